@@ -7,51 +7,78 @@ use super::models;
 /// The `AddSpecifyPrivateZoneVpc` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`AddSpecifyPrivateZoneVpcResponse`].
-/// The codes it documents are in [`AddSpecifyPrivateZoneVpcError`](super::errors::AddSpecifyPrivateZoneVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=AddSpecifyPrivateZoneVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::PrivatednsErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindZoneVpcFailed`](super::errors::PrivatednsErrorCode::FailedOperationBindZoneVpcFailed)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalVpcInfo`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalVpcInfo)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "AddSpecifyPrivateZoneVpc",
     output = AddSpecifyPrivateZoneVpcResponse,
-    error = super::errors::AddSpecifyPrivateZoneVpcError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct AddSpecifyPrivateZoneVpc {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxxx"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Option<Vec<models::VpcInfo>>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Option<Vec<models::AccountVpcInfo>>,
 
-    /// `Sync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sync`; example: `true`
     pub sync: Option<bool>,
 }
 
 /// What a successful [`AddSpecifyPrivateZoneVpc`] call returns.
 #[tc_model]
 pub struct AddSpecifyPrivateZoneVpcResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxxxx"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::VpcInfo>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Vec<models::AccountVpcInfo>,
 
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"vpc-sd23dfy"`
+    /// `UniqId`; example: `"vpc-sd23dfy"`
     pub uniq_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -61,29 +88,49 @@ pub struct AddSpecifyPrivateZoneVpcResponse {
 /// The `CreateExtendEndpoint` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreateExtendEndpointResponse`].
-/// The codes it documents are in [`CreateExtendEndpointError`](super::errors::CreateExtendEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreateExtendEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateVpcEndPointError`](super::errors::PrivatednsErrorCode::FailedOperationCreateVpcEndPointError)
+/// - [`FailedOperation.CreateVpcEndPointFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateVpcEndPointFailed)
+/// - [`FailedOperation.GetTmpCredFailed`](super::errors::PrivatednsErrorCode::FailedOperationGetTmpCredFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EndPointServiceNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterEndPointServiceNotExist)
+/// - [`InvalidParameterValue.UinNotInWhiteList`](super::errors::PrivatednsErrorCode::InvalidParameterValueUinNotInWhiteList)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ServiceWhiteListNotAdded`](super::errors::PrivatednsErrorCode::ResourceUnavailableServiceWhiteListNotAdded)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreateExtendEndpoint",
     output = CreateExtendEndpointResponse,
-    error = super::errors::CreateExtendEndpointError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreateExtendEndpoint {}
 
 /// What a successful [`CreateExtendEndpoint`] call returns.
 #[tc_model]
 pub struct CreateExtendEndpointResponse {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"eid-ax8skcs0dg"`
+    /// `EndpointId`; example: `"eid-ax8skcs0dg"`
     pub endpoint_id: String,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"终端节点名"`
+    /// `EndpointName`; example: `"终端节点名"`
     pub endpoint_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -93,64 +140,63 @@ pub struct CreateExtendEndpointResponse {
 /// The `CreateForwardRule` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreateForwardRuleResponse`].
-/// The codes it documents are in [`CreateForwardRuleError`](super::errors::CreateForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreateForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EndPointNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterEndPointNotExists)
+/// - [`InvalidParameter.ForwardRuleZoneRepeatBind`](super::errors::PrivatednsErrorCode::InvalidParameterForwardRuleZoneRepeatBind)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreateForwardRule",
     output = CreateForwardRuleResponse,
-    error = super::errors::CreateForwardRuleError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreateForwardRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"转发规则1"`
+    /// `RuleName`; example: `"转发规则1"`
     pub rule_name: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"UP"`
+    /// `RuleType`; example: `"UP"`
     pub rule_type: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-1dsi8dsg"`
+    /// `ZoneId`; example: `"zone-1dsi8dsg"`
     pub zone_id: String,
 
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"eid-ml0mysdpsaf"`
+    /// `EndPointId`; example: `"eid-ml0mysdpsaf"`
     pub end_point_id: String,
 }
 
 /// What a successful [`CreateForwardRule`] call returns.
 #[tc_model]
 pub struct CreateForwardRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"fid-afd2dcgsa3"`
+    /// `RuleId`; example: `"fid-afd2dcgsa3"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"转发规则1"`
+    /// `RuleName`; example: `"转发规则1"`
     pub rule_name: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"DOWN"`
+    /// `RuleType`; example: `"DOWN"`
     pub rule_type: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-af2fdsfa"`
+    /// `ZoneId`; example: `"zone-af2fdsfa"`
     pub zone_id: String,
 
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"eid-afsdf2sa"`
+    /// `EndPointId`; example: `"eid-afsdf2sa"`
     pub end_point_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -160,47 +206,55 @@ pub struct CreateForwardRuleResponse {
 /// The `CreateInboundEndpoint` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreateInboundEndpointResponse`].
-/// The codes it documents are in [`CreateInboundEndpointError`](super::errors::CreateInboundEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreateInboundEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.InboundOverLimit`](super::errors::PrivatednsErrorCode::FailedOperationInboundOverLimit)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreateInboundEndpoint",
     output = CreateInboundEndpointResponse,
-    error = super::errors::CreateInboundEndpointError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreateInboundEndpoint {
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"inbound"`
+    /// `EndpointName`; example: `"inbound"`
     pub endpoint_name: String,
 
-    /// `EndpointRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EndpointRegion`; example: `"ap-guangzhou"`
     pub endpoint_region: String,
 
-    /// `EndpointVpc`: a string.
-    ///
-    /// Example: `"vpc-dkhypdgt"`
+    /// `EndpointVpc`; example: `"vpc-dkhypdgt"`
     pub endpoint_vpc: String,
 
-    /// `SubnetIp`: a list of [`SubnetIpInfo`](super::models::SubnetIpInfo) objects.
+    /// `SubnetIp`
     pub subnet_ip: Vec<models::SubnetIpInfo>,
 }
 
 /// What a successful [`CreateInboundEndpoint`] call returns.
 #[tc_model]
 pub struct CreateInboundEndpointResponse {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"inbound-9c5d5da2b6"`
+    /// `EndpointId`; example: `"inbound-9c5d5da2b6"`
     pub endpoint_id: String,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"inbound"`
+    /// `EndpointName`; example: `"inbound"`
     pub endpoint_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -210,18 +264,46 @@ pub struct CreateInboundEndpointResponse {
 /// The `CreatePrivateDNSAccount` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreatePrivateDNSAccountResponse`].
-/// The codes it documents are in [`CreatePrivateDNSAccountError`](super::errors::CreatePrivateDNSAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreatePrivateDNSAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountExist`](super::errors::PrivatednsErrorCode::InvalidParameterAccountExist)
+/// - [`InvalidParameter.CrossAccountCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterCrossAccountCountExceed)
+/// - [`InvalidParameter.RecordExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordExist)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreatePrivateDNSAccount",
     output = CreatePrivateDNSAccountResponse,
-    error = super::errors::CreatePrivateDNSAccountError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreatePrivateDNSAccount {
-    /// `Account`: a [`PrivateDnsAccount`](super::models::PrivateDnsAccount).
+    /// `Account`
     pub account: models::PrivateDnsAccount,
 }
 
@@ -235,64 +317,94 @@ pub struct CreatePrivateDNSAccountResponse {
 /// The `CreatePrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreatePrivateZoneResponse`].
-/// The codes it documents are in [`CreatePrivateZoneError`](super::errors::CreatePrivateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreatePrivateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateZoneFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateZoneFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalCidr`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalCidr)
+/// - [`InvalidParameter.IllegalDomain`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalDomain)
+/// - [`InvalidParameter.IllegalDomainTld`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalDomainTld)
+/// - [`InvalidParameter.IllegalRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecord)
+/// - [`InvalidParameter.IllegalRecordValue`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecordValue)
+/// - [`InvalidParameter.RecordLevelExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordLevelExceed)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.VpcPtrZoneBindExceed`](super::errors::PrivatednsErrorCode::InvalidParameterVpcPtrZoneBindExceed)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ReservedDomain`](super::errors::PrivatednsErrorCode::InvalidParameterValueReservedDomain)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountNotBound`](super::errors::PrivatednsErrorCode::UnsupportedOperationAccountNotBound)
+/// - [`UnsupportedOperation.NotSupportDnsForward`](super::errors::PrivatednsErrorCode::UnsupportedOperationNotSupportDnsForward)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreatePrivateZone",
     output = CreatePrivateZoneResponse,
-    error = super::errors::CreatePrivateZoneError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreatePrivateZone {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Domain`; example: `"a.com"`
     pub domain: String,
 
-    /// `TagSet`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<models::TagInfo>>,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Option<Vec<models::VpcInfo>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试域名"`
+    /// `Remark`; example: `"测试域名"`
     pub remark: Option<String>,
 
-    /// `DnsForwardStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `DnsForwardStatus`; example: `"ENABLED"`
     pub dns_forward_status: Option<String>,
 
-    /// `Vpcs`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `Vpcs`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vpcs: Option<Vec<models::VpcInfo>>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Option<Vec<models::AccountVpcInfo>>,
 
-    /// `CnameSpeedupStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `CnameSpeedupStatus`; example: `"ENABLED"`
     pub cname_speedup_status: Option<String>,
 }
 
 /// What a successful [`CreatePrivateZone`] call returns.
 #[tc_model]
 pub struct CreatePrivateZoneResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12sa5ce78"`
+    /// `ZoneId`; example: `"zone-12sa5ce78"`
     pub zone_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Domain`; example: `"a.com"`
     pub domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -302,20 +414,55 @@ pub struct CreatePrivateZoneResponse {
 /// The `CreatePrivateZoneList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreatePrivateZoneListResponse`].
-/// The codes it documents are in [`CreatePrivateZoneListError`](super::errors::CreatePrivateZoneListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreatePrivateZoneList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateZoneFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateZoneFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalCidr`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalCidr)
+/// - [`InvalidParameter.IllegalDomain`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalDomain)
+/// - [`InvalidParameter.IllegalDomainTld`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalDomainTld)
+/// - [`InvalidParameter.IllegalRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecord)
+/// - [`InvalidParameter.IllegalRecordValue`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecordValue)
+/// - [`InvalidParameter.RecordLevelExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordLevelExceed)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcConflict`](super::errors::PrivatednsErrorCode::InvalidParameterVpcConflict)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountNotBound`](super::errors::PrivatednsErrorCode::UnsupportedOperationAccountNotBound)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreatePrivateZoneList",
     output = CreatePrivateZoneListResponse,
-    error = super::errors::CreatePrivateZoneListError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreatePrivateZoneList {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["1.com","2.com"]`
+    /// `Domains`; example: `["1.com","2.com"]`
     pub domains: Vec<String>,
 }
 
@@ -329,66 +476,95 @@ pub struct CreatePrivateZoneListResponse {
 /// The `CreatePrivateZoneRecord` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreatePrivateZoneRecordResponse`].
-/// The codes it documents are in [`CreatePrivateZoneRecordError`](super::errors::CreatePrivateZoneRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreatePrivateZoneRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateRecordFailed)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalPTRRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalPtrRecord)
+/// - [`InvalidParameter.IllegalRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecord)
+/// - [`InvalidParameter.IllegalRecordValue`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecordValue)
+/// - [`InvalidParameter.InvalidMX`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidMx)
+/// - [`InvalidParameter.MXNotSupported`](super::errors::PrivatednsErrorCode::InvalidParameterMxNotSupported)
+/// - [`InvalidParameter.RecordAAAACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordAaaaCountExceed)
+/// - [`InvalidParameter.RecordACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordACountExceed)
+/// - [`InvalidParameter.RecordCNAMECountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCnameCountExceed)
+/// - [`InvalidParameter.RecordConflict`](super::errors::PrivatednsErrorCode::InvalidParameterRecordConflict)
+/// - [`InvalidParameter.RecordCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCountExceed)
+/// - [`InvalidParameter.RecordExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordExist)
+/// - [`InvalidParameter.RecordMXCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordMxCountExceed)
+/// - [`InvalidParameter.RecordRollLimitCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordRollLimitCountExceed)
+/// - [`InvalidParameter.RecordTXTCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordTxtCountExceed)
+/// - [`InvalidParameter.RecordUnsupportWeight`](super::errors::PrivatednsErrorCode::InvalidParameterRecordUnsupportWeight)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalTTLValue`](super::errors::PrivatednsErrorCode::InvalidParameterValueIllegalTtlValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreatePrivateZoneRecord",
     output = CreatePrivateZoneRecordResponse,
-    error = super::errors::CreatePrivateZoneRecordError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreatePrivateZoneRecord {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-p0152fh2"`
+    /// `ZoneId`; example: `"zone-p0152fh2"`
     pub zone_id: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"b"`
+    /// `SubDomain`; example: `"b"`
     pub sub_domain: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `RecordValue`; example: `"3.3.3.3"`
     pub record_value: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MX`; example: `15`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreatePrivateZoneRecord`] call returns.
 #[tc_model]
 pub struct CreatePrivateZoneRecordResponse {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"15421"`
+    /// `RecordId`; example: `"15421"`
     pub record_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -398,23 +574,40 @@ pub struct CreatePrivateZoneRecordResponse {
 /// The `CreatePrivateZoneRecordList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`CreatePrivateZoneRecordListResponse`].
-/// The codes it documents are in [`CreatePrivateZoneRecordListError`](super::errors::CreatePrivateZoneRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=CreatePrivateZoneRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindZoneVpcFailed`](super::errors::PrivatednsErrorCode::FailedOperationBindZoneVpcFailed)
+/// - [`FailedOperation.CreateRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateRecordFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidMX`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidMx)
+/// - [`InvalidParameter.InvalidZoneFileFormat`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidZoneFileFormat)
+/// - [`InvalidParameter.RecordAAAACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordAaaaCountExceed)
+/// - [`InvalidParameter.RecordACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordACountExceed)
+/// - [`InvalidParameter.RecordCNAMECountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCnameCountExceed)
+/// - [`InvalidParameter.RecordConflict`](super::errors::PrivatednsErrorCode::InvalidParameterRecordConflict)
+/// - [`InvalidParameter.RecordCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCountExceed)
+/// - [`InvalidParameter.RecordExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordExist)
+/// - [`InvalidParameter.RecordMXCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordMxCountExceed)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "CreatePrivateZoneRecordList",
     output = CreatePrivateZoneRecordListResponse,
-    error = super::errors::CreatePrivateZoneRecordListError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct CreatePrivateZoneRecordList {
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-p0152fh2","zone-ads13fgh"]`
+    /// `ZoneIds`; example: `["zone-p0152fh2","zone-ads13fgh"]`
     pub zone_ids: Vec<String>,
 
-    /// `RecordsInfo`: a list of [`RecordsInfo`](super::models::RecordsInfo) objects.
+    /// `RecordsInfo`
     pub records_info: Vec<models::RecordsInfo>,
 }
 
@@ -428,20 +621,36 @@ pub struct CreatePrivateZoneRecordListResponse {
 /// The `DeleteEndPoint` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeleteEndPointResponse`].
-/// The codes it documents are in [`DeleteEndPointError`](super::errors::DeleteEndPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeleteEndPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteVpcEndPointFailed`](super::errors::PrivatednsErrorCode::FailedOperationDeleteVpcEndPointFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EndPointBindForwardRule`](super::errors::PrivatednsErrorCode::InvalidParameterEndPointBindForwardRule)
+/// - [`InvalidParameter.EndPointNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterEndPointNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeleteEndPoint",
     output = DeleteEndPointResponse,
-    error = super::errors::DeleteEndPointError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeleteEndPoint {
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"eid-juygvf672i"`
+    /// `EndPointId`; example: `"eid-juygvf672i"`
     pub end_point_id: Option<String>,
 }
 
@@ -455,20 +664,38 @@ pub struct DeleteEndPointResponse {
 /// The `DeleteForwardRule` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeleteForwardRuleResponse`].
-/// The codes it documents are in [`DeleteForwardRuleError`](super::errors::DeleteForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeleteForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ForwardRuleNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterForwardRuleNotExist)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`ResourceInsufficient.Balance`](super::errors::PrivatednsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeleteForwardRule",
     output = DeleteForwardRuleResponse,
-    error = super::errors::DeleteForwardRuleError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeleteForwardRule {
-    /// `RuleIdSet`: a list of strings.
-    ///
-    /// Example: `["fid-fd1b23c67"]`
+    /// `RuleIdSet`; example: `["fid-fd1b23c67"]`
     pub rule_id_set: Option<Vec<String>>,
 }
 
@@ -482,20 +709,35 @@ pub struct DeleteForwardRuleResponse {
 /// The `DeleteInboundEndpoint` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeleteInboundEndpointResponse`].
-/// The codes it documents are in [`DeleteInboundEndpointError`](super::errors::DeleteInboundEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeleteInboundEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeleteInboundEndpoint",
     output = DeleteInboundEndpointResponse,
-    error = super::errors::DeleteInboundEndpointError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeleteInboundEndpoint {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"inbound-ffe1e2d6e0"`
+    /// `EndpointId`; example: `"inbound-ffe1e2d6e0"`
     pub endpoint_id: String,
 }
 
@@ -509,18 +751,44 @@ pub struct DeleteInboundEndpointResponse {
 /// The `DeletePrivateDNSAccount` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeletePrivateDNSAccountResponse`].
-/// The codes it documents are in [`DeletePrivateDNSAccountError`](super::errors::DeletePrivateDNSAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeletePrivateDNSAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ExistBoundVpc`](super::errors::PrivatednsErrorCode::UnsupportedOperationExistBoundVpc)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeletePrivateDNSAccount",
     output = DeletePrivateDNSAccountResponse,
-    error = super::errors::DeletePrivateDNSAccountError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeletePrivateDNSAccount {
-    /// `Account`: a [`PrivateDnsAccount`](super::models::PrivateDnsAccount).
+    /// `Account`
     pub account: models::PrivateDnsAccount,
 }
 
@@ -534,25 +802,50 @@ pub struct DeletePrivateDNSAccountResponse {
 /// The `DeletePrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeletePrivateZoneResponse`].
-/// The codes it documents are in [`DeletePrivateZoneError`](super::errors::DeletePrivateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeletePrivateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteZoneFailed`](super::errors::PrivatednsErrorCode::FailedOperationDeleteZoneFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.ZoneBindForwardRule`](super::errors::PrivatednsErrorCode::ResourceInUseZoneBindForwardRule)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeletePrivateZone",
     output = DeletePrivateZoneResponse,
-    error = super::errors::DeletePrivateZoneError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeletePrivateZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-qk26web2"`
+    /// `ZoneId`; example: `"zone-qk26web2"`
     pub zone_id: Option<String>,
 
-    /// `ZoneIdSet`: a list of strings.
-    ///
-    /// Example: `["zone-qk26web2","zone-hfgol776"]`
+    /// `ZoneIdSet`; example: `["zone-qk26web2","zone-hfgol776"]`
     pub zone_id_set: Option<Vec<String>>,
 }
 
@@ -566,30 +859,54 @@ pub struct DeletePrivateZoneResponse {
 /// The `DeletePrivateZoneRecord` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeletePrivateZoneRecordResponse`].
-/// The codes it documents are in [`DeletePrivateZoneRecordError`](super::errors::DeletePrivateZoneRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeletePrivateZoneRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteLastBindVpcRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationDeleteLastBindVpcRecordFailed)
+/// - [`FailedOperation.DeleteRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationDeleteRecordFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FrequencyLimit`](super::errors::PrivatednsErrorCode::UnsupportedOperationFrequencyLimit)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeletePrivateZoneRecord",
     output = DeletePrivateZoneRecordResponse,
-    error = super::errors::DeletePrivateZoneRecordError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeletePrivateZoneRecord {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-p0152fh2"`
+    /// `ZoneId`; example: `"zone-p0152fh2"`
     pub zone_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"2323"`
+    /// `RecordId`; example: `"2323"`
     pub record_id: Option<String>,
 
-    /// `RecordIdSet`: a list of strings.
-    ///
-    /// Example: `["2657842","2657843"]`
+    /// `RecordIdSet`; example: `["2657842","2657843"]`
     pub record_id_set: Option<Vec<String>>,
 }
 
@@ -603,51 +920,78 @@ pub struct DeletePrivateZoneRecordResponse {
 /// The `DeleteSpecifyPrivateZoneVpc` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DeleteSpecifyPrivateZoneVpcResponse`].
-/// The codes it documents are in [`DeleteSpecifyPrivateZoneVpcError`](super::errors::DeleteSpecifyPrivateZoneVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DeleteSpecifyPrivateZoneVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::PrivatednsErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindZoneVpcFailed`](super::errors::PrivatednsErrorCode::FailedOperationBindZoneVpcFailed)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalVpcInfo`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalVpcInfo)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DeleteSpecifyPrivateZoneVpc",
     output = DeleteSpecifyPrivateZoneVpcResponse,
-    error = super::errors::DeleteSpecifyPrivateZoneVpcError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DeleteSpecifyPrivateZoneVpc {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxxxxx"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Option<Vec<models::VpcInfo>>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Option<Vec<models::AccountVpcInfo>>,
 
-    /// `Sync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sync`; example: `true`
     pub sync: Option<bool>,
 }
 
 /// What a successful [`DeleteSpecifyPrivateZoneVpc`] call returns.
 #[tc_model]
 pub struct DeleteSpecifyPrivateZoneVpcResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-124das1"`
+    /// `ZoneId`; example: `"zone-124das1"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::VpcInfo>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Vec<models::AccountVpcInfo>,
 
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"234137"`
+    /// `UniqId`; example: `"234137"`
     pub uniq_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -657,15 +1001,41 @@ pub struct DeleteSpecifyPrivateZoneVpcResponse {
 /// The `DescribeAccountVpcList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeAccountVpcListResponse`].
-/// The codes it documents are in [`DescribeAccountVpcListError`](super::errors::DescribeAccountVpcListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeAccountVpcList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::PrivatednsErrorCode::AuthFailureTokenFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountNotBound`](super::errors::PrivatednsErrorCode::UnsupportedOperationAccountNotBound)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeAccountVpcList",
     output = DescribeAccountVpcListResponse,
-    error = super::errors::DescribeAccountVpcListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -675,34 +1045,26 @@ pub struct DeleteSpecifyPrivateZoneVpcResponse {
     )
 )]
 pub struct DescribeAccountVpcList {
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"10000000010"`
+    /// `AccountUin`; example: `"10000000010"`
     pub account_uin: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccountVpcList`] call returns.
 #[tc_model]
 pub struct DescribeAccountVpcListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `VpcSet`: a list of [`AccountVpcInfoOut`](super::models::AccountVpcInfoOut) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::AccountVpcInfoOut>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -712,46 +1074,60 @@ pub struct DescribeAccountVpcListResponse {
 /// The `DescribeAuditLog` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeAuditLogResponse`].
-/// The codes it documents are in [`DescribeAuditLogError`](super::errors::DescribeAuditLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeAuditLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeAuditLog",
     output = DescribeAuditLogResponse,
-    error = super::errors::DescribeAuditLogError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(offset = offset, limit = limit, items = data, item = models::AuditLog)
 )]
 pub struct DescribeAuditLog {
-    /// `TimeRangeBegin`: a string.
-    ///
-    /// Example: `"2020-11-22 00:00:00"`
+    /// `TimeRangeBegin`; example: `"2020-11-22 00:00:00"`
     pub time_range_begin: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2020-11-23 23:59:59"`
+    /// `TimeRangeEnd`; example: `"2020-11-23 23:59:59"`
     pub time_range_end: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAuditLog`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogResponse {
-    /// `Data`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `Data`
     pub data: Vec<models::AuditLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -761,30 +1137,47 @@ pub struct DescribeAuditLogResponse {
 /// The `DescribeCreateRecordListResult` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeCreateRecordListResultResponse`].
-/// The codes it documents are in [`DescribeCreateRecordListResultError`](super::errors::DescribeCreateRecordListResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeCreateRecordListResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateRecordError`](super::errors::PrivatednsErrorCode::FailedOperationCreateRecordError)
+/// - [`FailedOperation.CreateRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateRecordFailed)
+/// - [`FailedOperation.CreateZoneFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateZoneFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeCreateRecordListResult",
     output = DescribeCreateRecordListResultResponse,
-    error = super::errors::DescribeCreateRecordListResultError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeCreateRecordListResult {
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-12345678","zone-abcdefgh"]`
+    /// `ZoneIds`; example: `["zone-12345678","zone-abcdefgh"]`
     pub zone_ids: Vec<String>,
 
-    /// `RecordsInfo`: a list of [`RecordsInfo`](super::models::RecordsInfo) objects.
+    /// `RecordsInfo`
     pub records_info: Vec<models::RecordsInfo>,
 }
 
 /// What a successful [`DescribeCreateRecordListResult`] call returns.
 #[tc_model]
 pub struct DescribeCreateRecordListResultResponse {
-    /// `RecordsResult`: a list of [`RecordsInfoResult`](super::models::RecordsInfoResult) objects.
+    /// `RecordsResult`
     pub records_result: Option<Vec<models::RecordsInfoResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,27 +1187,43 @@ pub struct DescribeCreateRecordListResultResponse {
 /// The `DescribeCreateZoneListResult` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeCreateZoneListResultResponse`].
-/// The codes it documents are in [`DescribeCreateZoneListResultError`](super::errors::DescribeCreateZoneListResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeCreateZoneListResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationCreateRecordFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidMX`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidMx)
+/// - [`InvalidParameter.InvalidZoneFileFormat`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidZoneFileFormat)
+/// - [`InvalidParameter.RecordAAAACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordAaaaCountExceed)
+/// - [`InvalidParameter.RecordACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordACountExceed)
+/// - [`InvalidParameter.RecordCNAMECountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCnameCountExceed)
+/// - [`InvalidParameter.RecordConflict`](super::errors::PrivatednsErrorCode::InvalidParameterRecordConflict)
+/// - [`InvalidParameter.RecordCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCountExceed)
+/// - [`InvalidParameter.RecordExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordExist)
+/// - [`InvalidParameter.RecordLevelExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordLevelExceed)
+/// - [`InvalidParameter.RecordMXCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordMxCountExceed)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeCreateZoneListResult",
     output = DescribeCreateZoneListResultResponse,
-    error = super::errors::DescribeCreateZoneListResultError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeCreateZoneListResult {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["1.com","2.com"]`
+    /// `Domains`; example: `["1.com","2.com"]`
     pub domains: Vec<String>,
 }
 
 /// What a successful [`DescribeCreateZoneListResult`] call returns.
 #[tc_model]
 pub struct DescribeCreateZoneListResultResponse {
-    /// `ZonesInfo`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZonesInfo`
     pub zones_info: Option<Vec<models::ZoneInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -824,37 +1233,56 @@ pub struct DescribeCreateZoneListResultResponse {
 /// The `DescribeDashboard` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeDashboardResponse`].
-/// The codes it documents are in [`DescribeDashboardError`](super::errors::DescribeDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeDashboard",
     output = DescribeDashboardResponse,
-    error = super::errors::DescribeDashboardError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeDashboard {}
 
 /// What a successful [`DescribeDashboard`] call returns.
 #[tc_model]
 pub struct DescribeDashboardResponse {
-    /// `ZoneTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ZoneTotal`; example: `20`
     pub zone_total: i64,
 
-    /// `ZoneVpcCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ZoneVpcCount`; example: `7`
     pub zone_vpc_count: i64,
 
-    /// `RequestTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RequestTotalCount`; example: `10000`
     pub request_total_count: i64,
 
-    /// `FlowUsage`: a list of [`FlowUsage`](super::models::FlowUsage) objects.
+    /// `FlowUsage`
     pub flow_usage: Vec<models::FlowUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -864,15 +1292,38 @@ pub struct DescribeDashboardResponse {
 /// The `DescribeExtendEndpointList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeExtendEndpointListResponse`].
-/// The codes it documents are in [`DescribeExtendEndpointListError`](super::errors::DescribeExtendEndpointListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeExtendEndpointList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeExtendEndpointList",
     output = DescribeExtendEndpointListResponse,
-    error = super::errors::DescribeExtendEndpointListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -882,29 +1333,23 @@ pub struct DescribeDashboardResponse {
     )
 )]
 pub struct DescribeExtendEndpointList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeExtendEndpointList`] call returns.
 #[tc_model]
 pub struct DescribeExtendEndpointListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `OutboundEndpointSet`: a list of [`OutboundEndpoint`](super::models::OutboundEndpoint) objects.
+    /// `OutboundEndpointSet`
     pub outbound_endpoint_set: Vec<models::OutboundEndpoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -914,15 +1359,30 @@ pub struct DescribeExtendEndpointListResponse {
 /// The `DescribeForwardRuleList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeForwardRuleListResponse`].
-/// The codes it documents are in [`DescribeForwardRuleListError`](super::errors::DescribeForwardRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeForwardRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeForwardRuleList",
     output = DescribeForwardRuleListResponse,
-    error = super::errors::DescribeForwardRuleListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -932,29 +1392,23 @@ pub struct DescribeExtendEndpointListResponse {
     )
 )]
 pub struct DescribeForwardRuleList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeForwardRuleList`] call returns.
 #[tc_model]
 pub struct DescribeForwardRuleListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `ForwardRuleSet`: a list of [`ForwardRule`](super::models::ForwardRule) objects.
+    /// `ForwardRuleSet`
     pub forward_rule_set: Vec<models::ForwardRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -964,15 +1418,32 @@ pub struct DescribeForwardRuleListResponse {
 /// The `DescribeInboundEndpointList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeInboundEndpointListResponse`].
-/// The codes it documents are in [`DescribeInboundEndpointListError`](super::errors::DescribeInboundEndpointListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeInboundEndpointList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeInboundEndpointList",
     output = DescribeInboundEndpointListResponse,
-    error = super::errors::DescribeInboundEndpointListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -982,29 +1453,23 @@ pub struct DescribeForwardRuleListResponse {
     )
 )]
 pub struct DescribeInboundEndpointList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeInboundEndpointList`] call returns.
 #[tc_model]
 pub struct DescribeInboundEndpointListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InboundEndpointSet`: a list of [`InboundEndpointSet`](super::models::InboundEndpointSet) objects.
+    /// `InboundEndpointSet`
     pub inbound_endpoint_set: Vec<models::InboundEndpointSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1014,15 +1479,39 @@ pub struct DescribeInboundEndpointListResponse {
 /// The `DescribePrivateDNSAccountList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribePrivateDNSAccountListResponse`].
-/// The codes it documents are in [`DescribePrivateDNSAccountListError`](super::errors::DescribePrivateDNSAccountListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribePrivateDNSAccountList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribePrivateDNSAccountList",
     output = DescribePrivateDNSAccountListResponse,
-    error = super::errors::DescribePrivateDNSAccountListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1032,29 +1521,23 @@ pub struct DescribeInboundEndpointListResponse {
     )
 )]
 pub struct DescribePrivateDNSAccountList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrivateDNSAccountList`] call returns.
 #[tc_model]
 pub struct DescribePrivateDNSAccountListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AccountSet`: a list of [`PrivateDnsAccount`](super::models::PrivateDnsAccount) objects.
+    /// `AccountSet`
     pub account_set: Vec<models::PrivateDnsAccount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1064,27 +1547,51 @@ pub struct DescribePrivateDNSAccountListResponse {
 /// The `DescribePrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribePrivateZoneResponse`].
-/// The codes it documents are in [`DescribePrivateZoneError`](super::errors::DescribePrivateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribePrivateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribePrivateZone",
     output = DescribePrivateZoneResponse,
-    error = super::errors::DescribePrivateZoneError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribePrivateZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-dm1igr1"`
+    /// `ZoneId`; example: `"zone-dm1igr1"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribePrivateZone`] call returns.
 #[tc_model]
 pub struct DescribePrivateZoneResponse {
-    /// `PrivateZone`: a [`PrivateZone`](super::models::PrivateZone).
+    /// `PrivateZone`
     pub private_zone: models::PrivateZone,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1094,15 +1601,39 @@ pub struct DescribePrivateZoneResponse {
 /// The `DescribePrivateZoneList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribePrivateZoneListResponse`].
-/// The codes it documents are in [`DescribePrivateZoneListError`](super::errors::DescribePrivateZoneListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribePrivateZoneList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribePrivateZoneList",
     output = DescribePrivateZoneListResponse,
-    error = super::errors::DescribePrivateZoneListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1112,29 +1643,23 @@ pub struct DescribePrivateZoneResponse {
     )
 )]
 pub struct DescribePrivateZoneList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrivateZoneList`] call returns.
 #[tc_model]
 pub struct DescribePrivateZoneListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `PrivateZoneSet`: a list of [`PrivateZone`](super::models::PrivateZone) objects.
+    /// `PrivateZoneSet`
     pub private_zone_set: Vec<models::PrivateZone>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1144,15 +1669,31 @@ pub struct DescribePrivateZoneListResponse {
 /// The `DescribePrivateZoneRecordList` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribePrivateZoneRecordListResponse`].
-/// The codes it documents are in [`DescribePrivateZoneRecordListError`](super::errors::DescribePrivateZoneRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribePrivateZoneRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribePrivateZoneRecordList",
     output = DescribePrivateZoneRecordListResponse,
-    error = super::errors::DescribePrivateZoneRecordListError,
+    error = super::errors::PrivatednsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1162,34 +1703,26 @@ pub struct DescribePrivateZoneListResponse {
     )
 )]
 pub struct DescribePrivateZoneRecordList {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12c5a6e8"`
+    /// `ZoneId`; example: `"zone-12c5a6e8"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePrivateZoneRecordList`] call returns.
 #[tc_model]
 pub struct DescribePrivateZoneRecordListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `RecordSet`: a list of [`PrivateZoneRecord`](super::models::PrivateZoneRecord) objects.
+    /// `RecordSet`
     pub record_set: Vec<models::PrivateZoneRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1199,24 +1732,45 @@ pub struct DescribePrivateZoneRecordListResponse {
 /// The `DescribePrivateZoneService` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribePrivateZoneServiceResponse`].
-/// The codes it documents are in [`DescribePrivateZoneServiceError`](super::errors::DescribePrivateZoneServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribePrivateZoneService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribePrivateZoneService",
     output = DescribePrivateZoneServiceResponse,
-    error = super::errors::DescribePrivateZoneServiceError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribePrivateZoneService {}
 
 /// What a successful [`DescribePrivateZoneService`] call returns.
 #[tc_model]
 pub struct DescribePrivateZoneServiceResponse {
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `ServiceStatus`; example: `"ENABLED"`
     pub service_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1226,22 +1780,33 @@ pub struct DescribePrivateZoneServiceResponse {
 /// The `DescribeQuotaUsage` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeQuotaUsageResponse`].
-/// The codes it documents are in [`DescribeQuotaUsageError`](super::errors::DescribeQuotaUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeQuotaUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeQuotaUsage",
     output = DescribeQuotaUsageResponse,
-    error = super::errors::DescribeQuotaUsageError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeQuotaUsage {}
 
 /// What a successful [`DescribeQuotaUsage`] call returns.
 #[tc_model]
 pub struct DescribeQuotaUsageResponse {
-    /// `TldQuota`: a [`TldQuota`](super::models::TldQuota).
+    /// `TldQuota`
     pub tld_quota: models::TldQuota,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1251,32 +1816,45 @@ pub struct DescribeQuotaUsageResponse {
 /// The `DescribeRecord` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeRecordResponse`].
-/// The codes it documents are in [`DescribeRecordError`](super::errors::DescribeRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeRecord",
     output = DescribeRecordResponse,
-    error = super::errors::DescribeRecordError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeRecord {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-abcdef"`
+    /// `ZoneId`; example: `"zone-abcdef"`
     pub zone_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"10004567"`
+    /// `RecordId`; example: `"10004567"`
     pub record_id: String,
 }
 
 /// What a successful [`DescribeRecord`] call returns.
 #[tc_model]
 pub struct DescribeRecordResponse {
-    /// `RecordInfo`: a [`RecordInfo`](super::models::RecordInfo).
+    /// `RecordInfo`
     pub record_info: models::RecordInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1286,50 +1864,47 @@ pub struct DescribeRecordResponse {
 /// The `DescribeRequestData` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`DescribeRequestDataResponse`].
-/// The codes it documents are in [`DescribeRequestDataError`](super::errors::DescribeRequestDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=DescribeRequestData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "DescribeRequestData",
     output = DescribeRequestDataResponse,
-    error = super::errors::DescribeRequestDataError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct DescribeRequestData {
-    /// `TimeRangeBegin`: a string.
-    ///
-    /// Example: `"2020-11-22 00:00:00"`
+    /// `TimeRangeBegin`; example: `"2020-11-22 00:00:00"`
     pub time_range_begin: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2020-11-23 23:59:59"`
+    /// `TimeRangeEnd`; example: `"2020-11-23 23:59:59"`
     pub time_range_end: Option<String>,
 
-    /// `Export`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Export`; example: `true`
     pub export: Option<bool>,
 }
 
 /// What a successful [`DescribeRequestData`] call returns.
 #[tc_model]
 pub struct DescribeRequestDataResponse {
-    /// `Data`: a list of [`MetricData`](super::models::MetricData) objects.
+    /// `Data`
     pub data: Vec<models::MetricData>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos-xxx.com"`
+    /// `Url`; example: `"https://cos-xxx.com"`
     pub url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1339,30 +1914,45 @@ pub struct DescribeRequestDataResponse {
 /// The `ModifyForwardRule` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyForwardRuleResponse`].
-/// The codes it documents are in [`ModifyForwardRuleError`](super::errors::ModifyForwardRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyForwardRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EndPointNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterEndPointNotExists)
+/// - [`InvalidParameter.ForwardRuleNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterForwardRuleNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyForwardRule",
     output = ModifyForwardRuleResponse,
-    error = super::errors::ModifyForwardRuleError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyForwardRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"fid-af29ockus"`
+    /// `RuleId`; example: `"fid-af29ockus"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"转发规则名"`
+    /// `RuleName`; example: `"转发规则名"`
     pub rule_name: Option<String>,
 
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"eid-fxo28fgj"`
+    /// `EndPointId`; example: `"eid-fxo28fgj"`
     pub end_point_id: Option<String>,
 }
 
@@ -1376,25 +1966,38 @@ pub struct ModifyForwardRuleResponse {
 /// The `ModifyInboundEndpoint` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyInboundEndpointResponse`].
-/// The codes it documents are in [`ModifyInboundEndpointError`](super::errors::ModifyInboundEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyInboundEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyInboundEndpoint",
     output = ModifyInboundEndpointResponse,
-    error = super::errors::ModifyInboundEndpointError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyInboundEndpoint {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"inbound-ffe1e2d6e0"`
+    /// `EndpointId`; example: `"inbound-ffe1e2d6e0"`
     pub endpoint_id: String,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"inbound-name"`
+    /// `EndpointName`; example: `"inbound-name"`
     pub endpoint_name: String,
 }
 
@@ -1408,35 +2011,58 @@ pub struct ModifyInboundEndpointResponse {
 /// The `ModifyPrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyPrivateZoneResponse`].
-/// The codes it documents are in [`ModifyPrivateZoneError`](super::errors::ModifyPrivateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyPrivateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.ModifyZoneFailed`](super::errors::PrivatednsErrorCode::FailedOperationModifyZoneFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NotSupportDnsForward`](super::errors::PrivatednsErrorCode::UnsupportedOperationNotSupportDnsForward)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyPrivateZone",
     output = ModifyPrivateZoneResponse,
-    error = super::errors::ModifyPrivateZoneError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyPrivateZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12345678"`
+    /// `ZoneId`; example: `"zone-12345678"`
     pub zone_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试域名"`
+    /// `Remark`; example: `"测试域名"`
     pub remark: Option<String>,
 
-    /// `DnsForwardStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `DnsForwardStatus`; example: `"ENABLED"`
     pub dns_forward_status: Option<String>,
 
-    /// `CnameSpeedupStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `CnameSpeedupStatus`; example: `"ENABLED"`
     pub cname_speedup_status: Option<String>,
 }
 
@@ -1450,62 +2076,94 @@ pub struct ModifyPrivateZoneResponse {
 /// The `ModifyPrivateZoneRecord` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyPrivateZoneRecordResponse`].
-/// The codes it documents are in [`ModifyPrivateZoneRecordError`](super::errors::ModifyPrivateZoneRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyPrivateZoneRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`FailedOperation.ModifyRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationModifyRecordFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalCidr`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalCidr)
+/// - [`InvalidParameter.IllegalPTRRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalPtrRecord)
+/// - [`InvalidParameter.IllegalRecord`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecord)
+/// - [`InvalidParameter.IllegalRecordValue`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalRecordValue)
+/// - [`InvalidParameter.InvalidMX`](super::errors::PrivatednsErrorCode::InvalidParameterInvalidMx)
+/// - [`InvalidParameter.RecordAAAACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordAaaaCountExceed)
+/// - [`InvalidParameter.RecordACountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordACountExceed)
+/// - [`InvalidParameter.RecordCNAMECountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCnameCountExceed)
+/// - [`InvalidParameter.RecordConflict`](super::errors::PrivatednsErrorCode::InvalidParameterRecordConflict)
+/// - [`InvalidParameter.RecordCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordCountExceed)
+/// - [`InvalidParameter.RecordExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordExist)
+/// - [`InvalidParameter.RecordLevelExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordLevelExceed)
+/// - [`InvalidParameter.RecordMXCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordMxCountExceed)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.RecordRollLimitCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordRollLimitCountExceed)
+/// - [`InvalidParameter.RecordTXTCountExceed`](super::errors::PrivatednsErrorCode::InvalidParameterRecordTxtCountExceed)
+/// - [`InvalidParameter.RecordUnsupportWeight`](super::errors::PrivatednsErrorCode::InvalidParameterRecordUnsupportWeight)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalTTLValue`](super::errors::PrivatednsErrorCode::InvalidParameterValueIllegalTtlValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotSubscribed`](super::errors::PrivatednsErrorCode::ResourceNotFoundServiceNotSubscribed)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyPrivateZoneRecord",
     output = ModifyPrivateZoneRecordResponse,
-    error = super::errors::ModifyPrivateZoneRecordError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyPrivateZoneRecord {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-ewqw2131"`
+    /// `ZoneId`; example: `"zone-ewqw2131"`
     pub zone_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"289"`
+    /// `RecordId`; example: `"289"`
     pub record_id: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"@"`
+    /// `SubDomain`; example: `"@"`
     pub sub_domain: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `RecordValue`; example: `"8.8.8.8"`
     pub record_value: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MX`; example: `50`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
@@ -1519,41 +2177,72 @@ pub struct ModifyPrivateZoneRecordResponse {
 /// The `ModifyPrivateZoneVpc` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyPrivateZoneVpcResponse`].
-/// The codes it documents are in [`ModifyPrivateZoneVpcError`](super::errors::ModifyPrivateZoneVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyPrivateZoneVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::PrivatednsErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindZoneVpcFailed`](super::errors::PrivatednsErrorCode::FailedOperationBindZoneVpcFailed)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalVpcInfo`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalVpcInfo)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyPrivateZoneVpc",
     output = ModifyPrivateZoneVpcResponse,
-    error = super::errors::ModifyPrivateZoneVpcError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyPrivateZoneVpc {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12e45ds6"`
+    /// `ZoneId`; example: `"zone-12e45ds6"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Option<Vec<models::VpcInfo>>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfo`](super::models::AccountVpcInfo) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Option<Vec<models::AccountVpcInfo>>,
 }
 
 /// What a successful [`ModifyPrivateZoneVpc`] call returns.
 #[tc_model]
 pub struct ModifyPrivateZoneVpcResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12e45ds6"`
+    /// `ZoneId`; example: `"zone-12e45ds6"`
     pub zone_id: String,
 
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::VpcInfo>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfoOutput`](super::models::AccountVpcInfoOutput) objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Vec<models::AccountVpcInfoOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1563,49 +2252,51 @@ pub struct ModifyPrivateZoneVpcResponse {
 /// The `ModifyRecordsStatus` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`ModifyRecordsStatusResponse`].
-/// The codes it documents are in [`ModifyRecordsStatusError`](super::errors::ModifyRecordsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=ModifyRecordsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationModifyRecordFailed)
+/// - [`FailedOperation.UpdateRecordFailed`](super::errors::PrivatednsErrorCode::FailedOperationUpdateRecordFailed)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RecordNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterRecordNotExist)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "ModifyRecordsStatus",
     output = ModifyRecordsStatusResponse,
-    error = super::errors::ModifyRecordsStatusError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct ModifyRecordsStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-vcxs31di"`
+    /// `ZoneId`; example: `"zone-vcxs31di"`
     pub zone_id: String,
 
-    /// `RecordIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RecordIds`; example: `[1,2,3]`
     pub record_ids: Vec<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 }
 
 /// What a successful [`ModifyRecordsStatus`] call returns.
 #[tc_model]
 pub struct ModifyRecordsStatusResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-sdf1fds3"`
+    /// `ZoneId`; example: `"zone-sdf1fds3"`
     pub zone_id: String,
 
-    /// `RecordIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RecordIds`; example: `[1,2,3]`
     pub record_ids: Vec<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1615,34 +2306,64 @@ pub struct ModifyRecordsStatusResponse {
 /// The `QueryAsyncBindVpcStatus` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`QueryAsyncBindVpcStatusResponse`].
-/// The codes it documents are in [`QueryAsyncBindVpcStatusError`](super::errors::QueryAsyncBindVpcStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=QueryAsyncBindVpcStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`AuthFailure.TokenFailure`](super::errors::PrivatednsErrorCode::AuthFailureTokenFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindZoneVpcFailed`](super::errors::PrivatednsErrorCode::FailedOperationBindZoneVpcFailed)
+/// - [`FailedOperation.DataError`](super::errors::PrivatednsErrorCode::FailedOperationDataError)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InternalError.UndefiendError`](super::errors::PrivatednsErrorCode::InternalErrorUndefiendError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalVpcInfo`](super::errors::PrivatednsErrorCode::InvalidParameterIllegalVpcInfo)
+/// - [`InvalidParameter.UniqueIdNotExist`](super::errors::PrivatednsErrorCode::InvalidParameterUniqueIdNotExist)
+/// - [`InvalidParameter.VpcBinded`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBinded)
+/// - [`InvalidParameter.VpcBindedMainDomain`](super::errors::PrivatednsErrorCode::InvalidParameterVpcBindedMainDomain)
+/// - [`InvalidParameter.ZoneNotExists`](super::errors::PrivatednsErrorCode::InvalidParameterZoneNotExists)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.TldOutOfLimit`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfLimit)
+/// - [`LimitExceeded.TldOutOfRange`](super::errors::PrivatednsErrorCode::LimitExceededTldOutOfRange)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.TldPackageExpired`](super::errors::PrivatednsErrorCode::ResourceUnavailableTldPackageExpired)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.RoleUnAuthorized`](super::errors::PrivatednsErrorCode::UnauthorizedOperationRoleUnAuthorized)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "QueryAsyncBindVpcStatus",
     output = QueryAsyncBindVpcStatusResponse,
-    error = super::errors::QueryAsyncBindVpcStatusError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct QueryAsyncBindVpcStatus {
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"363636"`
+    /// `UniqId`; example: `"363636"`
     pub uniq_id: String,
 }
 
 /// What a successful [`QueryAsyncBindVpcStatus`] call returns.
 #[tc_model]
 pub struct QueryAsyncBindVpcStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"绑定失败"`
+    /// `ErrorMsg`; example: `"绑定失败"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1652,24 +2373,46 @@ pub struct QueryAsyncBindVpcStatusResponse {
 /// The `SubscribePrivateZoneService` action of PRIVATEDNS API 2020-10-28.
 ///
 /// A successful call returns [`SubscribePrivateZoneServiceResponse`].
-/// The codes it documents are in [`SubscribePrivateZoneServiceError`](super::errors::SubscribePrivateZoneServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=privatedns&Version=2020-10-28&Action=SubscribePrivateZoneService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PrivatednsErrorCode`](super::errors::PrivatednsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PrivatednsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::PrivatednsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::PrivatednsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::PrivatednsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PrivatednsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PrivatednsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PrivatednsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::PrivatednsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::PrivatednsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::PrivatednsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::PrivatednsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::PrivatednsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.Balance`](super::errors::PrivatednsErrorCode::ResourceInsufficientBalance)
+/// - [`ResourceNotFound`](super::errors::PrivatednsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::PrivatednsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::PrivatednsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::PrivatednsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedAccount`](super::errors::PrivatednsErrorCode::UnauthorizedOperationUnauthorizedAccount)
+/// - [`UnknownParameter`](super::errors::PrivatednsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::PrivatednsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "privatedns",
     version = "2020-10-28",
     name = "SubscribePrivateZoneService",
     output = SubscribePrivateZoneServiceResponse,
-    error = super::errors::SubscribePrivateZoneServiceError
+    error = super::errors::PrivatednsErrorCode
 )]
 pub struct SubscribePrivateZoneService {}
 
 /// What a successful [`SubscribePrivateZoneService`] call returns.
 #[tc_model]
 pub struct SubscribePrivateZoneServiceResponse {
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `ServiceStatus`; example: `"ENABLED"`
     pub service_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,25 +9,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddSpecifyPrivateZoneVpc`](super::AddSpecifyPrivateZoneVpc) and [`DeleteSpecifyPrivateZoneVpc`](super::DeleteSpecifyPrivateZoneVpc).
 #[tc_model]
 pub struct AccountVpcInfo {
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-hgje12gt"`
+    /// `UniqVpcId`; example: `"vpc-hgje12gt"`
     pub uniq_vpc_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10005630010"`
+    /// `Uin`; example: `"10005630010"`
     pub uin: String,
 
-    /// `VpcName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testname"`
+    /// `VpcName`, always sent in responses; example: `"testname"`
     pub vpc_name: Option<String>,
 }
 
@@ -36,24 +27,16 @@ pub struct AccountVpcInfo {
 /// Returned in the output of [`DescribeAccountVpcList`](super::DescribeAccountVpcList).
 #[tc_model]
 pub struct AccountVpcInfoOut {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dfaqw1f"`
+    /// `VpcId`; example: `"vpc-dfaqw1f"`
     pub vpc_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100220029"`
+    /// `Uin`; example: `"100220029"`
     pub uin: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpcname"`
+    /// `VpcName`; example: `"vpcname"`
     pub vpc_name: String,
 }
 
@@ -62,19 +45,13 @@ pub struct AccountVpcInfoOut {
 /// Returned in the output of [`DescribePrivateZone`](super::DescribePrivateZone), [`DescribePrivateZoneList`](super::DescribePrivateZoneList) and [`ModifyPrivateZoneVpc`](super::ModifyPrivateZoneVpc).
 #[tc_model]
 pub struct AccountVpcInfoOutput {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"12345678"`
+    /// `Uin`; example: `"12345678"`
     pub uin: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-wdskdss1"`
+    /// `UniqVpcId`; example: `"vpc-wdskdss1"`
     pub uniq_vpc_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -83,22 +60,16 @@ pub struct AccountVpcInfoOutput {
 /// Returned in the output of [`DescribeAuditLog`](super::DescribeAuditLog).
 #[tc_model]
 pub struct AuditLog {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Resource`; example: `"all"`
     pub resource: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"request_count"`
+    /// `Metric`; example: `"request_count"`
     pub metric: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12548`
+    /// `TotalCount`; example: `12548`
     pub total_count: i64,
 
-    /// `DataSet`: a list of [`AuditLogInfo`] objects.
+    /// `DataSet`
     pub data_set: Vec<AuditLogInfo>,
 }
 
@@ -107,19 +78,13 @@ pub struct AuditLog {
 /// Returned in the output of [`DescribeAuditLog`](super::DescribeAuditLog).
 #[tc_model]
 pub struct AuditLogInfo {
-    /// `Date`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-11 19:00:00"`
+    /// `Date`, a date and time as the service writes it; example: `"2024-12-11 19:00:00"`
     pub date: String,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"10020023500"`
+    /// `OperatorUin`; example: `"10020023500"`
     pub operator_uin: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"修改私有域 aabc.com（zone-nseuk90）"`
+    /// `Content`; example: `"修改私有域 aabc.com（zone-nseuk90）"`
     pub content: String,
 }
 
@@ -128,14 +93,10 @@ pub struct AuditLogInfo {
 /// Returned in the output of [`DescribeRequestData`](super::DescribeRequestData).
 #[tc_model]
 pub struct DatePoint {
-    /// `Date`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-11 00:00:00"`
+    /// `Date`, a date and time as the service writes it; example: `"2024-12-11 00:00:00"`
     pub date: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `1435`
+    /// `Value`; example: `1435`
     pub value: i64,
 }
 
@@ -144,34 +105,22 @@ pub struct DatePoint {
 /// Returned in the output of [`DescribeInboundEndpointList`](super::DescribeInboundEndpointList).
 #[tc_model]
 pub struct EndPointServiceInfo {
-    /// `EndPointVip`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `EndPointVip`; example: `"10.10.0.1"`
     pub end_point_vip: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-qm89qoty"`
+    /// `UniqSubnetId`; example: `"subnet-qm89qoty"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `EndPointState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPointState`; example: `0`
     pub end_point_state: u64,
 
-    /// `EndPointStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndPointStatus`; example: `1`
     pub end_point_status: u64,
 
-    /// `EndPointRemark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `EndPointRemark`; example: `"备注"`
     pub end_point_remark: Option<String>,
 
-    /// `EndPointIsolateFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPointIsolateFlag`; example: `0`
     pub end_point_isolate_flag: Option<u64>,
 }
 
@@ -180,9 +129,7 @@ pub struct EndPointServiceInfo {
 /// Returned in the output of [`DescribeExtendEndpointList`](super::DescribeExtendEndpointList).
 #[tc_model]
 pub struct EndpointService {
-    /// `SubnetLessIp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `253`
+    /// `SubnetLessIp`; example: `253`
     pub subnet_less_ip: Option<u64>,
 }
 
@@ -191,12 +138,10 @@ pub struct EndpointService {
 /// Sent in the input of [`DescribeAccountVpcList`](super::DescribeAccountVpcList), [`DescribeAuditLog`](super::DescribeAuditLog), [`DescribeExtendEndpointList`](super::DescribeExtendEndpointList), [`DescribeForwardRuleList`](super::DescribeForwardRuleList), [`DescribeInboundEndpointList`](super::DescribeInboundEndpointList), [`DescribePrivateDNSAccountList`](super::DescribePrivateDNSAccountList) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Domain"`
+    /// `Name`; example: `"Domain"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -205,19 +150,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeDashboard`](super::DescribeDashboard).
 #[tc_model]
 pub struct FlowUsage {
-    /// `FlowType`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `FlowType`; example: `"zone"`
     pub flow_type: String,
 
-    /// `TotalQuantity`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalQuantity`; example: `100`
     pub total_quantity: i64,
 
-    /// `AvailableQuantity`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AvailableQuantity`; example: `100`
     pub available_quantity: i64,
 }
 
@@ -226,58 +165,40 @@ pub struct FlowUsage {
 /// Returned in the output of [`DescribeForwardRuleList`](super::DescribeForwardRuleList).
 #[tc_model]
 pub struct ForwardRule {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"fid-af22uxicg4g"`
+    /// `RuleId`; example: `"fid-af22uxicg4g"`
     pub rule_id: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"DOWN"`
+    /// `RuleType`; example: `"DOWN"`
     pub rule_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-09-09 11:11:11"`
+    /// `CreatedAt`; example: `"2022-09-09 11:11:11"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2022-09-09 11:11:11"`
+    /// `UpdatedAt`; example: `"2022-09-09 11:11:11"`
     pub updated_at: String,
 
-    /// `EndPointName`: a string.
-    ///
-    /// Example: `"终端节点1"`
+    /// `EndPointName`; example: `"终端节点1"`
     pub end_point_name: String,
 
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"eid-af2asdfblvm"`
+    /// `EndPointId`; example: `"eid-af2asdfblvm"`
     pub end_point_id: String,
 
-    /// `ForwardAddress`: a list of strings.
+    /// `ForwardAddress`
     pub forward_address: Vec<String>,
 
-    /// `VpcSet`: a list of [`VpcInfo`] objects.
+    /// `VpcSet`
     pub vpc_set: Vec<VpcInfo>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-ad2kvms0"`
+    /// `ZoneId`; example: `"zone-ad2kvms0"`
     pub zone_id: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 }
 
@@ -286,32 +207,22 @@ pub struct ForwardRule {
 /// Returned in the output of [`DescribeInboundEndpointList`](super::DescribeInboundEndpointList).
 #[tc_model]
 pub struct InboundEndpointSet {
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"inbound-9c5d5da2b6"`
+    /// `EndPointId`; example: `"inbound-9c5d5da2b6"`
     pub end_point_id: String,
 
-    /// `EndPointName`: a string.
-    ///
-    /// Example: `"test-inbound"`
+    /// `EndPointName`; example: `"test-inbound"`
     pub end_point_name: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-dkhypdgt"`
+    /// `UniqVpcId`; example: `"vpc-dkhypdgt"`
     pub uniq_vpc_id: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-06-06 15:44:29"`
+    /// `CreatedAt`; example: `"2025-06-06 15:44:29"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2025-06-06 15:44:29"`
+    /// `UpdatedAt`; example: `"2025-06-06 15:44:29"`
     pub updated_at: String,
 
-    /// `EndPointService`: a list of [`EndPointServiceInfo`] objects.
+    /// `EndPointService`
     pub end_point_service: Option<Vec<EndPointServiceInfo>>,
 }
 
@@ -320,24 +231,16 @@ pub struct InboundEndpointSet {
 /// Returned in the output of [`DescribeRequestData`](super::DescribeRequestData).
 #[tc_model]
 pub struct MetricData {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Resource`; example: `"all"`
     pub resource: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"request_count"`
+    /// `Metric`; example: `"request_count"`
     pub metric: String,
 
-    /// `DataSet`: a list of [`DatePoint`] objects.
-    ///
-    /// Example: `[{"Date":"2024-12-11 00:00:00","Value":1435}]`
+    /// `DataSet`; example: `[{"Date":"2024-12-11 00:00:00","Value":1435}]`
     pub data_set: Vec<DatePoint>,
 
-    /// `MetricCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MetricCount`; example: `100`
     pub metric_count: Option<i64>,
 }
 
@@ -346,45 +249,28 @@ pub struct MetricData {
 /// Returned in the output of [`DescribeExtendEndpointList`](super::DescribeExtendEndpointList).
 #[tc_model]
 pub struct OutboundEndpoint {
-    /// `EndpointId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eid-xxxxxx"`
+    /// `EndpointId`, always sent in responses; example: `"eid-xxxxxx"`
     pub endpoint_id: Option<String>,
 
-    /// `EndpointName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"出站终端节点名"`
+    /// `EndpointName`, always sent in responses; example: `"出站终端节点名"`
     pub endpoint_name: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"owner":"demo"}]`
+    /// `Tags`, always sent in responses; example: `[{"owner":"demo"}]`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `EndpointServiceSet`: a list of [`EndpointService`] objects.
+    /// `EndpointServiceSet`
     pub endpoint_service_set: Option<Vec<EndpointService>>,
 
-    /// `ForwardLinkArch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V2V"`
+    /// `ForwardLinkArch`, always sent in responses; example: `"V2V"`
     pub forward_link_arch: Option<String>,
 
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"终端节点服务ID"`
+    /// `EndPointServiceId`; example: `"终端节点服务ID"`
     pub end_point_service_id: Option<String>,
 
-    /// `EndPointVipSet`: a list of strings.
+    /// `EndPointVipSet`
     pub end_point_vip_set: Option<Vec<String>>,
 }
 
@@ -395,21 +281,13 @@ pub struct OutboundEndpoint {
 #[doc(alias = "PrivateDNSAccount")]
 #[tc_model]
 pub struct PrivateDnsAccount {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000209830"`
+    /// `Uin`; example: `"1000209830"`
     pub uin: String,
 
-    /// `Account`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testname@qq.com"`
+    /// `Account`, always sent in responses; example: `"testname@qq.com"`
     pub account: Option<String>,
 
-    /// `Nickname`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"私有域解析用户"`
+    /// `Nickname`, always sent in responses; example: `"私有域解析用户"`
     pub nickname: Option<String>,
 }
 
@@ -418,91 +296,61 @@ pub struct PrivateDnsAccount {
 /// Returned in the output of [`DescribePrivateZone`](super::DescribePrivateZone) and [`DescribePrivateZoneList`](super::DescribePrivateZoneList).
 #[tc_model]
 pub struct PrivateZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxxxxx"`
     pub zone_id: String,
 
-    /// `OwnerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `444353877`
+    /// `OwnerUin`; example: `444353877`
     pub owner_uin: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-12-26 18:51:20"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2020-12-26 18:51:20"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-12-26 18:51:20"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2020-12-26 18:51:20"`
     pub updated_on: String,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordCount`; example: `0`
     pub record_count: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `VpcSet`: a list of [`VpcInfo`] objects.
+    /// `VpcSet`
     pub vpc_set: Vec<VpcInfo>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: String,
 
-    /// `DnsForwardStatus`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `DnsForwardStatus`; example: `"DISABLED"`
     pub dns_forward_status: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `AccountVpcSet`: a list of [`AccountVpcInfoOutput`] objects.
+    /// `AccountVpcSet`
     pub account_vpc_set: Option<Vec<AccountVpcInfoOutput>>,
 
-    /// `IsCustomTld`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCustomTld`; example: `false`
     pub is_custom_tld: Option<bool>,
 
-    /// `CnameSpeedupStatus`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `CnameSpeedupStatus`; example: `"DISABLED"`
     pub cname_speedup_status: String,
 
-    /// `ForwardRuleName`: a string.
-    ///
-    /// Example: `"转发规则名"`
+    /// `ForwardRuleName`; example: `"转发规则名"`
     pub forward_rule_name: Option<String>,
 
-    /// `ForwardRuleType`: a string.
-    ///
-    /// Example: `"DOWN"`
+    /// `ForwardRuleType`; example: `"DOWN"`
     pub forward_rule_type: Option<String>,
 
-    /// `ForwardAddress`: a string.
-    ///
-    /// Example: `"10.0.23.41:53,10.0.23.42:53,"`
+    /// `ForwardAddress`; example: `"10.0.23.41:53,10.0.23.42:53,"`
     pub forward_address: Option<String>,
 
-    /// `EndPointName`: a string.
-    ///
-    /// Example: `"终端节点名"`
+    /// `EndPointName`; example: `"终端节点名"`
     pub end_point_name: Option<String>,
 
-    /// `DeletedVpcSet`: a list of [`VpcInfo`] objects.
+    /// `DeletedVpcSet`
     pub deleted_vpc_set: Option<Vec<VpcInfo>>,
 }
 
@@ -511,72 +359,48 @@ pub struct PrivateZone {
 /// Returned in the output of [`DescribePrivateZoneRecordList`](super::DescribePrivateZoneRecordList).
 #[tc_model]
 pub struct PrivateZoneRecord {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"12076"`
+    /// `RecordId`; example: `"12076"`
     pub record_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-pckv03qy"`
+    /// `ZoneId`; example: `"zone-pckv03qy"`
     pub zone_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RecordValue`; example: `"1.1.1.1"`
     pub record_value: String,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `TTL`; example: `300`
     #[tc(rename = "TTL")]
     pub ttl: i64,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MX`; example: `0`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-07 19:00:58"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2021-09-07 19:00:58"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-07 19:00:58"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2021-09-07 19:00:58"`
     pub updated_on: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"附加信息内容"`
+    /// `Extra`; example: `"附加信息内容"`
     pub extra: Option<String>,
 
-    /// `Enabled`: an unsigned 64-bit integer.
+    /// `Enabled`
     pub enabled: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
@@ -585,66 +409,42 @@ pub struct PrivateZoneRecord {
 /// Returned in the output of [`DescribeRecord`](super::DescribeRecord).
 #[tc_model]
 pub struct RecordInfo {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"12076"`
+    /// `RecordId`; example: `"12076"`
     pub record_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-pckv03qy"`
+    /// `ZoneId`; example: `"zone-pckv03qy"`
     pub zone_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `RecordType`; example: `"A"`
     pub record_type: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RecordValue`; example: `"1.1.1.1"`
     pub record_value: String,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `TTL`; example: `300`
     #[tc(rename = "TTL")]
     pub ttl: i64,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MX`; example: `5`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: Option<i64>,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-07 19:00:58"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2021-09-07 19:00:58"`
     pub created_on: String,
 
-    /// `UpdatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-07 19:00:58"`
+    /// `UpdatedOn`, a date and time as the service writes it; example: `"2021-09-07 19:00:58"`
     pub updated_on: String,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
@@ -653,35 +453,23 @@ pub struct RecordInfo {
 /// Sent in the input of [`CreatePrivateZoneRecordList`](super::CreatePrivateZoneRecordList) and [`DescribeCreateRecordListResult`](super::DescribeCreateRecordListResult).
 #[tc_model]
 pub struct RecordsInfo {
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"CNAME"`
+    /// `RecordType`; example: `"CNAME"`
     pub record_type: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `RecordValue`; example: `"8.8.8.8"`
     pub record_value: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MX`; example: `15`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 }
@@ -691,22 +479,16 @@ pub struct RecordsInfo {
 /// Returned in the output of [`DescribeCreateRecordListResult`](super::DescribeCreateRecordListResult).
 #[tc_model]
 pub struct RecordsInfoResult {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-12345567"`
+    /// `ZoneId`; example: `"zone-12345567"`
     pub zone_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.com"`
+    /// `Domain`; example: `"1.com"`
     pub domain: String,
 
-    /// `RecordsStatus`: a list of [`RecordsInfoStatus`] objects.
+    /// `RecordsStatus`
     pub records_status: Vec<RecordsInfoStatus>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是备注"`
+    /// `Remark`; example: `"这是备注"`
     pub remark: Option<String>,
 }
 
@@ -715,46 +497,30 @@ pub struct RecordsInfoResult {
 /// Returned in the output of [`DescribeCreateRecordListResult`](super::DescribeCreateRecordListResult).
 #[tc_model]
 pub struct RecordsInfoStatus {
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"CNAME"`
+    /// `RecordType`; example: `"CNAME"`
     pub record_type: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `SubDomain`; example: `"www"`
     pub sub_domain: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `RecordValue`; example: `"8.8.8.8"`
     pub record_value: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TTL`; example: `600`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `MX`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MX`; example: `15`
     #[tc(rename = "MX")]
     pub mx: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"与已有解析记录冲突"`
+    /// `Message`; example: `"与已有解析记录冲突"`
     pub message: Option<String>,
 }
 
@@ -763,14 +529,10 @@ pub struct RecordsInfoStatus {
 /// Sent in the input of [`CreateInboundEndpoint`](super::CreateInboundEndpoint).
 #[tc_model]
 pub struct SubnetIpInfo {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-qm89qoty"`
+    /// `SubnetId`; example: `"subnet-qm89qoty"`
     pub subnet_id: String,
 
-    /// `SubnetVip`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `SubnetVip`; example: `"10.10.0.1"`
     pub subnet_vip: Option<String>,
 }
 
@@ -780,14 +542,10 @@ pub struct SubnetIpInfo {
 /// Returned in the output of [`DescribeExtendEndpointList`](super::DescribeExtendEndpointList), [`DescribeForwardRuleList`](super::DescribeForwardRuleList), [`DescribePrivateZone`](super::DescribePrivateZone) and [`DescribePrivateZoneList`](super::DescribePrivateZoneList).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: String,
 }
 
@@ -796,24 +554,16 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeQuotaUsage`](super::DescribeQuotaUsage).
 #[tc_model]
 pub struct TldQuota {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Used`; example: `1`
     pub used: i64,
 
-    /// `Stock`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Stock`; example: `5000`
     pub stock: i64,
 
-    /// `Quota`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Quota`; example: `100`
     pub quota: i64,
 }
 
@@ -823,14 +573,10 @@ pub struct TldQuota {
 /// Returned in the output of [`AddSpecifyPrivateZoneVpc`](super::AddSpecifyPrivateZoneVpc), [`DeleteSpecifyPrivateZoneVpc`](super::DeleteSpecifyPrivateZoneVpc), [`DescribeForwardRuleList`](super::DescribeForwardRuleList), [`DescribePrivateZone`](super::DescribePrivateZone), [`DescribePrivateZoneList`](super::DescribePrivateZoneList) and [`ModifyPrivateZoneVpc`](super::ModifyPrivateZoneVpc).
 #[tc_model]
 pub struct VpcInfo {
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-dsd8ulf"`
+    /// `UniqVpcId`; example: `"vpc-dsd8ulf"`
     pub uniq_vpc_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -839,18 +585,12 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeCreateZoneListResult`](super::DescribeCreateZoneListResult).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-1233lskd"`
+    /// `ZoneId`; example: `"zone-1233lskd"`
     pub zone_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.com"`
+    /// `Domain`; example: `"1.com"`
     pub domain: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"这是失败原因"`
+    /// `Reason`; example: `"这是失败原因"`
     pub reason: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `AbortCronJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`AbortCronJobsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=AbortCronJobs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
@@ -18,14 +21,10 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AbortCronJobs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `CronJobIds`: a list of strings.
-    ///
-    /// Example: `["cron-xx"]`
+    /// `CronJobIds`; example: `["cron-xx"]`
     pub cron_job_ids: Vec<String>,
 }
 
@@ -39,33 +38,42 @@ pub struct AbortCronJobsResponse {
 /// The `AbortJob` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`AbortJobResponse`].
-/// The codes it documents are in [`AbortJobError`](super::errors::AbortJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=AbortJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.JobStatusNotRunning`](super::errors::PtsErrorCode::FailedOperationJobStatusNotRunning)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "AbortJob",
     output = AbortJobResponse,
-    error = super::errors::AbortJobError
+    error = super::errors::PtsErrorCode
 )]
 pub struct AbortJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xx"`
+    /// `JobId`; example: `"job-xx"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `AbortReason`: a signed 64-bit integer.
+    /// `AbortReason`
     pub abort_reason: Option<i64>,
 }
 
@@ -79,35 +87,37 @@ pub struct AbortJobResponse {
 /// The `AdjustJobSpeed` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`AdjustJobSpeedResponse`].
-/// The codes it documents are in [`AdjustJobSpeedError`](super::errors::AdjustJobSpeedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=AdjustJobSpeed)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "AdjustJobSpeed",
     output = AdjustJobSpeedResponse,
-    error = super::errors::AdjustJobSpeedError
+    error = super::errors::PtsErrorCode
 )]
 pub struct AdjustJobSpeed {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxx"`
+    /// `JobId`; example: `"job-xxx"`
     pub job_id: String,
 
-    /// `TargetRequestsPerSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TargetRequestsPerSecond`; example: `60`
     pub target_requests_per_second: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-12345"`
+    /// `ProjectId`; example: `"project-12345"`
     pub project_id: Option<String>,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-12345"`
+    /// `ScenarioId`; example: `"scenario-12345"`
     pub scenario_id: Option<String>,
 }
 
@@ -121,34 +131,33 @@ pub struct AdjustJobSpeedResponse {
 /// The `CopyScenario` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CopyScenarioResponse`].
-/// The codes it documents are in [`CopyScenarioError`](super::errors::CopyScenarioError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CopyScenario)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CopyScenario",
     output = CopyScenarioResponse,
-    error = super::errors::CopyScenarioError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CopyScenario {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 }
 
 /// What a successful [`CopyScenario`] call returns.
 #[tc_model]
 pub struct CopyScenarioResponse {
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -158,30 +167,29 @@ pub struct CopyScenarioResponse {
 /// The `CreateAlertChannel` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateAlertChannelResponse`].
-/// The codes it documents are in [`CreateAlertChannelError`](super::errors::CreateAlertChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateAlertChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateAlertChannel",
     output = CreateAlertChannelResponse,
-    error = super::errors::CreateAlertChannelError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateAlertChannel {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`; example: `"notice-xx"`
     pub notice_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `AMPConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xx"`
+    /// `AMPConsumerId`; example: `"consumer-xx"`
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
 }
@@ -196,74 +204,58 @@ pub struct CreateAlertChannelResponse {
 /// The `CreateCronJob` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateCronJobResponse`].
-/// The codes it documents are in [`CreateCronJobError`](super::errors::CreateCronJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateCronJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateCronJob",
     output = CreateCronJobResponse,
-    error = super::errors::CreateCronJobError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateCronJob {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cronjob"`
+    /// `Name`; example: `"cronjob"`
     pub name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `ScenarioName`: a string.
-    ///
-    /// Example: `"scenario name"`
+    /// `ScenarioName`; example: `"scenario name"`
     pub scenario_name: String,
 
-    /// `FrequencyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FrequencyType`; example: `1`
     pub frequency_type: i64,
 
-    /// `CronExpression`: a string.
-    ///
-    /// Example: `"*/1 * * * *"`
+    /// `CronExpression`; example: `"*/1 * * * *"`
     pub cron_expression: String,
 
-    /// `JobOwner`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `JobOwner`; example: `"tom"`
     pub job_owner: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`; example: `"notice-xx"`
     pub notice_id: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"定时任务备注"`
+    /// `Note`; example: `"定时任务备注"`
     pub note: Option<String>,
 }
 
 /// What a successful [`CreateCronJob`] call returns.
 #[tc_model]
 pub struct CreateCronJobResponse {
-    /// `CronJobId`: a string.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronJobId`; example: `"cron-xx"`
     pub cron_job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -273,42 +265,44 @@ pub struct CreateCronJobResponse {
 /// The `CreateEnvironment` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateEnvironmentResponse`].
-/// The codes it documents are in [`CreateEnvironmentError`](super::errors::CreateEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateEnvironment",
     output = CreateEnvironmentResponse,
-    error = super::errors::CreateEnvironmentError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateEnvironment {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xxx"`
+    /// `ProjectId`; example: `"project-xxx"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `Name`; example: `"test-env"`
     pub name: String,
 
-    /// `EnvVars`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `EnvVars`
     pub env_vars: Vec<models::EnvVar>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试环境变量"`
+    /// `Description`; example: `"测试环境变量"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateEnvironment`] call returns.
 #[tc_model]
 pub struct CreateEnvironmentResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `EnvId`; example: `"env-xxx"`
     pub env_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -318,73 +312,56 @@ pub struct CreateEnvironmentResponse {
 /// The `CreateFile` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateFileResponse`].
-/// The codes it documents are in [`CreateFileError`](super::errors::CreateFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateFile",
     output = CreateFileResponse,
-    error = super::errors::CreateFileError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateFile {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"file-235c3000"`
+    /// `FileId`; example: `"file-235c3000"`
     pub file_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-btksohr0"`
+    /// `ProjectId`; example: `"project-btksohr0"`
     pub project_id: String,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"uin.csv"`
+    /// `Name`; example: `"uin.csv"`
     pub name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `3896`
+    /// `Size`; example: `3896`
     pub size: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `Type`; example: `"csv"`
     pub r#type: String,
 
-    /// `LineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `LineCount`; example: `1001`
     pub line_count: Option<i64>,
 
-    /// `HeadLines`: a list of strings.
-    ///
-    /// Example: `["uin","1","2"]`
+    /// `HeadLines`; example: `["uin","1","2"]`
     pub head_lines: Option<Vec<String>>,
 
-    /// `TailLines`: a list of strings.
-    ///
-    /// Example: `["998","999","1000"]`
+    /// `TailLines`; example: `["998","999","1000"]`
     pub tail_lines: Option<Vec<String>>,
 
-    /// `HeaderInFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HeaderInFile`; example: `true`
     pub header_in_file: Option<bool>,
 
-    /// `HeaderColumns`: a list of strings.
-    ///
-    /// Example: `["uin"]`
+    /// `HeaderColumns`; example: `["uin"]`
     pub header_columns: Option<Vec<String>>,
 
-    /// `FileInfos`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::FileInfo>>,
 }
 
@@ -398,37 +375,45 @@ pub struct CreateFileResponse {
 /// The `CreateProject` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::PtsErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateProject {
-    /// `Name`: a string.
-    ///
-    /// Example: `"project name"`
+    /// `Name`; example: `"project name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test project"`
+    /// `Description`; example: `"this is a test project"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`TagSpec`](super::models::TagSpec) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagSpec>>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -438,100 +423,87 @@ pub struct CreateProjectResponse {
 /// The `CreateScenario` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`CreateScenarioResponse`].
-/// The codes it documents are in [`CreateScenarioError`](super::errors::CreateScenarioError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=CreateScenario)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "CreateScenario",
     output = CreateScenarioResponse,
-    error = super::errors::CreateScenarioError
+    error = super::errors::PtsErrorCode
 )]
 pub struct CreateScenario {
-    /// `Name`: a string.
-    ///
-    /// Example: `"scenario-name"`
+    /// `Name`; example: `"scenario-name"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pts-http, pts-js,pts-jmeter,pts-trpc"`
+    /// `Type`; example: `"pts-http, pts-js,pts-jmeter,pts-trpc"`
     pub r#type: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test scenario"`
+    /// `Description`; example: `"this is a test scenario"`
     pub description: Option<String>,
 
-    /// `Load`: a [`Load`](super::models::Load).
+    /// `Load`
     pub load: Option<models::Load>,
 
-    /// `Configs`: a list of strings.
-    ///
-    /// Example: `["a.prop","b.prop"]`
+    /// `Configs`; example: `["a.prop","b.prop"]`
     pub configs: Option<Vec<String>>,
 
-    /// `Datasets`: a list of [`TestData`](super::models::TestData) objects.
+    /// `Datasets`
     pub datasets: Option<Vec<models::TestData>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["a.jar","b.jar"]`
+    /// `Extensions`; example: `["a.jar","b.jar"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `SLAId`: a string.
-    ///
-    /// Example: `"sla-xx"`
+    /// `SLAId`; example: `"sla-xx"`
     #[tc(rename = "SLAId")]
     pub sla_id: Option<String>,
 
-    /// `CronId`: a string.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronId`; example: `"cron-xx"`
     pub cron_id: Option<String>,
 
-    /// `Scripts`: a list of strings.
-    ///
-    /// Example: `["a.js"]`
+    /// `Scripts`; example: `["a.js"]`
     pub scripts: Option<Vec<String>>,
 
-    /// `TestScripts`: a list of [`ScriptInfo`](super::models::ScriptInfo) objects.
+    /// `TestScripts`
     pub test_scripts: Option<Vec<models::ScriptInfo>>,
 
-    /// `Protocols`: a list of [`ProtocolInfo`](super::models::ProtocolInfo) objects.
+    /// `Protocols`
     pub protocols: Option<Vec<models::ProtocolInfo>>,
 
-    /// `RequestFiles`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `RequestFiles`
     pub request_files: Option<Vec<models::FileInfo>>,
 
-    /// `SLAPolicy`: a [`SlaPolicy`](super::models::SlaPolicy).
+    /// `SLAPolicy`
     #[tc(rename = "SLAPolicy")]
     pub sla_policy: Option<models::SlaPolicy>,
 
-    /// `Plugins`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `Plugins`
     pub plugins: Option<Vec<models::FileInfo>>,
 
-    /// `DomainNameConfig`: a [`DomainNameConfig`](super::models::DomainNameConfig).
+    /// `DomainNameConfig`
     pub domain_name_config: Option<models::DomainNameConfig>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"owner-name"`
+    /// `Owner`; example: `"owner-name"`
     pub owner: Option<String>,
 }
 
 /// What a successful [`CreateScenario`] call returns.
 #[tc_model]
 pub struct CreateScenarioResponse {
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -541,25 +513,30 @@ pub struct CreateScenarioResponse {
 /// The `DeleteAlertChannel` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteAlertChannelResponse`].
-/// The codes it documents are in [`DeleteAlertChannelError`](super::errors::DeleteAlertChannelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteAlertChannel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteAlertChannel",
     output = DeleteAlertChannelResponse,
-    error = super::errors::DeleteAlertChannelError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteAlertChannel {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`; example: `"notice-xx"`
     pub notice_id: String,
 }
 
@@ -573,25 +550,30 @@ pub struct DeleteAlertChannelResponse {
 /// The `DeleteCronJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteCronJobsResponse`].
-/// The codes it documents are in [`DeleteCronJobsError`](super::errors::DeleteCronJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteCronJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteCronJobs",
     output = DeleteCronJobsResponse,
-    error = super::errors::DeleteCronJobsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteCronJobs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `CronJobIds`: a list of strings.
-    ///
-    /// Example: `["cron-xx"]`
+    /// `CronJobIds`; example: `["cron-xx"]`
     pub cron_job_ids: Vec<String>,
 }
 
@@ -605,15 +587,25 @@ pub struct DeleteCronJobsResponse {
 /// The `DeleteEnvironments` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteEnvironmentsResponse`].
-/// The codes it documents are in [`DeleteEnvironmentsError`](super::errors::DeleteEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteEnvironments",
     output = DeleteEnvironmentsResponse,
-    error = super::errors::DeleteEnvironmentsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteEnvironments {}
 
@@ -627,25 +619,31 @@ pub struct DeleteEnvironmentsResponse {
 /// The `DeleteFiles` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteFilesResponse`].
-/// The codes it documents are in [`DeleteFilesError`](super::errors::DeleteFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteFiles",
     output = DeleteFilesResponse,
-    error = super::errors::DeleteFilesError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteFiles {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-hxmdlc3c"`
+    /// `ProjectId`; example: `"project-hxmdlc3c"`
     pub project_id: String,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["file-4og13yd4"]`
+    /// `FileIds`; example: `["file-4og13yd4"]`
     pub file_ids: Vec<String>,
 }
 
@@ -659,30 +657,38 @@ pub struct DeleteFilesResponse {
 /// The `DeleteJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteJobsResponse`].
-/// The codes it documents are in [`DeleteJobsError`](super::errors::DeleteJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteJobs",
     output = DeleteJobsResponse,
-    error = super::errors::DeleteJobsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteJobs {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-xx"]`
+    /// `JobIds`; example: `["job-xx"]`
     pub job_ids: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Vec<String>,
 }
 
@@ -696,30 +702,38 @@ pub struct DeleteJobsResponse {
 /// The `DeleteProjects` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteProjectsResponse`].
-/// The codes it documents are in [`DeleteProjectsError`](super::errors::DeleteProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteProjects",
     output = DeleteProjectsResponse,
-    error = super::errors::DeleteProjectsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteProjects {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `DeleteScenarios`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteScenarios`; example: `true`
     pub delete_scenarios: Option<bool>,
 
-    /// `DeleteJobs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteJobs`; example: `true`
     pub delete_jobs: Option<bool>,
 }
 
@@ -733,30 +747,37 @@ pub struct DeleteProjectsResponse {
 /// The `DeleteScenarios` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DeleteScenariosResponse`].
-/// The codes it documents are in [`DeleteScenariosError`](super::errors::DeleteScenariosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DeleteScenarios)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DeleteScenarios",
     output = DeleteScenariosResponse,
-    error = super::errors::DeleteScenariosError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DeleteScenarios {
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `DeleteJobs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteJobs`; example: `true`
     pub delete_jobs: Option<bool>,
 }
 
@@ -770,15 +791,20 @@ pub struct DeleteScenariosResponse {
 /// The `DescribeAlertChannels` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeAlertChannelsResponse`].
-/// The codes it documents are in [`DescribeAlertChannelsError`](super::errors::DescribeAlertChannelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeAlertChannels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeAlertChannels",
     output = DescribeAlertChannelsResponse,
-    error = super::errors::DescribeAlertChannelsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -788,46 +814,32 @@ pub struct DeleteScenariosResponse {
     )
 )]
 pub struct DescribeAlertChannels {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `NoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-xx"]`
+    /// `NoticeIds`; example: `["notice-xx"]`
     pub notice_ids: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreatedAt"`
+    /// `OrderBy`; example: `"CreatedAt"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 }
 
 /// What a successful [`DescribeAlertChannels`] call returns.
 #[tc_model]
 pub struct DescribeAlertChannelsResponse {
-    /// `AlertChannelSet`: a list of [`AlertChannelRecord`](super::models::AlertChannelRecord) objects.
+    /// `AlertChannelSet`
     pub alert_channel_set: Option<Vec<models::AlertChannelRecord>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -837,15 +849,20 @@ pub struct DescribeAlertChannelsResponse {
 /// The `DescribeAlertRecords` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeAlertRecordsResponse`].
-/// The codes it documents are in [`DescribeAlertRecordsError`](super::errors::DescribeAlertRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeAlertRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeAlertRecords",
     output = DescribeAlertRecordsResponse,
-    error = super::errors::DescribeAlertRecordsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -855,56 +872,38 @@ pub struct DescribeAlertChannelsResponse {
     )
 )]
 pub struct DescribeAlertRecords {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Option<Vec<String>>,
 
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-xx"]`
+    /// `JobIds`; example: `["job-xx"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreatedAt"`
+    /// `OrderBy`; example: `"CreatedAt"`
     pub order_by: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ScenarioNames`: a list of strings.
-    ///
-    /// Example: `["my-scenario"]`
+    /// `ScenarioNames`; example: `["my-scenario"]`
     pub scenario_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAlertRecords`] call returns.
 #[tc_model]
 pub struct DescribeAlertRecordsResponse {
-    /// `AlertRecordSet`: a list of [`AlertRecord`](super::models::AlertRecord) objects.
+    /// `AlertRecordSet`
     pub alert_record_set: Option<Vec<models::AlertRecord>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -914,22 +913,27 @@ pub struct DescribeAlertRecordsResponse {
 /// The `DescribeAvailableMetrics` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeAvailableMetricsResponse`].
-/// The codes it documents are in [`DescribeAvailableMetricsError`](super::errors::DescribeAvailableMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeAvailableMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeAvailableMetrics",
     output = DescribeAvailableMetricsResponse,
-    error = super::errors::DescribeAvailableMetricsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeAvailableMetrics {}
 
 /// What a successful [`DescribeAvailableMetrics`] call returns.
 #[tc_model]
 pub struct DescribeAvailableMetricsResponse {
-    /// `MetricSet`: a list of [`MetricInfo`](super::models::MetricInfo) objects.
+    /// `MetricSet`
     pub metric_set: Vec<models::MetricInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -939,37 +943,41 @@ pub struct DescribeAvailableMetricsResponse {
 /// The `DescribeCheckSummary` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeCheckSummaryResponse`].
-/// The codes it documents are in [`DescribeCheckSummaryError`](super::errors::DescribeCheckSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeCheckSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeCheckSummary",
     output = DescribeCheckSummaryResponse,
-    error = super::errors::DescribeCheckSummaryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeCheckSummary {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-1a2b3c4d"`
+    /// `JobId`; example: `"job-1a2b3c4d"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-1a2b3c4d"`
+    /// `ScenarioId`; example: `"scenario-1a2b3c4d"`
     pub scenario_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-1a2b3c4d"`
+    /// `ProjectId`; example: `"project-1a2b3c4d"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeCheckSummary`] call returns.
 #[tc_model]
 pub struct DescribeCheckSummaryResponse {
-    /// `CheckSummarySet`: a list of [`CheckSummary`](super::models::CheckSummary) objects.
+    /// `CheckSummarySet`
     pub check_summary_set: Option<Vec<models::CheckSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -979,15 +987,20 @@ pub struct DescribeCheckSummaryResponse {
 /// The `DescribeCronJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeCronJobsResponse`].
-/// The codes it documents are in [`DescribeCronJobsError`](super::errors::DescribeCronJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeCronJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeCronJobs",
     output = DescribeCronJobsResponse,
-    error = super::errors::DescribeCronJobsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -997,56 +1010,38 @@ pub struct DescribeCheckSummaryResponse {
     )
 )]
 pub struct DescribeCronJobs {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `CronJobIds`: a list of strings.
-    ///
-    /// Example: `["cron-xx"]`
+    /// `CronJobIds`; example: `["cron-xx"]`
     pub cron_job_ids: Option<Vec<String>>,
 
-    /// `CronJobName`: a string.
-    ///
-    /// Example: `"cron-name"`
+    /// `CronJobName`; example: `"cron-name"`
     pub cron_job_name: Option<String>,
 
-    /// `CronJobStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CronJobStatus`; example: `[1,2]`
     pub cron_job_status: Option<Vec<i64>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"status"`
+    /// `OrderBy`; example: `"status"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 }
 
 /// What a successful [`DescribeCronJobs`] call returns.
 #[tc_model]
 pub struct DescribeCronJobsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `CronJobSet`: a list of [`CronJob`](super::models::CronJob) objects.
+    /// `CronJobSet`
     pub cron_job_set: Option<Vec<models::CronJob>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1056,15 +1051,26 @@ pub struct DescribeCronJobsResponse {
 /// The `DescribeEnvironments` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeEnvironmentsError`](super::errors::DescribeEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeEnvironments {}
 
@@ -1078,40 +1084,44 @@ pub struct DescribeEnvironmentsResponse {
 /// The `DescribeErrorSummary` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeErrorSummaryResponse`].
-/// The codes it documents are in [`DescribeErrorSummaryError`](super::errors::DescribeErrorSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeErrorSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeErrorSummary",
     output = DescribeErrorSummaryResponse,
-    error = super::errors::DescribeErrorSummaryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeErrorSummary {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-1a2b3c4d"`
+    /// `JobId`; example: `"job-1a2b3c4d"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-1a2b3c4d"`
+    /// `ScenarioId`; example: `"scenario-1a2b3c4d"`
     pub scenario_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-1a2b3c4d"`
+    /// `ProjectId`; example: `"project-1a2b3c4d"`
     pub project_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeErrorSummary`] call returns.
 #[tc_model]
 pub struct DescribeErrorSummaryResponse {
-    /// `ErrorSummarySet`: a list of [`ErrorSummary`](super::models::ErrorSummary) objects.
+    /// `ErrorSummarySet`
     pub error_summary_set: Option<Vec<models::ErrorSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1121,15 +1131,25 @@ pub struct DescribeErrorSummaryResponse {
 /// The `DescribeFiles` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeFilesResponse`].
-/// The codes it documents are in [`DescribeFilesError`](super::errors::DescribeFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeFiles",
     output = DescribeFilesResponse,
-    error = super::errors::DescribeFilesError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1139,46 +1159,32 @@ pub struct DescribeErrorSummaryResponse {
     )
 )]
 pub struct DescribeFiles {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["file-xx"]`
+    /// `FileIds`; example: `["file-xx"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"uin.csv"`
+    /// `FileName`; example: `"uin.csv"`
     pub file_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<i64>,
 }
 
 /// What a successful [`DescribeFiles`] call returns.
 #[tc_model]
 pub struct DescribeFilesResponse {
-    /// `FileSet`: a list of [`File`](super::models::File) objects.
+    /// `FileSet`
     pub file_set: Option<Vec<models::File>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1188,15 +1194,27 @@ pub struct DescribeFilesResponse {
 /// The `DescribeJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeJobsResponse`].
-/// The codes it documents are in [`DescribeJobsError`](super::errors::DescribeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1206,71 +1224,47 @@ pub struct DescribeFilesResponse {
     )
 )]
 pub struct DescribeJobs {
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Vec<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Vec<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-xx"]`
+    /// `JobIds`; example: `["job-xx"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrderBy`; example: `"id"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-08T16:08:50+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-09-08T16:08:50+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-08T16:08:50+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-09-08T16:08:50+08:00"`
     pub end_time: Option<String>,
 
-    /// `Debug`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Debug`; example: `false`
     pub debug: Option<bool>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,11]`
+    /// `Status`; example: `[10,11]`
     pub status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeJobs`] call returns.
 #[tc_model]
 pub struct DescribeJobsResponse {
-    /// `JobSet`: a list of [`Job`](super::models::Job) objects.
+    /// `JobSet`
     pub job_set: Option<Vec<models::Job>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1280,49 +1274,47 @@ pub struct DescribeJobsResponse {
 /// The `DescribeLabelValues` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeLabelValuesResponse`].
-/// The codes it documents are in [`DescribeLabelValuesError`](super::errors::DescribeLabelValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeLabelValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeLabelValues",
     output = DescribeLabelValuesResponse,
-    error = super::errors::DescribeLabelValuesError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeLabelValues {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-1a2b3c4d"`
+    /// `JobId`; example: `"job-1a2b3c4d"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-1a2b3c4d"`
+    /// `ScenarioId`; example: `"scenario-1a2b3c4d"`
     pub scenario_id: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `LabelName`; example: `"service"`
     pub label_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-1a2b3c4d"`
+    /// `ProjectId`; example: `"project-1a2b3c4d"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeLabelValues`] call returns.
 #[tc_model]
 pub struct DescribeLabelValuesResponse {
-    /// `LabelValueSet`: a list of strings.
-    ///
-    /// Example: `["http://url1","http://url2"]`
+    /// `LabelValueSet`; example: `["http://url1","http://url2"]`
     pub label_value_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1332,37 +1324,40 @@ pub struct DescribeLabelValuesResponse {
 /// The `DescribeMetricLabelWithValues` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeMetricLabelWithValuesResponse`].
-/// The codes it documents are in [`DescribeMetricLabelWithValuesError`](super::errors::DescribeMetricLabelWithValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeMetricLabelWithValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeMetricLabelWithValues",
     output = DescribeMetricLabelWithValuesResponse,
-    error = super::errors::DescribeMetricLabelWithValuesError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeMetricLabelWithValues {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-12345"`
+    /// `JobId`; example: `"job-12345"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-12345"`
+    /// `ProjectId`; example: `"project-12345"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-12345"`
+    /// `ScenarioId`; example: `"scenario-12345"`
     pub scenario_id: String,
 }
 
 /// What a successful [`DescribeMetricLabelWithValues`] call returns.
 #[tc_model]
 pub struct DescribeMetricLabelWithValuesResponse {
-    /// `MetricLabelWithValuesSet`: a list of [`MetricLabelWithValues`](super::models::MetricLabelWithValues) objects.
+    /// `MetricLabelWithValuesSet`
     pub metric_label_with_values_set: Option<Vec<models::MetricLabelWithValues>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1372,82 +1367,68 @@ pub struct DescribeMetricLabelWithValuesResponse {
 /// The `DescribeNormalLogs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeNormalLogsResponse`].
-/// The codes it documents are in [`DescribeNormalLogsError`](super::errors::DescribeNormalLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeNormalLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeNormalLogs",
     output = DescribeNormalLogsResponse,
-    error = super::errors::DescribeNormalLogsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeNormalLogs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xxx"`
+    /// `ProjectId`; example: `"project-xxx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xxx"`
+    /// `ScenarioId`; example: `"scenario-xxx"`
     pub scenario_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxxx"`
+    /// `JobId`; example: `"job-xxxx"`
     pub job_id: String,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"1234-5678"`
+    /// `Context`; example: `"1234-5678"`
     pub context: Option<String>,
 
-    /// `From`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `From`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub from: Option<String>,
 
-    /// `To`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `To`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub to: Option<String>,
 
-    /// `SeverityText`: a string.
-    ///
-    /// Example: `"debug/info/error"`
+    /// `SeverityText`; example: `"debug/info/error"`
     pub severity_text: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"192.168.9.9"`
+    /// `Instance`; example: `"192.168.9.9"`
     pub instance: Option<String>,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou/ap-shanghai"`
+    /// `InstanceRegion`; example: `"ap-guangzhou/ap-shanghai"`
     pub instance_region: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"console/engine"`
+    /// `LogType`; example: `"console/engine"`
     pub log_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNormalLogs`] call returns.
 #[tc_model]
 pub struct DescribeNormalLogsResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"123-456-789"`
+    /// `Context`; example: `"123-456-789"`
     pub context: String,
 
-    /// `NormalLogs`: a list of [`NormalLog`](super::models::NormalLog) objects.
+    /// `NormalLogs`
     pub normal_logs: Option<Vec<models::NormalLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1457,15 +1438,33 @@ pub struct DescribeNormalLogsResponse {
 /// The `DescribeProjects` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::PtsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::PtsErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.SendRequest`](super::errors::PtsErrorCode::FailedOperationSendRequest)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::PtsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1475,49 +1474,35 @@ pub struct DescribeNormalLogsResponse {
     )
 )]
 pub struct DescribeProjects {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectName`; example: `"project-xx"`
     pub project_name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrderBy`; example: `"id"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 
-    /// `TagFilters`: a list of [`TagSpec`](super::models::TagSpec) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagSpec>>,
 }
 
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `ProjectSet`: a list of [`Project`](super::models::Project) objects.
+    /// `ProjectSet`
     pub project_set: Option<Vec<models::Project>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1527,25 +1512,36 @@ pub struct DescribeProjectsResponse {
 /// The `DescribeRegions` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeRegions {
-    /// `LoadType`: an unsigned 64-bit integer.
+    /// `LoadType`
     pub load_type: Option<u64>,
 }
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `RegionSet`: a list of [`RegionDetail`](super::models::RegionDetail) objects.
+    /// `RegionSet`
     pub region_set: Option<Vec<models::RegionDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1555,37 +1551,39 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeRequestSummary` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeRequestSummaryResponse`].
-/// The codes it documents are in [`DescribeRequestSummaryError`](super::errors::DescribeRequestSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeRequestSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeRequestSummary",
     output = DescribeRequestSummaryResponse,
-    error = super::errors::DescribeRequestSummaryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeRequestSummary {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-1a2b3c4d"`
+    /// `JobId`; example: `"job-1a2b3c4d"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-12345"`
+    /// `ScenarioId`; example: `"scenario-12345"`
     pub scenario_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-12345"`
+    /// `ProjectId`; example: `"project-12345"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeRequestSummary`] call returns.
 #[tc_model]
 pub struct DescribeRequestSummaryResponse {
-    /// `RequestSummarySet`: a list of [`RequestSummary`](super::models::RequestSummary) objects.
+    /// `RequestSummarySet`
     pub request_summary_set: Option<Vec<models::RequestSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1595,40 +1593,44 @@ pub struct DescribeRequestSummaryResponse {
 /// The `DescribeSampleBatchQuery` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeSampleBatchQueryResponse`].
-/// The codes it documents are in [`DescribeSampleBatchQueryError`](super::errors::DescribeSampleBatchQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeSampleBatchQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeSampleBatchQuery",
     output = DescribeSampleBatchQueryResponse,
-    error = super::errors::DescribeSampleBatchQueryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeSampleBatchQuery {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-i39wgjys"`
+    /// `JobId`; example: `"job-i39wgjys"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-4og13yd4"`
+    /// `ScenarioId`; example: `"scenario-4og13yd4"`
     pub scenario_id: String,
 
-    /// `Queries`: a list of [`InternalMetricQuery`](super::models::InternalMetricQuery) objects.
+    /// `Queries`
     pub queries: Vec<models::InternalMetricQuery>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-hxmdlc3c"`
+    /// `ProjectId`; example: `"project-hxmdlc3c"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeSampleBatchQuery`] call returns.
 #[tc_model]
 pub struct DescribeSampleBatchQueryResponse {
-    /// `MetricSampleSet`: a list of [`CustomSample`](super::models::CustomSample) objects.
+    /// `MetricSampleSet`
     pub metric_sample_set: Option<Vec<models::CustomSample>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1638,15 +1640,24 @@ pub struct DescribeSampleBatchQueryResponse {
 /// The `DescribeSampleLogs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeSampleLogsResponse`].
-/// The codes it documents are in [`DescribeSampleLogsError`](super::errors::DescribeSampleLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeSampleLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeSampleLogs",
     output = DescribeSampleLogsResponse,
-    error = super::errors::DescribeSampleLogsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1656,104 +1667,68 @@ pub struct DescribeSampleBatchQueryResponse {
     )
 )]
 pub struct DescribeSampleLogs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xxx"`
+    /// `ProjectId`; example: `"project-xxx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xxx"`
+    /// `ScenarioId`; example: `"scenario-xxx"`
     pub scenario_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxxx"`
+    /// `JobId`; example: `"job-xxxx"`
     pub job_id: String,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"csdfeee-dsfll09ds-sdsf"`
+    /// `Context`; example: `"csdfeee-dsfll09ds-sdsf"`
     pub context: Option<String>,
 
-    /// `From`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `From`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub from: Option<String>,
 
-    /// `To`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `To`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub to: Option<String>,
 
-    /// `SeverityText`: a string.
-    ///
-    /// Example: `"info"`
+    /// `SeverityText`; example: `"info"`
     pub severity_text: Option<String>,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `InstanceRegion`; example: `"ap-shanghai"`
     pub instance_region: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `Instance`; example: `"192.168.0.1"`
     pub instance: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"request/engine/console"`
+    /// `LogType`; example: `"request/engine/console"`
     pub log_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ReactionTimeRange`: a [`ReactionTimeRange`](super::models::ReactionTimeRange).
+    /// `ReactionTimeRange`
     pub reaction_time_range: Option<models::ReactionTimeRange>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Result`; example: `"ok"`
     pub result: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"Get"`
+    /// `Method`; example: `"Get"`
     pub method: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `Service`; example: `"http://www.baidu.com"`
     pub service: Option<String>,
 }
 
 /// What a successful [`DescribeSampleLogs`] call returns.
 #[tc_model]
 pub struct DescribeSampleLogsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"2340-324234-32423"`
+    /// `Context`; example: `"2340-324234-32423"`
     pub context: String,
 
-    /// `SampleLogs`: a list of [`SampleLog`](super::models::SampleLog) objects.
+    /// `SampleLogs`
     pub sample_logs: Option<Vec<models::SampleLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1763,45 +1738,46 @@ pub struct DescribeSampleLogsResponse {
 /// The `DescribeSampleMatrixBatchQuery` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeSampleMatrixBatchQueryResponse`].
-/// The codes it documents are in [`DescribeSampleMatrixBatchQueryError`](super::errors::DescribeSampleMatrixBatchQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeSampleMatrixBatchQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeSampleMatrixBatchQuery",
     output = DescribeSampleMatrixBatchQueryResponse,
-    error = super::errors::DescribeSampleMatrixBatchQueryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeSampleMatrixBatchQuery {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-12345"`
+    /// `JobId`; example: `"job-12345"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-12345"`
+    /// `ProjectId`; example: `"project-12345"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-12345"`
+    /// `ScenarioId`; example: `"scenario-12345"`
     pub scenario_id: String,
 
-    /// `Queries`: a list of [`InternalMetricQuery`](super::models::InternalMetricQuery) objects.
+    /// `Queries`
     pub queries: Vec<models::InternalMetricQuery>,
 
-    /// `MaxPoint`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxPoint`; example: `500`
     pub max_point: Option<i64>,
 }
 
 /// What a successful [`DescribeSampleMatrixBatchQuery`] call returns.
 #[tc_model]
 pub struct DescribeSampleMatrixBatchQueryResponse {
-    /// `MetricSampleMatrixSet`: a list of [`CustomSampleMatrix`](super::models::CustomSampleMatrix) objects.
+    /// `MetricSampleMatrixSet`
     pub metric_sample_matrix_set: Option<Vec<models::CustomSampleMatrix>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1811,60 +1787,54 @@ pub struct DescribeSampleMatrixBatchQueryResponse {
 /// The `DescribeSampleMatrixQuery` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeSampleMatrixQueryResponse`].
-/// The codes it documents are in [`DescribeSampleMatrixQueryError`](super::errors::DescribeSampleMatrixQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeSampleMatrixQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeSampleMatrixQuery",
     output = DescribeSampleMatrixQueryResponse,
-    error = super::errors::DescribeSampleMatrixQueryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeSampleMatrixQuery {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-12345"`
+    /// `JobId`; example: `"job-12345"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-12345"`
+    /// `ProjectId`; example: `"project-12345"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-12345"`
+    /// `ScenarioId`; example: `"scenario-12345"`
     pub scenario_id: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["service","result","status"]`
+    /// `GroupBy`; example: `["service","result","status"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `MaxPoint`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxPoint`; example: `500`
     pub max_point: Option<i64>,
 }
 
 /// What a successful [`DescribeSampleMatrixQuery`] call returns.
 #[tc_model]
 pub struct DescribeSampleMatrixQueryResponse {
-    /// `MetricSampleMatrix`: a [`CustomSampleMatrix`](super::models::CustomSampleMatrix).
+    /// `MetricSampleMatrix`
     pub metric_sample_matrix: Option<models::CustomSampleMatrix>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1874,50 +1844,50 @@ pub struct DescribeSampleMatrixQueryResponse {
 /// The `DescribeSampleQuery` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeSampleQueryResponse`].
-/// The codes it documents are in [`DescribeSampleQueryError`](super::errors::DescribeSampleQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeSampleQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeSampleQuery",
     output = DescribeSampleQueryResponse,
-    error = super::errors::DescribeSampleQueryError
+    error = super::errors::PtsErrorCode
 )]
 pub struct DescribeSampleQuery {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-1a2b3c4d"`
+    /// `JobId`; example: `"job-1a2b3c4d"`
     pub job_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-1a2b3c4d"`
+    /// `ScenarioId`; example: `"scenario-1a2b3c4d"`
     pub scenario_id: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-1a2b3c4d"`
+    /// `ProjectId`; example: `"project-1a2b3c4d"`
     pub project_id: String,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 }
 
 /// What a successful [`DescribeSampleQuery`] call returns.
 #[tc_model]
 pub struct DescribeSampleQueryResponse {
-    /// `MetricSample`: a [`CustomSample`](super::models::CustomSample).
+    /// `MetricSample`
     pub metric_sample: Option<models::CustomSample>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1927,15 +1897,25 @@ pub struct DescribeSampleQueryResponse {
 /// The `DescribeScenarioWithJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeScenarioWithJobsResponse`].
-/// The codes it documents are in [`DescribeScenarioWithJobsError`](super::errors::DescribeScenarioWithJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeScenarioWithJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeScenarioWithJobs",
     output = DescribeScenarioWithJobsResponse,
-    error = super::errors::DescribeScenarioWithJobsError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1945,75 +1925,53 @@ pub struct DescribeSampleQueryResponse {
     )
 )]
 pub struct DescribeScenarioWithJobs {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Option<Vec<String>>,
 
-    /// `ScenarioName`: a string.
-    ///
-    /// Example: `"scenario name"`
+    /// `ScenarioName`; example: `"scenario name"`
     pub scenario_name: Option<String>,
 
-    /// `ScenarioStatus`: a signed 64-bit integer.
+    /// `ScenarioStatus`
     pub scenario_status: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"status"`
+    /// `OrderBy`; example: `"status"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
+    /// `Ascend`
     pub ascend: Option<bool>,
 
-    /// `ScenarioRelatedJobsParams`: a [`ScenarioRelatedJobsParams`](super::models::ScenarioRelatedJobsParams).
+    /// `ScenarioRelatedJobsParams`
     pub scenario_related_jobs_params: Option<models::ScenarioRelatedJobsParams>,
 
-    /// `IgnoreScript`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreScript`; example: `true`
     pub ignore_script: Option<bool>,
 
-    /// `IgnoreDataset`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreDataset`; example: `true`
     pub ignore_dataset: Option<bool>,
 
-    /// `ScenarioType`: a string.
-    ///
-    /// Example: `"pts-xx"`
+    /// `ScenarioType`; example: `"pts-xx"`
     pub scenario_type: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"owner"`
+    /// `Owner`; example: `"owner"`
     pub owner: Option<String>,
 }
 
 /// What a successful [`DescribeScenarioWithJobs`] call returns.
 #[tc_model]
 pub struct DescribeScenarioWithJobsResponse {
-    /// `ScenarioWithJobsSet`: a list of [`ScenarioWithJobs`](super::models::ScenarioWithJobs) objects.
+    /// `ScenarioWithJobsSet`
     pub scenario_with_jobs_set: Option<Vec<models::ScenarioWithJobs>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2023,15 +1981,25 @@ pub struct DescribeScenarioWithJobsResponse {
 /// The `DescribeScenarios` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`DescribeScenariosResponse`].
-/// The codes it documents are in [`DescribeScenariosError`](super::errors::DescribeScenariosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=DescribeScenarios)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "DescribeScenarios",
     output = DescribeScenariosResponse,
-    error = super::errors::DescribeScenariosError,
+    error = super::errors::PtsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2041,61 +2009,41 @@ pub struct DescribeScenarioWithJobsResponse {
     )
 )]
 pub struct DescribeScenarios {
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-xx"]`
+    /// `ScenarioIds`; example: `["scenario-xx"]`
     pub scenario_ids: Option<Vec<String>>,
 
-    /// `ScenarioName`: a string.
-    ///
-    /// Example: `"scenario-name"`
+    /// `ScenarioName`; example: `"scenario-name"`
     pub scenario_name: Option<String>,
 
-    /// `ScenarioStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ScenarioStatus`; example: `[1,2]`
     pub scenario_status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"status"`
+    /// `OrderBy`; example: `"status"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["project-xx"]`
+    /// `ProjectIds`; example: `["project-xx"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ScenarioType`: a string.
-    ///
-    /// Example: `"pts-js"`
+    /// `ScenarioType`; example: `"pts-js"`
     pub scenario_type: Option<String>,
 }
 
 /// What a successful [`DescribeScenarios`] call returns.
 #[tc_model]
 pub struct DescribeScenariosResponse {
-    /// `ScenarioSet`: a list of [`Scenario`](super::models::Scenario) objects.
+    /// `ScenarioSet`
     pub scenario_set: Option<Vec<models::Scenario>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2105,42 +2053,44 @@ pub struct DescribeScenariosResponse {
 /// The `GenerateTmpKey` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`GenerateTmpKeyResponse`].
-/// The codes it documents are in [`GenerateTmpKeyError`](super::errors::GenerateTmpKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=GenerateTmpKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "GenerateTmpKey",
     output = GenerateTmpKeyResponse,
-    error = super::errors::GenerateTmpKeyError
+    error = super::errors::PtsErrorCode
 )]
 pub struct GenerateTmpKey {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: Option<String>,
 }
 
 /// What a successful [`GenerateTmpKey`] call returns.
 #[tc_model]
 pub struct GenerateTmpKeyResponse {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1630376705`
+    /// `StartTime`; example: `1630376705`
     pub start_time: i64,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1630377005`
+    /// `ExpiredTime`; example: `1630377005`
     pub expired_time: i64,
 
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
+    /// `Credentials`
     pub credentials: models::Credentials,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2150,25 +2100,31 @@ pub struct GenerateTmpKeyResponse {
 /// The `RestartCronJobs` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`RestartCronJobsResponse`].
-/// The codes it documents are in [`RestartCronJobsError`](super::errors::RestartCronJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=RestartCronJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "RestartCronJobs",
     output = RestartCronJobsResponse,
-    error = super::errors::RestartCronJobsError
+    error = super::errors::PtsErrorCode
 )]
 pub struct RestartCronJobs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `CronJobIds`: a list of strings.
-    ///
-    /// Example: `["cron-xx"]`
+    /// `CronJobIds`; example: `["cron-xx"]`
     pub cron_job_ids: Vec<String>,
 }
 
@@ -2182,49 +2138,53 @@ pub struct RestartCronJobsResponse {
 /// The `StartJob` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`StartJobResponse`].
-/// The codes it documents are in [`StartJobError`](super::errors::StartJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=StartJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.NoTasksInJob`](super::errors::PtsErrorCode::FailedOperationNoTasksInJob)
+/// - [`FailedOperation.NotSupportedInEnv`](super::errors::PtsErrorCode::FailedOperationNotSupportedInEnv)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::PtsErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::PtsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "StartJob",
     output = StartJobResponse,
-    error = super::errors::StartJobError
+    error = super::errors::PtsErrorCode
 )]
 pub struct StartJob {
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `JobOwner`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `JobOwner`; example: `"tom"`
     pub job_owner: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `Debug`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Debug`; example: `true`
     pub debug: Option<bool>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 }
 
 /// What a successful [`StartJob`] call returns.
 #[tc_model]
 pub struct StartJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xx"`
+    /// `JobId`; example: `"job-xx"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2234,70 +2194,54 @@ pub struct StartJobResponse {
 /// The `UpdateCronJob` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateCronJobResponse`].
-/// The codes it documents are in [`UpdateCronJobError`](super::errors::UpdateCronJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateCronJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateCronJob",
     output = UpdateCronJobResponse,
-    error = super::errors::UpdateCronJobError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateCronJob {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `CronJobId`: a string.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronJobId`; example: `"cron-xx"`
     pub cron_job_id: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: String,
 
-    /// `CronExpression`: a string.
-    ///
-    /// Example: `"*/1 * * * *"`
+    /// `CronExpression`; example: `"*/1 * * * *"`
     pub cron_expression: String,
 
-    /// `FrequencyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FrequencyType`; example: `1`
     pub frequency_type: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cronjob"`
+    /// `Name`; example: `"cronjob"`
     pub name: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `ScenarioName`: a string.
-    ///
-    /// Example: `"scenario name"`
+    /// `ScenarioName`; example: `"scenario name"`
     pub scenario_name: String,
 
-    /// `JobOwner`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `JobOwner`; example: `"tom"`
     pub job_owner: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`; example: `"notice-xx"`
     pub notice_id: Option<String>,
 }
 
@@ -2311,15 +2255,25 @@ pub struct UpdateCronJobResponse {
 /// The `UpdateEnvironment` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateEnvironmentResponse`].
-/// The codes it documents are in [`UpdateEnvironmentError`](super::errors::UpdateEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateEnvironment",
     output = UpdateEnvironmentResponse,
-    error = super::errors::UpdateEnvironmentError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateEnvironment {}
 
@@ -2333,30 +2287,30 @@ pub struct UpdateEnvironmentResponse {
 /// The `UpdateFileScenarioRelation` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateFileScenarioRelationResponse`].
-/// The codes it documents are in [`UpdateFileScenarioRelationError`](super::errors::UpdateFileScenarioRelationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateFileScenarioRelation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateFileScenarioRelation",
     output = UpdateFileScenarioRelationResponse,
-    error = super::errors::UpdateFileScenarioRelationError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateFileScenarioRelation {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"file-03874f00"`
+    /// `FileId`; example: `"file-03874f00"`
     pub file_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-btksohr0"`
+    /// `ProjectId`; example: `"project-btksohr0"`
     pub project_id: String,
 
-    /// `ScenarioIds`: a list of strings.
-    ///
-    /// Example: `["scenario-j1u85ixm"]`
+    /// `ScenarioIds`; example: `["scenario-j1u85ixm"]`
     pub scenario_ids: Option<Vec<String>>,
 }
 
@@ -2370,35 +2324,40 @@ pub struct UpdateFileScenarioRelationResponse {
 /// The `UpdateJob` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateJobResponse`].
-/// The codes it documents are in [`UpdateJobError`](super::errors::UpdateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateJob",
     output = UpdateJobResponse,
-    error = super::errors::UpdateJobError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xx"`
+    /// `JobId`; example: `"job-xx"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"this is a test job"`
+    /// `Note`; example: `"this is a test job"`
     pub note: Option<String>,
 }
 
@@ -2412,38 +2371,45 @@ pub struct UpdateJobResponse {
 /// The `UpdateProject` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateProjectResponse`].
-/// The codes it documents are in [`UpdateProjectError`](super::errors::UpdateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::PtsErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::PtsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateProject",
     output = UpdateProjectResponse,
-    error = super::errors::UpdateProjectError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"project name"`
+    /// `Name`; example: `"project name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test project"`
+    /// `Description`; example: `"this is a test project"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Tags`: a list of [`TagSpec`](super::models::TagSpec) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagSpec>>,
 }
 
@@ -2457,109 +2423,96 @@ pub struct UpdateProjectResponse {
 /// The `UpdateScenario` action of PTS API 2021-07-28.
 ///
 /// A successful call returns [`UpdateScenarioResponse`].
-/// The codes it documents are in [`UpdateScenarioError`](super::errors::UpdateScenarioError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=pts&Version=2021-07-28&Action=UpdateScenario)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`PtsErrorCode`](super::errors::PtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::PtsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::PtsErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::PtsErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::PtsErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::PtsErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::PtsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::PtsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::PtsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "pts",
     version = "2021-07-28",
     name = "UpdateScenario",
     output = UpdateScenarioResponse,
-    error = super::errors::UpdateScenarioError
+    error = super::errors::PtsErrorCode
 )]
 pub struct UpdateScenario {
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-1a2b3c4d"`
+    /// `ScenarioId`; example: `"scenario-1a2b3c4d"`
     pub scenario_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scenario name"`
+    /// `Name`; example: `"scenario name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test scenario"`
+    /// `Description`; example: `"this is a test scenario"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pts-http"`
+    /// `Type`; example: `"pts-http"`
     pub r#type: Option<String>,
 
-    /// `Load`: a [`Load`](super::models::Load).
+    /// `Load`
     pub load: Option<models::Load>,
 
-    /// `EncodedScripts`: a string.
-    ///
-    /// Example: `"WyJhYmMiLCAiZGVmIl0K"`
+    /// `EncodedScripts`; example: `"WyJhYmMiLCAiZGVmIl0K"`
     pub encoded_scripts: Option<String>,
 
-    /// `Configs`: a list of strings.
-    ///
-    /// Example: `["a.prop","b.prop"]`
+    /// `Configs`; example: `["a.prop","b.prop"]`
     pub configs: Option<Vec<String>>,
 
-    /// `Datasets`: a list of [`TestData`](super::models::TestData) objects.
+    /// `Datasets`
     pub datasets: Option<Vec<models::TestData>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["a.jar","b.jar"]`
+    /// `Extensions`; example: `["a.jar","b.jar"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `SLAId`: a string.
-    ///
-    /// Example: `"sla-1a2b3c4d"`
+    /// `SLAId`; example: `"sla-1a2b3c4d"`
     #[tc(rename = "SLAId")]
     pub sla_id: Option<String>,
 
-    /// `CronId`: a string.
-    ///
-    /// Example: `"cron-1a2b3c4d"`
+    /// `CronId`; example: `"cron-1a2b3c4d"`
     pub cron_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-1a2b3c4d"`
+    /// `ProjectId`; example: `"project-1a2b3c4d"`
     pub project_id: Option<String>,
 
-    /// `TestScripts`: a list of [`ScriptInfo`](super::models::ScriptInfo) objects.
+    /// `TestScripts`
     pub test_scripts: Option<Vec<models::ScriptInfo>>,
 
-    /// `Protocols`: a list of [`ProtocolInfo`](super::models::ProtocolInfo) objects.
+    /// `Protocols`
     pub protocols: Option<Vec<models::ProtocolInfo>>,
 
-    /// `RequestFiles`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `RequestFiles`
     pub request_files: Option<Vec<models::FileInfo>>,
 
-    /// `SLAPolicy`: a [`SlaPolicy`](super::models::SlaPolicy).
+    /// `SLAPolicy`
     #[tc(rename = "SLAPolicy")]
     pub sla_policy: Option<models::SlaPolicy>,
 
-    /// `Plugins`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `Plugins`
     pub plugins: Option<Vec<models::FileInfo>>,
 
-    /// `DomainNameConfig`: a [`DomainNameConfig`](super::models::DomainNameConfig).
+    /// `DomainNameConfig`
     pub domain_name_config: Option<models::DomainNameConfig>,
 
-    /// `NotificationHooks`: a list of [`Notification`](super::models::Notification) objects.
+    /// `NotificationHooks`
     pub notification_hooks: Option<Vec<models::Notification>>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"owner-name"`
+    /// `Owner`; example: `"owner-name"`
     pub owner: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-1a2b3c4d"`
+    /// `EnvId`; example: `"env-1a2b3c4d"`
     pub env_id: Option<String>,
 }
 

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAvailableMetrics`](super::DescribeAvailableMetrics).
 #[tc_model]
 pub struct AggregationLegend {
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `Legend`: a string.
-    ///
-    /// Example: `"请求RPS"`
+    /// `Legend`; example: `"请求RPS"`
     pub legend: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"reqs/s"`
+    /// `Unit`; example: `"reqs/s"`
     pub unit: String,
 }
 
@@ -30,16 +24,10 @@ pub struct AggregationLegend {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct AlertChannel {
-    /// `NoticeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`, always sent in responses; example: `"notice-xx"`
     pub notice_id: Option<String>,
 
-    /// `AMPConsumerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"consumer-xx"`
+    /// `AMPConsumerId`, always sent in responses; example: `"consumer-xx"`
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
 }
@@ -49,59 +37,32 @@ pub struct AlertChannel {
 /// Returned in the output of [`DescribeAlertChannels`](super::DescribeAlertChannels).
 #[tc_model]
 pub struct AlertChannelRecord {
-    /// `NoticeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`, always sent in responses; example: `"notice-xx"`
     pub notice_id: Option<String>,
 
-    /// `AMPConsumerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"consumer-xx"`
+    /// `AMPConsumerId`, always sent in responses; example: `"consumer-xx"`
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`, always sent in responses; example: `"project-xx"`
     pub project_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `CreatedAt`, always sent in responses; example: `"2021-09-02T03:18:35+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, always sent in responses; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `251200000`
+    /// `AppId`, always sent in responses; example: `251200000`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000400000"`
+    /// `Uin`, always sent in responses; example: `"700000400000"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000400000"`
+    /// `SubAccountUin`, always sent in responses; example: `"700000400000"`
     pub sub_account_uin: Option<String>,
 }
 
@@ -110,86 +71,47 @@ pub struct AlertChannelRecord {
 /// Returned in the output of [`DescribeAlertRecords`](super::DescribeAlertRecords).
 #[tc_model]
 pub struct AlertRecord {
-    /// `AlertRecordId`: a string.
-    ///
-    /// Example: `"alert-xxx"`
+    /// `AlertRecordId`; example: `"alert-xxx"`
     pub alert_record_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`, always sent in responses; example: `"project-xx"`
     pub project_id: Option<String>,
 
-    /// `ScenarioId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`, always sent in responses; example: `"scenario-xx"`
     pub scenario_id: Option<String>,
 
-    /// `Status`: an [`AlertRecordStatus`].
-    /// Always sent in responses.
+    /// `Status`, always sent in responses
     pub status: Option<AlertRecordStatus>,
 
-    /// `CreatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `CreatedAt`, always sent in responses; example: `"2021-09-02T03:18:35+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, always sent in responses; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `JobId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"job-xx"`
+    /// `JobId`, always sent in responses; example: `"job-xx"`
     pub job_id: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `251200000`
+    /// `AppId`, always sent in responses; example: `251200000`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000400000"`
+    /// `Uin`, always sent in responses; example: `"700000400000"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700000400000"`
+    /// `SubAccountUin`, always sent in responses; example: `"700000400000"`
     pub sub_account_uin: Option<String>,
 
-    /// `ScenarioName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scenario-name"`
+    /// `ScenarioName`, always sent in responses; example: `"scenario-name"`
     pub scenario_name: Option<String>,
 
-    /// `Target`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"target-value"`
+    /// `Target`, always sent in responses; example: `"target-value"`
     pub target: Option<String>,
 
-    /// `JobSLAId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sla-xx"`
+    /// `JobSLAId`, always sent in responses; example: `"sla-xx"`
     #[tc(rename = "JobSLAId")]
     pub job_sla_id: Option<String>,
 
-    /// `JobSLADescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SLA规则: 请求的错误百分比 > 5.00 % | 当前值: 7.61 %"`
+    /// `JobSLADescription`, always sent in responses; example: `"SLA规则: 请求的错误百分比 > 5.00 % | 当前值: 7.61 %"`
     #[tc(rename = "JobSLADescription")]
     pub job_sla_description: Option<String>,
 }
@@ -199,16 +121,10 @@ pub struct AlertRecord {
 /// Returned in the output of [`DescribeAlertRecords`](super::DescribeAlertRecords).
 #[tc_model]
 pub struct AlertRecordStatus {
-    /// `AbortJob`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AbortJob`, always sent in responses; example: `1`
     pub abort_job: Option<u64>,
 
-    /// `SendNotice`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SendNotice`, always sent in responses; example: `1`
     pub send_notice: Option<u64>,
 }
 
@@ -217,29 +133,19 @@ pub struct AlertRecordStatus {
 /// Returned in the output of [`DescribeSampleLogs`](super::DescribeSampleLogs).
 #[tc_model]
 pub struct Attributes {
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Result`; example: `"ok"`
     pub result: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `Service`; example: `"http://www.baidu.com"`
     pub service: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"get"`
+    /// `Method`; example: `"get"`
     pub method: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Duration`; example: `"20"`
     pub duration: String,
 }
 
@@ -248,29 +154,19 @@ pub struct Attributes {
 /// Returned in the output of [`DescribeCheckSummary`](super::DescribeCheckSummary).
 #[tc_model]
 pub struct CheckSummary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"status is ok"`
+    /// `Name`; example: `"status is ok"`
     pub name: String,
 
-    /// `Step`: a string.
-    ///
-    /// Example: `"buy dog"`
+    /// `Step`; example: `"buy dog"`
     pub step: String,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `SuccessCount`; example: `99`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: i64,
 
-    /// `ErrorRate`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `ErrorRate`; example: `0.01`
     pub error_rate: f64,
 }
 
@@ -280,36 +176,22 @@ pub struct CheckSummary {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct Concurrency {
-    /// `Stages`: a list of [`Stage`] objects.
+    /// `Stages`
     pub stages: Option<Vec<Stage>>,
 
-    /// `IterationCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `IterationCount`, always sent in responses; example: `10`
     pub iteration_count: Option<i64>,
 
-    /// `MaxRequestsPerSecond`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `MaxRequestsPerSecond`, always sent in responses; example: `1000`
     pub max_requests_per_second: Option<i64>,
 
-    /// `GracefulStopSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `GracefulStopSeconds`, always sent in responses; example: `3`
     pub graceful_stop_seconds: Option<i64>,
 
-    /// `Resources`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `6`
+    /// `Resources`, always sent in responses; example: `6`
     pub resources: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"不填代表梯度递增，spike: 浪涌模式，step: 梯度递增"`
+    /// `Mode`; example: `"不填代表梯度递增，spike: 浪涌模式，step: 梯度递增"`
     pub mode: Option<String>,
 }
 
@@ -318,19 +200,13 @@ pub struct Concurrency {
 /// Returned in the output of [`GenerateTmpKey`](super::GenerateTmpKey).
 #[tc_model]
 pub struct Credentials {
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"tmp-secret-id-value"`
+    /// `TmpSecretId`; example: `"tmp-secret-id-value"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"tmp-secret-key-value"`
+    /// `TmpSecretKey`; example: `"tmp-secret-key-value"`
     pub tmp_secret_key: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"tmp-token-value"`
+    /// `Token`; example: `"tmp-token-value"`
     pub token: String,
 }
 
@@ -339,94 +215,58 @@ pub struct Credentials {
 /// Returned in the output of [`DescribeCronJobs`](super::DescribeCronJobs).
 #[tc_model]
 pub struct CronJob {
-    /// `CronJobId`: a string.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronJobId`; example: `"cron-xx"`
     pub cron_job_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cron-name"`
+    /// `Name`; example: `"cron-name"`
     pub name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `ScenarioName`: a string.
-    ///
-    /// Example: `"scenario-name"`
+    /// `ScenarioName`; example: `"scenario-name"`
     pub scenario_name: String,
 
-    /// `CronExpression`: a string.
-    ///
-    /// Example: `"*/1 * * * *"`
+    /// `CronExpression`; example: `"*/1 * * * *"`
     pub cron_expression: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `AbortReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AbortReason`; example: `1`
     pub abort_reason: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xx"`
+    /// `NoticeId`; example: `"notice-xx"`
     pub notice_id: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub updated_at: Option<String>,
 
-    /// `FrequencyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FrequencyType`; example: `1`
     pub frequency_type: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: String,
 
-    /// `JobOwner`: a string.
-    ///
-    /// Example: `"任务发起人"`
+    /// `JobOwner`; example: `"任务发起人"`
     pub job_owner: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251000000`
+    /// `AppId`; example: `251000000`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `Uin`; example: `"3510500000"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `SubAccountUin`; example: `"3510500000"`
     pub sub_account_uin: String,
 }
 
@@ -435,39 +275,25 @@ pub struct CronJob {
 /// Returned in the output of [`DescribeSampleBatchQuery`](super::DescribeSampleBatchQuery) and [`DescribeSampleQuery`](super::DescribeSampleQuery).
 #[tc_model]
 pub struct CustomSample {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `Labels`: a list of [`Label`] objects.
-    ///
-    /// Example: `[{"LabelName":"Method","LabelValue":"GET"}]`
+    /// `Labels`; example: `[{"LabelName":"Method","LabelValue":"GET"}]`
     pub labels: Option<Vec<Label>>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `123.34`
+    /// `Value`; example: `123.34`
     pub value: f64,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `12345433`
+    /// `Timestamp`; example: `12345433`
     pub timestamp: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `Unit`; example: `"ms"`
     pub unit: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"请求RPS"`
+    /// `Name`; example: `"请求RPS"`
     pub name: String,
 }
 
@@ -476,27 +302,19 @@ pub struct CustomSample {
 /// Returned in the output of [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery) and [`DescribeSampleMatrixQuery`](super::DescribeSampleMatrixQuery).
 #[tc_model]
 pub struct CustomSampleMatrix {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"reqs/s"`
+    /// `Unit`; example: `"reqs/s"`
     pub unit: String,
 
-    /// `Streams`: a list of [`SampleStream`] objects.
+    /// `Streams`
     pub streams: Option<Vec<SampleStream>>,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Step`; example: `100`
     pub step: Option<i64>,
 }
 
@@ -507,9 +325,7 @@ pub struct CustomSampleMatrix {
 #[doc(alias = "DNSConfig")]
 #[tc_model]
 pub struct DnsConfig {
-    /// `Nameservers`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0"]`
+    /// `Nameservers`; example: `["0.0.0.0"]`
     pub nameservers: Option<Vec<String>>,
 }
 
@@ -519,10 +335,10 @@ pub struct DnsConfig {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct DomainNameConfig {
-    /// `HostAliases`: a list of [`HostAlias`] objects.
+    /// `HostAliases`
     pub host_aliases: Option<Vec<HostAlias>>,
 
-    /// `DNSConfig`: a [`DnsConfig`].
+    /// `DNSConfig`
     #[tc(rename = "DNSConfig")]
     pub dns_config: Option<DnsConfig>,
 }
@@ -532,28 +348,16 @@ pub struct DomainNameConfig {
 /// Sent in the input of [`CreateEnvironment`](super::CreateEnvironment).
 #[tc_model]
 pub struct EnvVar {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"C_NAME"`
+    /// `Name`, always sent in responses; example: `"C_NAME"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Type`, always sent in responses; example: `"NORMAL"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value-xx"`
+    /// `Value`, always sent in responses; example: `"value-xx"`
     pub value: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"用于变量设置"`
+    /// `Description`, always sent in responses; example: `"用于变量设置"`
     pub description: Option<String>,
 }
 
@@ -562,34 +366,22 @@ pub struct EnvVar {
 /// Returned in the output of [`DescribeErrorSummary`](super::DescribeErrorSummary).
 #[tc_model]
 pub struct ErrorSummary {
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"200 ok"`
+    /// `Result`; example: `"200 ok"`
     pub result: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Count`; example: `1000`
     pub count: i64,
 
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `0.11`
+    /// `Rate`; example: `0.11`
     pub rate: f64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Message`; example: `"成功"`
     pub message: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"HTTP/1.1"`
+    /// `Proto`; example: `"HTTP/1.1"`
     pub proto: String,
 }
 
@@ -598,101 +390,65 @@ pub struct ErrorSummary {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles).
 #[tc_model]
 pub struct File {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"file-xx"`
+    /// `FileId`; example: `"file-xx"`
     pub file_id: String,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"uin.csv"`
+    /// `Name`; example: `"uin.csv"`
     pub name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `3896`
+    /// `Size`; example: `3896`
     pub size: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `Type`; example: `"csv"`
     pub r#type: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2006-01-02 15:04:05"`
     pub updated_at: String,
 
-    /// `LineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `LineCount`; example: `1001`
     pub line_count: i64,
 
-    /// `HeadLines`: a list of strings.
-    ///
-    /// Example: `["uin","1","2"]`
+    /// `HeadLines`; example: `["uin","1","2"]`
     pub head_lines: Option<Vec<String>>,
 
-    /// `TailLines`: a list of strings.
-    ///
-    /// Example: `["998","999","1000"]`
+    /// `TailLines`; example: `["998","999","1000"]`
     pub tail_lines: Option<Vec<String>>,
 
-    /// `HeaderInFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HeaderInFile`; example: `true`
     pub header_in_file: bool,
 
-    /// `HeaderColumns`: a list of strings.
-    ///
-    /// Example: `["uin"]`
+    /// `HeaderColumns`; example: `["uin"]`
     pub header_columns: Option<Vec<String>>,
 
-    /// `FileInfos`: a list of [`FileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<FileInfo>>,
 
-    /// `ScenarioSet`: a list of [`Scenario`] objects.
+    /// `ScenarioSet`
     pub scenario_set: Option<Vec<Scenario>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2006-01-02 15:04:05"`
     pub created_at: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `251000000`
+    /// `AppID`; example: `251000000`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `Uin`; example: `"3510500000"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `SubAccountUin`; example: `"3510500000"`
     pub sub_account_uin: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251000000`
+    /// `AppId`; example: `251000000`
     #[tc(rename = "AppId")]
     pub app_id_2: i64,
 }
@@ -703,33 +459,19 @@ pub struct File {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct FileInfo {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a.log"`
+    /// `Name`, always sent in responses; example: `"a.log"`
     pub name: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Size`, always sent in responses; example: `100`
     pub size: Option<i64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"csv"`
+    /// `Type`, always sent in responses; example: `"csv"`
     pub r#type: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"file-xx"`
+    /// `FileId`, always sent in responses; example: `"file-xx"`
     pub file_id: Option<String>,
 }
 
@@ -738,19 +480,13 @@ pub struct FileInfo {
 /// Sent in the input of [`DescribeErrorSummary`](super::DescribeErrorSummary), [`DescribeSampleBatchQuery`](super::DescribeSampleBatchQuery), [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery) and [`DescribeSampleMatrixQuery`](super::DescribeSampleMatrixQuery).
 #[tc_model]
 pub struct Filter {
-    /// `Operator`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Operator`; example: `0`
     pub operator: i64,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `LabelName`; example: `"service"`
     pub label_name: String,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `LabelValue`; example: `"www.baidu.com"`
     pub label_value: String,
 }
 
@@ -760,19 +496,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct GeoRegionsLoadItem {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Percentage`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Percentage`; example: `50`
     pub percentage: Option<i64>,
 }
 
@@ -782,15 +512,10 @@ pub struct GeoRegionsLoadItem {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct HostAlias {
-    /// `HostNames`: a list of strings.
-    ///
-    /// Example: `["example.com"]`
+    /// `HostNames`; example: `["example.com"]`
     pub host_names: Option<Vec<String>>,
 
-    /// `IP`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `IP`, always sent in responses; example: `"0.0.0.0"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 }
@@ -800,29 +525,19 @@ pub struct HostAlias {
 /// Sent in the input of [`DescribeSampleBatchQuery`](super::DescribeSampleBatchQuery) and [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery).
 #[tc_model]
 pub struct InternalMetricQuery {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`; example: `"pts_engine_req_total"`
     pub metric: String,
 
-    /// `Aggregation`: a string.
-    ///
-    /// Example: `"Rate"`
+    /// `Aggregation`; example: `"Rate"`
     pub aggregation: String,
 
-    /// `Labels`: a list of [`Label`] objects.
-    ///
-    /// Example: `[{"LabelName":"Method","LabelValue":"GET"}]`
+    /// `Labels`; example: `[{"LabelName":"Method","LabelValue":"GET"}]`
     pub labels: Option<Vec<Label>>,
 
-    /// `Filters`: a list of [`Filter`] objects.
-    ///
-    /// Example: `[{"LabelName":"Method","LabelValue":"GET","Operator":0}]`
+    /// `Filters`; example: `[{"LabelName":"Method","LabelValue":"GET","Operator":0}]`
     pub filters: Option<Vec<Filter>>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["status"]`
+    /// `GroupBy`; example: `["status"]`
     pub group_by: Option<Vec<String>>,
 }
 
@@ -831,233 +546,139 @@ pub struct InternalMetricQuery {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs) and [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs).
 #[tc_model]
 pub struct Job {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xx"`
+    /// `JobId`; example: `"job-xx"`
     pub job_id: Option<String>,
 
-    /// `ScenarioId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`, always sent in responses; example: `"scenario-xx"`
     pub scenario_id: Option<String>,
 
-    /// `Load`: a [`Load`].
-    /// Always sent in responses.
+    /// `Load`, always sent in responses
     pub load: Option<Load>,
 
-    /// `Configs`: a list of strings.
-    ///
-    /// Example: `["a.prop","b.prop"]`
+    /// `Configs`; example: `["a.prop","b.prop"]`
     pub configs: Option<Vec<String>>,
 
-    /// `Datasets`: a list of [`TestData`] objects.
+    /// `Datasets`
     pub datasets: Option<Vec<TestData>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["a.jar","b.jar"]`
+    /// `Extensions`; example: `["a.jar","b.jar"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-08T16:08:50+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-09-08T16:08:50+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-08T16:08:50+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-09-08T16:08:50+08:00"`
     pub end_time: Option<String>,
 
-    /// `MaxVirtualUserCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MaxVirtualUserCount`, always sent in responses; example: `10`
     pub max_virtual_user_count: Option<i64>,
 
-    /// `Note`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is a test"`
+    /// `Note`, always sent in responses; example: `"this is a test"`
     pub note: Option<String>,
 
-    /// `ErrorRate`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.5`
+    /// `ErrorRate`, always sent in responses; example: `10.5`
     pub error_rate: Option<f64>,
 
-    /// `JobOwner`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tom"`
+    /// `JobOwner`, always sent in responses; example: `"tom"`
     pub job_owner: Option<String>,
 
-    /// `LoadSources`: a [`LoadSource`].
+    /// `LoadSources`
     pub load_sources: Option<LoadSource>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Duration`, always sent in responses; example: `10`
     pub duration: Option<i64>,
 
-    /// `MaxRequestsPerSecond`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `MaxRequestsPerSecond`, always sent in responses; example: `1000`
     pub max_requests_per_second: Option<i64>,
 
-    /// `RequestTotal`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `RequestTotal`, always sent in responses; example: `1000`
     pub request_total: Option<f64>,
 
-    /// `RequestsPerSecond`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `RequestsPerSecond`, always sent in responses; example: `1000`
     pub requests_per_second: Option<f64>,
 
-    /// `ResponseTimeAverage`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeAverage`, always sent in responses; example: `1`
     pub response_time_average: Option<f64>,
 
-    /// `ResponseTimeP99`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeP99`, always sent in responses; example: `1`
     pub response_time_p99: Option<f64>,
 
-    /// `ResponseTimeP95`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeP95`, always sent in responses; example: `1`
     pub response_time_p95: Option<f64>,
 
-    /// `ResponseTimeP90`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeP90`, always sent in responses; example: `1`
     pub response_time_p90: Option<f64>,
 
-    /// `Scripts`: a list of strings.
-    ///
-    /// Example: `["a.js","b.js"]`
+    /// `Scripts`; example: `["a.js","b.js"]`
     pub scripts: Option<Vec<String>>,
 
-    /// `ResponseTimeMax`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeMax`, always sent in responses; example: `1`
     pub response_time_max: Option<f64>,
 
-    /// `ResponseTimeMin`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ResponseTimeMin`, always sent in responses; example: `1`
     pub response_time_min: Option<f64>,
 
-    /// `LoadSourceInfos`: a list of [`LoadSource`] objects.
+    /// `LoadSourceInfos`
     pub load_source_infos: Option<Vec<LoadSource>>,
 
-    /// `TestScripts`: a list of [`ScriptInfo`] objects.
+    /// `TestScripts`
     pub test_scripts: Option<Vec<ScriptInfo>>,
 
-    /// `Protocols`: a list of [`ProtocolInfo`] objects.
+    /// `Protocols`
     pub protocols: Option<Vec<ProtocolInfo>>,
 
-    /// `RequestFiles`: a list of [`FileInfo`] objects.
+    /// `RequestFiles`
     pub request_files: Option<Vec<FileInfo>>,
 
-    /// `Plugins`: a list of [`FileInfo`] objects.
+    /// `Plugins`
     pub plugins: Option<Vec<FileInfo>>,
 
-    /// `CronId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronId`, always sent in responses; example: `"cron-xx"`
     pub cron_id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"js"`
+    /// `Type`, always sent in responses; example: `"js"`
     pub r#type: Option<String>,
 
-    /// `DomainNameConfig`: a [`DomainNameConfig`].
-    /// Always sent in responses.
+    /// `DomainNameConfig`, always sent in responses
     pub domain_name_config: Option<DomainNameConfig>,
 
-    /// `Debug`: a boolean.
-    /// Always sent in responses.
+    /// `Debug`, always sent in responses
     pub debug: Option<bool>,
 
-    /// `AbortReason`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AbortReason`, always sent in responses; example: `1`
     pub abort_reason: Option<i64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-08-09T10:27:22+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2022-08-09T10:27:22+08:00"`
     pub created_at: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`, always sent in responses; example: `"project-xx"`
     pub project_id: Option<String>,
 
-    /// `NotificationHooks`: a list of [`NotificationHook`] objects.
+    /// `NotificationHooks`
     pub notification_hooks: Option<Vec<NotificationHook>>,
 
-    /// `NetworkReceiveRate`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `123.456`
+    /// `NetworkReceiveRate`, always sent in responses; example: `123.456`
     pub network_receive_rate: Option<f64>,
 
-    /// `NetworkSendRate`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `123.456`
+    /// `NetworkSendRate`, always sent in responses; example: `123.456`
     pub network_send_rate: Option<f64>,
 
-    /// `Message`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"已完成"`
+    /// `Message`, always sent in responses; example: `"已完成"`
     pub message: Option<String>,
 
-    /// `ProjectName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"project-name"`
+    /// `ProjectName`, always sent in responses; example: `"project-name"`
     pub project_name: Option<String>,
 
-    /// `ScenarioName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scenario-name"`
+    /// `ScenarioName`, always sent in responses; example: `"scenario-name"`
     pub scenario_name: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
+    /// `PayMode`
     pub pay_mode: Option<i64>,
 
-    /// `Usage`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Usage`; example: `1000`
     pub usage: Option<i64>,
 }
 
@@ -1067,14 +688,10 @@ pub struct Job {
 /// Returned in the output of [`DescribeSampleBatchQuery`](super::DescribeSampleBatchQuery), [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery), [`DescribeSampleMatrixQuery`](super::DescribeSampleMatrixQuery) and [`DescribeSampleQuery`](super::DescribeSampleQuery).
 #[tc_model]
 pub struct Label {
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `LabelName`; example: `"service"`
     pub label_name: String,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"http://mockhttpbin.pts.svc.cluster.local/get"`
+    /// `LabelValue`; example: `"http://mockhttpbin.pts.svc.cluster.local/get"`
     pub label_value: String,
 }
 
@@ -1083,12 +700,10 @@ pub struct Label {
 /// Returned in the output of [`DescribeMetricLabelWithValues`](super::DescribeMetricLabelWithValues).
 #[tc_model]
 pub struct LabelWithValues {
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `LabelName`; example: `"service"`
     pub label_name: String,
 
-    /// `LabelValues`: a list of strings.
+    /// `LabelValues`
     pub label_values: Vec<String>,
 }
 
@@ -1098,14 +713,13 @@ pub struct LabelWithValues {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct Load {
-    /// `LoadSpec`: a [`LoadSpec`].
-    /// Always sent in responses.
+    /// `LoadSpec`, always sent in responses
     pub load_spec: Option<LoadSpec>,
 
-    /// `VpcLoadDistribution`: a [`VpcLoadDistribution`].
+    /// `VpcLoadDistribution`
     pub vpc_load_distribution: Option<VpcLoadDistribution>,
 
-    /// `GeoRegionsLoadDistribution`: a list of [`GeoRegionsLoadItem`] objects.
+    /// `GeoRegionsLoadDistribution`
     pub geo_regions_load_distribution: Option<Vec<GeoRegionsLoadItem>>,
 }
 
@@ -1114,23 +728,14 @@ pub struct Load {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs) and [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs).
 #[tc_model]
 pub struct LoadSource {
-    /// `IP`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`, always sent in responses; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `PodName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pod-name-value"`
+    /// `PodName`, always sent in responses; example: `"pod-name-value"`
     pub pod_name: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -1140,13 +745,13 @@ pub struct LoadSource {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct LoadSpec {
-    /// `Concurrency`: a [`Concurrency`].
+    /// `Concurrency`
     pub concurrency: Option<Concurrency>,
 
-    /// `RequestsPerSecond`: a [`RequestsPerSecond`].
+    /// `RequestsPerSecond`
     pub requests_per_second: Option<RequestsPerSecond>,
 
-    /// `ScriptOrigin`: a [`ScriptOrigin`].
+    /// `ScriptOrigin`
     pub script_origin: Option<ScriptOrigin>,
 }
 
@@ -1155,37 +760,25 @@ pub struct LoadSpec {
 /// Returned in the output of [`DescribeAvailableMetrics`](super::DescribeAvailableMetrics).
 #[tc_model]
 pub struct MetricInfo {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"pts_engine_reqs_total"`
+    /// `Metric`; example: `"pts_engine_reqs_total"`
     pub metric: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"RequestCount"`
+    /// `Alias`; example: `"RequestCount"`
     pub alias: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"请求数量"`
+    /// `Description`; example: `"请求数量"`
     pub description: String,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"Counter"`
+    /// `MetricType`; example: `"Counter"`
     pub metric_type: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: String,
 
-    /// `Aggregations`: a list of [`AggregationLegend`] objects.
+    /// `Aggregations`
     pub aggregations: Vec<AggregationLegend>,
 
-    /// `InnerMetric`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InnerMetric`; example: `true`
     pub inner_metric: bool,
 }
 
@@ -1194,12 +787,10 @@ pub struct MetricInfo {
 /// Returned in the output of [`DescribeMetricLabelWithValues`](super::DescribeMetricLabelWithValues).
 #[tc_model]
 pub struct MetricLabelWithValues {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"RequestCount"`
+    /// `MetricName`; example: `"RequestCount"`
     pub metric_name: String,
 
-    /// `LabelValuesSet`: a list of [`LabelWithValues`] objects.
+    /// `LabelValuesSet`
     pub label_values_set: Vec<LabelWithValues>,
 }
 
@@ -1208,19 +799,13 @@ pub struct MetricLabelWithValues {
 /// Returned in the output of [`DescribeNormalLogs`](super::DescribeNormalLogs).
 #[tc_model]
 pub struct NormalLog {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"23423423"`
+    /// `Timestamp`; example: `"23423423"`
     pub timestamp: String,
 
-    /// `SeverityText`: a string.
-    ///
-    /// Example: `"debug/info/error"`
+    /// `SeverityText`; example: `"debug/info/error"`
     pub severity_text: String,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"this is log body"`
+    /// `Body`; example: `"this is log body"`
     pub body: String,
 }
 
@@ -1229,14 +814,10 @@ pub struct NormalLog {
 /// Sent in the input of [`UpdateScenario`](super::UpdateScenario).
 #[tc_model]
 pub struct Notification {
-    /// `Events`: a list of strings.
-    ///
-    /// Example: `["name","age"]`
+    /// `Events`; example: `["name","age"]`
     pub events: Option<Vec<String>>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"\"http://abc.com\""`
+    /// `URL`; example: `"\"http://abc.com\""`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 }
@@ -1246,15 +827,10 @@ pub struct Notification {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct NotificationHook {
-    /// `Events`: a list of strings.
-    ///
-    /// Example: `["BeforeRunning","AfterFinished","AfterAborted"]`
+    /// `Events`; example: `["BeforeRunning","AfterFinished","AfterAborted"]`
     pub events: Option<Vec<String>>,
 
-    /// `URL`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://xxx.com/notify"`
+    /// `URL`, always sent in responses; example: `"http://xxx.com/notify"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 }
@@ -1264,52 +840,34 @@ pub struct NotificationHook {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"project-name"`
+    /// `Name`; example: `"project-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test project"`
+    /// `Description`; example: `"this is a test project"`
     pub description: String,
 
-    /// `Tags`: a list of [`TagSpec`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagSpec>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-23T20:59:07+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2021-08-23T20:59:07+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-23T20:59:07+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-08-23T20:59:07+08:00"`
     pub updated_at: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251000000`
+    /// `AppId`; example: `251000000`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `Uin`; example: `"3510500000"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `SubAccountUin`; example: `"3510500000"`
     pub sub_account_uin: String,
 }
 
@@ -1319,33 +877,19 @@ pub struct Project {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct ProtocolInfo {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hello.proto"`
+    /// `Name`, always sent in responses; example: `"hello.proto"`
     pub name: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Size`, always sent in responses; example: `100`
     pub size: Option<i64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"proto"`
+    /// `Type`, always sent in responses; example: `"proto"`
     pub r#type: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"file-xx"`
+    /// `FileId`, always sent in responses; example: `"file-xx"`
     pub file_id: Option<String>,
 }
 
@@ -1354,14 +898,10 @@ pub struct ProtocolInfo {
 /// Sent in the input of [`DescribeSampleLogs`](super::DescribeSampleLogs).
 #[tc_model]
 pub struct ReactionTimeRange {
-    /// `Min`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Min`; example: `"10"`
     pub min: Option<String>,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Max`; example: `"100"`
     pub max: Option<String>,
 }
 
@@ -1370,50 +910,28 @@ pub struct ReactionTimeRange {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionDetail {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Area`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"华南地区"`
+    /// `Area`, always sent in responses; example: `"华南地区"`
     pub area: Option<String>,
 
-    /// `RegionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`, always sent in responses; example: `"广州"`
     pub region_name: Option<String>,
 
-    /// `RegionState`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RegionState`, always sent in responses; example: `1`
     pub region_state: Option<i64>,
 
-    /// `RegionShortName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gz"`
+    /// `RegionShortName`, always sent in responses; example: `"gz"`
     pub region_short_name: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-20T16:33:00+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp, always sent in responses; example: `"2021-08-20T16:33:00+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-08-20T16:33:00+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp, always sent in responses; example: `"2021-08-20T16:33:00+08:00"`
     pub updated_at: Option<String>,
 }
 
@@ -1422,67 +940,43 @@ pub struct RegionDetail {
 /// Returned in the output of [`DescribeRequestSummary`](super::DescribeRequestSummary).
 #[tc_model]
 pub struct RequestSummary {
-    /// `Service`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `Service`; example: `"http://www.baidu.com"`
     pub service: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 
-    /// `Average`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Average`; example: `0.5`
     pub average: f64,
 
-    /// `P90`: a floating-point number.
-    ///
-    /// Example: `0.9`
+    /// `P90`; example: `0.9`
     pub p90: f64,
 
-    /// `P95`: a floating-point number.
-    ///
-    /// Example: `0.95`
+    /// `P95`; example: `0.95`
     pub p95: f64,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Min`; example: `0.1`
     pub min: f64,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `Max`; example: `0.99`
     pub max: f64,
 
-    /// `ErrorPercentage`: a floating-point number.
+    /// `ErrorPercentage`
     pub error_percentage: f64,
 
-    /// `P99`: a floating-point number.
-    ///
-    /// Example: `0.55`
+    /// `P99`; example: `0.55`
     pub p99: f64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Result`; example: `"ok"`
     pub result: String,
 
-    /// `RPS`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `RPS`; example: `100`
     #[tc(rename = "RPS")]
     pub rps: Option<f64>,
 }
@@ -1493,51 +987,28 @@ pub struct RequestSummary {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct RequestsPerSecond {
-    /// `MaxRequestsPerSecond`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `MaxRequestsPerSecond`, always sent in responses; example: `1000`
     pub max_requests_per_second: Option<i64>,
 
-    /// `DurationSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `DurationSeconds`, always sent in responses; example: `60`
     pub duration_seconds: Option<i64>,
 
-    /// `TargetVirtualUsers`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `TargetVirtualUsers`, always sent in responses; example: `30`
     pub target_virtual_users: Option<i64>,
 
-    /// `Resources`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `6`
+    /// `Resources`, always sent in responses; example: `6`
     pub resources: Option<i64>,
 
-    /// `StartRequestsPerSecond`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `StartRequestsPerSecond`, always sent in responses; example: `500`
     pub start_requests_per_second: Option<i64>,
 
-    /// `TargetRequestsPerSecond`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `TargetRequestsPerSecond`, always sent in responses; example: `500`
     pub target_requests_per_second: Option<i64>,
 
-    /// `GracefulStopSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `GracefulStopSeconds`, always sent in responses; example: `3`
     pub graceful_stop_seconds: Option<i64>,
 
-    /// `IterationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IterationCount`; example: `1000`
     pub iteration_count: Option<i64>,
 }
 
@@ -1548,16 +1019,10 @@ pub struct RequestsPerSecond {
 #[doc(alias = "SLALabel")]
 #[tc_model]
 pub struct SlaLabel {
-    /// `LabelName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"service"`
+    /// `LabelName`, always sent in responses; example: `"service"`
     pub label_name: Option<String>,
 
-    /// `LabelValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://httpbin.org/get"`
+    /// `LabelValue`, always sent in responses; example: `"http://httpbin.org/get"`
     pub label_value: Option<String>,
 }
 
@@ -1568,11 +1033,11 @@ pub struct SlaLabel {
 #[doc(alias = "SLAPolicy")]
 #[tc_model]
 pub struct SlaPolicy {
-    /// `SLARules`: a list of [`SlaRule`] objects.
+    /// `SLARules`
     #[tc(rename = "SLARules")]
     pub sla_rules: Option<Vec<SlaRule>>,
 
-    /// `AlertChannel`: an [`AlertChannel`].
+    /// `AlertChannel`
     pub alert_channel: Option<AlertChannel>,
 }
 
@@ -1583,43 +1048,25 @@ pub struct SlaPolicy {
 #[doc(alias = "SLARule")]
 #[tc_model]
 pub struct SlaRule {
-    /// `Metric`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pts_engine_req_total"`
+    /// `Metric`, always sent in responses; example: `"pts_engine_req_total"`
     pub metric: Option<String>,
 
-    /// `Aggregation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"avg"`
+    /// `Aggregation`, always sent in responses; example: `"avg"`
     pub aggregation: Option<String>,
 
-    /// `Condition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `">"`
+    /// `Condition`, always sent in responses; example: `">"`
     pub condition: Option<String>,
 
-    /// `Value`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.0`
+    /// `Value`, always sent in responses; example: `1.0`
     pub value: Option<f64>,
 
-    /// `LabelFilter`: a list of [`SlaLabel`] objects.
+    /// `LabelFilter`
     pub label_filter: Option<Vec<SlaLabel>>,
 
-    /// `AbortFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AbortFlag`, always sent in responses; example: `true`
     pub abort_flag: Option<bool>,
 
-    /// `For`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1m"`
+    /// `For`, always sent in responses; example: `"1m"`
     pub r#for: Option<String>,
 }
 
@@ -1628,15 +1075,13 @@ pub struct SlaRule {
 /// Returned in the output of [`DescribeSampleLogs`](super::DescribeSampleLogs).
 #[tc_model]
 pub struct SampleLog {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"3242342332432"`
+    /// `Timestamp`; example: `"3242342332432"`
     pub timestamp: String,
 
-    /// `Attributes`: an [`Attributes`].
+    /// `Attributes`
     pub attributes: Attributes,
 
-    /// `Body`: a string.
+    /// `Body`
     pub body: String,
 }
 
@@ -1645,14 +1090,10 @@ pub struct SampleLog {
 /// Returned in the output of [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery) and [`DescribeSampleMatrixQuery`](super::DescribeSampleMatrixQuery).
 #[tc_model]
 pub struct SamplePair {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `2342342`
+    /// `Timestamp`; example: `2342342`
     pub timestamp: i64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `3242.23`
+    /// `Value`; example: `3242.23`
     pub value: f64,
 }
 
@@ -1661,19 +1102,13 @@ pub struct SamplePair {
 /// Returned in the output of [`DescribeSampleMatrixBatchQuery`](super::DescribeSampleMatrixBatchQuery) and [`DescribeSampleMatrixQuery`](super::DescribeSampleMatrixQuery).
 #[tc_model]
 pub struct SampleStream {
-    /// `Labels`: a list of [`Label`] objects.
-    ///
-    /// Example: `[{"LabelName":"Method","LabelValue":"GET"}]`
+    /// `Labels`; example: `[{"LabelName":"Method","LabelValue":"GET"}]`
     pub labels: Option<Vec<Label>>,
 
-    /// `Values`: a list of [`SamplePair`] objects.
-    ///
-    /// Example: `[{"Timestamp":24355,"Value":3243.45}]`
+    /// `Values`; example: `[{"Timestamp":24355,"Value":3243.45}]`
     pub values: Vec<SamplePair>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"请求RPS"`
+    /// `Name`; example: `"请求RPS"`
     pub name: String,
 }
 
@@ -1682,123 +1117,87 @@ pub struct SampleStream {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct Scenario {
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"scenario-xx"`
+    /// `ScenarioId`; example: `"scenario-xx"`
     pub scenario_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scenario-test"`
+    /// `Name`; example: `"scenario-test"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a test scenario"`
+    /// `Description`; example: `"this is a test scenario"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pts-http"`
+    /// `Type`; example: `"pts-http"`
     pub r#type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Load`: a [`Load`].
+    /// `Load`
     pub load: Load,
 
-    /// `EncodedScripts`: a string.
-    ///
-    /// Example: `"WyJhYmMiLCAiZGVmZyJdCg=="`
+    /// `EncodedScripts`; example: `"WyJhYmMiLCAiZGVmZyJdCg=="`
     pub encoded_scripts: String,
 
-    /// `Configs`: a list of strings.
-    ///
-    /// Example: `["a.prop","b.prop"]`
+    /// `Configs`; example: `["a.prop","b.prop"]`
     pub configs: Option<Vec<String>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["a.jar","b.jar"]`
+    /// `Extensions`; example: `["a.jar","b.jar"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `Datasets`: a list of [`TestData`] objects.
+    /// `Datasets`
     pub datasets: Option<Vec<TestData>>,
 
-    /// `SLAId`: a string.
-    ///
-    /// Example: `"sla-xx"`
+    /// `SLAId`; example: `"sla-xx"`
     #[tc(rename = "SLAId")]
     pub sla_id: String,
 
-    /// `CronId`: a string.
-    ///
-    /// Example: `"cron-xx"`
+    /// `CronId`; example: `"cron-xx"`
     pub cron_id: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-08-16 15:09:56"`
+    /// `CreatedAt`; example: `"2021-08-16 15:09:56"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-08-16 15:09:56"`
+    /// `UpdatedAt`; example: `"2021-08-16 15:09:56"`
     pub updated_at: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-xx"`
+    /// `ProjectId`; example: `"project-xx"`
     pub project_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251000000`
+    /// `AppId`; example: `251000000`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `Uin`; example: `"3510500000"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"3510500000"`
+    /// `SubAccountUin`; example: `"3510500000"`
     pub sub_account_uin: String,
 
-    /// `TestScripts`: a list of [`ScriptInfo`] objects.
+    /// `TestScripts`
     pub test_scripts: Option<Vec<ScriptInfo>>,
 
-    /// `Protocols`: a list of [`ProtocolInfo`] objects.
+    /// `Protocols`
     pub protocols: Option<Vec<ProtocolInfo>>,
 
-    /// `RequestFiles`: a list of [`FileInfo`] objects.
+    /// `RequestFiles`
     pub request_files: Option<Vec<FileInfo>>,
 
-    /// `SLAPolicy`: a [`SlaPolicy`].
+    /// `SLAPolicy`
     #[tc(rename = "SLAPolicy")]
     pub sla_policy: SlaPolicy,
 
-    /// `Plugins`: a list of [`FileInfo`] objects.
+    /// `Plugins`
     pub plugins: Option<Vec<FileInfo>>,
 
-    /// `DomainNameConfig`: a [`DomainNameConfig`].
+    /// `DomainNameConfig`
     pub domain_name_config: DomainNameConfig,
 
-    /// `NotificationHooks`: a list of [`NotificationHook`] objects.
+    /// `NotificationHooks`
     pub notification_hooks: Option<Vec<NotificationHook>>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"owner-name"`
+    /// `Owner`; example: `"owner-name"`
     pub owner: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project-name"`
+    /// `ProjectName`; example: `"project-name"`
     pub project_name: String,
 }
 
@@ -1807,22 +1206,16 @@ pub struct Scenario {
 /// Sent in the input of [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs).
 #[tc_model]
 pub struct ScenarioRelatedJobsParams {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"start_time"`
+    /// `OrderBy`; example: `"start_time"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
+    /// `Ascend`
     pub ascend: Option<bool>,
 }
 
@@ -1831,10 +1224,10 @@ pub struct ScenarioRelatedJobsParams {
 /// Returned in the output of [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs).
 #[tc_model]
 pub struct ScenarioWithJobs {
-    /// `Scenario`: a [`Scenario`].
+    /// `Scenario`
     pub scenario: Scenario,
 
-    /// `Jobs`: a list of [`Job`] objects.
+    /// `Jobs`
     pub jobs: Option<Vec<Job>>,
 }
 
@@ -1844,54 +1237,31 @@ pub struct ScenarioWithJobs {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct ScriptInfo {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hello.js"`
+    /// `Name`, always sent in responses; example: `"hello.js"`
     pub name: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Size`, always sent in responses; example: `100`
     pub size: Option<i64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"js"`
+    /// `Type`, always sent in responses; example: `"js"`
     pub r#type: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `EncodedContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sfadsfdsfdfdfsfdsgerdf"`
+    /// `EncodedContent`, always sent in responses; example: `"sfadsfdsfdfdfsfdsgerdf"`
     pub encoded_content: Option<String>,
 
-    /// `EncodedHttpArchive`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sfadsfdsfdfdfsfdsgerdf"`
+    /// `EncodedHttpArchive`, always sent in responses; example: `"sfadsfdsfdfdfsfdsgerdf"`
     pub encoded_http_archive: Option<String>,
 
-    /// `LoadWeight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `LoadWeight`, always sent in responses; example: `100`
     pub load_weight: Option<i64>,
 
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"file-xxx"`
+    /// `FileId`, always sent in responses; example: `"file-xxx"`
     pub file_id: Option<String>,
 
-    /// `Uploaded`: a boolean.
+    /// `Uploaded`
     pub uploaded: Option<bool>,
 }
 
@@ -1901,19 +1271,13 @@ pub struct ScriptInfo {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct ScriptOrigin {
-    /// `MachineNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MachineNumber`; example: `10`
     pub machine_number: i64,
 
-    /// `MachineSpecification`: a string.
-    ///
-    /// Example: `"1c2g, 2c4g, 4g8g"`
+    /// `MachineSpecification`; example: `"1c2g, 2c4g, 4g8g"`
     pub machine_specification: String,
 
-    /// `DurationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `DurationSeconds`; example: `1200`
     pub duration_seconds: i64,
 }
 
@@ -1923,16 +1287,10 @@ pub struct ScriptOrigin {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct Stage {
-    /// `DurationSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `DurationSeconds`, always sent in responses; example: `30`
     pub duration_seconds: Option<i64>,
 
-    /// `TargetVirtualUsers`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `TargetVirtualUsers`, always sent in responses; example: `30`
     pub target_virtual_users: Option<i64>,
 }
 
@@ -1942,16 +1300,10 @@ pub struct Stage {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct TagSpec {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"owner"`
+    /// `TagKey`, always sent in responses; example: `"owner"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tom"`
+    /// `TagValue`, always sent in responses; example: `"tom"`
     pub tag_value: Option<String>,
 }
 
@@ -1961,63 +1313,37 @@ pub struct TagSpec {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct TestData {
-    /// `Name`: a string.
-    ///
-    /// Example: `"info.csv"`
+    /// `Name`; example: `"info.csv"`
     pub name: String,
 
-    /// `Split`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Split`; example: `true`
     pub split: bool,
 
-    /// `HeaderInFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HeaderInFile`; example: `true`
     pub header_in_file: bool,
 
-    /// `HeaderColumns`: a list of strings.
-    ///
-    /// Example: `["name","age"]`
+    /// `HeaderColumns`; example: `["name","age"]`
     pub header_columns: Option<Vec<String>>,
 
-    /// `LineCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `LineCount`, always sent in responses; example: `10`
     pub line_count: Option<i64>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-02T03:18:35+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-09-02T03:18:35+08:00"`
     pub updated_at: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Size`, always sent in responses; example: `10`
     pub size: Option<i64>,
 
-    /// `HeadLines`: a list of strings.
-    ///
-    /// Example: `["head-line-value"]`
+    /// `HeadLines`; example: `["head-line-value"]`
     pub head_lines: Option<Vec<String>>,
 
-    /// `TailLines`: a list of strings.
-    ///
-    /// Example: `["tail-line-value"]`
+    /// `TailLines`; example: `["tail-line-value"]`
     pub tail_lines: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CSV"`
+    /// `Type`, always sent in responses; example: `"CSV"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"file-xx"`
+    /// `FileId`, always sent in responses; example: `"file-xx"`
     pub file_id: Option<String>,
 }
 
@@ -2027,25 +1353,15 @@ pub struct TestData {
 /// Returned in the output of [`DescribeFiles`](super::DescribeFiles), [`DescribeJobs`](super::DescribeJobs), [`DescribeScenarioWithJobs`](super::DescribeScenarioWithJobs) and [`DescribeScenarios`](super::DescribeScenarios).
 #[tc_model]
 pub struct VpcLoadDistribution {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-xx"`
+    /// `VpcId`, always sent in responses; example: `"vpc-xx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-xxx"]`
+    /// `SubnetIds`; example: `["subnet-xxx"]`
     pub subnet_ids: Option<Vec<String>>,
 }

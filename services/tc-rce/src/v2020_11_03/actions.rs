@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateNameList` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`CreateNameListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=CreateNameList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -18,14 +21,14 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNameList {
-    /// `BusinessSecurityData`: an [`InputCreateNameListFront`](super::models::InputCreateNameListFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputCreateNameListFront,
 }
 
 /// What a successful [`CreateNameList`] call returns.
 #[tc_model]
 pub struct CreateNameListResponse {
-    /// `Data`: an [`OutputCreateNameListFront`](super::models::OutputCreateNameListFront).
+    /// `Data`
     pub data: models::OutputCreateNameListFront,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -35,9 +38,12 @@ pub struct CreateNameListResponse {
 /// The `DeleteNameList` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DeleteNameListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DeleteNameList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -46,14 +52,14 @@ pub struct CreateNameListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteNameList {
-    /// `BusinessSecurityData`: an [`InputDeleteNameListFront`](super::models::InputDeleteNameListFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputDeleteNameListFront,
 }
 
 /// What a successful [`DeleteNameList`] call returns.
 #[tc_model]
 pub struct DeleteNameListResponse {
-    /// `Data`: an [`OutputDeleteNameListFront`](super::models::OutputDeleteNameListFront).
+    /// `Data`
     pub data: models::OutputDeleteNameListFront,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,9 +69,12 @@ pub struct DeleteNameListResponse {
 /// The `DeleteNameListData` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DeleteNameListDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DeleteNameListData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -74,14 +83,14 @@ pub struct DeleteNameListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteNameListData {
-    /// `BusinessSecurityData`: an [`InputDeleteNameListData`](super::models::InputDeleteNameListData).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::InputDeleteNameListData>,
 }
 
 /// What a successful [`DeleteNameListData`] call returns.
 #[tc_model]
 pub struct DeleteNameListDataResponse {
-    /// `Data`: an [`OutputDeleteNameListData`](super::models::OutputDeleteNameListData).
+    /// `Data`
     pub data: models::OutputDeleteNameListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,9 +100,12 @@ pub struct DeleteNameListDataResponse {
 /// The `DescribeNameList` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DescribeNameListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DescribeNameList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -102,14 +114,14 @@ pub struct DeleteNameListDataResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNameList {
-    /// `BusinessSecurityData`: an [`InputDescribeNameListFront`](super::models::InputDescribeNameListFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputDescribeNameListFront,
 }
 
 /// What a successful [`DescribeNameList`] call returns.
 #[tc_model]
 pub struct DescribeNameListResponse {
-    /// `Data`: an [`OutputDescribeNameListFrontFixListData`](super::models::OutputDescribeNameListFrontFixListData).
+    /// `Data`
     pub data: models::OutputDescribeNameListFrontFixListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -119,9 +131,12 @@ pub struct DescribeNameListResponse {
 /// The `DescribeNameListDataList` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DescribeNameListDataListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DescribeNameListDataList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -130,14 +145,14 @@ pub struct DescribeNameListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNameListDataList {
-    /// `BusinessSecurityData`: an [`InputDescribeDataListFront`](super::models::InputDescribeDataListFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputDescribeDataListFront,
 }
 
 /// What a successful [`DescribeNameListDataList`] call returns.
 #[tc_model]
 pub struct DescribeNameListDataListResponse {
-    /// `Data`: an [`OutputDescribeDataListFrontData`](super::models::OutputDescribeDataListFrontData).
+    /// `Data`
     pub data: models::OutputDescribeDataListFrontData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -147,9 +162,12 @@ pub struct DescribeNameListDataListResponse {
 /// The `DescribeNameListDetail` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DescribeNameListDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DescribeNameListDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -158,14 +176,14 @@ pub struct DescribeNameListDataListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNameListDetail {
-    /// `BusinessSecurityData`: an [`InputDescribeNameListDetail`](super::models::InputDescribeNameListDetail).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::InputDescribeNameListDetail>,
 }
 
 /// What a successful [`DescribeNameListDetail`] call returns.
 #[tc_model]
 pub struct DescribeNameListDetailResponse {
-    /// `Data`: an [`OutputDescribeNameListDetailFront`](super::models::OutputDescribeNameListDetailFront).
+    /// `Data`
     pub data: Option<models::OutputDescribeNameListDetailFront>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -175,9 +193,12 @@ pub struct DescribeNameListDetailResponse {
 /// The `DescribeUserUsageCnt` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`DescribeUserUsageCntResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=DescribeUserUsageCnt)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -190,7 +211,7 @@ pub struct DescribeUserUsageCnt {}
 /// What a successful [`DescribeUserUsageCnt`] call returns.
 #[tc_model]
 pub struct DescribeUserUsageCntResponse {
-    /// `Data`: an [`OutputDescribeUserUsageCntData`](super::models::OutputDescribeUserUsageCntData).
+    /// `Data`
     pub data: models::OutputDescribeUserUsageCntData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -200,9 +221,12 @@ pub struct DescribeUserUsageCntResponse {
 /// The `ImportNameListData` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`ImportNameListDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=ImportNameListData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -211,14 +235,14 @@ pub struct DescribeUserUsageCntResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ImportNameListData {
-    /// `BusinessSecurityData`: an [`InputImportNameListDataFront`](super::models::InputImportNameListDataFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputImportNameListDataFront,
 }
 
 /// What a successful [`ImportNameListData`] call returns.
 #[tc_model]
 pub struct ImportNameListDataResponse {
-    /// `Data`: an [`OutputImportNameListDataFront`](super::models::OutputImportNameListDataFront).
+    /// `Data`
     pub data: models::OutputImportNameListDataFront,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -228,9 +252,12 @@ pub struct ImportNameListDataResponse {
 /// The `ManageMarketingRisk` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`ManageMarketingRiskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=ManageMarketingRisk)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -239,17 +266,17 @@ pub struct ImportNameListDataResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ManageMarketingRisk {
-    /// `BusinessSecurityData`: an [`InputManageMarketingRisk`](super::models::InputManageMarketingRisk).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::InputManageMarketingRisk>,
 
-    /// `BusinessCryptoData`: an [`InputCryptoManageMarketingRisk`](super::models::InputCryptoManageMarketingRisk).
+    /// `BusinessCryptoData`
     pub business_crypto_data: Option<models::InputCryptoManageMarketingRisk>,
 }
 
 /// What a successful [`ManageMarketingRisk`] call returns.
 #[tc_model]
 pub struct ManageMarketingRiskResponse {
-    /// `Data`: an [`OutputManageMarketingRisk`](super::models::OutputManageMarketingRisk).
+    /// `Data`
     pub data: models::OutputManageMarketingRisk,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -259,9 +286,12 @@ pub struct ManageMarketingRiskResponse {
 /// The `ModifyNameList` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`ModifyNameListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=ModifyNameList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -270,14 +300,14 @@ pub struct ManageMarketingRiskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyNameList {
-    /// `BusinessSecurityData`: an [`InputModifyNameFront`](super::models::InputModifyNameFront).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputModifyNameFront,
 }
 
 /// What a successful [`ModifyNameList`] call returns.
 #[tc_model]
 pub struct ModifyNameListResponse {
-    /// `Data`: an [`OutputModifyNameFront`](super::models::OutputModifyNameFront).
+    /// `Data`
     pub data: models::OutputModifyNameFront,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -287,9 +317,12 @@ pub struct ModifyNameListResponse {
 /// The `ModifyNameListData` action of RCE API 2020-11-03.
 ///
 /// A successful call returns [`ModifyNameListDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2020-11-03&Action=ModifyNameListData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2020-11-03",
@@ -298,14 +331,14 @@ pub struct ModifyNameListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyNameListData {
-    /// `BusinessSecurityData`: an [`InputModifyNameListDataFrontListData`](super::models::InputModifyNameListDataFrontListData).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputModifyNameListDataFrontListData,
 }
 
 /// What a successful [`ModifyNameListData`] call returns.
 #[tc_model]
 pub struct ModifyNameListDataResponse {
-    /// `Data`: an [`OutputModifyNameListFront`](super::models::OutputModifyNameListFront).
+    /// `Data`
     pub data: models::OutputModifyNameListFront,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

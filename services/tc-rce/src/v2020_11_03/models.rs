@@ -8,19 +8,17 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct AccountInfo {
-    /// `AccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10004`
+    /// `AccountType`; example: `10004`
     pub account_type: u64,
 
-    /// `QQAccount`: a [`QqAccountInfo`].
+    /// `QQAccount`
     #[tc(rename = "QQAccount")]
     pub qq_account: Option<QqAccountInfo>,
 
-    /// `WeChatAccount`: a [`WeChatAccountInfo`].
+    /// `WeChatAccount`
     pub we_chat_account: Option<WeChatAccountInfo>,
 
-    /// `OtherAccount`: an [`OtherAccountInfo`].
+    /// `OtherAccount`
     pub other_account: Option<OtherAccountInfo>,
 }
 
@@ -29,39 +27,25 @@ pub struct AccountInfo {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct DataAuthorizationInfo {
-    /// `DataProviderName`: a string.
-    ///
-    /// Example: `"某某有限公司"`
+    /// `DataProviderName`; example: `"某某有限公司"`
     pub data_provider_name: String,
 
-    /// `DataRecipientName`: a string.
-    ///
-    /// Example: `"腾讯云计算（北京）有限责任公司"`
+    /// `DataRecipientName`; example: `"腾讯云计算（北京）有限责任公司"`
     pub data_recipient_name: String,
 
-    /// `UserDataType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,4]`
+    /// `UserDataType`; example: `[1,4]`
     pub user_data_type: Vec<u64>,
 
-    /// `IsAuthorize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuthorize`; example: `1`
     pub is_authorize: u64,
 
-    /// `IsOrderHandling`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOrderHandling`; example: `1`
     pub is_order_handling: Option<u64>,
 
-    /// `AuthorizationTerm`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719805604`
+    /// `AuthorizationTerm`; example: `1719805604`
     pub authorization_term: Option<u64>,
 
-    /// `PrivacyPolicyLink`: a string.
-    ///
-    /// Example: `"https://www.*****.com/*"`
+    /// `PrivacyPolicyLink`; example: `"https://www.*****.com/*"`
     pub privacy_policy_link: Option<String>,
 }
 
@@ -70,24 +54,16 @@ pub struct DataAuthorizationInfo {
 /// Sent in the input of [`ImportNameListData`](super::ImportNameListData).
 #[tc_model]
 pub struct DataContentInfo {
-    /// `DataContent`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `DataContent`; example: `"3ac9aa********************526ed9"`
     pub data_content: Option<String>,
 
-    /// `DataRemark`: a string.
-    ///
-    /// Example: `"手机号"`
+    /// `DataRemark`; example: `"手机号"`
     pub data_remark: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-02-13 12:11:12"`
+    /// `StartTime`; example: `"2025-02-13 12:11:12"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-02-13 12:11:12"`
+    /// `EndTime`; example: `"2025-02-13 12:11:12"`
     pub end_time: Option<String>,
 }
 
@@ -96,34 +72,22 @@ pub struct DataContentInfo {
 /// Sent in the input of [`CreateNameList`](super::CreateNameList).
 #[tc_model]
 pub struct InputCreateNameListFront {
-    /// `ListName`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `ListName`; example: `"手机号黑名单"`
     pub list_name: String,
 
-    /// `ListType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListType`; example: `1`
     pub list_type: i64,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataType`; example: `1`
     pub data_type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号名单"`
+    /// `Remark`; example: `"手机号名单"`
     pub remark: Option<String>,
 
-    /// `EncryptionType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptionType`; example: `0`
     pub encryption_type: Option<i64>,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"e_activity_antirush"`
+    /// `SceneCode`; example: `"e_activity_antirush"`
     pub scene_code: Option<String>,
 }
 
@@ -132,19 +96,13 @@ pub struct InputCreateNameListFront {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct InputCryptoManageMarketingRisk {
-    /// `IsAuthorized`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAuthorized`; example: `"1"`
     pub is_authorized: Option<String>,
 
-    /// `CryptoType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CryptoType`; example: `"1"`
     pub crypto_type: Option<String>,
 
-    /// `CryptoContent`: a string.
-    ///
-    /// Example: `"tLMs/D/1SHZD/****************OoqdlZRQk8mmQJTUiY3xLw="`
+    /// `CryptoContent`; example: `"tLMs/D/1SHZD/****************OoqdlZRQk8mmQJTUiY3xLw="`
     pub crypto_content: Option<String>,
 }
 
@@ -153,7 +111,7 @@ pub struct InputCryptoManageMarketingRisk {
 /// Sent in the input of [`DeleteNameListData`](super::DeleteNameListData).
 #[tc_model]
 pub struct InputDeleteNameListData {
-    /// `NameListDataIdList`: a list of signed 64-bit integers.
+    /// `NameListDataIdList`
     pub name_list_data_id_list: Vec<i64>,
 }
 
@@ -162,9 +120,7 @@ pub struct InputDeleteNameListData {
 /// Sent in the input of [`DeleteNameList`](super::DeleteNameList).
 #[tc_model]
 pub struct InputDeleteNameListFront {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 }
 
@@ -173,29 +129,19 @@ pub struct InputDeleteNameListFront {
 /// Sent in the input of [`DescribeNameListDataList`](super::DescribeNameListDataList).
 #[tc_model]
 pub struct InputDescribeDataListFront {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: i64,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `KeyWord`; example: `"3ac9aa********************526ed9"`
     pub key_word: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -204,9 +150,7 @@ pub struct InputDescribeDataListFront {
 /// Sent in the input of [`DescribeNameListDetail`](super::DescribeNameListDetail).
 #[tc_model]
 pub struct InputDescribeNameListDetail {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 }
 
@@ -215,34 +159,22 @@ pub struct InputDescribeNameListDetail {
 /// Sent in the input of [`DescribeNameList`](super::DescribeNameList).
 #[tc_model]
 pub struct InputDescribeNameListFront {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: i64,
 
-    /// `ListType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListType`; example: `1`
     pub list_type: Option<i64>,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataType`; example: `1`
     pub data_type: Option<i64>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `KeyWord`; example: `"3ac9aa********************526ed9"`
     pub key_word: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -251,14 +183,10 @@ pub struct InputDescribeNameListFront {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct InputDetails {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"openBuyTime"`
+    /// `FieldName`; example: `"openBuyTime"`
     pub field_name: String,
 
-    /// `FieldValue`: a string.
-    ///
-    /// Example: `"1739268000000"`
+    /// `FieldValue`; example: `"1739268000000"`
     pub field_value: String,
 }
 
@@ -267,17 +195,13 @@ pub struct InputDetails {
 /// Sent in the input of [`ImportNameListData`](super::ImportNameListData).
 #[tc_model]
 pub struct InputImportNameListDataFront {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `DataSource`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DataSource`; example: `2`
     pub data_source: i64,
 
-    /// `DataContentInfo`: a list of [`DataContentInfo`] objects.
+    /// `DataContentInfo`
     pub data_content_info: Option<Vec<DataContentInfo>>,
 }
 
@@ -286,109 +210,73 @@ pub struct InputImportNameListDataFront {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct InputManageMarketingRisk {
-    /// `Account`: an [`AccountInfo`].
+    /// `Account`
     pub account: AccountInfo,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"e_activity_antirush"`
+    /// `SceneCode`; example: `"e_activity_antirush"`
     pub scene_code: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"123.***.***.253"`
+    /// `UserIp`; example: `"123.***.***.253"`
     pub user_ip: String,
 
-    /// `PostTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1615211954`
+    /// `PostTime`; example: `1615211954`
     pub post_time: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `UserId`; example: `"100001"`
     pub user_id: Option<String>,
 
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"v2:DJsBrn......(此处省略若干字符)jjNkBydI="`
+    /// `DeviceToken`; example: `"v2:DJsBrn......(此处省略若干字符)jjNkBydI="`
     pub device_token: Option<String>,
 
-    /// `DeviceBusinessId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234553636`
+    /// `DeviceBusinessId`; example: `1234553636`
     pub device_business_id: Option<i64>,
 
-    /// `BusinessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `BusinessId`; example: `1001`
     pub business_id: Option<u64>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Nickname`; example: `"zhangsan"`
     pub nickname: Option<String>,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"276****396@qq.com"`
+    /// `EmailAddress`; example: `"276****396@qq.com"`
     pub email_address: Option<String>,
 
-    /// `CheckDevice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckDevice`; example: `1`
     pub check_device: Option<i64>,
 
-    /// `CookieHash`: a string.
-    ///
-    /// Example: `"fa5805903fb6b1f7e36bb1c2fd59e47684b8d180"`
+    /// `CookieHash`; example: `"fa5805903fb6b1f7e36bb1c2fd59e47684b8d180"`
     pub cookie_hash: Option<String>,
 
-    /// `Referer`: a string.
-    ///
-    /// Example: `"fa5805903fb6b1f7e36bb1c2fd59e47684b8d180"`
+    /// `Referer`; example: `"fa5805903fb6b1f7e36bb1c2fd59e47684b8d180"`
     pub referer: Option<String>,
 
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML,"`
+    /// `UserAgent`; example: `"Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML,"`
     pub user_agent: Option<String>,
 
-    /// `XForwardedFor`: a string.
-    ///
-    /// Example: `"192.***.***.1"`
+    /// `XForwardedFor`; example: `"192.***.***.1"`
     pub x_forwarded_for: Option<String>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"00:1A:2B:3C:4D:5E"`
+    /// `MacAddress`; example: `"00:1A:2B:3C:4D:5E"`
     pub mac_address: Option<String>,
 
-    /// `VendorId`: a string.
-    ///
-    /// Example: `"huaweiMate10pro"`
+    /// `VendorId`; example: `"huaweiMate10pro"`
     pub vendor_id: Option<String>,
 
-    /// `DeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceType`; example: `1`
     pub device_type: Option<i64>,
 
-    /// `Details`: a list of [`InputDetails`] objects.
+    /// `Details`
     pub details: Option<Vec<InputDetails>>,
 
-    /// `Sponsor`: a [`SponsorInfo`].
+    /// `Sponsor`
     pub sponsor: Option<SponsorInfo>,
 
-    /// `OnlineScam`: an [`OnlineScamInfo`].
+    /// `OnlineScam`
     pub online_scam: Option<OnlineScamInfo>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Platform`; example: `"1"`
     pub platform: Option<String>,
 
-    /// `DataAuthorization`: a [`DataAuthorizationInfo`].
+    /// `DataAuthorization`
     pub data_authorization: Option<DataAuthorizationInfo>,
 }
 
@@ -397,24 +285,16 @@ pub struct InputManageMarketingRisk {
 /// Sent in the input of [`ModifyNameList`](super::ModifyNameList).
 #[tc_model]
 pub struct InputModifyNameFront {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `ListName`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `ListName`; example: `"手机号黑名单"`
     pub list_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `Remark`; example: `"手机号黑名单"`
     pub remark: Option<String>,
 }
 
@@ -423,34 +303,22 @@ pub struct InputModifyNameFront {
 /// Sent in the input of [`ModifyNameListData`](super::ModifyNameListData).
 #[tc_model]
 pub struct InputModifyNameListDataFront {
-    /// `NameListDataId`: a signed 64-bit integer.
-    ///
-    /// Example: `10010`
+    /// `NameListDataId`; example: `10010`
     pub name_list_data_id: i64,
 
-    /// `DataContent`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `DataContent`; example: `"3ac9aa********************526ed9"`
     pub data_content: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `StartTime`; example: `"2024-05-05 12:10:15"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `EndTime`; example: `"2024-05-05 12:10:15"`
     pub end_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `Remark`; example: `"手机号黑名单"`
     pub remark: Option<String>,
 }
 
@@ -459,7 +327,7 @@ pub struct InputModifyNameListDataFront {
 /// Sent in the input of [`ModifyNameListData`](super::ModifyNameListData).
 #[tc_model]
 pub struct InputModifyNameListDataFrontListData {
-    /// `DataList`: a list of [`InputModifyNameListDataFront`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<InputModifyNameListDataFront>>,
 }
 
@@ -468,29 +336,19 @@ pub struct InputModifyNameListDataFrontListData {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct OnlineScamInfo {
-    /// `ContentLabel`: a string.
-    ///
-    /// Example: `"诈骗"`
+    /// `ContentLabel`; example: `"诈骗"`
     pub content_label: Option<String>,
 
-    /// `ContentRiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentRiskLevel`; example: `0`
     pub content_risk_level: Option<i64>,
 
-    /// `ContentType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentType`; example: `0`
     pub content_type: Option<i64>,
 
-    /// `FraudType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FraudType`; example: `1`
     pub fraud_type: Option<i64>,
 
-    /// `FraudAccount`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `FraudAccount`; example: `"3ac9aa********************526ed9"`
     pub fraud_account: Option<String>,
 }
 
@@ -499,19 +357,13 @@ pub struct OnlineScamInfo {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct OtherAccountInfo {
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `AccountId`; example: `"3ac9aa********************526ed9"`
     pub account_id: String,
 
-    /// `MobilePhone`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `MobilePhone`; example: `"3ac9aa********************526ed9"`
     pub mobile_phone: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"095006********************dddc39"`
+    /// `DeviceId`; example: `"095006********************dddc39"`
     pub device_id: Option<String>,
 }
 
@@ -520,12 +372,10 @@ pub struct OtherAccountInfo {
 /// Returned in the output of [`DescribeNameListDataList`](super::DescribeNameListDataList).
 #[tc_model]
 pub struct OuntputDescribeDataListInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: Option<i64>,
 
-    /// `List`: a list of [`OutputDescribeDataListFront`] objects.
+    /// `List`
     pub list: Option<Vec<OutputDescribeDataListFront>>,
 }
 
@@ -534,17 +384,13 @@ pub struct OuntputDescribeDataListInfo {
 /// Returned in the output of [`CreateNameList`](super::CreateNameList).
 #[tc_model]
 pub struct OutputCreateNameListFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -553,17 +399,13 @@ pub struct OutputCreateNameListFront {
 /// Returned in the output of [`DeleteNameListData`](super::DeleteNameListData).
 #[tc_model]
 pub struct OutputDeleteNameListData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -572,17 +414,13 @@ pub struct OutputDeleteNameListData {
 /// Returned in the output of [`DeleteNameList`](super::DeleteNameList).
 #[tc_model]
 pub struct OutputDeleteNameListFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -591,59 +429,37 @@ pub struct OutputDeleteNameListFront {
 /// Returned in the output of [`DescribeNameListDataList`](super::DescribeNameListDataList).
 #[tc_model]
 pub struct OutputDescribeDataListFront {
-    /// `NameListDataId`: a signed 64-bit integer.
-    ///
-    /// Example: `10010`
+    /// `NameListDataId`; example: `10010`
     pub name_list_data_id: i64,
 
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `DataContent`: a string.
-    ///
-    /// Example: `"137***98"`
+    /// `DataContent`; example: `"137***98"`
     pub data_content: String,
 
-    /// `DataSource`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DataSource`; example: `2`
     pub data_source: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `StartTime`; example: `"2024-05-05 12:10:15"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `EndTime`; example: `"2024-05-05 12:10:15"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `Remark`; example: `"手机号黑名单"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `CreateTime`; example: `"2024-05-05 12:10:15"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `UpdateTime`; example: `"2024-05-05 12:10:15"`
     pub update_time: String,
 
-    /// `EncryptDataContent`: a string.
-    ///
-    /// Example: `"aba***md"`
+    /// `EncryptDataContent`; example: `"aba***md"`
     pub encrypt_data_content: Option<String>,
 }
 
@@ -652,17 +468,13 @@ pub struct OutputDescribeDataListFront {
 /// Returned in the output of [`DescribeNameListDataList`](super::DescribeNameListDataList).
 #[tc_model]
 pub struct OutputDescribeDataListFrontData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: Option<String>,
 
-    /// `Value`: an [`OuntputDescribeDataListInfo`].
+    /// `Value`
     pub value: Option<OuntputDescribeDataListInfo>,
 }
 
@@ -671,54 +483,34 @@ pub struct OutputDescribeDataListFrontData {
 /// Returned in the output of [`DescribeNameListDetail`](super::DescribeNameListDetail).
 #[tc_model]
 pub struct OutputDescribeNameListDetail {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `ListName`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `ListName`; example: `"手机号黑名单"`
     pub list_name: String,
 
-    /// `ListType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListType`; example: `1`
     pub list_type: i64,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataType`; example: `1`
     pub data_type: i64,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"e_activity_antirush"`
+    /// `SceneCode`; example: `"e_activity_antirush"`
     pub scene_code: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `Remark`; example: `"手机号黑名单"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `CreateTime`; example: `"2024-05-05 12:10:15"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `UpdateTime`; example: `"2024-05-05 12:10:15"`
     pub update_time: String,
 
-    /// `EncryptionType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptionType`; example: `0`
     pub encryption_type: i64,
 }
 
@@ -727,17 +519,13 @@ pub struct OutputDescribeNameListDetail {
 /// Returned in the output of [`DescribeNameListDetail`](super::DescribeNameListDetail).
 #[tc_model]
 pub struct OutputDescribeNameListDetailFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: an [`OutputDescribeNameListDetail`].
+    /// `Value`
     pub value: Option<OutputDescribeNameListDetail>,
 }
 
@@ -746,59 +534,37 @@ pub struct OutputDescribeNameListDetailFront {
 /// Returned in the output of [`DescribeNameList`](super::DescribeNameList).
 #[tc_model]
 pub struct OutputDescribeNameListFrontFix {
-    /// `NameListId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `NameListId`; example: `1001`
     pub name_list_id: i64,
 
-    /// `ListName`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `ListName`; example: `"手机号黑名单"`
     pub list_name: String,
 
-    /// `ListType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListType`; example: `1`
     pub list_type: i64,
 
-    /// `DataType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataType`; example: `1`
     pub data_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"手机号黑名单"`
+    /// `Remark`; example: `"手机号黑名单"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `CreateTime`; example: `"2024-05-05 12:10:15"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-05-05 12:10:15"`
+    /// `UpdateTime`; example: `"2024-05-05 12:10:15"`
     pub update_time: String,
 
-    /// `EffectCount`: a string.
-    ///
-    /// Example: `"10/20"`
+    /// `EffectCount`; example: `"10/20"`
     pub effect_count: String,
 
-    /// `EncryptionType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptionType`; example: `0`
     pub encryption_type: Option<i64>,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"all_scene"`
+    /// `SceneCode`; example: `"all_scene"`
     pub scene_code: Option<String>,
 }
 
@@ -807,17 +573,13 @@ pub struct OutputDescribeNameListFrontFix {
 /// Returned in the output of [`DescribeNameList`](super::DescribeNameList).
 #[tc_model]
 pub struct OutputDescribeNameListFrontFixListData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: Option<String>,
 
-    /// `Value`: an [`OutputDescribeNameListInfo`].
+    /// `Value`
     pub value: Option<OutputDescribeNameListInfo>,
 }
 
@@ -826,12 +588,10 @@ pub struct OutputDescribeNameListFrontFixListData {
 /// Returned in the output of [`DescribeNameList`](super::DescribeNameList).
 #[tc_model]
 pub struct OutputDescribeNameListInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: Option<i64>,
 
-    /// `List`: a list of [`OutputDescribeNameListFrontFix`] objects.
+    /// `List`
     pub list: Option<Vec<OutputDescribeNameListFrontFix>>,
 }
 
@@ -840,39 +600,25 @@ pub struct OutputDescribeNameListInfo {
 /// Returned in the output of [`DescribeUserUsageCnt`](super::DescribeUserUsageCnt).
 #[tc_model]
 pub struct OutputDescribeUserUsageCnt {
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `AfterPayModeThisMonthUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AfterPayModeThisMonthUsedCnt`; example: `0`
     pub after_pay_mode_this_month_used_cnt: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2000-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2000-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2000-01-01 00:00:00"`
+    /// `ExpireTime`; example: `"2000-01-01 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `AfterPayModeLastMonthUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AfterPayModeLastMonthUsedCnt`; example: `0`
     pub after_pay_mode_last_month_used_cnt: Option<i64>,
 
-    /// `BeforePayModeTotalUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeforePayModeTotalUsedCnt`; example: `0`
     pub before_pay_mode_total_used_cnt: Option<i64>,
 
-    /// `BeforePayModeRemainUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeforePayModeRemainUsedCnt`; example: `0`
     pub before_pay_mode_remain_used_cnt: Option<i64>,
 }
 
@@ -881,17 +627,13 @@ pub struct OutputDescribeUserUsageCnt {
 /// Returned in the output of [`DescribeUserUsageCnt`](super::DescribeUserUsageCnt).
 #[tc_model]
 pub struct OutputDescribeUserUsageCntData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: an [`OutputDescribeUserUsageCnt`].
+    /// `Value`
     pub value: Option<OutputDescribeUserUsageCnt>,
 }
 
@@ -900,17 +642,13 @@ pub struct OutputDescribeUserUsageCntData {
 /// Returned in the output of [`ImportNameListData`](super::ImportNameListData).
 #[tc_model]
 pub struct OutputImportNameListDataFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -919,22 +657,16 @@ pub struct OutputImportNameListDataFront {
 /// Returned in the output of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct OutputManageMarketingRisk {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: an [`OutputManageMarketingRiskValue`].
+    /// `Value`
     pub value: Option<OutputManageMarketingRiskValue>,
 
-    /// `UUid`: a string.
-    ///
-    /// Example: `"9a570741-****-****-****-****0b788232"`
+    /// `UUid`; example: `"9a570741-****-****-****-****0b788232"`
     pub u_uid: String,
 }
 
@@ -943,44 +675,28 @@ pub struct OutputManageMarketingRisk {
 /// Returned in the output of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct OutputManageMarketingRiskValue {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"3ac9aa8a9a0**********fd6ed526ed9"`
+    /// `UserId`; example: `"3ac9aa8a9a0**********fd6ed526ed9"`
     pub user_id: String,
 
-    /// `PostTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1614760549`
+    /// `PostTime`; example: `1614760549`
     pub post_time: u64,
 
-    /// `AssociateAccount`: a string.
-    ///
-    /// Example: `"1***01"`
+    /// `AssociateAccount`; example: `"1***01"`
     pub associate_account: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"123.***.***.253"`
+    /// `UserIp`; example: `"123.***.***.253"`
     pub user_ip: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"reject"`
+    /// `RiskLevel`; example: `"reject"`
     pub risk_level: String,
 
-    /// `RiskType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101,201]`
+    /// `RiskType`; example: `[101,201]`
     pub risk_type: Vec<i64>,
 
-    /// `ConstId`: a string.
-    ///
-    /// Example: `"7BCF***************789"`
+    /// `ConstId`; example: `"7BCF***************789"`
     pub const_id: String,
 
-    /// `RiskInformation`: a string.
-    ///
-    /// Example: `"{\"Model\":[{\"FieldName\":\"051***01\",\"FieldValue\":\"2\"}]}"`
+    /// `RiskInformation`; example: `"{\"Model\":[{\"FieldName\":\"051***01\",\"FieldValue\":\"2\"}]}"`
     pub risk_information: Option<String>,
 }
 
@@ -989,17 +705,13 @@ pub struct OutputManageMarketingRiskValue {
 /// Returned in the output of [`ModifyNameList`](super::ModifyNameList).
 #[tc_model]
 pub struct OutputModifyNameFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -1008,17 +720,13 @@ pub struct OutputModifyNameFront {
 /// Returned in the output of [`ModifyNameListData`](super::ModifyNameListData).
 #[tc_model]
 pub struct OutputModifyNameListFront {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -1028,30 +736,20 @@ pub struct OutputModifyNameListFront {
 #[doc(alias = "QQAccountInfo")]
 #[tc_model]
 pub struct QqAccountInfo {
-    /// `QQOpenId`: a string.
-    ///
-    /// Example: `"A8E0232CD************2058B0EA885"`
+    /// `QQOpenId`; example: `"A8E0232CD************2058B0EA885"`
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: String,
 
-    /// `AppIdUser`: a string.
-    ///
-    /// Example: `"10*****60"`
+    /// `AppIdUser`; example: `"10*****60"`
     pub app_id_user: String,
 
-    /// `AssociateAccount`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `AssociateAccount`; example: `"100001"`
     pub associate_account: Option<String>,
 
-    /// `MobilePhone`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `MobilePhone`; example: `"3ac9aa********************526ed9"`
     pub mobile_phone: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"095006********************dddc39"`
+    /// `DeviceId`; example: `"095006********************dddc39"`
     pub device_id: Option<String>,
 }
 
@@ -1060,29 +758,19 @@ pub struct QqAccountInfo {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct SponsorInfo {
-    /// `SponsorOpenId`: a string.
-    ///
-    /// Example: `"ohmdTty_twb2************igq9"`
+    /// `SponsorOpenId`; example: `"ohmdTty_twb2************igq9"`
     pub sponsor_open_id: Option<String>,
 
-    /// `SponsorDeviceNumber`: a string.
-    ///
-    /// Example: `"095006********************dddc39"`
+    /// `SponsorDeviceNumber`; example: `"095006********************dddc39"`
     pub sponsor_device_number: Option<String>,
 
-    /// `SponsorPhone`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `SponsorPhone`; example: `"3ac9aa********************526ed9"`
     pub sponsor_phone: Option<String>,
 
-    /// `SponsorIp`: a string.
-    ///
-    /// Example: `"125.***.***.235"`
+    /// `SponsorIp`; example: `"125.***.***.235"`
     pub sponsor_ip: Option<String>,
 
-    /// `CampaignUrl`: a string.
-    ///
-    /// Example: `"https://*www.***.com/"`
+    /// `CampaignUrl`; example: `"https://*www.***.com/"`
     pub campaign_url: Option<String>,
 }
 
@@ -1091,36 +779,24 @@ pub struct SponsorInfo {
 /// Sent in the input of [`ManageMarketingRisk`](super::ManageMarketingRisk).
 #[tc_model]
 pub struct WeChatAccountInfo {
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"ohmdTty_twb2************igq9"`
+    /// `WeChatOpenId`; example: `"ohmdTty_twb2************igq9"`
     pub we_chat_open_id: String,
 
-    /// `WeChatSubType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WeChatSubType`; example: `2`
     pub we_chat_sub_type: Option<u64>,
 
-    /// `RandStr`: a string.
-    ///
-    /// Example: `"1869ba9e74264061"`
+    /// `RandStr`; example: `"1869ba9e74264061"`
     pub rand_str: Option<String>,
 
-    /// `WeChatAccessToken`: a string.
+    /// `WeChatAccessToken`
     pub we_chat_access_token: Option<String>,
 
-    /// `AssociateAccount`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `AssociateAccount`; example: `"100001"`
     pub associate_account: Option<String>,
 
-    /// `MobilePhone`: a string.
-    ///
-    /// Example: `"3ac9aa********************526ed9"`
+    /// `MobilePhone`; example: `"3ac9aa********************526ed9"`
     pub mobile_phone: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"095006********************dddc39"`
+    /// `DeviceId`; example: `"095006********************dddc39"`
     pub device_id: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ManageIPPortraitRisk` action of RCE API 2025-04-25.
 ///
 /// A successful call returns [`ManageIPPortraitRiskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2025-04-25&Action=ManageIPPortraitRisk)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rce",
     version = "2025-04-25",
@@ -18,19 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ManageIPPortraitRisk {
-    /// `PostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1766977948`
+    /// `PostTime`; example: `1766977948`
     pub post_time: i64,
 
-    /// `BusinessSecurityData`: a [`ManageIpPortraitRiskInput`](super::models::ManageIpPortraitRiskInput).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::ManageIpPortraitRiskInput>,
 }
 
 /// What a successful [`ManageIPPortraitRisk`] call returns.
 #[tc_model]
 pub struct ManageIPPortraitRiskResponse {
-    /// `Data`: a [`ManageIpPortraitRiskOutput`](super::models::ManageIpPortraitRiskOutput).
+    /// `Data`
     pub data: models::ManageIpPortraitRiskOutput,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ManageIPPortraitRisk`](super::ManageIPPortraitRisk).
 #[tc_model]
 pub struct IpLocationInfo {
-    /// `Country`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Country`; example: `"CN"`
     pub country: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"Hong Kong"`
+    /// `Region`; example: `"Hong Kong"`
     pub region: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"Hong Kong"`
+    /// `City`; example: `"Hong Kong"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"中国香港"`
+    /// `District`; example: `"中国香港"`
     pub district: Option<String>,
 
-    /// `Longitude`: a string.
-    ///
-    /// Example: `"114.184921"`
+    /// `Longitude`; example: `"114.184921"`
     pub longitude: Option<String>,
 
-    /// `Latitude`: a string.
-    ///
-    /// Example: `"22.350617"`
+    /// `Latitude`; example: `"22.350617"`
     pub latitude: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `Timezone`; example: `"UTC+8"`
     pub timezone: Option<String>,
 
-    /// `ZipCode`: a string.
-    ///
-    /// Example: `"999077"`
+    /// `ZipCode`; example: `"999077"`
     pub zip_code: Option<String>,
 }
 
@@ -54,92 +38,58 @@ pub struct IpLocationInfo {
 /// Returned in the output of [`ManageIPPortraitRisk`](super::ManageIPPortraitRisk).
 #[tc_model]
 pub struct IpNetworkInfo {
-    /// `ISP`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `ISP`; example: `"Tencent"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `ASN`: a string.
-    ///
-    /// Example: `"132203"`
+    /// `ASN`; example: `"132203"`
     #[tc(rename = "ASN")]
     pub asn: Option<String>,
 
-    /// `Organization`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `Organization`; example: `"Tencent"`
     pub organization: Option<String>,
 
-    /// `IsReserved`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsReserved`; example: `true`
     pub is_reserved: Option<bool>,
 
-    /// `IsGateway`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsGateway`; example: `true`
     pub is_gateway: Option<bool>,
 
-    /// `IsAnycast`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAnycast`; example: `true`
     pub is_anycast: Option<bool>,
 
-    /// `IsMobile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMobile`; example: `true`
     pub is_mobile: Option<bool>,
 
-    /// `IsDynamic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDynamic`; example: `true`
     pub is_dynamic: Option<bool>,
 
-    /// `IsEgress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEgress`; example: `true`
     pub is_egress: Option<bool>,
 
-    /// `IsDNS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDNS`; example: `true`
     #[tc(rename = "IsDNS")]
     pub is_dns: Option<bool>,
 
-    /// `IsEducation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEducation`; example: `true`
     pub is_education: Option<bool>,
 
-    /// `IsInstitution`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInstitution`; example: `true`
     pub is_institution: Option<bool>,
 
-    /// `IsCompany`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCompany`; example: `true`
     pub is_company: Option<bool>,
 
-    /// `IsResidence`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsResidence`; example: `true`
     pub is_residence: Option<bool>,
 
-    /// `IsCloudService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCloudService`; example: `true`
     pub is_cloud_service: Option<bool>,
 
-    /// `IsInfrastructure`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInfrastructure`; example: `true`
     pub is_infrastructure: Option<bool>,
 
-    /// `IsMXServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMXServer`; example: `true`
     #[tc(rename = "IsMXServer")]
     pub is_mx_server: Option<bool>,
 }
@@ -150,16 +100,10 @@ pub struct IpNetworkInfo {
 #[doc(alias = "ManageIPPortraitRiskInput")]
 #[tc_model]
 pub struct ManageIpPortraitRiskInput {
-    /// `UserIp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123.***.**.2"`
+    /// `UserIp`, required in requests; example: `"123.***.**.2"`
     pub user_ip: Option<String>,
 
-    /// `Channel`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Channel`, required in requests; example: `1`
     pub channel: Option<i64>,
 }
 
@@ -169,17 +113,13 @@ pub struct ManageIpPortraitRiskInput {
 #[doc(alias = "ManageIPPortraitRiskOutput")]
 #[tc_model]
 pub struct ManageIpPortraitRiskOutput {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: Option<String>,
 
-    /// `Value`: a [`ManageIpPortraitRiskValueOutput`].
+    /// `Value`
     pub value: Option<ManageIpPortraitRiskValueOutput>,
 }
 
@@ -189,24 +129,18 @@ pub struct ManageIpPortraitRiskOutput {
 #[doc(alias = "ManageIPPortraitRiskValueOutput")]
 #[tc_model]
 pub struct ManageIpPortraitRiskValueOutput {
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"123.***.**.2"`
+    /// `UserIp`; example: `"123.***.**.2"`
     pub user_ip: String,
 
-    /// `RiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskScore`; example: `0`
     pub risk_score: i64,
 
-    /// `RiskType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[730002]`
+    /// `RiskType`; example: `[730002]`
     pub risk_type: Option<Vec<i64>>,
 
-    /// `IpLocation`: an [`IpLocationInfo`].
+    /// `IpLocation`
     pub ip_location: Option<IpLocationInfo>,
 
-    /// `IpNetwork`: an [`IpNetworkInfo`].
+    /// `IpNetwork`
     pub ip_network: Option<IpNetworkInfo>,
 }

@@ -7,30 +7,42 @@ use super::models;
 /// The `AssessDeviceRiskPremiumPro` action of RCE API 2026-01-30.
 ///
 /// A successful call returns [`AssessDeviceRiskPremiumProResponse`].
-/// The codes it documents are in [`AssessDeviceRiskPremiumProError`](super::errors::AssessDeviceRiskPremiumProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2026-01-30&Action=AssessDeviceRiskPremiumPro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RceErrorCode`](super::errors::RceErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemException`](super::errors::RceErrorCode::InternalErrorSystemException)
+/// - [`InvalidParameter`](super::errors::RceErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::RceErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.InvalidValue`](super::errors::RceErrorCode::InvalidParameterInvalidValue)
+/// - [`InvalidParameter.LengthExceed`](super::errors::RceErrorCode::InvalidParameterLengthExceed)
+/// - [`InvalidParameterValue.EventNotExist`](super::errors::RceErrorCode::InvalidParameterValueEventNotExist)
+/// - [`InvalidParameterValue.TenantNotExist`](super::errors::RceErrorCode::InvalidParameterValueTenantNotExist)
+/// - [`MissingParameter`](super::errors::RceErrorCode::MissingParameter)
+/// - [`MissingParameter.FieldMissed`](super::errors::RceErrorCode::MissingParameterFieldMissed)
+/// - [`UnauthorizedOperation`](super::errors::RceErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rce",
     version = "2026-01-30",
     name = "AssessDeviceRiskPremiumPro",
     output = AssessDeviceRiskPremiumProResponse,
-    error = super::errors::AssessDeviceRiskPremiumProError
+    error = super::errors::RceErrorCode
 )]
 pub struct AssessDeviceRiskPremiumPro {
-    /// `DeviceToken`: a string.
+    /// `DeviceToken`
     pub device_token: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.**.**.3"`
+    /// `UserIp`; example: `"125.**.**.3"`
     pub user_ip: Option<String>,
 }
 
 /// What a successful [`AssessDeviceRiskPremiumPro`] call returns.
 #[tc_model]
 pub struct AssessDeviceRiskPremiumProResponse {
-    /// `Data`: an [`AssessDeviceRiskPremiumRsp`](super::models::AssessDeviceRiskPremiumRsp).
+    /// `Data`
     pub data: Option<models::AssessDeviceRiskPremiumRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,32 +52,42 @@ pub struct AssessDeviceRiskPremiumProResponse {
 /// The `AssessDeviceRiskPro` action of RCE API 2026-01-30.
 ///
 /// A successful call returns [`AssessDeviceRiskProResponse`].
-/// The codes it documents are in [`AssessDeviceRiskProError`](super::errors::AssessDeviceRiskProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2026-01-30&Action=AssessDeviceRiskPro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RceErrorCode`](super::errors::RceErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemException`](super::errors::RceErrorCode::InternalErrorSystemException)
+/// - [`InvalidParameter`](super::errors::RceErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::RceErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.InvalidValue`](super::errors::RceErrorCode::InvalidParameterInvalidValue)
+/// - [`InvalidParameter.LengthExceed`](super::errors::RceErrorCode::InvalidParameterLengthExceed)
+/// - [`InvalidParameterValue.EventNotExist`](super::errors::RceErrorCode::InvalidParameterValueEventNotExist)
+/// - [`InvalidParameterValue.TenantNotExist`](super::errors::RceErrorCode::InvalidParameterValueTenantNotExist)
+/// - [`MissingParameter`](super::errors::RceErrorCode::MissingParameter)
+/// - [`MissingParameter.FieldMissed`](super::errors::RceErrorCode::MissingParameterFieldMissed)
+/// - [`UnauthorizedOperation`](super::errors::RceErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rce",
     version = "2026-01-30",
     name = "AssessDeviceRiskPro",
     output = AssessDeviceRiskProResponse,
-    error = super::errors::AssessDeviceRiskProError
+    error = super::errors::RceErrorCode
 )]
 pub struct AssessDeviceRiskPro {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"v3:**************************************************u58Tcp7u042WRcZBER/N/w=="`
+    /// `DeviceToken`; example: `"v3:**************************************************u58Tcp7u042WRcZBER/N/w=="`
     pub device_token: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"183.**.**.16"`
+    /// `UserIp`; example: `"183.**.**.16"`
     pub user_ip: Option<String>,
 }
 
 /// What a successful [`AssessDeviceRiskPro`] call returns.
 #[tc_model]
 pub struct AssessDeviceRiskProResponse {
-    /// `Data`: an [`AssessDeviceRiskRsp`](super::models::AssessDeviceRiskRsp).
+    /// `Data`
     pub data: Option<models::AssessDeviceRiskRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -75,27 +97,39 @@ pub struct AssessDeviceRiskProResponse {
 /// The `AssessEnvironmentRisk` action of RCE API 2026-01-30.
 ///
 /// A successful call returns [`AssessEnvironmentRiskResponse`].
-/// The codes it documents are in [`AssessEnvironmentRiskError`](super::errors::AssessEnvironmentRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2026-01-30&Action=AssessEnvironmentRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RceErrorCode`](super::errors::RceErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemException`](super::errors::RceErrorCode::InternalErrorSystemException)
+/// - [`InvalidParameter`](super::errors::RceErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::RceErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.InvalidValue`](super::errors::RceErrorCode::InvalidParameterInvalidValue)
+/// - [`InvalidParameter.LengthExceed`](super::errors::RceErrorCode::InvalidParameterLengthExceed)
+/// - [`InvalidParameterValue.EventNotExist`](super::errors::RceErrorCode::InvalidParameterValueEventNotExist)
+/// - [`InvalidParameterValue.TenantNotExist`](super::errors::RceErrorCode::InvalidParameterValueTenantNotExist)
+/// - [`MissingParameter`](super::errors::RceErrorCode::MissingParameter)
+/// - [`MissingParameter.FieldMissed`](super::errors::RceErrorCode::MissingParameterFieldMissed)
+/// - [`UnauthorizedOperation`](super::errors::RceErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rce",
     version = "2026-01-30",
     name = "AssessEnvironmentRisk",
     output = AssessEnvironmentRiskResponse,
-    error = super::errors::AssessEnvironmentRiskError
+    error = super::errors::RceErrorCode
 )]
 pub struct AssessEnvironmentRisk {
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.**.**.3"`
+    /// `UserIp`; example: `"125.**.**.3"`
     pub user_ip: String,
 }
 
 /// What a successful [`AssessEnvironmentRisk`] call returns.
 #[tc_model]
 pub struct AssessEnvironmentRiskResponse {
-    /// `Data`: an [`AssessEnvironmentRiskRsp`](super::models::AssessEnvironmentRiskRsp).
+    /// `Data`
     pub data: Option<models::AssessEnvironmentRiskRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -105,99 +139,93 @@ pub struct AssessEnvironmentRiskResponse {
 /// The `AssessRisk` action of RCE API 2026-01-30.
 ///
 /// A successful call returns [`AssessRiskResponse`].
-/// The codes it documents are in [`AssessRiskError`](super::errors::AssessRiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2026-01-30&Action=AssessRisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RceErrorCode`](super::errors::RceErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemException`](super::errors::RceErrorCode::InternalErrorSystemException)
+/// - [`InvalidParameter`](super::errors::RceErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FieldMissed`](super::errors::RceErrorCode::InvalidParameterFieldMissed)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::RceErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.InvalidValue`](super::errors::RceErrorCode::InvalidParameterInvalidValue)
+/// - [`InvalidParameter.LengthExceed`](super::errors::RceErrorCode::InvalidParameterLengthExceed)
+/// - [`InvalidParameterValue.DataUnauthorized`](super::errors::RceErrorCode::InvalidParameterValueDataUnauthorized)
+/// - [`InvalidParameterValue.DuplicatedKey`](super::errors::RceErrorCode::InvalidParameterValueDuplicatedKey)
+/// - [`InvalidParameterValue.EventNotExist`](super::errors::RceErrorCode::InvalidParameterValueEventNotExist)
+/// - [`InvalidParameterValue.InvalidEventTime`](super::errors::RceErrorCode::InvalidParameterValueInvalidEventTime)
+/// - [`InvalidParameterValue.TenantNotExist`](super::errors::RceErrorCode::InvalidParameterValueTenantNotExist)
+/// - [`MissingParameter`](super::errors::RceErrorCode::MissingParameter)
+/// - [`MissingParameter.FieldMissed`](super::errors::RceErrorCode::MissingParameterFieldMissed)
+/// - [`UnauthorizedOperation`](super::errors::RceErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rce",
     version = "2026-01-30",
     name = "AssessRisk",
     output = AssessRiskResponse,
-    error = super::errors::AssessRiskError
+    error = super::errors::RceErrorCode
 )]
 pub struct AssessRisk {
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"login"`
+    /// `EventCode`; example: `"login"`
     pub event_code: String,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"2026-07-08T15:56:31.000+08:00"`
+    /// `EventTime`; example: `"2026-07-08T15:56:31.000+08:00"`
     pub event_time: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"se****************56"`
+    /// `SessionId`; example: `"se****************56"`
     pub session_id: String,
 
-    /// `DeviceToken`: a string.
+    /// `DeviceToken`
     pub device_token: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"192.***.*.100"`
+    /// `UserIp`; example: `"192.***.*.100"`
     pub user_ip: String,
 
-    /// `EventDetail`: an [`EventDetail`](super::models::EventDetail).
+    /// `EventDetail`
     pub event_detail: models::EventDetail,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u********6"`
+    /// `UserId`; example: `"u********6"`
     pub user_id: Option<String>,
 
-    /// `UserEmail`: a string.
-    ///
-    /// Example: `"u***********.com"`
+    /// `UserEmail`; example: `"u***********.com"`
     pub user_email: Option<String>,
 
-    /// `UserPhone`: a string.
-    ///
-    /// Example: `"+86138********"`
+    /// `UserPhone`; example: `"+86138********"`
     pub user_phone: Option<String>,
 
-    /// `Browser`: a [`Browser`](super::models::Browser).
+    /// `Browser`
     pub browser: Option<models::Browser>,
 
-    /// `App`: an [`App`](super::models::App).
+    /// `App`
     pub app: Option<models::App>,
 
-    /// `DataAuthorization`: a [`DataAuthorization`](super::models::DataAuthorization).
+    /// `DataAuthorization`
     pub data_authorization: Option<models::DataAuthorization>,
 
-    /// `UserPhoneEncrypt`: a string.
-    ///
-    /// Example: `"plain"`
+    /// `UserPhoneEncrypt`; example: `"plain"`
     pub user_phone_encrypt: Option<String>,
 
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"ob************************8E"`
+    /// `WeChatOpenId`; example: `"ob************************8E"`
     pub we_chat_open_id: Option<String>,
 
-    /// `QQOpenId`: a string.
-    ///
-    /// Example: `"c*****w"`
+    /// `QQOpenId`; example: `"c*****w"`
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: Option<String>,
 
-    /// `QQAppId`: a string.
-    ///
-    /// Example: `"10****4"`
+    /// `QQAppId`; example: `"10****4"`
     #[tc(rename = "QQAppId")]
     pub qq_app_id: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"b****************3"`
+    /// `BusinessId`; example: `"b****************3"`
     pub business_id: Option<String>,
 }
 
 /// What a successful [`AssessRisk`] call returns.
 #[tc_model]
 pub struct AssessRiskResponse {
-    /// `Data`: an [`AssessRiskRsp`](super::models::AssessRiskRsp).
+    /// `Data`
     pub data: Option<models::AssessRiskRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -207,92 +235,86 @@ pub struct AssessRiskResponse {
 /// The `ReportEvent` action of RCE API 2026-01-30.
 ///
 /// A successful call returns [`ReportEventResponse`].
-/// The codes it documents are in [`ReportEventError`](super::errors::ReportEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rce&Version=2026-01-30&Action=ReportEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RceErrorCode`](super::errors::RceErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemException`](super::errors::RceErrorCode::InternalErrorSystemException)
+/// - [`InvalidParameter`](super::errors::RceErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FieldMissed`](super::errors::RceErrorCode::InvalidParameterFieldMissed)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::RceErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.InvalidValue`](super::errors::RceErrorCode::InvalidParameterInvalidValue)
+/// - [`InvalidParameter.LengthExceed`](super::errors::RceErrorCode::InvalidParameterLengthExceed)
+/// - [`InvalidParameterValue.DataUnauthorized`](super::errors::RceErrorCode::InvalidParameterValueDataUnauthorized)
+/// - [`InvalidParameterValue.DuplicatedKey`](super::errors::RceErrorCode::InvalidParameterValueDuplicatedKey)
+/// - [`InvalidParameterValue.EventNotExist`](super::errors::RceErrorCode::InvalidParameterValueEventNotExist)
+/// - [`InvalidParameterValue.InvalidEventTime`](super::errors::RceErrorCode::InvalidParameterValueInvalidEventTime)
+/// - [`InvalidParameterValue.TenantNotExist`](super::errors::RceErrorCode::InvalidParameterValueTenantNotExist)
+/// - [`MissingParameter`](super::errors::RceErrorCode::MissingParameter)
+/// - [`MissingParameter.FieldMissed`](super::errors::RceErrorCode::MissingParameterFieldMissed)
+/// - [`UnauthorizedOperation`](super::errors::RceErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rce",
     version = "2026-01-30",
     name = "ReportEvent",
     output = ReportEventResponse,
-    error = super::errors::ReportEventError
+    error = super::errors::RceErrorCode
 )]
 pub struct ReportEvent {
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"login"`
+    /// `EventCode`; example: `"login"`
     pub event_code: String,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"2026-07-07T15:16:31.000+08:00"`
+    /// `EventTime`; example: `"2026-07-07T15:16:31.000+08:00"`
     pub event_time: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"se****************56"`
+    /// `SessionId`; example: `"se****************56"`
     pub session_id: String,
 
-    /// `DeviceToken`: a string.
+    /// `DeviceToken`
     pub device_token: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"192.***.*.100"`
+    /// `UserIp`; example: `"192.***.*.100"`
     pub user_ip: String,
 
-    /// `EventDetail`: an [`EventDetail`](super::models::EventDetail).
+    /// `EventDetail`
     pub event_detail: models::EventDetail,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"u*******56"`
+    /// `UserId`; example: `"u*******56"`
     pub user_id: Option<String>,
 
-    /// `UserEmail`: a string.
-    ///
-    /// Example: `"u***********.com"`
+    /// `UserEmail`; example: `"u***********.com"`
     pub user_email: Option<String>,
 
-    /// `UserPhone`: a string.
-    ///
-    /// Example: `"+86138********"`
+    /// `UserPhone`; example: `"+86138********"`
     pub user_phone: Option<String>,
 
-    /// `Browser`: a [`Browser`](super::models::Browser).
+    /// `Browser`
     pub browser: Option<models::Browser>,
 
-    /// `App`: an [`App`](super::models::App).
+    /// `App`
     pub app: Option<models::App>,
 
-    /// `DataAuthorization`: a [`DataAuthorization`](super::models::DataAuthorization).
+    /// `DataAuthorization`
     pub data_authorization: Option<models::DataAuthorization>,
 
-    /// `UserPhoneEncrypt`: a string.
-    ///
-    /// Example: `"plain"`
+    /// `UserPhoneEncrypt`; example: `"plain"`
     pub user_phone_encrypt: Option<String>,
 
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"ob************************8E"`
+    /// `WeChatOpenId`; example: `"ob************************8E"`
     pub we_chat_open_id: Option<String>,
 
-    /// `QQOpenId`: a string.
-    ///
-    /// Example: `"cs****w"`
+    /// `QQOpenId`; example: `"cs****w"`
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: Option<String>,
 
-    /// `QQAppId`: a string.
-    ///
-    /// Example: `"1****74"`
+    /// `QQAppId`; example: `"1****74"`
     #[tc(rename = "QQAppId")]
     pub qq_app_id: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"b****************3"`
+    /// `BusinessId`; example: `"b****************3"`
     pub business_id: Option<String>,
 }
 

@@ -8,7 +8,7 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct AccountSecurityEvent {
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -17,15 +17,13 @@ pub struct AccountSecurityEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct AddFriendEvent {
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"server-1"`
+    /// `ServerId`; example: `"server-1"`
     pub server_id: String,
 
-    /// `Sender`: a [`Sender`].
+    /// `Sender`
     pub sender: Option<Sender>,
 
-    /// `Receiver`: a [`Receiver`].
+    /// `Receiver`
     pub receiver: Option<Receiver>,
 }
 
@@ -34,36 +32,28 @@ pub struct AddFriendEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct AddPromotionEvent {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"pro*************01"`
+    /// `PromotionId`; example: `"pro*************01"`
     pub promotion_id: String,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"双十一购物节大促活动"`
+    /// `PromotionName`; example: `"双十一购物节大促活动"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"年度最大促销活动，全场商品享受优惠"`
+    /// `Description`; example: `"年度最大促销活动，全场商品享受优惠"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"b5********a2"`
+    /// `InviterUserId`; example: `"b5********a2"`
     pub inviter_user_id: Option<String>,
 
-    /// `Coupon`: a [`Coupon`].
+    /// `Coupon`
     pub coupon: Option<Coupon>,
 
-    /// `Point`: a [`CreditPoint`].
+    /// `Point`
     pub point: Option<CreditPoint>,
 
-    /// `Result`: a [`ResultModel`].
+    /// `Result`
     pub result: Option<ResultModel>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -72,34 +62,22 @@ pub struct AddPromotionEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Address {
-    /// `Country`: a string.
-    ///
-    /// Example: `"US"`
+    /// `Country`; example: `"US"`
     pub country: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"NY"`
+    /// `Region`; example: `"NY"`
     pub region: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"New York"`
+    /// `City`; example: `"New York"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"Manhattan"`
+    /// `District`; example: `"Manhattan"`
     pub district: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"456 Broadway"`
+    /// `Detail`; example: `"456 Broadway"`
     pub detail: Option<String>,
 
-    /// `ZipCode`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ZipCode`; example: `"10001"`
     pub zip_code: Option<String>,
 }
 
@@ -108,25 +86,17 @@ pub struct Address {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Amount {
-    /// `Currency`: a string.
-    ///
-    /// Example: `"USD"`
+    /// `Currency`; example: `"USD"`
     pub currency: String,
 
-    /// `OriginalAmount`: a floating-point number.
-    ///
-    /// Example: `299.99`
+    /// `OriginalAmount`; example: `299.99`
     pub original_amount: f64,
 
-    /// `ExchangeRateUSD`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ExchangeRateUSD`; example: `1`
     #[tc(rename = "ExchangeRateUSD")]
     pub exchange_rate_usd: Option<f64>,
 
-    /// `ExchangeRateCNY`: a floating-point number.
-    ///
-    /// Example: `7.0413`
+    /// `ExchangeRateCNY`; example: `7.0413`
     #[tc(rename = "ExchangeRateCNY")]
     pub exchange_rate_cny: Option<f64>,
 }
@@ -136,46 +106,30 @@ pub struct Amount {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct App {
-    /// `OS`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `OS`; example: `"ios"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `OSVersion`: a string.
-    ///
-    /// Example: `"16.0"`
+    /// `OSVersion`; example: `"16.0"`
     #[tc(rename = "OSVersion")]
     pub os_version: Option<String>,
 
-    /// `DeviceManufacturer`: a string.
-    ///
-    /// Example: `"Apple"`
+    /// `DeviceManufacturer`; example: `"Apple"`
     pub device_manufacturer: Option<String>,
 
-    /// `DeviceModel`: a string.
-    ///
-    /// Example: `"iPhone 14 Pro"`
+    /// `DeviceModel`; example: `"iPhone 14 Pro"`
     pub device_model: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"de*************23"`
+    /// `DeviceId`; example: `"de*************23"`
     pub device_id: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"MyShoppingApp"`
+    /// `AppName`; example: `"MyShoppingApp"`
     pub app_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"3.2.1"`
+    /// `AppVersion`; example: `"3.2.1"`
     pub app_version: Option<String>,
 
-    /// `ClientLanguage`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `ClientLanguage`; example: `"zh-CN"`
     pub client_language: Option<String>,
 }
 
@@ -184,16 +138,16 @@ pub struct App {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro).
 #[tc_model]
 pub struct AssessDeviceRiskPremiumRsp {
-    /// `Decision`: a [`Decision`].
+    /// `Decision`
     pub decision: Option<Decision>,
 
-    /// `Score`: a [`DataScore`].
+    /// `Score`
     pub score: Option<DataScore>,
 
-    /// `Device`: a [`Device`].
+    /// `Device`
     pub device: Option<Device>,
 
-    /// `Environment`: an [`Environment`].
+    /// `Environment`
     pub environment: Option<Environment>,
 }
 
@@ -202,13 +156,13 @@ pub struct AssessDeviceRiskPremiumRsp {
 /// Returned in the output of [`AssessDeviceRiskPro`](super::AssessDeviceRiskPro).
 #[tc_model]
 pub struct AssessDeviceRiskRsp {
-    /// `Score`: a [`DataScore`].
+    /// `Score`
     pub score: Option<DataScore>,
 
-    /// `Device`: a [`Device`].
+    /// `Device`
     pub device: Option<Device>,
 
-    /// `Environment`: an [`Environment`].
+    /// `Environment`
     pub environment: Option<Environment>,
 }
 
@@ -217,10 +171,10 @@ pub struct AssessDeviceRiskRsp {
 /// Returned in the output of [`AssessEnvironmentRisk`](super::AssessEnvironmentRisk).
 #[tc_model]
 pub struct AssessEnvironmentRiskRsp {
-    /// `Score`: a [`DataScore`].
+    /// `Score`
     pub score: Option<DataScore>,
 
-    /// `Environment`: an [`Environment`].
+    /// `Environment`
     pub environment: Option<Environment>,
 }
 
@@ -229,13 +183,13 @@ pub struct AssessEnvironmentRiskRsp {
 /// Returned in the output of [`AssessRisk`](super::AssessRisk).
 #[tc_model]
 pub struct AssessRiskRsp {
-    /// `Decision`: a [`Decision`].
+    /// `Decision`
     pub decision: Option<Decision>,
 
-    /// `Score`: a [`Score`].
+    /// `Score`
     pub score: Option<Score>,
 
-    /// `ExtraInfo`: a list of [`Cust`] objects.
+    /// `ExtraInfo`
     pub extra_info: Option<Vec<Cust>>,
 }
 
@@ -244,22 +198,16 @@ pub struct AssessRiskRsp {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Billing {
-    /// `Address`: an [`Address`].
+    /// `Address`
     pub address: Option<Address>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"+86131********"`
+    /// `Phone`; example: `"+86131********"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"***************.com"`
+    /// `Email`; example: `"***************.com"`
     pub email: Option<String>,
 
-    /// `Recipient`: a string.
-    ///
-    /// Example: `"Zh******n"`
+    /// `Recipient`; example: `"Zh******n"`
     pub recipient: Option<String>,
 }
 
@@ -268,22 +216,16 @@ pub struct Billing {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct BookingEvent {
-    /// `BookingScene`: a string.
-    ///
-    /// Example: `"hotel_tpl_booking_001"`
+    /// `BookingScene`; example: `"hotel_tpl_booking_001"`
     pub booking_scene: Option<String>,
 
-    /// `BookingTime`: a string.
-    ///
-    /// Example: `"2026-10-01T15:30:00.123+08:00"`
+    /// `BookingTime`; example: `"2026-10-01T15:30:00.123+08:00"`
     pub booking_time: Option<String>,
 
-    /// `BookingId`: a string.
-    ///
-    /// Example: `"tpl_booking_001"`
+    /// `BookingId`; example: `"tpl_booking_001"`
     pub booking_id: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -292,47 +234,31 @@ pub struct BookingEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct BrowseEvent {
-    /// `PageType`: a string.
-    ///
-    /// Example: `"主页"`
+    /// `PageType`; example: `"主页"`
     pub page_type: Option<String>,
 
-    /// `PageUrl`: a string.
-    ///
-    /// Example: `"http://*********.com"`
+    /// `PageUrl`; example: `"http://*********.com"`
     pub page_url: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Duration`; example: `50`
     pub duration: Option<i64>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"文章"`
+    /// `ContentType`; example: `"文章"`
     pub content_type: Option<String>,
 
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"550e8400-****-****-****-446655440000"`
+    /// `ContentId`; example: `"550e8400-****-****-****-446655440000"`
     pub content_id: Option<String>,
 
-    /// `ReferPageType`: a string.
-    ///
-    /// Example: `"搜索页"`
+    /// `ReferPageType`; example: `"搜索页"`
     pub refer_page_type: Option<String>,
 
-    /// `ReferPageUrl`: a string.
-    ///
-    /// Example: `"http://****.com"`
+    /// `ReferPageUrl`; example: `"http://****.com"`
     pub refer_page_url: Option<String>,
 
-    /// `GuestId`: a string.
-    ///
-    /// Example: `"oUp*******************6o"`
+    /// `GuestId`; example: `"oUp*******************6o"`
     pub guest_id: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -341,19 +267,13 @@ pub struct BrowseEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Browser {
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36"`
+    /// `UserAgent`; example: `"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36"`
     pub user_agent: Option<String>,
 
-    /// `AcceptLanguage`: a string.
-    ///
-    /// Example: `"zh-CN,zh;q=0.9,en;q=0.8"`
+    /// `AcceptLanguage`; example: `"zh-CN,zh;q=0.9,en;q=0.8"`
     pub accept_language: Option<String>,
 
-    /// `ContentLanguage`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `ContentLanguage`; example: `"zh-CN"`
     pub content_language: Option<String>,
 }
 
@@ -362,49 +282,31 @@ pub struct Browser {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Card {
-    /// `CardBin`: a string.
-    ///
-    /// Example: `"C*****"`
+    /// `CardBin`; example: `"C*****"`
     pub card_bin: String,
 
-    /// `LastFourDigits`: a string.
-    ///
-    /// Example: `"1**2"`
+    /// `LastFourDigits`; example: `"1**2"`
     pub last_four_digits: String,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"US"`
+    /// `Country`; example: `"US"`
     pub country: Option<String>,
 
-    /// `Bank`: a string.
-    ///
-    /// Example: `"Chase Bank"`
+    /// `Bank`; example: `"Chase Bank"`
     pub bank: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"credit"`
+    /// `Type`; example: `"credit"`
     pub r#type: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"Visa"`
+    /// `Brand`; example: `"Visa"`
     pub brand: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"Platinum"`
+    /// `Level`; example: `"Platinum"`
     pub level: Option<String>,
 
-    /// `HolderName`: a string.
-    ///
-    /// Example: `"ZH******"`
+    /// `HolderName`; example: `"ZH******"`
     pub holder_name: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2028-12-31"`
+    /// `ExpireTime`; example: `"2028-12-31"`
     pub expire_time: Option<String>,
 }
 
@@ -413,35 +315,25 @@ pub struct Card {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ChargeBackEvent {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"tr**************01"`
+    /// `TransactionId`; example: `"tr**************01"`
     pub transaction_id: String,
 
-    /// `OrderId`: a list of strings.
-    ///
-    /// Example: `["13********34"]`
+    /// `OrderId`; example: `["13********34"]`
     pub order_id: Vec<String>,
 
-    /// `ChargeBackCode`: a string.
-    ///
-    /// Example: `"4871"`
+    /// `ChargeBackCode`; example: `"4871"`
     pub charge_back_code: String,
 
-    /// `ChargeBackReason`: a string.
-    ///
-    /// Example: `"fraud"`
+    /// `ChargeBackReason`; example: `"fraud"`
     pub charge_back_reason: String,
 
-    /// `ChargeBackProcess`: a string.
-    ///
-    /// Example: `"need_response"`
+    /// `ChargeBackProcess`; example: `"need_response"`
     pub charge_back_process: Option<String>,
 
-    /// `ChargeBackAmount`: an [`Amount`].
+    /// `ChargeBackAmount`
     pub charge_back_amount: Option<Amount>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -450,29 +342,19 @@ pub struct ChargeBackEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Chat {
-    /// `ChatText`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `ChatText`; example: `"hello"`
     pub chat_text: String,
 
-    /// `ChannelType`: a string.
-    ///
-    /// Example: `"world"`
+    /// `ChannelType`; example: `"world"`
     pub channel_type: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-1001"`
+    /// `GroupId`; example: `"group-1001"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"world-channel"`
+    /// `GroupName`; example: `"world-channel"`
     pub group_name: Option<String>,
 
-    /// `GroupAdministrator`: a string.
-    ///
-    /// Example: `"admin-1001"`
+    /// `GroupAdministrator`; example: `"admin-1001"`
     pub group_administrator: Option<String>,
 }
 
@@ -481,18 +363,16 @@ pub struct Chat {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ChatEvent {
-    /// `ChatInfo`: a [`Chat`].
+    /// `ChatInfo`
     pub chat_info: Chat,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"server-1"`
+    /// `ServerId`; example: `"server-1"`
     pub server_id: String,
 
-    /// `Sender`: a [`Sender`].
+    /// `Sender`
     pub sender: Option<Sender>,
 
-    /// `Receiver`: a [`Receiver`].
+    /// `Receiver`
     pub receiver: Option<Receiver>,
 }
 
@@ -501,40 +381,28 @@ pub struct ChatEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ClaimRedPacketEvent {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"CA**********86"`
+    /// `PromotionId`; example: `"CA**********86"`
     pub promotion_id: Option<String>,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"夏日狂欢邀新领红包"`
+    /// `PromotionName`; example: `"夏日狂欢邀新领红包"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"邀请好友完成首单，双方各得红包奖励"`
+    /// `Description`; example: `"邀请好友完成首单，双方各得红包奖励"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"U******27"`
+    /// `InviterUserId`; example: `"U******27"`
     pub inviter_user_id: Option<String>,
 
-    /// `RedPacketId`: a string.
-    ///
-    /// Example: `"RP********5"`
+    /// `RedPacketId`; example: `"RP********5"`
     pub red_packet_id: Option<String>,
 
-    /// `RedPacketType`: a string.
-    ///
-    /// Example: `"均分红包"`
+    /// `RedPacketType`; example: `"均分红包"`
     pub red_packet_type: Option<String>,
 
-    /// `RedPacketAmount`: an [`Amount`].
+    /// `RedPacketAmount`
     pub red_packet_amount: Option<Amount>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -543,37 +411,25 @@ pub struct ClaimRedPacketEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Coupon {
-    /// `CouponId`: a string.
-    ///
-    /// Example: `"C*********01"`
+    /// `CouponId`; example: `"C*********01"`
     pub coupon_id: Option<String>,
 
-    /// `CouponName`: a string.
-    ///
-    /// Example: `"全场八折优惠券"`
+    /// `CouponName`; example: `"全场八折优惠券"`
     pub coupon_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-01-01T00:00:00.000+08:00"`
+    /// `StartTime`; example: `"2026-01-01T00:00:00.000+08:00"`
     pub start_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-01-01T23:59:59.999+08:00"`
+    /// `ExpireTime`; example: `"2026-01-01T23:59:59.999+08:00"`
     pub expire_time: Option<String>,
 
-    /// `PercentageRate`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `PercentageRate`; example: `0.2`
     pub percentage_rate: Option<f64>,
 
-    /// `DiscountAmount`: an [`Amount`].
+    /// `DiscountAmount`
     pub discount_amount: Option<Amount>,
 
-    /// `Threshold`: a floating-point number.
-    ///
-    /// Example: `300`
+    /// `Threshold`; example: `300`
     pub threshold: Option<f64>,
 }
 
@@ -582,30 +438,28 @@ pub struct Coupon {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct CreateOrderEvent {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"OI*********th"`
+    /// `OrderId`; example: `"OI*********th"`
     pub order_id: String,
 
-    /// `Amount`: an [`Amount`].
+    /// `Amount`
     pub amount: Amount,
 
-    /// `Merchant`: a [`Merchant`].
+    /// `Merchant`
     pub merchant: Merchant,
 
-    /// `Billing`: a [`Billing`].
+    /// `Billing`
     pub billing: Option<Billing>,
 
-    /// `Items`: a list of [`Item`] objects.
+    /// `Items`
     pub items: Option<Vec<Item>>,
 
-    /// `Delivery`: a [`Delivery`].
+    /// `Delivery`
     pub delivery: Option<Delivery>,
 
-    /// `Promotions`: a list of [`Promotion`] objects.
+    /// `Promotions`
     pub promotions: Option<Vec<Promotion>>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -614,14 +468,10 @@ pub struct CreateOrderEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct CreditPoint {
-    /// `Point`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `Point`; example: `10`
     pub point: f64,
 
-    /// `PointType`: a string.
-    ///
-    /// Example: `"credit_point"`
+    /// `PointType`; example: `"credit_point"`
     pub point_type: String,
 }
 
@@ -631,14 +481,10 @@ pub struct CreditPoint {
 /// Returned in the output of [`AssessRisk`](super::AssessRisk).
 #[tc_model]
 pub struct Cust {
-    /// `Key`: a string.
-    ///
-    /// Example: `"registration_channel"`
+    /// `Key`; example: `"registration_channel"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Value`; example: `"web"`
     pub value: Option<String>,
 }
 
@@ -647,7 +493,7 @@ pub struct Cust {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct CustEvent {
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -656,39 +502,25 @@ pub struct CustEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct DataAuthorization {
-    /// `DataProviderName`: a string.
-    ///
-    /// Example: `"**公司"`
+    /// `DataProviderName`; example: `"**公司"`
     pub data_provider_name: Option<String>,
 
-    /// `DataRecipientName`: a string.
-    ///
-    /// Example: `"腾讯云计算（北京）有限责任公司"`
+    /// `DataRecipientName`; example: `"腾讯云计算（北京）有限责任公司"`
     pub data_recipient_name: Option<String>,
 
-    /// `UserDataType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `UserDataType`; example: `[4]`
     pub user_data_type: Option<Vec<i64>>,
 
-    /// `IsAuthorized`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAuthorized`; example: `true`
     pub is_authorized: Option<bool>,
 
-    /// `IsOrderHanding`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOrderHanding`; example: `true`
     pub is_order_handing: Option<bool>,
 
-    /// `AuthorizationDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `1793070635`
+    /// `AuthorizationDeadline`; example: `1793070635`
     pub authorization_deadline: Option<i64>,
 
-    /// `PrivacyPolicyLink`: a string.
-    ///
-    /// Example: `"http:*********.com"`
+    /// `PrivacyPolicyLink`; example: `"http:*********.com"`
     pub privacy_policy_link: Option<String>,
 }
 
@@ -697,17 +529,13 @@ pub struct DataAuthorization {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro), [`AssessDeviceRiskPro`](super::AssessDeviceRiskPro) and [`AssessEnvironmentRisk`](super::AssessEnvironmentRisk).
 #[tc_model]
 pub struct DataScore {
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `RiskLabels`: a list of [`RiskLabel`] objects.
+    /// `RiskLabels`
     pub risk_labels: Option<Vec<RiskLabel>>,
 
-    /// `RiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `RiskScore`; example: `150`
     pub risk_score: Option<i64>,
 }
 
@@ -716,14 +544,10 @@ pub struct DataScore {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro) and [`AssessRisk`](super::AssessRisk).
 #[tc_model]
 pub struct Decision {
-    /// `DecisionResult`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `DecisionResult`; example: `"pass"`
     pub decision_result: Option<String>,
 
-    /// `Disposition`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `Disposition`; example: `"通过"`
     pub disposition: Option<String>,
 }
 
@@ -732,45 +556,31 @@ pub struct Decision {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Delivery {
-    /// `DeliveryMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `DeliveryMethod`; example: `"physical"`
     pub delivery_method: Option<String>,
 
-    /// `DeliveryAmount`: an [`Amount`].
+    /// `DeliveryAmount`
     pub delivery_amount: Option<Amount>,
 
-    /// `DeliveryAddress`: an [`Address`].
+    /// `DeliveryAddress`
     pub delivery_address: Option<Address>,
 
-    /// `ConsigneePhone`: a string.
-    ///
-    /// Example: `"+86131********"`
+    /// `ConsigneePhone`; example: `"+86131********"`
     pub consignee_phone: Option<String>,
 
-    /// `ConsigneeEmail`: a string.
-    ///
-    /// Example: `"***************.com"`
+    /// `ConsigneeEmail`; example: `"***************.com"`
     pub consignee_email: Option<String>,
 
-    /// `ConsigneeName`: a string.
-    ///
-    /// Example: `"李*"`
+    /// `ConsigneeName`; example: `"李*"`
     pub consignee_name: Option<String>,
 
-    /// `Expedited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expedited`; example: `true`
     pub expedited: Option<bool>,
 
-    /// `DeliveryCarrier`: a string.
-    ///
-    /// Example: `"顺丰速运"`
+    /// `DeliveryCarrier`; example: `"顺丰速运"`
     pub delivery_carrier: Option<String>,
 
-    /// `DeliveryTracking`: a string.
-    ///
-    /// Example: `"SF12******90"`
+    /// `DeliveryTracking`; example: `"SF12******90"`
     pub delivery_tracking: Option<String>,
 }
 
@@ -779,69 +589,43 @@ pub struct Delivery {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro) and [`AssessDeviceRiskPro`](super::AssessDeviceRiskPro).
 #[tc_model]
 pub struct Device {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"30****************087270"`
+    /// `DeviceId`; example: `"30****************087270"`
     pub device_id: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.8"`
+    /// `AppVersion`; example: `"1.0.8"`
     pub app_version: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OP**"`
+    /// `Brand`; example: `"OP**"`
     pub brand: Option<String>,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"43.***.***.20"`
+    /// `ClientIp`; example: `"43.***.***.20"`
     pub client_ip: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PC****"`
+    /// `Model`; example: `"PC****"`
     pub model: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"4g"`
+    /// `NetworkType`; example: `"4g"`
     pub network_type: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.h5.test"`
+    /// `PackageName`; example: `"com.h5.test"`
     pub package_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"4"`
+    /// `Platform`; example: `"4"`
     pub platform: Option<String>,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"10.0.0"`
+    /// `SystemVersion`; example: `"10.0.0"`
     pub system_version: Option<String>,
 
-    /// `SdkBuildVersion`: a string.
-    ///
-    /// Example: `"200700"`
+    /// `SdkBuildVersion`; example: `"200700"`
     pub sdk_build_version: Option<String>,
 
-    /// `SignToken`: a string.
-    ///
-    /// Example: `"-75016888***Ux8XhJzSTZI="`
+    /// `SignToken`; example: `"-75016888***Ux8XhJzSTZI="`
     pub sign_token: Option<String>,
 
-    /// `TokenTime`: a string.
-    ///
-    /// Example: `"1785490616309"`
+    /// `TokenTime`; example: `"1785490616309"`
     pub token_time: Option<String>,
 
-    /// `PrivacyBrowser`: a string.
-    ///
-    /// Example: `"brave"`
+    /// `PrivacyBrowser`; example: `"brave"`
     pub privacy_browser: Option<String>,
 }
 
@@ -850,24 +634,16 @@ pub struct Device {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct DigitalOrder {
-    /// `DigitalAsset`: a string.
-    ///
-    /// Example: `"BTC"`
+    /// `DigitalAsset`; example: `"BTC"`
     pub digital_asset: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"crypto"`
+    /// `AssetType`; example: `"crypto"`
     pub asset_type: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"limit"`
+    /// `OrderType`; example: `"limit"`
     pub order_type: Option<String>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Volume`; example: `0.5`
     pub volume: Option<f64>,
 }
 
@@ -876,10 +652,10 @@ pub struct DigitalOrder {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro), [`AssessDeviceRiskPro`](super::AssessDeviceRiskPro) and [`AssessEnvironmentRisk`](super::AssessEnvironmentRisk).
 #[tc_model]
 pub struct Environment {
-    /// `Location`: an [`IpLocation`].
+    /// `Location`
     pub location: Option<IpLocation>,
 
-    /// `Network`: an [`IpNetwork`].
+    /// `Network`
     pub network: Option<IpNetwork>,
 }
 
@@ -888,85 +664,85 @@ pub struct Environment {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct EventDetail {
-    /// `Login`: a [`LoginEvent`].
+    /// `Login`
     pub login: Option<LoginEvent>,
 
-    /// `Register`: a [`RegisterEvent`].
+    /// `Register`
     pub register: Option<RegisterEvent>,
 
-    /// `CreateOrder`: a [`CreateOrderEvent`].
+    /// `CreateOrder`
     pub create_order: Option<CreateOrderEvent>,
 
-    /// `Transaction`: a [`TransactionEvent`].
+    /// `Transaction`
     pub transaction: Option<TransactionEvent>,
 
-    /// `Sms`: a [`SmsEvent`].
+    /// `Sms`
     pub sms: Option<SmsEvent>,
 
-    /// `ChargeBack`: a [`ChargeBackEvent`].
+    /// `ChargeBack`
     pub charge_back: Option<ChargeBackEvent>,
 
-    /// `Logout`: a [`LogoutEvent`].
+    /// `Logout`
     pub logout: Option<LogoutEvent>,
 
-    /// `ModifyAccount`: a [`ModifyAccountEvent`].
+    /// `ModifyAccount`
     pub modify_account: Option<ModifyAccountEvent>,
 
-    /// `ModifyPassword`: a [`ModifyPasswordEvent`].
+    /// `ModifyPassword`
     pub modify_password: Option<ModifyPasswordEvent>,
 
-    /// `SecurityVerification`: a [`SecurityVerificationEvent`].
+    /// `SecurityVerification`
     pub security_verification: Option<SecurityVerificationEvent>,
 
-    /// `AddPromotion`: an [`AddPromotionEvent`].
+    /// `AddPromotion`
     pub add_promotion: Option<AddPromotionEvent>,
 
-    /// `Redeem`: a [`RedeemEvent`].
+    /// `Redeem`
     pub redeem: Option<RedeemEvent>,
 
-    /// `Withdraw`: a [`WithdrawEvent`].
+    /// `Withdraw`
     pub withdraw: Option<WithdrawEvent>,
 
-    /// `CustEvent`: a [`CustEvent`].
+    /// `CustEvent`
     pub cust_event: Option<CustEvent>,
 
-    /// `ScanCode`: a [`ScanCodeEvent`].
+    /// `ScanCode`
     pub scan_code: Option<ScanCodeEvent>,
 
-    /// `LuckyDraw`: a [`LuckyDrawEvent`].
+    /// `LuckyDraw`
     pub lucky_draw: Option<LuckyDrawEvent>,
 
-    /// `Task`: a [`TaskEvent`].
+    /// `Task`
     pub task: Option<TaskEvent>,
 
-    /// `Invitation`: an [`InvitationEvent`].
+    /// `Invitation`
     pub invitation: Option<InvitationEvent>,
 
-    /// `ClaimRedPacket`: a [`ClaimRedPacketEvent`].
+    /// `ClaimRedPacket`
     pub claim_red_packet: Option<ClaimRedPacketEvent>,
 
-    /// `Browse`: a [`BrowseEvent`].
+    /// `Browse`
     pub browse: Option<BrowseEvent>,
 
-    /// `Chat`: a [`ChatEvent`].
+    /// `Chat`
     pub chat: Option<ChatEvent>,
 
-    /// `ModifyRole`: a [`ModifyRoleEvent`].
+    /// `ModifyRole`
     pub modify_role: Option<ModifyRoleEvent>,
 
-    /// `AddFriend`: an [`AddFriendEvent`].
+    /// `AddFriend`
     pub add_friend: Option<AddFriendEvent>,
 
-    /// `ModifyGuild`: a [`ModifyGuildEvent`].
+    /// `ModifyGuild`
     pub modify_guild: Option<ModifyGuildEvent>,
 
-    /// `Search`: a [`SearchEvent`].
+    /// `Search`
     pub search: Option<SearchEvent>,
 
-    /// `Booking`: a [`BookingEvent`].
+    /// `Booking`
     pub booking: Option<BookingEvent>,
 
-    /// `AccountSecurity`: an [`AccountSecurityEvent`].
+    /// `AccountSecurity`
     pub account_security: Option<AccountSecurityEvent>,
 }
 
@@ -975,29 +751,19 @@ pub struct EventDetail {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Guild {
-    /// `GuildId`: a string.
-    ///
-    /// Example: `"guild-1001"`
+    /// `GuildId`; example: `"guild-1001"`
     pub guild_id: String,
 
-    /// `GuildName`: a string.
-    ///
-    /// Example: `"guild-name"`
+    /// `GuildName`; example: `"guild-name"`
     pub guild_name: String,
 
-    /// `GuildSignature`: a string.
-    ///
-    /// Example: `"guild-sign"`
+    /// `GuildSignature`; example: `"guild-sign"`
     pub guild_signature: String,
 
-    /// `PresidentUserId`: a string.
-    ///
-    /// Example: `"user-1001"`
+    /// `PresidentUserId`; example: `"user-1001"`
     pub president_user_id: Option<String>,
 
-    /// `PresidentRoleId`: a string.
-    ///
-    /// Example: `"role-1001"`
+    /// `PresidentRoleId`; example: `"role-1001"`
     pub president_role_id: Option<String>,
 }
 
@@ -1007,44 +773,28 @@ pub struct Guild {
 #[doc(alias = "IPLocation")]
 #[tc_model]
 pub struct IpLocation {
-    /// `Country`: a string.
-    ///
-    /// Example: `"BR"`
+    /// `Country`; example: `"BR"`
     pub country: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"Espírito Santo"`
+    /// `Region`; example: `"Espírito Santo"`
     pub region: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"Guarapari"`
+    /// `City`; example: `"Guarapari"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"Todos os Santos"`
+    /// `District`; example: `"Todos os Santos"`
     pub district: Option<String>,
 
-    /// `Longitude`: a string.
-    ///
-    /// Example: `"***.**36"`
+    /// `Longitude`; example: `"***.**36"`
     pub longitude: Option<String>,
 
-    /// `Latitude`: a string.
-    ///
-    /// Example: `"***.***136"`
+    /// `Latitude`; example: `"***.***136"`
     pub latitude: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"UTC-3"`
+    /// `Timezone`; example: `"UTC-3"`
     pub timezone: Option<String>,
 
-    /// `ZipCode`: a string.
-    ///
-    /// Example: `"29200-080"`
+    /// `ZipCode`; example: `"29200-080"`
     pub zip_code: Option<String>,
 }
 
@@ -1054,92 +804,58 @@ pub struct IpLocation {
 #[doc(alias = "IPNetwork")]
 #[tc_model]
 pub struct IpNetwork {
-    /// `ISP`: a string.
-    ///
-    /// Example: `"Telefonica"`
+    /// `ISP`; example: `"Telefonica"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `ASN`: a string.
-    ///
-    /// Example: `"18881"`
+    /// `ASN`; example: `"18881"`
     #[tc(rename = "ASN")]
     pub asn: Option<String>,
 
-    /// `Organization`: a string.
-    ///
-    /// Example: `"Telefonica"`
+    /// `Organization`; example: `"Telefonica"`
     pub organization: Option<String>,
 
-    /// `IsReserved`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReserved`; example: `false`
     pub is_reserved: Option<bool>,
 
-    /// `IsGateway`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGateway`; example: `false`
     pub is_gateway: Option<bool>,
 
-    /// `IsAnycast`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAnycast`; example: `false`
     pub is_anycast: Option<bool>,
 
-    /// `IsMobile`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMobile`; example: `false`
     pub is_mobile: Option<bool>,
 
-    /// `IsDynamic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDynamic`; example: `false`
     pub is_dynamic: Option<bool>,
 
-    /// `IsEgress`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEgress`; example: `false`
     pub is_egress: Option<bool>,
 
-    /// `IsDNS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDNS`; example: `false`
     #[tc(rename = "IsDNS")]
     pub is_dns: Option<bool>,
 
-    /// `IsEducation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEducation`; example: `false`
     pub is_education: Option<bool>,
 
-    /// `IsInstitution`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInstitution`; example: `false`
     pub is_institution: Option<bool>,
 
-    /// `IsCompany`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCompany`; example: `false`
     pub is_company: Option<bool>,
 
-    /// `IsResidence`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsResidence`; example: `false`
     pub is_residence: Option<bool>,
 
-    /// `IsCloudService`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCloudService`; example: `false`
     pub is_cloud_service: Option<bool>,
 
-    /// `IsInfrastructure`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInfrastructure`; example: `false`
     pub is_infrastructure: Option<bool>,
 
-    /// `IsMXServer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMXServer`; example: `false`
     #[tc(rename = "IsMXServer")]
     pub is_mx_server: Option<bool>,
 }
@@ -1149,47 +865,31 @@ pub struct IpNetwork {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct InvitationEvent {
-    /// `InviteeUserId`: a string.
-    ///
-    /// Example: `"U*********04"`
+    /// `InviteeUserId`; example: `"U*********04"`
     pub invitee_user_id: String,
 
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"CA**********86"`
+    /// `PromotionId`; example: `"CA**********86"`
     pub promotion_id: Option<String>,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"夏日狂欢老带新立减20元"`
+    /// `PromotionName`; example: `"夏日狂欢老带新立减20元"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"邀请好友完成首单，邀请人可得20元无门槛优惠券"`
+    /// `Description`; example: `"邀请好友完成首单，邀请人可得20元无门槛优惠券"`
     pub description: Option<String>,
 
-    /// `InviteePhone`: a string.
-    ///
-    /// Example: `"+86138********"`
+    /// `InviteePhone`; example: `"+86138********"`
     pub invitee_phone: Option<String>,
 
-    /// `InvitationCode`: a string.
-    ///
-    /// Example: `"IN*********2P"`
+    /// `InvitationCode`; example: `"IN*********2P"`
     pub invitation_code: Option<String>,
 
-    /// `InvitationUrl`: a string.
-    ///
-    /// Example: `"https://*******************************2P"`
+    /// `InvitationUrl`; example: `"https://*******************************2P"`
     pub invitation_url: Option<String>,
 
-    /// `InvitationChannel`: a string.
-    ///
-    /// Example: `"WeChat"`
+    /// `InvitationChannel`; example: `"WeChat"`
     pub invitation_channel: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1198,24 +898,16 @@ pub struct InvitationEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Inviter {
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"ub****x"`
+    /// `InviterUserId`; example: `"ub****x"`
     pub inviter_user_id: String,
 
-    /// `InviterPhone`: a string.
-    ///
-    /// Example: `"+86131********"`
+    /// `InviterPhone`; example: `"+86131********"`
     pub inviter_phone: Option<String>,
 
-    /// `InviteCode`: a string.
-    ///
-    /// Example: `"INV*****4"`
+    /// `InviteCode`; example: `"INV*****4"`
     pub invite_code: Option<String>,
 
-    /// `InviteChannel`: a string.
-    ///
-    /// Example: `"微信好友"`
+    /// `InviteChannel`; example: `"微信好友"`
     pub invite_channel: Option<String>,
 }
 
@@ -1224,66 +916,44 @@ pub struct Inviter {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Item {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"c509************************20dc"`
+    /// `ItemId`; example: `"c509************************20dc"`
     pub item_id: String,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"Bear doll"`
+    /// `ItemName`; example: `"Bear doll"`
     pub item_name: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"toy"`
+    /// `Category`; example: `"toy"`
     pub category: Option<String>,
 
-    /// `Price`: an [`Amount`].
+    /// `Price`
     pub price: Option<Amount>,
 
-    /// `UPC`: a string.
-    ///
-    /// Example: `"96782361357"`
+    /// `UPC`; example: `"96782361357"`
     #[tc(rename = "UPC")]
     pub upc: Option<String>,
 
-    /// `EAN`: a string.
-    ///
-    /// Example: `"12345231953"`
+    /// `EAN`; example: `"12345231953"`
     #[tc(rename = "EAN")]
     pub ean: Option<String>,
 
-    /// `SKU`: a string.
-    ///
-    /// Example: `"TOY-BLACK-1554"`
+    /// `SKU`; example: `"TOY-BLACK-1554"`
     #[tc(rename = "SKU")]
     pub sku: Option<String>,
 
-    /// `ISBN`: a string.
-    ///
-    /// Example: `"1425546"`
+    /// `ISBN`; example: `"1425546"`
     #[tc(rename = "ISBN")]
     pub isbn: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"July"`
+    /// `Brand`; example: `"July"`
     pub brand: Option<String>,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"Ford Toy Company"`
+    /// `Manufacturer`; example: `"Ford Toy Company"`
     pub manufacturer: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"funny,doll"`
+    /// `Tags`; example: `"funny,doll"`
     pub tags: Option<String>,
 }
 
@@ -1292,28 +962,22 @@ pub struct Item {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct LoginEvent {
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `UserLoginName`: a string.
-    ///
-    /// Example: `"u_dscv"`
+    /// `UserLoginName`; example: `"u_dscv"`
     pub user_login_name: Option<String>,
 
-    /// `LoginResult`: a [`ResultModel`].
+    /// `LoginResult`
     pub login_result: Option<ResultModel>,
 
-    /// `RegisterTime`: a string.
-    ///
-    /// Example: `"2025-10-19T09:11:10.145+08:00"`
+    /// `RegisterTime`; example: `"2025-10-19T09:11:10.145+08:00"`
     pub register_time: Option<String>,
 
-    /// `IsPaidUser`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPaidUser`; example: `true`
     pub is_paid_user: Option<bool>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1322,15 +986,13 @@ pub struct LoginEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct LogoutEvent {
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `UserLoginName`: a string.
-    ///
-    /// Example: `"zh*********90"`
+    /// `UserLoginName`; example: `"zh*********90"`
     pub user_login_name: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1339,37 +1001,25 @@ pub struct LogoutEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct LuckyDrawEvent {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"CA**********86"`
+    /// `PromotionId`; example: `"CA**********86"`
     pub promotion_id: Option<String>,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"夏日狂欢幸运大转盘"`
+    /// `PromotionName`; example: `"夏日狂欢幸运大转盘"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"完成每日任务即可获得抽奖机会"`
+    /// `Description`; example: `"完成每日任务即可获得抽奖机会"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"U*******7"`
+    /// `InviterUserId`; example: `"U*******7"`
     pub inviter_user_id: Option<String>,
 
-    /// `LuckyDrawCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LuckyDrawCount`; example: `3`
     pub lucky_draw_count: Option<i64>,
 
-    /// `LuckyDrawType`: a string.
-    ///
-    /// Example: `"TURN_TABLE"`
+    /// `LuckyDrawType`; example: `"TURN_TABLE"`
     pub lucky_draw_type: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1378,66 +1028,44 @@ pub struct LuckyDrawEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Merchant {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"M****"`
+    /// `MerchantId`; example: `"M****"`
     pub merchant_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"July's Toy"`
+    /// `Name`; example: `"July's Toy"`
     pub name: Option<String>,
 
-    /// `RegisterTime`: a string.
-    ///
-    /// Example: `"2023-01-01T10:00:00.000+08:00"`
+    /// `RegisterTime`; example: `"2023-01-01T10:00:00.000+08:00"`
     pub register_time: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"5945"`
+    /// `Category`; example: `"5945"`
     pub category: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"+86131********"`
+    /// `Phone`; example: `"+86131********"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"****************.com"`
+    /// `Email`; example: `"****************.com"`
     pub email: Option<String>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"https://julytoy.com"`
+    /// `URL`; example: `"https://julytoy.com"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `Address`: an [`Address`].
+    /// `Address`
     pub address: Option<Address>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"金牌商家"`
+    /// `Level`; example: `"金牌商家"`
     pub level: Option<String>,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"person"`
+    /// `BusinessType`; example: `"person"`
     pub business_type: Option<String>,
 
-    /// `GoodsQuantity`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GoodsQuantity`; example: `10`
     pub goods_quantity: Option<i64>,
 
-    /// `HistoricSalesQuantity`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `HistoricSalesQuantity`; example: `500`
     pub historic_sales_quantity: Option<i64>,
 
-    /// `HistoricSalesAmount`: an [`Amount`].
+    /// `HistoricSalesAmount`
     pub historic_sales_amount: Option<Amount>,
 }
 
@@ -1446,19 +1074,19 @@ pub struct Merchant {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ModifyAccountEvent {
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `Person`: a [`Person`].
+    /// `Person`
     pub person: Option<Person>,
 
-    /// `BillingAddress`: an [`Address`].
+    /// `BillingAddress`
     pub billing_address: Option<Address>,
 
-    /// `DeliveryAddress`: an [`Address`].
+    /// `DeliveryAddress`
     pub delivery_address: Option<Address>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1467,25 +1095,19 @@ pub struct ModifyAccountEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ModifyGuildEvent {
-    /// `GuildNameAfter`: a string.
-    ///
-    /// Example: `"new-guild"`
+    /// `GuildNameAfter`; example: `"new-guild"`
     pub guild_name_after: String,
 
-    /// `GuildSignatureAfter`: a string.
-    ///
-    /// Example: `"new-guild-sign"`
+    /// `GuildSignatureAfter`; example: `"new-guild-sign"`
     pub guild_signature_after: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"server-1"`
+    /// `ServerId`; example: `"server-1"`
     pub server_id: String,
 
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `Guild`: a [`Guild`].
+    /// `Guild`
     pub guild: Option<Guild>,
 }
 
@@ -1494,12 +1116,10 @@ pub struct ModifyGuildEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ModifyPasswordEvent {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"user_modify"`
+    /// `Reason`; example: `"user_modify"`
     pub reason: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1508,25 +1128,19 @@ pub struct ModifyPasswordEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ModifyRoleEvent {
-    /// `RoleNameAfter`: a string.
-    ///
-    /// Example: `"new-name"`
+    /// `RoleNameAfter`; example: `"new-name"`
     pub role_name_after: String,
 
-    /// `RoleSignatureAfter`: a string.
-    ///
-    /// Example: `"new-sign"`
+    /// `RoleSignatureAfter`; example: `"new-sign"`
     pub role_signature_after: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"server-1"`
+    /// `ServerId`; example: `"server-1"`
     pub server_id: String,
 
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `RoleInfo`: a [`Role`].
+    /// `RoleInfo`
     pub role_info: Option<Role>,
 }
 
@@ -1535,18 +1149,16 @@ pub struct ModifyRoleEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Order {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20*************01"`
+    /// `OrderId`; example: `"20*************01"`
     pub order_id: String,
 
-    /// `Amount`: an [`Amount`].
+    /// `Amount`
     pub amount: Amount,
 
-    /// `Items`: a list of [`Item`] objects.
+    /// `Items`
     pub items: Option<Vec<Item>>,
 
-    /// `Delivery`: a [`Delivery`].
+    /// `Delivery`
     pub delivery: Option<Delivery>,
 }
 
@@ -1555,26 +1167,20 @@ pub struct Order {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct PaymentMethod {
-    /// `PaymentType`: a string.
-    ///
-    /// Example: `"credit_card"`
+    /// `PaymentType`; example: `"credit_card"`
     pub payment_type: String,
 
-    /// `PaymentChannel`: a string.
-    ///
-    /// Example: `"stripe"`
+    /// `PaymentChannel`; example: `"stripe"`
     pub payment_channel: Option<String>,
 
-    /// `Card`: a [`Card`].
+    /// `Card`
     pub card: Option<Card>,
 
-    /// `SEPADirectDebitMandate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SEPADirectDebitMandate`; example: `true`
     #[tc(rename = "SEPADirectDebitMandate")]
     pub sepa_direct_debit_mandate: Option<bool>,
 
-    /// `DigitalWallet`: a [`Wallet`].
+    /// `DigitalWallet`
     pub digital_wallet: Option<Wallet>,
 }
 
@@ -1583,36 +1189,24 @@ pub struct PaymentMethod {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct PaymentResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `Status`; example: `"failure"`
     pub status: String,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"交易被拒"`
+    /// `FailureReason`; example: `"交易被拒"`
     pub failure_reason: Option<String>,
 
-    /// `ThreeDomainSecure`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ThreeDomainSecure`; example: `true`
     pub three_domain_secure: Option<bool>,
 
-    /// `ECICode`: a string.
-    ///
-    /// Example: `"05"`
+    /// `ECICode`; example: `"05"`
     #[tc(rename = "ECICode")]
     pub eci_code: Option<String>,
 
-    /// `AVSCode`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `AVSCode`; example: `"Y"`
     #[tc(rename = "AVSCode")]
     pub avs_code: Option<String>,
 
-    /// `CVCCode`: a string.
-    ///
-    /// Example: `"M"`
+    /// `CVCCode`; example: `"M"`
     #[tc(rename = "CVCCode")]
     pub cvc_code: Option<String>,
 }
@@ -1622,29 +1216,19 @@ pub struct PaymentResult {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Person {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Tom Smith"`
+    /// `Name`; example: `"Tom Smith"`
     pub name: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `Birthday`: a string.
-    ///
-    /// Example: `"1990-10-01"`
+    /// `Birthday`; example: `"1990-10-01"`
     pub birthday: Option<String>,
 
-    /// `Degree`: a string.
-    ///
-    /// Example: `"bachelor"`
+    /// `Degree`; example: `"bachelor"`
     pub degree: Option<String>,
 
-    /// `Occupation`: a string.
-    ///
-    /// Example: `"engineer"`
+    /// `Occupation`; example: `"engineer"`
     pub occupation: Option<String>,
 }
 
@@ -1653,30 +1237,22 @@ pub struct Person {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Promotion {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"p******01"`
+    /// `PromotionId`; example: `"p******01"`
     pub promotion_id: String,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"注册福利"`
+    /// `PromotionName`; example: `"注册福利"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"2026新用户注册福利"`
+    /// `Description`; example: `"2026新用户注册福利"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"e0*****b"`
+    /// `InviterUserId`; example: `"e0*****b"`
     pub inviter_user_id: Option<String>,
 
-    /// `Coupon`: a [`Coupon`].
+    /// `Coupon`
     pub coupon: Option<Coupon>,
 
-    /// `CreditPoint`: a [`CreditPoint`].
+    /// `CreditPoint`
     pub credit_point: Option<CreditPoint>,
 }
 
@@ -1685,25 +1261,19 @@ pub struct Promotion {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct PromotionCode {
-    /// `Id`: a string.
-    ///
-    /// Example: `"A8******M5"`
+    /// `Id`; example: `"A8******M5"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"qrcode"`
+    /// `Type`; example: `"qrcode"`
     pub r#type: Option<String>,
 
-    /// `ImageLink`: a string.
-    ///
-    /// Example: `"https://********************************"`
+    /// `ImageLink`; example: `"https://********************************"`
     pub image_link: Option<String>,
 
-    /// `Address`: an [`Address`].
+    /// `Address`
     pub address: Option<Address>,
 
-    /// `Items`: a list of [`Item`] objects.
+    /// `Items`
     pub items: Option<Vec<Item>>,
 }
 
@@ -1712,15 +1282,13 @@ pub struct PromotionCode {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Receiver {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-2001"`
+    /// `UserId`; example: `"user-2001"`
     pub user_id: Option<String>,
 
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `RoleInfo`: a [`Role`].
+    /// `RoleInfo`
     pub role_info: Option<Role>,
 }
 
@@ -1729,33 +1297,25 @@ pub struct Receiver {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct RedeemEvent {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"pro*************01"`
+    /// `PromotionId`; example: `"pro*************01"`
     pub promotion_id: String,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"双十一购物节大促活动"`
+    /// `PromotionName`; example: `"双十一购物节大促活动"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"年度最大促销活动，全场商品享受优惠"`
+    /// `Description`; example: `"年度最大促销活动，全场商品享受优惠"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"b5********a2"`
+    /// `InviterUserId`; example: `"b5********a2"`
     pub inviter_user_id: Option<String>,
 
-    /// `Order`: an [`Order`].
+    /// `Order`
     pub order: Option<Order>,
 
-    /// `Result`: a [`ResultModel`].
+    /// `Result`
     pub result: Option<ResultModel>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1764,25 +1324,25 @@ pub struct RedeemEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct RegisterEvent {
-    /// `RegisterResult`: a [`ResultModel`].
+    /// `RegisterResult`
     pub register_result: Option<ResultModel>,
 
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `Person`: a [`Person`].
+    /// `Person`
     pub person: Option<Person>,
 
-    /// `BillingAddress`: an [`Address`].
+    /// `BillingAddress`
     pub billing_address: Option<Address>,
 
-    /// `DeliveryAddress`: an [`Address`].
+    /// `DeliveryAddress`
     pub delivery_address: Option<Address>,
 
-    /// `Inviter`: an [`Inviter`].
+    /// `Inviter`
     pub inviter: Option<Inviter>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1792,14 +1352,10 @@ pub struct RegisterEvent {
 #[doc(alias = "Result")]
 #[tc_model]
 pub struct ResultModel {
-    /// `Status`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `Status`; example: `"failure"`
     pub status: String,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"登录用户名或密码错误"`
+    /// `FailureReason`; example: `"登录用户名或密码错误"`
     pub failure_reason: Option<String>,
 }
 
@@ -1808,14 +1364,10 @@ pub struct ResultModel {
 /// Returned in the output of [`AssessDeviceRiskPremiumPro`](super::AssessDeviceRiskPremiumPro), [`AssessDeviceRiskPro`](super::AssessDeviceRiskPro), [`AssessEnvironmentRisk`](super::AssessEnvironmentRisk) and [`AssessRisk`](super::AssessRisk).
 #[tc_model]
 pub struct RiskLabel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"202008"`
+    /// `Id`; example: `"202008"`
     pub id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"Network Attack IP"`
+    /// `Reason`; example: `"Network Attack IP"`
     pub reason: Option<String>,
 }
 
@@ -1824,34 +1376,22 @@ pub struct RiskLabel {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Role {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"role-1001"`
+    /// `RoleId`; example: `"role-1001"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"warrior"`
+    /// `RoleName`; example: `"warrior"`
     pub role_name: Option<String>,
 
-    /// `RoleSignature`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `RoleSignature`; example: `"hello"`
     pub role_signature: Option<String>,
 
-    /// `RoleLevel`: a string.
-    ///
-    /// Example: `"10"`
+    /// `RoleLevel`; example: `"10"`
     pub role_level: Option<String>,
 
-    /// `RoleCe`: a floating-point number.
-    ///
-    /// Example: `12345.67`
+    /// `RoleCe`; example: `12345.67`
     pub role_ce: Option<f64>,
 
-    /// `RoleCreateTime`: a string.
-    ///
-    /// Example: `"2026-08-26T19:00:00+08:00"`
+    /// `RoleCreateTime`; example: `"2026-08-26T19:00:00+08:00"`
     pub role_create_time: Option<String>,
 }
 
@@ -1861,30 +1401,24 @@ pub struct Role {
 #[doc(alias = "SMSEvent")]
 #[tc_model]
 pub struct SmsEvent {
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `SMSId`: a string.
-    ///
-    /// Example: `"sms_***********01"`
+    /// `SMSId`; example: `"sms_***********01"`
     #[tc(rename = "SMSId")]
     pub sms_id: Option<String>,
 
-    /// `ReceivedTime`: a string.
-    ///
-    /// Example: `"2026-07-07T11:07:31.000+08:00"`
+    /// `ReceivedTime`; example: `"2026-07-07T11:07:31.000+08:00"`
     pub received_time: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"no_action"`
+    /// `Action`; example: `"no_action"`
     pub action: Option<String>,
 
-    /// `SMSResult`: a [`ResultModel`].
+    /// `SMSResult`
     #[tc(rename = "SMSResult")]
     pub sms_result: Option<ResultModel>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1893,30 +1427,22 @@ pub struct SmsEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct ScanCodeEvent {
-    /// `PromotionCode`: a [`PromotionCode`].
+    /// `PromotionCode`
     pub promotion_code: PromotionCode,
 
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"CA**********86"`
+    /// `PromotionId`; example: `"CA**********86"`
     pub promotion_id: Option<String>,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"夏日狂欢老带新立减20元"`
+    /// `PromotionName`; example: `"夏日狂欢老带新立减20元"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"邀请好友完成首单，邀请人可得20元无门槛优惠券"`
+    /// `Description`; example: `"邀请好友完成首单，邀请人可得20元无门槛优惠券"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"U*******7"`
+    /// `InviterUserId`; example: `"U*******7"`
     pub inviter_user_id: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1925,12 +1451,10 @@ pub struct ScanCodeEvent {
 /// Returned in the output of [`AssessRisk`](super::AssessRisk).
 #[tc_model]
 pub struct Score {
-    /// `RiskScore`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RiskScore`; example: `20`
     pub risk_score: Option<i64>,
 
-    /// `RiskLabels`: a list of [`RiskLabel`] objects.
+    /// `RiskLabels`
     pub risk_labels: Option<Vec<RiskLabel>>,
 }
 
@@ -1939,27 +1463,19 @@ pub struct Score {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct SearchEvent {
-    /// `SearchScene`: a string.
-    ///
-    /// Example: `"searchflight"`
+    /// `SearchScene`; example: `"searchflight"`
     pub search_scene: Option<String>,
 
-    /// `SearchParam`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `SearchParam`; example: `"beijing"`
     pub search_param: Option<String>,
 
-    /// `ReferPageUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `ReferPageUrl`; example: `"http://xxx"`
     pub refer_page_url: Option<String>,
 
-    /// `GuestId`: a string.
-    ///
-    /// Example: `"g-1234"`
+    /// `GuestId`; example: `"g-1234"`
     pub guest_id: Option<String>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1968,25 +1484,19 @@ pub struct SearchEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct SecurityVerificationEvent {
-    /// `VerificationEvent`: a string.
-    ///
-    /// Example: `"add_promotion"`
+    /// `VerificationEvent`; example: `"add_promotion"`
     pub verification_event: String,
 
-    /// `VerificationType`: a string.
-    ///
-    /// Example: `"sms"`
+    /// `VerificationType`; example: `"sms"`
     pub verification_type: String,
 
-    /// `VerificationContent`: a string.
-    ///
-    /// Example: `"+86138********"`
+    /// `VerificationContent`; example: `"+86138********"`
     pub verification_content: Option<String>,
 
-    /// `VerificationResult`: a [`ResultModel`].
+    /// `VerificationResult`
     pub verification_result: Option<ResultModel>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -1995,10 +1505,10 @@ pub struct SecurityVerificationEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Sender {
-    /// `UserInfo`: a [`User`].
+    /// `UserInfo`
     pub user_info: Option<User>,
 
-    /// `RoleInfo`: a [`Role`].
+    /// `RoleInfo`
     pub role_info: Option<Role>,
 }
 
@@ -2007,47 +1517,31 @@ pub struct Sender {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct TaskEvent {
-    /// `PromotionId`: a string.
-    ///
-    /// Example: `"CA**********86"`
+    /// `PromotionId`; example: `"CA**********86"`
     pub promotion_id: Option<String>,
 
-    /// `PromotionName`: a string.
-    ///
-    /// Example: `"夏日狂欢积分大放送"`
+    /// `PromotionName`; example: `"夏日狂欢积分大放送"`
     pub promotion_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"完成指定任务可获得双倍积分"`
+    /// `Description`; example: `"完成指定任务可获得双倍积分"`
     pub description: Option<String>,
 
-    /// `InviterUserId`: a string.
-    ///
-    /// Example: `"U*******7"`
+    /// `InviterUserId`; example: `"U*******7"`
     pub inviter_user_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"TA******12"`
+    /// `TaskId`; example: `"TA******12"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"每日签到打卡"`
+    /// `TaskName`; example: `"每日签到打卡"`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"签到打卡"`
+    /// `TaskType`; example: `"签到打卡"`
     pub task_type: Option<String>,
 
-    /// `TaskCostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `TaskCostTime`; example: `5000`
     pub task_cost_time: Option<i64>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -2056,57 +1550,49 @@ pub struct TaskEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct TransactionEvent {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"tx******************01"`
+    /// `TransactionId`; example: `"tx******************01"`
     pub transaction_id: String,
 
-    /// `OrderId`: a list of strings.
-    ///
-    /// Example: `["OI**********h"]`
+    /// `OrderId`; example: `["OI**********h"]`
     pub order_id: Vec<String>,
 
-    /// `PaymentAmount`: an [`Amount`].
+    /// `PaymentAmount`
     pub payment_amount: Amount,
 
-    /// `PaymentMethod`: a [`PaymentMethod`].
+    /// `PaymentMethod`
     pub payment_method: PaymentMethod,
 
-    /// `TransactionType`: a string.
-    ///
-    /// Example: `"sale"`
+    /// `TransactionType`; example: `"sale"`
     pub transaction_type: Option<String>,
 
-    /// `Billing`: a [`Billing`].
+    /// `Billing`
     pub billing: Option<Billing>,
 
-    /// `Delivery`: a [`Delivery`].
+    /// `Delivery`
     pub delivery: Option<Delivery>,
 
-    /// `Merchant`: a [`Merchant`].
+    /// `Merchant`
     pub merchant: Option<Merchant>,
 
-    /// `PaymentResult`: a [`PaymentResult`].
+    /// `PaymentResult`
     pub payment_result: Option<PaymentResult>,
 
-    /// `TransferRecipientUserId`: a string.
-    ///
-    /// Example: `"re*************89"`
+    /// `TransferRecipientUserId`; example: `"re*************89"`
     pub transfer_recipient_user_id: Option<String>,
 
-    /// `TransferSentAddress`: an [`Address`].
+    /// `TransferSentAddress`
     pub transfer_sent_address: Option<Address>,
 
-    /// `TransferReceivedAddress`: an [`Address`].
+    /// `TransferReceivedAddress`
     pub transfer_received_address: Option<Address>,
 
-    /// `DigitalOrders`: a list of [`DigitalOrder`] objects.
+    /// `DigitalOrders`
     pub digital_orders: Option<Vec<DigitalOrder>>,
 
-    /// `ReceiverWallet`: a [`Wallet`].
+    /// `ReceiverWallet`
     pub receiver_wallet: Option<Wallet>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }
 
@@ -2115,22 +1601,16 @@ pub struct TransactionEvent {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct User {
-    /// `UserLevel`: a string.
-    ///
-    /// Example: `"golden"`
+    /// `UserLevel`; example: `"golden"`
     pub user_level: Option<String>,
 
-    /// `UserPoint`: a [`CreditPoint`].
+    /// `UserPoint`
     pub user_point: Option<CreditPoint>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"person"`
+    /// `UserType`; example: `"person"`
     pub user_type: Option<String>,
 
-    /// `IsPaid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPaid`; example: `true`
     pub is_paid: Option<bool>,
 }
 
@@ -2139,24 +1619,16 @@ pub struct User {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct Wallet {
-    /// `WalletType`: a string.
-    ///
-    /// Example: `"crypto"`
+    /// `WalletType`; example: `"crypto"`
     pub wallet_type: String,
 
-    /// `WalletAddress`: a string.
-    ///
-    /// Example: `"0x74******************c1"`
+    /// `WalletAddress`; example: `"0x74******************c1"`
     pub wallet_address: String,
 
-    /// `WalletHolderName`: a string.
-    ///
-    /// Example: `"Li**"`
+    /// `WalletHolderName`; example: `"Li**"`
     pub wallet_holder_name: Option<String>,
 
-    /// `WalletProvider`: a string.
-    ///
-    /// Example: `"metamask"`
+    /// `WalletProvider`; example: `"metamask"`
     pub wallet_provider: Option<String>,
 }
 
@@ -2165,23 +1637,21 @@ pub struct Wallet {
 /// Sent in the input of [`AssessRisk`](super::AssessRisk) and [`ReportEvent`](super::ReportEvent).
 #[tc_model]
 pub struct WithdrawEvent {
-    /// `Amount`: an [`Amount`].
+    /// `Amount`
     pub amount: Amount,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"card"`
+    /// `Method`; example: `"card"`
     pub method: String,
 
-    /// `Card`: a [`Card`].
+    /// `Card`
     pub card: Option<Card>,
 
-    /// `Wallet`: a [`Wallet`].
+    /// `Wallet`
     pub wallet: Option<Wallet>,
 
-    /// `Result`: a [`ResultModel`].
+    /// `Result`
     pub result: Option<ResultModel>,
 
-    /// `Cust`: a list of [`Cust`] objects.
+    /// `Cust`
     pub cust: Option<Vec<Cust>>,
 }

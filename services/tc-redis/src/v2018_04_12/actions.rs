@@ -7,39 +7,50 @@ use super::models;
 /// The `AddReplicationInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`AddReplicationInstanceResponse`].
-/// The codes it documents are in [`AddReplicationInstanceError`](super::errors::AddReplicationInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=AddReplicationInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.InstanceNameRuleError`](super::errors::RedisErrorCode::InvalidParameterValueInstanceNameRuleError)
+/// - [`InvalidParameterValue.NotRepeatBind`](super::errors::RedisErrorCode::InvalidParameterValueNotRepeatBind)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`LimitExceeded.ExceedUpperLimit`](super::errors::RedisErrorCode::LimitExceededExceedUpperLimit)
+/// - [`LimitExceeded.InstanceNotEmpty`](super::errors::RedisErrorCode::LimitExceededInstanceNotEmpty)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "AddReplicationInstance",
     output = AddReplicationInstanceResponse,
-    error = super::errors::AddReplicationInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct AddReplicationInstance {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-267khx71"`
+    /// `GroupId`; example: `"crs-rpl-267khx71"`
     pub group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceRole`; example: `"rw"`
     pub instance_role: String,
 }
 
 /// What a successful [`AddReplicationInstance`] call returns.
 #[tc_model]
 pub struct AddReplicationInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,34 +60,38 @@ pub struct AddReplicationInstanceResponse {
 /// The `AllocateWanAddress` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`AllocateWanAddressResponse`].
-/// The codes it documents are in [`AllocateWanAddressError`](super::errors::AllocateWanAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=AllocateWanAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.IsNotVpcInstance`](super::errors::RedisErrorCode::InvalidParameterIsNotVpcInstance)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceUnLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceUnLockedError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "AllocateWanAddress",
     output = AllocateWanAddressResponse,
-    error = super::errors::AllocateWanAddressError
+    error = super::errors::RedisErrorCode
 )]
 pub struct AllocateWanAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dvchdv5"`
+    /// `InstanceId`; example: `"crs-dvchdv5"`
     pub instance_id: String,
 }
 
 /// What a successful [`AllocateWanAddress`] call returns.
 #[tc_model]
 pub struct AllocateWanAddressResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `FlowId`; example: `486489`
     pub flow_id: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"\"外网开通中\""`
+    /// `WanStatus`; example: `"\"外网开通中\""`
     pub wan_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -86,34 +101,46 @@ pub struct AllocateWanAddressResponse {
 /// The `ApplyParamsTemplate` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ApplyParamsTemplateResponse`].
-/// The codes it documents are in [`ApplyParamsTemplateError`](super::errors::ApplyParamsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ApplyParamsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.CallOssError`](super::errors::RedisErrorCode::ResourceUnavailableCallOssError)
+/// - [`ResourceUnavailable.InstanceConfError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceConfError)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ApplyParamsTemplate",
     output = ApplyParamsTemplateResponse,
-    error = super::errors::ApplyParamsTemplateError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ApplyParamsTemplate {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-deindi7de"]`
+    /// `InstanceIds`; example: `["crs-deindi7de"]`
     pub instance_ids: Vec<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 }
 
 /// What a successful [`ApplyParamsTemplate`] call returns.
 #[tc_model]
 pub struct ApplyParamsTemplateResponse {
-    /// `TaskIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[212]`
+    /// `TaskIds`; example: `[212]`
     pub task_ids: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -123,28 +150,38 @@ pub struct ApplyParamsTemplateResponse {
 /// The `AssociateSecurityGroups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.UpdateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationUpdateSecurityGroupsFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::RedisErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::RedisErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.InstanceSGOverLimitError`](super::errors::RedisErrorCode::InvalidParameterInstanceSgOverLimitError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -158,39 +195,45 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `ChangeInstanceRole` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ChangeInstanceRoleResponse`].
-/// The codes it documents are in [`ChangeInstanceRoleError`](super::errors::ChangeInstanceRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ChangeInstanceRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.Inspection`](super::errors::RedisErrorCode::UnsupportedOperationInspection)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ChangeInstanceRole",
     output = ChangeInstanceRoleResponse,
-    error = super::errors::ChangeInstanceRoleError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ChangeInstanceRole {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-267khx71"`
+    /// `GroupId`; example: `"crs-rpl-267khx71"`
     pub group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceRole`; example: `"rw"`
     pub instance_role: String,
 }
 
 /// What a successful [`ChangeInstanceRole`] call returns.
 #[tc_model]
 pub struct ChangeInstanceRoleResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -200,39 +243,46 @@ pub struct ChangeInstanceRoleResponse {
 /// The `ChangeMasterInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ChangeMasterInstanceResponse`].
-/// The codes it documents are in [`ChangeMasterInstanceError`](super::errors::ChangeMasterInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ChangeMasterInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.Inspection`](super::errors::RedisErrorCode::UnsupportedOperationInspection)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ChangeMasterInstance",
     output = ChangeMasterInstanceResponse,
-    error = super::errors::ChangeMasterInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ChangeMasterInstance {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupId`; example: `"crs-rpl-deindi7de"`
     pub group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `ForceSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceSwitch`; example: `true`
     pub force_switch: Option<bool>,
 }
 
 /// What a successful [`ChangeMasterInstance`] call returns.
 #[tc_model]
 pub struct ChangeMasterInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -242,39 +292,45 @@ pub struct ChangeMasterInstanceResponse {
 /// The `ChangeReplicaToMaster` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ChangeReplicaToMasterResponse`].
-/// The codes it documents are in [`ChangeReplicaToMasterError`](super::errors::ChangeReplicaToMasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ChangeReplicaToMaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::RedisErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue`](super::errors::RedisErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ChangeReplicaToMaster",
     output = ChangeReplicaToMasterResponse,
-    error = super::errors::ChangeReplicaToMasterError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ChangeReplicaToMaster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-cdbdbncd"`
+    /// `InstanceId`; example: `"crs-cdbdbncd"`
     pub instance_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `354266`
+    /// `GroupId`; example: `354266`
     pub group_id: Option<i64>,
 
-    /// `Emergency`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Emergency`; example: `false`
     pub emergency: Option<bool>,
 }
 
 /// What a successful [`ChangeReplicaToMaster`] call returns.
 #[tc_model]
 pub struct ChangeReplicaToMasterResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `626515`
+    /// `TaskId`; example: `626515`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,29 +340,34 @@ pub struct ChangeReplicaToMasterResponse {
 /// The `CleanUpInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CleanUpInstanceResponse`].
-/// The codes it documents are in [`CleanUpInstanceError`](super::errors::CleanUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CleanUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CleanUpInstance",
     output = CleanUpInstanceResponse,
-    error = super::errors::CleanUpInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CleanUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`CleanUpInstance`] call returns.
 #[tc_model]
 pub struct CleanUpInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10856`
+    /// `TaskId`; example: `10856`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,39 +377,41 @@ pub struct CleanUpInstanceResponse {
 /// The `ClearInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ClearInstanceResponse`].
-/// The codes it documents are in [`ClearInstanceError`](super::errors::ClearInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ClearInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::RedisErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ClearInstance",
     output = ClearInstanceResponse,
-    error = super::errors::ClearInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ClearInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"zy456987"`
+    /// `Password`; example: `"zy456987"`
     pub password: Option<String>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 }
 
 /// What a successful [`ClearInstance`] call returns.
 #[tc_model]
 pub struct ClearInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16658`
+    /// `TaskId`; example: `16658`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -358,158 +421,144 @@ pub struct ClearInstanceResponse {
 /// The `CloneInstances` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CloneInstancesResponse`].
-/// The codes it documents are in [`CloneInstancesError`](super::errors::CloneInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CloneInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.OnlyVPCOnSpecZoneId`](super::errors::RedisErrorCode::InvalidParameterOnlyVpcOnSpecZoneId)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BaseNetWorkAccessDeny`](super::errors::RedisErrorCode::InvalidParameterValueBaseNetWorkAccessDeny)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.InvalidInstanceTypeId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidInstanceTypeId)
+/// - [`InvalidParameterValue.InvalidSubnetId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidSubnetId)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::RedisErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::RedisErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`InvalidParameterValue.SecurityGroupIdsNotExists`](super::errors::RedisErrorCode::InvalidParameterValueSecurityGroupIdsNotExists)
+/// - [`InvalidParameterValue.UnVpcIdNotExists`](super::errors::RedisErrorCode::InvalidParameterValueUnVpcIdNotExists)
+/// - [`LimitExceeded`](super::errors::RedisErrorCode::LimitExceeded)
+/// - [`LimitExceeded.InvalidMemSize`](super::errors::RedisErrorCode::LimitExceededInvalidMemSize)
+/// - [`LimitExceeded.InvalidParameterGoodsNumNotInRange`](super::errors::RedisErrorCode::LimitExceededInvalidParameterGoodsNumNotInRange)
+/// - [`LimitExceeded.PeriodLessThanMinLimit`](super::errors::RedisErrorCode::LimitExceededPeriodLessThanMinLimit)
+/// - [`LimitExceeded.ReachTheAmountLimit`](super::errors::RedisErrorCode::LimitExceededReachTheAmountLimit)
+/// - [`ResourceInsufficient`](super::errors::RedisErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.AccountDoesNotExists`](super::errors::RedisErrorCode::ResourceNotFoundAccountDoesNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::RedisErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.NoEnoughVipInVPC`](super::errors::RedisErrorCode::ResourceUnavailableNoEnoughVipInVpc)
+/// - [`ResourceUnavailable.NoRedisService`](super::errors::RedisErrorCode::ResourceUnavailableNoRedisService)
+/// - [`ResourceUnavailable.NoServiceAvailableForThisZoneId`](super::errors::RedisErrorCode::ResourceUnavailableNoServiceAvailableForThisZoneId)
+/// - [`ResourceUnavailable.SaleOut`](super::errors::RedisErrorCode::ResourceUnavailableSaleOut)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CloneInstances",
     output = CloneInstancesResponse,
-    error = super::errors::CloneInstancesError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CloneInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xxx"`
+    /// `InstanceId`; example: `"crs-xxx"`
     pub instance_id: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: u64,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: i64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `SecurityGroupIdList`: a list of strings.
-    ///
-    /// Example: `["sg-bmadczm1"]`
+    /// `SecurityGroupIdList`; example: `["sg-bmadczm1"]`
     pub security_group_id_list: Vec<String>,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"154572601-1165734322-153705740"`
+    /// `BackupId`; example: `"154572601-1165734322-153705740"`
     pub backup_id: String,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoAuth`; example: `false`
     pub no_auth: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pxyzim13"`
+    /// `VpcId`; example: `"vpc-pxyzim13"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-7jbabche"`
+    /// `SubnetId`; example: `"subnet-7jbabche"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstanceName"`
+    /// `InstanceName`; example: `"MyInstanceName"`
     pub instance_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"305961MyP@ssword"`
+    /// `Password`; example: `"305961MyP@ssword"`
     pub password: Option<String>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `AutoRenew`; example: `9`
     pub auto_renew: Option<u64>,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6378`
+    /// `VPort`; example: `6378`
     pub v_port: Option<u64>,
 
-    /// `NodeSet`: a list of [`RedisNodeInfo`](super::models::RedisNodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::RedisNodeInfo>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: Option<String>,
 
-    /// `AlarmPolicyList`: a list of strings.
-    ///
-    /// Example: `["policy-ny3vfcp0"]`
+    /// `AlarmPolicyList`; example: `["policy-ny3vfcp0"]`
     pub alarm_policy_list: Option<Vec<String>>,
 
-    /// `CloneTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CloneTime`; example: `"2006-01-02 15:04:05"`
     pub clone_time: Option<String>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 
-    /// `PasswordPolicy`: a [`PasswordPolicy`](super::models::PasswordPolicy).
+    /// `PasswordPolicy`
     pub password_policy: Option<models::PasswordPolicy>,
 
-    /// `EnableSSL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSSL`; example: `false`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<bool>,
 
-    /// `SSLBindPrivateIPv4`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SSLBindPrivateIPv4`; example: `false`
     #[tc(rename = "SSLBindPrivateIPv4")]
     pub ssl_bind_private_ipv4: Option<bool>,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"local"`
+    /// `ProductVersion`; example: `"local"`
     pub product_version: Option<String>,
 }
 
 /// What a successful [`CloneInstances`] call returns.
 #[tc_model]
 pub struct CloneInstancesResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealId`; example: `"20250825297021530591847"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-bzssy0cp","crs-a47h97c1"]`
+    /// `InstanceIds`; example: `["crs-bzssy0cp","crs-a47h97c1"]`
     pub instance_ids: Vec<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealName`; example: `"20250825297021530591847"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -519,25 +568,57 @@ pub struct CloneInstancesResponse {
 /// The `CloseLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CloseLogResponse`].
-/// The codes it documents are in [`CloseLogError`](super::errors::CloseLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CloseLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.OnlyVPCOnSpecZoneId`](super::errors::RedisErrorCode::InvalidParameterOnlyVpcOnSpecZoneId)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BaseNetWorkAccessDeny`](super::errors::RedisErrorCode::InvalidParameterValueBaseNetWorkAccessDeny)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.InvalidInstanceTypeId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidInstanceTypeId)
+/// - [`InvalidParameterValue.InvalidSubnetId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidSubnetId)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::RedisErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::RedisErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`InvalidParameterValue.SecurityGroupIdsNotExists`](super::errors::RedisErrorCode::InvalidParameterValueSecurityGroupIdsNotExists)
+/// - [`InvalidParameterValue.UnVpcIdNotExists`](super::errors::RedisErrorCode::InvalidParameterValueUnVpcIdNotExists)
+/// - [`LimitExceeded`](super::errors::RedisErrorCode::LimitExceeded)
+/// - [`LimitExceeded.InvalidMemSize`](super::errors::RedisErrorCode::LimitExceededInvalidMemSize)
+/// - [`LimitExceeded.InvalidParameterGoodsNumNotInRange`](super::errors::RedisErrorCode::LimitExceededInvalidParameterGoodsNumNotInRange)
+/// - [`LimitExceeded.PeriodLessThanMinLimit`](super::errors::RedisErrorCode::LimitExceededPeriodLessThanMinLimit)
+/// - [`LimitExceeded.ReachTheAmountLimit`](super::errors::RedisErrorCode::LimitExceededReachTheAmountLimit)
+/// - [`ResourceInsufficient`](super::errors::RedisErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.AccountDoesNotExists`](super::errors::RedisErrorCode::ResourceNotFoundAccountDoesNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::RedisErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.NoEnoughVipInVPC`](super::errors::RedisErrorCode::ResourceUnavailableNoEnoughVipInVpc)
+/// - [`ResourceUnavailable.NoRedisService`](super::errors::RedisErrorCode::ResourceUnavailableNoRedisService)
+/// - [`ResourceUnavailable.NoServiceAvailableForThisZoneId`](super::errors::RedisErrorCode::ResourceUnavailableNoServiceAvailableForThisZoneId)
+/// - [`ResourceUnavailable.SaleOut`](super::errors::RedisErrorCode::ResourceUnavailableSaleOut)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CloseLog",
     output = CloseLogResponse,
-    error = super::errors::CloseLogError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CloseLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-rc9ldwf9"`
+    /// `InstanceId`; example: `"crs-rc9ldwf9"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 }
 
@@ -551,34 +632,41 @@ pub struct CloseLogResponse {
 /// The `CloseSSL` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CloseSSLResponse`].
-/// The codes it documents are in [`CloseSSLError`](super::errors::CloseSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CloseSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CloseSSL",
     output = CloseSSLResponse,
-    error = super::errors::CloseSSLError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CloseSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `AddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddressType`; example: `1`
     pub address_type: Option<i64>,
 }
 
 /// What a successful [`CloseSSL`] call returns.
 #[tc_model]
 pub struct CloseSSLResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -588,52 +676,53 @@ pub struct CloseSSLResponse {
 /// The `CreateExportTask` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CreateExportTaskResponse`].
-/// The codes it documents are in [`CreateExportTaskError`](super::errors::CreateExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CreateExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CreateExportTask",
     output = CreateExportTaskResponse,
-    error = super::errors::CreateExportTaskError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CreateExportTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-10fvqj29"`
+    /// `InstanceId`; example: `"crs-10fvqj29"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-07 19:24:07"`
+    /// `StartTime`; example: `"2026-07-07 19:24:07"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-08 19:24:07"`
+    /// `EndTime`; example: `"2026-07-08 19:24:07"`
     pub end_time: String,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 
-    /// `ColumnFilter`: a list of strings.
-    ///
-    /// Example: `["Timestamp"]`
+    /// `ColumnFilter`; example: `["Timestamp"]`
     pub column_filter: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateExportTask`] call returns.
 #[tc_model]
 pub struct CreateExportTaskResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"crs-10fvqj29_20260707-192407_to_20260708-192407_1783425093786.tar.gz"`
+    /// `FileName`; example: `"crs-10fvqj29_20260707-192407_to_20260708-192407_1783425093786.tar.gz"`
     pub file_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -643,59 +732,53 @@ pub struct CreateExportTaskResponse {
 /// The `CreateInstanceAccount` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CreateInstanceAccountResponse`].
-/// The codes it documents are in [`CreateInstanceAccountError`](super::errors::CreateInstanceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CreateInstanceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CreateInstanceAccount",
     output = CreateInstanceAccountResponse,
-    error = super::errors::CreateInstanceAccountError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CreateInstanceAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4p****"`
+    /// `InstanceId`; example: `"crs-5a4p****"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"username_01"`
+    /// `AccountName`; example: `"username_01"`
     pub account_name: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"12345****"`
+    /// `AccountPassword`; example: `"12345****"`
     pub account_password: String,
 
-    /// `ReadonlyPolicy`: a list of strings.
-    ///
-    /// Example: `["master"]`
+    /// `ReadonlyPolicy`; example: `["master"]`
     pub readonly_policy: Vec<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `Privilege`; example: `"rw"`
     pub privilege: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"生产账号\""`
+    /// `Remark`; example: `"\"生产账号\""`
     pub remark: Option<String>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 }
 
 /// What a successful [`CreateInstanceAccount`] call returns.
 #[tc_model]
 pub struct CreateInstanceAccountResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `29600111`
+    /// `TaskId`; example: `29600111`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -705,188 +788,162 @@ pub struct CreateInstanceAccountResponse {
 /// The `CreateInstances` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CreateInstancesResponse`].
-/// The codes it documents are in [`CreateInstancesError`](super::errors::CreateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CreateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.OnlyVPCOnSpecZoneId`](super::errors::RedisErrorCode::InvalidParameterOnlyVpcOnSpecZoneId)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BaseNetWorkAccessDeny`](super::errors::RedisErrorCode::InvalidParameterValueBaseNetWorkAccessDeny)
+/// - [`InvalidParameterValue.InvalidInstanceTypeId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidInstanceTypeId)
+/// - [`InvalidParameterValue.InvalidSubnetId`](super::errors::RedisErrorCode::InvalidParameterValueInvalidSubnetId)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::RedisErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::RedisErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`InvalidParameterValue.SecurityGroupIdsNotExists`](super::errors::RedisErrorCode::InvalidParameterValueSecurityGroupIdsNotExists)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`InvalidParameterValue.UnVpcIdNotExists`](super::errors::RedisErrorCode::InvalidParameterValueUnVpcIdNotExists)
+/// - [`LimitExceeded`](super::errors::RedisErrorCode::LimitExceeded)
+/// - [`LimitExceeded.InvalidMemSize`](super::errors::RedisErrorCode::LimitExceededInvalidMemSize)
+/// - [`LimitExceeded.InvalidParameterGoodsNumNotInRange`](super::errors::RedisErrorCode::LimitExceededInvalidParameterGoodsNumNotInRange)
+/// - [`LimitExceeded.PeriodExceedMaxLimit`](super::errors::RedisErrorCode::LimitExceededPeriodExceedMaxLimit)
+/// - [`LimitExceeded.PeriodLessThanMinLimit`](super::errors::RedisErrorCode::LimitExceededPeriodLessThanMinLimit)
+/// - [`ResourceInsufficient`](super::errors::RedisErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.AccountDoesNotExists`](super::errors::RedisErrorCode::ResourceNotFoundAccountDoesNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::RedisErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.NoEnoughVipInVPC`](super::errors::RedisErrorCode::ResourceUnavailableNoEnoughVipInVpc)
+/// - [`ResourceUnavailable.NoRedisService`](super::errors::RedisErrorCode::ResourceUnavailableNoRedisService)
+/// - [`ResourceUnavailable.NoTypeIdRedisService`](super::errors::RedisErrorCode::ResourceUnavailableNoTypeIdRedisService)
+/// - [`ResourceUnavailable.SaleOut`](super::errors::RedisErrorCode::ResourceUnavailableSaleOut)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CreateInstances",
     output = CreateInstancesResponse,
-    error = super::errors::CreateInstancesError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CreateInstances {
-    /// `TypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TypeId`; example: `6`
     pub type_id: u64,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `MemSize`; example: `4096`
     pub mem_size: u64,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: i64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<u64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"**0***MyP*ssword"`
+    /// `Password`; example: `"**0***MyP*ssword"`
     pub password: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pxyz****"`
+    /// `VpcId`; example: `"vpc-pxyz****"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-7jbabche"`
+    /// `SubnetId`; example: `"subnet-7jbabche"`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<u64>,
 
-    /// `SecurityGroupIdList`: a list of strings.
-    ///
-    /// Example: `["sg-bmadczm1"]`
+    /// `SecurityGroupIdList`; example: `["sg-bmadczm1"]`
     pub security_group_id_list: Option<Vec<String>>,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6378`
+    /// `VPort`; example: `6378`
     pub v_port: Option<u64>,
 
-    /// `RedisShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisShardNum`; example: `1`
     pub redis_shard_num: Option<i64>,
 
-    /// `RedisReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: Option<i64>,
 
-    /// `ReplicasReadonly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReplicasReadonly`; example: `true`
     pub replicas_readonly: Option<bool>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstanceName"`
+    /// `InstanceName`; example: `"MyInstanceName"`
     pub instance_name: Option<String>,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoAuth`; example: `false`
     pub no_auth: Option<bool>,
 
-    /// `NodeSet`: a list of [`RedisNodeInfo`](super::models::RedisNodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::RedisNodeInfo>>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ZoneName`; example: `"ap-guangzhou"`
     pub zone_name: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"localv2"`
+    /// `ProductVersion`; example: `"localv2"`
     pub product_version: Option<String>,
 
-    /// `RedisClusterId`: a string.
-    ///
-    /// Example: `"crs-cdc-0xigvn3t"`
+    /// `RedisClusterId`; example: `"crs-cdc-0xigvn3t"`
     pub redis_cluster_id: Option<String>,
 
-    /// `AlarmPolicyList`: a list of strings.
-    ///
-    /// Example: `["policy-6e6wodv4"]`
+    /// `AlarmPolicyList`; example: `["policy-6e6wodv4"]`
     pub alarm_policy_list: Option<Vec<String>>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 
-    /// `PasswordPolicy`: a [`PasswordPolicy`](super::models::PasswordPolicy).
+    /// `PasswordPolicy`
     pub password_policy: Option<models::PasswordPolicy>,
 
-    /// `EnableSSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSL`; example: `true`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<bool>,
 
-    /// `SSLBindPrivateIPv4`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SSLBindPrivateIPv4`; example: `true`
     #[tc(rename = "SSLBindPrivateIPv4")]
     pub ssl_bind_private_ipv4: Option<bool>,
 
-    /// `ConnectionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectionMode`; example: `0`
     pub connection_mode: Option<i64>,
 }
 
 /// What a successful [`CreateInstances`] call returns.
 #[tc_model]
 pub struct CreateInstancesResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealId`; example: `"20250825297021530591847"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-bzssy0cp","crs-a47h97c1"]`
+    /// `InstanceIds`; example: `["crs-bzssy0cp","crs-a47h97c1"]`
     pub instance_ids: Vec<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealName`; example: `"20250825297021530591847"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -896,47 +953,46 @@ pub struct CreateInstancesResponse {
 /// The `CreateParamTemplate` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CreateParamTemplateResponse`].
-/// The codes it documents are in [`CreateParamTemplateError`](super::errors::CreateParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CreateParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CreateParamTemplate",
     output = CreateParamTemplateResponse,
-    error = super::errors::CreateParamTemplateError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CreateParamTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义参数模板"`
+    /// `Name`; example: `"自定义参数模板"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"参数模板描述"`
+    /// `Description`; example: `"参数模板描述"`
     pub description: Option<String>,
 
-    /// `ProductType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProductType`; example: `6`
     pub product_type: Option<u64>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: Option<String>,
 
-    /// `ParamList`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::InstanceParam>>,
 }
 
 /// What a successful [`CreateParamTemplate`] call returns.
 #[tc_model]
 pub struct CreateParamTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -946,44 +1002,52 @@ pub struct CreateParamTemplateResponse {
 /// The `CreateReplicationGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`CreateReplicationGroupResponse`].
-/// The codes it documents are in [`CreateReplicationGroupError`](super::errors::CreateReplicationGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=CreateReplicationGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.InstanceNameRuleError`](super::errors::RedisErrorCode::InvalidParameterValueInstanceNameRuleError)
+/// - [`InvalidParameterValue.NotRepeatBind`](super::errors::RedisErrorCode::InvalidParameterValueNotRepeatBind)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`LimitExceeded.InstanceNotEmpty`](super::errors::RedisErrorCode::LimitExceededInstanceNotEmpty)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "CreateReplicationGroup",
     output = CreateReplicationGroupResponse,
-    error = super::errors::CreateReplicationGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct CreateReplicationGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dvchdv5"`
+    /// `InstanceId`; example: `"crs-dvchdv5"`
     pub instance_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"example_group_name"`
+    /// `GroupName`; example: `"example_group_name"`
     pub group_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Create a Replication Group Test"`
+    /// `Remark`; example: `"Create a Replication Group Test"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateReplicationGroup`] call returns.
 #[tc_model]
 pub struct CreateReplicationGroupResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-repl-sdaXXX"`
+    /// `GroupId`; example: `"crs-repl-sdaXXX"`
     pub group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -993,30 +1057,42 @@ pub struct CreateReplicationGroupResponse {
 /// The `DeleteExportTask` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DeleteExportTaskResponse`].
-/// The codes it documents are in [`DeleteExportTaskError`](super::errors::DeleteExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DeleteExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.InstanceNameRuleError`](super::errors::RedisErrorCode::InvalidParameterValueInstanceNameRuleError)
+/// - [`InvalidParameterValue.NotRepeatBind`](super::errors::RedisErrorCode::InvalidParameterValueNotRepeatBind)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`LimitExceeded.InstanceNotEmpty`](super::errors::RedisErrorCode::LimitExceededInstanceNotEmpty)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DeleteExportTask",
     output = DeleteExportTaskResponse,
-    error = super::errors::DeleteExportTaskError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DeleteExportTask {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"crs-hnio60jv_20260305-124239_to_20260305-164239_1772705315834.tar.gz"`
+    /// `FileName`; example: `"crs-hnio60jv_20260305-124239_to_20260305-164239_1772705315834.tar.gz"`
     pub file_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-hnio****"`
+    /// `InstanceId`; example: `"crs-hnio****"`
     pub instance_id: String,
 }
 
@@ -1030,34 +1106,38 @@ pub struct DeleteExportTaskResponse {
 /// The `DeleteInstanceAccount` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DeleteInstanceAccountResponse`].
-/// The codes it documents are in [`DeleteInstanceAccountError`](super::errors::DeleteInstanceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DeleteInstanceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DeleteInstanceAccount",
     output = DeleteInstanceAccountResponse,
-    error = super::errors::DeleteInstanceAccountError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DeleteInstanceAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"example_name"`
+    /// `AccountName`; example: `"example_name"`
     pub account_name: String,
 }
 
 /// What a successful [`DeleteInstanceAccount`] call returns.
 #[tc_model]
 pub struct DeleteInstanceAccountResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `TaskId`; example: `101`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1067,20 +1147,27 @@ pub struct DeleteInstanceAccountResponse {
 /// The `DeleteParamTemplate` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DeleteParamTemplateResponse`].
-/// The codes it documents are in [`DeleteParamTemplateError`](super::errors::DeleteParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DeleteParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DeleteParamTemplate",
     output = DeleteParamTemplateResponse,
-    error = super::errors::DeleteParamTemplateError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DeleteParamTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 }
 
@@ -1094,39 +1181,44 @@ pub struct DeleteParamTemplateResponse {
 /// The `DeleteReplicationInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DeleteReplicationInstanceResponse`].
-/// The codes it documents are in [`DeleteReplicationInstanceError`](super::errors::DeleteReplicationInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DeleteReplicationInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.Inspection`](super::errors::RedisErrorCode::UnsupportedOperationInspection)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DeleteReplicationInstance",
     output = DeleteReplicationInstanceResponse,
-    error = super::errors::DeleteReplicationInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DeleteReplicationInstance {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupId`; example: `"crs-rpl-deindi7de"`
     pub group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `SyncType`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncType`; example: `false`
     pub sync_type: bool,
 }
 
 /// What a successful [`DeleteReplicationInstance`] call returns.
 #[tc_model]
 pub struct DeleteReplicationInstanceResponse {
-    /// `TaskId`: a floating-point number.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1136,49 +1228,47 @@ pub struct DeleteReplicationInstanceResponse {
 /// The `DescribeAutoBackupConfig` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeAutoBackupConfigResponse`].
-/// The codes it documents are in [`DescribeAutoBackupConfigError`](super::errors::DescribeAutoBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeAutoBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeAutoBackupConfig",
     output = DescribeAutoBackupConfigResponse,
-    error = super::errors::DescribeAutoBackupConfigError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeAutoBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAutoBackupConfig`] call returns.
 #[tc_model]
 pub struct DescribeAutoBackupConfigResponse {
-    /// `AutoBackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoBackupType`; example: `1`
     pub auto_backup_type: i64,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday"]`
     pub week_days: Vec<String>,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"01:00-02:00"`
+    /// `TimePeriod`; example: `"01:00-02:00"`
     pub time_period: String,
 
-    /// `BackupStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupStorageDays`; example: `7`
     pub backup_storage_days: i64,
 
-    /// `BinlogStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogStorageDays`; example: `7`
     pub binlog_storage_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1188,109 +1278,84 @@ pub struct DescribeAutoBackupConfigResponse {
 /// The `DescribeBackupDetail` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeBackupDetailResponse`].
-/// The codes it documents are in [`DescribeBackupDetailError`](super::errors::DescribeBackupDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeBackupDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BackupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueBackupNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeBackupDetail",
     output = DescribeBackupDetailResponse,
-    error = super::errors::DescribeBackupDetailError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeBackupDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-4y9t5***"`
+    /// `InstanceId`; example: `"crs-4y9t5***"`
     pub instance_id: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"67836256600000000****"`
+    /// `BackupId`; example: `"67836256600000000****"`
     pub backup_id: String,
 }
 
 /// What a successful [`DescribeBackupDetail`] call returns.
 #[tc_model]
 pub struct DescribeBackupDetailResponse {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"678362566696298532848117"`
+    /// `BackupId`; example: `"678362566696298532848117"`
     pub backup_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:52:20\""`
+    /// `StartTime`; example: `"\"2022-03-24 11:52:20\""`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:59:16\""`
+    /// `EndTime`; example: `"\"2022-03-24 11:59:16\""`
     pub end_time: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `BackupType`; example: `"\"1\""`
     pub backup_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"mark message\""`
+    /// `Remark`; example: `"\"mark message\""`
     pub remark: String,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locked`; example: `0`
     pub locked: i64,
 
-    /// `BackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `BackupSize`; example: `10240`
     pub backup_size: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `InstanceType`; example: `6`
     pub instance_type: i64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `MemSize`; example: `4096`
     pub mem_size: i64,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShardNum`; example: `3`
     pub shard_num: i64,
 
-    /// `ReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicasNum`; example: `1`
     pub replicas_num: i64,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypted`; example: `true`
     pub encrypted: Option<bool>,
 
-    /// `DecryptKey`: a string.
-    ///
-    /// Example: `"rFGxk4E**********************U/nWERxvFx+FAY="`
+    /// `DecryptKey`; example: `"rFGxk4E**********************U/nWERxvFx+FAY="`
     pub decrypt_key: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"b2f531ee-****-****-b8b2-52540087****"`
+    /// `KmsKeyId`; example: `"b2f531ee-****-****-b8b2-52540087****"`
     pub kms_key_id: Option<String>,
 
-    /// `KeyAlgorithm`: a string.
-    ///
-    /// Example: `"AES-256-CBC"`
+    /// `KeyAlgorithm`; example: `"AES-256-CBC"`
     pub key_algorithm: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1300,42 +1365,43 @@ pub struct DescribeBackupDetailResponse {
 /// The `DescribeBackupDownloadRestriction` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadRestrictionError`](super::errors::DescribeBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeBackupDownloadRestriction",
     output = DescribeBackupDownloadRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadRestrictionError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadRestrictionResponse {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: String,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: String,
 
-    /// `LimitVpc`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
+    /// `LimitVpc`
     pub limit_vpc: Vec<models::BackupLimitVpcItem>,
 
-    /// `LimitIp`: a list of strings.
-    ///
-    /// Example: `["10.1.1.12","10.1.1.13"]`
+    /// `LimitIp`; example: `["10.1.1.12","10.1.1.13"]`
     pub limit_ip: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1345,9 +1411,12 @@ pub struct DescribeBackupDownloadRestrictionResponse {
 /// The `DescribeBackupEncryptConfig` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeBackupEncryptConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeBackupEncryptConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
@@ -1356,33 +1425,23 @@ pub struct DescribeBackupDownloadRestrictionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBackupEncryptConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-lpj0rplv"`
+    /// `InstanceId`; example: `"crs-lpj0rplv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupEncryptConfig`] call returns.
 #[tc_model]
 pub struct DescribeBackupEncryptConfigResponse {
-    /// `BackupEncrypt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackupEncrypt`; example: `true`
     pub backup_encrypt: bool,
 
-    /// `EncryptKeyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptKeyType`; example: `0`
     pub encrypt_key_type: Option<i64>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"b2f531ee-59a6-11f1-b8b2-5254008764f7"`
+    /// `KmsKeyId`; example: `"b2f531ee-59a6-11f1-b8b2-5254008764f7"`
     pub kms_key_id: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1392,79 +1451,78 @@ pub struct DescribeBackupEncryptConfigResponse {
 /// The `DescribeBackupUrl` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeBackupUrlResponse`].
-/// The codes it documents are in [`DescribeBackupUrlError`](super::errors::DescribeBackupUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeBackupUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BackupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueBackupNotExists)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.BackupStatusInvalid`](super::errors::RedisErrorCode::ResourceUnavailableBackupStatusInvalid)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
+/// - [`UnsupportedOperation.IsAutoRenewError`](super::errors::RedisErrorCode::UnsupportedOperationIsAutoRenewError)
+/// - [`UnsupportedOperation.OnlyClusterInstanceCanExportBackup`](super::errors::RedisErrorCode::UnsupportedOperationOnlyClusterInstanceCanExportBackup)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeBackupUrl",
     output = DescribeBackupUrlResponse,
-    error = super::errors::DescribeBackupUrlError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeBackupUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-4y9t57vt"`
+    /// `InstanceId`; example: `"crs-4y9t57vt"`
     pub instance_id: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"678362566696298532848117"`
+    /// `BackupId`; example: `"678362566696298532848117"`
     pub backup_id: String,
 
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: Option<String>,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpc`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
+    /// `LimitVpc`
     pub limit_vpc: Option<Vec<models::BackupLimitVpcItem>>,
 
-    /// `LimitIp`: a list of strings.
-    ///
-    /// Example: `["10.1.1.12","10.1.1.13"]`
+    /// `LimitIp`; example: `["10.1.1.12","10.1.1.13"]`
     pub limit_ip: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBackupUrl`] call returns.
 #[tc_model]
 pub struct DescribeBackupUrlResponse {
-    /// `DownloadUrl`: a list of strings.
-    ///
-    /// Example: `["http://example.com/download/rdb/1.rdb"]`
+    /// `DownloadUrl`; example: `["http://example.com/download/rdb/1.rdb"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub download_url: Option<Vec<String>>,
 
-    /// `InnerDownloadUrl`: a list of strings.
-    ///
-    /// Example: `["http://example.com/download/rdb/1.rdb"]`
+    /// `InnerDownloadUrl`; example: `["http://example.com/download/rdb/1.rdb"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub inner_download_url: Option<Vec<String>>,
 
-    /// `Filenames`: a list of strings.
-    ///
-    /// Example: `["1.rdb"]`
+    /// `Filenames`; example: `["1.rdb"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub filenames: Option<Vec<String>>,
 
-    /// `BackupInfos`: a list of [`BackupDownloadInfo`](super::models::BackupDownloadInfo) objects.
+    /// `BackupInfos`
     pub backup_infos: Vec<models::BackupDownloadInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1474,44 +1532,47 @@ pub struct DescribeBackupUrlResponse {
 /// The `DescribeBandwidthRange` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeBandwidthRangeResponse`].
-/// The codes it documents are in [`DescribeBandwidthRangeError`](super::errors::DescribeBandwidthRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeBandwidthRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::RedisErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RedisErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeBandwidthRange",
     output = DescribeBandwidthRangeResponse,
-    error = super::errors::DescribeBandwidthRangeError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeBandwidthRange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xxx"`
+    /// `InstanceId`; example: `"crs-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBandwidthRange`] call returns.
 #[tc_model]
 pub struct DescribeBandwidthRangeResponse {
-    /// `BaseBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaseBandwidth`; example: `1`
     pub base_bandwidth: i64,
 
-    /// `AddBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddBandwidth`; example: `1`
     pub add_bandwidth: i64,
 
-    /// `MinAddBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinAddBandwidth`; example: `1`
     pub min_add_bandwidth: i64,
 
-    /// `MaxAddBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxAddBandwidth`; example: `1`
     pub max_add_bandwidth: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1521,15 +1582,26 @@ pub struct DescribeBandwidthRangeResponse {
 /// The `DescribeCommonDBInstances` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeCommonDBInstancesResponse`].
-/// The codes it documents are in [`DescribeCommonDBInstancesError`](super::errors::DescribeCommonDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeCommonDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeCommonDBInstances",
     output = DescribeCommonDBInstancesResponse,
-    error = super::errors::DescribeCommonDBInstancesError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1539,69 +1611,53 @@ pub struct DescribeBandwidthRangeResponse {
     )
 )]
 pub struct DescribeCommonDBInstances {
-    /// `VpcIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1120,1121]`
+    /// `VpcIds`; example: `[1120,1121]`
     pub vpc_ids: Option<Vec<i64>>,
 
-    /// `SubnetIds`: a list of signed 64-bit integers.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<i64>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-xjhsdj****\n"]`
+    /// `InstanceIds`; example: `["crs-xjhsdj****\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
+    /// `InstanceNames`
     pub instance_names: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
+    /// `Status`
     pub status: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OrderBy`; example: `"null"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OrderByType`; example: `"null"`
     pub order_by_type: Option<String>,
 
-    /// `Vips`: a list of strings.
+    /// `Vips`
     pub vips: Option<Vec<String>>,
 
-    /// `UniqVpcIds`: a list of strings.
+    /// `UniqVpcIds`
     pub uniq_vpc_ids: Option<Vec<String>>,
 
-    /// `UniqSubnetIds`: a list of strings.
+    /// `UniqSubnetIds`
     pub uniq_subnet_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeCommonDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeCommonDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceDetails`: a list of [`RedisCommonInstanceList`](super::models::RedisCommonInstanceList) objects.
+    /// `InstanceDetails`
     pub instance_details: Vec<models::RedisCommonInstanceList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1611,43 +1667,53 @@ pub struct DescribeCommonDBInstancesResponse {
 /// The `DescribeDBSecurityGroups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::RedisErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::RedisErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.ListInstancesError`](super::errors::RedisErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.NetWorkErr`](super::errors::RedisErrorCode::InternalErrorNetWorkErr)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-eb2w7dto"`
+    /// `InstanceId`; example: `"crs-eb2w7dto"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `VIP`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `VIP`; example: `"10.10.0.1"`
     #[tc(rename = "VIP")]
     pub vip: String,
 
-    /// `VPort`: a string.
-    ///
-    /// Example: `"6379"`
+    /// `VPort`; example: `"6379"`
     pub v_port: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1657,15 +1723,33 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeExportTasks` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeExportTasksResponse`].
-/// The codes it documents are in [`DescribeExportTasksError`](super::errors::DescribeExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::RedisErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::RedisErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.ListInstancesError`](super::errors::RedisErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.NetWorkErr`](super::errors::RedisErrorCode::InternalErrorNetWorkErr)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeExportTasks",
     output = DescribeExportTasksResponse,
-    error = super::errors::DescribeExportTasksError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1675,36 +1759,26 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeExportTasks {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-f9o8****"`
+    /// `InstanceId`; example: `"crs-f9o8****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeExportTasks`] call returns.
 #[tc_model]
 pub struct DescribeExportTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`ExportFile`](super::models::ExportFile) objects.
+    /// `Items`
     pub items: Option<Vec<models::ExportFile>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1714,22 +1788,30 @@ pub struct DescribeExportTasksResponse {
 /// The `DescribeGlobalReplicationArea` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeGlobalReplicationAreaResponse`].
-/// The codes it documents are in [`DescribeGlobalReplicationAreaError`](super::errors::DescribeGlobalReplicationAreaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeGlobalReplicationArea)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeGlobalReplicationArea",
     output = DescribeGlobalReplicationAreaResponse,
-    error = super::errors::DescribeGlobalReplicationAreaError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeGlobalReplicationArea {}
 
 /// What a successful [`DescribeGlobalReplicationArea`] call returns.
 #[tc_model]
 pub struct DescribeGlobalReplicationAreaResponse {
-    /// `AvailableRegions`: a list of [`AvailableRegion`](super::models::AvailableRegion) objects.
+    /// `AvailableRegions`
     pub available_regions: Option<Vec<models::AvailableRegion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1739,15 +1821,24 @@ pub struct DescribeGlobalReplicationAreaResponse {
 /// The `DescribeInstanceAccount` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceAccountResponse`].
-/// The codes it documents are in [`DescribeInstanceAccountError`](super::errors::DescribeInstanceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceAccount",
     output = DescribeInstanceAccountResponse,
-    error = super::errors::DescribeInstanceAccountError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1757,31 +1848,23 @@ pub struct DescribeGlobalReplicationAreaResponse {
     )
 )]
 pub struct DescribeInstanceAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeInstanceAccount`] call returns.
 #[tc_model]
 pub struct DescribeInstanceAccountResponse {
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1791,15 +1874,27 @@ pub struct DescribeInstanceAccountResponse {
 /// The `DescribeInstanceBackups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceBackupsResponse`].
-/// The codes it documents are in [`DescribeInstanceBackupsError`](super::errors::DescribeInstanceBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceBackups",
     output = DescribeInstanceBackupsResponse,
-    error = super::errors::DescribeInstanceBackupsError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1809,51 +1904,35 @@ pub struct DescribeInstanceAccountResponse {
     )
 )]
 pub struct DescribeInstanceBackups {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2017-02-08 16:46:34"`
+    /// `BeginTime`; example: `"2017-02-08 16:46:34"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-02-08 19:09:26"`
+    /// `EndTime`; example: `"2017-02-08 19:09:26"`
     pub end_time: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `Status`; example: `[2]`
     pub status: Option<Vec<i64>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceBackups`] call returns.
 #[tc_model]
 pub struct DescribeInstanceBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `BackupSet`: a list of [`RedisBackupSet`](super::models::RedisBackupSet) objects.
+    /// `BackupSet`
     pub backup_set: Vec<models::RedisBackupSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1863,60 +1942,53 @@ pub struct DescribeInstanceBackupsResponse {
 /// The `DescribeInstanceDTSInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceDTSInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceDTSInfoError`](super::errors::DescribeInstanceDTSInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceDTSInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceDTSInfo",
     output = DescribeInstanceDTSInfoResponse,
-    error = super::errors::DescribeInstanceDTSInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceDTSInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-6ia1c1c3"`
+    /// `InstanceId`; example: `"crs-6ia1c1c3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceDTSInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDTSInfoResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"dts-l2g434lt"`
+    /// `JobId`; example: `"dts-l2g434lt"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"redis_dts_test28"`
+    /// `JobName`; example: `"redis_dts_test28"`
     pub job_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Status`; example: `10`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"已失败"`
+    /// `StatusDesc`; example: `"已失败"`
     pub status_desc: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `CutDownTime`: a string.
-    ///
-    /// Example: `"2019-08-16 17:10:13"`
+    /// `CutDownTime`; example: `"2019-08-16 17:10:13"`
     pub cut_down_time: String,
 
-    /// `SrcInfo`: a [`DescribeInstanceDtsInstanceInfo`](super::models::DescribeInstanceDtsInstanceInfo).
+    /// `SrcInfo`
     pub src_info: models::DescribeInstanceDtsInstanceInfo,
 
-    /// `DstInfo`: a [`DescribeInstanceDtsInstanceInfo`](super::models::DescribeInstanceDtsInstanceInfo).
+    /// `DstInfo`
     pub dst_info: models::DescribeInstanceDtsInstanceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1926,35 +1998,38 @@ pub struct DescribeInstanceDTSInfoResponse {
 /// The `DescribeInstanceDealDetail` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceDealDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceDealDetailError`](super::errors::DescribeInstanceDealDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceDealDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.InstanceConfError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceConfError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceDealDetail",
     output = DescribeInstanceDealDetailResponse,
-    error = super::errors::DescribeInstanceDealDetailError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceDealDetail {
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["20250825297021508048753"]`
+    /// `DealIds`; example: `["20250825297021508048753"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_ids: Option<Vec<String>>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021508048753"`
+    /// `DealName`; example: `"20250825297021508048753"`
     pub deal_name: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceDealDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDealDetailResponse {
-    /// `DealDetails`: a list of [`TradeDealDetail`](super::models::TradeDealDetail) objects.
+    /// `DealDetails`
     pub deal_details: Vec<models::TradeDealDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1964,15 +2039,26 @@ pub struct DescribeInstanceDealDetailResponse {
 /// The `DescribeInstanceEvents` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceEventsResponse`].
-/// The codes it documents are in [`DescribeInstanceEventsError`](super::errors::DescribeInstanceEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceEvents",
     output = DescribeInstanceEventsResponse,
-    error = super::errors::DescribeInstanceEventsError,
+    error = super::errors::RedisErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -1982,56 +2068,38 @@ pub struct DescribeInstanceDealDetailResponse {
     )
 )]
 pub struct DescribeInstanceEvents {
-    /// `ExecutionStartDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `ExecutionStartDate`; example: `"2018-09-10"`
     pub execution_start_date: String,
 
-    /// `ExecutionEndDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `ExecutionEndDate`; example: `"2018-09-10"`
     pub execution_end_date: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasdas"`
+    /// `InstanceId`; example: `"crs-asdasdas"`
     pub instance_id: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["Running"]`
+    /// `Status`; example: `["Running"]`
     pub status: Option<Vec<String>>,
 
-    /// `EventTypes`: a list of strings.
-    ///
-    /// Example: `["InstanceMigration"]`
+    /// `EventTypes`; example: `["InstanceMigration"]`
     pub event_types: Option<Vec<String>>,
 
-    /// `Grades`: a list of strings.
-    ///
-    /// Example: `["Low"]`
+    /// `Grades`; example: `["Low"]`
     pub grades: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstanceEvents`] call returns.
 #[tc_model]
 pub struct DescribeInstanceEventsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `RedisInstanceEvents`: a list of [`RedisInstanceEvent`](super::models::RedisInstanceEvent) objects.
+    /// `RedisInstanceEvents`
     pub redis_instance_events: Vec<models::RedisInstanceEvent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2041,27 +2109,31 @@ pub struct DescribeInstanceEventsResponse {
 /// The `DescribeInstanceLogDelivery` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceLogDeliveryResponse`].
-/// The codes it documents are in [`DescribeInstanceLogDeliveryError`](super::errors::DescribeInstanceLogDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceLogDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceLogDelivery",
     output = DescribeInstanceLogDeliveryResponse,
-    error = super::errors::DescribeInstanceLogDeliveryError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceLogDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-d8ej0xn2"`
+    /// `InstanceId`; example: `"crs-d8ej0xn2"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceLogDelivery`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogDeliveryResponse {
-    /// `SlowLog`: a [`LogDeliveryInfo`](super::models::LogDeliveryInfo).
+    /// `SlowLog`
     pub slow_log: models::LogDeliveryInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2071,37 +2143,36 @@ pub struct DescribeInstanceLogDeliveryResponse {
 /// The `DescribeInstanceMonitorBigKey` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorBigKeyResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorBigKeyError`](super::errors::DescribeInstanceMonitorBigKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorBigKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorBigKey",
     output = DescribeInstanceMonitorBigKeyResponse,
-    error = super::errors::DescribeInstanceMonitorBigKeyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorBigKey {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `ReqType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReqType`; example: `1`
     pub req_type: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"20191101"`
+    /// `Date`; example: `"20191101"`
     pub date: String,
 }
 
 /// What a successful [`DescribeInstanceMonitorBigKey`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorBigKeyResponse {
-    /// `Data`: a list of [`BigKeyInfo`](super::models::BigKeyInfo) objects.
+    /// `Data`
     pub data: Vec<models::BigKeyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2111,32 +2182,33 @@ pub struct DescribeInstanceMonitorBigKeyResponse {
 /// The `DescribeInstanceMonitorBigKeySizeDist` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorBigKeySizeDistResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorBigKeySizeDistError`](super::errors::DescribeInstanceMonitorBigKeySizeDistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorBigKeySizeDist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorBigKeySizeDist",
     output = DescribeInstanceMonitorBigKeySizeDistResponse,
-    error = super::errors::DescribeInstanceMonitorBigKeySizeDistError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorBigKeySizeDist {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2019-11-07"`
+    /// `Date`; example: `"2019-11-07"`
     pub date: String,
 }
 
 /// What a successful [`DescribeInstanceMonitorBigKeySizeDist`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorBigKeySizeDistResponse {
-    /// `Data`: a list of [`DelayDistribution`](super::models::DelayDistribution) objects.
+    /// `Data`
     pub data: Vec<models::DelayDistribution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2146,32 +2218,33 @@ pub struct DescribeInstanceMonitorBigKeySizeDistResponse {
 /// The `DescribeInstanceMonitorBigKeyTypeDist` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorBigKeyTypeDistResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorBigKeyTypeDistError`](super::errors::DescribeInstanceMonitorBigKeyTypeDistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorBigKeyTypeDist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorBigKeyTypeDist",
     output = DescribeInstanceMonitorBigKeyTypeDistResponse,
-    error = super::errors::DescribeInstanceMonitorBigKeyTypeDistError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorBigKeyTypeDist {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-r34wkc1d"`
+    /// `InstanceId`; example: `"crs-r34wkc1d"`
     pub instance_id: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2019-11-07"`
+    /// `Date`; example: `"2019-11-07"`
     pub date: String,
 }
 
 /// What a successful [`DescribeInstanceMonitorBigKeyTypeDist`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorBigKeyTypeDistResponse {
-    /// `Data`: a list of [`BigKeyTypeInfo`](super::models::BigKeyTypeInfo) objects.
+    /// `Data`
     pub data: Vec<models::BigKeyTypeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2181,32 +2254,33 @@ pub struct DescribeInstanceMonitorBigKeyTypeDistResponse {
 /// The `DescribeInstanceMonitorHotKey` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorHotKeyResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorHotKeyError`](super::errors::DescribeInstanceMonitorHotKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorHotKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorHotKey",
     output = DescribeInstanceMonitorHotKeyResponse,
-    error = super::errors::DescribeInstanceMonitorHotKeyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorHotKey {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xjhsdj****"`
+    /// `InstanceId`; example: `"crs-xjhsdj****"`
     pub instance_id: String,
 
-    /// `SpanType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpanType`; example: `1`
     pub span_type: i64,
 }
 
 /// What a successful [`DescribeInstanceMonitorHotKey`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorHotKeyResponse {
-    /// `Data`: a list of [`HotKeyInfo`](super::models::HotKeyInfo) objects.
+    /// `Data`
     pub data: Vec<models::HotKeyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2216,27 +2290,30 @@ pub struct DescribeInstanceMonitorHotKeyResponse {
 /// The `DescribeInstanceMonitorSIP` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorSIPResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorSIPError`](super::errors::DescribeInstanceMonitorSIPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorSIP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorSIP",
     output = DescribeInstanceMonitorSIPResponse,
-    error = super::errors::DescribeInstanceMonitorSIPError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorSIP {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceMonitorSIP`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorSIPResponse {
-    /// `Data`: a list of [`SourceInfo`](super::models::SourceInfo) objects.
+    /// `Data`
     pub data: Vec<models::SourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2246,37 +2323,36 @@ pub struct DescribeInstanceMonitorSIPResponse {
 /// The `DescribeInstanceMonitorTookDist` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorTookDistResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorTookDistError`](super::errors::DescribeInstanceMonitorTookDistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorTookDist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorTookDist",
     output = DescribeInstanceMonitorTookDistResponse,
-    error = super::errors::DescribeInstanceMonitorTookDistError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorTookDist {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2019-11-07"`
+    /// `Date`; example: `"2019-11-07"`
     pub date: String,
 
-    /// `SpanType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpanType`; example: `1`
     pub span_type: i64,
 }
 
 /// What a successful [`DescribeInstanceMonitorTookDist`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorTookDistResponse {
-    /// `Data`: a list of [`DelayDistribution`](super::models::DelayDistribution) objects.
+    /// `Data`
     pub data: Vec<models::DelayDistribution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2286,32 +2362,33 @@ pub struct DescribeInstanceMonitorTookDistResponse {
 /// The `DescribeInstanceMonitorTopNCmd` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorTopNCmdResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorTopNCmdError`](super::errors::DescribeInstanceMonitorTopNCmdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorTopNCmd)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorTopNCmd",
     output = DescribeInstanceMonitorTopNCmdResponse,
-    error = super::errors::DescribeInstanceMonitorTopNCmdError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorTopNCmd {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `SpanType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SpanType`; example: `4`
     pub span_type: i64,
 }
 
 /// What a successful [`DescribeInstanceMonitorTopNCmd`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorTopNCmdResponse {
-    /// `Data`: a list of [`SourceCommand`](super::models::SourceCommand) objects.
+    /// `Data`
     pub data: Vec<models::SourceCommand>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2321,32 +2398,33 @@ pub struct DescribeInstanceMonitorTopNCmdResponse {
 /// The `DescribeInstanceMonitorTopNCmdTook` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceMonitorTopNCmdTookResponse`].
-/// The codes it documents are in [`DescribeInstanceMonitorTopNCmdTookError`](super::errors::DescribeInstanceMonitorTopNCmdTookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceMonitorTopNCmdTook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedoFlowFailed`](super::errors::RedisErrorCode::FailedOperationRedoFlowFailed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceMonitorTopNCmdTook",
     output = DescribeInstanceMonitorTopNCmdTookResponse,
-    error = super::errors::DescribeInstanceMonitorTopNCmdTookError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceMonitorTopNCmdTook {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-r34wkc1d"`
+    /// `InstanceId`; example: `"crs-r34wkc1d"`
     pub instance_id: String,
 
-    /// `SpanType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SpanType`; example: `4`
     pub span_type: i64,
 }
 
 /// What a successful [`DescribeInstanceMonitorTopNCmdTook`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMonitorTopNCmdTookResponse {
-    /// `Data`: a list of [`CommandTake`](super::models::CommandTake) objects.
+    /// `Data`
     pub data: Vec<models::CommandTake>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,58 +2434,55 @@ pub struct DescribeInstanceMonitorTopNCmdTookResponse {
 /// The `DescribeInstanceNodeInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceNodeInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceNodeInfoError`](super::errors::DescribeInstanceNodeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceNodeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceNodeInfo",
     output = DescribeInstanceNodeInfoResponse,
-    error = super::errors::DescribeInstanceNodeInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceNodeInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasdas"`
+    /// `InstanceId`; example: `"crs-asdasdas"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceNodeInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodeInfoResponse {
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProxyCount`; example: `10`
     pub proxy_count: i64,
 
-    /// `Proxy`: a list of [`ProxyNodes`](super::models::ProxyNodes) objects.
+    /// `Proxy`
     pub proxy: Vec<models::ProxyNodes>,
 
-    /// `RedisCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RedisCount`; example: `10`
     pub redis_count: i64,
 
-    /// `Redis`: a list of [`RedisNodes`](super::models::RedisNodes) objects.
+    /// `Redis`
     pub redis: Vec<models::RedisNodes>,
 
-    /// `TendisCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TendisCount`; example: `5`
     pub tendis_count: i64,
 
-    /// `Tendis`: a list of [`TendisNodes`](super::models::TendisNodes) objects.
+    /// `Tendis`
     pub tendis: Vec<models::TendisNodes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2417,15 +2492,28 @@ pub struct DescribeInstanceNodeInfoResponse {
 /// The `DescribeInstanceParamRecords` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceParamRecordsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamRecordsError`](super::errors::DescribeInstanceParamRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceParamRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2435,31 +2523,23 @@ pub struct DescribeInstanceNodeInfoResponse {
     )
 )]
 pub struct DescribeInstanceParamRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInstanceParamRecords`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceParamHistory`: a list of [`InstanceParamHistory`](super::models::InstanceParamHistory) objects.
+    /// `InstanceParamHistory`
     pub instance_param_history: Vec<models::InstanceParamHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2469,41 +2549,53 @@ pub struct DescribeInstanceParamRecordsResponse {
 /// The `DescribeInstanceParams` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceEnumParam`: a list of [`InstanceEnumParam`](super::models::InstanceEnumParam) objects.
+    /// `InstanceEnumParam`
     pub instance_enum_param: Vec<models::InstanceEnumParam>,
 
-    /// `InstanceIntegerParam`: a list of [`InstanceIntegerParam`](super::models::InstanceIntegerParam) objects.
+    /// `InstanceIntegerParam`
     pub instance_integer_param: Vec<models::InstanceIntegerParam>,
 
-    /// `InstanceTextParam`: a list of [`InstanceTextParam`](super::models::InstanceTextParam) objects.
+    /// `InstanceTextParam`
     pub instance_text_param: Vec<models::InstanceTextParam>,
 
-    /// `InstanceMultiParam`: a list of [`InstanceMultiParam`](super::models::InstanceMultiParam) objects.
+    /// `InstanceMultiParam`
     pub instance_multi_param: Vec<models::InstanceMultiParam>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2513,9 +2605,12 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstancePasswordPolicy` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstancePasswordPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstancePasswordPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
@@ -2524,16 +2619,14 @@ pub struct DescribeInstanceParamsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeInstancePasswordPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5x9h****"`
+    /// `InstanceId`; example: `"crs-5x9h****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstancePasswordPolicy`] call returns.
 #[tc_model]
 pub struct DescribeInstancePasswordPolicyResponse {
-    /// `PasswordPolicy`: a [`PasswordPolicy`](super::models::PasswordPolicy).
+    /// `PasswordPolicy`
     pub password_policy: models::PasswordPolicy,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2543,27 +2636,38 @@ pub struct DescribeInstancePasswordPolicyResponse {
 /// The `DescribeInstanceSecurityGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceSecurityGroupResponse`].
-/// The codes it documents are in [`DescribeInstanceSecurityGroupError`](super::errors::DescribeInstanceSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceSecurityGroup",
     output = DescribeInstanceSecurityGroupResponse,
-    error = super::errors::DescribeInstanceSecurityGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceSecurityGroup {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-f2ho5rsz"]`
+    /// `InstanceIds`; example: `["crs-f2ho5rsz"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstanceSecurityGroup`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSecurityGroupResponse {
-    /// `InstanceSecurityGroupsDetail`: a list of [`InstanceSecurityGroupDetail`](super::models::InstanceSecurityGroupDetail) objects.
+    /// `InstanceSecurityGroupsDetail`
     pub instance_security_groups_detail: Vec<models::InstanceSecurityGroupDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2573,37 +2677,38 @@ pub struct DescribeInstanceSecurityGroupResponse {
 /// The `DescribeInstanceShards` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceShardsResponse`].
-/// The codes it documents are in [`DescribeInstanceShardsError`](super::errors::DescribeInstanceShardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceShards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceShards",
     output = DescribeInstanceShardsResponse,
-    error = super::errors::DescribeInstanceShardsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceShards {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-7ponppu3"`
+    /// `InstanceId`; example: `"crs-7ponppu3"`
     pub instance_id: String,
 
-    /// `FilterSlave`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilterSlave`; example: `false`
     pub filter_slave: Option<bool>,
 }
 
 /// What a successful [`DescribeInstanceShards`] call returns.
 #[tc_model]
 pub struct DescribeInstanceShardsResponse {
-    /// `InstanceShards`: a list of [`InstanceClusterShard`](super::models::InstanceClusterShard) objects.
+    /// `InstanceShards`
     pub instance_shards: Vec<models::InstanceClusterShard>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2613,59 +2718,51 @@ pub struct DescribeInstanceShardsResponse {
 /// The `DescribeInstanceSpecBandwidth` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceSpecBandwidthResponse`].
-/// The codes it documents are in [`DescribeInstanceSpecBandwidthError`](super::errors::DescribeInstanceSpecBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceSpecBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceSpecBandwidth",
     output = DescribeInstanceSpecBandwidthResponse,
-    error = super::errors::DescribeInstanceSpecBandwidthError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceSpecBandwidth {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xjhsdj****"`
+    /// `InstanceId`; example: `"crs-xjhsdj****"`
     pub instance_id: Option<String>,
 
-    /// `ShardSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `ShardSize`; example: `4096`
     pub shard_size: Option<i64>,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShardNum`; example: `1`
     pub shard_num: Option<i64>,
 
-    /// `ReplicateNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicateNum`; example: `1`
     pub replicate_num: Option<i64>,
 
-    /// `ReadOnlyWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnlyWeight`; example: `0`
     pub read_only_weight: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceSpecBandwidth`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSpecBandwidthResponse {
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `16777216`
+    /// `Bandwidth`; example: `16777216`
     pub bandwidth: i64,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ClientLimit`; example: `10000`
     pub client_limit: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2675,34 +2772,36 @@ pub struct DescribeInstanceSpecBandwidthResponse {
 /// The `DescribeInstanceSupportFeature` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceSupportFeatureResponse`].
-/// The codes it documents are in [`DescribeInstanceSupportFeatureError`](super::errors::DescribeInstanceSupportFeatureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceSupportFeature)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceSupportFeature",
     output = DescribeInstanceSupportFeatureResponse,
-    error = super::errors::DescribeInstanceSupportFeatureError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceSupportFeature {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-f8bjda0p"`
+    /// `InstanceId`; example: `"crs-f8bjda0p"`
     pub instance_id: String,
 
-    /// `FeatureName`: a string.
-    ///
-    /// Example: `"read-local-node-only"`
+    /// `FeatureName`; example: `"read-local-node-only"`
     pub feature_name: String,
 }
 
 /// What a successful [`DescribeInstanceSupportFeature`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSupportFeatureResponse {
-    /// `Support`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Support`; example: `true`
     pub support: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2712,32 +2811,41 @@ pub struct DescribeInstanceSupportFeatureResponse {
 /// The `DescribeInstanceZoneInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstanceZoneInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceZoneInfoError`](super::errors::DescribeInstanceZoneInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstanceZoneInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstanceZoneInfo",
     output = DescribeInstanceZoneInfoResponse,
-    error = super::errors::DescribeInstanceZoneInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeInstanceZoneInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-6tl7uxxd"`
+    /// `InstanceId`; example: `"crs-6tl7uxxd"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceZoneInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceZoneInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `ReplicaGroups`: a list of [`ReplicaGroup`](super::models::ReplicaGroup) objects.
+    /// `ReplicaGroups`
     pub replica_groups: Option<Vec<models::ReplicaGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2747,15 +2855,28 @@ pub struct DescribeInstanceZoneInfoResponse {
 /// The `DescribeInstances` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2765,133 +2886,95 @@ pub struct DescribeInstanceZoneInfoResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dagpcalj"`
+    /// `InstanceId`; example: `"crs-dagpcalj"`
     pub instance_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"instancename"`
+    /// `OrderBy`; example: `"instancename"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `VpcIds`: a list of strings.
+    /// `VpcIds`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"模糊查询实例名称"`
+    /// `SearchKey`; example: `"模糊查询实例名称"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1289900]`
+    /// `ProjectIds`; example: `[1289900]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"example_InstanceName"`
+    /// `InstanceName`; example: `"example_InstanceName"`
     pub instance_name: Option<String>,
 
-    /// `UniqVpcIds`: a list of strings.
+    /// `UniqVpcIds`
     pub uniq_vpc_ids: Option<Vec<String>>,
 
-    /// `UniqSubnetIds`: a list of strings.
+    /// `UniqSubnetIds`
     pub uniq_subnet_ids: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of signed 64-bit integers.
+    /// `RegionIds`
     pub region_ids: Option<Vec<i64>>,
 
-    /// `Status`: a list of signed 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<i64>>,
 
-    /// `TypeVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TypeVersion`; example: `2`
     pub type_version: Option<i64>,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"Redis-4.0"`
+    /// `EngineName`; example: `"Redis-4.0"`
     pub engine_name: Option<String>,
 
-    /// `AutoRenew`: a list of signed 64-bit integers.
+    /// `AutoRenew`
     pub auto_renew: Option<Vec<i64>>,
 
-    /// `BillingMode`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `BillingMode`; example: `"prepaid"`
     pub billing_mode: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Type`; example: `8`
     pub r#type: Option<i64>,
 
-    /// `SearchKeys`: a list of strings.
-    ///
-    /// Example: `["crs-dagpcalj"]`
+    /// `SearchKeys`; example: `["crs-dagpcalj"]`
     pub search_keys: Option<Vec<String>>,
 
-    /// `TypeList`: a list of signed 64-bit integers.
+    /// `TypeList`
     pub type_list: Option<Vec<i64>>,
 
-    /// `MonitorVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MonitorVersion`; example: `"1"`
     pub monitor_version: Option<String>,
 
-    /// `InstanceTags`: a list of [`InstanceTagInfo`](super::models::InstanceTagInfo) objects.
-    ///
-    /// Example: `[{"TagKey":"key1","TagValue":"value1"}]`
+    /// `InstanceTags`; example: `[{"TagKey":"key1","TagValue":"value1"}]`
     pub instance_tags: Option<Vec<models::InstanceTagInfo>>,
 
-    /// `TagKeys`: a list of strings.
+    /// `TagKeys`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `ProductVersions`: a list of strings.
-    ///
-    /// Example: `["cdc"]`
+    /// `ProductVersions`; example: `["cdc"]`
     pub product_versions: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-fljrtizn","crs-0tbmwtop","crs-i0n3dutj"]`
+    /// `InstanceIds`; example: `["crs-fljrtizn","crs-0tbmwtop","crs-i0n3dutj"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `AzMode`: a string.
-    ///
-    /// Example: `"multiaz"`
+    /// `AzMode`; example: `"multiaz"`
     pub az_mode: Option<String>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`InstanceSet`](super::models::InstanceSet) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::InstanceSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2901,15 +2984,28 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeLogInstanceList` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeLogInstanceListResponse`].
-/// The codes it documents are in [`DescribeLogInstanceListError`](super::errors::DescribeLogInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeLogInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation`](super::errors::RedisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeLogInstanceList",
     output = DescribeLogInstanceListResponse,
-    error = super::errors::DescribeLogInstanceListError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2919,44 +3015,32 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribeLogInstanceList {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `LogSubType`: a string.
-    ///
-    /// Example: `"write"`
+    /// `LogSubType`; example: `"write"`
     pub log_sub_type: Option<String>,
 
-    /// `LogSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `LogSwitch`; example: `"on"`
     pub log_switch: Option<String>,
 }
 
 /// What a successful [`DescribeLogInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeLogInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Items`: a list of [`LogInstance`](super::models::LogInstance) objects.
+    /// `Items`
     pub items: Option<Vec<models::LogInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2966,15 +3050,23 @@ pub struct DescribeLogInstanceListResponse {
 /// The `DescribeLogs` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeLogsResponse`].
-/// The codes it documents are in [`DescribeLogsError`](super::errors::DescribeLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceAccessError`](super::errors::RedisErrorCode::FailedOperationServiceAccessError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::RedisErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::RedisErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::RedisErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2984,59 +3076,41 @@ pub struct DescribeLogInstanceListResponse {
     )
 )]
 pub struct DescribeLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-k2vh****"`
+    /// `InstanceId`; example: `"crs-k2vh****"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-12-11 14:00:09"`
+    /// `StartTime`; example: `"2025-12-11 14:00:09"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-12-11 14:50:09"`
+    /// `EndTime`; example: `"2025-12-11 14:50:09"`
     pub end_time: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `OrderBy`; example: `"Timestamp"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`LogResult`](super::models::LogResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::LogResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3046,34 +3120,36 @@ pub struct DescribeLogsResponse {
 /// The `DescribeMaintenanceWindow` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeMaintenanceWindowResponse`].
-/// The codes it documents are in [`DescribeMaintenanceWindowError`](super::errors::DescribeMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeMaintenanceWindow",
     output = DescribeMaintenanceWindowResponse,
-    error = super::errors::DescribeMaintenanceWindowError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct DescribeMaintenanceWindowResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `EndTime`; example: `"06:00"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3083,52 +3159,51 @@ pub struct DescribeMaintenanceWindowResponse {
 /// The `DescribeParamTemplateInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeParamTemplateInfoResponse`].
-/// The codes it documents are in [`DescribeParamTemplateInfoError`](super::errors::DescribeParamTemplateInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeParamTemplateInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeParamTemplateInfo",
     output = DescribeParamTemplateInfoResponse,
-    error = super::errors::DescribeParamTemplateInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeParamTemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeParamTemplateInfo`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplateInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CustomParamTemplate"`
+    /// `Name`; example: `"CustomParamTemplate"`
     pub name: String,
 
-    /// `ProductType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProductType`; example: `6`
     pub product_type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"MyCustomParamTemplate"`
+    /// `Description`; example: `"MyCustomParamTemplate"`
     pub description: String,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3138,15 +3213,24 @@ pub struct DescribeParamTemplateInfoResponse {
 /// The `DescribeParamTemplates` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeParamTemplatesResponse`].
-/// The codes it documents are in [`DescribeParamTemplatesError`](super::errors::DescribeParamTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeParamTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeParamTemplates",
     output = DescribeParamTemplatesResponse,
-    error = super::errors::DescribeParamTemplatesError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3156,41 +3240,29 @@ pub struct DescribeParamTemplateInfoResponse {
     )
 )]
 pub struct DescribeParamTemplates {
-    /// `ProductTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[18]`
+    /// `ProductTypes`; example: `[18]`
     pub product_types: Option<Vec<i64>>,
 
-    /// `TemplateNames`: a list of strings.
-    ///
-    /// Example: `["CustomParamTemplate"]`
+    /// `TemplateNames`; example: `["CustomParamTemplate"]`
     pub template_names: Option<Vec<String>>,
 
-    /// `TemplateIds`: a list of strings.
-    ///
-    /// Example: `["crs-cfg-sa23d5d3"]`
+    /// `TemplateIds`; example: `["crs-cfg-sa23d5d3"]`
     pub template_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeParamTemplates`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Items`: a list of [`ParamTemplateInfo`](super::models::ParamTemplateInfo) objects.
+    /// `Items`
     pub items: Vec<models::ParamTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3200,22 +3272,31 @@ pub struct DescribeParamTemplatesResponse {
 /// The `DescribeProductInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeProductInfoResponse`].
-/// The codes it documents are in [`DescribeProductInfoError`](super::errors::DescribeProductInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeProductInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeProductInfo",
     output = DescribeProductInfoResponse,
-    error = super::errors::DescribeProductInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeProductInfo {}
 
 /// What a successful [`DescribeProductInfo`] call returns.
 #[tc_model]
 pub struct DescribeProductInfoResponse {
-    /// `RegionSet`: a list of [`RegionConf`](super::models::RegionConf) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionConf>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3225,32 +3306,42 @@ pub struct DescribeProductInfoResponse {
 /// The `DescribeProjectSecurityGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupError`](super::errors::DescribeProjectSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeProjectSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.GetSecurityError`](super::errors::RedisErrorCode::ResourceUnavailableGetSecurityError)
+/// - [`ResourceUnavailable.SecurityGroupNotSupported`](super::errors::RedisErrorCode::ResourceUnavailableSecurityGroupNotSupported)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeProjectSecurityGroup",
     output = DescribeProjectSecurityGroupResponse,
-    error = super::errors::DescribeProjectSecurityGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeProjectSecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `15623`
+    /// `ProjectId`; example: `15623`
     pub project_id: Option<i64>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-gl1egaj1"`
+    /// `SecurityGroupId`; example: `"sg-gl1egaj1"`
     pub security_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroup`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupResponse {
-    /// `SecurityGroupDetails`: a list of [`SecurityGroupDetail`](super::models::SecurityGroupDetail) objects.
+    /// `SecurityGroupDetails`
     pub security_group_details: Vec<models::SecurityGroupDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3260,15 +3351,30 @@ pub struct DescribeProjectSecurityGroupResponse {
 /// The `DescribeProjectSecurityGroups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.DtsStatusAbnormal`](super::errors::RedisErrorCode::FailedOperationDtsStatusAbnormal)
+/// - [`FailedOperation.FlowNotExists`](super::errors::RedisErrorCode::FailedOperationFlowNotExists)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::RedisErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3278,41 +3384,29 @@ pub struct DescribeProjectSecurityGroupResponse {
     )
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"sg-0klp2oyp"`
+    /// `SearchKey`; example: `"sg-0klp2oyp"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3322,15 +3416,27 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeProxySlowLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeProxySlowLogResponse`].
-/// The codes it documents are in [`DescribeProxySlowLogError`](super::errors::DescribeProxySlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeProxySlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeProxySlowLog",
     output = DescribeProxySlowLogResponse,
-    error = super::errors::DescribeProxySlowLogError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3340,46 +3446,32 @@ pub struct DescribeProjectSecurityGroupsResponse {
     )
 )]
 pub struct DescribeProxySlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-nujgp1vw"`
+    /// `InstanceId`; example: `"crs-nujgp1vw"`
     pub instance_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2021-02-23 11:06:01"`
+    /// `BeginTime`; example: `"2021-02-23 11:06:01"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-23 11:08:01"`
+    /// `EndTime`; example: `"2021-02-23 11:08:01"`
     pub end_time: String,
 
-    /// `MinQueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinQueryTime`; example: `100`
     pub min_query_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeProxySlowLog`] call returns.
 #[tc_model]
 pub struct DescribeProxySlowLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceProxySlowLogDetail`: a list of [`InstanceProxySlowlogDetail`](super::models::InstanceProxySlowlogDetail) objects.
+    /// `InstanceProxySlowLogDetail`
     pub instance_proxy_slow_log_detail: Vec<models::InstanceProxySlowlogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3389,34 +3481,33 @@ pub struct DescribeProxySlowLogResponse {
 /// The `DescribeRedisClusterOverview` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeRedisClusterOverviewResponse`].
-/// The codes it documents are in [`DescribeRedisClusterOverviewError`](super::errors::DescribeRedisClusterOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeRedisClusterOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeRedisClusterOverview",
     output = DescribeRedisClusterOverviewResponse,
-    error = super::errors::DescribeRedisClusterOverviewError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeRedisClusterOverview {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-0astoh6a"`
+    /// `DedicatedClusterId`; example: `"cluster-0astoh6a"`
     pub dedicated_cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeRedisClusterOverview`] call returns.
 #[tc_model]
 pub struct DescribeRedisClusterOverviewResponse {
-    /// `TotalBundle`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalBundle`; example: `4`
     pub total_bundle: i64,
 
-    /// `TotalMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `TotalMemory`; example: `48`
     pub total_memory: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3426,15 +3517,22 @@ pub struct DescribeRedisClusterOverviewResponse {
 /// The `DescribeRedisClusters` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeRedisClustersResponse`].
-/// The codes it documents are in [`DescribeRedisClustersError`](super::errors::DescribeRedisClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeRedisClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::RedisErrorCode::ResourceNotFound)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeRedisClusters",
     output = DescribeRedisClustersResponse,
-    error = super::errors::DescribeRedisClustersError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3444,61 +3542,41 @@ pub struct DescribeRedisClusterOverviewResponse {
     )
 )]
 pub struct DescribeRedisClusters {
-    /// `RedisClusterIds`: a list of strings.
-    ///
-    /// Example: `["crs-cdc-p8ktf94h"]`
+    /// `RedisClusterIds`; example: `["crs-cdc-p8ktf94h"]`
     pub redis_cluster_ids: Option<Vec<String>>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Status`; example: `[1,2]`
     pub status: Option<Vec<i64>>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `AutoRenewFlag`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `AutoRenewFlag`; example: `[0,1,2]`
     pub auto_renew_flag: Option<Vec<i64>>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群1"`
+    /// `ClusterName`; example: `"测试集群1"`
     pub cluster_name: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"crs-cdc-p8ktf94h"`
+    /// `SearchKey`; example: `"crs-cdc-p8ktf94h"`
     pub search_key: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-0astoh6a"`
+    /// `DedicatedClusterId`; example: `"cluster-0astoh6a"`
     pub dedicated_cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeRedisClusters`] call returns.
 #[tc_model]
 pub struct DescribeRedisClustersResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Resources`: a list of [`CdcResource`](super::models::CdcResource) objects.
+    /// `Resources`
     pub resources: Vec<models::CdcResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3508,15 +3586,21 @@ pub struct DescribeRedisClustersResponse {
 /// The `DescribeReplicationGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeReplicationGroupResponse`].
-/// The codes it documents are in [`DescribeReplicationGroupError`](super::errors::DescribeReplicationGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeReplicationGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeReplicationGroup",
     output = DescribeReplicationGroupResponse,
-    error = super::errors::DescribeReplicationGroupError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3526,36 +3610,26 @@ pub struct DescribeRedisClustersResponse {
     )
 )]
 pub struct DescribeReplicationGroup {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupId`; example: `"crs-rpl-deindi7de"`
     pub group_id: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `SearchKey`; example: `"crs-deindi7de"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeReplicationGroup`] call returns.
 #[tc_model]
 pub struct DescribeReplicationGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Groups`: a list of [`Groups`](super::models::Groups) objects.
+    /// `Groups`
     pub groups: Vec<models::Groups>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3565,49 +3639,47 @@ pub struct DescribeReplicationGroupResponse {
 /// The `DescribeReplicationGroupInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeReplicationGroupInstanceResponse`].
-/// The codes it documents are in [`DescribeReplicationGroupInstanceError`](super::errors::DescribeReplicationGroupInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeReplicationGroupInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeReplicationGroupInstance",
     output = DescribeReplicationGroupInstanceResponse,
-    error = super::errors::DescribeReplicationGroupInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeReplicationGroupInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeReplicationGroupInstance`] call returns.
 #[tc_model]
 pub struct DescribeReplicationGroupInstanceResponse {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251006366`
+    /// `AppId`; example: `251006366`
     pub app_id: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-qhj4wgcn"`
+    /// `GroupId`; example: `"crs-rpl-qhj4wgcn"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"复制组测试"`
+    /// `GroupName`; example: `"复制组测试"`
     pub group_name: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"r"`
+    /// `InstanceRole`; example: `"r"`
     pub instance_role: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3617,60 +3689,56 @@ pub struct DescribeReplicationGroupInstanceResponse {
 /// The `DescribeSSLStatus` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeSSLStatusResponse`].
-/// The codes it documents are in [`DescribeSSLStatusError`](super::errors::DescribeSSLStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeSSLStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ActionNotFound`](super::errors::RedisErrorCode::InvalidParameterActionNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeSSLStatus",
     output = DescribeSSLStatusResponse,
-    error = super::errors::DescribeSSLStatusError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeSSLStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSSLStatus`] call returns.
 #[tc_model]
 pub struct DescribeSSLStatusResponse {
-    /// `CertDownloadUrl`: a string.
-    ///
-    /// Example: `"https://"`
+    /// `CertDownloadUrl`; example: `"https://"`
     pub cert_download_url: String,
 
-    /// `UrlExpiredTime`: a string.
-    ///
-    /// Example: `"2022-05-31 10:47:29"`
+    /// `UrlExpiredTime`; example: `"2022-05-31 10:47:29"`
     pub url_expired_time: String,
 
-    /// `SSLConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SSLConfig`; example: `false`
     #[tc(rename = "SSLConfig")]
     pub ssl_config: bool,
 
-    /// `FeatureSupport`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FeatureSupport`; example: `false`
     pub feature_support: bool,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `AddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddressType`; example: `0`
     pub address_type: Option<i64>,
 
-    /// `EncryptAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `EncryptAddress`; example: `"127.0.0.1"`
     pub encrypt_address: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3680,47 +3748,46 @@ pub struct DescribeSSLStatusResponse {
 /// The `DescribeSecondLevelBackupInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeSecondLevelBackupInfoResponse`].
-/// The codes it documents are in [`DescribeSecondLevelBackupInfoError`](super::errors::DescribeSecondLevelBackupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeSecondLevelBackupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeSecondLevelBackupInfo",
     output = DescribeSecondLevelBackupInfoResponse,
-    error = super::errors::DescribeSecondLevelBackupInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeSecondLevelBackupInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasdas"`
+    /// `InstanceId`; example: `"crs-asdasdas"`
     pub instance_id: Option<String>,
 
-    /// `BackupTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1716449238`
+    /// `BackupTimestamp`; example: `1716449238`
     pub backup_timestamp: Option<i64>,
 }
 
 /// What a successful [`DescribeSecondLevelBackupInfo`] call returns.
 #[tc_model]
 pub struct DescribeSecondLevelBackupInfoResponse {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `BackupId`; example: `"12"`
     pub backup_id: String,
 
-    /// `BackupTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1716449238`
+    /// `BackupTimestamp`; example: `1716449238`
     pub backup_timestamp: Option<i64>,
 
-    /// `MissingTimestamps`: a list of [`SecondLevelBackupMissingTimestamps`](super::models::SecondLevelBackupMissingTimestamps) objects.
+    /// `MissingTimestamps`
     pub missing_timestamps: Option<Vec<models::SecondLevelBackupMissingTimestamps>>,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1716449238`
+    /// `StartTimestamp`; example: `1716449238`
     pub start_timestamp: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3730,15 +3797,26 @@ pub struct DescribeSecondLevelBackupInfoResponse {
 /// The `DescribeSlowLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeSlowLogResponse`].
-/// The codes it documents are in [`DescribeSlowLogError`](super::errors::DescribeSlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeSlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeSlowLog",
     output = DescribeSlowLogResponse,
-    error = super::errors::DescribeSlowLogError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3748,57 +3826,41 @@ pub struct DescribeSecondLevelBackupInfoResponse {
     )
 )]
 pub struct DescribeSlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasdas"`
+    /// `InstanceId`; example: `"crs-asdasdas"`
     pub instance_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2019-09-08 12:12:41"`
+    /// `BeginTime`; example: `"2019-09-08 12:12:41"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-09-09 12:12:41"`
+    /// `EndTime`; example: `"2019-09-09 12:12:41"`
     pub end_time: String,
 
-    /// `MinQueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinQueryTime`; example: `100`
     pub min_query_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLog`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: i64,
 
-    /// `InstanceSlowlogDetail`: a list of [`InstanceSlowlogDetail`](super::models::InstanceSlowlogDetail) objects.
+    /// `InstanceSlowlogDetail`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_slowlog_detail: Option<Vec<models::InstanceSlowlogDetail>>,
 
-    /// `InstanceSlowLogDetail`: a list of [`InstanceSlowlogDetail`](super::models::InstanceSlowlogDetail) objects.
+    /// `InstanceSlowLogDetail`
     pub instance_slow_log_detail: Vec<models::InstanceSlowlogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3808,49 +3870,44 @@ pub struct DescribeSlowLogResponse {
 /// The `DescribeTaskInfo` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeTaskInfoResponse`].
-/// The codes it documents are in [`DescribeTaskInfoError`](super::errors::DescribeTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DescribeTaskInfo {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18215`
+    /// `TaskId`; example: `18215`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeTaskInfoResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"succeed"`
+    /// `Status`; example: `"succeed"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-11-01 17:25:14"`
+    /// `StartTime`; example: `"2018-11-01 17:25:14"`
     pub start_time: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"redis缓存清空流程"`
+    /// `TaskType`; example: `"redis缓存清空流程"`
     pub task_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-09u2u96z"`
+    /// `InstanceId`; example: `"crs-09u2u96z"`
     pub instance_id: String,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TaskMessage`; example: `"ok"`
     pub task_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3860,15 +3917,23 @@ pub struct DescribeTaskInfoResponse {
 /// The `DescribeTaskList` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeTaskListResponse`].
-/// The codes it documents are in [`DescribeTaskListError`](super::errors::DescribeTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3878,82 +3943,56 @@ pub struct DescribeTaskInfoResponse {
     )
 )]
 pub struct DescribeTaskList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-opcazbrb"`
+    /// `InstanceId`; example: `"crs-opcazbrb"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"crs-rhlppeye"`
+    /// `InstanceName`; example: `"crs-rhlppeye"`
     pub instance_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11322]`
+    /// `ProjectIds`; example: `[11322]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub project_ids: Option<Vec<i64>>,
 
-    /// `TaskTypes`: a list of strings.
-    ///
-    /// Example: `["037"]`
+    /// `TaskTypes`; example: `["037"]`
     pub task_types: Option<Vec<String>>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2021-12-30 00:00:00"`
+    /// `BeginTime`; example: `"2021-12-30 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-30 20:59:35"`
+    /// `EndTime`; example: `"2021-12-30 20:59:35"`
     pub end_time: Option<String>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `TaskStatus`; example: `[0,1,2]`
     pub task_status: Option<Vec<i64>>,
 
-    /// `Result`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `Result`; example: `[0,1,2]`
     pub result: Option<Vec<i64>>,
 
-    /// `OperatorUin`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10002274123]`
+    /// `OperatorUin`; example: `[10002274123]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator_uin: Option<Vec<i64>>,
 
-    /// `OperateUin`: a list of strings.
-    ///
-    /// Example: `["12458915647"]`
+    /// `OperateUin`; example: `["12458915647"]`
     pub operate_uin: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTaskList`] call returns.
 #[tc_model]
 pub struct DescribeTaskListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`TaskInfoDetail`](super::models::TaskInfoDetail) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfoDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3963,15 +4002,24 @@ pub struct DescribeTaskListResponse {
 /// The `DescribeTendisSlowLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DescribeTendisSlowLogResponse`].
-/// The codes it documents are in [`DescribeTendisSlowLogError`](super::errors::DescribeTendisSlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DescribeTendisSlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DescribeTendisSlowLog",
     output = DescribeTendisSlowLogResponse,
-    error = super::errors::DescribeTendisSlowLogError,
+    error = super::errors::RedisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3981,46 +4029,32 @@ pub struct DescribeTaskListResponse {
     )
 )]
 pub struct DescribeTendisSlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasdas"`
+    /// `InstanceId`; example: `"crs-asdasdas"`
     pub instance_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2019-09-08 12:12:41"`
+    /// `BeginTime`; example: `"2019-09-08 12:12:41"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-09-09 12:12:41"`
+    /// `EndTime`; example: `"2019-09-09 12:12:41"`
     pub end_time: String,
 
-    /// `MinQueryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinQueryTime`; example: `10`
     pub min_query_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTendisSlowLog`] call returns.
 #[tc_model]
 pub struct DescribeTendisSlowLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `106980`
+    /// `TotalCount`; example: `106980`
     pub total_count: i64,
 
-    /// `TendisSlowLogDetail`: a list of [`TendisSlowLogDetail`](super::models::TendisSlowLogDetail) objects.
+    /// `TendisSlowLogDetail`
     pub tendis_slow_log_detail: Vec<models::TendisSlowLogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4030,29 +4064,40 @@ pub struct DescribeTendisSlowLogResponse {
 /// The `DestroyPostpaidInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DestroyPostpaidInstanceResponse`].
-/// The codes it documents are in [`DestroyPostpaidInstanceError`](super::errors::DestroyPostpaidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DestroyPostpaidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DestroyPostpaidInstance",
     output = DestroyPostpaidInstanceResponse,
-    error = super::errors::DestroyPostpaidInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DestroyPostpaidInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyPostpaidInstance`] call returns.
 #[tc_model]
 pub struct DestroyPostpaidInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `6954227`
+    /// `TaskId`; example: `6954227`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4062,37 +4107,48 @@ pub struct DestroyPostpaidInstanceResponse {
 /// The `DestroyPrepaidInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DestroyPrepaidInstanceResponse`].
-/// The codes it documents are in [`DestroyPrepaidInstanceError`](super::errors::DestroyPrepaidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DestroyPrepaidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::RedisErrorCode::ResourceUnavailableInstanceDeleted)
+/// - [`ResourceUnavailable.InstanceIsolated`](super::errors::RedisErrorCode::ResourceUnavailableInstanceIsolated)
+/// - [`ResourceUnavailable.InstanceNoDeal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceNoDeal)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DestroyPrepaidInstance",
     output = DestroyPrepaidInstanceResponse,
-    error = super::errors::DestroyPrepaidInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DestroyPrepaidInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyPrepaidInstance`] call returns.
 #[tc_model]
 pub struct DestroyPrepaidInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021508048753"`
+    /// `DealId`; example: `"20250825297021508048753"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021508048753"`
+    /// `DealName`; example: `"20250825297021508048753"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4102,29 +4158,35 @@ pub struct DestroyPrepaidInstanceResponse {
 /// The `DisableReplicaReadonly` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DisableReplicaReadonlyResponse`].
-/// The codes it documents are in [`DisableReplicaReadonlyError`](super::errors::DisableReplicaReadonlyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DisableReplicaReadonly)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.CallOssError`](super::errors::RedisErrorCode::ResourceUnavailableCallOssError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DisableReplicaReadonly",
     output = DisableReplicaReadonlyResponse,
-    error = super::errors::DisableReplicaReadonlyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DisableReplicaReadonly {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 }
 
 /// What a successful [`DisableReplicaReadonly`] call returns.
 #[tc_model]
 pub struct DisableReplicaReadonlyResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `15236`
+    /// `TaskId`; example: `15236`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4134,30 +4196,37 @@ pub struct DisableReplicaReadonlyResponse {
 /// The `DisassociateSecurityGroups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::RedisErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::RedisErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-eb2w7dto"]`
+    /// `InstanceIds`; example: `["crs-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -4171,42 +4240,45 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `EnableReplicaReadonly` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`EnableReplicaReadonlyResponse`].
-/// The codes it documents are in [`EnableReplicaReadonlyError`](super::errors::EnableReplicaReadonlyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=EnableReplicaReadonly)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.CallOssError`](super::errors::RedisErrorCode::ResourceUnavailableCallOssError)
+/// - [`ResourceUnavailable.InstanceConfError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceConfError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "EnableReplicaReadonly",
     output = EnableReplicaReadonlyResponse,
-    error = super::errors::EnableReplicaReadonlyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct EnableReplicaReadonly {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `ReadonlyPolicy`: a list of strings.
-    ///
-    /// Example: `["master"]`
+    /// `ReadonlyPolicy`; example: `["master"]`
     pub readonly_policy: Option<Vec<String>>,
 }
 
 /// What a successful [`EnableReplicaReadonly`] call returns.
 #[tc_model]
 pub struct EnableReplicaReadonlyResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Status`; example: `"OK"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub status: Option<String>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16321`
+    /// `TaskId`; example: `16321`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4216,104 +4288,80 @@ pub struct EnableReplicaReadonlyResponse {
 /// The `InquiryPriceCreateInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`InquiryPriceCreateInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceCreateInstanceError`](super::errors::InquiryPriceCreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=InquiryPriceCreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "InquiryPriceCreateInstance",
     output = InquiryPriceCreateInstanceResponse,
-    error = super::errors::InquiryPriceCreateInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct InquiryPriceCreateInstance {
-    /// `TypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TypeId`; example: `6`
     pub type_id: u64,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `MemSize`; example: `4096`
     pub mem_size: u64,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingMode`; example: `1`
     pub billing_mode: i64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: Option<u64>,
 
-    /// `RedisShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisShardNum`; example: `1`
     pub redis_shard_num: Option<i64>,
 
-    /// `RedisReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: Option<i64>,
 
-    /// `ReplicasReadonly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReplicasReadonly`; example: `false`
     pub replicas_readonly: Option<bool>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ZoneName`; example: `"ap-guangzhou"`
     pub zone_name: Option<String>,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `ProductVersion`; example: `"cloud"`
     pub product_version: Option<String>,
 }
 
 /// What a successful [`InquiryPriceCreateInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `30400.0`
+    /// `Price`; example: `30400.0`
     pub price: f64,
 
-    /// `HighPrecisionPrice`: a floating-point number.
-    ///
-    /// Example: `30400.123`
+    /// `HighPrecisionPrice`; example: `30400.123`
     pub high_precision_price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `280`
+    /// `OriginalPrice`; example: `280`
     pub original_price: Option<f64>,
 
-    /// `HighPrecisionOriginalPrice`: a floating-point number.
-    ///
-    /// Example: `280.0224`
+    /// `HighPrecisionOriginalPrice`; example: `280.0224`
     pub high_precision_original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4323,59 +4371,55 @@ pub struct InquiryPriceCreateInstanceResponse {
 /// The `InquiryPriceRenewInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`InquiryPriceRenewInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceRenewInstanceError`](super::errors::InquiryPriceRenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=InquiryPriceRenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`LimitExceeded.PeriodExceedMaxLimit`](super::errors::RedisErrorCode::LimitExceededPeriodExceedMaxLimit)
+/// - [`LimitExceeded.PeriodLessThanMinLimit`](super::errors::RedisErrorCode::LimitExceededPeriodLessThanMinLimit)
+/// - [`ResourceInUse.InstanceBeenLocked`](super::errors::RedisErrorCode::ResourceInUseInstanceBeenLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "InquiryPriceRenewInstance",
     output = InquiryPriceRenewInstanceResponse,
-    error = super::errors::InquiryPriceRenewInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct InquiryPriceRenewInstance {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-rhlppeye"`
+    /// `InstanceId`; example: `"crs-rhlppeye"`
     pub instance_id: String,
 }
 
 /// What a successful [`InquiryPriceRenewInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `100800.0`
+    /// `Price`; example: `100800.0`
     pub price: f64,
 
-    /// `HighPrecisionPrice`: a floating-point number.
-    ///
-    /// Example: `30400.123`
+    /// `HighPrecisionPrice`; example: `30400.123`
     pub high_precision_price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `30400`
+    /// `OriginalPrice`; example: `30400`
     pub original_price: Option<f64>,
 
-    /// `HighPrecisionOriginalPrice`: a floating-point number.
-    ///
-    /// Example: `30400`
+    /// `HighPrecisionOriginalPrice`; example: `30400`
     pub high_precision_original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4385,69 +4429,61 @@ pub struct InquiryPriceRenewInstanceResponse {
 /// The `InquiryPriceUpgradeInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`InquiryPriceUpgradeInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceUpgradeInstanceError`](super::errors::InquiryPriceUpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=InquiryPriceUpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ReduceCapacityNotAllowed`](super::errors::RedisErrorCode::InvalidParameterValueReduceCapacityNotAllowed)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`LimitExceeded.MemSizeNotInRange`](super::errors::RedisErrorCode::LimitExceededMemSizeNotInRange)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "InquiryPriceUpgradeInstance",
     output = InquiryPriceUpgradeInstanceResponse,
-    error = super::errors::InquiryPriceUpgradeInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct InquiryPriceUpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xjhsdjcxjd"`
+    /// `InstanceId`; example: `"crs-xjhsdjcxjd"`
     pub instance_id: String,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `MemSize`; example: `4096`
     pub mem_size: u64,
 
-    /// `RedisShardNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedisShardNum`; example: `3`
     pub redis_shard_num: Option<u64>,
 
-    /// `RedisReplicasNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: Option<u64>,
 }
 
 /// What a successful [`InquiryPriceUpgradeInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceUpgradeInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `30400.0`
+    /// `Price`; example: `30400.0`
     pub price: f64,
 
-    /// `HighPrecisionPrice`: a floating-point number.
-    ///
-    /// Example: `30400.123`
+    /// `HighPrecisionPrice`; example: `30400.123`
     pub high_precision_price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `21`
+    /// `OriginalPrice`; example: `21`
     pub original_price: Option<f64>,
 
-    /// `HighPrecisionOriginalPrice`: a floating-point number.
-    ///
-    /// Example: `21.111112`
+    /// `HighPrecisionOriginalPrice`; example: `21.111112`
     pub high_precision_original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4457,37 +4493,49 @@ pub struct InquiryPriceUpgradeInstanceResponse {
 /// The `KillMasterGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`KillMasterGroupResponse`].
-/// The codes it documents are in [`KillMasterGroupError`](super::errors::KillMasterGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=KillMasterGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::RedisErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::RedisErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordEmpty`](super::errors::RedisErrorCode::InvalidParameterValuePasswordEmpty)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordError)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceNotSupportOperation`](super::errors::RedisErrorCode::ResourceUnavailableInstanceNotSupportOperation)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "KillMasterGroup",
     output = KillMasterGroupResponse,
-    error = super::errors::KillMasterGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct KillMasterGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dfndi7de"`
+    /// `InstanceId`; example: `"crs-dfndi7de"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"12345Aa"`
+    /// `Password`; example: `"12345Aa"`
     pub password: Option<String>,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
+    /// `ShardIds`
     pub shard_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`KillMasterGroup`] call returns.
 #[tc_model]
 pub struct KillMasterGroupResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `156156`
+    /// `TaskId`; example: `156156`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4497,39 +4545,45 @@ pub struct KillMasterGroupResponse {
 /// The `ManualBackupInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ManualBackupInstanceResponse`].
-/// The codes it documents are in [`ManualBackupInstanceError`](super::errors::ManualBackupInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ManualBackupInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CommitFlowError`](super::errors::RedisErrorCode::FailedOperationCommitFlowError)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ManualBackupInstance",
     output = ManualBackupInstanceResponse,
-    error = super::errors::ManualBackupInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ManualBackupInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Backup instructions"`
+    /// `Remark`; example: `"Backup instructions"`
     pub remark: Option<String>,
 
-    /// `StorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StorageDays`; example: `7`
     pub storage_days: Option<i64>,
 }
 
 /// What a successful [`ManualBackupInstance`] call returns.
 #[tc_model]
 pub struct ManualBackupInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `6954227`
+    /// `TaskId`; example: `6954227`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4539,44 +4593,48 @@ pub struct ManualBackupInstanceResponse {
 /// The `ModfiyInstancePassword` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModfiyInstancePasswordResponse`].
-/// The codes it documents are in [`ModfiyInstancePasswordError`](super::errors::ModfiyInstancePasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModfiyInstancePassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordError)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModfiyInstancePassword",
     output = ModfiyInstancePasswordResponse,
-    error = super::errors::ModfiyInstancePasswordError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModfiyInstancePassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `OldPassword`: a string.
-    ///
-    /// Example: `"zy456987"`
+    /// `OldPassword`; example: `"zy456987"`
     pub old_password: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"456987zy"`
+    /// `Password`; example: `"456987zy"`
     pub password: String,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 }
 
 /// What a successful [`ModfiyInstancePassword`] call returns.
 #[tc_model]
 pub struct ModfiyInstancePasswordResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16661`
+    /// `TaskId`; example: `16661`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4586,64 +4644,59 @@ pub struct ModfiyInstancePasswordResponse {
 /// The `ModifyAutoBackupConfig` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyAutoBackupConfigResponse`].
-/// The codes it documents are in [`ModifyAutoBackupConfigError`](super::errors::ModifyAutoBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyAutoBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.Period`](super::errors::RedisErrorCode::InvalidParameterPeriod)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.WeekDaysIsInvalid`](super::errors::RedisErrorCode::InvalidParameterValueWeekDaysIsInvalid)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyAutoBackupConfig",
     output = ModifyAutoBackupConfigResponse,
-    error = super::errors::ModifyAutoBackupConfigError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyAutoBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
     pub week_days: Option<Vec<String>>,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"04:00-05:00"`
+    /// `TimePeriod`; example: `"04:00-05:00"`
     pub time_period: Option<String>,
 
-    /// `AutoBackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoBackupType`; example: `1`
     pub auto_backup_type: Option<i64>,
 
-    /// `BackupStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupStorageDays`; example: `7`
     pub backup_storage_days: Option<i64>,
 }
 
 /// What a successful [`ModifyAutoBackupConfig`] call returns.
 #[tc_model]
 pub struct ModifyAutoBackupConfigResponse {
-    /// `AutoBackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoBackupType`; example: `1`
     pub auto_backup_type: i64,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
+    /// `WeekDays`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
     pub week_days: Vec<String>,
 
-    /// `TimePeriod`: a string.
-    ///
-    /// Example: `"04:00-05:00"`
+    /// `TimePeriod`; example: `"04:00-05:00"`
     pub time_period: String,
 
-    /// `BackupStorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupStorageDays`; example: `7`
     pub backup_storage_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4653,38 +4706,39 @@ pub struct ModifyAutoBackupConfigResponse {
 /// The `ModifyBackupDownloadRestriction` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`ModifyBackupDownloadRestrictionError`](super::errors::ModifyBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyBackupDownloadRestriction",
     output = ModifyBackupDownloadRestrictionResponse,
-    error = super::errors::ModifyBackupDownloadRestrictionError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyBackupDownloadRestriction {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpc`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
+    /// `LimitVpc`
     pub limit_vpc: Option<Vec<models::BackupLimitVpcItem>>,
 
-    /// `LimitIp`: a list of strings.
-    ///
-    /// Example: `["10.1.1.12","10.1.1.13"]`
+    /// `LimitIp`; example: `["10.1.1.12","10.1.1.13"]`
     pub limit_ip: Option<Vec<String>>,
 }
 
@@ -4698,9 +4752,12 @@ pub struct ModifyBackupDownloadRestrictionResponse {
 /// The `ModifyBackupEncrypt` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyBackupEncryptResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyBackupEncrypt)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
@@ -4709,29 +4766,19 @@ pub struct ModifyBackupDownloadRestrictionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyBackupEncrypt {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-h09vd2w3"`
+    /// `InstanceId`; example: `"crs-h09vd2w3"`
     pub instance_id: String,
 
-    /// `BackupEncrypt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackupEncrypt`; example: `true`
     pub backup_encrypt: bool,
 
-    /// `EncryptKeyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptKeyType`; example: `0`
     pub encrypt_key_type: Option<i64>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"c23c300c-5db3-11f1-b8b2-5254008764f7"`
+    /// `KmsKeyId`; example: `"c23c300c-5db3-11f1-b8b2-5254008764f7"`
     pub kms_key_id: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-region"`
+    /// `KmsRegion`; example: `"ap-region"`
     pub kms_region: Option<String>,
 }
 
@@ -4745,39 +4792,37 @@ pub struct ModifyBackupEncryptResponse {
 /// The `ModifyConnectionConfig` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyConnectionConfigResponse`].
-/// The codes it documents are in [`ModifyConnectionConfigError`](super::errors::ModifyConnectionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyConnectionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyConnectionConfig",
     output = ModifyConnectionConfigResponse,
-    error = super::errors::ModifyConnectionConfigError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyConnectionConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-cpz6b1fn"`
+    /// `InstanceId`; example: `"crs-cpz6b1fn"`
     pub instance_id: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Bandwidth`; example: `5`
     pub bandwidth: Option<i64>,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `ClientLimit`; example: `20000`
     pub client_limit: Option<i64>,
 }
 
 /// What a successful [`ModifyConnectionConfig`] call returns.
 #[tc_model]
 pub struct ModifyConnectionConfigResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `95027`
+    /// `TaskId`; example: `95027`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4787,30 +4832,41 @@ pub struct ModifyConnectionConfigResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::RedisErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::RedisErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::RedisErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`FailedOperation.UpdateSecurityGroupsFailed`](super::errors::RedisErrorCode::FailedOperationUpdateSecurityGroupsFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::RedisErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::RedisErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.InstanceSGOverLimitError`](super::errors::RedisErrorCode::InvalidParameterInstanceSgOverLimitError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-eb2w7dto"`
+    /// `InstanceId`; example: `"crs-eb2w7dto"`
     pub instance_id: String,
 }
 
@@ -4824,66 +4880,60 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
+/// - [`UnsupportedOperation.IsAutoRenewError`](super::errors::RedisErrorCode::UnsupportedOperationIsAutoRenewError)
+/// - [`UnsupportedOperation.OnlyClusterInstanceCanExportBackup`](super::errors::RedisErrorCode::UnsupportedOperationOnlyClusterInstanceCanExportBackup)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstance {
-    /// `Operation`: a string.
-    ///
-    /// Example: `"rename"`
+    /// `Operation`; example: `"rename"`
     pub operation: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-r3nqjq3n","crs-9bvd9b8v"]`
+    /// `InstanceIds`; example: `["crs-r3nqjq3n","crs-9bvd9b8v"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["newname1","newname2\r\n"]`
+    /// `InstanceNames`; example: `["newname1","newname2\r\n"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10035`
+    /// `ProjectId`; example: `10035`
     pub project_id: Option<i64>,
 
-    /// `AutoRenews`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,0]`
+    /// `AutoRenews`; example: `[1,0]`
     pub auto_renews: Option<Vec<i64>>,
 
-    /// `DeleteProtectionSwitches`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,0]`
+    /// `DeleteProtectionSwitches`; example: `[1,0]`
     pub delete_protection_switches: Option<Vec<i64>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-rhlppeye"`
+    /// `InstanceId`; example: `"crs-rhlppeye"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"crs-rhlppeye"`
+    /// `InstanceName`; example: `"crs-rhlppeye"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_name: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4900,64 +4950,58 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceAccount` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceAccountResponse`].
-/// The codes it documents are in [`ModifyInstanceAccountError`](super::errors::ModifyInstanceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceUnavailable.GetSecurityError`](super::errors::RedisErrorCode::ResourceUnavailableGetSecurityError)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceAccount",
     output = ModifyInstanceAccountResponse,
-    error = super::errors::ModifyInstanceAccountError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4p****"`
+    /// `InstanceId`; example: `"crs-5a4p****"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"example_name"`
+    /// `AccountName`; example: `"example_name"`
     pub account_name: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"redis***"`
+    /// `AccountPassword`; example: `"redis***"`
     pub account_password: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"some account instruction"`
+    /// `Remark`; example: `"some account instruction"`
     pub remark: Option<String>,
 
-    /// `ReadonlyPolicy`: a list of strings.
-    ///
-    /// Example: `["master"]`
+    /// `ReadonlyPolicy`; example: `["master"]`
     pub readonly_policy: Option<Vec<String>>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `Privilege`; example: `"rw"`
     pub privilege: Option<String>,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAuth`; example: `true`
     pub no_auth: Option<bool>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 }
 
 /// What a successful [`ModifyInstanceAccount`] call returns.
 #[tc_model]
 pub struct ModifyInstanceAccountResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11011`
+    /// `TaskId`; example: `11011`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4967,37 +5011,48 @@ pub struct ModifyInstanceAccountResponse {
 /// The `ModifyInstanceAvailabilityZones` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceAvailabilityZonesResponse`].
-/// The codes it documents are in [`ModifyInstanceAvailabilityZonesError`](super::errors::ModifyInstanceAvailabilityZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceAvailabilityZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceInsufficient`](super::errors::RedisErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceAvailabilityZones",
     output = ModifyInstanceAvailabilityZonesResponse,
-    error = super::errors::ModifyInstanceAvailabilityZonesError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceAvailabilityZones {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-65xie09x"`
+    /// `InstanceId`; example: `"crs-65xie09x"`
     pub instance_id: String,
 
-    /// `SwitchOption`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SwitchOption`; example: `2`
     pub switch_option: i64,
 
-    /// `NodeSet`: a list of [`RedisNodeInfo`](super::models::RedisNodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Vec<models::RedisNodeInfo>,
 }
 
 /// What a successful [`ModifyInstanceAvailabilityZones`] call returns.
 #[tc_model]
 pub struct ModifyInstanceAvailabilityZonesResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1924`
+    /// `TaskId`; example: `1924`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5007,34 +5062,37 @@ pub struct ModifyInstanceAvailabilityZonesResponse {
 /// The `ModifyInstanceBackupMode` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceBackupModeResponse`].
-/// The codes it documents are in [`ModifyInstanceBackupModeError`](super::errors::ModifyInstanceBackupModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceBackupMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceBackupMode",
     output = ModifyInstanceBackupModeResponse,
-    error = super::errors::ModifyInstanceBackupModeError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceBackupMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-asdasda2"`
+    /// `InstanceId`; example: `"crs-asdasda2"`
     pub instance_id: String,
 
-    /// `BackupMode`: a string.
-    ///
-    /// Example: `"SecondLevelBackup"`
+    /// `BackupMode`; example: `"SecondLevelBackup"`
     pub backup_mode: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceBackupMode`] call returns.
 #[tc_model]
 pub struct ModifyInstanceBackupModeResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `95027`
+    /// `TaskId`; example: `95027`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5044,37 +5102,37 @@ pub struct ModifyInstanceBackupModeResponse {
 /// The `ModifyInstanceChargeType` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceChargeTypeResponse`].
-/// The codes it documents are in [`ModifyInstanceChargeTypeError`](super::errors::ModifyInstanceChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceChargeType",
     output = ModifyInstanceChargeTypeResponse,
-    error = super::errors::ModifyInstanceChargeTypeError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceChargeType {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-fdfavarz"]`
+    /// `InstanceIds`; example: `["crs-fdfavarz"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceChargeType`] call returns.
 #[tc_model]
 pub struct ModifyInstanceChargeTypeResponse {
-    /// `FailedInstanceIds`: a list of [`FailedInstance`](super::models::FailedInstance) objects.
+    /// `FailedInstanceIds`
     pub failed_instance_ids: Vec<models::FailedInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5084,54 +5142,49 @@ pub struct ModifyInstanceChargeTypeResponse {
 /// The `ModifyInstanceEvent` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceEventResponse`].
-/// The codes it documents are in [`ModifyInstanceEventError`](super::errors::ModifyInstanceEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceEvent",
     output = ModifyInstanceEventResponse,
-    error = super::errors::ModifyInstanceEventError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceEvent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `EventId`; example: `89`
     pub event_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:10"`
+    /// `StartTime`; example: `"03:10"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"04:10"`
+    /// `EndTime`; example: `"04:10"`
     pub end_time: Option<String>,
 
-    /// `ExecutionDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `ExecutionDate`; example: `"2018-09-10"`
     pub execution_date: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Canceled"`
+    /// `Status`; example: `"Canceled"`
     pub status: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceEvent`] call returns.
 #[tc_model]
 pub struct ModifyInstanceEventResponse {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `EventId`; example: `89`
     pub event_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5141,65 +5194,53 @@ pub struct ModifyInstanceEventResponse {
 /// The `ModifyInstanceLogDelivery` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceLogDeliveryResponse`].
-/// The codes it documents are in [`ModifyInstanceLogDeliveryError`](super::errors::ModifyInstanceLogDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceLogDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceLogDelivery",
     output = ModifyInstanceLogDeliveryResponse,
-    error = super::errors::ModifyInstanceLogDeliveryError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceLogDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-d8ej0xn2"`
+    /// `InstanceId`; example: `"crs-d8ej0xn2"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slowlog"`
+    /// `LogType`; example: `"slowlog"`
     pub log_type: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"4ae3d686-0dcf-4db3-9867-482def442c9a"`
+    /// `LogsetId`; example: `"4ae3d686-0dcf-4db3-9867-482def442c9a"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"27197b72-e1cb-4fc1-ab21-3865f589136f"`
+    /// `TopicId`; example: `"27197b72-e1cb-4fc1-ab21-3865f589136f"`
     pub topic_id: Option<String>,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"test-set-name"`
+    /// `LogsetName`; example: `"test-set-name"`
     pub logset_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic-name"`
+    /// `TopicName`; example: `"test-topic-name"`
     pub topic_name: Option<String>,
 
-    /// `LogRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `LogRegion`; example: `"ap-shanghai"`
     pub log_region: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `CreateIndex`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateIndex`; example: `true`
     pub create_index: Option<bool>,
 }
 
@@ -5213,37 +5254,49 @@ pub struct ModifyInstanceLogDeliveryResponse {
 /// The `ModifyInstanceParams` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceParamsResponse`].
-/// The codes it documents are in [`ModifyInstanceParamsError`](super::errors::ModifyInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.CallOssError`](super::errors::RedisErrorCode::ResourceUnavailableCallOssError)
+/// - [`ResourceUnavailable.InstanceConfError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceConfError)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.LowVersion`](super::errors::RedisErrorCode::UnsupportedOperationLowVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceParams",
     output = ModifyInstanceParamsResponse,
-    error = super::errors::ModifyInstanceParamsError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `InstanceParams`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `InstanceParams`
     pub instance_params: Vec<models::InstanceParam>,
 }
 
 /// What a successful [`ModifyInstanceParams`] call returns.
 #[tc_model]
 pub struct ModifyInstanceParamsResponse {
-    /// `Changed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Changed`; example: `true`
     pub changed: bool,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `327`
+    /// `TaskId`; example: `327`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5253,39 +5306,45 @@ pub struct ModifyInstanceParamsResponse {
 /// The `ModifyInstancePassword` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstancePasswordResponse`].
-/// The codes it documents are in [`ModifyInstancePasswordError`](super::errors::ModifyInstancePasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstancePassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordError)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstancePassword",
     output = ModifyInstancePasswordResponse,
-    error = super::errors::ModifyInstancePasswordError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstancePassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `OldPassword`: a string.
-    ///
-    /// Example: `"zy456987"`
+    /// `OldPassword`; example: `"zy456987"`
     pub old_password: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"456987zy"`
+    /// `Password`; example: `"456987zy"`
     pub password: String,
 }
 
 /// What a successful [`ModifyInstancePassword`] call returns.
 #[tc_model]
 pub struct ModifyInstancePasswordResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16661`
+    /// `TaskId`; example: `16661`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5295,9 +5354,12 @@ pub struct ModifyInstancePasswordResponse {
 /// The `ModifyInstancePasswordPolicy` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstancePasswordPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstancePasswordPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
@@ -5306,12 +5368,10 @@ pub struct ModifyInstancePasswordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyInstancePasswordPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5x9h****"`
+    /// `InstanceId`; example: `"crs-5x9h****"`
     pub instance_id: String,
 
-    /// `PasswordPolicy`: a [`PasswordPolicy`](super::models::PasswordPolicy).
+    /// `PasswordPolicy`
     pub password_policy: models::PasswordPolicy,
 }
 
@@ -5325,34 +5385,38 @@ pub struct ModifyInstancePasswordPolicyResponse {
 /// The `ModifyInstanceReadOnly` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyInstanceReadOnlyResponse`].
-/// The codes it documents are in [`ModifyInstanceReadOnlyError`](super::errors::ModifyInstanceReadOnlyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyInstanceReadOnly)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::RedisErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyInstanceReadOnly",
     output = ModifyInstanceReadOnlyResponse,
-    error = super::errors::ModifyInstanceReadOnlyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyInstanceReadOnly {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `InputMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InputMode`; example: `"1"`
     pub input_mode: String,
 }
 
 /// What a successful [`ModifyInstanceReadOnly`] call returns.
 #[tc_model]
 pub struct ModifyInstanceReadOnlyResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5362,45 +5426,43 @@ pub struct ModifyInstanceReadOnlyResponse {
 /// The `ModifyLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyLogResponse`].
-/// The codes it documents are in [`ModifyLogError`](super::errors::ModifyLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::RedisErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyLog",
     output = ModifyLogResponse,
-    error = super::errors::ModifyLogError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-kqqge823"`
+    /// `InstanceId`; example: `"crs-kqqge823"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `LogSubType`: a string.
-    ///
-    /// Example: `"write"`
+    /// `LogSubType`; example: `"write"`
     pub log_sub_type: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: i64,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: i64,
 
-    /// `DegradeStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `DegradeStrategy`; example: `600`
     pub degrade_strategy: i64,
 }
 
@@ -5414,39 +5476,41 @@ pub struct ModifyLogResponse {
 /// The `ModifyMaintenanceWindow` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyMaintenanceWindowResponse`].
-/// The codes it documents are in [`ModifyMaintenanceWindowError`](super::errors::ModifyMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
+/// - [`UnsupportedOperation.ClusterInstanceAccessedDeny`](super::errors::RedisErrorCode::UnsupportedOperationClusterInstanceAccessedDeny)
+/// - [`UnsupportedOperation.IsAutoRenewError`](super::errors::RedisErrorCode::UnsupportedOperationIsAutoRenewError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyMaintenanceWindow",
     output = ModifyMaintenanceWindowResponse,
-    error = super::errors::ModifyMaintenanceWindowError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `EndTime`; example: `"06:00"`
     pub end_time: String,
 }
 
 /// What a successful [`ModifyMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct ModifyMaintenanceWindowResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5456,79 +5520,74 @@ pub struct ModifyMaintenanceWindowResponse {
 /// The `ModifyNetworkConfig` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyNetworkConfigResponse`].
-/// The codes it documents are in [`ModifyNetworkConfigError`](super::errors::ModifyNetworkConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyNetworkConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.NotSupported`](super::errors::RedisErrorCode::InvalidParameterNotSupported)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`ResourceUnavailable.InstanceUnLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceUnLockedError)
+/// - [`UnauthorizedOperation`](super::errors::RedisErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyNetworkConfig",
     output = ModifyNetworkConfigResponse,
-    error = super::errors::ModifyNetworkConfigError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyNetworkConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"changeVip"`
+    /// `Operation`; example: `"changeVip"`
     pub operation: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.1.1.2"`
+    /// `Vip`; example: `"10.1.1.2"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hu6khgap"`
+    /// `VpcId`; example: `"vpc-hu6khgap"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6mt7lir6"`
+    /// `SubnetId`; example: `"subnet-6mt7lir6"`
     pub subnet_id: Option<String>,
 
-    /// `Recycle`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Recycle`; example: `7`
     pub recycle: Option<i64>,
 
-    /// `VPort`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `VPort`; example: `6379`
     pub v_port: Option<i64>,
 }
 
 /// What a successful [`ModifyNetworkConfig`] call returns.
 #[tc_model]
 pub struct ModifyNetworkConfigResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6mt7lir6"`
+    /// `SubnetId`; example: `"subnet-6mt7lir6"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hu6khgap"`
+    /// `VpcId`; example: `"vpc-hu6khgap"`
     pub vpc_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.2.3.8"`
+    /// `Vip`; example: `"10.2.3.8"`
     pub vip: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5538,33 +5597,36 @@ pub struct ModifyNetworkConfigResponse {
 /// The `ModifyParamTemplate` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyParamTemplateResponse`].
-/// The codes it documents are in [`ModifyParamTemplateError`](super::errors::ModifyParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyParamTemplate",
     output = ModifyParamTemplateResponse,
-    error = super::errors::ModifyParamTemplateError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyParamTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义参数模板"`
+    /// `Name`; example: `"自定义参数模板"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"参数模板描述"`
+    /// `Description`; example: `"参数模板描述"`
     pub description: Option<String>,
 
-    /// `ParamList`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::InstanceParam>>,
 }
 
@@ -5578,30 +5640,34 @@ pub struct ModifyParamTemplateResponse {
 /// The `ModifyReplicationGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ModifyReplicationGroupResponse`].
-/// The codes it documents are in [`ModifyReplicationGroupError`](super::errors::ModifyReplicationGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ModifyReplicationGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ModifyReplicationGroup",
     output = ModifyReplicationGroupResponse,
-    error = super::errors::ModifyReplicationGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ModifyReplicationGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-qhj4wgcn"`
+    /// `GroupId`; example: `"crs-rpl-qhj4wgcn"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"复制组名称"`
+    /// `GroupName`; example: `"复制组名称"`
     pub group_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
@@ -5615,45 +5681,43 @@ pub struct ModifyReplicationGroupResponse {
 /// The `OpenLog` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`OpenLogResponse`].
-/// The codes it documents are in [`OpenLogError`](super::errors::OpenLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=OpenLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "OpenLog",
     output = OpenLogResponse,
-    error = super::errors::OpenLogError
+    error = super::errors::RedisErrorCode
 )]
 pub struct OpenLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-k2vhnkix"`
+    /// `InstanceId`; example: `"crs-k2vhnkix"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `LogSubType`: a string.
-    ///
-    /// Example: `"write"`
+    /// `LogSubType`; example: `"write"`
     pub log_sub_type: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: i64,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: i64,
 
-    /// `DegradeStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `DegradeStrategy`; example: `600`
     pub degrade_strategy: Option<i64>,
 }
 
@@ -5667,34 +5731,42 @@ pub struct OpenLogResponse {
 /// The `OpenSSL` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`OpenSSLResponse`].
-/// The codes it documents are in [`OpenSSLError`](super::errors::OpenSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=OpenSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "OpenSSL",
     output = OpenSSLResponse,
-    error = super::errors::OpenSSLError
+    error = super::errors::RedisErrorCode
 )]
 pub struct OpenSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `AddressType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddressType`; example: `0`
     pub address_type: Option<i64>,
 }
 
 /// What a successful [`OpenSSL`] call returns.
 #[tc_model]
 pub struct OpenSSLResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `TaskId`; example: `486489`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5704,34 +5776,35 @@ pub struct OpenSSLResponse {
 /// The `ReleaseWanAddress` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ReleaseWanAddressResponse`].
-/// The codes it documents are in [`ReleaseWanAddressError`](super::errors::ReleaseWanAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ReleaseWanAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ReleaseWanAddress",
     output = ReleaseWanAddressResponse,
-    error = super::errors::ReleaseWanAddressError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ReleaseWanAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dvchdv5"`
+    /// `InstanceId`; example: `"crs-dvchdv5"`
     pub instance_id: String,
 }
 
 /// What a successful [`ReleaseWanAddress`] call returns.
 #[tc_model]
 pub struct ReleaseWanAddressResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `FlowId`; example: `486489`
     pub flow_id: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"\"外网关闭中\""`
+    /// `WanStatus`; example: `"\"外网关闭中\""`
     pub wan_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5741,20 +5814,31 @@ pub struct ReleaseWanAddressResponse {
 /// The `RemoveReplicationGroup` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`RemoveReplicationGroupResponse`].
-/// The codes it documents are in [`RemoveReplicationGroupError`](super::errors::RemoveReplicationGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=RemoveReplicationGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InternalError.CamAuthOssResponseReturnCodeError`](super::errors::RedisErrorCode::InternalErrorCamAuthOssResponseReturnCodeError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InternalError.NetWorkErr`](super::errors::RedisErrorCode::InternalErrorNetWorkErr)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "RemoveReplicationGroup",
     output = RemoveReplicationGroupResponse,
-    error = super::errors::RemoveReplicationGroupError
+    error = super::errors::RedisErrorCode
 )]
 pub struct RemoveReplicationGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-xxx"`
+    /// `GroupId`; example: `"crs-rpl-xxx"`
     pub group_id: String,
 }
 
@@ -5768,39 +5852,44 @@ pub struct RemoveReplicationGroupResponse {
 /// The `RemoveReplicationInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`RemoveReplicationInstanceResponse`].
-/// The codes it documents are in [`RemoveReplicationInstanceError`](super::errors::RemoveReplicationInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=RemoveReplicationInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
+/// - [`InvalidParameterValue.ReplicationGroupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueReplicationGroupNotExists)
+/// - [`LimitExceeded.ReplicationGroupLocked`](super::errors::RedisErrorCode::LimitExceededReplicationGroupLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`UnsupportedOperation.Inspection`](super::errors::RedisErrorCode::UnsupportedOperationInspection)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "RemoveReplicationInstance",
     output = RemoveReplicationInstanceResponse,
-    error = super::errors::RemoveReplicationInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct RemoveReplicationInstance {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupId`; example: `"crs-rpl-deindi7de"`
     pub group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `SyncType`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncType`; example: `false`
     pub sync_type: bool,
 }
 
 /// What a successful [`RemoveReplicationInstance`] call returns.
 #[tc_model]
 pub struct RemoveReplicationInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `156156`
+    /// `TaskId`; example: `156156`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5810,47 +5899,51 @@ pub struct RemoveReplicationInstanceResponse {
 /// The `RenewInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`RenewInstanceResponse`].
-/// The codes it documents are in [`RenewInstanceError`](super::errors::RenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=RenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`LimitExceeded.PeriodExceedMaxLimit`](super::errors::RedisErrorCode::LimitExceededPeriodExceedMaxLimit)
+/// - [`LimitExceeded.PeriodLessThanMinLimit`](super::errors::RedisErrorCode::LimitExceededPeriodLessThanMinLimit)
+/// - [`ResourceInUse.InstanceBeenLocked`](super::errors::RedisErrorCode::ResourceInUseInstanceBeenLocked)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.AccountBalanceNotEnough`](super::errors::RedisErrorCode::ResourceUnavailableAccountBalanceNotEnough)
+/// - [`ResourceUnavailable.InstanceDeleted`](super::errors::RedisErrorCode::ResourceUnavailableInstanceDeleted)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "RenewInstance",
     output = RenewInstanceResponse,
-    error = super::errors::RenewInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct RenewInstance {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `ModifyPayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ModifyPayMode`; example: `"PREPAID"`
     pub modify_pay_mode: Option<String>,
 }
 
 /// What a successful [`RenewInstance`] call returns.
 #[tc_model]
 pub struct RenewInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealId`; example: `"20250825297021530591847"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021530591847"`
+    /// `DealName`; example: `"20250825297021530591847"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5860,44 +5953,48 @@ pub struct RenewInstanceResponse {
 /// The `ResetPassword` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`ResetPasswordResponse`].
-/// The codes it documents are in [`ResetPasswordError`](super::errors::ResetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=ResetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.PasswordFreeDenied`](super::errors::RedisErrorCode::InvalidParameterValuePasswordFreeDenied)
+/// - [`InvalidParameterValue.PasswordRuleError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordRuleError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "ResetPassword",
     output = ResetPasswordResponse,
-    error = super::errors::ResetPasswordError
+    error = super::errors::RedisErrorCode
 )]
 pub struct ResetPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"zy456987"`
+    /// `Password`; example: `"zy456987"`
     pub password: Option<String>,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAuth`; example: `true`
     pub no_auth: Option<bool>,
 
-    /// `EncryptPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptPassword`; example: `false`
     pub encrypt_password: Option<bool>,
 }
 
 /// What a successful [`ResetPassword`] call returns.
 #[tc_model]
 pub struct ResetPasswordResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16657`
+    /// `TaskId`; example: `16657`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5907,39 +6004,49 @@ pub struct ResetPasswordResponse {
 /// The `RestoreInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`RestoreInstanceResponse`].
-/// The codes it documents are in [`RestoreInstanceError`](super::errors::RestoreInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=RestoreInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.BackupNotExists`](super::errors::RedisErrorCode::InvalidParameterValueBackupNotExists)
+/// - [`InvalidParameterValue.PasswordError`](super::errors::RedisErrorCode::InvalidParameterValuePasswordError)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.BackupLockedError`](super::errors::RedisErrorCode::ResourceUnavailableBackupLockedError)
+/// - [`ResourceUnavailable.BackupSpecError`](super::errors::RedisErrorCode::ResourceUnavailableBackupSpecError)
+/// - [`ResourceUnavailable.BackupStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableBackupStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "RestoreInstance",
     output = RestoreInstanceResponse,
-    error = super::errors::RestoreInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct RestoreInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `InstanceId`; example: `"crs-5a4py64p"`
     pub instance_id: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"\"154572601-1165734321-153731245\""`
+    /// `BackupId`; example: `"\"154572601-1165734321-153731245\""`
     pub backup_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"mypassword"`
+    /// `Password`; example: `"mypassword"`
     pub password: Option<String>,
 }
 
 /// What a successful [`RestoreInstance`] call returns.
 #[tc_model]
 pub struct RestoreInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `6954227`
+    /// `TaskId`; example: `6954227`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5949,29 +6056,39 @@ pub struct RestoreInstanceResponse {
 /// The `StartupInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`StartupInstanceResponse`].
-/// The codes it documents are in [`StartupInstanceError`](super::errors::StartupInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=StartupInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.UnSupportError`](super::errors::RedisErrorCode::FailedOperationUnSupportError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.EmptyParam`](super::errors::RedisErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceLockedError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceLockedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "StartupInstance",
     output = StartupInstanceResponse,
-    error = super::errors::StartupInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct StartupInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-7ponppu3"`
+    /// `InstanceId`; example: `"crs-7ponppu3"`
     pub instance_id: String,
 }
 
 /// What a successful [`StartupInstance`] call returns.
 #[tc_model]
 pub struct StartupInstanceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1203`
+    /// `TaskId`; example: `1203`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5984,20 +6101,27 @@ pub struct StartupInstanceResponse {
 /// The `SwitchAccessNewInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`SwitchAccessNewInstanceResponse`].
-/// The codes it documents are in [`SwitchAccessNewInstanceError`](super::errors::SwitchAccessNewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=SwitchAccessNewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "SwitchAccessNewInstance",
     output = SwitchAccessNewInstanceResponse,
-    error = super::errors::SwitchAccessNewInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct SwitchAccessNewInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-0k6k7gzo"`
+    /// `InstanceId`; example: `"crs-0k6k7gzo"`
     pub instance_id: String,
 }
 
@@ -6011,49 +6135,49 @@ pub struct SwitchAccessNewInstanceResponse {
 /// The `SwitchInstanceVip` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`SwitchInstanceVipResponse`].
-/// The codes it documents are in [`SwitchInstanceVipError`](super::errors::SwitchInstanceVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=SwitchInstanceVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DtsStatusAbnormal`](super::errors::RedisErrorCode::FailedOperationDtsStatusAbnormal)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError.DbOperationFailed`](super::errors::RedisErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::RedisErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`ResourceUnavailable.InstanceStateError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStateError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "SwitchInstanceVip",
     output = SwitchInstanceVipResponse,
-    error = super::errors::SwitchInstanceVipError
+    error = super::errors::RedisErrorCode
 )]
 pub struct SwitchInstanceVip {
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"crs-5a4py64p"`
+    /// `SrcInstanceId`; example: `"crs-5a4py64p"`
     pub src_instance_id: String,
 
-    /// `DstInstanceId`: a string.
-    ///
-    /// Example: `"crs-1kl0iy0v"`
+    /// `DstInstanceId`; example: `"crs-1kl0iy0v"`
     pub dst_instance_id: String,
 
-    /// `TimeDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TimeDelay`; example: `100`
     pub time_delay: Option<i64>,
 
-    /// `ForceSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForceSwitch`; example: `1`
     pub force_switch: Option<i64>,
 
-    /// `SwitchTime`: a string.
-    ///
-    /// Example: `"now"`
+    /// `SwitchTime`; example: `"now"`
     pub switch_time: Option<String>,
 }
 
 /// What a successful [`SwitchInstanceVip`] call returns.
 #[tc_model]
 pub struct SwitchInstanceVipResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `18491`
+    /// `TaskId`; example: `18491`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6063,31 +6187,35 @@ pub struct SwitchInstanceVipResponse {
 /// The `SwitchProxy` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`SwitchProxyResponse`].
-/// The codes it documents are in [`SwitchProxyError`](super::errors::SwitchProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=SwitchProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RedisErrorCode::AuthFailure)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::RedisErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RedisErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "SwitchProxy",
     output = SwitchProxyResponse,
-    error = super::errors::SwitchProxyError
+    error = super::errors::RedisErrorCode
 )]
 pub struct SwitchProxy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `ProxyID`: a string.
-    ///
-    /// Example: `"6ff0eb7815606bb7e3f14cdde9410b64b488e8f9"`
+    /// `ProxyID`; example: `"6ff0eb7815606bb7e3f14cdde9410b64b488e8f9"`
     #[tc(rename = "ProxyID")]
     pub proxy_id: Option<String>,
 
-    /// `ProxyIDList`: a list of strings.
-    ///
-    /// Example: `["896873be5805ebacae5042311237e6d2d78be00b"]`
+    /// `ProxyIDList`; example: `["896873be5805ebacae5042311237e6d2d78be00b"]`
     #[tc(rename = "ProxyIDList")]
     pub proxy_id_list: Option<Vec<String>>,
 }
@@ -6095,9 +6223,7 @@ pub struct SwitchProxy {
 /// What a successful [`SwitchProxy`] call returns.
 #[tc_model]
 pub struct SwitchProxyResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1378445`
+    /// `TaskId`; example: `1378445`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6107,60 +6233,69 @@ pub struct SwitchProxyResponse {
 /// The `UpgradeInstance` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PayFailed`](super::errors::RedisErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.MemSizeNotInRange`](super::errors::RedisErrorCode::InvalidParameterValueMemSizeNotInRange)
+/// - [`InvalidParameterValue.ReduceCapacityNotAllowed`](super::errors::RedisErrorCode::InvalidParameterValueReduceCapacityNotAllowed)
+/// - [`InvalidParameterValue.SpecNotExist`](super::errors::RedisErrorCode::InvalidParameterValueSpecNotExist)
+/// - [`InvalidParameterValue.UnSupportedType`](super::errors::RedisErrorCode::InvalidParameterValueUnSupportedType)
+/// - [`LimitExceeded`](super::errors::RedisErrorCode::LimitExceeded)
+/// - [`LimitExceeded.InvalidMemSize`](super::errors::RedisErrorCode::LimitExceededInvalidMemSize)
+/// - [`ResourceInsufficient`](super::errors::RedisErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.InstanceNotExists`](super::errors::RedisErrorCode::ResourceNotFoundInstanceNotExists)
+/// - [`ResourceUnavailable.AccountBalanceNotEnough`](super::errors::RedisErrorCode::ResourceUnavailableAccountBalanceNotEnough)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusError`](super::errors::RedisErrorCode::ResourceUnavailableInstanceStatusError)
+/// - [`ResourceUnavailable.SaleOut`](super::errors::RedisErrorCode::ResourceUnavailableSaleOut)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnsupportedOperation.LowVersion`](super::errors::RedisErrorCode::UnsupportedOperationLowVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::RedisErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5qlr****"`
+    /// `InstanceId`; example: `"crs-5qlr****"`
     pub instance_id: String,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3096`
+    /// `MemSize`; example: `3096`
     pub mem_size: u64,
 
-    /// `RedisShardNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedisShardNum`; example: `3`
     pub redis_shard_num: Option<u64>,
 
-    /// `RedisReplicasNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RedisReplicasNum`; example: `2`
     pub redis_replicas_num: Option<u64>,
 
-    /// `NodeSet`: a list of [`RedisNodeInfo`](super::models::RedisNodeInfo) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::RedisNodeInfo>>,
 
-    /// `SwitchOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SwitchOption`; example: `2`
     pub switch_option: Option<u64>,
 }
 
 /// What a successful [`UpgradeInstance`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021509398751"`
+    /// `DealId`; example: `"20250825297021509398751"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021509398751"`
+    /// `DealName`; example: `"20250825297021509398751"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6170,9 +6305,12 @@ pub struct UpgradeInstanceResponse {
 /// The `UpgradeInstanceProductVersion` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeInstanceProductVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeInstanceProductVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
@@ -6181,28 +6319,20 @@ pub struct UpgradeInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpgradeInstanceProductVersion {
-    /// `TargetProductVersion`: a string.
-    ///
-    /// Example: `"localv2"`
+    /// `TargetProductVersion`; example: `"localv2"`
     pub target_product_version: String,
 
-    /// `SwitchOption`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SwitchOption`; example: `2`
     pub switch_option: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-3au1tc75"`
+    /// `InstanceId`; example: `"crs-3au1tc75"`
     pub instance_id: String,
 }
 
 /// What a successful [`UpgradeInstanceProductVersion`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceProductVersionResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20260810296023340158681"`
+    /// `DealName`; example: `"20260810296023340158681"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6212,47 +6342,46 @@ pub struct UpgradeInstanceProductVersionResponse {
 /// The `UpgradeInstanceVersion` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeInstanceVersionResponse`].
-/// The codes it documents are in [`UpgradeInstanceVersionError`](super::errors::UpgradeInstanceVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeInstanceVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnauthorizedOperation.NoCAMAuthed`](super::errors::RedisErrorCode::UnauthorizedOperationNoCamAuthed)
+/// - [`UnauthorizedOperation.UserNotInWhiteList`](super::errors::RedisErrorCode::UnauthorizedOperationUserNotInWhiteList)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "UpgradeInstanceVersion",
     output = UpgradeInstanceVersionResponse,
-    error = super::errors::UpgradeInstanceVersionError
+    error = super::errors::RedisErrorCode
 )]
 pub struct UpgradeInstanceVersion {
-    /// `TargetInstanceType`: a string.
-    ///
-    /// Example: `"6"`
+    /// `TargetInstanceType`; example: `"6"`
     pub target_instance_type: String,
 
-    /// `SwitchOption`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SwitchOption`; example: `2`
     pub switch_option: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-5qlrlhux"`
+    /// `InstanceId`; example: `"crs-5qlrlhux"`
     pub instance_id: String,
 }
 
 /// What a successful [`UpgradeInstanceVersion`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceVersionResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20250825297021820475193"`
+    /// `DealId`; example: `"20250825297021820475193"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20250825297021820475193"`
+    /// `DealName`; example: `"20250825297021820475193"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6262,44 +6391,41 @@ pub struct UpgradeInstanceVersionResponse {
 /// The `UpgradeProxyVersion` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeProxyVersionResponse`].
-/// The codes it documents are in [`UpgradeProxyVersionError`](super::errors::UpgradeProxyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeProxyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.CheckNotPass`](super::errors::RedisErrorCode::InvalidParameterValueCheckNotPass)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "UpgradeProxyVersion",
     output = UpgradeProxyVersionResponse,
-    error = super::errors::UpgradeProxyVersionError
+    error = super::errors::RedisErrorCode
 )]
 pub struct UpgradeProxyVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dvchdv5"`
+    /// `InstanceId`; example: `"crs-dvchdv5"`
     pub instance_id: String,
 
-    /// `CurrentProxyVersion`: a string.
-    ///
-    /// Example: `"5.0.0"`
+    /// `CurrentProxyVersion`; example: `"5.0.0"`
     pub current_proxy_version: String,
 
-    /// `UpgradeProxyVersion`: a string.
-    ///
-    /// Example: `"5.0.1"`
+    /// `UpgradeProxyVersion`; example: `"5.0.1"`
     pub upgrade_proxy_version: String,
 
-    /// `InstanceTypeUpgradeNow`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceTypeUpgradeNow`; example: `1`
     pub instance_type_upgrade_now: i64,
 }
 
 /// What a successful [`UpgradeProxyVersion`] call returns.
 #[tc_model]
 pub struct UpgradeProxyVersionResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `FlowId`; example: `486489`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6309,44 +6435,42 @@ pub struct UpgradeProxyVersionResponse {
 /// The `UpgradeSmallVersion` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeSmallVersionResponse`].
-/// The codes it documents are in [`UpgradeSmallVersionError`](super::errors::UpgradeSmallVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeSmallVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "UpgradeSmallVersion",
     output = UpgradeSmallVersionResponse,
-    error = super::errors::UpgradeSmallVersionError
+    error = super::errors::RedisErrorCode
 )]
 pub struct UpgradeSmallVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dvchdv5"`
+    /// `InstanceId`; example: `"crs-dvchdv5"`
     pub instance_id: String,
 
-    /// `CurrentRedisVersion`: a string.
-    ///
-    /// Example: `"5.0.0"`
+    /// `CurrentRedisVersion`; example: `"5.0.0"`
     pub current_redis_version: String,
 
-    /// `UpgradeRedisVersion`: a string.
-    ///
-    /// Example: `"5.0.1"`
+    /// `UpgradeRedisVersion`; example: `"5.0.1"`
     pub upgrade_redis_version: String,
 
-    /// `InstanceTypeUpgradeNow`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceTypeUpgradeNow`; example: `1`
     pub instance_type_upgrade_now: i64,
 }
 
 /// What a successful [`UpgradeSmallVersion`] call returns.
 #[tc_model]
 pub struct UpgradeSmallVersionResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `486489`
+    /// `FlowId`; example: `486489`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6356,34 +6480,38 @@ pub struct UpgradeSmallVersionResponse {
 /// The `UpgradeVersionToMultiAvailabilityZones` action of REDIS API 2018-04-12.
 ///
 /// A successful call returns [`UpgradeVersionToMultiAvailabilityZonesResponse`].
-/// The codes it documents are in [`UpgradeVersionToMultiAvailabilityZonesError`](super::errors::UpgradeVersionToMultiAvailabilityZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=redis&Version=2018-04-12&Action=UpgradeVersionToMultiAvailabilityZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RedisErrorCode`](super::errors::RedisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SystemError`](super::errors::RedisErrorCode::FailedOperationSystemError)
+/// - [`FailedOperation.Unknown`](super::errors::RedisErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::RedisErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::RedisErrorCode::InvalidParameterPermissionDenied)
+/// - [`UnsupportedOperation.InstanceNotOperation`](super::errors::RedisErrorCode::UnsupportedOperationInstanceNotOperation)
+/// - [`UnsupportedOperation.LimitProxyVersion`](super::errors::RedisErrorCode::UnsupportedOperationLimitProxyVersion)
 #[tc_action(
     service = "redis",
     version = "2018-04-12",
     name = "UpgradeVersionToMultiAvailabilityZones",
     output = UpgradeVersionToMultiAvailabilityZonesResponse,
-    error = super::errors::UpgradeVersionToMultiAvailabilityZonesError
+    error = super::errors::RedisErrorCode
 )]
 pub struct UpgradeVersionToMultiAvailabilityZones {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-rhlppeye"`
+    /// `InstanceId`; example: `"crs-rhlppeye"`
     pub instance_id: String,
 
-    /// `UpgradeProxyAndRedisServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UpgradeProxyAndRedisServer`; example: `true`
     pub upgrade_proxy_and_redis_server: Option<bool>,
 }
 
 /// What a successful [`UpgradeVersionToMultiAvailabilityZones`] call returns.
 #[tc_model]
 pub struct UpgradeVersionToMultiAvailabilityZonesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `140171780`
+    /// `FlowId`; example: `140171780`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeInstanceAccount`](super::DescribeInstanceAccount).
 #[tc_model]
 pub struct Account {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"example_account_name"`
+    /// `AccountName`; example: `"example_account_name"`
     pub account_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Create an account with read-only access"`
+    /// `Remark`; example: `"Create an account with read-only access"`
     pub remark: String,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"r"`
+    /// `Privilege`; example: `"r"`
     pub privilege: String,
 
-    /// `ReadonlyPolicy`: a list of strings.
-    ///
-    /// Example: `["replication"]`
+    /// `ReadonlyPolicy`; example: `["replication"]`
     pub readonly_policy: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2024-01-03 17:44:25\""`
+    /// `CreateTime`; example: `"\"2024-01-03 17:44:25\""`
     pub create_time: Option<String>,
 
-    /// `PasswordLastModifiedTime`: a string.
-    ///
-    /// Example: `"\"2025-01-03 17:44:25\""`
+    /// `PasswordLastModifiedTime`; example: `"\"2025-01-03 17:44:25\""`
     pub password_last_modified_time: Option<String>,
 }
 
@@ -54,12 +38,10 @@ pub struct Account {
 /// Returned in the output of [`DescribeGlobalReplicationArea`](super::DescribeGlobalReplicationArea).
 #[tc_model]
 pub struct AvailableRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `AvailableZones`: a list of strings.
+    /// `AvailableZones`
     pub available_zones: Option<Vec<String>>,
 }
 
@@ -68,24 +50,16 @@ pub struct AvailableRegion {
 /// Returned in the output of [`DescribeBackupUrl`](super::DescribeBackupUrl).
 #[tc_model]
 pub struct BackupDownloadInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.rdb"`
+    /// `FileName`; example: `"1.rdb"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: i64,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://redis-database-backup-1251937656.cos.ap-chengdu.myqcl"`
+    /// `DownloadUrl`; example: `"https://redis-database-backup-1251937656.cos.ap-chengdu.myqcl"`
     pub download_url: String,
 
-    /// `InnerDownloadUrl`: a string.
-    ///
-    /// Example: `"https://redis-database-backup-1251937656.cos.ap-chengdu.myqcl"`
+    /// `InnerDownloadUrl`; example: `"https://redis-database-backup-1251937656.cos.ap-chengdu.myqcl"`
     pub inner_download_url: String,
 }
 
@@ -95,14 +69,10 @@ pub struct BackupDownloadInfo {
 /// Returned in the output of [`DescribeBackupDownloadRestriction`](super::DescribeBackupDownloadRestriction).
 #[tc_model]
 pub struct BackupLimitVpcItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-b3ksv7yt","vpc-a9pl9fiu"]`
+    /// `VpcList`; example: `["vpc-b3ksv7yt","vpc-a9pl9fiu"]`
     pub vpc_list: Vec<String>,
 }
 
@@ -111,30 +81,20 @@ pub struct BackupLimitVpcItem {
 /// Returned in the output of [`DescribeInstanceMonitorBigKey`](super::DescribeInstanceMonitorBigKey).
 #[tc_model]
 pub struct BigKeyInfo {
-    /// `DB`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DB`; example: `0`
     #[tc(rename = "DB")]
     pub db: i64,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"keyName"`
+    /// `Key`; example: `"keyName"`
     pub key: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Set"`
+    /// `Type`; example: `"Set"`
     pub r#type: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `Updatetime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736409407`
+    /// `Updatetime`; example: `1736409407`
     pub updatetime: i64,
 }
 
@@ -143,24 +103,16 @@ pub struct BigKeyInfo {
 /// Returned in the output of [`DescribeInstanceMonitorBigKeyTypeDist`](super::DescribeInstanceMonitorBigKeyTypeDist).
 #[tc_model]
 pub struct BigKeyTypeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Set"`
+    /// `Type`; example: `"Set"`
     pub r#type: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `Updatetime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736409407`
+    /// `Updatetime`; example: `1736409407`
     pub updatetime: i64,
 }
 
@@ -170,70 +122,46 @@ pub struct BigKeyTypeInfo {
 #[doc(alias = "CDCResource")]
 #[tc_model]
 pub struct CdcResource {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `125639021`
+    /// `AppId`; example: `125639021`
     pub app_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 
-    /// `RedisClusterId`: a string.
-    ///
-    /// Example: `"crs-cdc-p8ktf94h"`
+    /// `RedisClusterId`; example: `"crs-cdc-p8ktf94h"`
     pub redis_cluster_id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试实例1"`
+    /// `ClusterName`; example: `"测试实例1"`
     pub cluster_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-06 20:01:23"`
+    /// `StartTime`; example: `"2022-05-06 20:01:23"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-06-06 20:01:23"`
+    /// `EndTime`; example: `"2022-06-06 20:01:23"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `BaseBundles`: a list of [`ResourceBundle`] objects.
+    /// `BaseBundles`
     pub base_bundles: Vec<ResourceBundle>,
 
-    /// `ResourceBundles`: a list of [`ResourceBundle`] objects.
+    /// `ResourceBundles`
     pub resource_bundles: Vec<ResourceBundle>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-0astoh6a"`
+    /// `DedicatedClusterId`; example: `"cluster-0astoh6a"`
     pub dedicated_cluster_id: String,
 }
 
@@ -242,14 +170,10 @@ pub struct CdcResource {
 /// Returned in the output of [`DescribeInstanceMonitorTopNCmdTook`](super::DescribeInstanceMonitorTopNCmdTook).
 #[tc_model]
 pub struct CommandTake {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"ping"`
+    /// `Cmd`; example: `"ping"`
     pub cmd: String,
 
-    /// `Took`: a signed 64-bit integer.
-    ///
-    /// Example: `4688000`
+    /// `Took`; example: `4688000`
     pub took: i64,
 }
 
@@ -258,19 +182,13 @@ pub struct CommandTake {
 /// Returned in the output of [`DescribeInstanceMonitorBigKeySizeDist`](super::DescribeInstanceMonitorBigKeySizeDist) and [`DescribeInstanceMonitorTookDist`](super::DescribeInstanceMonitorTookDist).
 #[tc_model]
 pub struct DelayDistribution {
-    /// `Ladder`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Ladder`; example: `5`
     pub ladder: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: i64,
 
-    /// `Updatetime`: a signed 64-bit integer.
-    ///
-    /// Example: `1718073070`
+    /// `Updatetime`; example: `1718073070`
     pub updatetime: i64,
 }
 
@@ -279,29 +197,19 @@ pub struct DelayDistribution {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `DeliverSubType`; example: `"CLS"`
     pub deliver_sub_type: Option<String>,
 
-    /// `DeliverConsumer`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `DeliverConsumer`; example: `"CLS"`
     pub deliver_consumer: Option<String>,
 
-    /// `DeliverConsumerName`: a string.
-    ///
-    /// Example: `"client_cls"`
+    /// `DeliverConsumerName`; example: `"client_cls"`
     pub deliver_consumer_name: Option<String>,
 
-    /// `DeliverError`: a string.
-    ///
-    /// Example: `"kafka error"`
+    /// `DeliverError`; example: `"kafka error"`
     pub deliver_error: Option<String>,
 }
 
@@ -311,44 +219,28 @@ pub struct DeliverSummary {
 #[doc(alias = "DescribeInstanceDTSInstanceInfo")]
 #[tc_model]
 pub struct DescribeInstanceDtsInstanceInfo {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-o7vdf2no"`
+    /// `InstanceId`; example: `"crs-o7vdf2no"`
     pub instance_id: String,
 
-    /// `SetId`: a signed 64-bit integer.
-    ///
-    /// Example: `14300`
+    /// `SetId`; example: `14300`
     pub set_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `30001`
+    /// `ZoneId`; example: `30001`
     pub zone_id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Type`; example: `8`
     pub r#type: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试专用"`
+    /// `InstanceName`; example: `"测试专用"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.16:6379"`
+    /// `Vip`; example: `"10.0.0.16:6379"`
     pub vip: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -357,49 +249,31 @@ pub struct DescribeInstanceDtsInstanceInfo {
 /// Returned in the output of [`DescribeExportTasks`](super::DescribeExportTasks).
 #[tc_model]
 pub struct ExportFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"crs-hnio60jv_20260305-124239_to_20260305-164239_1772705315834.tar.gz"`
+    /// `FileName`; example: `"crs-hnio60jv_20260305-124239_to_20260305-164239_1772705315834.tar.gz"`
     pub file_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-05 18:08:36"`
+    /// `CreateTime`; example: `"2026-03-05 18:08:36"`
     pub create_time: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://audit-test-1308612106.cos.ap-guangzhou.myqcloud.com"`
+    /// `DownloadUrl`; example: `"https://audit-test-1308612106.cos.ap-guangzhou.myqcloud.com"`
     pub download_url: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"Not Found"`
+    /// `ErrMsg`; example: `"Not Found"`
     pub err_msg: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `Progress`; example: `18`
     pub progress: Option<i64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-03-05 19:35:56"`
+    /// `FinishTime`; example: `"2026-03-05 19:35:56"`
     pub finish_time: Option<String>,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncRequestId`; example: `0`
     pub async_request_id: Option<i64>,
 }
 
@@ -408,14 +282,10 @@ pub struct ExportFile {
 /// Returned in the output of [`ModifyInstanceChargeType`](super::ModifyInstanceChargeType).
 #[tc_model]
 pub struct FailedInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-dgfqwvsk"`
+    /// `InstanceId`; example: `"crs-dgfqwvsk"`
     pub instance_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"instance crs-dgfqwvsk is already postpaid"`
+    /// `Message`; example: `"instance crs-dgfqwvsk is already postpaid"`
     pub message: String,
 }
 
@@ -424,21 +294,13 @@ pub struct FailedInstance {
 /// Sent in the input of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`, required in requests; example: `"InstanceId"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["crs-d285tydf"]`
+    /// `Values`, required in requests; example: `["crs-d285tydf"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 }
 
@@ -447,42 +309,28 @@ pub struct Filter {
 /// Returned in the output of [`DescribeReplicationGroup`](super::DescribeReplicationGroup).
 #[tc_model]
 pub struct Groups {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `AppId`; example: `100001`
     pub app_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupId`; example: `"crs-rpl-deindi7de"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"crs-rpl-deindi7de"`
+    /// `GroupName`; example: `"crs-rpl-deindi7de"`
     pub group_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `InstanceCount`; example: `20`
     pub instance_count: i64,
 
-    /// `Instances`: a list of [`Instances`] objects.
+    /// `Instances`
     pub instances: Vec<Instances>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: String,
 }
 
@@ -491,19 +339,13 @@ pub struct Groups {
 /// Returned in the output of [`DescribeInstanceMonitorHotKey`](super::DescribeInstanceMonitorHotKey).
 #[tc_model]
 pub struct HotKeyInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"haha"`
+    /// `Key`; example: `"haha"`
     pub key: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `112`
+    /// `Count`; example: `112`
     pub count: i64,
 }
 
@@ -512,44 +354,28 @@ pub struct HotKeyInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Inbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"set"`
+    /// `AddressModule`; example: `"set"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"XX上云安全组默认入站规则"`
+    /// `Desc`; example: `"XX上云安全组默认入站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `ServiceModule`; example: `"redis"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Id`; example: `"set"`
     pub id: String,
 }
 
@@ -558,69 +384,43 @@ pub struct Inbound {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceClusterNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ng-00"`
+    /// `Name`; example: `"ng-00"`
     pub name: String,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"e5966d041f179fcdd1dd91d0f57f105a073a52cb"`
+    /// `RunId`; example: `"e5966d041f179fcdd1dd91d0f57f105a073a52cb"`
     pub run_id: String,
 
-    /// `Role`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Connected`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Connected`; example: `1`
     pub connected: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1717138477"`
+    /// `CreateTime`; example: `"1717138477"`
     pub create_time: String,
 
-    /// `DownTime`: a string.
-    ///
-    /// Example: `"1717139065"`
+    /// `DownTime`; example: `"1717139065"`
     pub down_time: String,
 
-    /// `Slots`: a string.
-    ///
-    /// Example: `"[\"0-16383\"]"`
+    /// `Slots`; example: `"[\"0-16383\"]"`
     pub slots: String,
 
-    /// `Keys`: a signed 64-bit integer.
-    ///
-    /// Example: `35140102`
+    /// `Keys`; example: `35140102`
     pub keys: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Qps`; example: `0`
     pub qps: i64,
 
-    /// `QpsSlope`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `QpsSlope`; example: `0`
     pub qps_slope: f64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Storage`; example: `64`
     pub storage: i64,
 
-    /// `StorageSlope`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StorageSlope`; example: `0`
     pub storage_slope: f64,
 }
 
@@ -629,64 +429,40 @@ pub struct InstanceClusterNode {
 /// Returned in the output of [`DescribeInstanceShards`](super::DescribeInstanceShards).
 #[tc_model]
 pub struct InstanceClusterShard {
-    /// `ShardName`: a string.
-    ///
-    /// Example: `"ng-00"`
+    /// `ShardName`; example: `"ng-00"`
     pub shard_name: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShardId`; example: `"1"`
     pub shard_id: String,
 
-    /// `Role`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Role`; example: `0`
     pub role: i64,
 
-    /// `Keys`: a signed 64-bit integer.
-    ///
-    /// Example: `272958`
+    /// `Keys`; example: `272958`
     pub keys: i64,
 
-    /// `Slots`: a string.
-    ///
-    /// Example: `"\"[\\\"10923-16383\\\"]\""`
+    /// `Slots`; example: `"\"[\\\"10923-16383\\\"]\""`
     pub slots: String,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `92096256`
+    /// `Storage`; example: `92096256`
     pub storage: i64,
 
-    /// `StorageSlope`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StorageSlope`; example: `0`
     pub storage_slope: f64,
 
-    /// `Runid`: a string.
-    ///
-    /// Example: `"edd1020ca1e3767c0d281d205964d168a2f5XXXX"`
+    /// `Runid`; example: `"edd1020ca1e3767c0d281d205964d168a2f5XXXX"`
     pub runid: String,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"edd1020ca1e3767c0d281d205964d168a2f5XXXX"`
+    /// `RunId`; example: `"edd1020ca1e3767c0d281d205964d168a2f5XXXX"`
     pub run_id: String,
 
-    /// `Connected`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Connected`; example: `1`
     pub connected: i64,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: String,
 
-    /// `ReplicasNodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `7250`
+    /// `ReplicasNodeId`; example: `7250`
     pub replicas_node_id: i64,
 }
 
@@ -695,42 +471,28 @@ pub struct InstanceClusterShard {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceEnumParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"maxmemory-policy"`
+    /// `ParamName`; example: `"maxmemory-policy"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"Emun"`
+    /// `ValueType`; example: `"Emun"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"noeviction"`
+    /// `DefaultValue`; example: `"noeviction"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"noeviction"`
+    /// `CurrentValue`; example: `"noeviction"`
     pub current_value: String,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"How Redis will select what to remove when maxmemory is reached"`
+    /// `Tips`; example: `"How Redis will select what to remove when maxmemory is reached"`
     pub tips: String,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -739,47 +501,31 @@ pub struct InstanceEnumParam {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"审计功能测试"`
+    /// `InstanceName`; example: `"审计功能测试"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `SubStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `SubStatus`; example: `19`
     pub sub_status: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `DegradeStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DegradeStrategy`; example: `500`
     pub degrade_strategy: Option<i64>,
 
-    /// `InstanceTags`: a list of [`InstanceTagInfo`] objects.
+    /// `InstanceTags`
     pub instance_tags: Option<Vec<InstanceTagInfo>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Type`; example: `16`
     pub r#type: Option<i64>,
 }
 
@@ -788,54 +534,34 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceIntegerParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"cluster-node-timeout"`
+    /// `ParamName`; example: `"cluster-node-timeout"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ValueType`; example: `"integer"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `DefaultValue`; example: `"15000"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `CurrentValue`; example: `"15000"`
     pub current_value: String,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"集群模式下当节点在指定时间内(毫秒)不可达则被认为处于失败状态"`
+    /// `Tips`; example: `"集群模式下当节点在指定时间内(毫秒)不可达则被认为处于失败状态"`
     pub tips: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"15000"`
+    /// `Min`; example: `"15000"`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"120000"`
+    /// `Max`; example: `"120000"`
     pub max: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `Unit`; example: `"ms"`
     pub unit: String,
 }
 
@@ -844,40 +570,28 @@ pub struct InstanceIntegerParam {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceMultiParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"InstanceMultiParam"`
+    /// `ParamName`; example: `"InstanceMultiParam"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"multi"`
+    /// `ValueType`; example: `"multi"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"“\\\"\\\"”"`
+    /// `DefaultValue`; example: `"“\\\"\\\"”"`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"“\\\"\\\"”"`
+    /// `CurrentValue`; example: `"“\\\"\\\"”"`
     pub current_value: String,
 
-    /// `Tips`: a string.
+    /// `Tips`
     pub tips: String,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -886,10 +600,10 @@ pub struct InstanceMultiParam {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceNode {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `InstanceClusterNode`: a list of [`InstanceClusterNode`] objects.
+    /// `InstanceClusterNode`
     pub instance_cluster_node: Vec<InstanceClusterNode>,
 }
 
@@ -898,14 +612,10 @@ pub struct InstanceNode {
 /// Sent in the input of [`CreateParamTemplate`](super::CreateParamTemplate), [`ModifyInstanceParams`](super::ModifyInstanceParams) and [`ModifyParamTemplate`](super::ModifyParamTemplate).
 #[tc_model]
 pub struct InstanceParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `Key`; example: `"timeout"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"120"`
+    /// `Value`; example: `"120"`
     pub value: String,
 }
 
@@ -914,29 +624,19 @@ pub struct InstanceParam {
 /// Returned in the output of [`DescribeInstanceParamRecords`](super::DescribeInstanceParamRecords).
 #[tc_model]
 pub struct InstanceParamHistory {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"hash-max-ziplist-entries"`
+    /// `ParamName`; example: `"hash-max-ziplist-entries"`
     pub param_name: String,
 
-    /// `PreValue`: a string.
-    ///
-    /// Example: `"512"`
+    /// `PreValue`; example: `"512"`
     pub pre_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"511"`
+    /// `NewValue`; example: `"511"`
     pub new_value: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2019-01-07 11:28:58"`
+    /// `ModifyTime`; example: `"2019-01-07 11:28:58"`
     pub modify_time: String,
 }
 
@@ -945,44 +645,28 @@ pub struct InstanceParamHistory {
 /// Returned in the output of [`DescribeProxySlowLog`](super::DescribeProxySlowLog).
 #[tc_model]
 pub struct InstanceProxySlowlogDetail {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `Duration`; example: `45`
     pub duration: i64,
 
-    /// `Client`: a string.
-    ///
-    /// Example: `"172.16.21.78"`
+    /// `Client`; example: `"172.16.21.78"`
     pub client: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"hget"`
+    /// `Command`; example: `"hget"`
     pub command: String,
 
-    /// `CommandLine`: a string.
-    ///
-    /// Example: `"hget"`
+    /// `CommandLine`; example: `"hget"`
     pub command_line: String,
 
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"2019-09-08 12:13:08"`
+    /// `ExecuteTime`; example: `"2019-09-08 12:13:08"`
     pub execute_time: String,
 
-    /// `RecvClientEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecvClientEnd`; example: `100`
     pub recv_client_end: Option<i64>,
 
-    /// `SendClientEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SendClientEnd`; example: `100`
     pub send_client_end: Option<i64>,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"af5c3a1d70187f0005e3f03a6285a5f622"`
+    /// `Node`; example: `"af5c3a1d70187f0005e3f03a6285a5f622"`
     pub node: Option<String>,
 }
 
@@ -991,12 +675,10 @@ pub struct InstanceProxySlowlogDetail {
 /// Returned in the output of [`DescribeInstanceSecurityGroup`](super::DescribeInstanceSecurityGroup).
 #[tc_model]
 pub struct InstanceSecurityGroupDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-84nexsdp"`
+    /// `InstanceId`; example: `"crs-84nexsdp"`
     pub instance_id: String,
 
-    /// `SecurityGroupDetails`: a list of [`SecurityGroupDetail`] objects.
+    /// `SecurityGroupDetails`
     pub security_group_details: Vec<SecurityGroupDetail>,
 }
 
@@ -1005,307 +687,191 @@ pub struct InstanceSecurityGroupDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceSet {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"生产-***实例"`
+    /// `InstanceName`; example: `"生产-***实例"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-7asi9***"`
+    /// `InstanceId`; example: `"crs-7asi9***"`
     pub instance_id: String,
 
-    /// `Appid`: a signed 64-bit integer.
-    ///
-    /// Example: `13103214145`
+    /// `Appid`; example: `13103214145`
     pub appid: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ProjectId`; example: `12`
     pub project_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcId`; example: `1`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubnetId`; example: `10`
     pub subnet_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.20.3.1"`
+    /// `WanIp`; example: `"10.20.3.1"`
     pub wan_ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `Port`; example: `6379`
     pub port: i64,
 
-    /// `Createtime`: a string.
-    ///
-    /// Example: `"2020-01-15 10:20:00"`
+    /// `Createtime`; example: `"2020-01-15 10:20:00"`
     pub createtime: String,
 
-    /// `Size`: a floating-point number.
-    ///
-    /// Example: `1451.0`
+    /// `Size`; example: `1451.0`
     pub size: f64,
 
-    /// `SizeUsed`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `SizeUsed`; example: `0.0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub size_used: Option<f64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Type`; example: `7`
     pub r#type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `DeadlineTime`: a string.
-    ///
-    /// Example: `"2020-02-15 10:20:00"`
+    /// `DeadlineTime`; example: `"2020-02-15 10:20:00"`
     pub deadline_time: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"社区版Redis"`
+    /// `Engine`; example: `"社区版Redis"`
     pub engine: String,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ProductType`; example: `"cluster"`
     pub product_type: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-fk33jsf43kgv"`
+    /// `UniqVpcId`; example: `"vpc-fk33jsf43kgv"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-fd3j6l35mm0"`
+    /// `UniqSubnetId`; example: `"subnet-fd3j6l35mm0"`
     pub uniq_subnet_id: String,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingMode`; example: `1`
     pub billing_mode: i64,
 
-    /// `InstanceTitle`: a string.
-    ///
-    /// Example: `"实例运行中"`
+    /// `InstanceTitle`; example: `"实例运行中"`
     pub instance_title: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2020-02-15 10:20:00"`
+    /// `OfflineTime`; example: `"2020-02-15 10:20:00"`
     pub offline_time: String,
 
-    /// `SubStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubStatus`; example: `0`
     pub sub_status: i64,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1"]`
+    /// `Tags`; example: `["tag1"]`
     pub tags: Vec<String>,
 
-    /// `InstanceNode`: a list of [`InstanceNode`] objects.
+    /// `InstanceNode`
     pub instance_node: Vec<InstanceNode>,
 
-    /// `RedisShardSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `RedisShardSize`; example: `4096`
     pub redis_shard_size: i64,
 
-    /// `RedisShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedisShardNum`; example: `3`
     pub redis_shard_num: i64,
 
-    /// `RedisReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: i64,
 
-    /// `PriceId`: a signed 64-bit integer.
-    ///
-    /// Example: `114`
+    /// `PriceId`; example: `114`
     pub price_id: i64,
 
-    /// `CloseTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `CloseTime`; example: `"0000-00-00 00:00:00"`
     pub close_time: String,
 
-    /// `SlaveReadWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlaveReadWeight`; example: `0`
     pub slave_read_weight: i64,
 
-    /// `InstanceTags`: a list of [`InstanceTagInfo`] objects.
+    /// `InstanceTags`
     pub instance_tags: Vec<InstanceTagInfo>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project"`
+    /// `ProjectName`; example: `"project"`
     pub project_name: String,
 
-    /// `NoAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoAuth`; example: `true`
     pub no_auth: bool,
 
-    /// `ClientLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `ClientLimit`; example: `30000`
     pub client_limit: i64,
 
-    /// `DtsStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DtsStatus`; example: `0`
     pub dts_status: i64,
 
-    /// `NetLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `NetLimit`; example: `1800`
     pub net_limit: i64,
 
-    /// `PasswordFree`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PasswordFree`; example: `0`
     pub password_free: i64,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vip6`; example: `"1"`
     pub vip6: String,
 
-    /// `IPv6`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IPv6`; example: `"1"`
     #[tc(rename = "IPv6")]
     pub ipv6: Option<String>,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: i64,
 
-    /// `RemainBandwidthDuration`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RemainBandwidthDuration`; example: `"1"`
     pub remain_bandwidth_duration: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `DiskSize`; example: `400`
     pub disk_size: i64,
 
-    /// `MonitorVersion`: a string.
-    ///
-    /// Example: `"5s"`
+    /// `MonitorVersion`; example: `"5s"`
     pub monitor_version: String,
 
-    /// `ClientLimitMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ClientLimitMin`; example: `1000`
     pub client_limit_min: i64,
 
-    /// `ClientLimitMax`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ClientLimitMax`; example: `10000`
     pub client_limit_max: i64,
 
-    /// `NodeSet`: a list of [`RedisNodeInfo`] objects.
+    /// `NodeSet`
     pub node_set: Vec<RedisNodeInfo>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `WanAddress`: a string.
-    ///
-    /// Example: `"gz-crs-xxx.sql.tencentcdb.com"`
+    /// `WanAddress`; example: `"gz-crs-xxx.sql.tencentcdb.com"`
     pub wan_address: String,
 
-    /// `PolarisServer`: a string.
-    ///
-    /// Example: `"txcloud-paas-crs-xxx"`
+    /// `PolarisServer`; example: `"txcloud-paas-crs-xxx"`
     pub polaris_server: String,
 
-    /// `RedisClusterId`: a string.
-    ///
-    /// Example: `"crs-cluster-m1sy****"`
+    /// `RedisClusterId`; example: `"crs-cluster-m1sy****"`
     pub redis_cluster_id: String,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-3x6j****"`
+    /// `DedicatedClusterId`; example: `"cluster-3x6j****"`
     pub dedicated_cluster_id: String,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `ProductVersion`; example: `"cloud"`
     pub product_version: String,
 
-    /// `CurrentProxyVersion`: a string.
-    ///
-    /// Example: `"5.5.0"`
+    /// `CurrentProxyVersion`; example: `"5.5.0"`
     pub current_proxy_version: String,
 
-    /// `CurrentRedisVersion`: a string.
-    ///
-    /// Example: `"4.3.0"`
+    /// `CurrentRedisVersion`; example: `"4.3.0"`
     pub current_redis_version: String,
 
-    /// `UpgradeProxyVersion`: a string.
-    ///
-    /// Example: `"5.6.0"`
+    /// `UpgradeProxyVersion`; example: `"5.6.0"`
     pub upgrade_proxy_version: String,
 
-    /// `UpgradeRedisVersion`: a string.
-    ///
-    /// Example: `"6.0.0"`
+    /// `UpgradeRedisVersion`; example: `"6.0.0"`
     pub upgrade_redis_version: String,
 
-    /// `BackupMode`: a string.
-    ///
-    /// Example: `"SecondLevelBackup"`
+    /// `BackupMode`; example: `"SecondLevelBackup"`
     pub backup_mode: Option<String>,
 
-    /// `DeleteProtectionSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteProtectionSwitch`; example: `0`
     pub delete_protection_switch: Option<i64>,
 }
 
@@ -1314,34 +880,22 @@ pub struct InstanceSet {
 /// Returned in the output of [`DescribeSlowLog`](super::DescribeSlowLog).
 #[tc_model]
 pub struct InstanceSlowlogDetail {
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Duration`; example: `11`
     pub duration: i64,
 
-    /// `Client`: a string.
-    ///
-    /// Example: `"101.32.**.**"`
+    /// `Client`; example: `"101.32.**.**"`
     pub client: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ZREVRANGE"`
+    /// `Command`; example: `"ZREVRANGE"`
     pub command: String,
 
-    /// `CommandLine`: a string.
-    ///
-    /// Example: `"ZREVRANGE student scores"`
+    /// `CommandLine`; example: `"ZREVRANGE student scores"`
     pub command_line: String,
 
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"2025-01-09 16:13:46"`
+    /// `ExecuteTime`; example: `"2025-01-09 16:13:46"`
     pub execute_time: String,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"af5c3a1d70187f0005e3f03a6285a5f622******"`
+    /// `Node`; example: `"af5c3a1d70187f0005e3f03a6285a5f622******"`
     pub node: String,
 }
 
@@ -1351,14 +905,10 @@ pub struct InstanceSlowlogDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct InstanceTagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `TagKey`; example: `"tag-key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `TagValue`; example: `"tag-value"`
     pub tag_value: String,
 }
 
@@ -1367,42 +917,28 @@ pub struct InstanceTagInfo {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceTextParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"UserPasswordSeparate"`
+    /// `ParamName`; example: `"UserPasswordSeparate"`
     pub param_name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"text"`
+    /// `ValueType`; example: `"text"`
     pub value_type: String,
 
-    /// `NeedRestart`: a string.
-    ///
-    /// Example: `"false"`
+    /// `NeedRestart`; example: `"false"`
     pub need_restart: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"\"@\""`
+    /// `DefaultValue`; example: `"\"@\""`
     pub default_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"\"@\""`
+    /// `CurrentValue`; example: `"\"@\""`
     pub current_value: String,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"Specify password connection symbols for custom accounts"`
+    /// `Tips`; example: `"Specify password connection symbols for custom accounts"`
     pub tips: String,
 
-    /// `TextValue`: a list of strings.
+    /// `TextValue`
     pub text_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -1411,111 +947,69 @@ pub struct InstanceTextParam {
 /// Returned in the output of [`DescribeReplicationGroup`](super::DescribeReplicationGroup).
 #[tc_model]
 pub struct Instances {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `AppId`; example: `100001`
     pub app_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-deindi7de"`
+    /// `InstanceId`; example: `"crs-deindi7de"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"crs-deindi7de-name"`
+    /// `InstanceName`; example: `"crs-deindi7de-name"`
     pub instance_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: u64,
 
-    /// `RedisReplicasNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedisReplicasNum`; example: `1`
     pub redis_replicas_num: u64,
 
-    /// `RedisShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedisShardNum`; example: `3`
     pub redis_shard_num: i64,
 
-    /// `RedisShardSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RedisShardSize`; example: `16`
     pub redis_shard_size: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `DiskSize`; example: `400`
     pub disk_size: i64,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"社区版Redis"`
+    /// `Engine`; example: `"社区版Redis"`
     pub engine: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `Role`; example: `"rw"`
     pub role: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"IPv6"`
+    /// `Vip6`; example: `"IPv6"`
     pub vip6: String,
 
-    /// `IPv6`: a string.
-    ///
-    /// Example: `"IPv6"`
+    /// `IPv6`; example: `"IPv6"`
     #[tc(rename = "IPv6")]
     pub ipv6: String,
 
-    /// `VpcID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcID`; example: `1`
     #[tc(rename = "VpcID")]
     pub vpc_id: i64,
 
-    /// `VPort`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `VPort`; example: `6379`
     pub v_port: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `GrocerySysId`: a signed 64-bit integer.
-    ///
-    /// Example: `15007`
+    /// `GrocerySysId`; example: `15007`
     pub grocery_sys_id: i64,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ProductType`; example: `7`
     pub product_type: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `CreateTime`; example: `"0000-00-00 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `UpdateTime`; example: `"0000-00-00 00:00:00"`
     pub update_time: String,
 }
 
@@ -1524,28 +1018,16 @@ pub struct Instances {
 /// Returned in the output of [`DescribeInstanceLogDelivery`](super::DescribeInstanceLogDelivery).
 #[tc_model]
 pub struct LogDeliveryInfo {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 
-    /// `LogsetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4ae3d686-0dcf-4db3-9867-482def442c9a"`
+    /// `LogsetId`, always sent in responses; example: `"4ae3d686-0dcf-4db3-9867-482def442c9a"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"27197b72-e1cb-4fc1-ab21-3865f589136f"`
+    /// `TopicId`, always sent in responses; example: `"27197b72-e1cb-4fc1-ab21-3865f589136f"`
     pub topic_id: Option<String>,
 
-    /// `LogRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub log_region: Option<String>,
 }
 
@@ -1554,19 +1036,13 @@ pub struct LogDeliveryInfo {
 /// Sent in the input of [`CreateExportTask`](super::CreateExportTask) and [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"UserName"`
+    /// `Type`; example: `"UserName"`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"EQS"`
+    /// `Compare`; example: `"EQS"`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `Value`; example: `["default"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -1575,70 +1051,46 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct LogInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-mock0001"`
+    /// `InstanceId`; example: `"crs-mock0001"`
     pub instance_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `EnableQuery`: a string.
-    ///
-    /// Example: `"true"`
+    /// `EnableQuery`; example: `"true"`
     pub enable_query: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `CreateAt`; example: `"2026-01-01 00:00:00"`
     pub create_at: Option<String>,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<i64>,
 
-    /// `LowLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `LowLogExpireDay`; example: `23`
     pub low_log_expire_day: Option<i64>,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<i64>,
 
-    /// `HighStorage`: a floating-point number.
-    ///
-    /// Example: `256`
+    /// `HighStorage`; example: `256`
     pub high_storage: Option<f64>,
 
-    /// `LowStorage`: a floating-point number.
-    ///
-    /// Example: `768.5`
+    /// `LowStorage`; example: `768.5`
     pub low_storage: Option<f64>,
 
-    /// `LogStorage`: a floating-point number.
-    ///
-    /// Example: `1024.5`
+    /// `LogStorage`; example: `1024.5`
     pub log_storage: Option<f64>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Deliver`; example: `"ON"`
     pub deliver: Option<String>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 
-    /// `InstanceInfo`: an [`InstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: Option<InstanceInfo>,
 
-    /// `LogSubType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `LogSubType`; example: `"all"`
     pub log_sub_type: Option<String>,
 }
 
@@ -1647,50 +1099,32 @@ pub struct LogInstance {
 /// Returned in the output of [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogResult {
-    /// `DBId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DBId`; example: `1`
     #[tc(rename = "DBId")]
     pub db_id: Option<i64>,
 
-    /// `CommandLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CommandLatency`; example: `4`
     pub command_latency: Option<i64>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-03-24 19:00:00.000"`
+    /// `Timestamp`; example: `"2026-03-24 19:00:00.000"`
     pub timestamp: Option<String>,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"10.0.0.100:6379"`
+    /// `ClientAddr`; example: `"10.0.0.100:6379"`
     pub client_addr: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserName`; example: `"default"`
     pub user_name: Option<String>,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `CommandType`; example: `"GET"`
     pub command_type: Option<String>,
 
-    /// `CacheCode`: a string.
-    ///
-    /// Example: `"redis-node-0"`
+    /// `CacheCode`; example: `"redis-node-0"`
     pub cache_code: Option<String>,
 
-    /// `CommandDetail`: a string.
-    ///
-    /// Example: `"GET mykey"`
+    /// `CommandDetail`; example: `"GET mykey"`
     pub command_detail: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"client error"`
+    /// `ErrMsg`; example: `"client error"`
     pub err_msg: Option<String>,
 }
 
@@ -1699,44 +1133,28 @@ pub struct LogResult {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Outbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"DROP"`
+    /// `Action`; example: `"DROP"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"set"`
+    /// `AddressModule`; example: `"set"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"9.9.0.0/16"`
+    /// `CidrIp`; example: `"9.9.0.0/16"`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"**上云安全组默认入站规则"`
+    /// `Desc`; example: `"**上云安全组默认入站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"6379"`
+    /// `PortRange`; example: `"6379"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `ServiceModule`; example: `"redis"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Id`; example: `"set"`
     pub id: String,
 }
 
@@ -1745,24 +1163,16 @@ pub struct Outbound {
 /// Returned in the output of [`DescribeParamTemplates`](super::DescribeParamTemplates).
 #[tc_model]
 pub struct ParamTemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"crs-cfg-rhlppeye"`
+    /// `TemplateId`; example: `"crs-cfg-rhlppeye"`
     pub template_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CustomParamTemplate"`
+    /// `Name`; example: `"CustomParamTemplate"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"MyCustomParamTemplate"`
+    /// `Description`; example: `"MyCustomParamTemplate"`
     pub description: String,
 
-    /// `ProductType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProductType`; example: `6`
     pub product_type: u64,
 }
 
@@ -1771,49 +1181,31 @@ pub struct ParamTemplateInfo {
 /// Returned in the output of [`DescribeParamTemplateInfo`](super::DescribeParamTemplateInfo).
 #[tc_model]
 pub struct ParameterDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"slowlog-log-slower-than"`
+    /// `Name`; example: `"slowlog-log-slower-than"`
     pub name: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ParamType`; example: `"integer"`
     pub param_type: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Default`; example: `"10"`
     pub default: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Over this time the command is recorded in us.a negative number d"`
+    /// `Description`; example: `"Over this time the command is recorded in us.a negative number d"`
     pub description: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"5"`
+    /// `CurrentValue`; example: `"5"`
     pub current_value: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedReboot`; example: `0`
     pub need_reboot: i64,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Max`; example: `"1"`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `Min`; example: `"1000"`
     pub min: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["yes","no"]`
+    /// `EnumValue`; example: `["yes","no"]`
     pub enum_value: Vec<String>,
 }
 
@@ -1823,30 +1215,19 @@ pub struct ParameterDetail {
 /// Returned in the output of [`DescribeInstancePasswordPolicy`](super::DescribeInstancePasswordPolicy).
 #[tc_model]
 pub struct PasswordPolicy {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enabled`, required in requests; example: `true`
     pub enabled: Option<bool>,
 
-    /// `MinLetterCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinLetterCount`; example: `1`
     pub min_letter_count: Option<i64>,
 
-    /// `MinDigitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinDigitCount`; example: `1`
     pub min_digit_count: Option<i64>,
 
-    /// `MinSpecialCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSpecialCount`; example: `1`
     pub min_special_count: Option<i64>,
 
-    /// `MinLength`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MinLength`; example: `8`
     pub min_length: Option<i64>,
 }
 
@@ -1855,69 +1236,49 @@ pub struct PasswordPolicy {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct ProductConf {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Type`; example: `8`
     pub r#type: i64,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"Redis 主从版"`
+    /// `TypeName`; example: `"Redis 主从版"`
     pub type_name: String,
 
-    /// `MinBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinBuyNum`; example: `1`
     pub min_buy_num: i64,
 
-    /// `MaxBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxBuyNum`; example: `30`
     pub max_buy_num: i64,
 
-    /// `Saleout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Saleout`; example: `false`
     pub saleout: bool,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"Redis"`
+    /// `Engine`; example: `"Redis"`
     pub engine: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"Redis-5.0"`
+    /// `Version`; example: `"Redis-5.0"`
     pub version: String,
 
-    /// `TotalSize`: a list of strings.
+    /// `TotalSize`
     pub total_size: Vec<String>,
 
-    /// `ShardSize`: a list of strings.
+    /// `ShardSize`
     pub shard_size: Vec<String>,
 
-    /// `ReplicaNum`: a list of strings.
+    /// `ReplicaNum`
     pub replica_num: Vec<String>,
 
-    /// `ShardNum`: a list of strings.
+    /// `ShardNum`
     pub shard_num: Vec<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PayMode`; example: `"1"`
     pub pay_mode: String,
 
-    /// `EnableRepicaReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRepicaReadOnly`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable_repica_read_only: Option<bool>,
 
-    /// `EnableReplicaReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableReplicaReadOnly`; example: `false`
     pub enable_replica_read_only: Option<bool>,
 }
 
@@ -1926,14 +1287,10 @@ pub struct ProductConf {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct ProxyNodes {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"de1d54148ed79f11c3b4a49c878b29c721******"`
+    /// `NodeId`; example: `"de1d54148ed79f11c3b4a49c878b29c721******"`
     pub node_id: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -1942,84 +1299,52 @@ pub struct ProxyNodes {
 /// Returned in the output of [`DescribeInstanceBackups`](super::DescribeInstanceBackups).
 #[tc_model]
 pub struct RedisBackupSet {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:52:20\""`
+    /// `StartTime`; example: `"\"2022-03-24 11:52:20\""`
     pub start_time: String,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"\"999b6b89c60-f01a-11eb-9d37-7d65897b5c22\""`
+    /// `BackupId`; example: `"\"999b6b89c60-f01a-11eb-9d37-7d65897b5c22\""`
     pub backup_id: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `BackupType`; example: `"\"1\""`
     pub backup_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"描述该备份的信息\""`
+    /// `Remark`; example: `"\"描述该备份的信息\""`
     pub remark: String,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locked`; example: `0`
     pub locked: i64,
 
-    /// `BackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupSize`; example: `0`
     pub backup_size: i64,
 
-    /// `FullBackup`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FullBackup`; example: `0`
     pub full_backup: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-7iw94215"`
+    /// `InstanceId`; example: `"crs-7iw94215"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2022-03-24 11:59:20\""`
+    /// `EndTime`; example: `"\"2022-03-24 11:59:20\""`
     pub end_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"\"RDB-Redis 5.0\""`
+    /// `FileType`; example: `"\"RDB-Redis 5.0\""`
     pub file_type: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"\"2022-03-31 11:52:20\""`
+    /// `ExpireTime`; example: `"\"2022-03-31 11:52:20\""`
     pub expire_time: String,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypted`; example: `false`
     pub encrypted: Option<bool>,
 }
 
@@ -2028,68 +1353,46 @@ pub struct RedisBackupSet {
 /// Returned in the output of [`DescribeCommonDBInstances`](super::DescribeCommonDBInstances).
 #[tc_model]
 pub struct RedisCommonInstanceList {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `InstanceName`; example: `"InstanceName"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-xxxxxxx"`
+    /// `InstanceId`; example: `"crs-xxxxxxx"`
     pub instance_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `Zone`; example: `"100001"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-vcp-xxx"`
+    /// `SubnetId`; example: `"sub-vcp-xxx"`
     pub subnet_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `Vips`: a list of strings.
+    /// `Vips`
     pub vips: Vec<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `Vport`; example: `6379`
     pub vport: i64,
 
-    /// `Createtime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd"`
+    /// `Createtime`; example: `"yyyy-MM-dd"`
     pub createtime: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: i64,
 }
 
@@ -2098,70 +1401,44 @@ pub struct RedisCommonInstanceList {
 /// Returned in the output of [`DescribeInstanceEvents`](super::DescribeInstanceEvents).
 #[tc_model]
 pub struct RedisInstanceEvent {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `102`
+    /// `ID`; example: `102`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-ewflkgfe"`
+    /// `InstanceId`; example: `"crs-ewflkgfe"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `InstanceName`; example: `"redis"`
     pub instance_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"InstanceMigration"`
+    /// `Type`; example: `"InstanceMigration"`
     pub r#type: Option<String>,
 
-    /// `Grade`: a string.
-    ///
-    /// Example: `"Critical"`
+    /// `Grade`; example: `"Critical"`
     pub grade: Option<String>,
 
-    /// `ExecutionDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `ExecutionDate`; example: `"2018-09-10"`
     pub execution_date: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"04:00"`
+    /// `EndTime`; example: `"04:00"`
     pub end_time: Option<String>,
 
-    /// `LatestExecutionDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `LatestExecutionDate`; example: `"2018-09-10"`
     pub latest_execution_date: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Waiting"`
+    /// `Status`; example: `"Waiting"`
     pub status: Option<String>,
 
-    /// `TaskEndTime`: a string.
-    ///
-    /// Example: `"2018-09-10 09:10:23"`
+    /// `TaskEndTime`; example: `"2018-09-10 09:10:23"`
     pub task_end_time: Option<String>,
 
-    /// `EffectInfo`: a string.
-    ///
-    /// Example: `"迁移完成时会有一次秒级别的闪断"`
+    /// `EffectInfo`; example: `"迁移完成时会有一次秒级别的闪断"`
     pub effect_info: Option<String>,
 
-    /// `InitialExecutionDate`: a string.
-    ///
-    /// Example: `"2018-09-10"`
+    /// `InitialExecutionDate`; example: `"2018-09-10"`
     pub initial_execution_date: Option<String>,
 }
 
@@ -2170,29 +1447,19 @@ pub struct RedisInstanceEvent {
 /// Returned in the output of [`DescribeInstanceZoneInfo`](super::DescribeInstanceZoneInfo).
 #[tc_model]
 pub struct RedisNode {
-    /// `Keys`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Keys`; example: `1`
     pub keys: i64,
 
-    /// `Slot`: a string.
-    ///
-    /// Example: `"0-5460"`
+    /// `Slot`; example: `"0-5460"`
     pub slot: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"b69eda124a34c1b713e81f7cb947161b06214328"`
+    /// `NodeId`; example: `"b69eda124a34c1b713e81f7cb947161b06214328"`
     pub node_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 }
 
@@ -2202,24 +1469,16 @@ pub struct RedisNode {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct RedisNodeInfo {
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: i64,
 
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeId`; example: `1`
     pub node_id: Option<i64>,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<u64>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneName`; example: `"ap-guangzhou-1"`
     pub zone_name: Option<String>,
 }
 
@@ -2228,24 +1487,16 @@ pub struct RedisNodeInfo {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct RedisNodes {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
+    /// `NodeId`; example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
     pub node_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeRole`; example: `"master"`
     pub node_role: String,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterId`; example: `1`
     pub cluster_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -2254,27 +1505,19 @@ pub struct RedisNodes {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct RegionConf {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-bangkok"`
+    /// `RegionId`; example: `"ap-bangkok"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"曼谷"`
+    /// `RegionName`; example: `"曼谷"`
     pub region_name: String,
 
-    /// `RegionShortName`: a string.
-    ///
-    /// Example: `"TH"`
+    /// `RegionShortName`; example: `"TH"`
     pub region_short_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"亚太东南"`
+    /// `Area`; example: `"亚太东南"`
     pub area: String,
 
-    /// `ZoneSet`: a list of [`ZoneCapacityConf`] objects.
+    /// `ZoneSet`
     pub zone_set: Vec<ZoneCapacityConf>,
 }
 
@@ -2283,27 +1526,19 @@ pub struct RegionConf {
 /// Returned in the output of [`DescribeInstanceZoneInfo`](super::DescribeInstanceZoneInfo).
 #[tc_model]
 pub struct ReplicaGroup {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `125101`
+    /// `GroupId`; example: `125101`
     pub group_id: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"ng-1"`
+    /// `GroupName`; example: `"ng-1"`
     pub group_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 
-    /// `RedisNodes`: a list of [`RedisNode`] objects.
+    /// `RedisNodes`
     pub redis_nodes: Vec<RedisNode>,
 }
 
@@ -2312,19 +1547,13 @@ pub struct ReplicaGroup {
 /// Returned in the output of [`DescribeRedisClusters`](super::DescribeRedisClusters).
 #[tc_model]
 pub struct ResourceBundle {
-    /// `ResourceBundleName`: a string.
-    ///
-    /// Example: `"resource-bundle-small-1"`
+    /// `ResourceBundleName`; example: `"resource-bundle-small-1"`
     pub resource_bundle_name: String,
 
-    /// `AvailableMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `AvailableMemory`; example: `48`
     pub available_memory: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -2333,14 +1562,10 @@ pub struct ResourceBundle {
 /// Sent in the input of [`CloneInstances`](super::CloneInstances) and [`CreateInstances`](super::CreateInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `TagKey`; example: `"tag-key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `TagValue`; example: `"tag-value"`
     pub tag_value: String,
 }
 
@@ -2349,14 +1574,10 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeSecondLevelBackupInfo`](super::DescribeSecondLevelBackupInfo).
 #[tc_model]
 pub struct SecondLevelBackupMissingTimestamps {
-    /// `StartTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1716449238`
+    /// `StartTimeStamp`; example: `1716449238`
     pub start_time_stamp: Option<i64>,
 
-    /// `EndTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1716449238`
+    /// `EndTimeStamp`; example: `1716449238`
     pub end_time_stamp: Option<i64>,
 }
 
@@ -2365,35 +1586,25 @@ pub struct SecondLevelBackupMissingTimestamps {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-09 12:39:12"`
+    /// `CreateTime`; example: `"2024-04-09 12:39:12"`
     pub create_time: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-5yb3e***"`
+    /// `SecurityGroupId`; example: `"sg-5yb3e***"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"安全组名称"`
+    /// `SecurityGroupName`; example: `"安全组名称"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"安全组备注或者描述"`
+    /// `SecurityGroupRemark`; example: `"安全组备注或者描述"`
     pub security_group_remark: String,
 
-    /// `Outbound`: a list of [`Outbound`] objects.
+    /// `Outbound`
     pub outbound: Vec<Outbound>,
 
-    /// `Inbound`: a list of [`Inbound`] objects.
+    /// `Inbound`
     pub inbound: Vec<Inbound>,
 }
 
@@ -2402,35 +1613,25 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeInstanceSecurityGroup`](super::DescribeInstanceSecurityGroup) and [`DescribeProjectSecurityGroup`](super::DescribeProjectSecurityGroup).
 #[tc_model]
 pub struct SecurityGroupDetail {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1275154`
+    /// `ProjectId`; example: `1275154`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-08 17:06:38"`
+    /// `CreateTime`; example: `"2022-06-08 17:06:38"`
     pub create_time: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-0klp2oyp"`
+    /// `SecurityGroupId`; example: `"sg-0klp2oyp"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SecurityGroupName`; example: `"default"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"该安全组的描述"`
+    /// `SecurityGroupRemark`; example: `"该安全组的描述"`
     pub security_group_remark: String,
 
-    /// `InboundRule`: a list of [`SecurityGroupsInboundAndOutbound`] objects.
+    /// `InboundRule`
     pub inbound_rule: Vec<SecurityGroupsInboundAndOutbound>,
 
-    /// `OutboundRule`: a list of [`SecurityGroupsInboundAndOutbound`] objects.
+    /// `OutboundRule`
     pub outbound_rule: Vec<SecurityGroupsInboundAndOutbound>,
 }
 
@@ -2439,24 +1640,16 @@ pub struct SecurityGroupDetail {
 /// Returned in the output of [`DescribeInstanceSecurityGroup`](super::DescribeInstanceSecurityGroup) and [`DescribeProjectSecurityGroup`](super::DescribeProjectSecurityGroup).
 #[tc_model]
 pub struct SecurityGroupsInboundAndOutbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `Ip`; example: `"0.0.0.0/0"`
     pub ip: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Port`; example: `"ALL"`
     pub port: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Proto`; example: `"TCP"`
     pub proto: String,
 }
 
@@ -2465,14 +1658,10 @@ pub struct SecurityGroupsInboundAndOutbound {
 /// Returned in the output of [`DescribeInstanceMonitorTopNCmd`](super::DescribeInstanceMonitorTopNCmd).
 #[tc_model]
 pub struct SourceCommand {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"ping"`
+    /// `Cmd`; example: `"ping"`
     pub cmd: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `179562`
+    /// `Count`; example: `179562`
     pub count: i64,
 }
 
@@ -2481,17 +1670,13 @@ pub struct SourceCommand {
 /// Returned in the output of [`DescribeInstanceMonitorSIP`](super::DescribeInstanceMonitorSIP).
 #[tc_model]
 pub struct SourceInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"172.16.*.*"`
+    /// `Ip`; example: `"172.16.*.*"`
     pub ip: String,
 
-    /// `Conn`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Conn`; example: `10`
     pub conn: i64,
 
-    /// `Cmd`: a signed 64-bit integer.
+    /// `Cmd`
     pub cmd: i64,
 }
 
@@ -2500,49 +1685,31 @@ pub struct SourceInfo {
 /// Returned in the output of [`DescribeTaskList`](super::DescribeTaskList).
 #[tc_model]
 pub struct TaskInfoDetail {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `42371`
+    /// `TaskId`; example: `42371`
     pub task_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-11-15 14:25:37"`
+    /// `StartTime`; example: `"2019-11-15 14:25:37"`
     pub start_time: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"037"`
+    /// `TaskType`; example: `"037"`
     pub task_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"生产-***Redis"`
+    /// `InstanceName`; example: `"生产-***Redis"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-opcazbrb"`
+    /// `InstanceId`; example: `"crs-opcazbrb"`
     pub instance_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: f64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-11-15 14:25:25"`
+    /// `EndTime`; example: `"2019-11-15 14:25:25"`
     pub end_time: String,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Result`; example: `2`
     pub result: i64,
 }
 
@@ -2551,19 +1718,13 @@ pub struct TaskInfoDetail {
 /// Returned in the output of [`DescribeInstanceNodeInfo`](super::DescribeInstanceNodeInfo).
 #[tc_model]
 pub struct TendisNodes {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
+    /// `NodeId`; example: `"edcfcc21cef97eabbbeeb52067de8eddffc85772"`
     pub node_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `NodeRole`; example: `"master"`
     pub node_role: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 }
 
@@ -2572,29 +1733,19 @@ pub struct TendisNodes {
 /// Returned in the output of [`DescribeTendisSlowLog`](super::DescribeTendisSlowLog).
 #[tc_model]
 pub struct TendisSlowLogDetail {
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"2025-01-07 11:01:49"`
+    /// `ExecuteTime`; example: `"2025-01-07 11:01:49"`
     pub execute_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `531`
+    /// `Duration`; example: `531`
     pub duration: i64,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"eval"`
+    /// `Command`; example: `"eval"`
     pub command: String,
 
-    /// `CommandLine`: a string.
-    ///
-    /// Example: `"eval local key = KEYS[1] ;"`
+    /// `CommandLine`; example: `"eval local key = KEYS[1] ;"`
     pub command_line: String,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"fc87a1796e9f0cd689da8f0b49e4f9c830******"`
+    /// `Node`; example: `"fc87a1796e9f0cd689da8f0b49e4f9c830******"`
     pub node: String,
 }
 
@@ -2603,67 +1754,43 @@ pub struct TendisSlowLogDetail {
 /// Returned in the output of [`DescribeInstanceDealDetail`](super::DescribeInstanceDealDetail).
 #[tc_model]
 pub struct TradeDealDetail {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"2024112****"`
+    /// `DealId`; example: `"2024112****"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deal_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2024112**"`
+    /// `DealName`; example: `"2024112**"`
     pub deal_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"10001464****"`
+    /// `Creater`; example: `"10001464****"`
     pub creater: String,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"2024-11-25 18:12:34"`
+    /// `CreatTime`; example: `"2024-11-25 18:12:34"`
     pub creat_time: String,
 
-    /// `OverdueTime`: a string.
-    ///
-    /// Example: `"2024-12-10 18:12:34"`
+    /// `OverdueTime`; example: `"2024-12-10 18:12:34"`
     pub overdue_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-25 18:30:34"`
+    /// `EndTime`; example: `"2024-11-25 18:30:34"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"发货中"`
+    /// `Description`; example: `"发货中"`
     pub description: String,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `1039`
+    /// `Price`; example: `1039`
     pub price: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["crs-d8glo9rf"]`
+    /// `InstanceIds`; example: `["crs-d8glo9rf"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -2672,34 +1799,24 @@ pub struct TradeDealDetail {
 /// Returned in the output of [`DescribeProductInfo`](super::DescribeProductInfo).
 #[tc_model]
 pub struct ZoneCapacityConf {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `IsSaleout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSaleout`; example: `false`
     pub is_saleout: bool,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `NetWorkType`: a list of strings.
+    /// `NetWorkType`
     pub net_work_type: Vec<String>,
 
-    /// `ProductSet`: a list of [`ProductConf`] objects.
+    /// `ProductSet`
     pub product_set: Vec<ProductConf>,
 
-    /// `OldZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `OldZoneId`; example: `100003`
     pub old_zone_id: i64,
 }

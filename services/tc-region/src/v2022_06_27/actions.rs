@@ -7,9 +7,12 @@ use super::models;
 /// The `DescribeProducts` action of REGION API 2022-06-27.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=region&Version=2022-06-27&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "region",
     version = "2022-06-27",
@@ -25,28 +28,20 @@ use super::models;
     )
 )]
 pub struct DescribeProducts {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `Products`: a list of [`RegionProduct`](super::models::RegionProduct) objects.
-    ///
-    /// Example: `[{"Name":"cvm"}]`
+    /// `Products`; example: `[{"Name":"cvm"}]`
     pub products: Vec<models::RegionProduct>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -56,37 +51,38 @@ pub struct DescribeProductsResponse {
 /// The `DescribeRegions` action of REGION API 2022-06-27.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=region&Version=2022-06-27&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RegionErrorCode`](super::errors::RegionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RegionErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::RegionErrorCode::InvalidParameterParameterError)
+/// - [`RequestLimitExceeded`](super::errors::RegionErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "region",
     version = "2022-06-27",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::RegionErrorCode
 )]
 pub struct DescribeRegions {
-    /// `Product`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `Product`; example: `"cvm"`
     pub product: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 }
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -96,37 +92,38 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeZones` action of REGION API 2022-06-27.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=region&Version=2022-06-27&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RegionErrorCode`](super::errors::RegionErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RegionErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterError`](super::errors::RegionErrorCode::InvalidParameterParameterError)
+/// - [`UnsupportedOperation`](super::errors::RegionErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "region",
     version = "2022-06-27",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::RegionErrorCode
 )]
 pub struct DescribeZones {
-    /// `Product`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `Product`; example: `"cvm"`
     pub product: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Vec<models::ZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -18,59 +21,41 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFieldTransformRule {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `146662`
+    /// `ProjectId`; example: `146662`
     pub project_id: i64,
 
-    /// `TargetField`: a string.
-    ///
-    /// Example: `"page_url"`
+    /// `TargetField`; example: `"page_url"`
     pub target_field: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"exact1"`
+    /// `MatchType`; example: `"exact1"`
     pub match_type: String,
 
-    /// `MatchPattern`: a string.
-    ///
-    /// Example: `"mall"`
+    /// `MatchPattern`; example: `"mall"`
     pub match_pattern: String,
 
-    /// `TransformAction`: a string.
-    ///
-    /// Example: `"replace"`
+    /// `TransformAction`; example: `"replace"`
     pub transform_action: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"replace"`
+    /// `Name`; example: `"replace"`
     pub name: Option<String>,
 
-    /// `ReplaceValue`: a string.
-    ///
-    /// Example: `"m**l"`
+    /// `ReplaceValue`; example: `"m**l"`
     pub replace_value: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`CreateFieldTransformRule`] call returns.
 #[tc_model]
 pub struct CreateFieldTransformRuleResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -80,33 +65,54 @@ pub struct CreateFieldTransformRuleResponse {
 /// The `CreateReleaseFile` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateReleaseFileResponse`].
-/// The codes it documents are in [`CreateReleaseFileError`](super::errors::CreateReleaseFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateReleaseFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "CreateReleaseFile",
     output = CreateReleaseFileResponse,
-    error = super::errors::CreateReleaseFileError
+    error = super::errors::RumErrorCode
 )]
 pub struct CreateReleaseFile {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `Files`: a list of [`ReleaseFile`](super::models::ReleaseFile) objects.
+    /// `Files`
     pub files: Vec<models::ReleaseFile>,
 }
 
 /// What a successful [`CreateReleaseFile`] call returns.
 #[tc_model]
 pub struct CreateReleaseFileResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -116,26 +122,46 @@ pub struct CreateReleaseFileResponse {
 /// The `CreateStarProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateStarProjectResponse`].
-/// The codes it documents are in [`CreateStarProjectError`](super::errors::CreateStarProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateStarProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "CreateStarProject",
     output = CreateStarProjectResponse,
-    error = super::errors::CreateStarProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct CreateStarProject {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -143,9 +169,7 @@ pub struct CreateStarProject {
 /// What a successful [`CreateStarProject`] call returns.
 #[tc_model]
 pub struct CreateStarProjectResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -155,9 +179,12 @@ pub struct CreateStarProjectResponse {
 /// The `CreateTDEMApplication` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateTDEMApplicationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateTDEMApplication)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -166,43 +193,29 @@ pub struct CreateStarProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTDEMApplication {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-LgSqrGWEdgsx"`
+    /// `InstanceId`; example: `"rum-LgSqrGWEdgsx"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试 RUM 应用"`
+    /// `Name`; example: `"测试 RUM 应用"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Type`; example: `"web"`
     pub r#type: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"测试应用描述"`
+    /// `Desc`; example: `"测试应用描述"`
     pub desc: Option<String>,
 
-    /// `ApmInstanceIds`: a list of strings.
-    ///
-    /// Example: `["apm-xxx"]`
+    /// `ApmInstanceIds`; example: `["apm-xxx"]`
     pub apm_instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateTDEMApplication`] call returns.
 #[tc_model]
 pub struct CreateTDEMApplicationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-TFf7aQLVJL4f"`
+    /// `AppId`; example: `"app-TFf7aQLVJL4f"`
     pub app_id: String,
 
-    /// `ProjectKey`: a string.
-    ///
-    /// Example: `"hmDJY7XJbiCx"`
+    /// `ProjectKey`; example: `"hmDJY7XJbiCx"`
     pub project_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -212,9 +225,12 @@ pub struct CreateTDEMApplicationResponse {
 /// The `CreateTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateTDEMBusinessSystemResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateTDEMBusinessSystem)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -223,31 +239,23 @@ pub struct CreateTDEMApplicationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTDEMBusinessSystem {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试业务系统"`
+    /// `InstanceName`; example: `"测试业务系统"`
     pub instance_name: String,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"这是测试业务系统"`
+    /// `InstanceDesc`; example: `"这是测试业务系统"`
     pub instance_desc: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateTDEMBusinessSystem`] call returns.
 #[tc_model]
 pub struct CreateTDEMBusinessSystemResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-LgSqrGWEdgsx"`
+    /// `InstanceId`; example: `"rum-LgSqrGWEdgsx"`
     pub instance_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -257,9 +265,12 @@ pub struct CreateTDEMBusinessSystemResponse {
 /// The `CreateTDEMDialTask` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateTDEMDialTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateTDEMDialTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -268,123 +279,77 @@ pub struct CreateTDEMBusinessSystemResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTDEMDialTask {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"capi-selftest-0930"`
+    /// `TaskName`; example: `"capi-selftest-0930"`
     pub task_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `Type`; example: `"icmp"`
     pub r#type: String,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"realtime"`
+    /// `ExecutionTime`; example: `"realtime"`
     pub execution_time: String,
 
-    /// `TimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `TimeoutMs`; example: `3000`
     pub timeout_ms: i64,
 
-    /// `PeriodMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `PeriodMs`; example: `60000`
     pub period_ms: i64,
 
-    /// `PackageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PackageCount`; example: `3`
     pub package_count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `WatchDomain`: a string.
-    ///
-    /// Example: `"postman-echo.com"`
+    /// `WatchDomain`; example: `"postman-echo.com"`
     pub watch_domain: Option<String>,
 
-    /// `DialDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `DialDomain`; example: `"www.qq.com"`
     pub dial_domain: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<i64>,
 
-    /// `FrequencyMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `FrequencyMs`; example: `60000`
     pub frequency_ms: Option<i64>,
 
-    /// `PackageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `PackageSize`; example: `64`
     pub package_size: Option<i64>,
 
-    /// `NeedMTR`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedMTR`; example: `0`
     #[tc(rename = "NeedMTR")]
     pub need_mtr: Option<i64>,
 
-    /// `MTRTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MTRTimeoutMs`; example: `10000`
     #[tc(rename = "MTRTimeoutMs")]
     pub mtr_timeout_ms: Option<i64>,
 
-    /// `MTRMaxHop`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MTRMaxHop`; example: `30`
     #[tc(rename = "MTRMaxHop")]
     pub mtr_max_hop: Option<i64>,
 
-    /// `MTRPingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MTRPingCount`; example: `5`
     #[tc(rename = "MTRPingCount")]
     pub mtr_ping_count: Option<i64>,
 
-    /// `SlowThresholdMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SlowThresholdMs`; example: `2000`
     pub slow_threshold_ms: Option<i64>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"5xx"`
+    /// `ErrorType`; example: `"5xx"`
     pub error_type: Option<String>,
 
-    /// `Regions`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `Regions`; example: `"广东省"`
     pub regions: Option<String>,
 
-    /// `Operators`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Operators`; example: `"中国电信"`
     pub operators: Option<String>,
 
-    /// `UserIds`: a string.
-    ///
-    /// Example: `"demo_user_001"`
+    /// `UserIds`; example: `"demo_user_001"`
     pub user_ids: Option<String>,
 
-    /// `DeviceIds`: a string.
-    ///
-    /// Example: `"d86001"`
+    /// `DeviceIds`; example: `"d86001"`
     pub device_ids: Option<String>,
 }
 
@@ -398,9 +363,12 @@ pub struct CreateTDEMDialTaskResponse {
 /// The `CreateTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateTDEMFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateTDEMFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -409,56 +377,38 @@ pub struct CreateTDEMDialTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTDEMFieldTransformRule {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `TargetField`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `TargetField`; example: `"user_id"`
     pub target_field: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `MatchType`; example: `"prefix"`
     pub match_type: String,
 
-    /// `MatchPattern`: a string.
-    ///
-    /// Example: `"test_"`
+    /// `MatchPattern`; example: `"test_"`
     pub match_pattern: String,
 
-    /// `TransformAction`: a string.
-    ///
-    /// Example: `"mask"`
+    /// `TransformAction`; example: `"mask"`
     pub transform_action: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"脱敏用户 ID"`
+    /// `Name`; example: `"脱敏用户 ID"`
     pub name: Option<String>,
 
-    /// `ReplaceValue`: a string.
-    ///
-    /// Example: `"***"`
+    /// `ReplaceValue`; example: `"***"`
     pub replace_value: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`CreateTDEMFieldTransformRule`] call returns.
 #[tc_model]
 pub struct CreateTDEMFieldTransformRuleResponse {
-    /// `Rule`: a [`FieldTransformRuleItem`](super::models::FieldTransformRuleItem).
+    /// `Rule`
     pub rule: models::FieldTransformRuleItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -468,9 +418,12 @@ pub struct CreateTDEMFieldTransformRuleResponse {
 /// The `CreateTDEMFunnel` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateTDEMFunnelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateTDEMFunnel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -479,44 +432,32 @@ pub struct CreateTDEMFieldTransformRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTDEMFunnel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****2"`
+    /// `AppId`; example: `"1****2"`
     pub app_id: String,
 
-    /// `FunnelName`: a string.
-    ///
-    /// Example: `"下单支付"`
+    /// `FunnelName`; example: `"下单支付"`
     pub funnel_name: String,
 
-    /// `Steps`: a list of [`FunnelStepInput`](super::models::FunnelStepInput) objects.
+    /// `Steps`
     pub steps: Vec<models::FunnelStepInput>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"enter page"`
+    /// `Description`; example: `"enter page"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `Source`; example: `"manual"`
     pub source: Option<String>,
 }
 
 /// What a successful [`CreateTDEMFunnel`] call returns.
 #[tc_model]
 pub struct CreateTDEMFunnelResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"步骤数必须在2到20之间\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"步骤数必须在2到20之间\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,50 +467,62 @@ pub struct CreateTDEMFunnelResponse {
 /// The `CreateWhitelist` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`CreateWhitelistResponse`].
-/// The codes it documents are in [`CreateWhitelistError`](super::errors::CreateWhitelistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=CreateWhitelist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "CreateWhitelist",
     output = CreateWhitelistResponse,
-    error = super::errors::CreateWhitelistError
+    error = super::errors::RumErrorCode
 )]
 pub struct CreateWhitelist {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `WhitelistUin`: a string.
-    ///
-    /// Example: `"136"`
+    /// `WhitelistUin`; example: `"136"`
     pub whitelist_uin: String,
 
-    /// `Aid`: a string.
-    ///
-    /// Example: `"2222"`
+    /// `Aid`; example: `"2222"`
     pub aid: Option<String>,
 }
 
 /// What a successful [`CreateWhitelist`] call returns.
 #[tc_model]
 pub struct CreateWhitelistResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: u64,
 
@@ -580,9 +533,12 @@ pub struct CreateWhitelistResponse {
 /// The `DeleteFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -591,28 +547,20 @@ pub struct CreateWhitelistResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteFieldTransformRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `146662`
+    /// `ProjectId`; example: `146662`
     pub project_id: i64,
 }
 
 /// What a successful [`DeleteFieldTransformRule`] call returns.
 #[tc_model]
 pub struct DeleteFieldTransformRuleResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Deleted\":true,\"Id\":11,\"Message\":\"rule deleted successfully\"}"`
+    /// `Result`; example: `"{\"Deleted\":true,\"Id\":11,\"Message\":\"rule deleted successfully\"}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"rule 9 not found\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"rule 9 not found\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -622,20 +570,35 @@ pub struct DeleteFieldTransformRuleResponse {
 /// The `DeleteInstance` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteInstanceResponse`].
-/// The codes it documents are in [`DeleteInstanceError`](super::errors::DeleteInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DeleteInstance",
     output = DeleteInstanceResponse,
-    error = super::errors::DeleteInstanceError
+    error = super::errors::RumErrorCode
 )]
 pub struct DeleteInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-abcd1234"`
+    /// `InstanceId`; example: `"rum-abcd1234"`
     pub instance_id: String,
 }
 
@@ -649,9 +612,12 @@ pub struct DeleteInstanceResponse {
 /// The `DeleteMiniProgramReplayPack` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteMiniProgramReplayPackResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteMiniProgramReplayPack)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -660,28 +626,20 @@ pub struct DeleteInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteMiniProgramReplayPack {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `PackId`: a string.
-    ///
-    /// Example: `"mpr_1"`
+    /// `PackId`; example: `"mpr_1"`
     pub pack_id: String,
 }
 
 /// What a successful [`DeleteMiniProgramReplayPack`] call returns.
 #[tc_model]
 pub struct DeleteMiniProgramReplayPackResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"replay pack not found\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"replay pack not found\"}"`
     pub error_msg: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"AppId\":\"1****7\",\"PackId\":\"mpr_1\",\"Deleted\":true}"`
+    /// `Result`; example: `"{\"AppId\":\"1****7\",\"PackId\":\"mpr_1\",\"Deleted\":true}"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -691,20 +649,24 @@ pub struct DeleteMiniProgramReplayPackResponse {
 /// The `DeleteProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct DeleteProject {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ID`; example: `6`
     #[tc(rename = "ID")]
     pub id: u64,
 }
@@ -712,9 +674,7 @@ pub struct DeleteProject {
 /// What a successful [`DeleteProject`] call returns.
 #[tc_model]
 pub struct DeleteProjectResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -724,20 +684,43 @@ pub struct DeleteProjectResponse {
 /// The `DeleteReleaseFile` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteReleaseFileResponse`].
-/// The codes it documents are in [`DeleteReleaseFileError`](super::errors::DeleteReleaseFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteReleaseFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DeleteReleaseFile",
     output = DeleteReleaseFileResponse,
-    error = super::errors::DeleteReleaseFileError
+    error = super::errors::RumErrorCode
 )]
 pub struct DeleteReleaseFile {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -745,9 +728,7 @@ pub struct DeleteReleaseFile {
 /// What a successful [`DeleteReleaseFile`] call returns.
 #[tc_model]
 pub struct DeleteReleaseFileResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -757,26 +738,46 @@ pub struct DeleteReleaseFileResponse {
 /// The `DeleteStarProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteStarProjectResponse`].
-/// The codes it documents are in [`DeleteStarProjectError`](super::errors::DeleteStarProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteStarProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DeleteStarProject",
     output = DeleteStarProjectResponse,
-    error = super::errors::DeleteStarProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct DeleteStarProject {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"****-1793"`
+    /// `InstanceID`; example: `"****-1793"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -784,9 +785,7 @@ pub struct DeleteStarProject {
 /// What a successful [`DeleteStarProject`] call returns.
 #[tc_model]
 pub struct DeleteStarProjectResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -796,9 +795,12 @@ pub struct DeleteStarProjectResponse {
 /// The `DeleteSymbolArtifact` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteSymbolArtifactResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteSymbolArtifact)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -807,45 +809,29 @@ pub struct DeleteStarProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSymbolArtifact {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"js_sourcemap"`
+    /// `Kind`; example: `"js_sourcemap"`
     pub kind: String,
 
-    /// `ArtifactId`: a string.
-    ///
-    /// Example: `"sma_123e1a8f7d5d3e8aca92b35ca8cd1b5eaef86c7c12f5d336"`
+    /// `ArtifactId`; example: `"sma_123e1a8f7d5d3e8aca92b35ca8cd1b5eaef86c7c12f5d336"`
     pub artifact_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146683"`
+    /// `AppId`; example: `"146683"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12413"`
+    /// `ProjectId`; example: `"12413"`
     pub project_id: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `AppVersion`; example: `"1.0.1"`
     pub app_version: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `Platform`; example: `"Windows"`
     pub platform: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `OS`; example: `"Windows"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `OSVersion`: a string.
-    ///
-    /// Example: `"11.0.1"`
+    /// `OSVersion`; example: `"11.0.1"`
     #[tc(rename = "OSVersion")]
     pub os_version: Option<String>,
 }
@@ -853,10 +839,10 @@ pub struct DeleteSymbolArtifact {
 /// What a successful [`DeleteSymbolArtifact`] call returns.
 #[tc_model]
 pub struct DeleteSymbolArtifactResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -866,9 +852,12 @@ pub struct DeleteSymbolArtifactResponse {
 /// The `DeleteTDEMApplication` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteTDEMApplicationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteTDEMApplication)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -877,18 +866,14 @@ pub struct DeleteSymbolArtifactResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTDEMApplication {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-8drfG6abVX9u"`
+    /// `AppId`; example: `"app-8drfG6abVX9u"`
     pub app_id: String,
 }
 
 /// What a successful [`DeleteTDEMApplication`] call returns.
 #[tc_model]
 pub struct DeleteTDEMApplicationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-8drfG6abVX9u"`
+    /// `AppId`; example: `"app-8drfG6abVX9u"`
     pub app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -898,9 +883,12 @@ pub struct DeleteTDEMApplicationResponse {
 /// The `DeleteTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteTDEMBusinessSystemResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteTDEMBusinessSystem)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -909,18 +897,14 @@ pub struct DeleteTDEMApplicationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTDEMBusinessSystem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-uAjarWHxKtjx"`
+    /// `InstanceId`; example: `"rum-uAjarWHxKtjx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeleteTDEMBusinessSystem`] call returns.
 #[tc_model]
 pub struct DeleteTDEMBusinessSystemResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-uAjarWHxKtjx"`
+    /// `InstanceId`; example: `"rum-uAjarWHxKtjx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -930,9 +914,12 @@ pub struct DeleteTDEMBusinessSystemResponse {
 /// The `DeleteTDEMDialTask` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteTDEMDialTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteTDEMDialTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -941,23 +928,17 @@ pub struct DeleteTDEMBusinessSystemResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTDEMDialTask {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteTDEMDialTask`] call returns.
 #[tc_model]
 pub struct DeleteTDEMDialTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -967,9 +948,12 @@ pub struct DeleteTDEMDialTaskResponse {
 /// The `DeleteTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteTDEMFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteTDEMFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -978,33 +962,23 @@ pub struct DeleteTDEMDialTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTDEMFieldTransformRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `Id`; example: `31`
     pub id: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 }
 
 /// What a successful [`DeleteTDEMFieldTransformRule`] call returns.
 #[tc_model]
 pub struct DeleteTDEMFieldTransformRuleResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `Id`; example: `31`
     pub id: i64,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: bool,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"rule deleted successfully"`
+    /// `Message`; example: `"rule deleted successfully"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1014,9 +988,12 @@ pub struct DeleteTDEMFieldTransformRuleResponse {
 /// The `DeleteTDEMFunnel` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteTDEMFunnelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteTDEMFunnel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -1025,28 +1002,20 @@ pub struct DeleteTDEMFieldTransformRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTDEMFunnel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"76808ee1-5643-4671-8d84-190f7bd82c29"`
+    /// `FunnelId`; example: `"76808ee1-5643-4671-8d84-190f7bd82c29"`
     pub funnel_id: String,
 }
 
 /// What a successful [`DeleteTDEMFunnel`] call returns.
 #[tc_model]
 pub struct DeleteTDEMFunnelResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Deleted\":true}"`
+    /// `Result`; example: `"{\"Deleted\":true}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1056,26 +1025,46 @@ pub struct DeleteTDEMFunnelResponse {
 /// The `DeleteWhitelist` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteWhitelistResponse`].
-/// The codes it documents are in [`DeleteWhitelistError`](super::errors::DeleteWhitelistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DeleteWhitelist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DeleteWhitelist",
     output = DeleteWhitelistResponse,
-    error = super::errors::DeleteWhitelistError
+    error = super::errors::RumErrorCode
 )]
 pub struct DeleteWhitelist {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ID`; example: `"1"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -1083,9 +1072,7 @@ pub struct DeleteWhitelist {
 /// What a successful [`DeleteWhitelist`] call returns.
 #[tc_model]
 pub struct DeleteWhitelistResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1095,71 +1082,59 @@ pub struct DeleteWhitelistResponse {
 /// The `DescribeAppDimensionMetrics` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeAppDimensionMetricsResponse`].
-/// The codes it documents are in [`DescribeAppDimensionMetricsError`](super::errors::DescribeAppDimensionMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeAppDimensionMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeAppDimensionMetrics",
     output = DescribeAppDimensionMetricsResponse,
-    error = super::errors::DescribeAppDimensionMetricsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeAppDimensionMetrics {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"kv_7_dist"`
+    /// `From`; example: `"kv_7_dist"`
     pub from: String,
 
-    /// `Fields`: a string.
+    /// `Fields`
     pub fields: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
+    /// `Filter`; example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
     pub filter: String,
 
-    /// `FilterSimple`: a string.
-    ///
-    /// Example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
+    /// `FilterSimple`; example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
     pub filter_simple: Option<String>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["request_cnt"]`
+    /// `GroupBy`; example: `["request_cnt"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["request_cnt desc"]`
+    /// `OrderBy`; example: `["request_cnt desc"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `BusinessContext`: a string.
-    ///
-    /// Example: `"{\\\"threshold\\\":\\\"0.001\\\"}"`
+    /// `BusinessContext`; example: `"{\\\"threshold\\\":\\\"0.001\\\"}"`
     pub business_context: Option<String>,
 }
 
 /// What a successful [`DescribeAppDimensionMetrics`] call returns.
 #[tc_model]
 pub struct DescribeAppDimensionMetricsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1169,71 +1144,59 @@ pub struct DescribeAppDimensionMetricsResponse {
 /// The `DescribeAppMetricsData` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeAppMetricsDataResponse`].
-/// The codes it documents are in [`DescribeAppMetricsDataError`](super::errors::DescribeAppMetricsDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeAppMetricsData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeAppMetricsData",
     output = DescribeAppMetricsDataResponse,
-    error = super::errors::DescribeAppMetricsDataError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeAppMetricsData {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"kv_7_dist"`
+    /// `From`; example: `"kv_7_dist"`
     pub from: String,
 
-    /// `Fields`: a string.
+    /// `Fields`
     pub fields: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
+    /// `Filter`; example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
     pub filter: String,
 
-    /// `FilterSimple`: a string.
-    ///
-    /// Example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
+    /// `FilterSimple`; example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
     pub filter_simple: Option<String>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["launch_cnt"]`
+    /// `GroupBy`; example: `["launch_cnt"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["launch_cnt desc"]`
+    /// `OrderBy`; example: `["launch_cnt desc"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `GroupByModifier`: a string.
-    ///
-    /// Example: `"rollup"`
+    /// `GroupByModifier`; example: `"rollup"`
     pub group_by_modifier: Option<String>,
 }
 
 /// What a successful [`DescribeAppMetricsData`] call returns.
 #[tc_model]
 pub struct DescribeAppMetricsDataResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1243,66 +1206,55 @@ pub struct DescribeAppMetricsDataResponse {
 /// The `DescribeAppSingleCaseDetailList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeAppSingleCaseDetailListResponse`].
-/// The codes it documents are in [`DescribeAppSingleCaseDetailListError`](super::errors::DescribeAppSingleCaseDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeAppSingleCaseDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeAppSingleCaseDetailList",
     output = DescribeAppSingleCaseDetailListResponse,
-    error = super::errors::DescribeAppSingleCaseDetailListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeAppSingleCaseDetailList {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"singleton_v2_dist"`
+    /// `From`; example: `"singleton_v2_dist"`
     pub from: String,
 
-    /// `Fields`: a string.
+    /// `Fields`
     pub fields: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
+    /// `Filter`; example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
     pub filter: String,
 
-    /// `FilterSimple`: a string.
-    ///
-    /// Example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
+    /// `FilterSimple`; example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
     pub filter_simple: Option<String>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["entrance_time"]`
+    /// `GroupBy`; example: `["entrance_time"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["entrance_time desc"]`
+    /// `OrderBy`; example: `["entrance_time desc"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Limit`; example: `8`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAppSingleCaseDetailList`] call returns.
 #[tc_model]
 pub struct DescribeAppSingleCaseDetailListResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1312,66 +1264,56 @@ pub struct DescribeAppSingleCaseDetailListResponse {
 /// The `DescribeAppSingleCaseList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeAppSingleCaseListResponse`].
-/// The codes it documents are in [`DescribeAppSingleCaseListError`](super::errors::DescribeAppSingleCaseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeAppSingleCaseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeAppSingleCaseList",
     output = DescribeAppSingleCaseListResponse,
-    error = super::errors::DescribeAppSingleCaseListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeAppSingleCaseList {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"kv_7_dist"`
+    /// `From`; example: `"kv_7_dist"`
     pub from: String,
 
-    /// `Fields`: a string.
+    /// `Fields`
     pub fields: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
+    /// `Filter`; example: `"\"{\\\"category__in\\\":[\\\"PERF_CRASH\\\"]}\""`
     pub filter: String,
 
-    /// `FilterSimple`: a string.
-    ///
-    /// Example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
+    /// `FilterSimple`; example: `"{\\\"category__in\\\":[\\\"PERF_CRASH\\\",\\\"APP_LAUNCH\\\"]}"`
     pub filter_simple: Option<String>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["app_id"]`
+    /// `GroupBy`; example: `["app_id"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["crash_cnt desc"]`
+    /// `OrderBy`; example: `["crash_cnt desc"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAppSingleCaseList`] call returns.
 #[tc_model]
 pub struct DescribeAppSingleCaseListResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1381,69 +1323,56 @@ pub struct DescribeAppSingleCaseListResponse {
 /// The `DescribeApplicationExitReportDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApplicationExitReportDetailResponse`].
-/// The codes it documents are in [`DescribeApplicationExitReportDetailError`](super::errors::DescribeApplicationExitReportDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeApplicationExitReportDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeApplicationExitReportDetail",
     output = DescribeApplicationExitReportDetailResponse,
-    error = super::errors::DescribeApplicationExitReportDetailError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeApplicationExitReportDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `ClientIdentify`: a string.
-    ///
-    /// Example: `"dfyuiohjklyuioio"`
+    /// `ClientIdentify`; example: `"dfyuiohjklyuioio"`
     pub client_identify: Option<String>,
 
-    /// `StartEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartEventTime`; example: `1742982420`
     pub start_event_time: Option<i64>,
 
-    /// `EndEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndEventTime`; example: `1745488020`
     pub end_event_time: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeApplicationExitReportDetail`] call returns.
 #[tc_model]
 pub struct DescribeApplicationExitReportDetailResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1453,77 +1382,62 @@ pub struct DescribeApplicationExitReportDetailResponse {
 /// The `DescribeApplicationExitReportList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApplicationExitReportListResponse`].
-/// The codes it documents are in [`DescribeApplicationExitReportListError`](super::errors::DescribeApplicationExitReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeApplicationExitReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeApplicationExitReportList",
     output = DescribeApplicationExitReportListResponse,
-    error = super::errors::DescribeApplicationExitReportListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeApplicationExitReportList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeApplicationExitReportList`] call returns.
 #[tc_model]
 pub struct DescribeApplicationExitReportListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1533,23 +1447,47 @@ pub struct DescribeApplicationExitReportListResponse {
 /// The `DescribeData` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataResponse`].
-/// The codes it documents are in [`DescribeDataError`](super::errors::DescribeDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeData",
     output = DescribeDataResponse,
-    error = super::errors::DescribeDataError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeData {
-    /// `Query`: a string.
+    /// `Query`
     pub query: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -1557,7 +1495,7 @@ pub struct DescribeData {
 /// What a successful [`DescribeData`] call returns.
 #[tc_model]
 pub struct DescribeDataResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1567,195 +1505,151 @@ pub struct DescribeDataResponse {
 /// The `DescribeDataBridgeUrlV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataBridgeUrlV2Response`].
-/// The codes it documents are in [`DescribeDataBridgeUrlV2Error`](super::errors::DescribeDataBridgeUrlV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataBridgeUrlV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataBridgeUrlV2",
     output = DescribeDataBridgeUrlV2Response,
-    error = super::errors::DescribeDataBridgeUrlV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataBridgeUrlV2 {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"ext1"`
+    /// `ExtFirst`; example: `"ext1"`
     pub ext_first: Option<String>,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"ext2"`
+    /// `ExtSecond`; example: `"ext2"`
     pub ext_second: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"ext3"`
+    /// `ExtThird`; example: `"ext3"`
     pub ext_third: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Name`; example: `"http"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 
-    /// `Ret`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ret`; example: `"1"`
     pub ret: Option<String>,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetStatus`; example: `"1"`
     pub net_status: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataBridgeUrlV2`] call returns.
 #[tc_model]
 pub struct DescribeDataBridgeUrlV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Result`; example: `"success"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1765,138 +1659,118 @@ pub struct DescribeDataBridgeUrlV2Response {
 /// The `DescribeDataCustomUrl` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataCustomUrlResponse`].
-/// The codes it documents are in [`DescribeDataCustomUrlError`](super::errors::DescribeDataCustomUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataCustomUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataCustomUrl",
     output = DescribeDataCustomUrlResponse,
-    error = super::errors::DescribeDataCustomUrlError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataCustomUrl {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"自定义测速"`
+    /// `Url`; example: `"自定义测速"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataCustomUrl`] call returns.
 #[tc_model]
 pub struct DescribeDataCustomUrlResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1906,178 +1780,142 @@ pub struct DescribeDataCustomUrlResponse {
 /// The `DescribeDataCustomUrlV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataCustomUrlV2Response`].
-/// The codes it documents are in [`DescribeDataCustomUrlV2Error`](super::errors::DescribeDataCustomUrlV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataCustomUrlV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataCustomUrlV2",
     output = DescribeDataCustomUrlV2Response,
-    error = super::errors::DescribeDataCustomUrlV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataCustomUrlV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"自定义测速"`
+    /// `Url`; example: `"自定义测速"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataCustomUrlV2`] call returns.
 #[tc_model]
 pub struct DescribeDataCustomUrlV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2087,133 +1925,115 @@ pub struct DescribeDataCustomUrlV2Response {
 /// The `DescribeDataEventUrl` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataEventUrlResponse`].
-/// The codes it documents are in [`DescribeDataEventUrlError`](super::errors::DescribeDataEventUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataEventUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataEventUrl",
     output = DescribeDataEventUrlResponse,
-    error = super::errors::DescribeDataEventUrlError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataEventUrl {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataEventUrl`] call returns.
 #[tc_model]
 pub struct DescribeDataEventUrlResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2223,173 +2043,139 @@ pub struct DescribeDataEventUrlResponse {
 /// The `DescribeDataEventUrlV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataEventUrlV2Response`].
-/// The codes it documents are in [`DescribeDataEventUrlV2Error`](super::errors::DescribeDataEventUrlV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataEventUrlV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataEventUrlV2",
     output = DescribeDataEventUrlV2Response,
-    error = super::errors::DescribeDataEventUrlV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataEventUrlV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataEventUrlV2`] call returns.
 #[tc_model]
 pub struct DescribeDataEventUrlV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2399,148 +2185,124 @@ pub struct DescribeDataEventUrlV2Response {
 /// The `DescribeDataFetchProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataFetchProjectResponse`].
-/// The codes it documents are in [`DescribeDataFetchProjectError`](super::errors::DescribeDataFetchProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataFetchProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataFetchProject",
     output = DescribeDataFetchProjectResponse,
-    error = super::errors::DescribeDataFetchProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataFetchProject {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Url`; example: `"url"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 
-    /// `Ret`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ret`; example: `"1"`
     pub ret: Option<String>,
 }
 
 /// What a successful [`DescribeDataFetchProject`] call returns.
 #[tc_model]
 pub struct DescribeDataFetchProjectResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2550,153 +2312,127 @@ pub struct DescribeDataFetchProjectResponse {
 /// The `DescribeDataFetchUrl` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataFetchUrlResponse`].
-/// The codes it documents are in [`DescribeDataFetchUrlError`](super::errors::DescribeDataFetchUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataFetchUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataFetchUrl",
     output = DescribeDataFetchUrlResponse,
-    error = super::errors::DescribeDataFetchUrlError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataFetchUrl {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 
-    /// `Ret`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ret`; example: `"1"`
     pub ret: Option<String>,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetStatus`; example: `"1"`
     pub net_status: Option<String>,
 }
 
 /// What a successful [`DescribeDataFetchUrl`] call returns.
 #[tc_model]
 pub struct DescribeDataFetchUrlResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2706,138 +2442,118 @@ pub struct DescribeDataFetchUrlResponse {
 /// The `DescribeDataFetchUrlInfo` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataFetchUrlInfoResponse`].
-/// The codes it documents are in [`DescribeDataFetchUrlInfoError`](super::errors::DescribeDataFetchUrlInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataFetchUrlInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataFetchUrlInfo",
     output = DescribeDataFetchUrlInfoResponse,
-    error = super::errors::DescribeDataFetchUrlInfoError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataFetchUrlInfo {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataFetchUrlInfo`] call returns.
 #[tc_model]
 pub struct DescribeDataFetchUrlInfoResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2847,193 +2563,151 @@ pub struct DescribeDataFetchUrlInfoResponse {
 /// The `DescribeDataFetchUrlV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataFetchUrlV2Response`].
-/// The codes it documents are in [`DescribeDataFetchUrlV2Error`](super::errors::DescribeDataFetchUrlV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataFetchUrlV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataFetchUrlV2",
     output = DescribeDataFetchUrlV2Response,
-    error = super::errors::DescribeDataFetchUrlV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataFetchUrlV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 
-    /// `Ret`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ret`; example: `"1"`
     pub ret: Option<String>,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetStatus`; example: `"1"`
     pub net_status: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataFetchUrlV2`] call returns.
 #[tc_model]
 pub struct DescribeDataFetchUrlV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3043,38 +2717,58 @@ pub struct DescribeDataFetchUrlV2Response {
 /// The `DescribeDataLogUrlInfo` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataLogUrlInfoResponse`].
-/// The codes it documents are in [`DescribeDataLogUrlInfoError`](super::errors::DescribeDataLogUrlInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataLogUrlInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataLogUrlInfo",
     output = DescribeDataLogUrlInfoResponse,
-    error = super::errors::DescribeDataLogUrlInfoError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataLogUrlInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeDataLogUrlInfo`] call returns.
 #[tc_model]
 pub struct DescribeDataLogUrlInfoResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3084,133 +2778,114 @@ pub struct DescribeDataLogUrlInfoResponse {
 /// The `DescribeDataLogUrlStatistics` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataLogUrlStatisticsResponse`].
-/// The codes it documents are in [`DescribeDataLogUrlStatisticsError`](super::errors::DescribeDataLogUrlStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataLogUrlStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataLogUrlStatistics",
     output = DescribeDataLogUrlStatisticsResponse,
-    error = super::errors::DescribeDataLogUrlStatisticsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataLogUrlStatistics {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Script error."`
+    /// `ErrorMsg`; example: `"Script error."`
     pub error_msg: Option<String>,
 }
 
 /// What a successful [`DescribeDataLogUrlStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDataLogUrlStatisticsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3220,173 +2895,138 @@ pub struct DescribeDataLogUrlStatisticsResponse {
 /// The `DescribeDataLogUrlStatisticsV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataLogUrlStatisticsV2Response`].
-/// The codes it documents are in [`DescribeDataLogUrlStatisticsV2Error`](super::errors::DescribeDataLogUrlStatisticsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataLogUrlStatisticsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataLogUrlStatisticsV2",
     output = DescribeDataLogUrlStatisticsV2Response,
-    error = super::errors::DescribeDataLogUrlStatisticsV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataLogUrlStatisticsV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Script error."`
+    /// `ErrorMsg`; example: `"Script error."`
     pub error_msg: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataLogUrlStatisticsV2`] call returns.
 #[tc_model]
 pub struct DescribeDataLogUrlStatisticsV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3396,143 +3036,121 @@ pub struct DescribeDataLogUrlStatisticsV2Response {
 /// The `DescribeDataPerformancePage` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataPerformancePageResponse`].
-/// The codes it documents are in [`DescribeDataPerformancePageError`](super::errors::DescribeDataPerformancePageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataPerformancePage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataPerformancePage",
     output = DescribeDataPerformancePageResponse,
-    error = super::errors::DescribeDataPerformancePageError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataPerformancePage {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetStatus`; example: `"1"`
     pub net_status: Option<String>,
 
-    /// `WebVitals`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WebVitals`; example: `true`
     pub web_vitals: Option<bool>,
 }
 
 /// What a successful [`DescribeDataPerformancePage`] call returns.
 #[tc_model]
 pub struct DescribeDataPerformancePageResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3542,183 +3160,145 @@ pub struct DescribeDataPerformancePageResponse {
 /// The `DescribeDataPerformancePageV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataPerformancePageV2Response`].
-/// The codes it documents are in [`DescribeDataPerformancePageV2Error`](super::errors::DescribeDataPerformancePageV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataPerformancePageV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataPerformancePageV2",
     output = DescribeDataPerformancePageV2Response,
-    error = super::errors::DescribeDataPerformancePageV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataPerformancePageV2 {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"50"`
+    /// `CostType`; example: `"50"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetStatus`; example: `"1"`
     pub net_status: Option<String>,
 
-    /// `WebVitals`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WebVitals`; example: `true`
     pub web_vitals: Option<bool>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataPerformancePageV2`] call returns.
 #[tc_model]
 pub struct DescribeDataPerformancePageV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3728,128 +3308,112 @@ pub struct DescribeDataPerformancePageV2Response {
 /// The `DescribeDataPvUrlInfo` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataPvUrlInfoResponse`].
-/// The codes it documents are in [`DescribeDataPvUrlInfoError`](super::errors::DescribeDataPvUrlInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataPvUrlInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataPvUrlInfo",
     output = DescribeDataPvUrlInfoResponse,
-    error = super::errors::DescribeDataPvUrlInfoError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataPvUrlInfo {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataPvUrlInfo`] call returns.
 #[tc_model]
 pub struct DescribeDataPvUrlInfoResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3859,138 +3423,118 @@ pub struct DescribeDataPvUrlInfoResponse {
 /// The `DescribeDataPvUrlStatistics` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataPvUrlStatisticsResponse`].
-/// The codes it documents are in [`DescribeDataPvUrlStatisticsError`](super::errors::DescribeDataPvUrlStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataPvUrlStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataPvUrlStatistics",
     output = DescribeDataPvUrlStatisticsResponse,
-    error = super::errors::DescribeDataPvUrlStatisticsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataPvUrlStatistics {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `GroupByType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupByType`; example: `1`
     pub group_by_type: Option<i64>,
 
-    /// `IsNewData`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewData`; example: `1`
     pub is_new_data: Option<i64>,
 }
 
 /// What a successful [`DescribeDataPvUrlStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDataPvUrlStatisticsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4000,178 +3544,142 @@ pub struct DescribeDataPvUrlStatisticsResponse {
 /// The `DescribeDataPvUrlStatisticsV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataPvUrlStatisticsV2Response`].
-/// The codes it documents are in [`DescribeDataPvUrlStatisticsV2Error`](super::errors::DescribeDataPvUrlStatisticsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataPvUrlStatisticsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataPvUrlStatisticsV2",
     output = DescribeDataPvUrlStatisticsV2Response,
-    error = super::errors::DescribeDataPvUrlStatisticsV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataPvUrlStatisticsV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `GroupByType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupByType`; example: `1`
     pub group_by_type: Option<i64>,
 
-    /// `IsNewData`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewData`; example: `1`
     pub is_new_data: Option<i64>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataPvUrlStatisticsV2`] call returns.
 #[tc_model]
 pub struct DescribeDataPvUrlStatisticsV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4181,41 +3689,57 @@ pub struct DescribeDataPvUrlStatisticsV2Response {
 /// The `DescribeDataReportCount` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataReportCountResponse`].
-/// The codes it documents are in [`DescribeDataReportCountError`](super::errors::DescribeDataReportCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataReportCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataReportCount",
     output = DescribeDataReportCountResponse,
-    error = super::errors::DescribeDataReportCountError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataReportCount {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `ReportType`; example: `"custom"`
     pub report_type: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"rum-vzysRe1w"`
+    /// `InstanceID`; example: `"rum-vzysRe1w"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -4223,7 +3747,7 @@ pub struct DescribeDataReportCount {
 /// What a successful [`DescribeDataReportCount`] call returns.
 #[tc_model]
 pub struct DescribeDataReportCountResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4233,41 +3757,57 @@ pub struct DescribeDataReportCountResponse {
 /// The `DescribeDataReportCountV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataReportCountV2Response`].
-/// The codes it documents are in [`DescribeDataReportCountV2Error`](super::errors::DescribeDataReportCountV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataReportCountV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataReportCountV2",
     output = DescribeDataReportCountV2Response,
-    error = super::errors::DescribeDataReportCountV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataReportCountV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `ReportType`; example: `"custom"`
     pub report_type: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"rum-abc"`
+    /// `InstanceID`; example: `"rum-abc"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -4275,7 +3815,7 @@ pub struct DescribeDataReportCountV2 {
 /// What a successful [`DescribeDataReportCountV2`] call returns.
 #[tc_model]
 pub struct DescribeDataReportCountV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4285,138 +3825,118 @@ pub struct DescribeDataReportCountV2Response {
 /// The `DescribeDataSetUrlStatistics` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataSetUrlStatisticsResponse`].
-/// The codes it documents are in [`DescribeDataSetUrlStatisticsError`](super::errors::DescribeDataSetUrlStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataSetUrlStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataSetUrlStatistics",
     output = DescribeDataSetUrlStatisticsResponse,
-    error = super::errors::DescribeDataSetUrlStatisticsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataSetUrlStatistics {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"loadPackage"`
+    /// `PackageType`; example: `"loadPackage"`
     pub package_type: Option<String>,
 }
 
 /// What a successful [`DescribeDataSetUrlStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDataSetUrlStatisticsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4426,178 +3946,142 @@ pub struct DescribeDataSetUrlStatisticsResponse {
 /// The `DescribeDataSetUrlStatisticsV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataSetUrlStatisticsV2Response`].
-/// The codes it documents are in [`DescribeDataSetUrlStatisticsV2Error`](super::errors::DescribeDataSetUrlStatisticsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataSetUrlStatisticsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataSetUrlStatisticsV2",
     output = DescribeDataSetUrlStatisticsV2Response,
-    error = super::errors::DescribeDataSetUrlStatisticsV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataSetUrlStatisticsV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"loadPackage"`
+    /// `PackageType`; example: `"loadPackage"`
     pub package_type: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataSetUrlStatisticsV2`] call returns.
 #[tc_model]
 pub struct DescribeDataSetUrlStatisticsV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4607,136 +4091,118 @@ pub struct DescribeDataSetUrlStatisticsV2Response {
 /// The `DescribeDataStaticProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticProjectResponse`].
-/// The codes it documents are in [`DescribeDataStaticProjectError`](super::errors::DescribeDataStaticProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticProject",
     output = DescribeDataStaticProjectResponse,
-    error = super::errors::DescribeDataStaticProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticProject {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a list of strings.
+    /// `Url`
     pub url: Option<Vec<String>>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticProject`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticProjectResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4746,178 +4212,142 @@ pub struct DescribeDataStaticProjectResponse {
 /// The `DescribeDataStaticProjectV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticProjectV2Response`].
-/// The codes it documents are in [`DescribeDataStaticProjectV2Error`](super::errors::DescribeDataStaticProjectV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticProjectV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticProjectV2",
     output = DescribeDataStaticProjectV2Response,
-    error = super::errors::DescribeDataStaticProjectV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticProjectV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a list of strings.
-    ///
-    /// Example: `["http"]`
+    /// `Url`; example: `["http"]`
     pub url: Option<Vec<String>>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticProjectV2`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticProjectV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4927,138 +4357,118 @@ pub struct DescribeDataStaticProjectV2Response {
 /// The `DescribeDataStaticResource` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticResourceResponse`].
-/// The codes it documents are in [`DescribeDataStaticResourceError`](super::errors::DescribeDataStaticResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticResource",
     output = DescribeDataStaticResourceResponse,
-    error = super::errors::DescribeDataStaticResourceError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticResource {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticResource`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticResourceResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5068,178 +4478,142 @@ pub struct DescribeDataStaticResourceResponse {
 /// The `DescribeDataStaticResourceV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticResourceV2Response`].
-/// The codes it documents are in [`DescribeDataStaticResourceV2Error`](super::errors::DescribeDataStaticResourceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticResourceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticResourceV2",
     output = DescribeDataStaticResourceV2Response,
-    error = super::errors::DescribeDataStaticResourceV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticResourceV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticResourceV2`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticResourceV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5249,138 +4623,118 @@ pub struct DescribeDataStaticResourceV2Response {
 /// The `DescribeDataStaticUrl` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticUrlResponse`].
-/// The codes it documents are in [`DescribeDataStaticUrlError`](super::errors::DescribeDataStaticUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticUrl",
     output = DescribeDataStaticUrlResponse,
-    error = super::errors::DescribeDataStaticUrlError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticUrl {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticUrl`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticUrlResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5390,178 +4744,142 @@ pub struct DescribeDataStaticUrlResponse {
 /// The `DescribeDataStaticUrlV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataStaticUrlV2Response`].
-/// The codes it documents are in [`DescribeDataStaticUrlV2Error`](super::errors::DescribeDataStaticUrlV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataStaticUrlV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataStaticUrlV2",
     output = DescribeDataStaticUrlV2Response,
-    error = super::errors::DescribeDataStaticUrlV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataStaticUrlV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"optimized"`
+    /// `ExtSecond`; example: `"optimized"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Url`; example: `"http"`
     pub url: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `ExtFourth`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `ExtFourth`; example: `"ext4"`
     pub ext_fourth: Option<String>,
 
-    /// `ExtFifth`: a string.
-    ///
-    /// Example: `"ext5"`
+    /// `ExtFifth`; example: `"ext5"`
     pub ext_fifth: Option<String>,
 
-    /// `ExtSixth`: a string.
-    ///
-    /// Example: `"ext6"`
+    /// `ExtSixth`; example: `"ext6"`
     pub ext_sixth: Option<String>,
 
-    /// `ExtSeventh`: a string.
-    ///
-    /// Example: `"ext7"`
+    /// `ExtSeventh`; example: `"ext7"`
     pub ext_seventh: Option<String>,
 
-    /// `ExtEighth`: a string.
-    ///
-    /// Example: `"ext8"`
+    /// `ExtEighth`; example: `"ext8"`
     pub ext_eighth: Option<String>,
 
-    /// `ExtNinth`: a string.
-    ///
-    /// Example: `"ext9"`
+    /// `ExtNinth`; example: `"ext9"`
     pub ext_ninth: Option<String>,
 
-    /// `ExtTenth`: a string.
-    ///
-    /// Example: `"ext10"`
+    /// `ExtTenth`; example: `"ext10"`
     pub ext_tenth: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataStaticUrlV2`] call returns.
 #[tc_model]
 pub struct DescribeDataStaticUrlV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5571,133 +4889,115 @@ pub struct DescribeDataStaticUrlV2Response {
 /// The `DescribeDataWebVitalsPage` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataWebVitalsPageResponse`].
-/// The codes it documents are in [`DescribeDataWebVitalsPageError`](super::errors::DescribeDataWebVitalsPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataWebVitalsPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataWebVitalsPage",
     output = DescribeDataWebVitalsPageResponse,
-    error = super::errors::DescribeDataWebVitalsPageError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataWebVitalsPage {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"3.2.1"`
+    /// `ExtSecond`; example: `"3.2.1"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDataWebVitalsPage`] call returns.
 #[tc_model]
 pub struct DescribeDataWebVitalsPageResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5707,138 +5007,118 @@ pub struct DescribeDataWebVitalsPageResponse {
 /// The `DescribeDataWebVitalsPageV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeDataWebVitalsPageV2Response`].
-/// The codes it documents are in [`DescribeDataWebVitalsPageV2Error`](super::errors::DescribeDataWebVitalsPageV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeDataWebVitalsPageV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeDataWebVitalsPageV2",
     output = DescribeDataWebVitalsPageV2Response,
-    error = super::errors::DescribeDataWebVitalsPageV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeDataWebVitalsPageV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `StartTime`; example: `1625444040`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625454840`
+    /// `EndTime`; example: `1625454840`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ExtSecond`: a string.
-    ///
-    /// Example: `"3.2.1"`
+    /// `ExtSecond`; example: `"3.2.1"`
     pub ext_second: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"ie7"`
+    /// `Engine`; example: `"ie7"`
     pub engine: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `Isp`; example: `"中国移动"`
     pub isp: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"index.html"`
+    /// `From`; example: `"index.html"`
     pub from: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pagepv"`
+    /// `Type`; example: `"pagepv"`
     pub r#type: Option<String>,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"苹果"`
+    /// `Brand`; example: `"苹果"`
     pub brand: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Area`; example: `"中国"`
     pub area: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `VersionNum`; example: `"1.2.1"`
     pub version_num: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: Option<String>,
 
-    /// `ExtThird`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ExtThird`; example: `"normal"`
     pub ext_third: Option<String>,
 
-    /// `ExtFirst`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `ExtFirst`; example: `"offline"`
     pub ext_first: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NetType`; example: `"2"`
     pub net_type: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"三星"`
+    /// `Device`; example: `"三星"`
     pub device: Option<String>,
 
-    /// `IsAbroad`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAbroad`; example: `"1"`
     pub is_abroad: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Os`; example: `"ios"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"ie"`
+    /// `Browser`; example: `"ie"`
     pub browser: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Granularity`; example: `"1m"`
     pub granularity: Option<String>,
 }
 
 /// What a successful [`DescribeDataWebVitalsPageV2`] call returns.
 #[tc_model]
 pub struct DescribeDataWebVitalsPageV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5848,25 +5128,45 @@ pub struct DescribeDataWebVitalsPageV2Response {
 /// The `DescribeError` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeErrorResponse`].
-/// The codes it documents are in [`DescribeErrorError`](super::errors::DescribeErrorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeError)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeError",
     output = DescribeErrorResponse,
-    error = super::errors::DescribeErrorError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeError {
-    /// `Date`: a string.
-    ///
-    /// Example: `"20210520"`
+    /// `Date`; example: `"20210520"`
     pub date: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -5874,20 +5174,14 @@ pub struct DescribeError {
 /// What a successful [`DescribeError`] call returns.
 #[tc_model]
 pub struct DescribeErrorResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"request error\""`
+    /// `Content`; example: `"\"request error\""`
     pub content: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"20210520"`
+    /// `CreateTime`; example: `"20210520"`
     pub create_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5897,79 +5191,62 @@ pub struct DescribeErrorResponse {
 /// The `DescribeExceptionDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeExceptionDetailResponse`].
-/// The codes it documents are in [`DescribeExceptionDetailError`](super::errors::DescribeExceptionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeExceptionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeExceptionDetail",
     output = DescribeExceptionDetailResponse,
-    error = super::errors::DescribeExceptionDetailError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeExceptionDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1056"`
+    /// `ProductId`; example: `"1056"`
     pub product_id: String,
 
-    /// `ClientIdentify`: a string.
-    ///
-    /// Example: `"ghjkyuiouiop"`
+    /// `ClientIdentify`; example: `"ghjkyuiouiop"`
     pub client_identify: Option<String>,
 
-    /// `ClusterStackType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterStackType`; example: `1`
     pub cluster_stack_type: Option<i64>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"network"`
+    /// `Feature`; example: `"network"`
     pub feature: Option<String>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `StartEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartEventTime`; example: `1742982420`
     pub start_event_time: Option<i64>,
 
-    /// `EndEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndEventTime`; example: `1745488020`
     pub end_event_time: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeExceptionDetail`] call returns.
 #[tc_model]
 pub struct DescribeExceptionDetailResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5979,87 +5256,68 @@ pub struct DescribeExceptionDetailResponse {
 /// The `DescribeExceptionReportList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeExceptionReportListResponse`].
-/// The codes it documents are in [`DescribeExceptionReportListError`](super::errors::DescribeExceptionReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeExceptionReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeExceptionReportList",
     output = DescribeExceptionReportListResponse,
-    error = super::errors::DescribeExceptionReportListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeExceptionReportList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `ProductId`; example: `"1025"`
     pub product_id: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"exception"`
+    /// `Feature`; example: `"exception"`
     pub feature: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageNumber`; example: `5`
     pub page_number: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeExceptionReportList`] call returns.
 #[tc_model]
 pub struct DescribeExceptionReportListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6069,69 +5327,56 @@ pub struct DescribeExceptionReportListResponse {
 /// The `DescribeFOOMMallocProblemDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMMallocProblemDetailResponse`].
-/// The codes it documents are in [`DescribeFOOMMallocProblemDetailError`](super::errors::DescribeFOOMMallocProblemDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMMallocProblemDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMMallocProblemDetail",
     output = DescribeFOOMMallocProblemDetailResponse,
-    error = super::errors::DescribeFOOMMallocProblemDetailError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMMallocProblemDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1056"`
+    /// `ProductId`; example: `"1056"`
     pub product_id: String,
 
-    /// `ClientIdentify`: a string.
-    ///
-    /// Example: `"tyuiopoihgfdfghjkl"`
+    /// `ClientIdentify`; example: `"tyuiopoihgfdfghjkl"`
     pub client_identify: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"foom"`
+    /// `Feature`; example: `"foom"`
     pub feature: Option<String>,
 
-    /// `StartEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartEventTime`; example: `1742982420`
     pub start_event_time: Option<i64>,
 
-    /// `EndEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndEventTime`; example: `1745488020`
     pub end_event_time: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMMallocProblemDetail`] call returns.
 #[tc_model]
 pub struct DescribeFOOMMallocProblemDetailResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6141,77 +5386,62 @@ pub struct DescribeFOOMMallocProblemDetailResponse {
 /// The `DescribeFOOMMallocProblemList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMMallocProblemListResponse`].
-/// The codes it documents are in [`DescribeFOOMMallocProblemListError`](super::errors::DescribeFOOMMallocProblemListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMMallocProblemList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMMallocProblemList",
     output = DescribeFOOMMallocProblemListResponse,
-    error = super::errors::DescribeFOOMMallocProblemListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMMallocProblemList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMMallocProblemList`] call returns.
 #[tc_model]
 pub struct DescribeFOOMMallocProblemListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6221,82 +5451,65 @@ pub struct DescribeFOOMMallocProblemListResponse {
 /// The `DescribeFOOMMallocReportList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMMallocReportListResponse`].
-/// The codes it documents are in [`DescribeFOOMMallocReportListError`](super::errors::DescribeFOOMMallocReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMMallocReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMMallocReportList",
     output = DescribeFOOMMallocReportListResponse,
-    error = super::errors::DescribeFOOMMallocReportListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMMallocReportList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"foom_malloc"`
+    /// `Feature`; example: `"foom_malloc"`
     pub feature: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMMallocReportList`] call returns.
 #[tc_model]
 pub struct DescribeFOOMMallocReportListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6306,69 +5519,56 @@ pub struct DescribeFOOMMallocReportListResponse {
 /// The `DescribeFOOMProblemDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMProblemDetailResponse`].
-/// The codes it documents are in [`DescribeFOOMProblemDetailError`](super::errors::DescribeFOOMProblemDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMProblemDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMProblemDetail",
     output = DescribeFOOMProblemDetailResponse,
-    error = super::errors::DescribeFOOMProblemDetailError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMProblemDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1056"`
+    /// `ProductId`; example: `"1056"`
     pub product_id: String,
 
-    /// `ClientIdentify`: a string.
-    ///
-    /// Example: `"rtyuiofghjkliop["`
+    /// `ClientIdentify`; example: `"rtyuiofghjkliop["`
     pub client_identify: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"foom"`
+    /// `Feature`; example: `"foom"`
     pub feature: Option<String>,
 
-    /// `StartEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartEventTime`; example: `1742982420`
     pub start_event_time: Option<i64>,
 
-    /// `EndEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndEventTime`; example: `1745488020`
     pub end_event_time: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMProblemDetail`] call returns.
 #[tc_model]
 pub struct DescribeFOOMProblemDetailResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6378,77 +5578,62 @@ pub struct DescribeFOOMProblemDetailResponse {
 /// The `DescribeFOOMProblemList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMProblemListResponse`].
-/// The codes it documents are in [`DescribeFOOMProblemListError`](super::errors::DescribeFOOMProblemListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMProblemList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMProblemList",
     output = DescribeFOOMProblemListResponse,
-    error = super::errors::DescribeFOOMProblemListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMProblemList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMProblemList`] call returns.
 #[tc_model]
 pub struct DescribeFOOMProblemListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6458,82 +5643,65 @@ pub struct DescribeFOOMProblemListResponse {
 /// The `DescribeFOOMReportList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFOOMReportListResponse`].
-/// The codes it documents are in [`DescribeFOOMReportListError`](super::errors::DescribeFOOMReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFOOMReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeFOOMReportList",
     output = DescribeFOOMReportListResponse,
-    error = super::errors::DescribeFOOMReportListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeFOOMReportList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"foom"`
+    /// `Feature`; example: `"foom"`
     pub feature: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeFOOMReportList`] call returns.
 #[tc_model]
 pub struct DescribeFOOMReportListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6543,9 +5711,12 @@ pub struct DescribeFOOMReportListResponse {
 /// The `DescribeFieldTransformRules` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFieldTransformRulesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFieldTransformRules)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6554,28 +5725,20 @@ pub struct DescribeFOOMReportListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeFieldTransformRules {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProjectId`; example: `2`
     pub project_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFieldTransformRules`] call returns.
 #[tc_model]
 pub struct DescribeFieldTransformRulesResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"FieldTransformRuleSet\":null,\"TotalCount\":0}"`
+    /// `Result`; example: `"{\"FieldTransformRuleSet\":null,\"TotalCount\":0}"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6585,9 +5748,12 @@ pub struct DescribeFieldTransformRulesResponse {
 /// The `DescribeFieldValues` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFieldValuesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFieldValues)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6596,83 +5762,53 @@ pub struct DescribeFieldTransformRulesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeFieldValues {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146662"`
+    /// `AppId`; example: `"146662"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `StartTime`; example: `123`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3545`
+    /// `EndTime`; example: `3545`
     pub end_time: i64,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"app_version"`
+    /// `FieldName`; example: `"app_version"`
     pub field_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"country\",\"Op\":\"in\",\"Values\":[\"中国\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"country\",\"Op\":\"in\",\"Values\":[\"中国\"]}]"`
     pub filters: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"session"`
+    /// `Category`; example: `"session"`
     pub category: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"us"`
+    /// `Prefix`; example: `"us"`
     pub prefix: Option<String>,
 
-    /// `StrictPiiPrefix`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StrictPiiPrefix`; example: `false`
     pub strict_pii_prefix: Option<bool>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"event"`
+    /// `Scope`; example: `"event"`
     pub scope: Option<String>,
 
-    /// `HasError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasError`; example: `false`
     pub has_error: Option<bool>,
 
-    /// `MinDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MinDuration`; example: `1000`
     pub min_duration: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `MaxDuration`; example: `60000`
     pub max_duration: Option<i64>,
 }
 
 /// What a successful [`DescribeFieldValues`] call returns.
 #[tc_model]
 pub struct DescribeFieldValuesResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Total\":0,\"Values\":[]}"`
+    /// `Result`; example: `"{\"Total\":0,\"Values\":[]}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"不支持的字段: page_url\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"不支持的字段: page_url\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6682,9 +5818,12 @@ pub struct DescribeFieldValuesResponse {
 /// The `DescribeFileCertificate` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeFileCertificateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeFileCertificate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6693,25 +5832,17 @@ pub struct DescribeFieldValuesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeFileCertificate {
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<i64>,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FileType`; example: `2`
     pub file_type: Option<i64>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `ID`; example: `12000`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `RegionID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionID`; example: `1`
     #[tc(rename = "RegionID")]
     pub region_id: Option<i64>,
 }
@@ -6719,35 +5850,23 @@ pub struct DescribeFileCertificate {
 /// What a successful [`DescribeFileCertificate`] call returns.
 #[tc_model]
 pub struct DescribeFileCertificateResponse {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"sfdgfgfgfdf"`
+    /// `SecretKey`; example: `"sfdgfgfgfdf"`
     pub secret_key: String,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"dfdfdfdgfgfbf"`
+    /// `SecretID`; example: `"dfdfdfdgfgfbf"`
     #[tc(rename = "SecretID")]
     pub secret_id: String,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"asdfdsfdsgg"`
+    /// `SessionToken`; example: `"asdfdsfdsgg"`
     pub session_token: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123787043`
+    /// `StartTime`; example: `123787043`
     pub start_time: i64,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `23435436565`
+    /// `ExpiredTime`; example: `23435436565`
     pub expired_time: i64,
 
-    /// `BucketAddress`: a string.
-    ///
-    /// Example: `"ap-guangzhou:rum-app-prod-1258344699"`
+    /// `BucketAddress`; example: `"ap-guangzhou:rum-app-prod-1258344699"`
     pub bucket_address: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6757,9 +5876,12 @@ pub struct DescribeFileCertificateResponse {
 /// The `DescribeIssueAffectedUsers` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueAffectedUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueAffectedUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6768,66 +5890,44 @@ pub struct DescribeFileCertificateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueAffectedUsers {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"sGPZPBrHhKxe"`
+    /// `AppId`; example: `"sGPZPBrHhKxe"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"9fd1ac8fd9b45044"`
+    /// `IssueId`; example: `"9fd1ac8fd9b45044"`
     pub issue_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.1.2"`
+    /// `AppVersion`; example: `"1.1.2"`
     pub app_version: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791820800000`
+    /// `StartTime`; example: `1791820800000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1792425599999`
+    /// `EndTime`; example: `1792425599999`
     pub end_time: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"tdem_test"`
+    /// `Keyword`; example: `"tdem_test"`
     pub keyword: Option<String>,
 
-    /// `OrderKey`: a string.
-    ///
-    /// Example: `"last_seen"`
+    /// `OrderKey`; example: `"last_seen"`
     pub order_key: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderBy`; example: `"desc"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeIssueAffectedUsers`] call returns.
 #[tc_model]
 pub struct DescribeIssueAffectedUsersResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Data\":{\"Users\":[],\"Total\":0,\"Page\":1,\"PageSize\":20}}"`
+    /// `Result`; example: `"{\"Data\":{\"Users\":[],\"Total\":0,\"Page\":1,\"PageSize\":20}}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6837,9 +5937,12 @@ pub struct DescribeIssueAffectedUsersResponse {
 /// The `DescribeIssueBreadcrumbs` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueBreadcrumbsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueBreadcrumbs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6848,41 +5951,29 @@ pub struct DescribeIssueAffectedUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueBreadcrumbs {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222d3abe1f"`
+    /// `IssueId`; example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222d3abe1f"`
     pub issue_id: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"evt_1782809888621_krrt7d"`
+    /// `EventId`; example: `"evt_1782809888621_krrt7d"`
     pub event_id: Option<String>,
 
-    /// `Before`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Before`; example: `60`
     pub before: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeIssueBreadcrumbs`] call returns.
 #[tc_model]
 pub struct DescribeIssueBreadcrumbsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6892,9 +5983,12 @@ pub struct DescribeIssueBreadcrumbsResponse {
 /// The `DescribeIssueCrashLogDownloadURL` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueCrashLogDownloadURLResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueCrashLogDownloadURL)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6903,31 +5997,23 @@ pub struct DescribeIssueBreadcrumbsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueCrashLogDownloadURL {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"19920"`
+    /// `AppId`; example: `"19920"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"adfafasaf"`
+    /// `IssueId`; example: `"adfafasaf"`
     pub issue_id: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"fadfaea"`
+    /// `EventId`; example: `"fadfaea"`
     pub event_id: String,
 }
 
 /// What a successful [`DescribeIssueCrashLogDownloadURL`] call returns.
 #[tc_model]
 pub struct DescribeIssueCrashLogDownloadURLResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Data\":{}}"`
+    /// `Result`; example: `"{\"Data\":{}}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6937,9 +6023,12 @@ pub struct DescribeIssueCrashLogDownloadURLResponse {
 /// The `DescribeIssueDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -6948,46 +6037,32 @@ pub struct DescribeIssueCrashLogDownloadURLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275"`
+    /// `IssueId`; example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275"`
     pub issue_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1792051200000`
+    /// `StartTime`; example: `1792051200000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1792656000000`
+    /// `EndTime`; example: `1792656000000`
     pub end_time: Option<i64>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `Filters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeIssueDetail`] call returns.
 #[tc_model]
 pub struct DescribeIssueDetailResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6997,9 +6072,12 @@ pub struct DescribeIssueDetailResponse {
 /// The `DescribeIssueEventDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueEventDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueEventDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7008,31 +6086,23 @@ pub struct DescribeIssueDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueEventDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275fd9"`
+    /// `IssueId`; example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275fd9"`
     pub issue_id: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"evt_1781682085980_diyxj1"`
+    /// `EventId`; example: `"evt_1781682085980_diyxj1"`
     pub event_id: String,
 }
 
 /// What a successful [`DescribeIssueEventDetail`] call returns.
 #[tc_model]
 pub struct DescribeIssueEventDetailResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InternalError\",\"Message\":\"sql: no rows in result set\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7042,9 +6112,12 @@ pub struct DescribeIssueEventDetailResponse {
 /// The `DescribeIssueEvents` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueEventsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueEvents)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7053,61 +6126,41 @@ pub struct DescribeIssueEventDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueEvents {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275fd9"`
+    /// `IssueId`; example: `"ca5ac1fb1f4d2993581ea232a73d4575e69579f254f110460c544117ae275fd9"`
     pub issue_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781420460000`
+    /// `StartTime`; example: `1781420460000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781689660000`
+    /// `EndTime`; example: `1781689660000`
     pub end_time: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"这是"`
+    /// `Keyword`; example: `"这是"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"app_version\",\"Op\":\"eq\",\"Values\":\"2.0.4\"}]"`
+    /// `Filters`; example: `"[{\"Key\":\"app_version\",\"Op\":\"eq\",\"Values\":\"2.0.4\"}]"`
     pub filters: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeIssueEvents`] call returns.
 #[tc_model]
 pub struct DescribeIssueEventsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Data\":{\"total\":0,\"items\":[]}}"`
+    /// `Result`; example: `"{\"Data\":{\"total\":0,\"items\":[]}}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7117,9 +6170,12 @@ pub struct DescribeIssueEventsResponse {
 /// The `DescribeIssueTrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssueTrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssueTrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7128,58 +6184,38 @@ pub struct DescribeIssueEventsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssueTrend {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"14669"`
+    /// `AppId`; example: `"14669"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222de1f"`
+    /// `IssueId`; example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222de1f"`
     pub issue_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1782717720000`
+    /// `StartTime`; example: `1782717720000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1782976920000`
+    /// `EndTime`; example: `1782976920000`
     pub end_time: i64,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Bucket`; example: `"11"`
     pub bucket: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"Exception"`
+    /// `Keyword`; example: `"Exception"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `Filters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeIssueTrend`] call returns.
 #[tc_model]
 pub struct DescribeIssueTrendResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Data\":{\"bucket\":\"1h\",\"points\":[]}}"`
+    /// `Result`; example: `"{\"Data\":{\"bucket\":\"1h\",\"points\":[]}}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"bucket 参数无效\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"bucket 参数无效\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7189,9 +6225,12 @@ pub struct DescribeIssueTrendResponse {
 /// The `DescribeIssues` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssuesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssues)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7200,76 +6239,50 @@ pub struct DescribeIssueTrendResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeIssues {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781420460000`
+    /// `StartTime`; example: `1781420460000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1781679660000`
+    /// `EndTime`; example: `1781679660000`
     pub end_time: i64,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Env`; example: `"prod"`
     pub env: Option<String>,
 
-    /// `IssueTypes`: a list of strings.
-    ///
-    /// Example: `["js_error"]`
+    /// `IssueTypes`; example: `["js_error"]`
     pub issue_types: Option<Vec<String>>,
 
-    /// `Statuses`: a list of strings.
-    ///
-    /// Example: `["Unresolved"]`
+    /// `Statuses`; example: `["Unresolved"]`
     pub statuses: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"mall"`
+    /// `Keyword`; example: `"mall"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"app_version\",\"Op\":\"in\",\"Values\":[\"1.0.0\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"app_version\",\"Op\":\"in\",\"Values\":[\"1.0.0\"]}]"`
     pub filters: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"last_seen"`
+    /// `SortBy`; example: `"last_seen"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeIssues`] call returns.
 #[tc_model]
 pub struct DescribeIssuesResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Items\":[],\"Total\":0}"`
+    /// `Result`; example: `"{\"Items\":[],\"Total\":0}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7279,115 +6292,86 @@ pub struct DescribeIssuesResponse {
 /// The `DescribeIssuesDistribution` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssuesDistributionResponse`].
-/// The codes it documents are in [`DescribeIssuesDistributionError`](super::errors::DescribeIssuesDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssuesDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeIssuesDistribution",
     output = DescribeIssuesDistributionResponse,
-    error = super::errors::DescribeIssuesDistributionError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeIssuesDistribution {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `ProductId`; example: `"1025"`
     pub product_id: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `DimType`: a string.
-    ///
-    /// Example: `"user_custom"`
+    /// `DimType`; example: `"user_custom"`
     pub dim_type: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"app_version"`
+    /// `Dimension`; example: `"app_version"`
     pub dimension: Option<String>,
 
-    /// `Intervals`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,6]`
+    /// `Intervals`; example: `[2,6]`
     pub intervals: Option<Vec<i64>>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"08b4cecbc9d525804867a0d37190f014"`
+    /// `ParamToken`; example: `"08b4cecbc9d525804867a0d37190f014"`
     pub param_token: Option<String>,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"13ed5***"`
+    /// `IssueId`; example: `"13ed5***"`
     pub issue_id: Option<String>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `ParamLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ParamLimit`; example: `10`
     pub param_limit: Option<i64>,
 
-    /// `MapKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `MapKey`; example: `"key1"`
     pub map_key: Option<String>,
 
-    /// `MapName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `MapName`; example: `"name1"`
     pub map_name: Option<String>,
 
-    /// `MetricType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MetricType`; example: `2`
     pub metric_type: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageNumber`; example: `5`
     pub page_number: Option<i64>,
 
-    /// `UserCustomKey`: a string.
-    ///
-    /// Example: `"os_version"`
+    /// `UserCustomKey`; example: `"os_version"`
     pub user_custom_key: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
+    /// `RequestHeader`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeIssuesDistribution`] call returns.
 #[tc_model]
 pub struct DescribeIssuesDistributionResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7397,104 +6381,81 @@ pub struct DescribeIssuesDistributionResponse {
 /// The `DescribeIssuesList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssuesListResponse`].
-/// The codes it documents are in [`DescribeIssuesListError`](super::errors::DescribeIssuesListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssuesList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeIssuesList",
     output = DescribeIssuesListResponse,
-    error = super::errors::DescribeIssuesListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeIssuesList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `ProductId`; example: `"1025"`
     pub product_id: Option<String>,
 
-    /// `FormList`: a string.
+    /// `FormList`
     pub form_list: Option<String>,
 
-    /// `FormListA`: a string.
+    /// `FormListA`
     pub form_list_a: Option<String>,
 
-    /// `FormListB`: a string.
+    /// `FormListB`
     pub form_list_b: Option<String>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageNumber`; example: `5`
     pub page_number: Option<i64>,
 
-    /// `SortABRatio`: a string.
-    ///
-    /// Example: `"RATIO"`
+    /// `SortABRatio`; example: `"RATIO"`
     #[tc(rename = "SortABRatio")]
     pub sort_ab_ratio: Option<String>,
 
-    /// `Compare`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Compare`; example: `false`
     pub compare: Option<bool>,
 
-    /// `CompareStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareStatus`; example: `1`
     pub compare_status: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeIssuesList`] call returns.
 #[tc_model]
 pub struct DescribeIssuesListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7504,94 +6465,71 @@ pub struct DescribeIssuesListResponse {
 /// The `DescribeIssuesStatisticsTrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeIssuesStatisticsTrendResponse`].
-/// The codes it documents are in [`DescribeIssuesStatisticsTrendError`](super::errors::DescribeIssuesStatisticsTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeIssuesStatisticsTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeIssuesStatisticsTrend",
     output = DescribeIssuesStatisticsTrendResponse,
-    error = super::errors::DescribeIssuesStatisticsTrendError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeIssuesStatisticsTrend {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `ProductId`; example: `"1025"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"token"`
+    /// `ParamToken`; example: `"token"`
     pub param_token: Option<String>,
 
-    /// `FormList`: a string.
-    ///
-    /// Example: `"form"`
+    /// `FormList`; example: `"form"`
     pub form_list: Option<String>,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"23dt55***"`
+    /// `IssueId`; example: `"23dt55***"`
     pub issue_id: Option<String>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `TimeWindow`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TimeWindow`; example: `4`
     pub time_window: Option<i64>,
 
-    /// `TotalSize`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TotalSize`; example: `false`
     pub total_size: Option<bool>,
 
-    /// `Stat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Stat`; example: `1`
     pub stat: Option<i64>,
 
-    /// `MetricType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MetricType`; example: `2`
     pub metric_type: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"head"`
+    /// `RequestHeader`; example: `"head"`
     pub request_header: Option<String>,
 
-    /// `TrendStat`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TrendStat`; example: `5`
     pub trend_stat: Option<i64>,
 }
 
 /// What a successful [`DescribeIssuesStatisticsTrend`] call returns.
 #[tc_model]
 pub struct DescribeIssuesStatisticsTrendResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Data`; example: `"data"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7601,69 +6539,56 @@ pub struct DescribeIssuesStatisticsTrendResponse {
 /// The `DescribeLagANRProblemAccountDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeLagANRProblemAccountDetailResponse`].
-/// The codes it documents are in [`DescribeLagANRProblemAccountDetailError`](super::errors::DescribeLagANRProblemAccountDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeLagANRProblemAccountDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeLagANRProblemAccountDetail",
     output = DescribeLagANRProblemAccountDetailResponse,
-    error = super::errors::DescribeLagANRProblemAccountDetailError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeLagANRProblemAccountDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1056"`
+    /// `ProductId`; example: `"1056"`
     pub product_id: String,
 
-    /// `ClientIdentify`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ClientIdentify`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub client_identify: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"lag"`
+    /// `Feature`; example: `"lag"`
     pub feature: Option<String>,
 
-    /// `StartEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartEventTime`; example: `1742982420`
     pub start_event_time: Option<i64>,
 
-    /// `EndEventTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndEventTime`; example: `1745488020`
     pub end_event_time: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeLagANRProblemAccountDetail`] call returns.
 #[tc_model]
 pub struct DescribeLagANRProblemAccountDetailResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7673,82 +6598,65 @@ pub struct DescribeLagANRProblemAccountDetailResponse {
 /// The `DescribeLagANRProblemFeatureAccounts` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeLagANRProblemFeatureAccountsResponse`].
-/// The codes it documents are in [`DescribeLagANRProblemFeatureAccountsError`](super::errors::DescribeLagANRProblemFeatureAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeLagANRProblemFeatureAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeLagANRProblemFeatureAccounts",
     output = DescribeLagANRProblemFeatureAccountsResponse,
-    error = super::errors::DescribeLagANRProblemFeatureAccountsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeLagANRProblemFeatureAccounts {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `Feature`: a string.
-    ///
-    /// Example: `"lag"`
+    /// `Feature`; example: `"lag"`
     pub feature: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeLagANRProblemFeatureAccounts`] call returns.
 #[tc_model]
 pub struct DescribeLagANRProblemFeatureAccountsResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7758,77 +6666,62 @@ pub struct DescribeLagANRProblemFeatureAccountsResponse {
 /// The `DescribeLagANRProblemList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeLagANRProblemListResponse`].
-/// The codes it documents are in [`DescribeLagANRProblemListError`](super::errors::DescribeLagANRProblemListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeLagANRProblemList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeLagANRProblemList",
     output = DescribeLagANRProblemListResponse,
-    error = super::errors::DescribeLagANRProblemListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeLagANRProblemList {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1035"`
+    /// `ProductId`; example: `"1035"`
     pub product_id: String,
 
-    /// `ParamToken`: a string.
-    ///
-    /// Example: `"215DB2393ABB394CD960EE1662CD7E48"`
+    /// `ParamToken`; example: `"215DB2393ABB394CD960EE1662CD7E48"`
     pub param_token: Option<String>,
 
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeLagANRProblemList`] call returns.
 #[tc_model]
 pub struct DescribeLagANRProblemListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7838,9 +6731,12 @@ pub struct DescribeLagANRProblemListResponse {
 /// The `DescribeMiniProgramReplayPack` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeMiniProgramReplayPackResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeMiniProgramReplayPack)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7849,26 +6745,20 @@ pub struct DescribeLagANRProblemListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMiniProgramReplayPack {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `BundleHash`: a string.
-    ///
-    /// Example: `"a1b2c3d4e5f67890"`
+    /// `BundleHash`; example: `"a1b2c3d4e5f67890"`
     pub bundle_hash: String,
 }
 
 /// What a successful [`DescribeMiniProgramReplayPack`] call returns.
 #[tc_model]
 pub struct DescribeMiniProgramReplayPackResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"replay pack not found\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"replay pack not found\"}"`
     pub error_msg: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7878,9 +6768,12 @@ pub struct DescribeMiniProgramReplayPackResponse {
 /// The `DescribeMiniProgramReplayPacks` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeMiniProgramReplayPacksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeMiniProgramReplayPacks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7889,36 +6782,26 @@ pub struct DescribeMiniProgramReplayPackResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMiniProgramReplayPacks {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146723"`
+    /// `AppId`; example: `"146723"`
     pub app_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"compiling"`
+    /// `Status`; example: `"compiling"`
     pub status: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Cursor`; example: `"0"`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`DescribeMiniProgramReplayPacks`] call returns.
 #[tc_model]
 pub struct DescribeMiniProgramReplayPacksResponse {
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Items\":[],\"NextCursor\":\"\"}"`
+    /// `Result`; example: `"{\"Items\":[],\"NextCursor\":\"\"}"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7928,9 +6811,12 @@ pub struct DescribeMiniProgramReplayPacksResponse {
 /// The `DescribePerformanceMetrics` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribePerformanceMetricsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribePerformanceMetrics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -7939,66 +6825,44 @@ pub struct DescribeMiniProgramReplayPacksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePerformanceMetrics {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778923333000`
+    /// `StartTime`; example: `1778923333000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779182533000`
+    /// `EndTime`; example: `1779182533000`
     pub end_time: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"normalized_page_url\",\"Op\"\\:\"in\",\"Values\":[\"商城首页\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"normalized_page_url\",\"Op\"\\:\"in\",\"Values\":[\"商城首页\"]}]"`
     pub filters: Option<String>,
 
-    /// `Quantile`: a floating-point number.
-    ///
-    /// Example: `0.75`
+    /// `Quantile`; example: `0.75`
     pub quantile: Option<f64>,
 
-    /// `JourneyFilters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `JourneyFilters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub journey_filters: Option<String>,
 
-    /// `HasStruggle`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasStruggle`; example: `false`
     pub has_struggle: Option<bool>,
 
-    /// `StartPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `StartPage`; example: `"/"`
     pub start_page: Option<String>,
 
-    /// `EndPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `EndPage`; example: `"/"`
     pub end_page: Option<String>,
 }
 
 /// What a successful [`DescribePerformanceMetrics`] call returns.
 #[tc_model]
 pub struct DescribePerformanceMetricsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"AggType\":\"p75\",\"Cls\":0,\"Inp\":0,\"Lcp\":0}"`
+    /// `Result`; example: `"{\"AggType\":\"p75\",\"Cls\":0,\"Inp\":0,\"Lcp\":0}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8008,20 +6872,44 @@ pub struct DescribePerformanceMetricsResponse {
 /// The `DescribeProjectLimits` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeProjectLimitsResponse`].
-/// The codes it documents are in [`DescribeProjectLimitsError`](super::errors::DescribeProjectLimitsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeProjectLimits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeProjectLimits",
     output = DescribeProjectLimitsResponse,
-    error = super::errors::DescribeProjectLimitsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeProjectLimits {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProjectID`; example: `2`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 }
@@ -8029,7 +6917,7 @@ pub struct DescribeProjectLimits {
 /// What a successful [`DescribeProjectLimits`] call returns.
 #[tc_model]
 pub struct DescribeProjectLimitsResponse {
-    /// `ProjectLimitSet`: a list of [`ProjectLimit`](super::models::ProjectLimit) objects.
+    /// `ProjectLimitSet`
     pub project_limit_set: Vec<models::ProjectLimit>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8039,15 +6927,29 @@ pub struct DescribeProjectLimitsResponse {
 /// The `DescribeProjects` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError,
+    error = super::errors::RumErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8057,22 +6959,16 @@ pub struct DescribeProjectLimitsResponse {
     )
 )]
 pub struct DescribeProjects {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `IsDemo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDemo`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -8082,12 +6978,10 @@ pub struct DescribeProjects {
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `ProjectSet`: a list of [`RumProject`](super::models::RumProject) objects.
+    /// `ProjectSet`
     pub project_set: Vec<models::RumProject>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8097,44 +6991,58 @@ pub struct DescribeProjectsResponse {
 /// The `DescribePvList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribePvListResponse`].
-/// The codes it documents are in [`DescribePvListError`](super::errors::DescribePvListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribePvList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribePvList",
     output = DescribePvListResponse,
-    error = super::errors::DescribePvListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribePvList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20201104"`
+    /// `EndTime`; example: `"20201104"`
     pub end_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"20201101"`
+    /// `StartTime`; example: `"20201101"`
     pub start_time: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"d"`
+    /// `Dimension`; example: `"d"`
     pub dimension: Option<String>,
 }
 
 /// What a successful [`DescribePvList`] call returns.
 #[tc_model]
 pub struct DescribePvListResponse {
-    /// `ProjectPvSet`: a list of [`RumPvInfo`](super::models::RumPvInfo) objects.
-    ///
-    /// Example: `[{"CreateTime":"20241123","ProjectId":26,"Pv":"236"}]`
+    /// `ProjectPvSet`; example: `[{"CreateTime":"20241123","ProjectId":26,"Pv":"236"}]`
     pub project_pv_set: Vec<models::RumPvInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8144,35 +7052,52 @@ pub struct DescribePvListResponse {
 /// The `DescribeReleaseFileSign` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeReleaseFileSignResponse`].
-/// The codes it documents are in [`DescribeReleaseFileSignError`](super::errors::DescribeReleaseFileSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeReleaseFileSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeReleaseFileSign",
     output = DescribeReleaseFileSignResponse,
-    error = super::errors::DescribeReleaseFileSignError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeReleaseFileSign {
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<i64>,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FileType`; example: `2`
     pub file_type: Option<i64>,
 
-    /// `Site`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Site`; example: `0`
     pub site: Option<i64>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `ID`; example: `12000`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -8180,30 +7105,20 @@ pub struct DescribeReleaseFileSign {
 /// What a successful [`DescribeReleaseFileSign`] call returns.
 #[tc_model]
 pub struct DescribeReleaseFileSignResponse {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"OnKjAEea4W5***"`
+    /// `SecretKey`; example: `"OnKjAEea4W5***"`
     pub secret_key: String,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"AKIDDHDvz_o***"`
+    /// `SecretID`; example: `"AKIDDHDvz_o***"`
     #[tc(rename = "SecretID")]
     pub secret_id: String,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"2nTxEweEOsBo***"`
+    /// `SessionToken`; example: `"2nTxEweEOsBo***"`
     pub session_token: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1739258276`
+    /// `StartTime`; example: `1739258276`
     pub start_time: i64,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1739260076`
+    /// `ExpiredTime`; example: `1739260076`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8213,43 +7128,60 @@ pub struct DescribeReleaseFileSignResponse {
 /// The `DescribeReleaseFiles` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeReleaseFilesResponse`].
-/// The codes it documents are in [`DescribeReleaseFilesError`](super::errors::DescribeReleaseFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeReleaseFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeReleaseFiles",
     output = DescribeReleaseFilesResponse,
-    error = super::errors::DescribeReleaseFilesError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeReleaseFiles {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `FileVersion`: a string.
-    ///
-    /// Example: `"0.0.1"`
+    /// `FileVersion`; example: `"0.0.1"`
     pub file_version: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.js"`
+    /// `FileName`; example: `"test.js"`
     pub file_name: Option<String>,
 
-    /// `IgnoreDefaultTimeRange`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreDefaultTimeRange`; example: `false`
     pub ignore_default_time_range: Option<bool>,
 }
 
 /// What a successful [`DescribeReleaseFiles`] call returns.
 #[tc_model]
 pub struct DescribeReleaseFilesResponse {
-    /// `Files`: a list of [`ReleaseFile`](super::models::ReleaseFile) objects.
+    /// `Files`
     pub files: Vec<models::ReleaseFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8259,9 +7191,12 @@ pub struct DescribeReleaseFilesResponse {
 /// The `DescribeReplayData` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeReplayDataResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeReplayData)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -8270,39 +7205,29 @@ pub struct DescribeReleaseFilesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeReplayData {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****2"`
+    /// `AppId`; example: `"1****2"`
     pub app_id: String,
 
-    /// `ReplayId`: a string.
-    ///
-    /// Example: `"cd745a80dc454d1ea5f482758c36ca30"`
+    /// `ReplayId`; example: `"cd745a80dc454d1ea5f482758c36ca30"`
     pub replay_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"427f1ec920614e579aafc99f726af883"`
+    /// `SessionId`; example: `"427f1ec920614e579aafc99f726af883"`
     pub session_id: Option<String>,
 
-    /// `SegmentId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SegmentId`; example: `0`
     pub segment_id: Option<i64>,
 
-    /// `MaxDecodedBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `8388608`
+    /// `MaxDecodedBytes`; example: `8388608`
     pub max_decoded_bytes: Option<i64>,
 }
 
 /// What a successful [`DescribeReplayData`] call returns.
 #[tc_model]
 pub struct DescribeReplayDataResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8312,9 +7237,12 @@ pub struct DescribeReplayDataResponse {
 /// The `DescribeReplayDetails` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeReplayDetailsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeReplayDetails)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -8323,56 +7251,38 @@ pub struct DescribeReplayDataResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeReplayDetails {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146662"`
+    /// `AppId`; example: `"146662"`
     pub app_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e6f1ecbeb640423496f11bf1bfa1501a"`
+    /// `SessionId`; example: `"e6f1ecbeb640423496f11bf1bfa1501a"`
     pub session_id: String,
 
-    /// `ReplayId`: a string.
-    ///
-    /// Example: `"rep_7e9d242b7cde49ac65e7f680c40d8aeb"`
+    /// `ReplayId`; example: `"rep_7e9d242b7cde49ac65e7f680c40d8aeb"`
     pub replay_id: String,
 
-    /// `Categories`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Categories`; example: `"all"`
     pub categories: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 
-    /// `Cursor`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Cursor`; example: `3`
     pub cursor: Option<i64>,
 
-    /// `StartOffsetMs`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `StartOffsetMs`; example: `20`
     pub start_offset_ms: Option<i64>,
 
-    /// `EndOffsetMs`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `EndOffsetMs`; example: `50`
     pub end_offset_ms: Option<i64>,
 }
 
 /// What a successful [`DescribeReplayDetails`] call returns.
 #[tc_model]
 pub struct DescribeReplayDetailsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InternalError\",\"Message\":\"查询失败\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InternalError\",\"Message\":\"查询失败\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8382,9 +7292,12 @@ pub struct DescribeReplayDetailsResponse {
 /// The `DescribeReplayMeta` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeReplayMetaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeReplayMeta)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -8393,41 +7306,29 @@ pub struct DescribeReplayDetailsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeReplayMeta {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146662"`
+    /// `AppId`; example: `"146662"`
     pub app_id: String,
 
-    /// `ReplayId`: a string.
-    ///
-    /// Example: `"daf"`
+    /// `ReplayId`; example: `"daf"`
     pub replay_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"dafa"`
+    /// `SessionId`; example: `"dafa"`
     pub session_id: Option<String>,
 
-    /// `IndexOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IndexOnly`; example: `true`
     pub index_only: Option<bool>,
 
-    /// `IndexSegmentIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `IndexSegmentIds`; example: `[0]`
     pub index_segment_ids: Option<Vec<i64>>,
 
-    /// `ProbeMissingIndex`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ProbeMissingIndex`; example: `true`
     pub probe_missing_index: Option<bool>,
 }
 
 /// What a successful [`DescribeReplayMeta`] call returns.
 #[tc_model]
 pub struct DescribeReplayMetaResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8437,63 +7338,71 @@ pub struct DescribeReplayMetaResponse {
 /// The `DescribeRumGroupLog` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumGroupLogResponse`].
-/// The codes it documents are in [`DescribeRumGroupLogError`](super::errors::DescribeRumGroupLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumGroupLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumGroupLog",
     output = DescribeRumGroupLogResponse,
-    error = super::errors::DescribeRumGroupLogError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumGroupLog {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderBy`; example: `"asc"`
     pub order_by: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1665993060000"`
+    /// `StartTime`; example: `"1665993060000"`
     pub start_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"id:100"`
+    /// `Query`; example: `"id:100"`
     pub query: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1665996660000"`
+    /// `EndTime`; example: `"1665996660000"`
     pub end_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `GroupField`: a string.
-    ///
-    /// Example: `"date"`
+    /// `GroupField`; example: `"date"`
     pub group_field: String,
 }
 
 /// What a successful [`DescribeRumGroupLog`] call returns.
 #[tc_model]
 pub struct DescribeRumGroupLogResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8503,63 +7412,78 @@ pub struct DescribeRumGroupLogResponse {
 /// The `DescribeRumGroupLogV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumGroupLogV2Response`].
-/// The codes it documents are in [`DescribeRumGroupLogV2Error`](super::errors::DescribeRumGroupLogV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumGroupLogV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumGroupLogV2",
     output = DescribeRumGroupLogV2Response,
-    error = super::errors::DescribeRumGroupLogV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumGroupLogV2 {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderBy`; example: `"asc"`
     pub order_by: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665993060000`
+    /// `StartTime`; example: `1665993060000`
     pub start_time: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665996660000`
+    /// `EndTime`; example: `1665996660000`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"level"`
+    /// `Label`; example: `"level"`
     pub label: String,
 
-    /// `Last`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Last`; example: `10`
     pub last: Option<i64>,
 }
 
 /// What a successful [`DescribeRumGroupLogV2`] call returns.
 #[tc_model]
 pub struct DescribeRumGroupLogV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"[{\\\"value\\\":4096,\\\"total\\\":4},{\\\"value\\\":16,\\\"total\\\":3}]\""`
+    /// `Result`; example: `"\"[{\\\"value\\\":4096,\\\"total\\\":4},{\\\"value\\\":16,\\\"total\\\":3}]\""`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8569,61 +7493,79 @@ pub struct DescribeRumGroupLogV2Response {
 /// The `DescribeRumLogDetailsV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogDetailsV2Response`].
-/// The codes it documents are in [`DescribeRumLogDetailsV2Error`](super::errors::DescribeRumLogDetailsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogDetailsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::RumErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogDetailsV2",
     output = DescribeRumLogDetailsV2Response,
-    error = super::errors::DescribeRumLogDetailsV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogDetailsV2 {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderBy`; example: `"asc"`
     pub order_by: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040000000000`
+    /// `StartTime`; example: `1625444040000000000`
     pub start_time: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665996660000000000`
+    /// `EndTime`; example: `1665996660000000000`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `ID`; example: `120000`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `LastTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `LastTime`; example: `1625444040`
     pub last_time: Option<i64>,
 
-    /// `LastRowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `LastRowId`; example: `1625444040`
     pub last_row_id: Option<i64>,
 }
 
 /// What a successful [`DescribeRumLogDetailsV2`] call returns.
 #[tc_model]
 pub struct DescribeRumLogDetailsV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8633,53 +7575,65 @@ pub struct DescribeRumLogDetailsV2Response {
 /// The `DescribeRumLogExport` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogExportResponse`].
-/// The codes it documents are in [`DescribeRumLogExportError`](super::errors::DescribeRumLogExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogExport",
     output = DescribeRumLogExportResponse,
-    error = super::errors::DescribeRumLogExportError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogExport {
-    /// `Name`: a string.
-    ///
-    /// Example: `"标识"`
+    /// `Name`; example: `"标识"`
     pub name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1665993060000"`
+    /// `StartTime`; example: `"1665993060000"`
     pub start_time: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"id:100"`
+    /// `Query`; example: `"id:100"`
     pub query: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1665996660000"`
+    /// `EndTime`; example: `"1665996660000"`
     pub end_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["msg","url"]`
+    /// `Fields`; example: `["msg","url"]`
     pub fields: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRumLogExport`] call returns.
 #[tc_model]
 pub struct DescribeRumLogExportResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8689,53 +7643,72 @@ pub struct DescribeRumLogExportResponse {
 /// The `DescribeRumLogExportV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogExportV2Response`].
-/// The codes it documents are in [`DescribeRumLogExportV2Error`](super::errors::DescribeRumLogExportV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogExportV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogExportV2",
     output = DescribeRumLogExportV2Response,
-    error = super::errors::DescribeRumLogExportV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogExportV2 {
-    /// `Name`: a string.
-    ///
-    /// Example: `"20250520160524"`
+    /// `Name`; example: `"20250520160524"`
     pub name: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665993060000`
+    /// `StartTime`; example: `1665993060000`
     pub start_time: i64,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665996660000`
+    /// `EndTime`; example: `1665996660000`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["level","aid"]`
+    /// `Fields`; example: `["level","aid"]`
     pub fields: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRumLogExportV2`] call returns.
 #[tc_model]
 pub struct DescribeRumLogExportV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"[{\\\"TaskId\\\":\\\"344\\\"}]\""`
+    /// `Result`; example: `"\"[{\\\"TaskId\\\":\\\"344\\\"}]\""`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8745,30 +7718,48 @@ pub struct DescribeRumLogExportV2Response {
 /// The `DescribeRumLogExports` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogExportsResponse`].
-/// The codes it documents are in [`DescribeRumLogExportsError`](super::errors::DescribeRumLogExportsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogExports)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogExports",
     output = DescribeRumLogExportsResponse,
-    error = super::errors::DescribeRumLogExportsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogExports {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -8776,7 +7767,7 @@ pub struct DescribeRumLogExports {
 /// What a successful [`DescribeRumLogExports`] call returns.
 #[tc_model]
 pub struct DescribeRumLogExportsResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8786,30 +7777,55 @@ pub struct DescribeRumLogExportsResponse {
 /// The `DescribeRumLogExportsV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogExportsV2Response`].
-/// The codes it documents are in [`DescribeRumLogExportsV2Error`](super::errors::DescribeRumLogExportsV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogExportsV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogExportsV2",
     output = DescribeRumLogExportsV2Response,
-    error = super::errors::DescribeRumLogExportsV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogExportsV2 {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -8817,7 +7833,7 @@ pub struct DescribeRumLogExportsV2 {
 /// What a successful [`DescribeRumLogExportsV2`] call returns.
 #[tc_model]
 pub struct DescribeRumLogExportsV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8827,50 +7843,60 @@ pub struct DescribeRumLogExportsV2Response {
 /// The `DescribeRumLogList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogListResponse`].
-/// The codes it documents are in [`DescribeRumLogListError`](super::errors::DescribeRumLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogList",
     output = DescribeRumLogListResponse,
-    error = super::errors::DescribeRumLogListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogList {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderBy`; example: `"asc"`
     pub order_by: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1665993060000"`
+    /// `StartTime`; example: `"1665993060000"`
     pub start_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"id:100"`
+    /// `Query`; example: `"id:100"`
     pub query: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1665996660000"`
+    /// `EndTime`; example: `"1665996660000"`
     pub end_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `ID`; example: `120000`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -8878,7 +7904,7 @@ pub struct DescribeRumLogList {
 /// What a successful [`DescribeRumLogList`] call returns.
 #[tc_model]
 pub struct DescribeRumLogListResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8888,63 +7914,79 @@ pub struct DescribeRumLogListResponse {
 /// The `DescribeRumLogTotalV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumLogTotalV2Response`].
-/// The codes it documents are in [`DescribeRumLogTotalV2Error`](super::errors::DescribeRumLogTotalV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumLogTotalV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::RumErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumLogTotalV2",
     output = DescribeRumLogTotalV2Response,
-    error = super::errors::DescribeRumLogTotalV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumLogTotalV2 {
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderBy`; example: `"asc"`
     pub order_by: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040000000000`
+    /// `StartTime`; example: `1625444040000000000`
     pub start_time: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665996660000000000`
+    /// `EndTime`; example: `1665996660000000000`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `ID`; example: `120000`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `LastTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `LastTime`; example: `1625444040`
     pub last_time: Option<i64>,
 
-    /// `LastRowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1625444040`
+    /// `LastRowId`; example: `1625444040`
     pub last_row_id: Option<i64>,
 }
 
 /// What a successful [`DescribeRumLogTotalV2`] call returns.
 #[tc_model]
 pub struct DescribeRumLogTotalV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"{\\\"Total\\\":1523}\""`
+    /// `Result`; example: `"\"{\\\"Total\\\":1523}\""`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8954,40 +7996,54 @@ pub struct DescribeRumLogTotalV2Response {
 /// The `DescribeRumStatsLogList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumStatsLogListResponse`].
-/// The codes it documents are in [`DescribeRumStatsLogListError`](super::errors::DescribeRumStatsLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumStatsLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumStatsLogList",
     output = DescribeRumStatsLogListResponse,
-    error = super::errors::DescribeRumStatsLogListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumStatsLogList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1665993060000"`
+    /// `StartTime`; example: `"1665993060000"`
     pub start_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"id:100"`
+    /// `Query`; example: `"id:100"`
     pub query: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1665996660000"`
+    /// `EndTime`; example: `"1665996660000"`
     pub end_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -8995,9 +8051,7 @@ pub struct DescribeRumStatsLogList {
 /// What a successful [`DescribeRumStatsLogList`] call returns.
 #[tc_model]
 pub struct DescribeRumStatsLogListResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"{\"code\":0,\"data\":[],\"msg\":\"\"}\""`
+    /// `Result`; example: `"\"{\"code\":0,\"data\":[],\"msg\":\"\"}\""`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9007,38 +8061,61 @@ pub struct DescribeRumStatsLogListResponse {
 /// The `DescribeRumStatsLogListV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRumStatsLogListV2Response`].
-/// The codes it documents are in [`DescribeRumStatsLogListV2Error`](super::errors::DescribeRumStatsLogListV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeRumStatsLogListV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ChargeNoBalance`](super::errors::RumErrorCode::FailedOperationChargeNoBalance)
+/// - [`FailedOperation.ChargeNoPayRight`](super::errors::RumErrorCode::FailedOperationChargeNoPayRight)
+/// - [`FailedOperation.ChargeParamInvalid`](super::errors::RumErrorCode::FailedOperationChargeParamInvalid)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::RumErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::RumErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeRumStatsLogListV2",
     output = DescribeRumStatsLogListV2Response,
-    error = super::errors::DescribeRumStatsLogListV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeRumStatsLogListV2 {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665993060000`
+    /// `StartTime`; example: `1665993060000`
     pub start_time: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: String,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665996660000`
+    /// `EndTime`; example: `1665996660000`
     pub end_time: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ID`; example: `100`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -9046,7 +8123,7 @@ pub struct DescribeRumStatsLogListV2 {
 /// What a successful [`DescribeRumStatsLogListV2`] call returns.
 #[tc_model]
 pub struct DescribeRumStatsLogListV2Response {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9056,9 +8133,12 @@ pub struct DescribeRumStatsLogListV2Response {
 /// The `DescribeSampleRate` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeSampleRateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeSampleRate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9067,16 +8147,14 @@ pub struct DescribeRumStatsLogListV2Response {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSampleRate {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `146662`
+    /// `ProjectId`; example: `146662`
     pub project_id: i64,
 }
 
 /// What a successful [`DescribeSampleRate`] call returns.
 #[tc_model]
 pub struct DescribeSampleRateResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9086,44 +8164,58 @@ pub struct DescribeSampleRateResponse {
 /// The `DescribeScores` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeScoresResponse`].
-/// The codes it documents are in [`DescribeScoresError`](super::errors::DescribeScoresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeScores)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeScores",
     output = DescribeScoresResponse,
-    error = super::errors::DescribeScoresError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeScores {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022051914"`
+    /// `EndTime`; example: `"2022051914"`
     pub end_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020011920"`
+    /// `StartTime`; example: `"2020011920"`
     pub start_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `IsDemo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDemo`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_demo: Option<i64>,
 
-    /// `IDList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12000,120001]`
+    /// `IDList`; example: `[12000,120001]`
     #[tc(rename = "IDList")]
     pub id_list: Option<Vec<i64>>,
 }
@@ -9131,7 +8223,7 @@ pub struct DescribeScores {
 /// What a successful [`DescribeScores`] call returns.
 #[tc_model]
 pub struct DescribeScoresResponse {
-    /// `ScoreSet`: a list of [`ScoreInfo`](super::models::ScoreInfo) objects.
+    /// `ScoreSet`
     pub score_set: Vec<models::ScoreInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9141,48 +8233,62 @@ pub struct DescribeScoresResponse {
 /// The `DescribeScoresV2` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeScoresV2Response`].
-/// The codes it documents are in [`DescribeScoresV2Error`](super::errors::DescribeScoresV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeScoresV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeScoresV2",
     output = DescribeScoresV2Response,
-    error = super::errors::DescribeScoresV2Error
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeScoresV2 {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025080100"`
+    /// `StartTime`; example: `"2025080100"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025080700"`
+    /// `EndTime`; example: `"2025080700"`
     pub end_time: String,
 
-    /// `IDList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[120000,120468]`
+    /// `IDList`; example: `[120000,120468]`
     #[tc(rename = "IDList")]
     pub id_list: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Type`; example: `"day"`
     pub r#type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeScoresV2`] call returns.
 #[tc_model]
 pub struct DescribeScoresV2Response {
-    /// `ScoreSet`: a list of [`ScoreInfoV2`](super::models::ScoreInfoV2) objects.
+    /// `ScoreSet`
     pub score_set: Vec<models::ScoreInfoV2>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9192,9 +8298,12 @@ pub struct DescribeScoresV2Response {
 /// The `DescribeSessionList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeSessionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeSessionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9203,172 +8312,108 @@ pub struct DescribeScoresV2Response {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSessionList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AppId`; example: `"2"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776403015595`
+    /// `StartTime`; example: `1776403015595`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1776417415595`
+    /// `EndTime`; example: `1776417415595`
     pub end_time: i64,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `SessionType`; example: `"all"`
     pub session_type: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"duration"`
+    /// `SortBy`; example: `"duration"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `SortOrder`; example: `"DESC"`
     pub sort_order: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"smith"`
+    /// `UserId`; example: `"smith"`
     pub user_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"1231414"`
+    /// `SessionId`; example: `"1231414"`
     pub session_id: Option<String>,
 
-    /// `DeviceTypes`: a list of strings.
-    ///
-    /// Example: `["桌面端"]`
+    /// `DeviceTypes`; example: `["桌面端"]`
     pub device_types: Option<Vec<String>>,
 
-    /// `Browsers`: a list of strings.
-    ///
-    /// Example: `["Chrome"]`
+    /// `Browsers`; example: `["Chrome"]`
     pub browsers: Option<Vec<String>>,
 
-    /// `OSList`: a list of strings.
-    ///
-    /// Example: `["Windows"]`
+    /// `OSList`; example: `["Windows"]`
     #[tc(rename = "OSList")]
     pub os_list: Option<Vec<String>>,
 
-    /// `Platforms`: a list of strings.
-    ///
-    /// Example: `["web"]`
+    /// `Platforms`; example: `["web"]`
     pub platforms: Option<Vec<String>>,
 
-    /// `AppVersions`: a list of strings.
-    ///
-    /// Example: `["1.0.0"]`
+    /// `AppVersions`; example: `["1.0.0"]`
     pub app_versions: Option<Vec<String>>,
 
-    /// `Countries`: a list of strings.
-    ///
-    /// Example: `["中国"]`
+    /// `Countries`; example: `["中国"]`
     pub countries: Option<Vec<String>>,
 
-    /// `HasStruggle`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasStruggle`; example: `false`
     pub has_struggle: Option<bool>,
 
-    /// `StruggleRanks`: a list of strings.
-    ///
-    /// Example: `["excellent"]`
+    /// `StruggleRanks`; example: `["excellent"]`
     pub struggle_ranks: Option<Vec<String>>,
 
-    /// `StruggleTypes`: a list of strings.
-    ///
-    /// Example: `["rage_click"]`
+    /// `StruggleTypes`; example: `["rage_click"]`
     pub struggle_types: Option<Vec<String>>,
 
-    /// `HasError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasError`; example: `true`
     pub has_error: Option<bool>,
 
-    /// `VisitedPage`: a string.
-    ///
-    /// Example: `"/honme"`
+    /// `VisitedPage`; example: `"/honme"`
     pub visited_page: Option<String>,
 
-    /// `ContainsEvent`: a string.
-    ///
-    /// Example: `"click"`
+    /// `ContainsEvent`; example: `"click"`
     pub contains_event: Option<String>,
 
-    /// `MinDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinDuration`; example: `10`
     pub min_duration: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxDuration`; example: `10000`
     pub max_duration: Option<i64>,
 
-    /// `PerfFilter`: a string.
-    ///
-    /// Example: `"all"`
+    /// `PerfFilter`; example: `"all"`
     pub perf_filter: Option<String>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["广东"]`
+    /// `Regions`; example: `["广东"]`
     pub regions: Option<Vec<String>>,
 
-    /// `Environments`: a list of strings.
-    ///
-    /// Example: `["production"]`
+    /// `Environments`; example: `["production"]`
     pub environments: Option<Vec<String>>,
 
-    /// `Filters`: a string.
+    /// `Filters`
     pub filters: Option<String>,
 
-    /// `StartPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `StartPage`; example: `"/"`
     pub start_page: Option<String>,
 
-    /// `EndPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `EndPage`; example: `"/"`
     pub end_page: Option<String>,
 
-    /// `JourneyFilters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `JourneyFilters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub journey_filters: Option<String>,
 }
 
 /// What a successful [`DescribeSessionList`] call returns.
 #[tc_model]
 pub struct DescribeSessionListResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Page\":1,\"PageSize\":20,\"Sessions\":[],\"Total\":0}"`
+    /// `Result`; example: `"{\"Page\":1,\"PageSize\":20,\"Sessions\":[],\"Total\":0}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"无效的排序字段\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"无效的排序字段\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9378,9 +8423,12 @@ pub struct DescribeSessionListResponse {
 /// The `DescribeStruggleDistribution` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeStruggleDistributionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeStruggleDistribution)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9389,61 +8437,41 @@ pub struct DescribeSessionListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStruggleDistribution {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778916553000`
+    /// `StartTime`; example: `1778916553000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779175753000`
+    /// `EndTime`; example: `1779175753000`
     pub end_time: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"normalized_page_url\",\"Op\":\"in\",\"Values\":[\"商品列表页\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"normalized_page_url\",\"Op\":\"in\",\"Values\":[\"商品列表页\"]}]"`
     pub filters: Option<String>,
 
-    /// `JourneyFilters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `JourneyFilters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub journey_filters: Option<String>,
 
-    /// `HasStruggle`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasStruggle`; example: `false`
     pub has_struggle: Option<bool>,
 
-    /// `StartPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `StartPage`; example: `"/"`
     pub start_page: Option<String>,
 
-    /// `EndPage`: a string.
-    ///
-    /// Example: `"/"`
+    /// `EndPage`; example: `"/"`
     pub end_page: Option<String>,
 }
 
 /// What a successful [`DescribeStruggleDistribution`] call returns.
 #[tc_model]
 pub struct DescribeStruggleDistributionResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Items\":[{\"Type\":\"back_forward\",\"Count\":26}],\"Total\":26}"`
+    /// `Result`; example: `"{\"Items\":[{\"Type\":\"back_forward\",\"Count\":26}],\"Total\":26}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9453,9 +8481,12 @@ pub struct DescribeStruggleDistributionResponse {
 /// The `DescribeSymbolArtifactUploadCredential` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeSymbolArtifactUploadCredentialResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeSymbolArtifactUploadCredential)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9464,96 +8495,64 @@ pub struct DescribeStruggleDistributionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSymbolArtifactUploadCredential {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"js_sourcemap"`
+    /// `Kind`; example: `"js_sourcemap"`
     pub kind: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"demo.min.js"`
+    /// `FileName`; example: `"demo.min.js"`
     pub file_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"******"`
+    /// `AppId`; example: `"******"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"******"`
+    /// `ProjectId`; example: `"******"`
     pub project_id: Option<String>,
 
-    /// `Release`: a string.
-    ///
-    /// Example: `"npm-demo-1.0.6-ip202"`
+    /// `Release`; example: `"npm-demo-1.0.6-ip202"`
     pub release: Option<String>,
 
-    /// `Dist`: a string.
-    ///
-    /// Example: `"*"`
+    /// `Dist`; example: `"*"`
     pub dist: Option<String>,
 
-    /// `MinifiedUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1:4173/demo.min.js"`
+    /// `MinifiedUrl`; example: `"http://127.0.0.1:4173/demo.min.js"`
     pub minified_url: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"minified"`
+    /// `FileType`; example: `"minified"`
     pub file_type: Option<String>,
 
-    /// `DebugId`: a string.
-    ///
-    /// Example: `"ab-12"`
+    /// `DebugId`; example: `"ab-12"`
     pub debug_id: Option<String>,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"abc-123"`
+    /// `BuildId`; example: `"abc-123"`
     pub build_id: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.6"`
+    /// `AppVersion`; example: `"1.0.6"`
     pub app_version: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `Platform`; example: `"Windows"`
     pub platform: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `OS`; example: `"Windows"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `OSVersion`: a string.
-    ///
-    /// Example: `"11.0.1"`
+    /// `OSVersion`; example: `"11.0.1"`
     #[tc(rename = "OSVersion")]
     pub os_version: Option<String>,
 
-    /// `StorePath`: a string.
-    ///
-    /// Example: `"a.txt"`
+    /// `StorePath`; example: `"a.txt"`
     pub store_path: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 }
 
 /// What a successful [`DescribeSymbolArtifactUploadCredential`] call returns.
 #[tc_model]
 pub struct DescribeSymbolArtifactUploadCredentialResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9563,9 +8562,12 @@ pub struct DescribeSymbolArtifactUploadCredentialResponse {
 /// The `DescribeSymbolArtifacts` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeSymbolArtifactsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeSymbolArtifacts)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9574,85 +8576,55 @@ pub struct DescribeSymbolArtifactUploadCredentialResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSymbolArtifacts {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"js_sourcemap"`
+    /// `Kind`; example: `"js_sourcemap"`
     pub kind: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"******"`
+    /// `AppId`; example: `"******"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"145521"`
+    /// `ProjectId`; example: `"145521"`
     pub project_id: Option<String>,
 
-    /// `Release`: a string.
-    ///
-    /// Example: `"npm-demo-1.0.6-ip202"`
+    /// `Release`; example: `"npm-demo-1.0.6-ip202"`
     pub release: Option<String>,
 
-    /// `Dist`: a string.
-    ///
-    /// Example: `"test-1.0"`
+    /// `Dist`; example: `"test-1.0"`
     pub dist: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"minified"`
+    /// `FileType`; example: `"minified"`
     pub file_type: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.2"`
+    /// `AppVersion`; example: `"1.0.2"`
     pub app_version: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `Platform`; example: `"Windows"`
     pub platform: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `OS`; example: `"Windows"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `OSVersion`: a string.
-    ///
-    /// Example: `"11.01"`
+    /// `OSVersion`; example: `"11.01"`
     #[tc(rename = "OSVersion")]
     pub os_version: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Cursor`; example: `"1"`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`DescribeSymbolArtifacts`] call returns.
 #[tc_model]
 pub struct DescribeSymbolArtifactsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"artifacts\":[],\"next_cursor\":\"\",\"total\":0}"`
+    /// `Result`; example: `"{\"artifacts\":[],\"next_cursor\":\"\",\"total\":0}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"unknown Kind: invalid_kind\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"unknown Kind: invalid_kind\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9662,9 +8634,12 @@ pub struct DescribeSymbolArtifactsResponse {
 /// The `DescribeTDEMApplications` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMApplicationsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMApplications)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9680,36 +8655,26 @@ pub struct DescribeSymbolArtifactsResponse {
     )
 )]
 pub struct DescribeTDEMApplications {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-jqtz5UaeVyXZ"`
+    /// `InstanceId`; example: `"rum-jqtz5UaeVyXZ"`
     pub instance_id: Option<String>,
 
-    /// `DemoMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DemoMode`; example: `false`
     pub demo_mode: Option<bool>,
 }
 
 /// What a successful [`DescribeTDEMApplications`] call returns.
 #[tc_model]
 pub struct DescribeTDEMApplicationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `ApplicationSet`: a list of [`ApplicationItem`](super::models::ApplicationItem) objects.
+    /// `ApplicationSet`
     pub application_set: Vec<models::ApplicationItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9719,9 +8684,12 @@ pub struct DescribeTDEMApplicationsResponse {
 /// The `DescribeTDEMBusinessSystems` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMBusinessSystemsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMBusinessSystems)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9737,31 +8705,23 @@ pub struct DescribeTDEMApplicationsResponse {
     )
 )]
 pub struct DescribeTDEMBusinessSystems {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `DemoMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DemoMode`; example: `false`
     pub demo_mode: Option<bool>,
 }
 
 /// What a successful [`DescribeTDEMBusinessSystems`] call returns.
 #[tc_model]
 pub struct DescribeTDEMBusinessSystemsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `BusinessSystemSet`: a list of [`BusinessSystemItem`](super::models::BusinessSystemItem) objects.
+    /// `BusinessSystemSet`
     pub business_system_set: Vec<models::BusinessSystemItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9771,9 +8731,12 @@ pub struct DescribeTDEMBusinessSystemsResponse {
 /// The `DescribeTDEMDialDimensions` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialDimensionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialDimensions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9782,81 +8745,53 @@ pub struct DescribeTDEMBusinessSystemsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMDialDimensions {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789026600000`
+    /// `StartTime`; example: `1789026600000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791618600000`
+    /// `EndTime`; example: `1791618600000`
     pub end_time: i64,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"country"`
+    /// `Dimension`; example: `"country"`
     pub dimension: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"16"`
+    /// `TaskId`; example: `"16"`
     pub task_id: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: Option<String>,
 
-    /// `ClientRegion`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ClientRegion`; example: `"广东"`
     pub client_region: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMDialDimensions`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialDimensionsResponse {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"country"`
+    /// `Dimension`; example: `"country"`
     pub dimension: String,
 
-    /// `Items`: a list of [`DialDimensionItem`](super::models::DialDimensionItem) objects.
+    /// `Items`
     pub items: Vec<models::DialDimensionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9866,9 +8801,12 @@ pub struct DescribeTDEMDialDimensionsResponse {
 /// The `DescribeTDEMDialExecutionDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialExecutionDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialExecutionDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -9877,146 +8815,92 @@ pub struct DescribeTDEMDialDimensionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMDialExecutionDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1788852300000`
+    /// `StartTime`; example: `1788852300000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791858780000`
+    /// `EndTime`; example: `1791858780000`
     pub end_time: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
-    /// `TaskSessionId`: a string.
-    ///
-    /// Example: `"6b37f3fe-0b2c-43c5-8bc1-a8cad1a60202"`
+    /// `TaskSessionId`; example: `"6b37f3fe-0b2c-43c5-8bc1-a8cad1a60202"`
     pub task_session_id: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: Option<String>,
 
-    /// `ClientRegion`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ClientRegion`; example: `"广东"`
     pub client_region: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMDialExecutionDetail`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialExecutionDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"capi-selftest-0930-mod"`
+    /// `TaskName`; example: `"capi-selftest-0930-mod"`
     pub task_name: String,
 
-    /// `TaskSessionId`: a string.
-    ///
-    /// Example: `"6b37f3fe-0b2c-43c5-8bc1-a8cad1a60202"`
+    /// `TaskSessionId`; example: `"6b37f3fe-0b2c-43c5-8bc1-a8cad1a60202"`
     pub task_session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791444282154`
+    /// `StartTime`; example: `1791444282154`
     pub start_time: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"bbd4851f-d07b-4de0-ad5a-3d04f68e3f84"`
+    /// `SessionId`; example: `"bbd4851f-d07b-4de0-ad5a-3d04f68e3f84"`
     pub session_id: String,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `AvgDuration`: a floating-point number.
-    ///
-    /// Example: `132.1`
+    /// `AvgDuration`; example: `132.1`
     pub avg_duration: f64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: String,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Region`; example: `"广东"`
     pub region: String,
 
-    /// `TargetIps`: a list of strings.
-    ///
-    /// Example: `["183.2.172.177"]`
+    /// `TargetIps`; example: `["183.2.172.177"]`
     pub target_ips: Vec<String>,
 
-    /// `Probes`: a list of [`DialProbe`](super::models::DialProbe) objects.
+    /// `Probes`
     pub probes: Vec<models::DialProbe>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10026,9 +8910,12 @@ pub struct DescribeTDEMDialExecutionDetailResponse {
 /// The `DescribeTDEMDialExecutionList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialExecutionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialExecutionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10044,91 +8931,59 @@ pub struct DescribeTDEMDialExecutionDetailResponse {
     )
 )]
 pub struct DescribeTDEMDialExecutionList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1788852300000`
+    /// `StartTime`; example: `1788852300000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791444300000`
+    /// `EndTime`; example: `1791444300000`
     pub end_time: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"9"`
+    /// `TaskId`; example: `"9"`
     pub task_id: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: Option<String>,
 
-    /// `ClientRegion`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ClientRegion`; example: `"广东"`
     pub client_region: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMDialExecutionList`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialExecutionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `516`
+    /// `TotalCount`; example: `516`
     pub total_count: i64,
 
-    /// `ExecutionSet`: a list of [`DialExecution`](super::models::DialExecution) objects.
+    /// `ExecutionSet`
     pub execution_set: Vec<models::DialExecution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10138,9 +8993,12 @@ pub struct DescribeTDEMDialExecutionListResponse {
 /// The `DescribeTDEMDialOverview` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialOverviewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialOverview)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10149,98 +9007,62 @@ pub struct DescribeTDEMDialExecutionListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMDialOverview {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790092800000`
+    /// `StartTime`; example: `1790092800000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790784000000`
+    /// `EndTime`; example: `1790784000000`
     pub end_time: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: Option<String>,
 
-    /// `ClientRegion`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ClientRegion`; example: `"广东"`
     pub client_region: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMDialOverview`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialOverviewResponse {
-    /// `TaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskCount`; example: `0`
     pub task_count: i64,
 
-    /// `ExecutionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecutionCount`; example: `0`
     pub execution_count: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessCount`; example: `0`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: i64,
 
-    /// `AvgDuration`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AvgDuration`; example: `0`
     pub avg_duration: f64,
 
-    /// `AvgLoss`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AvgLoss`; example: `0`
     pub avg_loss: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10250,9 +9072,12 @@ pub struct DescribeTDEMDialOverviewResponse {
 /// The `DescribeTDEMDialTasks` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10261,16 +9086,14 @@ pub struct DescribeTDEMDialOverviewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMDialTasks {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeTDEMDialTasks`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialTasksResponse {
-    /// `TaskSet`: a list of [`DialTask`](super::models::DialTask) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::DialTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10280,9 +9103,12 @@ pub struct DescribeTDEMDialTasksResponse {
 /// The `DescribeTDEMDialTrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMDialTrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMDialTrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10291,76 +9117,50 @@ pub struct DescribeTDEMDialTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMDialTrend {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789026600000`
+    /// `StartTime`; example: `1789026600000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791618600000`
+    /// `EndTime`; example: `1791618600000`
     pub end_time: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"16"`
+    /// `TaskId`; example: `"16"`
     pub task_id: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: Option<String>,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: Option<String>,
 
-    /// `ClientRegion`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `ClientRegion`; example: `"广东"`
     pub client_region: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Granularity`; example: `"hour"`
     pub granularity: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMDialTrend`] call returns.
 #[tc_model]
 pub struct DescribeTDEMDialTrendResponse {
-    /// `Points`: a list of [`DialTrendPoint`](super::models::DialTrendPoint) objects.
+    /// `Points`
     pub points: Vec<models::DialTrendPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10370,9 +9170,12 @@ pub struct DescribeTDEMDialTrendResponse {
 /// The `DescribeTDEMEventDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMEventDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMEventDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10381,29 +9184,23 @@ pub struct DescribeTDEMDialTrendResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMEventDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"evt_1789718605688_bcsks3"`
+    /// `EventId`; example: `"evt_1789718605688_bcsks3"`
     pub event_id: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-09-18"`
+    /// `Date`; example: `"2026-09-18"`
     pub date: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMEventDetail`] call returns.
 #[tc_model]
 pub struct DescribeTDEMEventDetailResponse {
-    /// `Event`: an [`EventView`](super::models::EventView).
+    /// `Event`
     pub event: models::EventView,
 
-    /// `Symbolicated`: a [`SymbolicatedView`](super::models::SymbolicatedView).
+    /// `Symbolicated`
     pub symbolicated: Option<models::SymbolicatedView>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10413,9 +9210,12 @@ pub struct DescribeTDEMEventDetailResponse {
 /// The `DescribeTDEMEventRank` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMEventRankResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMEventRank)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10424,75 +9224,53 @@ pub struct DescribeTDEMEventDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMEventRank {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"17"`
+    /// `AppId`; example: `"17"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789660800000`
+    /// `StartTime`; example: `1789660800000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1792252800000`
+    /// `EndTime`; example: `1792252800000`
     pub end_time: i64,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"exception_dimension"`
+    /// `Kind`; example: `"exception_dimension"`
     pub kind: String,
 
-    /// `EventTypes`: a list of strings.
-    ///
-    /// Example: `["api_call"]`
+    /// `EventTypes`; example: `["api_call"]`
     pub event_types: Option<Vec<String>>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"appVersion"`
+    /// `TagKey`; example: `"appVersion"`
     pub tag_key: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Granularity`; example: `"5m"`
     pub granularity: Option<String>,
 
-    /// `Filters`: a string.
+    /// `Filters`
     pub filters: Option<String>,
 
-    /// `CostType`: a string.
-    ///
-    /// Example: `"avg"`
+    /// `CostType`; example: `"avg"`
     pub cost_type: Option<String>,
 
-    /// `GroupBy`: a string.
-    ///
-    /// Example: `"os"`
+    /// `GroupBy`; example: `"os"`
     pub group_by: Option<String>,
 
-    /// `ProjectType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ProjectType`; example: `"web"`
     pub project_type: Option<String>,
 
-    /// `CategoryKeys`: a list of strings.
+    /// `CategoryKeys`
     pub category_keys: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTDEMEventRank`] call returns.
 #[tc_model]
 pub struct DescribeTDEMEventRankResponse {
-    /// `Items`: a list of [`EventRankItem`](super::models::EventRankItem) objects.
+    /// `Items`
     pub items: Vec<models::EventRankItem>,
 
-    /// `ExceptionDistribution`: an [`ExceptionDistribution`](super::models::ExceptionDistribution).
+    /// `ExceptionDistribution`
     pub exception_distribution: Option<models::ExceptionDistribution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10502,9 +9280,12 @@ pub struct DescribeTDEMEventRankResponse {
 /// The `DescribeTDEMEventSearch` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMEventSearchResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMEventSearch)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10520,86 +9301,56 @@ pub struct DescribeTDEMEventRankResponse {
     )
 )]
 pub struct DescribeTDEMEventSearch {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787404860000`
+    /// `StartTime`; example: `1787404860000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789996860000`
+    /// `EndTime`; example: `1789996860000`
     pub end_time: i64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"lag"`
+    /// `Category`; example: `"lag"`
     pub category: String,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"http_status\",\"Op\":\"in\",\"Values\":[\"200\",\"202\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"http_status\",\"Op\":\"in\",\"Values\":[\"200\",\"202\"]}]"`
     pub filters: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `SortBy`; example: `"timestamp"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 
-    /// `HasError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasError`; example: `false`
     pub has_error: Option<bool>,
 
-    /// `MinDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinDuration`; example: `0`
     pub min_duration: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxDuration`; example: `0`
     pub max_duration: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMEventSearch`] call returns.
 #[tc_model]
 pub struct DescribeTDEMEventSearchResponse {
-    /// `Events`: a list of [`ExplorationEventItem`](super::models::ExplorationEventItem) objects.
+    /// `Events`
     pub events: Vec<models::ExplorationEventItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3410`
+    /// `Total`; example: `3410`
     pub total: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10609,9 +9360,12 @@ pub struct DescribeTDEMEventSearchResponse {
 /// The `DescribeTDEMEventSearchSummary` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMEventSearchSummaryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMEventSearchSummary)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10620,77 +9374,53 @@ pub struct DescribeTDEMEventSearchResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMEventSearchSummary {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787404860000`
+    /// `StartTime`; example: `1787404860000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789996860000`
+    /// `EndTime`; example: `1789996860000`
     pub end_time: i64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Category`; example: `"error"`
     pub category: String,
 
-    /// `Filters`: a string.
+    /// `Filters`
     pub filters: Option<String>,
 
-    /// `IntervalSec`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IntervalSec`; example: `5`
     pub interval_sec: Option<i64>,
 
-    /// `HasError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasError`; example: `false`
     pub has_error: Option<bool>,
 
-    /// `MinDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinDuration`; example: `0`
     pub min_duration: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxDuration`; example: `0`
     pub max_duration: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMEventSearchSummary`] call returns.
 #[tc_model]
 pub struct DescribeTDEMEventSearchSummaryResponse {
-    /// `CategoryCounts`: a list of [`IntKeyValue`](super::models::IntKeyValue) objects.
+    /// `CategoryCounts`
     pub category_counts: Vec<models::IntKeyValue>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Total`; example: `5`
     pub total: i64,
 
-    /// `Visitors`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Visitors`; example: `1`
     pub visitors: i64,
 
-    /// `Users`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Users`; example: `1`
     pub users: i64,
 
-    /// `IntervalSec`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `IntervalSec`; example: `3600`
     pub interval_sec: i64,
 
-    /// `Series`: a list of [`EventSearchSeriesPoint`](super::models::EventSearchSeriesPoint) objects.
+    /// `Series`
     pub series: Vec<models::EventSearchSeriesPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10700,9 +9430,12 @@ pub struct DescribeTDEMEventSearchSummaryResponse {
 /// The `DescribeTDEMFieldTransformRules` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFieldTransformRulesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFieldTransformRules)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10718,31 +9451,23 @@ pub struct DescribeTDEMEventSearchSummaryResponse {
     )
 )]
 pub struct DescribeTDEMFieldTransformRules {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMFieldTransformRules`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFieldTransformRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `FieldTransformRuleSet`: a list of [`FieldTransformRuleItem`](super::models::FieldTransformRuleItem) objects.
+    /// `FieldTransformRuleSet`
     pub field_transform_rule_set: Vec<models::FieldTransformRuleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10752,9 +9477,12 @@ pub struct DescribeTDEMFieldTransformRulesResponse {
 /// The `DescribeTDEMFunnelDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10763,26 +9491,20 @@ pub struct DescribeTDEMFieldTransformRulesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"11ca34ce-2747-41b4-b52d-e18310e45d43"`
+    /// `FunnelId`; example: `"11ca34ce-2747-41b4-b52d-e18310e45d43"`
     pub funnel_id: String,
 }
 
 /// What a successful [`DescribeTDEMFunnelDetail`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelDetailResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10792,9 +9514,12 @@ pub struct DescribeTDEMFunnelDetailResponse {
 /// The `DescribeTDEMFunnelDimensions` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelDimensionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelDimensions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10803,84 +9528,54 @@ pub struct DescribeTDEMFunnelDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelDimensions {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"c746a2b16a3bda58e"`
+    /// `FunnelId`; example: `"c746a2b16a3bda58e"`
     pub funnel_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778574700198`
+    /// `StartTime`; example: `1778574700198`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779179500198`
+    /// `EndTime`; example: `1779179500198`
     pub end_time: i64,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"os"`
+    /// `Dimension`; example: `"os"`
     pub dimension: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"desktop"`
+    /// `DeviceType`; example: `"desktop"`
     pub device_type: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Chrome"`
+    /// `Browser`; example: `"Chrome"`
     pub browser: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Max OS X"`
+    /// `OS`; example: `"Max OS X"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Referrer`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Referrer`; example: `"unknown"`
     pub referrer: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `AppVersion`; example: `"2.0.0"`
     pub app_version: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Environment`; example: `"production"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMFunnelDimensions`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelDimensionsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Dimension\":\"os\",\"Items\":[]}"`
+    /// `Result`; example: `"{\"Dimension\":\"os\",\"Items\":[]}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10890,9 +9585,12 @@ pub struct DescribeTDEMFunnelDimensionsResponse {
 /// The `DescribeTDEMFunnelList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10901,41 +9599,29 @@ pub struct DescribeTDEMFunnelDimensionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****2"`
+    /// `AppId`; example: `"1****2"`
     pub app_id: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"下单"`
+    /// `Keyword`; example: `"下单"`
     pub keyword: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active1"`
+    /// `Status`; example: `"active1"`
     pub status: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PageSize`; example: `4`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMFunnelList`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelListResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"Status 仅支持 active 或 inactive\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"Status 仅支持 active 或 inactive\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10945,9 +9631,12 @@ pub struct DescribeTDEMFunnelListResponse {
 /// The `DescribeTDEMFunnelReport` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelReportResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelReport)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -10956,77 +9645,51 @@ pub struct DescribeTDEMFunnelListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelReport {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"c746a247-4927-40b7-9a7e-8b16a3bda58"`
+    /// `FunnelId`; example: `"c746a247-4927-40b7-9a7e-8b16a3bda58"`
     pub funnel_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778574700198`
+    /// `StartTime`; example: `1778574700198`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779179500198`
+    /// `EndTime`; example: `1779179500198`
     pub end_time: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"desktop"`
+    /// `DeviceType`; example: `"desktop"`
     pub device_type: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Chrome"`
+    /// `Browser`; example: `"Chrome"`
     pub browser: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Mac OS X"`
+    /// `OS`; example: `"Mac OS X"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Referrer`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Referrer`; example: `"unknown"`
     pub referrer: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `AppVersion`; example: `"2.0.0"`
     pub app_version: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Environment`; example: `"production"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMFunnelReport`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelReportResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11036,9 +9699,12 @@ pub struct DescribeTDEMFunnelReportResponse {
 /// The `DescribeTDEMFunnelStepSessionList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelStepSessionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelStepSessionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11047,102 +9713,66 @@ pub struct DescribeTDEMFunnelReportResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelStepSessionList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146667"`
+    /// `AppId`; example: `"146667"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"324"`
+    /// `FunnelId`; example: `"324"`
     pub funnel_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778574700198`
+    /// `StartTime`; example: `1778574700198`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779179500198`
+    /// `EndTime`; example: `1779179500198`
     pub end_time: i64,
 
-    /// `StepIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepIndex`; example: `1`
     pub step_index: i64,
 
-    /// `Steps`: a string.
+    /// `Steps`
     pub steps: Option<String>,
 
-    /// `DrillType`: a string.
-    ///
-    /// Example: `"pass_through"`
+    /// `DrillType`; example: `"pass_through"`
     pub drill_type: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `AppVersion`; example: `"2.0.0"`
     pub app_version: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"desktop"`
+    /// `DeviceType`; example: `"desktop"`
     pub device_type: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Chrome"`
+    /// `Browser`; example: `"Chrome"`
     pub browser: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Mac OS X"`
+    /// `OS`; example: `"Mac OS X"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Referrer`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Referrer`; example: `"unknown"`
     pub referrer: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Environment`; example: `"production"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMFunnelStepSessionList`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelStepSessionListResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Page\":1,\"PageSize\":1,\"Sessions\":[],\"Total\":0}"`
+    /// `Result`; example: `"{\"Page\":1,\"PageSize\":1,\"Sessions\":[],\"Total\":0}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11152,9 +9782,12 @@ pub struct DescribeTDEMFunnelStepSessionListResponse {
 /// The `DescribeTDEMFunnelTrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMFunnelTrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMFunnelTrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11163,84 +9796,54 @@ pub struct DescribeTDEMFunnelStepSessionListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMFunnelTrend {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"c746a247-4927-40b7-9a7e-8b16a3bda58"`
+    /// `FunnelId`; example: `"c746a247-4927-40b7-9a7e-8b16a3bda58"`
     pub funnel_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778574700198`
+    /// `StartTime`; example: `1778574700198`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779179500198`
+    /// `EndTime`; example: `1779179500198`
     pub end_time: i64,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Interval`; example: `"day"`
     pub interval: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `AppVersion`; example: `"2.0.0"`
     pub app_version: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"desktop"`
+    /// `DeviceType`; example: `"desktop"`
     pub device_type: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Chrome"`
+    /// `Browser`; example: `"Chrome"`
     pub browser: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Mac OS X"`
+    /// `OS`; example: `"Mac OS X"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Referrer`: a string.
-    ///
-    /// Example: `"页面来源"`
+    /// `Referrer`; example: `"页面来源"`
     pub referrer: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Environment`; example: `"production"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMFunnelTrend`] call returns.
 #[tc_model]
 pub struct DescribeTDEMFunnelTrendResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Interval\":\"day\",\"Points\":[]}"`
+    /// `Result`; example: `"{\"Interval\":\"day\",\"Points\":[]}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"漏斗不存在\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11250,9 +9853,12 @@ pub struct DescribeTDEMFunnelTrendResponse {
 /// The `DescribeTDEMMetricDistribution` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMMetricDistributionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMMetricDistribution)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11261,72 +9867,50 @@ pub struct DescribeTDEMFunnelTrendResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMMetricDistribution {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppId`; example: `"1"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710086400000`
+    /// `EndTime`; example: `1710086400000`
     pub end_time: i64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"js_error"`
+    /// `EventType`; example: `"js_error"`
     pub event_type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"exception"`
+    /// `SubType`; example: `"exception"`
     pub sub_type: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
     pub filters: Option<String>,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["count"]`
+    /// `Metrics`; example: `["count"]`
     pub metrics: Option<Vec<String>>,
 
-    /// `MeasurementKey`: a string.
-    ///
-    /// Example: `"lcp"`
+    /// `MeasurementKey`; example: `"lcp"`
     pub measurement_key: Option<String>,
 
-    /// `GroupBy`: a string.
-    ///
-    /// Example: `"os"`
+    /// `GroupBy`; example: `"os"`
     pub group_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Queries`: a list of [`MetricQueryItem`](super::models::MetricQueryItem) objects.
+    /// `Queries`
     pub queries: Option<Vec<models::MetricQueryItem>>,
 }
 
 /// What a successful [`DescribeTDEMMetricDistribution`] call returns.
 #[tc_model]
 pub struct DescribeTDEMMetricDistributionResponse {
-    /// `Items`: a list of [`MetricDistributionItem`](super::models::MetricDistributionItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::MetricDistributionItem>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `Results`: a list of [`MetricDistributionBatchItem`](super::models::MetricDistributionBatchItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::MetricDistributionBatchItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11336,9 +9920,12 @@ pub struct DescribeTDEMMetricDistributionResponse {
 /// The `DescribeTDEMMetricSummary` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMMetricSummaryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMMetricSummary)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11347,57 +9934,41 @@ pub struct DescribeTDEMMetricDistributionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMMetricSummary {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790050740000`
+    /// `StartTime`; example: `1790050740000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790054340000`
+    /// `EndTime`; example: `1790054340000`
     pub end_time: i64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"api_call"`
+    /// `EventType`; example: `"api_call"`
     pub event_type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"crash"`
+    /// `SubType`; example: `"crash"`
     pub sub_type: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
     pub filters: Option<String>,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["avg"]`
+    /// `Metrics`; example: `["avg"]`
     pub metrics: Option<Vec<String>>,
 
-    /// `MeasurementKey`: a string.
-    ///
-    /// Example: `"duration"`
+    /// `MeasurementKey`; example: `"duration"`
     pub measurement_key: Option<String>,
 
-    /// `Queries`: a list of [`MetricQueryItem`](super::models::MetricQueryItem) objects.
+    /// `Queries`
     pub queries: Option<Vec<models::MetricQueryItem>>,
 }
 
 /// What a successful [`DescribeTDEMMetricSummary`] call returns.
 #[tc_model]
 pub struct DescribeTDEMMetricSummaryResponse {
-    /// `Metrics`: a list of [`FloatNameValue`](super::models::FloatNameValue) objects.
+    /// `Metrics`
     pub metrics: Option<Vec<models::FloatNameValue>>,
 
-    /// `Results`: a list of [`MetricSummaryBatchItem`](super::models::MetricSummaryBatchItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::MetricSummaryBatchItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11407,9 +9978,12 @@ pub struct DescribeTDEMMetricSummaryResponse {
 /// The `DescribeTDEMMetricTrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMMetricTrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMMetricTrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11418,77 +9992,53 @@ pub struct DescribeTDEMMetricSummaryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMMetricTrend {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790050740000`
+    /// `StartTime`; example: `1790050740000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1790054340000`
+    /// `EndTime`; example: `1790054340000`
     pub end_time: i64,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `Granularity`; example: `"1h"`
     pub granularity: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"crash"`
+    /// `EventType`; example: `"crash"`
     pub event_type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"crash"`
+    /// `SubType`; example: `"crash"`
     pub sub_type: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"environment\",\"Op\":\"in\",\"Values\":[\"production\"]}]"`
     pub filters: Option<String>,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["count"]`
+    /// `Metrics`; example: `["count"]`
     pub metrics: Option<Vec<String>>,
 
-    /// `MeasurementKey`: a string.
-    ///
-    /// Example: `"duration"`
+    /// `MeasurementKey`; example: `"duration"`
     pub measurement_key: Option<String>,
 
-    /// `Queries`: a list of [`MetricQueryItem`](super::models::MetricQueryItem) objects.
+    /// `Queries`
     pub queries: Option<Vec<models::MetricQueryItem>>,
 
-    /// `CompareStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789865280000`
+    /// `CompareStartTime`; example: `1789865280000`
     pub compare_start_time: Option<i64>,
 
-    /// `CompareEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789876080000`
+    /// `CompareEndTime`; example: `1789876080000`
     pub compare_end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMMetricTrend`] call returns.
 #[tc_model]
 pub struct DescribeTDEMMetricTrendResponse {
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `Granularity`; example: `"1h"`
     pub granularity: String,
 
-    /// `Series`: a list of [`MetricTrendPoint`](super::models::MetricTrendPoint) objects.
+    /// `Series`
     pub series: Option<Vec<models::MetricTrendPoint>>,
 
-    /// `Results`: a list of [`MetricTrendBatchItem`](super::models::MetricTrendBatchItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::MetricTrendBatchItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11498,9 +10048,12 @@ pub struct DescribeTDEMMetricTrendResponse {
 /// The `DescribeTDEMOverviewScores` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMOverviewScoresResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMOverviewScores)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11509,31 +10062,23 @@ pub struct DescribeTDEMMetricTrendResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMOverviewScores {
-    /// `AppIds`: a list of strings.
-    ///
-    /// Example: `["7"]`
+    /// `AppIds`; example: `["7"]`
     pub app_ids: Vec<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787404860000`
+    /// `StartTime`; example: `1787404860000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789996860000`
+    /// `EndTime`; example: `1789996860000`
     pub end_time: i64,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
+    /// `Filters`; example: `"[{\"Key\": \"os\", \"Op\": \"eq\", \"Values\": [\"Android\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMOverviewScores`] call returns.
 #[tc_model]
 pub struct DescribeTDEMOverviewScoresResponse {
-    /// `Scores`: a list of [`AppOverviewScore`](super::models::AppOverviewScore) objects.
+    /// `Scores`
     pub scores: Vec<models::AppOverviewScore>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11543,9 +10088,12 @@ pub struct DescribeTDEMOverviewScoresResponse {
 /// The `DescribeTDEMRelatedEvents` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMRelatedEventsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMRelatedEvents)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11554,89 +10102,59 @@ pub struct DescribeTDEMOverviewScoresResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMRelatedEvents {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787404860000`
+    /// `StartTime`; example: `1787404860000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1789996860000`
+    /// `EndTime`; example: `1789996860000`
     pub end_time: i64,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"timeline"`
+    /// `Mode`; example: `"timeline"`
     pub mode: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mp_81069b302d52d8396753e1c442276bfd"`
+    /// `SessionId`; example: `"mp_81069b302d52d8396753e1c442276bfd"`
     pub session_id: String,
 
-    /// `PageUrl`: a string.
-    ///
-    /// Example: `"http://localhost:3000"`
+    /// `PageUrl`; example: `"http://localhost:3000"`
     pub page_url: Option<String>,
 
-    /// `AnchorTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1789907696391`
+    /// `AnchorTimestamp`; example: `1789907696391`
     pub anchor_timestamp: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: Option<i64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Category`; example: `"all"`
     pub category: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"搜索"`
+    /// `Keyword`; example: `"搜索"`
     pub keyword: Option<String>,
 
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"cdfe32db9b394f0d8040ad3fea1ccdee"`
+    /// `ViewId`; example: `"cdfe32db9b394f0d8040ad3fea1ccdee"`
     pub view_id: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMRelatedEvents`] call returns.
 #[tc_model]
 pub struct DescribeTDEMRelatedEventsResponse {
-    /// `Events`: a list of [`ExplorationEventItem`](super::models::ExplorationEventItem) objects.
+    /// `Events`
     pub events: Vec<models::ExplorationEventItem>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: i64,
 
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: bool,
 
-    /// `CategoryCounts`: a list of [`IntKeyValue`](super::models::IntKeyValue) objects.
+    /// `CategoryCounts`
     pub category_counts: Option<Vec<models::IntKeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11646,9 +10164,12 @@ pub struct DescribeTDEMRelatedEventsResponse {
 /// The `DescribeTDEMSSEDimensions` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSSEDimensionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSSEDimensions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11657,41 +10178,29 @@ pub struct DescribeTDEMRelatedEventsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSSEDimensions {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710003600000`
+    /// `EndTime`; example: `1710003600000`
     pub end_time: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"first_message_delay"`
+    /// `Metric`; example: `"first_message_delay"`
     pub metric: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Dimension`; example: `"region"`
     pub dimension: String,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMSSEDimensions`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSSEDimensionsResponse {
-    /// `Rows`: a list of [`TdemsseDimensionRow`](super::models::TdemsseDimensionRow) objects.
+    /// `Rows`
     pub rows: Vec<models::TdemsseDimensionRow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11701,9 +10210,12 @@ pub struct DescribeTDEMSSEDimensionsResponse {
 /// The `DescribeTDEMSSEDistribution` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSSEDistributionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSSEDistribution)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11712,36 +10224,26 @@ pub struct DescribeTDEMSSEDimensionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSSEDistribution {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710003600000`
+    /// `EndTime`; example: `1710003600000`
     pub end_time: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"fluency"`
+    /// `Metric`; example: `"fluency"`
     pub metric: String,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMSSEDistribution`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSSEDistributionResponse {
-    /// `Bins`: a list of [`TdemsseDistributionBin`](super::models::TdemsseDistributionBin) objects.
+    /// `Bins`
     pub bins: Vec<models::TdemsseDistributionBin>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11751,9 +10253,12 @@ pub struct DescribeTDEMSSEDistributionResponse {
 /// The `DescribeTDEMSSEPercentile` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSSEPercentileResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSSEPercentile)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11762,66 +10267,44 @@ pub struct DescribeTDEMSSEDistributionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSSEPercentile {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710003600000`
+    /// `EndTime`; example: `1710003600000`
     pub end_time: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"first_message_delay"`
+    /// `Metric`; example: `"first_message_delay"`
     pub metric: String,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMSSEPercentile`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSSEPercentileResponse {
-    /// `IntervalSec`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `IntervalSec`; example: `3600`
     pub interval_sec: i64,
 
-    /// `Average`: a floating-point number.
-    ///
-    /// Example: `420`
+    /// `Average`; example: `420`
     pub average: Option<f64>,
 
-    /// `P50`: a floating-point number.
-    ///
-    /// Example: `380`
+    /// `P50`; example: `380`
     pub p50: Option<f64>,
 
-    /// `P75`: a floating-point number.
-    ///
-    /// Example: `510`
+    /// `P75`; example: `510`
     pub p75: Option<f64>,
 
-    /// `P95`: a floating-point number.
-    ///
-    /// Example: `2400`
+    /// `P95`; example: `2400`
     pub p95: Option<f64>,
 
-    /// `P99`: a floating-point number.
-    ///
-    /// Example: `8000`
+    /// `P99`; example: `8000`
     pub p99: Option<f64>,
 
-    /// `Points`: a list of [`TdemssePercentilePoint`](super::models::TdemssePercentilePoint) objects.
+    /// `Points`
     pub points: Vec<models::TdemssePercentilePoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11831,9 +10314,12 @@ pub struct DescribeTDEMSSEPercentileResponse {
 /// The `DescribeTDEMSSESummary` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSSESummaryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSSESummary)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11842,63 +10328,41 @@ pub struct DescribeTDEMSSEPercentileResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSSESummary {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710003600000`
+    /// `EndTime`; example: `1710003600000`
     pub end_time: i64,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
     pub filters: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMSSESummary`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSSESummaryResponse {
-    /// `ConversationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ConversationCount`; example: `12`
     pub conversation_count: i64,
 
-    /// `TotalTokenCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3400`
+    /// `TotalTokenCount`; example: `3400`
     pub total_token_count: i64,
 
-    /// `TokenThroughput`: a floating-point number.
-    ///
-    /// Example: `18.5`
+    /// `TokenThroughput`; example: `18.5`
     pub token_throughput: Option<f64>,
 
-    /// `FirstMessageDelay`: a floating-point number.
-    ///
-    /// Example: `420`
+    /// `FirstMessageDelay`; example: `420`
     pub first_message_delay: Option<f64>,
 
-    /// `ErrorRate`: a floating-point number.
-    ///
-    /// Example: `8.3`
+    /// `ErrorRate`; example: `8.3`
     pub error_rate: Option<f64>,
 
-    /// `StallRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StallRate`; example: `0`
     pub stall_rate: Option<f64>,
 
-    /// `Fluency`: a floating-point number.
-    ///
-    /// Example: `76.2`
+    /// `Fluency`; example: `76.2`
     pub fluency: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11908,9 +10372,12 @@ pub struct DescribeTDEMSSESummaryResponse {
 /// The `DescribeTDEMSSETrend` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSSETrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSSETrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11919,54 +10386,38 @@ pub struct DescribeTDEMSSESummaryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSSETrend {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AppId`; example: `"7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `StartTime`; example: `1710000000000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1710003600000`
+    /// `EndTime`; example: `1710003600000`
     pub end_time: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"token_throughput"`
+    /// `Metric`; example: `"token_throughput"`
     pub metric: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"overall"`
+    /// `Dimension`; example: `"overall"`
     pub dimension: String,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"model_version\",\"Op\":\"in\",\"Values\":[\"gpt-4o\"]}]"`
     pub filters: Option<String>,
 
-    /// `TopN`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TopN`; example: `7`
     pub top_n: Option<i64>,
 }
 
 /// What a successful [`DescribeTDEMSSETrend`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSSETrendResponse {
-    /// `IntervalSec`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `IntervalSec`; example: `60`
     pub interval_sec: i64,
 
-    /// `Points`: a list of [`TdemsseTrendPoint`](super::models::TdemsseTrendPoint) objects.
+    /// `Points`
     pub points: Vec<models::TdemsseTrendPoint>,
 
-    /// `Series`: a list of [`TdemsseTrendSeries`](super::models::TdemsseTrendSeries) objects.
+    /// `Series`
     pub series: Vec<models::TdemsseTrendSeries>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11976,9 +10427,12 @@ pub struct DescribeTDEMSSETrendResponse {
 /// The `DescribeTDEMSampleConfig` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSampleConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSampleConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -11987,16 +10441,14 @@ pub struct DescribeTDEMSSETrendResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSampleConfig {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AppId`; example: `"10"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeTDEMSampleConfig`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSampleConfigResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12006,9 +10458,12 @@ pub struct DescribeTDEMSampleConfigResponse {
 /// The `DescribeTDEMSampleRate` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSampleRateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSampleRate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12017,38 +10472,26 @@ pub struct DescribeTDEMSampleConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSampleRate {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeTDEMSampleRate`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSampleRateResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `SampleRate`; example: `100`
     pub sample_rate: f64,
 
-    /// `ReplaySampleRate`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `ReplaySampleRate`; example: `100`
     pub replay_sample_rate: f64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-09-17 19:25:27"`
+    /// `CreatedAt`; example: `"2026-09-17 19:25:27"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-09-17 19:25:27"`
+    /// `UpdatedAt`; example: `"2026-09-17 19:25:27"`
     pub updated_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12058,9 +10501,12 @@ pub struct DescribeTDEMSampleRateResponse {
 /// The `DescribeTDEMSessionReplayTimeline` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMSessionReplayTimelineResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMSessionReplayTimeline)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12069,51 +10515,35 @@ pub struct DescribeTDEMSampleRateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMSessionReplayTimeline {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****2"`
+    /// `AppId`; example: `"1****2"`
     pub app_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"c4d4b78baf9f467cb393cc4cdf123389"`
+    /// `SessionId`; example: `"c4d4b78baf9f467cb393cc4cdf123389"`
     pub session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778797880434`
+    /// `StartTime`; example: `1778797880434`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778812280434`
+    /// `EndTime`; example: `1778812280434`
     pub end_time: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Limit`; example: `10000`
     pub limit: Option<i64>,
 
-    /// `Cursor`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cursor`; example: `0`
     pub cursor: Option<i64>,
 
-    /// `CursorEventId`: a string.
-    ///
-    /// Example: `"evt_1789992467132_wh4l2n"`
+    /// `CursorEventId`; example: `"evt_1789992467132_wh4l2n"`
     pub cursor_event_id: Option<String>,
 }
 
 /// What a successful [`DescribeTDEMSessionReplayTimeline`] call returns.
 #[tc_model]
 pub struct DescribeTDEMSessionReplayTimelineResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InternalError\",\"Message\":\"查询失败\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InternalError\",\"Message\":\"查询失败\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12123,9 +10553,12 @@ pub struct DescribeTDEMSessionReplayTimelineResponse {
 /// The `DescribeTDEMUsageDetail` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMUsageDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMUsageDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12141,51 +10574,35 @@ pub struct DescribeTDEMSessionReplayTimelineResponse {
     )
 )]
 pub struct DescribeTDEMUsageDetail {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-09-15 00:00:00"`
+    /// `StartTime`; example: `"2026-09-15 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-22 13:00:00"`
+    /// `EndTime`; example: `"2026-09-22 13:00:00"`
     pub end_time: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"****测试"`
+    /// `Keyword`; example: `"****测试"`
     pub keyword: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `DemoMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DemoMode`; example: `false`
     pub demo_mode: Option<bool>,
 }
 
 /// What a successful [`DescribeTDEMUsageDetail`] call returns.
 #[tc_model]
 pub struct DescribeTDEMUsageDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `TotalCount`; example: `13`
     pub total_count: i64,
 
-    /// `ReportVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `4265974`
+    /// `ReportVolume`; example: `4265974`
     pub report_volume: i64,
 
-    /// `DetailSet`: a list of [`UsageDetailRow`](super::models::UsageDetailRow) objects.
+    /// `DetailSet`
     pub detail_set: Vec<models::UsageDetailRow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12195,9 +10612,12 @@ pub struct DescribeTDEMUsageDetailResponse {
 /// The `DescribeTDEMUsageSummary` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTDEMUsageSummaryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTDEMUsageSummary)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12206,41 +10626,29 @@ pub struct DescribeTDEMUsageDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTDEMUsageSummary {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-09-15 00:00:00"`
+    /// `StartTime`; example: `"2026-09-15 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-22 13:00:00"`
+    /// `EndTime`; example: `"2026-09-22 13:00:00"`
     pub end_time: String,
 
-    /// `DemoMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DemoMode`; example: `false`
     pub demo_mode: Option<bool>,
 }
 
 /// What a successful [`DescribeTDEMUsageSummary`] call returns.
 #[tc_model]
 pub struct DescribeTDEMUsageSummaryResponse {
-    /// `ReportVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `4265974`
+    /// `ReportVolume`; example: `4265974`
     pub report_volume: i64,
 
-    /// `ResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ResourceCount`; example: `13`
     pub resource_count: i64,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Granularity`; example: `"day"`
     pub granularity: String,
 
-    /// `ByDate`: a list of [`UsageTimePoint`](super::models::UsageTimePoint) objects.
+    /// `ByDate`
     pub by_date: Vec<models::UsageTimePoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12250,15 +10658,23 @@ pub struct DescribeTDEMUsageSummaryResponse {
 /// The `DescribeTawAreas` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTawAreasResponse`].
-/// The codes it documents are in [`DescribeTawAreasError`](super::errors::DescribeTawAreasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTawAreas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeTawAreas",
     output = DescribeTawAreasResponse,
-    error = super::errors::DescribeTawAreasError,
+    error = super::errors::RumErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -12268,35 +10684,29 @@ pub struct DescribeTDEMUsageSummaryResponse {
     )
 )]
 pub struct DescribeTawAreas {
-    /// `AreaIds`: a list of signed 64-bit integers.
+    /// `AreaIds`
     pub area_ids: Option<Vec<i64>>,
 
-    /// `AreaKeys`: a list of strings.
+    /// `AreaKeys`
     pub area_keys: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `AreaStatuses`: a list of signed 64-bit integers.
+    /// `AreaStatuses`
     pub area_statuses: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTawAreas`] call returns.
 #[tc_model]
 pub struct DescribeTawAreasResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AreaSet`: a list of [`RumAreaInfo`](super::models::RumAreaInfo) objects.
+    /// `AreaSet`
     pub area_set: Vec<models::RumAreaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12306,15 +10716,24 @@ pub struct DescribeTawAreasResponse {
 /// The `DescribeTawInstances` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTawInstancesResponse`].
-/// The codes it documents are in [`DescribeTawInstancesError`](super::errors::DescribeTawInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTawInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeTawInstances",
     output = DescribeTawInstancesResponse,
-    error = super::errors::DescribeTawInstancesError,
+    error = super::errors::RumErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -12324,45 +10743,37 @@ pub struct DescribeTawAreasResponse {
     )
 )]
 pub struct DescribeTawInstances {
-    /// `ChargeStatuses`: a list of signed 64-bit integers.
+    /// `ChargeStatuses`
     pub charge_statuses: Option<Vec<i64>>,
 
-    /// `ChargeTypes`: a list of signed 64-bit integers.
+    /// `ChargeTypes`
     pub charge_types: Option<Vec<i64>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `AreaIds`: a list of signed 64-bit integers.
+    /// `AreaIds`
     pub area_ids: Option<Vec<i64>>,
 
-    /// `InstanceStatuses`: a list of signed 64-bit integers.
+    /// `InstanceStatuses`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_statuses: Option<Vec<i64>>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"Region","Values":["ap-guangzhou"]}]`
+    /// `Filters`; example: `[{"Name":"Region","Values":["ap-guangzhou"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `IsDemo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDemo`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -12372,12 +10783,10 @@ pub struct DescribeTawInstances {
 /// What a successful [`DescribeTawInstances`] call returns.
 #[tc_model]
 pub struct DescribeTawInstancesResponse {
-    /// `InstanceSet`: a list of [`RumInstanceInfo`](super::models::RumInstanceInfo) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::RumInstanceInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12387,53 +10796,50 @@ pub struct DescribeTawInstancesResponse {
 /// The `DescribeToken` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTokenResponse`].
-/// The codes it documents are in [`DescribeTokenError`](super::errors::DescribeTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeToken",
     output = DescribeTokenResponse,
-    error = super::errors::DescribeTokenError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeToken {
-    /// `FormListString`: a string.
+    /// `FormListString`
     pub form_list_string: Option<String>,
 
-    /// `FormListAString`: a string.
+    /// `FormListAString`
     pub form_list_a_string: Option<String>,
 
-    /// `FormListBString`: a string.
+    /// `FormListBString`
     pub form_list_b_string: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 }
 
 /// What a successful [`DescribeToken`] call returns.
 #[tc_model]
 pub struct DescribeTokenResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12443,75 +10849,62 @@ pub struct DescribeTokenResponse {
 /// The `DescribeTopIssues` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTopIssuesResponse`].
-/// The codes it documents are in [`DescribeTopIssuesError`](super::errors::DescribeTopIssuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeTopIssues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeTopIssues",
     output = DescribeTopIssuesResponse,
-    error = super::errors::DescribeTopIssuesError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeTopIssues {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `ProductId`; example: `"1025"`
     pub product_id: String,
 
-    /// `Compare`: a [`CompareCondition`](super::models::CompareCondition).
+    /// `Compare`
     pub compare: Option<models::CompareCondition>,
 
-    /// `Condition`: a [`CompareCondition`](super::models::CompareCondition).
+    /// `Condition`
     pub condition: Option<models::CompareCondition>,
 
-    /// `IssueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IssueType`; example: `1`
     pub issue_type: Option<i64>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"report_time"`
+    /// `SortField`; example: `"report_time"`
     pub sort_field: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `TopNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TopNum`; example: `10`
     pub top_num: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExtraData`; example: `"data"`
     pub extra_data: Option<String>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
+    /// `RequestHeader`; example: `"\"BEGIN{\\\"X-ProductId\\\": \\\"5d4fa0e8d8\\\"}END\""`
     pub request_header: Option<String>,
 }
 
 /// What a successful [`DescribeTopIssues`] call returns.
 #[tc_model]
 pub struct DescribeTopIssuesResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
+    /// `Data`; example: `"{\\\"base_rsp\\\":{\\\"code\\\":0,\\\"msg\\\":\\\"success\\\"}"`
     pub data: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12521,9 +10914,12 @@ pub struct DescribeTopIssuesResponse {
 /// The `DescribeUserJourneySanKey` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeUserJourneySanKeyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeUserJourneySanKey)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12532,66 +10928,44 @@ pub struct DescribeTopIssuesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeUserJourneySanKey {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779167512144`
+    /// `StartTime`; example: `1779167512144`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779181912144`
+    /// `EndTime`; example: `1779181912144`
     pub end_time: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Platform`; example: `"all"`
     pub platform: Option<String>,
 
-    /// `Filters`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"country\",\"Op\":\"in\",\"Values\":[\"中国\"]}]"`
+    /// `Filters`; example: `"[{\"Key\":\"country\",\"Op\":\"in\",\"Values\":[\"中国\"]}]"`
     pub filters: Option<String>,
 
-    /// `TopPagesPerStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TopPagesPerStep`; example: `5`
     pub top_pages_per_step: Option<i64>,
 
-    /// `MinSessionThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSessionThreshold`; example: `1`
     pub min_session_threshold: Option<i64>,
 
-    /// `StartPage`: a string.
-    ///
-    /// Example: `"商城首页"`
+    /// `StartPage`; example: `"商城首页"`
     pub start_page: Option<String>,
 
-    /// `EndPage`: a string.
-    ///
-    /// Example: `"购物车页"`
+    /// `EndPage`; example: `"购物车页"`
     pub end_page: Option<String>,
 
-    /// `HasStruggle`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasStruggle`; example: `false`
     pub has_struggle: Option<bool>,
 }
 
 /// What a successful [`DescribeUserJourneySanKey`] call returns.
 #[tc_model]
 pub struct DescribeUserJourneySanKeyResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"Data\":{\"Nodes\":[],\"Links\":[],\"StepSummaries\":[]}}}"`
+    /// `Result`; example: `"{\"Data\":{\"Nodes\":[],\"Links\":[],\"StepSummaries\":[]}}}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12601,42 +10975,58 @@ pub struct DescribeUserJourneySanKeyResponse {
 /// The `DescribeUvList` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeUvListResponse`].
-/// The codes it documents are in [`DescribeUvListError`](super::errors::DescribeUvListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeUvList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeUvList",
     output = DescribeUvListResponse,
-    error = super::errors::DescribeUvListError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeUvList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20201104"`
+    /// `EndTime`; example: `"20201104"`
     pub end_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"20201101"`
+    /// `StartTime`; example: `"20201101"`
     pub start_time: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"d"`
+    /// `Dimension`; example: `"d"`
     pub dimension: Option<String>,
 }
 
 /// What a successful [`DescribeUvList`] call returns.
 #[tc_model]
 pub struct DescribeUvListResponse {
-    /// `ProjectUvSet`: a list of [`RumUvInfo`](super::models::RumUvInfo) objects.
+    /// `ProjectUvSet`
     pub project_uv_set: Vec<models::RumUvInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12646,20 +11036,41 @@ pub struct DescribeUvListResponse {
 /// The `DescribeWhitelists` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeWhitelistsResponse`].
-/// The codes it documents are in [`DescribeWhitelistsError`](super::errors::DescribeWhitelistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=DescribeWhitelists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "DescribeWhitelists",
     output = DescribeWhitelistsResponse,
-    error = super::errors::DescribeWhitelistsError
+    error = super::errors::RumErrorCode
 )]
 pub struct DescribeWhitelists {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 }
@@ -12667,7 +11078,7 @@ pub struct DescribeWhitelists {
 /// What a successful [`DescribeWhitelists`] call returns.
 #[tc_model]
 pub struct DescribeWhitelistsResponse {
-    /// `WhitelistSet`: a list of [`Whitelist`](super::models::Whitelist) objects.
+    /// `WhitelistSet`
     pub whitelist_set: Vec<models::Whitelist>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12677,9 +11088,12 @@ pub struct DescribeWhitelistsResponse {
 /// The `ModifyFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12688,66 +11102,44 @@ pub struct DescribeWhitelistsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyFieldTransformRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Id`; example: `4`
     pub id: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `146662`
+    /// `ProjectId`; example: `146662`
     pub project_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"fieldName"`
+    /// `Name`; example: `"fieldName"`
     pub name: String,
 
-    /// `TargetField`: a string.
-    ///
-    /// Example: `"page_url"`
+    /// `TargetField`; example: `"page_url"`
     pub target_field: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"contains"`
+    /// `MatchType`; example: `"contains"`
     pub match_type: String,
 
-    /// `MatchPattern`: a string.
-    ///
-    /// Example: `"mall"`
+    /// `MatchPattern`; example: `"mall"`
     pub match_pattern: String,
 
-    /// `TransformAction`: a string.
-    ///
-    /// Example: `"replace"`
+    /// `TransformAction`; example: `"replace"`
     pub transform_action: String,
 
-    /// `ReplaceValue`: a string.
-    ///
-    /// Example: `"replace"`
+    /// `ReplaceValue`; example: `"replace"`
     pub replace_value: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`ModifyFieldTransformRule`] call returns.
 #[tc_model]
 pub struct ModifyFieldTransformRuleResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"rule 50 not found\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"ResourceNotFound\",\"Message\":\"rule 50 not found\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12757,30 +11149,40 @@ pub struct ModifyFieldTransformRuleResponse {
 /// The `ModifyInstance` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::RumErrorCode
 )]
 pub struct ModifyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"taw-12345678"`
+    /// `InstanceId`; example: `"taw-12345678"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: Option<String>,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"实例描述"`
+    /// `InstanceDesc`; example: `"实例描述"`
     pub instance_desc: Option<String>,
 }
 
@@ -12794,9 +11196,12 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyIssueStatus` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyIssueStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyIssueStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12805,36 +11210,26 @@ pub struct ModifyInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyIssueStatus {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146692"`
+    /// `AppId`; example: `"146692"`
     pub app_id: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222d3abe1f"`
+    /// `IssueId`; example: `"0f5f040e0c3d999eb9557bdb3adcd18253d64785594e80785d443d222d3abe1f"`
     pub issue_id: String,
 
-    /// `IssueAction`: a string.
-    ///
-    /// Example: `"resolv"`
+    /// `IssueAction`; example: `"resolv"`
     pub issue_action: String,
 
-    /// `ResolvedRelease`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ResolvedRelease`; example: `"1.0"`
     pub resolved_release: Option<String>,
 }
 
 /// What a successful [`ModifyIssueStatus`] call returns.
 #[tc_model]
 pub struct ModifyIssueStatusResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"INVALID_TRANSITION\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"INVALID_TRANSITION\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12844,9 +11239,12 @@ pub struct ModifyIssueStatusResponse {
 /// The `ModifyMiniProgramReplayPack` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyMiniProgramReplayPackResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyMiniProgramReplayPack)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -12855,29 +11253,23 @@ pub struct ModifyIssueStatusResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyMiniProgramReplayPack {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `PackId`: a string.
-    ///
-    /// Example: `"mpr_1"`
+    /// `PackId`; example: `"mpr_1"`
     pub pack_id: String,
 
-    /// `Release`: a string.
-    ///
-    /// Example: `"1.2.4"`
+    /// `Release`; example: `"1.2.4"`
     pub release: Option<String>,
 }
 
 /// What a successful [`ModifyMiniProgramReplayPack`] call returns.
 #[tc_model]
 pub struct ModifyMiniProgramReplayPackResponse {
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12887,118 +11279,86 @@ pub struct ModifyMiniProgramReplayPackResponse {
 /// The `ModifyProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct ModifyProject {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ID`; example: `6`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试项目名"`
+    /// `Name`; example: `"测试项目名"`
     pub name: Option<String>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `URL`; example: `"http://www.qq.com"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `Repo`: a string.
-    ///
-    /// Example: `"http://github.com/xxx/yyy"`
+    /// `Repo`; example: `"http://github.com/xxx/yyy"`
     pub repo: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Rate`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Rate`; example: `"10"`
     pub rate: Option<String>,
 
-    /// `EnableURLGroup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableURLGroup`; example: `0`
     #[tc(rename = "EnableURLGroup")]
     pub enable_url_group: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Type`; example: `"web"`
     pub r#type: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"这是项目描述"`
+    /// `Desc`; example: `"这是项目描述"`
     pub desc: Option<String>,
 
-    /// `EnableKafka`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableKafka`; example: `1`
     pub enable_kafka: Option<u64>,
 
-    /// `KafkaHost`: a string.
-    ///
-    /// Example: `"9.134.190.4:9092"`
+    /// `KafkaHost`; example: `"9.134.190.4:9092"`
     pub kafka_host: Option<String>,
 
-    /// `KafkaTopic`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `KafkaTopic`; example: `"topic"`
     pub kafka_topic: Option<String>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `KafkaVersion`; example: `"1.0.0"`
     pub kafka_version: Option<String>,
 
-    /// `SaslUserName`: a string.
-    ///
-    /// Example: `"hawchen"`
+    /// `SaslUserName`; example: `"hawchen"`
     pub sasl_user_name: Option<String>,
 
-    /// `SaslPassword`: a string.
-    ///
-    /// Example: `"password"`
+    /// `SaslPassword`; example: `"password"`
     pub sasl_password: Option<String>,
 
-    /// `SaslMechanism`: a string.
-    ///
-    /// Example: `"plan"`
+    /// `SaslMechanism`; example: `"plan"`
     pub sasl_mechanism: Option<String>,
 
-    /// `SinkId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `SinkId`; example: `1025`
     pub sink_id: Option<u64>,
 }
 
 /// What a successful [`ModifyProject`] call returns.
 #[tc_model]
 pub struct ModifyProjectResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ID`; example: `6`
     #[tc(rename = "ID")]
     pub id: u64,
 
@@ -13009,41 +11369,57 @@ pub struct ModifyProjectResponse {
 /// The `ModifyProjectLimit` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyProjectLimitResponse`].
-/// The codes it documents are in [`ModifyProjectLimitError`](super::errors::ModifyProjectLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyProjectLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::RumErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsCallFail`](super::errors::RumErrorCode::FailedOperationClsCallFail)
+/// - [`FailedOperation.DataBaseException`](super::errors::RumErrorCode::FailedOperationDataBaseException)
+/// - [`FailedOperation.InfrastructureError`](super::errors::RumErrorCode::FailedOperationInfrastructureError)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::RumErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoInstance`](super::errors::RumErrorCode::ResourceNotFoundNoInstance)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::RumErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "ModifyProjectLimit",
     output = ModifyProjectLimitResponse,
-    error = super::errors::ModifyProjectLimitError
+    error = super::errors::RumErrorCode
 )]
 pub struct ModifyProjectLimit {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `ProjectInterface`: a string.
-    ///
-    /// Example: `"log"`
+    /// `ProjectInterface`; example: `"log"`
     pub project_interface: Option<String>,
 
-    /// `ReportRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReportRate`; example: `10`
     pub report_rate: Option<i64>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportType`; example: `1`
     pub report_type: Option<i64>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -13051,9 +11427,7 @@ pub struct ModifyProjectLimit {
 /// What a successful [`ModifyProjectLimit`] call returns.
 #[tc_model]
 pub struct ModifyProjectLimitResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13063,9 +11437,12 @@ pub struct ModifyProjectLimitResponse {
 /// The `ModifySampleRate` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifySampleRateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifySampleRate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13074,29 +11451,23 @@ pub struct ModifyProjectLimitResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifySampleRate {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProjectId`; example: `2`
     pub project_id: i64,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `99.9`
+    /// `SampleRate`; example: `99.9`
     pub sample_rate: Option<f64>,
 
-    /// `ReplaySampleRate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `ReplaySampleRate`; example: `50`
     pub replay_sample_rate: Option<f64>,
 }
 
 /// What a successful [`ModifySampleRate`] call returns.
 #[tc_model]
 pub struct ModifySampleRateResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13106,9 +11477,12 @@ pub struct ModifySampleRateResponse {
 /// The `ModifyTDEMApplication` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMApplicationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMApplication)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13117,38 +11491,26 @@ pub struct ModifySampleRateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMApplication {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"修改应用名"`
+    /// `Name`; example: `"修改应用名"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"修改应用描述"`
+    /// `Desc`; example: `"修改应用描述"`
     pub desc: Option<String>,
 
-    /// `ExcludeIgnoredErrors`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExcludeIgnoredErrors`; example: `false`
     pub exclude_ignored_errors: Option<bool>,
 
-    /// `ApmInstanceIds`: a list of strings.
-    ///
-    /// Example: `["apm-My3Qrisfj"]`
+    /// `ApmInstanceIds`; example: `["apm-My3Qrisfj"]`
     pub apm_instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyTDEMApplication`] call returns.
 #[tc_model]
 pub struct ModifyTDEMApplicationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13158,9 +11520,12 @@ pub struct ModifyTDEMApplicationResponse {
 /// The `ModifyTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMBusinessSystemResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMBusinessSystem)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13169,28 +11534,20 @@ pub struct ModifyTDEMApplicationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMBusinessSystem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-LgSqrGWEdgsx"`
+    /// `InstanceId`; example: `"rum-LgSqrGWEdgsx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"修改业务系统名称"`
+    /// `InstanceName`; example: `"修改业务系统名称"`
     pub instance_name: Option<String>,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"修改业务系统描述"`
+    /// `InstanceDesc`; example: `"修改业务系统描述"`
     pub instance_desc: Option<String>,
 }
 
 /// What a successful [`ModifyTDEMBusinessSystem`] call returns.
 #[tc_model]
 pub struct ModifyTDEMBusinessSystemResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-LgSqrGWEdgsx"`
+    /// `InstanceId`; example: `"rum-LgSqrGWEdgsx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13200,9 +11557,12 @@ pub struct ModifyTDEMBusinessSystemResponse {
 /// The `ModifyTDEMDialTask` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMDialTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMDialTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13211,128 +11571,80 @@ pub struct ModifyTDEMBusinessSystemResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMDialTask {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"5"`
+    /// `AppId`; example: `"5"`
     pub app_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"capi-selftest-0930-mod"`
+    /// `TaskName`; example: `"capi-selftest-0930-mod"`
     pub task_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `Type`; example: `"icmp"`
     pub r#type: Option<String>,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"realtime"`
+    /// `ExecutionTime`; example: `"realtime"`
     pub execution_time: Option<String>,
 
-    /// `WatchDomain`: a string.
-    ///
-    /// Example: `"postman-echo.com"`
+    /// `WatchDomain`; example: `"postman-echo.com"`
     pub watch_domain: Option<String>,
 
-    /// `DialDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `DialDomain`; example: `"www.qq.com"`
     pub dial_domain: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<i64>,
 
-    /// `FrequencyMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `FrequencyMs`; example: `60000`
     pub frequency_ms: Option<i64>,
 
-    /// `TimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `TimeoutMs`; example: `3000`
     pub timeout_ms: Option<i64>,
 
-    /// `PeriodMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `PeriodMs`; example: `60000`
     pub period_ms: Option<i64>,
 
-    /// `PackageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PackageCount`; example: `3`
     pub package_count: Option<i64>,
 
-    /// `PackageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `PackageSize`; example: `64`
     pub package_size: Option<i64>,
 
-    /// `NeedMTR`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedMTR`; example: `0`
     #[tc(rename = "NeedMTR")]
     pub need_mtr: Option<i64>,
 
-    /// `MTRTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MTRTimeoutMs`; example: `10000`
     #[tc(rename = "MTRTimeoutMs")]
     pub mtr_timeout_ms: Option<i64>,
 
-    /// `MTRMaxHop`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MTRMaxHop`; example: `30`
     #[tc(rename = "MTRMaxHop")]
     pub mtr_max_hop: Option<i64>,
 
-    /// `MTRPingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MTRPingCount`; example: `5`
     #[tc(rename = "MTRPingCount")]
     pub mtr_ping_count: Option<i64>,
 
-    /// `SlowThresholdMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SlowThresholdMs`; example: `2000`
     pub slow_threshold_ms: Option<i64>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"5xx"`
+    /// `ErrorType`; example: `"5xx"`
     pub error_type: Option<String>,
 
-    /// `Regions`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `Regions`; example: `"广东省"`
     pub regions: Option<String>,
 
-    /// `Operators`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Operators`; example: `"中国电信"`
     pub operators: Option<String>,
 
-    /// `UserIds`: a string.
-    ///
-    /// Example: `"demo_user_001"`
+    /// `UserIds`; example: `"demo_user_001"`
     pub user_ids: Option<String>,
 
-    /// `DeviceIds`: a string.
-    ///
-    /// Example: `"d86001"`
+    /// `DeviceIds`; example: `"d86001"`
     pub device_ids: Option<String>,
 }
 
@@ -13346,9 +11658,12 @@ pub struct ModifyTDEMDialTaskResponse {
 /// The `ModifyTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMFieldTransformRuleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMFieldTransformRule)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13357,61 +11672,41 @@ pub struct ModifyTDEMDialTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMFieldTransformRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `Id`; example: `31`
     pub id: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `TargetField`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `TargetField`; example: `"user_id"`
     pub target_field: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `MatchType`; example: `"prefix"`
     pub match_type: String,
 
-    /// `MatchPattern`: a string.
-    ///
-    /// Example: `"test2_"`
+    /// `MatchPattern`; example: `"test2_"`
     pub match_pattern: String,
 
-    /// `TransformAction`: a string.
-    ///
-    /// Example: `"mask"`
+    /// `TransformAction`; example: `"mask"`
     pub transform_action: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"修改名称"`
+    /// `Name`; example: `"修改名称"`
     pub name: Option<String>,
 
-    /// `ReplaceValue`: a string.
-    ///
-    /// Example: `"*"`
+    /// `ReplaceValue`; example: `"*"`
     pub replace_value: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
 /// What a successful [`ModifyTDEMFieldTransformRule`] call returns.
 #[tc_model]
 pub struct ModifyTDEMFieldTransformRuleResponse {
-    /// `Rule`: a [`FieldTransformRuleItem`](super::models::FieldTransformRuleItem).
+    /// `Rule`
     pub rule: models::FieldTransformRuleItem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13421,9 +11716,12 @@ pub struct ModifyTDEMFieldTransformRuleResponse {
 /// The `ModifyTDEMFunnel` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMFunnelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMFunnel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13432,51 +11730,35 @@ pub struct ModifyTDEMFieldTransformRuleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMFunnel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FunnelId`: a string.
-    ///
-    /// Example: `"0ebd8927-7db4-46ca-a0b2-4befe75e08c8"`
+    /// `FunnelId`; example: `"0ebd8927-7db4-46ca-a0b2-4befe75e08c8"`
     pub funnel_id: String,
 
-    /// `FunnelName`: a string.
-    ///
-    /// Example: `"进入购物车页面"`
+    /// `FunnelName`; example: `"进入购物车页面"`
     pub funnel_name: String,
 
-    /// `Steps`: a list of [`FunnelStepInput`](super::models::FunnelStepInput) objects.
+    /// `Steps`
     pub steps: Vec<models::FunnelStepInput>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"enter page"`
+    /// `Description`; example: `"enter page"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `Source`; example: `"manual"`
     pub source: Option<String>,
 }
 
 /// What a successful [`ModifyTDEMFunnel`] call returns.
 #[tc_model]
 pub struct ModifyTDEMFunnelResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"{\"FunnelId\":\"0ebd8927-7db4-46ca-a0b2-4befe75e08c8\"}"`
+    /// `Result`; example: `"{\"FunnelId\":\"0ebd8927-7db4-46ca-a0b2-4befe75e08c8\"}"`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"步骤数必须在2到20之间\"}"`
+    /// `ErrorMsg`; example: `"{\"Code\":\"InvalidParameter\",\"Message\":\"步骤数必须在2到20之间\"}"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13486,9 +11768,12 @@ pub struct ModifyTDEMFunnelResponse {
 /// The `ModifyTDEMSampleConfig` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMSampleConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMSampleConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13497,24 +11782,20 @@ pub struct ModifyTDEMFunnelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMSampleConfig {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AppId`; example: `"10"`
     pub app_id: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"{\"Enabled\":true,\"Types\":{}}"`
+    /// `Event`; example: `"{\"Enabled\":true,\"Types\":{}}"`
     pub event: String,
 
-    /// `Replay`: a string.
+    /// `Replay`
     pub replay: String,
 }
 
 /// What a successful [`ModifyTDEMSampleConfig`] call returns.
 #[tc_model]
 pub struct ModifyTDEMSampleConfigResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13524,9 +11805,12 @@ pub struct ModifyTDEMSampleConfigResponse {
 /// The `ModifyTDEMSampleRate` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyTDEMSampleRateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ModifyTDEMSampleRate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13535,43 +11819,29 @@ pub struct ModifyTDEMSampleConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyTDEMSampleRate {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `SampleRate`; example: `50`
     pub sample_rate: f64,
 
-    /// `ReplaySampleRate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `ReplaySampleRate`; example: `50`
     pub replay_sample_rate: Option<f64>,
 }
 
 /// What a successful [`ModifyTDEMSampleRate`] call returns.
 #[tc_model]
 pub struct ModifyTDEMSampleRateResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `SampleRate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `SampleRate`; example: `50`
     pub sample_rate: f64,
 
-    /// `ReplaySampleRate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `ReplaySampleRate`; example: `50`
     pub replay_sample_rate: f64,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-09-22 11:35:51"`
+    /// `UpdatedAt`; example: `"2026-09-22 11:35:51"`
     pub updated_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13581,9 +11851,12 @@ pub struct ModifyTDEMSampleRateResponse {
 /// The `PreviewTDEMFunnelReport` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`PreviewTDEMFunnelReportResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=PreviewTDEMFunnelReport)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13592,73 +11865,51 @@ pub struct ModifyTDEMSampleRateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PreviewTDEMFunnelReport {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1718294400000"`
+    /// `StartTime`; example: `"1718294400000"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1718380800000"`
+    /// `EndTime`; example: `"1718380800000"`
     pub end_time: String,
 
-    /// `Steps`: a string.
+    /// `Steps`
     pub steps: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Platform`; example: `"null"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"null"`
+    /// `AppVersion`; example: `"null"`
     pub app_version: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"null"`
+    /// `DeviceType`; example: `"null"`
     pub device_type: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Browser`; example: `"null"`
     pub browser: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OS`; example: `"null"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Country`; example: `"null"`
     pub country: Option<String>,
 
-    /// `Referrer`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Referrer`; example: `"null"`
     pub referrer: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Environment`; example: `"production"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`PreviewTDEMFunnelReport`] call returns.
 #[tc_model]
 pub struct PreviewTDEMFunnelReportResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13668,25 +11919,38 @@ pub struct PreviewTDEMFunnelReportResponse {
 /// The `ResumeInstance` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ResumeInstanceResponse`].
-/// The codes it documents are in [`ResumeInstanceError`](super::errors::ResumeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ResumeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::RumErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "ResumeInstance",
     output = ResumeInstanceResponse,
-    error = super::errors::ResumeInstanceError
+    error = super::errors::RumErrorCode
 )]
 pub struct ResumeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-abcd1234"`
+    /// `InstanceId`; example: `"rum-abcd1234"`
     pub instance_id: String,
 
-    /// `IsModifyAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsModifyAll`; example: `true`
     pub is_modify_all: Option<bool>,
 }
 
@@ -13700,20 +11964,23 @@ pub struct ResumeInstanceResponse {
 /// The `ResumeProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ResumeProjectResponse`].
-/// The codes it documents are in [`ResumeProjectError`](super::errors::ResumeProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ResumeProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "ResumeProject",
     output = ResumeProjectResponse,
-    error = super::errors::ResumeProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct ResumeProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 }
 
@@ -13727,9 +11994,12 @@ pub struct ResumeProjectResponse {
 /// The `ResumeTDEMApplication` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`ResumeTDEMApplicationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=ResumeTDEMApplication)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13738,23 +12008,17 @@ pub struct ResumeProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ResumeTDEMApplication {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 }
 
 /// What a successful [`ResumeTDEMApplication`] call returns.
 #[tc_model]
 pub struct ResumeTDEMApplicationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13764,25 +12028,39 @@ pub struct ResumeTDEMApplicationResponse {
 /// The `StopInstance` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`StopInstanceResponse`].
-/// The codes it documents are in [`StopInstanceError`](super::errors::StopInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=StopInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::RumErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::RumErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::RumErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::RumErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::RumErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::RumErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::RumErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::RumErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::RumErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::RumErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::RumErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::RumErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "StopInstance",
     output = StopInstanceResponse,
-    error = super::errors::StopInstanceError
+    error = super::errors::RumErrorCode
 )]
 pub struct StopInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-abcd1234"`
+    /// `InstanceId`; example: `"rum-abcd1234"`
     pub instance_id: String,
 
-    /// `IsModifyAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsModifyAll`; example: `true`
     pub is_modify_all: Option<bool>,
 }
 
@@ -13796,20 +12074,24 @@ pub struct StopInstanceResponse {
 /// The `StopProject` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`StopProjectResponse`].
-/// The codes it documents are in [`StopProjectError`](super::errors::StopProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=StopProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`RumErrorCode`](super::errors::RumErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::RumErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::RumErrorCode::ResourceNotFound)
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
     name = "StopProject",
     output = StopProjectResponse,
-    error = super::errors::StopProjectError
+    error = super::errors::RumErrorCode
 )]
 pub struct StopProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 }
 
@@ -13823,9 +12105,12 @@ pub struct StopProjectResponse {
 /// The `StopTDEMApplication` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`StopTDEMApplicationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=StopTDEMApplication)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13834,23 +12119,17 @@ pub struct StopProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopTDEMApplication {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 }
 
 /// What a successful [`StopTDEMApplication`] call returns.
 #[tc_model]
 pub struct StopTDEMApplicationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13860,9 +12139,12 @@ pub struct StopTDEMApplicationResponse {
 /// The `UploadMiniProgramSource` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`UploadMiniProgramSourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=UploadMiniProgramSource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13871,34 +12153,26 @@ pub struct StopTDEMApplicationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UploadMiniProgramSource {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1****7"`
+    /// `AppId`; example: `"1****7"`
     pub app_id: String,
 
-    /// `FileBase64`: a string.
-    ///
-    /// Example: `"UEsDBAoAAAAAA"`
+    /// `FileBase64`; example: `"UEsDBAoAAAAAA"`
     pub file_base64: String,
 
-    /// `Release`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Release`; example: `"1.0.0"`
     pub release: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"mp-source.zip"`
+    /// `FileName`; example: `"mp-source.zip"`
     pub file_name: Option<String>,
 }
 
 /// What a successful [`UploadMiniProgramSource`] call returns.
 #[tc_model]
 pub struct UploadMiniProgramSourceResponse {
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13908,9 +12182,12 @@ pub struct UploadMiniProgramSourceResponse {
 /// The `UploadSymbolArtifact` action of RUM API 2021-06-22.
 ///
 /// A successful call returns [`UploadSymbolArtifactResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=rum&Version=2021-06-22&Action=UploadSymbolArtifact)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "rum",
     version = "2021-06-22",
@@ -13919,115 +12196,77 @@ pub struct UploadMiniProgramSourceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UploadSymbolArtifact {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"js_sourcemap"`
+    /// `Kind`; example: `"js_sourcemap"`
     pub kind: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `455508`
+    /// `FileSize`; example: `455508`
     pub file_size: i64,
 
-    /// `Sha256`: a string.
-    ///
-    /// Example: `"bb407a9734b1f0ea190637a7c8dedef3c86ce10dea87926d7dfb008b59e830c4"`
+    /// `Sha256`; example: `"bb407a9734b1f0ea190637a7c8dedef3c86ce10dea87926d7dfb008b59e830c4"`
     pub sha256: String,
 
-    /// `COSUrl`: a string.
+    /// `COSUrl`
     #[tc(rename = "COSUrl")]
     pub cos_url: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"146683"`
+    /// `AppId`; example: `"146683"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"145592"`
+    /// `ProjectId`; example: `"145592"`
     pub project_id: Option<String>,
 
-    /// `Release`: a string.
-    ///
-    /// Example: `"npm-demo-1.0.6-ip202"`
+    /// `Release`; example: `"npm-demo-1.0.6-ip202"`
     pub release: Option<String>,
 
-    /// `Dist`: a string.
-    ///
-    /// Example: `"1.0.6"`
+    /// `Dist`; example: `"1.0.6"`
     pub dist: Option<String>,
 
-    /// `MinifiedUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1:4173/demo.min.js"`
+    /// `MinifiedUrl`; example: `"http://127.0.0.1:4173/demo.min.js"`
     pub minified_url: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"minified"`
+    /// `FileType`; example: `"minified"`
     pub file_type: Option<String>,
 
-    /// `DebugId`: a string.
-    ///
-    /// Example: `"test-1.0"`
+    /// `DebugId`; example: `"test-1.0"`
     pub debug_id: Option<String>,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"test-1.0"`
+    /// `BuildId`; example: `"test-1.0"`
     pub build_id: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.6"`
+    /// `AppVersion`; example: `"1.0.6"`
     pub app_version: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `Platform`; example: `"Windows"`
     pub platform: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `OS`; example: `"Windows"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `OSVersion`: a string.
-    ///
-    /// Example: `"11.0.1"`
+    /// `OSVersion`; example: `"11.0.1"`
     #[tc(rename = "OSVersion")]
     pub os_version: Option<String>,
 
-    /// `StorePath`: a string.
-    ///
-    /// Example: `"a.txt"`
+    /// `StorePath`; example: `"a.txt"`
     pub store_path: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"demo.min.js"`
+    /// `FileName`; example: `"demo.min.js"`
     pub file_name: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"a.txt"`
+    /// `FileUrl`; example: `"a.txt"`
     pub file_url: Option<String>,
 }
 
 /// What a successful [`UploadSymbolArtifact`] call returns.
 #[tc_model]
 pub struct UploadSymbolArtifactResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,22 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTDEMOverviewScores`](super::DescribeTDEMOverviewScores).
 #[tc_model]
 pub struct AppOverviewScore {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-9qPVpy9i2zF2"`
+    /// `AppId`; example: `"app-9qPVpy9i2zF2"`
     pub app_id: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `Platform`; example: `"Web"`
     pub platform: Option<String>,
 
-    /// `TotalScore`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `TotalScore`; example: `100`
     pub total_score: Option<f64>,
 
-    /// `Items`: a list of [`OverviewScoreItem`] objects.
+    /// `Items`
     pub items: Option<Vec<OverviewScoreItem>>,
 }
 
@@ -32,59 +26,37 @@ pub struct AppOverviewScore {
 /// Returned in the output of [`DescribeTDEMApplications`](super::DescribeTDEMApplications).
 #[tc_model]
 pub struct ApplicationItem {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"app-8drfG6abVX9u"`
+    /// `AppId`; example: `"app-8drfG6abVX9u"`
     pub app_id: String,
 
-    /// `ProjectKey`: a string.
-    ///
-    /// Example: `"aTzTAUfyd2jq"`
+    /// `ProjectKey`; example: `"aTzTAUfyd2jq"`
     pub project_key: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-jtnLCXcfruVA"`
+    /// `InstanceId`; example: `"rum-jtnLCXcfruVA"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"电商平台"`
+    /// `InstanceName`; example: `"电商平台"`
     pub instance_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Type`; example: `"web"`
     pub r#type: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"测试应用描述"`
+    /// `Desc`; example: `"测试应用描述"`
     pub desc: Option<String>,
 
-    /// `ExcludeIgnoredErrors`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeIgnoredErrors`; example: `true`
     pub exclude_ignored_errors: bool,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-09-20 20:56:32"`
+    /// `CreatedAt`; example: `"2026-09-20 20:56:32"`
     pub created_at: String,
 
-    /// `ApmInstanceIds`: a list of strings.
-    ///
-    /// Example: `["apm-xxxxxxxx"]`
+    /// `ApmInstanceIds`; example: `["apm-xxxxxxxx"]`
     pub apm_instance_ids: Option<Vec<String>>,
 }
 
@@ -93,39 +65,25 @@ pub struct ApplicationItem {
 /// Returned in the output of [`DescribeTDEMBusinessSystems`](super::DescribeTDEMBusinessSystems).
 #[tc_model]
 pub struct BusinessSystemItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-jqtz5UaeVyXZ"`
+    /// `InstanceId`; example: `"rum-jqtz5UaeVyXZ"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试环境测试"`
+    /// `InstanceName`; example: `"测试环境测试"`
     pub instance_name: String,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"业务系统名称"`
+    /// `InstanceDesc`; example: `"业务系统名称"`
     pub instance_desc: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: Option<i64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-09-15 14:30:37"`
+    /// `CreatedAt`; example: `"2026-09-15 14:30:37"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-09-15 14:30:37"`
+    /// `UpdatedAt`; example: `"2026-09-15 14:30:37"`
     pub updated_at: String,
 }
 
@@ -134,22 +92,16 @@ pub struct BusinessSystemItem {
 /// Sent in the input of [`DescribeTopIssues`](super::DescribeTopIssues).
 #[tc_model]
 pub struct CompareCondition {
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.23.5"`
+    /// `AppVersion`; example: `"1.23.5"`
     pub app_version: Option<String>,
 
-    /// `Filters`: a [`Filters`].
+    /// `Filters`
     pub filters: Option<Filters>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1742982420`
+    /// `StartTime`; example: `1742982420`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1745488020`
+    /// `EndTime`; example: `1745488020`
     pub end_time: Option<i64>,
 }
 
@@ -158,34 +110,22 @@ pub struct CompareCondition {
 /// Returned in the output of [`DescribeTDEMDialDimensions`](super::DescribeTDEMDialDimensions).
 #[tc_model]
 pub struct DialDimensionItem {
-    /// `Value`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Value`; example: `"广东"`
     pub value: String,
 
-    /// `ExecutionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `516`
+    /// `ExecutionCount`; example: `516`
     pub execution_count: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `516`
+    /// `SuccessCount`; example: `516`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: i64,
 
-    /// `AvgDuration`: a floating-point number.
-    ///
-    /// Example: `6.8`
+    /// `AvgDuration`; example: `6.8`
     pub avg_duration: f64,
 
-    /// `AvgLoss`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AvgLoss`; example: `0`
     pub avg_loss: f64,
 }
 
@@ -194,88 +134,56 @@ pub struct DialDimensionItem {
 /// Returned in the output of [`DescribeTDEMDialExecutionList`](super::DescribeTDEMDialExecutionList).
 #[tc_model]
 pub struct DialExecution {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `TaskId`; example: `"11"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"ios-rt-tcp"`
+    /// `TaskName`; example: `"ios-rt-tcp"`
     pub task_name: String,
 
-    /// `TaskSessionId`: a string.
-    ///
-    /// Example: `"7FF2C121-F06C-477C-8707-CBCAE62C277A"`
+    /// `TaskSessionId`; example: `"7FF2C121-F06C-477C-8707-CBCAE62C277A"`
     pub task_session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791444135732`
+    /// `StartTime`; example: `1791444135732`
     pub start_time: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"android"`
+    /// `Platform`; example: `"android"`
     pub platform: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: String,
 
-    /// `Device`: a string.
-    ///
-    /// Example: `"sdk_gphone64_arm64"`
+    /// `Device`; example: `"sdk_gphone64_arm64"`
     pub device: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"wifi"`
+    /// `NetType`; example: `"wifi"`
     pub net_type: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Region`; example: `"广东"`
     pub region: String,
 
-    /// `TargetIps`: a list of strings.
-    ///
-    /// Example: `["183.2.172.177"]`
+    /// `TargetIps`; example: `["183.2.172.177"]`
     pub target_ips: Vec<String>,
 
-    /// `TargetIpGeo`: a list of [`DialTargetIpGeo`] objects.
+    /// `TargetIpGeo`
     pub target_ip_geo: Vec<DialTargetIpGeo>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `NotProbed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotProbed`; example: `false`
     pub not_probed: Option<bool>,
 
-    /// `AvgDuration`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `AvgDuration`; example: `0.4`
     pub avg_duration: f64,
 
-    /// `HasMTR`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasMTR`; example: `true`
     #[tc(rename = "HasMTR")]
     pub has_mtr: bool,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"C9F21949-5878-4410-8CA2-70AF3F97F603"`
+    /// `SessionId`; example: `"C9F21949-5878-4410-8CA2-70AF3F97F603"`
     pub session_id: String,
 }
 
@@ -284,69 +192,43 @@ pub struct DialExecution {
 /// Returned in the output of [`DescribeTDEMDialExecutionDetail`](super::DescribeTDEMDialExecutionDetail).
 #[tc_model]
 pub struct DialProbe {
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `TargetIp`; example: `"183.2.172.177"`
     pub target_ip: String,
 
-    /// `PingSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PingSuccess`; example: `true`
     pub ping_success: bool,
 
-    /// `Sent`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `Sent`; example: `3`
     pub sent: f64,
 
-    /// `Received`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `Received`; example: `3`
     pub received: f64,
 
-    /// `Loss`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Loss`; example: `0`
     pub loss: f64,
 
-    /// `Min`: a floating-point number.
-    ///
-    /// Example: `29.3`
+    /// `Min`; example: `29.3`
     pub min: f64,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `196.1`
+    /// `Max`; example: `196.1`
     pub max: f64,
 
-    /// `Avg`: a floating-point number.
-    ///
-    /// Example: `132.1`
+    /// `Avg`; example: `132.1`
     pub avg: f64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `Protocol`; example: `"icmp"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `Domain`; example: `"www.baidu.com"`
     pub domain: String,
 
-    /// `SkipReason`: a string.
-    ///
-    /// Example: `"concurrency_limit"`
+    /// `SkipReason`; example: `"concurrency_limit"`
     pub skip_reason: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Region`; example: `"广东"`
     pub region: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: String,
 }
 
@@ -355,19 +237,13 @@ pub struct DialProbe {
 /// Returned in the output of [`DescribeTDEMDialExecutionList`](super::DescribeTDEMDialExecutionList).
 #[tc_model]
 pub struct DialTargetIpGeo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"183.2.172.177"`
+    /// `Ip`; example: `"183.2.172.177"`
     pub ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Region`; example: `"广东"`
     pub region: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Operator`; example: `"电信"`
     pub operator: String,
 }
 
@@ -376,138 +252,86 @@ pub struct DialTargetIpGeo {
 /// Returned in the output of [`DescribeTDEMDialTasks`](super::DescribeTDEMDialTasks).
 #[tc_model]
 pub struct DialTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"capi-selftest-0930-mod"`
+    /// `TaskName`; example: `"capi-selftest-0930-mod"`
     pub task_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `Type`; example: `"icmp"`
     pub r#type: String,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"realtime"`
+    /// `ExecutionTime`; example: `"realtime"`
     pub execution_time: String,
 
-    /// `WatchDomain`: a string.
-    ///
-    /// Example: `"postman-echo.com"`
+    /// `WatchDomain`; example: `"postman-echo.com"`
     pub watch_domain: Option<String>,
 
-    /// `DialDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `DialDomain`; example: `"www.qq.com"`
     pub dial_domain: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<i64>,
 
-    /// `FrequencyMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `FrequencyMs`; example: `60000`
     pub frequency_ms: Option<i64>,
 
-    /// `TimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `TimeoutMs`; example: `3000`
     pub timeout_ms: i64,
 
-    /// `PeriodMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `PeriodMs`; example: `60000`
     pub period_ms: i64,
 
-    /// `PackageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PackageCount`; example: `3`
     pub package_count: i64,
 
-    /// `PackageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `PackageSize`; example: `64`
     pub package_size: Option<i64>,
 
-    /// `NeedMTR`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedMTR`; example: `0`
     #[tc(rename = "NeedMTR")]
     pub need_mtr: i64,
 
-    /// `MTRTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MTRTimeoutMs`; example: `10000`
     #[tc(rename = "MTRTimeoutMs")]
     pub mtr_timeout_ms: Option<i64>,
 
-    /// `MTRMaxHop`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MTRMaxHop`; example: `30`
     #[tc(rename = "MTRMaxHop")]
     pub mtr_max_hop: Option<i64>,
 
-    /// `MTRPingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MTRPingCount`; example: `5`
     #[tc(rename = "MTRPingCount")]
     pub mtr_ping_count: Option<i64>,
 
-    /// `SlowThresholdMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SlowThresholdMs`; example: `2000`
     pub slow_threshold_ms: Option<i64>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"5xx"`
+    /// `ErrorType`; example: `"5xx"`
     pub error_type: Option<String>,
 
-    /// `Regions`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `Regions`; example: `"广东省"`
     pub regions: Option<String>,
 
-    /// `Operators`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Operators`; example: `"中国电信"`
     pub operators: Option<String>,
 
-    /// `UserIds`: a string.
-    ///
-    /// Example: `"demo_user_001"`
+    /// `UserIds`; example: `"demo_user_001"`
     pub user_ids: Option<String>,
 
-    /// `DeviceIds`: a string.
-    ///
-    /// Example: `"d86001"`
+    /// `DeviceIds`; example: `"d86001"`
     pub device_ids: Option<String>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"600000563898"`
+    /// `CreatedBy`; example: `"600000563898"`
     pub created_by: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-09-30 09:16:18"`
+    /// `CreatedAt`; example: `"2026-09-30 09:16:18"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-09-30 09:17:05"`
+    /// `UpdatedAt`; example: `"2026-09-30 09:17:05"`
     pub updated_at: Option<String>,
 }
 
@@ -516,29 +340,19 @@ pub struct DialTask {
 /// Returned in the output of [`DescribeTDEMDialTrend`](super::DescribeTDEMDialTrend).
 #[tc_model]
 pub struct DialTrendPoint {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-10-09 00:00:00"`
+    /// `Time`; example: `"2026-10-09 00:00:00"`
     pub time: String,
 
-    /// `ExecutionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `52`
+    /// `ExecutionCount`; example: `52`
     pub execution_count: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `47`
+    /// `SuccessCount`; example: `47`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `FailCount`; example: `5`
     pub fail_count: i64,
 
-    /// `AvgDuration`: a floating-point number.
-    ///
-    /// Example: `15.2`
+    /// `AvgDuration`; example: `15.2`
     pub avg_duration: f64,
 }
 
@@ -547,47 +361,31 @@ pub struct DialTrendPoint {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail).
 #[tc_model]
 pub struct EventFrame {
-    /// `AbsPath`: a string.
+    /// `AbsPath`
     pub abs_path: Option<String>,
 
-    /// `ColNo`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `ColNo`; example: `9`
     pub col_no: Option<i64>,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"ui-docs-viewer-CVYR7eJs.js"`
+    /// `Filename`; example: `"ui-docs-viewer-CVYR7eJs.js"`
     pub filename: Option<String>,
 
-    /// `Function`: a string.
-    ///
-    /// Example: `"Kc"`
+    /// `Function`; example: `"Kc"`
     pub function: Option<String>,
 
-    /// `LineNo`: a signed 64-bit integer.
-    ///
-    /// Example: `2044`
+    /// `LineNo`; example: `2044`
     pub line_no: Option<i64>,
 
-    /// `InApp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InApp`; example: `0`
     pub in_app: i64,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Module`; example: `"main"`
     pub module: Option<String>,
 
-    /// `Package`: a string.
-    ///
-    /// Example: `"Package"`
+    /// `Package`; example: `"Package"`
     pub package: Option<String>,
 
-    /// `StackLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StackLevel`; example: `2`
     pub stack_level: Option<i64>,
 }
 
@@ -596,78 +394,50 @@ pub struct EventFrame {
 /// Returned in the output of [`DescribeTDEMEventRank`](super::DescribeTDEMEventRank).
 #[tc_model]
 pub struct EventRankItem {
-    /// `Fingerprint`: a string.
-    ///
-    /// Example: `"fp_a1b2c3d4"`
+    /// `Fingerprint`; example: `"fp_a1b2c3d4"`
     pub fingerprint: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"fp_a1b2c3d4"`
+    /// `EventType`; example: `"fp_a1b2c3d4"`
     pub event_type: Option<String>,
 
-    /// `CrashType`: a string.
-    ///
-    /// Example: `"EXC_BREAKPOINT"`
+    /// `CrashType`; example: `"EXC_BREAKPOINT"`
     pub crash_type: Option<String>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"Cannot read property 'foo' of undefined"`
+    /// `ErrorType`; example: `"Cannot read property 'foo' of undefined"`
     pub error_type: Option<String>,
 
-    /// `ErrorValue`: a string.
-    ///
-    /// Example: `"Cannot read property 'foo' of undefined"`
+    /// `ErrorValue`; example: `"Cannot read property 'foo' of undefined"`
     pub error_value: Option<String>,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"iss_abc"`
+    /// `IssueId`; example: `"iss_abc"`
     pub issue_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"422"`
+    /// `Status`; example: `"422"`
     pub status: Option<String>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"https://mcpgw.knot.woa.com/tapd"`
+    /// `URL`; example: `"https://mcpgw.knot.woa.com/tapd"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Count`; example: `4`
     pub count: i64,
 
-    /// `AffectedUser`: a signed 64-bit integer.
-    ///
-    /// Example: `328`
+    /// `AffectedUser`; example: `328`
     pub affected_user: Option<i64>,
 
-    /// `Fail`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Fail`; example: `4`
     pub fail: Option<i64>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `114.3076923076923`
+    /// `Duration`; example: `114.3076923076923`
     pub duration: Option<f64>,
 
-    /// `ConnectTime`: a floating-point number.
-    ///
-    /// Example: `23.3`
+    /// `ConnectTime`; example: `23.3`
     pub connect_time: Option<f64>,
 
-    /// `DomainLookupTime`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `DomainLookupTime`; example: `0.8`
     pub domain_lookup_time: Option<f64>,
 
-    /// `Series`: a list of [`EventRankPoint`] objects.
+    /// `Series`
     pub series: Option<Vec<EventRankPoint>>,
 }
 
@@ -676,24 +446,16 @@ pub struct EventRankItem {
 /// Returned in the output of [`DescribeTDEMEventRank`](super::DescribeTDEMEventRank).
 #[tc_model]
 pub struct EventRankPoint {
-    /// `Ts`: a signed 64-bit integer.
-    ///
-    /// Example: `1789902000000`
+    /// `Ts`; example: `1789902000000`
     pub ts: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `Count`; example: `54`
     pub count: i64,
 
-    /// `Fail`: a signed 64-bit integer.
-    ///
-    /// Example: `62`
+    /// `Fail`; example: `62`
     pub fail: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `249.2`
+    /// `Duration`; example: `249.2`
     pub duration: f64,
 }
 
@@ -702,14 +464,10 @@ pub struct EventRankPoint {
 /// Returned in the output of [`DescribeTDEMEventSearchSummary`](super::DescribeTDEMEventSearchSummary).
 #[tc_model]
 pub struct EventSearchSeriesPoint {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1789984200000`
+    /// `Timestamp`; example: `1789984200000`
     pub timestamp: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -718,24 +476,16 @@ pub struct EventSearchSeriesPoint {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail).
 #[tc_model]
 pub struct EventStack {
-    /// `Type`: a string.
-    ///
-    /// Example: `"WebSocketError"`
+    /// `Type`; example: `"WebSocketError"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"MiniProgramErrorCannot read properties of undefined (reading 'skuId')"`
+    /// `Value`; example: `"MiniProgramErrorCannot read properties of undefined (reading 'skuId')"`
     pub value: Option<String>,
 
-    /// `MechanismType`: a string.
-    ///
-    /// Example: `"generic"`
+    /// `MechanismType`; example: `"generic"`
     pub mechanism_type: Option<String>,
 
-    /// `MechanismHandled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MechanismHandled`; example: `1`
     pub mechanism_handled: i64,
 }
 
@@ -744,190 +494,124 @@ pub struct EventStack {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail).
 #[tc_model]
 pub struct EventView {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"16"`
+    /// `AppId`; example: `"16"`
     pub app_id: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"B07BC773-21A5-4722-A400-E6AF19F2A446"`
+    /// `EventId`; example: `"B07BC773-21A5-4722-A400-E6AF19F2A446"`
     pub event_id: String,
 
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"6b61075d-8c8a-41ba-9d17-0ac18e5496b9"`
+    /// `ViewId`; example: `"6b61075d-8c8a-41ba-9d17-0ac18e5496b9"`
     pub view_id: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"js_error"`
+    /// `EventType`; example: `"js_error"`
     pub event_type: String,
 
-    /// `EventCategory`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `EventCategory`; example: `"custom"`
     pub event_category: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"error_click"`
+    /// `EventName`; example: `"error_click"`
     pub event_name: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-09-17T08:19:56.856Z"`
+    /// `Timestamp`; example: `"2026-09-17T08:19:56.856Z"`
     pub timestamp: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-09-22"`
+    /// `Date`; example: `"2026-09-22"`
     pub date: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Platform`; example: `"ios"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.1.4"`
+    /// `AppVersion`; example: `"2.1.4"`
     pub app_version: Option<String>,
 
-    /// `SdkVersion`: a string.
-    ///
-    /// Example: `"9.47.1"`
+    /// `SdkVersion`; example: `"9.47.1"`
     pub sdk_version: Option<String>,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"f5aeb029749a12d8"`
+    /// `IssueId`; example: `"f5aeb029749a12d8"`
     pub issue_id: Option<String>,
 
-    /// `Fingerprint`: a string.
+    /// `Fingerprint`
     pub fingerprint: Option<String>,
 
-    /// `IsSourceMapped`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSourceMapped`; example: `0`
     pub is_source_mapped: i64,
 
-    /// `ExceptionStacks`: a list of [`EventStack`] objects.
+    /// `ExceptionStacks`
     pub exception_stacks: Option<Vec<EventStack>>,
 
-    /// `ExceptionFrames`: a list of [`EventFrame`] objects.
+    /// `ExceptionFrames`
     pub exception_frames: Option<Vec<EventFrame>>,
 
-    /// `EventProperties`: a list of [`StringKeyValue`] objects.
+    /// `EventProperties`
     pub event_properties: Option<Vec<StringKeyValue>>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"98E39CDE-8A9C-4005-9F7F-4753FBE01590"`
+    /// `SessionId`; example: `"98E39CDE-8A9C-4005-9F7F-4753FBE01590"`
     pub session_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"tdem_test_4d7f60"`
+    /// `UserId`; example: `"tdem_test_4d7f60"`
     pub user_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"seed-device"`
+    /// `DeviceId`; example: `"seed-device"`
     pub device_id: Option<String>,
 
-    /// `PageUrl`: a string.
-    ///
-    /// Example: `"Ice_Cubes.ReplayMonitoringViewController"`
+    /// `PageUrl`; example: `"Ice_Cubes.ReplayMonitoringViewController"`
     pub page_url: Option<String>,
 
-    /// `NormalizedPageUrl`: a string.
-    ///
-    /// Example: `"Ice_Cubes.ReplayMonitoringViewController"`
+    /// `NormalizedPageUrl`; example: `"Ice_Cubes.ReplayMonitoringViewController"`
     pub normalized_page_url: Option<String>,
 
-    /// `PageTitle`: a string.
-    ///
-    /// Example: `"search"`
+    /// `PageTitle`; example: `"search"`
     pub page_title: Option<String>,
 
-    /// `ResourceUrl`: a string.
+    /// `ResourceUrl`
     pub resource_url: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"static"`
+    /// `ResourceType`; example: `"static"`
     pub resource_type: Option<String>,
 
-    /// `TargetElement`: a string.
-    ///
-    /// Example: `"id(\"__rc__\")"`
+    /// `TargetElement`; example: `"id(\"__rc__\")"`
     pub target_element: Option<String>,
 
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"登录"`
+    /// `TargetText`; example: `"登录"`
     pub target_text: Option<String>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"error"`
+    /// `LogLevel`; example: `"error"`
     pub log_level: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"182.254.115.169"`
+    /// `Ip`; example: `"182.254.115.169"`
     pub ip: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Province`; example: `"上海"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `City`; example: `"上海"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Isp`; example: `"腾讯云"`
     pub isp: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"4g"`
+    /// `NetworkType`; example: `"4g"`
     pub network_type: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `DeviceType`; example: `"Windows"`
     pub device_type: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `Os`; example: `"Windows"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Ice%20Cubes"`
+    /// `Browser`; example: `"Ice%20Cubes"`
     pub browser: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"development"`
+    /// `Environment`; example: `"development"`
     pub environment: Option<String>,
 
-    /// `Measurements`: a list of [`FloatKeyValue`] objects.
+    /// `Measurements`
     pub measurements: Option<Vec<FloatKeyValue>>,
 
-    /// `Tags`: a list of [`StringKeyValue`] objects.
+    /// `Tags`
     pub tags: Option<Vec<StringKeyValue>>,
 }
 
@@ -936,24 +620,16 @@ pub struct EventView {
 /// Returned in the output of [`DescribeTDEMEventRank`](super::DescribeTDEMEventRank).
 #[tc_model]
 pub struct ExceptionBucket {
-    /// `Key`: a string.
-    ///
-    /// Example: `"js_error.page_not_found"`
+    /// `Key`; example: `"js_error.page_not_found"`
     pub key: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `51`
+    /// `Count`; example: `51`
     pub count: i64,
 
-    /// `IncludedInTotal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludedInTotal`; example: `true`
     pub included_in_total: bool,
 
-    /// `ParentKey`: a string.
-    ///
-    /// Example: `"js_error"`
+    /// `ParentKey`; example: `"js_error"`
     pub parent_key: Option<String>,
 }
 
@@ -962,22 +638,16 @@ pub struct ExceptionBucket {
 /// Returned in the output of [`DescribeTDEMEventRank`](super::DescribeTDEMEventRank).
 #[tc_model]
 pub struct ExceptionDimensionRow {
-    /// `RowKey`: a string.
-    ///
-    /// Example: `"exd1.b3JkaW5hcnk6d2Vi.b3M.TWFjIE9TIFg"`
+    /// `RowKey`; example: `"exd1.b3JkaW5hcnk6d2Vi.b3M.TWFjIE9TIFg"`
     pub row_key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Mac OS X"`
+    /// `Value`; example: `"Mac OS X"`
     pub value: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `436`
+    /// `TotalCount`; example: `436`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ExceptionBucket`] objects.
+    /// `Items`
     pub items: Vec<ExceptionBucket>,
 }
 
@@ -986,7 +656,7 @@ pub struct ExceptionDimensionRow {
 /// Returned in the output of [`DescribeTDEMEventRank`](super::DescribeTDEMEventRank).
 #[tc_model]
 pub struct ExceptionDistribution {
-    /// `Rows`: a list of [`ExceptionDimensionRow`] objects.
+    /// `Rows`
     pub rows: Vec<ExceptionDimensionRow>,
 }
 
@@ -995,164 +665,106 @@ pub struct ExceptionDistribution {
 /// Returned in the output of [`DescribeTDEMEventSearch`](super::DescribeTDEMEventSearch) and [`DescribeTDEMRelatedEvents`](super::DescribeTDEMRelatedEvents).
 #[tc_model]
 pub struct ExplorationEventItem {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"evt_1789455865499_2kri3x"`
+    /// `EventId`; example: `"evt_1789455865499_2kri3x"`
     pub event_id: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"promise_error"`
+    /// `EventType`; example: `"promise_error"`
     pub event_type: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"error_click"`
+    /// `EventName`; example: `"error_click"`
     pub event_name: Option<String>,
 
-    /// `EventCategory`: a string.
-    ///
-    /// Example: `"error"`
+    /// `EventCategory`; example: `"error"`
     pub event_category: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1789455865499`
+    /// `Timestamp`; example: `1789455865499`
     pub timestamp: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"91457431658042808f407c5640f5e92d"`
+    /// `SessionId`; example: `"91457431658042808f407c5640f5e92d"`
     pub session_id: Option<String>,
 
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"cdfe32db9b394f0d8040ad3fea1ccdee"`
+    /// `ViewId`; example: `"cdfe32db9b394f0d8040ad3fea1ccdee"`
     pub view_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"smith"`
+    /// `UserId`; example: `"smith"`
     pub user_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"5ed02537-a567-4f77-b75f-938968c8939c"`
+    /// `DeviceId`; example: `"5ed02537-a567-4f77-b75f-938968c8939c"`
     pub device_id: Option<String>,
 
-    /// `PageUrl`: a string.
+    /// `PageUrl`
     pub page_url: Option<String>,
 
-    /// `NormalizedPageUrl`: a string.
-    ///
-    /// Example: `"http://localhost:3001/sdk/web/demo/mall-demo.html"`
+    /// `NormalizedPageUrl`; example: `"http://localhost:3001/sdk/web/demo/mall-demo.html"`
     pub normalized_page_url: Option<String>,
 
-    /// `PageTitle`: a string.
-    ///
-    /// Example: `"pages/home/home"`
+    /// `PageTitle`; example: `"pages/home/home"`
     pub page_title: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `AppVersion`; example: `"2.0.0"`
     pub app_version: Option<String>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Mac OS X"`
+    /// `Os`; example: `"Mac OS X"`
     pub os: Option<String>,
 
-    /// `Browser`: a string.
-    ///
-    /// Example: `"Chrome"`
+    /// `Browser`; example: `"Chrome"`
     pub browser: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"Mac"`
+    /// `DeviceType`; example: `"Mac"`
     pub device_type: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"4g"`
+    /// `NetworkType`; example: `"4g"`
     pub network_type: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"59.37.125.51"`
+    /// `Ip`; example: `"59.37.125.51"`
     pub ip: Option<String>,
 
-    /// `ResourceUrl`: a string.
-    ///
-    /// Example: `"https://nonexistent-domain-for-test.com/image.jpg"`
+    /// `ResourceUrl`; example: `"https://nonexistent-domain-for-test.com/image.jpg"`
     pub resource_url: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"static"`
+    /// `ResourceType`; example: `"static"`
     pub resource_type: Option<String>,
 
-    /// `TargetElement`: a string.
-    ///
-    /// Example: `"BODY/DIV[1]"`
+    /// `TargetElement`; example: `"BODY/DIV[1]"`
     pub target_element: Option<String>,
 
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"触发资源加载错误"`
+    /// `TargetText`; example: `"触发资源加载错误"`
     pub target_text: Option<String>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"info"`
+    /// `LogLevel`; example: `"info"`
     pub log_level: Option<String>,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"303130dffcfd3387"`
+    /// `IssueId`; example: `"303130dffcfd3387"`
     pub issue_id: Option<String>,
 
-    /// `IsSourceMapped`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSourceMapped`; example: `0`
     pub is_source_mapped: Option<i64>,
 
-    /// `Measurements`: a list of [`FloatKeyValue`] objects.
+    /// `Measurements`
     pub measurements: Option<Vec<FloatKeyValue>>,
 
-    /// `EventProperties`: a list of [`StringKeyValue`] objects.
+    /// `EventProperties`
     pub event_properties: Option<Vec<StringKeyValue>>,
 
-    /// `ExceptionStacks`: a list of [`ExplorationExceptionStack`] objects.
+    /// `ExceptionStacks`
     pub exception_stacks: Option<Vec<ExplorationExceptionStack>>,
 
-    /// `Tags`: a list of [`StringKeyValue`] objects.
+    /// `Tags`
     pub tags: Option<Vec<StringKeyValue>>,
 }
 
@@ -1161,24 +773,16 @@ pub struct ExplorationEventItem {
 /// Returned in the output of [`DescribeTDEMEventSearch`](super::DescribeTDEMEventSearch) and [`DescribeTDEMRelatedEvents`](super::DescribeTDEMRelatedEvents).
 #[tc_model]
 pub struct ExplorationExceptionStack {
-    /// `Type`: a string.
-    ///
-    /// Example: `"EventLoopBlock"`
+    /// `Type`; example: `"EventLoopBlock"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"main_thread_unresponsive"`
+    /// `Value`; example: `"main_thread_unresponsive"`
     pub value: String,
 
-    /// `MechanismType`: a string.
-    ///
-    /// Example: `"generic"`
+    /// `MechanismType`; example: `"generic"`
     pub mechanism_type: String,
 
-    /// `MechanismHandled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MechanismHandled`; example: `0`
     pub mechanism_handled: i64,
 }
 
@@ -1187,74 +791,46 @@ pub struct ExplorationExceptionStack {
 /// Returned in the output of [`CreateTDEMFieldTransformRule`](super::CreateTDEMFieldTransformRule), [`DescribeTDEMFieldTransformRules`](super::DescribeTDEMFieldTransformRules) and [`ModifyTDEMFieldTransformRule`](super::ModifyTDEMFieldTransformRule).
 #[tc_model]
 pub struct FieldTransformRuleItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Id`; example: `32`
     pub id: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `AppId`; example: `"11"`
     pub app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"修改名称"`
+    /// `Name`; example: `"修改名称"`
     pub name: Option<String>,
 
-    /// `TargetField`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `TargetField`; example: `"user_id"`
     pub target_field: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `MatchType`; example: `"prefix"`
     pub match_type: String,
 
-    /// `MatchPattern`: a string.
-    ///
-    /// Example: `"test2_"`
+    /// `MatchPattern`; example: `"test2_"`
     pub match_pattern: String,
 
-    /// `TransformAction`: a string.
-    ///
-    /// Example: `"mask"`
+    /// `TransformAction`; example: `"mask"`
     pub transform_action: String,
 
-    /// `ReplaceValue`: a string.
-    ///
-    /// Example: `"*"`
+    /// `ReplaceValue`; example: `"*"`
     pub replace_value: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: i64,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"700001860566"`
+    /// `CreatedBy`; example: `"700001860566"`
     pub created_by: Option<String>,
 
-    /// `UpdatedBy`: a string.
-    ///
-    /// Example: `"700001860566"`
+    /// `UpdatedBy`; example: `"700001860566"`
     pub updated_by: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-09-22 11:16:06"`
+    /// `CreatedAt`; example: `"2026-09-22 11:16:06"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-09-22 11:22:38"`
+    /// `UpdatedAt`; example: `"2026-09-22 11:22:38"`
     pub updated_at: Option<String>,
 }
 
@@ -1263,12 +839,10 @@ pub struct FieldTransformRuleItem {
 /// Sent in the input of [`DescribeProjects`](super::DescribeProjects) and [`DescribeTawInstances`](super::DescribeTawInstances).
 #[tc_model]
 pub struct Filter {
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Zone"`
+    /// `Name`; example: `"Zone"`
     pub name: Option<String>,
 }
 
@@ -1277,34 +851,22 @@ pub struct Filter {
 /// Sent in the input of [`DescribeTopIssues`](super::DescribeTopIssues).
 #[tc_model]
 pub struct Filters {
-    /// `IsReversed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReversed`; example: `false`
     pub is_reversed: Option<bool>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Name`; example: `"name1"`
     pub name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"+"`
+    /// `Operator`; example: `"+"`
     pub operator: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["values1","values2"]`
+    /// `Values`; example: `["values1","values2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1313,14 +875,10 @@ pub struct Filters {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail), [`DescribeTDEMEventSearch`](super::DescribeTDEMEventSearch) and [`DescribeTDEMRelatedEvents`](super::DescribeTDEMRelatedEvents).
 #[tc_model]
 pub struct FloatKeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"bytes_received"`
+    /// `Key`; example: `"bytes_received"`
     pub key: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Value`; example: `0`
     pub value: f64,
 }
 
@@ -1329,14 +887,10 @@ pub struct FloatKeyValue {
 /// Returned in the output of [`DescribeTDEMMetricSummary`](super::DescribeTDEMMetricSummary) and [`DescribeTDEMMetricTrend`](super::DescribeTDEMMetricTrend).
 #[tc_model]
 pub struct FloatNameValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"DurationCount10000Rate"`
+    /// `Name`; example: `"DurationCount10000Rate"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Value`; example: `0`
     pub value: f64,
 }
 
@@ -1345,34 +899,22 @@ pub struct FloatNameValue {
 /// Sent in the input of [`CreateTDEMFunnel`](super::CreateTDEMFunnel) and [`ModifyTDEMFunnel`](super::ModifyTDEMFunnel).
 #[tc_model]
 pub struct FunnelStepInput {
-    /// `StepName`: a string.
-    ///
-    /// Example: `"进入页面"`
+    /// `StepName`; example: `"进入页面"`
     pub step_name: String,
 
-    /// `PagePattern`: a string.
-    ///
-    /// Example: `"进入页面"`
+    /// `PagePattern`; example: `"进入页面"`
     pub page_pattern: Option<String>,
 
-    /// `PageMatchMode`: a string.
-    ///
-    /// Example: `"exact"`
+    /// `PageMatchMode`; example: `"exact"`
     pub page_match_mode: Option<String>,
 
-    /// `Selector`: a string.
-    ///
-    /// Example: `"div"`
+    /// `Selector`; example: `"div"`
     pub selector: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"click"`
+    /// `ActionType`; example: `"click"`
     pub action_type: Option<String>,
 
-    /// `VisualName`: a string.
-    ///
-    /// Example: `"进入页面"`
+    /// `VisualName`; example: `"进入页面"`
     pub visual_name: Option<String>,
 }
 
@@ -1381,14 +923,10 @@ pub struct FunnelStepInput {
 /// Returned in the output of [`DescribeTDEMEventSearchSummary`](super::DescribeTDEMEventSearchSummary) and [`DescribeTDEMRelatedEvents`](super::DescribeTDEMRelatedEvents).
 #[tc_model]
 pub struct IntKeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Key`; example: `"all"`
     pub key: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `20527`
+    /// `Value`; example: `20527`
     pub value: i64,
 }
 
@@ -1397,44 +935,28 @@ pub struct IntKeyValue {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct Kafka {
-    /// `EnableKafka`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableKafka`; example: `1`
     pub enable_kafka: u64,
 
-    /// `KafkaHost`: a string.
-    ///
-    /// Example: `"9.134.190.4:9092"`
+    /// `KafkaHost`; example: `"9.134.190.4:9092"`
     pub kafka_host: String,
 
-    /// `KafkaTopic`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `KafkaTopic`; example: `"hello"`
     pub kafka_topic: String,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `KafkaVersion`; example: `"1.0.0"`
     pub kafka_version: String,
 
-    /// `SaslUserName`: a string.
-    ///
-    /// Example: `"hachen"`
+    /// `SaslUserName`; example: `"hachen"`
     pub sasl_user_name: String,
 
-    /// `SaslPassword`: a string.
-    ///
-    /// Example: `"12345214"`
+    /// `SaslPassword`; example: `"12345214"`
     pub sasl_password: String,
 
-    /// `SaslMechanism`: a string.
-    ///
-    /// Example: `"plain"`
+    /// `SaslMechanism`; example: `"plain"`
     pub sasl_mechanism: String,
 
-    /// `SinkId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SinkId`; example: `0`
     pub sink_id: u64,
 }
 
@@ -1443,17 +965,13 @@ pub struct Kafka {
 /// Returned in the output of [`DescribeTDEMMetricDistribution`](super::DescribeTDEMMetricDistribution).
 #[tc_model]
 pub struct MetricDistributionBatchItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"resource_error.lazy_load"`
+    /// `Key`; example: `"resource_error.lazy_load"`
     pub key: String,
 
-    /// `Items`: a list of [`MetricDistributionItem`] objects.
+    /// `Items`
     pub items: Option<Vec<MetricDistributionItem>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `368`
+    /// `Total`; example: `368`
     pub total: i64,
 }
 
@@ -1462,54 +980,34 @@ pub struct MetricDistributionBatchItem {
 /// Returned in the output of [`DescribeTDEMMetricDistribution`](super::DescribeTDEMMetricDistribution).
 #[tc_model]
 pub struct MetricDistributionItem {
-    /// `Value`: a string.
-    ///
-    /// Example: `"desktop"`
+    /// `Value`; example: `"desktop"`
     pub value: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `7929`
+    /// `Count`; example: `7929`
     pub count: i64,
 
-    /// `AffectedUser`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedUser`; example: `1`
     pub affected_user: i64,
 
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `0.2692307692307692`
+    /// `Rate`; example: `0.2692307692307692`
     pub rate: Option<f64>,
 
-    /// `AffectedUserRate`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `AffectedUserRate`; example: `0.4`
     pub affected_user_rate: Option<f64>,
 
-    /// `Avg`: a floating-point number.
-    ///
-    /// Example: `10968`
+    /// `Avg`; example: `10968`
     pub avg: Option<f64>,
 
-    /// `P50`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `P50`; example: `0.8`
     pub p50: Option<f64>,
 
-    /// `P75`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `P75`; example: `0.5`
     pub p75: Option<f64>,
 
-    /// `P95`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `P95`; example: `0.4`
     pub p95: Option<f64>,
 
-    /// `P99`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `P99`; example: `0.5`
     pub p99: Option<f64>,
 }
 
@@ -1518,29 +1016,19 @@ pub struct MetricDistributionItem {
 /// Sent in the input of [`DescribeTDEMMetricDistribution`](super::DescribeTDEMMetricDistribution), [`DescribeTDEMMetricSummary`](super::DescribeTDEMMetricSummary) and [`DescribeTDEMMetricTrend`](super::DescribeTDEMMetricTrend).
 #[tc_model]
 pub struct MetricQueryItem {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"js_error"`
+    /// `EventType`; example: `"js_error"`
     pub event_type: String,
 
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["rate"]`
+    /// `Metrics`; example: `["rate"]`
     pub metrics: Vec<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Key`; example: `"ok"`
     pub key: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"report"`
+    /// `SubType`; example: `"report"`
     pub sub_type: Option<String>,
 
-    /// `MeasurementKey`: a string.
-    ///
-    /// Example: `"duration"`
+    /// `MeasurementKey`; example: `"duration"`
     pub measurement_key: Option<String>,
 }
 
@@ -1549,17 +1037,13 @@ pub struct MetricQueryItem {
 /// Returned in the output of [`DescribeTDEMMetricSummary`](super::DescribeTDEMMetricSummary).
 #[tc_model]
 pub struct MetricSummaryBatchItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Key`; example: `"ok"`
     pub key: String,
 
-    /// `Metrics`: a list of [`FloatNameValue`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<FloatNameValue>>,
 
-    /// `MaybeUncollected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MaybeUncollected`; example: `true`
     pub maybe_uncollected: Option<bool>,
 }
 
@@ -1568,20 +1052,16 @@ pub struct MetricSummaryBatchItem {
 /// Returned in the output of [`DescribeTDEMMetricTrend`](super::DescribeTDEMMetricTrend).
 #[tc_model]
 pub struct MetricTrendBatchItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Key`; example: `"ok"`
     pub key: String,
 
-    /// `Series`: a list of [`MetricTrendPoint`] objects.
+    /// `Series`
     pub series: Option<Vec<MetricTrendPoint>>,
 
-    /// `CompareSeries`: a list of [`MetricTrendPoint`] objects.
+    /// `CompareSeries`
     pub compare_series: Option<Vec<MetricTrendPoint>>,
 
-    /// `MaybeUncollected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MaybeUncollected`; example: `true`
     pub maybe_uncollected: Option<bool>,
 }
 
@@ -1590,12 +1070,10 @@ pub struct MetricTrendBatchItem {
 /// Returned in the output of [`DescribeTDEMMetricTrend`](super::DescribeTDEMMetricTrend).
 #[tc_model]
 pub struct MetricTrendPoint {
-    /// `Ts`: a signed 64-bit integer.
-    ///
-    /// Example: `1789938000000`
+    /// `Ts`; example: `1789938000000`
     pub ts: i64,
 
-    /// `Metrics`: a list of [`FloatNameValue`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<FloatNameValue>>,
 }
 
@@ -1604,19 +1082,13 @@ pub struct MetricTrendPoint {
 /// Returned in the output of [`DescribeTDEMOverviewScores`](super::DescribeTDEMOverviewScores).
 #[tc_model]
 pub struct OverviewScoreItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"js-error"`
+    /// `Key`; example: `"js-error"`
     pub key: String,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `99.5`
+    /// `Score`; example: `99.5`
     pub score: Option<f64>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `18.042452830188683`
+    /// `Value`; example: `18.042452830188683`
     pub value: Option<f64>,
 }
 
@@ -1625,32 +1097,20 @@ pub struct OverviewScoreItem {
 /// Returned in the output of [`DescribeProjectLimits`](super::DescribeProjectLimits).
 #[tc_model]
 pub struct ProjectLimit {
-    /// `ProjectInterface`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ProjectInterface`; example: `"web"`
     pub project_interface: String,
 
-    /// `ReportRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReportRate`; example: `10`
     pub report_rate: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportType`; example: `1`
     pub report_type: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8`
+    /// `ID`, always sent in responses; example: `8`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8`
+    /// `ProjectID`, always sent in responses; example: `8`
     #[tc(rename = "ProjectID")]
     pub project_id: Option<i64>,
 }
@@ -1661,40 +1121,23 @@ pub struct ProjectLimit {
 /// Returned in the output of [`DescribeReleaseFiles`](super::DescribeReleaseFiles).
 #[tc_model]
 pub struct ReleaseFile {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0.0.1"`
+    /// `Version`, always sent in responses; example: `"0.0.1"`
     pub version: Option<String>,
 
-    /// `FileKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DFFDSGGSDFFDS"`
+    /// `FileKey`, always sent in responses; example: `"DFFDSGGSDFFDS"`
     pub file_key: Option<String>,
 
-    /// `FileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a.js.map"`
+    /// `FileName`, always sent in responses; example: `"a.js.map"`
     pub file_name: Option<String>,
 
-    /// `FileHash`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"asdfdsfdsg/f/g"`
+    /// `FileHash`, always sent in responses; example: `"asdfdsfdsg/f/g"`
     pub file_hash: Option<String>,
 
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-06-25 15:50:51"`
+    /// `CreatedAt`; example: `"2026-06-25 15:50:51"`
     pub created_at: Option<String>,
 }
 
@@ -1703,40 +1146,26 @@ pub struct ReleaseFile {
 /// Returned in the output of [`DescribeTawAreas`](super::DescribeTawAreas).
 #[tc_model]
 pub struct RumAreaInfo {
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaId`; example: `1`
     pub area_id: i64,
 
-    /// `AreaStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaStatus`; example: `1`
     pub area_status: i64,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"中国大陆"`
+    /// `AreaName`; example: `"中国大陆"`
     pub area_name: String,
 
-    /// `AreaKey`: a string.
-    ///
-    /// Example: `"area-cn-dl"`
+    /// `AreaKey`; example: `"area-cn-dl"`
     pub area_key: String,
 
-    /// `AreaRegionID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AreaRegionID`; example: `"1"`
     #[tc(rename = "AreaRegionID")]
     pub area_region_id: String,
 
-    /// `AreaRegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `AreaRegionCode`; example: `"ap-guangzhou"`
     pub area_region_code: String,
 
-    /// `AreaAbbr`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `AreaAbbr`; example: `"gz"`
     pub area_abbr: String,
 }
 
@@ -1745,67 +1174,43 @@ pub struct RumAreaInfo {
 /// Returned in the output of [`DescribeTawInstances`](super::DescribeTawInstances).
 #[tc_model]
 pub struct RumInstanceInfo {
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `AreaId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AreaId`; example: `1`
     pub area_id: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"taw-12345678"`
+    /// `InstanceId`; example: `"taw-12345678"`
     pub instance_id: String,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterId`; example: `1`
     pub cluster_id: i64,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"taw-user"`
+    /// `InstanceDesc`; example: `"taw-user"`
     pub instance_desc: String,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: i64,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeType`; example: `1`
     pub charge_type: i64,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `UpdatedAt`; example: `"2021-01-01 00:00:00"`
     pub updated_at: String,
 
-    /// `DataRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DataRetentionDays`; example: `30`
     pub data_retention_days: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"taw-user"`
+    /// `InstanceName`; example: `"taw-user"`
     pub instance_name: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreatedAt`; example: `"2021-01-01 00:00:00"`
     pub created_at: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 }
 
@@ -1814,96 +1219,62 @@ pub struct RumInstanceInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct RumProject {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `Name`; example: `"测试项目"`
     pub name: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"ouyang"`
+    /// `Creator`; example: `"ouyang"`
     pub creator: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"tam-123"`
+    /// `InstanceID`; example: `"tam-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"log"`
+    /// `Type`; example: `"log"`
     pub r#type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-26 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-04-26 00:00:00"`
     pub create_time: String,
 
-    /// `Repo`: a string.
-    ///
-    /// Example: `"http://github.com/xxx/yyy"`
+    /// `Repo`; example: `"http://github.com/xxx/yyy"`
     pub repo: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://cloud.tencent.com/index.html"`
+    /// `URL`; example: `"http://cloud.tencent.com/index.html"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `Rate`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Rate`; example: `"12"`
     pub rate: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"hjkysfkey12"`
+    /// `Key`; example: `"hjkysfkey12"`
     pub key: String,
 
-    /// `EnableURLGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableURLGroup`; example: `1`
     #[tc(rename = "EnableURLGroup")]
     pub enable_url_group: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tamIns"`
+    /// `InstanceName`; example: `"tamIns"`
     pub instance_name: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"tam-key"`
+    /// `InstanceKey`; example: `"tam-key"`
     pub instance_key: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"这是一个项目描述"`
+    /// `Desc`; example: `"这是一个项目描述"`
     pub desc: String,
 
-    /// `IsStar`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsStar`; example: `1`
     pub is_star: i64,
 
-    /// `ProjectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProjectStatus`; example: `2`
     pub project_status: i64,
 
-    /// `AccessPoint`: a string.
-    ///
-    /// Example: `"RUM_LOG_1"`
+    /// `AccessPoint`; example: `"RUM_LOG_1"`
     pub access_point: String,
 
-    /// `Kafka`: a [`Kafka`].
+    /// `Kafka`
     pub kafka: Option<Kafka>,
 }
 
@@ -1912,19 +1283,13 @@ pub struct RumProject {
 /// Returned in the output of [`DescribePvList`](super::DescribePvList).
 #[tc_model]
 pub struct RumPvInfo {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `Pv`: a string.
-    ///
-    /// Example: `"813"`
+    /// `Pv`; example: `"813"`
     pub pv: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"20201102"`
+    /// `CreateTime`; example: `"20201102"`
     pub create_time: String,
 }
 
@@ -1933,19 +1298,13 @@ pub struct RumPvInfo {
 /// Returned in the output of [`DescribeUvList`](super::DescribeUvList).
 #[tc_model]
 pub struct RumUvInfo {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `Uv`: a string.
-    ///
-    /// Example: `"222"`
+    /// `Uv`; example: `"222"`
     pub uv: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"20201102"`
+    /// `CreateTime`; example: `"20201102"`
     pub create_time: String,
 }
 
@@ -1954,105 +1313,65 @@ pub struct RumUvInfo {
 /// Returned in the output of [`DescribeScores`](super::DescribeScores).
 #[tc_model]
 pub struct ScoreInfo {
-    /// `StaticDuration`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StaticDuration`; example: `"1"`
     pub static_duration: String,
 
-    /// `PagePv`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PagePv`; example: `"10"`
     pub page_pv: String,
 
-    /// `ApiFail`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApiFail`; example: `"1"`
     pub api_fail: String,
 
-    /// `ApiNum`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ApiNum`; example: `"12"`
     pub api_num: String,
 
-    /// `StaticFail`: a string.
-    ///
-    /// Example: `"12"`
+    /// `StaticFail`; example: `"12"`
     pub static_fail: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectID`; example: `1`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `PageUv`: a string.
-    ///
-    /// Example: `"12"`
+    /// `PageUv`; example: `"12"`
     pub page_uv: String,
 
-    /// `ApiDuration`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ApiDuration`; example: `"12"`
     pub api_duration: String,
 
-    /// `Score`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Score`; example: `"100"`
     pub score: String,
 
-    /// `PageError`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageError`; example: `"10"`
     pub page_error: String,
 
-    /// `StaticNum`: a string.
-    ///
-    /// Example: `"12"`
+    /// `StaticNum`; example: `"12"`
     pub static_num: String,
 
-    /// `RecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordNum`; example: `1`
     pub record_num: i64,
 
-    /// `PageDuration`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageDuration`; example: `"10"`
     pub page_duration: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"20230111"`
+    /// `CreateTime`; example: `"20230111"`
     pub create_time: String,
 
-    /// `PagePerformanceScore`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PagePerformanceScore`; example: `"10"`
     pub page_performance_score: Option<String>,
 
-    /// `JsErrorScore`: a string.
-    ///
-    /// Example: `"30"`
+    /// `JsErrorScore`; example: `"30"`
     pub js_error_score: Option<String>,
 
-    /// `ApiPerformanceScore`: a string.
-    ///
-    /// Example: `"5"`
+    /// `ApiPerformanceScore`; example: `"5"`
     pub api_performance_score: Option<String>,
 
-    /// `ApiAvaliableScore`: a string.
-    ///
-    /// Example: `"30"`
+    /// `ApiAvaliableScore`; example: `"30"`
     pub api_avaliable_score: Option<String>,
 
-    /// `StaticPerformanceScore`: a string.
-    ///
-    /// Example: `"5"`
+    /// `StaticPerformanceScore`; example: `"5"`
     pub static_performance_score: Option<String>,
 
-    /// `StaticAvaliableScore`: a string.
-    ///
-    /// Example: `"20"`
+    /// `StaticAvaliableScore`; example: `"20"`
     pub static_avaliable_score: Option<String>,
 }
 
@@ -2061,128 +1380,82 @@ pub struct ScoreInfo {
 /// Returned in the output of [`DescribeScoresV2`](super::DescribeScoresV2).
 #[tc_model]
 pub struct ScoreInfoV2 {
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `ProjectID`; example: `120000`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Score`; example: `100.0`
     pub score: f64,
 
-    /// `ApiPerformanceScore`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `ApiPerformanceScore`; example: `0.0`
     pub api_performance_score: f64,
 
-    /// `ApiAvailableScore`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `ApiAvailableScore`; example: `0.0`
     pub api_available_score: f64,
 
-    /// `ApiNum`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `ApiNum`; example: `99`
     pub api_num: i64,
 
-    /// `ApiFail`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ApiFail`; example: `50`
     pub api_fail: i64,
 
-    /// `ApiDuration`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `ApiDuration`; example: `100.0`
     pub api_duration: f64,
 
-    /// `PagePerformanceScore`: a floating-point number.
-    ///
-    /// Example: `0.9`
+    /// `PagePerformanceScore`; example: `0.9`
     pub page_performance_score: f64,
 
-    /// `PagePv`: a signed 64-bit integer.
-    ///
-    /// Example: `799`
+    /// `PagePv`; example: `799`
     pub page_pv: i64,
 
-    /// `PageUv`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `PageUv`; example: `14`
     pub page_uv: i64,
 
-    /// `PageError`: a signed 64-bit integer.
-    ///
-    /// Example: `114`
+    /// `PageError`; example: `114`
     pub page_error: i64,
 
-    /// `PageDuration`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageDuration`; example: `123.0`
     pub page_duration: f64,
 
-    /// `PageLCP`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageLCP`; example: `123.0`
     #[tc(rename = "PageLCP")]
     pub page_lcp: f64,
 
-    /// `PageFID`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageFID`; example: `123.0`
     #[tc(rename = "PageFID")]
     pub page_fid: f64,
 
-    /// `PageCLS`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageCLS`; example: `123.0`
     #[tc(rename = "PageCLS")]
     pub page_cls: f64,
 
-    /// `PageFCP`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageFCP`; example: `123.0`
     #[tc(rename = "PageFCP")]
     pub page_fcp: f64,
 
-    /// `PageINP`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `PageINP`; example: `123.0`
     #[tc(rename = "PageINP")]
     pub page_inp: f64,
 
-    /// `JsErrorScore`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `JsErrorScore`; example: `0.1`
     pub js_error_score: f64,
 
-    /// `StaticAvailableScore`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `StaticAvailableScore`; example: `0.5`
     pub static_available_score: f64,
 
-    /// `StaticPerformanceScore`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `StaticPerformanceScore`; example: `0.6`
     pub static_performance_score: f64,
 
-    /// `StaticNum`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `StaticNum`; example: `50`
     pub static_num: i64,
 
-    /// `StaticFail`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `StaticFail`; example: `12`
     pub static_fail: i64,
 
-    /// `StaticDuration`: a floating-point number.
-    ///
-    /// Example: `123.0`
+    /// `StaticDuration`; example: `123.0`
     pub static_duration: f64,
 
-    /// `Exclusion`: a string.
+    /// `Exclusion`
     pub exclusion: Option<String>,
 }
 
@@ -2191,14 +1464,10 @@ pub struct ScoreInfoV2 {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail), [`DescribeTDEMEventSearch`](super::DescribeTDEMEventSearch) and [`DescribeTDEMRelatedEvents`](super::DescribeTDEMRelatedEvents).
 #[tc_model]
 pub struct StringKeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"symbolication_status"`
+    /// `Key`; example: `"symbolication_status"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"platform_not_supported"`
+    /// `Value`; example: `"platform_not_supported"`
     pub value: String,
 }
 
@@ -2207,52 +1476,34 @@ pub struct StringKeyValue {
 /// Returned in the output of [`DescribeTDEMEventDetail`](super::DescribeTDEMEventDetail).
 #[tc_model]
 pub struct SymbolicatedView {
-    /// `SymbolicationVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SymbolicationVersion`; example: `1`
     pub symbolication_version: Option<i64>,
 
-    /// `SymbolicatedAt`: a string.
-    ///
-    /// Example: `"2026-06-11T08:00:00.456Z"`
+    /// `SymbolicatedAt`; example: `"2026-06-11T08:00:00.456Z"`
     pub symbolicated_at: Option<String>,
 
-    /// `SymbolicationStatus`: a string.
-    ///
-    /// Example: `"error"`
+    /// `SymbolicationStatus`; example: `"error"`
     pub symbolication_status: String,
 
-    /// `SymbolicationSkipReason`: a string.
-    ///
-    /// Example: `"no_translatable_frame"`
+    /// `SymbolicationSkipReason`; example: `"no_translatable_frame"`
     pub symbolication_skip_reason: Option<String>,
 
-    /// `SymbolicationSource`: a string.
-    ///
-    /// Example: `"symbolicator"`
+    /// `SymbolicationSource`; example: `"symbolicator"`
     pub symbolication_source: Option<String>,
 
-    /// `SymbolicationRelease`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `SymbolicationRelease`; example: `"1.0.0"`
     pub symbolication_release: Option<String>,
 
-    /// `SymbolicationDist`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `SymbolicationDist`; example: `"prod"`
     pub symbolication_dist: Option<String>,
 
-    /// `SymbolicationDurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `SymbolicationDurationMs`; example: `42`
     pub symbolication_duration_ms: Option<i64>,
 
-    /// `SymbolicatorRequestId`: a string.
-    ///
-    /// Example: `"req_abc123"`
+    /// `SymbolicatorRequestId`; example: `"req_abc123"`
     pub symbolicator_request_id: Option<String>,
 
-    /// `Frames`: a list of [`EventFrame`] objects.
+    /// `Frames`
     pub frames: Option<Vec<EventFrame>>,
 }
 
@@ -2262,19 +1513,13 @@ pub struct SymbolicatedView {
 #[doc(alias = "TDEMSSEDimensionRow")]
 #[tc_model]
 pub struct TdemsseDimensionRow {
-    /// `DimensionValue`: a string.
-    ///
-    /// Example: `"中国 / 广东"`
+    /// `DimensionValue`; example: `"中国 / 广东"`
     pub dimension_value: String,
 
-    /// `ConversationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ConversationCount`; example: `8`
     pub conversation_count: i64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `510`
+    /// `Value`; example: `510`
     pub value: Option<f64>,
 }
 
@@ -2284,29 +1529,19 @@ pub struct TdemsseDimensionRow {
 #[doc(alias = "TDEMSSEDistributionBin")]
 #[tc_model]
 pub struct TdemsseDistributionBin {
-    /// `Start`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: f64,
 
-    /// `End`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `End`; example: `2`
     pub end: Option<f64>,
 
-    /// `Overflow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Overflow`; example: `false`
     pub overflow: bool,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Count`; example: `4`
     pub count: i64,
 
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `33.3`
+    /// `Rate`; example: `33.3`
     pub rate: f64,
 }
 
@@ -2316,34 +1551,22 @@ pub struct TdemsseDistributionBin {
 #[doc(alias = "TDEMSSEPercentilePoint")]
 #[tc_model]
 pub struct TdemssePercentilePoint {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `Time`; example: `1710000000000`
     pub time: i64,
 
-    /// `Average`: a floating-point number.
-    ///
-    /// Example: `400`
+    /// `Average`; example: `400`
     pub average: Option<f64>,
 
-    /// `P50`: a floating-point number.
-    ///
-    /// Example: `360`
+    /// `P50`; example: `360`
     pub p50: Option<f64>,
 
-    /// `P75`: a floating-point number.
-    ///
-    /// Example: `500`
+    /// `P75`; example: `500`
     pub p75: Option<f64>,
 
-    /// `P95`: a floating-point number.
-    ///
-    /// Example: `2100`
+    /// `P95`; example: `2100`
     pub p95: Option<f64>,
 
-    /// `P99`: a floating-point number.
-    ///
-    /// Example: `7600`
+    /// `P99`; example: `7600`
     pub p99: Option<f64>,
 }
 
@@ -2353,19 +1576,13 @@ pub struct TdemssePercentilePoint {
 #[doc(alias = "TDEMSSETrendPoint")]
 #[tc_model]
 pub struct TdemsseTrendPoint {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1710000000000`
+    /// `Time`; example: `1710000000000`
     pub time: i64,
 
-    /// `ConversationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConversationCount`; example: `3`
     pub conversation_count: i64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `18.5`
+    /// `Value`; example: `18.5`
     pub value: Option<f64>,
 }
 
@@ -2375,12 +1592,10 @@ pub struct TdemsseTrendPoint {
 #[doc(alias = "TDEMSSETrendSeries")]
 #[tc_model]
 pub struct TdemsseTrendSeries {
-    /// `DimensionValue`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `DimensionValue`; example: `"gpt-4o"`
     pub dimension_value: String,
 
-    /// `Points`: a list of [`TdemsseTrendPoint`] objects.
+    /// `Points`
     pub points: Vec<TdemsseTrendPoint>,
 }
 
@@ -2390,14 +1605,10 @@ pub struct TdemsseTrendSeries {
 /// Returned in the output of [`DescribeTawInstances`](super::DescribeTawInstances).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -2406,52 +1617,34 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTDEMUsageDetail`](super::DescribeTDEMUsageDetail).
 #[tc_model]
 pub struct UsageDetailRow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rum-jqtz5UaeVyXZ"`
+    /// `InstanceId`; example: `"rum-jqtz5UaeVyXZ"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试环境测试"`
+    /// `InstanceName`; example: `"测试环境测试"`
     pub instance_name: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"17"`
+    /// `AppId`; example: `"17"`
     pub app_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"workbuddy"`
+    /// `AppName`; example: `"workbuddy"`
     pub app_name: String,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"electron"`
+    /// `AppType`; example: `"electron"`
     pub app_type: String,
 
-    /// `AppStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AppStatus`; example: `2`
     pub app_status: i64,
 
-    /// `ReportVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `25117`
+    /// `ReportVolume`; example: `25117`
     pub report_volume: i64,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: f64,
 
-    /// `ByDate`: a list of [`UsageTimePoint`] objects.
+    /// `ByDate`
     pub by_date: Option<Vec<UsageTimePoint>>,
 }
 
@@ -2460,14 +1653,10 @@ pub struct UsageDetailRow {
 /// Returned in the output of [`DescribeTDEMUsageDetail`](super::DescribeTDEMUsageDetail) and [`DescribeTDEMUsageSummary`](super::DescribeTDEMUsageSummary).
 #[tc_model]
 pub struct UsageTimePoint {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2026-09-15 00:00:00"`
+    /// `Time`; example: `"2026-09-15 00:00:00"`
     pub time: String,
 
-    /// `ReportVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `4267`
+    /// `ReportVolume`; example: `4267`
     pub report_volume: i64,
 }
 
@@ -2476,45 +1665,29 @@ pub struct UsageTimePoint {
 /// Returned in the output of [`DescribeWhitelists`](super::DescribeWhitelists).
 #[tc_model]
 pub struct Whitelist {
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"taw-123"`
+    /// `InstanceID`; example: `"taw-123"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Ttl`: a string.
-    ///
-    /// Example: `"20200527221900"`
+    /// `Ttl`; example: `"20200527221900"`
     pub ttl: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"18"`
+    /// `ID`; example: `"18"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `WhitelistUin`: a string.
-    ///
-    /// Example: `"****563044"`
+    /// `WhitelistUin`; example: `"****563044"`
     pub whitelist_uin: String,
 
-    /// `CreateUser`: a string.
-    ///
-    /// Example: `"T. hao"`
+    /// `CreateUser`; example: `"T. hao"`
     pub create_user: String,
 
-    /// `Aid`: a string.
-    ///
-    /// Example: `"****237"`
+    /// `Aid`; example: `"****237"`
     pub aid: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"20200527221900"`
+    /// `CreateTime`; example: `"20200527221900"`
     pub create_time: String,
 }

@@ -7,51 +7,66 @@ use super::models;
 /// The `CopyFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CopyFunctionResponse`].
-/// The codes it documents are in [`CopyFunctionError`](super::errors::CopyFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CopyFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CopyAsyncRun`](super::errors::ScfErrorCode::FailedOperationCopyAsyncRun)
+/// - [`FailedOperation.CopyFailed`](super::errors::ScfErrorCode::FailedOperationCopyFailed)
+/// - [`FailedOperation.CopyFunction`](super::errors::ScfErrorCode::FailedOperationCopyFunction)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.Exception`](super::errors::ScfErrorCode::InternalErrorException)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.Code`](super::errors::ScfErrorCode::InvalidParameterValueCode)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Environment`](super::errors::ScfErrorCode::InvalidParameterValueEnvironment)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Handler`](super::errors::ScfErrorCode::InvalidParameterValueHandler)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`LimitExceeded.Function`](super::errors::ScfErrorCode::LimitExceededFunction)
+/// - [`LimitExceeded.Memory`](super::errors::ScfErrorCode::LimitExceededMemory)
+/// - [`LimitExceeded.Timeout`](super::errors::ScfErrorCode::LimitExceededTimeout)
+/// - [`ResourceInUse.FunctionName`](super::errors::ScfErrorCode::ResourceInUseFunctionName)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Region`](super::errors::ScfErrorCode::UnauthorizedOperationRegion)
+/// - [`UnsupportedOperation.CopyFunction`](super::errors::ScfErrorCode::UnsupportedOperationCopyFunction)
+/// - [`UnsupportedOperation.Region`](super::errors::ScfErrorCode::UnsupportedOperationRegion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CopyFunction",
     output = CopyFunctionResponse,
-    error = super::errors::CopyFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CopyFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"myfunc"`
+    /// `FunctionName`; example: `"myfunc"`
     pub function_name: String,
 
-    /// `NewFunctionName`: a string.
-    ///
-    /// Example: `"newfunc"`
+    /// `NewFunctionName`; example: `"newfunc"`
     pub new_function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TargetNamespace`: a string.
-    ///
-    /// Example: `"otherns"`
+    /// `TargetNamespace`; example: `"otherns"`
     pub target_namespace: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a new function"`
+    /// `Description`; example: `"a new function"`
     pub description: Option<String>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `TargetRegion`; example: `"ap-shanghai"`
     pub target_region: Option<String>,
 
-    /// `Override`: a boolean.
+    /// `Override`
     pub r#override: Option<bool>,
 
-    /// `CopyConfiguration`: a boolean.
+    /// `CopyConfiguration`
     pub copy_configuration: Option<bool>,
 }
 
@@ -65,43 +80,53 @@ pub struct CopyFunctionResponse {
 /// The `CreateAlias` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CreateAliasResponse`].
-/// The codes it documents are in [`CreateAliasError`](super::errors::CreateAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CreateAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateAlias`](super::errors::ScfErrorCode::FailedOperationCreateAlias)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.RoutingConfig`](super::errors::ScfErrorCode::InvalidParameterRoutingConfig)
+/// - [`InvalidParameterValue.AdditionalVersionWeights`](super::errors::ScfErrorCode::InvalidParameterValueAdditionalVersionWeights)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.RoutingConfig`](super::errors::ScfErrorCode::InvalidParameterValueRoutingConfig)
+/// - [`LimitExceeded.Alias`](super::errors::ScfErrorCode::LimitExceededAlias)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Alias`](super::errors::ScfErrorCode::ResourceInUseAlias)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CreateAlias",
     output = CreateAliasResponse,
-    error = super::errors::CreateAliasError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CreateAlias {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestAlias"`
+    /// `Name`; example: `"TestAlias"`
     pub name: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"TestFunction"`
+    /// `FunctionName`; example: `"TestFunction"`
     pub function_name: String,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionVersion`; example: `"$LATEST"`
     pub function_version: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `RoutingConfig`: a [`RoutingConfig`](super::models::RoutingConfig).
+    /// `RoutingConfig`
     pub routing_config: Option<models::RoutingConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a alias1"`
+    /// `Description`; example: `"a alias1"`
     pub description: Option<String>,
 }
 
@@ -115,37 +140,39 @@ pub struct CreateAliasResponse {
 /// The `CreateCustomDomain` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CreateCustomDomainResponse`].
-/// The codes it documents are in [`CreateCustomDomainError`](super::errors::CreateCustomDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CreateCustomDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CNAME`](super::errors::ScfErrorCode::FailedOperationCname)
+/// - [`InvalidParameterValue.Domain`](super::errors::ScfErrorCode::InvalidParameterValueDomain)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CreateCustomDomain",
     output = CreateCustomDomainResponse,
-    error = super::errors::CreateCustomDomainError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CreateCustomDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxx.com"`
+    /// `Domain`; example: `"www.xxx.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `EndpointsConfig`: a list of [`EndpointsConf`](super::models::EndpointsConf) objects.
+    /// `EndpointsConfig`
     pub endpoints_config: Vec<models::EndpointsConf>,
 
-    /// `CertConfig`: a [`CertConf`](super::models::CertConf).
+    /// `CertConfig`
     pub cert_config: Option<models::CertConf>,
 
-    /// `WafConfig`: a [`WafConf`](super::models::WafConf).
+    /// `WafConfig`
     pub waf_config: Option<models::WafConf>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -159,148 +186,275 @@ pub struct CreateCustomDomainResponse {
 /// The `CreateFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CreateFunctionResponse`].
-/// The codes it documents are in [`CreateFunctionError`](super::errors::CreateFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CreateFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountInsufficient`](super::errors::ScfErrorCode::FailedOperationAccountInsufficient)
+/// - [`FailedOperation.ApmConfigInstanceId`](super::errors::ScfErrorCode::FailedOperationApmConfigInstanceId)
+/// - [`FailedOperation.BindPlugin`](super::errors::ScfErrorCode::FailedOperationBindPlugin)
+/// - [`FailedOperation.CallNetDeployFailed`](super::errors::ScfErrorCode::FailedOperationCallNetDeployFailed)
+/// - [`FailedOperation.CallRoleFailed`](super::errors::ScfErrorCode::FailedOperationCallRoleFailed)
+/// - [`FailedOperation.ClsServiceUnregistered`](super::errors::ScfErrorCode::FailedOperationClsServiceUnregistered)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::ScfErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.CreateFunction`](super::errors::ScfErrorCode::FailedOperationCreateFunction)
+/// - [`FailedOperation.InstanceIsolationEnabled`](super::errors::ScfErrorCode::FailedOperationInstanceIsolationEnabled)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ScfErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InsufficientResources`](super::errors::ScfErrorCode::FailedOperationInsufficientResources)
+/// - [`FailedOperation.Namespace`](super::errors::ScfErrorCode::FailedOperationNamespace)
+/// - [`FailedOperation.OpenService`](super::errors::ScfErrorCode::FailedOperationOpenService)
+/// - [`FailedOperation.QcsRoleNotFound`](super::errors::ScfErrorCode::FailedOperationQcsRoleNotFound)
+/// - [`FailedOperation.SessionName`](super::errors::ScfErrorCode::FailedOperationSessionName)
+/// - [`FailedOperation.TotalConcurrencyMemoryInProgress`](super::errors::ScfErrorCode::FailedOperationTotalConcurrencyMemoryInProgress)
+/// - [`FailedOperation.UnOpenedService`](super::errors::ScfErrorCode::FailedOperationUnOpenedService)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.GetRoleError`](super::errors::ScfErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GetStsTokenFailed`](super::errors::ScfErrorCode::InternalErrorGetStsTokenFailed)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InternalError.SystemError`](super::errors::ScfErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.GooseFsRequired`](super::errors::ScfErrorCode::InvalidParameterGooseFsRequired)
+/// - [`InvalidParameter.ParamError`](super::errors::ScfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.ApmConfig`](super::errors::ScfErrorCode::InvalidParameterValueApmConfig)
+/// - [`InvalidParameterValue.ApmConfigInstanceId`](super::errors::ScfErrorCode::InvalidParameterValueApmConfigInstanceId)
+/// - [`InvalidParameterValue.ApmConfigRegion`](super::errors::ScfErrorCode::InvalidParameterValueApmConfigRegion)
+/// - [`InvalidParameterValue.Args`](super::errors::ScfErrorCode::InvalidParameterValueArgs)
+/// - [`InvalidParameterValue.ArgsList`](super::errors::ScfErrorCode::InvalidParameterValueArgsList)
+/// - [`InvalidParameterValue.AsyncRunEnable`](super::errors::ScfErrorCode::InvalidParameterValueAsyncRunEnable)
+/// - [`InvalidParameterValue.CfsId`](super::errors::ScfErrorCode::InvalidParameterValueCfsId)
+/// - [`InvalidParameterValue.CfsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCfsLocalMountDir)
+/// - [`InvalidParameterValue.CfsMountInsId`](super::errors::ScfErrorCode::InvalidParameterValueCfsMountInsId)
+/// - [`InvalidParameterValue.CfsParameterDuplicate`](super::errors::ScfErrorCode::InvalidParameterValueCfsParameterDuplicate)
+/// - [`InvalidParameterValue.CfsParameterError`](super::errors::ScfErrorCode::InvalidParameterValueCfsParameterError)
+/// - [`InvalidParameterValue.CfsRegion`](super::errors::ScfErrorCode::InvalidParameterValueCfsRegion)
+/// - [`InvalidParameterValue.CfsRemoteMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCfsRemoteMountDir)
+/// - [`InvalidParameterValue.CfsStructionError`](super::errors::ScfErrorCode::InvalidParameterValueCfsStructionError)
+/// - [`InvalidParameterValue.CfsType`](super::errors::ScfErrorCode::InvalidParameterValueCfsType)
+/// - [`InvalidParameterValue.CfsUserGroupId`](super::errors::ScfErrorCode::InvalidParameterValueCfsUserGroupId)
+/// - [`InvalidParameterValue.CfsUserId`](super::errors::ScfErrorCode::InvalidParameterValueCfsUserId)
+/// - [`InvalidParameterValue.Cls`](super::errors::ScfErrorCode::InvalidParameterValueCls)
+/// - [`InvalidParameterValue.Code`](super::errors::ScfErrorCode::InvalidParameterValueCode)
+/// - [`InvalidParameterValue.CodeSecret`](super::errors::ScfErrorCode::InvalidParameterValueCodeSecret)
+/// - [`InvalidParameterValue.CodeSource`](super::errors::ScfErrorCode::InvalidParameterValueCodeSource)
+/// - [`InvalidParameterValue.Command`](super::errors::ScfErrorCode::InvalidParameterValueCommand)
+/// - [`InvalidParameterValue.CommandList`](super::errors::ScfErrorCode::InvalidParameterValueCommandList)
+/// - [`InvalidParameterValue.Cos`](super::errors::ScfErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CosBucketName`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketName)
+/// - [`InvalidParameterValue.CosBucketRegion`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketRegion)
+/// - [`InvalidParameterValue.CosFsBucketMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCosFsBucketMountDir)
+/// - [`InvalidParameterValue.CosFsBucketName`](super::errors::ScfErrorCode::InvalidParameterValueCosFsBucketName)
+/// - [`InvalidParameterValue.CosFsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCosFsLocalMountDir)
+/// - [`InvalidParameterValue.CosFsRegion`](super::errors::ScfErrorCode::InvalidParameterValueCosFsRegion)
+/// - [`InvalidParameterValue.CosFsStruction`](super::errors::ScfErrorCode::InvalidParameterValueCosFsStruction)
+/// - [`InvalidParameterValue.CosFsType`](super::errors::ScfErrorCode::InvalidParameterValueCosFsType)
+/// - [`InvalidParameterValue.CosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueCosObjectName)
+/// - [`InvalidParameterValue.DeadLetterConfig`](super::errors::ScfErrorCode::InvalidParameterValueDeadLetterConfig)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.DiskSize`](super::errors::ScfErrorCode::InvalidParameterValueDiskSize)
+/// - [`InvalidParameterValue.DnsInfo`](super::errors::ScfErrorCode::InvalidParameterValueDnsInfo)
+/// - [`InvalidParameterValue.DynamicEnabled`](super::errors::ScfErrorCode::InvalidParameterValueDynamicEnabled)
+/// - [`InvalidParameterValue.EipConfig`](super::errors::ScfErrorCode::InvalidParameterValueEipConfig)
+/// - [`InvalidParameterValue.Environment`](super::errors::ScfErrorCode::InvalidParameterValueEnvironment)
+/// - [`InvalidParameterValue.EnvironmentExceededLimit`](super::errors::ScfErrorCode::InvalidParameterValueEnvironmentExceededLimit)
+/// - [`InvalidParameterValue.EnvironmentSystemProtect`](super::errors::ScfErrorCode::InvalidParameterValueEnvironmentSystemProtect)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.FunctionType`](super::errors::ScfErrorCode::InvalidParameterValueFunctionType)
+/// - [`InvalidParameterValue.GitCommitId`](super::errors::ScfErrorCode::InvalidParameterValueGitCommitId)
+/// - [`InvalidParameterValue.GitPasswordSecret`](super::errors::ScfErrorCode::InvalidParameterValueGitPasswordSecret)
+/// - [`InvalidParameterValue.GitUrl`](super::errors::ScfErrorCode::InvalidParameterValueGitUrl)
+/// - [`InvalidParameterValue.GitUserNameSecret`](super::errors::ScfErrorCode::InvalidParameterValueGitUserNameSecret)
+/// - [`InvalidParameterValue.GooseFsCluster`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsCluster)
+/// - [`InvalidParameterValue.GooseFsClusterGooseFsSitePropertiesBase64DecodeErr`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsClusterGooseFsSitePropertiesBase64DecodeErr)
+/// - [`InvalidParameterValue.GooseFsClusterGooseFsSitePropertiesFormatErr`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsClusterGooseFsSitePropertiesFormatErr)
+/// - [`InvalidParameterValue.GooseFsEndpoint`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsEndpoint)
+/// - [`InvalidParameterValue.GooseFsFuseJVMConfig`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsFuseJvmConfig)
+/// - [`InvalidParameterValue.GooseFsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsLocalMountDir)
+/// - [`InvalidParameterValue.GooseFsNamespace`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsNamespace)
+/// - [`InvalidParameterValue.GooseFsRemoteMountPath`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsRemoteMountPath)
+/// - [`InvalidParameterValue.GooseFsStructionError`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsStructionError)
+/// - [`InvalidParameterValue.GooseFsType`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsType)
+/// - [`InvalidParameterValue.Handler`](super::errors::ScfErrorCode::InvalidParameterValueHandler)
+/// - [`InvalidParameterValue.IdleTimeOut`](super::errors::ScfErrorCode::InvalidParameterValueIdleTimeOut)
+/// - [`InvalidParameterValue.ImageType`](super::errors::ScfErrorCode::InvalidParameterValueImageType)
+/// - [`InvalidParameterValue.ImageUri`](super::errors::ScfErrorCode::InvalidParameterValueImageUri)
+/// - [`InvalidParameterValue.InstanceConcurrencyConfig`](super::errors::ScfErrorCode::InvalidParameterValueInstanceConcurrencyConfig)
+/// - [`InvalidParameterValue.L5Enable`](super::errors::ScfErrorCode::InvalidParameterValueL5Enable)
+/// - [`InvalidParameterValue.Layers`](super::errors::ScfErrorCode::InvalidParameterValueLayers)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ScfErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.LogFormat`](super::errors::ScfErrorCode::InvalidParameterValueLogFormat)
+/// - [`InvalidParameterValue.MaxConcurrency`](super::errors::ScfErrorCode::InvalidParameterValueMaxConcurrency)
+/// - [`InvalidParameterValue.Memory`](super::errors::ScfErrorCode::InvalidParameterValueMemory)
+/// - [`InvalidParameterValue.MemorySize`](super::errors::ScfErrorCode::InvalidParameterValueMemorySize)
+/// - [`InvalidParameterValue.MountOption`](super::errors::ScfErrorCode::InvalidParameterValueMountOption)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.NodeSpec`](super::errors::ScfErrorCode::InvalidParameterValueNodeSpec)
+/// - [`InvalidParameterValue.NodeType`](super::errors::ScfErrorCode::InvalidParameterValueNodeType)
+/// - [`InvalidParameterValue.Permission`](super::errors::ScfErrorCode::InvalidParameterValuePermission)
+/// - [`InvalidParameterValue.PluginConfig`](super::errors::ScfErrorCode::InvalidParameterValuePluginConfig)
+/// - [`InvalidParameterValue.Port`](super::errors::ScfErrorCode::InvalidParameterValuePort)
+/// - [`InvalidParameterValue.ProtocolType`](super::errors::ScfErrorCode::InvalidParameterValueProtocolType)
+/// - [`InvalidParameterValue.PublicNetConfig`](super::errors::ScfErrorCode::InvalidParameterValuePublicNetConfig)
+/// - [`InvalidParameterValue.ReadinessProbe`](super::errors::ScfErrorCode::InvalidParameterValueReadinessProbe)
+/// - [`InvalidParameterValue.RegistryId`](super::errors::ScfErrorCode::InvalidParameterValueRegistryId)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
+/// - [`InvalidParameterValue.TempCosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueTempCosObjectName)
+/// - [`InvalidParameterValue.TraceEnable`](super::errors::ScfErrorCode::InvalidParameterValueTraceEnable)
+/// - [`InvalidParameterValue.Type`](super::errors::ScfErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Vpc`](super::errors::ScfErrorCode::InvalidParameterValueVpc)
+/// - [`InvalidParameterValue.VpcNotSetWhenOpenCfs`](super::errors::ScfErrorCode::InvalidParameterValueVpcNotSetWhenOpenCfs)
+/// - [`InvalidParameterValue.WebSocketsParams`](super::errors::ScfErrorCode::InvalidParameterValueWebSocketsParams)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::ScfErrorCode::InvalidParameterValueZipFile)
+/// - [`InvalidParameterValue.ZipFileBase64BinasciiError`](super::errors::ScfErrorCode::InvalidParameterValueZipFileBase64BinasciiError)
+/// - [`LimitExceeded.ContainerImageAccelerate`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerate)
+/// - [`LimitExceeded.ContainerImageAccelerateQuota`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerateQuota)
+/// - [`LimitExceeded.Eip`](super::errors::ScfErrorCode::LimitExceededEip)
+/// - [`LimitExceeded.Fs`](super::errors::ScfErrorCode::LimitExceededFs)
+/// - [`LimitExceeded.Function`](super::errors::ScfErrorCode::LimitExceededFunction)
+/// - [`LimitExceeded.GpuReservedQuota`](super::errors::ScfErrorCode::LimitExceededGpuReservedQuota)
+/// - [`LimitExceeded.InitTimeout`](super::errors::ScfErrorCode::LimitExceededInitTimeout)
+/// - [`LimitExceeded.IntraIp`](super::errors::ScfErrorCode::LimitExceededIntraIp)
+/// - [`LimitExceeded.Memory`](super::errors::ScfErrorCode::LimitExceededMemory)
+/// - [`LimitExceeded.PrivilegeContainer`](super::errors::ScfErrorCode::LimitExceededPrivilegeContainer)
+/// - [`LimitExceeded.Timeout`](super::errors::ScfErrorCode::LimitExceededTimeout)
+/// - [`MissingParameter.Code`](super::errors::ScfErrorCode::MissingParameterCode)
+/// - [`MissingParameter.Runtime`](super::errors::ScfErrorCode::MissingParameterRuntime)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Function`](super::errors::ScfErrorCode::ResourceInUseFunction)
+/// - [`ResourceInUse.FunctionName`](super::errors::ScfErrorCode::ResourceInUseFunctionName)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CfsMountInsNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundCfsMountInsNotMatch)
+/// - [`ResourceNotFound.CfsProtocolError`](super::errors::ScfErrorCode::ResourceNotFoundCfsProtocolError)
+/// - [`ResourceNotFound.CfsStatusError`](super::errors::ScfErrorCode::ResourceNotFoundCfsStatusError)
+/// - [`ResourceNotFound.CfsVpcNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundCfsVpcNotMatch)
+/// - [`ResourceNotFound.Cmq`](super::errors::ScfErrorCode::ResourceNotFoundCmq)
+/// - [`ResourceNotFound.CosObject`](super::errors::ScfErrorCode::ResourceNotFoundCosObject)
+/// - [`ResourceNotFound.Demo`](super::errors::ScfErrorCode::ResourceNotFoundDemo)
+/// - [`ResourceNotFound.GetCfsMountInsError`](super::errors::ScfErrorCode::ResourceNotFoundGetCfsMountInsError)
+/// - [`ResourceNotFound.GetCfsNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundGetCfsNotMatch)
+/// - [`ResourceNotFound.GooseFsClusterEndpoint`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterEndpoint)
+/// - [`ResourceNotFound.GooseFsClusterId`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterId)
+/// - [`ResourceNotFound.GooseFsClusterNamespace`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterNamespace)
+/// - [`ResourceNotFound.ImageConfig`](super::errors::ScfErrorCode::ResourceNotFoundImageConfig)
+/// - [`ResourceNotFound.Layer`](super::errors::ScfErrorCode::ResourceNotFoundLayer)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Role`](super::errors::ScfErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Vpc`](super::errors::ScfErrorCode::ResourceNotFoundVpc)
+/// - [`ResourceUnavailable.Namespace`](super::errors::ScfErrorCode::ResourceUnavailableNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Region`](super::errors::ScfErrorCode::UnauthorizedOperationRegion)
+/// - [`UnauthorizedOperation.Role`](super::errors::ScfErrorCode::UnauthorizedOperationRole)
+/// - [`UnauthorizedOperation.TempCosAppid`](super::errors::ScfErrorCode::UnauthorizedOperationTempCosAppid)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AsyncRunEnable`](super::errors::ScfErrorCode::UnsupportedOperationAsyncRunEnable)
+/// - [`UnsupportedOperation.DiskSize`](super::errors::ScfErrorCode::UnsupportedOperationDiskSize)
+/// - [`UnsupportedOperation.EipFixed`](super::errors::ScfErrorCode::UnsupportedOperationEipFixed)
+/// - [`UnsupportedOperation.VpcConfig`](super::errors::ScfErrorCode::UnsupportedOperationVpcConfig)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CreateFunction",
     output = CreateFunctionResponse,
-    error = super::errors::CreateFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CreateFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `Code`: a [`Code`](super::models::Code).
+    /// `Code`
     pub code: models::Code,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"index.main_handler"`
+    /// `Handler`; example: `"index.main_handler"`
     pub handler: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello world!"`
+    /// `Description`; example: `"hello world!"`
     pub description: Option<String>,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MemorySize`; example: `128`
     pub memory_size: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 
-    /// `Environment`: an [`Environment`](super::models::Environment).
+    /// `Environment`
     pub environment: Option<models::Environment>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python3.6"`
+    /// `Runtime`; example: `"Python3.6"`
     pub runtime: Option<String>,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::VpcConfig>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"SCF_ExecuteRole"`
+    /// `Role`; example: `"SCF_ExecuteRole"`
     pub role: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `InstallDependency`; example: `"FALSE"`
     pub install_dependency: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"abcd-xcxcf-xcxvv"`
+    /// `ClsLogsetId`; example: `"abcd-xcxcf-xcxvv"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"cvfd-dfsf-xcvcx"`
+    /// `ClsTopicId`; example: `"cvfd-dfsf-xcvcx"`
     pub cls_topic_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Event"`
+    /// `Type`; example: `"Event"`
     pub r#type: Option<String>,
 
-    /// `CodeSource`: a string.
-    ///
-    /// Example: `"ZipFile"`
+    /// `CodeSource`; example: `"ZipFile"`
     pub code_source: Option<String>,
 
-    /// `Layers`: a list of [`LayerVersionSimple`](super::models::LayerVersionSimple) objects.
+    /// `Layers`
     pub layers: Option<Vec<models::LayerVersionSimple>>,
 
-    /// `DeadLetterConfig`: a [`DeadLetterConfig`](super::models::DeadLetterConfig).
+    /// `DeadLetterConfig`
     pub dead_letter_config: Option<models::DeadLetterConfig>,
 
-    /// `PublicNetConfig`: a [`PublicNetConfigIn`](super::models::PublicNetConfigIn).
+    /// `PublicNetConfig`
     pub public_net_config: Option<models::PublicNetConfigIn>,
 
-    /// `CfsConfig`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `CfsConfig`
     pub cfs_config: Option<models::CfsConfig>,
 
-    /// `InitTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InitTimeout`; example: `3`
     pub init_timeout: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: Option<String>,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: Option<String>,
 
-    /// `AutoDeployClsTopicIndex`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AutoDeployClsTopicIndex`; example: `"FALSE"`
     pub auto_deploy_cls_topic_index: Option<String>,
 
-    /// `AutoCreateClsTopic`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AutoCreateClsTopic`; example: `"FALSE"`
     pub auto_create_cls_topic: Option<String>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"WS"`
+    /// `ProtocolType`; example: `"WS"`
     pub protocol_type: Option<String>,
 
-    /// `ProtocolParams`: a [`ProtocolParams`](super::models::ProtocolParams).
+    /// `ProtocolParams`
     pub protocol_params: Option<models::ProtocolParams>,
 
-    /// `InstanceConcurrencyConfig`: an [`InstanceConcurrencyConfig`](super::models::InstanceConcurrencyConfig).
+    /// `InstanceConcurrencyConfig`
     pub instance_concurrency_config: Option<models::InstanceConcurrencyConfig>,
 
-    /// `DnsCache`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `DnsCache`; example: `"FALSE"`
     pub dns_cache: Option<String>,
 
-    /// `IntranetConfig`: an [`IntranetConfigIn`](super::models::IntranetConfigIn).
+    /// `IntranetConfig`
     pub intranet_config: Option<models::IntranetConfigIn>,
 }
 
@@ -314,28 +468,43 @@ pub struct CreateFunctionResponse {
 /// The `CreateNamespace` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CreateNamespaceResponse`].
-/// The codes it documents are in [`CreateNamespaceError`](super::errors::CreateNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CreateNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateNamespace`](super::errors::ScfErrorCode::FailedOperationCreateNamespace)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.DefaultNamespace`](super::errors::ScfErrorCode::InvalidParameterValueDefaultNamespace)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.NamespaceInvalid`](super::errors::ScfErrorCode::InvalidParameterValueNamespaceInvalid)
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
+/// - [`LimitExceeded.Namespace`](super::errors::ScfErrorCode::LimitExceededNamespace)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Namespace`](super::errors::ScfErrorCode::ResourceInUseNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Role`](super::errors::ScfErrorCode::UnauthorizedOperationRole)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CreateNamespace",
     output = CreateNamespaceResponse,
-    error = super::errors::CreateNamespaceError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CreateNamespace {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a namespace"`
+    /// `Description`; example: `"a namespace"`
     pub description: Option<String>,
 
-    /// `ResourceEnv`: a [`NamespaceResourceEnv`](super::models::NamespaceResourceEnv).
+    /// `ResourceEnv`
     pub resource_env: Option<models::NamespaceResourceEnv>,
 }
 
@@ -349,67 +518,108 @@ pub struct CreateNamespaceResponse {
 /// The `CreateTrigger` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`CreateTriggerResponse`].
-/// The codes it documents are in [`CreateTriggerError`](super::errors::CreateTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=CreateTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGateway`](super::errors::ScfErrorCode::FailedOperationApiGateway)
+/// - [`FailedOperation.Apigw`](super::errors::ScfErrorCode::FailedOperationApigw)
+/// - [`FailedOperation.Cos`](super::errors::ScfErrorCode::FailedOperationCos)
+/// - [`FailedOperation.CreateTrigger`](super::errors::ScfErrorCode::FailedOperationCreateTrigger)
+/// - [`InternalError.ApiGateway`](super::errors::ScfErrorCode::InternalErrorApiGateway)
+/// - [`InternalError.Ckafka`](super::errors::ScfErrorCode::InternalErrorCkafka)
+/// - [`InternalError.Cmq`](super::errors::ScfErrorCode::InternalErrorCmq)
+/// - [`InternalError.Cos`](super::errors::ScfErrorCode::InternalErrorCos)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApiGateway`](super::errors::ScfErrorCode::InvalidParameterValueApiGateway)
+/// - [`InvalidParameterValue.Cdn`](super::errors::ScfErrorCode::InvalidParameterValueCdn)
+/// - [`InvalidParameterValue.Ckafka`](super::errors::ScfErrorCode::InvalidParameterValueCkafka)
+/// - [`InvalidParameterValue.Cos`](super::errors::ScfErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CosNotifyRuleConflict`](super::errors::ScfErrorCode::InvalidParameterValueCosNotifyRuleConflict)
+/// - [`InvalidParameterValue.CustomArgument`](super::errors::ScfErrorCode::InvalidParameterValueCustomArgument)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.EASConfig`](super::errors::ScfErrorCode::InvalidParameterValueEasConfig)
+/// - [`InvalidParameterValue.Enable`](super::errors::ScfErrorCode::InvalidParameterValueEnable)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.SecretInfo`](super::errors::ScfErrorCode::InvalidParameterValueSecretInfo)
+/// - [`InvalidParameterValue.ServiceName`](super::errors::ScfErrorCode::InvalidParameterValueServiceName)
+/// - [`InvalidParameterValue.TriggerDesc`](super::errors::ScfErrorCode::InvalidParameterValueTriggerDesc)
+/// - [`InvalidParameterValue.TriggerName`](super::errors::ScfErrorCode::InvalidParameterValueTriggerName)
+/// - [`InvalidParameterValue.Type`](super::errors::ScfErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::ScfErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded.Cdn`](super::errors::ScfErrorCode::LimitExceededCdn)
+/// - [`LimitExceeded.FunctionOnTopic`](super::errors::ScfErrorCode::LimitExceededFunctionOnTopic)
+/// - [`LimitExceeded.Trigger`](super::errors::ScfErrorCode::LimitExceededTrigger)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Cdn`](super::errors::ScfErrorCode::ResourceInUseCdn)
+/// - [`ResourceInUse.Cmq`](super::errors::ScfErrorCode::ResourceInUseCmq)
+/// - [`ResourceInUse.Cos`](super::errors::ScfErrorCode::ResourceInUseCos)
+/// - [`ResourceInUse.Trigger`](super::errors::ScfErrorCode::ResourceInUseTrigger)
+/// - [`ResourceInUse.TriggerName`](super::errors::ScfErrorCode::ResourceInUseTriggerName)
+/// - [`ResourceInsufficient.COS`](super::errors::ScfErrorCode::ResourceInsufficientCos)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cdn`](super::errors::ScfErrorCode::ResourceNotFoundCdn)
+/// - [`ResourceNotFound.Ckafka`](super::errors::ScfErrorCode::ResourceNotFoundCkafka)
+/// - [`ResourceNotFound.Cmq`](super::errors::ScfErrorCode::ResourceNotFoundCmq)
+/// - [`ResourceNotFound.Cos`](super::errors::ScfErrorCode::ResourceNotFoundCos)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.CreateTrigger`](super::errors::ScfErrorCode::UnauthorizedOperationCreateTrigger)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Cdn`](super::errors::ScfErrorCode::UnsupportedOperationCdn)
+/// - [`UnsupportedOperation.Cos`](super::errors::ScfErrorCode::UnsupportedOperationCos)
+/// - [`UnsupportedOperation.Trigger`](super::errors::ScfErrorCode::UnsupportedOperationTrigger)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "CreateTrigger",
     output = CreateTriggerResponse,
-    error = super::errors::CreateTriggerError
+    error = super::errors::ScfErrorCode
 )]
 pub struct CreateTrigger {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"FunctionName"`
+    /// `FunctionName`; example: `"FunctionName"`
     pub function_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"TriggerName"`
+    /// `TriggerName`; example: `"TriggerName"`
     pub trigger_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"*/2****"`
+    /// `TriggerDesc`; example: `"*/2****"`
     pub trigger_desc: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: Option<String>,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Enable`; example: `"1"`
     pub enable: Option<String>,
 
-    /// `CustomArgument`: a string.
-    ///
-    /// Example: `"CustomArgument"`
+    /// `CustomArgument`; example: `"CustomArgument"`
     pub custom_argument: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"A trigger"`
+    /// `Description`; example: `"A trigger"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateTrigger`] call returns.
 #[tc_model]
 pub struct CreateTriggerResponse {
-    /// `TriggerInfo`: a [`Trigger`](super::models::Trigger).
+    /// `TriggerInfo`
     pub trigger_info: models::Trigger,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -419,30 +629,35 @@ pub struct CreateTriggerResponse {
 /// The `DeleteAlias` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteAliasResponse`].
-/// The codes it documents are in [`DeleteAliasError`](super::errors::DeleteAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteAlias`](super::errors::ScfErrorCode::FailedOperationDeleteAlias)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.Alias`](super::errors::ScfErrorCode::InvalidParameterValueAlias)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`ResourceNotFound.Alias`](super::errors::ScfErrorCode::ResourceNotFoundAlias)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteAlias",
     output = DeleteAliasResponse,
-    error = super::errors::DeleteAliasError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteAlias {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"<AliasName>"`
+    /// `Name`; example: `"<AliasName>"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"<Namespace>"`
+    /// `Namespace`; example: `"<Namespace>"`
     pub namespace: Option<String>,
 }
 
@@ -456,20 +671,29 @@ pub struct DeleteAliasResponse {
 /// The `DeleteCustomDomain` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteCustomDomainResponse`].
-/// The codes it documents are in [`DeleteCustomDomainError`](super::errors::DeleteCustomDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteCustomDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteAlias`](super::errors::ScfErrorCode::FailedOperationDeleteAlias)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.Alias`](super::errors::ScfErrorCode::InvalidParameterValueAlias)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`ResourceNotFound.Alias`](super::errors::ScfErrorCode::ResourceNotFoundAlias)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteCustomDomain",
     output = DeleteCustomDomainResponse,
-    error = super::errors::DeleteCustomDomainError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteCustomDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `Domain`; example: `"www.demo.com"`
     pub domain: Option<String>,
 }
 
@@ -483,30 +707,51 @@ pub struct DeleteCustomDomainResponse {
 /// The `DeleteFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteFunctionResponse`].
-/// The codes it documents are in [`DeleteFunctionError`](super::errors::DeleteFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteFunction`](super::errors::ScfErrorCode::FailedOperationDeleteFunction)
+/// - [`FailedOperation.FunctionNameStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionNameStatusError)
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.ProvisionedInProgress`](super::errors::ScfErrorCode::FailedOperationProvisionedInProgress)
+/// - [`InternalError.Cmq`](super::errors::ScfErrorCode::InternalErrorCmq)
+/// - [`InternalError.GetStsTokenFailed`](super::errors::ScfErrorCode::InternalErrorGetStsTokenFailed)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::ScfErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.DeleteFunction`](super::errors::ScfErrorCode::UnauthorizedOperationDeleteFunction)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AliasBind`](super::errors::ScfErrorCode::UnsupportedOperationAliasBind)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteFunction",
     output = DeleteFunctionResponse,
-    error = super::errors::DeleteFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 }
 
@@ -520,35 +765,54 @@ pub struct DeleteFunctionResponse {
 /// The `DeleteFunctionVersion` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteFunctionVersionResponse`].
-/// The codes it documents are in [`DeleteFunctionVersionError`](super::errors::DeleteFunctionVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteFunctionVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteFunction`](super::errors::ScfErrorCode::FailedOperationDeleteFunction)
+/// - [`FailedOperation.FunctionNameStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionNameStatusError)
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.ProvisionedInProgress`](super::errors::ScfErrorCode::FailedOperationProvisionedInProgress)
+/// - [`InternalError.Cmq`](super::errors::ScfErrorCode::InternalErrorCmq)
+/// - [`InternalError.GetStsTokenFailed`](super::errors::ScfErrorCode::InternalErrorGetStsTokenFailed)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::ScfErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.DeleteFunction`](super::errors::ScfErrorCode::UnauthorizedOperationDeleteFunction)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AliasBind`](super::errors::ScfErrorCode::UnsupportedOperationAliasBind)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteFunctionVersion",
     output = DeleteFunctionVersionResponse,
-    error = super::errors::DeleteFunctionVersionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteFunctionVersion {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"test_function"`
+    /// `FunctionName`; example: `"test_function"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qualifier`; example: `"1"`
     pub qualifier: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ForceDelete`: a string.
-    ///
-    /// Example: `"true"`
+    /// `ForceDelete`; example: `"true"`
     pub force_delete: Option<String>,
 }
 
@@ -562,23 +826,32 @@ pub struct DeleteFunctionVersionResponse {
 /// The `DeleteLayerVersion` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteLayerVersionResponse`].
-/// The codes it documents are in [`DeleteLayerVersionError`](super::errors::DeleteLayerVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteLayerVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteLayerVersion`](super::errors::ScfErrorCode::FailedOperationDeleteLayerVersion)
+/// - [`FailedOperation.OperationConflict`](super::errors::ScfErrorCode::FailedOperationOperationConflict)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`ResourceInUse.LayerVersion`](super::errors::ScfErrorCode::ResourceInUseLayerVersion)
+/// - [`ResourceNotFound.LayerVersion`](super::errors::ScfErrorCode::ResourceNotFoundLayerVersion)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteLayerVersion",
     output = DeleteLayerVersionResponse,
-    error = super::errors::DeleteLayerVersionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteLayerVersion {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-1"`
+    /// `LayerName`; example: `"layer-1"`
     pub layer_name: String,
 
-    /// `LayerVersion`: a signed 64-bit integer.
+    /// `LayerVersion`
     pub layer_version: i64,
 }
 
@@ -592,20 +865,32 @@ pub struct DeleteLayerVersionResponse {
 /// The `DeleteNamespace` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteNamespaceResponse`].
-/// The codes it documents are in [`DeleteNamespaceError`](super::errors::DeleteNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteNamespace`](super::errors::ScfErrorCode::FailedOperationDeleteNamespace)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.NamespaceInvalid`](super::errors::ScfErrorCode::InvalidParameterValueNamespaceInvalid)
+/// - [`ResourceInUse.Namespace`](super::errors::ScfErrorCode::ResourceInUseNamespace)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteNamespace",
     output = DeleteNamespaceResponse,
-    error = super::errors::DeleteNamespaceError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteNamespace {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: String,
 }
 
@@ -619,30 +904,38 @@ pub struct DeleteNamespaceResponse {
 /// The `DeleteProvisionedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteProvisionedConcurrencyConfigResponse`].
-/// The codes it documents are in [`DeleteProvisionedConcurrencyConfigError`](super::errors::DeleteProvisionedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteProvisionedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.ProvisionedInProgress`](super::errors::ScfErrorCode::FailedOperationProvisionedInProgress)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteProvisionedConcurrencyConfig",
     output = DeleteProvisionedConcurrencyConfigResponse,
-    error = super::errors::DeleteProvisionedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteProvisionedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qualifier`; example: `"1"`
     pub qualifier: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: Option<String>,
 }
 
@@ -656,25 +949,31 @@ pub struct DeleteProvisionedConcurrencyConfigResponse {
 /// The `DeleteReservedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteReservedConcurrencyConfigResponse`].
-/// The codes it documents are in [`DeleteReservedConcurrencyConfigError`](super::errors::DeleteReservedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteReservedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DebugModeStatus`](super::errors::ScfErrorCode::FailedOperationDebugModeStatus)
+/// - [`FailedOperation.ReservedInProgress`](super::errors::ScfErrorCode::FailedOperationReservedInProgress)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteReservedConcurrencyConfig",
     output = DeleteReservedConcurrencyConfigResponse,
-    error = super::errors::DeleteReservedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteReservedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
@@ -688,45 +987,65 @@ pub struct DeleteReservedConcurrencyConfigResponse {
 /// The `DeleteTrigger` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`DeleteTriggerResponse`].
-/// The codes it documents are in [`DeleteTriggerError`](super::errors::DeleteTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=DeleteTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTrigger`](super::errors::ScfErrorCode::FailedOperationCreateTrigger)
+/// - [`FailedOperation.DeleteTrigger`](super::errors::ScfErrorCode::FailedOperationDeleteTrigger)
+/// - [`FailedOperation.DeleteTrigger.UrlUsed`](super::errors::ScfErrorCode::FailedOperationDeleteTriggerUrlUsed)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApiGateway`](super::errors::ScfErrorCode::InvalidParameterValueApiGateway)
+/// - [`InvalidParameterValue.Cdn`](super::errors::ScfErrorCode::InvalidParameterValueCdn)
+/// - [`InvalidParameterValue.Cmq`](super::errors::ScfErrorCode::InvalidParameterValueCmq)
+/// - [`InvalidParameterValue.Cos`](super::errors::ScfErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.TriggerDesc`](super::errors::ScfErrorCode::InvalidParameterValueTriggerDesc)
+/// - [`InvalidParameterValue.TriggerName`](super::errors::ScfErrorCode::InvalidParameterValueTriggerName)
+/// - [`InvalidParameterValue.Type`](super::errors::ScfErrorCode::InvalidParameterValueType)
+/// - [`ResourceInUse.Cdn`](super::errors::ScfErrorCode::ResourceInUseCdn)
+/// - [`ResourceInUse.Cmq`](super::errors::ScfErrorCode::ResourceInUseCmq)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cdn`](super::errors::ScfErrorCode::ResourceNotFoundCdn)
+/// - [`ResourceNotFound.Cmq`](super::errors::ScfErrorCode::ResourceNotFoundCmq)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Timer`](super::errors::ScfErrorCode::ResourceNotFoundTimer)
+/// - [`ResourceNotFound.Trigger`](super::errors::ScfErrorCode::ResourceNotFoundTrigger)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.DeleteTrigger`](super::errors::ScfErrorCode::UnauthorizedOperationDeleteTrigger)
+/// - [`UnsupportedOperation.Cdn`](super::errors::ScfErrorCode::UnsupportedOperationCdn)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "DeleteTrigger",
     output = DeleteTriggerResponse,
-    error = super::errors::DeleteTriggerError
+    error = super::errors::ScfErrorCode
 )]
 pub struct DeleteTrigger {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"ledDummyAPITest"`
+    /// `FunctionName`; example: `"ledDummyAPITest"`
     pub function_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"trigger_name"`
+    /// `TriggerName`; example: `"trigger_name"`
     pub trigger_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"{\"event\":\"cos:ObjectCreated:*\"}"`
+    /// `TriggerDesc`; example: `"{\"event\":\"cos:ObjectCreated:*\"}"`
     pub trigger_desc: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 }
 
@@ -740,25 +1059,32 @@ pub struct DeleteTriggerResponse {
 /// The `GetAccount` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetAccountResponse`].
-/// The codes it documents are in [`GetAccountError`](super::errors::GetAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetAccount",
     output = GetAccountResponse,
-    error = super::errors::GetAccountError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetAccount {}
 
 /// What a successful [`GetAccount`] call returns.
 #[tc_model]
 pub struct GetAccountResponse {
-    /// `AccountUsage`: a [`UsageInfo`](super::models::UsageInfo).
+    /// `AccountUsage`
     pub account_usage: models::UsageInfo,
 
-    /// `AccountLimit`: a [`LimitsInfo`](super::models::LimitsInfo).
+    /// `AccountLimit`
     pub account_limit: models::LimitsInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -768,62 +1094,61 @@ pub struct GetAccountResponse {
 /// The `GetAlias` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetAliasResponse`].
-/// The codes it documents are in [`GetAliasError`](super::errors::GetAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetAlias`](super::errors::ScfErrorCode::FailedOperationGetAlias)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.RoutingConfig`](super::errors::ScfErrorCode::InvalidParameterRoutingConfig)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`ResourceNotFound.Alias`](super::errors::ScfErrorCode::ResourceNotFoundAlias)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetAlias",
     output = GetAliasResponse,
-    error = super::errors::GetAliasError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetAlias {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"alias1"`
+    /// `Name`; example: `"alias1"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`GetAlias`] call returns.
 #[tc_model]
 pub struct GetAliasResponse {
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FunctionVersion`; example: `"1"`
     pub function_version: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"alias1"`
+    /// `Name`; example: `"alias1"`
     pub name: String,
 
-    /// `RoutingConfig`: a [`RoutingConfig`](super::models::RoutingConfig).
+    /// `RoutingConfig`
     pub routing_config: models::RoutingConfig,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"alias1"`
+    /// `Description`; example: `"alias1"`
     pub description: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"\"2024-12-19 12:19:07\""`
+    /// `AddTime`, a date and time as the service writes it; example: `"\"2024-12-19 12:19:07\""`
     pub add_time: String,
 
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"\"2024-12-19 12:19:07\""`
+    /// `ModTime`, a date and time as the service writes it; example: `"\"2024-12-19 12:19:07\""`
     pub mod_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,27 +1158,33 @@ pub struct GetAliasResponse {
 /// The `GetAsyncEventStatus` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetAsyncEventStatusResponse`].
-/// The codes it documents are in [`GetAsyncEventStatusError`](super::errors::GetAsyncEventStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetAsyncEventStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncEventStatus`](super::errors::ScfErrorCode::FailedOperationAsyncEventStatus)
+/// - [`ResourceNotFound.AsyncEvent`](super::errors::ScfErrorCode::ResourceNotFoundAsyncEvent)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetAsyncEventStatus",
     output = GetAsyncEventStatusResponse,
-    error = super::errors::GetAsyncEventStatusError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetAsyncEventStatus {
-    /// `InvokeRequestId`: a string.
-    ///
-    /// Example: `"ea7bb7c7-c312-4255-b7dc-b2bf0cfda10e"`
+    /// `InvokeRequestId`; example: `"ea7bb7c7-c312-4255-b7dc-b2bf0cfda10e"`
     pub invoke_request_id: String,
 }
 
 /// What a successful [`GetAsyncEventStatus`] call returns.
 #[tc_model]
 pub struct GetAsyncEventStatusResponse {
-    /// `Result`: an [`AsyncEventStatus`](super::models::AsyncEventStatus).
+    /// `Result`
     pub result: models::AsyncEventStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -863,46 +1194,45 @@ pub struct GetAsyncEventStatusResponse {
 /// The `GetCustomDomain` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetCustomDomainResponse`].
-/// The codes it documents are in [`GetCustomDomainError`](super::errors::GetCustomDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetCustomDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Domain.UnExist`](super::errors::ScfErrorCode::FailedOperationDomainUnExist)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetCustomDomain",
     output = GetCustomDomainResponse,
-    error = super::errors::GetCustomDomainError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetCustomDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `Domain`; example: `"www.demo.com"`
     pub domain: Option<String>,
 }
 
 /// What a successful [`GetCustomDomain`] call returns.
 #[tc_model]
 pub struct GetCustomDomainResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `Domain`; example: `"www.demo.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `EndpointsConfig`: a list of [`EndpointsConf`](super::models::EndpointsConf) objects.
+    /// `EndpointsConfig`
     pub endpoints_config: Option<Vec<models::EndpointsConf>>,
 
-    /// `CertConfig`: a [`CertConf`](super::models::CertConf).
+    /// `CertConfig`
     pub cert_config: Option<models::CertConf>,
 
-    /// `WafConfig`: a [`WafConf`](super::models::WafConf).
+    /// `WafConfig`
     pub waf_config: Option<models::WafConf>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -912,249 +1242,198 @@ pub struct GetCustomDomainResponse {
 /// The `GetFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetFunctionResponse`].
-/// The codes it documents are in [`GetFunctionError`](super::errors::GetFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Apigw`](super::errors::ScfErrorCode::FailedOperationApigw)
+/// - [`FailedOperation.CallNetDeployFailed`](super::errors::ScfErrorCode::FailedOperationCallNetDeployFailed)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.Exception`](super::errors::ScfErrorCode::InternalErrorException)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.FunctionNameOrResourceIdRequired`](super::errors::ScfErrorCode::InvalidParameterFunctionNameOrResourceIdRequired)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CodeSecret`](super::errors::ScfErrorCode::InvalidParameterValueCodeSecret)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.CodeSecret`](super::errors::ScfErrorCode::UnauthorizedOperationCodeSecret)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetFunction",
     output = GetFunctionResponse,
-    error = super::errors::GetFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ShowCode`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `ShowCode`; example: `"TRUE"`
     pub show_code: Option<String>,
 }
 
 /// What a successful [`GetFunction`] call returns.
 #[tc_model]
 pub struct GetFunctionResponse {
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-07 09:52:23"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2018-06-07 09:52:23"`
     pub mod_time: String,
 
-    /// `CodeInfo`: a string.
-    ///
-    /// Example: `"\"helloworld\""`
+    /// `CodeInfo`; example: `"\"helloworld\""`
     pub code_info: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个云函数"`
+    /// `Description`; example: `"这是一个云函数"`
     pub description: String,
 
-    /// `Triggers`: a list of [`Trigger`](super::models::Trigger) objects.
+    /// `Triggers`
     pub triggers: Vec<models::Trigger>,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"scfredis.main_handler"`
+    /// `Handler`; example: `"scfredis.main_handler"`
     pub handler: String,
 
-    /// `CodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CodeSize`; example: `0`
     pub code_size: i64,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: i64,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionVersion`; example: `"$LATEST"`
     pub function_version: String,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MemorySize`; example: `128`
     pub memory_size: i64,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python2.7"`
+    /// `Runtime`; example: `"Python2.7"`
     pub runtime: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"ledDummyAPITest"`
+    /// `FunctionName`; example: `"ledDummyAPITest"`
     pub function_name: String,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: models::VpcConfig,
 
-    /// `UseGpu`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `UseGpu`; example: `"FALSE"`
     pub use_gpu: String,
 
-    /// `Environment`: an [`Environment`](super::models::Environment).
+    /// `Environment`
     pub environment: models::Environment,
 
-    /// `CodeResult`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `CodeResult`; example: `"failed"`
     pub code_result: String,
 
-    /// `CodeError`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `CodeError`; example: `"\" \""`
     pub code_error: String,
 
-    /// `ErrNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrNo`; example: `0`
     pub err_no: i64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"scf-role1"`
+    /// `Role`; example: `"scf-role1"`
     pub role: String,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `InstallDependency`; example: `"FALSE"`
     pub install_dependency: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `StatusDesc`; example: `"\" \""`
     pub status_desc: String,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"5354061a-dcaa-46be-8359-fe5gt56075c0"`
+    /// `ClsLogsetId`; example: `"5354061a-dcaa-46be-8359-fe5gt56075c0"`
     pub cls_logset_id: String,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"5354061a-dcaa-46be-jydw-fe51e56075c0"`
+    /// `ClsTopicId`; example: `"5354061a-dcaa-46be-jydw-fe51e56075c0"`
     pub cls_topic_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"lam-bcrxav2w"`
+    /// `FunctionId`; example: `"lam-bcrxav2w"`
     pub function_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
-    /// `EipConfig`: an [`EipOutConfig`](super::models::EipOutConfig).
+    /// `EipConfig`
     pub eip_config: models::EipOutConfig,
 
-    /// `AccessInfo`: an [`AccessInfo`](super::models::AccessInfo).
+    /// `AccessInfo`
     pub access_info: models::AccessInfo,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: String,
 
-    /// `L5Enable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `L5Enable`; example: `"FALSE"`
     pub l5_enable: String,
 
-    /// `Layers`: a list of [`LayerVersionInfo`](super::models::LayerVersionInfo) objects.
+    /// `Layers`
     pub layers: Vec<models::LayerVersionInfo>,
 
-    /// `DeadLetterConfig`: a [`DeadLetterConfig`](super::models::DeadLetterConfig).
+    /// `DeadLetterConfig`
     pub dead_letter_config: models::DeadLetterConfig,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-20 10:00:00"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2024-12-20 10:00:00"`
     pub add_time: String,
 
-    /// `PublicNetConfig`: a [`PublicNetConfigOut`](super::models::PublicNetConfigOut).
+    /// `PublicNetConfig`
     pub public_net_config: Option<models::PublicNetConfigOut>,
 
-    /// `OnsEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `OnsEnable`; example: `"FALSE"`
     pub ons_enable: Option<String>,
 
-    /// `CfsConfig`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `CfsConfig`
     pub cfs_config: models::CfsConfig,
 
-    /// `AvailableStatus`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `AvailableStatus`; example: `"Available"`
     pub available_status: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: String,
 
-    /// `InitTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InitTimeout`; example: `3`
     pub init_timeout: i64,
 
-    /// `StatusReasons`: a list of [`StatusReason`](super::models::StatusReason) objects.
+    /// `StatusReasons`
     pub status_reasons: Vec<models::StatusReason>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: String,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: String,
 
-    /// `ImageConfig`: an [`ImageConfig`](super::models::ImageConfig).
+    /// `ImageConfig`
     pub image_config: Option<models::ImageConfig>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ProtocolType`; example: `"\" \""`
     pub protocol_type: Option<String>,
 
-    /// `ProtocolParams`: a [`ProtocolParams`](super::models::ProtocolParams).
+    /// `ProtocolParams`
     pub protocol_params: Option<models::ProtocolParams>,
 
-    /// `InstanceConcurrencyConfig`: an [`InstanceConcurrencyConfig`](super::models::InstanceConcurrencyConfig).
+    /// `InstanceConcurrencyConfig`
     pub instance_concurrency_config: Option<models::InstanceConcurrencyConfig>,
 
-    /// `DnsCache`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `DnsCache`; example: `"FALSE"`
     pub dns_cache: String,
 
-    /// `IntranetConfig`: an [`IntranetConfigOut`](super::models::IntranetConfigOut).
+    /// `IntranetConfig`
     pub intranet_config: Option<models::IntranetConfigOut>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1164,44 +1443,55 @@ pub struct GetFunctionResponse {
 /// The `GetFunctionAddress` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetFunctionAddressResponse`].
-/// The codes it documents are in [`GetFunctionAddressError`](super::errors::GetFunctionAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetFunctionAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.GetFunctionAddress`](super::errors::ScfErrorCode::FailedOperationGetFunctionAddress)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.CodeSecret`](super::errors::ScfErrorCode::UnauthorizedOperationCodeSecret)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetFunctionAddress",
     output = GetFunctionAddressResponse,
-    error = super::errors::GetFunctionAddressError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetFunctionAddress {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`GetFunctionAddress`] call returns.
 #[tc_model]
 pub struct GetFunctionAddressResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `Url`; example: `"https://xxxx.com/xxxx"`
     pub url: String,
 
-    /// `CodeSha256`: a string.
-    ///
-    /// Example: `"fdsfdgdfgdfghdfhdfgsfsrewreterytfdx"`
+    /// `CodeSha256`; example: `"fdsfdgdfgdfghdfhdfgsfsrewreterytfdx"`
     pub code_sha256: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1211,37 +1501,51 @@ pub struct GetFunctionAddressResponse {
 /// The `GetFunctionEventInvokeConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetFunctionEventInvokeConfigResponse`].
-/// The codes it documents are in [`GetFunctionEventInvokeConfigError`](super::errors::GetFunctionEventInvokeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetFunctionEventInvokeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionVersionStatusNotActive`](super::errors::ScfErrorCode::FailedOperationFunctionVersionStatusNotActive)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetFunctionEventInvokeConfig",
     output = GetFunctionEventInvokeConfigResponse,
-    error = super::errors::GetFunctionEventInvokeConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetFunctionEventInvokeConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"Unzip-1609933864"`
+    /// `FunctionName`; example: `"Unzip-1609933864"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 }
 
 /// What a successful [`GetFunctionEventInvokeConfig`] call returns.
 #[tc_model]
 pub struct GetFunctionEventInvokeConfigResponse {
-    /// `AsyncTriggerConfig`: an [`AsyncTriggerConfig`](super::models::AsyncTriggerConfig).
+    /// `AsyncTriggerConfig`
     pub async_trigger_config: models::AsyncTriggerConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1251,15 +1555,48 @@ pub struct GetFunctionEventInvokeConfigResponse {
 /// The `GetFunctionLogs` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetFunctionLogsResponse`].
-/// The codes it documents are in [`GetFunctionLogsError`](super::errors::GetFunctionLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetFunctionLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailure`](super::errors::ScfErrorCode::FailedOperationAuthFailure)
+/// - [`FailedOperation.QueryError`](super::errors::ScfErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.TopicNotExist`](super::errors::ScfErrorCode::FailedOperationTopicNotExist)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.ES`](super::errors::ScfErrorCode::InternalErrorEs)
+/// - [`InternalError.Exception`](super::errors::ScfErrorCode::InternalErrorException)
+/// - [`InternalError.SearchFailed`](super::errors::ScfErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Cls`](super::errors::ScfErrorCode::InvalidParameterCls)
+/// - [`InvalidParameter.ParamError`](super::errors::ScfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameter.RoleCheck`](super::errors::ScfErrorCode::InvalidParameterRoleCheck)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DateTime`](super::errors::ScfErrorCode::InvalidParameterValueDateTime)
+/// - [`InvalidParameterValue.FunctionType`](super::errors::ScfErrorCode::InvalidParameterValueFunctionType)
+/// - [`InvalidParameterValue.ImageType`](super::errors::ScfErrorCode::InvalidParameterValueImageType)
+/// - [`InvalidParameterValue.Offset`](super::errors::ScfErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::ScfErrorCode::InvalidParameterValueOrderBy)
+/// - [`InvalidParameterValue.RetCode`](super::errors::ScfErrorCode::InvalidParameterValueRetCode)
+/// - [`InvalidParameterValue.StartTimeOrEndTime`](super::errors::ScfErrorCode::InvalidParameterValueStartTimeOrEndTime)
+/// - [`LimitExceeded.Offset`](super::errors::ScfErrorCode::LimitExceededOffset)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.RoleCheck`](super::errors::ScfErrorCode::ResourceNotFoundRoleCheck)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NotSupportRegion`](super::errors::ScfErrorCode::UnsupportedOperationNotSupportRegion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetFunctionLogs",
     output = GetFunctionLogsResponse,
-    error = super::errors::GetFunctionLogsError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1269,75 +1606,53 @@ pub struct GetFunctionEventInvokeConfigResponse {
     )
 )]
 pub struct GetFunctionLogs {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld-demo"`
+    /// `FunctionName`; example: `"helloworld-demo"`
     pub function_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"function_name"`
+    /// `OrderBy`; example: `"function_name"`
     pub order_by: Option<String>,
 
-    /// `Filter`: a [`LogFilter`](super::models::LogFilter).
+    /// `Filter`
     pub filter: Option<models::LogFilter>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `FunctionRequestId`: a string.
-    ///
-    /// Example: `"d1922633-55cf-443a-a6cc-0788ce93df06"`
+    /// `FunctionRequestId`; example: `"d1922633-55cf-443a-a6cc-0788ce93df06"`
     pub function_request_id: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-05-16 20:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2017-05-16 20:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-05-16 20:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2017-05-16 20:59:59"`
     pub end_time: Option<String>,
 
-    /// `SearchContext`: a [`LogSearchContext`](super::models::LogSearchContext).
+    /// `SearchContext`
     pub search_context: Option<models::LogSearchContext>,
 }
 
 /// What a successful [`GetFunctionLogs`] call returns.
 #[tc_model]
 pub struct GetFunctionLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Data`: a list of [`FunctionLog`](super::models::FunctionLog) objects.
+    /// `Data`
     pub data: Vec<models::FunctionLog>,
 
-    /// `SearchContext`: a [`LogSearchContext`](super::models::LogSearchContext).
+    /// `SearchContext`
     pub search_context: models::LogSearchContext,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1347,68 +1662,60 @@ pub struct GetFunctionLogsResponse {
 /// The `GetLayerVersion` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetLayerVersionResponse`].
-/// The codes it documents are in [`GetLayerVersionError`](super::errors::GetLayerVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetLayerVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`ResourceNotFound.LayerVersion`](super::errors::ScfErrorCode::ResourceNotFoundLayerVersion)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetLayerVersion",
     output = GetLayerVersionResponse,
-    error = super::errors::GetLayerVersionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetLayerVersion {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-name1"`
+    /// `LayerName`; example: `"layer-name1"`
     pub layer_name: String,
 
-    /// `LayerVersion`: a signed 64-bit integer.
+    /// `LayerVersion`
     pub layer_version: i64,
 }
 
 /// What a successful [`GetLayerVersion`] call returns.
 #[tc_model]
 pub struct GetLayerVersionResponse {
-    /// `CompatibleRuntimes`: a list of strings.
+    /// `CompatibleRuntimes`
     pub compatible_runtimes: Vec<String>,
 
-    /// `CodeSha256`: a string.
-    ///
-    /// Example: `"xcdsfdsfgsdgrfrew"`
+    /// `CodeSha256`; example: `"xcdsfdsfgsdgrfrew"`
     pub code_sha256: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"http://demo"`
+    /// `Location`; example: `"http://demo"`
     pub location: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2023-01-01"`
+    /// `AddTime`; example: `"2023-01-01"`
     pub add_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: String,
 
-    /// `LicenseInfo`: a string.
-    ///
-    /// Example: `"LicenseInfoDemo"`
+    /// `LicenseInfo`; example: `"LicenseInfoDemo"`
     pub license_info: String,
 
-    /// `LayerVersion`: a signed 64-bit integer.
+    /// `LayerVersion`
     pub layer_version: i64,
 
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-name1"`
+    /// `LayerName`; example: `"layer-name1"`
     pub layer_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1418,42 +1725,49 @@ pub struct GetLayerVersionResponse {
 /// The `GetProvisionedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetProvisionedConcurrencyConfigResponse`].
-/// The codes it documents are in [`GetProvisionedConcurrencyConfigError`](super::errors::GetProvisionedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetProvisionedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetProvisionedConcurrencyConfig",
     output = GetProvisionedConcurrencyConfigResponse,
-    error = super::errors::GetProvisionedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetProvisionedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"funcName1"`
+    /// `FunctionName`; example: `"funcName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qualifier`; example: `"1"`
     pub qualifier: Option<String>,
 }
 
 /// What a successful [`GetProvisionedConcurrencyConfig`] call returns.
 #[tc_model]
 pub struct GetProvisionedConcurrencyConfigResponse {
-    /// `UnallocatedConcurrencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnallocatedConcurrencyNum`; example: `1`
     pub unallocated_concurrency_num: u64,
 
-    /// `Allocated`: a list of [`VersionProvisionedConcurrencyInfo`](super::models::VersionProvisionedConcurrencyInfo) objects.
+    /// `Allocated`
     pub allocated: Vec<models::VersionProvisionedConcurrencyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1463,52 +1777,61 @@ pub struct GetProvisionedConcurrencyConfigResponse {
 /// The `GetRequestStatus` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetRequestStatusResponse`].
-/// The codes it documents are in [`GetRequestStatusError`](super::errors::GetRequestStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetRequestStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.QueryError`](super::errors::ScfErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.TopicNotExist`](super::errors::ScfErrorCode::FailedOperationTopicNotExist)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Cls`](super::errors::ScfErrorCode::InvalidParameterCls)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DateTime`](super::errors::ScfErrorCode::InvalidParameterValueDateTime)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.FunctionRequestId`](super::errors::ScfErrorCode::InvalidParameterValueFunctionRequestId)
+/// - [`InvalidParameterValue.RetCode`](super::errors::ScfErrorCode::InvalidParameterValueRetCode)
+/// - [`InvalidParameterValue.StartTime`](super::errors::ScfErrorCode::InvalidParameterValueStartTime)
+/// - [`InvalidParameterValue.StartTimeOrEndTime`](super::errors::ScfErrorCode::InvalidParameterValueStartTimeOrEndTime)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ScfErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ScfErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetRequestStatus",
     output = GetRequestStatusResponse,
-    error = super::errors::GetRequestStatusError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetRequestStatus {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `FunctionName`; example: `"hello"`
     pub function_name: String,
 
-    /// `FunctionRequestId`: a string.
-    ///
-    /// Example: `"a63607c3-581f-4be9-8c4b-631c75909f07"`
+    /// `FunctionRequestId`; example: `"a63607c3-581f-4be9-8c4b-631c75909f07"`
     pub function_request_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2017-05-16 20:00:00"`
+    /// `StartTime`; example: `"2017-05-16 20:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-05-16 20:59:59"`
+    /// `EndTime`; example: `"2017-05-16 20:59:59"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`GetRequestStatus`] call returns.
 #[tc_model]
 pub struct GetRequestStatusResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`RequestStatus`](super::models::RequestStatus) objects.
+    /// `Data`
     pub data: Option<Vec<models::RequestStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1518,34 +1841,40 @@ pub struct GetRequestStatusResponse {
 /// The `GetReservedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`GetReservedConcurrencyConfigResponse`].
-/// The codes it documents are in [`GetReservedConcurrencyConfigError`](super::errors::GetReservedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=GetReservedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "GetReservedConcurrencyConfig",
     output = GetReservedConcurrencyConfigResponse,
-    error = super::errors::GetReservedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct GetReservedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`GetReservedConcurrencyConfig`] call returns.
 #[tc_model]
 pub struct GetReservedConcurrencyConfigResponse {
-    /// `ReservedMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `ReservedMem`; example: `128`
     pub reserved_mem: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1555,57 +1884,58 @@ pub struct GetReservedConcurrencyConfigResponse {
 /// The `Invoke` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`InvokeResponse`].
-/// The codes it documents are in [`InvokeError`](super::errors::InvokeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=Invoke)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.InvokeFunction`](super::errors::ScfErrorCode::FailedOperationInvokeFunction)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.FunctionName`](super::errors::ScfErrorCode::InvalidParameterFunctionName)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Param`](super::errors::ScfErrorCode::InvalidParameterValueParam)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceUnavailable.InsufficientBalance`](super::errors::ScfErrorCode::ResourceUnavailableInsufficientBalance)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "Invoke",
     output = InvokeResponse,
-    error = super::errors::InvokeError
+    error = super::errors::ScfErrorCode
 )]
 pub struct Invoke {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `InvocationType`: a string.
-    ///
-    /// Example: `"RequestResponse"`
+    /// `InvocationType`; example: `"RequestResponse"`
     pub invocation_type: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `ClientContext`: a string.
-    ///
-    /// Example: `"{\\\"key\\\":\\\"value\\\"}"`
+    /// `ClientContext`; example: `"{\\\"key\\\":\\\"value\\\"}"`
     pub client_context: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"Tail"`
+    /// `LogType`; example: `"Tail"`
     pub log_type: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"{\\\"key\\\":\\\"value\\\"}"`
+    /// `RoutingKey`; example: `"{\\\"key\\\":\\\"value\\\"}"`
     pub routing_key: Option<String>,
 }
 
 /// What a successful [`Invoke`] call returns.
 #[tc_model]
 pub struct InvokeResponse {
-    /// `Result`: a [`ResultModel`](super::models::ResultModel).
+    /// `Result`
     pub result: models::ResultModel,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1615,52 +1945,61 @@ pub struct InvokeResponse {
 /// The `InvokeFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`InvokeFunctionResponse`].
-/// The codes it documents are in [`InvokeFunctionError`](super::errors::InvokeFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=InvokeFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.InvokeFunction`](super::errors::ScfErrorCode::FailedOperationInvokeFunction)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.FunctionName`](super::errors::ScfErrorCode::InvalidParameterFunctionName)
+/// - [`InvalidParameter.RequestTooLarge`](super::errors::ScfErrorCode::InvalidParameterRequestTooLarge)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClientContext`](super::errors::ScfErrorCode::InvalidParameterValueClientContext)
+/// - [`InvalidParameterValue.FunctionType`](super::errors::ScfErrorCode::InvalidParameterValueFunctionType)
+/// - [`InvalidParameterValue.Param`](super::errors::ScfErrorCode::InvalidParameterValueParam)
+/// - [`LimitExceeded.Quota`](super::errors::ScfErrorCode::LimitExceededQuota)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`ResourceUnavailable.InsufficientBalance`](super::errors::ScfErrorCode::ResourceUnavailableInsufficientBalance)
+/// - [`ResourceUnavailable.ServiceSuspended`](super::errors::ScfErrorCode::ResourceUnavailableServiceSuspended)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "InvokeFunction",
     output = InvokeFunctionResponse,
-    error = super::errors::InvokeFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct InvokeFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"{\\\"key\\\":\\\"value\\\"}"`
+    /// `Event`; example: `"{\\\"key\\\":\\\"value\\\"}"`
     pub event: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"Tail"`
+    /// `LogType`; example: `"Tail"`
     pub log_type: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"{\\\"key\\\":\\\"value\\\"}"`
+    /// `RoutingKey`; example: `"{\\\"key\\\":\\\"value\\\"}"`
     pub routing_key: Option<String>,
 }
 
 /// What a successful [`InvokeFunction`] call returns.
 #[tc_model]
 pub struct InvokeFunctionResponse {
-    /// `Result`: a [`ResultModel`](super::models::ResultModel).
+    /// `Result`
     pub result: models::ResultModel,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1670,15 +2009,26 @@ pub struct InvokeFunctionResponse {
 /// The `ListAliases` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListAliasesResponse`].
-/// The codes it documents are in [`ListAliasesError`](super::errors::ListAliasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListAliases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListAliases",
     output = ListAliasesResponse,
-    error = super::errors::ListAliasesError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1688,41 +2038,29 @@ pub struct InvokeFunctionResponse {
     )
 )]
 pub struct ListAliases {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FunctionVersion`; example: `"1"`
     pub function_version: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 }
 
 /// What a successful [`ListAliases`] call returns.
 #[tc_model]
 pub struct ListAliasesResponse {
-    /// `Aliases`: a list of [`Alias`](super::models::Alias) objects.
+    /// `Aliases`
     pub aliases: Vec<models::Alias>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1732,15 +2070,28 @@ pub struct ListAliasesResponse {
 /// The `ListAsyncEvents` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListAsyncEventsResponse`].
-/// The codes it documents are in [`ListAsyncEventsError`](super::errors::ListAsyncEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListAsyncEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.InvokeType`](super::errors::ScfErrorCode::InvalidParameterValueInvokeType)
+/// - [`InvalidParameterValue.Limit`](super::errors::ScfErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.Status`](super::errors::ScfErrorCode::InvalidParameterValueStatus)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListAsyncEvents",
     output = ListAsyncEventsResponse,
-    error = super::errors::ListAsyncEventsError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1750,68 +2101,50 @@ pub struct ListAliasesResponse {
     )
 )]
 pub struct ListAsyncEvents {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `InvokeType`: a list of strings.
+    /// `InvokeType`
     pub invoke_type: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
+    /// `Status`
     pub status: Option<Vec<String>>,
 
-    /// `StartTimeInterval`: a [`TimeInterval`](super::models::TimeInterval).
+    /// `StartTimeInterval`
     pub start_time_interval: Option<models::TimeInterval>,
 
-    /// `EndTimeInterval`: a [`TimeInterval`](super::models::TimeInterval).
+    /// `EndTimeInterval`
     pub end_time_interval: Option<models::TimeInterval>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Orderby`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `Orderby`; example: `"StartTime"`
     pub orderby: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `InvokeRequestId`: a string.
-    ///
-    /// Example: `"5f825fd3-a59d-4879-aa28-3ac967c128885f825fd3-a59d-4879-aa28-3ac9"`
+    /// `InvokeRequestId`; example: `"5f825fd3-a59d-4879-aa28-3ac967c128885f825fd3-a59d-4879-aa28-3ac9"`
     pub invoke_request_id: Option<String>,
 }
 
 /// What a successful [`ListAsyncEvents`] call returns.
 #[tc_model]
 pub struct ListAsyncEventsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `EventList`: a list of [`AsyncEvent`](super::models::AsyncEvent) objects.
+    /// `EventList`
     pub event_list: Vec<models::AsyncEvent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1821,15 +2154,28 @@ pub struct ListAsyncEventsResponse {
 /// The `ListCustomDomains` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListCustomDomainsResponse`].
-/// The codes it documents are in [`ListCustomDomainsError`](super::errors::ListCustomDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListCustomDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.InvokeType`](super::errors::ScfErrorCode::InvalidParameterValueInvokeType)
+/// - [`InvalidParameterValue.Limit`](super::errors::ScfErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.Status`](super::errors::ScfErrorCode::InvalidParameterValueStatus)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListCustomDomains",
     output = ListCustomDomainsResponse,
-    error = super::errors::ListCustomDomainsError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1839,39 +2185,29 @@ pub struct ListAsyncEventsResponse {
     )
 )]
 pub struct ListCustomDomains {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"AddTime"`
+    /// `OrderBy`; example: `"AddTime"`
     pub order_by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListCustomDomains`] call returns.
 #[tc_model]
 pub struct ListCustomDomainsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Domains`: a list of [`DomainInfo`](super::models::DomainInfo) objects.
+    /// `Domains`
     pub domains: Option<Vec<models::DomainInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,15 +2217,33 @@ pub struct ListCustomDomainsResponse {
 /// The `ListFunctions` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListFunctionsResponse`].
-/// The codes it documents are in [`ListFunctionsError`](super::errors::ListFunctionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListFunctions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Exception`](super::errors::ScfErrorCode::InternalErrorException)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::ScfErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ScfErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Offset`](super::errors::ScfErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.QueryVersion`](super::errors::ScfErrorCode::InvalidParameterValueQueryVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Region`](super::errors::ScfErrorCode::UnauthorizedOperationRegion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListFunctions",
     output = ListFunctionsResponse,
-    error = super::errors::ListFunctionsError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1899,56 +2253,38 @@ pub struct ListCustomDomainsResponse {
     )
 )]
 pub struct ListFunctions {
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `Orderby`: a string.
-    ///
-    /// Example: `"ModTime"`
+    /// `Orderby`; example: `"ModTime"`
     pub orderby: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"hello-world"`
+    /// `SearchKey`; example: `"hello-world"`
     pub search_key: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"function1"`
+    /// `Description`; example: `"function1"`
     pub description: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"Status","Values":["CreateFailed","Creating"]}]`
+    /// `Filters`; example: `[{"Name":"Status","Values":["CreateFailed","Creating"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListFunctions`] call returns.
 #[tc_model]
 pub struct ListFunctionsResponse {
-    /// `Functions`: a list of [`Function`](super::models::Function) objects.
+    /// `Functions`
     pub functions: Vec<models::Function>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1958,30 +2294,38 @@ pub struct ListFunctionsResponse {
 /// The `ListLayerVersions` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListLayerVersionsResponse`].
-/// The codes it documents are in [`ListLayerVersionsError`](super::errors::ListLayerVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListLayerVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`ResourceNotFound.Layer`](super::errors::ScfErrorCode::ResourceNotFoundLayer)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListLayerVersions",
     output = ListLayerVersionsResponse,
-    error = super::errors::ListLayerVersionsError
+    error = super::errors::ScfErrorCode
 )]
 pub struct ListLayerVersions {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-name1"`
+    /// `LayerName`; example: `"layer-name1"`
     pub layer_name: String,
 
-    /// `CompatibleRuntime`: a list of strings.
+    /// `CompatibleRuntime`
     pub compatible_runtime: Option<Vec<String>>,
 }
 
 /// What a successful [`ListLayerVersions`] call returns.
 #[tc_model]
 pub struct ListLayerVersionsResponse {
-    /// `LayerVersions`: a list of [`LayerVersionInfo`](super::models::LayerVersionInfo) objects.
+    /// `LayerVersions`
     pub layer_versions: Vec<models::LayerVersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1991,15 +2335,25 @@ pub struct ListLayerVersionsResponse {
 /// The `ListLayers` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListLayersResponse`].
-/// The codes it documents are in [`ListLayersError`](super::errors::ListLayersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListLayers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
+/// - [`LimitExceeded.Layers`](super::errors::ScfErrorCode::LimitExceededLayers)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListLayers",
     output = ListLayersResponse,
-    error = super::errors::ListLayersError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2009,36 +2363,26 @@ pub struct ListLayerVersionsResponse {
     )
 )]
 pub struct ListLayers {
-    /// `CompatibleRuntime`: a string.
-    ///
-    /// Example: `"Nodejs16.13"`
+    /// `CompatibleRuntime`; example: `"Nodejs16.13"`
     pub compatible_runtime: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"<SearchKey>"`
+    /// `SearchKey`; example: `"<SearchKey>"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`ListLayers`] call returns.
 #[tc_model]
 pub struct ListLayersResponse {
-    /// `Layers`: a list of [`LayerVersionInfo`](super::models::LayerVersionInfo) objects.
+    /// `Layers`
     pub layers: Vec<models::LayerVersionInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2048,15 +2392,23 @@ pub struct ListLayersResponse {
 /// The `ListNamespaces` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListNamespacesResponse`].
-/// The codes it documents are in [`ListNamespacesError`](super::errors::ListNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Filters`](super::errors::ScfErrorCode::InvalidParameterValueFilters)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.SearchKey`](super::errors::ScfErrorCode::InvalidParameterValueSearchKey)
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListNamespaces",
     output = ListNamespacesResponse,
-    error = super::errors::ListNamespacesError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2066,39 +2418,29 @@ pub struct ListLayersResponse {
     )
 )]
 pub struct ListNamespaces {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Orderby`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Orderby`; example: `"Name"`
     pub orderby: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `SearchKey`: a list of [`SearchKey`](super::models::SearchKey) objects.
+    /// `SearchKey`
     pub search_key: Option<Vec<models::SearchKey>>,
 }
 
 /// What a successful [`ListNamespaces`] call returns.
 #[tc_model]
 pub struct ListNamespacesResponse {
-    /// `Namespaces`: a list of [`Namespace`](super::models::Namespace) objects.
+    /// `Namespaces`
     pub namespaces: Vec<models::Namespace>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2108,15 +2450,23 @@ pub struct ListNamespacesResponse {
 /// The `ListTriggers` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListTriggersResponse`].
-/// The codes it documents are in [`ListTriggersError`](super::errors::ListTriggersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListTriggers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Apigw`](super::errors::ScfErrorCode::FailedOperationApigw)
+/// - [`InvalidParameterValue.Filters`](super::errors::ScfErrorCode::InvalidParameterValueFilters)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.OrderBy`](super::errors::ScfErrorCode::InvalidParameterValueOrderBy)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListTriggers",
     output = ListTriggersResponse,
-    error = super::errors::ListTriggersError,
+    error = super::errors::ScfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2126,49 +2476,35 @@ pub struct ListNamespacesResponse {
     )
 )]
 pub struct ListTriggers {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function-demo"`
+    /// `FunctionName`; example: `"function-demo"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"add_time"`
+    /// `OrderBy`; example: `"add_time"`
     pub order_by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListTriggers`] call returns.
 #[tc_model]
 pub struct ListTriggersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Triggers`: a list of [`TriggerInfo`](super::models::TriggerInfo) objects.
+    /// `Triggers`
     pub triggers: Vec<models::TriggerInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2178,62 +2514,59 @@ pub struct ListTriggersResponse {
 /// The `ListVersionByFunction` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`ListVersionByFunctionResponse`].
-/// The codes it documents are in [`ListVersionByFunctionError`](super::errors::ListVersionByFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=ListVersionByFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.Order`](super::errors::ScfErrorCode::InvalidParameterValueOrder)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "ListVersionByFunction",
     output = ListVersionByFunctionResponse,
-    error = super::errors::ListVersionByFunctionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct ListVersionByFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ModTime"`
+    /// `OrderBy`; example: `"ModTime"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`ListVersionByFunction`] call returns.
 #[tc_model]
 pub struct ListVersionByFunctionResponse {
-    /// `FunctionVersion`: a list of strings.
-    ///
-    /// Example: `["$LATEST","3","2","1"]`
+    /// `FunctionVersion`; example: `["$LATEST","3","2","1"]`
     pub function_version: Vec<String>,
 
-    /// `Versions`: a list of [`FunctionVersion`](super::models::FunctionVersion) objects.
+    /// `Versions`
     pub versions: Vec<models::FunctionVersion>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2243,48 +2576,67 @@ pub struct ListVersionByFunctionResponse {
 /// The `PublishLayerVersion` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`PublishLayerVersionResponse`].
-/// The codes it documents are in [`PublishLayerVersionError`](super::errors::PublishLayerVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=PublishLayerVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PublishLayerVersion`](super::errors::ScfErrorCode::FailedOperationPublishLayerVersion)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.Exception`](super::errors::ScfErrorCode::InternalErrorException)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue.CompatibleRuntimes`](super::errors::ScfErrorCode::InvalidParameterValueCompatibleRuntimes)
+/// - [`InvalidParameterValue.Content`](super::errors::ScfErrorCode::InvalidParameterValueContent)
+/// - [`InvalidParameterValue.Cos`](super::errors::ScfErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CosBucketName`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketName)
+/// - [`InvalidParameterValue.CosBucketRegion`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketRegion)
+/// - [`InvalidParameterValue.CosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueCosObjectName)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.LayerName`](super::errors::ScfErrorCode::InvalidParameterValueLayerName)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`InvalidParameterValue.Stamp`](super::errors::ScfErrorCode::InvalidParameterValueStamp)
+/// - [`InvalidParameterValue.TempCosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueTempCosObjectName)
+/// - [`InvalidParameterValue.ZipFileBase64BinasciiError`](super::errors::ScfErrorCode::InvalidParameterValueZipFileBase64BinasciiError)
+/// - [`LimitExceeded.LayerVersions`](super::errors::ScfErrorCode::LimitExceededLayerVersions)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.NotMC`](super::errors::ScfErrorCode::UnauthorizedOperationNotMc)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.Cos`](super::errors::ScfErrorCode::UnsupportedOperationCos)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "PublishLayerVersion",
     output = PublishLayerVersionResponse,
-    error = super::errors::PublishLayerVersionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct PublishLayerVersion {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-name1"`
+    /// `LayerName`; example: `"layer-name1"`
     pub layer_name: String,
 
-    /// `CompatibleRuntimes`: a list of strings.
+    /// `CompatibleRuntimes`
     pub compatible_runtimes: Vec<String>,
 
-    /// `Content`: a [`Code`](super::models::Code).
+    /// `Content`
     pub content: models::Code,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a layer desc"`
+    /// `Description`; example: `"a layer desc"`
     pub description: Option<String>,
 
-    /// `LicenseInfo`: a string.
-    ///
-    /// Example: `"<LicenseInfo>"`
+    /// `LicenseInfo`; example: `"<LicenseInfo>"`
     pub license_info: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`PublishLayerVersion`] call returns.
 #[tc_model]
 pub struct PublishLayerVersionResponse {
-    /// `LayerVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayerVersion`; example: `1`
     pub layer_version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2294,74 +2646,73 @@ pub struct PublishLayerVersionResponse {
 /// The `PublishVersion` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`PublishVersionResponse`].
-/// The codes it documents are in [`PublishVersionError`](super::errors::PublishVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=PublishVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PublishVersion`](super::errors::ScfErrorCode::FailedOperationPublishVersion)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`LimitExceeded.ContainerImageAccelerate`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerate)
+/// - [`LimitExceeded.ContainerImageAccelerateQuota`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerateQuota)
+/// - [`LimitExceeded.FunctionVersions`](super::errors::ScfErrorCode::LimitExceededFunctionVersions)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.PublishVersion`](super::errors::ScfErrorCode::UnsupportedOperationPublishVersion)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "PublishVersion",
     output = PublishVersionResponse,
-    error = super::errors::PublishVersionError
+    error = super::errors::ScfErrorCode
 )]
 pub struct PublishVersion {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"<Description>"`
+    /// `Description`; example: `"<Description>"`
     pub description: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`PublishVersion`] call returns.
 #[tc_model]
 pub struct PublishVersionResponse {
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"4"`
+    /// `FunctionVersion`; example: `"4"`
     pub function_version: String,
 
-    /// `CodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `45686`
+    /// `CodeSize`; example: `45686`
     pub code_size: i64,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MemorySize`; example: `256`
     pub memory_size: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"dummytut"`
+    /// `Description`; example: `"dummytut"`
     pub description: String,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"scfredis.main_handler"`
+    /// `Handler`; example: `"scfredis.main_handler"`
     pub handler: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: i64,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python2.7"`
+    /// `Runtime`; example: `"Python2.7"`
     pub runtime: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2371,58 +2722,82 @@ pub struct PublishVersionResponse {
 /// The `PutProvisionedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`PutProvisionedConcurrencyConfigResponse`].
-/// The codes it documents are in [`PutProvisionedConcurrencyConfigError`](super::errors::PutProvisionedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=PutProvisionedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DebugModeStatus`](super::errors::ScfErrorCode::FailedOperationDebugModeStatus)
+/// - [`FailedOperation.FunctionVersionStatusNotActive`](super::errors::ScfErrorCode::FailedOperationFunctionVersionStatusNotActive)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.ProvisionCreateTimer`](super::errors::ScfErrorCode::FailedOperationProvisionCreateTimer)
+/// - [`FailedOperation.ProvisionDeleteTimer`](super::errors::ScfErrorCode::FailedOperationProvisionDeleteTimer)
+/// - [`FailedOperation.ProvisionedExceedAvailable`](super::errors::ScfErrorCode::FailedOperationProvisionedExceedAvailable)
+/// - [`FailedOperation.ProvisionedExceedReserved`](super::errors::ScfErrorCode::FailedOperationProvisionedExceedReserved)
+/// - [`FailedOperation.ProvisionedInProgress`](super::errors::ScfErrorCode::FailedOperationProvisionedInProgress)
+/// - [`FailedOperation.ServiceClosed`](super::errors::ScfErrorCode::FailedOperationServiceClosed)
+/// - [`FailedOperation.UnOpenedService`](super::errors::ScfErrorCode::FailedOperationUnOpenedService)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.MinCapacity`](super::errors::ScfErrorCode::InvalidParameterValueMinCapacity)
+/// - [`InvalidParameterValue.ProvisionTriggerCronConfigDuplicate`](super::errors::ScfErrorCode::InvalidParameterValueProvisionTriggerCronConfigDuplicate)
+/// - [`InvalidParameterValue.ProvisionTriggerName`](super::errors::ScfErrorCode::InvalidParameterValueProvisionTriggerName)
+/// - [`InvalidParameterValue.ProvisionTriggerNameDuplicate`](super::errors::ScfErrorCode::InvalidParameterValueProvisionTriggerNameDuplicate)
+/// - [`InvalidParameterValue.ProvisionType`](super::errors::ScfErrorCode::InvalidParameterValueProvisionType)
+/// - [`InvalidParameterValue.Qualifier`](super::errors::ScfErrorCode::InvalidParameterValueQualifier)
+/// - [`InvalidParameterValue.TrackingTarget`](super::errors::ScfErrorCode::InvalidParameterValueTrackingTarget)
+/// - [`InvalidParameterValue.TriggerCronConfig`](super::errors::ScfErrorCode::InvalidParameterValueTriggerCronConfig)
+/// - [`InvalidParameterValue.TriggerCronConfigTimeInterval`](super::errors::ScfErrorCode::InvalidParameterValueTriggerCronConfigTimeInterval)
+/// - [`InvalidParameterValue.TriggerProvisionedConcurrencyNum`](super::errors::ScfErrorCode::InvalidParameterValueTriggerProvisionedConcurrencyNum)
+/// - [`LimitExceeded.FunctionProvisionedConcurrencyMemory`](super::errors::ScfErrorCode::LimitExceededFunctionProvisionedConcurrencyMemory)
+/// - [`LimitExceeded.FunctionTotalProvisionedConcurrencyMemory`](super::errors::ScfErrorCode::LimitExceededFunctionTotalProvisionedConcurrencyMemory)
+/// - [`LimitExceeded.FunctionTotalProvisionedConcurrencyNum`](super::errors::ScfErrorCode::LimitExceededFunctionTotalProvisionedConcurrencyNum)
+/// - [`LimitExceeded.MaxCapacity`](super::errors::ScfErrorCode::LimitExceededMaxCapacity)
+/// - [`LimitExceeded.ProvisionTriggerAction`](super::errors::ScfErrorCode::LimitExceededProvisionTriggerAction)
+/// - [`LimitExceeded.ProvisionTriggerInterval`](super::errors::ScfErrorCode::LimitExceededProvisionTriggerInterval)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Version`](super::errors::ScfErrorCode::ResourceNotFoundVersion)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "PutProvisionedConcurrencyConfig",
     output = PutProvisionedConcurrencyConfigResponse,
-    error = super::errors::PutProvisionedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct PutProvisionedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qualifier`; example: `"1"`
     pub qualifier: String,
 
-    /// `VersionProvisionedConcurrencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VersionProvisionedConcurrencyNum`; example: `10`
     pub version_provisioned_concurrency_num: u64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TriggerActions`: a list of [`TriggerAction`](super::models::TriggerAction) objects.
+    /// `TriggerActions`
     pub trigger_actions: Option<Vec<models::TriggerAction>>,
 
-    /// `ProvisionedType`: a string.
-    ///
-    /// Example: `"ConcurrencyUtilizationTracking"`
+    /// `ProvisionedType`; example: `"ConcurrencyUtilizationTracking"`
     pub provisioned_type: Option<String>,
 
-    /// `TrackingTarget`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TrackingTarget`; example: `0`
     pub tracking_target: Option<f64>,
 
-    /// `MinCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinCapacity`; example: `0`
     pub min_capacity: Option<u64>,
 
-    /// `MaxCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxCapacity`; example: `0`
     pub max_capacity: Option<u64>,
 }
 
@@ -2436,30 +2811,45 @@ pub struct PutProvisionedConcurrencyConfigResponse {
 /// The `PutReservedConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`PutReservedConcurrencyConfigResponse`].
-/// The codes it documents are in [`PutReservedConcurrencyConfigError`](super::errors::PutReservedConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=PutReservedConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.DebugModeStatus`](super::errors::ScfErrorCode::FailedOperationDebugModeStatus)
+/// - [`FailedOperation.FunctionVersionStatusNotActive`](super::errors::ScfErrorCode::FailedOperationFunctionVersionStatusNotActive)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.ProvisionedExceedReserved`](super::errors::ScfErrorCode::FailedOperationProvisionedExceedReserved)
+/// - [`FailedOperation.ReservedInProgress`](super::errors::ScfErrorCode::FailedOperationReservedInProgress)
+/// - [`FailedOperation.ServiceClosed`](super::errors::ScfErrorCode::FailedOperationServiceClosed)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`LimitExceeded.FunctionReservedConcurrencyMemory`](super::errors::ScfErrorCode::LimitExceededFunctionReservedConcurrencyMemory)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "PutReservedConcurrencyConfig",
     output = PutReservedConcurrencyConfigResponse,
-    error = super::errors::PutReservedConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct PutReservedConcurrencyConfig {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `ReservedConcurrencyMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12800`
+    /// `ReservedConcurrencyMem`; example: `12800`
     pub reserved_concurrency_mem: u64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
@@ -2473,25 +2863,37 @@ pub struct PutReservedConcurrencyConfigResponse {
 /// The `PutTotalConcurrencyConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`PutTotalConcurrencyConfigResponse`].
-/// The codes it documents are in [`PutTotalConcurrencyConfigError`](super::errors::PutTotalConcurrencyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=PutTotalConcurrencyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.ReservedExceedTotal`](super::errors::ScfErrorCode::FailedOperationReservedExceedTotal)
+/// - [`FailedOperation.TotalConcurrencyMemoryInProgress`](super::errors::ScfErrorCode::FailedOperationTotalConcurrencyMemoryInProgress)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TotalConcurrencyMemory`](super::errors::ScfErrorCode::LimitExceededTotalConcurrencyMemory)
+/// - [`LimitExceeded.UserTotalConcurrencyMemory`](super::errors::ScfErrorCode::LimitExceededUserTotalConcurrencyMemory)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.TotalConcurrencyMemory`](super::errors::ScfErrorCode::ResourceNotFoundTotalConcurrencyMemory)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "PutTotalConcurrencyConfig",
     output = PutTotalConcurrencyConfigResponse,
-    error = super::errors::PutTotalConcurrencyConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct PutTotalConcurrencyConfig {
-    /// `TotalConcurrencyMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128000`
+    /// `TotalConcurrencyMem`; example: `128000`
     pub total_concurrency_mem: u64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
@@ -2505,35 +2907,36 @@ pub struct PutTotalConcurrencyConfigResponse {
 /// The `TerminateAsyncEvent` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`TerminateAsyncEventResponse`].
-/// The codes it documents are in [`TerminateAsyncEventError`](super::errors::TerminateAsyncEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=TerminateAsyncEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncEventStatus`](super::errors::ScfErrorCode::FailedOperationAsyncEventStatus)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`ResourceNotFound.AsyncEvent`](super::errors::ScfErrorCode::ResourceNotFoundAsyncEvent)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "TerminateAsyncEvent",
     output = TerminateAsyncEventResponse,
-    error = super::errors::TerminateAsyncEventError
+    error = super::errors::ScfErrorCode
 )]
 pub struct TerminateAsyncEvent {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `InvokeRequestId`: a string.
-    ///
-    /// Example: `"5f825fd3-a59d-4879-aa28-3ac967c128885f825fd3-a59d-4879-aa28-3ac9"`
+    /// `InvokeRequestId`; example: `"5f825fd3-a59d-4879-aa28-3ac967c128885f825fd3-a59d-4879-aa28-3ac9"`
     pub invoke_request_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `GraceShutdown`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GraceShutdown`; example: `false`
     pub grace_shutdown: Option<bool>,
 }
 
@@ -2547,43 +2950,55 @@ pub struct TerminateAsyncEventResponse {
 /// The `UpdateAlias` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateAliasResponse`].
-/// The codes it documents are in [`UpdateAliasError`](super::errors::UpdateAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.UpdateAlias`](super::errors::ScfErrorCode::FailedOperationUpdateAlias)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.RoutingConfig`](super::errors::ScfErrorCode::InvalidParameterRoutingConfig)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AdditionalVersionWeights`](super::errors::ScfErrorCode::InvalidParameterValueAdditionalVersionWeights)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Name`](super::errors::ScfErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.RoutingConfig`](super::errors::ScfErrorCode::InvalidParameterValueRoutingConfig)
+/// - [`ResourceInUse`](super::errors::ScfErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Alias`](super::errors::ScfErrorCode::ResourceNotFoundAlias)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateAlias",
     output = UpdateAliasResponse,
-    error = super::errors::UpdateAliasError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateAlias {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"TestFunction"`
+    /// `FunctionName`; example: `"TestFunction"`
     pub function_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestAlias"`
+    /// `Name`; example: `"TestAlias"`
     pub name: String,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionVersion`; example: `"$LATEST"`
     pub function_version: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `RoutingConfig`: a [`RoutingConfig`](super::models::RoutingConfig).
+    /// `RoutingConfig`
     pub routing_config: Option<models::RoutingConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a alias desc"`
+    /// `Description`; example: `"a alias desc"`
     pub description: Option<String>,
 }
 
@@ -2597,34 +3012,35 @@ pub struct UpdateAliasResponse {
 /// The `UpdateCustomDomain` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateCustomDomainResponse`].
-/// The codes it documents are in [`UpdateCustomDomainError`](super::errors::UpdateCustomDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateCustomDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Ssl`](super::errors::ScfErrorCode::FailedOperationSsl)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateCustomDomain",
     output = UpdateCustomDomainResponse,
-    error = super::errors::UpdateCustomDomainError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateCustomDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `Domain`; example: `"www.demo.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `CertConfig`: a [`CertConf`](super::models::CertConf).
+    /// `CertConfig`
     pub cert_config: Option<models::CertConf>,
 
-    /// `WafConfig`: a [`WafConf`](super::models::WafConf).
+    /// `WafConfig`
     pub waf_config: Option<models::WafConf>,
 
-    /// `EndpointsConfig`: a list of [`EndpointsConf`](super::models::EndpointsConf) objects.
+    /// `EndpointsConfig`
     pub endpoints_config: Option<Vec<models::EndpointsConf>>,
 }
 
@@ -2638,73 +3054,103 @@ pub struct UpdateCustomDomainResponse {
 /// The `UpdateFunctionCode` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateFunctionCodeResponse`].
-/// The codes it documents are in [`UpdateFunctionCodeError`](super::errors::UpdateFunctionCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateFunctionCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.CallRoleFailed`](super::errors::ScfErrorCode::FailedOperationCallRoleFailed)
+/// - [`FailedOperation.FunctionStatusError`](super::errors::ScfErrorCode::FailedOperationFunctionStatusError)
+/// - [`FailedOperation.OperationConflict`](super::errors::ScfErrorCode::FailedOperationOperationConflict)
+/// - [`FailedOperation.UpdateFunctionCode`](super::errors::ScfErrorCode::FailedOperationUpdateFunctionCode)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Args`](super::errors::ScfErrorCode::InvalidParameterValueArgs)
+/// - [`InvalidParameterValue.ArgsList`](super::errors::ScfErrorCode::InvalidParameterValueArgsList)
+/// - [`InvalidParameterValue.Code`](super::errors::ScfErrorCode::InvalidParameterValueCode)
+/// - [`InvalidParameterValue.CodeSecret`](super::errors::ScfErrorCode::InvalidParameterValueCodeSecret)
+/// - [`InvalidParameterValue.CodeSource`](super::errors::ScfErrorCode::InvalidParameterValueCodeSource)
+/// - [`InvalidParameterValue.Command`](super::errors::ScfErrorCode::InvalidParameterValueCommand)
+/// - [`InvalidParameterValue.CommandList`](super::errors::ScfErrorCode::InvalidParameterValueCommandList)
+/// - [`InvalidParameterValue.Cos`](super::errors::ScfErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CosBucketName`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketName)
+/// - [`InvalidParameterValue.CosBucketRegion`](super::errors::ScfErrorCode::InvalidParameterValueCosBucketRegion)
+/// - [`InvalidParameterValue.CosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueCosObjectName)
+/// - [`InvalidParameterValue.Demo`](super::errors::ScfErrorCode::InvalidParameterValueDemo)
+/// - [`InvalidParameterValue.DemoId`](super::errors::ScfErrorCode::InvalidParameterValueDemoId)
+/// - [`InvalidParameterValue.DnsInfo`](super::errors::ScfErrorCode::InvalidParameterValueDnsInfo)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.GitBranch`](super::errors::ScfErrorCode::InvalidParameterValueGitBranch)
+/// - [`InvalidParameterValue.GitDirectory`](super::errors::ScfErrorCode::InvalidParameterValueGitDirectory)
+/// - [`InvalidParameterValue.GitPassword`](super::errors::ScfErrorCode::InvalidParameterValueGitPassword)
+/// - [`InvalidParameterValue.GitUrl`](super::errors::ScfErrorCode::InvalidParameterValueGitUrl)
+/// - [`InvalidParameterValue.GitUserName`](super::errors::ScfErrorCode::InvalidParameterValueGitUserName)
+/// - [`InvalidParameterValue.Handler`](super::errors::ScfErrorCode::InvalidParameterValueHandler)
+/// - [`InvalidParameterValue.ImageType`](super::errors::ScfErrorCode::InvalidParameterValueImageType)
+/// - [`InvalidParameterValue.ImageUri`](super::errors::ScfErrorCode::InvalidParameterValueImageUri)
+/// - [`InvalidParameterValue.InlineZipFile`](super::errors::ScfErrorCode::InvalidParameterValueInlineZipFile)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.RegistryId`](super::errors::ScfErrorCode::InvalidParameterValueRegistryId)
+/// - [`InvalidParameterValue.TempCosObjectName`](super::errors::ScfErrorCode::InvalidParameterValueTempCosObjectName)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::ScfErrorCode::InvalidParameterValueZipFile)
+/// - [`InvalidParameterValue.ZipFileBase64BinasciiError`](super::errors::ScfErrorCode::InvalidParameterValueZipFileBase64BinasciiError)
+/// - [`LimitExceeded.ContainerImageAccelerate`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerate)
+/// - [`LimitExceeded.ContainerImageAccelerateQuota`](super::errors::ScfErrorCode::LimitExceededContainerImageAccelerateQuota)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.ImageConfig`](super::errors::ScfErrorCode::ResourceNotFoundImageConfig)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.TempCosAppid`](super::errors::ScfErrorCode::UnauthorizedOperationTempCosAppid)
+/// - [`UnauthorizedOperation.UpdateFunctionCode`](super::errors::ScfErrorCode::UnauthorizedOperationUpdateFunctionCode)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UpdateFunctionCode`](super::errors::ScfErrorCode::UnsupportedOperationUpdateFunctionCode)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateFunctionCode",
     output = UpdateFunctionCodeResponse,
-    error = super::errors::UpdateFunctionCodeError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateFunctionCode {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"index.main"`
+    /// `Handler`; example: `"index.main"`
     pub handler: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"<CosBucketName>"`
+    /// `CosBucketName`; example: `"<CosBucketName>"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosObjectName`: a string.
-    ///
-    /// Example: `"<CosObjectName>"`
+    /// `CosObjectName`; example: `"<CosObjectName>"`
     pub cos_object_name: Option<String>,
 
-    /// `ZipFile`: a string.
-    ///
-    /// Example: `"<base64>"`
+    /// `ZipFile`; example: `"<base64>"`
     pub zip_file: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CosBucketRegion`; example: `"ap-beijing"`
     pub cos_bucket_region: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `InstallDependency`; example: `"FALSE"`
     pub install_dependency: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"<函数所属环境>"`
+    /// `EnvId`; example: `"<函数所属环境>"`
     pub env_id: Option<String>,
 
-    /// `Publish`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `Publish`; example: `"FALSE"`
     pub publish: Option<String>,
 
-    /// `Code`: a [`Code`](super::models::Code).
+    /// `Code`
     pub code: Option<models::Code>,
 
-    /// `CodeSource`: a string.
-    ///
-    /// Example: `"Cos"`
+    /// `CodeSource`; example: `"Cos"`
     pub code_source: Option<String>,
 }
 
@@ -2718,117 +3164,208 @@ pub struct UpdateFunctionCodeResponse {
 /// The `UpdateFunctionConfiguration` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateFunctionConfigurationResponse`].
-/// The codes it documents are in [`UpdateFunctionConfigurationError`](super::errors::UpdateFunctionConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateFunctionConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountInsufficient`](super::errors::ScfErrorCode::FailedOperationAccountInsufficient)
+/// - [`FailedOperation.ApmConfigInstanceId`](super::errors::ScfErrorCode::FailedOperationApmConfigInstanceId)
+/// - [`FailedOperation.BindPlugin`](super::errors::ScfErrorCode::FailedOperationBindPlugin)
+/// - [`FailedOperation.CallNetDeployFailed`](super::errors::ScfErrorCode::FailedOperationCallNetDeployFailed)
+/// - [`FailedOperation.ClsServiceUnregistered`](super::errors::ScfErrorCode::FailedOperationClsServiceUnregistered)
+/// - [`FailedOperation.DebugModeUpdateTimeOutFail`](super::errors::ScfErrorCode::FailedOperationDebugModeUpdateTimeOutFail)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ScfErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InsufficientResources`](super::errors::ScfErrorCode::FailedOperationInsufficientResources)
+/// - [`FailedOperation.MixNodeConfig`](super::errors::ScfErrorCode::FailedOperationMixNodeConfig)
+/// - [`FailedOperation.OpenService`](super::errors::ScfErrorCode::FailedOperationOpenService)
+/// - [`FailedOperation.QcsRoleNotFound`](super::errors::ScfErrorCode::FailedOperationQcsRoleNotFound)
+/// - [`FailedOperation.ReservedInProgress`](super::errors::ScfErrorCode::FailedOperationReservedInProgress)
+/// - [`FailedOperation.SessionName`](super::errors::ScfErrorCode::FailedOperationSessionName)
+/// - [`FailedOperation.UpdateFunctionConfiguration`](super::errors::ScfErrorCode::FailedOperationUpdateFunctionConfiguration)
+/// - [`InternalError.System`](super::errors::ScfErrorCode::InternalErrorSystem)
+/// - [`InternalError.SystemError`](super::errors::ScfErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.GooseFsRequired`](super::errors::ScfErrorCode::InvalidParameterGooseFsRequired)
+/// - [`InvalidParameter.ParamError`](super::errors::ScfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.Payload`](super::errors::ScfErrorCode::InvalidParameterPayload)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.ApmConfig`](super::errors::ScfErrorCode::InvalidParameterValueApmConfig)
+/// - [`InvalidParameterValue.ApmConfigInstanceId`](super::errors::ScfErrorCode::InvalidParameterValueApmConfigInstanceId)
+/// - [`InvalidParameterValue.ApmConfigRegion`](super::errors::ScfErrorCode::InvalidParameterValueApmConfigRegion)
+/// - [`InvalidParameterValue.CfsId`](super::errors::ScfErrorCode::InvalidParameterValueCfsId)
+/// - [`InvalidParameterValue.CfsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCfsLocalMountDir)
+/// - [`InvalidParameterValue.CfsMountInsId`](super::errors::ScfErrorCode::InvalidParameterValueCfsMountInsId)
+/// - [`InvalidParameterValue.CfsParameterDuplicate`](super::errors::ScfErrorCode::InvalidParameterValueCfsParameterDuplicate)
+/// - [`InvalidParameterValue.CfsParameterError`](super::errors::ScfErrorCode::InvalidParameterValueCfsParameterError)
+/// - [`InvalidParameterValue.CfsRegion`](super::errors::ScfErrorCode::InvalidParameterValueCfsRegion)
+/// - [`InvalidParameterValue.CfsRemoteMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCfsRemoteMountDir)
+/// - [`InvalidParameterValue.CfsType`](super::errors::ScfErrorCode::InvalidParameterValueCfsType)
+/// - [`InvalidParameterValue.CfsUserGroupId`](super::errors::ScfErrorCode::InvalidParameterValueCfsUserGroupId)
+/// - [`InvalidParameterValue.CfsUserId`](super::errors::ScfErrorCode::InvalidParameterValueCfsUserId)
+/// - [`InvalidParameterValue.Cls`](super::errors::ScfErrorCode::InvalidParameterValueCls)
+/// - [`InvalidParameterValue.ClsRole`](super::errors::ScfErrorCode::InvalidParameterValueClsRole)
+/// - [`InvalidParameterValue.CosFsBucketMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCosFsBucketMountDir)
+/// - [`InvalidParameterValue.CosFsBucketName`](super::errors::ScfErrorCode::InvalidParameterValueCosFsBucketName)
+/// - [`InvalidParameterValue.CosFsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueCosFsLocalMountDir)
+/// - [`InvalidParameterValue.CosFsRegion`](super::errors::ScfErrorCode::InvalidParameterValueCosFsRegion)
+/// - [`InvalidParameterValue.CosFsStruction`](super::errors::ScfErrorCode::InvalidParameterValueCosFsStruction)
+/// - [`InvalidParameterValue.CosFsType`](super::errors::ScfErrorCode::InvalidParameterValueCosFsType)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.DiskSize`](super::errors::ScfErrorCode::InvalidParameterValueDiskSize)
+/// - [`InvalidParameterValue.DnsInfo`](super::errors::ScfErrorCode::InvalidParameterValueDnsInfo)
+/// - [`InvalidParameterValue.DynamicEnabled`](super::errors::ScfErrorCode::InvalidParameterValueDynamicEnabled)
+/// - [`InvalidParameterValue.EipConfig`](super::errors::ScfErrorCode::InvalidParameterValueEipConfig)
+/// - [`InvalidParameterValue.Environment`](super::errors::ScfErrorCode::InvalidParameterValueEnvironment)
+/// - [`InvalidParameterValue.EnvironmentExceededLimit`](super::errors::ScfErrorCode::InvalidParameterValueEnvironmentExceededLimit)
+/// - [`InvalidParameterValue.EnvironmentSystemProtect`](super::errors::ScfErrorCode::InvalidParameterValueEnvironmentSystemProtect)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.GooseFsCluster`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsCluster)
+/// - [`InvalidParameterValue.GooseFsClusterGooseFsSitePropertiesBase64DecodeErr`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsClusterGooseFsSitePropertiesBase64DecodeErr)
+/// - [`InvalidParameterValue.GooseFsClusterGooseFsSitePropertiesFormatErr`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsClusterGooseFsSitePropertiesFormatErr)
+/// - [`InvalidParameterValue.GooseFsEndpoint`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsEndpoint)
+/// - [`InvalidParameterValue.GooseFsFuseJVMConfig`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsFuseJvmConfig)
+/// - [`InvalidParameterValue.GooseFsLocalMountDir`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsLocalMountDir)
+/// - [`InvalidParameterValue.GooseFsNamespace`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsNamespace)
+/// - [`InvalidParameterValue.GooseFsRemoteMountPath`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsRemoteMountPath)
+/// - [`InvalidParameterValue.GooseFsStructionError`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsStructionError)
+/// - [`InvalidParameterValue.GooseFsType`](super::errors::ScfErrorCode::InvalidParameterValueGooseFsType)
+/// - [`InvalidParameterValue.Handler`](super::errors::ScfErrorCode::InvalidParameterValueHandler)
+/// - [`InvalidParameterValue.IdleTimeOut`](super::errors::ScfErrorCode::InvalidParameterValueIdleTimeOut)
+/// - [`InvalidParameterValue.InstanceConcurrencyConfig`](super::errors::ScfErrorCode::InvalidParameterValueInstanceConcurrencyConfig)
+/// - [`InvalidParameterValue.L5Enable`](super::errors::ScfErrorCode::InvalidParameterValueL5Enable)
+/// - [`InvalidParameterValue.Layers`](super::errors::ScfErrorCode::InvalidParameterValueLayers)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ScfErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.LogFormat`](super::errors::ScfErrorCode::InvalidParameterValueLogFormat)
+/// - [`InvalidParameterValue.MaxConcurrency`](super::errors::ScfErrorCode::InvalidParameterValueMaxConcurrency)
+/// - [`InvalidParameterValue.Memory`](super::errors::ScfErrorCode::InvalidParameterValueMemory)
+/// - [`InvalidParameterValue.MemorySize`](super::errors::ScfErrorCode::InvalidParameterValueMemorySize)
+/// - [`InvalidParameterValue.MountOption`](super::errors::ScfErrorCode::InvalidParameterValueMountOption)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`InvalidParameterValue.NodeSpec`](super::errors::ScfErrorCode::InvalidParameterValueNodeSpec)
+/// - [`InvalidParameterValue.NodeType`](super::errors::ScfErrorCode::InvalidParameterValueNodeType)
+/// - [`InvalidParameterValue.Permission`](super::errors::ScfErrorCode::InvalidParameterValuePermission)
+/// - [`InvalidParameterValue.PluginConfig`](super::errors::ScfErrorCode::InvalidParameterValuePluginConfig)
+/// - [`InvalidParameterValue.Port`](super::errors::ScfErrorCode::InvalidParameterValuePort)
+/// - [`InvalidParameterValue.PublicNetConfig`](super::errors::ScfErrorCode::InvalidParameterValuePublicNetConfig)
+/// - [`InvalidParameterValue.ReadinessProbe`](super::errors::ScfErrorCode::InvalidParameterValueReadinessProbe)
+/// - [`InvalidParameterValue.Runtime`](super::errors::ScfErrorCode::InvalidParameterValueRuntime)
+/// - [`InvalidParameterValue.SystemEnvironment`](super::errors::ScfErrorCode::InvalidParameterValueSystemEnvironment)
+/// - [`InvalidParameterValue.TraceEnable`](super::errors::ScfErrorCode::InvalidParameterValueTraceEnable)
+/// - [`InvalidParameterValue.Vpc`](super::errors::ScfErrorCode::InvalidParameterValueVpc)
+/// - [`InvalidParameterValue.WebSocketsParams`](super::errors::ScfErrorCode::InvalidParameterValueWebSocketsParams)
+/// - [`LimitExceeded.Eip`](super::errors::ScfErrorCode::LimitExceededEip)
+/// - [`LimitExceeded.Fs`](super::errors::ScfErrorCode::LimitExceededFs)
+/// - [`LimitExceeded.InitTimeout`](super::errors::ScfErrorCode::LimitExceededInitTimeout)
+/// - [`LimitExceeded.IntraIp`](super::errors::ScfErrorCode::LimitExceededIntraIp)
+/// - [`LimitExceeded.Memory`](super::errors::ScfErrorCode::LimitExceededMemory)
+/// - [`LimitExceeded.PrivilegeContainer`](super::errors::ScfErrorCode::LimitExceededPrivilegeContainer)
+/// - [`LimitExceeded.Timeout`](super::errors::ScfErrorCode::LimitExceededTimeout)
+/// - [`ResourceNotFound.CfsMountInsNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundCfsMountInsNotMatch)
+/// - [`ResourceNotFound.CfsProtocolError`](super::errors::ScfErrorCode::ResourceNotFoundCfsProtocolError)
+/// - [`ResourceNotFound.CfsStatusError`](super::errors::ScfErrorCode::ResourceNotFoundCfsStatusError)
+/// - [`ResourceNotFound.CfsVpcNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundCfsVpcNotMatch)
+/// - [`ResourceNotFound.Cmq`](super::errors::ScfErrorCode::ResourceNotFoundCmq)
+/// - [`ResourceNotFound.CosObject`](super::errors::ScfErrorCode::ResourceNotFoundCosObject)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.GetCfsMountInsError`](super::errors::ScfErrorCode::ResourceNotFoundGetCfsMountInsError)
+/// - [`ResourceNotFound.GetCfsNotMatch`](super::errors::ScfErrorCode::ResourceNotFoundGetCfsNotMatch)
+/// - [`ResourceNotFound.GooseFsClusterEndpoint`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterEndpoint)
+/// - [`ResourceNotFound.GooseFsClusterId`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterId)
+/// - [`ResourceNotFound.GooseFsClusterNamespace`](super::errors::ScfErrorCode::ResourceNotFoundGooseFsClusterNamespace)
+/// - [`ResourceNotFound.Layer`](super::errors::ScfErrorCode::ResourceNotFoundLayer)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Role`](super::errors::ScfErrorCode::ResourceNotFoundRole)
+/// - [`ResourceNotFound.Vpc`](super::errors::ScfErrorCode::ResourceNotFoundVpc)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Role`](super::errors::ScfErrorCode::UnauthorizedOperationRole)
+/// - [`UnsupportedOperation`](super::errors::ScfErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DiskSize`](super::errors::ScfErrorCode::UnsupportedOperationDiskSize)
+/// - [`UnsupportedOperation.EipFixed`](super::errors::ScfErrorCode::UnsupportedOperationEipFixed)
+/// - [`UnsupportedOperation.VpcConfig`](super::errors::ScfErrorCode::UnsupportedOperationVpcConfig)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateFunctionConfiguration",
     output = UpdateFunctionConfigurationResponse,
-    error = super::errors::UpdateFunctionConfigurationError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateFunctionConfiguration {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"<FunctionName>"`
+    /// `FunctionName`; example: `"<FunctionName>"`
     pub function_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"<Description>"`
+    /// `Description`; example: `"<Description>"`
     pub description: Option<String>,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MemorySize`; example: `128`
     pub memory_size: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python3.6"`
+    /// `Runtime`; example: `"Python3.6"`
     pub runtime: Option<String>,
 
-    /// `Environment`: an [`Environment`](super::models::Environment).
+    /// `Environment`
     pub environment: Option<models::Environment>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::VpcConfig>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"SCF_ExecuteRole"`
+    /// `Role`; example: `"SCF_ExecuteRole"`
     pub role: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `InstallDependency`; example: `"FALSE"`
     pub install_dependency: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"fsdfs-sfdsdfsd-sdfsdf"`
+    /// `ClsLogsetId`; example: `"fsdfs-sfdsdfsd-sdfsdf"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"fsdfs-sfdsdfsd-sdfsdf"`
+    /// `ClsTopicId`; example: `"fsdfs-sfdsdfsd-sdfsdf"`
     pub cls_topic_id: Option<String>,
 
-    /// `Publish`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `Publish`; example: `"FALSE"`
     pub publish: Option<String>,
 
-    /// `L5Enable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `L5Enable`; example: `"FALSE"`
     pub l5_enable: Option<String>,
 
-    /// `Layers`: a list of [`LayerVersionSimple`](super::models::LayerVersionSimple) objects.
+    /// `Layers`
     pub layers: Option<Vec<models::LayerVersionSimple>>,
 
-    /// `DeadLetterConfig`: a [`DeadLetterConfig`](super::models::DeadLetterConfig).
+    /// `DeadLetterConfig`
     pub dead_letter_config: Option<models::DeadLetterConfig>,
 
-    /// `PublicNetConfig`: a [`PublicNetConfigIn`](super::models::PublicNetConfigIn).
+    /// `PublicNetConfig`
     pub public_net_config: Option<models::PublicNetConfigIn>,
 
-    /// `CfsConfig`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `CfsConfig`
     pub cfs_config: Option<models::CfsConfig>,
 
-    /// `InitTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `InitTimeout`; example: `15`
     pub init_timeout: Option<i64>,
 
-    /// `ProtocolParams`: a [`ProtocolParams`](super::models::ProtocolParams).
+    /// `ProtocolParams`
     pub protocol_params: Option<models::ProtocolParams>,
 
-    /// `InstanceConcurrencyConfig`: an [`InstanceConcurrencyConfig`](super::models::InstanceConcurrencyConfig).
+    /// `InstanceConcurrencyConfig`
     pub instance_concurrency_config: Option<models::InstanceConcurrencyConfig>,
 
-    /// `DnsCache`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `DnsCache`; example: `"FALSE"`
     pub dns_cache: Option<String>,
 
-    /// `IntranetConfig`: an [`IntranetConfigIn`](super::models::IntranetConfigIn).
+    /// `IntranetConfig`
     pub intranet_config: Option<models::IntranetConfigIn>,
 
-    /// `IgnoreSysLog`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreSysLog`; example: `false`
     pub ignore_sys_log: Option<bool>,
 }
 
@@ -2842,28 +3379,48 @@ pub struct UpdateFunctionConfigurationResponse {
 /// The `UpdateFunctionEventInvokeConfig` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateFunctionEventInvokeConfigResponse`].
-/// The codes it documents are in [`UpdateFunctionEventInvokeConfigError`](super::errors::UpdateFunctionEventInvokeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateFunctionEventInvokeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionVersionStatusNotActive`](super::errors::ScfErrorCode::FailedOperationFunctionVersionStatusNotActive)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ScfErrorCode::FailedOperationInsufficientBalance)
+/// - [`InternalError`](super::errors::ScfErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AsyncTriggerConfig`](super::errors::ScfErrorCode::InvalidParameterValueAsyncTriggerConfig)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Namespace`](super::errors::ScfErrorCode::InvalidParameterValueNamespace)
+/// - [`LimitExceeded.MsgTTL`](super::errors::ScfErrorCode::LimitExceededMsgTtl)
+/// - [`LimitExceeded.RetryNum`](super::errors::ScfErrorCode::LimitExceededRetryNum)
+/// - [`MissingParameter`](super::errors::ScfErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.FunctionVersion`](super::errors::ScfErrorCode::ResourceNotFoundFunctionVersion)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`UnauthorizedOperation`](super::errors::ScfErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.EipFixed`](super::errors::ScfErrorCode::UnsupportedOperationEipFixed)
+/// - [`UnsupportedOperation.UpdateFunctionEventInvokeConfig`](super::errors::ScfErrorCode::UnsupportedOperationUpdateFunctionEventInvokeConfig)
+/// - [`UnsupportedOperation.VpcConfig`](super::errors::ScfErrorCode::UnsupportedOperationVpcConfig)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateFunctionEventInvokeConfig",
     output = UpdateFunctionEventInvokeConfigResponse,
-    error = super::errors::UpdateFunctionEventInvokeConfigError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateFunctionEventInvokeConfig {
-    /// `AsyncTriggerConfig`: an [`AsyncTriggerConfig`](super::models::AsyncTriggerConfig).
+    /// `AsyncTriggerConfig`
     pub async_trigger_config: models::AsyncTriggerConfig,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"FunctionName"`
+    /// `FunctionName`; example: `"FunctionName"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 }
 
@@ -2877,25 +3434,27 @@ pub struct UpdateFunctionEventInvokeConfigResponse {
 /// The `UpdateNamespace` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateNamespaceResponse`].
-/// The codes it documents are in [`UpdateNamespaceError`](super::errors::UpdateNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateNamespace",
     output = UpdateNamespaceResponse,
-    error = super::errors::UpdateNamespaceError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateNamespace {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test01"`
+    /// `Namespace`; example: `"test01"`
     pub namespace: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"fdsgfds"`
+    /// `Description`; example: `"fdsgfds"`
     pub description: String,
 }
 
@@ -2909,60 +3468,66 @@ pub struct UpdateNamespaceResponse {
 /// The `UpdateTrigger` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateTriggerResponse`].
-/// The codes it documents are in [`UpdateTriggerError`](super::errors::UpdateTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTrigger`](super::errors::ScfErrorCode::FailedOperationCreateTrigger)
+/// - [`FailedOperation.UpdateTrigger`](super::errors::ScfErrorCode::FailedOperationUpdateTrigger)
+/// - [`InternalError.Cmq`](super::errors::ScfErrorCode::InternalErrorCmq)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::ScfErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.Cors`](super::errors::ScfErrorCode::InvalidParameterValueCors)
+/// - [`InvalidParameterValue.Description`](super::errors::ScfErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Enable`](super::errors::ScfErrorCode::InvalidParameterValueEnable)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::ScfErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.TriggerDesc`](super::errors::ScfErrorCode::InvalidParameterValueTriggerDesc)
+/// - [`InvalidParameterValue.TriggerName`](super::errors::ScfErrorCode::InvalidParameterValueTriggerName)
+/// - [`InvalidParameterValue.Type`](super::errors::ScfErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`ResourceNotFound.Trigger`](super::errors::ScfErrorCode::ResourceNotFoundTrigger)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateTrigger",
     output = UpdateTriggerResponse,
-    error = super::errors::UpdateTriggerError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateTrigger {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"FuncName"`
+    /// `FunctionName`; example: `"FuncName"`
     pub function_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"TriggerName"`
+    /// `TriggerName`; example: `"TriggerName"`
     pub trigger_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Enable`; example: `"OPEN"`
     pub enable: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"*/1 * * * * * *"`
+    /// `TriggerDesc`; example: `"*/1 * * * * * *"`
     pub trigger_desc: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"some description"`
+    /// `Description`; example: `"some description"`
     pub description: Option<String>,
 
-    /// `CustomArgument`: a string.
-    ///
-    /// Example: `"custom information"`
+    /// `CustomArgument`; example: `"custom information"`
     pub custom_argument: Option<String>,
 }
 
@@ -2976,50 +3541,61 @@ pub struct UpdateTriggerResponse {
 /// The `UpdateTriggerStatus` action of SCF API 2018-04-16.
 ///
 /// A successful call returns [`UpdateTriggerStatusResponse`].
-/// The codes it documents are in [`UpdateTriggerStatusError`](super::errors::UpdateTriggerStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=scf&Version=2018-04-16&Action=UpdateTriggerStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ScfErrorCode`](super::errors::ScfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ScfErrorCode::FailedOperation)
+/// - [`FailedOperation.Cos`](super::errors::ScfErrorCode::FailedOperationCos)
+/// - [`FailedOperation.CreateTrigger`](super::errors::ScfErrorCode::FailedOperationCreateTrigger)
+/// - [`FailedOperation.UpdateStatus`](super::errors::ScfErrorCode::FailedOperationUpdateStatus)
+/// - [`FailedOperation.UpdateTriggerStatus`](super::errors::ScfErrorCode::FailedOperationUpdateTriggerStatus)
+/// - [`InternalError.Cmq`](super::errors::ScfErrorCode::InternalErrorCmq)
+/// - [`InternalError.Cos`](super::errors::ScfErrorCode::InternalErrorCos)
+/// - [`InvalidParameterValue`](super::errors::ScfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CosNotifyRuleConflict`](super::errors::ScfErrorCode::InvalidParameterValueCosNotifyRuleConflict)
+/// - [`InvalidParameterValue.Enable`](super::errors::ScfErrorCode::InvalidParameterValueEnable)
+/// - [`InvalidParameterValue.TriggerDesc`](super::errors::ScfErrorCode::InvalidParameterValueTriggerDesc)
+/// - [`InvalidParameterValue.TriggerName`](super::errors::ScfErrorCode::InvalidParameterValueTriggerName)
+/// - [`InvalidParameterValue.Type`](super::errors::ScfErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound`](super::errors::ScfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Function`](super::errors::ScfErrorCode::ResourceNotFoundFunction)
+/// - [`ResourceNotFound.FunctionName`](super::errors::ScfErrorCode::ResourceNotFoundFunctionName)
+/// - [`ResourceNotFound.Namespace`](super::errors::ScfErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceNotFound.Qualifier`](super::errors::ScfErrorCode::ResourceNotFoundQualifier)
+/// - [`ResourceNotFound.Trigger`](super::errors::ScfErrorCode::ResourceNotFoundTrigger)
+/// - [`UnauthorizedOperation.CAM`](super::errors::ScfErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.UpdateTriggerStatus`](super::errors::ScfErrorCode::UnauthorizedOperationUpdateTriggerStatus)
 #[tc_action(
     service = "scf",
     version = "2018-04-16",
     name = "UpdateTriggerStatus",
     output = UpdateTriggerStatusResponse,
-    error = super::errors::UpdateTriggerStatusError
+    error = super::errors::ScfErrorCode
 )]
 pub struct UpdateTriggerStatus {
-    /// `Enable`: a string.
-    ///
-    /// Example: `"CLOSE"`
+    /// `Enable`; example: `"CLOSE"`
     pub enable: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function-demo"`
+    /// `FunctionName`; example: `"function-demo"`
     pub function_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"SCF-timer-1735218857"`
+    /// `TriggerName`; example: `"SCF-timer-1735218857"`
     pub trigger_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"0 0 0 */1 * * *"`
+    /// `TriggerDesc`; example: `"0 0 0 */1 * * *"`
     pub trigger_desc: Option<String>,
 }
 

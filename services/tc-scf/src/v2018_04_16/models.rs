@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct AccessInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"baidu.com"`
+    /// `Host`; example: `"baidu.com"`
     pub host: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `Vip`; example: `"10.0.0.3"`
     pub vip: String,
 }
 
@@ -24,35 +20,22 @@ pub struct AccessInfo {
 /// Returned in the output of [`ListAliases`](super::ListAliases).
 #[tc_model]
 pub struct Alias {
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FunctionVersion`; example: `"1"`
     pub function_version: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"alias1"`
+    /// `Name`; example: `"alias1"`
     pub name: String,
 
-    /// `RoutingConfig`: a [`RoutingConfig`].
+    /// `RoutingConfig`
     pub routing_config: RoutingConfig,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alias1"`
+    /// `Description`, always sent in responses; example: `"alias1"`
     pub description: Option<String>,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2024-12-19 12:19:07\""`
+    /// `AddTime`, a date and time as the service writes it, always sent in responses; example: `"\"2024-12-19 12:19:07\""`
     pub add_time: Option<String>,
 
-    /// `ModTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2024-12-19 12:19:07\""`
+    /// `ModTime`, a date and time as the service writes it, always sent in responses; example: `"\"2024-12-19 12:19:07\""`
     pub mod_time: Option<String>,
 }
 
@@ -61,34 +44,22 @@ pub struct Alias {
 /// Returned in the output of [`ListAsyncEvents`](super::ListAsyncEvents).
 #[tc_model]
 pub struct AsyncEvent {
-    /// `InvokeRequestId`: a string.
-    ///
-    /// Example: `"xxxx-yyyy-zzzz"`
+    /// `InvokeRequestId`; example: `"xxxx-yyyy-zzzz"`
     pub invoke_request_id: String,
 
-    /// `InvokeType`: a string.
-    ///
-    /// Example: `"TRIGGER_TIMER"`
+    /// `InvokeType`; example: `"TRIGGER_TIMER"`
     pub invoke_type: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00.001"`
+    /// `StartTime`; example: `"2021-01-01 00:00:00.001"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00.002"`
+    /// `EndTime`; example: `"2021-01-01 00:00:00.002"`
     pub end_time: String,
 }
 
@@ -97,19 +68,13 @@ pub struct AsyncEvent {
 /// Returned in the output of [`GetAsyncEventStatus`](super::GetAsyncEventStatus).
 #[tc_model]
 pub struct AsyncEventStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StatusCode`; example: `200`
     pub status_code: i64,
 
-    /// `InvokeRequestId`: a string.
-    ///
-    /// Example: `"ea7bb7c7-c312-4255-b7dc-b2bf0cfda10e"`
+    /// `InvokeRequestId`; example: `"ea7bb7c7-c312-4255-b7dc-b2bf0cfda10e"`
     pub invoke_request_id: String,
 }
 
@@ -119,12 +84,10 @@ pub struct AsyncEventStatus {
 /// Returned in the output of [`GetFunctionEventInvokeConfig`](super::GetFunctionEventInvokeConfig).
 #[tc_model]
 pub struct AsyncTriggerConfig {
-    /// `RetryConfig`: a list of [`RetryConfig`] objects.
+    /// `RetryConfig`
     pub retry_config: Vec<RetryConfig>,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MsgTTL`; example: `2`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: i64,
 }
@@ -135,9 +98,7 @@ pub struct AsyncTriggerConfig {
 /// Returned in the output of [`GetCustomDomain`](super::GetCustomDomain) and [`ListCustomDomains`](super::ListCustomDomains).
 #[tc_model]
 pub struct CertConf {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"Hz4OcOUn"`
+    /// `CertificateId`; example: `"Hz4OcOUn"`
     pub certificate_id: Option<String>,
 }
 
@@ -147,7 +108,7 @@ pub struct CertConf {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct CfsConfig {
-    /// `CfsInsList`: a list of [`CfsInsInfo`] objects.
+    /// `CfsInsList`
     pub cfs_ins_list: Vec<CfsInsInfo>,
 }
 
@@ -157,49 +118,31 @@ pub struct CfsConfig {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct CfsInsInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `UserId`; example: `"10000"`
     pub user_id: String,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `UserGroupId`; example: `"10000"`
     pub user_group_id: String,
 
-    /// `CfsId`: a string.
-    ///
-    /// Example: `"cfs-xxxxxxxx"`
+    /// `CfsId`; example: `"cfs-xxxxxxxx"`
     pub cfs_id: String,
 
-    /// `MountInsId`: a string.
-    ///
-    /// Example: `"cfs-xxxxxxxx"`
+    /// `MountInsId`; example: `"cfs-xxxxxxxx"`
     pub mount_ins_id: String,
 
-    /// `LocalMountDir`: a string.
-    ///
-    /// Example: `"/mnt/"`
+    /// `LocalMountDir`; example: `"/mnt/"`
     pub local_mount_dir: String,
 
-    /// `RemoteMountDir`: a string.
-    ///
-    /// Example: `"/remotedir"`
+    /// `RemoteMountDir`; example: `"/remotedir"`
     pub remote_mount_dir: String,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `IpAddress`; example: `"10.0.0.3"`
     pub ip_address: Option<String>,
 
-    /// `MountVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `MountVpcId`; example: `"vpc-xxxxxxxx"`
     pub mount_vpc_id: Option<String>,
 
-    /// `MountSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `MountSubnetId`; example: `"subnet-xxxxxxxx"`
     pub mount_subnet_id: Option<String>,
 }
 
@@ -208,77 +151,49 @@ pub struct CfsInsInfo {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction), [`PublishLayerVersion`](super::PublishLayerVersion) and [`UpdateFunctionCode`](super::UpdateFunctionCode).
 #[tc_model]
 pub struct Code {
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"BucketName"`
+    /// `CosBucketName`; example: `"BucketName"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosObjectName`: a string.
-    ///
-    /// Example: `"ObjectName"`
+    /// `CosObjectName`; example: `"ObjectName"`
     pub cos_object_name: Option<String>,
 
-    /// `ZipFile`: a string.
-    ///
-    /// Example: `"base64编码"`
+    /// `ZipFile`; example: `"base64编码"`
     pub zip_file: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `CosBucketRegion`; example: `"ap-chongqing"`
     pub cos_bucket_region: Option<String>,
 
-    /// `DemoId`: a string.
-    ///
-    /// Example: `"Demo的Id"`
+    /// `DemoId`; example: `"Demo的Id"`
     pub demo_id: Option<String>,
 
-    /// `TempCosObjectName`: a string.
-    ///
-    /// Example: `"TempCosObjectName"`
+    /// `TempCosObjectName`; example: `"TempCosObjectName"`
     pub temp_cos_object_name: Option<String>,
 
-    /// `GitUrl`: a string.
-    ///
-    /// Example: `"Git地址"`
+    /// `GitUrl`; example: `"Git地址"`
     pub git_url: Option<String>,
 
-    /// `GitUserName`: a string.
-    ///
-    /// Example: `"Git用户名"`
+    /// `GitUserName`; example: `"Git用户名"`
     pub git_user_name: Option<String>,
 
-    /// `GitPassword`: a string.
-    ///
-    /// Example: `"Git密码"`
+    /// `GitPassword`; example: `"Git密码"`
     pub git_password: Option<String>,
 
-    /// `GitPasswordSecret`: a string.
-    ///
-    /// Example: `"加密后的Git密码"`
+    /// `GitPasswordSecret`; example: `"加密后的Git密码"`
     pub git_password_secret: Option<String>,
 
-    /// `GitBranch`: a string.
-    ///
-    /// Example: `"Git分支"`
+    /// `GitBranch`; example: `"Git分支"`
     pub git_branch: Option<String>,
 
-    /// `GitDirectory`: a string.
-    ///
-    /// Example: `"代码在Git仓库中的路径"`
+    /// `GitDirectory`; example: `"代码在Git仓库中的路径"`
     pub git_directory: Option<String>,
 
-    /// `GitCommitId`: a string.
-    ///
-    /// Example: `"Git拉取的版本"`
+    /// `GitCommitId`; example: `"Git拉取的版本"`
     pub git_commit_id: Option<String>,
 
-    /// `GitUserNameSecret`: a string.
-    ///
-    /// Example: `"加密后的Git用户名"`
+    /// `GitUserNameSecret`; example: `"加密后的Git用户名"`
     pub git_user_name_secret: Option<String>,
 
-    /// `ImageConfig`: an [`ImageConfig`].
+    /// `ImageConfig`
     pub image_config: Option<ImageConfig>,
 }
 
@@ -288,20 +203,13 @@ pub struct Code {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct DeadLetterConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CMQ-QUEUE"`
+    /// `Type`; example: `"CMQ-QUEUE"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cmq-test-queue"`
+    /// `Name`; example: `"cmq-test-queue"`
     pub name: String,
 
-    /// `FilterType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"暂无使用"`
+    /// `FilterType`, always sent in responses; example: `"暂无使用"`
     pub filter_type: Option<String>,
 }
 
@@ -310,27 +218,22 @@ pub struct DeadLetterConfig {
 /// Returned in the output of [`ListCustomDomains`](super::ListCustomDomains).
 #[tc_model]
 pub struct DomainInfo {
-    /// `Domain`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"www.demo.com"`
+    /// `Domain`, required in requests; example: `"www.demo.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `EndpointsConfig`: a list of [`EndpointsConf`] objects.
+    /// `EndpointsConfig`
     pub endpoints_config: Option<Vec<EndpointsConf>>,
 
-    /// `CertConfig`: a [`CertConf`].
+    /// `CertConfig`
     pub cert_config: Option<CertConf>,
 
-    /// `WafConfig`: a [`WafConf`].
+    /// `WafConfig`
     pub waf_config: Option<WafConf>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -339,9 +242,7 @@ pub struct DomainInfo {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct EipConfigIn {
-    /// `EipStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `EipStatus`; example: `"DISABLE"`
     pub eip_status: String,
 }
 
@@ -350,12 +251,10 @@ pub struct EipConfigIn {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct EipConfigOut {
-    /// `EipStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `EipStatus`; example: `"DISABLE"`
     pub eip_status: String,
 
-    /// `EipAddress`: a list of strings.
+    /// `EipAddress`
     pub eip_address: Vec<String>,
 }
 
@@ -364,14 +263,10 @@ pub struct EipConfigOut {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct EipOutConfig {
-    /// `EipFixed`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `EipFixed`; example: `"FALSE"`
     pub eip_fixed: String,
 
-    /// `Eips`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Eips`; example: `["1.1.1.1"]`
     pub eips: Vec<String>,
 }
 
@@ -381,31 +276,19 @@ pub struct EipOutConfig {
 /// Returned in the output of [`GetCustomDomain`](super::GetCustomDomain) and [`ListCustomDomains`](super::ListCustomDomains).
 #[tc_model]
 pub struct EndpointsConf {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`, required in requests; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `FunctionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"function-demo"`
+    /// `FunctionName`, required in requests; example: `"function-demo"`
     pub function_name: Option<String>,
 
-    /// `Qualifier`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`, required in requests; example: `"$DEFAULT"`
     pub qualifier: Option<String>,
 
-    /// `PathMatch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/*"`
+    /// `PathMatch`, required in requests; example: `"/*"`
     pub path_match: Option<String>,
 
-    /// `PathRewrite`: a list of [`PathRewriteRule`] objects.
+    /// `PathRewrite`
     pub path_rewrite: Option<Vec<PathRewriteRule>>,
 }
 
@@ -415,7 +298,7 @@ pub struct EndpointsConf {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct Environment {
-    /// `Variables`: a list of [`Variable`] objects.
+    /// `Variables`
     pub variables: Option<Vec<Variable>>,
 }
 
@@ -424,14 +307,10 @@ pub struct Environment {
 /// Sent in the input of [`ListCustomDomains`](super::ListCustomDomains), [`ListFunctions`](super::ListFunctions) and [`ListTriggers`](super::ListTriggers).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Status"`
+    /// `Name`; example: `"Status"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["Creating","Updating","Deleting"]`
+    /// `Values`; example: `["Creating","Updating","Deleting"]`
     pub values: Vec<String>,
 }
 
@@ -440,80 +319,52 @@ pub struct Filter {
 /// Returned in the output of [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct Function {
-    /// `ModTime`: a string.
-    ///
-    /// Example: `"2021-01-10 23:49:31"`
+    /// `ModTime`; example: `"2021-01-10 23:49:31"`
     pub mod_time: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2021-01-10 23:49:31"`
+    /// `AddTime`; example: `"2021-01-10 23:49:31"`
     pub add_time: String,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"python2.7"`
+    /// `Runtime`; example: `"python2.7"`
     pub runtime: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"lam-functionid"`
+    /// `FunctionId`; example: `"lam-functionid"`
     pub function_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `StatusDesc`; example: `"\" \""`
     pub status_desc: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a function"`
+    /// `Description`; example: `"a function"`
     pub description: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Event"`
+    /// `Type`; example: `"Event"`
     pub r#type: String,
 
-    /// `StatusReasons`: a list of [`StatusReason`] objects.
+    /// `StatusReasons`
     pub status_reasons: Vec<StatusReason>,
 
-    /// `TotalProvisionedConcurrencyMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128000`
+    /// `TotalProvisionedConcurrencyMem`; example: `128000`
     pub total_provisioned_concurrency_mem: Option<u64>,
 
-    /// `ReservedConcurrencyMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12800`
+    /// `ReservedConcurrencyMem`; example: `12800`
     pub reserved_concurrency_mem: Option<u64>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: String,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: String,
 }
 
@@ -522,71 +373,49 @@ pub struct Function {
 /// Returned in the output of [`GetFunctionLogs`](super::GetFunctionLogs).
 #[tc_model]
 pub struct FunctionLog {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function-demo"`
+    /// `FunctionName`; example: `"function-demo"`
     pub function_name: String,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"\\\"Hello World\\\""`
+    /// `RetMsg`; example: `"\\\"Hello World\\\""`
     pub ret_msg: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"633934da-c2b6-11ef-87ca-5254007bbe22"`
+    /// `RequestId`; example: `"633934da-c2b6-11ef-87ca-5254007bbe22"`
     pub request_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-25 19:50:07"`
+    /// `StartTime`; example: `"2024-12-25 19:50:07"`
     pub start_time: String,
 
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 
-    /// `InvokeFinished`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvokeFinished`; example: `1`
     pub invoke_finished: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: f64,
 
-    /// `BillDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BillDuration`; example: `8`
     pub bill_duration: i64,
 
-    /// `MemUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `8253440`
+    /// `MemUsage`; example: `8253440`
     pub mem_usage: i64,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"START RequestId: 633934da-c2b6-11ef-87ca-5254007bbe22"`
+    /// `Log`; example: `"START RequestId: 633934da-c2b6-11ef-87ca-5254007bbe22"`
     pub log: String,
 
-    /// `Level`: a string.
+    /// `Level`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub level: Option<String>,
 
-    /// `Source`: a string.
+    /// `Source`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub source: Option<String>,
 
-    /// `RetryNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryNum`; example: `0`
     pub retry_num: u64,
 }
 
@@ -595,29 +424,19 @@ pub struct FunctionLog {
 /// Returned in the output of [`ListVersionByFunction`](super::ListVersionByFunction).
 #[tc_model]
 pub struct FunctionVersion {
-    /// `Version`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Version`; example: `"$LATEST"`
     pub version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a version"`
+    /// `Description`; example: `"a version"`
     pub description: Option<String>,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-19 12:00:00"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2024-12-19 12:00:00"`
     pub add_time: Option<String>,
 
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-19 12:00:00"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2024-12-19 12:00:00"`
     pub mod_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 }
 
@@ -627,44 +446,28 @@ pub struct FunctionVersion {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct ImageConfig {
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageType`; example: `"enterprise"`
     pub image_type: String,
 
-    /// `ImageUri`: a string.
-    ///
-    /// Example: `"tcr.tencentcloudcr.com/namespace/test:latest"`
+    /// `ImageUri`; example: `"tcr.tencentcloudcr.com/namespace/test:latest"`
     pub image_uri: String,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: Option<String>,
 
-    /// `EntryPoint`: a string.
-    ///
-    /// Example: `"\"entrypoint.sh\""`
+    /// `EntryPoint`; example: `"\"entrypoint.sh\""`
     pub entry_point: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"python"`
+    /// `Command`; example: `"python"`
     pub command: Option<String>,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"-u app.py"`
+    /// `Args`; example: `"-u app.py"`
     pub args: Option<String>,
 
-    /// `ContainerImageAccelerate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainerImageAccelerate`; example: `false`
     pub container_image_accelerate: Option<bool>,
 
-    /// `ImagePort`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `ImagePort`; example: `9000`
     pub image_port: Option<i64>,
 }
 
@@ -674,30 +477,22 @@ pub struct ImageConfig {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct InstanceConcurrencyConfig {
-    /// `DynamicEnabled`: a string.
-    ///
-    /// Example: `"'FALSE'"`
+    /// `DynamicEnabled`; example: `"'FALSE'"`
     pub dynamic_enabled: Option<String>,
 
-    /// `MaxConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: Option<u64>,
 
-    /// `InstanceIsolationEnabled`: a string.
-    ///
-    /// Example: `"'FALSE'"`
+    /// `InstanceIsolationEnabled`; example: `"'FALSE'"`
     pub instance_isolation_enabled: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Session-Based"`
+    /// `Type`; example: `"Session-Based"`
     pub r#type: Option<String>,
 
-    /// `MixNodeConfig`: a list of [`MixNodeConfig`] objects.
+    /// `MixNodeConfig`
     pub mix_node_config: Option<Vec<MixNodeConfig>>,
 
-    /// `SessionConfig`: a [`SessionConfig`].
+    /// `SessionConfig`
     pub session_config: Option<SessionConfig>,
 }
 
@@ -706,9 +501,7 @@ pub struct InstanceConcurrencyConfig {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct IntranetConfigIn {
-    /// `IpFixed`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `IpFixed`; example: `"ENABLE"`
     pub ip_fixed: String,
 }
 
@@ -717,12 +510,10 @@ pub struct IntranetConfigIn {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct IntranetConfigOut {
-    /// `IpFixed`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `IpFixed`; example: `"ENABLE"`
     pub ip_fixed: String,
 
-    /// `IpAddress`: a list of strings.
+    /// `IpAddress`
     pub ip_address: Option<Vec<String>>,
 }
 
@@ -731,14 +522,10 @@ pub struct IntranetConfigOut {
 /// Sent in the input of [`CreateNamespace`](super::CreateNamespace).
 #[tc_model]
 pub struct K8SLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"labelkey"`
+    /// `Key`; example: `"labelkey"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"labelvalue"`
+    /// `Value`; example: `"labelvalue"`
     pub value: String,
 }
 
@@ -747,30 +534,19 @@ pub struct K8SLabel {
 /// Sent in the input of [`CreateNamespace`](super::CreateNamespace).
 #[tc_model]
 pub struct K8SToleration {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key1"`
+    /// `Key`, always sent in responses; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"Equal"`
+    /// `Operator`; example: `"Equal"`
     pub operator: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"NoExecute"`
+    /// `Effect`; example: `"NoExecute"`
     pub effect: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 
-    /// `TolerationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TolerationSeconds`; example: `3600`
     pub toleration_seconds: Option<u64>,
 }
 
@@ -779,47 +555,31 @@ pub struct K8SToleration {
 /// Returned in the output of [`GetFunction`](super::GetFunction), [`ListLayerVersions`](super::ListLayerVersions) and [`ListLayers`](super::ListLayers).
 #[tc_model]
 pub struct LayerVersionInfo {
-    /// `CompatibleRuntimes`: a list of strings.
-    ///
-    /// Example: `["Python3.10","Python3.9"]`
+    /// `CompatibleRuntimes`; example: `["Python3.10","Python3.9"]`
     pub compatible_runtimes: Vec<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2024-11-22 16:52:21"`
+    /// `AddTime`; example: `"2024-11-22 16:52:21"`
     pub add_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a layer"`
+    /// `Description`; example: `"a layer"`
     pub description: String,
 
-    /// `LicenseInfo`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `LicenseInfo`; example: `"\" \""`
     pub license_info: Option<String>,
 
-    /// `LayerVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayerVersion`; example: `1`
     pub layer_version: i64,
 
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layer-name1"`
+    /// `LayerName`; example: `"layer-name1"`
     pub layer_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Stamp`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Stamp`; example: `"Default"`
     pub stamp: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -828,14 +588,10 @@ pub struct LayerVersionInfo {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct LayerVersionSimple {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"layername"`
+    /// `LayerName`; example: `"layername"`
     pub layer_name: String,
 
-    /// `LayerVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayerVersion`; example: `1`
     pub layer_version: i64,
 }
 
@@ -844,12 +600,10 @@ pub struct LayerVersionSimple {
 /// Returned in the output of [`GetAccount`](super::GetAccount).
 #[tc_model]
 pub struct LimitsInfo {
-    /// `NamespacesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NamespacesCount`; example: `5`
     pub namespaces_count: i64,
 
-    /// `Namespace`: a list of [`NamespaceLimit`] objects.
+    /// `Namespace`
     pub namespace: Vec<NamespaceLimit>,
 }
 
@@ -858,9 +612,7 @@ pub struct LimitsInfo {
 /// Sent in the input of [`GetFunctionLogs`](super::GetFunctionLogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `RetCode`: a string.
-    ///
-    /// Example: `"is0"`
+    /// `RetCode`; example: `"is0"`
     pub ret_code: Option<String>,
 }
 
@@ -870,26 +622,16 @@ pub struct LogFilter {
 /// Returned in the output of [`GetFunctionLogs`](super::GetFunctionLogs).
 #[tc_model]
 pub struct LogSearchContext {
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `Keyword`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Some Keyword"`
+    /// `Keyword`, always sent in responses; example: `"Some Keyword"`
     pub keyword: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Application"`
+    /// `Type`, always sent in responses; example: `"Application"`
     pub r#type: Option<String>,
 }
 
@@ -899,14 +641,10 @@ pub struct LogSearchContext {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct MixNodeConfig {
-    /// `NodeSpec`: a string.
-    ///
-    /// Example: `"gpu-dsdfsd"`
+    /// `NodeSpec`; example: `"gpu-dsdfsd"`
     pub node_spec: Option<String>,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<u64>,
 }
 
@@ -915,29 +653,19 @@ pub struct MixNodeConfig {
 /// Returned in the output of [`ListNamespaces`](super::ListNamespaces).
 #[tc_model]
 pub struct Namespace {
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-19 10:00:00"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2024-12-19 10:00:00"`
     pub mod_time: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-19 10:00:00"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2024-12-19 10:00:00"`
     pub add_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"a namespace desc"`
+    /// `Description`; example: `"a namespace desc"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Name`; example: `"ns1"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Type`; example: `"Default"`
     pub r#type: String,
 }
 
@@ -946,53 +674,35 @@ pub struct Namespace {
 /// Returned in the output of [`GetAccount`](super::GetAccount).
 #[tc_model]
 pub struct NamespaceLimit {
-    /// `FunctionsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FunctionsCount`; example: `0`
     pub functions_count: i64,
 
-    /// `Trigger`: a [`TriggerCount`].
+    /// `Trigger`
     pub trigger: TriggerCount,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: String,
 
-    /// `ConcurrentExecutions`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConcurrentExecutions`; example: `0`
     pub concurrent_executions: i64,
 
-    /// `TimeoutLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeoutLimit`; example: `0`
     pub timeout_limit: i64,
 
-    /// `TestModelLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TestModelLimit`; example: `0`
     pub test_model_limit: Option<i64>,
 
-    /// `InitTimeoutLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InitTimeoutLimit`; example: `0`
     pub init_timeout_limit: i64,
 
-    /// `RetryNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryNumLimit`; example: `0`
     pub retry_num_limit: i64,
 
-    /// `MinMsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinMsgTTL`; example: `0`
     #[tc(rename = "MinMsgTTL")]
     pub min_msg_ttl: i64,
 
-    /// `MaxMsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxMsgTTL`; example: `0`
     #[tc(rename = "MaxMsgTTL")]
     pub max_msg_ttl: i64,
 }
@@ -1002,13 +712,11 @@ pub struct NamespaceLimit {
 /// Sent in the input of [`CreateNamespace`](super::CreateNamespace).
 #[tc_model]
 pub struct NamespaceResourceEnv {
-    /// `TKE`: a [`NamespaceResourceEnvTke`].
+    /// `TKE`
     #[tc(rename = "TKE")]
     pub tke: Option<NamespaceResourceEnvTke>,
 
-    /// `OFFLINE`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OFFLINE`; example: `true`
     #[tc(rename = "OFFLINE")]
     pub offline: Option<bool>,
 }
@@ -1019,42 +727,30 @@ pub struct NamespaceResourceEnv {
 #[doc(alias = "NamespaceResourceEnvTKE")]
 #[tc_model]
 pub struct NamespaceResourceEnvTke {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-xxxx"`
+    /// `ClusterID`; example: `"cls-xxxx"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `SubnetID`: a string.
-    ///
-    /// Example: `"subnet-xx"`
+    /// `SubnetID`; example: `"subnet-xx"`
     #[tc(rename = "SubnetID")]
     pub subnet_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"kube-system"`
+    /// `Namespace`; example: `"kube-system"`
     pub namespace: String,
 
-    /// `DataPath`: a string.
-    ///
-    /// Example: `"/var/lib/scf"`
+    /// `DataPath`; example: `"/var/lib/scf"`
     pub data_path: Option<String>,
 
-    /// `NodeSelector`: a list of [`K8SLabel`] objects.
+    /// `NodeSelector`
     pub node_selector: Option<Vec<K8SLabel>>,
 
-    /// `Tolerations`: a list of [`K8SToleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<K8SToleration>>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38002`
+    /// `Port`; example: `38002`
     pub port: Option<u64>,
 
-    /// `PodTemplatePatch`: a string.
-    ///
-    /// Example: `"metadata:   labels:     key: value"`
+    /// `PodTemplatePatch`; example: `"metadata:   labels:     key: value"`
     pub pod_template_patch: Option<String>,
 }
 
@@ -1063,32 +759,22 @@ pub struct NamespaceResourceEnvTke {
 /// Returned in the output of [`GetAccount`](super::GetAccount).
 #[tc_model]
 pub struct NamespaceUsage {
-    /// `Functions`: a list of strings.
+    /// `Functions`
     pub functions: Vec<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `FunctionsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FunctionsCount`; example: `1`
     pub functions_count: i64,
 
-    /// `TotalConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalConcurrencyMem`; example: `0`
     pub total_concurrency_mem: i64,
 
-    /// `TotalAllocatedConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalAllocatedConcurrencyMem`; example: `0`
     pub total_allocated_concurrency_mem: i64,
 
-    /// `TotalAllocatedProvisionedMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalAllocatedProvisionedMem`; example: `0`
     pub total_allocated_provisioned_mem: i64,
 }
 
@@ -1098,22 +784,13 @@ pub struct NamespaceUsage {
 /// Returned in the output of [`GetCustomDomain`](super::GetCustomDomain) and [`ListCustomDomains`](super::ListCustomDomains).
 #[tc_model]
 pub struct PathRewriteRule {
-    /// `Path`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/aa/"`
+    /// `Path`, required in requests; example: `"/aa/"`
     pub path: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ExactRules"`
+    /// `Type`, required in requests; example: `"ExactRules"`
     pub r#type: Option<String>,
 
-    /// `Rewrite`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/$1"`
+    /// `Rewrite`, required in requests; example: `"/$1"`
     pub rewrite: Option<String>,
 }
 
@@ -1123,7 +800,7 @@ pub struct PathRewriteRule {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct ProtocolParams {
-    /// `WSParams`: a [`WsParams`].
+    /// `WSParams`
     #[tc(rename = "WSParams")]
     pub ws_params: Option<WsParams>,
 }
@@ -1133,14 +810,10 @@ pub struct ProtocolParams {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct PublicNetConfigIn {
-    /// `PublicNetStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `PublicNetStatus`; example: `"DISABLE"`
     pub public_net_status: String,
 
-    /// `EipConfig`: an [`EipConfigIn`].
-    ///
-    /// Example: `{"EipStatus":"DISABLE"}`
+    /// `EipConfig`; example: `{"EipStatus":"DISABLE"}`
     pub eip_config: Option<EipConfigIn>,
 }
 
@@ -1149,14 +822,10 @@ pub struct PublicNetConfigIn {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct PublicNetConfigOut {
-    /// `PublicNetStatus`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `PublicNetStatus`; example: `"ENABLE"`
     pub public_net_status: String,
 
-    /// `EipConfig`: an [`EipConfigOut`].
-    ///
-    /// Example: `{"EipAddress":"1.1.1.1","EipStatus":"ENABLE"}`
+    /// `EipConfig`; example: `{"EipAddress":"1.1.1.1","EipStatus":"ENABLE"}`
     pub eip_config: EipConfigOut,
 }
 
@@ -1165,44 +834,28 @@ pub struct PublicNetConfigOut {
 /// Returned in the output of [`GetRequestStatus`](super::GetRequestStatus).
 #[tc_model]
 pub struct RequestStatus {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function-demo"`
+    /// `FunctionName`; example: `"function-demo"`
     pub function_name: String,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"\\\"Hello World\\\""`
+    /// `RetMsg`; example: `"\\\"Hello World\\\""`
     pub ret_msg: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"\"RequestId\": \"a63607c3-581f-4be9-8c4b-631c75909f07\","`
+    /// `RequestId`; example: `"\"RequestId\": \"a63607c3-581f-4be9-8c4b-631c75909f07\","`
     pub request_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-25 19:50:07"`
+    /// `StartTime`; example: `"2024-12-25 19:50:07"`
     pub start_time: String,
 
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `Duration`; example: `8`
     pub duration: f64,
 
-    /// `MemUsage`: a floating-point number.
-    ///
-    /// Example: `8253440`
+    /// `MemUsage`; example: `8253440`
     pub mem_usage: f64,
 
-    /// `RetryNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryNum`; example: `0`
     pub retry_num: i64,
 }
 
@@ -1212,44 +865,28 @@ pub struct RequestStatus {
 #[doc(alias = "Result")]
 #[tc_model]
 pub struct ResultModel {
-    /// `Log`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Log`; example: `"\" \""`
     pub log: String,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"\"hello from scf\""`
+    /// `RetMsg`; example: `"\"hello from scf\""`
     pub ret_msg: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ErrMsg`; example: `"\" \""`
     pub err_msg: String,
 
-    /// `MemUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MemUsage`; example: `32`
     pub mem_usage: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: f64,
 
-    /// `BillDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BillDuration`; example: `100`
     pub bill_duration: i64,
 
-    /// `FunctionRequestId`: a string.
-    ///
-    /// Example: `"c2af8a64-c922-4d55-aee0-bd86a5c2cd12"`
+    /// `FunctionRequestId`; example: `"c2af8a64-c922-4d55-aee0-bd86a5c2cd12"`
     pub function_request_id: String,
 
-    /// `InvokeResult`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `InvokeResult`; example: `200`
     pub invoke_result: i64,
 }
 
@@ -1259,9 +896,7 @@ pub struct ResultModel {
 /// Returned in the output of [`GetFunctionEventInvokeConfig`](super::GetFunctionEventInvokeConfig).
 #[tc_model]
 pub struct RetryConfig {
-    /// `RetryNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryNum`; example: `2`
     pub retry_num: i64,
 }
 
@@ -1271,12 +906,10 @@ pub struct RetryConfig {
 /// Returned in the output of [`GetAlias`](super::GetAlias) and [`ListAliases`](super::ListAliases).
 #[tc_model]
 pub struct RoutingConfig {
-    /// `AdditionalVersionWeights`: a list of [`VersionWeight`] objects.
-    /// Always sent in responses.
+    /// `AdditionalVersionWeights`, always sent in responses
     pub additional_version_weights: Option<Vec<VersionWeight>>,
 
-    /// `AddtionVersionMatchs`: a list of [`VersionMatch`] objects.
-    /// Always sent in responses.
+    /// `AddtionVersionMatchs`, always sent in responses
     pub addtion_version_matchs: Option<Vec<VersionMatch>>,
 }
 
@@ -1285,14 +918,10 @@ pub struct RoutingConfig {
 /// Sent in the input of [`ListNamespaces`](super::ListNamespaces).
 #[tc_model]
 pub struct SearchKey {
-    /// `Key`: a string.
-    ///
-    /// Example: `"SearchKey1"`
+    /// `Key`; example: `"SearchKey1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"SearchKeyValue"`
+    /// `Value`; example: `"SearchKeyValue"`
     pub value: String,
 }
 
@@ -1302,40 +931,26 @@ pub struct SearchKey {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct SessionConfig {
-    /// `SessionSource`: a string.
-    ///
-    /// Example: `"HEADER"`
+    /// `SessionSource`; example: `"HEADER"`
     pub session_source: Option<String>,
 
-    /// `SessionName`: a string.
-    ///
-    /// Example: `"x-test-"`
+    /// `SessionName`; example: `"x-test-"`
     pub session_name: Option<String>,
 
-    /// `MaximumConcurrencySessionPerInstance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaximumConcurrencySessionPerInstance`; example: `1`
     pub maximum_concurrency_session_per_instance: Option<u64>,
 
-    /// `MaximumTTLInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `MaximumTTLInSeconds`; example: `1800`
     #[tc(rename = "MaximumTTLInSeconds")]
     pub maximum_ttl_in_seconds: Option<u64>,
 
-    /// `MaximumIdleTimeInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `MaximumIdleTimeInSeconds`; example: `1800`
     pub maximum_idle_time_in_seconds: Option<u64>,
 
-    /// `SessionPath`: a string.
-    ///
-    /// Example: `"/mcp"`
+    /// `SessionPath`; example: `"/mcp"`
     pub session_path: Option<String>,
 
-    /// `IdleTimeoutStrategy`: a string.
-    ///
-    /// Example: `"FATAL"`
+    /// `IdleTimeoutStrategy`; example: `"FATAL"`
     pub idle_timeout_strategy: Option<String>,
 }
 
@@ -1344,14 +959,10 @@ pub struct SessionConfig {
 /// Returned in the output of [`GetFunction`](super::GetFunction) and [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct StatusReason {
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"ResourceNotFound.xxx"`
+    /// `ErrorCode`; example: `"ResourceNotFound.xxx"`
     pub error_code: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"The specified xxx is not found"`
+    /// `ErrorMessage`; example: `"The specified xxx is not found"`
     pub error_message: String,
 }
 
@@ -1361,14 +972,10 @@ pub struct StatusReason {
 /// Returned in the output of [`GetCustomDomain`](super::GetCustomDomain), [`GetFunction`](super::GetFunction), [`ListCustomDomains`](super::ListCustomDomains), [`ListFunctions`](super::ListFunctions), [`ListLayerVersions`](super::ListLayerVersions) and [`ListLayers`](super::ListLayers).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"运营部门"`
+    /// `Key`; example: `"运营部门"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"xxx产品中心"`
+    /// `Value`; example: `"xxx产品中心"`
     pub value: String,
 }
 
@@ -1377,14 +984,10 @@ pub struct Tag {
 /// Sent in the input of [`ListAsyncEvents`](super::ListAsyncEvents).
 #[tc_model]
 pub struct TimeInterval {
-    /// `Start`: a string.
-    ///
-    /// Example: `"2024-12-14 00:00:00"`
+    /// `Start`; example: `"2024-12-14 00:00:00"`
     pub start: String,
 
-    /// `End`: a string.
-    ///
-    /// Example: `"2024-12-14 01:00:00"`
+    /// `End`; example: `"2024-12-14 01:00:00"`
     pub end: String,
 }
 
@@ -1393,72 +996,52 @@ pub struct TimeInterval {
 /// Returned in the output of [`CreateTrigger`](super::CreateTrigger) and [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct Trigger {
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-20 11:27:07"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2024-12-20 11:27:07"`
     pub mod_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"{\\\"cron\\\":\\\"0 0 0 */1 * * *\\\"}"`
+    /// `TriggerDesc`; example: `"{\\\"cron\\\":\\\"0 0 0 */1 * * *\\\"}"`
     pub trigger_desc: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"SCF-timer-1734665224"`
+    /// `TriggerName`; example: `"SCF-timer-1734665224"`
     pub trigger_name: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-20 11:27:07"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2024-12-20 11:27:07"`
     pub add_time: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `CustomArgument`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `CustomArgument`; example: `"\" \""`
     pub custom_argument: String,
 
-    /// `AvailableStatus`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `AvailableStatus`; example: `"Available"`
     pub available_status: String,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_id: Option<String>,
 
-    /// `BindStatus`: a string.
+    /// `BindStatus`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bind_status: Option<String>,
 
-    /// `TriggerAttribute`: a string.
+    /// `TriggerAttribute`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub trigger_attribute: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a timer trigger"`
+    /// `Description`; example: `"this is a timer trigger"`
     pub description: String,
 }
 
@@ -1468,24 +1051,16 @@ pub struct Trigger {
 /// Returned in the output of [`GetProvisionedConcurrencyConfig`](super::GetProvisionedConcurrencyConfig).
 #[tc_model]
 pub struct TriggerAction {
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"timer-1"`
+    /// `TriggerName`; example: `"timer-1"`
     pub trigger_name: String,
 
-    /// `TriggerProvisionedConcurrencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerProvisionedConcurrencyNum`; example: `1`
     pub trigger_provisioned_concurrency_num: u64,
 
-    /// `TriggerCronConfig`: a string.
-    ///
-    /// Example: `"30 42 15 20 12 * 2024"`
+    /// `TriggerCronConfig`; example: `"30 42 15 20 12 * 2024"`
     pub trigger_cron_config: String,
 
-    /// `ProvisionedType`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ProvisionedType`; example: `"Default"`
     pub provisioned_type: Option<String>,
 }
 
@@ -1494,64 +1069,40 @@ pub struct TriggerAction {
 /// Returned in the output of [`GetAccount`](super::GetAccount).
 #[tc_model]
 pub struct TriggerCount {
-    /// `Cos`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cos`; example: `0`
     pub cos: i64,
 
-    /// `Timer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Timer`; example: `0`
     pub timer: i64,
 
-    /// `Cmq`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cmq`; example: `0`
     pub cmq: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: i64,
 
-    /// `Ckafka`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ckafka`; example: `0`
     pub ckafka: i64,
 
-    /// `Apigw`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Apigw`; example: `0`
     pub apigw: i64,
 
-    /// `Cls`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cls`; example: `0`
     pub cls: i64,
 
-    /// `Clb`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Clb`; example: `0`
     pub clb: i64,
 
-    /// `Mps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mps`; example: `0`
     pub mps: i64,
 
-    /// `Cm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cm`; example: `0`
     pub cm: i64,
 
-    /// `Vod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vod`; example: `0`
     pub vod: i64,
 
-    /// `Eb`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Eb`; example: `0`
     pub eb: i64,
 }
 
@@ -1560,75 +1111,55 @@ pub struct TriggerCount {
 /// Returned in the output of [`ListTriggers`](super::ListTriggers).
 #[tc_model]
 pub struct TriggerInfo {
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"hulrzrbh9f"`
+    /// `TriggerName`; example: `"hulrzrbh9f"`
     pub trigger_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: String,
 
-    /// `TriggerDesc`: a string.
+    /// `TriggerDesc`
     pub trigger_desc: String,
 
-    /// `AvailableStatus`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `AvailableStatus`; example: `"Available"`
     pub available_status: String,
 
-    /// `CustomArgument`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `CustomArgument`; example: `"custom"`
     pub custom_argument: Option<String>,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-02 17:18:47"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2024-12-02 17:18:47"`
     pub add_time: String,
 
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-02 17:18:47"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2024-12-02 17:18:47"`
     pub mod_time: String,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_id: Option<String>,
 
-    /// `BindStatus`: a string.
+    /// `BindStatus`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bind_status: Option<String>,
 
-    /// `TriggerAttribute`: a string.
+    /// `TriggerAttribute`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub trigger_attribute: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Some Description"`
+    /// `Description`; example: `"Some Description"`
     pub description: Option<String>,
 
-    /// `BoundResources`: a string.
-    ///
-    /// Example: `"[{\\\"domain\\\":\\\"test.com\\\",\\\"PathMatch\\\":\\\"/*\\\"}]"`
+    /// `BoundResources`; example: `"[{\\\"domain\\\":\\\"test.com\\\",\\\"PathMatch\\\":\\\"/*\\\"}]"`
     pub bound_resources: Option<String>,
 }
 
@@ -1637,27 +1168,19 @@ pub struct TriggerInfo {
 /// Returned in the output of [`GetAccount`](super::GetAccount).
 #[tc_model]
 pub struct UsageInfo {
-    /// `NamespacesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NamespacesCount`; example: `1`
     pub namespaces_count: i64,
 
-    /// `Namespace`: a list of [`NamespaceUsage`] objects.
+    /// `Namespace`
     pub namespace: Vec<NamespaceUsage>,
 
-    /// `TotalConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `128000`
+    /// `TotalConcurrencyMem`; example: `128000`
     pub total_concurrency_mem: i64,
 
-    /// `TotalAllocatedConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalAllocatedConcurrencyMem`; example: `0`
     pub total_allocated_concurrency_mem: i64,
 
-    /// `UserConcurrencyMemLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `128000`
+    /// `UserConcurrencyMemLimit`; example: `128000`
     pub user_concurrency_mem_limit: i64,
 }
 
@@ -1667,14 +1190,10 @@ pub struct UsageInfo {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct Variable {
-    /// `Key`: a string.
-    ///
-    /// Example: `"testKey"`
+    /// `Key`; example: `"testKey"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"testValue"`
+    /// `Value`; example: `"testValue"`
     pub value: Option<String>,
 }
 
@@ -1684,24 +1203,16 @@ pub struct Variable {
 /// Returned in the output of [`GetAlias`](super::GetAlias) and [`ListAliases`](super::ListAliases).
 #[tc_model]
 pub struct VersionMatch {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"invoke.headers.User"`
+    /// `Key`; example: `"invoke.headers.User"`
     pub key: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"exact"`
+    /// `Method`; example: `"exact"`
     pub method: String,
 
-    /// `Expression`: a string.
-    ///
-    /// Example: `"testuser"`
+    /// `Expression`; example: `"testuser"`
     pub expression: String,
 }
 
@@ -1710,32 +1221,22 @@ pub struct VersionMatch {
 /// Returned in the output of [`GetProvisionedConcurrencyConfig`](super::GetProvisionedConcurrencyConfig).
 #[tc_model]
 pub struct VersionProvisionedConcurrencyInfo {
-    /// `AllocatedProvisionedConcurrencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllocatedProvisionedConcurrencyNum`; example: `1`
     pub allocated_provisioned_concurrency_num: u64,
 
-    /// `AvailableProvisionedConcurrencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableProvisionedConcurrencyNum`; example: `1`
     pub available_provisioned_concurrency_num: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Done"`
+    /// `Status`; example: `"Done"`
     pub status: String,
 
-    /// `StatusReason`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `StatusReason`; example: `"\" \""`
     pub status_reason: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Qualifier`; example: `"1"`
     pub qualifier: String,
 
-    /// `TriggerActions`: a list of [`TriggerAction`] objects.
+    /// `TriggerActions`
     pub trigger_actions: Option<Vec<TriggerAction>>,
 }
 
@@ -1745,14 +1246,10 @@ pub struct VersionProvisionedConcurrencyInfo {
 /// Returned in the output of [`GetAlias`](super::GetAlias) and [`ListAliases`](super::ListAliases).
 #[tc_model]
 pub struct VersionWeight {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: String,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `Weight`; example: `0.8`
     pub weight: f64,
 }
 
@@ -1762,16 +1259,10 @@ pub struct VersionWeight {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct VpcConfig {
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`, always sent in responses; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-xxxxxxx"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-xxxxxxx"`
     pub subnet_id: Option<String>,
 }
 
@@ -1782,9 +1273,7 @@ pub struct VpcConfig {
 #[doc(alias = "WSParams")]
 #[tc_model]
 pub struct WsParams {
-    /// `IdleTimeOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeOut`; example: `15`
     pub idle_time_out: Option<u64>,
 }
 
@@ -1794,13 +1283,9 @@ pub struct WsParams {
 /// Returned in the output of [`GetCustomDomain`](super::GetCustomDomain) and [`ListCustomDomains`](super::ListCustomDomains).
 #[tc_model]
 pub struct WafConf {
-    /// `WafOpen`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `WafOpen`; example: `"OPEN"`
     pub waf_open: Option<String>,
 
-    /// `WafInstanceId`: a string.
-    ///
-    /// Example: `"waf_2kzh3vlq0u"`
+    /// `WafInstanceId`; example: `"waf_2kzh3vlq0u"`
     pub waf_instance_id: Option<String>,
 }

@@ -7,15 +7,39 @@ use super::models;
 /// The `DescribeSecurityAlarmTableList` action of SECURITYLAKE API 2024-01-17.
 ///
 /// A successful call returns [`DescribeSecurityAlarmTableListResponse`].
-/// The codes it documents are in [`DescribeSecurityAlarmTableListError`](super::errors::DescribeSecurityAlarmTableListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=securitylake&Version=2024-01-17&Action=DescribeSecurityAlarmTableList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SecuritylakeErrorCode`](super::errors::SecuritylakeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SecuritylakeErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SecuritylakeErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SecuritylakeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SecuritylakeErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::SecuritylakeErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::SecuritylakeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SecuritylakeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SecuritylakeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SecuritylakeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SecuritylakeErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::SecuritylakeErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::SecuritylakeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SecuritylakeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::SecuritylakeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SecuritylakeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SecuritylakeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::SecuritylakeErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SecuritylakeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::SecuritylakeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SecuritylakeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "securitylake",
     version = "2024-01-17",
     name = "DescribeSecurityAlarmTableList",
     output = DescribeSecurityAlarmTableListResponse,
-    error = super::errors::DescribeSecurityAlarmTableListError,
+    error = super::errors::SecuritylakeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -25,68 +49,44 @@ use super::models;
     )
 )]
 pub struct DescribeSecurityAlarmTableList {
-    /// `SdlId`: a string.
-    ///
-    /// Example: `"sdl-a1b2c3d4"`
+    /// `SdlId`; example: `"sdl-a1b2c3d4"`
     pub sdl_id: Option<String>,
 
-    /// `Filters`: a list of [`WebSearchFilter`](super::models::WebSearchFilter) objects.
-    ///
-    /// Example: `[{"Name":"tags"}]`
+    /// `Filters`; example: `[{"Name":"tags"}]`
     pub filters: Option<Vec<models::WebSearchFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"alarm_id"`
+    /// `By`; example: `"alarm_id"`
     pub by: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `19283018301`
+    /// `StartTime`; example: `19283018301`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1821021291`
+    /// `EndTime`; example: `1821021291`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityAlarmTableList`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAlarmTableListResponse {
-    /// `AlarmList`: a list of [`SecurityAlarmTable`](super::models::SecurityAlarmTable) objects.
-    ///
-    /// Example: `[{"Timestamp":"2024-12-00 00:00:00"}]`
+    /// `AlarmList`; example: `[{"Timestamp":"2024-12-00 00:00:00"}]`
     pub alarm_list: Option<Vec<models::SecurityAlarmTable>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,250 +8,154 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeSecurityAlarmTableList`](super::DescribeSecurityAlarmTableList).
 #[tc_model]
 pub struct SecurityAlarmTable {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2024-03-12 00:00:00"`
+    /// `Timestamp`; example: `"2024-03-12 00:00:00"`
     pub timestamp: Option<String>,
 
-    /// `AlarmName`: a string.
-    ///
-    /// Example: `"kris_api_alarm_988477"`
+    /// `AlarmName`; example: `"kris_api_alarm_988477"`
     pub alarm_name: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"kris_api_ip_988477"`
+    /// `RuleName`; example: `"kris_api_ip_988477"`
     pub rule_name: Option<String>,
 
-    /// `AlarmId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AlarmId`; example: `12`
     pub alarm_id: Option<i64>,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Severity`; example: `3`
     pub severity: Option<i64>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Score`; example: `1`
     pub score: Option<i64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"账号异常"`
+    /// `Category`; example: `"账号异常"`
     pub category: Option<String>,
 
-    /// `SubCategory`: a string.
-    ///
-    /// Example: `"异常时间登陆"`
+    /// `SubCategory`; example: `"异常时间登陆"`
     pub sub_category: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"自动化,情报检测规"`
+    /// `Tags`; example: `"自动化,情报检测规"`
     pub tags: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"a2b4c3d4a3b4"`
+    /// `Payload`; example: `"a2b4c3d4a3b4"`
     pub payload: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Result`; example: `"成功"`
     pub result: Option<String>,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Confidence`; example: `4`
     pub confidence: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"TODO"`
+    /// `Status`; example: `"TODO"`
     pub status: Option<String>,
 
-    /// `RuleTopic`: a string.
-    ///
-    /// Example: `"kris_api"`
+    /// `RuleTopic`; example: `"kris_api"`
     pub rule_topic: Option<String>,
 
-    /// `HandleTime`: a string.
-    ///
-    /// Example: `"2024-03-12 00:00:00"`
+    /// `HandleTime`; example: `"2024-03-12 00:00:00"`
     pub handle_time: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"需要处理"`
+    /// `Suggestion`; example: `"需要处理"`
     pub suggestion: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"需要处理"`
+    /// `Description`; example: `"需要处理"`
     pub description: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"防火墙日志"`
+    /// `SourceName`; example: `"防火墙日志"`
     pub source_name: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `167897801`
+    /// `AppId`; example: `167897801`
     pub app_id: Option<i64>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1289`
+    /// `RuleId`; example: `1289`
     pub rule_id: Option<i64>,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"2024-03-12 00:00:00"`
+    /// `EventTime`; example: `"2024-03-12 00:00:00"`
     pub event_time: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"good"`
+    /// `RuleType`; example: `"good"`
     pub rule_type: Option<String>,
 
-    /// `AttackNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AttackNum`; example: `3`
     pub attack_num: Option<i64>,
 
-    /// `AlarmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AlarmCount`; example: `5`
     pub alarm_count: Option<i64>,
 
-    /// `AttackSubTechnique`: a string.
-    ///
-    /// Example: `"T1110.001"`
+    /// `AttackSubTechnique`; example: `"T1110.001"`
     pub attack_sub_technique: Option<String>,
 
-    /// `AttackTechnique`: a string.
-    ///
-    /// Example: `"T1110"`
+    /// `AttackTechnique`; example: `"T1110"`
     pub attack_technique: Option<String>,
 
-    /// `AttackTactic`: a string.
-    ///
-    /// Example: `"TA0007"`
+    /// `AttackTactic`; example: `"TA0007"`
     pub attack_tactic: Option<String>,
 
-    /// `AttackSubTechniqueName`: a string.
-    ///
-    /// Example: `"暴力破解: SSH"`
+    /// `AttackSubTechniqueName`; example: `"暴力破解: SSH"`
     pub attack_sub_technique_name: Option<String>,
 
-    /// `AttackTechniqueName`: a string.
-    ///
-    /// Example: `"暴力破解"`
+    /// `AttackTechniqueName`; example: `"暴力破解"`
     pub attack_technique_name: Option<String>,
 
-    /// `AttackTacticName`: a string.
-    ///
-    /// Example: `"ATT&CK战术名称"`
+    /// `AttackTacticName`; example: `"ATT&CK战术名称"`
     pub attack_tactic_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-10-05 14:25:00"`
+    /// `StartTime`; example: `"2023-10-05 14:25:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-10-05 14:25:00"`
+    /// `EndTime`; example: `"2023-10-05 14:25:00"`
     pub end_time: Option<String>,
 
-    /// `RuleExpression`: a string.
-    ///
-    /// Example: `"failed_login > 5"`
+    /// `RuleExpression`; example: `"failed_login > 5"`
     pub rule_expression: Option<String>,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"SQL"`
+    /// `ExpressionType`; example: `"SQL"`
     pub expression_type: Option<String>,
 
-    /// `DrillDownExpression`: a string.
-    ///
-    /// Example: `"src_ip = 192.168.1.100"`
+    /// `DrillDownExpression`; example: `"src_ip = 192.168.1.100"`
     pub drill_down_expression: Option<String>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `SrcIp`; example: `"192.168.1.100"`
     pub src_ip: Option<String>,
 
-    /// `SrcPort`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `SrcPort`; example: `23`
     pub src_port: Option<i64>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"10.10.1.50"`
+    /// `DstIp`; example: `"10.10.1.50"`
     pub dst_ip: Option<String>,
 
-    /// `DstPort`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `DstPort`; example: `22`
     pub dst_port: Option<i64>,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.10.1.50"`
+    /// `HostIp`; example: `"10.10.1.50"`
     pub host_ip: Option<String>,
 
-    /// `HostAsset`: a string.
-    ///
-    /// Example: `"数据库服务器"`
+    /// `HostAsset`; example: `"数据库服务器"`
     pub host_asset: Option<String>,
 
-    /// `SdlId`: a string.
-    ///
-    /// Example: `"sdl-a1b2c3d4"`
+    /// `SdlId`; example: `"sdl-a1b2c3d4"`
     pub sdl_id: Option<String>,
 
-    /// `RichCustomInfos`: a list of strings.
+    /// `RichCustomInfos`
     pub rich_custom_infos: Option<Vec<String>>,
 
-    /// `AttackerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `AttackerIp`; example: `"127.0.0.1"`
     pub attacker_ip: Option<String>,
 
-    /// `AttackerAsset`: a string.
-    ///
-    /// Example: `"id123"`
+    /// `AttackerAsset`; example: `"id123"`
     pub attacker_asset: Option<String>,
 
-    /// `VictimIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `VictimIp`; example: `"127.0.0.1"`
     pub victim_ip: Option<String>,
 
-    /// `VictimAsset`: a string.
-    ///
-    /// Example: `"id123"`
+    /// `VictimAsset`; example: `"id123"`
     pub victim_asset: Option<String>,
 
-    /// `AttackDirection`: a string.
-    ///
-    /// Example: `"up"`
+    /// `AttackDirection`; example: `"up"`
     pub attack_direction: Option<String>,
 
-    /// `TrafficDirection`: a string.
-    ///
-    /// Example: `"att"`
+    /// `TrafficDirection`; example: `"att"`
     pub traffic_direction: Option<String>,
 
-    /// `SecurityGroupAlertInfos`: a list of [`SecurityGroupAlertInfo`] objects.
+    /// `SecurityGroupAlertInfos`
     pub security_group_alert_infos: Option<Vec<SecurityGroupAlertInfo>>,
 }
 
@@ -260,14 +164,10 @@ pub struct SecurityAlarmTable {
 /// Returned in the output of [`DescribeSecurityAlarmTableList`](super::DescribeSecurityAlarmTableList).
 #[tc_model]
 pub struct SecurityGroupAlertInfo {
-    /// `AlarmUuid`: a string.
-    ///
-    /// Example: `"ads-12"`
+    /// `AlarmUuid`; example: `"ads-12"`
     pub alarm_uuid: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2025-01-11 10:00:00"`
+    /// `Timestamp`; example: `"2025-01-11 10:00:00"`
     pub timestamp: Option<String>,
 }
 
@@ -276,18 +176,12 @@ pub struct SecurityGroupAlertInfo {
 /// Sent in the input of [`DescribeSecurityAlarmTableList`](super::DescribeSecurityAlarmTableList).
 #[tc_model]
 pub struct WebSearchFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Name`; example: `"tag"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["其他","任务"]`
+    /// `Values`; example: `["其他","任务"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }

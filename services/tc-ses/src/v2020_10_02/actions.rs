@@ -7,65 +7,69 @@ use super::models;
 /// The `BatchSendEmail` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`BatchSendEmailResponse`].
-/// The codes it documents are in [`BatchSendEmailError`](super::errors::BatchSendEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=BatchSendEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmailContentToolarge`](super::errors::SesErrorCode::FailedOperationEmailContentToolarge)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.BeginTimeBeforeNow`](super::errors::SesErrorCode::InvalidParameterValueBeginTimeBeforeNow)
+/// - [`InvalidParameterValue.EmailContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueEmailContentIsWrong)
+/// - [`InvalidParameterValue.SubjectLengthError`](super::errors::SesErrorCode::InvalidParameterValueSubjectLengthError)
+/// - [`InvalidParameterValue.TemplateDataError`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataError)
+/// - [`InvalidParameterValue.TemplateNotMatchData`](super::errors::SesErrorCode::InvalidParameterValueTemplateNotMatchData)
+/// - [`MissingParameter.CycleParamNecessary`](super::errors::SesErrorCode::MissingParameterCycleParamNecessary)
+/// - [`MissingParameter.SendParamNecessary`](super::errors::SesErrorCode::MissingParameterSendParamNecessary)
+/// - [`MissingParameter.TimedParamNecessary`](super::errors::SesErrorCode::MissingParameterTimedParamNecessary)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
+/// - [`OperationDenied.ReceiverStatusError`](super::errors::SesErrorCode::OperationDeniedReceiverStatusError)
+/// - [`OperationDenied.SendAddressStatusError`](super::errors::SesErrorCode::OperationDeniedSendAddressStatusError)
+/// - [`OperationDenied.TemplateStatusError`](super::errors::SesErrorCode::OperationDeniedTemplateStatusError)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "BatchSendEmail",
     output = BatchSendEmailResponse,
-    error = super::errors::BatchSendEmailError
+    error = super::errors::SesErrorCode
 )]
 pub struct BatchSendEmail {
-    /// `FromEmailAddress`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `FromEmailAddress`; example: `"test@example.com"`
     pub from_email_address: String,
 
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"邮件主题"`
+    /// `Subject`; example: `"邮件主题"`
     pub subject: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: u64,
 
-    /// `ReplyToAddresses`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `ReplyToAddresses`; example: `"test@example.com"`
     pub reply_to_addresses: Option<String>,
 
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: Option<models::Template>,
 
-    /// `Simple`: a [`Simple`](super::models::Simple).
+    /// `Simple`
     pub simple: Option<models::Simple>,
 
-    /// `Attachments`: a list of [`Attachment`](super::models::Attachment) objects.
+    /// `Attachments`
     pub attachments: Option<Vec<models::Attachment>>,
 
-    /// `CycleParam`: a [`CycleEmailParam`](super::models::CycleEmailParam).
+    /// `CycleParam`
     pub cycle_param: Option<models::CycleEmailParam>,
 
-    /// `TimedParam`: a [`TimedEmailParam`](super::models::TimedEmailParam).
+    /// `TimedParam`
     pub timed_param: Option<models::TimedEmailParam>,
 
-    /// `Unsubscribe`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Unsubscribe`; example: `"1"`
     pub unsubscribe: Option<String>,
 
-    /// `ADLocation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ADLocation`; example: `0`
     #[tc(rename = "ADLocation")]
     pub ad_location: Option<u64>,
 }
@@ -73,9 +77,7 @@ pub struct BatchSendEmail {
 /// What a successful [`BatchSendEmail`] call returns.
 #[tc_model]
 pub struct BatchSendEmailResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -85,30 +87,42 @@ pub struct BatchSendEmailResponse {
 /// The `CreateAddressUnsubscribeConfig` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateAddressUnsubscribeConfigResponse`].
-/// The codes it documents are in [`CreateAddressUnsubscribeConfigError`](super::errors::CreateAddressUnsubscribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateAddressUnsubscribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmailContentToolarge`](super::errors::SesErrorCode::FailedOperationEmailContentToolarge)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.BeginTimeBeforeNow`](super::errors::SesErrorCode::InvalidParameterValueBeginTimeBeforeNow)
+/// - [`InvalidParameterValue.EmailContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueEmailContentIsWrong)
+/// - [`InvalidParameterValue.SubjectLengthError`](super::errors::SesErrorCode::InvalidParameterValueSubjectLengthError)
+/// - [`InvalidParameterValue.TemplateDataError`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataError)
+/// - [`InvalidParameterValue.TemplateNotMatchData`](super::errors::SesErrorCode::InvalidParameterValueTemplateNotMatchData)
+/// - [`MissingParameter.CycleParamNecessary`](super::errors::SesErrorCode::MissingParameterCycleParamNecessary)
+/// - [`MissingParameter.SendParamNecessary`](super::errors::SesErrorCode::MissingParameterSendParamNecessary)
+/// - [`MissingParameter.TimedParamNecessary`](super::errors::SesErrorCode::MissingParameterTimedParamNecessary)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
+/// - [`OperationDenied.ReceiverStatusError`](super::errors::SesErrorCode::OperationDeniedReceiverStatusError)
+/// - [`OperationDenied.SendAddressStatusError`](super::errors::SesErrorCode::OperationDeniedSendAddressStatusError)
+/// - [`OperationDenied.TemplateStatusError`](super::errors::SesErrorCode::OperationDeniedTemplateStatusError)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateAddressUnsubscribeConfig",
     output = CreateAddressUnsubscribeConfigResponse,
-    error = super::errors::CreateAddressUnsubscribeConfigError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateAddressUnsubscribeConfig {
-    /// `Address`: a string.
-    ///
-    /// Example: `"test@exmaple.com"`
+    /// `Address`; example: `"test@exmaple.com"`
     pub address: String,
 
-    /// `UnsubscribeConfig`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UnsubscribeConfig`; example: `"0"`
     pub unsubscribe_config: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -122,54 +136,47 @@ pub struct CreateAddressUnsubscribeConfigResponse {
 /// The `CreateCustomBlacklist` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateCustomBlacklistResponse`].
-/// The codes it documents are in [`CreateCustomBlacklistError`](super::errors::CreateCustomBlacklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateCustomBlacklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
+/// - [`LimitExceeded.ReceiverDetailRequestLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailRequestLimit)
+/// - [`MissingParameter.EmailsNecessary`](super::errors::SesErrorCode::MissingParameterEmailsNecessary)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateCustomBlacklist",
     output = CreateCustomBlacklistResponse,
-    error = super::errors::CreateCustomBlacklistError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateCustomBlacklist {
-    /// `Emails`: a list of strings.
-    ///
-    /// Example: `["a@gmail.com","b@gmail.com"]`
+    /// `Emails`; example: `["a@gmail.com","b@gmail.com"]`
     pub emails: Vec<String>,
 
-    /// `ExpireDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"\"2024-06-19\""`
+    /// `ExpireDate`, a date (`YYYY-MM-DD`); example: `"\"2024-06-19\""`
     pub expire_date: Option<String>,
 }
 
 /// What a successful [`CreateCustomBlacklist`] call returns.
 #[tc_model]
 pub struct CreateCustomBlacklistResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ValidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidCount`; example: `1`
     pub valid_count: Option<u64>,
 
-    /// `TooLongCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TooLongCount`; example: `1`
     pub too_long_count: Option<u64>,
 
-    /// `RepeatCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RepeatCount`; example: `1`
     pub repeat_count: Option<u64>,
 
-    /// `InvalidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidCount`; example: `1`
     pub invalid_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -179,25 +186,38 @@ pub struct CreateCustomBlacklistResponse {
 /// The `CreateEmailAddress` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateEmailAddressResponse`].
-/// The codes it documents are in [`CreateEmailAddressError`](super::errors::CreateEmailAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateEmailAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalEmailAddress`](super::errors::SesErrorCode::InvalidParameterValueIllegalEmailAddress)
+/// - [`InvalidParameterValue.IllegalSenderName`](super::errors::SesErrorCode::InvalidParameterValueIllegalSenderName)
+/// - [`InvalidParameterValue.RepeatEmailAddress`](super::errors::SesErrorCode::InvalidParameterValueRepeatEmailAddress)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`OperationDenied.DomainNotVerified`](super::errors::SesErrorCode::OperationDeniedDomainNotVerified)
+/// - [`OperationDenied.ExceedSenderLimit`](super::errors::SesErrorCode::OperationDeniedExceedSenderLimit)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateEmailAddress",
     output = CreateEmailAddressResponse,
-    error = super::errors::CreateEmailAddressError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateEmailAddress {
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"service@mail.qcloud.com"`
+    /// `EmailAddress`; example: `"service@mail.qcloud.com"`
     pub email_address: String,
 
-    /// `EmailSenderName`: a string.
-    ///
-    /// Example: `"腾讯云邮件通知"`
+    /// `EmailSenderName`; example: `"腾讯云邮件通知"`
     pub email_sender_name: Option<String>,
 }
 
@@ -211,51 +231,57 @@ pub struct CreateEmailAddressResponse {
 /// The `CreateEmailIdentity` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateEmailIdentityResponse`].
-/// The codes it documents are in [`CreateEmailIdentityError`](super::errors::CreateEmailIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateEmailIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CreatedByOther`](super::errors::SesErrorCode::InvalidParameterValueCreatedByOther)
+/// - [`InvalidParameterValue.InvalidEmailIdentity`](super::errors::SesErrorCode::InvalidParameterValueInvalidEmailIdentity)
+/// - [`InvalidParameterValue.RepeatCreation`](super::errors::SesErrorCode::InvalidParameterValueRepeatCreation)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`OperationDenied.ExceedDomainLimit`](super::errors::SesErrorCode::OperationDeniedExceedDomainLimit)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateEmailIdentity",
     output = CreateEmailIdentityResponse,
-    error = super::errors::CreateEmailIdentityError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateEmailIdentity {
-    /// `EmailIdentity`: a string.
-    ///
-    /// Example: `"mail.qcloud.com"`
+    /// `EmailIdentity`; example: `"mail.qcloud.com"`
     pub email_identity: String,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 
-    /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagList>>,
 }
 
 /// What a successful [`CreateEmailIdentity`] call returns.
 #[tc_model]
 pub struct CreateEmailIdentityResponse {
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"DOMAIN"`
+    /// `IdentityType`; example: `"DOMAIN"`
     pub identity_type: String,
 
-    /// `VerifiedForSendingStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifiedForSendingStatus`; example: `true`
     pub verified_for_sending_status: bool,
 
-    /// `Attributes`: a list of [`DnsAttributes`](super::models::DnsAttributes) objects.
+    /// `Attributes`
     pub attributes: Vec<models::DnsAttributes>,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 
@@ -266,32 +292,43 @@ pub struct CreateEmailIdentityResponse {
 /// The `CreateEmailTemplate` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateEmailTemplateResponse`].
-/// The codes it documents are in [`CreateEmailTemplateError`](super::errors::CreateEmailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateEmailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ExceedTemplateLimit`](super::errors::SesErrorCode::FailedOperationExceedTemplateLimit)
+/// - [`FailedOperation.TemplateContentToolarge`](super::errors::SesErrorCode::FailedOperationTemplateContentToolarge)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TemplateContentIsNULL`](super::errors::SesErrorCode::InvalidParameterValueTemplateContentIsNull)
+/// - [`InvalidParameterValue.TemplateContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueTemplateContentIsWrong)
+/// - [`InvalidParameterValue.TemplateNameIllegal`](super::errors::SesErrorCode::InvalidParameterValueTemplateNameIllegal)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateEmailTemplate",
     output = CreateEmailTemplateResponse,
-    error = super::errors::CreateEmailTemplateError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateEmailTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `TemplateName`; example: `"TestName"`
     pub template_name: String,
 
-    /// `TemplateContent`: a [`TemplateContent`](super::models::TemplateContent).
+    /// `TemplateContent`
     pub template_content: models::TemplateContent,
 }
 
 /// What a successful [`CreateEmailTemplate`] call returns.
 #[tc_model]
 pub struct CreateEmailTemplateResponse {
-    /// `TemplateID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateID`; example: `1`
     #[tc(rename = "TemplateID")]
     pub template_id: u64,
 
@@ -302,34 +339,37 @@ pub struct CreateEmailTemplateResponse {
 /// The `CreateReceiver` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateReceiverResponse`].
-/// The codes it documents are in [`CreateReceiverError`](super::errors::CreateReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.ReceiverDescIllegal`](super::errors::SesErrorCode::InvalidParameterValueReceiverDescIllegal)
+/// - [`InvalidParameterValue.ReceiverNameIllegal`](super::errors::SesErrorCode::InvalidParameterValueReceiverNameIllegal)
+/// - [`InvalidParameterValue.RepeatReceiverName`](super::errors::SesErrorCode::InvalidParameterValueRepeatReceiverName)
+/// - [`LimitExceeded.ExceedReceiverLimit`](super::errors::SesErrorCode::LimitExceededExceedReceiverLimit)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateReceiver",
     output = CreateReceiverResponse,
-    error = super::errors::CreateReceiverError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateReceiver {
-    /// `ReceiversName`: a string.
-    ///
-    /// Example: `"收件人列表"`
+    /// `ReceiversName`; example: `"收件人列表"`
     pub receivers_name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"收件人列表描述"`
+    /// `Desc`; example: `"收件人列表描述"`
     pub desc: Option<String>,
 }
 
 /// What a successful [`CreateReceiver`] call returns.
 #[tc_model]
 pub struct CreateReceiverResponse {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -339,54 +379,55 @@ pub struct CreateReceiverResponse {
 /// The `CreateReceiverDetail` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateReceiverDetailResponse`].
-/// The codes it documents are in [`CreateReceiverDetailError`](super::errors::CreateReceiverDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateReceiverDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SesErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceNotAvailable`](super::errors::SesErrorCode::FailedOperationServiceNotAvailable)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.TemplateDataError`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataError)
+/// - [`InvalidParameterValue.TemplateDataInconsistent`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataInconsistent)
+/// - [`LimitExceeded.ReceiverDetailCountLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailCountLimit)
+/// - [`LimitExceeded.ReceiverDetailRequestLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailRequestLimit)
+/// - [`MissingParameter.EmailsNecessary`](super::errors::SesErrorCode::MissingParameterEmailsNecessary)
+/// - [`MissingParameter.ReceiverIdNecessary`](super::errors::SesErrorCode::MissingParameterReceiverIdNecessary)
+/// - [`OperationDenied.ReceiverIsOperating`](super::errors::SesErrorCode::OperationDeniedReceiverIsOperating)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateReceiverDetail",
     output = CreateReceiverDetailResponse,
-    error = super::errors::CreateReceiverDetailError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateReceiverDetail {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `Emails`: a list of strings.
-    ///
-    /// Example: `["example@gmail.com"]`
+    /// `Emails`; example: `["example@gmail.com"]`
     pub emails: Vec<String>,
 }
 
 /// What a successful [`CreateReceiverDetail`] call returns.
 #[tc_model]
 pub struct CreateReceiverDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ValidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidCount`; example: `1`
     pub valid_count: Option<u64>,
 
-    /// `TooLongCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TooLongCount`; example: `1`
     pub too_long_count: Option<u64>,
 
-    /// `EmptyEmailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmptyEmailCount`; example: `1`
     pub empty_email_count: Option<u64>,
 
-    /// `RepeatCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RepeatCount`; example: `1`
     pub repeat_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -396,52 +437,55 @@ pub struct CreateReceiverDetailResponse {
 /// The `CreateReceiverDetailWithData` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`CreateReceiverDetailWithDataResponse`].
-/// The codes it documents are in [`CreateReceiverDetailWithDataError`](super::errors::CreateReceiverDetailWithDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=CreateReceiverDetailWithData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceNotAvailable`](super::errors::SesErrorCode::FailedOperationServiceNotAvailable)
+/// - [`InvalidParameterValue.InValidTemplateData`](super::errors::SesErrorCode::InvalidParameterValueInValidTemplateData)
+/// - [`InvalidParameterValue.ReceiverEmailInvalid`](super::errors::SesErrorCode::InvalidParameterValueReceiverEmailInvalid)
+/// - [`InvalidParameterValue.TemplateDataError`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataError)
+/// - [`InvalidParameterValue.TemplateDataInconsistent`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataInconsistent)
+/// - [`InvalidParameterValue.TemplateDataLenLimit`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataLenLimit)
+/// - [`LimitExceeded.ReceiverDetailCountLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailCountLimit)
+/// - [`LimitExceeded.ReceiverDetailRequestLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailRequestLimit)
+/// - [`MissingParameter.EmailsNecessary`](super::errors::SesErrorCode::MissingParameterEmailsNecessary)
+/// - [`OperationDenied.ReceiverIsOperating`](super::errors::SesErrorCode::OperationDeniedReceiverIsOperating)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "CreateReceiverDetailWithData",
     output = CreateReceiverDetailWithDataResponse,
-    error = super::errors::CreateReceiverDetailWithDataError
+    error = super::errors::SesErrorCode
 )]
 pub struct CreateReceiverDetailWithData {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `Datas`: a list of [`ReceiverInputData`](super::models::ReceiverInputData) objects.
+    /// `Datas`
     pub datas: Vec<models::ReceiverInputData>,
 }
 
 /// What a successful [`CreateReceiverDetailWithData`] call returns.
 #[tc_model]
 pub struct CreateReceiverDetailWithDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ValidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidCount`; example: `1`
     pub valid_count: Option<u64>,
 
-    /// `TooLongCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TooLongCount`; example: `1`
     pub too_long_count: Option<u64>,
 
-    /// `EmptyEmailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmptyEmailCount`; example: `1`
     pub empty_email_count: Option<u64>,
 
-    /// `RepeatCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RepeatCount`; example: `1`
     pub repeat_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -451,20 +495,33 @@ pub struct CreateReceiverDetailWithDataResponse {
 /// The `DeleteAddressUnsubscribeConfig` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteAddressUnsubscribeConfigResponse`].
-/// The codes it documents are in [`DeleteAddressUnsubscribeConfigError`](super::errors::DeleteAddressUnsubscribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteAddressUnsubscribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceNotAvailable`](super::errors::SesErrorCode::FailedOperationServiceNotAvailable)
+/// - [`InvalidParameterValue.InValidTemplateData`](super::errors::SesErrorCode::InvalidParameterValueInValidTemplateData)
+/// - [`InvalidParameterValue.ReceiverEmailInvalid`](super::errors::SesErrorCode::InvalidParameterValueReceiverEmailInvalid)
+/// - [`InvalidParameterValue.TemplateDataError`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataError)
+/// - [`InvalidParameterValue.TemplateDataInconsistent`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataInconsistent)
+/// - [`InvalidParameterValue.TemplateDataLenLimit`](super::errors::SesErrorCode::InvalidParameterValueTemplateDataLenLimit)
+/// - [`LimitExceeded.ReceiverDetailCountLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailCountLimit)
+/// - [`LimitExceeded.ReceiverDetailRequestLimit`](super::errors::SesErrorCode::LimitExceededReceiverDetailRequestLimit)
+/// - [`MissingParameter.EmailsNecessary`](super::errors::SesErrorCode::MissingParameterEmailsNecessary)
+/// - [`OperationDenied.ReceiverIsOperating`](super::errors::SesErrorCode::OperationDeniedReceiverIsOperating)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteAddressUnsubscribeConfig",
     output = DeleteAddressUnsubscribeConfigResponse,
-    error = super::errors::DeleteAddressUnsubscribeConfigError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteAddressUnsubscribeConfig {
-    /// `Address`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `Address`; example: `"test@example.com"`
     pub address: Option<String>,
 }
 
@@ -478,18 +535,26 @@ pub struct DeleteAddressUnsubscribeConfigResponse {
 /// The `DeleteBlackList` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteBlackListResponse`].
-/// The codes it documents are in [`DeleteBlackListError`](super::errors::DeleteBlackListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteBlackList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteBlackList",
     output = DeleteBlackListResponse,
-    error = super::errors::DeleteBlackListError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteBlackList {
-    /// `EmailAddressList`: a list of strings.
+    /// `EmailAddressList`
     pub email_address_list: Vec<String>,
 }
 
@@ -503,20 +568,23 @@ pub struct DeleteBlackListResponse {
 /// The `DeleteCustomBlackList` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteCustomBlackListResponse`].
-/// The codes it documents are in [`DeleteCustomBlackListError`](super::errors::DeleteCustomBlackListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteCustomBlackList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteCustomBlackList",
     output = DeleteCustomBlackListResponse,
-    error = super::errors::DeleteCustomBlackListError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteCustomBlackList {
-    /// `Emails`: a list of strings.
-    ///
-    /// Example: `["a@mail.com","b@mail.com"]`
+    /// `Emails`; example: `["a@mail.com","b@mail.com"]`
     pub emails: Vec<String>,
 }
 
@@ -530,20 +598,31 @@ pub struct DeleteCustomBlackListResponse {
 /// The `DeleteEmailAddress` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteEmailAddressResponse`].
-/// The codes it documents are in [`DeleteEmailAddressError`](super::errors::DeleteEmailAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteEmailAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NoSuchSender`](super::errors::SesErrorCode::InvalidParameterValueNoSuchSender)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteEmailAddress",
     output = DeleteEmailAddressResponse,
-    error = super::errors::DeleteEmailAddressError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteEmailAddress {
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `EmailAddress`; example: `"test@example.com"`
     pub email_address: String,
 }
 
@@ -557,20 +636,32 @@ pub struct DeleteEmailAddressResponse {
 /// The `DeleteEmailIdentity` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteEmailIdentityResponse`].
-/// The codes it documents are in [`DeleteEmailIdentityError`](super::errors::DeleteEmailIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteEmailIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`OperationDenied.NotAllowDelete`](super::errors::SesErrorCode::OperationDeniedNotAllowDelete)
+/// - [`OperationDenied.SenderWithDomainIsNotEmpty`](super::errors::SesErrorCode::OperationDeniedSenderWithDomainIsNotEmpty)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteEmailIdentity",
     output = DeleteEmailIdentityResponse,
-    error = super::errors::DeleteEmailIdentityError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteEmailIdentity {
-    /// `EmailIdentity`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `EmailIdentity`; example: `"example.com"`
     pub email_identity: String,
 }
 
@@ -584,20 +675,29 @@ pub struct DeleteEmailIdentityResponse {
 /// The `DeleteEmailTemplate` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteEmailTemplateResponse`].
-/// The codes it documents are in [`DeleteEmailTemplateError`](super::errors::DeleteEmailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteEmailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteEmailTemplate",
     output = DeleteEmailTemplateResponse,
-    error = super::errors::DeleteEmailTemplateError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteEmailTemplate {
-    /// `TemplateID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `TemplateID`; example: `10086`
     #[tc(rename = "TemplateID")]
     pub template_id: u64,
 }
@@ -612,20 +712,25 @@ pub struct DeleteEmailTemplateResponse {
 /// The `DeleteReceiver` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`DeleteReceiverResponse`].
-/// The codes it documents are in [`DeleteReceiverError`](super::errors::DeleteReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=DeleteReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`MissingParameter.ReceiverIdNecessary`](super::errors::SesErrorCode::MissingParameterReceiverIdNecessary)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "DeleteReceiver",
     output = DeleteReceiverResponse,
-    error = super::errors::DeleteReceiverError
+    error = super::errors::SesErrorCode
 )]
 pub struct DeleteReceiver {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 }
 
@@ -639,15 +744,24 @@ pub struct DeleteReceiverResponse {
 /// The `GetAbuseReport` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`GetAbuseReportResponse`].
-/// The codes it documents are in [`GetAbuseReportError`](super::errors::GetAbuseReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=GetAbuseReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InternalError.QueryDataBaseFailed`](super::errors::SesErrorCode::InternalErrorQueryDataBaseFailed)
+/// - [`InvalidParameter.AppIdIsRequired`](super::errors::SesErrorCode::InvalidParameterAppIdIsRequired)
+/// - [`InvalidParameter.InvalidEndTimeFormat`](super::errors::SesErrorCode::InvalidParameterInvalidEndTimeFormat)
+/// - [`InvalidParameter.InvalidStartTimeFormat`](super::errors::SesErrorCode::InvalidParameterInvalidStartTimeFormat)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "GetAbuseReport",
     output = GetAbuseReportResponse,
-    error = super::errors::GetAbuseReportError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -657,61 +771,41 @@ pub struct DeleteReceiverResponse {
     )
 )]
 pub struct GetAbuseReport {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-10-14"`
+    /// `StartTime`; example: `"2025-10-14"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-10-15"`
+    /// `EndTime`; example: `"2025-10-15"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `FromDomain`: a string.
-    ///
-    /// Example: `"qcloudmail.com"`
+    /// `FromDomain`; example: `"qcloudmail.com"`
     pub from_domain: Option<String>,
 
-    /// `FromAddress`: a string.
-    ///
-    /// Example: `"example@qcloudmail.com"`
+    /// `FromAddress`; example: `"example@qcloudmail.com"`
     pub from_address: Option<String>,
 
-    /// `Mta`: a string.
-    ///
-    /// Example: `"gmail.com"`
+    /// `Mta`; example: `"gmail.com"`
     pub mta: Option<String>,
 
-    /// `ToAddress`: a string.
-    ///
-    /// Example: `"example@gmail.com"`
+    /// `ToAddress`; example: `"example@gmail.com"`
     pub to_address: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TemplateId`; example: `"100"`
     pub template_id: Option<String>,
 }
 
 /// What a successful [`GetAbuseReport`] call returns.
 #[tc_model]
 pub struct GetAbuseReportResponse {
-    /// `Data`: a list of [`AbuseReport`](super::models::AbuseReport) objects.
+    /// `Data`
     pub data: Option<Vec<models::AbuseReport>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -721,46 +815,51 @@ pub struct GetAbuseReportResponse {
 /// The `GetEmailIdentity` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`GetEmailIdentityResponse`].
-/// The codes it documents are in [`GetEmailIdentityError`](super::errors::GetEmailIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=GetEmailIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotExistDomain`](super::errors::SesErrorCode::InvalidParameterValueNotExistDomain)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "GetEmailIdentity",
     output = GetEmailIdentityResponse,
-    error = super::errors::GetEmailIdentityError
+    error = super::errors::SesErrorCode
 )]
 pub struct GetEmailIdentity {
-    /// `EmailIdentity`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `EmailIdentity`; example: `"example.com"`
     pub email_identity: String,
 }
 
 /// What a successful [`GetEmailIdentity`] call returns.
 #[tc_model]
 pub struct GetEmailIdentityResponse {
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"DOMAIN"`
+    /// `IdentityType`; example: `"DOMAIN"`
     pub identity_type: String,
 
-    /// `VerifiedForSendingStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifiedForSendingStatus`; example: `true`
     pub verified_for_sending_status: bool,
 
-    /// `Attributes`: a list of [`DnsAttributes`](super::models::DnsAttributes) objects.
+    /// `Attributes`
     pub attributes: Vec<models::DnsAttributes>,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 
-    /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -770,20 +869,30 @@ pub struct GetEmailIdentityResponse {
 /// The `GetEmailTemplate` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`GetEmailTemplateResponse`].
-/// The codes it documents are in [`GetEmailTemplateError`](super::errors::GetEmailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=GetEmailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TemplateNotExist`](super::errors::SesErrorCode::InvalidParameterValueTemplateNotExist)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::SesErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "GetEmailTemplate",
     output = GetEmailTemplateResponse,
-    error = super::errors::GetEmailTemplateError
+    error = super::errors::SesErrorCode
 )]
 pub struct GetEmailTemplate {
-    /// `TemplateID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10091`
+    /// `TemplateID`; example: `10091`
     #[tc(rename = "TemplateID")]
     pub template_id: u64,
 }
@@ -791,17 +900,13 @@ pub struct GetEmailTemplate {
 /// What a successful [`GetEmailTemplate`] call returns.
 #[tc_model]
 pub struct GetEmailTemplateResponse {
-    /// `TemplateContent`: a [`TemplateContent`](super::models::TemplateContent).
+    /// `TemplateContent`
     pub template_content: models::TemplateContent,
 
-    /// `TemplateStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateStatus`; example: `1`
     pub template_status: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `TemplateName`; example: `"模板名称"`
     pub template_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -811,15 +916,51 @@ pub struct GetEmailTemplateResponse {
 /// The `GetSendEmailStatus` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`GetSendEmailStatusResponse`].
-/// The codes it documents are in [`GetSendEmailStatusError`](super::errors::GetSendEmailStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=GetSendEmailStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmailAddrInBlacklist`](super::errors::SesErrorCode::FailedOperationEmailAddrInBlacklist)
+/// - [`FailedOperation.EmailContentToolarge`](super::errors::SesErrorCode::FailedOperationEmailContentToolarge)
+/// - [`FailedOperation.ExceedSendLimit`](super::errors::SesErrorCode::FailedOperationExceedSendLimit)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::SesErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.HighRejectionRate`](super::errors::SesErrorCode::FailedOperationHighRejectionRate)
+/// - [`FailedOperation.IncorrectEmail`](super::errors::SesErrorCode::FailedOperationIncorrectEmail)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::SesErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InsufficientQuota`](super::errors::SesErrorCode::FailedOperationInsufficientQuota)
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`FailedOperation.InvalidTemplateID`](super::errors::SesErrorCode::FailedOperationInvalidTemplateId)
+/// - [`FailedOperation.NotAuthenticatedSender`](super::errors::SesErrorCode::FailedOperationNotAuthenticatedSender)
+/// - [`FailedOperation.NotSupportDate`](super::errors::SesErrorCode::FailedOperationNotSupportDate)
+/// - [`FailedOperation.ProtocolCheckErr`](super::errors::SesErrorCode::FailedOperationProtocolCheckErr)
+/// - [`FailedOperation.TemporaryBlocked`](super::errors::SesErrorCode::FailedOperationTemporaryBlocked)
+/// - [`FailedOperation.TooManyRecipients`](super::errors::SesErrorCode::FailedOperationTooManyRecipients)
+/// - [`FailedOperation.UnsupportMailType`](super::errors::SesErrorCode::FailedOperationUnsupportMailType)
+/// - [`FailedOperation.WithOutPermission`](super::errors::SesErrorCode::FailedOperationWithOutPermission)
+/// - [`FailedOperation.WrongContentJson`](super::errors::SesErrorCode::FailedOperationWrongContentJson)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmailAddressIsNULL`](super::errors::SesErrorCode::InvalidParameterValueEmailAddressIsNull)
+/// - [`InvalidParameterValue.EmailContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueEmailContentIsWrong)
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::SesErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::SesErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::SesErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SesErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "GetSendEmailStatus",
     output = GetSendEmailStatusResponse,
-    error = super::errors::GetSendEmailStatusError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -828,36 +969,26 @@ pub struct GetEmailTemplateResponse {
     )
 )]
 pub struct GetSendEmailStatus {
-    /// `RequestDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-22"`
+    /// `RequestDate`, a date (`YYYY-MM-DD`); example: `"2020-09-22"`
     pub request_date: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1"`
+    /// `MessageId`; example: `"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1"`
     pub message_id: Option<String>,
 
-    /// `ToEmailAddress`: a string.
-    ///
-    /// Example: `"abc@ef.com"`
+    /// `ToEmailAddress`; example: `"abc@ef.com"`
     pub to_email_address: Option<String>,
 }
 
 /// What a successful [`GetSendEmailStatus`] call returns.
 #[tc_model]
 pub struct GetSendEmailStatusResponse {
-    /// `EmailStatusList`: a list of [`SendEmailStatus`](super::models::SendEmailStatus) objects.
+    /// `EmailStatusList`
     pub email_status_list: Vec<models::SendEmailStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -867,45 +998,47 @@ pub struct GetSendEmailStatusResponse {
 /// The `GetStatisticsReport` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`GetStatisticsReportResponse`].
-/// The codes it documents are in [`GetStatisticsReportError`](super::errors::GetStatisticsReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=GetStatisticsReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "GetStatisticsReport",
     output = GetStatisticsReportResponse,
-    error = super::errors::GetStatisticsReportError
+    error = super::errors::SesErrorCode
 )]
 pub struct GetStatisticsReport {
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-10-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2020-10-01"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-10-03"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2020-10-03"`
     pub end_date: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qcloud.com"`
+    /// `Domain`; example: `"qcloud.com"`
     pub domain: Option<String>,
 
-    /// `ReceivingMailboxType`: a string.
-    ///
-    /// Example: `"gmail.com"`
+    /// `ReceivingMailboxType`; example: `"gmail.com"`
     pub receiving_mailbox_type: Option<String>,
 }
 
 /// What a successful [`GetStatisticsReport`] call returns.
 #[tc_model]
 pub struct GetStatisticsReportResponse {
-    /// `DailyVolumes`: a list of [`Volume`](super::models::Volume) objects.
+    /// `DailyVolumes`
     pub daily_volumes: Vec<models::Volume>,
 
-    /// `OverallVolume`: a [`Volume`](super::models::Volume).
+    /// `OverallVolume`
     pub overall_volume: models::Volume,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -915,15 +1048,25 @@ pub struct GetStatisticsReportResponse {
 /// The `ListAddressUnsubscribeConfig` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListAddressUnsubscribeConfigResponse`].
-/// The codes it documents are in [`ListAddressUnsubscribeConfigError`](super::errors::ListAddressUnsubscribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListAddressUnsubscribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListAddressUnsubscribeConfig",
     output = ListAddressUnsubscribeConfigResponse,
-    error = super::errors::ListAddressUnsubscribeConfigError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -933,28 +1076,22 @@ pub struct GetStatisticsReportResponse {
     )
 )]
 pub struct ListAddressUnsubscribeConfig {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 }
 
 /// What a successful [`ListAddressUnsubscribeConfig`] call returns.
 #[tc_model]
 pub struct ListAddressUnsubscribeConfigResponse {
-    /// `AddressUnsubscribeConfigList`: a list of [`AddressUnsubscribeConfigData`](super::models::AddressUnsubscribeConfigData) objects.
+    /// `AddressUnsubscribeConfigList`
     pub address_unsubscribe_config_list: Option<
         Vec<models::AddressUnsubscribeConfigData>,
     >,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -964,15 +1101,25 @@ pub struct ListAddressUnsubscribeConfigResponse {
 /// The `ListBlackEmailAddress` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListBlackEmailAddressResponse`].
-/// The codes it documents are in [`ListBlackEmailAddressError`](super::errors::ListBlackEmailAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListBlackEmailAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListBlackEmailAddress",
     output = ListBlackEmailAddressResponse,
-    error = super::errors::ListBlackEmailAddressError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -982,34 +1129,22 @@ pub struct ListAddressUnsubscribeConfigResponse {
     )
 )]
 pub struct ListBlackEmailAddress {
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2023-09-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2023-09-01"`
     pub start_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2023-09-02"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2023-09-02"`
     pub end_date: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"xx@gmail.com"`
+    /// `EmailAddress`; example: `"xx@gmail.com"`
     pub email_address: Option<String>,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"已废弃"`
+    /// `TaskID`; example: `"已废弃"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 }
@@ -1017,12 +1152,10 @@ pub struct ListBlackEmailAddress {
 /// What a successful [`ListBlackEmailAddress`] call returns.
 #[tc_model]
 pub struct ListBlackEmailAddressResponse {
-    /// `BlackList`: a list of [`BlackEmailAddress`](super::models::BlackEmailAddress) objects.
+    /// `BlackList`
     pub black_list: Vec<models::BlackEmailAddress>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1032,15 +1165,21 @@ pub struct ListBlackEmailAddressResponse {
 /// The `ListCustomBlacklist` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListCustomBlacklistResponse`].
-/// The codes it documents are in [`ListCustomBlacklistError`](super::errors::ListCustomBlacklistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListCustomBlacklist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListCustomBlacklist",
     output = ListCustomBlacklistResponse,
-    error = super::errors::ListCustomBlacklistError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1050,36 +1189,26 @@ pub struct ListBlackEmailAddressResponse {
     )
 )]
 pub struct ListCustomBlacklist {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"a@mail.com"`
+    /// `Email`; example: `"a@mail.com"`
     pub email: Option<String>,
 }
 
 /// What a successful [`ListCustomBlacklist`] call returns.
 #[tc_model]
 pub struct ListCustomBlacklistResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`BlackAddressDetail`](super::models::BlackAddressDetail) objects.
+    /// `Data`
     pub data: Option<Vec<models::BlackAddressDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1089,22 +1218,33 @@ pub struct ListCustomBlacklistResponse {
 /// The `ListEmailAddress` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListEmailAddressResponse`].
-/// The codes it documents are in [`ListEmailAddressError`](super::errors::ListEmailAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListEmailAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListEmailAddress",
     output = ListEmailAddressResponse,
-    error = super::errors::ListEmailAddressError
+    error = super::errors::SesErrorCode
 )]
 pub struct ListEmailAddress {}
 
 /// What a successful [`ListEmailAddress`] call returns.
 #[tc_model]
 pub struct ListEmailAddressResponse {
-    /// `EmailSenders`: a list of [`EmailSender`](super::models::EmailSender) objects.
+    /// `EmailSenders`
     pub email_senders: Vec<models::EmailSender>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1114,15 +1254,27 @@ pub struct ListEmailAddressResponse {
 /// The `ListEmailIdentities` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListEmailIdentitiesResponse`].
-/// The codes it documents are in [`ListEmailIdentitiesError`](super::errors::ListEmailIdentitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListEmailIdentities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListEmailIdentities",
     output = ListEmailIdentitiesResponse,
-    error = super::errors::ListEmailIdentitiesError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1132,39 +1284,29 @@ pub struct ListEmailAddressResponse {
     )
 )]
 pub struct ListEmailIdentities {
-    /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagList>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListEmailIdentities`] call returns.
 #[tc_model]
 pub struct ListEmailIdentitiesResponse {
-    /// `EmailIdentities`: a list of [`EmailIdentity`](super::models::EmailIdentity) objects.
+    /// `EmailIdentities`
     pub email_identities: Vec<models::EmailIdentity>,
 
-    /// `MaxReputationLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxReputationLevel`; example: `10`
     pub max_reputation_level: u64,
 
-    /// `MaxDailyQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxDailyQuota`; example: `10000`
     pub max_daily_quota: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1174,15 +1316,26 @@ pub struct ListEmailIdentitiesResponse {
 /// The `ListEmailTemplates` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListEmailTemplatesResponse`].
-/// The codes it documents are in [`ListEmailTemplatesError`](super::errors::ListEmailTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListEmailTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListEmailTemplates",
     output = ListEmailTemplatesResponse,
-    error = super::errors::ListEmailTemplatesError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1192,26 +1345,20 @@ pub struct ListEmailIdentitiesResponse {
     )
 )]
 pub struct ListEmailTemplates {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`ListEmailTemplates`] call returns.
 #[tc_model]
 pub struct ListEmailTemplatesResponse {
-    /// `TemplatesMetadata`: a list of [`TemplatesMetadata`](super::models::TemplatesMetadata) objects.
+    /// `TemplatesMetadata`
     pub templates_metadata: Vec<models::TemplatesMetadata>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1221,15 +1368,22 @@ pub struct ListEmailTemplatesResponse {
 /// The `ListReceiverDetails` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListReceiverDetailsResponse`].
-/// The codes it documents are in [`ListReceiverDetailsError`](super::errors::ListReceiverDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListReceiverDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`OperationDenied.ReceiverNotExist`](super::errors::SesErrorCode::OperationDeniedReceiverNotExist)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListReceiverDetails",
     output = ListReceiverDetailsResponse,
-    error = super::errors::ListReceiverDetailsError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1239,61 +1393,41 @@ pub struct ListEmailTemplatesResponse {
     )
 )]
 pub struct ListReceiverDetails {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `Email`; example: `"test@example.com"`
     pub email: Option<String>,
 
-    /// `CreateTimeBegin`: a string.
-    ///
-    /// Example: `"2024-08-13"`
+    /// `CreateTimeBegin`; example: `"2024-08-13"`
     pub create_time_begin: Option<String>,
 
-    /// `CreateTimeEnd`: a string.
-    ///
-    /// Example: `"2024-08-14"`
+    /// `CreateTimeEnd`; example: `"2024-08-14"`
     pub create_time_end: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
 /// What a successful [`ListReceiverDetails`] call returns.
 #[tc_model]
 pub struct ListReceiverDetailsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Data`: a list of [`ReceiverDetail`](super::models::ReceiverDetail) objects.
+    /// `Data`
     pub data: Vec<models::ReceiverDetail>,
 
-    /// `ValidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidCount`; example: `1`
     pub valid_count: Option<u64>,
 
-    /// `InvalidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidCount`; example: `1`
     pub invalid_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1303,15 +1437,21 @@ pub struct ListReceiverDetailsResponse {
 /// The `ListReceivers` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListReceiversResponse`].
-/// The codes it documents are in [`ListReceiversError`](super::errors::ListReceiversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListReceivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListReceivers",
     output = ListReceiversResponse,
-    error = super::errors::ListReceiversError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1321,36 +1461,26 @@ pub struct ListReceiverDetailsResponse {
     )
 )]
 pub struct ListReceivers {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"列表名关键字"`
+    /// `KeyWord`; example: `"列表名关键字"`
     pub key_word: Option<String>,
 }
 
 /// What a successful [`ListReceivers`] call returns.
 #[tc_model]
 pub struct ListReceiversResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Data`: a list of [`ReceiverData`](super::models::ReceiverData) objects.
+    /// `Data`
     pub data: Vec<models::ReceiverData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1360,15 +1490,20 @@ pub struct ListReceiversResponse {
 /// The `ListSendTasks` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`ListSendTasksResponse`].
-/// The codes it documents are in [`ListSendTasksError`](super::errors::ListSendTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=ListSendTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidLimit`](super::errors::SesErrorCode::FailedOperationInvalidLimit)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "ListSendTasks",
     output = ListSendTasksResponse,
-    error = super::errors::ListSendTasksError,
+    error = super::errors::SesErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1378,41 +1513,29 @@ pub struct ListReceiversResponse {
     )
 )]
 pub struct ListSendTasks {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: Option<u64>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`ListSendTasks`] call returns.
 #[tc_model]
 pub struct ListSendTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Data`: a list of [`SendTaskData`](super::models::SendTaskData) objects.
+    /// `Data`
     pub data: Vec<models::SendTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1422,88 +1545,112 @@ pub struct ListSendTasksResponse {
 /// The `SendEmail` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`SendEmailResponse`].
-/// The codes it documents are in [`SendEmailError`](super::errors::SendEmailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=SendEmail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AttachContentToolarge`](super::errors::SesErrorCode::FailedOperationAttachContentToolarge)
+/// - [`FailedOperation.EmailAddrInBlacklist`](super::errors::SesErrorCode::FailedOperationEmailAddrInBlacklist)
+/// - [`FailedOperation.EmailContentToolarge`](super::errors::SesErrorCode::FailedOperationEmailContentToolarge)
+/// - [`FailedOperation.ExceedSendLimit`](super::errors::SesErrorCode::FailedOperationExceedSendLimit)
+/// - [`FailedOperation.FileURLNotExist`](super::errors::SesErrorCode::FailedOperationFileUrlNotExist)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::SesErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.HighRejectionRate`](super::errors::SesErrorCode::FailedOperationHighRejectionRate)
+/// - [`FailedOperation.IllegalURL`](super::errors::SesErrorCode::FailedOperationIllegalUrl)
+/// - [`FailedOperation.IncorrectEmail`](super::errors::SesErrorCode::FailedOperationIncorrectEmail)
+/// - [`FailedOperation.IncorrectSender`](super::errors::SesErrorCode::FailedOperationIncorrectSender)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::SesErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InsufficientQuota`](super::errors::SesErrorCode::FailedOperationInsufficientQuota)
+/// - [`FailedOperation.InvalidAttachName`](super::errors::SesErrorCode::FailedOperationInvalidAttachName)
+/// - [`FailedOperation.InvalidTemplateID`](super::errors::SesErrorCode::FailedOperationInvalidTemplateId)
+/// - [`FailedOperation.MissingEmailContent`](super::errors::SesErrorCode::FailedOperationMissingEmailContent)
+/// - [`FailedOperation.NoAttachPermission`](super::errors::SesErrorCode::FailedOperationNoAttachPermission)
+/// - [`FailedOperation.NotAuthenticatedSender`](super::errors::SesErrorCode::FailedOperationNotAuthenticatedSender)
+/// - [`FailedOperation.ProtocolCheckErr`](super::errors::SesErrorCode::FailedOperationProtocolCheckErr)
+/// - [`FailedOperation.ReceiverHasUnsubscribed`](super::errors::SesErrorCode::FailedOperationReceiverHasUnsubscribed)
+/// - [`FailedOperation.RejectedByRecipients`](super::errors::SesErrorCode::FailedOperationRejectedByRecipients)
+/// - [`FailedOperation.SendEmailErr`](super::errors::SesErrorCode::FailedOperationSendEmailErr)
+/// - [`FailedOperation.TemporaryBlocked`](super::errors::SesErrorCode::FailedOperationTemporaryBlocked)
+/// - [`FailedOperation.TooManyAttachments`](super::errors::SesErrorCode::FailedOperationTooManyAttachments)
+/// - [`FailedOperation.TooManyRecipients`](super::errors::SesErrorCode::FailedOperationTooManyRecipients)
+/// - [`FailedOperation.URLForbidden`](super::errors::SesErrorCode::FailedOperationUrlForbidden)
+/// - [`FailedOperation.UnsupportMailType`](super::errors::SesErrorCode::FailedOperationUnsupportMailType)
+/// - [`FailedOperation.WithOutPermission`](super::errors::SesErrorCode::FailedOperationWithOutPermission)
+/// - [`FailedOperation.WrongContentJson`](super::errors::SesErrorCode::FailedOperationWrongContentJson)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AttachContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueAttachContentIsWrong)
+/// - [`InvalidParameterValue.EmailAddressIsNULL`](super::errors::SesErrorCode::InvalidParameterValueEmailAddressIsNull)
+/// - [`InvalidParameterValue.EmailContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueEmailContentIsWrong)
+/// - [`InvalidParameterValue.InvalidEmailIdentity`](super::errors::SesErrorCode::InvalidParameterValueInvalidEmailIdentity)
+/// - [`InvalidParameterValue.ReceiverEmailInvalid`](super::errors::SesErrorCode::InvalidParameterValueReceiverEmailInvalid)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::SesErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::SesErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::SesErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SesErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "SendEmail",
     output = SendEmailResponse,
-    error = super::errors::SendEmailError
+    error = super::errors::SesErrorCode
 )]
 pub struct SendEmail {
-    /// `FromEmailAddress`: a string.
-    ///
-    /// Example: `"QCLOUDTEAM &ltnoreply@mail.qcloud.com&gt"`
+    /// `FromEmailAddress`; example: `"QCLOUDTEAM &ltnoreply@mail.qcloud.com&gt"`
     pub from_email_address: String,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"YourTestSubject"`
+    /// `Subject`; example: `"YourTestSubject"`
     pub subject: String,
 
-    /// `Destination`: a list of strings.
-    ///
-    /// Example: `["destination@mail.qcloud.com"]`
+    /// `Destination`; example: `["destination@mail.qcloud.com"]`
     pub destination: Option<Vec<String>>,
 
-    /// `ReplyToAddresses`: a string.
-    ///
-    /// Example: `"noreply@mail.qcloud.com"`
+    /// `ReplyToAddresses`; example: `"noreply@mail.qcloud.com"`
     pub reply_to_addresses: Option<String>,
 
-    /// `Cc`: a list of strings.
-    ///
-    /// Example: `["cc@mail.qcloud.com"]`
+    /// `Cc`; example: `["cc@mail.qcloud.com"]`
     pub cc: Option<Vec<String>>,
 
-    /// `Bcc`: a list of strings.
-    ///
-    /// Example: `["bcc@mail.qcloud.com"]`
+    /// `Bcc`; example: `["bcc@mail.qcloud.com"]`
     pub bcc: Option<Vec<String>>,
 
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: Option<models::Template>,
 
-    /// `Simple`: a [`Simple`](super::models::Simple).
+    /// `Simple`
     pub simple: Option<models::Simple>,
 
-    /// `Attachments`: a list of [`Attachment`](super::models::Attachment) objects.
+    /// `Attachments`
     pub attachments: Option<Vec<models::Attachment>>,
 
-    /// `Unsubscribe`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Unsubscribe`; example: `"1"`
     pub unsubscribe: Option<String>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `SmtpMessageId`: a string.
-    ///
-    /// Example: `"<2SNZPF1T2NU4.5OB8TNNRVRYM3@qcloudmail.com>"`
+    /// `SmtpMessageId`; example: `"<2SNZPF1T2NU4.5OB8TNNRVRYM3@qcloudmail.com>"`
     pub smtp_message_id: Option<String>,
 
-    /// `SmtpHeaders`: a string.
-    ///
-    /// Example: `"{\"header1\": \"value1\", \"header2\": \"value2\"}"`
+    /// `SmtpHeaders`; example: `"{\"header1\": \"value1\", \"header2\": \"value2\"}"`
     pub smtp_headers: Option<String>,
 
-    /// `HeaderFrom`: a string.
-    ///
-    /// Example: `"noreply@mail.qcloud.com"`
+    /// `HeaderFrom`; example: `"noreply@mail.qcloud.com"`
     pub header_from: Option<String>,
 }
 
 /// What a successful [`SendEmail`] call returns.
 #[tc_model]
 pub struct SendEmailResponse {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"qcloud-ses-messageid"`
+    /// `MessageId`; example: `"qcloud-ses-messageid"`
     pub message_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1513,30 +1660,72 @@ pub struct SendEmailResponse {
 /// The `UpdateAddressUnsubscribeConfig` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`UpdateAddressUnsubscribeConfigResponse`].
-/// The codes it documents are in [`UpdateAddressUnsubscribeConfigError`](super::errors::UpdateAddressUnsubscribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=UpdateAddressUnsubscribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AttachContentToolarge`](super::errors::SesErrorCode::FailedOperationAttachContentToolarge)
+/// - [`FailedOperation.EmailAddrInBlacklist`](super::errors::SesErrorCode::FailedOperationEmailAddrInBlacklist)
+/// - [`FailedOperation.EmailContentToolarge`](super::errors::SesErrorCode::FailedOperationEmailContentToolarge)
+/// - [`FailedOperation.ExceedSendLimit`](super::errors::SesErrorCode::FailedOperationExceedSendLimit)
+/// - [`FailedOperation.FileURLNotExist`](super::errors::SesErrorCode::FailedOperationFileUrlNotExist)
+/// - [`FailedOperation.FrequencyLimit`](super::errors::SesErrorCode::FailedOperationFrequencyLimit)
+/// - [`FailedOperation.HighRejectionRate`](super::errors::SesErrorCode::FailedOperationHighRejectionRate)
+/// - [`FailedOperation.IllegalURL`](super::errors::SesErrorCode::FailedOperationIllegalUrl)
+/// - [`FailedOperation.IncorrectEmail`](super::errors::SesErrorCode::FailedOperationIncorrectEmail)
+/// - [`FailedOperation.IncorrectSender`](super::errors::SesErrorCode::FailedOperationIncorrectSender)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::SesErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InsufficientQuota`](super::errors::SesErrorCode::FailedOperationInsufficientQuota)
+/// - [`FailedOperation.InvalidAttachName`](super::errors::SesErrorCode::FailedOperationInvalidAttachName)
+/// - [`FailedOperation.InvalidTemplateID`](super::errors::SesErrorCode::FailedOperationInvalidTemplateId)
+/// - [`FailedOperation.MissingEmailContent`](super::errors::SesErrorCode::FailedOperationMissingEmailContent)
+/// - [`FailedOperation.NoAttachPermission`](super::errors::SesErrorCode::FailedOperationNoAttachPermission)
+/// - [`FailedOperation.NotAuthenticatedSender`](super::errors::SesErrorCode::FailedOperationNotAuthenticatedSender)
+/// - [`FailedOperation.ProtocolCheckErr`](super::errors::SesErrorCode::FailedOperationProtocolCheckErr)
+/// - [`FailedOperation.ReceiverHasUnsubscribed`](super::errors::SesErrorCode::FailedOperationReceiverHasUnsubscribed)
+/// - [`FailedOperation.RejectedByRecipients`](super::errors::SesErrorCode::FailedOperationRejectedByRecipients)
+/// - [`FailedOperation.SendEmailErr`](super::errors::SesErrorCode::FailedOperationSendEmailErr)
+/// - [`FailedOperation.TemporaryBlocked`](super::errors::SesErrorCode::FailedOperationTemporaryBlocked)
+/// - [`FailedOperation.TooManyAttachments`](super::errors::SesErrorCode::FailedOperationTooManyAttachments)
+/// - [`FailedOperation.TooManyRecipients`](super::errors::SesErrorCode::FailedOperationTooManyRecipients)
+/// - [`FailedOperation.URLForbidden`](super::errors::SesErrorCode::FailedOperationUrlForbidden)
+/// - [`FailedOperation.UnsupportMailType`](super::errors::SesErrorCode::FailedOperationUnsupportMailType)
+/// - [`FailedOperation.WithOutPermission`](super::errors::SesErrorCode::FailedOperationWithOutPermission)
+/// - [`FailedOperation.WrongContentJson`](super::errors::SesErrorCode::FailedOperationWrongContentJson)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AttachContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueAttachContentIsWrong)
+/// - [`InvalidParameterValue.EmailAddressIsNULL`](super::errors::SesErrorCode::InvalidParameterValueEmailAddressIsNull)
+/// - [`InvalidParameterValue.EmailContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueEmailContentIsWrong)
+/// - [`InvalidParameterValue.InvalidEmailIdentity`](super::errors::SesErrorCode::InvalidParameterValueInvalidEmailIdentity)
+/// - [`InvalidParameterValue.ReceiverEmailInvalid`](super::errors::SesErrorCode::InvalidParameterValueReceiverEmailInvalid)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::SesErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::SesErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::SesErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SesErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "UpdateAddressUnsubscribeConfig",
     output = UpdateAddressUnsubscribeConfigResponse,
-    error = super::errors::UpdateAddressUnsubscribeConfigError
+    error = super::errors::SesErrorCode
 )]
 pub struct UpdateAddressUnsubscribeConfig {
-    /// `Address`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `Address`; example: `"test@example.com"`
     pub address: String,
 
-    /// `UnsubscribeConfig`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UnsubscribeConfig`; example: `"0"`
     pub unsubscribe_config: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -1550,30 +1739,31 @@ pub struct UpdateAddressUnsubscribeConfigResponse {
 /// The `UpdateCustomBlackList` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`UpdateCustomBlackListResponse`].
-/// The codes it documents are in [`UpdateCustomBlackListError`](super::errors::UpdateCustomBlackListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=UpdateCustomBlackList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.IllegalEmailAddress`](super::errors::SesErrorCode::InvalidParameterValueIllegalEmailAddress)
+/// - [`InvalidParameterValue.WrongDate`](super::errors::SesErrorCode::InvalidParameterValueWrongDate)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "UpdateCustomBlackList",
     output = UpdateCustomBlackListResponse,
-    error = super::errors::UpdateCustomBlackListError
+    error = super::errors::SesErrorCode
 )]
 pub struct UpdateCustomBlackList {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"a@mail.com"`
+    /// `Email`; example: `"a@mail.com"`
     pub email: String,
 
-    /// `ExpireDate`: a string.
-    ///
-    /// Example: `"2024-06-19"`
+    /// `ExpireDate`; example: `"2024-06-19"`
     pub expire_date: Option<String>,
 }
 
@@ -1587,31 +1777,40 @@ pub struct UpdateCustomBlackListResponse {
 /// The `UpdateEmailIdentity` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`UpdateEmailIdentityResponse`].
-/// The codes it documents are in [`UpdateEmailIdentityError`](super::errors::UpdateEmailIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=UpdateEmailIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DKIMNotApplied`](super::errors::SesErrorCode::FailedOperationDkimNotApplied)
+/// - [`FailedOperation.ServiceNotAvailable`](super::errors::SesErrorCode::FailedOperationServiceNotAvailable)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotExistDomain`](super::errors::SesErrorCode::InvalidParameterValueNotExistDomain)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SesErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "UpdateEmailIdentity",
     output = UpdateEmailIdentityResponse,
-    error = super::errors::UpdateEmailIdentityError
+    error = super::errors::SesErrorCode
 )]
 pub struct UpdateEmailIdentity {
-    /// `EmailIdentity`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `EmailIdentity`; example: `"example.com"`
     pub email_identity: String,
 
-    /// `NewAPI`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NewAPI`; example: `false`
     #[tc(rename = "NewAPI")]
     pub new_api: Option<bool>,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 }
@@ -1619,22 +1818,16 @@ pub struct UpdateEmailIdentity {
 /// What a successful [`UpdateEmailIdentity`] call returns.
 #[tc_model]
 pub struct UpdateEmailIdentityResponse {
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"DOMAIN"`
+    /// `IdentityType`; example: `"DOMAIN"`
     pub identity_type: String,
 
-    /// `VerifiedForSendingStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifiedForSendingStatus`; example: `true`
     pub verified_for_sending_status: bool,
 
-    /// `Attributes`: a list of [`DnsAttributes`](super::models::DnsAttributes) objects.
+    /// `Attributes`
     pub attributes: Vec<models::DnsAttributes>,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 
@@ -1645,25 +1838,30 @@ pub struct UpdateEmailIdentityResponse {
 /// The `UpdateEmailSmtpPassWord` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`UpdateEmailSmtpPassWordResponse`].
-/// The codes it documents are in [`UpdateEmailSmtpPassWordError`](super::errors::UpdateEmailSmtpPassWordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=UpdateEmailSmtpPassWord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SesErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidSmtpPassWord`](super::errors::SesErrorCode::InvalidParameterValueInvalidSmtpPassWord)
+/// - [`InvalidParameterValue.NoSuchSender`](super::errors::SesErrorCode::InvalidParameterValueNoSuchSender)
+/// - [`OperationDenied.RepeatPassWord`](super::errors::SesErrorCode::OperationDeniedRepeatPassWord)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "UpdateEmailSmtpPassWord",
     output = UpdateEmailSmtpPassWordResponse,
-    error = super::errors::UpdateEmailSmtpPassWordError
+    error = super::errors::SesErrorCode
 )]
 pub struct UpdateEmailSmtpPassWord {
-    /// `Password`: a string.
-    ///
-    /// Example: `"yourPassword"`
+    /// `Password`; example: `"yourPassword"`
     pub password: String,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"address@example.com"`
+    /// `EmailAddress`; example: `"address@example.com"`
     pub email_address: String,
 }
 
@@ -1677,29 +1875,40 @@ pub struct UpdateEmailSmtpPassWordResponse {
 /// The `UpdateEmailTemplate` action of SES API 2020-10-02.
 ///
 /// A successful call returns [`UpdateEmailTemplateResponse`].
-/// The codes it documents are in [`UpdateEmailTemplateError`](super::errors::UpdateEmailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ses&Version=2020-10-02&Action=UpdateEmailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SesErrorCode`](super::errors::SesErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SesErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SesErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SesErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TemplateContentIsNULL`](super::errors::SesErrorCode::InvalidParameterValueTemplateContentIsNull)
+/// - [`InvalidParameterValue.TemplateContentIsWrong`](super::errors::SesErrorCode::InvalidParameterValueTemplateContentIsWrong)
+/// - [`InvalidParameterValue.TemplateNameIllegal`](super::errors::SesErrorCode::InvalidParameterValueTemplateNameIllegal)
+/// - [`InvalidParameterValue.TemplateNameIsNULL`](super::errors::SesErrorCode::InvalidParameterValueTemplateNameIsNull)
+/// - [`InvalidParameterValue.TemplateNotExist`](super::errors::SesErrorCode::InvalidParameterValueTemplateNotExist)
+/// - [`LimitExceeded`](super::errors::SesErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SesErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SesErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "ses",
     version = "2020-10-02",
     name = "UpdateEmailTemplate",
     output = UpdateEmailTemplateResponse,
-    error = super::errors::UpdateEmailTemplateError
+    error = super::errors::SesErrorCode
 )]
 pub struct UpdateEmailTemplate {
-    /// `TemplateContent`: a [`TemplateContent`](super::models::TemplateContent).
+    /// `TemplateContent`
     pub template_content: models::TemplateContent,
 
-    /// `TemplateID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10091`
+    /// `TemplateID`; example: `10091`
     #[tc(rename = "TemplateID")]
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"myTemplateName"`
+    /// `TemplateName`; example: `"myTemplateName"`
     pub template_name: String,
 }
 

@@ -8,69 +8,43 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetAbuseReport`](super::GetAbuseReport).
 #[tc_model]
 pub struct AbuseReport {
-    /// `DeliverTime`: a string.
-    ///
-    /// Example: `"2025-10-01 11:11:11"`
+    /// `DeliverTime`; example: `"2025-10-01 11:11:11"`
     pub deliver_time: Option<String>,
 
-    /// `OriginalMailFrom`: a string.
-    ///
-    /// Example: `"example@qcloudmail.com"`
+    /// `OriginalMailFrom`; example: `"example@qcloudmail.com"`
     pub original_mail_from: Option<String>,
 
-    /// `OriginalRcptTo`: a string.
-    ///
-    /// Example: `"example@gmail.com"`
+    /// `OriginalRcptTo`; example: `"example@gmail.com"`
     pub original_rcpt_to: Option<String>,
 
-    /// `FromDomain`: a string.
-    ///
-    /// Example: `"qcloudmail.com"`
+    /// `FromDomain`; example: `"qcloudmail.com"`
     pub from_domain: Option<String>,
 
-    /// `ComplainTime`: a string.
-    ///
-    /// Example: `"2025-10-01 11:11:11"`
+    /// `ComplainTime`; example: `"2025-10-01 11:11:11"`
     pub complain_time: Option<String>,
 
-    /// `Mta`: a string.
-    ///
-    /// Example: `"gmail.com"`
+    /// `Mta`; example: `"gmail.com"`
     pub mta: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"198.0.0.1"`
+    /// `SourceIp`; example: `"198.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2025-10-01 11:11:11"`
+    /// `InsertTime`; example: `"2025-10-01 11:11:11"`
     pub insert_time: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TemplateId`; example: `"100"`
     pub template_id: Option<String>,
 
-    /// `BulkId`: a string.
-    ///
-    /// Example: `"qcloudapi-xxx-xxx"`
+    /// `BulkId`; example: `"qcloudapi-xxx-xxx"`
     pub bulk_id: Option<String>,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"xxx-xxx@example.com"`
+    /// `MessageId`; example: `"xxx-xxx@example.com"`
     pub message_id: Option<String>,
 
-    /// `AbuseTime`: a string.
-    ///
-    /// Example: `"2025-10-01 11:11:11"`
+    /// `AbuseTime`; example: `"2025-10-01 11:11:11"`
     pub abuse_time: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"abuse for example.com"`
+    /// `Subject`; example: `"abuse for example.com"`
     pub subject: Option<String>,
 }
 
@@ -79,19 +53,13 @@ pub struct AbuseReport {
 /// Returned in the output of [`ListAddressUnsubscribeConfig`](super::ListAddressUnsubscribeConfig).
 #[tc_model]
 pub struct AddressUnsubscribeConfigData {
-    /// `Address`: a string.
-    ///
-    /// Example: `"test@example.com"`
+    /// `Address`; example: `"test@example.com"`
     pub address: Option<String>,
 
-    /// `UnsubscribeConfig`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UnsubscribeConfig`; example: `"0"`
     pub unsubscribe_config: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -100,19 +68,13 @@ pub struct AddressUnsubscribeConfigData {
 /// Sent in the input of [`BatchSendEmail`](super::BatchSendEmail) and [`SendEmail`](super::SendEmail).
 #[tc_model]
 pub struct Attachment {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example.txt"`
+    /// `FileName`; example: `"example.txt"`
     pub file_name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"dGhpcyBpcyBhIGV4YW1wbGU="`
+    /// `Content`; example: `"dGhpcyBpcyBhIGV4YW1wbGU="`
     pub content: Option<String>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://www.test.com/1.png"`
+    /// `FileURL`; example: `"https://www.test.com/1.png"`
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
 }
@@ -122,29 +84,19 @@ pub struct Attachment {
 /// Returned in the output of [`ListCustomBlacklist`](super::ListCustomBlacklist).
 #[tc_model]
 pub struct BlackAddressDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"example@mail.com"`
+    /// `Email`; example: `"example@mail.com"`
     pub email: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-06-26 16:46:30"`
+    /// `CreateTime`; example: `"2024-06-26 16:46:30"`
     pub create_time: Option<String>,
 
-    /// `ExpireDate`: a string.
-    ///
-    /// Example: `"2024-06-19"`
+    /// `ExpireDate`; example: `"2024-06-19"`
     pub expire_date: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -153,19 +105,13 @@ pub struct BlackAddressDetail {
 /// Returned in the output of [`ListBlackEmailAddress`](super::ListBlackEmailAddress).
 #[tc_model]
 pub struct BlackEmailAddress {
-    /// `BounceTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-24 02:09:33"`
+    /// `BounceTime`, a date and time as the service writes it; example: `"2024-12-24 02:09:33"`
     pub bounce_time: String,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"block@example.com"`
+    /// `EmailAddress`; example: `"block@example.com"`
     pub email_address: String,
 
-    /// `IspDesc`: a string.
-    ///
-    /// Example: `"552 1 Requested mail action aborted, mailbox not found"`
+    /// `IspDesc`; example: `"552 1 Requested mail action aborted, mailbox not found"`
     pub isp_desc: Option<String>,
 }
 
@@ -175,21 +121,13 @@ pub struct BlackEmailAddress {
 /// Returned in the output of [`ListSendTasks`](super::ListSendTasks).
 #[tc_model]
 pub struct CycleEmailParam {
-    /// `BeginTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-09-11 09:10:11"`
+    /// `BeginTime`, required in requests; example: `"2021-09-11 09:10:11"`
     pub begin_time: Option<String>,
 
-    /// `IntervalTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `IntervalTime`, required in requests; example: `1`
     pub interval_time: Option<u64>,
 
-    /// `TermCycle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TermCycle`; example: `0`
     pub term_cycle: Option<u64>,
 }
 
@@ -199,29 +137,19 @@ pub struct CycleEmailParam {
 #[doc(alias = "DNSAttributes")]
 #[tc_model]
 pub struct DnsAttributes {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `Type`; example: `"TXT"`
     pub r#type: String,
 
-    /// `SendDomain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `SendDomain`; example: `"example.com"`
     pub send_domain: String,
 
-    /// `ExpectedValue`: a string.
-    ///
-    /// Example: `"v=spf1 include:qcloudmail.com ~all"`
+    /// `ExpectedValue`; example: `"v=spf1 include:qcloudmail.com ~all"`
     pub expected_value: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"v=spf1 include:qcloudmail.com ~all"`
+    /// `CurrentValue`; example: `"v=spf1 include:qcloudmail.com ~all"`
     pub current_value: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -230,42 +158,28 @@ pub struct DnsAttributes {
 /// Returned in the output of [`ListEmailIdentities`](super::ListEmailIdentities).
 #[tc_model]
 pub struct EmailIdentity {
-    /// `IdentityName`: a string.
-    ///
-    /// Example: `"mail.qcloud.com"`
+    /// `IdentityName`; example: `"mail.qcloud.com"`
     pub identity_name: String,
 
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"DOMAIN"`
+    /// `IdentityType`; example: `"DOMAIN"`
     pub identity_type: String,
 
-    /// `SendingEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SendingEnabled`; example: `false`
     pub sending_enabled: bool,
 
-    /// `CurrentReputationLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CurrentReputationLevel`; example: `10`
     pub current_reputation_level: u64,
 
-    /// `DailyQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DailyQuota`; example: `10000`
     pub daily_quota: u64,
 
-    /// `SendIp`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0","1.1.1.1"]`
+    /// `SendIp`; example: `["0.0.0.0","1.1.1.1"]`
     pub send_ip: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagList`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagList>>,
 
-    /// `DKIMOption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DKIMOption`; example: `0`
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
 }
@@ -275,22 +189,16 @@ pub struct EmailIdentity {
 /// Returned in the output of [`ListEmailAddress`](super::ListEmailAddress).
 #[tc_model]
 pub struct EmailSender {
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"sender@example.com"`
+    /// `EmailAddress`; example: `"sender@example.com"`
     pub email_address: String,
 
-    /// `EmailSenderName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `EmailSenderName`; example: `"name"`
     pub email_sender_name: String,
 
-    /// `CreatedTimestamp`: an unsigned 64-bit integer.
+    /// `CreatedTimestamp`
     pub created_timestamp: u64,
 
-    /// `SmtpPwdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmtpPwdType`; example: `0`
     pub smtp_pwd_type: Option<u64>,
 }
 
@@ -299,39 +207,25 @@ pub struct EmailSender {
 /// Returned in the output of [`ListReceivers`](super::ListReceivers).
 #[tc_model]
 pub struct ReceiverData {
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `ReceiversName`: a string.
-    ///
-    /// Example: `"收件人列表"`
+    /// `ReceiversName`; example: `"收件人列表"`
     pub receivers_name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"收件人列表描述"`
+    /// `Desc`; example: `"收件人列表描述"`
     pub desc: String,
 
-    /// `ReceiversStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiversStatus`; example: `1`
     pub receivers_status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-28 16:40:35"`
+    /// `CreateTime`; example: `"2021-09-28 16:40:35"`
     pub create_time: String,
 
-    /// `InvalidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidCount`; example: `1`
     pub invalid_count: Option<u64>,
 }
 
@@ -340,34 +234,22 @@ pub struct ReceiverData {
 /// Returned in the output of [`ListReceiverDetails`](super::ListReceiverDetails).
 #[tc_model]
 pub struct ReceiverDetail {
-    /// `Email`: a string.
-    ///
-    /// Example: `"123@abc.com"`
+    /// `Email`; example: `"123@abc.com"`
     pub email: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 12:13:14"`
+    /// `CreateTime`; example: `"2021-09-09 12:13:14"`
     pub create_time: String,
 
-    /// `TemplateData`: a string.
-    ///
-    /// Example: `"{\"name\":\"xxx\",\"age\":\"xx\"}"`
+    /// `TemplateData`; example: `"{\"name\":\"xxx\",\"age\":\"xx\"}"`
     pub template_data: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"无效原因"`
+    /// `Reason`; example: `"无效原因"`
     pub reason: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `EmailId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmailId`; example: `1`
     pub email_id: Option<u64>,
 }
 
@@ -376,14 +258,10 @@ pub struct ReceiverDetail {
 /// Sent in the input of [`CreateReceiverDetailWithData`](super::CreateReceiverDetailWithData).
 #[tc_model]
 pub struct ReceiverInputData {
-    /// `Email`: a string.
-    ///
-    /// Example: `"abc@ef.com"`
+    /// `Email`; example: `"abc@ef.com"`
     pub email: String,
 
-    /// `TemplateData`: a string.
-    ///
-    /// Example: `"{\"name\":\"xxx\",\"age\":\"xx\"}"`
+    /// `TemplateData`; example: `"{\"name\":\"xxx\",\"age\":\"xx\"}"`
     pub template_data: String,
 }
 
@@ -392,72 +270,46 @@ pub struct ReceiverInputData {
 /// Returned in the output of [`GetSendEmailStatus`](super::GetSendEmailStatus).
 #[tc_model]
 pub struct SendEmailStatus {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1"`
+    /// `MessageId`; example: `"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1"`
     pub message_id: String,
 
-    /// `ToEmailAddress`: a string.
-    ///
-    /// Example: `"address@example.com"`
+    /// `ToEmailAddress`; example: `"address@example.com"`
     pub to_email_address: String,
 
-    /// `FromEmailAddress`: a string.
-    ///
-    /// Example: `"address@example.com"`
+    /// `FromEmailAddress`; example: `"address@example.com"`
     pub from_email_address: String,
 
-    /// `SendStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendStatus`; example: `0`
     pub send_status: i64,
 
-    /// `DeliverStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeliverStatus`; example: `0`
     pub deliver_status: i64,
 
-    /// `DeliverMessage`: a string.
-    ///
-    /// Example: `"550 Mailbox unavailable or access denied"`
+    /// `DeliverMessage`; example: `"550 Mailbox unavailable or access denied"`
     pub deliver_message: String,
 
-    /// `RequestTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1609831698`
+    /// `RequestTime`; example: `1609831698`
     pub request_time: i64,
 
-    /// `DeliverTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1609831698`
+    /// `DeliverTime`; example: `1609831698`
     pub deliver_time: i64,
 
-    /// `UserOpened`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserOpened`; example: `true`
     pub user_opened: bool,
 
-    /// `UserClicked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserClicked`; example: `true`
     pub user_clicked: bool,
 
-    /// `UserUnsubscribed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserUnsubscribed`; example: `true`
     pub user_unsubscribed: bool,
 
-    /// `UserComplainted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserComplainted`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub user_complainted: Option<bool>,
 
-    /// `UserComplained`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserComplained`; example: `true`
     pub user_complained: Option<bool>,
 }
 
@@ -466,78 +318,52 @@ pub struct SendEmailStatus {
 /// Returned in the output of [`ListSendTasks`](super::ListSendTasks).
 #[tc_model]
 pub struct SendTaskData {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 
-    /// `FromEmailAddress`: a string.
-    ///
-    /// Example: `"address@example.com"`
+    /// `FromEmailAddress`; example: `"address@example.com"`
     pub from_email_address: String,
 
-    /// `ReceiverId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverId`; example: `1`
     pub receiver_id: u64,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: u64,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: u64,
 
-    /// `RequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestCount`; example: `1`
     pub request_count: u64,
 
-    /// `SendCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SendCount`; example: `1`
     pub send_count: u64,
 
-    /// `CacheCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CacheCount`; example: `1`
     pub cache_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 12:12:13"`
+    /// `CreateTime`; example: `"2021-09-09 12:12:13"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 12:12:13"`
+    /// `UpdateTime`; example: `"2021-09-09 12:12:13"`
     pub update_time: String,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"邮件主题"`
+    /// `Subject`; example: `"邮件主题"`
     pub subject: String,
 
-    /// `Template`: a [`Template`].
+    /// `Template`
     pub template: Template,
 
-    /// `CycleParam`: a [`CycleEmailParam`].
+    /// `CycleParam`
     pub cycle_param: Option<CycleEmailParam>,
 
-    /// `TimedParam`: a [`TimedEmailParam`].
+    /// `TimedParam`
     pub timed_param: Option<TimedEmailParam>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"余额不足"`
+    /// `ErrMsg`; example: `"余额不足"`
     pub err_msg: String,
 
-    /// `ReceiversName`: a string.
-    ///
-    /// Example: `"收件人列表名称"`
+    /// `ReceiversName`; example: `"收件人列表名称"`
     pub receivers_name: String,
 }
 
@@ -546,12 +372,10 @@ pub struct SendTaskData {
 /// Sent in the input of [`BatchSendEmail`](super::BatchSendEmail) and [`SendEmail`](super::SendEmail).
 #[tc_model]
 pub struct Simple {
-    /// `Html`: a string.
+    /// `Html`
     pub html: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"SGVsbG8sIHdvcmxkIQ=="`
+    /// `Text`; example: `"SGVsbG8sIHdvcmxkIQ=="`
     pub text: Option<String>,
 }
 
@@ -561,14 +385,10 @@ pub struct Simple {
 /// Returned in the output of [`GetEmailIdentity`](super::GetEmailIdentity) and [`ListEmailIdentities`](super::ListEmailIdentities).
 #[tc_model]
 pub struct TagList {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey"`
+    /// `TagKey`; example: `"tagkey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tagvalue"`
+    /// `TagValue`; example: `"tagvalue"`
     pub tag_value: String,
 }
 
@@ -578,17 +398,11 @@ pub struct TagList {
 /// Returned in the output of [`ListSendTasks`](super::ListSendTasks).
 #[tc_model]
 pub struct Template {
-    /// `TemplateID`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TemplateID`, required in requests; example: `1`
     #[tc(rename = "TemplateID")]
     pub template_id: Option<u64>,
 
-    /// `TemplateData`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"{\"name\":\"andy\",\"age\":\"24\"}"`
+    /// `TemplateData`, required in requests; example: `"{\"name\":\"andy\",\"age\":\"24\"}"`
     pub template_data: Option<String>,
 }
 
@@ -598,12 +412,10 @@ pub struct Template {
 /// Returned in the output of [`GetEmailTemplate`](super::GetEmailTemplate).
 #[tc_model]
 pub struct TemplateContent {
-    /// `Html`: a string.
+    /// `Html`
     pub html: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"SGVsbG8sIHdvcmxkIQ=="`
+    /// `Text`; example: `"SGVsbG8sIHdvcmxkIQ=="`
     pub text: Option<String>,
 }
 
@@ -612,30 +424,20 @@ pub struct TemplateContent {
 /// Returned in the output of [`ListEmailTemplates`](super::ListEmailTemplates).
 #[tc_model]
 pub struct TemplatesMetadata {
-    /// `CreatedTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1724757008`
+    /// `CreatedTimestamp`; example: `1724757008`
     pub created_timestamp: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"exampleTemplate"`
+    /// `TemplateName`; example: `"exampleTemplate"`
     pub template_name: String,
 
-    /// `TemplateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateStatus`; example: `1`
     pub template_status: i64,
 
-    /// `TemplateID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251252329`
+    /// `TemplateID`; example: `251252329`
     #[tc(rename = "TemplateID")]
     pub template_id: u64,
 
-    /// `ReviewReason`: a string.
-    ///
-    /// Example: `"禁止发送未经收件人许可的电子邮件。"`
+    /// `ReviewReason`; example: `"禁止发送未经收件人许可的电子邮件。"`
     pub review_reason: String,
 }
 
@@ -645,10 +447,7 @@ pub struct TemplatesMetadata {
 /// Returned in the output of [`ListSendTasks`](super::ListSendTasks).
 #[tc_model]
 pub struct TimedEmailParam {
-    /// `BeginTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-09-11 09:10:11"`
+    /// `BeginTime`, required in requests; example: `"2021-09-11 09:10:11"`
     pub begin_time: Option<String>,
 }
 
@@ -657,43 +456,27 @@ pub struct TimedEmailParam {
 /// Returned in the output of [`GetStatisticsReport`](super::GetStatisticsReport).
 #[tc_model]
 pub struct Volume {
-    /// `SendDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2024-08-08"`
+    /// `SendDate`, a date (`YYYY-MM-DD`); example: `"2024-08-08"`
     pub send_date: String,
 
-    /// `RequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RequestCount`; example: `2`
     pub request_count: u64,
 
-    /// `AcceptedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AcceptedCount`; example: `1`
     pub accepted_count: u64,
 
-    /// `DeliveredCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliveredCount`; example: `1`
     pub delivered_count: u64,
 
-    /// `OpenedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenedCount`; example: `0`
     pub opened_count: u64,
 
-    /// `ClickedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClickedCount`; example: `0`
     pub clicked_count: u64,
 
-    /// `BounceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BounceCount`; example: `0`
     pub bounce_count: u64,
 
-    /// `UnsubscribeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnsubscribeCount`; example: `0`
     pub unsubscribe_count: u64,
 }

@@ -7,55 +7,66 @@ use super::models;
 /// The `CreateLibrary` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`CreateLibraryResponse`].
-/// The codes it documents are in [`CreateLibraryError`](super::errors::CreateLibraryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=CreateLibrary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InternalError.BillingRequestFail`](super::errors::SmhErrorCode::InternalErrorBillingRequestFail)
+/// - [`InternalError.PostpaidFail`](super::errors::SmhErrorCode::InternalErrorPostpaidFail)
+/// - [`InvalidParameterValue`](super::errors::SmhErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AdvancedSearchOption`](super::errors::SmhErrorCode::InvalidParameterValueAdvancedSearchOption)
+/// - [`InvalidParameterValue.BucketNameInvalid`](super::errors::SmhErrorCode::InvalidParameterValueBucketNameInvalid)
+/// - [`InvalidParameterValue.BucketNameNotBelongYou`](super::errors::SmhErrorCode::InvalidParameterValueBucketNameNotBelongYou)
+/// - [`InvalidParameterValue.BucketNotFound`](super::errors::SmhErrorCode::InvalidParameterValueBucketNotFound)
+/// - [`InvalidParameterValue.BucketNotSupport`](super::errors::SmhErrorCode::InvalidParameterValueBucketNotSupport)
+/// - [`InvalidParameterValue.BucketRegionInvalid`](super::errors::SmhErrorCode::InvalidParameterValueBucketRegionInvalid)
+/// - [`InvalidParameterValue.CosStorageClass`](super::errors::SmhErrorCode::InvalidParameterValueCosStorageClass)
+/// - [`InvalidParameterValue.CosStorageClassIntelligentTiering`](super::errors::SmhErrorCode::InvalidParameterValueCosStorageClassIntelligentTiering)
+/// - [`InvalidParameterValue.LibraryQuotaRequired`](super::errors::SmhErrorCode::InvalidParameterValueLibraryQuotaRequired)
+/// - [`InvalidParameterValue.LibraryQuotaRequiresMultiSpace`](super::errors::SmhErrorCode::InvalidParameterValueLibraryQuotaRequiresMultiSpace)
+/// - [`MissingParameter`](super::errors::SmhErrorCode::MissingParameter)
+/// - [`ResourceNotFound.PrepaidInstance`](super::errors::SmhErrorCode::ResourceNotFoundPrepaidInstance)
+/// - [`UnauthorizedOperation.PassRole`](super::errors::SmhErrorCode::UnauthorizedOperationPassRole)
+/// - [`UnauthorizedOperation.ServiceLinkedRole`](super::errors::SmhErrorCode::UnauthorizedOperationServiceLinkedRole)
+/// - [`UnsupportedOperation.BalanceLess`](super::errors::SmhErrorCode::UnsupportedOperationBalanceLess)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "CreateLibrary",
     output = CreateLibraryResponse,
-    error = super::errors::CreateLibraryError
+    error = super::errors::SmhErrorCode
 )]
 pub struct CreateLibrary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"家庭云盘"`
+    /// `Name`; example: `"家庭云盘"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用于家庭内部共享"`
+    /// `Remark`; example: `"用于家庭内部共享"`
     pub remark: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"demo-bucket-13000000000"`
+    /// `BucketName`; example: `"demo-bucket-13000000000"`
     pub bucket_name: Option<String>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: Option<String>,
 
-    /// `LibraryExtension`: a [`LibraryExtension`](super::models::LibraryExtension).
+    /// `LibraryExtension`
     pub library_extension: Option<models::LibraryExtension>,
 
-    /// `Tags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ResourceTag>>,
 }
 
 /// What a successful [`CreateLibrary`] call returns.
 #[tc_model]
 pub struct CreateLibraryResponse {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3etdq8gpi2201"`
+    /// `LibraryId`; example: `"smh3etdq8gpi2201"`
     pub library_id: String,
 
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"smh3etdq8gpi2201.api.tencentmsh.cn"`
+    /// `AccessDomain`; example: `"smh3etdq8gpi2201.api.tencentmsh.cn"`
     pub access_domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -65,20 +76,26 @@ pub struct CreateLibraryResponse {
 /// The `DeleteLibrary` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DeleteLibraryResponse`].
-/// The codes it documents are in [`DeleteLibraryError`](super::errors::DeleteLibraryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DeleteLibrary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InternalError.ModifyResourceStatusFail`](super::errors::SmhErrorCode::InternalErrorModifyResourceStatusFail)
+/// - [`ResourceInUse.MultiSpace`](super::errors::SmhErrorCode::ResourceInUseMultiSpace)
+/// - [`ResourceNotFound.Library`](super::errors::SmhErrorCode::ResourceNotFoundLibrary)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DeleteLibrary",
     output = DeleteLibraryResponse,
-    error = super::errors::DeleteLibraryError
+    error = super::errors::SmhErrorCode
 )]
 pub struct DeleteLibrary {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi"`
+    /// `LibraryId`; example: `"smh3ptyc9mscifdi"`
     pub library_id: String,
 }
 
@@ -92,15 +109,21 @@ pub struct DeleteLibraryResponse {
 /// The `DescribeLibraries` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DescribeLibrariesResponse`].
-/// The codes it documents are in [`DescribeLibrariesError`](super::errors::DescribeLibrariesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DescribeLibraries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::SmhErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DescribeLibraries",
     output = DescribeLibrariesResponse,
-    error = super::errors::DescribeLibrariesError,
+    error = super::errors::SmhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -110,44 +133,32 @@ pub struct DeleteLibraryResponse {
     )
 )]
 pub struct DescribeLibraries {
-    /// `LibraryIds`: a list of strings.
-    ///
-    /// Example: `["smh3ptyc9mscifdi","smh2dugfmc1jrnzd"]`
+    /// `LibraryIds`; example: `["smh3ptyc9mscifdi","smh2dugfmc1jrnzd"]`
     pub library_ids: Option<Vec<String>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNumber`; example: `2`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Offset`; example: `40`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeLibraries`] call returns.
 #[tc_model]
 pub struct DescribeLibrariesResponse {
-    /// `List`: a list of [`Library`](super::models::Library) objects.
+    /// `List`
     pub list: Vec<models::Library>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -157,34 +168,34 @@ pub struct DescribeLibrariesResponse {
 /// The `DescribeLibrarySecret` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DescribeLibrarySecretResponse`].
-/// The codes it documents are in [`DescribeLibrarySecretError`](super::errors::DescribeLibrarySecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DescribeLibrarySecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`ResourceNotFound.Library`](super::errors::SmhErrorCode::ResourceNotFoundLibrary)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DescribeLibrarySecret",
     output = DescribeLibrarySecretResponse,
-    error = super::errors::DescribeLibrarySecretError
+    error = super::errors::SmhErrorCode
 )]
 pub struct DescribeLibrarySecret {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi"`
+    /// `LibraryId`; example: `"smh3ptyc9mscifdi"`
     pub library_id: String,
 }
 
 /// What a successful [`DescribeLibrarySecret`] call returns.
 #[tc_model]
 pub struct DescribeLibrarySecretResponse {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi"`
+    /// `LibraryId`; example: `"smh3ptyc9mscifdi"`
     pub library_id: String,
 
-    /// `LibrarySecret`: a string.
-    ///
-    /// Example: `"9b04bf875752253f44505c6e4a8d3513d75a979e1faef1575a8f72e30f312a23"`
+    /// `LibrarySecret`; example: `"9b04bf875752253f44505c6e4a8d3513d75a979e1faef1575a8f72e30f312a23"`
     pub library_secret: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -194,15 +205,21 @@ pub struct DescribeLibrarySecretResponse {
 /// The `DescribeOfficialInstances` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DescribeOfficialInstancesResponse`].
-/// The codes it documents are in [`DescribeOfficialInstancesError`](super::errors::DescribeOfficialInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DescribeOfficialInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::SmhErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DescribeOfficialInstances",
     output = DescribeOfficialInstancesResponse,
-    error = super::errors::DescribeOfficialInstancesError,
+    error = super::errors::SmhErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -212,54 +229,38 @@ pub struct DescribeLibrarySecretResponse {
     )
 )]
 pub struct DescribeOfficialInstances {
-    /// `SuperAdminAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SuperAdminAccount`; example: `true`
     pub super_admin_account: Option<bool>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNumber`; example: `2`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"'effectiveTime'"`
+    /// `OrderBy`; example: `"'effectiveTime'"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"'desc'"`
+    /// `OrderByType`; example: `"'desc'"`
     pub order_by_type: Option<String>,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<u64>,
 
-    /// `BindPhone`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BindPhone`; example: `true`
     pub bind_phone: Option<bool>,
 }
 
 /// What a successful [`DescribeOfficialInstances`] call returns.
 #[tc_model]
 pub struct DescribeOfficialInstancesResponse {
-    /// `List`: a list of [`Instance`](super::models::Instance) objects.
+    /// `List`
     pub list: Vec<models::Instance>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -269,39 +270,36 @@ pub struct DescribeOfficialInstancesResponse {
 /// The `DescribeOfficialOverview` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DescribeOfficialOverviewResponse`].
-/// The codes it documents are in [`DescribeOfficialOverviewError`](super::errors::DescribeOfficialOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DescribeOfficialOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DescribeOfficialOverview",
     output = DescribeOfficialOverviewResponse,
-    error = super::errors::DescribeOfficialOverviewError
+    error = super::errors::SmhErrorCode
 )]
 pub struct DescribeOfficialOverview {}
 
 /// What a successful [`DescribeOfficialOverview`] call returns.
 #[tc_model]
 pub struct DescribeOfficialOverviewResponse {
-    /// `Quantity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Quantity`; example: `5`
     pub quantity: u64,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"214748364800"`
+    /// `Storage`; example: `"214748364800"`
     pub storage: String,
 
-    /// `UserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UserCount`; example: `100`
     pub user_count: u64,
 
-    /// `InternetTraffic`: a string.
-    ///
-    /// Example: `"209715200"`
+    /// `InternetTraffic`; example: `"209715200"`
     pub internet_traffic: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -311,15 +309,21 @@ pub struct DescribeOfficialOverviewResponse {
 /// The `DescribeTrafficPackages` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`DescribeTrafficPackagesResponse`].
-/// The codes it documents are in [`DescribeTrafficPackagesError`](super::errors::DescribeTrafficPackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=DescribeTrafficPackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::SmhErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "DescribeTrafficPackages",
     output = DescribeTrafficPackagesResponse,
-    error = super::errors::DescribeTrafficPackagesError,
+    error = super::errors::SmhErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -329,44 +333,32 @@ pub struct DescribeOfficialOverviewResponse {
     )
 )]
 pub struct DescribeTrafficPackages {
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageNumber`; example: `2`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"effectiveTime"`
+    /// `OrderBy`; example: `"effectiveTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`DescribeTrafficPackages`] call returns.
 #[tc_model]
 pub struct DescribeTrafficPackagesResponse {
-    /// `List`: a list of [`TrafficPackage`](super::models::TrafficPackage) objects.
+    /// `List`
     pub list: Vec<models::TrafficPackage>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -376,36 +368,38 @@ pub struct DescribeTrafficPackagesResponse {
 /// The `ModifyLibrary` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`ModifyLibraryResponse`].
-/// The codes it documents are in [`ModifyLibraryError`](super::errors::ModifyLibraryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=ModifyLibrary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SmhErrorCode::InternalError)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::SmhErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::SmhErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Library`](super::errors::SmhErrorCode::ResourceNotFoundLibrary)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "ModifyLibrary",
     output = ModifyLibraryResponse,
-    error = super::errors::ModifyLibraryError
+    error = super::errors::SmhErrorCode
 )]
 pub struct ModifyLibrary {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi"`
+    /// `LibraryId`; example: `"smh3ptyc9mscifdi"`
     pub library_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"家庭云盘"`
+    /// `Name`; example: `"家庭云盘"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用于家庭内部共享"`
+    /// `Remark`; example: `"用于家庭内部共享"`
     pub remark: Option<String>,
 
-    /// `LibraryExtension`: a [`LibraryExtension`](super::models::LibraryExtension).
+    /// `LibraryExtension`
     pub library_extension: Option<models::LibraryExtension>,
 
-    /// `Tags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ResourceTag>>,
 }
 
@@ -419,35 +413,39 @@ pub struct ModifyLibraryResponse {
 /// The `SendSmsCode` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`SendSmsCodeResponse`].
-/// The codes it documents are in [`SendSmsCodeError`](super::errors::SendSmsCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=SendSmsCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SendSms`](super::errors::SmhErrorCode::InternalErrorSendSms)
+/// - [`InvalidParameterValue.CountryCode`](super::errors::SmhErrorCode::InvalidParameterValueCountryCode)
+/// - [`InvalidParameterValue.NotModified`](super::errors::SmhErrorCode::InvalidParameterValueNotModified)
+/// - [`InvalidParameterValue.NotSuperAdmin`](super::errors::SmhErrorCode::InvalidParameterValueNotSuperAdmin)
+/// - [`InvalidParameterValue.PhoneNumber`](super::errors::SmhErrorCode::InvalidParameterValuePhoneNumber)
+/// - [`RequestLimitExceeded.SendSms`](super::errors::SmhErrorCode::RequestLimitExceededSendSms)
+/// - [`ResourceNotFound.OfficialInstance`](super::errors::SmhErrorCode::ResourceNotFoundOfficialInstance)
+/// - [`UnsupportedOperation.Purpose`](super::errors::SmhErrorCode::UnsupportedOperationPurpose)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "SendSmsCode",
     output = SendSmsCodeResponse,
-    error = super::errors::SendSmsCodeError
+    error = super::errors::SmhErrorCode
 )]
 pub struct SendSmsCode {
-    /// `Purpose`: a string.
-    ///
-    /// Example: `"BindSuperAdmin"`
+    /// `Purpose`; example: `"BindSuperAdmin"`
     pub purpose: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"18988888888"`
+    /// `PhoneNumber`; example: `"18988888888"`
     pub phone_number: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tyc9msci"`
+    /// `InstanceId`; example: `"tyc9msci"`
     pub instance_id: Option<String>,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"+86"`
+    /// `CountryCode`; example: `"+86"`
     pub country_code: Option<String>,
 }
 
@@ -461,40 +459,41 @@ pub struct SendSmsCodeResponse {
 /// The `VerifySmsCode` action of SMH API 2021-07-12.
 ///
 /// A successful call returns [`VerifySmsCodeResponse`].
-/// The codes it documents are in [`VerifySmsCodeError`](super::errors::VerifySmsCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smh&Version=2021-07-12&Action=VerifySmsCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmhErrorCode`](super::errors::SmhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.CountryCode`](super::errors::SmhErrorCode::InvalidParameterValueCountryCode)
+/// - [`InvalidParameterValue.PhoneNumber`](super::errors::SmhErrorCode::InvalidParameterValuePhoneNumber)
+/// - [`LimitExceeded.UserLimit`](super::errors::SmhErrorCode::LimitExceededUserLimit)
+/// - [`ResourceNotFound.OfficialInstance`](super::errors::SmhErrorCode::ResourceNotFoundOfficialInstance)
+/// - [`UnauthorizedOperation.SmsCode`](super::errors::SmhErrorCode::UnauthorizedOperationSmsCode)
+/// - [`UnauthorizedOperation.SmsCodeExceeded`](super::errors::SmhErrorCode::UnauthorizedOperationSmsCodeExceeded)
+/// - [`UnsupportedOperation.Purpose`](super::errors::SmhErrorCode::UnsupportedOperationPurpose)
 #[tc_action(
     service = "smh",
     version = "2021-07-12",
     name = "VerifySmsCode",
     output = VerifySmsCodeResponse,
-    error = super::errors::VerifySmsCodeError
+    error = super::errors::SmhErrorCode
 )]
 pub struct VerifySmsCode {
-    /// `Purpose`: a string.
-    ///
-    /// Example: `"BindSuperAdmin"`
+    /// `Purpose`; example: `"BindSuperAdmin"`
     pub purpose: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"18988888888"`
+    /// `PhoneNumber`; example: `"18988888888"`
     pub phone_number: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"2261"`
+    /// `Code`; example: `"2261"`
     pub code: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tyc9msci"`
+    /// `InstanceId`; example: `"tyc9msci"`
     pub instance_id: Option<String>,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"+86"`
+    /// `CountryCode`; example: `"+86"`
     pub country_code: Option<String>,
 }
 

@@ -8,65 +8,41 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeOfficialInstances`](super::DescribeOfficialInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tyc9msci"`
+    /// `InstanceId`; example: `"tyc9msci"`
     pub instance_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tyc9msci.cofile.net"`
+    /// `Domain`; example: `"tyc9msci.cofile.net"`
     pub domain: Option<String>,
 
-    /// `EffectiveTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-10-12T03:53:29Z"`
+    /// `EffectiveTime`, an ISO 8601 timestamp; example: `"2021-10-12T03:53:29Z"`
     pub effective_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-12T15:59:59Z"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2021-11-12T15:59:59Z"`
     pub expire_time: Option<String>,
 
-    /// `UserLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UserLimit`; example: `5`
     pub user_limit: Option<u64>,
 
-    /// `StorageLimit`: a string.
-    ///
-    /// Example: `"107374182400"`
+    /// `StorageLimit`; example: `"107374182400"`
     pub storage_limit: Option<String>,
 
-    /// `StorageLimitGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageLimitGB`; example: `100`
     #[tc(rename = "StorageLimitGB")]
     pub storage_limit_gb: Option<u64>,
 
-    /// `Isolated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Isolated`; example: `false`
     pub isolated: bool,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: u64,
 
-    /// `SuperAdminAccount`: a string.
-    ///
-    /// Example: `"+86-18988888888"`
+    /// `SuperAdminAccount`; example: `"+86-18988888888"`
     pub super_admin_account: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"joestorage-1253960454"`
+    /// `Bucket`; example: `"joestorage-1253960454"`
     pub bucket: Option<String>,
 
-    /// `LogBucket`: a string.
-    ///
-    /// Example: `"joelog-1253960454"`
+    /// `LogBucket`; example: `"joelog-1253960454"`
     pub log_bucket: Option<String>,
 }
 
@@ -75,60 +51,40 @@ pub struct Instance {
 /// Returned in the output of [`DescribeLibraries`](super::DescribeLibraries).
 #[tc_model]
 pub struct Library {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi"`
+    /// `LibraryId`; example: `"smh3ptyc9mscifdi"`
     pub library_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"个人相册"`
+    /// `Name`; example: `"个人相册"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用于家庭内部共享"`
+    /// `Remark`; example: `"用于家庭内部共享"`
     pub remark: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"smh-1250000000"`
+    /// `BucketName`; example: `"smh-1250000000"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"smh3ptyc9mscifdi.api.tencentsmh.cn"`
+    /// `AccessDomain`; example: `"smh3ptyc9mscifdi.api.tencentsmh.cn"`
     pub access_domain: String,
 
-    /// `CreationTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-10-12T03:53:29Z"`
+    /// `CreationTime`, an ISO 8601 timestamp; example: `"2021-10-12T03:53:29Z"`
     pub creation_time: String,
 
-    /// `LibraryExtension`: a [`LibraryExtension`].
+    /// `LibraryExtension`
     pub library_extension: LibraryExtension,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"182736273"`
+    /// `Size`; example: `"182736273"`
     pub size: String,
 
-    /// `DirNum`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DirNum`; example: `"12"`
     pub dir_num: String,
 
-    /// `FileNum`: a string.
-    ///
-    /// Example: `"3746"`
+    /// `FileNum`; example: `"3746"`
     pub file_num: String,
 
-    /// `Tags`: a list of [`ResourceTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ResourceTag>>,
 }
 
@@ -138,118 +94,67 @@ pub struct Library {
 /// Returned in the output of [`DescribeLibraries`](super::DescribeLibraries).
 #[tc_model]
 pub struct LibraryExtension {
-    /// `IsFileLibrary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsFileLibrary`, always sent in responses; example: `true`
     pub is_file_library: Option<bool>,
 
-    /// `IsMultiSpace`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsMultiSpace`, always sent in responses; example: `true`
     pub is_multi_space: Option<bool>,
 
-    /// `CosStorageClass`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"STANDARD_IA"`
+    /// `CosStorageClass`, always sent in responses; example: `"STANDARD_IA"`
     pub cos_storage_class: Option<String>,
 
-    /// `UseRecycleBin`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `UseRecycleBin`, always sent in responses; example: `true`
     pub use_recycle_bin: Option<bool>,
 
-    /// `AutoRemoveRecycledDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `AutoRemoveRecycledDays`; example: `7`
     pub auto_remove_recycled_days: Option<u64>,
 
-    /// `EnableSearch`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableSearch`, always sent in responses; example: `true`
     pub enable_search: Option<bool>,
 
-    /// `DenyOnQuotaLessThanUsage`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DenyOnQuotaLessThanUsage`, always sent in responses; example: `true`
     pub deny_on_quota_less_than_usage: Option<bool>,
 
-    /// `EnableFileHistory`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableFileHistory`, always sent in responses; example: `true`
     pub enable_file_history: Option<bool>,
 
-    /// `FileHistoryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileHistoryCount`; example: `10`
     pub file_history_count: Option<u64>,
 
-    /// `FileHistoryExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FileHistoryExpireDay`; example: `30`
     pub file_history_expire_day: Option<u64>,
 
-    /// `MaxDirFileNameLength`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `MaxDirFileNameLength`, always sent in responses; example: `200`
     pub max_dir_file_name_length: Option<u64>,
 
-    /// `IsPublicRead`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPublicRead`; example: `true`
     pub is_public_read: Option<bool>,
 
-    /// `IsMultiAlbum`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiAlbum`; example: `true`
     pub is_multi_album: Option<bool>,
 
-    /// `AllowPhoto`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowPhoto`; example: `true`
     pub allow_photo: Option<bool>,
 
-    /// `AllowPhotoExtName`: a list of strings.
-    ///
-    /// Example: `[".jpg",".png",".heic"]`
+    /// `AllowPhotoExtName`; example: `[".jpg",".png",".heic"]`
     pub allow_photo_ext_name: Option<Vec<String>>,
 
-    /// `AllowVideo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowVideo`; example: `true`
     pub allow_video: Option<bool>,
 
-    /// `AllowVideoExtName`: a list of strings.
-    ///
-    /// Example: `[".mp4",".mov"]`
+    /// `AllowVideoExtName`; example: `[".mp4",".mov"]`
     pub allow_video_ext_name: Option<Vec<String>>,
 
-    /// `AllowFileExtName`: a list of strings.
-    ///
-    /// Example: `[".docx",".xslx",".pptx"]`
+    /// `AllowFileExtName`; example: `[".docx",".xslx",".pptx"]`
     pub allow_file_ext_name: Option<Vec<String>>,
 
-    /// `RecognizeSensitiveContent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RecognizeSensitiveContent`; example: `true`
     pub recognize_sensitive_content: Option<bool>,
 
-    /// `EnableQuota`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `EnableQuota`, always sent in responses; example: `false`
     pub enable_quota: Option<bool>,
 
-    /// `LibraryQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `LibraryQuota`; example: `1024`
     pub library_quota: Option<u64>,
 }
 
@@ -259,10 +164,10 @@ pub struct LibraryExtension {
 /// Returned in the output of [`DescribeLibraries`](super::DescribeLibraries).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
+    /// `TagValue`
     pub tag_value: String,
 }
 
@@ -271,10 +176,10 @@ pub struct ResourceTag {
 /// Sent in the input of [`DescribeLibraries`](super::DescribeLibraries).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -283,54 +188,34 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeTrafficPackages`](super::DescribeTrafficPackages).
 #[tc_model]
 pub struct TrafficPackage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tyc9msci"`
+    /// `InstanceId`; example: `"tyc9msci"`
     pub instance_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tyc9msci.cofile.net"`
+    /// `Domain`; example: `"tyc9msci.cofile.net"`
     pub domain: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"107374182400"`
+    /// `Size`; example: `"107374182400"`
     pub size: String,
 
-    /// `SizeGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SizeGB`; example: `100`
     #[tc(rename = "SizeGB")]
     pub size_gb: u64,
 
-    /// `Remain`: a string.
-    ///
-    /// Example: `"89017835619"`
+    /// `Remain`; example: `"89017835619"`
     pub remain: String,
 
-    /// `Used`: a string.
-    ///
-    /// Example: `"18356346781"`
+    /// `Used`; example: `"18356346781"`
     pub used: String,
 
-    /// `UsedPercentage`: a string.
-    ///
-    /// Example: `"17.10"`
+    /// `UsedPercentage`; example: `"17.10"`
     pub used_percentage: String,
 
-    /// `EffectiveTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-10-12T03:53:29Z"`
+    /// `EffectiveTime`, an ISO 8601 timestamp; example: `"2021-10-12T03:53:29Z"`
     pub effective_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-12T15:59:59Z"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2021-11-12T15:59:59Z"`
     pub expire_time: Option<String>,
 }

@@ -10,9 +10,12 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`SubmitTaskEventResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=smop&Version=2020-12-03&Action=SubmitTaskEvent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "smop",
     version = "2020-12-03",
@@ -21,39 +24,25 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitTaskEvent {
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"5Gsl********VfPd"`
+    /// `AccountId`; example: `"5Gsl********VfPd"`
     pub account_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"oPD5********G0zr"`
+    /// `DeviceId`; example: `"oPD5********G0zr"`
     pub device_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"xFUDBDgn4lv403u5"`
+    /// `OrderId`; example: `"xFUDBDgn4lv403u5"`
     pub order_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"addType"`
+    /// `Code`; example: `"addType"`
     pub code: String,
 
-    /// `Async`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Async`; example: `0`
     pub r#async: i64,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `7999`
+    /// `ProductId`; example: `7999`
     pub product_id: i64,
 
-    /// `NotifyURL`: a string.
-    ///
-    /// Example: `"https://gmall.m.qq.com/api/ReceiveTaskNotify"`
+    /// `NotifyURL`; example: `"https://gmall.m.qq.com/api/ReceiveTaskNotify"`
     #[tc(rename = "NotifyURL")]
     pub notify_url: Option<String>,
 }
@@ -61,22 +50,16 @@ pub struct SubmitTaskEvent {
 /// What a successful [`SubmitTaskEvent`] call returns.
 #[tc_model]
 pub struct SubmitTaskEventResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"xFUDBDgn4lv403u5"`
+    /// `OrderId`; example: `"xFUDBDgn4lv403u5"`
     pub order_id: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a list of [`TaskEventData`](super::models::TaskEventData) objects.
+    /// `Data`
     pub data: Vec<models::TaskEventData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

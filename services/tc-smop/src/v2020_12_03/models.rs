@@ -8,68 +8,42 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SubmitTaskEvent`](super::SubmitTaskEvent).
 #[tc_model]
 pub struct TaskEventData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11100`
+    /// `TaskId`; example: `11100`
     pub task_id: i64,
 
-    /// `TaskOrderId`: a string.
-    ///
-    /// Example: `"3772179646188093549"`
+    /// `TaskOrderId`; example: `"3772179646188093549"`
     pub task_order_id: String,
 
-    /// `TaskCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCode`; example: `1`
     pub task_code: i64,
 
-    /// `TaskCoinNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TaskCoinNumber`; example: `10`
     pub task_coin_number: i64,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1151`
+    /// `TaskType`; example: `1151`
     pub task_type: i64,
 
-    /// `TotalCoin`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCoin`; example: `100`
     pub total_coin: i64,
 
-    /// `Attach`: a string.
-    ///
-    /// Example: `"自定义数据说明"`
+    /// `Attach`; example: `"自定义数据说明"`
     pub attach: String,
 
-    /// `DoneTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DoneTimes`; example: `1`
     pub done_times: i64,
 
-    /// `TotalTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalTimes`; example: `3`
     pub total_times: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"自定义任务"`
+    /// `TaskName`; example: `"自定义任务"`
     pub task_name: String,
 
-    /// `GrowScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GrowScore`; example: `100`
     pub grow_score: i64,
 }

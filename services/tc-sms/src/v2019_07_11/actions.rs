@@ -7,67 +7,83 @@ use super::models;
 /// The `AddSmsSign` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`AddSmsSignResponse`].
-/// The codes it documents are in [`AddSmsSignError`](super::errors::AddSmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=AddSmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.ParametersOtherError`](super::errors::SmsErrorCode::FailedOperationParametersOtherError)
+/// - [`FailedOperation.QualificationIdNotApproved`](super::errors::SmsErrorCode::FailedOperationQualificationIdNotApproved)
+/// - [`FailedOperation.SignNumberLimit`](super::errors::SmsErrorCode::FailedOperationSignNumberLimit)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AppidAndBizId`](super::errors::SmsErrorCode::InvalidParameterAppidAndBizId)
+/// - [`InvalidParameterValue.ImageInvalid`](super::errors::SmsErrorCode::InvalidParameterValueImageInvalid)
+/// - [`InvalidParameterValue.InvalidDocumentType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidDocumentType)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidUsedMethod`](super::errors::SmsErrorCode::InvalidParameterValueInvalidUsedMethod)
+/// - [`InvalidParameterValue.QualificationIdNotFound`](super::errors::SmsErrorCode::InvalidParameterValueQualificationIdNotFound)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`InvalidParameterValue.SignAlreadyPassedCheck`](super::errors::SmsErrorCode::InvalidParameterValueSignAlreadyPassedCheck)
+/// - [`InvalidParameterValue.SignExistAndUnapproved`](super::errors::SmsErrorCode::InvalidParameterValueSignExistAndUnapproved)
+/// - [`InvalidParameterValue.SignNameLengthTooLong`](super::errors::SmsErrorCode::InvalidParameterValueSignNameLengthTooLong)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "AddSmsSign",
     output = AddSmsSignResponse,
-    error = super::errors::AddSmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct AddSmsSign {
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `SignType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignType`; example: `0`
     pub sign_type: u64,
 
-    /// `DocumentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentType`; example: `1`
     pub document_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `UsedMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedMethod`; example: `1`
     pub used_method: u64,
 
-    /// `ProofImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `ProofImage`; example: `"base64"`
     pub proof_image: String,
 
-    /// `CommissionImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `CommissionImage`; example: `"base64"`
     pub commission_image: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务自用申请"`
+    /// `Remark`; example: `"业务自用申请"`
     pub remark: Option<String>,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 }
 
 /// What a successful [`AddSmsSign`] call returns.
 #[tc_model]
 pub struct AddSmsSignResponse {
-    /// `AddSignStatus`: an [`AddSignStatus`](super::models::AddSignStatus).
+    /// `AddSignStatus`
     pub add_sign_status: models::AddSignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,49 +93,68 @@ pub struct AddSmsSignResponse {
 /// The `AddSmsTemplate` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`AddSmsTemplateResponse`].
-/// The codes it documents are in [`AddSmsTemplateError`](super::errors::AddSmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=AddSmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignature`](super::errors::SmsErrorCode::FailedOperationMissingSignature)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateNumberLimit`](super::errors::SmsErrorCode::FailedOperationTemplateNumberLimit)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameters`](super::errors::SmsErrorCode::InvalidParameterInvalidParameters)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidSmsType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidSmsType)
+/// - [`InvalidParameterValue.MarketingTemplateWithoutUnsubscribe`](super::errors::SmsErrorCode::InvalidParameterValueMarketingTemplateWithoutUnsubscribe)
+/// - [`InvalidParameterValue.UnsupportedTemplateVariable`](super::errors::SmsErrorCode::InvalidParameterValueUnsupportedTemplateVariable)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "AddSmsTemplate",
     output = AddSmsTemplateResponse,
-    error = super::errors::AddSmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct AddSmsTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"验证码"`
+    /// `TemplateName`; example: `"验证码"`
     pub template_name: String,
 
-    /// `TemplateContent`: a string.
-    ///
-    /// Example: `"您的验证码是{1}"`
+    /// `TemplateContent`; example: `"您的验证码是{1}"`
     pub template_content: String,
 
-    /// `SmsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SmsType`; example: `3`
     pub sms_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务验证码"`
+    /// `Remark`; example: `"业务验证码"`
     pub remark: String,
 }
 
 /// What a successful [`AddSmsTemplate`] call returns.
 #[tc_model]
 pub struct AddSmsTemplateResponse {
-    /// `AddTemplateStatus`: an [`AddTemplateStatus`](super::models::AddTemplateStatus).
-    ///
-    /// Example: `{"TemplateId":"1110"}`
+    /// `AddTemplateStatus`; example: `{"TemplateId":"1110"}`
     pub add_template_status: models::AddTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,47 +164,66 @@ pub struct AddSmsTemplateResponse {
 /// The `CallbackStatusStatistics` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`CallbackStatusStatisticsResponse`].
-/// The codes it documents are in [`CallbackStatusStatisticsError`](super::errors::CallbackStatusStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=CallbackStatusStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "CallbackStatusStatistics",
     output = CallbackStatusStatisticsResponse,
-    error = super::errors::CallbackStatusStatisticsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct CallbackStatusStatistics {
-    /// `StartDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2024090800`
+    /// `StartDateTime`; example: `2024090800`
     pub start_date_time: u64,
 
-    /// `EndDataTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2024090823`
+    /// `EndDataTime`; example: `2024090823`
     pub end_data_time: u64,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`CallbackStatusStatistics`] call returns.
 #[tc_model]
 pub struct CallbackStatusStatisticsResponse {
-    /// `CallbackStatusStatistics`: a [`CallbackStatusStatistics`](super::models::CallbackStatusStatistics).
+    /// `CallbackStatusStatistics`
     pub callback_status_statistics: models::CallbackStatusStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -179,27 +233,47 @@ pub struct CallbackStatusStatisticsResponse {
 /// The `DeleteSmsSign` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`DeleteSmsSignResponse`].
-/// The codes it documents are in [`DeleteSmsSignError`](super::errors::DeleteSmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=DeleteSmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignatureToModify`](super::errors::SmsErrorCode::FailedOperationMissingSignatureToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.SignIdNotExist`](super::errors::SmsErrorCode::FailedOperationSignIdNotExist)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "DeleteSmsSign",
     output = DeleteSmsSignResponse,
-    error = super::errors::DeleteSmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DeleteSmsSign {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 }
 
 /// What a successful [`DeleteSmsSign`] call returns.
 #[tc_model]
 pub struct DeleteSmsSignResponse {
-    /// `DeleteSignStatus`: a [`DeleteSignStatus`](super::models::DeleteSignStatus).
+    /// `DeleteSignStatus`
     pub delete_sign_status: models::DeleteSignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -209,27 +283,48 @@ pub struct DeleteSmsSignResponse {
 /// The `DeleteSmsTemplate` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`DeleteSmsTemplateResponse`].
-/// The codes it documents are in [`DeleteSmsTemplateError`](super::errors::DeleteSmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=DeleteSmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "DeleteSmsTemplate",
     output = DeleteSmsTemplateResponse,
-    error = super::errors::DeleteSmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DeleteSmsTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 }
 
 /// What a successful [`DeleteSmsTemplate`] call returns.
 #[tc_model]
 pub struct DeleteSmsTemplateResponse {
-    /// `DeleteTemplateStatus`: a [`DeleteTemplateStatus`](super::models::DeleteTemplateStatus).
+    /// `DeleteTemplateStatus`
     pub delete_template_status: models::DeleteTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,30 +334,51 @@ pub struct DeleteSmsTemplateResponse {
 /// The `DescribeSmsSignList` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`DescribeSmsSignListResponse`].
-/// The codes it documents are in [`DescribeSmsSignListError`](super::errors::DescribeSmsSignListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=DescribeSmsSignList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.MissingSignatureList`](super::errors::SmsErrorCode::InvalidParameterValueMissingSignatureList)
+/// - [`MissingParameter.MissingSignatureList`](super::errors::SmsErrorCode::MissingParameterMissingSignatureList)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "DescribeSmsSignList",
     output = DescribeSmsSignListResponse,
-    error = super::errors::DescribeSmsSignListError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DescribeSmsSignList {
-    /// `SignIdSet`: a list of unsigned 64-bit integers.
+    /// `SignIdSet`
     pub sign_id_set: Vec<u64>,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 }
 
 /// What a successful [`DescribeSmsSignList`] call returns.
 #[tc_model]
 pub struct DescribeSmsSignListResponse {
-    /// `DescribeSignListStatusSet`: a list of [`DescribeSignListStatus`](super::models::DescribeSignListStatus) objects.
+    /// `DescribeSignListStatusSet`
     pub describe_sign_list_status_set: Vec<models::DescribeSignListStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -272,30 +388,50 @@ pub struct DescribeSmsSignListResponse {
 /// The `DescribeSmsTemplateList` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`DescribeSmsTemplateListResponse`].
-/// The codes it documents are in [`DescribeSmsTemplateListError`](super::errors::DescribeSmsTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=DescribeSmsTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "DescribeSmsTemplateList",
     output = DescribeSmsTemplateListResponse,
-    error = super::errors::DescribeSmsTemplateListError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DescribeSmsTemplateList {
-    /// `TemplateIdSet`: a list of unsigned 64-bit integers.
+    /// `TemplateIdSet`
     pub template_id_set: Vec<u64>,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 }
 
 /// What a successful [`DescribeSmsTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeSmsTemplateListResponse {
-    /// `DescribeTemplateStatusSet`: a list of [`DescribeTemplateListStatus`](super::models::DescribeTemplateListStatus) objects.
+    /// `DescribeTemplateStatusSet`
     pub describe_template_status_set: Vec<models::DescribeTemplateListStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,72 +441,86 @@ pub struct DescribeSmsTemplateListResponse {
 /// The `ModifySmsSign` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`ModifySmsSignResponse`].
-/// The codes it documents are in [`ModifySmsSignError`](super::errors::ModifySmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=ModifySmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignatureList`](super::errors::SmsErrorCode::FailedOperationMissingSignatureList)
+/// - [`FailedOperation.MissingSignatureToModify`](super::errors::SmsErrorCode::FailedOperationMissingSignatureToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.QualificationIdNotApproved`](super::errors::SmsErrorCode::FailedOperationQualificationIdNotApproved)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppidAndBizId`](super::errors::SmsErrorCode::InvalidParameterAppidAndBizId)
+/// - [`InvalidParameterValue.ImageInvalid`](super::errors::SmsErrorCode::InvalidParameterValueImageInvalid)
+/// - [`InvalidParameterValue.InvalidDocumentType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidDocumentType)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidUsedMethod`](super::errors::SmsErrorCode::InvalidParameterValueInvalidUsedMethod)
+/// - [`InvalidParameterValue.QualificationIdNotFound`](super::errors::SmsErrorCode::InvalidParameterValueQualificationIdNotFound)
+/// - [`InvalidParameterValue.SignAlreadyPassedCheck`](super::errors::SmsErrorCode::InvalidParameterValueSignAlreadyPassedCheck)
+/// - [`InvalidParameterValue.SignExistAndUnapproved`](super::errors::SmsErrorCode::InvalidParameterValueSignExistAndUnapproved)
+/// - [`InvalidParameterValue.SignNameLengthTooLong`](super::errors::SmsErrorCode::InvalidParameterValueSignNameLengthTooLong)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "ModifySmsSign",
     output = ModifySmsSignResponse,
-    error = super::errors::ModifySmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct ModifySmsSign {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `SignType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignType`; example: `0`
     pub sign_type: u64,
 
-    /// `DocumentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentType`; example: `1`
     pub document_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `UsedMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedMethod`; example: `1`
     pub used_method: u64,
 
-    /// `ProofImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `ProofImage`; example: `"base64"`
     pub proof_image: String,
 
-    /// `CommissionImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `CommissionImage`; example: `"base64"`
     pub commission_image: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试使用"`
+    /// `Remark`; example: `"测试使用"`
     pub remark: Option<String>,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 }
 
 /// What a successful [`ModifySmsSign`] call returns.
 #[tc_model]
 pub struct ModifySmsSignResponse {
-    /// `ModifySignStatus`: a [`ModifySignStatus`](super::models::ModifySignStatus).
+    /// `ModifySignStatus`
     pub modify_sign_status: models::ModifySignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,54 +530,67 @@ pub struct ModifySmsSignResponse {
 /// The `ModifySmsTemplate` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`ModifySmsTemplateResponse`].
-/// The codes it documents are in [`ModifySmsTemplateError`](super::errors::ModifySmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=ModifySmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.MissingTemplateList`](super::errors::SmsErrorCode::FailedOperationMissingTemplateList)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateNumberLimit`](super::errors::SmsErrorCode::FailedOperationTemplateNumberLimit)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameters`](super::errors::SmsErrorCode::InvalidParameterInvalidParameters)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidSmsType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidSmsType)
+/// - [`InvalidParameterValue.MarketingTemplateWithoutUnsubscribe`](super::errors::SmsErrorCode::InvalidParameterValueMarketingTemplateWithoutUnsubscribe)
+/// - [`InvalidParameterValue.UnsupportedTemplateVariable`](super::errors::SmsErrorCode::InvalidParameterValueUnsupportedTemplateVariable)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "ModifySmsTemplate",
     output = ModifySmsTemplateResponse,
-    error = super::errors::ModifySmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct ModifySmsTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `TemplateName`; example: `"腾讯云"`
     pub template_name: String,
 
-    /// `TemplateContent`: a string.
-    ///
-    /// Example: `"您的验证码是{1}"`
+    /// `TemplateContent`; example: `"您的验证码是{1}"`
     pub template_content: String,
 
-    /// `SmsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SmsType`; example: `3`
     pub sms_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务验证码"`
+    /// `Remark`; example: `"业务验证码"`
     pub remark: String,
 }
 
 /// What a successful [`ModifySmsTemplate`] call returns.
 #[tc_model]
 pub struct ModifySmsTemplateResponse {
-    /// `ModifyTemplateStatus`: a [`ModifyTemplateStatus`](super::models::ModifyTemplateStatus).
-    ///
-    /// Example: `{"TemplateId":1110}`
+    /// `ModifyTemplateStatus`; example: `{"TemplateId":1110}`
     pub modify_template_status: models::ModifyTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -437,32 +600,53 @@ pub struct ModifySmsTemplateResponse {
 /// The `PullSmsReplyStatus` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`PullSmsReplyStatusResponse`].
-/// The codes it documents are in [`PullSmsReplyStatusError`](super::errors::PullSmsReplyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=PullSmsReplyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "PullSmsReplyStatus",
     output = PullSmsReplyStatusResponse,
-    error = super::errors::PullSmsReplyStatusError
+    error = super::errors::SmsErrorCode
 )]
 pub struct PullSmsReplyStatus {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 }
 
 /// What a successful [`PullSmsReplyStatus`] call returns.
 #[tc_model]
 pub struct PullSmsReplyStatusResponse {
-    /// `PullSmsReplyStatusSet`: a list of [`PullSmsReplyStatus`](super::models::PullSmsReplyStatus) objects.
+    /// `PullSmsReplyStatusSet`
     pub pull_sms_reply_status_set: Vec<models::PullSmsReplyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -472,15 +656,42 @@ pub struct PullSmsReplyStatusResponse {
 /// The `PullSmsReplyStatusByPhoneNumber` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`PullSmsReplyStatusByPhoneNumberResponse`].
-/// The codes it documents are in [`PullSmsReplyStatusByPhoneNumberError`](super::errors::PullSmsReplyStatusByPhoneNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=PullSmsReplyStatusByPhoneNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.ConstructUserDataFail`](super::errors::SmsErrorCode::InternalErrorConstructUserDataFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "PullSmsReplyStatusByPhoneNumber",
     output = PullSmsReplyStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsReplyStatusByPhoneNumberError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -489,41 +700,29 @@ pub struct PullSmsReplyStatusResponse {
     )
 )]
 pub struct PullSmsReplyStatusByPhoneNumber {
-    /// `SendDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624000`
+    /// `SendDateTime`; example: `1464624000`
     pub send_date_time: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `EndDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624123`
+    /// `EndDateTime`; example: `1464624123`
     pub end_date_time: Option<u64>,
 }
 
 /// What a successful [`PullSmsReplyStatusByPhoneNumber`] call returns.
 #[tc_model]
 pub struct PullSmsReplyStatusByPhoneNumberResponse {
-    /// `PullSmsReplyStatusSet`: a list of [`PullSmsReplyStatus`](super::models::PullSmsReplyStatus) objects.
+    /// `PullSmsReplyStatusSet`
     pub pull_sms_reply_status_set: Vec<models::PullSmsReplyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -533,32 +732,53 @@ pub struct PullSmsReplyStatusByPhoneNumberResponse {
 /// The `PullSmsSendStatus` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`PullSmsSendStatusResponse`].
-/// The codes it documents are in [`PullSmsSendStatusError`](super::errors::PullSmsSendStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=PullSmsSendStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "PullSmsSendStatus",
     output = PullSmsSendStatusResponse,
-    error = super::errors::PullSmsSendStatusError
+    error = super::errors::SmsErrorCode
 )]
 pub struct PullSmsSendStatus {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 }
 
 /// What a successful [`PullSmsSendStatus`] call returns.
 #[tc_model]
 pub struct PullSmsSendStatusResponse {
-    /// `PullSmsSendStatusSet`: a list of [`PullSmsSendStatus`](super::models::PullSmsSendStatus) objects.
+    /// `PullSmsSendStatusSet`
     pub pull_sms_send_status_set: Vec<models::PullSmsSendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -568,15 +788,43 @@ pub struct PullSmsSendStatusResponse {
 /// The `PullSmsSendStatusByPhoneNumber` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`PullSmsSendStatusByPhoneNumberResponse`].
-/// The codes it documents are in [`PullSmsSendStatusByPhoneNumberError`](super::errors::PullSmsSendStatusByPhoneNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=PullSmsSendStatusByPhoneNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "PullSmsSendStatusByPhoneNumber",
     output = PullSmsSendStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsSendStatusByPhoneNumberError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -585,41 +833,29 @@ pub struct PullSmsSendStatusResponse {
     )
 )]
 pub struct PullSmsSendStatusByPhoneNumber {
-    /// `SendDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624000`
+    /// `SendDateTime`; example: `1464624000`
     pub send_date_time: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `EndDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624123`
+    /// `EndDateTime`; example: `1464624123`
     pub end_date_time: Option<u64>,
 }
 
 /// What a successful [`PullSmsSendStatusByPhoneNumber`] call returns.
 #[tc_model]
 pub struct PullSmsSendStatusByPhoneNumberResponse {
-    /// `PullSmsSendStatusSet`: a list of [`PullSmsSendStatus`](super::models::PullSmsSendStatus) objects.
+    /// `PullSmsSendStatusSet`
     pub pull_sms_send_status_set: Vec<models::PullSmsSendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -629,63 +865,100 @@ pub struct PullSmsSendStatusByPhoneNumberResponse {
 /// The `SendSms` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`SendSmsResponse`].
-/// The codes it documents are in [`SendSmsError`](super::errors::SendSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=SendSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainSensitiveWord`](super::errors::SmsErrorCode::FailedOperationContainSensitiveWord)
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.InsufficientBalanceInSmsPackage`](super::errors::SmsErrorCode::FailedOperationInsufficientBalanceInSmsPackage)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MarketingSendTimeConstraint`](super::errors::SmsErrorCode::FailedOperationMarketingSendTimeConstraint)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.SignatureIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationSignatureIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateParamSetNotMatchApprovedTemplate`](super::errors::SmsErrorCode::FailedOperationTemplateParamSetNotMatchApprovedTemplate)
+/// - [`FailedOperation.TemplateUnapprovedOrNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateUnapprovedOrNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ContentLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueContentLengthLimit)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.ProhibitedUseUrlInTemplateParameter`](super::errors::SmsErrorCode::InvalidParameterValueProhibitedUseUrlInTemplateParameter)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`InvalidParameterValue.TemplateParameterFormatError`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterFormatError)
+/// - [`InvalidParameterValue.TemplateParameterLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterLengthLimit)
+/// - [`LimitExceeded.AppCountryOrRegionDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionDailyLimit)
+/// - [`LimitExceeded.AppCountryOrRegionInBlacklist`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionInBlacklist)
+/// - [`LimitExceeded.AppDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppDailyLimit)
+/// - [`LimitExceeded.AppGlobalDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppGlobalDailyLimit)
+/// - [`LimitExceeded.AppMainlandChinaDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppMainlandChinaDailyLimit)
+/// - [`LimitExceeded.DailyLimit`](super::errors::SmsErrorCode::LimitExceededDailyLimit)
+/// - [`LimitExceeded.DeliveryFrequencyLimit`](super::errors::SmsErrorCode::LimitExceededDeliveryFrequencyLimit)
+/// - [`LimitExceeded.GlobalSmsSendingRateLimit`](super::errors::SmsErrorCode::LimitExceededGlobalSmsSendingRateLimit)
+/// - [`LimitExceeded.PhoneNumberCountLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberCountLimit)
+/// - [`LimitExceeded.PhoneNumberDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberDailyLimit)
+/// - [`LimitExceeded.PhoneNumberOneHourLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberOneHourLimit)
+/// - [`LimitExceeded.PhoneNumberSameContentDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberSameContentDailyLimit)
+/// - [`LimitExceeded.PhoneNumberThirtySecondLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberThirtySecondLimit)
+/// - [`MissingParameter.EmptyPhoneNumberSet`](super::errors::SmsErrorCode::MissingParameterEmptyPhoneNumberSet)
+/// - [`UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationIndividualUserMarketingSmsPermissionDeny)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone`](super::errors::SmsErrorCode::UnsupportedOperationChineseMainlandTemplateToGlobalPhone)
+/// - [`UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber`](super::errors::SmsErrorCode::UnsupportedOperationContainDomesticAndInternationalPhoneNumber)
+/// - [`UnsupportedOperation.GlobalTemplateToChineseMainlandPhone`](super::errors::SmsErrorCode::UnsupportedOperationGlobalTemplateToChineseMainlandPhone)
+/// - [`UnsupportedOperation.UnsupportedRegion`](super::errors::SmsErrorCode::UnsupportedOperationUnsupportedRegion)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "SendSms",
     output = SendSmsResponse,
-    error = super::errors::SendSmsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct SendSms {
-    /// `PhoneNumberSet`: a list of strings.
-    ///
-    /// Example: `["+8618501234444"]`
+    /// `PhoneNumberSet`; example: `["+8618501234444"]`
     pub phone_number_set: Vec<String>,
 
-    /// `TemplateID`: a string.
-    ///
-    /// Example: `"1110"`
+    /// `TemplateID`; example: `"1110"`
     #[tc(rename = "TemplateID")]
     pub template_id: String,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `Sign`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Sign`; example: `"腾讯云"`
     pub sign: Option<String>,
 
-    /// `TemplateParamSet`: a list of strings.
-    ///
-    /// Example: `["4370"]`
+    /// `TemplateParamSet`; example: `["4370"]`
     pub template_param_set: Option<Vec<String>>,
 
-    /// `ExtendCode`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ExtendCode`; example: `"10"`
     pub extend_code: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: Option<String>,
 
-    /// `SenderId`: a string.
-    ///
-    /// Example: `"Qsms"`
+    /// `SenderId`; example: `"Qsms"`
     pub sender_id: Option<String>,
 }
 
 /// What a successful [`SendSms`] call returns.
 #[tc_model]
 pub struct SendSmsResponse {
-    /// `SendStatusSet`: a list of [`SendStatus`](super::models::SendStatus) objects.
+    /// `SendStatusSet`
     pub send_status_set: Vec<models::SendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -695,49 +968,65 @@ pub struct SendSmsResponse {
 /// The `SendStatusStatistics` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`SendStatusStatisticsResponse`].
-/// The codes it documents are in [`SendStatusStatisticsError`](super::errors::SendStatusStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=SendStatusStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "SendStatusStatistics",
     output = SendStatusStatisticsResponse,
-    error = super::errors::SendStatusStatisticsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct SendStatusStatistics {
-    /// `StartDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2024090800`
+    /// `StartDateTime`; example: `2024090800`
     pub start_date_time: u64,
 
-    /// `EndDataTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2024090823`
+    /// `EndDataTime`; example: `2024090823`
     pub end_data_time: u64,
 
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`SendStatusStatistics`] call returns.
 #[tc_model]
 pub struct SendStatusStatisticsResponse {
-    /// `SendStatusStatistics`: a [`SendStatusStatistics`](super::models::SendStatusStatistics).
-    ///
-    /// Example: `{"FeeCount":1880,"RequestCount":1880,"RequestSuccessCount":1880}`
+    /// `SendStatusStatistics`; example: `{"FeeCount":1880,"RequestCount":1880,"RequestSuccessCount":1880}`
     pub send_status_statistics: models::SendStatusStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -747,15 +1036,41 @@ pub struct SendStatusStatisticsResponse {
 /// The `SmsPackagesStatistics` action of SMS API 2019-07-11.
 ///
 /// A successful call returns [`SmsPackagesStatisticsResponse`].
-/// The codes it documents are in [`SmsPackagesStatisticsError`](super::errors::SmsPackagesStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2019-07-11&Action=SmsPackagesStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.SignatureIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationSignatureIncorrectOrUnapproved)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2019-07-11",
     name = "SmsPackagesStatistics",
     output = SmsPackagesStatisticsResponse,
-    error = super::errors::SmsPackagesStatisticsError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -764,26 +1079,20 @@ pub struct SendStatusStatisticsResponse {
     )
 )]
 pub struct SmsPackagesStatistics {
-    /// `SmsSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppid`; example: `"1400006666"`
     pub sms_sdk_appid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`SmsPackagesStatistics`] call returns.
 #[tc_model]
 pub struct SmsPackagesStatisticsResponse {
-    /// `SmsPackagesStatisticsSet`: a list of [`SmsPackagesStatistics`](super::models::SmsPackagesStatistics) objects.
+    /// `SmsPackagesStatisticsSet`
     pub sms_packages_statistics_set: Vec<models::SmsPackagesStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddSmsSign`](super::AddSmsSign).
 #[tc_model]
 pub struct AddSignStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `SignApplyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2110`
+    /// `SignApplyId`; example: `2110`
     pub sign_apply_id: u64,
 }
 
@@ -24,9 +20,7 @@ pub struct AddSignStatus {
 /// Returned in the output of [`AddSmsTemplate`](super::AddSmsTemplate).
 #[tc_model]
 pub struct AddTemplateStatus {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1110"`
+    /// `TemplateId`; example: `"1110"`
     pub template_id: String,
 }
 
@@ -35,49 +29,31 @@ pub struct AddTemplateStatus {
 /// Returned in the output of [`CallbackStatusStatistics`](super::CallbackStatusStatistics).
 #[tc_model]
 pub struct CallbackStatusStatistics {
-    /// `CallbackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1745`
+    /// `CallbackCount`; example: `1745`
     pub callback_count: u64,
 
-    /// `RequestSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1880`
+    /// `RequestSuccessCount`; example: `1880`
     pub request_success_count: u64,
 
-    /// `CallbackFailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `CallbackFailCount`; example: `401`
     pub callback_fail_count: u64,
 
-    /// `CallbackSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1344`
+    /// `CallbackSuccessCount`; example: `1344`
     pub callback_success_count: u64,
 
-    /// `InternalErrorCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternalErrorCount`; example: `0`
     pub internal_error_count: u64,
 
-    /// `InvalidNumberCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InvalidNumberCount`; example: `0`
     pub invalid_number_count: u64,
 
-    /// `ShutdownErrorCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `ShutdownErrorCount`; example: `401`
     pub shutdown_error_count: u64,
 
-    /// `BlackListCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlackListCount`; example: `0`
     pub black_list_count: u64,
 
-    /// `FrequencyLimitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FrequencyLimitCount`; example: `0`
     pub frequency_limit_count: u64,
 }
 
@@ -86,16 +62,10 @@ pub struct CallbackStatusStatistics {
 /// Returned in the output of [`DeleteSmsSign`](super::DeleteSmsSign).
 #[tc_model]
 pub struct DeleteSignStatus {
-    /// `DeleteStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"return successfully!"`
+    /// `DeleteStatus`, required in requests; example: `"return successfully!"`
     pub delete_status: Option<String>,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1578988506`
+    /// `DeleteTime`, required in requests; example: `1578988506`
     pub delete_time: Option<u64>,
 }
 
@@ -104,14 +74,10 @@ pub struct DeleteSignStatus {
 /// Returned in the output of [`DeleteSmsTemplate`](super::DeleteSmsTemplate).
 #[tc_model]
 pub struct DeleteTemplateStatus {
-    /// `DeleteStatus`: a string.
-    ///
-    /// Example: `"return successfully!"`
+    /// `DeleteStatus`; example: `"return successfully!"`
     pub delete_status: String,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1578988506`
+    /// `DeleteTime`; example: `1578988506`
     pub delete_time: u64,
 }
 
@@ -120,49 +86,31 @@ pub struct DeleteTemplateStatus {
 /// Returned in the output of [`DescribeSmsSignList`](super::DescribeSmsSignList).
 #[tc_model]
 pub struct DescribeSignListStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `ReviewReply`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `ReviewReply`; example: `"通过"`
     pub review_reply: String,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620734188`
+    /// `CreateTime`; example: `1620734188`
     pub create_time: u64,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 
-    /// `QualificationName`: a string.
-    ///
-    /// Example: `"腾讯科技有限公司_1000001"`
+    /// `QualificationName`; example: `"腾讯科技有限公司_1000001"`
     pub qualification_name: Option<String>,
 
-    /// `QualificationStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualificationStatusCode`; example: `1`
     pub qualification_status_code: Option<i64>,
 }
 
@@ -171,34 +119,22 @@ pub struct DescribeSignListStatus {
 /// Returned in the output of [`DescribeSmsTemplateList`](super::DescribeSmsTemplateList).
 #[tc_model]
 pub struct DescribeTemplateListStatus {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `ReviewReply`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `ReviewReply`; example: `"通过"`
     pub review_reply: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"验证码短信"`
+    /// `TemplateName`; example: `"验证码短信"`
     pub template_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1578899900`
+    /// `CreateTime`; example: `1578899900`
     pub create_time: u64,
 }
 
@@ -207,14 +143,10 @@ pub struct DescribeTemplateListStatus {
 /// Returned in the output of [`ModifySmsSign`](super::ModifySmsSign).
 #[tc_model]
 pub struct ModifySignStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `SignApplyId`: a string.
-    ///
-    /// Example: `"2110"`
+    /// `SignApplyId`; example: `"2110"`
     pub sign_apply_id: String,
 }
 
@@ -223,9 +155,7 @@ pub struct ModifySignStatus {
 /// Returned in the output of [`ModifySmsTemplate`](super::ModifySmsTemplate).
 #[tc_model]
 pub struct ModifyTemplateStatus {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 }
 
@@ -234,39 +164,25 @@ pub struct ModifyTemplateStatus {
 /// Returned in the output of [`PullSmsReplyStatus`](super::PullSmsReplyStatus) and [`PullSmsReplyStatusByPhoneNumber`](super::PullSmsReplyStatusByPhoneNumber).
 #[tc_model]
 pub struct PullSmsReplyStatus {
-    /// `ExtendCode`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ExtendCode`; example: `"11"`
     pub extend_code: String,
 
-    /// `NationCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `NationCode`; example: `"86"`
     pub nation_code: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `Sign`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Sign`; example: `"腾讯云"`
     pub sign: String,
 
-    /// `ReplyContent`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ReplyContent`; example: `"2"`
     pub reply_content: String,
 
-    /// `ReplyTime`: a string.
-    ///
-    /// Example: `"2021-05-11 19:56:28"`
+    /// `ReplyTime`; example: `"2021-05-11 19:56:28"`
     pub reply_time: String,
 
-    /// `ReplyUnixTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620734188`
+    /// `ReplyUnixTime`; example: `1620734188`
     pub reply_unix_time: u64,
 }
 
@@ -275,44 +191,28 @@ pub struct PullSmsReplyStatus {
 /// Returned in the output of [`PullSmsSendStatus`](super::PullSmsSendStatus) and [`PullSmsSendStatusByPhoneNumber`](super::PullSmsSendStatusByPhoneNumber).
 #[tc_model]
 pub struct PullSmsSendStatus {
-    /// `UserReceiveTime`: a string.
-    ///
-    /// Example: `"2019-10-08 17:18:37"`
+    /// `UserReceiveTime`; example: `"2019-10-08 17:18:37"`
     pub user_receive_time: String,
 
-    /// `UserReceiveUnixTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1570526317`
+    /// `UserReceiveUnixTime`; example: `1570526317`
     pub user_receive_unix_time: u64,
 
-    /// `NationCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `NationCode`; example: `"86"`
     pub nation_code: String,
 
-    /// `PurePhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PurePhoneNumber`; example: `"+8618501234444"`
     pub pure_phone_number: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"18501234444"`
+    /// `PhoneNumber`; example: `"18501234444"`
     pub phone_number: String,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"5000:1045710669157053657849499619"`
+    /// `SerialNo`; example: `"5000:1045710669157053657849499619"`
     pub serial_no: String,
 
-    /// `ReportStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ReportStatus`; example: `"SUCCESS"`
     pub report_status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"DELIVRD"`
+    /// `Description`; example: `"DELIVRD"`
     pub description: String,
 }
 
@@ -321,39 +221,25 @@ pub struct PullSmsSendStatus {
 /// Returned in the output of [`SendSms`](super::SendSms).
 #[tc_model]
 pub struct SendStatus {
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"5000:1045710669157053657849499619"`
+    /// `SerialNo`; example: `"5000:1045710669157053657849499619"`
     pub serial_no: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `Fee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Fee`; example: `1`
     pub fee: u64,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `Code`; example: `"Ok"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"send success"`
+    /// `Message`; example: `"send success"`
     pub message: String,
 
-    /// `IsoCode`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `IsoCode`; example: `"CN"`
     pub iso_code: String,
 }
 
@@ -362,19 +248,13 @@ pub struct SendStatus {
 /// Returned in the output of [`SendStatusStatistics`](super::SendStatusStatistics).
 #[tc_model]
 pub struct SendStatusStatistics {
-    /// `FeeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `149`
+    /// `FeeCount`; example: `149`
     pub fee_count: u64,
 
-    /// `RequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `RequestCount`; example: `150`
     pub request_count: u64,
 
-    /// `RequestSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `149`
+    /// `RequestSuccessCount`; example: `149`
     pub request_success_count: u64,
 }
 
@@ -383,53 +263,33 @@ pub struct SendStatusStatistics {
 /// Returned in the output of [`SmsPackagesStatistics`](super::SmsPackagesStatistics).
 #[tc_model]
 pub struct SmsPackagesStatistics {
-    /// `PackageCreateTime`: a string.
-    ///
-    /// Example: `"2024-12-01 16:00:00"`
+    /// `PackageCreateTime`; example: `"2024-12-01 16:00:00"`
     pub package_create_time: String,
 
-    /// `PackageCreateUnixTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733040000`
+    /// `PackageCreateUnixTime`; example: `1733040000`
     pub package_create_unix_time: u64,
 
-    /// `PackageEffectiveTime`: a string.
-    ///
-    /// Example: `"2024-12-01 16:00:00"`
+    /// `PackageEffectiveTime`; example: `"2024-12-01 16:00:00"`
     pub package_effective_time: String,
 
-    /// `PackageEffectiveUnixTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733040000`
+    /// `PackageEffectiveUnixTime`; example: `1733040000`
     pub package_effective_unix_time: u64,
 
-    /// `PackageExpiredTime`: a string.
-    ///
-    /// Example: `"2026-12-01 16:00:00"`
+    /// `PackageExpiredTime`; example: `"2026-12-01 16:00:00"`
     pub package_expired_time: String,
 
-    /// `PackageExpiredUnixTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1796112000`
+    /// `PackageExpiredUnixTime`; example: `1796112000`
     pub package_expired_unix_time: u64,
 
-    /// `AmountOfPackage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AmountOfPackage`; example: `1000`
     pub amount_of_package: u64,
 
-    /// `TypeOfPackage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TypeOfPackage`; example: `1`
     pub type_of_package: u64,
 
-    /// `PackageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000876572`
+    /// `PackageId`; example: `1000876572`
     pub package_id: u64,
 
-    /// `CurrentUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CurrentUsage`; example: `100`
     pub current_usage: u64,
 }

@@ -7,67 +7,82 @@ use super::models;
 /// The `AddSmsSign` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`AddSmsSignResponse`].
-/// The codes it documents are in [`AddSmsSignError`](super::errors::AddSmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=AddSmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.ParametersOtherError`](super::errors::SmsErrorCode::FailedOperationParametersOtherError)
+/// - [`FailedOperation.QualificationIdNotApproved`](super::errors::SmsErrorCode::FailedOperationQualificationIdNotApproved)
+/// - [`FailedOperation.SignNumberLimit`](super::errors::SmsErrorCode::FailedOperationSignNumberLimit)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AppidAndBizId`](super::errors::SmsErrorCode::InvalidParameterAppidAndBizId)
+/// - [`InvalidParameterValue.ImageInvalid`](super::errors::SmsErrorCode::InvalidParameterValueImageInvalid)
+/// - [`InvalidParameterValue.InvalidDocumentType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidDocumentType)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidUsedMethod`](super::errors::SmsErrorCode::InvalidParameterValueInvalidUsedMethod)
+/// - [`InvalidParameterValue.QualificationIdNotFound`](super::errors::SmsErrorCode::InvalidParameterValueQualificationIdNotFound)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`InvalidParameterValue.SignAlreadyPassedCheck`](super::errors::SmsErrorCode::InvalidParameterValueSignAlreadyPassedCheck)
+/// - [`InvalidParameterValue.SignExistAndUnapproved`](super::errors::SmsErrorCode::InvalidParameterValueSignExistAndUnapproved)
+/// - [`InvalidParameterValue.SignNameLengthTooLong`](super::errors::SmsErrorCode::InvalidParameterValueSignNameLengthTooLong)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "AddSmsSign",
     output = AddSmsSignResponse,
-    error = super::errors::AddSmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct AddSmsSign {
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `SignType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignType`; example: `0`
     pub sign_type: u64,
 
-    /// `DocumentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentType`; example: `1`
     pub document_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `SignPurpose`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignPurpose`; example: `0`
     pub sign_purpose: u64,
 
-    /// `ProofImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `ProofImage`; example: `"base64"`
     pub proof_image: String,
 
-    /// `CommissionImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `CommissionImage`; example: `"base64"`
     pub commission_image: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务自用申请"`
+    /// `Remark`; example: `"业务自用申请"`
     pub remark: Option<String>,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 }
 
 /// What a successful [`AddSmsSign`] call returns.
 #[tc_model]
 pub struct AddSmsSignResponse {
-    /// `AddSignStatus`: an [`AddSignStatus`](super::models::AddSignStatus).
+    /// `AddSignStatus`
     pub add_sign_status: models::AddSignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,49 +92,70 @@ pub struct AddSmsSignResponse {
 /// The `AddSmsTemplate` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`AddSmsTemplateResponse`].
-/// The codes it documents are in [`AddSmsTemplateError`](super::errors::AddSmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=AddSmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.ForbidAddMarketingTemplates`](super::errors::SmsErrorCode::FailedOperationForbidAddMarketingTemplates)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignature`](super::errors::SmsErrorCode::FailedOperationMissingSignature)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateNumberLimit`](super::errors::SmsErrorCode::FailedOperationTemplateNumberLimit)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.DirtyWordFound`](super::errors::SmsErrorCode::InvalidParameterDirtyWordFound)
+/// - [`InvalidParameter.InvalidParameters`](super::errors::SmsErrorCode::InvalidParameterInvalidParameters)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidSmsType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidSmsType)
+/// - [`InvalidParameterValue.InvalidTemplateFormat`](super::errors::SmsErrorCode::InvalidParameterValueInvalidTemplateFormat)
+/// - [`InvalidParameterValue.MarketingTemplateWithoutUnsubscribe`](super::errors::SmsErrorCode::InvalidParameterValueMarketingTemplateWithoutUnsubscribe)
+/// - [`InvalidParameterValue.UnsupportedTemplateVariable`](super::errors::SmsErrorCode::InvalidParameterValueUnsupportedTemplateVariable)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "AddSmsTemplate",
     output = AddSmsTemplateResponse,
-    error = super::errors::AddSmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct AddSmsTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"验证码"`
+    /// `TemplateName`; example: `"验证码"`
     pub template_name: String,
 
-    /// `TemplateContent`: a string.
-    ///
-    /// Example: `"您的验证码是{1}"`
+    /// `TemplateContent`; example: `"您的验证码是{1}"`
     pub template_content: String,
 
-    /// `SmsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SmsType`; example: `3`
     pub sms_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务验证码"`
+    /// `Remark`; example: `"业务验证码"`
     pub remark: String,
 }
 
 /// What a successful [`AddSmsTemplate`] call returns.
 #[tc_model]
 pub struct AddSmsTemplateResponse {
-    /// `AddTemplateStatus`: an [`AddTemplateStatus`](super::models::AddTemplateStatus).
-    ///
-    /// Example: `{"TemplateId":"1110"}`
+    /// `AddTemplateStatus`; example: `{"TemplateId":"1110"}`
     pub add_template_status: models::AddTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,47 +165,67 @@ pub struct AddSmsTemplateResponse {
 /// The `CallbackStatusStatistics` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`CallbackStatusStatisticsResponse`].
-/// The codes it documents are in [`CallbackStatusStatisticsError`](super::errors::CallbackStatusStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=CallbackStatusStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.LimitVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueLimitVerifyFail)
+/// - [`InvalidParameterValue.OffsetVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueOffsetVerifyFail)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "CallbackStatusStatistics",
     output = CallbackStatusStatisticsResponse,
-    error = super::errors::CallbackStatusStatisticsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct CallbackStatusStatistics {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024090800"`
+    /// `BeginTime`; example: `"2024090800"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024090823"`
+    /// `EndTime`; example: `"2024090823"`
     pub end_time: String,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`CallbackStatusStatistics`] call returns.
 #[tc_model]
 pub struct CallbackStatusStatisticsResponse {
-    /// `CallbackStatusStatistics`: a [`CallbackStatusStatistics`](super::models::CallbackStatusStatistics).
+    /// `CallbackStatusStatistics`
     pub callback_status_statistics: models::CallbackStatusStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -179,29 +235,46 @@ pub struct CallbackStatusStatisticsResponse {
 /// The `DeleteSmsSign` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DeleteSmsSignResponse`].
-/// The codes it documents are in [`DeleteSmsSignError`](super::errors::DeleteSmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DeleteSmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignatureToModify`](super::errors::SmsErrorCode::FailedOperationMissingSignatureToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.SignIdNotExist`](super::errors::SmsErrorCode::FailedOperationSignIdNotExist)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "DeleteSmsSign",
     output = DeleteSmsSignResponse,
-    error = super::errors::DeleteSmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DeleteSmsSign {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 }
 
 /// What a successful [`DeleteSmsSign`] call returns.
 #[tc_model]
 pub struct DeleteSmsSignResponse {
-    /// `DeleteSignStatus`: a [`DeleteSignStatus`](super::models::DeleteSignStatus).
-    ///
-    /// Example: `{"DeleteStatus":"return successfully!","DeleteTime":1578988506}`
+    /// `DeleteSignStatus`; example: `{"DeleteStatus":"return successfully!","DeleteTime":1578988506}`
     pub delete_sign_status: models::DeleteSignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -211,29 +284,46 @@ pub struct DeleteSmsSignResponse {
 /// The `DeleteSmsTemplate` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DeleteSmsTemplateResponse`].
-/// The codes it documents are in [`DeleteSmsTemplateError`](super::errors::DeleteSmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DeleteSmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "DeleteSmsTemplate",
     output = DeleteSmsTemplateResponse,
-    error = super::errors::DeleteSmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DeleteSmsTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 }
 
 /// What a successful [`DeleteSmsTemplate`] call returns.
 #[tc_model]
 pub struct DeleteSmsTemplateResponse {
-    /// `DeleteTemplateStatus`: a [`DeleteTemplateStatus`](super::models::DeleteTemplateStatus).
-    ///
-    /// Example: `{"DeleteStatus":"return successfully!","DeleteTime":1578988506}`
+    /// `DeleteTemplateStatus`; example: `{"DeleteStatus":"return successfully!","DeleteTime":1578988506}`
     pub delete_template_status: models::DeleteTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -243,27 +333,33 @@ pub struct DeleteSmsTemplateResponse {
 /// The `DescribePhoneNumberInfo` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DescribePhoneNumberInfoResponse`].
-/// The codes it documents are in [`DescribePhoneNumberInfoError`](super::errors::DescribePhoneNumberInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DescribePhoneNumberInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberParseFail`](super::errors::SmsErrorCode::FailedOperationPhoneNumberParseFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`LimitExceeded.PhoneNumberCountLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberCountLimit)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "DescribePhoneNumberInfo",
     output = DescribePhoneNumberInfoResponse,
-    error = super::errors::DescribePhoneNumberInfoError
+    error = super::errors::SmsErrorCode
 )]
 pub struct DescribePhoneNumberInfo {
-    /// `PhoneNumberSet`: a list of strings.
-    ///
-    /// Example: `["+8618501234444"]`
+    /// `PhoneNumberSet`; example: `["+8618501234444"]`
     pub phone_number_set: Vec<String>,
 }
 
 /// What a successful [`DescribePhoneNumberInfo`] call returns.
 #[tc_model]
 pub struct DescribePhoneNumberInfoResponse {
-    /// `PhoneNumberInfoSet`: a list of [`PhoneNumberInfo`](super::models::PhoneNumberInfo) objects.
+    /// `PhoneNumberInfoSet`
     pub phone_number_info_set: Vec<models::PhoneNumberInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -273,9 +369,12 @@ pub struct DescribePhoneNumberInfoResponse {
 /// The `DescribeSendRecordList` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DescribeSendRecordListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DescribeSendRecordList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
@@ -291,46 +390,32 @@ pub struct DescribePhoneNumberInfoResponse {
     )
 )]
 pub struct DescribeSendRecordList {
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+86136****8015"`
+    /// `PhoneNumber`; example: `"+86136****8015"`
     pub phone_number: String,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"140***9515"`
+    /// `SmsSdkAppId`; example: `"140***9515"`
     pub sms_sdk_app_id: String,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787850451`
+    /// `BeginTime`; example: `1787850451`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787902550`
+    /// `EndTime`; example: `1787902550`
     pub end_time: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSendRecordList`] call returns.
 #[tc_model]
 pub struct DescribeSendRecordListResponse {
-    /// `SendRecordSet`: a list of [`SendRecord`](super::models::SendRecord) objects.
+    /// `SendRecordSet`
     pub send_record_set: Option<Vec<models::SendRecord>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -340,15 +425,37 @@ pub struct DescribeSendRecordListResponse {
 /// The `DescribeSmsSignList` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DescribeSmsSignListResponse`].
-/// The codes it documents are in [`DescribeSmsSignListError`](super::errors::DescribeSmsSignListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DescribeSmsSignList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.LimitVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueLimitVerifyFail)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "DescribeSmsSignList",
     output = DescribeSmsSignListResponse,
-    error = super::errors::DescribeSmsSignListError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -357,31 +464,23 @@ pub struct DescribeSendRecordListResponse {
     )
 )]
 pub struct DescribeSmsSignList {
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `SignIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1110]`
+    /// `SignIdSet`; example: `[1110]`
     pub sign_id_set: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSmsSignList`] call returns.
 #[tc_model]
 pub struct DescribeSmsSignListResponse {
-    /// `DescribeSignListStatusSet`: a list of [`DescribeSignListStatus`](super::models::DescribeSignListStatus) objects.
+    /// `DescribeSignListStatusSet`
     pub describe_sign_list_status_set: Vec<models::DescribeSignListStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -391,15 +490,42 @@ pub struct DescribeSmsSignListResponse {
 /// The `DescribeSmsTemplateList` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`DescribeSmsTemplateListResponse`].
-/// The codes it documents are in [`DescribeSmsTemplateListError`](super::errors::DescribeSmsTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=DescribeSmsTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.ForbidAddMarketingTemplates`](super::errors::SmsErrorCode::FailedOperationForbidAddMarketingTemplates)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.ProhibitSubAccountUse`](super::errors::SmsErrorCode::FailedOperationProhibitSubAccountUse)
+/// - [`FailedOperation.TemplateNumberLimit`](super::errors::SmsErrorCode::FailedOperationTemplateNumberLimit)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidTemplateFormat`](super::errors::SmsErrorCode::InvalidParameterValueInvalidTemplateFormat)
+/// - [`InvalidParameterValue.LimitVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueLimitVerifyFail)
+/// - [`InvalidParameterValue.TemplateWithDirtyWords`](super::errors::SmsErrorCode::InvalidParameterValueTemplateWithDirtyWords)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "DescribeSmsTemplateList",
     output = DescribeSmsTemplateListResponse,
-    error = super::errors::DescribeSmsTemplateListError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -408,31 +534,23 @@ pub struct DescribeSmsSignListResponse {
     )
 )]
 pub struct DescribeSmsTemplateList {
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `TemplateIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1110]`
+    /// `TemplateIdSet`; example: `[1110]`
     pub template_id_set: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSmsTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeSmsTemplateListResponse {
-    /// `DescribeTemplateStatusSet`: a list of [`DescribeTemplateListStatus`](super::models::DescribeTemplateListStatus) objects.
+    /// `DescribeTemplateStatusSet`
     pub describe_template_status_set: Vec<models::DescribeTemplateListStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -442,72 +560,86 @@ pub struct DescribeSmsTemplateListResponse {
 /// The `ModifySmsSign` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`ModifySmsSignResponse`].
-/// The codes it documents are in [`ModifySmsSignError`](super::errors::ModifySmsSignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=ModifySmsSign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MissingSignatureList`](super::errors::SmsErrorCode::FailedOperationMissingSignatureList)
+/// - [`FailedOperation.MissingSignatureToModify`](super::errors::SmsErrorCode::FailedOperationMissingSignatureToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.QualificationIdNotApproved`](super::errors::SmsErrorCode::FailedOperationQualificationIdNotApproved)
+/// - [`FailedOperation.SignNumberLimit`](super::errors::SmsErrorCode::FailedOperationSignNumberLimit)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateIdNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateIdNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppidAndBizId`](super::errors::SmsErrorCode::InvalidParameterAppidAndBizId)
+/// - [`InvalidParameterValue.ImageInvalid`](super::errors::SmsErrorCode::InvalidParameterValueImageInvalid)
+/// - [`InvalidParameterValue.InvalidDocumentType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidDocumentType)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidSignPurpose`](super::errors::SmsErrorCode::InvalidParameterValueInvalidSignPurpose)
+/// - [`InvalidParameterValue.QualificationIdNotFound`](super::errors::SmsErrorCode::InvalidParameterValueQualificationIdNotFound)
+/// - [`InvalidParameterValue.SignAlreadyPassedCheck`](super::errors::SmsErrorCode::InvalidParameterValueSignAlreadyPassedCheck)
+/// - [`InvalidParameterValue.SignExistAndUnapproved`](super::errors::SmsErrorCode::InvalidParameterValueSignExistAndUnapproved)
+/// - [`InvalidParameterValue.SignNameLengthTooLong`](super::errors::SmsErrorCode::InvalidParameterValueSignNameLengthTooLong)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "ModifySmsSign",
     output = ModifySmsSignResponse,
-    error = super::errors::ModifySmsSignError
+    error = super::errors::SmsErrorCode
 )]
 pub struct ModifySmsSign {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `SignType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignType`; example: `0`
     pub sign_type: u64,
 
-    /// `DocumentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DocumentType`; example: `1`
     pub document_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `SignPurpose`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SignPurpose`; example: `0`
     pub sign_purpose: u64,
 
-    /// `ProofImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `ProofImage`; example: `"base64"`
     pub proof_image: String,
 
-    /// `CommissionImage`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `CommissionImage`; example: `"base64"`
     pub commission_image: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"自用业务申请"`
+    /// `Remark`; example: `"自用业务申请"`
     pub remark: Option<String>,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 }
 
 /// What a successful [`ModifySmsSign`] call returns.
 #[tc_model]
 pub struct ModifySmsSignResponse {
-    /// `ModifySignStatus`: a [`ModifySignStatus`](super::models::ModifySignStatus).
+    /// `ModifySignStatus`
     pub modify_sign_status: models::ModifySignStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -517,54 +649,69 @@ pub struct ModifySmsSignResponse {
 /// The `ModifySmsTemplate` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`ModifySmsTemplateResponse`].
-/// The codes it documents are in [`ModifySmsTemplateError`](super::errors::ModifySmsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=ModifySmsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.ForbidAddMarketingTemplates`](super::errors::SmsErrorCode::FailedOperationForbidAddMarketingTemplates)
+/// - [`FailedOperation.MissingTemplateList`](super::errors::SmsErrorCode::FailedOperationMissingTemplateList)
+/// - [`FailedOperation.MissingTemplateToModify`](super::errors::SmsErrorCode::FailedOperationMissingTemplateToModify)
+/// - [`FailedOperation.NotEnterpriseCertification`](super::errors::SmsErrorCode::FailedOperationNotEnterpriseCertification)
+/// - [`FailedOperation.OtherError`](super::errors::SmsErrorCode::FailedOperationOtherError)
+/// - [`FailedOperation.TemplateAlreadyPassedCheck`](super::errors::SmsErrorCode::FailedOperationTemplateAlreadyPassedCheck)
+/// - [`FailedOperation.TemplateNumberLimit`](super::errors::SmsErrorCode::FailedOperationTemplateNumberLimit)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.DirtyWordFound`](super::errors::SmsErrorCode::InvalidParameterDirtyWordFound)
+/// - [`InvalidParameter.InvalidParameters`](super::errors::SmsErrorCode::InvalidParameterInvalidParameters)
+/// - [`InvalidParameterValue.InvalidInternational`](super::errors::SmsErrorCode::InvalidParameterValueInvalidInternational)
+/// - [`InvalidParameterValue.InvalidSmsType`](super::errors::SmsErrorCode::InvalidParameterValueInvalidSmsType)
+/// - [`InvalidParameterValue.InvalidTemplateFormat`](super::errors::SmsErrorCode::InvalidParameterValueInvalidTemplateFormat)
+/// - [`InvalidParameterValue.MarketingTemplateWithoutUnsubscribe`](super::errors::SmsErrorCode::InvalidParameterValueMarketingTemplateWithoutUnsubscribe)
+/// - [`InvalidParameterValue.UnsupportedTemplateVariable`](super::errors::SmsErrorCode::InvalidParameterValueUnsupportedTemplateVariable)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "ModifySmsTemplate",
     output = ModifySmsTemplateResponse,
-    error = super::errors::ModifySmsTemplateError
+    error = super::errors::SmsErrorCode
 )]
 pub struct ModifySmsTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `TemplateName`; example: `"腾讯云"`
     pub template_name: String,
 
-    /// `TemplateContent`: a string.
-    ///
-    /// Example: `"您的验证码是{1}"`
+    /// `TemplateContent`; example: `"您的验证码是{1}"`
     pub template_content: String,
 
-    /// `SmsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SmsType`; example: `3`
     pub sms_type: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"业务验证码"`
+    /// `Remark`; example: `"业务验证码"`
     pub remark: String,
 }
 
 /// What a successful [`ModifySmsTemplate`] call returns.
 #[tc_model]
 pub struct ModifySmsTemplateResponse {
-    /// `ModifyTemplateStatus`: a [`ModifyTemplateStatus`](super::models::ModifyTemplateStatus).
-    ///
-    /// Example: `{"TemplateId":1110}`
+    /// `ModifyTemplateStatus`; example: `{"TemplateId":1110}`
     pub modify_template_status: models::ModifyTemplateStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -574,32 +721,53 @@ pub struct ModifySmsTemplateResponse {
 /// The `PullSmsReplyStatus` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`PullSmsReplyStatusResponse`].
-/// The codes it documents are in [`PullSmsReplyStatusError`](super::errors::PullSmsReplyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=PullSmsReplyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "PullSmsReplyStatus",
     output = PullSmsReplyStatusResponse,
-    error = super::errors::PullSmsReplyStatusError
+    error = super::errors::SmsErrorCode
 )]
 pub struct PullSmsReplyStatus {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 }
 
 /// What a successful [`PullSmsReplyStatus`] call returns.
 #[tc_model]
 pub struct PullSmsReplyStatusResponse {
-    /// `PullSmsReplyStatusSet`: a list of [`PullSmsReplyStatus`](super::models::PullSmsReplyStatus) objects.
+    /// `PullSmsReplyStatusSet`
     pub pull_sms_reply_status_set: Vec<models::PullSmsReplyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -609,15 +777,41 @@ pub struct PullSmsReplyStatusResponse {
 /// The `PullSmsReplyStatusByPhoneNumber` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`PullSmsReplyStatusByPhoneNumberResponse`].
-/// The codes it documents are in [`PullSmsReplyStatusByPhoneNumberError`](super::errors::PullSmsReplyStatusByPhoneNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=PullSmsReplyStatusByPhoneNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "PullSmsReplyStatusByPhoneNumber",
     output = PullSmsReplyStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsReplyStatusByPhoneNumberError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -626,41 +820,29 @@ pub struct PullSmsReplyStatusResponse {
     )
 )]
 pub struct PullSmsReplyStatusByPhoneNumber {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624000`
+    /// `BeginTime`; example: `1464624000`
     pub begin_time: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624123`
+    /// `EndTime`; example: `1464624123`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`PullSmsReplyStatusByPhoneNumber`] call returns.
 #[tc_model]
 pub struct PullSmsReplyStatusByPhoneNumberResponse {
-    /// `PullSmsReplyStatusSet`: a list of [`PullSmsReplyStatus`](super::models::PullSmsReplyStatus) objects.
+    /// `PullSmsReplyStatusSet`
     pub pull_sms_reply_status_set: Vec<models::PullSmsReplyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -670,32 +852,52 @@ pub struct PullSmsReplyStatusByPhoneNumberResponse {
 /// The `PullSmsSendStatus` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`PullSmsSendStatusResponse`].
-/// The codes it documents are in [`PullSmsSendStatusError`](super::errors::PullSmsSendStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=PullSmsSendStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "PullSmsSendStatus",
     output = PullSmsSendStatusResponse,
-    error = super::errors::PullSmsSendStatusError
+    error = super::errors::SmsErrorCode
 )]
 pub struct PullSmsSendStatus {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 }
 
 /// What a successful [`PullSmsSendStatus`] call returns.
 #[tc_model]
 pub struct PullSmsSendStatusResponse {
-    /// `PullSmsSendStatusSet`: a list of [`PullSmsSendStatus`](super::models::PullSmsSendStatus) objects.
+    /// `PullSmsSendStatusSet`
     pub pull_sms_send_status_set: Vec<models::PullSmsSendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -705,15 +907,44 @@ pub struct PullSmsSendStatusResponse {
 /// The `PullSmsSendStatusByPhoneNumber` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`PullSmsSendStatusByPhoneNumberResponse`].
-/// The codes it documents are in [`PullSmsSendStatusByPhoneNumberError`](super::errors::PullSmsSendStatusByPhoneNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=PullSmsSendStatusByPhoneNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.InvalidStartTime`](super::errors::SmsErrorCode::InvalidParameterValueInvalidStartTime)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "PullSmsSendStatusByPhoneNumber",
     output = PullSmsSendStatusByPhoneNumberResponse,
-    error = super::errors::PullSmsSendStatusByPhoneNumberError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -722,41 +953,29 @@ pub struct PullSmsSendStatusResponse {
     )
 )]
 pub struct PullSmsSendStatusByPhoneNumber {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624000`
+    /// `BeginTime`; example: `1464624000`
     pub begin_time: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1464624123`
+    /// `EndTime`; example: `1464624123`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`PullSmsSendStatusByPhoneNumber`] call returns.
 #[tc_model]
 pub struct PullSmsSendStatusByPhoneNumberResponse {
-    /// `PullSmsSendStatusSet`: a list of [`PullSmsSendStatus`](super::models::PullSmsSendStatus) objects.
+    /// `PullSmsSendStatusSet`
     pub pull_sms_send_status_set: Vec<models::PullSmsSendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -766,39 +985,37 @@ pub struct PullSmsSendStatusByPhoneNumberResponse {
 /// The `ReportConversion` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`ReportConversionResponse`].
-/// The codes it documents are in [`ReportConversionError`](super::errors::ReportConversionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=ReportConversion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "ReportConversion",
     output = ReportConversionResponse,
-    error = super::errors::ReportConversionError
+    error = super::errors::SmsErrorCode
 )]
 pub struct ReportConversion {
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400000001"`
+    /// `SmsSdkAppId`; example: `"1400000001"`
     pub sms_sdk_app_id: String,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"a12gb4e2-sd11-5dx6-aav9-8f3d97xa2xu7"`
+    /// `SerialNo`; example: `"a12gb4e2-sd11-5dx6-aav9-8f3d97xa2xu7"`
     pub serial_no: String,
 
-    /// `ConversionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1658310430`
+    /// `ConversionTime`; example: `1658310430`
     pub conversion_time: Option<u64>,
 }
 
 /// What a successful [`ReportConversion`] call returns.
 #[tc_model]
 pub struct ReportConversionResponse {
-    /// `ReportConversionStatus`: a [`ReportConversionStatus`](super::models::ReportConversionStatus).
-    ///
-    /// Example: `{"Code":"OK","Message":"success"}`
+    /// `ReportConversionStatus`; example: `{"Code":"OK","Message":"success"}`
     pub report_conversion_status: models::ReportConversionStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -808,30 +1025,83 @@ pub struct ReportConversionResponse {
 /// The `SendMultiGlobalSms` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`SendMultiGlobalSmsResponse`].
-/// The codes it documents are in [`SendMultiGlobalSmsError`](super::errors::SendMultiGlobalSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=SendMultiGlobalSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainSensitiveWord`](super::errors::SmsErrorCode::FailedOperationContainSensitiveWord)
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.InsufficientBalanceInSmsPackage`](super::errors::SmsErrorCode::FailedOperationInsufficientBalanceInSmsPackage)
+/// - [`FailedOperation.MarketingSendTimeConstraint`](super::errors::SmsErrorCode::FailedOperationMarketingSendTimeConstraint)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.SignatureIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationSignatureIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateParamSetNotMatchApprovedTemplate`](super::errors::SmsErrorCode::FailedOperationTemplateParamSetNotMatchApprovedTemplate)
+/// - [`FailedOperation.TemplateUnapprovedOrNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateUnapprovedOrNotExist)
+/// - [`InternalError.JsonParseFail`](super::errors::SmsErrorCode::InternalErrorJsonParseFail)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ContentLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueContentLengthLimit)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.MultiSmsInfoSetEmpty`](super::errors::SmsErrorCode::InvalidParameterValueMultiSmsInfoSetEmpty)
+/// - [`InvalidParameterValue.ProhibitedUseUrlInTemplateParameter`](super::errors::SmsErrorCode::InvalidParameterValueProhibitedUseUrlInTemplateParameter)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`InvalidParameterValue.TemplateParameterFormatError`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterFormatError)
+/// - [`InvalidParameterValue.TemplateParameterLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterLengthLimit)
+/// - [`LimitExceeded.AppCountryOrRegionDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionDailyLimit)
+/// - [`LimitExceeded.AppCountryOrRegionInBlacklist`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionInBlacklist)
+/// - [`LimitExceeded.AppDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppDailyLimit)
+/// - [`LimitExceeded.AppGlobalDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppGlobalDailyLimit)
+/// - [`LimitExceeded.AppMainlandChinaDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppMainlandChinaDailyLimit)
+/// - [`LimitExceeded.DailyLimit`](super::errors::SmsErrorCode::LimitExceededDailyLimit)
+/// - [`LimitExceeded.DeliveryFrequencyLimit`](super::errors::SmsErrorCode::LimitExceededDeliveryFrequencyLimit)
+/// - [`LimitExceeded.GlobalSmsSendingRateLimit`](super::errors::SmsErrorCode::LimitExceededGlobalSmsSendingRateLimit)
+/// - [`LimitExceeded.PhoneNumberCountLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberCountLimit)
+/// - [`LimitExceeded.PhoneNumberDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberDailyLimit)
+/// - [`LimitExceeded.PhoneNumberOneHourLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberOneHourLimit)
+/// - [`LimitExceeded.PhoneNumberSameContentDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberSameContentDailyLimit)
+/// - [`LimitExceeded.PhoneNumberThirtySecondLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberThirtySecondLimit)
+/// - [`MissingParameter.EmptyPhoneNumberSet`](super::errors::SmsErrorCode::MissingParameterEmptyPhoneNumberSet)
+/// - [`UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationIndividualUserMarketingSmsPermissionDeny)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone`](super::errors::SmsErrorCode::UnsupportedOperationChineseMainlandTemplateToGlobalPhone)
+/// - [`UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber`](super::errors::SmsErrorCode::UnsupportedOperationContainDomesticAndInternationalPhoneNumber)
+/// - [`UnsupportedOperation.ContainDomesticPhoneNumber`](super::errors::SmsErrorCode::UnsupportedOperationContainDomesticPhoneNumber)
+/// - [`UnsupportedOperation.GlobalTemplateToChineseMainlandPhone`](super::errors::SmsErrorCode::UnsupportedOperationGlobalTemplateToChineseMainlandPhone)
+/// - [`UnsupportedOperation.UnsupportedRegion`](super::errors::SmsErrorCode::UnsupportedOperationUnsupportedRegion)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "SendMultiGlobalSms",
     output = SendMultiGlobalSmsResponse,
-    error = super::errors::SendMultiGlobalSmsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct SendMultiGlobalSms {
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `MultiSmsInfoSet`: a list of [`MultiSmsInfo`](super::models::MultiSmsInfo) objects.
+    /// `MultiSmsInfoSet`
     pub multi_sms_info_set: Vec<models::MultiSmsInfo>,
 }
 
 /// What a successful [`SendMultiGlobalSms`] call returns.
 #[tc_model]
 pub struct SendMultiGlobalSmsResponse {
-    /// `SendMultiStatusSet`: a list of [`SendMultiStatus`](super::models::SendMultiStatus) objects.
+    /// `SendMultiStatusSet`
     pub send_multi_status_set: Vec<models::SendMultiStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -841,62 +1111,99 @@ pub struct SendMultiGlobalSmsResponse {
 /// The `SendSms` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`SendSmsResponse`].
-/// The codes it documents are in [`SendSmsError`](super::errors::SendSmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=SendSms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainSensitiveWord`](super::errors::SmsErrorCode::FailedOperationContainSensitiveWord)
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.InsufficientBalanceInSmsPackage`](super::errors::SmsErrorCode::FailedOperationInsufficientBalanceInSmsPackage)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.MarketingSendTimeConstraint`](super::errors::SmsErrorCode::FailedOperationMarketingSendTimeConstraint)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.SignatureIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationSignatureIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`FailedOperation.TemplateParamSetNotMatchApprovedTemplate`](super::errors::SmsErrorCode::FailedOperationTemplateParamSetNotMatchApprovedTemplate)
+/// - [`FailedOperation.TemplateUnapprovedOrNotExist`](super::errors::SmsErrorCode::FailedOperationTemplateUnapprovedOrNotExist)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ContentLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueContentLengthLimit)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.ProhibitedUseUrlInTemplateParameter`](super::errors::SmsErrorCode::InvalidParameterValueProhibitedUseUrlInTemplateParameter)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`InvalidParameterValue.TemplateParameterFormatError`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterFormatError)
+/// - [`InvalidParameterValue.TemplateParameterLengthLimit`](super::errors::SmsErrorCode::InvalidParameterValueTemplateParameterLengthLimit)
+/// - [`LimitExceeded.AppCountryOrRegionDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionDailyLimit)
+/// - [`LimitExceeded.AppCountryOrRegionInBlacklist`](super::errors::SmsErrorCode::LimitExceededAppCountryOrRegionInBlacklist)
+/// - [`LimitExceeded.AppDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppDailyLimit)
+/// - [`LimitExceeded.AppGlobalDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppGlobalDailyLimit)
+/// - [`LimitExceeded.AppMainlandChinaDailyLimit`](super::errors::SmsErrorCode::LimitExceededAppMainlandChinaDailyLimit)
+/// - [`LimitExceeded.DailyLimit`](super::errors::SmsErrorCode::LimitExceededDailyLimit)
+/// - [`LimitExceeded.DeliveryFrequencyLimit`](super::errors::SmsErrorCode::LimitExceededDeliveryFrequencyLimit)
+/// - [`LimitExceeded.GlobalSmsSendingRateLimit`](super::errors::SmsErrorCode::LimitExceededGlobalSmsSendingRateLimit)
+/// - [`LimitExceeded.PhoneNumberCountLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberCountLimit)
+/// - [`LimitExceeded.PhoneNumberDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberDailyLimit)
+/// - [`LimitExceeded.PhoneNumberOneHourLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberOneHourLimit)
+/// - [`LimitExceeded.PhoneNumberSameContentDailyLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberSameContentDailyLimit)
+/// - [`LimitExceeded.PhoneNumberThirtySecondLimit`](super::errors::SmsErrorCode::LimitExceededPhoneNumberThirtySecondLimit)
+/// - [`MissingParameter.EmptyPhoneNumberSet`](super::errors::SmsErrorCode::MissingParameterEmptyPhoneNumberSet)
+/// - [`UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationIndividualUserMarketingSmsPermissionDeny)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone`](super::errors::SmsErrorCode::UnsupportedOperationChineseMainlandTemplateToGlobalPhone)
+/// - [`UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber`](super::errors::SmsErrorCode::UnsupportedOperationContainDomesticAndInternationalPhoneNumber)
+/// - [`UnsupportedOperation.GlobalTemplateToChineseMainlandPhone`](super::errors::SmsErrorCode::UnsupportedOperationGlobalTemplateToChineseMainlandPhone)
+/// - [`UnsupportedOperation.UnsupportedRegion`](super::errors::SmsErrorCode::UnsupportedOperationUnsupportedRegion)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "SendSms",
     output = SendSmsResponse,
-    error = super::errors::SendSmsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct SendSms {
-    /// `PhoneNumberSet`: a list of strings.
-    ///
-    /// Example: `["+8618501234444"]`
+    /// `PhoneNumberSet`; example: `["+8618501234444"]`
     pub phone_number_set: Vec<String>,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1110"`
+    /// `TemplateId`; example: `"1110"`
     pub template_id: String,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: Option<String>,
 
-    /// `TemplateParamSet`: a list of strings.
-    ///
-    /// Example: `["4370"]`
+    /// `TemplateParamSet`; example: `["4370"]`
     pub template_param_set: Option<Vec<String>>,
 
-    /// `ExtendCode`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ExtendCode`; example: `"10"`
     pub extend_code: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: Option<String>,
 
-    /// `SenderId`: a string.
-    ///
-    /// Example: `"Qsms"`
+    /// `SenderId`; example: `"Qsms"`
     pub sender_id: Option<String>,
 }
 
 /// What a successful [`SendSms`] call returns.
 #[tc_model]
 pub struct SendSmsResponse {
-    /// `SendStatusSet`: a list of [`SendStatus`](super::models::SendStatus) objects.
+    /// `SendStatusSet`
     pub send_status_set: Vec<models::SendStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -906,49 +1213,68 @@ pub struct SendSmsResponse {
 /// The `SendStatusStatistics` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`SendStatusStatisticsResponse`].
-/// The codes it documents are in [`SendStatusStatisticsError`](super::errors::SendStatusStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=SendStatusStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.LimitVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueLimitVerifyFail)
+/// - [`InvalidParameterValue.OffsetVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueOffsetVerifyFail)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "SendStatusStatistics",
     output = SendStatusStatisticsResponse,
-    error = super::errors::SendStatusStatisticsError
+    error = super::errors::SmsErrorCode
 )]
 pub struct SendStatusStatistics {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024090800"`
+    /// `BeginTime`; example: `"2024090800"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024090823"`
+    /// `EndTime`; example: `"2024090823"`
     pub end_time: String,
 
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`SendStatusStatistics`] call returns.
 #[tc_model]
 pub struct SendStatusStatisticsResponse {
-    /// `SendStatusStatistics`: a [`SendStatusStatistics`](super::models::SendStatusStatistics).
-    ///
-    /// Example: `{"FeeCount":1880,"RequestCount":1880,"RequestSuccessCount":1880}`
+    /// `SendStatusStatistics`; example: `{"FeeCount":1880,"RequestCount":1880,"RequestSuccessCount":1880}`
     pub send_status_statistics: models::SendStatusStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -958,15 +1284,46 @@ pub struct SendStatusStatisticsResponse {
 /// The `SmsPackagesStatistics` action of SMS API 2021-01-11.
 ///
 /// A successful call returns [`SmsPackagesStatisticsResponse`].
-/// The codes it documents are in [`SmsPackagesStatisticsError`](super::errors::SmsPackagesStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sms&Version=2021-01-11&Action=SmsPackagesStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SmsErrorCode`](super::errors::SmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailResolvePacket`](super::errors::SmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.JsonParseFail`](super::errors::SmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.PhoneNumberInBlacklist`](super::errors::SmsErrorCode::FailedOperationPhoneNumberInBlacklist)
+/// - [`FailedOperation.SignatureIncorrectOrUnapproved`](super::errors::SmsErrorCode::FailedOperationSignatureIncorrectOrUnapproved)
+/// - [`InternalError.OtherError`](super::errors::SmsErrorCode::InternalErrorOtherError)
+/// - [`InternalError.ParseBackendResponseFail`](super::errors::SmsErrorCode::InternalErrorParseBackendResponseFail)
+/// - [`InternalError.RequestTimeException`](super::errors::SmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::SmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SendAndRecvFail`](super::errors::SmsErrorCode::InternalErrorSendAndRecvFail)
+/// - [`InternalError.SigFieldMissing`](super::errors::SmsErrorCode::InternalErrorSigFieldMissing)
+/// - [`InternalError.SigVerificationFail`](super::errors::SmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.Timeout`](super::errors::SmsErrorCode::InternalErrorTimeout)
+/// - [`InternalError.UnknownError`](super::errors::SmsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BeginTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueBeginTimeVerifyFail)
+/// - [`InvalidParameterValue.EndTimeVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueEndTimeVerifyFail)
+/// - [`InvalidParameterValue.IncorrectPhoneNumber`](super::errors::SmsErrorCode::InvalidParameterValueIncorrectPhoneNumber)
+/// - [`InvalidParameterValue.LimitVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueLimitVerifyFail)
+/// - [`InvalidParameterValue.OffsetVerifyFail`](super::errors::SmsErrorCode::InvalidParameterValueOffsetVerifyFail)
+/// - [`InvalidParameterValue.SdkAppIdNotExist`](super::errors::SmsErrorCode::InvalidParameterValueSdkAppIdNotExist)
+/// - [`MissingParameter`](super::errors::SmsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.RequestIpNotInWhitelist`](super::errors::SmsErrorCode::UnauthorizedOperationRequestIpNotInWhitelist)
+/// - [`UnauthorizedOperation.RequestPermissionDeny`](super::errors::SmsErrorCode::UnauthorizedOperationRequestPermissionDeny)
+/// - [`UnauthorizedOperation.SdkAppIdIsDisabled`](super::errors::SmsErrorCode::UnauthorizedOperationSdkAppIdIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::SmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.SmsSdkAppIdVerifyFail`](super::errors::SmsErrorCode::UnauthorizedOperationSmsSdkAppIdVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::SmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sms",
     version = "2021-01-11",
     name = "SmsPackagesStatistics",
     output = SmsPackagesStatisticsResponse,
-    error = super::errors::SmsPackagesStatisticsError,
+    error = super::errors::SmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -975,36 +1332,26 @@ pub struct SendStatusStatisticsResponse {
     )
 )]
 pub struct SmsPackagesStatistics {
-    /// `SmsSdkAppId`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `SmsSdkAppId`; example: `"1400006666"`
     pub sms_sdk_app_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024050113"`
+    /// `BeginTime`; example: `"2024050113"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024050118"`
+    /// `EndTime`; example: `"2024050118"`
     pub end_time: String,
 }
 
 /// What a successful [`SmsPackagesStatistics`] call returns.
 #[tc_model]
 pub struct SmsPackagesStatisticsResponse {
-    /// `SmsPackagesStatisticsSet`: a list of [`SmsPackagesStatistics`](super::models::SmsPackagesStatistics) objects.
+    /// `SmsPackagesStatisticsSet`
     pub sms_packages_statistics_set: Vec<models::SmsPackagesStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,9 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddSmsSign`](super::AddSmsSign).
 #[tc_model]
 pub struct AddSignStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 }
 
@@ -19,9 +17,7 @@ pub struct AddSignStatus {
 /// Returned in the output of [`AddSmsTemplate`](super::AddSmsTemplate).
 #[tc_model]
 pub struct AddTemplateStatus {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1110"`
+    /// `TemplateId`; example: `"1110"`
     pub template_id: String,
 }
 
@@ -30,49 +26,31 @@ pub struct AddTemplateStatus {
 /// Returned in the output of [`CallbackStatusStatistics`](super::CallbackStatusStatistics).
 #[tc_model]
 pub struct CallbackStatusStatistics {
-    /// `CallbackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1745`
+    /// `CallbackCount`; example: `1745`
     pub callback_count: u64,
 
-    /// `RequestSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1880`
+    /// `RequestSuccessCount`; example: `1880`
     pub request_success_count: u64,
 
-    /// `CallbackFailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `CallbackFailCount`; example: `401`
     pub callback_fail_count: u64,
 
-    /// `CallbackSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1344`
+    /// `CallbackSuccessCount`; example: `1344`
     pub callback_success_count: u64,
 
-    /// `InternalErrorCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternalErrorCount`; example: `0`
     pub internal_error_count: u64,
 
-    /// `InvalidNumberCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InvalidNumberCount`; example: `0`
     pub invalid_number_count: u64,
 
-    /// `ShutdownErrorCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `ShutdownErrorCount`; example: `401`
     pub shutdown_error_count: u64,
 
-    /// `BlackListCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlackListCount`; example: `0`
     pub black_list_count: u64,
 
-    /// `FrequencyLimitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FrequencyLimitCount`; example: `0`
     pub frequency_limit_count: u64,
 }
 
@@ -81,16 +59,10 @@ pub struct CallbackStatusStatistics {
 /// Returned in the output of [`DeleteSmsSign`](super::DeleteSmsSign).
 #[tc_model]
 pub struct DeleteSignStatus {
-    /// `DeleteStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"return successfully!"`
+    /// `DeleteStatus`, required in requests; example: `"return successfully!"`
     pub delete_status: Option<String>,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1578988506`
+    /// `DeleteTime`, required in requests; example: `1578988506`
     pub delete_time: Option<u64>,
 }
 
@@ -99,14 +71,10 @@ pub struct DeleteSignStatus {
 /// Returned in the output of [`DeleteSmsTemplate`](super::DeleteSmsTemplate).
 #[tc_model]
 pub struct DeleteTemplateStatus {
-    /// `DeleteStatus`: a string.
-    ///
-    /// Example: `"return successfully!"`
+    /// `DeleteStatus`; example: `"return successfully!"`
     pub delete_status: String,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1578988506`
+    /// `DeleteTime`; example: `1578988506`
     pub delete_time: u64,
 }
 
@@ -115,49 +83,31 @@ pub struct DeleteTemplateStatus {
 /// Returned in the output of [`DescribeSmsSignList`](super::DescribeSmsSignList).
 #[tc_model]
 pub struct DescribeSignListStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `ReviewReply`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `ReviewReply`; example: `"通过"`
     pub review_reply: String,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620734188`
+    /// `CreateTime`; example: `1620734188`
     pub create_time: u64,
 
-    /// `QualificationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `QualificationId`; example: `1000001`
     pub qualification_id: Option<u64>,
 
-    /// `QualificationName`: a string.
-    ///
-    /// Example: `"腾讯科技有限公司_1000001"`
+    /// `QualificationName`; example: `"腾讯科技有限公司_1000001"`
     pub qualification_name: Option<String>,
 
-    /// `QualificationStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualificationStatusCode`; example: `1`
     pub qualification_status_code: Option<i64>,
 }
 
@@ -166,39 +116,25 @@ pub struct DescribeSignListStatus {
 /// Returned in the output of [`DescribeSmsTemplateList`](super::DescribeSmsTemplateList).
 #[tc_model]
 pub struct DescribeTemplateListStatus {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 
-    /// `International`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `International`; example: `0`
     pub international: u64,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: i64,
 
-    /// `ReviewReply`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `ReviewReply`; example: `"通过"`
     pub review_reply: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"业务验证码"`
+    /// `TemplateName`; example: `"业务验证码"`
     pub template_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620640474`
+    /// `CreateTime`; example: `1620640474`
     pub create_time: u64,
 
-    /// `TemplateContent`: a string.
-    ///
-    /// Example: `"验证码是{1}"`
+    /// `TemplateContent`; example: `"验证码是{1}"`
     pub template_content: String,
 }
 
@@ -207,9 +143,7 @@ pub struct DescribeTemplateListStatus {
 /// Returned in the output of [`ModifySmsSign`](super::ModifySmsSign).
 #[tc_model]
 pub struct ModifySignStatus {
-    /// `SignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `SignId`; example: `1110`
     pub sign_id: u64,
 }
 
@@ -218,9 +152,7 @@ pub struct ModifySignStatus {
 /// Returned in the output of [`ModifySmsTemplate`](super::ModifySmsTemplate).
 #[tc_model]
 pub struct ModifyTemplateStatus {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1110`
+    /// `TemplateId`; example: `1110`
     pub template_id: u64,
 }
 
@@ -229,29 +161,19 @@ pub struct ModifyTemplateStatus {
 /// Sent in the input of [`SendMultiGlobalSms`](super::SendMultiGlobalSms).
 #[tc_model]
 pub struct MultiSmsInfo {
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+60198890000"`
+    /// `PhoneNumber`; example: `"+60198890000"`
     pub phone_number: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1800103"`
+    /// `TemplateId`; example: `"1800103"`
     pub template_id: String,
 
-    /// `TemplateParamSet`: a list of strings.
-    ///
-    /// Example: `["1871"]`
+    /// `TemplateParamSet`; example: `["1871"]`
     pub template_param_set: Option<Vec<String>>,
 
-    /// `SenderId`: a string.
-    ///
-    /// Example: `"Qsms"`
+    /// `SenderId`; example: `"Qsms"`
     pub sender_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: Option<String>,
 }
 
@@ -260,39 +182,25 @@ pub struct MultiSmsInfo {
 /// Returned in the output of [`DescribePhoneNumberInfo`](super::DescribePhoneNumberInfo).
 #[tc_model]
 pub struct PhoneNumberInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `Code`; example: `"Ok"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Describe success"`
+    /// `Message`; example: `"Describe success"`
     pub message: String,
 
-    /// `NationCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `NationCode`; example: `"86"`
     pub nation_code: String,
 
-    /// `SubscriberNumber`: a string.
-    ///
-    /// Example: `"18501234444"`
+    /// `SubscriberNumber`; example: `"18501234444"`
     pub subscriber_number: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `IsoCode`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `IsoCode`; example: `"CN"`
     pub iso_code: String,
 
-    /// `IsoName`: a string.
-    ///
-    /// Example: `"China"`
+    /// `IsoName`; example: `"China"`
     pub iso_name: String,
 }
 
@@ -301,39 +209,25 @@ pub struct PhoneNumberInfo {
 /// Returned in the output of [`PullSmsReplyStatus`](super::PullSmsReplyStatus) and [`PullSmsReplyStatusByPhoneNumber`](super::PullSmsReplyStatusByPhoneNumber).
 #[tc_model]
 pub struct PullSmsReplyStatus {
-    /// `ExtendCode`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ExtendCode`; example: `"11"`
     pub extend_code: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SignName`; example: `"腾讯云"`
     pub sign_name: String,
 
-    /// `ReplyContent`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ReplyContent`; example: `"2"`
     pub reply_content: String,
 
-    /// `ReplyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620734188`
+    /// `ReplyTime`; example: `1620734188`
     pub reply_time: u64,
 
-    /// `SubscriberNumber`: a string.
-    ///
-    /// Example: `"18501234444"`
+    /// `SubscriberNumber`; example: `"18501234444"`
     pub subscriber_number: String,
 }
 
@@ -342,44 +236,28 @@ pub struct PullSmsReplyStatus {
 /// Returned in the output of [`PullSmsSendStatus`](super::PullSmsSendStatus) and [`PullSmsSendStatusByPhoneNumber`](super::PullSmsSendStatusByPhoneNumber).
 #[tc_model]
 pub struct PullSmsSendStatus {
-    /// `UserReceiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620734188`
+    /// `UserReceiveTime`; example: `1620734188`
     pub user_receive_time: u64,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `SubscriberNumber`: a string.
-    ///
-    /// Example: `"18501234444"`
+    /// `SubscriberNumber`; example: `"18501234444"`
     pub subscriber_number: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"5000:1045710669157053657849499619"`
+    /// `SerialNo`; example: `"5000:1045710669157053657849499619"`
     pub serial_no: String,
 
-    /// `ReportStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ReportStatus`; example: `"SUCCESS"`
     pub report_status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"DELIVRD"`
+    /// `Description`; example: `"DELIVRD"`
     pub description: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: String,
 }
 
@@ -388,14 +266,10 @@ pub struct PullSmsSendStatus {
 /// Returned in the output of [`ReportConversion`](super::ReportConversion).
 #[tc_model]
 pub struct ReportConversionStatus {
-    /// `Code`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Code`; example: `"ok"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"report success"`
+    /// `Message`; example: `"report success"`
     pub message: String,
 }
 
@@ -404,39 +278,25 @@ pub struct ReportConversionStatus {
 /// Returned in the output of [`SendMultiGlobalSms`](super::SendMultiGlobalSms).
 #[tc_model]
 pub struct SendMultiStatus {
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"c07754a8-323f-434f-8606-a52ff9beeab5"`
+    /// `SerialNo`; example: `"c07754a8-323f-434f-8606-a52ff9beeab5"`
     pub serial_no: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+60198890000"`
+    /// `PhoneNumber`; example: `"+60198890000"`
     pub phone_number: String,
 
-    /// `Fee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Fee`; example: `1`
     pub fee: u64,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `Code`; example: `"Ok"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"send success"`
+    /// `Message`; example: `"send success"`
     pub message: String,
 
-    /// `IsoCode`: a string.
-    ///
-    /// Example: `"TH"`
+    /// `IsoCode`; example: `"TH"`
     pub iso_code: String,
 }
 
@@ -445,49 +305,31 @@ pub struct SendMultiStatus {
 /// Returned in the output of [`DescribeSendRecordList`](super::DescribeSendRecordList).
 #[tc_model]
 pub struct SendRecord {
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+86136****8015"`
+    /// `PhoneNumber`; example: `"+86136****8015"`
     pub phone_number: String,
 
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"4719:106022169717827487984377125"`
+    /// `SerialNo`; example: `"4719:106022169717827487984377125"`
     pub serial_no: String,
 
-    /// `SendStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SendStatus`; example: `2`
     pub send_status: u64,
 
-    /// `RequestCode`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `RequestCode`; example: `"Ok"`
     pub request_code: String,
 
-    /// `StatusCode`: a string.
-    ///
-    /// Example: `"DELIVRD"`
+    /// `StatusCode`; example: `"DELIVRD"`
     pub status_code: String,
 
-    /// `IsoCode`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `IsoCode`; example: `"CN"`
     pub iso_code: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"【腾讯云通信】您的验证码为0****0，5分钟内有效。"`
+    /// `Content`; example: `"【腾讯云通信】您的验证码为0****0，5分钟内有效。"`
     pub content: String,
 
-    /// `SendTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787624235`
+    /// `SendTime`; example: `1787624235`
     pub send_time: u64,
 
-    /// `UserReceiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787584084`
+    /// `UserReceiveTime`; example: `1787584084`
     pub user_receive_time: u64,
 }
 
@@ -496,39 +338,25 @@ pub struct SendRecord {
 /// Returned in the output of [`SendSms`](super::SendSms).
 #[tc_model]
 pub struct SendStatus {
-    /// `SerialNo`: a string.
-    ///
-    /// Example: `"5000:1045710669157053657849499619"`
+    /// `SerialNo`; example: `"5000:1045710669157053657849499619"`
     pub serial_no: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8618501234444"`
+    /// `PhoneNumber`; example: `"+8618501234444"`
     pub phone_number: String,
 
-    /// `Fee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Fee`; example: `1`
     pub fee: u64,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"outsid_1729495320_1011"`
+    /// `SessionContext`; example: `"outsid_1729495320_1011"`
     pub session_context: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"Ok"`
+    /// `Code`; example: `"Ok"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"send success"`
+    /// `Message`; example: `"send success"`
     pub message: String,
 
-    /// `IsoCode`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `IsoCode`; example: `"CN"`
     pub iso_code: String,
 }
 
@@ -537,19 +365,13 @@ pub struct SendStatus {
 /// Returned in the output of [`SendStatusStatistics`](super::SendStatusStatistics).
 #[tc_model]
 pub struct SendStatusStatistics {
-    /// `FeeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `149`
+    /// `FeeCount`; example: `149`
     pub fee_count: u64,
 
-    /// `RequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `RequestCount`; example: `150`
     pub request_count: u64,
 
-    /// `RequestSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `149`
+    /// `RequestSuccessCount`; example: `149`
     pub request_success_count: u64,
 }
 
@@ -558,38 +380,24 @@ pub struct SendStatusStatistics {
 /// Returned in the output of [`SmsPackagesStatistics`](super::SmsPackagesStatistics).
 #[tc_model]
 pub struct SmsPackagesStatistics {
-    /// `PackageCreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733040000`
+    /// `PackageCreateTime`; example: `1733040000`
     pub package_create_time: u64,
 
-    /// `PackageEffectiveTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733040000`
+    /// `PackageEffectiveTime`; example: `1733040000`
     pub package_effective_time: u64,
 
-    /// `PackageExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1796112000`
+    /// `PackageExpiredTime`; example: `1796112000`
     pub package_expired_time: u64,
 
-    /// `PackageAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PackageAmount`; example: `1000`
     pub package_amount: u64,
 
-    /// `PackageType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageType`; example: `1`
     pub package_type: u64,
 
-    /// `PackageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000791745`
+    /// `PackageId`; example: `1000791745`
     pub package_id: u64,
 
-    /// `CurrentUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CurrentUsage`; example: `100`
     pub current_usage: u64,
 }

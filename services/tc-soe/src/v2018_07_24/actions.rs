@@ -7,73 +7,150 @@ use super::models;
 /// The `InitOralProcess` action of SOE API 2018-07-24.
 ///
 /// A successful call returns [`InitOralProcessResponse`].
-/// The codes it documents are in [`InitOralProcessError`](super::errors::InitOralProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=soe&Version=2018-07-24&Action=InitOralProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SoeErrorCode`](super::errors::SoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SoeErrorCode::AuthFailure)
+/// - [`AuthFailure.AccountUnavailable`](super::errors::SoeErrorCode::AuthFailureAccountUnavailable)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::SoeErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::SoeErrorCode::FailedOperation)
+/// - [`FailedOperation.EvaluateTimeout`](super::errors::SoeErrorCode::FailedOperationEvaluateTimeout)
+/// - [`FailedOperation.EvaluateUnknownError`](super::errors::SoeErrorCode::FailedOperationEvaluateUnknownError)
+/// - [`FailedOperation.FailedGetEngineIP`](super::errors::SoeErrorCode::FailedOperationFailedGetEngineIp)
+/// - [`FailedOperation.FailedGetResult`](super::errors::SoeErrorCode::FailedOperationFailedGetResult)
+/// - [`FailedOperation.FailedGetSession`](super::errors::SoeErrorCode::FailedOperationFailedGetSession)
+/// - [`FailedOperation.FailedGetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedGetSessionSeqId)
+/// - [`FailedOperation.FailedGetUser`](super::errors::SoeErrorCode::FailedOperationFailedGetUser)
+/// - [`FailedOperation.FailedInit`](super::errors::SoeErrorCode::FailedOperationFailedInit)
+/// - [`FailedOperation.FailedSetResult`](super::errors::SoeErrorCode::FailedOperationFailedSetResult)
+/// - [`FailedOperation.FailedSetSession`](super::errors::SoeErrorCode::FailedOperationFailedSetSession)
+/// - [`FailedOperation.FailedSetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedSetSessionSeqId)
+/// - [`FailedOperation.FailedSetUser`](super::errors::SoeErrorCode::FailedOperationFailedSetUser)
+/// - [`FailedOperation.InternalServerError`](super::errors::SoeErrorCode::FailedOperationInternalServerError)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::SoeErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.JsonCodecError`](super::errors::SoeErrorCode::FailedOperationJsonCodecError)
+/// - [`FailedOperation.NeedInitBeforeEvaluation`](super::errors::SoeErrorCode::FailedOperationNeedInitBeforeEvaluation)
+/// - [`FailedOperation.PastSeqIdLose`](super::errors::SoeErrorCode::FailedOperationPastSeqIdLose)
+/// - [`FailedOperation.ResultExpired`](super::errors::SoeErrorCode::FailedOperationResultExpired)
+/// - [`FailedOperation.SeqIdExpired`](super::errors::SoeErrorCode::FailedOperationSeqIdExpired)
+/// - [`FailedOperation.ServerOverload`](super::errors::SoeErrorCode::FailedOperationServerOverload)
+/// - [`FailedOperation.ServiceTimeout`](super::errors::SoeErrorCode::FailedOperationServiceTimeout)
+/// - [`FailedOperation.SessionExpired`](super::errors::SoeErrorCode::FailedOperationSessionExpired)
+/// - [`FailedOperation.WaitPastSeqIdTimeout`](super::errors::SoeErrorCode::FailedOperationWaitPastSeqIdTimeout)
+/// - [`InternalError`](super::errors::SoeErrorCode::InternalError)
+/// - [`InternalError.AudioProcessingFailed`](super::errors::SoeErrorCode::InternalErrorAudioProcessingFailed)
+/// - [`InternalError.BASE64DecodeFailed`](super::errors::SoeErrorCode::InternalErrorBase64DecodeFailed)
+/// - [`InternalError.IlegalServerResponse`](super::errors::SoeErrorCode::InternalErrorIlegalServerResponse)
+/// - [`InternalError.InitialParameterError`](super::errors::SoeErrorCode::InternalErrorInitialParameterError)
+/// - [`InternalError.InvalidSeqId`](super::errors::SoeErrorCode::InternalErrorInvalidSeqId)
+/// - [`InternalError.InvalidWAVHeader`](super::errors::SoeErrorCode::InternalErrorInvalidWavHeader)
+/// - [`InternalError.NoConversationFound`](super::errors::SoeErrorCode::InternalErrorNoConversationFound)
+/// - [`InternalError.RefTxtOov`](super::errors::SoeErrorCode::InternalErrorRefTxtOov)
+/// - [`InternalError.ServerInternalError`](super::errors::SoeErrorCode::InternalErrorServerInternalError)
+/// - [`InternalError.ServerOverload`](super::errors::SoeErrorCode::InternalErrorServerOverload)
+/// - [`InternalError.ServiceTimeout`](super::errors::SoeErrorCode::InternalErrorServiceTimeout)
+/// - [`InternalError.VoiceMsgOversized`](super::errors::SoeErrorCode::InternalErrorVoiceMsgOversized)
+/// - [`InternalError.WordLengthTooLong`](super::errors::SoeErrorCode::InternalErrorWordLengthTooLong)
+/// - [`InvalidParameter`](super::errors::SoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AuthorizeError`](super::errors::SoeErrorCode::InvalidParameterAuthorizeError)
+/// - [`InvalidParameter.ErrorPhoneme`](super::errors::SoeErrorCode::InvalidParameterErrorPhoneme)
+/// - [`InvalidParameter.InitialParameterError`](super::errors::SoeErrorCode::InvalidParameterInitialParameterError)
+/// - [`InvalidParameter.InvalidAction`](super::errors::SoeErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::SoeErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.SeqIdLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterSeqIdLimitExceeded)
+/// - [`InvalidParameter.VoiceMsgOversized`](super::errors::SoeErrorCode::InvalidParameterVoiceMsgOversized)
+/// - [`InvalidParameterValue`](super::errors::SoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioDataSizeLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioDataSizeLimitExceeded)
+/// - [`InvalidParameterValue.AudioDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueAudioDecodeFailed)
+/// - [`InvalidParameterValue.AudioLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioLimitExceeded)
+/// - [`InvalidParameterValue.AudioSizeMustBeEven`](super::errors::SoeErrorCode::InvalidParameterValueAudioSizeMustBeEven)
+/// - [`InvalidParameterValue.BASEDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueBaseDecodeFailed)
+/// - [`InvalidParameterValue.InvalidSeqId`](super::errors::SoeErrorCode::InvalidParameterValueInvalidSeqId)
+/// - [`InvalidParameterValue.InvalidWAVHeader`](super::errors::SoeErrorCode::InvalidParameterValueInvalidWavHeader)
+/// - [`InvalidParameterValue.NoDocInList`](super::errors::SoeErrorCode::InvalidParameterValueNoDocInList)
+/// - [`InvalidParameterValue.ParameterInvalid`](super::errors::SoeErrorCode::InvalidParameterValueParameterInvalid)
+/// - [`InvalidParameterValue.RefTextEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTextEmpty)
+/// - [`InvalidParameterValue.RefTextGrammarError`](super::errors::SoeErrorCode::InvalidParameterValueRefTextGrammarError)
+/// - [`InvalidParameterValue.RefTextLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextLimitExceeded)
+/// - [`InvalidParameterValue.RefTextOOV`](super::errors::SoeErrorCode::InvalidParameterValueRefTextOov)
+/// - [`InvalidParameterValue.RefTxtEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtEmpty)
+/// - [`InvalidParameterValue.RefTxtTooLang`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtTooLang)
+/// - [`InvalidParameterValue.SensitiveWords`](super::errors::SoeErrorCode::InvalidParameterValueSensitiveWords)
+/// - [`InvalidParameterValue.SessionIdInUse`](super::errors::SoeErrorCode::InvalidParameterValueSessionIdInUse)
+/// - [`InvalidParameterValue.ShardNoStartWithOne`](super::errors::SoeErrorCode::InvalidParameterValueShardNoStartWithOne)
+/// - [`InvalidParameterValue.StreamingvoicepkgTimeout`](super::errors::SoeErrorCode::InvalidParameterValueStreamingvoicepkgTimeout)
+/// - [`InvalidParameterValue.VadNotDetectedSpeak`](super::errors::SoeErrorCode::InvalidParameterValueVadNotDetectedSpeak)
+/// - [`InvalidParameterValue.VoiceFileTypeNotFound`](super::errors::SoeErrorCode::InvalidParameterValueVoiceFileTypeNotFound)
+/// - [`InvalidParameterValue.WAVHeaderDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueWavHeaderDecodeFailed)
+/// - [`InvalidParameterValue.WordLengthTooLong`](super::errors::SoeErrorCode::InvalidParameterValueWordLengthTooLong)
+/// - [`LimitExceeded`](super::errors::SoeErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ConcurrencyLimitExceeded`](super::errors::SoeErrorCode::LimitExceededConcurrencyLimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::SoeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient.ServerTimeout`](super::errors::SoeErrorCode::ResourceInsufficientServerTimeout)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::SoeErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`ResourceUnavailable.CannotFindSession`](super::errors::SoeErrorCode::ResourceUnavailableCannotFindSession)
+/// - [`ResourceUnavailable.ConcurrencyLimit`](super::errors::SoeErrorCode::ResourceUnavailableConcurrencyLimit)
+/// - [`ResourceUnavailable.InitStreamNotSupport`](super::errors::SoeErrorCode::ResourceUnavailableInitStreamNotSupport)
+/// - [`ResourceUnavailable.InitStreamUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableInitStreamUnfinished)
+/// - [`ResourceUnavailable.LastSeqUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableLastSeqUnfinished)
+/// - [`ResourceUnavailable.NoConversationFound`](super::errors::SoeErrorCode::ResourceUnavailableNoConversationFound)
+/// - [`ResourceUnavailable.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::ResourceUnavailableNoInitBeforeEvaluation)
 #[tc_action(
     service = "soe",
     version = "2018-07-24",
     name = "InitOralProcess",
     output = InitOralProcessResponse,
-    error = super::errors::InitOralProcessError
+    error = super::errors::SoeErrorCode
 )]
 pub struct InitOralProcess {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"stress_test_956938"`
+    /// `SessionId`; example: `"stress_test_956938"`
     pub session_id: String,
 
-    /// `RefText`: a string.
-    ///
-    /// Example: `"again"`
+    /// `RefText`; example: `"again"`
     pub ref_text: String,
 
-    /// `WorkMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WorkMode`; example: `0`
     pub work_mode: i64,
 
-    /// `EvalMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvalMode`; example: `0`
     pub eval_mode: i64,
 
-    /// `ScoreCoeff`: a floating-point number.
-    ///
-    /// Example: `3.5`
+    /// `ScoreCoeff`; example: `3.5`
     pub score_coeff: f64,
 
-    /// `SoeAppId`: a string.
+    /// `SoeAppId`
     pub soe_app_id: Option<String>,
 
-    /// `IsLongLifeSession`: a signed 64-bit integer.
+    /// `IsLongLifeSession`
     pub is_long_life_session: Option<i64>,
 
-    /// `StorageMode`: a signed 64-bit integer.
+    /// `StorageMode`
     pub storage_mode: Option<i64>,
 
-    /// `SentenceInfoEnabled`: a signed 64-bit integer.
+    /// `SentenceInfoEnabled`
     pub sentence_info_enabled: Option<i64>,
 
-    /// `ServerType`: a signed 64-bit integer.
+    /// `ServerType`
     pub server_type: Option<i64>,
 
-    /// `IsAsync`: a signed 64-bit integer.
+    /// `IsAsync`
     pub is_async: Option<i64>,
 
-    /// `TextMode`: a signed 64-bit integer.
+    /// `TextMode`
     pub text_mode: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`InitOralProcess`] call returns.
 #[tc_model]
 pub struct InitOralProcessResponse {
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -83,66 +160,127 @@ pub struct InitOralProcessResponse {
 /// The `KeywordEvaluate` action of SOE API 2018-07-24.
 ///
 /// A successful call returns [`KeywordEvaluateResponse`].
-/// The codes it documents are in [`KeywordEvaluateError`](super::errors::KeywordEvaluateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=soe&Version=2018-07-24&Action=KeywordEvaluate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SoeErrorCode`](super::errors::SoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SoeErrorCode::AuthFailure)
+/// - [`AuthFailure.AccountUnavailable`](super::errors::SoeErrorCode::AuthFailureAccountUnavailable)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::SoeErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::SoeErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorGetSession`](super::errors::SoeErrorCode::FailedOperationErrorGetSession)
+/// - [`FailedOperation.EvaluateTimeout`](super::errors::SoeErrorCode::FailedOperationEvaluateTimeout)
+/// - [`FailedOperation.EvaluateUnknownError`](super::errors::SoeErrorCode::FailedOperationEvaluateUnknownError)
+/// - [`FailedOperation.FailedGetEngineIP`](super::errors::SoeErrorCode::FailedOperationFailedGetEngineIp)
+/// - [`FailedOperation.FailedGetResult`](super::errors::SoeErrorCode::FailedOperationFailedGetResult)
+/// - [`FailedOperation.FailedGetSession`](super::errors::SoeErrorCode::FailedOperationFailedGetSession)
+/// - [`FailedOperation.FailedGetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedGetSessionSeqId)
+/// - [`FailedOperation.FailedGetUser`](super::errors::SoeErrorCode::FailedOperationFailedGetUser)
+/// - [`FailedOperation.FailedInit`](super::errors::SoeErrorCode::FailedOperationFailedInit)
+/// - [`FailedOperation.FailedSetResult`](super::errors::SoeErrorCode::FailedOperationFailedSetResult)
+/// - [`FailedOperation.FailedSetSession`](super::errors::SoeErrorCode::FailedOperationFailedSetSession)
+/// - [`FailedOperation.FailedSetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedSetSessionSeqId)
+/// - [`FailedOperation.FailedSetUser`](super::errors::SoeErrorCode::FailedOperationFailedSetUser)
+/// - [`FailedOperation.InternalServerError`](super::errors::SoeErrorCode::FailedOperationInternalServerError)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::SoeErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.JsonCodecError`](super::errors::SoeErrorCode::FailedOperationJsonCodecError)
+/// - [`FailedOperation.NeedInitBeforeEvaluation`](super::errors::SoeErrorCode::FailedOperationNeedInitBeforeEvaluation)
+/// - [`FailedOperation.PastSeqIdLose`](super::errors::SoeErrorCode::FailedOperationPastSeqIdLose)
+/// - [`FailedOperation.ResultExpired`](super::errors::SoeErrorCode::FailedOperationResultExpired)
+/// - [`FailedOperation.SeqIdExpired`](super::errors::SoeErrorCode::FailedOperationSeqIdExpired)
+/// - [`FailedOperation.ServerOverload`](super::errors::SoeErrorCode::FailedOperationServerOverload)
+/// - [`FailedOperation.ServiceTimeout`](super::errors::SoeErrorCode::FailedOperationServiceTimeout)
+/// - [`FailedOperation.SessionExpired`](super::errors::SoeErrorCode::FailedOperationSessionExpired)
+/// - [`FailedOperation.WaitPastSeqIdTimeout`](super::errors::SoeErrorCode::FailedOperationWaitPastSeqIdTimeout)
+/// - [`InternalError`](super::errors::SoeErrorCode::InternalError)
+/// - [`InternalError.AuthorizeError`](super::errors::SoeErrorCode::InternalErrorAuthorizeError)
+/// - [`InternalError.CannotFindSession`](super::errors::SoeErrorCode::InternalErrorCannotFindSession)
+/// - [`InternalError.InitStreamUnfinished`](super::errors::SoeErrorCode::InternalErrorInitStreamUnfinished)
+/// - [`InternalError.InitialParameterError`](super::errors::SoeErrorCode::InternalErrorInitialParameterError)
+/// - [`InternalError.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::InternalErrorNoInitBeforeEvaluation)
+/// - [`InternalError.ServerInternalError`](super::errors::SoeErrorCode::InternalErrorServerInternalError)
+/// - [`InternalError.ServerOverload`](super::errors::SoeErrorCode::InternalErrorServerOverload)
+/// - [`InternalError.ServiceTimeout`](super::errors::SoeErrorCode::InternalErrorServiceTimeout)
+/// - [`InternalError.VoiceMsgOversized`](super::errors::SoeErrorCode::InternalErrorVoiceMsgOversized)
+/// - [`InvalidParameter`](super::errors::SoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorPhoneme`](super::errors::SoeErrorCode::InvalidParameterErrorPhoneme)
+/// - [`InvalidParameter.InitialParameterError`](super::errors::SoeErrorCode::InvalidParameterInitialParameterError)
+/// - [`InvalidParameter.InvalidAction`](super::errors::SoeErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::SoeErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.SeqIdLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterSeqIdLimitExceeded)
+/// - [`InvalidParameterValue`](super::errors::SoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioDataSizeLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioDataSizeLimitExceeded)
+/// - [`InvalidParameterValue.AudioDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueAudioDecodeFailed)
+/// - [`InvalidParameterValue.AudioLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioLimitExceeded)
+/// - [`InvalidParameterValue.AudioSizeMustBeEven`](super::errors::SoeErrorCode::InvalidParameterValueAudioSizeMustBeEven)
+/// - [`InvalidParameterValue.BASEDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueBaseDecodeFailed)
+/// - [`InvalidParameterValue.InvalidSeqId`](super::errors::SoeErrorCode::InvalidParameterValueInvalidSeqId)
+/// - [`InvalidParameterValue.InvalidWAVHeader`](super::errors::SoeErrorCode::InvalidParameterValueInvalidWavHeader)
+/// - [`InvalidParameterValue.RefTextEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTextEmpty)
+/// - [`InvalidParameterValue.RefTextGrammarError`](super::errors::SoeErrorCode::InvalidParameterValueRefTextGrammarError)
+/// - [`InvalidParameterValue.RefTextLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextLimitExceeded)
+/// - [`InvalidParameterValue.RefTextOOV`](super::errors::SoeErrorCode::InvalidParameterValueRefTextOov)
+/// - [`InvalidParameterValue.RefTxtEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtEmpty)
+/// - [`InvalidParameterValue.RefTxtTooLang`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtTooLang)
+/// - [`InvalidParameterValue.SensitiveWords`](super::errors::SoeErrorCode::InvalidParameterValueSensitiveWords)
+/// - [`InvalidParameterValue.SessionIdInUse`](super::errors::SoeErrorCode::InvalidParameterValueSessionIdInUse)
+/// - [`InvalidParameterValue.VoiceFileTypeNotFound`](super::errors::SoeErrorCode::InvalidParameterValueVoiceFileTypeNotFound)
+/// - [`InvalidParameterValue.WAVHeaderDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueWavHeaderDecodeFailed)
+/// - [`LimitExceeded`](super::errors::SoeErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ConcurrencyLimitExceeded`](super::errors::SoeErrorCode::LimitExceededConcurrencyLimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::SoeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient.ServerTimeout`](super::errors::SoeErrorCode::ResourceInsufficientServerTimeout)
+/// - [`ResourceUnavailable`](super::errors::SoeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::SoeErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`ResourceUnavailable.CannotFindSession`](super::errors::SoeErrorCode::ResourceUnavailableCannotFindSession)
+/// - [`ResourceUnavailable.ConcurrencyLimit`](super::errors::SoeErrorCode::ResourceUnavailableConcurrencyLimit)
+/// - [`ResourceUnavailable.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::ResourceUnavailableNoInitBeforeEvaluation)
 #[tc_action(
     service = "soe",
     version = "2018-07-24",
     name = "KeywordEvaluate",
     output = KeywordEvaluateResponse,
-    error = super::errors::KeywordEvaluateError
+    error = super::errors::SoeErrorCode
 )]
 pub struct KeywordEvaluate {
-    /// `SeqId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SeqId`; example: `1`
     pub seq_id: u64,
 
-    /// `IsEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnd`; example: `1`
     pub is_end: u64,
 
-    /// `VoiceFileType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VoiceFileType`; example: `3`
     pub voice_file_type: u64,
 
-    /// `VoiceEncodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceEncodeType`; example: `1`
     pub voice_encode_type: u64,
 
-    /// `UserVoiceData`: a string.
+    /// `UserVoiceData`
     pub user_voice_data: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `SessionId`; example: `"12345"`
     pub session_id: String,
 
-    /// `Keywords`: a list of [`Keyword`](super::models::Keyword) objects.
+    /// `Keywords`
     pub keywords: Vec<models::Keyword>,
 
-    /// `SoeAppId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SoeAppId`; example: `"default"`
     pub soe_app_id: Option<String>,
 
-    /// `IsQuery`: an unsigned 64-bit integer.
+    /// `IsQuery`
     pub is_query: Option<u64>,
 }
 
 /// What a successful [`KeywordEvaluate`] call returns.
 #[tc_model]
 pub struct KeywordEvaluateResponse {
-    /// `KeywordScores`: a list of [`KeywordScore`](super::models::KeywordScore) objects.
+    /// `KeywordScores`
     pub keyword_scores: Vec<models::KeywordScore>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `SessionId`; example: `"12345"`
     pub session_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -152,112 +290,186 @@ pub struct KeywordEvaluateResponse {
 /// The `TransmitOralProcess` action of SOE API 2018-07-24.
 ///
 /// A successful call returns [`TransmitOralProcessResponse`].
-/// The codes it documents are in [`TransmitOralProcessError`](super::errors::TransmitOralProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=soe&Version=2018-07-24&Action=TransmitOralProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SoeErrorCode`](super::errors::SoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SoeErrorCode::AuthFailure)
+/// - [`AuthFailure.AccountUnavailable`](super::errors::SoeErrorCode::AuthFailureAccountUnavailable)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::SoeErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::SoeErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorGetSession`](super::errors::SoeErrorCode::FailedOperationErrorGetSession)
+/// - [`FailedOperation.EvaluateTimeout`](super::errors::SoeErrorCode::FailedOperationEvaluateTimeout)
+/// - [`FailedOperation.EvaluateUnknownError`](super::errors::SoeErrorCode::FailedOperationEvaluateUnknownError)
+/// - [`FailedOperation.FailedGetEngineIP`](super::errors::SoeErrorCode::FailedOperationFailedGetEngineIp)
+/// - [`FailedOperation.FailedGetResult`](super::errors::SoeErrorCode::FailedOperationFailedGetResult)
+/// - [`FailedOperation.FailedGetSession`](super::errors::SoeErrorCode::FailedOperationFailedGetSession)
+/// - [`FailedOperation.FailedGetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedGetSessionSeqId)
+/// - [`FailedOperation.FailedGetUser`](super::errors::SoeErrorCode::FailedOperationFailedGetUser)
+/// - [`FailedOperation.FailedInit`](super::errors::SoeErrorCode::FailedOperationFailedInit)
+/// - [`FailedOperation.FailedSetResult`](super::errors::SoeErrorCode::FailedOperationFailedSetResult)
+/// - [`FailedOperation.FailedSetSession`](super::errors::SoeErrorCode::FailedOperationFailedSetSession)
+/// - [`FailedOperation.FailedSetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedSetSessionSeqId)
+/// - [`FailedOperation.FailedSetUser`](super::errors::SoeErrorCode::FailedOperationFailedSetUser)
+/// - [`FailedOperation.InternalServerError`](super::errors::SoeErrorCode::FailedOperationInternalServerError)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::SoeErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.JsonCodecError`](super::errors::SoeErrorCode::FailedOperationJsonCodecError)
+/// - [`FailedOperation.NeedInitBeforeEvaluation`](super::errors::SoeErrorCode::FailedOperationNeedInitBeforeEvaluation)
+/// - [`FailedOperation.PastSeqIdLose`](super::errors::SoeErrorCode::FailedOperationPastSeqIdLose)
+/// - [`FailedOperation.ResultExpired`](super::errors::SoeErrorCode::FailedOperationResultExpired)
+/// - [`FailedOperation.SeqIdExpired`](super::errors::SoeErrorCode::FailedOperationSeqIdExpired)
+/// - [`FailedOperation.ServerOverload`](super::errors::SoeErrorCode::FailedOperationServerOverload)
+/// - [`FailedOperation.ServiceTimeout`](super::errors::SoeErrorCode::FailedOperationServiceTimeout)
+/// - [`FailedOperation.SessionExpired`](super::errors::SoeErrorCode::FailedOperationSessionExpired)
+/// - [`FailedOperation.WaitPastSeqIdTimeout`](super::errors::SoeErrorCode::FailedOperationWaitPastSeqIdTimeout)
+/// - [`InternalError`](super::errors::SoeErrorCode::InternalError)
+/// - [`InternalError.AudioProcessingFailed`](super::errors::SoeErrorCode::InternalErrorAudioProcessingFailed)
+/// - [`InternalError.AuthorizeError`](super::errors::SoeErrorCode::InternalErrorAuthorizeError)
+/// - [`InternalError.BASE64DecodeFailed`](super::errors::SoeErrorCode::InternalErrorBase64DecodeFailed)
+/// - [`InternalError.CannotFindSession`](super::errors::SoeErrorCode::InternalErrorCannotFindSession)
+/// - [`InternalError.FailToDecodeVoice`](super::errors::SoeErrorCode::InternalErrorFailToDecodeVoice)
+/// - [`InternalError.IlegalServerResponse`](super::errors::SoeErrorCode::InternalErrorIlegalServerResponse)
+/// - [`InternalError.InitialParameterError`](super::errors::SoeErrorCode::InternalErrorInitialParameterError)
+/// - [`InternalError.InvalidSeqId`](super::errors::SoeErrorCode::InternalErrorInvalidSeqId)
+/// - [`InternalError.InvalidWAVHeader`](super::errors::SoeErrorCode::InternalErrorInvalidWavHeader)
+/// - [`InternalError.LastSeqUnfinished`](super::errors::SoeErrorCode::InternalErrorLastSeqUnfinished)
+/// - [`InternalError.MP3DecodeFailed`](super::errors::SoeErrorCode::InternalErrorMp3DecodeFailed)
+/// - [`InternalError.NeedToInit`](super::errors::SoeErrorCode::InternalErrorNeedToInit)
+/// - [`InternalError.NoConversationFound`](super::errors::SoeErrorCode::InternalErrorNoConversationFound)
+/// - [`InternalError.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::InternalErrorNoInitBeforeEvaluation)
+/// - [`InternalError.RefTxtEmpty`](super::errors::SoeErrorCode::InternalErrorRefTxtEmpty)
+/// - [`InternalError.RefTxtOov`](super::errors::SoeErrorCode::InternalErrorRefTxtOov)
+/// - [`InternalError.RefTxtTooLang`](super::errors::SoeErrorCode::InternalErrorRefTxtTooLang)
+/// - [`InternalError.ServerInternalError`](super::errors::SoeErrorCode::InternalErrorServerInternalError)
+/// - [`InternalError.ServerOverload`](super::errors::SoeErrorCode::InternalErrorServerOverload)
+/// - [`InternalError.ServiceTimeout`](super::errors::SoeErrorCode::InternalErrorServiceTimeout)
+/// - [`InternalError.ShardNoStartWithOne`](super::errors::SoeErrorCode::InternalErrorShardNoStartWithOne)
+/// - [`InternalError.StreamingvoicepkgTimeout`](super::errors::SoeErrorCode::InternalErrorStreamingvoicepkgTimeout)
+/// - [`InternalError.VoiceMsgOversized`](super::errors::SoeErrorCode::InternalErrorVoiceMsgOversized)
+/// - [`InternalError.WordLengthTooLong`](super::errors::SoeErrorCode::InternalErrorWordLengthTooLong)
+/// - [`InvalidParameter`](super::errors::SoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AuthorizeError`](super::errors::SoeErrorCode::InvalidParameterAuthorizeError)
+/// - [`InvalidParameter.ErrorPhoneme`](super::errors::SoeErrorCode::InvalidParameterErrorPhoneme)
+/// - [`InvalidParameter.InitialParameterError`](super::errors::SoeErrorCode::InvalidParameterInitialParameterError)
+/// - [`InvalidParameter.InvalidAction`](super::errors::SoeErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::SoeErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.SeqIdLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterSeqIdLimitExceeded)
+/// - [`InvalidParameter.VoiceMsgOversized`](super::errors::SoeErrorCode::InvalidParameterVoiceMsgOversized)
+/// - [`InvalidParameterValue`](super::errors::SoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioDataSizeLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioDataSizeLimitExceeded)
+/// - [`InvalidParameterValue.AudioDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueAudioDecodeFailed)
+/// - [`InvalidParameterValue.AudioLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioLimitExceeded)
+/// - [`InvalidParameterValue.AudioSizeMustBeEven`](super::errors::SoeErrorCode::InvalidParameterValueAudioSizeMustBeEven)
+/// - [`InvalidParameterValue.BASEDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueBaseDecodeFailed)
+/// - [`InvalidParameterValue.InvalidSeqId`](super::errors::SoeErrorCode::InvalidParameterValueInvalidSeqId)
+/// - [`InvalidParameterValue.InvalidWAVHeader`](super::errors::SoeErrorCode::InvalidParameterValueInvalidWavHeader)
+/// - [`InvalidParameterValue.NoDocInList`](super::errors::SoeErrorCode::InvalidParameterValueNoDocInList)
+/// - [`InvalidParameterValue.ParameterInvalid`](super::errors::SoeErrorCode::InvalidParameterValueParameterInvalid)
+/// - [`InvalidParameterValue.RefTextEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTextEmpty)
+/// - [`InvalidParameterValue.RefTextGrammarError`](super::errors::SoeErrorCode::InvalidParameterValueRefTextGrammarError)
+/// - [`InvalidParameterValue.RefTextLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextLimitExceeded)
+/// - [`InvalidParameterValue.RefTextOOV`](super::errors::SoeErrorCode::InvalidParameterValueRefTextOov)
+/// - [`InvalidParameterValue.RefTextPolyphonicLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextPolyphonicLimitExceeded)
+/// - [`InvalidParameterValue.RefTxtEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtEmpty)
+/// - [`InvalidParameterValue.RefTxtTooLang`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtTooLang)
+/// - [`InvalidParameterValue.SensitiveWords`](super::errors::SoeErrorCode::InvalidParameterValueSensitiveWords)
+/// - [`InvalidParameterValue.SessionIdInUse`](super::errors::SoeErrorCode::InvalidParameterValueSessionIdInUse)
+/// - [`InvalidParameterValue.ShardNoStartWithOne`](super::errors::SoeErrorCode::InvalidParameterValueShardNoStartWithOne)
+/// - [`InvalidParameterValue.StreamingvoicepkgTimeout`](super::errors::SoeErrorCode::InvalidParameterValueStreamingvoicepkgTimeout)
+/// - [`InvalidParameterValue.VadNotDetectedSpeak`](super::errors::SoeErrorCode::InvalidParameterValueVadNotDetectedSpeak)
+/// - [`InvalidParameterValue.VoiceFileTypeNotFound`](super::errors::SoeErrorCode::InvalidParameterValueVoiceFileTypeNotFound)
+/// - [`InvalidParameterValue.WAVHeaderDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueWavHeaderDecodeFailed)
+/// - [`InvalidParameterValue.WordLengthTooLong`](super::errors::SoeErrorCode::InvalidParameterValueWordLengthTooLong)
+/// - [`LimitExceeded`](super::errors::SoeErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ConcurrencyLimitExceeded`](super::errors::SoeErrorCode::LimitExceededConcurrencyLimitExceeded)
+/// - [`MissingParameter`](super::errors::SoeErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SoeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient.ServerTimeout`](super::errors::SoeErrorCode::ResourceInsufficientServerTimeout)
+/// - [`ResourceUnavailable`](super::errors::SoeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::SoeErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`ResourceUnavailable.CannotFindSession`](super::errors::SoeErrorCode::ResourceUnavailableCannotFindSession)
+/// - [`ResourceUnavailable.ConcurrencyLimit`](super::errors::SoeErrorCode::ResourceUnavailableConcurrencyLimit)
+/// - [`ResourceUnavailable.InitStreamNotSupport`](super::errors::SoeErrorCode::ResourceUnavailableInitStreamNotSupport)
+/// - [`ResourceUnavailable.InitStreamUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableInitStreamUnfinished)
+/// - [`ResourceUnavailable.LastSeqUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableLastSeqUnfinished)
+/// - [`ResourceUnavailable.NoConversationFound`](super::errors::SoeErrorCode::ResourceUnavailableNoConversationFound)
+/// - [`ResourceUnavailable.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::ResourceUnavailableNoInitBeforeEvaluation)
 #[tc_action(
     service = "soe",
     version = "2018-07-24",
     name = "TransmitOralProcess",
     output = TransmitOralProcessResponse,
-    error = super::errors::TransmitOralProcessError
+    error = super::errors::SoeErrorCode
 )]
 pub struct TransmitOralProcess {
-    /// `SeqId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SeqId`; example: `1`
     pub seq_id: i64,
 
-    /// `IsEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnd`; example: `0`
     pub is_end: i64,
 
-    /// `VoiceFileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceFileType`; example: `1`
     pub voice_file_type: i64,
 
-    /// `VoiceEncodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceEncodeType`; example: `1`
     pub voice_encode_type: i64,
 
-    /// `UserVoiceData`: a string.
+    /// `UserVoiceData`
     pub user_voice_data: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"test-6ef67f85-830e-4075-87a2-0ffda1843607"`
+    /// `SessionId`; example: `"test-6ef67f85-830e-4075-87a2-0ffda1843607"`
     pub session_id: String,
 
-    /// `SoeAppId`: a string.
-    ///
-    /// Example: `"soe_100xxxxx"`
+    /// `SoeAppId`; example: `"soe_100xxxxx"`
     pub soe_app_id: Option<String>,
 
-    /// `IsLongLifeSession`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsLongLifeSession`; example: `0`
     pub is_long_life_session: Option<i64>,
 
-    /// `IsQuery`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsQuery`; example: `0`
     pub is_query: Option<i64>,
 }
 
 /// What a successful [`TransmitOralProcess`] call returns.
 #[tc_model]
 pub struct TransmitOralProcessResponse {
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `65`
+    /// `PronAccuracy`; example: `65`
     pub pron_accuracy: f64,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `PronFluency`; example: `0.3`
     pub pron_fluency: f64,
 
-    /// `PronCompletion`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `PronCompletion`; example: `1`
     pub pron_completion: f64,
 
-    /// `Words`: a list of [`WordRsp`](super::models::WordRsp) objects.
+    /// `Words`
     pub words: Vec<models::WordRsp>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"test-6ef67f85-830e-4075-87a2-0ffda1843607"`
+    /// `SessionId`; example: `"test-6ef67f85-830e-4075-87a2-0ffda1843607"`
     pub session_id: String,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: String,
 
-    /// `SentenceInfoSet`: a list of [`SentenceInfo`](super::models::SentenceInfo) objects.
+    /// `SentenceInfoSet`
     pub sentence_info_set: Vec<models::SentenceInfo>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Finished"`
+    /// `Status`; example: `"Finished"`
     pub status: String,
 
-    /// `SuggestedScore`: a floating-point number.
-    ///
-    /// Example: `65`
+    /// `SuggestedScore`; example: `65`
     pub suggested_score: f64,
 
-    /// `RefTextId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RefTextId`; example: `1`
     pub ref_text_id: Option<i64>,
 
-    /// `KeyWordHits`: a list of floating-point numbers.
+    /// `KeyWordHits`
     pub key_word_hits: Option<Vec<f64>>,
 
-    /// `UnKeyWordHits`: a list of floating-point numbers.
+    /// `UnKeyWordHits`
     pub un_key_word_hits: Option<Vec<f64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -267,99 +479,192 @@ pub struct TransmitOralProcessResponse {
 /// The `TransmitOralProcessWithInit` action of SOE API 2018-07-24.
 ///
 /// A successful call returns [`TransmitOralProcessWithInitResponse`].
-/// The codes it documents are in [`TransmitOralProcessWithInitError`](super::errors::TransmitOralProcessWithInitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=soe&Version=2018-07-24&Action=TransmitOralProcessWithInit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SoeErrorCode`](super::errors::SoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SoeErrorCode::AuthFailure)
+/// - [`AuthFailure.AccountUnavailable`](super::errors::SoeErrorCode::AuthFailureAccountUnavailable)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::SoeErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::SoeErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorGetSession`](super::errors::SoeErrorCode::FailedOperationErrorGetSession)
+/// - [`FailedOperation.ErrorGetUser`](super::errors::SoeErrorCode::FailedOperationErrorGetUser)
+/// - [`FailedOperation.EvaluateTimeout`](super::errors::SoeErrorCode::FailedOperationEvaluateTimeout)
+/// - [`FailedOperation.EvaluateUnknownError`](super::errors::SoeErrorCode::FailedOperationEvaluateUnknownError)
+/// - [`FailedOperation.FailedGetEngineIP`](super::errors::SoeErrorCode::FailedOperationFailedGetEngineIp)
+/// - [`FailedOperation.FailedGetResult`](super::errors::SoeErrorCode::FailedOperationFailedGetResult)
+/// - [`FailedOperation.FailedGetSession`](super::errors::SoeErrorCode::FailedOperationFailedGetSession)
+/// - [`FailedOperation.FailedGetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedGetSessionSeqId)
+/// - [`FailedOperation.FailedGetUser`](super::errors::SoeErrorCode::FailedOperationFailedGetUser)
+/// - [`FailedOperation.FailedInit`](super::errors::SoeErrorCode::FailedOperationFailedInit)
+/// - [`FailedOperation.FailedSetResult`](super::errors::SoeErrorCode::FailedOperationFailedSetResult)
+/// - [`FailedOperation.FailedSetSession`](super::errors::SoeErrorCode::FailedOperationFailedSetSession)
+/// - [`FailedOperation.FailedSetSessionSeqID`](super::errors::SoeErrorCode::FailedOperationFailedSetSessionSeqId)
+/// - [`FailedOperation.FailedSetUser`](super::errors::SoeErrorCode::FailedOperationFailedSetUser)
+/// - [`FailedOperation.InternalServerError`](super::errors::SoeErrorCode::FailedOperationInternalServerError)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::SoeErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.JsonCodecError`](super::errors::SoeErrorCode::FailedOperationJsonCodecError)
+/// - [`FailedOperation.NeedInitBeforeEvaluation`](super::errors::SoeErrorCode::FailedOperationNeedInitBeforeEvaluation)
+/// - [`FailedOperation.PastSeqIdLose`](super::errors::SoeErrorCode::FailedOperationPastSeqIdLose)
+/// - [`FailedOperation.ResultExpired`](super::errors::SoeErrorCode::FailedOperationResultExpired)
+/// - [`FailedOperation.SeqIdExpired`](super::errors::SoeErrorCode::FailedOperationSeqIdExpired)
+/// - [`FailedOperation.ServerOverload`](super::errors::SoeErrorCode::FailedOperationServerOverload)
+/// - [`FailedOperation.ServiceTimeout`](super::errors::SoeErrorCode::FailedOperationServiceTimeout)
+/// - [`FailedOperation.SessionExpired`](super::errors::SoeErrorCode::FailedOperationSessionExpired)
+/// - [`FailedOperation.WaitPastSeqIdTimeout`](super::errors::SoeErrorCode::FailedOperationWaitPastSeqIdTimeout)
+/// - [`InternalError`](super::errors::SoeErrorCode::InternalError)
+/// - [`InternalError.AudioProcessingFailed`](super::errors::SoeErrorCode::InternalErrorAudioProcessingFailed)
+/// - [`InternalError.BASE64DecodeFailed`](super::errors::SoeErrorCode::InternalErrorBase64DecodeFailed)
+/// - [`InternalError.CannotFindSession`](super::errors::SoeErrorCode::InternalErrorCannotFindSession)
+/// - [`InternalError.FailToDecodeVoice`](super::errors::SoeErrorCode::InternalErrorFailToDecodeVoice)
+/// - [`InternalError.IlegalServerResponse`](super::errors::SoeErrorCode::InternalErrorIlegalServerResponse)
+/// - [`InternalError.InitStreamNotSupport`](super::errors::SoeErrorCode::InternalErrorInitStreamNotSupport)
+/// - [`InternalError.InitStreamUnfinished`](super::errors::SoeErrorCode::InternalErrorInitStreamUnfinished)
+/// - [`InternalError.InitialParameterError`](super::errors::SoeErrorCode::InternalErrorInitialParameterError)
+/// - [`InternalError.InvalidSeqId`](super::errors::SoeErrorCode::InternalErrorInvalidSeqId)
+/// - [`InternalError.InvalidWAVHeader`](super::errors::SoeErrorCode::InternalErrorInvalidWavHeader)
+/// - [`InternalError.LastSeqUnfinished`](super::errors::SoeErrorCode::InternalErrorLastSeqUnfinished)
+/// - [`InternalError.MP3DecodeFailed`](super::errors::SoeErrorCode::InternalErrorMp3DecodeFailed)
+/// - [`InternalError.NeedToInit`](super::errors::SoeErrorCode::InternalErrorNeedToInit)
+/// - [`InternalError.NoConversationFound`](super::errors::SoeErrorCode::InternalErrorNoConversationFound)
+/// - [`InternalError.NoDocInList`](super::errors::SoeErrorCode::InternalErrorNoDocInList)
+/// - [`InternalError.NoError`](super::errors::SoeErrorCode::InternalErrorNoError)
+/// - [`InternalError.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::InternalErrorNoInitBeforeEvaluation)
+/// - [`InternalError.RefTxtEmpty`](super::errors::SoeErrorCode::InternalErrorRefTxtEmpty)
+/// - [`InternalError.RefTxtOov`](super::errors::SoeErrorCode::InternalErrorRefTxtOov)
+/// - [`InternalError.RefTxtTooLang`](super::errors::SoeErrorCode::InternalErrorRefTxtTooLang)
+/// - [`InternalError.ServerInternalError`](super::errors::SoeErrorCode::InternalErrorServerInternalError)
+/// - [`InternalError.ServerOverload`](super::errors::SoeErrorCode::InternalErrorServerOverload)
+/// - [`InternalError.ServiceTimeout`](super::errors::SoeErrorCode::InternalErrorServiceTimeout)
+/// - [`InternalError.ShardNoStartWithOne`](super::errors::SoeErrorCode::InternalErrorShardNoStartWithOne)
+/// - [`InternalError.StreamProcessFail`](super::errors::SoeErrorCode::InternalErrorStreamProcessFail)
+/// - [`InternalError.StreamProcessTimeOut`](super::errors::SoeErrorCode::InternalErrorStreamProcessTimeOut)
+/// - [`InternalError.StreamingvoicepkgTimeout`](super::errors::SoeErrorCode::InternalErrorStreamingvoicepkgTimeout)
+/// - [`InternalError.TimeOut`](super::errors::SoeErrorCode::InternalErrorTimeOut)
+/// - [`InternalError.TooLongPackage`](super::errors::SoeErrorCode::InternalErrorTooLongPackage)
+/// - [`InternalError.VadNotDetectedSpeak`](super::errors::SoeErrorCode::InternalErrorVadNotDetectedSpeak)
+/// - [`InternalError.VoiceMsgOversized`](super::errors::SoeErrorCode::InternalErrorVoiceMsgOversized)
+/// - [`InternalError.VoiceMsgTooShort`](super::errors::SoeErrorCode::InternalErrorVoiceMsgTooShort)
+/// - [`InternalError.WordLengthTooLong`](super::errors::SoeErrorCode::InternalErrorWordLengthTooLong)
+/// - [`InvalidParameter`](super::errors::SoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AuthorizeError`](super::errors::SoeErrorCode::InvalidParameterAuthorizeError)
+/// - [`InvalidParameter.ErrorPhoneme`](super::errors::SoeErrorCode::InvalidParameterErrorPhoneme)
+/// - [`InvalidParameter.InitialParameterError`](super::errors::SoeErrorCode::InvalidParameterInitialParameterError)
+/// - [`InvalidParameter.InvalidAction`](super::errors::SoeErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::SoeErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.SeqIdLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterSeqIdLimitExceeded)
+/// - [`InvalidParameter.VoiceMsgOversized`](super::errors::SoeErrorCode::InvalidParameterVoiceMsgOversized)
+/// - [`InvalidParameter.WithoutRealName`](super::errors::SoeErrorCode::InvalidParameterWithoutRealName)
+/// - [`InvalidParameterValue`](super::errors::SoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioDataSizeLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioDataSizeLimitExceeded)
+/// - [`InvalidParameterValue.AudioDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueAudioDecodeFailed)
+/// - [`InvalidParameterValue.AudioLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueAudioLimitExceeded)
+/// - [`InvalidParameterValue.AudioSizeMustBeEven`](super::errors::SoeErrorCode::InvalidParameterValueAudioSizeMustBeEven)
+/// - [`InvalidParameterValue.BASEDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueBaseDecodeFailed)
+/// - [`InvalidParameterValue.FunctionNotSupport`](super::errors::SoeErrorCode::InvalidParameterValueFunctionNotSupport)
+/// - [`InvalidParameterValue.InvalidSeqId`](super::errors::SoeErrorCode::InvalidParameterValueInvalidSeqId)
+/// - [`InvalidParameterValue.InvalidWAVHeader`](super::errors::SoeErrorCode::InvalidParameterValueInvalidWavHeader)
+/// - [`InvalidParameterValue.NoDocInList`](super::errors::SoeErrorCode::InvalidParameterValueNoDocInList)
+/// - [`InvalidParameterValue.ParameterInvalid`](super::errors::SoeErrorCode::InvalidParameterValueParameterInvalid)
+/// - [`InvalidParameterValue.RefTextEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTextEmpty)
+/// - [`InvalidParameterValue.RefTextGrammarError`](super::errors::SoeErrorCode::InvalidParameterValueRefTextGrammarError)
+/// - [`InvalidParameterValue.RefTextLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextLimitExceeded)
+/// - [`InvalidParameterValue.RefTextOOV`](super::errors::SoeErrorCode::InvalidParameterValueRefTextOov)
+/// - [`InvalidParameterValue.RefTextPolyphonicLimitExceeded`](super::errors::SoeErrorCode::InvalidParameterValueRefTextPolyphonicLimitExceeded)
+/// - [`InvalidParameterValue.RefTxtEmpty`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtEmpty)
+/// - [`InvalidParameterValue.RefTxtTooLang`](super::errors::SoeErrorCode::InvalidParameterValueRefTxtTooLang)
+/// - [`InvalidParameterValue.SensitiveWords`](super::errors::SoeErrorCode::InvalidParameterValueSensitiveWords)
+/// - [`InvalidParameterValue.SessionIdInUse`](super::errors::SoeErrorCode::InvalidParameterValueSessionIdInUse)
+/// - [`InvalidParameterValue.ShardNoStartWithOne`](super::errors::SoeErrorCode::InvalidParameterValueShardNoStartWithOne)
+/// - [`InvalidParameterValue.StreamingvoicepkgTimeout`](super::errors::SoeErrorCode::InvalidParameterValueStreamingvoicepkgTimeout)
+/// - [`InvalidParameterValue.VadNotDetectedSpeak`](super::errors::SoeErrorCode::InvalidParameterValueVadNotDetectedSpeak)
+/// - [`InvalidParameterValue.VoiceFileTypeNotFound`](super::errors::SoeErrorCode::InvalidParameterValueVoiceFileTypeNotFound)
+/// - [`InvalidParameterValue.VoiceLengthTooLong`](super::errors::SoeErrorCode::InvalidParameterValueVoiceLengthTooLong)
+/// - [`InvalidParameterValue.WAVHeaderDecodeFailed`](super::errors::SoeErrorCode::InvalidParameterValueWavHeaderDecodeFailed)
+/// - [`InvalidParameterValue.WordLengthTooLong`](super::errors::SoeErrorCode::InvalidParameterValueWordLengthTooLong)
+/// - [`LimitExceeded.ConcurrencyLimitExceeded`](super::errors::SoeErrorCode::LimitExceededConcurrencyLimitExceeded)
+/// - [`MissingParameter`](super::errors::SoeErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::SoeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient.ServerTimeout`](super::errors::SoeErrorCode::ResourceInsufficientServerTimeout)
+/// - [`ResourceNotFound.AppidNotFount`](super::errors::SoeErrorCode::ResourceNotFoundAppidNotFount)
+/// - [`ResourceNotFound.InterfaceNotFount`](super::errors::SoeErrorCode::ResourceNotFoundInterfaceNotFount)
+/// - [`ResourceUnavailable`](super::errors::SoeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AuthorizeError`](super::errors::SoeErrorCode::ResourceUnavailableAuthorizeError)
+/// - [`ResourceUnavailable.CannotFindSession`](super::errors::SoeErrorCode::ResourceUnavailableCannotFindSession)
+/// - [`ResourceUnavailable.ConcurrencyLimit`](super::errors::SoeErrorCode::ResourceUnavailableConcurrencyLimit)
+/// - [`ResourceUnavailable.InitStreamUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableInitStreamUnfinished)
+/// - [`ResourceUnavailable.LastSeqUnfinished`](super::errors::SoeErrorCode::ResourceUnavailableLastSeqUnfinished)
+/// - [`ResourceUnavailable.NoConversationFound`](super::errors::SoeErrorCode::ResourceUnavailableNoConversationFound)
+/// - [`ResourceUnavailable.NoInitBeforeEvaluation`](super::errors::SoeErrorCode::ResourceUnavailableNoInitBeforeEvaluation)
 #[tc_action(
     service = "soe",
     version = "2018-07-24",
     name = "TransmitOralProcessWithInit",
     output = TransmitOralProcessWithInitResponse,
-    error = super::errors::TransmitOralProcessWithInitError
+    error = super::errors::SoeErrorCode
 )]
 pub struct TransmitOralProcessWithInit {
-    /// `SeqId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SeqId`; example: `1`
     pub seq_id: i64,
 
-    /// `IsEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnd`; example: `0`
     pub is_end: i64,
 
-    /// `VoiceFileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceFileType`; example: `1`
     pub voice_file_type: i64,
 
-    /// `VoiceEncodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceEncodeType`; example: `1`
     pub voice_encode_type: i64,
 
-    /// `UserVoiceData`: a string.
-    ///
-    /// Example: `"LyoqKioqKiog5pu05paw5pe26Ze077yaMjAxOeW5tDEx5pyIMTjml6UyMzozMjow"`
+    /// `UserVoiceData`; example: `"LyoqKioqKiog5pu05paw5pe26Ze077yaMjAxOeW5tDEx5pyIMTjml6UyMzozMjow"`
     pub user_voice_data: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"21eae5be-9e8d-11eb-a7c6-e454e8cfe4b4"`
+    /// `SessionId`; example: `"21eae5be-9e8d-11eb-a7c6-e454e8cfe4b4"`
     pub session_id: String,
 
-    /// `RefText`: a string.
-    ///
-    /// Example: `"apple"`
+    /// `RefText`; example: `"apple"`
     pub ref_text: String,
 
-    /// `WorkMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WorkMode`; example: `0`
     pub work_mode: i64,
 
-    /// `EvalMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EvalMode`; example: `1`
     pub eval_mode: i64,
 
-    /// `ScoreCoeff`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ScoreCoeff`; example: `1.0`
     pub score_coeff: f64,
 
-    /// `SoeAppId`: a string.
+    /// `SoeAppId`
     pub soe_app_id: Option<String>,
 
-    /// `StorageMode`: a signed 64-bit integer.
+    /// `StorageMode`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub storage_mode: Option<i64>,
 
-    /// `SentenceInfoEnabled`: a signed 64-bit integer.
+    /// `SentenceInfoEnabled`
     pub sentence_info_enabled: Option<i64>,
 
-    /// `ServerType`: a signed 64-bit integer.
+    /// `ServerType`
     pub server_type: Option<i64>,
 
-    /// `IsAsync`: a signed 64-bit integer.
+    /// `IsAsync`
     pub is_async: Option<i64>,
 
-    /// `IsQuery`: a signed 64-bit integer.
+    /// `IsQuery`
     pub is_query: Option<i64>,
 
-    /// `TextMode`: a signed 64-bit integer.
+    /// `TextMode`
     pub text_mode: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 
-    /// `COSBucketURL`: a string.
-    ///
-    /// Example: `"https://test-appid.cos.ap-guangzhou.myqcloud.com/folder1/folder2"`
+    /// `COSBucketURL`; example: `"https://test-appid.cos.ap-guangzhou.myqcloud.com/folder1/folder2"`
     #[tc(rename = "COSBucketURL")]
     pub cos_bucket_url: Option<String>,
 }
@@ -367,53 +672,43 @@ pub struct TransmitOralProcessWithInit {
 /// What a successful [`TransmitOralProcessWithInit`] call returns.
 #[tc_model]
 pub struct TransmitOralProcessWithInitResponse {
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `65`
+    /// `PronAccuracy`; example: `65`
     pub pron_accuracy: f64,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `PronFluency`; example: `0.99`
     pub pron_fluency: f64,
 
-    /// `PronCompletion`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `PronCompletion`; example: `1`
     pub pron_completion: f64,
 
-    /// `Words`: a list of [`WordRsp`](super::models::WordRsp) objects.
+    /// `Words`
     pub words: Vec<models::WordRsp>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: String,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audio_url: Option<String>,
 
-    /// `SentenceInfoSet`: a list of [`SentenceInfo`](super::models::SentenceInfo) objects.
+    /// `SentenceInfoSet`
     pub sentence_info_set: Vec<models::SentenceInfo>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `SuggestedScore`: a floating-point number.
-    ///
-    /// Example: `65`
+    /// `SuggestedScore`; example: `65`
     pub suggested_score: f64,
 
-    /// `RefTextId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `RefTextId`; example: `-1`
     pub ref_text_id: Option<i64>,
 
-    /// `KeyWordHits`: a list of floating-point numbers.
+    /// `KeyWordHits`
     pub key_word_hits: Option<Vec<f64>>,
 
-    /// `UnKeyWordHits`: a list of floating-point numbers.
+    /// `UnKeyWordHits`
     pub un_key_word_hits: Option<Vec<f64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,27 +8,19 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`KeywordEvaluate`](super::KeywordEvaluate).
 #[tc_model]
 pub struct Keyword {
-    /// `RefText`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `RefText`; example: `"hello"`
     pub ref_text: String,
 
-    /// `EvalMode`: an unsigned 64-bit integer.
+    /// `EvalMode`
     pub eval_mode: u64,
 
-    /// `ScoreCoeff`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScoreCoeff`; example: `1`
     pub score_coeff: f64,
 
-    /// `ServerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServerType`; example: `0`
     pub server_type: Option<u64>,
 
-    /// `TextMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TextMode`; example: `0`
     pub text_mode: Option<u64>,
 }
 
@@ -37,32 +29,22 @@ pub struct Keyword {
 /// Returned in the output of [`KeywordEvaluate`](super::KeywordEvaluate).
 #[tc_model]
 pub struct KeywordScore {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"word"`
+    /// `Keyword`; example: `"word"`
     pub keyword: String,
 
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `99.9`
+    /// `PronAccuracy`; example: `99.9`
     pub pron_accuracy: f64,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `PronFluency`; example: `1.0`
     pub pron_fluency: f64,
 
-    /// `PronCompletion`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `PronCompletion`; example: `1.0`
     pub pron_completion: f64,
 
-    /// `Words`: a list of [`WordRsp`] objects.
+    /// `Words`
     pub words: Option<Vec<WordRsp>>,
 
-    /// `SuggestedScore`: a floating-point number.
-    ///
-    /// Example: `99.9`
+    /// `SuggestedScore`; example: `99.9`
     pub suggested_score: f64,
 }
 
@@ -71,49 +53,31 @@ pub struct KeywordScore {
 /// Returned in the output of [`KeywordEvaluate`](super::KeywordEvaluate), [`TransmitOralProcess`](super::TransmitOralProcess) and [`TransmitOralProcessWithInit`](super::TransmitOralProcessWithInit).
 #[tc_model]
 pub struct PhoneInfo {
-    /// `MemBeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MemBeginTime`; example: `1000`
     pub mem_begin_time: i64,
 
-    /// `MemEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MemEndTime`; example: `2000`
     pub mem_end_time: i64,
 
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `99.52305`
+    /// `PronAccuracy`; example: `99.52305`
     pub pron_accuracy: f64,
 
-    /// `DetectedStress`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DetectedStress`; example: `false`
     pub detected_stress: bool,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"hh"`
+    /// `Phone`; example: `"hh"`
     pub phone: String,
 
-    /// `Stress`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stress`; example: `false`
     pub stress: bool,
 
-    /// `ReferencePhone`: a string.
-    ///
-    /// Example: `"hh"`
+    /// `ReferencePhone`; example: `"hh"`
     pub reference_phone: String,
 
-    /// `MatchTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MatchTag`; example: `0`
     pub match_tag: i64,
 
-    /// `ReferenceLetter`: a string.
-    ///
-    /// Example: `"wh_0"`
+    /// `ReferenceLetter`; example: `"wh_0"`
     pub reference_letter: String,
 }
 
@@ -122,47 +86,31 @@ pub struct PhoneInfo {
 /// Returned in the output of [`TransmitOralProcess`](super::TransmitOralProcess) and [`TransmitOralProcessWithInit`](super::TransmitOralProcessWithInit).
 #[tc_model]
 pub struct SentenceInfo {
-    /// `SentenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentenceId`; example: `1`
     pub sentence_id: i64,
 
-    /// `Words`: a list of [`WordRsp`] objects.
+    /// `Words`
     pub words: Vec<WordRsp>,
 
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `99.9`
+    /// `PronAccuracy`; example: `99.9`
     pub pron_accuracy: f64,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `PronFluency`; example: `0.99`
     pub pron_fluency: f64,
 
-    /// `PronCompletion`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `PronCompletion`; example: `0.99`
     pub pron_completion: f64,
 
-    /// `SuggestedScore`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `SuggestedScore`; example: `99`
     pub suggested_score: f64,
 
-    /// `RefTextId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RefTextId`; example: `1`
     pub ref_text_id: Option<i64>,
 
-    /// `KeyWordHits`: a list of floating-point numbers.
-    ///
-    /// Example: `[0,1]`
+    /// `KeyWordHits`; example: `[0,1]`
     pub key_word_hits: Option<Vec<f64>>,
 
-    /// `UnKeyWordHits`: a list of floating-point numbers.
-    ///
-    /// Example: `[0,1]`
+    /// `UnKeyWordHits`; example: `[0,1]`
     pub un_key_word_hits: Option<Vec<f64>>,
 }
 
@@ -171,19 +119,13 @@ pub struct SentenceInfo {
 /// Returned in the output of [`KeywordEvaluate`](super::KeywordEvaluate), [`TransmitOralProcess`](super::TransmitOralProcess) and [`TransmitOralProcessWithInit`](super::TransmitOralProcessWithInit).
 #[tc_model]
 pub struct Tone {
-    /// `Valid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Valid`; example: `true`
     pub valid: Option<bool>,
 
-    /// `RefTone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RefTone`; example: `1`
     pub ref_tone: Option<i64>,
 
-    /// `HypothesisTone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HypothesisTone`; example: `1`
     pub hypothesis_tone: Option<i64>,
 }
 
@@ -192,49 +134,33 @@ pub struct Tone {
 /// Returned in the output of [`KeywordEvaluate`](super::KeywordEvaluate), [`TransmitOralProcess`](super::TransmitOralProcess) and [`TransmitOralProcessWithInit`](super::TransmitOralProcessWithInit).
 #[tc_model]
 pub struct WordRsp {
-    /// `MemBeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemBeginTime`; example: `100`
     pub mem_begin_time: i64,
 
-    /// `MemEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MemEndTime`; example: `200`
     pub mem_end_time: i64,
 
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `PronAccuracy`; example: `99`
     pub pron_accuracy: f64,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `PronFluency`; example: `0.8`
     pub pron_fluency: f64,
 
-    /// `Word`: a string.
-    ///
-    /// Example: `"word"`
+    /// `Word`; example: `"word"`
     pub word: String,
 
-    /// `MatchTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MatchTag`; example: `0`
     pub match_tag: i64,
 
-    /// `PhoneInfos`: a list of [`PhoneInfo`] objects.
+    /// `PhoneInfos`
     pub phone_infos: Vec<PhoneInfo>,
 
-    /// `ReferenceWord`: a string.
-    ///
-    /// Example: `"word"`
+    /// `ReferenceWord`; example: `"word"`
     pub reference_word: String,
 
-    /// `KeywordTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeywordTag`; example: `0`
     pub keyword_tag: Option<i64>,
 
-    /// `Tone`: a [`Tone`].
+    /// `Tone`
     pub tone: Option<Tone>,
 }

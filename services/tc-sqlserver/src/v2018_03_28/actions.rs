@@ -7,25 +7,32 @@ use super::models;
 /// The `AssociateSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupOperationError`](super::errors::SqlserverErrorCode::FailedOperationSecurityGroupOperationError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-igw86yth"`
+    /// `SecurityGroupId`; example: `"sg-igw86yth"`
     pub security_group_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-6f4ddx2f\r\n"]`
+    /// `InstanceIdSet`; example: `["mssql-6f4ddx2f\r\n"]`
     pub instance_id_set: Vec<String>,
 }
 
@@ -39,25 +46,29 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `BalanceReadOnlyGroup` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`BalanceReadOnlyGroupResponse`].
-/// The codes it documents are in [`BalanceReadOnlyGroupError`](super::errors::BalanceReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=BalanceReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "BalanceReadOnlyGroup",
     output = BalanceReadOnlyGroupResponse,
-    error = super::errors::BalanceReadOnlyGroupError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct BalanceReadOnlyGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-dj5i29c5n"`
     pub read_only_group_id: String,
 }
 
@@ -71,32 +82,54 @@ pub struct BalanceReadOnlyGroupResponse {
 /// The `CloneDB` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CloneDBResponse`].
-/// The codes it documents are in [`CloneDBError`](super::errors::CloneDBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CloneDB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`InvalidParameterValue.DBNameIsKeyWrods`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameIsKeyWrods)
+/// - [`InvalidParameterValue.DBNameSame`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameSame)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`LimitExceeded.TooManyDB`](super::errors::SqlserverErrorCode::LimitExceededTooManyDb)
+/// - [`ResourceNotFound.DBNotExit`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotExit)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::SqlserverErrorCode::UnknownParameter)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CloneDB",
     output = CloneDBResponse,
-    error = super::errors::CloneDBError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CloneDB {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `RenameRestore`: a list of [`RenameRestoreDatabase`](super::models::RenameRestoreDatabase) objects.
+    /// `RenameRestore`
     pub rename_restore: Vec<models::RenameRestoreDatabase>,
 }
 
 /// What a successful [`CloneDB`] call returns.
 #[tc_model]
 pub struct CloneDBResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3546`
+    /// `FlowId`; example: `3546`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -106,29 +139,34 @@ pub struct CloneDBResponse {
 /// The `CloseInterCommunication` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CloseInterCommunicationResponse`].
-/// The codes it documents are in [`CloseInterCommunicationError`](super::errors::CloseInterCommunicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CloseInterCommunication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CloseInterCommunication",
     output = CloseInterCommunicationResponse,
-    error = super::errors::CloseInterCommunicationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CloseInterCommunication {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-hlh6yka1","mssql-gfh54fg2"]`
+    /// `InstanceIdSet`; example: `["mssql-hlh6yka1","mssql-gfh54fg2"]`
     pub instance_id_set: Vec<String>,
 }
 
 /// What a successful [`CloseInterCommunication`] call returns.
 #[tc_model]
 pub struct CloseInterCommunicationResponse {
-    /// `InterInstanceFlowSet`: a list of [`InterInstanceFlow`](super::models::InterInstanceFlow) objects.
-    ///
-    /// Example: `[{"FlowId":100374,"InstanceId":"mssql-hlh6yka1"}]`
+    /// `InterInstanceFlowSet`; example: `[{"FlowId":100374,"InstanceId":"mssql-hlh6yka1"}]`
     pub inter_instance_flow_set: Vec<models::InterInstanceFlow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,25 +176,30 @@ pub struct CloseInterCommunicationResponse {
 /// The `CloseLog` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CloseLogResponse`].
-/// The codes it documents are in [`CloseLogError`](super::errors::CloseLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CloseLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CloseLog",
     output = CloseLogResponse,
-    error = super::errors::CloseLogError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CloseLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 }
 
@@ -170,29 +213,34 @@ pub struct CloseLogResponse {
 /// The `CompleteExpansion` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CompleteExpansionResponse`].
-/// The codes it documents are in [`CompleteExpansionError`](super::errors::CompleteExpansionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CompleteExpansion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CompleteExpansion",
     output = CompleteExpansionResponse,
-    error = super::errors::CompleteExpansionError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CompleteExpansion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-2pohwxbf"`
+    /// `InstanceId`; example: `"mssql-2pohwxbf"`
     pub instance_id: String,
 }
 
 /// What a successful [`CompleteExpansion`] call returns.
 #[tc_model]
 pub struct CompleteExpansionResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1002591`
+    /// `FlowId`; example: `1002591`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -202,29 +250,43 @@ pub struct CompleteExpansionResponse {
 /// The `CompleteMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CompleteMigrationResponse`].
-/// The codes it documents are in [`CompleteMigrationError`](super::errors::CompleteMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CompleteMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.DBNotExit`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotExit)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CompleteMigration",
     output = CompleteMigrationResponse,
-    error = super::errors::CompleteMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CompleteMigration {
-    /// `MigrateId`: a signed 64-bit integer.
-    ///
-    /// Example: `2729`
+    /// `MigrateId`; example: `2729`
     pub migrate_id: i64,
 }
 
 /// What a successful [`CompleteMigration`] call returns.
 #[tc_model]
 pub struct CompleteMigrationResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30530`
+    /// `FlowId`; example: `30530`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,32 +296,45 @@ pub struct CompleteMigrationResponse {
 /// The `CreateAccount` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateAccountResponse`].
-/// The codes it documents are in [`CreateAccountError`](super::errors::CreateAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::SqlserverErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueAccountNameIsIllegal)
+/// - [`InvalidParameterValue.AccountNameIsKeyWords`](super::errors::SqlserverErrorCode::InvalidParameterValueAccountNameIsKeyWords)
+/// - [`InvalidParameterValue.AccountRemarkIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueAccountRemarkIsIllegal)
+/// - [`InvalidParameterValue.AdminAccountNotUnique`](super::errors::SqlserverErrorCode::InvalidParameterValueAdminAccountNotUnique)
+/// - [`InvalidParameterValue.GrantIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueGrantIsIllegal)
+/// - [`InvalidParameterValue.PasswordIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePasswordIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateAccount",
     output = CreateAccountResponse,
-    error = super::errors::CreateAccountError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`AccountCreateInfo`](super::models::AccountCreateInfo) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountCreateInfo>,
 }
 
 /// What a successful [`CreateAccount`] call returns.
 #[tc_model]
 pub struct CreateAccountResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30321`
+    /// `FlowId`; example: `30321`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -269,50 +344,59 @@ pub struct CreateAccountResponse {
 /// The `CreateBackup` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateBackupResponse`].
-/// The codes it documents are in [`CreateBackupError`](super::errors::CreateBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`LimitExceeded.TooManyDB`](super::errors::SqlserverErrorCode::LimitExceededTooManyDb)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateBackup",
     output = CreateBackupResponse,
-    error = super::errors::CreateBackupError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateBackup {
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: Option<i64>,
 
-    /// `DBNames`: a list of strings.
-    ///
-    /// Example: `["db1\r\n","db2\r\n"]`
+    /// `DBNames`; example: `["db1\r\n","db2\r\n"]`
     #[tc(rename = "DBNames")]
     pub db_names: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: Option<String>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"BackupName"`
+    /// `BackupName`; example: `"BackupName"`
     pub backup_name: Option<String>,
 
-    /// `StorageStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageStrategy`; example: `0`
     pub storage_strategy: Option<i64>,
 }
 
 /// What a successful [`CreateBackup`] call returns.
 #[tc_model]
 pub struct CreateBackupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `5293`
+    /// `FlowId`; example: `5293`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -322,49 +406,49 @@ pub struct CreateBackupResponse {
 /// The `CreateBackupMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateBackupMigrationResponse`].
-/// The codes it documents are in [`CreateBackupMigrationError`](super::errors::CreateBackupMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateBackupMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`InvalidParameterValue.MigrationNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueMigrationNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateBackupMigration",
     output = CreateBackupMigrationResponse,
-    error = super::errors::CreateBackupMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateBackupMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `RecoveryType`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `RecoveryType`; example: `"FULL"`
     pub recovery_type: String,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"COS_UPLOAD"`
+    /// `UploadType`; example: `"COS_UPLOAD"`
     pub upload_type: String,
 
-    /// `MigrationName`: a string.
-    ///
-    /// Example: `"字符串"`
+    /// `MigrationName`; example: `"字符串"`
     pub migration_name: String,
 
-    /// `BackupFiles`: a list of strings.
-    ///
-    /// Example: `["db1.bak\n"]`
+    /// `BackupFiles`; example: `["db1.bak\n"]`
     pub backup_files: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateBackupMigration`] call returns.
 #[tc_model]
 pub struct CreateBackupMigrationResponse {
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -374,143 +458,113 @@ pub struct CreateBackupMigrationResponse {
 /// The `CreateBasicDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateBasicDBInstancesResponse`].
-/// The codes it documents are in [`CreateBasicDBInstancesError`](super::errors::CreateBasicDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateBasicDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.VPCError`](super::errors::SqlserverErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateBasicDBInstances",
     output = CreateBasicDBInstancesResponse,
-    error = super::errors::CreateBasicDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateBasicDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Storage`; example: `20`
     pub storage: u64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-pudyecyk"`
+    /// `SubnetId`; example: `"subnet-pudyecyk"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-huew581t"`
+    /// `VpcId`; example: `"vpc-huew581t"`
     pub vpc_id: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `MachineType`; example: `"CLOUD_PREMIUM"`
     pub machine_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SecurityGroupList`; example: `["sg-xxx"]`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoVoucher`; example: `2`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["VoucherIds"]`
+    /// `VoucherIds`; example: `["VoucherIds"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `Weekly`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Weekly`; example: `[1]`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `StartTime`; example: `"00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Span`; example: `6`
     pub span: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 
-    /// `DiskEncryptFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskEncryptFlag`; example: `0`
     pub disk_encrypt_flag: Option<i64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 }
 
 /// What a successful [`CreateBasicDBInstances`] call returns.
 #[tc_model]
 pub struct CreateBasicDBInstancesResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200713383000001111250"`
+    /// `DealName`; example: `"20200713383000001111250"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -520,102 +574,93 @@ pub struct CreateBasicDBInstancesResponse {
 /// The `CreateBusinessDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateBusinessDBInstancesResponse`].
-/// The codes it documents are in [`CreateBusinessDBInstancesError`](super::errors::CreateBusinessDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateBusinessDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateBusinessDBInstances",
     output = CreateBusinessDBInstancesResponse,
-    error = super::errors::CreateBusinessDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateBusinessDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `MachineType`; example: `"CLOUD_PREMIUM"`
     pub machine_type: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1003`
+    /// `ProjectId`; example: `1003`
     pub project_id: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bdoe83fa"`
+    /// `SubnetId`; example: `"subnet-bdoe83fa"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dsp338hz"`
+    /// `VpcId`; example: `"vpc-dsp338hz"`
     pub vpc_id: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `SecurityGroupList`: a list of strings.
+    /// `SecurityGroupList`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `Weekly`: a list of signed 64-bit integers.
+    /// `Weekly`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Span`; example: `2`
     pub span: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 }
 
 /// What a successful [`CreateBusinessDBInstances`] call returns.
 #[tc_model]
 pub struct CreateBusinessDBInstancesResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200318114212"`
+    /// `DealName`; example: `"20200318114212"`
     pub deal_name: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100546`
+    /// `FlowId`; example: `100546`
     pub flow_id: i64,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,45 +670,44 @@ pub struct CreateBusinessDBInstancesResponse {
 /// The `CreateBusinessIntelligenceFile` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateBusinessIntelligenceFileResponse`].
-/// The codes it documents are in [`CreateBusinessIntelligenceFileError`](super::errors::CreateBusinessIntelligenceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateBusinessIntelligenceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateBusinessIntelligenceFile",
     output = CreateBusinessIntelligenceFileResponse,
-    error = super::errors::CreateBusinessIntelligenceFileError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateBusinessIntelligenceFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"http://bucket/file.txt"`
+    /// `FileURL`; example: `"http://bucket/file.txt"`
     #[tc(rename = "FileURL")]
     pub file_url: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"FLAT"`
+    /// `FileType`; example: `"FLAT"`
     pub file_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark"`
+    /// `Remark`; example: `"Remark"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateBusinessIntelligenceFile`] call returns.
 #[tc_model]
 pub struct CreateBusinessIntelligenceFileResponse {
-    /// `FileTaskId`: a string.
-    ///
-    /// Example: `"FileName"`
+    /// `FileTaskId`; example: `"FileName"`
     pub file_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -673,159 +717,126 @@ pub struct CreateBusinessIntelligenceFileResponse {
 /// The `CreateCloudDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateCloudDBInstancesResponse`].
-/// The codes it documents are in [`CreateCloudDBInstancesError`](super::errors::CreateCloudDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateCloudDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateCloudDBInstances",
     output = CreateCloudDBInstancesResponse,
-    error = super::errors::CreateCloudDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateCloudDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_BSSD"`
+    /// `MachineType`; example: `"CLOUD_BSSD"`
     pub machine_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1003`
+    /// `ProjectId`; example: `1003`
     pub project_id: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bdoe83fa"`
+    /// `SubnetId`; example: `"subnet-bdoe83fa"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dsp338hz"`
+    /// `VpcId`; example: `"vpc-dsp338hz"`
     pub vpc_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
+    /// `VoucherIds`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2017"`
+    /// `DBVersion`; example: `"2017"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
+    /// `SecurityGroupList`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `Weekly`: a list of signed 64-bit integers.
+    /// `Weekly`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Span`; example: `2`
     pub span: Option<i64>,
 
-    /// `MultiZones`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiZones`; example: `true`
     pub multi_zones: Option<bool>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
-    ///
-    /// Example: `[{"TagKey":"created-by","TagValue":"andy"}]`
+    /// `ResourceTags`; example: `[{"TagKey":"created-by","TagValue":"andy"}]`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 
-    /// `MultiNodes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiNodes`; example: `false`
     pub multi_nodes: Option<bool>,
 
-    /// `DrZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `DrZones`; example: `["ap-guangzhou-1"]`
     pub dr_zones: Option<Vec<String>>,
 
-    /// `DiskEncryptFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskEncryptFlag`; example: `0`
     pub disk_encrypt_flag: Option<i64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 
-    /// `AvailabilityStrategy`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `AvailabilityStrategy`; example: `"Async"`
     pub availability_strategy: Option<String>,
 }
 
 /// What a successful [`CreateCloudDBInstances`] call returns.
 #[tc_model]
 pub struct CreateCloudDBInstancesResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200318114212"`
+    /// `DealName`; example: `"20200318114212"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -835,152 +846,122 @@ pub struct CreateCloudDBInstancesResponse {
 /// The `CreateCloudReadOnlyDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateCloudReadOnlyDBInstancesResponse`].
-/// The codes it documents are in [`CreateCloudReadOnlyDBInstancesError`](super::errors::CreateCloudReadOnlyDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateCloudReadOnlyDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.VPCError`](super::errors::SqlserverErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`InvalidParameterValue.RoGroupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueRoGroupNameIsIllegal)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateCloudReadOnlyDBInstances",
     output = CreateCloudReadOnlyDBInstancesResponse,
-    error = super::errors::CreateCloudReadOnlyDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateCloudReadOnlyDBInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `ReadOnlyGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReadOnlyGroupType`; example: `2`
     pub read_only_group_type: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_BSSD"`
+    /// `MachineType`; example: `"CLOUD_BSSD"`
     pub machine_type: String,
 
-    /// `ReadOnlyGroupForcedUpgrade`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupForcedUpgrade`; example: `1`
     pub read_only_group_forced_upgrade: Option<i64>,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-dj5i29c5n"`
     pub read_only_group_id: Option<String>,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"default_name"`
+    /// `ReadOnlyGroupName`; example: `"default_name"`
     pub read_only_group_name: Option<String>,
 
-    /// `ReadOnlyGroupIsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupIsOfflineDelay`; example: `1`
     pub read_only_group_is_offline_delay: Option<i64>,
 
-    /// `ReadOnlyGroupMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReadOnlyGroupMaxDelayTime`; example: `10`
     pub read_only_group_max_delay_time: Option<i64>,
 
-    /// `ReadOnlyGroupMinInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupMinInGroup`; example: `1`
     pub read_only_group_min_in_group: Option<i64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GoodsNum`; example: `2`
     pub goods_num: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gdy95gfs"`
+    /// `SubnetId`; example: `"subnet-gdy95gfs"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3xq2t5al"`
+    /// `VpcId`; example: `"vpc-3xq2t5al"`
     pub vpc_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SecurityGroupList`; example: `["sg-xxx"]`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["VoucherIds"]`
+    /// `VoucherIds`; example: `["VoucherIds"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 
-    /// `DiskEncryptFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskEncryptFlag`; example: `0`
     pub disk_encrypt_flag: Option<i64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ThroughputPerformance`; example: `0`
     pub throughput_performance: Option<u64>,
 }
 
 /// What a successful [`CreateCloudReadOnlyDBInstances`] call returns.
 #[tc_model]
 pub struct CreateCloudReadOnlyDBInstancesResponse {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20200722117963"]`
+    /// `DealNames`; example: `["20200722117963"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -990,23 +971,42 @@ pub struct CreateCloudReadOnlyDBInstancesResponse {
 /// The `CreateDB` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateDBResponse`].
-/// The codes it documents are in [`CreateDBError`](super::errors::CreateDBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateDB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CharsetIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueCharsetIsIllegal)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`InvalidParameterValue.DBNameIsKeyWrods`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameIsKeyWrods)
+/// - [`InvalidParameterValue.DataBaseRemarkIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDataBaseRemarkIsIllegal)
+/// - [`InvalidParameterValue.GrantIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueGrantIsIllegal)
+/// - [`InvalidParameterValue.PrivilegeIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePrivilegeIsIllegal)
+/// - [`LimitExceeded.TooManyDB`](super::errors::SqlserverErrorCode::LimitExceededTooManyDb)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateDB",
     output = CreateDBResponse,
-    error = super::errors::CreateDBError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateDB {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-i1z41iwd"`
+    /// `InstanceId`; example: `"mssql-i1z41iwd"`
     pub instance_id: String,
 
-    /// `DBs`: a list of [`DbCreateInfo`](super::models::DbCreateInfo) objects.
+    /// `DBs`
     #[tc(rename = "DBs")]
     pub dbs: Vec<models::DbCreateInfo>,
 }
@@ -1014,9 +1014,7 @@ pub struct CreateDB {
 /// What a successful [`CreateDB`] call returns.
 #[tc_model]
 pub struct CreateDBResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100364`
+    /// `FlowId`; example: `100364`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1026,154 +1024,121 @@ pub struct CreateDBResponse {
 /// The `CreateDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateDBInstancesResponse`].
-/// The codes it documents are in [`CreateDBInstancesError`](super::errors::CreateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateDBInstances",
     output = CreateDBInstancesResponse,
-    error = super::errors::CreateDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1003`
+    /// `ProjectId`; example: `1003`
     pub project_id: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bdoe83fa"`
+    /// `SubnetId`; example: `"subnet-bdoe83fa"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dsp338hz"`
+    /// `VpcId`; example: `"vpc-dsp338hz"`
     pub vpc_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["VoucherIds"]`
+    /// `VoucherIds`; example: `["VoucherIds"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SecurityGroupList`; example: `["sg-xxx"]`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `Weekly`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Weekly`; example: `[1]`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Span`; example: `2`
     pub span: Option<i64>,
 
-    /// `HAType`: a string.
-    ///
-    /// Example: `"DUAL"`
+    /// `HAType`; example: `"DUAL"`
     #[tc(rename = "HAType")]
     pub ha_type: Option<String>,
 
-    /// `MultiZones`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiZones`; example: `true`
     pub multi_zones: Option<bool>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 
-    /// `MultiNodes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiNodes`; example: `false`
     pub multi_nodes: Option<bool>,
 
-    /// `DrZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `DrZones`; example: `["ap-guangzhou-1"]`
     pub dr_zones: Option<Vec<String>>,
 
-    /// `AvailabilityStrategy`: a string.
-    ///
-    /// Example: `"Async"`
+    /// `AvailabilityStrategy`; example: `"Async"`
     pub availability_strategy: Option<String>,
 }
 
 /// What a successful [`CreateDBInstances`] call returns.
 #[tc_model]
 pub struct CreateDBInstancesResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200318114212"`
+    /// `DealName`; example: `"20200318114212"`
     pub deal_name: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20200318114212"]`
+    /// `DealNames`; example: `["20200318114212"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1183,52 +1148,59 @@ pub struct CreateDBInstancesResponse {
 /// The `CreateExportTask` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateExportTaskResponse`].
-/// The codes it documents are in [`CreateExportTaskError`](super::errors::CreateExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateExportTask",
     output = CreateExportTaskResponse,
-    error = super::errors::CreateExportTaskError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateExportTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-01-18 10:52:00"`
+    /// `StartTime`; example: `"2024-01-18 10:52:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-01-18 11:52:00"`
+    /// `EndTime`; example: `"2024-01-18 11:52:00"`
     pub end_time: String,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 
-    /// `ColumnFilter`: a list of strings.
-    ///
-    /// Example: `["UserName"]`
+    /// `ColumnFilter`; example: `["UserName"]`
     pub column_filter: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateExportTask`] call returns.
 #[tc_model]
 pub struct CreateExportTaskResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"mssql-********_20260928-080244_to_20260928-110244_1790564580141.tar.gz"`
+    /// `FileName`; example: `"mssql-********_20260928-080244_to_20260928-110244_1790564580141.tar.gz"`
     pub file_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,44 +1210,50 @@ pub struct CreateExportTaskResponse {
 /// The `CreateIncrementalMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateIncrementalMigrationResponse`].
-/// The codes it documents are in [`CreateIncrementalMigrationError`](super::errors::CreateIncrementalMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateIncrementalMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`ResourceInUse.IncrementalMigrationExist`](super::errors::SqlserverErrorCode::ResourceInUseIncrementalMigrationExist)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.BackupMigrationRecoveryTypeErr`](super::errors::SqlserverErrorCode::ResourceUnavailableBackupMigrationRecoveryTypeErr)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateIncrementalMigration",
     output = CreateIncrementalMigrationResponse,
-    error = super::errors::CreateIncrementalMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateIncrementalMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `BackupFiles`: a list of strings.
-    ///
-    /// Example: `["db_cvm_1_20200927204209_2log2_2noreconvery2.bak\n"]`
+    /// `BackupFiles`; example: `["db_cvm_1_20200927204209_2log2_2noreconvery2.bak\n"]`
     pub backup_files: Option<Vec<String>>,
 
-    /// `IsRecovery`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `IsRecovery`; example: `"NO"`
     pub is_recovery: Option<String>,
 }
 
 /// What a successful [`CreateIncrementalMigration`] call returns.
 #[tc_model]
 pub struct CreateIncrementalMigrationResponse {
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1285,52 +1263,67 @@ pub struct CreateIncrementalMigrationResponse {
 /// The `CreateMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateMigrationResponse`].
-/// The codes it documents are in [`CreateMigrationError`](super::errors::CreateMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`InvalidParameterValue.MigrationNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueMigrationNameIsIllegal)
+/// - [`InvalidParameterValue.OnCvmTypeNotSupported`](super::errors::SqlserverErrorCode::InvalidParameterValueOnCvmTypeNotSupported)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceMigrateRegionIllegal`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateRegionIllegal)
+/// - [`ResourceUnavailable.InstanceMigrateStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateStatusInvalid)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateMigration",
     output = CreateMigrationResponse,
-    error = super::errors::CreateMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateMigration {
-    /// `MigrateName`: a string.
-    ///
-    /// Example: `"测试接口"`
+    /// `MigrateName`; example: `"测试接口"`
     pub migrate_name: String,
 
-    /// `MigrateType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MigrateType`; example: `2`
     pub migrate_type: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SourceType`; example: `5`
     pub source_type: u64,
 
-    /// `Source`: a [`MigrateSource`](super::models::MigrateSource).
+    /// `Source`
     pub source: models::MigrateSource,
 
-    /// `Target`: a [`MigrateTarget`](super::models::MigrateTarget).
+    /// `Target`
     pub target: models::MigrateTarget,
 
-    /// `MigrateDBSet`: a list of [`MigrateDb`](super::models::MigrateDb) objects.
+    /// `MigrateDBSet`
     #[tc(rename = "MigrateDBSet")]
     pub migrate_db_set: Option<Vec<models::MigrateDb>>,
 
-    /// `RenameRestore`: a list of [`RenameRestoreDatabase`](super::models::RenameRestoreDatabase) objects.
+    /// `RenameRestore`
     pub rename_restore: Option<Vec<models::RenameRestoreDatabase>>,
 }
 
 /// What a successful [`CreateMigration`] call returns.
 #[tc_model]
 pub struct CreateMigrationResponse {
-    /// `MigrateId`: a signed 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,42 +1333,47 @@ pub struct CreateMigrationResponse {
 /// The `CreatePublishSubscribe` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreatePublishSubscribeResponse`].
-/// The codes it documents are in [`CreatePublishSubscribeError`](super::errors::CreatePublishSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreatePublishSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreatePublishSubscribe",
     output = CreatePublishSubscribeResponse,
-    error = super::errors::CreatePublishSubscribeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreatePublishSubscribe {
-    /// `PublishInstanceId`: a string.
-    ///
-    /// Example: `"mssql-2cwisu23"`
+    /// `PublishInstanceId`; example: `"mssql-2cwisu23"`
     pub publish_instance_id: String,
 
-    /// `SubscribeInstanceId`: a string.
-    ///
-    /// Example: `"mssql-hlh6yka1"`
+    /// `SubscribeInstanceId`; example: `"mssql-hlh6yka1"`
     pub subscribe_instance_id: String,
 
-    /// `DatabaseTupleSet`: a list of [`DatabaseTuple`](super::models::DatabaseTuple) objects.
+    /// `DatabaseTupleSet`
     pub database_tuple_set: Vec<models::DatabaseTuple>,
 
-    /// `PublishSubscribeName`: a string.
-    ///
-    /// Example: `"Create_name"`
+    /// `PublishSubscribeName`; example: `"Create_name"`
     pub publish_subscribe_name: Option<String>,
 }
 
 /// What a successful [`CreatePublishSubscribe`] call returns.
 #[tc_model]
 pub struct CreatePublishSubscribeResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1002591`
+    /// `FlowId`; example: `1002591`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1385,130 +1383,108 @@ pub struct CreatePublishSubscribeResponse {
 /// The `CreateReadOnlyDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CreateReadOnlyDBInstancesResponse`].
-/// The codes it documents are in [`CreateReadOnlyDBInstancesError`](super::errors::CreateReadOnlyDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CreateReadOnlyDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.VPCError`](super::errors::SqlserverErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`InvalidParameterValue.RoGroupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueRoGroupNameIsIllegal)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CreateReadOnlyDBInstances",
     output = CreateReadOnlyDBInstancesResponse,
-    error = super::errors::CreateReadOnlyDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CreateReadOnlyDBInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `ReadOnlyGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReadOnlyGroupType`; example: `2`
     pub read_only_group_type: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `ReadOnlyGroupForcedUpgrade`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupForcedUpgrade`; example: `1`
     pub read_only_group_forced_upgrade: Option<i64>,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-dj5i29c5n"`
     pub read_only_group_id: Option<String>,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"default_name"`
+    /// `ReadOnlyGroupName`; example: `"default_name"`
     pub read_only_group_name: Option<String>,
 
-    /// `ReadOnlyGroupIsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupIsOfflineDelay`; example: `1`
     pub read_only_group_is_offline_delay: Option<i64>,
 
-    /// `ReadOnlyGroupMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReadOnlyGroupMaxDelayTime`; example: `10`
     pub read_only_group_max_delay_time: Option<i64>,
 
-    /// `ReadOnlyGroupMinInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupMinInGroup`; example: `1`
     pub read_only_group_min_in_group: Option<i64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GoodsNum`; example: `2`
     pub goods_num: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gdy95gfs"`
+    /// `SubnetId`; example: `"subnet-gdy95gfs"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3xq2t5al"`
+    /// `VpcId`; example: `"vpc-3xq2t5al"`
     pub vpc_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
+    /// `SecurityGroupList`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
+    /// `VoucherIds`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
-    ///
-    /// Example: `[{"TagKey":"created-by","TagValue":"andy"}]`
+    /// `ResourceTags`; example: `[{"TagKey":"created-by","TagValue":"andy"}]`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`CreateReadOnlyDBInstances`] call returns.
 #[tc_model]
 pub struct CreateReadOnlyDBInstancesResponse {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20200722117963"]`
+    /// `DealNames`; example: `["20200722117963"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1518,20 +1494,28 @@ pub struct CreateReadOnlyDBInstancesResponse {
 /// The `CutXEvents` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`CutXEventsResponse`].
-/// The codes it documents are in [`CutXEventsError`](super::errors::CutXEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=CutXEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "CutXEvents",
     output = CutXEventsResponse,
-    error = super::errors::CutXEventsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct CutXEvents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8ua7ah"`
+    /// `InstanceId`; example: `"mssql-8ua7ah"`
     pub instance_id: String,
 }
 
@@ -1545,34 +1529,41 @@ pub struct CutXEventsResponse {
 /// The `DeleteAccount` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.AccountInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableAccountInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `UserNames`: a list of strings.
-    ///
-    /// Example: `["testusername\r\n"]`
+    /// `UserNames`; example: `["testusername\r\n"]`
     pub user_names: Vec<String>,
 }
 
 /// What a successful [`DeleteAccount`] call returns.
 #[tc_model]
 pub struct DeleteAccountResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `312`
+    /// `FlowId`; example: `312`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1582,25 +1573,31 @@ pub struct DeleteAccountResponse {
 /// The `DeleteBackupMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteBackupMigrationResponse`].
-/// The codes it documents are in [`DeleteBackupMigrationError`](super::errors::DeleteBackupMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteBackupMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteBackupMigration",
     output = DeleteBackupMigrationResponse,
-    error = super::errors::DeleteBackupMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteBackupMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 }
 
@@ -1614,25 +1611,30 @@ pub struct DeleteBackupMigrationResponse {
 /// The `DeleteBusinessIntelligenceFile` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteBusinessIntelligenceFileResponse`].
-/// The codes it documents are in [`DeleteBusinessIntelligenceFileError`](super::errors::DeleteBusinessIntelligenceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteBusinessIntelligenceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteBusinessIntelligenceFile",
     output = DeleteBusinessIntelligenceFileResponse,
-    error = super::errors::DeleteBusinessIntelligenceFileError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteBusinessIntelligenceFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `FileNameSet`: a list of strings.
-    ///
-    /// Example: `["andy.xlsx"]`
+    /// `FileNameSet`; example: `["andy.xlsx"]`
     pub file_name_set: Vec<String>,
 }
 
@@ -1646,39 +1648,44 @@ pub struct DeleteBusinessIntelligenceFileResponse {
 /// The `DeleteDB` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteDBResponse`].
-/// The codes it documents are in [`DeleteDBError`](super::errors::DeleteDBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteDB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteDB",
     output = DeleteDBResponse,
-    error = super::errors::DeleteDBError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteDB {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rljoi3bf"`
+    /// `InstanceId`; example: `"mssql-rljoi3bf"`
     pub instance_id: String,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["test_db\r\n"]`
+    /// `Names`; example: `["test_db\r\n"]`
     pub names: Vec<String>,
 
-    /// `NoDoBackup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoDoBackup`; example: `0`
     pub no_do_backup: Option<u64>,
 }
 
 /// What a successful [`DeleteDB`] call returns.
 #[tc_model]
 pub struct DeleteDBResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30467`
+    /// `FlowId`; example: `30467`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1688,20 +1695,27 @@ pub struct DeleteDBResponse {
 /// The `DeleteDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteDBInstanceResponse`].
-/// The codes it documents are in [`DeleteDBInstanceError`](super::errors::DeleteDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteDBInstance",
     output = DeleteDBInstanceResponse,
-    error = super::errors::DeleteDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-ms2m7vut"`
+    /// `InstanceId`; example: `"mssql-ms2m7vut"`
     pub instance_id: String,
 }
 
@@ -1715,30 +1729,33 @@ pub struct DeleteDBInstanceResponse {
 /// The `DeleteExportTask` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteExportTaskResponse`].
-/// The codes it documents are in [`DeleteExportTaskError`](super::errors::DeleteExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteExportTask",
     output = DeleteExportTaskResponse,
-    error = super::errors::DeleteExportTaskError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteExportTask {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"mssql-8eei3sy5_20260316-124617_to_20260316-154617_1773647182589.tar.gz"`
+    /// `FileName`; example: `"mssql-8eei3sy5_20260316-124617_to_20260316-154617_1773647182589.tar.gz"`
     pub file_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 }
 
@@ -1752,30 +1769,34 @@ pub struct DeleteExportTaskResponse {
 /// The `DeleteIncrementalMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteIncrementalMigrationResponse`].
-/// The codes it documents are in [`DeleteIncrementalMigrationError`](super::errors::DeleteIncrementalMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteIncrementalMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.IncreBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundIncreBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteIncrementalMigration",
     output = DeleteIncrementalMigrationResponse,
-    error = super::errors::DeleteIncrementalMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteIncrementalMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-67q4wy87"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-67q4wy87"`
     pub incremental_migration_id: String,
 }
 
@@ -1789,20 +1810,32 @@ pub struct DeleteIncrementalMigrationResponse {
 /// The `DeleteMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteMigrationResponse`].
-/// The codes it documents are in [`DeleteMigrationError`](super::errors::DeleteMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceMigrateStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteMigration",
     output = DeleteMigrationResponse,
-    error = super::errors::DeleteMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteMigration {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2729`
+    /// `MigrateId`; example: `2729`
     pub migrate_id: u64,
 }
 
@@ -1816,23 +1849,33 @@ pub struct DeleteMigrationResponse {
 /// The `DeletePublishSubscribe` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeletePublishSubscribeResponse`].
-/// The codes it documents are in [`DeletePublishSubscribeError`](super::errors::DeletePublishSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeletePublishSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeletePublishSubscribe",
     output = DeletePublishSubscribeResponse,
-    error = super::errors::DeletePublishSubscribeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeletePublishSubscribe {
-    /// `PublishSubscribeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PublishSubscribeId`; example: `5`
     pub publish_subscribe_id: u64,
 
-    /// `DatabaseTupleSet`: a list of [`DatabaseTuple`](super::models::DatabaseTuple) objects.
+    /// `DatabaseTupleSet`
     pub database_tuple_set: Vec<models::DatabaseTuple>,
 }
 
@@ -1846,25 +1889,30 @@ pub struct DeletePublishSubscribeResponse {
 /// The `DeleteRestoreTask` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DeleteRestoreTaskResponse`].
-/// The codes it documents are in [`DeleteRestoreTaskError`](super::errors::DeleteRestoreTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DeleteRestoreTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DeleteRestoreTask",
     output = DeleteRestoreTaskResponse,
-    error = super::errors::DeleteRestoreTaskError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DeleteRestoreTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8u99wqu1"`
+    /// `InstanceId`; example: `"mssql-8u99wqu1"`
     pub instance_id: String,
 
-    /// `RestoreIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `RestoreIds`; example: `[10001]`
     pub restore_ids: Vec<i64>,
 }
 
@@ -1878,15 +1926,25 @@ pub struct DeleteRestoreTaskResponse {
 /// The `DescribeAccountPrivilegeByDB` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeAccountPrivilegeByDBResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegeByDBError`](super::errors::DescribeAccountPrivilegeByDBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeAccountPrivilegeByDB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InvalidParameterValue.DBNameNotNull`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameNotNull)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeAccountPrivilegeByDB",
     output = DescribeAccountPrivilegeByDBResponse,
-    error = super::errors::DescribeAccountPrivilegeByDBError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1896,42 +1954,30 @@ pub struct DeleteRestoreTaskResponse {
     )
 )]
 pub struct DescribeAccountPrivilegeByDB {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `DBName`; example: `"db_name"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"acc_test"`
+    /// `AccountName`; example: `"acc_test"`
     pub account_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAccountPrivilegeByDB`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegeByDBResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Accounts`: a list of [`AccountPrivilege`](super::models::AccountPrivilege) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountPrivilege>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1941,15 +1987,26 @@ pub struct DescribeAccountPrivilegeByDBResponse {
 /// The `DescribeAccounts` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1959,51 +2016,35 @@ pub struct DescribeAccountPrivilegeByDBResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy_sa"`
+    /// `Name`; example: `"andy_sa"`
     pub name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-632eyp63"`
+    /// `InstanceId`; example: `"mssql-632eyp63"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`AccountDetail`](super::models::AccountDetail) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2013,91 +2054,76 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeBackupByFlowId` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupByFlowIdResponse`].
-/// The codes it documents are in [`DescribeBackupByFlowIdError`](super::errors::DescribeBackupByFlowIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupByFlowId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.BackupNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundBackupNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupByFlowId",
     output = DescribeBackupByFlowIdResponse,
-    error = super::errors::DescribeBackupByFlowIdError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeBackupByFlowId {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1000797"`
+    /// `FlowId`; example: `"1000797"`
     pub flow_id: String,
 }
 
 /// What a successful [`DescribeBackupByFlowId`] call returns.
 #[tc_model]
 pub struct DescribeBackupByFlowIdResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234568`
+    /// `Id`; example: `1234568`
     pub id: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"autoed_instance_58037_20200728011545.bak.tar"`
+    /// `FileName`; example: `"autoed_instance_58037_20200728011545.bak.tar"`
     pub file_name: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5_202007311206"`
+    /// `BackupName`; example: `"mssql-6upluvd5_202007311206"`
     pub backup_name: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-07-31 14:28:51"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-07-31 14:28:51"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-07-31 15:10:27"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-07-31 15:10:27"`
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1356532`
+    /// `Size`; example: `1356532`
     pub size: u64,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Strategy`; example: `0`
     pub strategy: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `BackupWay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupWay`; example: `0`
     pub backup_way: i64,
 
-    /// `DBs`: a list of strings.
-    ///
-    /// Example: `["db1","db2"]`
+    /// `DBs`; example: `["db1","db2"]`
     #[tc(rename = "DBs")]
     pub dbs: Vec<String>,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"558800"`
+    /// `GroupId`; example: `"558800"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2107,44 +2133,41 @@ pub struct DescribeBackupByFlowIdResponse {
 /// The `DescribeBackupCommand` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupCommandResponse`].
-/// The codes it documents are in [`DescribeBackupCommandError`](super::errors::DescribeBackupCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupCommand",
     output = DescribeBackupCommandResponse,
-    error = super::errors::DescribeBackupCommandError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeBackupCommand {
-    /// `BackupFileType`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `BackupFileType`; example: `"FULL"`
     pub backup_file_type: String,
 
-    /// `DataBaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DataBaseName`; example: `"db1"`
     pub data_base_name: String,
 
-    /// `IsRecovery`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `IsRecovery`; example: `"YES"`
     pub is_recovery: String,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"E:/"`
+    /// `LocalPath`; example: `"E:/"`
     pub local_path: Option<String>,
 }
 
 /// What a successful [`DescribeBackupCommand`] call returns.
 #[tc_model]
 pub struct DescribeBackupCommandResponse {
-    /// `Command`: a string.
-    ///
-    /// Example: `"BACKUP DATABASE db1 TO DISK='E:/db1.bak' WITH INIT"`
+    /// `Command`; example: `"BACKUP DATABASE db1 TO DISK='E:/db1.bak' WITH INIT"`
     pub command: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2154,15 +2177,30 @@ pub struct DescribeBackupCommandResponse {
 /// The `DescribeBackupFiles` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupFilesResponse`].
-/// The codes it documents are in [`DescribeBackupFilesError`](super::errors::DescribeBackupFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2172,51 +2210,35 @@ pub struct DescribeBackupCommandResponse {
     )
 )]
 pub struct DescribeBackupFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"241259"`
+    /// `GroupId`; example: `"241259"`
     pub group_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderBy`; example: `"desc"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"Size"`
+    /// `OrderByType`; example: `"Size"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupFiles`] call returns.
 #[tc_model]
 pub struct DescribeBackupFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `BackupFiles`: a list of [`BackupFile`](super::models::BackupFile) objects.
+    /// `BackupFiles`
     pub backup_files: Vec<models::BackupFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2226,15 +2248,23 @@ pub struct DescribeBackupFilesResponse {
 /// The `DescribeBackupMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupMigrationResponse`].
-/// The codes it documents are in [`DescribeBackupMigrationError`](super::errors::DescribeBackupMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupMigration",
     output = DescribeBackupMigrationResponse,
-    error = super::errors::DescribeBackupMigrationError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2244,69 +2274,47 @@ pub struct DescribeBackupFilesResponse {
     )
 )]
 pub struct DescribeBackupMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: Option<String>,
 
-    /// `MigrationName`: a string.
-    ///
-    /// Example: `"字符串"`
+    /// `MigrationName`; example: `"字符串"`
     pub migration_name: Option<String>,
 
-    /// `BackupFileName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `BackupFileName`; example: `"db1"`
     pub backup_file_name: Option<String>,
 
-    /// `StatusSet`: a list of signed 64-bit integers.
+    /// `StatusSet`
     pub status_set: Option<Vec<i64>>,
 
-    /// `RecoveryType`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `RecoveryType`; example: `"FULL"`
     pub recovery_type: Option<String>,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"COS_UPLOAD"`
+    /// `UploadType`; example: `"COS_UPLOAD"`
     pub upload_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupMigration`] call returns.
 #[tc_model]
 pub struct DescribeBackupMigrationResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BackupMigrationSet`: a list of [`Migration`](super::models::Migration) objects.
+    /// `BackupMigrationSet`
     pub backup_migration_set: Vec<models::Migration>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2316,57 +2324,52 @@ pub struct DescribeBackupMigrationResponse {
 /// The `DescribeBackupMonitor` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupMonitorResponse`].
-/// The codes it documents are in [`DescribeBackupMonitorError`](super::errors::DescribeBackupMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupMonitor",
     output = DescribeBackupMonitorResponse,
-    error = super::errors::DescribeBackupMonitorError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeBackupMonitor {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-05 22:12:27"`
+    /// `StartTime`; example: `"2022-05-05 22:12:27"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-05 22:12:27"`
+    /// `EndTime`; example: `"2022-05-05 22:12:27"`
     pub end_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Type`; example: `"local"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupMonitor`] call returns.
 #[tc_model]
 pub struct DescribeBackupMonitorResponse {
-    /// `TimeStamp`: a list of strings.
+    /// `TimeStamp`
     pub time_stamp: Vec<String>,
 
-    /// `FreeSpace`: a list of floating-point numbers.
-    ///
-    /// Example: `[99.99]`
+    /// `FreeSpace`; example: `[99.99]`
     pub free_space: Vec<f64>,
 
-    /// `ActualUsedSpace`: a list of floating-point numbers.
-    ///
-    /// Example: `[99.99]`
+    /// `ActualUsedSpace`; example: `[99.99]`
     pub actual_used_space: Vec<f64>,
 
-    /// `LogBackupSpace`: a list of floating-point numbers.
-    ///
-    /// Example: `[99.99]`
+    /// `LogBackupSpace`; example: `[99.99]`
     pub log_backup_space: Vec<f64>,
 
-    /// `DataBackupSpace`: a list of floating-point numbers.
-    ///
-    /// Example: `[99.99]`
+    /// `DataBackupSpace`; example: `[99.99]`
     pub data_backup_space: Vec<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2376,15 +2379,22 @@ pub struct DescribeBackupMonitorResponse {
 /// The `DescribeBackupStatistical` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupStatisticalResponse`].
-/// The codes it documents are in [`DescribeBackupStatisticalError`](super::errors::DescribeBackupStatisticalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupStatistical)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupStatistical",
     output = DescribeBackupStatisticalResponse,
-    error = super::errors::DescribeBackupStatisticalError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2394,46 +2404,32 @@ pub struct DescribeBackupMonitorResponse {
     )
 )]
 pub struct DescribeBackupStatistical {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-7vfv3rk3"]`
+    /// `InstanceIdSet`; example: `["mssql-7vfv3rk3"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `InstanceNameSet`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `InstanceNameSet`; example: `["name"]`
     pub instance_name_set: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"order"`
+    /// `OrderBy`; example: `"order"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupStatistical`] call returns.
 #[tc_model]
 pub struct DescribeBackupStatisticalResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Items`: a list of [`SummaryDetailRes`](super::models::SummaryDetailRes) objects.
+    /// `Items`
     pub items: Vec<models::SummaryDetailRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2443,134 +2439,100 @@ pub struct DescribeBackupStatisticalResponse {
 /// The `DescribeBackupSummary` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupSummaryResponse`].
-/// The codes it documents are in [`DescribeBackupSummaryError`](super::errors::DescribeBackupSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupSummary",
     output = DescribeBackupSummaryResponse,
-    error = super::errors::DescribeBackupSummaryError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeBackupSummary {}
 
 /// What a successful [`DescribeBackupSummary`] call returns.
 #[tc_model]
 pub struct DescribeBackupSummaryResponse {
-    /// `FreeSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FreeSpace`; example: `1024`
     pub free_space: u64,
 
-    /// `ActualUsedSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ActualUsedSpace`; example: `1024`
     pub actual_used_space: u64,
 
-    /// `BackupFilesTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `680`
+    /// `BackupFilesTotal`; example: `680`
     pub backup_files_total: u64,
 
-    /// `BillingSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BillingSpace`; example: `1024`
     pub billing_space: u64,
 
-    /// `DataBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `DataBackupSpace`; example: `1024`
     pub data_backup_space: u64,
 
-    /// `DataBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `94`
+    /// `DataBackupCount`; example: `94`
     pub data_backup_count: u64,
 
-    /// `ManualBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ManualBackupSpace`; example: `1024`
     pub manual_backup_space: u64,
 
-    /// `ManualBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `ManualBackupCount`; example: `40`
     pub manual_backup_count: u64,
 
-    /// `AutoBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AutoBackupSpace`; example: `1024`
     pub auto_backup_space: u64,
 
-    /// `AutoBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54`
+    /// `AutoBackupCount`; example: `54`
     pub auto_backup_count: u64,
 
-    /// `LogBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `LogBackupSpace`; example: `1024`
     pub log_backup_space: u64,
 
-    /// `LogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `586`
+    /// `LogBackupCount`; example: `586`
     pub log_backup_count: u64,
 
-    /// `EstimatedAmount`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `EstimatedAmount`; example: `0.1`
     pub estimated_amount: f64,
 
-    /// `LocalBackupFilesTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalBackupFilesTotal`; example: `1`
     pub local_backup_files_total: u64,
 
-    /// `CrossBackupFilesTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossBackupFilesTotal`; example: `1`
     pub cross_backup_files_total: u64,
 
-    /// `CrossBillingSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossBillingSpace`; example: `1`
     pub cross_billing_space: u64,
 
-    /// `CrossAutoBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossAutoBackupSpace`; example: `1`
     pub cross_auto_backup_space: u64,
 
-    /// `CrossAutoBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossAutoBackupCount`; example: `1`
     pub cross_auto_backup_count: u64,
 
-    /// `LocalLogBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalLogBackupSpace`; example: `1`
     pub local_log_backup_space: u64,
 
-    /// `LocalLogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalLogBackupCount`; example: `1`
     pub local_log_backup_count: u64,
 
-    /// `CrossLogBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossLogBackupSpace`; example: `1`
     pub cross_log_backup_space: u64,
 
-    /// `CrossLogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossLogBackupCount`; example: `1`
     pub cross_log_backup_count: u64,
 
-    /// `CrossEstimatedAmount`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CrossEstimatedAmount`; example: `1`
     pub cross_estimated_amount: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2580,37 +2542,42 @@ pub struct DescribeBackupSummaryResponse {
 /// The `DescribeBackupUploadSize` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupUploadSizeResponse`].
-/// The codes it documents are in [`DescribeBackupUploadSizeError`](super::errors::DescribeBackupUploadSizeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackupUploadSize)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CosPathError`](super::errors::SqlserverErrorCode::InvalidParameterValueCosPathError)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceNotFound.IncreBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundIncreBackupMigrationNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackupUploadSize",
     output = DescribeBackupUploadSizeResponse,
-    error = super::errors::DescribeBackupUploadSizeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeBackupUploadSize {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: String,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: Option<String>,
 }
 
 /// What a successful [`DescribeBackupUploadSize`] call returns.
 #[tc_model]
 pub struct DescribeBackupUploadSizeResponse {
-    /// `CosUploadBackupFileSet`: a list of [`CosUploadBackupFile`](super::models::CosUploadBackupFile) objects.
+    /// `CosUploadBackupFileSet`
     pub cos_upload_backup_file_set: Vec<models::CosUploadBackupFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2620,15 +2587,30 @@ pub struct DescribeBackupUploadSizeResponse {
 /// The `DescribeBackups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBackupsResponse`].
-/// The codes it documents are in [`DescribeBackupsError`](super::errors::DescribeBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosError`](super::errors::SqlserverErrorCode::FailedOperationCosError)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBackups",
     output = DescribeBackupsResponse,
-    error = super::errors::DescribeBackupsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2638,86 +2620,56 @@ pub struct DescribeBackupUploadSizeResponse {
     )
 )]
 pub struct DescribeBackups {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-03-28 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-03-28 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-04-20 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-04-20 00:00:00"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"DBName"`
+    /// `BackupName`; example: `"DBName"`
     pub backup_name: Option<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Strategy`; example: `0`
     pub strategy: Option<i64>,
 
-    /// `BackupWay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupWay`; example: `0`
     pub backup_way: Option<i64>,
 
-    /// `BackupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `558800`
+    /// `BackupId`; example: `558800`
     pub backup_id: Option<u64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: Option<String>,
 
-    /// `Group`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Group`; example: `0`
     pub group: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `BackupFormat`: a string.
-    ///
-    /// Example: `"pkg"`
+    /// `BackupFormat`; example: `"pkg"`
     pub backup_format: Option<String>,
 
-    /// `StorageStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageStrategy`; example: `0`
     pub storage_strategy: Option<i64>,
 }
 
 /// What a successful [`DescribeBackups`] call returns.
 #[tc_model]
 pub struct DescribeBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Backups`: a list of [`Backup`](super::models::Backup) objects.
+    /// `Backups`
     pub backups: Vec<models::Backup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2727,15 +2679,24 @@ pub struct DescribeBackupsResponse {
 /// The `DescribeBusinessIntelligenceFile` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeBusinessIntelligenceFileResponse`].
-/// The codes it documents are in [`DescribeBusinessIntelligenceFileError`](super::errors::DescribeBusinessIntelligenceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeBusinessIntelligenceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeBusinessIntelligenceFile",
     output = DescribeBusinessIntelligenceFileResponse,
-    error = super::errors::DescribeBusinessIntelligenceFileError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2745,54 +2706,38 @@ pub struct DescribeBackupsResponse {
     )
 )]
 pub struct DescribeBusinessIntelligenceFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file.txt"`
+    /// `FileName`; example: `"file.txt"`
     pub file_name: Option<String>,
 
-    /// `StatusSet`: a list of signed 64-bit integers.
+    /// `StatusSet`
     pub status_set: Option<Vec<i64>>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"FLAT"`
+    /// `FileType`; example: `"FLAT"`
     pub file_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"file_name"`
+    /// `OrderBy`; example: `"file_name"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeBusinessIntelligenceFile`] call returns.
 #[tc_model]
 pub struct DescribeBusinessIntelligenceFileResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `BackupMigrationSet`: a list of [`BusinessIntelligenceFile`](super::models::BusinessIntelligenceFile) objects.
+    /// `BackupMigrationSet`
     pub backup_migration_set: Vec<models::BusinessIntelligenceFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2802,25 +2747,28 @@ pub struct DescribeBusinessIntelligenceFileResponse {
 /// The `DescribeCollationTimeZone` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeCollationTimeZoneResponse`].
-/// The codes it documents are in [`DescribeCollationTimeZoneError`](super::errors::DescribeCollationTimeZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeCollationTimeZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeCollationTimeZone",
     output = DescribeCollationTimeZoneResponse,
-    error = super::errors::DescribeCollationTimeZoneError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeCollationTimeZone {
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `MachineType`; example: `"CLOUD_PREMIUM"`
     pub machine_type: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 }
@@ -2828,14 +2776,10 @@ pub struct DescribeCollationTimeZone {
 /// What a successful [`DescribeCollationTimeZone`] call returns.
 #[tc_model]
 pub struct DescribeCollationTimeZoneResponse {
-    /// `Collation`: a list of strings.
-    ///
-    /// Example: `["Chinese_PRC_CI_AS"]`
+    /// `Collation`; example: `["Chinese_PRC_CI_AS"]`
     pub collation: Vec<String>,
 
-    /// `TimeZone`: a list of strings.
-    ///
-    /// Example: `["China Standard Time"]`
+    /// `TimeZone`; example: `["China Standard Time"]`
     pub time_zone: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2845,15 +2789,24 @@ pub struct DescribeCollationTimeZoneResponse {
 /// The `DescribeCrossBackupStatistical` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeCrossBackupStatisticalResponse`].
-/// The codes it documents are in [`DescribeCrossBackupStatisticalError`](super::errors::DescribeCrossBackupStatisticalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeCrossBackupStatistical)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeCrossBackupStatistical",
     output = DescribeCrossBackupStatisticalResponse,
-    error = super::errors::DescribeCrossBackupStatisticalError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2863,56 +2816,38 @@ pub struct DescribeCollationTimeZoneResponse {
     )
 )]
 pub struct DescribeCrossBackupStatistical {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-6upluvd5"]`
+    /// `InstanceIdSet`; example: `["mssql-6upluvd5"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `InstanceNameSet`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `InstanceNameSet`; example: `["name"]`
     pub instance_name_set: Option<Vec<String>>,
 
-    /// `CrossBackupStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CrossBackupStatus`; example: `"enable"`
     pub cross_backup_status: Option<String>,
 
-    /// `CrossRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CrossRegion`; example: `"ap-guangzhou"`
     pub cross_region: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"instanceId"`
+    /// `OrderBy`; example: `"instanceId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeCrossBackupStatistical`] call returns.
 #[tc_model]
 pub struct DescribeCrossBackupStatisticalResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`CrossSummaryDetailRes`](super::models::CrossSummaryDetailRes) objects.
+    /// `Items`
     pub items: Vec<models::CrossSummaryDetailRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2922,34 +2857,36 @@ pub struct DescribeCrossBackupStatisticalResponse {
 /// The `DescribeCrossRegionZone` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeCrossRegionZoneResponse`].
-/// The codes it documents are in [`DescribeCrossRegionZoneError`](super::errors::DescribeCrossRegionZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeCrossRegionZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeCrossRegionZone",
     output = DescribeCrossRegionZoneResponse,
-    error = super::errors::DescribeCrossRegionZoneError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeCrossRegionZone {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCrossRegionZone`] call returns.
 #[tc_model]
 pub struct DescribeCrossRegionZoneResponse {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2959,22 +2896,29 @@ pub struct DescribeCrossRegionZoneResponse {
 /// The `DescribeCrossRegions` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeCrossRegionsResponse`].
-/// The codes it documents are in [`DescribeCrossRegionsError`](super::errors::DescribeCrossRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeCrossRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeCrossRegions",
     output = DescribeCrossRegionsResponse,
-    error = super::errors::DescribeCrossRegionsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeCrossRegions {}
 
 /// What a successful [`DescribeCrossRegions`] call returns.
 #[tc_model]
 pub struct DescribeCrossRegionsResponse {
-    /// `Regions`: a list of strings.
+    /// `Regions`
     pub regions: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2984,29 +2928,44 @@ pub struct DescribeCrossRegionsResponse {
 /// The `DescribeDBCharsets` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBCharsetsResponse`].
-/// The codes it documents are in [`DescribeDBCharsetsError`](super::errors::DescribeDBCharsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBCharsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InterfaceNameNotFound`](super::errors::SqlserverErrorCode::InvalidParameterInterfaceNameNotFound)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue`](super::errors::SqlserverErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`ResourceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::SqlserverErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::SqlserverErrorCode::UnknownParameter)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBCharsets",
     output = DescribeDBCharsetsResponse,
-    error = super::errors::DescribeDBCharsetsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDBCharsets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBCharsets`] call returns.
 #[tc_model]
 pub struct DescribeDBCharsetsResponse {
-    /// `DatabaseCharsets`: a list of strings.
-    ///
-    /// Example: `["SQL_EBCDIC1141_CP1_CS_AS"]`
+    /// `DatabaseCharsets`; example: `["SQL_EBCDIC1141_CP1_CS_AS"]`
     pub database_charsets: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3016,15 +2975,23 @@ pub struct DescribeDBCharsetsResponse {
 /// The `DescribeDBInstanceInter` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBInstanceInterResponse`].
-/// The codes it documents are in [`DescribeDBInstanceInterError`](super::errors::DescribeDBInstanceInterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBInstanceInter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBInstanceInter",
     output = DescribeDBInstanceInterResponse,
-    error = super::errors::DescribeDBInstanceInterError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3034,46 +3001,32 @@ pub struct DescribeDBCharsetsResponse {
     )
 )]
 pub struct DescribeDBInstanceInter {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `VersionSet`: a list of strings.
-    ///
-    /// Example: `["2008R2"]`
+    /// `VersionSet`; example: `["2008R2"]`
     pub version_set: Option<Vec<String>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDBInstanceInter`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceInterResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InterInstanceSet`: a list of [`InterInstance`](super::models::InterInstance) objects.
+    /// `InterInstanceSet`
     pub inter_instance_set: Vec<models::InterInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3083,15 +3036,30 @@ pub struct DescribeDBInstanceInterResponse {
 /// The `DescribeDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3101,101 +3069,65 @@ pub struct DescribeDBInstanceInterResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-3l3fgqn7\n"]`
+    /// `InstanceIdSet`; example: `["mssql-3l3fgqn7\n"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mknbt351"`
+    /// `VpcId`; example: `"vpc-mknbt351"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-f72hylo6"`
+    /// `SubnetId`; example: `"subnet-f72hylo6"`
     pub subnet_id: Option<String>,
 
-    /// `VipSet`: a list of strings.
-    ///
-    /// Example: `["172.1.0.12\n"]`
+    /// `VipSet`; example: `["172.1.0.12\n"]`
     pub vip_set: Option<Vec<String>>,
 
-    /// `InstanceNameSet`: a list of strings.
-    ///
-    /// Example: `["数仓\n"]`
+    /// `InstanceNameSet`; example: `["数仓\n"]`
     pub instance_name_set: Option<Vec<String>>,
 
-    /// `VersionSet`: a list of strings.
-    ///
-    /// Example: `["2008R2\n"]`
+    /// `VersionSet`; example: `["2008R2\n"]`
     pub version_set: Option<Vec<String>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["测试tag\n"]`
+    /// `TagKeys`; example: `["测试tag\n"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"172.17.0.12"`
+    /// `SearchKey`; example: `"172.17.0.12"`
     pub search_key: Option<String>,
 
-    /// `UidSet`: a list of strings.
-    ///
-    /// Example: `["gamedb.gz1.cdb.db"]`
+    /// `UidSet`; example: `["gamedb.gz1.cdb.db"]`
     pub uid_set: Option<Vec<String>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: Option<String>,
 
-    /// `PaginationType`: a string.
-    ///
-    /// Example: `"pageNumber"`
+    /// `PaginationType`; example: `"pageNumber"`
     pub pagination_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DBInstances`: a list of [`DbInstance`](super::models::DbInstance) objects.
+    /// `DBInstances`
     #[tc(rename = "DBInstances")]
     pub db_instances: Vec<models::DbInstance>,
 
@@ -3206,107 +3138,89 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBInstancesAttribute` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBInstancesAttributeResponse`].
-/// The codes it documents are in [`DescribeDBInstancesAttributeError`](super::errors::DescribeDBInstancesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBInstancesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBInstancesAttribute",
     output = DescribeDBInstancesAttributeResponse,
-    error = super::errors::DescribeDBInstancesAttributeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDBInstancesAttribute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstancesAttribute`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesAttributeResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `RegularBackupEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `RegularBackupEnable`; example: `"enable"`
     pub regular_backup_enable: String,
 
-    /// `RegularBackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RegularBackupSaveDays`; example: `90`
     pub regular_backup_save_days: u64,
 
-    /// `RegularBackupStrategy`: a string.
-    ///
-    /// Example: `"months"`
+    /// `RegularBackupStrategy`; example: `"months"`
     pub regular_backup_strategy: String,
 
-    /// `RegularBackupCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegularBackupCounts`; example: `1`
     pub regular_backup_counts: u64,
 
-    /// `RegularBackupStartTime`: a string.
-    ///
-    /// Example: `"2022-10-10"`
+    /// `RegularBackupStartTime`; example: `"2022-10-10"`
     pub regular_backup_start_time: String,
 
-    /// `BlockedThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockedThreshold`; example: `0`
     pub blocked_threshold: i64,
 
-    /// `EventSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `EventSaveDays`; example: `7`
     pub event_save_days: i64,
 
-    /// `TDEConfig`: a [`TdeConfigAttribute`](super::models::TdeConfigAttribute).
+    /// `TDEConfig`
     #[tc(rename = "TDEConfig")]
     pub tde_config: models::TdeConfigAttribute,
 
-    /// `SSLConfig`: a [`SslConfig`](super::models::SslConfig).
+    /// `SSLConfig`
     #[tc(rename = "SSLConfig")]
     pub ssl_config: models::SslConfig,
 
-    /// `DrReadableInfo`: a [`DrReadableInfo`](super::models::DrReadableInfo).
+    /// `DrReadableInfo`
     pub dr_readable_info: models::DrReadableInfo,
 
-    /// `OldVipList`: a list of [`OldVip`](super::models::OldVip) objects.
+    /// `OldVipList`
     pub old_vip_list: Vec<models::OldVip>,
 
-    /// `XEventStatus`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `XEventStatus`; example: `"disable"`
     pub x_event_status: Option<String>,
 
-    /// `MultiDrReadableInfo`: a list of [`DrReadableInfo`](super::models::DrReadableInfo) objects.
+    /// `MultiDrReadableInfo`
     pub multi_dr_readable_info: Option<Vec<models::DrReadableInfo>>,
 
-    /// `IsDiskEncryptFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDiskEncryptFlag`; example: `1`
     pub is_disk_encrypt_flag: Option<i64>,
 
-    /// `IsSafetyLimited`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSafetyLimited`; example: `0`
     pub is_safety_limited: Option<u64>,
 
-    /// `IsSupportSA`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSupportSA`; example: `0`
     #[tc(rename = "IsSupportSA")]
     pub is_support_sa: Option<u64>,
 
-    /// `SlowLogThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SlowLogThreshold`; example: `1000`
     pub slow_log_threshold: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3316,15 +3230,24 @@ pub struct DescribeDBInstancesAttributeResponse {
 /// The `DescribeDBPrivilegeByAccount` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBPrivilegeByAccountResponse`].
-/// The codes it documents are in [`DescribeDBPrivilegeByAccountError`](super::errors::DescribeDBPrivilegeByAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBPrivilegeByAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBPrivilegeByAccount",
     output = DescribeDBPrivilegeByAccountResponse,
-    error = super::errors::DescribeDBPrivilegeByAccountError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3334,42 +3257,30 @@ pub struct DescribeDBInstancesAttributeResponse {
     )
 )]
 pub struct DescribeDBPrivilegeByAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"acc_test"`
+    /// `AccountName`; example: `"acc_test"`
     pub account_name: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DBName`; example: `"db_test"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDBPrivilegeByAccount`] call returns.
 #[tc_model]
 pub struct DescribeDBPrivilegeByAccountResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DBList`: a list of [`DbPrivilege`](super::models::DbPrivilege) objects.
+    /// `DBList`
     #[tc(rename = "DBList")]
     pub db_list: Vec<models::DbPrivilege>,
 
@@ -3380,40 +3291,39 @@ pub struct DescribeDBPrivilegeByAccountResponse {
 /// The `DescribeDBRestoreTime` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBRestoreTimeResponse`].
-/// The codes it documents are in [`DescribeDBRestoreTimeError`](super::errors::DescribeDBRestoreTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBRestoreTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBRestoreTime",
     output = DescribeDBRestoreTimeResponse,
-    error = super::errors::DescribeDBRestoreTimeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDBRestoreTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv13ui1"`
+    /// `TargetInstanceId`; example: `"mssql-j8kv13ui1"`
     pub target_instance_id: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `Time`; example: `"2023-01-01 12:00:00"`
     pub time: Option<String>,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `890110`
+    /// `BackupId`; example: `890110`
     pub backup_id: Option<i64>,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DBName`; example: `"test_db"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 }
@@ -3421,12 +3331,10 @@ pub struct DescribeDBRestoreTime {
 /// What a successful [`DescribeDBRestoreTime`] call returns.
 #[tc_model]
 pub struct DescribeDBRestoreTimeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Details`: a list of [`DbRenameRes`](super::models::DbRenameRes) objects.
+    /// `Details`
     pub details: Option<Vec<models::DbRenameRes>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3436,27 +3344,35 @@ pub struct DescribeDBRestoreTimeResponse {
 /// The `DescribeDBSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.SecurityGroupOperationError`](super::errors::SqlserverErrorCode::FailedOperationSecurityGroupOperationError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `InstanceId`; example: `"mssql-6f4ddx2f"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `SecurityGroupSet`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `SecurityGroupSet`
     pub security_group_set: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3466,15 +3382,26 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeDBs` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBsResponse`].
-/// The codes it documents are in [`DescribeDBsError`](super::errors::DescribeDBsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBs",
     output = DescribeDBsResponse,
-    error = super::errors::DescribeDBsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3484,51 +3411,35 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeDBs {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-njj2mtpl\r\n"]`
+    /// `InstanceIdSet`; example: `["mssql-njj2mtpl\r\n"]`
     pub instance_id_set: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `Name`; example: `"test_db"`
     pub name: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Encryption`; example: `"disable"`
     pub encryption: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeDBs`] call returns.
 #[tc_model]
 pub struct DescribeDBsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DBInstances`: a list of [`InstanceDbDetail`](super::models::InstanceDbDetail) objects.
+    /// `DBInstances`
     #[tc(rename = "DBInstances")]
     pub db_instances: Vec<models::InstanceDbDetail>,
 
@@ -3539,32 +3450,41 @@ pub struct DescribeDBsResponse {
 /// The `DescribeDBsNormal` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDBsNormalResponse`].
-/// The codes it documents are in [`DescribeDBsNormalError`](super::errors::DescribeDBsNormalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDBsNormal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InterfaceNameNotFound`](super::errors::SqlserverErrorCode::InvalidParameterInterfaceNameNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDBsNormal",
     output = DescribeDBsNormalResponse,
-    error = super::errors::DescribeDBsNormalError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDBsNormal {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBsNormal`] call returns.
 #[tc_model]
 pub struct DescribeDBsNormalResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `77`
+    /// `TotalCount`; example: `77`
     pub total_count: i64,
 
-    /// `DBList`: a list of [`DbNormalDetail`](super::models::DbNormalDetail) objects.
+    /// `DBList`
     #[tc(rename = "DBList")]
     pub db_list: Vec<models::DbNormalDetail>,
 
@@ -3575,39 +3495,41 @@ pub struct DescribeDBsNormalResponse {
 /// The `DescribeDatabaseNames` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDatabaseNamesResponse`].
-/// The codes it documents are in [`DescribeDatabaseNamesError`](super::errors::DescribeDatabaseNamesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDatabaseNames)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDatabaseNames",
     output = DescribeDatabaseNamesResponse,
-    error = super::errors::DescribeDatabaseNamesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDatabaseNames {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"account11"`
+    /// `AccountName`; example: `"account11"`
     pub account_name: String,
 }
 
 /// What a successful [`DescribeDatabaseNames`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseNamesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `DatabaseNameSet`: a list of strings.
-    ///
-    /// Example: `["dbtest2","dbtest1","db2234"]`
+    /// `DatabaseNameSet`; example: `["dbtest2","dbtest1","db2234"]`
     pub database_name_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3617,15 +3539,26 @@ pub struct DescribeDatabaseNamesResponse {
 /// The `DescribeDatabases` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3635,51 +3568,35 @@ pub struct DescribeDatabaseNamesResponse {
     )
 )]
 pub struct DescribeDatabases {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-njj2mtpl\r\n"]`
+    /// `InstanceIdSet`; example: `["mssql-njj2mtpl\r\n"]`
     pub instance_id_set: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `Name`; example: `"test_db"`
     pub name: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Encryption`; example: `"disable"`
     pub encryption: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DBInstances`: a list of [`InstanceDbDetail`](super::models::InstanceDbDetail) objects.
+    /// `DBInstances`
     #[tc(rename = "DBInstances")]
     pub db_instances: Vec<models::InstanceDbDetail>,
 
@@ -3690,32 +3607,41 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeDatabasesNormal` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeDatabasesNormalResponse`].
-/// The codes it documents are in [`DescribeDatabasesNormalError`](super::errors::DescribeDatabasesNormalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeDatabasesNormal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InterfaceNameNotFound`](super::errors::SqlserverErrorCode::InvalidParameterInterfaceNameNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeDatabasesNormal",
     output = DescribeDatabasesNormalResponse,
-    error = super::errors::DescribeDatabasesNormalError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeDatabasesNormal {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDatabasesNormal`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesNormalResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `77`
+    /// `TotalCount`; example: `77`
     pub total_count: i64,
 
-    /// `DBList`: a list of [`DbNormalDetail`](super::models::DbNormalDetail) objects.
+    /// `DBList`
     #[tc(rename = "DBList")]
     pub db_list: Vec<models::DbNormalDetail>,
 
@@ -3726,15 +3652,28 @@ pub struct DescribeDatabasesNormalResponse {
 /// The `DescribeExportTasks` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeExportTasksResponse`].
-/// The codes it documents are in [`DescribeExportTasksError`](super::errors::DescribeExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InterfaceNameNotFound`](super::errors::SqlserverErrorCode::InvalidParameterInterfaceNameNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeExportTasks",
     output = DescribeExportTasksResponse,
-    error = super::errors::DescribeExportTasksError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3744,36 +3683,26 @@ pub struct DescribeDatabasesNormalResponse {
     )
 )]
 pub struct DescribeExportTasks {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeExportTasks`] call returns.
 #[tc_model]
 pub struct DescribeExportTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`ExportFile`](super::models::ExportFile) objects.
+    /// `Items`
     pub items: Option<Vec<models::ExportFile>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3783,29 +3712,36 @@ pub struct DescribeExportTasksResponse {
 /// The `DescribeFlowStatus` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeFlowStatusResponse`].
-/// The codes it documents are in [`DescribeFlowStatusError`](super::errors::DescribeFlowStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeFlowStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeFlowStatus",
     output = DescribeFlowStatusResponse,
-    error = super::errors::DescribeFlowStatusError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeFlowStatus {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30403`
+    /// `FlowId`; example: `30403`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeFlowStatus`] call returns.
 #[tc_model]
 pub struct DescribeFlowStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3815,15 +3751,21 @@ pub struct DescribeFlowStatusResponse {
 /// The `DescribeHASwitchLog` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeHASwitchLogResponse`].
-/// The codes it documents are in [`DescribeHASwitchLogError`](super::errors::DescribeHASwitchLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeHASwitchLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeHASwitchLog",
     output = DescribeHASwitchLogResponse,
-    error = super::errors::DescribeHASwitchLogError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3833,46 +3775,32 @@ pub struct DescribeFlowStatusResponse {
     )
 )]
 pub struct DescribeHASwitchLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8ua7ah"`
+    /// `InstanceId`; example: `"mssql-8ua7ah"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `StartTime`; example: `"2023-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `EndTime`; example: `"2023-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `SwitchType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchType`; example: `0`
     pub switch_type: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeHASwitchLog`] call returns.
 #[tc_model]
 pub struct DescribeHASwitchLogResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `SwitchLog`: a list of [`SwitchLog`](super::models::SwitchLog) objects.
+    /// `SwitchLog`
     pub switch_log: Option<Vec<models::SwitchLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3882,15 +3810,23 @@ pub struct DescribeHASwitchLogResponse {
 /// The `DescribeIncrementalMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeIncrementalMigrationResponse`].
-/// The codes it documents are in [`DescribeIncrementalMigrationError`](super::errors::DescribeIncrementalMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeIncrementalMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeIncrementalMigration",
     output = DescribeIncrementalMigrationResponse,
-    error = super::errors::DescribeIncrementalMigrationError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3900,59 +3836,41 @@ pub struct DescribeHASwitchLogResponse {
     )
 )]
 pub struct DescribeIncrementalMigration {
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupFileName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `BackupFileName`; example: `"cvm"`
     pub backup_file_name: Option<String>,
 
-    /// `StatusSet`: a list of signed 64-bit integers.
+    /// `StatusSet`
     pub status_set: Option<Vec<i64>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: Option<String>,
 }
 
 /// What a successful [`DescribeIncrementalMigration`] call returns.
 #[tc_model]
 pub struct DescribeIncrementalMigrationResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `IncrementalMigrationSet`: a list of [`Migration`](super::models::Migration) objects.
+    /// `IncrementalMigrationSet`
     pub incremental_migration_set: Vec<models::Migration>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3962,80 +3880,72 @@ pub struct DescribeIncrementalMigrationResponse {
 /// The `DescribeInquiryPriceParameter` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInquiryPriceParameterResponse`].
-/// The codes it documents are in [`DescribeInquiryPriceParameterError`](super::errors::DescribeInquiryPriceParameterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInquiryPriceParameter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BadGoodsNum`](super::errors::SqlserverErrorCode::InvalidParameterValueBadGoodsNum)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInquiryPriceParameter",
     output = DescribeInquiryPriceParameterResponse,
-    error = super::errors::DescribeInquiryPriceParameterError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeInquiryPriceParameter {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Storage`; example: `300`
     pub storage: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"PM"`
+    /// `MachineType`; example: `"PM"`
     pub machine_type: Option<String>,
 
-    /// `DrZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `DrZones`; example: `["ap-guangzhou-1"]`
     pub dr_zones: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInquiryPriceParameter`] call returns.
 #[tc_model]
 pub struct DescribeInquiryPriceParameterResponse {
-    /// `Parameter`: a string.
-    ///
-    /// Example: `"\"{\\\"uin\\\":\\\"29\\\",\\\"ownerUin\\\":\\\"29\\\",\\\"resInfo\\\":[]}\\n\""`
+    /// `Parameter`; example: `"\"{\\\"uin\\\":\\\"29\\\",\\\"ownerUin\\\":\\\"29\\\",\\\"resInfo\\\":[]}\\n\""`
     pub parameter: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4045,25 +3955,32 @@ pub struct DescribeInquiryPriceParameterResponse {
 /// The `DescribeInstanceByOrders` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInstanceByOrdersResponse`].
-/// The codes it documents are in [`DescribeInstanceByOrdersError`](super::errors::DescribeInstanceByOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInstanceByOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInstanceByOrders",
     output = DescribeInstanceByOrdersResponse,
-    error = super::errors::DescribeInstanceByOrdersError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeInstanceByOrders {
-    /// `DealNames`: a list of strings.
+    /// `DealNames`
     pub deal_names: Vec<String>,
 }
 
 /// What a successful [`DescribeInstanceByOrders`] call returns.
 #[tc_model]
 pub struct DescribeInstanceByOrdersResponse {
-    /// `DealInstance`: a list of [`DealInstance`](super::models::DealInstance) objects.
+    /// `DealInstance`
     pub deal_instance: Option<Vec<models::DealInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4073,15 +3990,26 @@ pub struct DescribeInstanceByOrdersResponse {
 /// The `DescribeInstanceParamRecords` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInstanceParamRecordsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamRecordsError`](super::errors::DescribeInstanceParamRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInstanceParamRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::SqlserverErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4091,31 +4019,23 @@ pub struct DescribeInstanceByOrdersResponse {
     )
 )]
 pub struct DescribeInstanceParamRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceParamRecords`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamRecord`](super::models::ParamRecord) objects.
+    /// `Items`
     pub items: Vec<models::ParamRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4125,32 +4045,42 @@ pub struct DescribeInstanceParamRecordsResponse {
 /// The `DescribeInstanceParams` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation`](super::errors::SqlserverErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4160,15 +4090,24 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstanceTasks` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInstanceTasksResponse`].
-/// The codes it documents are in [`DescribeInstanceTasksError`](super::errors::DescribeInstanceTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInstanceTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInstanceTasks",
     output = DescribeInstanceTasksResponse,
-    error = super::errors::DescribeInstanceTasksError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4178,36 +4117,26 @@ pub struct DescribeInstanceParamsResponse {
     )
 )]
 pub struct DescribeInstanceTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceTasks`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `InstanceTaskSet`: a list of [`InstanceTask`](super::models::InstanceTask) objects.
+    /// `InstanceTaskSet`
     pub instance_task_set: Vec<models::InstanceTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4217,143 +4146,114 @@ pub struct DescribeInstanceTasksResponse {
 /// The `DescribeInstanceTradeParameter` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeInstanceTradeParameterResponse`].
-/// The codes it documents are in [`DescribeInstanceTradeParameterError`](super::errors::DescribeInstanceTradeParameterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeInstanceTradeParameter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeInstanceTradeParameter",
     output = DescribeInstanceTradeParameterResponse,
-    error = super::errors::DescribeInstanceTradeParameterError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeInstanceTradeParameter {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cvmHA"`
+    /// `InstanceType`; example: `"cvmHA"`
     pub instance_type: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CLOUD_BSSD"`
+    /// `MachineType`; example: `"CLOUD_BSSD"`
     pub machine_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1003`
+    /// `ProjectId`; example: `1003`
     pub project_id: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bdoe83fa"`
+    /// `SubnetId`; example: `"subnet-bdoe83fa"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dsp338hz"`
+    /// `VpcId`; example: `"vpc-dsp338hz"`
     pub vpc_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `SecurityGroupList`: a list of strings.
-    ///
-    /// Example: `["sg-xxxx"]`
+    /// `SecurityGroupList`; example: `["sg-xxxx"]`
     pub security_group_list: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `Weekly`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Weekly`; example: `[1]`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Span`; example: `2`
     pub span: Option<i64>,
 
-    /// `MultiZones`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiZones`; example: `true`
     pub multi_zones: Option<bool>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: Option<String>,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: Option<String>,
 
-    /// `MultiNodes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiNodes`; example: `false`
     pub multi_nodes: Option<bool>,
 
-    /// `DrZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `DrZones`; example: `["ap-guangzhou-1"]`
     pub dr_zones: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstanceTradeParameter`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTradeParameterResponse {
-    /// `Parameter`: a string.
-    ///
-    /// Example: `"\"{\\\"uin\\\":\\\"29\\\",\\\"ownerUin\\\":\\\"29\\\",\\\"resInfo\\\":[]}\\n\""`
+    /// `Parameter`; example: `"\"{\\\"uin\\\":\\\"29\\\",\\\"ownerUin\\\":\\\"29\\\",\\\"resInfo\\\":[]}\\n\""`
     pub parameter: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4363,15 +4263,34 @@ pub struct DescribeInstanceTradeParameterResponse {
 /// The `DescribeLogInstanceList` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeLogInstanceListResponse`].
-/// The codes it documents are in [`DescribeLogInstanceListError`](super::errors::DescribeLogInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeLogInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeLogInstanceList",
     output = DescribeLogInstanceListResponse,
-    error = super::errors::DescribeLogInstanceListError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4381,39 +4300,29 @@ pub struct DescribeInstanceTradeParameterResponse {
     )
 )]
 pub struct DescribeLogInstanceList {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `LogSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `LogSwitch`; example: `"on"`
     pub log_switch: Option<String>,
 }
 
 /// What a successful [`DescribeLogInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeLogInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`LogInstance`](super::models::LogInstance) objects.
+    /// `Items`
     pub items: Option<Vec<models::LogInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4423,15 +4332,34 @@ pub struct DescribeLogInstanceListResponse {
 /// The `DescribeLogs` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeLogsResponse`].
-/// The codes it documents are in [`DescribeLogsError`](super::errors::DescribeLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4441,59 +4369,41 @@ pub struct DescribeLogInstanceListResponse {
     )
 )]
 pub struct DescribeLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-08-14 16:24:24"`
+    /// `StartTime`; example: `"2024-08-14 16:24:24"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-08-14 16:24:24"`
+    /// `EndTime`; example: `"2026-08-14 16:24:24"`
     pub end_time: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"auditLog"`
+    /// `LogType`; example: `"auditLog"`
     pub log_type: String,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"UserName"`
+    /// `OrderBy`; example: `"UserName"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`LogResult`](super::models::LogResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::LogResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4503,39 +4413,42 @@ pub struct DescribeLogsResponse {
 /// The `DescribeMaintenanceSpan` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeMaintenanceSpanResponse`].
-/// The codes it documents are in [`DescribeMaintenanceSpanError`](super::errors::DescribeMaintenanceSpanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeMaintenanceSpan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeMaintenanceSpan",
     output = DescribeMaintenanceSpanResponse,
-    error = super::errors::DescribeMaintenanceSpanError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeMaintenanceSpan {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMaintenanceSpan`] call returns.
 #[tc_model]
 pub struct DescribeMaintenanceSpanResponse {
-    /// `Weekly`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Weekly`; example: `[1]`
     pub weekly: Vec<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `StartTime`; example: `"00:00"`
     pub start_time: String,
 
-    /// `Span`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Span`; example: `6`
     pub span: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4545,44 +4458,50 @@ pub struct DescribeMaintenanceSpanResponse {
 /// The `DescribeMigrationDatabases` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeMigrationDatabasesResponse`].
-/// The codes it documents are in [`DescribeMigrationDatabasesError`](super::errors::DescribeMigrationDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeMigrationDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.PasswordIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePasswordIsIllegal)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeMigrationDatabases",
     output = DescribeMigrationDatabasesResponse,
-    error = super::errors::DescribeMigrationDatabasesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeMigrationDatabases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-si2823jyl"`
+    /// `InstanceId`; example: `"mssql-si2823jyl"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"sqlserver_admin"`
+    /// `UserName`; example: `"sqlserver_admin"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Qy2255778899"`
+    /// `Password`; example: `"Qy2255778899"`
     pub password: String,
 }
 
 /// What a successful [`DescribeMigrationDatabases`] call returns.
 #[tc_model]
 pub struct DescribeMigrationDatabasesResponse {
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Amount`; example: `3`
     pub amount: i64,
 
-    /// `MigrateDBSet`: a list of strings.
-    ///
-    /// Example: `["Biz-test1","Biz-test2","Biz-test3"]`
+    /// `MigrateDBSet`; example: `["Biz-test1","Biz-test2","Biz-test3"]`
     #[tc(rename = "MigrateDBSet")]
     pub migrate_db_set: Option<Vec<String>>,
 
@@ -4593,88 +4512,77 @@ pub struct DescribeMigrationDatabasesResponse {
 /// The `DescribeMigrationDetail` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeMigrationDetailResponse`].
-/// The codes it documents are in [`DescribeMigrationDetailError`](super::errors::DescribeMigrationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeMigrationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeMigrationDetail",
     output = DescribeMigrationDetailResponse,
-    error = super::errors::DescribeMigrationDetailError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeMigrationDetail {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: u64,
 }
 
 /// What a successful [`DescribeMigrationDetail`] call returns.
 #[tc_model]
 pub struct DescribeMigrationDetailResponse {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: u64,
 
-    /// `MigrateName`: a string.
-    ///
-    /// Example: `"测试接口"`
+    /// `MigrateName`; example: `"测试接口"`
     pub migrate_name: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1254065710`
+    /// `AppId`; example: `1254065710`
     pub app_id: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SourceType`; example: `5`
     pub source_type: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-06 17:44:58"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2018-08-06 17:44:58"`
     pub create_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0000-00- 00 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"0000-00- 00 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"0000-00-00 00:00:00"`
     pub end_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `MigrateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MigrateType`; example: `2`
     pub migrate_type: i64,
 
-    /// `Source`: a [`MigrateSource`](super::models::MigrateSource).
+    /// `Source`
     pub source: models::MigrateSource,
 
-    /// `Target`: a [`MigrateTarget`](super::models::MigrateTarget).
+    /// `Target`
     pub target: models::MigrateTarget,
 
-    /// `MigrateDBSet`: a list of [`MigrateDb`](super::models::MigrateDb) objects.
+    /// `MigrateDBSet`
     #[tc(rename = "MigrateDBSet")]
     pub migrate_db_set: Vec<models::MigrateDb>,
 
@@ -4685,15 +4593,27 @@ pub struct DescribeMigrationDetailResponse {
 /// The `DescribeMigrations` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeMigrationsResponse`].
-/// The codes it documents are in [`DescribeMigrationsError`](super::errors::DescribeMigrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeMigrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeMigrations",
     output = DescribeMigrationsResponse,
-    error = super::errors::DescribeMigrationsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4703,44 +4623,32 @@ pub struct DescribeMigrationDetailResponse {
     )
 )]
 pub struct DescribeMigrations {
-    /// `StatusSet`: a list of signed 64-bit integers.
+    /// `StatusSet`
     pub status_set: Option<Vec<i64>>,
 
-    /// `MigrateName`: a string.
-    ///
-    /// Example: `"andy_Migrate"`
+    /// `MigrateName`; example: `"andy_Migrate"`
     pub migrate_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"name"`
+    /// `OrderBy`; example: `"name"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeMigrations`] call returns.
 #[tc_model]
 pub struct DescribeMigrationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `MigrateTaskSet`: a list of [`MigrateTask`](super::models::MigrateTask) objects.
+    /// `MigrateTaskSet`
     pub migrate_task_set: Vec<models::MigrateTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4750,32 +4658,37 @@ pub struct DescribeMigrationsResponse {
 /// The `DescribeOrders` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeOrdersResponse`].
-/// The codes it documents are in [`DescribeOrdersError`](super::errors::DescribeOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryOrderFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeOrders",
     output = DescribeOrdersResponse,
-    error = super::errors::DescribeOrdersError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeOrders {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["201806271245\r\n"]`
+    /// `DealNames`; example: `["201806271245\r\n"]`
     pub deal_names: Vec<String>,
 }
 
 /// What a successful [`DescribeOrders`] call returns.
 #[tc_model]
 pub struct DescribeOrdersResponse {
-    /// `Deals`: a list of [`DealInfo`](super::models::DealInfo) objects.
+    /// `Deals`
     pub deals: Vec<models::DealInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4785,37 +4698,43 @@ pub struct DescribeOrdersResponse {
 /// The `DescribeProductConfig` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeProductConfigResponse`].
-/// The codes it documents are in [`DescribeProductConfigError`](super::errors::DescribeProductConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeProductConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeProductConfig",
     output = DescribeProductConfigResponse,
-    error = super::errors::DescribeProductConfigError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeProductConfig {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeProductConfig`] call returns.
 #[tc_model]
 pub struct DescribeProductConfigResponse {
-    /// `SpecInfoList`: a list of [`SpecInfo`](super::models::SpecInfo) objects.
+    /// `SpecInfoList`
     pub spec_info_list: Vec<models::SpecInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4825,29 +4744,31 @@ pub struct DescribeProductConfigResponse {
 /// The `DescribeProductSpec` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeProductSpecResponse`].
-/// The codes it documents are in [`DescribeProductSpecError`](super::errors::DescribeProductSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeProductSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeProductSpec",
     output = DescribeProductSpecResponse,
-    error = super::errors::DescribeProductSpecError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeProductSpec {}
 
 /// What a successful [`DescribeProductSpec`] call returns.
 #[tc_model]
 pub struct DescribeProductSpecResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SpecInfoList`: a list of [`ProductSpec`](super::models::ProductSpec) objects.
-    ///
-    /// Example: `[{"Info":[{"CPU":1,"MachineType":"TS85"}],"RegionId":1,"ZoneId":100002}]`
+    /// `SpecInfoList`; example: `[{"Info":[{"CPU":1,"MachineType":"TS85"}],"RegionId":1,"ZoneId":100002}]`
     pub spec_info_list: Vec<models::ProductSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4857,27 +4778,33 @@ pub struct DescribeProductSpecResponse {
 /// The `DescribeProjectSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupOperationError`](super::errors::SqlserverErrorCode::FailedOperationSecurityGroupOperationError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `SecurityGroupSet`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `SecurityGroupSet`
     pub security_group_set: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4887,15 +4814,27 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribePublishSubscribe` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribePublishSubscribeResponse`].
-/// The codes it documents are in [`DescribePublishSubscribeError`](super::errors::DescribePublishSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribePublishSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.PubSubNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePubSubNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribePublishSubscribe",
     output = DescribePublishSubscribeResponse,
-    error = super::errors::DescribePublishSubscribeError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4905,63 +4844,43 @@ pub struct DescribeProjectSecurityGroupsResponse {
     )
 )]
 pub struct DescribePublishSubscribe {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-12klhrx2c"`
+    /// `InstanceId`; example: `"mssql-12klhrx2c"`
     pub instance_id: String,
 
-    /// `PubOrSubInstanceId`: a string.
-    ///
-    /// Example: `"mssql-hh598yjo"`
+    /// `PubOrSubInstanceId`; example: `"mssql-hh598yjo"`
     pub pub_or_sub_instance_id: Option<String>,
 
-    /// `PubOrSubInstanceIp`: a string.
-    ///
-    /// Example: `"10.0.1.27"`
+    /// `PubOrSubInstanceIp`; example: `"10.0.1.27"`
     pub pub_or_sub_instance_ip: Option<String>,
 
-    /// `PublishSubscribeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PublishSubscribeId`; example: `5`
     pub publish_subscribe_id: Option<u64>,
 
-    /// `PublishSubscribeName`: a string.
-    ///
-    /// Example: `"Change_name"`
+    /// `PublishSubscribeName`; example: `"Change_name"`
     pub publish_subscribe_name: Option<String>,
 
-    /// `PublishDBName`: a string.
-    ///
-    /// Example: `"PublishDBName"`
+    /// `PublishDBName`; example: `"PublishDBName"`
     #[tc(rename = "PublishDBName")]
     pub publish_db_name: Option<String>,
 
-    /// `SubscribeDBName`: a string.
-    ///
-    /// Example: `"SubscribeDBName"`
+    /// `SubscribeDBName`; example: `"SubscribeDBName"`
     #[tc(rename = "SubscribeDBName")]
     pub subscribe_db_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePublishSubscribe`] call returns.
 #[tc_model]
 pub struct DescribePublishSubscribeResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PublishSubscribeSet`: a list of [`PublishSubscribe`](super::models::PublishSubscribe) objects.
+    /// `PublishSubscribeSet`
     pub publish_subscribe_set: Vec<models::PublishSubscribe>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4971,97 +4890,73 @@ pub struct DescribePublishSubscribeResponse {
 /// The `DescribeReadOnlyGroupAutoWeight` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeReadOnlyGroupAutoWeightResponse`].
-/// The codes it documents are in [`DescribeReadOnlyGroupAutoWeightError`](super::errors::DescribeReadOnlyGroupAutoWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeReadOnlyGroupAutoWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeReadOnlyGroupAutoWeight",
     output = DescribeReadOnlyGroupAutoWeightResponse,
-    error = super::errors::DescribeReadOnlyGroupAutoWeightError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeReadOnlyGroupAutoWeight {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlro-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlro-dj5i29c5n"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`DescribeReadOnlyGroupAutoWeight`] call returns.
 #[tc_model]
 pub struct DescribeReadOnlyGroupAutoWeightResponse {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlro-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlro-dj5i29c5n"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"ReadOnlyGroupName"`
+    /// `ReadOnlyGroupName`; example: `"ReadOnlyGroupName"`
     pub read_only_group_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `IsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOfflineDelay`; example: `1`
     pub is_offline_delay: i64,
 
-    /// `ReadOnlyMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReadOnlyMaxDelayTime`; example: `10`
     pub read_only_max_delay_time: i64,
 
-    /// `MinReadOnlyInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinReadOnlyInGroup`; example: `2`
     pub min_read_only_in_group: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `Vip`; example: `"192.168.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sdge23"`
+    /// `VpcId`; example: `"vpc-sdge23"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-23dg32"`
+    /// `SubnetId`; example: `"subnet-23dg32"`
     pub subnet_id: String,
 
-    /// `ReadOnlyInstanceSet`: a list of [`ReadOnlyInstance`](super::models::ReadOnlyInstance) objects.
+    /// `ReadOnlyInstanceSet`
     pub read_only_instance_set: Vec<models::ReadOnlyInstance>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `MasterInstanceId`; example: `"mssql-dj5i29c5n"`
     pub master_instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5071,89 +4966,71 @@ pub struct DescribeReadOnlyGroupAutoWeightResponse {
 /// The `DescribeReadOnlyGroupByReadOnlyInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeReadOnlyGroupByReadOnlyInstanceResponse`].
-/// The codes it documents are in [`DescribeReadOnlyGroupByReadOnlyInstanceError`](super::errors::DescribeReadOnlyGroupByReadOnlyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeReadOnlyGroupByReadOnlyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeReadOnlyGroupByReadOnlyInstance",
     output = DescribeReadOnlyGroupByReadOnlyInstanceResponse,
-    error = super::errors::DescribeReadOnlyGroupByReadOnlyInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeReadOnlyGroupByReadOnlyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssqlro-91masbl1"`
+    /// `InstanceId`; example: `"mssqlro-91masbl1"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeReadOnlyGroupByReadOnlyInstance`] call returns.
 #[tc_model]
 pub struct DescribeReadOnlyGroupByReadOnlyInstanceResponse {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-552tyamb"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-552tyamb"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"再次尝试一次创建2个副本"`
+    /// `ReadOnlyGroupName`; example: `"再次尝试一次创建2个副本"`
     pub read_only_group_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `ZoneId`; example: `"ap-guangzhou-2"`
     pub zone_id: String,
 
-    /// `IsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOfflineDelay`; example: `1`
     pub is_offline_delay: i64,
 
-    /// `ReadOnlyMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ReadOnlyMaxDelayTime`; example: `11`
     pub read_only_max_delay_time: i64,
 
-    /// `MinReadOnlyInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReadOnlyInGroup`; example: `1`
     pub min_read_only_in_group: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.100.0.44"`
+    /// `Vip`; example: `"10.100.0.44"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3xq2t5al"`
+    /// `VpcId`; example: `"vpc-3xq2t5al"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gdy95gfs"`
+    /// `SubnetId`; example: `"subnet-gdy95gfs"`
     pub subnet_id: String,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `MasterInstanceId`; example: `"mssql-6f4ddx2f"`
     pub master_instance_id: String,
 
-    /// `MasterRegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `MasterRegionId`; example: `"ap-guangzhou"`
     pub master_region_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5163,97 +5040,77 @@ pub struct DescribeReadOnlyGroupByReadOnlyInstanceResponse {
 /// The `DescribeReadOnlyGroupDetails` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeReadOnlyGroupDetailsResponse`].
-/// The codes it documents are in [`DescribeReadOnlyGroupDetailsError`](super::errors::DescribeReadOnlyGroupDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeReadOnlyGroupDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeReadOnlyGroupDetails",
     output = DescribeReadOnlyGroupDetailsResponse,
-    error = super::errors::DescribeReadOnlyGroupDetailsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeReadOnlyGroupDetails {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `InstanceId`; example: `"mssql-6f4ddx2f"`
     pub instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-552tyamb"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-552tyamb"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`DescribeReadOnlyGroupDetails`] call returns.
 #[tc_model]
 pub struct DescribeReadOnlyGroupDetailsResponse {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-552tyamb"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-552tyamb"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"default_name"`
+    /// `ReadOnlyGroupName`; example: `"default_name"`
     pub read_only_group_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `ZoneId`; example: `"ap-guangzhou-2"`
     pub zone_id: String,
 
-    /// `IsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOfflineDelay`; example: `1`
     pub is_offline_delay: i64,
 
-    /// `ReadOnlyMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ReadOnlyMaxDelayTime`; example: `11`
     pub read_only_max_delay_time: i64,
 
-    /// `MinReadOnlyInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReadOnlyInGroup`; example: `1`
     pub min_read_only_in_group: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.100.0.44"`
+    /// `Vip`; example: `"10.100.0.44"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3xq2t5al"`
+    /// `VpcId`; example: `"vpc-3xq2t5al"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gdy95gfs"`
+    /// `SubnetId`; example: `"subnet-gdy95gfs"`
     pub subnet_id: String,
 
-    /// `ReadOnlyInstanceSet`: a list of [`ReadOnlyInstance`](super::models::ReadOnlyInstance) objects.
+    /// `ReadOnlyInstanceSet`
     pub read_only_instance_set: Vec<models::ReadOnlyInstance>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `MasterInstanceId`; example: `"mssql-6f4ddx2f"`
     pub master_instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5263,27 +5120,34 @@ pub struct DescribeReadOnlyGroupDetailsResponse {
 /// The `DescribeReadOnlyGroupList` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeReadOnlyGroupListResponse`].
-/// The codes it documents are in [`DescribeReadOnlyGroupListError`](super::errors::DescribeReadOnlyGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeReadOnlyGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeReadOnlyGroupList",
     output = DescribeReadOnlyGroupListResponse,
-    error = super::errors::DescribeReadOnlyGroupListError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeReadOnlyGroupList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `InstanceId`; example: `"mssql-6f4ddx2f"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeReadOnlyGroupList`] call returns.
 #[tc_model]
 pub struct DescribeReadOnlyGroupListResponse {
-    /// `ReadOnlyGroupSet`: a list of [`ReadOnlyGroup`](super::models::ReadOnlyGroup) objects.
+    /// `ReadOnlyGroupSet`
     pub read_only_group_set: Vec<models::ReadOnlyGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5293,27 +5157,36 @@ pub struct DescribeReadOnlyGroupListResponse {
 /// The `DescribeRegions` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: i64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5323,59 +5196,53 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeRegularBackupPlan` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeRegularBackupPlanResponse`].
-/// The codes it documents are in [`DescribeRegularBackupPlanError`](super::errors::DescribeRegularBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeRegularBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeRegularBackupPlan",
     output = DescribeRegularBackupPlanResponse,
-    error = super::errors::DescribeRegularBackupPlanError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeRegularBackupPlan {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `RegularBackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RegularBackupSaveDays`; example: `90`
     pub regular_backup_save_days: u64,
 
-    /// `RegularBackupStrategy`: a string.
-    ///
-    /// Example: `"months"`
+    /// `RegularBackupStrategy`; example: `"months"`
     pub regular_backup_strategy: String,
 
-    /// `RegularBackupCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegularBackupCounts`; example: `1`
     pub regular_backup_counts: u64,
 
-    /// `RegularBackupStartTime`: a string.
-    ///
-    /// Example: `"2022-10-10"`
+    /// `RegularBackupStartTime`; example: `"2022-10-10"`
     pub regular_backup_start_time: String,
 
-    /// `BackupCycle`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7]`
+    /// `BackupCycle`; example: `[1,2,3,4,5,6,7]`
     pub backup_cycle: Vec<u64>,
 }
 
 /// What a successful [`DescribeRegularBackupPlan`] call returns.
 #[tc_model]
 pub struct DescribeRegularBackupPlanResponse {
-    /// `SaveModePeriod`: a list of strings.
-    ///
-    /// Example: `["2022-10-24 00:00:00"]`
+    /// `SaveModePeriod`; example: `["2022-10-24 00:00:00"]`
     pub save_mode_period: Vec<String>,
 
-    /// `SaveModeRegular`: a list of strings.
-    ///
-    /// Example: `["2022-10-25 00:00:00"]`
+    /// `SaveModeRegular`; example: `["2022-10-25 00:00:00"]`
     pub save_mode_regular: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5385,15 +5252,24 @@ pub struct DescribeRegularBackupPlanResponse {
 /// The `DescribeRestoreTask` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeRestoreTaskResponse`].
-/// The codes it documents are in [`DescribeRestoreTaskError`](super::errors::DescribeRestoreTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeRestoreTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeRestoreTask",
     output = DescribeRestoreTaskResponse,
-    error = super::errors::DescribeRestoreTaskError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5403,76 +5279,50 @@ pub struct DescribeRegularBackupPlanResponse {
     )
 )]
 pub struct DescribeRestoreTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8943uijh21"`
+    /// `InstanceId`; example: `"mssql-8943uijh21"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01 13:00:00"`
+    /// `EndTime`; example: `"2023-01-01 13:00:00"`
     pub end_time: String,
 
-    /// `RestoreType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestoreType`; example: `1`
     pub restore_type: Option<u64>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `TargetRegion`; example: `"ap-shanghai"`
     pub target_region: Option<String>,
 
-    /// `TargetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetType`; example: `0`
     pub target_type: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `OrderBy`; example: `"startTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: Option<i64>,
 }
 
 /// What a successful [`DescribeRestoreTask`] call returns.
 #[tc_model]
 pub struct DescribeRestoreTaskResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::RestoreTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5482,39 +5332,41 @@ pub struct DescribeRestoreTaskResponse {
 /// The `DescribeRestoreTimeRange` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeRestoreTimeRangeResponse`].
-/// The codes it documents are in [`DescribeRestoreTimeRangeError`](super::errors::DescribeRestoreTimeRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeRestoreTimeRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue`](super::errors::SqlserverErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::SqlserverErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeRestoreTimeRange",
     output = DescribeRestoreTimeRangeResponse,
-    error = super::errors::DescribeRestoreTimeRangeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeRestoreTimeRange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `TargetInstanceId`; example: `"mssql-dj5i29c5n"`
     pub target_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeRestoreTimeRange`] call returns.
 #[tc_model]
 pub struct DescribeRestoreTimeRangeResponse {
-    /// `MinTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `MinTime`; example: `"2024-01-01 00:00:00"`
     pub min_time: String,
 
-    /// `MaxTime`: a string.
-    ///
-    /// Example: `"2024-01-07 00:00:00"`
+    /// `MaxTime`; example: `"2024-01-07 00:00:00"`
     pub max_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5524,25 +5376,32 @@ pub struct DescribeRestoreTimeRangeResponse {
 /// The `DescribeRollbackTime` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeRollbackTimeResponse`].
-/// The codes it documents are in [`DescribeRollbackTimeError`](super::errors::DescribeRollbackTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeRollbackTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeRollbackTime",
     output = DescribeRollbackTimeResponse,
-    error = super::errors::DescribeRollbackTimeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeRollbackTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `DBs`: a list of strings.
-    ///
-    /// Example: `["db1\r\n"]`
+    /// `DBs`; example: `["db1\r\n"]`
     #[tc(rename = "DBs")]
     pub dbs: Vec<String>,
 }
@@ -5550,7 +5409,7 @@ pub struct DescribeRollbackTime {
 /// What a successful [`DescribeRollbackTime`] call returns.
 #[tc_model]
 pub struct DescribeRollbackTimeResponse {
-    /// `Details`: a list of [`DbRollbackTimeInfo`](super::models::DbRollbackTimeInfo) objects.
+    /// `Details`
     pub details: Vec<models::DbRollbackTimeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5560,15 +5419,28 @@ pub struct DescribeRollbackTimeResponse {
 /// The `DescribeSlowlogs` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeSlowlogsResponse`].
-/// The codes it documents are in [`DescribeSlowlogsError`](super::errors::DescribeSlowlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeSlowlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeSlowlogs",
     output = DescribeSlowlogsResponse,
-    error = super::errors::DescribeSlowlogsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5578,47 +5450,35 @@ pub struct DescribeRollbackTimeResponse {
     )
 )]
 pub struct DescribeSlowlogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-9aajrcn7"`
+    /// `InstanceId`; example: `"mssql-9aajrcn7"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-03-28 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-03-28 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-11-20 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-11-20 00:00:00"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSlowlogs`] call returns.
 #[tc_model]
 pub struct DescribeSlowlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Slowlogs`: a list of [`SlowlogInfo`](super::models::SlowlogInfo) objects.
+    /// `Slowlogs`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub slowlogs: Option<Vec<models::SlowlogInfo>>,
 
-    /// `SlowLogs`: a list of [`SlowLog`](super::models::SlowLog) objects.
+    /// `SlowLogs`
     pub slow_logs: Option<Vec<models::SlowLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5628,53 +5488,49 @@ pub struct DescribeSlowlogsResponse {
 /// The `DescribeSpecSellStatus` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeSpecSellStatusResponse`].
-/// The codes it documents are in [`DescribeSpecSellStatusError`](super::errors::DescribeSpecSellStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeSpecSellStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeSpecSellStatus",
     output = DescribeSpecSellStatusResponse,
-    error = super::errors::DescribeSpecSellStatusError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeSpecSellStatus {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `SpecIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[62]`
+    /// `SpecIdSet`; example: `[62]`
     pub spec_id_set: Vec<u64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100456`
+    /// `Pid`; example: `100456`
     pub pid: u64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `PayMode`; example: `"POST"`
     pub pay_mode: String,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 }
 
 /// What a successful [`DescribeSpecSellStatus`] call returns.
 #[tc_model]
 pub struct DescribeSpecSellStatusResponse {
-    /// `DescribeSpecSellStatusSet`: a list of [`SpecSellStatus`](super::models::SpecSellStatus) objects.
+    /// `DescribeSpecSellStatusSet`
     pub describe_spec_sell_status_set: Vec<models::SpecSellStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5684,82 +5540,75 @@ pub struct DescribeSpecSellStatusResponse {
 /// The `DescribeUpgradeInstanceCheck` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeUpgradeInstanceCheckResponse`].
-/// The codes it documents are in [`DescribeUpgradeInstanceCheckError`](super::errors::DescribeUpgradeInstanceCheckError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeUpgradeInstanceCheck)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.NotSupportPubSubInstance`](super::errors::SqlserverErrorCode::InvalidParameterNotSupportPubSubInstance)
+/// - [`InvalidParameter.NotSupportReadOnlyMasterInstance`](super::errors::SqlserverErrorCode::InvalidParameterNotSupportReadOnlyMasterInstance)
+/// - [`InvalidParameter.NotSupportSingleInstance`](super::errors::SqlserverErrorCode::InvalidParameterNotSupportSingleInstance)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeUpgradeInstanceCheck",
     output = DescribeUpgradeInstanceCheckResponse,
-    error = super::errors::DescribeUpgradeInstanceCheckError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeUpgradeInstanceCheck {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: Option<i64>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Storage`; example: `500`
     pub storage: Option<i64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `HAType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `HAType`; example: `"CLUSTER"`
     #[tc(rename = "HAType")]
     pub ha_type: Option<String>,
 
-    /// `MultiZones`: a string.
-    ///
-    /// Example: `"SameZones"`
+    /// `MultiZones`; example: `"SameZones"`
     pub multi_zones: Option<String>,
 
-    /// `DrZones`: a list of [`DrZoneInfo`](super::models::DrZoneInfo) objects.
+    /// `DrZones`
     pub dr_zones: Option<Vec<models::DrZoneInfo>>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ThroughputPerformance`; example: `0`
     pub throughput_performance: Option<i64>,
 }
 
 /// What a successful [`DescribeUpgradeInstanceCheck`] call returns.
 #[tc_model]
 pub struct DescribeUpgradeInstanceCheckResponse {
-    /// `IsAffect`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAffect`; example: `1`
     pub is_affect: i64,
 
-    /// `Passed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Passed`; example: `1`
     pub passed: i64,
 
-    /// `ModifyMode`: a string.
-    ///
-    /// Example: `"down"`
+    /// `ModifyMode`; example: `"down"`
     pub modify_mode: String,
 
-    /// `CheckItems`: a list of [`CheckItem`](super::models::CheckItem) objects.
+    /// `CheckItems`
     pub check_items: Vec<models::CheckItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5769,75 +5618,70 @@ pub struct DescribeUpgradeInstanceCheckResponse {
 /// The `DescribeUploadBackupInfo` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeUploadBackupInfoResponse`].
-/// The codes it documents are in [`DescribeUploadBackupInfoError`](super::errors::DescribeUploadBackupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeUploadBackupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosPropertiesError`](super::errors::SqlserverErrorCode::FailedOperationCosPropertiesError)
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.StsError`](super::errors::SqlserverErrorCode::InternalErrorStsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CosPathError`](super::errors::SqlserverErrorCode::InvalidParameterValueCosPathError)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.UploadTypeError`](super::errors::SqlserverErrorCode::UnsupportedOperationUploadTypeError)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeUploadBackupInfo",
     output = DescribeUploadBackupInfoResponse,
-    error = super::errors::DescribeUploadBackupInfoError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeUploadBackupInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: String,
 }
 
 /// What a successful [`DescribeUploadBackupInfo`] call returns.
 #[tc_model]
 pub struct DescribeUploadBackupInfoResponse {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"cosbacktest-1254065710"`
+    /// `BucketName`; example: `"cosbacktest-1254065710"`
     pub bucket_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"**************************"`
+    /// `TmpSecretId`; example: `"**************************"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"***************************************************************************"`
+    /// `TmpSecretKey`; example: `"***************************************************************************"`
     pub tmp_secret_key: String,
 
-    /// `XCosSecurityToken`: a string.
-    ///
-    /// Example: `"**************************"`
+    /// `XCosSecurityToken`; example: `"**************************"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub x_cos_security_token: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1601204649"`
+    /// `StartTime`; example: `"1601204649"`
     pub start_time: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"1601205149"`
+    /// `ExpiredTime`; example: `"1601205149"`
     pub expired_time: String,
 
-    /// `CosSecurityToken`: a string.
-    ///
-    /// Example: `"********************************************************"`
+    /// `CosSecurityToken`; example: `"********************************************************"`
     pub cos_security_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5847,76 +5691,74 @@ pub struct DescribeUploadBackupInfoResponse {
 /// The `DescribeUploadIncrementalInfo` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeUploadIncrementalInfoResponse`].
-/// The codes it documents are in [`DescribeUploadIncrementalInfoError`](super::errors::DescribeUploadIncrementalInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeUploadIncrementalInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosPropertiesError`](super::errors::SqlserverErrorCode::FailedOperationCosPropertiesError)
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.StsError`](super::errors::SqlserverErrorCode::InternalErrorStsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CosPathError`](super::errors::SqlserverErrorCode::InvalidParameterValueCosPathError)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceNotFound.IncreBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundIncreBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.UploadTypeError`](super::errors::SqlserverErrorCode::UnsupportedOperationUploadTypeError)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeUploadIncrementalInfo",
     output = DescribeUploadIncrementalInfoResponse,
-    error = super::errors::DescribeUploadIncrementalInfoError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeUploadIncrementalInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: String,
 }
 
 /// What a successful [`DescribeUploadIncrementalInfo`] call returns.
 #[tc_model]
 pub struct DescribeUploadIncrementalInfoResponse {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"cosbacktest-1254065710"`
+    /// `BucketName`; example: `"cosbacktest-1254065710"`
     pub bucket_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"*************************"`
+    /// `TmpSecretId`; example: `"*************************"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"*************************"`
+    /// `TmpSecretKey`; example: `"*************************"`
     pub tmp_secret_key: String,
 
-    /// `XCosSecurityToken`: a string.
+    /// `XCosSecurityToken`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub x_cos_security_token: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1601211211"`
+    /// `StartTime`; example: `"1601211211"`
     pub start_time: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"1601211711"`
+    /// `ExpiredTime`; example: `"1601211711"`
     pub expired_time: String,
 
-    /// `CosSecurityToken`: a string.
+    /// `CosSecurityToken`
     pub cos_security_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5926,15 +5768,27 @@ pub struct DescribeUploadIncrementalInfoResponse {
 /// The `DescribeXEvents` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeXEventsResponse`].
-/// The codes it documents are in [`DescribeXEventsError`](super::errors::DescribeXEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeXEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosError`](super::errors::SqlserverErrorCode::FailedOperationCosError)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeXEvents",
     output = DescribeXEventsResponse,
-    error = super::errors::DescribeXEventsError,
+    error = super::errors::SqlserverErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5944,46 +5798,32 @@ pub struct DescribeUploadIncrementalInfoResponse {
     )
 )]
 pub struct DescribeXEvents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-wy78shs8"`
+    /// `InstanceId`; example: `"mssql-wy78shs8"`
     pub instance_id: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `EventType`; example: `"slow"`
     pub event_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:05:00"`
+    /// `EndTime`; example: `"2023-01-01 12:05:00"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeXEvents`] call returns.
 #[tc_model]
 pub struct DescribeXEventsResponse {
-    /// `Events`: a list of [`Events`](super::models::Events) objects.
+    /// `Events`
     pub events: Vec<models::Events>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5993,27 +5833,35 @@ pub struct DescribeXEventsResponse {
 /// The `DescribeZones` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `TotalCount`; example: `34`
     pub total_count: i64,
 
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Vec<models::ZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6023,25 +5871,32 @@ pub struct DescribeZonesResponse {
 /// The `DisassociateSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupOperationError`](super::errors::SqlserverErrorCode::FailedOperationSecurityGroupOperationError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-igw86yth"`
+    /// `SecurityGroupId`; example: `"sg-igw86yth"`
     pub security_group_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-6f4ddx2f\r\n"]`
+    /// `InstanceIdSet`; example: `["mssql-6f4ddx2f\r\n"]`
     pub instance_id_set: Vec<String>,
 }
 
@@ -6055,90 +5910,78 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `InquiryPriceCreateDBInstances` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`InquiryPriceCreateDBInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceCreateDBInstancesError`](super::errors::InquiryPriceCreateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=InquiryPriceCreateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BadGoodsNum`](super::errors::SqlserverErrorCode::InvalidParameterValueBadGoodsNum)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "InquiryPriceCreateDBInstances",
     output = InquiryPriceCreateDBInstancesResponse,
-    error = super::errors::InquiryPriceCreateDBInstancesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct InquiryPriceCreateDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Storage`; example: `300`
     pub storage: i64,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"PM"`
+    /// `MachineType`; example: `"PM"`
     pub machine_type: Option<String>,
 
-    /// `DrZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `DrZones`; example: `["ap-guangzhou-3"]`
     pub dr_zones: Option<Vec<String>>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 }
 
 /// What a successful [`InquiryPriceCreateDBInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateDBInstancesResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `20988`
+    /// `OriginalPrice`; example: `20988`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `20988`
+    /// `Price`; example: `20988`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6148,44 +5991,48 @@ pub struct InquiryPriceCreateDBInstancesResponse {
 /// The `InquiryPriceRenewDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`InquiryPriceRenewDBInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceRenewDBInstanceError`](super::errors::InquiryPriceRenewDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=InquiryPriceRenewDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CostTypeNotSupported`](super::errors::SqlserverErrorCode::InvalidParameterValueCostTypeNotSupported)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "InquiryPriceRenewDBInstance",
     output = InquiryPriceRenewDBInstanceResponse,
-    error = super::errors::InquiryPriceRenewDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct InquiryPriceRenewDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"month"`
+    /// `TimeUnit`; example: `"month"`
     pub time_unit: Option<String>,
 }
 
 /// What a successful [`InquiryPriceRenewDBInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewDBInstanceResponse {
-    /// `OriginalPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42720`
+    /// `OriginalPrice`; example: `42720`
     pub original_price: u64,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42720`
+    /// `Price`; example: `42720`
     pub price: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6195,54 +6042,55 @@ pub struct InquiryPriceRenewDBInstanceResponse {
 /// The `InquiryPriceUpgradeDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`InquiryPriceUpgradeDBInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceUpgradeDBInstanceError`](super::errors::InquiryPriceUpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=InquiryPriceUpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.CostTypeNotSupported`](super::errors::SqlserverErrorCode::InvalidParameterValueCostTypeNotSupported)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`InvalidParameterValue.InstanceExpandVolumeLow`](super::errors::SqlserverErrorCode::InvalidParameterValueInstanceExpandVolumeLow)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "InquiryPriceUpgradeDBInstance",
     output = InquiryPriceUpgradeDBInstanceResponse,
-    error = super::errors::InquiryPriceUpgradeDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct InquiryPriceUpgradeDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Storage`; example: `300`
     pub storage: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 }
 
 /// What a successful [`InquiryPriceUpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceUpgradeDBInstanceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `149696`
+    /// `OriginalPrice`; example: `149696`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `149696`
+    /// `Price`; example: `149696`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6252,32 +6100,47 @@ pub struct InquiryPriceUpgradeDBInstanceResponse {
 /// The `ModifyAccountPrivilege` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyAccountPrivilegeResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegeError`](super::errors::ModifyAccountPrivilegeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyAccountPrivilege)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.AdminAccountNotUnique`](super::errors::SqlserverErrorCode::InvalidParameterValueAdminAccountNotUnique)
+/// - [`InvalidParameterValue.GrantIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueGrantIsIllegal)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.DBNotExit`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotExit)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.AccountInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableAccountInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyAccountPrivilege",
     output = ModifyAccountPrivilegeResponse,
-    error = super::errors::ModifyAccountPrivilegeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyAccountPrivilege {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`AccountPrivilegeModifyInfo`](super::models::AccountPrivilegeModifyInfo) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountPrivilegeModifyInfo>,
 }
 
 /// What a successful [`ModifyAccountPrivilege`] call returns.
 #[tc_model]
 pub struct ModifyAccountPrivilegeResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30321`
+    /// `FlowId`; example: `30321`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6287,23 +6150,34 @@ pub struct ModifyAccountPrivilegeResponse {
 /// The `ModifyAccountRemark` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyAccountRemarkResponse`].
-/// The codes it documents are in [`ModifyAccountRemarkError`](super::errors::ModifyAccountRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyAccountRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.AccountRemarkIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueAccountRemarkIsIllegal)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyAccountRemark",
     output = ModifyAccountRemarkResponse,
-    error = super::errors::ModifyAccountRemarkError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyAccountRemark {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`AccountRemark`](super::models::AccountRemark) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountRemark>,
 }
 
@@ -6317,50 +6191,51 @@ pub struct ModifyAccountRemarkResponse {
 /// The `ModifyBackupMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyBackupMigrationResponse`].
-/// The codes it documents are in [`ModifyBackupMigrationError`](super::errors::ModifyBackupMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyBackupMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`InvalidParameterValue.MigrationNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueMigrationNameIsIllegal)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyBackupMigration",
     output = ModifyBackupMigrationResponse,
-    error = super::errors::ModifyBackupMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyBackupMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: String,
 
-    /// `MigrationName`: a string.
-    ///
-    /// Example: `"字符串"`
+    /// `MigrationName`; example: `"字符串"`
     pub migration_name: Option<String>,
 
-    /// `RecoveryType`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `RecoveryType`; example: `"FULL"`
     pub recovery_type: Option<String>,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"COS_UPLOAD"`
+    /// `UploadType`; example: `"COS_UPLOAD"`
     pub upload_type: Option<String>,
 
-    /// `BackupFiles`: a list of strings.
-    ///
-    /// Example: `["db1.bak\n"]`
+    /// `BackupFiles`; example: `["db1.bak\n"]`
     pub backup_files: Option<Vec<String>>,
 
-    /// `DBRename`: a list of [`RenameRestoreDatabase`](super::models::RenameRestoreDatabase) objects.
-    ///
-    /// Example: `[{"NewName":"test2","OldName":"test1"}]`
+    /// `DBRename`; example: `[{"NewName":"test2","OldName":"test1"}]`
     #[tc(rename = "DBRename")]
     pub db_rename: Option<Vec<models::RenameRestoreDatabase>>,
 }
@@ -6368,9 +6243,7 @@ pub struct ModifyBackupMigration {
 /// What a successful [`ModifyBackupMigration`] call returns.
 #[tc_model]
 pub struct ModifyBackupMigrationResponse {
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6380,35 +6253,41 @@ pub struct ModifyBackupMigrationResponse {
 /// The `ModifyBackupName` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyBackupNameResponse`].
-/// The codes it documents are in [`ModifyBackupNameError`](super::errors::ModifyBackupNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyBackupName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyBackupName",
     output = ModifyBackupNameResponse,
-    error = super::errors::ModifyBackupNameError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyBackupName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"backup_name"`
+    /// `BackupName`; example: `"backup_name"`
     pub backup_name: String,
 
-    /// `BackupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234568`
+    /// `BackupId`; example: `1234568`
     pub backup_id: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"558800"`
+    /// `GroupId`; example: `"558800"`
     pub group_id: Option<String>,
 }
 
@@ -6422,97 +6301,78 @@ pub struct ModifyBackupNameResponse {
 /// The `ModifyBackupStrategy` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyBackupStrategyResponse`].
-/// The codes it documents are in [`ModifyBackupStrategyError`](super::errors::ModifyBackupStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyBackupStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyBackupStrategy",
     output = ModifyBackupStrategyResponse,
-    error = super::errors::ModifyBackupStrategyError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyBackupStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `BackupType`; example: `"daily"`
     pub backup_type: Option<String>,
 
-    /// `BackupTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `BackupTime`; example: `14`
     pub backup_time: Option<u64>,
 
-    /// `BackupDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupDay`; example: `1`
     pub backup_day: Option<u64>,
 
-    /// `BackupModel`: a string.
-    ///
-    /// Example: `"master_no_pkg"`
+    /// `BackupModel`; example: `"master_no_pkg"`
     pub backup_model: Option<String>,
 
-    /// `BackupCycle`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7]`
+    /// `BackupCycle`; example: `[1,2,3,4,5,6,7]`
     pub backup_cycle: Option<Vec<u64>>,
 
-    /// `BackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupSaveDays`; example: `7`
     pub backup_save_days: Option<u64>,
 
-    /// `RegularBackupEnable`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `RegularBackupEnable`; example: `"disable"`
     pub regular_backup_enable: Option<String>,
 
-    /// `RegularBackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RegularBackupSaveDays`; example: `90`
     pub regular_backup_save_days: Option<u64>,
 
-    /// `RegularBackupStrategy`: a string.
-    ///
-    /// Example: `"months"`
+    /// `RegularBackupStrategy`; example: `"months"`
     pub regular_backup_strategy: Option<String>,
 
-    /// `RegularBackupCounts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegularBackupCounts`; example: `1`
     pub regular_backup_counts: Option<u64>,
 
-    /// `RegularBackupStartTime`: a string.
-    ///
-    /// Example: `"2022-10-10"`
+    /// `RegularBackupStartTime`; example: `"2022-10-10"`
     pub regular_backup_start_time: Option<String>,
 }
 
 /// What a successful [`ModifyBackupStrategy`] call returns.
 #[tc_model]
 pub struct ModifyBackupStrategyResponse {
-    /// `Errno`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Errno`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub errno: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `Msg`; example: `"failed"`
     pub msg: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6522,34 +6382,39 @@ pub struct ModifyBackupStrategyResponse {
 /// The `ModifyCloseWanIp` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyCloseWanIpResponse`].
-/// The codes it documents are in [`ModifyCloseWanIpError`](super::errors::ModifyCloseWanIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyCloseWanIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.DomainOperationFailed`](super::errors::SqlserverErrorCode::FailedOperationDomainOperationFailed)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyCloseWanIp",
     output = ModifyCloseWanIpResponse,
-    error = super::errors::ModifyCloseWanIpError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyCloseWanIp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: String,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-hua8ajq"`
+    /// `RoGroupId`; example: `"mssqlrg-hua8ajq"`
     pub ro_group_id: Option<String>,
 }
 
 /// What a successful [`ModifyCloseWanIp`] call returns.
 #[tc_model]
 pub struct ModifyCloseWanIpResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99999`
+    /// `FlowId`; example: `99999`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6559,41 +6424,42 @@ pub struct ModifyCloseWanIpResponse {
 /// The `ModifyCrossBackupStrategy` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyCrossBackupStrategyResponse`].
-/// The codes it documents are in [`ModifyCrossBackupStrategyError`](super::errors::ModifyCrossBackupStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyCrossBackupStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameterValue.IllegalRegion`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalRegion)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyCrossBackupStrategy",
     output = ModifyCrossBackupStrategyResponse,
-    error = super::errors::ModifyCrossBackupStrategyError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyCrossBackupStrategy {
-    /// `CrossBackupEnabled`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CrossBackupEnabled`; example: `"enable"`
     pub cross_backup_enabled: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: Option<String>,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `CrossBackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `CrossBackupSaveDays`; example: `7`
     pub cross_backup_save_days: Option<u64>,
 
-    /// `CrossBackupRegion`: a list of strings.
+    /// `CrossBackupRegion`
     pub cross_backup_region: Option<Vec<String>>,
 
-    /// `CleanUpCrossBackup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CleanUpCrossBackup`; example: `1`
     pub clean_up_cross_backup: Option<u64>,
 }
 
@@ -6607,23 +6473,35 @@ pub struct ModifyCrossBackupStrategyResponse {
 /// The `ModifyDBEncryptAttributes` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBEncryptAttributesResponse`].
-/// The codes it documents are in [`ModifyDBEncryptAttributesError`](super::errors::ModifyDBEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation`](super::errors::SqlserverErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NotSupportRepeat`](super::errors::SqlserverErrorCode::UnsupportedOperationNotSupportRepeat)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBEncryptAttributes",
     output = ModifyDBEncryptAttributesResponse,
-    error = super::errors::ModifyDBEncryptAttributesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-182jha8a"`
+    /// `InstanceId`; example: `"mssql-182jha8a"`
     pub instance_id: String,
 
-    /// `DBTDEEncrypt`: a list of [`DbtdeEncrypt`](super::models::DbtdeEncrypt) objects.
+    /// `DBTDEEncrypt`
     #[tc(rename = "DBTDEEncrypt")]
     pub dbtde_encrypt: Vec<models::DbtdeEncrypt>,
 }
@@ -6631,9 +6509,7 @@ pub struct ModifyDBEncryptAttributes {
 /// What a successful [`ModifyDBEncryptAttributes`] call returns.
 #[tc_model]
 pub struct ModifyDBEncryptAttributesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6643,25 +6519,32 @@ pub struct ModifyDBEncryptAttributesResponse {
 /// The `ModifyDBInstanceName` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceNameResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNameError`](super::errors::ModifyDBInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.InstanceNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueInstanceNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceName",
     output = ModifyDBInstanceNameResponse,
-    error = super::errors::ModifyDBInstanceNameError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testModifyInstanceName"`
+    /// `InstanceName`; example: `"testModifyInstanceName"`
     pub instance_name: String,
 }
 
@@ -6675,60 +6558,71 @@ pub struct ModifyDBInstanceNameResponse {
 /// The `ModifyDBInstanceNetwork` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceNetworkResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNetworkError`](super::errors::ModifyDBInstanceNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::SqlserverErrorCode::FailedOperationGetVpcFailed)
+/// - [`FailedOperation.VPCError`](super::errors::SqlserverErrorCode::FailedOperationVpcError)
+/// - [`InternalError.CamAuthFailed`](super::errors::SqlserverErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.VPCError`](super::errors::SqlserverErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue`](super::errors::SqlserverErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::SqlserverErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.NotSupportRepeat`](super::errors::SqlserverErrorCode::UnsupportedOperationNotSupportRepeat)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceNetwork",
     output = ModifyDBInstanceNetworkResponse,
-    error = super::errors::ModifyDBInstanceNetworkError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceNetwork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-p2yli7gv"`
+    /// `InstanceId`; example: `"mssql-p2yli7gv"`
     pub instance_id: String,
 
-    /// `NewVpcId`: a string.
-    ///
-    /// Example: `"vpc-ilki4qdp"`
+    /// `NewVpcId`; example: `"vpc-ilki4qdp"`
     pub new_vpc_id: String,
 
-    /// `NewSubnetId`: a string.
-    ///
-    /// Example: `"subnet-lru6dhh8"`
+    /// `NewSubnetId`; example: `"subnet-lru6dhh8"`
     pub new_subnet_id: String,
 
-    /// `OldIpRetainTime`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `OldIpRetainTime`; example: `12`
     pub old_ip_retain_time: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `DRNetwork`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DRNetwork`; example: `0`
     #[tc(rename = "DRNetwork")]
     pub dr_network: Option<u64>,
 
-    /// `DrInstanceId`: a string.
-    ///
-    /// Example: `"mssqldr-juiay7a"`
+    /// `DrInstanceId`; example: `"mssqldr-juiay7a"`
     pub dr_instance_id: Option<String>,
 }
 
 /// What a successful [`ModifyDBInstanceNetwork`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceNetworkResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100125`
+    /// `FlowId`; example: `100125`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6738,25 +6632,31 @@ pub struct ModifyDBInstanceNetworkResponse {
 /// The `ModifyDBInstanceNote` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceNoteResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNoteError`](super::errors::ModifyDBInstanceNoteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceNote)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.InstanceNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueInstanceNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceNote",
     output = ModifyDBInstanceNoteResponse,
-    error = super::errors::ModifyDBInstanceNoteError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceNote {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `InstanceNote`: a string.
-    ///
-    /// Example: `"noteMsg"`
+    /// `InstanceNote`; example: `"noteMsg"`
     pub instance_note: String,
 }
 
@@ -6770,34 +6670,39 @@ pub struct ModifyDBInstanceNoteResponse {
 /// The `ModifyDBInstanceProject` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceProjectResponse`].
-/// The codes it documents are in [`ModifyDBInstanceProjectError`](super::errors::ModifyDBInstanceProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceProject",
     output = ModifyDBInstanceProjectResponse,
-    error = super::errors::ModifyDBInstanceProjectError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceProject {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-j8kv137v\r\n"]`
+    /// `InstanceIdSet`; example: `["mssql-j8kv137v\r\n"]`
     pub instance_id_set: Vec<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `347`
+    /// `ProjectId`; example: `347`
     pub project_id: i64,
 }
 
 /// What a successful [`ModifyDBInstanceProject`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceProjectResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6807,27 +6712,36 @@ pub struct ModifyDBInstanceProjectResponse {
 /// The `ModifyDBInstanceRenewFlag` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceRenewFlagResponse`].
-/// The codes it documents are in [`ModifyDBInstanceRenewFlagError`](super::errors::ModifyDBInstanceRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceRenewFlag",
     output = ModifyDBInstanceRenewFlagResponse,
-    error = super::errors::ModifyDBInstanceRenewFlagError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceRenewFlag {
-    /// `RenewFlags`: a list of [`InstanceRenewInfo`](super::models::InstanceRenewInfo) objects.
+    /// `RenewFlags`
     pub renew_flags: Vec<models::InstanceRenewInfo>,
 }
 
 /// What a successful [`ModifyDBInstanceRenewFlag`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceRenewFlagResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6837,55 +6751,50 @@ pub struct ModifyDBInstanceRenewFlagResponse {
 /// The `ModifyDBInstanceSSL` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceSSLResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSSLError`](super::errors::ModifyDBInstanceSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnsupportedOperation.NotSupportRepeat`](super::errors::SqlserverErrorCode::UnsupportedOperationNotSupportRepeat)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceSSL",
     output = ModifyDBInstanceSSLResponse,
-    error = super::errors::ModifyDBInstanceSSLError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Type`; example: `"enable"`
     pub r#type: String,
 
-    /// `WaitSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: u64,
 
-    /// `IsKMS`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsKMS`; example: `0`
     #[tc(rename = "IsKMS")]
     pub is_kms: Option<i64>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"df*******************************52"`
+    /// `KeyId`; example: `"df*******************************52"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 }
 
 /// What a successful [`ModifyDBInstanceSSL`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceSSLResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `FlowId`; example: `100001`
     pub flow_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6895,25 +6804,31 @@ pub struct ModifyDBInstanceSSLResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupOperationError`](super::errors::SqlserverErrorCode::FailedOperationSecurityGroupOperationError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.SecurityGroupIdIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueSecurityGroupIdIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `InstanceId`; example: `"mssql-6f4ddx2f"`
     pub instance_id: String,
 
-    /// `SecurityGroupIdSet`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIdSet`; example: `["sg-ajr1jzgj"]`
     pub security_group_id_set: Vec<String>,
 }
 
@@ -6927,31 +6842,42 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBName` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBNameResponse`].
-/// The codes it documents are in [`ModifyDBNameError`](super::errors::ModifyDBNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`InvalidParameterValue.DBNameIsKeyWrods`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameIsKeyWrods)
+/// - [`InvalidParameterValue.DBNameSame`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameSame)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBName",
     output = ModifyDBNameResponse,
-    error = super::errors::ModifyDBNameError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-i1z41iwd"`
+    /// `InstanceId`; example: `"mssql-i1z41iwd"`
     pub instance_id: String,
 
-    /// `OldDBName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `OldDBName`; example: `"test_db"`
     #[tc(rename = "OldDBName")]
     pub old_db_name: String,
 
-    /// `NewDBName`: a string.
-    ///
-    /// Example: `"test_db_newname"`
+    /// `NewDBName`; example: `"test_db_newname"`
     #[tc(rename = "NewDBName")]
     pub new_db_name: String,
 }
@@ -6959,9 +6885,7 @@ pub struct ModifyDBName {
 /// What a successful [`ModifyDBName`] call returns.
 #[tc_model]
 pub struct ModifyDBNameResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100281`
+    /// `FlowId`; example: `100281`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6971,23 +6895,35 @@ pub struct ModifyDBNameResponse {
 /// The `ModifyDBRemark` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDBRemarkResponse`].
-/// The codes it documents are in [`ModifyDBRemarkError`](super::errors::ModifyDBRemarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDBRemark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameterValue.DataBaseRemarkIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDataBaseRemarkIsIllegal)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDBRemark",
     output = ModifyDBRemarkResponse,
-    error = super::errors::ModifyDBRemarkError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDBRemark {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `DBRemarks`: a list of [`DbRemark`](super::models::DbRemark) objects.
+    /// `DBRemarks`
     #[tc(rename = "DBRemarks")]
     pub db_remarks: Vec<models::DbRemark>,
 }
@@ -7002,54 +6938,51 @@ pub struct ModifyDBRemarkResponse {
 /// The `ModifyDReadable` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDReadableResponse`].
-/// The codes it documents are in [`ModifyDReadableError`](super::errors::ModifyDReadableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDReadable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.VpcNotExist`](super::errors::SqlserverErrorCode::ResourceUnavailableVpcNotExist)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDReadable",
     output = ModifyDReadableResponse,
-    error = super::errors::ModifyDReadableError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDReadable {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Type`; example: `"disable"`
     pub r#type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-jh8ah7"`
+    /// `VpcId`; example: `"vpc-jh8ah7"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-i90aoa"`
+    /// `SubnetId`; example: `"sub-i90aoa"`
     pub subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `ReadMode`: a string.
-    ///
-    /// Example: `"BalancedReadOnly"`
+    /// `ReadMode`; example: `"BalancedReadOnly"`
     pub read_mode: Option<String>,
 }
 
 /// What a successful [`ModifyDReadable`] call returns.
 #[tc_model]
 pub struct ModifyDReadableResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `198081`
+    /// `FlowId`; example: `198081`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7059,38 +6992,45 @@ pub struct ModifyDReadableResponse {
 /// The `ModifyDatabaseCDC` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDatabaseCDCResponse`].
-/// The codes it documents are in [`ModifyDatabaseCDCError`](super::errors::ModifyDatabaseCDCError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDatabaseCDC)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.DBNameNotNull`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameNotNull)
+/// - [`InvalidParameterValue.ModifyTypeValueInvalid`](super::errors::SqlserverErrorCode::InvalidParameterValueModifyTypeValueInvalid)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.NotSupportRoInstance`](super::errors::SqlserverErrorCode::ResourceUnavailableNotSupportRoInstance)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDatabaseCDC",
     output = ModifyDatabaseCDCResponse,
-    error = super::errors::ModifyDatabaseCDCError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDatabaseCDC {
-    /// `DBNames`: a list of strings.
+    /// `DBNames`
     #[tc(rename = "DBNames")]
     pub db_names: Vec<String>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `ModifyType`; example: `"enable"`
     pub modify_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 }
 
 /// What a successful [`ModifyDatabaseCDC`] call returns.
 #[tc_model]
 pub struct ModifyDatabaseCDCResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `99999`
+    /// `FlowId`; example: `99999`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7100,43 +7040,48 @@ pub struct ModifyDatabaseCDCResponse {
 /// The `ModifyDatabaseCT` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDatabaseCTResponse`].
-/// The codes it documents are in [`ModifyDatabaseCTError`](super::errors::ModifyDatabaseCTError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDatabaseCT)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.DBNameNotNull`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameNotNull)
+/// - [`InvalidParameterValue.ModifyTypeValueInvalid`](super::errors::SqlserverErrorCode::InvalidParameterValueModifyTypeValueInvalid)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.NotSupportRoInstance`](super::errors::SqlserverErrorCode::ResourceUnavailableNotSupportRoInstance)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.NotSupportRepeat`](super::errors::SqlserverErrorCode::UnsupportedOperationNotSupportRepeat)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDatabaseCT",
     output = ModifyDatabaseCTResponse,
-    error = super::errors::ModifyDatabaseCTError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDatabaseCT {
-    /// `DBNames`: a list of strings.
+    /// `DBNames`
     #[tc(rename = "DBNames")]
     pub db_names: Vec<String>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `ModifyType`; example: `"enable"`
     pub modify_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `ChangeRetentionDay`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ChangeRetentionDay`; example: `3`
     pub change_retention_day: Option<i64>,
 }
 
 /// What a successful [`ModifyDatabaseCT`] call returns.
 #[tc_model]
 pub struct ModifyDatabaseCTResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `9999`
+    /// `FlowId`; example: `9999`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7146,33 +7091,41 @@ pub struct ModifyDatabaseCTResponse {
 /// The `ModifyDatabaseMdf` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDatabaseMdfResponse`].
-/// The codes it documents are in [`ModifyDatabaseMdfError`](super::errors::ModifyDatabaseMdfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDatabaseMdf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.DBNameNotNull`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameNotNull)
+/// - [`InvalidParameterValue.ModifyTypeValueInvalid`](super::errors::SqlserverErrorCode::InvalidParameterValueModifyTypeValueInvalid)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.NotSupportRoInstance`](super::errors::SqlserverErrorCode::ResourceUnavailableNotSupportRoInstance)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDatabaseMdf",
     output = ModifyDatabaseMdfResponse,
-    error = super::errors::ModifyDatabaseMdfError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDatabaseMdf {
-    /// `DBNames`: a list of strings.
+    /// `DBNames`
     #[tc(rename = "DBNames")]
     pub db_names: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 }
 
 /// What a successful [`ModifyDatabaseMdf`] call returns.
 #[tc_model]
 pub struct ModifyDatabaseMdfResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `99999`
+    /// `FlowId`; example: `99999`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7182,32 +7135,43 @@ pub struct ModifyDatabaseMdfResponse {
 /// The `ModifyDatabasePrivilege` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDatabasePrivilegeResponse`].
-/// The codes it documents are in [`ModifyDatabasePrivilegeError`](super::errors::ModifyDatabasePrivilegeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDatabasePrivilege)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DataError`](super::errors::SqlserverErrorCode::InternalErrorDataError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InterfaceNameNotFound`](super::errors::SqlserverErrorCode::InvalidParameterInterfaceNameNotFound)
+/// - [`InvalidParameterValue.GrantIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueGrantIsIllegal)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.DBNotExit`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotExit)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDatabasePrivilege",
     output = ModifyDatabasePrivilegeResponse,
-    error = super::errors::ModifyDatabasePrivilegeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDatabasePrivilege {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `DataBaseSet`: a list of [`DataBasePrivilegeModifyInfo`](super::models::DataBasePrivilegeModifyInfo) objects.
+    /// `DataBaseSet`
     pub data_base_set: Vec<models::DataBasePrivilegeModifyInfo>,
 }
 
 /// What a successful [`ModifyDatabasePrivilege`] call returns.
 #[tc_model]
 pub struct ModifyDatabasePrivilegeResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30321`
+    /// `FlowId`; example: `30321`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7217,35 +7181,41 @@ pub struct ModifyDatabasePrivilegeResponse {
 /// The `ModifyDatabaseShrinkMDF` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyDatabaseShrinkMDFResponse`].
-/// The codes it documents are in [`ModifyDatabaseShrinkMDFError`](super::errors::ModifyDatabaseShrinkMDFError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyDatabaseShrinkMDF)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.DBNameNotNull`](super::errors::SqlserverErrorCode::InvalidParameterValueDbNameNotNull)
+/// - [`InvalidParameterValue.ModifyTypeValueInvalid`](super::errors::SqlserverErrorCode::InvalidParameterValueModifyTypeValueInvalid)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`ResourceUnavailable.NotSupportRoInstance`](super::errors::SqlserverErrorCode::ResourceUnavailableNotSupportRoInstance)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyDatabaseShrinkMDF",
     output = ModifyDatabaseShrinkMDFResponse,
-    error = super::errors::ModifyDatabaseShrinkMDFError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyDatabaseShrinkMDF {
-    /// `DBNames`: a list of strings.
-    ///
-    /// Example: `["db_test"]`
+    /// `DBNames`; example: `["db_test"]`
     #[tc(rename = "DBNames")]
     pub db_names: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 }
 
 /// What a successful [`ModifyDatabaseShrinkMDF`] call returns.
 #[tc_model]
 pub struct ModifyDatabaseShrinkMDFResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `99999`
+    /// `FlowId`; example: `99999`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7255,49 +7225,52 @@ pub struct ModifyDatabaseShrinkMDFResponse {
 /// The `ModifyIncrementalMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyIncrementalMigrationResponse`].
-/// The codes it documents are in [`ModifyIncrementalMigrationError`](super::errors::ModifyIncrementalMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyIncrementalMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`InvalidParameterValue.MigrationNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueMigrationNameIsIllegal)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyIncrementalMigration",
     output = ModifyIncrementalMigrationResponse,
-    error = super::errors::ModifyIncrementalMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyIncrementalMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: String,
 
-    /// `IsRecovery`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `IsRecovery`; example: `"YES"`
     pub is_recovery: Option<String>,
 
-    /// `BackupFiles`: a list of strings.
-    ///
-    /// Example: `["db_cvm_1_20200927204209_2log2_2reconvery2.bak\n"]`
+    /// `BackupFiles`; example: `["db_cvm_1_20200927204209_2log2_2reconvery2.bak\n"]`
     pub backup_files: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyIncrementalMigration`] call returns.
 #[tc_model]
 pub struct ModifyIncrementalMigrationResponse {
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7307,49 +7280,45 @@ pub struct ModifyIncrementalMigrationResponse {
 /// The `ModifyInstanceEncryptAttributes` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyInstanceEncryptAttributesResponse`].
-/// The codes it documents are in [`ModifyInstanceEncryptAttributesError`](super::errors::ModifyInstanceEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyInstanceEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnsupportedOperation.NotSupportRepeat`](super::errors::SqlserverErrorCode::UnsupportedOperationNotSupportRepeat)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyInstanceEncryptAttributes",
     output = ModifyInstanceEncryptAttributesResponse,
-    error = super::errors::ModifyInstanceEncryptAttributesError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyInstanceEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-182jha8a"`
+    /// `InstanceId`; example: `"mssql-182jha8a"`
     pub instance_id: String,
 
-    /// `CertificateAttribution`: a string.
-    ///
-    /// Example: `"self"`
+    /// `CertificateAttribution`; example: `"self"`
     pub certificate_attribution: String,
 
-    /// `QuoteUin`: a string.
-    ///
-    /// Example: `"1000****6845"`
+    /// `QuoteUin`; example: `"1000****6845"`
     pub quote_uin: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"df4fd19c-ea4e-11ed-8c28-525400b4ad52"`
+    /// `KeyId`; example: `"df4fd19c-ea4e-11ed-8c28-525400b4ad52"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceEncryptAttributes`] call returns.
 #[tc_model]
 pub struct ModifyInstanceEncryptAttributesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `12098283`
+    /// `FlowId`; example: `12098283`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7359,28 +7328,35 @@ pub struct ModifyInstanceEncryptAttributesResponse {
 /// The `ModifyInstanceParam` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyInstanceParamResponse`].
-/// The codes it documents are in [`ModifyInstanceParamError`](super::errors::ModifyInstanceParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyInstanceParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::SqlserverErrorCode::UnknownParameter)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyInstanceParam",
     output = ModifyInstanceParamResponse,
-    error = super::errors::ModifyInstanceParamError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyInstanceParam {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `ParamList`: a list of [`Parameter`](super::models::Parameter) objects.
-    ///
-    /// Example: `[{"CurrentValue":"50","Name":"fill factor (%)"}]`
+    /// `ParamList`; example: `[{"CurrentValue":"50","Name":"fill factor (%)"}]`
     pub param_list: Vec<models::Parameter>,
 
-    /// `WaitSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: Option<i64>,
 }
 
@@ -7394,35 +7370,38 @@ pub struct ModifyInstanceParamResponse {
 /// The `ModifyLog` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyLogResponse`].
-/// The codes it documents are in [`ModifyLogError`](super::errors::ModifyLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SqlserverErrorCode::AuthFailure)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::SqlserverErrorCode::UnknownParameter)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyLog",
     output = ModifyLogResponse,
-    error = super::errors::ModifyLogError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"mssql-8lv5ti3v\""`
+    /// `InstanceId`; example: `"\"mssql-8lv5ti3v\""`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"\"auditLog\""`
+    /// `LogType`; example: `"\"auditLog\""`
     pub log_type: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: i64,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: i64,
 }
 
@@ -7436,33 +7415,37 @@ pub struct ModifyLogResponse {
 /// The `ModifyMaintenanceSpan` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyMaintenanceSpanResponse`].
-/// The codes it documents are in [`ModifyMaintenanceSpanError`](super::errors::ModifyMaintenanceSpanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyMaintenanceSpan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyMaintenanceSpan",
     output = ModifyMaintenanceSpanResponse,
-    error = super::errors::ModifyMaintenanceSpanError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyMaintenanceSpan {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `Weekly`: a list of signed 64-bit integers.
+    /// `Weekly`
     pub weekly: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `StartTime`; example: `"00:00"`
     pub start_time: Option<String>,
 
-    /// `Span`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Span`; example: `6`
     pub span: Option<u64>,
 }
 
@@ -7476,44 +7459,56 @@ pub struct ModifyMaintenanceSpanResponse {
 /// The `ModifyMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyMigrationResponse`].
-/// The codes it documents are in [`ModifyMigrationError`](super::errors::ModifyMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.MigrationNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueMigrationNameIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceMigrateRegionIllegal`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateRegionIllegal)
+/// - [`ResourceUnavailable.InstanceMigrateStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateStatusInvalid)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyMigration",
     output = ModifyMigrationResponse,
-    error = super::errors::ModifyMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyMigration {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: u64,
 
-    /// `MigrateName`: a string.
-    ///
-    /// Example: `"测试接口"`
+    /// `MigrateName`; example: `"测试接口"`
     pub migrate_name: Option<String>,
 
-    /// `MigrateType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MigrateType`; example: `2`
     pub migrate_type: Option<u64>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SourceType`; example: `5`
     pub source_type: Option<u64>,
 
-    /// `Source`: a [`MigrateSource`](super::models::MigrateSource).
+    /// `Source`
     pub source: Option<models::MigrateSource>,
 
-    /// `Target`: a [`MigrateTarget`](super::models::MigrateTarget).
+    /// `Target`
     pub target: Option<models::MigrateTarget>,
 
-    /// `MigrateDBSet`: a list of [`MigrateDb`](super::models::MigrateDb) objects.
+    /// `MigrateDBSet`
     #[tc(rename = "MigrateDBSet")]
     pub migrate_db_set: Option<Vec<models::MigrateDb>>,
 }
@@ -7521,9 +7516,7 @@ pub struct ModifyMigration {
 /// What a successful [`ModifyMigration`] call returns.
 #[tc_model]
 pub struct ModifyMigrationResponse {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7533,34 +7526,39 @@ pub struct ModifyMigrationResponse {
 /// The `ModifyOpenWanIp` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyOpenWanIpResponse`].
-/// The codes it documents are in [`ModifyOpenWanIpError`](super::errors::ModifyOpenWanIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyOpenWanIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.DomainOperationFailed`](super::errors::SqlserverErrorCode::FailedOperationDomainOperationFailed)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyOpenWanIp",
     output = ModifyOpenWanIpResponse,
-    error = super::errors::ModifyOpenWanIpError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyOpenWanIp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: String,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-uq7jq8q"`
+    /// `RoGroupId`; example: `"mssqlrg-uq7jq8q"`
     pub ro_group_id: Option<String>,
 }
 
 /// What a successful [`ModifyOpenWanIp`] call returns.
 #[tc_model]
 pub struct ModifyOpenWanIpResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99999`
+    /// `FlowId`; example: `99999`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7570,37 +7568,42 @@ pub struct ModifyOpenWanIpResponse {
 /// The `ModifyPublishSubscribe` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyPublishSubscribeResponse`].
-/// The codes it documents are in [`ModifyPublishSubscribeError`](super::errors::ModifyPublishSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyPublishSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyPublishSubscribe",
     output = ModifyPublishSubscribeResponse,
-    error = super::errors::ModifyPublishSubscribeError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyPublishSubscribe {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `PublishSubscribeId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PublishSubscribeId`; example: `2`
     pub publish_subscribe_id: i64,
 
-    /// `DatabaseTupleSet`: a list of [`ModifyDataBaseTuple`](super::models::ModifyDataBaseTuple) objects.
+    /// `DatabaseTupleSet`
     pub database_tuple_set: Vec<models::ModifyDataBaseTuple>,
 }
 
 /// What a successful [`ModifyPublishSubscribe`] call returns.
 #[tc_model]
 pub struct ModifyPublishSubscribeResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FlowId`; example: `10`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7610,25 +7613,30 @@ pub struct ModifyPublishSubscribeResponse {
 /// The `ModifyPublishSubscribeName` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyPublishSubscribeNameResponse`].
-/// The codes it documents are in [`ModifyPublishSubscribeNameError`](super::errors::ModifyPublishSubscribeNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyPublishSubscribeName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.PubSubNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePubSubNameIsIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyPublishSubscribeName",
     output = ModifyPublishSubscribeNameResponse,
-    error = super::errors::ModifyPublishSubscribeNameError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyPublishSubscribeName {
-    /// `PublishSubscribeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PublishSubscribeId`; example: `5`
     pub publish_subscribe_id: u64,
 
-    /// `PublishSubscribeName`: a string.
-    ///
-    /// Example: `"Change_name"`
+    /// `PublishSubscribeName`; example: `"Change_name"`
     pub publish_subscribe_name: String,
 }
 
@@ -7642,58 +7650,51 @@ pub struct ModifyPublishSubscribeNameResponse {
 /// The `ModifyReadOnlyGroupDetails` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ModifyReadOnlyGroupDetailsResponse`].
-/// The codes it documents are in [`ModifyReadOnlyGroupDetailsError`](super::errors::ModifyReadOnlyGroupDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ModifyReadOnlyGroupDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ModifyReadOnlyGroupDetails",
     output = ModifyReadOnlyGroupDetailsResponse,
-    error = super::errors::ModifyReadOnlyGroupDetailsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ModifyReadOnlyGroupDetails {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6f4ddx2f"`
+    /// `InstanceId`; example: `"mssql-6f4ddx2f"`
     pub instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-552tyamb"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-552tyamb"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"change_name"`
+    /// `ReadOnlyGroupName`; example: `"change_name"`
     pub read_only_group_name: Option<String>,
 
-    /// `IsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOfflineDelay`; example: `1`
     pub is_offline_delay: Option<i64>,
 
-    /// `ReadOnlyMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `ReadOnlyMaxDelayTime`; example: `18`
     pub read_only_max_delay_time: Option<i64>,
 
-    /// `MinReadOnlyInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReadOnlyInGroup`; example: `1`
     pub min_read_only_in_group: Option<i64>,
 
-    /// `WeightPairs`: a list of [`ReadOnlyInstanceWeightPair`](super::models::ReadOnlyInstanceWeightPair) objects.
+    /// `WeightPairs`
     pub weight_pairs: Option<Vec<models::ReadOnlyInstanceWeightPair>>,
 
-    /// `AutoWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoWeight`; example: `0`
     pub auto_weight: Option<i64>,
 
-    /// `BalanceWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BalanceWeight`; example: `1`
     pub balance_weight: Option<i64>,
 }
 
@@ -7707,25 +7708,34 @@ pub struct ModifyReadOnlyGroupDetailsResponse {
 /// The `OpenInterCommunication` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`OpenInterCommunicationResponse`].
-/// The codes it documents are in [`OpenInterCommunicationError`](super::errors::OpenInterCommunicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=OpenInterCommunication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "OpenInterCommunication",
     output = OpenInterCommunicationResponse,
-    error = super::errors::OpenInterCommunicationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct OpenInterCommunication {
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
 /// What a successful [`OpenInterCommunication`] call returns.
 #[tc_model]
 pub struct OpenInterCommunicationResponse {
-    /// `InterInstanceFlowSet`: a list of [`InterInstanceFlow`](super::models::InterInstanceFlow) objects.
+    /// `InterInstanceFlowSet`
     pub inter_instance_flow_set: Vec<models::InterInstanceFlow>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7735,35 +7745,36 @@ pub struct OpenInterCommunicationResponse {
 /// The `OpenLog` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`OpenLogResponse`].
-/// The codes it documents are in [`OpenLogError`](super::errors::OpenLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=OpenLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "OpenLog",
     output = OpenLogResponse,
-    error = super::errors::OpenLogError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct OpenLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"mssql-8lv5ti3v\""`
+    /// `InstanceId`; example: `"\"mssql-8lv5ti3v\""`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"\"auditLog\""`
+    /// `LogType`; example: `"\"auditLog\""`
     pub log_type: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: i64,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: i64,
 }
 
@@ -7777,37 +7788,46 @@ pub struct OpenLogResponse {
 /// The `QueryMigrationCheckProcess` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`QueryMigrationCheckProcessResponse`].
-/// The codes it documents are in [`QueryMigrationCheckProcessError`](super::errors::QueryMigrationCheckProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=QueryMigrationCheckProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "QueryMigrationCheckProcess",
     output = QueryMigrationCheckProcessResponse,
-    error = super::errors::QueryMigrationCheckProcessError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct QueryMigrationCheckProcess {
-    /// `MigrateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1066`
+    /// `MigrateId`; example: `1066`
     pub migrate_id: i64,
 }
 
 /// What a successful [`QueryMigrationCheckProcess`] call returns.
 #[tc_model]
 pub struct QueryMigrationCheckProcessResponse {
-    /// `TotalStep`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalStep`; example: `8`
     pub total_step: i64,
 
-    /// `CurrentStep`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CurrentStep`; example: `8`
     pub current_step: i64,
 
-    /// `StepDetails`: a list of [`StepDetail`](super::models::StepDetail) objects.
+    /// `StepDetails`
     pub step_details: Vec<models::StepDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7817,29 +7837,35 @@ pub struct QueryMigrationCheckProcessResponse {
 /// The `RecycleDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RecycleDBInstanceResponse`].
-/// The codes it documents are in [`RecycleDBInstanceError`](super::errors::RecycleDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RecycleDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RecycleDBInstance",
     output = RecycleDBInstanceResponse,
-    error = super::errors::RecycleDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RecycleDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-ms2m7vut"`
+    /// `InstanceId`; example: `"mssql-ms2m7vut"`
     pub instance_id: String,
 }
 
 /// What a successful [`RecycleDBInstance`] call returns.
 #[tc_model]
 pub struct RecycleDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100010`
+    /// `FlowId`; example: `100010`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7849,34 +7875,38 @@ pub struct RecycleDBInstanceResponse {
 /// The `RecycleReadOnlyGroup` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RecycleReadOnlyGroupResponse`].
-/// The codes it documents are in [`RecycleReadOnlyGroupError`](super::errors::RecycleReadOnlyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RecycleReadOnlyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.RoGroupStatusIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueRoGroupStatusIsIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RecycleReadOnlyGroup",
     output = RecycleReadOnlyGroupResponse,
-    error = super::errors::RecycleReadOnlyGroupError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RecycleReadOnlyGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-2cwisu23"`
+    /// `InstanceId`; example: `"mssql-2cwisu23"`
     pub instance_id: String,
 
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-787oxy95"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-787oxy95"`
     pub read_only_group_id: String,
 }
 
 /// What a successful [`RecycleReadOnlyGroup`] call returns.
 #[tc_model]
 pub struct RecycleReadOnlyGroupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001539`
+    /// `FlowId`; example: `1001539`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7886,35 +7916,38 @@ pub struct RecycleReadOnlyGroupResponse {
 /// The `RemoveBackups` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RemoveBackupsResponse`].
-/// The codes it documents are in [`RemoveBackupsError`](super::errors::RemoveBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RemoveBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RemoveBackups",
     output = RemoveBackupsResponse,
-    error = super::errors::RemoveBackupsError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RemoveBackups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-6upluvd5"`
+    /// `InstanceId`; example: `"mssql-6upluvd5"`
     pub instance_id: String,
 
-    /// `BackupNames`: a list of strings.
-    ///
-    /// Example: `["manual_instance_58001_20180702010430.bak.tar\r\n"]`
+    /// `BackupNames`; example: `["manual_instance_58001_20180702010430.bak.tar\r\n"]`
     pub backup_names: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-20 22:23:12"`
+    /// `StartTime`; example: `"2022-04-20 22:23:12"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-04-21 22:23:12"`
+    /// `EndTime`; example: `"2022-04-21 22:23:12"`
     pub end_time: Option<String>,
 }
 
@@ -7928,47 +7961,49 @@ pub struct RemoveBackupsResponse {
 /// The `RenewDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RenewDBInstanceResponse`].
-/// The codes it documents are in [`RenewDBInstanceError`](super::errors::RenewDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RenewDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RenewDBInstance",
     output = RenewDBInstanceResponse,
-    error = super::errors::RenewDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RenewDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Period`; example: `2`
     pub period: Option<u64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
+    /// `VoucherIds`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 }
 
 /// What a successful [`RenewDBInstance`] call returns.
 #[tc_model]
 pub struct RenewDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"201806261980"`
+    /// `DealName`; example: `"201806261980"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7978,20 +8013,27 @@ pub struct RenewDBInstanceResponse {
 /// The `RenewPostpaidDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RenewPostpaidDBInstanceResponse`].
-/// The codes it documents are in [`RenewPostpaidDBInstanceError`](super::errors::RenewPostpaidDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RenewPostpaidDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RenewPostpaidDBInstance",
     output = RenewPostpaidDBInstanceResponse,
-    error = super::errors::RenewPostpaidDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RenewPostpaidDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-ms2m7vut"`
+    /// `InstanceId`; example: `"mssql-ms2m7vut"`
     pub instance_id: String,
 }
 
@@ -8005,32 +8047,43 @@ pub struct RenewPostpaidDBInstanceResponse {
 /// The `ResetAccountPassword` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.PasswordIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValuePasswordIsIllegal)
+/// - [`ResourceNotFound.AccountNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundAccountNotExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.AccountInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableAccountInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`AccountPassword`](super::models::AccountPassword) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountPassword>,
 }
 
 /// What a successful [`ResetAccountPassword`] call returns.
 #[tc_model]
 pub struct ResetAccountPasswordResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30457`
+    /// `FlowId`; example: `30457`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8040,34 +8093,39 @@ pub struct ResetAccountPasswordResponse {
 /// The `RestartDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RestartDBInstanceResponse`].
-/// The codes it documents are in [`RestartDBInstanceError`](super::errors::RestartDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RestartDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RestartDBInstance",
     output = RestartDBInstanceResponse,
-    error = super::errors::RestartDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RestartDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `WaitSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: Option<u64>,
 }
 
 /// What a successful [`RestartDBInstance`] call returns.
 #[tc_model]
 pub struct RestartDBInstanceResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30321`
+    /// `FlowId`; example: `30321`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8077,58 +8135,61 @@ pub struct RestartDBInstanceResponse {
 /// The `RestoreInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RestoreInstanceResponse`].
-/// The codes it documents are in [`RestoreInstanceError`](super::errors::RestoreInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RestoreInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.DBExist`](super::errors::SqlserverErrorCode::InvalidParameterValueDbExist)
+/// - [`LimitExceeded.TooManyDB`](super::errors::SqlserverErrorCode::LimitExceededTooManyDb)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RestoreInstance",
     output = RestoreInstanceResponse,
-    error = super::errors::RestoreInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RestoreInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `32687264876`
+    /// `BackupId`; example: `32687264876`
     pub backup_id: i64,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `TargetInstanceId`; example: `"mssql-njj2mtpl"`
     pub target_instance_id: Option<String>,
 
-    /// `RenameRestore`: a list of [`RenameRestoreDatabase`](super::models::RenameRestoreDatabase) objects.
+    /// `RenameRestore`
     pub rename_restore: Option<Vec<models::RenameRestoreDatabase>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `DBList`: a list of strings.
-    ///
-    /// Example: `["test_db"]`
+    /// `DBList`; example: `["test_db"]`
     #[tc(rename = "DBList")]
     pub db_list: Option<Vec<String>>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"2993992"`
+    /// `GroupId`; example: `"2993992"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`RestoreInstance`] call returns.
 #[tc_model]
 pub struct RestoreInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3546`
+    /// `FlowId`; example: `3546`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8138,53 +8199,57 @@ pub struct RestoreInstanceResponse {
 /// The `RollbackInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RollbackInstanceResponse`].
-/// The codes it documents are in [`RollbackInstanceError`](super::errors::RollbackInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RollbackInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.DBCharIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueDbCharIllegal)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RollbackInstance",
     output = RollbackInstanceResponse,
-    error = super::errors::RollbackInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RollbackInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `Time`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-0711:32:29"`
+    /// `Time`, a date and time as the service writes it; example: `"2018-08-0711:32:29"`
     pub time: String,
 
-    /// `DBs`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `DBs`; example: `["db1"]`
     #[tc(rename = "DBs")]
     pub dbs: Option<Vec<String>>,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `TargetInstanceId`; example: `"mssql-dj5i29c5n"`
     pub target_instance_id: Option<String>,
 
-    /// `RenameRestore`: a list of [`RenameRestoreDatabase`](super::models::RenameRestoreDatabase) objects.
+    /// `RenameRestore`
     pub rename_restore: Option<Vec<models::RenameRestoreDatabase>>,
 }
 
 /// What a successful [`RollbackInstance`] call returns.
 #[tc_model]
 pub struct RollbackInstanceResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100023`
+    /// `FlowId`; example: `100023`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8194,29 +8259,39 @@ pub struct RollbackInstanceResponse {
 /// The `RunMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`RunMigrationResponse`].
-/// The codes it documents are in [`RunMigrationError`](super::errors::RunMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=RunMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`LimitExceeded.TooManyDB`](super::errors::SqlserverErrorCode::LimitExceededTooManyDb)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "RunMigration",
     output = RunMigrationResponse,
-    error = super::errors::RunMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct RunMigration {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2729`
+    /// `MigrateId`; example: `2729`
     pub migrate_id: u64,
 }
 
 /// What a successful [`RunMigration`] call returns.
 #[tc_model]
 pub struct RunMigrationResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30530`
+    /// `FlowId`; example: `30530`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8226,34 +8301,44 @@ pub struct RunMigrationResponse {
 /// The `StartBackupMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`StartBackupMigrationResponse`].
-/// The codes it documents are in [`StartBackupMigrationError`](super::errors::StartBackupMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=StartBackupMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`ResourceNotFound.BackupNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundBackupNotFound)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "StartBackupMigration",
     output = StartBackupMigrationResponse,
-    error = super::errors::StartBackupMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct StartBackupMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-kpl74n9l"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-kpl74n9l"`
     pub backup_migration_id: String,
 }
 
 /// What a successful [`StartBackupMigration`] call returns.
 #[tc_model]
 pub struct StartBackupMigrationResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001399`
+    /// `FlowId`; example: `1001399`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8263,39 +8348,47 @@ pub struct StartBackupMigrationResponse {
 /// The `StartIncrementalMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`StartIncrementalMigrationResponse`].
-/// The codes it documents are in [`StartIncrementalMigrationError`](super::errors::StartIncrementalMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=StartIncrementalMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MigrationLockError`](super::errors::SqlserverErrorCode::FailedOperationMigrationLockError)
+/// - [`InternalError.CosError`](super::errors::SqlserverErrorCode::InternalErrorCosError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameterValue.BackupNameIsIllegal`](super::errors::SqlserverErrorCode::InvalidParameterValueBackupNameIsIllegal)
+/// - [`ResourceNotFound.BackupNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundBackupNotFound)
+/// - [`ResourceNotFound.FullBackupMigrationNotExist`](super::errors::SqlserverErrorCode::ResourceNotFoundFullBackupMigrationNotExist)
+/// - [`ResourceUnavailable.CosStatusErr`](super::errors::SqlserverErrorCode::ResourceUnavailableCosStatusErr)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "StartIncrementalMigration",
     output = StartIncrementalMigrationResponse,
-    error = super::errors::StartIncrementalMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct StartIncrementalMigration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `BackupMigrationId`: a string.
-    ///
-    /// Example: `"mssql-backup-migration-cg0ffgqt"`
+    /// `BackupMigrationId`; example: `"mssql-backup-migration-cg0ffgqt"`
     pub backup_migration_id: String,
 
-    /// `IncrementalMigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `IncrementalMigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub incremental_migration_id: String,
 }
 
 /// What a successful [`StartIncrementalMigration`] call returns.
 #[tc_model]
 pub struct StartIncrementalMigrationResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001403`
+    /// `FlowId`; example: `1001403`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8305,23 +8398,32 @@ pub struct StartIncrementalMigrationResponse {
 /// The `StartInstanceXEvent` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`StartInstanceXEventResponse`].
-/// The codes it documents are in [`StartInstanceXEventError`](super::errors::StartInstanceXEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=StartInstanceXEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ParamsNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundParamsNotFound)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "StartInstanceXEvent",
     output = StartInstanceXEventResponse,
-    error = super::errors::StartInstanceXEventError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct StartInstanceXEvent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-wuw78w"`
+    /// `InstanceId`; example: `"mssql-wuw78w"`
     pub instance_id: String,
 
-    /// `EventConfig`: a list of [`EventConfig`](super::models::EventConfig) objects.
+    /// `EventConfig`
     pub event_config: Vec<models::EventConfig>,
 }
 
@@ -8335,29 +8437,44 @@ pub struct StartInstanceXEventResponse {
 /// The `StartMigrationCheck` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`StartMigrationCheckResponse`].
-/// The codes it documents are in [`StartMigrationCheckError`](super::errors::StartMigrationCheckError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=StartMigrationCheck)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`ResourceUnavailable.InstanceMigrateStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceMigrateStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "StartMigrationCheck",
     output = StartMigrationCheckResponse,
-    error = super::errors::StartMigrationCheckError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct StartMigrationCheck {
-    /// `MigrateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1066`
+    /// `MigrateId`; example: `1066`
     pub migrate_id: i64,
 }
 
 /// What a successful [`StartMigrationCheck`] call returns.
 #[tc_model]
 pub struct StartMigrationCheckResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1058`
+    /// `FlowId`; example: `1058`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8367,29 +8484,43 @@ pub struct StartMigrationCheckResponse {
 /// The `StopMigration` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`StopMigrationResponse`].
-/// The codes it documents are in [`StopMigrationError`](super::errors::StopMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=StopMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`InternalError`](super::errors::SqlserverErrorCode::InternalError)
+/// - [`InternalError.CreateFlowFailed`](super::errors::SqlserverErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DBConnectError`](super::errors::SqlserverErrorCode::InternalErrorDbConnectError)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.GcsError`](super::errors::SqlserverErrorCode::InternalErrorGcsError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::SqlserverErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::SqlserverErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceNotFound.DBNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundDbNotFound)
+/// - [`ResourceUnavailable.DBInvalidStatus`](super::errors::SqlserverErrorCode::ResourceUnavailableDbInvalidStatus)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "StopMigration",
     output = StopMigrationResponse,
-    error = super::errors::StopMigrationError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct StopMigration {
-    /// `MigrateId`: a signed 64-bit integer.
-    ///
-    /// Example: `2729`
+    /// `MigrateId`; example: `2729`
     pub migrate_id: i64,
 }
 
 /// What a successful [`StopMigration`] call returns.
 #[tc_model]
 pub struct StopMigrationResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `30530`
+    /// `FlowId`; example: `30530`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8399,34 +8530,36 @@ pub struct StopMigrationResponse {
 /// The `SwitchCloudInstanceHA` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`SwitchCloudInstanceHAResponse`].
-/// The codes it documents are in [`SwitchCloudInstanceHAError`](super::errors::SwitchCloudInstanceHAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=SwitchCloudInstanceHA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GcsError`](super::errors::SqlserverErrorCode::FailedOperationGcsError)
+/// - [`FailedOperation.NotSupport`](super::errors::SqlserverErrorCode::FailedOperationNotSupport)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "SwitchCloudInstanceHA",
     output = SwitchCloudInstanceHAResponse,
-    error = super::errors::SwitchCloudInstanceHAError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct SwitchCloudInstanceHA {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8ua7ah"`
+    /// `InstanceId`; example: `"mssql-8ua7ah"`
     pub instance_id: String,
 
-    /// `WaitSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: Option<u64>,
 }
 
 /// What a successful [`SwitchCloudInstanceHA`] call returns.
 #[tc_model]
 pub struct SwitchCloudInstanceHAResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `102022`
+    /// `FlowId`; example: `102022`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8436,20 +8569,26 @@ pub struct SwitchCloudInstanceHAResponse {
 /// The `TerminateDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`TerminateDBInstanceResponse`].
-/// The codes it documents are in [`TerminateDBInstanceError`](super::errors::TerminateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=TerminateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`ResourceUnavailable.InstanceStatusInvalid`](super::errors::SqlserverErrorCode::ResourceUnavailableInstanceStatusInvalid)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "TerminateDBInstance",
     output = TerminateDBInstanceResponse,
-    error = super::errors::TerminateDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct TerminateDBInstance {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-njj2mtpl\n"]`
+    /// `InstanceIdSet`; example: `["mssql-njj2mtpl\n"]`
     pub instance_id_set: Vec<String>,
 }
 
@@ -8463,89 +8602,79 @@ pub struct TerminateDBInstanceResponse {
 /// The `UpgradeDBInstance` action of SQLSERVER API 2018-03-28.
 ///
 /// A successful call returns [`UpgradeDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceError`](super::errors::UpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sqlserver&Version=2018-03-28&Action=UpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SqlserverErrorCode`](super::errors::SqlserverErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::SqlserverErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.DBError`](super::errors::SqlserverErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::SqlserverErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError.DBError`](super::errors::SqlserverErrorCode::InternalErrorDbError)
+/// - [`InternalError.SystemError`](super::errors::SqlserverErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InputIllegal`](super::errors::SqlserverErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.ParamsAssertFailed`](super::errors::SqlserverErrorCode::InvalidParameterParamsAssertFailed)
+/// - [`InvalidParameter.PayOrderFailed`](super::errors::SqlserverErrorCode::InvalidParameterPayOrderFailed)
+/// - [`InvalidParameterValue.IllegalSpec`](super::errors::SqlserverErrorCode::InvalidParameterValueIllegalSpec)
+/// - [`InvalidParameterValue.ParameterTypeError`](super::errors::SqlserverErrorCode::InvalidParameterValueParameterTypeError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::SqlserverErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::SqlserverErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "sqlserver",
     version = "2018-03-28",
     name = "UpgradeDBInstance",
     output = UpgradeDBInstanceResponse,
-    error = super::errors::UpgradeDBInstanceError
+    error = super::errors::SqlserverErrorCode
 )]
 pub struct UpgradeDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: Option<i64>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Storage`; example: `400`
     pub storage: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["134"]`
+    /// `VoucherIds`; example: `["134"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `DBVersion`; example: `"2008R2"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `HAType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `HAType`; example: `"CLUSTER"`
     #[tc(rename = "HAType")]
     pub ha_type: Option<String>,
 
-    /// `MultiZones`: a string.
-    ///
-    /// Example: `"MultiZones"`
+    /// `MultiZones`; example: `"MultiZones"`
     pub multi_zones: Option<String>,
 
-    /// `WaitSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WaitSwitch`; example: `1`
     pub wait_switch: Option<i64>,
 
-    /// `DrZones`: a list of [`DrZoneInfo`](super::models::DrZoneInfo) objects.
+    /// `DrZones`
     pub dr_zones: Option<Vec<models::DrZoneInfo>>,
 
-    /// `UpgradeCompatLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpgradeCompatLevel`; example: `0`
     pub upgrade_compat_level: Option<i64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 }
 
 /// What a successful [`UpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"201806261980"`
+    /// `DealName`; example: `"201806261980"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

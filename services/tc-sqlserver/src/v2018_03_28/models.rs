@@ -8,50 +8,32 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateAccount`](super::CreateAccount).
 #[tc_model]
 pub struct AccountCreateInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"ac1"`
+    /// `UserName`; example: `"ac1"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Zh22448899"`
+    /// `Password`; example: `"Zh22448899"`
     pub password: Option<String>,
 
-    /// `DBPrivileges`: a list of [`DbPrivilege`] objects.
-    ///
-    /// Example: `[{"DBName":"db1","Privilege":"ReadOnly"}]`
+    /// `DBPrivileges`; example: `[{"DBName":"db1","Privilege":"ReadOnly"}]`
     #[tc(rename = "DBPrivileges")]
     pub db_privileges: Option<Vec<DbPrivilege>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Remark`; example: `"andy"`
     pub remark: Option<String>,
 
-    /// `IsAdmin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAdmin`; example: `false`
     pub is_admin: Option<bool>,
 
-    /// `Authentication`: a string.
-    ///
-    /// Example: `"sql"`
+    /// `Authentication`; example: `"sql"`
     pub authentication: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"L0"`
+    /// `AccountType`; example: `"L0"`
     pub account_type: Option<String>,
 
-    /// `IsCam`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCam`; example: `false`
     pub is_cam: Option<bool>,
 
-    /// `EncryptedVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptedVersion`; example: `0`
     pub encrypted_version: Option<i64>,
 }
 
@@ -60,69 +42,43 @@ pub struct AccountCreateInfo {
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct AccountDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ac1"`
+    /// `Name`; example: `"ac1"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Remark`; example: `"andy"`
     pub remark: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub create_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub update_time: String,
 
-    /// `PassTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `PassTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub pass_time: String,
 
-    /// `InternalStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `InternalStatus`; example: `"enable"`
     pub internal_status: String,
 
-    /// `Dbs`: a list of [`DbPrivilege`] objects.
-    ///
-    /// Example: `[{"DBName":"db1","Privilege":"ReadOnly"}]`
+    /// `Dbs`; example: `[{"DBName":"db1","Privilege":"ReadOnly"}]`
     pub dbs: Vec<DbPrivilege>,
 
-    /// `IsAdmin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAdmin`; example: `false`
     pub is_admin: bool,
 
-    /// `IsCam`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCam`; example: `false`
     pub is_cam: Option<bool>,
 
-    /// `Authentication`: a string.
-    ///
-    /// Example: `"win"`
+    /// `Authentication`; example: `"win"`
     pub authentication: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172_8_9_12"`
+    /// `Host`; example: `"172_8_9_12"`
     pub host: String,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"L0"`
+    /// `AccountType`; example: `"L0"`
     pub account_type: String,
 }
 
@@ -131,19 +87,13 @@ pub struct AccountDetail {
 /// Sent in the input of [`ResetAccountPassword`](super::ResetAccountPassword).
 #[tc_model]
 pub struct AccountPassword {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`; example: `"andy"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Zh22448899"`
+    /// `Password`; example: `"Zh22448899"`
     pub password: String,
 
-    /// `EncryptedVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptedVersion`; example: `0`
     pub encrypted_version: Option<i64>,
 }
 
@@ -153,19 +103,13 @@ pub struct AccountPassword {
 /// Returned in the output of [`DescribeAccountPrivilegeByDB`](super::DescribeAccountPrivilegeByDB), [`DescribeDBs`](super::DescribeDBs) and [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct AccountPrivilege {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `UserName`; example: `"db_test"`
     pub user_name: String,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"ReadOnly"`
+    /// `Privilege`; example: `"ReadOnly"`
     pub privilege: String,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"L0"`
+    /// `AccountType`; example: `"L0"`
     pub account_type: Option<String>,
 }
 
@@ -174,26 +118,20 @@ pub struct AccountPrivilege {
 /// Sent in the input of [`ModifyAccountPrivilege`](super::ModifyAccountPrivilege).
 #[tc_model]
 pub struct AccountPrivilegeModifyInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"ac1"`
+    /// `UserName`; example: `"ac1"`
     pub user_name: String,
 
-    /// `DBPrivileges`: a list of [`DbPrivilegeModifyInfo`] objects.
+    /// `DBPrivileges`
     #[tc(rename = "DBPrivileges")]
     pub db_privileges: Vec<DbPrivilegeModifyInfo>,
 
-    /// `IsAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAdmin`; example: `true`
     pub is_admin: Option<bool>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"L0"`
+    /// `AccountType`; example: `"L0"`
     pub account_type: Option<String>,
 
-    /// `AccAllDB`: a [`SelectAllDb`].
+    /// `AccAllDB`
     #[tc(rename = "AccAllDB")]
     pub acc_all_db: Option<SelectAllDb>,
 }
@@ -203,16 +141,10 @@ pub struct AccountPrivilegeModifyInfo {
 /// Sent in the input of [`ModifyAccountRemark`](super::ModifyAccountRemark).
 #[tc_model]
 pub struct AccountRemark {
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tom"`
+    /// `UserName`, always sent in responses; example: `"tom"`
     pub user_name: Option<String>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"部门一"`
+    /// `Remark`, always sent in responses; example: `"部门一"`
     pub remark: Option<String>,
 }
 
@@ -221,89 +153,59 @@ pub struct AccountRemark {
 /// Returned in the output of [`DescribeBackups`](super::DescribeBackups).
 #[tc_model]
 pub struct Backup {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"auto_xxx.bak.tar"`
+    /// `FileName`; example: `"auto_xxx.bak.tar"`
     pub file_name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Size`; example: `20`
     pub size: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub end_time: String,
 
-    /// `InternalAddr`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `InternalAddr`; example: `"http://xxx"`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `ExternalAddr`; example: `"http://xxx"`
     pub external_addr: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `DBs`: a list of strings.
+    /// `DBs`
     #[tc(rename = "DBs")]
     pub dbs: Vec<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Strategy`; example: `0`
     pub strategy: i64,
 
-    /// `StorageStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageStrategy`; example: `0`
     pub storage_strategy: Option<i64>,
 
-    /// `BackupWay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupWay`; example: `0`
     pub backup_way: i64,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `BackupName`; example: `"mssql-dj5i29c5n"`
     pub backup_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"558800"`
+    /// `GroupId`; example: `"558800"`
     pub group_id: String,
 
-    /// `BackupFormat`: a string.
-    ///
-    /// Example: `"pkg"`
+    /// `BackupFormat`; example: `"pkg"`
     pub backup_format: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `CrossBackupAddr`: a list of [`CrossBackupAddr`] objects.
+    /// `CrossBackupAddr`
     pub cross_backup_addr: Vec<CrossBackupAddr>,
 
-    /// `CrossBackupStatus`: a list of [`CrossRegionStatus`] objects.
+    /// `CrossBackupStatus`
     pub cross_backup_status: Vec<CrossRegionStatus>,
 }
 
@@ -312,36 +214,26 @@ pub struct Backup {
 /// Returned in the output of [`DescribeBackupFiles`](super::DescribeBackupFiles).
 #[tc_model]
 pub struct BackupFile {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"xxxx.bak"`
+    /// `FileName`; example: `"xxxx.bak"`
     pub file_name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Size`; example: `0`
     pub size: u64,
 
-    /// `DBs`: a list of strings.
+    /// `DBs`
     #[tc(rename = "DBs")]
     pub dbs: Vec<String>,
 
-    /// `DownloadLink`: a string.
-    ///
-    /// Example: `"http://xxxxx"`
+    /// `DownloadLink`; example: `"http://xxxxx"`
     pub download_link: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `CrossBackupAddr`: a list of [`CrossBackupAddr`] objects.
+    /// `CrossBackupAddr`
     pub cross_backup_addr: Vec<CrossBackupAddr>,
 }
 
@@ -350,73 +242,47 @@ pub struct BackupFile {
 /// Returned in the output of [`DescribeBusinessIntelligenceFile`](super::DescribeBusinessIntelligenceFile).
 #[tc_model]
 pub struct BusinessIntelligenceFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"FileName"`
+    /// `FileName`; example: `"FileName"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"FLAT"`
+    /// `FileType`; example: `"FLAT"`
     pub file_type: String,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"http://bucket/file.txt"`
+    /// `FileURL`; example: `"http://bucket/file.txt"`
     #[tc(rename = "FileURL")]
     pub file_url: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"D:\\SISI\\"`
+    /// `FilePath`; example: `"D:\\SISI\\"`
     pub file_path: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: i64,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"sdfgefdgrferw"`
+    /// `FileMd5`; example: `"sdfgefdgrferw"`
     pub file_md5: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark"`
+    /// `Remark`; example: `"Remark"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `CreateTime`; example: `"2020-04-09 00:00:00"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `EndTime`; example: `"2020-04-09 00:00:00"`
     pub end_time: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Message"`
+    /// `Message`; example: `"Message"`
     pub message: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `Action`: a [`FileAction`].
+    /// `Action`
     pub action: FileAction,
 }
 
@@ -425,34 +291,22 @@ pub struct BusinessIntelligenceFile {
 /// Returned in the output of [`DescribeUpgradeInstanceCheck`](super::DescribeUpgradeInstanceCheck).
 #[tc_model]
 pub struct CheckItem {
-    /// `CheckName`: a string.
-    ///
-    /// Example: `"CK_CPU"`
+    /// `CheckName`; example: `"CK_CPU"`
     pub check_name: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CurrentValue`; example: `"0"`
     pub current_value: String,
 
-    /// `Passed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Passed`; example: `0`
     pub passed: i64,
 
-    /// `IsAffect`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAffect`; example: `0`
     pub is_affect: i64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Msg`; example: `"0"`
     pub msg: String,
 
-    /// `MsgCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MsgCode`; example: `0`
     pub msg_code: i64,
 }
 
@@ -461,14 +315,10 @@ pub struct CheckItem {
 /// Returned in the output of [`DescribeBackupUploadSize`](super::DescribeBackupUploadSize).
 #[tc_model]
 pub struct CosUploadBackupFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"mssql-backup"`
+    /// `FileName`; example: `"mssql-backup"`
     pub file_name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `859`
+    /// `Size`; example: `859`
     pub size: i64,
 }
 
@@ -477,19 +327,13 @@ pub struct CosUploadBackupFile {
 /// Returned in the output of [`DescribeBackupFiles`](super::DescribeBackupFiles) and [`DescribeBackups`](super::DescribeBackups).
 #[tc_model]
 pub struct CrossBackupAddr {
-    /// `CrossRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CrossRegion`; example: `"ap-guangzhou"`
     pub cross_region: String,
 
-    /// `CrossInternalAddr`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `CrossInternalAddr`; example: `"http://xxx"`
     pub cross_internal_addr: String,
 
-    /// `CrossExternalAddr`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `CrossExternalAddr`; example: `"http://xxx"`
     pub cross_external_addr: String,
 }
 
@@ -498,14 +342,10 @@ pub struct CrossBackupAddr {
 /// Returned in the output of [`DescribeBackups`](super::DescribeBackups).
 #[tc_model]
 pub struct CrossRegionStatus {
-    /// `CrossRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CrossRegion`; example: `"ap-guangzhou"`
     pub cross_region: String,
 
-    /// `CrossStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossStatus`; example: `0`
     pub cross_status: i64,
 }
 
@@ -514,74 +354,46 @@ pub struct CrossRegionStatus {
 /// Returned in the output of [`DescribeCrossBackupStatistical`](super::DescribeCrossBackupStatistical).
 #[tc_model]
 pub struct CrossSummaryDetailRes {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-xxx"`
+    /// `InstanceId`; example: `"mssql-xxx"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `CrossBackupEnabled`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CrossBackupEnabled`; example: `"enable"`
     pub cross_backup_enabled: String,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing","ap-shanghai"]`
+    /// `CrossRegions`; example: `["ap-beijing","ap-shanghai"]`
     pub cross_regions: Vec<String>,
 
-    /// `LastBackupStartTime`: a string.
-    ///
-    /// Example: `"2022-06-21 11:47:17"`
+    /// `LastBackupStartTime`; example: `"2022-06-21 11:47:17"`
     pub last_backup_start_time: String,
 
-    /// `CrossBackupSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `CrossBackupSaveDays`; example: `7`
     pub cross_backup_save_days: i64,
 
-    /// `DataBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataBackupSpace`; example: `0`
     pub data_backup_space: u64,
 
-    /// `DataBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataBackupCount`; example: `0`
     pub data_backup_count: u64,
 
-    /// `LogBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupSpace`; example: `0`
     pub log_backup_space: u64,
 
-    /// `LogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupCount`; example: `0`
     pub log_backup_count: u64,
 
-    /// `ActualUsedSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActualUsedSpace`; example: `0`
     pub actual_used_space: u64,
 
-    /// `ActualUsedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActualUsedCount`; example: `0`
     pub actual_used_count: u64,
 }
 
@@ -591,23 +403,17 @@ pub struct CrossSummaryDetailRes {
 #[doc(alias = "DBCreateInfo")]
 #[tc_model]
 pub struct DbCreateInfo {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"DBName"`
+    /// `DBName`; example: `"DBName"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Charset`; example: `"Chinese_PRC_CI_AS"`
     pub charset: Option<String>,
 
-    /// `Accounts`: a list of [`AccountPrivilege`] objects.
+    /// `Accounts`
     pub accounts: Option<Vec<AccountPrivilege>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark"`
+    /// `Remark`; example: `"Remark"`
     pub remark: Option<String>,
 }
 
@@ -617,44 +423,28 @@ pub struct DbCreateInfo {
 #[doc(alias = "DBDetail")]
 #[tc_model]
 pub struct DbDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Name`; example: `"db1"`
     pub name: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Charset`; example: `"Chinese_PRC_CI_AS"`
     pub charset: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Remark`; example: `"andy"`
     pub remark: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-14 14:29:38"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-14 14:29:38"`
     pub create_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Accounts`: a list of [`AccountPrivilege`] objects.
-    ///
-    /// Example: `[{"AccountType":"L0","Privilege":"ReadOnly","UserName":"andy"}]`
+    /// `Accounts`; example: `[{"AccountType":"L0","Privilege":"ReadOnly","UserName":"andy"}]`
     pub accounts: Vec<AccountPrivilege>,
 
-    /// `InternalStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `InternalStatus`; example: `"ONLINE"`
     pub internal_status: String,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Encryption`; example: `"disable"`
     pub encryption: String,
 }
 
@@ -664,280 +454,174 @@ pub struct DbDetail {
 #[doc(alias = "DBInstance")]
 #[tc_model]
 pub struct DbInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100004`
+    /// `ZoneId`; example: `100004`
     pub zone_id: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `3834195`
+    /// `VpcId`; example: `3834195`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `67890`
+    /// `SubnetId`; example: `67890`
     pub subnet_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.0.16"`
+    /// `Vip`; example: `"192.168.0.16"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub update_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub end_time: String,
 
-    /// `IsolateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `IsolateTime`, a date and time as the service writes it; example: `"2020-04-09 00:00:00"`
     pub isolate_time: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Memory`; example: `64`
     pub memory: i64,
 
-    /// `UsedStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `UsedStorage`; example: `500`
     pub used_storage: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Storage`; example: `500`
     pub storage: i64,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"SQL Server 2008 Enterprise"`
+    /// `VersionName`; example: `"SQL Server 2008 Enterprise"`
     pub version_name: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 
-    /// `Model`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Model`; example: `1`
     pub model: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `BackupTime`; example: `"00:00"`
     pub backup_time: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"gamedb.gz000.cdb.db"`
+    /// `Uid`; example: `"gamedb.gz000.cdb.db"`
     pub uid: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `Type`; example: `"TS85"`
     pub r#type: String,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `UniqVpcId`; example: `"vpc-xxxxx"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `UniqSubnetId`; example: `"subnet-xxxxx"`
     pub uniq_subnet_id: String,
 
-    /// `IsolateOperator`: a string.
-    ///
-    /// Example: `"User"`
+    /// `IsolateOperator`; example: `"User"`
     pub isolate_operator: String,
 
-    /// `SubFlag`: a string.
-    ///
-    /// Example: `"SUB"`
+    /// `SubFlag`; example: `"SUB"`
     pub sub_flag: String,
 
-    /// `ROFlag`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `ROFlag`; example: `"MASTER"`
     #[tc(rename = "ROFlag")]
     pub ro_flag: String,
 
-    /// `HAFlag`: a string.
-    ///
-    /// Example: `"MIRROR"`
+    /// `HAFlag`; example: `"MIRROR"`
     #[tc(rename = "HAFlag")]
     pub ha_flag: String,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<ResourceTag>>,
 
-    /// `BackupModel`: a string.
-    ///
-    /// Example: `"master_pkg"`
+    /// `BackupModel`; example: `"master_pkg"`
     pub backup_model: String,
 
-    /// `InstanceNote`: a string.
-    ///
-    /// Example: `"instance note"`
+    /// `InstanceNote`; example: `"instance note"`
     pub instance_note: String,
 
-    /// `BackupCycle`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `BackupCycle`; example: `[1]`
     pub backup_cycle: Vec<i64>,
 
-    /// `BackupCycleType`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `BackupCycleType`; example: `"daily"`
     pub backup_cycle_type: String,
 
-    /// `BackupSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupSaveDays`; example: `7`
     pub backup_save_days: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: String,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `CrossRegions`; example: `["ap-guangzhou"]`
     pub cross_regions: Vec<String>,
 
-    /// `CrossBackupEnabled`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `CrossBackupEnabled`; example: `"enable"`
     pub cross_backup_enabled: String,
 
-    /// `CrossBackupSaveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `CrossBackupSaveDays`; example: `7`
     pub cross_backup_save_days: u64,
 
-    /// `DnsPodDomain`: a string.
-    ///
-    /// Example: `"gz.xxx.sqlserver.tencent.com"`
+    /// `DnsPodDomain`; example: `"gz.xxx.sqlserver.tencent.com"`
     pub dns_pod_domain: String,
 
-    /// `TgwWanVPort`: a signed 64-bit integer.
-    ///
-    /// Example: `2032`
+    /// `TgwWanVPort`; example: `2032`
     pub tgw_wan_v_port: i64,
 
-    /// `Collation`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `Collation`; example: `"Chinese_PRC_CI_AS"`
     pub collation: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"China Standard Time"`
+    /// `TimeZone`; example: `"China Standard Time"`
     pub time_zone: String,
 
-    /// `IsDrZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDrZone`; example: `false`
     pub is_dr_zone: bool,
 
-    /// `SlaveZones`: a [`SlaveZones`].
+    /// `SlaveZones`
     pub slave_zones: SlaveZones,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"DOUBLE"`
+    /// `Architecture`; example: `"DOUBLE"`
     pub architecture: String,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"EXCLUSIVE"`
+    /// `Style`; example: `"EXCLUSIVE"`
     pub style: String,
 
-    /// `MultiSlaveZones`: a list of [`SlaveZones`] objects.
+    /// `MultiSlaveZones`
     pub multi_slave_zones: Vec<SlaveZones>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ThroughputPerformance`; example: `10`
     pub throughput_performance: Option<i64>,
 }
 
@@ -948,15 +632,11 @@ pub struct DbInstance {
 #[doc(alias = "DBPrivilege")]
 #[tc_model]
 pub struct DbPrivilege {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DBName`; example: `"db_test"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"ReadOnly"`
+    /// `Privilege`; example: `"ReadOnly"`
     pub privilege: String,
 }
 
@@ -966,15 +646,11 @@ pub struct DbPrivilege {
 #[doc(alias = "DBPrivilegeModifyInfo")]
 #[tc_model]
 pub struct DbPrivilegeModifyInfo {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DBName`; example: `"db_test"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"ReadWrite"`
+    /// `Privilege`; example: `"ReadWrite"`
     pub privilege: String,
 }
 
@@ -984,14 +660,10 @@ pub struct DbPrivilegeModifyInfo {
 #[doc(alias = "DBRemark")]
 #[tc_model]
 pub struct DbRemark {
-    /// `Name`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Name`; example: `"db1"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Remark`; example: `"andy"`
     pub remark: String,
 }
 
@@ -1001,14 +673,10 @@ pub struct DbRemark {
 #[doc(alias = "DBRenameRes")]
 #[tc_model]
 pub struct DbRenameRes {
-    /// `NewName`: a string.
-    ///
-    /// Example: `"new_db"`
+    /// `NewName`; example: `"new_db"`
     pub new_name: String,
 
-    /// `OldName`: a string.
-    ///
-    /// Example: `"old_db"`
+    /// `OldName`; example: `"old_db"`
     pub old_name: String,
 }
 
@@ -1018,15 +686,11 @@ pub struct DbRenameRes {
 #[doc(alias = "DBTDEEncrypt")]
 #[tc_model]
 pub struct DbtdeEncrypt {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DBName`; example: `"test_db"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Encryption`; example: `"enable"`
     pub encryption: Option<String>,
 }
 
@@ -1035,12 +699,10 @@ pub struct DbtdeEncrypt {
 /// Sent in the input of [`ModifyDatabasePrivilege`](super::ModifyDatabasePrivilege).
 #[tc_model]
 pub struct DataBasePrivilegeModifyInfo {
-    /// `DataBaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DataBaseName`; example: `"db1"`
     pub data_base_name: String,
 
-    /// `AccountPrivileges`: a list of [`AccountPrivilege`] objects.
+    /// `AccountPrivileges`
     pub account_privileges: Vec<AccountPrivilege>,
 }
 
@@ -1049,14 +711,10 @@ pub struct DataBasePrivilegeModifyInfo {
 /// Sent in the input of [`CreatePublishSubscribe`](super::CreatePublishSubscribe), [`DeletePublishSubscribe`](super::DeletePublishSubscribe) and [`ModifyPublishSubscribe`](super::ModifyPublishSubscribe).
 #[tc_model]
 pub struct DatabaseTuple {
-    /// `PublishDatabase`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `PublishDatabase`; example: `"db1"`
     pub publish_database: String,
 
-    /// `SubscribeDatabase`: a string.
-    ///
-    /// Example: `"db2"`
+    /// `SubscribeDatabase`; example: `"db2"`
     pub subscribe_database: String,
 }
 
@@ -1065,24 +723,16 @@ pub struct DatabaseTuple {
 /// Returned in the output of [`DescribePublishSubscribe`](super::DescribePublishSubscribe).
 #[tc_model]
 pub struct DatabaseTupleStatus {
-    /// `PublishDatabase`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `PublishDatabase`; example: `"db1"`
     pub publish_database: String,
 
-    /// `SubscribeDatabase`: a string.
-    ///
-    /// Example: `"db2"`
+    /// `SubscribeDatabase`; example: `"db2"`
     pub subscribe_database: String,
 
-    /// `LastSyncTime`: a string.
-    ///
-    /// Example: `"2024-12-23 00:24:26"`
+    /// `LastSyncTime`; example: `"2024-12-23 00:24:26"`
     pub last_sync_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 }
 
@@ -1091,117 +741,73 @@ pub struct DatabaseTupleStatus {
 /// Returned in the output of [`DescribeDBsNormal`](super::DescribeDBsNormal) and [`DescribeDatabasesNormal`](super::DescribeDatabasesNormal).
 #[tc_model]
 pub struct DbNormalDetail {
-    /// `IsSubscribed`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsSubscribed`; example: `"0"`
     pub is_subscribed: String,
 
-    /// `CollationName`: a string.
-    ///
-    /// Example: `"Chinese_PRC_CI_AS"`
+    /// `CollationName`; example: `"Chinese_PRC_CI_AS"`
     pub collation_name: String,
 
-    /// `IsAutoCleanupOn`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsAutoCleanupOn`; example: `"0"`
     pub is_auto_cleanup_on: String,
 
-    /// `IsBrokerEnabled`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsBrokerEnabled`; example: `"0"`
     pub is_broker_enabled: String,
 
-    /// `IsCdcEnabled`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsCdcEnabled`; example: `"0"`
     pub is_cdc_enabled: String,
 
-    /// `IsDbChainingOn`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsDbChainingOn`; example: `"0"`
     pub is_db_chaining_on: String,
 
-    /// `IsEncrypted`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsEncrypted`; example: `"0"`
     pub is_encrypted: String,
 
-    /// `IsFulltextEnabled`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsFulltextEnabled`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_fulltext_enabled: Option<String>,
 
-    /// `IsMirroring`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsMirroring`; example: `"0"`
     pub is_mirroring: String,
 
-    /// `IsPublished`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsPublished`; example: `"0"`
     pub is_published: String,
 
-    /// `IsReadCommittedSnapshotOn`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsReadCommittedSnapshotOn`; example: `"0"`
     pub is_read_committed_snapshot_on: String,
 
-    /// `IsTrustworthyOn`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsTrustworthyOn`; example: `"0"`
     pub is_trustworthy_on: String,
 
-    /// `MirroringState`: a string.
-    ///
-    /// Example: `"SYNCHRONIZED"`
+    /// `MirroringState`; example: `"SYNCHRONIZED"`
     pub mirroring_state: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mirror_test37"`
+    /// `Name`; example: `"mirror_test37"`
     pub name: String,
 
-    /// `RecoveryModelDesc`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `RecoveryModelDesc`; example: `"FULL"`
     pub recovery_model_desc: String,
 
-    /// `RetentionPeriod`: a string.
-    ///
-    /// Example: `"7"`
+    /// `RetentionPeriod`; example: `"7"`
     pub retention_period: String,
 
-    /// `StateDesc`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `StateDesc`; example: `"ONLINE"`
     pub state_desc: String,
 
-    /// `UserAccessDesc`: a string.
-    ///
-    /// Example: `"MULTI_USER"`
+    /// `UserAccessDesc`; example: `"MULTI_USER"`
     pub user_access_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2023-01-01 12:00:00"`
     pub create_time: String,
 
-    /// `IsFullTextEnabled`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsFullTextEnabled`; example: `"0"`
     pub is_full_text_enabled: Option<String>,
 
-    /// `IsAvailabilityGroups`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsAvailabilityGroups`; example: `"0"`
     pub is_availability_groups: String,
 
-    /// `AGSyncState`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AGSyncState`; example: `"0"`
     #[tc(rename = "AGSyncState")]
     pub ag_sync_state: String,
 }
@@ -1211,20 +817,14 @@ pub struct DbNormalDetail {
 /// Returned in the output of [`DescribeRollbackTime`](super::DescribeRollbackTime).
 #[tc_model]
 pub struct DbRollbackTimeInfo {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-20 00:24:26"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-12-20 00:24:26"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-23 00:24:26"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-12-23 00:24:26"`
     pub end_time: String,
 }
 
@@ -1233,34 +833,22 @@ pub struct DbRollbackTimeInfo {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct DealInfo {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20230101872736"`
+    /// `DealName`; example: `"20230101872736"`
     pub deal_name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100367`
+    /// `FlowId`; example: `100367`
     pub flow_id: i64,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["mssql-6f4ddx2f"]`
+    /// `InstanceIdSet`; example: `["mssql-6f4ddx2f"]`
     pub instance_id_set: Vec<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"10000****5643"`
+    /// `OwnerUin`; example: `"10000****5643"`
     pub owner_uin: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: String,
 }
 
@@ -1269,12 +857,10 @@ pub struct DealInfo {
 /// Returned in the output of [`DescribeInstanceByOrders`](super::DescribeInstanceByOrders).
 #[tc_model]
 pub struct DealInstance {
-    /// `InstanceId`: a list of strings.
+    /// `InstanceId`
     pub instance_id: Option<Vec<String>>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20230101872736"`
+    /// `DealName`; example: `"20230101872736"`
     pub deal_name: Option<String>,
 }
 
@@ -1283,29 +869,19 @@ pub struct DealInstance {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `DeliverSubType`; example: `"cls"`
     pub deliver_sub_type: Option<String>,
 
-    /// `DeliverConsumer`: a string.
-    ///
-    /// Example: `"topci-a"`
+    /// `DeliverConsumer`; example: `"topci-a"`
     pub deliver_consumer: Option<String>,
 
-    /// `DeliverConsumerName`: a string.
-    ///
-    /// Example: `"abv"`
+    /// `DeliverConsumerName`; example: `"abv"`
     pub deliver_consumer_name: Option<String>,
 
-    /// `DeliverError`: a string.
-    ///
-    /// Example: `"error"`
+    /// `DeliverError`; example: `"error"`
     pub deliver_error: Option<String>,
 }
 
@@ -1314,54 +890,34 @@ pub struct DeliverSummary {
 /// Returned in the output of [`DescribeDBInstancesAttribute`](super::DescribeDBInstancesAttribute).
 #[tc_model]
 pub struct DrReadableInfo {
-    /// `DrInstanceId`: a string.
-    ///
-    /// Example: `"mssqldr-bh89a1"`
+    /// `DrInstanceId`; example: `"mssqldr-bh89a1"`
     pub dr_instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `SlaveStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `SlaveStatus`; example: `"enable"`
     pub slave_status: String,
 
-    /// `ReadableStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `ReadableStatus`; example: `"enable"`
     pub readable_status: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `VPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `VPort`; example: `1433`
     pub v_port: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-nhu89aj"`
+    /// `UniqVpcId`; example: `"vpc-nhu89aj"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"sub-87ahua"`
+    /// `UniqSubnetId`; example: `"sub-87ahua"`
     pub uniq_subnet_id: String,
 
-    /// `RoWeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoWeight`; example: `0`
     pub ro_weight: u64,
 
-    /// `ReadMode`: a string.
-    ///
-    /// Example: `"BalancedReadOnly"`
+    /// `ReadMode`; example: `"BalancedReadOnly"`
     pub read_mode: String,
 }
 
@@ -1370,14 +926,10 @@ pub struct DrReadableInfo {
 /// Sent in the input of [`DescribeUpgradeInstanceCheck`](super::DescribeUpgradeInstanceCheck) and [`UpgradeDBInstance`](super::UpgradeDBInstance).
 #[tc_model]
 pub struct DrZoneInfo {
-    /// `DrInstanceId`: a string.
-    ///
-    /// Example: `"mssqldr-io91h2"`
+    /// `DrInstanceId`; example: `"mssqldr-io91h2"`
     pub dr_instance_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 }
 
@@ -1386,14 +938,10 @@ pub struct DrZoneInfo {
 /// Sent in the input of [`StartInstanceXEvent`](super::StartInstanceXEvent).
 #[tc_model]
 pub struct EventConfig {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `EventType`; example: `"slow"`
     pub event_type: String,
 
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Threshold`; example: `1000`
     pub threshold: i64,
 }
 
@@ -1402,45 +950,31 @@ pub struct EventConfig {
 /// Returned in the output of [`DescribeXEvents`](super::DescribeXEvents).
 #[tc_model]
 pub struct Events {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: i64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"*.xel"`
+    /// `FileName`; example: `"*.xel"`
     pub file_name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `EventType`; example: `"slow"`
     pub event_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:05:00"`
+    /// `EndTime`; example: `"2023-01-01 12:05:00"`
     pub end_time: String,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 }
 
@@ -1449,64 +983,40 @@ pub struct Events {
 /// Returned in the output of [`DescribeExportTasks`](super::DescribeExportTasks).
 #[tc_model]
 pub struct ExportFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1315732698_mssql-d0bu8ifj_1774249384_99764045.csv"`
+    /// `FileName`; example: `"1315732698_mssql-d0bu8ifj_1774249384_99764045.csv"`
     pub file_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-07"`
+    /// `CreateTime`; example: `"2025-09-07"`
     pub create_time: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://gz-audit-1256375829.cos.ap-guangzhou.myqcloud.com/xxx"`
+    /// `DownloadUrl`; example: `"https://gz-audit-1256375829.cos.ap-guangzhou.myqcloud.com/xxx"`
     pub download_url: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"\"下载失败\""`
+    /// `ErrMsg`; example: `"\"下载失败\""`
     pub err_msg: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Progress`; example: `1`
     pub progress: Option<i64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-09-07"`
+    /// `FinishTime`; example: `"2025-09-07"`
     pub finish_time: Option<String>,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: Option<i64>,
 
-    /// `LogStartTime`: a string.
-    ///
-    /// Example: `"2026-09-28 08:02:44"`
+    /// `LogStartTime`; example: `"2026-09-28 08:02:44"`
     pub log_start_time: Option<String>,
 
-    /// `LogEndTime`: a string.
-    ///
-    /// Example: `"2026-09-28 11:02:44"`
+    /// `LogEndTime`; example: `"2026-09-28 11:02:44"`
     pub log_end_time: Option<String>,
 
-    /// `LogFilter`: a string.
-    ///
-    /// Example: `"[{Compare: \"EQS\", Type: \"UserName\", Value: [\"root\"]}]"`
+    /// `LogFilter`; example: `"[{Compare: \"EQS\", Type: \"UserName\", Value: [\"root\"]}]"`
     pub log_filter: Option<String>,
 }
 
@@ -1515,10 +1025,10 @@ pub struct ExportFile {
 /// Returned in the output of [`DescribeBusinessIntelligenceFile`](super::DescribeBusinessIntelligenceFile).
 #[tc_model]
 pub struct FileAction {
-    /// `AllAction`: a list of strings.
+    /// `AllAction`
     pub all_action: Vec<String>,
 
-    /// `AllowedAction`: a list of strings.
+    /// `AllowedAction`
     pub allowed_action: Vec<String>,
 }
 
@@ -1527,21 +1037,13 @@ pub struct FileAction {
 /// Sent in the input of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ProjectId"`
+    /// `Name`, required in requests; example: `"ProjectId"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["1"]`
+    /// `Values`, required in requests; example: `["1"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -1551,12 +1053,10 @@ pub struct Filter {
 #[doc(alias = "InstanceDBDetail")]
 #[tc_model]
 pub struct InstanceDbDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-njj2mtpl"`
+    /// `InstanceId`; example: `"mssql-njj2mtpl"`
     pub instance_id: String,
 
-    /// `DBDetails`: a list of [`DbDetail`] objects.
+    /// `DBDetails`
     #[tc(rename = "DBDetails")]
     pub db_details: Vec<DbDetail>,
 }
@@ -1566,109 +1066,69 @@ pub struct InstanceDbDetail {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"acv"`
+    /// `InstanceName`; example: `"acv"`
     pub instance_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-m84zbsdj"`
+    /// `InstanceId`; example: `"mssql-m84zbsdj"`
     pub instance_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `TagList`: a list of [`TagList`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<TagList>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Vip`; example: `"no"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Vport`; example: `1`
     pub vport: Option<i64>,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Architecture`; example: `"no"`
     pub architecture: Option<String>,
 
-    /// `ROFlag`: a string.
-    ///
-    /// Example: `"no"`
+    /// `ROFlag`; example: `"no"`
     #[tc(rename = "ROFlag")]
     pub ro_flag: Option<String>,
 
-    /// `HAFlag`: a string.
-    ///
-    /// Example: `"no"`
+    /// `HAFlag`; example: `"no"`
     #[tc(rename = "HAFlag")]
     pub ha_flag: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"no"`
+    /// `InstanceType`; example: `"no"`
     pub instance_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Type`; example: `"no"`
     pub r#type: Option<String>,
 
-    /// `AuditLogStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AuditLogStatus`; example: `"on"`
     pub audit_log_status: Option<String>,
 
-    /// `AuditLogHosts`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `AuditLogHosts`; example: `["1"]`
     pub audit_log_hosts: Option<Vec<String>>,
 
-    /// `AuditLogStatusMessage`: a string.
-    ///
-    /// Example: `"error"`
+    /// `AuditLogStatusMessage`; example: `"error"`
     pub audit_log_status_message: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.1"`
+    /// `Version`; example: `"2.1"`
     pub version: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `VersionName`; example: `"\"test\""`
     pub version_name: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RegionId`; example: `2`
     pub region_id: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ZoneId`; example: `2`
     pub zone_id: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"chengdu"`
+    /// `Region`; example: `"chengdu"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Zone`; example: `"1"`
     pub zone: Option<String>,
 }
 
@@ -1677,14 +1137,10 @@ pub struct InstanceInfo {
 /// Sent in the input of [`ModifyDBInstanceRenewFlag`](super::ModifyDBInstanceRenewFlag).
 #[tc_model]
 pub struct InstanceRenewInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-j8kv137v"`
+    /// `InstanceId`; example: `"mssql-j8kv137v"`
     pub instance_id: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 }
 
@@ -1693,44 +1149,28 @@ pub struct InstanceRenewInfo {
 /// Returned in the output of [`DescribeInstanceTasks`](super::DescribeInstanceTasks).
 #[tc_model]
 pub struct InstanceTask {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100374`
+    /// `Id`; example: `100374`
     pub id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `62`
+    /// `Type`; example: `62`
     pub r#type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-08-15 14:25:20"`
+    /// `StartTime`; example: `"2024-08-15 14:25:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-08-15 14:26:22"`
+    /// `EndTime`; example: `"2024-08-15 14:26:22"`
     pub end_time: String,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Asynchronous task failed"`
+    /// `Message`; example: `"Asynchronous task failed"`
     pub message: String,
 }
 
@@ -1739,59 +1179,37 @@ pub struct InstanceTask {
 /// Returned in the output of [`DescribeDBInstanceInter`](super::DescribeDBInstanceInter).
 #[tc_model]
 pub struct InterInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `InterVip`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `InterVip`; example: `"192.168.0.1"`
     pub inter_vip: String,
 
-    /// `InterPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `InterPort`; example: `1433`
     pub inter_port: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"SQL Server 2008 R2 Enterprise"`
+    /// `VersionName`; example: `"SQL Server 2008 R2 Enterprise"`
     pub version_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.0.2"`
+    /// `Vip`; example: `"192.168.0.2"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 }
 
@@ -1800,14 +1218,10 @@ pub struct InterInstance {
 /// Returned in the output of [`CloseInterCommunication`](super::CloseInterCommunication) and [`OpenInterCommunication`](super::OpenInterCommunication).
 #[tc_model]
 pub struct InterInstanceFlow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `558800`
+    /// `FlowId`; example: `558800`
     pub flow_id: i64,
 }
 
@@ -1816,19 +1230,13 @@ pub struct InterInstanceFlow {
 /// Sent in the input of [`CreateExportTask`](super::CreateExportTask) and [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Type`; example: `"host"`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"EQS"`
+    /// `Compare`; example: `"EQS"`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["1-100","200-300"]`
+    /// `Value`; example: `["1-100","200-300"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -1837,65 +1245,43 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct LogInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-8lv5ti3v"`
+    /// `InstanceId`; example: `"mssql-8lv5ti3v"`
     pub instance_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Status`; example: `"create"`
     pub status: Option<String>,
 
-    /// `EnableQuery`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `EnableQuery`; example: `"yes"`
     pub enable_query: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2024-01-01 15:15:15"`
+    /// `CreateAt`; example: `"2024-01-01 15:15:15"`
     pub create_at: Option<String>,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighLogExpireDay`; example: `1`
     pub high_log_expire_day: Option<i64>,
 
-    /// `LowLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LowLogExpireDay`; example: `1`
     pub low_log_expire_day: Option<i64>,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogExpireDay`; example: `1`
     pub log_expire_day: Option<i64>,
 
-    /// `HighStorage`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `HighStorage`; example: `1.0`
     pub high_storage: Option<f64>,
 
-    /// `LowStorage`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LowStorage`; example: `1.0`
     pub low_storage: Option<f64>,
 
-    /// `LogStorage`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LogStorage`; example: `1.0`
     pub log_storage: Option<f64>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Deliver`; example: `"ON"`
     pub deliver: Option<String>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 
-    /// `InstanceInfo`: an [`InstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: Option<InstanceInfo>,
 }
 
@@ -1904,179 +1290,109 @@ pub struct LogInstance {
 /// Returned in the output of [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogResult {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timestamp`; example: `1`
     pub timestamp: Option<i64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Category`; example: `"\" \""`
     pub category: Option<String>,
 
-    /// `ClientAppName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ClientAppName`; example: `"\" \""`
     pub client_app_name: Option<String>,
 
-    /// `ClientHostName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ClientHostName`; example: `"\" \""`
     pub client_host_name: Option<String>,
 
-    /// `CpuTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CpuTime`; example: `1`
     pub cpu_time: Option<i64>,
 
-    /// `DatabaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatabaseId`; example: `1`
     pub database_id: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `DatabaseName`; example: `"\" \""`
     pub database_name: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: Option<i64>,
 
-    /// `ErrorNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorNumber`; example: `1`
     pub error_number: Option<i64>,
 
-    /// `IsIntercepted`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `IsIntercepted`; example: `"\" \""`
     pub is_intercepted: Option<String>,
 
-    /// `LastRowCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastRowCount`; example: `1`
     pub last_row_count: Option<i64>,
 
-    /// `LogicalReads`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogicalReads`; example: `1`
     pub logical_reads: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Message`; example: `"\" \""`
     pub message: Option<String>,
 
-    /// `ObjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectId`; example: `1`
     pub object_id: Option<i64>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ObjectName`; example: `"\" \""`
     pub object_name: Option<String>,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ObjectType`; example: `"\" \""`
     pub object_type: Option<String>,
 
-    /// `OutputParameters`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `OutputParameters`; example: `"\" \""`
     pub output_parameters: Option<String>,
 
-    /// `ParameterizedPlanHandle`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ParameterizedPlanHandle`; example: `"\" \""`
     pub parameterized_plan_handle: Option<String>,
 
-    /// `PhysicalReads`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhysicalReads`; example: `1`
     pub physical_reads: Option<i64>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Result`; example: `"\" \""`
     pub result: Option<String>,
 
-    /// `RowCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RowCount`; example: `1`
     pub row_count: Option<i64>,
 
-    /// `ServerPrincipalName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `ServerPrincipalName`; example: `"\" \""`
     pub server_principal_name: Option<String>,
 
-    /// `SessionServerPrincipalName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `SessionServerPrincipalName`; example: `"\" \""`
     pub session_server_principal_name: Option<String>,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Severity`; example: `1`
     pub severity: Option<i64>,
 
-    /// `SourceDatabaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceDatabaseId`; example: `1`
     pub source_database_id: Option<i64>,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `SqlText`; example: `"\" \""`
     pub sql_text: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `Statement`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Statement`; example: `"\" \""`
     pub statement: Option<String>,
 
-    /// `SystemThreadId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SystemThreadId`; example: `1`
     pub system_thread_id: Option<i64>,
 
-    /// `TransactionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransactionId`; example: `1`
     pub transaction_id: Option<i64>,
 
-    /// `UserDefined`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `UserDefined`; example: `"\" \""`
     pub user_defined: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `UserName`; example: `"\" \""`
     pub user_name: Option<String>,
 
-    /// `Writes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Writes`; example: `1`
     pub writes: Option<i64>,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `Destination`; example: `"\" \""`
     pub destination: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"LOGIN"`
+    /// `EventName`; example: `"LOGIN"`
     pub event_name: Option<String>,
 }
 
@@ -2087,10 +1403,7 @@ pub struct LogResult {
 #[doc(alias = "MigrateDB")]
 #[tc_model]
 pub struct MigrateDb {
-    /// `DBName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`, always sent in responses; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 }
@@ -2100,14 +1413,10 @@ pub struct MigrateDb {
 /// Returned in the output of [`DescribeMigrations`](super::DescribeMigrations).
 #[tc_model]
 pub struct MigrateDetail {
-    /// `StepName`: a string.
-    ///
-    /// Example: `"Back Up Database"`
+    /// `StepName`; example: `"Back Up Database"`
     pub step_name: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: i64,
 }
 
@@ -2117,62 +1426,34 @@ pub struct MigrateDetail {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct MigrateSource {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mssql-si2823jyl"`
+    /// `InstanceId`, always sent in responses; example: `"mssql-si2823jyl"`
     pub instance_id: Option<String>,
 
-    /// `CvmId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-62dhd3d1"`
+    /// `CvmId`, always sent in responses; example: `"ins-62dhd3d1"`
     pub cvm_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-6ys9ont9"`
+    /// `VpcId`, always sent in responses; example: `"vpc-6ys9ont9"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-h9extioi"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-h9extioi"`
     pub subnet_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`, always sent in responses; example: `"andy"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Zh22448899"`
+    /// `Password`, always sent in responses; example: `"Zh22448899"`
     pub password: Option<String>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.1.1.5"`
+    /// `Ip`, always sent in responses; example: `"172.1.1.5"`
     pub ip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `22`
+    /// `Port`, always sent in responses; example: `22`
     pub port: Option<u64>,
 
-    /// `Url`: a list of strings.
-    /// Always sent in responses.
+    /// `Url`, always sent in responses
     pub url: Option<Vec<String>>,
 
-    /// `UrlPassword`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Ps55336622"`
+    /// `UrlPassword`, always sent in responses; example: `"Ps55336622"`
     pub url_password: Option<String>,
 }
 
@@ -2182,22 +1463,13 @@ pub struct MigrateSource {
 /// Returned in the output of [`DescribeMigrationDetail`](super::DescribeMigrationDetail).
 #[tc_model]
 pub struct MigrateTarget {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mssql-si2823jyl"`
+    /// `InstanceId`, always sent in responses; example: `"mssql-si2823jyl"`
     pub instance_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`, always sent in responses; example: `"andy"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Zh22446688"`
+    /// `Password`, always sent in responses; example: `"Zh22446688"`
     pub password: Option<String>,
 }
 
@@ -2206,65 +1478,43 @@ pub struct MigrateTarget {
 /// Returned in the output of [`DescribeMigrations`](super::DescribeMigrations).
 #[tc_model]
 pub struct MigrateTask {
-    /// `MigrateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2728`
+    /// `MigrateId`; example: `2728`
     pub migrate_id: u64,
 
-    /// `MigrateName`: a string.
-    ///
-    /// Example: `"andy-Migrate"`
+    /// `MigrateName`; example: `"andy-Migrate"`
     pub migrate_name: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SourceType`; example: `5`
     pub source_type: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-08-06 17:44:58"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-08-06 17:44:58"`
     pub create_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-08-06 17:45:58"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-08-06 17:45:58"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-08-06 17:50:58"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-08-06 17:50:58"`
     pub end_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Message"`
+    /// `Message`; example: `"Message"`
     pub message: String,
 
-    /// `CheckFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckFlag`; example: `1`
     pub check_flag: u64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: i64,
 
-    /// `MigrateDetail`: a [`MigrateDetail`].
+    /// `MigrateDetail`
     pub migrate_detail: MigrateDetail,
 }
 
@@ -2273,81 +1523,55 @@ pub struct MigrateTask {
 /// Returned in the output of [`DescribeBackupMigration`](super::DescribeBackupMigration) and [`DescribeIncrementalMigration`](super::DescribeIncrementalMigration).
 #[tc_model]
 pub struct Migration {
-    /// `MigrationId`: a string.
-    ///
-    /// Example: `"mssql-incremental-migration-kp7bgv8p"`
+    /// `MigrationId`; example: `"mssql-incremental-migration-kp7bgv8p"`
     pub migration_id: String,
 
-    /// `MigrationName`: a string.
-    ///
-    /// Example: `"MigrationName"`
+    /// `MigrationName`; example: `"MigrationName"`
     pub migration_name: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251006279`
+    /// `AppId`; example: `251006279`
     pub app_id: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-rdc0gajn"`
+    /// `InstanceId`; example: `"mssql-rdc0gajn"`
     pub instance_id: String,
 
-    /// `RecoveryType`: a string.
-    ///
-    /// Example: `"FULL_LOG"`
+    /// `RecoveryType`; example: `"FULL_LOG"`
     pub recovery_type: String,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"COS_UPLOAD"`
+    /// `UploadType`; example: `"COS_UPLOAD"`
     pub upload_type: String,
 
-    /// `BackupFiles`: a list of strings.
+    /// `BackupFiles`
     pub backup_files: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-09-27 20:44:59"`
+    /// `CreateTime`; example: `"2020-09-27 20:44:59"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `StartTime`; example: `"0000-00-00 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `EndTime`; example: `"0000-00-00 00:00:00"`
     pub end_time: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Message"`
+    /// `Message`; example: `"Message"`
     pub message: String,
 
-    /// `Detail`: a [`MigrationDetail`].
+    /// `Detail`
     pub detail: MigrationDetail,
 
-    /// `Action`: a [`MigrationAction`].
+    /// `Action`
     pub action: MigrationAction,
 
-    /// `IsRecovery`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `IsRecovery`; example: `"NO"`
     pub is_recovery: String,
 
-    /// `DBRename`: a list of [`DbRenameRes`] objects.
+    /// `DBRename`
     #[tc(rename = "DBRename")]
     pub db_rename: Option<Vec<DbRenameRes>>,
 }
@@ -2357,14 +1581,10 @@ pub struct Migration {
 /// Returned in the output of [`DescribeBackupMigration`](super::DescribeBackupMigration) and [`DescribeIncrementalMigration`](super::DescribeIncrementalMigration).
 #[tc_model]
 pub struct MigrationAction {
-    /// `AllAction`: a list of strings.
-    ///
-    /// Example: `["view"]`
+    /// `AllAction`; example: `["view"]`
     pub all_action: Vec<String>,
 
-    /// `AllowedAction`: a list of strings.
-    ///
-    /// Example: `["view"]`
+    /// `AllowedAction`; example: `["view"]`
     pub allowed_action: Vec<String>,
 }
 
@@ -2373,22 +1593,16 @@ pub struct MigrationAction {
 /// Returned in the output of [`DescribeBackupMigration`](super::DescribeBackupMigration) and [`DescribeIncrementalMigration`](super::DescribeIncrementalMigration).
 #[tc_model]
 pub struct MigrationDetail {
-    /// `StepAll`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StepAll`; example: `4`
     pub step_all: i64,
 
-    /// `StepNow`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNow`; example: `1`
     pub step_now: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Progress`; example: `20`
     pub progress: i64,
 
-    /// `StepInfo`: a list of [`MigrationStep`] objects.
+    /// `StepInfo`
     pub step_info: Vec<MigrationStep>,
 }
 
@@ -2397,24 +1611,16 @@ pub struct MigrationDetail {
 /// Returned in the output of [`DescribeBackupMigration`](super::DescribeBackupMigration) and [`DescribeIncrementalMigration`](super::DescribeIncrementalMigration).
 #[tc_model]
 pub struct MigrationStep {
-    /// `StepNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: i64,
 
-    /// `StepName`: a string.
-    ///
-    /// Example: `"back up datebase"`
+    /// `StepName`; example: `"back up datebase"`
     pub step_name: String,
 
-    /// `StepId`: a string.
-    ///
-    /// Example: `"ConnectDBCheck"`
+    /// `StepId`; example: `"ConnectDBCheck"`
     pub step_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -2423,15 +1629,13 @@ pub struct MigrationStep {
 /// Sent in the input of [`ModifyPublishSubscribe`](super::ModifyPublishSubscribe).
 #[tc_model]
 pub struct ModifyDataBaseTuple {
-    /// `DatabaseTuple`: a [`DatabaseTuple`].
+    /// `DatabaseTuple`
     pub database_tuple: DatabaseTuple,
 
-    /// `NewDatabaseTuple`: a [`DatabaseTuple`].
+    /// `NewDatabaseTuple`
     pub new_database_tuple: Option<DatabaseTuple>,
 
-    /// `DeleteDataBasesTuple`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDataBasesTuple`; example: `true`
     pub delete_data_bases_tuple: Option<bool>,
 }
 
@@ -2440,19 +1644,13 @@ pub struct ModifyDataBaseTuple {
 /// Returned in the output of [`DescribeDBInstancesAttribute`](super::DescribeDBInstancesAttribute).
 #[tc_model]
 pub struct OldVip {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `RecycleTime`: a string.
-    ///
-    /// Example: `"2024-03-26 12:28:41"`
+    /// `RecycleTime`; example: `"2024-03-26 12:28:41"`
     pub recycle_time: String,
 
-    /// `OldIpRetainTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OldIpRetainTime`; example: `1`
     pub old_ip_retain_time: i64,
 }
 
@@ -2461,34 +1659,22 @@ pub struct OldVip {
 /// Returned in the output of [`DescribeInstanceParamRecords`](super::DescribeInstanceParamRecords).
 #[tc_model]
 pub struct ParamRecord {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-hbr4jy7i"`
+    /// `InstanceId`; example: `"mssql-hbr4jy7i"`
     pub instance_id: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"fill factor (%)"`
+    /// `ParamName`; example: `"fill factor (%)"`
     pub param_name: String,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"2"`
+    /// `OldValue`; example: `"2"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `NewValue`; example: `"100"`
     pub new_value: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `ModifyTime`; example: `"2020-04-09 00:00:00"`
     pub modify_time: String,
 }
 
@@ -2497,14 +1683,10 @@ pub struct ParamRecord {
 /// Sent in the input of [`ModifyInstanceParam`](super::ModifyInstanceParam).
 #[tc_model]
 pub struct Parameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fill factor (%)"`
+    /// `Name`; example: `"fill factor (%)"`
     pub name: Option<String>,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CurrentValue`; example: `"1"`
     pub current_value: Option<String>,
 }
 
@@ -2513,54 +1695,34 @@ pub struct Parameter {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct ParameterDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fill factor (%)"`
+    /// `Name`; example: `"fill factor (%)"`
     pub name: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"INT"`
+    /// `ParamType`; example: `"INT"`
     pub param_type: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Default`; example: `"0"`
     pub default: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"The fill-factor option is provided for fine-tuning index data st"`
+    /// `Description`; example: `"The fill-factor option is provided for fine-tuning index data st"`
     pub description: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"5"`
+    /// `CurrentValue`; example: `"5"`
     pub current_value: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedReboot`; example: `1`
     pub need_reboot: i64,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Max`; example: `100`
     pub max: i64,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: i64,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["YES","NO"]`
+    /// `EnumValue`; example: `["YES","NO"]`
     pub enum_value: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -2569,24 +1731,16 @@ pub struct ParameterDetail {
 /// Returned in the output of [`DescribeSpecSellStatus`](super::DescribeSpecSellStatus).
 #[tc_model]
 pub struct Price {
-    /// `PrepaidPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrepaidPrice`; example: `1`
     pub prepaid_price: u64,
 
-    /// `PrepaidPriceUnit`: a string.
-    ///
-    /// Example: `"M"`
+    /// `PrepaidPriceUnit`; example: `"M"`
     pub prepaid_price_unit: String,
 
-    /// `PostpaidPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PostpaidPrice`; example: `1`
     pub postpaid_price: u64,
 
-    /// `PostpaidPriceUnit`: a string.
-    ///
-    /// Example: `"H"`
+    /// `PostpaidPriceUnit`; example: `"H"`
     pub postpaid_price_unit: String,
 }
 
@@ -2595,17 +1749,13 @@ pub struct Price {
 /// Returned in the output of [`DescribeProductSpec`](super::DescribeProductSpec).
 #[tc_model]
 pub struct ProductSpec {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: i64,
 
-    /// `Info`: a list of [`SpecInfo`] objects.
+    /// `Info`
     pub info: Vec<SpecInfo>,
 }
 
@@ -2614,47 +1764,31 @@ pub struct ProductSpec {
 /// Returned in the output of [`DescribePublishSubscribe`](super::DescribePublishSubscribe).
 #[tc_model]
 pub struct PublishSubscribe {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `172631`
+    /// `Id`; example: `172631`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"sqlPublishSubscribe"`
+    /// `Name`; example: `"sqlPublishSubscribe"`
     pub name: String,
 
-    /// `PublishInstanceId`: a string.
-    ///
-    /// Example: `"mssql-2cwisu23"`
+    /// `PublishInstanceId`; example: `"mssql-2cwisu23"`
     pub publish_instance_id: String,
 
-    /// `PublishInstanceName`: a string.
-    ///
-    /// Example: `"mssql-andy"`
+    /// `PublishInstanceName`; example: `"mssql-andy"`
     pub publish_instance_name: String,
 
-    /// `PublishInstanceIp`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `PublishInstanceIp`; example: `"172.1.1.1"`
     pub publish_instance_ip: String,
 
-    /// `SubscribeInstanceId`: a string.
-    ///
-    /// Example: `"mssql-hlh6yka1"`
+    /// `SubscribeInstanceId`; example: `"mssql-hlh6yka1"`
     pub subscribe_instance_id: String,
 
-    /// `SubscribeInstanceName`: a string.
-    ///
-    /// Example: `"mssql-toto"`
+    /// `SubscribeInstanceName`; example: `"mssql-toto"`
     pub subscribe_instance_name: String,
 
-    /// `SubscribeInstanceIp`: a string.
-    ///
-    /// Example: `"172.2.2.2"`
+    /// `SubscribeInstanceIp`; example: `"172.2.2.2"`
     pub subscribe_instance_ip: String,
 
-    /// `DatabaseTupleSet`: a list of [`DatabaseTupleStatus`] objects.
+    /// `DatabaseTupleSet`
     pub database_tuple_set: Vec<DatabaseTupleStatus>,
 }
 
@@ -2663,92 +1797,58 @@ pub struct PublishSubscribe {
 /// Returned in the output of [`DescribeReadOnlyGroupList`](super::DescribeReadOnlyGroupList).
 #[tc_model]
 pub struct ReadOnlyGroup {
-    /// `ReadOnlyGroupId`: a string.
-    ///
-    /// Example: `"mssqlrg-dj5i29c5n"`
+    /// `ReadOnlyGroupId`; example: `"mssqlrg-dj5i29c5n"`
     pub read_only_group_id: String,
 
-    /// `ReadOnlyGroupName`: a string.
-    ///
-    /// Example: `"andy_ReadOnlyGroup"`
+    /// `ReadOnlyGroupName`; example: `"andy_ReadOnlyGroup"`
     pub read_only_group_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `IsOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOfflineDelay`; example: `1`
     pub is_offline_delay: i64,
 
-    /// `ReadOnlyMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ReadOnlyMaxDelayTime`; example: `100`
     pub read_only_max_delay_time: i64,
 
-    /// `MinReadOnlyInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReadOnlyInGroup`; example: `1`
     pub min_read_only_in_group: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Vport`; example: `1433`
     pub vport: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kw88teud"`
+    /// `VpcId`; example: `"vpc-kw88teud"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-8z5n8tcg"`
+    /// `SubnetId`; example: `"subnet-8z5n8tcg"`
     pub subnet_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"mssql-sgeshe3th"`
+    /// `MasterInstanceId`; example: `"mssql-sgeshe3th"`
     pub master_instance_id: String,
 
-    /// `ReadOnlyInstanceSet`: a list of [`ReadOnlyInstance`] objects.
+    /// `ReadOnlyInstanceSet`
     pub read_only_instance_set: Vec<ReadOnlyInstance>,
 
-    /// `DnsPodDomain`: a string.
-    ///
-    /// Example: `"gz.xxx.sqlserver.tencent.com"`
+    /// `DnsPodDomain`; example: `"gz.xxx.sqlserver.tencent.com"`
     pub dns_pod_domain: String,
 
-    /// `TgwWanVPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2032`
+    /// `TgwWanVPort`; example: `2032`
     pub tgw_wan_v_port: u64,
 
-    /// `ReadOnlyGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupType`; example: `1`
     pub read_only_group_type: i64,
 
-    /// `ReadOnlyGroupForcedUpgrade`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyGroupForcedUpgrade`; example: `1`
     pub read_only_group_forced_upgrade: i64,
 }
 
@@ -2757,124 +1857,76 @@ pub struct ReadOnlyGroup {
 /// Returned in the output of [`DescribeReadOnlyGroupAutoWeight`](super::DescribeReadOnlyGroupAutoWeight), [`DescribeReadOnlyGroupDetails`](super::DescribeReadOnlyGroupDetails) and [`DescribeReadOnlyGroupList`](super::DescribeReadOnlyGroupList).
 #[tc_model]
 pub struct ReadOnlyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-dj5i29c5n"`
+    /// `InstanceId`; example: `"mssql-dj5i29c5n"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Name`; example: `"andy"`
     pub name: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"gamedb.gz000.cdb.db"`
+    /// `Uid`; example: `"gamedb.gz000.cdb.db"`
     pub uid: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `CreateTime`; example: `"2020-04-09 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `UpdateTime`; example: `"2020-04-09 00:00:00"`
     pub update_time: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `Type`; example: `"TS85"`
     pub r#type: String,
 
-    /// `Model`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Model`; example: `2`
     pub model: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: i64,
 
-    /// `DelayTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DelayTime`; example: `"1"`
     pub delay_time: String,
 
-    /// `SynStatus`: a string.
-    ///
-    /// Example: `"Init"`
+    /// `SynStatus`; example: `"Init"`
     pub syn_status: String,
 
-    /// `DatabaseDifference`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseDifference`; example: `"db1"`
     pub database_difference: String,
 
-    /// `AccountDifference`: a string.
-    ///
-    /// Example: `"ac1"`
+    /// `AccountDifference`; example: `"ac1"`
     pub account_difference: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `StartTime`; example: `"2020-04-09 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `EndTime`; example: `"2020-04-09 00:00:00"`
     pub end_time: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"2020-04-09 00:00:00"`
+    /// `IsolateTime`; example: `"2020-04-09 00:00:00"`
     pub isolate_time: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 }
 
@@ -2883,14 +1935,10 @@ pub struct ReadOnlyInstance {
 /// Sent in the input of [`ModifyReadOnlyGroupDetails`](super::ModifyReadOnlyGroupDetails).
 #[tc_model]
 pub struct ReadOnlyInstanceWeightPair {
-    /// `ReadOnlyInstanceId`: a string.
-    ///
-    /// Example: `"mssqlro-3l3fgqn7"`
+    /// `ReadOnlyInstanceId`; example: `"mssqlro-3l3fgqn7"`
     pub read_only_instance_id: String,
 
-    /// `ReadOnlyWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReadOnlyWeight`; example: `10`
     pub read_only_weight: i64,
 }
 
@@ -2899,24 +1947,16 @@ pub struct ReadOnlyInstanceWeightPair {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 }
 
@@ -2925,14 +1965,10 @@ pub struct RegionInfo {
 /// Sent in the input of [`CloneDB`](super::CloneDB), [`CreateMigration`](super::CreateMigration), [`ModifyBackupMigration`](super::ModifyBackupMigration), [`RestoreInstance`](super::RestoreInstance) and [`RollbackInstance`](super::RollbackInstance).
 #[tc_model]
 pub struct RenameRestoreDatabase {
-    /// `OldName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `OldName`; example: `"db1"`
     pub old_name: Option<String>,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"db2"`
+    /// `NewName`; example: `"db2"`
     pub new_name: Option<String>,
 }
 
@@ -2942,16 +1978,10 @@ pub struct RenameRestoreDatabase {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"created-by"`
+    /// `TagKey`, always sent in responses; example: `"created-by"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"andy"`
+    /// `TagValue`, always sent in responses; example: `"andy"`
     pub tag_value: Option<String>,
 }
 
@@ -2960,64 +1990,40 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeRestoreTask`](super::DescribeRestoreTask).
 #[tc_model]
 pub struct RestoreTask {
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"mssql-8932uijww"`
+    /// `TargetInstanceId`; example: `"mssql-8932uijww"`
     pub target_instance_id: String,
 
-    /// `TargetInstanceName`: a string.
-    ///
-    /// Example: `"mssql-890oiioew"`
+    /// `TargetInstanceName`; example: `"mssql-890oiioew"`
     pub target_instance_name: String,
 
-    /// `TargetInstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TargetInstanceStatus`; example: `2`
     pub target_instance_status: i64,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `TargetRegion`; example: `"ap-shanghai"`
     pub target_region: String,
 
-    /// `RestoreId`: a signed 64-bit integer.
-    ///
-    /// Example: `2090292`
+    /// `RestoreId`; example: `2090292`
     pub restore_id: i64,
 
-    /// `TargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetType`; example: `1`
     pub target_type: i64,
 
-    /// `RestoreType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestoreType`; example: `1`
     pub restore_type: i64,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `RestoreTime`; example: `"2023-01-01 12:00:00"`
     pub restore_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-02 12:00:00"`
+    /// `EndTime`; example: `"2023-01-02 12:00:00"`
     pub end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: i64,
 }
 
@@ -3027,38 +2033,26 @@ pub struct RestoreTask {
 #[doc(alias = "SSLConfig")]
 #[tc_model]
 pub struct SslConfig {
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Encryption`; example: `"disable"`
     pub encryption: Option<String>,
 
-    /// `SSLValidityPeriod`: a string.
-    ///
-    /// Example: `"2023-10-01 12:00:00"`
+    /// `SSLValidityPeriod`; example: `"2023-10-01 12:00:00"`
     #[tc(rename = "SSLValidityPeriod")]
     pub ssl_validity_period: Option<String>,
 
-    /// `SSLValidity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SSLValidity`; example: `0`
     #[tc(rename = "SSLValidity")]
     pub ssl_validity: Option<u64>,
 
-    /// `IsKMS`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsKMS`; example: `0`
     #[tc(rename = "IsKMS")]
     pub is_kms: Option<i64>,
 
-    /// `CMKId`: a string.
-    ///
-    /// Example: `"38b504ae-877a-11ef-8a41-*****"`
+    /// `CMKId`; example: `"38b504ae-877a-11ef-8a41-*****"`
     #[tc(rename = "CMKId")]
     pub cmk_id: Option<String>,
 
-    /// `CMKRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CMKRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CMKRegion")]
     pub cmk_region: Option<String>,
 }
@@ -3068,35 +2062,25 @@ pub struct SslConfig {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `172632`
+    /// `ProjectId`; example: `172632`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-23 00:23:13"`
+    /// `CreateTime`; example: `"2024-12-23 00:23:13"`
     pub create_time: String,
 
-    /// `InboundSet`: a list of [`SecurityGroupPolicy`] objects.
+    /// `InboundSet`
     pub inbound_set: Vec<SecurityGroupPolicy>,
 
-    /// `OutboundSet`: a list of [`SecurityGroupPolicy`] objects.
+    /// `OutboundSet`
     pub outbound_set: Vec<SecurityGroupPolicy>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-igw86yth"`
+    /// `SecurityGroupId`; example: `"sg-igw86yth"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SecurityGroupName`; example: `"default"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"System created security group"`
+    /// `SecurityGroupRemark`; example: `"System created security group"`
     pub security_group_remark: String,
 }
 
@@ -3105,29 +2089,19 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupPolicy {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"172.16.0.0/12"`
+    /// `CidrIp`; example: `"172.16.0.0/12"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"1433"`
+    /// `PortRange`; example: `"1433"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"INPUT"`
+    /// `Dir`; example: `"INPUT"`
     pub dir: String,
 }
 
@@ -3137,9 +2111,7 @@ pub struct SecurityGroupPolicy {
 #[doc(alias = "SelectAllDB")]
 #[tc_model]
 pub struct SelectAllDb {
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"ReadWrite"`
+    /// `Privilege`; example: `"ReadWrite"`
     pub privilege: String,
 }
 
@@ -3148,19 +2120,13 @@ pub struct SelectAllDb {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct SlaveZones {
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `SlaveZone`; example: `"ap-guangzhou-1"`
     pub slave_zone: String,
 
-    /// `SlaveZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `SlaveZoneName`; example: `"广州一区"`
     pub slave_zone_name: String,
 
-    /// `DrInstanceId`: a string.
-    ///
-    /// Example: `"mssqldr-9ji781"`
+    /// `DrInstanceId`; example: `"mssqldr-9ji781"`
     pub dr_instance_id: Option<String>,
 }
 
@@ -3169,40 +2135,28 @@ pub struct SlaveZones {
 /// Returned in the output of [`DescribeSlowlogs`](super::DescribeSlowlogs).
 #[tc_model]
 pub struct SlowLog {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `30304577`
+    /// `Id`; example: `30304577`
     pub id: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-11-05 20:10:05"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-11-05 20:10:05"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-11-05 20:17:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-11-05 20:17:14"`
     pub end_time: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Count`; example: `5`
     pub count: i64,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -3211,28 +2165,28 @@ pub struct SlowLog {
 /// Returned in the output of [`DescribeSlowlogs`](super::DescribeSlowlogs).
 #[tc_model]
 pub struct SlowlogInfo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: i64,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 
-    /// `InternalAddr`: a string.
+    /// `InternalAddr`
     pub internal_addr: String,
 
-    /// `ExternalAddr`: a string.
+    /// `ExternalAddr`
     pub external_addr: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 }
 
@@ -3241,124 +2195,78 @@ pub struct SlowlogInfo {
 /// Returned in the output of [`DescribeProductConfig`](super::DescribeProductConfig) and [`DescribeProductSpec`](super::DescribeProductSpec).
 #[tc_model]
 pub struct SpecInfo {
-    /// `SpecId`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `SpecId`; example: `22`
     pub spec_id: i64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `MachineType`; example: `"TS85"`
     pub machine_type: String,
 
-    /// `MachineTypeName`: a string.
-    ///
-    /// Example: `"高IO"`
+    /// `MachineTypeName`; example: `"高IO"`
     pub machine_type_name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"SQL Server 2008 Enterprise"`
+    /// `VersionName`; example: `"SQL Server 2008 Enterprise"`
     pub version_name: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Memory`; example: `128`
     pub memory: i64,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `CPU`; example: `16`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `MinStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinStorage`; example: `10`
     pub min_storage: i64,
 
-    /// `MaxStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `MaxStorage`; example: `3000`
     pub max_storage: i64,
 
-    /// `QPS`: a signed 64-bit integer.
-    ///
-    /// Example: `61000`
+    /// `QPS`; example: `61000`
     #[tc(rename = "QPS")]
     pub qps: i64,
 
-    /// `SuitInfo`: a string.
-    ///
-    /// Example: `"独立用户数上千万人的大型应用"`
+    /// `SuitInfo`; example: `"独立用户数上千万人的大型应用"`
     pub suit_info: String,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10908`
+    /// `Pid`; example: `10908`
     pub pid: i64,
 
-    /// `PostPid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10908]`
+    /// `PostPid`; example: `[10908]`
     pub post_pid: Vec<i64>,
 
-    /// `PayModeStatus`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PayModeStatus`; example: `"ALL"`
     pub pay_mode_status: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: String,
 
-    /// `MultiZonesStatus`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `MultiZonesStatus`; example: `"ALL"`
     pub multi_zones_status: String,
 
-    /// `MinBaselineIOPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MinBaselineIOPS`; example: `5`
     #[tc(rename = "MinBaselineIOPS")]
     pub min_baseline_iops: Option<u64>,
 
-    /// `MaxBaselineIOPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxBaselineIOPS`; example: `10`
     #[tc(rename = "MaxBaselineIOPS")]
     pub max_baseline_iops: Option<u64>,
 
-    /// `MinBaselineThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MinBaselineThroughput`; example: `15`
     pub min_baseline_throughput: Option<u64>,
 
-    /// `MaxBaselineThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxBaselineThroughput`; example: `100`
     pub max_baseline_throughput: Option<u64>,
 
-    /// `ExtraIOSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExtraIOSupported`; example: `true`
     #[tc(rename = "ExtraIOSupported")]
     pub extra_io_supported: Option<bool>,
 
-    /// `MaxExtraThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxExtraThroughput`; example: `5`
     pub max_extra_throughput: Option<u64>,
 
-    /// `MinDiskSizeForExtraIO`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinDiskSizeForExtraIO`; example: `100`
     #[tc(rename = "MinDiskSizeForExtraIO")]
     pub min_disk_size_for_extra_io: Option<u64>,
 }
@@ -3368,93 +2276,61 @@ pub struct SpecInfo {
 /// Returned in the output of [`DescribeSpecSellStatus`](super::DescribeSpecSellStatus).
 #[tc_model]
 pub struct SpecSellStatus {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `SpecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `SpecId`; example: `23`
     pub spec_id: u64,
 
-    /// `PayModeStatus`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PayModeStatus`; example: `"ALL"`
     pub pay_mode_status: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HA"`
+    /// `InstanceType`; example: `"HA"`
     pub instance_type: String,
 
-    /// `MultiZonesStatus`: a string.
-    ///
-    /// Example: `"SameZones"`
+    /// `MultiZonesStatus`; example: `"SameZones"`
     pub multi_zones_status: String,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `Architecture`; example: `"SINGLE"`
     pub architecture: String,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"EXCLUSIVE"`
+    /// `Style`; example: `"EXCLUSIVE"`
     pub style: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 
-    /// `ZoneStatusSet`: a list of [`ZoneStatus`] objects.
+    /// `ZoneStatusSet`
     pub zone_status_set: Vec<ZoneStatus>,
 
-    /// `Price`: a [`Price`].
+    /// `Price`
     pub price: Price,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `MinBaselineIOPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MinBaselineIOPS`; example: `5`
     #[tc(rename = "MinBaselineIOPS")]
     pub min_baseline_iops: Option<u64>,
 
-    /// `MaxBaselineIOPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxBaselineIOPS`; example: `10`
     #[tc(rename = "MaxBaselineIOPS")]
     pub max_baseline_iops: Option<u64>,
 
-    /// `MinBaselineThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MinBaselineThroughput`; example: `5`
     pub min_baseline_throughput: Option<u64>,
 
-    /// `MaxBaselineThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxBaselineThroughput`; example: `10`
     pub max_baseline_throughput: Option<u64>,
 
-    /// `ExtraIOSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExtraIOSupported`; example: `true`
     #[tc(rename = "ExtraIOSupported")]
     pub extra_io_supported: Option<bool>,
 
-    /// `MaxExtraThroughput`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxExtraThroughput`; example: `100`
     pub max_extra_throughput: Option<u64>,
 
-    /// `MinDiskSizeForExtraIO`: an unsigned 64-bit integer.
-    ///
-    /// Example: `460`
+    /// `MinDiskSizeForExtraIO`; example: `460`
     #[tc(rename = "MinDiskSizeForExtraIO")]
     pub min_disk_size_for_extra_io: Option<u64>,
 }
@@ -3464,19 +2340,13 @@ pub struct SpecSellStatus {
 /// Returned in the output of [`QueryMigrationCheckProcess`](super::QueryMigrationCheckProcess).
 #[tc_model]
 pub struct StepDetail {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"检查数据传输服务器是否能连通源数据库"`
+    /// `Msg`; example: `"检查数据传输服务器是否能连通源数据库"`
     pub msg: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"源库连接性检查"`
+    /// `Name`; example: `"源库连接性检查"`
     pub name: String,
 }
 
@@ -3485,74 +2355,46 @@ pub struct StepDetail {
 /// Returned in the output of [`DescribeBackupStatistical`](super::DescribeBackupStatistical).
 #[tc_model]
 pub struct SummaryDetailRes {
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-7vfv3rk3"`
+    /// `InstanceId`; example: `"mssql-7vfv3rk3"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Name`; example: `"andy"`
     pub name: String,
 
-    /// `ActualUsedSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActualUsedSpace`; example: `0`
     pub actual_used_space: u64,
 
-    /// `DataBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataBackupSpace`; example: `0`
     pub data_backup_space: u64,
 
-    /// `DataBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataBackupCount`; example: `0`
     pub data_backup_count: u64,
 
-    /// `LogBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupSpace`; example: `0`
     pub log_backup_space: u64,
 
-    /// `LogBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogBackupCount`; example: `0`
     pub log_backup_count: u64,
 
-    /// `AutoBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBackupSpace`; example: `0`
     pub auto_backup_space: u64,
 
-    /// `AutoBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoBackupCount`; example: `0`
     pub auto_backup_count: u64,
 
-    /// `ManualBackupSpace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBackupSpace`; example: `0`
     pub manual_backup_space: u64,
 
-    /// `ManualBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBackupCount`; example: `0`
     pub manual_backup_count: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -3561,29 +2403,19 @@ pub struct SummaryDetailRes {
 /// Returned in the output of [`DescribeHASwitchLog`](super::DescribeHASwitchLog).
 #[tc_model]
 pub struct SwitchLog {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"f39bc24b76d1c5d3ce60f0dcb9e0bd79"`
+    /// `EventId`; example: `"f39bc24b76d1c5d3ce60f0dcb9e0bd79"`
     pub event_id: Option<String>,
 
-    /// `SwitchType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchType`; example: `0`
     pub switch_type: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `StartTime`; example: `"2023-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `EndTime`; example: `"2023-01-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `Reason`; example: `"AUTO"`
     pub reason: Option<String>,
 }
 
@@ -3593,30 +2425,20 @@ pub struct SwitchLog {
 #[doc(alias = "TDEConfigAttribute")]
 #[tc_model]
 pub struct TdeConfigAttribute {
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Encryption`; example: `"disable"`
     pub encryption: String,
 
-    /// `CertificateAttribution`: a string.
-    ///
-    /// Example: `"self"`
+    /// `CertificateAttribution`; example: `"self"`
     pub certificate_attribution: String,
 
-    /// `QuoteUin`: a string.
-    ///
-    /// Example: `"1000****6845"`
+    /// `QuoteUin`; example: `"1000****6845"`
     pub quote_uin: String,
 
-    /// `CMKId`: a string.
-    ///
-    /// Example: `"38b504ae-877a-11ef-8a41-*******"`
+    /// `CMKId`; example: `"38b504ae-877a-11ef-8a41-*******"`
     #[tc(rename = "CMKId")]
     pub cmk_id: Option<String>,
 
-    /// `CMKRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CMKRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CMKRegion")]
     pub cmk_region: Option<String>,
 }
@@ -3626,14 +2448,10 @@ pub struct TdeConfigAttribute {
 /// Returned in the output of [`DescribeLogInstanceList`](super::DescribeLogInstanceList).
 #[tc_model]
 pub struct TagList {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"一级业务"`
+    /// `TagKey`; example: `"一级业务"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `TagValue`; example: `"\"test\""`
     pub tag_value: Option<String>,
 }
 
@@ -3642,29 +2460,19 @@ pub struct TagList {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100004`
+    /// `ZoneId`; example: `100004`
     pub zone_id: i64,
 
-    /// `SpecId`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `SpecId`; example: `22`
     pub spec_id: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2008R2"`
+    /// `Version`; example: `"2008R2"`
     pub version: String,
 }
 
@@ -3673,18 +2481,12 @@ pub struct ZoneInfo {
 /// Returned in the output of [`DescribeSpecSellStatus`](super::DescribeSpecSellStatus).
 #[tc_model]
 pub struct ZoneStatus {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }

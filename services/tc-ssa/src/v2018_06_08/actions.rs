@@ -7,9 +7,12 @@ use super::models;
 /// The `DescribeAlarmStat` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAlarmStatResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeAlarmStat)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
@@ -18,21 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAlarmStat {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-11-21 10:10:00"`
+    /// `StartTime`; example: `"2022-11-21 10:10:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-11-22 10:10:00"`
+    /// `EndTime`; example: `"2022-11-22 10:10:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmStat`] call returns.
 #[tc_model]
 pub struct DescribeAlarmStatResponse {
-    /// `Data`: an [`AlarmInfoRsp`](super::models::AlarmInfoRsp).
+    /// `Data`
     pub data: Option<models::AlarmInfoRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,27 +41,31 @@ pub struct DescribeAlarmStatResponse {
 /// The `DescribeAssetDetail` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAssetDetailResponse`].
-/// The codes it documents are in [`DescribeAssetDetailError`](super::errors::DescribeAssetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeAssetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeAssetDetail",
     output = DescribeAssetDetailResponse,
-    error = super::errors::DescribeAssetDetailError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeAssetDetail {
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"id\":\"xxx\"}"`
+    /// `Params`; example: `"{\"id\":\"xxx\"}"`
     pub params: String,
 }
 
 /// What a successful [`DescribeAssetDetail`] call returns.
 #[tc_model]
 pub struct DescribeAssetDetailResponse {
-    /// `Data`: an [`AssetDetail`](super::models::AssetDetail).
+    /// `Data`
     pub data: Option<models::AssetDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,15 +75,21 @@ pub struct DescribeAssetDetailResponse {
 /// The `DescribeAssetDetailList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAssetDetailListResponse`].
-/// The codes it documents are in [`DescribeAssetDetailListError`](super::errors::DescribeAssetDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeAssetDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeAssetDetailList",
     output = DescribeAssetDetailListResponse,
-    error = super::errors::DescribeAssetDetailListError,
+    error = super::errors::SsaErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -90,32 +99,32 @@ pub struct DescribeAssetDetailResponse {
     )
 )]
 pub struct DescribeAssetDetailList {
-    /// `Filter`: a list of [`AssetQueryFilter`](super::models::AssetQueryFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::AssetQueryFilter>>,
 
-    /// `Sorter`: a list of [`QuerySort`](super::models::QuerySort) objects.
+    /// `Sorter`
     pub sorter: Option<Vec<models::QuerySort>>,
 
-    /// `RiskTags`: a list of strings.
+    /// `RiskTags`
     pub risk_tags: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `PageIndex`: an unsigned 64-bit integer.
+    /// `PageIndex`
     pub page_index: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeAssetDetailList`] call returns.
 #[tc_model]
 pub struct DescribeAssetDetailListResponse {
-    /// `Data`: a list of [`AssetDetail`](super::models::AssetDetail) objects.
+    /// `Data`
     pub data: Option<Vec<models::AssetDetail>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -125,35 +134,38 @@ pub struct DescribeAssetDetailListResponse {
 /// The `DescribeAssetList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAssetListResponse`].
-/// The codes it documents are in [`DescribeAssetListError`](super::errors::DescribeAssetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeAssetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeAssetList",
     output = DescribeAssetListResponse,
-    error = super::errors::DescribeAssetListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeAssetList {
-    /// `Params`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Params`; example: `"xxx"`
     pub params: String,
 }
 
 /// What a successful [`DescribeAssetList`] call returns.
 #[tc_model]
 pub struct DescribeAssetListResponse {
-    /// `AssetList`: an [`AssetList`](super::models::AssetList).
+    /// `AssetList`
     pub asset_list: models::AssetList,
 
-    /// `AggregationData`: a list of [`AggregationObj`](super::models::AggregationObj) objects.
+    /// `AggregationData`
     pub aggregation_data: Vec<models::AggregationObj>,
 
-    /// `NamespaceData`: a list of strings.
-    ///
-    /// Example: `["test12","testsoc","tstsec"]`
+    /// `NamespaceData`; example: `["test12","testsoc","tstsec"]`
     pub namespace_data: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -163,15 +175,23 @@ pub struct DescribeAssetListResponse {
 /// The `DescribeCheckConfigAssetList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCheckConfigAssetListResponse`].
-/// The codes it documents are in [`DescribeCheckConfigAssetListError`](super::errors::DescribeCheckConfigAssetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeCheckConfigAssetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeCheckConfigAssetList",
     output = DescribeCheckConfigAssetListResponse,
-    error = super::errors::DescribeCheckConfigAssetListError,
+    error = super::errors::SsaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -181,29 +201,29 @@ pub struct DescribeAssetListResponse {
     )
 )]
 pub struct DescribeCheckConfigAssetList {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `Search`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Search`
     pub search: Option<Vec<models::Filter>>,
 
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCheckConfigAssetList`] call returns.
 #[tc_model]
 pub struct DescribeCheckConfigAssetListResponse {
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `CheckAssetsList`: a list of [`CheckAssetItem`](super::models::CheckAssetItem) objects.
+    /// `CheckAssetsList`
     pub check_assets_list: Option<Vec<models::CheckAssetItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -213,25 +233,34 @@ pub struct DescribeCheckConfigAssetListResponse {
 /// The `DescribeCheckConfigDetail` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCheckConfigDetailResponse`].
-/// The codes it documents are in [`DescribeCheckConfigDetailError`](super::errors::DescribeCheckConfigDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeCheckConfigDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeCheckConfigDetail",
     output = DescribeCheckConfigDetailResponse,
-    error = super::errors::DescribeCheckConfigDetailError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeCheckConfigDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeCheckConfigDetail`] call returns.
 #[tc_model]
 pub struct DescribeCheckConfigDetailResponse {
-    /// `CheckConfigDetail`: a [`CheckConfigDetail`](super::models::CheckConfigDetail).
+    /// `CheckConfigDetail`
     pub check_config_detail: Option<models::CheckConfigDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -241,15 +270,23 @@ pub struct DescribeCheckConfigDetailResponse {
 /// The `DescribeComplianceAssetList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeComplianceAssetListResponse`].
-/// The codes it documents are in [`DescribeComplianceAssetListError`](super::errors::DescribeComplianceAssetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeComplianceAssetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeComplianceAssetList",
     output = DescribeComplianceAssetListResponse,
-    error = super::errors::DescribeComplianceAssetListError,
+    error = super::errors::SsaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -259,29 +296,29 @@ pub struct DescribeCheckConfigDetailResponse {
     )
 )]
 pub struct DescribeComplianceAssetList {
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 
-    /// `Search`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Search`
     pub search: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeComplianceAssetList`] call returns.
 #[tc_model]
 pub struct DescribeComplianceAssetListResponse {
-    /// `CheckAssetsList`: a list of [`CheckAssetItem`](super::models::CheckAssetItem) objects.
+    /// `CheckAssetsList`
     pub check_assets_list: Option<Vec<models::CheckAssetItem>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -291,25 +328,34 @@ pub struct DescribeComplianceAssetListResponse {
 /// The `DescribeComplianceDetail` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeComplianceDetailResponse`].
-/// The codes it documents are in [`DescribeComplianceDetailError`](super::errors::DescribeComplianceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeComplianceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeComplianceDetail",
     output = DescribeComplianceDetailResponse,
-    error = super::errors::DescribeComplianceDetailError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeComplianceDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeComplianceDetail`] call returns.
 #[tc_model]
 pub struct DescribeComplianceDetailResponse {
-    /// `CheckConfigDetail`: a [`ComplianceCheckDetail`](super::models::ComplianceCheckDetail).
+    /// `CheckConfigDetail`
     pub check_config_detail: Option<models::ComplianceCheckDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -319,31 +365,40 @@ pub struct DescribeComplianceDetailResponse {
 /// The `DescribeComplianceList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeComplianceListResponse`].
-/// The codes it documents are in [`DescribeComplianceListError`](super::errors::DescribeComplianceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeComplianceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeComplianceList",
     output = DescribeComplianceListResponse,
-    error = super::errors::DescribeComplianceListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeComplianceList {
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: Option<String>,
 }
 
 /// What a successful [`DescribeComplianceList`] call returns.
 #[tc_model]
 pub struct DescribeComplianceListResponse {
-    /// `Data`: a list of [`DataCompliance`](super::models::DataCompliance) objects.
+    /// `Data`
     pub data: Option<Vec<models::DataCompliance>>,
 
-    /// `AssetTotalNum`: a signed 64-bit integer.
+    /// `AssetTotalNum`
     pub asset_total_num: Option<i64>,
 
-    /// `ConfigTotalNum`: a signed 64-bit integer.
+    /// `ConfigTotalNum`
     pub config_total_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -353,25 +408,32 @@ pub struct DescribeComplianceListResponse {
 /// The `DescribeConfigList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeConfigListResponse`].
-/// The codes it documents are in [`DescribeConfigListError`](super::errors::DescribeConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeConfigList",
     output = DescribeConfigListResponse,
-    error = super::errors::DescribeConfigListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeConfigList {
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: Option<String>,
 }
 
 /// What a successful [`DescribeConfigList`] call returns.
 #[tc_model]
 pub struct DescribeConfigListResponse {
-    /// `Data`: a list of [`DataCheck`](super::models::DataCheck) objects.
+    /// `Data`
     pub data: Option<Vec<models::DataCheck>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -381,15 +443,22 @@ pub struct DescribeConfigListResponse {
 /// The `DescribeDomainList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeDomainListResponse`].
-/// The codes it documents are in [`DescribeDomainListError`](super::errors::DescribeDomainListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeDomainList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeDomainList",
     output = DescribeDomainListResponse,
-    error = super::errors::DescribeDomainListError,
+    error = super::errors::SsaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -399,58 +468,50 @@ pub struct DescribeConfigListResponse {
     )
 )]
 pub struct DescribeDomainList {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `AssetBasicType`: an unsigned 64-bit integer.
+    /// `AssetBasicType`
     pub asset_basic_type: Option<u64>,
 
-    /// `Filter`: a list of [`QueryFilterV3`](super::models::QueryFilterV3) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::QueryFilterV3>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Order`; example: `"-"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"-"`
+    /// `By`; example: `"-"`
     pub by: Option<String>,
 
-    /// `Field`: a list of strings.
+    /// `Field`
     pub field: Option<Vec<String>>,
 
-    /// `TimeRange`: an unsigned 64-bit integer.
+    /// `TimeRange`
     pub time_range: Option<u64>,
 
-    /// `Logic`: an unsigned 64-bit integer.
+    /// `Logic`
     pub logic: Option<u64>,
 
-    /// `GroupByField`: a string.
-    ///
-    /// Example: `"-"`
+    /// `GroupByField`; example: `"-"`
     pub group_by_field: Option<String>,
 
-    /// `Task`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Task`; example: `"-"`
     pub task: Option<String>,
 
-    /// `RequestFrom`: an unsigned 64-bit integer.
+    /// `RequestFrom`
     pub request_from: Option<u64>,
 }
 
 /// What a successful [`DescribeDomainList`] call returns.
 #[tc_model]
 pub struct DescribeDomainListResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `DomainInfoCollection`: a list of [`DomainInfo`](super::models::DomainInfo) objects.
+    /// `DomainInfoCollection`
     pub domain_info_collection: Option<Vec<models::DomainInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -460,37 +521,42 @@ pub struct DescribeDomainListResponse {
 /// The `DescribeEventDetail` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeEventDetailResponse`].
-/// The codes it documents are in [`DescribeEventDetailError`](super::errors::DescribeEventDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeEventDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeEventDetail",
     output = DescribeEventDetailResponse,
-    error = super::errors::DescribeEventDetailError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeEventDetail {
-    /// `Index`: a string.
+    /// `Index`
     pub index: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Source`: a string.
+    /// `Source`
     pub source: Option<String>,
 
-    /// `SubEventType`: an unsigned 64-bit integer.
+    /// `SubEventType`
     pub sub_event_type: Option<u64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeEventDetail`] call returns.
 #[tc_model]
 pub struct DescribeEventDetailResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -500,15 +566,21 @@ pub struct DescribeEventDetailResponse {
 /// The `DescribeLeakDetectionList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeLeakDetectionListResponse`].
-/// The codes it documents are in [`DescribeLeakDetectionListError`](super::errors::DescribeLeakDetectionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeLeakDetectionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeLeakDetectionList",
     output = DescribeLeakDetectionListResponse,
-    error = super::errors::DescribeLeakDetectionListError,
+    error = super::errors::SsaErrorCode,
     paginate(
         page = page,
         limit = limit,
@@ -518,29 +590,29 @@ pub struct DescribeEventDetailResponse {
     )
 )]
 pub struct DescribeLeakDetectionList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `Page`: a signed 64-bit integer.
+    /// `Page`
     pub page: i64,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeLeakDetectionList`] call returns.
 #[tc_model]
 pub struct DescribeLeakDetectionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `List`: a list of strings.
+    /// `List`
     pub list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -550,37 +622,43 @@ pub struct DescribeLeakDetectionListResponse {
 /// The `DescribeMappingResults` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeMappingResultsResponse`].
-/// The codes it documents are in [`DescribeMappingResultsError`](super::errors::DescribeMappingResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeMappingResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeMappingResults",
     output = DescribeMappingResultsResponse,
-    error = super::errors::DescribeMappingResultsError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeMappingResults {
-    /// `Filter`: a list of [`AssetQueryFilter`](super::models::AssetQueryFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::AssetQueryFilter>>,
 
-    /// `Sorter`: a list of [`QuerySort`](super::models::QuerySort) objects.
+    /// `Sorter`
     pub sorter: Option<Vec<models::QuerySort>>,
 
-    /// `PageIndex`: an unsigned 64-bit integer.
+    /// `PageIndex`
     pub page_index: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeMappingResults`] call returns.
 #[tc_model]
 pub struct DescribeMappingResultsResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Data`: a [`Results`](super::models::Results).
+    /// `Data`
     pub data: Option<models::Results>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -590,32 +668,34 @@ pub struct DescribeMappingResultsResponse {
 /// The `DescribeSocAlertDetails` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSocAlertDetailsResponse`].
-/// The codes it documents are in [`DescribeSocAlertDetailsError`](super::errors::DescribeSocAlertDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeSocAlertDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeSocAlertDetails",
     output = DescribeSocAlertDetailsResponse,
-    error = super::errors::DescribeSocAlertDetailsError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeSocAlertDetails {
-    /// `AlertId`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `AlertId`; example: `"\"asd\""`
     pub alert_id: String,
 
-    /// `AlertTimestamp`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `AlertTimestamp`; example: `"\"asd\""`
     pub alert_timestamp: Option<String>,
 }
 
 /// What a successful [`DescribeSocAlertDetails`] call returns.
 #[tc_model]
 pub struct DescribeSocAlertDetailsResponse {
-    /// `Data`: an [`AlertDetail`](super::models::AlertDetail).
+    /// `Data`
     pub data: Option<models::AlertDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,48 +705,45 @@ pub struct DescribeSocAlertDetailsResponse {
 /// The `DescribeSocAlertList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSocAlertListResponse`].
-/// The codes it documents are in [`DescribeSocAlertListError`](super::errors::DescribeSocAlertListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeSocAlertList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::SsaErrorCode::LimitExceeded)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeSocAlertList",
     output = DescribeSocAlertListResponse,
-    error = super::errors::DescribeSocAlertListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeSocAlertList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: i64,
 
-    /// `Scenes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scenes`; example: `1`
     pub scenes: i64,
 
-    /// `Filter`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::QueryFilter>>,
 
-    /// `Sorter`: a list of [`QuerySort`](super::models::QuerySort) objects.
+    /// `Sorter`
     pub sorter: Option<Vec<models::QuerySort>>,
 
-    /// `ExportFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExportFlag`; example: `false`
     pub export_flag: Option<bool>,
 }
 
 /// What a successful [`DescribeSocAlertList`] call returns.
 #[tc_model]
 pub struct DescribeSocAlertListResponse {
-    /// `Data`: an [`AlertListData`](super::models::AlertListData).
+    /// `Data`
     pub data: models::AlertListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -676,38 +753,41 @@ pub struct DescribeSocAlertListResponse {
 /// The `DescribeSocCheckItemList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSocCheckItemListResponse`].
-/// The codes it documents are in [`DescribeSocCheckItemListError`](super::errors::DescribeSocCheckItemListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeSocCheckItemList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SsaErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SsaErrorCode::InternalErrorDbError)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeSocCheckItemList",
     output = DescribeSocCheckItemListResponse,
-    error = super::errors::DescribeSocCheckItemListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeSocCheckItemList {
-    /// `Filter`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::QueryFilter>>,
 
-    /// `Sorter`: a list of [`QuerySort`](super::models::QuerySort) objects.
+    /// `Sorter`
     pub sorter: Option<Vec<models::QuerySort>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 }
 
 /// What a successful [`DescribeSocCheckItemList`] call returns.
 #[tc_model]
 pub struct DescribeSocCheckItemListResponse {
-    /// `Data`: a [`DescribeSocCheckItemListRspRsp`](super::models::DescribeSocCheckItemListRspRsp).
+    /// `Data`
     pub data: Option<models::DescribeSocCheckItemListRspRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -717,41 +797,44 @@ pub struct DescribeSocCheckItemListResponse {
 /// The `DescribeSocCheckResultList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSocCheckResultListResponse`].
-/// The codes it documents are in [`DescribeSocCheckResultListError`](super::errors::DescribeSocCheckResultListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeSocCheckResultList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SsaErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::SsaErrorCode::InternalErrorDbError)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeSocCheckResultList",
     output = DescribeSocCheckResultListResponse,
-    error = super::errors::DescribeSocCheckResultListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeSocCheckResultList {
-    /// `Filter`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::QueryFilter>>,
 
-    /// `Sorter`: a list of [`QuerySort`](super::models::QuerySort) objects.
+    /// `Sorter`
     pub sorter: Option<Vec<models::QuerySort>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `AssetId`: a string.
+    /// `AssetId`
     pub asset_id: Option<String>,
 }
 
 /// What a successful [`DescribeSocCheckResultList`] call returns.
 #[tc_model]
 pub struct DescribeSocCheckResultListResponse {
-    /// `Data`: a [`DescribeSocCheckResultListRspRsp`](super::models::DescribeSocCheckResultListRspRsp).
+    /// `Data`
     pub data: Option<models::DescribeSocCheckResultListRspRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -761,22 +844,47 @@ pub struct DescribeSocCheckResultListResponse {
 /// The `DescribeSocCspmCompliance` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSocCspmComplianceResponse`].
-/// The codes it documents are in [`DescribeSocCspmComplianceError`](super::errors::DescribeSocCspmComplianceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeSocCspmCompliance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsaErrorCode::AuthFailure)
+/// - [`AuthFailure.AuthModuleFailed`](super::errors::SsaErrorCode::AuthFailureAuthModuleFailed)
+/// - [`DryRunOperation`](super::errors::SsaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsaErrorCode::InternalError)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SsaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsaErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SsaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::SsaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::SsaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.SubAccountUnauthorized`](super::errors::SsaErrorCode::UnauthorizedOperationSubAccountUnauthorized)
+/// - [`UnknownParameter`](super::errors::SsaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeSocCspmCompliance",
     output = DescribeSocCspmComplianceResponse,
-    error = super::errors::DescribeSocCspmComplianceError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeSocCspmCompliance {}
 
 /// What a successful [`DescribeSocCspmCompliance`] call returns.
 #[tc_model]
 pub struct DescribeSocCspmComplianceResponse {
-    /// `Data`: a [`SocComplianceInfoResp`](super::models::SocComplianceInfoResp).
+    /// `Data`
     pub data: Option<models::SocComplianceInfoResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -786,139 +894,96 @@ pub struct DescribeSocCspmComplianceResponse {
 /// The `DescribeVulDetail` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeVulDetailResponse`].
-/// The codes it documents are in [`DescribeVulDetailError`](super::errors::DescribeVulDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeVulDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeVulDetail",
     output = DescribeVulDetailResponse,
-    error = super::errors::DescribeVulDetailError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeVulDetail {
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"1445149556-100199-a7db49fc-d918-11e8-b7a1-5cb90191b1e0"`
+    /// `UniqId`; example: `"1445149556-100199-a7db49fc-d918-11e8-b7a1-5cb90191b1e0"`
     pub uniq_id: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Source`; example: `"xx"`
     pub source: Option<String>,
 }
 
 /// What a successful [`DescribeVulDetail`] call returns.
 #[tc_model]
 pub struct DescribeVulDetailResponse {
-    /// `VulType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulType`; example: `0`
     pub vul_type: Option<i64>,
 
-    /// `SubVulType`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `SubVulType`; example: `"xx"`
     pub sub_vul_type: Option<String>,
 
-    /// `CvssScore`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `CvssScore`; example: `"xx"`
     pub cvss_score: Option<String>,
 
-    /// `Cvss`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Cvss`; example: `"xx"`
     pub cvss: Option<String>,
 
-    /// `Cve`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Cve`; example: `"xx"`
     pub cve: Option<String>,
 
-    /// `Cnvd`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Cnvd`; example: `"xx"`
     pub cnvd: Option<String>,
 
-    /// `Cnnvd`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Cnnvd`; example: `"xx"`
     pub cnnvd: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Desc`; example: `"xx"`
     pub desc: Option<String>,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Reference`; example: `"xx"`
     pub reference: Option<String>,
 
-    /// `Repair`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Repair`; example: `"xx"`
     pub repair: Option<String>,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ReleaseTime`; example: `"xx"`
     pub release_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UpdateTime`; example: `"xx"`
     pub update_time: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Name`; example: `"xx"`
     pub name: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ImpactAsset`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ImpactAsset`; example: `"xx"`
     pub impact_asset: Option<String>,
 
-    /// `ImpactAssetName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ImpactAssetName`; example: `"xx"`
     pub impact_asset_name: Option<String>,
 
-    /// `IsAssetDeleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAssetDeleted`; example: `false`
     pub is_asset_deleted: Option<bool>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Source`; example: `"xx"`
     pub source: Option<String>,
 
-    /// `VulUrl`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `VulUrl`; example: `"xx"`
     pub vul_url: Option<String>,
 
-    /// `SsaAssetCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SsaAssetCategory`; example: `0`
     pub ssa_asset_category: Option<i64>,
 
-    /// `VulPath`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `VulPath`; example: `"xx"`
     pub vul_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -928,25 +993,32 @@ pub struct DescribeVulDetailResponse {
 /// The `DescribeVulList` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`DescribeVulListResponse`].
-/// The codes it documents are in [`DescribeVulListError`](super::errors::DescribeVulListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=DescribeVulList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsaErrorCode::FailedOperation)
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::SsaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "DescribeVulList",
     output = DescribeVulListResponse,
-    error = super::errors::DescribeVulListError
+    error = super::errors::SsaErrorCode
 )]
 pub struct DescribeVulList {
-    /// `Params`: a string.
+    /// `Params`
     pub params: String,
 }
 
 /// What a successful [`DescribeVulList`] call returns.
 #[tc_model]
 pub struct DescribeVulListResponse {
-    /// `Data`: a [`VulList`](super::models::VulList).
+    /// `Data`
     pub data: models::VulList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -956,46 +1028,51 @@ pub struct DescribeVulListResponse {
 /// The `SaDivulgeScanRuleMutate` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`SaDivulgeScanRuleMutateResponse`].
-/// The codes it documents are in [`SaDivulgeScanRuleMutateError`](super::errors::SaDivulgeScanRuleMutateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=SaDivulgeScanRuleMutate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "SaDivulgeScanRuleMutate",
     output = SaDivulgeScanRuleMutateResponse,
-    error = super::errors::SaDivulgeScanRuleMutateError
+    error = super::errors::SsaErrorCode
 )]
 pub struct SaDivulgeScanRuleMutate {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `DivulgeSoure`: a string.
+    /// `DivulgeSoure`
     pub divulge_soure: String,
 
-    /// `DivulgeSoureUrl`: a string.
+    /// `DivulgeSoureUrl`
     pub divulge_soure_url: String,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 
-    /// `RuleWord`: a string.
+    /// `RuleWord`
     pub rule_word: String,
 
-    /// `ScanStatus`: a string.
+    /// `ScanStatus`
     pub scan_status: String,
 
-    /// `DivulgeType`: a string.
+    /// `DivulgeType`
     pub divulge_type: Option<String>,
 
-    /// `RepairAdvice`: a string.
+    /// `RepairAdvice`
     pub repair_advice: Option<String>,
 }
 
 /// What a successful [`SaDivulgeScanRuleMutate`] call returns.
 #[tc_model]
 pub struct SaDivulgeScanRuleMutateResponse {
-    /// `Data`: a [`SaDivulgeScanRuleSetList`](super::models::SaDivulgeScanRuleSetList).
+    /// `Data`
     pub data: Option<models::SaDivulgeScanRuleSetList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1005,55 +1082,60 @@ pub struct SaDivulgeScanRuleMutateResponse {
 /// The `SaEventPub` action of SSA API 2018-06-08.
 ///
 /// A successful call returns [`SaEventPubResponse`].
-/// The codes it documents are in [`SaEventPubError`](super::errors::SaEventPubError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssa&Version=2018-06-08&Action=SaEventPub)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsaErrorCode`](super::errors::SsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParamError`](super::errors::SsaErrorCode::InternalErrorParamError)
 #[tc_action(
     service = "ssa",
     version = "2018-06-08",
     name = "SaEventPub",
     output = SaEventPubResponse,
-    error = super::errors::SaEventPubError
+    error = super::errors::SsaErrorCode
 )]
 pub struct SaEventPub {
-    /// `Asset`: a string.
+    /// `Asset`
     pub asset: String,
 
-    /// `EventName`: a string.
+    /// `EventName`
     pub event_name: String,
 
-    /// `EventType1`: a signed 64-bit integer.
+    /// `EventType1`
     pub event_type1: i64,
 
-    /// `EventType2`: a signed 64-bit integer.
+    /// `EventType2`
     pub event_type2: i64,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `OldIdMd5`: a string.
+    /// `OldIdMd5`
     pub old_id_md5: String,
 }
 
 /// What a successful [`SaEventPub`] call returns.
 #[tc_model]
 pub struct SaEventPubResponse {
-    /// `DataSaEventPub`: an [`ObjDataSaEventPub`](super::models::ObjDataSaEventPub).
+    /// `DataSaEventPub`
     pub data_sa_event_pub: Option<models::ObjDataSaEventPub>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

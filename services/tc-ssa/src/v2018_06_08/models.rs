@@ -8,10 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAssetList`](super::DescribeAssetList).
 #[tc_model]
 pub struct AggregationObj {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Bucket`: a list of [`Bucket`] objects.
+    /// `Bucket`
     pub bucket: Vec<Bucket>,
 }
 
@@ -20,7 +20,7 @@ pub struct AggregationObj {
 /// Returned in the output of [`DescribeAlarmStat`](super::DescribeAlarmStat).
 #[tc_model]
 pub struct AlarmInfoRsp {
-    /// `AttackEvent`: a list of [`AttackEvent`] objects.
+    /// `AttackEvent`
     pub attack_event: Option<Vec<AttackEvent>>,
 }
 
@@ -29,12 +29,10 @@ pub struct AlarmInfoRsp {
 /// Returned in the output of [`DescribeSocAlertDetails`](super::DescribeSocAlertDetails).
 #[tc_model]
 pub struct AlertDetail {
-    /// `BaseInfo`: an [`AlertType`].
+    /// `BaseInfo`
     pub base_info: Option<AlertType>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"“xxx”"`
+    /// `Detail`; example: `"“xxx”"`
     pub detail: Option<String>,
 }
 
@@ -43,14 +41,10 @@ pub struct AlertDetail {
 /// Returned in the output of [`DescribeSocAlertList`](super::DescribeSocAlertList).
 #[tc_model]
 pub struct AlertListAggregations {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: Option<String>,
 }
 
@@ -59,15 +53,13 @@ pub struct AlertListAggregations {
 /// Returned in the output of [`DescribeSocAlertList`](super::DescribeSocAlertList).
 #[tc_model]
 pub struct AlertListData {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `AlertList`: a list of [`AlertType`] objects.
+    /// `AlertList`
     pub alert_list: Option<Vec<AlertType>>,
 
-    /// `Aggregations`: an [`AlertListAggregations`].
+    /// `Aggregations`
     pub aggregations: Option<AlertListAggregations>,
 }
 
@@ -76,154 +68,100 @@ pub struct AlertListData {
 /// Returned in the output of [`DescribeSocAlertDetails`](super::DescribeSocAlertDetails) and [`DescribeSocAlertList`](super::DescribeSocAlertList).
 #[tc_model]
 pub struct AlertType {
-    /// `AlertTime`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AlertTime`; example: `"”xx”"`
     pub alert_time: Option<String>,
 
-    /// `AlertId`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AlertId`; example: `"”xx”"`
     pub alert_id: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AssetId`; example: `"”xx”"`
     pub asset_id: Option<String>,
 
-    /// `AssetPrivateIp`: a list of strings.
+    /// `AssetPrivateIp`
     pub asset_private_ip: Option<Vec<String>>,
 
-    /// `AlertName`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AlertName`; example: `"”xx”"`
     pub alert_name: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `Type`; example: `"”xx”"`
     pub r#type: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `Source`; example: `"”xx”"`
     pub source: Option<String>,
 
-    /// `AttackChain`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AttackChain`; example: `"”xx”"`
     pub attack_chain: Option<String>,
 
-    /// `AttackId`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `AttackId`; example: `"”xx”"`
     pub attack_id: Option<String>,
 
-    /// `Concerns`: a list of [`ConcernInfo`] objects.
+    /// `Concerns`
     pub concerns: Option<Vec<ConcernInfo>>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: Option<i64>,
 
-    /// `AttackResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackResult`; example: `1`
     pub attack_result: Option<i64>,
 
-    /// `EventStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventStatus`; example: `1`
     pub event_status: Option<i64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `EventId`; example: `"”xx”"`
     pub event_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `AssetName`; example: `"\"xx\""`
     pub asset_name: Option<String>,
 
-    /// `ConcernMaliciousCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConcernMaliciousCount`; example: `1`
     pub concern_malicious_count: Option<i64>,
 
-    /// `ConcernVictimCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConcernVictimCount`; example: `1`
     pub concern_victim_count: Option<i64>,
 
-    /// `VictimAssetType`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `VictimAssetType`; example: `"\"xx\""`
     pub victim_asset_type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"”xx”"`
+    /// `SubType`; example: `"”xx”"`
     pub sub_type: Option<String>,
 
-    /// `AttackName`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `AttackName`; example: `"\"xx\""`
     pub attack_name: Option<String>,
 
-    /// `AssetPublicIp`: a list of strings.
+    /// `AssetPublicIp`
     pub asset_public_ip: Option<Vec<String>>,
 
-    /// `AttackTactic`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `AttackTactic`; example: `"\"xx\""`
     pub attack_tactic: Option<String>,
 
-    /// `VictimAssetSub`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `VictimAssetSub`; example: `"\"xx\""`
     pub victim_asset_sub: Option<String>,
 
-    /// `VictimAssetVpc`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `VictimAssetVpc`; example: `"\"xx\""`
     pub victim_asset_vpc: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `Timestamp`; example: `"\"xx\""`
     pub timestamp: Option<String>,
 
-    /// `AssetGroupName`: a list of strings.
+    /// `AssetGroupName`
     pub asset_group_name: Option<Vec<String>>,
 
-    /// `AssetProjectName`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `AssetProjectName`; example: `"\"xx\""`
     pub asset_project_name: Option<String>,
 
-    /// `VictimAssetContent`: a list of strings.
+    /// `VictimAssetContent`
     pub victim_asset_content: Option<Vec<String>>,
 
-    /// `WrongReportStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WrongReportStatus`; example: `1`
     pub wrong_report_status: Option<i64>,
 
-    /// `WrongReportConditionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WrongReportConditionId`; example: `1`
     pub wrong_report_condition_id: Option<i64>,
 }
 
@@ -232,99 +170,99 @@ pub struct AlertType {
 /// Returned in the output of [`DescribeAssetList`](super::DescribeAssetList).
 #[tc_model]
 pub struct Asset {
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `AssetRegionName`: a string.
+    /// `AssetRegionName`
     pub asset_region_name: String,
 
-    /// `AssetVpcid`: a string.
+    /// `AssetVpcid`
     pub asset_vpcid: String,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: String,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: String,
 
-    /// `EngineVersion`: a string.
+    /// `EngineVersion`
     pub engine_version: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `AssetCspmRiskNum`: a signed 64-bit integer.
+    /// `AssetCspmRiskNum`
     pub asset_cspm_risk_num: i64,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `AssetUniqid`: a string.
+    /// `AssetUniqid`
     pub asset_uniqid: String,
 
-    /// `ChargeType`: a string.
+    /// `ChargeType`
     pub charge_type: String,
 
-    /// `AssetEventNum`: a signed 64-bit integer.
+    /// `AssetEventNum`
     pub asset_event_num: i64,
 
-    /// `AssetVulNum`: a signed 64-bit integer.
+    /// `AssetVulNum`
     pub asset_vul_num: i64,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `GroupName`: a string.
+    /// `GroupName`
     pub group_name: String,
 
-    /// `SsaAssetDiscoverTime`: a string.
+    /// `SsaAssetDiscoverTime`
     pub ssa_asset_discover_time: Option<String>,
 
-    /// `SsaAssetDeleteTime`: a string.
+    /// `SsaAssetDeleteTime`
     pub ssa_asset_delete_time: Option<String>,
 
-    /// `IsNew`: a boolean.
+    /// `IsNew`
     pub is_new: Option<bool>,
 
-    /// `AssetSubnetId`: a string.
+    /// `AssetSubnetId`
     pub asset_subnet_id: Option<String>,
 
-    /// `AssetSubnetName`: a string.
+    /// `AssetSubnetName`
     pub asset_subnet_name: Option<String>,
 
-    /// `AssetVpcName`: a string.
+    /// `AssetVpcName`
     pub asset_vpc_name: Option<String>,
 
-    /// `ClusterType`: a signed 64-bit integer.
+    /// `ClusterType`
     pub cluster_type: Option<i64>,
 
-    /// `NameSpace`: a string.
+    /// `NameSpace`
     pub name_space: Option<String>,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `AssetIpv6`: a list of strings.
+    /// `AssetIpv6`
     pub asset_ipv6: Option<Vec<String>>,
 
-    /// `SSHRisk`: a string.
+    /// `SSHRisk`
     #[tc(rename = "SSHRisk")]
     pub ssh_risk: Option<String>,
 
-    /// `RDPRisk`: a string.
+    /// `RDPRisk`
     #[tc(rename = "RDPRisk")]
     pub rdp_risk: Option<String>,
 
-    /// `EventRisk`: a string.
+    /// `EventRisk`
     pub event_risk: Option<String>,
 }
 
@@ -333,159 +271,159 @@ pub struct Asset {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail) and [`DescribeAssetDetailList`](super::DescribeAssetDetailList).
 #[tc_model]
 pub struct AssetDetail {
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: String,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: String,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `EngineVersion`: a string.
+    /// `EngineVersion`
     pub engine_version: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `Vip`: a string.
+    /// `Vip`
     pub vip: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `Uin`: a signed 64-bit integer.
+    /// `Uin`
     pub uin: Option<i64>,
 
-    /// `CreationDate`: a string.
+    /// `CreationDate`
     pub creation_date: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `AssetUniqid`: a string.
+    /// `AssetUniqid`
     pub asset_uniqid: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `DiskType`: a string.
+    /// `DiskType`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
+    /// `DiskSize`
     pub disk_size: Option<i64>,
 
-    /// `AssetStatus`: a string.
+    /// `AssetStatus`
     pub asset_status: Option<String>,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `CertEndTime`: a string.
+    /// `CertEndTime`
     pub cert_end_time: Option<String>,
 
-    /// `ProductType`: a signed 64-bit integer.
+    /// `ProductType`
     pub product_type: Option<i64>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `ValidityPeriod`: a string.
+    /// `ValidityPeriod`
     pub validity_period: Option<String>,
 
-    /// `GroupName`: a string.
+    /// `GroupName`
     pub group_name: Option<String>,
 
-    /// `Port`: a list of strings.
+    /// `Port`
     pub port: Option<Vec<String>>,
 
-    /// `RiskConfig`: a list of strings.
+    /// `RiskConfig`
     pub risk_config: Option<Vec<String>>,
 
-    /// `Event`: a string.
+    /// `Event`
     pub event: Option<String>,
 
-    /// `Vul`: a string.
+    /// `Vul`
     pub vul: Option<String>,
 
-    /// `SsaAssetDiscoverTime`: a string.
+    /// `SsaAssetDiscoverTime`
     pub ssa_asset_discover_time: Option<String>,
 
-    /// `AssetSubnetId`: a string.
+    /// `AssetSubnetId`
     pub asset_subnet_id: Option<String>,
 
-    /// `AssetSubnetName`: a string.
+    /// `AssetSubnetName`
     pub asset_subnet_name: Option<String>,
 
-    /// `AssetVpcName`: a string.
+    /// `AssetVpcName`
     pub asset_vpc_name: Option<String>,
 
-    /// `ClusterType`: a signed 64-bit integer.
+    /// `ClusterType`
     pub cluster_type: Option<i64>,
 
-    /// `NameSpace`: a string.
+    /// `NameSpace`
     pub name_space: Option<String>,
 
-    /// `AssetCreateTime`: a string.
+    /// `AssetCreateTime`
     pub asset_create_time: Option<String>,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: Option<String>,
 
-    /// `AssetIpv6`: a list of strings.
+    /// `AssetIpv6`
     pub asset_ipv6: Option<Vec<String>>,
 
-    /// `SSHRisk`: a string.
+    /// `SSHRisk`
     #[tc(rename = "SSHRisk")]
     pub ssh_risk: Option<String>,
 
-    /// `RDPRisk`: a string.
+    /// `RDPRisk`
     #[tc(rename = "RDPRisk")]
     pub rdp_risk: Option<String>,
 
-    /// `EventRisk`: a string.
+    /// `EventRisk`
     pub event_risk: Option<String>,
 
-    /// `AssetVulNum`: a signed 64-bit integer.
+    /// `AssetVulNum`
     pub asset_vul_num: Option<i64>,
 
-    /// `AssetEventNum`: a signed 64-bit integer.
+    /// `AssetEventNum`
     pub asset_event_num: Option<i64>,
 
-    /// `AssetCspmRiskNum`: a signed 64-bit integer.
+    /// `AssetCspmRiskNum`
     pub asset_cspm_risk_num: Option<i64>,
 
-    /// `SsaAssetDeleteTime`: a string.
+    /// `SsaAssetDeleteTime`
     pub ssa_asset_delete_time: Option<String>,
 
-    /// `ChargeType`: a string.
+    /// `ChargeType`
     pub charge_type: Option<String>,
 
-    /// `AssetRegionName`: a string.
+    /// `AssetRegionName`
     pub asset_region_name: Option<String>,
 
-    /// `AssetVpcid`: a string.
+    /// `AssetVpcid`
     pub asset_vpcid: Option<String>,
 }
 
@@ -494,10 +432,10 @@ pub struct AssetDetail {
 /// Returned in the output of [`DescribeAssetList`](super::DescribeAssetList).
 #[tc_model]
 pub struct AssetList {
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 
-    /// `List`: a list of [`Asset`] objects.
+    /// `List`
     pub list: Vec<Asset>,
 }
 
@@ -506,10 +444,10 @@ pub struct AssetList {
 /// Sent in the input of [`DescribeAssetDetailList`](super::DescribeAssetDetailList) and [`DescribeMappingResults`](super::DescribeMappingResults).
 #[tc_model]
 pub struct AssetQueryFilter {
-    /// `Filter`: a list of [`QueryFilter`] objects.
+    /// `Filter`
     pub filter: Option<Vec<QueryFilter>>,
 
-    /// `Logic`: an unsigned 64-bit integer.
+    /// `Logic`
     pub logic: Option<u64>,
 }
 
@@ -518,10 +456,10 @@ pub struct AssetQueryFilter {
 /// Returned in the output of [`DescribeMappingResults`](super::DescribeMappingResults).
 #[tc_model]
 pub struct AssetTypeStatistic {
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: Option<String>,
 
-    /// `AssetCount`: an unsigned 64-bit integer.
+    /// `AssetCount`
     pub asset_count: Option<u64>,
 }
 
@@ -530,28 +468,28 @@ pub struct AssetTypeStatistic {
 /// Returned in the output of [`DescribeAlarmStat`](super::DescribeAlarmStat).
 #[tc_model]
 pub struct AttackEvent {
-    /// `SsaSrcIp`: a string.
+    /// `SsaSrcIp`
     pub ssa_src_ip: Option<String>,
 
-    /// `SsaDstIp`: a string.
+    /// `SsaDstIp`
     pub ssa_dst_ip: Option<String>,
 
-    /// `SsaDstProvince`: a string.
+    /// `SsaDstProvince`
     pub ssa_dst_province: Option<String>,
 
-    /// `SsaDstCity`: a string.
+    /// `SsaDstCity`
     pub ssa_dst_city: Option<String>,
 
-    /// `SsaDstCountry`: a string.
+    /// `SsaDstCountry`
     pub ssa_dst_country: Option<String>,
 
-    /// `SsaSrcProvince`: a string.
+    /// `SsaSrcProvince`
     pub ssa_src_province: Option<String>,
 
-    /// `SsaSrcCountry`: a string.
+    /// `SsaSrcCountry`
     pub ssa_src_country: Option<String>,
 
-    /// `SsaSrcCity`: a string.
+    /// `SsaSrcCity`
     pub ssa_src_city: Option<String>,
 }
 
@@ -560,10 +498,10 @@ pub struct AttackEvent {
 /// Returned in the output of [`DescribeAssetList`](super::DescribeAssetList).
 #[tc_model]
 pub struct Bucket {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -572,44 +510,43 @@ pub struct Bucket {
 /// Returned in the output of [`DescribeCheckConfigAssetList`](super::DescribeCheckConfigAssetList) and [`DescribeComplianceAssetList`](super::DescribeComplianceAssetList).
 #[tc_model]
 pub struct CheckAssetItem {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `Instid`: a string.
+    /// `Instid`
     pub instid: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Taskid`: a string.
+    /// `Taskid`
     pub taskid: String,
 
-    /// `Result`: a signed 64-bit integer.
+    /// `Result`
     pub result: i64,
 
-    /// `Updatetime`: a date and time, as the service writes it.
+    /// `Updatetime`, a date and time as the service writes it
     pub updatetime: String,
 
-    /// `Tag`: a string.
-    /// Required in requests.
+    /// `Tag`, required in requests
     pub tag: Option<String>,
 
-    /// `IsIgnore`: a signed 64-bit integer.
+    /// `IsIgnore`
     pub is_ignore: i64,
 
-    /// `IsChecked`: a signed 64-bit integer.
+    /// `IsChecked`
     pub is_checked: i64,
 
-    /// `AssetInfo`: a string.
+    /// `AssetInfo`
     pub asset_info: String,
 
-    /// `AssetId`: a string.
+    /// `AssetId`
     pub asset_id: String,
 
-    /// `Detail`: a string.
+    /// `Detail`
     pub detail: Option<String>,
 
-    /// `Remarks`: a string.
+    /// `Remarks`
     pub remarks: Option<String>,
 }
 
@@ -618,46 +555,46 @@ pub struct CheckAssetItem {
 /// Returned in the output of [`DescribeCheckConfigDetail`](super::DescribeCheckConfigDetail).
 #[tc_model]
 pub struct CheckConfigDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `CheckName`: a string.
+    /// `CheckName`
     pub check_name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `Doc`: a string.
+    /// `Doc`
     pub doc: String,
 
-    /// `ErrorCount`: a signed 64-bit integer.
+    /// `ErrorCount`
     pub error_count: i64,
 
-    /// `IsPass`: a signed 64-bit integer.
+    /// `IsPass`
     pub is_pass: i64,
 
-    /// `SafeCount`: a signed 64-bit integer.
+    /// `SafeCount`
     pub safe_count: i64,
 
-    /// `IgnoreCount`: a signed 64-bit integer.
+    /// `IgnoreCount`
     pub ignore_count: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
+    /// `RiskCount`
     pub risk_count: i64,
 
-    /// `NameEn`: a string.
+    /// `NameEn`
     pub name_en: String,
 
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: String,
 
-    /// `ResCount`: a signed 64-bit integer.
+    /// `ResCount`
     pub res_count: i64,
 
-    /// `IsIgnore`: a signed 64-bit integer.
+    /// `IsIgnore`
     pub is_ignore: i64,
 }
 
@@ -666,78 +603,74 @@ pub struct CheckConfigDetail {
 /// Returned in the output of [`DescribeComplianceDetail`](super::DescribeComplianceDetail).
 #[tc_model]
 pub struct ComplianceCheckDetail {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Category`: a string.
+    /// `Category`
     pub category: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `ErrorCount`: a signed 64-bit integer.
+    /// `ErrorCount`
     pub error_count: i64,
 
-    /// `NameEn`: a string.
+    /// `NameEn`
     pub name_en: String,
 
-    /// `CheckName`: a string.
+    /// `CheckName`
     pub check_name: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `Doc`: a string.
+    /// `Doc`
     pub doc: String,
 
-    /// `SafeCount`: a signed 64-bit integer.
+    /// `SafeCount`
     pub safe_count: i64,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `IsPass`: a signed 64-bit integer.
+    /// `IsPass`
     pub is_pass: i64,
 
-    /// `IgnoreCount`: a signed 64-bit integer.
+    /// `IgnoreCount`
     pub ignore_count: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
+    /// `RiskCount`
     pub risk_count: i64,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
-    /// Required in requests.
+    /// `LastCheckTime`, a date and time as the service writes it, required in requests
     pub last_check_time: Option<String>,
 
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: String,
 
-    /// `ResCount`: a signed 64-bit integer.
+    /// `ResCount`
     pub res_count: i64,
 
-    /// `UUID`: a string.
+    /// `UUID`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `StandardItem`: a string.
-    /// Required in requests.
+    /// `StandardItem`, required in requests
     pub standard_item: Option<String>,
 
-    /// `Chapter`: a string.
-    /// Required in requests.
+    /// `Chapter`, required in requests
     pub chapter: Option<String>,
 
-    /// `AssetTypeDesc`: a string.
-    /// Required in requests.
+    /// `AssetTypeDesc`, required in requests
     pub asset_type_desc: Option<String>,
 
-    /// `IsIgnore`: an unsigned 64-bit integer.
+    /// `IsIgnore`
     pub is_ignore: Option<u64>,
 
-    /// `RiskItem`: a string.
+    /// `RiskItem`
     pub risk_item: Option<String>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 }
 
@@ -746,139 +679,109 @@ pub struct ComplianceCheckDetail {
 /// Returned in the output of [`DescribeSocAlertDetails`](super::DescribeSocAlertDetails) and [`DescribeSocAlertList`](super::DescribeSocAlertList).
 #[tc_model]
 pub struct ConcernInfo {
-    /// `ConcernType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConcernType`; example: `1`
     pub concern_type: Option<i64>,
 
-    /// `EntityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EntityType`; example: `1`
     pub entity_type: Option<i64>,
 
-    /// `Concern`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Concern`; example: `"\"asd\""`
     pub concern: Option<String>,
 
-    /// `StatisticsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatisticsCount`; example: `1`
     pub statistics_count: Option<i64>,
 
-    /// `IpCountry`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpCountry`; example: `"\"asd\""`
     pub ip_country: Option<String>,
 
-    /// `IpProvince`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpProvince`; example: `"\"asd\""`
     pub ip_province: Option<String>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Result`; example: `"\"asd\""`
     pub result: Option<String>,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Confidence`; example: `1`
     pub confidence: Option<i64>,
 
-    /// `IpIsp`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpIsp`; example: `"\"asd\""`
     pub ip_isp: Option<String>,
 
-    /// `IpInfrastructure`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpInfrastructure`; example: `"\"asd\""`
     pub ip_infrastructure: Option<String>,
 
-    /// `ThreatType`: a list of strings.
+    /// `ThreatType`
     pub threat_type: Option<Vec<String>>,
 
-    /// `Groups`: a list of strings.
+    /// `Groups`
     pub groups: Option<Vec<String>>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `VictimAssetType`: a string.
+    /// `VictimAssetType`
     pub victim_asset_type: Option<String>,
 
-    /// `VictimAssetName`: a string.
+    /// `VictimAssetName`
     pub victim_asset_name: Option<String>,
 
-    /// `DomainRegistrant`: a string.
+    /// `DomainRegistrant`
     pub domain_registrant: Option<String>,
 
-    /// `DomainRegisteredInstitution`: a string.
+    /// `DomainRegisteredInstitution`
     pub domain_registered_institution: Option<String>,
 
-    /// `DomainRegistrationTime`: a string.
+    /// `DomainRegistrationTime`
     pub domain_registration_time: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
+    /// `FileMd5`
     pub file_md5: Option<String>,
 
-    /// `VirusName`: a string.
+    /// `VirusName`
     pub virus_name: Option<String>,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: Option<String>,
 
-    /// `FileSize`: a string.
+    /// `FileSize`
     pub file_size: Option<String>,
 
-    /// `ProcName`: a string.
+    /// `ProcName`
     pub proc_name: Option<String>,
 
-    /// `Pid`: a string.
+    /// `Pid`
     pub pid: Option<String>,
 
-    /// `ProcPath`: a string.
+    /// `ProcPath`
     pub proc_path: Option<String>,
 
-    /// `ProcUser`: a string.
+    /// `ProcUser`
     pub proc_user: Option<String>,
 
-    /// `DefendedCount`: an unsigned 64-bit integer.
+    /// `DefendedCount`
     pub defended_count: Option<u64>,
 
-    /// `DetectedCount`: an unsigned 64-bit integer.
+    /// `DetectedCount`
     pub detected_count: Option<u64>,
 
-    /// `SearchData`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `SearchData`; example: `"\"asd\""`
     pub search_data: Option<String>,
 
-    /// `IpCountryIso`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpCountryIso`; example: `"\"asd\""`
     pub ip_country_iso: Option<String>,
 
-    /// `IpProvinceIso`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpProvinceIso`; example: `"\"asd\""`
     pub ip_province_iso: Option<String>,
 
-    /// `IpCity`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `IpCity`; example: `"\"asd\""`
     pub ip_city: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `EventSubType`; example: `"\"asd\""`
     pub event_sub_type: Option<String>,
 }
 
@@ -887,34 +790,34 @@ pub struct ConcernInfo {
 /// Returned in the output of [`DescribeConfigList`](super::DescribeConfigList).
 #[tc_model]
 pub struct DataCheck {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
+    /// `LastCheckTime`, a date and time as the service writes it
     pub last_check_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `IsIgnored`: an unsigned 64-bit integer.
+    /// `IsIgnored`
     pub is_ignored: Option<u64>,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
+    /// `RiskCount`
     pub risk_count: Option<u64>,
 
-    /// `IsChecked`: an unsigned 64-bit integer.
+    /// `IsChecked`
     pub is_checked: Option<u64>,
 
-    /// `AssetTotal`: a signed 64-bit integer.
+    /// `AssetTotal`
     pub asset_total: Option<i64>,
 
-    /// `Remarks`: a string.
+    /// `Remarks`
     pub remarks: Option<String>,
 }
 
@@ -923,55 +826,55 @@ pub struct DataCheck {
 /// Returned in the output of [`DescribeComplianceList`](super::DescribeComplianceList).
 #[tc_model]
 pub struct DataCompliance {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `CheckItemId`: a string.
+    /// `CheckItemId`
     pub check_item_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Category`: a string.
+    /// `Category`
     pub category: String,
 
-    /// `StandardItem`: a string.
+    /// `StandardItem`
     pub standard_item: String,
 
-    /// `Chapter`: a string.
+    /// `Chapter`
     pub chapter: String,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
+    /// `LastCheckTime`, a date and time as the service writes it
     pub last_check_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
+    /// `RiskCount`
     pub risk_count: Option<u64>,
 
-    /// `IsChecked`: an unsigned 64-bit integer.
+    /// `IsChecked`
     pub is_checked: Option<u64>,
 
-    /// `RiskItem`: a string.
+    /// `RiskItem`
     pub risk_item: Option<String>,
 
-    /// `IsIgnored`: an unsigned 64-bit integer.
+    /// `IsIgnored`
     pub is_ignored: Option<u64>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `AssetTotal`: a signed 64-bit integer.
+    /// `AssetTotal`
     pub asset_total: Option<i64>,
 
-    /// `Remarks`: a string.
+    /// `Remarks`
     pub remarks: Option<String>,
 }
 
@@ -980,10 +883,10 @@ pub struct DataCompliance {
 /// Returned in the output of [`DescribeSocCheckItemList`](super::DescribeSocCheckItemList).
 #[tc_model]
 pub struct DescribeSocCheckItemListRspRsp {
-    /// `List`: a list of [`SocCheckItemV1`] objects.
+    /// `List`
     pub list: Option<Vec<SocCheckItemV1>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 }
 
@@ -992,32 +895,22 @@ pub struct DescribeSocCheckItemListRspRsp {
 /// Returned in the output of [`DescribeSocCheckResultList`](super::DescribeSocCheckResultList).
 #[tc_model]
 pub struct DescribeSocCheckResultListRspRsp {
-    /// `List`: a list of [`SocCheckResult`] objects.
+    /// `List`
     pub list: Vec<SocCheckResult>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Total`; example: `30`
     pub total: i64,
 
-    /// `LowTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LowTotal`; example: `10`
     pub low_total: i64,
 
-    /// `MiddleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MiddleTotal`; example: `10`
     pub middle_total: i64,
 
-    /// `HighTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HighTotal`; example: `5`
     pub high_total: i64,
 
-    /// `NormalTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NormalTotal`; example: `5`
     pub normal_total: i64,
 }
 
@@ -1026,96 +919,82 @@ pub struct DescribeSocCheckResultListRspRsp {
 /// Returned in the output of [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct DomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Domain`; example: `"-"`
     pub domain: Option<String>,
 
-    /// `ResolveAddr`: a list of strings.
+    /// `ResolveAddr`
     pub resolve_addr: Option<Vec<String>>,
 
-    /// `Region`: a list of strings.
+    /// `Region`
     pub region: Option<Vec<String>>,
 
-    /// `AssetType`: a list of strings.
+    /// `AssetType`
     pub asset_type: Option<Vec<String>>,
 
-    /// `RiskVulCount`: an unsigned 64-bit integer.
+    /// `RiskVulCount`
     pub risk_vul_count: Option<u64>,
 
-    /// `SensitiveCount`: an unsigned 64-bit integer.
+    /// `SensitiveCount`
     pub sensitive_count: Option<u64>,
 
-    /// `HorseLinkCount`: an unsigned 64-bit integer.
+    /// `HorseLinkCount`
     pub horse_link_count: Option<u64>,
 
-    /// `WebModifyCount`: an unsigned 64-bit integer.
+    /// `WebModifyCount`
     pub web_modify_count: u64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"-"`
+    /// `ScanTime`; example: `"-"`
     pub scan_time: String,
 
-    /// `DiscoverTime`: a string.
-    ///
-    /// Example: `"-"`
+    /// `DiscoverTime`; example: `"-"`
     pub discover_time: String,
 
-    /// `ScanTaskCount`: an unsigned 64-bit integer.
+    /// `ScanTaskCount`
     pub scan_task_count: u64,
 
-    /// `PortRisk`: an unsigned 64-bit integer.
+    /// `PortRisk`
     pub port_risk: u64,
 
-    /// `WeekPwdCount`: an unsigned 64-bit integer.
+    /// `WeekPwdCount`
     pub week_pwd_count: u64,
 
-    /// `AssetLocation`: a string.
-    ///
-    /// Example: `"-"`
+    /// `AssetLocation`; example: `"-"`
     pub asset_location: Option<String>,
 
-    /// `NetworkRisk`: an unsigned 64-bit integer.
+    /// `NetworkRisk`
     pub network_risk: Option<u64>,
 
-    /// `NetworkAttack`: an unsigned 64-bit integer.
+    /// `NetworkAttack`
     pub network_attack: Option<u64>,
 
-    /// `BotVisit`: an unsigned 64-bit integer.
+    /// `BotVisit`
     pub bot_visit: Option<u64>,
 
-    /// `NetworkAccess`: an unsigned 64-bit integer.
+    /// `NetworkAccess`
     pub network_access: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"-"`
+    /// `CreateTime`; example: `"-"`
     pub create_time: Option<String>,
 
-    /// `WafStatus`: an unsigned 64-bit integer.
+    /// `WafStatus`
     pub waf_status: Option<u64>,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"-"`
+    /// `LastScanTime`; example: `"-"`
     pub last_scan_time: Option<String>,
 
-    /// `AssetId`: a list of strings.
+    /// `AssetId`
     pub asset_id: Option<Vec<String>>,
 
-    /// `AssetName`: a list of strings.
+    /// `AssetName`
     pub asset_name: Option<Vec<String>>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"-"`
+    /// `SourceType`; example: `"-"`
     pub source_type: Option<String>,
 
-    /// `IsNotCore`: an unsigned 64-bit integer.
+    /// `IsNotCore`
     pub is_not_core: Option<u64>,
 
-    /// `IsCloud`: an unsigned 64-bit integer.
+    /// `IsCloud`
     pub is_cloud: Option<u64>,
 }
 
@@ -1124,13 +1003,13 @@ pub struct DomainInfo {
 /// Sent in the input of [`DescribeCheckConfigAssetList`](super::DescribeCheckConfigAssetList), [`DescribeComplianceAssetList`](super::DescribeComplianceAssetList) and [`DescribeLeakDetectionList`](super::DescribeLeakDetectionList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
+    /// `ExactMatch`
     pub exact_match: Option<bool>,
 }
 
@@ -1139,37 +1018,37 @@ pub struct Filter {
 /// Returned in the output of [`SaEventPub`](super::SaEventPub).
 #[tc_model]
 pub struct ListDataSaEventPub {
-    /// `Time`: a date and time, as the service writes it.
+    /// `Time`, a date and time as the service writes it
     pub time: String,
 
-    /// `EventType1`: a signed 64-bit integer.
+    /// `EventType1`
     pub event_type1: i64,
 
-    /// `EventType2`: a signed 64-bit integer.
+    /// `EventType2`
     pub event_type2: i64,
 
-    /// `EventName`: a string.
+    /// `EventName`
     pub event_name: String,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: i64,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `DstIp`: a string.
+    /// `DstIp`
     pub dst_ip: String,
 
-    /// `DstPort`: a signed 64-bit integer.
+    /// `DstPort`
     pub dst_port: i64,
 
-    /// `Asset`: a string.
+    /// `Asset`
     pub asset: String,
 
-    /// `OldIdMd5`: a string.
+    /// `OldIdMd5`
     pub old_id_md5: String,
 }
 
@@ -1178,65 +1057,65 @@ pub struct ListDataSaEventPub {
 /// Returned in the output of [`DescribeMappingResults`](super::DescribeMappingResults).
 #[tc_model]
 pub struct MappingResult {
-    /// `AssetName`: a string.
+    /// `AssetName`
     pub asset_name: Option<String>,
 
-    /// `AssetIp`: a string.
+    /// `AssetIp`
     pub asset_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
+    /// `PrivateIp`
     pub private_ip: Option<String>,
 
-    /// `AssetId`: a string.
+    /// `AssetId`
     pub asset_id: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
+    /// `Port`
     pub port: Option<String>,
 
-    /// `Service`: a string.
+    /// `Service`
     pub service: Option<String>,
 
-    /// `Component`: a string.
+    /// `Component`
     pub component: Option<String>,
 
-    /// `Process`: a string.
+    /// `Process`
     pub process: Option<String>,
 
-    /// `OS`: a string.
+    /// `OS`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `LastMappingTime`: a string.
+    /// `LastMappingTime`
     pub last_mapping_time: Option<String>,
 
-    /// `DisposalRecommendations`: a string.
+    /// `DisposalRecommendations`
     pub disposal_recommendations: Option<String>,
 
-    /// `DisposalRecommendationDetails`: a string.
+    /// `DisposalRecommendationDetails`
     pub disposal_recommendation_details: Option<String>,
 
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `MappingStatus`: an unsigned 64-bit integer.
+    /// `MappingStatus`
     pub mapping_status: Option<u64>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `SecurityStatus`: a list of [`SecurityStatus`] objects.
+    /// `SecurityStatus`
     pub security_status: Option<Vec<SecurityStatus>>,
 
-    /// `DisposalRecommendation`: a signed 64-bit integer.
+    /// `DisposalRecommendation`
     pub disposal_recommendation: Option<i64>,
 
-    /// `MappingType`: a string.
+    /// `MappingType`
     pub mapping_type: Option<String>,
 }
 
@@ -1245,10 +1124,10 @@ pub struct MappingResult {
 /// Returned in the output of [`SaEventPub`](super::SaEventPub).
 #[tc_model]
 pub struct ObjDataSaEventPub {
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 
-    /// `List`: a list of [`ListDataSaEventPub`] objects.
+    /// `List`
     pub list: Vec<ListDataSaEventPub>,
 }
 
@@ -1257,17 +1136,13 @@ pub struct ObjDataSaEventPub {
 /// Sent in the input of [`DescribeAssetDetailList`](super::DescribeAssetDetailList), [`DescribeDomainList`](super::DescribeDomainList), [`DescribeMappingResults`](super::DescribeMappingResults), [`DescribeSocAlertList`](super::DescribeSocAlertList), [`DescribeSocCheckItemList`](super::DescribeSocCheckItemList) and [`DescribeSocCheckResultList`](super::DescribeSocCheckResultList).
 #[tc_model]
 pub struct QueryFilter {
-    /// `FilterKey`: a string.
-    ///
-    /// Example: `"-"`
+    /// `FilterKey`; example: `"-"`
     pub filter_key: Option<String>,
 
-    /// `FilterOperatorType`: a signed 64-bit integer.
+    /// `FilterOperatorType`
     pub filter_operator_type: Option<i64>,
 
-    /// `FilterValue`: a string.
-    ///
-    /// Example: `"-"`
+    /// `FilterValue`; example: `"-"`
     pub filter_value: Option<String>,
 }
 
@@ -1276,16 +1151,16 @@ pub struct QueryFilter {
 /// Sent in the input of [`DescribeDomainList`](super::DescribeDomainList).
 #[tc_model]
 pub struct QueryFilterV3 {
-    /// `Filter`: a [`QueryFilter`].
+    /// `Filter`
     pub filter: Option<QueryFilter>,
 
-    /// `HasSub`: a boolean.
+    /// `HasSub`
     pub has_sub: Option<bool>,
 
-    /// `SubFilters`: a list of [`QueryFilter`] objects.
+    /// `SubFilters`
     pub sub_filters: Option<Vec<QueryFilter>>,
 
-    /// `Logic`: an unsigned 64-bit integer.
+    /// `Logic`
     pub logic: Option<u64>,
 }
 
@@ -1294,14 +1169,10 @@ pub struct QueryFilterV3 {
 /// Sent in the input of [`DescribeAssetDetailList`](super::DescribeAssetDetailList), [`DescribeMappingResults`](super::DescribeMappingResults), [`DescribeSocAlertList`](super::DescribeSocAlertList), [`DescribeSocCheckItemList`](super::DescribeSocCheckItemList) and [`DescribeSocCheckResultList`](super::DescribeSocCheckResultList).
 #[tc_model]
 pub struct QuerySort {
-    /// `SortKey`: a string.
-    ///
-    /// Example: `"\"Time\""`
+    /// `SortKey`; example: `"\"Time\""`
     pub sort_key: String,
 
-    /// `SortType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortType`; example: `1`
     pub sort_type: i64,
 }
 
@@ -1310,16 +1181,16 @@ pub struct QuerySort {
 /// Returned in the output of [`DescribeMappingResults`](super::DescribeMappingResults).
 #[tc_model]
 pub struct Results {
-    /// `Statistics`: a list of [`AssetTypeStatistic`] objects.
+    /// `Statistics`
     pub statistics: Option<Vec<AssetTypeStatistic>>,
 
-    /// `Result`: a list of [`MappingResult`] objects.
+    /// `Result`
     pub result: Option<Vec<MappingResult>>,
 
-    /// `TaskCount`: an unsigned 64-bit integer.
+    /// `TaskCount`
     pub task_count: Option<u64>,
 
-    /// `TaskMaxCount`: an unsigned 64-bit integer.
+    /// `TaskMaxCount`
     pub task_max_count: Option<u64>,
 }
 
@@ -1328,13 +1199,13 @@ pub struct Results {
 /// Returned in the output of [`SaDivulgeScanRuleMutate`](super::SaDivulgeScanRuleMutate).
 #[tc_model]
 pub struct SaDivulgeScanRuleSetList {
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 }
 
@@ -1349,24 +1220,16 @@ pub struct SecurityStatus {}
 /// Returned in the output of [`DescribeSocCspmCompliance`](super::DescribeSocCspmCompliance).
 #[tc_model]
 pub struct SocCheckItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Name`; example: `"\"asd\""`
     pub name: Option<String>,
 
-    /// `LevelId`: a string.
-    ///
-    /// Example: `"\"ads\""`
+    /// `LevelId`; example: `"\"ads\""`
     pub level_id: Option<String>,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: Option<i64>,
 }
 
@@ -1375,45 +1238,25 @@ pub struct SocCheckItem {
 /// Returned in the output of [`DescribeSocCheckItemList`](super::DescribeSocCheckItemList).
 #[tc_model]
 pub struct SocCheckItemV1 {
-    /// `CheckId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"00fe63c2-94c7-11ea-89eb-6c92bf621820"`
+    /// `CheckId`, required in requests; example: `"00fe63c2-94c7-11ea-89eb-6c92bf621820"`
     pub check_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"关系型数据库-MariaDB应该启用备份"`
+    /// `Name`, required in requests; example: `"关系型数据库-MariaDB应该启用备份"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"数据安全"`
+    /// `Type`, required in requests; example: `"数据安全"`
     pub r#type: Option<String>,
 
-    /// `AssetType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mariadb"`
+    /// `AssetType`, required in requests; example: `"mariadb"`
     pub asset_type: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Level`, required in requests; example: `3`
     pub level: Option<i64>,
 
-    /// `Standard`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"默认安全规范,等级保护三级合规"`
+    /// `Standard`, required in requests; example: `"默认安全规范,等级保护三级合规"`
     pub standard: Option<String>,
 
-    /// `IsFree`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsFree`; example: `2`
     pub is_free: Option<i64>,
 }
 
@@ -1422,52 +1265,34 @@ pub struct SocCheckItemV1 {
 /// Returned in the output of [`DescribeSocCheckResultList`](super::DescribeSocCheckResultList).
 #[tc_model]
 pub struct SocCheckResult {
-    /// `CheckId`: a string.
-    ///
-    /// Example: `"00fe63c2-94c7-11ea-89eb-6c92bf621820"`
+    /// `CheckId`; example: `"00fe63c2-94c7-11ea-89eb-6c92bf621820"`
     pub check_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"关系型数据库-MariaDB应该启用备份"`
+    /// `Name`; example: `"关系型数据库-MariaDB应该启用备份"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"数据安全"`
+    /// `Type`; example: `"数据安全"`
     pub r#type: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `AssetType`; example: `"mariadb"`
     pub asset_type: String,
 
-    /// `PloyName`: a string.
-    ///
-    /// Example: `"00-all"`
+    /// `PloyName`; example: `"00-all"`
     pub ploy_name: String,
 
-    /// `PloyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016203`
+    /// `PloyId`; example: `1016203`
     pub ploy_id: i64,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `Result`; example: `"正常"`
     pub result: String,
 
-    /// `FailAssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FailAssetNum`; example: `12`
     pub fail_asset_num: i64,
 
-    /// `TotalAssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `TotalAssetNum`; example: `24`
     pub total_asset_num: i64,
 
-    /// `DealUrl`: a string.
+    /// `DealUrl`
     pub deal_url: String,
 }
 
@@ -1476,7 +1301,7 @@ pub struct SocCheckResult {
 /// Returned in the output of [`DescribeSocCspmCompliance`](super::DescribeSocCspmCompliance).
 #[tc_model]
 pub struct SocComplianceInfoResp {
-    /// `Items`: a list of [`SocComplianceItem`] objects.
+    /// `Items`
     pub items: Option<Vec<SocComplianceItem>>,
 }
 
@@ -1485,40 +1310,28 @@ pub struct SocComplianceInfoResp {
 /// Returned in the output of [`DescribeSocCspmCompliance`](super::DescribeSocCspmCompliance).
 #[tc_model]
 pub struct SocComplianceItem {
-    /// `Item`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Item`; example: `"\"asd\""`
     pub item: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Description`; example: `"\"asd\""`
     pub description: Option<String>,
 
-    /// `StandardItem`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `StandardItem`; example: `"\"asd\""`
     pub standard_item: Option<String>,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Result`; example: `2`
     pub result: Option<i64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Suggestion`; example: `"\"asd\""`
     pub suggestion: Option<String>,
 
-    /// `ProStr`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `ProStr`; example: `"\"asd\""`
     pub pro_str: Option<String>,
 
-    /// `Production`: a list of [`SocProductionItem`] objects.
+    /// `Production`
     pub production: Option<Vec<SocProductionItem>>,
 
-    /// `CheckItems`: a list of [`SocCheckItem`] objects.
+    /// `CheckItems`
     pub check_items: Option<Vec<SocCheckItem>>,
 }
 
@@ -1527,19 +1340,13 @@ pub struct SocComplianceItem {
 /// Returned in the output of [`DescribeSocCspmCompliance`](super::DescribeSocCspmCompliance).
 #[tc_model]
 pub struct SocProductionItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"asd\""`
+    /// `Name`; example: `"\"asd\""`
     pub name: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -1548,12 +1355,10 @@ pub struct SocProductionItem {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail), [`DescribeAssetDetailList`](super::DescribeAssetDetailList) and [`DescribeAssetList`](super::DescribeAssetList).
 #[tc_model]
 pub struct Tag {
-    /// `Fid`: a signed 64-bit integer.
+    /// `Fid`
     pub fid: Option<i64>,
 
-    /// `Fname`: a string.
-    ///
-    /// Example: `"-"`
+    /// `Fname`; example: `"-"`
     pub fname: Option<String>,
 }
 
@@ -1562,156 +1367,100 @@ pub struct Tag {
 /// Returned in the output of [`DescribeVulList`](super::DescribeVulList).
 #[tc_model]
 pub struct VulItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Id`; example: `"123"`
     pub id: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞名称"`
+    /// `VulName`; example: `"漏洞名称"`
     pub vul_name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `Time`; example: `"2022-01-01"`
     pub time: String,
 
-    /// `ImpactAssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImpactAssetNum`; example: `1`
     pub impact_asset_num: i64,
 
-    /// `ImpactAsset`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ImpactAsset`; example: `"123"`
     pub impact_asset: String,
 
-    /// `ImpactAssetName`: a string.
-    ///
-    /// Example: `"资产名称"`
+    /// `ImpactAssetName`; example: `"资产名称"`
     pub impact_asset_name: String,
 
-    /// `VulDetail`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `VulDetail`; example: `"漏洞描述"`
     pub vul_detail: String,
 
-    /// `VulRefLink`: a string.
-    ///
-    /// Example: `"参考链接"`
+    /// `VulRefLink`; example: `"参考链接"`
     pub vul_ref_link: String,
 
-    /// `OldIdMd5`: a string.
-    ///
-    /// Example: `"Md5值"`
+    /// `OldIdMd5`; example: `"Md5值"`
     pub old_id_md5: String,
 
-    /// `UniqId`: a string.
-    ///
-    /// Example: `"uinqid"`
+    /// `UniqId`; example: `"uinqid"`
     pub uniq_id: String,
 
-    /// `OperateTime`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `OperateTime`; example: `"2022-01-01"`
     pub operate_time: String,
 
-    /// `IsAssetDeleted`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAssetDeleted`; example: `"1"`
     pub is_asset_deleted: Option<String>,
 
-    /// `DiscoverTime`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `DiscoverTime`; example: `"2022-01-01"`
     pub discover_time: String,
 
-    /// `OriginId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginId`; example: `1`
     pub origin_id: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: Option<String>,
 
-    /// `Vpcid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vpcid`; example: `"1"`
     pub vpcid: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetType`; example: `"1"`
     pub asset_type: Option<String>,
 
-    /// `AssetSubType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetSubType`; example: `"1"`
     pub asset_sub_type: Option<String>,
 
-    /// `AssetIpAll`: a list of strings.
+    /// `AssetIpAll`
     pub asset_ip_all: Option<Vec<String>>,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `VulSource`: a string.
-    ///
-    /// Example: `"漏洞来源"`
+    /// `VulSource`; example: `"漏洞来源"`
     pub vul_source: Option<String>,
 
-    /// `AffectedUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `AffectedUrl`; example: `"url"`
     pub affected_url: Option<String>,
 
-    /// `SsaAssetCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SsaAssetCategory`; example: `1`
     pub ssa_asset_category: Option<i64>,
 
-    /// `VulUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `VulUrl`; example: `"url"`
     pub vul_url: Option<String>,
 
-    /// `IsOpen`: a boolean.
+    /// `IsOpen`
     pub is_open: Option<bool>,
 
-    /// `YzHostId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `YzHostId`; example: `123`
     pub yz_host_id: Option<u64>,
 
-    /// `VulRepairPlan`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `VulRepairPlan`; example: `"漏洞描述"`
     pub vul_repair_plan: Option<String>,
 
-    /// `VulPath`: a string.
-    ///
-    /// Example: `"漏洞文件路径"`
+    /// `VulPath`; example: `"漏洞文件路径"`
     pub vul_path: Option<String>,
 }
 
@@ -1720,9 +1469,9 @@ pub struct VulItem {
 /// Returned in the output of [`DescribeVulList`](super::DescribeVulList).
 #[tc_model]
 pub struct VulList {
-    /// `List`: a list of [`VulItem`] objects.
+    /// `List`
     pub list: Vec<VulItem>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 }

@@ -7,99 +7,98 @@ use super::models;
 /// The `ApplyCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ApplyCertificateResponse`].
-/// The codes it documents are in [`ApplyCertificateError`](super::errors::ApplyCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ApplyCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.GenCSRFail`](super::errors::SslErrorCode::FailedOperationGenCsrFail)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.MainDomainCertificateCountLimit`](super::errors::SslErrorCode::FailedOperationMainDomainCertificateCountLimit)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`FailedOperation.PackageCountLimit`](super::errors::SslErrorCode::FailedOperationPackageCountLimit)
+/// - [`FailedOperation.PackageExpired`](super::errors::SslErrorCode::FailedOperationPackageExpired)
+/// - [`FailedOperation.PackageNotFound`](super::errors::SslErrorCode::FailedOperationPackageNotFound)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PackageIdsInvalid`](super::errors::SslErrorCode::InvalidParameterPackageIdsInvalid)
+/// - [`InvalidParameterValue.CertificateDomainMaxLengthInvalid`](super::errors::SslErrorCode::InvalidParameterValueCertificateDomainMaxLengthInvalid)
+/// - [`InvalidParameterValue.CertificateEmailParseInvalid`](super::errors::SslErrorCode::InvalidParameterValueCertificateEmailParseInvalid)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ApplyCertificate",
     output = ApplyCertificateResponse,
-    error = super::errors::ApplyCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct ApplyCertificate {
-    /// `DvAuthMethod`: a string.
-    ///
-    /// Example: `"DNS_AUTO"`
+    /// `DvAuthMethod`; example: `"DNS_AUTO"`
     pub dv_auth_method: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `DomainName`; example: `"tencent.com"`
     pub domain_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"83"`
+    /// `PackageType`; example: `"83"`
     pub package_type: Option<String>,
 
-    /// `ContactEmail`: a string.
-    ///
-    /// Example: `"ssl@tencent.com"`
+    /// `ContactEmail`; example: `"ssl@tencent.com"`
     pub contact_email: Option<String>,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"188******778"`
+    /// `ContactPhone`; example: `"188******778"`
     pub contact_phone: Option<String>,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ValidityPeriod`; example: `"3"`
     pub validity_period: Option<String>,
 
-    /// `CsrEncryptAlgo`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `CsrEncryptAlgo`; example: `"RSA"`
     pub csr_encrypt_algo: Option<String>,
 
-    /// `CsrKeyParameter`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `CsrKeyParameter`; example: `"2048"`
     pub csr_key_parameter: Option<String>,
 
-    /// `CsrKeyPassword`: a string.
-    ///
-    /// Example: `"******"`
+    /// `CsrKeyPassword`; example: `"******"`
     pub csr_key_password: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"******"`
+    /// `Alias`; example: `"******"`
     pub alias: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"LqQxgqUe"`
+    /// `OldCertificateId`; example: `"LqQxgqUe"`
     pub old_certificate_id: Option<String>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pid****xsj"`
+    /// `PackageId`; example: `"pid****xsj"`
     pub package_id: Option<String>,
 
-    /// `DeleteDnsAutoRecord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDnsAutoRecord`; example: `true`
     pub delete_dns_auto_record: Option<bool>,
 
-    /// `DnsNames`: a list of strings.
-    ///
-    /// Example: `["www.tencent.com"]`
+    /// `DnsNames`; example: `["www.tencent.com"]`
     pub dns_names: Option<Vec<String>>,
 }
 
 /// What a successful [`ApplyCertificate`] call returns.
 #[tc_model]
 pub struct ApplyCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"LqQxgqUe"`
+    /// `CertificateId`; example: `"LqQxgqUe"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,29 +108,32 @@ pub struct ApplyCertificateResponse {
 /// The `CancelAuditCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CancelAuditCertificateResponse`].
-/// The codes it documents are in [`CancelAuditCertificateError`](super::errors::CancelAuditCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CancelAuditCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CancelAuditCertificateFailed`](super::errors::SslErrorCode::FailedOperationCancelAuditCertificateFailed)
+/// - [`FailedOperation.CertificateCancelFailedMulti`](super::errors::SslErrorCode::FailedOperationCertificateCancelFailedMulti)
+/// - [`FailedOperation.CertificateNotFoundOrCantCancel`](super::errors::SslErrorCode::FailedOperationCertificateNotFoundOrCantCancel)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CancelAuditCertificate",
     output = CancelAuditCertificateResponse,
-    error = super::errors::CancelAuditCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct CancelAuditCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hehk**js"`
+    /// `CertificateId`; example: `"hehk**js"`
     pub certificate_id: String,
 }
 
 /// What a successful [`CancelAuditCertificate`] call returns.
 #[tc_model]
 pub struct CancelAuditCertificateResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -141,29 +143,37 @@ pub struct CancelAuditCertificateResponse {
 /// The `CancelCertificateOrder` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CancelCertificateOrderResponse`].
-/// The codes it documents are in [`CancelCertificateOrderError`](super::errors::CancelCertificateOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CancelCertificateOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CancelCertificateOrder",
     output = CancelCertificateOrderResponse,
-    error = super::errors::CancelCertificateOrderError
+    error = super::errors::SslErrorCode
 )]
 pub struct CancelCertificateOrder {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heh**jsj"`
+    /// `CertificateId`; example: `"heh**jsj"`
     pub certificate_id: String,
 }
 
 /// What a successful [`CancelCertificateOrder`] call returns.
 #[tc_model]
 pub struct CancelCertificateOrderResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hehk**jsj"`
+    /// `CertificateId`; example: `"hehk**jsj"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -173,223 +183,160 @@ pub struct CancelCertificateOrderResponse {
 /// The `CertificateInfoSubmit` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CertificateInfoSubmitResponse`].
-/// The codes it documents are in [`CertificateInfoSubmitError`](super::errors::CertificateInfoSubmitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CertificateInfoSubmit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateInfoSubmitContactEmailEmpty`](super::errors::SslErrorCode::FailedOperationCertificateInfoSubmitContactEmailEmpty)
+/// - [`FailedOperation.CertificateInfoSubmitDomainInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInfoSubmitDomainInvalid)
+/// - [`FailedOperation.CertificateInfoSubmitStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInfoSubmitStatusInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateOrderSubmitRootCAInvalid`](super::errors::SslErrorCode::FailedOperationCertificateOrderSubmitRootCaInvalid)
+/// - [`FailedOperation.CertificateSubmitHostingCertError`](super::errors::SslErrorCode::FailedOperationCertificateSubmitHostingCertError)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.RenewAlgorithmInvalid`](super::errors::SslErrorCode::InvalidParameterRenewAlgorithmInvalid)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CertificateInfoSubmit",
     output = CertificateInfoSubmitResponse,
-    error = super::errors::CertificateInfoSubmitError
+    error = super::errors::SslErrorCode
 )]
 pub struct CertificateInfoSubmit {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"LrmeMvQr"`
+    /// `CertId`; example: `"LrmeMvQr"`
     pub cert_id: String,
 
-    /// `GenCsrType`: a string.
-    ///
-    /// Example: `"parse"`
+    /// `GenCsrType`; example: `"parse"`
     pub gen_csr_type: String,
 
-    /// `CertCommonName`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `CertCommonName`; example: `"tencent.com"`
     pub cert_common_name: String,
 
-    /// `CompanyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CompanyType`; example: `2`
     pub company_type: u64,
 
-    /// `CompanyId`: a string.
-    ///
-    /// Example: `"11772"`
+    /// `CompanyId`; example: `"11772"`
     pub company_id: String,
 
-    /// `OrgIdType`: a string.
-    ///
-    /// Example: `"TYDMZ"`
+    /// `OrgIdType`; example: `"TYDMZ"`
     pub org_id_type: Option<String>,
 
-    /// `OrgIdNumber`: a string.
-    ///
-    /// Example: `"914400002111711112"`
+    /// `OrgIdNumber`; example: `"914400002111711112"`
     pub org_id_number: Option<String>,
 
-    /// `AdminIdType`: a string.
-    ///
-    /// Example: `"SFZ"`
+    /// `AdminIdType`; example: `"SFZ"`
     pub admin_id_type: Option<String>,
 
-    /// `AdminIdNumber`: a string.
-    ///
-    /// Example: `"110000199101011001"`
+    /// `AdminIdNumber`; example: `"110000199101011001"`
     pub admin_id_number: Option<String>,
 
-    /// `TechIdType`: a string.
-    ///
-    /// Example: `"SFZ"`
+    /// `TechIdType`; example: `"SFZ"`
     pub tech_id_type: Option<String>,
 
-    /// `TechIdNumber`: a string.
-    ///
-    /// Example: `"110000199101011001"`
+    /// `TechIdNumber`; example: `"110000199101011001"`
     pub tech_id_number: Option<String>,
 
-    /// `Csr`: a string.
+    /// `Csr`
     pub csr: Option<String>,
 
-    /// `DnsNames`: a list of strings.
-    ///
-    /// Example: `["test.tencent.com"]`
+    /// `DnsNames`; example: `["test.tencent.com"]`
     pub dns_names: Option<Vec<String>>,
 
-    /// `KeyPass`: a string.
-    ///
-    /// Example: `"1234aaa5678"`
+    /// `KeyPass`; example: `"1234aaa5678"`
     pub key_pass: Option<String>,
 
-    /// `OrgOrganization`: a string.
-    ///
-    /// Example: `"腾讯云SSL证书测试"`
+    /// `OrgOrganization`; example: `"腾讯云SSL证书测试"`
     pub org_organization: Option<String>,
 
-    /// `OrgDivision`: a string.
-    ///
-    /// Example: `"研发部门"`
+    /// `OrgDivision`; example: `"研发部门"`
     pub org_division: Option<String>,
 
-    /// `OrgAddress`: a string.
-    ///
-    /// Example: `"腾讯云SSL证书测试地址"`
+    /// `OrgAddress`; example: `"腾讯云SSL证书测试地址"`
     pub org_address: Option<String>,
 
-    /// `OrgCountry`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `OrgCountry`; example: `"CN"`
     pub org_country: Option<String>,
 
-    /// `OrgCity`: a string.
-    ///
-    /// Example: `"北京市"`
+    /// `OrgCity`; example: `"北京市"`
     pub org_city: Option<String>,
 
-    /// `OrgRegion`: a string.
-    ///
-    /// Example: `"北京市"`
+    /// `OrgRegion`; example: `"北京市"`
     pub org_region: Option<String>,
 
-    /// `OrgPhoneArea`: a string.
-    ///
-    /// Example: `"010"`
+    /// `OrgPhoneArea`; example: `"010"`
     pub org_phone_area: Option<String>,
 
-    /// `OrgPhoneNumber`: a string.
-    ///
-    /// Example: `"8423102"`
+    /// `OrgPhoneNumber`; example: `"8423102"`
     pub org_phone_number: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 
-    /// `AdminFirstName`: a string.
-    ///
-    /// Example: `"宁"`
+    /// `AdminFirstName`; example: `"宁"`
     pub admin_first_name: Option<String>,
 
-    /// `AdminLastName`: a string.
-    ///
-    /// Example: `"黄"`
+    /// `AdminLastName`; example: `"黄"`
     pub admin_last_name: Option<String>,
 
-    /// `AdminPhone`: a string.
-    ///
-    /// Example: `"13120934321"`
+    /// `AdminPhone`; example: `"13120934321"`
     pub admin_phone: Option<String>,
 
-    /// `AdminEmail`: a string.
-    ///
-    /// Example: `"ssl@tencent.com"`
+    /// `AdminEmail`; example: `"ssl@tencent.com"`
     pub admin_email: Option<String>,
 
-    /// `AdminTitle`: a string.
-    ///
-    /// Example: `"研发"`
+    /// `AdminTitle`; example: `"研发"`
     pub admin_title: Option<String>,
 
-    /// `TechFirstName`: a string.
-    ///
-    /// Example: `"宁"`
+    /// `TechFirstName`; example: `"宁"`
     pub tech_first_name: Option<String>,
 
-    /// `TechLastName`: a string.
-    ///
-    /// Example: `"黄"`
+    /// `TechLastName`; example: `"黄"`
     pub tech_last_name: Option<String>,
 
-    /// `ContactEmail`: a string.
-    ///
-    /// Example: `"ssl@tencent.com"`
+    /// `ContactEmail`; example: `"ssl@tencent.com"`
     pub contact_email: Option<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<u64>,
 
-    /// `CsrKeyParameter`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `CsrKeyParameter`; example: `"2048"`
     pub csr_key_parameter: Option<String>,
 
-    /// `CsrEncryptAlgo`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `CsrEncryptAlgo`; example: `"RSA"`
     pub csr_encrypt_algo: Option<String>,
 
-    /// `ManagerId`: a string.
-    ///
-    /// Example: `"12895"`
+    /// `ManagerId`; example: `"12895"`
     pub manager_id: Option<String>,
 
-    /// `TechPhone`: a string.
-    ///
-    /// Example: `"13120934321"`
+    /// `TechPhone`; example: `"13120934321"`
     pub tech_phone: Option<String>,
 
-    /// `TechEmail`: a string.
-    ///
-    /// Example: `"ssl@tencent.com"`
+    /// `TechEmail`; example: `"ssl@tencent.com"`
     pub tech_email: Option<String>,
 
-    /// `TechTitle`: a string.
-    ///
-    /// Example: `"研发"`
+    /// `TechTitle`; example: `"研发"`
     pub tech_title: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `81`
+    /// `Type`; example: `81`
     pub r#type: Option<i64>,
 
-    /// `CaType`: a string.
-    ///
-    /// Example: `"sectigo"`
+    /// `CaType`; example: `"sectigo"`
     pub ca_type: Option<String>,
 
-    /// `SignAlgo`: a string.
-    ///
-    /// Example: `"SHA256"`
+    /// `SignAlgo`; example: `"SHA256"`
     pub sign_algo: Option<String>,
 
-    /// `UseCrossSignRoot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseCrossSignRoot`; example: `true`
     pub use_cross_sign_root: Option<bool>,
 }
 
@@ -403,47 +350,55 @@ pub struct CertificateInfoSubmitResponse {
 /// The `CertificateOrderSubmit` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CertificateOrderSubmitResponse`].
-/// The codes it documents are in [`CertificateOrderSubmitError`](super::errors::CertificateOrderSubmitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CertificateOrderSubmit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateInfoSubmitStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInfoSubmitStatusInvalid)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateOrderSubmitProcessing`](super::errors::SslErrorCode::FailedOperationCertificateOrderSubmitProcessing)
+/// - [`FailedOperation.CertificatePreVerifyEmailInvalid`](super::errors::SslErrorCode::FailedOperationCertificatePreVerifyEmailInvalid)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InternalError.BackendResponseError`](super::errors::SslErrorCode::InternalErrorBackendResponseError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CertificateOrderSubmit",
     output = CertificateOrderSubmitResponse,
-    error = super::errors::CertificateOrderSubmitError
+    error = super::errors::SslErrorCode
 )]
 pub struct CertificateOrderSubmit {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"Lr1eMvQr"`
+    /// `CertId`; example: `"Lr1eMvQr"`
     pub cert_id: String,
 
-    /// `DeleteDnsAutoRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteDnsAutoRecord`; example: `0`
     pub delete_dns_auto_record: Option<u64>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 }
 
 /// What a successful [`CertificateOrderSubmit`] call returns.
 #[tc_model]
 pub struct CertificateOrderSubmitResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"rcMcFK7a_b0iMMEH4"`
+    /// `OrderId`; example: `"rcMcFK7a_b0iMMEH4"`
     pub order_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `IsAudited`: a boolean.
+    /// `IsAudited`
     pub is_audited: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -453,40 +408,39 @@ pub struct CertificateOrderSubmitResponse {
 /// The `CheckCertificateChain` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CheckCertificateChainResponse`].
-/// The codes it documents are in [`CheckCertificateChainError`](super::errors::CheckCertificateChainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CheckCertificateChain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CheckCertificateChain",
     output = CheckCertificateChainResponse,
-    error = super::errors::CheckCertificateChainError
+    error = super::errors::SslErrorCode
 )]
 pub struct CheckCertificateChain {
-    /// `CertificateChain`: a string.
-    ///
-    /// Example: `"hehys**hsh"`
+    /// `CertificateChain`; example: `"hehys**hsh"`
     pub certificate_chain: String,
 }
 
 /// What a successful [`CheckCertificateChain`] call returns.
 #[tc_model]
 pub struct CheckCertificateChainResponse {
-    /// `IsValid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsValid`; example: `true`
     pub is_valid: bool,
 
-    /// `IsTrustedCA`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTrustedCA`; example: `true`
     #[tc(rename = "IsTrustedCA")]
     pub is_trusted_ca: bool,
 
-    /// `Chains`: a list of strings.
-    ///
-    /// Example: `["qcloud.com","WoTrus DV Server CA  [Run by the Issuer]"]`
+    /// `Chains`; example: `["qcloud.com","WoTrus DV Server CA  [Run by the Issuer]"]`
     pub chains: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -496,27 +450,34 @@ pub struct CheckCertificateChainResponse {
 /// The `CheckCertificateDomainVerification` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CheckCertificateDomainVerificationResponse`].
-/// The codes it documents are in [`CheckCertificateDomainVerificationError`](super::errors::CheckCertificateDomainVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CheckCertificateDomainVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateStatusNotAllowVerify`](super::errors::SslErrorCode::FailedOperationCertificateStatusNotAllowVerify)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CheckCertificateDomainVerification",
     output = CheckCertificateDomainVerificationResponse,
-    error = super::errors::CheckCertificateDomainVerificationError
+    error = super::errors::SslErrorCode
 )]
 pub struct CheckCertificateDomainVerification {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"Lmvo5PJy"`
+    /// `CertificateId`; example: `"Lmvo5PJy"`
     pub certificate_id: String,
 }
 
 /// What a successful [`CheckCertificateDomainVerification`] call returns.
 #[tc_model]
 pub struct CheckCertificateDomainVerificationResponse {
-    /// `VerificationResults`: a list of [`DomainValidationResult`](super::models::DomainValidationResult) objects.
+    /// `VerificationResults`
     pub verification_results: Option<Vec<models::DomainValidationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,27 +487,34 @@ pub struct CheckCertificateDomainVerificationResponse {
 /// The `CheckCertificateExist` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CheckCertificateExistResponse`].
-/// The codes it documents are in [`CheckCertificateExistError`](super::errors::CheckCertificateExistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CheckCertificateExist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateStatusNotAllowVerify`](super::errors::SslErrorCode::FailedOperationCertificateStatusNotAllowVerify)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CheckCertificateExist",
     output = CheckCertificateExistResponse,
-    error = super::errors::CheckCertificateExistError
+    error = super::errors::SslErrorCode
 )]
 pub struct CheckCertificateExist {
-    /// `CertificatePublicKey`: a string.
+    /// `CertificatePublicKey`
     pub certificate_public_key: String,
 }
 
 /// What a successful [`CheckCertificateExist`] call returns.
 #[tc_model]
 pub struct CheckCertificateExistResponse {
-    /// `RepeatCertId`: a string.
-    ///
-    /// Example: `"GswyCokt"`
+    /// `RepeatCertId`; example: `"GswyCokt"`
     pub repeat_cert_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -556,39 +524,45 @@ pub struct CheckCertificateExistResponse {
 /// The `CommitCertificateInformation` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CommitCertificateInformationResponse`].
-/// The codes it documents are in [`CommitCertificateInformationError`](super::errors::CommitCertificateInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CommitCertificateInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InternalError.BackendResponseError`](super::errors::SslErrorCode::InternalErrorBackendResponseError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CommitCertificateInformation",
     output = CommitCertificateInformationResponse,
-    error = super::errors::CommitCertificateInformationError
+    error = super::errors::SslErrorCode
 )]
 pub struct CommitCertificateInformation {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"LqQxgqUe"`
+    /// `CertificateId`; example: `"LqQxgqUe"`
     pub certificate_id: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 }
 
 /// What a successful [`CommitCertificateInformation`] call returns.
 #[tc_model]
 pub struct CommitCertificateInformationResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"hehuxsnsn**jjemxk"`
+    /// `OrderId`; example: `"hehuxsnsn**jjemxk"`
     pub order_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -598,29 +572,33 @@ pub struct CommitCertificateInformationResponse {
 /// The `CompleteCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CompleteCertificateResponse`].
-/// The codes it documents are in [`CompleteCertificateError`](super::errors::CompleteCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CompleteCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateNotFoundOrAudited`](super::errors::SslErrorCode::FailedOperationCertificateNotFoundOrAudited)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CompleteCertificate",
     output = CompleteCertificateResponse,
-    error = super::errors::CompleteCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct CompleteCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hey**js"`
+    /// `CertificateId`; example: `"hey**js"`
     pub certificate_id: String,
 }
 
 /// What a successful [`CompleteCertificate`] call returns.
 #[tc_model]
 pub struct CompleteCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"yey**hhd"`
+    /// `CertificateId`; example: `"yey**hhd"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -630,57 +608,55 @@ pub struct CompleteCertificateResponse {
 /// The `CreateCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CreateCertificateResponse`].
-/// The codes it documents are in [`CreateCertificateError`](super::errors::CreateCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CreateCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InternalError.BackendResponseError`](super::errors::SslErrorCode::InternalErrorBackendResponseError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::SslErrorCode::MissingParameter)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CreateCertificate",
     output = CreateCertificateResponse,
-    error = super::errors::CreateCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct CreateCertificate {
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `ProductId`; example: `25`
     pub product_id: i64,
 
-    /// `DomainNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainNum`; example: `1`
     pub domain_num: i64,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 }
 
 /// What a successful [`CreateCertificate`] call returns.
 #[tc_model]
 pub struct CreateCertificateResponse {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["gf16kv3A"]`
+    /// `CertificateIds`; example: `["gf16kv3A"]`
     pub certificate_ids: Vec<String>,
 
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["20200923877000003022941"]`
+    /// `DealIds`; example: `["20200923877000003022941"]`
     pub deal_ids: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["202603051034VOZX2CMB"]`
+    /// `ResourceIds`; example: `["202603051034VOZX2CMB"]`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -690,32 +666,34 @@ pub struct CreateCertificateResponse {
 /// The `CreateCertificateBindResourceSyncTask` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CreateCertificateBindResourceSyncTaskResponse`].
-/// The codes it documents are in [`CreateCertificateBindResourceSyncTaskError`](super::errors::CreateCertificateBindResourceSyncTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CreateCertificateBindResourceSyncTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CreateCertificateBindResourceSyncTask",
     output = CreateCertificateBindResourceSyncTaskResponse,
-    error = super::errors::CreateCertificateBindResourceSyncTaskError
+    error = super::errors::SslErrorCode
 )]
 pub struct CreateCertificateBindResourceSyncTask {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["heyxsh**jjs"]`
+    /// `CertificateIds`; example: `["heyxsh**jjs"]`
     pub certificate_ids: Vec<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: u64,
 }
 
 /// What a successful [`CreateCertificateBindResourceSyncTask`] call returns.
 #[tc_model]
 pub struct CreateCertificateBindResourceSyncTaskResponse {
-    /// `CertTaskIds`: a list of [`CertTaskId`](super::models::CertTaskId) objects.
+    /// `CertTaskIds`
     pub cert_task_ids: Vec<models::CertTaskId>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -725,117 +703,93 @@ pub struct CreateCertificateBindResourceSyncTaskResponse {
 /// The `CreateCertificateByPackage` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`CreateCertificateByPackageResponse`].
-/// The codes it documents are in [`CreateCertificateByPackageError`](super::errors::CreateCertificateByPackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=CreateCertificateByPackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.TradeError`](super::errors::SslErrorCode::FailedOperationTradeError)
+/// - [`InvalidParameter.DomainCountInvalid`](super::errors::SslErrorCode::InvalidParameterDomainCountInvalid)
+/// - [`InvalidParameter.DomainInvalid`](super::errors::SslErrorCode::InvalidParameterDomainInvalid)
+/// - [`InvalidParameter.PackageIdsInvalid`](super::errors::SslErrorCode::InvalidParameterPackageIdsInvalid)
+/// - [`InvalidParameter.PeriodInvalid`](super::errors::SslErrorCode::InvalidParameterPeriodInvalid)
+/// - [`InvalidParameter.ProductPidInvalid`](super::errors::SslErrorCode::InvalidParameterProductPidInvalid)
+/// - [`InvalidParameter.RenewAlgorithmInvalid`](super::errors::SslErrorCode::InvalidParameterRenewAlgorithmInvalid)
+/// - [`InvalidParameter.RenewCsrInvalid`](super::errors::SslErrorCode::InvalidParameterRenewCsrInvalid)
+/// - [`InvalidParameter.RenewGenCsrMethodInvalid`](super::errors::SslErrorCode::InvalidParameterRenewGenCsrMethodInvalid)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "CreateCertificateByPackage",
     output = CreateCertificateByPackageResponse,
-    error = super::errors::CreateCertificateByPackageError
+    error = super::errors::SslErrorCode
 )]
 pub struct CreateCertificateByPackage {
-    /// `ProductPid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1022451`
+    /// `ProductPid`; example: `1022451`
     pub product_pid: u64,
 
-    /// `PackageIds`: a list of strings.
-    ///
-    /// Example: `["Z21120315430001"]`
+    /// `PackageIds`; example: `["Z21120315430001"]`
     pub package_ids: Vec<String>,
 
-    /// `DomainCount`: a string.
-    ///
-    /// Example: `"4"`
+    /// `DomainCount`; example: `"4"`
     pub domain_count: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Period`; example: `2`
     pub period: u64,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heh**hsh"`
+    /// `OldCertificateId`; example: `"heh**hsh"`
     pub old_certificate_id: Option<String>,
 
-    /// `RenewGenCsrMethod`: a string.
-    ///
-    /// Example: `"original"`
+    /// `RenewGenCsrMethod`; example: `"original"`
     pub renew_gen_csr_method: Option<String>,
 
-    /// `RenewCsr`: a string.
-    ///
-    /// Example: `"CSR"`
+    /// `RenewCsr`; example: `"CSR"`
     pub renew_csr: Option<String>,
 
-    /// `RenewAlgorithmType`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `RenewAlgorithmType`; example: `"RSA"`
     pub renew_algorithm_type: Option<String>,
 
-    /// `RenewAlgorithmParam`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `RenewAlgorithmParam`; example: `"2048"`
     pub renew_algorithm_param: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6737992`
+    /// `ProjectId`; example: `6737992`
     pub project_id: Option<u64>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 
-    /// `RenewKeyPass`: a string.
-    ///
-    /// Example: `"hehy**hwhwh"`
+    /// `RenewKeyPass`; example: `"hehy**hwhwh"`
     pub renew_key_pass: Option<String>,
 
-    /// `DomainNames`: a string.
-    ///
-    /// Example: `"a.com,b.com,c.com"`
+    /// `DomainNames`; example: `"a.com,b.com,c.com"`
     pub domain_names: Option<String>,
 
-    /// `CertificateCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CertificateCount`; example: `2`
     pub certificate_count: Option<u64>,
 
-    /// `ManagerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `197382`
+    /// `ManagerId`; example: `197382`
     pub manager_id: Option<u64>,
 
-    /// `CompanyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6782`
+    /// `CompanyId`; example: `6782`
     pub company_id: Option<u64>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 
-    /// `PriceKey`: a string.
-    ///
-    /// Example: `"sv_ssl_cost_cfca_ca_ev"`
+    /// `PriceKey`; example: `"sv_ssl_cost_cfca_ca_ev"`
     pub price_key: Option<String>,
 }
 
 /// What a successful [`CreateCertificateByPackage`] call returns.
 #[tc_model]
 pub struct CreateCertificateByPackageResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hes**hww"`
+    /// `CertificateId`; example: `"hes**hww"`
     pub certificate_id: String,
 
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["heh*jwj","hehsj"]`
+    /// `CertificateIds`; example: `["heh*jwj","hehsj"]`
     pub certificate_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -845,39 +799,55 @@ pub struct CreateCertificateByPackageResponse {
 /// The `DeleteCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeleteCertificateResponse`].
-/// The codes it documents are in [`DeleteCertificateError`](super::errors::DeleteCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeleteCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.BoundResources`](super::errors::SslErrorCode::FailedOperationBoundResources)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.DeleteFailedTimeNotUp`](super::errors::SslErrorCode::FailedOperationDeleteFailedTimeNotUp)
+/// - [`FailedOperation.DeleteResourceFailed`](super::errors::SslErrorCode::FailedOperationDeleteResourceFailed)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.RenewNotIssued`](super::errors::SslErrorCode::FailedOperationRenewNotIssued)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeleteCertificate",
     output = DeleteCertificateResponse,
-    error = super::errors::DeleteCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeleteCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"qwrqwr1"`
+    /// `CertificateId`; example: `"qwrqwr1"`
     pub certificate_id: String,
 
-    /// `IsCheckResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCheckResource`; example: `true`
     pub is_check_resource: Option<bool>,
 }
 
 /// What a successful [`DeleteCertificate`] call returns.
 #[tc_model]
 pub struct DeleteCertificateResponse {
-    /// `DeleteResult`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteResult`; example: `true`
     pub delete_result: bool,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12566"`
+    /// `TaskId`; example: `"12566"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -887,38 +857,43 @@ pub struct DeleteCertificateResponse {
 /// The `DeleteCertificates` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeleteCertificatesResponse`].
-/// The codes it documents are in [`DeleteCertificatesError`](super::errors::DeleteCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeleteCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SslErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CAMAuthorizedFail`](super::errors::SslErrorCode::FailedOperationCamAuthorizedFail)
+/// - [`FailedOperation.CertificateSyncTaskCertificateIdCountInvalid`](super::errors::SslErrorCode::FailedOperationCertificateSyncTaskCertificateIdCountInvalid)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeleteCertificates",
     output = DeleteCertificatesResponse,
-    error = super::errors::DeleteCertificatesError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeleteCertificates {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["jej**hh","jhshx"]`
+    /// `CertificateIds`; example: `["jej**hh","jhshx"]`
     pub certificate_ids: Vec<String>,
 
-    /// `IsSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSync`; example: `true`
     pub is_sync: Option<bool>,
 }
 
 /// What a successful [`DeleteCertificates`] call returns.
 #[tc_model]
 pub struct DeleteCertificatesResponse {
-    /// `Success`: a list of strings.
+    /// `Success`
     pub success: Vec<String>,
 
-    /// `Fail`: a list of [`BatchDeleteFail`](super::models::BatchDeleteFail) objects.
+    /// `Fail`
     pub fail: Vec<models::BatchDeleteFail>,
 
-    /// `CertTaskIds`: a list of [`CertTaskId`](super::models::CertTaskId) objects.
+    /// `CertTaskIds`
     pub cert_task_ids: Vec<models::CertTaskId>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -928,29 +903,35 @@ pub struct DeleteCertificatesResponse {
 /// The `DeleteManager` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeleteManagerResponse`].
-/// The codes it documents are in [`DeleteManagerError`](super::errors::DeleteManagerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeleteManager)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslErrorCode::AuthFailure)
+/// - [`FailedOperation.ManagerCanNotDeleteCa`](super::errors::SslErrorCode::FailedOperationManagerCanNotDeleteCa)
+/// - [`FailedOperation.ManagerCanNotDeleteCert`](super::errors::SslErrorCode::FailedOperationManagerCanNotDeleteCert)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Manager`](super::errors::SslErrorCode::ResourceNotFoundManager)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeleteManager",
     output = DeleteManagerResponse,
-    error = super::errors::DeleteManagerError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeleteManager {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `677838`
+    /// `ManagerId`; example: `677838`
     pub manager_id: i64,
 }
 
 /// What a successful [`DeleteManager`] call returns.
 #[tc_model]
 pub struct DeleteManagerResponse {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `7377`
+    /// `ManagerId`; example: `7377`
     pub manager_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -960,54 +941,61 @@ pub struct DeleteManagerResponse {
 /// The `DeployCertificateInstance` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeployCertificateInstanceResponse`].
-/// The codes it documents are in [`DeployCertificateInstanceError`](super::errors::DeployCertificateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeployCertificateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployInstanceFormatError`](super::errors::SslErrorCode::FailedOperationCertificateDeployInstanceFormatError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceTypeInvalid`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceTypeInvalid)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.RegionNotEmpty`](super::errors::SslErrorCode::InvalidParameterRegionNotEmpty)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeployCertificateInstance",
     output = DeployCertificateInstanceResponse,
-    error = super::errors::DeployCertificateInstanceError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeployCertificateInstance {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"FvuXExOA"`
+    /// `CertificateId`; example: `"FvuXExOA"`
     pub certificate_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["lb-bid2fs4g|lbl-1c6rp5eo","lb-bid2fs4g|lbl-a8af11gs|tencent.com"]`
+    /// `InstanceIdList`; example: `["lb-bid2fs4g|lbl-1c6rp5eo","lb-bid2fs4g|lbl-a8af11gs|tencent.com"]`
     pub instance_id_list: Vec<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 }
 
 /// What a successful [`DeployCertificateInstance`] call returns.
 #[tc_model]
 pub struct DeployCertificateInstanceResponse {
-    /// `DeployRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `773682`
+    /// `DeployRecordId`; example: `773682`
     pub deploy_record_id: u64,
 
-    /// `DeployStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployStatus`; example: `1`
     pub deploy_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1017,25 +1005,36 @@ pub struct DeployCertificateInstanceResponse {
 /// The `DeployCertificateRecordRetry` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeployCertificateRecordRetryResponse`].
-/// The codes it documents are in [`DeployCertificateRecordRetryError`](super::errors::DeployCertificateRecordRetryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeployCertificateRecordRetry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeployCertificateRecordRetry",
     output = DeployCertificateRecordRetryResponse,
-    error = super::errors::DeployCertificateRecordRetryError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeployCertificateRecordRetry {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `83838`
+    /// `DeployRecordId`; example: `83838`
     pub deploy_record_id: Option<i64>,
 
-    /// `DeployRecordDetailId`: a signed 64-bit integer.
-    ///
-    /// Example: `848822`
+    /// `DeployRecordDetailId`; example: `848822`
     pub deploy_record_detail_id: Option<i64>,
 }
 
@@ -1049,29 +1048,43 @@ pub struct DeployCertificateRecordRetryResponse {
 /// The `DeployCertificateRecordRollback` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DeployCertificateRecordRollbackResponse`].
-/// The codes it documents are in [`DeployCertificateRecordRollbackError`](super::errors::DeployCertificateRecordRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DeployCertificateRecordRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployDetailRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployDetailRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployNotExist`](super::errors::SslErrorCode::FailedOperationCertificateDeployNotExist)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateDeployRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DeployCertificateRecordRollback",
     output = DeployCertificateRecordRollbackResponse,
-    error = super::errors::DeployCertificateRecordRollbackError
+    error = super::errors::SslErrorCode
 )]
 pub struct DeployCertificateRecordRollback {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `7474`
+    /// `DeployRecordId`; example: `7474`
     pub deploy_record_id: Option<i64>,
 }
 
 /// What a successful [`DeployCertificateRecordRollback`] call returns.
 #[tc_model]
 pub struct DeployCertificateRecordRollbackResponse {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `773637`
+    /// `DeployRecordId`; example: `773637`
     pub deploy_record_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1081,197 +1094,156 @@ pub struct DeployCertificateRecordRollbackResponse {
 /// The `DescribeCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificateResponse`].
-/// The codes it documents are in [`DescribeCertificateError`](super::errors::DescribeCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificate",
     output = DescribeCertificateResponse,
-    error = super::errors::DescribeCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysh**hh"`
+    /// `CertificateId`; example: `"heysh**hh"`
     pub certificate_id: String,
 }
 
 /// What a successful [`DescribeCertificate`] call returns.
 #[tc_model]
 pub struct DescribeCertificateResponse {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"278389292"`
+    /// `OwnerUin`; example: `"278389292"`
     pub owner_uin: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"7388392"`
+    /// `ProjectId`; example: `"7388392"`
     pub project_id: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `From`; example: `"upload"`
     pub from: Option<String>,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"CA"`
+    /// `CertificateType`; example: `"CA"`
     pub certificate_type: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PackageType`; example: `"2"`
     pub package_type: Option<String>,
 
-    /// `ProductZhName`: a string.
-    ///
-    /// Example: `"TrustAsia C1 DV Free"`
+    /// `ProductZhName`; example: `"TrustAsia C1 DV Free"`
     pub product_zh_name: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.**.com"`
+    /// `Domain`; example: `"www.**.com"`
     pub domain: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Alias`; example: `"hello"`
     pub alias: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"CA-REVIEWING"`
+    /// `StatusMsg`; example: `"CA-REVIEWING"`
     pub status_msg: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS_AUTO"`
+    /// `VerifyType`; example: `"DNS_AUTO"`
     pub verify_type: Option<String>,
 
-    /// `VulnerabilityStatus`: a string.
-    ///
-    /// Example: `"INACTIVE"`
+    /// `VulnerabilityStatus`; example: `"INACTIVE"`
     pub vulnerability_status: Option<String>,
 
-    /// `CertBeginTime`: a string.
-    ///
-    /// Example: `"2024-11-27 08:00:00"`
+    /// `CertBeginTime`; example: `"2024-11-27 08:00:00"`
     pub cert_begin_time: Option<String>,
 
-    /// `CertEndTime`: a string.
-    ///
-    /// Example: `"2025-02-26 07:59:59"`
+    /// `CertEndTime`; example: `"2025-02-26 07:59:59"`
     pub cert_end_time: Option<String>,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ValidityPeriod`; example: `"3"`
     pub validity_period: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2024-11-27 17:44:36"`
+    /// `InsertTime`; example: `"2024-11-27 17:44:36"`
     pub insert_time: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"HyJ4b85G_mZOLxSuw"`
+    /// `OrderId`; example: `"HyJ4b85G_mZOLxSuw"`
     pub order_id: Option<String>,
 
-    /// `CertificateExtra`: a [`CertificateExtra`](super::models::CertificateExtra).
+    /// `CertificateExtra`
     pub certificate_extra: Option<models::CertificateExtra>,
 
-    /// `DvAuthDetail`: a [`DvAuthDetail`](super::models::DvAuthDetail).
+    /// `DvAuthDetail`
     pub dv_auth_detail: Option<models::DvAuthDetail>,
 
-    /// `VulnerabilityReport`: a string.
-    ///
-    /// Example: `"no problem"`
+    /// `VulnerabilityReport`; example: `"no problem"`
     pub vulnerability_report: Option<String>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysh**he"`
+    /// `CertificateId`; example: `"heysh**he"`
     pub certificate_id: Option<String>,
 
-    /// `PackageTypeName`: a string.
-    ///
-    /// Example: `"TrustAsia C1 DV Free"`
+    /// `PackageTypeName`; example: `"TrustAsia C1 DV Free"`
     pub package_type_name: Option<String>,
 
-    /// `StatusName`: a string.
-    ///
-    /// Example: `"已颁发"`
+    /// `StatusName`; example: `"已颁发"`
     pub status_name: Option<String>,
 
-    /// `SubjectAltName`: a list of strings.
-    ///
-    /// Example: `["www.****.online"]`
+    /// `SubjectAltName`; example: `["www.****.online"]`
     pub subject_alt_name: Option<Vec<String>>,
 
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVip`; example: `true`
     pub is_vip: Option<bool>,
 
-    /// `IsWildcard`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWildcard`; example: `true`
     pub is_wildcard: Option<bool>,
 
-    /// `IsDv`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDv`; example: `true`
     pub is_dv: Option<bool>,
 
-    /// `IsVulnerability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVulnerability`; example: `true`
     pub is_vulnerability: Option<bool>,
 
-    /// `RenewAble`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewAble`; example: `true`
     pub renew_able: Option<bool>,
 
-    /// `SubmittedData`: a [`SubmittedData`](super::models::SubmittedData).
+    /// `SubmittedData`
     pub submitted_data: Option<models::SubmittedData>,
 
-    /// `Deployable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployable`; example: `true`
     pub deployable: Option<bool>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 
-    /// `CAEncryptAlgorithms`: a list of strings.
-    ///
-    /// Example: `["RSA"]`
+    /// `CAEncryptAlgorithms`; example: `["RSA"]`
     #[tc(rename = "CAEncryptAlgorithms")]
     pub ca_encrypt_algorithms: Option<Vec<String>>,
 
-    /// `CACommonNames`: a list of strings.
-    ///
-    /// Example: `["TrustAsia C1 DV Free"]`
+    /// `CACommonNames`; example: `["TrustAsia C1 DV Free"]`
     #[tc(rename = "CACommonNames")]
     pub ca_common_names: Option<Vec<String>>,
 
-    /// `CAEndTimes`: a list of strings.
-    ///
-    /// Example: `["2024-11-27 17:44:36"]`
+    /// `CAEndTimes`; example: `["2024-11-27 17:44:36"]`
     #[tc(rename = "CAEndTimes")]
     pub ca_end_times: Option<Vec<String>>,
 
-    /// `DvRevokeAuthDetail`: a list of [`DvAuths`](super::models::DvAuths) objects.
+    /// `DvRevokeAuthDetail`
     pub dv_revoke_auth_detail: Option<Vec<models::DvAuths>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1281,117 +1253,110 @@ pub struct DescribeCertificateResponse {
 /// The `DescribeCertificateBindResourceTaskDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificateBindResourceTaskDetailResponse`].
-/// The codes it documents are in [`DescribeCertificateBindResourceTaskDetailError`](super::errors::DescribeCertificateBindResourceTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificateBindResourceTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateSyncTaskIdInvalid`](super::errors::SslErrorCode::FailedOperationCertificateSyncTaskIdInvalid)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificateBindResourceTaskDetail",
     output = DescribeCertificateBindResourceTaskDetailResponse,
-    error = super::errors::DescribeCertificateBindResourceTaskDetailError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeCertificateBindResourceTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"178883"`
+    /// `TaskId`; example: `"178883"`
     pub task_id: String,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Limit`; example: `"0"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Offset`; example: `"10"`
     pub offset: Option<String>,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["clb"]`
+    /// `ResourceTypes`; example: `["clb"]`
     pub resource_types: Option<Vec<String>>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCertificateBindResourceTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeCertificateBindResourceTaskDetailResponse {
-    /// `CLB`: a list of [`ClbInstanceList`](super::models::ClbInstanceList) objects.
+    /// `CLB`
     #[tc(rename = "CLB")]
     pub clb: Option<Vec<models::ClbInstanceList>>,
 
-    /// `CDN`: a list of [`CdnInstanceList`](super::models::CdnInstanceList) objects.
+    /// `CDN`
     #[tc(rename = "CDN")]
     pub cdn: Option<Vec<models::CdnInstanceList>>,
 
-    /// `WAF`: a list of [`WafInstanceList`](super::models::WafInstanceList) objects.
+    /// `WAF`
     #[tc(rename = "WAF")]
     pub waf: Option<Vec<models::WafInstanceList>>,
 
-    /// `DDOS`: a list of [`DdosInstanceList`](super::models::DdosInstanceList) objects.
+    /// `DDOS`
     #[tc(rename = "DDOS")]
     pub ddos: Option<Vec<models::DdosInstanceList>>,
 
-    /// `LIVE`: a list of [`LiveInstanceList`](super::models::LiveInstanceList) objects.
+    /// `LIVE`
     #[tc(rename = "LIVE")]
     pub live: Option<Vec<models::LiveInstanceList>>,
 
-    /// `VOD`: a list of [`VodInstanceList`](super::models::VodInstanceList) objects.
+    /// `VOD`
     #[tc(rename = "VOD")]
     pub vod: Option<Vec<models::VodInstanceList>>,
 
-    /// `TKE`: a list of [`TkeInstanceList`](super::models::TkeInstanceList) objects.
+    /// `TKE`
     #[tc(rename = "TKE")]
     pub tke: Option<Vec<models::TkeInstanceList>>,
 
-    /// `APIGATEWAY`: a list of [`ApiGatewayInstanceList`](super::models::ApiGatewayInstanceList) objects.
+    /// `APIGATEWAY`
     #[tc(rename = "APIGATEWAY")]
     pub apigateway: Option<Vec<models::ApiGatewayInstanceList>>,
 
-    /// `TCB`: a list of [`TcbInstanceList`](super::models::TcbInstanceList) objects.
+    /// `TCB`
     #[tc(rename = "TCB")]
     pub tcb: Option<Vec<models::TcbInstanceList>>,
 
-    /// `TEO`: a list of [`TeoInstanceList`](super::models::TeoInstanceList) objects.
+    /// `TEO`
     #[tc(rename = "TEO")]
     pub teo: Option<Vec<models::TeoInstanceList>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CacheTime`: a string.
-    ///
-    /// Example: `"2018-09-08 20:00:00"`
+    /// `CacheTime`; example: `"2018-09-08 20:00:00"`
     pub cache_time: String,
 
-    /// `TSE`: a list of [`TseInstanceList`](super::models::TseInstanceList) objects.
+    /// `TSE`
     #[tc(rename = "TSE")]
     pub tse: Option<Vec<models::TseInstanceList>>,
 
-    /// `COS`: a list of [`CosInstanceList`](super::models::CosInstanceList) objects.
+    /// `COS`
     #[tc(rename = "COS")]
     pub cos: Option<Vec<models::CosInstanceList>>,
 
-    /// `TDMQ`: a list of [`TdmqInstanceList`](super::models::TdmqInstanceList) objects.
+    /// `TDMQ`
     #[tc(rename = "TDMQ")]
     pub tdmq: Option<Vec<models::TdmqInstanceList>>,
 
-    /// `MQTT`: a list of [`MqttInstanceList`](super::models::MqttInstanceList) objects.
+    /// `MQTT`
     #[tc(rename = "MQTT")]
     pub mqtt: Option<Vec<models::MqttInstanceList>>,
 
-    /// `GAAP`: a list of [`GaapInstanceList`](super::models::GaapInstanceList) objects.
+    /// `GAAP`
     #[tc(rename = "GAAP")]
     pub gaap: Option<Vec<models::GaapInstanceList>>,
 
-    /// `SCF`: a list of [`ScfInstanceList`](super::models::ScfInstanceList) objects.
+    /// `SCF`
     #[tc(rename = "SCF")]
     pub scf: Option<Vec<models::ScfInstanceList>>,
 
@@ -1402,27 +1367,31 @@ pub struct DescribeCertificateBindResourceTaskDetailResponse {
 /// The `DescribeCertificateBindResourceTaskResult` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificateBindResourceTaskResultResponse`].
-/// The codes it documents are in [`DescribeCertificateBindResourceTaskResultError`](super::errors::DescribeCertificateBindResourceTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificateBindResourceTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateSyncTaskIdInvalid`](super::errors::SslErrorCode::FailedOperationCertificateSyncTaskIdInvalid)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificateBindResourceTaskResult",
     output = DescribeCertificateBindResourceTaskResultResponse,
-    error = super::errors::DescribeCertificateBindResourceTaskResultError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeCertificateBindResourceTaskResult {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["1783883"]`
+    /// `TaskIds`; example: `["1783883"]`
     pub task_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeCertificateBindResourceTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeCertificateBindResourceTaskResultResponse {
-    /// `SyncTaskBindResourceResult`: a list of [`SyncTaskBindResourceResult`](super::models::SyncTaskBindResourceResult) objects.
+    /// `SyncTaskBindResourceResult`
     pub sync_task_bind_resource_result: Vec<models::SyncTaskBindResourceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1432,240 +1401,177 @@ pub struct DescribeCertificateBindResourceTaskResultResponse {
 /// The `DescribeCertificateDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificateDetailResponse`].
-/// The codes it documents are in [`DescribeCertificateDetailError`](super::errors::DescribeCertificateDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificateDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateCsrParseFailed`](super::errors::SslErrorCode::FailedOperationCertificateCsrParseFailed)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InternalError.BackendResponseEmpty`](super::errors::SslErrorCode::InternalErrorBackendResponseEmpty)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
+/// - [`ResourceNotFound.Manager`](super::errors::SslErrorCode::ResourceNotFoundManager)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificateDetail",
     output = DescribeCertificateDetailResponse,
-    error = super::errors::DescribeCertificateDetailError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeCertificateDetail {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysh**he"`
+    /// `CertificateId`; example: `"heysh**he"`
     pub certificate_id: String,
 }
 
 /// What a successful [`DescribeCertificateDetail`] call returns.
 #[tc_model]
 pub struct DescribeCertificateDetailResponse {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"818****6472"`
+    /// `OwnerUin`; example: `"818****6472"`
     pub owner_uin: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"trustasia"`
+    /// `From`; example: `"trustasia"`
     pub from: String,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertificateType`; example: `"SVR"`
     pub certificate_type: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"83"`
+    /// `PackageType`; example: `"83"`
     pub package_type: Option<String>,
 
-    /// `ProductZhName`: a string.
-    ///
-    /// Example: `"TrustAsia C1 DV Free"`
+    /// `ProductZhName`; example: `"TrustAsia C1 DV Free"`
     pub product_zh_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"nin*****ang.online"`
+    /// `Domain`; example: `"nin*****ang.online"`
     pub domain: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"helllo"`
+    /// `Alias`; example: `"helllo"`
     pub alias: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"CA-REVIEWING"`
+    /// `StatusMsg`; example: `"CA-REVIEWING"`
     pub status_msg: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 
-    /// `VulnerabilityStatus`: a string.
-    ///
-    /// Example: `"INACTIVE"`
+    /// `VulnerabilityStatus`; example: `"INACTIVE"`
     pub vulnerability_status: String,
 
-    /// `CertBeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-03 08:00:00"`
+    /// `CertBeginTime`, a date and time as the service writes it; example: `"2024-12-03 08:00:00"`
     pub cert_begin_time: Option<String>,
 
-    /// `CertEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-01-03 07:59:59"`
+    /// `CertEndTime`, a date and time as the service writes it; example: `"2025-01-03 07:59:59"`
     pub cert_end_time: Option<String>,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ValidityPeriod`; example: `"3"`
     pub validity_period: String,
 
-    /// `InsertTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-03 19:38:47"`
+    /// `InsertTime`, a date and time as the service writes it; example: `"2024-12-03 19:38:47"`
     pub insert_time: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"hehys****jsj"`
+    /// `OrderId`; example: `"hehys****jsj"`
     pub order_id: Option<String>,
 
-    /// `CertificateExtra`: a [`CertificateExtra`](super::models::CertificateExtra).
+    /// `CertificateExtra`
     pub certificate_extra: models::CertificateExtra,
 
-    /// `CertificatePrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY----***"`
+    /// `CertificatePrivateKey`; example: `"-----BEGIN RSA PRIVATE KEY----***"`
     pub certificate_private_key: Option<String>,
 
-    /// `CertificatePublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----***"`
+    /// `CertificatePublicKey`; example: `"-----BEGIN CERTIFICATE-----***"`
     pub certificate_public_key: Option<String>,
 
-    /// `DvAuthDetail`: a [`DvAuthDetail`](super::models::DvAuthDetail).
+    /// `DvAuthDetail`
     pub dv_auth_detail: Option<models::DvAuthDetail>,
 
-    /// `VulnerabilityReport`: a string.
-    ///
-    /// Example: `"no problem"`
+    /// `VulnerabilityReport`; example: `"no problem"`
     pub vulnerability_report: Option<String>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hehys****hhe"`
+    /// `CertificateId`; example: `"hehys****hhe"`
     pub certificate_id: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"TrustAsia C1 DV Free"`
+    /// `TypeName`; example: `"TrustAsia C1 DV Free"`
     pub type_name: Option<String>,
 
-    /// `StatusName`: a string.
-    ///
-    /// Example: `"已颁发"`
+    /// `StatusName`; example: `"已颁发"`
     pub status_name: String,
 
-    /// `SubjectAltName`: a list of strings.
-    ///
-    /// Example: `["www.ninghhuang.online"]`
+    /// `SubjectAltName`; example: `["www.ninghhuang.online"]`
     pub subject_alt_name: Vec<String>,
 
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVip`; example: `true`
     pub is_vip: bool,
 
-    /// `IsWildcard`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWildcard`; example: `false`
     pub is_wildcard: bool,
 
-    /// `IsDv`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDv`; example: `true`
     pub is_dv: bool,
 
-    /// `IsVulnerability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVulnerability`; example: `true`
     pub is_vulnerability: bool,
 
-    /// `SubmittedData`: a [`SubmittedData`](super::models::SubmittedData).
+    /// `SubmittedData`
     pub submitted_data: Option<models::SubmittedData>,
 
-    /// `RenewAble`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewAble`; example: `true`
     pub renew_able: bool,
 
-    /// `Deployable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployable`; example: `true`
     pub deployable: bool,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Vec<models::Tags>,
 
-    /// `RootCert`: a [`RootCertificates`](super::models::RootCertificates).
+    /// `RootCert`
     pub root_cert: models::RootCertificates,
 
-    /// `EncryptCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-"`
+    /// `EncryptCert`; example: `"-----BEGIN CERTIFICATE-"`
     pub encrypt_cert: Option<String>,
 
-    /// `EncryptPrivateKey`: a string.
-    ///
-    /// Example: `"----BEGIN RSA PRIVATE KEY----***"`
+    /// `EncryptPrivateKey`; example: `"----BEGIN RSA PRIVATE KEY----***"`
     pub encrypt_private_key: Option<String>,
 
-    /// `CertFingerprint`: a string.
-    ///
-    /// Example: `"5894DA009D7B378A96D168A56B1EC4E2D8065A8D"`
+    /// `CertFingerprint`; example: `"5894DA009D7B378A96D168A56B1EC4E2D8065A8D"`
     pub cert_fingerprint: Option<String>,
 
-    /// `EncryptCertFingerprint`: a string.
-    ///
-    /// Example: `"5894DA009D7B378A96D168A56"`
+    /// `EncryptCertFingerprint`; example: `"5894DA009D7B378A96D168A56"`
     pub encrypt_cert_fingerprint: Option<String>,
 
-    /// `EncryptAlgorithm`: a string.
-    ///
-    /// Example: `"RSA 2048"`
+    /// `EncryptAlgorithm`; example: `"RSA 2048"`
     pub encrypt_algorithm: String,
 
-    /// `DvRevokeAuthDetail`: a list of [`DvAuths`](super::models::DvAuths) objects.
+    /// `DvRevokeAuthDetail`
     pub dv_revoke_auth_detail: Option<Vec<models::DvAuths>>,
 
-    /// `CertChainInfo`: a list of [`CertBasicInfo`](super::models::CertBasicInfo) objects.
+    /// `CertChainInfo`
     pub cert_chain_info: Option<Vec<models::CertBasicInfo>>,
 
-    /// `DomainType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainType`; example: `1`
     pub domain_type: u64,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"OV"`
+    /// `CertType`; example: `"OV"`
     pub cert_type: String,
 
-    /// `UseCrossSignRoot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseCrossSignRoot`; example: `false`
     pub use_cross_sign_root: Option<bool>,
 
-    /// `HostingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `HostingStatus`; example: `-1`
     pub hosting_status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1675,15 +1581,25 @@ pub struct DescribeCertificateDetailResponse {
 /// The `DescribeCertificateOperateLogs` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificateOperateLogsResponse`].
-/// The codes it documents are in [`DescribeCertificateOperateLogsError`](super::errors::DescribeCertificateOperateLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificateOperateLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificateOperateLogs",
     output = DescribeCertificateOperateLogsResponse,
-    error = super::errors::DescribeCertificateOperateLogsError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1693,41 +1609,29 @@ pub struct DescribeCertificateDetailResponse {
     )
 )]
 pub struct DescribeCertificateOperateLogs {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-27 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-11-27 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-26 23:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-12-26 23:59:59"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeCertificateOperateLogs`] call returns.
 #[tc_model]
 pub struct DescribeCertificateOperateLogsResponse {
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AllTotal`; example: `10`
     pub all_total: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `OperateLogs`: a list of [`OperationLog`](super::models::OperationLog) objects.
+    /// `OperateLogs`
     pub operate_logs: Vec<models::OperationLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1737,15 +1641,41 @@ pub struct DescribeCertificateOperateLogsResponse {
 /// The `DescribeCertificates` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCertificatesResponse`].
-/// The codes it documents are in [`DescribeCertificatesError`](super::errors::DescribeCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CAMAuthorizedFail`](super::errors::SslErrorCode::FailedOperationCamAuthorizedFail)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`FailedOperation.SystemError`](super::errors::SslErrorCode::FailedOperationSystemError)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InternalError.BackendResponseEmpty`](super::errors::SslErrorCode::InternalErrorBackendResponseEmpty)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCertificates",
     output = DescribeCertificatesResponse,
-    error = super::errors::DescribeCertificatesError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1755,105 +1685,69 @@ pub struct DescribeCertificateOperateLogsResponse {
     )
 )]
 pub struct DescribeCertificates {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Limit`; example: `11`
     pub limit: Option<u64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"string"`
+    /// `SearchKey`; example: `"string"`
     pub search_key: Option<String>,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"CA"`
+    /// `CertificateType`; example: `"CA"`
     pub certificate_type: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `ExpirationSort`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `ExpirationSort`; example: `"DESC"`
     pub expiration_sort: Option<String>,
 
-    /// `CertificateStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CertificateStatus`; example: `[1]`
     pub certificate_status: Option<Vec<u64>>,
 
-    /// `Deployable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deployable`; example: `1`
     pub deployable: Option<u64>,
 
-    /// `Upload`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Upload`; example: `1`
     pub upload: Option<i64>,
 
-    /// `Renew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Renew`; example: `1`
     pub renew: Option<i64>,
 
-    /// `FilterSource`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `FilterSource`; example: `"upload"`
     pub filter_source: Option<String>,
 
-    /// `IsSM`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSM`; example: `1`
     #[tc(rename = "IsSM")]
     pub is_sm: Option<i64>,
 
-    /// `FilterExpiring`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterExpiring`; example: `0`
     pub filter_expiring: Option<u64>,
 
-    /// `Hostable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Hostable`; example: `1`
     pub hostable: Option<u64>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 
-    /// `IsPendingIssue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPendingIssue`; example: `1`
     pub is_pending_issue: Option<i64>,
 
-    /// `CertIds`: a list of strings.
-    ///
-    /// Example: `["FxG06njc"]`
+    /// `CertIds`; example: `["FxG06njc"]`
     pub cert_ids: Option<Vec<String>>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"DY20257827810"`
+    /// `ServiceId`; example: `"DY20257827810"`
     pub service_id: Option<String>,
 }
 
 /// What a successful [`DescribeCertificates`] call returns.
 #[tc_model]
 pub struct DescribeCertificatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Certificates`: a list of [`Certificates`](super::models::Certificates) objects.
+    /// `Certificates`
     pub certificates: Vec<models::Certificates>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1863,15 +1757,22 @@ pub struct DescribeCertificatesResponse {
 /// The `DescribeCompanies` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeCompaniesResponse`].
-/// The codes it documents are in [`DescribeCompaniesError`](super::errors::DescribeCompaniesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeCompanies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeCompanies",
     output = DescribeCompaniesResponse,
-    error = super::errors::DescribeCompaniesError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1881,31 +1782,23 @@ pub struct DescribeCertificatesResponse {
     )
 )]
 pub struct DescribeCompanies {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `17633`
+    /// `CompanyId`; example: `17633`
     pub company_id: Option<i64>,
 }
 
 /// What a successful [`DescribeCompanies`] call returns.
 #[tc_model]
 pub struct DescribeCompaniesResponse {
-    /// `Companies`: a list of [`CompanyInfo`](super::models::CompanyInfo) objects.
+    /// `Companies`
     pub companies: Vec<models::CompanyInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1915,27 +1808,30 @@ pub struct DescribeCompaniesResponse {
 /// The `DescribeDeleteCertificatesTaskResult` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeDeleteCertificatesTaskResultResponse`].
-/// The codes it documents are in [`DescribeDeleteCertificatesTaskResultError`](super::errors::DescribeDeleteCertificatesTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeDeleteCertificatesTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeDeleteCertificatesTaskResult",
     output = DescribeDeleteCertificatesTaskResultResponse,
-    error = super::errors::DescribeDeleteCertificatesTaskResultError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeDeleteCertificatesTaskResult {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["19999","18888"]`
+    /// `TaskIds`; example: `["19999","18888"]`
     pub task_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDeleteCertificatesTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeDeleteCertificatesTaskResultResponse {
-    /// `DeleteTaskResult`: a list of [`DeleteTaskResult`](super::models::DeleteTaskResult) objects.
+    /// `DeleteTaskResult`
     pub delete_task_result: Vec<models::DeleteTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1945,32 +1841,42 @@ pub struct DescribeDeleteCertificatesTaskResultResponse {
 /// The `DescribeDeployedResources` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeDeployedResourcesResponse`].
-/// The codes it documents are in [`DescribeDeployedResourcesError`](super::errors::DescribeDeployedResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeDeployedResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertificateIdNumberLimit`](super::errors::SslErrorCode::InvalidParameterCertificateIdNumberLimit)
+/// - [`InvalidParameter.ContainsInvalidCertificateId`](super::errors::SslErrorCode::InvalidParameterContainsInvalidCertificateId)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::SslErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::SslErrorCode::UnknownParameter)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeDeployedResources",
     output = DescribeDeployedResourcesResponse,
-    error = super::errors::DescribeDeployedResourcesError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeDeployedResources {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["hehysh"]`
+    /// `CertificateIds`; example: `["hehysh"]`
     pub certificate_ids: Vec<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 }
 
 /// What a successful [`DescribeDeployedResources`] call returns.
 #[tc_model]
 pub struct DescribeDeployedResourcesResponse {
-    /// `DeployedResources`: a list of [`DeployedResources`](super::models::DeployedResources) objects.
+    /// `DeployedResources`
     pub deployed_resources: Vec<models::DeployedResources>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1980,39 +1886,41 @@ pub struct DescribeDeployedResourcesResponse {
 /// The `DescribeDownloadCertificateUrl` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeDownloadCertificateUrlResponse`].
-/// The codes it documents are in [`DescribeDownloadCertificateUrlError`](super::errors::DescribeDownloadCertificateUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeDownloadCertificateUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateDownloadServiceTypeNotSupport`](super::errors::SslErrorCode::FailedOperationCertificateDownloadServiceTypeNotSupport)
+/// - [`FailedOperation.CertificateNotAllowDownload`](super::errors::SslErrorCode::FailedOperationCertificateNotAllowDownload)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateStatusNotAllowDownload`](super::errors::SslErrorCode::FailedOperationCertificateStatusNotAllowDownload)
+/// - [`FailedOperation.CertificateTypeInfoNotFound`](super::errors::SslErrorCode::FailedOperationCertificateTypeInfoNotFound)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeDownloadCertificateUrl",
     output = DescribeDownloadCertificateUrlResponse,
-    error = super::errors::DescribeDownloadCertificateUrlError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeDownloadCertificateUrl {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"s2dyw1"`
+    /// `CertificateId`; example: `"s2dyw1"`
     pub certificate_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ServiceType`; example: `"nginx"`
     pub service_type: Option<String>,
 }
 
 /// What a successful [`DescribeDownloadCertificateUrl`] call returns.
 #[tc_model]
 pub struct DescribeDownloadCertificateUrlResponse {
-    /// `DownloadCertificateUrl`: a string.
-    ///
-    /// Example: `"https://xxxxx.zip"`
+    /// `DownloadCertificateUrl`; example: `"https://xxxxx.zip"`
     pub download_certificate_url: String,
 
-    /// `DownloadFilename`: a string.
-    ///
-    /// Example: `"xxx.com_nginx.zip"`
+    /// `DownloadFilename`; example: `"xxx.com_nginx.zip"`
     pub download_filename: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2022,15 +1930,31 @@ pub struct DescribeDownloadCertificateUrlResponse {
 /// The `DescribeHostApiGatewayInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostApiGatewayInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostApiGatewayInstanceListError`](super::errors::DescribeHostApiGatewayInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostApiGatewayInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostApiGatewayInstanceList",
     output = DescribeHostApiGatewayInstanceListResponse,
-    error = super::errors::DescribeHostApiGatewayInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2040,52 +1964,38 @@ pub struct DescribeDownloadCertificateUrlResponse {
     )
 )]
 pub struct DescribeHostApiGatewayInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heh**jjj"`
+    /// `CertificateId`; example: `"heh**jjj"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"apigateway"`
+    /// `ResourceType`; example: `"apigateway"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heyy**jjs"`
+    /// `OldCertificateId`; example: `"heyy**jjs"`
     pub old_certificate_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 }
 
 /// What a successful [`DescribeHostApiGatewayInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostApiGatewayInstanceListResponse {
-    /// `InstanceList`: a list of [`ApiGatewayInstanceDetail`](super::models::ApiGatewayInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::ApiGatewayInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2095,15 +2005,31 @@ pub struct DescribeHostApiGatewayInstanceListResponse {
 /// The `DescribeHostCdnInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostCdnInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostCdnInstanceListError`](super::errors::DescribeHostCdnInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostCdnInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostCdnInstanceList",
     output = DescribeHostCdnInstanceListResponse,
-    error = super::errors::DescribeHostCdnInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2113,72 +2039,50 @@ pub struct DescribeHostApiGatewayInstanceListResponse {
     )
 )]
 pub struct DescribeHostCdnInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys*jj"`
+    /// `CertificateId`; example: `"heys*jj"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `ResourceType`; example: `"cdn"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"hshe**jsjs"`
+    /// `OldCertificateId`; example: `"hshe**jsjs"`
     pub old_certificate_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AsyncCache`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncCache`; example: `1`
     pub async_cache: Option<i64>,
 }
 
 /// What a successful [`DescribeHostCdnInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostCdnInstanceListResponse {
-    /// `InstanceList`: a list of [`CdnInstanceDetail`](super::models::CdnInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::CdnInstanceDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `AsyncTotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncTotalNum`; example: `10`
     pub async_total_num: i64,
 
-    /// `AsyncOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncOffset`; example: `10`
     pub async_offset: i64,
 
-    /// `AsyncCacheTime`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AsyncCacheTime`; example: `"10"`
     pub async_cache_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2188,15 +2092,32 @@ pub struct DescribeHostCdnInstanceListResponse {
 /// The `DescribeHostClbInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostClbInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostClbInstanceListError`](super::errors::DescribeHostClbInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostClbInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceInstanceHugeLimit`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInstanceHugeLimit)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostClbInstanceList",
     output = DescribeHostClbInstanceListResponse,
-    error = super::errors::DescribeHostClbInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2206,64 +2127,44 @@ pub struct DescribeHostCdnInstanceListResponse {
     )
 )]
 pub struct DescribeHostClbInstanceList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**hhs"`
+    /// `CertificateId`; example: `"heys**hhs"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AsyncCache`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncCache`; example: `0`
     pub async_cache: Option<i64>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"hhehs**hh"`
+    /// `OldCertificateId`; example: `"hhehs**hh"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostClbInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostClbInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`ClbInstanceDetail`](super::models::ClbInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::ClbInstanceDetail>,
 
-    /// `AsyncTotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncTotalNum`; example: `10`
     pub async_total_num: i64,
 
-    /// `AsyncOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncOffset`; example: `10`
     pub async_offset: i64,
 
-    /// `AsyncCacheTime`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AsyncCacheTime`; example: `"10"`
     pub async_cache_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2273,15 +2174,32 @@ pub struct DescribeHostClbInstanceListResponse {
 /// The `DescribeHostCosInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostCosInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostCosInstanceListError`](super::errors::DescribeHostCosInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostCosInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceInstanceHugeLimit`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInstanceHugeLimit)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostCosInstanceList",
     output = DescribeHostCosInstanceListResponse,
-    error = super::errors::DescribeHostCosInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2291,69 +2209,47 @@ pub struct DescribeHostClbInstanceListResponse {
     )
 )]
 pub struct DescribeHostCosInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysy**hsj"`
+    /// `CertificateId`; example: `"heysy**hsj"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `ResourceType`; example: `"cos"`
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heys**hhj"`
+    /// `OldCertificateId`; example: `"heys**hhj"`
     pub old_certificate_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `AsyncCache`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncCache`; example: `0`
     pub async_cache: Option<i64>,
 }
 
 /// What a successful [`DescribeHostCosInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostCosInstanceListResponse {
-    /// `InstanceList`: a list of [`CosInstanceDetail`](super::models::CosInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::CosInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AsyncTotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncTotalNum`; example: `10`
     pub async_total_num: i64,
 
-    /// `AsyncOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncOffset`; example: `10`
     pub async_offset: i64,
 
-    /// `AsyncCacheTime`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AsyncCacheTime`; example: `"10"`
     pub async_cache_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2363,15 +2259,31 @@ pub struct DescribeHostCosInstanceListResponse {
 /// The `DescribeHostDdosInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostDdosInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostDdosInstanceListError`](super::errors::DescribeHostDdosInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostDdosInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostDdosInstanceList",
     output = DescribeHostDdosInstanceListResponse,
-    error = super::errors::DescribeHostDdosInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2381,49 +2293,35 @@ pub struct DescribeHostCosInstanceListResponse {
     )
 )]
 pub struct DescribeHostDdosInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysy**heh"`
+    /// `CertificateId`; example: `"heysy**heh"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ddos"`
+    /// `ResourceType`; example: `"ddos"`
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heys*he"`
+    /// `OldCertificateId`; example: `"heys*he"`
     pub old_certificate_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHostDdosInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostDdosInstanceListResponse {
-    /// `InstanceList`: a list of [`DdosInstanceDetail`](super::models::DdosInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::DdosInstanceDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2433,15 +2331,29 @@ pub struct DescribeHostDdosInstanceListResponse {
 /// The `DescribeHostDeployRecord` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostDeployRecordResponse`].
-/// The codes it documents are in [`DescribeHostDeployRecordError`](super::errors::DescribeHostDeployRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostDeployRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostResourceTypeInvalid`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceTypeInvalid)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostDeployRecord",
     output = DescribeHostDeployRecordResponse,
-    error = super::errors::DescribeHostDeployRecordError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2451,36 +2363,26 @@ pub struct DescribeHostDdosInstanceListResponse {
     )
 )]
 pub struct DescribeHostDeployRecord {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heh**hs"`
+    /// `CertificateId`; example: `"heh**hs"`
     pub certificate_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`DescribeHostDeployRecord`] call returns.
 #[tc_model]
 pub struct DescribeHostDeployRecordResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DeployRecordList`: a list of [`DeployRecordInfo`](super::models::DeployRecordInfo) objects.
+    /// `DeployRecordList`
     pub deploy_record_list: Vec<models::DeployRecordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2490,15 +2392,29 @@ pub struct DescribeHostDeployRecordResponse {
 /// The `DescribeHostDeployRecordDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostDeployRecordDetailResponse`].
-/// The codes it documents are in [`DescribeHostDeployRecordDetailError`](super::errors::DescribeHostDeployRecordDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostDeployRecordDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployNotExist`](super::errors::SslErrorCode::FailedOperationCertificateDeployNotExist)
+/// - [`FailedOperation.CertificateHostResourceTypeInvalid`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceTypeInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostDeployRecordDetail",
     output = DescribeHostDeployRecordDetailResponse,
-    error = super::errors::DescribeHostDeployRecordDetailError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2508,51 +2424,35 @@ pub struct DescribeHostDeployRecordResponse {
     )
 )]
 pub struct DescribeHostDeployRecordDetail {
-    /// `DeployRecordId`: a string.
-    ///
-    /// Example: `"17993"`
+    /// `DeployRecordId`; example: `"17993"`
     pub deploy_record_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHostDeployRecordDetail`] call returns.
 #[tc_model]
 pub struct DescribeHostDeployRecordDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DeployRecordDetailList`: a list of [`DeployRecordDetail`](super::models::DeployRecordDetail) objects.
+    /// `DeployRecordDetailList`
     pub deploy_record_detail_list: Vec<models::DeployRecordDetail>,
 
-    /// `SuccessTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessTotalCount`; example: `10`
     pub success_total_count: i64,
 
-    /// `FailedTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedTotalCount`; example: `0`
     pub failed_total_count: i64,
 
-    /// `RunningTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningTotalCount`; example: `0`
     pub running_total_count: i64,
 
-    /// `PendingTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PendingTotalCount`; example: `0`
     pub pending_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2562,33 +2462,43 @@ pub struct DescribeHostDeployRecordDetailResponse {
 /// The `DescribeHostLighthouseInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostLighthouseInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostLighthouseInstanceListError`](super::errors::DescribeHostLighthouseInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostLighthouseInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostLighthouseInstanceList",
     output = DescribeHostLighthouseInstanceListResponse,
-    error = super::errors::DescribeHostLighthouseInstanceListError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeHostLighthouseInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"ejuh**hj"`
+    /// `CertificateId`; example: `"ejuh**hj"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"lighthouse"`
+    /// `ResourceType`; example: `"lighthouse"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2598,12 +2508,10 @@ pub struct DescribeHostLighthouseInstanceList {
 /// What a successful [`DescribeHostLighthouseInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostLighthouseInstanceListResponse {
-    /// `InstanceList`: a list of [`LighthouseInstanceDetail`](super::models::LighthouseInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::LighthouseInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2613,48 +2521,56 @@ pub struct DescribeHostLighthouseInstanceListResponse {
 /// The `DescribeHostLiveInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostLiveInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostLiveInstanceListError`](super::errors::DescribeHostLiveInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostLiveInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostLiveInstanceList",
     output = DescribeHostLiveInstanceListResponse,
-    error = super::errors::DescribeHostLiveInstanceListError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeHostLiveInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**hesh"`
+    /// `CertificateId`; example: `"heys**hesh"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"live"`
+    /// `ResourceType`; example: `"live"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heys**hsh"`
+    /// `OldCertificateId`; example: `"heys**hsh"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostLiveInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostLiveInstanceListResponse {
-    /// `InstanceList`: a list of [`LiveInstanceDetail`](super::models::LiveInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::LiveInstanceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2664,15 +2580,30 @@ pub struct DescribeHostLiveInstanceListResponse {
 /// The `DescribeHostTeoInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostTeoInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostTeoInstanceListError`](super::errors::DescribeHostTeoInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostTeoInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostTeoInstanceList",
     output = DescribeHostTeoInstanceListResponse,
-    error = super::errors::DescribeHostTeoInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2682,57 +2613,41 @@ pub struct DescribeHostLiveInstanceListResponse {
     )
 )]
 pub struct DescribeHostTeoInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hye**hsh"`
+    /// `CertificateId`; example: `"hye**hsh"`
     pub certificate_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"teo"`
+    /// `ResourceType`; example: `"teo"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heys**ks"`
+    /// `OldCertificateId`; example: `"heys**ks"`
     pub old_certificate_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AsyncCache`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncCache`; example: `1`
     pub async_cache: Option<i64>,
 }
 
 /// What a successful [`DescribeHostTeoInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostTeoInstanceListResponse {
-    /// `InstanceList`: a list of [`TeoInstanceDetail`](super::models::TeoInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::TeoInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2742,15 +2657,32 @@ pub struct DescribeHostTeoInstanceListResponse {
 /// The `DescribeHostTkeInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostTkeInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostTkeInstanceListError`](super::errors::DescribeHostTkeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostTkeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceInstanceHugeLimit`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInstanceHugeLimit)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostTkeInstanceList",
     output = DescribeHostTkeInstanceListResponse,
-    error = super::errors::DescribeHostTkeInstanceListError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2760,64 +2692,44 @@ pub struct DescribeHostTeoInstanceListResponse {
     )
 )]
 pub struct DescribeHostTkeInstanceList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heyst**hj"`
+    /// `CertificateId`; example: `"heyst**hj"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AsyncCache`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncCache`; example: `0`
     pub async_cache: Option<i64>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"ehys**heh"`
+    /// `OldCertificateId`; example: `"ehys**heh"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostTkeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostTkeInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`TkeInstanceDetail`](super::models::TkeInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::TkeInstanceDetail>,
 
-    /// `AsyncTotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncTotalNum`; example: `10`
     pub async_total_num: i64,
 
-    /// `AsyncOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AsyncOffset`; example: `10`
     pub async_offset: i64,
 
-    /// `AsyncCacheTime`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AsyncCacheTime`; example: `"10"`
     pub async_cache_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2827,15 +2739,28 @@ pub struct DescribeHostTkeInstanceListResponse {
 /// The `DescribeHostUpdateRecord` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostUpdateRecordResponse`].
-/// The codes it documents are in [`DescribeHostUpdateRecordError`](super::errors::DescribeHostUpdateRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostUpdateRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostUpdateRecord",
     output = DescribeHostUpdateRecordResponse,
-    error = super::errors::DescribeHostUpdateRecordError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2845,36 +2770,26 @@ pub struct DescribeHostTkeInstanceListResponse {
     )
 )]
 pub struct DescribeHostUpdateRecord {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**hehs"`
+    /// `CertificateId`; example: `"heys**hehs"`
     pub certificate_id: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"egts**hehsy"`
+    /// `OldCertificateId`; example: `"egts**hehsy"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostUpdateRecord`] call returns.
 #[tc_model]
 pub struct DescribeHostUpdateRecordResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DeployRecordList`: a list of [`UpdateRecordInfo`](super::models::UpdateRecordInfo) objects.
+    /// `DeployRecordList`
     pub deploy_record_list: Vec<models::UpdateRecordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2884,15 +2799,28 @@ pub struct DescribeHostUpdateRecordResponse {
 /// The `DescribeHostUpdateRecordDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostUpdateRecordDetailResponse`].
-/// The codes it documents are in [`DescribeHostUpdateRecordDetailError`](super::errors::DescribeHostUpdateRecordDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostUpdateRecordDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployNotExist`](super::errors::SslErrorCode::FailedOperationCertificateDeployNotExist)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostUpdateRecordDetail",
     output = DescribeHostUpdateRecordDetailResponse,
-    error = super::errors::DescribeHostUpdateRecordDetailError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2902,51 +2830,35 @@ pub struct DescribeHostUpdateRecordResponse {
     )
 )]
 pub struct DescribeHostUpdateRecordDetail {
-    /// `DeployRecordId`: a string.
-    ///
-    /// Example: `"177999"`
+    /// `DeployRecordId`; example: `"177999"`
     pub deploy_record_id: String,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 }
 
 /// What a successful [`DescribeHostUpdateRecordDetail`] call returns.
 #[tc_model]
 pub struct DescribeHostUpdateRecordDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RecordDetailList`: a list of [`UpdateRecordDetails`](super::models::UpdateRecordDetails) objects.
+    /// `RecordDetailList`
     pub record_detail_list: Vec<models::UpdateRecordDetails>,
 
-    /// `SuccessTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotalCount`; example: `1`
     pub success_total_count: i64,
 
-    /// `FailedTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedTotalCount`; example: `0`
     pub failed_total_count: i64,
 
-    /// `RunningTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningTotalCount`; example: `0`
     pub running_total_count: i64,
 
-    /// `PendingTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PendingTotalCount`; example: `0`
     pub pending_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2956,15 +2868,28 @@ pub struct DescribeHostUpdateRecordDetailResponse {
 /// The `DescribeHostUploadUpdateRecord` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostUploadUpdateRecordResponse`].
-/// The codes it documents are in [`DescribeHostUploadUpdateRecordError`](super::errors::DescribeHostUploadUpdateRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostUploadUpdateRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostUploadUpdateRecord",
     output = DescribeHostUploadUpdateRecordResponse,
-    error = super::errors::DescribeHostUploadUpdateRecordError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2974,31 +2899,23 @@ pub struct DescribeHostUpdateRecordDetailResponse {
     )
 )]
 pub struct DescribeHostUploadUpdateRecord {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"egts**hehsy"`
+    /// `OldCertificateId`; example: `"egts**hehsy"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostUploadUpdateRecord`] call returns.
 #[tc_model]
 pub struct DescribeHostUploadUpdateRecordResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DeployRecordList`: a list of [`UploadUpdateRecordInfo`](super::models::UploadUpdateRecordInfo) objects.
+    /// `DeployRecordList`
     pub deploy_record_list: Vec<models::UploadUpdateRecordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3008,15 +2925,23 @@ pub struct DescribeHostUploadUpdateRecordResponse {
 /// The `DescribeHostUploadUpdateRecordDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostUploadUpdateRecordDetailResponse`].
-/// The codes it documents are in [`DescribeHostUploadUpdateRecordDetailError`](super::errors::DescribeHostUploadUpdateRecordDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostUploadUpdateRecordDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostUploadUpdateRecordDetail",
     output = DescribeHostUploadUpdateRecordDetailResponse,
-    error = super::errors::DescribeHostUploadUpdateRecordDetailError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3025,26 +2950,20 @@ pub struct DescribeHostUploadUpdateRecordResponse {
     )
 )]
 pub struct DescribeHostUploadUpdateRecordDetail {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `DeployRecordId`; example: `1001`
     pub deploy_record_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeHostUploadUpdateRecordDetail`] call returns.
 #[tc_model]
 pub struct DescribeHostUploadUpdateRecordDetailResponse {
-    /// `DeployRecordDetail`: a list of [`DeployRecord`](super::models::DeployRecord) objects.
+    /// `DeployRecordDetail`
     pub deploy_record_detail: Option<Vec<models::DeployRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3054,53 +2973,59 @@ pub struct DescribeHostUploadUpdateRecordDetailResponse {
 /// The `DescribeHostVodInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostVodInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostVodInstanceListError`](super::errors::DescribeHostVodInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostVodInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostVodInstanceList",
     output = DescribeHostVodInstanceListResponse,
-    error = super::errors::DescribeHostVodInstanceListError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeHostVodInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heyst**hs"`
+    /// `CertificateId`; example: `"heyst**hs"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"vod"`
+    /// `ResourceType`; example: `"vod"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"ehsy**heh"`
+    /// `OldCertificateId`; example: `"ehsy**heh"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostVodInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostVodInstanceListResponse {
-    /// `InstanceList`: a list of [`VodInstanceDetail`](super::models::VodInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::VodInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3110,48 +3035,56 @@ pub struct DescribeHostVodInstanceListResponse {
 /// The `DescribeHostWafInstanceList` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeHostWafInstanceListResponse`].
-/// The codes it documents are in [`DescribeHostWafInstanceListError`](super::errors::DescribeHostWafInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeHostWafInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeHostWafInstanceList",
     output = DescribeHostWafInstanceListResponse,
-    error = super::errors::DescribeHostWafInstanceListError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeHostWafInstanceList {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**heh"`
+    /// `CertificateId`; example: `"heys**heh"`
     pub certificate_id: Option<String>,
 
-    /// `IsCache`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCache`; example: `1`
     pub is_cache: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"waf"`
+    /// `ResourceType`; example: `"waf"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_type: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"getst**heh"`
+    /// `OldCertificateId`; example: `"getst**heh"`
     pub old_certificate_id: Option<String>,
 }
 
 /// What a successful [`DescribeHostWafInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeHostWafInstanceListResponse {
-    /// `InstanceList`: a list of [`WafInstanceDetail`](super::models::WafInstanceDetail) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::WafInstanceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3161,33 +3094,35 @@ pub struct DescribeHostWafInstanceListResponse {
 /// The `DescribeManagerDetail` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeManagerDetailResponse`].
-/// The codes it documents are in [`DescribeManagerDetailError`](super::errors::DescribeManagerDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeManagerDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Manager`](super::errors::SslErrorCode::ResourceNotFoundManager)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeManagerDetail",
     output = DescribeManagerDetailResponse,
-    error = super::errors::DescribeManagerDetailError
+    error = super::errors::SslErrorCode
 )]
 pub struct DescribeManagerDetail {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `17939`
+    /// `ManagerId`; example: `17939`
     pub manager_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -3197,114 +3132,76 @@ pub struct DescribeManagerDetail {
 /// What a successful [`DescribeManagerDetail`] call returns.
 #[tc_model]
 pub struct DescribeManagerDetailResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Status`; example: `"ok"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub status: Option<String>,
 
-    /// `ManagerFirstName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ManagerFirstName`; example: `"luke"`
     pub manager_first_name: String,
 
-    /// `ManagerMail`: a string.
-    ///
-    /// Example: `"666@qq.com"`
+    /// `ManagerMail`; example: `"666@qq.com"`
     pub manager_mail: String,
 
-    /// `ContactFirstName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ContactFirstName`; example: `"luke"`
     pub contact_first_name: String,
 
-    /// `ManagerLastName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ManagerLastName`; example: `"luke"`
     pub manager_last_name: String,
 
-    /// `ContactPosition`: a string.
-    ///
-    /// Example: `"boss"`
+    /// `ContactPosition`; example: `"boss"`
     pub contact_position: String,
 
-    /// `ManagerPosition`: a string.
-    ///
-    /// Example: `"boss"`
+    /// `ManagerPosition`; example: `"boss"`
     pub manager_position: String,
 
-    /// `VerifyTime`: a string.
-    ///
-    /// Example: `"2017-09-05 00:00:00"`
+    /// `VerifyTime`; example: `"2017-09-05 00:00:00"`
     pub verify_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-09-04 00:00:00"`
+    /// `CreateTime`; example: `"2017-09-04 00:00:00"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2017-09-09 00:00:00"`
+    /// `ExpireTime`; example: `"2017-09-09 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `ContactLastName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ContactLastName`; example: `"luke"`
     pub contact_last_name: String,
 
-    /// `ManagerPhone`: a string.
-    ///
-    /// Example: `"188666"`
+    /// `ManagerPhone`; example: `"188666"`
     pub manager_phone: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"188666"`
+    /// `ContactPhone`; example: `"188666"`
     pub contact_phone: String,
 
-    /// `ContactMail`: a string.
-    ///
-    /// Example: `"666@qq.com"`
+    /// `ContactMail`; example: `"666@qq.com"`
     pub contact_mail: String,
 
-    /// `ManagerDepartment`: a string.
-    ///
-    /// Example: `"it"`
+    /// `ManagerDepartment`; example: `"it"`
     pub manager_department: String,
 
-    /// `CompanyInfo`: a [`CompanyInfo`](super::models::CompanyInfo).
+    /// `CompanyInfo`
     pub company_info: models::CompanyInfo,
 
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `187383`
+    /// `CompanyId`; example: `187383`
     pub company_id: i64,
 
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `17838`
+    /// `ManagerId`; example: `17838`
     pub manager_id: i64,
 
-    /// `StatusInfo`: a list of [`ManagerStatusInfo`](super::models::ManagerStatusInfo) objects.
+    /// `StatusInfo`
     pub status_info: Vec<models::ManagerStatusInfo>,
 
-    /// `ManagerIdType`: a string.
-    ///
-    /// Example: `"SFZ"`
+    /// `ManagerIdType`; example: `"SFZ"`
     pub manager_id_type: Option<String>,
 
-    /// `ManagerIdNumber`: a string.
+    /// `ManagerIdNumber`
     pub manager_id_number: Option<String>,
 
-    /// `ContactIdType`: a string.
-    ///
-    /// Example: `"SFZ"`
+    /// `ContactIdType`; example: `"SFZ"`
     pub contact_id_type: Option<String>,
 
-    /// `ContactIdNumber`: a string.
+    /// `ContactIdNumber`
     pub contact_id_number: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3314,15 +3211,22 @@ pub struct DescribeManagerDetailResponse {
 /// The `DescribeManagers` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribeManagersResponse`].
-/// The codes it documents are in [`DescribeManagersError`](super::errors::DescribeManagersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribeManagers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribeManagers",
     output = DescribeManagersResponse,
-    error = super::errors::DescribeManagersError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3332,51 +3236,35 @@ pub struct DescribeManagerDetailResponse {
     )
 )]
 pub struct DescribeManagers {
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CompanyId`; example: `12`
     pub company_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `ManagerName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `ManagerName`; example: `"腾讯"`
     pub manager_name: Option<String>,
 
-    /// `ManagerMail`: a string.
-    ///
-    /// Example: `"tencent@tencent.com"`
+    /// `ManagerMail`; example: `"tencent@tencent.com"`
     pub manager_mail: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `Status`; example: `"audit"`
     pub status: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"luke|sky|tencent@tencent.com|开发一部"`
+    /// `SearchKey`; example: `"luke|sky|tencent@tencent.com|开发一部"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeManagers`] call returns.
 #[tc_model]
 pub struct DescribeManagersResponse {
-    /// `Managers`: a list of [`ManagerInfo`](super::models::ManagerInfo) objects.
+    /// `Managers`
     pub managers: Vec<models::ManagerInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3386,15 +3274,21 @@ pub struct DescribeManagersResponse {
 /// The `DescribePackages` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DescribePackagesResponse`].
-/// The codes it documents are in [`DescribePackagesError`](super::errors::DescribePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DescribePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DescribePackages",
     output = DescribePackagesResponse,
-    error = super::errors::DescribePackagesError,
+    error = super::errors::SslErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3404,56 +3298,38 @@ pub struct DescribeManagersResponse {
     )
 )]
 pub struct DescribePackages {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"refund"`
+    /// `Status`; example: `"refund"`
     pub status: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `ExpireTime`; example: `"asc"`
     pub expire_time: Option<String>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"X22080117530008"`
+    /// `PackageId`; example: `"X22080117530008"`
     pub package_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ssl_100"`
+    /// `Type`; example: `"ssl_100"`
     pub r#type: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10078`
+    /// `Pid`; example: `10078`
     pub pid: Option<i64>,
 }
 
 /// What a successful [`DescribePackages`] call returns.
 #[tc_model]
 pub struct DescribePackagesResponse {
-    /// `Packages`: a list of [`PackageInfo`](super::models::PackageInfo) objects.
+    /// `Packages`
     pub packages: Vec<models::PackageInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TotalBalance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalBalance`; example: `10`
     pub total_balance: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3463,34 +3339,49 @@ pub struct DescribePackagesResponse {
 /// The `DownloadCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`DownloadCertificateResponse`].
-/// The codes it documents are in [`DownloadCertificateError`](super::errors::DownloadCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=DownloadCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "DownloadCertificate",
     output = DownloadCertificateResponse,
-    error = super::errors::DownloadCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct DownloadCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"\"hehs**jjsj\""`
+    /// `CertificateId`; example: `"\"hehs**jjsj\""`
     pub certificate_id: String,
 }
 
 /// What a successful [`DownloadCertificate`] call returns.
 #[tc_model]
 pub struct DownloadCertificateResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"hdejcjueujake******hdhhs\""`
+    /// `Content`; example: `"\"hdejcjueujake******hdhhs\""`
     pub content: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"\"application/zip\""`
+    /// `ContentType`; example: `"\"application/zip\""`
     pub content_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3500,34 +3391,39 @@ pub struct DownloadCertificateResponse {
 /// The `ModifyCertificateAlias` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ModifyCertificateAliasResponse`].
-/// The codes it documents are in [`ModifyCertificateAliasError`](super::errors::ModifyCertificateAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ModifyCertificateAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ModifyCertificateAlias",
     output = ModifyCertificateAliasResponse,
-    error = super::errors::ModifyCertificateAliasError
+    error = super::errors::SslErrorCode
 )]
 pub struct ModifyCertificateAlias {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"abcb1234"`
+    /// `CertificateId`; example: `"abcb1234"`
     pub certificate_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"others"`
+    /// `Alias`; example: `"others"`
     pub alias: Option<String>,
 }
 
 /// What a successful [`ModifyCertificateAlias`] call returns.
 #[tc_model]
 pub struct ModifyCertificateAliasResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"abcb1234"`
+    /// `CertificateId`; example: `"abcb1234"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3537,39 +3433,41 @@ pub struct ModifyCertificateAliasResponse {
 /// The `ModifyCertificateProject` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ModifyCertificateProjectResponse`].
-/// The codes it documents are in [`ModifyCertificateProjectError`](super::errors::ModifyCertificateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ModifyCertificateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CAMAuthorizedFail`](super::errors::SslErrorCode::FailedOperationCamAuthorizedFail)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ModifyCertificateProject",
     output = ModifyCertificateProjectResponse,
-    error = super::errors::ModifyCertificateProjectError
+    error = super::errors::SslErrorCode
 )]
 pub struct ModifyCertificateProject {
-    /// `CertificateIdList`: a list of strings.
-    ///
-    /// Example: `["he**heys"]`
+    /// `CertificateIdList`; example: `["he**heys"]`
     pub certificate_id_list: Vec<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10778`
+    /// `ProjectId`; example: `10778`
     pub project_id: u64,
 }
 
 /// What a successful [`ModifyCertificateProject`] call returns.
 #[tc_model]
 pub struct ModifyCertificateProjectResponse {
-    /// `SuccessCertificates`: a list of strings.
-    ///
-    /// Example: `["he**heys"]`
+    /// `SuccessCertificates`; example: `["he**heys"]`
     pub success_certificates: Vec<String>,
 
-    /// `FailCertificates`: a list of strings.
-    ///
-    /// Example: `["he**hhys"]`
+    /// `FailCertificates`; example: `["he**hhys"]`
     pub fail_certificates: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3579,29 +3477,35 @@ pub struct ModifyCertificateProjectResponse {
 /// The `ModifyCertificateResubmit` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ModifyCertificateResubmitResponse`].
-/// The codes it documents are in [`ModifyCertificateResubmitError`](super::errors::ModifyCertificateResubmitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ModifyCertificateResubmit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateStatusNotAllowResubmit`](super::errors::SslErrorCode::FailedOperationCertificateStatusNotAllowResubmit)
+/// - [`InvalidParameter.CertificateStatusNotAllowResubmit`](super::errors::SslErrorCode::InvalidParameterCertificateStatusNotAllowResubmit)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ModifyCertificateResubmit",
     output = ModifyCertificateResubmitResponse,
-    error = super::errors::ModifyCertificateResubmitError
+    error = super::errors::SslErrorCode
 )]
 pub struct ModifyCertificateResubmit {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**sjd"`
+    /// `CertificateId`; example: `"heys**sjd"`
     pub certificate_id: String,
 }
 
 /// What a successful [`ModifyCertificateResubmit`] call returns.
 #[tc_model]
 pub struct ModifyCertificateResubmitResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hwys**hhs"`
+    /// `CertificateId`; example: `"hwys**hhs"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3611,34 +3515,35 @@ pub struct ModifyCertificateResubmitResponse {
 /// The `ModifyCertificatesExpiringNotificationSwitch` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ModifyCertificatesExpiringNotificationSwitchResponse`].
-/// The codes it documents are in [`ModifyCertificatesExpiringNotificationSwitchError`](super::errors::ModifyCertificatesExpiringNotificationSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ModifyCertificatesExpiringNotificationSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`InvalidParameter.CertificatesNumberExceeded`](super::errors::SslErrorCode::InvalidParameterCertificatesNumberExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ModifyCertificatesExpiringNotificationSwitch",
     output = ModifyCertificatesExpiringNotificationSwitchResponse,
-    error = super::errors::ModifyCertificatesExpiringNotificationSwitchError
+    error = super::errors::SslErrorCode
 )]
 pub struct ModifyCertificatesExpiringNotificationSwitch {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["heh***js"]`
+    /// `CertificateIds`; example: `["heh***js"]`
     pub certificate_ids: Vec<String>,
 
-    /// `SwitchStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchStatus`; example: `0`
     pub switch_status: u64,
 }
 
 /// What a successful [`ModifyCertificatesExpiringNotificationSwitch`] call returns.
 #[tc_model]
 pub struct ModifyCertificatesExpiringNotificationSwitchResponse {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["heysh**hejs"]`
+    /// `CertificateIds`; example: `["heysh**hejs"]`
     pub certificate_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3648,74 +3553,78 @@ pub struct ModifyCertificatesExpiringNotificationSwitchResponse {
 /// The `ReplaceCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`ReplaceCertificateResponse`].
-/// The codes it documents are in [`ReplaceCertificateError`](super::errors::ReplaceCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=ReplaceCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateSource`](super::errors::SslErrorCode::FailedOperationInvalidCertificateSource)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.RenewAlgorithmInvalid`](super::errors::SslErrorCode::InvalidParameterRenewAlgorithmInvalid)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "ReplaceCertificate",
     output = ReplaceCertificateResponse,
-    error = super::errors::ReplaceCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct ReplaceCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heysh**heh"`
+    /// `CertificateId`; example: `"heysh**heh"`
     pub certificate_id: String,
 
-    /// `ValidType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `ValidType`; example: `"DNS"`
     pub valid_type: String,
 
-    /// `CsrType`: a string.
-    ///
-    /// Example: `"Upload"`
+    /// `CsrType`; example: `"Upload"`
     pub csr_type: Option<String>,
 
-    /// `CsrContent`: a string.
+    /// `CsrContent`
     pub csr_content: Option<String>,
 
-    /// `CsrkeyPassword`: a string.
-    ///
-    /// Example: `"password"`
+    /// `CsrkeyPassword`; example: `"password"`
     pub csrkey_password: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"不想要了"`
+    /// `Reason`; example: `"不想要了"`
     pub reason: Option<String>,
 
-    /// `CertCSREncryptAlgo`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `CertCSREncryptAlgo`; example: `"RSA"`
     #[tc(rename = "CertCSREncryptAlgo")]
     pub cert_csr_encrypt_algo: Option<String>,
 
-    /// `CertCSRKeyParameter`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `CertCSRKeyParameter`; example: `"2048"`
     #[tc(rename = "CertCSRKeyParameter")]
     pub cert_csr_key_parameter: Option<String>,
 
-    /// `SignAlgo`: a string.
-    ///
-    /// Example: `"SHA256"`
+    /// `SignAlgo`; example: `"SHA256"`
     pub sign_algo: Option<String>,
 
-    /// `UseCrossSignRoot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseCrossSignRoot`; example: `true`
     pub use_cross_sign_root: Option<bool>,
 }
 
 /// What a successful [`ReplaceCertificate`] call returns.
 #[tc_model]
 pub struct ReplaceCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"het**hehs"`
+    /// `CertificateId`; example: `"het**hehs"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3725,32 +3634,43 @@ pub struct ReplaceCertificateResponse {
 /// The `RevokeCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`RevokeCertificateResponse`].
-/// The codes it documents are in [`RevokeCertificateError`](super::errors::RevokeCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=RevokeCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidCertificateSource`](super::errors::SslErrorCode::FailedOperationInvalidCertificateSource)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.RevokeFailed`](super::errors::SslErrorCode::FailedOperationRevokeFailed)
+/// - [`FailedOperation.RevokeResourceFailed`](super::errors::SslErrorCode::FailedOperationRevokeResourceFailed)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "RevokeCertificate",
     output = RevokeCertificateResponse,
-    error = super::errors::RevokeCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct RevokeCertificate {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hey**hes"`
+    /// `CertificateId`; example: `"hey**hes"`
     pub certificate_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"不想要了"`
+    /// `Reason`; example: `"不想要了"`
     pub reason: Option<String>,
 }
 
 /// What a successful [`RevokeCertificate`] call returns.
 #[tc_model]
 pub struct RevokeCertificateResponse {
-    /// `RevokeDomainValidateAuths`: a list of [`RevokeDomainValidateAuths`](super::models::RevokeDomainValidateAuths) objects.
+    /// `RevokeDomainValidateAuths`
     pub revoke_domain_validate_auths: Vec<models::RevokeDomainValidateAuths>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3760,29 +3680,34 @@ pub struct RevokeCertificateResponse {
 /// The `SubmitAuditManager` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`SubmitAuditManagerResponse`].
-/// The codes it documents are in [`SubmitAuditManagerError`](super::errors::SubmitAuditManagerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=SubmitAuditManager)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslErrorCode::AuthFailure)
+/// - [`FailedOperation.IllegalManagerStatus`](super::errors::SslErrorCode::FailedOperationIllegalManagerStatus)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Manager`](super::errors::SslErrorCode::ResourceNotFoundManager)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "SubmitAuditManager",
     output = SubmitAuditManagerResponse,
-    error = super::errors::SubmitAuditManagerError
+    error = super::errors::SslErrorCode
 )]
 pub struct SubmitAuditManager {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `17839`
+    /// `ManagerId`; example: `17839`
     pub manager_id: i64,
 }
 
 /// What a successful [`SubmitAuditManager`] call returns.
 #[tc_model]
 pub struct SubmitAuditManagerResponse {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `17839`
+    /// `ManagerId`; example: `17839`
     pub manager_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3792,146 +3717,108 @@ pub struct SubmitAuditManagerResponse {
 /// The `SubmitCertificateInformation` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`SubmitCertificateInformationResponse`].
-/// The codes it documents are in [`SubmitCertificateInformationError`](super::errors::SubmitCertificateInformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=SubmitCertificateInformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "SubmitCertificateInformation",
     output = SubmitCertificateInformationResponse,
-    error = super::errors::SubmitCertificateInformationError
+    error = super::errors::SslErrorCode
 )]
 pub struct SubmitCertificateInformation {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"LqQxgqUe"`
+    /// `CertificateId`; example: `"LqQxgqUe"`
     pub certificate_id: String,
 
-    /// `CsrType`: a string.
-    ///
-    /// Example: `"online"`
+    /// `CsrType`; example: `"online"`
     pub csr_type: Option<String>,
 
-    /// `CsrContent`: a string.
+    /// `CsrContent`
     pub csr_content: Option<String>,
 
-    /// `CertificateDomain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `CertificateDomain`; example: `"tencent.com"`
     pub certificate_domain: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["www.tencent.com"]`
+    /// `DomainList`; example: `["www.tencent.com"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `KeyPassword`: a string.
-    ///
-    /// Example: `"1234aaa5678"`
+    /// `KeyPassword`; example: `"1234aaa5678"`
     pub key_password: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `OrganizationName`; example: `"Tencent"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationDivision`: a string.
-    ///
-    /// Example: `"IT"`
+    /// `OrganizationDivision`; example: `"IT"`
     pub organization_division: Option<String>,
 
-    /// `OrganizationAddress`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `OrganizationAddress`; example: `"Shenzhen"`
     pub organization_address: Option<String>,
 
-    /// `OrganizationCountry`: a string.
-    ///
-    /// Example: `"China"`
+    /// `OrganizationCountry`; example: `"China"`
     pub organization_country: Option<String>,
 
-    /// `OrganizationCity`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `OrganizationCity`; example: `"Shenzhen"`
     pub organization_city: Option<String>,
 
-    /// `OrganizationRegion`: a string.
-    ///
-    /// Example: `"Guangdong"`
+    /// `OrganizationRegion`; example: `"Guangdong"`
     pub organization_region: Option<String>,
 
-    /// `PostalCode`: a string.
-    ///
-    /// Example: `"137000"`
+    /// `PostalCode`; example: `"137000"`
     pub postal_code: Option<String>,
 
-    /// `PhoneAreaCode`: a string.
-    ///
-    /// Example: `"021"`
+    /// `PhoneAreaCode`; example: `"021"`
     pub phone_area_code: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"1382344"`
+    /// `PhoneNumber`; example: `"1382344"`
     pub phone_number: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 
-    /// `AdminFirstName`: a string.
-    ///
-    /// Example: `"Luke"`
+    /// `AdminFirstName`; example: `"Luke"`
     pub admin_first_name: Option<String>,
 
-    /// `AdminLastName`: a string.
-    ///
-    /// Example: `"SKy"`
+    /// `AdminLastName`; example: `"SKy"`
     pub admin_last_name: Option<String>,
 
-    /// `AdminPhoneNum`: a string.
-    ///
-    /// Example: `"183****663"`
+    /// `AdminPhoneNum`; example: `"183****663"`
     pub admin_phone_num: Option<String>,
 
-    /// `AdminEmail`: a string.
-    ///
-    /// Example: `"hhhy@qq.com"`
+    /// `AdminEmail`; example: `"hhhy@qq.com"`
     pub admin_email: Option<String>,
 
-    /// `AdminPosition`: a string.
-    ///
-    /// Example: `"IT"`
+    /// `AdminPosition`; example: `"IT"`
     pub admin_position: Option<String>,
 
-    /// `ContactFirstName`: a string.
-    ///
-    /// Example: `"Luke"`
+    /// `ContactFirstName`; example: `"Luke"`
     pub contact_first_name: Option<String>,
 
-    /// `ContactLastName`: a string.
-    ///
-    /// Example: `"SKy"`
+    /// `ContactLastName`; example: `"SKy"`
     pub contact_last_name: Option<String>,
 
-    /// `ContactEmail`: a string.
-    ///
-    /// Example: `"hhhy@qq.com"`
+    /// `ContactEmail`; example: `"hhhy@qq.com"`
     pub contact_email: Option<String>,
 
-    /// `ContactNumber`: a string.
-    ///
-    /// Example: `"183****663"`
+    /// `ContactNumber`; example: `"183****663"`
     pub contact_number: Option<String>,
 
-    /// `ContactPosition`: a string.
-    ///
-    /// Example: `"IT"`
+    /// `ContactPosition`; example: `"IT"`
     pub contact_position: Option<String>,
 
-    /// `IsDV`: a boolean.
+    /// `IsDV`
     #[tc(rename = "IsDV")]
     pub is_dv: Option<bool>,
 }
@@ -3939,9 +3826,7 @@ pub struct SubmitCertificateInformation {
 /// What a successful [`SubmitCertificateInformation`] call returns.
 #[tc_model]
 pub struct SubmitCertificateInformationResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"LqQxgqUe"`
+    /// `CertificateId`; example: `"LqQxgqUe"`
     pub certificate_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3951,91 +3836,94 @@ pub struct SubmitCertificateInformationResponse {
 /// The `UpdateCertificateInstance` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UpdateCertificateInstanceResponse`].
-/// The codes it documents are in [`UpdateCertificateInstanceError`](super::errors::UpdateCertificateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UpdateCertificateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployInstanceEmpty`](super::errors::SslErrorCode::FailedOperationCertificateDeployInstanceEmpty)
+/// - [`FailedOperation.CertificateExists`](super::errors::SslErrorCode::FailedOperationCertificateExists)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceInstanceHugeLimit`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInstanceHugeLimit)
+/// - [`FailedOperation.CertificateHostResourceTypeInvalid`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceTypeInvalid)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMatchError`](super::errors::SslErrorCode::FailedOperationCertificateMatchError)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateParseError`](super::errors::SslErrorCode::FailedOperationCertificateParseError)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
+/// - [`InvalidParameterValue.IntermediateCertNotSame`](super::errors::SslErrorCode::InvalidParameterValueIntermediateCertNotSame)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UpdateCertificateInstance",
     output = UpdateCertificateInstanceResponse,
-    error = super::errors::UpdateCertificateInstanceError
+    error = super::errors::SslErrorCode
 )]
 pub struct UpdateCertificateInstance {
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"hey**shje"`
+    /// `OldCertificateId`; example: `"hey**shje"`
     pub old_certificate_id: String,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["clb","tke"]`
+    /// `ResourceTypes`; example: `["clb","tke"]`
     pub resource_types: Vec<String>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"hey**shje"`
+    /// `CertificateId`; example: `"hey**shje"`
     pub certificate_id: Option<String>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["guangzhou"]`
+    /// `Regions`; example: `["guangzhou"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub regions: Option<Vec<String>>,
 
-    /// `ResourceTypesRegions`: a list of [`ResourceTypeRegions`](super::models::ResourceTypeRegions) objects.
+    /// `ResourceTypesRegions`
     pub resource_types_regions: Option<Vec<models::ResourceTypeRegions>>,
 
-    /// `CertificatePublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----****"`
+    /// `CertificatePublicKey`; example: `"-----BEGIN CERTIFICATE----****"`
     pub certificate_public_key: Option<String>,
 
-    /// `CertificatePrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY----***"`
+    /// `CertificatePrivateKey`; example: `"-----BEGIN RSA PRIVATE KEY----***"`
     pub certificate_private_key: Option<String>,
 
-    /// `ExpiringNotificationSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpiringNotificationSwitch`; example: `1`
     pub expiring_notification_switch: Option<u64>,
 
-    /// `Repeatable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Repeatable`; example: `true`
     pub repeatable: Option<bool>,
 
-    /// `AllowDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDownload`; example: `true`
     pub allow_download: Option<bool>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1788`
+    /// `ProjectId`; example: `1788`
     pub project_id: Option<u64>,
 }
 
 /// What a successful [`UpdateCertificateInstance`] call returns.
 #[tc_model]
 pub struct UpdateCertificateInstanceResponse {
-    /// `DeployRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17636`
+    /// `DeployRecordId`; example: `17636`
     pub deploy_record_id: u64,
 
-    /// `DeployStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployStatus`; example: `1`
     pub deploy_status: i64,
 
-    /// `UpdateSyncProgress`: a list of [`UpdateSyncProgress`](super::models::UpdateSyncProgress) objects.
+    /// `UpdateSyncProgress`
     pub update_sync_progress: Option<Vec<models::UpdateSyncProgress>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4045,25 +3933,36 @@ pub struct UpdateCertificateInstanceResponse {
 /// The `UpdateCertificateRecordRetry` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UpdateCertificateRecordRetryResponse`].
-/// The codes it documents are in [`UpdateCertificateRecordRetryError`](super::errors::UpdateCertificateRecordRetryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UpdateCertificateRecordRetry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UpdateCertificateRecordRetry",
     output = UpdateCertificateRecordRetryResponse,
-    error = super::errors::UpdateCertificateRecordRetryError
+    error = super::errors::SslErrorCode
 )]
 pub struct UpdateCertificateRecordRetry {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `748939`
+    /// `DeployRecordId`; example: `748939`
     pub deploy_record_id: Option<i64>,
 
-    /// `DeployRecordDetailId`: a signed 64-bit integer.
-    ///
-    /// Example: `6637737`
+    /// `DeployRecordDetailId`; example: `6637737`
     pub deploy_record_detail_id: Option<i64>,
 }
 
@@ -4077,29 +3976,42 @@ pub struct UpdateCertificateRecordRetryResponse {
 /// The `UpdateCertificateRecordRollback` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UpdateCertificateRecordRollbackResponse`].
-/// The codes it documents are in [`UpdateCertificateRecordRollbackError`](super::errors::UpdateCertificateRecordRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UpdateCertificateRecordRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployDetailRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployDetailRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateDeployRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UpdateCertificateRecordRollback",
     output = UpdateCertificateRecordRollbackResponse,
-    error = super::errors::UpdateCertificateRecordRollbackError
+    error = super::errors::SslErrorCode
 )]
 pub struct UpdateCertificateRecordRollback {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `7377374`
+    /// `DeployRecordId`; example: `7377374`
     pub deploy_record_id: Option<i64>,
 }
 
 /// What a successful [`UpdateCertificateRecordRollback`] call returns.
 #[tc_model]
 pub struct UpdateCertificateRecordRollbackResponse {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `778392`
+    /// `DeployRecordId`; example: `778392`
     pub deploy_record_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4109,72 +4021,86 @@ pub struct UpdateCertificateRecordRollbackResponse {
 /// The `UploadCertificate` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadCertificateResponse`].
-/// The codes it documents are in [`UploadCertificateError`](super::errors::UploadCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::SslErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CAMAuthorizedFail`](super::errors::SslErrorCode::FailedOperationCamAuthorizedFail)
+/// - [`FailedOperation.CancelOrderFailed`](super::errors::SslErrorCode::FailedOperationCancelOrderFailed)
+/// - [`FailedOperation.CannotBeDeletedIssued`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedIssued)
+/// - [`FailedOperation.CannotBeDeletedWithinHour`](super::errors::SslErrorCode::FailedOperationCannotBeDeletedWithinHour)
+/// - [`FailedOperation.CannotGetOrder`](super::errors::SslErrorCode::FailedOperationCannotGetOrder)
+/// - [`FailedOperation.CertificateCaError`](super::errors::SslErrorCode::FailedOperationCertificateCaError)
+/// - [`FailedOperation.CertificateChainError`](super::errors::SslErrorCode::FailedOperationCertificateChainError)
+/// - [`FailedOperation.CertificateEncryptInvalid`](super::errors::SslErrorCode::FailedOperationCertificateEncryptInvalid)
+/// - [`FailedOperation.CertificateExists`](super::errors::SslErrorCode::FailedOperationCertificateExists)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMatchError`](super::errors::SslErrorCode::FailedOperationCertificateMatchError)
+/// - [`FailedOperation.CertificateMismatch`](super::errors::SslErrorCode::FailedOperationCertificateMismatch)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateParseError`](super::errors::SslErrorCode::FailedOperationCertificateParseError)
+/// - [`FailedOperation.ExceedsFreeLimit`](super::errors::SslErrorCode::FailedOperationExceedsFreeLimit)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.OrderAlreadyReplaced`](super::errors::SslErrorCode::FailedOperationOrderAlreadyReplaced)
+/// - [`FailedOperation.OrderReplaceFailed`](super::errors::SslErrorCode::FailedOperationOrderReplaceFailed)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.MissMatchPrivateKey`](super::errors::SslErrorCode::InvalidParameterMissMatchPrivateKey)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadCertificate",
     output = UploadCertificateResponse,
-    error = super::errors::UploadCertificateError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadCertificate {
-    /// `CertificatePublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----****"`
+    /// `CertificatePublicKey`; example: `"-----BEGIN CERTIFICATE----****"`
     pub certificate_public_key: String,
 
-    /// `CertificatePrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY-----"`
+    /// `CertificatePrivateKey`; example: `"-----BEGIN RSA PRIVATE KEY-----"`
     pub certificate_private_key: Option<String>,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertificateType`; example: `"SVR"`
     pub certificate_type: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Alias`; example: `"hello"`
     pub alias: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `175666`
+    /// `ProjectId`; example: `175666`
     pub project_id: Option<u64>,
 
-    /// `CertificateUse`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `CertificateUse`; example: `"CLB"`
     pub certificate_use: Option<String>,
 
-    /// `Tags`: a list of [`Tags`](super::models::Tags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tags>>,
 
-    /// `Repeatable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Repeatable`; example: `true`
     pub repeatable: Option<bool>,
 
-    /// `KeyPassword`: a string.
-    ///
-    /// Example: `"password"`
+    /// `KeyPassword`; example: `"password"`
     pub key_password: Option<String>,
 }
 
 /// What a successful [`UploadCertificate`] call returns.
 #[tc_model]
 pub struct UploadCertificateResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heyy**hehs"`
+    /// `CertificateId`; example: `"heyy**hehs"`
     pub certificate_id: String,
 
-    /// `RepeatCertId`: a string.
-    ///
-    /// Example: `"heys**jsk"`
+    /// `RepeatCertId`; example: `"heys**jsk"`
     pub repeat_cert_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4184,37 +4110,48 @@ pub struct UploadCertificateResponse {
 /// The `UploadConfirmLetter` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadConfirmLetterResponse`].
-/// The codes it documents are in [`UploadConfirmLetterError`](super::errors::UploadConfirmLetterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadConfirmLetter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ConfirmLetterTooLarge`](super::errors::SslErrorCode::FailedOperationConfirmLetterTooLarge)
+/// - [`FailedOperation.ConfirmLetterTooSmall`](super::errors::SslErrorCode::FailedOperationConfirmLetterTooSmall)
+/// - [`FailedOperation.InvalidCertificateSource`](super::errors::SslErrorCode::FailedOperationInvalidCertificateSource)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidConfirmLetterFormat`](super::errors::SslErrorCode::FailedOperationInvalidConfirmLetterFormat)
+/// - [`FailedOperation.InvalidConfirmLetterFormatWosign`](super::errors::SslErrorCode::FailedOperationInvalidConfirmLetterFormatWosign)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.UploadConfirmCertificateNotSupport`](super::errors::SslErrorCode::FailedOperationUploadConfirmCertificateNotSupport)
+/// - [`FailedOperation.UploadConfirmCertificateNotSupportDV`](super::errors::SslErrorCode::FailedOperationUploadConfirmCertificateNotSupportDv)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadConfirmLetter",
     output = UploadConfirmLetterResponse,
-    error = super::errors::UploadConfirmLetterError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadConfirmLetter {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"7hex***j"`
+    /// `CertificateId`; example: `"7hex***j"`
     pub certificate_id: String,
 
-    /// `ConfirmLetter`: a string.
+    /// `ConfirmLetter`
     pub confirm_letter: String,
 }
 
 /// What a successful [`UploadConfirmLetter`] call returns.
 #[tc_model]
 pub struct UploadConfirmLetterResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"7hex***j"`
+    /// `CertificateId`; example: `"7hex***j"`
     pub certificate_id: String,
 
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4224,37 +4161,52 @@ pub struct UploadConfirmLetterResponse {
 /// The `UploadRevokeLetter` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadRevokeLetterResponse`].
-/// The codes it documents are in [`UploadRevokeLetterError`](super::errors::UploadRevokeLetterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadRevokeLetter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.ConfirmLetterTooLarge`](super::errors::SslErrorCode::FailedOperationConfirmLetterTooLarge)
+/// - [`FailedOperation.ConfirmLetterTooSmall`](super::errors::SslErrorCode::FailedOperationConfirmLetterTooSmall)
+/// - [`FailedOperation.FileTooLarge`](super::errors::SslErrorCode::FailedOperationFileTooLarge)
+/// - [`FailedOperation.FileTooSmall`](super::errors::SslErrorCode::FailedOperationFileTooSmall)
+/// - [`FailedOperation.InvalidCertificateStatusCode`](super::errors::SslErrorCode::FailedOperationInvalidCertificateStatusCode)
+/// - [`FailedOperation.InvalidFileType`](super::errors::SslErrorCode::FailedOperationInvalidFileType)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NetworkError`](super::errors::SslErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.UploadConfirmCertificateNotSupport`](super::errors::SslErrorCode::FailedOperationUploadConfirmCertificateNotSupport)
+/// - [`FailedOperation.UploadConfirmCertificateNotSupportDV`](super::errors::SslErrorCode::FailedOperationUploadConfirmCertificateNotSupportDv)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadRevokeLetter",
     output = UploadRevokeLetterResponse,
-    error = super::errors::UploadRevokeLetterError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadRevokeLetter {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"a91hoLqi"`
+    /// `CertificateId`; example: `"a91hoLqi"`
     pub certificate_id: String,
 
-    /// `RevokeLetter`: a string.
-    ///
-    /// Example: `"base64content"`
+    /// `RevokeLetter`; example: `"base64content"`
     pub revoke_letter: String,
 }
 
 /// What a successful [`UploadRevokeLetter`] call returns.
 #[tc_model]
 pub struct UploadRevokeLetterResponse {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"a91hoLqi"`
+    /// `CertificateId`; example: `"a91hoLqi"`
     pub certificate_id: String,
 
-    /// `IsSuccess`: a boolean.
+    /// `IsSuccess`
     pub is_success: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4264,60 +4216,74 @@ pub struct UploadRevokeLetterResponse {
 /// The `UploadUpdateCertificateInstance` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadUpdateCertificateInstanceResponse`].
-/// The codes it documents are in [`UploadUpdateCertificateInstanceError`](super::errors::UploadUpdateCertificateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadUpdateCertificateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployInstanceEmpty`](super::errors::SslErrorCode::FailedOperationCertificateDeployInstanceEmpty)
+/// - [`FailedOperation.CertificateExists`](super::errors::SslErrorCode::FailedOperationCertificateExists)
+/// - [`FailedOperation.CertificateHostDeployCanNotAllow`](super::errors::SslErrorCode::FailedOperationCertificateHostDeployCanNotAllow)
+/// - [`FailedOperation.CertificateHostResourceInnerInterrupt`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInnerInterrupt)
+/// - [`FailedOperation.CertificateHostResourceInstanceHugeLimit`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceInstanceHugeLimit)
+/// - [`FailedOperation.CertificateHostResourceTypeInvalid`](super::errors::SslErrorCode::FailedOperationCertificateHostResourceTypeInvalid)
+/// - [`FailedOperation.CertificateInvalid`](super::errors::SslErrorCode::FailedOperationCertificateInvalid)
+/// - [`FailedOperation.CertificateMatchError`](super::errors::SslErrorCode::FailedOperationCertificateMatchError)
+/// - [`FailedOperation.CertificateNotAvailable`](super::errors::SslErrorCode::FailedOperationCertificateNotAvailable)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.CertificateParseError`](super::errors::SslErrorCode::FailedOperationCertificateParseError)
+/// - [`FailedOperation.CertificateWhiteFuncError`](super::errors::SslErrorCode::FailedOperationCertificateWhiteFuncError)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`FailedOperation.RoleNotFoundAuthorization`](super::errors::SslErrorCode::FailedOperationRoleNotFoundAuthorization)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`InvalidParameter.WithDetailReason`](super::errors::SslErrorCode::InvalidParameterWithDetailReason)
+/// - [`InvalidParameterValue.IntermediateCertNotSame`](super::errors::SslErrorCode::InvalidParameterValueIntermediateCertNotSame)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadUpdateCertificateInstance",
     output = UploadUpdateCertificateInstanceResponse,
-    error = super::errors::UploadUpdateCertificateInstanceError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadUpdateCertificateInstance {
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"hey**shje"`
+    /// `OldCertificateId`; example: `"hey**shje"`
     pub old_certificate_id: String,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["clb"]`
+    /// `ResourceTypes`; example: `["clb"]`
     pub resource_types: Vec<String>,
 
-    /// `CertificatePublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----****"`
+    /// `CertificatePublicKey`; example: `"-----BEGIN CERTIFICATE----****"`
     pub certificate_public_key: String,
 
-    /// `CertificatePrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY----***"`
+    /// `CertificatePrivateKey`; example: `"-----BEGIN RSA PRIVATE KEY----***"`
     pub certificate_private_key: String,
 
-    /// `ResourceTypesRegions`: a list of [`ResourceTypeRegions`](super::models::ResourceTypeRegions) objects.
+    /// `ResourceTypesRegions`
     pub resource_types_regions: Option<Vec<models::ResourceTypeRegions>>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"7rte352h"`
+    /// `CertificateId`; example: `"7rte352h"`
     pub certificate_id: Option<String>,
 }
 
 /// What a successful [`UploadUpdateCertificateInstance`] call returns.
 #[tc_model]
 pub struct UploadUpdateCertificateInstanceResponse {
-    /// `DeployRecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17636`
+    /// `DeployRecordId`; example: `17636`
     pub deploy_record_id: u64,
 
-    /// `DeployStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployStatus`; example: `1`
     pub deploy_status: i64,
 
-    /// `UpdateSyncProgress`: a list of [`UpdateSyncProgress`](super::models::UpdateSyncProgress) objects.
+    /// `UpdateSyncProgress`
     pub update_sync_progress: Option<Vec<models::UpdateSyncProgress>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4327,25 +4293,36 @@ pub struct UploadUpdateCertificateInstanceResponse {
 /// The `UploadUpdateCertificateRecordRetry` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadUpdateCertificateRecordRetryResponse`].
-/// The codes it documents are in [`UploadUpdateCertificateRecordRetryError`](super::errors::UploadUpdateCertificateRecordRetryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadUpdateCertificateRecordRetry)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadUpdateCertificateRecordRetry",
     output = UploadUpdateCertificateRecordRetryResponse,
-    error = super::errors::UploadUpdateCertificateRecordRetryError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadUpdateCertificateRecordRetry {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `748939`
+    /// `DeployRecordId`; example: `748939`
     pub deploy_record_id: Option<i64>,
 
-    /// `DeployRecordDetailId`: a signed 64-bit integer.
-    ///
-    /// Example: `6637737`
+    /// `DeployRecordDetailId`; example: `6637737`
     pub deploy_record_detail_id: Option<i64>,
 }
 
@@ -4359,20 +4336,35 @@ pub struct UploadUpdateCertificateRecordRetryResponse {
 /// The `UploadUpdateCertificateRecordRollback` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`UploadUpdateCertificateRecordRollbackResponse`].
-/// The codes it documents are in [`UploadUpdateCertificateRecordRollbackError`](super::errors::UploadUpdateCertificateRecordRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=UploadUpdateCertificateRecordRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthError`](super::errors::SslErrorCode::FailedOperationAuthError)
+/// - [`FailedOperation.CertificateDeployDetailRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployDetailRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateDeployHasPendingRecord`](super::errors::SslErrorCode::FailedOperationCertificateDeployHasPendingRecord)
+/// - [`FailedOperation.CertificateDeployRetryStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRetryStatusInvalid)
+/// - [`FailedOperation.CertificateDeployRollbackStatusInvalid`](super::errors::SslErrorCode::FailedOperationCertificateDeployRollbackStatusInvalid)
+/// - [`FailedOperation.CertificateNotDeployInstance`](super::errors::SslErrorCode::FailedOperationCertificateNotDeployInstance)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::SslErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::SslErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.NoProjectPermission`](super::errors::SslErrorCode::FailedOperationNoProjectPermission)
+/// - [`FailedOperation.NoRealNameAuth`](super::errors::SslErrorCode::FailedOperationNoRealNameAuth)
+/// - [`InternalError`](super::errors::SslErrorCode::InternalError)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::SslErrorCode::LimitExceededRateLimitExceeded)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "UploadUpdateCertificateRecordRollback",
     output = UploadUpdateCertificateRecordRollbackResponse,
-    error = super::errors::UploadUpdateCertificateRecordRollbackError
+    error = super::errors::SslErrorCode
 )]
 pub struct UploadUpdateCertificateRecordRollback {
-    /// `DeployRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `7377374`
+    /// `DeployRecordId`; example: `7377374`
     pub deploy_record_id: i64,
 }
 
@@ -4386,29 +4378,33 @@ pub struct UploadUpdateCertificateRecordRollbackResponse {
 /// The `VerifyManager` action of SSL API 2019-12-05.
 ///
 /// A successful call returns [`VerifyManagerResponse`].
-/// The codes it documents are in [`VerifyManagerError`](super::errors::VerifyManagerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssl&Version=2019-12-05&Action=VerifyManager)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslErrorCode`](super::errors::SslErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::SslErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SslErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Manager`](super::errors::SslErrorCode::ResourceNotFoundManager)
 #[tc_action(
     service = "ssl",
     version = "2019-12-05",
     name = "VerifyManager",
     output = VerifyManagerResponse,
-    error = super::errors::VerifyManagerError
+    error = super::errors::SslErrorCode
 )]
 pub struct VerifyManager {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `ManagerId`; example: `23`
     pub manager_id: i64,
 }
 
 /// What a successful [`VerifyManager`] call returns.
 #[tc_model]
 pub struct VerifyManagerResponse {
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `ManagerId`; example: `23`
     pub manager_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

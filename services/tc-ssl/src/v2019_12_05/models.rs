@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostApiGatewayInstanceList`](super::DescribeHostApiGatewayInstanceList).
 #[tc_model]
 pub struct ApiGatewayInstanceDetail {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-******"`
+    /// `ServiceId`; example: `"svc-******"`
     pub service_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"hannafeta"`
+    /// `ServiceName`; example: `"hannafeta"`
     pub service_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www"`
+    /// `Domain`; example: `"www"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"hehs**hes"`
+    /// `CertId`; example: `"hehs**hes"`
     pub cert_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 }
 
@@ -39,22 +29,16 @@ pub struct ApiGatewayInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct ApiGatewayInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`ApiGatewayInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<ApiGatewayInstanceDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no service"`
+    /// `Error`; example: `"no service"`
     pub error: String,
 }
 
@@ -63,14 +47,10 @@ pub struct ApiGatewayInstanceList {
 /// Returned in the output of [`DeleteCertificates`](super::DeleteCertificates).
 #[tc_model]
 pub struct BatchDeleteFail {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"23y5RzQp"`
+    /// `CertId`; example: `"23y5RzQp"`
     pub cert_id: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"当前证书未过期，不能被删除"`
+    /// `Msg`; example: `"当前证书未过期，不能被删除"`
     pub msg: String,
 }
 
@@ -79,19 +59,13 @@ pub struct BatchDeleteFail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskResult`](super::DescribeCertificateBindResourceTaskResult).
 #[tc_model]
 pub struct BindResourceRegionResult {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no result"`
+    /// `Error`; example: `"no result"`
     pub error: String,
 }
 
@@ -100,12 +74,10 @@ pub struct BindResourceRegionResult {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskResult`](super::DescribeCertificateBindResourceTaskResult).
 #[tc_model]
 pub struct BindResourceResult {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 
-    /// `BindResourceRegionResult`: a list of [`BindResourceRegionResult`] objects.
+    /// `BindResourceRegionResult`
     pub bind_resource_region_result: Option<Vec<BindResourceRegionResult>>,
 }
 
@@ -115,22 +87,16 @@ pub struct BindResourceResult {
 #[doc(alias = "COSInstanceList")]
 #[tc_model]
 pub struct CosInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`CosInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<CosInstanceDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -139,24 +105,16 @@ pub struct CosInstanceList {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostCdnInstanceList`](super::DescribeHostCdnInstanceList).
 #[tc_model]
 pub struct CdnInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `Domain`; example: `"www.***.com"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heys**ejj"`
+    /// `CertId`; example: `"heys**ejj"`
     pub cert_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `HttpsBillingSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `HttpsBillingSwitch`; example: `"on"`
     pub https_billing_switch: String,
 }
 
@@ -165,17 +123,13 @@ pub struct CdnInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct CdnInstanceList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`CdnInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<CdnInstanceDetail>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no result"`
+    /// `Error`; example: `"no result"`
     pub error: String,
 }
 
@@ -184,29 +138,19 @@ pub struct CdnInstanceList {
 /// Returned in the output of [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct CertBasicInfo {
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"USERTrust RSA Certification Authority"`
+    /// `Issuer`; example: `"USERTrust RSA Certification Authority"`
     pub issuer: Option<String>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"DNSPod RSA DV"`
+    /// `Subject`; example: `"DNSPod RSA DV"`
     pub subject: Option<String>,
 
-    /// `Fingerprint`: a string.
-    ///
-    /// Example: `"881be953a4fd8cab401409b530ee75d1bd171075"`
+    /// `Fingerprint`; example: `"881be953a4fd8cab401409b530ee75d1bd171075"`
     pub fingerprint: Option<String>,
 
-    /// `ValidFrom`: a string.
-    ///
-    /// Example: `"2020-09-08 20:00:00"`
+    /// `ValidFrom`; example: `"2020-09-08 20:00:00"`
     pub valid_from: Option<String>,
 
-    /// `ValidTo`: a string.
-    ///
-    /// Example: `"2020-12-09 20:00:00"`
+    /// `ValidTo`; example: `"2020-12-09 20:00:00"`
     pub valid_to: Option<String>,
 }
 
@@ -215,16 +159,10 @@ pub struct CertBasicInfo {
 /// Returned in the output of [`CreateCertificateBindResourceSyncTask`](super::CreateCertificateBindResourceSyncTask) and [`DeleteCertificates`](super::DeleteCertificates).
 #[tc_model]
 pub struct CertTaskId {
-    /// `CertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"heys**hh"`
+    /// `CertId`, always sent in responses; example: `"heys**hh"`
     pub cert_id: Option<String>,
 
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"17653"`
+    /// `TaskId`, always sent in responses; example: `"17653"`
     pub task_id: Option<String>,
 }
 
@@ -233,22 +171,16 @@ pub struct CertTaskId {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostClbInstanceList`](super::DescribeHostClbInstanceList).
 #[tc_model]
 pub struct Certificate {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh**he"`
+    /// `CertId`; example: `"heysh**he"`
     pub cert_id: String,
 
-    /// `DnsNames`: a list of strings.
+    /// `DnsNames`
     pub dns_names: Vec<String>,
 
-    /// `CertCaId`: a string.
-    ///
-    /// Example: `"hesy**nnn"`
+    /// `CertCaId`; example: `"hesy**nnn"`
     pub cert_ca_id: Option<String>,
 
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: Option<String>,
 }
@@ -258,50 +190,32 @@ pub struct Certificate {
 /// Returned in the output of [`DescribeCertificate`](super::DescribeCertificate), [`DescribeCertificateDetail`](super::DescribeCertificateDetail) and [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct CertificateExtra {
-    /// `DomainNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DomainNumber`; example: `"1"`
     pub domain_number: String,
 
-    /// `OriginCertificateId`: a string.
-    ///
-    /// Example: `"heysh**h"`
+    /// `OriginCertificateId`; example: `"heysh**h"`
     pub origin_certificate_id: Option<String>,
 
-    /// `ReplacedBy`: a string.
-    ///
-    /// Example: `"etsvs**he"`
+    /// `ReplacedBy`; example: `"etsvs**he"`
     pub replaced_by: Option<String>,
 
-    /// `ReplacedFor`: a string.
-    ///
-    /// Example: `"vsgev**hs"`
+    /// `ReplacedFor`; example: `"vsgev**hs"`
     pub replaced_for: Option<String>,
 
-    /// `RenewOrder`: a string.
-    ///
-    /// Example: `"eyrud**jjs"`
+    /// `RenewOrder`; example: `"eyrud**jjs"`
     pub renew_order: Option<String>,
 
-    /// `SMCert`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SMCert`; example: `1`
     #[tc(rename = "SMCert")]
     pub sm_cert: i64,
 
-    /// `CompanyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompanyType`; example: `1`
     pub company_type: i64,
 
-    /// `ServiceRenewCertificateId`: a string.
-    ///
-    /// Example: `"te76shrw"`
+    /// `ServiceRenewCertificateId`; example: `"te76shrw"`
     pub service_renew_certificate_id: Option<String>,
 
-    /// `ServiceOriginCertificateId`: a string.
-    ///
-    /// Example: `"3jsnskiu"`
+    /// `ServiceOriginCertificateId`; example: `"3jsnskiu"`
     pub service_origin_certificate_id: Option<String>,
 }
 
@@ -310,314 +224,200 @@ pub struct CertificateExtra {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct Certificates {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"815836472"`
+    /// `OwnerUin`; example: `"815836472"`
     pub owner_uin: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"27383"`
+    /// `ProjectId`; example: `"27383"`
     pub project_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `From`; example: `"upload"`
     pub from: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PackageType`; example: `"2"`
     pub package_type: String,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"CA"`
+    /// `CertificateType`; example: `"CA"`
     pub certificate_type: String,
 
-    /// `ProductZhName`: a string.
-    ///
-    /// Example: `"trustasia"`
+    /// `ProductZhName`; example: `"trustasia"`
     pub product_zh_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `Domain`; example: `"www.***.com"`
     pub domain: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Alias`; example: `"hello"`
     pub alias: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CertificateExtra`: a [`CertificateExtra`].
+    /// `CertificateExtra`
     pub certificate_extra: CertificateExtra,
 
-    /// `VulnerabilityStatus`: a string.
-    ///
-    /// Example: `"INACTIVE"`
+    /// `VulnerabilityStatus`; example: `"INACTIVE"`
     pub vulnerability_status: String,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"wait-issue"`
+    /// `StatusMsg`; example: `"wait-issue"`
     pub status_msg: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS_AUTO"`
+    /// `VerifyType`; example: `"DNS_AUTO"`
     pub verify_type: String,
 
-    /// `CertBeginTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `CertBeginTime`; example: `"2018-09-18 20:00:00"`
     pub cert_begin_time: String,
 
-    /// `CertEndTime`: a string.
-    ///
-    /// Example: `"2019-09-18 20:00:00"`
+    /// `CertEndTime`; example: `"2019-09-18 20:00:00"`
     pub cert_end_time: String,
 
-    /// `ValidityPeriod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ValidityPeriod`; example: `"1"`
     pub validity_period: String,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `InsertTime`; example: `"2018-09-18 20:00:00"`
     pub insert_time: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"heys**he"`
+    /// `CertificateId`; example: `"heys**he"`
     pub certificate_id: String,
 
-    /// `SubjectAltName`: a list of strings.
-    ///
-    /// Example: `["www.hey**.com"]`
+    /// `SubjectAltName`; example: `["www.hey**.com"]`
     pub subject_alt_name: Vec<String>,
 
-    /// `PackageTypeName`: a string.
-    ///
-    /// Example: `"rustAsia TLS RSA CA"`
+    /// `PackageTypeName`; example: `"rustAsia TLS RSA CA"`
     pub package_type_name: String,
 
-    /// `StatusName`: a string.
-    ///
-    /// Example: `"证书已颁发"`
+    /// `StatusName`; example: `"证书已颁发"`
     pub status_name: String,
 
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVip`; example: `true`
     pub is_vip: bool,
 
-    /// `IsDv`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDv`; example: `true`
     pub is_dv: bool,
 
-    /// `IsWildcard`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWildcard`; example: `true`
     pub is_wildcard: bool,
 
-    /// `IsVulnerability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVulnerability`; example: `true`
     pub is_vulnerability: bool,
 
-    /// `RenewAble`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewAble`; example: `true`
     pub renew_able: bool,
 
-    /// `ProjectInfo`: a [`ProjectInfo`].
+    /// `ProjectInfo`
     pub project_info: ProjectInfo,
 
-    /// `BoundResource`: a list of strings.
-    ///
-    /// Example: `["clb"]`
+    /// `BoundResource`; example: `["clb"]`
     pub bound_resource: Vec<String>,
 
-    /// `Deployable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployable`; example: `true`
     pub deployable: bool,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Vec<Tags>,
 
-    /// `IsIgnore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIgnore`; example: `true`
     pub is_ignore: bool,
 
-    /// `IsSM`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSM`; example: `true`
     #[tc(rename = "IsSM")]
     pub is_sm: bool,
 
-    /// `EncryptAlgorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `EncryptAlgorithm`; example: `"RSA"`
     pub encrypt_algorithm: String,
 
-    /// `CAEncryptAlgorithms`: a list of strings.
-    ///
-    /// Example: `["RSA"]`
+    /// `CAEncryptAlgorithms`; example: `["RSA"]`
     #[tc(rename = "CAEncryptAlgorithms")]
     pub ca_encrypt_algorithms: Vec<String>,
 
-    /// `CAEndTimes`: a list of strings.
-    ///
-    /// Example: `["2018-09-18 20:00:00"]`
+    /// `CAEndTimes`; example: `["2018-09-18 20:00:00"]`
     #[tc(rename = "CAEndTimes")]
     pub ca_end_times: Vec<String>,
 
-    /// `CACommonNames`: a list of strings.
-    ///
-    /// Example: `["RootCa"]`
+    /// `CACommonNames`; example: `["RootCa"]`
     #[tc(rename = "CACommonNames")]
     pub ca_common_names: Vec<String>,
 
-    /// `PreAuditInfo`: a [`PreAuditInfo`].
+    /// `PreAuditInfo`
     pub pre_audit_info: PreAuditInfo,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `HostingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostingStatus`; example: `1`
     pub hosting_status: i64,
 
-    /// `HostingCompleteTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `HostingCompleteTime`; example: `"2018-09-18 20:00:00"`
     pub hosting_complete_time: String,
 
-    /// `HostingRenewCertId`: a string.
-    ///
-    /// Example: `"gegsh**hs"`
+    /// `HostingRenewCertId`; example: `"gegsh**hs"`
     pub hosting_renew_cert_id: String,
 
-    /// `HasRenewOrder`: a string.
-    ///
-    /// Example: `"he**hehs"`
+    /// `HasRenewOrder`; example: `"he**hehs"`
     pub has_renew_order: String,
 
-    /// `ReplaceOriCertIsDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReplaceOriCertIsDelete`; example: `true`
     pub replace_ori_cert_is_delete: bool,
 
-    /// `IsExpiring`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExpiring`; example: `true`
     pub is_expiring: bool,
 
-    /// `DVAuthDeadline`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `DVAuthDeadline`; example: `"2018-09-18 20:00:00"`
     #[tc(rename = "DVAuthDeadline")]
     pub dv_auth_deadline: String,
 
-    /// `ValidationPassedTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `ValidationPassedTime`; example: `"2018-09-18 20:00:00"`
     pub validation_passed_time: String,
 
-    /// `CertSANs`: a list of strings.
-    ///
-    /// Example: `["www.***.com"]`
+    /// `CertSANs`; example: `["www.***.com"]`
     #[tc(rename = "CertSANs")]
     pub cert_sans: Vec<String>,
 
-    /// `AwaitingValidationMsg`: a string.
-    ///
-    /// Example: `"no right"`
+    /// `AwaitingValidationMsg`; example: `"no right"`
     pub awaiting_validation_msg: String,
 
-    /// `AllowDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDownload`; example: `true`
     pub allow_download: bool,
 
-    /// `IsDNSPODResolve`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDNSPODResolve`; example: `true`
     #[tc(rename = "IsDNSPODResolve")]
     pub is_dnspod_resolve: bool,
 
-    /// `IsPackage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPackage`; example: `true`
     pub is_package: bool,
 
-    /// `KeyPasswordCustomFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyPasswordCustomFlag`; example: `true`
     pub key_password_custom_flag: bool,
 
-    /// `SupportDownloadType`: a [`SupportDownloadType`].
+    /// `SupportDownloadType`
     pub support_download_type: SupportDownloadType,
 
-    /// `CertRevokedTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `CertRevokedTime`; example: `"2018-09-18 20:00:00"`
     pub cert_revoked_time: Option<String>,
 
-    /// `HostingResourceTypes`: a list of strings.
-    ///
-    /// Example: `["clb"]`
+    /// `HostingResourceTypes`; example: `["clb"]`
     pub hosting_resource_types: Option<Vec<String>>,
 
-    /// `HostingConfig`: a [`HostingConfig`].
+    /// `HostingConfig`
     pub hosting_config: Option<HostingConfig>,
 
-    /// `IsHostingUploadRenewCert`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHostingUploadRenewCert`; example: `false`
     pub is_hosting_upload_renew_cert: bool,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"202582827121"`
+    /// `ServiceId`; example: `"202582827121"`
     pub service_id: Option<String>,
 
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"initing"`
+    /// `ServiceStatus`; example: `"initing"`
     pub service_status: Option<String>,
 
-    /// `CertServiceBeginTime`: a string.
-    ///
-    /// Example: `"2016-06-08 09:42:12"`
+    /// `CertServiceBeginTime`; example: `"2016-06-08 09:42:12"`
     pub cert_service_begin_time: Option<String>,
 
-    /// `CertServiceEndTime`: a string.
-    ///
-    /// Example: `"2016-06-08 09:42:12"`
+    /// `CertServiceEndTime`; example: `"2016-06-08 09:42:12"`
     pub cert_service_end_time: Option<String>,
 
-    /// `CertServiceShareEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CertServiceShareEnabled`; example: `false`
     pub cert_service_share_enabled: Option<bool>,
 
-    /// `CertServiceValidCertificateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CertServiceValidCertificateCount`; example: `4`
     pub cert_service_valid_certificate_count: Option<i64>,
 }
 
@@ -626,22 +426,16 @@ pub struct Certificates {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostClbInstanceList`](super::DescribeHostClbInstanceList).
 #[tc_model]
 pub struct ClbInstanceDetail {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-*****"`
+    /// `LoadBalancerId`; example: `"lb-*****"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"zrhclb"`
+    /// `LoadBalancerName`; example: `"zrhclb"`
     pub load_balancer_name: String,
 
-    /// `Listeners`: a list of [`ClbListener`] objects.
+    /// `Listeners`
     pub listeners: Vec<ClbListener>,
 
-    /// `Forward`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Forward`; example: `0`
     pub forward: i64,
 }
 
@@ -650,22 +444,16 @@ pub struct ClbInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct ClbInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`ClbInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<ClbInstanceDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: String,
 }
 
@@ -674,35 +462,25 @@ pub struct ClbInstanceList {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostClbInstanceList`](super::DescribeHostClbInstanceList).
 #[tc_model]
 pub struct ClbListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-*****"`
+    /// `ListenerId`; example: `"lbl-*****"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `ListenerName`; example: `"zrh"`
     pub listener_name: String,
 
-    /// `SniSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SniSwitch`; example: `1`
     pub sni_switch: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Protocol`; example: `"HTTPS"`
     pub protocol: String,
 
-    /// `Certificate`: a [`Certificate`].
+    /// `Certificate`
     pub certificate: Certificate,
 
-    /// `Rules`: a list of [`ClbListenerRule`] objects.
+    /// `Rules`
     pub rules: Vec<ClbListenerRule>,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.****.com"]`
+    /// `NoMatchDomains`; example: `["www.****.com"]`
     pub no_match_domains: Vec<String>,
 }
 
@@ -711,32 +489,22 @@ pub struct ClbListener {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostClbInstanceList`](super::DescribeHostClbInstanceList).
 #[tc_model]
 pub struct ClbListenerRule {
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-fcyk****"`
+    /// `LocationId`; example: `"loc-fcyk****"`
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.****.com"`
+    /// `Domain`; example: `"www.****.com"`
     pub domain: String,
 
-    /// `IsMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMatch`; example: `true`
     pub is_match: bool,
 
-    /// `Certificate`: a [`Certificate`].
+    /// `Certificate`
     pub certificate: Certificate,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.***.com"]`
+    /// `NoMatchDomains`; example: `["www.***.com"]`
     pub no_match_domains: Vec<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/url"`
+    /// `Url`; example: `"/url"`
     pub url: Option<String>,
 }
 
@@ -745,52 +513,34 @@ pub struct ClbListenerRule {
 /// Returned in the output of [`DescribeCompanies`](super::DescribeCompanies) and [`DescribeManagerDetail`](super::DescribeManagerDetail).
 #[tc_model]
 pub struct CompanyInfo {
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `CompanyName`; example: `"Tencent"`
     pub company_name: String,
 
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `178283`
+    /// `CompanyId`; example: `178283`
     pub company_id: i64,
 
-    /// `CompanyCountry`: a string.
-    ///
-    /// Example: `"China"`
+    /// `CompanyCountry`; example: `"China"`
     pub company_country: String,
 
-    /// `CompanyProvince`: a string.
-    ///
-    /// Example: `"Guangdong"`
+    /// `CompanyProvince`; example: `"Guangdong"`
     pub company_province: String,
 
-    /// `CompanyCity`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `CompanyCity`; example: `"Shenzhen"`
     pub company_city: String,
 
-    /// `CompanyAddress`: a string.
-    ///
-    /// Example: `"Binhai****"`
+    /// `CompanyAddress`; example: `"Binhai****"`
     pub company_address: String,
 
-    /// `CompanyPhone`: a string.
-    ///
-    /// Example: `"27384893"`
+    /// `CompanyPhone`; example: `"27384893"`
     pub company_phone: String,
 
-    /// `IdType`: a string.
-    ///
-    /// Example: `"TYDMZ"`
+    /// `IdType`; example: `"TYDMZ"`
     pub id_type: String,
 
-    /// `IdNumber`: a string.
-    ///
-    /// Example: `"11532xxxxxxxx24820"`
+    /// `IdNumber`; example: `"11532xxxxxxxx24820"`
     pub id_number: String,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tags>>,
 }
 
@@ -799,29 +549,19 @@ pub struct CompanyInfo {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostCosInstanceList`](super::DescribeHostCosInstanceList).
 #[tc_model]
 pub struct CosInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `Domain`; example: `"www.***.com"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysy**hshw"`
+    /// `CertId`; example: `"heysy**hshw"`
     pub cert_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"cos-*****"`
+    /// `Bucket`; example: `"cos-*****"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -830,29 +570,19 @@ pub struct CosInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostDdosInstanceList`](super::DescribeHostDdosInstanceList).
 #[tc_model]
 pub struct DdosInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.hr**.com"`
+    /// `Domain`; example: `"www.hr**.com"`
     pub domain: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ddos-****"`
+    /// `InstanceId`; example: `"ddos-****"`
     pub instance_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `CertId`; example: `"www.***.com"`
     pub cert_id: String,
 
-    /// `VirtualPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `VirtualPort`; example: `"80"`
     pub virtual_port: String,
 }
 
@@ -861,17 +591,13 @@ pub struct DdosInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct DdosInstanceList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`DdosInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<DdosInstanceDetail>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: String,
 }
 
@@ -880,34 +606,22 @@ pub struct DdosInstanceList {
 /// Returned in the output of [`DescribeDeleteCertificatesTaskResult`](super::DescribeDeleteCertificatesTaskResult).
 #[tc_model]
 pub struct DeleteTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"188939"`
+    /// `TaskId`; example: `"188939"`
     pub task_id: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"hesg**heh"`
+    /// `CertId`; example: `"hesg**heh"`
     pub cert_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: String,
 
-    /// `CacheTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CacheTime`; example: `"2018-09-10 12:00:00"`
     pub cache_time: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.**.com"]`
+    /// `Domains`; example: `["www.**.com"]`
     pub domains: Vec<String>,
 }
 
@@ -916,47 +630,31 @@ pub struct DeleteTaskResult {
 /// Returned in the output of [`DescribeHostUploadUpdateRecordDetail`](super::DescribeHostUploadUpdateRecordDetail).
 #[tc_model]
 pub struct DeployRecord {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SuccessTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessTotalCount`; example: `1`
     pub success_total_count: i64,
 
-    /// `FailedTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedTotalCount`; example: `0`
     pub failed_total_count: i64,
 
-    /// `RunningTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningTotalCount`; example: `0`
     pub running_total_count: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `RecordDetailList`: a list of [`DeployRecordList`] objects.
+    /// `RecordDetailList`
     pub record_detail_list: Vec<DeployRecordList>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-16 08:05:41"`
+    /// `CreateTime`; example: `"2025-07-16 08:05:41"`
     pub create_time: String,
 
-    /// `PendingTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PendingTotalCount`; example: `0`
     pub pending_total_count: Option<i64>,
 }
 
@@ -965,135 +663,83 @@ pub struct DeployRecord {
 /// Returned in the output of [`DescribeHostDeployRecordDetail`](super::DescribeHostDeployRecordDetail).
 #[tc_model]
 pub struct DeployRecordDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17990`
+    /// `Id`; example: `17990`
     pub id: u64,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh**nens"`
+    /// `CertId`; example: `"heysh**nens"`
     pub cert_id: String,
 
-    /// `OldCertId`: a string.
-    ///
-    /// Example: `"ehy**nsn"`
+    /// `OldCertId`; example: `"ehy**nsn"`
     pub old_cert_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-****"`
+    /// `InstanceId`; example: `"lb-****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `InstanceName`; example: `"zrh"`
     pub instance_name: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-****"`
+    /// `ListenerId`; example: `"lbl-****"`
     pub listener_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.**.com"]`
+    /// `Domains`; example: `["www.**.com"]`
     pub domains: Vec<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"no domain"`
+    /// `ErrorMsg`; example: `"no domain"`
     pub error_msg: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2028-09-08 23:00:00"`
+    /// `CreateTime`; example: `"2028-09-08 23:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2028-09-08 24:00:00"`
+    /// `UpdateTime`; example: `"2028-09-08 24:00:00"`
     pub update_time: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `ListenerName`; example: `"zrh"`
     pub listener_name: String,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SniSwitch`; example: `0`
     pub sni_switch: i64,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"cos-****"`
+    /// `Bucket`; example: `"cos-****"`
     pub bucket: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"zrhname"`
+    /// `Namespace`; example: `"zrhname"`
     pub namespace: String,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testSc"`
+    /// `SecretName`; example: `"testSc"`
     pub secret_name: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Port`; example: `90`
     pub port: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"tcb-****"`
+    /// `EnvId`; example: `"tcb-****"`
     pub env_id: Option<String>,
 
-    /// `TCBType`: a string.
-    ///
-    /// Example: `"tcb"`
+    /// `TCBType`; example: `"tcb"`
     #[tc(rename = "TCBType")]
     pub tcb_type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Url`: a list of strings.
-    ///
-    /// Example: `["/zrh1","/zrh2"]`
+    /// `Url`; example: `["/zrh1","/zrh2"]`
     pub url: Option<Vec<String>>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `Algorithm`; example: `"RSA"`
     pub algorithm: Option<String>,
 
-    /// `OldAlgorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `OldAlgorithm`; example: `"RSA"`
     pub old_algorithm: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `InstanceStatus`; example: `"HEALTHY"`
     pub instance_status: Option<String>,
 
-    /// `ListenerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `ListenerStatus`; example: `"ACTIVE"`
     pub listener_status: Option<String>,
 }
 
@@ -1102,39 +748,25 @@ pub struct DeployRecordDetail {
 /// Returned in the output of [`DescribeHostDeployRecord`](super::DescribeHostDeployRecord).
 #[tc_model]
 pub struct DeployRecordInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783883`
+    /// `Id`; example: `1783883`
     pub id: u64,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"jejeus**he"`
+    /// `CertId`; example: `"jejeus**he"`
     pub cert_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `ResourceType`; example: `"CLB"`
     pub resource_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-18 20:00:00"`
+    /// `CreateTime`; example: `"2018-09-18 20:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-19 20:00:00"`
+    /// `UpdateTime`; example: `"2018-09-19 20:00:00"`
     pub update_time: String,
 }
 
@@ -1143,110 +775,68 @@ pub struct DeployRecordInfo {
 /// Returned in the output of [`DescribeHostUploadUpdateRecordDetail`](super::DescribeHostUploadUpdateRecordDetail).
 #[tc_model]
 pub struct DeployRecordItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17990`
+    /// `Id`; example: `17990`
     pub id: u64,
 
-    /// `OldCertId`: a string.
-    ///
-    /// Example: `"ehy**nsn"`
+    /// `OldCertId`; example: `"ehy**nsn"`
     pub old_cert_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-****"`
+    /// `InstanceId`; example: `"lb-****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `InstanceName`; example: `"zrh"`
     pub instance_name: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-****"`
+    /// `ListenerId`; example: `"lbl-****"`
     pub listener_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.**.com"]`
+    /// `Domains`; example: `["www.**.com"]`
     pub domains: Vec<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"no domain"`
+    /// `ErrorMsg`; example: `"no domain"`
     pub error_msg: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2028-09-08 23:00:00"`
+    /// `CreateTime`; example: `"2028-09-08 23:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2028-09-08 24:00:00"`
+    /// `UpdateTime`; example: `"2028-09-08 24:00:00"`
     pub update_time: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `ListenerName`; example: `"zrh"`
     pub listener_name: String,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SniSwitch`; example: `0`
     pub sni_switch: i64,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"cos-****"`
+    /// `Bucket`; example: `"cos-****"`
     pub bucket: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"zrhname"`
+    /// `Namespace`; example: `"zrhname"`
     pub namespace: String,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testSc"`
+    /// `SecretName`; example: `"testSc"`
     pub secret_name: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Port`; example: `90`
     pub port: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Forward`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Forward`; example: `0`
     pub forward: i64,
 
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 }
 
@@ -1255,17 +845,13 @@ pub struct DeployRecordItem {
 /// Returned in the output of [`DescribeHostUploadUpdateRecordDetail`](super::DescribeHostUploadUpdateRecordDetail).
 #[tc_model]
 pub struct DeployRecordList {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 
-    /// `List`: a list of [`DeployRecordItem`] objects.
+    /// `List`
     pub list: Option<Vec<DeployRecordItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -1274,29 +860,19 @@ pub struct DeployRecordList {
 /// Returned in the output of [`DescribeDeployedResources`](super::DescribeDeployedResources).
 #[tc_model]
 pub struct DeployedResources {
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"nz9ICcbp"`
+    /// `CertificateId`; example: `"nz9ICcbp"`
     pub certificate_id: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `Type`; example: `"clb"`
     pub r#type: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["resources"]`
+    /// `ResourceIds`; example: `["resources"]`
     pub resource_ids: Vec<String>,
 
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["www.***.com"]`
+    /// `Resources`; example: `["www.***.com"]`
     pub resources: Vec<String>,
 }
 
@@ -1305,44 +881,28 @@ pub struct DeployedResources {
 /// Returned in the output of [`CheckCertificateDomainVerification`](super::CheckCertificateDomainVerification).
 #[tc_model]
 pub struct DomainValidationResult {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: String,
 
-    /// `LocalCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `LocalCheck`; example: `-1`
     pub local_check: i64,
 
-    /// `CaCheck`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `CaCheck`; example: `-1`
     pub ca_check: i64,
 
-    /// `LocalCheckFailReason`: a string.
-    ///
-    /// Example: `"txt record not found"`
+    /// `LocalCheckFailReason`; example: `"txt record not found"`
     pub local_check_fail_reason: String,
 
-    /// `CheckValue`: a list of strings.
-    ///
-    /// Example: `["2025020702351560msettk82zj7nc30anr3n0lon5l6zm5shot5qznawf8mgun1r"]`
+    /// `CheckValue`; example: `["2025020702351560msettk82zj7nc30anr3n0lon5l6zm5shot5qznawf8mgun1r"]`
     pub check_value: Vec<String>,
 
-    /// `Frequently`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Frequently`; example: `false`
     pub frequently: bool,
 
-    /// `Issued`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Issued`; example: `false`
     pub issued: bool,
 }
 
@@ -1351,30 +911,22 @@ pub struct DomainValidationResult {
 /// Returned in the output of [`DescribeCertificate`](super::DescribeCertificate) and [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct DvAuthDetail {
-    /// `DvAuthKey`: a string.
-    ///
-    /// Example: `"_895b7ee8eb1662e895c90a649c01bc2e.nin****ang.online"`
+    /// `DvAuthKey`; example: `"_895b7ee8eb1662e895c90a649c01bc2e.nin****ang.online"`
     pub dv_auth_key: Option<String>,
 
-    /// `DvAuthValue`: a string.
+    /// `DvAuthValue`
     pub dv_auth_value: Option<String>,
 
-    /// `DvAuthDomain`: a string.
-    ///
-    /// Example: `"n******uang.online"`
+    /// `DvAuthDomain`; example: `"n******uang.online"`
     pub dv_auth_domain: Option<String>,
 
-    /// `DvAuthPath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `DvAuthPath`; example: `"/path"`
     pub dv_auth_path: Option<String>,
 
-    /// `DvAuthKeySubDomain`: a string.
-    ///
-    /// Example: `"_895b7ee8eb1662e895c90a649c01bc2e"`
+    /// `DvAuthKeySubDomain`; example: `"_895b7ee8eb1662e895c90a649c01bc2e"`
     pub dv_auth_key_sub_domain: Option<String>,
 
-    /// `DvAuths`: a list of [`DvAuths`] objects.
+    /// `DvAuths`
     pub dv_auths: Option<Vec<DvAuths>>,
 }
 
@@ -1383,32 +935,22 @@ pub struct DvAuthDetail {
 /// Returned in the output of [`DescribeCertificate`](super::DescribeCertificate) and [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct DvAuths {
-    /// `DvAuthKey`: a string.
-    ///
-    /// Example: `"_895b7ee8eb1662e895c90a649c01bc2e.ning****g.online"`
+    /// `DvAuthKey`; example: `"_895b7ee8eb1662e895c90a649c01bc2e.ning****g.online"`
     pub dv_auth_key: String,
 
-    /// `DvAuthValue`: a string.
+    /// `DvAuthValue`
     pub dv_auth_value: String,
 
-    /// `DvAuthDomain`: a string.
-    ///
-    /// Example: `"ning****ng.online"`
+    /// `DvAuthDomain`; example: `"ning****ng.online"`
     pub dv_auth_domain: String,
 
-    /// `DvAuthPath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `DvAuthPath`; example: `"/path"`
     pub dv_auth_path: String,
 
-    /// `DvAuthSubDomain`: a string.
-    ///
-    /// Example: `"_895b7ee8eb1662e895c90a649c01bc2e"`
+    /// `DvAuthSubDomain`; example: `"_895b7ee8eb1662e895c90a649c01bc2e"`
     pub dv_auth_sub_domain: String,
 
-    /// `DvAuthVerifyType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `DvAuthVerifyType`; example: `"TXT"`
     pub dv_auth_verify_type: String,
 }
 
@@ -1417,14 +959,10 @@ pub struct DvAuths {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskResult`](super::DescribeCertificateBindResourceTaskResult).
 #[tc_model]
 pub struct Error {
-    /// `Code`: a string.
-    ///
-    /// Example: `"FailedOperation.AutoRenewCertificateTypeInvalid"`
+    /// `Code`; example: `"FailedOperation.AutoRenewCertificateTypeInvalid"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"证书类型不支持自动续费"`
+    /// `Message`; example: `"证书类型不支持自动续费"`
     pub message: String,
 }
 
@@ -1433,14 +971,10 @@ pub struct Error {
 /// Sent in the input of [`DescribeHostApiGatewayInstanceList`](super::DescribeHostApiGatewayInstanceList), [`DescribeHostCdnInstanceList`](super::DescribeHostCdnInstanceList), [`DescribeHostClbInstanceList`](super::DescribeHostClbInstanceList), [`DescribeHostCosInstanceList`](super::DescribeHostCosInstanceList), [`DescribeHostDdosInstanceList`](super::DescribeHostDdosInstanceList), [`DescribeHostLighthouseInstanceList`](super::DescribeHostLighthouseInstanceList) and 5 more.
 #[tc_model]
 pub struct Filter {
-    /// `FilterKey`: a string.
-    ///
-    /// Example: `"DomainMatch"`
+    /// `FilterKey`; example: `"DomainMatch"`
     pub filter_key: String,
 
-    /// `FilterValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FilterValue`; example: `"1"`
     pub filter_value: String,
 }
 
@@ -1450,17 +984,13 @@ pub struct Filter {
 #[doc(alias = "GAAPInstanceDetail")]
 #[tc_model]
 pub struct GaapInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"zrh-xxxx"`
+    /// `InstanceId`; example: `"zrh-xxxx"`
     pub instance_id: String,
 
-    /// `ListenerList`: a list of [`GaapListenerDetail`] objects.
+    /// `ListenerList`
     pub listener_list: Vec<GaapListenerDetail>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"加速实例"`
+    /// `InstanceName`; example: `"加速实例"`
     pub instance_name: Option<String>,
 }
 
@@ -1470,17 +1000,13 @@ pub struct GaapInstanceDetail {
 #[doc(alias = "GAAPInstanceList")]
 #[tc_model]
 pub struct GaapInstanceList {
-    /// `InstanceList`: a list of [`GaapInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<GaapInstanceDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"wrong"`
+    /// `Error`; example: `"wrong"`
     pub error: Option<String>,
 }
 
@@ -1490,34 +1016,22 @@ pub struct GaapInstanceList {
 #[doc(alias = "GAAPListenerDetail")]
 #[tc_model]
 pub struct GaapListenerDetail {
-    /// `ListenerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `ListenerStatus`; example: `"ACTIVE"`
     pub listener_status: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lsr-xxxx"`
+    /// `ListenerId`; example: `"lsr-xxxx"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"GAAP监听器"`
+    /// `ListenerName`; example: `"GAAP监听器"`
     pub listener_name: String,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `NoMatchDomains`; example: `["www.qq.com"]`
     pub no_match_domains: Option<Vec<String>>,
 
-    /// `CertIdList`: a list of strings.
-    ///
-    /// Example: `["hehegts"]`
+    /// `CertIdList`; example: `["hehegts"]`
     pub cert_id_list: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Protocol`; example: `"HTTPS"`
     pub protocol: String,
 }
 
@@ -1526,27 +1040,19 @@ pub struct GaapListenerDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct GatewayCertificate {
-    /// `Id`: a string.
-    ///
-    /// Example: `"api-gate-***"`
+    /// `Id`; example: `"api-gate-***"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `Name`; example: `"zrh"`
     pub name: Option<String>,
 
-    /// `BindDomains`: a list of strings.
+    /// `BindDomains`
     pub bind_domains: Option<Vec<String>>,
 
-    /// `CertSource`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `CertSource`; example: `"upload"`
     pub cert_source: Option<String>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh**he"`
+    /// `CertId`; example: `"heysh**he"`
     pub cert_id: Option<String>,
 }
 
@@ -1555,22 +1061,16 @@ pub struct GatewayCertificate {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct HostingConfig {
-    /// `ReplaceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `ReplaceTime`; example: `15`
     pub replace_time: Option<i64>,
 
-    /// `MessageTypes`: a list of signed 64-bit integers.
+    /// `MessageTypes`
     pub message_types: Option<Vec<i64>>,
 
-    /// `ReplaceStartTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `ReplaceStartTime`; example: `"12:00:00"`
     pub replace_start_time: Option<String>,
 
-    /// `ReplaceEndTime`: a string.
-    ///
-    /// Example: `"23:00:00"`
+    /// `ReplaceEndTime`; example: `"23:00:00"`
     pub replace_end_time: Option<String>,
 }
 
@@ -1579,25 +1079,17 @@ pub struct HostingConfig {
 /// Returned in the output of [`DescribeHostLighthouseInstanceList`](super::DescribeHostLighthouseInstanceList).
 #[tc_model]
 pub struct LighthouseInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lh-*****"`
+    /// `InstanceId`; example: `"lh-*****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"zrh-self"`
+    /// `InstanceName`; example: `"zrh-self"`
     pub instance_name: String,
 
-    /// `IP`: a list of strings.
-    ///
-    /// Example: `["192.0.9.1"]`
+    /// `IP`; example: `["192.0.9.1"]`
     #[tc(rename = "IP")]
     pub ip: Vec<String>,
 
-    /// `Domain`: a list of strings.
-    ///
-    /// Example: `["www.h**.com"]`
+    /// `Domain`; example: `["www.h**.com"]`
     pub domain: Vec<String>,
 }
 
@@ -1606,19 +1098,13 @@ pub struct LighthouseInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostLiveInstanceList`](super::DescribeHostLiveInstanceList).
 #[tc_model]
 pub struct LiveInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"ww.***.com"`
+    /// `Domain`; example: `"ww.***.com"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh**h"`
+    /// `CertId`; example: `"heysh**h"`
     pub cert_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: i64,
 }
 
@@ -1627,17 +1113,13 @@ pub struct LiveInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct LiveInstanceList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceList`: a list of [`LiveInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<LiveInstanceDetail>>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -1647,37 +1129,22 @@ pub struct LiveInstanceList {
 #[doc(alias = "MQTTInstanceDetail")]
 #[tc_model]
 pub struct MqttInstanceDetail {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zrh-xxxx"`
+    /// `InstanceId`, always sent in responses; example: `"zrh-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"腾讯云Mqtt实例"`
+    /// `InstanceName`, always sent in responses; example: `"腾讯云Mqtt实例"`
     pub instance_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`, always sent in responses; example: `"RUNNING"`
     pub instance_status: Option<String>,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `NoMatchDomains`; example: `["www.qq.com"]`
     pub no_match_domains: Option<Vec<String>>,
 
-    /// `ServerCertIdList`: a list of strings.
-    ///
-    /// Example: `["hdejkkk","eydhens"]`
+    /// `ServerCertIdList`; example: `["hdejkkk","eydhens"]`
     pub server_cert_id_list: Option<Vec<String>>,
 
-    /// `CaCertIdList`: a list of strings.
-    ///
-    /// Example: `["hdejkkk","eydhens"]`
+    /// `CaCertIdList`; example: `["hdejkkk","eydhens"]`
     pub ca_cert_id_list: Option<Vec<String>>,
 }
 
@@ -1687,22 +1154,16 @@ pub struct MqttInstanceDetail {
 #[doc(alias = "MQTTInstanceList")]
 #[tc_model]
 pub struct MqttInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`MqttInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<MqttInstanceDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -1711,80 +1172,52 @@ pub struct MqttInstanceList {
 /// Returned in the output of [`DescribeManagers`](super::DescribeManagers).
 #[tc_model]
 pub struct ManagerInfo {
-    /// `Status`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `Status`; example: `"audit"`
     pub status: String,
 
-    /// `ManagerFirstName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ManagerFirstName`; example: `"luke"`
     pub manager_first_name: String,
 
-    /// `ManagerLastName`: a string.
-    ///
-    /// Example: `"sky"`
+    /// `ManagerLastName`; example: `"sky"`
     pub manager_last_name: String,
 
-    /// `ManagerPosition`: a string.
-    ///
-    /// Example: `"Waibao"`
+    /// `ManagerPosition`; example: `"Waibao"`
     pub manager_position: String,
 
-    /// `ManagerPhone`: a string.
-    ///
-    /// Example: `"188**77373"`
+    /// `ManagerPhone`; example: `"188**77373"`
     pub manager_phone: String,
 
-    /// `ManagerMail`: a string.
-    ///
-    /// Example: `"173**@qq.com"`
+    /// `ManagerMail`; example: `"173**@qq.com"`
     pub manager_mail: String,
 
-    /// `ManagerDepartment`: a string.
-    ///
-    /// Example: `"IT"`
+    /// `ManagerDepartment`; example: `"IT"`
     pub manager_department: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 00:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `DomainCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DomainCount`; example: `10`
     pub domain_count: i64,
 
-    /// `CertCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertCount`; example: `1`
     pub cert_count: i64,
 
-    /// `ManagerId`: a signed 64-bit integer.
-    ///
-    /// Example: `17777`
+    /// `ManagerId`; example: `17777`
     pub manager_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2019-09-10 00:00:00"`
+    /// `ExpireTime`; example: `"2019-09-10 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `SubmitAuditTime`: a string.
-    ///
-    /// Example: `"2018-09-10 00:00:00"`
+    /// `SubmitAuditTime`; example: `"2018-09-10 00:00:00"`
     pub submit_audit_time: Option<String>,
 
-    /// `VerifyTime`: a string.
-    ///
-    /// Example: `"2018-09-10 00:00:00"`
+    /// `VerifyTime`; example: `"2018-09-10 00:00:00"`
     pub verify_time: Option<String>,
 
-    /// `StatusInfo`: a list of [`ManagerStatusInfo`] objects.
+    /// `StatusInfo`
     pub status_info: Option<Vec<ManagerStatusInfo>>,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tags>>,
 }
 
@@ -1793,22 +1226,13 @@ pub struct ManagerInfo {
 /// Returned in the output of [`DescribeManagerDetail`](super::DescribeManagerDetail) and [`DescribeManagers`](super::DescribeManagers).
 #[tc_model]
 pub struct ManagerPreAuditDomain {
-    /// `Domain`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`, required in requests; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-01-01 08:00:00"`
+    /// `CreateTime`, required in requests; example: `"2025-01-01 08:00:00"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-01-01 08:00:00"`
+    /// `ExpireTime`, required in requests; example: `"2026-01-01 08:00:00"`
     pub expire_time: Option<String>,
 }
 
@@ -1817,27 +1241,19 @@ pub struct ManagerPreAuditDomain {
 /// Returned in the output of [`DescribeManagerDetail`](super::DescribeManagerDetail) and [`DescribeManagers`](super::DescribeManagers).
 #[tc_model]
 pub struct ManagerStatusInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ov"`
+    /// `Type`; example: `"ov"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `Status`; example: `"pending"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 20:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 20:00:00"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2019-09-10 20:00:00"`
+    /// `ExpireTime`; example: `"2019-09-10 20:00:00"`
     pub expire_time: String,
 
-    /// `ManagerPreAuditDomains`: a list of [`ManagerPreAuditDomain`] objects.
+    /// `ManagerPreAuditDomains`
     pub manager_pre_audit_domains: Vec<ManagerPreAuditDomain>,
 }
 
@@ -1846,34 +1262,22 @@ pub struct ManagerStatusInfo {
 /// Returned in the output of [`DescribeCertificateOperateLogs`](super::DescribeCertificateOperateLogs).
 #[tc_model]
 pub struct OperationLog {
-    /// `Action`: a string.
-    ///
-    /// Example: `"用户[uin: 100017155920] 申请免费证书 证书[id: LNTHz0N0]"`
+    /// `Action`; example: `"用户[uin: 100017155920] 申请免费证书 证书[id: LNTHz0N0]"`
     pub action: String,
 
-    /// `CreatedOn`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreatedOn`, a date and time as the service writes it; example: `"2018-09-10 12:00:00"`
     pub created_on: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"18777374"`
+    /// `Uin`; example: `"18777374"`
     pub uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"19993484"`
+    /// `SubAccountUin`; example: `"19993484"`
     pub sub_account_uin: Option<String>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh*8he"`
+    /// `CertId`; example: `"heysh*8he"`
     pub cert_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"revoke"`
+    /// `Type`; example: `"revoke"`
     pub r#type: Option<String>,
 }
 
@@ -1882,57 +1286,37 @@ pub struct OperationLog {
 /// Returned in the output of [`DescribePackages`](super::DescribePackages).
 #[tc_model]
 pub struct PackageInfo {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pid-*****"`
+    /// `PackageId`; example: `"pid-*****"`
     pub package_id: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Balance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Balance`; example: `10`
     pub balance: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"zrh权益包"`
+    /// `Type`; example: `"zrh权益包"`
     pub r#type: String,
 
-    /// `SourceUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1784894993`
+    /// `SourceUin`; example: `1784894993`
     pub source_uin: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"used"`
+    /// `Status`; example: `"used"`
     pub status: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `ExpireTime`; example: `"2018-09-10 12:00:00"`
     pub expire_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `UpdateTime`; example: `"2018-09-10 12:00:00"`
     pub update_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 12:00:00"`
     pub create_time: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"source"`
+    /// `SourceType`; example: `"source"`
     pub source_type: String,
 
-    /// `TransferOutInfos`: a list of [`PackageTransferOutInfo`] objects.
+    /// `TransferOutInfos`
     pub transfer_out_infos: Option<Vec<PackageTransferOutInfo>>,
 }
 
@@ -1941,54 +1325,34 @@ pub struct PackageInfo {
 /// Returned in the output of [`DescribePackages`](super::DescribePackages).
 #[tc_model]
 pub struct PackageTransferOutInfo {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pid-****"`
+    /// `PackageId`; example: `"pid-****"`
     pub package_id: String,
 
-    /// `TransferCode`: a string.
-    ///
-    /// Example: `"trans-****"`
+    /// `TransferCode`; example: `"trans-****"`
     pub transfer_code: String,
 
-    /// `TransferCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferCount`; example: `1`
     pub transfer_count: u64,
 
-    /// `ReceivePackageId`: a string.
-    ///
-    /// Example: `"pid-****"`
+    /// `ReceivePackageId`; example: `"pid-****"`
     pub receive_package_id: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `ExpireTime`; example: `"2018-09-10 12:00:00"`
     pub expire_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `UpdateTime`; example: `"2018-09-10 12:00:00"`
     pub update_time: String,
 
-    /// `TransferStatus`: a string.
-    ///
-    /// Example: `"done"`
+    /// `TransferStatus`; example: `"done"`
     pub transfer_status: String,
 
-    /// `ReceiverUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18747373`
+    /// `ReceiverUin`; example: `18747373`
     pub receiver_uin: u64,
 
-    /// `ReceiveTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `ReceiveTime`; example: `"2018-09-10 12:00:00"`
     pub receive_time: String,
 }
 
@@ -1997,19 +1361,13 @@ pub struct PackageTransferOutInfo {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct PreAuditInfo {
-    /// `TotalPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPeriod`; example: `1`
     pub total_period: i64,
 
-    /// `NowPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NowPeriod`; example: `1`
     pub now_period: i64,
 
-    /// `ManagerId`: a string.
-    ///
-    /// Example: `"187377"`
+    /// `ManagerId`; example: `"187377"`
     pub manager_id: String,
 }
 
@@ -2018,34 +1376,22 @@ pub struct PreAuditInfo {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct ProjectInfo {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"zrh-project"`
+    /// `ProjectName`; example: `"zrh-project"`
     pub project_name: String,
 
-    /// `ProjectCreatorUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `637273`
+    /// `ProjectCreatorUin`; example: `637273`
     pub project_creator_uin: u64,
 
-    /// `ProjectCreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 20:00:00"`
+    /// `ProjectCreateTime`; example: `"2018-09-10 20:00:00"`
     pub project_create_time: String,
 
-    /// `ProjectResume`: a string.
-    ///
-    /// Example: `"hello world"`
+    /// `ProjectResume`; example: `"hello world"`
     pub project_resume: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `167738433`
+    /// `OwnerUin`; example: `167738433`
     pub owner_uin: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"176373"`
+    /// `ProjectId`; example: `"176373"`
     pub project_id: String,
 }
 
@@ -2054,14 +1400,10 @@ pub struct ProjectInfo {
 /// Sent in the input of [`UpdateCertificateInstance`](super::UpdateCertificateInstance) and [`UploadUpdateCertificateInstance`](super::UploadUpdateCertificateInstance).
 #[tc_model]
 pub struct ResourceTypeRegions {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: Option<String>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Option<Vec<String>>,
 }
 
@@ -2070,24 +1412,16 @@ pub struct ResourceTypeRegions {
 /// Returned in the output of [`RevokeCertificate`](super::RevokeCertificate).
 #[tc_model]
 pub struct RevokeDomainValidateAuths {
-    /// `DomainValidateAuthPath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `DomainValidateAuthPath`; example: `"/path"`
     pub domain_validate_auth_path: String,
 
-    /// `DomainValidateAuthKey`: a string.
-    ///
-    /// Example: `"_revoke_****"`
+    /// `DomainValidateAuthKey`; example: `"_revoke_****"`
     pub domain_validate_auth_key: String,
 
-    /// `DomainValidateAuthValue`: a string.
-    ///
-    /// Example: `"202412241622161uf2e****"`
+    /// `DomainValidateAuthValue`; example: `"202412241622161uf2e****"`
     pub domain_validate_auth_value: String,
 
-    /// `DomainValidateAuthDomain`: a string.
-    ///
-    /// Example: `"de.akuri.online"`
+    /// `DomainValidateAuthDomain`; example: `"de.akuri.online"`
     pub domain_validate_auth_domain: String,
 }
 
@@ -2096,19 +1430,13 @@ pub struct RevokeDomainValidateAuths {
 /// Returned in the output of [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct RootCertificates {
-    /// `Sign`: a string.
-    ///
-    /// Example: `"asd"`
+    /// `Sign`; example: `"asd"`
     pub sign: Option<String>,
 
-    /// `Encrypt`: a string.
-    ///
-    /// Example: `"asd"`
+    /// `Encrypt`; example: `"asd"`
     pub encrypt: Option<String>,
 
-    /// `Standard`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Standard`; example: `"asc"`
     pub standard: Option<String>,
 }
 
@@ -2118,27 +1446,16 @@ pub struct RootCertificates {
 #[doc(alias = "SCFInstanceDetail")]
 #[tc_model]
 pub struct ScfInstanceDetail {
-    /// `CertificateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Psjujsuh"`
+    /// `CertificateId`, always sent in responses; example: `"Psjujsuh"`
     pub certificate_id: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HTTP&HTTPS"`
+    /// `Protocol`, always sent in responses; example: `"HTTP&HTTPS"`
     pub protocol: Option<String>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.ksk.com"`
+    /// `Domain`, always sent in responses; example: `"www.ksk.com"`
     pub domain: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -2148,22 +1465,16 @@ pub struct ScfInstanceDetail {
 #[doc(alias = "SCFInstanceList")]
 #[tc_model]
 pub struct ScfInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `InstanceList`: a list of [`ScfInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<ScfInstanceDetail>>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Error`; example: `"fail"`
     pub error: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 }
 
@@ -2172,129 +1483,79 @@ pub struct ScfInstanceList {
 /// Returned in the output of [`DescribeCertificate`](super::DescribeCertificate) and [`DescribeCertificateDetail`](super::DescribeCertificateDetail).
 #[tc_model]
 pub struct SubmittedData {
-    /// `CsrType`: a string.
-    ///
-    /// Example: `"online"`
+    /// `CsrType`; example: `"online"`
     pub csr_type: Option<String>,
 
-    /// `CsrContent`: a string.
-    ///
-    /// Example: `"content******"`
+    /// `CsrContent`; example: `"content******"`
     pub csr_content: Option<String>,
 
-    /// `CertificateDomain`: a string.
-    ///
-    /// Example: `"www.q**.com"`
+    /// `CertificateDomain`; example: `"www.q**.com"`
     pub certificate_domain: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["www.***.com"]`
+    /// `DomainList`; example: `["www.***.com"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `KeyPassword`: a string.
-    ///
-    /// Example: `"password"`
+    /// `KeyPassword`; example: `"password"`
     pub key_password: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `OrganizationName`; example: `"Tencent"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationDivision`: a string.
-    ///
-    /// Example: `"It"`
+    /// `OrganizationDivision`; example: `"It"`
     pub organization_division: Option<String>,
 
-    /// `OrganizationAddress`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `OrganizationAddress`; example: `"Shenzhen"`
     pub organization_address: Option<String>,
 
-    /// `OrganizationCountry`: a string.
-    ///
-    /// Example: `"China"`
+    /// `OrganizationCountry`; example: `"China"`
     pub organization_country: Option<String>,
 
-    /// `OrganizationCity`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `OrganizationCity`; example: `"Shenzhen"`
     pub organization_city: Option<String>,
 
-    /// `OrganizationRegion`: a string.
-    ///
-    /// Example: `"Guangdong"`
+    /// `OrganizationRegion`; example: `"Guangdong"`
     pub organization_region: Option<String>,
 
-    /// `PostalCode`: a string.
-    ///
-    /// Example: `"137000"`
+    /// `PostalCode`; example: `"137000"`
     pub postal_code: Option<String>,
 
-    /// `PhoneAreaCode`: a string.
-    ///
-    /// Example: `"021"`
+    /// `PhoneAreaCode`; example: `"021"`
     pub phone_area_code: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"021-6367***"`
+    /// `PhoneNumber`; example: `"021-6367***"`
     pub phone_number: Option<String>,
 
-    /// `AdminFirstName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `AdminFirstName`; example: `"luke"`
     pub admin_first_name: Option<String>,
 
-    /// `AdminLastName`: a string.
-    ///
-    /// Example: `"sky"`
+    /// `AdminLastName`; example: `"sky"`
     pub admin_last_name: Option<String>,
 
-    /// `AdminPhoneNum`: a string.
-    ///
-    /// Example: `"1886**63636"`
+    /// `AdminPhoneNum`; example: `"1886**63636"`
     pub admin_phone_num: Option<String>,
 
-    /// `AdminEmail`: a string.
-    ///
-    /// Example: `"ttt**@qq.com"`
+    /// `AdminEmail`; example: `"ttt**@qq.com"`
     pub admin_email: Option<String>,
 
-    /// `AdminPosition`: a string.
-    ///
-    /// Example: `"boss"`
+    /// `AdminPosition`; example: `"boss"`
     pub admin_position: Option<String>,
 
-    /// `ContactFirstName`: a string.
-    ///
-    /// Example: `"luke"`
+    /// `ContactFirstName`; example: `"luke"`
     pub contact_first_name: Option<String>,
 
-    /// `ContactLastName`: a string.
-    ///
-    /// Example: `"sky"`
+    /// `ContactLastName`; example: `"sky"`
     pub contact_last_name: Option<String>,
 
-    /// `ContactNumber`: a string.
-    ///
-    /// Example: `"188**777372"`
+    /// `ContactNumber`; example: `"188**777372"`
     pub contact_number: Option<String>,
 
-    /// `ContactEmail`: a string.
-    ///
-    /// Example: `"ttt**@qq.com"`
+    /// `ContactEmail`; example: `"ttt**@qq.com"`
     pub contact_email: Option<String>,
 
-    /// `ContactPosition`: a string.
-    ///
-    /// Example: `"Waibao"`
+    /// `ContactPosition`; example: `"Waibao"`
     pub contact_position: Option<String>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `VerifyType`; example: `"DNS"`
     pub verify_type: Option<String>,
 }
 
@@ -2303,45 +1564,31 @@ pub struct SubmittedData {
 /// Returned in the output of [`DescribeCertificates`](super::DescribeCertificates).
 #[tc_model]
 pub struct SupportDownloadType {
-    /// `NGINX`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NGINX`; example: `true`
     #[tc(rename = "NGINX")]
     pub nginx: bool,
 
-    /// `APACHE`: a boolean.
-    ///
-    /// Example: `true`
+    /// `APACHE`; example: `true`
     #[tc(rename = "APACHE")]
     pub apache: bool,
 
-    /// `TOMCAT`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TOMCAT`; example: `true`
     #[tc(rename = "TOMCAT")]
     pub tomcat: bool,
 
-    /// `IIS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IIS`; example: `true`
     #[tc(rename = "IIS")]
     pub iis: bool,
 
-    /// `JKS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `JKS`; example: `true`
     #[tc(rename = "JKS")]
     pub jks: bool,
 
-    /// `OTHER`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OTHER`; example: `true`
     #[tc(rename = "OTHER")]
     pub other: bool,
 
-    /// `ROOT`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ROOT`; example: `true`
     #[tc(rename = "ROOT")]
     pub root: bool,
 }
@@ -2351,25 +1598,19 @@ pub struct SupportDownloadType {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskResult`](super::DescribeCertificateBindResourceTaskResult).
 #[tc_model]
 pub struct SyncTaskBindResourceResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1763773"`
+    /// `TaskId`; example: `"1763773"`
     pub task_id: String,
 
-    /// `BindResourceResult`: a list of [`BindResourceResult`] objects.
+    /// `BindResourceResult`
     pub bind_resource_result: Vec<BindResourceResult>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Error`: an [`Error`].
+    /// `Error`
     pub error: Option<Error>,
 
-    /// `CacheTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CacheTime`; example: `"2018-09-10 12:00:00"`
     pub cache_time: String,
 }
 
@@ -2379,33 +1620,23 @@ pub struct SyncTaskBindResourceResult {
 #[doc(alias = "TCBAccessInstance")]
 #[tc_model]
 pub struct TcbAccessInstance {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.he**.com"`
+    /// `Domain`; example: `"www.he**.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `UnionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnionStatus`; example: `1`
     pub union_status: Option<i64>,
 
-    /// `IsPreempted`: a boolean.
+    /// `IsPreempted`
     pub is_preempted: Option<bool>,
 
-    /// `ICPStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ICPStatus`; example: `1`
     #[tc(rename = "ICPStatus")]
     pub icp_status: Option<i64>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heyhs*8he"`
+    /// `OldCertificateId`; example: `"heyhs*8he"`
     pub old_certificate_id: Option<String>,
 }
 
@@ -2415,12 +1646,10 @@ pub struct TcbAccessInstance {
 #[doc(alias = "TCBAccessService")]
 #[tc_model]
 pub struct TcbAccessService {
-    /// `InstanceList`: a list of [`TcbAccessInstance`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TcbAccessInstance>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 }
 
@@ -2430,25 +1659,17 @@ pub struct TcbAccessService {
 #[doc(alias = "TCBEnvironment")]
 #[tc_model]
 pub struct TcbEnvironment {
-    /// `ID`: a string.
-    ///
-    /// Example: `"tcb-****"`
+    /// `ID`; example: `"tcb-****"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"original"`
+    /// `Source`; example: `"original"`
     pub source: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `Name`; example: `"zrh"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 }
 
@@ -2458,13 +1679,13 @@ pub struct TcbEnvironment {
 #[doc(alias = "TCBEnvironments")]
 #[tc_model]
 pub struct TcbEnvironments {
-    /// `Environment`: a [`TcbEnvironment`].
+    /// `Environment`
     pub environment: Option<TcbEnvironment>,
 
-    /// `AccessService`: a [`TcbAccessService`].
+    /// `AccessService`
     pub access_service: Option<TcbAccessService>,
 
-    /// `HostService`: a [`TcbHostService`].
+    /// `HostService`
     pub host_service: Option<TcbHostService>,
 }
 
@@ -2474,25 +1695,17 @@ pub struct TcbEnvironments {
 #[doc(alias = "TCBHostInstance")]
 #[tc_model]
 pub struct TcbHostInstance {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.**.com"`
+    /// `Domain`; example: `"www.**.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `DNSStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `DNSStatus`; example: `"normal"`
     #[tc(rename = "DNSStatus")]
     pub dns_status: Option<String>,
 
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"heys*8he"`
+    /// `OldCertificateId`; example: `"heys*8he"`
     pub old_certificate_id: Option<String>,
 }
 
@@ -2502,12 +1715,10 @@ pub struct TcbHostInstance {
 #[doc(alias = "TCBHostService")]
 #[tc_model]
 pub struct TcbHostService {
-    /// `InstanceList`: a list of [`TcbHostInstance`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TcbHostInstance>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 }
 
@@ -2517,17 +1728,13 @@ pub struct TcbHostService {
 #[doc(alias = "TCBInstanceList")]
 #[tc_model]
 pub struct TcbInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Environments`: a list of [`TcbEnvironments`] objects.
+    /// `Environments`
     pub environments: Option<Vec<TcbEnvironments>>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -2537,34 +1744,22 @@ pub struct TcbInstanceList {
 #[doc(alias = "TDMQInstanceDetail")]
 #[tc_model]
 pub struct TdmqInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-mmgev82b"`
+    /// `InstanceId`; example: `"amqp-mmgev82b"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"腾讯云证书实例"`
+    /// `InstanceName`; example: `"腾讯云证书实例"`
     pub instance_name: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceStatus`; example: `"1"`
     pub instance_status: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"23tco1AK"`
+    /// `CertId`; example: `"23tco1AK"`
     pub cert_id: String,
 
-    /// `CaCertId`: a string.
-    ///
-    /// Example: `"OMt8o1KK"`
+    /// `CaCertId`; example: `"OMt8o1KK"`
     pub ca_cert_id: String,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `NoMatchDomains`; example: `["www.qq.com"]`
     pub no_match_domains: Option<Vec<String>>,
 }
 
@@ -2574,22 +1769,16 @@ pub struct TdmqInstanceDetail {
 #[doc(alias = "TDMQInstanceList")]
 #[tc_model]
 pub struct TdmqInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`TdmqInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TdmqInstanceDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -2599,17 +1788,13 @@ pub struct TdmqInstanceList {
 #[doc(alias = "TSEInstanceDetail")]
 #[tc_model]
 pub struct TseInstanceDetail {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-2ae9****"`
+    /// `GatewayId`; example: `"gateway-2ae9****"`
     pub gateway_id: Option<String>,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"zrh-gateway"`
+    /// `GatewayName`; example: `"zrh-gateway"`
     pub gateway_name: Option<String>,
 
-    /// `CertificateList`: a list of [`GatewayCertificate`] objects.
+    /// `CertificateList`
     pub certificate_list: Option<Vec<GatewayCertificate>>,
 }
 
@@ -2619,22 +1804,16 @@ pub struct TseInstanceDetail {
 #[doc(alias = "TSEInstanceList")]
 #[tc_model]
 pub struct TseInstanceList {
-    /// `InstanceList`: a list of [`TseInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TseInstanceDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -2644,14 +1823,10 @@ pub struct TseInstanceList {
 /// Returned in the output of [`DescribeCertificate`](super::DescribeCertificate), [`DescribeCertificateDetail`](super::DescribeCertificateDetail), [`DescribeCertificates`](super::DescribeCertificates), [`DescribeCompanies`](super::DescribeCompanies), [`DescribeManagerDetail`](super::DescribeManagerDetail) and [`DescribeManagers`](super::DescribeManagers).
 #[tc_model]
 pub struct Tags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: String,
 }
 
@@ -2660,29 +1835,19 @@ pub struct Tags {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostTeoInstanceList`](super::DescribeHostTeoInstanceList).
 #[tc_model]
 pub struct TeoInstanceDetail {
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.***.com"`
+    /// `Host`; example: `"www.***.com"`
     pub host: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"ejs**eb"`
+    /// `CertId`; example: `"ejs**eb"`
     pub cert_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-******"`
+    /// `ZoneId`; example: `"zone-******"`
     pub zone_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `Algorithm`; example: `"RSA"`
     pub algorithm: Option<String>,
 }
 
@@ -2691,17 +1856,13 @@ pub struct TeoInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct TeoInstanceList {
-    /// `InstanceList`: a list of [`TeoInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TeoInstanceDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -2710,19 +1871,13 @@ pub struct TeoInstanceList {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostTkeInstanceList`](super::DescribeHostTkeInstanceList).
 #[tc_model]
 pub struct TkeIngressDetail {
-    /// `IngressName`: a string.
-    ///
-    /// Example: `"ingress-***"`
+    /// `IngressName`; example: `"ingress-***"`
     pub ingress_name: String,
 
-    /// `TlsDomains`: a list of strings.
-    ///
-    /// Example: `["hhh**.com"]`
+    /// `TlsDomains`; example: `["hhh**.com"]`
     pub tls_domains: Vec<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["hhh**.com"]`
+    /// `Domains`; example: `["hhh**.com"]`
     pub domains: Vec<String>,
 }
 
@@ -2731,27 +1886,19 @@ pub struct TkeIngressDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostTkeInstanceList`](super::DescribeHostTkeInstanceList).
 #[tc_model]
 pub struct TkeInstanceDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-lqet***"`
+    /// `ClusterId`; example: `"cls-lqet***"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `ClusterName`; example: `"zrh"`
     pub cluster_name: String,
 
-    /// `NamespaceList`: a list of [`TkeNameSpaceDetail`] objects.
+    /// `NamespaceList`
     pub namespace_list: Vec<TkeNameSpaceDetail>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.26.1"`
+    /// `ClusterVersion`; example: `"1.26.1"`
     pub cluster_version: String,
 }
 
@@ -2760,22 +1907,16 @@ pub struct TkeInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct TkeInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`TkeInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<TkeInstanceDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -2784,12 +1925,10 @@ pub struct TkeInstanceList {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostTkeInstanceList`](super::DescribeHostTkeInstanceList).
 #[tc_model]
 pub struct TkeNameSpaceDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke-zrh"`
+    /// `Name`; example: `"tke-zrh"`
     pub name: String,
 
-    /// `SecretList`: a list of [`TkeSecretDetail`] objects.
+    /// `SecretList`
     pub secret_list: Vec<TkeSecretDetail>,
 }
 
@@ -2798,22 +1937,16 @@ pub struct TkeNameSpaceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostTkeInstanceList`](super::DescribeHostTkeInstanceList).
 #[tc_model]
 pub struct TkeSecretDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"secret-***"`
+    /// `Name`; example: `"secret-***"`
     pub name: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heys**he"`
+    /// `CertId`; example: `"heys**he"`
     pub cert_id: String,
 
-    /// `IngressList`: a list of [`TkeIngressDetail`] objects.
+    /// `IngressList`
     pub ingress_list: Vec<TkeIngressDetail>,
 
-    /// `NoMatchDomains`: a list of strings.
-    ///
-    /// Example: `["www.h**m.com"]`
+    /// `NoMatchDomains`; example: `["www.h**m.com"]`
     pub no_match_domains: Option<Vec<String>>,
 }
 
@@ -2822,140 +1955,86 @@ pub struct TkeSecretDetail {
 /// Returned in the output of [`DescribeHostUpdateRecordDetail`](super::DescribeHostUpdateRecordDetail).
 #[tc_model]
 pub struct UpdateRecordDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `178383`
+    /// `Id`; example: `178383`
     pub id: u64,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"heysh**heh"`
+    /// `CertId`; example: `"heysh**heh"`
     pub cert_id: String,
 
-    /// `OldCertId`: a string.
-    ///
-    /// Example: `"hens*8hsh"`
+    /// `OldCertId`; example: `"hens*8hsh"`
     pub old_cert_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.hhh**.com"]`
+    /// `Domains`; example: `["www.hhh**.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `ErrorMsg`; example: `"no region"`
     pub error_msg: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `UpdateTime`; example: `"2018-09-10 12:00:00"`
     pub update_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cls-*****"`
+    /// `InstanceId`; example: `"cls-*****"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `InstanceName`; example: `"zrh"`
     pub instance_name: Option<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-****"`
+    /// `ListenerId`; example: `"lbl-****"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"zrh"`
+    /// `ListenerName`; example: `"zrh"`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `SniSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SniSwitch`; example: `1`
     pub sni_switch: Option<u64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"cos-****"`
+    /// `Bucket`; example: `"cos-****"`
     pub bucket: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Port`; example: `90`
     pub port: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tke-***"`
+    /// `Namespace`; example: `"tke-***"`
     pub namespace: Option<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"secret-***"`
+    /// `SecretName`; example: `"secret-***"`
     pub secret_name: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-1gvf5xts7*****"`
+    /// `EnvId`; example: `"lowcode-1gvf5xts7*****"`
     pub env_id: Option<String>,
 
-    /// `TCBType`: a string.
-    ///
-    /// Example: `"product"`
+    /// `TCBType`; example: `"product"`
     #[tc(rename = "TCBType")]
     pub tcb_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/zrh"`
+    /// `Url`; example: `"/zrh"`
     pub url: Option<String>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `Algorithm`; example: `"RSA"`
     pub algorithm: Option<String>,
 
-    /// `OldAlgorithm`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `OldAlgorithm`; example: `"RSA"`
     pub old_algorithm: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `InstanceStatus`; example: `"HEALTHY"`
     pub instance_status: Option<String>,
 
-    /// `ListenerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `ListenerStatus`; example: `"ACTIVE"`
     pub listener_status: Option<String>,
 }
 
@@ -2964,17 +2043,13 @@ pub struct UpdateRecordDetail {
 /// Returned in the output of [`DescribeHostUpdateRecordDetail`](super::DescribeHostUpdateRecordDetail).
 #[tc_model]
 pub struct UpdateRecordDetails {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `ResourceType`; example: `"clb"`
     pub resource_type: String,
 
-    /// `List`: a list of [`UpdateRecordDetail`] objects.
+    /// `List`
     pub list: Vec<UpdateRecordDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -2983,44 +2058,28 @@ pub struct UpdateRecordDetails {
 /// Returned in the output of [`DescribeHostUpdateRecord`](super::DescribeHostUpdateRecord).
 #[tc_model]
 pub struct UpdateRecordInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `178837`
+    /// `Id`; example: `178837`
     pub id: u64,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"hey**heh"`
+    /// `CertId`; example: `"hey**heh"`
     pub cert_id: String,
 
-    /// `OldCertId`: a string.
-    ///
-    /// Example: `"hesy*8he"`
+    /// `OldCertId`; example: `"hesy*8he"`
     pub old_cert_id: String,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["CLB"]`
+    /// `ResourceTypes`; example: `["CLB"]`
     pub resource_types: Vec<String>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `UpdateTime`; example: `"2018-09-10 12:00:00"`
     pub update_time: String,
 }
 
@@ -3029,17 +2088,13 @@ pub struct UpdateRecordInfo {
 /// Returned in the output of [`UpdateCertificateInstance`](super::UpdateCertificateInstance) and [`UploadUpdateCertificateInstance`](super::UploadUpdateCertificateInstance).
 #[tc_model]
 pub struct UpdateSyncProgress {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `ResourceType`; example: `"CLB"`
     pub resource_type: Option<String>,
 
-    /// `UpdateSyncProgressRegions`: a list of [`UpdateSyncProgressRegion`] objects.
+    /// `UpdateSyncProgressRegions`
     pub update_sync_progress_regions: Option<Vec<UpdateSyncProgressRegion>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -3048,24 +2103,16 @@ pub struct UpdateSyncProgress {
 /// Returned in the output of [`UpdateCertificateInstance`](super::UpdateCertificateInstance) and [`UploadUpdateCertificateInstance`](super::UploadUpdateCertificateInstance).
 #[tc_model]
 pub struct UpdateSyncProgressRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `OffsetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OffsetCount`; example: `2`
     pub offset_count: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -3074,34 +2121,22 @@ pub struct UpdateSyncProgressRegion {
 /// Returned in the output of [`DescribeHostUploadUpdateRecord`](super::DescribeHostUploadUpdateRecord).
 #[tc_model]
 pub struct UploadUpdateRecordInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `178837`
+    /// `Id`; example: `178837`
     pub id: u64,
 
-    /// `OldCertId`: a string.
-    ///
-    /// Example: `"hesy*8he"`
+    /// `OldCertId`; example: `"hesy*8he"`
     pub old_cert_id: String,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["CLB"]`
+    /// `ResourceTypes`; example: `["CLB"]`
     pub resource_types: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `CreateTime`; example: `"2018-09-10 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-09-10 12:00:00"`
+    /// `UpdateTime`; example: `"2018-09-10 12:00:00"`
     pub update_time: String,
 }
 
@@ -3111,17 +2146,13 @@ pub struct UploadUpdateRecordInfo {
 #[doc(alias = "VODInstanceList")]
 #[tc_model]
 pub struct VodInstanceList {
-    /// `InstanceList`: a list of [`VodInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<VodInstanceDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }
 
@@ -3130,14 +2161,10 @@ pub struct VodInstanceList {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostVodInstanceList`](super::DescribeHostVodInstanceList).
 #[tc_model]
 pub struct VodInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"asdasd"`
+    /// `CertId`; example: `"asdasd"`
     pub cert_id: String,
 }
 
@@ -3146,19 +2173,13 @@ pub struct VodInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail) and [`DescribeHostWafInstanceList`](super::DescribeHostWafInstanceList).
 #[tc_model]
 pub struct WafInstanceDetail {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.hy**.com"`
+    /// `Domain`; example: `"www.hy**.com"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"hey*hhs"`
+    /// `CertId`; example: `"hey*hhs"`
     pub cert_id: Option<String>,
 
-    /// `Keepalive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Keepalive`; example: `1`
     pub keepalive: Option<u64>,
 }
 
@@ -3167,21 +2188,15 @@ pub struct WafInstanceDetail {
 /// Returned in the output of [`DescribeCertificateBindResourceTaskDetail`](super::DescribeCertificateBindResourceTaskDetail).
 #[tc_model]
 pub struct WafInstanceList {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guanzhou"`
+    /// `Region`; example: `"ap-guanzhou"`
     pub region: String,
 
-    /// `InstanceList`: a list of [`WafInstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<WafInstanceDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"no region"`
+    /// `Error`; example: `"no region"`
     pub error: Option<String>,
 }

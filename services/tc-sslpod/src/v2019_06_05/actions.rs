@@ -7,44 +7,51 @@ use super::models;
 /// The `CreateDomain` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`CreateDomainResponse`].
-/// The codes it documents are in [`CreateDomainError`](super::errors::CreateDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=CreateDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RepetitionAdd`](super::errors::SslpodErrorCode::FailedOperationRepetitionAdd)
+/// - [`FailedOperation.ResolveDomainFailed`](super::errors::SslpodErrorCode::FailedOperationResolveDomainFailed)
+/// - [`InvalidParameter.InvalidDomain`](super::errors::SslpodErrorCode::InvalidParameterInvalidDomain)
+/// - [`InvalidParameter.InvalidIP`](super::errors::SslpodErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidPort`](super::errors::SslpodErrorCode::InvalidParameterInvalidPort)
+/// - [`InvalidParameter.InvalidServerType`](super::errors::SslpodErrorCode::InvalidParameterInvalidServerType)
+/// - [`InvalidParameter.InvalidTagName`](super::errors::SslpodErrorCode::InvalidParameterInvalidTagName)
+/// - [`InvalidParameter.TooManyTag`](super::errors::SslpodErrorCode::InvalidParameterTooManyTag)
+/// - [`InvalidParameterValue.InvalidNoticeType`](super::errors::SslpodErrorCode::InvalidParameterValueInvalidNoticeType)
+/// - [`InvalidParameterValue.InvalidSearchType`](super::errors::SslpodErrorCode::InvalidParameterValueInvalidSearchType)
+/// - [`LimitExceeded.AddExceeded`](super::errors::SslpodErrorCode::LimitExceededAddExceeded)
+/// - [`LimitExceeded.MonitorExceeded`](super::errors::SslpodErrorCode::LimitExceededMonitorExceeded)
+/// - [`ResourceNotFound.Product`](super::errors::SslpodErrorCode::ResourceNotFoundProduct)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "CreateDomain",
     output = CreateDomainResponse,
-    error = super::errors::CreateDomainError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct CreateDomain {
-    /// `ServerType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServerType`; example: `0`
     pub server_type: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"cloud.tencent.com"`
+    /// `Domain`; example: `"cloud.tencent.com"`
     pub domain: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"443"`
+    /// `Port`; example: `"443"`
     pub port: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Notice`: a boolean.
+    /// `Notice`
     pub notice: Option<bool>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Tags`; example: `"123"`
     pub tags: Option<String>,
 }
 
@@ -58,20 +65,24 @@ pub struct CreateDomainResponse {
 /// The `DeleteDomain` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DeleteDomainResponse`].
-/// The codes it documents are in [`DeleteDomainError`](super::errors::DeleteDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DeleteDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SslpodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DeleteDomain",
     output = DeleteDomainResponse,
-    error = super::errors::DeleteDomainError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DeleteDomain {
-    /// `DomainId`: a signed 64-bit integer.
-    ///
-    /// Example: `13076`
+    /// `DomainId`; example: `13076`
     pub domain_id: i64,
 }
 
@@ -85,22 +96,28 @@ pub struct DeleteDomainResponse {
 /// The `DescribeDashboard` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DescribeDashboardResponse`].
-/// The codes it documents are in [`DescribeDashboardError`](super::errors::DescribeDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DescribeDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslpodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DescribeDashboard",
     output = DescribeDashboardResponse,
-    error = super::errors::DescribeDashboardError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DescribeDashboard {}
 
 /// What a successful [`DescribeDashboard`] call returns.
 #[tc_model]
 pub struct DescribeDashboardResponse {
-    /// `Data`: a [`DashboardResult`](super::models::DashboardResult).
+    /// `Data`
     pub data: Option<models::DashboardResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,25 +127,31 @@ pub struct DescribeDashboardResponse {
 /// The `DescribeDomainCerts` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DescribeDomainCertsResponse`].
-/// The codes it documents are in [`DescribeDomainCertsError`](super::errors::DescribeDomainCertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DescribeDomainCerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SslpodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DescribeDomainCerts",
     output = DescribeDomainCertsResponse,
-    error = super::errors::DescribeDomainCertsError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DescribeDomainCerts {
-    /// `DomainId`: a signed 64-bit integer.
+    /// `DomainId`
     pub domain_id: i64,
 }
 
 /// What a successful [`DescribeDomainCerts`] call returns.
 #[tc_model]
 pub struct DescribeDomainCertsResponse {
-    /// `Data`: a list of [`CertInfo`](super::models::CertInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::CertInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,22 +161,27 @@ pub struct DescribeDomainCertsResponse {
 /// The `DescribeDomainTags` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DescribeDomainTagsResponse`].
-/// The codes it documents are in [`DescribeDomainTagsError`](super::errors::DescribeDomainTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DescribeDomainTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DescribeDomainTags",
     output = DescribeDomainTagsResponse,
-    error = super::errors::DescribeDomainTagsError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DescribeDomainTags {}
 
 /// What a successful [`DescribeDomainTags`] call returns.
 #[tc_model]
 pub struct DescribeDomainTagsResponse {
-    /// `Data`: a list of strings.
+    /// `Data`
     pub data: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -163,61 +191,62 @@ pub struct DescribeDomainTagsResponse {
 /// The `DescribeDomains` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SslpodErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidDomain`](super::errors::SslpodErrorCode::InvalidParameterInvalidDomain)
+/// - [`InvalidParameterValue.InvalidSearchType`](super::errors::SslpodErrorCode::InvalidParameterValueInvalidSearchType)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DescribeDomains {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: i64,
 
-    /// `SearchType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `SearchType`; example: `"none"`
     pub search_type: String,
 
-    /// `Tag`: a string.
+    /// `Tag`
     pub tag: Option<String>,
 
-    /// `Grade`: a string.
+    /// `Grade`
     pub grade: Option<String>,
 
-    /// `Brand`: a string.
+    /// `Brand`
     pub brand: Option<String>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Hash`: a string.
+    /// `Hash`
     pub hash: Option<String>,
 
-    /// `Item`: a string.
+    /// `Item`
     pub item: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `Data`: a [`DescribeDomains`](super::models::DescribeDomains).
+    /// `Data`
     pub data: models::DescribeDomains,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,22 +256,27 @@ pub struct DescribeDomainsResponse {
 /// The `DescribeNoticeInfo` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`DescribeNoticeInfoResponse`].
-/// The codes it documents are in [`DescribeNoticeInfoError`](super::errors::DescribeNoticeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=DescribeNoticeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "DescribeNoticeInfo",
     output = DescribeNoticeInfoResponse,
-    error = super::errors::DescribeNoticeInfoError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct DescribeNoticeInfo {}
 
 /// What a successful [`DescribeNoticeInfo`] call returns.
 #[tc_model]
 pub struct DescribeNoticeInfoResponse {
-    /// `Data`: a [`NoticeInfoResult`](super::models::NoticeInfoResult).
+    /// `Data`
     pub data: Option<models::NoticeInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -252,21 +286,29 @@ pub struct DescribeNoticeInfoResponse {
 /// The `ModifyDomainTags` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`ModifyDomainTagsResponse`].
-/// The codes it documents are in [`ModifyDomainTagsError`](super::errors::ModifyDomainTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=ModifyDomainTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidTagName`](super::errors::SslpodErrorCode::InvalidParameterInvalidTagName)
+/// - [`InvalidParameter.TooManyTag`](super::errors::SslpodErrorCode::InvalidParameterTooManyTag)
+/// - [`InvalidParameterValue`](super::errors::SslpodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "ModifyDomainTags",
     output = ModifyDomainTagsResponse,
-    error = super::errors::ModifyDomainTagsError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct ModifyDomainTags {
-    /// `AccountDomainId`: a signed 64-bit integer.
+    /// `AccountDomainId`
     pub account_domain_id: i64,
 
-    /// `Tags`: a string.
+    /// `Tags`
     pub tags: String,
 }
 
@@ -280,18 +322,25 @@ pub struct ModifyDomainTagsResponse {
 /// The `RefreshDomain` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`RefreshDomainResponse`].
-/// The codes it documents are in [`RefreshDomainError`](super::errors::RefreshDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=RefreshDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SslpodErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SslpodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "RefreshDomain",
     output = RefreshDomainResponse,
-    error = super::errors::RefreshDomainError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct RefreshDomain {
-    /// `DomainId`: a signed 64-bit integer.
+    /// `DomainId`
     pub domain_id: i64,
 }
 
@@ -305,25 +354,32 @@ pub struct RefreshDomainResponse {
 /// The `ResolveDomain` action of SSLPOD API 2019-06-05.
 ///
 /// A successful call returns [`ResolveDomainResponse`].
-/// The codes it documents are in [`ResolveDomainError`](super::errors::ResolveDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sslpod&Version=2019-06-05&Action=ResolveDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SslpodErrorCode`](super::errors::SslpodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResolveDomainFailed`](super::errors::SslpodErrorCode::FailedOperationResolveDomainFailed)
+/// - [`InternalError`](super::errors::SslpodErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidDomain`](super::errors::SslpodErrorCode::InvalidParameterInvalidDomain)
 #[tc_action(
     service = "sslpod",
     version = "2019-06-05",
     name = "ResolveDomain",
     output = ResolveDomainResponse,
-    error = super::errors::ResolveDomainError
+    error = super::errors::SslpodErrorCode
 )]
 pub struct ResolveDomain {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 }
 
 /// What a successful [`ResolveDomain`] call returns.
 #[tc_model]
 pub struct ResolveDomainResponse {
-    /// `Data`: a list of strings.
+    /// `Data`
     pub data: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

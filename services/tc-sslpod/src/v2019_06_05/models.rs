@@ -8,39 +8,39 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDomainCerts`](super::DescribeDomainCerts).
 #[tc_model]
 pub struct CertInfo {
-    /// `Hash`: a string.
+    /// `Hash`
     pub hash: String,
 
-    /// `CN`: a string.
+    /// `CN`
     #[tc(rename = "CN")]
     pub cn: String,
 
-    /// `SANs`: a string.
+    /// `SANs`
     #[tc(rename = "SANs")]
     pub sans: String,
 
-    /// `KeyAlgo`: a string.
+    /// `KeyAlgo`
     pub key_algo: String,
 
-    /// `Issuer`: a string.
+    /// `Issuer`
     pub issuer: String,
 
-    /// `BeginTime`: a string.
+    /// `BeginTime`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `Days`: a signed 64-bit integer.
+    /// `Days`
     pub days: i64,
 
-    /// `Brand`: a string.
+    /// `Brand`
     pub brand: String,
 
-    /// `TrustStatus`: a string.
+    /// `TrustStatus`
     pub trust_status: String,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: Option<String>,
 }
 
@@ -49,10 +49,10 @@ pub struct CertInfo {
 /// Returned in the output of [`DescribeDashboard`](super::DescribeDashboard).
 #[tc_model]
 pub struct ChartHistogram {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Children`: a list of [`ChartNameValue`] objects.
+    /// `Children`
     pub children: Vec<ChartNameValue>,
 }
 
@@ -61,10 +61,10 @@ pub struct ChartHistogram {
 /// Returned in the output of [`DescribeDashboard`](super::DescribeDashboard).
 #[tc_model]
 pub struct ChartNameValue {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a signed 64-bit integer.
+    /// `Value`
     pub value: i64,
 }
 
@@ -73,23 +73,23 @@ pub struct ChartNameValue {
 /// Returned in the output of [`DescribeDashboard`](super::DescribeDashboard).
 #[tc_model]
 pub struct DashboardResult {
-    /// `SecurityLevelPie`: a list of [`ChartNameValue`] objects.
+    /// `SecurityLevelPie`
     pub security_level_pie: Vec<ChartNameValue>,
 
-    /// `CertBrandsPie`: a list of [`ChartNameValue`] objects.
+    /// `CertBrandsPie`
     pub cert_brands_pie: Vec<ChartNameValue>,
 
-    /// `CertValidTimePie`: a list of [`ChartNameValue`] objects.
+    /// `CertValidTimePie`
     pub cert_valid_time_pie: Vec<ChartNameValue>,
 
-    /// `CertTypePie`: a list of [`ChartNameValue`] objects.
+    /// `CertTypePie`
     pub cert_type_pie: Vec<ChartNameValue>,
 
-    /// `SSLBugsLoopholeHistogram`: a list of [`ChartHistogram`] objects.
+    /// `SSLBugsLoopholeHistogram`
     #[tc(rename = "SSLBugsLoopholeHistogram")]
     pub ssl_bugs_loophole_histogram: Vec<ChartHistogram>,
 
-    /// `ComplianceHistogram`: a list of [`ChartHistogram`] objects.
+    /// `ComplianceHistogram`
     pub compliance_histogram: Vec<ChartHistogram>,
 }
 
@@ -98,22 +98,22 @@ pub struct DashboardResult {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct DescribeDomains {
-    /// `Result`: a list of [`DomainSiteInfo`] objects.
+    /// `Result`
     pub result: Option<Vec<DomainSiteInfo>>,
 
-    /// `SearchTotal`: a signed 64-bit integer.
+    /// `SearchTotal`
     pub search_total: i64,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 
-    /// `AllowMonitoringCount`: a signed 64-bit integer.
+    /// `AllowMonitoringCount`
     pub allow_monitoring_count: i64,
 
-    /// `CurrentMonitoringCount`: a signed 64-bit integer.
+    /// `CurrentMonitoringCount`
     pub current_monitoring_count: i64,
 
-    /// `AllowMaxAddDomain`: a signed 64-bit integer.
+    /// `AllowMaxAddDomain`
     pub allow_max_add_domain: i64,
 }
 
@@ -122,44 +122,44 @@ pub struct DescribeDomains {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct DomainSiteInfo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `AutoIP`: a boolean.
+    /// `AutoIP`
     #[tc(rename = "AutoIP")]
     pub auto_ip: bool,
 
-    /// `Grade`: a string.
+    /// `Grade`
     pub grade: String,
 
-    /// `Brand`: a string.
+    /// `Brand`
     pub brand: String,
 
-    /// `ServerType`: a signed 64-bit integer.
+    /// `ServerType`
     pub server_type: i64,
 
-    /// `GradeCode`: a signed 64-bit integer.
+    /// `GradeCode`
     pub grade_code: i64,
 
-    /// `Notice`: a boolean.
+    /// `Notice`
     pub notice: bool,
 
-    /// `AccountDomainId`: a signed 64-bit integer.
+    /// `AccountDomainId`
     pub account_domain_id: i64,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Port`: a string.
+    /// `Port`
     pub port: String,
 }
 
@@ -168,15 +168,13 @@ pub struct DomainSiteInfo {
 /// Returned in the output of [`DescribeNoticeInfo`](super::DescribeNoticeInfo).
 #[tc_model]
 pub struct LimitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"limit_emai"`
+    /// `Type`; example: `"limit_emai"`
     pub r#type: String,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 
-    /// `Sent`: a signed 64-bit integer.
+    /// `Sent`
     pub sent: i64,
 }
 
@@ -185,14 +183,12 @@ pub struct LimitInfo {
 /// Returned in the output of [`DescribeNoticeInfo`](super::DescribeNoticeInfo).
 #[tc_model]
 pub struct NoticeInfoResult {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: i64,
 
-    /// `NoticeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoticeType`; example: `0`
     pub notice_type: i64,
 
-    /// `LimitInfos`: a list of [`LimitInfo`] objects.
+    /// `LimitInfos`
     pub limit_infos: Vec<LimitInfo>,
 }

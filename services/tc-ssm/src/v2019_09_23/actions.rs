@@ -7,116 +7,111 @@ use super::models;
 /// The `CreateProductSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`CreateProductSecretResponse`].
-/// The codes it documents are in [`CreateProductSecretError`](super::errors::CreateProductSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=CreateProductSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "CreateProductSecret",
     output = CreateProductSecretResponse,
-    error = super::errors::CreateProductSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct CreateProductSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2-db-secret"`
+    /// `SecretName`; example: `"test2-db-secret"`
     pub secret_name: String,
 
-    /// `UserNamePrefix`: a string.
-    ///
-    /// Example: `"test_prefix"`
+    /// `UserNamePrefix`; example: `"test_prefix"`
     pub user_name_prefix: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"Mysql"`
+    /// `ProductName`; example: `"Mysql"`
     pub product_name: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdb-n4j3y33j"`
+    /// `InstanceID`; example: `"cdb-n4j3y33j"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["%","192.168.0.%"]`
+    /// `Domains`; example: `["%","192.168.0.%"]`
     pub domains: Vec<String>,
 
-    /// `PrivilegesList`: a list of [`ProductPrivilegeUnit`](super::models::ProductPrivilegeUnit) objects.
+    /// `PrivilegesList`
     pub privileges_list: Vec<models::ProductPrivilegeUnit>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试数据库凭据创建"`
+    /// `Description`; example: `"测试数据库凭据创建"`
     pub description: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
+    /// `KmsKeyId`; example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
     pub kms_key_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `RotationBeginTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RotationBeginTime`; example: `"2006-01-02 15:04:05"`
     pub rotation_begin_time: Option<String>,
 
-    /// `EnableRotation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRotation`; example: `true`
     pub enable_rotation: Option<bool>,
 
-    /// `RotationFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RotationFrequency`; example: `1`
     pub rotation_frequency: Option<i64>,
 
-    /// `KmsHsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-wiwmm3np"`
+    /// `KmsHsmClusterId`; example: `"cls-hsm-wiwmm3np"`
     pub kms_hsm_cluster_id: Option<String>,
 
-    /// `AccountRemark`: a string.
-    ///
-    /// Example: `"托管账户"`
+    /// `AccountRemark`; example: `"托管账户"`
     pub account_remark: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"L3"`
+    /// `AccountType`; example: `"L3"`
     pub account_type: Option<String>,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 }
 
 /// What a successful [`CreateProductSecret`] call returns.
 #[tc_model]
 pub struct CreateProductSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2-db-secret"`
+    /// `SecretName`; example: `"test2-db-secret"`
     pub secret_name: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"no tags to save"`
+    /// `TagMsg`; example: `"no tags to save"`
     pub tag_msg: String,
 
-    /// `FlowID`: a signed 64-bit integer.
-    ///
-    /// Example: `43414`
+    /// `FlowID`; example: `43414`
     #[tc(rename = "FlowID")]
     pub flow_id: i64,
 
@@ -127,85 +122,82 @@ pub struct CreateProductSecretResponse {
 /// The `CreateSSHKeyPairSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`CreateSSHKeyPairSecretResponse`].
-/// The codes it documents are in [`CreateSSHKeyPairSecretError`](super::errors::CreateSSHKeyPairSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=CreateSSHKeyPairSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "CreateSSHKeyPairSecret",
     output = CreateSSHKeyPairSecretResponse,
-    error = super::errors::CreateSSHKeyPairSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct CreateSSHKeyPairSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2-sshkey-secret"`
+    /// `SecretName`; example: `"test2-sshkey-secret"`
     pub secret_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
+    /// `KmsKeyId`; example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
     pub kms_key_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `SSHKeyName`: a string.
-    ///
-    /// Example: `"test2_key"`
+    /// `SSHKeyName`; example: `"test2_key"`
     #[tc(rename = "SSHKeyName")]
     pub ssh_key_name: Option<String>,
 
-    /// `KmsHsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-wiwmm3np"`
+    /// `KmsHsmClusterId`; example: `"cls-hsm-wiwmm3np"`
     pub kms_hsm_cluster_id: Option<String>,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 }
 
 /// What a successful [`CreateSSHKeyPairSecret`] call returns.
 #[tc_model]
 pub struct CreateSSHKeyPairSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2-sshkey-secret"`
+    /// `SecretName`; example: `"test2-sshkey-secret"`
     pub secret_name: String,
 
-    /// `SSHKeyID`: a string.
-    ///
-    /// Example: `"skey-e0vbh2ts"`
+    /// `SSHKeyID`; example: `"skey-e0vbh2ts"`
     #[tc(rename = "SSHKeyID")]
     pub ssh_key_id: String,
 
-    /// `SSHKeyName`: a string.
-    ///
-    /// Example: `"test2_key"`
+    /// `SSHKeyName`; example: `"test2_key"`
     #[tc(rename = "SSHKeyName")]
     pub ssh_key_name: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: u64,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -215,92 +207,77 @@ pub struct CreateSSHKeyPairSecretResponse {
 /// The `CreateSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`CreateSecretResponse`].
-/// The codes it documents are in [`CreateSecretError`](super::errors::CreateSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=CreateSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "CreateSecret",
     output = CreateSecretResponse,
-    error = super::errors::CreateSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct CreateSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test_secret"`
+    /// `SecretName`; example: `"test_secret"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `VersionId`; example: `"v1.0"`
     pub version_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test create secret"`
+    /// `Description`; example: `"test create secret"`
     pub description: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
+    /// `KmsKeyId`; example: `"6abd1fdb-86d4-11ef-b72d-52540089bc41"`
     pub kms_key_id: Option<String>,
 
-    /// `SecretType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecretType`; example: `0`
     pub secret_type: Option<u64>,
 
-    /// `SecretBinary`: a string.
-    ///
-    /// Example: `"5Yet5o2udmFsdWUyCg=="`
+    /// `SecretBinary`; example: `"5Yet5o2udmFsdWUyCg=="`
     pub secret_binary: Option<String>,
 
-    /// `SecretString`: a string.
-    ///
-    /// Example: `"lzc-env"`
+    /// `SecretString`; example: `"lzc-env"`
     pub secret_string: Option<String>,
 
-    /// `AdditionalConfig`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `AdditionalConfig`; example: `"key1"`
     pub additional_config: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `KmsHsmClusterId`: a string.
-    ///
-    /// Example: `"cls-hsm-wiwmm3np"`
+    /// `KmsHsmClusterId`; example: `"cls-hsm-wiwmm3np"`
     pub kms_hsm_cluster_id: Option<String>,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 }
 
 /// What a successful [`CreateSecret`] call returns.
 #[tc_model]
 pub struct CreateSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2_secret"`
+    /// `SecretName`; example: `"test2_secret"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v2.0"`
+    /// `VersionId`; example: `"v2.0"`
     pub version_id: String,
 
-    /// `TagCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCode`; example: `0`
     pub tag_code: Option<u64>,
 
-    /// `TagMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `TagMsg`; example: `"ok"`
     pub tag_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -310,9 +287,12 @@ pub struct CreateSecretResponse {
 /// The `CreateService` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`CreateServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=CreateService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
@@ -321,28 +301,20 @@ pub struct CreateSecretResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateService {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PostPay"`
+    /// `PayMode`; example: `"PostPay"`
     pub pay_mode: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"123344"`
+    /// `ClientToken`; example: `"123344"`
     pub client_token: String,
 }
 
 /// What a successful [`CreateService`] call returns.
 #[tc_model]
 pub struct CreateServiceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ssm_260210396"`
+    /// `ResourceId`; example: `"ssm_260210396"`
     pub resource_id: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20260918311023705882391"`
+    /// `OrderId`; example: `"20260918311023705882391"`
     pub order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,55 +324,52 @@ pub struct CreateServiceResponse {
 /// The `DeleteSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DeleteSecretResponse`].
-/// The codes it documents are in [`DeleteSecretError`](super::errors::DeleteSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DeleteSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DeleteSecret",
     output = DeleteSecretResponse,
-    error = super::errors::DeleteSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DeleteSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `SecretName`; example: `"testName"`
     pub secret_name: String,
 
-    /// `RecoveryWindowInDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecoveryWindowInDays`; example: `1`
     pub recovery_window_in_days: Option<u64>,
 
-    /// `CleanSSHKey`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CleanSSHKey`; example: `false`
     #[tc(rename = "CleanSSHKey")]
     pub clean_ssh_key: Option<bool>,
 
-    /// `DeleteMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteMode`; example: `0`
     pub delete_mode: Option<u64>,
 }
 
 /// What a successful [`DeleteSecret`] call returns.
 #[tc_model]
 pub struct DeleteSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-ss"`
+    /// `SecretName`; example: `"lzc-ss"`
     pub secret_name: String,
 
-    /// `DeleteTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1574247268`
+    /// `DeleteTime`; example: `1574247268`
     pub delete_time: i64,
 
-    /// `FlowID`: a signed 64-bit integer.
-    ///
-    /// Example: `75810`
+    /// `FlowID`; example: `75810`
     #[tc(rename = "FlowID")]
     pub flow_id: Option<i64>,
 
@@ -411,39 +380,42 @@ pub struct DeleteSecretResponse {
 /// The `DeleteSecretVersion` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DeleteSecretVersionResponse`].
-/// The codes it documents are in [`DeleteSecretVersionError`](super::errors::DeleteSecretVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DeleteSecretVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DeleteSecretVersion",
     output = DeleteSecretVersionResponse,
-    error = super::errors::DeleteSecretVersionError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DeleteSecretVersion {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `VersionId`; example: `"v1.0"`
     pub version_id: String,
 }
 
 /// What a successful [`DeleteSecretVersion`] call returns.
 #[tc_model]
 pub struct DeleteSecretVersionResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `VersionId`; example: `"v1.0"`
     pub version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -453,20 +425,51 @@ pub struct DeleteSecretVersionResponse {
 /// The `DescribeAsyncRequestInfo` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DescribeAsyncRequestInfoResponse`].
-/// The codes it documents are in [`DescribeAsyncRequestInfoError`](super::errors::DescribeAsyncRequestInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DescribeAsyncRequestInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DescribeAsyncRequestInfo",
     output = DescribeAsyncRequestInfoResponse,
-    error = super::errors::DescribeAsyncRequestInfoError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DescribeAsyncRequestInfo {
-    /// `FlowID`: a signed 64-bit integer.
-    ///
-    /// Example: `43414`
+    /// `FlowID`; example: `43414`
     #[tc(rename = "FlowID")]
     pub flow_id: i64,
 }
@@ -474,14 +477,10 @@ pub struct DescribeAsyncRequestInfo {
 /// What a successful [`DescribeAsyncRequestInfo`] call returns.
 #[tc_model]
 pub struct DescribeAsyncRequestInfoResponse {
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Description`; example: `"success"`
     pub description: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -491,44 +490,67 @@ pub struct DescribeAsyncRequestInfoResponse {
 /// The `DescribeRotationDetail` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DescribeRotationDetailResponse`].
-/// The codes it documents are in [`DescribeRotationDetailError`](super::errors::DescribeRotationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DescribeRotationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DescribeRotationDetail",
     output = DescribeRotationDetailResponse,
-    error = super::errors::DescribeRotationDetailError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DescribeRotationDetail {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-db-secret"`
+    /// `SecretName`; example: `"test3-db-secret"`
     pub secret_name: String,
 }
 
 /// What a successful [`DescribeRotationDetail`] call returns.
 #[tc_model]
 pub struct DescribeRotationDetailResponse {
-    /// `EnableRotation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRotation`; example: `true`
     pub enable_rotation: bool,
 
-    /// `Frequency`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Frequency`; example: `30`
     pub frequency: i64,
 
-    /// `LatestRotateTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `LatestRotateTime`; example: `"2021-01-02 15:04:05"`
     pub latest_rotate_time: String,
 
-    /// `NextRotateBeginTime`: a string.
-    ///
-    /// Example: `"2021-02-02 15:04:05"`
+    /// `NextRotateBeginTime`; example: `"2021-02-02 15:04:05"`
     pub next_rotate_begin_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -538,38 +560,65 @@ pub struct DescribeRotationDetailResponse {
 /// The `DescribeRotationHistory` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DescribeRotationHistoryResponse`].
-/// The codes it documents are in [`DescribeRotationHistoryError`](super::errors::DescribeRotationHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DescribeRotationHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DescribeRotationHistory",
     output = DescribeRotationHistoryResponse,
-    error = super::errors::DescribeRotationHistoryError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DescribeRotationHistory {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-db-secret"`
+    /// `SecretName`; example: `"test3-db-secret"`
     pub secret_name: String,
 }
 
 /// What a successful [`DescribeRotationHistory`] call returns.
 #[tc_model]
 pub struct DescribeRotationHistoryResponse {
-    /// `VersionIDs`: a list of strings.
-    ///
-    /// Example: `["SSM_Rotate_20241030162442"]`
+    /// `VersionIDs`; example: `["SSM_Rotate_20241030162442"]`
     #[tc(rename = "VersionIDs")]
     pub version_ids: Vec<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AccountInfoList`: a list of [`SecretAccountInfo`](super::models::SecretAccountInfo) objects.
+    /// `AccountInfoList`
     pub account_info_list: Option<Vec<models::SecretAccountInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -579,138 +628,105 @@ pub struct DescribeRotationHistoryResponse {
 /// The `DescribeSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DescribeSecretResponse`].
-/// The codes it documents are in [`DescribeSecretError`](super::errors::DescribeSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DescribeSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.RoleNotExist`](super::errors::SsmErrorCode::OperationDeniedRoleNotExist)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DescribeSecret",
     output = DescribeSecretResponse,
-    error = super::errors::DescribeSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DescribeSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `SecretName`; example: `"lzctest"`
     pub secret_name: String,
 }
 
 /// What a successful [`DescribeSecret`] call returns.
 #[tc_model]
 pub struct DescribeSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzctest"`
+    /// `SecretName`; example: `"lzctest"`
     pub secret_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"13437ab9-e002-11e9-9936-5254006d0810"`
+    /// `KmsKeyId`; example: `"13437ab9-e002-11e9-9936-5254006d0810"`
     pub kms_key_id: String,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3350000000`
+    /// `CreateUin`; example: `3350000000`
     pub create_uin: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `Status`; example: `"Disabled"`
     pub status: String,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeleteTime`; example: `1`
     pub delete_time: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1574160561`
+    /// `CreateTime`; example: `1574160561`
     pub create_time: u64,
 
-    /// `SecretType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecretType`; example: `1`
     pub secret_type: i64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"Mysql"`
+    /// `ProductName`; example: `"Mysql"`
     pub product_name: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"cdb-n4j3y33j"`
+    /// `ResourceID`; example: `"cdb-n4j3y33j"`
     #[tc(rename = "ResourceID")]
     pub resource_id: String,
 
-    /// `RotationStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RotationStatus`; example: `true`
     pub rotation_status: bool,
 
-    /// `RotationFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RotationFrequency`; example: `1`
     pub rotation_frequency: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"resource_name"`
+    /// `ResourceName`; example: `"resource_name"`
     pub resource_name: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `AssociatedInstanceIDs`: a list of strings.
-    ///
-    /// Example: `["cvm-test"]`
+    /// `AssociatedInstanceIDs`; example: `["cvm-test"]`
     #[tc(rename = "AssociatedInstanceIDs")]
     pub associated_instance_ids: Vec<String>,
 
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700001224420`
+    /// `TargetUin`; example: `700001224420`
     pub target_uin: u64,
 
-    /// `AdditionalConfig`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}"`
+    /// `AdditionalConfig`; example: `"{\"key1\":\"value1\"}"`
     pub additional_config: String,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 
-    /// `EncryptSwitching`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncryptSwitching`; example: `true`
     pub encrypt_switching: Option<bool>,
 
-    /// `CreateUinString`: a string.
-    ///
-    /// Example: `"\"3350000000\""`
+    /// `CreateUinString`; example: `"\"3350000000\""`
     pub create_uin_string: Option<String>,
 
-    /// `TargetUinString`: a string.
-    ///
-    /// Example: `"\"700001224420\""`
+    /// `TargetUinString`; example: `"\"700001224420\""`
     pub target_uin_string: Option<String>,
 
-    /// `AccountInfoList`: a list of [`SecretAccountInfo`](super::models::SecretAccountInfo) objects.
+    /// `AccountInfoList`
     pub account_info_list: Option<Vec<models::SecretAccountInfo>>,
 
-    /// `NextRotationTime`: a string.
+    /// `NextRotationTime`
     pub next_rotation_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -720,29 +736,58 @@ pub struct DescribeSecretResponse {
 /// The `DescribeSupportedProducts` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DescribeSupportedProductsResponse`].
-/// The codes it documents are in [`DescribeSupportedProductsError`](super::errors::DescribeSupportedProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DescribeSupportedProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DescribeSupportedProducts",
     output = DescribeSupportedProductsResponse,
-    error = super::errors::DescribeSupportedProductsError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DescribeSupportedProducts {}
 
 /// What a successful [`DescribeSupportedProducts`] call returns.
 #[tc_model]
 pub struct DescribeSupportedProductsResponse {
-    /// `Products`: a list of strings.
-    ///
-    /// Example: `["Mysql","Tdsql-mysql","Tdsql_C_Mysql","Cvm","Cam","Redis"]`
+    /// `Products`; example: `["Mysql","Tdsql-mysql","Tdsql_C_Mysql","Cvm","Cam","Redis"]`
     pub products: Vec<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -752,29 +797,36 @@ pub struct DescribeSupportedProductsResponse {
 /// The `DisableSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`DisableSecretResponse`].
-/// The codes it documents are in [`DisableSecretError`](super::errors::DisableSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=DisableSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "DisableSecret",
     output = DisableSecretResponse,
-    error = super::errors::DisableSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct DisableSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 }
 
 /// What a successful [`DisableSecret`] call returns.
 #[tc_model]
 pub struct DisableSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -784,29 +836,36 @@ pub struct DisableSecretResponse {
 /// The `EnableSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`EnableSecretResponse`].
-/// The codes it documents are in [`EnableSecretError`](super::errors::EnableSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=EnableSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "EnableSecret",
     output = EnableSecretResponse,
-    error = super::errors::EnableSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct EnableSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-secret"`
+    /// `SecretName`; example: `"test3-secret"`
     pub secret_name: String,
 }
 
 /// What a successful [`EnableSecret`] call returns.
 #[tc_model]
 pub struct EnableSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-secret"`
+    /// `SecretName`; example: `"test3-secret"`
     pub secret_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -816,24 +875,28 @@ pub struct EnableSecretResponse {
 /// The `GetRegions` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`GetRegionsResponse`].
-/// The codes it documents are in [`GetRegionsError`](super::errors::GetRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=GetRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "GetRegions",
     output = GetRegionsResponse,
-    error = super::errors::GetRegionsError
+    error = super::errors::SsmErrorCode
 )]
 pub struct GetRegions {}
 
 /// What a successful [`GetRegions`] call returns.
 #[tc_model]
 pub struct GetRegionsResponse {
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou","ap-hongkong"]`
+    /// `Regions`; example: `["ap-guangzhou","ap-hongkong"]`
     pub regions: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -843,25 +906,41 @@ pub struct GetRegionsResponse {
 /// The `GetSSHKeyPairValue` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`GetSSHKeyPairValueResponse`].
-/// The codes it documents are in [`GetSSHKeyPairValueError`](super::errors::GetSSHKeyPairValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=GetSSHKeyPairValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "GetSSHKeyPairValue",
     output = GetSSHKeyPairValueResponse,
-    error = super::errors::GetSSHKeyPairValueError
+    error = super::errors::SsmErrorCode
 )]
 pub struct GetSSHKeyPairValue {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test2-sshkey-secret"`
+    /// `SecretName`; example: `"test2-sshkey-secret"`
     pub secret_name: Option<String>,
 
-    /// `SSHKeyId`: a string.
-    ///
-    /// Example: `"skey-e0vbh2ts"`
+    /// `SSHKeyId`; example: `"skey-e0vbh2ts"`
     #[tc(rename = "SSHKeyId")]
     pub ssh_key_id: Option<String>,
 }
@@ -869,35 +948,25 @@ pub struct GetSSHKeyPairValue {
 /// What a successful [`GetSSHKeyPairValue`] call returns.
 #[tc_model]
 pub struct GetSSHKeyPairValueResponse {
-    /// `SSHKeyID`: a string.
-    ///
-    /// Example: `"skey-e0vbh2ts"`
+    /// `SSHKeyID`; example: `"skey-e0vbh2ts"`
     #[tc(rename = "SSHKeyID")]
     pub ssh_key_id: String,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"ssh-rsa AAAAB3NzaC1y***** skey-e0vbh2ts"`
+    /// `PrivateKey`; example: `"ssh-rsa AAAAB3NzaC1y***** skey-e0vbh2ts"`
     pub private_key: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `SSHKeyDescription`: a string.
-    ///
-    /// Example: `"created by ssm"`
+    /// `SSHKeyDescription`; example: `"created by ssm"`
     #[tc(rename = "SSHKeyDescription")]
     pub ssh_key_description: String,
 
-    /// `SSHKeyName`: a string.
-    ///
-    /// Example: `"test2_key"`
+    /// `SSHKeyName`; example: `"test2_key"`
     #[tc(rename = "SSHKeyName")]
     pub ssh_key_name: String,
 
@@ -908,55 +977,59 @@ pub struct GetSSHKeyPairValueResponse {
 /// The `GetSecretValue` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`GetSecretValueResponse`].
-/// The codes it documents are in [`GetSecretValueError`](super::errors::GetSecretValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=GetSecretValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.RoleNotExist`](super::errors::SsmErrorCode::OperationDeniedRoleNotExist)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SecretNotExist`](super::errors::SsmErrorCode::ResourceNotFoundSecretNotExist)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "GetSecretValue",
     output = GetSecretValueResponse,
-    error = super::errors::GetSecretValueError
+    error = super::errors::SsmErrorCode
 )]
 pub struct GetSecretValue {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test_secret"`
+    /// `SecretName`; example: `"test_secret"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `VersionId`; example: `"v1.0"`
     pub version_id: String,
 
-    /// `EncryptionPublicKey`: a string.
+    /// `EncryptionPublicKey`
     pub encryption_public_key: Option<String>,
 
-    /// `EncryptionAlgorithm`: a string.
+    /// `EncryptionAlgorithm`
     pub encryption_algorithm: Option<String>,
 }
 
 /// What a successful [`GetSecretValue`] call returns.
 #[tc_model]
 pub struct GetSecretValueResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-secret"`
+    /// `SecretName`; example: `"test3-secret"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v3"`
+    /// `VersionId`; example: `"v3"`
     pub version_id: String,
 
-    /// `SecretBinary`: a string.
-    ///
-    /// Example: `"5Yet5o2udmFsdWUyCg=="`
+    /// `SecretBinary`; example: `"5Yet5o2udmFsdWUyCg=="`
     pub secret_binary: String,
 
-    /// `SecretString`: a string.
-    ///
-    /// Example: `"凭据value3"`
+    /// `SecretString`; example: `"凭据value3"`
     pub secret_string: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,75 +1039,59 @@ pub struct GetSecretValueResponse {
 /// The `GetServiceStatus` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`GetServiceStatusResponse`].
-/// The codes it documents are in [`GetServiceStatusError`](super::errors::GetServiceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=GetServiceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "GetServiceStatus",
     output = GetServiceStatusResponse,
-    error = super::errors::GetServiceStatusError
+    error = super::errors::SsmErrorCode
 )]
 pub struct GetServiceStatus {}
 
 /// What a successful [`GetServiceStatus`] call returns.
 #[tc_model]
 pub struct GetServiceStatusResponse {
-    /// `ServiceEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceEnabled`; example: `true`
     pub service_enabled: bool,
 
-    /// `InvalidType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidType`; example: `1`
     pub invalid_type: i64,
 
-    /// `AccessKeyEscrowEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AccessKeyEscrowEnabled`; example: `true`
     pub access_key_escrow_enabled: bool,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024-09-10 10:19:21"`
+    /// `ExpireTime`; example: `"2024-09-10 10:19:21"`
     pub expire_time: Option<String>,
 
-    /// `QPSLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `QPSLimit`; example: `500`
     #[tc(rename = "QPSLimit")]
     pub qps_limit: Option<i64>,
 
-    /// `SecretLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SecretLimit`; example: `1000`
     pub secret_limit: Option<i64>,
 
-    /// `PayModel`: a string.
-    ///
-    /// Example: `"Postpaid_SSM"`
+    /// `PayModel`; example: `"Postpaid_SSM"`
     pub pay_model: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"SSM-Prepaid-co3j6qlg"`
+    /// `ResourceId`; example: `"SSM-Prepaid-co3j6qlg"`
     pub resource_id: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ResourceRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceRegion`; example: `1`
     pub resource_region: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1044,32 +1101,38 @@ pub struct GetServiceStatusResponse {
 /// The `ListSecretVersionIds` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`ListSecretVersionIdsResponse`].
-/// The codes it documents are in [`ListSecretVersionIdsError`](super::errors::ListSecretVersionIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=ListSecretVersionIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "ListSecretVersionIds",
     output = ListSecretVersionIdsResponse,
-    error = super::errors::ListSecretVersionIdsError
+    error = super::errors::SsmErrorCode
 )]
 pub struct ListSecretVersionIds {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-secret"`
+    /// `SecretName`; example: `"test3-secret"`
     pub secret_name: String,
 }
 
 /// What a successful [`ListSecretVersionIds`] call returns.
 #[tc_model]
 pub struct ListSecretVersionIdsResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-secret"`
+    /// `SecretName`; example: `"test3-secret"`
     pub secret_name: String,
 
-    /// `Versions`: a list of [`VersionInfo`](super::models::VersionInfo) objects.
+    /// `Versions`
     pub versions: Vec<models::VersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,15 +1142,24 @@ pub struct ListSecretVersionIdsResponse {
 /// The `ListSecrets` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`ListSecretsResponse`].
-/// The codes it documents are in [`ListSecretsError`](super::errors::ListSecretsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=ListSecrets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "ListSecrets",
     output = ListSecretsResponse,
-    error = super::errors::ListSecretsError,
+    error = super::errors::SsmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1097,52 +1169,34 @@ pub struct ListSecretVersionIdsResponse {
     )
 )]
 pub struct ListSecrets {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<u64>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 
-    /// `SearchSecretName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `SearchSecretName`; example: `"testName"`
     pub search_secret_name: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `SecretType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecretType`; example: `1`
     pub secret_type: Option<u64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"Mysql"`
+    /// `ProductName`; example: `"Mysql"`
     pub product_name: Option<String>,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdb-p70xyaq1"`
+    /// `InstanceID`; example: `"cdb-p70xyaq1"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -1150,12 +1204,10 @@ pub struct ListSecrets {
 /// What a successful [`ListSecrets`] call returns.
 #[tc_model]
 pub struct ListSecretsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: u64,
 
-    /// `SecretMetadatas`: a list of [`SecretMetadata`](super::models::SecretMetadata) objects.
+    /// `SecretMetadatas`
     pub secret_metadatas: Vec<models::SecretMetadata>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,49 +1217,51 @@ pub struct ListSecretsResponse {
 /// The `PutSecretValue` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`PutSecretValueResponse`].
-/// The codes it documents are in [`PutSecretValueError`](super::errors::PutSecretValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=PutSecretValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "PutSecretValue",
     output = PutSecretValueResponse,
-    error = super::errors::PutSecretValueError
+    error = super::errors::SsmErrorCode
 )]
 pub struct PutSecretValue {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v2.0"`
+    /// `VersionId`; example: `"v2.0"`
     pub version_id: String,
 
-    /// `SecretBinary`: a string.
-    ///
-    /// Example: `"5Yet5o2udmFsdWUyCg=="`
+    /// `SecretBinary`; example: `"5Yet5o2udmFsdWUyCg=="`
     pub secret_binary: Option<String>,
 
-    /// `SecretString`: a string.
-    ///
-    /// Example: `"test_v2"`
+    /// `SecretString`; example: `"test_v2"`
     pub secret_string: Option<String>,
 }
 
 /// What a successful [`PutSecretValue`] call returns.
 #[tc_model]
 pub struct PutSecretValueResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v2.0"`
+    /// `VersionId`; example: `"v2.0"`
     pub version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1217,29 +1271,35 @@ pub struct PutSecretValueResponse {
 /// The `RestoreSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`RestoreSecretResponse`].
-/// The codes it documents are in [`RestoreSecretError`](super::errors::RestoreSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=RestoreSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "RestoreSecret",
     output = RestoreSecretResponse,
-    error = super::errors::RestoreSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct RestoreSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 }
 
 /// What a successful [`RestoreSecret`] call returns.
 #[tc_model]
 pub struct RestoreSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1249,29 +1309,61 @@ pub struct RestoreSecretResponse {
 /// The `RotateProductSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`RotateProductSecretResponse`].
-/// The codes it documents are in [`RotateProductSecretError`](super::errors::RotateProductSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=RotateProductSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`FailedOperation.RotationForbidden`](super::errors::SsmErrorCode::FailedOperationRotationForbidden)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AccessKeyOverLimit`](super::errors::SsmErrorCode::OperationDeniedAccessKeyOverLimit)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`OperationDenied.UinNotMatch`](super::errors::SsmErrorCode::OperationDeniedUinNotMatch)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "RotateProductSecret",
     output = RotateProductSecretResponse,
-    error = super::errors::RotateProductSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct RotateProductSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-db-secret"`
+    /// `SecretName`; example: `"test3-db-secret"`
     pub secret_name: String,
 }
 
 /// What a successful [`RotateProductSecret`] call returns.
 #[tc_model]
 pub struct RotateProductSecretResponse {
-    /// `FlowID`: a signed 64-bit integer.
-    ///
-    /// Example: `43416`
+    /// `FlowID`; example: `43416`
     #[tc(rename = "FlowID")]
     pub flow_id: i64,
 
@@ -1282,34 +1374,37 @@ pub struct RotateProductSecretResponse {
 /// The `UpdateDescription` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`UpdateDescriptionResponse`].
-/// The codes it documents are in [`UpdateDescriptionError`](super::errors::UpdateDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=UpdateDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "UpdateDescription",
     output = UpdateDescriptionResponse,
-    error = super::errors::UpdateDescriptionError
+    error = super::errors::SsmErrorCode
 )]
 pub struct UpdateDescription {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"new desc"`
+    /// `Description`; example: `"new desc"`
     pub description: String,
 }
 
 /// What a successful [`UpdateDescription`] call returns.
 #[tc_model]
 pub struct UpdateDescriptionResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1319,33 +1414,61 @@ pub struct UpdateDescriptionResponse {
 /// The `UpdateRotationStatus` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`UpdateRotationStatusResponse`].
-/// The codes it documents are in [`UpdateRotationStatusError`](super::errors::UpdateRotationStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=UpdateRotationStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::SsmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::SsmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`FailedOperation.RotationForbidden`](super::errors::SsmErrorCode::FailedOperationRotationForbidden)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::SsmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TagKeysDuplicated`](super::errors::SsmErrorCode::InvalidParameterValueTagKeysDuplicated)
+/// - [`InvalidParameterValue.TagsNotExisted`](super::errors::SsmErrorCode::InvalidParameterValueTagsNotExisted)
+/// - [`LimitExceeded`](super::errors::SsmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::SsmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::SsmErrorCode::OperationDenied)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`RequestLimitExceeded`](super::errors::SsmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::SsmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.SecretExists`](super::errors::SsmErrorCode::ResourceInUseSecretExists)
+/// - [`ResourceInUse.VersionIdExists`](super::errors::SsmErrorCode::ResourceInUseVersionIdExists)
+/// - [`ResourceInsufficient`](super::errors::SsmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::SsmErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`ResourceUnavailable.ResourceDisabled`](super::errors::SsmErrorCode::ResourceUnavailableResourceDisabled)
+/// - [`ResourceUnavailable.ResourcePendingDeleted`](super::errors::SsmErrorCode::ResourceUnavailableResourcePendingDeleted)
+/// - [`ResourceUnavailable.ResourceUninitialized`](super::errors::SsmErrorCode::ResourceUnavailableResourceUninitialized)
+/// - [`ResourcesSoldOut`](super::errors::SsmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessKmsError`](super::errors::SsmErrorCode::UnauthorizedOperationAccessKmsError)
+/// - [`UnknownParameter`](super::errors::SsmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::SsmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "UpdateRotationStatus",
     output = UpdateRotationStatusResponse,
-    error = super::errors::UpdateRotationStatusError
+    error = super::errors::SsmErrorCode
 )]
 pub struct UpdateRotationStatus {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"test3-db-secret"`
+    /// `SecretName`; example: `"test3-db-secret"`
     pub secret_name: String,
 
-    /// `EnableRotation`: a boolean.
+    /// `EnableRotation`
     pub enable_rotation: bool,
 
-    /// `Frequency`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Frequency`; example: `30`
     pub frequency: Option<i64>,
 
-    /// `RotationBeginTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RotationBeginTime`; example: `"2006-01-02 15:04:05"`
     pub rotation_begin_time: Option<String>,
 }
 
@@ -1359,49 +1482,49 @@ pub struct UpdateRotationStatusResponse {
 /// The `UpdateSecret` action of SSM API 2019-09-23.
 ///
 /// A successful call returns [`UpdateSecretResponse`].
-/// The codes it documents are in [`UpdateSecretError`](super::errors::UpdateSecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ssm&Version=2019-09-23&Action=UpdateSecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SsmErrorCode`](super::errors::SsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::SsmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKmsError`](super::errors::SsmErrorCode::FailedOperationAccessKmsError)
+/// - [`InternalError`](super::errors::SsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::SsmErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.AutoRotatedResource`](super::errors::SsmErrorCode::OperationDeniedAutoRotatedResource)
+/// - [`ResourceNotFound`](super::errors::SsmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::SsmErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation`](super::errors::SsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ssm",
     version = "2019-09-23",
     name = "UpdateSecret",
     output = UpdateSecretResponse,
-    error = super::errors::UpdateSecretError
+    error = super::errors::SsmErrorCode
 )]
 pub struct UpdateSecret {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `VersionId`; example: `"v1.0"`
     pub version_id: String,
 
-    /// `SecretBinary`: a string.
-    ///
-    /// Example: `"5Yet5o2udmFsdWUyCg=="`
+    /// `SecretBinary`; example: `"5Yet5o2udmFsdWUyCg=="`
     pub secret_binary: Option<String>,
 
-    /// `SecretString`: a string.
-    ///
-    /// Example: `"new value"`
+    /// `SecretString`; example: `"new value"`
     pub secret_string: Option<String>,
 }
 
 /// What a successful [`UpdateSecret`] call returns.
 #[tc_model]
 pub struct UpdateSecretResponse {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"lzc-testss"`
+    /// `SecretName`; example: `"lzc-testss"`
     pub secret_name: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v2.0"`
+    /// `VersionId`; example: `"v2.0"`
     pub version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,62 +8,40 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateProductSecret`](super::CreateProductSecret).
 #[tc_model]
 pub struct ProductPrivilegeUnit {
-    /// `PrivilegeName`: a string.
-    ///
-    /// Example: `"GlobalPrivileges"`
+    /// `PrivilegeName`; example: `"GlobalPrivileges"`
     pub privilege_name: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"testdb"`
+    /// `Database`; example: `"testdb"`
     pub database: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"t_test"`
+    /// `TableName`; example: `"t_test"`
     pub table_name: Option<String>,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ColumnName`; example: `"name"`
     pub column_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `SequenceName`: a string.
-    ///
-    /// Example: `"sequence"`
+    /// `SequenceName`; example: `"sequence"`
     pub sequence_name: Option<String>,
 
-    /// `ProcedureName`: a string.
-    ///
-    /// Example: `"procedure"`
+    /// `ProcedureName`; example: `"procedure"`
     pub procedure_name: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"type"`
+    /// `TypeName`; example: `"type"`
     pub type_name: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function"`
+    /// `FunctionName`; example: `"function"`
     pub function_name: Option<String>,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"vice"`
+    /// `ViewName`; example: `"vice"`
     pub view_name: Option<String>,
 
-    /// `MatviewName`: a string.
-    ///
-    /// Example: `"matview"`
+    /// `MatviewName`; example: `"matview"`
     pub matview_name: Option<String>,
 }
 
@@ -72,24 +50,16 @@ pub struct ProductPrivilegeUnit {
 /// Returned in the output of [`DescribeRotationHistory`](super::DescribeRotationHistory) and [`DescribeSecret`](super::DescribeSecret).
 #[tc_model]
 pub struct SecretAccountInfo {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"lif_SSM_94G"`
+    /// `AccountName`; example: `"lif_SSM_94G"`
     pub account_name: Option<String>,
 
-    /// `Host`: a list of strings.
-    ///
-    /// Example: `["10.%"]`
+    /// `Host`; example: `["10.%"]`
     pub host: Option<Vec<String>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"SSM_Rotate_20260711175609"`
+    /// `Version`; example: `"SSM_Rotate_20260711175609"`
     pub version: Option<String>,
 
-    /// `RotatedTime`: a string.
-    ///
-    /// Example: `"2026-07-14 14:21:52"`
+    /// `RotatedTime`; example: `"2026-07-14 14:21:52"`
     pub rotated_time: Option<String>,
 }
 
@@ -98,122 +68,76 @@ pub struct SecretAccountInfo {
 /// Returned in the output of [`ListSecrets`](super::ListSecrets).
 #[tc_model]
 pub struct SecretMetadata {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `SecretName`; example: `"testName"`
     pub secret_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"The  description of Secret"`
+    /// `Description`; example: `"The  description of Secret"`
     pub description: String,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
+    /// `KmsKeyId`; example: `"6cdf26d1-44ff-11eb-841c-5254006d0810"`
     pub kms_key_id: String,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12345111`
+    /// `CreateUin`; example: `12345111`
     pub create_uin: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Initializing"`
+    /// `Status`; example: `"Initializing"`
     pub status: String,
 
-    /// `DeleteTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1574160561`
+    /// `DeleteTime`; example: `1574160561`
     pub delete_time: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1574160561`
+    /// `CreateTime`; example: `1574160561`
     pub create_time: u64,
 
-    /// `KmsKeyType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `KmsKeyType`; example: `"DEFAULT"`
     pub kms_key_type: String,
 
-    /// `RotationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RotationStatus`; example: `1`
     pub rotation_status: i64,
 
-    /// `NextRotationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1574160561`
+    /// `NextRotationTime`; example: `1574160561`
     pub next_rotation_time: u64,
 
-    /// `SecretType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecretType`; example: `1`
     pub secret_type: i64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `ProductName`; example: `"MYSQL"`
     pub product_name: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"ResourceName"`
+    /// `ResourceName`; example: `"ResourceName"`
     pub resource_name: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `AssociatedInstanceIDs`: a list of strings.
-    ///
-    /// Example: `["cmv-test"]`
+    /// `AssociatedInstanceIDs`; example: `["cmv-test"]`
     #[tc(rename = "AssociatedInstanceIDs")]
     pub associated_instance_ids: Vec<String>,
 
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12345111`
+    /// `TargetUin`; example: `12345111`
     pub target_uin: u64,
 
-    /// `RotationFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RotationFrequency`; example: `7`
     pub rotation_frequency: i64,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"skey-a1b2c3d4"`
+    /// `ResourceID`; example: `"skey-a1b2c3d4"`
     #[tc(rename = "ResourceID")]
     pub resource_id: String,
 
-    /// `RotationBeginTime`: a string.
-    ///
-    /// Example: `"2022-12-28 15:07:11"`
+    /// `RotationBeginTime`; example: `"2022-12-28 15:07:11"`
     pub rotation_begin_time: String,
 
-    /// `EncryptType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptType`; example: `0`
     pub encrypt_type: Option<u64>,
 
-    /// `EncryptSwitching`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncryptSwitching`; example: `true`
     pub encrypt_switching: Option<bool>,
 
-    /// `CreateUinString`: a string.
-    ///
-    /// Example: `"\"12345111\""`
+    /// `CreateUinString`; example: `"\"12345111\""`
     pub create_uin_string: Option<String>,
 
-    /// `TargetUinString`: a string.
-    ///
-    /// Example: `"\"12345111\""`
+    /// `TargetUinString`; example: `"\"12345111\""`
     pub target_uin_string: Option<String>,
 }
 
@@ -222,14 +146,10 @@ pub struct SecretMetadata {
 /// Sent in the input of [`CreateProductSecret`](super::CreateProductSecret), [`CreateSSHKeyPairSecret`](super::CreateSSHKeyPairSecret) and [`CreateSecret`](super::CreateSecret).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `TagValue`; example: `"dev"`
     pub tag_value: String,
 }
 
@@ -238,12 +158,10 @@ pub struct Tag {
 /// Sent in the input of [`ListSecrets`](super::ListSecrets).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -252,13 +170,9 @@ pub struct TagFilter {
 /// Returned in the output of [`ListSecretVersionIds`](super::ListSecretVersionIds).
 #[tc_model]
 pub struct VersionInfo {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `VersionId`; example: `"v1"`
     pub version_id: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730278717`
+    /// `CreateTime`; example: `1730278717`
     pub create_time: u64,
 }

@@ -7,73 +7,84 @@ use super::models;
 /// The `AssumeRole` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`AssumeRoleResponse`].
-/// The codes it documents are in [`AssumeRoleError`](super::errors::AssumeRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=AssumeRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckMFAError`](super::errors::StsErrorCode::FailedOperationCheckMfaError)
+/// - [`FailedOperation.MFATypeNotSupported`](super::errors::StsErrorCode::FailedOperationMfaTypeNotSupported)
+/// - [`InternalError.DbError`](super::errors::StsErrorCode::InternalErrorDbError)
+/// - [`InternalError.EncryptError`](super::errors::StsErrorCode::InternalErrorEncryptError)
+/// - [`InternalError.GetAppIdError`](super::errors::StsErrorCode::InternalErrorGetAppIdError)
+/// - [`InternalError.GetRoleError`](super::errors::StsErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GetSeedTokenError`](super::errors::StsErrorCode::InternalErrorGetSeedTokenError)
+/// - [`InternalError.IllegalRole`](super::errors::StsErrorCode::InternalErrorIllegalRole)
+/// - [`InternalError.PbSerializeError`](super::errors::StsErrorCode::InternalErrorPbSerializeError)
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::StsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AccountNotAvaliable`](super::errors::StsErrorCode::InvalidParameterAccountNotAvaliable)
+/// - [`InvalidParameter.ExtendStrategyOverSize`](super::errors::StsErrorCode::InvalidParameterExtendStrategyOverSize)
+/// - [`InvalidParameter.GrantOtherResource`](super::errors::StsErrorCode::InvalidParameterGrantOtherResource)
+/// - [`InvalidParameter.OverLimit`](super::errors::StsErrorCode::InvalidParameterOverLimit)
+/// - [`InvalidParameter.OverTimeError`](super::errors::StsErrorCode::InvalidParameterOverTimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyTooLong`](super::errors::StsErrorCode::InvalidParameterPolicyTooLong)
+/// - [`InvalidParameter.ResouceError`](super::errors::StsErrorCode::InvalidParameterResouceError)
+/// - [`InvalidParameter.StrategyFormatError`](super::errors::StsErrorCode::InvalidParameterStrategyFormatError)
+/// - [`InvalidParameter.StrategyInvalid`](super::errors::StsErrorCode::InvalidParameterStrategyInvalid)
+/// - [`InvalidParameter.TempCodeNotAvaliable`](super::errors::StsErrorCode::InvalidParameterTempCodeNotAvaliable)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::StsErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation`](super::errors::StsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::StsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "AssumeRole",
     output = AssumeRoleResponse,
-    error = super::errors::AssumeRoleError
+    error = super::errors::StsErrorCode
 )]
 pub struct AssumeRole {
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
     pub role_arn: String,
 
-    /// `RoleSessionName`: a string.
-    ///
-    /// Example: `"cts"`
+    /// `RoleSessionName`; example: `"cts"`
     pub role_session_name: String,
 
-    /// `DurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `DurationSeconds`; example: `1800`
     pub duration_seconds: Option<u64>,
 
-    /// `Policy`: a string.
+    /// `Policy`
     pub policy: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"role-external-id"`
+    /// `ExternalId`; example: `"role-external-id"`
     pub external_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `SourceIdentity`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `SourceIdentity`; example: `"1000001"`
     pub source_identity: Option<String>,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"qcs::cam:uin/10001::mfa/softToken"`
+    /// `SerialNumber`; example: `"qcs::cam:uin/10001::mfa/softToken"`
     pub serial_number: Option<String>,
 
-    /// `TokenCode`: a string.
-    ///
-    /// Example: `"482724"`
+    /// `TokenCode`; example: `"482724"`
     pub token_code: Option<String>,
 }
 
 /// What a successful [`AssumeRole`] call returns.
 #[tc_model]
 pub struct AssumeRoleResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
+    /// `Credentials`
     pub credentials: models::Credentials,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1543914376`
+    /// `ExpiredTime`; example: `1543914376`
     pub expired_time: i64,
 
-    /// `Expiration`: a string.
-    ///
-    /// Example: `"2018-12-04T09:06:16Z"`
+    /// `Expiration`; example: `"2018-12-04T09:06:16Z"`
     pub expiration: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -83,60 +94,71 @@ pub struct AssumeRoleResponse {
 /// The `AssumeRoleWithSAML` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`AssumeRoleWithSAMLResponse`].
-/// The codes it documents are in [`AssumeRoleWithSAMLError`](super::errors::AssumeRoleWithSAMLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=AssumeRoleWithSAML)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbError`](super::errors::StsErrorCode::InternalErrorDbError)
+/// - [`InternalError.EncryptError`](super::errors::StsErrorCode::InternalErrorEncryptError)
+/// - [`InternalError.GetAppIdError`](super::errors::StsErrorCode::InternalErrorGetAppIdError)
+/// - [`InternalError.GetRoleError`](super::errors::StsErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GetSeedTokenError`](super::errors::StsErrorCode::InternalErrorGetSeedTokenError)
+/// - [`InternalError.IllegalRole`](super::errors::StsErrorCode::InternalErrorIllegalRole)
+/// - [`InternalError.PbSerializeError`](super::errors::StsErrorCode::InternalErrorPbSerializeError)
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::StsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AccountNotAvaliable`](super::errors::StsErrorCode::InvalidParameterAccountNotAvaliable)
+/// - [`InvalidParameter.ExtendStrategyOverSize`](super::errors::StsErrorCode::InvalidParameterExtendStrategyOverSize)
+/// - [`InvalidParameter.GrantOtherResource`](super::errors::StsErrorCode::InvalidParameterGrantOtherResource)
+/// - [`InvalidParameter.OverLimit`](super::errors::StsErrorCode::InvalidParameterOverLimit)
+/// - [`InvalidParameter.OverTimeError`](super::errors::StsErrorCode::InvalidParameterOverTimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyTooLong`](super::errors::StsErrorCode::InvalidParameterPolicyTooLong)
+/// - [`InvalidParameter.ResouceError`](super::errors::StsErrorCode::InvalidParameterResouceError)
+/// - [`InvalidParameter.StrategyFormatError`](super::errors::StsErrorCode::InvalidParameterStrategyFormatError)
+/// - [`InvalidParameter.StrategyInvalid`](super::errors::StsErrorCode::InvalidParameterStrategyInvalid)
+/// - [`InvalidParameter.TempCodeNotAvaliable`](super::errors::StsErrorCode::InvalidParameterTempCodeNotAvaliable)
+/// - [`RequestLimitExceeded`](super::errors::StsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::StsErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation`](super::errors::StsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "AssumeRoleWithSAML",
     output = AssumeRoleWithSAMLResponse,
-    error = super::errors::AssumeRoleWithSAMLError
+    error = super::errors::StsErrorCode
 )]
 pub struct AssumeRoleWithSAML {
-    /// `SAMLAssertion`: a string.
-    ///
-    /// Example: `"c2FtbC***Rpb24="`
+    /// `SAMLAssertion`; example: `"c2FtbC***Rpb24="`
     #[tc(rename = "SAMLAssertion")]
     pub saml_assertion: String,
 
-    /// `PrincipalArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/7989***:saml-provider/OneLogin"`
+    /// `PrincipalArn`; example: `"qcs::cam::uin/7989***:saml-provider/OneLogin"`
     pub principal_arn: String,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/7989***:roleName/OneLogin-Role"`
+    /// `RoleArn`; example: `"qcs::cam::uin/7989***:roleName/OneLogin-Role"`
     pub role_arn: String,
 
-    /// `RoleSessionName`: a string.
-    ///
-    /// Example: `"readOnlySession"`
+    /// `RoleSessionName`; example: `"readOnlySession"`
     pub role_session_name: String,
 
-    /// `DurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `DurationSeconds`; example: `1800`
     pub duration_seconds: Option<u64>,
 }
 
 /// What a successful [`AssumeRoleWithSAML`] call returns.
 #[tc_model]
 pub struct AssumeRoleWithSAMLResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
-    ///
-    /// Example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"1siMD***"}`
+    /// `Credentials`; example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"1siMD***"}`
     pub credentials: models::Credentials,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1543914376`
+    /// `ExpiredTime`; example: `1543914376`
     pub expired_time: u64,
 
-    /// `Expiration`: a string.
-    ///
-    /// Example: `"2018-12-04T09:06:16Z"`
+    /// `Expiration`; example: `"2018-12-04T09:06:16Z"`
     pub expiration: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -146,59 +168,55 @@ pub struct AssumeRoleWithSAMLResponse {
 /// The `AssumeRoleWithWebIdentity` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`AssumeRoleWithWebIdentityResponse`].
-/// The codes it documents are in [`AssumeRoleWithWebIdentityError`](super::errors::AssumeRoleWithWebIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=AssumeRoleWithWebIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GetRoleError`](super::errors::StsErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::StsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.OverLimit`](super::errors::StsErrorCode::InvalidParameterOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.WebIdentityTokenError`](super::errors::StsErrorCode::InvalidParameterWebIdentityTokenError)
+/// - [`RequestLimitExceeded`](super::errors::StsErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::StsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "AssumeRoleWithWebIdentity",
     output = AssumeRoleWithWebIdentityResponse,
-    error = super::errors::AssumeRoleWithWebIdentityError
+    error = super::errors::StsErrorCode
 )]
 pub struct AssumeRoleWithWebIdentity {
-    /// `ProviderId`: a string.
-    ///
-    /// Example: `"OIDC"`
+    /// `ProviderId`; example: `"OIDC"`
     pub provider_id: String,
 
-    /// `WebIdentityToken`: a string.
-    ///
-    /// Example: `"eyJraWQiOiJkT**********CNOQ"`
+    /// `WebIdentityToken`; example: `"eyJraWQiOiJkT**********CNOQ"`
     pub web_identity_token: String,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/7989***:roleName/OneLogin-Role"`
+    /// `RoleArn`; example: `"qcs::cam::uin/7989***:roleName/OneLogin-Role"`
     pub role_arn: String,
 
-    /// `RoleSessionName`: a string.
-    ///
-    /// Example: `"test_OIDC"`
+    /// `RoleSessionName`; example: `"test_OIDC"`
     pub role_session_name: String,
 
-    /// `DurationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `DurationSeconds`; example: `3600`
     pub duration_seconds: Option<i64>,
 }
 
 /// What a successful [`AssumeRoleWithWebIdentity`] call returns.
 #[tc_model]
 pub struct AssumeRoleWithWebIdentityResponse {
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1543914376`
+    /// `ExpiredTime`; example: `1543914376`
     pub expired_time: u64,
 
-    /// `Expiration`: a string.
-    ///
-    /// Example: `"2018-12-04T09:06:16Z"`
+    /// `Expiration`; example: `"2018-12-04T09:06:16Z"`
     pub expiration: String,
 
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
-    ///
-    /// Example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"1siMD***"}`
+    /// `Credentials`; example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"1siMD***"}`
     pub credentials: models::Credentials,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -208,44 +226,41 @@ pub struct AssumeRoleWithWebIdentityResponse {
 /// The `GetCallerIdentity` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`GetCallerIdentityResponse`].
-/// The codes it documents are in [`GetCallerIdentityError`](super::errors::GetCallerIdentityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=GetCallerIdentity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessKeyIllegal`](super::errors::StsErrorCode::AuthFailureAccessKeyIllegal)
+/// - [`InternalError.GetSeedTokenError`](super::errors::StsErrorCode::InternalErrorGetSeedTokenError)
+/// - [`InvalidParameter.AccessKeyNotSupport`](super::errors::StsErrorCode::InvalidParameterAccessKeyNotSupport)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "GetCallerIdentity",
     output = GetCallerIdentityResponse,
-    error = super::errors::GetCallerIdentityError
+    error = super::errors::StsErrorCode
 )]
 pub struct GetCallerIdentity {}
 
 /// What a successful [`GetCallerIdentity`] call returns.
 #[tc_model]
 pub struct GetCallerIdentityResponse {
-    /// `Arn`: a string.
-    ///
-    /// Example: `"qcs::sts:1000262***:federated-user/1000261****"`
+    /// `Arn`; example: `"qcs::sts:1000262***:federated-user/1000261****"`
     pub arn: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"1000262***"`
+    /// `AccountId`; example: `"1000262***"`
     pub account_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000261****:federatedUserName"`
+    /// `UserId`; example: `"1000261****:federatedUserName"`
     pub user_id: Option<String>,
 
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"1000261****"`
+    /// `PrincipalId`; example: `"1000261****"`
     pub principal_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CAMUser"`
+    /// `Type`; example: `"CAMUser"`
     pub r#type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -255,45 +270,59 @@ pub struct GetCallerIdentityResponse {
 /// The `GetFederationToken` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`GetFederationTokenResponse`].
-/// The codes it documents are in [`GetFederationTokenError`](super::errors::GetFederationTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=GetFederationToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbError`](super::errors::StsErrorCode::InternalErrorDbError)
+/// - [`InternalError.EncryptError`](super::errors::StsErrorCode::InternalErrorEncryptError)
+/// - [`InternalError.GetAppIdError`](super::errors::StsErrorCode::InternalErrorGetAppIdError)
+/// - [`InternalError.GetSeedTokenError`](super::errors::StsErrorCode::InternalErrorGetSeedTokenError)
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccountNotAvaliable`](super::errors::StsErrorCode::InvalidParameterAccountNotAvaliable)
+/// - [`InvalidParameter.ExtendStrategyOverSize`](super::errors::StsErrorCode::InvalidParameterExtendStrategyOverSize)
+/// - [`InvalidParameter.GrantOtherResource`](super::errors::StsErrorCode::InvalidParameterGrantOtherResource)
+/// - [`InvalidParameter.OverTimeError`](super::errors::StsErrorCode::InvalidParameterOverTimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyTooLong`](super::errors::StsErrorCode::InvalidParameterPolicyTooLong)
+/// - [`InvalidParameter.ResouceError`](super::errors::StsErrorCode::InvalidParameterResouceError)
+/// - [`InvalidParameter.StrategyFormatError`](super::errors::StsErrorCode::InvalidParameterStrategyFormatError)
+/// - [`InvalidParameter.StrategyInvalid`](super::errors::StsErrorCode::InvalidParameterStrategyInvalid)
+/// - [`InvalidParameter.TempCodeNotAvaliable`](super::errors::StsErrorCode::InvalidParameterTempCodeNotAvaliable)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::StsErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation`](super::errors::StsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::StsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "GetFederationToken",
     output = GetFederationTokenResponse,
-    error = super::errors::GetFederationTokenError
+    error = super::errors::StsErrorCode
 )]
 pub struct GetFederationToken {
-    /// `Name`: a string.
-    ///
-    /// Example: `"readOnly"`
+    /// `Name`; example: `"readOnly"`
     pub name: String,
 
-    /// `Policy`: a string.
+    /// `Policy`
     pub policy: String,
 
-    /// `DurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `DurationSeconds`; example: `1800`
     pub duration_seconds: Option<u64>,
 }
 
 /// What a successful [`GetFederationToken`] call returns.
 #[tc_model]
 pub struct GetFederationTokenResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
+    /// `Credentials`
     pub credentials: models::Credentials,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1686664553`
+    /// `ExpiredTime`; example: `1686664553`
     pub expired_time: u64,
 
-    /// `Expiration`: a string.
-    ///
-    /// Example: `"2023-06-13T13:55:53Z"`
+    /// `Expiration`; example: `"2023-06-13T13:55:53Z"`
     pub expiration: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -303,49 +332,54 @@ pub struct GetFederationTokenResponse {
 /// The `GetSessionToken` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`GetSessionTokenResponse`].
-/// The codes it documents are in [`GetSessionTokenError`](super::errors::GetSessionTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=GetSessionToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckMFAError`](super::errors::StsErrorCode::FailedOperationCheckMfaError)
+/// - [`FailedOperation.MFATypeNotSupported`](super::errors::StsErrorCode::FailedOperationMfaTypeNotSupported)
+/// - [`FailedOperation.TempKeyNotAllowed`](super::errors::StsErrorCode::FailedOperationTempKeyNotAllowed)
+/// - [`InternalError.DbError`](super::errors::StsErrorCode::InternalErrorDbError)
+/// - [`InternalError.EncryptError`](super::errors::StsErrorCode::InternalErrorEncryptError)
+/// - [`InternalError.GetSeedTokenError`](super::errors::StsErrorCode::InternalErrorGetSeedTokenError)
+/// - [`InternalError.PbSerializeError`](super::errors::StsErrorCode::InternalErrorPbSerializeError)
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::StsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AccountNotAvaliable`](super::errors::StsErrorCode::InvalidParameterAccountNotAvaliable)
+/// - [`InvalidParameter.OverTimeError`](super::errors::StsErrorCode::InvalidParameterOverTimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation`](super::errors::StsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "GetSessionToken",
     output = GetSessionTokenResponse,
-    error = super::errors::GetSessionTokenError
+    error = super::errors::StsErrorCode
 )]
 pub struct GetSessionToken {
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"qcs::cam:uin/10001::mfa/softToken"`
+    /// `SerialNumber`; example: `"qcs::cam:uin/10001::mfa/softToken"`
     pub serial_number: String,
 
-    /// `TokenCode`: a string.
-    ///
-    /// Example: `"482724"`
+    /// `TokenCode`; example: `"482724"`
     pub token_code: String,
 
-    /// `DurationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `DurationSeconds`; example: `1800`
     pub duration_seconds: Option<i64>,
 }
 
 /// What a successful [`GetSessionToken`] call returns.
 #[tc_model]
 pub struct GetSessionTokenResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
-    ///
-    /// Example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"da1e***"}`
+    /// `Credentials`; example: `{"TmpSecretId":"AKID***","TmpSecretKey":"q95K***","Token":"da1e***"}`
     pub credentials: models::Credentials,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1686664553`
+    /// `ExpiredTime`; example: `1686664553`
     pub expired_time: u64,
 
-    /// `Expiration`: a string.
-    ///
-    /// Example: `"2018-12-04T09:06:16Z"`
+    /// `Expiration`; example: `"2018-12-04T09:06:16Z"`
     pub expiration: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -355,29 +389,32 @@ pub struct GetSessionTokenResponse {
 /// The `QueryApiKey` action of STS API 2018-08-13.
 ///
 /// A successful call returns [`QueryApiKeyResponse`].
-/// The codes it documents are in [`QueryApiKeyError`](super::errors::QueryApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=sts&Version=2018-08-13&Action=QueryApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`StsErrorCode`](super::errors::StsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::StsErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::StsErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamError`](super::errors::StsErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "sts",
     version = "2018-08-13",
     name = "QueryApiKey",
     output = QueryApiKeyResponse,
-    error = super::errors::QueryApiKeyError
+    error = super::errors::StsErrorCode
 )]
 pub struct QueryApiKey {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100020328651`
+    /// `TargetUin`; example: `100020328651`
     pub target_uin: Option<u64>,
 }
 
 /// What a successful [`QueryApiKey`] call returns.
 #[tc_model]
 pub struct QueryApiKeyResponse {
-    /// `IdKeys`: a list of [`ApiKey`](super::models::ApiKey) objects.
-    ///
-    /// Example: `[{"CreateTime":1575517111,"SecretId":"AKID***","Status":2}]`
+    /// `IdKeys`; example: `[{"CreateTime":1575517111,"SecretId":"AKID***","Status":2}]`
     pub id_keys: Vec<models::ApiKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

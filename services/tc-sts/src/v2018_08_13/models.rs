@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`QueryApiKey`](super::QueryApiKey).
 #[tc_model]
 pub struct ApiKey {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"AKID***"`
+    /// `SecretId`; example: `"AKID***"`
     pub secret_id: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1575517111`
+    /// `CreateTime`; example: `1575517111`
     pub create_time: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 }
 
@@ -29,19 +23,13 @@ pub struct ApiKey {
 /// Returned in the output of [`AssumeRole`](super::AssumeRole), [`AssumeRoleWithSAML`](super::AssumeRoleWithSAML), [`AssumeRoleWithWebIdentity`](super::AssumeRoleWithWebIdentity), [`GetFederationToken`](super::GetFederationToken) and [`GetSessionToken`](super::GetSessionToken).
 #[tc_model]
 pub struct Credentials {
-    /// `Token`: a string.
-    ///
-    /// Example: `"da1e***"`
+    /// `Token`; example: `"da1e***"`
     pub token: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"AKID***"`
+    /// `TmpSecretId`; example: `"AKID***"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"q95K***"`
+    /// `TmpSecretKey`; example: `"q95K***"`
     pub tmp_secret_key: String,
 }
 
@@ -50,13 +38,9 @@ pub struct Credentials {
 /// Sent in the input of [`AssumeRole`](super::AssumeRole).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"department"`
+    /// `Key`; example: `"department"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"engineering"`
+    /// `Value`; example: `"engineering"`
     pub value: String,
 }

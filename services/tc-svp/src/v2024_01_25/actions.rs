@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateSavingPlanOrder` action of SVP API 2024-01-25.
 ///
 /// A successful call returns [`CreateSavingPlanOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=svp&Version=2024-01-25&Action=CreateSavingPlanOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "svp",
     version = "2024-01-25",
@@ -18,63 +21,41 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSavingPlanOrder {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `47`
+    /// `RegionId`; example: `47`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `470004`
+    /// `ZoneId`; example: `470004`
     pub zone_id: i64,
 
-    /// `PrePayType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PrePayType`; example: `"1"`
     pub pre_pay_type: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"示例值：时长为一年时，timeUnit为 y"`
+    /// `TimeUnit`; example: `"示例值：时长为一年时，timeUnit为 y"`
     pub time_unit: String,
 
-    /// `CommodityCode`: a string.
-    ///
-    /// Example: `"svp_common_CYq7cGNk3FaV"`
+    /// `CommodityCode`; example: `"svp_common_CYq7cGNk3FaV"`
     pub commodity_code: String,
 
-    /// `PromiseUseAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `PromiseUseAmount`; example: `10000`
     pub promise_use_amount: i64,
 
-    /// `SpecifyEffectTime`: a string.
-    ///
-    /// Example: `"2023-10-21 00:00:00"`
+    /// `SpecifyEffectTime`; example: `"2023-10-21 00:00:00"`
     pub specify_effect_time: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"可重入标记，业务名+64位UUID"`
+    /// `ClientToken`; example: `"可重入标记，业务名+64位UUID"`
     pub client_token: Option<String>,
 
-    /// `CommitmentPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CommitmentPeriod`; example: `1`
     pub commitment_period: Option<i64>,
 }
 
 /// What a successful [`CreateSavingPlanOrder`] call returns.
 #[tc_model]
 pub struct CreateSavingPlanOrderResponse {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20231020400000764159521"`
+    /// `BigDealId`; example: `"20231020400000764159521"`
     pub big_deal_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -84,55 +65,49 @@ pub struct CreateSavingPlanOrderResponse {
 /// The `DescribeSavingPlanCoverage` action of SVP API 2024-01-25.
 ///
 /// A successful call returns [`DescribeSavingPlanCoverageResponse`].
-/// The codes it documents are in [`DescribeSavingPlanCoverageError`](super::errors::DescribeSavingPlanCoverageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=svp&Version=2024-01-25&Action=DescribeSavingPlanCoverage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SvpErrorCode`](super::errors::SvpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::SvpErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::SvpErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "svp",
     version = "2024-01-25",
     name = "DescribeSavingPlanCoverage",
     output = DescribeSavingPlanCoverageResponse,
-    error = super::errors::DescribeSavingPlanCoverageError
+    error = super::errors::SvpErrorCode
 )]
 pub struct DescribeSavingPlanCoverage {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `StartDate`; example: `"2023-06-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-06-30"`
+    /// `EndDate`; example: `"2023-06-30"`
     pub end_date: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: u64,
 
-    /// `PeriodType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PeriodType`; example: `1`
     pub period_type: Option<u64>,
 }
 
 /// What a successful [`DescribeSavingPlanCoverage`] call returns.
 #[tc_model]
 pub struct DescribeSavingPlanCoverageResponse {
-    /// `DetailSet`: a list of [`SavingPlanCoverageDetail`](super::models::SavingPlanCoverageDetail) objects.
+    /// `DetailSet`
     pub detail_set: Option<Vec<models::SavingPlanCoverageDetail>>,
 
-    /// `RateSet`: a list of [`SavingPlanCoverageRate`](super::models::SavingPlanCoverageRate) objects.
+    /// `RateSet`
     pub rate_set: Option<Vec<models::SavingPlanCoverageRate>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalCount`; example: `1000`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,15 +117,20 @@ pub struct DescribeSavingPlanCoverageResponse {
 /// The `DescribeSavingPlanDeduct` action of SVP API 2024-01-25.
 ///
 /// A successful call returns [`DescribeSavingPlanDeductResponse`].
-/// The codes it documents are in [`DescribeSavingPlanDeductError`](super::errors::DescribeSavingPlanDeductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=svp&Version=2024-01-25&Action=DescribeSavingPlanDeduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SvpErrorCode`](super::errors::SvpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::SvpErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "svp",
     version = "2024-01-25",
     name = "DescribeSavingPlanDeduct",
     output = DescribeSavingPlanDeductResponse,
-    error = super::errors::DescribeSavingPlanDeductError,
+    error = super::errors::SvpErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -160,71 +140,47 @@ pub struct DescribeSavingPlanCoverageResponse {
     )
 )]
 pub struct DescribeSavingPlanDeduct {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: i64,
 
-    /// `StartEndDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `StartEndDate`; example: `"2024-05-11 14:23:57"`
     pub start_end_date: String,
 
-    /// `StartStartDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `StartStartDate`; example: `"2024-05-11 14:23:57"`
     pub start_start_date: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `47`
+    /// `RegionId`; example: `47`
     pub region_id: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `470004`
+    /// `ZoneId`; example: `470004`
     pub zone_id: Option<i64>,
 
-    /// `SpId`: a string.
-    ///
-    /// Example: `"svp-jaq000fk"`
+    /// `SpId`; example: `"svp-jaq000fk"`
     pub sp_id: Option<String>,
 
-    /// `DeductEndDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `DeductEndDate`; example: `"2024-05-11 14:23:57"`
     pub deduct_end_date: Option<String>,
 
-    /// `DeductStartDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `DeductStartDate`; example: `"2024-05-11 14:23:57"`
     pub deduct_start_date: Option<String>,
 
-    /// `EndEndDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `EndEndDate`; example: `"2024-05-11 14:23:57"`
     pub end_end_date: Option<String>,
 
-    /// `EndStartDate`: a string.
-    ///
-    /// Example: `"2024-05-11 14:23:57"`
+    /// `EndStartDate`; example: `"2024-05-11 14:23:57"`
     pub end_start_date: Option<String>,
 }
 
 /// What a successful [`DescribeSavingPlanDeduct`] call returns.
 #[tc_model]
 pub struct DescribeSavingPlanDeductResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `Deducts`: a list of [`SavingPlanDeductDetail`](super::models::SavingPlanDeductDetail) objects.
+    /// `Deducts`
     pub deducts: Option<Vec<models::SavingPlanDeductDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,15 +190,20 @@ pub struct DescribeSavingPlanDeductResponse {
 /// The `DescribeSavingPlanOverview` action of SVP API 2024-01-25.
 ///
 /// A successful call returns [`DescribeSavingPlanOverviewResponse`].
-/// The codes it documents are in [`DescribeSavingPlanOverviewError`](super::errors::DescribeSavingPlanOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=svp&Version=2024-01-25&Action=DescribeSavingPlanOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SvpErrorCode`](super::errors::SvpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::SvpErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "svp",
     version = "2024-01-25",
     name = "DescribeSavingPlanOverview",
     output = DescribeSavingPlanOverviewResponse,
-    error = super::errors::DescribeSavingPlanOverviewError,
+    error = super::errors::SvpErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -252,36 +213,26 @@ pub struct DescribeSavingPlanDeductResponse {
     )
 )]
 pub struct DescribeSavingPlanOverview {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `StartDate`; example: `"2023-06-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-06-30"`
+    /// `EndDate`; example: `"2023-06-30"`
     pub end_date: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeSavingPlanOverview`] call returns.
 #[tc_model]
 pub struct DescribeSavingPlanOverviewResponse {
-    /// `Overviews`: a list of [`SavingPlanOverviewDetail`](super::models::SavingPlanOverviewDetail) objects.
+    /// `Overviews`
     pub overviews: Vec<models::SavingPlanOverviewDetail>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -291,15 +242,20 @@ pub struct DescribeSavingPlanOverviewResponse {
 /// The `DescribeSavingPlanUsage` action of SVP API 2024-01-25.
 ///
 /// A successful call returns [`DescribeSavingPlanUsageResponse`].
-/// The codes it documents are in [`DescribeSavingPlanUsageError`](super::errors::DescribeSavingPlanUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=svp&Version=2024-01-25&Action=DescribeSavingPlanUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`SvpErrorCode`](super::errors::SvpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::SvpErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "svp",
     version = "2024-01-25",
     name = "DescribeSavingPlanUsage",
     output = DescribeSavingPlanUsageResponse,
-    error = super::errors::DescribeSavingPlanUsageError,
+    error = super::errors::SvpErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -309,41 +265,29 @@ pub struct DescribeSavingPlanOverviewResponse {
     )
 )]
 pub struct DescribeSavingPlanUsage {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `StartDate`; example: `"2023-06-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-06-30"`
+    /// `EndDate`; example: `"2023-06-30"`
     pub end_date: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Limit`; example: `200`
     pub limit: u64,
 
-    /// `TimeInterval`: a string.
-    ///
-    /// Example: `"daily:日 month：月"`
+    /// `TimeInterval`; example: `"daily:日 month：月"`
     pub time_interval: String,
 }
 
 /// What a successful [`DescribeSavingPlanUsage`] call returns.
 #[tc_model]
 pub struct DescribeSavingPlanUsageResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Usages`: a list of [`SavingPlanUsageDetail`](super::models::SavingPlanUsageDetail) objects.
+    /// `Usages`
     pub usages: Vec<models::SavingPlanUsageDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,91 +8,55 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeSavingPlanCoverage`](super::DescribeSavingPlanCoverage).
 #[tc_model]
 pub struct SavingPlanCoverageDetail {
-    /// `ResourceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"disk-3t7fhog0"`
+    /// `ResourceId`, always sent in responses; example: `"disk-3t7fhog0"`
     pub resource_id: Option<String>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RegionId`, always sent in responses; example: `1`
     pub region_id: Option<u64>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cynosdb"`
+    /// `ProductCode`; example: `"p_cynosdb"`
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_cynosdb_mysql"`
+    /// `SubProductCode`; example: `"sp_cynosdb_mysql"`
     pub sub_product_code: Option<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `StartDate`; example: `"2023-06-01"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `EndDate`; example: `"2023-06-01"`
     pub end_date: Option<String>,
 
-    /// `SpCoveredAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SpCoveredAmount`; example: `1.0`
     pub sp_covered_amount: Option<f64>,
 
-    /// `SpUncoveredAmount`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `SpUncoveredAmount`; example: `2.0`
     pub sp_uncovered_amount: Option<f64>,
 
-    /// `TotalRealAmount`: a floating-point number.
-    ///
-    /// Example: `3.0`
+    /// `TotalRealAmount`; example: `3.0`
     pub total_real_amount: Option<f64>,
 
-    /// `ExpectedAmount`: a floating-point number.
-    ///
-    /// Example: `3.0`
+    /// `ExpectedAmount`; example: `3.0`
     pub expected_amount: Option<f64>,
 
-    /// `SpCoverage`: a floating-point number.
-    ///
-    /// Example: `30.0`
+    /// `SpCoverage`; example: `30.0`
     pub sp_coverage: Option<f64>,
 
-    /// `PayerUinName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `PayerUinName`; example: `"腾讯"`
     pub payer_uin_name: Option<String>,
 
-    /// `OwnerUinName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `OwnerUinName`; example: `"腾讯"`
     pub owner_uin_name: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"9091"`
+    /// `PayerUin`; example: `"9091"`
     pub payer_uin: Option<String>,
 
-    /// `SubBillingItemName`: a string.
-    ///
-    /// Example: `"存储"`
+    /// `SubBillingItemName`; example: `"存储"`
     pub sub_billing_item_name: Option<String>,
 
-    /// `BillingItemName`: a string.
-    ///
-    /// Example: `"cynosdb_存储_mysql"`
+    /// `BillingItemName`; example: `"cynosdb_存储_mysql"`
     pub billing_item_name: Option<String>,
 
-    /// `SubProductName`: a string.
-    ///
-    /// Example: `"TDSQL-C MySQL版"`
+    /// `SubProductName`; example: `"TDSQL-C MySQL版"`
     pub sub_product_name: Option<String>,
 }
 
@@ -101,14 +65,10 @@ pub struct SavingPlanCoverageDetail {
 /// Returned in the output of [`DescribeSavingPlanCoverage`](super::DescribeSavingPlanCoverage).
 #[tc_model]
 pub struct SavingPlanCoverageRate {
-    /// `DatePoint`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `DatePoint`; example: `"2023-06-01"`
     pub date_point: Option<String>,
 
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `Rate`; example: `10.0`
     pub rate: Option<f64>,
 }
 
@@ -117,104 +77,64 @@ pub struct SavingPlanCoverageRate {
 /// Returned in the output of [`DescribeSavingPlanDeduct`](super::DescribeSavingPlanDeduct).
 #[tc_model]
 pub struct SavingPlanDeductDetail {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `OwnerUinName`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `OwnerUinName`; example: `"深圳市腾讯计算机系统有限公司"`
     pub owner_uin_name: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: String,
 
-    /// `PayerUinName`: a string.
-    ///
-    /// Example: `"深圳市腾讯计算机系统有限公司"`
+    /// `PayerUinName`; example: `"深圳市腾讯计算机系统有限公司"`
     pub payer_uin_name: String,
 
-    /// `SpId`: a string.
-    ///
-    /// Example: `"svp-jf1000fuY_gME1p"`
+    /// `SpId`; example: `"svp-jf1000fuY_gME1p"`
     pub sp_id: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `ProductCode`; example: `"p_cvm"`
     pub product_code: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器CVM"`
+    /// `ProductName`; example: `"云服务器CVM"`
     pub product_name: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_cvm_s4"`
+    /// `SubProductCode`; example: `"sp_cvm_s4"`
     pub sub_product_code: String,
 
-    /// `SubProductName`: a string.
-    ///
-    /// Example: `"云服务器CVM-标准型S4"`
+    /// `SubProductName`; example: `"云服务器CVM-标准型S4"`
     pub sub_product_name: String,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"20241118400246988192100"`
+    /// `OutTradeNo`; example: `"20241118400246988192100"`
     pub out_trade_no: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RegionId`; example: `4`
     pub region_id: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华东地区（上海）"`
+    /// `RegionName`; example: `"华东地区（上海）"`
     pub region_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `200002`
+    /// `ZoneId`; example: `200002`
     pub zone_id: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"上海二区"`
+    /// `ZoneName`; example: `"上海二区"`
     pub zone_name: String,
 
-    /// `SpStartTime`: a string.
-    ///
-    /// Example: `"2024-11-18 13:00:00"`
+    /// `SpStartTime`; example: `"2024-11-18 13:00:00"`
     pub sp_start_time: String,
 
-    /// `SpEndTime`: a string.
-    ///
-    /// Example: `"2024-11-18 14:00:00"`
+    /// `SpEndTime`; example: `"2024-11-18 14:00:00"`
     pub sp_end_time: String,
 
-    /// `DeductTime`: a string.
-    ///
-    /// Example: `"2024-11-18 14:16:11"`
+    /// `DeductTime`; example: `"2024-11-18 14:16:11"`
     pub deduct_time: String,
 
-    /// `DeductAmount`: a string.
-    ///
-    /// Example: `"0.04"`
+    /// `DeductAmount`; example: `"0.04"`
     pub deduct_amount: String,
 
-    /// `DeductDiscount`: a string.
-    ///
-    /// Example: `"0.86"`
+    /// `DeductDiscount`; example: `"0.86"`
     pub deduct_discount: String,
 
-    /// `DeductRate`: a string.
-    ///
-    /// Example: `"0.44"`
+    /// `DeductRate`; example: `"0.44"`
     pub deduct_rate: String,
 }
 
@@ -223,59 +143,37 @@ pub struct SavingPlanDeductDetail {
 /// Returned in the output of [`DescribeSavingPlanOverview`](super::DescribeSavingPlanOverview).
 #[tc_model]
 pub struct SavingPlanOverviewDetail {
-    /// `SpId`: a string.
-    ///
-    /// Example: `"svp-j5q000ezt4GyG32"`
+    /// `SpId`; example: `"svp-j5q000ezt4GyG32"`
     pub sp_id: String,
 
-    /// `SpType`: a string.
-    ///
-    /// Example: `"svp_common"`
+    /// `SpType`; example: `"svp_common"`
     pub sp_type: String,
 
-    /// `PayAmount`: a string.
-    ///
-    /// Example: `"10.1"`
+    /// `PayAmount`; example: `"10.1"`
     pub pay_amount: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-06-01 00:00:00"`
+    /// `StartTime`; example: `"2023-06-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-01 00:00:00"`
+    /// `EndTime`; example: `"2023-06-01 00:00:00"`
     pub end_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `SavingAmount`: a string.
-    ///
-    /// Example: `"100.11"`
+    /// `SavingAmount`; example: `"100.11"`
     pub saving_amount: String,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["33"]`
+    /// `Region`; example: `["33"]`
     pub region: Vec<String>,
 
-    /// `PayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: u64,
 
-    /// `BuyTime`: a string.
-    ///
-    /// Example: `"2023-06-01 00:00:00"`
+    /// `BuyTime`; example: `"2023-06-01 00:00:00"`
     pub buy_time: Option<String>,
 
-    /// `PromiseAmount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `PromiseAmount`; example: `"100"`
     pub promise_amount: Option<String>,
 }
 
@@ -284,58 +182,36 @@ pub struct SavingPlanOverviewDetail {
 /// Returned in the output of [`DescribeSavingPlanUsage`](super::DescribeSavingPlanUsage).
 #[tc_model]
 pub struct SavingPlanUsageDetail {
-    /// `SpId`: a string.
-    ///
-    /// Example: `"svp-jcj000e-oWTZt00"`
+    /// `SpId`; example: `"svp-jcj000e-oWTZt00"`
     pub sp_id: String,
 
-    /// `SpType`: a string.
-    ///
-    /// Example: `"svp_common"`
+    /// `SpType`; example: `"svp_common"`
     pub sp_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `DeductAmount`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `DeductAmount`; example: `"90.01"`
     pub deduct_amount: String,
 
-    /// `PromiseAmount`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `PromiseAmount`; example: `"90.01"`
     pub promise_amount: String,
 
-    /// `NetSavings`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `NetSavings`; example: `"90.01"`
     pub net_savings: String,
 
-    /// `UtilizationRate`: a floating-point number.
-    ///
-    /// Example: `90.01`
+    /// `UtilizationRate`; example: `90.01`
     pub utilization_rate: f64,
 
-    /// `LossAmount`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `LossAmount`; example: `"90.01"`
     pub loss_amount: String,
 
-    /// `DosageAmount`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `DosageAmount`; example: `"90.01"`
     pub dosage_amount: String,
 
-    /// `CostAmount`: a string.
-    ///
-    /// Example: `"90.01"`
+    /// `CostAmount`; example: `"90.01"`
     pub cost_amount: String,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["15"]`
+    /// `Region`; example: `["15"]`
     pub region: Vec<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ManagePortraitRisk` action of TAF API 2020-02-10.
 ///
 /// A successful call returns [`ManagePortraitRiskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=taf&Version=2020-02-10&Action=ManagePortraitRisk)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "taf",
     version = "2020-02-10",
@@ -18,14 +21,14 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ManagePortraitRisk {
-    /// `BusinessSecurityData`: a [`ManagePortraitRiskInput`](super::models::ManagePortraitRiskInput).
+    /// `BusinessSecurityData`
     pub business_security_data: models::ManagePortraitRiskInput,
 }
 
 /// What a successful [`ManagePortraitRisk`] call returns.
 #[tc_model]
 pub struct ManagePortraitRiskResponse {
-    /// `Data`: a [`ManagePortraitRiskOutput`](super::models::ManagePortraitRiskOutput).
+    /// `Data`
     pub data: Option<models::ManagePortraitRiskOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

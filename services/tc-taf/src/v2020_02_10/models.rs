@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ManagePortraitRisk`](super::ManagePortraitRisk).
 #[tc_model]
 pub struct ManagePortraitRiskInput {
-    /// `PostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1686263179`
+    /// `PostTime`; example: `1686263179`
     pub post_time: i64,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"203.***.***.118"`
+    /// `UserIp`; example: `"203.***.***.118"`
     pub user_ip: String,
 
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Channel`; example: `1`
     pub channel: i64,
 }
 
@@ -29,19 +23,13 @@ pub struct ManagePortraitRiskInput {
 /// Returned in the output of [`ManagePortraitRisk`](super::ManagePortraitRisk).
 #[tc_model]
 pub struct ManagePortraitRiskOutput {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: Option<String>,
 
-    /// `Value`: a [`ManagePortraitRiskValueOutput`].
-    ///
-    /// Example: `{"Level":0,"UserIp":"150.***.***.175"}`
+    /// `Value`; example: `{"Level":0,"UserIp":"150.***.***.175"}`
     pub value: Option<ManagePortraitRiskValueOutput>,
 }
 
@@ -50,13 +38,9 @@ pub struct ManagePortraitRiskOutput {
 /// Returned in the output of [`ManagePortraitRisk`](super::ManagePortraitRisk).
 #[tc_model]
 pub struct ManagePortraitRiskValueOutput {
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"150.***.***.175"`
+    /// `UserIp`; example: `"150.***.***.175"`
     pub user_ip: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Level`; example: `0`
     pub level: i64,
 }

@@ -7,39 +7,39 @@ use super::models;
 /// The `AddProject` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`AddProjectResponse`].
-/// The codes it documents are in [`AddProjectError`](super::errors::AddProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=AddProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.ProjectNumExceed`](super::errors::TagErrorCode::FailedOperationProjectNumExceed)
+/// - [`InvalidParameter.ProjectNameExisted`](super::errors::TagErrorCode::InvalidParameterProjectNameExisted)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::TagErrorCode::ResourceNotFoundRecordNotFound)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "AddProject",
     output = AddProjectResponse,
-    error = super::errors::AddProjectError
+    error = super::errors::TagErrorCode
 )]
 pub struct AddProject {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectName`; example: `"测试项目"`
     pub project_name: String,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"项目描述"`
+    /// `Info`; example: `"项目描述"`
     pub info: Option<String>,
 }
 
 /// What a successful [`AddProject`] call returns.
 #[tc_model]
 pub struct AddProjectResponse {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ProjectId`; example: `1001`
     pub project_id: u64,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,30 +49,41 @@ pub struct AddProjectResponse {
 /// The `AddResourceTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`AddResourceTagResponse`].
-/// The codes it documents are in [`AddResourceTagError`](super::errors::AddResourceTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=AddResourceTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.ResourceAttachedTags`](super::errors::TagErrorCode::LimitExceededResourceAttachedTags)
+/// - [`LimitExceeded.TagKey`](super::errors::TagErrorCode::LimitExceededTagKey)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
+/// - [`ResourceInUse.TagKeyAttached`](super::errors::TagErrorCode::ResourceInUseTagKeyAttached)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "AddResourceTag",
     output = AddResourceTagResponse,
-    error = super::errors::AddResourceTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct AddResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testTagKey"`
+    /// `TagKey`; example: `"testTagKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testTagValue"`
+    /// `TagValue`; example: `"testTagValue"`
     pub tag_value: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 }
 
@@ -86,43 +97,58 @@ pub struct AddResourceTagResponse {
 /// The `AttachResourcesTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`AttachResourcesTagResponse`].
-/// The codes it documents are in [`AttachResourcesTagError`](super::errors::AttachResourcesTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=AttachResourcesTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`FailedOperation.ResourceAppIdNotSame`](super::errors::TagErrorCode::FailedOperationResourceAppIdNotSame)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.ServiceTypeInvalid`](super::errors::TagErrorCode::InvalidParameterValueServiceTypeInvalid)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
+/// - [`LimitExceeded.Quota`](super::errors::TagErrorCode::LimitExceededQuota)
+/// - [`LimitExceeded.ResourceAttachedTags`](super::errors::TagErrorCode::LimitExceededResourceAttachedTags)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`OperationDenied`](super::errors::TagErrorCode::OperationDenied)
+/// - [`ResourceInUse.TagKeyAttached`](super::errors::TagErrorCode::ResourceInUseTagKeyAttached)
+/// - [`ResourceNotFound.TagNonExist`](super::errors::TagErrorCode::ResourceNotFoundTagNonExist)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "AttachResourcesTag",
     output = AttachResourcesTagResponse,
-    error = super::errors::AttachResourcesTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct AttachResourcesTag {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Vec<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testKey"`
+    /// `TagKey`; example: `"testKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testValue"`
+    /// `TagValue`; example: `"testValue"`
     pub tag_value: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ResourceRegion`; example: `"ap-beijing"`
     pub resource_region: Option<String>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: Option<String>,
 }
 
@@ -136,25 +162,38 @@ pub struct AttachResourcesTagResponse {
 /// The `CreateTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`CreateTagResponse`].
-/// The codes it documents are in [`CreateTagError`](super::errors::CreateTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=CreateTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterValueReservedTagKey)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyDuplicate`](super::errors::TagErrorCode::InvalidParameterValueTagKeyDuplicate)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagValueEmpty)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.TagKey`](super::errors::TagErrorCode::LimitExceededTagKey)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
+/// - [`ResourceInUse.TagDuplicate`](super::errors::TagErrorCode::ResourceInUseTagDuplicate)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "CreateTag",
     output = CreateTagResponse,
-    error = super::errors::CreateTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct CreateTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testTagKey"`
+    /// `TagKey`; example: `"testTagKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testTagValue"`
+    /// `TagValue`; example: `"testTagValue"`
     pub tag_value: String,
 }
 
@@ -168,18 +207,36 @@ pub struct CreateTagResponse {
 /// The `CreateTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`CreateTagsResponse`].
-/// The codes it documents are in [`CreateTagsError`](super::errors::CreateTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=CreateTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameterValue.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterValueReservedTagKey)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagValueEmpty)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.TagKey`](super::errors::TagErrorCode::LimitExceededTagKey)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
+/// - [`ResourceInUse.TagDuplicate`](super::errors::TagErrorCode::ResourceInUseTagDuplicate)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "CreateTags",
     output = CreateTagsResponse,
-    error = super::errors::CreateTagsError
+    error = super::errors::TagErrorCode
 )]
 pub struct CreateTags {
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -193,25 +250,33 @@ pub struct CreateTagsResponse {
 /// The `DeleteResourceTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DeleteResourceTagResponse`].
-/// The codes it documents are in [`DeleteResourceTagError`](super::errors::DeleteResourceTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DeleteResourceTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::TagErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DeleteResourceTag",
     output = DeleteResourceTagResponse,
-    error = super::errors::DeleteResourceTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct DeleteResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/12345:instance/12345"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/12345:instance/12345"`
     pub resource: String,
 }
 
@@ -225,25 +290,35 @@ pub struct DeleteResourceTagResponse {
 /// The `DeleteTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DeleteTagResponse`].
-/// The codes it documents are in [`DeleteTagError`](super::errors::DeleteTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DeleteTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.TagAttachedQuota`](super::errors::TagErrorCode::FailedOperationTagAttachedQuota)
+/// - [`FailedOperation.TagAttachedResource`](super::errors::TagErrorCode::FailedOperationTagAttachedResource)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyDuplicate`](super::errors::TagErrorCode::InvalidParameterValueTagKeyDuplicate)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagValueEmpty)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`ResourceNotFound.TagNonExist`](super::errors::TagErrorCode::ResourceNotFoundTagNonExist)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DeleteTag",
     output = DeleteTagResponse,
-    error = super::errors::DeleteTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct DeleteTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testTagKey"`
+    /// `TagKey`; example: `"testTagKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testTagValue"`
+    /// `TagValue`; example: `"testTagValue"`
     pub tag_value: String,
 }
 
@@ -257,18 +332,34 @@ pub struct DeleteTagResponse {
 /// The `DeleteTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DeleteTagsResponse`].
-/// The codes it documents are in [`DeleteTagsError`](super::errors::DeleteTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DeleteTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.TagAttachedQuota`](super::errors::TagErrorCode::FailedOperationTagAttachedQuota)
+/// - [`FailedOperation.TagAttachedResource`](super::errors::TagErrorCode::FailedOperationTagAttachedResource)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagValueEmpty)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`ResourceNotFound.TagNonExist`](super::errors::TagErrorCode::ResourceNotFoundTagNonExist)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DeleteTags",
     output = DeleteTagsResponse,
-    error = super::errors::DeleteTagsError
+    error = super::errors::TagErrorCode
 )]
 pub struct DeleteTags {
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 }
 
@@ -282,15 +373,23 @@ pub struct DeleteTagsResponse {
 /// The `DescribeProjects` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TagErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -300,41 +399,29 @@ pub struct DeleteTagsResponse {
     )
 )]
 pub struct DescribeProjects {
-    /// `AllList`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllList`; example: `1`
     pub all_list: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ProjectId`; example: `1001`
     pub project_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectName`; example: `"测试项目"`
     pub project_name: Option<String>,
 }
 
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: u64,
 
-    /// `Projects`: a list of [`Project`](super::models::Project) objects.
+    /// `Projects`
     pub projects: Vec<models::Project>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -344,15 +431,20 @@ pub struct DescribeProjectsResponse {
 /// The `DescribeResourceTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourceTagsResponse`].
-/// The codes it documents are in [`DescribeResourceTagsError`](super::errors::DescribeResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourceTags",
     output = DescribeResourceTagsResponse,
-    error = super::errors::DescribeResourceTagsError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -362,66 +454,44 @@ pub struct DescribeProjectsResponse {
     )
 )]
 pub struct DescribeResourceTags {
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10004546631`
+    /// `CreateUin`; example: `10004546631`
     pub create_uin: Option<u64>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"ckafka"`
+    /// `ServiceType`; example: `"ckafka"`
     pub service_type: Option<String>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"ckafkaId"`
+    /// `ResourcePrefix`; example: `"ckafkaId"`
     pub resource_prefix: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ckafka-o85jq584"`
+    /// `ResourceId`; example: `"ckafka-o85jq584"`
     pub resource_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `CosResourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosResourceId`; example: `0`
     pub cos_resource_id: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceTags`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `320`
+    /// `TotalCount`; example: `320`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Rows`: a list of [`TagResource`](super::models::TagResource) objects.
+    /// `Rows`
     pub rows: Vec<models::TagResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -431,15 +501,26 @@ pub struct DescribeResourceTagsResponse {
 /// The `DescribeResourceTagsByResourceIds` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourceTagsByResourceIdsResponse`].
-/// The codes it documents are in [`DescribeResourceTagsByResourceIdsError`](super::errors::DescribeResourceTagsByResourceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourceTagsByResourceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.ServiceTypeInvalid`](super::errors::TagErrorCode::InvalidParameterValueServiceTypeInvalid)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
+/// - [`UnsupportedOperation`](super::errors::TagErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourceTagsByResourceIds",
     output = DescribeResourceTagsByResourceIdsResponse,
-    error = super::errors::DescribeResourceTagsByResourceIdsError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -449,61 +530,41 @@ pub struct DescribeResourceTagsResponse {
     )
 )]
 pub struct DescribeResourceTagsByResourceIds {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-12345"]`
+    /// `ResourceIds`; example: `["ins-12345"]`
     pub resource_ids: Vec<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ResourceRegion`; example: `"ap-beijing"`
     pub resource_region: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`DescribeResourceTagsByResourceIds`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsByResourceIdsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of [`TagResource`](super::models::TagResource) objects.
+    /// `Tags`
     pub tags: Vec<models::TagResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -513,15 +574,25 @@ pub struct DescribeResourceTagsByResourceIdsResponse {
 /// The `DescribeResourceTagsByResourceIdsSeq` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourceTagsByResourceIdsSeqResponse`].
-/// The codes it documents are in [`DescribeResourceTagsByResourceIdsSeqError`](super::errors::DescribeResourceTagsByResourceIdsSeqError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourceTagsByResourceIdsSeq)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.OffsetInvalid`](super::errors::TagErrorCode::InvalidParameterValueOffsetInvalid)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.ServiceTypeInvalid`](super::errors::TagErrorCode::InvalidParameterValueServiceTypeInvalid)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourceTagsByResourceIdsSeq",
     output = DescribeResourceTagsByResourceIdsSeqResponse,
-    error = super::errors::DescribeResourceTagsByResourceIdsSeqError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -531,56 +602,38 @@ pub struct DescribeResourceTagsByResourceIdsResponse {
     )
 )]
 pub struct DescribeResourceTagsByResourceIdsSeq {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"ckafka"`
+    /// `ServiceType`; example: `"ckafka"`
     pub service_type: String,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"ckafkaId"`
+    /// `ResourcePrefix`; example: `"ckafkaId"`
     pub resource_prefix: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ckafka-o85jq584"]`
+    /// `ResourceIds`; example: `["ckafka-o85jq584"]`
     pub resource_ids: Vec<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceTagsByResourceIdsSeq`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsByResourceIdsSeqResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `450`
+    /// `TotalCount`; example: `450`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of [`TagResource`](super::models::TagResource) objects.
+    /// `Tags`
     pub tags: Vec<models::TagResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -590,15 +643,27 @@ pub struct DescribeResourceTagsByResourceIdsSeqResponse {
 /// The `DescribeResourceTagsByTagKeys` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourceTagsByTagKeysResponse`].
-/// The codes it documents are in [`DescribeResourceTagsByTagKeysError`](super::errors::DescribeResourceTagsByTagKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourceTagsByTagKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourceTagsByTagKeys",
     output = DescribeResourceTagsByTagKeysResponse,
-    error = super::errors::DescribeResourceTagsByTagKeysError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -608,61 +673,41 @@ pub struct DescribeResourceTagsByResourceIdsSeqResponse {
     )
 )]
 pub struct DescribeResourceTagsByTagKeys {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-3dgxhgz"]`
+    /// `ResourceIds`; example: `["ins-3dgxhgz"]`
     pub resource_ids: Vec<String>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Limit`; example: `400`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceTagsByTagKeys`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsByTagKeysResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `Rows`: a list of [`ResourceIdTag`](super::models::ResourceIdTag) objects.
+    /// `Rows`
     pub rows: Vec<models::ResourceIdTag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -672,15 +717,24 @@ pub struct DescribeResourceTagsByTagKeysResponse {
 /// The `DescribeResourcesByTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourcesByTagsResponse`].
-/// The codes it documents are in [`DescribeResourcesByTagsError`](super::errors::DescribeResourcesByTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourcesByTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.TagFilters`](super::errors::TagErrorCode::InvalidParameterValueTagFilters)
+/// - [`InvalidParameterValue.TagFiltersLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagFiltersLengthExceeded)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
+/// - [`UnsupportedOperation`](super::errors::TagErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourcesByTags",
     output = DescribeResourcesByTagsResponse,
-    error = super::errors::DescribeResourcesByTagsError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -690,64 +744,44 @@ pub struct DescribeResourceTagsByTagKeysResponse {
     )
 )]
 pub struct DescribeResourcesByTags {
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Vec<models::TagFilter>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000046384`
+    /// `CreateUin`; example: `1000046384`
     pub create_uin: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-1234"`
+    /// `ResourceId`; example: `"ins-1234"`
     pub resource_id: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ResourceRegion`; example: `"ap-beijing"`
     pub resource_region: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourcesByTags`] call returns.
 #[tc_model]
 pub struct DescribeResourcesByTagsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Rows`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Rows`
     pub rows: Vec<models::ResourceTag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -757,15 +791,23 @@ pub struct DescribeResourcesByTagsResponse {
 /// The `DescribeResourcesByTagsUnion` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeResourcesByTagsUnionResponse`].
-/// The codes it documents are in [`DescribeResourcesByTagsUnionError`](super::errors::DescribeResourcesByTagsUnionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeResourcesByTagsUnion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.TagFilters`](super::errors::TagErrorCode::InvalidParameterValueTagFilters)
+/// - [`InvalidParameterValue.TagFiltersLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagFiltersLengthExceeded)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeResourcesByTagsUnion",
     output = DescribeResourcesByTagsUnionResponse,
-    error = super::errors::DescribeResourcesByTagsUnionError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -775,64 +817,44 @@ pub struct DescribeResourcesByTagsResponse {
     )
 )]
 pub struct DescribeResourcesByTagsUnion {
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Vec<models::TagFilter>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000343562`
+    /// `CreateUin`; example: `1000343562`
     pub create_uin: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"ckafkaId"`
+    /// `ResourcePrefix`; example: `"ckafkaId"`
     pub resource_prefix: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ckafka-o85jq584"`
+    /// `ResourceId`; example: `"ckafka-o85jq584"`
     pub resource_id: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"ckafka"`
+    /// `ServiceType`; example: `"ckafka"`
     pub service_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourcesByTagsUnion`] call returns.
 #[tc_model]
 pub struct DescribeResourcesByTagsUnionResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Rows`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Rows`
     pub rows: Vec<models::ResourceTag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -842,15 +864,21 @@ pub struct DescribeResourcesByTagsUnionResponse {
 /// The `DescribeTagKeys` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeTagKeysResponse`].
-/// The codes it documents are in [`DescribeTagKeysError`](super::errors::DescribeTagKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeTagKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeTagKeys",
     output = DescribeTagKeysResponse,
-    error = super::errors::DescribeTagKeysError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -860,53 +888,35 @@ pub struct DescribeResourcesByTagsUnionResponse {
     )
 )]
 pub struct DescribeTagKeys {
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1486445011341`
+    /// `CreateUin`; example: `1486445011341`
     pub create_uin: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ShowProject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShowProject`; example: `0`
     pub show_project: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`DescribeTagKeys`] call returns.
 #[tc_model]
 pub struct DescribeTagKeysResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -916,15 +926,22 @@ pub struct DescribeTagKeysResponse {
 /// The `DescribeTagValues` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeTagValuesResponse`].
-/// The codes it documents are in [`DescribeTagValuesError`](super::errors::DescribeTagValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeTagValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeTagValues",
     output = DescribeTagValuesResponse,
-    error = super::errors::DescribeTagValuesError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -934,51 +951,35 @@ pub struct DescribeTagKeysResponse {
     )
 )]
 pub struct DescribeTagValues {
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000052481`
+    /// `CreateUin`; example: `1000052481`
     pub create_uin: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`DescribeTagValues`] call returns.
 #[tc_model]
 pub struct DescribeTagValuesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -988,15 +989,21 @@ pub struct DescribeTagValuesResponse {
 /// The `DescribeTagValuesSeq` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeTagValuesSeqResponse`].
-/// The codes it documents are in [`DescribeTagValuesSeqError`](super::errors::DescribeTagValuesSeqError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeTagValuesSeq)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.OffsetInvalid`](super::errors::TagErrorCode::InvalidParameterValueOffsetInvalid)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeTagValuesSeq",
     output = DescribeTagValuesSeqResponse,
-    error = super::errors::DescribeTagValuesSeqError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1006,46 +1013,32 @@ pub struct DescribeTagValuesResponse {
     )
 )]
 pub struct DescribeTagValuesSeq {
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000465248`
+    /// `CreateUin`; example: `10000465248`
     pub create_uin: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTagValuesSeq`] call returns.
 #[tc_model]
 pub struct DescribeTagValuesSeqResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1055,15 +1048,21 @@ pub struct DescribeTagValuesSeqResponse {
 /// The `DescribeTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeTagsResponse`].
-/// The codes it documents are in [`DescribeTagsError`](super::errors::DescribeTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeTags",
     output = DescribeTagsResponse,
-    error = super::errors::DescribeTagsError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1073,61 +1072,41 @@ pub struct DescribeTagValuesSeqResponse {
     )
 )]
 pub struct DescribeTags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testTagKey"`
+    /// `TagKey`; example: `"testTagKey"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testTagValue"`
+    /// `TagValue`; example: `"testTagValue"`
     pub tag_value: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `CreateUin`; example: `121`
     pub create_uin: Option<u64>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `ShowProject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShowProject`; example: `1`
     pub show_project: Option<u64>,
 }
 
 /// What a successful [`DescribeTags`] call returns.
 #[tc_model]
 pub struct DescribeTagsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of [`TagWithDelete`](super::models::TagWithDelete) objects.
+    /// `Tags`
     pub tags: Vec<models::TagWithDelete>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1137,15 +1116,22 @@ pub struct DescribeTagsResponse {
 /// The `DescribeTagsSeq` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DescribeTagsSeqResponse`].
-/// The codes it documents are in [`DescribeTagsSeqError`](super::errors::DescribeTagsSeqError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DescribeTagsSeq)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.OffsetInvalid`](super::errors::TagErrorCode::InvalidParameterValueOffsetInvalid)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DescribeTagsSeq",
     output = DescribeTagsSeqResponse,
-    error = super::errors::DescribeTagsSeqError,
+    error = super::errors::TagErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1155,61 +1141,41 @@ pub struct DescribeTagsResponse {
     )
 )]
 pub struct DescribeTagsSeq {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key123"`
+    /// `TagKey`; example: `"key123"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"val123"`
+    /// `TagValue`; example: `"val123"`
     pub tag_value: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<u64>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000045356`
+    /// `CreateUin`; example: `1000045356`
     pub create_uin: Option<u64>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1","key2"]`
+    /// `TagKeys`; example: `["key1","key2"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `ShowProject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShowProject`; example: `0`
     pub show_project: Option<u64>,
 }
 
 /// What a successful [`DescribeTagsSeq`] call returns.
 #[tc_model]
 pub struct DescribeTagsSeqResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: u64,
 
-    /// `Tags`: a list of [`TagWithDelete`](super::models::TagWithDelete) objects.
+    /// `Tags`
     pub tags: Vec<models::TagWithDelete>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1219,40 +1185,50 @@ pub struct DescribeTagsSeqResponse {
 /// The `DetachResourcesTag` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`DetachResourcesTagResponse`].
-/// The codes it documents are in [`DetachResourcesTagError`](super::errors::DetachResourcesTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=DetachResourcesTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`FailedOperation.ResourceAppIdNotSame`](super::errors::TagErrorCode::FailedOperationResourceAppIdNotSame)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.ServiceTypeInvalid`](super::errors::TagErrorCode::InvalidParameterValueServiceTypeInvalid)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::TagErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "DetachResourcesTag",
     output = DetachResourcesTagResponse,
-    error = super::errors::DetachResourcesTagError
+    error = super::errors::TagErrorCode
 )]
 pub struct DetachResourcesTag {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-3ygfe6"]`
+    /// `ResourceIds`; example: `["ins-3ygfe6"]`
     pub resource_ids: Vec<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ResourceRegion`; example: `"ap-beijing"`
     pub resource_region: Option<String>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: Option<String>,
 }
 
@@ -1266,15 +1242,35 @@ pub struct DetachResourcesTagResponse {
 /// The `GetResources` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`GetResourcesResponse`].
-/// The codes it documents are in [`GetResourcesError`](super::errors::GetResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=GetResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceTagProcessing`](super::errors::TagErrorCode::FailedOperationResourceTagProcessing)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PaginationTokenInvalid`](super::errors::TagErrorCode::InvalidParameterPaginationTokenInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyDuplicate`](super::errors::TagErrorCode::InvalidParameterValueTagKeyDuplicate)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`LimitExceeded.TagNumPerRequest`](super::errors::TagErrorCode::LimitExceededTagNumPerRequest)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "GetResources",
     output = GetResourcesResponse,
-    error = super::errors::GetResourcesError,
+    error = super::errors::TagErrorCode,
     paginate(
         token = pagination_token,
         limit = max_results,
@@ -1284,34 +1280,26 @@ pub struct DetachResourcesTagResponse {
     )
 )]
 pub struct GetResources {
-    /// `ResourceList`: a list of strings.
-    ///
-    /// Example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
+    /// `ResourceList`; example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
     pub resource_list: Option<Vec<String>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxResults`; example: `50`
     pub max_results: Option<u64>,
 }
 
 /// What a successful [`GetResources`] call returns.
 #[tc_model]
 pub struct GetResourcesResponse {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: String,
 
-    /// `ResourceTagMappingList`: a list of [`ResourceTagMapping`](super::models::ResourceTagMapping) objects.
+    /// `ResourceTagMappingList`
     pub resource_tag_mapping_list: Vec<models::ResourceTagMapping>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1321,15 +1309,24 @@ pub struct GetResourcesResponse {
 /// The `GetTagKeys` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`GetTagKeysResponse`].
-/// The codes it documents are in [`GetTagKeysError`](super::errors::GetTagKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=GetTagKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PaginationTokenInvalid`](super::errors::TagErrorCode::InvalidParameterPaginationTokenInvalid)
+/// - [`InvalidParameterValue.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterValueReservedTagKey)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`LimitExceeded`](super::errors::TagErrorCode::LimitExceeded)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "GetTagKeys",
     output = GetTagKeysResponse,
-    error = super::errors::GetTagKeysError,
+    error = super::errors::TagErrorCode,
     paginate(
         token = pagination_token,
         limit = max_results,
@@ -1339,33 +1336,23 @@ pub struct GetResourcesResponse {
     )
 )]
 pub struct GetTagKeys {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"fgy43h****"`
+    /// `PaginationToken`; example: `"fgy43h****"`
     pub pagination_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxResults`; example: `50`
     pub max_results: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`GetTagKeys`] call returns.
 #[tc_model]
 pub struct GetTagKeysResponse {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"fgy43h****"`
+    /// `PaginationToken`; example: `"fgy43h****"`
     pub pagination_token: String,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1375,15 +1362,25 @@ pub struct GetTagKeysResponse {
 /// The `GetTagValues` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`GetTagValuesResponse`].
-/// The codes it documents are in [`GetTagValuesError`](super::errors::GetTagValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=GetTagValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PaginationTokenInvalid`](super::errors::TagErrorCode::InvalidParameterPaginationTokenInvalid)
+/// - [`InvalidParameterValue.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterValueReservedTagKey)
+/// - [`LimitExceeded`](super::errors::TagErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TagErrorCode::MissingParameter)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "GetTagValues",
     output = GetTagValuesResponse,
-    error = super::errors::GetTagValuesError,
+    error = super::errors::TagErrorCode,
     paginate(
         token = pagination_token,
         limit = max_results,
@@ -1393,36 +1390,26 @@ pub struct GetTagKeysResponse {
     )
 )]
 pub struct GetTagValues {
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxResults`; example: `50`
     pub max_results: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`GetTagValues`] call returns.
 #[tc_model]
 pub struct GetTagValuesResponse {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1432,15 +1419,25 @@ pub struct GetTagValuesResponse {
 /// The `GetTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`GetTagsResponse`].
-/// The codes it documents are in [`GetTagsError`](super::errors::GetTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=GetTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PaginationTokenInvalid`](super::errors::TagErrorCode::InvalidParameterPaginationTokenInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`LimitExceeded`](super::errors::TagErrorCode::LimitExceeded)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "GetTags",
     output = GetTagsResponse,
-    error = super::errors::GetTagsError,
+    error = super::errors::TagErrorCode,
     paginate(
         token = pagination_token,
         limit = max_results,
@@ -1450,36 +1447,26 @@ pub struct GetTagValuesResponse {
     )
 )]
 pub struct GetTags {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxResults`; example: `50`
     pub max_results: Option<u64>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
 /// What a successful [`GetTags`] call returns.
 #[tc_model]
 pub struct GetTagsResponse {
-    /// `PaginationToken`: a string.
-    ///
-    /// Example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
+    /// `PaginationToken`; example: `"POzXXYGXh2fRDHxx7PGaJnLApcyIuAYBC5HX25gKI4Sz2R*********"`
     pub pagination_token: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1489,26 +1476,43 @@ pub struct GetTagsResponse {
 /// The `ModifyResourceTags` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`ModifyResourceTagsResponse`].
-/// The codes it documents are in [`ModifyResourceTagsError`](super::errors::ModifyResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=ModifyResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameterValue.DeleteTagsParamError`](super::errors::TagErrorCode::InvalidParameterValueDeleteTagsParamError)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.Quota`](super::errors::TagErrorCode::LimitExceededQuota)
+/// - [`LimitExceeded.ResourceAttachedTags`](super::errors::TagErrorCode::LimitExceededResourceAttachedTags)
+/// - [`LimitExceeded.TagKey`](super::errors::TagErrorCode::LimitExceededTagKey)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "ModifyResourceTags",
     output = ModifyResourceTagsResponse,
-    error = super::errors::ModifyResourceTagsError
+    error = super::errors::TagErrorCode
 )]
 pub struct ModifyResourceTags {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 
-    /// `ReplaceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ReplaceTags`
     pub replace_tags: Option<Vec<models::Tag>>,
 
-    /// `DeleteTags`: a list of [`TagKeyObject`](super::models::TagKeyObject) objects.
+    /// `DeleteTags`
     pub delete_tags: Option<Vec<models::TagKeyObject>>,
 }
 
@@ -1522,45 +1526,55 @@ pub struct ModifyResourceTagsResponse {
 /// The `ModifyResourcesTagValue` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`ModifyResourcesTagValueResponse`].
-/// The codes it documents are in [`ModifyResourcesTagValueError`](super::errors::ModifyResourcesTagValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=ModifyResourcesTagValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`FailedOperation.ResourceAppIdNotSame`](super::errors::TagErrorCode::FailedOperationResourceAppIdNotSame)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.RegionInvalid`](super::errors::TagErrorCode::InvalidParameterValueRegionInvalid)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.ResourceIdInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourceIdInvalid)
+/// - [`InvalidParameterValue.ResourcePrefixInvalid`](super::errors::TagErrorCode::InvalidParameterValueResourcePrefixInvalid)
+/// - [`InvalidParameterValue.ServiceTypeInvalid`](super::errors::TagErrorCode::InvalidParameterValueServiceTypeInvalid)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`InvalidParameterValue.UinInvalid`](super::errors::TagErrorCode::InvalidParameterValueUinInvalid)
+/// - [`LimitExceeded.Quota`](super::errors::TagErrorCode::LimitExceededQuota)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::TagErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
+/// - [`ResourceNotFound.TagNonExist`](super::errors::TagErrorCode::ResourceNotFoundTagNonExist)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "ModifyResourcesTagValue",
     output = ModifyResourcesTagValueResponse,
-    error = super::errors::ModifyResourcesTagValueError
+    error = super::errors::TagErrorCode
 )]
 pub struct ModifyResourcesTagValue {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-1","ins-2"]`
+    /// `ResourceIds`; example: `["ins-1","ins-2"]`
     pub resource_ids: Vec<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ResourceRegion`; example: `"ap-beijing"`
     pub resource_region: Option<String>,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: Option<String>,
 }
 
@@ -1574,30 +1588,51 @@ pub struct ModifyResourcesTagValueResponse {
 /// The `TagResources` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`TagResourcesResponse`].
-/// The codes it documents are in [`TagResourcesError`](super::errors::TagResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=TagResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`FailedOperation.ResourceTagProcessing`](super::errors::TagErrorCode::FailedOperationResourceTagProcessing)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameter.UnsupportedService`](super::errors::TagErrorCode::InvalidParameterUnsupportedService)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyDuplicate`](super::errors::TagErrorCode::InvalidParameterValueTagKeyDuplicate)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagValueEmpty)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`LimitExceeded.TagNumPerRequest`](super::errors::TagErrorCode::LimitExceededTagNumPerRequest)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "TagResources",
     output = TagResourcesResponse,
-    error = super::errors::TagResourcesError
+    error = super::errors::TagErrorCode
 )]
 pub struct TagResources {
-    /// `ResourceList`: a list of strings.
-    ///
-    /// Example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
+    /// `ResourceList`; example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
     pub resource_list: Vec<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 }
 
 /// What a successful [`TagResources`] call returns.
 #[tc_model]
 pub struct TagResourcesResponse {
-    /// `FailedResources`: a list of [`FailedResource`](super::models::FailedResource) objects.
+    /// `FailedResources`
     pub failed_resources: Vec<models::FailedResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1607,32 +1642,47 @@ pub struct TagResourcesResponse {
 /// The `UnTagResources` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`UnTagResourcesResponse`].
-/// The codes it documents are in [`UnTagResourcesError`](super::errors::UnTagResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=UnTagResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TagErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`FailedOperation.ResourceTagProcessing`](super::errors::TagErrorCode::FailedOperationResourceTagProcessing)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameter.Tag`](super::errors::TagErrorCode::InvalidParameterTag)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagKeyDuplicate`](super::errors::TagErrorCode::InvalidParameterValueTagKeyDuplicate)
+/// - [`InvalidParameterValue.TagKeyEmpty`](super::errors::TagErrorCode::InvalidParameterValueTagKeyEmpty)
+/// - [`InvalidParameterValue.TagKeyLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagKeyLengthExceeded)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`LimitExceeded.ResourceNumPerRequest`](super::errors::TagErrorCode::LimitExceededResourceNumPerRequest)
+/// - [`LimitExceeded.TagNumPerRequest`](super::errors::TagErrorCode::LimitExceededTagNumPerRequest)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "UnTagResources",
     output = UnTagResourcesResponse,
-    error = super::errors::UnTagResourcesError
+    error = super::errors::TagErrorCode
 )]
 pub struct UnTagResources {
-    /// `ResourceList`: a list of strings.
-    ///
-    /// Example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
+    /// `ResourceList`; example: `["qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"]`
     pub resource_list: Vec<String>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `TagKeys`; example: `["key1"]`
     pub tag_keys: Vec<String>,
 }
 
 /// What a successful [`UnTagResources`] call returns.
 #[tc_model]
 pub struct UnTagResourcesResponse {
-    /// `FailedResources`: a list of [`FailedResource`](super::models::FailedResource) objects.
+    /// `FailedResources`
     pub failed_resources: Vec<models::FailedResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1642,35 +1692,36 @@ pub struct UnTagResourcesResponse {
 /// The `UpdateProject` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`UpdateProjectResponse`].
-/// The codes it documents are in [`UpdateProjectError`](super::errors::UpdateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=UpdateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProjectDisabled`](super::errors::TagErrorCode::FailedOperationProjectDisabled)
+/// - [`FailedOperation.ProjectNumExceed`](super::errors::TagErrorCode::FailedOperationProjectNumExceed)
+/// - [`InvalidParameter`](super::errors::TagErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ProjectNameExisted`](super::errors::TagErrorCode::InvalidParameterProjectNameExisted)
+/// - [`ResourceNotFound.RecordNotFound`](super::errors::TagErrorCode::ResourceNotFoundRecordNotFound)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "UpdateProject",
     output = UpdateProjectResponse,
-    error = super::errors::UpdateProjectError
+    error = super::errors::TagErrorCode
 )]
 pub struct UpdateProject {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ProjectId`; example: `1001`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectName`; example: `"测试项目"`
     pub project_name: Option<String>,
 
-    /// `Disable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Disable`; example: `0`
     pub disable: Option<i64>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Info`; example: `"备注信息"`
     pub info: Option<String>,
 }
 
@@ -1684,30 +1735,37 @@ pub struct UpdateProjectResponse {
 /// The `UpdateResourceTagValue` action of TAG API 2018-08-13.
 ///
 /// A successful call returns [`UpdateResourceTagValueResponse`].
-/// The codes it documents are in [`UpdateResourceTagValueError`](super::errors::UpdateResourceTagValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tag&Version=2018-08-13&Action=UpdateResourceTagValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TagErrorCode`](super::errors::TagErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TagErrorCode::FailedOperation)
+/// - [`FailedOperation.PolicyEnforcedInvalid`](super::errors::TagErrorCode::FailedOperationPolicyEnforcedInvalid)
+/// - [`InvalidParameter.ReservedTagKey`](super::errors::TagErrorCode::InvalidParameterReservedTagKey)
+/// - [`InvalidParameterValue.ResourceDescriptionError`](super::errors::TagErrorCode::InvalidParameterValueResourceDescriptionError)
+/// - [`InvalidParameterValue.TagKeyCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagKeyCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueCharacterIllegal`](super::errors::TagErrorCode::InvalidParameterValueTagValueCharacterIllegal)
+/// - [`InvalidParameterValue.TagValueLengthExceeded`](super::errors::TagErrorCode::InvalidParameterValueTagValueLengthExceeded)
+/// - [`LimitExceeded.TagValue`](super::errors::TagErrorCode::LimitExceededTagValue)
+/// - [`ResourceNotFound.AttachedTagKeyNotFound`](super::errors::TagErrorCode::ResourceNotFoundAttachedTagKeyNotFound)
 #[tc_action(
     service = "tag",
     version = "2018-08-13",
     name = "UpdateResourceTagValue",
     output = UpdateResourceTagValueResponse,
-    error = super::errors::UpdateResourceTagValueError
+    error = super::errors::TagErrorCode
 )]
 pub struct UpdateResourceTagValue {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testTagKey"`
+    /// `TagKey`; example: `"testTagKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testTagValue"`
+    /// `TagValue`; example: `"testTagValue"`
     pub tag_value: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 }
 

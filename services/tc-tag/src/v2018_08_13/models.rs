@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TagResources`](super::TagResources) and [`UnTagResources`](super::UnTagResources).
 #[tc_model]
 pub struct FailedResource {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"InvalidParameterValue.TagKeyDuplicate"`
+    /// `Code`; example: `"InvalidParameterValue.TagKeyDuplicate"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"TagKeyDuplicate"`
+    /// `Message`; example: `"TagKeyDuplicate"`
     pub message: String,
 }
 
@@ -29,29 +23,19 @@ pub struct FailedResource {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project_1"`
+    /// `ProjectName`; example: `"project_1"`
     pub project_name: String,
 
-    /// `CreatorUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreatorUin`; example: `1`
     pub creator_uin: u64,
 
-    /// `ProjectInfo`: a string.
-    ///
-    /// Example: `"info"`
+    /// `ProjectInfo`; example: `"info"`
     pub project_info: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-03 00:00:00"`
+    /// `CreateTime`; example: `"2022-08-03 00:00:00"`
     pub create_time: String,
 }
 
@@ -60,12 +44,10 @@ pub struct Project {
 /// Returned in the output of [`DescribeResourceTagsByTagKeys`](super::DescribeResourceTagsByTagKeys).
 #[tc_model]
 pub struct ResourceIdTag {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-3841"`
+    /// `ResourceId`; example: `"ins-3841"`
     pub resource_id: String,
 
-    /// `TagKeyValues`: a list of [`Tag`] objects.
+    /// `TagKeyValues`
     pub tag_key_values: Vec<Tag>,
 }
 
@@ -74,27 +56,19 @@ pub struct ResourceIdTag {
 /// Returned in the output of [`DescribeResourcesByTags`](super::DescribeResourcesByTags) and [`DescribeResourcesByTagsUnion`](super::DescribeResourcesByTagsUnion).
 #[tc_model]
 pub struct ResourceTag {
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ResourcePrefix`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourcePrefix`; example: `"instance"`
     pub resource_prefix: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-1399"`
+    /// `ResourceId`; example: `"ins-1399"`
     pub resource_id: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -103,12 +77,10 @@ pub struct ResourceTag {
 /// Returned in the output of [`GetResources`](super::GetResources).
 #[tc_model]
 pub struct ResourceTagMapping {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
+    /// `Resource`; example: `"qcs::cvm:ap-beijing:uin/1234567:instance/ins-123"`
     pub resource: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -118,19 +90,13 @@ pub struct ResourceTagMapping {
 /// Returned in the output of [`DescribeResourceTagsByTagKeys`](super::DescribeResourceTagsByTagKeys), [`DescribeResourcesByTags`](super::DescribeResourcesByTags), [`DescribeResourcesByTagsUnion`](super::DescribeResourcesByTagsUnion), [`DescribeTagValues`](super::DescribeTagValues), [`DescribeTagValuesSeq`](super::DescribeTagValuesSeq), [`GetResources`](super::GetResources) and 2 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"John"`
+    /// `TagValue`; example: `"John"`
     pub tag_value: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Category`; example: `"All"`
     pub category: Option<String>,
 }
 
@@ -139,14 +105,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeResourcesByTags`](super::DescribeResourcesByTags), [`DescribeResourcesByTagsUnion`](super::DescribeResourcesByTagsUnion) and [`GetResources`](super::GetResources).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["john"]`
+    /// `TagValue`; example: `["john"]`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -155,9 +117,7 @@ pub struct TagFilter {
 /// Sent in the input of [`ModifyResourceTags`](super::ModifyResourceTags).
 #[tc_model]
 pub struct TagKeyObject {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 }
 
@@ -166,39 +126,25 @@ pub struct TagKeyObject {
 /// Returned in the output of [`DescribeResourceTags`](super::DescribeResourceTags), [`DescribeResourceTagsByResourceIds`](super::DescribeResourceTagsByResourceIds) and [`DescribeResourceTagsByResourceIdsSeq`](super::DescribeResourceTagsByResourceIdsSeq).
 #[tc_model]
 pub struct TagResource {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"john"`
+    /// `TagValue`; example: `"john"`
     pub tag_value: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-2568"`
+    /// `ResourceId`; example: `"ins-2568"`
     pub resource_id: String,
 
-    /// `TagKeyMd5`: a string.
-    ///
-    /// Example: `"b068931cc450442b63f5b3d276ea4297"`
+    /// `TagKeyMd5`; example: `"b068931cc450442b63f5b3d276ea4297"`
     pub tag_key_md5: String,
 
-    /// `TagValueMd5`: a string.
-    ///
-    /// Example: `"527bd5b5d689e2c32ae974c6229ff785"`
+    /// `TagValueMd5`; example: `"527bd5b5d689e2c32ae974c6229ff785"`
     pub tag_value_md5: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Category`; example: `"Custom"`
     pub category: Option<String>,
 }
 
@@ -207,23 +153,15 @@ pub struct TagResource {
 /// Returned in the output of [`DescribeTags`](super::DescribeTags) and [`DescribeTagsSeq`](super::DescribeTagsSeq).
 #[tc_model]
 pub struct TagWithDelete {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"john"`
+    /// `TagValue`; example: `"john"`
     pub tag_value: String,
 
-    /// `CanDelete`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CanDelete`; example: `0`
     pub can_delete: u64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Category`; example: `"Custom"`
     pub category: Option<String>,
 }

@@ -7,25 +7,41 @@ use super::models;
 /// The `CancelInvocation` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`CancelInvocationResponse`].
-/// The codes it documents are in [`CancelInvocationError`](super::errors::CancelInvocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=CancelInvocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIsNotRelatedToInvocation`](super::errors::TatErrorCode::InvalidParameterValueInstanceIsNotRelatedToInvocation)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidInvocationId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvocationId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`LimitExceeded`](super::errors::TatErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InvocationNotFound`](super::errors::TatErrorCode::ResourceNotFoundInvocationNotFound)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnknownParameter`](super::errors::TatErrorCode::UnknownParameter)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "CancelInvocation",
     output = CancelInvocationResponse,
-    error = super::errors::CancelInvocationError
+    error = super::errors::TatErrorCode
 )]
 pub struct CancelInvocation {
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-xxxxxxxx"`
+    /// `InvocationId`; example: `"inv-xxxxxxxx"`
     pub invocation_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxxx"]`
+    /// `InstanceIds`; example: `["ins-xxxxxxxx"]`
     pub instance_ids: Option<Vec<String>>,
 }
 
@@ -39,77 +55,89 @@ pub struct CancelInvocationResponse {
 /// The `CreateCommand` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`CreateCommandResponse`].
-/// The codes it documents are in [`CreateCommandError`](super::errors::CreateCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=CreateCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagOperationFailed`](super::errors::TatErrorCode::FailedOperationTagOperationFailed)
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CommandContentInvalid`](super::errors::TatErrorCode::InvalidParameterValueCommandContentInvalid)
+/// - [`InvalidParameterValue.CommandNameDuplicated`](super::errors::TatErrorCode::InvalidParameterValueCommandNameDuplicated)
+/// - [`InvalidParameterValue.InvalidCommandName`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandName)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::TatErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidOutputCOSBucketUrl`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosBucketUrl)
+/// - [`InvalidParameterValue.InvalidOutputCOSKeyPrefix`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosKeyPrefix)
+/// - [`InvalidParameterValue.InvalidUsername`](super::errors::TatErrorCode::InvalidParameterValueInvalidUsername)
+/// - [`InvalidParameterValue.InvalidWorkingDirectory`](super::errors::TatErrorCode::InvalidParameterValueInvalidWorkingDirectory)
+/// - [`InvalidParameterValue.ParameterDisabled`](super::errors::TatErrorCode::InvalidParameterValueParameterDisabled)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.ParameterKeyContainsInvalidChar`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyContainsInvalidChar)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`InvalidParameterValue.ParameterKeyLenExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyLenExceeded)
+/// - [`InvalidParameterValue.ParameterNumberExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterNumberExceeded)
+/// - [`InvalidParameterValue.ParameterValueNotString`](super::errors::TatErrorCode::InvalidParameterValueParameterValueNotString)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SupportParametersOnlyIfEnableParameter`](super::errors::TatErrorCode::InvalidParameterValueSupportParametersOnlyIfEnableParameter)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.CosBucketNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundCosBucketNotFoundCode)
+/// - [`ResourceUnavailable.UserHasNoQuotaCode`](super::errors::TatErrorCode::ResourceUnavailableUserHasNoQuotaCode)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::TatErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "CreateCommand",
     output = CreateCommandResponse,
-    error = super::errors::CreateCommandError
+    error = super::errors::TatErrorCode
 )]
 pub struct CreateCommand {
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"tat-command"`
+    /// `CommandName`; example: `"tat-command"`
     pub command_name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHdk"`
+    /// `Content`; example: `"cHdk"`
     pub content: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a command"`
+    /// `Description`; example: `"this is a command"`
     pub description: Option<String>,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: Option<String>,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `EnableParameter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableParameter`; example: `false`
     pub enable_parameter: Option<bool>,
 
-    /// `DefaultParameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `DefaultParameters`; example: `"{\"varA\": \"222\"}"`
     pub default_parameters: Option<String>,
 
-    /// `DefaultParameterConfs`: a list of [`DefaultParameterConf`](super::models::DefaultParameterConf) objects.
+    /// `DefaultParameterConfs`
     pub default_parameter_confs: Option<Vec<models::DefaultParameterConf>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-134654321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-134654321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: Option<String>,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: Option<String>,
 }
@@ -117,9 +145,7 @@ pub struct CreateCommand {
 /// What a successful [`CreateCommand`] call returns.
 #[tc_model]
 pub struct CreateCommandResponse {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-543xxk0d"`
+    /// `CommandId`; example: `"cmd-543xxk0d"`
     pub command_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,60 +155,69 @@ pub struct CreateCommandResponse {
 /// The `CreateInvoker` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`CreateInvokerResponse`].
-/// The codes it documents are in [`CreateInvokerError`](super::errors::CreateInvokerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=CreateInvoker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TatErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ID`](super::errors::TatErrorCode::InvalidParameterValueId)
+/// - [`InvalidParameterValue.InconsistentID`](super::errors::TatErrorCode::InvalidParameterValueInconsistentId)
+/// - [`InvalidParameterValue.InconsistentInstance`](super::errors::TatErrorCode::InvalidParameterValueInconsistentInstance)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidCronExpression`](super::errors::TatErrorCode::InvalidParameterValueInvalidCronExpression)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::TatErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvokeTimeExpired`](super::errors::TatErrorCode::InvalidParameterValueInvokeTimeExpired)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TatErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.AgentNotInstalled`](super::errors::TatErrorCode::ResourceUnavailableAgentNotInstalled)
+/// - [`ResourceUnavailable.AgentStatusNotOnline`](super::errors::TatErrorCode::ResourceUnavailableAgentStatusNotOnline)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "CreateInvoker",
     output = CreateInvokerResponse,
-    error = super::errors::CreateInvokerError
+    error = super::errors::TatErrorCode
 )]
 pub struct CreateInvoker {
-    /// `Name`: a string.
-    ///
-    /// Example: `"invoker-test"`
+    /// `Name`; example: `"invoker-test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SCHEDULE"`
+    /// `Type`; example: `"SCHEDULE"`
     pub r#type: String,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-k4ypdij0"`
+    /// `CommandId`; example: `"cmd-k4ypdij0"`
     pub command_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-yx05ky8j"]`
+    /// `InstanceIds`; example: `["ins-yx05ky8j"]`
     pub instance_ids: Vec<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"var\": \"A\"}"`
+    /// `Parameters`; example: `"{\"var\": \"A\"}"`
     pub parameters: Option<String>,
 
-    /// `ScheduleSettings`: a [`ScheduleSettings`](super::models::ScheduleSettings).
+    /// `ScheduleSettings`
     pub schedule_settings: Option<models::ScheduleSettings>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateInvoker`] call returns.
 #[tc_model]
 pub struct CreateInvokerResponse {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-b7s3qa5l"`
+    /// `InvokerId`; example: `"ivk-b7s3qa5l"`
     pub invoker_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -192,54 +227,50 @@ pub struct CreateInvokerResponse {
 /// The `CreateRegisterCode` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`CreateRegisterCodeResponse`].
-/// The codes it documents are in [`CreateRegisterCodeError`](super::errors::CreateRegisterCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=CreateRegisterCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::TatErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::TatErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "CreateRegisterCode",
     output = CreateRegisterCodeResponse,
-    error = super::errors::CreateRegisterCodeError
+    error = super::errors::TatErrorCode
 )]
 pub struct CreateRegisterCode {
-    /// `Description`: a string.
-    ///
-    /// Example: `"此注册码用于注册托管实例。"`
+    /// `Description`; example: `"此注册码用于注册托管实例。"`
     pub description: Option<String>,
 
-    /// `InstanceNamePrefix`: a string.
-    ///
-    /// Example: `"register-test"`
+    /// `InstanceNamePrefix`; example: `"register-test"`
     pub instance_name_prefix: Option<String>,
 
-    /// `RegisterLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RegisterLimit`; example: `10`
     pub register_limit: Option<i64>,
 
-    /// `EffectiveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `EffectiveTime`; example: `4`
     pub effective_time: Option<i64>,
 
-    /// `IpAddressRange`: a string.
-    ///
-    /// Example: `"133.12.234.0/24"`
+    /// `IpAddressRange`; example: `"133.12.234.0/24"`
     pub ip_address_range: Option<String>,
 }
 
 /// What a successful [`CreateRegisterCode`] call returns.
 #[tc_model]
 pub struct CreateRegisterCodeResponse {
-    /// `RegisterCodeId`: a string.
-    ///
-    /// Example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
+    /// `RegisterCodeId`; example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
     pub register_code_id: String,
 
-    /// `RegisterCodeValue`: a string.
-    ///
-    /// Example: `"5xx127965b0b498195xxxxx80ad926c53e1xxxx3d85e41e0ad93555941111111"`
+    /// `RegisterCodeValue`; example: `"5xx127965b0b498195xxxxx80ad926c53e1xxxx3d85e41e0ad93555941111111"`
     pub register_code_value: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -249,20 +280,32 @@ pub struct CreateRegisterCodeResponse {
 /// The `DeleteCommand` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DeleteCommandResponse`].
-/// The codes it documents are in [`DeleteCommandError`](super::errors::DeleteCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DeleteCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceUnavailable.CommandInExecuting`](super::errors::TatErrorCode::ResourceUnavailableCommandInExecuting)
+/// - [`ResourceUnavailable.CommandInInvoker`](super::errors::TatErrorCode::ResourceUnavailableCommandInInvoker)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DeleteCommand",
     output = DeleteCommandResponse,
-    error = super::errors::DeleteCommandError
+    error = super::errors::TatErrorCode
 )]
 pub struct DeleteCommand {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-7efujjs6"`
+    /// `CommandId`; example: `"cmd-7efujjs6"`
     pub command_id: String,
 }
 
@@ -276,20 +319,32 @@ pub struct DeleteCommandResponse {
 /// The `DeleteCommands` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DeleteCommandsResponse`].
-/// The codes it documents are in [`DeleteCommandsError`](super::errors::DeleteCommandsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DeleteCommands)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceUnavailable.CommandInExecuting`](super::errors::TatErrorCode::ResourceUnavailableCommandInExecuting)
+/// - [`ResourceUnavailable.CommandInInvoker`](super::errors::TatErrorCode::ResourceUnavailableCommandInInvoker)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DeleteCommands",
     output = DeleteCommandsResponse,
-    error = super::errors::DeleteCommandsError
+    error = super::errors::TatErrorCode
 )]
 pub struct DeleteCommands {
-    /// `CommandIds`: a list of strings.
-    ///
-    /// Example: `["cmd-0v4tysy3","cmd-0v4tysy4"]`
+    /// `CommandIds`; example: `["cmd-0v4tysy3","cmd-0v4tysy4"]`
     pub command_ids: Vec<String>,
 }
 
@@ -303,20 +358,26 @@ pub struct DeleteCommandsResponse {
 /// The `DeleteInvoker` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DeleteInvokerResponse`].
-/// The codes it documents are in [`DeleteInvokerError`](super::errors::DeleteInvokerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DeleteInvoker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InvalidParameterValue.ID`](super::errors::TatErrorCode::InvalidParameterValueId)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`ResourceNotFound`](super::errors::TatErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DeleteInvoker",
     output = DeleteInvokerResponse,
-    error = super::errors::DeleteInvokerError
+    error = super::errors::TatErrorCode
 )]
 pub struct DeleteInvoker {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-b7s3qa5l"`
+    /// `InvokerId`; example: `"ivk-b7s3qa5l"`
     pub invoker_id: String,
 }
 
@@ -330,20 +391,28 @@ pub struct DeleteInvokerResponse {
 /// The `DeleteRegisterCodes` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DeleteRegisterCodesResponse`].
-/// The codes it documents are in [`DeleteRegisterCodesError`](super::errors::DeleteRegisterCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DeleteRegisterCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegisterCodeId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterCodeId)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.RegisterCodesNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundRegisterCodesNotFoundCode)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DeleteRegisterCodes",
     output = DeleteRegisterCodesResponse,
-    error = super::errors::DeleteRegisterCodesError
+    error = super::errors::TatErrorCode
 )]
 pub struct DeleteRegisterCodes {
-    /// `RegisterCodeIds`: a list of strings.
-    ///
-    /// Example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
+    /// `RegisterCodeIds`; example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
     pub register_code_ids: Vec<String>,
 }
 
@@ -357,20 +426,27 @@ pub struct DeleteRegisterCodesResponse {
 /// The `DeleteRegisterInstance` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DeleteRegisterInstanceResponse`].
-/// The codes it documents are in [`DeleteRegisterInstanceError`](super::errors::DeleteRegisterInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DeleteRegisterInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegisterInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterInstanceId)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.RegisterInstanceNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundRegisterInstanceNotFoundCode)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DeleteRegisterInstance",
     output = DeleteRegisterInstanceResponse,
-    error = super::errors::DeleteRegisterInstanceError
+    error = super::errors::TatErrorCode
 )]
 pub struct DeleteRegisterInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"[\"rins-8d5cxxxx\"]"`
+    /// `InstanceId`; example: `"[\"rins-8d5cxxxx\"]"`
     pub instance_id: String,
 }
 
@@ -384,15 +460,31 @@ pub struct DeleteRegisterInstanceResponse {
 /// The `DescribeAutomationAgentStatus` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeAutomationAgentStatusResponse`].
-/// The codes it documents are in [`DescribeAutomationAgentStatusError`](super::errors::DescribeAutomationAgentStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeAutomationAgentStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::TatErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeAutomationAgentStatus",
     output = DescribeAutomationAgentStatusResponse,
-    error = super::errors::DescribeAutomationAgentStatusError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -402,36 +494,26 @@ pub struct DeleteRegisterInstanceResponse {
     )
 )]
 pub struct DescribeAutomationAgentStatus {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ar5wyn4x"]`
+    /// `InstanceIds`; example: `["lhins-ar5wyn4x"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"instance-id","Values":["ins-zcewfho0"]}]`
+    /// `Filters`; example: `[{"Name":"instance-id","Values":["ins-zcewfho0"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAutomationAgentStatus`] call returns.
 #[tc_model]
 pub struct DescribeAutomationAgentStatusResponse {
-    /// `AutomationAgentSet`: a list of [`AutomationAgentInfo`](super::models::AutomationAgentInfo) objects.
+    /// `AutomationAgentSet`
     pub automation_agent_set: Vec<models::AutomationAgentInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -441,15 +523,29 @@ pub struct DescribeAutomationAgentStatusResponse {
 /// The `DescribeCommands` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeCommandsResponse`].
-/// The codes it documents are in [`DescribeCommandsError`](super::errors::DescribeCommandsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeCommands)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeCommands",
     output = DescribeCommandsResponse,
-    error = super::errors::DescribeCommandsError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -459,36 +555,26 @@ pub struct DescribeAutomationAgentStatusResponse {
     )
 )]
 pub struct DescribeCommands {
-    /// `CommandIds`: a list of strings.
-    ///
-    /// Example: `["cmd-2x8vxx0d"]`
+    /// `CommandIds`; example: `["cmd-2x8vxx0d"]`
     pub command_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"command-id","Values":["cmd-nrncl292"]}]`
+    /// `Filters`; example: `[{"Name":"command-id","Values":["cmd-nrncl292"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCommands`] call returns.
 #[tc_model]
 pub struct DescribeCommandsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `CommandSet`: a list of [`Command`](super::models::Command) objects.
+    /// `CommandSet`
     pub command_set: Vec<models::Command>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,15 +584,33 @@ pub struct DescribeCommandsResponse {
 /// The `DescribeInvocationTasks` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeInvocationTasksResponse`].
-/// The codes it documents are in [`DescribeInvocationTasksError`](super::errors::DescribeInvocationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeInvocationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidInvocationId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvocationId)
+/// - [`InvalidParameterValue.InvalidInvocationTaskId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvocationTaskId)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::TatErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeInvocationTasks",
     output = DescribeInvocationTasksResponse,
-    error = super::errors::DescribeInvocationTasksError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -516,41 +620,29 @@ pub struct DescribeCommandsResponse {
     )
 )]
 pub struct DescribeInvocationTasks {
-    /// `InvocationTaskIds`: a list of strings.
-    ///
-    /// Example: `["invt-xxxxxxxx"]`
+    /// `InvocationTaskIds`; example: `["invt-xxxxxxxx"]`
     pub invocation_task_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"instance-id","Values":["ins-zcewfho0"]}]`
+    /// `Filters`; example: `[{"Name":"instance-id","Values":["ins-zcewfho0"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `HideOutput`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HideOutput`; example: `true`
     pub hide_output: Option<bool>,
 }
 
 /// What a successful [`DescribeInvocationTasks`] call returns.
 #[tc_model]
 pub struct DescribeInvocationTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `InvocationTaskSet`: a list of [`InvocationTask`](super::models::InvocationTask) objects.
+    /// `InvocationTaskSet`
     pub invocation_task_set: Vec<models::InvocationTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -560,15 +652,31 @@ pub struct DescribeInvocationTasksResponse {
 /// The `DescribeInvocations` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeInvocationsResponse`].
-/// The codes it documents are in [`DescribeInvocationsError`](super::errors::DescribeInvocationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeInvocations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidInvocationId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvocationId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.FilterValueExceeded`](super::errors::TatErrorCode::LimitExceededFilterValueExceeded)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeInvocations",
     output = DescribeInvocationsResponse,
-    error = super::errors::DescribeInvocationsError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -578,36 +686,26 @@ pub struct DescribeInvocationTasksResponse {
     )
 )]
 pub struct DescribeInvocations {
-    /// `InvocationIds`: a list of strings.
-    ///
-    /// Example: `["inv-xxxxxxxx"]`
+    /// `InvocationIds`; example: `["inv-xxxxxxxx"]`
     pub invocation_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"invocation-id","Values":["inv-zcewfho0"]}]`
+    /// `Filters`; example: `[{"Name":"invocation-id","Values":["inv-zcewfho0"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInvocations`] call returns.
 #[tc_model]
 pub struct DescribeInvocationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `InvocationSet`: a list of [`Invocation`](super::models::Invocation) objects.
+    /// `InvocationSet`
     pub invocation_set: Vec<models::Invocation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,15 +715,27 @@ pub struct DescribeInvocationsResponse {
 /// The `DescribeInvokerRecords` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeInvokerRecordsResponse`].
-/// The codes it documents are in [`DescribeInvokerRecordsError`](super::errors::DescribeInvokerRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeInvokerRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InconsistentID`](super::errors::TatErrorCode::InvalidParameterValueInconsistentId)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::TatErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::TatErrorCode::InvalidParameterValueTooSmall)
+/// - [`UnsupportedOperation`](super::errors::TatErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeInvokerRecords",
     output = DescribeInvokerRecordsResponse,
-    error = super::errors::DescribeInvokerRecordsError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -635,31 +745,23 @@ pub struct DescribeInvocationsResponse {
     )
 )]
 pub struct DescribeInvokerRecords {
-    /// `InvokerIds`: a list of strings.
-    ///
-    /// Example: `["ivk-b7s3qa5l"]`
+    /// `InvokerIds`; example: `["ivk-b7s3qa5l"]`
     pub invoker_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInvokerRecords`] call returns.
 #[tc_model]
 pub struct DescribeInvokerRecordsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InvokerRecordSet`: a list of [`InvokerRecord`](super::models::InvokerRecord) objects.
+    /// `InvokerRecordSet`
     pub invoker_record_set: Vec<models::InvokerRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -669,15 +771,28 @@ pub struct DescribeInvokerRecordsResponse {
 /// The `DescribeInvokers` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeInvokersResponse`].
-/// The codes it documents are in [`DescribeInvokersError`](super::errors::DescribeInvokersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeInvokers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InconsistentID`](super::errors::TatErrorCode::InvalidParameterValueInconsistentId)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::TatErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::TatErrorCode::InvalidParameterValueTooSmall)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeInvokers",
     output = DescribeInvokersResponse,
-    error = super::errors::DescribeInvokersError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -687,36 +802,26 @@ pub struct DescribeInvokerRecordsResponse {
     )
 )]
 pub struct DescribeInvokers {
-    /// `InvokerIds`: a list of strings.
-    ///
-    /// Example: `["ivk-b7s3qa5l"]`
+    /// `InvokerIds`; example: `["ivk-b7s3qa5l"]`
     pub invoker_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"command-id","Values":["cmd-nrncl292"]}]`
+    /// `Filters`; example: `[{"Name":"command-id","Values":["cmd-nrncl292"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeInvokers`] call returns.
 #[tc_model]
 pub struct DescribeInvokersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InvokerSet`: a list of [`Invoker`](super::models::Invoker) objects.
+    /// `InvokerSet`
     pub invoker_set: Vec<models::Invoker>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -726,29 +831,31 @@ pub struct DescribeInvokersResponse {
 /// The `DescribeQuotas` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeQuotasResponse`].
-/// The codes it documents are in [`DescribeQuotasError`](super::errors::DescribeQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.InvalidResourceQuotaResourceCode`](super::errors::TatErrorCode::ResourceUnavailableInvalidResourceQuotaResourceCode)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeQuotas",
     output = DescribeQuotasResponse,
-    error = super::errors::DescribeQuotasError
+    error = super::errors::TatErrorCode
 )]
 pub struct DescribeQuotas {
-    /// `ResourceNames`: a list of strings.
-    ///
-    /// Example: `["COMMAND"]`
+    /// `ResourceNames`; example: `["COMMAND"]`
     pub resource_names: Vec<String>,
 }
 
 /// What a successful [`DescribeQuotas`] call returns.
 #[tc_model]
 pub struct DescribeQuotasResponse {
-    /// `GeneralResourceQuotaSet`: a list of [`GeneralResourceQuotaSet`](super::models::GeneralResourceQuotaSet) objects.
-    ///
-    /// Example: `[{"ResourceName":"COMMAND","ResourceQuotaTotal":500,"ResourceQuotaUsed":27}]`
+    /// `GeneralResourceQuotaSet`; example: `[{"ResourceName":"COMMAND","ResourceQuotaTotal":500,"ResourceQuotaUsed":27}]`
     pub general_resource_quota_set: Option<Vec<models::GeneralResourceQuotaSet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -758,29 +865,34 @@ pub struct DescribeQuotasResponse {
 /// The `DescribeRegions` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::TatErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","RegionName":"广州","RegionState":"AVAILABLE"}]`
+    /// `RegionSet`; example: `[{"Region":"ap-guangzhou","RegionName":"广州","RegionState":"AVAILABLE"}]`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -790,15 +902,24 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeRegisterCodes` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeRegisterCodesResponse`].
-/// The codes it documents are in [`DescribeRegisterCodesError`](super::errors::DescribeRegisterCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeRegisterCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegisterCodeId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterCodeId)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeRegisterCodes",
     output = DescribeRegisterCodesResponse,
-    error = super::errors::DescribeRegisterCodesError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -808,31 +929,23 @@ pub struct DescribeRegionsResponse {
     )
 )]
 pub struct DescribeRegisterCodes {
-    /// `RegisterCodeIds`: a list of strings.
-    ///
-    /// Example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
+    /// `RegisterCodeIds`; example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
     pub register_code_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRegisterCodes`] call returns.
 #[tc_model]
 pub struct DescribeRegisterCodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `RegisterCodeSet`: a list of [`RegisterCodeInfo`](super::models::RegisterCodeInfo) objects.
+    /// `RegisterCodeSet`
     pub register_code_set: Vec<models::RegisterCodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -842,15 +955,23 @@ pub struct DescribeRegisterCodesResponse {
 /// The `DescribeRegisterInstances` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeRegisterInstancesResponse`].
-/// The codes it documents are in [`DescribeRegisterInstancesError`](super::errors::DescribeRegisterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeRegisterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidRegisterInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterInstanceId)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeRegisterInstances",
     output = DescribeRegisterInstancesResponse,
-    error = super::errors::DescribeRegisterInstancesError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -860,36 +981,26 @@ pub struct DescribeRegisterCodesResponse {
     )
 )]
 pub struct DescribeRegisterInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["rins-8d88xxxx"]`
+    /// `InstanceIds`; example: `["rins-8d88xxxx"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"name":"register-code-id","value":"67c6df82-fa3e-48fb-9c17-07e3e1e9c2c3"}]`
+    /// `Filters`; example: `[{"name":"register-code-id","value":"67c6df82-fa3e-48fb-9c17-07e3e1e9c2c3"}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRegisterInstances`] call returns.
 #[tc_model]
 pub struct DescribeRegisterInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `RegisterInstanceSet`: a list of [`RegisterInstanceInfo`](super::models::RegisterInstanceInfo) objects.
+    /// `RegisterInstanceSet`
     pub register_instance_set: Vec<models::RegisterInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -899,15 +1010,31 @@ pub struct DescribeRegisterInstancesResponse {
 /// The `DescribeScenes` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DescribeScenesResponse`].
-/// The codes it documents are in [`DescribeScenesError`](super::errors::DescribeScenesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DescribeScenes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TatErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TatErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidSceneId`](super::errors::TatErrorCode::InvalidParameterValueInvalidSceneId)
+/// - [`InvalidParameterValue.InvalidSceneName`](super::errors::TatErrorCode::InvalidParameterValueInvalidSceneName)
+/// - [`LimitExceeded.FilterValueExceeded`](super::errors::TatErrorCode::LimitExceededFilterValueExceeded)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DescribeScenes",
     output = DescribeScenesResponse,
-    error = super::errors::DescribeScenesError,
+    error = super::errors::TatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -917,34 +1044,26 @@ pub struct DescribeRegisterInstancesResponse {
     )
 )]
 pub struct DescribeScenes {
-    /// `SceneIds`: a list of strings.
-    ///
-    /// Example: `["sc-12345678"]`
+    /// `SceneIds`; example: `["sc-12345678"]`
     pub scene_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeScenes`] call returns.
 #[tc_model]
 pub struct DescribeScenesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SceneSet`: a list of [`Scene`](super::models::Scene) objects.
+    /// `SceneSet`
     pub scene_set: Vec<models::Scene>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -954,20 +1073,26 @@ pub struct DescribeScenesResponse {
 /// The `DisableInvoker` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DisableInvokerResponse`].
-/// The codes it documents are in [`DisableInvokerError`](super::errors::DisableInvokerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DisableInvoker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InvalidParameterValue.ID`](super::errors::TatErrorCode::InvalidParameterValueId)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`ResourceNotFound`](super::errors::TatErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DisableInvoker",
     output = DisableInvokerResponse,
-    error = super::errors::DisableInvokerError
+    error = super::errors::TatErrorCode
 )]
 pub struct DisableInvoker {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-b7s3qa5l"`
+    /// `InvokerId`; example: `"ivk-b7s3qa5l"`
     pub invoker_id: String,
 }
 
@@ -981,20 +1106,28 @@ pub struct DisableInvokerResponse {
 /// The `DisableRegisterCodes` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`DisableRegisterCodesResponse`].
-/// The codes it documents are in [`DisableRegisterCodesError`](super::errors::DisableRegisterCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=DisableRegisterCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegisterCodeId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterCodeId)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.RegisterCodesNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundRegisterCodesNotFoundCode)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "DisableRegisterCodes",
     output = DisableRegisterCodesResponse,
-    error = super::errors::DisableRegisterCodesError
+    error = super::errors::TatErrorCode
 )]
 pub struct DisableRegisterCodes {
-    /// `RegisterCodeIds`: a list of strings.
-    ///
-    /// Example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
+    /// `RegisterCodeIds`; example: `["d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"]`
     pub register_code_ids: Vec<String>,
 }
 
@@ -1008,20 +1141,26 @@ pub struct DisableRegisterCodesResponse {
 /// The `EnableInvoker` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`EnableInvokerResponse`].
-/// The codes it documents are in [`EnableInvokerError`](super::errors::EnableInvokerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=EnableInvoker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InvalidParameterValue.ID`](super::errors::TatErrorCode::InvalidParameterValueId)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`ResourceNotFound`](super::errors::TatErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "EnableInvoker",
     output = EnableInvokerResponse,
-    error = super::errors::EnableInvokerError
+    error = super::errors::TatErrorCode
 )]
 pub struct EnableInvoker {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-b7s3qa5l"`
+    /// `InvokerId`; example: `"ivk-b7s3qa5l"`
     pub invoker_id: String,
 }
 
@@ -1035,56 +1174,82 @@ pub struct EnableInvokerResponse {
 /// The `InvokeCommand` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`InvokeCommandResponse`].
-/// The codes it documents are in [`InvokeCommandError`](super::errors::InvokeCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=InvokeCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CVMError`](super::errors::TatErrorCode::FailedOperationCvmError)
+/// - [`FailedOperation.LighthouseError`](super::errors::TatErrorCode::FailedOperationLighthouseError)
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUsername`](super::errors::TatErrorCode::InvalidParameterInvalidUsername)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AgentUnsupportedCommandType`](super::errors::TatErrorCode::InvalidParameterValueAgentUnsupportedCommandType)
+/// - [`InvalidParameterValue.InconsistentInstance`](super::errors::TatErrorCode::InvalidParameterValueInconsistentInstance)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidOutputCOSBucketUrl`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosBucketUrl)
+/// - [`InvalidParameterValue.InvalidOutputCOSKeyPrefix`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosKeyPrefix)
+/// - [`InvalidParameterValue.InvalidWorkingDirectory`](super::errors::TatErrorCode::InvalidParameterValueInvalidWorkingDirectory)
+/// - [`InvalidParameterValue.LackOfParameterInfo`](super::errors::TatErrorCode::InvalidParameterValueLackOfParameterInfo)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ParameterDisabled`](super::errors::TatErrorCode::InvalidParameterValueParameterDisabled)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.ParameterKeyContainsInvalidChar`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyContainsInvalidChar)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`InvalidParameterValue.ParameterKeyLenExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyLenExceeded)
+/// - [`InvalidParameterValue.ParameterNumberExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterNumberExceeded)
+/// - [`InvalidParameterValue.ParameterValueNotString`](super::errors::TatErrorCode::InvalidParameterValueParameterValueNotString)
+/// - [`InvalidParameterValue.SupportParametersOnlyIfEnableParameter`](super::errors::TatErrorCode::InvalidParameterValueSupportParametersOnlyIfEnableParameter)
+/// - [`OperationDenied`](super::errors::TatErrorCode::OperationDenied)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceNotFound.CosBucketNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundCosBucketNotFoundCode)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TatErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable`](super::errors::TatErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AgentNotInstalled`](super::errors::TatErrorCode::ResourceUnavailableAgentNotInstalled)
+/// - [`ResourceUnavailable.AgentStatusNotOnline`](super::errors::TatErrorCode::ResourceUnavailableAgentStatusNotOnline)
+/// - [`ResourceUnavailable.InstanceStateNotRunning`](super::errors::TatErrorCode::ResourceUnavailableInstanceStateNotRunning)
+/// - [`ResourceUnavailable.LighthouseUnsupportedRegion`](super::errors::TatErrorCode::ResourceUnavailableLighthouseUnsupportedRegion)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnauthorizedOperation.NeedApproval`](super::errors::TatErrorCode::UnauthorizedOperationNeedApproval)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "InvokeCommand",
     output = InvokeCommandResponse,
-    error = super::errors::InvokeCommandError
+    error = super::errors::TatErrorCode
 )]
 pub struct InvokeCommand {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-ffxdx79i"`
+    /// `CommandId`; example: `"cmd-ffxdx79i"`
     pub command_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["lhins-ar5wyn40"]`
+    /// `InstanceIds`; example: `["lhins-ar5wyn40"]`
     pub instance_ids: Vec<String>,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `Parameters`; example: `"{\"varA\": \"222\"}"`
     pub parameters: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: Option<String>,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: Option<String>,
 }
@@ -1092,9 +1257,7 @@ pub struct InvokeCommand {
 /// What a successful [`InvokeCommand`] call returns.
 #[tc_model]
 pub struct InvokeCommandResponse {
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-8xgjrytm"`
+    /// `InvocationId`; example: `"inv-8xgjrytm"`
     pub invocation_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1104,74 +1267,81 @@ pub struct InvokeCommandResponse {
 /// The `ModifyCommand` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`ModifyCommandResponse`].
-/// The codes it documents are in [`ModifyCommandError`](super::errors::ModifyCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=ModifyCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CommandContentInvalid`](super::errors::TatErrorCode::InvalidParameterValueCommandContentInvalid)
+/// - [`InvalidParameterValue.CommandNameDuplicated`](super::errors::TatErrorCode::InvalidParameterValueCommandNameDuplicated)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.InvalidCommandName`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandName)
+/// - [`InvalidParameterValue.InvalidOutputCOSBucketUrl`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosBucketUrl)
+/// - [`InvalidParameterValue.InvalidOutputCOSKeyPrefix`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosKeyPrefix)
+/// - [`InvalidParameterValue.InvalidWorkingDirectory`](super::errors::TatErrorCode::InvalidParameterValueInvalidWorkingDirectory)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.ParameterKeyContainsInvalidChar`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyContainsInvalidChar)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`InvalidParameterValue.ParameterKeyLenExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyLenExceeded)
+/// - [`InvalidParameterValue.ParameterNumberExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterNumberExceeded)
+/// - [`InvalidParameterValue.ParameterValueNotString`](super::errors::TatErrorCode::InvalidParameterValueParameterValueNotString)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SupportParametersOnlyIfEnableParameter`](super::errors::TatErrorCode::InvalidParameterValueSupportParametersOnlyIfEnableParameter)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceNotFound.CosBucketNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundCosBucketNotFoundCode)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "ModifyCommand",
     output = ModifyCommandResponse,
-    error = super::errors::ModifyCommandError
+    error = super::errors::TatErrorCode
 )]
 pub struct ModifyCommand {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-7efujjs6"`
+    /// `CommandId`; example: `"cmd-7efujjs6"`
     pub command_id: String,
 
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"tat-command"`
+    /// `CommandName`; example: `"tat-command"`
     pub command_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a command"`
+    /// `Description`; example: `"this is a command"`
     pub description: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHdk"`
+    /// `Content`; example: `"cHdk"`
     pub content: Option<String>,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: Option<String>,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `DefaultParameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `DefaultParameters`; example: `"{\"varA\": \"222\"}"`
     pub default_parameters: Option<String>,
 
-    /// `DefaultParameterConfs`: a list of [`DefaultParameterConf`](super::models::DefaultParameterConf) objects.
+    /// `DefaultParameterConfs`
     pub default_parameter_confs: Option<Vec<models::DefaultParameterConf>>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: Option<String>,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: Option<String>,
 }
@@ -1186,55 +1356,61 @@ pub struct ModifyCommandResponse {
 /// The `ModifyInvoker` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`ModifyInvokerResponse`].
-/// The codes it documents are in [`ModifyInvokerError`](super::errors::ModifyInvokerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=ModifyInvoker)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TatErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameterValue.ID`](super::errors::TatErrorCode::InvalidParameterValueId)
+/// - [`InvalidParameterValue.InconsistentID`](super::errors::TatErrorCode::InvalidParameterValueInconsistentId)
+/// - [`InvalidParameterValue.InconsistentInstance`](super::errors::TatErrorCode::InvalidParameterValueInconsistentInstance)
+/// - [`InvalidParameterValue.InvalidCronExpression`](super::errors::TatErrorCode::InvalidParameterValueInvalidCronExpression)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidInvokerId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInvokerId)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::TatErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvokeTimeExpired`](super::errors::TatErrorCode::InvalidParameterValueInvokeTimeExpired)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ParameterDisabled`](super::errors::TatErrorCode::InvalidParameterValueParameterDisabled)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TatErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceUnavailable.AgentNotInstalled`](super::errors::TatErrorCode::ResourceUnavailableAgentNotInstalled)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "ModifyInvoker",
     output = ModifyInvokerResponse,
-    error = super::errors::ModifyInvokerError
+    error = super::errors::TatErrorCode
 )]
 pub struct ModifyInvoker {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-n0t6rxtv"`
+    /// `InvokerId`; example: `"ivk-n0t6rxtv"`
     pub invoker_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"invoker-test"`
+    /// `Name`; example: `"invoker-test"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SCHEDULE"`
+    /// `Type`; example: `"SCHEDULE"`
     pub r#type: Option<String>,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-m7uma92n"`
+    /// `CommandId`; example: `"cmd-m7uma92n"`
     pub command_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"var\": \"A\"}"`
+    /// `Parameters`; example: `"{\"var\": \"A\"}"`
     pub parameters: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-yx05ky8j"]`
+    /// `InstanceIds`; example: `["ins-yx05ky8j"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ScheduleSettings`: a [`ScheduleSettings`](super::models::ScheduleSettings).
-    ///
-    /// Example: `{"InvokeTime":"2021-09-01T00:00:00+08:00","Policy":"ONCE"}`
+    /// `ScheduleSettings`; example: `{"InvokeTime":"2021-09-01T00:00:00+08:00","Policy":"ONCE"}`
     pub schedule_settings: Option<models::ScheduleSettings>,
 }
 
@@ -1248,25 +1424,31 @@ pub struct ModifyInvokerResponse {
 /// The `ModifyRegisterInstance` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`ModifyRegisterInstanceResponse`].
-/// The codes it documents are in [`ModifyRegisterInstanceError`](super::errors::ModifyRegisterInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=ModifyRegisterInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidRegisterInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidRegisterInstanceId)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "ModifyRegisterInstance",
     output = ModifyRegisterInstanceResponse,
-    error = super::errors::ModifyRegisterInstanceError
+    error = super::errors::TatErrorCode
 )]
 pub struct ModifyRegisterInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rins-8dz6cwxx"`
+    /// `InstanceId`; example: `"rins-8dz6cwxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"register-test"`
+    /// `InstanceName`; example: `"register-test"`
     pub instance_name: String,
 }
 
@@ -1280,39 +1462,56 @@ pub struct ModifyRegisterInstanceResponse {
 /// The `PreviewReplacedCommandContent` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`PreviewReplacedCommandContentResponse`].
-/// The codes it documents are in [`PreviewReplacedCommandContentError`](super::errors::PreviewReplacedCommandContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=PreviewReplacedCommandContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ConflictParameter`](super::errors::TatErrorCode::InvalidParameterConflictParameter)
+/// - [`InvalidParameter.ParameterNameDuplicated`](super::errors::TatErrorCode::InvalidParameterParameterNameDuplicated)
+/// - [`InvalidParameterValue.CommandContentInvalid`](super::errors::TatErrorCode::InvalidParameterValueCommandContentInvalid)
+/// - [`InvalidParameterValue.CommandNameDuplicated`](super::errors::TatErrorCode::InvalidParameterValueCommandNameDuplicated)
+/// - [`InvalidParameterValue.InvalidCommandId`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandId)
+/// - [`InvalidParameterValue.LackOfParameterInfo`](super::errors::TatErrorCode::InvalidParameterValueLackOfParameterInfo)
+/// - [`InvalidParameterValue.LackOfParameters`](super::errors::TatErrorCode::InvalidParameterValueLackOfParameters)
+/// - [`InvalidParameterValue.ParameterDisabled`](super::errors::TatErrorCode::InvalidParameterValueParameterDisabled)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.ParameterKeyContainsInvalidChar`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyContainsInvalidChar)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`InvalidParameterValue.ParameterKeyLenExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyLenExceeded)
+/// - [`InvalidParameterValue.ParameterNumberExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterNumberExceeded)
+/// - [`InvalidParameterValue.ParameterValueNotString`](super::errors::TatErrorCode::InvalidParameterValueParameterValueNotString)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SupportParametersOnlyIfEnableParameter`](super::errors::TatErrorCode::InvalidParameterValueSupportParametersOnlyIfEnableParameter)
+/// - [`ResourceNotFound.CommandNotFound`](super::errors::TatErrorCode::ResourceNotFoundCommandNotFound)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "PreviewReplacedCommandContent",
     output = PreviewReplacedCommandContentResponse,
-    error = super::errors::PreviewReplacedCommandContentError
+    error = super::errors::TatErrorCode
 )]
 pub struct PreviewReplacedCommandContent {
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `Parameters`; example: `"{\"varA\": \"222\"}"`
     pub parameters: Option<String>,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-abcdefgh"`
+    /// `CommandId`; example: `"cmd-abcdefgh"`
     pub command_id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"bHMge3thfX0KZWNobyB7e2J9fQ=="`
+    /// `Content`; example: `"bHMge3thfX0KZWNobyB7e2J9fQ=="`
     pub content: Option<String>,
 }
 
 /// What a successful [`PreviewReplacedCommandContent`] call returns.
 #[tc_model]
 pub struct PreviewReplacedCommandContentResponse {
-    /// `ReplacedContent`: a string.
-    ///
-    /// Example: `"bHMge3thfX0KZWNobyB7e2J9fQ=="`
+    /// `ReplacedContent`; example: `"bHMge3thfX0KZWNobyB7e2J9fQ=="`
     pub replaced_content: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1322,92 +1521,114 @@ pub struct PreviewReplacedCommandContentResponse {
 /// The `RunCommand` action of TAT API 2020-10-28.
 ///
 /// A successful call returns [`RunCommandResponse`].
-/// The codes it documents are in [`RunCommandError`](super::errors::RunCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tat&Version=2020-10-28&Action=RunCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TatErrorCode`](super::errors::TatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CVMError`](super::errors::TatErrorCode::FailedOperationCvmError)
+/// - [`FailedOperation.LighthouseError`](super::errors::TatErrorCode::FailedOperationLighthouseError)
+/// - [`InternalError`](super::errors::TatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TatErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidUsername`](super::errors::TatErrorCode::InvalidParameterInvalidUsername)
+/// - [`InvalidParameter.ParameterNameDuplicated`](super::errors::TatErrorCode::InvalidParameterParameterNameDuplicated)
+/// - [`InvalidParameterValue`](super::errors::TatErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AgentUnsupportedCommandType`](super::errors::TatErrorCode::InvalidParameterValueAgentUnsupportedCommandType)
+/// - [`InvalidParameterValue.CommandContentInvalid`](super::errors::TatErrorCode::InvalidParameterValueCommandContentInvalid)
+/// - [`InvalidParameterValue.CommandNameDuplicated`](super::errors::TatErrorCode::InvalidParameterValueCommandNameDuplicated)
+/// - [`InvalidParameterValue.InconsistentInstance`](super::errors::TatErrorCode::InvalidParameterValueInconsistentInstance)
+/// - [`InvalidParameterValue.InvalidCommandName`](super::errors::TatErrorCode::InvalidParameterValueInvalidCommandName)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::TatErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidInstanceId`](super::errors::TatErrorCode::InvalidParameterValueInvalidInstanceId)
+/// - [`InvalidParameterValue.InvalidOutputCOSBucketUrl`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosBucketUrl)
+/// - [`InvalidParameterValue.InvalidOutputCOSKeyPrefix`](super::errors::TatErrorCode::InvalidParameterValueInvalidOutputCosKeyPrefix)
+/// - [`InvalidParameterValue.InvalidUsername`](super::errors::TatErrorCode::InvalidParameterValueInvalidUsername)
+/// - [`InvalidParameterValue.InvalidWorkingDirectory`](super::errors::TatErrorCode::InvalidParameterValueInvalidWorkingDirectory)
+/// - [`InvalidParameterValue.LackOfParameterInfo`](super::errors::TatErrorCode::InvalidParameterValueLackOfParameterInfo)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TatErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ParameterDisabled`](super::errors::TatErrorCode::InvalidParameterValueParameterDisabled)
+/// - [`InvalidParameterValue.ParameterInvalidJsonFormat`](super::errors::TatErrorCode::InvalidParameterValueParameterInvalidJsonFormat)
+/// - [`InvalidParameterValue.ParameterKeyContainsInvalidChar`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyContainsInvalidChar)
+/// - [`InvalidParameterValue.ParameterKeyDuplicated`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyDuplicated)
+/// - [`InvalidParameterValue.ParameterKeyLenExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterKeyLenExceeded)
+/// - [`InvalidParameterValue.ParameterNumberExceeded`](super::errors::TatErrorCode::InvalidParameterValueParameterNumberExceeded)
+/// - [`InvalidParameterValue.ParameterValueNotString`](super::errors::TatErrorCode::InvalidParameterValueParameterValueNotString)
+/// - [`InvalidParameterValue.Range`](super::errors::TatErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SupportParametersOnlyIfEnableParameter`](super::errors::TatErrorCode::InvalidParameterValueSupportParametersOnlyIfEnableParameter)
+/// - [`InvalidParameterValue.TooLong`](super::errors::TatErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::TatErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TatErrorCode::OperationDenied)
+/// - [`ResourceNotFound.CosBucketNotFoundCode`](super::errors::TatErrorCode::ResourceNotFoundCosBucketNotFoundCode)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TatErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TatErrorCode::ResourceNotFoundRoleNotFound)
+/// - [`ResourceUnavailable`](super::errors::TatErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.AgentNotInstalled`](super::errors::TatErrorCode::ResourceUnavailableAgentNotInstalled)
+/// - [`ResourceUnavailable.AgentStatusNotOnline`](super::errors::TatErrorCode::ResourceUnavailableAgentStatusNotOnline)
+/// - [`ResourceUnavailable.InstanceStateNotRunning`](super::errors::TatErrorCode::ResourceUnavailableInstanceStateNotRunning)
+/// - [`ResourceUnavailable.LighthouseUnsupportedRegion`](super::errors::TatErrorCode::ResourceUnavailableLighthouseUnsupportedRegion)
+/// - [`ResourceUnavailable.UserHasNoQuotaCode`](super::errors::TatErrorCode::ResourceUnavailableUserHasNoQuotaCode)
+/// - [`UnauthorizedOperation.AssumeRoleUnauthorized`](super::errors::TatErrorCode::UnauthorizedOperationAssumeRoleUnauthorized)
+/// - [`UnauthorizedOperation.CamAuthFailed`](super::errors::TatErrorCode::UnauthorizedOperationCamAuthFailed)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::TatErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::TatErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::TatErrorCode::UnauthorizedOperationMfaNotFound)
 #[tc_action(
     service = "tat",
     version = "2020-10-28",
     name = "RunCommand",
     output = RunCommandResponse,
-    error = super::errors::RunCommandError
+    error = super::errors::TatErrorCode
 )]
 pub struct RunCommand {
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHdk"`
+    /// `Content`; example: `"cHdk"`
     pub content: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-zcxx4ga1"]`
+    /// `InstanceIds`; example: `["ins-zcxx4ga1"]`
     pub instance_ids: Vec<String>,
 
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"tat-command"`
+    /// `CommandName`; example: `"tat-command"`
     pub command_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a command"`
+    /// `Description`; example: `"this is a command"`
     pub description: Option<String>,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: Option<String>,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `SaveCommand`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SaveCommand`; example: `false`
     pub save_command: Option<bool>,
 
-    /// `EnableParameter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableParameter`; example: `false`
     pub enable_parameter: Option<bool>,
 
-    /// `DefaultParameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `DefaultParameters`; example: `"{\"varA\": \"222\"}"`
     pub default_parameters: Option<String>,
 
-    /// `DefaultParameterConfs`: a list of [`DefaultParameterConf`](super::models::DefaultParameterConf) objects.
+    /// `DefaultParameterConfs`
     pub default_parameter_confs: Option<Vec<models::DefaultParameterConf>>,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `Parameters`; example: `"{\"varA\": \"222\"}"`
     pub parameters: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: Option<String>,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: Option<String>,
 }
@@ -1415,14 +1636,10 @@ pub struct RunCommand {
 /// What a successful [`RunCommand`] call returns.
 #[tc_model]
 pub struct RunCommandResponse {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-5oa8jajm"`
+    /// `CommandId`; example: `"cmd-5oa8jajm"`
     pub command_id: String,
 
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-mp6m9vmu"`
+    /// `InvocationId`; example: `"inv-mp6m9vmu"`
     pub invocation_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutomationAgentStatus`](super::DescribeAutomationAgentStatus).
 #[tc_model]
 pub struct AutomationAgentInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-tatxxxyyy"`
+    /// `InstanceId`; example: `"ins-tatxxxyyy"`
     pub instance_id: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.19"`
+    /// `Version`; example: `"1.0.19"`
     pub version: String,
 
-    /// `LastHeartbeatTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-11T07:45:27Z"`
+    /// `LastHeartbeatTime`, an ISO 8601 timestamp; example: `"2023-12-11T07:45:27Z"`
     pub last_heartbeat_time: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `AgentStatus`; example: `"Online"`
     pub agent_status: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `Environment`; example: `"Linux"`
     pub environment: String,
 
-    /// `SupportFeatures`: a list of strings.
-    ///
-    /// Example: `["NEW_FEATURE"]`
+    /// `SupportFeatures`; example: `["NEW_FEATURE"]`
     pub support_features: Vec<String>,
 }
 
@@ -44,94 +32,62 @@ pub struct AutomationAgentInfo {
 /// Returned in the output of [`DescribeCommands`](super::DescribeCommands).
 #[tc_model]
 pub struct Command {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-aaaaaaaa"`
+    /// `CommandId`; example: `"cmd-aaaaaaaa"`
     pub command_id: String,
 
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"cmdname"`
+    /// `CommandName`; example: `"cmdname"`
     pub command_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"the cmd"`
+    /// `Description`; example: `"the cmd"`
     pub description: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"bHMgMTIzCmVjaG8ge3tifX0ge3tjfX0="`
+    /// `Content`; example: `"bHMgMTIzCmVjaG8ge3tifX0ge3tjfX0="`
     pub content: String,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: String,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: u64,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-05-12T02:49:04Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-05-12T02:49:04Z"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-05-12T02:49:04Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2021-05-12T02:49:04Z"`
     pub updated_time: String,
 
-    /// `EnableParameter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableParameter`; example: `false`
     pub enable_parameter: bool,
 
-    /// `DefaultParameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `DefaultParameters`; example: `"{\"varA\": \"222\"}"`
     pub default_parameters: String,
 
-    /// `DefaultParameterConfs`: a list of [`DefaultParameterConf`] objects.
+    /// `DefaultParameterConfs`
     pub default_parameter_confs: Option<Vec<DefaultParameterConf>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["sc-12345678"]`
+    /// `Scenes`; example: `["sc-12345678"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `FormattedDescription`: a string.
+    /// `FormattedDescription`
     pub formatted_description: String,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"TAT"`
+    /// `CreatedBy`; example: `"TAT"`
     pub created_by: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: String,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: String,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: String,
 }
@@ -141,40 +97,26 @@ pub struct Command {
 /// Returned in the output of [`DescribeInvocationTasks`](super::DescribeInvocationTasks).
 #[tc_model]
 pub struct CommandDocument {
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHdk"`
+    /// `Content`; example: `"cHdk"`
     pub content: String,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: u64,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: String,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://<名称>-<AppId>.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://<名称>-<AppId>.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: String,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"agent"`
+    /// `OutputCOSKeyPrefix`; example: `"agent"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: String,
 }
@@ -185,21 +127,13 @@ pub struct CommandDocument {
 /// Returned in the output of [`DescribeCommands`](super::DescribeCommands).
 #[tc_model]
 pub struct DefaultParameterConf {
-    /// `ParameterName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `ParameterName`, required in requests; example: `"name"`
     pub parameter_name: Option<String>,
 
-    /// `ParameterValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `ParameterValue`, required in requests; example: `"value"`
     pub parameter_value: Option<String>,
 
-    /// `ParameterDescription`: a string.
-    ///
-    /// Example: `"This is a parameter."`
+    /// `ParameterDescription`; example: `"This is a parameter."`
     pub parameter_description: Option<String>,
 }
 
@@ -208,14 +142,10 @@ pub struct DefaultParameterConf {
 /// Sent in the input of [`DescribeAutomationAgentStatus`](super::DescribeAutomationAgentStatus), [`DescribeCommands`](super::DescribeCommands), [`DescribeInvocationTasks`](super::DescribeInvocationTasks), [`DescribeInvocations`](super::DescribeInvocations), [`DescribeInvokers`](super::DescribeInvokers), [`DescribeRegisterInstances`](super::DescribeRegisterInstances) and [`DescribeScenes`](super::DescribeScenes).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"command-type"`
+    /// `Name`; example: `"command-type"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["POWERSHELL","BAT"]`
+    /// `Values`; example: `["POWERSHELL","BAT"]`
     pub values: Vec<String>,
 }
 
@@ -224,19 +154,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeQuotas`](super::DescribeQuotas).
 #[tc_model]
 pub struct GeneralResourceQuotaSet {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"COMMAND"`
+    /// `ResourceName`; example: `"COMMAND"`
     pub resource_name: Option<String>,
 
-    /// `ResourceQuotaUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `ResourceQuotaUsed`; example: `200`
     pub resource_quota_used: Option<i64>,
 
-    /// `ResourceQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResourceQuotaTotal`; example: `500`
     pub resource_quota_total: Option<i64>,
 }
 
@@ -245,108 +169,68 @@ pub struct GeneralResourceQuotaSet {
 /// Returned in the output of [`DescribeInvocations`](super::DescribeInvocations).
 #[tc_model]
 pub struct Invocation {
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-xxxxxxxx"`
+    /// `InvocationId`; example: `"inv-xxxxxxxx"`
     pub invocation_id: String,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-xxxxxxxx"`
+    /// `CommandId`; example: `"cmd-xxxxxxxx"`
     pub command_id: String,
 
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"cleanDisk"`
+    /// `CommandName`; example: `"cleanDisk"`
     pub command_name: String,
 
-    /// `InvocationStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `InvocationStatus`; example: `"SUCCESS"`
     pub invocation_status: String,
 
-    /// `InvocationTaskBasicInfoSet`: a list of [`InvocationTaskBasicInfo`] objects.
+    /// `InvocationTaskBasicInfoSet`
     pub invocation_task_basic_info_set: Vec<InvocationTaskBasicInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Test Invocation"`
+    /// `Description`; example: `"Test Invocation"`
     pub description: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub end_time: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub updated_time: String,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `Parameters`; example: `"{\"varA\": \"222\"}"`
     pub parameters: String,
 
-    /// `DefaultParameters`: a string.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `DefaultParameters`; example: `"{\"varA\": \"222\"}"`
     pub default_parameters: String,
 
-    /// `InstanceKind`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceKind`; example: `"CVM"`
     pub instance_kind: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: String,
 
-    /// `InvocationSource`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `InvocationSource`; example: `"USER"`
     pub invocation_source: String,
 
-    /// `CommandContent`: a string.
-    ///
-    /// Example: `"cHdk"`
+    /// `CommandContent`; example: `"cHdk"`
     pub command_content: String,
 
-    /// `CommandType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `CommandType`; example: `"SHELL"`
     pub command_type: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: u64,
 
-    /// `WorkingDirectory`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `WorkingDirectory`; example: `"/root"`
     pub working_directory: String,
 
-    /// `OutputCOSBucketUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputCOSBucketUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     #[tc(rename = "OutputCOSBucketUrl")]
     pub output_cos_bucket_url: String,
 
-    /// `OutputCOSKeyPrefix`: a string.
-    ///
-    /// Example: `"aa/bb/cc"`
+    /// `OutputCOSKeyPrefix`; example: `"aa/bb/cc"`
     #[tc(rename = "OutputCOSKeyPrefix")]
     pub output_cos_key_prefix: String,
 }
@@ -356,70 +240,46 @@ pub struct Invocation {
 /// Returned in the output of [`DescribeInvocationTasks`](super::DescribeInvocationTasks).
 #[tc_model]
 pub struct InvocationTask {
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-xxxxxxxx"`
+    /// `InvocationId`; example: `"inv-xxxxxxxx"`
     pub invocation_id: String,
 
-    /// `InvocationTaskId`: a string.
-    ///
-    /// Example: `"invt-xxxxxxxx"`
+    /// `InvocationTaskId`; example: `"invt-xxxxxxxx"`
     pub invocation_task_id: String,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-xxxxxxxx"`
+    /// `CommandId`; example: `"cmd-xxxxxxxx"`
     pub command_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `TaskStatus`; example: `"SUCCESS"`
     pub task_status: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `TaskResult`: a [`TaskResult`].
+    /// `TaskResult`
     pub task_result: TaskResult,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub end_time: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub updated_time: String,
 
-    /// `CommandDocument`: a [`CommandDocument`].
+    /// `CommandDocument`
     pub command_document: CommandDocument,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"working_directory not exists"`
+    /// `ErrorInfo`; example: `"working_directory not exists"`
     pub error_info: String,
 
-    /// `InvocationSource`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `InvocationSource`; example: `"USER"`
     pub invocation_source: String,
 
-    /// `CommandName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `CommandName`; example: `"name"`
     pub command_name: String,
 }
 
@@ -428,19 +288,13 @@ pub struct InvocationTask {
 /// Returned in the output of [`DescribeInvocations`](super::DescribeInvocations).
 #[tc_model]
 pub struct InvocationTaskBasicInfo {
-    /// `InvocationTaskId`: a string.
-    ///
-    /// Example: `"invt-aaaabbbb"`
+    /// `InvocationTaskId`; example: `"invt-aaaabbbb"`
     pub invocation_task_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `TaskStatus`; example: `"SUCCESS"`
     pub task_status: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-aaaabbbb"`
+    /// `InstanceId`; example: `"ins-aaaabbbb"`
     pub instance_id: String,
 }
 
@@ -449,60 +303,40 @@ pub struct InvocationTaskBasicInfo {
 /// Returned in the output of [`DescribeInvokers`](super::DescribeInvokers).
 #[tc_model]
 pub struct Invoker {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-27yagap9"`
+    /// `InvokerId`; example: `"ivk-27yagap9"`
     pub invoker_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"invoker-test"`
+    /// `Name`; example: `"invoker-test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SCHEDULE"`
+    /// `Type`; example: `"SCHEDULE"`
     pub r#type: String,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-m7uma92n"`
+    /// `CommandId`; example: `"cmd-m7uma92n"`
     pub command_id: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: String,
 
-    /// `Parameters`: a string.
-    ///
-    /// Example: `"{\"var\": \"1\"}"`
+    /// `Parameters`; example: `"{\"var\": \"1\"}"`
     pub parameters: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-yx05ky8j"]`
+    /// `InstanceIds`; example: `["ins-yx05ky8j"]`
     pub instance_ids: Vec<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `ScheduleSettings`: a [`ScheduleSettings`].
+    /// `ScheduleSettings`
     pub schedule_settings: Option<ScheduleSettings>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-30T06:42:02Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-08-30T06:42:02Z"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-08-30T06:42:02Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2021-08-30T06:42:02Z"`
     pub updated_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -511,29 +345,19 @@ pub struct Invoker {
 /// Returned in the output of [`DescribeInvokerRecords`](super::DescribeInvokerRecords).
 #[tc_model]
 pub struct InvokerRecord {
-    /// `InvokerId`: a string.
-    ///
-    /// Example: `"ivk-b7s3qa5l"`
+    /// `InvokerId`; example: `"ivk-b7s3qa5l"`
     pub invoker_id: String,
 
-    /// `InvokeTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-10-30T00:00:00Z"`
+    /// `InvokeTime`, an ISO 8601 timestamp; example: `"2021-10-30T00:00:00Z"`
     pub invoke_time: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"start an invocation at scheduled time."`
+    /// `Reason`; example: `"start an invocation at scheduled time."`
     pub reason: String,
 
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-4ybg8gmj"`
+    /// `InvocationId`; example: `"inv-4ybg8gmj"`
     pub invocation_id: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Result`; example: `"SUCCESS"`
     pub result: String,
 }
 
@@ -542,19 +366,13 @@ pub struct InvokerRecord {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 }
 
@@ -563,54 +381,34 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeRegisterCodes`](super::DescribeRegisterCodes).
 #[tc_model]
 pub struct RegisterCodeInfo {
-    /// `RegisterCodeId`: a string.
-    ///
-    /// Example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
+    /// `RegisterCodeId`; example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
     pub register_code_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"此注册码用于注册托管实例。"`
+    /// `Description`; example: `"此注册码用于注册托管实例。"`
     pub description: String,
 
-    /// `InstanceNamePrefix`: a string.
-    ///
-    /// Example: `"register-test"`
+    /// `InstanceNamePrefix`; example: `"register-test"`
     pub instance_name_prefix: String,
 
-    /// `RegisterLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RegisterLimit`; example: `100`
     pub register_limit: i64,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-09-07T13:13:29Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2023-09-07T13:13:29Z"`
     pub expired_time: String,
 
-    /// `IpAddressRange`: a string.
-    ///
-    /// Example: `"133.12.234.0/24"`
+    /// `IpAddressRange`; example: `"133.12.234.0/24"`
     pub ip_address_range: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `RegisteredCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RegisteredCount`; example: `10`
     pub registered_count: i64,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-01 00:00:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-12-01 00:00:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-01 00:00:00"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2023-12-01 00:00:00"`
     pub updated_time: String,
 }
 
@@ -619,64 +417,40 @@ pub struct RegisterCodeInfo {
 /// Returned in the output of [`DescribeRegisterInstances`](super::DescribeRegisterInstances).
 #[tc_model]
 pub struct RegisterInstanceInfo {
-    /// `RegisterCodeId`: a string.
-    ///
-    /// Example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
+    /// `RegisterCodeId`; example: `"d0b7xxxx-a6xx-40x9-898x-44c9f508axxx"`
     pub register_code_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rins-8d5cxxxx"`
+    /// `InstanceId`; example: `"rins-8d5cxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"register-test"`
+    /// `InstanceName`; example: `"register-test"`
     pub instance_name: String,
 
-    /// `MachineId`: a string.
-    ///
-    /// Example: `"00xxxxx-0fxx-xxxx-xxxx-33951xxxxxxx"`
+    /// `MachineId`; example: `"00xxxxx-0fxx-xxxx-xxxx-33951xxxxxxx"`
     pub machine_id: Option<String>,
 
-    /// `SystemName`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `SystemName`; example: `"Linux"`
     pub system_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-0-01-ubuntu"`
+    /// `HostName`; example: `"VM-0-01-ubuntu"`
     pub host_name: Option<String>,
 
-    /// `LocalIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `LocalIp`; example: `"10.0.0.1"`
     pub local_ip: Option<String>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PUBLIC KEY-----\\nXXXXX..."`
+    /// `PublicKey`; example: `"-----BEGIN RSA PUBLIC KEY-----\\nXXXXX..."`
     pub public_key: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub updated_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"name":"owner","value":"zhang san"}]`
+    /// `Tags`; example: `[{"name":"owner","value":"zhang san"}]`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -685,31 +459,19 @@ pub struct RegisterInstanceInfo {
 /// Returned in the output of [`DescribeScenes`](super::DescribeScenes).
 #[tc_model]
 pub struct Scene {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"sc-12345678"`
+    /// `SceneId`; example: `"sc-12345678"`
     pub scene_id: Option<String>,
 
-    /// `SceneName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"运维场景"`
+    /// `SceneName`, always sent in responses; example: `"运维场景"`
     pub scene_name: Option<String>,
 
-    /// `CreatedBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TAT"`
+    /// `CreatedBy`, always sent in responses; example: `"TAT"`
     pub created_by: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-05-12T02:49:04Z"`
+    /// `CreatedTime`; example: `"2021-05-12T02:49:04Z"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2021-05-12T02:49:04Z"`
+    /// `UpdatedTime`; example: `"2021-05-12T02:49:04Z"`
     pub updated_time: Option<String>,
 }
 
@@ -719,21 +481,13 @@ pub struct Scene {
 /// Returned in the output of [`DescribeInvokers`](super::DescribeInvokers).
 #[tc_model]
 pub struct ScheduleSettings {
-    /// `Policy`: a string.
-    ///
-    /// Example: `"ONCE"`
+    /// `Policy`; example: `"ONCE"`
     pub policy: String,
 
-    /// `Recurrence`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0 0 1 * *"`
+    /// `Recurrence`, always sent in responses; example: `"0 0 1 * *"`
     pub recurrence: Option<String>,
 
-    /// `InvokeTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-01T00:00:00+08:00"`
+    /// `InvokeTime`, an ISO 8601 timestamp, always sent in responses; example: `"2021-09-01T00:00:00+08:00"`
     pub invoke_time: Option<String>,
 }
 
@@ -743,14 +497,10 @@ pub struct ScheduleSettings {
 /// Returned in the output of [`DescribeCommands`](super::DescribeCommands), [`DescribeInvokers`](super::DescribeInvokers) and [`DescribeRegisterInstances`](super::DescribeRegisterInstances).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`; example: `"tag-value"`
     pub value: String,
 }
 
@@ -759,39 +509,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeInvocationTasks`](super::DescribeInvocationTasks).
 #[tc_model]
 pub struct TaskResult {
-    /// `ExitCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExitCode`; example: `0`
     pub exit_code: i64,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"aGVsbG8sd29ybGQ="`
+    /// `Output`; example: `"aGVsbG8sd29ybGQ="`
     pub output: String,
 
-    /// `ExecStartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `ExecStartTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub exec_start_time: Option<String>,
 
-    /// `ExecEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-05T20:07:29Z"`
+    /// `ExecEndTime`, an ISO 8601 timestamp; example: `"2025-03-05T20:07:29Z"`
     pub exec_end_time: Option<String>,
 
-    /// `Dropped`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Dropped`; example: `100`
     pub dropped: u64,
 
-    /// `OutputUrl`: a string.
-    ///
-    /// Example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
+    /// `OutputUrl`; example: `"https://BucketName-123454321.cos.ap-beijing.myqcloud.com"`
     pub output_url: String,
 
-    /// `OutputUploadCOSErrorInfo`: a string.
-    ///
-    /// Example: `"Failed to upload output to cos"`
+    /// `OutputUploadCOSErrorInfo`; example: `"Failed to upload output to cos"`
     #[tc(rename = "OutputUploadCOSErrorInfo")]
     pub output_upload_cos_error_info: String,
 }

@@ -7,32 +7,41 @@ use super::models;
 /// The `ApplyChainMakerBatchUserCert` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`ApplyChainMakerBatchUserCertResponse`].
-/// The codes it documents are in [`ApplyChainMakerBatchUserCertError`](super::errors::ApplyChainMakerBatchUserCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=ApplyChainMakerBatchUserCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TbaasErrorCode::AuthFailure)
+/// - [`FailedOperation.BaaSStopServing`](super::errors::TbaasErrorCode::FailedOperationBaaSStopServing)
+/// - [`FailedOperation.InvalidOperation`](super::errors::TbaasErrorCode::FailedOperationInvalidOperation)
+/// - [`FailedOperation.UserInBlackList`](super::errors::TbaasErrorCode::FailedOperationUserInBlackList)
+/// - [`FailedOperation.UserNoJoinDemoCluster`](super::errors::TbaasErrorCode::FailedOperationUserNoJoinDemoCluster)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "ApplyChainMakerBatchUserCert",
     output = ApplyChainMakerBatchUserCertResponse,
-    error = super::errors::ApplyChainMakerBatchUserCertError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct ApplyChainMakerBatchUserCert {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-xxxxxxxxx"`
+    /// `ClusterId`; example: `"chainmaker-xxxxxxxxx"`
     pub cluster_id: String,
 
-    /// `SignUserCsrList`: a list of [`SignCertCsr`](super::models::SignCertCsr) objects.
+    /// `SignUserCsrList`
     pub sign_user_csr_list: Vec<models::SignCertCsr>,
 }
 
 /// What a successful [`ApplyChainMakerBatchUserCert`] call returns.
 #[tc_model]
 pub struct ApplyChainMakerBatchUserCertResponse {
-    /// `SignUserCrtList`: a list of strings.
-    ///
-    /// Example: `["Y2VydDE="]`
+    /// `SignUserCrtList`; example: `["Y2VydDE="]`
     pub sign_user_crt_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,72 +51,78 @@ pub struct ApplyChainMakerBatchUserCertResponse {
 /// The `ApplyUserCert` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`ApplyUserCertResponse`].
-/// The codes it documents are in [`ApplyUserCertError`](super::errors::ApplyUserCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=ApplyUserCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CaCheckCsr`](super::errors::TbaasErrorCode::FailedOperationCaCheckCsr)
+/// - [`FailedOperation.CaDbOption`](super::errors::TbaasErrorCode::FailedOperationCaDbOption)
+/// - [`FailedOperation.CaExsit`](super::errors::TbaasErrorCode::FailedOperationCaExsit)
+/// - [`FailedOperation.CaGenkey`](super::errors::TbaasErrorCode::FailedOperationCaGenkey)
+/// - [`FailedOperation.CaInit`](super::errors::TbaasErrorCode::FailedOperationCaInit)
+/// - [`FailedOperation.CaInputParam`](super::errors::TbaasErrorCode::FailedOperationCaInputParam)
+/// - [`FailedOperation.CaNoExist`](super::errors::TbaasErrorCode::FailedOperationCaNoExist)
+/// - [`FailedOperation.CaRevoke`](super::errors::TbaasErrorCode::FailedOperationCaRevoke)
+/// - [`FailedOperation.CaRootNonExist`](super::errors::TbaasErrorCode::FailedOperationCaRootNonExist)
+/// - [`FailedOperation.CaService`](super::errors::TbaasErrorCode::FailedOperationCaService)
+/// - [`FailedOperation.CaSignCert`](super::errors::TbaasErrorCode::FailedOperationCaSignCert)
+/// - [`FailedOperation.CaYunApiApplyCert`](super::errors::TbaasErrorCode::FailedOperationCaYunApiApplyCert)
+/// - [`FailedOperation.CaYunApiCommon`](super::errors::TbaasErrorCode::FailedOperationCaYunApiCommon)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.UserAuthType`](super::errors::TbaasErrorCode::FailedOperationUserAuthType)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "ApplyUserCert",
     output = ApplyUserCertResponse,
-    error = super::errors::ApplyUserCertError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct ApplyUserCert {
-    /// `Module`: a string.
-    ///
-    /// Example: `"cert_mng"`
+    /// `Module`; example: `"cert_mng"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"cert_apply_for_user"`
+    /// `Operation`; example: `"cert_apply_for_user"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bckuobc41mpu"`
+    /// `ClusterId`; example: `"251005746bckuobc41mpu"`
     pub cluster_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"youtuOrg"`
+    /// `GroupName`; example: `"youtuOrg"`
     pub group_name: String,
 
-    /// `UserIdentity`: a string.
-    ///
-    /// Example: `"usercert"`
+    /// `UserIdentity`; example: `"usercert"`
     pub user_identity: String,
 
-    /// `Applicant`: a string.
-    ///
-    /// Example: `"优图SDK"`
+    /// `Applicant`; example: `"优图SDK"`
     pub applicant: String,
 
-    /// `IdentityNum`: a string.
-    ///
-    /// Example: `"3452***321"`
+    /// `IdentityNum`; example: `"3452***321"`
     pub identity_num: String,
 
-    /// `CsrData`: a string.
-    ///
-    /// Example: `"-----BEGINCERTIFICATEREQUEST-----"`
+    /// `CsrData`; example: `"-----BEGINCERTIFICATEREQUEST-----"`
     pub csr_data: String,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Notes`; example: `"user"`
     pub notes: Option<String>,
 }
 
 /// What a successful [`ApplyUserCert`] call returns.
 #[tc_model]
 pub struct ApplyUserCertResponse {
-    /// `CertId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `172634`
+    /// `CertId`; example: `172634`
     pub cert_id: u64,
 
-    /// `CertDn`: a string.
+    /// `CertDn`
     pub cert_dn: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -117,67 +132,56 @@ pub struct ApplyUserCertResponse {
 /// The `DescribeFabricBlock` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`DescribeFabricBlockResponse`].
-/// The codes it documents are in [`DescribeFabricBlockError`](super::errors::DescribeFabricBlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=DescribeFabricBlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FabricBlockNoExist`](super::errors::TbaasErrorCode::FailedOperationFabricBlockNoExist)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TbaasErrorCode::FailedOperationInvalidAuth)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "DescribeFabricBlock",
     output = DescribeFabricBlockResponse,
-    error = super::errors::DescribeFabricBlockError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct DescribeFabricBlock {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"fabric-65z42qi150"`
+    /// `ClusterId`; example: `"fabric-65z42qi150"`
     pub cluster_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-9xej4d"`
+    /// `ChannelId`; example: `"channel-9xej4d"`
     pub channel_id: String,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `BlockHeight`; example: `4`
     pub block_height: i64,
 }
 
 /// What a successful [`DescribeFabricBlock`] call returns.
 #[tc_model]
 pub struct DescribeFabricBlockResponse {
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BlockHeight`; example: `1024`
     pub block_height: Option<i64>,
 
-    /// `BlockHash`: a string.
-    ///
-    /// Example: `"90af8cff95cfc2b9caeafc9d53bc04a699ef47e381143d66e5d03548deab1aa5"`
+    /// `BlockHash`; example: `"90af8cff95cfc2b9caeafc9d53bc04a699ef47e381143d66e5d03548deab1aa5"`
     pub block_hash: Option<String>,
 
-    /// `PreBlockHash`: a string.
-    ///
-    /// Example: `"1d40d9c1fc8929c0b5ba4048f6a756543695664976cec7c8ac76e587587dfa01"`
+    /// `PreBlockHash`; example: `"1d40d9c1fc8929c0b5ba4048f6a756543695664976cec7c8ac76e587587dfa01"`
     pub pre_block_hash: Option<String>,
 
-    /// `TxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TxCount`; example: `100`
     pub tx_count: Option<i64>,
 
-    /// `TransactionList`: a list of [`Transaction`](super::models::Transaction) objects.
+    /// `TransactionList`
     pub transaction_list: Option<Vec<models::Transaction>>,
 
-    /// `CreateTimestamp`: a string.
-    ///
-    /// Example: `"2023-08-05 07:44:04"`
+    /// `CreateTimestamp`; example: `"2023-08-05 07:44:04"`
     pub create_timestamp: Option<String>,
 
-    /// `ProposerOrg`: a string.
-    ///
-    /// Example: `"testorg"`
+    /// `ProposerOrg`; example: `"testorg"`
     pub proposer_org: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -187,77 +191,62 @@ pub struct DescribeFabricBlockResponse {
 /// The `DescribeFabricTransaction` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`DescribeFabricTransactionResponse`].
-/// The codes it documents are in [`DescribeFabricTransactionError`](super::errors::DescribeFabricTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=DescribeFabricTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FabricTransactionNoExist`](super::errors::TbaasErrorCode::FailedOperationFabricTransactionNoExist)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TbaasErrorCode::FailedOperationInvalidAuth)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "DescribeFabricTransaction",
     output = DescribeFabricTransactionResponse,
-    error = super::errors::DescribeFabricTransactionError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct DescribeFabricTransaction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"fabric-65z42qi150"`
+    /// `ClusterId`; example: `"fabric-65z42qi150"`
     pub cluster_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-9xej4d"`
+    /// `ChannelId`; example: `"channel-9xej4d"`
     pub channel_id: String,
 
-    /// `TxId`: a string.
-    ///
-    /// Example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
+    /// `TxId`; example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
     pub tx_id: String,
 }
 
 /// What a successful [`DescribeFabricTransaction`] call returns.
 #[tc_model]
 pub struct DescribeFabricTransactionResponse {
-    /// `TxId`: a string.
-    ///
-    /// Example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
+    /// `TxId`; example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
     pub tx_id: Option<String>,
 
-    /// `TxHash`: a string.
-    ///
-    /// Example: `"8e5b978d33cfbc0510b4e60406f8481f8ec00e390131d5b6ea6d38604e1bcb46"`
+    /// `TxHash`; example: `"8e5b978d33cfbc0510b4e60406f8481f8ec00e390131d5b6ea6d38604e1bcb46"`
     pub tx_hash: Option<String>,
 
-    /// `TxStatus`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TxStatus`; example: `"VALID"`
     pub tx_status: Option<String>,
 
-    /// `JoinOrgList`: a list of strings.
+    /// `JoinOrgList`
     pub join_org_list: Option<Vec<String>>,
 
-    /// `Sender`: a string.
-    ///
-    /// Example: `"org-xxxx.fabric-ian2bqtylk"`
+    /// `Sender`; example: `"org-xxxx.fabric-ian2bqtylk"`
     pub sender: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-07 10:10:10"`
+    /// `CreateTime`; example: `"2023-07-07 10:10:10"`
     pub create_time: Option<String>,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BlockHeight`; example: `1024`
     pub block_height: Option<i64>,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ChaincodeName`; example: `"fact"`
     pub chaincode_name: Option<String>,
 
-    /// `TransactionData`: a string.
-    ///
-    /// Example: `"eyJjaGFpbmNvZGVfc3BlYyI6eyJ0aW1lb3V0IjowLCJ0eXBlIjoiVU5ERUZJTkVEIn19"`
+    /// `TransactionData`; example: `"eyJjaGFpbmNvZGVfc3BlYyI6eyJ0aW1lb3V0IjowLCJ0eXBlIjoiVU5ERUZJTkVEIn19"`
     pub transaction_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -267,63 +256,74 @@ pub struct DescribeFabricTransactionResponse {
 /// The `DownloadUserCert` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`DownloadUserCertResponse`].
-/// The codes it documents are in [`DownloadUserCertError`](super::errors::DownloadUserCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=DownloadUserCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CaCheckCsr`](super::errors::TbaasErrorCode::FailedOperationCaCheckCsr)
+/// - [`FailedOperation.CaDbOption`](super::errors::TbaasErrorCode::FailedOperationCaDbOption)
+/// - [`FailedOperation.CaExsit`](super::errors::TbaasErrorCode::FailedOperationCaExsit)
+/// - [`FailedOperation.CaGenkey`](super::errors::TbaasErrorCode::FailedOperationCaGenkey)
+/// - [`FailedOperation.CaInit`](super::errors::TbaasErrorCode::FailedOperationCaInit)
+/// - [`FailedOperation.CaInputParam`](super::errors::TbaasErrorCode::FailedOperationCaInputParam)
+/// - [`FailedOperation.CaNoExist`](super::errors::TbaasErrorCode::FailedOperationCaNoExist)
+/// - [`FailedOperation.CaRevoke`](super::errors::TbaasErrorCode::FailedOperationCaRevoke)
+/// - [`FailedOperation.CaRootNonExist`](super::errors::TbaasErrorCode::FailedOperationCaRootNonExist)
+/// - [`FailedOperation.CaService`](super::errors::TbaasErrorCode::FailedOperationCaService)
+/// - [`FailedOperation.CaSignCert`](super::errors::TbaasErrorCode::FailedOperationCaSignCert)
+/// - [`FailedOperation.CaYunApiApplyCert`](super::errors::TbaasErrorCode::FailedOperationCaYunApiApplyCert)
+/// - [`FailedOperation.CaYunApiCommon`](super::errors::TbaasErrorCode::FailedOperationCaYunApiCommon)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "DownloadUserCert",
     output = DownloadUserCertResponse,
-    error = super::errors::DownloadUserCertError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct DownloadUserCert {
-    /// `Module`: a string.
-    ///
-    /// Example: `"cert_mng"`
+    /// `Module`; example: `"cert_mng"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"cert_download_for_user"`
+    /// `Operation`; example: `"cert_download_for_user"`
     pub operation: String,
 
-    /// `CertId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `171781`
+    /// `CertId`; example: `171781`
     pub cert_id: u64,
 
-    /// `CertDn`: a string.
-    ///
-    /// Example: `"name"`
+    /// `CertDn`; example: `"name"`
     pub cert_dn: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bckuobc41mpu"`
+    /// `ClusterId`; example: `"251005746bckuobc41mpu"`
     pub cluster_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"youtuOrg"`
+    /// `GroupName`; example: `"youtuOrg"`
     pub group_name: String,
 }
 
 /// What a successful [`DownloadUserCert`] call returns.
 #[tc_model]
 pub struct DownloadUserCertResponse {
-    /// `CertName`: a string.
-    ///
-    /// Example: `"kyloz@youtuorg.bckuobc41mpu@client.pem"`
+    /// `CertName`; example: `"kyloz@youtuorg.bckuobc41mpu@client.pem"`
     pub cert_name: String,
 
-    /// `CertCtx`: a string.
+    /// `CertCtx`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cert_ctx: Option<String>,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,15 +333,32 @@ pub struct DownloadUserCertResponse {
 /// The `GetBlockList` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetBlockListResponse`].
-/// The codes it documents are in [`GetBlockListError`](super::errors::GetBlockListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetBlockList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.FabricBlockQuery`](super::errors::TbaasErrorCode::FailedOperationFabricBlockQuery)
+/// - [`FailedOperation.FabricRequstParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequstParams)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.TimeOutUrl`](super::errors::TbaasErrorCode::FailedOperationTimeOutUrl)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetBlockList",
     output = GetBlockListResponse,
-    error = super::errors::GetBlockListError,
+    error = super::errors::TbaasErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -351,61 +368,41 @@ pub struct DownloadUserCertResponse {
     )
 )]
 pub struct GetBlockList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Module`; example: `"block"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"block_list"`
+    /// `Operation`; example: `"block_list"`
     pub operation: String,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ChannelId`; example: `12`
     pub channel_id: u64,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `GroupId`; example: `32`
     pub group_id: u64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"factch"`
+    /// `ChannelName`; example: `"factch"`
     pub channel_name: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"liulanOrg"`
+    /// `GroupName`; example: `"liulanOrg"`
     pub group_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bc0f03q8u93j"`
+    /// `ClusterId`; example: `"251005746bc0f03q8u93j"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetBlockList`] call returns.
 #[tc_model]
 pub struct GetBlockListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: u64,
 
-    /// `BlockList`: a list of [`Block`](super::models::Block) objects.
+    /// `BlockList`
     pub block_list: Vec<models::Block>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -415,15 +412,37 @@ pub struct GetBlockListResponse {
 /// The `GetBlockTransactionListForUser` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetBlockTransactionListForUserResponse`].
-/// The codes it documents are in [`GetBlockTransactionListForUserError`](super::errors::GetBlockTransactionListForUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetBlockTransactionListForUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseException`](super::errors::TbaasErrorCode::FailedOperationDatabaseException)
+/// - [`FailedOperation.FabricBlockDetail`](super::errors::TbaasErrorCode::FailedOperationFabricBlockDetail)
+/// - [`FailedOperation.FabricTransactionDetail`](super::errors::TbaasErrorCode::FailedOperationFabricTransactionDetail)
+/// - [`FailedOperation.FabricTransactionQuery`](super::errors::TbaasErrorCode::FailedOperationFabricTransactionQuery)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.NoPeer`](super::errors::TbaasErrorCode::FailedOperationNoPeer)
+/// - [`FailedOperation.StatusNoMatch`](super::errors::TbaasErrorCode::FailedOperationStatusNoMatch)
+/// - [`FailedOperation.TimeOutUrl`](super::errors::TbaasErrorCode::FailedOperationTimeOutUrl)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue`](super::errors::TbaasErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetBlockTransactionListForUser",
     output = GetBlockTransactionListForUserResponse,
-    error = super::errors::GetBlockTransactionListForUserError,
+    error = super::errors::TbaasErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -433,56 +452,38 @@ pub struct GetBlockListResponse {
     )
 )]
 pub struct GetBlockTransactionListForUser {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"block_transaction_list_for_user"`
+    /// `Operation`; example: `"block_transaction_list_for_user"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bcdk3eis17qe"`
+    /// `ClusterId`; example: `"251005746bcdk3eis17qe"`
     pub cluster_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"org1"`
+    /// `GroupName`; example: `"org1"`
     pub group_name: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"fronttest3"`
+    /// `ChannelName`; example: `"fronttest3"`
     pub channel_name: String,
 
-    /// `BlockId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BlockId`; example: `2`
     pub block_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetBlockTransactionListForUser`] call returns.
 #[tc_model]
 pub struct GetBlockTransactionListForUserResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TransactionList`: a list of [`TransactionItem`](super::models::TransactionItem) objects.
+    /// `TransactionList`
     pub transaction_list: Vec<models::TransactionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -492,119 +493,93 @@ pub struct GetBlockTransactionListForUserResponse {
 /// The `GetClusterSummary` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetClusterSummaryResponse`].
-/// The codes it documents are in [`GetClusterSummaryError`](super::errors::GetClusterSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetClusterSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.TimeOutUrl`](super::errors::TbaasErrorCode::FailedOperationTimeOutUrl)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetClusterSummary",
     output = GetClusterSummaryResponse,
-    error = super::errors::GetClusterSummaryError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct GetClusterSummary {
-    /// `Module`: a string.
-    ///
-    /// Example: `"cluster_mng"`
+    /// `Module`; example: `"cluster_mng"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"cluster_summary"`
+    /// `Operation`; example: `"cluster_summary"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bc0f03q8u93j"`
+    /// `ClusterId`; example: `"251005746bc0f03q8u93j"`
     pub cluster_id: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `GroupId`; example: `12`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"liulanOrg"`
+    /// `GroupName`; example: `"liulanOrg"`
     pub group_name: String,
 }
 
 /// What a successful [`GetClusterSummary`] call returns.
 #[tc_model]
 pub struct GetClusterSummaryResponse {
-    /// `TotalChannelCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalChannelCount`; example: `1`
     pub total_channel_count: u64,
 
-    /// `MyChannelCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MyChannelCount`; example: `1`
     pub my_channel_count: u64,
 
-    /// `JoinChannelCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JoinChannelCount`; example: `1`
     pub join_channel_count: u64,
 
-    /// `TotalPeerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPeerCount`; example: `2`
     pub total_peer_count: u64,
 
-    /// `MyPeerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MyPeerCount`; example: `2`
     pub my_peer_count: u64,
 
-    /// `OrderCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderCount`; example: `0`
     pub order_count: u64,
 
-    /// `TotalGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalGroupCount`; example: `1`
     pub total_group_count: u64,
 
-    /// `MyGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MyGroupCount`; example: `1`
     pub my_group_count: u64,
 
-    /// `TotalChaincodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalChaincodeCount`; example: `1`
     pub total_chaincode_count: u64,
 
-    /// `RecentChaincodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecentChaincodeCount`; example: `1`
     pub recent_chaincode_count: u64,
 
-    /// `MyChaincodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MyChaincodeCount`; example: `1`
     pub my_chaincode_count: u64,
 
-    /// `TotalCertCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCertCount`; example: `8`
     pub total_cert_count: u64,
 
-    /// `TlsCertCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TlsCertCount`; example: `4`
     pub tls_cert_count: u64,
 
-    /// `PeerCertCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PeerCertCount`; example: `2`
     pub peer_cert_count: u64,
 
-    /// `ClientCertCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClientCertCount`; example: `2`
     pub client_cert_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -614,74 +589,72 @@ pub struct GetClusterSummaryResponse {
 /// The `GetInvokeTx` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetInvokeTxResponse`].
-/// The codes it documents are in [`GetInvokeTxError`](super::errors::GetInvokeTxError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetInvokeTx)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseException`](super::errors::TbaasErrorCode::FailedOperationDatabaseException)
+/// - [`FailedOperation.FabricRequestParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequestParams)
+/// - [`FailedOperation.FabricRequstParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequstParams)
+/// - [`FailedOperation.FabricTxIdQuery`](super::errors::TbaasErrorCode::FailedOperationFabricTxIdQuery)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.ManageService`](super::errors::TbaasErrorCode::FailedOperationManageService)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.TransactionTimeout`](super::errors::TbaasErrorCode::FailedOperationTransactionTimeout)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.TransactionService`](super::errors::TbaasErrorCode::InternalErrorTransactionService)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetInvokeTx",
     output = GetInvokeTxResponse,
-    error = super::errors::GetInvokeTxError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct GetInvokeTx {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"query_txid"`
+    /// `Operation`; example: `"query_txid"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746envnew"`
+    /// `ClusterId`; example: `"251005746envnew"`
     pub cluster_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ch042103"`
+    /// `ChannelName`; example: `"ch042103"`
     pub channel_name: String,
 
-    /// `PeerName`: a string.
-    ///
-    /// Example: `"peer0.neworg02.envnew"`
+    /// `PeerName`; example: `"peer0.neworg02.envnew"`
     pub peer_name: String,
 
-    /// `PeerGroup`: a string.
-    ///
-    /// Example: `"NewOrg02"`
+    /// `PeerGroup`; example: `"NewOrg02"`
     pub peer_group: String,
 
-    /// `TxId`: a string.
-    ///
-    /// Example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
+    /// `TxId`; example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
     pub tx_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"NewOrg02"`
+    /// `GroupName`; example: `"NewOrg02"`
     pub group_name: String,
 }
 
 /// What a successful [`GetInvokeTx`] call returns.
 #[tc_model]
 pub struct GetInvokeTxResponse {
-    /// `TxValidationCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TxValidationCode`; example: `0`
     pub tx_validation_code: i64,
 
-    /// `TxValidationMsg`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TxValidationMsg`; example: `"VALID"`
     pub tx_validation_msg: String,
 
-    /// `BlockId`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `BlockId`; example: `6`
     pub block_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -691,15 +664,32 @@ pub struct GetInvokeTxResponse {
 /// The `GetLatestTransactionList` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetLatestTransactionListResponse`].
-/// The codes it documents are in [`GetLatestTransactionListError`](super::errors::GetLatestTransactionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetLatestTransactionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.FabricBlockDetail`](super::errors::TbaasErrorCode::FailedOperationFabricBlockDetail)
+/// - [`FailedOperation.FabricTransactionQuery`](super::errors::TbaasErrorCode::FailedOperationFabricTransactionQuery)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.NoChannelGroup`](super::errors::TbaasErrorCode::FailedOperationNoChannelGroup)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetLatestTransactionList",
     output = GetLatestTransactionListResponse,
-    error = super::errors::GetLatestTransactionListError,
+    error = super::errors::TbaasErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -709,66 +699,44 @@ pub struct GetInvokeTxResponse {
     )
 )]
 pub struct GetLatestTransactionList {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"latest_transaction_list"`
+    /// `Operation`; example: `"latest_transaction_list"`
     pub operation: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupId`; example: `0`
     pub group_id: u64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelId`; example: `0`
     pub channel_id: u64,
 
-    /// `LatestBlockNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LatestBlockNumber`; example: `5`
     pub latest_block_number: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"liulanOrg"`
+    /// `GroupName`; example: `"liulanOrg"`
     pub group_name: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"kylotst"`
+    /// `ChannelName`; example: `"kylotst"`
     pub channel_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bc0f03q8u93j"`
+    /// `ClusterId`; example: `"251005746bc0f03q8u93j"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetLatestTransactionList`] call returns.
 #[tc_model]
 pub struct GetLatestTransactionListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: Option<u64>,
 
-    /// `TransactionList`: a list of [`TransactionItem`](super::models::TransactionItem) objects.
+    /// `TransactionList`
     pub transaction_list: Option<Vec<models::TransactionItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -778,117 +746,98 @@ pub struct GetLatestTransactionListResponse {
 /// The `GetTransactionDetailForUser` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`GetTransactionDetailForUserResponse`].
-/// The codes it documents are in [`GetTransactionDetailForUserError`](super::errors::GetTransactionDetailForUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=GetTransactionDetailForUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseException`](super::errors::TbaasErrorCode::FailedOperationDatabaseException)
+/// - [`FailedOperation.FabricBlockDetail`](super::errors::TbaasErrorCode::FailedOperationFabricBlockDetail)
+/// - [`FailedOperation.FabricTransactionDetail`](super::errors::TbaasErrorCode::FailedOperationFabricTransactionDetail)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.TimeOutUrl`](super::errors::TbaasErrorCode::FailedOperationTimeOutUrl)
+/// - [`InternalError.FailUrl`](super::errors::TbaasErrorCode::InternalErrorFailUrl)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.NoDefineError`](super::errors::TbaasErrorCode::InternalErrorNoDefineError)
+/// - [`InternalError.ServerException`](super::errors::TbaasErrorCode::InternalErrorServerException)
+/// - [`InternalError.TransactionService`](super::errors::TbaasErrorCode::InternalErrorTransactionService)
+/// - [`InvalidParameterValue.IllegalFormat`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalFormat)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "GetTransactionDetailForUser",
     output = GetTransactionDetailForUserResponse,
-    error = super::errors::GetTransactionDetailForUserError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct GetTransactionDetailForUser {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"transaction_detail_for_user"`
+    /// `Operation`; example: `"transaction_detail_for_user"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bcd6xjfka7pi"`
+    /// `ClusterId`; example: `"251005746bcd6xjfka7pi"`
     pub cluster_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"org2"`
+    /// `GroupName`; example: `"org2"`
     pub group_name: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"factch"`
+    /// `ChannelName`; example: `"factch"`
     pub channel_name: String,
 
-    /// `BlockId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockId`; example: `1`
     pub block_id: u64,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
+    /// `TransactionId`; example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
     pub transaction_id: String,
 }
 
 /// What a successful [`GetTransactionDetailForUser`] call returns.
 #[tc_model]
 pub struct GetTransactionDetailForUserResponse {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
+    /// `TransactionId`; example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
     pub transaction_id: String,
 
-    /// `TransactionHash`: a string.
-    ///
-    /// Example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
+    /// `TransactionHash`; example: `"42c562517707bf53f08fe6e5a1cf5f50c784352ff0d8166e77514ebe518bd6c0"`
     pub transaction_hash: String,
 
-    /// `CreateOrgName`: a string.
-    ///
-    /// Example: `"org2"`
+    /// `CreateOrgName`; example: `"org2"`
     pub create_org_name: String,
 
-    /// `TransactionType`: a string.
-    ///
-    /// Example: `"CONFIG"`
+    /// `TransactionType`; example: `"CONFIG"`
     pub transaction_type: String,
 
-    /// `TransactionStatus`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TransactionStatus`; example: `"VALID"`
     pub transaction_status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-10-28 18:48:28"`
+    /// `CreateTime`; example: `"2019-10-28 18:48:28"`
     pub create_time: String,
 
-    /// `TransactionData`: a string.
-    ///
-    /// Example: `"eyJjaGFpbmNvZGVfc3BlYyI6eyJ0aW1lb3V0IjowLCJ0eXBlIjoiVU5ERUZJTkVEIn19"`
+    /// `TransactionData`; example: `"eyJjaGFpbmNvZGVfc3BlYyI6eyJ0aW1lb3V0IjowLCJ0eXBlIjoiVU5ERUZJTkVEIn19"`
     pub transaction_data: String,
 
-    /// `BlockId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockId`; example: `1`
     pub block_id: u64,
 
-    /// `BlockHash`: a string.
-    ///
-    /// Example: `"a0f1bd5819e1e664873c3d903d005f9f24661986c2c4c541a185f613fdeaff52"`
+    /// `BlockHash`; example: `"a0f1bd5819e1e664873c3d903d005f9f24661986c2c4c541a185f613fdeaff52"`
     pub block_hash: String,
 
-    /// `BlockHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: u64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"factch"`
+    /// `ChannelName`; example: `"factch"`
     pub channel_name: String,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ContractName`; example: `"fact"`
     pub contract_name: String,
 
-    /// `EndorserOrgList`: a list of [`EndorserGroup`](super::models::EndorserGroup) objects.
+    /// `EndorserOrgList`
     pub endorser_org_list: Vec<models::EndorserGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -898,83 +847,91 @@ pub struct GetTransactionDetailForUserResponse {
 /// The `Invoke` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`InvokeResponse`].
-/// The codes it documents are in [`InvokeError`](super::errors::InvokeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=Invoke)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseException`](super::errors::TbaasErrorCode::FailedOperationDatabaseException)
+/// - [`FailedOperation.FabricCommit`](super::errors::TbaasErrorCode::FailedOperationFabricCommit)
+/// - [`FailedOperation.FabricEventHub`](super::errors::TbaasErrorCode::FailedOperationFabricEventHub)
+/// - [`FailedOperation.FabricProposal`](super::errors::TbaasErrorCode::FailedOperationFabricProposal)
+/// - [`FailedOperation.FabricRequestParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequestParams)
+/// - [`FailedOperation.FabricRequstParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequstParams)
+/// - [`FailedOperation.FabricTxInvoke`](super::errors::TbaasErrorCode::FailedOperationFabricTxInvoke)
+/// - [`FailedOperation.FabricTxQuery`](super::errors::TbaasErrorCode::FailedOperationFabricTxQuery)
+/// - [`FailedOperation.FabricTxQueryNone`](super::errors::TbaasErrorCode::FailedOperationFabricTxQueryNone)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.ManageService`](super::errors::TbaasErrorCode::FailedOperationManageService)
+/// - [`FailedOperation.NoChainCodeChannel`](super::errors::TbaasErrorCode::FailedOperationNoChainCodeChannel)
+/// - [`FailedOperation.NoChainCodeGroup`](super::errors::TbaasErrorCode::FailedOperationNoChainCodeGroup)
+/// - [`FailedOperation.NoChainCodePeer`](super::errors::TbaasErrorCode::FailedOperationNoChainCodePeer)
+/// - [`FailedOperation.NoChannelGroup`](super::errors::TbaasErrorCode::FailedOperationNoChannelGroup)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.NoPeer`](super::errors::TbaasErrorCode::FailedOperationNoPeer)
+/// - [`FailedOperation.TransactionTimeout`](super::errors::TbaasErrorCode::FailedOperationTransactionTimeout)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.TransactionService`](super::errors::TbaasErrorCode::InternalErrorTransactionService)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "Invoke",
     output = InvokeResponse,
-    error = super::errors::InvokeError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct Invoke {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"invoke"`
+    /// `Operation`; example: `"invoke"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746envnew"`
+    /// `ClusterId`; example: `"251005746envnew"`
     pub cluster_id: String,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"cc050301"`
+    /// `ChaincodeName`; example: `"cc050301"`
     pub chaincode_name: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ch042103"`
+    /// `ChannelName`; example: `"ch042103"`
     pub channel_name: String,
 
-    /// `Peers`: a list of [`PeerSet`](super::models::PeerSet) objects.
+    /// `Peers`
     pub peers: Vec<models::PeerSet>,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"createCar"`
+    /// `FuncName`; example: `"createCar"`
     pub func_name: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"NewOrg02"`
+    /// `GroupName`; example: `"NewOrg02"`
     pub group_name: String,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Option<Vec<String>>,
 
-    /// `AsyncFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncFlag`; example: `0`
     pub async_flag: Option<u64>,
 }
 
 /// What a successful [`Invoke`] call returns.
 #[tc_model]
 pub struct InvokeResponse {
-    /// `Txid`: a string.
-    ///
-    /// Example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
+    /// `Txid`; example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub txid: Option<String>,
 
-    /// `Events`: a string.
-    ///
-    /// Example: `"myOrgpeer0.myorg.envnew:VALID"`
+    /// `Events`; example: `"myOrgpeer0.myorg.envnew:VALID"`
     pub events: String,
 
-    /// `TxId`: a string.
-    ///
-    /// Example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
+    /// `TxId`; example: `"280e9f1436c3ce045af4f3c7060ff217583585d41faf1f1daa99387419bac07c"`
     pub tx_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -984,50 +941,87 @@ pub struct InvokeResponse {
 /// The `InvokeChainMakerContract` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`InvokeChainMakerContractResponse`].
-/// The codes it documents are in [`InvokeChainMakerContractError`](super::errors::InvokeChainMakerContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=InvokeChainMakerContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BcosService`](super::errors::TbaasErrorCode::FailedOperationBcosService)
+/// - [`FailedOperation.ChainMakerChaincodeInvokeFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeInvokeFailed)
+/// - [`FailedOperation.CompileDeployedContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployedContract)
+/// - [`FailedOperation.CompileDeployingContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployingContract)
+/// - [`FailedOperation.ContractEditedByOtherAgency`](super::errors::TbaasErrorCode::FailedOperationContractEditedByOtherAgency)
+/// - [`FailedOperation.DeleteDeployedContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployedContract)
+/// - [`FailedOperation.DeleteDeployingContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployingContract)
+/// - [`FailedOperation.DeployContractNotCompile`](super::errors::TbaasErrorCode::FailedOperationDeployContractNotCompile)
+/// - [`FailedOperation.FrontRequestFail`](super::errors::TbaasErrorCode::FailedOperationFrontRequestFail)
+/// - [`FailedOperation.InvalidGroupPk`](super::errors::TbaasErrorCode::FailedOperationInvalidGroupPk)
+/// - [`FailedOperation.InvalidKeyUser`](super::errors::TbaasErrorCode::FailedOperationInvalidKeyUser)
+/// - [`FailedOperation.NewContract`](super::errors::TbaasErrorCode::FailedOperationNewContract)
+/// - [`FailedOperation.NotDeployedContract`](super::errors::TbaasErrorCode::FailedOperationNotDeployedContract)
+/// - [`InternalError.DBError`](super::errors::TbaasErrorCode::InternalErrorDbError)
+/// - [`InternalError.InvalidContractParam`](super::errors::TbaasErrorCode::InternalErrorInvalidContractParam)
+/// - [`InternalError.MethodTypeNotSupport`](super::errors::TbaasErrorCode::InternalErrorMethodTypeNotSupport)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameter.AccountParamError`](super::errors::TbaasErrorCode::InvalidParameterAccountParamError)
+/// - [`InvalidParameter.AgencyInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyInvalid)
+/// - [`InvalidParameter.AgencyNetParamInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyNetParamInvalid)
+/// - [`InvalidParameter.AllianceIdOfNetEmpty`](super::errors::TbaasErrorCode::InvalidParameterAllianceIdOfNetEmpty)
+/// - [`InvalidParameter.ContractIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterContractIdInvalid)
+/// - [`InvalidParameter.DataHadExist`](super::errors::TbaasErrorCode::InvalidParameterDataHadExist)
+/// - [`InvalidParameter.EmptyParam`](super::errors::TbaasErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.ExpireTimeInvalid`](super::errors::TbaasErrorCode::InvalidParameterExpireTimeInvalid)
+/// - [`InvalidParameter.FrontConnFail`](super::errors::TbaasErrorCode::InvalidParameterFrontConnFail)
+/// - [`InvalidParameter.FrontIpInvalid`](super::errors::TbaasErrorCode::InvalidParameterFrontIpInvalid)
+/// - [`InvalidParameter.FrontParamError`](super::errors::TbaasErrorCode::InvalidParameterFrontParamError)
+/// - [`InvalidParameter.FrontRequestFail`](super::errors::TbaasErrorCode::InvalidParameterFrontRequestFail)
+/// - [`InvalidParameter.InvalidContractArg`](super::errors::TbaasErrorCode::InvalidParameterInvalidContractArg)
+/// - [`InvalidParameter.NetIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterNetIdInvalid)
+/// - [`InvalidParameter.NetParamError`](super::errors::TbaasErrorCode::InvalidParameterNetParamError)
+/// - [`InvalidParameter.NewKeyUserParamError`](super::errors::TbaasErrorCode::InvalidParameterNewKeyUserParamError)
+/// - [`InvalidParameter.NoInfoToDelete`](super::errors::TbaasErrorCode::InvalidParameterNoInfoToDelete)
+/// - [`InvalidParameter.NotFoundValidFront`](super::errors::TbaasErrorCode::InvalidParameterNotFoundValidFront)
+/// - [`InvalidParameter.ReDeployedContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployedContract)
+/// - [`InvalidParameter.ReDeployingContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployingContract)
+/// - [`InvalidParameter.RoleInvalid`](super::errors::TbaasErrorCode::InvalidParameterRoleInvalid)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`MissingParameter.EmptyParam`](super::errors::TbaasErrorCode::MissingParameterEmptyParam)
+/// - [`ResourceNotFound.EmptyData`](super::errors::TbaasErrorCode::ResourceNotFoundEmptyData)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "InvokeChainMakerContract",
     output = InvokeChainMakerContractResponse,
-    error = super::errors::InvokeChainMakerContractError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct InvokeChainMakerContract {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-j1juwsmndn"`
+    /// `ClusterId`; example: `"chainmaker-j1juwsmndn"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_dcwtt"`
+    /// `ChainId`; example: `"chain_dcwtt"`
     pub chain_id: String,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ContractName`; example: `"fact"`
     pub contract_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"save"`
+    /// `FuncName`; example: `"save"`
     pub func_name: String,
 
-    /// `FuncParam`: a string.
+    /// `FuncParam`
     pub func_param: Option<String>,
 
-    /// `AsyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncFlag`; example: `0`
     pub async_flag: Option<i64>,
 }
 
 /// What a successful [`InvokeChainMakerContract`] call returns.
 #[tc_model]
 pub struct InvokeChainMakerContractResponse {
-    /// `Result`: a [`ChainMakerContractResult`](super::models::ChainMakerContractResult).
+    /// `Result`
     pub result: models::ChainMakerContractResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1037,52 +1031,55 @@ pub struct InvokeChainMakerContractResponse {
 /// The `InvokeChainMakerDemoContract` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`InvokeChainMakerDemoContractResponse`].
-/// The codes it documents are in [`InvokeChainMakerDemoContractError`](super::errors::InvokeChainMakerDemoContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=InvokeChainMakerDemoContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TbaasErrorCode::AuthFailure)
+/// - [`FailedOperation.BaaSStopServing`](super::errors::TbaasErrorCode::FailedOperationBaaSStopServing)
+/// - [`FailedOperation.ChainMakerChaincodeInvokeFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeInvokeFailed)
+/// - [`FailedOperation.InvalidOperation`](super::errors::TbaasErrorCode::FailedOperationInvalidOperation)
+/// - [`FailedOperation.UserInBlackList`](super::errors::TbaasErrorCode::FailedOperationUserInBlackList)
+/// - [`FailedOperation.UserNoJoinDemoCluster`](super::errors::TbaasErrorCode::FailedOperationUserNoJoinDemoCluster)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InputDataViolation`](super::errors::TbaasErrorCode::InvalidParameterInputDataViolation)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "InvokeChainMakerDemoContract",
     output = InvokeChainMakerDemoContractResponse,
-    error = super::errors::InvokeChainMakerDemoContractError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct InvokeChainMakerDemoContract {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-demo"`
+    /// `ClusterId`; example: `"chainmaker-demo"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_demo"`
+    /// `ChainId`; example: `"chain_demo"`
     pub chain_id: String,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"ChainMakerDemo"`
+    /// `ContractName`; example: `"ChainMakerDemo"`
     pub contract_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"save"`
+    /// `FuncName`; example: `"save"`
     pub func_name: String,
 
-    /// `FuncParam`: a string.
-    ///
-    /// Example: `"{\"key\":\"key1\",\"field\":\"field1\",\"value\":\"value1\"}"`
+    /// `FuncParam`; example: `"{\"key\":\"key1\",\"field\":\"field1\",\"value\":\"value1\"}"`
     pub func_param: Option<String>,
 
-    /// `AsyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncFlag`; example: `0`
     pub async_flag: Option<i64>,
 }
 
 /// What a successful [`InvokeChainMakerDemoContract`] call returns.
 #[tc_model]
 pub struct InvokeChainMakerDemoContractResponse {
-    /// `Result`: a [`ChainMakerContractResult`](super::models::ChainMakerContractResult).
+    /// `Result`
     pub result: models::ChainMakerContractResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1092,64 +1089,54 @@ pub struct InvokeChainMakerDemoContractResponse {
 /// The `InvokeFabricChaincode` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`InvokeFabricChaincodeResponse`].
-/// The codes it documents are in [`InvokeFabricChaincodeError`](super::errors::InvokeFabricChaincodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=InvokeFabricChaincode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FabricChaincodeInvokeFailed`](super::errors::TbaasErrorCode::FailedOperationFabricChaincodeInvokeFailed)
+/// - [`FailedOperation.FabricChaincodeNoExist`](super::errors::TbaasErrorCode::FailedOperationFabricChaincodeNoExist)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TbaasErrorCode::FailedOperationInvalidAuth)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "InvokeFabricChaincode",
     output = InvokeFabricChaincodeResponse,
-    error = super::errors::InvokeFabricChaincodeError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct InvokeFabricChaincode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"fabric-65z42qi150"`
+    /// `ClusterId`; example: `"fabric-65z42qi150"`
     pub cluster_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-9xej4d"`
+    /// `ChannelId`; example: `"channel-9xej4d"`
     pub channel_id: String,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ChaincodeName`; example: `"fact"`
     pub chaincode_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"Set"`
+    /// `FuncName`; example: `"Set"`
     pub func_name: String,
 
-    /// `FuncParam`: a list of strings.
-    ///
-    /// Example: `["key","value"]`
+    /// `FuncParam`; example: `["key","value"]`
     pub func_param: Option<Vec<String>>,
 
-    /// `WithAsyncResult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithAsyncResult`; example: `false`
     pub with_async_result: Option<bool>,
 }
 
 /// What a successful [`InvokeFabricChaincode`] call returns.
 #[tc_model]
 pub struct InvokeFabricChaincodeResponse {
-    /// `TxId`: a string.
-    ///
-    /// Example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
+    /// `TxId`; example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
     pub tx_id: String,
 
-    /// `TxStatus`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TxStatus`; example: `"VALID"`
     pub tx_status: Option<String>,
 
-    /// `TxResult`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TxResult`; example: `"value"`
     pub tx_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1159,63 +1146,77 @@ pub struct InvokeFabricChaincodeResponse {
 /// The `Query` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryResponse`].
-/// The codes it documents are in [`QueryError`](super::errors::QueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=Query)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DatabaseException`](super::errors::TbaasErrorCode::FailedOperationDatabaseException)
+/// - [`FailedOperation.FabricCommit`](super::errors::TbaasErrorCode::FailedOperationFabricCommit)
+/// - [`FailedOperation.FabricProposal`](super::errors::TbaasErrorCode::FailedOperationFabricProposal)
+/// - [`FailedOperation.FabricRequestParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequestParams)
+/// - [`FailedOperation.FabricRequstParams`](super::errors::TbaasErrorCode::FailedOperationFabricRequstParams)
+/// - [`FailedOperation.FabricTxInvoke`](super::errors::TbaasErrorCode::FailedOperationFabricTxInvoke)
+/// - [`FailedOperation.FabricTxQuery`](super::errors::TbaasErrorCode::FailedOperationFabricTxQuery)
+/// - [`FailedOperation.FabricTxQueryNone`](super::errors::TbaasErrorCode::FailedOperationFabricTxQueryNone)
+/// - [`FailedOperation.GroupIllegal`](super::errors::TbaasErrorCode::FailedOperationGroupIllegal)
+/// - [`FailedOperation.ManageService`](super::errors::TbaasErrorCode::FailedOperationManageService)
+/// - [`FailedOperation.NoChainCodeChannel`](super::errors::TbaasErrorCode::FailedOperationNoChainCodeChannel)
+/// - [`FailedOperation.NoChainCodeGroup`](super::errors::TbaasErrorCode::FailedOperationNoChainCodeGroup)
+/// - [`FailedOperation.NoChainCodePeer`](super::errors::TbaasErrorCode::FailedOperationNoChainCodePeer)
+/// - [`FailedOperation.NoChannelGroup`](super::errors::TbaasErrorCode::FailedOperationNoChannelGroup)
+/// - [`FailedOperation.NoChannelPeer`](super::errors::TbaasErrorCode::FailedOperationNoChannelPeer)
+/// - [`FailedOperation.NoObject`](super::errors::TbaasErrorCode::FailedOperationNoObject)
+/// - [`FailedOperation.TransactionTimeout`](super::errors::TbaasErrorCode::FailedOperationTransactionTimeout)
+/// - [`InternalError.FlaskException`](super::errors::TbaasErrorCode::InternalErrorFlaskException)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.TransactionService`](super::errors::TbaasErrorCode::InternalErrorTransactionService)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ParameterEmpty`](super::errors::TbaasErrorCode::InvalidParameterValueParameterEmpty)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "Query",
     output = QueryResponse,
-    error = super::errors::QueryError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct Query {
-    /// `Module`: a string.
-    ///
-    /// Example: `"transaction"`
+    /// `Module`; example: `"transaction"`
     pub module: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"query"`
+    /// `Operation`; example: `"query"`
     pub operation: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746envnew"`
+    /// `ClusterId`; example: `"251005746envnew"`
     pub cluster_id: String,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"cc050301"`
+    /// `ChaincodeName`; example: `"cc050301"`
     pub chaincode_name: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ch042103"`
+    /// `ChannelName`; example: `"ch042103"`
     pub channel_name: String,
 
-    /// `Peers`: a list of [`PeerSet`](super::models::PeerSet) objects.
+    /// `Peers`
     pub peers: Vec<models::PeerSet>,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"queryCar"`
+    /// `FuncName`; example: `"queryCar"`
     pub func_name: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"NewOrg02"`
+    /// `GroupName`; example: `"NewOrg02"`
     pub group_name: String,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Option<Vec<String>>,
 }
 
 /// What a successful [`Query`] call returns.
 #[tc_model]
 pub struct QueryResponse {
-    /// `Data`: a list of strings.
+    /// `Data`
     pub data: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1225,52 +1226,88 @@ pub struct QueryResponse {
 /// The `QueryChainMakerBlockTransaction` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerBlockTransactionResponse`].
-/// The codes it documents are in [`QueryChainMakerBlockTransactionError`](super::errors::QueryChainMakerBlockTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerBlockTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BcosService`](super::errors::TbaasErrorCode::FailedOperationBcosService)
+/// - [`FailedOperation.CompileDeployedContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployedContract)
+/// - [`FailedOperation.CompileDeployingContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployingContract)
+/// - [`FailedOperation.ContractEditedByOtherAgency`](super::errors::TbaasErrorCode::FailedOperationContractEditedByOtherAgency)
+/// - [`FailedOperation.DeleteDeployedContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployedContract)
+/// - [`FailedOperation.DeleteDeployingContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployingContract)
+/// - [`FailedOperation.DeployContractNotCompile`](super::errors::TbaasErrorCode::FailedOperationDeployContractNotCompile)
+/// - [`FailedOperation.FrontRequestFail`](super::errors::TbaasErrorCode::FailedOperationFrontRequestFail)
+/// - [`FailedOperation.InvalidGroupPk`](super::errors::TbaasErrorCode::FailedOperationInvalidGroupPk)
+/// - [`FailedOperation.InvalidKeyUser`](super::errors::TbaasErrorCode::FailedOperationInvalidKeyUser)
+/// - [`FailedOperation.NewContract`](super::errors::TbaasErrorCode::FailedOperationNewContract)
+/// - [`FailedOperation.NotDeployedContract`](super::errors::TbaasErrorCode::FailedOperationNotDeployedContract)
+/// - [`InternalError.DBError`](super::errors::TbaasErrorCode::InternalErrorDbError)
+/// - [`InternalError.InvalidContractParam`](super::errors::TbaasErrorCode::InternalErrorInvalidContractParam)
+/// - [`InternalError.MethodTypeNotSupport`](super::errors::TbaasErrorCode::InternalErrorMethodTypeNotSupport)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.AccountParamError`](super::errors::TbaasErrorCode::InvalidParameterAccountParamError)
+/// - [`InvalidParameter.AgencyInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyInvalid)
+/// - [`InvalidParameter.AgencyNetParamInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyNetParamInvalid)
+/// - [`InvalidParameter.AllianceIdOfNetEmpty`](super::errors::TbaasErrorCode::InvalidParameterAllianceIdOfNetEmpty)
+/// - [`InvalidParameter.ContractIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterContractIdInvalid)
+/// - [`InvalidParameter.DataHadExist`](super::errors::TbaasErrorCode::InvalidParameterDataHadExist)
+/// - [`InvalidParameter.EmptyParam`](super::errors::TbaasErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.ExpireTimeInvalid`](super::errors::TbaasErrorCode::InvalidParameterExpireTimeInvalid)
+/// - [`InvalidParameter.FrontConnFail`](super::errors::TbaasErrorCode::InvalidParameterFrontConnFail)
+/// - [`InvalidParameter.FrontIpInvalid`](super::errors::TbaasErrorCode::InvalidParameterFrontIpInvalid)
+/// - [`InvalidParameter.FrontParamError`](super::errors::TbaasErrorCode::InvalidParameterFrontParamError)
+/// - [`InvalidParameter.FrontRequestFail`](super::errors::TbaasErrorCode::InvalidParameterFrontRequestFail)
+/// - [`InvalidParameter.InvalidContractArg`](super::errors::TbaasErrorCode::InvalidParameterInvalidContractArg)
+/// - [`InvalidParameter.NetIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterNetIdInvalid)
+/// - [`InvalidParameter.NetParamError`](super::errors::TbaasErrorCode::InvalidParameterNetParamError)
+/// - [`InvalidParameter.NewKeyUserParamError`](super::errors::TbaasErrorCode::InvalidParameterNewKeyUserParamError)
+/// - [`InvalidParameter.NoInfoToDelete`](super::errors::TbaasErrorCode::InvalidParameterNoInfoToDelete)
+/// - [`InvalidParameter.NotFoundValidFront`](super::errors::TbaasErrorCode::InvalidParameterNotFoundValidFront)
+/// - [`InvalidParameter.ReDeployedContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployedContract)
+/// - [`InvalidParameter.ReDeployingContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployingContract)
+/// - [`InvalidParameter.RoleInvalid`](super::errors::TbaasErrorCode::InvalidParameterRoleInvalid)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`MissingParameter.EmptyParam`](super::errors::TbaasErrorCode::MissingParameterEmptyParam)
+/// - [`ResourceNotFound.EmptyData`](super::errors::TbaasErrorCode::ResourceNotFoundEmptyData)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerBlockTransaction",
     output = QueryChainMakerBlockTransactionResponse,
-    error = super::errors::QueryChainMakerBlockTransactionError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerBlockTransaction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"251005746bc987bojjue8"`
+    /// `ClusterId`; example: `"251005746bc987bojjue8"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain-test"`
+    /// `ChainId`; example: `"chain-test"`
     pub chain_id: String,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: i64,
 }
 
 /// What a successful [`QueryChainMakerBlockTransaction`] call returns.
 #[tc_model]
 pub struct QueryChainMakerBlockTransactionResponse {
-    /// `Result`: a list of [`ChainMakerTransactionResult`](super::models::ChainMakerTransactionResult) objects.
+    /// `Result`
     pub result: Vec<models::ChainMakerTransactionResult>,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: i64,
 
-    /// `TxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TxCount`; example: `1`
     pub tx_count: i64,
 
-    /// `BlockTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1625572262`
+    /// `BlockTimestamp`; example: `1625572262`
     pub block_timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1280,47 +1317,85 @@ pub struct QueryChainMakerBlockTransactionResponse {
 /// The `QueryChainMakerContract` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerContractResponse`].
-/// The codes it documents are in [`QueryChainMakerContractError`](super::errors::QueryChainMakerContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BcosService`](super::errors::TbaasErrorCode::FailedOperationBcosService)
+/// - [`FailedOperation.ChainMakerChaincodeInvokeFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeInvokeFailed)
+/// - [`FailedOperation.ChainMakerChaincodeQueryFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeQueryFailed)
+/// - [`FailedOperation.CompileDeployedContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployedContract)
+/// - [`FailedOperation.CompileDeployingContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployingContract)
+/// - [`FailedOperation.ContractEditedByOtherAgency`](super::errors::TbaasErrorCode::FailedOperationContractEditedByOtherAgency)
+/// - [`FailedOperation.DeleteDeployedContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployedContract)
+/// - [`FailedOperation.DeleteDeployingContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployingContract)
+/// - [`FailedOperation.DeployContractNotCompile`](super::errors::TbaasErrorCode::FailedOperationDeployContractNotCompile)
+/// - [`FailedOperation.FrontRequestFail`](super::errors::TbaasErrorCode::FailedOperationFrontRequestFail)
+/// - [`FailedOperation.InvalidGroupPk`](super::errors::TbaasErrorCode::FailedOperationInvalidGroupPk)
+/// - [`FailedOperation.InvalidKeyUser`](super::errors::TbaasErrorCode::FailedOperationInvalidKeyUser)
+/// - [`FailedOperation.NewContract`](super::errors::TbaasErrorCode::FailedOperationNewContract)
+/// - [`FailedOperation.NotDeployedContract`](super::errors::TbaasErrorCode::FailedOperationNotDeployedContract)
+/// - [`InternalError.DBError`](super::errors::TbaasErrorCode::InternalErrorDbError)
+/// - [`InternalError.InvalidContractParam`](super::errors::TbaasErrorCode::InternalErrorInvalidContractParam)
+/// - [`InternalError.MethodTypeNotSupport`](super::errors::TbaasErrorCode::InternalErrorMethodTypeNotSupport)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameter.AccountParamError`](super::errors::TbaasErrorCode::InvalidParameterAccountParamError)
+/// - [`InvalidParameter.AgencyInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyInvalid)
+/// - [`InvalidParameter.AgencyNetParamInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyNetParamInvalid)
+/// - [`InvalidParameter.AllianceIdOfNetEmpty`](super::errors::TbaasErrorCode::InvalidParameterAllianceIdOfNetEmpty)
+/// - [`InvalidParameter.ContractIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterContractIdInvalid)
+/// - [`InvalidParameter.DataHadExist`](super::errors::TbaasErrorCode::InvalidParameterDataHadExist)
+/// - [`InvalidParameter.EmptyParam`](super::errors::TbaasErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.ExpireTimeInvalid`](super::errors::TbaasErrorCode::InvalidParameterExpireTimeInvalid)
+/// - [`InvalidParameter.FrontConnFail`](super::errors::TbaasErrorCode::InvalidParameterFrontConnFail)
+/// - [`InvalidParameter.FrontIpInvalid`](super::errors::TbaasErrorCode::InvalidParameterFrontIpInvalid)
+/// - [`InvalidParameter.FrontParamError`](super::errors::TbaasErrorCode::InvalidParameterFrontParamError)
+/// - [`InvalidParameter.FrontRequestFail`](super::errors::TbaasErrorCode::InvalidParameterFrontRequestFail)
+/// - [`InvalidParameter.InvalidContractArg`](super::errors::TbaasErrorCode::InvalidParameterInvalidContractArg)
+/// - [`InvalidParameter.NetIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterNetIdInvalid)
+/// - [`InvalidParameter.NetParamError`](super::errors::TbaasErrorCode::InvalidParameterNetParamError)
+/// - [`InvalidParameter.NewKeyUserParamError`](super::errors::TbaasErrorCode::InvalidParameterNewKeyUserParamError)
+/// - [`InvalidParameter.NoInfoToDelete`](super::errors::TbaasErrorCode::InvalidParameterNoInfoToDelete)
+/// - [`InvalidParameter.NotFoundValidFront`](super::errors::TbaasErrorCode::InvalidParameterNotFoundValidFront)
+/// - [`InvalidParameter.ReDeployedContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployedContract)
+/// - [`InvalidParameter.ReDeployingContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployingContract)
+/// - [`InvalidParameter.RoleInvalid`](super::errors::TbaasErrorCode::InvalidParameterRoleInvalid)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`MissingParameter.EmptyParam`](super::errors::TbaasErrorCode::MissingParameterEmptyParam)
+/// - [`ResourceNotFound.EmptyData`](super::errors::TbaasErrorCode::ResourceNotFoundEmptyData)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerContract",
     output = QueryChainMakerContractResponse,
-    error = super::errors::QueryChainMakerContractError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerContract {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-j1juwsmndn"`
+    /// `ClusterId`; example: `"chainmaker-j1juwsmndn"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_dcwtt"`
+    /// `ChainId`; example: `"chain_dcwtt"`
     pub chain_id: String,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ContractName`; example: `"fact"`
     pub contract_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"find_by_file_hash"`
+    /// `FuncName`; example: `"find_by_file_hash"`
     pub func_name: String,
 
-    /// `FuncParam`: a string.
-    ///
-    /// Example: `"{\\\"file_hash\\\":\\\"test\\\"}"`
+    /// `FuncParam`; example: `"{\\\"file_hash\\\":\\\"test\\\"}"`
     pub func_param: Option<String>,
 }
 
 /// What a successful [`QueryChainMakerContract`] call returns.
 #[tc_model]
 pub struct QueryChainMakerContractResponse {
-    /// `Result`: a [`ChainMakerContractResult`](super::models::ChainMakerContractResult).
+    /// `Result`
     pub result: models::ChainMakerContractResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1330,52 +1405,53 @@ pub struct QueryChainMakerContractResponse {
 /// The `QueryChainMakerDemoBlockTransaction` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerDemoBlockTransactionResponse`].
-/// The codes it documents are in [`QueryChainMakerDemoBlockTransactionError`](super::errors::QueryChainMakerDemoBlockTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerDemoBlockTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TbaasErrorCode::AuthFailure)
+/// - [`FailedOperation.BaaSStopServing`](super::errors::TbaasErrorCode::FailedOperationBaaSStopServing)
+/// - [`FailedOperation.InvalidOperation`](super::errors::TbaasErrorCode::FailedOperationInvalidOperation)
+/// - [`FailedOperation.UserInBlackList`](super::errors::TbaasErrorCode::FailedOperationUserInBlackList)
+/// - [`FailedOperation.UserNoJoinDemoCluster`](super::errors::TbaasErrorCode::FailedOperationUserNoJoinDemoCluster)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerDemoBlockTransaction",
     output = QueryChainMakerDemoBlockTransactionResponse,
-    error = super::errors::QueryChainMakerDemoBlockTransactionError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerDemoBlockTransaction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-demo"`
+    /// `ClusterId`; example: `"chainmaker-demo"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_demo"`
+    /// `ChainId`; example: `"chain_demo"`
     pub chain_id: String,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: i64,
 }
 
 /// What a successful [`QueryChainMakerDemoBlockTransaction`] call returns.
 #[tc_model]
 pub struct QueryChainMakerDemoBlockTransactionResponse {
-    /// `Result`: a list of [`ChainMakerTransactionResult`](super::models::ChainMakerTransactionResult) objects.
+    /// `Result`
     pub result: Vec<models::ChainMakerTransactionResult>,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: i64,
 
-    /// `TxCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TxCount`; example: `1`
     pub tx_count: i64,
 
-    /// `BlockTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1625572262`
+    /// `BlockTimestamp`; example: `1625572262`
     pub block_timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1385,47 +1461,52 @@ pub struct QueryChainMakerDemoBlockTransactionResponse {
 /// The `QueryChainMakerDemoContract` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerDemoContractResponse`].
-/// The codes it documents are in [`QueryChainMakerDemoContractError`](super::errors::QueryChainMakerDemoContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerDemoContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TbaasErrorCode::AuthFailure)
+/// - [`FailedOperation.BaaSStopServing`](super::errors::TbaasErrorCode::FailedOperationBaaSStopServing)
+/// - [`FailedOperation.ChainMakerChaincodeInvokeFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeInvokeFailed)
+/// - [`FailedOperation.ChainMakerChaincodeQueryFailed`](super::errors::TbaasErrorCode::FailedOperationChainMakerChaincodeQueryFailed)
+/// - [`FailedOperation.InvalidOperation`](super::errors::TbaasErrorCode::FailedOperationInvalidOperation)
+/// - [`FailedOperation.UserInBlackList`](super::errors::TbaasErrorCode::FailedOperationUserInBlackList)
+/// - [`FailedOperation.UserNoJoinDemoCluster`](super::errors::TbaasErrorCode::FailedOperationUserNoJoinDemoCluster)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerDemoContract",
     output = QueryChainMakerDemoContractResponse,
-    error = super::errors::QueryChainMakerDemoContractError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerDemoContract {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-demo"`
+    /// `ClusterId`; example: `"chainmaker-demo"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_demo"`
+    /// `ChainId`; example: `"chain_demo"`
     pub chain_id: String,
 
-    /// `ContractName`: a string.
-    ///
-    /// Example: `"ChainMakerDemo"`
+    /// `ContractName`; example: `"ChainMakerDemo"`
     pub contract_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"get"`
+    /// `FuncName`; example: `"get"`
     pub func_name: String,
 
-    /// `FuncParam`: a string.
-    ///
-    /// Example: `"{\"key\":\"key1\",\"field\":\"field1\"}"`
+    /// `FuncParam`; example: `"{\"key\":\"key1\",\"field\":\"field1\"}"`
     pub func_param: Option<String>,
 }
 
 /// What a successful [`QueryChainMakerDemoContract`] call returns.
 #[tc_model]
 pub struct QueryChainMakerDemoContractResponse {
-    /// `Result`: a [`ChainMakerContractResult`](super::models::ChainMakerContractResult).
+    /// `Result`
     pub result: models::ChainMakerContractResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1435,30 +1516,37 @@ pub struct QueryChainMakerDemoContractResponse {
 /// The `QueryChainMakerDemoTransaction` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerDemoTransactionResponse`].
-/// The codes it documents are in [`QueryChainMakerDemoTransactionError`](super::errors::QueryChainMakerDemoTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerDemoTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TbaasErrorCode::AuthFailure)
+/// - [`FailedOperation.BaaSStopServing`](super::errors::TbaasErrorCode::FailedOperationBaaSStopServing)
+/// - [`FailedOperation.InvalidOperation`](super::errors::TbaasErrorCode::FailedOperationInvalidOperation)
+/// - [`FailedOperation.UserInBlackList`](super::errors::TbaasErrorCode::FailedOperationUserInBlackList)
+/// - [`FailedOperation.UserNoJoinDemoCluster`](super::errors::TbaasErrorCode::FailedOperationUserNoJoinDemoCluster)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TbaasErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TbaasErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerDemoTransaction",
     output = QueryChainMakerDemoTransactionResponse,
-    error = super::errors::QueryChainMakerDemoTransactionError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerDemoTransaction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-demo"`
+    /// `ClusterId`; example: `"chainmaker-demo"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_demo"`
+    /// `ChainId`; example: `"chain_demo"`
     pub chain_id: String,
 
-    /// `TxID`: a string.
-    ///
-    /// Example: `"f6cf450f9b0b496f9ee6d332e739b8b182fe1e3b34ed446ab068a151f1ee8cbe"`
+    /// `TxID`; example: `"f6cf450f9b0b496f9ee6d332e739b8b182fe1e3b34ed446ab068a151f1ee8cbe"`
     #[tc(rename = "TxID")]
     pub tx_id: String,
 }
@@ -1466,7 +1554,7 @@ pub struct QueryChainMakerDemoTransaction {
 /// What a successful [`QueryChainMakerDemoTransaction`] call returns.
 #[tc_model]
 pub struct QueryChainMakerDemoTransactionResponse {
-    /// `Result`: a [`ChainMakerTransactionResult`](super::models::ChainMakerTransactionResult).
+    /// `Result`
     pub result: models::ChainMakerTransactionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,30 +1564,70 @@ pub struct QueryChainMakerDemoTransactionResponse {
 /// The `QueryChainMakerTransaction` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryChainMakerTransactionResponse`].
-/// The codes it documents are in [`QueryChainMakerTransactionError`](super::errors::QueryChainMakerTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryChainMakerTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BcosService`](super::errors::TbaasErrorCode::FailedOperationBcosService)
+/// - [`FailedOperation.CompileDeployedContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployedContract)
+/// - [`FailedOperation.CompileDeployingContract`](super::errors::TbaasErrorCode::FailedOperationCompileDeployingContract)
+/// - [`FailedOperation.ContractEditedByOtherAgency`](super::errors::TbaasErrorCode::FailedOperationContractEditedByOtherAgency)
+/// - [`FailedOperation.DeleteDeployedContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployedContract)
+/// - [`FailedOperation.DeleteDeployingContract`](super::errors::TbaasErrorCode::FailedOperationDeleteDeployingContract)
+/// - [`FailedOperation.DeployContractNotCompile`](super::errors::TbaasErrorCode::FailedOperationDeployContractNotCompile)
+/// - [`FailedOperation.FrontRequestFail`](super::errors::TbaasErrorCode::FailedOperationFrontRequestFail)
+/// - [`FailedOperation.InvalidGroupPk`](super::errors::TbaasErrorCode::FailedOperationInvalidGroupPk)
+/// - [`FailedOperation.InvalidKeyUser`](super::errors::TbaasErrorCode::FailedOperationInvalidKeyUser)
+/// - [`FailedOperation.NewContract`](super::errors::TbaasErrorCode::FailedOperationNewContract)
+/// - [`FailedOperation.NotDeployedContract`](super::errors::TbaasErrorCode::FailedOperationNotDeployedContract)
+/// - [`InternalError.DBError`](super::errors::TbaasErrorCode::InternalErrorDbError)
+/// - [`InternalError.InvalidContractParam`](super::errors::TbaasErrorCode::InternalErrorInvalidContractParam)
+/// - [`InternalError.MethodTypeNotSupport`](super::errors::TbaasErrorCode::InternalErrorMethodTypeNotSupport)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::TbaasErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameter.AccountParamError`](super::errors::TbaasErrorCode::InvalidParameterAccountParamError)
+/// - [`InvalidParameter.AgencyInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyInvalid)
+/// - [`InvalidParameter.AgencyNetParamInvalid`](super::errors::TbaasErrorCode::InvalidParameterAgencyNetParamInvalid)
+/// - [`InvalidParameter.AllianceIdOfNetEmpty`](super::errors::TbaasErrorCode::InvalidParameterAllianceIdOfNetEmpty)
+/// - [`InvalidParameter.ContractIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterContractIdInvalid)
+/// - [`InvalidParameter.DataHadExist`](super::errors::TbaasErrorCode::InvalidParameterDataHadExist)
+/// - [`InvalidParameter.EmptyParam`](super::errors::TbaasErrorCode::InvalidParameterEmptyParam)
+/// - [`InvalidParameter.ExpireTimeInvalid`](super::errors::TbaasErrorCode::InvalidParameterExpireTimeInvalid)
+/// - [`InvalidParameter.FrontConnFail`](super::errors::TbaasErrorCode::InvalidParameterFrontConnFail)
+/// - [`InvalidParameter.FrontIpInvalid`](super::errors::TbaasErrorCode::InvalidParameterFrontIpInvalid)
+/// - [`InvalidParameter.FrontParamError`](super::errors::TbaasErrorCode::InvalidParameterFrontParamError)
+/// - [`InvalidParameter.FrontRequestFail`](super::errors::TbaasErrorCode::InvalidParameterFrontRequestFail)
+/// - [`InvalidParameter.InvalidContractArg`](super::errors::TbaasErrorCode::InvalidParameterInvalidContractArg)
+/// - [`InvalidParameter.NetIdInvalid`](super::errors::TbaasErrorCode::InvalidParameterNetIdInvalid)
+/// - [`InvalidParameter.NetParamError`](super::errors::TbaasErrorCode::InvalidParameterNetParamError)
+/// - [`InvalidParameter.NewKeyUserParamError`](super::errors::TbaasErrorCode::InvalidParameterNewKeyUserParamError)
+/// - [`InvalidParameter.NoInfoToDelete`](super::errors::TbaasErrorCode::InvalidParameterNoInfoToDelete)
+/// - [`InvalidParameter.NotFoundValidFront`](super::errors::TbaasErrorCode::InvalidParameterNotFoundValidFront)
+/// - [`InvalidParameter.ReDeployedContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployedContract)
+/// - [`InvalidParameter.ReDeployingContract`](super::errors::TbaasErrorCode::InvalidParameterReDeployingContract)
+/// - [`InvalidParameter.RoleInvalid`](super::errors::TbaasErrorCode::InvalidParameterRoleInvalid)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TbaasErrorCode::InvalidParameterValueIllegalValue)
+/// - [`MissingParameter.EmptyParam`](super::errors::TbaasErrorCode::MissingParameterEmptyParam)
+/// - [`ResourceNotFound.EmptyData`](super::errors::TbaasErrorCode::ResourceNotFoundEmptyData)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryChainMakerTransaction",
     output = QueryChainMakerTransactionResponse,
-    error = super::errors::QueryChainMakerTransactionError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryChainMakerTransaction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"chainmaker-j1juwsmndn"`
+    /// `ClusterId`; example: `"chainmaker-j1juwsmndn"`
     pub cluster_id: String,
 
-    /// `ChainId`: a string.
-    ///
-    /// Example: `"chain_dcwtt"`
+    /// `ChainId`; example: `"chain_dcwtt"`
     pub chain_id: String,
 
-    /// `TxID`: a string.
-    ///
-    /// Example: `"f6cf450f9b0b496f9ee6d332e739b8b182fe1e3b34ed446ab068a151f1ee8cbe"`
+    /// `TxID`; example: `"f6cf450f9b0b496f9ee6d332e739b8b182fe1e3b34ed446ab068a151f1ee8cbe"`
     #[tc(rename = "TxID")]
     pub tx_id: String,
 }
@@ -1507,7 +1635,7 @@ pub struct QueryChainMakerTransaction {
 /// What a successful [`QueryChainMakerTransaction`] call returns.
 #[tc_model]
 pub struct QueryChainMakerTransactionResponse {
-    /// `Result`: a [`ChainMakerTransactionResult`](super::models::ChainMakerTransactionResult).
+    /// `Result`
     pub result: models::ChainMakerTransactionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1517,59 +1645,51 @@ pub struct QueryChainMakerTransactionResponse {
 /// The `QueryFabricChaincode` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`QueryFabricChaincodeResponse`].
-/// The codes it documents are in [`QueryFabricChaincodeError`](super::errors::QueryFabricChaincodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=QueryFabricChaincode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FabricChaincodeNoExist`](super::errors::TbaasErrorCode::FailedOperationFabricChaincodeNoExist)
+/// - [`FailedOperation.FabricChaincodeQueryFailed`](super::errors::TbaasErrorCode::FailedOperationFabricChaincodeQueryFailed)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TbaasErrorCode::FailedOperationInvalidAuth)
+/// - [`InternalError.ServerError`](super::errors::TbaasErrorCode::InternalErrorServerError)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "QueryFabricChaincode",
     output = QueryFabricChaincodeResponse,
-    error = super::errors::QueryFabricChaincodeError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct QueryFabricChaincode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"fabric-65z42qi150"`
+    /// `ClusterId`; example: `"fabric-65z42qi150"`
     pub cluster_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"channel-9xej4d"`
+    /// `ChannelId`; example: `"channel-9xej4d"`
     pub channel_id: String,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"fact"`
+    /// `ChaincodeName`; example: `"fact"`
     pub chaincode_name: String,
 
-    /// `FuncName`: a string.
-    ///
-    /// Example: `"Get"`
+    /// `FuncName`; example: `"Get"`
     pub func_name: String,
 
-    /// `FuncParam`: a list of strings.
-    ///
-    /// Example: `["key"]`
+    /// `FuncParam`; example: `["key"]`
     pub func_param: Option<Vec<String>>,
 }
 
 /// What a successful [`QueryFabricChaincode`] call returns.
 #[tc_model]
 pub struct QueryFabricChaincodeResponse {
-    /// `TxId`: a string.
-    ///
-    /// Example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
+    /// `TxId`; example: `"03389f4a5af1883347ecdb15471e70abf3a8e6cf5b6648dc789674af7930e229"`
     pub tx_id: Option<String>,
 
-    /// `TxStatus`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TxStatus`; example: `"VALID"`
     pub tx_status: Option<String>,
 
-    /// `TxResult`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TxResult`; example: `"value"`
     pub tx_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1579,49 +1699,44 @@ pub struct QueryFabricChaincodeResponse {
 /// The `SrvInvoke` action of TBAAS API 2018-04-16.
 ///
 /// A successful call returns [`SrvInvokeResponse`].
-/// The codes it documents are in [`SrvInvokeError`](super::errors::SrvInvokeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbaas&Version=2018-04-16&Action=SrvInvoke)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbaasErrorCode`](super::errors::TbaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TbaasErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.ServiceFailed`](super::errors::TbaasErrorCode::FailedOperationServiceFailed)
+/// - [`OperationDenied.NotOwner`](super::errors::TbaasErrorCode::OperationDeniedNotOwner)
 #[tc_action(
     service = "tbaas",
     version = "2018-04-16",
     name = "SrvInvoke",
     output = SrvInvokeResponse,
-    error = super::errors::SrvInvokeError
+    error = super::errors::TbaasErrorCode
 )]
 pub struct SrvInvoke {
-    /// `Service`: a string.
-    ///
-    /// Example: `"iss"`
+    /// `Service`; example: `"iss"`
     pub service: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"Iss_Append"`
+    /// `Method`; example: `"Iss_Append"`
     pub method: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"{\"test\":\"test\"}"`
+    /// `Param`; example: `"{\"test\":\"test\"}"`
     pub param: String,
 }
 
 /// What a successful [`SrvInvoke`] call returns.
 #[tc_model]
 pub struct SrvInvokeResponse {
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `RetMsg`; example: `"ok"`
     pub ret_msg: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"version\":\"2.0\",\"sign_type\":\"ECDSA\"}"`
+    /// `Data`; example: `"{\"version\":\"2.0\",\"sign_type\":\"ECDSA\"}"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetBlockList`](super::GetBlockList).
 #[tc_model]
 pub struct Block {
-    /// `BlockNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockNum`; example: `1`
     pub block_num: u64,
 
-    /// `DataHash`: a string.
-    ///
-    /// Example: `"6a3f18885016cafea3380732d8d867cdb655799135c466f1cd4a0456291fed13"`
+    /// `DataHash`; example: `"6a3f18885016cafea3380732d8d867cdb655799135c466f1cd4a0456291fed13"`
     pub data_hash: String,
 
-    /// `BlockId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockId`; example: `1`
     pub block_id: u64,
 
-    /// `PreHash`: a string.
-    ///
-    /// Example: `"1d40d9c1fc8929c0b5ba4048f6a756543695664976cec7c8ac76e587587dfa01"`
+    /// `PreHash`; example: `"1d40d9c1fc8929c0b5ba4048f6a756543695664976cec7c8ac76e587587dfa01"`
     pub pre_hash: String,
 
-    /// `TxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TxCount`; example: `1`
     pub tx_count: u64,
 }
 
@@ -39,34 +29,22 @@ pub struct Block {
 /// Returned in the output of [`InvokeChainMakerContract`](super::InvokeChainMakerContract), [`InvokeChainMakerDemoContract`](super::InvokeChainMakerDemoContract), [`QueryChainMakerContract`](super::QueryChainMakerContract) and [`QueryChainMakerDemoContract`](super::QueryChainMakerDemoContract).
 #[tc_model]
 pub struct ChainMakerContractResult {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `CodeMessage`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `CodeMessage`; example: `"Success"`
     pub code_message: String,
 
-    /// `TxId`: a string.
-    ///
-    /// Example: `"9d3c4eabca704b04b9317583a194c5b7163aeb3c44e5418f98f79a4a319efb92"`
+    /// `TxId`; example: `"9d3c4eabca704b04b9317583a194c5b7163aeb3c44e5418f98f79a4a319efb92"`
     pub tx_id: String,
 
-    /// `GasUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GasUsed`; example: `0`
     pub gas_used: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"dGVzdHRlc3Q="`
+    /// `Result`; example: `"dGVzdHRlc3Q="`
     pub result: String,
 }
 
@@ -75,42 +53,28 @@ pub struct ChainMakerContractResult {
 /// Returned in the output of [`QueryChainMakerBlockTransaction`](super::QueryChainMakerBlockTransaction), [`QueryChainMakerDemoBlockTransaction`](super::QueryChainMakerDemoBlockTransaction), [`QueryChainMakerDemoTransaction`](super::QueryChainMakerDemoTransaction) and [`QueryChainMakerTransaction`](super::QueryChainMakerTransaction).
 #[tc_model]
 pub struct ChainMakerTransactionResult {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `CodeMessage`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `CodeMessage`; example: `"OK"`
     pub code_message: String,
 
-    /// `TxId`: a string.
-    ///
-    /// Example: `"6ab24544b68643318dd06dc062525e682eeeb9f143294436998127d0f274164d"`
+    /// `TxId`; example: `"6ab24544b68643318dd06dc062525e682eeeb9f143294436998127d0f274164d"`
     pub tx_id: String,
 
-    /// `GasUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GasUsed`; example: `0`
     pub gas_used: i64,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockHeight`; example: `1`
     pub block_height: i64,
 
-    /// `ContractEvent`: a string.
+    /// `ContractEvent`
     pub contract_event: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Message`; example: `"OK"`
     pub message: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1709261981`
+    /// `Timestamp`; example: `1709261981`
     pub timestamp: i64,
 }
 
@@ -119,14 +83,10 @@ pub struct ChainMakerTransactionResult {
 /// Returned in the output of [`GetTransactionDetailForUser`](super::GetTransactionDetailForUser).
 #[tc_model]
 pub struct EndorserGroup {
-    /// `EndorserGroupName`: a string.
-    ///
-    /// Example: `"org1"`
+    /// `EndorserGroupName`; example: `"org1"`
     pub endorser_group_name: String,
 
-    /// `EndorserPeerList`: a list of strings.
-    ///
-    /// Example: `["peer-org1","peer-org2"]`
+    /// `EndorserPeerList`; example: `["peer-org1","peer-org2"]`
     pub endorser_peer_list: Vec<String>,
 }
 
@@ -135,14 +95,10 @@ pub struct EndorserGroup {
 /// Sent in the input of [`Invoke`](super::Invoke) and [`Query`](super::Query).
 #[tc_model]
 pub struct PeerSet {
-    /// `PeerName`: a string.
-    ///
-    /// Example: `"peer1-org1.fabric-xdfsdss"`
+    /// `PeerName`; example: `"peer1-org1.fabric-xdfsdss"`
     pub peer_name: String,
 
-    /// `OrgName`: a string.
-    ///
-    /// Example: `"org1.fabric-xdfsdss"`
+    /// `OrgName`; example: `"org1.fabric-xdfsdss"`
     pub org_name: String,
 }
 
@@ -151,14 +107,10 @@ pub struct PeerSet {
 /// Sent in the input of [`ApplyChainMakerBatchUserCert`](super::ApplyChainMakerBatchUserCert).
 #[tc_model]
 pub struct SignCertCsr {
-    /// `CertMark`: a string.
-    ///
-    /// Example: `"alice"`
+    /// `CertMark`; example: `"alice"`
     pub cert_mark: String,
 
-    /// `SignCsrContent`: a string.
-    ///
-    /// Example: `"-----BEGINCERTIFICATEREQUEST-----"`
+    /// `SignCsrContent`; example: `"-----BEGINCERTIFICATEREQUEST-----"`
     pub sign_csr_content: String,
 }
 
@@ -167,34 +119,22 @@ pub struct SignCertCsr {
 /// Returned in the output of [`DescribeFabricBlock`](super::DescribeFabricBlock).
 #[tc_model]
 pub struct Transaction {
-    /// `TxId`: a string.
-    ///
-    /// Example: `"af5b8ec2e660461f9a32ec3c9ec151688a1c83e6ebb94815a21e84fbc29cf7c2"`
+    /// `TxId`; example: `"af5b8ec2e660461f9a32ec3c9ec151688a1c83e6ebb94815a21e84fbc29cf7c2"`
     pub tx_id: Option<String>,
 
-    /// `ChaincodeName`: a string.
-    ///
-    /// Example: `"save"`
+    /// `ChaincodeName`; example: `"save"`
     pub chaincode_name: Option<String>,
 
-    /// `Sender`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Sender`; example: `"zhangsan"`
     pub sender: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-07 10:10:10"`
+    /// `CreateTime`; example: `"2023-07-07 10:10:10"`
     pub create_time: Option<String>,
 
-    /// `BlockHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BlockHeight`; example: `1024`
     pub block_height: Option<i64>,
 
-    /// `TxIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TxIndex`; example: `0`
     pub tx_index: Option<i64>,
 }
 
@@ -203,43 +143,27 @@ pub struct Transaction {
 /// Returned in the output of [`GetBlockTransactionListForUser`](super::GetBlockTransactionListForUser) and [`GetLatestTransactionList`](super::GetLatestTransactionList).
 #[tc_model]
 pub struct TransactionItem {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"0af5b0ae129b0435aa4ec8547c7500f428673dee363331f2f5f8d61d49e43e68"`
+    /// `TransactionId`; example: `"0af5b0ae129b0435aa4ec8547c7500f428673dee363331f2f5f8d61d49e43e68"`
     pub transaction_id: String,
 
-    /// `TransactionHash`: a string.
-    ///
-    /// Example: `"b5e398182b07bbde523e63804ee24690323bd5e190db99da079a00af2d71b652"`
+    /// `TransactionHash`; example: `"b5e398182b07bbde523e63804ee24690323bd5e190db99da079a00af2d71b652"`
     pub transaction_hash: String,
 
-    /// `CreateOrgName`: a string.
-    ///
-    /// Example: `"org1"`
+    /// `CreateOrgName`; example: `"org1"`
     pub create_org_name: String,
 
-    /// `BlockId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BlockId`; example: `3`
     pub block_id: u64,
 
-    /// `TransactionType`: a string.
-    ///
-    /// Example: `"ENDORSER_TRANSACTION"`
+    /// `TransactionType`; example: `"ENDORSER_TRANSACTION"`
     pub transaction_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-06 22:18:15"`
+    /// `CreateTime`; example: `"2020-01-06 22:18:15"`
     pub create_time: String,
 
-    /// `BlockHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BlockHeight`; example: `3`
     pub block_height: u64,
 
-    /// `TransactionStatus`: a string.
-    ///
-    /// Example: `"VALID"`
+    /// `TransactionStatus`; example: `"VALID"`
     pub transaction_status: String,
 }

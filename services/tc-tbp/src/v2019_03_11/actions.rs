@@ -7,31 +7,38 @@ use super::models;
 /// The `CreateBot` action of TBP API 2019-03-11.
 ///
 /// A successful call returns [`CreateBotResponse`].
-/// The codes it documents are in [`CreateBotError`](super::errors::CreateBotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-03-11&Action=CreateBot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallMMSFailed`](super::errors::TbpErrorCode::InternalErrorCallMmsFailed)
+/// - [`InternalError.MMSInternalError`](super::errors::TbpErrorCode::InternalErrorMmsInternalError)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-03-11",
     name = "CreateBot",
     output = CreateBotResponse,
-    error = super::errors::CreateBotError
+    error = super::errors::TbpErrorCode
 )]
 pub struct CreateBot {
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: String,
 
-    /// `BotCnName`: a string.
+    /// `BotCnName`
     pub bot_cn_name: Option<String>,
 }
 
 /// What a successful [`CreateBot`] call returns.
 #[tc_model]
 pub struct CreateBotResponse {
-    /// `TaskRequestId`: a string.
+    /// `TaskRequestId`
     pub task_request_id: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -41,58 +48,68 @@ pub struct CreateBotResponse {
 /// The `Reset` action of TBP API 2019-03-11.
 ///
 /// A successful call returns [`ResetResponse`].
-/// The codes it documents are in [`ResetError`](super::errors::ResetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-03-11&Action=Reset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ErrorAsr`](super::errors::TbpErrorCode::InternalErrorErrorAsr)
+/// - [`InternalError.ErrorMms`](super::errors::TbpErrorCode::InternalErrorErrorMms)
+/// - [`InternalError.ErrorRpc`](super::errors::TbpErrorCode::InternalErrorErrorRpc)
+/// - [`InternalError.ErrorTts`](super::errors::TbpErrorCode::InternalErrorErrorTts)
+/// - [`InternalError.NoAppPrivilege`](super::errors::TbpErrorCode::InternalErrorNoAppPrivilege)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-03-11",
     name = "Reset",
     output = ResetResponse,
-    error = super::errors::ResetError
+    error = super::errors::TbpErrorCode
 )]
 pub struct Reset {
-    /// `BotId`: a string.
+    /// `BotId`
     pub bot_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `BotVersion`: a string.
+    /// `BotVersion`
     pub bot_version: Option<String>,
 
-    /// `BotEnv`: a string.
+    /// `BotEnv`
     pub bot_env: Option<String>,
 }
 
 /// What a successful [`Reset`] call returns.
 #[tc_model]
 pub struct ResetResponse {
-    /// `DialogStatus`: a string.
+    /// `DialogStatus`
     pub dialog_status: Option<String>,
 
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: Option<String>,
 
-    /// `IntentName`: a string.
+    /// `IntentName`
     pub intent_name: Option<String>,
 
-    /// `ResponseText`: a string.
+    /// `ResponseText`
     pub response_text: Option<String>,
 
-    /// `SlotInfoList`: a list of [`SlotInfo`](super::models::SlotInfo) objects.
+    /// `SlotInfoList`
     pub slot_info_list: Option<Vec<models::SlotInfo>>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `Question`: a string.
+    /// `Question`
     pub question: Option<String>,
 
-    /// `WaveUrl`: a string.
+    /// `WaveUrl`
     pub wave_url: Option<String>,
 
-    /// `WaveData`: a string.
+    /// `WaveData`
     pub wave_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -102,61 +119,72 @@ pub struct ResetResponse {
 /// The `TextProcess` action of TBP API 2019-03-11.
 ///
 /// A successful call returns [`TextProcessResponse`].
-/// The codes it documents are in [`TextProcessError`](super::errors::TextProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-03-11&Action=TextProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TbpErrorCode::InternalError)
+/// - [`InternalError.ErrorMms`](super::errors::TbpErrorCode::InternalErrorErrorMms)
+/// - [`InternalError.ErrorNlu`](super::errors::TbpErrorCode::InternalErrorErrorNlu)
+/// - [`InternalError.ErrorRpc`](super::errors::TbpErrorCode::InternalErrorErrorRpc)
+/// - [`InternalError.ErrorWebHook`](super::errors::TbpErrorCode::InternalErrorErrorWebHook)
+/// - [`InternalError.NoAppPrivilege`](super::errors::TbpErrorCode::InternalErrorNoAppPrivilege)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-03-11",
     name = "TextProcess",
     output = TextProcessResponse,
-    error = super::errors::TextProcessError
+    error = super::errors::TbpErrorCode
 )]
 pub struct TextProcess {
-    /// `BotId`: a string.
+    /// `BotId`
     pub bot_id: String,
 
-    /// `TerminalId`: a string.
+    /// `TerminalId`
     pub terminal_id: String,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: String,
 
-    /// `BotEnv`: a string.
+    /// `BotEnv`
     pub bot_env: Option<String>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 }
 
 /// What a successful [`TextProcess`] call returns.
 #[tc_model]
 pub struct TextProcessResponse {
-    /// `DialogStatus`: a string.
+    /// `DialogStatus`
     pub dialog_status: Option<String>,
 
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: Option<String>,
 
-    /// `IntentName`: a string.
+    /// `IntentName`
     pub intent_name: Option<String>,
 
-    /// `SlotInfoList`: a list of [`SlotInfo`](super::models::SlotInfo) objects.
+    /// `SlotInfoList`
     pub slot_info_list: Option<Vec<models::SlotInfo>>,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: Option<String>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `ResponseText`: a string.
+    /// `ResponseText`
     pub response_text: Option<String>,
 
-    /// `ResultType`: a string.
+    /// `ResultType`
     pub result_type: Option<String>,
 
-    /// `ResponseMessage`: a [`ResponseMessage`](super::models::ResponseMessage).
+    /// `ResponseMessage`
     pub response_message: Option<models::ResponseMessage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -166,49 +194,60 @@ pub struct TextProcessResponse {
 /// The `TextReset` action of TBP API 2019-03-11.
 ///
 /// A successful call returns [`TextResetResponse`].
-/// The codes it documents are in [`TextResetError`](super::errors::TextResetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-03-11&Action=TextReset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TbpErrorCode::InternalError)
+/// - [`InternalError.ErrorMms`](super::errors::TbpErrorCode::InternalErrorErrorMms)
+/// - [`InternalError.ErrorNlu`](super::errors::TbpErrorCode::InternalErrorErrorNlu)
+/// - [`InternalError.ErrorRpc`](super::errors::TbpErrorCode::InternalErrorErrorRpc)
+/// - [`InternalError.ErrorWebHook`](super::errors::TbpErrorCode::InternalErrorErrorWebHook)
+/// - [`InternalError.NoAppPrivilege`](super::errors::TbpErrorCode::InternalErrorNoAppPrivilege)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-03-11",
     name = "TextReset",
     output = TextResetResponse,
-    error = super::errors::TextResetError
+    error = super::errors::TbpErrorCode
 )]
 pub struct TextReset {
-    /// `BotId`: a string.
+    /// `BotId`
     pub bot_id: String,
 
-    /// `TerminalId`: a string.
+    /// `TerminalId`
     pub terminal_id: String,
 
-    /// `BotEnv`: a string.
+    /// `BotEnv`
     pub bot_env: Option<String>,
 }
 
 /// What a successful [`TextReset`] call returns.
 #[tc_model]
 pub struct TextResetResponse {
-    /// `DialogStatus`: a string.
+    /// `DialogStatus`
     pub dialog_status: Option<String>,
 
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: Option<String>,
 
-    /// `IntentName`: a string.
+    /// `IntentName`
     pub intent_name: Option<String>,
 
-    /// `SlotInfoList`: a list of [`SlotInfo`](super::models::SlotInfo) objects.
+    /// `SlotInfoList`
     pub slot_info_list: Option<Vec<models::SlotInfo>>,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: Option<String>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `ResponseText`: a string.
+    /// `ResponseText`
     pub response_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TextProcess`](super::TextProcess).
 #[tc_model]
 pub struct Group {
-    /// `ContentType`: a string.
+    /// `ContentType`
     pub content_type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -23,7 +23,7 @@ pub struct Group {
 /// Returned in the output of [`TextProcess`](super::TextProcess).
 #[tc_model]
 pub struct ResponseMessage {
-    /// `GroupList`: a list of [`Group`] objects.
+    /// `GroupList`
     pub group_list: Option<Vec<Group>>,
 }
 
@@ -32,9 +32,9 @@ pub struct ResponseMessage {
 /// Returned in the output of [`Reset`](super::Reset), [`TextProcess`](super::TextProcess) and [`TextReset`](super::TextReset).
 #[tc_model]
 pub struct SlotInfo {
-    /// `SlotName`: a string.
+    /// `SlotName`
     pub slot_name: Option<String>,
 
-    /// `SlotValue`: a string.
+    /// `SlotValue`
     pub slot_value: Option<String>,
 }

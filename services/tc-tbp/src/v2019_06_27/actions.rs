@@ -7,67 +7,78 @@ use super::models;
 /// The `TextProcess` action of TBP API 2019-06-27.
 ///
 /// A successful call returns [`TextProcessResponse`].
-/// The codes it documents are in [`TextProcessError`](super::errors::TextProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-06-27&Action=TextProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TbpErrorCode::InternalError)
+/// - [`InternalError.ErrorMms`](super::errors::TbpErrorCode::InternalErrorErrorMms)
+/// - [`InternalError.ErrorNlu`](super::errors::TbpErrorCode::InternalErrorErrorNlu)
+/// - [`InternalError.ErrorRpc`](super::errors::TbpErrorCode::InternalErrorErrorRpc)
+/// - [`InternalError.ErrorWebHook`](super::errors::TbpErrorCode::InternalErrorErrorWebHook)
+/// - [`InternalError.NoAppPrivilege`](super::errors::TbpErrorCode::InternalErrorNoAppPrivilege)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-06-27",
     name = "TextProcess",
     output = TextProcessResponse,
-    error = super::errors::TextProcessError
+    error = super::errors::TbpErrorCode
 )]
 pub struct TextProcess {
-    /// `BotId`: a string.
+    /// `BotId`
     pub bot_id: String,
 
-    /// `BotEnv`: a string.
+    /// `BotEnv`
     pub bot_env: String,
 
-    /// `TerminalId`: a string.
+    /// `TerminalId`
     pub terminal_id: String,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: String,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `PlatformType`: a string.
+    /// `PlatformType`
     pub platform_type: Option<String>,
 
-    /// `PlatformId`: a string.
+    /// `PlatformId`
     pub platform_id: Option<String>,
 }
 
 /// What a successful [`TextProcess`] call returns.
 #[tc_model]
 pub struct TextProcessResponse {
-    /// `DialogStatus`: a string.
+    /// `DialogStatus`
     pub dialog_status: Option<String>,
 
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: Option<String>,
 
-    /// `IntentName`: a string.
+    /// `IntentName`
     pub intent_name: Option<String>,
 
-    /// `SlotInfoList`: a list of [`SlotInfo`](super::models::SlotInfo) objects.
+    /// `SlotInfoList`
     pub slot_info_list: Option<Vec<models::SlotInfo>>,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: Option<String>,
 
-    /// `ResponseMessage`: a [`ResponseMessage`](super::models::ResponseMessage).
+    /// `ResponseMessage`
     pub response_message: Option<models::ResponseMessage>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `ResultType`: a string.
+    /// `ResultType`
     pub result_type: Option<String>,
 
-    /// `ResponseText`: a string.
+    /// `ResponseText`
     pub response_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,61 +88,72 @@ pub struct TextProcessResponse {
 /// The `TextReset` action of TBP API 2019-06-27.
 ///
 /// A successful call returns [`TextResetResponse`].
-/// The codes it documents are in [`TextResetError`](super::errors::TextResetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tbp&Version=2019-06-27&Action=TextReset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TbpErrorCode`](super::errors::TbpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TbpErrorCode::InternalError)
+/// - [`InternalError.ErrorMms`](super::errors::TbpErrorCode::InternalErrorErrorMms)
+/// - [`InternalError.ErrorNlu`](super::errors::TbpErrorCode::InternalErrorErrorNlu)
+/// - [`InternalError.ErrorRpc`](super::errors::TbpErrorCode::InternalErrorErrorRpc)
+/// - [`InternalError.ErrorWebHook`](super::errors::TbpErrorCode::InternalErrorErrorWebHook)
+/// - [`InternalError.NoAppPrivilege`](super::errors::TbpErrorCode::InternalErrorNoAppPrivilege)
+/// - [`InvalidParameter`](super::errors::TbpErrorCode::InvalidParameter)
 #[tc_action(
     service = "tbp",
     version = "2019-06-27",
     name = "TextReset",
     output = TextResetResponse,
-    error = super::errors::TextResetError
+    error = super::errors::TbpErrorCode
 )]
 pub struct TextReset {
-    /// `BotId`: a string.
+    /// `BotId`
     pub bot_id: String,
 
-    /// `BotEnv`: a string.
+    /// `BotEnv`
     pub bot_env: String,
 
-    /// `TerminalId`: a string.
+    /// `TerminalId`
     pub terminal_id: String,
 
-    /// `PlatformType`: a string.
+    /// `PlatformType`
     pub platform_type: Option<String>,
 
-    /// `PlatformId`: a string.
+    /// `PlatformId`
     pub platform_id: Option<String>,
 }
 
 /// What a successful [`TextReset`] call returns.
 #[tc_model]
 pub struct TextResetResponse {
-    /// `DialogStatus`: a string.
+    /// `DialogStatus`
     pub dialog_status: Option<String>,
 
-    /// `BotName`: a string.
+    /// `BotName`
     pub bot_name: Option<String>,
 
-    /// `IntentName`: a string.
+    /// `IntentName`
     pub intent_name: Option<String>,
 
-    /// `SlotInfoList`: a list of [`SlotInfo`](super::models::SlotInfo) objects.
+    /// `SlotInfoList`
     pub slot_info_list: Option<Vec<models::SlotInfo>>,
 
-    /// `InputText`: a string.
+    /// `InputText`
     pub input_text: Option<String>,
 
-    /// `ResponseMessage`: a [`ResponseMessage`](super::models::ResponseMessage).
+    /// `ResponseMessage`
     pub response_message: Option<models::ResponseMessage>,
 
-    /// `SessionAttributes`: a string.
+    /// `SessionAttributes`
     pub session_attributes: Option<String>,
 
-    /// `ResultType`: a string.
+    /// `ResultType`
     pub result_type: Option<String>,
 
-    /// `ResponseText`: a string.
+    /// `ResponseText`
     pub response_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,35 +7,41 @@ use super::models;
 /// The `ClearTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ClearTablesResponse`].
-/// The codes it documents are in [`ClearTablesError`](super::errors::ClearTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ClearTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ClearTables",
     output = ClearTablesResponse,
-    error = super::errors::ClearTablesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ClearTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"898898"`
+    /// `ClusterId`; example: `"898898"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`ClearTables`] call returns.
 #[tc_model]
 pub struct ClearTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -45,44 +51,49 @@ pub struct ClearTablesResponse {
 /// The `CompareIdlFiles` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CompareIdlFilesResponse`].
-/// The codes it documents are in [`CompareIdlFilesError`](super::errors::CompareIdlFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CompareIdlFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CompareIdlFiles",
     output = CompareIdlFilesResponse,
-    error = super::errors::CompareIdlFilesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CompareIdlFiles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"187676"`
+    /// `ClusterId`; example: `"187676"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 
-    /// `ExistingIdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `ExistingIdlFiles`
     pub existing_idl_files: Option<Vec<models::IdlFileInfo>>,
 
-    /// `NewIdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `NewIdlFiles`
     pub new_idl_files: Option<Vec<models::IdlFileInfo>>,
 }
 
 /// What a successful [`CompareIdlFiles`] call returns.
 #[tc_model]
 pub struct CompareIdlFilesResponse {
-    /// `IdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFiles`
     pub idl_files: Vec<models::IdlFileInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TableInfos`: a list of [`ParsedTableInfoNew`](super::models::ParsedTableInfoNew) objects.
+    /// `TableInfos`
     pub table_infos: Vec<models::ParsedTableInfoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,38 +103,43 @@ pub struct CompareIdlFilesResponse {
 /// The `CreateBackup` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CreateBackupResponse`].
-/// The codes it documents are in [`CreateBackupError`](super::errors::CreateBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CreateBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CreateBackup",
     output = CreateBackupResponse,
-    error = super::errors::CreateBackupError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CreateBackup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ClusterId`; example: `"0"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Remark`; example: `"0"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateBackup`] call returns.
 #[tc_model]
 pub struct CreateBackupResponse {
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `ApplicationIds`: a list of strings.
+    /// `ApplicationIds`
     pub application_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -133,73 +149,68 @@ pub struct CreateBackupResponse {
 /// The `CreateCluster` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidClusterName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidClusterName)
+/// - [`InvalidParameterValue.UnsupportIdlType`](super::errors::TcaplusdbErrorCode::InvalidParameterValueUnsupportIdlType)
+/// - [`ResourceInsufficient.BalanceError`](super::errors::TcaplusdbErrorCode::ResourceInsufficientBalanceError)
+/// - [`ResourceInsufficient.NoAvailableCluster`](super::errors::TcaplusdbErrorCode::ResourceInsufficientNoAvailableCluster)
+/// - [`ResourceInsufficient.NoEnoughVipInVPC`](super::errors::TcaplusdbErrorCode::ResourceInsufficientNoEnoughVipInVpc)
+/// - [`ResourceUnavailable`](super::errors::TcaplusdbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.DuplicateClusterName`](super::errors::TcaplusdbErrorCode::ResourceUnavailableDuplicateClusterName)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CreateCluster {
-    /// `IdlType`: a string.
-    ///
-    /// Example: `"MIX"`
+    /// `IdlType`; example: `"MIX"`
     pub idl_type: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"gz测试TDR"`
+    /// `ClusterName`; example: `"gz测试TDR"`
     pub cluster_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kppg4pm1"`
+    /// `VpcId`; example: `"vpc-kppg4pm1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3sww53pa"`
+    /// `SubnetId`; example: `"subnet-3sww53pa"`
     pub subnet_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"84ea4cbf06573ED"`
+    /// `Password`; example: `"84ea4cbf06573ED"`
     pub password: String,
 
-    /// `ResourceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfoUnit>>,
 
-    /// `Ipv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Enable`; example: `0`
     pub ipv6_enable: Option<i64>,
 
-    /// `ServerList`: a list of [`MachineInfo`](super::models::MachineInfo) objects.
+    /// `ServerList`
     pub server_list: Option<Vec<models::MachineInfo>>,
 
-    /// `ProxyList`: a list of [`MachineInfo`](super::models::MachineInfo) objects.
+    /// `ProxyList`
     pub proxy_list: Option<Vec<models::MachineInfo>>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterType`; example: `1`
     pub cluster_type: Option<i64>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<i64>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"6179109757"`
+    /// `ClusterId`; example: `"6179109757"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -209,35 +220,44 @@ pub struct CreateClusterResponse {
 /// The `CreateSnapshots` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CreateSnapshotsResponse`].
-/// The codes it documents are in [`CreateSnapshotsError`](super::errors::CreateSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CreateSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CreateSnapshots",
     output = CreateSnapshotsResponse,
-    error = super::errors::CreateSnapshotsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CreateSnapshots {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SnapshotInfo`](super::models::SnapshotInfo) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SnapshotInfo>,
 }
 
 /// What a successful [`CreateSnapshots`] call returns.
 #[tc_model]
 pub struct CreateSnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`SnapshotResult`](super::models::SnapshotResult) objects.
+    /// `TableResults`
     pub table_results: Vec<models::SnapshotResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -247,42 +267,45 @@ pub struct CreateSnapshotsResponse {
 /// The `CreateTableGroup` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CreateTableGroupResponse`].
-/// The codes it documents are in [`CreateTableGroupError`](super::errors::CreateTableGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CreateTableGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidTableGroupName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidTableGroupName)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DuplicateTableGroupInfo`](super::errors::TcaplusdbErrorCode::ResourceUnavailableDuplicateTableGroupInfo)
+/// - [`ResourceUnavailable.DuplicateTableGroupName`](super::errors::TcaplusdbErrorCode::ResourceUnavailableDuplicateTableGroupName)
+/// - [`ResourceUnavailable.NoAvailableTableGroup`](super::errors::TcaplusdbErrorCode::ResourceUnavailableNoAvailableTableGroup)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CreateTableGroup",
     output = CreateTableGroupResponse,
-    error = super::errors::CreateTableGroupError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CreateTableGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"18744"`
+    /// `ClusterId`; example: `"18744"`
     pub cluster_id: String,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `TableGroupName`; example: `"groupname"`
     pub table_group_name: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"17565"`
+    /// `TableGroupId`; example: `"17565"`
     pub table_group_id: Option<String>,
 
-    /// `ResourceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfoUnit>>,
 }
 
 /// What a successful [`CreateTableGroup`] call returns.
 #[tc_model]
 pub struct CreateTableGroupResponse {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"167556"`
+    /// `TableGroupId`; example: `"167556"`
     pub table_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -292,41 +315,50 @@ pub struct CreateTableGroupResponse {
 /// The `CreateTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`CreateTablesResponse`].
-/// The codes it documents are in [`CreateTablesError`](super::errors::CreateTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=CreateTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.BalanceError`](super::errors::TcaplusdbErrorCode::ResourceInsufficientBalanceError)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "CreateTables",
     output = CreateTablesResponse,
-    error = super::errors::CreateTablesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct CreateTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ClusterId`; example: `"123"`
     pub cluster_id: String,
 
-    /// `IdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFiles`
     pub idl_files: Vec<models::IdlFileInfo>,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 
-    /// `ResourceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfoUnit>>,
 }
 
 /// What a successful [`CreateTables`] call returns.
 #[tc_model]
 pub struct CreateTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -336,32 +368,38 @@ pub struct CreateTablesResponse {
 /// The `DeleteBackupRecords` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteBackupRecordsResponse`].
-/// The codes it documents are in [`DeleteBackupRecordsError`](super::errors::DeleteBackupRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteBackupRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteBackupRecords",
     output = DeleteBackupRecordsResponse,
-    error = super::errors::DeleteBackupRecordsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteBackupRecords {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 
-    /// `BackupRecords`: a list of [`BackupRecords`](super::models::BackupRecords) objects.
+    /// `BackupRecords`
     pub backup_records: Vec<models::BackupRecords>,
 }
 
 /// What a successful [`DeleteBackupRecords`] call returns.
 #[tc_model]
 pub struct DeleteBackupRecordsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -371,29 +409,33 @@ pub struct DeleteBackupRecordsResponse {
 /// The `DeleteCluster` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`ResourceInUse`](super::errors::TcaplusdbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"18767"`
+    /// `ClusterId`; example: `"18767"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteCluster`] call returns.
 #[tc_model]
 pub struct DeleteClusterResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"17454"`
+    /// `TaskId`; example: `"17454"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -403,35 +445,42 @@ pub struct DeleteClusterResponse {
 /// The `DeleteIdlFiles` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteIdlFilesResponse`].
-/// The codes it documents are in [`DeleteIdlFilesError`](super::errors::DeleteIdlFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteIdlFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TcaplusdbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteIdlFiles",
     output = DeleteIdlFilesResponse,
-    error = super::errors::DeleteIdlFilesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteIdlFiles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"187656"`
+    /// `ClusterId`; example: `"187656"`
     pub cluster_id: String,
 
-    /// `IdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFiles`
     pub idl_files: Vec<models::IdlFileInfo>,
 }
 
 /// What a successful [`DeleteIdlFiles`] call returns.
 #[tc_model]
 pub struct DeleteIdlFilesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `IdlFileInfos`: a list of [`IdlFileInfoWithoutContent`](super::models::IdlFileInfoWithoutContent) objects.
+    /// `IdlFileInfos`
     pub idl_file_infos: Vec<models::IdlFileInfoWithoutContent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -441,35 +490,44 @@ pub struct DeleteIdlFilesResponse {
 /// The `DeleteSnapshots` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteSnapshotsResponse`].
-/// The codes it documents are in [`DeleteSnapshotsError`](super::errors::DeleteSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteSnapshots",
     output = DeleteSnapshotsResponse,
-    error = super::errors::DeleteSnapshotsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteSnapshots {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SnapshotInfoNew`](super::models::SnapshotInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SnapshotInfoNew>,
 }
 
 /// What a successful [`DeleteSnapshots`] call returns.
 #[tc_model]
 pub struct DeleteSnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`SnapshotResult`](super::models::SnapshotResult) objects.
+    /// `TableResults`
     pub table_results: Vec<models::SnapshotResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -479,35 +537,41 @@ pub struct DeleteSnapshotsResponse {
 /// The `DeleteTableDataFlow` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteTableDataFlowResponse`].
-/// The codes it documents are in [`DeleteTableDataFlowError`](super::errors::DeleteTableDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteTableDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteTableDataFlow",
     output = DeleteTableDataFlowResponse,
-    error = super::errors::DeleteTableDataFlowError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteTableDataFlow {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`DeleteTableDataFlow`] call returns.
 #[tc_model]
 pub struct DeleteTableDataFlowResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -517,34 +581,36 @@ pub struct DeleteTableDataFlowResponse {
 /// The `DeleteTableGroup` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteTableGroupResponse`].
-/// The codes it documents are in [`DeleteTableGroupError`](super::errors::DeleteTableGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteTableGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`ResourceInUse`](super::errors::TcaplusdbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteTableGroup",
     output = DeleteTableGroupResponse,
-    error = super::errors::DeleteTableGroupError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteTableGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"17568"`
+    /// `ClusterId`; example: `"17568"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"14234"`
+    /// `TableGroupId`; example: `"14234"`
     pub table_group_id: String,
 }
 
 /// What a successful [`DeleteTableGroup`] call returns.
 #[tc_model]
 pub struct DeleteTableGroupResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"18767865"`
+    /// `TaskId`; example: `"18767865"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,35 +620,41 @@ pub struct DeleteTableGroupResponse {
 /// The `DeleteTableIndex` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteTableIndexResponse`].
-/// The codes it documents are in [`DeleteTableIndexError`](super::errors::DeleteTableIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteTableIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteTableIndex",
     output = DeleteTableIndexResponse,
-    error = super::errors::DeleteTableIndexError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteTableIndex {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"897858"`
+    /// `ClusterId`; example: `"897858"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`DeleteTableIndex`] call returns.
 #[tc_model]
 pub struct DeleteTableIndexResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -592,35 +664,41 @@ pub struct DeleteTableIndexResponse {
 /// The `DeleteTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DeleteTablesResponse`].
-/// The codes it documents are in [`DeleteTablesError`](super::errors::DeleteTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DeleteTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DeleteTables",
     output = DeleteTablesResponse,
-    error = super::errors::DeleteTablesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DeleteTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"8978978"`
+    /// `ClusterId`; example: `"8978978"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`DeleteTables`] call returns.
 #[tc_model]
 pub struct DeleteTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -630,15 +708,25 @@ pub struct DeleteTablesResponse {
 /// The `DescribeApplications` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeApplicationsResponse`].
-/// The codes it documents are in [`DescribeApplicationsError`](super::errors::DescribeApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -648,56 +736,38 @@ pub struct DeleteTablesResponse {
     )
 )]
 pub struct DescribeApplications {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ClusterId`; example: `"10001"`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Offset`; example: `12`
     pub offset: Option<u64>,
 
-    /// `CensorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CensorStatus`; example: `0`
     pub censor_status: Option<i64>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"32424"`
+    /// `TableGroupId`; example: `"32424"`
     pub table_group_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: Option<String>,
 
-    /// `Applicant`: a string.
-    ///
-    /// Example: `"2131"`
+    /// `Applicant`; example: `"2131"`
     pub applicant: Option<String>,
 
-    /// `ApplyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplyType`; example: `0`
     pub apply_type: Option<i64>,
 }
 
 /// What a successful [`DescribeApplications`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsResponse {
-    /// `Applications`: a list of [`Application`](super::models::Application) objects.
+    /// `Applications`
     pub applications: Vec<models::Application>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `92`
+    /// `TotalCount`; example: `92`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -707,15 +777,25 @@ pub struct DescribeApplicationsResponse {
 /// The `DescribeBackupRecords` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeBackupRecordsResponse`].
-/// The codes it documents are in [`DescribeBackupRecordsError`](super::errors::DescribeBackupRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeBackupRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeBackupRecords",
     output = DescribeBackupRecordsResponse,
-    error = super::errors::DescribeBackupRecordsError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -725,41 +805,29 @@ pub struct DescribeApplicationsResponse {
     )
 )]
 pub struct DescribeBackupRecords {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ClusterId`; example: `"10001"`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Offset`; example: `12`
     pub offset: Option<i64>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"7867"`
+    /// `TableGroupId`; example: `"7867"`
     pub table_group_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: Option<String>,
 }
 
 /// What a successful [`DescribeBackupRecords`] call returns.
 #[tc_model]
 pub struct DescribeBackupRecordsResponse {
-    /// `BackupRecords`: a list of [`BackupRecords`](super::models::BackupRecords) objects.
+    /// `BackupRecords`
     pub backup_records: Vec<models::BackupRecords>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `92`
+    /// `TotalCount`; example: `92`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -769,30 +837,37 @@ pub struct DescribeBackupRecordsResponse {
 /// The `DescribeClusterTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeClusterTagsResponse`].
-/// The codes it documents are in [`DescribeClusterTagsError`](super::errors::DescribeClusterTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeClusterTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeClusterTags",
     output = DescribeClusterTagsResponse,
-    error = super::errors::DescribeClusterTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeClusterTags {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeClusterTags`] call returns.
 #[tc_model]
 pub struct DescribeClusterTagsResponse {
-    /// `Rows`: a list of [`TagsInfoOfCluster`](super::models::TagsInfoOfCluster) objects.
+    /// `Rows`
     pub rows: Option<Vec<models::TagsInfoOfCluster>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -802,15 +877,23 @@ pub struct DescribeClusterTagsResponse {
 /// The `DescribeClusters` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -820,37 +903,29 @@ pub struct DescribeClusterTagsResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `Ipv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Enable`; example: `0`
     pub ipv6_enable: Option<i64>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Clusters`: a list of [`ClusterInfo`](super::models::ClusterInfo) objects.
+    /// `Clusters`
     pub clusters: Vec<models::ClusterInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -860,15 +935,23 @@ pub struct DescribeClustersResponse {
 /// The `DescribeIdlFileInfos` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeIdlFileInfosResponse`].
-/// The codes it documents are in [`DescribeIdlFileInfosError`](super::errors::DescribeIdlFileInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeIdlFileInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeIdlFileInfos",
     output = DescribeIdlFileInfosResponse,
-    error = super::errors::DescribeIdlFileInfosError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -878,37 +961,29 @@ pub struct DescribeClustersResponse {
     )
 )]
 pub struct DescribeIdlFileInfos {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1876767"`
+    /// `ClusterId`; example: `"1876767"`
     pub cluster_id: String,
 
-    /// `TableGroupIds`: a list of strings.
+    /// `TableGroupIds`
     pub table_group_ids: Option<Vec<String>>,
 
-    /// `IdlFileIds`: a list of strings.
+    /// `IdlFileIds`
     pub idl_file_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeIdlFileInfos`] call returns.
 #[tc_model]
 pub struct DescribeIdlFileInfosResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `IdlFileInfos`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFileInfos`
     pub idl_file_infos: Vec<models::IdlFileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -918,27 +993,34 @@ pub struct DescribeIdlFileInfosResponse {
 /// The `DescribeMachine` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeMachineResponse`].
-/// The codes it documents are in [`DescribeMachineError`](super::errors::DescribeMachineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeMachine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::TcaplusdbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeMachine",
     output = DescribeMachineResponse,
-    error = super::errors::DescribeMachineError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeMachine {
-    /// `Ipv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Enable`; example: `1`
     pub ipv6_enable: Option<i64>,
 }
 
 /// What a successful [`DescribeMachine`] call returns.
 #[tc_model]
 pub struct DescribeMachineResponse {
-    /// `PoolList`: a list of [`PoolInfo`](super::models::PoolInfo) objects.
+    /// `PoolList`
     pub pool_list: Vec<models::PoolInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -948,27 +1030,30 @@ pub struct DescribeMachineResponse {
 /// The `DescribeRegions` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `RegionInfos`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionInfos`
     pub region_infos: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -978,50 +1063,53 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeSnapshots` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeSnapshotsResponse`].
-/// The codes it documents are in [`DescribeSnapshotsError`](super::errors::DescribeSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidAppName)
+/// - [`ResourceInsufficient`](super::errors::TcaplusdbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeSnapshots",
     output = DescribeSnapshotsResponse,
-    error = super::errors::DescribeSnapshotsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeSnapshots {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"18685341856"`
+    /// `ClusterId`; example: `"18685341856"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableGroupId`; example: `"1"`
     pub table_group_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"cl_generic"`
+    /// `TableName`; example: `"cl_generic"`
     pub table_name: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"SnapshotName"`
+    /// `SnapshotName`; example: `"SnapshotName"`
     pub snapshot_name: Option<String>,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Option<Vec<models::SelectedTableInfoNew>>,
 }
 
 /// What a successful [`DescribeSnapshots`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`SnapshotResult`](super::models::SnapshotResult) objects.
+    /// `TableResults`
     pub table_results: Vec<models::SnapshotResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1031,35 +1119,40 @@ pub struct DescribeSnapshotsResponse {
 /// The `DescribeTableGroupTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTableGroupTagsResponse`].
-/// The codes it documents are in [`DescribeTableGroupTagsError`](super::errors::DescribeTableGroupTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTableGroupTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTableGroupTags",
     output = DescribeTableGroupTagsResponse,
-    error = super::errors::DescribeTableGroupTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeTableGroupTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"345332"`
+    /// `ClusterId`; example: `"345332"`
     pub cluster_id: String,
 
-    /// `TableGroupIds`: a list of strings.
+    /// `TableGroupIds`
     pub table_group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeTableGroupTags`] call returns.
 #[tc_model]
 pub struct DescribeTableGroupTagsResponse {
-    /// `Rows`: a list of [`TagsInfoOfTableGroup`](super::models::TagsInfoOfTableGroup) objects.
+    /// `Rows`
     pub rows: Option<Vec<models::TagsInfoOfTableGroup>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1069,15 +1162,25 @@ pub struct DescribeTableGroupTagsResponse {
 /// The `DescribeTableGroups` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTableGroupsResponse`].
-/// The codes it documents are in [`DescribeTableGroupsError`](super::errors::DescribeTableGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTableGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTableGroups",
     output = DescribeTableGroupsResponse,
-    error = super::errors::DescribeTableGroupsError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1087,37 +1190,29 @@ pub struct DescribeTableGroupTagsResponse {
     )
 )]
 pub struct DescribeTableGroups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"7867686"`
+    /// `ClusterId`; example: `"7867686"`
     pub cluster_id: String,
 
-    /// `TableGroupIds`: a list of strings.
+    /// `TableGroupIds`
     pub table_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTableGroups`] call returns.
 #[tc_model]
 pub struct DescribeTableGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `TableGroups`: a list of [`TableGroupInfo`](super::models::TableGroupInfo) objects.
+    /// `TableGroups`
     pub table_groups: Vec<models::TableGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1127,35 +1222,40 @@ pub struct DescribeTableGroupsResponse {
 /// The `DescribeTableTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTableTagsResponse`].
-/// The codes it documents are in [`DescribeTableTagsError`](super::errors::DescribeTableTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTableTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTableTags",
     output = DescribeTableTagsResponse,
-    error = super::errors::DescribeTableTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeTableTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"456546"`
+    /// `ClusterId`; example: `"456546"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`DescribeTableTags`] call returns.
 #[tc_model]
 pub struct DescribeTableTagsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Rows`: a list of [`TagsInfoOfTable`](super::models::TagsInfoOfTable) objects.
+    /// `Rows`
     pub rows: Vec<models::TagsInfoOfTable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,15 +1265,25 @@ pub struct DescribeTableTagsResponse {
 /// The `DescribeTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTablesResponse`].
-/// The codes it documents are in [`DescribeTablesError`](super::errors::DescribeTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1183,40 +1293,32 @@ pub struct DescribeTableTagsResponse {
     )
 )]
 pub struct DescribeTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: Option<String>,
 
-    /// `TableGroupIds`: a list of strings.
+    /// `TableGroupIds`
     pub table_group_ids: Option<Vec<String>>,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Option<Vec<models::SelectedTableInfoNew>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTables`] call returns.
 #[tc_model]
 pub struct DescribeTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableInfos`: a list of [`TableInfoNew`](super::models::TableInfoNew) objects.
+    /// `TableInfos`
     pub table_infos: Vec<models::TableInfoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1226,15 +1328,24 @@ pub struct DescribeTablesResponse {
 /// The `DescribeTablesInRecycle` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTablesInRecycleResponse`].
-/// The codes it documents are in [`DescribeTablesInRecycleError`](super::errors::DescribeTablesInRecycleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTablesInRecycle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTablesInRecycle",
     output = DescribeTablesInRecycleResponse,
-    error = super::errors::DescribeTablesInRecycleError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1244,37 +1355,29 @@ pub struct DescribeTablesResponse {
     )
 )]
 pub struct DescribeTablesInRecycle {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5456454"`
+    /// `ClusterId`; example: `"5456454"`
     pub cluster_id: Option<String>,
 
-    /// `TableGroupIds`: a list of strings.
+    /// `TableGroupIds`
     pub table_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTablesInRecycle`] call returns.
 #[tc_model]
 pub struct DescribeTablesInRecycleResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableInfos`: a list of [`TableInfoNew`](super::models::TableInfoNew) objects.
+    /// `TableInfos`
     pub table_infos: Vec<models::TableInfoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1284,15 +1387,21 @@ pub struct DescribeTablesInRecycleResponse {
 /// The `DescribeTasks` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::TcaplusdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1302,35 +1411,29 @@ pub struct DescribeTablesInRecycleResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TaskInfos`: a list of [`TaskInfoNew`](super::models::TaskInfoNew) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::TaskInfoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,24 +1443,27 @@ pub struct DescribeTasksResponse {
 /// The `DescribeUinInWhitelist` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DescribeUinInWhitelistResponse`].
-/// The codes it documents are in [`DescribeUinInWhitelistError`](super::errors::DescribeUinInWhitelistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DescribeUinInWhitelist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DescribeUinInWhitelist",
     output = DescribeUinInWhitelistResponse,
-    error = super::errors::DescribeUinInWhitelistError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DescribeUinInWhitelist {}
 
 /// What a successful [`DescribeUinInWhitelist`] call returns.
 #[tc_model]
 pub struct DescribeUinInWhitelistResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `Result`; example: `"FALSE"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1367,34 +1473,37 @@ pub struct DescribeUinInWhitelistResponse {
 /// The `DisableRestProxy` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`DisableRestProxyResponse`].
-/// The codes it documents are in [`DisableRestProxyError`](super::errors::DisableRestProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=DisableRestProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "DisableRestProxy",
     output = DisableRestProxyResponse,
-    error = super::errors::DisableRestProxyError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct DisableRestProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"4534634"`
+    /// `ClusterId`; example: `"4534634"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DisableRestProxy`] call returns.
 #[tc_model]
 pub struct DisableRestProxyResponse {
-    /// `RestProxyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestProxyStatus`; example: `0`
     pub rest_proxy_status: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"34532"`
+    /// `TaskId`; example: `"34532"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1404,34 +1513,46 @@ pub struct DisableRestProxyResponse {
 /// The `EnableRestProxy` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`EnableRestProxyResponse`].
-/// The codes it documents are in [`EnableRestProxyError`](super::errors::EnableRestProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=EnableRestProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidAppName)
+/// - [`InvalidParameterValue.InvalidClusterName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidClusterName)
+/// - [`InvalidParameterValue.InvalidTableGroupName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidTableGroupName)
+/// - [`InvalidParameterValue.InvalidTimeValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidTimeValue)
+/// - [`InvalidParameterValue.InvalidZoneName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidZoneName)
+/// - [`InvalidParameterValue.UnsupportIdlType`](super::errors::TcaplusdbErrorCode::InvalidParameterValueUnsupportIdlType)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcaplusdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "EnableRestProxy",
     output = EnableRestProxyResponse,
-    error = super::errors::EnableRestProxyError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct EnableRestProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 }
 
 /// What a successful [`EnableRestProxy`] call returns.
 #[tc_model]
 pub struct EnableRestProxyResponse {
-    /// `RestProxyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestProxyStatus`; example: `1`
     pub rest_proxy_status: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"838418134-44"`
+    /// `TaskId`; example: `"838418134-44"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1441,64 +1562,60 @@ pub struct EnableRestProxyResponse {
 /// The `ImportSnapshots` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ImportSnapshotsResponse`].
-/// The codes it documents are in [`ImportSnapshotsError`](super::errors::ImportSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ImportSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.BalanceError`](super::errors::TcaplusdbErrorCode::ResourceInsufficientBalanceError)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ImportSnapshots",
     output = ImportSnapshotsResponse,
-    error = super::errors::ImportSnapshotsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ImportSnapshots {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"346673"`
+    /// `ClusterId`; example: `"346673"`
     pub cluster_id: String,
 
-    /// `Snapshots`: a [`SnapshotInfo`](super::models::SnapshotInfo).
-    ///
-    /// Example: `{}`
+    /// `Snapshots`; example: `{}`
     pub snapshots: models::SnapshotInfo,
 
-    /// `ImportSpecialKey`: a string.
-    ///
-    /// Example: `"testkey"`
+    /// `ImportSpecialKey`; example: `"testkey"`
     pub import_special_key: String,
 
-    /// `ImportOriginTable`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `ImportOriginTable`; example: `"testname"`
     pub import_origin_table: String,
 
-    /// `KeyFile`: a [`KeyFile`](super::models::KeyFile).
-    ///
-    /// Example: `{}`
+    /// `KeyFile`; example: `{}`
     pub key_file: Option<models::KeyFile>,
 
-    /// `NewTableGroupId`: a string.
-    ///
-    /// Example: `"56336"`
+    /// `NewTableGroupId`; example: `"56336"`
     pub new_table_group_id: Option<String>,
 
-    /// `NewTableName`: a string.
-    ///
-    /// Example: `"testnewname"`
+    /// `NewTableName`; example: `"testnewname"`
     pub new_table_name: Option<String>,
 }
 
 /// What a successful [`ImportSnapshots`] call returns.
 #[tc_model]
 pub struct ImportSnapshotsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"11843324"`
+    /// `TaskId`; example: `"11843324"`
     pub task_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApplicationId`; example: `"0"`
     pub application_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1508,30 +1625,41 @@ pub struct ImportSnapshotsResponse {
 /// The `MergeTablesData` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`MergeTablesDataResponse`].
-/// The codes it documents are in [`MergeTablesDataError`](super::errors::MergeTablesDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=MergeTablesData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "MergeTablesData",
     output = MergeTablesDataResponse,
-    error = super::errors::MergeTablesDataError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct MergeTablesData {
-    /// `SelectedTables`: a list of [`MergeTablesInfo`](super::models::MergeTablesInfo) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::MergeTablesInfo>,
 
-    /// `IsOnlyCompare`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOnlyCompare`; example: `false`
     pub is_only_compare: bool,
 }
 
 /// What a successful [`MergeTablesData`] call returns.
 #[tc_model]
 pub struct MergeTablesDataResponse {
-    /// `Results`: a list of [`MergeTableResult`](super::models::MergeTableResult) objects.
+    /// `Results`
     pub results: Vec<models::MergeTableResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1541,45 +1669,50 @@ pub struct MergeTablesDataResponse {
 /// The `ModifyCensorship` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyCensorshipResponse`].
-/// The codes it documents are in [`ModifyCensorshipError`](super::errors::ModifyCensorshipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyCensorship)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidClusterName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidClusterName)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyCensorship",
     output = ModifyCensorshipResponse,
-    error = super::errors::ModifyCensorshipError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyCensorship {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"2143435"`
+    /// `ClusterId`; example: `"2143435"`
     pub cluster_id: String,
 
-    /// `Censorship`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Censorship`; example: `0`
     pub censorship: i64,
 
-    /// `Uins`: a list of strings.
+    /// `Uins`
     pub uins: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyCensorship`] call returns.
 #[tc_model]
 pub struct ModifyCensorshipResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ClusterId`; example: `"10001"`
     pub cluster_id: String,
 
-    /// `Uins`: a list of strings.
+    /// `Uins`
     pub uins: Option<Vec<String>>,
 
-    /// `Censorship`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Censorship`; example: `0`
     pub censorship: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1589,40 +1722,44 @@ pub struct ModifyCensorshipResponse {
 /// The `ModifyClusterMachine` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyClusterMachineResponse`].
-/// The codes it documents are in [`ModifyClusterMachineError`](super::errors::ModifyClusterMachineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyClusterMachine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`ResourceInUse`](super::errors::TcaplusdbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TcaplusdbErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.NoAvailableApp`](super::errors::TcaplusdbErrorCode::ResourceInsufficientNoAvailableApp)
+/// - [`ResourceInsufficient.NoAvailableCluster`](super::errors::TcaplusdbErrorCode::ResourceInsufficientNoAvailableCluster)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyClusterMachine",
     output = ModifyClusterMachineResponse,
-    error = super::errors::ModifyClusterMachineError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyClusterMachine {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"16585"`
+    /// `ClusterId`; example: `"16585"`
     pub cluster_id: String,
 
-    /// `ServerList`: a list of [`MachineInfo`](super::models::MachineInfo) objects.
+    /// `ServerList`
     pub server_list: Vec<models::MachineInfo>,
 
-    /// `ProxyList`: a list of [`MachineInfo`](super::models::MachineInfo) objects.
+    /// `ProxyList`
     pub proxy_list: Vec<models::MachineInfo>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClusterType`; example: `2`
     pub cluster_type: i64,
 }
 
 /// What a successful [`ModifyClusterMachine`] call returns.
 #[tc_model]
 pub struct ModifyClusterMachineResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"165865"`
+    /// `ClusterId`; example: `"165865"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1632,25 +1769,32 @@ pub struct ModifyClusterMachineResponse {
 /// The `ModifyClusterName` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyClusterNameResponse`].
-/// The codes it documents are in [`ModifyClusterNameError`](super::errors::ModifyClusterNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyClusterName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`FailedOperation.RegionMismatch`](super::errors::TcaplusdbErrorCode::FailedOperationRegionMismatch)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidClusterName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidClusterName)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DuplicateClusterName`](super::errors::TcaplusdbErrorCode::ResourceUnavailableDuplicateClusterName)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyClusterName",
     output = ModifyClusterNameResponse,
-    error = super::errors::ModifyClusterNameError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyClusterName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1865675"`
+    /// `ClusterId`; example: `"1865675"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `ClusterName`; example: `"testname"`
     pub cluster_name: String,
 }
 
@@ -1664,40 +1808,43 @@ pub struct ModifyClusterNameResponse {
 /// The `ModifyClusterPassword` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyClusterPasswordResponse`].
-/// The codes it documents are in [`ModifyClusterPasswordError`](super::errors::ModifyClusterPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyClusterPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`FailedOperation.OldPasswordHasExpired`](super::errors::TcaplusdbErrorCode::FailedOperationOldPasswordHasExpired)
+/// - [`FailedOperation.OldPasswordInUse`](super::errors::TcaplusdbErrorCode::FailedOperationOldPasswordInUse)
+/// - [`FailedOperation.PasswordFailure`](super::errors::TcaplusdbErrorCode::FailedOperationPasswordFailure)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidTimeValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidTimeValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcaplusdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyClusterPassword",
     output = ModifyClusterPasswordResponse,
-    error = super::errors::ModifyClusterPasswordError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyClusterPassword {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"23311894780"`
+    /// `ClusterId`; example: `"23311894780"`
     pub cluster_id: String,
 
-    /// `OldPassword`: a string.
-    ///
-    /// Example: `"canmkdmk1215LM"`
+    /// `OldPassword`; example: `"canmkdmk1215LM"`
     pub old_password: String,
 
-    /// `OldPasswordExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-08-26%2017%3A25%3A00"`
+    /// `OldPasswordExpireTime`, a date and time as the service writes it; example: `"2019-08-26%2017%3A25%3A00"`
     pub old_password_expire_time: String,
 
-    /// `NewPassword`: a string.
-    ///
-    /// Example: `"99c59cb345c61063db"`
+    /// `NewPassword`; example: `"99c59cb345c61063db"`
     pub new_password: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mode`; example: `"1"`
     pub mode: Option<String>,
 }
 
@@ -1711,35 +1858,41 @@ pub struct ModifyClusterPasswordResponse {
 /// The `ModifyClusterTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyClusterTagsResponse`].
-/// The codes it documents are in [`ModifyClusterTagsError`](super::errors::ModifyClusterTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyClusterTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyClusterTags",
     output = ModifyClusterTagsResponse,
-    error = super::errors::ModifyClusterTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyClusterTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"932312"`
+    /// `ClusterId`; example: `"932312"`
     pub cluster_id: String,
 
-    /// `ReplaceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ReplaceTags`
     pub replace_tags: Option<Vec<models::TagInfoUnit>>,
 
-    /// `DeleteTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `DeleteTags`
     pub delete_tags: Option<Vec<models::TagInfoUnit>>,
 }
 
 /// What a successful [`ModifyClusterTags`] call returns.
 #[tc_model]
 pub struct ModifyClusterTagsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"898989"`
+    /// `TaskId`; example: `"898989"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1749,35 +1902,44 @@ pub struct ModifyClusterTagsResponse {
 /// The `ModifySnapshots` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifySnapshotsResponse`].
-/// The codes it documents are in [`ModifySnapshotsError`](super::errors::ModifySnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifySnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifySnapshots",
     output = ModifySnapshotsResponse,
-    error = super::errors::ModifySnapshotsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifySnapshots {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SnapshotInfoNew`](super::models::SnapshotInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SnapshotInfoNew>,
 }
 
 /// What a successful [`ModifySnapshots`] call returns.
 #[tc_model]
 pub struct ModifySnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`SnapshotResult`](super::models::SnapshotResult) objects.
+    /// `TableResults`
     pub table_results: Vec<models::SnapshotResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1787,30 +1949,33 @@ pub struct ModifySnapshotsResponse {
 /// The `ModifyTableGroupName` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTableGroupNameResponse`].
-/// The codes it documents are in [`ModifyTableGroupNameError`](super::errors::ModifyTableGroupNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTableGroupName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidTableGroupName`](super::errors::TcaplusdbErrorCode::InvalidParameterValueInvalidTableGroupName)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DuplicateTableGroupName`](super::errors::TcaplusdbErrorCode::ResourceUnavailableDuplicateTableGroupName)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTableGroupName",
     output = ModifyTableGroupNameResponse,
-    error = super::errors::ModifyTableGroupNameError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTableGroupName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1656785"`
+    /// `ClusterId`; example: `"1656785"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"14564"`
+    /// `TableGroupId`; example: `"14564"`
     pub table_group_id: String,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `TableGroupName`; example: `"groupname"`
     pub table_group_name: String,
 }
 
@@ -1824,40 +1989,44 @@ pub struct ModifyTableGroupNameResponse {
 /// The `ModifyTableGroupTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTableGroupTagsResponse`].
-/// The codes it documents are in [`ModifyTableGroupTagsError`](super::errors::ModifyTableGroupTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTableGroupTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTableGroupTags",
     output = ModifyTableGroupTagsResponse,
-    error = super::errors::ModifyTableGroupTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTableGroupTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"15474"`
+    /// `ClusterId`; example: `"15474"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"4545"`
+    /// `TableGroupId`; example: `"4545"`
     pub table_group_id: String,
 
-    /// `ReplaceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ReplaceTags`
     pub replace_tags: Option<Vec<models::TagInfoUnit>>,
 
-    /// `DeleteTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `DeleteTags`
     pub delete_tags: Option<Vec<models::TagInfoUnit>>,
 }
 
 /// What a successful [`ModifyTableGroupTags`] call returns.
 #[tc_model]
 pub struct ModifyTableGroupTagsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1654564"`
+    /// `TaskId`; example: `"1654564"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1867,35 +2036,41 @@ pub struct ModifyTableGroupTagsResponse {
 /// The `ModifyTableMemos` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTableMemosResponse`].
-/// The codes it documents are in [`ModifyTableMemosError`](super::errors::ModifyTableMemosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTableMemos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTableMemos",
     output = ModifyTableMemosResponse,
-    error = super::errors::ModifyTableMemosError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTableMemos {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"574845"`
+    /// `ClusterId`; example: `"574845"`
     pub cluster_id: String,
 
-    /// `TableMemos`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `TableMemos`
     pub table_memos: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`ModifyTableMemos`] call returns.
 #[tc_model]
 pub struct ModifyTableMemosResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1905,35 +2080,42 @@ pub struct ModifyTableMemosResponse {
 /// The `ModifyTableQuotas` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTableQuotasResponse`].
-/// The codes it documents are in [`ModifyTableQuotasError`](super::errors::ModifyTableQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTableQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.BalanceError`](super::errors::TcaplusdbErrorCode::ResourceInsufficientBalanceError)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTableQuotas",
     output = ModifyTableQuotasResponse,
-    error = super::errors::ModifyTableQuotasError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTableQuotas {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"675656"`
+    /// `ClusterId`; example: `"675656"`
     pub cluster_id: String,
 
-    /// `TableQuotas`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `TableQuotas`
     pub table_quotas: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`ModifyTableQuotas`] call returns.
 #[tc_model]
 pub struct ModifyTableQuotasResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1943,41 +2125,48 @@ pub struct ModifyTableQuotasResponse {
 /// The `ModifyTableTags` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTableTagsResponse`].
-/// The codes it documents are in [`ModifyTableTagsError`](super::errors::ModifyTableTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTableTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTableTags",
     output = ModifyTableTagsResponse,
-    error = super::errors::ModifyTableTagsError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTableTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"76784564"`
+    /// `ClusterId`; example: `"76784564"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 
-    /// `ReplaceTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `ReplaceTags`
     pub replace_tags: Option<Vec<models::TagInfoUnit>>,
 
-    /// `DeleteTags`: a list of [`TagInfoUnit`](super::models::TagInfoUnit) objects.
+    /// `DeleteTags`
     pub delete_tags: Option<Vec<models::TagInfoUnit>>,
 }
 
 /// What a successful [`ModifyTableTags`] call returns.
 #[tc_model]
 pub struct ModifyTableTagsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1987,38 +2176,45 @@ pub struct ModifyTableTagsResponse {
 /// The `ModifyTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`ModifyTablesResponse`].
-/// The codes it documents are in [`ModifyTablesError`](super::errors::ModifyTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=ModifyTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "ModifyTables",
     output = ModifyTablesResponse,
-    error = super::errors::ModifyTablesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct ModifyTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"565335"`
+    /// `ClusterId`; example: `"565335"`
     pub cluster_id: String,
 
-    /// `IdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFiles`
     pub idl_files: Vec<models::IdlFileInfo>,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`ModifyTables`] call returns.
 #[tc_model]
 pub struct ModifyTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2028,35 +2224,41 @@ pub struct ModifyTablesResponse {
 /// The `RecoverRecycleTables` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`RecoverRecycleTablesResponse`].
-/// The codes it documents are in [`RecoverRecycleTablesError`](super::errors::RecoverRecycleTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=RecoverRecycleTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "RecoverRecycleTables",
     output = RecoverRecycleTablesResponse,
-    error = super::errors::RecoverRecycleTablesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct RecoverRecycleTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"635363"`
+    /// `ClusterId`; example: `"635363"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableInfoNew`](super::models::SelectedTableInfoNew) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableInfoNew>,
 }
 
 /// What a successful [`RecoverRecycleTables`] call returns.
 #[tc_model]
 pub struct RecoverRecycleTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2066,32 +2268,40 @@ pub struct RecoverRecycleTablesResponse {
 /// The `SetBackupExpireRule` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`SetBackupExpireRuleResponse`].
-/// The codes it documents are in [`SetBackupExpireRuleError`](super::errors::SetBackupExpireRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=SetBackupExpireRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "SetBackupExpireRule",
     output = SetBackupExpireRuleResponse,
-    error = super::errors::SetBackupExpireRuleError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct SetBackupExpireRule {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 
-    /// `BackupExpireRules`: a list of [`BackupExpireRuleInfo`](super::models::BackupExpireRuleInfo) objects.
+    /// `BackupExpireRules`
     pub backup_expire_rules: Vec<models::BackupExpireRuleInfo>,
 }
 
 /// What a successful [`SetBackupExpireRule`] call returns.
 #[tc_model]
 pub struct SetBackupExpireRuleResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2101,35 +2311,43 @@ pub struct SetBackupExpireRuleResponse {
 /// The `SetTableDataFlow` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`SetTableDataFlowResponse`].
-/// The codes it documents are in [`SetTableDataFlowError`](super::errors::SetTableDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=SetTableDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "SetTableDataFlow",
     output = SetTableDataFlowResponse,
-    error = super::errors::SetTableDataFlowError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct SetTableDataFlow {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableWithField`](super::models::SelectedTableWithField) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableWithField>,
 }
 
 /// What a successful [`SetTableDataFlow`] call returns.
 #[tc_model]
 pub struct SetTableDataFlowResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2139,35 +2357,42 @@ pub struct SetTableDataFlowResponse {
 /// The `SetTableIndex` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`SetTableIndexResponse`].
-/// The codes it documents are in [`SetTableIndexError`](super::errors::SetTableIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=SetTableIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcaplusdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "SetTableIndex",
     output = SetTableIndexResponse,
-    error = super::errors::SetTableIndexError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct SetTableIndex {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"5674209986"`
+    /// `ClusterId`; example: `"5674209986"`
     pub cluster_id: String,
 
-    /// `SelectedTables`: a list of [`SelectedTableWithField`](super::models::SelectedTableWithField) objects.
+    /// `SelectedTables`
     pub selected_tables: Vec<models::SelectedTableWithField>,
 }
 
 /// What a successful [`SetTableIndex`] call returns.
 #[tc_model]
 pub struct SetTableIndexResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TableResults`: a list of [`TableResultNew`](super::models::TableResultNew) objects.
+    /// `TableResults`
     pub table_results: Vec<models::TableResultNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2177,30 +2402,40 @@ pub struct SetTableIndexResponse {
 /// The `UpdateApply` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`UpdateApplyResponse`].
-/// The codes it documents are in [`UpdateApplyError`](super::errors::UpdateApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=UpdateApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcaplusdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcaplusdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TcaplusdbErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcaplusdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "UpdateApply",
     output = UpdateApplyResponse,
-    error = super::errors::UpdateApplyError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct UpdateApply {
-    /// `ApplyStatus`: a list of [`ApplyStatus`](super::models::ApplyStatus) objects.
+    /// `ApplyStatus`
     pub apply_status: Vec<models::ApplyStatus>,
 }
 
 /// What a successful [`UpdateApply`] call returns.
 #[tc_model]
 pub struct UpdateApplyResponse {
-    /// `ApplyResults`: a list of [`ApplyResult`](super::models::ApplyResult) objects.
+    /// `ApplyResults`
     pub apply_results: Option<Vec<models::ApplyResult>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2210,46 +2445,49 @@ pub struct UpdateApplyResponse {
 /// The `VerifyIdlFiles` action of TCAPLUSDB API 2019-08-23.
 ///
 /// A successful call returns [`VerifyIdlFilesResponse`].
-/// The codes it documents are in [`VerifyIdlFilesError`](super::errors::VerifyIdlFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcaplusdb&Version=2019-08-23&Action=VerifyIdlFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcaplusdbErrorCode`](super::errors::TcaplusdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcaplusdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcaplusdbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TcaplusdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TcaplusdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcaplusdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcaplusdb",
     version = "2019-08-23",
     name = "VerifyIdlFiles",
     output = VerifyIdlFilesResponse,
-    error = super::errors::VerifyIdlFilesError
+    error = super::errors::TcaplusdbErrorCode
 )]
 pub struct VerifyIdlFiles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"176567"`
+    /// `ClusterId`; example: `"176567"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"15452"`
+    /// `TableGroupId`; example: `"15452"`
     pub table_group_id: Option<String>,
 
-    /// `ExistingIdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `ExistingIdlFiles`
     pub existing_idl_files: Option<Vec<models::IdlFileInfo>>,
 
-    /// `NewIdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `NewIdlFiles`
     pub new_idl_files: Option<Vec<models::IdlFileInfo>>,
 }
 
 /// What a successful [`VerifyIdlFiles`] call returns.
 #[tc_model]
 pub struct VerifyIdlFilesResponse {
-    /// `IdlFiles`: a list of [`IdlFileInfo`](super::models::IdlFileInfo) objects.
+    /// `IdlFiles`
     pub idl_files: Vec<models::IdlFileInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TableInfos`: a list of [`ParsedTableInfoNew`](super::models::ParsedTableInfoNew) objects.
+    /// `TableInfos`
     pub table_infos: Vec<models::ParsedTableInfoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

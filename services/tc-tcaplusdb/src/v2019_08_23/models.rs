@@ -8,83 +8,55 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct Application {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ApplicationId`; example: `"10001"`
     pub application_id: String,
 
-    /// `ApplicationType`: a signed 64-bit integer.
+    /// `ApplicationType`
     pub application_type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1822112"`
+    /// `ClusterId`; example: `"1822112"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `ClusterName`; example: `"Test"`
     pub cluster_name: String,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `TableGroupName`; example: `"db_user"`
     pub table_group_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"db_user_info"`
+    /// `TableName`; example: `"db_user_info"`
     pub table_name: String,
 
-    /// `Applicant`: a string.
-    ///
-    /// Example: `"yuxinfan"`
+    /// `Applicant`; example: `"yuxinfan"`
     pub applicant: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-01-18 20:10:21"`
+    /// `CreatedTime`; example: `"2021-01-18 20:10:21"`
     pub created_time: String,
 
-    /// `ApplicationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationStatus`; example: `0`
     pub application_status: i64,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"222"`
+    /// `TableGroupId`; example: `"222"`
     pub table_group_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"222"`
+    /// `TaskId`; example: `"222"`
     pub task_id: String,
 
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"tcaplus_dsdfsdf"`
+    /// `TableInstanceId`; example: `"tcaplus_dsdfsdf"`
     pub table_instance_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-01-18 20:10:21"`
+    /// `UpdateTime`; example: `"2021-01-18 20:10:21"`
     pub update_time: Option<String>,
 
-    /// `ExecuteUser`: a string.
-    ///
-    /// Example: `"yuxinfan"`
+    /// `ExecuteUser`; example: `"yuxinfan"`
     pub execute_user: Option<String>,
 
-    /// `ExecuteStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ExecuteStatus`; example: `"0"`
     pub execute_status: Option<String>,
 
-    /// `CanCensor`: a boolean.
+    /// `CanCensor`
     pub can_censor: Option<bool>,
 
-    /// `CanWithdrawal`: a boolean.
+    /// `CanWithdrawal`
     pub can_withdrawal: Option<bool>,
 }
 
@@ -93,27 +65,19 @@ pub struct Application {
 /// Returned in the output of [`UpdateApply`](super::UpdateApply).
 #[tc_model]
 pub struct ApplyResult {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ApplicationId`; example: `"10001"`
     pub application_id: String,
 
-    /// `ApplicationType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationType`; example: `0`
     pub application_type: i64,
 
-    /// `ApplicationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationStatus`; example: `0`
     pub application_status: Option<i64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskId`; example: `"0"`
     pub task_id: Option<String>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 }
 
@@ -122,24 +86,16 @@ pub struct ApplyResult {
 /// Sent in the input of [`UpdateApply`](super::UpdateApply).
 #[tc_model]
 pub struct ApplyStatus {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"1-10001"`
+    /// `ApplicationId`; example: `"1-10001"`
     pub application_id: String,
 
-    /// `ApplicationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationStatus`; example: `0`
     pub application_status: i64,
 
-    /// `ApplicationType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplicationType`; example: `0`
     pub application_type: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ClusterId`; example: `"10001"`
     pub cluster_id: String,
 }
 
@@ -148,29 +104,19 @@ pub struct ApplyStatus {
 /// Sent in the input of [`SetBackupExpireRule`](super::SetBackupExpireRule).
 #[tc_model]
 pub struct BackupExpireRuleInfo {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableGroupId`; example: `"0"`
     pub table_group_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableName`; example: `"0"`
     pub table_name: String,
 
-    /// `FileTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileTag`; example: `0`
     pub file_tag: u64,
 
-    /// `ExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireDay`; example: `0`
     pub expire_day: u64,
 
-    /// `OperType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperType`; example: `0`
     pub oper_type: u64,
 }
 
@@ -180,54 +126,34 @@ pub struct BackupExpireRuleInfo {
 /// Returned in the output of [`DescribeBackupRecords`](super::DescribeBackupRecords).
 #[tc_model]
 pub struct BackupRecords {
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZoneId`; example: `0`
     pub zone_id: u64,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableName`; example: `"0"`
     pub table_name: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BackupType`; example: `"0"`
     pub backup_type: String,
 
-    /// `FileTag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FileTag`; example: `"0"`
     pub file_tag: String,
 
-    /// `ShardCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardCount`; example: `0`
     pub shard_count: u64,
 
-    /// `BackupBatchTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BackupBatchTime`; example: `"0"`
     pub backup_batch_time: String,
 
-    /// `BackupFileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupFileSize`; example: `0`
     pub backup_file_size: u64,
 
-    /// `BackupSuccRate`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BackupSuccRate`; example: `"0"`
     pub backup_succ_rate: String,
 
-    /// `BackupExpireTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BackupExpireTime`; example: `"0"`
     pub backup_expire_time: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: u64,
 }
 
@@ -236,158 +162,100 @@ pub struct BackupRecords {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterInfo {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ClusterName`; example: `"0"`
     pub cluster_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ClusterId`; example: `"0"`
     pub cluster_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Region`; example: `"0"`
     pub region: String,
 
-    /// `IdlType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IdlType`; example: `"0"`
     pub idl_type: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `NetworkType`; example: `"0"`
     pub network_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `VpcId`; example: `"0"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SubnetId`; example: `"0"`
     pub subnet_id: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"0"`
     pub created_time: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Password`; example: `"0"`
     pub password: String,
 
-    /// `PasswordStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PasswordStatus`; example: `"0"`
     pub password_status: String,
 
-    /// `ApiAccessId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApiAccessId`; example: `"0"`
     pub api_access_id: String,
 
-    /// `ApiAccessIp`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApiAccessIp`; example: `"0"`
     pub api_access_ip: String,
 
-    /// `ApiAccessPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiAccessPort`; example: `0`
     pub api_access_port: i64,
 
-    /// `OldPasswordExpireTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OldPasswordExpireTime`; example: `"0"`
     pub old_password_expire_time: Option<String>,
 
-    /// `ApiAccessIpv6`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApiAccessIpv6`; example: `"0"`
     pub api_access_ipv6: Option<String>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterStatus`; example: `0`
     pub cluster_status: Option<i64>,
 
-    /// `ReadCapacityUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadCapacityUnit`; example: `0`
     pub read_capacity_unit: Option<i64>,
 
-    /// `WriteCapacityUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WriteCapacityUnit`; example: `0`
     pub write_capacity_unit: Option<i64>,
 
-    /// `DiskVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskVolume`; example: `0`
     pub disk_volume: Option<i64>,
 
-    /// `ServerList`: a list of [`ServerDetailInfo`] objects.
+    /// `ServerList`
     pub server_list: Option<Vec<ServerDetailInfo>>,
 
-    /// `ProxyList`: a list of [`ProxyDetailInfo`] objects.
+    /// `ProxyList`
     pub proxy_list: Option<Vec<ProxyDetailInfo>>,
 
-    /// `Censorship`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Censorship`; example: `0`
     pub censorship: i64,
 
-    /// `DbaUins`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `DbaUins`; example: `["name"]`
     pub dba_uins: Option<Vec<String>>,
 
-    /// `DataFlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataFlowStatus`; example: `0`
     pub data_flow_status: Option<i64>,
 
-    /// `KafkaInfo`: a [`KafkaInfo`].
+    /// `KafkaInfo`
     pub kafka_info: Option<KafkaInfo>,
 
-    /// `TxhBackupExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TxhBackupExpireDay`; example: `0`
     pub txh_backup_expire_day: Option<u64>,
 
-    /// `UlogBackupExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UlogBackupExpireDay`; example: `0`
     pub ulog_backup_expire_day: Option<u64>,
 
-    /// `IsReadOnlyUlogBackupExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadOnlyUlogBackupExpireDay`; example: `0`
     pub is_read_only_ulog_backup_expire_day: Option<u64>,
 
-    /// `RestProxyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestProxyStatus`; example: `0`
     pub rest_proxy_status: Option<i64>,
 
-    /// `ShardTotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardTotalNum`; example: `0`
     pub shard_total_num: Option<i64>,
 
-    /// `ShardUsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardUsedNum`; example: `0`
     pub shard_used_num: Option<i64>,
 }
 
@@ -397,44 +265,28 @@ pub struct ClusterInfo {
 /// Returned in the output of [`MergeTablesData`](super::MergeTablesData).
 #[tc_model]
 pub struct CompareTablesInfo {
-    /// `SrcTableClusterId`: a string.
-    ///
-    /// Example: `"75685"`
+    /// `SrcTableClusterId`; example: `"75685"`
     pub src_table_cluster_id: Option<String>,
 
-    /// `SrcTableGroupId`: a string.
-    ///
-    /// Example: `"18755"`
+    /// `SrcTableGroupId`; example: `"18755"`
     pub src_table_group_id: Option<String>,
 
-    /// `SrcTableName`: a string.
-    ///
-    /// Example: `"srcname"`
+    /// `SrcTableName`; example: `"srcname"`
     pub src_table_name: Option<String>,
 
-    /// `DstTableClusterId`: a string.
-    ///
-    /// Example: `"75685"`
+    /// `DstTableClusterId`; example: `"75685"`
     pub dst_table_cluster_id: Option<String>,
 
-    /// `DstTableGroupId`: a string.
-    ///
-    /// Example: `"18755"`
+    /// `DstTableGroupId`; example: `"18755"`
     pub dst_table_group_id: Option<String>,
 
-    /// `DstTableName`: a string.
-    ///
-    /// Example: `"dstname"`
+    /// `DstTableName`; example: `"dstname"`
     pub dst_table_name: Option<String>,
 
-    /// `SrcTableInstanceId`: a string.
-    ///
-    /// Example: `"tcap-1232"`
+    /// `SrcTableInstanceId`; example: `"tcap-1232"`
     pub src_table_instance_id: Option<String>,
 
-    /// `DstTableInstanceId`: a string.
-    ///
-    /// Example: `"tcap-2586"`
+    /// `DstTableInstanceId`; example: `"tcap-2586"`
     pub dst_table_instance_id: Option<String>,
 }
 
@@ -443,14 +295,10 @@ pub struct CompareTablesInfo {
 /// Returned in the output of [`ClearTables`](super::ClearTables), [`CompareIdlFiles`](super::CompareIdlFiles), [`CreateSnapshots`](super::CreateSnapshots), [`CreateTables`](super::CreateTables), [`DeleteIdlFiles`](super::DeleteIdlFiles), [`DeleteSnapshots`](super::DeleteSnapshots) and 20 more.
 #[tc_model]
 pub struct ErrorInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"14212"`
+    /// `Code`; example: `"14212"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"InnerError"`
+    /// `Message`; example: `"InnerError"`
     pub message: String,
 }
 
@@ -459,24 +307,16 @@ pub struct ErrorInfo {
 /// Sent in the input of [`SetTableDataFlow`](super::SetTableDataFlow) and [`SetTableIndex`](super::SetTableIndex).
 #[tc_model]
 pub struct FieldInfo {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"fieldName"`
+    /// `FieldName`; example: `"fieldName"`
     pub field_name: String,
 
-    /// `IsPrimaryKey`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsPrimaryKey`; example: `"0"`
     pub is_primary_key: String,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FieldType`; example: `"1"`
     pub field_type: Option<String>,
 
-    /// `FieldSize`: a signed 64-bit integer.
-    ///
-    /// Example: `32012`
+    /// `FieldSize`; example: `32012`
     pub field_size: Option<i64>,
 }
 
@@ -485,19 +325,13 @@ pub struct FieldInfo {
 /// Sent in the input of [`DescribeClusters`](super::DescribeClusters), [`DescribeTableGroups`](super::DescribeTableGroups), [`DescribeTables`](super::DescribeTables), [`DescribeTablesInRecycle`](super::DescribeTablesInRecycle) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `Name`; example: `"\"name\""`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"value\""`
+    /// `Value`; example: `"\"value\""`
     pub value: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value1","value2"]`
+    /// `Values`; example: `["value1","value2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -507,34 +341,22 @@ pub struct Filter {
 /// Returned in the output of [`CompareIdlFiles`](super::CompareIdlFiles), [`DescribeIdlFileInfos`](super::DescribeIdlFileInfos), [`DescribeTables`](super::DescribeTables), [`DescribeTablesInRecycle`](super::DescribeTablesInRecycle) and [`VerifyIdlFiles`](super::VerifyIdlFiles).
 #[tc_model]
 pub struct IdlFileInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"fieldName"`
+    /// `FileName`; example: `"fieldName"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FileType`; example: `"1"`
     pub file_type: String,
 
-    /// `FileExtType`: a string.
-    ///
-    /// Example: `"proto"`
+    /// `FileExtType`; example: `"proto"`
     pub file_ext_type: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `137545`
+    /// `FileSize`; example: `137545`
     pub file_size: i64,
 
-    /// `FileId`: a signed 64-bit integer.
-    ///
-    /// Example: `243445`
+    /// `FileId`; example: `243445`
     pub file_id: Option<i64>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"filecontent"`
+    /// `FileContent`; example: `"filecontent"`
     pub file_content: Option<String>,
 }
 
@@ -543,34 +365,22 @@ pub struct IdlFileInfo {
 /// Returned in the output of [`DeleteIdlFiles`](super::DeleteIdlFiles).
 #[tc_model]
 pub struct IdlFileInfoWithoutContent {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FileType`; example: `"1"`
     pub file_type: Option<String>,
 
-    /// `FileExtType`: a string.
-    ///
-    /// Example: `"proto"`
+    /// `FileExtType`; example: `"proto"`
     pub file_ext_type: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `143534`
+    /// `FileSize`; example: `143534`
     pub file_size: Option<i64>,
 
-    /// `FileId`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FileId`; example: `15`
     pub file_id: Option<i64>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 }
 
@@ -580,34 +390,22 @@ pub struct IdlFileInfoWithoutContent {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct KafkaInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"ckafka-3azrwxvw.ap-shanghai.ckafka.tencentcloudmq.com:6006"`
+    /// `Address`; example: `"ckafka-3azrwxvw.ap-shanghai.ckafka.tencentcloudmq.com:6006"`
     pub address: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"tcapstream"`
+    /// `Topic`; example: `"tcapstream"`
     pub topic: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"ckafka-3azrwxvw#tcaplusDev"`
+    /// `User`; example: `"ckafka-3azrwxvw#tcaplusDev"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"tcaplusDev123321"`
+    /// `Password`; example: `"tcaplusDev123321"`
     pub password: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"ckafka-l4xpzgpz"`
+    /// `Instance`; example: `"ckafka-l4xpzgpz"`
     pub instance: Option<String>,
 
-    /// `IsVpc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsVpc`; example: `0`
     pub is_vpc: Option<i64>,
 }
 
@@ -616,24 +414,16 @@ pub struct KafkaInfo {
 /// Sent in the input of [`ImportSnapshots`](super::ImportSnapshots).
 #[tc_model]
 pub struct KeyFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: String,
 
-    /// `FileExtType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `FileExtType`; example: `"txt"`
     pub file_ext_type: String,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"filecontent"`
+    /// `FileContent`; example: `"filecontent"`
     pub file_content: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `154564`
+    /// `FileSize`; example: `154564`
     pub file_size: Option<i64>,
 }
 
@@ -642,14 +432,10 @@ pub struct KeyFile {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ModifyClusterMachine`](super::ModifyClusterMachine).
 #[tc_model]
 pub struct MachineInfo {
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `MachineType`; example: `"proxy"`
     pub machine_type: String,
 
-    /// `MachineNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MachineNum`; example: `100`
     pub machine_num: i64,
 }
 
@@ -658,20 +444,16 @@ pub struct MachineInfo {
 /// Returned in the output of [`MergeTablesData`](super::MergeTablesData).
 #[tc_model]
 pub struct MergeTableResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskId`; example: `"0"`
     pub task_id: Option<String>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 
-    /// `Table`: a [`CompareTablesInfo`].
+    /// `Table`
     pub table: CompareTablesInfo,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApplicationId`; example: `"0"`
     pub application_id: Option<String>,
 }
 
@@ -680,14 +462,10 @@ pub struct MergeTableResult {
 /// Sent in the input of [`MergeTablesData`](super::MergeTablesData).
 #[tc_model]
 pub struct MergeTablesInfo {
-    /// `MergeTables`: a [`CompareTablesInfo`].
-    ///
-    /// Example: `{}`
+    /// `MergeTables`; example: `{}`
     pub merge_tables: CompareTablesInfo,
 
-    /// `CheckIndex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckIndex`; example: `false`
     pub check_index: bool,
 }
 
@@ -696,94 +474,58 @@ pub struct MergeTablesInfo {
 /// Returned in the output of [`CompareIdlFiles`](super::CompareIdlFiles) and [`VerifyIdlFiles`](super::VerifyIdlFiles).
 #[tc_model]
 pub struct ParsedTableInfoNew {
-    /// `TableIdlType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableIdlType`; example: `"1"`
     pub table_idl_type: Option<String>,
 
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"tcaplus-323"`
+    /// `TableInstanceId`; example: `"tcaplus-323"`
     pub table_instance_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableType`; example: `"1"`
     pub table_type: Option<String>,
 
-    /// `KeyFields`: a string.
-    ///
-    /// Example: `"testkey"`
+    /// `KeyFields`; example: `"testkey"`
     pub key_fields: Option<String>,
 
-    /// `OldKeyFields`: a string.
-    ///
-    /// Example: `"oldtestkey"`
+    /// `OldKeyFields`; example: `"oldtestkey"`
     pub old_key_fields: Option<String>,
 
-    /// `ValueFields`: a string.
-    ///
-    /// Example: `"valuefield"`
+    /// `ValueFields`; example: `"valuefield"`
     pub value_fields: Option<String>,
 
-    /// `OldValueFields`: a string.
-    ///
-    /// Example: `"oldvaluefield"`
+    /// `OldValueFields`; example: `"oldvaluefield"`
     pub old_value_fields: Option<String>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"12414"`
+    /// `TableGroupId`; example: `"12414"`
     pub table_group_id: Option<String>,
 
-    /// `SumKeyFieldSize`: a signed 64-bit integer.
-    ///
-    /// Example: `135235`
+    /// `SumKeyFieldSize`; example: `135235`
     pub sum_key_field_size: Option<i64>,
 
-    /// `SumValueFieldSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1325323`
+    /// `SumValueFieldSize`; example: `1325323`
     pub sum_value_field_size: Option<i64>,
 
-    /// `IndexKeySet`: a string.
-    ///
-    /// Example: `"indexkeyset"`
+    /// `IndexKeySet`; example: `"indexkeyset"`
     pub index_key_set: Option<String>,
 
-    /// `ShardingKeySet`: a string.
-    ///
-    /// Example: `"shardingkeyset"`
+    /// `ShardingKeySet`; example: `"shardingkeyset"`
     pub sharding_key_set: Option<String>,
 
-    /// `TdrVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TdrVersion`; example: `1`
     pub tdr_version: Option<i64>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 
-    /// `ListElementNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ListElementNum`; example: `1024`
     pub list_element_num: Option<i64>,
 
-    /// `SortFieldNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SortFieldNum`; example: `0`
     pub sort_field_num: Option<i64>,
 
-    /// `SortRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortRule`; example: `1`
     pub sort_rule: Option<i64>,
 }
 
@@ -792,25 +534,19 @@ pub struct ParsedTableInfoNew {
 /// Returned in the output of [`DescribeMachine`](super::DescribeMachine).
 #[tc_model]
 pub struct PoolInfo {
-    /// `PoolUid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PoolUid`; example: `1`
     pub pool_uid: i64,
 
-    /// `Ipv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Enable`; example: `0`
     pub ipv6_enable: i64,
 
-    /// `AvailableAppCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AvailableAppCount`; example: `10`
     pub available_app_count: i64,
 
-    /// `ServerList`: a list of [`ServerMachineInfo`] objects.
+    /// `ServerList`
     pub server_list: Vec<ServerMachineInfo>,
 
-    /// `ProxyList`: a list of [`ProxyMachineInfo`] objects.
+    /// `ProxyList`
     pub proxy_list: Vec<ProxyMachineInfo>,
 }
 
@@ -819,34 +555,22 @@ pub struct PoolInfo {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ProxyDetailInfo {
-    /// `ProxyUid`: a string.
-    ///
-    /// Example: `"1.2.2.2"`
+    /// `ProxyUid`; example: `"1.2.2.2"`
     pub proxy_uid: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MachineType`; example: `"0"`
     pub machine_type: String,
 
-    /// `ProcessSpeed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessSpeed`; example: `0`
     pub process_speed: i64,
 
-    /// `AverageProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AverageProcessDelay`; example: `0`
     pub average_process_delay: i64,
 
-    /// `SlowProcessSpeed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlowProcessSpeed`; example: `0`
     pub slow_process_speed: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.46.0"`
+    /// `Version`; example: `"3.46.0"`
     pub version: Option<String>,
 }
 
@@ -855,19 +579,13 @@ pub struct ProxyDetailInfo {
 /// Returned in the output of [`DescribeMachine`](super::DescribeMachine).
 #[tc_model]
 pub struct ProxyMachineInfo {
-    /// `ProxyUid`: a string.
-    ///
-    /// Example: `"tcaproxy-123"`
+    /// `ProxyUid`; example: `"tcaproxy-123"`
     pub proxy_uid: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"T1"`
+    /// `MachineType`; example: `"T1"`
     pub machine_type: String,
 
-    /// `AvailableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableCount`; example: `1`
     pub available_count: i64,
 }
 
@@ -876,24 +594,16 @@ pub struct ProxyMachineInfo {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionName`; example: `"ap-shanghai"`
     pub region_name: String,
 
-    /// `RegionAbbr`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `RegionAbbr`; example: `"sh"`
     pub region_abbr: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102123`
+    /// `RegionId`; example: `102123`
     pub region_id: u64,
 
-    /// `Ipv6Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Enable`; example: `0`
     pub ipv6_enable: u64,
 }
 
@@ -902,74 +612,46 @@ pub struct RegionInfo {
 /// Sent in the input of [`ClearTables`](super::ClearTables), [`CompareIdlFiles`](super::CompareIdlFiles), [`CreateBackup`](super::CreateBackup), [`CreateTables`](super::CreateTables), [`DeleteTableDataFlow`](super::DeleteTableDataFlow), [`DeleteTableIndex`](super::DeleteTableIndex) and 9 more.
 #[tc_model]
 pub struct SelectedTableInfoNew {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"1213"`
+    /// `TableGroupId`; example: `"1213"`
     pub table_group_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: String,
 
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"tcaplus-21312"`
+    /// `TableInstanceId`; example: `"tcaplus-21312"`
     pub table_instance_id: Option<String>,
 
-    /// `TableIdlType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableIdlType`; example: `"1"`
     pub table_idl_type: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableType`; example: `"1"`
     pub table_type: Option<String>,
 
-    /// `ListElementNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ListElementNum`; example: `1024`
     pub list_element_num: Option<i64>,
 
-    /// `ReservedVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedVolume`; example: `1`
     pub reserved_volume: Option<i64>,
 
-    /// `ReservedReadQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ReservedReadQps`; example: `1000`
     pub reserved_read_qps: Option<i64>,
 
-    /// `ReservedWriteQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ReservedWriteQps`; example: `1000`
     pub reserved_write_qps: Option<i64>,
 
-    /// `Memo`: a string.
-    ///
-    /// Example: `"memo"`
+    /// `Memo`; example: `"memo"`
     pub memo: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: Option<String>,
 
-    /// `FileExtType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `FileExtType`; example: `"txt"`
     pub file_ext_type: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10234`
+    /// `FileSize`; example: `10234`
     pub file_size: Option<i64>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"filecontent"`
+    /// `FileContent`; example: `"filecontent"`
     pub file_content: Option<String>,
 }
 
@@ -978,40 +660,28 @@ pub struct SelectedTableInfoNew {
 /// Sent in the input of [`SetTableDataFlow`](super::SetTableDataFlow) and [`SetTableIndex`](super::SetTableIndex).
 #[tc_model]
 pub struct SelectedTableWithField {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"101"`
+    /// `TableGroupId`; example: `"101"`
     pub table_group_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tb_example"`
+    /// `TableName`; example: `"tb_example"`
     pub table_name: String,
 
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"tcaplus-1f224454"`
+    /// `TableInstanceId`; example: `"tcaplus-1f224454"`
     pub table_instance_id: Option<String>,
 
-    /// `TableIdlType`: a string.
-    ///
-    /// Example: `"PROTO"`
+    /// `TableIdlType`; example: `"PROTO"`
     pub table_idl_type: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"GENERIC"`
+    /// `TableType`; example: `"GENERIC"`
     pub table_type: Option<String>,
 
-    /// `SelectedFields`: a list of [`FieldInfo`] objects.
+    /// `SelectedFields`
     pub selected_fields: Option<Vec<FieldInfo>>,
 
-    /// `ShardNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShardNum`; example: `3`
     pub shard_num: Option<u64>,
 
-    /// `KafkaInfo`: a [`KafkaInfo`].
+    /// `KafkaInfo`
     pub kafka_info: Option<KafkaInfo>,
 }
 
@@ -1020,39 +690,25 @@ pub struct SelectedTableWithField {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ServerDetailInfo {
-    /// `ServerUid`: a string.
-    ///
-    /// Example: `"1.2.2.2"`
+    /// `ServerUid`; example: `"1.2.2.2"`
     pub server_uid: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"master"`
+    /// `MachineType`; example: `"master"`
     pub machine_type: String,
 
-    /// `MemoryRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemoryRate`; example: `0`
     pub memory_rate: i64,
 
-    /// `DiskRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskRate`; example: `0`
     pub disk_rate: i64,
 
-    /// `ReadNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadNum`; example: `0`
     pub read_num: i64,
 
-    /// `WriteNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WriteNum`; example: `0`
     pub write_num: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.46.0"`
+    /// `Version`; example: `"3.46.0"`
     pub version: Option<String>,
 }
 
@@ -1061,14 +717,10 @@ pub struct ServerDetailInfo {
 /// Returned in the output of [`DescribeMachine`](super::DescribeMachine).
 #[tc_model]
 pub struct ServerMachineInfo {
-    /// `ServerUid`: a string.
-    ///
-    /// Example: `"svr-10221"`
+    /// `ServerUid`; example: `"svr-10221"`
     pub server_uid: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"svr"`
+    /// `MachineType`; example: `"svr"`
     pub machine_type: String,
 }
 
@@ -1077,29 +729,19 @@ pub struct ServerMachineInfo {
 /// Sent in the input of [`CreateSnapshots`](super::CreateSnapshots) and [`ImportSnapshots`](super::ImportSnapshots).
 #[tc_model]
 pub struct SnapshotInfo {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"19822"`
+    /// `TableGroupId`; example: `"19822"`
     pub table_group_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapshotname"`
+    /// `SnapshotName`; example: `"snapshotname"`
     pub snapshot_name: String,
 
-    /// `SnapshotTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-10-10 10:10:10"`
+    /// `SnapshotTime`, a date and time as the service writes it; example: `"2023-10-10 10:10:10"`
     pub snapshot_time: String,
 
-    /// `SnapshotDeadTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-10-11 10:10:10"`
+    /// `SnapshotDeadTime`, a date and time as the service writes it; example: `"2023-10-11 10:10:10"`
     pub snapshot_dead_time: String,
 }
 
@@ -1108,24 +750,16 @@ pub struct SnapshotInfo {
 /// Sent in the input of [`DeleteSnapshots`](super::DeleteSnapshots) and [`ModifySnapshots`](super::ModifySnapshots).
 #[tc_model]
 pub struct SnapshotInfoNew {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"184232"`
+    /// `TableGroupId`; example: `"184232"`
     pub table_group_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapshotname"`
+    /// `SnapshotName`; example: `"snapshotname"`
     pub snapshot_name: String,
 
-    /// `SnapshotDeadTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `SnapshotDeadTime`, a date and time as the service writes it; example: `"2020-10-10 10:10:10"`
     pub snapshot_dead_time: Option<String>,
 }
 
@@ -1134,59 +768,37 @@ pub struct SnapshotInfoNew {
 /// Returned in the output of [`CreateSnapshots`](super::CreateSnapshots), [`DeleteSnapshots`](super::DeleteSnapshots), [`DescribeSnapshots`](super::DescribeSnapshots) and [`ModifySnapshots`](super::ModifySnapshots).
 #[tc_model]
 pub struct SnapshotResult {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"13277"`
+    /// `TableGroupId`; example: `"13277"`
     pub table_group_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TableName`; example: `"name"`
     pub table_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"16756"`
+    /// `TaskId`; example: `"16756"`
     pub task_id: Option<String>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapname"`
+    /// `SnapshotName`; example: `"snapname"`
     pub snapshot_name: Option<String>,
 
-    /// `SnapshotTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0"`
+    /// `SnapshotTime`, a date and time as the service writes it; example: `"0"`
     pub snapshot_time: Option<String>,
 
-    /// `SnapshotDeadTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0"`
+    /// `SnapshotDeadTime`, a date and time as the service writes it; example: `"0"`
     pub snapshot_dead_time: Option<String>,
 
-    /// `SnapshotCreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0"`
+    /// `SnapshotCreateTime`, a date and time as the service writes it; example: `"0"`
     pub snapshot_create_time: Option<String>,
 
-    /// `SnapshotSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35623`
+    /// `SnapshotSize`; example: `35623`
     pub snapshot_size: Option<u64>,
 
-    /// `SnapshotStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SnapshotStatus`; example: `0`
     pub snapshot_status: Option<u64>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"13755"`
+    /// `ApplicationId`; example: `"13755"`
     pub application_id: Option<String>,
 }
 
@@ -1195,14 +807,10 @@ pub struct SnapshotResult {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables) and [`DescribeTablesInRecycle`](super::DescribeTablesInRecycle).
 #[tc_model]
 pub struct SyncTableField {
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `SourceName`; example: `"id"`
     pub source_name: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `TargetName`; example: `"id"`
     pub target_name: String,
 }
 
@@ -1211,54 +819,38 @@ pub struct SyncTableField {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables) and [`DescribeTablesInRecycle`](super::DescribeTablesInRecycle).
 #[tc_model]
 pub struct SyncTableInfo {
-    /// `TargetTableSplitNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetTableSplitNum`; example: `1`
     pub target_table_split_num: u64,
 
-    /// `TargetTableNamePrefix`: a list of strings.
+    /// `TargetTableNamePrefix`
     pub target_table_name_prefix: Vec<String>,
 
-    /// `TargetSyncDBInstanceId`: a string.
-    ///
-    /// Example: `"cdb-70zdmgg1"`
+    /// `TargetSyncDBInstanceId`; example: `"cdb-70zdmgg1"`
     #[tc(rename = "TargetSyncDBInstanceId")]
     pub target_sync_db_instance_id: String,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"db"`
+    /// `TargetDatabaseName`; example: `"db"`
     pub target_database_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"18641706761"`
+    /// `ClusterId`; example: `"18641706761"`
     pub cluster_id: String,
 
-    /// `TableGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableGroupId`; example: `1`
     pub table_group_id: u64,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tablename"`
+    /// `TableName`; example: `"tablename"`
     pub table_name: String,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"tcaplus-d753f0db"`
+    /// `TableId`; example: `"tcaplus-d753f0db"`
     pub table_id: String,
 
-    /// `KeyFieldMapping`: a list of [`SyncTableField`] objects.
+    /// `KeyFieldMapping`
     pub key_field_mapping: Vec<SyncTableField>,
 
-    /// `ValueFieldMapping`: a list of [`SyncTableField`] objects.
+    /// `ValueFieldMapping`
     pub value_field_mapping: Vec<SyncTableField>,
 }
 
@@ -1267,49 +859,31 @@ pub struct SyncTableInfo {
 /// Returned in the output of [`DescribeTableGroups`](super::DescribeTableGroups).
 #[tc_model]
 pub struct TableGroupInfo {
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"28127"`
+    /// `TableGroupId`; example: `"28127"`
     pub table_group_id: String,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"ZoneName"`
+    /// `TableGroupName`; example: `"ZoneName"`
     pub table_group_name: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"20211011"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"20211011"`
     pub created_time: String,
 
-    /// `TableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TableCount`; example: `10`
     pub table_count: u64,
 
-    /// `TotalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalSize`; example: `100`
     pub total_size: u64,
 
-    /// `TxhBackupExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TxhBackupExpireDay`; example: `0`
     pub txh_backup_expire_day: Option<u64>,
 
-    /// `EnableMysql`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMysql`; example: `1`
     pub enable_mysql: u64,
 
-    /// `MysqlConnIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `MysqlConnIp`; example: `"0.0.0.0"`
     pub mysql_conn_ip: Option<String>,
 
-    /// `MysqlConnPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `MysqlConnPort`; example: `3306`
     pub mysql_conn_port: Option<u64>,
 }
 
@@ -1318,148 +892,94 @@ pub struct TableGroupInfo {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables) and [`DescribeTablesInRecycle`](super::DescribeTablesInRecycle).
 #[tc_model]
 pub struct TableInfoNew {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableName`; example: `"1"`
     pub table_name: Option<String>,
 
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableInstanceId`; example: `"1"`
     pub table_instance_id: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableType`; example: `"1"`
     pub table_type: Option<String>,
 
-    /// `TableIdlType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableIdlType`; example: `"1"`
     pub table_idl_type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterName`; example: `"1"`
     pub cluster_name: Option<String>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableGroupId`; example: `"1"`
     pub table_group_id: Option<String>,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableGroupName`; example: `"1"`
     pub table_group_name: Option<String>,
 
-    /// `KeyStruct`: a string.
-    ///
-    /// Example: `"1"`
+    /// `KeyStruct`; example: `"1"`
     pub key_struct: Option<String>,
 
-    /// `ValueStruct`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ValueStruct`; example: `"1"`
     pub value_struct: Option<String>,
 
-    /// `ShardingKeySet`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShardingKeySet`; example: `"1"`
     pub sharding_key_set: Option<String>,
 
-    /// `IndexStruct`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IndexStruct`; example: `"1"`
     pub index_struct: Option<String>,
 
-    /// `ListElementNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ListElementNum`; example: `1`
     pub list_element_num: Option<u64>,
 
-    /// `IdlFiles`: a list of [`IdlFileInfo`] objects.
+    /// `IdlFiles`
     pub idl_files: Option<Vec<IdlFileInfo>>,
 
-    /// `ReservedVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedVolume`; example: `1`
     pub reserved_volume: Option<i64>,
 
-    /// `ReservedReadQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedReadQps`; example: `1`
     pub reserved_read_qps: Option<i64>,
 
-    /// `ReservedWriteQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedWriteQps`; example: `1`
     pub reserved_write_qps: Option<i64>,
 
-    /// `TableSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableSize`; example: `1`
     pub table_size: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedTime`; example: `"1"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedTime`; example: `"1"`
     pub updated_time: Option<String>,
 
-    /// `Memo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Memo`; example: `"1"`
     pub memo: Option<String>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 
-    /// `ApiAccessId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApiAccessId`; example: `"1"`
     pub api_access_id: Option<String>,
 
-    /// `SortFieldNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortFieldNum`; example: `1`
     pub sort_field_num: Option<i64>,
 
-    /// `SortRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortRule`; example: `1`
     pub sort_rule: Option<i64>,
 
-    /// `DbClusterInfoStruct`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbClusterInfoStruct`; example: `"1"`
     pub db_cluster_info_struct: Option<String>,
 
-    /// `TxhBackupExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TxhBackupExpireDay`; example: `0`
     pub txh_backup_expire_day: Option<u64>,
 
-    /// `SyncTableInfo`: a [`SyncTableInfo`].
+    /// `SyncTableInfo`
     pub sync_table_info: Option<SyncTableInfo>,
 
-    /// `ShardNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardNum`; example: `0`
     pub shard_num: Option<u64>,
 }
 
@@ -1468,45 +988,31 @@ pub struct TableInfoNew {
 /// Returned in the output of [`ClearTables`](super::ClearTables), [`CreateTables`](super::CreateTables), [`DeleteTableDataFlow`](super::DeleteTableDataFlow), [`DeleteTableIndex`](super::DeleteTableIndex), [`DeleteTables`](super::DeleteTables), [`ModifyTableMemos`](super::ModifyTableMemos) and 6 more.
 #[tc_model]
 pub struct TableResultNew {
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableInstanceId`; example: `"0"`
     pub table_instance_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskId`; example: `"0"`
     pub task_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableName`; example: `"0"`
     pub table_name: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableType`; example: `"0"`
     pub table_type: Option<String>,
 
-    /// `TableIdlType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableIdlType`; example: `"0"`
     pub table_idl_type: Option<String>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TableGroupId`; example: `"0"`
     pub table_group_id: Option<String>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ApplicationId`; example: `"0"`
     pub application_id: Option<String>,
 }
 
@@ -1516,14 +1022,10 @@ pub struct TableResultNew {
 /// Returned in the output of [`DescribeClusterTags`](super::DescribeClusterTags), [`DescribeTableGroupTags`](super::DescribeTableGroupTags) and [`DescribeTableTags`](super::DescribeTableTags).
 #[tc_model]
 pub struct TagInfoUnit {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey"`
+    /// `TagKey`; example: `"tagkey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tagvalue"`
+    /// `TagValue`; example: `"tagvalue"`
     pub tag_value: Option<String>,
 }
 
@@ -1532,17 +1034,13 @@ pub struct TagInfoUnit {
 /// Returned in the output of [`DescribeClusterTags`](super::DescribeClusterTags).
 #[tc_model]
 pub struct TagsInfoOfCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1875657"`
+    /// `ClusterId`; example: `"1875657"`
     pub cluster_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfoUnit`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfoUnit>>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 }
 
@@ -1551,27 +1049,19 @@ pub struct TagsInfoOfCluster {
 /// Returned in the output of [`DescribeTableTags`](super::DescribeTableTags).
 #[tc_model]
 pub struct TagsInfoOfTable {
-    /// `TableInstanceId`: a string.
-    ///
-    /// Example: `"tcaplus-2221"`
+    /// `TableInstanceId`; example: `"tcaplus-2221"`
     pub table_instance_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: Option<String>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"31231"`
+    /// `TableGroupId`; example: `"31231"`
     pub table_group_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfoUnit`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfoUnit>>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 }
 
@@ -1580,22 +1070,16 @@ pub struct TagsInfoOfTable {
 /// Returned in the output of [`DescribeTableGroupTags`](super::DescribeTableGroupTags).
 #[tc_model]
 pub struct TagsInfoOfTableGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"189787"`
+    /// `ClusterId`; example: `"189787"`
     pub cluster_id: Option<String>,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"176565"`
+    /// `TableGroupId`; example: `"176565"`
     pub table_group_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfoUnit`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfoUnit>>,
 
-    /// `Error`: an [`ErrorInfo`].
-    ///
-    /// Example: `{}`
+    /// `Error`; example: `{}`
     pub error: Option<ErrorInfo>,
 }
 
@@ -1604,68 +1088,42 @@ pub struct TagsInfoOfTableGroup {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskInfoNew {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1765447"`
+    /// `TaskId`; example: `"1765447"`
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskType`; example: `"1"`
     pub task_type: String,
 
-    /// `TransId`: a string.
-    ///
-    /// Example: `"46563"`
+    /// `TransId`; example: `"46563"`
     pub trans_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1865765"`
+    /// `ClusterId`; example: `"1865765"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clustername"`
+    /// `ClusterName`; example: `"clustername"`
     pub cluster_name: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"20231010"`
+    /// `StartTime`, a date and time as the service writes it; example: `"20231010"`
     pub start_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"20231010"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"20231010"`
     pub update_time: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"operator"`
+    /// `Operator`; example: `"operator"`
     pub operator: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"createtable"`
+    /// `Content`; example: `"createtable"`
     pub content: String,
 
-    /// `TableGroupId`: a string.
-    ///
-    /// Example: `"165675"`
+    /// `TableGroupId`; example: `"165675"`
     pub table_group_id: Option<String>,
 
-    /// `TableGroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `TableGroupName`; example: `"groupname"`
     pub table_group_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TableName`; example: `"testname"`
     pub table_name: Option<String>,
 }

@@ -7,74 +7,65 @@ use super::models;
 /// The `AddProvider` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`AddProviderResponse`].
-/// The codes it documents are in [`AddProviderError`](super::errors::AddProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=AddProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "AddProvider",
     output = AddProviderResponse,
-    error = super::errors::AddProviderError
+    error = super::errors::TcbErrorCode
 )]
 pub struct AddProvider {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-123"`
+    /// `EnvId`; example: `"lowcode-123"`
     pub env_id: String,
 
-    /// `Name`: a [`LocalizedMessage`](super::models::LocalizedMessage).
+    /// `Name`
     pub name: models::LocalizedMessage,
 
-    /// `ProviderType`: a string.
-    ///
-    /// Example: `"WX_WORK_INTERNAL"`
+    /// `ProviderType`; example: `"WX_WORK_INTERNAL"`
     pub provider_type: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"github"`
+    /// `Id`; example: `"github"`
     pub id: Option<String>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `Picture`; example: `"http://xxx"`
     pub picture: Option<String>,
 
-    /// `Homepage`: a string.
-    ///
-    /// Example: `"https://github.com"`
+    /// `Homepage`; example: `"https://github.com"`
     pub homepage: Option<String>,
 
-    /// `Config`: a [`ProviderConfig`](super::models::ProviderConfig).
+    /// `Config`
     pub config: Option<models::ProviderConfig>,
 
-    /// `TransparentMode`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `TransparentMode`; example: `"\"TRUE\""`
     pub transparent_mode: Option<String>,
 
-    /// `Description`: a [`LocalizedMessage`](super::models::LocalizedMessage).
+    /// `Description`
     pub description: Option<models::LocalizedMessage>,
 
-    /// `ReuseUserId`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `ReuseUserId`; example: `"\"FALSE\""`
     pub reuse_user_id: Option<String>,
 
-    /// `On`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `On`; example: `"\"TRUE\""`
     pub on: Option<String>,
 
-    /// `AutoSignInWhenEmailMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenEmailMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_email_match: Option<String>,
 
-    /// `AutoSignInWhenPhoneNumberMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenPhoneNumberMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_phone_number_match: Option<String>,
 }
 
@@ -88,49 +79,46 @@ pub struct AddProviderResponse {
 /// The `AllocateEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`AllocateEnvResponse`].
-/// The codes it documents are in [`AllocateEnvError`](super::errors::AllocateEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=AllocateEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AllocateIdReleased`](super::errors::TcbErrorCode::FailedOperationAllocateIdReleased)
+/// - [`InvalidParameter.CustomerNotConfigured`](super::errors::TcbErrorCode::InvalidParameterCustomerNotConfigured)
+/// - [`InvalidParameter.MissingParameter`](super::errors::TcbErrorCode::InvalidParameterMissingParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.EnvPoolEmpty`](super::errors::TcbErrorCode::ResourceInsufficientEnvPoolEmpty)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "AllocateEnv",
     output = AllocateEnvResponse,
-    error = super::errors::AllocateEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct AllocateEnv {
-    /// `AllocateId`: a string.
-    ///
-    /// Example: `"m****************3"`
+    /// `AllocateId`; example: `"m****************3"`
     pub allocate_id: String,
 
-    /// `ExternalAppId`: a string.
-    ///
-    /// Example: `"appid*********"`
+    /// `ExternalAppId`; example: `"appid*********"`
     pub external_app_id: Option<String>,
 
-    /// `ExternalTag`: a string.
-    ///
-    /// Example: `"tab********sion=PR***TE"`
+    /// `ExternalTag`; example: `"tab********sion=PR***TE"`
     pub external_tag: Option<String>,
 
-    /// `RequireFunction`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RequireFunction`; example: `false`
     pub require_function: Option<bool>,
 }
 
 /// What a successful [`AllocateEnv`] call returns.
 #[tc_model]
 pub struct AllocateEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"******-d8gx4e0pr5de21d1c"`
+    /// `EnvId`; example: `"******-d8gx4e0pr5de21d1c"`
     pub env_id: String,
 
-    /// `ExternalAppId`: a string.
-    ///
-    /// Example: `"appid*********"`
+    /// `ExternalAppId`; example: `"appid*********"`
     pub external_app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -140,49 +128,44 @@ pub struct AllocateEnvResponse {
 /// The `AssumeRoleForAllocatedEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`AssumeRoleForAllocatedEnvResponse`].
-/// The codes it documents are in [`AssumeRoleForAllocatedEnvError`](super::errors::AssumeRoleForAllocatedEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=AssumeRoleForAllocatedEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "AssumeRoleForAllocatedEnv",
     output = AssumeRoleForAllocatedEnvResponse,
-    error = super::errors::AssumeRoleForAllocatedEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct AssumeRoleForAllocatedEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"mpdemo-d6ga2156e93c0228c"`
+    /// `EnvId`; example: `"mpdemo-d6ga2156e93c0228c"`
     pub env_id: String,
 }
 
 /// What a successful [`AssumeRoleForAllocatedEnv`] call returns.
 #[tc_model]
 pub struct AssumeRoleForAllocatedEnvResponse {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"AKI*****************************************************************"`
+    /// `SecretId`; example: `"AKI*****************************************************************"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"V4m*****************************************"`
+    /// `SecretKey`; example: `"V4m*****************************************"`
     pub secret_key: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"A6ABa1wqZnAFi95JuQ7BIgWqU8Im5YPa283df148910f67e4cb0789f5783133b4zHqyBHG"`
+    /// `Token`; example: `"A6ABa1wqZnAFi95JuQ7BIgWqU8Im5YPa283df148910f67e4cb0789f5783133b4zHqyBHG"`
     pub token: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778249652`
+    /// `ExpiredTime`; example: `1778249652`
     pub expired_time: Option<i64>,
 
-    /// `IsCache`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCache`; example: `false`
     pub is_cache: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -192,35 +175,40 @@ pub struct AssumeRoleForAllocatedEnvResponse {
 /// The `BindCls` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`BindClsResponse`].
-/// The codes it documents are in [`BindClsError`](super::errors::BindClsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=BindCls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Concurrent`](super::errors::TcbErrorCode::LimitExceededConcurrent)
+/// - [`LimitExceeded.Request`](super::errors::TcbErrorCode::LimitExceededRequest)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "BindCls",
     output = BindClsResponse,
-    error = super::errors::BindClsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct BindCls {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvId`; example: `"env-xxxxxx"`
     pub env_id: String,
 
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ClsRegion`; example: `"ap-shanghai"`
     pub cls_region: String,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ClsLogsetId`; example: `"xxx"`
     pub cls_logset_id: String,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ClsTopicId`; example: `"xxx"`
     pub cls_topic_id: String,
 }
 
@@ -234,23 +222,29 @@ pub struct BindClsResponse {
 /// The `BindStorageSource` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`BindStorageSourceResponse`].
-/// The codes it documents are in [`BindStorageSourceError`](super::errors::BindStorageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=BindStorageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationConflict`](super::errors::TcbErrorCode::FailedOperationOperationConflict)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::TcbErrorCode::InvalidParameterResourceNotExists)
+/// - [`ResourceNotFound.UserNotExists`](super::errors::TcbErrorCode::ResourceNotFoundUserNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "BindStorageSource",
     output = BindStorageSourceResponse,
-    error = super::errors::BindStorageSourceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct BindStorageSource {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-0gx36sm8ddc58be0"`
+    /// `EnvId`; example: `"cloudbase-0gx36sm8ddc58be0"`
     pub env_id: String,
 
-    /// `StorageConfig`: an [`ExternalStorage`](super::models::ExternalStorage).
+    /// `StorageConfig`
     pub storage_config: models::ExternalStorage,
 }
 
@@ -264,24 +258,30 @@ pub struct BindStorageSourceResponse {
 /// The `CheckTcbService` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CheckTcbServiceResponse`].
-/// The codes it documents are in [`CheckTcbServiceError`](super::errors::CheckTcbServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CheckTcbService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CheckTcbService",
     output = CheckTcbServiceResponse,
-    error = super::errors::CheckTcbServiceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CheckTcbService {}
 
 /// What a successful [`CheckTcbService`] call returns.
 #[tc_model]
 pub struct CheckTcbServiceResponse {
-    /// `Initialized`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Initialized`; example: `true`
     pub initialized: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -291,55 +291,51 @@ pub struct CheckTcbServiceResponse {
 /// The `CreateAIModel` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateAIModelResponse`].
-/// The codes it documents are in [`CreateAIModelError`](super::errors::CreateAIModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateAIModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PackageUnsupported`](super::errors::TcbErrorCode::FailedOperationPackageUnsupported)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateAIModel",
     output = CreateAIModelResponse,
-    error = super::errors::CreateAIModelError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateAIModel {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-dhjkashdjka"`
+    /// `EnvId`; example: `"envid-dhjkashdjka"`
     pub env_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"custom-kimi"`
+    /// `GroupName`; example: `"custom-kimi"`
     pub group_name: String,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `BaseUrl`; example: `"http://xxx"`
     pub base_url: Option<String>,
 
-    /// `Models`: a list of [`AiModel`](super::models::AiModel) objects.
+    /// `Models`
     pub models: Option<Vec<models::AiModel>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"cloudbase"`
+    /// `Remark`; example: `"cloudbase"`
     pub remark: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Secret`: an [`AiModelSecret`](super::models::AiModelSecret).
+    /// `Secret`
     pub secret: Option<models::AiModelSecret>,
 }
 
 /// What a successful [`CreateAIModel`] call returns.
 #[tc_model]
 pub struct CreateAIModelResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -349,64 +345,60 @@ pub struct CreateAIModelResponse {
 /// The `CreateApiKey` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateApiKeyResponse`].
-/// The codes it documents are in [`CreateApiKeyError`](super::errors::CreateApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcbErrorCode::UnknownParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateApiKey",
     output = CreateApiKeyResponse,
-    error = super::errors::CreateApiKeyError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateApiKey {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"publish_key"`
+    /// `KeyType`; example: `"publish_key"`
     pub key_type: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"server_key"`
+    /// `KeyName`; example: `"server_key"`
     pub key_name: Option<String>,
 
-    /// `ExpireIn`: a signed 64-bit integer.
-    ///
-    /// Example: `7776000`
+    /// `ExpireIn`; example: `7776000`
     pub expire_in: Option<i64>,
 }
 
 /// What a successful [`CreateApiKey`] call returns.
 #[tc_model]
 pub struct CreateApiKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"6qBr24a4Tn3sKs1UZSsv_w"`
+    /// `KeyId`; example: `"6qBr24a4Tn3sKs1UZSsv_w"`
     pub key_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"publish_key"`
+    /// `Name`; example: `"publish_key"`
     pub name: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"eyJhbGciOiJSUzI1NiIsImtpZCskdfhss"`
+    /// `ApiKey`; example: `"eyJhbGciOiJSUzI1NiIsImtpZCskdfhss"`
     pub api_key: Option<String>,
 
-    /// `ExpireAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2099-03-16T15:48:48+08:00"`
+    /// `ExpireAt`, an ISO 8601 timestamp; example: `"2099-03-16T15:48:48+08:00"`
     pub expire_at: Option<String>,
 
-    /// `CreateAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-16T15:48:48+08:00"`
+    /// `CreateAt`, an ISO 8601 timestamp; example: `"2026-03-16T15:48:48+08:00"`
     pub create_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -416,25 +408,32 @@ pub struct CreateApiKeyResponse {
 /// The `CreateAuthDomain` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateAuthDomainResponse`].
-/// The codes it documents are in [`CreateAuthDomainError`](super::errors::CreateAuthDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateAuthDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`OperationDenied.FreePackageDenied`](super::errors::TcbErrorCode::OperationDeniedFreePackageDenied)
+/// - [`OperationDenied.ResourceFrozen`](super::errors::TcbErrorCode::OperationDeniedResourceFrozen)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateAuthDomain",
     output = CreateAuthDomainResponse,
-    error = super::errors::CreateAuthDomainError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateAuthDomain {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid"`
+    /// `EnvId`; example: `"envid"`
     pub env_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `Domains`; example: `["www.qq.com"]`
     pub domains: Vec<String>,
 }
 
@@ -448,93 +447,74 @@ pub struct CreateAuthDomainResponse {
 /// The `CreateBillDeal` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateBillDealResponse`].
-/// The codes it documents are in [`CreateBillDealError`](super::errors::CreateBillDealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateBillDeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`OperationDenied.FreePackageDenied`](super::errors::TcbErrorCode::OperationDeniedFreePackageDenied)
+/// - [`OperationDenied.ResourceFrozen`](super::errors::TcbErrorCode::OperationDeniedResourceFrozen)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateBillDeal",
     output = CreateBillDealResponse,
-    error = super::errors::CreateBillDealError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateBillDeal {
-    /// `DealType`: a string.
-    ///
-    /// Example: `"purchase"`
+    /// `DealType`; example: `"purchase"`
     pub deal_type: String,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"tcb-baas"`
+    /// `ProductType`; example: `"tcb-baas"`
     pub product_type: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: String,
 
-    /// `CreateAndPay`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateAndPay`; example: `true`
     pub create_and_pay: Option<bool>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cloud-0g6kw62kbda53cb6"`
+    /// `ResourceId`; example: `"cloud-0g6kw62kbda53cb6"`
     pub resource_id: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `Source`; example: `"qcloud"`
     pub source: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `Alias`; example: `"cloud"`
     pub alias: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloud-0g6kw62kbda53cb6"`
+    /// `EnvId`; example: `"cloud-0g6kw62kbda53cb6"`
     pub env_id: Option<String>,
 
-    /// `EnableExcess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableExcess`; example: `true`
     pub enable_excess: Option<bool>,
 
-    /// `ModifyPackageId`: a string.
-    ///
-    /// Example: `"baas_team"`
+    /// `ModifyPackageId`; example: `"baas_team"`
     pub modify_package_id: Option<String>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `Extension`; example: `"\"{}\""`
     pub extension: Option<String>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["flexdb"]`
+    /// `ResourceTypes`; example: `["flexdb"]`
     pub resource_types: Option<Vec<String>>,
 
-    /// `EnvTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `EnvTags`
     pub env_tags: Option<Vec<models::Tag>>,
 }
 
@@ -548,111 +528,95 @@ pub struct CreateBillDealResponse {
 /// The `CreateCloudApp` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateCloudAppResponse`].
-/// The codes it documents are in [`CreateCloudAppError`](super::errors::CreateCloudAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateCloudApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateCloudApp",
     output = CreateCloudAppResponse,
-    error = super::errors::CreateCloudAppError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateCloudApp {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-****************"`
+    /// `EnvId`; example: `"lowcode-****************"`
     pub env_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"my-vue-app-01"`
+    /// `ServiceName`; example: `"my-vue-app-01"`
     pub service_name: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `DeployType`; example: `"custom"`
     pub deploy_type: String,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"ZIP"`
+    /// `BuildType`; example: `"ZIP"`
     pub build_type: Option<String>,
 
-    /// `StaticConfig`: a [`StaticConfig`](super::models::StaticConfig).
+    /// `StaticConfig`
     pub static_config: Option<models::StaticConfig>,
 
-    /// `Source`: a [`BuildSource`](super::models::BuildSource).
+    /// `Source`
     pub source: Option<models::BuildSource>,
 
-    /// `Commands`: a [`BuildCommands`](super::models::BuildCommands).
+    /// `Commands`
     pub commands: Option<models::BuildCommands>,
 
-    /// `Env`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Env`
     pub env: Option<Vec<models::Variable>>,
 
-    /// `CustomSteps`: a list of [`BuildStep`](super::models::BuildStep) objects.
+    /// `CustomSteps`
     pub custom_steps: Option<Vec<models::BuildStep>>,
 
-    /// `Secrets`: a list of [`BuildSecret`](super::models::BuildSecret) objects.
+    /// `Secrets`
     pub secrets: Option<Vec<models::BuildSecret>>,
 
-    /// `NodeJsVersion`: a string.
-    ///
-    /// Example: `"22"`
+    /// `NodeJsVersion`; example: `"22"`
     pub node_js_version: Option<String>,
 
-    /// `Trigger`: a [`CloudAppTrigger`](super::models::CloudAppTrigger).
+    /// `Trigger`
     pub trigger: Option<models::CloudAppTrigger>,
 
-    /// `ServiceList`: a list of [`CloudAppLinkService`](super::models::CloudAppLinkService) objects.
+    /// `ServiceList`
     pub service_list: Option<Vec<models::CloudAppLinkService>>,
 
-    /// `WorkingDir`: a string.
-    ///
-    /// Example: `"./"`
+    /// `WorkingDir`; example: `"./"`
     pub working_dir: Option<String>,
 
-    /// `Routes`: a list of [`CloudAppRoute`](super::models::CloudAppRoute) objects.
+    /// `Routes`
     pub routes: Option<Vec<models::CloudAppRoute>>,
 
-    /// `PromoteType`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `PromoteType`; example: `"manual"`
     pub promote_type: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"mycloudapp-001"`
+    /// `ClientToken`; example: `"mycloudapp-001"`
     pub client_token: Option<String>,
 
-    /// `PreDeployCommand`: a string.
-    ///
-    /// Example: `"node -v"`
+    /// `PreDeployCommand`; example: `"node -v"`
     pub pre_deploy_command: Option<String>,
 
-    /// `PostDeployCommand`: a string.
-    ///
-    /// Example: `"cat /root/*******s************************************************"`
+    /// `PostDeployCommand`; example: `"cat /root/*******s************************************************"`
     pub post_deploy_command: Option<String>,
 }
 
 /// What a successful [`CreateCloudApp`] call returns.
 #[tc_model]
 pub struct CreateCloudAppResponse {
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"**********"`
+    /// `BuildId`; example: `"**********"`
     pub build_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"my-vue-app-01-001"`
+    /// `VersionName`; example: `"my-vue-app-01-001"`
     pub version_name: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"my-***-***-**"`
+    /// `ServiceName`; example: `"my-***-***-**"`
     pub service_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -662,34 +626,36 @@ pub struct CreateCloudAppResponse {
 /// The `CreateCustomLoginKey` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateCustomLoginKeyResponse`].
-/// The codes it documents are in [`CreateCustomLoginKeyError`](super::errors::CreateCustomLoginKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateCustomLoginKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InternalError.Database`](super::errors::TcbErrorCode::InternalErrorDatabase)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateCustomLoginKey",
     output = CreateCustomLoginKeyResponse,
-    error = super::errors::CreateCustomLoginKeyError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateCustomLoginKey {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `EnvId`; example: `"xxx"`
     pub env_id: String,
 }
 
 /// What a successful [`CreateCustomLoginKey`] call returns.
 #[tc_model]
 pub struct CreateCustomLoginKeyResponse {
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `PrivateKey`; example: `"xxx"`
     pub private_key: String,
 
-    /// `KeyID`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `KeyID`; example: `"xxx"`
     #[tc(rename = "KeyID")]
     pub key_id: String,
 
@@ -700,65 +666,59 @@ pub struct CreateCustomLoginKeyResponse {
 /// The `CreateEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateEnvResponse`].
-/// The codes it documents are in [`CreateEnvError`](super::errors::CreateEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TcbErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateEnv",
     output = CreateEnvResponse,
-    error = super::errors::CreateEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateEnv {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"cloudbase"`
+    /// `Alias`; example: `"cloudbase"`
     pub alias: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: String,
 
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["flexdb"]`
+    /// `Resources`; example: `["flexdb"]`
     pub resources: Vec<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `ExternalStorage`: an [`ExternalStorage`](super::models::ExternalStorage).
+    /// `ExternalStorage`
     pub external_storage: Option<models::ExternalStorage>,
 
-    /// `EnableOverrun`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `EnableOverrun`; example: `"TRUE"`
     pub enable_overrun: Option<String>,
 }
 
 /// What a successful [`CreateEnv`] call returns.
 #[tc_model]
 pub struct CreateEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-7g0gd9j012a86ed6"`
+    /// `EnvId`; example: `"cloudbase-7g0gd9j012a86ed6"`
     pub env_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -768,25 +728,30 @@ pub struct CreateEnvResponse {
 /// The `CreateEnvResource` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateEnvResourceResponse`].
-/// The codes it documents are in [`CreateEnvResourceError`](super::errors::CreateEnvResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateEnvResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceInUse.LogExist`](super::errors::TcbErrorCode::ResourceInUseLogExist)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateEnvResource",
     output = CreateEnvResourceResponse,
-    error = super::errors::CreateEnvResourceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateEnvResource {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"wzr-0gp9mmjwba501429"`
+    /// `EnvId`; example: `"wzr-0gp9mmjwba501429"`
     pub env_id: String,
 
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["log"]`
+    /// `Resources`; example: `["log"]`
     pub resources: Vec<String>,
 }
 
@@ -800,9 +765,12 @@ pub struct CreateEnvResourceResponse {
 /// The `CreateFunction` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateFunctionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateFunction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -811,150 +779,102 @@ pub struct CreateEnvResourceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaa"`
+    /// `EnvId`; example: `"env-xxyyzzaa"`
     pub env_id: String,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"index.main_handler"`
+    /// `Handler`; example: `"index.main_handler"`
     pub handler: Option<String>,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MemorySize`; example: `128`
     pub memory_size: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 
-    /// `UseGpu`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `UseGpu`; example: `"FALSE"`
     pub use_gpu: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `InstallDependency`; example: `"FALSE"`
     pub install_dependency: Option<String>,
 
-    /// `Stamp`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Stamp`; example: `"default"`
     pub stamp: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"SCF_ExecuteRole"`
+    /// `Role`; example: `"SCF_ExecuteRole"`
     pub role: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello world!"`
+    /// `Description`; example: `"hello world!"`
     pub description: Option<String>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python3.6"`
+    /// `Runtime`; example: `"Python3.6"`
     pub runtime: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"topic-xxyyzad"`
+    /// `ClsTopicId`; example: `"topic-xxyyzad"`
     pub cls_topic_id: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"logset-xjckuisd"`
+    /// `ClsLogsetId`; example: `"logset-xjckuisd"`
     pub cls_logset_id: Option<String>,
 
-    /// `Code`: a [`CodeReq`](super::models::CodeReq).
+    /// `Code`
     pub code: Option<models::CodeReq>,
 
-    /// `PrivateConfig`: a [`PrivateConfig`](super::models::PrivateConfig).
+    /// `PrivateConfig`
     pub private_config: Option<models::PrivateConfig>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Event"`
+    /// `Type`; example: `"Event"`
     pub r#type: Option<String>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"WS"`
+    /// `ProtocolType`; example: `"WS"`
     pub protocol_type: Option<String>,
 
-    /// `Environment`: a [`FunctionEnvironment`](super::models::FunctionEnvironment).
+    /// `Environment`
     pub environment: Option<models::FunctionEnvironment>,
 
-    /// `InitTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InitTimeout`; example: `3`
     pub init_timeout: Option<i64>,
 
-    /// `CodeSource`: a string.
-    ///
-    /// Example: `"ZipFile"`
+    /// `CodeSource`; example: `"ZipFile"`
     pub code_source: Option<String>,
 
-    /// `VpcConfig`: a [`FunctionVpcConfig`](super::models::FunctionVpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::FunctionVpcConfig>,
 
-    /// `Layers`: a list of [`FunctionLayer`](super::models::FunctionLayer) objects.
+    /// `Layers`
     pub layers: Option<Vec<models::FunctionLayer>>,
 
-    /// `PublicNetConfig`: a [`FunctionPublicNetConfig`](super::models::FunctionPublicNetConfig).
+    /// `PublicNetConfig`
     pub public_net_config: Option<models::FunctionPublicNetConfig>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: Option<String>,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: Option<String>,
 
-    /// `AutoCreateClsTopic`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AutoCreateClsTopic`; example: `"FALSE"`
     pub auto_create_cls_topic: Option<String>,
 
-    /// `AutoDeployClsTopicIndex`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AutoDeployClsTopicIndex`; example: `"FALSE"`
     pub auto_deploy_cls_topic_index: Option<String>,
 
-    /// `DnsCache`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `DnsCache`; example: `"FALSE"`
     pub dns_cache: Option<String>,
 
-    /// `EipConfig`: a [`FunctionEipConfigFixed`](super::models::FunctionEipConfigFixed).
+    /// `EipConfig`
     pub eip_config: Option<models::FunctionEipConfigFixed>,
 }
 
 /// What a successful [`CreateFunction`] call returns.
 #[tc_model]
 pub struct CreateFunctionResponse {
-    /// `SCFErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.Namespace"`
+    /// `SCFErrorCode`; example: `"FailedOperation.Namespace"`
     #[tc(rename = "SCFErrorCode")]
     pub scf_error_code: Option<String>,
 
-    /// `SCFErrorMsg`: a string.
-    ///
-    /// Example: `"命名空间已存在，请勿重复创建。"`
+    /// `SCFErrorMsg`; example: `"命名空间已存在，请勿重复创建。"`
     #[tc(rename = "SCFErrorMsg")]
     pub scf_error_msg: Option<String>,
 
@@ -965,30 +885,45 @@ pub struct CreateFunctionResponse {
 /// The `CreateHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateHTTPServiceRouteResponse`].
-/// The codes it documents are in [`CreateHTTPServiceRouteError`](super::errors::CreateHTTPServiceRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateHTTPServiceRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertVerifyFailed`](super::errors::TcbErrorCode::InvalidParameterCertVerifyFailed)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`InvalidParameter.HTTPServiceDomainNotICP`](super::errors::TcbErrorCode::InvalidParameterHttpServiceDomainNotIcp)
+/// - [`InvalidParameter.HTTPServiceDomainVerifyFailed`](super::errors::TcbErrorCode::InvalidParameterHttpServiceDomainVerifyFailed)
+/// - [`LimitExceeded.HTTPServiceDomain`](super::errors::TcbErrorCode::LimitExceededHttpServiceDomain)
+/// - [`LimitExceeded.HTTPServiceRoute`](super::errors::TcbErrorCode::LimitExceededHttpServiceRoute)
+/// - [`OperationDenied.HTTPServiceDomainEOFrozen`](super::errors::TcbErrorCode::OperationDeniedHttpServiceDomainEoFrozen)
+/// - [`OperationDenied.HTTPServiceDomainInBlacklist`](super::errors::TcbErrorCode::OperationDeniedHttpServiceDomainInBlacklist)
+/// - [`OperationDenied.NonInternalAccount`](super::errors::TcbErrorCode::OperationDeniedNonInternalAccount)
+/// - [`ResourceInUse.HTTPServiceDomain`](super::errors::TcbErrorCode::ResourceInUseHttpServiceDomain)
+/// - [`ResourceInUse.HTTPServiceRoute`](super::errors::TcbErrorCode::ResourceInUseHttpServiceRoute)
+/// - [`ResourceNotFound.HTTPServiceDomain`](super::errors::TcbErrorCode::ResourceNotFoundHttpServiceDomain)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateHTTPServiceRoute",
     output = CreateHTTPServiceRouteResponse,
-    error = super::errors::CreateHTTPServiceRouteError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateHTTPServiceRoute {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `EnvId`; example: `"*****************-7ezncwdd421446"`
     pub env_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
 /// What a successful [`CreateHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct CreateHTTPServiceRouteResponse {
-    /// `OwnershipVerification`: an [`OwnershipVerificationInfo`](super::models::OwnershipVerificationInfo).
+    /// `OwnershipVerification`
     pub ownership_verification: Option<models::OwnershipVerificationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -998,30 +933,37 @@ pub struct CreateHTTPServiceRouteResponse {
 /// The `CreateHostingDomain` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateHostingDomainResponse`].
-/// The codes it documents are in [`CreateHostingDomainError`](super::errors::CreateHostingDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateHostingDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`OperationDenied.ResourceFrozen`](super::errors::TcbErrorCode::OperationDeniedResourceFrozen)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateHostingDomain",
     output = CreateHostingDomainResponse,
-    error = super::errors::CreateHostingDomainError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateHostingDomain {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env_id"`
+    /// `EnvId`; example: `"env_id"`
     pub env_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `Domain`; example: `"domain"`
     pub domain: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"cert-id"`
+    /// `CertId`; example: `"cert-id"`
     pub cert_id: String,
 }
 
@@ -1035,52 +977,46 @@ pub struct CreateHostingDomainResponse {
 /// The `CreateMySQL` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateMySQLResponse`].
-/// The codes it documents are in [`CreateMySQLError`](super::errors::CreateMySQLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateMySQL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateMySQL",
     output = CreateMySQLResponse,
-    error = super::errors::CreateMySQLError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateMySQL {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**s*e*******g1**dbc0df14561"`
+    /// `EnvId`; example: `"**s*e*******g1**dbc0df14561"`
     pub env_id: String,
 
-    /// `DbInstanceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbInstanceType`; example: `"MYSQL"`
     pub db_instance_type: String,
 
-    /// `MysqlVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `MysqlVersion`; example: `"5.7"`
     pub mysql_version: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-py******"`
+    /// `VpcId`; example: `"vpc-py******"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-68r*****"`
+    /// `SubnetId`; example: `"subnet-68r*****"`
     pub subnet_id: Option<String>,
 
-    /// `LowerCaseTableNames`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LowerCaseTableNames`; example: `"1"`
     pub lower_case_table_names: Option<String>,
 }
 
 /// What a successful [`CreateMySQL`] call returns.
 #[tc_model]
 pub struct CreateMySQLResponse {
-    /// `Data`: a [`CreateMySqlResult`](super::models::CreateMySqlResult).
+    /// `Data`
     pub data: Option<models::CreateMySqlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1090,9 +1026,12 @@ pub struct CreateMySQLResponse {
 /// The `CreatePlatformEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreatePlatformEnvResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreatePlatformEnv)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -1101,28 +1040,20 @@ pub struct CreateMySQLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePlatformEnv {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"platform01"`
+    /// `Alias`; example: `"platform01"`
     pub alias: String,
 
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-*************"`
+    /// `PlatformId`; example: `"pf-*************"`
     pub platform_id: String,
 
-    /// `ReqKey`: a string.
-    ///
-    /// Example: `"rewkey-01"`
+    /// `ReqKey`; example: `"rewkey-01"`
     pub req_key: String,
 }
 
 /// What a successful [`CreatePlatformEnv`] call returns.
 #[tc_model]
 pub struct CreatePlatformEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"platform01-******r**********"`
+    /// `EnvId`; example: `"platform01-******r**********"`
     pub env_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1132,9 +1063,12 @@ pub struct CreatePlatformEnvResponse {
 /// The `CreatePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreatePlatformHTTPServiceRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreatePlatformHTTPServiceRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -1143,19 +1077,17 @@ pub struct CreatePlatformEnvResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePlatformHTTPServiceRoute {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-************"`
+    /// `PlatformId`; example: `"pf-************"`
     pub platform_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
 /// What a successful [`CreatePlatformHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct CreatePlatformHTTPServiceRouteResponse {
-    /// `OwnershipVerification`: an [`OwnershipVerificationInfo`](super::models::OwnershipVerificationInfo).
+    /// `OwnershipVerification`
     pub ownership_verification: Option<models::OwnershipVerificationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,37 +1097,38 @@ pub struct CreatePlatformHTTPServiceRouteResponse {
 /// The `CreateStaticStore` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateStaticStoreResponse`].
-/// The codes it documents are in [`CreateStaticStoreError`](super::errors::CreateStaticStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateStaticStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateStaticStore",
     output = CreateStaticStoreResponse,
-    error = super::errors::CreateStaticStoreError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateStaticStore {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzza"`
+    /// `EnvId`; example: `"env-xxyyzza"`
     pub env_id: String,
 
-    /// `EnableUnion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableUnion`; example: `false`
     pub enable_union: Option<bool>,
 
-    /// `ExternalStorage`: an [`ExternalStorage`](super::models::ExternalStorage).
+    /// `ExternalStorage`
     pub external_storage: Option<models::ExternalStorage>,
 }
 
 /// What a successful [`CreateStaticStore`] call returns.
 #[tc_model]
 pub struct CreateStaticStoreResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Result`; example: `"succ"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1205,36 +1138,50 @@ pub struct CreateStaticStoreResponse {
 /// The `CreateTable` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateTableResponse`].
-/// The codes it documents are in [`CreateTableError`](super::errors::CreateTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTable`](super::errors::TcbErrorCode::FailedOperationCreateTable)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfTableQuota`](super::errors::TcbErrorCode::LimitExceededOutOfTableQuota)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceExist`](super::errors::TcbErrorCode::ResourceUnavailableResourceExist)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateTable",
     output = CreateTableResponse,
-    error = super::errors::CreateTableError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateTable {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"in"`
+    /// `TableName`; example: `"in"`
     pub table_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-nl7hjzasw"`
+    /// `Tag`; example: `"tnt-nl7hjzasw"`
     pub tag: Option<String>,
 
-    /// `PermissionInfo`: a [`PermissionInfo`](super::models::PermissionInfo).
+    /// `PermissionInfo`
     pub permission_info: Option<models::PermissionInfo>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
@@ -1248,77 +1195,65 @@ pub struct CreateTableResponse {
 /// The `CreateUser` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicatedData`](super::errors::TcbErrorCode::FailedOperationDuplicatedData)
+/// - [`FailedOperation.FlexdbResourceOverdue`](super::errors::TcbErrorCode::FailedOperationFlexdbResourceOverdue)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::TcbErrorCode
 )]
 pub struct CreateUser {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-envId"`
+    /// `EnvId`; example: `"test-envId"`
     pub env_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Uid`; example: `"1001"`
     pub uid: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"internalUser"`
+    /// `Type`; example: `"internalUser"`
     pub r#type: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Abc@123456"`
+    /// `Password`; example: `"Abc@123456"`
     pub password: Option<String>,
 
-    /// `UserStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `UserStatus`; example: `"ACTIVE"`
     pub user_status: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `NickName`; example: `"张三"`
     pub nick_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `Phone`; example: `"13800138000"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"zhangsan@example.com"`
+    /// `Email`; example: `"zhangsan@example.com"`
     pub email: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatars/zhangsan.jpg"`
+    /// `AvatarUrl`; example: `"https://example.com/avatars/zhangsan.jpg"`
     pub avatar_url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用户描述"`
+    /// `Description`; example: `"用户描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `Data`: a [`CreateUserResp`](super::models::CreateUserResp).
+    /// `Data`
     pub data: models::CreateUserResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1328,34 +1263,35 @@ pub struct CreateUserResponse {
 /// The `DeleteAIModel` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteAIModelResponse`].
-/// The codes it documents are in [`DeleteAIModelError`](super::errors::DeleteAIModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteAIModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteAIModel",
     output = DeleteAIModelResponse,
-    error = super::errors::DeleteAIModelError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteAIModel {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-dhjkashdjka"`
+    /// `EnvId`; example: `"envid-dhjkashdjka"`
     pub env_id: String,
 
-    /// `GroupNames`: a list of strings.
-    ///
-    /// Example: `["tencent-huanyuan"]`
+    /// `GroupNames`; example: `["tencent-huanyuan"]`
     pub group_names: Vec<String>,
 }
 
 /// What a successful [`DeleteAIModel`] call returns.
 #[tc_model]
 pub struct DeleteAIModelResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1365,25 +1301,32 @@ pub struct DeleteAIModelResponse {
 /// The `DeleteApiKey` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteApiKeyResponse`].
-/// The codes it documents are in [`DeleteApiKeyError`](super::errors::DeleteApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteApiKey",
     output = DeleteApiKeyResponse,
-    error = super::errors::DeleteApiKeyError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteApiKey {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"akdj3jsk3112ks"`
+    /// `KeyId`; example: `"akdj3jsk3112ks"`
     pub key_id: String,
 }
 
@@ -1397,34 +1340,37 @@ pub struct DeleteApiKeyResponse {
 /// The `DeleteAuthDomain` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteAuthDomainResponse`].
-/// The codes it documents are in [`DeleteAuthDomainError`](super::errors::DeleteAuthDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteAuthDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`OperationDenied.ResourceFrozen`](super::errors::TcbErrorCode::OperationDeniedResourceFrozen)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteAuthDomain",
     output = DeleteAuthDomainResponse,
-    error = super::errors::DeleteAuthDomainError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteAuthDomain {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-xxxxx"`
+    /// `EnvId`; example: `"envid-xxxxx"`
     pub env_id: String,
 
-    /// `DomainIds`: a list of strings.
-    ///
-    /// Example: `["61dc0b24-4df6-49ab-9b79-ea611650xxxx"]`
+    /// `DomainIds`; example: `["61dc0b24-4df6-49ab-9b79-ea611650xxxx"]`
     pub domain_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteAuthDomain`] call returns.
 #[tc_model]
 pub struct DeleteAuthDomainResponse {
-    /// `Deleted`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deleted`; example: `1`
     pub deleted: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1434,39 +1380,39 @@ pub struct DeleteAuthDomainResponse {
 /// The `DeleteCloudApp` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteCloudAppResponse`].
-/// The codes it documents are in [`DeleteCloudAppError`](super::errors::DeleteCloudAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteCloudApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteCloudApp",
     output = DeleteCloudAppResponse,
-    error = super::errors::DeleteCloudAppError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteCloudApp {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xx12"`
+    /// `EnvId`; example: `"env-xx12"`
     pub env_id: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"vue"`
+    /// `ServiceName`; example: `"vue"`
     pub service_name: String,
 }
 
 /// What a successful [`DeleteCloudApp`] call returns.
 #[tc_model]
 pub struct DeleteCloudAppResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,44 +1422,42 @@ pub struct DeleteCloudAppResponse {
 /// The `DeleteCloudAppVersion` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteCloudAppVersionResponse`].
-/// The codes it documents are in [`DeleteCloudAppVersionError`](super::errors::DeleteCloudAppVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteCloudAppVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteCloudAppVersion",
     output = DeleteCloudAppVersionResponse,
-    error = super::errors::DeleteCloudAppVersionError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteCloudAppVersion {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xx12"`
+    /// `EnvId`; example: `"env-xx12"`
     pub env_id: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"vue"`
+    /// `ServiceName`; example: `"vue"`
     pub service_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"vue-01"`
+    /// `VersionName`; example: `"vue-01"`
     pub version_name: String,
 }
 
 /// What a successful [`DeleteCloudAppVersion`] call returns.
 #[tc_model]
 pub struct DeleteCloudAppVersionResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1523,9 +1467,12 @@ pub struct DeleteCloudAppVersionResponse {
 /// The `DeleteFunction` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteFunctionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteFunction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -1534,28 +1481,20 @@ pub struct DeleteCloudAppVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteFunction {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cbftest-goreliu-d5f0c7kud1ee02a6"`
+    /// `EnvId`; example: `"cbftest-goreliu-d5f0c7kud1ee02a6"`
     pub env_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `FunctionName`; example: `"hello"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 }
 
 /// What a successful [`DeleteFunction`] call returns.
 #[tc_model]
 pub struct DeleteFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"fn-b5366dccb51c67d3"`
+    /// `FunctionId`; example: `"fn-b5366dccb51c67d3"`
     pub function_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1565,30 +1504,30 @@ pub struct DeleteFunctionResponse {
 /// The `DeleteHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteHTTPServiceRouteResponse`].
-/// The codes it documents are in [`DeleteHTTPServiceRouteError`](super::errors::DeleteHTTPServiceRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteHTTPServiceRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteHTTPServiceRoute",
     output = DeleteHTTPServiceRouteResponse,
-    error = super::errors::DeleteHTTPServiceRouteError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteHTTPServiceRoute {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `EnvId`; example: `"*****************-7ezncwdd421446"`
     pub env_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.***************.cn"`
+    /// `Domain`; example: `"xxx.***************.cn"`
     pub domain: String,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/api/v1"]`
+    /// `Paths`; example: `["/api/v1"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -1602,9 +1541,12 @@ pub struct DeleteHTTPServiceRouteResponse {
 /// The `DeletePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeletePlatformHTTPServiceRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeletePlatformHTTPServiceRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -1613,19 +1555,13 @@ pub struct DeleteHTTPServiceRouteResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePlatformHTTPServiceRoute {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-t960szfwv1cs"`
+    /// `PlatformId`; example: `"pf-t960szfwv1cs"`
     pub platform_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"*.rgw.***************.cn"`
+    /// `Domain`; example: `"*.rgw.***************.cn"`
     pub domain: String,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/"]`
+    /// `Paths`; example: `["/"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -1639,23 +1575,27 @@ pub struct DeletePlatformHTTPServiceRouteResponse {
 /// The `DeleteProvider` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteProviderResponse`].
-/// The codes it documents are in [`DeleteProviderError`](super::errors::DeleteProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteProvider",
     output = DeleteProviderResponse,
-    error = super::errors::DeleteProviderError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteProvider {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"github"`
+    /// `EnvId`; example: `"github"`
     pub env_id: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -1669,33 +1609,45 @@ pub struct DeleteProviderResponse {
 /// The `DeleteTable` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteTableResponse`].
-/// The codes it documents are in [`DeleteTableError`](super::errors::DeleteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::TcbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteTable",
     output = DeleteTableResponse,
-    error = super::errors::DeleteTableError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteTable {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tbl"`
+    /// `TableName`; example: `"tbl"`
     pub table_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-nl7hjzasw"`
+    /// `Tag`; example: `"tnt-nl7hjzasw"`
     pub tag: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
@@ -1709,32 +1661,36 @@ pub struct DeleteTableResponse {
 /// The `DeleteUsers` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DeleteUsers {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"testenv-123"`
+    /// `EnvId`; example: `"testenv-123"`
     pub env_id: String,
 
-    /// `Uids`: a list of strings.
-    ///
-    /// Example: `["19837204372934434"]`
+    /// `Uids`; example: `["19837204372934434"]`
     pub uids: Vec<String>,
 }
 
 /// What a successful [`DeleteUsers`] call returns.
 #[tc_model]
 pub struct DeleteUsersResponse {
-    /// `Data`: a [`DeleteUsersResp`](super::models::DeleteUsersResp).
+    /// `Data`
     pub data: models::DeleteUsersResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,27 +1700,32 @@ pub struct DeleteUsersResponse {
 /// The `DescribeAIModels` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAIModelsResponse`].
-/// The codes it documents are in [`DescribeAIModelsError`](super::errors::DescribeAIModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeAIModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeAIModels",
     output = DescribeAIModelsResponse,
-    error = super::errors::DescribeAIModelsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeAIModels {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-dhjkashdjka"`
+    /// `EnvId`; example: `"envid-dhjkashdjka"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeAIModels`] call returns.
 #[tc_model]
 pub struct DescribeAIModelsResponse {
-    /// `AIModels`: a list of [`AiModelGroup`](super::models::AiModelGroup) objects.
+    /// `AIModels`
     #[tc(rename = "AIModels")]
     pub ai_models: Option<Vec<models::AiModelGroup>>,
 
@@ -1775,15 +1736,25 @@ pub struct DescribeAIModelsResponse {
 /// The `DescribeApiKeyList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeApiKeyListResponse`].
-/// The codes it documents are in [`DescribeApiKeyListError`](super::errors::DescribeApiKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeApiKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeApiKeyList",
     output = DescribeApiKeyListResponse,
-    error = super::errors::DescribeApiKeyListError,
+    error = super::errors::TcbErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1793,36 +1764,26 @@ pub struct DescribeAIModelsResponse {
     )
 )]
 pub struct DescribeApiKeyList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"api_key"`
+    /// `KeyType`; example: `"api_key"`
     pub key_type: Option<String>,
 }
 
 /// What a successful [`DescribeApiKeyList`] call returns.
 #[tc_model]
 pub struct DescribeApiKeyListResponse {
-    /// `Data`: a list of [`ApiKeyToken`](super::models::ApiKeyToken) objects.
+    /// `Data`
     pub data: Option<Vec<models::ApiKeyToken>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1832,27 +1793,32 @@ pub struct DescribeApiKeyListResponse {
 /// The `DescribeAuthDomains` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeAuthDomainsResponse`].
-/// The codes it documents are in [`DescribeAuthDomainsError`](super::errors::DescribeAuthDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeAuthDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeAuthDomains",
     output = DescribeAuthDomainsResponse,
-    error = super::errors::DescribeAuthDomainsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeAuthDomains {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaa"`
+    /// `EnvId`; example: `"env-xxyyzzaa"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeAuthDomains`] call returns.
 #[tc_model]
 pub struct DescribeAuthDomainsResponse {
-    /// `Domains`: a list of [`AuthDomain`](super::models::AuthDomain) objects.
+    /// `Domains`
     pub domains: Vec<models::AuthDomain>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1862,62 +1828,55 @@ pub struct DescribeAuthDomainsResponse {
 /// The `DescribeBaasPackageList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeBaasPackageListResponse`].
-/// The codes it documents are in [`DescribeBaasPackageListError`](super::errors::DescribeBaasPackageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeBaasPackageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeBaasPackageList",
     output = DescribeBaasPackageListResponse,
-    error = super::errors::DescribeBaasPackageListError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeBaasPackageList {
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageName`; example: `"baas_personal"`
     pub package_name: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaabb"`
+    /// `EnvId`; example: `"env-xxyyzzaabb"`
     pub env_id: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"miniapp"`
+    /// `Source`; example: `"miniapp"`
     pub source: Option<String>,
 
-    /// `EnvChannel`: a string.
-    ///
-    /// Example: `"qc_console"`
+    /// `EnvChannel`; example: `"qc_console"`
     pub env_channel: Option<String>,
 
-    /// `TargetAction`: a string.
-    ///
-    /// Example: `"new"`
+    /// `TargetAction`; example: `"new"`
     pub target_action: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"calculation"`
+    /// `GroupName`; example: `"calculation"`
     pub group_name: Option<String>,
 
-    /// `PackageTypeList`: a list of strings.
-    ///
-    /// Example: `["default","vip"]`
+    /// `PackageTypeList`; example: `["default","vip"]`
     pub package_type_list: Option<Vec<String>>,
 
-    /// `PaymentChannel`: a string.
-    ///
-    /// Example: `"miniapp"`
+    /// `PaymentChannel`; example: `"miniapp"`
     pub payment_channel: Option<String>,
 }
 
 /// What a successful [`DescribeBaasPackageList`] call returns.
 #[tc_model]
 pub struct DescribeBaasPackageListResponse {
-    /// `PackageList`: a list of [`BaasPackageInfo`](super::models::BaasPackageInfo) objects.
+    /// `PackageList`
     pub package_list: Vec<models::BaasPackageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1927,15 +1886,24 @@ pub struct DescribeBaasPackageListResponse {
 /// The `DescribeBillingInfo` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeBillingInfoResponse`].
-/// The codes it documents are in [`DescribeBillingInfoError`](super::errors::DescribeBillingInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeBillingInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeBillingInfo",
     output = DescribeBillingInfoResponse,
-    error = super::errors::DescribeBillingInfoError,
+    error = super::errors::TcbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1945,36 +1913,26 @@ pub struct DescribeBaasPackageListResponse {
     )
 )]
 pub struct DescribeBillingInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaa"`
+    /// `EnvId`; example: `"env-xxyyzzaa"`
     pub env_id: Option<String>,
 
-    /// `EnvIds`: a list of strings.
-    ///
-    /// Example: `["stress10new0060000zd-d1a82f617e3"]`
+    /// `EnvIds`; example: `["stress10new0060000zd-d1a82f617e3"]`
     pub env_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Offset`; example: `50`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeBillingInfo`] call returns.
 #[tc_model]
 pub struct DescribeBillingInfoResponse {
-    /// `EnvBillingInfoList`: a list of [`EnvBillingInfoItem`](super::models::EnvBillingInfoItem) objects.
+    /// `EnvBillingInfoList`
     pub env_billing_info_list: Vec<models::EnvBillingInfoItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1984,59 +1942,55 @@ pub struct DescribeBillingInfoResponse {
 /// The `DescribeClient` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeClientResponse`].
-/// The codes it documents are in [`DescribeClientError`](super::errors::DescribeClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TcbErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TcbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeClient",
     output = DescribeClientResponse,
-    error = super::errors::DescribeClientError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeClient {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `Id`; example: `"env-123"`
     pub id: String,
 }
 
 /// What a successful [`DescribeClient`] call returns.
 #[tc_model]
 pub struct DescribeClientResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `Id`; example: `"env-123"`
     pub id: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T00:00:00Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2024-01-01T00:00:00Z"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T00:00:00Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2024-01-01T00:00:00Z"`
     pub updated_at: Option<String>,
 
-    /// `RefreshTokenExpiresIn`: a signed 64-bit integer.
-    ///
-    /// Example: `2592000`
+    /// `RefreshTokenExpiresIn`; example: `2592000`
     pub refresh_token_expires_in: Option<i64>,
 
-    /// `AccessTokenExpiresIn`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `AccessTokenExpiresIn`; example: `7200`
     pub access_token_expires_in: Option<i64>,
 
-    /// `MaxDevice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDevice`; example: `1`
     pub max_device: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2046,66 +2000,60 @@ pub struct DescribeClientResponse {
 /// The `DescribeCloudAppCosInfo` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudAppCosInfoResponse`].
-/// The codes it documents are in [`DescribeCloudAppCosInfoError`](super::errors::DescribeCloudAppCosInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudAppCosInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudAppCosInfo",
     output = DescribeCloudAppCosInfoResponse,
-    error = super::errors::DescribeCloudAppCosInfoError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudAppCosInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxx01"`
+    /// `EnvId`; example: `"env-xxx01"`
     pub env_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"vue"`
+    /// `ServiceName`; example: `"vue"`
     pub service_name: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `UnixTimestamp`: a string.
-    ///
-    /// Example: `"1709500000"`
+    /// `UnixTimestamp`; example: `"1709500000"`
     pub unix_timestamp: Option<String>,
 
-    /// `Suffix`: a string.
-    ///
-    /// Example: `".zip"`
+    /// `Suffix`; example: `".zip"`
     pub suffix: Option<String>,
 
-    /// `NeedDownload`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDownload`; example: `false`
     pub need_download: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudAppCosInfo`] call returns.
 #[tc_model]
 pub struct DescribeCloudAppCosInfoResponse {
-    /// `UploadUrl`: a string.
+    /// `UploadUrl`
     pub upload_url: String,
 
-    /// `UploadHeaders`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `UploadHeaders`
     pub upload_headers: Vec<models::KvPair>,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
-    /// `DownloadHeaders`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `DownloadHeaders`
     pub download_headers: Vec<models::KvPair>,
 
-    /// `UnixTimestamp`: a string.
-    ///
-    /// Example: `"1709500000"`
+    /// `UnixTimestamp`; example: `"1709500000"`
     pub unix_timestamp: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2115,79 +2063,63 @@ pub struct DescribeCloudAppCosInfoResponse {
 /// The `DescribeCloudAppInfo` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudAppInfoResponse`].
-/// The codes it documents are in [`DescribeCloudAppInfoError`](super::errors::DescribeCloudAppInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudAppInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudAppInfo",
     output = DescribeCloudAppInfoResponse,
-    error = super::errors::DescribeCloudAppInfoError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudAppInfo {}
 
 /// What a successful [`DescribeCloudAppInfo`] call returns.
 #[tc_model]
 pub struct DescribeCloudAppInfoResponse {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"html"`
+    /// `ServiceName`; example: `"html"`
     pub service_name: Option<String>,
 
-    /// `Framework`: a string.
-    ///
-    /// Example: `"other"`
+    /// `Framework`; example: `"other"`
     pub framework: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"html-************************.***a*****clou*********"`
+    /// `Domain`; example: `"html-************************.***a*****clou*********"`
     pub domain: Option<String>,
 
-    /// `AppPath`: a string.
-    ///
-    /// Example: `"/html"`
+    /// `AppPath`; example: `"/html"`
     pub app_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-29 15:11:17"`
+    /// `CreateTime`; example: `"2026-07-29 15:11:17"`
     pub create_time: Option<String>,
 
-    /// `LatestVersionName`: a string.
-    ///
-    /// Example: `"html-002"`
+    /// `LatestVersionName`; example: `"html-002"`
     pub latest_version_name: Option<String>,
 
-    /// `LatestStatus`: a string.
-    ///
-    /// Example: `"******"`
+    /// `LatestStatus`; example: `"******"`
     pub latest_status: Option<String>,
 
-    /// `LatestBuildTime`: a string.
-    ///
-    /// Example: `"2026-07-29 15:13:16"`
+    /// `LatestBuildTime`; example: `"2026-07-29 15:13:16"`
     pub latest_build_time: Option<String>,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: Option<String>,
 
-    /// `BuildConfig`: a string.
-    ///
-    /// Example: `"{\"Source\":{\"}]}"`
+    /// `BuildConfig`; example: `"{\"Source\":{\"}]}"`
     pub build_config: Option<String>,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"mycloudapp2-016"`
+    /// `CurrentVersion`; example: `"mycloudapp2-016"`
     pub current_version: Option<String>,
 
-    /// `PreviewDomain`: a string.
-    ///
-    /// Example: `"mycloudapp2-***********************************************************"`
+    /// `PreviewDomain`; example: `"mycloudapp2-***********************************************************"`
     pub preview_domain: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2197,15 +2129,23 @@ pub struct DescribeCloudAppInfoResponse {
 /// The `DescribeCloudAppList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudAppListResponse`].
-/// The codes it documents are in [`DescribeCloudAppListError`](super::errors::DescribeCloudAppListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudAppList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudAppList",
     output = DescribeCloudAppListResponse,
-    error = super::errors::DescribeCloudAppListError,
+    error = super::errors::TcbErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -2215,44 +2155,32 @@ pub struct DescribeCloudAppInfoResponse {
     )
 )]
 pub struct DescribeCloudAppList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"l******-******53798f7294"`
+    /// `EnvId`; example: `"l******-******53798f7294"`
     pub env_id: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"vue"`
+    /// `SearchKey`; example: `"vue"`
     pub search_key: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `Filter`: a [`CloudAppFilter`](super::models::CloudAppFilter).
+    /// `Filter`
     pub filter: Option<models::CloudAppFilter>,
 }
 
 /// What a successful [`DescribeCloudAppList`] call returns.
 #[tc_model]
 pub struct DescribeCloudAppListResponse {
-    /// `ServiceList`: a list of [`CloudAppServiceItem`](super::models::CloudAppServiceItem) objects.
+    /// `ServiceList`
     pub service_list: Option<Vec<models::CloudAppServiceItem>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Total`; example: `6`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2262,96 +2190,78 @@ pub struct DescribeCloudAppListResponse {
 /// The `DescribeCloudAppVersion` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudAppVersionResponse`].
-/// The codes it documents are in [`DescribeCloudAppVersionError`](super::errors::DescribeCloudAppVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudAppVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudAppVersion",
     output = DescribeCloudAppVersionResponse,
-    error = super::errors::DescribeCloudAppVersionError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudAppVersion {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-****************"`
+    /// `EnvId`; example: `"lowcode-****************"`
     pub env_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"html"`
+    /// `ServiceName`; example: `"html"`
     pub service_name: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"html-002"`
+    /// `VersionName`; example: `"html-002"`
     pub version_name: Option<String>,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"1212376236544"`
+    /// `BuildId`; example: `"1212376236544"`
     pub build_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudAppVersion`] call returns.
 #[tc_model]
 pub struct DescribeCloudAppVersionResponse {
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"ZIP"`
+    /// `BuildType`; example: `"ZIP"`
     pub build_type: Option<String>,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"2*********"`
+    /// `BuildId`; example: `"2*********"`
     pub build_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `Status`; example: `"FAILED"`
     pub status: Option<String>,
 
-    /// `Framework`: a string.
-    ///
-    /// Example: `"other"`
+    /// `Framework`; example: `"other"`
     pub framework: Option<String>,
 
-    /// `StaticConfig`: a [`StaticConfig`](super::models::StaticConfig).
+    /// `StaticConfig`
     pub static_config: Option<models::StaticConfig>,
 
-    /// `BuildTime`: a string.
-    ///
-    /// Example: `"2026-07-29 15:13:36"`
+    /// `BuildTime`; example: `"2026-07-29 15:13:36"`
     pub build_time: Option<String>,
 
-    /// `Steps`: a list of [`BuildStepStatus`](super::models::BuildStepStatus) objects.
+    /// `Steps`
     pub steps: Option<Vec<models::BuildStepStatus>>,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"{\"Source\":[]}"`
+    /// `Snapshot`; example: `"{\"Source\":[]}"`
     pub snapshot: Option<String>,
 
-    /// `TrafficPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrafficPercent`; example: `0`
     pub traffic_percent: Option<u64>,
 
-    /// `VersionDomain`: a string.
-    ///
-    /// Example: `"cl*u*ap*-****************************************************************"`
+    /// `VersionDomain`; example: `"cl*u*ap*-****************************************************************"`
     pub version_domain: Option<String>,
 
-    /// `Resources`: a list of [`CloudAppResourceItem`](super::models::CloudAppResourceItem) objects.
+    /// `Resources`
     pub resources: Option<Vec<models::CloudAppResourceItem>>,
 
-    /// `Artifacts`: a list of [`BuildArtifactInfo`](super::models::BuildArtifactInfo) objects.
+    /// `Artifacts`
     pub artifacts: Option<Vec<models::BuildArtifactInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2361,15 +2271,23 @@ pub struct DescribeCloudAppVersionResponse {
 /// The `DescribeCloudAppVersionList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudAppVersionListResponse`].
-/// The codes it documents are in [`DescribeCloudAppVersionListError`](super::errors::DescribeCloudAppVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudAppVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudAppVersionList",
     output = DescribeCloudAppVersionListResponse,
-    error = super::errors::DescribeCloudAppVersionListError,
+    error = super::errors::TcbErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -2379,41 +2297,29 @@ pub struct DescribeCloudAppVersionResponse {
     )
 )]
 pub struct DescribeCloudAppVersionList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xx12"`
+    /// `EnvId`; example: `"env-xx12"`
     pub env_id: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"vue"`
+    /// `ServiceName`; example: `"vue"`
     pub service_name: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 }
 
 /// What a successful [`DescribeCloudAppVersionList`] call returns.
 #[tc_model]
 pub struct DescribeCloudAppVersionListResponse {
-    /// `VersionList`: a list of [`CloudAppVersionItem`](super::models::CloudAppVersionItem) objects.
+    /// `VersionList`
     pub version_list: Option<Vec<models::CloudAppVersionItem>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2423,80 +2329,68 @@ pub struct DescribeCloudAppVersionListResponse {
 /// The `DescribeCloudBaseBuildService` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudBaseBuildServiceResponse`].
-/// The codes it documents are in [`DescribeCloudBaseBuildServiceError`](super::errors::DescribeCloudBaseBuildServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudBaseBuildService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudBaseBuildService",
     output = DescribeCloudBaseBuildServiceResponse,
-    error = super::errors::DescribeCloudBaseBuildServiceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudBaseBuildService {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-asdasfa"`
+    /// `EnvId`; example: `"env-asdasfa"`
     pub env_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service-name"`
+    /// `ServiceName`; example: `"service-name"`
     pub service_name: String,
 
-    /// `CIBusiness`: a string.
-    ///
-    /// Example: `"cloudbaserun"`
+    /// `CIBusiness`; example: `"cloudbaserun"`
     #[tc(rename = "CIBusiness")]
     pub ci_business: Option<String>,
 
-    /// `ServiceVersion`: a string.
-    ///
-    /// Example: `"service-name-0.1"`
+    /// `ServiceVersion`; example: `"service-name-0.1"`
     pub service_version: Option<String>,
 
-    /// `Suffix`: a string.
-    ///
-    /// Example: `".zip"`
+    /// `Suffix`; example: `".zip"`
     pub suffix: Option<String>,
 }
 
 /// What a successful [`DescribeCloudBaseBuildService`] call returns.
 #[tc_model]
 pub struct DescribeCloudBaseBuildServiceResponse {
-    /// `UploadUrl`: a string.
-    ///
-    /// Example: `"http://uploadurl"`
+    /// `UploadUrl`; example: `"http://uploadurl"`
     pub upload_url: String,
 
-    /// `UploadHeaders`: a list of [`KvPair`](super::models::KvPair) objects.
-    ///
-    /// Example: `[{"key":"value"}]`
+    /// `UploadHeaders`; example: `[{"key":"value"}]`
     pub upload_headers: Vec<models::KvPair>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"packageName"`
+    /// `PackageName`; example: `"packageName"`
     pub package_name: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"0.0.1"`
+    /// `PackageVersion`; example: `"0.0.1"`
     pub package_version: String,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://downloadurl"`
+    /// `DownloadUrl`; example: `"http://downloadurl"`
     pub download_url: String,
 
-    /// `DownloadHeaders`: a list of [`KvPair`](super::models::KvPair) objects.
-    ///
-    /// Example: `[{"key":"value"}]`
+    /// `DownloadHeaders`; example: `[{"key":"value"}]`
     pub download_headers: Vec<models::KvPair>,
 
-    /// `OutDate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OutDate`; example: `false`
     pub out_date: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2506,37 +2400,44 @@ pub struct DescribeCloudBaseBuildServiceResponse {
 /// The `DescribeCloudBaseRunBuildLog` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudBaseRunBuildLogResponse`].
-/// The codes it documents are in [`DescribeCloudBaseRunBuildLogError`](super::errors::DescribeCloudBaseRunBuildLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudBaseRunBuildLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudBaseRunBuildLog",
     output = DescribeCloudBaseRunBuildLogResponse,
-    error = super::errors::DescribeCloudBaseRunBuildLogError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudBaseRunBuildLog {
-    /// `EnvId`: a string.
+    /// `EnvId`
     pub env_id: Option<String>,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: Option<String>,
 
-    /// `ServiceVersion`: a string.
+    /// `ServiceVersion`
     pub service_version: Option<String>,
 
-    /// `BuildId`: a signed 64-bit integer.
+    /// `BuildId`
     pub build_id: Option<i64>,
 
-    /// `Start`: a signed 64-bit integer.
+    /// `Start`
     pub start: Option<i64>,
 }
 
 /// What a successful [`DescribeCloudBaseRunBuildLog`] call returns.
 #[tc_model]
 pub struct DescribeCloudBaseRunBuildLogResponse {
-    /// `Log`: a [`CloudBaseRunBuildLog`](super::models::CloudBaseRunBuildLog).
+    /// `Log`
     pub log: Option<models::CloudBaseRunBuildLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2546,226 +2447,162 @@ pub struct DescribeCloudBaseRunBuildLogResponse {
 /// The `DescribeCloudBaseRunServerVersion` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCloudBaseRunServerVersionResponse`].
-/// The codes it documents are in [`DescribeCloudBaseRunServerVersionError`](super::errors::DescribeCloudBaseRunServerVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCloudBaseRunServerVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServerNotFound`](super::errors::TcbErrorCode::ResourceNotFoundServerNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCloudBaseRunServerVersion",
     output = DescribeCloudBaseRunServerVersionResponse,
-    error = super::errors::DescribeCloudBaseRunServerVersionError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCloudBaseRunServerVersion {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-98772234"`
+    /// `EnvId`; example: `"env-98772234"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"sv"`
+    /// `ServerName`; example: `"sv"`
     pub server_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"sv-001"`
+    /// `VersionName`; example: `"sv-001"`
     pub version_name: String,
 }
 
 /// What a successful [`DescribeCloudBaseRunServerVersion`] call returns.
 #[tc_model]
 pub struct DescribeCloudBaseRunServerVersionResponse {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"sv-001"`
+    /// `VersionName`; example: `"sv-001"`
     pub version_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `DockerfilePath`: a string.
-    ///
-    /// Example: `"Dockerfile"`
+    /// `DockerfilePath`; example: `"Dockerfile"`
     pub dockerfile_path: String,
 
-    /// `BuildDir`: a string.
-    ///
-    /// Example: `"."`
+    /// `BuildDir`; example: `"."`
     pub build_dir: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Cpu`; example: `1.0`
     pub cpu: f64,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `Mem`; example: `2.0`
     pub mem: f64,
 
-    /// `MinNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNum`; example: `1`
     pub min_num: i64,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxNum`; example: `50`
     pub max_num: i64,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Dockerfile"`
+    /// `PolicyType`; example: `"Dockerfile"`
     pub policy_type: String,
 
-    /// `PolicyThreshold`: a floating-point number.
-    ///
-    /// Example: `60.0`
+    /// `PolicyThreshold`; example: `60.0`
     pub policy_threshold: f64,
 
-    /// `EnvParams`: a string.
-    ///
-    /// Example: `"key=value"`
+    /// `EnvParams`; example: `"key=value"`
     pub env_params: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-01 12:00:00"`
+    /// `CreatedTime`; example: `"2024-12-01 12:00:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-01 12:00:00"`
+    /// `UpdatedTime`; example: `"2024-12-01 12:00:00"`
     pub updated_time: String,
 
-    /// `VersionIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `VersionIP`; example: `"127.0.0.1"`
     #[tc(rename = "VersionIP")]
     pub version_ip: String,
 
-    /// `VersionPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `VersionPort`; example: `80`
     pub version_port: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"package"`
+    /// `PackageName`; example: `"package"`
     pub package_name: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"134sd"`
+    /// `PackageVersion`; example: `"134sd"`
     pub package_version: String,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"package"`
+    /// `UploadType`; example: `"package"`
     pub upload_type: String,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"gitlab"`
+    /// `RepoType`; example: `"gitlab"`
     pub repo_type: String,
 
-    /// `Repo`: a string.
-    ///
-    /// Example: `"adress"`
+    /// `Repo`; example: `"adress"`
     pub repo: String,
 
-    /// `Branch`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Branch`; example: `"master"`
     pub branch: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"version"`
+    /// `ServerName`; example: `"version"`
     pub server_name: String,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublic`; example: `false`
     pub is_public: bool,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sdfsdf"`
+    /// `VpcId`; example: `"vpc-sdfsdf"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-sdfsdf"]`
+    /// `SubnetIds`; example: `["subnet-sdfsdf"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `CustomLogs`: a string.
-    ///
-    /// Example: `"stdout"`
+    /// `CustomLogs`; example: `"stdout"`
     pub custom_logs: String,
 
-    /// `ContainerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ContainerPort`; example: `80`
     pub container_port: i64,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `InitialDelaySeconds`; example: `80`
     pub initial_delay_seconds: i64,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `ImageUrl`; example: `"url"`
     pub image_url: String,
 
-    /// `CpuSize`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `CpuSize`; example: `2.0`
     pub cpu_size: f64,
 
-    /// `MemSize`: a floating-point number.
-    ///
-    /// Example: `4.0`
+    /// `MemSize`; example: `4.0`
     pub mem_size: f64,
 
-    /// `HasDockerfile`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasDockerfile`; example: `0`
     pub has_dockerfile: i64,
 
-    /// `BaseImage`: a string.
-    ///
-    /// Example: `"JDK7"`
+    /// `BaseImage`; example: `"JDK7"`
     pub base_image: String,
 
-    /// `EntryPoint`: a string.
-    ///
-    /// Example: `"java -jar app.jar"`
+    /// `EntryPoint`; example: `"java -jar app.jar"`
     pub entry_point: String,
 
-    /// `RepoLanguage`: a string.
-    ///
-    /// Example: `"Java"`
+    /// `RepoLanguage`; example: `"Java"`
     pub repo_language: String,
 
-    /// `PolicyDetail`: a list of [`HpaPolicy`](super::models::HpaPolicy) objects.
+    /// `PolicyDetail`
     pub policy_detail: Option<Vec<models::HpaPolicy>>,
 
-    /// `TkeClusterInfo`: a [`TkeClusterInfo`](super::models::TkeClusterInfo).
+    /// `TkeClusterInfo`
     pub tke_cluster_info: Option<models::TkeClusterInfo>,
 
-    /// `TkeWorkloadType`: a string.
-    ///
-    /// Example: `"deployment"`
+    /// `TkeWorkloadType`; example: `"deployment"`
     pub tke_workload_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2775,32 +2612,44 @@ pub struct DescribeCloudBaseRunServerVersionResponse {
 /// The `DescribeCreateMySQLResult` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCreateMySQLResultResponse`].
-/// The codes it documents are in [`DescribeCreateMySQLResultError`](super::errors::DescribeCreateMySQLResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCreateMySQLResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServerNotFound`](super::errors::TcbErrorCode::ResourceNotFoundServerNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCreateMySQLResult",
     output = DescribeCreateMySQLResultResponse,
-    error = super::errors::DescribeCreateMySQLResultError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCreateMySQLResult {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**s*e*-********2dbc0df14561"`
+    /// `EnvId`; example: `"**s*e*-********2dbc0df14561"`
     pub env_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"38654"`
+    /// `TaskId`; example: `"38654"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeCreateMySQLResult`] call returns.
 #[tc_model]
 pub struct DescribeCreateMySQLResultResponse {
-    /// `Data`: a [`DescribeCreateMySqlResult`](super::models::DescribeCreateMySqlResult).
+    /// `Data`
     pub data: Option<models::DescribeCreateMySqlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2810,54 +2659,56 @@ pub struct DescribeCreateMySQLResultResponse {
 /// The `DescribeCreditsUsage` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCreditsUsageResponse`].
-/// The codes it documents are in [`DescribeCreditsUsageError`](super::errors::DescribeCreditsUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCreditsUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServerNotFound`](super::errors::TcbErrorCode::ResourceNotFoundServerNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCreditsUsage",
     output = DescribeCreditsUsageResponse,
-    error = super::errors::DescribeCreditsUsageError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCreditsUsage {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2026-02-01"`
+    /// `StartDate`; example: `"2026-02-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2026-03-01"`
+    /// `EndDate`; example: `"2026-03-01"`
     pub end_date: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"work-p01-5gevsxb851439e3b"`
+    /// `EnvId`; example: `"work-p01-5gevsxb851439e3b"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeCreditsUsage`] call returns.
 #[tc_model]
 pub struct DescribeCreditsUsageResponse {
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `39745.66`
+    /// `DeductValue`; example: `39745.66`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReportValue`; example: `0`
     pub report_value: Option<f64>,
 
-    /// `HistoryDeducted`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `HistoryDeducted`; example: `0`
     pub history_deducted: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2867,47 +2718,53 @@ pub struct DescribeCreditsUsageResponse {
 /// The `DescribeCreditsUsageDetail` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCreditsUsageDetailResponse`].
-/// The codes it documents are in [`DescribeCreditsUsageDetailError`](super::errors::DescribeCreditsUsageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCreditsUsageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ServiceNotExist`](super::errors::TcbErrorCode::InvalidParameterServiceNotExist)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcbErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServerNotFound`](super::errors::TcbErrorCode::ResourceNotFoundServerNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCreditsUsageDetail",
     output = DescribeCreditsUsageDetailResponse,
-    error = super::errors::DescribeCreditsUsageDetailError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCreditsUsageDetail {
-    /// `Modules`: a list of strings.
-    ///
-    /// Example: `["FLEXDB"]`
+    /// `Modules`; example: `["FLEXDB"]`
     pub modules: Vec<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2026-02-01"`
+    /// `StartDate`; example: `"2026-02-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2026-03-01"`
+    /// `EndDate`; example: `"2026-03-01"`
     pub end_date: String,
 
-    /// `NeedUsageDetails`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedUsageDetails`; example: `true`
     pub need_usage_details: bool,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"workhorse-person-7057bb36c"`
+    /// `EnvId`; example: `"workhorse-person-7057bb36c"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeCreditsUsageDetail`] call returns.
 #[tc_model]
 pub struct DescribeCreditsUsageDetailResponse {
-    /// `Usages`: a list of [`EnvPkgCreditsUsage`](super::models::EnvPkgCreditsUsage) objects.
+    /// `Usages`
     pub usages: Option<Vec<models::EnvPkgCreditsUsage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2917,106 +2774,83 @@ pub struct DescribeCreditsUsageDetailResponse {
 /// The `DescribeCurveData` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeCurveDataResponse`].
-/// The codes it documents are in [`DescribeCurveDataError`](super::errors::DescribeCurveDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeCurveData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeCurveData",
     output = DescribeCurveDataResponse,
-    error = super::errors::DescribeCurveDataError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeCurveData {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lotestapi100004"`
+    /// `EnvId`; example: `"lotestapi100004"`
     pub env_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"DbSizepkg"`
+    /// `MetricName`; example: `"DbSizepkg"`
     pub metric_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-04-02 09:00:00"`
+    /// `StartTime`; example: `"2019-04-02 09:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-04-04 19:00:00"`
+    /// `EndTime`; example: `"2019-04-04 19:00:00"`
     pub end_time: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"ibot-agent1"`
+    /// `ResourceID`; example: `"ibot-agent1"`
     #[tc(rename = "ResourceID")]
     pub resource_id: Option<String>,
 
-    /// `WxAppId`: a string.
-    ///
-    /// Example: `"wxappid"`
+    /// `WxAppId`; example: `"wxappid"`
     pub wx_app_id: Option<String>,
 
-    /// `SubresourceID`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `SubresourceID`; example: `"deepseek"`
     #[tc(rename = "SubresourceID")]
     pub subresource_id: Option<String>,
 
-    /// `ThirdResource`: a string.
-    ///
-    /// Example: `"resource"`
+    /// `ThirdResource`; example: `"resource"`
     pub third_resource: Option<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: Option<u64>,
 }
 
 /// What a successful [`DescribeCurveData`] call returns.
 #[tc_model]
 pub struct DescribeCurveDataResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-04-02 09:00:00"`
+    /// `StartTime`; example: `"2019-04-02 09:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-04-04 19:00:00"`
+    /// `EndTime`; example: `"2019-04-04 19:00:00"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"DbSizepkg"`
+    /// `MetricName`; example: `"DbSizepkg"`
     pub metric_name: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: u64,
 
-    /// `Values`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,100,180,240,260]`
+    /// `Values`; example: `[20,100,180,240,260]`
     pub values: Vec<i64>,
 
-    /// `Time`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1554894000,1554894300,1554894600,1554894900,1554895200]`
+    /// `Time`; example: `[1554894000,1554894300,1554894600,1554894900,1554895200]`
     pub time: Vec<i64>,
 
-    /// `NewValues`: a list of floating-point numbers.
-    ///
-    /// Example: `[20.0,100.0,180.0,240.0,260.0]`
+    /// `NewValues`; example: `[20.0,100.0,180.0,240.0,260.0]`
     pub new_values: Vec<f64>,
 
-    /// `Statistics`: a string.
-    ///
-    /// Example: `"max"`
+    /// `Statistics`; example: `"max"`
     pub statistics: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3026,34 +2860,36 @@ pub struct DescribeCurveDataResponse {
 /// The `DescribeDatabaseACL` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeDatabaseACLResponse`].
-/// The codes it documents are in [`DescribeDatabaseACLError`](super::errors::DescribeDatabaseACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeDatabaseACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeDatabaseACL",
     output = DescribeDatabaseACLResponse,
-    error = super::errors::DescribeDatabaseACLError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeDatabaseACL {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxx"`
+    /// `EnvId`; example: `"env-xxxx"`
     pub env_id: String,
 
-    /// `CollectionName`: a string.
-    ///
-    /// Example: `"abccccc"`
+    /// `CollectionName`; example: `"abccccc"`
     pub collection_name: String,
 }
 
 /// What a successful [`DescribeDatabaseACL`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseACLResponse {
-    /// `AclTag`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `AclTag`; example: `"READONLY"`
     pub acl_tag: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3063,34 +2899,37 @@ pub struct DescribeDatabaseACLResponse {
 /// The `DescribeEnvAccountCircle` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeEnvAccountCircleResponse`].
-/// The codes it documents are in [`DescribeEnvAccountCircleError`](super::errors::DescribeEnvAccountCircleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeEnvAccountCircle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceUnavailable.ResourceExpired`](super::errors::TcbErrorCode::ResourceUnavailableResourceExpired)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeEnvAccountCircle",
     output = DescribeEnvAccountCircleResponse,
-    error = super::errors::DescribeEnvAccountCircleError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeEnvAccountCircle {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-asdafafa"`
+    /// `EnvId`; example: `"envid-asdafafa"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeEnvAccountCircle`] call returns.
 #[tc_model]
 pub struct DescribeEnvAccountCircleResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-12-01 00:00:00"`
+    /// `StartTime`; example: `"2025-12-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-12-31 23:59:59"`
+    /// `EndTime`; example: `"2025-12-31 23:59:59"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3100,89 +2939,69 @@ pub struct DescribeEnvAccountCircleResponse {
 /// The `DescribeEnvLimit` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeEnvLimitResponse`].
-/// The codes it documents are in [`DescribeEnvLimitError`](super::errors::DescribeEnvLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeEnvLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeEnvLimit",
     output = DescribeEnvLimitResponse,
-    error = super::errors::DescribeEnvLimitError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeEnvLimit {}
 
 /// What a successful [`DescribeEnvLimit`] call returns.
 #[tc_model]
 pub struct DescribeEnvLimitResponse {
-    /// `MaxEnvNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxEnvNum`; example: `1`
     pub max_env_num: i64,
 
-    /// `CurrentEnvNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentEnvNum`; example: `1`
     pub current_env_num: i64,
 
-    /// `MaxFreeEnvNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFreeEnvNum`; example: `1`
     pub max_free_env_num: i64,
 
-    /// `CurrentFreeEnvNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentFreeEnvNum`; example: `1`
     pub current_free_env_num: i64,
 
-    /// `MaxDeleteTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDeleteTotal`; example: `1`
     pub max_delete_total: i64,
 
-    /// `CurrentDeleteTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentDeleteTotal`; example: `1`
     pub current_delete_total: i64,
 
-    /// `MaxDeleteMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDeleteMonthly`; example: `1`
     pub max_delete_monthly: i64,
 
-    /// `CurrentDeleteMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentDeleteMonthly`; example: `1`
     pub current_delete_monthly: i64,
 
-    /// `MaxFreeTrialNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFreeTrialNum`; example: `1`
     pub max_free_trial_num: i64,
 
-    /// `CurrentFreeTrialNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentFreeTrialNum`; example: `0`
     pub current_free_trial_num: i64,
 
-    /// `ChangePayTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChangePayTotal`; example: `0`
     pub change_pay_total: i64,
 
-    /// `CurrentChangePayTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentChangePayTotal`; example: `0`
     pub current_change_pay_total: i64,
 
-    /// `ChangePayMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChangePayMonthly`; example: `0`
     pub change_pay_monthly: i64,
 
-    /// `CurrentChangePayMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentChangePayMonthly`; example: `0`
     pub current_change_pay_monthly: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3192,27 +3011,33 @@ pub struct DescribeEnvLimitResponse {
 /// The `DescribeEnvPlans` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeEnvPlansResponse`].
-/// The codes it documents are in [`DescribeEnvPlansError`](super::errors::DescribeEnvPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeEnvPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeEnvPlans",
     output = DescribeEnvPlansResponse,
-    error = super::errors::DescribeEnvPlansError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeEnvPlans {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: Option<String>,
 }
 
 /// What a successful [`DescribeEnvPlans`] call returns.
 #[tc_model]
 pub struct DescribeEnvPlansResponse {
-    /// `PlanList`: a list of [`PlanInfo`](super::models::PlanInfo) objects.
+    /// `PlanList`
     pub plan_list: Option<Vec<models::PlanInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3222,15 +3047,27 @@ pub struct DescribeEnvPlansResponse {
 /// The `DescribeEnvs` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeEnvsResponse`].
-/// The codes it documents are in [`DescribeEnvsError`](super::errors::DescribeEnvsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeEnvs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Action`](super::errors::TcbErrorCode::InvalidParameterAction)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceNotFound.UserNotExists`](super::errors::TcbErrorCode::ResourceNotFoundUserNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeEnvs",
     output = DescribeEnvsResponse,
-    error = super::errors::DescribeEnvsError,
+    error = super::errors::TcbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3240,41 +3077,29 @@ pub struct DescribeEnvPlansResponse {
     )
 )]
 pub struct DescribeEnvs {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"yourenvid-2fb346"`
+    /// `EnvId`; example: `"yourenvid-2fb346"`
     pub env_id: Option<String>,
 
-    /// `IsVisible`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVisible`; example: `true`
     pub is_visible: Option<bool>,
 
-    /// `Channels`: a list of strings.
-    ///
-    /// Example: `["ide","qc_console"]`
+    /// `Channels`; example: `["ide","qc_console"]`
     pub channels: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeEnvs`] call returns.
 #[tc_model]
 pub struct DescribeEnvsResponse {
-    /// `EnvList`: a list of [`EnvInfo`](super::models::EnvInfo) objects.
+    /// `EnvList`
     pub env_list: Vec<models::EnvInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3284,47 +3109,46 @@ pub struct DescribeEnvsResponse {
 /// The `DescribeGatewayVersions` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeGatewayVersionsResponse`].
-/// The codes it documents are in [`DescribeGatewayVersionsError`](super::errors::DescribeGatewayVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeGatewayVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeGatewayVersions",
     output = DescribeGatewayVersionsResponse,
-    error = super::errors::DescribeGatewayVersionsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeGatewayVersions {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-test"`
+    /// `EnvId`; example: `"env-test"`
     pub env_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gw-xxx"`
+    /// `GatewayId`; example: `"gw-xxx"`
     pub gateway_id: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"versionName-xxx"`
+    /// `VersionName`; example: `"versionName-xxx"`
     pub version_name: Option<String>,
 }
 
 /// What a successful [`DescribeGatewayVersions`] call returns.
 #[tc_model]
 pub struct DescribeGatewayVersionsResponse {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gw-xxx"`
+    /// `GatewayId`; example: `"gw-xxx"`
     pub gateway_id: Option<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `GatewayVersionItems`: a list of [`GatewayVersionItem`](super::models::GatewayVersionItem) objects.
+    /// `GatewayVersionItems`
     pub gateway_version_items: Option<Vec<models::GatewayVersionItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3334,9 +3158,12 @@ pub struct DescribeGatewayVersionsResponse {
 /// The `DescribeHTTPServiceCachePurgeTask` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeHTTPServiceCachePurgeTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeHTTPServiceCachePurgeTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3352,61 +3179,41 @@ pub struct DescribeGatewayVersionsResponse {
     )
 )]
 pub struct DescribeHTTPServiceCachePurgeTask {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**********-1gz1k5qkc06a0da4"`
+    /// `EnvId`; example: `"**********-1gz1k5qkc06a0da4"`
     pub env_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"*********************.cn"`
+    /// `Domain`; example: `"*********************.cn"`
     pub domain: String,
 
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"EO"`
+    /// `CacheType`; example: `"EO"`
     pub cache_type: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uie7chtuyrn"`
+    /// `TaskId`; example: `"3uie7chtuyrn"`
     pub task_id: Option<String>,
 
-    /// `PurgeType`: a string.
-    ///
-    /// Example: `"PURGE_URL"`
+    /// `PurgeType`; example: `"PURGE_URL"`
     pub purge_type: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-02T09:10:51Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-09-02T09:10:51Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-02T09:19:51Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-09-02T09:19:51Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHTTPServiceCachePurgeTask`] call returns.
 #[tc_model]
 pub struct DescribeHTTPServiceCachePurgeTaskResponse {
-    /// `Tasks`: a list of [`HttpServiceCachePurgeTask`](super::models::HttpServiceCachePurgeTask) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::HttpServiceCachePurgeTask>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3416,15 +3223,21 @@ pub struct DescribeHTTPServiceCachePurgeTaskResponse {
 /// The `DescribeHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeHTTPServiceRouteResponse`].
-/// The codes it documents are in [`DescribeHTTPServiceRouteError`](super::errors::DescribeHTTPServiceRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeHTTPServiceRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeHTTPServiceRoute",
     output = DescribeHTTPServiceRouteResponse,
-    error = super::errors::DescribeHTTPServiceRouteError,
+    error = super::errors::TcbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3434,39 +3247,29 @@ pub struct DescribeHTTPServiceCachePurgeTaskResponse {
     )
 )]
 pub struct DescribeHTTPServiceRoute {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `EnvId`; example: `"*****************-7ezncwdd421446"`
     pub env_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct DescribeHTTPServiceRouteResponse {
-    /// `Domains`: a list of [`HttpServiceDomain`](super::models::HttpServiceDomain) objects.
+    /// `Domains`
     pub domains: Option<Vec<models::HttpServiceDomain>>,
 
-    /// `OriginDomain`: a string.
-    ///
-    /// Example: `"***********************************************.tencentcloudbase.com"`
+    /// `OriginDomain`; example: `"***********************************************.tencentcloudbase.com"`
     pub origin_domain: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3476,29 +3279,37 @@ pub struct DescribeHTTPServiceRouteResponse {
 /// The `DescribeHostingDomainTask` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeHostingDomainTaskResponse`].
-/// The codes it documents are in [`DescribeHostingDomainTaskError`](super::errors::DescribeHostingDomainTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeHostingDomainTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Concurrent`](super::errors::TcbErrorCode::LimitExceededConcurrent)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeHostingDomainTask",
     output = DescribeHostingDomainTaskResponse,
-    error = super::errors::DescribeHostingDomainTaskError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeHostingDomainTask {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvId`; example: `"env-xxxxxx"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeHostingDomainTask`] call returns.
 #[tc_model]
 pub struct DescribeHostingDomainTaskResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3508,53 +3319,52 @@ pub struct DescribeHostingDomainTaskResponse {
 /// The `DescribeLoginConfig` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeLoginConfigResponse`].
-/// The codes it documents are in [`DescribeLoginConfigError`](super::errors::DescribeLoginConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeLoginConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeLoginConfig",
     output = DescribeLoginConfigResponse,
-    error = super::errors::DescribeLoginConfigError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeLoginConfig {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeLoginConfig`] call returns.
 #[tc_model]
 pub struct DescribeLoginConfigResponse {
-    /// `EmailLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EmailLogin`; example: `true`
     pub email_login: bool,
 
-    /// `AnonymousLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AnonymousLogin`; example: `true`
     pub anonymous_login: bool,
 
-    /// `UserNameLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UserNameLogin`; example: `true`
     pub user_name_login: bool,
 
-    /// `SmsVerificationConfig`: a [`VerificationConfig`](super::models::VerificationConfig).
+    /// `SmsVerificationConfig`
     pub sms_verification_config: models::VerificationConfig,
 
-    /// `PhoneNumberLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PhoneNumberLogin`; example: `true`
     pub phone_number_login: bool,
 
-    /// `MfaConfig`: a [`MfaLoginConfig`](super::models::MfaLoginConfig).
+    /// `MfaConfig`
     pub mfa_config: Option<models::MfaLoginConfig>,
 
-    /// `PwdUpdateStrategy`: a [`PasswordUpdateLoginConfig`](super::models::PasswordUpdateLoginConfig).
+    /// `PwdUpdateStrategy`
     pub pwd_update_strategy: Option<models::PasswordUpdateLoginConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3564,27 +3374,32 @@ pub struct DescribeLoginConfigResponse {
 /// The `DescribeManagedAIModelList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeManagedAIModelListResponse`].
-/// The codes it documents are in [`DescribeManagedAIModelListError`](super::errors::DescribeManagedAIModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeManagedAIModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeManagedAIModelList",
     output = DescribeManagedAIModelListResponse,
-    error = super::errors::DescribeManagedAIModelListError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeManagedAIModelList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"free-********-7g5aa8xnfd5428b4"`
+    /// `EnvId`; example: `"free-********-7g5aa8xnfd5428b4"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeManagedAIModelList`] call returns.
 #[tc_model]
 pub struct DescribeManagedAIModelListResponse {
-    /// `ManagedAIModelList`: a list of [`ManagedAiModelGroup`](super::models::ManagedAiModelGroup) objects.
+    /// `ManagedAIModelList`
     #[tc(rename = "ManagedAIModelList")]
     pub managed_ai_model_list: Option<Vec<models::ManagedAiModelGroup>>,
 
@@ -3595,27 +3410,30 @@ pub struct DescribeManagedAIModelListResponse {
 /// The `DescribeMySQLClusterDetail` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeMySQLClusterDetailResponse`].
-/// The codes it documents are in [`DescribeMySQLClusterDetailError`](super::errors::DescribeMySQLClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeMySQLClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataSourceNotExist`](super::errors::TcbErrorCode::FailedOperationDataSourceNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeMySQLClusterDetail",
     output = DescribeMySQLClusterDetailResponse,
-    error = super::errors::DescribeMySQLClusterDetailError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeMySQLClusterDetail {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*******p**-8g1j2dbc0df14561"`
+    /// `EnvId`; example: `"*******p**-8g1j2dbc0df14561"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeMySQLClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeMySQLClusterDetailResponse {
-    /// `Data`: a [`MySqlClusterDetail`](super::models::MySqlClusterDetail).
+    /// `Data`
     pub data: Option<models::MySqlClusterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3625,37 +3443,36 @@ pub struct DescribeMySQLClusterDetailResponse {
 /// The `DescribeMySQLTaskStatus` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeMySQLTaskStatusResponse`].
-/// The codes it documents are in [`DescribeMySQLTaskStatusError`](super::errors::DescribeMySQLTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeMySQLTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataSourceNotExist`](super::errors::TcbErrorCode::FailedOperationDataSourceNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeMySQLTaskStatus",
     output = DescribeMySQLTaskStatusResponse,
-    error = super::errors::DescribeMySQLTaskStatusError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeMySQLTaskStatus {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*******pre-******bc0df14561"`
+    /// `EnvId`; example: `"*******pre-******bc0df14561"`
     pub env_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"16710"`
+    /// `TaskId`; example: `"16710"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"DeleteDataHub"`
+    /// `TaskName`; example: `"DeleteDataHub"`
     pub task_name: Option<String>,
 }
 
 /// What a successful [`DescribeMySQLTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeMySQLTaskStatusResponse {
-    /// `Data`: a [`MySqlTaskStatus`](super::models::MySqlTaskStatus).
+    /// `Data`
     pub data: Option<models::MySqlTaskStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3665,77 +3482,61 @@ pub struct DescribeMySQLTaskStatusResponse {
 /// The `DescribePGUserMigration` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePGUserMigrationResponse`].
-/// The codes it documents are in [`DescribePGUserMigrationError`](super::errors::DescribePGUserMigrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePGUserMigration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribePGUserMigration",
     output = DescribePGUserMigrationResponse,
-    error = super::errors::DescribePGUserMigrationError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribePGUserMigration {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-ethan06-d9gzgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-ethan06-d9gzgavrt1f14772b"`
     pub env_id: String,
 
-    /// `MigrationVersion`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `MigrationVersion`; example: `"20260526000000"`
     pub migration_version: String,
 }
 
 /// What a successful [`DescribePGUserMigration`] call returns.
 #[tc_model]
 pub struct DescribePGUserMigrationResponse {
-    /// `Version`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `Version`; example: `"20260526000000"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: Option<String>,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: Option<String>,
 
-    /// `Rollback`: a string.
-    ///
-    /// Example: `"DROP TABLE IF EXISTS public.test;"`
+    /// `Rollback`; example: `"DROP TABLE IF EXISTS public.test;"`
     pub rollback: Option<String>,
 
-    /// `Checksum`: a string.
-    ///
-    /// Example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
+    /// `Checksum`; example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
     pub checksum: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"repair"`
+    /// `Source`; example: `"repair"`
     pub source: Option<String>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"100019231666"`
+    /// `CreatedBy`; example: `"100019231666"`
     pub created_by: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-05-26T11:34:19+08:00"`
+    /// `CreatedAt`; example: `"2026-05-26T11:34:19+08:00"`
     pub created_at: Option<String>,
 
-    /// `AppliedAt`: a string.
-    ///
-    /// Example: `"2026-05-26T11:34:19+08:00"`
+    /// `AppliedAt`; example: `"2026-05-26T11:34:19+08:00"`
     pub applied_at: Option<String>,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `153`
+    /// `DurationMs`; example: `153`
     pub duration_ms: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3745,9 +3546,12 @@ pub struct DescribePGUserMigrationResponse {
 /// The `DescribePlatformAccountCircle` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformAccountCircleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatformAccountCircle)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3760,14 +3564,10 @@ pub struct DescribePlatformAccountCircle {}
 /// What a successful [`DescribePlatformAccountCircle`] call returns.
 #[tc_model]
 pub struct DescribePlatformAccountCircleResponse {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-08-20 21:01:24"`
+    /// `StartTime`; example: `"2026-08-20 21:01:24"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-20 23:59:59"`
+    /// `EndTime`; example: `"2026-09-20 23:59:59"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3777,9 +3577,12 @@ pub struct DescribePlatformAccountCircleResponse {
 /// The `DescribePlatformCreditsUsage` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformCreditsUsageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatformCreditsUsage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3788,41 +3591,29 @@ pub struct DescribePlatformAccountCircleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePlatformCreditsUsage {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2026-09-01"`
+    /// `StartDate`; example: `"2026-09-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2026-09-30"`
+    /// `EndDate`; example: `"2026-09-30"`
     pub end_date: String,
 
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-3iovc1ty3nug3"`
+    /// `PlatformId`; example: `"pf-3iovc1ty3nug3"`
     pub platform_id: String,
 }
 
 /// What a successful [`DescribePlatformCreditsUsage`] call returns.
 #[tc_model]
 pub struct DescribePlatformCreditsUsageResponse {
-    /// `DeductValueCount`: a floating-point number.
-    ///
-    /// Example: `8579960`
+    /// `DeductValueCount`; example: `8579960`
     pub deduct_value_count: Option<f64>,
 
-    /// `PackageDeductValueCount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValueCount`; example: `0`
     pub package_deduct_value_count: Option<f64>,
 
-    /// `ReportValueCount`: a floating-point number.
-    ///
-    /// Example: `123625.5`
+    /// `ReportValueCount`; example: `123625.5`
     pub report_value_count: Option<f64>,
 
-    /// `DailyList`: a list of [`PlatformCreditsUsageDaily`](super::models::PlatformCreditsUsageDaily) objects.
+    /// `DailyList`
     pub daily_list: Option<Vec<models::PlatformCreditsUsageDaily>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3832,9 +3623,12 @@ pub struct DescribePlatformCreditsUsageResponse {
 /// The `DescribePlatformCreditsUsageDetail` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformCreditsUsageDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatformCreditsUsageDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3843,36 +3637,26 @@ pub struct DescribePlatformCreditsUsageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePlatformCreditsUsageDetail {
-    /// `Modules`: a list of strings.
-    ///
-    /// Example: `["PostgreSQL"]`
+    /// `Modules`; example: `["PostgreSQL"]`
     pub modules: Vec<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2026-09-11"`
+    /// `StartDate`; example: `"2026-09-11"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2026-10-11"`
+    /// `EndDate`; example: `"2026-10-11"`
     pub end_date: String,
 
-    /// `NeedUsageDetails`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedUsageDetails`; example: `true`
     pub need_usage_details: bool,
 
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-35zc08k5rfxtq"`
+    /// `PlatformId`; example: `"pf-35zc08k5rfxtq"`
     pub platform_id: String,
 }
 
 /// What a successful [`DescribePlatformCreditsUsageDetail`] call returns.
 #[tc_model]
 pub struct DescribePlatformCreditsUsageDetailResponse {
-    /// `Usages`: a list of [`PlatformPkgCreditsUsage`](super::models::PlatformPkgCreditsUsage) objects.
+    /// `Usages`
     pub usages: Option<Vec<models::PlatformPkgCreditsUsage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3882,9 +3666,12 @@ pub struct DescribePlatformCreditsUsageDetailResponse {
 /// The `DescribePlatformEnvUsage` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformEnvUsageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatformEnvUsage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3893,46 +3680,32 @@ pub struct DescribePlatformCreditsUsageDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePlatformEnvUsage {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"jeff-d4g6izo8z6a0502f6"`
+    /// `EnvId`; example: `"jeff-d4g6izo8z6a0502f6"`
     pub env_id: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2026-08-20"`
+    /// `StartDate`; example: `"2026-08-20"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2026-09-20"`
+    /// `EndDate`; example: `"2026-09-20"`
     pub end_date: Option<String>,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["Database"]`
+    /// `ResourceTypes`; example: `["Database"]`
     pub resource_types: Option<Vec<String>>,
 
-    /// `NeedUsageDetails`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedUsageDetails`; example: `true`
     pub need_usage_details: Option<bool>,
 }
 
 /// What a successful [`DescribePlatformEnvUsage`] call returns.
 #[tc_model]
 pub struct DescribePlatformEnvUsageResponse {
-    /// `Resources`: a list of [`PlatformResUsageItem`](super::models::PlatformResUsageItem) objects.
+    /// `Resources`
     pub resources: Option<Vec<models::PlatformResUsageItem>>,
 
-    /// `TotalCredits`: an unsigned 64-bit integer.
-    ///
-    /// Example: `595100`
+    /// `TotalCredits`; example: `595100`
     pub total_credits: Option<u64>,
 
-    /// `CreditsScale`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CreditsScale`; example: `10000`
     pub credits_scale: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3942,9 +3715,12 @@ pub struct DescribePlatformEnvUsageResponse {
 /// The `DescribePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformHTTPServiceRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatformHTTPServiceRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -3960,39 +3736,29 @@ pub struct DescribePlatformEnvUsageResponse {
     )
 )]
 pub struct DescribePlatformHTTPServiceRoute {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-************"`
+    /// `PlatformId`; example: `"pf-************"`
     pub platform_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePlatformHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct DescribePlatformHTTPServiceRouteResponse {
-    /// `Domains`: a list of [`HttpServiceDomain`](super::models::HttpServiceDomain) objects.
+    /// `Domains`
     pub domains: Option<Vec<models::HttpServiceDomain>>,
 
-    /// `OriginDomain`: a string.
-    ///
-    /// Example: `"***************.*********-expr.tencentcloudbase.com"`
+    /// `OriginDomain`; example: `"***************.*********-expr.tencentcloudbase.com"`
     pub origin_domain: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4002,9 +3768,12 @@ pub struct DescribePlatformHTTPServiceRouteResponse {
 /// The `DescribePlatforms` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribePlatformsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribePlatforms)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4020,31 +3789,23 @@ pub struct DescribePlatformHTTPServiceRouteResponse {
     )
 )]
 pub struct DescribePlatforms {
-    /// `PlatformIds`: a list of strings.
-    ///
-    /// Example: `["pf-2v4plhx1ph2bq"]`
+    /// `PlatformIds`; example: `["pf-2v4plhx1ph2bq"]`
     pub platform_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Offset`; example: `5`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribePlatforms`] call returns.
 #[tc_model]
 pub struct DescribePlatformsResponse {
-    /// `PlatformList`: a list of [`PlatformInfo`](super::models::PlatformInfo) objects.
+    /// `PlatformList`
     pub platform_list: Option<Vec<models::PlatformInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Total`; example: `13`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4054,30 +3815,35 @@ pub struct DescribePlatformsResponse {
 /// The `DescribeQuotaData` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeQuotaDataResponse`].
-/// The codes it documents are in [`DescribeQuotaDataError`](super::errors::DescribeQuotaDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeQuotaData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeQuotaData",
     output = DescribeQuotaDataResponse,
-    error = super::errors::DescribeQuotaDataError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeQuotaData {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-23"`
+    /// `EnvId`; example: `"test-23"`
     pub env_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"DbWritepkg"`
+    /// `MetricName`; example: `"DbWritepkg"`
     pub metric_name: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"\"test-env\""`
+    /// `ResourceID`; example: `"\"test-env\""`
     #[tc(rename = "ResourceID")]
     pub resource_id: Option<String>,
 }
@@ -4085,19 +3851,13 @@ pub struct DescribeQuotaData {
 /// What a successful [`DescribeQuotaData`] call returns.
 #[tc_model]
 pub struct DescribeQuotaDataResponse {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"DbWritepkg"`
+    /// `MetricName`; example: `"DbWritepkg"`
     pub metric_name: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Value`; example: `0`
     pub value: i64,
 
-    /// `SubValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `SubValue`; example: `"100"`
     pub sub_value: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4107,37 +3867,42 @@ pub struct DescribeQuotaDataResponse {
 /// The `DescribeResourcePermission` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeResourcePermissionResponse`].
-/// The codes it documents are in [`DescribeResourcePermissionError`](super::errors::DescribeResourcePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeResourcePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::TcbErrorCode::ResourceNotFoundResourceNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeResourcePermission",
     output = DescribeResourcePermissionResponse,
-    error = super::errors::DescribeResourcePermissionError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeResourcePermission {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**test-1gahsf0*********"`
+    /// `EnvId`; example: `"**test-1gahsf0*********"`
     pub env_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ResourceType`; example: `"table"`
     pub resource_type: String,
 
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["users"]`
+    /// `Resources`; example: `["users"]`
     pub resources: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeResourcePermission`] call returns.
 #[tc_model]
 pub struct DescribeResourcePermissionResponse {
-    /// `Data`: a [`DescribeResourcePermissionResult`](super::models::DescribeResourcePermissionResult).
+    /// `Data`
     pub data: models::DescribeResourcePermissionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4147,44 +3912,42 @@ pub struct DescribeResourcePermissionResponse {
 /// The `DescribeSafeRule` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeSafeRuleResponse`].
-/// The codes it documents are in [`DescribeSafeRuleError`](super::errors::DescribeSafeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeSafeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeSafeRule",
     output = DescribeSafeRuleResponse,
-    error = super::errors::DescribeSafeRuleError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeSafeRule {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"my-env-c89tjdjdk"`
+    /// `EnvId`; example: `"my-env-c89tjdjdk"`
     pub env_id: String,
 
-    /// `CollectionName`: a string.
-    ///
-    /// Example: `"my-table"`
+    /// `CollectionName`; example: `"my-table"`
     pub collection_name: String,
 
-    /// `WxAppId`: a string.
-    ///
-    /// Example: `"wx94gjkuihjldjlkfs"`
+    /// `WxAppId`; example: `"wx94gjkuihjldjlkfs"`
     pub wx_app_id: Option<String>,
 }
 
 /// What a successful [`DescribeSafeRule`] call returns.
 #[tc_model]
 pub struct DescribeSafeRuleResponse {
-    /// `Rule`: a string.
-    ///
-    /// Example: `"{   \"read\": \"auth != null\",   \"write\": \"doc._openid == auth.uid\" }"`
+    /// `Rule`; example: `"{   \"read\": \"auth != null\",   \"write\": \"doc._openid == auth.uid\" }"`
     pub rule: Option<String>,
 
-    /// `AclTag`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `AclTag`; example: `"READONLY"`
     pub acl_tag: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4194,25 +3957,31 @@ pub struct DescribeSafeRuleResponse {
 /// The `DescribeStaticStore` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeStaticStoreResponse`].
-/// The codes it documents are in [`DescribeStaticStoreError`](super::errors::DescribeStaticStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeStaticStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeStaticStore",
     output = DescribeStaticStoreResponse,
-    error = super::errors::DescribeStaticStoreError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeStaticStore {
-    /// `EnvId`: a string.
+    /// `EnvId`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeStaticStore`] call returns.
 #[tc_model]
 pub struct DescribeStaticStoreResponse {
-    /// `Data`: a list of [`StaticStoreInfo`](super::models::StaticStoreInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::StaticStoreInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4222,45 +3991,56 @@ pub struct DescribeStaticStoreResponse {
 /// The `DescribeTable` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeTableResponse`].
-/// The codes it documents are in [`DescribeTableError`](super::errors::DescribeTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfReadRequestQuota`](super::errors::TcbErrorCode::LimitExceededOutOfReadRequestQuota)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeTable",
     output = DescribeTableResponse,
-    error = super::errors::DescribeTableError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeTable {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_users"`
+    /// `TableName`; example: `"demo_users"`
     pub table_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-xxx"`
+    /// `Tag`; example: `"tnt-xxx"`
     pub tag: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
 /// What a successful [`DescribeTable`] call returns.
 #[tc_model]
 pub struct DescribeTableResponse {
-    /// `Indexes`: a list of [`IndexInfo`](super::models::IndexInfo) objects.
+    /// `Indexes`
     pub indexes: Vec<models::IndexInfo>,
 
-    /// `IndexNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexNum`; example: `1`
     pub index_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4270,53 +4050,62 @@ pub struct DescribeTableResponse {
 /// The `DescribeTables` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeTablesResponse`].
-/// The codes it documents are in [`DescribeTablesError`](super::errors::DescribeTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfReadRequestQuota`](super::errors::TcbErrorCode::LimitExceededOutOfReadRequestQuota)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeTables {
-    /// `MgoLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MgoLimit`; example: `10`
     pub mgo_limit: i64,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-abc"`
+    /// `Tag`; example: `"tnt-abc"`
     pub tag: Option<String>,
 
-    /// `MgoOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MgoOffset`; example: `0`
     pub mgo_offset: Option<i64>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 
-    /// `TableNames`: a list of strings.
-    ///
-    /// Example: `["table_name"]`
+    /// `TableNames`; example: `["table_name"]`
     pub table_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTables`] call returns.
 #[tc_model]
 pub struct DescribeTablesResponse {
-    /// `Tables`: a list of [`TableInfo`](super::models::TableInfo) objects.
+    /// `Tables`
     pub tables: Option<Vec<models::TableInfo>>,
 
-    /// `Pager`: a [`Pager`](super::models::Pager).
+    /// `Pager`
     pub pager: Option<models::Pager>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4326,9 +4115,12 @@ pub struct DescribeTablesResponse {
 /// The `DescribeTaskResult` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeTaskResultResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeTaskResult)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4337,54 +4129,38 @@ pub struct DescribeTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTaskResult {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-***********zgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-***********zgavrt1f14772b"`
     pub env_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-e6ee5110"`
+    /// `TaskId`; example: `"task-e6ee5110"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeTaskResultResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-e6ee5110"`
+    /// `TaskId`; example: `"task-e6ee5110"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"PGUserMigration"`
+    /// `TaskType`; example: `"PGUserMigration"`
     pub task_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeed"`
+    /// `Status`; example: `"Succeed"`
     pub status: Option<String>,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"RunMigrations"`
+    /// `Phase`; example: `"RunMigrations"`
     pub phase: Option<String>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-05-26T11:26:13+08:00"`
+    /// `CreatedAt`; example: `"2026-05-26T11:26:13+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-05-26T11:26:14+08:00"`
+    /// `UpdatedAt`; example: `"2026-05-26T11:26:14+08:00"`
     pub updated_at: Option<String>,
 
-    /// `Params`: a list of [`ObjectKv`](super::models::ObjectKv) objects.
+    /// `Params`
     pub params: Option<Vec<models::ObjectKv>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4394,62 +4170,54 @@ pub struct DescribeTaskResultResponse {
 /// The `DescribeUserList` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DescribeUserListResponse`].
-/// The codes it documents are in [`DescribeUserListError`](super::errors::DescribeUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DescribeUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.FlexdbResourceOverdue`](super::errors::TcbErrorCode::FailedOperationFlexdbResourceOverdue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DescribeUserList",
     output = DescribeUserListResponse,
-    error = super::errors::DescribeUserListError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DescribeUserList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test_envId"`
+    /// `EnvId`; example: `"test_envId"`
     pub env_id: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhang"`
+    /// `Name`; example: `"zhang"`
     pub name: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"张"`
+    /// `NickName`; example: `"张"`
     pub nick_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13900139000"`
+    /// `Phone`; example: `"13900139000"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"zhangsan@example.com"`
+    /// `Email`; example: `"zhangsan@example.com"`
     pub email: Option<String>,
 
-    /// `UidList`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `UidList`; example: `["1001"]`
     pub uid_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeUserList`] call returns.
 #[tc_model]
 pub struct DescribeUserListResponse {
-    /// `Data`: a [`DescribeUserListResp`](super::models::DescribeUserListResp).
+    /// `Data`
     pub data: models::DescribeUserListResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4459,30 +4227,36 @@ pub struct DescribeUserListResponse {
 /// The `DestroyEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DestroyEnvResponse`].
-/// The codes it documents are in [`DestroyEnvError`](super::errors::DestroyEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DestroyEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.InvoiceAmountLack`](super::errors::TcbErrorCode::ResourceUnavailableInvoiceAmountLack)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DestroyEnv",
     output = DestroyEnvResponse,
-    error = super::errors::DestroyEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DestroyEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"yourenvid-2fb346"`
+    /// `EnvId`; example: `"yourenvid-2fb346"`
     pub env_id: String,
 
-    /// `IsForce`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsForce`; example: `false`
     pub is_force: Option<bool>,
 
-    /// `BypassCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BypassCheck`; example: `false`
     pub bypass_check: Option<bool>,
 }
 
@@ -4496,27 +4270,30 @@ pub struct DestroyEnvResponse {
 /// The `DestroyMySQL` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DestroyMySQLResponse`].
-/// The codes it documents are in [`DestroyMySQLError`](super::errors::DestroyMySQLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DestroyMySQL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataSourceNotExist`](super::errors::TcbErrorCode::FailedOperationDataSourceNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DestroyMySQL",
     output = DestroyMySQLResponse,
-    error = super::errors::DestroyMySQLError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DestroyMySQL {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**s**r*pr********bc0df14561"`
+    /// `EnvId`; example: `"**s**r*pr********bc0df14561"`
     pub env_id: String,
 }
 
 /// What a successful [`DestroyMySQL`] call returns.
 #[tc_model]
 pub struct DestroyMySQLResponse {
-    /// `Data`: a [`DestroyMySqlResult`](super::models::DestroyMySqlResult).
+    /// `Data`
     pub data: Option<models::DestroyMySqlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4526,9 +4303,12 @@ pub struct DestroyMySQLResponse {
 /// The `DestroyPlatformEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DestroyPlatformEnvResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DestroyPlatformEnv)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4537,9 +4317,7 @@ pub struct DestroyMySQLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DestroyPlatformEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"platform02-*****************"`
+    /// `EnvId`; example: `"platform02-*****************"`
     pub env_id: String,
 }
 
@@ -4553,34 +4331,34 @@ pub struct DestroyPlatformEnvResponse {
 /// The `DestroyStaticStore` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DestroyStaticStoreResponse`].
-/// The codes it documents are in [`DestroyStaticStoreError`](super::errors::DestroyStaticStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DestroyStaticStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "DestroyStaticStore",
     output = DestroyStaticStoreResponse,
-    error = super::errors::DestroyStaticStoreError
+    error = super::errors::TcbErrorCode
 )]
 pub struct DestroyStaticStore {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyaaza"`
+    /// `EnvId`; example: `"env-xxyyaaza"`
     pub env_id: String,
 
-    /// `CdnDomain`: a string.
-    ///
-    /// Example: `"cloudbase.tencentcloud.com"`
+    /// `CdnDomain`; example: `"cloudbase.tencentcloud.com"`
     pub cdn_domain: Option<String>,
 }
 
 /// What a successful [`DestroyStaticStore`] call returns.
 #[tc_model]
 pub struct DestroyStaticStoreResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Result`; example: `"succ"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4590,9 +4368,12 @@ pub struct DestroyStaticStoreResponse {
 /// The `DownloadFunction` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`DownloadFunctionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=DownloadFunction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4601,45 +4382,31 @@ pub struct DestroyStaticStoreResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DownloadFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `FunctionName`; example: `"helloworld"`
     pub function_name: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaa"`
+    /// `EnvId`; example: `"env-xxyyzzaa"`
     pub env_id: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"LATEST"`
+    /// `Qualifier`; example: `"LATEST"`
     pub qualifier: Option<String>,
 }
 
 /// What a successful [`DownloadFunction`] call returns.
 #[tc_model]
 pub struct DownloadFunctionResponse {
-    /// `SCFErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameterValue"`
+    /// `SCFErrorCode`; example: `"InvalidParameterValue"`
     #[tc(rename = "SCFErrorCode")]
     pub scf_error_code: Option<String>,
 
-    /// `SCFErrorMsg`: a string.
-    ///
-    /// Example: `"参数取值错误"`
+    /// `SCFErrorMsg`; example: `"参数取值错误"`
     #[tc(rename = "SCFErrorMsg")]
     pub scf_error_msg: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.com"`
+    /// `Url`; example: `"https://xxx.com"`
     pub url: Option<String>,
 
-    /// `CodeSha256`: a string.
-    ///
-    /// Example: `"fdsfdgdfgdfghdfhdfgsfsrewreterytfdx"`
+    /// `CodeSha256`; example: `"fdsfdgdfgdfghdfhdfgsfsrewreterytfdx"`
     pub code_sha256: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4649,59 +4416,53 @@ pub struct DownloadFunctionResponse {
 /// The `ExecutePGSql` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ExecutePGSqlResponse`].
-/// The codes it documents are in [`ExecutePGSqlError`](super::errors::ExecutePGSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ExecutePGSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceStatusConflict`](super::errors::TcbErrorCode::FailedOperationInstanceStatusConflict)
+/// - [`FailedOperation.PGConnectError`](super::errors::TcbErrorCode::FailedOperationPgConnectError)
+/// - [`FailedOperation.PGExecuteSqlError`](super::errors::TcbErrorCode::FailedOperationPgExecuteSqlError)
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
+/// - [`ResourceNotFound.RoleNotFound`](super::errors::TcbErrorCode::ResourceNotFoundRoleNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ExecutePGSql",
     output = ExecutePGSqlResponse,
-    error = super::errors::ExecutePGSqlError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ExecutePGSql {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lo**od*-*********10a94df"`
+    /// `EnvId`; example: `"lo**od*-*********10a94df"`
     pub env_id: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from pg_namespace"`
+    /// `Sql`; example: `"select * from pg_namespace"`
     pub sql: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"cloudbase_********"`
+    /// `Role`; example: `"cloudbase_********"`
     pub role: Option<String>,
 }
 
 /// What a successful [`ExecutePGSql`] call returns.
 #[tc_model]
 pub struct ExecutePGSqlResponse {
-    /// `AffectedRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectedRows`; example: `0`
     pub affected_rows: i64,
 
-    /// `Columns`: a list of strings.
-    ///
-    /// Example: `["oid"]`
+    /// `Columns`; example: `["oid"]`
     pub columns: Option<Vec<String>>,
 
-    /// `ColumnTypes`: a list of strings.
-    ///
-    /// Example: `["date"]`
+    /// `ColumnTypes`; example: `["date"]`
     pub column_types: Option<Vec<String>>,
 
-    /// `Rows`: a list of strings.
-    ///
-    /// Example: `["[\"99\",\"pg_toast\",\"10\",null]"]`
+    /// `Rows`; example: `["[\"99\",\"pg_toast\",\"10\",null]"]`
     pub rows: Option<Vec<String>>,
 
-    /// `ExecutionTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ExecutionTimeMs`; example: `8`
     pub execution_time_ms: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4711,9 +4472,12 @@ pub struct ExecutePGSqlResponse {
 /// The `GetFunction` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`GetFunctionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=GetFunction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4722,178 +4486,116 @@ pub struct ExecutePGSqlResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetFunction {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cbf-wushan-d8gg2hg8mae294e31"`
+    /// `EnvId`; example: `"cbf-wushan-d8gg2hg8mae294e31"`
     pub env_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"jackvylitest7"`
+    /// `FunctionName`; example: `"jackvylitest7"`
     pub function_name: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cbf-wushan-d8gg2hg8mae294e31"`
+    /// `Namespace`; example: `"cbf-wushan-d8gg2hg8mae294e31"`
     pub namespace: Option<String>,
 
-    /// `ShowCode`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `ShowCode`; example: `"TRUE"`
     pub show_code: Option<String>,
 }
 
 /// What a successful [`GetFunction`] call returns.
 #[tc_model]
 pub struct GetFunctionResponse {
-    /// `ModTime`: a string.
-    ///
-    /// Example: `"2026-08-20 10:53:26"`
+    /// `ModTime`; example: `"2026-08-20 10:53:26"`
     pub mod_time: Option<String>,
 
-    /// `CodeInfo`: a string.
+    /// `CodeInfo`
     pub code_info: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Hello World"`
+    /// `Description`; example: `"Hello World"`
     pub description: Option<String>,
 
-    /// `Triggers`: a list of [`FunctionTrigger`](super::models::FunctionTrigger) objects.
+    /// `Triggers`
     pub triggers: Option<Vec<models::FunctionTrigger>>,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"index.main"`
+    /// `Handler`; example: `"index.main"`
     pub handler: Option<String>,
 
-    /// `CodeSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CodeSize`; example: `0`
     pub code_size: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<u64>,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionVersion`; example: `"$LATEST"`
     pub function_version: Option<String>,
 
-    /// `MemorySize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MemorySize`; example: `256`
     pub memory_size: Option<u64>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Nodejs18.15"`
+    /// `Runtime`; example: `"Nodejs18.15"`
     pub runtime: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"autotest"`
+    /// `FunctionName`; example: `"autotest"`
     pub function_name: Option<String>,
 
-    /// `VpcConfig`: a [`FunctionVpcConfig`](super::models::FunctionVpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::FunctionVpcConfig>,
 
-    /// `UseGpu`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `UseGpu`; example: `"FALSE"`
     pub use_gpu: Option<String>,
 
-    /// `CodeResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `CodeResult`; example: `"success"`
     pub code_result: Option<String>,
 
-    /// `ErrNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrNo`; example: `0`
     pub err_no: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cbf-wushan-d8gg2hg8mae294e31"`
+    /// `Namespace`; example: `"cbf-wushan-d8gg2hg8mae294e31"`
     pub namespace: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"TCB_QcsRole"`
+    /// `Role`; example: `"TCB_QcsRole"`
     pub role: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `InstallDependency`; example: `"TRUE"`
     pub install_dependency: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Creating"`
+    /// `Status`; example: `"Creating"`
     pub status: Option<String>,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"lam-0qxuqwmn"`
+    /// `FunctionId`; example: `"lam-0qxuqwmn"`
     pub function_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: Option<String>,
 
-    /// `L5Enable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `L5Enable`; example: `"FALSE"`
     pub l5_enable: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2026-08-20 10:53:26"`
+    /// `AddTime`; example: `"2026-08-20 10:53:26"`
     pub add_time: Option<String>,
 
-    /// `OnsEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `OnsEnable`; example: `"FALSE"`
     pub ons_enable: Option<String>,
 
-    /// `AvailableStatus`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `AvailableStatus`; example: `"Available"`
     pub available_status: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: Option<String>,
 
-    /// `InitTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65`
+    /// `InitTimeout`; example: `65`
     pub init_timeout: Option<u64>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: Option<String>,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: Option<String>,
 
-    /// `ImageConfig`: an [`AgentRuntimeCodeImageConfig`](super::models::AgentRuntimeCodeImageConfig).
+    /// `ImageConfig`
     pub image_config: Option<models::AgentRuntimeCodeImageConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4903,32 +4605,39 @@ pub struct GetFunctionResponse {
 /// The `GetProviders` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`GetProvidersResponse`].
-/// The codes it documents are in [`GetProvidersError`](super::errors::GetProvidersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=GetProviders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "GetProviders",
     output = GetProvidersResponse,
-    error = super::errors::GetProvidersError
+    error = super::errors::TcbErrorCode
 )]
 pub struct GetProviders {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `EnvId`; example: `"env-xxx"`
     pub env_id: String,
 }
 
 /// What a successful [`GetProviders`] call returns.
 #[tc_model]
 pub struct GetProvidersResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Data`: a list of [`Provider`](super::models::Provider) objects.
+    /// `Data`
     pub data: Option<Vec<models::Provider>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4938,9 +4647,12 @@ pub struct GetProvidersResponse {
 /// The `ListFunctions` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ListFunctionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ListFunctions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -4956,54 +4668,38 @@ pub struct GetProvidersResponse {
     )
 )]
 pub struct ListFunctions {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-5gtny6fc61de9566"`
+    /// `EnvId`; example: `"lowcode-5gtny6fc61de9566"`
     pub env_id: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Orderby`: a string.
-    ///
-    /// Example: `"ModTime"`
+    /// `Orderby`; example: `"ModTime"`
     pub orderby: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"kong555"`
+    /// `SearchKey`; example: `"kong555"`
     pub search_key: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"kong555"`
+    /// `Description`; example: `"kong555"`
     pub description: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListFunctions`] call returns.
 #[tc_model]
 pub struct ListFunctionsResponse {
-    /// `Functions`: a list of [`Function`](super::models::Function) objects.
+    /// `Functions`
     pub functions: Option<Vec<models::Function>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5013,15 +4709,21 @@ pub struct ListFunctionsResponse {
 /// The `ListPGUserMigrations` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ListPGUserMigrationsResponse`].
-/// The codes it documents are in [`ListPGUserMigrationsError`](super::errors::ListPGUserMigrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ListPGUserMigrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ListPGUserMigrations",
     output = ListPGUserMigrationsResponse,
-    error = super::errors::ListPGUserMigrationsError,
+    error = super::errors::TcbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5031,36 +4733,26 @@ pub struct ListFunctionsResponse {
     )
 )]
 pub struct ListPGUserMigrations {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-ethan06-d9gzgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-ethan06-d9gzgavrt1f14772b"`
     pub env_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListPGUserMigrations`] call returns.
 #[tc_model]
 pub struct ListPGUserMigrationsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `LatestVersion`; example: `"20260526000000"`
     pub latest_version: Option<String>,
 
-    /// `Migrations`: a list of [`MigrationSummary`](super::models::MigrationSummary) objects.
+    /// `Migrations`
     pub migrations: Option<Vec<models::MigrationSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5070,63 +4762,65 @@ pub struct ListPGUserMigrationsResponse {
 /// The `ListTables` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ListTablesResponse`].
-/// The codes it documents are in [`ListTablesError`](super::errors::ListTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ListTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfReadRequestQuota`](super::errors::TcbErrorCode::LimitExceededOutOfReadRequestQuota)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ListTables",
     output = ListTablesResponse,
-    error = super::errors::ListTablesError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ListTables {
-    /// `MgoLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MgoLimit`; example: `10`
     pub mgo_limit: i64,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag-123"`
+    /// `Tag`; example: `"tag-123"`
     pub tag: Option<String>,
 
-    /// `MgoOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MgoOffset`; example: `0`
     pub mgo_offset: Option<i64>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["HIDDEN"]`
+    /// `Filters`; example: `["HIDDEN"]`
     pub filters: Option<Vec<String>>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `SearchValue`; example: `"prefix"`
     pub search_value: Option<String>,
 
-    /// `ShowHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShowHidden`; example: `false`
     pub show_hidden: Option<bool>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
 /// What a successful [`ListTables`] call returns.
 #[tc_model]
 pub struct ListTablesResponse {
-    /// `Tables`: a list of [`TableInfo`](super::models::TableInfo) objects.
+    /// `Tables`
     pub tables: Option<Vec<models::TableInfo>>,
 
-    /// `Pager`: a [`Pager`](super::models::Pager).
+    /// `Pager`
     pub pager: Option<models::Pager>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5136,9 +4830,12 @@ pub struct ListTablesResponse {
 /// The `ModifyAIModelStatus` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyAIModelStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyAIModelStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5147,26 +4844,20 @@ pub struct ListTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAIModelStatus {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**************************"`
+    /// `EnvId`; example: `"**************************"`
     pub env_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cloudbase"`
+    /// `GroupName`; example: `"cloudbase"`
     pub group_name: String,
 
-    /// `Models`: a list of [`AiModelStatus`](super::models::AiModelStatus) objects.
+    /// `Models`
     pub models: Option<Vec<models::AiModelStatus>>,
 }
 
 /// What a successful [`ModifyAIModelStatus`] call returns.
 #[tc_model]
 pub struct ModifyAIModelStatusResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5176,40 +4867,47 @@ pub struct ModifyAIModelStatusResponse {
 /// The `ModifyClient` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyClientResponse`].
-/// The codes it documents are in [`ModifyClientError`](super::errors::ModifyClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcbErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TcbErrorCode::ResourcesSoldOut)
+/// - [`UnknownParameter`](super::errors::TcbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyClient",
     output = ModifyClientResponse,
-    error = super::errors::ModifyClientError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyClient {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `EnvId`; example: `"env-xxx"`
     pub env_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"client-xxx"`
+    /// `Id`; example: `"client-xxx"`
     pub id: String,
 
-    /// `RefreshTokenExpiresIn`: a signed 64-bit integer.
-    ///
-    /// Example: `2592000`
+    /// `RefreshTokenExpiresIn`; example: `2592000`
     pub refresh_token_expires_in: Option<i64>,
 
-    /// `MaxDevice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDevice`; example: `1`
     pub max_device: Option<i64>,
 
-    /// `AccessTokenExpiresIn`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `AccessTokenExpiresIn`; example: `7200`
     pub access_token_expires_in: Option<i64>,
 }
 
@@ -5223,25 +4921,34 @@ pub struct ModifyClientResponse {
 /// The `ModifyClsTopic` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyClsTopicResponse`].
-/// The codes it documents are in [`ModifyClsTopicError`](super::errors::ModifyClsTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyClsTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Concurrent`](super::errors::TcbErrorCode::LimitExceededConcurrent)
+/// - [`LimitExceeded.Request`](super::errors::TcbErrorCode::LimitExceededRequest)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyClsTopic",
     output = ModifyClsTopicResponse,
-    error = super::errors::ModifyClsTopicError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyClsTopic {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvId`; example: `"env-xxxxxx"`
     pub env_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Period`; example: `10`
     pub period: Option<i64>,
 }
 
@@ -5255,30 +4962,33 @@ pub struct ModifyClsTopicResponse {
 /// The `ModifyDatabaseACL` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyDatabaseACLResponse`].
-/// The codes it documents are in [`ModifyDatabaseACLError`](super::errors::ModifyDatabaseACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyDatabaseACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
+/// - [`ResourceInUse.FsACLJobUnDone`](super::errors::TcbErrorCode::ResourceInUseFsAclJobUnDone)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyDatabaseACL",
     output = ModifyDatabaseACLResponse,
-    error = super::errors::ModifyDatabaseACLError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyDatabaseACL {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxyyzzaa"`
+    /// `EnvId`; example: `"env-xxyyzzaa"`
     pub env_id: String,
 
-    /// `CollectionName`: a string.
-    ///
-    /// Example: `"my-table"`
+    /// `CollectionName`; example: `"my-table"`
     pub collection_name: String,
 
-    /// `AclTag`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `AclTag`; example: `"READONLY"`
     pub acl_tag: String,
 }
 
@@ -5292,30 +5002,33 @@ pub struct ModifyDatabaseACLResponse {
 /// The `ModifyEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyEnvResponse`].
-/// The codes it documents are in [`ModifyEnvError`](super::errors::ModifyEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyEnv",
     output = ModifyEnvResponse,
-    error = super::errors::ModifyEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-23"`
+    /// `EnvId`; example: `"test-23"`
     pub env_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"我的CloudBase环境"`
+    /// `Alias`; example: `"我的CloudBase环境"`
     pub alias: Option<String>,
 
-    /// `CustomQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CustomQps`; example: `1000`
     pub custom_qps: Option<i64>,
 }
 
@@ -5329,9 +5042,12 @@ pub struct ModifyEnvResponse {
 /// The `ModifyEnvExtra` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyEnvExtraResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyEnvExtra)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5340,14 +5056,10 @@ pub struct ModifyEnvResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyEnvExtra {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvId`; example: `"env-xxxxxx"`
     pub env_id: String,
 
-    /// `EnableOverrun`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `EnableOverrun`; example: `"TRUE"`
     pub enable_overrun: Option<String>,
 }
 
@@ -5361,30 +5073,30 @@ pub struct ModifyEnvExtraResponse {
 /// The `ModifyEnvPlan` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyEnvPlanResponse`].
-/// The codes it documents are in [`ModifyEnvPlanError`](super::errors::ModifyEnvPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyEnvPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyEnvPlan",
     output = ModifyEnvPlanResponse,
-    error = super::errors::ModifyEnvPlanError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyEnvPlan {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-8grqda2hfc2f62bb"`
+    /// `EnvId`; example: `"cloudbase-8grqda2hfc2f62bb"`
     pub env_id: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_pf_standard"`
+    /// `PackageId`; example: `"baas_pf_standard"`
     pub package_id: String,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 }
 
@@ -5398,23 +5110,31 @@ pub struct ModifyEnvPlanResponse {
 /// The `ModifyHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyHTTPServiceRouteResponse`].
-/// The codes it documents are in [`ModifyHTTPServiceRouteError`](super::errors::ModifyHTTPServiceRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyHTTPServiceRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertVerifyFailed`](super::errors::TcbErrorCode::InvalidParameterCertVerifyFailed)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`LimitExceeded.HTTPServiceRoute`](super::errors::TcbErrorCode::LimitExceededHttpServiceRoute)
+/// - [`OperationDenied.HTTPServiceDomainEOFrozen`](super::errors::TcbErrorCode::OperationDeniedHttpServiceDomainEoFrozen)
+/// - [`OperationDenied.HTTPServiceDomainProcessing`](super::errors::TcbErrorCode::OperationDeniedHttpServiceDomainProcessing)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyHTTPServiceRoute",
     output = ModifyHTTPServiceRouteResponse,
-    error = super::errors::ModifyHTTPServiceRouteError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyHTTPServiceRoute {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `EnvId`; example: `"*****************-7ezncwdd421446"`
     pub env_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
@@ -5428,49 +5148,49 @@ pub struct ModifyHTTPServiceRouteResponse {
 /// The `ModifyLoginConfig` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyLoginConfigResponse`].
-/// The codes it documents are in [`ModifyLoginConfigError`](super::errors::ModifyLoginConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyLoginConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyLoginConfig",
     output = ModifyLoginConfigResponse,
-    error = super::errors::ModifyLoginConfigError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyLoginConfig {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-123"`
+    /// `EnvId`; example: `"env-123"`
     pub env_id: String,
 
-    /// `PhoneNumberLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PhoneNumberLogin`; example: `true`
     pub phone_number_login: bool,
 
-    /// `EmailLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EmailLogin`; example: `true`
     pub email_login: bool,
 
-    /// `UserNameLogin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UserNameLogin`; example: `false`
     pub user_name_login: bool,
 
-    /// `AnonymousLogin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AnonymousLogin`; example: `false`
     pub anonymous_login: bool,
 
-    /// `SmsVerificationConfig`: a [`VerificationConfig`](super::models::VerificationConfig).
+    /// `SmsVerificationConfig`
     pub sms_verification_config: Option<models::VerificationConfig>,
 
-    /// `MfaConfig`: a [`MfaLoginConfig`](super::models::MfaLoginConfig).
+    /// `MfaConfig`
     pub mfa_config: Option<models::MfaLoginConfig>,
 
-    /// `PwdUpdateStrategy`: a [`PasswordUpdateLoginConfig`](super::models::PasswordUpdateLoginConfig).
+    /// `PwdUpdateStrategy`
     pub pwd_update_strategy: Option<models::PasswordUpdateLoginConfig>,
 }
 
@@ -5484,9 +5204,12 @@ pub struct ModifyLoginConfigResponse {
 /// The `ModifyPGInstanceSpec` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyPGInstanceSpecResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyPGInstanceSpec)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5495,58 +5218,38 @@ pub struct ModifyLoginConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyPGInstanceSpec {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****-****-d7gpxb78091c30209"`
+    /// `EnvId`; example: `"*****-****-d7gpxb78091c30209"`
     pub env_id: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: Option<u64>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Storage`; example: `30`
     pub storage: Option<u64>,
 
-    /// `SwitchTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: Option<u64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"2026-08-26 20:15:00"`
+    /// `SwitchStartTime`; example: `"2026-08-26 20:15:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"2026-08-26 21:15:00"`
+    /// `SwitchEndTime`; example: `"2026-08-26 21:15:00"`
     pub switch_end_time: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`ModifyPGInstanceSpec`] call returns.
 #[tc_model]
 pub struct ModifyPGInstanceSpecResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"5ea08b74-ba4b-47cc-b405-2b96c65fbe35"`
+    /// `DealName`; example: `"5ea08b74-ba4b-47cc-b405-2b96c65fbe35"`
     pub deal_name: Option<String>,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"219429"`
+    /// `BillId`; example: `"219429"`
     pub bill_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5556,9 +5259,12 @@ pub struct ModifyPGInstanceSpecResponse {
 /// The `ModifyPlatformEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyPlatformEnvResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyPlatformEnv)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5567,14 +5273,10 @@ pub struct ModifyPGInstanceSpecResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyPlatformEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"free2-2gi6dzbde85f86a0"`
+    /// `EnvId`; example: `"free2-2gi6dzbde85f86a0"`
     pub env_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `Status`; example: `"DISABLE"`
     pub status: Option<String>,
 }
 
@@ -5588,9 +5290,12 @@ pub struct ModifyPlatformEnvResponse {
 /// The `ModifyPlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyPlatformHTTPServiceRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyPlatformHTTPServiceRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5599,12 +5304,10 @@ pub struct ModifyPlatformEnvResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyPlatformHTTPServiceRoute {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-************"`
+    /// `PlatformId`; example: `"pf-************"`
     pub platform_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
@@ -5618,77 +5321,69 @@ pub struct ModifyPlatformHTTPServiceRouteResponse {
 /// The `ModifyProvider` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyProviderResponse`].
-/// The codes it documents are in [`ModifyProviderError`](super::errors::ModifyProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::TcbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyProvider",
     output = ModifyProviderResponse,
-    error = super::errors::ModifyProviderError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyProvider {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"github"`
+    /// `EnvId`; example: `"github"`
     pub env_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"github"`
+    /// `Id`; example: `"github"`
     pub id: String,
 
-    /// `Name`: a [`LocalizedMessage`](super::models::LocalizedMessage).
+    /// `Name`
     pub name: Option<models::LocalizedMessage>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"https://example.com/github.svg"`
+    /// `Picture`; example: `"https://example.com/github.svg"`
     pub picture: Option<String>,
 
-    /// `Homepage`: a string.
-    ///
-    /// Example: `"https://github.com"`
+    /// `Homepage`; example: `"https://github.com"`
     pub homepage: Option<String>,
 
-    /// `ProviderType`: a string.
-    ///
-    /// Example: `"OAUTH"`
+    /// `ProviderType`; example: `"OAUTH"`
     pub provider_type: Option<String>,
 
-    /// `Config`: a [`ProviderConfig`](super::models::ProviderConfig).
+    /// `Config`
     pub config: Option<models::ProviderConfig>,
 
-    /// `TransparentMode`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `TransparentMode`; example: `"\"FALSE\""`
     pub transparent_mode: Option<String>,
 
-    /// `On`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `On`; example: `"\"TRUE\""`
     pub on: Option<String>,
 
-    /// `Description`: a [`LocalizedMessage`](super::models::LocalizedMessage).
+    /// `Description`
     pub description: Option<models::LocalizedMessage>,
 
-    /// `ReuseUserId`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `ReuseUserId`; example: `"\"FALSE\""`
     pub reuse_user_id: Option<String>,
 
-    /// `EmailConfig`: an [`EmailProviderConfig`](super::models::EmailProviderConfig).
+    /// `EmailConfig`
     pub email_config: Option<models::EmailProviderConfig>,
 
-    /// `AutoSignInWhenEmailMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenEmailMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_email_match: Option<String>,
 
-    /// `AutoSignInWhenPhoneNumberMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenPhoneNumberMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_phone_number_match: Option<String>,
 }
 
@@ -5702,47 +5397,48 @@ pub struct ModifyProviderResponse {
 /// The `ModifyResourcePermission` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyResourcePermissionResponse`].
-/// The codes it documents are in [`ModifyResourcePermissionError`](super::errors::ModifyResourcePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyResourcePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyResourcePermission",
     output = ModifyResourcePermissionResponse,
-    error = super::errors::ModifyResourcePermissionError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyResourcePermission {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**test-1gahsf0*********"`
+    /// `EnvId`; example: `"**test-1gahsf0*********"`
     pub env_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ResourceType`; example: `"table"`
     pub resource_type: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `Permission`; example: `"READONLY"`
     pub permission: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"users"`
+    /// `Resource`; example: `"users"`
     pub resource: Option<String>,
 
-    /// `SecurityRule`: a string.
-    ///
-    /// Example: `"{\"read\":\"doc._openid == auth.uid\",\"write\":\"doc._openid == auth.uid\"}"`
+    /// `SecurityRule`; example: `"{\"read\":\"doc._openid == auth.uid\",\"write\":\"doc._openid == auth.uid\"}"`
     pub security_rule: Option<String>,
 }
 
 /// What a successful [`ModifyResourcePermission`] call returns.
 #[tc_model]
 pub struct ModifyResourcePermissionResponse {
-    /// `Data`: a [`ModifyResourcePermissionResult`](super::models::ModifyResourcePermissionResult).
+    /// `Data`
     pub data: models::ModifyResourcePermissionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5752,35 +5448,35 @@ pub struct ModifyResourcePermissionResponse {
 /// The `ModifySafeRule` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifySafeRuleResponse`].
-/// The codes it documents are in [`ModifySafeRuleError`](super::errors::ModifySafeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifySafeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`MissingParameter.Param`](super::errors::TcbErrorCode::MissingParameterParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifySafeRule",
     output = ModifySafeRuleResponse,
-    error = super::errors::ModifySafeRuleError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifySafeRule {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"myenv-c849jgkdldcmsd"`
+    /// `EnvId`; example: `"myenv-c849jgkdldcmsd"`
     pub env_id: String,
 
-    /// `CollectionName`: a string.
-    ///
-    /// Example: `"my-table"`
+    /// `CollectionName`; example: `"my-table"`
     pub collection_name: String,
 
-    /// `AclTag`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `AclTag`; example: `"CUSTOM"`
     pub acl_tag: String,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"{   \"read\": true,   \"write\": \"doc._openid == auth.openid\" }"`
+    /// `Rule`; example: `"{   \"read\": true,   \"write\": \"doc._openid == auth.openid\" }"`
     pub rule: Option<String>,
 }
 
@@ -5794,23 +5490,28 @@ pub struct ModifySafeRuleResponse {
 /// The `ModifyStorageSource` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyStorageSourceResponse`].
-/// The codes it documents are in [`ModifyStorageSourceError`](super::errors::ModifyStorageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyStorageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationConflict`](super::errors::TcbErrorCode::FailedOperationOperationConflict)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::TcbErrorCode::InvalidParameterResourceNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyStorageSource",
     output = ModifyStorageSourceResponse,
-    error = super::errors::ModifyStorageSourceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyStorageSource {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-0gx36sm8ddc58be0"`
+    /// `EnvId`; example: `"cloudbase-0gx36sm8ddc58be0"`
     pub env_id: String,
 
-    /// `StorageConfig`: an [`ExternalStorage`](super::models::ExternalStorage).
+    /// `StorageConfig`
     pub storage_config: models::ExternalStorage,
 }
 
@@ -5824,77 +5525,70 @@ pub struct ModifyStorageSourceResponse {
 /// The `ModifyUser` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ModifyUserResponse`].
-/// The codes it documents are in [`ModifyUserError`](super::errors::ModifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ModifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicatedData`](super::errors::TcbErrorCode::FailedOperationDuplicatedData)
+/// - [`FailedOperation.FlexdbResourceOverdue`](super::errors::TcbErrorCode::FailedOperationFlexdbResourceOverdue)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::TcbErrorCode::ResourceNotFoundUserNotExist)
+/// - [`ResourceNotFound.UserNotExists`](super::errors::TcbErrorCode::ResourceNotFoundUserNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ModifyUser",
     output = ModifyUserResponse,
-    error = super::errors::ModifyUserError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ModifyUser {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"testenv-123"`
+    /// `EnvId`; example: `"testenv-123"`
     pub env_id: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uid`; example: `"1"`
     pub uid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_user_01"`
+    /// `Name`; example: `"test_user_01"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"internalUser"`
+    /// `Type`; example: `"internalUser"`
     pub r#type: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test123@"`
+    /// `Password`; example: `"test123@"`
     pub password: Option<String>,
 
-    /// `UserStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `UserStatus`; example: `"ACTIVE"`
     pub user_status: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"test_user_01"`
+    /// `NickName`; example: `"test_user_01"`
     pub nick_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18xxxx9078"`
+    /// `Phone`; example: `"18xxxx9078"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"example@qq.com"`
+    /// `Email`; example: `"example@qq.com"`
     pub email: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.avatat"`
+    /// `AvatarUrl`; example: `"https://example.avatat"`
     pub avatar_url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 }
 
 /// What a successful [`ModifyUser`] call returns.
 #[tc_model]
 pub struct ModifyUserResponse {
-    /// `Data`: a [`ModifyUserResp`](super::models::ModifyUserResp).
+    /// `Data`
     pub data: Option<models::ModifyUserResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5904,51 +5598,49 @@ pub struct ModifyUserResponse {
 /// The `PreviewPGUserMigrations` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`PreviewPGUserMigrationsResponse`].
-/// The codes it documents are in [`PreviewPGUserMigrationsError`](super::errors::PreviewPGUserMigrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=PreviewPGUserMigrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "PreviewPGUserMigrations",
     output = PreviewPGUserMigrationsResponse,
-    error = super::errors::PreviewPGUserMigrationsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct PreviewPGUserMigrations {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-ethan06-d9gzgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-ethan06-d9gzgavrt1f14772b"`
     pub env_id: String,
 
-    /// `Migrations`: a list of [`MigrationInput`](super::models::MigrationInput) objects.
+    /// `Migrations`
     pub migrations: Vec<models::MigrationInput>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"cli"`
+    /// `Source`; example: `"cli"`
     pub source: Option<String>,
 
-    /// `IncludeAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeAll`; example: `false`
     pub include_all: Option<bool>,
 }
 
 /// What a successful [`PreviewPGUserMigrations`] call returns.
 #[tc_model]
 pub struct PreviewPGUserMigrationsResponse {
-    /// `Pending`: a list of [`MigrationPlanItem`](super::models::MigrationPlanItem) objects.
+    /// `Pending`
     pub pending: Option<Vec<models::MigrationPlanItem>>,
 
-    /// `Applied`: a list of [`MigrationPlanItem`](super::models::MigrationPlanItem) objects.
+    /// `Applied`
     pub applied: Option<Vec<models::MigrationPlanItem>>,
 
-    /// `Conflicts`: a list of [`MigrationConflict`](super::models::MigrationConflict) objects.
+    /// `Conflicts`
     pub conflicts: Option<Vec<models::MigrationConflict>>,
 
-    /// `Executable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Executable`; example: `true`
     pub executable: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5958,9 +5650,12 @@ pub struct PreviewPGUserMigrationsResponse {
 /// The `PurgeHTTPServiceCache` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`PurgeHTTPServiceCacheResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=PurgeHTTPServiceCache)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -5969,43 +5664,29 @@ pub struct PreviewPGUserMigrationsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PurgeHTTPServiceCache {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"**********-1gz1k5qkc06a0da4"`
+    /// `EnvId`; example: `"**********-1gz1k5qkc06a0da4"`
     pub env_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"*********************.cn"`
+    /// `Domain`; example: `"*********************.cn"`
     pub domain: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["https://*********************.cn/cloudbaseenv.json"]`
+    /// `Targets`; example: `["https://*********************.cn/cloudbaseenv.json"]`
     pub targets: Vec<String>,
 
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"EO"`
+    /// `CacheType`; example: `"EO"`
     pub cache_type: Option<String>,
 
-    /// `PurgeType`: a string.
-    ///
-    /// Example: `"PURGE_URL"`
+    /// `PurgeType`; example: `"PURGE_URL"`
     pub purge_type: Option<String>,
 }
 
 /// What a successful [`PurgeHTTPServiceCache`] call returns.
 #[tc_model]
 pub struct PurgeHTTPServiceCacheResponse {
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"EO"`
+    /// `CacheType`; example: `"EO"`
     pub cache_type: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uk1onlg81ab"`
+    /// `TaskId`; example: `"3uk1onlg81ab"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6015,52 +5696,46 @@ pub struct PurgeHTTPServiceCacheResponse {
 /// The `PushPGUserMigrations` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`PushPGUserMigrationsResponse`].
-/// The codes it documents are in [`PushPGUserMigrationsError`](super::errors::PushPGUserMigrationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=PushPGUserMigrations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "PushPGUserMigrations",
     output = PushPGUserMigrationsResponse,
-    error = super::errors::PushPGUserMigrationsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct PushPGUserMigrations {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-ethan06-d9gzgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-ethan06-d9gzgavrt1f14772b"`
     pub env_id: String,
 
-    /// `Migrations`: a list of [`MigrationInput`](super::models::MigrationInput) objects.
+    /// `Migrations`
     pub migrations: Vec<models::MigrationInput>,
 
-    /// `LockTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `LockTimeoutMs`; example: `5000`
     pub lock_timeout_ms: Option<i64>,
 
-    /// `StatementTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `300000`
+    /// `StatementTimeoutMs`; example: `300000`
     pub statement_timeout_ms: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"cloudapi"`
+    /// `Source`; example: `"cloudapi"`
     pub source: Option<String>,
 
-    /// `IncludeAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeAll`; example: `false`
     pub include_all: Option<bool>,
 }
 
 /// What a successful [`PushPGUserMigrations`] call returns.
 #[tc_model]
 pub struct PushPGUserMigrationsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-1ef06db7"`
+    /// `TaskId`; example: `"task-1ef06db7"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6070,25 +5745,27 @@ pub struct PushPGUserMigrationsResponse {
 /// The `ReleaseEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ReleaseEnvResponse`].
-/// The codes it documents are in [`ReleaseEnvError`](super::errors::ReleaseEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ReleaseEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MissingIdentifier`](super::errors::TcbErrorCode::InvalidParameterMissingIdentifier)
+/// - [`ResourceNotFound.EnvNotExist`](super::errors::TcbErrorCode::ResourceNotFoundEnvNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "ReleaseEnv",
     output = ReleaseEnvResponse,
-    error = super::errors::ReleaseEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct ReleaseEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*******d2g0eh0ey8e8c1001"`
+    /// `EnvId`; example: `"*******d2g0eh0ey8e8c1001"`
     pub env_id: Option<String>,
 
-    /// `AllocateId`: a string.
-    ///
-    /// Example: `"all******"`
+    /// `AllocateId`; example: `"all******"`
     pub allocate_id: Option<String>,
 }
 
@@ -6102,30 +5779,30 @@ pub struct ReleaseEnvResponse {
 /// The `RenewEnv` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`RenewEnvResponse`].
-/// The codes it documents are in [`RenewEnvError`](super::errors::RenewEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=RenewEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "RenewEnv",
     output = RenewEnvResponse,
-    error = super::errors::RenewEnvError
+    error = super::errors::TcbErrorCode
 )]
 pub struct RenewEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-8grqda2hfc2f62bb"`
+    /// `EnvId`; example: `"cloudbase-8grqda2hfc2f62bb"`
     pub env_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 }
 
@@ -6139,43 +5816,39 @@ pub struct RenewEnvResponse {
 /// The `RepairPGUserMigrationHistory` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`RepairPGUserMigrationHistoryResponse`].
-/// The codes it documents are in [`RepairPGUserMigrationHistoryError`](super::errors::RepairPGUserMigrationHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=RepairPGUserMigrationHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "RepairPGUserMigrationHistory",
     output = RepairPGUserMigrationHistoryResponse,
-    error = super::errors::RepairPGUserMigrationHistoryError
+    error = super::errors::TcbErrorCode
 )]
 pub struct RepairPGUserMigrationHistory {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"pg-ethan06-d9gzgavrt1f14772b"`
+    /// `EnvId`; example: `"pg-ethan06-d9gzgavrt1f14772b"`
     pub env_id: String,
 
-    /// `MigrationVersion`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `MigrationVersion`; example: `"20260526000000"`
     pub migration_version: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"applied"`
+    /// `Status`; example: `"applied"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"手动执行"`
+    /// `Reason`; example: `"手动执行"`
     pub reason: String,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: Option<String>,
 }
 
@@ -6189,9 +5862,12 @@ pub struct RepairPGUserMigrationHistoryResponse {
 /// The `ResetPGAccountPassword` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`ResetPGAccountPasswordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=ResetPGAccountPassword)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -6200,14 +5876,10 @@ pub struct RepairPGUserMigrationHistoryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ResetPGAccountPassword {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"************-migrate-d6a7e6f7aa8"`
+    /// `EnvId`; example: `"************-migrate-d6a7e6f7aa8"`
     pub env_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"*********"`
+    /// `Password`; example: `"*********"`
     pub password: String,
 }
 
@@ -6221,40 +5893,50 @@ pub struct ResetPGAccountPasswordResponse {
 /// The `RunCommands` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`RunCommandsResponse`].
-/// The codes it documents are in [`RunCommandsError`](super::errors::RunCommandsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=RunCommands)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidDoc`](super::errors::TcbErrorCode::InvalidParameterValueInvalidDoc)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfResultSizeLimit`](super::errors::TcbErrorCode::LimitExceededOutOfResultSizeLimit)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "RunCommands",
     output = RunCommandsResponse,
-    error = super::errors::RunCommandsError
+    error = super::errors::TcbErrorCode
 )]
 pub struct RunCommands {
-    /// `MgoCommands`: a list of [`MgoCommandParam`](super::models::MgoCommandParam) objects.
+    /// `MgoCommands`
     pub mgo_commands: Vec<models::MgoCommandParam>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-xxxx"`
+    /// `Tag`; example: `"tnt-xxxx"`
     pub tag: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-123"`
+    /// `EnvId`; example: `"lowcode-123"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
 /// What a successful [`RunCommands`] call returns.
 #[tc_model]
 pub struct RunCommandsResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `Data`; example: `["string"]`
     pub data: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6264,48 +5946,56 @@ pub struct RunCommandsResponse {
 /// The `RunSql` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`RunSqlResponse`].
-/// The codes it documents are in [`RunSqlError`](super::errors::RunSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=RunSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseConnectError`](super::errors::TcbErrorCode::FailedOperationDatabaseConnectError)
+/// - [`FailedOperation.DatabaseExecSqlError`](super::errors::TcbErrorCode::FailedOperationDatabaseExecSqlError)
+/// - [`FailedOperation.DatabaseSchemaError`](super::errors::TcbErrorCode::FailedOperationDatabaseSchemaError)
+/// - [`FailedOperation.DatabaseSqlSyntaxError`](super::errors::TcbErrorCode::FailedOperationDatabaseSqlSyntaxError)
+/// - [`FailedOperation.EmptyDatabaseEndpoint`](super::errors::TcbErrorCode::FailedOperationEmptyDatabaseEndpoint)
+/// - [`FailedOperation.TdsqlPaused`](super::errors::TcbErrorCode::FailedOperationTdsqlPaused)
+/// - [`InternalError.SYS_ERR`](super::errors::TcbErrorCode::InternalErrorSysErr)
+/// - [`InvalidParameter.INVALID_PARAM`](super::errors::TcbErrorCode::InvalidParameterInvalidParam)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TcbErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.SchemaNotFound`](super::errors::TcbErrorCode::ResourceNotFoundSchemaNotFound)
+/// - [`ResourceNotFound.TableNotFound`](super::errors::TcbErrorCode::ResourceNotFoundTableNotFound)
+/// - [`UnsupportedOperation.TooManyTables`](super::errors::TcbErrorCode::UnsupportedOperationTooManyTables)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "RunSql",
     output = RunSqlResponse,
-    error = super::errors::RunSqlError
+    error = super::errors::TcbErrorCode
 )]
 pub struct RunSql {
-    /// `Sql`: a string.
-    ///
-    /// Example: `"CREATE TABLE users (id BIGINT PRIMARY KEY AUTO_INCREMENT)"`
+    /// `Sql`; example: `"CREATE TABLE users (id BIGINT PRIMARY KEY AUTO_INCREMENT)"`
     pub sql: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-2gx6pjs59ddd3cea"`
+    /// `EnvId`; example: `"lowcode-2gx6pjs59ddd3cea"`
     pub env_id: String,
 
-    /// `DbInstance`: a [`DbInstance`](super::models::DbInstance).
+    /// `DbInstance`
     pub db_instance: Option<models::DbInstance>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 }
 
 /// What a successful [`RunSql`] call returns.
 #[tc_model]
 pub struct RunSqlResponse {
-    /// `Items`: a list of strings.
+    /// `Items`
     pub items: Option<Vec<String>>,
 
-    /// `Infos`: a list of strings.
+    /// `Infos`
     pub infos: Option<Vec<String>>,
 
-    /// `RowsAffected`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowsAffected`; example: `0`
     pub rows_affected: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6315,62 +6005,60 @@ pub struct RunSqlResponse {
 /// The `SearchClsLog` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`SearchClsLogResponse`].
-/// The codes it documents are in [`SearchClsLogError`](super::errors::SearchClsLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=SearchClsLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TcbErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::TcbErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.NetworkError`](super::errors::TcbErrorCode::FailedOperationNetworkError)
+/// - [`FailedOperation.QueryError`](super::errors::TcbErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SyntaxError`](super::errors::TcbErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.TopicIsolated`](super::errors::TcbErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::TcbErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "SearchClsLog",
     output = SearchClsLogResponse,
-    error = super::errors::SearchClsLogError
+    error = super::errors::TcbErrorCode
 )]
 pub struct SearchClsLog {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"aitest-9g96e4tn46773d08"`
+    /// `EnvId`; example: `"aitest-9g96e4tn46773d08"`
     pub env_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-02-04 10:34:44"`
+    /// `StartTime`; example: `"2026-02-04 10:34:44"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-04 11:34:44"`
+    /// `EndTime`; example: `"2026-02-04 11:34:44"`
     pub end_time: String,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"module:database"`
+    /// `QueryString`; example: `"module:database"`
     pub query_string: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"ctxxu4igkldjkjiut4jkgdjsk"`
+    /// `Context`; example: `"ctxxu4igkldjkjiut4jkgdjsk"`
     pub context: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 
-    /// `UseLucene`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseLucene`; example: `false`
     pub use_lucene: Option<bool>,
 }
 
 /// What a successful [`SearchClsLog`] call returns.
 #[tc_model]
 pub struct SearchClsLogResponse {
-    /// `LogResults`: a [`LogResObject`](super::models::LogResObject).
+    /// `LogResults`
     pub log_results: models::LogResObject,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6380,20 +6068,24 @@ pub struct SearchClsLogResponse {
 /// The `UnbindStorageSource` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UnbindStorageSourceResponse`].
-/// The codes it documents are in [`UnbindStorageSourceError`](super::errors::UnbindStorageSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UnbindStorageSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::TcbErrorCode::InvalidParameterResourceNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "UnbindStorageSource",
     output = UnbindStorageSourceResponse,
-    error = super::errors::UnbindStorageSourceError
+    error = super::errors::TcbErrorCode
 )]
 pub struct UnbindStorageSource {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"cloudbase-0gx36sm8ddc58be0"`
+    /// `EnvId`; example: `"cloudbase-0gx36sm8ddc58be0"`
     pub env_id: String,
 }
 
@@ -6407,55 +6099,52 @@ pub struct UnbindStorageSourceResponse {
 /// The `UpdateAIModel` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UpdateAIModelResponse`].
-/// The codes it documents are in [`UpdateAIModelError`](super::errors::UpdateAIModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UpdateAIModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PackageUnsupported`](super::errors::TcbErrorCode::FailedOperationPackageUnsupported)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.EnvId`](super::errors::TcbErrorCode::InvalidParameterEnvId)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::TcbErrorCode::InvalidParameterResourceNotExists)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "UpdateAIModel",
     output = UpdateAIModelResponse,
-    error = super::errors::UpdateAIModelError
+    error = super::errors::TcbErrorCode
 )]
 pub struct UpdateAIModel {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"envid-dhjkashdjka"`
+    /// `EnvId`; example: `"envid-dhjkashdjka"`
     pub env_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"tencent-huanyuan"`
+    /// `GroupName`; example: `"tencent-huanyuan"`
     pub group_name: String,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `BaseUrl`; example: `"http://xxx"`
     pub base_url: Option<String>,
 
-    /// `Models`: a list of [`AiModel`](super::models::AiModel) objects.
+    /// `Models`
     pub models: Option<Vec<models::AiModel>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"正式模型"`
+    /// `Remark`; example: `"正式模型"`
     pub remark: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Secret`: an [`AiModelSecret`](super::models::AiModelSecret).
+    /// `Secret`
     pub secret: Option<models::AiModelSecret>,
 }
 
 /// What a successful [`UpdateAIModel`] call returns.
 #[tc_model]
 pub struct UpdateAIModelResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6465,9 +6154,12 @@ pub struct UpdateAIModelResponse {
 /// The `UpdateFunctionCode` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UpdateFunctionCodeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UpdateFunctionCode)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -6476,57 +6168,39 @@ pub struct UpdateAIModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateFunctionCode {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"envfn"`
+    /// `FunctionName`; example: `"envfn"`
     pub function_name: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"************************"`
+    /// `EnvId`; example: `"************************"`
     pub env_id: String,
 
-    /// `Handler`: a string.
-    ///
-    /// Example: `"index.main"`
+    /// `Handler`; example: `"index.main"`
     pub handler: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `InstallDependency`; example: `"TRUE"`
     pub install_dependency: Option<String>,
 
-    /// `Publish`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `Publish`; example: `"FALSE"`
     pub publish: Option<String>,
 
-    /// `Code`: a [`CodeReq`](super::models::CodeReq).
+    /// `Code`
     pub code: Option<models::CodeReq>,
 
-    /// `CodeSource`: a string.
-    ///
-    /// Example: `"Cos"`
+    /// `CodeSource`; example: `"Cos"`
     pub code_source: Option<String>,
 }
 
 /// What a successful [`UpdateFunctionCode`] call returns.
 #[tc_model]
 pub struct UpdateFunctionCodeResponse {
-    /// `SCFErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameterValue"`
+    /// `SCFErrorCode`; example: `"InvalidParameterValue"`
     #[tc(rename = "SCFErrorCode")]
     pub scf_error_code: Option<String>,
 
-    /// `SCFErrorMsg`: a string.
-    ///
-    /// Example: `"参数取值错误"`
+    /// `SCFErrorMsg`; example: `"参数取值错误"`
     #[tc(rename = "SCFErrorMsg")]
     pub scf_error_msg: Option<String>,
 
@@ -6537,9 +6211,12 @@ pub struct UpdateFunctionCodeResponse {
 /// The `UpdateFunctionConfiguration` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UpdateFunctionConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UpdateFunctionConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -6548,94 +6225,64 @@ pub struct UpdateFunctionCodeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateFunctionConfiguration {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-3icjklduoid"`
+    /// `EnvId`; example: `"env-3icjklduoid"`
     pub env_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"function-name"`
+    /// `FunctionName`; example: `"function-name"`
     pub function_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my special function"`
+    /// `Description`; example: `"my special function"`
     pub description: Option<String>,
 
-    /// `MemorySize`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MemorySize`; example: `128`
     pub memory_size: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Timeout`; example: `3`
     pub timeout: Option<i64>,
 
-    /// `Environment`: a [`FunctionEnvironment`](super::models::FunctionEnvironment).
+    /// `Environment`
     pub environment: Option<models::FunctionEnvironment>,
 
-    /// `VpcConfig`: a [`FunctionVpcConfig`](super::models::FunctionVpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::FunctionVpcConfig>,
 
-    /// `PublicNetConfig`: a [`FunctionPublicNetConfig`](super::models::FunctionPublicNetConfig).
+    /// `PublicNetConfig`
     pub public_net_config: Option<models::FunctionPublicNetConfig>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Python3.6"`
+    /// `Runtime`; example: `"Python3.6"`
     pub runtime: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"role"`
+    /// `Role`; example: `"role"`
     pub role: Option<String>,
 
-    /// `InstallDependency`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `InstallDependency`; example: `"TRUE"`
     pub install_dependency: Option<String>,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"topic-id-sdf"`
+    /// `ClsTopicId`; example: `"topic-id-sdf"`
     pub cls_topic_id: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"log-id-sdf"`
+    /// `ClsLogsetId`; example: `"log-id-sdf"`
     pub cls_logset_id: Option<String>,
 
-    /// `Publish`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `Publish`; example: `"FALSE"`
     pub publish: Option<String>,
 
-    /// `L5Enable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `L5Enable`; example: `"FALSE"`
     pub l5_enable: Option<String>,
 
-    /// `Layers`: a list of [`FunctionLayer`](super::models::FunctionLayer) objects.
+    /// `Layers`
     pub layers: Option<Vec<models::FunctionLayer>>,
 
-    /// `InitTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `InitTimeout`; example: `15`
     pub init_timeout: Option<i64>,
 
-    /// `DnsCache`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `DnsCache`; example: `"FALSE"`
     pub dns_cache: Option<String>,
 
-    /// `IgnoreSysLog`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `IgnoreSysLog`; example: `"FALSE"`
     pub ignore_sys_log: Option<String>,
 
-    /// `EipConfig`: a list of [`FunctionEipConfigFixed`](super::models::FunctionEipConfigFixed) objects.
+    /// `EipConfig`
     pub eip_config: Option<Vec<models::FunctionEipConfigFixed>>,
 }
 
@@ -6649,39 +6296,56 @@ pub struct UpdateFunctionConfigurationResponse {
 /// The `UpdateTable` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UpdateTableResponse`].
-/// The codes it documents are in [`UpdateTableError`](super::errors::UpdateTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UpdateTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbErrorCode::FailedOperation)
+/// - [`FailedOperation.ListTable`](super::errors::TcbErrorCode::FailedOperationListTable)
+/// - [`FailedOperation.Timeout`](super::errors::TcbErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::TcbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.NoValidConnection`](super::errors::TcbErrorCode::LimitExceededNoValidConnection)
+/// - [`LimitExceeded.OutOfIndexQuota`](super::errors::TcbErrorCode::LimitExceededOutOfIndexQuota)
+/// - [`MissingParameter`](super::errors::TcbErrorCode::MissingParameter)
+/// - [`ResourceInUse.IndexCreating`](super::errors::TcbErrorCode::ResourceInUseIndexCreating)
+/// - [`ResourceNotFound`](super::errors::TcbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Connector`](super::errors::TcbErrorCode::ResourceNotFoundConnector)
+/// - [`ResourceNotFound.Table`](super::errors::TcbErrorCode::ResourceNotFoundTable)
+/// - [`ResourceUnavailable`](super::errors::TcbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.IndexOptionsConflict`](super::errors::TcbErrorCode::ResourceUnavailableIndexOptionsConflict)
+/// - [`ResourceUnavailable.MongoIsolated`](super::errors::TcbErrorCode::ResourceUnavailableMongoIsolated)
+/// - [`ResourceUnavailable.ResourceOverdue`](super::errors::TcbErrorCode::ResourceUnavailableResourceOverdue)
+/// - [`UnauthorizedOperation`](super::errors::TcbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "UpdateTable",
     output = UpdateTableResponse,
-    error = super::errors::UpdateTableError
+    error = super::errors::TcbErrorCode
 )]
 pub struct UpdateTable {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_users"`
+    /// `TableName`; example: `"demo_users"`
     pub table_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tnt-nl7hjzasw"`
+    /// `Tag`; example: `"tnt-nl7hjzasw"`
     pub tag: Option<String>,
 
-    /// `DropIndexes`: a list of [`DropIndex`](super::models::DropIndex) objects.
+    /// `DropIndexes`
     pub drop_indexes: Option<Vec<models::DropIndex>>,
 
-    /// `CreateIndexes`: a list of [`CreateIndex`](super::models::CreateIndex) objects.
+    /// `CreateIndexes`
     pub create_indexes: Option<Vec<models::CreateIndex>>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"lowcode-abc"`
+    /// `EnvId`; example: `"lowcode-abc"`
     pub env_id: Option<String>,
 
-    /// `MongoConnector`: a [`MongoConnector`](super::models::MongoConnector).
+    /// `MongoConnector`
     pub mongo_connector: Option<models::MongoConnector>,
 }
 
@@ -6695,9 +6359,12 @@ pub struct UpdateTableResponse {
 /// The `UpgradePGInstanceToDedicated` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`UpgradePGInstanceToDedicatedResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=UpgradePGInstanceToDedicated)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -6706,43 +6373,29 @@ pub struct UpdateTableResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpgradePGInstanceToDedicated {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****r-****8g1j2dbc0df14561"`
+    /// `EnvId`; example: `"*****r-****8g1j2dbc0df14561"`
     pub env_id: String,
 
-    /// `SwitchTag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchTag`; example: `1`
     pub switch_tag: i64,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"15:04:05"`
+    /// `SwitchStartTime`; example: `"15:04:05"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"15:04:05"`
+    /// `SwitchEndTime`; example: `"15:04:05"`
     pub switch_end_time: Option<String>,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"pg.it.small2"`
+    /// `SpecCode`; example: `"pg.it.small2"`
     pub spec_code: Option<String>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: Option<u64>,
 }
 
 /// What a successful [`UpgradePGInstanceToDedicated`] call returns.
 #[tc_model]
 pub struct UpgradePGInstanceToDedicatedResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-sdffs"`
+    /// `TaskId`; example: `"task-sdffs"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6752,60 +6405,61 @@ pub struct UpgradePGInstanceToDedicatedResponse {
 /// The `VerifyHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`VerifyHTTPServiceRouteResponse`].
-/// The codes it documents are in [`VerifyHTTPServiceRouteError`](super::errors::VerifyHTTPServiceRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=VerifyHTTPServiceRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbErrorCode`](super::errors::TcbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TcbErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
     name = "VerifyHTTPServiceRoute",
     output = VerifyHTTPServiceRouteResponse,
-    error = super::errors::VerifyHTTPServiceRouteError
+    error = super::errors::TcbErrorCode
 )]
 pub struct VerifyHTTPServiceRoute {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `EnvId`; example: `"*****************-7ezncwdd421446"`
     pub env_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
 /// What a successful [`VerifyHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct VerifyHTTPServiceRouteResponse {
-    /// `Passed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Passed`; example: `false`
     pub passed: Option<bool>,
 
-    /// `Ownership`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Ownership`
     pub ownership: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Cert`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Cert`
     pub cert: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Quota`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Quota`
     pub quota: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `RouteConflict`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `RouteConflict`
     pub route_conflict: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `DomainConflict`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `DomainConflict`
     pub domain_conflict: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `InternalAccount`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `InternalAccount`
     pub internal_account: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Blacklist`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Blacklist`
     pub blacklist: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `CDNResource`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `CDNResource`
     #[tc(rename = "CDNResource")]
     pub cdn_resource: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `EO`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `EO`
     #[tc(rename = "EO")]
     pub eo: Option<models::VerifyHttpServiceRouteCheckItem>,
 
@@ -6816,9 +6470,12 @@ pub struct VerifyHTTPServiceRouteResponse {
 /// The `VerifyPlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
 /// A successful call returns [`VerifyPlatformHTTPServiceRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcb&Version=2018-06-08&Action=VerifyPlatformHTTPServiceRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcb",
     version = "2018-06-08",
@@ -6827,49 +6484,45 @@ pub struct VerifyHTTPServiceRouteResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct VerifyPlatformHTTPServiceRoute {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-t960szfwv1cs"`
+    /// `PlatformId`; example: `"pf-t960szfwv1cs"`
     pub platform_id: String,
 
-    /// `Domain`: a [`HttpServiceDomainParam`](super::models::HttpServiceDomainParam).
+    /// `Domain`
     pub domain: models::HttpServiceDomainParam,
 }
 
 /// What a successful [`VerifyPlatformHTTPServiceRoute`] call returns.
 #[tc_model]
 pub struct VerifyPlatformHTTPServiceRouteResponse {
-    /// `Passed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Passed`; example: `true`
     pub passed: Option<bool>,
 
-    /// `Ownership`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Ownership`
     pub ownership: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Cert`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Cert`
     pub cert: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Quota`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Quota`
     pub quota: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `RouteConflict`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `RouteConflict`
     pub route_conflict: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `DomainConflict`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `DomainConflict`
     pub domain_conflict: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `InternalAccount`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `InternalAccount`
     pub internal_account: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `Blacklist`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `Blacklist`
     pub blacklist: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `CDNResource`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `CDNResource`
     #[tc(rename = "CDNResource")]
     pub cdn_resource: Option<models::VerifyHttpServiceRouteCheckItem>,
 
-    /// `EO`: a [`VerifyHttpServiceRouteCheckItem`](super::models::VerifyHttpServiceRouteCheckItem).
+    /// `EO`
     #[tc(rename = "EO")]
     pub eo: Option<models::VerifyHttpServiceRouteCheckItem>,
 

@@ -10,18 +10,14 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIModel")]
 #[tc_model]
 pub struct AiModel {
-    /// `Model`: a string.
-    ///
-    /// Example: `"huanyuan-v1"`
+    /// `Model`; example: `"huanyuan-v1"`
     pub model: Option<String>,
 
-    /// `EnableMCP`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMCP`; example: `false`
     #[tc(rename = "EnableMCP")]
     pub enable_mcp: Option<bool>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 }
 
@@ -31,50 +27,34 @@ pub struct AiModel {
 #[doc(alias = "AIModelGroup")]
 #[tc_model]
 pub struct AiModelGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"hunyuan-exp"`
+    /// `GroupName`; example: `"hunyuan-exp"`
     pub group_name: String,
 
-    /// `Models`: a list of [`AiModel`] objects.
+    /// `Models`
     pub models: Option<Vec<AiModel>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"builtin"`
+    /// `Type`; example: `"builtin"`
     pub r#type: String,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"builtin"`
+    /// `OriginType`; example: `"builtin"`
     pub origin_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试模型"`
+    /// `Remark`; example: `"测试模型"`
     pub remark: Option<String>,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `BaseUrl`; example: `"http://xxx"`
     pub base_url: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Secret`: an [`AiModelSecret`].
+    /// `Secret`
     pub secret: Option<AiModelSecret>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-27T11:57:19+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-04-27T11:57:19+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-27T20:13:07+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-04-27T20:13:07+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -85,24 +65,16 @@ pub struct AiModelGroup {
 #[doc(alias = "AIModelSecret")]
 #[tc_model]
 pub struct AiModelSecret {
-    /// `SecretSource`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `SecretSource`; example: `"custom"`
     pub secret_source: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"DSDHJKF3JKDSA3"`
+    /// `SecretId`; example: `"DSDHJKF3JKDSA3"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"DSAHJK35DASLKM"`
+    /// `SecretKey`; example: `"DSAHJK35DASLKM"`
     pub secret_key: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"GFNFSD4JKLFDS4"`
+    /// `ApiKey`; example: `"GFNFSD4JKLFDS4"`
     pub api_key: Option<String>,
 }
 
@@ -112,14 +84,10 @@ pub struct AiModelSecret {
 #[doc(alias = "AIModelStatus")]
 #[tc_model]
 pub struct AiModelStatus {
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro"`
+    /// `Model`; example: `"deepseek-v4-pro"`
     pub model: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `Status`; example: `"DISABLE"`
     pub status: Option<String>,
 }
 
@@ -128,36 +96,22 @@ pub struct AiModelStatus {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct AgentRuntimeCodeImageConfig {
-    /// `ImageType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageType`, required in requests; example: `"enterprise"`
     pub image_type: Option<String>,
 
-    /// `ImageUri`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tcr.tencentcloudcr.com/namespace/test:latest"`
+    /// `ImageUri`, required in requests; example: `"tcr.tencentcloudcr.com/namespace/test:latest"`
     pub image_uri: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"python"`
+    /// `Command`; example: `"python"`
     pub command: Option<String>,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"-u app.py"`
+    /// `Args`; example: `"-u app.py"`
     pub args: Option<String>,
 
-    /// `ContainerImageAccelerate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainerImageAccelerate`; example: `false`
     pub container_image_accelerate: Option<bool>,
 }
 
@@ -166,31 +120,19 @@ pub struct AgentRuntimeCodeImageConfig {
 /// Returned in the output of [`DescribeApiKeyList`](super::DescribeApiKeyList).
 #[tc_model]
 pub struct ApiKeyToken {
-    /// `KeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"akdj3jsk3112ks"`
+    /// `KeyId`, always sent in responses; example: `"akdj3jsk3112ks"`
     pub key_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example_key"`
+    /// `Name`, always sent in responses; example: `"example_key"`
     pub name: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"agKSFS******jKdhas"`
+    /// `ApiKey`; example: `"agKSFS******jKdhas"`
     pub api_key: Option<String>,
 
-    /// `ExpireAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-16T15:48:48+08:00"`
+    /// `ExpireAt`, an ISO 8601 timestamp; example: `"2026-03-16T15:48:48+08:00"`
     pub expire_at: Option<String>,
 
-    /// `CreateAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-16T15:48:48+08:00"`
+    /// `CreateAt`, an ISO 8601 timestamp; example: `"2026-03-16T15:48:48+08:00"`
     pub create_at: Option<String>,
 }
 
@@ -199,34 +141,22 @@ pub struct ApiKeyToken {
 /// Returned in the output of [`DescribeAuthDomains`](super::DescribeAuthDomains).
 #[tc_model]
 pub struct AuthDomain {
-    /// `Id`: a string.
-    ///
-    /// Example: `"114514"`
+    /// `Id`; example: `"114514"`
     pub id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"cloudbase.tencentcloud.com"`
+    /// `Domain`; example: `"cloudbase.tencentcloud.com"`
     pub domain: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `Type`; example: `"USER"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-01-01 00:00:00"`
     pub update_time: String,
 }
 
@@ -235,47 +165,31 @@ pub struct AuthDomain {
 /// Returned in the output of [`DescribeBaasPackageList`](super::DescribeBaasPackageList).
 #[tc_model]
 pub struct BaasPackageInfo {
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"personal_calculation"`
+    /// `PackageName`; example: `"personal_calculation"`
     pub package_name: String,
 
-    /// `PackageTitle`: a string.
-    ///
-    /// Example: `"个人版-计算型"`
+    /// `PackageTitle`; example: `"个人版-计算型"`
     pub package_title: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"calculation"`
+    /// `GroupName`; example: `"calculation"`
     pub group_name: String,
 
-    /// `GroupTitle`: a string.
-    ///
-    /// Example: `"计算型"`
+    /// `GroupTitle`; example: `"计算型"`
     pub group_title: String,
 
-    /// `BillTags`: a string.
+    /// `BillTags`
     pub bill_tags: String,
 
-    /// `ResourceLimit`: a string.
-    ///
-    /// Example: `"参考接口示例"`
+    /// `ResourceLimit`; example: `"参考接口示例"`
     pub resource_limit: String,
 
-    /// `AdvanceLimit`: a string.
-    ///
-    /// Example: `"参考接口示例"`
+    /// `AdvanceLimit`; example: `"参考接口示例"`
     pub advance_limit: String,
 
-    /// `PackageDescription`: a string.
-    ///
-    /// Example: `"适合商家小程序"`
+    /// `PackageDescription`; example: `"适合商家小程序"`
     pub package_description: String,
 
-    /// `IsExternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExternal`; example: `false`
     pub is_external: bool,
 }
 
@@ -284,24 +198,16 @@ pub struct BaasPackageInfo {
 /// Returned in the output of [`DescribeGatewayVersions`](super::DescribeGatewayVersions).
 #[tc_model]
 pub struct BanConfig {
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["1.86.245.225","192.168.1.0/22"]`
+    /// `IpWhiteList`; example: `["1.86.245.225","192.168.1.0/22"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["2402:4e00:31:801::323","2001:db8::/127"]`
+    /// `IpBlackList`; example: `["2402:4e00:31:801::323","2001:db8::/127"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `CountryWhiteList`: a list of strings.
-    ///
-    /// Example: `["China"]`
+    /// `CountryWhiteList`; example: `["China"]`
     pub country_white_list: Option<Vec<String>>,
 
-    /// `CountryBlackList`: a list of strings.
-    ///
-    /// Example: `["China"]`
+    /// `CountryBlackList`; example: `["China"]`
     pub country_black_list: Option<Vec<String>>,
 }
 
@@ -310,24 +216,16 @@ pub struct BanConfig {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct BuildArtifactInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-app-001"`
+    /// `Name`; example: `"my-app-001"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ready"`
+    /// `Status`; example: `"ready"`
     pub status: Option<String>,
 
-    /// `ContentJson`: a string.
-    ///
-    /// Example: `"\\\"metadata\\\":{\\\"step\\\":\\\"web:deploy\\\"}"`
+    /// `ContentJson`; example: `"\\\"metadata\\\":{\\\"step\\\":\\\"web:deploy\\\"}"`
     pub content_json: Option<String>,
 }
 
@@ -336,19 +234,13 @@ pub struct BuildArtifactInfo {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct BuildCommands {
-    /// `InstallCmd`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `InstallCmd`; example: `"ls"`
     pub install_cmd: Option<String>,
 
-    /// `BuildCmd`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `BuildCmd`; example: `"ls"`
     pub build_cmd: Option<String>,
 
-    /// `DeployCmd`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `DeployCmd`; example: `"ls"`
     pub deploy_cmd: Option<String>,
 }
 
@@ -357,14 +249,10 @@ pub struct BuildCommands {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct BuildContext {
-    /// `Path`: a string.
-    ///
-    /// Example: `"frontend"`
+    /// `Path`; example: `"frontend"`
     pub path: Option<String>,
 
-    /// `OutPut`: a string.
-    ///
-    /// Example: `"dist"`
+    /// `OutPut`; example: `"dist"`
     pub out_put: Option<String>,
 }
 
@@ -373,14 +261,10 @@ pub struct BuildContext {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct BuildSecret {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TCR_PASSWORD"`
+    /// `Name`; example: `"TCR_PASSWORD"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tcr-account-password-here"`
+    /// `Value`; example: `"tcr-account-password-here"`
     pub value: Option<String>,
 }
 
@@ -389,49 +273,31 @@ pub struct BuildSecret {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct BuildSource {
-    /// `Type`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `Type`; example: `"zip"`
     pub r#type: Option<String>,
 
-    /// `Repo`: a string.
-    ///
-    /// Example: `"https://github.com/TencentCloudBase/cloudrun-gin.git"`
+    /// `Repo`; example: `"https://github.com/TencentCloudBase/cloudrun-gin.git"`
     pub repo: Option<String>,
 
-    /// `Ref`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Ref`; example: `"main"`
     pub r#ref: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"github"`
+    /// `Channel`; example: `"github"`
     pub channel: Option<String>,
 
-    /// `IsPrivate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrivate`; example: `true`
     pub is_private: Option<bool>,
 
-    /// `CodeUrlWithAuth`: a string.
-    ///
-    /// Example: `"https://github.com/TencentCloudBase/cloudrun-gin.git"`
+    /// `CodeUrlWithAuth`; example: `"https://github.com/TencentCloudBase/cloudrun-gin.git"`
     pub code_url_with_auth: Option<String>,
 
-    /// `CosTimestamp`: a string.
-    ///
-    /// Example: `"1778760089"`
+    /// `CosTimestamp`; example: `"1778760089"`
     pub cos_timestamp: Option<String>,
 
-    /// `CosSuffix`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `CosSuffix`; example: `"zip"`
     pub cos_suffix: Option<String>,
 
-    /// `PackageFileName`: a string.
-    ///
-    /// Example: `"package.zip"`
+    /// `PackageFileName`; example: `"package.zip"`
     pub package_file_name: Option<String>,
 }
 
@@ -440,12 +306,10 @@ pub struct BuildSource {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct BuildStep {
-    /// `Name`: a string.
-    ///
-    /// Example: `"build-image"`
+    /// `Name`; example: `"build-image"`
     pub name: Option<String>,
 
-    /// `Command`: a string.
+    /// `Command`
     pub command: Option<String>,
 }
 
@@ -454,19 +318,13 @@ pub struct BuildStep {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct BuildStepStatus {
-    /// `Name`: a string.
-    ///
-    /// Example: `"检出 ZIP 包"`
+    /// `Name`; example: `"检出 ZIP 包"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"1926ms"`
+    /// `Duration`; example: `"1926ms"`
     pub duration: Option<String>,
 }
 
@@ -475,9 +333,7 @@ pub struct BuildStepStatus {
 /// Sent in the input of [`DescribeCloudAppList`](super::DescribeCloudAppList).
 #[tc_model]
 pub struct CloudAppFilter {
-    /// `ServiceNameList`: a list of strings.
-    ///
-    /// Example: `["my-vue-app"]`
+    /// `ServiceNameList`; example: `["my-vue-app"]`
     pub service_name_list: Option<Vec<String>>,
 }
 
@@ -486,30 +342,22 @@ pub struct CloudAppFilter {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct CloudAppLinkService {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"function"`
+    /// `ServiceType`; example: `"function"`
     pub service_type: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `ServiceName`; example: `"hello"`
     pub service_name: Option<String>,
 
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Identifier`; example: `"web"`
     pub identifier: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Action`; example: `"create"`
     pub action: Option<String>,
 
-    /// `Command`: a [`BuildCommands`].
+    /// `Command`
     pub command: Option<BuildCommands>,
 
-    /// `BuildContext`: a [`BuildContext`].
+    /// `BuildContext`
     pub build_context: Option<BuildContext>,
 }
 
@@ -518,29 +366,19 @@ pub struct CloudAppLinkService {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct CloudAppResourceItem {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceName`; example: `"web"`
     pub service_name: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `ServiceType`; example: `"static-hosting"`
     pub service_type: Option<String>,
 
-    /// `DeployedRef`: a string.
-    ///
-    /// Example: `"11"`
+    /// `DeployedRef`; example: `"11"`
     pub deployed_ref: Option<String>,
 
-    /// `DiffCategory`: a string.
-    ///
-    /// Example: `"changed"`
+    /// `DiffCategory`; example: `"changed"`
     pub diff_category: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"staged"`
+    /// `Status`; example: `"staged"`
     pub status: Option<String>,
 }
 
@@ -549,24 +387,16 @@ pub struct CloudAppResourceItem {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct CloudAppRoute {
-    /// `Source`: a string.
-    ///
-    /// Example: `"/api-demo"`
+    /// `Source`; example: `"/api-demo"`
     pub source: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"function"`
+    /// `ServiceType`; example: `"function"`
     pub service_type: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `ServiceName`; example: `"hello"`
     pub service_name: Option<String>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `TargetPath`; example: `"/"`
     pub target_path: Option<String>,
 }
 
@@ -575,59 +405,37 @@ pub struct CloudAppRoute {
 /// Returned in the output of [`DescribeCloudAppList`](super::DescribeCloudAppList).
 #[tc_model]
 pub struct CloudAppServiceItem {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"react-wxrun"`
+    /// `ServiceName`; example: `"react-wxrun"`
     pub service_name: Option<String>,
 
-    /// `Framework`: a string.
-    ///
-    /// Example: `"react"`
+    /// `Framework`; example: `"react"`
     pub framework: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lowcode-1gk9y5ik310a94df-1307578329.tcloudbaseapp.com"`
+    /// `Domain`; example: `"lowcode-1gk9y5ik310a94df-1307578329.tcloudbaseapp.com"`
     pub domain: Option<String>,
 
-    /// `AppPath`: a string.
-    ///
-    /// Example: `"/qqq"`
+    /// `AppPath`; example: `"/qqq"`
     pub app_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-12 20:53:19"`
+    /// `CreateTime`; example: `"2026-03-12 20:53:19"`
     pub create_time: Option<String>,
 
-    /// `LatestVersionName`: a string.
-    ///
-    /// Example: `"react-wxrun-001"`
+    /// `LatestVersionName`; example: `"react-wxrun-001"`
     pub latest_version_name: Option<String>,
 
-    /// `LatestStatus`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `LatestStatus`; example: `"FAILED"`
     pub latest_status: Option<String>,
 
-    /// `LatestBuildTime`: a string.
-    ///
-    /// Example: `"2026-03-12 20:53:20"`
+    /// `LatestBuildTime`; example: `"2026-03-12 20:53:20"`
     pub latest_build_time: Option<String>,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"static-hosting"`
+    /// `DeployType`; example: `"static-hosting"`
     pub deploy_type: Option<String>,
 
-    /// `BuildConfig`: a string.
-    ///
-    /// Example: `"{\"Source\":{}}"`
+    /// `BuildConfig`; example: `"{\"Source\":{}}"`
     pub build_config: Option<String>,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"mycloudapp2-016"`
+    /// `CurrentVersion`; example: `"mycloudapp2-016"`
     pub current_version: Option<String>,
 }
 
@@ -636,7 +444,7 @@ pub struct CloudAppServiceItem {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct CloudAppTrigger {
-    /// `Webhook`: a [`CloudAppWebHook`].
+    /// `Webhook`
     pub webhook: Option<CloudAppWebHook>,
 }
 
@@ -645,61 +453,43 @@ pub struct CloudAppTrigger {
 /// Returned in the output of [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct CloudAppVersionItem {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"React-test-001"`
+    /// `VersionName`; example: `"React-test-001"`
     pub version_name: Option<String>,
 
-    /// `BuildType`: a string.
-    ///
-    /// Example: `"TEMPLATE"`
+    /// `BuildType`; example: `"TEMPLATE"`
     pub build_type: Option<String>,
 
-    /// `BuildId`: a string.
-    ///
-    /// Example: `"2600520664"`
+    /// `BuildId`; example: `"2600520664"`
     pub build_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `Framework`: a string.
-    ///
-    /// Example: `"react"`
+    /// `Framework`; example: `"react"`
     pub framework: Option<String>,
 
-    /// `StaticConfig`: a [`StaticConfig`].
+    /// `StaticConfig`
     pub static_config: Option<StaticConfig>,
 
-    /// `BuildTime`: a string.
-    ///
-    /// Example: `"2026-03-12 17:08:31"`
+    /// `BuildTime`; example: `"2026-03-12 17:08:31"`
     pub build_time: Option<String>,
 
-    /// `Steps`: a list of [`BuildStepStatus`] objects.
+    /// `Steps`
     pub steps: Option<Vec<BuildStepStatus>>,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"{\"Source\":{、}],\"PromoteType\":\"manual\"}"`
+    /// `Snapshot`; example: `"{\"Source\":{、}],\"PromoteType\":\"manual\"}"`
     pub snapshot: Option<String>,
 
-    /// `VersionDomain`: a string.
-    ///
-    /// Example: `"******************************************************************e.com"`
+    /// `VersionDomain`; example: `"******************************************************************e.com"`
     pub version_domain: Option<String>,
 
-    /// `TrafficPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TrafficPercent`; example: `100`
     pub traffic_percent: Option<u64>,
 
-    /// `Resources`: a list of [`CloudAppResourceItem`] objects.
+    /// `Resources`
     pub resources: Option<Vec<CloudAppResourceItem>>,
 
-    /// `Artifacts`: a list of [`BuildArtifactInfo`] objects.
+    /// `Artifacts`
     pub artifacts: Option<Vec<BuildArtifactInfo>>,
 }
 
@@ -708,19 +498,13 @@ pub struct CloudAppVersionItem {
 /// Sent in the input of [`CreateCloudApp`](super::CreateCloudApp).
 #[tc_model]
 pub struct CloudAppWebHook {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Branches`: a list of strings.
-    ///
-    /// Example: `["main"]`
+    /// `Branches`; example: `["main"]`
     pub branches: Option<Vec<String>>,
 
-    /// `Events`: a list of strings.
-    ///
-    /// Example: `["push"]`
+    /// `Events`; example: `["push"]`
     pub events: Option<Vec<String>>,
 }
 
@@ -729,16 +513,16 @@ pub struct CloudAppWebHook {
 /// Returned in the output of [`DescribeCloudBaseRunBuildLog`](super::DescribeCloudBaseRunBuildLog).
 #[tc_model]
 pub struct CloudBaseRunBuildLog {
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `Delivered`: a signed 64-bit integer.
+    /// `Delivered`
     pub delivered: Option<i64>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `More`: a boolean.
+    /// `More`
     pub more: Option<bool>,
 }
 
@@ -747,24 +531,16 @@ pub struct CloudBaseRunBuildLog {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct ClsInfo {
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ClsRegion`; example: `"ap-shanghai"`
     pub cls_region: String,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz-***"`
+    /// `ClsLogsetId`; example: `"xxx-yyy-zzz-***"`
     pub cls_logset_id: String,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz-***"`
+    /// `ClsTopicId`; example: `"xxx-yyy-zzz-***"`
     pub cls_topic_id: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-01-01 00:00:00"`
     pub create_time: String,
 }
 
@@ -773,59 +549,37 @@ pub struct ClsInfo {
 /// Returned in the output of [`DescribeMySQLClusterDetail`](super::DescribeMySQLClusterDetail).
 #[tc_model]
 pub struct ClusterDetail {
-    /// `IsOpenPubNetAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpenPubNetAccess`; example: `true`
     pub is_open_pub_net_access: bool,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MaxCpu`; example: `0.5`
     pub max_cpu: Option<f64>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `MinCpu`; example: `0.25`
     pub min_cpu: Option<f64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `UsedStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `21000000`
+    /// `UsedStorage`; example: `21000000`
     pub used_storage: Option<i64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `StorageLimit`; example: `100000`
     pub storage_limit: Option<i64>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"init"`
+    /// `WanStatus`; example: `"init"`
     pub wan_status: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ClusterStatus`; example: `"running"`
     pub cluster_status: Option<String>,
 
-    /// `ServerlessStatus`: a string.
-    ///
-    /// Example: `"pause"`
+    /// `ServerlessStatus`; example: `"pause"`
     pub serverless_status: Option<String>,
 }
 
@@ -834,39 +588,25 @@ pub struct ClusterDetail {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionCode`](super::UpdateFunctionCode).
 #[tc_model]
 pub struct CodeReq {
-    /// `ZipFile`: a string.
-    ///
-    /// Example: `"base64编码"`
+    /// `ZipFile`; example: `"base64编码"`
     pub zip_file: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"BucketName"`
+    /// `CosBucketName`; example: `"BucketName"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CosObjectName`: a string.
-    ///
-    /// Example: `"ObjectName"`
+    /// `CosObjectName`; example: `"ObjectName"`
     pub cos_object_name: Option<String>,
 
-    /// `CosBucketRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CosBucketRegion`; example: `"ap-beijing"`
     pub cos_bucket_region: Option<String>,
 
-    /// `TempCosObjectName`: a string.
-    ///
-    /// Example: `"/2026-01-05/1257473911/ceshi-cd/agent-tes.zip"`
+    /// `TempCosObjectName`; example: `"/2026-01-05/1257473911/ceshi-cd/agent-tes.zip"`
     pub temp_cos_object_name: Option<String>,
 
-    /// `DemoId`: a string.
-    ///
-    /// Example: `"DemoId"`
+    /// `DemoId`; example: `"DemoId"`
     pub demo_id: Option<String>,
 
-    /// `CosTimestamp`: a string.
-    ///
-    /// Example: `"1766477686"`
+    /// `CosTimestamp`; example: `"1766477686"`
     pub cos_timestamp: Option<String>,
 }
 
@@ -875,10 +615,10 @@ pub struct CodeReq {
 /// Sent in the input of [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct CreateIndex {
-    /// `IndexName`: a string.
+    /// `IndexName`
     pub index_name: Option<String>,
 
-    /// `MgoKeySchema`: a [`MgoKeySchema`].
+    /// `MgoKeySchema`
     pub mgo_key_schema: Option<MgoKeySchema>,
 }
 
@@ -888,9 +628,7 @@ pub struct CreateIndex {
 #[doc(alias = "CreateMySQLResult")]
 #[tc_model]
 pub struct CreateMySqlResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"38654"`
+    /// `TaskId`; example: `"38654"`
     pub task_id: Option<String>,
 }
 
@@ -899,9 +637,7 @@ pub struct CreateMySqlResult {
 /// Returned in the output of [`CreateUser`](super::CreateUser).
 #[tc_model]
 pub struct CreateUserResp {
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Uid`; example: `"1001"`
     pub uid: Option<String>,
 }
 
@@ -910,34 +646,22 @@ pub struct CreateUserResp {
 /// Returned in the output of [`DescribeGatewayVersions`](super::DescribeGatewayVersions).
 #[tc_model]
 pub struct CustomLogConfig {
-    /// `NeedReqBodyLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedReqBodyLog`; example: `true`
     pub need_req_body_log: Option<bool>,
 
-    /// `NeedReqHeaderLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedReqHeaderLog`; example: `true`
     pub need_req_header_log: Option<bool>,
 
-    /// `NeedRspBodyLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRspBodyLog`; example: `true`
     pub need_rsp_body_log: Option<bool>,
 
-    /// `NeedRspHeaderLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRspHeaderLog`; example: `true`
     pub need_rsp_header_log: Option<bool>,
 
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"setId"`
+    /// `LogSetId`; example: `"setId"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"topicId"`
+    /// `LogTopicId`; example: `"topicId"`
     pub log_topic_id: Option<String>,
 }
 
@@ -946,19 +670,13 @@ pub struct CustomLogConfig {
 /// Returned in the output of [`DescribePlatformEnvUsage`](super::DescribePlatformEnvUsage).
 #[tc_model]
 pub struct DailyUsageList {
-    /// `Credits`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50000`
+    /// `Credits`; example: `50000`
     pub credits: Option<u64>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-09-08"`
+    /// `Date`; example: `"2026-09-08"`
     pub date: Option<String>,
 
-    /// `UsageValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `UsageValue`; example: `5000`
     pub usage_value: Option<u64>,
 }
 
@@ -967,24 +685,16 @@ pub struct DailyUsageList {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct DatabasesInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tnt-xxxxyyyy"`
+    /// `InstanceId`; example: `"tnt-xxxxyyyy"`
     pub instance_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01 12:34:56"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2022-01-01 12:34:56"`
     pub update_time: String,
 }
 
@@ -993,19 +703,13 @@ pub struct DatabasesInfo {
 /// Sent in the input of [`RunSql`](super::RunSql).
 #[tc_model]
 pub struct DbInstance {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"mikejliu-test01-5g7t7mwx7b84b3eb"`
+    /// `EnvId`; example: `"mikejliu-test01-5g7t7mwx7b84b3eb"`
     pub env_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `InstanceId`; example: `"default"`
     pub instance_id: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"classicmodels"`
+    /// `Schema`; example: `"classicmodels"`
     pub schema: Option<String>,
 }
 
@@ -1014,14 +718,10 @@ pub struct DbInstance {
 /// Returned in the output of [`DeleteUsers`](super::DeleteUsers).
 #[tc_model]
 pub struct DeleteUsersResp {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 }
 
@@ -1031,19 +731,13 @@ pub struct DeleteUsersResp {
 #[doc(alias = "DescribeCreateMySQLResult")]
 #[tc_model]
 pub struct DescribeCreateMySqlResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Status`; example: `"fail"`
     pub status: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"Init Failed"`
+    /// `FailReason`; example: `"Init Failed"`
     pub fail_reason: Option<String>,
 
-    /// `FreezeStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FreezeStatus`; example: `false`
     pub freeze_status: Option<bool>,
 }
 
@@ -1052,12 +746,10 @@ pub struct DescribeCreateMySqlResult {
 /// Returned in the output of [`DescribeResourcePermission`](super::DescribeResourcePermission).
 #[tc_model]
 pub struct DescribeResourcePermissionResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `PermissionList`: a list of [`ResourcePermission`] objects.
+    /// `PermissionList`
     pub permission_list: Option<Vec<ResourcePermission>>,
 }
 
@@ -1066,12 +758,10 @@ pub struct DescribeResourcePermissionResult {
 /// Returned in the output of [`DescribeUserList`](super::DescribeUserList).
 #[tc_model]
 pub struct DescribeUserListResp {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Total`; example: `16`
     pub total: Option<i64>,
 
-    /// `UserList`: a list of [`User`] objects.
+    /// `UserList`
     pub user_list: Option<Vec<User>>,
 }
 
@@ -1081,19 +771,13 @@ pub struct DescribeUserListResp {
 #[doc(alias = "DestroyMySQLResult")]
 #[tc_model]
 pub struct DestroyMySqlResult {
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: Option<bool>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"16710"`
+    /// `TaskId`; example: `"16710"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"DeleteDataHub"`
+    /// `TaskName`; example: `"DeleteDataHub"`
     pub task_name: Option<String>,
 }
 
@@ -1102,7 +786,7 @@ pub struct DestroyMySqlResult {
 /// Sent in the input of [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct DropIndex {
-    /// `IndexName`: a string.
+    /// `IndexName`
     pub index_name: Option<String>,
 }
 
@@ -1112,15 +796,13 @@ pub struct DropIndex {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct EmailProviderConfig {
-    /// `SmtpConfig`: an [`EmailSmtpConfig`].
+    /// `SmtpConfig`
     pub smtp_config: Option<EmailSmtpConfig>,
 
-    /// `On`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `On`; example: `"TRUE"`
     pub on: Option<String>,
 
-    /// `TemplateConfig`: an [`EmailTemplateConfig`].
+    /// `TemplateConfig`
     pub template_config: Option<EmailTemplateConfig>,
 }
 
@@ -1130,34 +812,22 @@ pub struct EmailProviderConfig {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct EmailSmtpConfig {
-    /// `SenderAddress`: a string.
-    ///
-    /// Example: `"abc@123.com"`
+    /// `SenderAddress`; example: `"abc@123.com"`
     pub sender_address: Option<String>,
 
-    /// `ServerHost`: a string.
-    ///
-    /// Example: `"qq.smtp.com"`
+    /// `ServerHost`; example: `"qq.smtp.com"`
     pub server_host: Option<String>,
 
-    /// `ServerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `465`
+    /// `ServerPort`; example: `465`
     pub server_port: Option<u64>,
 
-    /// `AccountUsername`: a string.
-    ///
-    /// Example: `"abc@123.com"`
+    /// `AccountUsername`; example: `"abc@123.com"`
     pub account_username: Option<String>,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"xuiopdhya"`
+    /// `AccountPassword`; example: `"xuiopdhya"`
     pub account_password: Option<String>,
 
-    /// `SecurityMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SecurityMode`; example: `"AUTO"`
     pub security_mode: Option<String>,
 }
 
@@ -1167,10 +837,10 @@ pub struct EmailSmtpConfig {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct EmailTemplateConfig {
-    /// `RegisterSignIn`: a [`LocalizedTemplate`].
+    /// `RegisterSignIn`
     pub register_sign_in: Option<LocalizedTemplate>,
 
-    /// `DefaultTpl`: a [`LocalizedTemplate`].
+    /// `DefaultTpl`
     pub default_tpl: Option<LocalizedTemplate>,
 }
 
@@ -1179,87 +849,55 @@ pub struct EmailTemplateConfig {
 /// Returned in the output of [`DescribeBillingInfo`](super::DescribeBillingInfo).
 #[tc_model]
 pub struct EnvBillingInfoItem {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvId`; example: `"env-xxxxxx"`
     pub env_id: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: String,
 
-    /// `IsAutoRenew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAutoRenew`; example: `true`
     pub is_auto_renew: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAYMENT"`
+    /// `PayMode`; example: `"PREPAYMENT"`
     pub pay_mode: String,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:34:56"`
+    /// `IsolatedTime`; example: `"2022-01-01 12:34:56"`
     pub isolated_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:34:56"`
+    /// `ExpireTime`; example: `"2022-01-01 12:34:56"`
     pub expire_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:34:56"`
+    /// `CreateTime`; example: `"2022-01-01 12:34:56"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:34:56"`
+    /// `UpdateTime`; example: `"2022-01-01 12:34:56"`
     pub update_time: String,
 
-    /// `IsAlwaysFree`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAlwaysFree`; example: `false`
     pub is_always_free: bool,
 
-    /// `PaymentChannel`: a string.
-    ///
-    /// Example: `"miniapp"`
+    /// `PaymentChannel`; example: `"miniapp"`
     pub payment_channel: String,
 
-    /// `OrderInfo`: an [`OrderInfo`].
+    /// `OrderInfo`
     pub order_info: OrderInfo,
 
-    /// `FreeQuota`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `FreeQuota`; example: `"basic"`
     pub free_quota: String,
 
-    /// `EnableOverrun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableOverrun`; example: `false`
     pub enable_overrun: bool,
 
-    /// `ExtPackageType`: a string.
-    ///
-    /// Example: `"baas"`
+    /// `ExtPackageType`; example: `"baas"`
     pub ext_package_type: String,
 
-    /// `EnvCharged`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `EnvCharged`; example: `"yes"`
     pub env_charged: Option<String>,
 
-    /// `EnvActivated`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `EnvActivated`; example: `"yes"`
     pub env_activated: Option<String>,
 }
 
@@ -1268,121 +906,85 @@ pub struct EnvBillingInfoItem {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct EnvInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"tcb-xxx"`
+    /// `EnvId`; example: `"tcb-xxx"`
     pub env_id: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `Source`; example: `"qcloud"`
     pub source: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"tcb"`
+    /// `Alias`; example: `"tcb"`
     pub alias: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-26"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-04-26"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-26"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2021-04-26"`
     pub update_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
-    /// `Databases`: a list of [`DatabasesInfo`] objects.
+    /// `Databases`
     pub databases: Vec<DatabasesInfo>,
 
-    /// `Storages`: a list of [`StorageInfo`] objects.
+    /// `Storages`
     pub storages: Vec<StorageInfo>,
 
-    /// `Functions`: a list of [`FunctionInfo`] objects.
+    /// `Functions`
     pub functions: Vec<FunctionInfo>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"basic1"`
+    /// `PackageId`; example: `"basic1"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"基础版1"`
+    /// `PackageName`; example: `"基础版1"`
     pub package_name: String,
 
-    /// `LogServices`: a list of [`LogServiceInfo`] objects.
+    /// `LogServices`
     pub log_services: Vec<LogServiceInfo>,
 
-    /// `StaticStorages`: a list of [`StaticStorageInfo`] objects.
+    /// `StaticStorages`
     pub static_storages: Vec<StaticStorageInfo>,
 
-    /// `IsAutoDegrade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAutoDegrade`; example: `false`
     pub is_auto_degrade: bool,
 
-    /// `EnvChannel`: a string.
-    ///
-    /// Example: `"qc_console"`
+    /// `EnvChannel`; example: `"qc_console"`
     pub env_channel: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postpaid"`
+    /// `PayMode`; example: `"postpaid"`
     pub pay_mode: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `CustomLogServices`: a list of [`ClsInfo`] objects.
+    /// `CustomLogServices`
     pub custom_log_services: Vec<ClsInfo>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"baas"`
+    /// `EnvType`; example: `"baas"`
     pub env_type: String,
 
-    /// `IsDauPackage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDauPackage`; example: `false`
     pub is_dau_package: bool,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"baas"`
+    /// `PackageType`; example: `"baas"`
     pub package_type: String,
 
-    /// `ArchitectureType`: a string.
-    ///
-    /// Example: `"multi_tenant ｜ stand_alone_cluster"`
+    /// `ArchitectureType`; example: `"multi_tenant ｜ stand_alone_cluster"`
     pub architecture_type: Option<String>,
 
-    /// `Recycle`: a string.
-    ///
-    /// Example: `"recycle | \"\""`
+    /// `Recycle`; example: `"recycle | \"\""`
     pub recycle: Option<String>,
 
-    /// `Meta`: a list of [`KvPair`] objects.
+    /// `Meta`
     pub meta: Option<Vec<KvPair>>,
 
-    /// `PostgreSQL`: a list of [`PostgreSqlInfo`] objects.
+    /// `PostgreSQL`
     #[tc(rename = "PostgreSQL")]
     pub postgre_sql: Option<Vec<PostgreSqlInfo>>,
 }
@@ -1392,37 +994,25 @@ pub struct EnvInfo {
 /// Returned in the output of [`DescribeCreditsUsageDetail`](super::DescribeCreditsUsageDetail).
 #[tc_model]
 pub struct EnvPkgCreditsUsage {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"ridge-work-p01-5gevsxb851439e3b"`
+    /// `EnvId`; example: `"ridge-work-p01-5gevsxb851439e3b"`
     pub env_id: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"FLEXDB"`
+    /// `Module`; example: `"FLEXDB"`
     pub module: Option<String>,
 
-    /// `CreditsValue`: a floating-point number.
-    ///
-    /// Example: `4.35`
+    /// `CreditsValue`; example: `4.35`
     pub credits_value: Option<f64>,
 
-    /// `MetricUsageDetail`: a list of [`MetricUsage`] objects.
+    /// `MetricUsageDetail`
     pub metric_usage_detail: Option<Vec<MetricUsage>>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `4.35`
+    /// `DeductValue`; example: `4.35`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReportValue`; example: `0`
     pub report_value: Option<f64>,
 }
 
@@ -1432,25 +1022,16 @@ pub struct EnvPkgCreditsUsage {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct ExternalStorage {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"tcb-ext-stor-1257619089"`
+    /// `BucketName`; example: `"tcb-ext-stor-1257619089"`
     pub bucket_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"ext-storage-v1"`
+    /// `BasePath`; example: `"ext-storage-v1"`
     pub base_path: String,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1459,14 +1040,10 @@ pub struct ExternalStorage {
 /// Sent in the input of [`DescribeHTTPServiceRoute`](super::DescribeHTTPServiceRoute), [`DescribePlatformHTTPServiceRoute`](super::DescribePlatformHTTPServiceRoute) and [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ServiceAlias"`
+    /// `Name`; example: `"ServiceAlias"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["demo"]`
+    /// `Values`; example: `["demo"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1475,80 +1052,52 @@ pub struct Filter {
 /// Returned in the output of [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct Function {
-    /// `ModTime`: a string.
-    ///
-    /// Example: `"2026-08-11 19:26:00"`
+    /// `ModTime`; example: `"2026-08-11 19:26:00"`
     pub mod_time: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2026-08-05 10:57:37"`
+    /// `AddTime`; example: `"2026-08-05 10:57:37"`
     pub add_time: Option<String>,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"Nodejs20.19"`
+    /// `Runtime`; example: `"Nodejs20.19"`
     pub runtime: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"agt-hy3test-6gwc9lew899fa266"`
+    /// `FunctionName`; example: `"agt-hy3test-6gwc9lew899fa266"`
     pub function_name: Option<String>,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"lam-57ifs4pt"`
+    /// `FunctionId`; example: `"lam-57ifs4pt"`
     pub function_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"jackvyli-d1g5v7p5e7191af47"`
+    /// `Namespace`; example: `"jackvyli-d1g5v7p5e7191af47"`
     pub namespace: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"可用"`
+    /// `StatusDesc`; example: `"可用"`
     pub status_desc: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Nodejs 语言 空白 helloworld 模板"`
+    /// `Description`; example: `"Nodejs 语言 空白 helloworld 模板"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: Option<String>,
 
-    /// `StatusReasons`: a list of [`StatusReason`] objects.
+    /// `StatusReasons`
     pub status_reasons: Option<Vec<StatusReason>>,
 
-    /// `TotalProvisionedConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalProvisionedConcurrencyMem`; example: `0`
     pub total_provisioned_concurrency_mem: Option<i64>,
 
-    /// `ReservedConcurrencyMem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReservedConcurrencyMem`; example: `0`
     pub reserved_concurrency_mem: Option<i64>,
 
-    /// `AsyncRunEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `AsyncRunEnable`; example: `"FALSE"`
     pub async_run_enable: Option<String>,
 
-    /// `TraceEnable`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `TraceEnable`; example: `"FALSE"`
     pub trace_enable: Option<String>,
 }
 
@@ -1557,9 +1106,7 @@ pub struct Function {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct FunctionEipConfig {
-    /// `EipStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `EipStatus`; example: `"DISABLE"`
     pub eip_status: Option<String>,
 }
 
@@ -1568,9 +1115,7 @@ pub struct FunctionEipConfig {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct FunctionEipConfigFixed {
-    /// `EipFixed`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `EipFixed`; example: `"TRUE"`
     pub eip_fixed: Option<String>,
 }
 
@@ -1579,8 +1124,7 @@ pub struct FunctionEipConfigFixed {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct FunctionEnvironment {
-    /// `Variables`: a list of [`Variable`] objects.
-    /// Always sent in responses.
+    /// `Variables`, always sent in responses
     pub variables: Option<Vec<Variable>>,
 }
 
@@ -1589,14 +1133,10 @@ pub struct FunctionEnvironment {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct FunctionInfo {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-xxyyzzaa"`
+    /// `Namespace`; example: `"ns-xxyyzzaa"`
     pub namespace: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -1605,14 +1145,10 @@ pub struct FunctionInfo {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct FunctionLayer {
-    /// `LayerName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `LayerName`; example: `"demo"`
     pub layer_name: Option<String>,
 
-    /// `LayerVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LayerVersion`; example: `1`
     pub layer_version: Option<i64>,
 }
 
@@ -1621,12 +1157,10 @@ pub struct FunctionLayer {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction) and [`UpdateFunctionConfiguration`](super::UpdateFunctionConfiguration).
 #[tc_model]
 pub struct FunctionPublicNetConfig {
-    /// `PublicNetStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `PublicNetStatus`; example: `"DISABLE"`
     pub public_net_status: Option<String>,
 
-    /// `EipConfig`: a [`FunctionEipConfig`].
+    /// `EipConfig`
     pub eip_config: Option<FunctionEipConfig>,
 }
 
@@ -1635,29 +1169,19 @@ pub struct FunctionPublicNetConfig {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct FunctionTrigger {
-    /// `ModTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2026-01-12 20:20:33"`
+    /// `ModTime`, a date and time as the service writes it; example: `"2026-01-12 20:20:33"`
     pub mod_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `Type`; example: `"timer"`
     pub r#type: String,
 
-    /// `TriggerDesc`: a string.
-    ///
-    /// Example: `"{\"cron\":\"0 0 2 1 * * *\"}"`
+    /// `TriggerDesc`; example: `"{\"cron\":\"0 0 2 1 * * *\"}"`
     pub trigger_desc: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"myTrigger"`
+    /// `TriggerName`; example: `"myTrigger"`
     pub trigger_name: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2026-01-12 20:20:33"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2026-01-12 20:20:33"`
     pub add_time: String,
 }
 
@@ -1667,14 +1191,10 @@ pub struct FunctionTrigger {
 /// Returned in the output of [`GetFunction`](super::GetFunction).
 #[tc_model]
 pub struct FunctionVpcConfig {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-********"`
+    /// `VpcId`; example: `"vpc-********"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-********"`
+    /// `SubnetId`; example: `"subnet-********"`
     pub subnet_id: Option<String>,
 }
 
@@ -1683,58 +1203,34 @@ pub struct FunctionVpcConfig {
 /// Returned in the output of [`DescribeGatewayVersions`](super::DescribeGatewayVersions).
 #[tc_model]
 pub struct GatewayVersionItem {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"versionName-xxx"`
+    /// `VersionName`; example: `"versionName-xxx"`
     pub version_name: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Weight`; example: `50`
     pub weight: u64,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"success"`
+    /// `Status`, always sent in responses; example: `"success"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-04-15 13:54:49"`
+    /// `CreatedTime`, always sent in responses; example: `"2021-04-15 13:54:49"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-04-15 13:54:49"`
+    /// `UpdatedTime`, always sent in responses; example: `"2021-04-15 13:54:49"`
     pub updated_time: Option<String>,
 
-    /// `BuildId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `BuildId`, always sent in responses
     pub build_id: Option<u64>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`, always sent in responses; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Priority`, always sent in responses; example: `1`
     pub priority: Option<u64>,
 
-    /// `IsDefault`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsDefault`, always sent in responses; example: `true`
     pub is_default: Option<bool>,
 
-    /// `CustomConfig`: a [`WxGatewayCustomConfig`].
-    /// Always sent in responses.
+    /// `CustomConfig`, always sent in responses
     pub custom_config: Option<WxGatewayCustomConfig>,
 }
 
@@ -1745,15 +1241,13 @@ pub struct GatewayVersionItem {
 #[doc(alias = "HTTPServiceCacheAction")]
 #[tc_model]
 pub struct HttpServiceCacheAction {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cache"`
+    /// `Type`; example: `"Cache"`
     pub r#type: Option<String>,
 
-    /// `Cache`: a [`HttpServiceCacheParams`].
+    /// `Cache`
     pub cache: Option<HttpServiceCacheParams>,
 
-    /// `CacheKey`: a [`HttpServiceCacheKeyParams`].
+    /// `CacheKey`
     pub cache_key: Option<HttpServiceCacheKeyParams>,
 }
 
@@ -1764,25 +1258,17 @@ pub struct HttpServiceCacheAction {
 #[doc(alias = "HTTPServiceCacheKeyParams")]
 #[tc_model]
 pub struct HttpServiceCacheKeyParams {
-    /// `FullURLCache`: a string.
-    ///
-    /// Example: `"off"`
+    /// `FullURLCache`; example: `"off"`
     #[tc(rename = "FullURLCache")]
     pub full_url_cache: Option<String>,
 
-    /// `QueryStringSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `QueryStringSwitch`; example: `"on"`
     pub query_string_switch: Option<String>,
 
-    /// `QueryStringAction`: a string.
-    ///
-    /// Example: `"includeCustom"`
+    /// `QueryStringAction`; example: `"includeCustom"`
     pub query_string_action: Option<String>,
 
-    /// `QueryStringValues`: a list of strings.
-    ///
-    /// Example: `["y"]`
+    /// `QueryStringValues`; example: `["y"]`
     pub query_string_values: Option<Vec<String>>,
 }
 
@@ -1793,24 +1279,16 @@ pub struct HttpServiceCacheKeyParams {
 #[doc(alias = "HTTPServiceCacheParams")]
 #[tc_model]
 pub struct HttpServiceCacheParams {
-    /// `FollowOrigin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FollowOrigin`; example: `true`
     pub follow_origin: Option<bool>,
 
-    /// `NoCache`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NoCache`; example: `true`
     pub no_cache: Option<bool>,
 
-    /// `CacheTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `CacheTime`; example: `30`
     pub cache_time: Option<u64>,
 
-    /// `MaxAgeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MaxAgeTime`; example: `60`
     pub max_age_time: Option<u64>,
 }
 
@@ -1820,49 +1298,31 @@ pub struct HttpServiceCacheParams {
 #[doc(alias = "HTTPServiceCachePurgeTask")]
 #[tc_model]
 pub struct HttpServiceCachePurgeTask {
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"EO"`
+    /// `CacheType`; example: `"EO"`
     pub cache_type: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uie7chtuyrn"`
+    /// `TaskId`; example: `"3uie7chtuyrn"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `PurgeType`: a string.
-    ///
-    /// Example: `"PURGE_URL"`
+    /// `PurgeType`; example: `"PURGE_URL"`
     pub purge_type: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"DELETE"`
+    /// `Method`; example: `"DELETE"`
     pub method: Option<String>,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["https://rgw11.woyaodaguaishou.cn/cloudbaseenv.json"]`
+    /// `Targets`; example: `["https://rgw11.woyaodaguaishou.cn/cloudbaseenv.json"]`
     pub targets: Option<Vec<String>>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"配额超限"`
+    /// `FailReason`; example: `"配额超限"`
     pub fail_reason: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-02T06:50:59Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-09-02T06:50:59Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-09-02T06:51:09Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-09-02T06:51:09Z"`
     pub update_time: Option<String>,
 }
 
@@ -1873,20 +1333,16 @@ pub struct HttpServiceCachePurgeTask {
 #[doc(alias = "HTTPServiceCacheRule")]
 #[tc_model]
 pub struct HttpServiceCacheRule {
-    /// `Description`: a string.
-    ///
-    /// Example: `"static-1d"`
+    /// `Description`; example: `"static-1d"`
     pub description: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Condition`: a [`HttpServiceRuleCondition`].
+    /// `Condition`
     pub condition: Option<HttpServiceRuleCondition>,
 
-    /// `Actions`: a list of [`HttpServiceCacheAction`] objects.
+    /// `Actions`
     pub actions: Option<Vec<HttpServiceCacheAction>>,
 }
 
@@ -1897,7 +1353,7 @@ pub struct HttpServiceCacheRule {
 #[doc(alias = "HTTPServiceCacheSet")]
 #[tc_model]
 pub struct HttpServiceCacheSet {
-    /// `Rules`: a list of [`HttpServiceCacheRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<HttpServiceCacheRule>>,
 }
 
@@ -1907,77 +1363,51 @@ pub struct HttpServiceCacheSet {
 #[doc(alias = "HTTPServiceDomain")]
 #[tc_model]
 pub struct HttpServiceDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.***************.cn"`
+    /// `Domain`; example: `"xxx.***************.cn"`
     pub domain: String,
 
-    /// `DomainType`: a string.
-    ///
-    /// Example: `"HTTPSERVICE"`
+    /// `DomainType`; example: `"HTTPSERVICE"`
     pub domain_type: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"CDN"`
+    /// `AccessType`; example: `"CDN"`
     pub access_type: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"VF******"`
+    /// `CertId`; example: `"VF******"`
     pub cert_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP_AND_HTTPS"`
+    /// `Protocol`; example: `"HTTP_AND_HTTPS"`
     pub protocol: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"xxx.******************.tcbaccess-expr.tencentcloudbase.com"`
+    /// `Cname`; example: `"xxx.******************.tcbaccess-expr.tencentcloudbase.com"`
     pub cname: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `DNSStatus`: a string.
-    ///
-    /// Example: `"INVALID"`
+    /// `DNSStatus`; example: `"INVALID"`
     #[tc(rename = "DNSStatus")]
     pub dns_status: String,
 
-    /// `PlatformCnameDNSStatus`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `PlatformCnameDNSStatus`; example: `"OK"`
     #[tc(rename = "PlatformCnameDNSStatus")]
     pub platform_cname_dns_status: String,
 
-    /// `Routes`: a list of [`HttpServiceRoute`] objects.
+    /// `Routes`
     pub routes: Option<Vec<HttpServiceRoute>>,
 
-    /// `Extension`: a [`HttpServiceExtension`].
+    /// `Extension`
     pub extension: Option<HttpServiceExtension>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-13T10:03:25+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-13T10:03:25+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-13T10:03:25+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-03-13T10:03:25+08:00"`
     pub update_time: String,
 }
 
@@ -1987,40 +1417,28 @@ pub struct HttpServiceDomain {
 #[doc(alias = "HTTPServiceDomainParam")]
 #[tc_model]
 pub struct HttpServiceDomainParam {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.***************.cn"`
+    /// `Domain`; example: `"xxx.***************.cn"`
     pub domain: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"DIRECT"`
+    /// `AccessType`; example: `"DIRECT"`
     pub access_type: Option<String>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"VFw*****"`
+    /// `CertId`; example: `"VFw*****"`
     pub cert_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP_AND_HTTPS"`
+    /// `Protocol`; example: `"HTTP_AND_HTTPS"`
     pub protocol: Option<String>,
 
-    /// `CustomCname`: a string.
-    ///
-    /// Example: `"cdn.xxx.***************.cn"`
+    /// `CustomCname`; example: `"cdn.xxx.***************.cn"`
     pub custom_cname: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Routes`: a list of [`HttpServiceRouteParam`] objects.
+    /// `Routes`
     pub routes: Option<Vec<HttpServiceRouteParam>>,
 
-    /// `Extension`: a [`HttpServiceExtension`].
+    /// `Extension`
     pub extension: Option<HttpServiceExtension>,
 }
 
@@ -2031,10 +1449,10 @@ pub struct HttpServiceDomainParam {
 #[doc(alias = "HTTPServiceExtension")]
 #[tc_model]
 pub struct HttpServiceExtension {
-    /// `HeadersHandler`: a [`HttpServiceHeadersHandler`].
+    /// `HeadersHandler`
     pub headers_handler: Option<HttpServiceHeadersHandler>,
 
-    /// `Cache`: a [`HttpServiceCacheSet`].
+    /// `Cache`
     pub cache: Option<HttpServiceCacheSet>,
 }
 
@@ -2045,22 +1463,13 @@ pub struct HttpServiceExtension {
 #[doc(alias = "HTTPServiceHeaderToAdd")]
 #[tc_model]
 pub struct HttpServiceHeaderToAdd {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"X-Custom-Header"`
+    /// `Key`, always sent in responses; example: `"X-Custom-Header"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"custom-value"`
+    /// `Value`, always sent in responses; example: `"custom-value"`
     pub value: Option<String>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OVERWRITE_IF_EXISTS_OR_ADD"`
+    /// `Action`, always sent in responses; example: `"OVERWRITE_IF_EXISTS_OR_ADD"`
     pub action: Option<String>,
 }
 
@@ -2071,20 +1480,16 @@ pub struct HttpServiceHeaderToAdd {
 #[doc(alias = "HTTPServiceHeadersHandler")]
 #[tc_model]
 pub struct HttpServiceHeadersHandler {
-    /// `RequestHeadersToAdd`: a list of [`HttpServiceHeaderToAdd`] objects.
+    /// `RequestHeadersToAdd`
     pub request_headers_to_add: Option<Vec<HttpServiceHeaderToAdd>>,
 
-    /// `RequestHeadersToRemove`: a list of strings.
-    ///
-    /// Example: `["X-Remove-Me"]`
+    /// `RequestHeadersToRemove`; example: `["X-Remove-Me"]`
     pub request_headers_to_remove: Option<Vec<String>>,
 
-    /// `ResponseHeadersToAdd`: a list of [`HttpServiceHeaderToAdd`] objects.
+    /// `ResponseHeadersToAdd`
     pub response_headers_to_add: Option<Vec<HttpServiceHeaderToAdd>>,
 
-    /// `ResponseHeadersToRemove`: a list of strings.
-    ///
-    /// Example: `["X-Resp-Remove"]`
+    /// `ResponseHeadersToRemove`; example: `["X-Resp-Remove"]`
     pub response_headers_to_remove: Option<Vec<String>>,
 }
 
@@ -2095,9 +1500,7 @@ pub struct HttpServiceHeadersHandler {
 #[doc(alias = "HTTPServicePathRewrite")]
 #[tc_model]
 pub struct HttpServicePathRewrite {
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Prefix`; example: `"/"`
     pub prefix: Option<String>,
 }
 
@@ -2108,14 +1511,10 @@ pub struct HttpServicePathRewrite {
 #[doc(alias = "HTTPServiceQPSPerClient")]
 #[tc_model]
 pub struct HttpServiceQpsPerClient {
-    /// `LimitBy`: a string.
-    ///
-    /// Example: `"UserID"`
+    /// `LimitBy`; example: `"UserID"`
     pub limit_by: Option<String>,
 
-    /// `LimitValue`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LimitValue`; example: `10`
     pub limit_value: Option<i64>,
 }
 
@@ -2125,64 +1524,44 @@ pub struct HttpServiceQpsPerClient {
 #[doc(alias = "HTTPServiceRoute")]
 #[tc_model]
 pub struct HttpServiceRoute {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/api/v1"`
+    /// `Path`; example: `"/api/v1"`
     pub path: String,
 
-    /// `PathRewrite`: a [`HttpServicePathRewrite`].
+    /// `PathRewrite`
     pub path_rewrite: HttpServicePathRewrite,
 
-    /// `UpstreamResourceType`: a string.
-    ///
-    /// Example: `"CBR"`
+    /// `UpstreamResourceType`; example: `"CBR"`
     pub upstream_resource_type: String,
 
-    /// `UpstreamResourceName`: a string.
-    ///
-    /// Example: `"my-service"`
+    /// `UpstreamResourceName`; example: `"my-service"`
     pub upstream_resource_name: String,
 
-    /// `UpstreamResourceVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpstreamResourceVersion`; example: `"1"`
     pub upstream_resource_version: Option<String>,
 
-    /// `EnableSafeDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSafeDomain`; example: `true`
     pub enable_safe_domain: bool,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAuth`; example: `true`
     pub enable_auth: bool,
 
-    /// `EnablePathTransmission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePathTransmission`; example: `true`
     pub enable_path_transmission: bool,
 
-    /// `QPSPolicy`: a [`HttpServiceRouteQpsPolicy`].
+    /// `QPSPolicy`
     #[tc(rename = "QPSPolicy")]
     pub qps_policy: HttpServiceRouteQpsPolicy,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Extension`: a [`HttpServiceExtension`].
+    /// `Extension`
     pub extension: Option<HttpServiceExtension>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-13T10:03:26+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-13T10:03:26+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-13T10:03:26+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-03-13T10:03:26+08:00"`
     pub update_time: String,
 }
 
@@ -2192,54 +1571,38 @@ pub struct HttpServiceRoute {
 #[doc(alias = "HTTPServiceRouteParam")]
 #[tc_model]
 pub struct HttpServiceRouteParam {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/api/v1"`
+    /// `Path`; example: `"/api/v1"`
     pub path: String,
 
-    /// `UpstreamResourceType`: a string.
-    ///
-    /// Example: `"CBR"`
+    /// `UpstreamResourceType`; example: `"CBR"`
     pub upstream_resource_type: Option<String>,
 
-    /// `UpstreamResourceName`: a string.
-    ///
-    /// Example: `"my-service"`
+    /// `UpstreamResourceName`; example: `"my-service"`
     pub upstream_resource_name: Option<String>,
 
-    /// `UpstreamResourceVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpstreamResourceVersion`; example: `"1"`
     pub upstream_resource_version: Option<String>,
 
-    /// `PathRewrite`: a [`HttpServicePathRewrite`].
+    /// `PathRewrite`
     pub path_rewrite: Option<HttpServicePathRewrite>,
 
-    /// `EnableSafeDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSafeDomain`; example: `true`
     pub enable_safe_domain: Option<bool>,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAuth`; example: `true`
     pub enable_auth: Option<bool>,
 
-    /// `EnablePathTransmission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePathTransmission`; example: `true`
     pub enable_path_transmission: Option<bool>,
 
-    /// `QPSPolicy`: a [`HttpServiceRouteQpsPolicy`].
+    /// `QPSPolicy`
     #[tc(rename = "QPSPolicy")]
     pub qps_policy: Option<HttpServiceRouteQpsPolicy>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Extension`: a [`HttpServiceExtension`].
+    /// `Extension`
     pub extension: Option<HttpServiceExtension>,
 }
 
@@ -2250,13 +1613,11 @@ pub struct HttpServiceRouteParam {
 #[doc(alias = "HTTPServiceRouteQPSPolicy")]
 #[tc_model]
 pub struct HttpServiceRouteQpsPolicy {
-    /// `QPSTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `QPSTotal`; example: `100`
     #[tc(rename = "QPSTotal")]
     pub qps_total: Option<i64>,
 
-    /// `QPSPerClient`: a [`HttpServiceQpsPerClient`].
+    /// `QPSPerClient`
     #[tc(rename = "QPSPerClient")]
     pub qps_per_client: Option<HttpServiceQpsPerClient>,
 }
@@ -2268,19 +1629,13 @@ pub struct HttpServiceRouteQpsPolicy {
 #[doc(alias = "HTTPServiceRuleCondition")]
 #[tc_model]
 pub struct HttpServiceRuleCondition {
-    /// `Target`: a string.
-    ///
-    /// Example: `"file_extension"`
+    /// `Target`; example: `"file_extension"`
     pub target: Option<String>,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"exact"`
+    /// `MatchType`; example: `"exact"`
     pub match_type: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["jpg"]`
+    /// `Values`; example: `["jpg"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2289,16 +1644,10 @@ pub struct HttpServiceRuleCondition {
 /// Returned in the output of [`DescribeCloudBaseRunServerVersion`](super::DescribeCloudBaseRunServerVersion).
 #[tc_model]
 pub struct HpaPolicy {
-    /// `PolicyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cpu"`
+    /// `PolicyType`, always sent in responses; example: `"cpu"`
     pub policy_type: Option<String>,
 
-    /// `PolicyThreshold`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `PolicyThreshold`, always sent in responses; example: `10`
     pub policy_threshold: Option<i64>,
 }
 
@@ -2307,10 +1656,10 @@ pub struct HpaPolicy {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable).
 #[tc_model]
 pub struct IndexAccesses {
-    /// `Ops`: a signed 64-bit integer.
+    /// `Ops`
     pub ops: Option<i64>,
 
-    /// `Since`: a string.
+    /// `Since`
     pub since: Option<String>,
 }
 
@@ -2319,19 +1668,19 @@ pub struct IndexAccesses {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable).
 #[tc_model]
 pub struct IndexInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `Keys`: a list of [`Indexkey`] objects.
+    /// `Keys`
     pub keys: Option<Vec<Indexkey>>,
 
-    /// `Accesses`: an [`IndexAccesses`].
+    /// `Accesses`
     pub accesses: Option<IndexAccesses>,
 
-    /// `Unique`: a boolean.
+    /// `Unique`
     pub unique: Option<bool>,
 }
 
@@ -2340,10 +1689,10 @@ pub struct IndexInfo {
 /// Returned in the output of [`DescribeTable`](super::DescribeTable).
 #[tc_model]
 pub struct Indexkey {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Direction`: a string.
+    /// `Direction`
     pub direction: String,
 }
 
@@ -2353,14 +1702,10 @@ pub struct Indexkey {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"my-key"`
+    /// `Key`; example: `"my-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"my-value"`
+    /// `Value`; example: `"my-value"`
     pub value: String,
 }
 
@@ -2370,12 +1715,10 @@ pub struct KvPair {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct LocalizedMessage {
-    /// `Message`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Message`; example: `"name"`
     pub message: String,
 
-    /// `Localized`: a list of [`MessageLocalized`] objects.
+    /// `Localized`
     pub localized: Option<Vec<MessageLocalized>>,
 }
 
@@ -2385,35 +1728,27 @@ pub struct LocalizedMessage {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct LocalizedTemplate {
-    /// `ZhCN`: a string.
+    /// `ZhCN`
     #[tc(rename = "ZhCN")]
     pub zh_cn: Option<String>,
 
-    /// `EnUS`: a string.
+    /// `EnUS`
     #[tc(rename = "EnUS")]
     pub en_us: Option<String>,
 
-    /// `SubjectZhCN`: a string.
-    ///
-    /// Example: `"Cloudbase邮件登录验证码:{{.VerificationCode}}"`
+    /// `SubjectZhCN`; example: `"Cloudbase邮件登录验证码:{{.VerificationCode}}"`
     #[tc(rename = "SubjectZhCN")]
     pub subject_zh_cn: Option<String>,
 
-    /// `SubjectEnUS`: a string.
-    ///
-    /// Example: `"Cloudbase Email Verification: {{.VerificationCode}}"`
+    /// `SubjectEnUS`; example: `"Cloudbase Email Verification: {{.VerificationCode}}"`
     #[tc(rename = "SubjectEnUS")]
     pub subject_en_us: Option<String>,
 
-    /// `SenderNameZhCN`: a string.
-    ///
-    /// Example: `"云开发"`
+    /// `SenderNameZhCN`; example: `"云开发"`
     #[tc(rename = "SenderNameZhCN")]
     pub sender_name_zh_cn: Option<String>,
 
-    /// `SenderNameEnUS`: a string.
-    ///
-    /// Example: `"cloudbase"`
+    /// `SenderNameEnUS`; example: `"cloudbase"`
     #[tc(rename = "SenderNameEnUS")]
     pub sender_name_en_us: Option<String>,
 }
@@ -2423,34 +1758,22 @@ pub struct LocalizedTemplate {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct LogObject {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"aafef2ab-19bc-4868-bd10-bd4a6e4146d6"`
+    /// `TopicId`; example: `"aafef2ab-19bc-4868-bd10-bd4a6e4146d6"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic_env-xxyyzzaa"`
+    /// `TopicName`; example: `"topic_env-xxyyzzaa"`
     pub topic_name: String,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-02-04 18:05:38.771"`
+    /// `Timestamp`; example: `"2026-02-04 18:05:38.771"`
     pub timestamp: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"log-content"`
+    /// `Content`; example: `"log-content"`
     pub content: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/data/log/my-log-file.log"`
+    /// `FileName`; example: `"/data/log/my-log-file.log"`
     pub file_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"my-platform"`
+    /// `Source`; example: `"my-platform"`
     pub source: String,
 }
 
@@ -2459,22 +1782,16 @@ pub struct LogObject {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct LogResObject {
-    /// `Context`: a string.
-    ///
-    /// Example: `"ctxjd84kjgkd7834kgj3875483jkdjfkd"`
+    /// `Context`; example: `"ctxjd84kjgkd7834kgj3875483jkdjfkd"`
     pub context: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `Results`: a list of [`LogObject`] objects.
+    /// `Results`
     pub results: Vec<LogObject>,
 
-    /// `AnalysisRecords`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `AnalysisRecords`; example: `["string"]`
     pub analysis_records: Option<Vec<String>>,
 }
 
@@ -2483,34 +1800,22 @@ pub struct LogResObject {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct LogServiceInfo {
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"logset-env-xxyyzzaa"`
+    /// `LogsetName`; example: `"logset-env-xxyyzzaa"`
     pub logset_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"338230b0-6f63-4c7f-97c7-9a299d0b11f1"`
+    /// `LogsetId`; example: `"338230b0-6f63-4c7f-97c7-9a299d0b11f1"`
     pub logset_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-env-xxyyzzaadfs"`
+    /// `TopicName`; example: `"topic-env-xxyyzzaadfs"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"80706322-b4ef-4617-b087-de81b7a5b6ca"`
+    /// `TopicId`; example: `"80706322-b4ef-4617-b087-de81b7a5b6ca"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: i64,
 }
 
@@ -2521,24 +1826,16 @@ pub struct LogServiceInfo {
 #[doc(alias = "MFALoginConfig")]
 #[tc_model]
 pub struct MfaLoginConfig {
-    /// `On`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `On`; example: `"\"TRUE\""`
     pub on: Option<String>,
 
-    /// `Sms`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `Sms`; example: `"\"TRUE\""`
     pub sms: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `Email`; example: `"\"FALSE\""`
     pub email: Option<String>,
 
-    /// `RequiredBindPhone`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `RequiredBindPhone`; example: `"\"TRUE\""`
     pub required_bind_phone: Option<String>,
 }
 
@@ -2548,21 +1845,17 @@ pub struct MfaLoginConfig {
 #[doc(alias = "ManagedAIModel")]
 #[tc_model]
 pub struct ManagedAiModel {
-    /// `Model`: a string.
-    ///
-    /// Example: `"hy3-preview"`
+    /// `Model`; example: `"hy3-preview"`
     pub model: Option<String>,
 
-    /// `EnableMCP`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMCP`; example: `true`
     #[tc(rename = "EnableMCP")]
     pub enable_mcp: Option<bool>,
 
-    /// `ModelSpec`: a [`ManagedAiModelSpec`].
+    /// `ModelSpec`
     pub model_spec: Option<ManagedAiModelSpec>,
 
-    /// `ModelChargingInfo`: a list of [`ManagedAiModelChargingInfo`] objects.
+    /// `ModelChargingInfo`
     pub model_charging_info: Option<Vec<ManagedAiModelChargingInfo>>,
 }
 
@@ -2572,34 +1865,22 @@ pub struct ManagedAiModel {
 #[doc(alias = "ManagedAIModelChargingInfo")]
 #[tc_model]
 pub struct ManagedAiModelChargingInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Uniform"`
+    /// `Type`; example: `"Uniform"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"0-16k"`
+    /// `Name`; example: `"0-16k"`
     pub name: Option<String>,
 
-    /// `InputPrice`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `InputPrice`; example: `"1.2"`
     pub input_price: Option<String>,
 
-    /// `OutputPrice`: a string.
-    ///
-    /// Example: `"4"`
+    /// `OutputPrice`; example: `"4"`
     pub output_price: Option<String>,
 
-    /// `CachePrice`: a string.
-    ///
-    /// Example: `"0.4"`
+    /// `CachePrice`; example: `"0.4"`
     pub cache_price: Option<String>,
 
-    /// `InputOutputUnit`: a string.
-    ///
-    /// Example: `"千tokens"`
+    /// `InputOutputUnit`; example: `"千tokens"`
     pub input_output_unit: Option<String>,
 }
 
@@ -2609,17 +1890,13 @@ pub struct ManagedAiModelChargingInfo {
 #[doc(alias = "ManagedAIModelGroup")]
 #[tc_model]
 pub struct ManagedAiModelGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cloudbase"`
+    /// `GroupName`; example: `"cloudbase"`
     pub group_name: String,
 
-    /// `Models`: a list of [`ManagedAiModel`] objects.
+    /// `Models`
     pub models: Option<Vec<ManagedAiModel>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"腾讯云开发"`
+    /// `Remark`; example: `"腾讯云开发"`
     pub remark: Option<String>,
 }
 
@@ -2629,19 +1906,13 @@ pub struct ManagedAiModelGroup {
 #[doc(alias = "ManagedAIModelSpec")]
 #[tc_model]
 pub struct ManagedAiModelSpec {
-    /// `MaxInputToken`: a string.
-    ///
-    /// Example: `"192k"`
+    /// `MaxInputToken`; example: `"192k"`
     pub max_input_token: Option<String>,
 
-    /// `MaxOutputToken`: a string.
-    ///
-    /// Example: `"32k"`
+    /// `MaxOutputToken`; example: `"32k"`
     pub max_output_token: Option<String>,
 
-    /// `ContextLength`: a string.
-    ///
-    /// Example: `"128k"`
+    /// `ContextLength`; example: `"128k"`
     pub context_length: Option<String>,
 }
 
@@ -2651,14 +1922,10 @@ pub struct ManagedAiModelSpec {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct MessageLocalized {
-    /// `Message`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Message`; example: `"name"`
     pub message: String,
 
-    /// `Locale`: a string.
-    ///
-    /// Example: `"zh-tw"`
+    /// `Locale`; example: `"zh-tw"`
     pub locale: String,
 }
 
@@ -2667,52 +1934,34 @@ pub struct MessageLocalized {
 /// Returned in the output of [`DescribeCreditsUsageDetail`](super::DescribeCreditsUsageDetail) and [`DescribePlatformCreditsUsageDetail`](super::DescribePlatformCreditsUsageDetail).
 #[tc_model]
 pub struct MetricUsage {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"ReadRequests"`
+    /// `MetricName`; example: `"ReadRequests"`
     pub metric_name: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"FLEXDB"`
+    /// `ResourceType`; example: `"FLEXDB"`
     pub resource_type: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Value`; example: `0`
     pub value: Option<i64>,
 
-    /// `CreditsValue`: a floating-point number.
-    ///
-    /// Example: `3.86`
+    /// `CreditsValue`; example: `3.86`
     pub credits_value: Option<f64>,
 
-    /// `BillingCycleType`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `BillingCycleType`; example: `"daily"`
     pub billing_cycle_type: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"次"`
+    /// `Unit`; example: `"次"`
     pub unit: Option<String>,
 
-    /// `ValueDetailList`: a list of [`ValueDetail`] objects.
+    /// `ValueDetailList`
     pub value_detail_list: Option<Vec<ValueDetail>>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `3.86`
+    /// `DeductValue`; example: `3.86`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReportValue`; example: `0`
     pub report_value: Option<f64>,
 }
 
@@ -2721,13 +1970,13 @@ pub struct MetricUsage {
 /// Sent in the input of [`RunCommands`](super::RunCommands).
 #[tc_model]
 pub struct MgoCommandParam {
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: String,
 
-    /// `CommandType`: a string.
+    /// `CommandType`
     pub command_type: String,
 
-    /// `Command`: a string.
+    /// `Command`
     pub command: String,
 }
 
@@ -2736,14 +1985,10 @@ pub struct MgoCommandParam {
 /// Sent in the input of [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct MgoIndexKeys {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Name`; example: `"\"\""`
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Direction`; example: `"\"\""`
     pub direction: Option<String>,
 }
 
@@ -2752,22 +1997,16 @@ pub struct MgoIndexKeys {
 /// Sent in the input of [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct MgoKeySchema {
-    /// `MgoIndexKeys`: a list of [`MgoIndexKeys`] objects.
+    /// `MgoIndexKeys`
     pub mgo_index_keys: Option<Vec<MgoIndexKeys>>,
 
-    /// `MgoIsUnique`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MgoIsUnique`; example: `false`
     pub mgo_is_unique: Option<bool>,
 
-    /// `MgoIsSparse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MgoIsSparse`; example: `false`
     pub mgo_is_sparse: Option<bool>,
 
-    /// `PartialFilterExpression`: a string.
-    ///
-    /// Example: `"{\"age\":{\"$gt\":18}}"`
+    /// `PartialFilterExpression`; example: `"{\"age\":{\"$gt\":18}}"`
     pub partial_filter_expression: Option<String>,
 }
 
@@ -2776,39 +2015,25 @@ pub struct MgoKeySchema {
 /// Returned in the output of [`PreviewPGUserMigrations`](super::PreviewPGUserMigrations).
 #[tc_model]
 pub struct MigrationConflict {
-    /// `Version`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `Version`; example: `"20260526000000"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: Option<String>,
 
-    /// `RemoteName`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `RemoteName`; example: `"test_init"`
     pub remote_name: Option<String>,
 
-    /// `LocalChecksum`: a string.
-    ///
-    /// Example: `"73d9e386409264d3e7291e093d347f4019b80a94540e58f4149511881cfd3e5f"`
+    /// `LocalChecksum`; example: `"73d9e386409264d3e7291e093d347f4019b80a94540e58f4149511881cfd3e5f"`
     pub local_checksum: Option<String>,
 
-    /// `RemoteChecksum`: a string.
-    ///
-    /// Example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
+    /// `RemoteChecksum`; example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
     pub remote_checksum: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"checksum_mismatch"`
+    /// `Reason`; example: `"checksum_mismatch"`
     pub reason: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"migration 20260526000000 has already been applied with different checksum"`
+    /// `Message`; example: `"migration 20260526000000 has already been applied with different checksum"`
     pub message: Option<String>,
 }
 
@@ -2817,22 +2042,16 @@ pub struct MigrationConflict {
 /// Sent in the input of [`PreviewPGUserMigrations`](super::PreviewPGUserMigrations) and [`PushPGUserMigrations`](super::PushPGUserMigrations).
 #[tc_model]
 pub struct MigrationInput {
-    /// `Version`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `Version`; example: `"20260526000000"`
     pub version: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: String,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: String,
 
-    /// `Rollback`: a string.
-    ///
-    /// Example: `"DROP TABLE IF EXISTS public.test;"`
+    /// `Rollback`; example: `"DROP TABLE IF EXISTS public.test;"`
     pub rollback: Option<String>,
 }
 
@@ -2841,34 +2060,22 @@ pub struct MigrationInput {
 /// Returned in the output of [`PreviewPGUserMigrations`](super::PreviewPGUserMigrations).
 #[tc_model]
 pub struct MigrationPlanItem {
-    /// `Version`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `Version`; example: `"20260526000000"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: Option<String>,
 
-    /// `Checksum`: a string.
-    ///
-    /// Example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
+    /// `Checksum`; example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
     pub checksum: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"applied"`
+    /// `Status`; example: `"applied"`
     pub status: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"cli"`
+    /// `Source`; example: `"cli"`
     pub source: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"checksum_matched"`
+    /// `Reason`; example: `"checksum_matched"`
     pub reason: Option<String>,
 }
 
@@ -2877,34 +2084,22 @@ pub struct MigrationPlanItem {
 /// Returned in the output of [`ListPGUserMigrations`](super::ListPGUserMigrations).
 #[tc_model]
 pub struct MigrationSummary {
-    /// `Version`: a string.
-    ///
-    /// Example: `"20260526000000"`
+    /// `Version`; example: `"20260526000000"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_init"`
+    /// `Name`; example: `"test_init"`
     pub name: Option<String>,
 
-    /// `Checksum`: a string.
-    ///
-    /// Example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
+    /// `Checksum`; example: `"eeaf0dd9391ba7829bd12b47482fab4a0e031a040f00cfb6eafc5c23b9fcf791"`
     pub checksum: Option<String>,
 
-    /// `AppliedAt`: a string.
-    ///
-    /// Example: `"2026-05-26T11:34:19+08:00"`
+    /// `AppliedAt`; example: `"2026-05-26T11:34:19+08:00"`
     pub applied_at: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"cloudapi"`
+    /// `Source`; example: `"cloudapi"`
     pub source: Option<String>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"100019231666"`
+    /// `CreatedBy`; example: `"100019231666"`
     pub created_by: Option<String>,
 }
 
@@ -2913,9 +2108,7 @@ pub struct MigrationSummary {
 /// Returned in the output of [`ModifyResourcePermission`](super::ModifyResourcePermission).
 #[tc_model]
 pub struct ModifyResourcePermissionResult {
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 }
 
@@ -2924,9 +2117,7 @@ pub struct ModifyResourcePermissionResult {
 /// Returned in the output of [`ModifyUser`](super::ModifyUser).
 #[tc_model]
 pub struct ModifyUserResp {
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 }
 
@@ -2935,14 +2126,10 @@ pub struct ModifyUserResp {
 /// Sent in the input of [`CreateTable`](super::CreateTable), [`DeleteTable`](super::DeleteTable), [`DescribeTable`](super::DescribeTable), [`DescribeTables`](super::DescribeTables), [`ListTables`](super::ListTables), [`RunCommands`](super::RunCommands) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct MongoConnector {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mongo_conn"`
+    /// `InstanceId`; example: `"mongo_conn"`
     pub instance_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `DatabaseName`; example: `"demo_db"`
     pub database_name: Option<String>,
 }
 
@@ -2952,15 +2139,13 @@ pub struct MongoConnector {
 #[doc(alias = "MySQLClusterDetail")]
 #[tc_model]
 pub struct MySqlClusterDetail {
-    /// `DbClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmy**l***ian***"`
+    /// `DbClusterId`; example: `"cynosdbmy**l***ian***"`
     pub db_cluster_id: Option<String>,
 
-    /// `NetInfo`: a [`MySqlNetDetail`].
+    /// `NetInfo`
     pub net_info: Option<MySqlNetDetail>,
 
-    /// `DbInfo`: a [`ClusterDetail`].
+    /// `DbInfo`
     pub db_info: Option<ClusterDetail>,
 }
 
@@ -2970,44 +2155,28 @@ pub struct MySqlClusterDetail {
 #[doc(alias = "MySQLNetDetail")]
 #[tc_model]
 pub struct MySqlNetDetail {
-    /// `PrivateNetAddress`: a string.
-    ///
-    /// Example: `"10.**2******3306"`
+    /// `PrivateNetAddress`; example: `"10.**2******3306"`
     pub private_net_address: Option<String>,
 
-    /// `PubNetAddress`: a string.
-    ///
-    /// Example: `"sh-cynosdb***q*******l*8*****sql.*******c***********3"`
+    /// `PubNetAddress`; example: `"sh-cynosdb***q*******l*8*****sql.*******c***********3"`
     pub pub_net_address: Option<String>,
 
-    /// `Net`: a string.
-    ///
-    /// Example: `"vpc-py******/subnet-*******p"`
+    /// `Net`; example: `"vpc-py******/subnet-*******p"`
     pub net: Option<String>,
 
-    /// `PubNetAccessEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PubNetAccessEnabled`; example: `true`
     pub pub_net_access_enabled: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-p*******"`
+    /// `VpcId`; example: `"vpc-p*******"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"tcb_**e**ul-f*****-7gxt7zq098a*****"`
+    /// `VpcName`; example: `"tcb_**e**ul-f*****-7gxt7zq098a*****"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-********"`
+    /// `SubnetId`; example: `"subnet-********"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"cloudbase_run_tdsqlc_subnet"`
+    /// `SubnetName`; example: `"cloudbase_run_tdsqlc_subnet"`
     pub subnet_name: Option<String>,
 }
 
@@ -3017,14 +2186,10 @@ pub struct MySqlNetDetail {
 #[doc(alias = "MySQLTaskStatus")]
 #[tc_model]
 pub struct MySqlTaskStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `StatusDesc`; example: `"SUCCESS"`
     pub status_desc: Option<String>,
 }
 
@@ -3034,16 +2199,10 @@ pub struct MySqlTaskStatus {
 #[doc(alias = "ObjectKV")]
 #[tc_model]
 pub struct ObjectKv {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -3052,59 +2211,37 @@ pub struct ObjectKv {
 /// Returned in the output of [`DescribeBillingInfo`](super::DescribeBillingInfo).
 #[tc_model]
 pub struct OrderInfo {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"202401011000004515"`
+    /// `TranId`; example: `"202401011000004515"`
     pub tran_id: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: String,
 
-    /// `TranType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TranType`; example: `"1"`
     pub tran_type: String,
 
-    /// `TranStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TranStatus`; example: `"1"`
     pub tran_status: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2024-01-01 00:00:00"`
     pub update_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepayment"`
+    /// `PayMode`; example: `"prepayment"`
     pub pay_mode: String,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"ext-xyzabdkjks"`
+    /// `ExtensionId`; example: `"ext-xyzabdkjks"`
     pub extension_id: String,
 
-    /// `ResourceReady`: a string.
-    ///
-    /// Example: `"successful"`
+    /// `ResourceReady`; example: `"successful"`
     pub resource_ready: String,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"QuickStart"`
+    /// `Flag`; example: `"QuickStart"`
     pub flag: String,
 
-    /// `ReqBody`: a string.
-    ///
-    /// Example: `"ReqBody"`
+    /// `ReqBody`; example: `"ReqBody"`
     pub req_body: String,
 }
 
@@ -3113,19 +2250,13 @@ pub struct OrderInfo {
 /// Returned in the output of [`CreateHTTPServiceRoute`](super::CreateHTTPServiceRoute), [`CreatePlatformHTTPServiceRoute`](super::CreatePlatformHTTPServiceRoute), [`VerifyHTTPServiceRoute`](super::VerifyHTTPServiceRoute) and [`VerifyPlatformHTTPServiceRoute`](super::VerifyPlatformHTTPServiceRoute).
 #[tc_model]
 pub struct OwnershipVerificationDnsInfo {
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"_cloudbase-challenge.************************"`
+    /// `Subdomain`; example: `"_cloudbase-challenge.************************"`
     pub subdomain: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `RecordType`; example: `"TXT"`
     pub record_type: Option<String>,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"*****************-7ezncwdd421446"`
+    /// `RecordValue`; example: `"*****************-7ezncwdd421446"`
     pub record_value: Option<String>,
 }
 
@@ -3134,14 +2265,10 @@ pub struct OwnershipVerificationDnsInfo {
 /// Returned in the output of [`CreateHTTPServiceRoute`](super::CreateHTTPServiceRoute), [`CreatePlatformHTTPServiceRoute`](super::CreatePlatformHTTPServiceRoute), [`VerifyHTTPServiceRoute`](super::VerifyHTTPServiceRoute) and [`VerifyPlatformHTTPServiceRoute`](super::VerifyPlatformHTTPServiceRoute).
 #[tc_model]
 pub struct OwnershipVerificationFileInfo {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/.well-known/teo-verification/pv1mqqp5gi.txt"`
+    /// `Path`; example: `"/.well-known/teo-verification/pv1mqqp5gi.txt"`
     pub path: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"3gne21**********************hp9c"`
+    /// `Content`; example: `"3gne21**********************hp9c"`
     pub content: Option<String>,
 }
 
@@ -3150,15 +2277,13 @@ pub struct OwnershipVerificationFileInfo {
 /// Returned in the output of [`CreateHTTPServiceRoute`](super::CreateHTTPServiceRoute), [`CreatePlatformHTTPServiceRoute`](super::CreatePlatformHTTPServiceRoute), [`VerifyHTTPServiceRoute`](super::VerifyHTTPServiceRoute) and [`VerifyPlatformHTTPServiceRoute`](super::VerifyPlatformHTTPServiceRoute).
 #[tc_model]
 pub struct OwnershipVerificationInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"rgw5.woyaodaguaishou1.cn"`
+    /// `Domain`; example: `"rgw5.woyaodaguaishou1.cn"`
     pub domain: Option<String>,
 
-    /// `DnsVerification`: a list of [`OwnershipVerificationDnsInfo`] objects.
+    /// `DnsVerification`
     pub dns_verification: Option<Vec<OwnershipVerificationDnsInfo>>,
 
-    /// `FileVerification`: a list of [`OwnershipVerificationFileInfo`] objects.
+    /// `FileVerification`
     pub file_verification: Option<Vec<OwnershipVerificationFileInfo>>,
 }
 
@@ -3167,13 +2292,13 @@ pub struct OwnershipVerificationInfo {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables) and [`ListTables`](super::ListTables).
 #[tc_model]
 pub struct Pager {
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 }
 
@@ -3183,24 +2308,16 @@ pub struct Pager {
 /// Returned in the output of [`DescribeLoginConfig`](super::DescribeLoginConfig).
 #[tc_model]
 pub struct PasswordUpdateLoginConfig {
-    /// `FirstLoginUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FirstLoginUpdate`; example: `true`
     pub first_login_update: Option<bool>,
 
-    /// `PeriodUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PeriodUpdate`; example: `true`
     pub period_update: Option<bool>,
 
-    /// `PeriodValue`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `PeriodValue`; example: `6`
     pub period_value: Option<i64>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"MONTH"`
+    /// `PeriodType`; example: `"MONTH"`
     pub period_type: Option<String>,
 }
 
@@ -3209,17 +2326,13 @@ pub struct PasswordUpdateLoginConfig {
 /// Sent in the input of [`CreateTable`](super::CreateTable).
 #[tc_model]
 pub struct PermissionInfo {
-    /// `AclTag`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `AclTag`; example: `"READONLY"`
     pub acl_tag: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-env-xxx"`
+    /// `EnvId`; example: `"test-env-xxx"`
     pub env_id: String,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 }
 
@@ -3228,32 +2341,22 @@ pub struct PermissionInfo {
 /// Returned in the output of [`DescribeEnvPlans`](super::DescribeEnvPlans).
 #[tc_model]
 pub struct PlanInfo {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"baas_personal"`
+    /// `PackageId`; example: `"baas_personal"`
     pub package_id: Option<String>,
 
-    /// `PackageTitle`: a string.
-    ///
-    /// Example: `"体验版"`
+    /// `PackageTitle`; example: `"体验版"`
     pub package_title: Option<String>,
 
-    /// `PackageDescription`: a string.
-    ///
-    /// Example: `"新手入门，高性价比"`
+    /// `PackageDescription`; example: `"新手入门，高性价比"`
     pub package_description: Option<String>,
 
-    /// `UnitPrice`: a string.
-    ///
-    /// Example: `"5"`
+    /// `UnitPrice`; example: `"5"`
     pub unit_price: Option<String>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"trial"`
+    /// `PackageType`; example: `"trial"`
     pub package_type: Option<String>,
 
-    /// `ResourceLimit`: a string.
+    /// `ResourceLimit`
     pub resource_limit: Option<String>,
 }
 
@@ -3262,32 +2365,22 @@ pub struct PlanInfo {
 /// Returned in the output of [`DescribePlatforms`](super::DescribePlatforms).
 #[tc_model]
 pub struct PlatFormResourceInfo {
-    /// `ResType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `ResType`; example: `"cls"`
     pub res_type: Option<String>,
 
-    /// `ResName`: a string.
-    ///
-    /// Example: `"tcb-pf-logset-pf-38qhqu1izodbl"`
+    /// `ResName`; example: `"tcb-pf-logset-pf-38qhqu1izodbl"`
     pub res_name: Option<String>,
 
-    /// `Detail`: a string.
+    /// `Detail`
     pub detail: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `PlatformId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PlatformId`; example: `5`
     pub platform_id: Option<u64>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `68`
+    /// `Id`; example: `68`
     pub id: Option<u64>,
 }
 
@@ -3296,29 +2389,19 @@ pub struct PlatFormResourceInfo {
 /// Returned in the output of [`DescribePlatformCreditsUsage`](super::DescribePlatformCreditsUsage).
 #[tc_model]
 pub struct PlatformCreditsUsageDaily {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-09-18"`
+    /// `Date`; example: `"2026-09-18"`
     pub date: Option<String>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `8577960`
+    /// `DeductValue`; example: `8577960`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReportValue`; example: `0`
     pub report_value: Option<f64>,
 
-    /// `OriginCredits`: a floating-point number.
-    ///
-    /// Example: `2800.75`
+    /// `OriginCredits`; example: `2800.75`
     pub origin_credits: Option<f64>,
 }
 
@@ -3327,57 +2410,37 @@ pub struct PlatformCreditsUsageDaily {
 /// Returned in the output of [`DescribePlatforms`](super::DescribePlatforms).
 #[tc_model]
 pub struct PlatformInfo {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-ogqesqsj"`
+    /// `PlatformId`; example: `"pf-ogqesqsj"`
     pub platform_id: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"curl-test-0827"`
+    /// `Alias`; example: `"curl-test-0827"`
     pub alias: Option<String>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PackageId`; example: `"default"`
     pub package_id: Option<String>,
 
-    /// `BillStatus`: a string.
-    ///
-    /// Example: `"destroyed"`
+    /// `BillStatus`; example: `"destroyed"`
     pub bill_status: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: Option<u64>,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"{\"credits\":10000,\"envNum\":100}"`
+    /// `Spec`; example: `"{\"credits\":10000,\"envNum\":100}"`
     pub spec: Option<String>,
 
-    /// `BillTime`: a string.
-    ///
-    /// Example: `"2026-08-20 21:01:24"`
+    /// `BillTime`; example: `"2026-08-20 21:01:24"`
     pub bill_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-10-08 23:59:59"`
+    /// `ExpireTime`; example: `"2026-10-08 23:59:59"`
     pub expire_time: Option<String>,
 
-    /// `IsAutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAutoRenew`; example: `1`
     pub is_auto_renew: Option<u64>,
 
-    /// `Resources`: a list of [`PlatFormResourceInfo`] objects.
+    /// `Resources`
     pub resources: Option<Vec<PlatFormResourceInfo>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-singapore"`
+    /// `Region`; example: `"ap-singapore"`
     pub region: Option<String>,
 }
 
@@ -3386,37 +2449,25 @@ pub struct PlatformInfo {
 /// Returned in the output of [`DescribePlatformEnvUsage`](super::DescribePlatformEnvUsage).
 #[tc_model]
 pub struct PlatformMetricUsageItem {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"HourlyStorage"`
+    /// `MetricName`; example: `"HourlyStorage"`
     pub metric_name: Option<String>,
 
-    /// `OriginalResourceType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `OriginalResourceType`; example: `"COS"`
     pub original_resource_type: Option<String>,
 
-    /// `OriginalMetricName`: a string.
-    ///
-    /// Example: `"HourlyStorage"`
+    /// `OriginalMetricName`; example: `"HourlyStorage"`
     pub original_metric_name: Option<String>,
 
-    /// `UsageValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `UsageValue`; example: `25`
     pub usage_value: Option<u64>,
 
-    /// `UsageUnit`: a string.
-    ///
-    /// Example: `"MB"`
+    /// `UsageUnit`; example: `"MB"`
     pub usage_unit: Option<String>,
 
-    /// `Credits`: an unsigned 64-bit integer.
-    ///
-    /// Example: `409600`
+    /// `Credits`; example: `409600`
     pub credits: Option<u64>,
 
-    /// `DailyUsageList`: a list of [`DailyUsageList`] objects.
+    /// `DailyUsageList`
     pub daily_usage_list: Option<Vec<DailyUsageList>>,
 }
 
@@ -3425,37 +2476,25 @@ pub struct PlatformMetricUsageItem {
 /// Returned in the output of [`DescribePlatformCreditsUsageDetail`](super::DescribePlatformCreditsUsageDetail).
 #[tc_model]
 pub struct PlatformPkgCreditsUsage {
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"pf-35zc08k5rfxtq"`
+    /// `PlatformId`; example: `"pf-35zc08k5rfxtq"`
     pub platform_id: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"CI"`
+    /// `Module`; example: `"CI"`
     pub module: Option<String>,
 
-    /// `CreditsValue`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `CreditsValue`; example: `0.01`
     pub credits_value: Option<f64>,
 
-    /// `MetricUsageDetail`: a list of [`MetricUsage`] objects.
+    /// `MetricUsageDetail`
     pub metric_usage_detail: Option<Vec<MetricUsage>>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `DeductValue`; example: `0.01`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `72676.79`
+    /// `ReportValue`; example: `72676.79`
     pub report_value: Option<f64>,
 }
 
@@ -3464,17 +2503,13 @@ pub struct PlatformPkgCreditsUsage {
 /// Returned in the output of [`DescribePlatformEnvUsage`](super::DescribePlatformEnvUsage).
 #[tc_model]
 pub struct PlatformResUsageItem {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Database"`
+    /// `ResourceType`; example: `"Database"`
     pub resource_type: Option<String>,
 
-    /// `TotalCredits`: an unsigned 64-bit integer.
-    ///
-    /// Example: `495100`
+    /// `TotalCredits`; example: `495100`
     pub total_credits: Option<u64>,
 
-    /// `Metrics`: a list of [`PlatformMetricUsageItem`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<PlatformMetricUsageItem>>,
 }
 
@@ -3484,24 +2519,16 @@ pub struct PlatformResUsageItem {
 #[doc(alias = "PostgreSQLInfo")]
 #[tc_model]
 pub struct PostgreSqlInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Name`; example: `"postgres"`
     pub name: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"postgres-176pdmhs"`
+    /// `InstanceName`; example: `"postgres-176pdmhs"`
     pub instance_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 }
 
@@ -3510,9 +2537,7 @@ pub struct PostgreSqlInfo {
 /// Sent in the input of [`CreateFunction`](super::CreateFunction).
 #[tc_model]
 pub struct PrivateConfig {
-    /// `Language`: a string.
-    ///
-    /// Example: `"python"`
+    /// `Language`; example: `"python"`
     pub language: Option<String>,
 }
 
@@ -3521,67 +2546,46 @@ pub struct PrivateConfig {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct Provider {
-    /// `Id`: a string.
-    ///
-    /// Example: `"google"`
+    /// `Id`; example: `"google"`
     pub id: String,
 
-    /// `Config`: a [`ProviderConfig`].
+    /// `Config`
     pub config: ProviderConfig,
 
-    /// `Name`: a [`LocalizedMessage`].
-    /// Always sent in responses.
+    /// `Name`, always sent in responses
     pub name: Option<LocalizedMessage>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"http://example.com"`
+    /// `Picture`; example: `"http://example.com"`
     pub picture: Option<String>,
 
-    /// `Homepage`: a string.
-    ///
-    /// Example: `"https://github.com"`
+    /// `Homepage`; example: `"https://github.com"`
     pub homepage: Option<String>,
 
-    /// `ProviderType`: a string.
-    ///
-    /// Example: `"\"OAUTH\""`
+    /// `ProviderType`; example: `"\"OAUTH\""`
     pub provider_type: Option<String>,
 
-    /// `AutoSignUpWithProviderUser`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignUpWithProviderUser`; example: `"\"TRUE\""`
     pub auto_sign_up_with_provider_user: Option<String>,
 
-    /// `On`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `On`; example: `"\"TRUE\""`
     pub on: Option<String>,
 
-    /// `Description`: a [`LocalizedMessage`].
+    /// `Description`
     pub description: Option<LocalizedMessage>,
 
-    /// `TransparentMode`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `TransparentMode`; example: `"\"FALSE\""`
     pub transparent_mode: Option<String>,
 
-    /// `ReuseUserId`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `ReuseUserId`; example: `"\"FALSE\""`
     pub reuse_user_id: Option<String>,
 
-    /// `EmailConfig`: an [`EmailProviderConfig`].
+    /// `EmailConfig`
     pub email_config: Option<EmailProviderConfig>,
 
-    /// `AutoSignInWhenEmailMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenEmailMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_email_match: Option<String>,
 
-    /// `AutoSignInWhenPhoneNumberMatch`: a string.
-    ///
-    /// Example: `"\"TRUE\""`
+    /// `AutoSignInWhenPhoneNumberMatch`; example: `"\"TRUE\""`
     pub auto_sign_in_when_phone_number_match: Option<String>,
 }
 
@@ -3591,76 +2595,49 @@ pub struct Provider {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct ProviderConfig {
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"https://appleid.apple.com"`
+    /// `Issuer`; example: `"https://appleid.apple.com"`
     pub issuer: Option<String>,
 
-    /// `JwksUri`: a string.
-    ///
-    /// Example: `"https://appleid.apple.com/auth/keys"`
+    /// `JwksUri`; example: `"https://appleid.apple.com/auth/keys"`
     pub jwks_uri: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client_id"`
+    /// `ClientId`; example: `"client_id"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"client_secret"`
+    /// `ClientSecret`; example: `"client_secret"`
     pub client_secret: Option<String>,
 
-    /// `RedirectUri`: a string.
-    ///
-    /// Example: `"https://envId.ap-shanghai.tcb-api.tencentcloudapi.com/auth/v1/callback"`
+    /// `RedirectUri`; example: `"https://envId.ap-shanghai.tcb-api.tencentcloudapi.com/auth/v1/callback"`
     pub redirect_uri: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"openid email name"`
+    /// `Scope`; example: `"openid email name"`
     pub scope: Option<String>,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://appleid.apple.com/auth/authorize?response_mode=form_post"`
+    /// `AuthorizationEndpoint`; example: `"https://appleid.apple.com/auth/authorize?response_mode=form_post"`
     pub authorization_endpoint: Option<String>,
 
-    /// `TokenEndpoint`: a string.
-    ///
-    /// Example: `"https://appleid.apple.com/auth/token"`
+    /// `TokenEndpoint`; example: `"https://appleid.apple.com/auth/token"`
     pub token_endpoint: Option<String>,
 
-    /// `UserinfoEndpoint`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `UserinfoEndpoint`; example: `"empty"`
     pub userinfo_endpoint: Option<String>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `ResponseType`; example: `"empty"`
     pub response_type: Option<String>,
 
-    /// `SignoutEndpoint`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `SignoutEndpoint`; example: `"empty"`
     pub signout_endpoint: Option<String>,
 
-    /// `TokenEndpointAuthMethod`: a string.
-    ///
-    /// Example: `"CLIENT_SECRET_POST"`
+    /// `TokenEndpointAuthMethod`; example: `"CLIENT_SECRET_POST"`
     pub token_endpoint_auth_method: Option<String>,
 
-    /// `SamlMetadata`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"empty"`
+    /// `SamlMetadata`, always sent in responses; example: `"empty"`
     pub saml_metadata: Option<String>,
 
-    /// `RequestParametersMap`: a [`ProviderRequestParametersMap`].
+    /// `RequestParametersMap`
     pub request_parameters_map: Option<ProviderRequestParametersMap>,
 
-    /// `ResponseParametersMap`: a [`ProviderResponseParametersMap`].
+    /// `ResponseParametersMap`
     pub response_parameters_map: Option<ProviderResponseParametersMap>,
 }
 
@@ -3670,59 +2647,37 @@ pub struct ProviderConfig {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct ProviderRequestParametersMap {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"clientId"`
+    /// `ClientId`; example: `"clientId"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"clientSecret"`
+    /// `ClientSecret`; example: `"clientSecret"`
     pub client_secret: Option<String>,
 
-    /// `RedirectUri`: a string.
-    ///
-    /// Example: `"\"https://xxxx\""`
+    /// `RedirectUri`; example: `"\"https://xxxx\""`
     pub redirect_uri: Option<String>,
 
-    /// `RegisterUserRoleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegisterUserRoleId`; example: `"1"`
     pub register_user_role_id: Option<String>,
 
-    /// `RegisterUserAutoLicense`: a string.
-    ///
-    /// Example: `"\"FALSE\""`
+    /// `RegisterUserAutoLicense`; example: `"\"FALSE\""`
     pub register_user_auto_license: Option<String>,
 
-    /// `AuthPosition`: a string.
-    ///
-    /// Example: `"Body"`
+    /// `AuthPosition`; example: `"Body"`
     pub auth_position: Option<String>,
 
-    /// `GrantType`: a string.
-    ///
-    /// Example: `"grantType"`
+    /// `GrantType`; example: `"grantType"`
     pub grant_type: Option<String>,
 
-    /// `ClientCredentials`: a string.
-    ///
-    /// Example: `"authorization_code"`
+    /// `ClientCredentials`; example: `"authorization_code"`
     pub client_credentials: Option<String>,
 
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"accessToken"`
+    /// `AccessToken`; example: `"accessToken"`
     pub access_token: Option<String>,
 
-    /// `ExpiresIn`: a string.
-    ///
-    /// Example: `"expireIn"`
+    /// `ExpiresIn`; example: `"expireIn"`
     pub expires_in: Option<String>,
 
-    /// `RegisterUserType`: a string.
-    ///
-    /// Example: `"externalUser"`
+    /// `RegisterUserType`; example: `"externalUser"`
     pub register_user_type: Option<String>,
 }
 
@@ -3732,39 +2687,25 @@ pub struct ProviderRequestParametersMap {
 /// Returned in the output of [`GetProviders`](super::GetProviders).
 #[tc_model]
 pub struct ProviderResponseParametersMap {
-    /// `Sub`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Sub`; example: `"user_id"`
     pub sub: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Picture`: a string.
-    ///
-    /// Example: `"avatar"`
+    /// `Picture`; example: `"avatar"`
     pub picture: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Username`; example: `"username"`
     pub username: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"email"`
+    /// `Email`; example: `"email"`
     pub email: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"phone_number"`
+    /// `PhoneNumber`; example: `"phone_number"`
     pub phone_number: Option<String>,
 
-    /// `Groups`: a string.
-    ///
-    /// Example: `"groups"`
+    /// `Groups`; example: `"groups"`
     pub groups: Option<String>,
 }
 
@@ -3773,22 +2714,16 @@ pub struct ProviderResponseParametersMap {
 /// Returned in the output of [`DescribeResourcePermission`](super::DescribeResourcePermission).
 #[tc_model]
 pub struct ResourcePermission {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ResourceType`; example: `"table"`
     pub resource_type: Option<String>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"org"`
+    /// `Resource`; example: `"org"`
     pub resource: Option<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"ADMINONLY"`
+    /// `Permission`; example: `"ADMINONLY"`
     pub permission: Option<String>,
 
-    /// `SecurityRule`: a string.
+    /// `SecurityRule`
     pub security_rule: Option<String>,
 }
 
@@ -3799,10 +2734,7 @@ pub struct ResourcePermission {
 #[doc(alias = "SMSCloudFunctionConfig")]
 #[tc_model]
 pub struct SmsCloudFunctionConfig {
-    /// `FunctionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SendVerificationCode"`
+    /// `FunctionName`, required in requests; example: `"SendVerificationCode"`
     pub function_name: Option<String>,
 }
 
@@ -3813,54 +2745,34 @@ pub struct SmsCloudFunctionConfig {
 #[doc(alias = "SMSProviderTemplateConfig")]
 #[tc_model]
 pub struct SmsProviderTemplateConfig {
-    /// `Vendor`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TENCENT_CN"`
+    /// `Vendor`, required in requests; example: `"TENCENT_CN"`
     pub vendor: Option<String>,
 
-    /// `TemplateId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `TemplateId`, required in requests; example: `"1"`
     pub template_id: Option<String>,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SdkAppId`; example: `"1"`
     pub sdk_app_id: Option<String>,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"签名"`
+    /// `SignName`; example: `"签名"`
     pub sign_name: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"SMS_AUTH_SECRET_KEY"`
+    /// `AuthType`; example: `"SMS_AUTH_SECRET_KEY"`
     pub auth_type: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SecretId`; example: `"1"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SecretKey`; example: `"1"`
     pub secret_key: Option<String>,
 
-    /// `SenderId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SenderId`; example: `"1"`
     pub sender_id: Option<String>,
 
-    /// `TemplateExtendParam`: a list of [`SmsTemplateParams`] objects.
+    /// `TemplateExtendParam`
     pub template_extend_param: Option<Vec<SmsTemplateParams>>,
 
-    /// `CredentialAuthKeyId`: a string.
-    ///
-    /// Example: `"mySmsKey"`
+    /// `CredentialAuthKeyId`; example: `"mySmsKey"`
     pub credential_auth_key_id: Option<String>,
 }
 
@@ -3871,14 +2783,10 @@ pub struct SmsProviderTemplateConfig {
 #[doc(alias = "SMSTemplateParams")]
 #[tc_model]
 pub struct SmsTemplateParams {
-    /// `Key`: a string.
-    ///
-    /// Example: `"extendKey"`
+    /// `Key`; example: `"extendKey"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"extendValue"`
+    /// `Value`; example: `"extendValue"`
     pub value: Option<String>,
 }
 
@@ -3888,19 +2796,13 @@ pub struct SmsTemplateParams {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct StaticCmd {
-    /// `BuildCmd`: a string.
-    ///
-    /// Example: `"npm run build"`
+    /// `BuildCmd`; example: `"npm run build"`
     pub build_cmd: Option<String>,
 
-    /// `InstallCmd`: a string.
-    ///
-    /// Example: `"npm install"`
+    /// `InstallCmd`; example: `"npm install"`
     pub install_cmd: Option<String>,
 
-    /// `DeployCmd`: a string.
-    ///
-    /// Example: `"tcb hosting deploy ./dist /React"`
+    /// `DeployCmd`; example: `"tcb hosting deploy ./dist /React"`
     pub deploy_cmd: Option<String>,
 }
 
@@ -3910,58 +2812,40 @@ pub struct StaticCmd {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct StaticConfig {
-    /// `Framework`: a string.
-    ///
-    /// Example: `"react"`
+    /// `Framework`; example: `"react"`
     pub framework: Option<String>,
 
-    /// `NodeJsVersion`: a string.
-    ///
-    /// Example: `"20"`
+    /// `NodeJsVersion`; example: `"20"`
     pub node_js_version: Option<String>,
 
-    /// `AppPath`: a string.
-    ///
-    /// Example: `"/React"`
+    /// `AppPath`; example: `"/React"`
     pub app_path: Option<String>,
 
-    /// `BuildPath`: a string.
-    ///
-    /// Example: `"./dist"`
+    /// `BuildPath`; example: `"./dist"`
     pub build_path: Option<String>,
 
-    /// `ZipFileUrl`: a string.
+    /// `ZipFileUrl`
     pub zip_file_url: Option<String>,
 
-    /// `CosTimestamp`: a string.
-    ///
-    /// Example: `"1600520664"`
+    /// `CosTimestamp`; example: `"1600520664"`
     pub cos_timestamp: Option<String>,
 
-    /// `CosSuffix`: a string.
-    ///
-    /// Example: `"cos-xx"`
+    /// `CosSuffix`; example: `"cos-xx"`
     pub cos_suffix: Option<String>,
 
-    /// `CodeSource`: a string.
-    ///
-    /// Example: `"github"`
+    /// `CodeSource`; example: `"github"`
     pub code_source: Option<String>,
 
-    /// `CodeRepo`: a string.
-    ///
-    /// Example: `"cloudrun"`
+    /// `CodeRepo`; example: `"cloudrun"`
     pub code_repo: Option<String>,
 
-    /// `CodeBranch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `CodeBranch`; example: `"main"`
     pub code_branch: Option<String>,
 
-    /// `StaticCmd`: a [`StaticCmd`].
+    /// `StaticCmd`
     pub static_cmd: Option<StaticCmd>,
 
-    /// `StaticEnv`: a [`StaticEnvironment`].
+    /// `StaticEnv`
     pub static_env: Option<StaticEnvironment>,
 }
 
@@ -3971,7 +2855,7 @@ pub struct StaticConfig {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct StaticEnvironment {
-    /// `Variables`: a list of [`Variable`] objects.
+    /// `Variables`
     pub variables: Option<Vec<Variable>>,
 }
 
@@ -3980,37 +2864,25 @@ pub struct StaticEnvironment {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct StaticStorageInfo {
-    /// `StaticDomain`: a string.
-    ///
-    /// Example: `"cloudbase.cloudbaseapp.com"`
+    /// `StaticDomain`; example: `"cloudbase.cloudbaseapp.com"`
     pub static_domain: String,
 
-    /// `DefaultDirName`: a string.
-    ///
-    /// Example: `"\"/\""`
+    /// `DefaultDirName`; example: `"\"/\""`
     pub default_dir_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"my-bucket-name-appid"`
+    /// `Bucket`; example: `"my-bucket-name-appid"`
     pub bucket: String,
 
-    /// `AccessExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `12745980357`
+    /// `AccessExpire`; example: `12745980357`
     pub access_expire: Option<i64>,
 
-    /// `ExternalStorage`: an [`ExternalStorage`].
+    /// `ExternalStorage`
     pub external_storage: Option<ExternalStorage>,
 }
 
@@ -4019,25 +2891,25 @@ pub struct StaticStorageInfo {
 /// Returned in the output of [`DescribeStaticStore`](super::DescribeStaticStore).
 #[tc_model]
 pub struct StaticStoreInfo {
-    /// `EnvId`: a string.
+    /// `EnvId`
     pub env_id: Option<String>,
 
-    /// `CdnDomain`: a string.
+    /// `CdnDomain`
     pub cdn_domain: Option<String>,
 
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: Option<String>,
 
-    /// `Regoin`: a string.
+    /// `Regoin`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub regoin: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 }
 
@@ -4046,12 +2918,10 @@ pub struct StaticStoreInfo {
 /// Returned in the output of [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct StatusReason {
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"ResourceNotFound.BootstrapFile"`
+    /// `ErrorCode`; example: `"ResourceNotFound.BootstrapFile"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 }
 
@@ -4060,27 +2930,19 @@ pub struct StatusReason {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"my-bucket-name-appid"`
+    /// `Bucket`; example: `"my-bucket-name-appid"`
     pub bucket: String,
 
-    /// `CdnDomain`: a string.
-    ///
-    /// Example: `"cloudbase.tencentcloud.com"`
+    /// `CdnDomain`; example: `"cloudbase.tencentcloud.com"`
     pub cdn_domain: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1265124512"`
+    /// `AppId`; example: `"1265124512"`
     pub app_id: String,
 
-    /// `ExternalStorage`: an [`ExternalStorage`].
+    /// `ExternalStorage`
     pub external_storage: Option<ExternalStorage>,
 }
 
@@ -4089,19 +2951,19 @@ pub struct StorageInfo {
 /// Returned in the output of [`DescribeTables`](super::DescribeTables) and [`ListTables`](super::ListTables).
 #[tc_model]
 pub struct TableInfo {
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `IndexCount`: a signed 64-bit integer.
+    /// `IndexCount`
     pub index_count: Option<i64>,
 
-    /// `IndexSize`: a signed 64-bit integer.
+    /// `IndexSize`
     pub index_size: Option<i64>,
 }
 
@@ -4111,14 +2973,10 @@ pub struct TableInfo {
 /// Returned in the output of [`DescribeEnvs`](super::DescribeEnvs), [`GetFunction`](super::GetFunction) and [`ListFunctions`](super::ListFunctions).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -4127,22 +2985,13 @@ pub struct Tag {
 /// Returned in the output of [`DescribeCloudBaseRunServerVersion`](super::DescribeCloudBaseRunServerVersion).
 #[tc_model]
 pub struct TkeClusterInfo {
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-xxxxxxx"`
+    /// `ClusterId`, always sent in responses; example: `"cls-xxxxxxx"`
     pub cluster_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`, always sent in responses; example: `"vpc-xxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `VersionClbSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-xxxxxxx"`
+    /// `VersionClbSubnetId`, always sent in responses; example: `"subnet-xxxxxxx"`
     pub version_clb_subnet_id: Option<String>,
 }
 
@@ -4151,49 +3000,31 @@ pub struct TkeClusterInfo {
 /// Returned in the output of [`DescribeUserList`](super::DescribeUserList).
 #[tc_model]
 pub struct User {
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Uid`; example: `"1001"`
     pub uid: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"internalUser"`
+    /// `Type`; example: `"internalUser"`
     pub r#type: Option<String>,
 
-    /// `UserStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `UserStatus`; example: `"ACTIVE"`
     pub user_status: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `NickName`; example: `"张三"`
     pub nick_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `Phone`; example: `"13800138000"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"zhangsan@example.com"`
+    /// `Email`; example: `"zhangsan@example.com"`
     pub email: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatars/zhangsan.jpg"`
+    /// `AvatarUrl`; example: `"https://example.com/avatars/zhangsan.jpg"`
     pub avatar_url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"研发部门技术总监"`
+    /// `Description`; example: `"研发部门技术总监"`
     pub description: Option<String>,
 }
 
@@ -4202,34 +3033,22 @@ pub struct User {
 /// Returned in the output of [`DescribeCreditsUsageDetail`](super::DescribeCreditsUsageDetail) and [`DescribePlatformCreditsUsageDetail`](super::DescribePlatformCreditsUsageDetail).
 #[tc_model]
 pub struct ValueDetail {
-    /// `CalcTime`: a string.
-    ///
-    /// Example: `"2026-02-02 00:00:00"`
+    /// `CalcTime`; example: `"2026-02-02 00:00:00"`
     pub calc_time: Option<String>,
 
-    /// `RawValue`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `RawValue`; example: `85`
     pub raw_value: Option<i64>,
 
-    /// `CreditsValue`: a floating-point number.
-    ///
-    /// Example: `1.7`
+    /// `CreditsValue`; example: `1.7`
     pub credits_value: Option<f64>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `1.7`
+    /// `DeductValue`; example: `1.7`
     pub deduct_value: Option<f64>,
 
-    /// `PackageDeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PackageDeductValue`; example: `0`
     pub package_deduct_value: Option<f64>,
 
-    /// `ReportValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReportValue`; example: `0`
     pub report_value: Option<f64>,
 }
 
@@ -4239,14 +3058,10 @@ pub struct ValueDetail {
 /// Returned in the output of [`DescribeCloudAppVersion`](super::DescribeCloudAppVersion) and [`DescribeCloudAppVersionList`](super::DescribeCloudAppVersionList).
 #[tc_model]
 pub struct Variable {
-    /// `Key`: a string.
-    ///
-    /// Example: `"NODE_JS_VERSION"`
+    /// `Key`; example: `"NODE_JS_VERSION"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Value`; example: `"22"`
     pub value: Option<String>,
 }
 
@@ -4256,30 +3071,22 @@ pub struct Variable {
 /// Returned in the output of [`DescribeLoginConfig`](super::DescribeLoginConfig).
 #[tc_model]
 pub struct VerificationConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"apis"`
+    /// `Type`; example: `"apis"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"method_53978f9f96a35"`
+    /// `Name`; example: `"method_53978f9f96a35"`
     pub name: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"SendVerificationCode"`
+    /// `Method`; example: `"SendVerificationCode"`
     pub method: Option<String>,
 
-    /// `SmsDayLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SmsDayLimit`; example: `20`
     pub sms_day_limit: Option<i64>,
 
-    /// `TemplateProvider`: a [`SmsProviderTemplateConfig`].
+    /// `TemplateProvider`
     pub template_provider: Option<SmsProviderTemplateConfig>,
 
-    /// `CloudFunction`: a [`SmsCloudFunctionConfig`].
+    /// `CloudFunction`
     pub cloud_function: Option<SmsCloudFunctionConfig>,
 }
 
@@ -4289,22 +3096,16 @@ pub struct VerificationConfig {
 #[doc(alias = "VerifyHTTPServiceRouteCheckItem")]
 #[tc_model]
 pub struct VerifyHttpServiceRouteCheckItem {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"OWNERSHIP_VERIFY_FAILED"`
+    /// `Code`; example: `"OWNERSHIP_VERIFY_FAILED"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"域名尚未备案"`
+    /// `Message`; example: `"域名尚未备案"`
     pub message: Option<String>,
 
-    /// `OwnershipVerification`: an [`OwnershipVerificationInfo`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerificationInfo>,
 }
 
@@ -4313,24 +3114,18 @@ pub struct VerifyHttpServiceRouteCheckItem {
 /// Returned in the output of [`DescribeGatewayVersions`](super::DescribeGatewayVersions).
 #[tc_model]
 pub struct WxGatewayCustomConfig {
-    /// `IsOpenXRealIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOpenXRealIp`; example: `false`
     pub is_open_x_real_ip: Option<bool>,
 
-    /// `BanConfig`: a [`BanConfig`].
+    /// `BanConfig`
     pub ban_config: Option<BanConfig>,
 
-    /// `SourceIpType`: a string.
-    ///
-    /// Example: `"PPV1"`
+    /// `SourceIpType`; example: `"PPV1"`
     pub source_ip_type: Option<String>,
 
-    /// `LogConfig`: a [`CustomLogConfig`].
+    /// `LogConfig`
     pub log_config: Option<CustomLogConfig>,
 
-    /// `IsAcceptHttpOne`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAcceptHttpOne`; example: `false`
     pub is_accept_http_one: Option<bool>,
 }

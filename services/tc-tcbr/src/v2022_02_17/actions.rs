@@ -7,79 +7,64 @@ use super::models;
 /// The `CreateCloudRunEnv` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`CreateCloudRunEnvResponse`].
-/// The codes it documents are in [`CreateCloudRunEnvError`](super::errors::CreateCloudRunEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=CreateCloudRunEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbrErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TcbrErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "CreateCloudRunEnv",
     output = CreateCloudRunEnvResponse,
-    error = super::errors::CreateCloudRunEnvError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct CreateCloudRunEnv {
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Enterprise"`
+    /// `PackageType`; example: `"Enterprise"`
     pub package_type: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"alias"`
+    /// `Alias`; example: `"alias"`
     pub alias: Option<String>,
 
-    /// `FreeQuota`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `FreeQuota`; example: `"basic"`
     pub free_quota: Option<String>,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"QuickStart"`
+    /// `Flag`; example: `"QuickStart"`
     pub flag: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-45olnsxx"`
+    /// `VpcId`; example: `"vpc-45olnsxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubNetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-n17bt4yb","subnet-dw0xrh1b","subnet-h5xm5f2x"]`
+    /// `SubNetIds`; example: `["subnet-n17bt4yb","subnet-dw0xrh1b","subnet-h5xm5f2x"]`
     pub sub_net_ids: Option<Vec<String>>,
 
-    /// `ReqKey`: a string.
-    ///
-    /// Example: `"4045b63716e"`
+    /// `ReqKey`; example: `"4045b63716e"`
     pub req_key: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Source`; example: `"wechat"`
     pub source: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: Option<String>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-sdjflskjfd"`
+    /// `EnvId`; example: `"env-sdjflskjfd"`
     pub env_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudRunEnv`] call returns.
 #[tc_model]
 pub struct CreateCloudRunEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"prod-3g69bdvme2ac11cb"`
+    /// `EnvId`; example: `"prod-3g69bdvme2ac11cb"`
     pub env_id: String,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"0ow89eea326"`
+    /// `TranId`; example: `"0ow89eea326"`
     pub tran_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -89,46 +74,50 @@ pub struct CreateCloudRunEnvResponse {
 /// The `CreateCloudRunServer` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`CreateCloudRunServerResponse`].
-/// The codes it documents are in [`CreateCloudRunServerError`](super::errors::CreateCloudRunServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=CreateCloudRunServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::TcbrErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbrErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbrErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbrErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "CreateCloudRunServer",
     output = CreateCloudRunServerResponse,
-    error = super::errors::CreateCloudRunServerError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct CreateCloudRunServer {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 
-    /// `DeployInfo`: a [`DeployParam`](super::models::DeployParam).
+    /// `DeployInfo`
     pub deploy_info: models::DeployParam,
 
-    /// `ServerConfig`: a [`ServerBaseConfig`](super::models::ServerBaseConfig).
+    /// `ServerConfig`
     pub server_config: Option<models::ServerBaseConfig>,
 
-    /// `Items`: a list of [`DiffConfigItem`](super::models::DiffConfigItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiffConfigItem>>,
 
-    /// `VpcInfo`: a [`CreateVpcInfo`](super::models::CreateVpcInfo).
+    /// `VpcInfo`
     pub vpc_info: Option<models::CreateVpcInfo>,
 }
 
 /// What a successful [`CreateCloudRunServer`] call returns.
 #[tc_model]
 pub struct CreateCloudRunServerResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,39 +127,43 @@ pub struct CreateCloudRunServerResponse {
 /// The `DeleteCloudRunServer` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DeleteCloudRunServerResponse`].
-/// The codes it documents are in [`DeleteCloudRunServerError`](super::errors::DeleteCloudRunServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DeleteCloudRunServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TcbrErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TcbrErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbrErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TcbrErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DeleteCloudRunServer",
     output = DeleteCloudRunServerResponse,
-    error = super::errors::DeleteCloudRunServerError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DeleteCloudRunServer {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server-name"`
+    /// `ServerName`; example: `"server-name"`
     pub server_name: String,
 
-    /// `OperatorRemark`: a string.
-    ///
-    /// Example: `"wu"`
+    /// `OperatorRemark`; example: `"wu"`
     pub operator_remark: Option<String>,
 }
 
 /// What a successful [`DeleteCloudRunServer`] call returns.
 #[tc_model]
 pub struct DeleteCloudRunServerResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Result`; example: `"success"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -180,51 +173,49 @@ pub struct DeleteCloudRunServerResponse {
 /// The `DeleteCloudRunVersions` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DeleteCloudRunVersionsResponse`].
-/// The codes it documents are in [`DeleteCloudRunVersionsError`](super::errors::DeleteCloudRunVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DeleteCloudRunVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DeleteCloudRunVersions",
     output = DeleteCloudRunVersionsResponse,
-    error = super::errors::DeleteCloudRunVersionsError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DeleteCloudRunVersions {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `IsDeleteServer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleteServer`; example: `false`
     pub is_delete_server: bool,
 
-    /// `IsDeleteImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleteImage`; example: `false`
     pub is_delete_image: bool,
 
-    /// `SimpleVersions`: a list of [`SimpleVersion`](super::models::SimpleVersion) objects.
+    /// `SimpleVersions`
     pub simple_versions: Vec<models::SimpleVersion>,
 
-    /// `OperatorRemark`: a string.
+    /// `OperatorRemark`
     pub operator_remark: Option<String>,
 }
 
 /// What a successful [`DeleteCloudRunVersions`] call returns.
 #[tc_model]
 pub struct DeleteCloudRunVersionsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Result`; example: `"succ"`
     pub result: String,
 
-    /// `FailVersions`: a list of [`FailDeleteVersions`](super::models::FailDeleteVersions) objects.
+    /// `FailVersions`
     pub fail_versions: Vec<models::FailDeleteVersions>,
 
-    /// `SuccessVersions`: a list of [`SuccessDeleteVersions`](super::models::SuccessDeleteVersions) objects.
+    /// `SuccessVersions`
     pub success_versions: Vec<models::SuccessDeleteVersions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,32 +225,45 @@ pub struct DeleteCloudRunVersionsResponse {
 /// The `DescribeCloudRunDeployRecord` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunDeployRecordResponse`].
-/// The codes it documents are in [`DescribeCloudRunDeployRecordError`](super::errors::DescribeCloudRunDeployRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunDeployRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::TcbrErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::TcbrErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbrErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbrErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbrErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbrErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbrErrorCode::ResourceUnavailableResourceIsolated)
+/// - [`UnauthorizedOperation`](super::errors::TcbrErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::TcbrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunDeployRecord",
     output = DescribeCloudRunDeployRecordResponse,
-    error = super::errors::DescribeCloudRunDeployRecordError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeCloudRunDeployRecord {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 }
 
 /// What a successful [`DescribeCloudRunDeployRecord`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunDeployRecordResponse {
-    /// `DeployRecords`: a list of [`DeployRecord`](super::models::DeployRecord) objects.
+    /// `DeployRecords`
     pub deploy_records: Vec<models::DeployRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -269,37 +273,39 @@ pub struct DescribeCloudRunDeployRecordResponse {
 /// The `DescribeCloudRunEnvs` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunEnvsResponse`].
-/// The codes it documents are in [`DescribeCloudRunEnvsError`](super::errors::DescribeCloudRunEnvsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunEnvs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcbrErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcbrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunEnvs",
     output = DescribeCloudRunEnvsResponse,
-    error = super::errors::DescribeCloudRunEnvsError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeCloudRunEnvs {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"prod-6gvwy9lua50e9504"`
+    /// `EnvId`; example: `"prod-6gvwy9lua50e9504"`
     pub env_id: Option<String>,
 
-    /// `IsVisible`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVisible`; example: `false`
     pub is_visible: Option<bool>,
 
-    /// `Channels`: a list of strings.
-    ///
-    /// Example: `["ide","qc_console"]`
+    /// `Channels`; example: `["ide","qc_console"]`
     pub channels: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCloudRunEnvs`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunEnvsResponse {
-    /// `EnvList`: a list of [`EnvInfo`](super::models::EnvInfo) objects.
+    /// `EnvList`
     pub env_list: Vec<models::EnvInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -309,15 +315,24 @@ pub struct DescribeCloudRunEnvsResponse {
 /// The `DescribeCloudRunPodList` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunPodListResponse`].
-/// The codes it documents are in [`DescribeCloudRunPodListError`](super::errors::DescribeCloudRunPodListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunPodList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbrErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbrErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbrErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbrErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunPodList",
     output = DescribeCloudRunPodListResponse,
-    error = super::errors::DescribeCloudRunPodListError,
+    error = super::errors::TcbrErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -327,41 +342,29 @@ pub struct DescribeCloudRunEnvsResponse {
     )
 )]
 pub struct DescribeCloudRunPodList {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"srv-example"`
+    /// `ServerName`; example: `"srv-example"`
     pub server_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"version-example"`
+    /// `VersionName`; example: `"version-example"`
     pub version_name: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageNum`; example: `15`
     pub page_num: Option<i64>,
 }
 
 /// What a successful [`DescribeCloudRunPodList`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunPodListResponse {
-    /// `PodList`: a list of [`VersionPodInstance`](super::models::VersionPodInstance) objects.
+    /// `PodList`
     pub pod_list: Vec<models::VersionPodInstance>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -371,30 +374,34 @@ pub struct DescribeCloudRunPodListResponse {
 /// The `DescribeCloudRunProcessLog` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunProcessLogResponse`].
-/// The codes it documents are in [`DescribeCloudRunProcessLogError`](super::errors::DescribeCloudRunProcessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunProcessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunProcessLog",
     output = DescribeCloudRunProcessLogResponse,
-    error = super::errors::DescribeCloudRunProcessLogError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeCloudRunProcessLog {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `RunId`: a string.
+    /// `RunId`
     pub run_id: String,
 }
 
 /// What a successful [`DescribeCloudRunProcessLog`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunProcessLogResponse {
-    /// `Logs`: a list of strings.
+    /// `Logs`
     pub logs: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -404,38 +411,47 @@ pub struct DescribeCloudRunProcessLogResponse {
 /// The `DescribeCloudRunServerDetail` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunServerDetailResponse`].
-/// The codes it documents are in [`DescribeCloudRunServerDetailError`](super::errors::DescribeCloudRunServerDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunServerDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServerNotFound`](super::errors::TcbrErrorCode::ResourceNotFoundServerNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TcbrErrorCode::ResourceNotFoundVersionNotFound)
+/// - [`ResourceUnavailable`](super::errors::TcbrErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ResourceBanned`](super::errors::TcbrErrorCode::ResourceUnavailableResourceBanned)
+/// - [`ResourceUnavailable.ResourceFrozen`](super::errors::TcbrErrorCode::ResourceUnavailableResourceFrozen)
+/// - [`ResourceUnavailable.ResourceIsolated`](super::errors::TcbrErrorCode::ResourceUnavailableResourceIsolated)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunServerDetail",
     output = DescribeCloudRunServerDetailResponse,
-    error = super::errors::DescribeCloudRunServerDetailError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeCloudRunServerDetail {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 }
 
 /// What a successful [`DescribeCloudRunServerDetail`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunServerDetailResponse {
-    /// `BaseInfo`: a [`ServerBaseInfo`](super::models::ServerBaseInfo).
+    /// `BaseInfo`
     pub base_info: models::ServerBaseInfo,
 
-    /// `ServerConfig`: a [`ServerBaseConfig`](super::models::ServerBaseConfig).
+    /// `ServerConfig`
     pub server_config: models::ServerBaseConfig,
 
-    /// `OnlineVersionInfos`: a list of [`OnlineVersionInfo`](super::models::OnlineVersionInfo) objects.
+    /// `OnlineVersionInfos`
     pub online_version_infos: Vec<models::OnlineVersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -445,15 +461,20 @@ pub struct DescribeCloudRunServerDetailResponse {
 /// The `DescribeCloudRunServers` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeCloudRunServersResponse`].
-/// The codes it documents are in [`DescribeCloudRunServersError`](super::errors::DescribeCloudRunServersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeCloudRunServers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeCloudRunServers",
     output = DescribeCloudRunServersResponse,
-    error = super::errors::DescribeCloudRunServersError,
+    error = super::errors::TcbrErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -463,46 +484,32 @@ pub struct DescribeCloudRunServerDetailResponse {
     )
 )]
 pub struct DescribeCloudRunServers {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server-name"`
+    /// `ServerName`; example: `"server-name"`
     pub server_name: Option<String>,
 
-    /// `ServerType`: a string.
-    ///
-    /// Example: `"function"`
+    /// `ServerType`; example: `"function"`
     pub server_type: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sret"`
+    /// `VpcId`; example: `"vpc-sret"`
     pub vpc_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudRunServers`] call returns.
 #[tc_model]
 pub struct DescribeCloudRunServersResponse {
-    /// `ServerList`: a list of [`ServerBaseInfo`](super::models::ServerBaseInfo) objects.
+    /// `ServerList`
     pub server_list: Vec<models::ServerBaseInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -512,32 +519,35 @@ pub struct DescribeCloudRunServersResponse {
 /// The `DescribeEnvBaseInfo` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeEnvBaseInfoResponse`].
-/// The codes it documents are in [`DescribeEnvBaseInfoError`](super::errors::DescribeEnvBaseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeEnvBaseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeEnvBaseInfo",
     output = DescribeEnvBaseInfoResponse,
-    error = super::errors::DescribeEnvBaseInfoError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeEnvBaseInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeEnvBaseInfo`] call returns.
 #[tc_model]
 pub struct DescribeEnvBaseInfoResponse {
-    /// `EnvBaseInfo`: an [`EnvBaseInfo`](super::models::EnvBaseInfo).
+    /// `EnvBaseInfo`
     pub env_base_info: models::EnvBaseInfo,
 
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExist`; example: `false`
     pub is_exist: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -547,47 +557,44 @@ pub struct DescribeEnvBaseInfoResponse {
 /// The `DescribeReleaseOrder` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeReleaseOrderResponse`].
-/// The codes it documents are in [`DescribeReleaseOrderError`](super::errors::DescribeReleaseOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeReleaseOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeReleaseOrder",
     output = DescribeReleaseOrderResponse,
-    error = super::errors::DescribeReleaseOrderError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeReleaseOrder {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServerName`; example: `"test"`
     pub server_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeReleaseOrder`] call returns.
 #[tc_model]
 pub struct DescribeReleaseOrderResponse {
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExist`; example: `false`
     pub is_exist: bool,
 
-    /// `ReleaseOrderInfo`: a [`ReleaseOrderInfo`](super::models::ReleaseOrderInfo).
+    /// `ReleaseOrderInfo`
     pub release_order_info: models::ReleaseOrderInfo,
 
-    /// `LastReleasedSuccessTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `LastReleasedSuccessTime`; example: `"2022-05-27 15:00:00"`
     pub last_released_success_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,47 +604,43 @@ pub struct DescribeReleaseOrderResponse {
 /// The `DescribeServerManageTask` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeServerManageTaskResponse`].
-/// The codes it documents are in [`DescribeServerManageTaskError`](super::errors::DescribeServerManageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeServerManageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeServerManageTask",
     output = DescribeServerManageTaskResponse,
-    error = super::errors::DescribeServerManageTaskError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeServerManageTask {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server"`
+    /// `ServerName`; example: `"server"`
     pub server_name: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TaskId`; example: `1000`
     pub task_id: i64,
 
-    /// `OperatorRemark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `OperatorRemark`; example: `"remark"`
     pub operator_remark: Option<String>,
 }
 
 /// What a successful [`DescribeServerManageTask`] call returns.
 #[tc_model]
 pub struct DescribeServerManageTaskResponse {
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExist`; example: `true`
     pub is_exist: bool,
 
-    /// `Task`: a [`ServerManageTaskInfo`](super::models::ServerManageTaskInfo).
+    /// `Task`
     pub task: models::ServerManageTaskInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -647,126 +650,96 @@ pub struct DescribeServerManageTaskResponse {
 /// The `DescribeVersionDetail` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`DescribeVersionDetailResponse`].
-/// The codes it documents are in [`DescribeVersionDetailError`](super::errors::DescribeVersionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=DescribeVersionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "DescribeVersionDetail",
     output = DescribeVersionDetailResponse,
-    error = super::errors::DescribeVersionDetailError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct DescribeVersionDetail {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"frederickli***clc930f66d"`
+    /// `EnvId`; example: `"frederickli***clc930f66d"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"echos"`
+    /// `ServerName`; example: `"echos"`
     pub server_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"echos-008"`
+    /// `VersionName`; example: `"echos-008"`
     pub version_name: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"gateway"`
+    /// `Channel`; example: `"gateway"`
     pub channel: Option<String>,
 }
 
 /// What a successful [`DescribeVersionDetail`] call returns.
 #[tc_model]
 pub struct DescribeVersionDetailResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"echos-008"`
+    /// `Name`; example: `"echos-008"`
     pub name: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Port`; example: `0`
     pub port: i64,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: f64,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Mem`; example: `2`
     pub mem: f64,
 
-    /// `MinNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinNum`; example: `0`
     pub min_num: i64,
 
-    /// `MaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxNum`; example: `5`
     pub max_num: i64,
 
-    /// `PolicyDetails`: a list of [`HpaPolicy`](super::models::HpaPolicy) objects.
+    /// `PolicyDetails`
     pub policy_details: Vec<models::HpaPolicy>,
 
-    /// `Dockerfile`: a string.
-    ///
-    /// Example: `"Dockerfile"`
+    /// `Dockerfile`; example: `"Dockerfile"`
     pub dockerfile: String,
 
-    /// `BuildDir`: a string.
-    ///
-    /// Example: `"."`
+    /// `BuildDir`; example: `"."`
     pub build_dir: String,
 
-    /// `EnvParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"val\"}"`
+    /// `EnvParams`; example: `"{\"key\":\"val\"}"`
     pub env_params: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"build_failed"`
+    /// `Status`; example: `"build_failed"`
     pub status: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2025-12-18 15:32:24"`
+    /// `CreatedTime`; example: `"2025-12-18 15:32:24"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2025-12-18 16:04:43"`
+    /// `UpdatedTime`; example: `"2025-12-18 16:04:43"`
     pub updated_time: String,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"stdout"`
+    /// `LogPath`; example: `"stdout"`
     pub log_path: String,
 
-    /// `EntryPoint`: a string.
-    ///
-    /// Example: `"[\"/ap***ho\"]"`
+    /// `EntryPoint`; example: `"[\"/ap***ho\"]"`
     pub entry_point: Option<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"[\"/ap***ho\"]"`
+    /// `Cmd`; example: `"[\"/ap***ho\"]"`
     pub cmd: Option<String>,
 
-    /// `VpcConf`: a [`VpcConf`](super::models::VpcConf).
+    /// `VpcConf`
     pub vpc_conf: Option<models::VpcConf>,
 
-    /// `VolumesConf`: a list of [`VolumeConf`](super::models::VolumeConf) objects.
+    /// `VolumesConf`
     pub volumes_conf: Option<Vec<models::VolumeConf>>,
 
-    /// `BuildPacks`: a [`BuildPacksInfo`](super::models::BuildPacksInfo).
+    /// `BuildPacks`
     pub build_packs: Option<models::BuildPacksInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -776,40 +749,36 @@ pub struct DescribeVersionDetailResponse {
 /// The `OperateServerManage` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`OperateServerManageResponse`].
-/// The codes it documents are in [`OperateServerManageError`](super::errors::OperateServerManageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=OperateServerManage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "OperateServerManage",
     output = OperateServerManageResponse,
-    error = super::errors::OperateServerManageError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct OperateServerManage {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server-nginx"`
+    /// `ServerName`; example: `"server-nginx"`
     pub server_name: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TaskId`; example: `1000`
     pub task_id: i64,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"cancel"`
+    /// `OperateType`; example: `"cancel"`
     pub operate_type: String,
 
-    /// `OperatorRemark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `OperatorRemark`; example: `"remark"`
     pub operator_remark: Option<String>,
 }
 
@@ -823,48 +792,43 @@ pub struct OperateServerManageResponse {
 /// The `ReleaseGray` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`ReleaseGrayResponse`].
-/// The codes it documents are in [`ReleaseGrayError`](super::errors::ReleaseGrayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=ReleaseGray)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::TcbrErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "ReleaseGray",
     output = ReleaseGrayResponse,
-    error = super::errors::ReleaseGrayError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct ReleaseGray {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test-server"`
+    /// `ServerName`; example: `"test-server"`
     pub server_name: String,
 
-    /// `GrayType`: a string.
-    ///
-    /// Example: `"gray"`
+    /// `GrayType`; example: `"gray"`
     pub gray_type: String,
 
-    /// `TrafficType`: a string.
-    ///
-    /// Example: `"HEADERS"`
+    /// `TrafficType`; example: `"HEADERS"`
     pub traffic_type: String,
 
-    /// `VersionFlowItems`: a list of [`VersionFlowInfo`](super::models::VersionFlowInfo) objects.
+    /// `VersionFlowItems`
     pub version_flow_items: Option<Vec<models::VersionFlowInfo>>,
 
-    /// `OperatorRemark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `OperatorRemark`; example: `"remark"`
     pub operator_remark: Option<String>,
 
-    /// `GrayFlowRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GrayFlowRatio`; example: `100`
     pub gray_flow_ratio: Option<i64>,
 }
 
@@ -878,67 +842,54 @@ pub struct ReleaseGrayResponse {
 /// The `SearchClsLog` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`SearchClsLogResponse`].
-/// The codes it documents are in [`SearchClsLogError`](super::errors::SearchClsLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=SearchClsLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TcbrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "SearchClsLog",
     output = SearchClsLogResponse,
-    error = super::errors::SearchClsLogError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct SearchClsLog {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-id"`
+    /// `EnvId`; example: `"env-id"`
     pub env_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 03:04:05"`
+    /// `StartTime`; example: `"2006-01-02 03:04:05"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 03:04:05"`
+    /// `EndTime`; example: `"2006-01-02 03:04:05"`
     pub end_time: String,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"QueryString"`
+    /// `QueryString`; example: `"QueryString"`
     pub query_string: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Context"`
+    /// `Context`; example: `"Context"`
     pub context: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 
-    /// `UseLucene`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseLucene`; example: `false`
     pub use_lucene: Option<bool>,
 
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: Option<i64>,
 }
 
 /// What a successful [`SearchClsLog`] call returns.
 #[tc_model]
 pub struct SearchClsLogResponse {
-    /// `LogResults`: a [`LogResObject`](super::models::LogResObject).
+    /// `LogResults`
     pub log_results: models::LogResObject,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -948,39 +899,38 @@ pub struct SearchClsLogResponse {
 /// The `StartVersionInstance` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`StartVersionInstanceResponse`].
-/// The codes it documents are in [`StartVersionInstanceError`](super::errors::StartVersionInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=StartVersionInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "StartVersionInstance",
     output = StartVersionInstanceResponse,
-    error = super::errors::StartVersionInstanceError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct StartVersionInstance {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"versionname"`
+    /// `VersionName`; example: `"versionname"`
     pub version_name: String,
 }
 
 /// What a successful [`StartVersionInstance`] call returns.
 #[tc_model]
 pub struct StartVersionInstanceResponse {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-fisher-001-sfsdf"`
+    /// `InstanceName`; example: `"test-fisher-001-sfsdf"`
     pub instance_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -990,30 +940,31 @@ pub struct StartVersionInstanceResponse {
 /// The `StopVersionInstance` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`StopVersionInstanceResponse`].
-/// The codes it documents are in [`StopVersionInstanceError`](super::errors::StopVersionInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=StopVersionInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "StopVersionInstance",
     output = StopVersionInstanceResponse,
-    error = super::errors::StopVersionInstanceError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct StopVersionInstance {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"versionname"`
+    /// `InstanceName`; example: `"versionname"`
     pub instance_name: String,
 }
 
@@ -1027,40 +978,42 @@ pub struct StopVersionInstanceResponse {
 /// The `SubmitServerConfigChangeDiff` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`SubmitServerConfigChangeDiffResponse`].
-/// The codes it documents are in [`SubmitServerConfigChangeDiffError`](super::errors::SubmitServerConfigChangeDiffError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=SubmitServerConfigChangeDiff)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcbrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "SubmitServerConfigChangeDiff",
     output = SubmitServerConfigChangeDiffResponse,
-    error = super::errors::SubmitServerConfigChangeDiffError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct SubmitServerConfigChangeDiff {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server"`
+    /// `ServerName`; example: `"server"`
     pub server_name: String,
 
-    /// `Conf`: a [`ServerBaseConfigDiff`](super::models::ServerBaseConfigDiff).
+    /// `Conf`
     pub conf: Option<models::ServerBaseConfigDiff>,
 
-    /// `Items`: a list of [`DiffConfigItem`](super::models::DiffConfigItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiffConfigItem>>,
 }
 
 /// What a successful [`SubmitServerConfigChangeDiff`] call returns.
 #[tc_model]
 pub struct SubmitServerConfigChangeDiffResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `TaskId`; example: `1001`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1070,47 +1023,44 @@ pub struct SubmitServerConfigChangeDiffResponse {
 /// The `SubmitServerRollback` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`SubmitServerRollbackResponse`].
-/// The codes it documents are in [`SubmitServerRollbackError`](super::errors::SubmitServerRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=SubmitServerRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcbrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcbrErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "SubmitServerRollback",
     output = SubmitServerRollbackResponse,
-    error = super::errors::SubmitServerRollbackError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct SubmitServerRollback {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServerName`; example: `"test"`
     pub server_name: String,
 
-    /// `CurrentVersionName`: a string.
-    ///
-    /// Example: `"server-001"`
+    /// `CurrentVersionName`; example: `"server-001"`
     pub current_version_name: String,
 
-    /// `RollbackVersionName`: a string.
-    ///
-    /// Example: `"server-002"`
+    /// `RollbackVersionName`; example: `"server-002"`
     pub rollback_version_name: String,
 
-    /// `OperatorRemark`: a string.
+    /// `OperatorRemark`
     pub operator_remark: Option<String>,
 }
 
 /// What a successful [`SubmitServerRollback`] call returns.
 #[tc_model]
 pub struct SubmitServerRollbackResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `TaskId`; example: `1001`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1120,53 +1070,48 @@ pub struct SubmitServerRollbackResponse {
 /// The `UpdateCloudRunServer` action of TCBR API 2022-02-17.
 ///
 /// A successful call returns [`UpdateCloudRunServerResponse`].
-/// The codes it documents are in [`UpdateCloudRunServerError`](super::errors::UpdateCloudRunServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcbr&Version=2022-02-17&Action=UpdateCloudRunServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcbrErrorCode`](super::errors::TcbrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::TcbrErrorCode::ResourceInUse)
 #[tc_action(
     service = "tcbr",
     version = "2022-02-17",
     name = "UpdateCloudRunServer",
     output = UpdateCloudRunServerResponse,
-    error = super::errors::UpdateCloudRunServerError
+    error = super::errors::TcbrErrorCode
 )]
 pub struct UpdateCloudRunServer {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 
-    /// `DeployInfo`: a [`DeployParam`](super::models::DeployParam).
+    /// `DeployInfo`
     pub deploy_info: models::DeployParam,
 
-    /// `ServerConfig`: a [`ServerBaseConfig`](super::models::ServerBaseConfig).
+    /// `ServerConfig`
     pub server_config: Option<models::ServerBaseConfig>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"tcb"`
+    /// `Business`; example: `"tcb"`
     pub business: Option<String>,
 
-    /// `Items`: a list of [`DiffConfigItem`](super::models::DiffConfigItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiffConfigItem>>,
 }
 
 /// What a successful [`UpdateCloudRunServer`] call returns.
 #[tc_model]
 pub struct UpdateCloudRunServerResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-example"`
+    /// `EnvId`; example: `"env-example"`
     pub env_id: String,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,29 +9,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeVersionDetail`](super::DescribeVersionDetail).
 #[tc_model]
 pub struct BuildPacksInfo {
-    /// `BaseImage`: a string.
-    ///
-    /// Example: `"image"`
+    /// `BaseImage`; example: `"image"`
     pub base_image: String,
 
-    /// `EntryPoint`: a string.
-    ///
-    /// Example: `"[\"./app\"]"`
+    /// `EntryPoint`; example: `"[\"./app\"]"`
     pub entry_point: String,
 
-    /// `RepoLanguage`: a string.
-    ///
-    /// Example: `"java"`
+    /// `RepoLanguage`; example: `"java"`
     pub repo_language: String,
 
-    /// `UploadFilename`: a string.
-    ///
-    /// Example: `"fileName"`
+    /// `UploadFilename`; example: `"fileName"`
     pub upload_filename: String,
 
-    /// `LanguageVersion`: a string.
-    ///
-    /// Example: `"20.16.0"`
+    /// `LanguageVersion`; example: `"20.16.0"`
     pub language_version: Option<String>,
 }
 
@@ -40,24 +30,16 @@ pub struct BuildPacksInfo {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct ClsInfo {
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ClsRegion`; example: `"ap-shanghai"`
     pub cls_region: String,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz-***"`
+    /// `ClsLogsetId`; example: `"xxx-yyy-zzz-***"`
     pub cls_logset_id: String,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"xxx-yyy-zzz-***"`
+    /// `ClsTopicId`; example: `"xxx-yyy-zzz-***"`
     pub cls_topic_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-01T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2021-01-01T00:00:00+08:00"`
     pub create_time: String,
 }
 
@@ -66,19 +48,13 @@ pub struct ClsInfo {
 /// Sent in the input of [`CreateCloudRunServer`](super::CreateCloudRunServer).
 #[tc_model]
 pub struct CreateVpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sdfd"`
+    /// `VpcId`; example: `"vpc-sdfd"`
     pub vpc_id: String,
 
-    /// `CreateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CreateType`; example: `2`
     pub create_type: i64,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-sdfdf"]`
+    /// `SubnetIds`; example: `["subnet-sdfdf"]`
     pub subnet_ids: Option<Vec<String>>,
 }
 
@@ -87,19 +63,13 @@ pub struct CreateVpcInfo {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct DatabasesInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"oc80v5zp"`
+    /// `InstanceId`; example: `"oc80v5zp"`
     pub instance_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"INITIALIZING"`
+    /// `Status`; example: `"INITIALIZING"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -108,40 +78,28 @@ pub struct DatabasesInfo {
 /// Sent in the input of [`CreateCloudRunServer`](super::CreateCloudRunServer) and [`UpdateCloudRunServer`](super::UpdateCloudRunServer).
 #[tc_model]
 pub struct DeployParam {
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"package"`
+    /// `DeployType`; example: `"package"`
     pub deploy_type: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"imageurl"`
+    /// `ImageUrl`; example: `"imageurl"`
     pub image_url: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `PackageName`; example: `"name"`
     pub package_name: Option<String>,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"version"`
+    /// `PackageVersion`; example: `"version"`
     pub package_version: Option<String>,
 
-    /// `DeployRemark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `DeployRemark`; example: `"remark"`
     pub deploy_remark: Option<String>,
 
-    /// `RepoInfo`: a [`RepositoryInfo`].
+    /// `RepoInfo`
     pub repo_info: Option<RepositoryInfo>,
 
-    /// `BuildPacks`: a [`BuildPacksInfo`].
+    /// `BuildPacks`
     pub build_packs: Option<BuildPacksInfo>,
 
-    /// `ReleaseType`: a string.
-    ///
-    /// Example: `"FULL"`
+    /// `ReleaseType`; example: `"FULL"`
     pub release_type: Option<String>,
 }
 
@@ -150,59 +108,37 @@ pub struct DeployParam {
 /// Returned in the output of [`DescribeCloudRunDeployRecord`](super::DescribeCloudRunDeployRecord).
 #[tc_model]
 pub struct DeployRecord {
-    /// `DeployId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DeployId`; example: `"001"`
     pub deploy_id: String,
 
-    /// `DeployTime`: a string.
-    ///
-    /// Example: `"2022-03-09 14:00:00"`
+    /// `DeployTime`; example: `"2022-03-09 14:00:00"`
     pub deploy_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"asfasfefasfas"`
+    /// `RunId`; example: `"asfasfefasfas"`
     pub run_id: String,
 
-    /// `BuildId`: a signed 64-bit integer.
-    ///
-    /// Example: `123124`
+    /// `BuildId`; example: `123124`
     pub build_id: i64,
 
-    /// `FlowRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FlowRatio`; example: `30`
     pub flow_ratio: i64,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ImageUrl`; example: `"test"`
     pub image_url: Option<String>,
 
-    /// `ScaleStatus`: a string.
-    ///
-    /// Example: `"zero"`
+    /// `ScaleStatus`; example: `"zero"`
     pub scale_status: Option<String>,
 
-    /// `HasTraffic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasTraffic`; example: `false`
     pub has_traffic: Option<bool>,
 
-    /// `TrafficType`: a string.
-    ///
-    /// Example: `"FLOW"`
+    /// `TrafficType`; example: `"FLOW"`
     pub traffic_type: Option<String>,
 
-    /// `IsReleasing`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReleasing`; example: `false`
     pub is_releasing: Option<bool>,
 }
 
@@ -211,49 +147,37 @@ pub struct DeployRecord {
 /// Sent in the input of [`CreateCloudRunServer`](super::CreateCloudRunServer), [`SubmitServerConfigChangeDiff`](super::SubmitServerConfigChangeDiff) and [`UpdateCloudRunServer`](super::UpdateCloudRunServer).
 #[tc_model]
 pub struct DiffConfigItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"MinNum"`
+    /// `Key`; example: `"MinNum"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"logs"`
+    /// `Value`; example: `"logs"`
     pub value: Option<String>,
 
-    /// `IntValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IntValue`; example: `1`
     pub int_value: Option<i64>,
 
-    /// `BoolValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BoolValue`; example: `false`
     pub bool_value: Option<bool>,
 
-    /// `FloatValue`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `FloatValue`; example: `0.25`
     pub float_value: Option<f64>,
 
-    /// `ArrayValue`: a list of strings.
-    ///
-    /// Example: `["OA","PUBLIC"]`
+    /// `ArrayValue`; example: `["OA","PUBLIC"]`
     pub array_value: Option<Vec<String>>,
 
-    /// `PolicyDetails`: a list of [`HpaPolicy`] objects.
+    /// `PolicyDetails`
     pub policy_details: Option<Vec<HpaPolicy>>,
 
-    /// `TimerScale`: a list of [`TimerScale`] objects.
+    /// `TimerScale`
     pub timer_scale: Option<Vec<TimerScale>>,
 
-    /// `VpcConf`: a [`VpcConf`].
+    /// `VpcConf`
     pub vpc_conf: Option<VpcConf>,
 
-    /// `VolumesConf`: a list of [`VolumeConf`] objects.
+    /// `VolumesConf`
     pub volumes_conf: Option<Vec<VolumeConf>>,
 
-    /// `PublicNetConf`: a [`PublicNetConf`].
+    /// `PublicNetConf`
     pub public_net_conf: Option<PublicNetConf>,
 }
 
@@ -262,54 +186,34 @@ pub struct DiffConfigItem {
 /// Returned in the output of [`DescribeEnvBaseInfo`](super::DescribeEnvBaseInfo).
 #[tc_model]
 pub struct EnvBaseInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `PackageType`; example: `"Standard"`
     pub package_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `CreateTime`; example: `"2022-05-27 15:00:00"`
     pub create_time: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"alias"`
+    /// `Alias`; example: `"alias"`
     pub alias: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"tcbr"`
+    /// `EnvType`; example: `"tcbr"`
     pub env_type: String,
 
-    /// `SubnetIds`: a string.
-    ///
-    /// Example: `"subnet-4l06atqr  cloud_run_cluster_pod_subnet3"`
+    /// `SubnetIds`; example: `"subnet-4l06atqr  cloud_run_cluster_pod_subnet3"`
     pub subnet_ids: String,
 
-    /// `Recycle`: a string.
-    ///
-    /// Example: `"recycle"`
+    /// `Recycle`; example: `"recycle"`
     pub recycle: Option<String>,
 }
 
@@ -318,95 +222,67 @@ pub struct EnvBaseInfo {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct EnvInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"prod-6gvwy9lua50e9504"`
+    /// `EnvId`; example: `"prod-6gvwy9lua50e9504"`
     pub env_id: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `Source`; example: `"qcloud"`
     pub source: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"tcb"`
+    /// `Alias`; example: `"tcb"`
     pub alias: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-26T12:00:00+08:00"`
+    /// `CreateTime`; example: `"2021-04-26T12:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-04-26T12:00:00+08:00"`
+    /// `UpdateTime`; example: `"2021-04-26T12:00:00+08:00"`
     pub update_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
-    /// `IsAutoDegrade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAutoDegrade`; example: `false`
     pub is_auto_degrade: bool,
 
-    /// `EnvChannel`: a string.
-    ///
-    /// Example: `"qc_console"`
+    /// `EnvChannel`; example: `"qc_console"`
     pub env_channel: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postpaid"`
+    /// `PayMode`; example: `"postpaid"`
     pub pay_mode: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"baas"`
+    /// `EnvType`; example: `"baas"`
     pub env_type: String,
 
-    /// `Databases`: a list of [`DatabasesInfo`] objects.
+    /// `Databases`
     pub databases: Vec<DatabasesInfo>,
 
-    /// `Storages`: a list of [`StorageInfo`] objects.
+    /// `Storages`
     pub storages: Vec<StorageInfo>,
 
-    /// `Functions`: a list of [`FunctionInfo`] objects.
+    /// `Functions`
     pub functions: Vec<FunctionInfo>,
 
-    /// `LogServices`: a list of [`LogServiceInfo`] objects.
+    /// `LogServices`
     pub log_services: Vec<LogServiceInfo>,
 
-    /// `StaticStorages`: a list of [`StaticStorageInfo`] objects.
+    /// `StaticStorages`
     pub static_storages: Vec<StaticStorageInfo>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `CustomLogServices`: a list of [`ClsInfo`] objects.
+    /// `CustomLogServices`
     pub custom_log_services: Vec<ClsInfo>,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"basic1"`
+    /// `PackageId`; example: `"basic1"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"基础版1"`
+    /// `PackageName`; example: `"基础版1"`
     pub package_name: String,
 }
 
@@ -415,22 +291,16 @@ pub struct EnvInfo {
 /// Returned in the output of [`DeleteCloudRunVersions`](super::DeleteCloudRunVersions).
 #[tc_model]
 pub struct FailDeleteVersions {
-    /// `Version`: a [`SimpleVersion`].
+    /// `Version`
     pub version: SimpleVersion,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `ErrorMsg`; example: `"\"\""`
     pub error_msg: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"02fcf983-4b1d-4145-a647-4f039eda1568"`
+    /// `RequestId`; example: `"02fcf983-4b1d-4145-a647-4f039eda1568"`
     pub request_id: String,
 }
 
@@ -439,14 +309,10 @@ pub struct FailDeleteVersions {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct FunctionInfo {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tcb"`
+    /// `Namespace`; example: `"tcb"`
     pub namespace: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -456,16 +322,10 @@ pub struct FunctionInfo {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail) and [`DescribeVersionDetail`](super::DescribeVersionDetail).
 #[tc_model]
 pub struct HpaPolicy {
-    /// `PolicyType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cpu, mem, cpu/mem"`
+    /// `PolicyType`, required in requests; example: `"cpu, mem, cpu/mem"`
     pub policy_type: Option<String>,
 
-    /// `PolicyThreshold`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `60`
+    /// `PolicyThreshold`, required in requests; example: `60`
     pub policy_threshold: Option<u64>,
 }
 
@@ -474,39 +334,25 @@ pub struct HpaPolicy {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct LogObject {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"190d1e0f-91dd-4192-a5c7-741db1727"`
+    /// `TopicId`; example: `"190d1e0f-91dd-4192-a5c7-741db1727"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"online_sh_oEMLCfqh_hhxfsZUUVnVFj"`
+    /// `TopicName`; example: `"online_sh_oEMLCfqh_hhxfsZUUVnVFj"`
     pub topic_name: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2025-09-23 17:35:28"`
+    /// `Timestamp`; example: `"2025-09-23 17:35:28"`
     pub timestamp: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"sdfjsdfjsldkfdf"`
+    /// `Content`; example: `"sdfjsdfjsldkfdf"`
     pub content: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `FileName`; example: `"/var/log"`
     pub file_name: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.3.0.23"`
+    /// `Source`; example: `"10.3.0.23"`
     pub source: Option<String>,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"sdfsdfsdfd"`
+    /// `PkgLogId`; example: `"sdfsdfsdfd"`
     pub pkg_log_id: Option<String>,
 }
 
@@ -515,15 +361,13 @@ pub struct LogObject {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct LogResObject {
-    /// `Context`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Context`; example: `"xxxxx"`
     pub context: Option<String>,
 
-    /// `ListOver`: a boolean.
+    /// `ListOver`
     pub list_over: Option<bool>,
 
-    /// `Results`: a list of [`LogObject`] objects.
+    /// `Results`
     pub results: Option<Vec<LogObject>>,
 }
 
@@ -532,29 +376,19 @@ pub struct LogResObject {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct LogServiceInfo {
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"tcbr-pre-01"`
+    /// `LogsetName`; example: `"tcbr-pre-01"`
     pub logset_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"qp3g3ca"`
+    /// `LogsetId`; example: `"qp3g3ca"`
     pub logset_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic01"`
+    /// `TopicName`; example: `"topic01"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"oc80v5zp"`
+    /// `TopicId`; example: `"oc80v5zp"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -565,14 +399,10 @@ pub struct LogServiceInfo {
 #[doc(alias = "ObjectKV")]
 #[tc_model]
 pub struct ObjectKv {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -582,17 +412,13 @@ pub struct ObjectKv {
 #[doc(alias = "ObjectKVPriority")]
 #[tc_model]
 pub struct ObjectKvPriority {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 
-    /// `Priority`: a signed 64-bit integer.
+    /// `Priority`
     pub priority: i64,
 }
 
@@ -601,19 +427,13 @@ pub struct ObjectKvPriority {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail).
 #[tc_model]
 pub struct OnlineVersionInfo {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"test-001"`
+    /// `VersionName`; example: `"test-001"`
     pub version_name: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"imageurl"`
+    /// `ImageUrl`; example: `"imageurl"`
     pub image_url: String,
 
-    /// `FlowRatio`: a string.
-    ///
-    /// Example: `"100"`
+    /// `FlowRatio`; example: `"100"`
     pub flow_ratio: String,
 }
 
@@ -623,9 +443,7 @@ pub struct OnlineVersionInfo {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail).
 #[tc_model]
 pub struct PublicNetConf {
-    /// `PublicNetStatus`: a string.
-    ///
-    /// Example: `"DISABLE"`
+    /// `PublicNetStatus`; example: `"DISABLE"`
     pub public_net_status: Option<String>,
 }
 
@@ -634,51 +452,37 @@ pub struct PublicNetConf {
 /// Returned in the output of [`DescribeReleaseOrder`](super::DescribeReleaseOrder).
 #[tc_model]
 pub struct ReleaseOrderInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1111`
+    /// `Id`; example: `1111`
     pub id: i64,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServerName`; example: `"test"`
     pub server_name: String,
 
-    /// `CurrentVersion`: a [`VersionInfo`].
+    /// `CurrentVersion`
     pub current_version: VersionInfo,
 
-    /// `ReleaseVersion`: a [`VersionInfo`].
+    /// `ReleaseVersion`
     pub release_version: VersionInfo,
 
-    /// `GrayStatus`: a string.
+    /// `GrayStatus`
     pub gray_status: String,
 
-    /// `ReleaseStatus`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ReleaseStatus`; example: `"open"`
     pub release_status: String,
 
-    /// `TrafficTypeValues`: a list of [`ObjectKv`] objects.
+    /// `TrafficTypeValues`
     pub traffic_type_values: Vec<ObjectKv>,
 
-    /// `TrafficType`: a string.
-    ///
-    /// Example: `"FLOW"`
+    /// `TrafficType`; example: `"FLOW"`
     pub traffic_type: String,
 
-    /// `FlowRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowRatio`; example: `100`
     pub flow_ratio: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `CreateTime`; example: `"2022-05-27 15:00:00"`
     pub create_time: String,
 
-    /// `IsReleasing`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsReleasing`; example: `false`
     pub is_releasing: bool,
 }
 
@@ -687,19 +491,13 @@ pub struct ReleaseOrderInfo {
 /// Sent in the input of [`CreateCloudRunServer`](super::CreateCloudRunServer) and [`UpdateCloudRunServer`](super::UpdateCloudRunServer).
 #[tc_model]
 pub struct RepositoryInfo {
-    /// `Source`: a string.
-    ///
-    /// Example: `"github"`
+    /// `Source`; example: `"github"`
     pub source: String,
 
-    /// `Repo`: a string.
-    ///
-    /// Example: `"xxx/xxxx"`
+    /// `Repo`; example: `"xxx/xxxx"`
     pub repo: String,
 
-    /// `Branch`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Branch`; example: `"master"`
     pub branch: String,
 }
 
@@ -709,158 +507,100 @@ pub struct RepositoryInfo {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail).
 #[tc_model]
 pub struct ServerBaseConfig {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server-name"`
+    /// `ServerName`; example: `"server-name"`
     pub server_name: String,
 
-    /// `OpenAccessTypes`: a list of strings.
-    ///
-    /// Example: `["PUBLIC","OA","MINIAPP","VPC"]`
+    /// `OpenAccessTypes`; example: `["PUBLIC","OA","MINIAPP","VPC"]`
     pub open_access_types: Vec<String>,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `Cpu`; example: `0.25`
     pub cpu: f64,
 
-    /// `Mem`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `Mem`; example: `0.25`
     pub mem: f64,
 
-    /// `MinNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNum`; example: `1`
     pub min_num: u64,
 
-    /// `MaxNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxNum`; example: `2`
     pub max_num: u64,
 
-    /// `PolicyDetails`: a list of [`HpaPolicy`] objects.
+    /// `PolicyDetails`
     pub policy_details: Vec<HpaPolicy>,
 
-    /// `CustomLogs`: a string.
-    ///
-    /// Example: `"stdout"`
+    /// `CustomLogs`; example: `"stdout"`
     pub custom_logs: String,
 
-    /// `EnvParams`: a string.
-    ///
-    /// Example: `"{\"MYSQL_USERNAME\":\"root\"}"`
+    /// `EnvParams`; example: `"{\"MYSQL_USERNAME\":\"root\"}"`
     pub env_params: String,
 
-    /// `InitialDelaySeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InitialDelaySeconds`; example: `2`
     pub initial_delay_seconds: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2022-03-10 19:44:07\""`
+    /// `CreateTime`; example: `"\"2022-03-10 19:44:07\""`
     pub create_time: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `HasDockerfile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasDockerfile`; example: `true`
     pub has_dockerfile: bool,
 
-    /// `Dockerfile`: a string.
-    ///
-    /// Example: `"\"Dickerfile\""`
+    /// `Dockerfile`; example: `"\"Dickerfile\""`
     pub dockerfile: String,
 
-    /// `BuildDir`: a string.
-    ///
-    /// Example: `"src/"`
+    /// `BuildDir`; example: `"src/"`
     pub build_dir: String,
 
-    /// `LogType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `LogType`, always sent in responses; example: `"none"`
     pub log_type: Option<String>,
 
-    /// `LogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dafslakfjkdal"`
+    /// `LogSetId`, always sent in responses; example: `"dafslakfjkdal"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sfafkslkfj"`
+    /// `LogTopicId`, always sent in responses; example: `"sfafkslkfj"`
     pub log_topic_id: Option<String>,
 
-    /// `LogParseType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"json"`
+    /// `LogParseType`, always sent in responses; example: `"json"`
     pub log_parse_type: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"function"`
+    /// `Tag`; example: `"function"`
     pub tag: Option<String>,
 
-    /// `InternalAccess`: a string.
-    ///
-    /// Example: `"close"`
+    /// `InternalAccess`; example: `"close"`
     pub internal_access: Option<String>,
 
-    /// `InternalDomain`: a string.
-    ///
-    /// Example: `"https://sdfsdf"`
+    /// `InternalDomain`; example: `"https://sdfsdf"`
     pub internal_domain: Option<String>,
 
-    /// `OperationMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `OperationMode`; example: `"custom"`
     pub operation_mode: Option<String>,
 
-    /// `TimerScale`: a list of [`TimerScale`] objects.
+    /// `TimerScale`
     pub timer_scale: Option<Vec<TimerScale>>,
 
-    /// `EntryPoint`: a list of strings.
-    ///
-    /// Example: `["echo"]`
+    /// `EntryPoint`; example: `["echo"]`
     pub entry_point: Option<Vec<String>>,
 
-    /// `Cmd`: a list of strings.
-    ///
-    /// Example: `["echo"]`
+    /// `Cmd`; example: `["echo"]`
     pub cmd: Option<Vec<String>>,
 
-    /// `SessionAffinity`: a string.
-    ///
-    /// Example: `"open"`
+    /// `SessionAffinity`; example: `"open"`
     pub session_affinity: Option<String>,
 
-    /// `VpcConf`: a [`VpcConf`].
+    /// `VpcConf`
     pub vpc_conf: Option<VpcConf>,
 
-    /// `VolumesConf`: a list of [`VolumeConf`] objects.
+    /// `VolumesConf`
     pub volumes_conf: Option<Vec<VolumeConf>>,
 
-    /// `LinkImageRegistry`: a string.
-    ///
-    /// Example: `"ccr_xa13ada2"`
+    /// `LinkImageRegistry`; example: `"ccr_xa13ada2"`
     pub link_image_registry: Option<String>,
 
-    /// `PublicNetConf`: a [`PublicNetConf`].
+    /// `PublicNetConf`
     pub public_net_conf: Option<PublicNetConf>,
 }
 
@@ -869,7 +609,7 @@ pub struct ServerBaseConfig {
 /// Sent in the input of [`SubmitServerConfigChangeDiff`](super::SubmitServerConfigChangeDiff).
 #[tc_model]
 pub struct ServerBaseConfigDiff {
-    /// `StrParams`: a list of [`ObjectKv`] objects.
+    /// `StrParams`
     pub str_params: Option<Vec<ObjectKv>>,
 }
 
@@ -878,54 +618,34 @@ pub struct ServerBaseConfigDiff {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail) and [`DescribeCloudRunServers`](super::DescribeCloudRunServers).
 #[tc_model]
 pub struct ServerBaseInfo {
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"serverName"`
+    /// `ServerName`; example: `"serverName"`
     pub server_name: String,
 
-    /// `DefaultDomainName`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xxx"`
+    /// `DefaultDomainName`; example: `"http://xxx.xxx.xxx"`
     pub default_domain_name: String,
 
-    /// `CustomDomainName`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xxx"`
+    /// `CustomDomainName`; example: `"http://xxx.xxx.xxx"`
     pub custom_domain_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"runnig"`
+    /// `Status`; example: `"runnig"`
     pub status: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-03-09 14:00:00"`
+    /// `UpdateTime`; example: `"2022-03-09 14:00:00"`
     pub update_time: String,
 
-    /// `AccessTypes`: a list of strings.
-    ///
-    /// Example: `["OA","MINIAPP","VPC"]`
+    /// `AccessTypes`; example: `["OA","MINIAPP","VPC"]`
     pub access_types: Vec<String>,
 
-    /// `CustomDomainNames`: a list of strings.
-    ///
-    /// Example: `["http://xxx.xxx.xxx","http://xxx.xxx.xxx"]`
+    /// `CustomDomainNames`; example: `["http://xxx.xxx.xxx","http://xxx.xxx.xxx"]`
     pub custom_domain_names: Vec<String>,
 
-    /// `ServerType`: a string.
-    ///
-    /// Example: `"function"`
+    /// `ServerType`; example: `"function"`
     pub server_type: Option<String>,
 
-    /// `TrafficType`: a string.
-    ///
-    /// Example: `"FLOW"`
+    /// `TrafficType`; example: `"FLOW"`
     pub traffic_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-03-09 14:00:00"`
+    /// `CreateTime`; example: `"2022-03-09 14:00:00"`
     pub create_time: Option<String>,
 }
 
@@ -934,82 +654,52 @@ pub struct ServerBaseInfo {
 /// Returned in the output of [`DescribeServerManageTask`](super::DescribeServerManageTask).
 #[tc_model]
 pub struct ServerManageTaskInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Id`; example: `1000`
     pub id: i64,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"server-name"`
+    /// `ServerName`; example: `"server-name"`
     pub server_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `CreateTime`; example: `"2022-05-27 15:00:00"`
     pub create_time: String,
 
-    /// `ChangeType`: a string.
-    ///
-    /// Example: `"CONFIG"`
+    /// `ChangeType`; example: `"CONFIG"`
     pub change_type: String,
 
-    /// `ReleaseType`: a string.
-    ///
-    /// Example: `"GRAY"`
+    /// `ReleaseType`; example: `"GRAY"`
     pub release_type: String,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"package"`
+    /// `DeployType`; example: `"package"`
     pub deploy_type: String,
 
-    /// `PreVersionName`: a string.
-    ///
-    /// Example: `"test-001"`
+    /// `PreVersionName`; example: `"test-001"`
     pub pre_version_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"test-002"`
+    /// `VersionName`; example: `"test-002"`
     pub version_name: String,
 
-    /// `PipelineId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PipelineId`; example: `100`
     pub pipeline_id: i64,
 
-    /// `PipelineTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `12121`
+    /// `PipelineTaskId`; example: `12121`
     pub pipeline_task_id: i64,
 
-    /// `ReleaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `1212`
+    /// `ReleaseId`; example: `1212`
     pub release_id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `Steps`: a list of [`TaskStepInfo`] objects.
+    /// `Steps`
     pub steps: Vec<TaskStepInfo>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `FailReason`; example: `"failed"`
     pub fail_reason: String,
 
-    /// `OperatorRemark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `OperatorRemark`; example: `"remark"`
     pub operator_remark: String,
 }
 
@@ -1019,19 +709,13 @@ pub struct ServerManageTaskInfo {
 /// Returned in the output of [`DeleteCloudRunVersions`](super::DeleteCloudRunVersions).
 #[tc_model]
 pub struct SimpleVersion {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"test-1gbtbgkjf8f48e2c"`
+    /// `EnvId`; example: `"test-1gbtbgkjf8f48e2c"`
     pub env_id: String,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServerName`; example: `"test"`
     pub server_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"test-001"`
+    /// `VersionName`; example: `"test-001"`
     pub version_name: String,
 }
 
@@ -1040,29 +724,19 @@ pub struct SimpleVersion {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct StaticStorageInfo {
-    /// `StaticDomain`: a string.
-    ///
-    /// Example: `"test-5gak4uz5bd3d7978-1257473911.tcloudbaseapp.com"`
+    /// `StaticDomain`; example: `"test-5gak4uz5bd3d7978-1257473911.tcloudbaseapp.com"`
     pub static_domain: String,
 
-    /// `DefaultDirName`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `DefaultDirName`; example: `"/test"`
     pub default_dir_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tcb-123456"`
+    /// `Bucket`; example: `"tcb-123456"`
     pub bucket: String,
 }
 
@@ -1071,24 +745,16 @@ pub struct StaticStorageInfo {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tcb-123456"`
+    /// `Bucket`; example: `"tcb-123456"`
     pub bucket: String,
 
-    /// `CdnDomain`: a string.
-    ///
-    /// Example: `"tcb-123456.file.mycloud.com"`
+    /// `CdnDomain`; example: `"tcb-123456.file.mycloud.com"`
     pub cdn_domain: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1301106610"`
+    /// `AppId`; example: `"1301106610"`
     pub app_id: String,
 }
 
@@ -1097,17 +763,13 @@ pub struct StorageInfo {
 /// Returned in the output of [`DeleteCloudRunVersions`](super::DeleteCloudRunVersions).
 #[tc_model]
 pub struct SuccessDeleteVersions {
-    /// `Version`: a [`SimpleVersion`].
+    /// `Version`
     pub version: SimpleVersion,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"02fcf983-4b1d-4145-a647-4f039eda1568"`
+    /// `RequestId`; example: `"02fcf983-4b1d-4145-a647-4f039eda1568"`
     pub request_id: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Result`; example: `"succ"`
     pub result: String,
 }
 
@@ -1116,14 +778,10 @@ pub struct SuccessDeleteVersions {
 /// Returned in the output of [`DescribeCloudRunEnvs`](super::DescribeCloudRunEnvs).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -1132,34 +790,22 @@ pub struct Tag {
 /// Returned in the output of [`DescribeServerManageTask`](super::DescribeServerManageTask).
 #[tc_model]
 pub struct TaskStepInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CreateEnv"`
+    /// `Name`; example: `"CreateEnv"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `Status`; example: `"failed"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `StartTime`; example: `"2022-05-27 15:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `EndTime`; example: `"2022-05-27 15:00:00"`
     pub end_time: String,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CostTime`; example: `10`
     pub cost_time: i64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `FailReason`; example: `"failed"`
     pub fail_reason: String,
 }
 
@@ -1169,34 +815,22 @@ pub struct TaskStepInfo {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail).
 #[tc_model]
 pub struct TimerScale {
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `CycleType`; example: `"none"`
     pub cycle_type: Option<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2022-09-08"`
+    /// `StartDate`; example: `"2022-09-08"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2022-09-08"`
+    /// `EndDate`; example: `"2022-09-08"`
     pub end_date: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `StartTime`; example: `"00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:00"`
+    /// `EndTime`; example: `"23:59:00"`
     pub end_time: Option<String>,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicaNum`; example: `1`
     pub replica_num: Option<u64>,
 }
 
@@ -1205,27 +839,19 @@ pub struct TimerScale {
 /// Sent in the input of [`ReleaseGray`](super::ReleaseGray).
 #[tc_model]
 pub struct VersionFlowInfo {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"server-001"`
+    /// `VersionName`; example: `"server-001"`
     pub version_name: String,
 
-    /// `IsDefaultPriority`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefaultPriority`; example: `false`
     pub is_default_priority: bool,
 
-    /// `FlowRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FlowRatio`; example: `10`
     pub flow_ratio: Option<i64>,
 
-    /// `UrlParam`: an [`ObjectKv`].
+    /// `UrlParam`
     pub url_param: Option<ObjectKv>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: Option<i64>,
 }
 
@@ -1234,88 +860,58 @@ pub struct VersionFlowInfo {
 /// Returned in the output of [`DescribeReleaseOrder`](super::DescribeReleaseOrder).
 #[tc_model]
 pub struct VersionInfo {
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"server-001"`
+    /// `VersionName`; example: `"server-001"`
     pub version_name: String,
 
-    /// `FlowRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `FlowRatio`; example: `40`
     pub flow_ratio: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `CreatedTime`; example: `"2022-05-27 15:00:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2022-05-27 15:00:00"`
+    /// `UpdatedTime`; example: `"2022-05-27 15:00:00"`
     pub updated_time: String,
 
-    /// `BuildId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `BuildId`; example: `10001`
     pub build_id: i64,
 
-    /// `UploadType`: a string.
-    ///
-    /// Example: `"image"`
+    /// `UploadType`; example: `"image"`
     pub upload_type: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `UrlParam`: an [`ObjectKv`].
+    /// `UrlParam`
     pub url_param: ObjectKv,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: i64,
 
-    /// `IsDefaultPriority`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefaultPriority`; example: `false`
     pub is_default_priority: bool,
 
-    /// `FlowParams`: a list of [`ObjectKvPriority`] objects.
+    /// `FlowParams`
     pub flow_params: Vec<ObjectKvPriority>,
 
-    /// `MinReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`; example: `1`
     pub min_replicas: i64,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxReplicas`; example: `10`
     pub max_replicas: i64,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"acasd"`
+    /// `RunId`; example: `"acasd"`
     pub run_id: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: i64,
 
-    /// `CurrentReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentReplicas`; example: `1`
     pub current_replicas: i64,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"Microservices"`
+    /// `Architecture`; example: `"Microservices"`
     pub architecture: String,
 }
 
@@ -1324,24 +920,16 @@ pub struct VersionInfo {
 /// Returned in the output of [`DescribeCloudRunPodList`](super::DescribeCloudRunPodList).
 #[tc_model]
 pub struct VersionPodInstance {
-    /// `Webshell`: a string.
-    ///
-    /// Example: `"https://webshell"`
+    /// `Webshell`; example: `"https://webshell"`
     pub webshell: String,
 
-    /// `PodId`: a string.
-    ///
-    /// Example: `"ins-3sdf"`
+    /// `PodId`; example: `"ins-3sdf"`
     pub pod_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-11 12:00:00"`
+    /// `CreateTime`; example: `"2024-10-11 12:00:00"`
     pub create_time: String,
 }
 
@@ -1351,51 +939,33 @@ pub struct VersionPodInstance {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail) and [`DescribeVersionDetail`](super::DescribeVersionDetail).
 #[tc_model]
 pub struct VolumeConf {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"COS\",\"CFS\""`
+    /// `Type`; example: `"\"COS\",\"CFS\""`
     pub r#type: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"xxx-appid"`
+    /// `BucketName`; example: `"xxx-appid"`
     pub bucket_name: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.ap-shanghai"`
+    /// `Endpoint`; example: `"https://cos.ap-shanghai"`
     pub endpoint: Option<String>,
 
-    /// `KeyID`: a string.
-    ///
-    /// Example: `"xxxx-xxxx"`
+    /// `KeyID`; example: `"xxxx-xxxx"`
     #[tc(rename = "KeyID")]
     pub key_id: Option<String>,
 
-    /// `DstPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `DstPath`; example: `"/data"`
     pub dst_path: Option<String>,
 
-    /// `SrcPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `SrcPath`; example: `"/data"`
     pub src_path: Option<String>,
 
-    /// `MountIP`: a string.
-    ///
-    /// Example: `"192.168.0.5"`
+    /// `MountIP`; example: `"192.168.0.5"`
     #[tc(rename = "MountIP")]
     pub mount_ip: Option<String>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cfs-xxxxxx"`
+    /// `InstanceId`; example: `"cfs-xxxxxx"`
     pub instance_id: Option<String>,
 }
 
@@ -1405,25 +975,17 @@ pub struct VolumeConf {
 /// Returned in the output of [`DescribeCloudRunServerDetail`](super::DescribeCloudRunServerDetail) and [`DescribeVersionDetail`](super::DescribeVersionDetail).
 #[tc_model]
 pub struct VpcConf {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"\"vpc-xxx\""`
+    /// `VpcId`; example: `"\"vpc-xxx\""`
     pub vpc_id: Option<String>,
 
-    /// `VpcCIDR`: a string.
-    ///
-    /// Example: `"\"192.168.0.0/24\""`
+    /// `VpcCIDR`; example: `"\"192.168.0.0/24\""`
     #[tc(rename = "VpcCIDR")]
     pub vpc_cidr: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-xxx\""`
+    /// `SubnetId`; example: `"\"subnet-xxx\""`
     pub subnet_id: Option<String>,
 
-    /// `SubnetCIDR`: a string.
-    ///
-    /// Example: `"\"192.168.0.0/25\""`
+    /// `SubnetCIDR`; example: `"\"192.168.0.0/25\""`
     #[tc(rename = "SubnetCIDR")]
     pub subnet_cidr: Option<String>,
 }

@@ -7,28 +7,32 @@ use super::models;
 /// The `AcceptTccVpcEndPointConnect` action of TCCATALOG API 2024-10-24.
 ///
 /// A successful call returns [`AcceptTccVpcEndPointConnectResponse`].
-/// The codes it documents are in [`AcceptTccVpcEndPointConnectError`](super::errors::AcceptTccVpcEndPointConnectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tccatalog&Version=2024-10-24&Action=AcceptTccVpcEndPointConnect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TccatalogErrorCode`](super::errors::TccatalogErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TccatalogErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TccatalogErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TccatalogErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.UserNotAllowOperation`](super::errors::TccatalogErrorCode::UnauthorizedOperationUserNotAllowOperation)
 #[tc_action(
     service = "tccatalog",
     version = "2024-10-24",
     name = "AcceptTccVpcEndPointConnect",
     output = AcceptTccVpcEndPointConnectResponse,
-    error = super::errors::AcceptTccVpcEndPointConnectError
+    error = super::errors::TccatalogErrorCode
 )]
 pub struct AcceptTccVpcEndPointConnect {
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-6jsieksl3"`
+    /// `EndPointServiceId`; example: `"vpcsvc-6jsieksl3"`
     pub end_point_service_id: Option<String>,
 
-    /// `EndPointId`: a list of strings.
+    /// `EndPointId`
     pub end_point_id: Option<Vec<String>>,
 
-    /// `AcceptFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AcceptFlag`; example: `true`
     pub accept_flag: Option<bool>,
 }
 
@@ -42,30 +46,32 @@ pub struct AcceptTccVpcEndPointConnectResponse {
 /// The `BindTccVpcEndPointServiceWhiteList` action of TCCATALOG API 2024-10-24.
 ///
 /// A successful call returns [`BindTccVpcEndPointServiceWhiteListResponse`].
-/// The codes it documents are in [`BindTccVpcEndPointServiceWhiteListError`](super::errors::BindTccVpcEndPointServiceWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tccatalog&Version=2024-10-24&Action=BindTccVpcEndPointServiceWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TccatalogErrorCode`](super::errors::TccatalogErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TccatalogErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TccatalogErrorCode::InternalError)
+/// - [`ResourceUnavailable.ClusterUnavailable`](super::errors::TccatalogErrorCode::ResourceUnavailableClusterUnavailable)
+/// - [`UnauthorizedOperation.UserNotAllowOperation`](super::errors::TccatalogErrorCode::UnauthorizedOperationUserNotAllowOperation)
 #[tc_action(
     service = "tccatalog",
     version = "2024-10-24",
     name = "BindTccVpcEndPointServiceWhiteList",
     output = BindTccVpcEndPointServiceWhiteListResponse,
-    error = super::errors::BindTccVpcEndPointServiceWhiteListError
+    error = super::errors::TccatalogErrorCode
 )]
 pub struct BindTccVpcEndPointServiceWhiteList {
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-6jsieksl3"`
+    /// `EndPointServiceId`; example: `"vpcsvc-6jsieksl3"`
     pub end_point_service_id: Option<String>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"1256890122"`
+    /// `UserUin`; example: `"1256890122"`
     pub user_uin: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试用户"`
+    /// `Description`; example: `"测试用户"`
     pub description: Option<String>,
 }
 
@@ -79,27 +85,32 @@ pub struct BindTccVpcEndPointServiceWhiteListResponse {
 /// The `DescribeTccCatalog` action of TCCATALOG API 2024-10-24.
 ///
 /// A successful call returns [`DescribeTccCatalogResponse`].
-/// The codes it documents are in [`DescribeTccCatalogError`](super::errors::DescribeTccCatalogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tccatalog&Version=2024-10-24&Action=DescribeTccCatalog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TccatalogErrorCode`](super::errors::TccatalogErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TccatalogErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidTimeFormat`](super::errors::TccatalogErrorCode::InvalidParameterInvalidTimeFormat)
+/// - [`InvalidParameter.InvalidTimeParameter`](super::errors::TccatalogErrorCode::InvalidParameterInvalidTimeParameter)
 #[tc_action(
     service = "tccatalog",
     version = "2024-10-24",
     name = "DescribeTccCatalog",
     output = DescribeTccCatalogResponse,
-    error = super::errors::DescribeTccCatalogError
+    error = super::errors::TccatalogErrorCode
 )]
 pub struct DescribeTccCatalog {
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
+    /// `CatalogId`; example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
     pub catalog_id: Option<String>,
 }
 
 /// What a successful [`DescribeTccCatalog`] call returns.
 #[tc_model]
 pub struct DescribeTccCatalogResponse {
-    /// `TccCatalog`: a [`TccCatalogConfig`](super::models::TccCatalogConfig).
+    /// `TccCatalog`
     pub tcc_catalog: Option<models::TccCatalogConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,52 +120,47 @@ pub struct DescribeTccCatalogResponse {
 /// The `DescribeTccCatalogs` action of TCCATALOG API 2024-10-24.
 ///
 /// A successful call returns [`DescribeTccCatalogsResponse`].
-/// The codes it documents are in [`DescribeTccCatalogsError`](super::errors::DescribeTccCatalogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tccatalog&Version=2024-10-24&Action=DescribeTccCatalogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TccatalogErrorCode`](super::errors::TccatalogErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TccatalogErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidTimeFormat`](super::errors::TccatalogErrorCode::InvalidParameterInvalidTimeFormat)
+/// - [`InvalidParameter.InvalidTimeParameter`](super::errors::TccatalogErrorCode::InvalidParameterInvalidTimeParameter)
 #[tc_action(
     service = "tccatalog",
     version = "2024-10-24",
     name = "DescribeTccCatalogs",
     output = DescribeTccCatalogsResponse,
-    error = super::errors::DescribeTccCatalogsError
+    error = super::errors::TccatalogErrorCode
 )]
 pub struct DescribeTccCatalogs {
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
+    /// `CatalogId`; example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
     pub catalog_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TccHiveCatalog"`
+    /// `Name`; example: `"TccHiveCatalog"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TCC-HIVE"`
+    /// `Type`; example: `"TCC-HIVE"`
     pub r#type: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"3783892123"`
+    /// `Operator`; example: `"3783892123"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeTccCatalogs`] call returns.
 #[tc_model]
 pub struct DescribeTccCatalogsResponse {
-    /// `TccCatalogSet`: a list of [`TccCatalogSet`](super::models::TccCatalogSet) objects.
+    /// `TccCatalogSet`
     pub tcc_catalog_set: Option<Vec<models::TccCatalogSet>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTccCatalog`](super::DescribeTccCatalog).
 #[tc_model]
 pub struct NetWork {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.1/12"`
+    /// `VpcCidrBlock`; example: `"10.0.0.1/12"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.1/24"`
+    /// `SubnetCidrBlock`; example: `"10.0.0.1/24"`
     pub subnet_cidr_block: Option<String>,
 
-    /// `ClbIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClbIp`; example: `"127.0.0.1"`
     pub clb_ip: Option<String>,
 
-    /// `ClbPort`: a string.
-    ///
-    /// Example: `"11808"`
+    /// `ClbPort`; example: `"11808"`
     pub clb_port: Option<String>,
 }
 
@@ -44,47 +32,31 @@ pub struct NetWork {
 /// Returned in the output of [`DescribeTccCatalog`](super::DescribeTccCatalog).
 #[tc_model]
 pub struct TccCatalogConfig {
-    /// `Id`: a string.
-    ///
-    /// Example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
+    /// `Id`; example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TccHiveCatalog"`
+    /// `Name`; example: `"TccHiveCatalog"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TCC-HIVE"`
+    /// `Type`; example: `"TCC-HIVE"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"测试连接"`
+    /// `Comment`; example: `"测试连接"`
     pub comment: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Connection`: a [`TccConnectionConfig`].
+    /// `Connection`
     pub connection: Option<TccConnectionConfig>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"3783892123"`
+    /// `Operator`; example: `"3783892123"`
     pub operator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `UpdateTime`; example: `"2024-01-01 12:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -93,39 +65,25 @@ pub struct TccCatalogConfig {
 /// Returned in the output of [`DescribeTccCatalogs`](super::DescribeTccCatalogs).
 #[tc_model]
 pub struct TccCatalogSet {
-    /// `Id`: a string.
-    ///
-    /// Example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
+    /// `Id`; example: `"b8sd7dd7-ekd4-4e5e-993e-e5db64fa21c1"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TccHiveCatalog"`
+    /// `Name`; example: `"TccHiveCatalog"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TCC-HIVE"`
+    /// `Type`; example: `"TCC-HIVE"`
     pub r#type: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"3783892123"`
+    /// `Operator`; example: `"3783892123"`
     pub operator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `UpdateTime`; example: `"2024-01-01 12:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -134,32 +92,22 @@ pub struct TccCatalogSet {
 /// Returned in the output of [`DescribeTccCatalog`](super::DescribeTccCatalog).
 #[tc_model]
 pub struct TccConnection {
-    /// `EndpointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-6jsieksl3"`
+    /// `EndpointServiceId`; example: `"vpcsvc-6jsieksl3"`
     pub endpoint_service_id: Option<String>,
 
-    /// `MetaStoreUrl`: a string.
-    ///
-    /// Example: `"thrift://127.0.0.1:9083"`
+    /// `MetaStoreUrl`; example: `"thrift://127.0.0.1:9083"`
     pub meta_store_url: Option<String>,
 
-    /// `NetWork`: a [`NetWork`].
+    /// `NetWork`
     pub net_work: Option<NetWork>,
 
-    /// `HiveVersion`: a string.
-    ///
-    /// Example: `"3.1.3"`
+    /// `HiveVersion`; example: `"3.1.3"`
     pub hive_version: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cosn://xxxx"`
+    /// `Location`; example: `"cosn://xxxx"`
     pub location: Option<String>,
 
-    /// `HmsEndpointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-6jsiek27s"`
+    /// `HmsEndpointServiceId`; example: `"vpcsvc-6jsiek27s"`
     pub hms_endpoint_service_id: Option<String>,
 }
 
@@ -168,6 +116,6 @@ pub struct TccConnection {
 /// Returned in the output of [`DescribeTccCatalog`](super::DescribeTccCatalog).
 #[tc_model]
 pub struct TccConnectionConfig {
-    /// `TccHive`: a [`TccConnection`].
+    /// `TccHive`
     pub tcc_hive: Option<TccConnection>,
 }

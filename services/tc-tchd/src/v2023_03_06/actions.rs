@@ -7,34 +7,35 @@ use super::models;
 /// The `DescribeEventStatistics` action of TCHD API 2023-03-06.
 ///
 /// A successful call returns [`DescribeEventStatisticsResponse`].
-/// The codes it documents are in [`DescribeEventStatisticsError`](super::errors::DescribeEventStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tchd&Version=2023-03-06&Action=DescribeEventStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TchdErrorCode`](super::errors::TchdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TchdErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TchdErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TchdErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tchd",
     version = "2023-03-06",
     name = "DescribeEventStatistics",
     output = DescribeEventStatisticsResponse,
-    error = super::errors::DescribeEventStatisticsError
+    error = super::errors::TchdErrorCode
 )]
 pub struct DescribeEventStatistics {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"\"ap-beijing\""`
+    /// `RegionId`; example: `"\"ap-beijing\""`
     pub region_id: String,
 
-    /// `ProductIds`: a list of strings.
-    ///
-    /// Example: `["tse"]`
+    /// `ProductIds`; example: `["tse"]`
     pub product_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeEventStatistics`] call returns.
 #[tc_model]
 pub struct DescribeEventStatisticsResponse {
-    /// `Data`: a [`TotalStatus`](super::models::TotalStatus).
-    ///
-    /// Example: `{"AbnormalCount":2,"NormalCount":77,"NotifyCount":0}`
+    /// `Data`; example: `{"AbnormalCount":2,"NormalCount":77,"NotifyCount":0}`
     pub data: models::TotalStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,37 +45,38 @@ pub struct DescribeEventStatisticsResponse {
 /// The `DescribeEvents` action of TCHD API 2023-03-06.
 ///
 /// A successful call returns [`DescribeEventsResponse`].
-/// The codes it documents are in [`DescribeEventsError`](super::errors::DescribeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tchd&Version=2023-03-06&Action=DescribeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TchdErrorCode`](super::errors::TchdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TchdErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TchdErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TchdErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tchd",
     version = "2023-03-06",
     name = "DescribeEvents",
     output = DescribeEventsResponse,
-    error = super::errors::DescribeEventsError
+    error = super::errors::TchdErrorCode
 )]
 pub struct DescribeEvents {
-    /// `EventDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2024-07-30"`
+    /// `EventDate`, a date (`YYYY-MM-DD`); example: `"2024-07-30"`
     pub event_date: String,
 
-    /// `ProductIds`: a list of strings.
-    ///
-    /// Example: `["tse"]`
+    /// `ProductIds`; example: `["tse"]`
     pub product_ids: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `RegionIds`; example: `["ap-beijing"]`
     pub region_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeEvents`] call returns.
 #[tc_model]
 pub struct DescribeEventsResponse {
-    /// `Data`: a [`ProductEventList`](super::models::ProductEventList).
+    /// `Data`
     pub data: models::ProductEventList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,39 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct EventDetail {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ProductId`; example: `"cvm"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionId`; example: `"ap-beijing"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `RegionName`; example: `"北京"`
     pub region_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-06-22 09:55:00"`
+    /// `StartTime`; example: `"2023-06-22 09:55:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-22 10:00:00"`
+    /// `EndTime`; example: `"2023-06-22 10:00:00"`
     pub end_time: String,
 
-    /// `CurrentStatus`: a string.
-    ///
-    /// Example: `"异常"`
+    /// `CurrentStatus`; example: `"异常"`
     pub current_status: String,
 }
 
@@ -49,7 +35,7 @@ pub struct EventDetail {
 /// Returned in the output of [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct ProductEventList {
-    /// `EventList`: a list of [`EventDetail`] objects.
+    /// `EventList`
     pub event_list: Option<Vec<EventDetail>>,
 }
 
@@ -58,18 +44,12 @@ pub struct ProductEventList {
 /// Returned in the output of [`DescribeEventStatistics`](super::DescribeEventStatistics).
 #[tc_model]
 pub struct TotalStatus {
-    /// `NormalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NormalCount`; example: `1`
     pub normal_count: i64,
 
-    /// `NotifyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotifyCount`; example: `1`
     pub notify_count: i64,
 
-    /// `AbnormalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AbnormalCount`; example: `1`
     pub abnormal_count: i64,
 }

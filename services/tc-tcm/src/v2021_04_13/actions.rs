@@ -7,48 +7,52 @@ use super::models;
 /// The `CreateMesh` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`CreateMeshResponse`].
-/// The codes it documents are in [`CreateMeshError`](super::errors::CreateMeshError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=CreateMesh)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "CreateMesh",
     output = CreateMeshResponse,
-    error = super::errors::CreateMeshError
+    error = super::errors::TcmErrorCode
 )]
 pub struct CreateMesh {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"service-mgr"`
+    /// `DisplayName`; example: `"service-mgr"`
     pub display_name: String,
 
-    /// `MeshVersion`: a string.
-    ///
-    /// Example: `"1.8.1"`
+    /// `MeshVersion`; example: `"1.8.1"`
     pub mesh_version: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOSTED"`
+    /// `Type`; example: `"HOSTED"`
     pub r#type: String,
 
-    /// `Config`: a [`MeshConfig`](super::models::MeshConfig).
+    /// `Config`
     pub config: models::MeshConfig,
 
-    /// `ClusterList`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterList`
     pub cluster_list: Option<Vec<models::Cluster>>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateMesh`] call returns.
 #[tc_model]
 pub struct CreateMeshResponse {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -58,43 +62,44 @@ pub struct CreateMeshResponse {
 /// The `DeleteMesh` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`DeleteMeshResponse`].
-/// The codes it documents are in [`DeleteMeshError`](super::errors::DeleteMeshError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=DeleteMesh)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TcmErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "DeleteMesh",
     output = DeleteMeshResponse,
-    error = super::errors::DeleteMeshError
+    error = super::errors::TcmErrorCode
 )]
 pub struct DeleteMesh {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 
-    /// `NeedDeleteCLS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDeleteCLS`; example: `false`
     #[tc(rename = "NeedDeleteCLS")]
     pub need_delete_cls: Option<bool>,
 
-    /// `NeedDeleteTMP`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDeleteTMP`; example: `false`
     #[tc(rename = "NeedDeleteTMP")]
     pub need_delete_tmp: Option<bool>,
 
-    /// `NeedDeleteAPM`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDeleteAPM`; example: `false`
     #[tc(rename = "NeedDeleteAPM")]
     pub need_delete_apm: Option<bool>,
 
-    /// `NeedDeleteGrafana`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDeleteGrafana`; example: `false`
     pub need_delete_grafana: Option<bool>,
 }
 
@@ -108,71 +113,61 @@ pub struct DeleteMeshResponse {
 /// The `DescribeAccessLogConfig` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`DescribeAccessLogConfigResponse`].
-/// The codes it documents are in [`DescribeAccessLogConfigError`](super::errors::DescribeAccessLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=DescribeAccessLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "DescribeAccessLogConfig",
     output = DescribeAccessLogConfigResponse,
-    error = super::errors::DescribeAccessLogConfigError
+    error = super::errors::TcmErrorCode
 )]
 pub struct DescribeAccessLogConfig {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 }
 
 /// What a successful [`DescribeAccessLogConfig`] call returns.
 #[tc_model]
 pub struct DescribeAccessLogConfigResponse {
-    /// `File`: a string.
-    ///
-    /// Example: `"/dev/stdout"`
+    /// `File`; example: `"/dev/stdout"`
     pub file: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"%REQ(Method)"`
+    /// `Format`; example: `"%REQ(Method)"`
     pub format: String,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Encoding`; example: `"TEXT"`
     pub encoding: String,
 
-    /// `SelectedRange`: a [`SelectedRange`](super::models::SelectedRange).
+    /// `SelectedRange`
     pub selected_range: Option<models::SelectedRange>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"istio"`
+    /// `Template`; example: `"istio"`
     pub template: String,
 
-    /// `CLS`: a [`Cls`](super::models::Cls).
+    /// `CLS`
     #[tc(rename = "CLS")]
     pub cls: models::Cls,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `Address`; example: `"x.x.x.x"`
     pub address: String,
 
-    /// `EnableServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableServer`; example: `true`
     pub enable_server: bool,
 
-    /// `EnableStdout`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStdout`; example: `true`
     pub enable_stdout: bool,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -182,27 +177,34 @@ pub struct DescribeAccessLogConfigResponse {
 /// The `DescribeMesh` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`DescribeMeshResponse`].
-/// The codes it documents are in [`DescribeMeshError`](super::errors::DescribeMeshError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=DescribeMesh)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "DescribeMesh",
     output = DescribeMeshResponse,
-    error = super::errors::DescribeMeshError
+    error = super::errors::TcmErrorCode
 )]
 pub struct DescribeMesh {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 }
 
 /// What a successful [`DescribeMesh`] call returns.
 #[tc_model]
 pub struct DescribeMeshResponse {
-    /// `Mesh`: a [`Mesh`](super::models::Mesh).
+    /// `Mesh`
     pub mesh: models::Mesh,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -212,15 +214,23 @@ pub struct DescribeMeshResponse {
 /// The `DescribeMeshList` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`DescribeMeshListResponse`].
-/// The codes it documents are in [`DescribeMeshListError`](super::errors::DescribeMeshListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=DescribeMeshList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "DescribeMeshList",
     output = DescribeMeshListResponse,
-    error = super::errors::DescribeMeshListError,
+    error = super::errors::TcmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -230,29 +240,23 @@ pub struct DescribeMeshResponse {
     )
 )]
 pub struct DescribeMeshList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeMeshList`] call returns.
 #[tc_model]
 pub struct DescribeMeshListResponse {
-    /// `MeshList`: a list of [`Mesh`](super::models::Mesh) objects.
+    /// `MeshList`
     pub mesh_list: Option<Vec<models::Mesh>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -262,23 +266,32 @@ pub struct DescribeMeshListResponse {
 /// The `LinkClusterList` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`LinkClusterListResponse`].
-/// The codes it documents are in [`LinkClusterListError`](super::errors::LinkClusterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=LinkClusterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TcmErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "LinkClusterList",
     output = LinkClusterListResponse,
-    error = super::errors::LinkClusterListError
+    error = super::errors::TcmErrorCode
 )]
 pub struct LinkClusterList {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxxx"`
     pub mesh_id: String,
 
-    /// `ClusterList`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterList`
     pub cluster_list: Vec<models::Cluster>,
 }
 
@@ -292,24 +305,34 @@ pub struct LinkClusterListResponse {
 /// The `LinkPrometheus` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`LinkPrometheusResponse`].
-/// The codes it documents are in [`LinkPrometheusError`](super::errors::LinkPrometheusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=LinkPrometheus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcmErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNoEnoughResource`](super::errors::TcmErrorCode::FailedOperationClusterNoEnoughResource)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "LinkPrometheus",
     output = LinkPrometheusResponse,
-    error = super::errors::LinkPrometheusError
+    error = super::errors::TcmErrorCode
 )]
 pub struct LinkPrometheus {
-    /// `MeshID`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshID`; example: `"mesh-xxxxxxxx"`
     #[tc(rename = "MeshID")]
     pub mesh_id: String,
 
-    /// `Prometheus`: a [`PrometheusConfig`](super::models::PrometheusConfig).
+    /// `Prometheus`
     pub prometheus: models::PrometheusConfig,
 }
 
@@ -323,62 +346,56 @@ pub struct LinkPrometheusResponse {
 /// The `ModifyAccessLogConfig` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`ModifyAccessLogConfigResponse`].
-/// The codes it documents are in [`ModifyAccessLogConfigError`](super::errors::ModifyAccessLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=ModifyAccessLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "ModifyAccessLogConfig",
     output = ModifyAccessLogConfigResponse,
-    error = super::errors::ModifyAccessLogConfigError
+    error = super::errors::TcmErrorCode
 )]
 pub struct ModifyAccessLogConfig {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxx"`
+    /// `MeshId`; example: `"mesh-xxx"`
     pub mesh_id: String,
 
-    /// `SelectedRange`: a [`SelectedRange`](super::models::SelectedRange).
+    /// `SelectedRange`
     pub selected_range: Option<models::SelectedRange>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"istio"`
+    /// `Template`; example: `"istio"`
     pub template: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `CLS`: a [`Cls`](super::models::Cls).
+    /// `CLS`
     #[tc(rename = "CLS")]
     pub cls: Option<models::Cls>,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Encoding`; example: `"TEXT"`
     pub encoding: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"[%START_TIME%]"`
+    /// `Format`; example: `"[%START_TIME%]"`
     pub format: Option<String>,
 
-    /// `EnableStdout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableStdout`; example: `false`
     pub enable_stdout: Option<bool>,
 
-    /// `EnableServer`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableServer`; example: `false`
     pub enable_server: Option<bool>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `Address`; example: `"x.x.x.x"`
     pub address: Option<String>,
 }
 
@@ -392,31 +409,37 @@ pub struct ModifyAccessLogConfigResponse {
 /// The `ModifyMesh` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`ModifyMeshResponse`].
-/// The codes it documents are in [`ModifyMeshError`](super::errors::ModifyMeshError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=ModifyMesh)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "ModifyMesh",
     output = ModifyMeshResponse,
-    error = super::errors::ModifyMeshError
+    error = super::errors::TcmErrorCode
 )]
 pub struct ModifyMesh {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DisplayName`; example: `"name"`
     pub display_name: Option<String>,
 
-    /// `Config`: a [`MeshConfig`](super::models::MeshConfig).
+    /// `Config`
     pub config: Option<models::MeshConfig>,
 
-    /// `ClusterList`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterList`
     pub cluster_list: Option<Vec<models::Cluster>>,
 }
 
@@ -430,37 +453,41 @@ pub struct ModifyMeshResponse {
 /// The `ModifyTracingConfig` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`ModifyTracingConfigResponse`].
-/// The codes it documents are in [`ModifyTracingConfigError`](super::errors::ModifyTracingConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=ModifyTracingConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "ModifyTracingConfig",
     output = ModifyTracingConfigResponse,
-    error = super::errors::ModifyTracingConfigError
+    error = super::errors::TcmErrorCode
 )]
 pub struct ModifyTracingConfig {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxx"`
+    /// `MeshId`; example: `"mesh-xxx"`
     pub mesh_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `APM`: an [`Apm`](super::models::Apm).
+    /// `APM`
     #[tc(rename = "APM")]
     pub apm: Option<models::Apm>,
 
-    /// `Sampling`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Sampling`; example: `1.0`
     pub sampling: Option<f64>,
 
-    /// `Zipkin`: a [`TracingZipkin`](super::models::TracingZipkin).
+    /// `Zipkin`
     pub zipkin: Option<models::TracingZipkin>,
 }
 
@@ -474,25 +501,31 @@ pub struct ModifyTracingConfigResponse {
 /// The `UnlinkCluster` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`UnlinkClusterResponse`].
-/// The codes it documents are in [`UnlinkClusterError`](super::errors::UnlinkClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=UnlinkCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TcmErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "UnlinkCluster",
     output = UnlinkClusterResponse,
-    error = super::errors::UnlinkClusterError
+    error = super::errors::TcmErrorCode
 )]
 pub struct UnlinkCluster {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshId`; example: `"mesh-xxxxxxxx"`
     pub mesh_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: Option<String>,
 }
 
@@ -506,20 +539,29 @@ pub struct UnlinkClusterResponse {
 /// The `UnlinkPrometheus` action of TCM API 2021-04-13.
 ///
 /// A successful call returns [`UnlinkPrometheusResponse`].
-/// The codes it documents are in [`UnlinkPrometheusError`](super::errors::UnlinkPrometheusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcm&Version=2021-04-13&Action=UnlinkPrometheus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcmErrorCode`](super::errors::TcmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcmErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TcmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TcmErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcm",
     version = "2021-04-13",
     name = "UnlinkPrometheus",
     output = UnlinkPrometheusResponse,
-    error = super::errors::UnlinkPrometheusError
+    error = super::errors::TcmErrorCode
 )]
 pub struct UnlinkPrometheus {
-    /// `MeshID`: a string.
-    ///
-    /// Example: `"mesh-xxxxxxxx"`
+    /// `MeshID`; example: `"mesh-xxxxxxxx"`
     #[tc(rename = "MeshID")]
     pub mesh_id: String,
 }

@@ -10,24 +10,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "APM")]
 #[tc_model]
 pub struct Apm {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-LmCpqBQaq"`
+    /// `InstanceId`; example: `"apm-LmCpqBQaq"`
     pub instance_id: Option<String>,
 
-    /// `NeedDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedDelete`; example: `true`
     pub need_delete: Option<bool>,
 }
 
@@ -37,46 +29,32 @@ pub struct Apm {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct AccessLogConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"istio"`
+    /// `Template`; example: `"istio"`
     pub template: Option<String>,
 
-    /// `SelectedRange`: a [`SelectedRange`].
+    /// `SelectedRange`
     pub selected_range: Option<SelectedRange>,
 
-    /// `CLS`: a [`Cls`].
+    /// `CLS`
     #[tc(rename = "CLS")]
     pub cls: Option<Cls>,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Encoding`; example: `"TEXT"`
     pub encoding: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"[%START_TIME%]"`
+    /// `Format`; example: `"[%START_TIME%]"`
     pub format: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"172.0.3.6:80"`
+    /// `Address`; example: `"172.0.3.6:80"`
     pub address: Option<String>,
 
-    /// `EnableServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableServer`; example: `true`
     pub enable_server: Option<bool>,
 
-    /// `EnableStdout`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStdout`; example: `true`
     pub enable_stdout: Option<bool>,
 }
 
@@ -85,14 +63,10 @@ pub struct AccessLogConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ActiveOperation {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"mesh-351lvuec"`
+    /// `OperationId`; example: `"mesh-351lvuec"`
     pub operation_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"upgrade-mesh"`
+    /// `Type`; example: `"upgrade-mesh"`
     pub r#type: String,
 }
 
@@ -102,14 +76,10 @@ pub struct ActiveOperation {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct AutoInjectionNamespaceState {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"INJECT_NEW"`
+    /// `State`; example: `"INJECT_NEW"`
     pub state: Option<String>,
 }
 
@@ -120,32 +90,19 @@ pub struct AutoInjectionNamespaceState {
 #[doc(alias = "CLS")]
 #[tc_model]
 pub struct Cls {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `LogSet`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mesh-xxx"`
+    /// `LogSet`, always sent in responses; example: `"mesh-xxx"`
     pub log_set: Option<String>,
 
-    /// `Topic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"accesslog"`
+    /// `Topic`, always sent in responses; example: `"accesslog"`
     pub topic: Option<String>,
 
-    /// `NeedDelete`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `NeedDelete`, always sent in responses; example: `false`
     pub need_delete: Option<bool>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `Region`; example: `"sh"`
     pub region: Option<String>,
 }
 
@@ -155,58 +112,40 @@ pub struct Cls {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-i3wbzkfl"`
+    /// `ClusterId`; example: `"cls-i3wbzkfl"`
     pub cluster_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"REMOTE"`
+    /// `Role`; example: `"REMOTE"`
     pub role: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `DisplayName`; example: `"cluster-test"`
     pub display_name: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: Option<String>,
 
-    /// `LinkedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-02T10:51:48.338+08:00"`
+    /// `LinkedTime`, an ISO 8601 timestamp; example: `"2025-01-02T10:51:48.338+08:00"`
     pub linked_time: Option<String>,
 
-    /// `Config`: a [`ClusterConfig`].
+    /// `Config`
     pub config: Option<ClusterConfig>,
 
-    /// `Status`: a [`ClusterStatus`].
+    /// `Status`
     pub status: Option<ClusterStatus>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `Type`; example: `"TKE"`
     pub r#type: Option<String>,
 
-    /// `HostedNamespaces`: a list of strings.
+    /// `HostedNamespaces`
     pub hosted_namespaces: Option<Vec<String>>,
 }
 
@@ -216,26 +155,22 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ClusterConfig {
-    /// `AutoInjectionNamespaceList`: a list of strings.
+    /// `AutoInjectionNamespaceList`
     pub auto_injection_namespace_list: Vec<String>,
 
-    /// `IngressGatewayList`: a list of [`IngressGateway`] objects.
-    /// Always sent in responses.
+    /// `IngressGatewayList`, always sent in responses
     pub ingress_gateway_list: Option<Vec<IngressGateway>>,
 
-    /// `EgressGatewayList`: a list of [`EgressGateway`] objects.
-    /// Always sent in responses.
+    /// `EgressGatewayList`, always sent in responses
     pub egress_gateway_list: Option<Vec<EgressGateway>>,
 
-    /// `Istiod`: an [`IstiodConfig`].
+    /// `Istiod`
     pub istiod: Option<IstiodConfig>,
 
-    /// `DeployConfig`: a [`DeployConfig`].
-    /// Always sent in responses.
+    /// `DeployConfig`, always sent in responses
     pub deploy_config: Option<DeployConfig>,
 
-    /// `AutoInjectionNamespaceStateList`: a list of [`AutoInjectionNamespaceState`] objects.
-    /// Always sent in responses.
+    /// `AutoInjectionNamespaceStateList`, always sent in responses
     pub auto_injection_namespace_state_list: Option<Vec<AutoInjectionNamespaceState>>,
 }
 
@@ -245,15 +180,10 @@ pub struct ClusterConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ClusterStatus {
-    /// `LinkState`: a string.
-    ///
-    /// Example: `"linking"`
+    /// `LinkState`; example: `"linking"`
     pub link_state: String,
 
-    /// `LinkErrorDetail`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CheckError: cluster not found"`
+    /// `LinkErrorDetail`, required in requests; example: `"CheckError: cluster not found"`
     pub link_error_detail: Option<String>,
 }
 
@@ -270,36 +200,22 @@ pub struct CrossRegionConfig {}
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct CustomPromConfig {
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://x.x.x.x:909"`
+    /// `Url`, required in requests; example: `"http://x.x.x.x:909"`
     pub url: Option<String>,
 
-    /// `AuthType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"none, basic"`
+    /// `AuthType`, required in requests; example: `"none, basic"`
     pub auth_type: Option<String>,
 
-    /// `IsPublicAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPublicAddr`; example: `true`
     pub is_public_addr: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 }
 
@@ -309,12 +225,10 @@ pub struct CustomPromConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct DeployConfig {
-    /// `NodeSelectType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `NodeSelectType`; example: `"AUTO"`
     pub node_select_type: Option<String>,
 
-    /// `Nodes`: a list of strings.
+    /// `Nodes`
     pub nodes: Option<Vec<String>>,
 }
 
@@ -324,20 +238,16 @@ pub struct DeployConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct EgressGateway {
-    /// `Name`: a string.
-    ///
-    /// Example: `"istio-egressgateway-xxx"`
+    /// `Name`; example: `"istio-egressgateway-xxx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Workload`: a [`WorkloadConfig`].
+    /// `Workload`
     pub workload: Option<WorkloadConfig>,
 
-    /// `Status`: an [`EgressGatewayStatus`].
+    /// `Status`
     pub status: Option<EgressGatewayStatus>,
 }
 
@@ -347,19 +257,13 @@ pub struct EgressGateway {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct EgressGatewayStatus {
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"1.14.5"`
+    /// `CurrentVersion`; example: `"1.14.5"`
     pub current_version: String,
 
-    /// `DesiredVersion`: a string.
-    ///
-    /// Example: `"1.16.5"`
+    /// `DesiredVersion`; example: `"1.16.5"`
     pub desired_version: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"upgrading"`
+    /// `State`; example: `"upgrading"`
     pub state: String,
 }
 
@@ -369,14 +273,10 @@ pub struct EgressGatewayStatus {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ExtensiveCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tgw-lgt20d75"`
+    /// `ClusterId`; example: `"tgw-lgt20d75"`
     pub cluster_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-5"`
+    /// `Zone`; example: `"ap-guangzhou-5"`
     pub zone: Option<String>,
 }
 
@@ -386,10 +286,10 @@ pub struct ExtensiveCluster {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ExtensiveClusters {
-    /// `L4Clusters`: a list of [`ExtensiveCluster`] objects.
+    /// `L4Clusters`
     pub l4_clusters: Option<Vec<ExtensiveCluster>>,
 
-    /// `L7Clusters`: a list of [`ExtensiveCluster`] objects.
+    /// `L7Clusters`
     pub l7_clusters: Option<Vec<ExtensiveCluster>>,
 }
 
@@ -398,12 +298,10 @@ pub struct ExtensiveClusters {
 /// Sent in the input of [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mesh-name"`
+    /// `Name`; example: `"mesh-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -412,31 +310,21 @@ pub struct Filter {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct GrafanaInfo {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `InternalURL`: a string.
-    ///
-    /// Example: `"http://172.16.180.133"`
+    /// `InternalURL`; example: `"http://172.16.180.133"`
     #[tc(rename = "InternalURL")]
     pub internal_url: String,
 
-    /// `PublicURL`: a string.
-    ///
-    /// Example: `"http://grafana-4056m7nh.grafana.tencent-cloud.com"`
+    /// `PublicURL`; example: `"http://grafana-4056m7nh.grafana.tencent-cloud.com"`
     #[tc(rename = "PublicURL")]
     pub public_url: Option<String>,
 
-    /// `PublicFailedReason`: a string.
-    ///
-    /// Example: `"TIMEOUT"`
+    /// `PublicFailedReason`; example: `"TIMEOUT"`
     pub public_failed_reason: Option<String>,
 
-    /// `PublicFailedMessage`: a string.
-    ///
-    /// Example: `"some error msg"`
+    /// `PublicFailedMessage`; example: `"some error msg"`
     pub public_failed_message: Option<String>,
 }
 
@@ -446,17 +334,13 @@ pub struct GrafanaInfo {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct HorizontalPodAutoscalerSpec {
-    /// `MinReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`; example: `1`
     pub min_replicas: i64,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxReplicas`; example: `3`
     pub max_replicas: i64,
 
-    /// `Metrics`: a list of [`MetricSpec`] objects.
+    /// `Metrics`
     pub metrics: Vec<MetricSpec>,
 }
 
@@ -466,36 +350,28 @@ pub struct HorizontalPodAutoscalerSpec {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct IngressGateway {
-    /// `Name`: a string.
-    ///
-    /// Example: `"istio-ingressgateway"`
+    /// `Name`; example: `"istio-ingressgateway"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"istio-system"`
+    /// `Namespace`; example: `"istio-system"`
     pub namespace: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `Service`: a [`Service`].
+    /// `Service`
     pub service: Service,
 
-    /// `Workload`: a [`WorkloadConfig`].
+    /// `Workload`
     pub workload: WorkloadConfig,
 
-    /// `LoadBalancer`: a [`LoadBalancer`].
+    /// `LoadBalancer`
     pub load_balancer: Option<LoadBalancer>,
 
-    /// `Status`: an [`IngressGatewayStatus`].
+    /// `Status`
     pub status: Option<IngressGatewayStatus>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxxx"`
     pub load_balancer_id: Option<String>,
 }
 
@@ -505,22 +381,16 @@ pub struct IngressGateway {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct IngressGatewayStatus {
-    /// `LoadBalancer`: a [`LoadBalancerStatus`].
+    /// `LoadBalancer`
     pub load_balancer: LoadBalancerStatus,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"1.14.5"`
+    /// `CurrentVersion`; example: `"1.14.5"`
     pub current_version: String,
 
-    /// `DesiredVersion`: a string.
-    ///
-    /// Example: `"1.16.5"`
+    /// `DesiredVersion`; example: `"1.16.5"`
     pub desired_version: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"upgrading"`
+    /// `State`; example: `"upgrading"`
     pub state: String,
 }
 
@@ -530,20 +400,14 @@ pub struct IngressGatewayStatus {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct InjectConfig {
-    /// `ExcludeIPRanges`: a list of strings.
-    ///
-    /// Example: `["10.0.1.0/24","10.0.2.0/24"]`
+    /// `ExcludeIPRanges`; example: `["10.0.1.0/24","10.0.2.0/24"]`
     #[tc(rename = "ExcludeIPRanges")]
     pub exclude_ip_ranges: Option<Vec<String>>,
 
-    /// `HoldApplicationUntilProxyStarts`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HoldApplicationUntilProxyStarts`; example: `true`
     pub hold_application_until_proxy_starts: Option<bool>,
 
-    /// `HoldProxyUntilApplicationEnds`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HoldProxyUntilApplicationEnds`; example: `false`
     pub hold_proxy_until_application_ends: Option<bool>,
 }
 
@@ -553,32 +417,24 @@ pub struct InjectConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct IstioConfig {
-    /// `OutboundTrafficPolicy`: a string.
-    ///
-    /// Example: `"ALLOW_ANY"`
+    /// `OutboundTrafficPolicy`; example: `"ALLOW_ANY"`
     pub outbound_traffic_policy: String,
 
-    /// `Tracing`: a [`TracingConfig`].
+    /// `Tracing`
     pub tracing: Option<TracingConfig>,
 
-    /// `DisablePolicyChecks`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisablePolicyChecks`; example: `true`
     pub disable_policy_checks: Option<bool>,
 
-    /// `EnablePilotHTTP`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePilotHTTP`; example: `true`
     #[tc(rename = "EnablePilotHTTP")]
     pub enable_pilot_http: Option<bool>,
 
-    /// `DisableHTTPRetry`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableHTTPRetry`; example: `true`
     #[tc(rename = "DisableHTTPRetry")]
     pub disable_http_retry: Option<bool>,
 
-    /// `SmartDNS`: a [`SmartDnsConfig`].
+    /// `SmartDNS`
     #[tc(rename = "SmartDNS")]
     pub smart_dns: Option<SmartDnsConfig>,
 }
@@ -589,7 +445,7 @@ pub struct IstioConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct IstiodConfig {
-    /// `Workload`: a [`WorkloadConfig`].
+    /// `Workload`
     pub workload: Option<WorkloadConfig>,
 }
 
@@ -599,66 +455,46 @@ pub struct IstiodConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `ZoneID`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ZoneID`; example: `"ap-shanghai"`
     #[tc(rename = "ZoneID")]
     pub zone_id: Option<String>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"GMCC"`
+    /// `VipIsp`; example: `"GMCC"`
     pub vip_isp: Option<String>,
 
-    /// `TgwGroupName`: a string.
-    ///
-    /// Example: `"ziyan_huiyi"`
+    /// `TgwGroupName`; example: `"ziyan_huiyi"`
     pub tgw_group_name: Option<String>,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `AddressIPVersion`; example: `"IPv4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `ExtensiveClusters`: an [`ExtensiveClusters`].
+    /// `ExtensiveClusters`
     pub extensive_clusters: Option<ExtensiveClusters>,
 
-    /// `CrossRegionConfig`: a [`CrossRegionConfig`].
+    /// `CrossRegionConfig`
     pub cross_region_config: Option<CrossRegionConfig>,
 
-    /// `MasterZoneID`: a string.
-    ///
-    /// Example: `"200002"`
+    /// `MasterZoneID`; example: `"200002"`
     #[tc(rename = "MasterZoneID")]
     pub master_zone_id: Option<String>,
 
-    /// `SlaveZoneID`: a string.
-    ///
-    /// Example: `"200001"`
+    /// `SlaveZoneID`; example: `"200001"`
     #[tc(rename = "SlaveZoneID")]
     pub slave_zone_id: Option<String>,
 }
@@ -669,25 +505,16 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct LoadBalancerStatus {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx_istio_igw"`
+    /// `LoadBalancerName`; example: `"cls-xxxxxxxx_istio_igw"`
     pub load_balancer_name: String,
 
-    /// `LoadBalancerVip`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `LoadBalancerVip`; example: `"x.x.x.x"`
     pub load_balancer_vip: String,
 
-    /// `LoadBalancerHostname`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lb-xxxxx-xxxx.clb.ap-shanghai.tencentclb.com"`
+    /// `LoadBalancerHostname`, required in requests; example: `"lb-xxxxx-xxxx.clb.ap-shanghai.tencentclb.com"`
     pub load_balancer_hostname: Option<String>,
 }
 
@@ -696,56 +523,40 @@ pub struct LoadBalancerStatus {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Mesh {
-    /// `MeshId`: a string.
-    ///
-    /// Example: `"mesh-351lvuec"`
+    /// `MeshId`; example: `"mesh-351lvuec"`
     pub mesh_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"service-manager"`
+    /// `DisplayName`; example: `"service-manager"`
     pub display_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOSTED"`
+    /// `Type`; example: `"HOSTED"`
     pub r#type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.8.1"`
+    /// `Version`; example: `"1.8.1"`
     pub version: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-02T10:50:01.951+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2025-01-02T10:50:01.951+08:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-02T10:51:53.869+08:00"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2025-01-02T10:51:53.869+08:00"`
     pub updated_time: Option<String>,
 
-    /// `ClusterList`: a list of [`Cluster`] objects.
+    /// `ClusterList`
     pub cluster_list: Vec<Cluster>,
 
-    /// `Config`: a [`MeshConfig`].
+    /// `Config`
     pub config: MeshConfig,
 
-    /// `Status`: a [`MeshStatus`].
+    /// `Status`
     pub status: MeshStatus,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Vec<Tag>,
 }
 
@@ -755,22 +566,22 @@ pub struct Mesh {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct MeshConfig {
-    /// `Istio`: an [`IstioConfig`].
+    /// `Istio`
     pub istio: Option<IstioConfig>,
 
-    /// `AccessLog`: an [`AccessLogConfig`].
+    /// `AccessLog`
     pub access_log: Option<AccessLogConfig>,
 
-    /// `Prometheus`: a [`PrometheusConfig`].
+    /// `Prometheus`
     pub prometheus: Option<PrometheusConfig>,
 
-    /// `Inject`: an [`InjectConfig`].
+    /// `Inject`
     pub inject: Option<InjectConfig>,
 
-    /// `Tracing`: a [`TracingConfig`].
+    /// `Tracing`
     pub tracing: Option<TracingConfig>,
 
-    /// `SidecarResources`: a [`ResourceRequirements`].
+    /// `SidecarResources`
     pub sidecar_resources: Option<ResourceRequirements>,
 }
 
@@ -779,28 +590,22 @@ pub struct MeshConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct MeshStatus {
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceCount`; example: `1`
     pub service_count: i64,
 
-    /// `CanaryVersion`: a string.
-    ///
-    /// Example: `"1.8.1"`
+    /// `CanaryVersion`; example: `"1.8.1"`
     pub canary_version: Option<String>,
 
-    /// `Prometheus`: a list of [`PrometheusStatus`] objects.
+    /// `Prometheus`
     pub prometheus: Option<Vec<PrometheusStatus>>,
 
-    /// `StateMessage`: a string.
-    ///
-    /// Example: `"some message"`
+    /// `StateMessage`; example: `"some message"`
     pub state_message: Option<String>,
 
-    /// `ActiveOperationList`: a list of [`ActiveOperation`] objects.
+    /// `ActiveOperationList`
     pub active_operation_list: Option<Vec<ActiveOperation>>,
 
-    /// `TPS`: a [`PrometheusStatus`].
+    /// `TPS`
     #[tc(rename = "TPS")]
     pub tps: Option<PrometheusStatus>,
 }
@@ -811,15 +616,13 @@ pub struct MeshStatus {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct MetricSpec {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Pods"`
+    /// `Type`; example: `"Pods"`
     pub r#type: String,
 
-    /// `Pods`: a [`PodsMetricSource`].
+    /// `Pods`
     pub pods: Option<PodsMetricSource>,
 
-    /// `Resource`: a [`ResourceMetricSource`].
+    /// `Resource`
     pub resource: Option<ResourceMetricSource>,
 }
 
@@ -829,14 +632,10 @@ pub struct MetricSpec {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct PodsMetricSource {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"k8s_pod_rate_cpu_core_used_request"`
+    /// `MetricName`; example: `"k8s_pod_rate_cpu_core_used_request"`
     pub metric_name: String,
 
-    /// `TargetAverageValue`: a string.
-    ///
-    /// Example: `"80"`
+    /// `TargetAverageValue`; example: `"80"`
     pub target_average_value: String,
 }
 
@@ -846,27 +645,19 @@ pub struct PodsMetricSource {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct PrometheusConfig {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `Region`; example: `"sh"`
     pub region: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-86rajg7s"`
+    /// `InstanceId`; example: `"prom-86rajg7s"`
     pub instance_id: Option<String>,
 
-    /// `CustomProm`: a [`CustomPromConfig`].
+    /// `CustomProm`
     pub custom_prom: Option<CustomPromConfig>,
 }
 
@@ -875,42 +666,28 @@ pub struct PrometheusConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct PrometheusStatus {
-    /// `PrometheusId`: a string.
-    ///
-    /// Example: `"mesh-351lvuec-prom-86rajg7s"`
+    /// `PrometheusId`; example: `"mesh-351lvuec-prom-86rajg7s"`
     pub prometheus_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"prom-for-test"`
+    /// `DisplayName`; example: `"prom-for-test"`
     pub display_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-86rajg7s"`
+    /// `InstanceId`; example: `"prom-86rajg7s"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-75aajr3v"`
+    /// `VpcId`; example: `"vpc-75aajr3v"`
     pub vpc_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"running"`
+    /// `State`; example: `"running"`
     pub state: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `Region`; example: `"sh"`
     pub region: String,
 
-    /// `Grafana`: a [`GrafanaInfo`].
+    /// `Grafana`
     pub grafana: Option<GrafanaInfo>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"tmp"`
+    /// `Type`; example: `"tmp"`
     pub r#type: Option<String>,
 }
 
@@ -920,14 +697,10 @@ pub struct PrometheusStatus {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Resource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `Name`; example: `"cpu"`
     pub name: Option<String>,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: Option<String>,
 }
 
@@ -937,19 +710,13 @@ pub struct Resource {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ResourceMetricSource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `Name`; example: `"cpu"`
     pub name: String,
 
-    /// `TargetAverageUtilization`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TargetAverageUtilization`; example: `60`
     pub target_average_utilization: i64,
 
-    /// `TargetAverageValue`: a string.
-    ///
-    /// Example: `"60"`
+    /// `TargetAverageValue`; example: `"60"`
     pub target_average_value: String,
 }
 
@@ -959,10 +726,10 @@ pub struct ResourceMetricSource {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct ResourceRequirements {
-    /// `Limits`: a list of [`Resource`] objects.
+    /// `Limits`
     pub limits: Option<Vec<Resource>>,
 
-    /// `Requests`: a list of [`Resource`] objects.
+    /// `Requests`
     pub requests: Option<Vec<Resource>>,
 }
 
@@ -972,22 +739,16 @@ pub struct ResourceRequirements {
 /// Returned in the output of [`DescribeAccessLogConfig`](super::DescribeAccessLogConfig), [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct SelectedItems {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `Namespace`; example: `"ns"`
     pub namespace: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-test"`
+    /// `ClusterName`; example: `"cls-test"`
     pub cluster_name: Option<String>,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"istio-proxy sidecar"`
+    /// `ItemName`; example: `"istio-proxy sidecar"`
     pub item_name: Option<String>,
 
-    /// `Gateways`: a list of strings.
+    /// `Gateways`
     pub gateways: Option<Vec<String>>,
 }
 
@@ -997,12 +758,10 @@ pub struct SelectedItems {
 /// Returned in the output of [`DescribeAccessLogConfig`](super::DescribeAccessLogConfig), [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct SelectedRange {
-    /// `Items`: a list of [`SelectedItems`] objects.
+    /// `Items`
     pub items: Option<Vec<SelectedItems>>,
 
-    /// `All`: a boolean.
-    ///
-    /// Example: `false`
+    /// `All`; example: `false`
     pub all: Option<bool>,
 }
 
@@ -1012,20 +771,14 @@ pub struct SelectedRange {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Service {
-    /// `Type`: a string.
-    ///
-    /// Example: `"LoadBalancer"`
+    /// `Type`; example: `"LoadBalancer"`
     pub r#type: Option<String>,
 
-    /// `CLBDirectAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CLBDirectAccess`; example: `true`
     #[tc(rename = "CLBDirectAccess")]
     pub clb_direct_access: Option<bool>,
 
-    /// `ExternalTrafficPolicy`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `ExternalTrafficPolicy`; example: `"Cluster"`
     pub external_traffic_policy: Option<String>,
 }
 
@@ -1036,15 +789,11 @@ pub struct Service {
 #[doc(alias = "SmartDNSConfig")]
 #[tc_model]
 pub struct SmartDnsConfig {
-    /// `IstioMetaDNSCapture`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IstioMetaDNSCapture`; example: `true`
     #[tc(rename = "IstioMetaDNSCapture")]
     pub istio_meta_dns_capture: Option<bool>,
 
-    /// `IstioMetaDNSAutoAllocate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IstioMetaDNSAutoAllocate`; example: `true`
     #[tc(rename = "IstioMetaDNSAutoAllocate")]
     pub istio_meta_dns_auto_allocate: Option<bool>,
 }
@@ -1055,19 +804,13 @@ pub struct SmartDnsConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"k1"`
+    /// `Key`; example: `"k1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Value`; example: `"v1"`
     pub value: String,
 
-    /// `Passthrough`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Passthrough`; example: `true`
     pub passthrough: Option<bool>,
 }
 
@@ -1077,21 +820,17 @@ pub struct Tag {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct TracingConfig {
-    /// `Sampling`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Sampling`; example: `1.0`
     pub sampling: Option<f64>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `APM`: an [`Apm`].
+    /// `APM`
     #[tc(rename = "APM")]
     pub apm: Option<Apm>,
 
-    /// `Zipkin`: a [`TracingZipkin`].
+    /// `Zipkin`
     pub zipkin: Option<TracingZipkin>,
 }
 
@@ -1101,9 +840,7 @@ pub struct TracingConfig {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct TracingZipkin {
-    /// `Address`: a string.
-    ///
-    /// Example: `"http://10.0.0.2"`
+    /// `Address`; example: `"http://10.0.0.2"`
     pub address: String,
 }
 
@@ -1113,22 +850,18 @@ pub struct TracingZipkin {
 /// Returned in the output of [`DescribeMesh`](super::DescribeMesh) and [`DescribeMeshList`](super::DescribeMeshList).
 #[tc_model]
 pub struct WorkloadConfig {
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 
-    /// `Resources`: a [`ResourceRequirements`].
+    /// `Resources`
     pub resources: Option<ResourceRequirements>,
 
-    /// `HorizontalPodAutoscaler`: a [`HorizontalPodAutoscalerSpec`].
+    /// `HorizontalPodAutoscaler`
     pub horizontal_pod_autoscaler: Option<HorizontalPodAutoscalerSpec>,
 
-    /// `SelectedNodeList`: a list of strings.
+    /// `SelectedNodeList`
     pub selected_node_list: Option<Vec<String>>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"IN_GENERAL_NODE"`
+    /// `DeployMode`; example: `"IN_GENERAL_NODE"`
     pub deploy_mode: Option<String>,
 }

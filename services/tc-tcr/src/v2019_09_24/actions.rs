@@ -7,25 +7,29 @@ use super::models;
 /// The `BatchDeleteImagePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`BatchDeleteImagePersonalResponse`].
-/// The codes it documents are in [`BatchDeleteImagePersonalError`](super::errors::BatchDeleteImagePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=BatchDeleteImagePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "BatchDeleteImagePersonal",
     output = BatchDeleteImagePersonalResponse,
-    error = super::errors::BatchDeleteImagePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct BatchDeleteImagePersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `Tags`; example: `["1","2"]`
     pub tags: Vec<String>,
 }
 
@@ -39,20 +43,26 @@ pub struct BatchDeleteImagePersonalResponse {
 /// The `BatchDeleteRepositoryPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`BatchDeleteRepositoryPersonalResponse`].
-/// The codes it documents are in [`BatchDeleteRepositoryPersonalError`](super::errors::BatchDeleteRepositoryPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=BatchDeleteRepositoryPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`InvalidParameter.ErrTooLarge`](super::errors::TcrErrorCode::InvalidParameterErrTooLarge)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "BatchDeleteRepositoryPersonal",
     output = BatchDeleteRepositoryPersonalResponse,
-    error = super::errors::BatchDeleteRepositoryPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct BatchDeleteRepositoryPersonal {
-    /// `RepoNames`: a list of strings.
-    ///
-    /// Example: `["dockerhub/test\r\n","testns/test1\r\n"]`
+    /// `RepoNames`; example: `["dockerhub/test\r\n","testns/test1\r\n"]`
     pub repo_names: Vec<String>,
 }
 
@@ -66,34 +76,48 @@ pub struct BatchDeleteRepositoryPersonalResponse {
 /// The `CheckInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CheckInstanceResponse`].
-/// The codes it documents are in [`CheckInstanceError`](super::errors::CheckInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CheckInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorNameExists`](super::errors::TcrErrorCode::InvalidParameterErrorNameExists)
+/// - [`InvalidParameter.ErrorRegistryName`](super::errors::TcrErrorCode::InvalidParameterErrorRegistryName)
+/// - [`InvalidParameter.ErrorTagOverLimit`](super::errors::TcrErrorCode::InvalidParameterErrorTagOverLimit)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CheckInstance",
     output = CheckInstanceResponse,
-    error = super::errors::CheckInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CheckInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"test123"`
+    /// `RegistryId`; example: `"test123"`
     pub registry_id: String,
 }
 
 /// What a successful [`CheckInstance`] call returns.
 #[tc_model]
 pub struct CheckInstanceResponse {
-    /// `IsValidated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsValidated`; example: `true`
     pub is_validated: bool,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -103,34 +127,48 @@ pub struct CheckInstanceResponse {
 /// The `CheckInstanceName` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CheckInstanceNameResponse`].
-/// The codes it documents are in [`CheckInstanceNameError`](super::errors::CheckInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CheckInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorNameExists`](super::errors::TcrErrorCode::InvalidParameterErrorNameExists)
+/// - [`InvalidParameter.ErrorRegistryName`](super::errors::TcrErrorCode::InvalidParameterErrorRegistryName)
+/// - [`InvalidParameter.ErrorTagOverLimit`](super::errors::TcrErrorCode::InvalidParameterErrorTagOverLimit)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CheckInstanceName",
     output = CheckInstanceNameResponse,
-    error = super::errors::CheckInstanceNameError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CheckInstanceName {
-    /// `RegistryName`: a string.
-    ///
-    /// Example: `"test123"`
+    /// `RegistryName`; example: `"test123"`
     pub registry_name: String,
 }
 
 /// What a successful [`CheckInstanceName`] call returns.
 #[tc_model]
 pub struct CheckInstanceNameResponse {
-    /// `IsValidated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsValidated`; example: `true`
     pub is_validated: bool,
 
-    /// `DetailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetailCode`; example: `1`
     pub detail_code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -140,65 +178,56 @@ pub struct CheckInstanceNameResponse {
 /// The `CreateApplicationTriggerPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateApplicationTriggerPersonalResponse`].
-/// The codes it documents are in [`CreateApplicationTriggerPersonalError`](super::errors::CreateApplicationTriggerPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateApplicationTriggerPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`InvalidParameter.ErrTriggerExist`](super::errors::TcrErrorCode::InvalidParameterErrTriggerExist)
+/// - [`LimitExceeded.ErrTriggerMaxLimit`](super::errors::TcrErrorCode::LimitExceededErrTriggerMaxLimit)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateApplicationTriggerPersonal",
     output = CreateApplicationTriggerPersonalResponse,
-    error = super::errors::CreateApplicationTriggerPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateApplicationTriggerPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"test/test123"`
+    /// `RepoName`; example: `"test/test123"`
     pub repo_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"testtrig"`
+    /// `TriggerName`; example: `"testtrig"`
     pub trigger_name: String,
 
-    /// `InvokeMethod`: a string.
-    ///
-    /// Example: `"all"`
+    /// `InvokeMethod`; example: `"all"`
     pub invoke_method: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `WorkloadType`; example: `"Deployment"`
     pub workload_type: String,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"testdeploy"`
+    /// `WorkloadName`; example: `"testdeploy"`
     pub workload_name: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerName`; example: `"nginx"`
     pub container_name: String,
 
-    /// `ClusterRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `ClusterRegion`; example: `16`
     pub cluster_region: i64,
 
-    /// `InvokeExpr`: a string.
-    ///
-    /// Example: `"release*"`
+    /// `InvokeExpr`; example: `"release*"`
     pub invoke_expr: Option<String>,
 }
 
@@ -212,23 +241,33 @@ pub struct CreateApplicationTriggerPersonalResponse {
 /// The `CreateGCJob` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateGCJobResponse`].
-/// The codes it documents are in [`CreateGCJobError`](super::errors::CreateGCJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateGCJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateGCJob",
     output = CreateGCJobResponse,
-    error = super::errors::CreateGCJobError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateGCJob {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `GCParameters`: a [`GcParameters`](super::models::GcParameters).
+    /// `GCParameters`
     #[tc(rename = "GCParameters")]
     pub gc_parameters: Option<models::GcParameters>,
 }
@@ -243,57 +282,55 @@ pub struct CreateGCJobResponse {
 /// The `CreateImageAccelerationService` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateImageAccelerationServiceResponse`].
-/// The codes it documents are in [`CreateImageAccelerationServiceError`](super::errors::CreateImageAccelerationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateImageAccelerationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateImageAccelerationService",
     output = CreateImageAccelerationServiceResponse,
-    error = super::errors::CreateImageAccelerationServiceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateImageAccelerationService {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-adsvxsd"`
+    /// `VpcId`; example: `"vpc-adsvxsd"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-sfdafes"`
+    /// `SubnetId`; example: `"subnet-sfdafes"`
     pub subnet_id: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: String,
 
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"groupID"`
+    /// `PGroupId`; example: `"groupID"`
     pub p_group_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Zone`; example: `"ap-guangzhou"`
     pub zone: String,
 
-    /// `TagSpecification`: a [`TagSpecification`](super::models::TagSpecification).
+    /// `TagSpecification`
     pub tag_specification: Option<models::TagSpecification>,
 }
 
 /// What a successful [`CreateImageAccelerationService`] call returns.
 #[tc_model]
 pub struct CreateImageAccelerationServiceResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -303,28 +340,36 @@ pub struct CreateImageAccelerationServiceResponse {
 /// The `CreateImmutableTagRules` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateImmutableTagRulesResponse`].
-/// The codes it documents are in [`CreateImmutableTagRulesError`](super::errors::CreateImmutableTagRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateImmutableTagRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateImmutableTagRules",
     output = CreateImmutableTagRulesResponse,
-    error = super::errors::CreateImmutableTagRulesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateImmutableTagRules {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"library"`
+    /// `NamespaceName`; example: `"library"`
     pub namespace_name: String,
 
-    /// `Rule`: an [`ImmutableTagRule`](super::models::ImmutableTagRule).
+    /// `Rule`
     pub rule: models::ImmutableTagRule,
 }
 
@@ -338,66 +383,77 @@ pub struct CreateImmutableTagRulesResponse {
 /// The `CreateInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.TradeFailed`](super::errors::TcrErrorCode::FailedOperationTradeFailed)
+/// - [`FailedOperation.ValidateRegistryNameFail`](super::errors::TcrErrorCode::FailedOperationValidateRegistryNameFail)
+/// - [`FailedOperation.ValidateSupportedRegionFail`](super::errors::TcrErrorCode::FailedOperationValidateSupportedRegionFail)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorNameExists`](super::errors::TcrErrorCode::InvalidParameterErrorNameExists)
+/// - [`InvalidParameter.ErrorNameIllegal`](super::errors::TcrErrorCode::InvalidParameterErrorNameIllegal)
+/// - [`InvalidParameter.ErrorNameReserved`](super::errors::TcrErrorCode::InvalidParameterErrorNameReserved)
+/// - [`InvalidParameter.ErrorRegistryName`](super::errors::TcrErrorCode::InvalidParameterErrorRegistryName)
+/// - [`InvalidParameter.ErrorTagOverLimit`](super::errors::TcrErrorCode::InvalidParameterErrorTagOverLimit)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied.QuotaOverLimit`](super::errors::TcrErrorCode::OperationDeniedQuotaOverLimit)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateInstance {
-    /// `RegistryName`: a string.
-    ///
-    /// Example: `"tcr-test"`
+    /// `RegistryName`; example: `"tcr-test"`
     pub registry_name: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `RegistryType`; example: `"basic"`
     pub registry_type: String,
 
-    /// `TagSpecification`: a [`TagSpecification`](super::models::TagSpecification).
+    /// `TagSpecification`
     pub tag_specification: Option<models::TagSpecification>,
 
-    /// `RegistryChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegistryChargeType`; example: `1`
     pub registry_charge_type: Option<i64>,
 
-    /// `RegistryChargePrepaid`: a [`RegistryChargePrepaid`](super::models::RegistryChargePrepaid).
+    /// `RegistryChargePrepaid`
     pub registry_charge_prepaid: Option<models::RegistryChargePrepaid>,
 
-    /// `SyncTag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncTag`; example: `false`
     pub sync_tag: Option<bool>,
 
-    /// `EnableCosMAZ`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCosMAZ`; example: `true`
     #[tc(rename = "EnableCosMAZ")]
     pub enable_cos_maz: Option<bool>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `EnableCosVersioning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCosVersioning`; example: `true`
     pub enable_cos_versioning: Option<bool>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-123456"`
+    /// `RegistryId`; example: `"tcr-123456"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -407,30 +463,43 @@ pub struct CreateInstanceResponse {
 /// The `CreateInstanceCustomizedDomain` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateInstanceCustomizedDomainResponse`].
-/// The codes it documents are in [`CreateInstanceCustomizedDomainError`](super::errors::CreateInstanceCustomizedDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateInstanceCustomizedDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::UnauthorizedOperationErrorTcrUnauthorized)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateInstanceCustomizedDomain",
     output = CreateInstanceCustomizedDomainResponse,
-    error = super::errors::CreateInstanceCustomizedDomainError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateInstanceCustomizedDomain {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"kWGTVuU3"`
+    /// `CertificateId`; example: `"kWGTVuU3"`
     pub certificate_id: String,
 }
 
@@ -444,52 +513,52 @@ pub struct CreateInstanceCustomizedDomainResponse {
 /// The `CreateInstanceToken` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateInstanceTokenResponse`].
-/// The codes it documents are in [`CreateInstanceTokenError`](super::errors::CreateInstanceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateInstanceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateInstanceToken",
     output = CreateInstanceTokenResponse,
-    error = super::errors::CreateInstanceTokenError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateInstanceToken {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `TokenType`: a string.
-    ///
-    /// Example: `"longterm"`
+    /// `TokenType`; example: `"longterm"`
     pub token_type: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Desc`; example: `"desc"`
     pub desc: Option<String>,
 }
 
 /// What a successful [`CreateInstanceToken`] call returns.
 #[tc_model]
 pub struct CreateInstanceTokenResponse {
-    /// `Username`: a string.
-    ///
-    /// Example: `"100036950234"`
+    /// `Username`; example: `"100036950234"`
     pub username: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `ExpTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2051237057817`
+    /// `ExpTime`; example: `2051237057817`
     pub exp_time: i64,
 
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"ctrm3g86h7cp1kb7el2g"`
+    /// `TokenId`; example: `"ctrm3g86h7cp1kb7el2g"`
     pub token_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -499,46 +568,56 @@ pub struct CreateInstanceTokenResponse {
 /// The `CreateInternalEndpointDns` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateInternalEndpointDnsResponse`].
-/// The codes it documents are in [`CreateInternalEndpointDnsError`](super::errors::CreateInternalEndpointDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateInternalEndpointDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.CreatePrivateZone`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZone)
+/// - [`InternalError.CreatePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZoneRecord)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.DeletePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorDeletePrivateZoneRecord)
+/// - [`InternalError.DescribeInternalEndpointDnsStatus`](super::errors::TcrErrorCode::InternalErrorDescribeInternalEndpointDnsStatus)
+/// - [`InternalError.DescribePrivateZoneList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneList)
+/// - [`InternalError.DescribePrivateZoneRecordList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneRecordList)
+/// - [`InternalError.DescribePrivateZoneServiceList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneServiceList)
+/// - [`InternalError.ModifyPrivateZoneVpc`](super::errors::TcrErrorCode::InternalErrorModifyPrivateZoneVpc)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CreatePrivateZone`](super::errors::TcrErrorCode::UnsupportedOperationCreatePrivateZone)
+/// - [`UnsupportedOperation.CreatePrivateZoneRecord`](super::errors::TcrErrorCode::UnsupportedOperationCreatePrivateZoneRecord)
+/// - [`UnsupportedOperation.DescribePrivateZoneList`](super::errors::TcrErrorCode::UnsupportedOperationDescribePrivateZoneList)
+/// - [`UnsupportedOperation.DescribePrivateZoneRecordList`](super::errors::TcrErrorCode::UnsupportedOperationDescribePrivateZoneRecordList)
+/// - [`UnsupportedOperation.ModifyPrivateZoneRecord`](super::errors::TcrErrorCode::UnsupportedOperationModifyPrivateZoneRecord)
+/// - [`UnsupportedOperation.ModifyPrivateZoneVpc`](super::errors::TcrErrorCode::UnsupportedOperationModifyPrivateZoneVpc)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateInternalEndpointDns",
     output = CreateInternalEndpointDnsResponse,
-    error = super::errors::CreateInternalEndpointDnsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateInternalEndpointDns {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `InstanceId`; example: `"tcr-dg284imq"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9iazgkcl"`
+    /// `VpcId`; example: `"vpc-9iazgkcl"`
     pub vpc_id: String,
 
-    /// `EniLBIp`: a string.
-    ///
-    /// Example: `"192.168.23.69"`
+    /// `EniLBIp`; example: `"192.168.23.69"`
     #[tc(rename = "EniLBIp")]
     pub eni_lb_ip: String,
 
-    /// `UsePublicDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsePublicDomain`; example: `true`
     pub use_public_domain: Option<bool>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<u64>,
 }
 
@@ -552,34 +631,44 @@ pub struct CreateInternalEndpointDnsResponse {
 /// The `CreateMultipleSecurityPolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateMultipleSecurityPolicyResponse`].
-/// The codes it documents are in [`CreateMultipleSecurityPolicyError`](super::errors::CreateMultipleSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateMultipleSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.GetTcrClient`](super::errors::TcrErrorCode::FailedOperationGetTcrClient)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateMultipleSecurityPolicy",
     output = CreateMultipleSecurityPolicyResponse,
-    error = super::errors::CreateMultipleSecurityPolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateMultipleSecurityPolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `SecurityGroupPolicySet`: a list of [`SecurityPolicy`](super::models::SecurityPolicy) objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `SecurityGroupPolicySet`; example: `[{},{}]`
     pub security_group_policy_set: Vec<models::SecurityPolicy>,
 }
 
 /// What a successful [`CreateMultipleSecurityPolicy`] call returns.
 #[tc_model]
 pub struct CreateMultipleSecurityPolicyResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -589,52 +678,62 @@ pub struct CreateMultipleSecurityPolicyResponse {
 /// The `CreateNamespace` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateNamespaceResponse`].
-/// The codes it documents are in [`CreateNamespaceError`](super::errors::CreateNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::FailedOperationErrorTcrInvalidMediaType)
+/// - [`FailedOperation.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::FailedOperationErrorTcrResourceConflict)
+/// - [`FailedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::FailedOperationErrorTcrUnauthorized)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateNamespace",
     output = CreateNamespaceResponse,
-    error = super::errors::CreateNamespaceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateNamespace {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmj78"`
+    /// `RegistryId`; example: `"tcr-okmj78"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `NamespaceName`; example: `"mytest"`
     pub namespace_name: String,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPublic`; example: `true`
     pub is_public: bool,
 
-    /// `TagSpecification`: a [`TagSpecification`](super::models::TagSpecification).
+    /// `TagSpecification`
     pub tag_specification: Option<models::TagSpecification>,
 
-    /// `IsAutoScan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAutoScan`; example: `true`
     pub is_auto_scan: Option<bool>,
 
-    /// `IsPreventVUL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPreventVUL`; example: `true`
     #[tc(rename = "IsPreventVUL")]
     pub is_prevent_vul: Option<bool>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"low"`
+    /// `Severity`; example: `"low"`
     pub severity: Option<String>,
 
-    /// `CVEWhitelistItems`: a list of [`CveWhitelistItem`](super::models::CveWhitelistItem) objects.
+    /// `CVEWhitelistItems`
     #[tc(rename = "CVEWhitelistItems")]
     pub cve_whitelist_items: Option<Vec<models::CveWhitelistItem>>,
 }
@@ -649,20 +748,30 @@ pub struct CreateNamespaceResponse {
 /// The `CreateNamespacePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateNamespacePersonalResponse`].
-/// The codes it documents are in [`CreateNamespacePersonalError`](super::errors::CreateNamespacePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateNamespacePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNamespaceExist`](super::errors::TcrErrorCode::InvalidParameterErrNamespaceExist)
+/// - [`InvalidParameter.ErrNamespaceReserved`](super::errors::TcrErrorCode::InvalidParameterErrNamespaceReserved)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TcrErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
+/// - [`UnsupportedOperation.ErrNoUserInitialized`](super::errors::TcrErrorCode::UnsupportedOperationErrNoUserInitialized)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateNamespacePersonal",
     output = CreateNamespacePersonalResponse,
-    error = super::errors::CreateNamespacePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateNamespacePersonal {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"mynamespace"`
+    /// `Namespace`; example: `"mynamespace"`
     pub namespace: String,
 }
 
@@ -676,44 +785,53 @@ pub struct CreateNamespacePersonalResponse {
 /// The `CreateReplicationInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateReplicationInstanceResponse`].
-/// The codes it documents are in [`CreateReplicationInstanceError`](super::errors::CreateReplicationInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateReplicationInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ReplicationExists`](super::errors::TcrErrorCode::InvalidParameterReplicationExists)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateReplicationInstance",
     output = CreateReplicationInstanceResponse,
-    error = super::errors::CreateReplicationInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateReplicationInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
-    /// `ReplicationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReplicationRegionId`; example: `5`
     pub replication_region_id: Option<u64>,
 
-    /// `ReplicationRegionName`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `ReplicationRegionName`; example: `"ap-beijing"`
     pub replication_region_name: Option<String>,
 
-    /// `SyncTag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncTag`; example: `false`
     pub sync_tag: Option<bool>,
 }
 
 /// What a successful [`CreateReplicationInstance`] call returns.
 #[tc_model]
 pub struct CreateReplicationInstanceResponse {
-    /// `ReplicationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-06d62e1r-5"`
+    /// `ReplicationRegistryId`; example: `"tcr-06d62e1r-5"`
     pub replication_registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -723,40 +841,46 @@ pub struct CreateReplicationInstanceResponse {
 /// The `CreateRepository` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateRepositoryResponse`].
-/// The codes it documents are in [`CreateRepositoryError`](super::errors::CreateRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateRepository",
     output = CreateRepositoryResponse,
-    error = super::errors::CreateRepositoryError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateRepository {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmju7"`
+    /// `RegistryId`; example: `"tcr-okmju7"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"team-01"`
+    /// `NamespaceName`; example: `"team-01"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `RepositoryName`; example: `"nginx"`
     pub repository_name: String,
 
-    /// `BriefDescription`: a string.
-    ///
-    /// Example: `"this is brief description"`
+    /// `BriefDescription`; example: `"this is brief description"`
     pub brief_description: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 }
 
@@ -770,30 +894,33 @@ pub struct CreateRepositoryResponse {
 /// The `CreateRepositoryPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateRepositoryPersonalResponse`].
-/// The codes it documents are in [`CreateRepositoryPersonalError`](super::errors::CreateRepositoryPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateRepositoryPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`InvalidParameter.ErrRepoExist`](super::errors::TcrErrorCode::InvalidParameterErrRepoExist)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TcrErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateRepositoryPersonal",
     output = CreateRepositoryPersonalResponse,
-    error = super::errors::CreateRepositoryPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateRepositoryPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"namespace/image"`
+    /// `RepoName`; example: `"namespace/image"`
     pub repo_name: String,
 
-    /// `Public`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Public`; example: `1`
     pub public: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 }
 
@@ -807,39 +934,43 @@ pub struct CreateRepositoryPersonalResponse {
 /// The `CreateSecurityPolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateSecurityPolicyResponse`].
-/// The codes it documents are in [`CreateSecurityPolicyError`](super::errors::CreateSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateSecurityPolicy",
     output = CreateSecurityPolicyResponse,
-    error = super::errors::CreateSecurityPolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateSecurityPolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `CidrBlock`; example: `"192.168.0.0/24"`
     pub cidr_block: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 }
 
 /// What a successful [`CreateSecurityPolicy`] call returns.
 #[tc_model]
 pub struct CreateSecurityPolicyResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -849,74 +980,63 @@ pub struct CreateSecurityPolicyResponse {
 /// The `CreateServiceAccount` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateServiceAccountResponse`].
-/// The codes it documents are in [`CreateServiceAccountError`](super::errors::CreateServiceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateServiceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`OperationDenied.QuotaOverLimit`](super::errors::TcrErrorCode::OperationDeniedQuotaOverLimit)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateServiceAccount",
     output = CreateServiceAccountResponse,
-    error = super::errors::CreateServiceAccountError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateServiceAccount {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"servie-account3"`
+    /// `Name`; example: `"servie-account3"`
     pub name: String,
 
-    /// `Permissions`: a list of [`Permission`](super::models::Permission) objects.
-    ///
-    /// Example: `[{"Actions":["tcr:PushRepository","tcr:PullRepository"],"Resource":"ns1"}]`
+    /// `Permissions`; example: `[{"Actions":["tcr:PushRepository","tcr:PullRepository"],"Resource":"ns1"}]`
     pub permissions: Vec<models::Permission>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<i64>,
 
-    /// `ExpiresAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1676897989000`
+    /// `ExpiresAt`; example: `1676897989000`
     pub expires_at: Option<i64>,
 
-    /// `Disable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disable`; example: `false`
     pub disable: Option<bool>,
 }
 
 /// What a successful [`CreateServiceAccount`] call returns.
 #[tc_model]
 pub struct CreateServiceAccountResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcr$servie-account3"`
+    /// `Name`; example: `"tcr$servie-account3"`
     pub name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"4NcJarnZibtlj8ViIPKQRNQ0j2IyVG03"`
+    /// `Password`; example: `"4NcJarnZibtlj8ViIPKQRNQ0j2IyVG03"`
     pub password: String,
 
-    /// `ExpiresAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1736737219170`
+    /// `ExpiresAt`; example: `1736737219170`
     pub expires_at: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-03T11:00:19+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-03T11:00:19+08:00"`
     pub create_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,35 +1046,44 @@ pub struct CreateServiceAccountResponse {
 /// The `CreateSignature` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateSignatureResponse`].
-/// The codes it documents are in [`CreateSignatureError`](super::errors::CreateSignatureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateSignature)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateSignature",
     output = CreateSignatureResponse,
-    error = super::errors::CreateSignatureError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateSignature {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmju7"`
+    /// `RegistryId`; example: `"tcr-okmju7"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"library"`
+    /// `NamespaceName`; example: `"library"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `RepositoryName`; example: `"nginx"`
     pub repository_name: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"v1.2.0"`
+    /// `ImageVersion`; example: `"v1.2.0"`
     pub image_version: String,
 }
 
@@ -968,50 +1097,44 @@ pub struct CreateSignatureResponse {
 /// The `CreateSignaturePolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateSignaturePolicyResponse`].
-/// The codes it documents are in [`CreateSignaturePolicyError`](super::errors::CreateSignaturePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateSignaturePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateSignaturePolicy",
     output = CreateSignaturePolicyResponse,
-    error = super::errors::CreateSignaturePolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateSignaturePolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"library加签"`
+    /// `Name`; example: `"library加签"`
     pub name: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"library"`
+    /// `NamespaceName`; example: `"library"`
     pub namespace_name: String,
 
-    /// `KmsId`: a string.
-    ///
-    /// Example: `"08408a30-0416-11ed-abdc-52540036b432"`
+    /// `KmsId`; example: `"08408a30-0416-11ed-abdc-52540036b432"`
     pub kms_id: String,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tcr.tencentcloudcr.com"`
+    /// `Domain`; example: `"tcr.tencentcloudcr.com"`
     pub domain: Option<String>,
 
-    /// `Disabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disabled`; example: `false`
     pub disabled: Option<bool>,
 }
 
@@ -1025,30 +1148,40 @@ pub struct CreateSignaturePolicyResponse {
 /// The `CreateTagRetentionExecution` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateTagRetentionExecutionResponse`].
-/// The codes it documents are in [`CreateTagRetentionExecutionError`](super::errors::CreateTagRetentionExecutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateTagRetentionExecution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateTagRetentionExecution",
     output = CreateTagRetentionExecutionResponse,
-    error = super::errors::CreateTagRetentionExecutionError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateTagRetentionExecution {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -1062,41 +1195,52 @@ pub struct CreateTagRetentionExecutionResponse {
 /// The `CreateTagRetentionRule` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateTagRetentionRuleResponse`].
-/// The codes it documents are in [`CreateTagRetentionRuleError`](super::errors::CreateTagRetentionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateTagRetentionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateTagRetentionRule",
     output = CreateTagRetentionRuleResponse,
-    error = super::errors::CreateTagRetentionRuleError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateTagRetentionRule {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `NamespaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NamespaceId`; example: `1`
     pub namespace_id: i64,
 
-    /// `CronSetting`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `CronSetting`; example: `"manual"`
     pub cron_setting: String,
 
-    /// `RetentionRule`: a [`RetentionRule`](super::models::RetentionRule).
+    /// `RetentionRule`
     pub retention_rule: Option<models::RetentionRule>,
 
-    /// `AdvancedRuleItems`: a list of [`RetentionRuleItem`](super::models::RetentionRuleItem) objects.
+    /// `AdvancedRuleItems`
     pub advanced_rule_items: Option<Vec<models::RetentionRuleItem>>,
 
-    /// `Disabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disabled`; example: `false`
     pub disabled: Option<bool>,
 }
 
@@ -1110,20 +1254,25 @@ pub struct CreateTagRetentionRuleResponse {
 /// The `CreateUserPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateUserPersonalResponse`].
-/// The codes it documents are in [`CreateUserPersonalError`](super::errors::CreateUserPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateUserPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrUserExist`](super::errors::TcrErrorCode::InvalidParameterErrUserExist)
+/// - [`MissingParameter.MissingParameter`](super::errors::TcrErrorCode::MissingParameterMissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateUserPersonal",
     output = CreateUserPersonalResponse,
-    error = super::errors::CreateUserPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateUserPersonal {
-    /// `Password`: a string.
-    ///
-    /// Example: `"ux0HKy2CFn"`
+    /// `Password`; example: `"ux0HKy2CFn"`
     pub password: String,
 }
 
@@ -1137,45 +1286,48 @@ pub struct CreateUserPersonalResponse {
 /// The `CreateWebhookTrigger` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`CreateWebhookTriggerResponse`].
-/// The codes it documents are in [`CreateWebhookTriggerError`](super::errors::CreateWebhookTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=CreateWebhookTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "CreateWebhookTrigger",
     output = CreateWebhookTriggerResponse,
-    error = super::errors::CreateWebhookTriggerError
+    error = super::errors::TcrErrorCode
 )]
 pub struct CreateWebhookTrigger {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-7s2d14fn"`
+    /// `RegistryId`; example: `"tcr-7s2d14fn"`
     pub registry_id: String,
 
-    /// `Trigger`: a [`WebhookTrigger`](super::models::WebhookTrigger).
+    /// `Trigger`
     pub trigger: models::WebhookTrigger,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"someNs"`
+    /// `Namespace`; example: `"someNs"`
     pub namespace: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"ags"`
+    /// `Product`; example: `"ags"`
     pub product: Option<String>,
 
-    /// `PreheatRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `PreheatRegion`; example: `"ap-guangzhou"`
     pub preheat_region: Option<String>,
 }
 
 /// What a successful [`CreateWebhookTrigger`] call returns.
 #[tc_model]
 pub struct CreateWebhookTriggerResponse {
-    /// `Trigger`: a [`WebhookTrigger`](super::models::WebhookTrigger).
+    /// `Trigger`
     pub trigger: models::WebhookTrigger,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1185,23 +1337,32 @@ pub struct CreateWebhookTriggerResponse {
 /// The `DeleteAIModel` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteAIModelResponse`].
-/// The codes it documents are in [`DeleteAIModelError`](super::errors::DeleteAIModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteAIModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteAIModel",
     output = DeleteAIModelResponse,
-    error = super::errors::DeleteAIModelError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteAIModel {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `Items`: a list of [`DeleteModelItem`](super::models::DeleteModelItem) objects.
+    /// `Items`
     pub items: Vec<models::DeleteModelItem>,
 }
 
@@ -1215,20 +1376,25 @@ pub struct DeleteAIModelResponse {
 /// The `DeleteApplicationTriggerPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteApplicationTriggerPersonalResponse`].
-/// The codes it documents are in [`DeleteApplicationTriggerPersonalError`](super::errors::DeleteApplicationTriggerPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteApplicationTriggerPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`ResourceNotFound.ErrNoTrigger`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTrigger)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteApplicationTriggerPersonal",
     output = DeleteApplicationTriggerPersonalResponse,
-    error = super::errors::DeleteApplicationTriggerPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteApplicationTriggerPersonal {
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"trigger1"`
+    /// `TriggerName`; example: `"trigger1"`
     pub trigger_name: String,
 }
 
@@ -1242,35 +1408,43 @@ pub struct DeleteApplicationTriggerPersonalResponse {
 /// The `DeleteImage` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteImageResponse`].
-/// The codes it documents are in [`DeleteImageError`](super::errors::DeleteImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteImage",
     output = DeleteImageResponse,
-    error = super::errors::DeleteImageError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteImage {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"multi-arch"`
+    /// `NamespaceName`; example: `"multi-arch"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"alpine"`
+    /// `RepositoryName`; example: `"alpine"`
     pub repository_name: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ImageVersion`; example: `"1"`
     pub image_version: String,
 }
 
@@ -1284,20 +1458,29 @@ pub struct DeleteImageResponse {
 /// The `DeleteImageAccelerateService` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteImageAccelerateServiceResponse`].
-/// The codes it documents are in [`DeleteImageAccelerateServiceError`](super::errors::DeleteImageAccelerateServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteImageAccelerateService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteImageAccelerateService",
     output = DeleteImageAccelerateServiceResponse,
-    error = super::errors::DeleteImageAccelerateServiceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteImageAccelerateService {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 }
 
@@ -1311,15 +1494,20 @@ pub struct DeleteImageAccelerateServiceResponse {
 /// The `DeleteImageLifecycleGlobalPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteImageLifecycleGlobalPersonalResponse`].
-/// The codes it documents are in [`DeleteImageLifecycleGlobalPersonalError`](super::errors::DeleteImageLifecycleGlobalPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteImageLifecycleGlobalPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteImageLifecycleGlobalPersonal",
     output = DeleteImageLifecycleGlobalPersonalResponse,
-    error = super::errors::DeleteImageLifecycleGlobalPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteImageLifecycleGlobalPersonal {}
 
@@ -1333,25 +1521,29 @@ pub struct DeleteImageLifecycleGlobalPersonalResponse {
 /// The `DeleteImagePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteImagePersonalResponse`].
-/// The codes it documents are in [`DeleteImagePersonalError`](super::errors::DeleteImagePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteImagePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteImagePersonal",
     output = DeleteImagePersonalResponse,
-    error = super::errors::DeleteImagePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteImagePersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Tag`; example: `"1"`
     pub tag: String,
 }
 
@@ -1365,30 +1557,34 @@ pub struct DeleteImagePersonalResponse {
 /// The `DeleteImmutableTagRules` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteImmutableTagRulesResponse`].
-/// The codes it documents are in [`DeleteImmutableTagRulesError`](super::errors::DeleteImmutableTagRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteImmutableTagRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteImmutableTagRules",
     output = DeleteImmutableTagRulesResponse,
-    error = super::errors::DeleteImmutableTagRulesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteImmutableTagRules {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `NamespaceName`; example: `"ns"`
     pub namespace_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 }
 
@@ -1402,30 +1598,39 @@ pub struct DeleteImmutableTagRulesResponse {
 /// The `DeleteInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteInstanceResponse`].
-/// The codes it documents are in [`DeleteInstanceError`](super::errors::DeleteInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeFailed`](super::errors::TcrErrorCode::FailedOperationTradeFailed)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteInstance",
     output = DeleteInstanceResponse,
-    error = super::errors::DeleteInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-abc123"`
+    /// `RegistryId`; example: `"tcr-abc123"`
     pub registry_id: String,
 
-    /// `DeleteBucket`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteBucket`; example: `true`
     pub delete_bucket: Option<bool>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -1439,30 +1644,42 @@ pub struct DeleteInstanceResponse {
 /// The `DeleteInstanceCustomizedDomain` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteInstanceCustomizedDomainResponse`].
-/// The codes it documents are in [`DeleteInstanceCustomizedDomainError`](super::errors::DeleteInstanceCustomizedDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteInstanceCustomizedDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteInstanceCustomizedDomain",
     output = DeleteInstanceCustomizedDomainResponse,
-    error = super::errors::DeleteInstanceCustomizedDomainError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteInstanceCustomizedDomain {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"kWGTVuU3"`
+    /// `CertificateId`; example: `"kWGTVuU3"`
     pub certificate_id: Option<String>,
 }
 
@@ -1476,25 +1693,32 @@ pub struct DeleteInstanceCustomizedDomainResponse {
 /// The `DeleteInstanceToken` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteInstanceTokenResponse`].
-/// The codes it documents are in [`DeleteInstanceTokenError`](super::errors::DeleteInstanceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteInstanceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteInstanceToken",
     output = DeleteInstanceTokenResponse,
-    error = super::errors::DeleteInstanceTokenError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteInstanceToken {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"ct3ucep1qcle9n4kmv00"`
+    /// `TokenId`; example: `"ct3ucep1qcle9n4kmv00"`
     pub token_id: String,
 }
 
@@ -1508,41 +1732,49 @@ pub struct DeleteInstanceTokenResponse {
 /// The `DeleteInternalEndpointDns` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteInternalEndpointDnsResponse`].
-/// The codes it documents are in [`DeleteInternalEndpointDnsError`](super::errors::DeleteInternalEndpointDnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteInternalEndpointDns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.CreatePrivateZone`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZone)
+/// - [`InternalError.CreatePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZoneRecord)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.DeletePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorDeletePrivateZoneRecord)
+/// - [`InternalError.DescribeInternalEndpointDnsStatus`](super::errors::TcrErrorCode::InternalErrorDescribeInternalEndpointDnsStatus)
+/// - [`InternalError.DescribePrivateZoneList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneList)
+/// - [`InternalError.DescribePrivateZoneRecordList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneRecordList)
+/// - [`InternalError.DescribePrivateZoneServiceList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneServiceList)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DeletePrivateZoneRecord`](super::errors::TcrErrorCode::UnsupportedOperationDeletePrivateZoneRecord)
+/// - [`UnsupportedOperation.DescribePrivateZoneList`](super::errors::TcrErrorCode::UnsupportedOperationDescribePrivateZoneList)
+/// - [`UnsupportedOperation.DescribePrivateZoneRecordList`](super::errors::TcrErrorCode::UnsupportedOperationDescribePrivateZoneRecordList)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteInternalEndpointDns",
     output = DeleteInternalEndpointDnsResponse,
-    error = super::errors::DeleteInternalEndpointDnsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteInternalEndpointDns {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `InstanceId`; example: `"tcr-dg284imq"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9iazgkcl"`
+    /// `VpcId`; example: `"vpc-9iazgkcl"`
     pub vpc_id: String,
 
-    /// `EniLBIp`: a string.
-    ///
-    /// Example: `"192.168.23.69"`
+    /// `EniLBIp`; example: `"192.168.23.69"`
     #[tc(rename = "EniLBIp")]
     pub eni_lb_ip: String,
 
-    /// `UsePublicDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsePublicDomain`; example: `true`
     pub use_public_domain: Option<bool>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 }
 
@@ -1556,32 +1788,39 @@ pub struct DeleteInternalEndpointDnsResponse {
 /// The `DeleteMultipleSecurityPolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteMultipleSecurityPolicyResponse`].
-/// The codes it documents are in [`DeleteMultipleSecurityPolicyError`](super::errors::DeleteMultipleSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteMultipleSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteMultipleSecurityPolicy",
     output = DeleteMultipleSecurityPolicyResponse,
-    error = super::errors::DeleteMultipleSecurityPolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteMultipleSecurityPolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `SecurityGroupPolicySet`: a list of [`SecurityPolicy`](super::models::SecurityPolicy) objects.
+    /// `SecurityGroupPolicySet`
     pub security_group_policy_set: Vec<models::SecurityPolicy>,
 }
 
 /// What a successful [`DeleteMultipleSecurityPolicy`] call returns.
 #[tc_model]
 pub struct DeleteMultipleSecurityPolicyResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1591,25 +1830,44 @@ pub struct DeleteMultipleSecurityPolicyResponse {
 /// The `DeleteNamespace` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteNamespaceResponse`].
-/// The codes it documents are in [`DeleteNamespaceError`](super::errors::DeleteNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::FailedOperationErrorTcrResourceConflict)
+/// - [`FailedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::FailedOperationErrorTcrUnauthorized)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.PreconditionFailed`](super::errors::TcrErrorCode::FailedOperationPreconditionFailed)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteNamespace",
     output = DeleteNamespaceResponse,
-    error = super::errors::DeleteNamespaceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteNamespace {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmj78"`
+    /// `RegistryId`; example: `"tcr-okmj78"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `NamespaceName`; example: `"mytest"`
     pub namespace_name: String,
 }
 
@@ -1623,20 +1881,27 @@ pub struct DeleteNamespaceResponse {
 /// The `DeleteNamespacePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteNamespacePersonalResponse`].
-/// The codes it documents are in [`DeleteNamespacePersonalError`](super::errors::DeleteNamespacePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteNamespacePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoNamespace`](super::errors::TcrErrorCode::ResourceNotFoundErrNoNamespace)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteNamespacePersonal",
     output = DeleteNamespacePersonalResponse,
-    error = super::errors::DeleteNamespacePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteNamespacePersonal {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"nico-ns1"`
+    /// `Namespace`; example: `"nico-ns1"`
     pub namespace: String,
 }
 
@@ -1650,30 +1915,37 @@ pub struct DeleteNamespacePersonalResponse {
 /// The `DeleteReplicationInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteReplicationInstanceResponse`].
-/// The codes it documents are in [`DeleteReplicationInstanceError`](super::errors::DeleteReplicationInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteReplicationInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteReplicationInstance",
     output = DeleteReplicationInstanceResponse,
-    error = super::errors::DeleteReplicationInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteReplicationInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
-    /// `ReplicationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345-5"`
+    /// `ReplicationRegistryId`; example: `"tcr-12345-5"`
     pub replication_registry_id: String,
 
-    /// `ReplicationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReplicationRegionId`; example: `5`
     pub replication_region_id: u64,
 }
 
@@ -1687,30 +1959,41 @@ pub struct DeleteReplicationInstanceResponse {
 /// The `DeleteReplicationRule` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteReplicationRuleResponse`].
-/// The codes it documents are in [`DeleteReplicationRuleError`](super::errors::DeleteReplicationRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteReplicationRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PreconditionFailed`](super::errors::TcrErrorCode::FailedOperationPreconditionFailed)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteReplicationRule",
     output = DeleteReplicationRuleResponse,
-    error = super::errors::DeleteReplicationRuleError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteReplicationRule {
-    /// `SourceRegistryId`: a string.
-    ///
-    /// Example: `"tcr-40s86s0j"`
+    /// `SourceRegistryId`; example: `"tcr-40s86s0j"`
     pub source_registry_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-1"`
+    /// `RuleName`; example: `"rule-1"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"删除同步规则rule-1"`
+    /// `Description`; example: `"删除同步规则rule-1"`
     pub description: Option<String>,
 }
 
@@ -1724,35 +2007,43 @@ pub struct DeleteReplicationRuleResponse {
 /// The `DeleteRepository` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteRepositoryResponse`].
-/// The codes it documents are in [`DeleteRepositoryError`](super::errors::DeleteRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteRepository",
     output = DeleteRepositoryResponse,
-    error = super::errors::DeleteRepositoryError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteRepository {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"private"`
+    /// `NamespaceName`; example: `"private"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `RepositoryName`; example: `"golang"`
     pub repository_name: String,
 
-    /// `ForceDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceDelete`; example: `true`
     pub force_delete: Option<bool>,
 }
 
@@ -1766,20 +2057,26 @@ pub struct DeleteRepositoryResponse {
 /// The `DeleteRepositoryPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteRepositoryPersonalResponse`].
-/// The codes it documents are in [`DeleteRepositoryPersonalError`](super::errors::DeleteRepositoryPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteRepositoryPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteRepositoryPersonal",
     output = DeleteRepositoryPersonalResponse,
-    error = super::errors::DeleteRepositoryPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteRepositoryPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang1"`
+    /// `RepoName`; example: `"nicokang/golang1"`
     pub repo_name: String,
 }
 
@@ -1793,35 +2090,44 @@ pub struct DeleteRepositoryPersonalResponse {
 /// The `DeleteRepositoryTags` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteRepositoryTagsResponse`].
-/// The codes it documents are in [`DeleteRepositoryTagsError`](super::errors::DeleteRepositoryTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteRepositoryTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.PreconditionFailed`](super::errors::TcrErrorCode::FailedOperationPreconditionFailed)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteRepositoryTags",
     output = DeleteRepositoryTagsResponse,
-    error = super::errors::DeleteRepositoryTagsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteRepositoryTags {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `NamespaceName`; example: `"public"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `RepositoryName`; example: `"golang"`
     pub repository_name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `Tags`; example: `["1","2"]`
     pub tags: Vec<String>,
 }
 
@@ -1835,44 +2141,46 @@ pub struct DeleteRepositoryTagsResponse {
 /// The `DeleteSecurityPolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteSecurityPolicyResponse`].
-/// The codes it documents are in [`DeleteSecurityPolicyError`](super::errors::DeleteSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteSecurityPolicy",
     output = DeleteSecurityPolicyResponse,
-    error = super::errors::DeleteSecurityPolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteSecurityPolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `PolicyIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyIndex`; example: `1`
     pub policy_index: Option<i64>,
 
-    /// `PolicyVersion`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PolicyVersion`; example: `"10"`
     pub policy_version: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"1.1.1.1/20"`
+    /// `CidrBlock`; example: `"1.1.1.1/20"`
     pub cidr_block: Option<String>,
 }
 
 /// What a successful [`DeleteSecurityPolicy`] call returns.
 #[tc_model]
 pub struct DeleteSecurityPolicyResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1882,25 +2190,30 @@ pub struct DeleteSecurityPolicyResponse {
 /// The `DeleteServiceAccount` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteServiceAccountResponse`].
-/// The codes it documents are in [`DeleteServiceAccountError`](super::errors::DeleteServiceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteServiceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteServiceAccount",
     output = DeleteServiceAccountResponse,
-    error = super::errors::DeleteServiceAccountError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteServiceAccount {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcr$servie-account3"`
+    /// `Name`; example: `"tcr$servie-account3"`
     pub name: String,
 }
 
@@ -1914,25 +2227,41 @@ pub struct DeleteServiceAccountResponse {
 /// The `DeleteSignaturePolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteSignaturePolicyResponse`].
-/// The codes it documents are in [`DeleteSignaturePolicyError`](super::errors::DeleteSignaturePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteSignaturePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::FailedOperationErrorTcrResourceConflict)
+/// - [`FailedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::FailedOperationErrorTcrUnauthorized)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteSignaturePolicy",
     output = DeleteSignaturePolicyResponse,
-    error = super::errors::DeleteSignaturePolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteSignaturePolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmj78"`
+    /// `RegistryId`; example: `"tcr-okmj78"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"library"`
+    /// `NamespaceName`; example: `"library"`
     pub namespace_name: String,
 }
 
@@ -1946,23 +2275,41 @@ pub struct DeleteSignaturePolicyResponse {
 /// The `DeleteSkill` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteSkillResponse`].
-/// The codes it documents are in [`DeleteSkillError`](super::errors::DeleteSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::FailedOperationErrorTcrResourceConflict)
+/// - [`FailedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::FailedOperationErrorTcrUnauthorized)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteSkill",
     output = DeleteSkillResponse,
-    error = super::errors::DeleteSkillError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteSkill {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `Items`: a list of [`SkillType`](super::models::SkillType) objects.
+    /// `Items`
     pub items: Option<Vec<models::SkillType>>,
 }
 
@@ -1976,25 +2323,39 @@ pub struct DeleteSkillResponse {
 /// The `DeleteTagRetentionRule` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteTagRetentionRuleResponse`].
-/// The codes it documents are in [`DeleteTagRetentionRuleError`](super::errors::DeleteTagRetentionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteTagRetentionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteTagRetentionRule",
     output = DeleteTagRetentionRuleResponse,
-    error = super::errors::DeleteTagRetentionRuleError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteTagRetentionRule {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 }
 
@@ -2008,30 +2369,37 @@ pub struct DeleteTagRetentionRuleResponse {
 /// The `DeleteWebhookTrigger` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DeleteWebhookTriggerResponse`].
-/// The codes it documents are in [`DeleteWebhookTriggerError`](super::errors::DeleteWebhookTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DeleteWebhookTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DeleteWebhookTrigger",
     output = DeleteWebhookTriggerResponse,
-    error = super::errors::DeleteWebhookTriggerError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DeleteWebhookTrigger {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `Namespace`; example: `"ns"`
     pub namespace: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Id`; example: `6`
     pub id: i64,
 }
 
@@ -2045,42 +2413,47 @@ pub struct DeleteWebhookTriggerResponse {
 /// The `DescribeAIModelVersionDetail` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeAIModelVersionDetailResponse`].
-/// The codes it documents are in [`DescribeAIModelVersionDetailError`](super::errors::DescribeAIModelVersionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeAIModelVersionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeAIModelVersionDetail",
     output = DescribeAIModelVersionDetailResponse,
-    error = super::errors::DescribeAIModelVersionDetailError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeAIModelVersionDetail {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ml-models"`
+    /// `NamespaceName`; example: `"ml-models"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"gpt2-modctl"`
+    /// `RepositoryName`; example: `"gpt2-modctl"`
     pub repository_name: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `Reference`; example: `"v1.0"`
     pub reference: String,
 }
 
 /// What a successful [`DescribeAIModelVersionDetail`] call returns.
 #[tc_model]
 pub struct DescribeAIModelVersionDetailResponse {
-    /// `Model`: a [`ModelDetail`](super::models::ModelDetail).
+    /// `Model`
     pub model: Option<models::ModelDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2090,47 +2463,43 @@ pub struct DescribeAIModelVersionDetailResponse {
 /// The `DescribeApplicationTriggerLogPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeApplicationTriggerLogPersonalResponse`].
-/// The codes it documents are in [`DescribeApplicationTriggerLogPersonalError`](super::errors::DescribeApplicationTriggerLogPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeApplicationTriggerLogPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeApplicationTriggerLogPersonal",
     output = DescribeApplicationTriggerLogPersonalResponse,
-    error = super::errors::DescribeApplicationTriggerLogPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeApplicationTriggerLogPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"ccs-dev/nginx"`
+    /// `RepoName`; example: `"ccs-dev/nginx"`
     pub repo_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"invoke_time"`
+    /// `OrderBy`; example: `"invoke_time"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeApplicationTriggerLogPersonal`] call returns.
 #[tc_model]
 pub struct DescribeApplicationTriggerLogPersonalResponse {
-    /// `Data`: a [`DescribeApplicationTriggerLogPersonalResp`](super::models::DescribeApplicationTriggerLogPersonalResp).
+    /// `Data`
     pub data: models::DescribeApplicationTriggerLogPersonalResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2140,42 +2509,41 @@ pub struct DescribeApplicationTriggerLogPersonalResponse {
 /// The `DescribeApplicationTriggerPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeApplicationTriggerPersonalResponse`].
-/// The codes it documents are in [`DescribeApplicationTriggerPersonalError`](super::errors::DescribeApplicationTriggerPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeApplicationTriggerPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeApplicationTriggerPersonal",
     output = DescribeApplicationTriggerPersonalResponse,
-    error = super::errors::DescribeApplicationTriggerPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeApplicationTriggerPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"ns/repo"`
+    /// `RepoName`; example: `"ns/repo"`
     pub repo_name: Option<String>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"trigger"`
+    /// `TriggerName`; example: `"trigger"`
     pub trigger_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationTriggerPersonal`] call returns.
 #[tc_model]
 pub struct DescribeApplicationTriggerPersonalResponse {
-    /// `Data`: a [`DescribeApplicationTriggerPersonalResp`](super::models::DescribeApplicationTriggerPersonalResp).
+    /// `Data`
     pub data: models::DescribeApplicationTriggerPersonalResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2185,44 +2553,42 @@ pub struct DescribeApplicationTriggerPersonalResponse {
 /// The `DescribeChartDownloadInfo` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeChartDownloadInfoResponse`].
-/// The codes it documents are in [`DescribeChartDownloadInfoError`](super::errors::DescribeChartDownloadInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeChartDownloadInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeChartDownloadInfo",
     output = DescribeChartDownloadInfoResponse,
-    error = super::errors::DescribeChartDownloadInfoError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeChartDownloadInfo {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"testgroup"`
+    /// `NamespaceName`; example: `"testgroup"`
     pub namespace_name: String,
 
-    /// `ChartName`: a string.
-    ///
-    /// Example: `"mychart"`
+    /// `ChartName`; example: `"mychart"`
     pub chart_name: String,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ChartVersion`; example: `"1.0"`
     pub chart_version: String,
 }
 
 /// What a successful [`DescribeChartDownloadInfo`] call returns.
 #[tc_model]
 pub struct DescribeChartDownloadInfoResponse {
-    /// `PreSignedDownloadURL`: a string.
-    ///
-    /// Example: `"https://cos.com"`
+    /// `PreSignedDownloadURL`; example: `"https://cos.com"`
     #[tc(rename = "PreSignedDownloadURL")]
     pub pre_signed_download_url: String,
 
@@ -2233,34 +2599,44 @@ pub struct DescribeChartDownloadInfoResponse {
 /// The `DescribeExternalEndpointStatus` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeExternalEndpointStatusResponse`].
-/// The codes it documents are in [`DescribeExternalEndpointStatusError`](super::errors::DescribeExternalEndpointStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeExternalEndpointStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.GetTcrClient`](super::errors::TcrErrorCode::FailedOperationGetTcrClient)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeExternalEndpointStatus",
     output = DescribeExternalEndpointStatusResponse,
-    error = super::errors::DescribeExternalEndpointStatusError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeExternalEndpointStatus {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeExternalEndpointStatus`] call returns.
 #[tc_model]
 pub struct DescribeExternalEndpointStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Opened"`
+    /// `Status`; example: `"Opened"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Reason`; example: `"error"`
     pub reason: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2270,37 +2646,37 @@ pub struct DescribeExternalEndpointStatusResponse {
 /// The `DescribeFavorRepositoryPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeFavorRepositoryPersonalResponse`].
-/// The codes it documents are in [`DescribeFavorRepositoryPersonalError`](super::errors::DescribeFavorRepositoryPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeFavorRepositoryPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeFavorRepositoryPersonal",
     output = DescribeFavorRepositoryPersonalResponse,
-    error = super::errors::DescribeFavorRepositoryPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeFavorRepositoryPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeFavorRepositoryPersonal`] call returns.
 #[tc_model]
 pub struct DescribeFavorRepositoryPersonalResponse {
-    /// `Data`: a [`FavorResp`](super::models::FavorResp).
+    /// `Data`
     pub data: models::FavorResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2310,27 +2686,37 @@ pub struct DescribeFavorRepositoryPersonalResponse {
 /// The `DescribeGCJobs` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeGCJobsResponse`].
-/// The codes it documents are in [`DescribeGCJobsError`](super::errors::DescribeGCJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeGCJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeGCJobs",
     output = DescribeGCJobsResponse,
-    error = super::errors::DescribeGCJobsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeGCJobs {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeGCJobs`] call returns.
 #[tc_model]
 pub struct DescribeGCJobsResponse {
-    /// `Jobs`: a list of [`GcJobInfo`](super::models::GcJobInfo) objects.
+    /// `Jobs`
     pub jobs: Vec<models::GcJobInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2340,40 +2726,43 @@ pub struct DescribeGCJobsResponse {
 /// The `DescribeImageAccelerateService` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImageAccelerateServiceResponse`].
-/// The codes it documents are in [`DescribeImageAccelerateServiceError`](super::errors::DescribeImageAccelerateServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImageAccelerateService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImageAccelerateService",
     output = DescribeImageAccelerateServiceResponse,
-    error = super::errors::DescribeImageAccelerateServiceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImageAccelerateService {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeImageAccelerateService`] call returns.
 #[tc_model]
 pub struct DescribeImageAccelerateServiceResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Status`; example: `"status"`
     pub status: String,
 
-    /// `CFSVIP`: a string.
-    ///
-    /// Example: `"vip"`
+    /// `CFSVIP`; example: `"vip"`
     #[tc(rename = "CFSVIP")]
     pub cfsvip: String,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEnable`; example: `false`
     pub is_enable: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2383,34 +2772,36 @@ pub struct DescribeImageAccelerateServiceResponse {
 /// The `DescribeImageFilterPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImageFilterPersonalResponse`].
-/// The codes it documents are in [`DescribeImageFilterPersonalError`](super::errors::DescribeImageFilterPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImageFilterPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImageFilterPersonal",
     output = DescribeImageFilterPersonalResponse,
-    error = super::errors::DescribeImageFilterPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImageFilterPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"4"`
+    /// `Tag`; example: `"4"`
     pub tag: String,
 }
 
 /// What a successful [`DescribeImageFilterPersonal`] call returns.
 #[tc_model]
 pub struct DescribeImageFilterPersonalResponse {
-    /// `Data`: a [`SameImagesResp`](super::models::SameImagesResp).
-    ///
-    /// Example: `{"SameImages":["3"]}`
+    /// `Data`; example: `{"SameImages":["3"]}`
     pub data: models::SameImagesResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2420,22 +2811,27 @@ pub struct DescribeImageFilterPersonalResponse {
 /// The `DescribeImageLifecycleGlobalPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImageLifecycleGlobalPersonalResponse`].
-/// The codes it documents are in [`DescribeImageLifecycleGlobalPersonalError`](super::errors::DescribeImageLifecycleGlobalPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImageLifecycleGlobalPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImageLifecycleGlobalPersonal",
     output = DescribeImageLifecycleGlobalPersonalResponse,
-    error = super::errors::DescribeImageLifecycleGlobalPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImageLifecycleGlobalPersonal {}
 
 /// What a successful [`DescribeImageLifecycleGlobalPersonal`] call returns.
 #[tc_model]
 pub struct DescribeImageLifecycleGlobalPersonalResponse {
-    /// `Data`: an [`AutoDelStrategyInfoResp`](super::models::AutoDelStrategyInfoResp).
+    /// `Data`
     pub data: models::AutoDelStrategyInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2445,27 +2841,31 @@ pub struct DescribeImageLifecycleGlobalPersonalResponse {
 /// The `DescribeImageLifecyclePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImageLifecyclePersonalResponse`].
-/// The codes it documents are in [`DescribeImageLifecyclePersonalError`](super::errors::DescribeImageLifecyclePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImageLifecyclePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImageLifecyclePersonal",
     output = DescribeImageLifecyclePersonalResponse,
-    error = super::errors::DescribeImageLifecyclePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImageLifecyclePersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 }
 
 /// What a successful [`DescribeImageLifecyclePersonal`] call returns.
 #[tc_model]
 pub struct DescribeImageLifecyclePersonalResponse {
-    /// `Data`: an [`AutoDelStrategyInfoResp`](super::models::AutoDelStrategyInfoResp).
+    /// `Data`
     pub data: models::AutoDelStrategyInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2475,55 +2875,62 @@ pub struct DescribeImageLifecyclePersonalResponse {
 /// The `DescribeImageManifests` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImageManifestsResponse`].
-/// The codes it documents are in [`DescribeImageManifestsError`](super::errors::DescribeImageManifestsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImageManifests)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImageManifests",
     output = DescribeImageManifestsResponse,
-    error = super::errors::DescribeImageManifestsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImageManifests {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"hbd"`
+    /// `NamespaceName`; example: `"hbd"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"repo1"`
+    /// `RepositoryName`; example: `"repo1"`
     pub repository_name: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ImageVersion`; example: `"1"`
     pub image_version: String,
 }
 
 /// What a successful [`DescribeImageManifests`] call returns.
 #[tc_model]
 pub struct DescribeImageManifestsResponse {
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"\"{\\\"architecture\\\":\\\"amd64\\\",\\\"config"`
+    /// `Config`; example: `"\"{\\\"architecture\\\":\\\"amd64\\\",\\\"config"`
     pub config: String,
 
-    /// `Labels`: a list of [`KeyValueString`](super::models::KeyValueString) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::KeyValueString>>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `39436994`
+    /// `Size`; example: `39436994`
     pub size: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2533,42 +2940,42 @@ pub struct DescribeImageManifestsResponse {
 /// The `DescribeImagePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImagePersonalResponse`].
-/// The codes it documents are in [`DescribeImagePersonalError`](super::errors::DescribeImagePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImagePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrUnauthorized)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImagePersonal",
     output = DescribeImagePersonalResponse,
-    error = super::errors::DescribeImagePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImagePersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nsName/repoName"`
+    /// `RepoName`; example: `"nsName/repoName"`
     pub repo_name: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Tag`; example: `"tag"`
     pub tag: Option<String>,
 }
 
 /// What a successful [`DescribeImagePersonal`] call returns.
 #[tc_model]
 pub struct DescribeImagePersonalResponse {
-    /// `Data`: a [`TagInfoResp`](super::models::TagInfoResp).
+    /// `Data`
     pub data: models::TagInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2578,15 +2985,35 @@ pub struct DescribeImagePersonalResponse {
 /// The `DescribeImages` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.EmptyCoreBody`](super::errors::TcrErrorCode::FailedOperationEmptyCoreBody)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2596,56 +3023,38 @@ pub struct DescribeImagePersonalResponse {
     )
 )]
 pub struct DescribeImages {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-okmj78"`
+    /// `RegistryId`; example: `"tcr-okmj78"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"team-01"`
+    /// `NamespaceName`; example: `"team-01"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `RepositoryName`; example: `"nginx"`
     pub repository_name: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ImageVersion`; example: `"1.0"`
     pub image_version: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Digest`: a string.
-    ///
-    /// Example: `"sha256:a1801b843b1bfaf77c501e7a6d3f709401a1e0c83863037fa3aab063a"`
+    /// `Digest`; example: `"sha256:a1801b843b1bfaf77c501e7a6d3f709401a1e0c83863037fa3aab063a"`
     pub digest: Option<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 }
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `ImageInfoList`: a list of [`TcrImageInfo`](super::models::TcrImageInfo) objects.
+    /// `ImageInfoList`
     pub image_info_list: Vec<models::TcrImageInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2655,47 +3064,50 @@ pub struct DescribeImagesResponse {
 /// The `DescribeImmutableTagRules` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeImmutableTagRulesResponse`].
-/// The codes it documents are in [`DescribeImmutableTagRulesError`](super::errors::DescribeImmutableTagRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeImmutableTagRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeImmutableTagRules",
     output = DescribeImmutableTagRulesResponse,
-    error = super::errors::DescribeImmutableTagRulesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeImmutableTagRules {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeImmutableTagRules`] call returns.
 #[tc_model]
 pub struct DescribeImmutableTagRulesResponse {
-    /// `Rules`: a list of [`ImmutableTagRule`](super::models::ImmutableTagRule) objects.
+    /// `Rules`
     pub rules: Vec<models::ImmutableTagRule>,
 
-    /// `EmptyNs`: a list of strings.
-    ///
-    /// Example: `["ns1","ns2"]`
+    /// `EmptyNs`; example: `["ns1","ns2"]`
     pub empty_ns: Vec<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2705,25 +3117,40 @@ pub struct DescribeImmutableTagRulesResponse {
 /// The `DescribeInstanceAllNamespaces` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInstanceAllNamespacesResponse`].
-/// The codes it documents are in [`DescribeInstanceAllNamespacesError`](super::errors::DescribeInstanceAllNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInstanceAllNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInstanceAllNamespaces",
     output = DescribeInstanceAllNamespacesResponse,
-    error = super::errors::DescribeInstanceAllNamespacesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeInstanceAllNamespaces {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
@@ -2737,15 +3164,31 @@ pub struct DescribeInstanceAllNamespacesResponse {
 /// The `DescribeInstanceCustomizedDomain` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInstanceCustomizedDomainResponse`].
-/// The codes it documents are in [`DescribeInstanceCustomizedDomainError`](super::errors::DescribeInstanceCustomizedDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInstanceCustomizedDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInstanceCustomizedDomain",
     output = DescribeInstanceCustomizedDomainResponse,
-    error = super::errors::DescribeInstanceCustomizedDomainError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2755,31 +3198,23 @@ pub struct DescribeInstanceAllNamespacesResponse {
     )
 )]
 pub struct DescribeInstanceCustomizedDomain {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceCustomizedDomain`] call returns.
 #[tc_model]
 pub struct DescribeInstanceCustomizedDomainResponse {
-    /// `DomainInfoList`: a list of [`CustomizedDomainInfo`](super::models::CustomizedDomainInfo) objects.
+    /// `DomainInfoList`
     pub domain_info_list: Vec<models::CustomizedDomainInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2789,27 +3224,36 @@ pub struct DescribeInstanceCustomizedDomainResponse {
 /// The `DescribeInstanceStatus` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInstanceStatusResponse`].
-/// The codes it documents are in [`DescribeInstanceStatusError`](super::errors::DescribeInstanceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInstanceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInstanceStatus",
     output = DescribeInstanceStatusResponse,
-    error = super::errors::DescribeInstanceStatusError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeInstanceStatus {
-    /// `RegistryIds`: a list of strings.
-    ///
-    /// Example: `["tcr-dg284imq"]`
+    /// `RegistryIds`; example: `["tcr-dg284imq"]`
     pub registry_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstanceStatus`] call returns.
 #[tc_model]
 pub struct DescribeInstanceStatusResponse {
-    /// `RegistryStatusSet`: a list of [`RegistryStatus`](super::models::RegistryStatus) objects.
+    /// `RegistryStatusSet`
     pub registry_status_set: Option<Vec<models::RegistryStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2819,15 +3263,25 @@ pub struct DescribeInstanceStatusResponse {
 /// The `DescribeInstanceToken` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInstanceTokenResponse`].
-/// The codes it documents are in [`DescribeInstanceTokenError`](super::errors::DescribeInstanceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInstanceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInstanceToken",
     output = DescribeInstanceTokenResponse,
-    error = super::errors::DescribeInstanceTokenError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2837,33 +3291,23 @@ pub struct DescribeInstanceStatusResponse {
     )
 )]
 pub struct DescribeInstanceToken {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceToken`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTokenResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `Tokens`: a list of [`TcrInstanceToken`](super::models::TcrInstanceToken) objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `Tokens`; example: `[{},{}]`
     pub tokens: Option<Vec<models::TcrInstanceToken>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2873,15 +3317,29 @@ pub struct DescribeInstanceTokenResponse {
 /// The `DescribeInstances` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceInsufficient.ErrorInstanceNotRunning`](super::errors::TcrErrorCode::ResourceInsufficientErrorInstanceNotRunning)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2891,39 +3349,29 @@ pub struct DescribeInstanceTokenResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Registryids`: a list of strings.
-    ///
-    /// Example: `["tcr-dg284imq"]`
+    /// `Registryids`; example: `["tcr-dg284imq"]`
     pub registryids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AllRegion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllRegion`; example: `true`
     pub all_region: Option<bool>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Registries`: a list of [`Registry`](super::models::Registry) objects.
+    /// `Registries`
     pub registries: Vec<models::Registry>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2933,27 +3381,40 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInternalEndpointDnsStatus` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInternalEndpointDnsStatusResponse`].
-/// The codes it documents are in [`DescribeInternalEndpointDnsStatusError`](super::errors::DescribeInternalEndpointDnsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInternalEndpointDnsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.CreatePrivateZone`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZone)
+/// - [`InternalError.CreatePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorCreatePrivateZoneRecord)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.DeletePrivateZoneRecord`](super::errors::TcrErrorCode::InternalErrorDeletePrivateZoneRecord)
+/// - [`InternalError.DescribeInternalEndpointDnsStatus`](super::errors::TcrErrorCode::InternalErrorDescribeInternalEndpointDnsStatus)
+/// - [`InternalError.DescribePrivateZoneList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneList)
+/// - [`InternalError.DescribePrivateZoneRecordList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneRecordList)
+/// - [`InternalError.DescribePrivateZoneServiceList`](super::errors::TcrErrorCode::InternalErrorDescribePrivateZoneServiceList)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInternalEndpointDnsStatus",
     output = DescribeInternalEndpointDnsStatusResponse,
-    error = super::errors::DescribeInternalEndpointDnsStatusError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeInternalEndpointDnsStatus {
-    /// `VpcSet`: a list of [`VpcAndDomainInfo`](super::models::VpcAndDomainInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Vec<models::VpcAndDomainInfo>,
 }
 
 /// What a successful [`DescribeInternalEndpointDnsStatus`] call returns.
 #[tc_model]
 pub struct DescribeInternalEndpointDnsStatusResponse {
-    /// `VpcSet`: a list of [`VpcPrivateDomainStatus`](super::models::VpcPrivateDomainStatus) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","Status":"DISABLED","VpcId":"vpc-5sdsx9k9"}]`
+    /// `VpcSet`; example: `[{"Region":"ap-guangzhou","Status":"DISABLED","VpcId":"vpc-5sdsx9k9"}]`
     pub vpc_set: Vec<models::VpcPrivateDomainStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2963,32 +3424,39 @@ pub struct DescribeInternalEndpointDnsStatusResponse {
 /// The `DescribeInternalEndpoints` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeInternalEndpointsResponse`].
-/// The codes it documents are in [`DescribeInternalEndpointsError`](super::errors::DescribeInternalEndpointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeInternalEndpoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeInternalEndpoints",
     output = DescribeInternalEndpointsResponse,
-    error = super::errors::DescribeInternalEndpointsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeInternalEndpoints {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxxx"`
+    /// `RegistryId`; example: `"tcr-xxxx"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeInternalEndpoints`] call returns.
 #[tc_model]
 pub struct DescribeInternalEndpointsResponse {
-    /// `AccessVpcSet`: a list of [`AccessVpc`](super::models::AccessVpc) objects.
+    /// `AccessVpcSet`
     pub access_vpc_set: Option<Vec<models::AccessVpc>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2998,37 +3466,38 @@ pub struct DescribeInternalEndpointsResponse {
 /// The `DescribeNamespacePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeNamespacePersonalResponse`].
-/// The codes it documents are in [`DescribeNamespacePersonalError`](super::errors::DescribeNamespacePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeNamespacePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeNamespacePersonal",
     output = DescribeNamespacePersonalResponse,
-    error = super::errors::DescribeNamespacePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeNamespacePersonal {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"nicokang"`
+    /// `Namespace`; example: `"nicokang"`
     pub namespace: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeNamespacePersonal`] call returns.
 #[tc_model]
 pub struct DescribeNamespacePersonalResponse {
-    /// `Data`: a [`NamespaceInfoResp`](super::models::NamespaceInfoResp).
+    /// `Data`
     pub data: models::NamespaceInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3038,15 +3507,39 @@ pub struct DescribeNamespacePersonalResponse {
 /// The `DescribeNamespaces` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeNamespacesResponse`].
-/// The codes it documents are in [`DescribeNamespacesError`](super::errors::DescribeNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::FailedOperationErrorTcrResourceConflict)
+/// - [`FailedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::FailedOperationErrorTcrUnauthorized)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeNamespaces",
     output = DescribeNamespacesResponse,
-    error = super::errors::DescribeNamespacesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3056,47 +3549,35 @@ pub struct DescribeNamespacePersonalResponse {
     )
 )]
 pub struct DescribeNamespaces {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-f7g1ir99"`
+    /// `RegistryId`; example: `"tcr-f7g1ir99"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"project1"`
+    /// `NamespaceName`; example: `"project1"`
     pub namespace_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `All`: a boolean.
+    /// `All`
     pub all: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `KmsSignPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KmsSignPolicy`; example: `false`
     pub kms_sign_policy: Option<bool>,
 }
 
 /// What a successful [`DescribeNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeNamespacesResponse {
-    /// `NamespaceList`: a list of [`TcrNamespaceInfo`](super::models::TcrNamespaceInfo) objects.
+    /// `NamespaceList`
     pub namespace_list: Vec<models::TcrNamespaceInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3106,27 +3587,35 @@ pub struct DescribeNamespacesResponse {
 /// The `DescribeRegions` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Regions`: a list of [`Region`](super::models::Region) objects.
+    /// `Regions`
     pub regions: Vec<models::Region>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3136,9 +3625,12 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeReplicationExecutions` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationExecutionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationExecutions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
@@ -3154,41 +3646,29 @@ pub struct DescribeRegionsResponse {
     )
 )]
 pub struct DescribeReplicationExecutions {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyId`; example: `1`
     pub policy_id: Option<i64>,
 
-    /// `ReplicationInstanceId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `ReplicationInstanceId`; example: `"tcr-xxx"`
     pub replication_instance_id: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeReplicationExecutions`] call returns.
 #[tc_model]
 pub struct DescribeReplicationExecutionsResponse {
-    /// `ReplicationExecutionList`: a list of [`ReplicationExecution`](super::models::ReplicationExecution) objects.
+    /// `ReplicationExecutionList`
     pub replication_execution_list: Option<Vec<models::ReplicationExecution>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3198,37 +3678,42 @@ pub struct DescribeReplicationExecutionsResponse {
 /// The `DescribeReplicationInstanceCreateTasks` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationInstanceCreateTasksResponse`].
-/// The codes it documents are in [`DescribeReplicationInstanceCreateTasksError`](super::errors::DescribeReplicationInstanceCreateTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationInstanceCreateTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeReplicationInstanceCreateTasks",
     output = DescribeReplicationInstanceCreateTasksResponse,
-    error = super::errors::DescribeReplicationInstanceCreateTasksError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeReplicationInstanceCreateTasks {
-    /// `ReplicationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq-5-os5gcu"`
+    /// `ReplicationRegistryId`; example: `"tcr-dg284imq-5-os5gcu"`
     pub replication_registry_id: String,
 
-    /// `ReplicationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReplicationRegionId`; example: `5`
     pub replication_region_id: u64,
 }
 
 /// What a successful [`DescribeReplicationInstanceCreateTasks`] call returns.
 #[tc_model]
 pub struct DescribeReplicationInstanceCreateTasksResponse {
-    /// `TaskDetail`: a list of [`TaskDetail`](super::models::TaskDetail) objects.
+    /// `TaskDetail`
     pub task_detail: Vec<models::TaskDetail>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3238,62 +3723,57 @@ pub struct DescribeReplicationInstanceCreateTasksResponse {
 /// The `DescribeReplicationInstanceSyncStatus` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationInstanceSyncStatusResponse`].
-/// The codes it documents are in [`DescribeReplicationInstanceSyncStatusError`](super::errors::DescribeReplicationInstanceSyncStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationInstanceSyncStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeReplicationInstanceSyncStatus",
     output = DescribeReplicationInstanceSyncStatusResponse,
-    error = super::errors::DescribeReplicationInstanceSyncStatusError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeReplicationInstanceSyncStatus {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
-    /// `ReplicationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345-5"`
+    /// `ReplicationRegistryId`; example: `"tcr-12345-5"`
     pub replication_registry_id: String,
 
-    /// `ReplicationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReplicationRegionId`; example: `5`
     pub replication_region_id: Option<u64>,
 
-    /// `ShowReplicationLog`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShowReplicationLog`; example: `false`
     pub show_replication_log: Option<bool>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeReplicationInstanceSyncStatus`] call returns.
 #[tc_model]
 pub struct DescribeReplicationInstanceSyncStatusResponse {
-    /// `ReplicationStatus`: a string.
-    ///
-    /// Example: `"StatusUnKnow"`
+    /// `ReplicationStatus`; example: `"StatusUnKnow"`
     pub replication_status: String,
 
-    /// `ReplicationTime`: a string.
-    ///
-    /// Example: `"0001-01-01T00:00:00Z"`
+    /// `ReplicationTime`; example: `"0001-01-01T00:00:00Z"`
     pub replication_time: String,
 
-    /// `ReplicationLog`: a [`ReplicationLog`](super::models::ReplicationLog).
+    /// `ReplicationLog`
     pub replication_log: Option<models::ReplicationLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3303,15 +3783,28 @@ pub struct DescribeReplicationInstanceSyncStatusResponse {
 /// The `DescribeReplicationInstances` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationInstancesResponse`].
-/// The codes it documents are in [`DescribeReplicationInstancesError`](super::errors::DescribeReplicationInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceInsufficient.ErrorInstanceNotRunning`](super::errors::TcrErrorCode::ResourceInsufficientErrorInstanceNotRunning)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeReplicationInstances",
     output = DescribeReplicationInstancesResponse,
-    error = super::errors::DescribeReplicationInstancesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3321,31 +3814,23 @@ pub struct DescribeReplicationInstanceSyncStatusResponse {
     )
 )]
 pub struct DescribeReplicationInstances {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeReplicationInstances`] call returns.
 #[tc_model]
 pub struct DescribeReplicationInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ReplicationRegistries`: a list of [`ReplicationRegistry`](super::models::ReplicationRegistry) objects.
+    /// `ReplicationRegistries`
     pub replication_registries: Option<Vec<models::ReplicationRegistry>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3355,15 +3840,23 @@ pub struct DescribeReplicationInstancesResponse {
 /// The `DescribeReplicationPolicies` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationPoliciesResponse`].
-/// The codes it documents are in [`DescribeReplicationPoliciesError`](super::errors::DescribeReplicationPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmptyCoreBody`](super::errors::TcrErrorCode::FailedOperationEmptyCoreBody)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeReplicationPolicies",
     output = DescribeReplicationPoliciesResponse,
-    error = super::errors::DescribeReplicationPoliciesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -3373,31 +3866,23 @@ pub struct DescribeReplicationInstancesResponse {
     )
 )]
 pub struct DescribeReplicationPolicies {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeReplicationPolicies`] call returns.
 #[tc_model]
 pub struct DescribeReplicationPoliciesResponse {
-    /// `ReplicationPolicyInfoList`: a list of [`ReplicationPolicyInfo`](super::models::ReplicationPolicyInfo) objects.
+    /// `ReplicationPolicyInfoList`
     pub replication_policy_info_list: Option<Vec<models::ReplicationPolicyInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3407,9 +3892,12 @@ pub struct DescribeReplicationPoliciesResponse {
 /// The `DescribeReplicationTasks` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeReplicationTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeReplicationTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
@@ -3425,36 +3913,26 @@ pub struct DescribeReplicationPoliciesResponse {
     )
 )]
 pub struct DescribeReplicationTasks {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `ExecutionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionId`; example: `1`
     pub execution_id: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeReplicationTasks`] call returns.
 #[tc_model]
 pub struct DescribeReplicationTasksResponse {
-    /// `ReplicationTaskList`: a list of [`ReplicationTask`](super::models::ReplicationTask) objects.
+    /// `ReplicationTaskList`
     pub replication_task_list: Option<Vec<models::ReplicationTask>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3464,15 +3942,35 @@ pub struct DescribeReplicationTasksResponse {
 /// The `DescribeRepositories` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeRepositoriesResponse`].
-/// The codes it documents are in [`DescribeRepositoriesError`](super::errors::DescribeRepositoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeRepositories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.EmptyCoreBody`](super::errors::TcrErrorCode::FailedOperationEmptyCoreBody)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeRepositories",
     output = DescribeRepositoriesResponse,
-    error = super::errors::DescribeRepositoriesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3482,46 +3980,32 @@ pub struct DescribeReplicationTasksResponse {
     )
 )]
 pub struct DescribeRepositories {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"multi-arch"`
+    /// `NamespaceName`; example: `"multi-arch"`
     pub namespace_name: Option<String>,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"busybox"`
+    /// `RepositoryName`; example: `"busybox"`
     pub repository_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"-name"`
+    /// `SortBy`; example: `"-name"`
     pub sort_by: Option<String>,
 }
 
 /// What a successful [`DescribeRepositories`] call returns.
 #[tc_model]
 pub struct DescribeRepositoriesResponse {
-    /// `RepositoryList`: a list of [`TcrRepositoryInfo`](super::models::TcrRepositoryInfo) objects.
+    /// `RepositoryList`
     pub repository_list: Vec<models::TcrRepositoryInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3531,47 +4015,44 @@ pub struct DescribeRepositoriesResponse {
 /// The `DescribeRepositoryFilterPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeRepositoryFilterPersonalResponse`].
-/// The codes it documents are in [`DescribeRepositoryFilterPersonalError`](super::errors::DescribeRepositoryFilterPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeRepositoryFilterPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeRepositoryFilterPersonal",
     output = DescribeRepositoryFilterPersonalResponse,
-    error = super::errors::DescribeRepositoryFilterPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeRepositoryFilterPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"golang-test"`
+    /// `RepoName`; example: `"golang-test"`
     pub repo_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Public`; example: `0`
     pub public: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"nicokang"`
+    /// `Namespace`; example: `"nicokang"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`DescribeRepositoryFilterPersonal`] call returns.
 #[tc_model]
 pub struct DescribeRepositoryFilterPersonalResponse {
-    /// `Data`: a [`SearchUserRepositoryResp`](super::models::SearchUserRepositoryResp).
+    /// `Data`
     pub data: models::SearchUserRepositoryResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3581,37 +4062,39 @@ pub struct DescribeRepositoryFilterPersonalResponse {
 /// The `DescribeRepositoryOwnerPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeRepositoryOwnerPersonalResponse`].
-/// The codes it documents are in [`DescribeRepositoryOwnerPersonalError`](super::errors::DescribeRepositoryOwnerPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeRepositoryOwnerPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeRepositoryOwnerPersonal",
     output = DescribeRepositoryOwnerPersonalResponse,
-    error = super::errors::DescribeRepositoryOwnerPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeRepositoryOwnerPersonal {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: Option<String>,
 }
 
 /// What a successful [`DescribeRepositoryOwnerPersonal`] call returns.
 #[tc_model]
 pub struct DescribeRepositoryOwnerPersonalResponse {
-    /// `Data`: a [`RepoInfoResp`](super::models::RepoInfoResp).
+    /// `Data`
     pub data: models::RepoInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3621,27 +4104,32 @@ pub struct DescribeRepositoryOwnerPersonalResponse {
 /// The `DescribeRepositoryPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeRepositoryPersonalResponse`].
-/// The codes it documents are in [`DescribeRepositoryPersonalError`](super::errors::DescribeRepositoryPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeRepositoryPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeRepositoryPersonal",
     output = DescribeRepositoryPersonalResponse,
-    error = super::errors::DescribeRepositoryPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeRepositoryPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 }
 
 /// What a successful [`DescribeRepositoryPersonal`] call returns.
 #[tc_model]
 pub struct DescribeRepositoryPersonalResponse {
-    /// `Data`: a [`RepositoryInfoResp`](super::models::RepositoryInfoResp).
+    /// `Data`
     pub data: models::RepositoryInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3651,27 +4139,42 @@ pub struct DescribeRepositoryPersonalResponse {
 /// The `DescribeSecurityPolicies` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeSecurityPoliciesResponse`].
-/// The codes it documents are in [`DescribeSecurityPoliciesError`](super::errors::DescribeSecurityPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeSecurityPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorGetDBDataError`](super::errors::TcrErrorCode::FailedOperationErrorGetDbDataError)
+/// - [`FailedOperation.GetDBDataError`](super::errors::TcrErrorCode::FailedOperationGetDbDataError)
+/// - [`FailedOperation.GetSecurityPolicyFail`](super::errors::TcrErrorCode::FailedOperationGetSecurityPolicyFail)
+/// - [`FailedOperation.GetTcrClient`](super::errors::TcrErrorCode::FailedOperationGetTcrClient)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeSecurityPolicies",
     output = DescribeSecurityPoliciesResponse,
-    error = super::errors::DescribeSecurityPoliciesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeSecurityPolicies {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeSecurityPolicies`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPoliciesResponse {
-    /// `SecurityPolicySet`: a list of [`SecurityPolicy`](super::models::SecurityPolicy) objects.
+    /// `SecurityPolicySet`
     pub security_policy_set: Option<Vec<models::SecurityPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3681,15 +4184,25 @@ pub struct DescribeSecurityPoliciesResponse {
 /// The `DescribeServiceAccounts` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeServiceAccountsResponse`].
-/// The codes it documents are in [`DescribeServiceAccountsError`](super::errors::DescribeServiceAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeServiceAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeServiceAccounts",
     output = DescribeServiceAccountsResponse,
-    error = super::errors::DescribeServiceAccountsError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3699,46 +4212,32 @@ pub struct DescribeSecurityPoliciesResponse {
     )
 )]
 pub struct DescribeServiceAccounts {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `All`: a boolean.
-    ///
-    /// Example: `true`
+    /// `All`; example: `true`
     pub all: Option<bool>,
 
-    /// `EmbedPermission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EmbedPermission`; example: `true`
     pub embed_permission: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"ServiceAccountName","Values":["tcr$account_test"]}]`
+    /// `Filters`; example: `[{"Name":"ServiceAccountName","Values":["tcr$account_test"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceAccounts`] call returns.
 #[tc_model]
 pub struct DescribeServiceAccountsResponse {
-    /// `ServiceAccounts`: a list of [`ServiceAccount`](super::models::ServiceAccount) objects.
+    /// `ServiceAccounts`
     pub service_accounts: Vec<models::ServiceAccount>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3748,37 +4247,41 @@ pub struct DescribeServiceAccountsResponse {
 /// The `DescribeSkillDetail` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeSkillDetailResponse`].
-/// The codes it documents are in [`DescribeSkillDetailError`](super::errors::DescribeSkillDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeSkillDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeSkillDetail",
     output = DescribeSkillDetailResponse,
-    error = super::errors::DescribeSkillDetailError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeSkillDetail {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"cache-manager"`
+    /// `SkillName`; example: `"cache-manager"`
     pub skill_name: String,
 
-    /// `SkillVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `SkillVersion`; example: `"2.0.0"`
     pub skill_version: String,
 }
 
 /// What a successful [`DescribeSkillDetail`] call returns.
 #[tc_model]
 pub struct DescribeSkillDetailResponse {
-    /// `Skill`: a [`Skill`](super::models::Skill).
+    /// `Skill`
     pub skill: Option<models::Skill>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3788,37 +4291,41 @@ pub struct DescribeSkillDetailResponse {
 /// The `DescribeSkillDownloadInfo` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeSkillDownloadInfoResponse`].
-/// The codes it documents are in [`DescribeSkillDownloadInfoError`](super::errors::DescribeSkillDownloadInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeSkillDownloadInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeSkillDownloadInfo",
     output = DescribeSkillDownloadInfoResponse,
-    error = super::errors::DescribeSkillDownloadInfoError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeSkillDownloadInfo {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"code-reviewer-2-0-0"`
+    /// `SkillName`; example: `"code-reviewer-2-0-0"`
     pub skill_name: String,
 
-    /// `SkillVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `SkillVersion`; example: `"2.0.0"`
     pub skill_version: String,
 }
 
 /// What a successful [`DescribeSkillDownloadInfo`] call returns.
 #[tc_model]
 pub struct DescribeSkillDownloadInfoResponse {
-    /// `PreSignedDownloadURL`: a string.
+    /// `PreSignedDownloadURL`
     #[tc(rename = "PreSignedDownloadURL")]
     pub pre_signed_download_url: Option<String>,
 
@@ -3829,15 +4336,33 @@ pub struct DescribeSkillDownloadInfoResponse {
 /// The `DescribeTagRetentionExecution` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeTagRetentionExecutionResponse`].
-/// The codes it documents are in [`DescribeTagRetentionExecutionError`](super::errors::DescribeTagRetentionExecutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeTagRetentionExecution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeTagRetentionExecution",
     output = DescribeTagRetentionExecutionResponse,
-    error = super::errors::DescribeTagRetentionExecutionError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3847,36 +4372,26 @@ pub struct DescribeSkillDownloadInfoResponse {
     )
 )]
 pub struct DescribeTagRetentionExecution {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTagRetentionExecution`] call returns.
 #[tc_model]
 pub struct DescribeTagRetentionExecutionResponse {
-    /// `RetentionExecutionList`: a list of [`RetentionExecution`](super::models::RetentionExecution) objects.
+    /// `RetentionExecutionList`
     pub retention_execution_list: Vec<models::RetentionExecution>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3886,15 +4401,32 @@ pub struct DescribeTagRetentionExecutionResponse {
 /// The `DescribeTagRetentionExecutionTask` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeTagRetentionExecutionTaskResponse`].
-/// The codes it documents are in [`DescribeTagRetentionExecutionTaskError`](super::errors::DescribeTagRetentionExecutionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeTagRetentionExecutionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeTagRetentionExecutionTask",
     output = DescribeTagRetentionExecutionTaskResponse,
-    error = super::errors::DescribeTagRetentionExecutionTaskError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3904,41 +4436,29 @@ pub struct DescribeTagRetentionExecutionResponse {
     )
 )]
 pub struct DescribeTagRetentionExecutionTask {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `ExecutionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionId`; example: `1`
     pub execution_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTagRetentionExecutionTask`] call returns.
 #[tc_model]
 pub struct DescribeTagRetentionExecutionTaskResponse {
-    /// `RetentionTaskList`: a list of [`RetentionTask`](super::models::RetentionTask) objects.
+    /// `RetentionTaskList`
     pub retention_task_list: Vec<models::RetentionTask>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3948,15 +4468,35 @@ pub struct DescribeTagRetentionExecutionTaskResponse {
 /// The `DescribeTagRetentionRules` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeTagRetentionRulesResponse`].
-/// The codes it documents are in [`DescribeTagRetentionRulesError`](super::errors::DescribeTagRetentionRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeTagRetentionRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`FailedOperation.EmptyCoreBody`](super::errors::TcrErrorCode::FailedOperationEmptyCoreBody)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeTagRetentionRules",
     output = DescribeTagRetentionRulesResponse,
-    error = super::errors::DescribeTagRetentionRulesError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3966,36 +4506,26 @@ pub struct DescribeTagRetentionExecutionTaskResponse {
     )
 )]
 pub struct DescribeTagRetentionRules {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns2"`
+    /// `NamespaceName`; example: `"ns2"`
     pub namespace_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTagRetentionRules`] call returns.
 #[tc_model]
 pub struct DescribeTagRetentionRulesResponse {
-    /// `RetentionPolicyList`: a list of [`RetentionPolicy`](super::models::RetentionPolicy) objects.
+    /// `RetentionPolicyList`
     pub retention_policy_list: Vec<models::RetentionPolicy>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4005,22 +4535,27 @@ pub struct DescribeTagRetentionRulesResponse {
 /// The `DescribeUserQuotaPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeUserQuotaPersonalResponse`].
-/// The codes it documents are in [`DescribeUserQuotaPersonalError`](super::errors::DescribeUserQuotaPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeUserQuotaPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeUserQuotaPersonal",
     output = DescribeUserQuotaPersonalResponse,
-    error = super::errors::DescribeUserQuotaPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DescribeUserQuotaPersonal {}
 
 /// What a successful [`DescribeUserQuotaPersonal`] call returns.
 #[tc_model]
 pub struct DescribeUserQuotaPersonalResponse {
-    /// `Data`: a [`RespLimit`](super::models::RespLimit).
+    /// `Data`
     pub data: models::RespLimit,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4030,15 +4565,29 @@ pub struct DescribeUserQuotaPersonalResponse {
 /// The `DescribeWebhookTrigger` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeWebhookTriggerResponse`].
-/// The codes it documents are in [`DescribeWebhookTriggerError`](super::errors::DescribeWebhookTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeWebhookTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeWebhookTrigger",
     output = DescribeWebhookTriggerResponse,
-    error = super::errors::DescribeWebhookTriggerError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4048,36 +4597,26 @@ pub struct DescribeUserQuotaPersonalResponse {
     )
 )]
 pub struct DescribeWebhookTrigger {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`DescribeWebhookTrigger`] call returns.
 #[tc_model]
 pub struct DescribeWebhookTriggerResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `130`
+    /// `TotalCount`; example: `130`
     pub total_count: i64,
 
-    /// `Triggers`: a list of [`WebhookTrigger`](super::models::WebhookTrigger) objects.
+    /// `Triggers`
     pub triggers: Vec<models::WebhookTrigger>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4087,15 +4626,28 @@ pub struct DescribeWebhookTriggerResponse {
 /// The `DescribeWebhookTriggerLog` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DescribeWebhookTriggerLogResponse`].
-/// The codes it documents are in [`DescribeWebhookTriggerLogError`](super::errors::DescribeWebhookTriggerLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DescribeWebhookTriggerLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DescribeWebhookTriggerLog",
     output = DescribeWebhookTriggerLogResponse,
-    error = super::errors::DescribeWebhookTriggerLogError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4105,41 +4657,29 @@ pub struct DescribeWebhookTriggerResponse {
     )
 )]
 pub struct DescribeWebhookTriggerLog {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `Namespace`; example: `"ns"`
     pub namespace: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeWebhookTriggerLog`] call returns.
 #[tc_model]
 pub struct DescribeWebhookTriggerLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Logs`: a list of [`WebhookTriggerLog`](super::models::WebhookTriggerLog) objects.
+    /// `Logs`
     pub logs: Vec<models::WebhookTriggerLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4149,79 +4689,64 @@ pub struct DescribeWebhookTriggerLogResponse {
 /// The `DownloadHelmChart` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DownloadHelmChartResponse`].
-/// The codes it documents are in [`DownloadHelmChartError`](super::errors::DownloadHelmChartError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DownloadHelmChart)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DownloadHelmChart",
     output = DownloadHelmChartResponse,
-    error = super::errors::DownloadHelmChartError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DownloadHelmChart {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"chart"`
+    /// `NamespaceName`; example: `"chart"`
     pub namespace_name: String,
 
-    /// `ChartName`: a string.
-    ///
-    /// Example: `"mychart"`
+    /// `ChartName`; example: `"mychart"`
     pub chart_name: String,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"0.1.0"`
+    /// `ChartVersion`; example: `"0.1.0"`
     pub chart_version: String,
 }
 
 /// What a successful [`DownloadHelmChart`] call returns.
 #[tc_model]
 pub struct DownloadHelmChartResponse {
-    /// `TmpToken`: a string.
-    ///
-    /// Example: `"4oGxX3QwXFYLIyyxxxxx"`
+    /// `TmpToken`; example: `"4oGxX3QwXFYLIyyxxxxx"`
     pub tmp_token: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"AKID3MccneCbtuvb4fJkrD9WhtldFVLLiN68dDuZsIz6UYZqgh6GSwYkkXlDM28lTEMn"`
+    /// `TmpSecretId`; example: `"AKID3MccneCbtuvb4fJkrD9WhtldFVLLiN68dDuZsIz6UYZqgh6GSwYkkXlDM28lTEMn"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"D+CIKDZ8tCG/WCDQ3ZW0P8jI2FTnAE4kDdfVJsXpx5k="`
+    /// `TmpSecretKey`; example: `"D+CIKDZ8tCG/WCDQ3ZW0P8jI2FTnAE4kDdfVJsXpx5k="`
     pub tmp_secret_key: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tcr-dg284imq-1251707795"`
+    /// `Bucket`; example: `"tcr-dg284imq-1251707795"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"chart/mychart-0.1.0.tgz"`
+    /// `Path`; example: `"chart/mychart-0.1.0.tgz"`
     pub path: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1735527692`
+    /// `StartTime`; example: `1735527692`
     pub start_time: i64,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1735531292`
+    /// `ExpiredTime`; example: `1735531292`
     pub expired_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4231,55 +4756,57 @@ pub struct DownloadHelmChartResponse {
 /// The `DuplicateImage` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DuplicateImageResponse`].
-/// The codes it documents are in [`DuplicateImageError`](super::errors::DuplicateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DuplicateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.EmptyCoreBody`](super::errors::TcrErrorCode::FailedOperationEmptyCoreBody)
+/// - [`FailedOperation.OperationCancel`](super::errors::TcrErrorCode::FailedOperationOperationCancel)
+/// - [`FailedOperation.PreconditionFailed`](super::errors::TcrErrorCode::FailedOperationPreconditionFailed)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DuplicateImage",
     output = DuplicateImageResponse,
-    error = super::errors::DuplicateImageError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DuplicateImage {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-e8pg46c6"`
+    /// `RegistryId`; example: `"tcr-e8pg46c6"`
     pub registry_id: String,
 
-    /// `SourceNamespace`: a string.
-    ///
-    /// Example: `"develop"`
+    /// `SourceNamespace`; example: `"develop"`
     pub source_namespace: String,
 
-    /// `SourceRepo`: a string.
-    ///
-    /// Example: `"app"`
+    /// `SourceRepo`; example: `"app"`
     pub source_repo: String,
 
-    /// `SourceReference`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `SourceReference`; example: `"v1.0"`
     pub source_reference: String,
 
-    /// `DestinationTag`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `DestinationTag`; example: `"v1.0"`
     pub destination_tag: String,
 
-    /// `DestinationNamespace`: a string.
-    ///
-    /// Example: `"release"`
+    /// `DestinationNamespace`; example: `"release"`
     pub destination_namespace: Option<String>,
 
-    /// `DestinationRepo`: a string.
-    ///
-    /// Example: `"app"`
+    /// `DestinationRepo`; example: `"app"`
     pub destination_repo: Option<String>,
 
-    /// `Override`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Override`; example: `true`
     pub r#override: Option<bool>,
 }
 
@@ -4293,32 +4820,36 @@ pub struct DuplicateImageResponse {
 /// The `DuplicateImagePersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`DuplicateImagePersonalResponse`].
-/// The codes it documents are in [`DuplicateImagePersonalError`](super::errors::DuplicateImagePersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=DuplicateImagePersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoTag`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTag)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "DuplicateImagePersonal",
     output = DuplicateImagePersonalResponse,
-    error = super::errors::DuplicateImagePersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct DuplicateImagePersonal {
-    /// `SrcImage`: a string.
-    ///
-    /// Example: `"dockerhub/test:1.0"`
+    /// `SrcImage`; example: `"dockerhub/test:1.0"`
     pub src_image: String,
 
-    /// `DestImage`: a string.
-    ///
-    /// Example: `"dockerhub/test:2.0"`
+    /// `DestImage`; example: `"dockerhub/test:2.0"`
     pub dest_image: String,
 }
 
 /// What a successful [`DuplicateImagePersonal`] call returns.
 #[tc_model]
 pub struct DuplicateImagePersonalResponse {
-    /// `Data`: a [`DupImageTagResp`](super::models::DupImageTagResp).
+    /// `Data`
     pub data: models::DupImageTagResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4328,15 +4859,23 @@ pub struct DuplicateImagePersonalResponse {
 /// The `ListAIModelVersions` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ListAIModelVersionsResponse`].
-/// The codes it documents are in [`ListAIModelVersionsError`](super::errors::ListAIModelVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ListAIModelVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoTag`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTag)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ListAIModelVersions",
     output = ListAIModelVersionsResponse,
-    error = super::errors::ListAIModelVersionsError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4346,41 +4885,29 @@ pub struct DuplicateImagePersonalResponse {
     )
 )]
 pub struct ListAIModelVersions {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpf**etb"`
+    /// `RegistryId`; example: `"tcr-kpf**etb"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ml-skills"`
+    /// `NamespaceName`; example: `"ml-skills"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"skill-translate"`
+    /// `RepositoryName`; example: `"skill-translate"`
     pub repository_name: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListAIModelVersions`] call returns.
 #[tc_model]
 pub struct ListAIModelVersionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `VersionList`: a list of [`VersionList`](super::models::VersionList) objects.
+    /// `VersionList`
     pub version_list: Option<Vec<models::VersionList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4390,15 +4917,23 @@ pub struct ListAIModelVersionsResponse {
 /// The `ListAIModels` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ListAIModelsResponse`].
-/// The codes it documents are in [`ListAIModelsError`](super::errors::ListAIModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ListAIModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoTag`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTag)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ListAIModels",
     output = ListAIModelsResponse,
-    error = super::errors::ListAIModelsError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4408,46 +4943,32 @@ pub struct ListAIModelVersionsResponse {
     )
 )]
 pub struct ListAIModels {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kp**letb"`
+    /// `RegistryId`; example: `"tcr-kp**letb"`
     pub registry_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ml-models"`
+    /// `Namespace`; example: `"ml-models"`
     pub namespace: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"gpt2-medium"`
+    /// `ModelName`; example: `"gpt2-medium"`
     pub model_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"small"`
+    /// `SearchKey`; example: `"small"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`ListAIModels`] call returns.
 #[tc_model]
 pub struct ListAIModelsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: Option<i64>,
 
-    /// `ModelList`: a list of [`ModelList`](super::models::ModelList) objects.
+    /// `ModelList`
     pub model_list: Option<Vec<models::ModelList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4457,15 +4978,23 @@ pub struct ListAIModelsResponse {
 /// The `ListSkillVersions` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ListSkillVersionsResponse`].
-/// The codes it documents are in [`ListSkillVersionsError`](super::errors::ListSkillVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ListSkillVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoTag`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTag)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ListSkillVersions",
     output = ListSkillVersionsResponse,
-    error = super::errors::ListSkillVersionsError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4475,36 +5004,26 @@ pub struct ListAIModelsResponse {
     )
 )]
 pub struct ListSkillVersions {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"e2e-test/test-skill"`
+    /// `SkillName`; example: `"e2e-test/test-skill"`
     pub skill_name: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListSkillVersions`] call returns.
 #[tc_model]
 pub struct ListSkillVersionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `VersionList`: a list of [`SkillVersionList`](super::models::SkillVersionList) objects.
+    /// `VersionList`
     pub version_list: Option<Vec<models::SkillVersionList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4514,15 +5033,23 @@ pub struct ListSkillVersionsResponse {
 /// The `ListSkills` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ListSkillsResponse`].
-/// The codes it documents are in [`ListSkillsError`](super::errors::ListSkillsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ListSkills)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoTag`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTag)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ListSkills",
     output = ListSkillsResponse,
-    error = super::errors::ListSkillsError,
+    error = super::errors::TcrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4532,51 +5059,35 @@ pub struct ListSkillVersionsResponse {
     )
 )]
 pub struct ListSkills {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-kpfrletb"`
+    /// `RegistryId`; example: `"tcr-kpfrletb"`
     pub registry_id: String,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"my-test-skill-test"`
+    /// `SearchKey`; example: `"my-test-skill-test"`
     pub search_key: Option<String>,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"my-test-skill-test"`
+    /// `SkillName`; example: `"my-test-skill-test"`
     pub skill_name: Option<String>,
 
-    /// `SkillType`: a string.
-    ///
-    /// Example: `"MCP Server"`
+    /// `SkillType`; example: `"MCP Server"`
     pub skill_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListSkills`] call returns.
 #[tc_model]
 pub struct ListSkillsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: Option<i64>,
 
-    /// `SkillList`: a list of [`SkillList`](super::models::SkillList) objects.
+    /// `SkillList`
     pub skill_list: Option<Vec<models::SkillList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4586,34 +5097,39 @@ pub struct ListSkillsResponse {
 /// The `ManageExternalEndpoint` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ManageExternalEndpointResponse`].
-/// The codes it documents are in [`ManageExternalEndpointError`](super::errors::ManageExternalEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ManageExternalEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ManageExternalEndpoint",
     output = ManageExternalEndpointResponse,
-    error = super::errors::ManageExternalEndpointError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ManageExternalEndpoint {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Create"`
+    /// `Operation`; example: `"Create"`
     pub operation: String,
 }
 
 /// What a successful [`ManageExternalEndpoint`] call returns.
 #[tc_model]
 pub struct ManageExternalEndpointResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4623,25 +5139,26 @@ pub struct ManageExternalEndpointResponse {
 /// The `ManageImageLifecycleGlobalPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ManageImageLifecycleGlobalPersonalResponse`].
-/// The codes it documents are in [`ManageImageLifecycleGlobalPersonalError`](super::errors::ManageImageLifecycleGlobalPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ManageImageLifecycleGlobalPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ManageImageLifecycleGlobalPersonal",
     output = ManageImageLifecycleGlobalPersonalResponse,
-    error = super::errors::ManageImageLifecycleGlobalPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ManageImageLifecycleGlobalPersonal {
-    /// `Type`: a string.
-    ///
-    /// Example: `"global_keep_last_nums"`
+    /// `Type`; example: `"global_keep_last_nums"`
     pub r#type: String,
 
-    /// `Val`: a signed 64-bit integer.
-    ///
-    /// Example: `9998`
+    /// `Val`; example: `9998`
     pub val: i64,
 }
 
@@ -4655,54 +5172,58 @@ pub struct ManageImageLifecycleGlobalPersonalResponse {
 /// The `ManageInternalEndpoint` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ManageInternalEndpointResponse`].
-/// The codes it documents are in [`ManageInternalEndpointError`](super::errors::ManageInternalEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ManageInternalEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceInsufficient.ErrorVpcDnsStatus`](super::errors::TcrErrorCode::ResourceInsufficientErrorVpcDnsStatus)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::UnauthorizedOperationErrorTcrUnauthorized)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ManageInternalEndpoint",
     output = ManageInternalEndpointResponse,
-    error = super::errors::ManageInternalEndpointError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ManageInternalEndpoint {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Create"`
+    /// `Operation`; example: `"Create"`
     pub operation: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-74ffq7ov"`
+    /// `VpcId`; example: `"vpc-74ffq7ov"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kpmi5ji6"`
+    /// `SubnetId`; example: `"subnet-kpmi5ji6"`
     pub subnet_id: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RegionId`; example: `5`
     pub region_id: Option<u64>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionName`; example: `"ap-beijing"`
     pub region_name: Option<String>,
 }
 
 /// What a successful [`ManageInternalEndpoint`] call returns.
 #[tc_model]
 pub struct ManageInternalEndpointResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4712,41 +5233,51 @@ pub struct ManageInternalEndpointResponse {
 /// The `ManageReplication` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ManageReplicationResponse`].
-/// The codes it documents are in [`ManageReplicationError`](super::errors::ManageReplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ManageReplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ManageReplication",
     output = ManageReplicationResponse,
-    error = super::errors::ManageReplicationError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ManageReplication {
-    /// `SourceRegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `SourceRegistryId`; example: `"tcr-dg284imq"`
     pub source_registry_id: String,
 
-    /// `DestinationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-7o4xeay9"`
+    /// `DestinationRegistryId`; example: `"tcr-7o4xeay9"`
     pub destination_registry_id: String,
 
-    /// `Rule`: a [`ReplicationRule`](super::models::ReplicationRule).
+    /// `Rule`
     pub rule: models::ReplicationRule,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"gz-sync2bj"`
+    /// `Description`; example: `"gz-sync2bj"`
     pub description: Option<String>,
 
-    /// `DestinationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DestinationRegionId`; example: `8`
     pub destination_region_id: Option<u64>,
 
-    /// `PeerReplicationOption`: a [`PeerReplicationOption`](super::models::PeerReplicationOption).
+    /// `PeerReplicationOption`
     pub peer_replication_option: Option<models::PeerReplicationOption>,
 }
 
@@ -4760,70 +5291,57 @@ pub struct ManageReplicationResponse {
 /// The `ModifyApplicationTriggerPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyApplicationTriggerPersonalResponse`].
-/// The codes it documents are in [`ModifyApplicationTriggerPersonalError`](super::errors::ModifyApplicationTriggerPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyApplicationTriggerPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
+/// - [`ResourceNotFound.ErrNoTrigger`](super::errors::TcrErrorCode::ResourceNotFoundErrNoTrigger)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyApplicationTriggerPersonal",
     output = ModifyApplicationTriggerPersonalResponse,
-    error = super::errors::ModifyApplicationTriggerPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyApplicationTriggerPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"test/test123"`
+    /// `RepoName`; example: `"test/test123"`
     pub repo_name: Option<String>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"testtrig"`
+    /// `TriggerName`; example: `"testtrig"`
     pub trigger_name: Option<String>,
 
-    /// `InvokeMethod`: a string.
-    ///
-    /// Example: `"all"`
+    /// `InvokeMethod`; example: `"all"`
     pub invoke_method: Option<String>,
 
-    /// `InvokeExpr`: a string.
-    ///
-    /// Example: `"release*"`
+    /// `InvokeExpr`; example: `"release*"`
     pub invoke_expr: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `WorkloadType`; example: `"Deployment"`
     pub workload_type: Option<String>,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"testdeploy"`
+    /// `WorkloadName`; example: `"testdeploy"`
     pub workload_name: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerName`; example: `"nginx"`
     pub container_name: Option<String>,
 
-    /// `ClusterRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `ClusterRegion`; example: `16`
     pub cluster_region: Option<i64>,
 
-    /// `NewTriggerName`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `NewTriggerName`; example: `"test2"`
     pub new_trigger_name: Option<String>,
 }
 
@@ -4837,33 +5355,37 @@ pub struct ModifyApplicationTriggerPersonalResponse {
 /// The `ModifyImmutableTagRules` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyImmutableTagRulesResponse`].
-/// The codes it documents are in [`ModifyImmutableTagRulesError`](super::errors::ModifyImmutableTagRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyImmutableTagRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TcrErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyImmutableTagRules",
     output = ModifyImmutableTagRulesResponse,
-    error = super::errors::ModifyImmutableTagRulesError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyImmutableTagRules {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"private"`
+    /// `NamespaceName`; example: `"private"`
     pub namespace_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleId`; example: `2`
     pub rule_id: i64,
 
-    /// `Rule`: an [`ImmutableTagRule`](super::models::ImmutableTagRule).
+    /// `Rule`
     pub rule: models::ImmutableTagRule,
 }
 
@@ -4877,35 +5399,41 @@ pub struct ModifyImmutableTagRulesResponse {
 /// The `ModifyInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-abc123"`
+    /// `RegistryId`; example: `"tcr-abc123"`
     pub registry_id: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"premium"`
+    /// `RegistryType`; example: `"premium"`
     pub registry_type: Option<String>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `EnableCosVersioning`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCosVersioning`; example: `false`
     pub enable_cos_versioning: Option<bool>,
 }
 
@@ -4919,30 +5447,32 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceStorage` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyInstanceStorageResponse`].
-/// The codes it documents are in [`ModifyInstanceStorageError`](super::errors::ModifyInstanceStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyInstanceStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyInstanceStorage",
     output = ModifyInstanceStorageResponse,
-    error = super::errors::ModifyInstanceStorageError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyInstanceStorage {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dc0d****"`
+    /// `RegistryId`; example: `"tcr-dc0d****"`
     pub registry_id: String,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `TargetRegion`; example: `"ap-chengdu"`
     pub target_region: String,
 
-    /// `TargetStorageName`: a string.
-    ///
-    /// Example: `"tcr-dc0d****-1255******"`
+    /// `TargetStorageName`; example: `"tcr-dc0d****-1255******"`
     pub target_storage_name: String,
 }
 
@@ -4956,40 +5486,41 @@ pub struct ModifyInstanceStorageResponse {
 /// The `ModifyInstanceToken` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyInstanceTokenResponse`].
-/// The codes it documents are in [`ModifyInstanceTokenError`](super::errors::ModifyInstanceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyInstanceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.Unknown`](super::errors::TcrErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyInstanceToken",
     output = ModifyInstanceTokenResponse,
-    error = super::errors::ModifyInstanceTokenError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyInstanceToken {
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"ct3ucep1qcle9n4kmv00"`
+    /// `TokenId`; example: `"ct3ucep1qcle9n4kmv00"`
     pub token_id: String,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"update desc"`
+    /// `Desc`; example: `"update desc"`
     pub desc: Option<String>,
 
-    /// `ModifyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyFlag`; example: `1`
     pub modify_flag: Option<i64>,
 }
 
@@ -5003,53 +5534,58 @@ pub struct ModifyInstanceTokenResponse {
 /// The `ModifyNamespace` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyNamespaceResponse`].
-/// The codes it documents are in [`ModifyNamespaceError`](super::errors::ModifyNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyNamespace",
     output = ModifyNamespaceResponse,
-    error = super::errors::ModifyNamespaceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyNamespace {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `NamespaceName`; example: `"nginx"`
     pub namespace_name: String,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublic`; example: `false`
     pub is_public: Option<bool>,
 
-    /// `IsAutoScan`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAutoScan`; example: `false`
     pub is_auto_scan: Option<bool>,
 
-    /// `IsPreventVUL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPreventVUL`; example: `false`
     #[tc(rename = "IsPreventVUL")]
     pub is_prevent_vul: Option<bool>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: Option<String>,
 
-    /// `CVEWhitelistItems`: a list of [`CveWhitelistItem`](super::models::CveWhitelistItem) objects.
+    /// `CVEWhitelistItems`
     #[tc(rename = "CVEWhitelistItems")]
     pub cve_whitelist_items: Option<Vec<models::CveWhitelistItem>>,
 
-    /// `TagSpecification`: a [`TagSpecification`](super::models::TagSpecification).
+    /// `TagSpecification`
     pub tag_specification: Option<models::TagSpecification>,
 }
 
@@ -5063,33 +5599,37 @@ pub struct ModifyNamespaceResponse {
 /// The `ModifyReplication` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyReplicationResponse`].
-/// The codes it documents are in [`ModifyReplicationError`](super::errors::ModifyReplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyReplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyReplication",
     output = ModifyReplicationResponse,
-    error = super::errors::ModifyReplicationError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyReplication {
-    /// `SourceRegistryId`: a string.
-    ///
-    /// Example: `"tcr-f3ouwtzl"`
+    /// `SourceRegistryId`; example: `"tcr-f3ouwtzl"`
     pub source_registry_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Rule`: a [`ModifyReplicationRule`](super::models::ModifyReplicationRule).
+    /// `Rule`
     pub rule: models::ModifyReplicationRule,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"replication_rule"`
+    /// `Description`; example: `"replication_rule"`
     pub description: Option<String>,
 }
 
@@ -5103,40 +5643,45 @@ pub struct ModifyReplicationResponse {
 /// The `ModifyRepository` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyRepositoryResponse`].
-/// The codes it documents are in [`ModifyRepositoryError`](super::errors::ModifyRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InternalError.ErrorTcrInvalidMediaType`](super::errors::TcrErrorCode::InternalErrorErrorTcrInvalidMediaType)
+/// - [`InternalError.ErrorTcrResourceConflict`](super::errors::TcrErrorCode::InternalErrorErrorTcrResourceConflict)
+/// - [`InternalError.ErrorTcrUnauthorized`](super::errors::TcrErrorCode::InternalErrorErrorTcrUnauthorized)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyRepository",
     output = ModifyRepositoryResponse,
-    error = super::errors::ModifyRepositoryError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyRepository {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `NamespaceName`; example: `"ns1"`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `RepositoryName`; example: `"golang"`
     pub repository_name: String,
 
-    /// `BriefDescription`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `BriefDescription`; example: `"golang"`
     pub brief_description: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `Description`; example: `"golang"`
     pub description: String,
 }
 
@@ -5150,25 +5695,29 @@ pub struct ModifyRepositoryResponse {
 /// The `ModifyRepositoryAccessPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyRepositoryAccessPersonalResponse`].
-/// The codes it documents are in [`ModifyRepositoryAccessPersonalError`](super::errors::ModifyRepositoryAccessPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyRepositoryAccessPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyRepositoryAccessPersonal",
     output = ModifyRepositoryAccessPersonalResponse,
-    error = super::errors::ModifyRepositoryAccessPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyRepositoryAccessPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"dockerhub/test"`
+    /// `RepoName`; example: `"dockerhub/test"`
     pub repo_name: String,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Public`; example: `1`
     pub public: i64,
 }
 
@@ -5182,25 +5731,29 @@ pub struct ModifyRepositoryAccessPersonalResponse {
 /// The `ModifyRepositoryInfoPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyRepositoryInfoPersonalResponse`].
-/// The codes it documents are in [`ModifyRepositoryInfoPersonalError`](super::errors::ModifyRepositoryInfoPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyRepositoryInfoPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TcrErrorCode::ResourceNotFoundErrNoRepo)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyRepositoryInfoPersonal",
     output = ModifyRepositoryInfoPersonalResponse,
-    error = super::errors::ModifyRepositoryInfoPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyRepositoryInfoPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc1"`
+    /// `Description`; example: `"desc1"`
     pub description: String,
 }
 
@@ -5214,44 +5767,45 @@ pub struct ModifyRepositoryInfoPersonalResponse {
 /// The `ModifySecurityPolicy` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifySecurityPolicyResponse`].
-/// The codes it documents are in [`ModifySecurityPolicyError`](super::errors::ModifySecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifySecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifySecurityPolicy",
     output = ModifySecurityPolicyResponse,
-    error = super::errors::ModifySecurityPolicyError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifySecurityPolicy {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `PolicyIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PolicyIndex`; example: `2`
     pub policy_index: i64,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `CidrBlock`; example: `"3.3.3.3"`
     pub cidr_block: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"update access ip"`
+    /// `Description`; example: `"update access ip"`
     pub description: String,
 }
 
 /// What a successful [`ModifySecurityPolicy`] call returns.
 #[tc_model]
 pub struct ModifySecurityPolicyResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5261,48 +5815,45 @@ pub struct ModifySecurityPolicyResponse {
 /// The `ModifyServiceAccount` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyServiceAccountResponse`].
-/// The codes it documents are in [`ModifyServiceAccountError`](super::errors::ModifyServiceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyServiceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyServiceAccount",
     output = ModifyServiceAccountResponse,
-    error = super::errors::ModifyServiceAccountError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyServiceAccount {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcr$service-account2"`
+    /// `Name`; example: `"tcr$service-account2"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc 1"`
+    /// `Description`; example: `"desc 1"`
     pub description: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: Option<i64>,
 
-    /// `ExpiresAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1676897989`
+    /// `ExpiresAt`; example: `1676897989`
     pub expires_at: Option<i64>,
 
-    /// `Disable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Disable`; example: `true`
     pub disable: Option<bool>,
 
-    /// `Permissions`: a list of [`Permission`](super::models::Permission) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::Permission>>,
 }
 
@@ -5316,44 +5867,43 @@ pub struct ModifyServiceAccountResponse {
 /// The `ModifyServiceAccountPassword` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyServiceAccountPasswordResponse`].
-/// The codes it documents are in [`ModifyServiceAccountPasswordError`](super::errors::ModifyServiceAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyServiceAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TcrErrorCode::FailedOperation)
+/// - [`FailedOperation.DbError`](super::errors::TcrErrorCode::FailedOperationDbError)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TcrErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyServiceAccountPassword",
     output = ModifyServiceAccountPasswordResponse,
-    error = super::errors::ModifyServiceAccountPasswordError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyServiceAccountPassword {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-xxx"`
+    /// `RegistryId`; example: `"tcr-xxx"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcr$robot"`
+    /// `Name`; example: `"tcr$robot"`
     pub name: String,
 
-    /// `Random`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Random`; example: `true`
     pub random: bool,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"MyPass"`
+    /// `Password`; example: `"MyPass"`
     pub password: Option<String>,
 }
 
 /// What a successful [`ModifyServiceAccountPassword`] call returns.
 #[tc_model]
 pub struct ModifyServiceAccountPasswordResponse {
-    /// `Password`: a string.
-    ///
-    /// Example: `"kiHUaTAmF6a94mNzhZWDans3dYahHQNE"`
+    /// `Password`; example: `"kiHUaTAmF6a94mNzhZWDans3dYahHQNE"`
     pub password: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5363,46 +5913,54 @@ pub struct ModifyServiceAccountPasswordResponse {
 /// The `ModifyTagRetentionRule` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyTagRetentionRuleResponse`].
-/// The codes it documents are in [`ModifyTagRetentionRuleError`](super::errors::ModifyTagRetentionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyTagRetentionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyTagRetentionRule",
     output = ModifyTagRetentionRuleResponse,
-    error = super::errors::ModifyTagRetentionRuleError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyTagRetentionRule {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test123"`
+    /// `RegistryId`; example: `"tcr-test123"`
     pub registry_id: String,
 
-    /// `NamespaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NamespaceId`; example: `1`
     pub namespace_id: i64,
 
-    /// `CronSetting`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `CronSetting`; example: `"manual"`
     pub cron_setting: String,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `RetentionRule`: a [`RetentionRule`](super::models::RetentionRule).
+    /// `RetentionRule`
     pub retention_rule: Option<models::RetentionRule>,
 
-    /// `AdvancedRuleItems`: a list of [`RetentionRuleItem`](super::models::RetentionRuleItem) objects.
+    /// `AdvancedRuleItems`
     pub advanced_rule_items: Option<Vec<models::RetentionRuleItem>>,
 
-    /// `Disabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disabled`; example: `false`
     pub disabled: Option<bool>,
 }
 
@@ -5416,20 +5974,25 @@ pub struct ModifyTagRetentionRuleResponse {
 /// The `ModifyUserPasswordPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyUserPasswordPersonalResponse`].
-/// The codes it documents are in [`ModifyUserPasswordPersonalError`](super::errors::ModifyUserPasswordPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyUserPasswordPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TcrErrorCode::ResourceNotFoundErrNoUser)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyUserPasswordPersonal",
     output = ModifyUserPasswordPersonalResponse,
-    error = super::errors::ModifyUserPasswordPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyUserPasswordPersonal {
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 }
 
@@ -5443,38 +6006,43 @@ pub struct ModifyUserPasswordPersonalResponse {
 /// The `ModifyWebhookTrigger` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ModifyWebhookTriggerResponse`].
-/// The codes it documents are in [`ModifyWebhookTriggerError`](super::errors::ModifyWebhookTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ModifyWebhookTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependenceError`](super::errors::TcrErrorCode::FailedOperationDependenceError)
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrorTcrInternal`](super::errors::TcrErrorCode::InternalErrorErrorTcrInternal)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorTcrInvalidParameter`](super::errors::TcrErrorCode::InvalidParameterErrorTcrInvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TcrResourceNotFound`](super::errors::TcrErrorCode::ResourceNotFoundTcrResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ModifyWebhookTrigger",
     output = ModifyWebhookTriggerResponse,
-    error = super::errors::ModifyWebhookTriggerError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ModifyWebhookTrigger {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Trigger`: a [`WebhookTrigger`](super::models::WebhookTrigger).
+    /// `Trigger`
     pub trigger: models::WebhookTrigger,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"ags"`
+    /// `Product`; example: `"ags"`
     pub product: Option<String>,
 
-    /// `PreheatRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `PreheatRegion`; example: `"ap-beijing"`
     pub preheat_region: Option<String>,
 }
 
@@ -5488,37 +6056,50 @@ pub struct ModifyWebhookTriggerResponse {
 /// The `RenewInstance` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`RenewInstanceResponse`].
-/// The codes it documents are in [`RenewInstanceError`](super::errors::RenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=RenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::TcrErrorCode::InternalErrorDbError)
+/// - [`InternalError.ErrConflict`](super::errors::TcrErrorCode::InternalErrorErrConflict)
+/// - [`InternalError.ErrNotExist`](super::errors::TcrErrorCode::InternalErrorErrNotExist)
+/// - [`InternalError.ErrorConflict`](super::errors::TcrErrorCode::InternalErrorErrorConflict)
+/// - [`InternalError.ErrorOverLimit`](super::errors::TcrErrorCode::InternalErrorErrorOverLimit)
+/// - [`InvalidParameter`](super::errors::TcrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorNameExists`](super::errors::TcrErrorCode::InvalidParameterErrorNameExists)
+/// - [`InvalidParameter.ErrorRegistryName`](super::errors::TcrErrorCode::InvalidParameterErrorRegistryName)
+/// - [`InvalidParameter.ErrorTagOverLimit`](super::errors::TcrErrorCode::InvalidParameterErrorTagOverLimit)
+/// - [`InvalidParameter.UnsupportedRegion`](super::errors::TcrErrorCode::InvalidParameterUnsupportedRegion)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TcrErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TcrErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TcrErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "RenewInstance",
     output = RenewInstanceResponse,
-    error = super::errors::RenewInstanceError
+    error = super::errors::TcrErrorCode
 )]
 pub struct RenewInstance {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
-    /// `RegistryChargePrepaid`: a [`RegistryChargePrepaid`](super::models::RegistryChargePrepaid).
+    /// `RegistryChargePrepaid`
     pub registry_charge_prepaid: models::RegistryChargePrepaid,
 
-    /// `Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Flag`; example: `0`
     pub flag: i64,
 }
 
 /// What a successful [`RenewInstance`] call returns.
 #[tc_model]
 pub struct RenewInstanceResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-12345"`
+    /// `RegistryId`; example: `"tcr-12345"`
     pub registry_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5528,34 +6109,33 @@ pub struct RenewInstanceResponse {
 /// The `TerminateGCJob` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`TerminateGCJobResponse`].
-/// The codes it documents are in [`TerminateGCJobError`](super::errors::TerminateGCJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=TerminateGCJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "TerminateGCJob",
     output = TerminateGCJobResponse,
-    error = super::errors::TerminateGCJobError
+    error = super::errors::TcrErrorCode
 )]
 pub struct TerminateGCJob {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dc0*****"`
+    /// `RegistryId`; example: `"tcr-dc0*****"`
     pub registry_id: String,
 }
 
 /// What a successful [`TerminateGCJob`] call returns.
 #[tc_model]
 pub struct TerminateGCJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"GC job stopped successfully"`
+    /// `Message`; example: `"GC job stopped successfully"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5565,27 +6145,31 @@ pub struct TerminateGCJobResponse {
 /// The `ValidateNamespaceExistPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ValidateNamespaceExistPersonalResponse`].
-/// The codes it documents are in [`ValidateNamespaceExistPersonalError`](super::errors::ValidateNamespaceExistPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ValidateNamespaceExistPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ValidateNamespaceExistPersonal",
     output = ValidateNamespaceExistPersonalResponse,
-    error = super::errors::ValidateNamespaceExistPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ValidateNamespaceExistPersonal {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"mynamespace"`
+    /// `Namespace`; example: `"mynamespace"`
     pub namespace: String,
 }
 
 /// What a successful [`ValidateNamespaceExistPersonal`] call returns.
 #[tc_model]
 pub struct ValidateNamespaceExistPersonalResponse {
-    /// `Data`: a [`NamespaceIsExistsResp`](super::models::NamespaceIsExistsResp).
+    /// `Data`
     pub data: models::NamespaceIsExistsResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5595,27 +6179,32 @@ pub struct ValidateNamespaceExistPersonalResponse {
 /// The `ValidateRepositoryExistPersonal` action of TCR API 2019-09-24.
 ///
 /// A successful call returns [`ValidateRepositoryExistPersonalResponse`].
-/// The codes it documents are in [`ValidateRepositoryExistPersonalError`](super::errors::ValidateRepositoryExistPersonalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tcr&Version=2019-09-24&Action=ValidateRepositoryExistPersonal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TcrErrorCode`](super::errors::TcrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TcrErrorCode::InternalError)
+/// - [`InvalidParameter.ErrNSMisMatch`](super::errors::TcrErrorCode::InvalidParameterErrNsMisMatch)
+/// - [`MissingParameter`](super::errors::TcrErrorCode::MissingParameter)
 #[tc_action(
     service = "tcr",
     version = "2019-09-24",
     name = "ValidateRepositoryExistPersonal",
     output = ValidateRepositoryExistPersonalResponse,
-    error = super::errors::ValidateRepositoryExistPersonalError
+    error = super::errors::TcrErrorCode
 )]
 pub struct ValidateRepositoryExistPersonal {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"dockerhub/test"`
+    /// `RepoName`; example: `"dockerhub/test"`
     pub repo_name: String,
 }
 
 /// What a successful [`ValidateRepositoryExistPersonal`] call returns.
 #[tc_model]
 pub struct ValidateRepositoryExistPersonalResponse {
-    /// `Data`: a [`RepoIsExistResp`](super::models::RepoIsExistResp).
+    /// `Data`
     pub data: models::RepoIsExistResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

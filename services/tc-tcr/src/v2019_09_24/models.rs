@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeInternalEndpoints`](super::DescribeInternalEndpoints).
 #[tc_model]
 pub struct AccessVpc {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5sdsx9k9"`
+    /// `VpcId`; example: `"vpc-5sdsx9k9"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-5snl8kyg"`
+    /// `SubnetId`; example: `"subnet-5snl8kyg"`
     pub subnet_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `AccessIp`: a string.
-    ///
-    /// Example: `"10.0.25.33"`
+    /// `AccessIp`; example: `"10.0.25.33"`
     pub access_ip: String,
 }
 
@@ -34,34 +26,22 @@ pub struct AccessVpc {
 /// Returned in the output of [`DescribeImageLifecycleGlobalPersonal`](super::DescribeImageLifecycleGlobalPersonal) and [`DescribeImageLifecyclePersonal`](super::DescribeImageLifecyclePersonal).
 #[tc_model]
 pub struct AutoDelStrategyInfo {
-    /// `Username`: a string.
-    ///
-    /// Example: `"3321337994"`
+    /// `Username`; example: `"3321337994"`
     pub username: String,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"repo"`
+    /// `RepoName`; example: `"repo"`
     pub repo_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"global_keep_last_days"`
+    /// `Type`; example: `"global_keep_last_days"`
     pub r#type: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: i64,
 
-    /// `Valid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Valid`; example: `0`
     pub valid: i64,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-05-21 16:46:42 +0800 CST"`
+    /// `CreationTime`; example: `"2020-05-21 16:46:42 +0800 CST"`
     pub creation_time: String,
 }
 
@@ -70,14 +50,10 @@ pub struct AutoDelStrategyInfo {
 /// Returned in the output of [`DescribeImageLifecycleGlobalPersonal`](super::DescribeImageLifecycleGlobalPersonal) and [`DescribeImageLifecyclePersonal`](super::DescribeImageLifecyclePersonal).
 #[tc_model]
 pub struct AutoDelStrategyInfoResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `StrategyInfo`: a list of [`AutoDelStrategyInfo`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `StrategyInfo`; example: `[{},{}]`
     pub strategy_info: Vec<AutoDelStrategyInfo>,
 }
 
@@ -88,10 +64,7 @@ pub struct AutoDelStrategyInfoResp {
 #[doc(alias = "CVEWhitelistItem")]
 #[tc_model]
 pub struct CveWhitelistItem {
-    /// `CVEID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `CVEID`, always sent in responses; example: `"1"`
     #[tc(rename = "CVEID")]
     pub cveid: Option<String>,
 }
@@ -101,24 +74,16 @@ pub struct CveWhitelistItem {
 /// Returned in the output of [`DescribeInstanceCustomizedDomain`](super::DescribeInstanceCustomizedDomain).
 #[tc_model]
 pub struct CustomizedDomainInfo {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-test134"`
+    /// `RegistryId`; example: `"tcr-test134"`
     pub registry_id: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"46Gddd"`
+    /// `CertId`; example: `"46Gddd"`
     pub cert_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: String,
 }
 
@@ -127,13 +92,13 @@ pub struct CustomizedDomainInfo {
 /// Sent in the input of [`DeleteAIModel`](super::DeleteAIModel).
 #[tc_model]
 pub struct DeleteModelItem {
-    /// `NamespaceName`: a string.
+    /// `NamespaceName`
     pub namespace_name: String,
 
-    /// `RepositoryName`: a string.
+    /// `RepositoryName`
     pub repository_name: String,
 
-    /// `Reference`: a string.
+    /// `Reference`
     pub reference: Option<String>,
 }
 
@@ -142,14 +107,10 @@ pub struct DeleteModelItem {
 /// Returned in the output of [`DescribeApplicationTriggerLogPersonal`](super::DescribeApplicationTriggerLogPersonal).
 #[tc_model]
 pub struct DescribeApplicationTriggerLogPersonalResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `LogInfo`: a list of [`TriggerLogResp`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `LogInfo`; example: `[{},{}]`
     pub log_info: Vec<TriggerLogResp>,
 }
 
@@ -158,14 +119,10 @@ pub struct DescribeApplicationTriggerLogPersonalResp {
 /// Returned in the output of [`DescribeApplicationTriggerPersonal`](super::DescribeApplicationTriggerPersonal).
 #[tc_model]
 pub struct DescribeApplicationTriggerPersonalResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TriggerInfo`: a list of [`TriggerResp`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `TriggerInfo`; example: `[{},{}]`
     pub trigger_info: Vec<TriggerResp>,
 }
 
@@ -174,9 +131,7 @@ pub struct DescribeApplicationTriggerPersonalResp {
 /// Returned in the output of [`DuplicateImagePersonal`](super::DuplicateImagePersonal).
 #[tc_model]
 pub struct DupImageTagResp {
-    /// `Digest`: a string.
-    ///
-    /// Example: `"sha256:b3e07cf570a86f5bd5c770e86ccbc2d1c2e79081b1b966332ba873a6d1c3481c"`
+    /// `Digest`; example: `"sha256:b3e07cf570a86f5bd5c770e86ccbc2d1c2e79081b1b966332ba873a6d1c3481c"`
     pub digest: String,
 }
 
@@ -185,14 +140,10 @@ pub struct DupImageTagResp {
 /// Returned in the output of [`DescribeFavorRepositoryPersonal`](super::DescribeFavorRepositoryPersonal).
 #[tc_model]
 pub struct FavorResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `RepoInfo`: a list of [`Favors`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `RepoInfo`; example: `[{},{}]`
     pub repo_info: Vec<Favors>,
 }
 
@@ -201,54 +152,34 @@ pub struct FavorResp {
 /// Returned in the output of [`DescribeFavorRepositoryPersonal`](super::DescribeFavorRepositoryPersonal).
 #[tc_model]
 pub struct Favors {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"v3test2/mao"`
+    /// `RepoName`; example: `"v3test2/mao"`
     pub repo_name: String,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"QCLOUD HUB"`
+    /// `RepoType`; example: `"QCLOUD HUB"`
     pub repo_type: String,
 
-    /// `PullCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PullCount`; example: `0`
     pub pull_count: i64,
 
-    /// `FavorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FavorCount`; example: `1`
     pub favor_count: i64,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Public`; example: `0`
     pub public: i64,
 
-    /// `IsQcloudOfficial`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQcloudOfficial`; example: `false`
     pub is_qcloud_official: bool,
 
-    /// `TagCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TagCount`; example: `1`
     pub tag_count: i64,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `Logo`; example: `"empty"`
     pub logo: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 }
 
@@ -257,14 +188,10 @@ pub struct Favors {
 /// Sent in the input of [`DescribeInstances`](super::DescribeInstances), [`DescribeNamespaces`](super::DescribeNamespaces) and [`DescribeServiceAccounts`](super::DescribeServiceAccounts).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Tags"`
+    /// `Name`; example: `"Tags"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["nico:nico-resource"]`
+    /// `Values`; example: `["nico:nico-resource"]`
     pub values: Vec<String>,
 }
 
@@ -274,14 +201,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeTagRetentionRules`](super::DescribeTagRetentionRules).
 #[tc_model]
 pub struct FilterSelector {
-    /// `Decoration`: a string.
-    ///
-    /// Example: `"matches"`
+    /// `Decoration`; example: `"matches"`
     pub decoration: Option<String>,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"v*"`
+    /// `Pattern`; example: `"v*"`
     pub pattern: Option<String>,
 }
 
@@ -291,28 +214,20 @@ pub struct FilterSelector {
 #[doc(alias = "GCJobInfo")]
 #[tc_model]
 pub struct GcJobInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ID`; example: `6`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `JobStatus`; example: `"finished"`
     pub job_status: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2021-05-14T08:20:01Z"`
+    /// `CreationTime`; example: `"2021-05-14T08:20:01Z"`
     pub creation_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-05-14T08:20:02.387203Z"`
+    /// `UpdateTime`; example: `"2021-05-14T08:20:02.387203Z"`
     pub update_time: String,
 
-    /// `Schedule`: a [`Schedule`].
+    /// `Schedule`
     pub schedule: Schedule,
 }
 
@@ -322,9 +237,7 @@ pub struct GcJobInfo {
 #[doc(alias = "GCParameters")]
 #[tc_model]
 pub struct GcParameters {
-    /// `Dryrun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dryrun`; example: `true`
     pub dryrun: Option<bool>,
 }
 
@@ -334,14 +247,10 @@ pub struct GcParameters {
 /// Returned in the output of [`CreateWebhookTrigger`](super::CreateWebhookTrigger) and [`DescribeWebhookTrigger`](super::DescribeWebhookTrigger).
 #[tc_model]
 pub struct Header {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value"]`
+    /// `Values`; example: `["value"]`
     pub values: Vec<String>,
 }
 
@@ -351,42 +260,25 @@ pub struct Header {
 /// Returned in the output of [`DescribeImmutableTagRules`](super::DescribeImmutableTagRules).
 #[tc_model]
 pub struct ImmutableTagRule {
-    /// `RepositoryPattern`: a string.
-    ///
-    /// Example: `"**"`
+    /// `RepositoryPattern`; example: `"**"`
     pub repository_pattern: String,
 
-    /// `TagPattern`: a string.
-    ///
-    /// Example: `"**"`
+    /// `TagPattern`; example: `"**"`
     pub tag_pattern: String,
 
-    /// `RepositoryDecoration`: a string.
-    ///
-    /// Example: `"repoMatches"`
+    /// `RepositoryDecoration`; example: `"repoMatches"`
     pub repository_decoration: String,
 
-    /// `TagDecoration`: a string.
-    ///
-    /// Example: `"matches"`
+    /// `TagDecoration`; example: `"matches"`
     pub tag_decoration: String,
 
-    /// `Disabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Disabled`, always sent in responses; example: `false`
     pub disabled: Option<bool>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `6`
+    /// `RuleId`, always sent in responses; example: `6`
     pub rule_id: Option<i64>,
 
-    /// `NsName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"library"`
+    /// `NsName`, always sent in responses; example: `"library"`
     pub ns_name: Option<String>,
 }
 
@@ -395,14 +287,10 @@ pub struct ImmutableTagRule {
 /// Returned in the output of [`DescribeImageManifests`](super::DescribeImageManifests) and [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct KeyValueString {
-    /// `Key`: a string.
-    ///
-    /// Example: `"foo"`
+    /// `Key`; example: `"foo"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"bar"`
+    /// `Value`; example: `"bar"`
     pub value: String,
 }
 
@@ -411,19 +299,13 @@ pub struct KeyValueString {
 /// Returned in the output of [`DescribeUserQuotaPersonal`](super::DescribeUserQuotaPersonal).
 #[tc_model]
 pub struct Limit {
-    /// `Username`: a string.
-    ///
-    /// Example: `"3321337994"`
+    /// `Username`; example: `"3321337994"`
     pub username: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Type`; example: `"namespace"`
     pub r#type: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Value`; example: `2000`
     pub value: i64,
 }
 
@@ -432,40 +314,40 @@ pub struct Limit {
 /// Returned in the output of [`DescribeAIModelVersionDetail`](super::DescribeAIModelVersionDetail).
 #[tc_model]
 pub struct ModelDetail {
-    /// `ModelName`: a string.
+    /// `ModelName`
     pub model_name: Option<String>,
 
-    /// `NamespaceName`: a string.
+    /// `NamespaceName`
     pub namespace_name: Option<String>,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Digest`: a string.
+    /// `Digest`
     pub digest: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `Framework`: a string.
+    /// `Framework`
     pub framework: Option<String>,
 
-    /// `Precision`: a string.
+    /// `Precision`
     pub precision: Option<String>,
 
-    /// `FileFormat`: a string.
+    /// `FileFormat`
     pub file_format: Option<String>,
 
-    /// `ParamSize`: a string.
+    /// `ParamSize`
     pub param_size: Option<String>,
 
-    /// `Family`: a string.
+    /// `Family`
     pub family: Option<String>,
 
-    /// `IsRecommended`: a boolean.
+    /// `IsRecommended`
     pub is_recommended: Option<bool>,
 
-    /// `PushTime`: a string.
+    /// `PushTime`
     pub push_time: Option<String>,
 }
 
@@ -474,25 +356,25 @@ pub struct ModelDetail {
 /// Returned in the output of [`ListAIModels`](super::ListAIModels).
 #[tc_model]
 pub struct ModelList {
-    /// `ModelName`: a string.
+    /// `ModelName`
     pub model_name: Option<String>,
 
-    /// `NamespaceName`: a string.
+    /// `NamespaceName`
     pub namespace_name: Option<String>,
 
-    /// `LatestVersion`: a string.
+    /// `LatestVersion`
     pub latest_version: Option<String>,
 
-    /// `Kind`: a string.
+    /// `Kind`
     pub kind: Option<String>,
 
-    /// `ImageSize`: a string.
+    /// `ImageSize`
     pub image_size: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Digest`: a string.
+    /// `Digest`
     pub digest: Option<String>,
 }
 
@@ -501,27 +383,19 @@ pub struct ModelList {
 /// Sent in the input of [`ModifyReplication`](super::ModifyReplication).
 #[tc_model]
 pub struct ModifyReplicationRule {
-    /// `DestNamespace`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `DestNamespace`; example: `"nginx"`
     pub dest_namespace: Option<String>,
 
-    /// `Override`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Override`; example: `true`
     pub r#override: Option<bool>,
 
-    /// `Deletion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deletion`; example: `true`
     pub deletion: Option<bool>,
 
-    /// `Filters`: a list of [`ReplicationFilter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<ReplicationFilter>>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -530,19 +404,13 @@ pub struct ModifyReplicationRule {
 /// Returned in the output of [`DescribeNamespacePersonal`](super::DescribeNamespacePersonal).
 #[tc_model]
 pub struct NamespaceInfo {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"nicokang"`
+    /// `Namespace`; example: `"nicokang"`
     pub namespace: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-06-22 10:37:26"`
+    /// `CreationTime`; example: `"2024-06-22 10:37:26"`
     pub creation_time: String,
 
-    /// `RepoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RepoCount`; example: `10`
     pub repo_count: i64,
 }
 
@@ -551,14 +419,10 @@ pub struct NamespaceInfo {
 /// Returned in the output of [`DescribeNamespacePersonal`](super::DescribeNamespacePersonal).
 #[tc_model]
 pub struct NamespaceInfoResp {
-    /// `NamespaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NamespaceCount`; example: `2`
     pub namespace_count: i64,
 
-    /// `NamespaceInfo`: a list of [`NamespaceInfo`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `NamespaceInfo`; example: `[{},{}]`
     pub namespace_info: Vec<NamespaceInfo>,
 }
 
@@ -567,14 +431,10 @@ pub struct NamespaceInfoResp {
 /// Returned in the output of [`ValidateNamespaceExistPersonal`](super::ValidateNamespaceExistPersonal).
 #[tc_model]
 pub struct NamespaceIsExistsResp {
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExist`; example: `true`
     pub is_exist: bool,
 
-    /// `IsPreserved`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPreserved`; example: `false`
     pub is_preserved: bool,
 }
 
@@ -583,17 +443,13 @@ pub struct NamespaceIsExistsResp {
 /// Sent in the input of [`ManageReplication`](super::ManageReplication).
 #[tc_model]
 pub struct PeerReplicationOption {
-    /// `PeerRegistryUin`: a string.
-    ///
-    /// Example: `"3321337994"`
+    /// `PeerRegistryUin`; example: `"3321337994"`
     pub peer_registry_uin: String,
 
-    /// `PeerRegistryToken`: a string.
+    /// `PeerRegistryToken`
     pub peer_registry_token: String,
 
-    /// `EnablePeerReplication`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePeerReplication`; example: `true`
     pub enable_peer_replication: bool,
 }
 
@@ -603,14 +459,10 @@ pub struct PeerReplicationOption {
 /// Returned in the output of [`DescribeServiceAccounts`](super::DescribeServiceAccounts).
 #[tc_model]
 pub struct Permission {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"library"`
+    /// `Resource`; example: `"library"`
     pub resource: String,
 
-    /// `Actions`: a list of strings.
-    ///
-    /// Example: `["tcr:PushRepository","tcr:PullRepository"]`
+    /// `Actions`; example: `["tcr:PushRepository","tcr:PullRepository"]`
     pub actions: Vec<String>,
 }
 
@@ -619,14 +471,10 @@ pub struct Permission {
 /// Returned in the output of [`DescribeReplicationPolicies`](super::DescribeReplicationPolicies).
 #[tc_model]
 pub struct PolicyFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Type`; example: `"tag"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Value`; example: `"v1"`
     pub value: Option<String>,
 }
 
@@ -635,44 +483,28 @@ pub struct PolicyFilter {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct Region {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `Alias`; example: `"sh"`
     pub alias: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RegionId`; example: `4`
     pub region_id: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionName`; example: `"ap-shanghai"`
     pub region_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"alluser"`
+    /// `Status`; example: `"alluser"`
     pub status: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"alluser"`
+    /// `Remark`; example: `"alluser"`
     pub remark: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-24T09:42:35+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2020-04-24T09:42:35+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-10-29T15:27:08+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2021-10-29T15:27:08+08:00"`
     pub updated_at: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 }
 
@@ -681,99 +513,63 @@ pub struct Region {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Registry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `RegistryName`: a string.
-    ///
-    /// Example: `"nicokang-tcr-gz"`
+    /// `RegistryName`; example: `"nicokang-tcr-gz"`
     pub registry_name: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"premium"`
+    /// `RegistryType`; example: `"premium"`
     pub registry_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `PublicDomain`: a string.
-    ///
-    /// Example: `"nicokang-tcr-gz.tencentcloudcr.com"`
+    /// `PublicDomain`; example: `"nicokang-tcr-gz.tencentcloudcr.com"`
     pub public_domain: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-07-19T15:33:22+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2024-07-19T15:33:22+08:00"`
     pub created_at: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `EnableAnonymous`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAnonymous`; example: `true`
     pub enable_anonymous: bool,
 
-    /// `TokenValidTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `87600`
+    /// `TokenValidTime`; example: `87600`
     pub token_valid_time: u64,
 
-    /// `InternalEndpoint`: a string.
-    ///
-    /// Example: `"10.1.66.46"`
+    /// `InternalEndpoint`; example: `"10.1.66.46"`
     pub internal_endpoint: String,
 
-    /// `TagSpecification`: a [`TagSpecification`].
+    /// `TagSpecification`
     pub tag_specification: TagSpecification,
 
-    /// `ExpiredAt`: a string.
-    ///
-    /// Example: `"2034-07-19T15:33:22+08:00"`
+    /// `ExpiredAt`; example: `"2034-07-19T15:33:22+08:00"`
     pub expired_at: String,
 
-    /// `PayMod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMod`; example: `0`
     pub pay_mod: i64,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: bool,
 
-    /// `AIFeature`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AIFeature`; example: `true`
     #[tc(rename = "AIFeature")]
     pub ai_feature: Option<bool>,
 
-    /// `EnableCosMAZ`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCosMAZ`; example: `true`
     #[tc(rename = "EnableCosMAZ")]
     pub enable_cos_maz: bool,
 
-    /// `EnableCosVersioning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCosVersioning`; example: `true`
     pub enable_cos_versioning: bool,
 }
 
@@ -782,14 +578,10 @@ pub struct Registry {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance) and [`RenewInstance`](super::RenewInstance).
 #[tc_model]
 pub struct RegistryChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: i64,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 }
 
@@ -798,19 +590,13 @@ pub struct RegistryChargePrepaid {
 /// Returned in the output of [`DescribeInstanceStatus`](super::DescribeInstanceStatus).
 #[tc_model]
 pub struct RegistryCondition {
-    /// `Type`: a string.
-    ///
-    /// Example: `"type"`
+    /// `Type`; example: `"type"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"reason"`
+    /// `Reason`; example: `"reason"`
     pub reason: String,
 }
 
@@ -819,19 +605,13 @@ pub struct RegistryCondition {
 /// Returned in the output of [`DescribeInstanceStatus`](super::DescribeInstanceStatus).
 #[tc_model]
 pub struct RegistryStatus {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Conditions`: a list of [`RegistryCondition`] objects.
-    ///
-    /// Example: `[{"Reason":"","Status":"Running","Type":""}]`
+    /// `Conditions`; example: `[{"Reason":"","Status":"Running","Type":""}]`
     pub conditions: Vec<RegistryCondition>,
 }
 
@@ -840,41 +620,27 @@ pub struct RegistryStatus {
 /// Returned in the output of [`DescribeReplicationExecutions`](super::DescribeReplicationExecutions).
 #[tc_model]
 pub struct ReplicationExecution {
-    /// `ExecutionID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionID`; example: `1`
     #[tc(rename = "ExecutionID")]
     pub execution_id: Option<i64>,
 
-    /// `PolicyID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyID`; example: `1`
     #[tc(rename = "PolicyID")]
     pub policy_id: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"succeed"`
+    /// `Status`; example: `"succeed"`
     pub status: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Total`; example: `5`
     pub total: Option<i64>,
 
-    /// `Succeed`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Succeed`; example: `5`
     pub succeed: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-08-01T03:45:04.038408Z"`
+    /// `StartTime`; example: `"2023-08-01T03:45:04.038408Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"023-08-01T03:45:04.038408Z"`
+    /// `EndTime`; example: `"023-08-01T03:45:04.038408Z"`
     pub end_time: Option<String>,
 }
 
@@ -883,14 +649,10 @@ pub struct ReplicationExecution {
 /// Sent in the input of [`ManageReplication`](super::ManageReplication) and [`ModifyReplication`](super::ModifyReplication).
 #[tc_model]
 pub struct ReplicationFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Type`; example: `"tag"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"release**"`
+    /// `Value`; example: `"release**"`
     pub value: Option<String>,
 }
 
@@ -899,34 +661,22 @@ pub struct ReplicationFilter {
 /// Returned in the output of [`DescribeReplicationInstanceSyncStatus`](super::DescribeReplicationInstanceSyncStatus).
 #[tc_model]
 pub struct ReplicationLog {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"image"`
+    /// `ResourceType`; example: `"image"`
     pub resource_type: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"test/test:[1]"`
+    /// `Source`; example: `"test/test:[1]"`
     pub source: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"test/test:[1]"`
+    /// `Destination`; example: `"test/test:[1]"`
     pub destination: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeed"`
+    /// `Status`; example: `"Succeed"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-28T08:00:08.186015Z"`
+    /// `StartTime`; example: `"2021-09-28T08:00:08.186015Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-09-28T08:00:15Z"`
+    /// `EndTime`; example: `"2021-09-28T08:00:15Z"`
     pub end_time: String,
 }
 
@@ -935,53 +685,35 @@ pub struct ReplicationLog {
 /// Returned in the output of [`DescribeReplicationPolicies`](super::DescribeReplicationPolicies).
 #[tc_model]
 pub struct ReplicationPolicyInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ID`; example: `10`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test policy describtion"`
+    /// `Description`; example: `"test policy describtion"`
     pub description: Option<String>,
 
-    /// `Filters`: a list of [`PolicyFilter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<PolicyFilter>>,
 
-    /// `Override`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Override`; example: `false`
     pub r#override: Option<bool>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: Option<bool>,
 
-    /// `SrcResource`: a string.
-    ///
-    /// Example: `"test/event-center/test:v1 ap-chengdu"`
+    /// `SrcResource`; example: `"test/event-center/test:v1 ap-chengdu"`
     pub src_resource: Option<String>,
 
-    /// `DestResource`: a string.
-    ///
-    /// Example: `"tcr-xxx/event-center/test ap-guangzhou"`
+    /// `DestResource`; example: `"tcr-xxx/event-center/test ap-guangzhou"`
     pub dest_resource: Option<String>,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2023-08-01T03:45:04.038408Z"`
+    /// `CreationTime`; example: `"2023-08-01T03:45:04.038408Z"`
     pub creation_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-08-01T03:45:04.038408Z"`
+    /// `UpdateTime`; example: `"2023-08-01T03:45:04.038408Z"`
     pub update_time: Option<String>,
 }
 
@@ -990,34 +722,22 @@ pub struct ReplicationPolicyInfo {
 /// Returned in the output of [`DescribeReplicationInstances`](super::DescribeReplicationInstances).
 #[tc_model]
 pub struct ReplicationRegistry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `ReplicationRegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq-5-os5gcu"`
+    /// `ReplicationRegistryId`; example: `"tcr-dg284imq-5-os5gcu"`
     pub replication_registry_id: String,
 
-    /// `ReplicationRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReplicationRegionId`; example: `5`
     pub replication_region_id: u64,
 
-    /// `ReplicationRegionName`: a string.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `ReplicationRegionName`; example: `"ap-hongkong"`
     pub replication_region_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Deploying"`
+    /// `Status`; example: `"Deploying"`
     pub status: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-01-02T15:10:02+08:00"`
+    /// `CreatedAt`; example: `"2025-01-02T15:10:02+08:00"`
     pub created_at: String,
 }
 
@@ -1026,29 +746,19 @@ pub struct ReplicationRegistry {
 /// Sent in the input of [`ManageReplication`](super::ManageReplication).
 #[tc_model]
 pub struct ReplicationRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `Name`; example: `"rule1"`
     pub name: String,
 
-    /// `DestNamespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `DestNamespace`; example: `"ns"`
     pub dest_namespace: String,
 
-    /// `Override`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Override`; example: `false`
     pub r#override: bool,
 
-    /// `Filters`: a list of [`ReplicationFilter`] objects.
-    ///
-    /// Example: `[{"Type":"name","Value":"ns/**"}]`
+    /// `Filters`; example: `[{"Type":"name","Value":"ns/**"}]`
     pub filters: Vec<ReplicationFilter>,
 
-    /// `Deletion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Deletion`; example: `false`
     pub deletion: Option<bool>,
 }
 
@@ -1057,40 +767,26 @@ pub struct ReplicationRule {
 /// Returned in the output of [`DescribeReplicationTasks`](super::DescribeReplicationTasks).
 #[tc_model]
 pub struct ReplicationTask {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"image"`
+    /// `ResourceType`; example: `"image"`
     pub resource_type: Option<String>,
 
-    /// `SrcResource`: a string.
-    ///
-    /// Example: `"test/test:[5g]"`
+    /// `SrcResource`; example: `"test/test:[5g]"`
     pub src_resource: Option<String>,
 
-    /// `DstResource`: a string.
-    ///
-    /// Example: `"test/test:[5g]"`
+    /// `DstResource`; example: `"test/test:[5g]"`
     pub dst_resource: Option<String>,
 
-    /// `JobID`: a string.
-    ///
-    /// Example: `"747c6571c2de465587690929"`
+    /// `JobID`; example: `"747c6571c2de465587690929"`
     #[tc(rename = "JobID")]
     pub job_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeed"`
+    /// `Status`; example: `"Succeed"`
     pub status: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-07-14T03:42:09.95279Z"`
+    /// `StartTime`; example: `"2023-07-14T03:42:09.95279Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-07-14T03:42:17Z"`
+    /// `EndTime`; example: `"2023-07-14T03:42:17Z"`
     pub end_time: Option<String>,
 }
 
@@ -1099,59 +795,37 @@ pub struct ReplicationTask {
 /// Returned in the output of [`DescribeRepositoryFilterPersonal`](super::DescribeRepositoryFilterPersonal) and [`DescribeRepositoryOwnerPersonal`](super::DescribeRepositoryOwnerPersonal).
 #[tc_model]
 pub struct RepoInfo {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang-test"`
+    /// `RepoName`; example: `"nicokang/golang-test"`
     pub repo_name: String,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"QCLOUD HUB"`
+    /// `RepoType`; example: `"QCLOUD HUB"`
     pub repo_type: String,
 
-    /// `TagCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TagCount`; example: `0`
     pub tag_count: i64,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Public`; example: `0`
     pub public: i64,
 
-    /// `IsUserFavor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUserFavor`; example: `false`
     pub is_user_favor: bool,
 
-    /// `IsQcloudOfficial`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQcloudOfficial`; example: `false`
     pub is_qcloud_official: bool,
 
-    /// `FavorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FavorCount`; example: `0`
     pub favor_count: i64,
 
-    /// `PullCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PullCount`; example: `0`
     pub pull_count: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-11-09 16:11:32"`
+    /// `CreationTime`; example: `"2024-11-09 16:11:32"`
     pub creation_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-12 17:29:20"`
+    /// `UpdateTime`; example: `"2024-11-12 17:29:20"`
     pub update_time: String,
 }
 
@@ -1160,19 +834,13 @@ pub struct RepoInfo {
 /// Returned in the output of [`DescribeRepositoryOwnerPersonal`](super::DescribeRepositoryOwnerPersonal).
 #[tc_model]
 pub struct RepoInfoResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `RepoInfo`: a list of [`RepoInfo`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `RepoInfo`; example: `[{},{}]`
     pub repo_info: Vec<RepoInfo>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: String,
 }
 
@@ -1181,9 +849,7 @@ pub struct RepoInfoResp {
 /// Returned in the output of [`ValidateRepositoryExistPersonal`](super::ValidateRepositoryExistPersonal).
 #[tc_model]
 pub struct RepoIsExistResp {
-    /// `IsExist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExist`; example: `false`
     pub is_exist: bool,
 }
 
@@ -1192,54 +858,34 @@ pub struct RepoIsExistResp {
 /// Returned in the output of [`DescribeRepositoryPersonal`](super::DescribeRepositoryPersonal).
 #[tc_model]
 pub struct RepositoryInfoResp {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang-test"`
+    /// `RepoName`; example: `"nicokang/golang-test"`
     pub repo_name: String,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"QCLOUD HUB"`
+    /// `RepoType`; example: `"QCLOUD HUB"`
     pub repo_type: String,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-11-09 16:11:32"`
+    /// `CreationTime`; example: `"2024-11-09 16:11:32"`
     pub creation_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Public`; example: `0`
     pub public: i64,
 
-    /// `PullCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PullCount`; example: `0`
     pub pull_count: i64,
 
-    /// `FavorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FavorCount`; example: `0`
     pub favor_count: i64,
 
-    /// `IsUserFavor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUserFavor`; example: `false`
     pub is_user_favor: bool,
 
-    /// `IsQcloudOfficial`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQcloudOfficial`; example: `false`
     pub is_qcloud_official: bool,
 }
 
@@ -1248,9 +894,7 @@ pub struct RepositoryInfoResp {
 /// Returned in the output of [`DescribeUserQuotaPersonal`](super::DescribeUserQuotaPersonal).
 #[tc_model]
 pub struct RespLimit {
-    /// `LimitInfo`: a list of [`Limit`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `LimitInfo`; example: `[{},{}]`
     pub limit_info: Vec<Limit>,
 }
 
@@ -1259,29 +903,19 @@ pub struct RespLimit {
 /// Returned in the output of [`DescribeTagRetentionExecution`](super::DescribeTagRetentionExecution).
 #[tc_model]
 pub struct RetentionExecution {
-    /// `ExecutionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionId`; example: `1`
     pub execution_id: i64,
 
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"“2021-12-02”"`
+    /// `StartTime`; example: `"“2021-12-02”"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"“2021-12-02”"`
+    /// `EndTime`; example: `"“2021-12-02”"`
     pub end_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Successed"`
+    /// `Status`; example: `"Successed"`
     pub status: String,
 }
 
@@ -1290,35 +924,25 @@ pub struct RetentionExecution {
 /// Returned in the output of [`DescribeTagRetentionRules`](super::DescribeTagRetentionRules).
 #[tc_model]
 pub struct RetentionPolicy {
-    /// `RetentionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionId`; example: `1`
     pub retention_id: i64,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `NamespaceName`; example: `"mytest"`
     pub namespace_name: String,
 
-    /// `RetentionRuleList`: a list of [`RetentionRule`] objects.
+    /// `RetentionRuleList`
     pub retention_rule_list: Vec<RetentionRule>,
 
-    /// `AdvancedRuleItems`: a list of [`RetentionRuleItem`] objects.
+    /// `AdvancedRuleItems`
     pub advanced_rule_items: Option<Vec<RetentionRuleItem>>,
 
-    /// `CronSetting`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `CronSetting`; example: `"manual"`
     pub cron_setting: String,
 
-    /// `Disabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disabled`; example: `false`
     pub disabled: bool,
 
-    /// `NextExecutionTime`: a string.
-    ///
-    /// Example: `"2021-02-03"`
+    /// `NextExecutionTime`; example: `"2021-02-03"`
     pub next_execution_time: String,
 }
 
@@ -1328,16 +952,10 @@ pub struct RetentionPolicy {
 /// Returned in the output of [`DescribeTagRetentionRules`](super::DescribeTagRetentionRules).
 #[tc_model]
 pub struct RetentionRule {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"latestPushedK"`
+    /// `Key`, required in requests; example: `"latestPushedK"`
     pub key: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Value`, required in requests; example: `0`
     pub value: Option<i64>,
 }
 
@@ -1347,13 +965,13 @@ pub struct RetentionRule {
 /// Returned in the output of [`DescribeTagRetentionRules`](super::DescribeTagRetentionRules).
 #[tc_model]
 pub struct RetentionRuleItem {
-    /// `RetentionPolicy`: a [`RetentionRule`].
+    /// `RetentionPolicy`
     pub retention_policy: Option<RetentionRule>,
 
-    /// `TagFilter`: a [`FilterSelector`].
+    /// `TagFilter`
     pub tag_filter: Option<FilterSelector>,
 
-    /// `RepositoryFilter`: a [`FilterSelector`].
+    /// `RepositoryFilter`
     pub repository_filter: Option<FilterSelector>,
 }
 
@@ -1362,44 +980,28 @@ pub struct RetentionRuleItem {
 /// Returned in the output of [`DescribeTagRetentionExecutionTask`](super::DescribeTagRetentionExecutionTask).
 #[tc_model]
 pub struct RetentionTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `ExecutionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionId`; example: `1`
     pub execution_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"“2021-01-22”"`
+    /// `StartTime`; example: `"“2021-01-22”"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2021-01-22\""`
+    /// `EndTime`; example: `"\"2021-01-22\""`
     pub end_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeed"`
+    /// `Status`; example: `"Succeed"`
     pub status: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Total`; example: `64`
     pub total: i64,
 
-    /// `Retained`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retained`; example: `1`
     pub retained: i64,
 
-    /// `Repository`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `Repository`; example: `"mytest"`
     pub repository: String,
 }
 
@@ -1408,9 +1010,7 @@ pub struct RetentionTask {
 /// Returned in the output of [`DescribeImageFilterPersonal`](super::DescribeImageFilterPersonal).
 #[tc_model]
 pub struct SameImagesResp {
-    /// `SameImages`: a list of strings.
-    ///
-    /// Example: `["4"]`
+    /// `SameImages`; example: `["4"]`
     pub same_images: Vec<String>,
 }
 
@@ -1419,9 +1019,7 @@ pub struct SameImagesResp {
 /// Returned in the output of [`DescribeGCJobs`](super::DescribeGCJobs).
 #[tc_model]
 pub struct Schedule {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `Type`; example: `"Manual"`
     pub r#type: String,
 }
 
@@ -1430,24 +1028,16 @@ pub struct Schedule {
 /// Returned in the output of [`DescribeRepositoryFilterPersonal`](super::DescribeRepositoryFilterPersonal).
 #[tc_model]
 pub struct SearchUserRepositoryResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `RepoInfo`: a list of [`RepoInfo`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `RepoInfo`; example: `[{},{}]`
     pub repo_info: Vec<RepoInfo>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: String,
 
-    /// `PrivilegeFiltered`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PrivilegeFiltered`; example: `false`
     pub privilege_filtered: bool,
 }
 
@@ -1457,24 +1047,16 @@ pub struct SearchUserRepositoryResp {
 /// Returned in the output of [`DescribeSecurityPolicies`](super::DescribeSecurityPolicies).
 #[tc_model]
 pub struct SecurityPolicy {
-    /// `PolicyIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyIndex`; example: `0`
     pub policy_index: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `Description`; example: `"mytest"`
     pub description: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"192.168.1.0/24"`
+    /// `CidrBlock`; example: `"192.168.1.0/24"`
     pub cidr_block: Option<String>,
 
-    /// `PolicyVersion`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PolicyVersion`; example: `"0"`
     pub policy_version: Option<String>,
 }
 
@@ -1483,46 +1065,25 @@ pub struct SecurityPolicy {
 /// Returned in the output of [`DescribeServiceAccounts`](super::DescribeServiceAccounts).
 #[tc_model]
 pub struct ServiceAccount {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcr$robot"`
+    /// `Name`, always sent in responses; example: `"tcr$robot"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"service-account"`
+    /// `Description`, always sent in responses; example: `"service-account"`
     pub description: Option<String>,
 
-    /// `Disable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Disable`, always sent in responses; example: `false`
     pub disable: Option<bool>,
 
-    /// `ExpiresAt`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1676897989`
+    /// `ExpiresAt`, always sent in responses; example: `1676897989`
     pub expires_at: Option<i64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-02-14T07:14:43+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2023-02-14T07:14:43+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-02-14T07:14:43+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2023-02-14T07:14:43+08:00"`
     pub update_time: Option<String>,
 
-    /// `Permissions`: a list of [`Permission`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Actions":["tcr:PushRepository","tcr:PullRepository"],"Resource":"library"}]`
+    /// `Permissions`, always sent in responses; example: `[{"Actions":["tcr:PushRepository","tcr:PullRepository"],"Resource":"library"}]`
     pub permissions: Option<Vec<Permission>>,
 }
 
@@ -1531,28 +1092,28 @@ pub struct ServiceAccount {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail).
 #[tc_model]
 pub struct Skill {
-    /// `SkillName`: a string.
+    /// `SkillName`
     pub skill_name: Option<String>,
 
-    /// `SkillVersion`: a string.
+    /// `SkillVersion`
     pub skill_version: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `SkillType`: a string.
+    /// `SkillType`
     pub skill_type: Option<String>,
 
-    /// `Runtime`: a string.
+    /// `Runtime`
     pub runtime: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 }
 
@@ -1561,25 +1122,25 @@ pub struct Skill {
 /// Returned in the output of [`ListSkills`](super::ListSkills).
 #[tc_model]
 pub struct SkillList {
-    /// `SkillName`: a string.
+    /// `SkillName`
     pub skill_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `SkillType`: a string.
+    /// `SkillType`
     pub skill_type: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `LatestVersion`: a string.
+    /// `LatestVersion`
     pub latest_version: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 }
 
@@ -1588,10 +1149,10 @@ pub struct SkillList {
 /// Sent in the input of [`DeleteSkill`](super::DeleteSkill).
 #[tc_model]
 pub struct SkillType {
-    /// `SkillName`: a string.
+    /// `SkillName`
     pub skill_name: String,
 
-    /// `SkillVersion`: a string.
+    /// `SkillVersion`
     pub skill_version: Option<String>,
 }
 
@@ -1600,13 +1161,13 @@ pub struct SkillType {
 /// Returned in the output of [`ListSkillVersions`](super::ListSkillVersions).
 #[tc_model]
 pub struct SkillVersionList {
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `PushTime`: a string.
+    /// `PushTime`
     pub push_time: Option<String>,
 }
 
@@ -1616,16 +1177,10 @@ pub struct SkillVersionList {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`, required in requests; example: `"tag-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`, required in requests; example: `"tag-value"`
     pub value: Option<String>,
 }
 
@@ -1634,80 +1189,50 @@ pub struct Tag {
 /// Returned in the output of [`DescribeImagePersonal`](super::DescribeImagePersonal).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"4"`
+    /// `TagName`; example: `"4"`
     pub tag_name: String,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"sha256:369a4a10ed88e84519de6d492049a9439d625b663c186edaf7f8b84a90170449"`
+    /// `TagId`; example: `"sha256:369a4a10ed88e84519de6d492049a9439d625b663c186edaf7f8b84a90170449"`
     pub tag_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:0111d1811773a9e0f11fe99d068079bd9d3d7eb6f79694cf0574a1bad0922c7a"`
+    /// `ImageId`; example: `"sha256:0111d1811773a9e0f11fe99d068079bd9d3d7eb6f79694cf0574a1bad0922c7a"`
     pub image_id: String,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"294 MB"`
+    /// `Size`; example: `"294 MB"`
     pub size: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:14:45 +0800 CST"`
+    /// `CreationTime`; example: `"2025-01-02 15:14:45 +0800 CST"`
     pub creation_time: String,
 
-    /// `DurationDays`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `DurationDays`; example: `"empty"`
     pub duration_days: String,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"nico"`
+    /// `Author`; example: `"nico"`
     pub author: String,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"arm64"`
+    /// `Architecture`; example: `"arm64"`
     pub architecture: String,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"Docker version 26.0.0, build 2ae903e"`
+    /// `DockerVersion`; example: `"Docker version 26.0.0, build 2ae903e"`
     pub docker_version: String,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `OS`; example: `"linux"`
     #[tc(rename = "OS")]
     pub os: String,
 
-    /// `SizeByte`: a signed 64-bit integer.
-    ///
-    /// Example: `294736583`
+    /// `SizeByte`; example: `294736583`
     pub size_byte: i64,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `21118257`
+    /// `Id`; example: `21118257`
     pub id: i64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:14:56 +0800 CST"`
+    /// `UpdateTime`; example: `"2025-01-02 15:14:56 +0800 CST"`
     pub update_time: String,
 
-    /// `PushTime`: a string.
-    ///
-    /// Example: `"2025-01-02 15:14:45 +0800 CST"`
+    /// `PushTime`; example: `"2025-01-02 15:14:45 +0800 CST"`
     pub push_time: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"Artifact::application/vnd.docker.distribution.manifest.v2+json"`
+    /// `Kind`; example: `"Artifact::application/vnd.docker.distribution.manifest.v2+json"`
     pub kind: String,
 }
 
@@ -1716,24 +1241,16 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeImagePersonal`](super::DescribeImagePersonal).
 #[tc_model]
 pub struct TagInfoResp {
-    /// `TagCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TagCount`; example: `2`
     pub tag_count: i64,
 
-    /// `TagInfo`: a list of [`TagInfo`] objects.
-    ///
-    /// Example: `[{},{}]`
+    /// `TagInfo`; example: `[{},{}]`
     pub tag_info: Vec<TagInfo>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: String,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nicokang/golang"`
+    /// `RepoName`; example: `"nicokang/golang"`
     pub repo_name: String,
 }
 
@@ -1743,14 +1260,10 @@ pub struct TagInfoResp {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `ResourceType`; example: `"namespace"`
     pub resource_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"nico","Value":"nico-resource"}]`
+    /// `Tags`; example: `[{"Key":"nico","Value":"nico-resource"}]`
     pub tags: Vec<Tag>,
 }
 
@@ -1759,35 +1272,23 @@ pub struct TagSpecification {
 /// Returned in the output of [`DescribeReplicationInstanceCreateTasks`](super::DescribeReplicationInstanceCreateTasks).
 #[tc_model]
 pub struct TaskDetail {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"SyncDBTask"`
+    /// `TaskName`; example: `"SyncDBTask"`
     pub task_name: String,
 
-    /// `TaskUUID`: a string.
-    ///
-    /// Example: `"tcr-task-tcr-dg284imq-5-os5gcu-a152a2ca-2aee-4356-8bd9-09eea73c5c0a"`
+    /// `TaskUUID`; example: `"tcr-task-tcr-dg284imq-5-os5gcu-a152a2ca-2aee-4356-8bd9-09eea73c5c0a"`
     #[tc(rename = "TaskUUID")]
     pub task_uuid: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `TaskStatus`; example: `"SUCCESS"`
     pub task_status: String,
 
-    /// `TaskMessage`: a string.
-    ///
-    /// Example: `"empty"`
+    /// `TaskMessage`; example: `"empty"`
     pub task_message: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2025-01-02T15:10:06+08:00"`
+    /// `CreatedTime`; example: `"2025-01-02T15:10:06+08:00"`
     pub created_time: String,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2025-01-02T15:10:12+08:00"`
+    /// `FinishedTime`; example: `"2025-01-02T15:10:12+08:00"`
     pub finished_time: String,
 }
 
@@ -1796,34 +1297,22 @@ pub struct TaskDetail {
 /// Returned in the output of [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct TcrImageInfo {
-    /// `Digest`: a string.
-    ///
-    /// Example: `"sha256:c8a612b2a2e52cedd86d6df10d4e796942023d443a0e7f79b14cb478f"`
+    /// `Digest`; example: `"sha256:c8a612b2a2e52cedd86d6df10d4e796942023d443a0e7f79b14cb478f"`
     pub digest: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1050748`
+    /// `Size`; example: `1050748`
     pub size: i64,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"v1.2.0"`
+    /// `ImageVersion`; example: `"v1.2.0"`
     pub image_version: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-07-19 15:16:17"`
+    /// `UpdateTime`; example: `"2022-07-19 15:16:17"`
     pub update_time: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"Artifact::application/vnd.docker.distribution.manifest.v2+json"`
+    /// `Kind`; example: `"Artifact::application/vnd.docker.distribution.manifest.v2+json"`
     pub kind: String,
 
-    /// `KmsSignature`: a string.
-    ///
-    /// Example: `"wMRjrFQbuKLY3D95E9HkGzqhr/bJ4P2ahDlkWzy1nxDxSwqUKR4kxGby+wxMwtcp"`
+    /// `KmsSignature`; example: `"wMRjrFQbuKLY3D95E9HkGzqhr/bJ4P2ahDlkWzy1nxDxSwqUKR4kxGby+wxMwtcp"`
     pub kms_signature: String,
 }
 
@@ -1832,34 +1321,22 @@ pub struct TcrImageInfo {
 /// Returned in the output of [`DescribeInstanceToken`](super::DescribeInstanceToken).
 #[tc_model]
 pub struct TcrInstanceToken {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ct3ucep1qcle9n4kmv00"`
+    /// `Id`; example: `"ct3ucep1qcle9n4kmv00"`
     pub id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"nico-test"`
+    /// `Desc`; example: `"nico-test"`
     pub desc: String,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `RegistryId`; example: `"tcr-dg284imq"`
     pub registry_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-28T11:40:44+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2024-11-28T11:40:44+08:00"`
     pub created_at: String,
 
-    /// `ExpiredAt`: a signed 64-bit integer.
-    ///
-    /// Example: `2048125243551`
+    /// `ExpiredAt`; example: `2048125243551`
     pub expired_at: i64,
 }
 
@@ -1868,52 +1345,36 @@ pub struct TcrInstanceToken {
 /// Returned in the output of [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct TcrNamespaceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"multi-arch"`
+    /// `Name`; example: `"multi-arch"`
     pub name: String,
 
-    /// `CreationTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-10T14:04:56Z"`
+    /// `CreationTime`, an ISO 8601 timestamp; example: `"2024-12-10T14:04:56Z"`
     pub creation_time: String,
 
-    /// `Public`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Public`; example: `false`
     pub public: bool,
 
-    /// `NamespaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `NamespaceId`; example: `13`
     pub namespace_id: i64,
 
-    /// `TagSpecification`: a [`TagSpecification`].
-    ///
-    /// Example: `{"ResourceType":"namespace","Tags":[{"Key":"nico","Value":"nico-resource"}]}`
+    /// `TagSpecification`; example: `{"ResourceType":"namespace","Tags":[{"Key":"nico","Value":"nico-resource"}]}`
     pub tag_specification: TagSpecification,
 
-    /// `Metadata`: a list of [`KeyValueString`] objects.
+    /// `Metadata`
     pub metadata: Vec<KeyValueString>,
 
-    /// `CVEWhitelistItems`: a list of [`CveWhitelistItem`] objects.
+    /// `CVEWhitelistItems`
     #[tc(rename = "CVEWhitelistItems")]
     pub cve_whitelist_items: Vec<CveWhitelistItem>,
 
-    /// `AutoScan`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoScan`; example: `false`
     pub auto_scan: bool,
 
-    /// `PreventVUL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PreventVUL`; example: `false`
     #[tc(rename = "PreventVUL")]
     pub prevent_vul: bool,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"low"`
+    /// `Severity`; example: `"low"`
     pub severity: String,
 }
 
@@ -1922,39 +1383,25 @@ pub struct TcrNamespaceInfo {
 /// Returned in the output of [`DescribeRepositories`](super::DescribeRepositories).
 #[tc_model]
 pub struct TcrRepositoryInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ns/repoName"`
+    /// `Name`; example: `"ns/repoName"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `Namespace`; example: `"ns"`
     pub namespace: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2022-07-16 10:34:42.697947 +0000 UTC"`
+    /// `CreationTime`; example: `"2022-07-16 10:34:42.697947 +0000 UTC"`
     pub creation_time: String,
 
-    /// `Public`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Public`; example: `false`
     pub public: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a description"`
+    /// `Description`; example: `"this is a description"`
     pub description: String,
 
-    /// `BriefDescription`: a string.
-    ///
-    /// Example: `"this is a brief description"`
+    /// `BriefDescription`; example: `"this is a brief description"`
     pub brief_description: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-07-16 10:34:42.697947 +0000 UTC"`
+    /// `UpdateTime`; example: `"2022-07-16 10:34:42.697947 +0000 UTC"`
     pub update_time: String,
 }
 
@@ -1963,14 +1410,10 @@ pub struct TcrRepositoryInfo {
 /// Returned in the output of [`DescribeApplicationTriggerLogPersonal`](super::DescribeApplicationTriggerLogPersonal) and [`DescribeApplicationTriggerPersonal`](super::DescribeApplicationTriggerPersonal).
 #[tc_model]
 pub struct TriggerInvokeCondition {
-    /// `InvokeMethod`: a string.
-    ///
-    /// Example: `"regex"`
+    /// `InvokeMethod`; example: `"regex"`
     pub invoke_method: String,
 
-    /// `InvokeExpr`: a string.
-    ///
-    /// Example: `"^release*"`
+    /// `InvokeExpr`; example: `"^release*"`
     pub invoke_expr: String,
 }
 
@@ -1979,34 +1422,22 @@ pub struct TriggerInvokeCondition {
 /// Returned in the output of [`DescribeApplicationTriggerLogPersonal`](super::DescribeApplicationTriggerLogPersonal) and [`DescribeApplicationTriggerPersonal`](super::DescribeApplicationTriggerPersonal).
 #[tc_model]
 pub struct TriggerInvokePara {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1251707795"`
+    /// `AppId`; example: `"1251707795"`
     pub app_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-prnklzue"`
+    /// `ClusterId`; example: `"cls-prnklzue"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"Deployment:nginx-deployment"`
+    /// `ServiceName`; example: `"Deployment:nginx-deployment"`
     pub service_name: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ContainerName`; example: `"nginx"`
     pub container_name: String,
 
-    /// `ClusterRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterRegion`; example: `1`
     pub cluster_region: i64,
 }
 
@@ -2015,14 +1446,10 @@ pub struct TriggerInvokePara {
 /// Returned in the output of [`DescribeApplicationTriggerLogPersonal`](super::DescribeApplicationTriggerLogPersonal).
 #[tc_model]
 pub struct TriggerInvokeResult {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ReturnMsg`; example: `"ok"`
     pub return_msg: String,
 }
 
@@ -2031,47 +1458,31 @@ pub struct TriggerInvokeResult {
 /// Returned in the output of [`DescribeApplicationTriggerLogPersonal`](super::DescribeApplicationTriggerLogPersonal).
 #[tc_model]
 pub struct TriggerLogResp {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"repo"`
+    /// `RepoName`; example: `"repo"`
     pub repo_name: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TagName`; example: `"1"`
     pub tag_name: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"auto-update"`
+    /// `TriggerName`; example: `"auto-update"`
     pub trigger_name: String,
 
-    /// `InvokeSource`: a string.
-    ///
-    /// Example: `"IMAGE_PUSH"`
+    /// `InvokeSource`; example: `"IMAGE_PUSH"`
     pub invoke_source: String,
 
-    /// `InvokeAction`: a string.
-    ///
-    /// Example: `"SERVICE_UPDATE"`
+    /// `InvokeAction`; example: `"SERVICE_UPDATE"`
     pub invoke_action: String,
 
-    /// `InvokeTime`: a string.
-    ///
-    /// Example: `"2017-08-23 15:50:57"`
+    /// `InvokeTime`; example: `"2017-08-23 15:50:57"`
     pub invoke_time: String,
 
-    /// `InvokeCondition`: a [`TriggerInvokeCondition`].
-    ///
-    /// Example: `{"invokeExpr":"","invokeMethod":"all"}`
+    /// `InvokeCondition`; example: `{"invokeExpr":"","invokeMethod":"all"}`
     pub invoke_condition: TriggerInvokeCondition,
 
-    /// `InvokePara`: a [`TriggerInvokePara`].
+    /// `InvokePara`
     pub invoke_para: TriggerInvokePara,
 
-    /// `InvokeResult`: a [`TriggerInvokeResult`].
-    ///
-    /// Example: `{"returnCode":0,"returnMsg":"ok"}`
+    /// `InvokeResult`; example: `{"returnCode":0,"returnMsg":"ok"}`
     pub invoke_result: TriggerInvokeResult,
 }
 
@@ -2080,37 +1491,25 @@ pub struct TriggerLogResp {
 /// Returned in the output of [`DescribeApplicationTriggerPersonal`](super::DescribeApplicationTriggerPersonal).
 #[tc_model]
 pub struct TriggerResp {
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"trigger_name"`
+    /// `TriggerName`; example: `"trigger_name"`
     pub trigger_name: String,
 
-    /// `InvokeSource`: a string.
-    ///
-    /// Example: `"IMAGE_PUSH"`
+    /// `InvokeSource`; example: `"IMAGE_PUSH"`
     pub invoke_source: String,
 
-    /// `InvokeAction`: a string.
-    ///
-    /// Example: `"SERVICE_UPDATE"`
+    /// `InvokeAction`; example: `"SERVICE_UPDATE"`
     pub invoke_action: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-12-12 16:19:21"`
+    /// `CreateTime`; example: `"2017-12-12 16:19:21"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2017-12-12 16:19:21"`
+    /// `UpdateTime`; example: `"2017-12-12 16:19:21"`
     pub update_time: String,
 
-    /// `InvokeCondition`: a [`TriggerInvokeCondition`].
-    ///
-    /// Example: `{"invokeExpr":"","invokeMethod":"all"}`
+    /// `InvokeCondition`; example: `{"invokeExpr":"","invokeMethod":"all"}`
     pub invoke_condition: TriggerInvokeCondition,
 
-    /// `InvokePara`: a [`TriggerInvokePara`].
+    /// `InvokePara`
     pub invoke_para: TriggerInvokePara,
 }
 
@@ -2119,16 +1518,16 @@ pub struct TriggerResp {
 /// Returned in the output of [`ListAIModelVersions`](super::ListAIModelVersions).
 #[tc_model]
 pub struct VersionList {
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: Option<i64>,
 
-    /// `IsRecommended`: a boolean.
+    /// `IsRecommended`
     pub is_recommended: Option<bool>,
 
-    /// `PushTime`: a string.
+    /// `PushTime`
     pub push_time: Option<String>,
 }
 
@@ -2137,30 +1536,20 @@ pub struct VersionList {
 /// Sent in the input of [`DescribeInternalEndpointDnsStatus`](super::DescribeInternalEndpointDnsStatus).
 #[tc_model]
 pub struct VpcAndDomainInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcr-dg284imq"`
+    /// `InstanceId`; example: `"tcr-dg284imq"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5sdsx9k9"`
+    /// `VpcId`; example: `"vpc-5sdsx9k9"`
     pub vpc_id: String,
 
-    /// `EniLBIp`: a string.
-    ///
-    /// Example: `"10.0.25.33"`
+    /// `EniLBIp`; example: `"10.0.25.33"`
     #[tc(rename = "EniLBIp")]
     pub eni_lb_ip: String,
 
-    /// `UsePublicDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsePublicDomain`; example: `true`
     pub use_public_domain: Option<bool>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 }
 
@@ -2169,19 +1558,13 @@ pub struct VpcAndDomainInfo {
 /// Returned in the output of [`DescribeInternalEndpointDnsStatus`](super::DescribeInternalEndpointDnsStatus).
 #[tc_model]
 pub struct VpcPrivateDomainStatus {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5sdsx9k9"`
+    /// `VpcId`; example: `"vpc-5sdsx9k9"`
     pub vpc_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `Status`; example: `"DISABLED"`
     pub status: String,
 }
 
@@ -2191,13 +1574,10 @@ pub struct VpcPrivateDomainStatus {
 /// Returned in the output of [`CreateWebhookTrigger`](super::CreateWebhookTrigger) and [`DescribeWebhookTrigger`](super::DescribeWebhookTrigger).
 #[tc_model]
 pub struct WebhookTarget {
-    /// `Address`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `Address`; example: `"http://www.baidu.com"`
     pub address: String,
 
-    /// `Headers`: a list of [`Header`] objects.
-    /// Always sent in responses.
+    /// `Headers`, always sent in responses
     pub headers: Option<Vec<Header>>,
 }
 
@@ -2207,60 +1587,37 @@ pub struct WebhookTarget {
 /// Returned in the output of [`CreateWebhookTrigger`](super::CreateWebhookTrigger) and [`DescribeWebhookTrigger`](super::DescribeWebhookTrigger).
 #[tc_model]
 pub struct WebhookTrigger {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tirgger"`
+    /// `Name`; example: `"tirgger"`
     pub name: String,
 
-    /// `Targets`: a list of [`WebhookTarget`] objects.
+    /// `Targets`
     pub targets: Vec<WebhookTarget>,
 
-    /// `EventTypes`: a list of strings.
-    ///
-    /// Example: `["pushImage"]`
+    /// `EventTypes`; example: `["pushImage"]`
     pub event_types: Vec<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `Condition`; example: `"golang"`
     pub condition: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Id`, always sent in responses; example: `2`
     pub id: Option<i64>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"desc"`
+    /// `Description`, always sent in responses; example: `"desc"`
     pub description: Option<String>,
 
-    /// `NamespaceId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `NamespaceId`, always sent in responses; example: `1`
     pub namespace_id: Option<i64>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `NamespaceName`; example: `"ns1"`
     pub namespace_name: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"ags"`
+    /// `Product`; example: `"ags"`
     pub product: Option<String>,
 
-    /// `PreheatRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `PreheatRegion`; example: `"ap-guangzhou"`
     pub preheat_region: Option<String>,
 }
 
@@ -2269,41 +1626,27 @@ pub struct WebhookTrigger {
 /// Returned in the output of [`DescribeWebhookTriggerLog`](super::DescribeWebhookTriggerLog).
 #[tc_model]
 pub struct WebhookTriggerLog {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: i64,
 
-    /// `TriggerId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TriggerId`; example: `2`
     pub trigger_id: i64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"pushImage"`
+    /// `EventType`; example: `"pushImage"`
     pub event_type: String,
 
-    /// `NotifyType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `NotifyType`; example: `"http"`
     pub notify_type: String,
 
-    /// `Detail`: a string.
+    /// `Detail`
     pub detail: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-11-18T07:49:43.78381Z"`
+    /// `CreationTime`; example: `"2024-11-18T07:49:43.78381Z"`
     pub creation_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-18T12:24:34.351737Z"`
+    /// `UpdateTime`; example: `"2024-11-18T12:24:34.351737Z"`
     pub update_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Status`; example: `"error"`
     pub status: String,
 }

@@ -9,12 +9,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "ABTestConfig")]
 #[tc_model]
 pub struct AbTestConfig {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"all_agent****"`
+    /// `ProjectName`; example: `"all_agent****"`
     pub project_name: String,
 
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -24,31 +22,19 @@ pub struct AbTestConfig {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail), [`DescribeAbnormalProcessRuleDetail`](super::DescribeAbnormalProcessRuleDetail) and [`DescribeAbnormalProcessRules`](super::DescribeAbnormalProcessRules).
 #[tc_model]
 pub struct AbnormalProcessChildRuleInfo {
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/bin/busybox"`
+    /// `ProcessPath`; example: `"/bin/busybox"`
     pub process_path: String,
 
-    /// `RuleMode`: a string.
-    ///
-    /// Example: `"RULE_MODE_RELEASE"`
+    /// `RuleMode`; example: `"RULE_MODE_RELEASE"`
     pub rule_mode: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `CmdLine`; example: `"ls -l"`
     pub cmd_line: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"childsub1"`
+    /// `RuleId`, always sent in responses; example: `"childsub1"`
     pub rule_id: Option<String>,
 
-    /// `RuleLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MIDDLE"`
+    /// `RuleLevel`, always sent in responses; example: `"MIDDLE"`
     pub rule_level: Option<String>,
 }
 
@@ -57,42 +43,28 @@ pub struct AbnormalProcessChildRuleInfo {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail).
 #[tc_model]
 pub struct AbnormalProcessEventDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"容器中进程执行了系统调用chroot，该系统调用在容器security option中明确禁止"`
+    /// `Description`; example: `"容器中进程执行了系统调用chroot，该系统调用在容器security option中明确禁止"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"检查容器对应镜像是否存在安全漏洞、木马或提权类黑客工具"`
+    /// `Solution`; example: `"检查容器对应镜像是否存在安全漏洞、木马或提权类黑客工具"`
     pub solution: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"事件备注"`
+    /// `Remark`; example: `"事件备注"`
     pub remark: String,
 
-    /// `MatchRule`: an [`AbnormalProcessChildRuleInfo`].
+    /// `MatchRule`
     pub match_rule: AbnormalProcessChildRuleInfo,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myrule"`
+    /// `RuleName`; example: `"myrule"`
     pub rule_name: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `RuleId`; example: `"645c925a18d0c0e2365173a7"`
     pub rule_id: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `OperationTime`; example: `"2021-05-01 00:00:00"`
     pub operation_time: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"mhzou1"`
+    /// `GroupName`; example: `"mhzou1"`
     pub group_name: String,
 }
 
@@ -101,201 +73,125 @@ pub struct AbnormalProcessEventDescription {
 /// Returned in the output of [`DescribeAbnormalProcessEvents`](super::DescribeAbnormalProcessEvents).
 #[tc_model]
 pub struct AbnormalProcessEventInfo {
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work"`
+    /// `ProcessPath`; example: `"/home/work"`
     pub process_path: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"MALICE_PROCESS_START"`
+    /// `EventType`; example: `"MALICE_PROCESS_START"`
     pub event_type: String,
 
-    /// `MatchRuleName`: a string.
-    ///
-    /// Example: `"USER_DEFINED_RULE"`
+    /// `MatchRuleName`; example: `"USER_DEFINED_RULE"`
     pub match_rule_name: String,
 
-    /// `FoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `FoundTime`, a date and time as the service writes it; example: `"2020-2-2 13:00:00"`
     pub found_time: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ContainerName`; example: `"/condescending_allen"`
     pub container_name: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"tcs_runtime:latest"`
+    /// `ImageName`; example: `"tcs_runtime:latest"`
     pub image_name: String,
 
-    /// `Behavior`: a string.
-    ///
-    /// Example: `"BEHAVIOR_NONE"`
+    /// `Behavior`; example: `"BEHAVIOR_NONE"`
     pub behavior: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `Id`; example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `ImageId`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     pub image_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"29df80b60872a40d91935c81cd7f7845f92f7e25d32bf18938208eedf0acf4b3"`
+    /// `ContainerId`; example: `"29df80b60872a40d91935c81cd7f7845f92f7e25d32bf18938208eedf0acf4b3"`
     pub container_id: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"事件描述"`
+    /// `Description`; example: `"事件描述"`
     pub description: String,
 
-    /// `MatchRuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `MatchRuleId`; example: `"sub1"`
     pub match_rule_id: String,
 
-    /// `MatchAction`: a string.
-    ///
-    /// Example: `"RULE_MODE_HOLDUP"`
+    /// `MatchAction`; example: `"RULE_MODE_HOLDUP"`
     pub match_action: String,
 
-    /// `MatchProcessPath`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `MatchProcessPath`; example: `"*/syscall"`
     pub match_process_path: String,
 
-    /// `RuleExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RuleExist`; example: `true`
     pub rule_exist: bool,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `EventCount`; example: `1001`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`, a date and time as the service writes it; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"10091"`
+    /// `RuleId`; example: `"10091"`
     pub rule_id: String,
 
-    /// `MatchGroupName`: a string.
-    ///
-    /// Example: `"SYSTEM_DEFINED_RULE"`
+    /// `MatchGroupName`; example: `"SYSTEM_DEFINED_RULE"`
     pub match_group_name: String,
 
-    /// `MatchRuleLevel`: a string.
-    ///
-    /// Example: `"MIDDLE"`
+    /// `MatchRuleLevel`; example: `"MIDDLE"`
     pub match_rule_level: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"AccessControl"`
+    /// `ContainerIsolateOperationSrc`; example: `"AccessControl"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-dfj4f***"`
+    /// `ClusterID`; example: `"cls-dfj4f***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"demoset"`
+    /// `PodName`; example: `"demoset"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `PodIP`; example: `"10.0.0.11"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b204e9800998e*****"`
+    /// `NodeUniqueID`; example: `"d41d8cd98f00b204e9800998e*****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIP`; example: `"1.1.1.1"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"demoset"`
+    /// `NodeName`; example: `"demoset"`
     pub node_name: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `NodeID`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `HostID`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `HostIP`; example: `"10.0.0.11"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clus-dev"`
+    /// `ClusterName`; example: `"clus-dev"`
     pub cluster_name: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `CmdLine`; example: `"ls -l"`
     pub cmd_line: Option<String>,
 }
 
@@ -304,49 +200,31 @@ pub struct AbnormalProcessEventInfo {
 /// Returned in the output of [`DescribeAbnormalProcessEventTendency`](super::DescribeAbnormalProcessEventTendency).
 #[tc_model]
 pub struct AbnormalProcessEventTendencyInfo {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-05-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2021-05-01"`
     pub date: String,
 
-    /// `ProxyToolEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProxyToolEventCount`; example: `1`
     pub proxy_tool_event_count: i64,
 
-    /// `TransferControlEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferControlEventCount`; example: `1`
     pub transfer_control_event_count: i64,
 
-    /// `AttackCmdEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackCmdEventCount`; example: `1`
     pub attack_cmd_event_count: i64,
 
-    /// `ReverseShellEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReverseShellEventCount`; example: `1`
     pub reverse_shell_event_count: i64,
 
-    /// `FilelessEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilelessEventCount`; example: `1`
     pub fileless_event_count: i64,
 
-    /// `RiskCmdEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCmdEventCount`; example: `1`
     pub risk_cmd_event_count: i64,
 
-    /// `AbnormalChildProcessEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AbnormalChildProcessEventCount`; example: `1`
     pub abnormal_child_process_event_count: i64,
 
-    /// `UserDefinedRuleEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserDefinedRuleEventCount`; example: `1`
     pub user_defined_rule_event_count: i64,
 }
 
@@ -355,55 +233,37 @@ pub struct AbnormalProcessEventTendencyInfo {
 /// Returned in the output of [`DescribeAbnormalProcessRules`](super::DescribeAbnormalProcessRules).
 #[tc_model]
 pub struct AbnormalProcessRuleExtSetItem {
-    /// `ChildRules`: a list of [`AbnormalProcessChildRuleInfo`] objects.
+    /// `ChildRules`
     pub child_rules: Option<Vec<AbnormalProcessChildRuleInfo>>,
 
-    /// `EditUserName`: a string.
-    ///
-    /// Example: `"2345435634"`
+    /// `EditUserName`; example: `"2345435634"`
     pub edit_user_name: String,
 
-    /// `EffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EffectImageCount`; example: `0`
     pub effect_image_count: u64,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: Option<bool>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleActions`: a list of strings.
-    ///
-    /// Example: `["RULE_MODE_ALERT","RULE_MODE_HOLDUP"]`
+    /// `RuleActions`; example: `["RULE_MODE_ALERT","RULE_MODE_HOLDUP"]`
     pub rule_actions: Option<Vec<String>>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleId`; example: `"sub1"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myetest"`
+    /// `RuleName`; example: `"myetest"`
     pub rule_name: String,
 
-    /// `SystemChildRules`: a list of [`AbnormalProcessSystemChildRuleInfo`] objects.
+    /// `SystemChildRules`
     pub system_child_rules: Option<Vec<AbnormalProcessSystemChildRuleInfo>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-12-1 12:00:00"`
+    /// `UpdateTime`; example: `"2020-12-1 12:00:00"`
     pub update_time: String,
 }
 
@@ -413,43 +273,28 @@ pub struct AbnormalProcessRuleExtSetItem {
 /// Returned in the output of [`DescribeAbnormalProcessRuleDetail`](super::DescribeAbnormalProcessRuleDetail).
 #[tc_model]
 pub struct AbnormalProcessRuleInfo {
-    /// `ChildRules`: a list of [`AbnormalProcessChildRuleInfo`] objects.
+    /// `ChildRules`
     pub child_rules: Vec<AbnormalProcessChildRuleInfo>,
 
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
+    /// `ImageIds`; example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
     pub image_ids: Vec<String>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"mytestrule"`
+    /// `RuleName`; example: `"mytestrule"`
     pub rule_name: String,
 
-    /// `IsDefault`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDefault`, always sent in responses; example: `false`
     pub is_default: Option<bool>,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: Option<bool>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `RuleId`, always sent in responses; example: `"645c925a18d0c0e2365173a7"`
     pub rule_id: Option<String>,
 
-    /// `SystemChildRules`: a list of [`AbnormalProcessSystemChildRuleInfo`] objects.
-    /// Always sent in responses.
+    /// `SystemChildRules`, always sent in responses
     pub system_child_rules: Option<Vec<AbnormalProcessSystemChildRuleInfo>>,
 }
 
@@ -459,30 +304,19 @@ pub struct AbnormalProcessRuleInfo {
 /// Returned in the output of [`DescribeAbnormalProcessRuleDetail`](super::DescribeAbnormalProcessRuleDetail) and [`DescribeAbnormalProcessRules`](super::DescribeAbnormalProcessRules).
 #[tc_model]
 pub struct AbnormalProcessSystemChildRuleInfo {
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"childsub 1"`
+    /// `RuleId`; example: `"childsub 1"`
     pub rule_id: String,
 
-    /// `RuleMode`: a string.
-    ///
-    /// Example: `"RULE_MODE_RELEASE"`
+    /// `RuleMode`; example: `"RULE_MODE_RELEASE"`
     pub rule_mode: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"PROXY_TOOL"`
+    /// `RuleType`; example: `"PROXY_TOOL"`
     pub rule_type: String,
 
-    /// `RuleLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MIDDLE"`
+    /// `RuleLevel`, always sent in responses; example: `"MIDDLE"`
     pub rule_level: Option<String>,
 }
 
@@ -492,30 +326,19 @@ pub struct AbnormalProcessSystemChildRuleInfo {
 /// Returned in the output of [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail), [`DescribeAccessControlRuleDetail`](super::DescribeAccessControlRuleDetail) and [`DescribeAccessControlRules`](super::DescribeAccessControlRules).
 #[tc_model]
 pub struct AccessControlChildRuleInfo {
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/bin/"`
+    /// `ProcessPath`; example: `"/home/bin/"`
     pub process_path: String,
 
-    /// `RuleMode`: a string.
-    ///
-    /// Example: `"RULE_MODE_RELEASE"`
+    /// `RuleMode`; example: `"RULE_MODE_RELEASE"`
     pub rule_mode: String,
 
-    /// `TargetFilePath`: a string.
-    ///
-    /// Example: `"/home/file/a.txt"`
+    /// `TargetFilePath`; example: `"/home/file/a.txt"`
     pub target_file_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `CmdLine`; example: `"ls -l"`
     pub cmd_line: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `RuleId`, always sent in responses; example: `"645c925a18d0c0e2365173a7"`
     pub rule_id: Option<String>,
 }
 
@@ -524,37 +347,25 @@ pub struct AccessControlChildRuleInfo {
 /// Returned in the output of [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail).
 #[tc_model]
 pub struct AccessControlEventDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"a容器中b进程执行了系统调用chroot，该系统调用在容器security option中明确禁止"`
+    /// `Description`; example: `"a容器中b进程执行了系统调用chroot，该系统调用在容器security option中明确禁止"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"检查容器对应镜像是否存在安全漏洞、木马或提权类黑客工具"`
+    /// `Solution`; example: `"检查容器对应镜像是否存在安全漏洞、木马或提权类黑客工具"`
     pub solution: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"事件备注"`
+    /// `Remark`; example: `"事件备注"`
     pub remark: String,
 
-    /// `MatchRule`: an [`AccessControlChildRuleInfo`].
+    /// `MatchRule`
     pub match_rule: AccessControlChildRuleInfo,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myrule"`
+    /// `RuleName`; example: `"myrule"`
     pub rule_name: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleId`; example: `"sub1"`
     pub rule_id: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `OperationTime`; example: `"2021-05-01 00:00:00"`
     pub operation_time: String,
 }
 
@@ -563,204 +374,128 @@ pub struct AccessControlEventDescription {
 /// Returned in the output of [`DescribeAccessControlEvents`](super::DescribeAccessControlEvents).
 #[tc_model]
 pub struct AccessControlEventInfo {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"/bin/busybox"`
+    /// `ProcessName`; example: `"/bin/busybox"`
     pub process_name: String,
 
-    /// `MatchRuleName`: a string.
-    ///
-    /// Example: `"myruletest"`
+    /// `MatchRuleName`; example: `"myruletest"`
     pub match_rule_name: String,
 
-    /// `FoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `FoundTime`, a date and time as the service writes it; example: `"2020-2-2 13:00:00"`
     pub found_time: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ContainerName`; example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub container_name: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
+    /// `ImageName`; example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
     pub image_name: String,
 
-    /// `Behavior`: a string.
-    ///
-    /// Example: `"BEHAVIOR_NONE"`
+    /// `Behavior`; example: `"BEHAVIOR_NONE"`
     pub behavior: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
+    /// `Id`; example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
     pub id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.txt"`
+    /// `FileName`; example: `"1.txt"`
     pub file_name: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"FILE_ABNORMAL_READ"`
+    /// `EventType`; example: `"FILE_ABNORMAL_READ"`
     pub event_type: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
+    /// `ImageId`; example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
     pub image_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
+    /// `ContainerId`; example: `"95186d40db53682751a3d51981abdbc1427b1983b63a2e7324bf48ab156a9a22"`
     pub container_id: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"事件描述"`
+    /// `Description`; example: `"事件描述"`
     pub description: String,
 
-    /// `MatchRuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `MatchRuleId`; example: `"sub1"`
     pub match_rule_id: String,
 
-    /// `MatchAction`: a string.
-    ///
-    /// Example: `"RULE_MODE_RELEASE"`
+    /// `MatchAction`; example: `"RULE_MODE_RELEASE"`
     pub match_action: String,
 
-    /// `MatchProcessPath`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `MatchProcessPath`; example: `"*/syscall"`
     pub match_process_path: String,
 
-    /// `MatchFilePath`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `MatchFilePath`; example: `"*/syscall"`
     pub match_file_path: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/sys/a.txt"`
+    /// `FilePath`; example: `"/sys/a.txt"`
     pub file_path: String,
 
-    /// `RuleExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RuleExist`; example: `true`
     pub rule_exist: bool,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11021`
+    /// `EventCount`; example: `11021`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"\"10021\""`
+    /// `RuleId`; example: `"\"10021\""`
     pub rule_id: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
+    /// `ContainerNetSubStatus`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"system"`
+    /// `ContainerIsolateOperationSrc`; example: `"system"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"qsh4-k8s-sh-prod4-202206287zr4r-47"`
+    /// `NodeName`; example: `"qsh4-k8s-sh-prod4-202206287zr4r-47"`
     pub node_name: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"demoset"`
+    /// `PodName`; example: `"demoset"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `PodIP`; example: `"10.0.0.11"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-fjijfdf****"`
+    /// `ClusterID`; example: `"cls-fjijfdf****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"qsh4-k****"`
+    /// `NodeUniqueID`; example: `"qsh4-k****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIP`; example: `"1.1.1.1"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"8a5772dee965c8223aebc*****"`
+    /// `NodeID`; example: `"8a5772dee965c8223aebc*****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"75D3326A-9B9C-4275-895A-1*****"`
+    /// `HostID`; example: `"75D3326A-9B9C-4275-895A-1*****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `HostIP`; example: `"10.0.0.11"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-2341fj****"`
+    /// `ClusterName`; example: `"cls-2341fj****"`
     pub cluster_name: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `CmdLine`; example: `"ls -l"`
     pub cmd_line: Option<String>,
 }
 
@@ -769,55 +504,37 @@ pub struct AccessControlEventInfo {
 /// Returned in the output of [`DescribeAccessControlRules`](super::DescribeAccessControlRules).
 #[tc_model]
 pub struct AccessControlRuleExtSetItem {
-    /// `ChildRules`: a list of [`AccessControlChildRuleInfo`] objects.
+    /// `ChildRules`
     pub child_rules: Option<Vec<AccessControlChildRuleInfo>>,
 
-    /// `EditUserName`: a string.
-    ///
-    /// Example: `"2345435634"`
+    /// `EditUserName`; example: `"2345435634"`
     pub edit_user_name: String,
 
-    /// `EffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EffectImageCount`; example: `0`
     pub effect_image_count: u64,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: Option<bool>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleActions`: a list of strings.
-    ///
-    /// Example: `["RULE_MODE_ALERT","RULE_MODE_HOLDUP"]`
+    /// `RuleActions`; example: `["RULE_MODE_ALERT","RULE_MODE_HOLDUP"]`
     pub rule_actions: Option<Vec<String>>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleId`; example: `"sub1"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myetest"`
+    /// `RuleName`; example: `"myetest"`
     pub rule_name: String,
 
-    /// `SystemChildRules`: a list of [`AccessControlSystemChildRuleInfo`] objects.
+    /// `SystemChildRules`
     pub system_child_rules: Option<Vec<AccessControlSystemChildRuleInfo>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-12-1 12:00:00"`
+    /// `UpdateTime`; example: `"2020-12-1 12:00:00"`
     pub update_time: String,
 }
 
@@ -827,43 +544,28 @@ pub struct AccessControlRuleExtSetItem {
 /// Returned in the output of [`DescribeAccessControlRuleDetail`](super::DescribeAccessControlRuleDetail).
 #[tc_model]
 pub struct AccessControlRuleInfo {
-    /// `ChildRules`: a list of [`AccessControlChildRuleInfo`] objects.
+    /// `ChildRules`
     pub child_rules: Vec<AccessControlChildRuleInfo>,
 
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
+    /// `ImageIds`; example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
     pub image_ids: Vec<String>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"mytestrule"`
+    /// `RuleName`; example: `"mytestrule"`
     pub rule_name: String,
 
-    /// `IsDefault`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDefault`, always sent in responses; example: `false`
     pub is_default: Option<bool>,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: Option<bool>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `RuleId`, always sent in responses; example: `"645c925a18d0c0e2365173a7"`
     pub rule_id: Option<String>,
 
-    /// `SystemChildRules`: a list of [`AccessControlSystemChildRuleInfo`] objects.
-    /// Always sent in responses.
+    /// `SystemChildRules`, always sent in responses
     pub system_child_rules: Option<Vec<AccessControlSystemChildRuleInfo>>,
 }
 
@@ -873,24 +575,16 @@ pub struct AccessControlRuleInfo {
 /// Returned in the output of [`DescribeAccessControlRuleDetail`](super::DescribeAccessControlRuleDetail) and [`DescribeAccessControlRules`](super::DescribeAccessControlRules).
 #[tc_model]
 pub struct AccessControlSystemChildRuleInfo {
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `RuleId`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     pub rule_id: String,
 
-    /// `RuleMode`: a string.
-    ///
-    /// Example: `"RULE_MODE_RELEASE"`
+    /// `RuleMode`; example: `"RULE_MODE_RELEASE"`
     pub rule_mode: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"CHANGE_CRONTAB"`
+    /// `RuleType`; example: `"CHANGE_CRONTAB"`
     pub rule_type: String,
 }
 
@@ -899,52 +593,34 @@ pub struct AccessControlSystemChildRuleInfo {
 /// Returned in the output of [`DescribeAffectedNodeList`](super::DescribeAffectedNodeList).
 #[tc_model]
 pub struct AffectedNodeItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"cls-0zmsjvko\""`
+    /// `ClusterId`; example: `"\"cls-0zmsjvko\""`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke_test"`
+    /// `ClusterName`; example: `"tke_test"`
     pub cluster_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-mlyx****"`
+    /// `InstanceId`; example: `"ins-mlyx****"`
     pub instance_id: String,
 
-    /// `PrivateIpAddresses`: a string.
-    ///
-    /// Example: `"\"10.1.1.22\""`
+    /// `PrivateIpAddresses`; example: `"\"10.1.1.22\""`
     pub private_ip_addresses: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `InstanceRole`; example: `"Master"`
     pub instance_role: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"\"1.18.4\""`
+    /// `ClusterVersion`; example: `"\"1.18.4\""`
     pub cluster_version: String,
 
-    /// `ContainerRuntime`: a string.
-    ///
-    /// Example: `"\"docker\""`
+    /// `ContainerRuntime`; example: `"\"docker\""`
     pub container_runtime: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: String,
 
-    /// `VerifyInfo`: a string.
+    /// `VerifyInfo`
     pub verify_info: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"cluster-node-1****"`
+    /// `NodeName`; example: `"cluster-node-1****"`
     pub node_name: String,
 }
 
@@ -953,34 +629,22 @@ pub struct AffectedNodeItem {
 /// Returned in the output of [`DescribeAffectedWorkloadList`](super::DescribeAffectedWorkloadList).
 #[tc_model]
 pub struct AffectedWorkloadItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"test-cluster-id"`
+    /// `ClusterId`; example: `"test-cluster-id"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test-cluster-name"`
+    /// `ClusterName`; example: `"test-cluster-name"`
     pub cluster_name: String,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"test-woloadname"`
+    /// `WorkloadName`; example: `"test-woloadname"`
     pub workload_name: String,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"DaemonSet"`
+    /// `WorkloadType`; example: `"DaemonSet"`
     pub workload_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VerifyInfo`: a string.
-    ///
-    /// Example: `"RoleBinding/default-pod-writer bind Role/pod-writer(read-write) in [p****"`
+    /// `VerifyInfo`; example: `"RoleBinding/default-pod-writer bind Role/pod-writer(read-write) in [p****"`
     pub verify_info: String,
 }
 
@@ -989,61 +653,39 @@ pub struct AffectedWorkloadItem {
 /// Returned in the output of [`DescribeAssetClusterList`](super::DescribeAssetClusterList).
 #[tc_model]
 pub struct AssetClusterListItem {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-abhq0j4o"`
+    /// `ClusterID`; example: `"cls-abhq0j4o"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"bx_test_tmp"`
+    /// `ClusterName`; example: `"bx_test_tmp"`
     pub cluster_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CSR_RUNNING"`
+    /// `Status`; example: `"CSR_RUNNING"`
     pub status: String,
 
-    /// `BindRuleID`: a string.
-    ///
-    /// Example: `"cls-dqxpsm"`
+    /// `BindRuleID`; example: `"cls-dqxpsm"`
     #[tc(rename = "BindRuleID")]
     pub bind_rule_id: Option<String>,
 
-    /// `BindRuleName`: a string.
-    ///
-    /// Example: `"系统规则"`
+    /// `BindRuleName`; example: `"系统规则"`
     pub bind_rule_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"INDEPENDENT_CLUSTER"`
+    /// `ClusterType`; example: `"INDEPENDENT_CLUSTER"`
     pub cluster_type: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.18.4"`
+    /// `ClusterVersion`; example: `"1.18.4"`
     pub cluster_version: String,
 
-    /// `MemLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `8053063680`
+    /// `MemLimit`; example: `8053063680`
     pub mem_limit: i64,
 
-    /// `CpuLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `4500`
+    /// `CpuLimit`; example: `4500`
     pub cpu_limit: i64,
 
-    /// `ClusterAuditStatus`: a string.
-    ///
-    /// Example: `"Closed"`
+    /// `ClusterAuditStatus`; example: `"Closed"`
     pub cluster_audit_status: Option<String>,
 
-    /// `AccessedStatus`: a string.
-    ///
-    /// Example: `"AccessedNone"`
+    /// `AccessedStatus`; example: `"AccessedNone"`
     pub accessed_status: Option<String>,
 }
 
@@ -1052,19 +694,13 @@ pub struct AssetClusterListItem {
 /// Sent in the input of [`AddEditImageAutoAuthorizedRule`](super::AddEditImageAutoAuthorizedRule), [`CreateAssetImageRegistryScanTask`](super::CreateAssetImageRegistryScanTask), [`CreateAssetImageScanTask`](super::CreateAssetImageScanTask), [`CreateAssetImageVirusExportJob`](super::CreateAssetImageVirusExportJob), [`CreateComponentExportJob`](super::CreateComponentExportJob), [`CreateHostExportJob`](super::CreateHostExportJob) and 37 more.
 #[tc_model]
 pub struct AssetFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ImageAssetIds"`
+    /// `Name`; example: `"ImageAssetIds"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1002"]`
+    /// `Values`; example: `["1002"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 }
 
@@ -1073,28 +709,20 @@ pub struct AssetFilters {
 /// Returned in the output of [`DescribeAssetImageSimpleList`](super::DescribeAssetImageSimpleList).
 #[tc_model]
 pub struct AssetSimpleImageInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:80beff5ff34259ceb7fbe9cd10b2d94912618f5b5595f234349c5bb0cd4f****"`
+    /// `ImageID`; example: `"sha256:80beff5ff34259ceb7fbe9cd10b2d94912618f5b5595f234349c5bb0cd4f****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ContainerCnt`; example: `13`
     pub container_cnt: u64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `ScanTime`; example: `"2020-11-21 15:16:00"`
     pub scan_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3840885407`
+    /// `Size`; example: `3840885407`
     pub size: u64,
 }
 
@@ -1103,29 +731,19 @@ pub struct AssetSimpleImageInfo {
 /// Returned in the output of [`DescribeImageAutoAuthorizedLogList`](super::DescribeImageAutoAuthorizedLogList).
 #[tc_model]
 pub struct AutoAuthorizedImageInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `ImageId`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"imageName-01"`
+    /// `ImageName`; example: `"imageName-01"`
     pub image_name: String,
 
-    /// `AuthorizedTime`: a string.
-    ///
-    /// Example: `"2024-10-31 02:15:22"`
+    /// `AuthorizedTime`; example: `"2024-10-31 02:15:22"`
     pub authorized_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"LICENSE_INSUFFICIENT"`
+    /// `Status`; example: `"LICENSE_INSUFFICIENT"`
     pub status: String,
 
-    /// `IsAuthorized`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAuthorized`; example: `0`
     pub is_authorized: u64,
 }
 
@@ -1134,57 +752,37 @@ pub struct AutoAuthorizedImageInfo {
 /// Returned in the output of [`DescribeAutoAuthorizedRuleHost`](super::DescribeAutoAuthorizedRuleHost).
 #[tc_model]
 pub struct AutoAuthorizedRuleHostInfo {
-    /// `HostID`: a string.
-    ///
-    /// Example: `"277622d2-afa8-4a63-97f0-9daf0540****"`
+    /// `HostID`; example: `"277622d2-afa8-4a63-97f0-9daf0540****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.206.****"`
+    /// `HostIP`; example: `"10.206.****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"tcs-dev-wor****"`
+    /// `HostName`; example: `"tcs-dev-wor****"`
     pub host_name: String,
 
-    /// `ImageCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `ImageCnt`; example: `53`
     pub image_cnt: u64,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `ContainerCnt`; example: `97`
     pub container_cnt: u64,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"119.45.14****"`
+    /// `PublicIp`; example: `"119.45.14****"`
     pub public_ip: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-5iuy****"`
+    /// `InstanceID`; example: `"ins-5iuy****"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"19.03.15"`
+    /// `DockerVersion`; example: `"19.03.15"`
     pub docker_version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `Status`; example: `"ONLINE"`
     pub status: String,
 }
 
@@ -1193,33 +791,20 @@ pub struct AutoAuthorizedRuleHostInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryKafkaOptions`](super::DescribeSecLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CKafkaInstanceInfo {
-    /// `InstanceID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"instance-013qxtva"`
+    /// `InstanceID`, always sent in responses; example: `"instance-013qxtva"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rongqibash"`
+    /// `InstanceName`, always sent in responses; example: `"rongqibash"`
     pub instance_name: Option<String>,
 
-    /// `TopicList`: a list of [`CKafkaTopicInfo`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"TopicID":"kns-01","TopicName":"kns-topic"}]`
+    /// `TopicList`, always sent in responses; example: `[{"TopicID":"kns-01","TopicName":"kns-topic"}]`
     pub topic_list: Option<Vec<CKafkaTopicInfo>>,
 
-    /// `RouteList`: a list of [`CkafkaRouteInfo`] objects.
-    /// Always sent in responses.
+    /// `RouteList`, always sent in responses
     pub route_list: Option<Vec<CkafkaRouteInfo>>,
 
-    /// `KafkaVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V1.0.0"`
+    /// `KafkaVersion`, always sent in responses; example: `"V1.0.0"`
     pub kafka_version: Option<String>,
 }
 
@@ -1228,15 +813,11 @@ pub struct CKafkaInstanceInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryKafkaOptions`](super::DescribeSecLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CKafkaTopicInfo {
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"kns-01"`
+    /// `TopicID`; example: `"kns-01"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"kns-topic"`
+    /// `TopicName`; example: `"kns-topic"`
     pub topic_name: String,
 }
 
@@ -1245,41 +826,23 @@ pub struct CKafkaTopicInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryKafkaOptions`](super::DescribeSecLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CkafkaRouteInfo {
-    /// `RouteID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1002`
+    /// `RouteID`, always sent in responses; example: `1002`
     #[tc(rename = "RouteID")]
     pub route_id: Option<i64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a.com"`
+    /// `Domain`, always sent in responses; example: `"a.com"`
     pub domain: Option<String>,
 
-    /// `DomainPort`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `DomainPort`, always sent in responses; example: `10`
     pub domain_port: Option<u64>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1:8080"`
+    /// `Vip`, always sent in responses; example: `"127.0.0.1:8080"`
     pub vip: Option<String>,
 
-    /// `VipType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VipType`, always sent in responses; example: `1`
     pub vip_type: Option<i64>,
 
-    /// `AccessType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AccessType`, always sent in responses; example: `1`
     pub access_type: Option<i64>,
 }
 
@@ -1288,22 +851,14 @@ pub struct CkafkaRouteInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryClsOptions`](super::DescribeSecLogDeliveryClsOptions).
 #[tc_model]
 pub struct ClsLogsetInfo {
-    /// `LogsetID`: a string.
-    ///
-    /// Example: `"logset-uu8b"`
+    /// `LogsetID`; example: `"logset-uu8b"`
     #[tc(rename = "LogsetID")]
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"logset-bash"`
+    /// `LogsetName`, always sent in responses; example: `"logset-bash"`
     pub logset_name: Option<String>,
 
-    /// `TopicList`: a list of [`ClsTopicInfo`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"TopicID":"cls-01","TopicName":"cls-topic"}]`
+    /// `TopicList`, always sent in responses; example: `[{"TopicID":"cls-01","TopicName":"cls-topic"}]`
     pub topic_list: Option<Vec<ClsTopicInfo>>,
 }
 
@@ -1312,17 +867,11 @@ pub struct ClsLogsetInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryClsOptions`](super::DescribeSecLogDeliveryClsOptions).
 #[tc_model]
 pub struct ClsTopicInfo {
-    /// `TopicID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-id"`
+    /// `TopicID`, always sent in responses; example: `"topic-id"`
     #[tc(rename = "TopicID")]
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-name"`
+    /// `TopicName`, always sent in responses; example: `"topic-name"`
     pub topic_name: Option<String>,
 }
 
@@ -1331,102 +880,64 @@ pub struct ClsTopicInfo {
 /// Returned in the output of [`DescribeCheckItemList`](super::DescribeCheckItemList) and [`DescribeRiskList`](super::DescribeRiskList).
 #[tc_model]
 pub struct ClusterCheckItem {
-    /// `CheckItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckItemId`; example: `1`
     pub check_item_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"runc 路径遍历漏洞（CVE-2021-30465）"`
+    /// `Name`; example: `"runc 路径遍历漏洞（CVE-2021-30465）"`
     pub name: String,
 
-    /// `ItemDetail`: a string.
-    ///
-    /// Example: `"runc是一款用于根据OCI规范生成和运行容器的CLI（命令行界面）工具。  runc 存在路径遍历漏洞，攻击者可利用该漏洞将主机文件系统绑定到容器中。"`
+    /// `ItemDetail`; example: `"runc是一款用于根据OCI规范生成和运行容器的CLI（命令行界面）工具。  runc 存在路径遍历漏洞，攻击者可利用该漏洞将主机文件系统绑定到容器中。"`
     pub item_detail: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"High"`
+    /// `RiskLevel`; example: `"High"`
     pub risk_level: String,
 
-    /// `RiskTarget`: a string.
-    ///
-    /// Example: `"RBAC"`
+    /// `RiskTarget`; example: `"RBAC"`
     pub risk_target: String,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"ConfigRisk"`
+    /// `RiskType`; example: `"ConfigRisk"`
     pub risk_type: String,
 
-    /// `RiskAttribute`: a string.
-    ///
-    /// Example: `"MaliciousTampering"`
+    /// `RiskAttribute`; example: `"MaliciousTampering"`
     pub risk_attribute: String,
 
-    /// `RiskProperty`: a string.
-    ///
-    /// Example: `"ExistEXP"`
+    /// `RiskProperty`; example: `"ExistEXP"`
     pub risk_property: String,
 
-    /// `CVENumber`: a string.
-    ///
-    /// Example: `"CVE_208"`
+    /// `CVENumber`; example: `"CVE_208"`
     #[tc(rename = "CVENumber")]
     pub cve_number: String,
 
-    /// `DiscoverTime`: a string.
-    ///
-    /// Example: `"2023-08-11 11:18:23"`
+    /// `DiscoverTime`; example: `"2023-08-11 11:18:23"`
     pub discover_time: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"请根据漏洞详情页给出的受影响组件名称，使用系统升级命令对其进行升级。"`
+    /// `Solution`; example: `"请根据漏洞详情页给出的受影响组件名称，使用系统升级命令对其进行升级。"`
     pub solution: String,
 
-    /// `CVSS`: a string.
-    ///
-    /// Example: `"\"AV:L/AC:L/Au:N/C:N/I:P/A:N\""`
+    /// `CVSS`; example: `"\"AV:L/AC:L/Au:N/C:N/I:P/A:N\""`
     #[tc(rename = "CVSS")]
     pub cvss: String,
 
-    /// `CVSSScore`: a string.
-    ///
-    /// Example: `"\"4.9\""`
+    /// `CVSSScore`; example: `"\"4.9\""`
     #[tc(rename = "CVSSScore")]
     pub cvss_score: String,
 
-    /// `RelateLink`: a string.
-    ///
-    /// Example: `"https://github.com"`
+    /// `RelateLink`; example: `"https://github.com"`
     pub relate_link: String,
 
-    /// `AffectedType`: a string.
-    ///
-    /// Example: `"node"`
+    /// `AffectedType`; example: `"node"`
     pub affected_type: String,
 
-    /// `AffectedVersion`: a string.
-    ///
-    /// Example: `"runc <= 1.0.0-rc94"`
+    /// `AffectedVersion`; example: `"runc <= 1.0.0-rc94"`
     pub affected_version: String,
 
-    /// `IgnoredAssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `IgnoredAssetNum`; example: `11`
     pub ignored_asset_num: i64,
 
-    /// `IsIgnored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIgnored`; example: `true`
     pub is_ignored: bool,
 
-    /// `RiskAssessment`: a string.
-    ///
-    /// Example: `"TKE集群在2021年9月已对增量节点进行修复；对于存量节点，由于节点有业务运行，无法直接升级，可通过升级脚本在业务低峰期进行修复，参考文档"`
+    /// `RiskAssessment`; example: `"TKE集群在2021年9月已对增量节点进行修复；对于存量节点，由于节点有业务运行，无法直接升级，可通过升级脚本在业务低峰期进行修复，参考文档"`
     pub risk_assessment: String,
 }
 
@@ -1435,24 +946,16 @@ pub struct ClusterCheckItem {
 /// Sent in the input of [`CreateClusterCheckTask`](super::CreateClusterCheckTask).
 #[tc_model]
 pub struct ClusterCheckTaskItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-q4xsuyig"`
+    /// `ClusterId`; example: `"cls-q4xsuyig"`
     pub cluster_id: String,
 
-    /// `ClusterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClusterRegion`; example: `"ap-guangzhou"`
     pub cluster_region: String,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"10.0.0.19"`
+    /// `NodeIp`; example: `"10.0.0.19"`
     pub node_ip: Option<String>,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"workload name"`
+    /// `WorkloadName`; example: `"workload name"`
     pub workload_name: Option<String>,
 }
 
@@ -1461,14 +964,10 @@ pub struct ClusterCheckTaskItem {
 /// Sent in the input of [`CreateCheckComponent`](super::CreateCheckComponent).
 #[tc_model]
 pub struct ClusterCreateComponentItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0zmsjvko"`
+    /// `ClusterId`; example: `"cls-0zmsjvko"`
     pub cluster_id: String,
 
-    /// `ClusterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClusterRegion`; example: `"ap-guangzhou"`
     pub cluster_region: String,
 }
 
@@ -1477,12 +976,10 @@ pub struct ClusterCreateComponentItem {
 /// Sent in the input of [`DescribeAgentDaemonSetCmd`](super::DescribeAgentDaemonSetCmd).
 #[tc_model]
 pub struct ClusterCustomParameters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"clustername"`
+    /// `Name`; example: `"clustername"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1491,173 +988,107 @@ pub struct ClusterCustomParameters {
 /// Returned in the output of [`DescribeUserCluster`](super::DescribeUserCluster).
 #[tc_model]
 pub struct ClusterInfoItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-jvrv0kf2"`
+    /// `ClusterId`; example: `"cls-jvrv0kf2"`
     pub cluster_id: String,
 
-    /// `ClusterCAMD5`: a string.
-    ///
-    /// Example: `"twewxxs"`
+    /// `ClusterCAMD5`; example: `"twewxxs"`
     #[tc(rename = "ClusterCAMD5")]
     pub cluster_camd5: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke_test"`
+    /// `ClusterName`; example: `"tke_test"`
     pub cluster_name: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.8.8"`
+    /// `ClusterVersion`; example: `"1.8.8"`
     pub cluster_version: String,
 
-    /// `ClusterOs`: a string.
-    ///
-    /// Example: `"ubuntu18.04.1x86_64"`
+    /// `ClusterOs`; example: `"ubuntu18.04.1x86_64"`
     pub cluster_os: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
-    /// `ClusterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ClusterNodeNum`; example: `2`
     pub cluster_node_num: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `DefenderStatus`: a string.
-    ///
-    /// Example: `"UnDefended"`
+    /// `DefenderStatus`; example: `"UnDefended"`
     pub defender_status: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: String,
 
-    /// `ClusterSubStatus`: a string.
-    ///
-    /// Example: `"cluster sub status"`
+    /// `ClusterSubStatus`; example: `"cluster sub status"`
     pub cluster_sub_status: Option<String>,
 
-    /// `ClusterCheckMode`: a string.
-    ///
-    /// Example: `"Cluster_Normal"`
+    /// `ClusterCheckMode`; example: `"Cluster_Normal"`
     pub cluster_check_mode: String,
 
-    /// `ClusterAutoCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClusterAutoCheck`; example: `false`
     pub cluster_auto_check: bool,
 
-    /// `DefenderErrorReason`: a string.
-    ///
-    /// Example: `"NodeNotReady"`
+    /// `DefenderErrorReason`; example: `"NodeNotReady"`
     pub defender_error_reason: String,
 
-    /// `UnreadyNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UnreadyNodeNum`; example: `2`
     pub unready_node_num: u64,
 
-    /// `SeriousRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SeriousRiskCount`; example: `3`
     pub serious_risk_count: i64,
 
-    /// `HighRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `HighRiskCount`; example: `4`
     pub high_risk_count: i64,
 
-    /// `MiddleRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MiddleRiskCount`; example: `3`
     pub middle_risk_count: i64,
 
-    /// `HintRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HintRiskCount`; example: `2`
     pub hint_risk_count: i64,
 
-    /// `CheckFailReason`: a string.
-    ///
-    /// Example: `"No_Result"`
+    /// `CheckFailReason`; example: `"No_Result"`
     pub check_fail_reason: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"Checking"`
+    /// `CheckStatus`; example: `"Checking"`
     pub check_status: String,
 
-    /// `TaskCreateTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `TaskCreateTime`; example: `"2020-11-21 15:16:00"`
     pub task_create_time: String,
 
-    /// `AccessedStatus`: a string.
-    ///
-    /// Example: `"AccessedDefe****"`
+    /// `AccessedStatus`; example: `"AccessedDefe****"`
     pub accessed_status: Option<String>,
 
-    /// `AccessedSubStatus`: a string.
-    ///
-    /// Example: `"AccessedSub****"`
+    /// `AccessedSubStatus`; example: `"AccessedSub****"`
     pub accessed_sub_status: Option<String>,
 
-    /// `AccessedErrorReason`: a string.
+    /// `AccessedErrorReason`
     pub accessed_error_reason: Option<String>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `NodeCount`; example: `12`
     pub node_count: Option<u64>,
 
-    /// `OffLineNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffLineNodeCount`; example: `0`
     pub off_line_node_count: Option<u64>,
 
-    /// `UnInstallAgentNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnInstallAgentNodeCount`; example: `0`
     pub un_install_agent_node_count: Option<u64>,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `364000`
+    /// `ChargeCoresCnt`; example: `364000`
     pub charge_cores_cnt: Option<u64>,
 
-    /// `MasterAddresses`: a list of strings.
-    ///
-    /// Example: `["172.30.8.4;"]`
+    /// `MasterAddresses`; example: `["172.30.8.4;"]`
     pub master_addresses: Vec<String>,
 
-    /// `CoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `364000`
+    /// `CoresCnt`; example: `364000`
     pub cores_cnt: u64,
 
-    /// `ClusterAuditStatus`: a string.
-    ///
-    /// Example: `"Closed"`
+    /// `ClusterAuditStatus`; example: `"Closed"`
     pub cluster_audit_status: Option<String>,
 
-    /// `ClusterAuditFailedInfo`: a string.
-    ///
-    /// Example: `"cluster audit failed"`
+    /// `ClusterAuditFailedInfo`; example: `"cluster audit failed"`
     pub cluster_audit_failed_info: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"fx-qi"`
+    /// `OwnerName`; example: `"fx-qi"`
     pub owner_name: Option<String>,
 }
 
@@ -1666,72 +1097,46 @@ pub struct ClusterInfoItem {
 /// Returned in the output of [`DescribeClusterNodes`](super::DescribeClusterNodes).
 #[tc_model]
 pub struct ClusterNodeInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-qj24hgj0"`
+    /// `InstanceId`; example: `"ins-qj24hgj0"`
     pub instance_id: String,
 
-    /// `PrivateIpAddresses`: a string.
-    ///
-    /// Example: `"\"10.1.1.22\""`
+    /// `PrivateIpAddresses`; example: `"\"10.1.1.22\""`
     pub private_ip_addresses: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `InstanceRole`; example: `"Master"`
     pub instance_role: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceState`; example: `"Running"`
     pub instance_state: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tke_cls-abhq0j4o_master_etcd1"`
+    /// `NodeName`; example: `"tke_cls-abhq0j4o_master_etcd1"`
     pub node_name: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: Option<String>,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"119.29.217.112"`
+    /// `PublicIP`; example: `"119.29.217.112"`
     #[tc(rename = "PublicIP")]
     pub public_ip: Option<String>,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"d4cfa6cc-a6a5-49da-a050-cb5892f60e3f"`
+    /// `HostID`; example: `"d4cfa6cc-a6a5-49da-a050-cb5892f60e3f"`
     #[tc(rename = "HostID")]
     pub host_id: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `MachineType`; example: `"MASTER"`
     pub machine_type: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: Option<String>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"d4cfa6cc-a6a5-49da-a050-cb5892f60e3f"`
+    /// `UUID`; example: `"d4cfa6cc-a6a5-49da-a050-cb5892f60e3f"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeCoresCnt`; example: `1`
     pub charge_cores_cnt: Option<u64>,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"UnDefended"`
+    /// `DefendStatus`; example: `"UnDefended"`
     pub defend_status: Option<String>,
 }
 
@@ -1740,152 +1145,94 @@ pub struct ClusterNodeInfo {
 /// Returned in the output of [`DescribeUserPodList`](super::DescribeUserPodList).
 #[tc_model]
 pub struct ClusterPodInfo {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"wktest-6486d6544d-v9gkn"`
+    /// `PodName`; example: `"wktest-6486d6544d-v9gkn"`
     pub pod_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.0.9"`
+    /// `PodIP`; example: `"10.0.0.9"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeLanIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `NodeLanIP`; example: `"10.0.0.11"`
     #[tc(rename = "NodeLanIP")]
     pub node_lan_ip: String,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"wktest-6486d6544d"`
+    /// `WorkloadName`; example: `"wktest-6486d6544d"`
     pub workload_name: String,
 
-    /// `WorkloadKind`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `WorkloadKind`; example: `"Deployment"`
     pub workload_kind: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"wk-cluster"`
+    /// `ClusterName`; example: `"wk-cluster"`
     pub cluster_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-as2mkd13"`
+    /// `ClusterId`; example: `"cls-as2mkd13"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"78d"`
+    /// `Age`; example: `"78d"`
     pub age: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"Wed, 24 Nov 2021 11:31:16"`
+    /// `StartTime`; example: `"Wed, 24 Nov 2021 11:31:16"`
     pub start_time: String,
 
-    /// `Restarts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Restarts`; example: `12`
     pub restarts: u64,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"wk-service"`
+    /// `ServiceName`; example: `"wk-service"`
     pub service_name: String,
 
-    /// `ServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ServiceCount`; example: `2`
     pub service_count: u64,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"k8s_cluster-security-agent_cluster-security-defender-f8fhj_kube-"`
+    /// `ContainerName`; example: `"k8s_cluster-security-agent_cluster-security-defender-f8fhj_kube-"`
     pub container_name: String,
 
-    /// `ContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ContainerCount`; example: `3`
     pub container_count: u64,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CPU`; example: `0`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: u64,
 
-    /// `Labels`: a string.
-    ///
-    /// Example: `"key:value"`
+    /// `Labels`; example: `"key:value"`
     pub labels: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"CSR_RUNNING"`
+    /// `ClusterStatus`; example: `"CSR_RUNNING"`
     pub cluster_status: String,
 
-    /// `WorkloadLabels`: a string.
-    ///
-    /// Example: `"deathstar-f449b9b55"`
+    /// `WorkloadLabels`; example: `"deathstar-f449b9b55"`
     pub workload_labels: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"54caeae43523402fcc17cd3af129203bcb4237c63928b9f25a1ffadd06d98969"`
+    /// `ContainerId`; example: `"54caeae43523402fcc17cd3af129203bcb4237c63928b9f25a1ffadd06d98969"`
     pub container_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test-host-name"`
+    /// `HostName`; example: `"test-host-name"`
     pub host_name: String,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"ins-qj24hgj0"`
+    /// `HostId`; example: `"ins-qj24hgj0"`
     pub host_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"INDEPENDENT_CLUSTER"`
+    /// `ClusterType`; example: `"INDEPENDENT_CLUSTER"`
     pub cluster_type: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"test-node"`
+    /// `NodeName`; example: `"test-node"`
     pub node_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeCoresCnt`; example: `1`
     pub charge_cores_cnt: u64,
 }
 
@@ -1894,27 +1241,19 @@ pub struct ClusterPodInfo {
 /// Returned in the output of [`DescribeRiskList`](super::DescribeRiskList).
 #[tc_model]
 pub struct ClusterRiskItem {
-    /// `CheckItem`: a [`ClusterCheckItem`].
+    /// `CheckItem`
     pub check_item: ClusterCheckItem,
 
-    /// `VerifyInfo`: a string.
-    ///
-    /// Example: `"verify info"`
+    /// `VerifyInfo`; example: `"verify info"`
     pub verify_info: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMessage`; example: `"err msg"`
     pub error_message: String,
 
-    /// `AffectedClusterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectedClusterCount`; example: `10`
     pub affected_cluster_count: u64,
 
-    /// `AffectedNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AffectedNodeCount`; example: `3`
     pub affected_node_count: u64,
 }
 
@@ -1923,79 +1262,51 @@ pub struct ClusterRiskItem {
 /// Returned in the output of [`DescribeCompliancePolicyItemAffectedAssetList`](super::DescribeCompliancePolicyItemAffectedAssetList).
 #[tc_model]
 pub struct ComplianceAffectedAsset {
-    /// `CustomerAssetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `CustomerAssetId`; example: `1001`
     pub customer_asset_id: u64,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"container-1001"`
+    /// `AssetName`; example: `"container-1001"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `CheckStatus`; example: `"Success"`
     pub check_status: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"as-tke-np-7pid****"`
+    /// `NodeName`; example: `"as-tke-np-7pid****"`
     pub node_name: String,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2024-11-01 10:1****"`
+    /// `LastCheckTime`; example: `"2024-11-01 10:1****"`
     pub last_check_time: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"RESULT_PASSED"`
+    /// `CheckResult`; example: `"RESULT_PASSED"`
     pub check_result: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `HostIP`; example: `"1.1.1.1"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageTag`; example: `"latest"`
     pub image_tag: String,
 
-    /// `VerifyInfo`: a string.
-    ///
-    /// Example: `"/etc/kubenetes/ca.key  600"`
+    /// `VerifyInfo`; example: `"/etc/kubenetes/ca.key  600"`
     pub verify_info: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-asoqewkn"`
+    /// `InstanceId`; example: `"ins-asoqewkn"`
     pub instance_id: String,
 
-    /// `ImageRegistryInfo`: an [`ImageRegistryInfo`].
+    /// `ImageRegistryInfo`
     pub image_registry_info: ImageRegistryInfo,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterID`; example: `"cls-m2x0ndjy"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterName`; example: `"cls-m2x0ndjy"`
     pub cluster_name: String,
 
-    /// `AssetUniqueID`: a string.
-    ///
-    /// Example: `"a2b696b20891f59c762c8091dfbdeee22d446226229e39623e2da35bfb225786"`
+    /// `AssetUniqueID`; example: `"a2b696b20891f59c762c8091dfbdeee22d446226229e39623e2da35bfb225786"`
     #[tc(rename = "AssetUniqueID")]
     pub asset_unique_id: Option<String>,
 }
@@ -2005,70 +1316,44 @@ pub struct ComplianceAffectedAsset {
 /// Returned in the output of [`DescribeComplianceAssetDetailInfo`](super::DescribeComplianceAssetDetailInfo).
 #[tc_model]
 pub struct ComplianceAssetDetailInfo {
-    /// `CustomerAssetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `CustomerAssetId`; example: `1024`
     pub customer_asset_id: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"happ_container"`
+    /// `AssetName`; example: `"happ_container"`
     pub asset_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node-1"`
+    /// `NodeName`; example: `"node-1"`
     pub node_name: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"server-host-1"`
+    /// `HostName`; example: `"server-host-1"`
     pub host_name: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `HostIP`; example: `"10.10.10.10"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_RUNNING"`
+    /// `CheckStatus`; example: `"CHECK_RUNNING"`
     pub check_status: String,
 
-    /// `PassedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassedPolicyItemCount`; example: `0`
     pub passed_policy_item_count: u64,
 
-    /// `FailedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedPolicyItemCount`; example: `0`
     pub failed_policy_item_count: u64,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 14:16:00"`
+    /// `LastCheckTime`, a date and time as the service writes it; example: `"2021-04-07 14:16:00"`
     pub last_check_time: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"RESULT_PASSED"`
+    /// `CheckResult`; example: `"RESULT_PASSED"`
     pub check_result: String,
 
-    /// `AssetStatus`: a string.
-    ///
-    /// Example: `"ASSET_NORMAL"`
+    /// `AssetStatus`; example: `"ASSET_NORMAL"`
     pub asset_status: String,
 
-    /// `AssetCreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 14:16:00"`
+    /// `AssetCreateTime`, a date and time as the service writes it; example: `"2021-04-07 14:16:00"`
     pub asset_create_time: String,
 }
 
@@ -2077,84 +1362,54 @@ pub struct ComplianceAssetDetailInfo {
 /// Returned in the output of [`DescribeComplianceAssetList`](super::DescribeComplianceAssetList).
 #[tc_model]
 pub struct ComplianceAssetInfo {
-    /// `CustomerAssetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `CustomerAssetId`; example: `1001`
     pub customer_asset_id: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"happy_container"`
+    /// `AssetName`; example: `"happy_container"`
     pub asset_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageTag`; example: `"latest"`
     pub image_tag: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `HostIP`; example: `"10.10.10.10"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node-1"`
+    /// `NodeName`; example: `"node-1"`
     pub node_name: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_FINISHED"`
+    /// `CheckStatus`; example: `"CHECK_FINISHED"`
     pub check_status: String,
 
-    /// `PassedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassedPolicyItemCount`; example: `0`
     pub passed_policy_item_count: u64,
 
-    /// `FailedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedPolicyItemCount`; example: `0`
     pub failed_policy_item_count: u64,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 14:11:00"`
+    /// `LastCheckTime`, a date and time as the service writes it; example: `"2021-04-07 14:11:00"`
     pub last_check_time: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"RESULT_PASSED"`
+    /// `CheckResult`; example: `"RESULT_PASSED"`
     pub check_result: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-asoqewkn"`
+    /// `InstanceId`; example: `"ins-asoqewkn"`
     pub instance_id: String,
 
-    /// `ImageRegistryInfo`: an [`ImageRegistryInfo`].
+    /// `ImageRegistryInfo`
     pub image_registry_info: ImageRegistryInfo,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"test-cluster-id"`
+    /// `ClusterID`; example: `"test-cluster-id"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test-cluster-name"`
+    /// `ClusterName`; example: `"test-cluster-name"`
     pub cluster_name: String,
 
-    /// `AssetUniqueID`: a string.
-    ///
-    /// Example: `"a236b6b20891f59c762c8091dfbdeee22d446226229e39623e2da35bfb225786"`
+    /// `AssetUniqueID`; example: `"a236b6b20891f59c762c8091dfbdeee22d446226229e39623e2da35bfb225786"`
     #[tc(rename = "AssetUniqueID")]
     pub asset_unique_id: Option<String>,
 }
@@ -2164,67 +1419,43 @@ pub struct ComplianceAssetInfo {
 /// Returned in the output of [`DescribeComplianceAssetPolicyItemList`](super::DescribeComplianceAssetPolicyItemList).
 #[tc_model]
 pub struct ComplianceAssetPolicyItem {
-    /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1011`
+    /// `CustomerPolicyItemId`; example: `1011`
     pub customer_policy_item_id: u64,
 
-    /// `BasePolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasePolicyItemId`; example: `1`
     pub base_policy_item_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"containerd mysql 弱口令检测"`
+    /// `Name`; example: `"containerd mysql 弱口令检测"`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"105"`
+    /// `Category`; example: `"105"`
     pub category: String,
 
-    /// `BenchmarkStandardId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `BenchmarkStandardId`; example: `6`
     pub benchmark_standard_id: u64,
 
-    /// `BenchmarkStandardName`: a string.
-    ///
-    /// Example: `"CIS Docker"`
+    /// `BenchmarkStandardName`; example: `"CIS Docker"`
     pub benchmark_standard_name: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"RISK_HIGH"`
+    /// `RiskLevel`; example: `"RISK_HIGH"`
     pub risk_level: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_INIT"`
+    /// `CheckStatus`; example: `"CHECK_INIT"`
     pub check_status: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"RESULT_PASSED"`
+    /// `CheckResult`; example: `"RESULT_PASSED"`
     pub check_result: String,
 
-    /// `WhitelistId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11145`
+    /// `WhitelistId`; example: `11145`
     pub whitelist_id: u64,
 
-    /// `FixSuggestion`: a string.
+    /// `FixSuggestion`
     pub fix_suggestion: String,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2021-04-07 14:38:00"`
+    /// `LastCheckTime`; example: `"2021-04-07 14:38:00"`
     pub last_check_time: String,
 
-    /// `VerifyInfo`: a string.
-    ///
-    /// Example: `"/etc/kubernetes/kube-scheduler/kubeconfig ownership is root:root"`
+    /// `VerifyInfo`; example: `"/etc/kubernetes/kube-scheduler/kubeconfig ownership is root:root"`
     pub verify_info: String,
 }
 
@@ -2233,14 +1464,10 @@ pub struct ComplianceAssetPolicyItem {
 /// Sent in the input of [`AddComplianceAssetPolicySetToWhitelist`](super::AddComplianceAssetPolicySetToWhitelist).
 #[tc_model]
 pub struct ComplianceAssetPolicySetItem {
-    /// `CustomerAssetItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `CustomerAssetItemId`; example: `10001`
     pub customer_asset_item_id: u64,
 
-    /// `CustomerPolicyItemIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `CustomerPolicyItemIdSet`; example: `[10001]`
     pub customer_policy_item_id_set: Option<Vec<u64>>,
 }
 
@@ -2249,119 +1476,73 @@ pub struct ComplianceAssetPolicySetItem {
 /// Returned in the output of [`DescribeComplianceTaskAssetSummary`](super::DescribeComplianceTaskAssetSummary).
 #[tc_model]
 pub struct ComplianceAssetSummary {
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `IsCustomerFirstCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCustomerFirstCheck`; example: `true`
     pub is_customer_first_check: bool,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_RUNNING"`
+    /// `CheckStatus`; example: `"CHECK_RUNNING"`
     pub check_status: String,
 
-    /// `CheckProgress`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `CheckProgress`; example: `90`
     pub check_progress: f64,
 
-    /// `PassedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassedPolicyItemCount`; example: `0`
     pub passed_policy_item_count: u64,
 
-    /// `FailedPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedPolicyItemCount`; example: `0`
     pub failed_policy_item_count: u64,
 
-    /// `FailedCriticalPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCriticalPolicyItemCount`; example: `0`
     pub failed_critical_policy_item_count: u64,
 
-    /// `FailedHighRiskPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedHighRiskPolicyItemCount`; example: `0`
     pub failed_high_risk_policy_item_count: u64,
 
-    /// `FailedMediumRiskPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedMediumRiskPolicyItemCount`; example: `0`
     pub failed_medium_risk_policy_item_count: u64,
 
-    /// `FailedLowRiskPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedLowRiskPolicyItemCount`; example: `0`
     pub failed_low_risk_policy_item_count: u64,
 
-    /// `NoticePolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoticePolicyItemCount`; example: `0`
     pub notice_policy_item_count: u64,
 
-    /// `PassedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassedAssetCount`; example: `0`
     pub passed_asset_count: u64,
 
-    /// `FailedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedAssetCount`; example: `0`
     pub failed_asset_count: u64,
 
-    /// `AssetPassedRate`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `AssetPassedRate`; example: `90`
     pub asset_passed_rate: f64,
 
-    /// `ScanFailedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanFailedAssetCount`; example: `0`
     pub scan_failed_asset_count: u64,
 
-    /// `CheckCostTime`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CheckCostTime`; example: `100`
     pub check_cost_time: f64,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-07 11:35:00"`
+    /// `LastCheckTime`, a date and time as the service writes it; example: `"2021-04-07 11:35:00"`
     pub last_check_time: String,
 
-    /// `PeriodRule`: a [`CompliancePeriodTaskRule`].
-    ///
-    /// Example: `{"Enable":true,"ExecutionTime":"04:00:00","Frequency":1}`
+    /// `PeriodRule`; example: `{"Enable":true,"ExecutionTime":"04:00:00","Frequency":1}`
     pub period_rule: CompliancePeriodTaskRule,
 
-    /// `OpenPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenPolicyItemCount`; example: `0`
     pub open_policy_item_count: u64,
 
-    /// `IgnoredPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IgnoredPolicyItemCount`; example: `0`
     pub ignored_policy_item_count: u64,
 
-    /// `TotalPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPolicyItemCount`; example: `10`
     pub total_policy_item_count: Option<u64>,
 
-    /// `DetectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectHostCount`; example: `1`
     pub detect_host_count: Option<u64>,
 
-    /// `LeftTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LeftTime`; example: `100`
     pub left_time: Option<u64>,
 }
 
@@ -2370,27 +1551,19 @@ pub struct ComplianceAssetSummary {
 /// Returned in the output of [`DescribeCompliancePeriodTaskList`](super::DescribeCompliancePeriodTaskList).
 #[tc_model]
 pub struct ComplianceBenchmarkStandard {
-    /// `StandardId`: an unsigned 64-bit integer.
+    /// `StandardId`
     pub standard_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CIS Docker"`
+    /// `Name`; example: `"CIS Docker"`
     pub name: String,
 
-    /// `PolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyItemCount`; example: `10`
     pub policy_item_count: u64,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CIS Docker"`
+    /// `Description`; example: `"CIS Docker"`
     pub description: String,
 }
 
@@ -2399,14 +1572,10 @@ pub struct ComplianceBenchmarkStandard {
 /// Sent in the input of [`ModifyCompliancePeriodTask`](super::ModifyCompliancePeriodTask).
 #[tc_model]
 pub struct ComplianceBenchmarkStandardEnable {
-    /// `StandardId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3563456`
+    /// `StandardId`; example: `3563456`
     pub standard_id: u64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 }
 
@@ -2415,14 +1584,10 @@ pub struct ComplianceBenchmarkStandardEnable {
 /// Returned in the output of [`DescribeComplianceAssetDetailInfo`](super::DescribeComplianceAssetDetailInfo).
 #[tc_model]
 pub struct ComplianceContainerDetailInfo {
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"1114567890abndef"`
+    /// `ContainerId`; example: `"1114567890abndef"`
     pub container_id: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"nginx-server"`
+    /// `PodName`; example: `"nginx-server"`
     pub pod_name: String,
 }
 
@@ -2431,17 +1596,13 @@ pub struct ComplianceContainerDetailInfo {
 /// Sent in the input of [`DescribeAffectedNodeList`](super::DescribeAffectedNodeList), [`DescribeAffectedWorkloadList`](super::DescribeAffectedWorkloadList), [`DescribeCheckItemList`](super::DescribeCheckItemList), [`DescribeClusterNodes`](super::DescribeClusterNodes), [`DescribeComplianceAssetList`](super::DescribeComplianceAssetList), [`DescribeComplianceAssetPolicyItemList`](super::DescribeComplianceAssetPolicyItemList) and 13 more.
 #[tc_model]
 pub struct ComplianceFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ItemType"`
+    /// `Name`; example: `"ItemType"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -2450,19 +1611,13 @@ pub struct ComplianceFilters {
 /// Returned in the output of [`DescribeComplianceAssetDetailInfo`](super::DescribeComplianceAssetDetailInfo).
 #[tc_model]
 pub struct ComplianceHostDetailInfo {
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"19.08.1"`
+    /// `DockerVersion`; example: `"19.08.1"`
     pub docker_version: String,
 
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `K8SVersion`; example: `"1.1.1"`
     pub k8_s_version: String,
 
-    /// `ContainerdVersion`: a string.
-    ///
-    /// Example: `"1.5"`
+    /// `ContainerdVersion`; example: `"1.5"`
     pub containerd_version: String,
 }
 
@@ -2471,24 +1626,16 @@ pub struct ComplianceHostDetailInfo {
 /// Returned in the output of [`DescribeComplianceAssetDetailInfo`](super::DescribeComplianceAssetDetailInfo).
 #[tc_model]
 pub struct ComplianceImageDetailInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:80beff5ff34259ceb7fbe9cd10b2d94912618f5b5595f234349c5bb0cd4f9211"`
+    /// `ImageId`; example: `"sha256:80beff5ff34259ceb7fbe9cd10b2d94912618f5b5595f234349c5bb0cd4f9211"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ubuntu"`
+    /// `ImageName`; example: `"ubuntu"`
     pub image_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageTag`; example: `"latest"`
     pub image_tag: String,
 
-    /// `Repository`: a string.
-    ///
-    /// Example: `"repository/*"`
+    /// `Repository`; example: `"repository/*"`
     pub repository: String,
 }
 
@@ -2497,14 +1644,10 @@ pub struct ComplianceImageDetailInfo {
 /// Returned in the output of [`DescribeComplianceAssetDetailInfo`](super::DescribeComplianceAssetDetailInfo).
 #[tc_model]
 pub struct ComplianceK8SDetailInfo {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterName`; example: `"cls-m2x0ndjy"`
     pub cluster_name: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.0.2"`
+    /// `ClusterVersion`; example: `"1.0.2"`
     pub cluster_version: String,
 }
 
@@ -2513,32 +1656,22 @@ pub struct ComplianceK8SDetailInfo {
 /// Returned in the output of [`DescribeCompliancePeriodTaskList`](super::DescribeCompliancePeriodTaskList).
 #[tc_model]
 pub struct CompliancePeriodTask {
-    /// `PeriodTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `343456`
+    /// `PeriodTaskId`; example: `343456`
     pub period_task_id: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `LastTriggerTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-06 19:51:00"`
+    /// `LastTriggerTime`, a date and time as the service writes it; example: `"2021-04-06 19:51:00"`
     pub last_trigger_time: String,
 
-    /// `TotalPolicyItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPolicyItemCount`; example: `0`
     pub total_policy_item_count: u64,
 
-    /// `PeriodRule`: a [`CompliancePeriodTaskRule`].
-    ///
-    /// Example: `{"Enable":true,"ExecutionTime":"04:00:00","Frequency":1}`
+    /// `PeriodRule`; example: `{"Enable":true,"ExecutionTime":"04:00:00","Frequency":1}`
     pub period_rule: CompliancePeriodTaskRule,
 
-    /// `BenchmarkStandardSet`: a list of [`ComplianceBenchmarkStandard`] objects.
+    /// `BenchmarkStandardSet`
     pub benchmark_standard_set: Vec<ComplianceBenchmarkStandard>,
 }
 
@@ -2548,20 +1681,13 @@ pub struct CompliancePeriodTask {
 /// Returned in the output of [`DescribeCompliancePeriodTaskList`](super::DescribeCompliancePeriodTaskList) and [`DescribeComplianceTaskAssetSummary`](super::DescribeComplianceTaskAssetSummary).
 #[tc_model]
 pub struct CompliancePeriodTaskRule {
-    /// `Frequency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Frequency`; example: `1`
     pub frequency: u64,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"04:00:00"`
+    /// `ExecutionTime`; example: `"04:00:00"`
     pub execution_time: String,
 
-    /// `Enable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enable`, always sent in responses; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -2570,14 +1696,10 @@ pub struct CompliancePeriodTaskRule {
 /// Sent in the input of [`DeleteCompliancePolicyAssetSetFromWhitelist`](super::DeleteCompliancePolicyAssetSetFromWhitelist).
 #[tc_model]
 pub struct CompliancePolicyAssetSetItem {
-    /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `CustomerPolicyItemId`; example: `10001`
     pub customer_policy_item_id: u64,
 
-    /// `CustomerAssetItemIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10001,10002]`
+    /// `CustomerAssetItemIdSet`; example: `[10001,10002]`
     pub customer_asset_item_id_set: Option<Vec<u64>>,
 }
 
@@ -2586,99 +1708,61 @@ pub struct CompliancePolicyAssetSetItem {
 /// Returned in the output of [`DescribeCompliancePolicyItemAffectedSummary`](super::DescribeCompliancePolicyItemAffectedSummary) and [`DescribeComplianceTaskPolicyItemSummaryList`](super::DescribeComplianceTaskPolicyItemSummaryList).
 #[tc_model]
 pub struct CompliancePolicyItemSummary {
-    /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34534`
+    /// `CustomerPolicyItemId`; example: `34534`
     pub customer_policy_item_id: u64,
 
-    /// `BasePolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `BasePolicyItemId`; example: `121`
     pub base_policy_item_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Docker"`
+    /// `Name`; example: `"Docker"`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `Category`; example: `"ASSET_CONTAINER"`
     pub category: String,
 
-    /// `BenchmarkStandardName`: a string.
-    ///
-    /// Example: `"CIS"`
+    /// `BenchmarkStandardName`; example: `"CIS"`
     pub benchmark_standard_name: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"LOW"`
+    /// `RiskLevel`; example: `"LOW"`
     pub risk_level: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `LastCheckTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-06 20:53:00"`
+    /// `LastCheckTime`, a date and time as the service writes it; example: `"2021-04-06 20:53:00"`
     pub last_check_time: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_RUNNING"`
+    /// `CheckStatus`; example: `"CHECK_RUNNING"`
     pub check_status: String,
 
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"passed"`
+    /// `CheckResult`; example: `"passed"`
     pub check_result: String,
 
-    /// `PassedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `PassedAssetCount`; example: `121`
     pub passed_asset_count: u64,
 
-    /// `FailedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `FailedAssetCount`; example: `121`
     pub failed_asset_count: u64,
 
-    /// `WhitelistId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `WhitelistId`; example: `121`
     pub whitelist_id: u64,
 
-    /// `FixSuggestion`: a string.
-    ///
-    /// Example: `"suggestion"`
+    /// `FixSuggestion`; example: `"suggestion"`
     pub fix_suggestion: String,
 
-    /// `BenchmarkStandardId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `BenchmarkStandardId`; example: `121`
     pub benchmark_standard_id: u64,
 
-    /// `ApplicableVersion`: a string.
-    ///
-    /// Example: `"k8s 1.16-1.23, tke 1.24"`
+    /// `ApplicableVersion`; example: `"k8s 1.16-1.23, tke 1.24"`
     pub applicable_version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `AuditProcedure`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `AuditProcedure`; example: `"audit"`
     pub audit_procedure: String,
 
-    /// `IsEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnable`; example: `1`
     pub is_enable: Option<u64>,
 }
 
@@ -2687,39 +1771,25 @@ pub struct CompliancePolicyItemSummary {
 /// Returned in the output of [`DescribeComplianceScanFailedAssetList`](super::DescribeComplianceScanFailedAssetList).
 #[tc_model]
 pub struct ComplianceScanFailedAsset {
-    /// `CustomerAssetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `CustomerAssetId`; example: `10001`
     pub customer_asset_id: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ASSET_CONTAINER"`
+    /// `AssetType`; example: `"ASSET_CONTAINER"`
     pub asset_type: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"CHECK_FAILED"`
+    /// `CheckStatus`; example: `"CHECK_FAILED"`
     pub check_status: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"happy_container"`
+    /// `AssetName`; example: `"happy_container"`
     pub asset_name: String,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"网络异常"`
+    /// `FailureReason`; example: `"网络异常"`
     pub failure_reason: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"请连接网络后重试"`
+    /// `Suggestion`; example: `"请连接网络后重试"`
     pub suggestion: String,
 
-    /// `CheckTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CheckTime`, a date and time as the service writes it; example: `"2006-01-02 15:04:05"`
     pub check_time: String,
 }
 
@@ -2728,44 +1798,28 @@ pub struct ComplianceScanFailedAsset {
 /// Returned in the output of [`DescribeComplianceWhitelistItemList`](super::DescribeComplianceWhitelistItemList).
 #[tc_model]
 pub struct ComplianceWhitelistItem {
-    /// `WhitelistItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhitelistItemId`; example: `1`
     pub whitelist_item_id: u64,
 
-    /// `CustomerPolicyItemId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerPolicyItemId`; example: `1`
     pub customer_policy_item_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SYSTEM_CHECK"`
+    /// `Name`; example: `"SYSTEM_CHECK"`
     pub name: String,
 
-    /// `StandardName`: a string.
-    ///
-    /// Example: `"CIR"`
+    /// `StandardName`; example: `"CIR"`
     pub standard_name: String,
 
-    /// `StandardId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `StandardId`; example: `1001`
     pub standard_id: u64,
 
-    /// `AffectedAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectedAssetCount`; example: `0`
     pub affected_asset_count: u64,
 
-    /// `LastUpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `LastUpdateTime`, a date and time as the service writes it; example: `"2006-01-02 15:04:05"`
     pub last_update_time: String,
 
-    /// `InsertTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `InsertTime`, a date and time as the service writes it; example: `"2006-01-02 15:04:05"`
     pub insert_time: String,
 }
 
@@ -2774,14 +1828,10 @@ pub struct ComplianceWhitelistItem {
 /// Returned in the output of [`DescribeAssetComponentList`](super::DescribeAssetComponentList).
 #[tc_model]
 pub struct ComponentInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zlib"`
+    /// `Name`; example: `"zlib"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.3.1-r0"`
+    /// `Version`; example: `"1.3.1-r0"`
     pub version: String,
 }
 
@@ -2790,35 +1840,25 @@ pub struct ComponentInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryVulList`](super::DescribeAssetImageRegistryVulList).
 #[tc_model]
 pub struct ComponentsInfo {
-    /// `Component`: a string.
+    /// `Component`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub component: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.33"`
+    /// `Version`; example: `"1.33"`
     pub version: String,
 
-    /// `FixedVersion`: a string.
-    ///
-    /// Example: `"2.0"`
+    /// `FixedVersion`; example: `"2.0"`
     pub fixed_version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/app/vpp-saas.jar/BOOT-INF/lib/snakeyaml-1.33.jar"`
+    /// `Path`; example: `"/app/vpp-saas.jar/BOOT-INF/lib/snakeyaml-1.33.jar"`
     pub path: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"WEB"`
+    /// `Type`; example: `"WEB"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"snakeyaml"`
+    /// `Name`; example: `"snakeyaml"`
     pub name: String,
 }
 
@@ -2827,14 +1867,10 @@ pub struct ComponentsInfo {
 /// Sent in the input of [`AddAssetImageRegistryRegistryDetail`](super::AddAssetImageRegistryRegistryDetail) and [`UpdateAssetImageRegistryRegistryDetail`](super::UpdateAssetImageRegistryRegistryDetail).
 #[tc_model]
 pub struct ConnDetectConfig {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"09c315fc-161d-42c7-bb74-d86d943e4685"`
+    /// `Quuid`; example: `"09c315fc-161d-42c7-bb74-d86d943e4685"`
     pub quuid: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"09c315fc-161d-42c7-bb74-d86d943e4685"`
+    /// `Uuid`; example: `"09c315fc-161d-42c7-bb74-d86d943e4685"`
     pub uuid: Option<String>,
 }
 
@@ -2843,164 +1879,104 @@ pub struct ConnDetectConfig {
 /// Returned in the output of [`DescribeAssetContainerList`](super::DescribeAssetContainerList).
 #[tc_model]
 pub struct ContainerInfo {
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"7b514e9af69cac801c4b2ba01891141e038cc8df80e2143b6e9b47fa1e93****"`
+    /// `ContainerID`; example: `"7b514e9af69cac801c4b2ba01891141e038cc8df80e2143b6e9b47fa1e93****"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"clife-estate-thirdparty-a****"`
+    /// `ContainerName`; example: `"clife-estate-thirdparty-a****"`
     pub container_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-31 11:2****"`
+    /// `CreateTime`; example: `"2024-10-31 11:2****"`
     pub create_time: String,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root:root"`
+    /// `RunAs`; example: `"root:root"`
     pub run_as: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"/pause"`
+    /// `Cmd`; example: `"/pause"`
     pub cmd: String,
 
-    /// `CPUUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPUUsage`; example: `1`
     #[tc(rename = "CPUUsage")]
     pub cpu_usage: u64,
 
-    /// `RamUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RamUsage`; example: `1`
     pub ram_usage: u64,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ww.coding.net/public-pp/prdsl/-admin:4.0.0-2022090109****"`
+    /// `ImageName`; example: `"ww.coding.net/public-pp/prdsl/-admin:4.0.0-2022090109****"`
     pub image_name: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:fcbbcc7466f136e4dd625a7e43c51af3e3b78087322db9328cf59219320b****"`
+    /// `ImageID`; example: `"sha256:fcbbcc7466f136e4dd625a7e43c51af3e3b78087322db9328cf59219320b****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `POD`: a string.
-    ///
-    /// Example: `"pp-code-thirdparty-admin-dm-59785fd6-4****"`
+    /// `POD`; example: `"pp-code-thirdparty-admin-dm-59785fd6-4****"`
     #[tc(rename = "POD")]
     pub pod: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"a913dd58-9ebb-42d8-a6c0-c58a0aaf****"`
+    /// `HostID`; example: `"a913dd58-9ebb-42d8-a6c0-c58a0aaf****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.10.8****"`
+    /// `HostIP`; example: `"10.10.8****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-31 11:2****"`
+    /// `UpdateTime`; example: `"2024-10-31 11:2****"`
     pub update_time: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"tke-np-eerl5pwq-wo****"`
+    /// `HostName`; example: `"tke-np-eerl5pwq-wo****"`
     pub host_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PublicIp`; example: `"10.0.1.92"`
     pub public_ip: String,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NetStatus`; example: `"NORMAL"`
     pub net_status: String,
 
-    /// `NetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `NetSubStatus`; example: `"NONE"`
     pub net_sub_status: String,
 
-    /// `IsolateSource`: a string.
-    ///
-    /// Example: `"none"`
+    /// `IsolateSource`; example: `"none"`
     pub isolate_source: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"1970-01-01 00:0****"`
+    /// `IsolateTime`; example: `"1970-01-01 00:0****"`
     pub isolate_time: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"eks-ceyn****"`
+    /// `NodeID`; example: `"eks-ceyn****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.10.8****"`
+    /// `PodIP`; example: `"10.10.8****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"bb-pod"`
+    /// `PodName`; example: `"bb-pod"`
     pub pod_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"13cd65cab1090206fbde65ee6dd6****"`
+    /// `NodeUniqueID`; example: `"13cd65cab1090206fbde65ee6dd6****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PodCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PodCpu`; example: `100`
     pub pod_cpu: i64,
 
-    /// `PodMem`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `PodMem`; example: `1073741824`
     pub pod_mem: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"混合集群（地产/家电/酒店/水生态****"`
+    /// `ClusterName`; example: `"混合集群（地产/家电/酒店/水生态****"`
     pub cluster_name: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-q0qd****"`
+    /// `ClusterID`; example: `"cls-q0qd****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `PodUid`: a string.
-    ///
-    /// Example: `"20461430-67c2-455b-932e-6a6c8981****"`
+    /// `PodUid`; example: `"20461430-67c2-455b-932e-6a6c8981****"`
     pub pod_uid: Option<String>,
 }
 
@@ -3009,41 +1985,29 @@ pub struct ContainerInfo {
 /// Returned in the output of [`DescribeAssetContainerDetail`](super::DescribeAssetContainerDetail).
 #[tc_model]
 pub struct ContainerMount {
-    /// `Type`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `Type`; example: `"bind"`
     pub r#type: String,
 
-    /// `Source`: a string.
+    /// `Source`
     pub source: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"/var/run/secrets/kubernetes.io/serviceacc****"`
+    /// `Destination`; example: `"/var/run/secrets/kubernetes.io/serviceacc****"`
     pub destination: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `Mode`; example: `"ro"`
     pub mode: String,
 
-    /// `RW`: a boolean.
+    /// `RW`
     #[tc(rename = "RW")]
     pub rw: bool,
 
-    /// `Propagation`: a string.
-    ///
-    /// Example: `"rprivate"`
+    /// `Propagation`; example: `"rprivate"`
     pub propagation: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Name`; example: `"name1"`
     pub name: String,
 
-    /// `Driver`: a string.
-    ///
-    /// Example: `"driver"`
+    /// `Driver`; example: `"driver"`
     pub driver: String,
 }
 
@@ -3052,46 +2016,30 @@ pub struct ContainerMount {
 /// Returned in the output of [`DescribeAssetContainerDetail`](super::DescribeAssetContainerDetail).
 #[tc_model]
 pub struct ContainerNetwork {
-    /// `EndpointID`: a string.
-    ///
-    /// Example: `"endpoint1"`
+    /// `EndpointID`; example: `"endpoint1"`
     #[tc(rename = "EndpointID")]
     pub endpoint_id: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"none"`
+    /// `Mode`; example: `"none"`
     pub mode: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"network-name1"`
+    /// `Name`; example: `"network-name1"`
     pub name: String,
 
-    /// `NetworkID`: a string.
-    ///
-    /// Example: `"556067cc8dba9381cb9e85cc313cbce7a9ed1b3f1c56c06c1df16831851a6c21"`
+    /// `NetworkID`; example: `"556067cc8dba9381cb9e85cc313cbce7a9ed1b3f1c56c06c1df16831851a6c21"`
     #[tc(rename = "NetworkID")]
     pub network_id: String,
 
-    /// `Gateway`: a string.
-    ///
-    /// Example: `"192.168.100.1"`
+    /// `Gateway`; example: `"192.168.100.1"`
     pub gateway: String,
 
-    /// `Ipv4`: a string.
-    ///
-    /// Example: `"192.168.100.100"`
+    /// `Ipv4`; example: `"192.168.100.100"`
     pub ipv4: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"2001:0db8:85a3:0000:0000:8a2e:0370:7334"`
+    /// `Ipv6`; example: `"2001:0db8:85a3:0000:0000:8a2e:0370:7334"`
     pub ipv6: String,
 
-    /// `MAC`: a string.
-    ///
-    /// Example: `"08:00:27:4e:66:a1"`
+    /// `MAC`; example: `"08:00:27:4e:66:a1"`
     #[tc(rename = "MAC")]
     pub mac: String,
 }
@@ -3101,81 +2049,53 @@ pub struct ContainerNetwork {
 /// Returned in the output of [`DescribeEmergencyVulList`](super::DescribeEmergencyVulList).
 #[tc_model]
 pub struct EmergencyVulInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cups-browsed 远程代码****"`
+    /// `Name`; example: `"cups-browsed 远程代码****"`
     pub name: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `CVSSV3Score`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CVSSV3Score`; example: `0`
     #[tc(rename = "CVSSV3Score")]
     pub cvssv3_score: f64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2024-4****"`
+    /// `CVEID`; example: `"CVE-2024-4****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"OTHER"`
+    /// `Category`; example: `"OTHER"`
     pub category: String,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `SubmitTime`; example: `"2021-05-01 00:00:00"`
     pub submit_time: String,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `LatestFoundTime`; example: `"2021-05-01 00:00:00"`
     pub latest_found_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SCANNED_NOT_****"`
+    /// `Status`; example: `"SCANNED_NOT_****"`
     pub status: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ID`; example: `0`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-52****"`
+    /// `PocID`; example: `"pcmgr-52****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `DefenceStatus`: a string.
-    ///
-    /// Example: `"NOT_DEFENDED"`
+    /// `DefenceStatus`; example: `"NOT_DEFENDED"`
     pub defence_status: String,
 
-    /// `DefenceScope`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `DefenceScope`; example: `"ALL"`
     pub defence_scope: String,
 
-    /// `DefenceHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `71`
+    /// `DefenceHostCount`; example: `71`
     pub defence_host_count: i64,
 
-    /// `DefendedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefendedCount`; example: `0`
     pub defended_count: i64,
 }
 
@@ -3184,22 +2104,16 @@ pub struct EmergencyVulInfo {
 /// Returned in the output of [`DescribeEscapeEventDetail`](super::DescribeEscapeEventDetail).
 #[tc_model]
 pub struct EscapeEventDescription {
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"修改挂载路径，只将必须的路径挂载到容器中，避免挂载敏感路径。"`
+    /// `Solution`; example: `"修改挂载路径，只将必须的路径挂载到容器中，避免挂载敏感路径。"`
     pub solution: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Remark`; example: `"dev"`
     pub remark: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2024-11-04 16:10:31"`
+    /// `OperationTime`; example: `"2024-11-04 16:10:31"`
     pub operation_time: String,
 }
 
@@ -3208,157 +2122,99 @@ pub struct EscapeEventDescription {
 /// Returned in the output of [`DescribeEscapeEventInfo`](super::DescribeEscapeEventInfo).
 #[tc_model]
 pub struct EscapeEventInfo {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"ESCAPE_HOST_ACESS_FILE"`
+    /// `EventType`; example: `"ESCAPE_HOST_ACESS_FILE"`
     pub event_type: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"tcs_runtime:latest"`
+    /// `ContainerName`; example: `"tcs_runtime:latest"`
     pub container_name: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ImageName`; example: `"/condescending_allen"`
     pub image_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_INGNORE"`
+    /// `Status`; example: `"EVENT_INGNORE"`
     pub status: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"345645365"`
+    /// `EventId`; example: `"345645365"`
     pub event_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"VM-0-13-centos"`
+    /// `NodeName`; example: `"VM-0-13-centos"`
     pub node_name: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `PodName`; example: `"dev"`
     pub pod_name: String,
 
-    /// `FoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `FoundTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub found_time: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"敏感路径挂载"`
+    /// `EventName`; example: `"敏感路径挂载"`
     pub event_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
+    /// `ImageId`; example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
     pub image_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ContainerId`; example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub container_id: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"事件描述性情"`
+    /// `Description`; example: `"事件描述性情"`
     pub description: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1021`
+    /// `EventCount`; example: `1021`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`, a date and time as the service writes it; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `NodeIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `NodeIP`; example: `"10.0.0.11"`
     #[tc(rename = "NodeIP")]
     pub node_ip: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b*****"`
+    /// `HostID`; example: `"d41d8cd98f00b*****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"system"`
+    /// `ContainerIsolateOperationSrc`; example: `"system"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"DESTROYED"`
+    /// `ContainerStatus`; example: `"DESTROYED"`
     pub container_status: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-jfnvc***"`
+    /// `ClusterID`; example: `"cls-jfnvc***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `PodIP`; example: `"10.0.0.11"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b204e******"`
+    /// `NodeUniqueID`; example: `"d41d8cd98f00b204e******"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIP`; example: `"1.1.1.1"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b204e*******"`
+    /// `NodeID`; example: `"d41d8cd98f00b204e*******"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `HostIP`; example: `"1.1.1.1"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `ClusterName`; example: `"dev"`
     pub cluster_name: String,
 }
 
@@ -3367,24 +2223,16 @@ pub struct EscapeEventInfo {
 /// Returned in the output of [`DescribeEscapeEventTendency`](super::DescribeEscapeEventTendency).
 #[tc_model]
 pub struct EscapeEventTendencyInfo {
-    /// `RiskContainerEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1021`
+    /// `RiskContainerEventCount`; example: `1021`
     pub risk_container_event_count: i64,
 
-    /// `ProcessPrivilegeEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1021`
+    /// `ProcessPrivilegeEventCount`; example: `1021`
     pub process_privilege_event_count: i64,
 
-    /// `ContainerEscapeEventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1021`
+    /// `ContainerEscapeEventCount`; example: `1021`
     pub container_escape_event_count: i64,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-10-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2020-10-01"`
     pub date: String,
 }
 
@@ -3393,24 +2241,16 @@ pub struct EscapeEventTendencyInfo {
 /// Returned in the output of [`DescribeEscapeRuleInfo`](super::DescribeEscapeRuleInfo).
 #[tc_model]
 pub struct EscapeRule {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ESCAPE_HOST_ACESS_FILE"`
+    /// `Type`; example: `"ESCAPE_HOST_ACESS_FILE"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"敏感路径挂载"`
+    /// `Name`; example: `"敏感路径挂载"`
     pub name: String,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"RISK_CONTAINER"`
+    /// `Group`; example: `"RISK_CONTAINER"`
     pub group: String,
 }
 
@@ -3419,14 +2259,10 @@ pub struct EscapeRule {
 /// Sent in the input of [`ModifyEscapeRule`](super::ModifyEscapeRule).
 #[tc_model]
 pub struct EscapeRuleEnabled {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ESCAPE_HOST_ACESS_FILE"`
+    /// `Type`; example: `"ESCAPE_HOST_ACESS_FILE"`
     pub r#type: String,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 }
 
@@ -3435,54 +2271,36 @@ pub struct EscapeRuleEnabled {
 /// Returned in the output of [`DescribeEscapeWhiteList`](super::DescribeEscapeWhiteList).
 #[tc_model]
 pub struct EscapeWhiteListInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:a24bb4013296f61e89ba57005a7b3e52274d8edd3ae2077d04395f806b63****"`
+    /// `ImageID`; example: `"sha256:a24bb4013296f61e89ba57005a7b3e52274d8edd3ae2077d04395f806b63****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"alpine:3.****"`
+    /// `ImageName`; example: `"alpine:3.****"`
     pub image_name: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `7172`
+    /// `ID`; example: `7172`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `HostCount`; example: `4`
     pub host_count: i64,
 
-    /// `SuperNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuperNodeCount`; example: `1`
     pub super_node_count: i64,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCount`; example: `0`
     pub container_count: i64,
 
-    /// `EventType`: a list of strings.
+    /// `EventType`
     pub event_type: Vec<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `InsertTime`; example: `"2021-05-01 00:00:00"`
     pub insert_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-05-02 00:00:00"`
+    /// `UpdateTime`; example: `"2021-05-02 00:00:00"`
     pub update_time: String,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageSize`; example: `1`
     pub image_size: i64,
 }
 
@@ -3491,64 +2309,40 @@ pub struct EscapeWhiteListInfo {
 /// Returned in the output of [`DescribeEventEscapeImageList`](super::DescribeEventEscapeImageList).
 #[tc_model]
 pub struct EventEscapeImageInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
+    /// `ImageId`; example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
     pub image_id: String,
 
-    /// `UniqueKey`: a string.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `UniqueKey`; example: `"645c925a18d0c0e2365173a7"`
     pub unique_key: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"MOUNT_SENSITIVE_PTAH"`
+    /// `EventType`; example: `"MOUNT_SENSITIVE_PTAH"`
     pub event_type: String,
 
-    /// `OriginEventType`: a string.
-    ///
-    /// Example: `"203"`
+    /// `OriginEventType`; example: `"203"`
     pub origin_event_type: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ImageName`; example: `"/condescending_allen"`
     pub image_name: String,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerCount`; example: `1`
     pub container_count: i64,
 
-    /// `FoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 12:00:00"`
+    /// `FoundTime`, a date and time as the service writes it; example: `"2020-01-01 12:00:00"`
     pub found_time: String,
 
-    /// `LatestFoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-02 13:00:00"`
+    /// `LatestFoundTime`, a date and time as the service writes it; example: `"2020-02-02 13:00:00"`
     pub latest_found_time: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_INGNORE"`
+    /// `Status`; example: `"EVENT_INGNORE"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc content"`
+    /// `Description`; example: `"desc content"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"solution content"`
+    /// `Solution`; example: `"solution content"`
     pub solution: String,
 }
 
@@ -3557,45 +2351,29 @@ pub struct EventEscapeImageInfo {
 /// Returned in the output of [`DescribeExportJobManageList`](super::DescribeExportJobManageList).
 #[tc_model]
 pub struct ExportJobInfo {
-    /// `JobID`: a string.
-    ///
-    /// Example: `"965c55c5-8ab1-4e32-8425-4c441ad41adf4"`
+    /// `JobID`; example: `"965c55c5-8ab1-4e32-8425-4c441ad41adf4"`
     #[tc(rename = "JobID")]
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"LocalImage-25ad32865-acd3612-1"`
+    /// `JobName`; example: `"LocalImage-25ad32865-acd3612-1"`
     pub job_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"LocalImage"`
+    /// `Source`; example: `"LocalImage"`
     pub source: String,
 
-    /// `ExportStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ExportStatus`; example: `"RUNNING"`
     pub export_status: String,
 
-    /// `ExportProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExportProgress`; example: `0`
     pub export_progress: i64,
 
-    /// `FailureMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `FailureMsg`; example: `"success"`
     pub failure_msg: String,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"2024-10-30 10:47:57"`
+    /// `Timeout`; example: `"2024-10-30 10:47:57"`
     pub timeout: String,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2024-10-30 10:47:57"`
+    /// `InsertTime`; example: `"2024-10-30 10:47:57"`
     pub insert_time: String,
 }
 
@@ -3604,44 +2382,28 @@ pub struct ExportJobInfo {
 /// Returned in the output of [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail).
 #[tc_model]
 pub struct FileAttributeInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"2.txt"`
+    /// `FileName`; example: `"2.txt"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"UNKOWN"`
+    /// `FileType`; example: `"UNKOWN"`
     pub file_type: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileSize`; example: `100`
     pub file_size: u64,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/home/work/"`
+    /// `FilePath`; example: `"/home/work/"`
     pub file_path: String,
 
-    /// `FileCreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `FileCreateTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub file_create_time: String,
 
-    /// `LatestTamperedFileMTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `LatestTamperedFileMTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub latest_tampered_file_m_time: String,
 
-    /// `NewFile`: a string.
-    ///
-    /// Example: `"kkkkk"`
+    /// `NewFile`; example: `"kkkkk"`
     pub new_file: String,
 
-    /// `FileDiff`: a string.
-    ///
-    /// Example: `"file diff"`
+    /// `FileDiff`; example: `"file diff"`
     pub file_diff: String,
 }
 
@@ -3650,135 +2412,87 @@ pub struct FileAttributeInfo {
 /// Returned in the output of [`DescribeAssetHostList`](super::DescribeAssetHostList).
 #[tc_model]
 pub struct HostInfo {
-    /// `HostID`: a string.
-    ///
-    /// Example: `"29b37d86-f63d-43d1-b21a-640e82965198"`
+    /// `HostID`; example: `"29b37d86-f63d-43d1-b21a-640e82965198"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"172.16.100.*"`
+    /// `HostIP`; example: `"172.16.100.*"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `HostName`; example: `"host1"`
     pub host_name: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"groupA"`
+    /// `Group`; example: `"groupA"`
     pub group: String,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"1.2.5"`
+    /// `DockerVersion`; example: `"1.2.5"`
     pub docker_version: String,
 
-    /// `DockerFileSystemDriver`: a string.
-    ///
-    /// Example: `"Container"`
+    /// `DockerFileSystemDriver`; example: `"Container"`
     pub docker_file_system_driver: String,
 
-    /// `ImageCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ImageCnt`; example: `10`
     pub image_cnt: u64,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ContainerCnt`; example: `10`
     pub container_cnt: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `Status`; example: `"ONLINE"`
     pub status: String,
 
-    /// `IsContainerd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsContainerd`; example: `true`
     pub is_containerd: bool,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.2.3.*"`
+    /// `PublicIp`; example: `"1.2.3.*"`
     pub public_ip: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"29b37d86-f63d-43d1-b21a-640e82965198"`
+    /// `Uuid`; example: `"29b37d86-f63d-43d1-b21a-640e82965198"`
     pub uuid: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-busi*"`
+    /// `InstanceID`; example: `"ins-busi*"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `RegionID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionID`; example: `1`
     #[tc(rename = "RegionID")]
     pub region_id: i64,
 
-    /// `Project`: a [`ProjectInfo`].
+    /// `Project`
     pub project: ProjectInfo,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cluster-ins1*"`
+    /// `ClusterID`; example: `"cluster-ins1*"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-bj"`
+    /// `ClusterName`; example: `"cluster-bj"`
     pub cluster_name: String,
 
-    /// `ClusterAccessedStatus`: a string.
-    ///
-    /// Example: `"Accessed"`
+    /// `ClusterAccessedStatus`; example: `"Accessed"`
     pub cluster_accessed_status: String,
 
-    /// `ClusterAccessedSubStatus`: a string.
-    ///
-    /// Example: `"AccessedSubUninstallException"`
+    /// `ClusterAccessedSubStatus`; example: `"AccessedSubUninstallException"`
     pub cluster_accessed_sub_status: Option<String>,
 
-    /// `ClusterAccessedErrorReason`: a string.
-    ///
-    /// Example: `"deployment not exists"`
+    /// `ClusterAccessedErrorReason`; example: `"deployment not exists"`
     pub cluster_accessed_error_reason: Option<String>,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChargeCoresCnt`; example: `10`
     pub charge_cores_cnt: u64,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"DEFENDED"`
+    /// `DefendStatus`; example: `"DEFENDED"`
     pub defend_status: String,
 
-    /// `CoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CoresCnt`; example: `10`
     pub cores_cnt: u64,
 
-    /// `LastOnlineTime`: a string.
-    ///
-    /// Example: `"2025-12-24 08:37:11"`
+    /// `LastOnlineTime`; example: `"2025-12-24 08:37:11"`
     pub last_online_time: Option<String>,
 }
 
@@ -3787,44 +2501,28 @@ pub struct HostInfo {
 /// Returned in the output of [`DescribeImageAutoAuthorizedTaskList`](super::DescribeImageAutoAuthorizedTaskList).
 #[tc_model]
 pub struct ImageAutoAuthorizedTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `2169517`
+    /// `TaskId`; example: `2169517`
     pub task_id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `Type`; example: `"AUTO"`
     pub r#type: String,
 
-    /// `AuthorizedDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2024-1****"`
+    /// `AuthorizedDate`, a date (`YYYY-MM-DD`); example: `"2024-1****"`
     pub authorized_date: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"REGISTRY"`
+    /// `Source`; example: `"REGISTRY"`
     pub source: String,
 
-    /// `LastAuthorizedTime`: a string.
-    ///
-    /// Example: `"2024-11-01 01:4****"`
+    /// `LastAuthorizedTime`; example: `"2024-11-01 01:4****"`
     pub last_authorized_time: String,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SuccessCount`; example: `4`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailCount`; example: `0`
     pub fail_count: i64,
 
-    /// `LatestFailCode`: a string.
-    ///
-    /// Example: `"REACH_LIMIT"`
+    /// `LatestFailCode`; example: `"REACH_LIMIT"`
     pub latest_fail_code: String,
 }
 
@@ -3833,34 +2531,22 @@ pub struct ImageAutoAuthorizedTask {
 /// Returned in the output of [`DescribeImageComponentList`](super::DescribeImageComponentList).
 #[tc_model]
 pub struct ImageComponent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"acl"`
+    /// `Name`; example: `"acl"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.2.51-15****"`
+    /// `Version`; example: `"2.2.51-15****"`
     pub version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/etc/home/v1"`
+    /// `Path`; example: `"/etc/home/v1"`
     pub path: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SYSTEM_COMPO****"`
+    /// `Type`; example: `"SYSTEM_COMPO****"`
     pub r#type: String,
 
-    /// `VulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCount`; example: `0`
     pub vul_count: u64,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:b0c74d449d6f6e2883c6a39dd4ad5b9d95211778f48d30069feeaa0ffc41****"`
+    /// `ImageID`; example: `"sha256:b0c74d449d6f6e2883c6a39dd4ad5b9d95211778f48d30069feeaa0ffc41****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 }
@@ -3870,149 +2556,95 @@ pub struct ImageComponent {
 /// Returned in the output of [`DescribeImageDenyEventList`](super::DescribeImageDenyEventList).
 #[tc_model]
 pub struct ImageDenyEvent {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"EVENT_RISK"`
+    /// `EventType`; example: `"EVENT_RISK"`
     pub event_type: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"name01"`
+    /// `RuleName`; example: `"name01"`
     pub rule_name: String,
 
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"ce25d78c-d247-4e2f-80ee-190e089ea434"`
+    /// `RuleID`; example: `"ce25d78c-d247-4e2f-80ee-190e089ea434"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"RULE_RISK"`
+    /// `RuleType`; example: `"RULE_RISK"`
     pub rule_type: String,
 
-    /// `RuleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleStatus`; example: `0`
     pub rule_status: i64,
 
-    /// `RuleEffectStatus`: a string.
-    ///
-    /// Example: `"IN_EFFECT"`
+    /// `RuleEffectStatus`; example: `"IN_EFFECT"`
     pub rule_effect_status: String,
 
-    /// `RuleInfo`: a list of strings.
-    ///
-    /// Example: `["IMAGE_DENY_VUL_CLASS"]`
+    /// `RuleInfo`; example: `["IMAGE_DENY_VUL_CLASS"]`
     pub rule_info: Vec<String>,
 
-    /// `RuleDescription`: a string.
-    ///
-    /// Example: `"\"测试\""`
+    /// `RuleDescription`; example: `"\"测试\""`
     pub rule_description: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"\"sha256:d41059c812a8741c15695046857b90747aef9c7f9d67733962d7bbb025b9d159\""`
+    /// `ImageID`; example: `"\"sha256:d41059c812a8741c15695046857b90747aef9c7f9d67733962d7bbb025b9d159\""`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"imageName01"`
+    /// `ImageName`; example: `"imageName01"`
     pub image_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tcs-10-206-67-153"`
+    /// `NodeName`; example: `"tcs-10-206-67-153"`
     pub node_name: String,
 
-    /// `NodeIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `NodeIP`; example: `"127.0.0.1"`
     #[tc(rename = "NodeIP")]
     pub node_ip: String,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `QUUID`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `FoundTime`; example: `"2006-01-02 15:04:05"`
     pub found_time: String,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `LatestFoundTime`; example: `"2006-01-02 15:04:05"`
     pub latest_found_time: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EventCount`; example: `10`
     pub event_count: i64,
 
-    /// `DealBehavior`: a string.
-    ///
-    /// Example: `"BEHAVIOR_ALERT"`
+    /// `DealBehavior`; example: `"BEHAVIOR_ALERT"`
     pub deal_behavior: String,
 
-    /// `EventID`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `EventID`; example: `1024`
     #[tc(rename = "EventID")]
     pub event_id: i64,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIP`; example: `"127.0.0.1"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `NodeID`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterID`; example: `"cls-m2x0ndjy"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"645c925a18d0c0e2365173a7"`
+    /// `NodeUniqueID`; example: `"645c925a18d0c0e2365173a7"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PodIP`; example: `"127.0.0.1"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"name02"`
+    /// `PodName`; example: `"name02"`
     pub pod_name: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterName`; example: `"cls-m2x0ndjy"`
     pub cluster_name: String,
 
-    /// `ImageRegistryInfo`: an [`ImageRegistryInfo`].
-    ///
-    /// Example: `{"Address":"ccr.ccs.tencentyun.com/t-pot/logstash","Name":"name01","Type":"tcr"}`
+    /// `ImageRegistryInfo`; example: `{"Address":"ccr.ccs.tencentyun.com/t-pot/logstash","Name":"name01","Type":"tcr"}`
     pub image_registry_info: ImageRegistryInfo,
 }
 
@@ -4021,14 +2653,10 @@ pub struct ImageDenyEvent {
 /// Returned in the output of [`DescribeImageDenyEventTendency`](super::DescribeImageDenyEventTendency).
 #[tc_model]
 pub struct ImageDenyEventTendency {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-05-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2021-05-01"`
     pub date: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 }
 
@@ -4037,42 +2665,38 @@ pub struct ImageDenyEventTendency {
 /// Returned in the output of [`DescribeImageDenyRuleList`](super::DescribeImageDenyRuleList).
 #[tc_model]
 pub struct ImageDenyRule {
-    /// `RuleID`: a string.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 
-    /// `RuleType`: a string.
+    /// `RuleType`
     pub rule_type: String,
 
-    /// `EffectImageCount`: a signed 64-bit integer.
+    /// `EffectImageCount`
     pub effect_image_count: i64,
 
-    /// `IsEffectAllImage`: a signed 64-bit integer.
+    /// `IsEffectAllImage`
     pub is_effect_all_image: i64,
 
-    /// `EffectTime`: a string.
+    /// `EffectTime`
     pub effect_time: String,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: String,
 
-    /// `OperationUin`: a string.
+    /// `OperationUin`
     pub operation_uin: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `EffectStatus`: a string.
+    /// `EffectStatus`
     pub effect_status: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -4082,15 +2706,11 @@ pub struct ImageDenyRule {
 /// Returned in the output of [`DescribeAssetImageHostList`](super::DescribeAssetImageHostList).
 #[tc_model]
 pub struct ImageHost {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:f43c52b********"`
+    /// `ImageID`; example: `"sha256:f43c52b********"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"ea17bb5d-7c********"`
+    /// `HostID`; example: `"ea17bb5d-7c********"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 }
@@ -4101,53 +2721,31 @@ pub struct ImageHost {
 /// Returned in the output of [`DescribeImageRegistryTimingScanTask`](super::DescribeImageRegistryTimingScanTask).
 #[tc_model]
 pub struct ImageInfo {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instanceName-01"`
+    /// `InstanceName`; example: `"instanceName-01"`
     pub instance_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"instanceNamespace-01"`
+    /// `Namespace`; example: `"instanceNamespace-01"`
     pub namespace: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"imageName-01"`
+    /// `ImageName`; example: `"imageName-01"`
     pub image_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"imageTag:1.0"`
+    /// `ImageTag`; example: `"imageTag:1.0"`
     pub image_tag: String,
 
-    /// `Force`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Force`; example: `"true"`
     pub force: String,
 
-    /// `ImageDigest`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sha256:1319b1eaa0b7bcebae63af321fa67559b9517e8494060403d083bb3508fe52c8"`
+    /// `ImageDigest`, always sent in responses; example: `"sha256:1319b1eaa0b7bcebae63af321fa67559b9517e8494060403d083bb3508fe52c8"`
     pub image_digest: Option<String>,
 
-    /// `RegistryType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccr"`
+    /// `RegistryType`, always sent in responses; example: `"ccr"`
     pub registry_type: Option<String>,
 
-    /// `ImageRepoAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `ImageRepoAddress`, always sent in responses; example: `"ccr.ccs.tencentyun.com"`
     pub image_repo_address: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"instanceid-01"`
+    /// `InstanceId`, always sent in responses; example: `"instanceid-01"`
     pub instance_id: Option<String>,
 }
 
@@ -4156,64 +2754,40 @@ pub struct ImageInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryScanStatusOneKey`](super::DescribeAssetImageRegistryScanStatusOneKey).
 #[tc_model]
 pub struct ImageProgress {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:08b152afcfae220e9709f00767054b824361c742ea03a9fe936271ba520a0a4b"`
+    /// `ImageId`; example: `"sha256:08b152afcfae220e9709f00767054b824361c742ea03a9fe936271ba520a0a4b"`
     pub image_id: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"jfrog"`
+    /// `RegistryType`; example: `"jfrog"`
     pub registry_type: String,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"dfc.dkr-1.amazonaws.com.cn/ya****"`
+    /// `ImageRepoAddress`; example: `"dfc.dkr-1.amazonaws.com.cn/ya****"`
     pub image_repo_address: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-apqv42***"`
+    /// `InstanceId`; example: `"ins-apqv42***"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-32ds"`
+    /// `InstanceName`; example: `"ins-32ds"`
     pub instance_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"centos:7.6"`
+    /// `ImageName`; example: `"centos:7.6"`
     pub image_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageTag`; example: `"latest"`
     pub image_tag: String,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"SCANNED"`
+    /// `ScanStatus`; example: `"SCANNED"`
     pub scan_status: String,
 
-    /// `CveProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CveProgress`; example: `100`
     pub cve_progress: u64,
 
-    /// `RiskProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `RiskProgress`; example: `80`
     pub risk_progress: u64,
 
-    /// `VirusProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `VirusProgress`; example: `80`
     pub virus_progress: u64,
 }
 
@@ -4222,19 +2796,13 @@ pub struct ImageProgress {
 /// Returned in the output of [`DescribeComplianceAssetList`](super::DescribeComplianceAssetList), [`DescribeCompliancePolicyItemAffectedAssetList`](super::DescribeCompliancePolicyItemAffectedAssetList), [`DescribeImageDenyEventDetail`](super::DescribeImageDenyEventDetail) and [`DescribeImageDenyEventList`](super::DescribeImageDenyEventList).
 #[tc_model]
 pub struct ImageRegistryInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"whewehh"`
+    /// `Name`; example: `"whewehh"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"tcr"`
+    /// `Type`; example: `"tcr"`
     pub r#type: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/t-pot/logstash"`
+    /// `Address`; example: `"ccr.ccs.tencentyun.com/t-pot/logstash"`
     pub address: String,
 }
 
@@ -4243,237 +2811,145 @@ pub struct ImageRegistryInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryList`](super::DescribeAssetImageRegistryList).
 #[tc_model]
 pub struct ImageRepoInfo {
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:1ea73e9f4ede8a3a691de60f7c22c4edb6a8deb2cd4dcfc81055cb1a298a****"`
+    /// `ImageDigest`; example: `"sha256:1ea73e9f4ede8a3a691de60f7c22c4edb6a8deb2cd4dcfc81055cb1a298a****"`
     pub image_digest: String,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"bdf.dkr-1.amazonaws.com.cn/ya****"`
+    /// `ImageRepoAddress`; example: `"bdf.dkr-1.amazonaws.com.cn/ya****"`
     pub image_repo_address: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"aws"`
+    /// `RegistryType`; example: `"aws"`
     pub registry_type: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"yancyw"`
+    /// `ImageName`; example: `"yancyw"`
     pub image_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"002"`
+    /// `ImageTag`; example: `"002"`
     pub image_tag: String,
 
-    /// `ImageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `83518086`
+    /// `ImageSize`; example: `83518086`
     pub image_size: u64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2024-10-31T21:14:34+0****"`
+    /// `ScanTime`; example: `"2024-10-31T21:14:34+0****"`
     pub scan_time: String,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"SCAN_ERR"`
+    /// `ScanStatus`; example: `"SCAN_ERR"`
     pub scan_status: String,
 
-    /// `VulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234`
+    /// `VulCnt`; example: `234`
     pub vul_cnt: u64,
 
-    /// `VirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirusCnt`; example: `0`
     pub virus_cnt: u64,
 
-    /// `RiskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RiskCnt`; example: `3`
     pub risk_cnt: u64,
 
-    /// `SentiveInfoCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SentiveInfoCnt`; example: `3`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sentive_info_cnt: Option<u64>,
 
-    /// `IsTrustImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTrustImage`; example: `false`
     pub is_trust_image: bool,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OsName`; example: `"Linux"`
     pub os_name: String,
 
-    /// `ScanVirusError`: a string.
-    ///
-    /// Example: `"OperateFa****"`
+    /// `ScanVirusError`; example: `"OperateFa****"`
     pub scan_virus_error: String,
 
-    /// `ScanVulError`: a string.
-    ///
-    /// Example: `"OperateFa****"`
+    /// `ScanVulError`; example: `"OperateFa****"`
     pub scan_vul_error: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-apqv42***"`
+    /// `InstanceId`; example: `"ins-apqv42***"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"aws_in****"`
+    /// `InstanceName`; example: `"aws_in****"`
     pub instance_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"l0q5z8m9"`
+    /// `Namespace`; example: `"l0q5z8m9"`
     pub namespace: String,
 
-    /// `ScanRiskError`: a string.
-    ///
-    /// Example: `"MessageRegistry****"`
+    /// `ScanRiskError`; example: `"MessageRegistry****"`
     pub scan_risk_error: String,
 
-    /// `ScanVirusProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ScanVirusProgress`; example: `100`
     pub scan_virus_progress: u64,
 
-    /// `ScanVulProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ScanVulProgress`; example: `100`
     pub scan_vul_progress: u64,
 
-    /// `ScanRiskProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ScanRiskProgress`; example: `100`
     pub scan_risk_progress: u64,
 
-    /// `ScanRemainTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanRemainTime`; example: `0`
     pub scan_remain_time: u64,
 
-    /// `CveStatus`: a string.
-    ///
-    /// Example: `"SCAN_ERR"`
+    /// `CveStatus`; example: `"SCAN_ERR"`
     pub cve_status: String,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"SCAN_ERR"`
+    /// `RiskStatus`; example: `"SCAN_ERR"`
     pub risk_status: String,
 
-    /// `VirusStatus`: a string.
-    ///
-    /// Example: `"SCAN_ERR"`
+    /// `VirusStatus`; example: `"SCAN_ERR"`
     pub virus_status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `IsAuthorized`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuthorized`; example: `1`
     pub is_authorized: u64,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"default"`
+    /// `RegistryRegion`; example: `"default"`
     pub registry_region: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `135074523`
+    /// `Id`; example: `135074523`
     pub id: u64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:fee845a1bf018e225f03df1bd7c048fcb2f0c0d1145331fe92b88ca120b2****"`
+    /// `ImageId`; example: `"sha256:fee845a1bf018e225f03df1bd7c048fcb2f0c0d1145331fe92b88ca120b2****"`
     pub image_id: String,
 
-    /// `ImageCreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-10-24T14:20:51+08:00"`
+    /// `ImageCreateTime`, an ISO 8601 timestamp; example: `"2019-10-24T14:20:51+08:00"`
     pub image_create_time: String,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLatestImage`; example: `false`
     pub is_latest_image: bool,
 
-    /// `LowLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVulCnt`; example: `0`
     pub low_level_vul_cnt: Option<u64>,
 
-    /// `MediumLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVulCnt`; example: `0`
     pub medium_level_vul_cnt: Option<u64>,
 
-    /// `HighLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVulCnt`; example: `0`
     pub high_level_vul_cnt: Option<u64>,
 
-    /// `CriticalLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVulCnt`; example: `0`
     pub critical_level_vul_cnt: Option<u64>,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCnt`; example: `0`
     pub container_cnt: Option<u64>,
 
-    /// `ComponentCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ComponentCnt`; example: `0`
     pub component_cnt: Option<u64>,
 
-    /// `IsRunning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRunning`; example: `true`
     pub is_running: Option<bool>,
 
-    /// `HasNeedFixVul`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasNeedFixVul`; example: `false`
     pub has_need_fix_vul: Option<bool>,
 
-    /// `SensitiveInfoCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SensitiveInfoCnt`; example: `0`
     pub sensitive_info_cnt: Option<u64>,
 
-    /// `RecommendedFix`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecommendedFix`; example: `false`
     pub recommended_fix: Option<bool>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"原因"`
+    /// `Reason`; example: `"原因"`
     pub reason: Option<String>,
 }
 
@@ -4482,93 +2958,59 @@ pub struct ImageRepoInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryRegistryList`](super::DescribeAssetImageRegistryRegistryList).
 #[tc_model]
 pub struct ImageRepoRegistryInfo {
-    /// `RegistryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24673`
+    /// `RegistryId`; example: `24673`
     pub registry_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"jfrog****"`
+    /// `Name`; example: `"jfrog****"`
     pub name: String,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"jfrog"`
+    /// `RegistryType`; example: `"jfrog"`
     pub registry_type: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://trialkn050p.jfro****"`
+    /// `Url`; example: `"https://trialkn050p.jfro****"`
     pub url: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `NetType`; example: `"public"`
     pub net_type: String,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"default"`
+    /// `RegistryRegion`; example: `"default"`
     pub registry_region: String,
 
-    /// `RegistryVersion`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `RegistryVersion`; example: `"V1"`
     pub registry_version: String,
 
-    /// `ConnectMsg`: a string.
-    ///
-    /// Example: `"connect failed"`
+    /// `ConnectMsg`; example: `"connect failed"`
     pub connect_msg: String,
 
-    /// `ConnDetectType`: a string.
-    ///
-    /// Example: `"agent or backend"`
+    /// `ConnDetectType`; example: `"agent or backend"`
     pub conn_detect_type: Option<String>,
 
-    /// `ConnDetectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnDetectHostCount`; example: `1`
     pub conn_detect_host_count: Option<u64>,
 
-    /// `ConnDetectDetail`: a list of [`RegistryConnDetectResult`] objects.
+    /// `ConnDetectDetail`
     pub conn_detect_detail: Option<Vec<RegistryConnDetectResult>>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceID`; example: `"1"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `LatestSyncTime`: a string.
-    ///
-    /// Example: `"2023-10-01 00:00:00"`
+    /// `LatestSyncTime`; example: `"2023-10-01 00:00:00"`
     pub latest_sync_time: Option<String>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"doing/success/failed"`
+    /// `SyncStatus`; example: `"doing/success/failed"`
     pub sync_status: Option<String>,
 
-    /// `SyncFailReason`: a string.
-    ///
-    /// Example: `"sync fail reason"`
+    /// `SyncFailReason`; example: `"sync fail reason"`
     pub sync_fail_reason: Option<String>,
 
-    /// `SyncSolution`: a string.
-    ///
-    /// Example: `"sync solution"`
+    /// `SyncSolution`; example: `"sync solution"`
     pub sync_solution: Option<String>,
 
-    /// `SyncMessage`: a string.
-    ///
-    /// Example: `"sync failed msg"`
+    /// `SyncMessage`; example: `"sync failed msg"`
     pub sync_message: Option<String>,
 
-    /// `SyncMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: Option<u64>,
 }
 
@@ -4577,29 +3019,19 @@ pub struct ImageRepoRegistryInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryRiskInfoList`](super::DescribeAssetImageRegistryRiskInfoList).
 #[tc_model]
 pub struct ImageRisk {
-    /// `Behavior`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Behavior`; example: `3`
     pub behavior: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Level`; example: `"3"`
     pub level: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Dockerfile中环境变量包含密码"`
+    /// `Desc`; example: `"Dockerfile中环境变量包含密码"`
     pub desc: String,
 
-    /// `InstructionContent`: a string.
-    ///
-    /// Example: `"/bin/sh -c #(nop) ENV ROOTPASSWD"`
+    /// `InstructionContent`; example: `"/bin/sh -c #(nop) ENV ROOTPASSWD"`
     pub instruction_content: String,
 }
 
@@ -4608,29 +3040,19 @@ pub struct ImageRisk {
 /// Returned in the output of [`DescribeAssetImageRiskList`](super::DescribeAssetImageRiskList).
 #[tc_model]
 pub struct ImageRiskInfo {
-    /// `Behavior`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Behavior`; example: `1`
     pub behavior: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: u64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Dockerfile中有以root账号启动****"`
+    /// `Desc`; example: `"Dockerfile中有以root账号启动****"`
     pub desc: String,
 
-    /// `InstructionContent`: a string.
-    ///
-    /// Example: `"/bin/sh -c #(nop)  USER ****"`
+    /// `InstructionContent`; example: `"/bin/sh -c #(nop)  USER ****"`
     pub instruction_content: String,
 }
 
@@ -4639,14 +3061,10 @@ pub struct ImageRiskInfo {
 /// Returned in the output of [`DescribeImageRiskTendency`](super::DescribeImageRiskTendency).
 #[tc_model]
 pub struct ImageRiskTendencyInfo {
-    /// `ImageRiskSet`: a list of [`RunTimeTendencyInfo`] objects.
-    ///
-    /// Example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
+    /// `ImageRiskSet`; example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
     pub image_risk_set: Vec<RunTimeTendencyInfo>,
 
-    /// `ImageRiskType`: a string.
-    ///
-    /// Example: `"IRT_VULNERABILITY"`
+    /// `ImageRiskType`; example: `"IRT_VULNERABILITY"`
     pub image_risk_type: String,
 }
 
@@ -4655,55 +3073,35 @@ pub struct ImageRiskTendencyInfo {
 /// Returned in the output of [`DescribeImageAuthorizedInfo`](super::DescribeImageAuthorizedInfo).
 #[tc_model]
 pub struct ImageScanInquireInfo {
-    /// `InquireKey`: a string.
-    ///
-    /// Example: `"sv_yunjing_cssil_image"`
+    /// `InquireKey`; example: `"sv_yunjing_cssil_image"`
     pub inquire_key: String,
 
-    /// `Capcity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Capcity`; example: `1`
     pub capcity: u64,
 
-    /// `Useage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Useage`; example: `1`
     pub useage: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-09-24 13:01:18"`
+    /// `StartTime`; example: `"2024-09-24 13:01:18"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-12-24 13:01:18"`
+    /// `EndTime`; example: `"2024-12-24 13:01:18"`
     pub end_time: String,
 
-    /// `PurchaseStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `PurchaseStatus`; example: `"Normal"`
     pub purchase_status: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"427c59056cbd64e3bbbb"`
+    /// `ResourceID`; example: `"427c59056cbd64e3bbbb"`
     #[tc(rename = "ResourceID")]
     pub resource_id: String,
 
-    /// `PayNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayNum`; example: `0`
     pub pay_num: Option<u64>,
 
-    /// `TrialNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrialNum`; example: `0`
     pub trial_num: Option<u64>,
 
-    /// `PayUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayUsage`; example: `0`
     pub pay_usage: Option<u64>,
 }
 
@@ -4712,35 +3110,23 @@ pub struct ImageScanInquireInfo {
 /// Returned in the output of [`DescribeImageSimpleList`](super::DescribeImageSimpleList).
 #[tc_model]
 pub struct ImageSimpleInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `ImageID`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"img-1"`
+    /// `ImageName`; example: `"img-1"`
     pub image_name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `Size`; example: `10240`
     pub size: u64,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"tcr"`
+    /// `ImageType`; example: `"tcr"`
     pub image_type: String,
 
-    /// `ContainerCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCnt`; example: `0`
     pub container_cnt: i64,
 
-    /// `HostCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCnt`; example: `1`
     pub host_cnt: u64,
 }
 
@@ -4749,65 +3135,43 @@ pub struct ImageSimpleInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryVirusList`](super::DescribeAssetImageRegistryVirusList).
 #[tc_model]
 pub struct ImageVirus {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/bin/webshell.php"`
+    /// `Path`; example: `"/bin/webshell.php"`
     pub path: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"4"`
+    /// `RiskLevel`; example: `"4"`
     pub risk_level: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"category1"`
+    /// `Category`; example: `"category1"`
     pub category: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Win32.Virus.Ramnit.Vimw"`
+    /// `VirusName`; example: `"Win32.Virus.Ramnit.Vimw"`
     pub virus_name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["ramnit","Worm","该木马可以注入到浏览器进程，然后感染磁盘文件"]`
+    /// `Tags`; example: `["ramnit","Worm","该木马可以注入到浏览器进程，然后感染磁盘文件"]`
     pub tags: Vec<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 
-    /// `Solution`: a string.
+    /// `Solution`
     pub solution: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `FileType`; example: `"UNKNOWN"`
     pub file_type: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"specimen_ade40ba"`
+    /// `FileName`; example: `"specimen_ade40ba"`
     pub file_name: String,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"27501aaed5e639693783321219989889"`
+    /// `FileMd5`; example: `"27501aaed5e639693783321219989889"`
     pub file_md5: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: u64,
 
-    /// `FirstScanTime`: a string.
-    ///
-    /// Example: `"2024-06-05T03:39:22+08:00"`
+    /// `FirstScanTime`; example: `"2024-06-05T03:39:22+08:00"`
     pub first_scan_time: String,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2024-08-22T02:18:17+08:00"`
+    /// `LatestScanTime`; example: `"2024-08-22T02:18:17+08:00"`
     pub latest_scan_time: String,
 }
 
@@ -4816,60 +3180,40 @@ pub struct ImageVirus {
 /// Returned in the output of [`DescribeAssetImageVirusList`](super::DescribeAssetImageVirusList).
 #[tc_model]
 pub struct ImageVirusInfo {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/var/tmp/a.php"`
+    /// `Path`; example: `"/var/tmp/a.php"`
     pub path: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RiskLevel`; example: `4`
     pub risk_level: u64,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Php.Trojan.Php.Rsmw"`
+    /// `VirusName`; example: `"Php.Trojan.Php.Rsmw"`
     pub virus_name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["NETWORK"]`
+    /// `Tags`; example: `["NETWORK"]`
     pub tags: Vec<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"发现容器上存在恶意木马，您的容器可能已经失陷。\\n恶意木马通常会执行挖矿、文件删除、信息窃取和网络攻击等恶意行为。"`
+    /// `Desc`; example: `"发现容器上存在恶意木马，您的容器可能已经失陷。\\n恶意木马通常会执行挖矿、文件删除、信息窃取和网络攻击等恶意行为。"`
     pub desc: String,
 
-    /// `Solution`: a string.
+    /// `Solution`
     pub solution: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Size`; example: `40`
     pub size: u64,
 
-    /// `FirstScanTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `FirstScanTime`; example: `"2020-11-21 15:16:00"`
     pub first_scan_time: String,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `LatestScanTime`; example: `"2020-11-21 15:16:00"`
     pub latest_scan_time: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"472c65af3f43136472d1a383f5******"`
+    /// `Md5`; example: `"472c65af3f43136472d1a383f5******"`
     pub md5: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file***"`
+    /// `FileName`; example: `"file***"`
     pub file_name: String,
 
-    /// `CheckPlatform`: a list of strings.
+    /// `CheckPlatform`
     pub check_platform: Vec<String>,
 }
 
@@ -4878,103 +3222,69 @@ pub struct ImageVirusInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryVulList`](super::DescribeAssetImageRegistryVulList).
 #[tc_model]
 pub struct ImageVul {
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2023-3****"`
+    /// `CVEID`; example: `"CVE-2023-3****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `POCID`: a string.
-    ///
-    /// Example: `"pcmgr-44****"`
+    /// `POCID`; example: `"pcmgr-44****"`
     #[tc(rename = "POCID")]
     pub pocid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"curl socks5 堆缓冲区溢出漏洞(CVE-2023-38****"`
+    /// `Name`; example: `"curl socks5 堆缓冲区溢出漏洞(CVE-2023-38****"`
     pub name: String,
 
-    /// `Components`: a list of [`ComponentsInfo`] objects.
+    /// `Components`
     pub components: Vec<ComponentsInfo>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"BUFFER_OVER****"`
+    /// `Category`; example: `"BUFFER_OVER****"`
     pub category: String,
 
-    /// `CategoryType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `CategoryType`; example: `"SYSTEM"`
     pub category_type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"4"`
+    /// `Level`; example: `"4"`
     pub level: String,
 
-    /// `Des`: a string.
+    /// `Des`
     pub des: String,
 
-    /// `OfficialSolution`: a string.
-    ///
-    /// Example: `"建议关注厂商公告或升级到最****"`
+    /// `OfficialSolution`; example: `"建议关注厂商公告或升级到最****"`
     pub official_solution: String,
 
-    /// `Reference`: a string.
+    /// `Reference`
     pub reference: String,
 
-    /// `DefenseSolution`: a string.
-    ///
-    /// Example: `"受影响的用户可根据漏洞详情页中，下方tab菜单“影响组件范围”中提供的修复命令，对受影响的软件进****"`
+    /// `DefenseSolution`; example: `"受影响的用户可根据漏洞详情页中，下方tab菜单“影响组件范围”中提供的修复命令，对受影响的软件进****"`
     pub defense_solution: String,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2023-10-10 14:5****"`
+    /// `SubmitTime`; example: `"2023-10-10 14:5****"`
     pub submit_time: String,
 
-    /// `CvssScore`: a string.
-    ///
-    /// Example: `"9.8"`
+    /// `CvssScore`; example: `"9.8"`
     pub cvss_score: String,
 
-    /// `CvssVector`: a string.
-    ///
-    /// Example: `"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H****"`
+    /// `CvssVector`; example: `"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H****"`
     pub cvss_vector: String,
 
-    /// `IsSuggest`: a string.
-    ///
-    /// Example: `"是"`
+    /// `IsSuggest`; example: `"是"`
     pub is_suggest: String,
 
-    /// `FixedVersions`: a string.
-    ///
-    /// Example: `"8.4.0-r0"`
+    /// `FixedVersions`; example: `"8.4.0-r0"`
     pub fixed_versions: String,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["CanBeFixed","DynamicLevelPoc","DynamicLevelExp"]`
+    /// `Tag`; example: `["CanBeFixed","DynamicLevelPoc","DynamicLevelExp"]`
     pub tag: Vec<String>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"curl"`
+    /// `Component`; example: `"curl"`
     pub component: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"8.2.1-r0"`
+    /// `Version`; example: `"8.2.1-r0"`
     pub version: String,
 
-    /// `AttackLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackLevel`; example: `0`
     pub attack_level: Option<i64>,
 
-    /// `LayerInfos`: a list of [`ImageVulLayerInfo`] objects.
+    /// `LayerInfos`
     pub layer_infos: Option<Vec<ImageVulLayerInfo>>,
 }
 
@@ -4983,14 +3293,10 @@ pub struct ImageVul {
 /// Returned in the output of [`DescribeAssetImageRegistryVulList`](super::DescribeAssetImageRegistryVulList).
 #[tc_model]
 pub struct ImageVulLayerInfo {
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `LayerId`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     pub layer_id: Option<String>,
 
-    /// `LayerCmd`: a string.
-    ///
-    /// Example: `"/bin/sh -c #(nop) COPY file: in vpp-saas.jar"`
+    /// `LayerCmd`; example: `"/bin/sh -c #(nop) COPY file: in vpp-saas.jar"`
     pub layer_cmd: Option<String>,
 }
 
@@ -4999,37 +3305,25 @@ pub struct ImageVulLayerInfo {
 /// Returned in the output of [`DescribeAssetImageBindRuleInfo`](super::DescribeAssetImageBindRuleInfo).
 #[tc_model]
 pub struct ImagesBindRuleInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `ImageId`; example: `"sub1"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `ImageName`; example: `"sub1"`
     pub image_name: String,
 
-    /// `ContainerCnt`: a signed 64-bit integer.
+    /// `ContainerCnt`
     pub container_cnt: i64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleId`; example: `"sub1"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleName`; example: `"sub1"`
     pub rule_name: String,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ImageSize`; example: `3600`
     pub image_size: i64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `ScanTime`; example: `"2020-1-1 12:00:00"`
     pub scan_time: String,
 }
 
@@ -5038,155 +3332,95 @@ pub struct ImagesBindRuleInfo {
 /// Returned in the output of [`DescribeAssetImageList`](super::DescribeAssetImageList).
 #[tc_model]
 pub struct ImagesInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:****"`
+    /// `ImageID`; example: `"sha256:****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"imageName-01:latest"`
+    /// `ImageName`; example: `"imageName-01:latest"`
     pub image_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-23T06:16****"`
+    /// `CreateTime`; example: `"2024-10-23T06:16****"`
     pub create_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3840885407`
+    /// `Size`; example: `3840885407`
     pub size: u64,
 
-    /// `HostCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `HostCnt`; example: `14`
     pub host_cnt: u64,
 
-    /// `SuperNodeCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `SuperNodeCnt`; example: `11`
     pub super_node_cnt: u64,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCnt`; example: `0`
     pub container_cnt: u64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `ScanTime`; example: `"2020-11-21 15:16:00"`
     pub scan_time: String,
 
-    /// `VulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCnt`; example: `0`
     pub vul_cnt: u64,
 
-    /// `VirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirusCnt`; example: `0`
     pub virus_cnt: u64,
 
-    /// `RiskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCnt`; example: `0`
     pub risk_cnt: u64,
 
-    /// `IsTrustImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTrustImage`; example: `true`
     pub is_trust_image: bool,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `OsName`; example: `"windows"`
     pub os_name: String,
 
-    /// `AgentError`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `AgentError`; example: `"timeout"`
     pub agent_error: String,
 
-    /// `ScanError`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ScanError`; example: `"timeout"`
     pub scan_error: String,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"NOT_SCAN"`
+    /// `ScanStatus`; example: `"NOT_SCAN"`
     pub scan_status: String,
 
-    /// `ScanVirusError`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ScanVirusError`; example: `"timeout"`
     pub scan_virus_error: String,
 
-    /// `ScanVulError`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ScanVulError`; example: `"timeout"`
     pub scan_vul_error: String,
 
-    /// `ScanRiskError`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ScanRiskError`; example: `"timeout"`
     pub scan_risk_error: String,
 
-    /// `IsSuggest`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSuggest`; example: `0`
     pub is_suggest: u64,
 
-    /// `IsAuthorized`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAuthorized`; example: `0`
     pub is_authorized: u64,
 
-    /// `ComponentCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `999`
+    /// `ComponentCnt`; example: `999`
     pub component_cnt: u64,
 
-    /// `CriticalLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `CriticalLevelVulCnt`; example: `21`
     pub critical_level_vul_cnt: Option<u64>,
 
-    /// `HighLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `HighLevelVulCnt`; example: `31`
     pub high_level_vul_cnt: Option<u64>,
 
-    /// `MediumLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `MediumLevelVulCnt`; example: `14`
     pub medium_level_vul_cnt: Option<u64>,
 
-    /// `LowLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `LowLevelVulCnt`; example: `21`
     pub low_level_vul_cnt: Option<u64>,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestImage`; example: `true`
     pub is_latest_image: Option<bool>,
 
-    /// `RecommendedFix`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecommendedFix`; example: `false`
     pub recommended_fix: Option<bool>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"原因"`
+    /// `Reason`; example: `"原因"`
     pub reason: Option<String>,
 }
 
@@ -5195,97 +3429,61 @@ pub struct ImagesInfo {
 /// Returned in the output of [`DescribeAssetImageVulList`](super::DescribeAssetImageVulList).
 #[tc_model]
 pub struct ImagesVul {
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"\"CVE-2020-14155\""`
+    /// `CVEID`; example: `"\"CVE-2020-14155\""`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"PCRE 输入验证错误漏洞\""`
+    /// `Name`; example: `"\"PCRE 输入验证错误漏洞\""`
     pub name: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"\"pcre3\""`
+    /// `Component`; example: `"\"pcre3\""`
     pub component: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"2:8.39-12build1\""`
+    /// `Version`; example: `"\"2:8.39-12build1\""`
     pub version: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"\"输入验证错误\""`
+    /// `Category`; example: `"\"输入验证错误\""`
     pub category: String,
 
-    /// `CategoryType`: a string.
-    ///
-    /// Example: `"\"web应用漏洞\""`
+    /// `CategoryType`; example: `"\"web应用漏洞\""`
     pub category_type: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `Des`: a string.
-    ///
-    /// Example: `"\"PCRE是PhilipHazel软件开发者的一款使用C语言编写的开源正则表达式函数库。PCRE8.44之前版本中的libpcr"`
+    /// `Des`; example: `"\"PCRE是PhilipHazel软件开发者的一款使用C语言编写的开源正则表达式函数库。PCRE8.44之前版本中的libpcr"`
     pub des: String,
 
-    /// `OfficialSolution`: a string.
-    ///
-    /// Example: `"\"升级到最新无漏洞版本\""`
+    /// `OfficialSolution`; example: `"\"升级到最新无漏洞版本\""`
     pub official_solution: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"\"[\\\"http://seclists.org/fulldisclosure/2020/Dec/32\\\", \\\"https://"`
+    /// `Reference`; example: `"\"[\\\"http://seclists.org/fulldisclosure/2020/Dec/32\\\", \\\"https://"`
     pub reference: String,
 
-    /// `DefenseSolution`: a string.
-    ///
-    /// Example: `"\"目前厂商已发布升级补丁以修复漏洞，补丁获取链接：https://www.suse.com/support/update/ann"`
+    /// `DefenseSolution`; example: `"\"目前厂商已发布升级补丁以修复漏洞，补丁获取链接：https://www.suse.com/support/update/ann"`
     pub defense_solution: String,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"\"2021-02-17T01:15:00+08:00\""`
+    /// `SubmitTime`; example: `"\"2021-02-17T01:15:00+08:00\""`
     pub submit_time: String,
 
-    /// `CVSSV3Score`: a floating-point number.
-    ///
-    /// Example: `7.5`
+    /// `CVSSV3Score`; example: `7.5`
     #[tc(rename = "CVSSV3Score")]
     pub cvssv3_score: f64,
 
-    /// `CVSSV3Desc`: a string.
-    ///
-    /// Example: `"\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H\""`
+    /// `CVSSV3Desc`; example: `"\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H\""`
     #[tc(rename = "CVSSV3Desc")]
     pub cvssv3_desc: String,
 
-    /// `IsSuggest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuggest`; example: `true`
     pub is_suggest: bool,
 
-    /// `FixedVersions`: a string.
-    ///
-    /// Example: `"1.14.7"`
+    /// `FixedVersions`; example: `"1.14.7"`
     pub fixed_versions: String,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["CanBeFixed","DynamicLevelPoc","DynamicLevelExp"]`
+    /// `Tag`; example: `["CanBeFixed","DynamicLevelPoc","DynamicLevelExp"]`
     pub tag: Vec<String>,
 
-    /// `AttackLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackLevel`; example: `0`
     pub attack_level: Option<i64>,
 }
 
@@ -5295,14 +3493,10 @@ pub struct ImagesVul {
 #[doc(alias = "K8SAPIRuleTypeCountItem")]
 #[tc_model]
 pub struct K8SapiRuleTypeCountItem {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"ABNORMAL_CREATE_POD"`
+    /// `RuleType`; example: `"ABNORMAL_CREATE_POD"`
     pub rule_type: String,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: u64,
 }
 
@@ -5312,14 +3506,10 @@ pub struct K8SapiRuleTypeCountItem {
 #[doc(alias = "K8SAPIRuleTypeZhItem")]
 #[tc_model]
 pub struct K8SapiRuleTypeZhItem {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"MOUNT_SENSITIVE_PATH"`
+    /// `RuleType`; example: `"MOUNT_SENSITIVE_PATH"`
     pub rule_type: String,
 
-    /// `RuleTypeZh`: a string.
-    ///
-    /// Example: `"用户自定义"`
+    /// `RuleTypeZh`; example: `"用户自定义"`
     pub rule_type_zh: String,
 }
 
@@ -5328,106 +3518,70 @@ pub struct K8SapiRuleTypeZhItem {
 /// Returned in the output of [`DescribeK8sApiAbnormalEventInfo`](super::DescribeK8sApiAbnormalEventInfo).
 #[tc_model]
 pub struct K8sApiAbnormalEventInfo {
-    /// `MatchRuleName`: a string.
-    ///
-    /// Example: `"系统规则"`
+    /// `MatchRuleName`; example: `"系统规则"`
     pub match_rule_name: String,
 
-    /// `MatchRuleType`: a string.
-    ///
-    /// Example: `"ANONYMOUS_ACCESS"`
+    /// `MatchRuleType`; example: `"ANONYMOUS_ACCESS"`
     pub match_rule_type: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `RiskLevel`; example: `"HIGH"`
     pub risk_level: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-abhq0j4o-666"`
+    /// `ClusterID`; example: `"cls-abhq0j4o-666"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-xdfehuhf"`
+    /// `ClusterName`; example: `"cls-xdfehuhf"`
     pub cluster_name: String,
 
-    /// `ClusterRunningStatus`: a string.
-    ///
-    /// Example: `"CSR_RUNNING"`
+    /// `ClusterRunningStatus`; example: `"CSR_RUNNING"`
     pub cluster_running_status: String,
 
-    /// `FirstCreateTime`: a string.
-    ///
-    /// Example: `"2024-10-22T11:00:45Z"`
+    /// `FirstCreateTime`; example: `"2024-10-22T11:00:45Z"`
     pub first_create_time: String,
 
-    /// `LastCreateTime`: a string.
-    ///
-    /// Example: `"2024-10-22T11:00:45Z"`
+    /// `LastCreateTime`; example: `"2024-10-22T11:00:45Z"`
     pub last_create_time: String,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmCount`; example: `1`
     pub alarm_count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `ClusterMasterIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClusterMasterIP`; example: `"1.1.1.1"`
     #[tc(rename = "ClusterMasterIP")]
     pub cluster_master_ip: String,
 
-    /// `K8sVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `K8sVersion`; example: `"1.0.1"`
     pub k8s_version: String,
 
-    /// `RunningComponent`: a list of strings.
-    ///
-    /// Example: `["etcd"]`
+    /// `RunningComponent`; example: `["etcd"]`
     pub running_component: Vec<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"检测到您的K8s API Server存在匿名用户访问请求，攻击者可利用匿名用户，通过API Server访问集群资源，如进入容器执行命令等。"`
+    /// `Desc`; example: `"检测到您的K8s API Server存在匿名用户访问请求，攻击者可利用匿名用户，通过API Server访问集群资源，如进入容器执行命令等。"`
     pub desc: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"启用匿名用户存在较高的风险，建议您及时停用匿名用户"`
+    /// `Suggestion`; example: `"启用匿名用户存在较高的风险，建议您及时停用匿名用户"`
     pub suggestion: String,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: String,
 
-    /// `MatchRuleID`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `MatchRuleID`; example: `"SYSTEM"`
     #[tc(rename = "MatchRuleID")]
     pub match_rule_id: String,
 
-    /// `HighLightFields`: a list of strings.
-    ///
-    /// Example: `["system"]`
+    /// `HighLightFields`; example: `["system"]`
     pub high_light_fields: Vec<String>,
 
-    /// `MatchRule`: a [`K8sApiAbnormalRuleScopeInfo`].
+    /// `MatchRule`
     pub match_rule: K8sApiAbnormalRuleScopeInfo,
 
-    /// `HighLightFieldsVal`: a string.
+    /// `HighLightFieldsVal`
     pub high_light_fields_val: Option<String>,
 
-    /// `RuleTypeZH`: a string.
-    ///
-    /// Example: `"命令执行"`
+    /// `RuleTypeZH`; example: `"命令执行"`
     #[tc(rename = "RuleTypeZH")]
     pub rule_type_zh: Option<String>,
 }
@@ -5437,77 +3591,51 @@ pub struct K8sApiAbnormalEventInfo {
 /// Returned in the output of [`DescribeK8sApiAbnormalEventList`](super::DescribeK8sApiAbnormalEventList).
 #[tc_model]
 pub struct K8sApiAbnormalEventListItem {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `MatchRuleType`: a string.
-    ///
-    /// Example: `"ANONYMOUS_ACCESS"`
+    /// `MatchRuleType`; example: `"ANONYMOUS_ACCESS"`
     pub match_rule_type: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `RiskLevel`; example: `"HIGH"`
     pub risk_level: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-abhq0j4o-666"`
+    /// `ClusterID`; example: `"cls-abhq0j4o-666"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster.l****"`
+    /// `ClusterName`; example: `"cluster.l****"`
     pub cluster_name: String,
 
-    /// `ClusterRunningStatus`: a string.
-    ///
-    /// Example: `"CSR_RUN****"`
+    /// `ClusterRunningStatus`; example: `"CSR_RUN****"`
     pub cluster_running_status: String,
 
-    /// `FirstCreateTime`: a string.
-    ///
-    /// Example: `"2024-10-22T11:00:45Z"`
+    /// `FirstCreateTime`; example: `"2024-10-22T11:00:45Z"`
     pub first_create_time: String,
 
-    /// `LastCreateTime`: a string.
-    ///
-    /// Example: `"2024-10-22T11:00:45Z"`
+    /// `LastCreateTime`; example: `"2024-10-22T11:00:45Z"`
     pub last_create_time: String,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmCount`; example: `1`
     pub alarm_count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"SYSTEM_DEFINED_RULE"`
+    /// `RuleType`; example: `"SYSTEM_DEFINED_RULE"`
     pub rule_type: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"检测到您的K8s API Server存在匿名用户访问请求，攻击者可利用匿名用户，通过API Server访问集群资源，如进入容器执行****"`
+    /// `Desc`; example: `"检测到您的K8s API Server存在匿名用户访问请求，攻击者可利用匿名用户，通过API Server访问集群资源，如进入容器执行****"`
     pub desc: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"系统规则"`
+    /// `RuleName`; example: `"系统规则"`
     pub rule_name: String,
 
-    /// `MatchRule`: a [`K8sApiAbnormalRuleScopeInfo`].
+    /// `MatchRule`
     pub match_rule: K8sApiAbnormalRuleScopeInfo,
 }
 
@@ -5517,39 +3645,26 @@ pub struct K8sApiAbnormalEventListItem {
 /// Returned in the output of [`DescribeK8sApiAbnormalRuleInfo`](super::DescribeK8sApiAbnormalRuleInfo).
 #[tc_model]
 pub struct K8sApiAbnormalRuleInfo {
-    /// `EffectAllCluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EffectAllCluster`; example: `false`
     pub effect_all_cluster: bool,
 
-    /// `EffectClusterIDSet`: a list of strings.
-    ///
-    /// Example: `["cls-m2x0ndjy"]`
+    /// `EffectClusterIDSet`; example: `["cls-m2x0ndjy"]`
     #[tc(rename = "EffectClusterIDSet")]
     pub effect_cluster_id_set: Vec<String>,
 
-    /// `RuleInfoList`: a list of [`K8sApiAbnormalRuleScopeInfo`] objects.
+    /// `RuleInfoList`
     pub rule_info_list: Vec<K8sApiAbnormalRuleScopeInfo>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename1"`
+    /// `RuleName`; example: `"rulename1"`
     pub rule_name: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"USER_DEFINED_RULE"`
+    /// `RuleType`; example: `"USER_DEFINED_RULE"`
     pub rule_type: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `RuleID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"d1b9dbe2-f78d-491a-b514-f0aa19d8ae4b"`
+    /// `RuleID`, always sent in responses; example: `"d1b9dbe2-f78d-491a-b514-f0aa19d8ae4b"`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
 }
@@ -5559,53 +3674,35 @@ pub struct K8sApiAbnormalRuleInfo {
 /// Returned in the output of [`DescribeK8sApiAbnormalRuleList`](super::DescribeK8sApiAbnormalRuleList).
 #[tc_model]
 pub struct K8sApiAbnormalRuleListItem {
-    /// `EffectAllCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EffectAllCluster`; example: `true`
     pub effect_all_cluster: Option<bool>,
 
-    /// `EffectClusterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EffectClusterCount`; example: `10`
     pub effect_cluster_count: u64,
 
-    /// `OprUin`: a string.
-    ///
-    /// Example: `"12784687"`
+    /// `OprUin`; example: `"12784687"`
     pub opr_uin: String,
 
-    /// `RuleActions`: a list of strings.
-    ///
-    /// Example: `["RULE_MODE_ALERT"]`
+    /// `RuleActions`; example: `["RULE_MODE_ALERT"]`
     pub rule_actions: Option<Vec<String>>,
 
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleID`; example: `"1"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleInfoList`: a list of [`K8sApiAbnormalRuleScopeInfo`] objects.
+    /// `RuleInfoList`
     pub rule_info_list: Option<Vec<K8sApiAbnormalRuleScopeInfo>>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename1"`
+    /// `RuleName`; example: `"rulename1"`
     pub rule_name: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"SYSTEM_DEFINED_****"`
+    /// `RuleType`; example: `"SYSTEM_DEFINED_****"`
     pub rule_type: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `UpdateTime`; example: `"2020-11-21 15:16:00"`
     pub update_time: String,
 }
 
@@ -5615,36 +3712,23 @@ pub struct K8sApiAbnormalRuleListItem {
 /// Returned in the output of [`DescribeK8sApiAbnormalEventInfo`](super::DescribeK8sApiAbnormalEventInfo), [`DescribeK8sApiAbnormalEventList`](super::DescribeK8sApiAbnormalEventList), [`DescribeK8sApiAbnormalRuleInfo`](super::DescribeK8sApiAbnormalRuleInfo), [`DescribeK8sApiAbnormalRuleList`](super::DescribeK8sApiAbnormalRuleList) and [`DescribeK8sApiAbnormalRuleScopeList`](super::DescribeK8sApiAbnormalRuleScopeList).
 #[tc_model]
 pub struct K8sApiAbnormalRuleScopeInfo {
-    /// `Action`: a string.
-    ///
-    /// Example: `"RULE_MODE_ALERT"`
+    /// `Action`; example: `"RULE_MODE_ALERT"`
     pub action: String,
 
-    /// `Scope`: a string.
+    /// `Scope`
     pub scope: String,
 
-    /// `IsDelete`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDelete`, always sent in responses; example: `false`
     pub is_delete: Option<bool>,
 
-    /// `RiskLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NOTICE"`
+    /// `RiskLevel`, always sent in responses; example: `"NOTICE"`
     pub risk_level: Option<String>,
 
-    /// `RuleTypeZH`: a string.
-    ///
-    /// Example: `"可疑容器创建"`
+    /// `RuleTypeZH`; example: `"可疑容器创建"`
     #[tc(rename = "RuleTypeZH")]
     pub rule_type_zh: Option<String>,
 
-    /// `Status`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Status`, always sent in responses; example: `true`
     pub status: Option<bool>,
 }
 
@@ -5653,68 +3737,44 @@ pub struct K8sApiAbnormalRuleScopeInfo {
 /// Returned in the output of [`DescribeK8sApiAbnormalTendency`](super::DescribeK8sApiAbnormalTendency).
 #[tc_model]
 pub struct K8sApiAbnormalTendencyItem {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2024-11-04 14:27:34"`
+    /// `Date`; example: `"2024-11-04 14:27:34"`
     pub date: String,
 
-    /// `ExceptionUARequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExceptionUARequestCount`; example: `1`
     #[tc(rename = "ExceptionUARequestCount")]
     pub exception_ua_request_count: u64,
 
-    /// `AnonymousUserRightCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AnonymousUserRightCount`; example: `1`
     pub anonymous_user_right_count: u64,
 
-    /// `CredentialInformationObtainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CredentialInformationObtainCount`; example: `1`
     pub credential_information_obtain_count: u64,
 
-    /// `SensitiveDataMountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveDataMountCount`; example: `1`
     pub sensitive_data_mount_count: u64,
 
-    /// `CmdExecCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CmdExecCount`; example: `1`
     pub cmd_exec_count: u64,
 
-    /// `AbnormalScheduledTaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AbnormalScheduledTaskCount`; example: `1`
     pub abnormal_scheduled_task_count: u64,
 
-    /// `StaticsPodCreateCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StaticsPodCreateCount`; example: `1`
     pub statics_pod_create_count: u64,
 
-    /// `DoubtfulContainerCreateCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DoubtfulContainerCreateCount`; example: `1`
     pub doubtful_container_create_count: u64,
 
-    /// `UserDefinedRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserDefinedRuleCount`; example: `1`
     pub user_defined_rule_count: u64,
 
-    /// `AnonymousAccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AnonymousAccessCount`; example: `1`
     pub anonymous_access_count: u64,
 
-    /// `PrivilegeContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrivilegeContainerCount`; example: `1`
     pub privilege_container_count: u64,
 
-    /// `RuleTypeCountSet`: a list of [`K8SapiRuleTypeCountItem`] objects.
+    /// `RuleTypeCountSet`
     pub rule_type_count_set: Option<Vec<K8SapiRuleTypeCountItem>>,
 }
 
@@ -5723,34 +3783,22 @@ pub struct K8sApiAbnormalTendencyItem {
 /// Returned in the output of [`DescribeMaliciousConnectionBlackList`](super::DescribeMaliciousConnectionBlackList) and [`DescribeMaliciousConnectionWhiteList`](super::DescribeMaliciousConnectionWhiteList).
 #[tc_model]
 pub struct MaliciousConnectionRuleInfo {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"IP"`
+    /// `RuleType`; example: `"IP"`
     pub rule_type: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Address`; example: `"1.1.1.1"`
     pub address: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-09-05 12:00:00"`
+    /// `CreatedTime`; example: `"2022-09-05 12:00:00"`
     pub created_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-09-05 12:00:00"`
+    /// `UpdateTime`; example: `"2022-09-05 12:00:00"`
     pub update_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一条白名单"`
+    /// `Remark`; example: `"这是一条白名单"`
     pub remark: String,
 
-    /// `RuleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleID`; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: u64,
 }
@@ -5760,19 +3808,15 @@ pub struct MaliciousConnectionRuleInfo {
 /// Sent in the input of [`AddIgnoreVul`](super::AddIgnoreVul) and [`DeleteIgnoreVul`](super::DeleteIgnoreVul).
 #[tc_model]
 pub struct ModifyIgnoreVul {
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-21****"`
+    /// `PocID`; example: `"pcmgr-21****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `ImageIDs`: a list of strings.
+    /// `ImageIDs`
     #[tc(rename = "ImageIDs")]
     pub image_ids: Option<Vec<String>>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `ImageType`; example: `"LOCAL"`
     pub image_type: Option<String>,
 }
 
@@ -5781,24 +3825,16 @@ pub struct ModifyIgnoreVul {
 /// Returned in the output of [`DescribeImageRegistryNamespaceList`](super::DescribeImageRegistryNamespaceList).
 #[tc_model]
 pub struct NamespaceInfo {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"library"`
+    /// `Namespace`; example: `"library"`
     pub namespace: String,
 
-    /// `RegistryCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegistryCnt`; example: `1`
     pub registry_cnt: i64,
 
-    /// `ImageCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ImageCnt`; example: `10`
     pub image_cnt: i64,
 
-    /// `RiskImageCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RiskImageCnt`; example: `5`
     pub risk_image_cnt: i64,
 }
 
@@ -5807,54 +3843,34 @@ pub struct NamespaceInfo {
 /// Returned in the output of [`DescribeNetworkFirewallAuditRecord`](super::DescribeNetworkFirewallAuditRecord).
 #[tc_model]
 pub struct NetworkAuditRecord {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-jvrv0kf2"`
+    /// `ClusterId`; example: `"cls-jvrv0kf2"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterName`; example: `"cls-m2x0ndjy"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Action`; example: `"add"`
     pub action: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Operation`; example: `"Running"`
     pub operation: String,
 
-    /// `NetworkPolicyName`: a string.
-    ///
-    /// Example: `"ruleName01"`
+    /// `NetworkPolicyName`; example: `"ruleName01"`
     pub network_policy_name: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2022-09-21"`
+    /// `OperationTime`; example: `"2022-09-21"`
     pub operation_time: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `10023234334`
+    /// `AppId`; example: `10023234334`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10023234334"`
+    /// `Uin`; example: `"10023234334"`
     pub uin: String,
 
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `PolicyId`; example: `1002`
     pub policy_id: u64,
 }
 
@@ -5863,69 +3879,43 @@ pub struct NetworkAuditRecord {
 /// Returned in the output of [`DescribeNetworkFirewallClusterList`](super::DescribeNetworkFirewallClusterList).
 #[tc_model]
 pub struct NetworkClusterInfoItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-jvrv0kf2"`
+    /// `ClusterId`; example: `"cls-jvrv0kf2"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke_test"`
+    /// `ClusterName`; example: `"tke_test"`
     pub cluster_name: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.8.8"`
+    /// `ClusterVersion`; example: `"1.8.8"`
     pub cluster_version: String,
 
-    /// `ClusterOs`: a string.
-    ///
-    /// Example: `"ubuntu18.04.1x86_64"`
+    /// `ClusterOs`; example: `"ubuntu18.04.1x86_64"`
     pub cluster_os: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `NetworkPolicyPlugin`: a string.
-    ///
-    /// Example: `"Kube-router"`
+    /// `NetworkPolicyPlugin`; example: `"Kube-router"`
     pub network_policy_plugin: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: String,
 
-    /// `TotalRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalRuleCount`; example: `3`
     pub total_rule_count: i64,
 
-    /// `EnableRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `EnableRuleCount`; example: `4`
     pub enable_rule_count: i64,
 
-    /// `NetworkPolicyPluginStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `NetworkPolicyPluginStatus`; example: `"Running"`
     pub network_policy_plugin_status: String,
 
-    /// `NetworkPolicyPluginError`: a string.
-    ///
-    /// Example: `"网络插件运行状态非RUNNING"`
+    /// `NetworkPolicyPluginError`; example: `"网络插件运行状态非RUNNING"`
     pub network_policy_plugin_error: String,
 
-    /// `ClusterNetworkSettings`: a string.
-    ///
-    /// Example: `"Cilium-Overlay"`
+    /// `ClusterNetworkSettings`; example: `"Cilium-Overlay"`
     pub cluster_network_settings: String,
 }
 
@@ -5934,14 +3924,10 @@ pub struct NetworkClusterInfoItem {
 /// Returned in the output of [`DescribeNetworkFirewallNamespaceList`](super::DescribeNetworkFirewallNamespaceList).
 #[tc_model]
 pub struct NetworkClusterNamespaceInfo {
-    /// `Labels`: a string.
-    ///
-    /// Example: `"key=env"`
+    /// `Labels`; example: `"key=env"`
     pub labels: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"new"`
+    /// `Name`; example: `"new"`
     pub name: String,
 }
 
@@ -5950,14 +3936,10 @@ pub struct NetworkClusterNamespaceInfo {
 /// Returned in the output of [`DescribeNetworkFirewallNamespaceLabelList`](super::DescribeNetworkFirewallNamespaceLabelList).
 #[tc_model]
 pub struct NetworkClusterNamespaceLabelInfo {
-    /// `Labels`: a string.
-    ///
-    /// Example: `"test=env"`
+    /// `Labels`; example: `"test=env"`
     pub labels: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"new"`
+    /// `Name`; example: `"new"`
     pub name: String,
 }
 
@@ -5966,24 +3948,16 @@ pub struct NetworkClusterNamespaceLabelInfo {
 /// Returned in the output of [`DescribeNetworkFirewallPodLabelsList`](super::DescribeNetworkFirewallPodLabelsList).
 #[tc_model]
 pub struct NetworkClusterPodInfo {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `PodName`; example: `"hello"`
     pub pod_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Labels`: a string.
-    ///
-    /// Example: `"key=new"`
+    /// `Labels`; example: `"key=new"`
     pub labels: String,
 
-    /// `WorkloadKind`: a string.
-    ///
-    /// Example: `"deployment"`
+    /// `WorkloadKind`; example: `"deployment"`
     pub workload_kind: String,
 }
 
@@ -5993,19 +3967,13 @@ pub struct NetworkClusterPodInfo {
 /// Returned in the output of [`DescribeNetworkFirewallPolicyDetail`](super::DescribeNetworkFirewallPolicyDetail).
 #[tc_model]
 pub struct NetworkCustomPolicy {
-    /// `Direction`: a string.
-    ///
-    /// Example: `"FROM"`
+    /// `Direction`; example: `"FROM"`
     pub direction: String,
 
-    /// `Ports`: a list of [`NetworkPorts`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Port":"80","Protocol":"TCP"}]`
+    /// `Ports`, always sent in responses; example: `[{"Port":"80","Protocol":"TCP"}]`
     pub ports: Option<Vec<NetworkPorts>>,
 
-    /// `Peer`: a list of [`NetworkPeer`] objects.
-    /// Always sent in responses.
+    /// `Peer`, always sent in responses
     pub peer: Option<Vec<NetworkPeer>>,
 }
 
@@ -6015,27 +3983,16 @@ pub struct NetworkCustomPolicy {
 /// Returned in the output of [`DescribeNetworkFirewallPolicyDetail`](super::DescribeNetworkFirewallPolicyDetail).
 #[tc_model]
 pub struct NetworkPeer {
-    /// `PeerType`: a string.
-    ///
-    /// Example: `"NamespaceSelector"`
+    /// `PeerType`; example: `"NamespaceSelector"`
     pub peer_type: String,
 
-    /// `NamespaceSelector`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c=d"`
+    /// `NamespaceSelector`, always sent in responses; example: `"c=d"`
     pub namespace_selector: Option<String>,
 
-    /// `PodSelector`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a=b"`
+    /// `PodSelector`, always sent in responses; example: `"a=b"`
     pub pod_selector: Option<String>,
 
-    /// `IPBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.2.5.2/24"`
+    /// `IPBlock`, always sent in responses; example: `"10.2.5.2/24"`
     #[tc(rename = "IPBlock")]
     pub ip_block: Option<String>,
 }
@@ -6045,64 +4002,40 @@ pub struct NetworkPeer {
 /// Returned in the output of [`DescribeNetworkFirewallPolicyList`](super::DescribeNetworkFirewallPolicyList).
 #[tc_model]
 pub struct NetworkPolicyInfoItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cls-jvrv0kf2"`
+    /// `Name`; example: `"cls-jvrv0kf2"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"tke_test"`
+    /// `Description`; example: `"tke_test"`
     pub description: String,
 
-    /// `PublishStatus`: a string.
-    ///
-    /// Example: `"PublishedNoConfirm"`
+    /// `PublishStatus`; example: `"PublishedNoConfirm"`
     pub publish_status: String,
 
-    /// `PolicySourceType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `PolicySourceType`; example: `"System"`
     pub policy_source_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `PolicyCreateTime`: a string.
-    ///
-    /// Example: `"2019-22"`
+    /// `PolicyCreateTime`; example: `"2019-22"`
     pub policy_create_time: String,
 
-    /// `NetworkPolicyPlugin`: a string.
-    ///
-    /// Example: `"Kube-router"`
+    /// `NetworkPolicyPlugin`; example: `"Kube-router"`
     pub network_policy_plugin: String,
 
-    /// `PublishResult`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `PublishResult`; example: `"Running"`
     pub publish_result: String,
 
-    /// `FromPolicyRule`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FromPolicyRule`; example: `15`
     pub from_policy_rule: i64,
 
-    /// `ToPolicyRule`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ToPolicyRule`; example: `2`
     pub to_policy_rule: i64,
 
-    /// `PodSelector`: a string.
-    ///
-    /// Example: `"test=new"`
+    /// `PodSelector`; example: `"test=new"`
     pub pod_selector: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: u64,
 }
 
@@ -6112,16 +4045,10 @@ pub struct NetworkPolicyInfoItem {
 /// Returned in the output of [`DescribeNetworkFirewallPolicyDetail`](super::DescribeNetworkFirewallPolicyDetail).
 #[tc_model]
 pub struct NetworkPorts {
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80"`
+    /// `Port`, always sent in responses; example: `"80"`
     pub port: Option<String>,
 }
 
@@ -6130,104 +4057,68 @@ pub struct NetworkPorts {
 /// Returned in the output of [`DescribeAssetPortList`](super::DescribeAssetPortList).
 #[tc_model]
 pub struct PortInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Type`; example: `"tcp"`
     pub r#type: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PublicIP`; example: `"10.0.1.92"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PublicPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PublicPort`; example: `0`
     pub public_port: u64,
 
-    /// `ContainerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8181`
+    /// `ContainerPort`; example: `8181`
     pub container_port: u64,
 
-    /// `ContainerPID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerPID`; example: `1`
     #[tc(rename = "ContainerPID")]
     pub container_pid: u64,
 
-    /// `ContainerName`: a string.
+    /// `ContainerName`
     pub container_name: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"25a117a8-70f5-4046-974f-9e3ff0b0****"`
+    /// `HostID`; example: `"25a117a8-70f5-4046-974f-9e3ff0b0****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.31.154****"`
+    /// `HostIP`; example: `"10.31.154****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"coredns"`
+    /// `ProcessName`; example: `"coredns"`
     pub process_name: String,
 
-    /// `ListenContainer`: a string.
-    ///
-    /// Example: `"tcp://:::****"`
+    /// `ListenContainer`; example: `"tcp://:::****"`
     pub listen_container: String,
 
-    /// `ListenHost`: a string.
-    ///
-    /// Example: `"80"`
+    /// `ListenHost`; example: `"80"`
     pub listen_host: String,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root:****"`
+    /// `RunAs`; example: `"root:****"`
     pub run_as: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-154-141-ce****"`
+    /// `HostName`; example: `"VM-154-141-ce****"`
     pub host_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `PublicIp`; example: `"0.0.0.0"`
     #[tc(rename = "PublicIp")]
     pub public_ip_2: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-tsatys"`
+    /// `NodeID`; example: `"node-tsatys"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PodIP`; example: `"10.0.1.92"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"my-app-pod-56c89f847f"`
+    /// `PodName`; example: `"my-app-pod-56c89f847f"`
     pub pod_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"cluster1-node-bcscb"`
+    /// `NodeUniqueID`; example: `"cluster1-node-bcscb"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 }
@@ -6237,24 +4128,16 @@ pub struct PortInfo {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail), [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail), [`DescribeEscapeEventDetail`](super::DescribeEscapeEventDetail), [`DescribeReverseShellDetail`](super::DescribeReverseShellDetail) and [`DescribeRiskSyscallDetail`](super::DescribeRiskSyscallDetail).
 #[tc_model]
 pub struct ProcessBaseInfo {
-    /// `ProcessStartUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessStartUser`; example: `"root"`
     pub process_start_user: String,
 
-    /// `ProcessUserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessUserGroup`; example: `"root"`
     pub process_user_group: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work"`
+    /// `ProcessPath`; example: `"/home/work"`
     pub process_path: String,
 
-    /// `ProcessParam`: a string.
-    ///
-    /// Example: `"/bin/sh -i"`
+    /// `ProcessParam`; example: `"/bin/sh -i"`
     pub process_param: String,
 }
 
@@ -6263,34 +4146,22 @@ pub struct ProcessBaseInfo {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail), [`DescribeReverseShellDetail`](super::DescribeReverseShellDetail) and [`DescribeRiskSyscallDetail`](super::DescribeRiskSyscallDetail).
 #[tc_model]
 pub struct ProcessDetailBaseInfo {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"bin/busybox"`
+    /// `ProcessName`; example: `"bin/busybox"`
     pub process_name: String,
 
-    /// `ProcessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54321`
+    /// `ProcessId`; example: `54321`
     pub process_id: u64,
 
-    /// `ProcessStartUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessStartUser`; example: `"root"`
     pub process_start_user: String,
 
-    /// `ProcessUserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessUserGroup`; example: `"root"`
     pub process_user_group: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work"`
+    /// `ProcessPath`; example: `"/home/work"`
     pub process_path: String,
 
-    /// `ProcessParam`: a string.
-    ///
-    /// Example: `"/bin/sh -i"`
+    /// `ProcessParam`; example: `"/bin/sh -i"`
     pub process_param: String,
 }
 
@@ -6299,49 +4170,31 @@ pub struct ProcessDetailBaseInfo {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail), [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail), [`DescribeEscapeEventDetail`](super::DescribeEscapeEventDetail), [`DescribeReverseShellDetail`](super::DescribeReverseShellDetail) and [`DescribeRiskSyscallDetail`](super::DescribeRiskSyscallDetail).
 #[tc_model]
 pub struct ProcessDetailInfo {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"bin/busybox"`
+    /// `ProcessName`; example: `"bin/busybox"`
     pub process_name: String,
 
-    /// `ProcessAuthority`: a string.
-    ///
-    /// Example: `"-rwxr-xr-x"`
+    /// `ProcessAuthority`; example: `"-rwxr-xr-x"`
     pub process_authority: String,
 
-    /// `ProcessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `54321`
+    /// `ProcessId`; example: `54321`
     pub process_id: u64,
 
-    /// `ProcessStartUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessStartUser`; example: `"root"`
     pub process_start_user: String,
 
-    /// `ProcessUserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ProcessUserGroup`; example: `"root"`
     pub process_user_group: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work"`
+    /// `ProcessPath`; example: `"/home/work"`
     pub process_path: String,
 
-    /// `ProcessTree`: a string.
-    ///
-    /// Example: `"busybox(2178)|rootshell(2177)|busybox(2146)"`
+    /// `ProcessTree`; example: `"busybox(2178)|rootshell(2177)|busybox(2146)"`
     pub process_tree: String,
 
-    /// `ProcessMd5`: a string.
-    ///
-    /// Example: `"d0913e8081b4109bc2922094e6cadcf4"`
+    /// `ProcessMd5`; example: `"d0913e8081b4109bc2922094e6cadcf4"`
     pub process_md5: String,
 
-    /// `ProcessParam`: a string.
-    ///
-    /// Example: `"/bin/sh -i"`
+    /// `ProcessParam`; example: `"/bin/sh -i"`
     pub process_param: String,
 }
 
@@ -6350,95 +4203,61 @@ pub struct ProcessDetailInfo {
 /// Returned in the output of [`DescribeAssetProcessList`](super::DescribeAssetProcessList).
 #[tc_model]
 pub struct ProcessInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-11-26 02:51:24 +0000****"`
+    /// `StartTime`; example: `"2023-11-26 02:51:24 +0000****"`
     pub start_time: String,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root:****"`
+    /// `RunAs`; example: `"root:****"`
     pub run_as: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"/pause"`
+    /// `CmdLine`; example: `"/pause"`
     pub cmd_line: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/pause"`
+    /// `Exe`; example: `"/pause"`
     pub exe: String,
 
-    /// `PID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2054`
+    /// `PID`; example: `2054`
     #[tc(rename = "PID")]
     pub pid: u64,
 
-    /// `ContainerPID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerPID`; example: `1`
     #[tc(rename = "ContainerPID")]
     pub container_pid: u64,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/k8s_POD_kube-proxy-fntt7_kube-system_4d24e03d-e466-48f0-9c28-616d9d77a6****"`
+    /// `ContainerName`; example: `"/k8s_POD_kube-proxy-fntt7_kube-system_4d24e03d-e466-48f0-9c28-616d9d77a6****"`
     pub container_name: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"da1318e5-259e-4e3c-9243-6f9bc10e****"`
+    /// `HostID`; example: `"da1318e5-259e-4e3c-9243-6f9bc10e****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.31.141****"`
+    /// `HostIP`; example: `"10.31.141****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"pause"`
+    /// `ProcessName`; example: `"pause"`
     pub process_name: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-141-136-ce****"`
+    /// `HostName`; example: `"VM-141-136-ce****"`
     pub host_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `PublicIp`; example: `"0.0.0.0"`
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-ins1a"`
+    /// `NodeID`; example: `"node-ins1a"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PodIP`; example: `"10.0.1.92"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-business1"`
+    /// `PodName`; example: `"pod-business1"`
     pub pod_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"cluster1-node-bcscb"`
+    /// `NodeUniqueID`; example: `"cluster1-node-bcscb"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 }
@@ -6448,14 +4267,10 @@ pub struct ProcessInfo {
 /// Returned in the output of [`DescribeAssetHostDetail`](super::DescribeAssetHostDetail) and [`DescribeAssetHostList`](super::DescribeAssetHostList).
 #[tc_model]
 pub struct ProjectInfo {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"myproj"`
+    /// `ProjectName`; example: `"myproj"`
     pub project_name: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1307260`
+    /// `ProjectID`; example: `1307260`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 }
@@ -6465,24 +4280,16 @@ pub struct ProjectInfo {
 /// Returned in the output of [`DescribePromotionActivity`](super::DescribePromotionActivity).
 #[tc_model]
 pub struct PromotionActivityContent {
-    /// `MonthNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonthNum`; example: `1`
     pub month_num: u64,
 
-    /// `CoresCountLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CoresCountLimit`; example: `10`
     pub cores_count_limit: u64,
 
-    /// `ProfessionalDiscount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProfessionalDiscount`; example: `10`
     pub professional_discount: u64,
 
-    /// `ImageAuthorizationNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ImageAuthorizationNum`; example: `10`
     pub image_authorization_num: u64,
 }
 
@@ -6491,14 +4298,10 @@ pub struct PromotionActivityContent {
 /// Returned in the output of [`DescribeVulDefenceEventDetail`](super::DescribeVulDefenceEventDetail).
 #[tc_model]
 pub struct RaspInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Gadget"`
+    /// `Name`; example: `"Gadget"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"CommonsCollections"`
+    /// `Value`; example: `"CommonsCollections"`
     pub value: String,
 }
 
@@ -6507,57 +4310,37 @@ pub struct RaspInfo {
 /// Returned in the output of [`DescribeRaspRules`](super::DescribeRaspRules).
 #[tc_model]
 pub struct RaspRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `222`
+    /// `Id`; example: `222`
     pub id: u64,
 
-    /// `URLRegexp`: a string.
-    ///
-    /// Example: `"abc\\.d"`
+    /// `URLRegexp`; example: `"abc\\.d"`
     #[tc(rename = "URLRegexp")]
     pub url_regexp: String,
 
-    /// `VulVulsID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `777`
+    /// `VulVulsID`; example: `777`
     #[tc(rename = "VulVulsID")]
     pub vul_vuls_id: u64,
 
-    /// `VulVulsName`: a string.
-    ///
-    /// Example: `"vulName"`
+    /// `VulVulsName`; example: `"vulName"`
     pub vul_vuls_name: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2015-xxxx"`
+    /// `CveID`; example: `"CVE-2015-xxxx"`
     #[tc(rename = "CveID")]
     pub cve_id: Option<String>,
 
-    /// `SupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: u64,
 
-    /// `WhiteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhiteType`; example: `1`
     pub white_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-08 09:15:00"`
+    /// `CreateTime`; example: `"2020-01-08 09:15:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2020-01-08 09:15:00"`
+    /// `ModifyTime`; example: `"2020-01-08 09:15:00"`
     pub modify_time: String,
 }
 
@@ -6566,26 +4349,18 @@ pub struct RaspRule {
 /// Returned in the output of [`DescribeRaspRuleVuls`](super::DescribeRaspRuleVuls).
 #[tc_model]
 pub struct RaspRuleVul {
-    /// `VulVulsID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `VulVulsID`; example: `22`
     #[tc(rename = "VulVulsID")]
     pub vul_vuls_id: u64,
 
-    /// `VulVulsName`: a string.
-    ///
-    /// Example: `"VulVulsName"`
+    /// `VulVulsName`; example: `"VulVulsName"`
     pub vul_vuls_name: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2015-xxxx"`
+    /// `CveID`; example: `"CVE-2015-xxxx"`
     #[tc(rename = "CveID")]
     pub cve_id: Option<String>,
 
-    /// `SupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: u64,
 }
 
@@ -6594,30 +4369,23 @@ pub struct RaspRuleVul {
 /// Returned in the output of [`DescribeReverseShellRegexpWhiteListInfo`](super::DescribeReverseShellRegexpWhiteListInfo).
 #[tc_model]
 pub struct RegexpRuleInfo {
-    /// `RuleName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test"`
+    /// `RuleName`, required in requests; example: `"test"`
     pub rule_name: Option<String>,
 
-    /// `Status`: a boolean.
-    /// Required in requests.
+    /// `Status`, required in requests
     pub status: Option<bool>,
 
-    /// `ExpressionList`: a list of [`WhiteListRegexpExpressionInfo`] objects.
-    /// Required in requests.
+    /// `ExpressionList`, required in requests
     pub expression_list: Option<Vec<WhiteListRegexpExpressionInfo>>,
 
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleID`; example: `"1"`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `OperatorUIN`: a string.
+    /// `OperatorUIN`
     #[tc(rename = "OperatorUIN")]
     pub operator_uin: Option<String>,
 }
@@ -6627,27 +4395,23 @@ pub struct RegexpRuleInfo {
 /// Returned in the output of [`DescribeReverseShellRegexpWhiteList`](super::DescribeReverseShellRegexpWhiteList).
 #[tc_model]
 pub struct RegexpRuleListItem {
-    /// `RuleID`: a string.
+    /// `RuleID`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RuleName`; example: `"test"`
     pub rule_name: Option<String>,
 
-    /// `EffectiveExpression`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `EffectiveExpression`; example: `4`
     pub effective_expression: Option<u64>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `OperatorUin`: a string.
+    /// `OperatorUin`
     pub operator_uin: Option<String>,
 
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 }
 
@@ -6656,14 +4420,10 @@ pub struct RegexpRuleListItem {
 /// Returned in the output of [`DescribeSecLogDeliveryClsOptions`](super::DescribeSecLogDeliveryClsOptions) and [`DescribeSecLogDeliveryKafkaOptions`](super::DescribeSecLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 }
 
@@ -6672,34 +4432,22 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeAssetImageRegistryRegistryDetail`](super::DescribeAssetImageRegistryRegistryDetail) and [`DescribeAssetImageRegistryRegistryList`](super::DescribeAssetImageRegistryRegistryList).
 #[tc_model]
 pub struct RegistryConnDetectResult {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `Quuid`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `Uuid`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     pub uuid: String,
 
-    /// `ConnDetectStatus`: a string.
-    ///
-    /// Example: `"status_connected"`
+    /// `ConnDetectStatus`; example: `"status_connected"`
     pub conn_detect_status: String,
 
-    /// `ConnDetectMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ConnDetectMessage`; example: `"success"`
     pub conn_detect_message: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"solution desc"`
+    /// `Solution`; example: `"solution desc"`
     pub solution: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"fail reason"`
+    /// `FailReason`; example: `"fail reason"`
     pub fail_reason: String,
 }
 
@@ -6708,29 +4456,19 @@ pub struct RegistryConnDetectResult {
 /// Returned in the output of [`DescribeReverseShellDetail`](super::DescribeReverseShellDetail).
 #[tc_model]
 pub struct ReverseShellEventDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"反弹shell"`
+    /// `Description`; example: `"反弹shell"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"反弹shell"`
+    /// `Solution`; example: `"反弹shell"`
     pub solution: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"时间备注"`
+    /// `Remark`; example: `"时间备注"`
     pub remark: String,
 
-    /// `DstAddress`: a string.
-    ///
-    /// Example: `"100.100.102.100"`
+    /// `DstAddress`; example: `"100.100.102.100"`
     pub dst_address: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `OperationTime`; example: `"2021-05-01 00:00:00"`
     pub operation_time: String,
 }
 
@@ -6739,166 +4477,104 @@ pub struct ReverseShellEventDescription {
 /// Returned in the output of [`DescribeReverseShellEvents`](super::DescribeReverseShellEvents).
 #[tc_model]
 pub struct ReverseShellEventInfo {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"bash"`
+    /// `ProcessName`; example: `"bash"`
     pub process_name: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work/"`
+    /// `ProcessPath`; example: `"/home/work/"`
     pub process_path: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ImageId`; example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub image_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ContainerId`; example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub container_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"镜像名"`
+    /// `ImageName`; example: `"镜像名"`
     pub image_name: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ContainerName`; example: `"/condescending_allen"`
     pub container_name: String,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `FoundTime`; example: `"2020-2-2 13:00:00"`
     pub found_time: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"事件描述"`
+    /// `Description`; example: `"事件描述"`
     pub description: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventId`; example: `"1"`
     pub event_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `PProcessName`: a string.
-    ///
-    /// Example: `"父进程名"`
+    /// `PProcessName`; example: `"父进程名"`
     pub p_process_name: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `DstAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1:80"`
+    /// `DstAddress`; example: `"127.0.0.1:80"`
     pub dst_address: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerNetStatus`; example: `"RUNNING"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"AccessControl"`
+    /// `ContainerIsolateOperationSrc`; example: `"AccessControl"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-ndcj****"`
+    /// `ClusterID`; example: `"cls-ndcj****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-business1"`
+    /// `PodName`; example: `"pod-business1"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b204e9800998ecf8****"`
+    /// `NodeUniqueID`; example: `"d41d8cd98f00b204e9800998ecf8****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PublicIP`; example: `"10.0.1****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"lshm-k8s-sh-prod-2-202306159su3****"`
+    /// `NodeName`; example: `"lshm-k8s-sh-prod-2-202306159su3****"`
     pub node_name: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"570a48b6-992c-4224-af8f-a41142f4****"`
+    /// `HostID`; example: `"570a48b6-992c-4224-af8f-a41142f4****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.144.38****"`
+    /// `HostIP`; example: `"10.144.38****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"mix-Mcxd****"`
+    /// `NodeID`; example: `"mix-Mcxd****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-m2x0ndjy"`
+    /// `ClusterName`; example: `"cls-m2x0ndjy"`
     pub cluster_name: String,
 }
 
@@ -6907,47 +4583,31 @@ pub struct ReverseShellEventInfo {
 /// Returned in the output of [`DescribeReverseShellWhiteLists`](super::DescribeReverseShellWhiteLists).
 #[tc_model]
 pub struct ReverseShellWhiteListBaseInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1021"`
+    /// `Id`; example: `"1021"`
     pub id: String,
 
-    /// `ImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageCount`; example: `0`
     pub image_count: u64,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `ProcessName`; example: `"*/syscall"`
     pub process_name: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"10.11.11.11-10.11.11.13"`
+    /// `DstIp`; example: `"10.11.11.11-10.11.11.13"`
     pub dst_ip: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub update_time: String,
 
-    /// `DstPort`: a string.
-    ///
-    /// Example: `"1024;2048"`
+    /// `DstPort`; example: `"1024;2048"`
     pub dst_port: String,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsGlobal`; example: `true`
     pub is_global: bool,
 
-    /// `ImageIds`: a list of strings.
+    /// `ImageIds`
     pub image_ids: Vec<String>,
 }
 
@@ -6957,30 +4617,19 @@ pub struct ReverseShellWhiteListBaseInfo {
 /// Returned in the output of [`DescribeReverseShellWhiteListDetail`](super::DescribeReverseShellWhiteListDetail).
 #[tc_model]
 pub struct ReverseShellWhiteListInfo {
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DstIp`; example: `"127.0.0.1"`
     pub dst_ip: String,
 
-    /// `DstPort`: a string.
-    ///
-    /// Example: `"65535;112"`
+    /// `DstPort`; example: `"65535;112"`
     pub dst_port: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `ProcessName`; example: `"*/syscall"`
     pub process_name: String,
 
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
+    /// `ImageIds`; example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
     pub image_ids: Vec<String>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sub1"`
+    /// `Id`, always sent in responses; example: `"sub1"`
     pub id: Option<String>,
 }
 
@@ -6989,175 +4638,111 @@ pub struct ReverseShellWhiteListInfo {
 /// Returned in the output of [`DescribeRiskDnsList`](super::DescribeRiskDnsList).
 #[tc_model]
 pub struct RiskDnsEventInfo {
-    /// `EventID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `EventID`; example: `121`
     #[tc(rename = "EventID")]
     pub event_id: u64,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"DOMAIN"`
+    /// `EventType`; example: `"DOMAIN"`
     pub event_type: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"r4v4icyaaltpqelvmj2w45dvgeytcmbnpa4dmljwgq.h.nessus****"`
+    /// `Address`; example: `"r4v4icyaaltpqelvmj2w45dvgeytcmbnpa4dmljwgq.h.nessus****"`
     pub address: String,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"23800b52164fef1266ab259abf2476e7f498c01f98adeb1b4cb53f224000****"`
+    /// `ContainerID`; example: `"23800b52164fef1266ab259abf2476e7f498c01f98adeb1b4cb53f224000****"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/nessus"`
+    /// `ContainerName`; example: `"/nessus"`
     pub container_name: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"DESTR****"`
+    /// `ContainerStatus`; example: `"DESTR****"`
     pub container_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"RiskSyscall"`
+    /// `ContainerIsolateOperationSrc`; example: `"RiskSyscall"`
     pub container_isolate_operation_src: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:b2362acbac0b6df9775a039560482a7a744fe54403aa45a9669b3163f68e****"`
+    /// `ImageID`; example: `"sha256:b2362acbac0b6df9775a039560482a7a744fe54403aa45a9669b3163f68e****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ramisec/nessus:la****"`
+    /// `ImageName`; example: `"ramisec/nessus:la****"`
     pub image_name: String,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `FoundTime`; example: `"2021-05-01 00:00:00"`
     pub found_time: String,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2021-05-02 00:00:00"`
+    /// `LatestFoundTime`; example: `"2021-05-02 00:00:00"`
     pub latest_found_time: String,
 
-    /// `EventStatus`: a string.
-    ///
-    /// Example: `"EVENT_UN****"`
+    /// `EventStatus`; example: `"EVENT_UN****"`
     pub event_status: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `41`
+    /// `EventCount`; example: `41`
     pub event_count: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"发现容器存在访问恶意IP/域名的行为，您的容器可能已经失陷。\\n恶意IP/域名可能是黑客的远控服务器、恶意软件下载源、矿池地址等"`
+    /// `Description`; example: `"发现容器存在访问恶意IP/域名的行为，您的容器可能已经失陷。\\n恶意IP/域名可能是黑客的远控服务器、恶意软件下载源、矿池地址等"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"1.检查容器内的恶意进程及非法端口，删除可疑的启动项和定时任务；"`
+    /// `Solution`; example: `"1.检查容器内的恶意进程及非法端口，删除可疑的启动项和定时任务；"`
     pub solution: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"Beijing"`
+    /// `City`; example: `"Beijing"`
     pub city: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-7-17-ce****"`
+    /// `HostName`; example: `"VM-7-17-ce****"`
     pub host_name: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"1e7c4560-8b24-4990-838b-8023d621****"`
+    /// `HostID`; example: `"1e7c4560-8b24-4990-838b-8023d621****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `HostIP`; example: `"10.0.1****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PublicIP`; example: `"10.0.1****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"VM-7-17-ce****"`
+    /// `NodeName`; example: `"VM-7-17-ce****"`
     pub node_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod01"`
+    /// `PodName`; example: `"pod01"`
     pub pod_name: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-55jm****"`
+    /// `ClusterID`; example: `"cls-55jm****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"ins-2zwg****"`
+    /// `NodeID`; example: `"ins-2zwg****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"ddcc216281ee8c098076deaa9717****"`
+    /// `NodeUniqueID`; example: `"ddcc216281ee8c098076deaa9717****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-tool"`
+    /// `ClusterName`; example: `"k8s-tool"`
     pub cluster_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:b2362acbac0b6df9775a039560482a7a744fe54403aa45a9669b3163f68e****"`
+    /// `ImageId`; example: `"sha256:b2362acbac0b6df9775a039560482a7a744fe54403aa45a9669b3163f68e****"`
     #[tc(rename = "ImageId")]
     pub image_id_2: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"23800b52164fef1266ab259abf2476e7f498c01f98adeb1b4cb53f224000****"`
+    /// `ContainerId`; example: `"23800b52164fef1266ab259abf2476e7f498c01f98adeb1b4cb53f224000****"`
     #[tc(rename = "ContainerId")]
     pub container_id_2: Option<String>,
 }
@@ -7167,29 +4752,19 @@ pub struct RiskDnsEventInfo {
 /// Returned in the output of [`DescribeRiskSyscallDetail`](super::DescribeRiskSyscallDetail).
 #[tc_model]
 pub struct RiskSyscallEventDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"反弹shell"`
+    /// `Description`; example: `"反弹shell"`
     pub description: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"反弹shell"`
+    /// `Solution`; example: `"反弹shell"`
     pub solution: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"时间备注"`
+    /// `Remark`; example: `"时间备注"`
     pub remark: String,
 
-    /// `SyscallName`: a string.
-    ///
-    /// Example: `"chroot"`
+    /// `SyscallName`; example: `"chroot"`
     pub syscall_name: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `OperationTime`; example: `"2021-05-01 00:00:00"`
     pub operation_time: String,
 }
 
@@ -7198,166 +4773,104 @@ pub struct RiskSyscallEventDescription {
 /// Returned in the output of [`DescribeRiskSyscallEvents`](super::DescribeRiskSyscallEvents).
 #[tc_model]
 pub struct RiskSyscallEventInfo {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"bash"`
+    /// `ProcessName`; example: `"bash"`
     pub process_name: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/home/work/"`
+    /// `ProcessPath`; example: `"/home/work/"`
     pub process_path: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ImageId`; example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub image_id: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ContainerId`; example: `"81abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub container_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"镜像名"`
+    /// `ImageName`; example: `"镜像名"`
     pub image_name: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ContainerName`; example: `"/condescending_allen"`
     pub container_name: String,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `FoundTime`; example: `"2020-2-2 13:00:00"`
     pub found_time: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"解决方案"`
+    /// `Solution`; example: `"解决方案"`
     pub solution: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"事件描述"`
+    /// `Description`; example: `"事件描述"`
     pub description: String,
 
-    /// `SyscallName`: a string.
-    ///
-    /// Example: `"chroot"`
+    /// `SyscallName`; example: `"chroot"`
     pub syscall_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventId`; example: `"1"`
     pub event_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"VM-0-13-centos"`
+    /// `NodeName`; example: `"VM-0-13-centos"`
     pub node_name: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-name"`
+    /// `PodName`; example: `"pod-name"`
     pub pod_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark"`
+    /// `Remark`; example: `"Remark"`
     pub remark: String,
 
-    /// `RuleExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RuleExist`; example: `true`
     pub rule_exist: bool,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"RiskSyscall"`
+    /// `ContainerIsolateOperationSrc`; example: `"RiskSyscall"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-dfw3e***"`
+    /// `ClusterID`; example: `"cls-dfw3e***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"d41d8cd98f00b204e9800998ecf8****"`
+    /// `NodeUniqueID`; example: `"d41d8cd98f00b204e9800998ecf8****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PublicIP`; example: `"10.0.1****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-ins1a"`
+    /// `NodeID`; example: `"node-ins1a"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"27253917-572f-4eb5-9a55-99cc3a7a****"`
+    /// `HostID`; example: `"27253917-572f-4eb5-9a55-99cc3a7a****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.4.4****"`
+    /// `HostIP`; example: `"10.4.4****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clsfoo***"`
+    /// `ClusterName`; example: `"clsfoo***"`
     pub cluster_name: String,
 }
 
@@ -7366,40 +4879,28 @@ pub struct RiskSyscallEventInfo {
 /// Returned in the output of [`DescribeRiskSyscallWhiteLists`](super::DescribeRiskSyscallWhiteLists).
 #[tc_model]
 pub struct RiskSyscallWhiteListBaseInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1021"`
+    /// `Id`; example: `"1021"`
     pub id: String,
 
-    /// `ImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10112`
+    /// `ImageCount`; example: `10112`
     pub image_count: u64,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"*/syscall"`
+    /// `ProcessPath`; example: `"*/syscall"`
     pub process_path: String,
 
-    /// `SyscallNames`: a list of strings.
+    /// `SyscallNames`
     pub syscall_names: Vec<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-1-1 12:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-1-1 12:00:00"`
     pub update_time: String,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsGlobal`; example: `true`
     pub is_global: bool,
 
-    /// `ImageIds`: a list of strings.
+    /// `ImageIds`
     pub image_ids: Vec<String>,
 }
 
@@ -7409,25 +4910,16 @@ pub struct RiskSyscallWhiteListBaseInfo {
 /// Returned in the output of [`DescribeRiskSyscallWhiteListDetail`](super::DescribeRiskSyscallWhiteListDetail).
 #[tc_model]
 pub struct RiskSyscallWhiteListInfo {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
+    /// `ImageIds`; example: `["sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"]`
     pub image_ids: Vec<String>,
 
-    /// `SyscallNames`: a list of strings.
-    /// Always sent in responses.
+    /// `SyscallNames`, always sent in responses
     pub syscall_names: Option<Vec<String>>,
 
-    /// `ProcessPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"*/syscall"`
+    /// `ProcessPath`, always sent in responses; example: `"*/syscall"`
     pub process_path: Option<String>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1001"`
+    /// `Id`, always sent in responses; example: `"1001"`
     pub id: Option<String>,
 }
 
@@ -7436,44 +4928,28 @@ pub struct RiskSyscallWhiteListInfo {
 /// Returned in the output of [`DescribeAbnormalProcessRules`](super::DescribeAbnormalProcessRules) and [`DescribeAccessControlRules`](super::DescribeAccessControlRules).
 #[tc_model]
 pub struct RuleBaseInfo {
-    /// `EditUserName`: a string.
-    ///
-    /// Example: `"2345435634"`
+    /// `EditUserName`; example: `"2345435634"`
     pub edit_user_name: String,
 
-    /// `EffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EffectImageCount`; example: `0`
     pub effect_image_count: u64,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: Option<bool>,
 
-    /// `IsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnable`; example: `true`
     pub is_enable: bool,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"sub1"`
+    /// `RuleId`; example: `"sub1"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"myetest"`
+    /// `RuleName`; example: `"myetest"`
     pub rule_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-12-1 12:00:00"`
+    /// `UpdateTime`; example: `"2020-12-1 12:00:00"`
     pub update_time: String,
 }
 
@@ -7482,173 +4958,109 @@ pub struct RuleBaseInfo {
 /// Returned in the output of [`DescribeAbnormalProcessDetail`](super::DescribeAbnormalProcessDetail), [`DescribeAccessControlDetail`](super::DescribeAccessControlDetail), [`DescribeEscapeEventDetail`](super::DescribeEscapeEventDetail), [`DescribeReverseShellDetail`](super::DescribeReverseShellDetail) and [`DescribeRiskSyscallDetail`](super::DescribeRiskSyscallDetail).
 #[tc_model]
 pub struct RunTimeEventBaseInfo {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"2739f688825bcee2a1409ba91bcb0340"`
+    /// `EventId`; example: `"2739f688825bcee2a1409ba91bcb0340"`
     pub event_id: String,
 
-    /// `FoundTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-1-2 12:00:00"`
+    /// `FoundTime`, a date and time as the service writes it; example: `"2021-1-2 12:00:00"`
     pub found_time: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
+    /// `ContainerId`; example: `"b1a95186d40db53682751a3d51981abdbc1427b1983b63a2e7bf48ab156a9a22"`
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/condescending_allen"`
+    /// `ContainerName`; example: `"/condescending_allen"`
     pub container_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
+    /// `ImageId`; example: `"sha256:9aae1601d6832af6c69ef257f09f9d4e41646ed287a269cf62ac39d8d"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"tcs_runtime:latest"`
+    /// `ImageName`; example: `"tcs_runtime:latest"`
     pub image_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"VM-0-13-centos"`
+    /// `NodeName`; example: `"VM-0-13-centos"`
     pub node_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"敏感路径挂载"`
+    /// `EventName`; example: `"敏感路径挂载"`
     pub event_name: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"ESCAPE_HOST_ACESS_FILE"`
+    /// `EventType`; example: `"ESCAPE_HOST_ACESS_FILE"`
     pub event_type: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1021`
+    /// `EventCount`; example: `1021`
     pub event_count: i64,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2020-2-2 13:00:00"`
+    /// `LatestFoundTime`; example: `"2020-2-2 13:00:00"`
     pub latest_found_time: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `HostIP`; example: `"10.0.0.11"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"11.0.0.11"`
+    /// `ClientIP`; example: `"11.0.0.11"`
     #[tc(rename = "ClientIP")]
     pub client_ip: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerIsolateOperationSrc`; example: `"NONE"`
     pub container_isolate_operation_src: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"965c55c5-8ab1-4e32-8425-4c44acb5edec"`
+    /// `NodeID`; example: `"965c55c5-8ab1-4e32-8425-4c44acb5edec"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeSubNetID`: a string.
-    ///
-    /// Example: `"subnet-1ewk3avk"`
+    /// `NodeSubNetID`; example: `"subnet-1ewk3avk"`
     #[tc(rename = "NodeSubNetID")]
     pub node_sub_net_id: String,
 
-    /// `NodeSubNetName`: a string.
-    ///
-    /// Example: `"subnet-name"`
+    /// `NodeSubNetName`; example: `"subnet-name"`
     pub node_sub_net_name: String,
 
-    /// `NodeSubNetCIDR`: a string.
-    ///
-    /// Example: `"172.21.0.0/20"`
+    /// `NodeSubNetCIDR`; example: `"172.21.0.0/20"`
     #[tc(rename = "NodeSubNetCIDR")]
     pub node_sub_net_cidr: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"ngx2-0"`
+    /// `PodName`; example: `"ngx2-0"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"192.168.0.194"`
+    /// `PodIP`; example: `"192.168.0.194"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `PodStatus`; example: `"Running"`
     pub pod_status: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-mh0rbf78"`
+    /// `ClusterID`; example: `"cls-mh0rbf78"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"prom-g62znlhv"`
+    /// `ClusterName`; example: `"prom-g62znlhv"`
     pub cluster_name: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"eb7b9af448345924bab44fc90a1b4e3b"`
+    /// `NodeUniqueID`; example: `"eb7b9af448345924bab44fc90a1b4e3b"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
+    /// `HostID`; example: `"5a540076-d38a-4078-aa98-e7c86371d322"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"StatefulSet"`
+    /// `WorkloadType`; example: `"StatefulSet"`
     pub workload_type: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `ContainerStatus`; example: `"EVENT_UNDEAL"`
     pub container_status: Option<String>,
 }
 
@@ -7657,19 +5069,13 @@ pub struct RunTimeEventBaseInfo {
 /// Sent in the input of [`CreateAbnormalProcessRulesExportJob`](super::CreateAbnormalProcessRulesExportJob), [`CreateAccessControlsRuleExportJob`](super::CreateAccessControlsRuleExportJob), [`CreateDefenceVulExportJob`](super::CreateDefenceVulExportJob), [`CreateEmergencyVulExportJob`](super::CreateEmergencyVulExportJob), [`CreateEscapeEventsExportJob`](super::CreateEscapeEventsExportJob), [`CreateEscapeWhiteListExportJob`](super::CreateEscapeWhiteListExportJob) and 60 more.
 #[tc_model]
 pub struct RunTimeFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Name`; example: `"id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["56456","645645"]`
+    /// `Values`; example: `["56456","645645"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -7678,14 +5084,10 @@ pub struct RunTimeFilters {
 /// Returned in the output of [`DescribeImageRiskSummary`](super::DescribeImageRiskSummary).
 #[tc_model]
 pub struct RunTimeRiskInfo {
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cnt`; example: `0`
     pub cnt: u64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 }
 
@@ -7694,14 +5096,10 @@ pub struct RunTimeRiskInfo {
 /// Returned in the output of [`DescribeImageRiskTendency`](super::DescribeImageRiskTendency), [`DescribeSecEventsTendency`](super::DescribeSecEventsTendency) and [`DescribeVulTendency`](super::DescribeVulTendency).
 #[tc_model]
 pub struct RunTimeTendencyInfo {
-    /// `CurTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2024-05-01"`
+    /// `CurTime`, a date (`YYYY-MM-DD`); example: `"2024-05-01"`
     pub cur_time: String,
 
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cnt`; example: `10`
     pub cnt: u64,
 }
 
@@ -7710,41 +5108,27 @@ pub struct RunTimeTendencyInfo {
 /// Returned in the output of [`DescribeScanIgnoreVulList`](super::DescribeScanIgnoreVulList).
 #[tc_model]
 pub struct ScanIgnoreVul {
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Perl 任意代码执行漏洞（CVE-2012-6****"`
+    /// `VulName`; example: `"Perl 任意代码执行漏洞（CVE-2012-6****"`
     pub vul_name: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2012-****"`
+    /// `CVEID`; example: `"CVE-2012-****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-17****"`
+    /// `PocID`; example: `"pcmgr-17****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `RegistryImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegistryImageCount`; example: `1`
     pub registry_image_count: i64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `UpdateTime`; example: `"2021-05-01 00:00:00"`
     pub update_time: String,
 
-    /// `IsIgnoreAll`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsIgnoreAll`; example: `1`
     pub is_ignore_all: i64,
 
-    /// `LocalImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalImageCount`; example: `1`
     pub local_image_count: i64,
 }
 
@@ -7753,19 +5137,13 @@ pub struct ScanIgnoreVul {
 /// Returned in the output of [`DescribeVirusScanConfig`](super::DescribeVirusScanConfig).
 #[tc_model]
 pub struct ScanRangeInfo {
-    /// `IsAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAll`; example: `true`
     pub is_all: Option<bool>,
 
-    /// `RangeType`: a string.
-    ///
-    /// Example: `"SCAN_NORMAL"`
+    /// `RangeType`; example: `"SCAN_NORMAL"`
     pub range_type: Option<String>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["xxx"]`
+    /// `IDs`; example: `["xxx"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 }
@@ -7776,43 +5154,28 @@ pub struct ScanRangeInfo {
 /// Returned in the output of [`DescribeSearchTemplates`](super::DescribeSearchTemplates).
 #[tc_model]
 pub struct SearchTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"template01"`
+    /// `Name`; example: `"template01"`
     pub name: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"userlog-container-bash|userlog-container-start|userlog-k8s****"`
+    /// `LogType`; example: `"userlog-container-bash|userlog-container-start|userlog-k8s****"`
     pub log_type: String,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"auditID:7d1bb0e4-4dc3-4e84-80b0-84bda092****"`
+    /// `Condition`; example: `"auditID:7d1bb0e4-4dc3-4e84-80b0-84bda092****"`
     pub condition: String,
 
-    /// `TimeRange`: a string.
-    ///
-    /// Example: `"2022-06-10 00:00:00 至 2022-06-10 20:2****"`
+    /// `TimeRange`; example: `"2022-06-10 00:00:00 至 2022-06-10 20:2****"`
     pub time_range: String,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: String,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Flag`; example: `"standard"`
     pub flag: String,
 
-    /// `DisplayData`: a string.
-    ///
-    /// Example: `"[\"2006-01-02 15:04:05\"]"`
+    /// `DisplayData`; example: `"[\"2006-01-02 15:04:05\"]"`
     pub display_data: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1002`
+    /// `Id`, always sent in responses; example: `1002`
     pub id: Option<u64>,
 }
 
@@ -7821,19 +5184,13 @@ pub struct SearchTemplate {
 /// Returned in the output of [`DescribeSecLogAlertMsg`](super::DescribeSecLogAlertMsg).
 #[tc_model]
 pub struct SecLogAlertMsgInfo {
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"log_reserve_****"`
+    /// `MsgType`; example: `"log_reserve_****"`
     pub msg_type: String,
 
-    /// `MsgValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `MsgValue`; example: `"100"`
     pub msg_value: String,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `true`
+    /// `State`; example: `true`
     pub state: bool,
 }
 
@@ -7843,50 +5200,32 @@ pub struct SecLogAlertMsgInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryClsSetting`](super::DescribeSecLogDeliveryClsSetting).
 #[tc_model]
 pub struct SecLogDeliveryClsSettingInfo {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"container_****"`
+    /// `LogType`; example: `"container_****"`
     pub log_type: String,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `false`
+    /// `State`; example: `false`
     pub state: bool,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"846f4834-7f89-4e97-9c0a-e8623959****"`
+    /// `LogSet`; example: `"846f4834-7f89-4e97-9c0a-e8623959****"`
     pub log_set: String,
 
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"72ebf085-f7b7-4efb-961a-6ef37f07****"`
+    /// `TopicID`; example: `"72ebf085-f7b7-4efb-961a-6ef37f07****"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
-    /// `LogSetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcss"`
+    /// `LogSetName`, always sent in responses; example: `"tcss"`
     pub log_set_name: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcss_log_****"`
+    /// `TopicName`, always sent in responses; example: `"tcss_log_****"`
     pub topic_name: Option<String>,
 
-    /// `SubLogType`: a list of strings.
-    ///
-    /// Example: `["asset_container"]`
+    /// `SubLogType`; example: `["asset_container"]`
     pub sub_log_type: Option<Vec<String>>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrMsg`; example: `"error"`
     pub err_msg: Option<String>,
 }
 
@@ -7896,35 +5235,23 @@ pub struct SecLogDeliveryClsSettingInfo {
 /// Returned in the output of [`DescribeSecLogDeliveryKafkaSetting`](super::DescribeSecLogDeliveryKafkaSetting).
 #[tc_model]
 pub struct SecLogDeliveryKafkaSettingInfo {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"container_****"`
+    /// `LogType`; example: `"container_****"`
     pub log_type: String,
 
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"topic-013qxtva"`
+    /// `TopicID`; example: `"topic-013qxtva"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"rongqibash"`
+    /// `TopicName`; example: `"rongqibash"`
     pub topic_name: String,
 
-    /// `State`: a boolean.
-    ///
-    /// Example: `false`
+    /// `State`; example: `false`
     pub state: bool,
 
-    /// `SubLogType`: a list of strings.
-    ///
-    /// Example: `["asset_container"]`
+    /// `SubLogType`; example: `["asset_container"]`
     pub sub_log_type: Option<Vec<String>>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrMsg`; example: `"error"`
     pub err_msg: Option<String>,
 }
 
@@ -7933,29 +5260,19 @@ pub struct SecLogDeliveryKafkaSettingInfo {
 /// Returned in the output of [`DescribeSecLogJoinTypeList`](super::DescribeSecLogJoinTypeList).
 #[tc_model]
 pub struct SecLogJoinInfo {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 
-    /// `SuperNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuperNodeCount`; example: `10`
     pub super_node_count: u64,
 
-    /// `IsJoined`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsJoined`; example: `true`
     pub is_joined: bool,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"container_bash"`
+    /// `LogType`; example: `"container_bash"`
     pub log_type: String,
 
-    /// `ClusterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `132`
+    /// `ClusterCount`; example: `132`
     pub cluster_count: Option<u64>,
 }
 
@@ -7964,73 +5281,47 @@ pub struct SecLogJoinInfo {
 /// Returned in the output of [`DescribeSecLogJoinObjectList`](super::DescribeSecLogJoinObjectList).
 #[tc_model]
 pub struct SecLogJoinObjectInfo {
-    /// `HostID`: a string.
-    ///
-    /// Example: `"3b6b1bbc-1c7a-47e2-9ca8-e9c27ec9d068"`
+    /// `HostID`; example: `"3b6b1bbc-1c7a-47e2-9ca8-e9c27ec9d068"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test-host-name"`
+    /// `HostName`; example: `"test-host-name"`
     pub host_name: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"172.17.1.6"`
+    /// `HostIP`; example: `"172.17.1.6"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `HostStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `HostStatus`; example: `"ONLINE"`
     pub host_status: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-q0bc0ed2"`
+    /// `ClusterID`; example: `"cls-q0bc0ed2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test-cluster"`
+    /// `ClusterName`; example: `"test-cluster"`
     pub cluster_name: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"159.75.90.213"`
+    /// `PublicIP`; example: `"159.75.90.213"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `JoinState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `JoinState`; example: `true`
     pub join_state: bool,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"v1.26.1-tke.5"`
+    /// `ClusterVersion`; example: `"v1.26.1-tke.5"`
     pub cluster_version: String,
 
-    /// `ClusterMainAddress`: a string.
-    ///
-    /// Example: `"192.168.1.10"`
+    /// `ClusterMainAddress`; example: `"192.168.1.10"`
     pub cluster_main_address: String,
 
-    /// `ContainerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerCnt`; example: `1`
     pub container_cnt: Option<u64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"USER_CREATE_CLUSTER"`
+    /// `ClusterType`; example: `"USER_CREATE_CLUSTER"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"CSR_RUNNING"`
+    /// `ClusterStatus`; example: `"CSR_RUNNING"`
     pub cluster_status: Option<String>,
 }
 
@@ -8039,14 +5330,10 @@ pub struct SecLogJoinObjectInfo {
 /// Returned in the output of [`DescribeSecEventsTendency`](super::DescribeSecEventsTendency).
 #[tc_model]
 pub struct SecTendencyEventInfo {
-    /// `EventSet`: a list of [`RunTimeTendencyInfo`] objects.
-    ///
-    /// Example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
+    /// `EventSet`; example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
     pub event_set: Vec<RunTimeTendencyInfo>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"ET_ABNORMAL_PROCESS"`
+    /// `EventType`; example: `"ET_ABNORMAL_PROCESS"`
     pub event_type: String,
 }
 
@@ -8055,137 +5342,87 @@ pub struct SecTendencyEventInfo {
 /// Returned in the output of [`DescribeAssetAppServiceList`](super::DescribeAssetAppServiceList), [`DescribeAssetDBServiceList`](super::DescribeAssetDBServiceList) and [`DescribeAssetWebServiceList`](super::DescribeAssetWebServiceList).
 #[tc_model]
 pub struct ServiceInfo {
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"42eba5633eb1f8efd46c6a1a96f7aa38131688****"`
+    /// `ServiceID`; example: `"42eba5633eb1f8efd46c6a1a96f7aa38131688****"`
     #[tc(rename = "ServiceID")]
     pub service_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"72ec6f0c-7617-4b6d-ab5b-4f9e50ad****"`
+    /// `HostID`; example: `"72ec6f0c-7617-4b6d-ab5b-4f9e50ad****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.31.14****"`
+    /// `HostIP`; example: `"10.31.14****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"devops-argocd-r****"`
+    /// `ContainerName`; example: `"devops-argocd-r****"`
     pub container_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Type`; example: `"redis"`
     pub r#type: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"polkitd:"`
+    /// `RunAs`; example: `"polkitd:"`
     pub run_as: String,
 
-    /// `Listen`: a list of strings.
+    /// `Listen`
     pub listen: Vec<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"\"cpuCoreCnt: 2\""`
+    /// `Config`; example: `"\"cpuCoreCnt: 2\""`
     pub config: String,
 
-    /// `ProcessCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessCnt`; example: `0`
     pub process_cnt: u64,
 
-    /// `AccessLog`: a string.
-    ///
-    /// Example: `"/var/tmp/access.log"`
+    /// `AccessLog`; example: `"/var/tmp/access.log"`
     pub access_log: String,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"/var/tmp/error.log"`
+    /// `ErrorLog`; example: `"/var/tmp/error.log"`
     pub error_log: String,
 
-    /// `DataPath`: a string.
-    ///
-    /// Example: `"/var/www/html"`
+    /// `DataPath`; example: `"/var/www/html"`
     pub data_path: String,
 
-    /// `WebRoot`: a string.
-    ///
-    /// Example: `"/var/www"`
+    /// `WebRoot`; example: `"/var/www"`
     pub web_root: String,
 
-    /// `Pids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[58868]`
+    /// `Pids`; example: `[58868]`
     pub pids: Vec<u64>,
 
-    /// `MainType`: a string.
-    ///
-    /// Example: `"db"`
+    /// `MainType`; example: `"db"`
     pub main_type: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/local/bin/redis-se****"`
+    /// `Exe`; example: `"/usr/local/bin/redis-se****"`
     pub exe: String,
 
-    /// `Parameter`: a string.
-    ///
-    /// Example: `"redis-server *:6379             ****"`
+    /// `Parameter`; example: `"redis-server *:6379             ****"`
     pub parameter: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"c87e6940a16ee72030c3ff627399153034b091f2c494d51cb14ce97176c0****"`
+    /// `ContainerId`; example: `"c87e6940a16ee72030c3ff627399153034b091f2c494d51cb14ce97176c0****"`
     pub container_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-149-81-ce****"`
+    /// `HostName`; example: `"VM-149-81-ce****"`
     pub host_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `PublicIp`; example: `"0.0.0.0"`
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-tsatys"`
+    /// `NodeID`; example: `"node-tsatys"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PodIP`; example: `"10.0.1.92"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"my-app-pod-56c89f847f"`
+    /// `PodName`; example: `"my-app-pod-56c89f847f"`
     pub pod_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"cluster1-node-bcscb"`
+    /// `NodeUniqueID`; example: `"cluster1-node-bcscb"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 }
@@ -8195,14 +5432,10 @@ pub struct ServiceInfo {
 /// Returned in the output of [`DescribePostPayDetail`](super::DescribePostPayDetail).
 #[tc_model]
 pub struct SoftQuotaDayInfo {
-    /// `PayTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `PayTime`; example: `"2021-05-01 00:00:00"`
     pub pay_time: String,
 
-    /// `CoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `CoresCnt`; example: `101`
     pub cores_cnt: u64,
 }
 
@@ -8211,109 +5444,69 @@ pub struct SoftQuotaDayInfo {
 /// Returned in the output of [`DescribeAssetSuperNodeList`](super::DescribeAssetSuperNodeList).
 #[tc_model]
 pub struct SuperNodeListItem {
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"eklet-subnet-gb8sbjg0-1ilj****"`
+    /// `NodeID`; example: `"eklet-subnet-gb8sbjg0-1ilj****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"VM-3-211-tencentos"`
+    /// `NodeName`; example: `"VM-3-211-tencentos"`
     pub node_name: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"gztxy-tke-prd-erp-cluste****"`
+    /// `ClusterName`; example: `"gztxy-tke-prd-erp-cluste****"`
     pub cluster_name: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-8pbe****"`
+    /// `ClusterID`; example: `"cls-8pbe****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `SubNetID`: a string.
-    ///
-    /// Example: `"subnet-gb8s****"`
+    /// `SubNetID`; example: `"subnet-gb8s****"`
     #[tc(rename = "SubNetID")]
     pub sub_net_id: String,
 
-    /// `SubNetName`: a string.
-    ///
-    /// Example: `"subnet-name"`
+    /// `SubNetName`; example: `"subnet-name"`
     pub sub_net_name: String,
 
-    /// `SubNetCidr`: a string.
-    ///
-    /// Example: `"10.124.120.****"`
+    /// `SubNetCidr`; example: `"10.124.120.****"`
     pub sub_net_cidr: String,
 
-    /// `ZoneID`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6 广州六区"`
+    /// `ZoneID`; example: `"ap-guangzhou-6 广州六区"`
     #[tc(rename = "ZoneID")]
     pub zone_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"100006"`
+    /// `Zone`; example: `"100006"`
     pub zone: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-24 16:4****"`
+    /// `CreateTime`; example: `"2024-10-24 16:4****"`
     pub create_time: String,
 
-    /// `RelatePodCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelatePodCount`; example: `1`
     pub relate_pod_count: u64,
 
-    /// `RelateContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RelateContainerCount`; example: `3`
     pub relate_container_count: u64,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"INSTA****"`
+    /// `AgentStatus`; example: `"INSTA****"`
     pub agent_status: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"3f4dac4d87c439acf768332da8a0****"`
+    /// `NodeUniqueID`; example: `"3f4dac4d87c439acf768332da8a0****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `ClusterAccessedStatus`: a string.
-    ///
-    /// Example: `"AccessedDefe****"`
+    /// `ClusterAccessedStatus`; example: `"AccessedDefe****"`
     pub cluster_accessed_status: String,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ChargeCoresCnt`; example: `2000`
     pub charge_cores_cnt: u64,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"Defended"`
+    /// `DefendStatus`; example: `"Defended"`
     pub defend_status: String,
 
-    /// `ClusterAccessedSubStatus`: a string.
-    ///
-    /// Example: `"AccessedSubUninstallException"`
+    /// `ClusterAccessedSubStatus`; example: `"AccessedSubUninstallException"`
     pub cluster_accessed_sub_status: Option<String>,
 
-    /// `ClusterAccessedErrorReason`: a string.
-    ///
-    /// Example: `"deployment not exists"`
+    /// `ClusterAccessedErrorReason`; example: `"deployment not exists"`
     pub cluster_accessed_error_reason: Option<String>,
 }
 
@@ -8322,97 +5515,61 @@ pub struct SuperNodeListItem {
 /// Returned in the output of [`DescribeSuperNodePodList`](super::DescribeSuperNodePodList).
 #[tc_model]
 pub struct SuperNodePodListItem {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-01"`
+    /// `PodName`; example: `"pod-01"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PodIP`; example: `"127.0.0.1"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"eb7b9af448345924bab44fc90a1b4e3b"`
+    /// `NodeUniqueID`; example: `"eb7b9af448345924bab44fc90a1b4e3b"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `CpuRequest`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `CpuRequest`; example: `200`
     pub cpu_request: i64,
 
-    /// `CpuLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CpuLimit`; example: `1000`
     pub cpu_limit: i64,
 
-    /// `MemRequest`: a signed 64-bit integer.
-    ///
-    /// Example: `26214400`
+    /// `MemRequest`; example: `26214400`
     pub mem_request: i64,
 
-    /// `MemLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `26214400`
+    /// `MemLimit`; example: `26214400`
     pub mem_limit: i64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `DeploymentName`: a string.
-    ///
-    /// Example: `"tcss-yun"`
+    /// `DeploymentName`; example: `"tcss-yun"`
     pub deployment_name: String,
 
-    /// `DeploymentID`: a string.
-    ///
-    /// Example: `"049e94cf-44e0-4265-bfb8-f04069f27008"`
+    /// `DeploymentID`; example: `"049e94cf-44e0-4265-bfb8-f04069f27008"`
     #[tc(rename = "DeploymentID")]
     pub deployment_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `StartTime`; example: `"2006-01-02 15:04:05"`
     pub start_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreateTime`; example: `"2006-01-02 15:04:05"`
     pub create_time: String,
 
-    /// `RelateContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RelateContainerCount`; example: `10`
     pub relate_container_count: u64,
 
-    /// `RunningTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `RunningTime`; example: `"2006-01-02 15:04:05"`
     pub running_time: String,
 
-    /// `PodUid`: a string.
-    ///
-    /// Example: `"080bac6b-d320-46f9-ac5b-dd897d1eecb6"`
+    /// `PodUid`; example: `"080bac6b-d320-46f9-ac5b-dd897d1eecb6"`
     pub pod_uid: String,
 
-    /// `ChargeCoresCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChargeCoresCnt`; example: `10`
     pub charge_cores_cnt: u64,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"AccessedDefended"`
+    /// `DefendStatus`; example: `"AccessedDefended"`
     pub defend_status: String,
 }
 
@@ -8421,50 +5578,34 @@ pub struct SuperNodePodListItem {
 /// Returned in the output of [`DescribeSupportDefenceVul`](super::DescribeSupportDefenceVul).
 #[tc_model]
 pub struct SupportDefenceVul {
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-46****"`
+    /// `PocID`; example: `"pcmgr-46****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jenkins任意文件读取导致远程代码执行漏洞(CVE-2024-23****"`
+    /// `Name`; example: `"Jenkins任意文件读取导致远程代码执行漏洞(CVE-2024-23****"`
     pub name: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `CVSSV3Score`: a floating-point number.
-    ///
-    /// Example: `9.8`
+    /// `CVSSV3Score`; example: `9.8`
     #[tc(rename = "CVSSV3Score")]
     pub cvssv3_score: f64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `Level`; example: `"CRITICAL"`
     pub level: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2024-2****"`
+    /// `CVEID`; example: `"CVE-2024-2****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2024-01-25 02:1****"`
+    /// `SubmitTime`; example: `"2024-01-25 02:1****"`
     pub submit_time: String,
 
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulId`; example: `1`
     pub vul_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -8473,14 +5614,10 @@ pub struct SupportDefenceVul {
 /// Returned in the output of [`DescribeAssetHostDetail`](super::DescribeAssetHostDetail) and [`DescribeAssetHostList`](super::DescribeAssetHostList).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `TagKey`; example: `"tag-key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tag-value"`
+    /// `TagValue`; example: `"tag-value"`
     pub tag_value: String,
 }
 
@@ -8489,14 +5626,10 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeUnauthorizedCoresTendency`](super::DescribeUnauthorizedCoresTendency).
 #[tc_model]
 pub struct UnauthorizedCoresTendency {
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `DateTime`; example: `"2021-05-01 00:00:00"`
     pub date_time: String,
 
-    /// `CoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CoresCount`; example: `1`
     pub cores_count: i64,
 }
 
@@ -8505,29 +5638,19 @@ pub struct UnauthorizedCoresTendency {
 /// Returned in the output of [`DescribeSecLogVasInfo`](super::DescribeSecLogVasInfo).
 #[tc_model]
 pub struct VasInfoResourceDetail {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"124653c23d48676d490fca8b523f4111"`
+    /// `ResourceId`; example: `"124653c23d48676d490fca8b523f4111"`
     pub resource_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-03-09 17:11:33"`
+    /// `StartTime`; example: `"2022-03-09 17:11:33"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-07-09 17:11:33"`
+    /// `EndTime`; example: `"2023-07-09 17:11:33"`
     pub end_time: Option<String>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<u64>,
 
-    /// `InquireNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InquireNum`; example: `0`
     pub inquire_num: Option<u64>,
 }
 
@@ -8536,25 +5659,17 @@ pub struct VasInfoResourceDetail {
 /// Returned in the output of [`DescribeVirusAutoIsolateSampleList`](super::DescribeVirusAutoIsolateSampleList).
 #[tc_model]
 pub struct VirusAutoIsolateSampleInfo {
-    /// `MD5`: a string.
-    ///
-    /// Example: `"61d7d84e979212bed18ed9aa8748defa"`
+    /// `MD5`; example: `"61d7d84e979212bed18ed9aa8748defa"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"virusname"`
+    /// `VirusName`; example: `"virusname"`
     pub virus_name: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01 00:00:01"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2020-01-01 00:00:01"`
     pub modify_time: String,
 
-    /// `AutoIsolateSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoIsolateSwitch`; example: `true`
     pub auto_isolate_switch: bool,
 }
 
@@ -8563,173 +5678,111 @@ pub struct VirusAutoIsolateSampleInfo {
 /// Returned in the output of [`DescribeVirusList`](super::DescribeVirusList).
 #[tc_model]
 pub struct VirusInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"frpc_linux_amd64_****"`
+    /// `FileName`; example: `"frpc_linux_amd64_****"`
     pub file_name: String,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Suspicious.(aiScor****"`
+    /// `VirusName`; example: `"Suspicious.(aiScor****"`
     pub virus_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-08-06T09:30****"`
+    /// `CreateTime`; example: `"2024-08-06T09:30****"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-08-06T09:30****"`
+    /// `ModifyTime`; example: `"2024-08-06T09:30****"`
     pub modify_time: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/jupyte****"`
+    /// `ContainerName`; example: `"/jupyte****"`
     pub container_name: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"eaa26da9a1e02f67caf0c909381d24586d8a7faf9ef32b7c7715d6a22222****"`
+    /// `ContainerId`; example: `"eaa26da9a1e02f67caf0c909381d24586d8a7faf9ef32b7c7715d6a22222****"`
     pub container_id: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `ContainerStatus`; example: `"STOPPED"`
     pub container_status: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"jupyterhub/jupyterhub:yanf****"`
+    /// `ImageName`; example: `"jupyterhub/jupyterhub:yanf****"`
     pub image_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:21b4456c6e03247a923cfe6a426c10361e7265a49184bbb40b3c71d6564d****"`
+    /// `ImageId`; example: `"sha256:21b4456c6e03247a923cfe6a426c10361e7265a49184bbb40b3c71d6564d****"`
     pub image_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DEAL_****"`
+    /// `Status`; example: `"DEAL_****"`
     pub status: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"11512013"`
+    /// `Id`; example: `"11512013"`
     pub id: String,
 
-    /// `HarmDescribe`: a string.
+    /// `HarmDescribe`
     pub harm_describe: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"1.检查恶意进程及非法端口"`
+    /// `SuggestScheme`; example: `"1.检查恶意进程及非法端口"`
     pub suggest_scheme: String,
 
-    /// `SubStatus`: a string.
-    ///
-    /// Example: `"FILE_NOT_FOUND"`
+    /// `SubStatus`; example: `"FILE_NOT_FOUND"`
     pub sub_status: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ContainerNetSubStatus`; example: `"NONE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"RiskSyscall"`
+    /// `ContainerIsolateOperationSrc`; example: `"RiskSyscall"`
     pub container_isolate_operation_src: String,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"9b301045bffb934da5a439dceb9e****"`
+    /// `MD5`; example: `"9b301045bffb934da5a439dceb9e****"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"RISK_NO****"`
+    /// `RiskLevel`; example: `"RISK_NO****"`
     pub risk_level: String,
 
-    /// `CheckPlatform`: a list of strings.
-    ///
-    /// Example: `["LINUX"]`
+    /// `CheckPlatform`; example: `["LINUX"]`
     pub check_platform: Vec<String>,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-ins1a"`
+    /// `NodeID`; example: `"node-ins1a"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"suanfa_webui_10_72_200_24_****"`
+    /// `NodeName`; example: `"suanfa_webui_10_72_200_24_****"`
     pub node_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-01"`
+    /// `PodName`; example: `"pod-01"`
     pub pod_name: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-dfw3e***"`
+    /// `ClusterID`; example: `"cls-dfw3e***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PublicIP`; example: `"10.0.1****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `InnerIP`: a string.
-    ///
-    /// Example: `"10.72.20****"`
+    /// `InnerIP`; example: `"10.72.20****"`
     #[tc(rename = "InnerIP")]
     pub inner_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"b18548db-ed21-4991-a6cb-db71362b****"`
+    /// `NodeUniqueID`; example: `"b18548db-ed21-4991-a6cb-db71362b****"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"b18548db-ed21-4991-a6cb-db71362b****"`
+    /// `HostID`; example: `"b18548db-ed21-4991-a6cb-db71362b****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clsfoo***"`
+    /// `ClusterName`; example: `"clsfoo***"`
     pub cluster_name: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.72.20****"`
+    /// `HostIP`; example: `"10.72.20****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 }
@@ -8739,80 +5792,50 @@ pub struct VirusInfo {
 /// Returned in the output of [`DescribeVirusTaskList`](super::DescribeVirusTaskList).
 #[tc_model]
 pub struct VirusTaskInfo {
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"container1"`
+    /// `ContainerName`; example: `"container1"`
     pub container_name: String,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"1feee1a504e22a62789aab5b7399b312b4bed04d35b1135ecf6255a084bb****"`
+    /// `ContainerId`; example: `"1feee1a504e22a62789aab5b7399b312b4bed04d35b1135ecf6255a084bb****"`
     pub container_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"docker.io/alpine:la****"`
+    /// `ImageName`; example: `"docker.io/alpine:la****"`
     pub image_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:05455a08881ea9cf0e752bc48e61bbd71a34c029bb13df01e40e3e70e0d0****"`
+    /// `ImageId`; example: `"sha256:05455a08881ea9cf0e752bc48e61bbd71a34c029bb13df01e40e3e70e0d0****"`
     pub image_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"CentOS-****"`
+    /// `HostName`; example: `"CentOS-****"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"192.168.100.1"`
+    /// `HostIp`; example: `"192.168.100.1"`
     pub host_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-01T08:08****"`
+    /// `StartTime`; example: `"2024-11-01T08:08****"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-01T08:08****"`
+    /// `EndTime`; example: `"2024-11-01T08:08****"`
     pub end_time: String,
 
-    /// `RiskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCnt`; example: `0`
     pub risk_cnt: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"979b6f577beb84936e739844c942****"`
+    /// `Id`; example: `"979b6f577beb84936e739844c942****"`
     pub id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"SEND_SUCCE****"`
+    /// `ErrorMsg`; example: `"SEND_SUCCE****"`
     pub error_msg: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"43.134.27****"`
+    /// `PublicIP`; example: `"43.134.27****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-ins1a"`
+    /// `NodeID`; example: `"node-ins1a"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 }
@@ -8822,29 +5845,19 @@ pub struct VirusTaskInfo {
 /// Returned in the output of [`DescribeVirusEventTendency`](super::DescribeVirusEventTendency).
 #[tc_model]
 pub struct VirusTendencyInfo {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-11-08"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2021-11-08"`
     pub date: String,
 
-    /// `PendingEventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PendingEventCount`; example: `1`
     pub pending_event_count: u64,
 
-    /// `RiskContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskContainerCount`; example: `1`
     pub risk_container_count: u64,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: u64,
 
-    /// `IsolateEventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsolateEventCount`; example: `1`
     pub isolate_event_count: u64,
 }
 
@@ -8853,49 +5866,31 @@ pub struct VirusTendencyInfo {
 /// Returned in the output of [`DescribeVirusWhiteListRules`](super::DescribeVirusWhiteListRules).
 #[tc_model]
 pub struct VirusWhiteListRuleInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `259`
+    /// `Id`; example: `259`
     pub id: Option<u64>,
 
-    /// `Md5List`: a list of strings.
-    ///
-    /// Example: `["923d548dd3c1431d18357da8dffd5780"]`
+    /// `Md5List`; example: `["923d548dd3c1431d18357da8dffd5780"]`
     pub md5_list: Option<Vec<String>>,
 
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["sha256:eeb6ee3f44bd0b5103bb561b4c16bcb82328cfe5809ab675bb17ab3a16c517c9"]`
+    /// `ImageIds`; example: `["sha256:eeb6ee3f44bd0b5103bb561b4c16bcb82328cfe5809ab675bb17ab3a16c517c9"]`
     pub image_ids: Option<Vec<String>>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Scope`; example: `0`
     pub scope: Option<u64>,
 
-    /// `ImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageCount`; example: `1`
     pub image_count: Option<u64>,
 
-    /// `Md5Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Md5Count`; example: `1`
     pub md5_count: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"image test"`
+    /// `Remark`; example: `"image test"`
     pub remark: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2026-04-07T21:53:45+08:00"`
+    /// `InsertTime`; example: `"2026-04-07T21:53:45+08:00"`
     pub insert_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-03T23:15:40+08:00"`
+    /// `UpdateTime`; example: `"2026-04-03T23:15:40+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -8904,19 +5899,13 @@ pub struct VirusWhiteListRuleInfo {
 /// Returned in the output of [`DescribeVulDetail`](super::DescribeVulDetail).
 #[tc_model]
 pub struct VulAffectedComponentInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"(oracle) jdk"`
+    /// `Name`; example: `"(oracle) jdk"`
     pub name: String,
 
-    /// `Version`: a list of strings.
-    ///
-    /// Example: `["11.0.2"]`
+    /// `Version`; example: `["11.0.2"]`
     pub version: Vec<String>,
 
-    /// `FixedVersion`: a list of strings.
-    ///
-    /// Example: `[">12"]`
+    /// `FixedVersion`; example: `[">12"]`
     pub fixed_version: Vec<String>,
 }
 
@@ -8925,87 +5914,57 @@ pub struct VulAffectedComponentInfo {
 /// Returned in the output of [`DescribeVulContainerList`](super::DescribeVulContainerList).
 #[tc_model]
 pub struct VulAffectedContainerInfo {
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.206.6****"`
+    /// `HostIP`; example: `"10.206.6****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"6e5961717b0d74f90eeb363d5185dfb2841db279355b89ef8acbf74cd8ac****"`
+    /// `ContainerID`; example: `"6e5961717b0d74f90eeb363d5185dfb2841db279355b89ef8acbf74cd8ac****"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/k8s_etcd_etcd-10.206.64.13_kube-system_0a4dd3798265e792d002a1b7a1d44bdd_****"`
+    /// `ContainerName`; example: `"/k8s_etcd_etcd-10.206.64.13_kube-system_0a4dd3798265e792d002a1b7a1d44bdd_****"`
     pub container_name: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-013qxtva"`
+    /// `PodName`; example: `"pod-013qxtva"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"tcs-dev2"`
+    /// `HostName`; example: `"tcs-dev2"`
     pub host_name: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"5c442550-e89c-4476-ada3-00796bd9****"`
+    /// `HostID`; example: `"5c442550-e89c-4476-ada3-00796bd9****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"119.45.21****"`
+    /// `PublicIP`; example: `"119.45.21****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"68b68a372df3394bf46f7320707e****"`
+    /// `ClusterID`; example: `"68b68a372df3394bf46f7320707e****"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"default-clu****"`
+    /// `ClusterName`; example: `"default-clu****"`
     pub cluster_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"ffc0684939baf9376bb4c03200f92048"`
+    /// `NodeUniqueID`; example: `"ffc0684939baf9376bb4c03200f92048"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"ins-pwn9fgsk"`
+    /// `NodeID`; example: `"ins-pwn9fgsk"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node-uu13"`
+    /// `NodeName`; example: `"node-uu13"`
     pub node_name: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: Option<String>,
 }
 
@@ -9014,24 +5973,16 @@ pub struct VulAffectedContainerInfo {
 /// Returned in the output of [`DescribeVulImageList`](super::DescribeVulImageList) and [`DescribeVulRegistryImageList`](super::DescribeVulRegistryImageList).
 #[tc_model]
 pub struct VulAffectedImageComponentInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"(oracle) jdk"`
+    /// `Name`; example: `"(oracle) jdk"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"[ \"11.0.2\" ]"`
+    /// `Version`; example: `"[ \"11.0.2\" ]"`
     pub version: String,
 
-    /// `FixedVersion`: a string.
-    ///
-    /// Example: `"[ \"\\u003e12\" ]"`
+    /// `FixedVersion`; example: `"[ \"\\u003e12\" ]"`
     pub fixed_version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/var/lib"`
+    /// `Path`; example: `"/var/lib"`
     pub path: String,
 }
 
@@ -9040,33 +5991,23 @@ pub struct VulAffectedImageComponentInfo {
 /// Returned in the output of [`DescribeVulImageList`](super::DescribeVulImageList).
 #[tc_model]
 pub struct VulAffectedImageInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:5d0da3dc976460b72c77d94c8a1ad043720b0416bfc16c52c45d4847e53f****"`
+    /// `ImageID`; example: `"sha256:5d0da3dc976460b72c77d94c8a1ad043720b0416bfc16c52c45d4847e53f****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"centos:la****"`
+    /// `ImageName`; example: `"centos:la****"`
     pub image_name: String,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCount`; example: `1`
     pub host_count: i64,
 
-    /// `SuperNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuperNodeCount`; example: `1`
     pub super_node_count: i64,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerCount`; example: `1`
     pub container_count: i64,
 
-    /// `ComponentList`: a list of [`VulAffectedImageComponentInfo`] objects.
+    /// `ComponentList`
     pub component_list: Vec<VulAffectedImageComponentInfo>,
 }
 
@@ -9075,43 +6016,29 @@ pub struct VulAffectedImageInfo {
 /// Returned in the output of [`DescribeVulRegistryImageList`](super::DescribeVulRegistryImageList).
 #[tc_model]
 pub struct VulAffectedRegistryImageInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:7ab14bd3eef786a9901adb9f3fd6dac72982a3e291fdd77d485e5b95d6ae****"`
+    /// `ImageID`; example: `"sha256:7ab14bd3eef786a9901adb9f3fd6dac72982a3e291fdd77d485e5b95d6ae****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"imgName-01"`
+    /// `ImageName`; example: `"imgName-01"`
     pub image_name: String,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ImageTag`; example: `"v1.0"`
     pub image_tag: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"yancyw"`
+    /// `Namespace`; example: `"yancyw"`
     pub namespace: String,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"139.199.178.171:8089/yanc****"`
+    /// `ImageRepoAddress`; example: `"139.199.178.171:8089/yanc****"`
     pub image_repo_address: String,
 
-    /// `ComponentList`: a list of [`VulAffectedImageComponentInfo`] objects.
+    /// `ComponentList`
     pub component_list: Vec<VulAffectedImageComponentInfo>,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLatestImage`; example: `false`
     pub is_latest_image: bool,
 
-    /// `ImageAssetId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageAssetId`; example: `0`
     pub image_asset_id: i64,
 }
 
@@ -9120,166 +6047,106 @@ pub struct VulAffectedRegistryImageInfo {
 /// Returned in the output of [`DescribeVulDefenceEvent`](super::DescribeVulDefenceEvent).
 #[tc_model]
 pub struct VulDefenceEvent {
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"pcmgr-910****"`
+    /// `CVEID`; example: `"pcmgr-910****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Apache Struts2 远程代码****"`
+    /// `VulName`; example: `"Apache Struts2 远程代码****"`
     pub vul_name: String,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-910****"`
+    /// `PocID`; example: `"pcmgr-910****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"EVENT_DEFE****"`
+    /// `EventType`; example: `"EVENT_DEFE****"`
     pub event_type: String,
 
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"59.37.124****"`
+    /// `SourceIP`; example: `"59.37.124****"`
     #[tc(rename = "SourceIP")]
     pub source_ip: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"广东省-深圳市"`
+    /// `City`; example: `"广东省-深圳市"`
     pub city: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"715ae0f62a2f142635b2fc31655204166011e8844f34b169cb6f80c270dd****"`
+    /// `ContainerID`; example: `"715ae0f62a2f142635b2fc31655204166011e8844f34b169cb6f80c270dd****"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"/gifted_bar****"`
+    /// `ContainerName`; example: `"/gifted_bar****"`
     pub container_name: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:22ea252a21cd6b81a52e11b2abbdf8eb67ccdfa6b83ea87de1476a011819****"`
+    /// `ImageID`; example: `"sha256:22ea252a21cd6b81a52e11b2abbdf8eb67ccdfa6b83ea87de1476a011819****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"atlassian/confluence:8.4.2-ubuntu-j****"`
+    /// `ImageName`; example: `"atlassian/confluence:8.4.2-ubuntu-j****"`
     pub image_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_DEFE****"`
+    /// `Status`; example: `"EVENT_DEFE****"`
     pub status: String,
 
-    /// `EventID`: a signed 64-bit integer.
-    ///
-    /// Example: `1104015`
+    /// `EventID`; example: `1104015`
     #[tc(rename = "EventID")]
     pub event_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-13 19:2****"`
+    /// `CreateTime`; example: `"2023-10-13 19:2****"`
     pub create_time: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"EVENT_ISOLATE_CONTAINER"`
+    /// `ContainerNetStatus`; example: `"EVENT_ISOLATE_CONTAINER"`
     pub container_net_status: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2023-10-13 19:2****"`
+    /// `MergeTime`; example: `"2023-10-13 19:2****"`
     pub merge_time: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"DEAD"`
+    /// `ContainerStatus`; example: `"DEAD"`
     pub container_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"AGENT_OFFLINE"`
+    /// `ContainerNetSubStatus`; example: `"AGENT_OFFLINE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"RiskSyscall"`
+    /// `ContainerIsolateOperationSrc`; example: `"RiskSyscall"`
     pub container_isolate_operation_src: String,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"05f0bcab-726c-4ea4-8109-bcd03d55****"`
+    /// `QUUID`; example: `"05f0bcab-726c-4ea4-8109-bcd03d55****"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `HostIP`; example: `"10.0.1.92"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"hn***"`
+    /// `HostName`; example: `"hn***"`
     pub host_name: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PublicIP`; example: `"10.0.1.92"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"cluster1-node-bcscb"`
+    /// `NodeUniqueID`; example: `"cluster1-node-bcscb"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-ins1a"`
+    /// `NodeID`; example: `"node-ins1a"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-dfw3e***"`
+    /// `ClusterID`; example: `"cls-dfw3e***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clsfoo***"`
+    /// `ClusterName`; example: `"clsfoo***"`
     pub cluster_name: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-business1"`
+    /// `PodName`; example: `"pod-business1"`
     pub pod_name: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PodIP`; example: `"10.0.1.92"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 }
@@ -9289,251 +6156,159 @@ pub struct VulDefenceEvent {
 /// Returned in the output of [`DescribeVulDefenceEventDetail`](super::DescribeVulDefenceEventDetail).
 #[tc_model]
 pub struct VulDefenceEventDetail {
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2021-34527"`
+    /// `CVEID`; example: `"CVE-2021-34527"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"vul-name"`
+    /// `VulName`; example: `"vul-name"`
     pub vul_name: String,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"poc1"`
+    /// `PocID`; example: `"poc1"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"EVENT_ATTACK"`
+    /// `EventType`; example: `"EVENT_ATTACK"`
     pub event_type: String,
 
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `SourceIP`; example: `"10.0.1****"`
     #[tc(rename = "SourceIP")]
     pub source_ip: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: i64,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"8e8576d662a0"`
+    /// `ContainerID`; example: `"8e8576d662a0"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"friendly_curie"`
+    /// `ContainerName`; example: `"friendly_curie"`
     pub container_name: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"5d0da3dc9764"`
+    /// `ImageID`; example: `"5d0da3dc9764"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"centos:7.6"`
+    /// `ImageName`; example: `"centos:7.6"`
     pub image_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"EVENT_UNDEAL"`
+    /// `Status`; example: `"EVENT_UNDEAL"`
     pub status: String,
 
-    /// `SourcePort`: a list of strings.
-    ///
-    /// Example: `["3306"]`
+    /// `SourcePort`; example: `["3306"]`
     pub source_port: Vec<String>,
 
-    /// `EventID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventID`; example: `0`
     #[tc(rename = "EventID")]
     pub event_id: i64,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"demo_****"`
+    /// `HostName`; example: `"demo_****"`
     pub host_name: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `HostIP`; example: `"10.0.1****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PublicIP`; example: `"10.0.1****"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-business1"`
+    /// `PodName`; example: `"pod-business1"`
     pub pod_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc of vul"`
+    /// `Description`; example: `"desc of vul"`
     pub description: String,
 
-    /// `OfficialSolution`: a string.
-    ///
-    /// Example: `"solution of vul"`
+    /// `OfficialSolution`; example: `"solution of vul"`
     pub official_solution: String,
 
-    /// `NetworkPayload`: a string.
-    ///
-    /// Example: `"payload of network"`
+    /// `NetworkPayload`; example: `"payload of network"`
     pub network_payload: String,
 
-    /// `PID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PID`; example: `0`
     #[tc(rename = "PID")]
     pub pid: i64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"main class"`
+    /// `MainClass`; example: `"main class"`
     pub main_class: String,
 
-    /// `StackTrace`: a string.
-    ///
-    /// Example: `"stack"`
+    /// `StackTrace`; example: `"stack"`
     pub stack_trace: String,
 
-    /// `ServerAccount`: a string.
-    ///
-    /// Example: `"account1"`
+    /// `ServerAccount`; example: `"account1"`
     pub server_account: String,
 
-    /// `ServerPort`: a string.
-    ///
-    /// Example: `"8080"`
+    /// `ServerPort`; example: `"8080"`
     pub server_port: String,
 
-    /// `ServerExe`: a string.
-    ///
-    /// Example: `"httpd"`
+    /// `ServerExe`; example: `"httpd"`
     pub server_exe: String,
 
-    /// `ServerArg`: a string.
-    ///
-    /// Example: `"--path=/etc/a.conf"`
+    /// `ServerArg`; example: `"--path=/etc/a.conf"`
     pub server_arg: String,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"69E78F7F-FFC7-47D1-B406-13C9852******"`
+    /// `QUUID`; example: `"69E78F7F-FFC7-47D1-B406-13C9852******"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"EVENT_ISOLATE_CONTAINER"`
+    /// `ContainerNetStatus`; example: `"EVENT_ISOLATE_CONTAINER"`
     pub container_net_status: String,
 
-    /// `ContainerNetSubStatus`: a string.
-    ///
-    /// Example: `"AGENT_OFFLINE"`
+    /// `ContainerNetSubStatus`; example: `"AGENT_OFFLINE"`
     pub container_net_sub_status: String,
 
-    /// `ContainerIsolateOperationSrc`: a string.
-    ///
-    /// Example: `"RiskSyscall"`
+    /// `ContainerIsolateOperationSrc`; example: `"RiskSyscall"`
     pub container_isolate_operation_src: String,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: String,
 
-    /// `JNDIUrl`: a string.
-    ///
-    /// Example: `"http://1.2.3.4"`
+    /// `JNDIUrl`; example: `"http://1.2.3.4"`
     #[tc(rename = "JNDIUrl")]
     pub jndi_url: String,
 
-    /// `RaspDetail`: a list of [`RaspInfo`] objects.
-    ///
-    /// Example: `[{"Name":"Gadget","Value":"CommonsCollections"}]`
+    /// `RaspDetail`; example: `[{"Name":"Gadget","Value":"CommonsCollections"}]`
     pub rasp_detail: Vec<RaspInfo>,
 
-    /// `NodeSubNetName`: a string.
-    ///
-    /// Example: `"subnet***"`
+    /// `NodeSubNetName`; example: `"subnet***"`
     pub node_sub_net_name: String,
 
-    /// `NodeSubNetCIDR`: a string.
-    ///
-    /// Example: `"10.0.200.0/24"`
+    /// `NodeSubNetCIDR`; example: `"10.0.200.0/24"`
     #[tc(rename = "NodeSubNetCIDR")]
     pub node_sub_net_cidr: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `PodIP`; example: `"10.0.1****"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"node-tsatys"`
+    /// `NodeID`; example: `"node-tsatys"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"cluster1-node-bcscb"`
+    /// `NodeUniqueID`; example: `"cluster1-node-bcscb"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `NodeSubNetID`: a string.
-    ///
-    /// Example: `"subnet-5gu2***"`
+    /// `NodeSubNetID`; example: `"subnet-5gu2***"`
     #[tc(rename = "NodeSubNetID")]
     pub node_sub_net_id: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-dfw3e***"`
+    /// `ClusterID`; example: `"cls-dfw3e***"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clsfoo***"`
+    /// `ClusterName`; example: `"clsfoo***"`
     pub cluster_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `WorkloadType`; example: `"CVM"`
     pub workload_type: String,
 }
 
@@ -9542,14 +6317,10 @@ pub struct VulDefenceEventDetail {
 /// Returned in the output of [`DescribeVulDefenceEventTendency`](super::DescribeVulDefenceEventTendency).
 #[tc_model]
 pub struct VulDefenceEventTendency {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-05-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2021-05-01"`
     pub date: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: i64,
 }
 
@@ -9558,87 +6329,57 @@ pub struct VulDefenceEventTendency {
 /// Returned in the output of [`DescribeVulDefenceHost`](super::DescribeVulDefenceHost).
 #[tc_model]
 pub struct VulDefenceHost {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"生产-商旅-trip-****"`
+    /// `HostName`; example: `"生产-商旅-trip-****"`
     pub host_name: String,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"172.16.****"`
+    /// `HostIP`; example: `"172.16.****"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `HostID`: a string.
-    ///
-    /// Example: `"9467c97d-5633-4356-bd49-8285ff69****"`
+    /// `HostID`; example: `"9467c97d-5633-4356-bd49-8285ff69****"`
     #[tc(rename = "HostID")]
     pub host_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NO_PL****"`
+    /// `Status`; example: `"NO_PL****"`
     pub status: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PublicIP`; example: `"10.0.1.92"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-28 16:0****"`
+    /// `CreateTime`; example: `"2023-03-28 16:0****"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-01 22:1****"`
+    /// `ModifyTime`; example: `"2024-11-01 22:1****"`
     pub modify_time: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: String,
 
-    /// `NodeSubNetName`: a string.
-    ///
-    /// Example: `"subnet***"`
+    /// `NodeSubNetName`; example: `"subnet***"`
     pub node_sub_net_name: String,
 
-    /// `NodeSubNetCIDR`: a string.
-    ///
-    /// Example: `"10.0.200.0/24"`
+    /// `NodeSubNetCIDR`; example: `"10.0.200.0/24"`
     #[tc(rename = "NodeSubNetCIDR")]
     pub node_sub_net_cidr: String,
 
-    /// `NodeSubNetID`: a string.
-    ///
-    /// Example: `"subnet-5gu2***"`
+    /// `NodeSubNetID`; example: `"subnet-5gu2***"`
     #[tc(rename = "NodeSubNetID")]
     pub node_sub_net_id: String,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"ffc0684939baf9376bb4c03200f92048"`
+    /// `NodeUniqueID`; example: `"ffc0684939baf9376bb4c03200f92048"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: String,
 
-    /// `NodeID`: a string.
-    ///
-    /// Example: `"ins-burk****"`
+    /// `NodeID`; example: `"ins-burk****"`
     #[tc(rename = "NodeID")]
     pub node_id: String,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `PodIP`; example: `"10.0.1.92"`
     #[tc(rename = "PodIP")]
     pub pod_ip: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"ngx2-0"`
+    /// `PodName`; example: `"ngx2-0"`
     pub pod_name: String,
 }
 
@@ -9647,25 +6388,17 @@ pub struct VulDefenceHost {
 /// Returned in the output of [`DescribeVulDefencePlugin`](super::DescribeVulDefencePlugin).
 #[tc_model]
 pub struct VulDefencePlugin {
-    /// `PID`: a signed 64-bit integer.
-    ///
-    /// Example: `17847`
+    /// `PID`; example: `17847`
     #[tc(rename = "PID")]
     pub pid: i64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `MainClass`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub main_class: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"INJECTING"`
+    /// `Status`; example: `"INJECTING"`
     pub status: String,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ErrorLog`; example: `"success"`
     pub error_log: String,
 }
 
@@ -9674,123 +6407,83 @@ pub struct VulDefencePlugin {
 /// Returned in the output of [`DescribeVulDetail`](super::DescribeVulDetail).
 #[tc_model]
 pub struct VulDetailInfo {
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2023-4****"`
+    /// `CVEID`; example: `"CVE-2023-4****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Apache HTTP/2 协议拒绝服务漏洞(CVE-2023-44****"`
+    /// `Name`; example: `"Apache HTTP/2 协议拒绝服务漏洞(CVE-2023-44****"`
     pub name: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `CategoryType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `CategoryType`; example: `"SYSTEM"`
     pub category_type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `SubmitTime`; example: `"2021-05-01 00:00:00"`
     pub submit_time: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `CVSSV3Desc`: a string.
-    ///
-    /// Example: `"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"`
+    /// `CVSSV3Desc`; example: `"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"`
     #[tc(rename = "CVSSV3Desc")]
     pub cvssv3_desc: String,
 
-    /// `OfficialSolution`: a string.
-    ///
-    /// Example: `"建议关注厂商公告或升级到最****"`
+    /// `OfficialSolution`; example: `"建议关注厂商公告或升级到最****"`
     pub official_solution: String,
 
-    /// `DefenseSolution`: a string.
+    /// `DefenseSolution`
     pub defense_solution: String,
 
-    /// `Reference`: a list of strings.
+    /// `Reference`
     pub reference: Vec<String>,
 
-    /// `CVSSV3Score`: a floating-point number.
-    ///
-    /// Example: `7.5`
+    /// `CVSSV3Score`; example: `7.5`
     #[tc(rename = "CVSSV3Score")]
     pub cvssv3_score: f64,
 
-    /// `ComponentList`: a list of [`VulAffectedComponentInfo`] objects.
+    /// `ComponentList`
     pub component_list: Vec<VulAffectedComponentInfo>,
 
-    /// `LocalImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalImageCount`; example: `1`
     pub local_image_count: i64,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCount`; example: `0`
     pub container_count: i64,
 
-    /// `RegistryImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RegistryImageCount`; example: `12`
     pub registry_image_count: i64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"OTHER"`
+    /// `Category`; example: `"OTHER"`
     pub category: String,
 
-    /// `LocalNewestImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocalNewestImageCount`; example: `0`
     pub local_newest_image_count: i64,
 
-    /// `RegistryNewestImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RegistryNewestImageCount`; example: `6`
     pub registry_newest_image_count: i64,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-44****"`
+    /// `PocID`; example: `"pcmgr-44****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `DefenceStatus`: a string.
-    ///
-    /// Example: `"NOT_DEFE****"`
+    /// `DefenceStatus`; example: `"NOT_DEFE****"`
     pub defence_status: String,
 
-    /// `DefenceScope`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `DefenceScope`; example: `"MANUAL"`
     pub defence_scope: String,
 
-    /// `DefenceHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefenceHostCount`; example: `0`
     pub defence_host_count: i64,
 
-    /// `DefendedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefendedCount`; example: `0`
     pub defended_count: i64,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"SCANNED"`
+    /// `ScanStatus`; example: `"SCANNED"`
     pub scan_status: String,
 }
 
@@ -9799,31 +6492,21 @@ pub struct VulDetailInfo {
 /// Returned in the output of [`DescribeVulIgnoreLocalImageList`](super::DescribeVulIgnoreLocalImageList).
 #[tc_model]
 pub struct VulIgnoreLocalImage {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `ImageID`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"centos:7.6"`
+    /// `ImageName`; example: `"centos:7.6"`
     pub image_name: String,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageSize`; example: `1`
     pub image_size: i64,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-476"`
+    /// `PocID`; example: `"pcmgr-476"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 }
@@ -9833,36 +6516,24 @@ pub struct VulIgnoreLocalImage {
 /// Returned in the output of [`DescribeVulIgnoreRegistryImageList`](super::DescribeVulIgnoreRegistryImageList).
 #[tc_model]
 pub struct VulIgnoreRegistryImage {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RegistryName`: a string.
-    ///
-    /// Example: `"cve-2016-6210_ssvid_92147"`
+    /// `RegistryName`; example: `"cve-2016-6210_ssvid_92147"`
     pub registry_name: String,
 
-    /// `ImageVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageVersion`; example: `"latest"`
     pub image_version: String,
 
-    /// `RegistryPath`: a string.
-    ///
-    /// Example: `"temp.tencentcloudcr.com/gazebo"`
+    /// `RegistryPath`; example: `"temp.tencentcloudcr.com/gazebo"`
     pub registry_path: String,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
+    /// `ImageID`; example: `"sha256:707540fd8a54ab3ebc086ecc96d2d6143fd92c1cac4d0b23353e1b7078b5937b"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-476"`
+    /// `PocID`; example: `"pcmgr-476"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 }
@@ -9872,103 +6543,65 @@ pub struct VulIgnoreRegistryImage {
 /// Returned in the output of [`DescribeSystemVulList`](super::DescribeSystemVulList) and [`DescribeWebVulList`](super::DescribeWebVulList).
 #[tc_model]
 pub struct VulInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Linux kernel 资源管理****"`
+    /// `Name`; example: `"Linux kernel 资源管理****"`
     pub name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Vec<String>,
 
-    /// `CVSSV3Score`: a floating-point number.
-    ///
-    /// Example: `7.8`
+    /// `CVSSV3Score`; example: `7.8`
     #[tc(rename = "CVSSV3Score")]
     pub cvssv3_score: f64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2019-****"`
+    /// `CVEID`; example: `"CVE-2019-****"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"RACE_CONDI****"`
+    /// `Category`; example: `"RACE_CONDI****"`
     pub category: String,
 
-    /// `FoundTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `FoundTime`; example: `"2021-05-01 00:00:00"`
     pub found_time: String,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2021-05-01 00:00:00"`
+    /// `LatestFoundTime`; example: `"2021-05-01 00:00:00"`
     pub latest_found_time: String,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `173591060`
+    /// `ID`; example: `173591060`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `LocalImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LocalImageCount`; example: `1`
     pub local_image_count: i64,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerCount`; example: `1`
     pub container_count: i64,
 
-    /// `RegistryImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegistryImageCount`; example: `1`
     pub registry_image_count: i64,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-12****"`
+    /// `PocID`; example: `"pcmgr-12****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 
-    /// `DefenceStatus`: a string.
-    ///
-    /// Example: `"NOT_DEFENDED"`
+    /// `DefenceStatus`; example: `"NOT_DEFENDED"`
     pub defence_status: String,
 
-    /// `DefenceScope`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `DefenceScope`; example: `"ALL"`
     pub defence_scope: String,
 
-    /// `DefenceHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `267`
+    /// `DefenceHostCount`; example: `267`
     pub defence_host_count: i64,
 
-    /// `DefendedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefendedCount`; example: `0`
     pub defended_count: i64,
 
-    /// `RaspOpenNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RaspOpenNodeCount`; example: `23`
     pub rasp_open_node_count: Option<i64>,
 
-    /// `RaspClosedNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `RaspClosedNodeCount`; example: `24`
     pub rasp_closed_node_count: Option<i64>,
 }
 
@@ -9977,71 +6610,45 @@ pub struct VulInfo {
 /// Returned in the output of [`DescribeVulScanLocalImageList`](super::DescribeVulScanLocalImageList).
 #[tc_model]
 pub struct VulScanImageInfo {
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:d3f0ab3104d5d44a3f0937f3ca110be0ee9c020e8c03652b782435af8b14****"`
+    /// `ImageID`; example: `"sha256:d3f0ab3104d5d44a3f0937f3ca110be0ee9c020e8c03652b782435af8b14****"`
     #[tc(rename = "ImageID")]
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"high/node:08260912****"`
+    /// `ImageName`; example: `"high/node:08260912****"`
     pub image_name: String,
 
-    /// `Size`: a floating-point number.
-    ///
-    /// Example: `990602879`
+    /// `Size`; example: `990602879`
     pub size: f64,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"SCANNED"`
+    /// `ScanStatus`; example: `"SCANNED"`
     pub scan_status: String,
 
-    /// `ScanDuration`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `ScanDuration`; example: `5`
     pub scan_duration: f64,
 
-    /// `HighLevelVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLevelVulCount`; example: `7`
     pub high_level_vul_count: i64,
 
-    /// `MediumLevelVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVulCount`; example: `0`
     pub medium_level_vul_count: i64,
 
-    /// `LowLevelVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LowLevelVulCount`; example: `1`
     pub low_level_vul_count: i64,
 
-    /// `CriticalLevelVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CriticalLevelVulCount`; example: `5`
     pub critical_level_vul_count: i64,
 
-    /// `TaskID`: a signed 64-bit integer.
-    ///
-    /// Example: `1991003`
+    /// `TaskID`; example: `1991003`
     #[tc(rename = "TaskID")]
     pub task_id: i64,
 
-    /// `ScanStartTime`: a string.
-    ///
-    /// Example: `"2022-11-07 16:1****"`
+    /// `ScanStartTime`; example: `"2022-11-07 16:1****"`
     pub scan_start_time: String,
 
-    /// `ScanEndTime`: a string.
-    ///
-    /// Example: `"2022-11-07 21:3****"`
+    /// `ScanEndTime`; example: `"2022-11-07 21:3****"`
     pub scan_end_time: String,
 
-    /// `ErrorStatus`: a string.
-    ///
-    /// Example: `"TIMEOUT"`
+    /// `ErrorStatus`; example: `"TIMEOUT"`
     pub error_status: String,
 }
 
@@ -10050,14 +6657,10 @@ pub struct VulScanImageInfo {
 /// Returned in the output of [`DescribeVulTendency`](super::DescribeVulTendency).
 #[tc_model]
 pub struct VulTendencyInfo {
-    /// `VulSet`: a list of [`RunTimeTendencyInfo`] objects.
-    ///
-    /// Example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
+    /// `VulSet`; example: `[{"Cnt":10,"CurTime":"2024-05-01"}]`
     pub vul_set: Vec<RunTimeTendencyInfo>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `ImageType`; example: `"LOCAL"`
     pub image_type: String,
 }
 
@@ -10066,35 +6669,23 @@ pub struct VulTendencyInfo {
 /// Returned in the output of [`DescribeVulTopRanking`](super::DescribeVulTopRanking).
 #[tc_model]
 pub struct VulTopRankingInfo {
-    /// `VulName`: a string.
-    ///
-    /// Example: `"XZ-Utils 后门风险（CVE-2024-3****"`
+    /// `VulName`; example: `"XZ-Utils 后门风险（CVE-2024-3****"`
     pub vul_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `Level`; example: `"CRITICAL"`
     pub level: String,
 
-    /// `AffectedImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AffectedImageCount`; example: `2`
     pub affected_image_count: i64,
 
-    /// `AffectedContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectedContainerCount`; example: `0`
     pub affected_container_count: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-48****"`
+    /// `PocID`; example: `"pcmgr-48****"`
     #[tc(rename = "PocID")]
     pub poc_id: String,
 }
@@ -10105,29 +6696,19 @@ pub struct VulTopRankingInfo {
 /// Returned in the output of [`DescribeWarningRules`](super::DescribeWarningRules).
 #[tc_model]
 pub struct WarningRule {
-    /// `Type`: a string.
-    ///
-    /// Example: `"RUNTIME_VIRUS"`
+    /// `Type`; example: `"RUNTIME_VIRUS"`
     pub r#type: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"10:00"`
+    /// `BeginTime`; example: `"10:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"20:00"`
+    /// `EndTime`; example: `"20:00"`
     pub end_time: String,
 
-    /// `ControlBits`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ControlBits`; example: `"1"`
     pub control_bits: String,
 }
 
@@ -10136,18 +6717,12 @@ pub struct WarningRule {
 /// Returned in the output of [`DescribeReverseShellRegexpWhiteListInfo`](super::DescribeReverseShellRegexpWhiteListInfo).
 #[tc_model]
 pub struct WhiteListRegexpExpressionInfo {
-    /// `LogicSymbol`: a string.
-    ///
-    /// Example: `"AND"`
+    /// `LogicSymbol`; example: `"AND"`
     pub logic_symbol: Option<String>,
 
-    /// `MatchField`: a string.
-    ///
-    /// Example: `"process_path"`
+    /// `MatchField`; example: `"process_path"`
     pub match_field: Option<String>,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"/home/usr/bin/bash"`
+    /// `MatchContent`; example: `"/home/usr/bin/bash"`
     pub match_content: Option<String>,
 }

@@ -7,25 +7,29 @@ use super::models;
 /// The `ContinueAgentWork` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`ContinueAgentWorkResponse`].
-/// The codes it documents are in [`ContinueAgentWorkError`](super::errors::ContinueAgentWorkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=ContinueAgentWork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "ContinueAgentWork",
     output = ContinueAgentWorkResponse,
-    error = super::errors::ContinueAgentWorkError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct ContinueAgentWork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 
-    /// `AgentTaskType`: a string.
-    ///
-    /// Example: `"sql_precheck"`
+    /// `AgentTaskType`; example: `"sql_precheck"`
     pub agent_task_type: Option<String>,
 }
 
@@ -39,90 +43,71 @@ pub struct ContinueAgentWorkResponse {
 /// The `CreateAgentInstance` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`CreateAgentInstanceResponse`].
-/// The codes it documents are in [`CreateAgentInstanceError`](super::errors::CreateAgentInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=CreateAgentInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "CreateAgentInstance",
     output = CreateAgentInstanceResponse,
-    error = super::errors::CreateAgentInstanceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct CreateAgentInstance {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-xpcn2t3e"`
+    /// `AgentId`; example: `"agt-xpcn2t3e"`
     pub agent_id: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"v1.0.0.0"`
+    /// `AgentVersion`; example: `"v1.0.0.0"`
     pub agent_version: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"风险SQL治理Agent实例"`
+    /// `InstanceName`; example: `"风险SQL治理Agent实例"`
     pub instance_name: Option<String>,
 
-    /// `Parameters`: a list of [`Parameter`](super::models::Parameter) objects.
+    /// `Parameters`
     pub parameters: Option<Vec<models::Parameter>>,
 
-    /// `Tags`: a list of [`TagItem`](super::models::TagItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagItem>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"database_claw"`
+    /// `InstanceType`; example: `"database_claw"`
     pub instance_type: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: Option<i64>,
 
-    /// `Skills`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Skills`; example: `["1"]`
     pub skills: Option<Vec<String>>,
 
-    /// `SoulId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SoulId`; example: `1`
     pub soul_id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `Description`; example: `"\"desc\""`
     pub description: Option<String>,
 
-    /// `UsePlatformAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UsePlatformAccount`; example: `false`
     pub use_platform_account: Option<bool>,
 
-    /// `DeploymentFree`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeploymentFree`; example: `false`
     pub deployment_free: Option<bool>,
 
-    /// `EnableMemory`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMemory`; example: `false`
     pub enable_memory: Option<bool>,
 }
 
 /// What a successful [`CreateAgentInstance`] call returns.
 #[tc_model]
 pub struct CreateAgentInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceName`; example: `"agentins-efbt5y3h"`
     pub instance_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -132,43 +117,40 @@ pub struct CreateAgentInstanceResponse {
 /// The `CreateChatCompletion` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`CreateChatCompletionResponse`].
-/// The codes it documents are in [`CreateChatCompletionError`](super::errors::CreateChatCompletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=CreateChatCompletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "CreateChatCompletion",
     output = CreateChatCompletionResponse,
-    error = super::errors::CreateChatCompletionError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct CreateChatCompletion {
-    /// `InputContent`: a string.
-    ///
-    /// Example: `"请介绍一下你自己"`
+    /// `InputContent`; example: `"请介绍一下你自己"`
     pub input_content: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-ctee3glp"`
+    /// `InstanceId`; example: `"agentins-ctee3glp"`
     pub instance_id: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"key-new-chat"`
+    /// `ChatId`; example: `"key-new-chat"`
     pub chat_id: Option<String>,
 
-    /// `IsHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHidden`; example: `false`
     pub is_hidden: Option<bool>,
 
-    /// `IsChatHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChatHidden`; example: `false`
     pub is_chat_hidden: Option<bool>,
 
-    /// `Attachments`: a list of [`Attachments`](super::models::Attachments) objects.
+    /// `Attachments`
     pub attachments: Option<Vec<models::Attachments>>,
 }
 
@@ -182,57 +164,49 @@ pub struct CreateChatCompletionResponse {
 /// The `CreateMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`CreateMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`CreateMemoryPlusSpaceError`](super::errors::CreateMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=CreateMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "CreateMemoryPlusSpace",
     output = CreateMemoryPlusSpaceResponse,
-    error = super::errors::CreateMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct CreateMemoryPlusSpace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name2"`
+    /// `Name`; example: `"name2"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description2"`
+    /// `Description`; example: `"description2"`
     pub description: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 }
 
 /// What a successful [`CreateMemoryPlusSpace`] call returns.
 #[tc_model]
 pub struct CreateMemoryPlusSpaceResponse {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["mem-hn46****"]`
+    /// `SpaceIds`; example: `["mem-hn46****"]`
     pub space_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -242,25 +216,32 @@ pub struct CreateMemoryPlusSpaceResponse {
 /// The `DescribeAgentDutyTaskDetail` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeAgentDutyTaskDetailResponse`].
-/// The codes it documents are in [`DescribeAgentDutyTaskDetailError`](super::errors::DescribeAgentDutyTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeAgentDutyTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::TdaiErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameterValue`](super::errors::TdaiErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeAgentDutyTaskDetail",
     output = DescribeAgentDutyTaskDetailResponse,
-    error = super::errors::DescribeAgentDutyTaskDetailError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeAgentDutyTaskDetail {
-    /// `Parameters`: a list of [`Parameter`](super::models::Parameter) objects.
+    /// `Parameters`
     pub parameters: Option<Vec<models::Parameter>>,
 }
 
 /// What a successful [`DescribeAgentDutyTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeAgentDutyTaskDetailResponse {
-    /// `AgentDutyTask`: an [`AgentDutyTask`](super::models::AgentDutyTask).
+    /// `AgentDutyTask`
     pub agent_duty_task: Option<models::AgentDutyTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -270,15 +251,22 @@ pub struct DescribeAgentDutyTaskDetailResponse {
 /// The `DescribeAgentDutyTasks` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeAgentDutyTasksResponse`].
-/// The codes it documents are in [`DescribeAgentDutyTasksError`](super::errors::DescribeAgentDutyTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeAgentDutyTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidInstanceName`](super::errors::TdaiErrorCode::InvalidParameterInvalidInstanceName)
+/// - [`InvalidParameterValue`](super::errors::TdaiErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeAgentDutyTasks",
     output = DescribeAgentDutyTasksResponse,
-    error = super::errors::DescribeAgentDutyTasksError,
+    error = super::errors::TdaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -288,54 +276,38 @@ pub struct DescribeAgentDutyTaskDetailResponse {
     )
 )]
 pub struct DescribeAgentDutyTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtinst-s7u9342"`
+    /// `InstanceId`; example: `"agtinst-s7u9342"`
     pub instance_id: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-xfwe24"`
+    /// `ChatId`; example: `"chat-xfwe24"`
     pub chat_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-11 10:00:00"`
+    /// `StartTime`; example: `"2025-08-11 10:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-12 10:00:00"`
+    /// `EndTime`; example: `"2025-08-12 10:00:00"`
     pub end_time: Option<String>,
 
-    /// `AgentTaskType`: a string.
-    ///
-    /// Example: `"sql_precheck"`
+    /// `AgentTaskType`; example: `"sql_precheck"`
     pub agent_task_type: Option<String>,
 
-    /// `Parameters`: a list of [`Parameter`](super::models::Parameter) objects.
+    /// `Parameters`
     pub parameters: Option<Vec<models::Parameter>>,
 }
 
 /// What a successful [`DescribeAgentDutyTasks`] call returns.
 #[tc_model]
 pub struct DescribeAgentDutyTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `DutyTasks`: a list of [`AgentDutyTask`](super::models::AgentDutyTask) objects.
+    /// `DutyTasks`
     pub duty_tasks: Option<Vec<models::AgentDutyTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -345,27 +317,33 @@ pub struct DescribeAgentDutyTasksResponse {
 /// The `DescribeAgentInstance` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeAgentInstanceResponse`].
-/// The codes it documents are in [`DescribeAgentInstanceError`](super::errors::DescribeAgentInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeAgentInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeAgentInstance",
     output = DescribeAgentInstanceResponse,
-    error = super::errors::DescribeAgentInstanceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeAgentInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeAgentInstance`] call returns.
 #[tc_model]
 pub struct DescribeAgentInstanceResponse {
-    /// `AgentInstance`: an [`AgentInstance`](super::models::AgentInstance).
+    /// `AgentInstance`
     pub agent_instance: Option<models::AgentInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -375,78 +353,66 @@ pub struct DescribeAgentInstanceResponse {
 /// The `DescribeAgentInstances` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeAgentInstancesResponse`].
-/// The codes it documents are in [`DescribeAgentInstancesError`](super::errors::DescribeAgentInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeAgentInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeAgentInstances",
     output = DescribeAgentInstancesResponse,
-    error = super::errors::DescribeAgentInstancesError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeAgentInstances {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"风险SQL治理Agent实例"`
+    /// `InstanceName`; example: `"风险SQL治理Agent实例"`
     pub instance_name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-xpcn2t3e"`
+    /// `AgentId`; example: `"agt-xpcn2t3e"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"风险SQL治理Agent智能体"`
+    /// `AgentName`; example: `"风险SQL治理Agent智能体"`
     pub agent_name: Option<String>,
 
-    /// `AgentInternalName`: a string.
-    ///
-    /// Example: `"aid"`
+    /// `AgentInternalName`; example: `"aid"`
     pub agent_internal_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `TagFilter`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilter`
     pub tag_filter: Option<Vec<models::TagFilter>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"database_claw"`
+    /// `InstanceType`; example: `"database_claw"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeAgentInstances`] call returns.
 #[tc_model]
 pub struct DescribeAgentInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`AgentInstance`](super::models::AgentInstance) objects.
+    /// `Items`
     pub items: Option<Vec<models::AgentInstance>>,
 
-    /// `StatusCounts`: a list of [`StatusItem`](super::models::StatusItem) objects.
+    /// `StatusCounts`
     pub status_counts: Option<Vec<models::StatusItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -456,15 +422,23 @@ pub struct DescribeAgentInstancesResponse {
 /// The `DescribeAgents` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeAgentsResponse`].
-/// The codes it documents are in [`DescribeAgentsError`](super::errors::DescribeAgentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeAgents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeAgents",
     output = DescribeAgentsResponse,
-    error = super::errors::DescribeAgentsError,
+    error = super::errors::TdaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -474,51 +448,35 @@ pub struct DescribeAgentInstancesResponse {
     )
 )]
 pub struct DescribeAgents {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-xpcn2t3e"`
+    /// `AgentId`; example: `"agt-xpcn2t3e"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"风险SQL治理Agent智能体"`
+    /// `AgentName`; example: `"风险SQL治理Agent智能体"`
     pub agent_name: Option<String>,
 
-    /// `AgentInternalName`: a string.
-    ///
-    /// Example: `"aid"`
+    /// `AgentInternalName`; example: `"aid"`
     pub agent_internal_name: Option<String>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AgentStatus`; example: `"normal"`
     pub agent_status: Option<String>,
 
-    /// `DeployPlace`: a string.
-    ///
-    /// Example: `"intranet"`
+    /// `DeployPlace`; example: `"intranet"`
     pub deploy_place: Option<String>,
 }
 
 /// What a successful [`DescribeAgents`] call returns.
 #[tc_model]
 pub struct DescribeAgentsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`Agent`](super::models::Agent) objects.
+    /// `Items`
     pub items: Option<Vec<models::Agent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -528,82 +486,66 @@ pub struct DescribeAgentsResponse {
 /// The `DescribeChatDetail` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeChatDetailResponse`].
-/// The codes it documents are in [`DescribeChatDetailError`](super::errors::DescribeChatDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeChatDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeChatDetail",
     output = DescribeChatDetailResponse,
-    error = super::errors::DescribeChatDetailError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeChatDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-acegikm"`
+    /// `InstanceId`; example: `"agtins-acegikm"`
     pub instance_id: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-acegikm"`
+    /// `ChatId`; example: `"chat-acegikm"`
     pub chat_id: Option<String>,
 
-    /// `StreamingId`: a string.
-    ///
-    /// Example: `"strm-j92jbf9w"`
+    /// `StreamingId`; example: `"strm-j92jbf9w"`
     pub streaming_id: Option<String>,
 
-    /// `BeginStreamingTokenId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeginStreamingTokenId`; example: `0`
     pub begin_streaming_token_id: Option<i64>,
 
-    /// `TokenLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TokenLimit`; example: `2000`
     pub token_limit: Option<i64>,
 }
 
 /// What a successful [`DescribeChatDetail`] call returns.
 #[tc_model]
 pub struct DescribeChatDetailResponse {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1357913`
+    /// `AppId`; example: `1357913`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1357913"`
+    /// `Uin`; example: `"1357913"`
     pub uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1357913"`
+    /// `OwnerUin`; example: `"1357913"`
     pub owner_uin: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-acegikm"`
+    /// `InstanceId`; example: `"agtins-acegikm"`
     pub instance_id: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-xxxxxxxx"`
+    /// `ChatId`; example: `"chat-xxxxxxxx"`
     pub chat_id: Option<String>,
 
-    /// `LastStreamingTokenId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastStreamingTokenId`; example: `0`
     pub last_streaming_token_id: Option<i64>,
 
-    /// `StreamingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamingCount`; example: `0`
     pub streaming_count: Option<i64>,
 
-    /// `Streamings`: a list of [`ChatDetail`](super::models::ChatDetail) objects.
+    /// `Streamings`
     pub streamings: Option<Vec<models::ChatDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -613,15 +555,23 @@ pub struct DescribeChatDetailResponse {
 /// The `DescribeChats` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeChatsResponse`].
-/// The codes it documents are in [`DescribeChatsError`](super::errors::DescribeChatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeChats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeChats",
     output = DescribeChatsResponse,
-    error = super::errors::DescribeChatsError,
+    error = super::errors::TdaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -631,31 +581,23 @@ pub struct DescribeChatDetailResponse {
     )
 )]
 pub struct DescribeChats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-xxxxxxxx"`
+    /// `InstanceId`; example: `"agtins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeChats`] call returns.
 #[tc_model]
 pub struct DescribeChatsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Chats`: a list of [`ChatBrief`](super::models::ChatBrief) objects.
+    /// `Chats`
     pub chats: Option<Vec<models::ChatBrief>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -665,15 +607,21 @@ pub struct DescribeChatsResponse {
 /// The `DescribeMemoryPlusRecord` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeMemoryPlusRecordResponse`].
-/// The codes it documents are in [`DescribeMemoryPlusRecordError`](super::errors::DescribeMemoryPlusRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeMemoryPlusRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeMemoryPlusRecord",
     output = DescribeMemoryPlusRecordResponse,
-    error = super::errors::DescribeMemoryPlusRecordError,
+    error = super::errors::TdaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -683,59 +631,41 @@ pub struct DescribeChatsResponse {
     )
 )]
 pub struct DescribeMemoryPlusRecord {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"mem-1lpq****"`
+    /// `SpaceId`; example: `"mem-1lpq****"`
     pub space_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"conversation"`
+    /// `RecordType`; example: `"conversation"`
     pub record_type: Option<String>,
 
-    /// `Output`: a list of strings.
-    ///
-    /// Example: `["recorded_at_ms"]`
+    /// `Output`; example: `["recorded_at_ms"]`
     pub output: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`VdbFieldMap`](super::models::VdbFieldMap) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::VdbFieldMap>>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderDirection`; example: `"ASC"`
     pub order_direction: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-05-15 17:55:00"`
+    /// `StartTime`; example: `"2026-05-15 17:55:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-05-15 18:55:00"`
+    /// `EndTime`; example: `"2026-05-15 18:55:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeMemoryPlusRecord`] call returns.
 #[tc_model]
 pub struct DescribeMemoryPlusRecordResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
-    /// `Documents`: a list of [`VdbDocument`](super::models::VdbDocument) objects.
+    /// `Documents`
     pub documents: Option<Vec<models::VdbDocument>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -745,127 +675,92 @@ pub struct DescribeMemoryPlusRecordResponse {
 /// The `DescribeMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`DescribeMemoryPlusSpaceError`](super::errors::DescribeMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdaiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeMemoryPlusSpace",
     output = DescribeMemoryPlusSpaceResponse,
-    error = super::errors::DescribeMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeMemoryPlusSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"mem-asy2****"`
+    /// `SpaceId`; example: `"mem-asy2****"`
     pub space_id: String,
 }
 
 /// What a successful [`DescribeMemoryPlusSpace`] call returns.
 #[tc_model]
 pub struct DescribeMemoryPlusSpaceResponse {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"mem-asy2****"`
+    /// `SpaceId`; example: `"mem-asy2****"`
     pub space_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"批量测试-38"`
+    /// `Name`; example: `"批量测试-38"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述1"`
+    /// `Description`; example: `"描述1"`
     pub description: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300257648`
+    /// `AppId`; example: `1300257648`
     pub app_id: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `PayMode`; example: `-1`
     pub pay_mode: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<i64>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Version`; example: `"v1"`
     pub version: Option<String>,
 
-    /// `MemoryUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemoryUsage`; example: `0`
     pub memory_usage: Option<i64>,
 
-    /// `MemoryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `50000`
+    /// `MemoryLimit`; example: `50000`
     pub memory_limit: Option<i64>,
 
-    /// `CreditUsage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CreditUsage`; example: `0`
     pub credit_usage: Option<f64>,
 
-    /// `CreditLimit`: a floating-point number.
-    ///
-    /// Example: `1000`
+    /// `CreditLimit`; example: `1000`
     pub credit_limit: Option<f64>,
 
-    /// `Compressed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Compressed`; example: `true`
     pub compressed: Option<bool>,
 
-    /// `AccessUrl`: a string.
-    ///
-    /// Example: `"https://tdai.apigateway.cd.test.polaris"`
+    /// `AccessUrl`; example: `"https://tdai.apigateway.cd.test.polaris"`
     pub access_url: Option<String>,
 
-    /// `WanAccessUrl`: a string.
-    ///
-    /// Example: `"https://tdai.apigateway.cd.test.polaris"`
+    /// `WanAccessUrl`; example: `"https://tdai.apigateway.cd.test.polaris"`
     pub wan_access_url: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-20T11:53:20+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-05-20T11:53:20+08:00"`
     pub created_at: Option<String>,
 
-    /// `ExpiredAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-15T23:59:59+08:00"`
+    /// `ExpiredAt`, an ISO 8601 timestamp; example: `"2026-08-15T23:59:59+08:00"`
     pub expired_at: Option<String>,
 
-    /// `IsolatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-21T16:05:24+08:00"`
+    /// `IsolatedAt`, an ISO 8601 timestamp; example: `"2026-05-21T16:05:24+08:00"`
     pub isolated_at: Option<String>,
 
-    /// `DestroyAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-28T16:05:24+08:00"`
+    /// `DestroyAt`, an ISO 8601 timestamp; example: `"2026-05-28T16:05:24+08:00"`
     pub destroy_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -875,15 +770,21 @@ pub struct DescribeMemoryPlusSpaceResponse {
 /// The `DescribeMemoryPlusSpaces` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeMemoryPlusSpacesResponse`].
-/// The codes it documents are in [`DescribeMemoryPlusSpacesError`](super::errors::DescribeMemoryPlusSpacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeMemoryPlusSpaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeMemoryPlusSpaces",
     output = DescribeMemoryPlusSpacesResponse,
-    error = super::errors::DescribeMemoryPlusSpacesError,
+    error = super::errors::TdaiErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -893,49 +794,35 @@ pub struct DescribeMemoryPlusSpaceResponse {
     )
 )]
 pub struct DescribeMemoryPlusSpaces {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchKeys`: a list of strings.
-    ///
-    /// Example: `["搜素名称"]`
+    /// `SearchKeys`; example: `["搜素名称"]`
     pub search_keys: Option<Vec<String>>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Status`; example: `[1]`
     pub status: Option<Vec<i64>>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Orderby`: a string.
-    ///
-    /// Example: `"CreatedAt"`
+    /// `Orderby`; example: `"CreatedAt"`
     pub orderby: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderDirection`; example: `"ASC"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeMemoryPlusSpaces`] call returns.
 #[tc_model]
 pub struct DescribeMemoryPlusSpacesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`MemoryPlusInfo`](super::models::MemoryPlusInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::MemoryPlusInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -945,24 +832,29 @@ pub struct DescribeMemoryPlusSpacesResponse {
 /// The `DescribeReportUrl` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeReportUrlResponse`].
-/// The codes it documents are in [`DescribeReportUrlError`](super::errors::DescribeReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdaiErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeReportUrl",
     output = DescribeReportUrlResponse,
-    error = super::errors::DescribeReportUrlError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeReportUrl {}
 
 /// What a successful [`DescribeReportUrl`] call returns.
 #[tc_model]
 pub struct DescribeReportUrlResponse {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://xxxx.download"`
+    /// `DownloadUrl`; example: `"http://xxxx.download"`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -972,29 +864,32 @@ pub struct DescribeReportUrlResponse {
 /// The `DescribeServiceAccessKey` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DescribeServiceAccessKeyResponse`].
-/// The codes it documents are in [`DescribeServiceAccessKeyError`](super::errors::DescribeServiceAccessKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DescribeServiceAccessKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdaiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DescribeServiceAccessKey",
     output = DescribeServiceAccessKeyResponse,
-    error = super::errors::DescribeServiceAccessKeyError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DescribeServiceAccessKey {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"tdai-dps-312dfs"`
+    /// `ServiceId`; example: `"tdai-dps-312dfs"`
     pub service_id: String,
 }
 
 /// What a successful [`DescribeServiceAccessKey`] call returns.
 #[tc_model]
 pub struct DescribeServiceAccessKeyResponse {
-    /// `AuthKey`: a string.
-    ///
-    /// Example: `"vdsafdsafsda"`
+    /// `AuthKey`; example: `"vdsafdsafsda"`
     pub auth_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1004,20 +899,24 @@ pub struct DescribeServiceAccessKeyResponse {
 /// The `DestroyMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`DestroyMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`DestroyMemoryPlusSpaceError`](super::errors::DestroyMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=DestroyMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "DestroyMemoryPlusSpace",
     output = DestroyMemoryPlusSpaceResponse,
-    error = super::errors::DestroyMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct DestroyMemoryPlusSpace {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["mem-hn46****"]`
+    /// `SpaceIds`; example: `["mem-hn46****"]`
     pub space_ids: Vec<String>,
 }
 
@@ -1031,20 +930,26 @@ pub struct DestroyMemoryPlusSpaceResponse {
 /// The `IsolateAgentInstance` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`IsolateAgentInstanceResponse`].
-/// The codes it documents are in [`IsolateAgentInstanceError`](super::errors::IsolateAgentInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=IsolateAgentInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "IsolateAgentInstance",
     output = IsolateAgentInstanceResponse,
-    error = super::errors::IsolateAgentInstanceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct IsolateAgentInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 }
 
@@ -1058,20 +963,24 @@ pub struct IsolateAgentInstanceResponse {
 /// The `IsolateMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`IsolateMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`IsolateMemoryPlusSpaceError`](super::errors::IsolateMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=IsolateMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "IsolateMemoryPlusSpace",
     output = IsolateMemoryPlusSpaceResponse,
-    error = super::errors::IsolateMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct IsolateMemoryPlusSpace {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["mem-hn46****"]`
+    /// `SpaceIds`; example: `["mem-hn46****"]`
     pub space_ids: Vec<String>,
 }
 
@@ -1085,31 +994,34 @@ pub struct IsolateMemoryPlusSpaceResponse {
 /// The `ModifyAgentInstanceParameters` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`ModifyAgentInstanceParametersResponse`].
-/// The codes it documents are in [`ModifyAgentInstanceParametersError`](super::errors::ModifyAgentInstanceParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=ModifyAgentInstanceParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "ModifyAgentInstanceParameters",
     output = ModifyAgentInstanceParametersResponse,
-    error = super::errors::ModifyAgentInstanceParametersError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct ModifyAgentInstanceParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `TaskType`; example: `"default"`
     pub task_type: Option<String>,
 
-    /// `Parameters`: a [`Parameter`](super::models::Parameter).
+    /// `Parameters`
     pub parameters: Option<models::Parameter>,
 
-    /// `SqlAgentParameter`: a [`SqlAgentParameter`](super::models::SqlAgentParameter).
+    /// `SqlAgentParameter`
     pub sql_agent_parameter: Option<models::SqlAgentParameter>,
 }
 
@@ -1123,30 +1035,32 @@ pub struct ModifyAgentInstanceParametersResponse {
 /// The `ModifyChatTitle` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`ModifyChatTitleResponse`].
-/// The codes it documents are in [`ModifyChatTitleError`](super::errors::ModifyChatTitleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=ModifyChatTitle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "ModifyChatTitle",
     output = ModifyChatTitleResponse,
-    error = super::errors::ModifyChatTitleError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct ModifyChatTitle {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-xxxxxxxx"`
+    /// `InstanceId`; example: `"agtins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-xxxxxxxx"`
+    /// `ChatId`; example: `"chat-xxxxxxxx"`
     pub chat_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"新标题"`
+    /// `Title`; example: `"新标题"`
     pub title: Option<String>,
 }
 
@@ -1160,35 +1074,33 @@ pub struct ModifyChatTitleResponse {
 /// The `ModifyMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`ModifyMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`ModifyMemoryPlusSpaceError`](super::errors::ModifyMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=ModifyMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "ModifyMemoryPlusSpace",
     output = ModifyMemoryPlusSpaceResponse,
-    error = super::errors::ModifyMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct ModifyMemoryPlusSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"mem-bsjw****"`
+    /// `SpaceId`; example: `"mem-bsjw****"`
     pub space_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试111"`
+    /// `Name`; example: `"测试111"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述1111"`
+    /// `Description`; example: `"描述1111"`
     pub description: Option<String>,
 
-    /// `Compressed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Compressed`; example: `false`
     pub compressed: Option<bool>,
 }
 
@@ -1202,25 +1114,29 @@ pub struct ModifyMemoryPlusSpaceResponse {
 /// The `PauseAgentWork` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`PauseAgentWorkResponse`].
-/// The codes it documents are in [`PauseAgentWorkError`](super::errors::PauseAgentWorkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=PauseAgentWork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "PauseAgentWork",
     output = PauseAgentWorkResponse,
-    error = super::errors::PauseAgentWorkError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct PauseAgentWork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 
-    /// `AgentTaskType`: a string.
-    ///
-    /// Example: `"sql_precheck"`
+    /// `AgentTaskType`; example: `"sql_precheck"`
     pub agent_task_type: Option<String>,
 }
 
@@ -1234,20 +1150,26 @@ pub struct PauseAgentWorkResponse {
 /// The `RecoverAgentInstance` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`RecoverAgentInstanceResponse`].
-/// The codes it documents are in [`RecoverAgentInstanceError`](super::errors::RecoverAgentInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=RecoverAgentInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "RecoverAgentInstance",
     output = RecoverAgentInstanceResponse,
-    error = super::errors::RecoverAgentInstanceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct RecoverAgentInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 }
 
@@ -1261,25 +1183,27 @@ pub struct RecoverAgentInstanceResponse {
 /// The `RecoverMemoryPlusSpace` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`RecoverMemoryPlusSpaceResponse`].
-/// The codes it documents are in [`RecoverMemoryPlusSpaceError`](super::errors::RecoverMemoryPlusSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=RecoverMemoryPlusSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "RecoverMemoryPlusSpace",
     output = RecoverMemoryPlusSpaceResponse,
-    error = super::errors::RecoverMemoryPlusSpaceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct RecoverMemoryPlusSpace {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["mem-8z4o****"]`
+    /// `SpaceIds`; example: `["mem-8z4o****"]`
     pub space_ids: Vec<String>,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: Option<i64>,
 }
 
@@ -1293,25 +1217,29 @@ pub struct RecoverMemoryPlusSpaceResponse {
 /// The `RemoveChat` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`RemoveChatResponse`].
-/// The codes it documents are in [`RemoveChatError`](super::errors::RemoveChatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=RemoveChat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "RemoveChat",
     output = RemoveChatResponse,
-    error = super::errors::RemoveChatError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct RemoveChat {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-xxxxxxxx"`
+    /// `InstanceId`; example: `"agtins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-xxxxxxxx"`
+    /// `ChatId`; example: `"chat-xxxxxxxx"`
     pub chat_id: Option<String>,
 }
 
@@ -1325,34 +1253,36 @@ pub struct RemoveChatResponse {
 /// The `StartAgentTask` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`StartAgentTaskResponse`].
-/// The codes it documents are in [`StartAgentTaskError`](super::errors::StartAgentTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=StartAgentTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TdaiErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "StartAgentTask",
     output = StartAgentTaskResponse,
-    error = super::errors::StartAgentTaskError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct StartAgentTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-example"`
+    /// `InstanceId`; example: `"agentins-example"`
     pub instance_id: String,
 
-    /// `InstanceToken`: a string.
-    ///
-    /// Example: `"QWER"`
+    /// `InstanceToken`; example: `"QWER"`
     pub instance_token: Option<String>,
 }
 
 /// What a successful [`StartAgentTask`] call returns.
 #[tc_model]
 pub struct StartAgentTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"qwer1234"`
+    /// `TaskId`; example: `"qwer1234"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1362,20 +1292,26 @@ pub struct StartAgentTaskResponse {
 /// The `TerminateAgentInstance` action of TDAI API 2025-07-17.
 ///
 /// A successful call returns [`TerminateAgentInstanceResponse`].
-/// The codes it documents are in [`TerminateAgentInstanceError`](super::errors::TerminateAgentInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdai&Version=2025-07-17&Action=TerminateAgentInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdaiErrorCode`](super::errors::TdaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdaiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdaiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdaiErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdaiErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdai",
     version = "2025-07-17",
     name = "TerminateAgentInstance",
     output = TerminateAgentInstanceResponse,
-    error = super::errors::TerminateAgentInstanceError
+    error = super::errors::TdaiErrorCode
 )]
 pub struct TerminateAgentInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: String,
 }
 

@@ -8,64 +8,40 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAgents`](super::DescribeAgents).
 #[tc_model]
 pub struct Agent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-xpcn2t3e"`
+    /// `AgentId`; example: `"agt-xpcn2t3e"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"风险SQL治理智能体"`
+    /// `AgentName`; example: `"风险SQL治理智能体"`
     pub agent_name: Option<String>,
 
-    /// `AgentInternalName`: a string.
-    ///
-    /// Example: `"aid"`
+    /// `AgentInternalName`; example: `"aid"`
     pub agent_internal_name: Option<String>,
 
-    /// `DeployPlace`: a string.
-    ///
-    /// Example: `"intranet"`
+    /// `DeployPlace`; example: `"intranet"`
     pub deploy_place: Option<String>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AgentStatus`; example: `"normal"`
     pub agent_status: Option<String>,
 
-    /// `DefaultVersion`: a string.
-    ///
-    /// Example: `"v1.0.0.0"`
+    /// `DefaultVersion`; example: `"v1.0.0.0"`
     pub default_version: Option<String>,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"service"`
+    /// `AgentType`; example: `"service"`
     pub agent_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"风险SQL治理智能体是一个专注于治理代码中的风险SQL的智能体"`
+    /// `Description`; example: `"风险SQL治理智能体是一个专注于治理代码中的风险SQL的智能体"`
     pub description: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Creator`; example: `"user"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-15 16:06:10"`
+    /// `CreateTime`; example: `"2025-07-15 16:06:10"`
     pub create_time: Option<String>,
 
-    /// `Updater`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Updater`; example: `"user"`
     pub updater: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-15 16:06:10"`
+    /// `UpdateTime`; example: `"2025-07-15 16:06:10"`
     pub update_time: Option<String>,
 }
 
@@ -74,37 +50,25 @@ pub struct Agent {
 /// Returned in the output of [`DescribeAgentDutyTaskDetail`](super::DescribeAgentDutyTaskDetail) and [`DescribeAgentDutyTasks`](super::DescribeAgentDutyTasks).
 #[tc_model]
 pub struct AgentDutyTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xcasd"`
+    /// `TaskId`; example: `"task-xcasd"`
     pub task_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-11 10:00:00"`
+    /// `CreateTime`; example: `"2025-08-11 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-11 10:00:00"`
+    /// `StartTime`; example: `"2025-08-11 10:00:00"`
     pub start_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-08-11 10:00:00"`
+    /// `FinishTime`; example: `"2025-08-11 10:00:00"`
     pub finish_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `ResultExtraKey`: a list of strings.
-    ///
-    /// Example: `["appId"]`
+    /// `ResultExtraKey`; example: `["appId"]`
     pub result_extra_key: Option<Vec<String>>,
 
-    /// `Extra`: a list of [`ExtraInfo`] objects.
+    /// `Extra`
     pub extra: Option<Vec<ExtraInfo>>,
 }
 
@@ -113,129 +77,85 @@ pub struct AgentDutyTask {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct AgentInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agentins-efbt5y3h"`
+    /// `InstanceId`; example: `"agentins-efbt5y3h"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"风险SQL治理Agent实例"`
+    /// `InstanceName`; example: `"风险SQL治理Agent实例"`
     pub instance_name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agt-xpcn2t3e"`
+    /// `AgentId`; example: `"agt-xpcn2t3e"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"风险SQL治理智能体"`
+    /// `AgentName`; example: `"风险SQL治理智能体"`
     pub agent_name: Option<String>,
 
-    /// `AgentInternalName`: a string.
-    ///
-    /// Example: `"aid"`
+    /// `AgentInternalName`; example: `"aid"`
     pub agent_internal_name: Option<String>,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"service"`
+    /// `AgentType`; example: `"service"`
     pub agent_type: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"v1.0.0.0"`
+    /// `AgentVersion`; example: `"v1.0.0.0"`
     pub agent_version: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `Parameters`: a list of [`Parameter`] objects.
+    /// `Parameters`
     pub parameters: Option<Vec<Parameter>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-15 16:06:10"`
+    /// `CreateTime`; example: `"2025-07-15 16:06:10"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-15 16:06:10"`
+    /// `UpdateTime`; example: `"2025-07-15 16:06:10"`
     pub update_time: Option<String>,
 
-    /// `Tags`: a list of [`TagItem`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagItem>>,
 
-    /// `DeployPlace`: a string.
-    ///
-    /// Example: `"intranet"`
+    /// `DeployPlace`; example: `"intranet"`
     pub deploy_place: Option<String>,
 
-    /// `PolicyIds`: a list of strings.
-    ///
-    /// Example: `["Policy-zxas32qq"]`
+    /// `PolicyIds`; example: `["Policy-zxas32qq"]`
     pub policy_ids: Option<Vec<String>>,
 
-    /// `ClawConfig`: a [`ClawConfigInfo`].
+    /// `ClawConfig`
     pub claw_config: Option<ClawConfigInfo>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"database_claw"`
+    /// `InstanceType`; example: `"database_claw"`
     pub instance_type: Option<String>,
 
-    /// `AllowedActions`: a list of strings.
-    ///
-    /// Example: `["view"]`
+    /// `AllowedActions`; example: `["view"]`
     pub allowed_actions: Option<Vec<String>>,
 
-    /// `LastActiveTime`: a string.
-    ///
-    /// Example: `"2026-04-13 14:39:00"`
+    /// `LastActiveTime`; example: `"2026-04-13 14:39:00"`
     pub last_active_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"newnewDescription"`
+    /// `Description`; example: `"newnewDescription"`
     pub description: Option<String>,
 
-    /// `CreatingProgress`: a [`CreatingProgress`].
+    /// `CreatingProgress`
     pub creating_progress: Option<CreatingProgress>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"DatabaseClaw_AI_GlobalReadOnly"`
+    /// `RoleName`; example: `"DatabaseClaw_AI_GlobalReadOnly"`
     pub role_name: Option<String>,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2026-08-12 17:02:43"`
+    /// `OfflineTime`; example: `"2026-08-12 17:02:43"`
     pub offline_time: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"database-claw"`
+    /// `ProductName`; example: `"database-claw"`
     pub product_name: Option<String>,
 
-    /// `Capabilities`: a list of strings.
-    ///
-    /// Example: `["chat.image-upload"]`
+    /// `Capabilities`; example: `["chat.image-upload"]`
     pub capabilities: Option<Vec<String>>,
 
-    /// `DeploymentFree`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeploymentFree`; example: `false`
     pub deployment_free: Option<bool>,
 
-    /// `AgentMem`: an [`AgentMemInfo`].
+    /// `AgentMem`
     pub agent_mem: Option<AgentMemInfo>,
 
-    /// `MemInstanceId`: a string.
-    ///
-    /// Example: `"mem-test0001"`
+    /// `MemInstanceId`; example: `"mem-test0001"`
     pub mem_instance_id: Option<String>,
 }
 
@@ -244,24 +164,16 @@ pub struct AgentInstance {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct AgentMemInfo {
-    /// `MemInstanceId`: a string.
-    ///
-    /// Example: `"mem-*******"`
+    /// `MemInstanceId`; example: `"mem-*******"`
     pub mem_instance_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `InstallStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstallStatus`; example: `0`
     pub install_status: Option<i64>,
 
-    /// `MemStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `MemStatus`; example: `"online"`
     pub mem_status: Option<String>,
 }
 
@@ -270,14 +182,10 @@ pub struct AgentMemInfo {
 /// Sent in the input of [`CreateChatCompletion`](super::CreateChatCompletion).
 #[tc_model]
 pub struct Attachments {
-    /// `CosKey`: a string.
-    ///
-    /// Example: `"chat-images/123456/123456/202609/707dae073fbc4012b801647c701a35ce.png"`
+    /// `CosKey`; example: `"chat-images/123456/123456/202609/707dae073fbc4012b801647c701a35ce.png"`
     pub cos_key: Option<String>,
 
-    /// `MimeType`: a string.
-    ///
-    /// Example: `"image/png"`
+    /// `MimeType`; example: `"image/png"`
     pub mime_type: Option<String>,
 }
 
@@ -286,54 +194,34 @@ pub struct Attachments {
 /// Returned in the output of [`DescribeChats`](super::DescribeChats).
 #[tc_model]
 pub struct ChatBrief {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `13579`
+    /// `AppId`; example: `13579`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `Uin`; example: `"13579"`
     pub uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `OwnerUin`; example: `"13579"`
     pub owner_uin: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"agtins-xxxxxxxx"`
+    /// `InstanceId`; example: `"agtins-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-xxxxxxxx"`
+    /// `ChatId`; example: `"chat-xxxxxxxx"`
     pub chat_id: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `13579`
+    /// `CreateTime`; example: `13579`
     pub create_time: Option<i64>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Title`; example: `"你好"`
     pub title: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `LastStreamingId`: a string.
-    ///
-    /// Example: `"strm-xxxxxxxx"`
+    /// `LastStreamingId`; example: `"strm-xxxxxxxx"`
     pub last_streaming_id: Option<String>,
 
-    /// `LastStreamingTokenId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastStreamingTokenId`; example: `0`
     pub last_streaming_token_id: Option<i64>,
 }
 
@@ -342,17 +230,13 @@ pub struct ChatBrief {
 /// Returned in the output of [`DescribeChatDetail`](super::DescribeChatDetail).
 #[tc_model]
 pub struct ChatDetail {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `UserMessage`: a string.
-    ///
-    /// Example: `"帮我查询最近一个月的历史任务"`
+    /// `UserMessage`; example: `"帮我查询最近一个月的历史任务"`
     pub user_message: Option<String>,
 
-    /// `AssistantMessage`: a list of [`CreateChatCompletionRes`] objects.
+    /// `AssistantMessage`
     pub assistant_message: Option<Vec<CreateChatCompletionRes>>,
 }
 
@@ -361,17 +245,13 @@ pub struct ChatDetail {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct ClawConfigInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: Option<i64>,
 
-    /// `DbTypes`: a list of strings.
-    ///
-    /// Example: `["postgresql"]`
+    /// `DbTypes`; example: `["postgresql"]`
     pub db_types: Option<Vec<String>>,
 
-    /// `Deploy`: a [`ClawDeployInfo`].
+    /// `Deploy`
     pub deploy: Option<ClawDeployInfo>,
 }
 
@@ -380,19 +260,13 @@ pub struct ClawConfigInfo {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct ClawDeployInfo {
-    /// `UserVpcId`: a string.
-    ///
-    /// Example: `"vpc-iar32aw9"`
+    /// `UserVpcId`; example: `"vpc-iar32aw9"`
     pub user_vpc_id: Option<String>,
 
-    /// `UserSubnetId`: a string.
-    ///
-    /// Example: `"subnet-pjbev7x8"`
+    /// `UserSubnetId`; example: `"subnet-pjbev7x8"`
     pub user_subnet_id: Option<String>,
 
-    /// `UserVpcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `UserVpcRegion`; example: `"ap-guangzhou"`
     pub user_vpc_region: Option<String>,
 }
 
@@ -401,32 +275,20 @@ pub struct ClawDeployInfo {
 /// Sent in the input of [`ModifyAgentInstanceParameters`](super::ModifyAgentInstanceParameters).
 #[tc_model]
 pub struct CodeRepo {
-    /// `RepoUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://git.woa.com/calvinliao/tcs-middleware"`
+    /// `RepoUrl`, required in requests; example: `"https://git.woa.com/calvinliao/tcs-middleware"`
     pub repo_url: Option<String>,
 
-    /// `Branch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"master"`
+    /// `Branch`, required in requests; example: `"master"`
     pub branch: Option<String>,
 
-    /// `GitCommitPipelines`: a list of strings.
-    ///
-    /// Example: `["bdbe54afaa7e60b11cd87682bd9ab59c92a489ac"]`
+    /// `GitCommitPipelines`; example: `["bdbe54afaa7e60b11cd87682bd9ab59c92a489ac"]`
     pub git_commit_pipelines: Option<Vec<String>>,
 
-    /// `GitORMType`: a string.
-    ///
-    /// Example: `"goframe"`
+    /// `GitORMType`; example: `"goframe"`
     #[tc(rename = "GitORMType")]
     pub git_orm_type: Option<String>,
 
-    /// `GitCodeLanguage`: a string.
-    ///
-    /// Example: `"golang"`
+    /// `GitCodeLanguage`; example: `"golang"`
     pub git_code_language: Option<String>,
 }
 
@@ -435,57 +297,37 @@ pub struct CodeRepo {
 /// Returned in the output of [`DescribeChatDetail`](super::DescribeChatDetail).
 #[tc_model]
 pub struct CreateChatCompletionRes {
-    /// `Object`: a string.
-    ///
-    /// Example: `"chat.completion.chunk"`
+    /// `Object`; example: `"chat.completion.chunk"`
     pub object: Option<String>,
 
-    /// `Created`: a signed 64-bit integer.
-    ///
-    /// Example: `1677652281`
+    /// `Created`; example: `1677652281`
     pub created: Option<i64>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"DeepSeek-R1"`
+    /// `Model`; example: `"DeepSeek-R1"`
     pub model: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `124789`
+    /// `AppId`; example: `124789`
     pub app_id: Option<i64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `OwnerUin`; example: `"13579"`
     pub owner_uin: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `Uin`; example: `"13579"`
     pub uin: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxxx"`
+    /// `RequestId`; example: `"xxxx-xxxx-xxxx"`
     pub request_id: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-1357911"`
+    /// `ChatId`; example: `"chat-1357911"`
     pub chat_id: Option<String>,
 
-    /// `StreamingId`: a string.
-    ///
-    /// Example: `"strm-11111111"`
+    /// `StreamingId`; example: `"strm-11111111"`
     pub streaming_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"任务ID"`
+    /// `TaskId`; example: `"任务ID"`
     pub task_id: Option<String>,
 
-    /// `Choices`: a list of [`UploadChoice`] objects.
+    /// `Choices`
     pub choices: Option<Vec<UploadChoice>>,
 }
 
@@ -494,17 +336,13 @@ pub struct CreateChatCompletionRes {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct CreatingProgress {
-    /// `TotalSteps`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalSteps`; example: `6`
     pub total_steps: Option<i64>,
 
-    /// `CurrentStep`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CurrentStep`; example: `2`
     pub current_step: Option<i64>,
 
-    /// `Steps`: a list of [`CreatingStepInfo`] objects.
+    /// `Steps`
     pub steps: Option<Vec<CreatingStepInfo>>,
 }
 
@@ -513,29 +351,19 @@ pub struct CreatingProgress {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct CreatingStepInfo {
-    /// `StepName`: a string.
-    ///
-    /// Example: `"CreateTKECluster"`
+    /// `StepName`; example: `"CreateTKECluster"`
     pub step_name: Option<String>,
 
-    /// `StepDesc`: a string.
-    ///
-    /// Example: `"创建TKE集群"`
+    /// `StepDesc`; example: `"创建TKE集群"`
     pub step_desc: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2026-05-06 20:13:06"`
+    /// `FinishTime`; example: `"2026-05-06 20:13:06"`
     pub finish_time: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"QueryAddInstances: CVM instance ins-1flbim5k failed"`
+    /// `ErrMsg`; example: `"QueryAddInstances: CVM instance ins-1flbim5k failed"`
     pub err_msg: Option<String>,
 }
 
@@ -544,24 +372,16 @@ pub struct CreatingStepInfo {
 /// Returned in the output of [`DescribeAgentDutyTaskDetail`](super::DescribeAgentDutyTaskDetail) and [`DescribeAgentDutyTasks`](super::DescribeAgentDutyTasks).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"AppId"`
+    /// `Key`; example: `"AppId"`
     pub key: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用户标识"`
+    /// `Description`; example: `"用户标识"`
     pub description: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"json 字符串"`
+    /// `Value`; example: `"json 字符串"`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ValueType`; example: `"string"`
     pub value_type: Option<String>,
 }
 
@@ -570,26 +390,16 @@ pub struct ExtraInfo {
 /// Sent in the input of [`ModifyAgentInstanceParameters`](super::ModifyAgentInstanceParameters).
 #[tc_model]
 pub struct InstanceInfos {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cdb-jgmilzl8"`
+    /// `InstanceId`, required in requests; example: `"cdb-jgmilzl8"`
     pub instance_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_database"`
+    /// `DatabaseName`; example: `"test_database"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `TableName`; example: `"test_table"`
     pub table_name: Option<String>,
 }
 
@@ -598,82 +408,52 @@ pub struct InstanceInfos {
 /// Returned in the output of [`DescribeMemoryPlusSpaces`](super::DescribeMemoryPlusSpaces).
 #[tc_model]
 pub struct MemoryPlusInfo {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"mem-ins-mft8g8st"`
+    /// `SpaceId`; example: `"mem-ins-mft8g8st"`
     pub space_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"fdsfadsafdsf"`
+    /// `Name`; example: `"fdsfadsafdsf"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `PayMode`; example: `-1`
     pub pay_mode: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<i64>,
 
-    /// `MemoryUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemoryUsage`; example: `0`
     pub memory_usage: Option<i64>,
 
-    /// `CreditUsage`: a floating-point number.
-    ///
-    /// Example: `44.062`
+    /// `CreditUsage`; example: `44.062`
     pub credit_usage: Option<f64>,
 
-    /// `Compressed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Compressed`; example: `true`
     pub compressed: Option<bool>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<ResourceTag>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.0"`
+    /// `Version`; example: `"2.0"`
     pub version: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-14T16:43:58+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-05-14T16:43:58+08:00"`
     pub created_at: Option<String>,
 
-    /// `IsolatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-18T11:51:19+08:00"`
+    /// `IsolatedAt`, an ISO 8601 timestamp; example: `"2026-05-18T11:51:19+08:00"`
     pub isolated_at: Option<String>,
 
-    /// `ExpiredAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-15T23:59:59+08:00"`
+    /// `ExpiredAt`, an ISO 8601 timestamp; example: `"2026-08-15T23:59:59+08:00"`
     pub expired_at: Option<String>,
 
-    /// `DestroyAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-28T16:05:24+08:00"`
+    /// `DestroyAt`, an ISO 8601 timestamp; example: `"2026-05-28T16:05:24+08:00"`
     pub destroy_at: Option<String>,
 }
 
@@ -683,22 +463,13 @@ pub struct MemoryPlusInfo {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct Parameter {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"git_branch"`
+    /// `Key`, required in requests; example: `"git_branch"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"master"`
+    /// `Value`, required in requests; example: `"master"`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `ValueType`, required in requests; example: `"string"`
     pub value_type: Option<String>,
 }
 
@@ -708,14 +479,10 @@ pub struct Parameter {
 /// Returned in the output of [`DescribeMemoryPlusSpace`](super::DescribeMemoryPlusSpace) and [`DescribeMemoryPlusSpaces`](super::DescribeMemoryPlusSpaces).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey"`
+    /// `TagKey`; example: `"tagkey"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tagvalue"`
+    /// `TagValue`; example: `"tagvalue"`
     pub tag_value: Option<String>,
 }
 
@@ -724,10 +491,10 @@ pub struct ResourceTag {
 /// Sent in the input of [`ModifyAgentInstanceParameters`](super::ModifyAgentInstanceParameters).
 #[tc_model]
 pub struct SqlAgentParameter {
-    /// `InstanceInfos`: a list of [`InstanceInfos`] objects.
+    /// `InstanceInfos`
     pub instance_infos: Option<Vec<InstanceInfos>>,
 
-    /// `CodeRepo`: a [`CodeRepo`].
+    /// `CodeRepo`
     pub code_repo: Option<CodeRepo>,
 }
 
@@ -736,14 +503,10 @@ pub struct SqlAgentParameter {
 /// Returned in the output of [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct StatusItem {
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: Option<i64>,
 }
 
@@ -752,14 +515,10 @@ pub struct StatusItem {
 /// Sent in the input of [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"负责人"`
+    /// `TagKey`; example: `"负责人"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["bob"]`
+    /// `TagValue`; example: `["bob"]`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -769,14 +528,10 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeAgentInstance`](super::DescribeAgentInstance) and [`DescribeAgentInstances`](super::DescribeAgentInstances).
 #[tc_model]
 pub struct TagItem {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"负责人"`
+    /// `TagKey`; example: `"负责人"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"bob"`
+    /// `TagValue`; example: `"bob"`
     pub tag_value: Option<String>,
 }
 
@@ -785,32 +540,22 @@ pub struct TagItem {
 /// Returned in the output of [`DescribeChatDetail`](super::DescribeChatDetail).
 #[tc_model]
 pub struct UploadChoice {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 
-    /// `StepNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StepNo`; example: `1`
     pub step_no: Option<i64>,
 
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"数据处理"`
+    /// `CurrentStep`; example: `"数据处理"`
     pub current_step: Option<String>,
 
-    /// `Delta`: an [`UploadDelta`].
+    /// `Delta`
     pub delta: Option<UploadDelta>,
 
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMessage`; example: `"error"`
     pub error_message: Option<String>,
 }
 
@@ -819,14 +564,10 @@ pub struct UploadChoice {
 /// Returned in the output of [`DescribeChatDetail`](super::DescribeChatDetail).
 #[tc_model]
 pub struct UploadDelta {
-    /// `StepBrief`: a string.
-    ///
-    /// Example: `"正在进行数据处理"`
+    /// `StepBrief`; example: `"正在进行数据处理"`
     pub step_brief: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"正在处理第一条数据"`
+    /// `Content`; example: `"正在处理第一条数据"`
     pub content: Option<String>,
 }
 
@@ -836,12 +577,10 @@ pub struct UploadDelta {
 #[doc(alias = "VDBDocument")]
 #[tc_model]
 pub struct VdbDocument {
-    /// `Id`: a string.
-    ///
-    /// Example: `"profile:v1:1c7336830c19807078c557cb9484c95f448d338906a395ef71e7ee86e9d55867"`
+    /// `Id`; example: `"profile:v1:1c7336830c19807078c557cb9484c95f448d338906a395ef71e7ee86e9d55867"`
     pub id: Option<String>,
 
-    /// `Fields`: a list of [`VdbFieldMap`] objects.
+    /// `Fields`
     pub fields: Option<Vec<VdbFieldMap>>,
 }
 
@@ -852,23 +591,15 @@ pub struct VdbDocument {
 #[doc(alias = "VDBFieldMap")]
 #[tc_model]
 pub struct VdbFieldMap {
-    /// `Name`: a string.
-    ///
-    /// Example: `"created_at_ms"`
+    /// `Name`; example: `"created_at_ms"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1776064058717"`
+    /// `Value`; example: `"1776064058717"`
     pub value: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"文件名"`
+    /// `Description`; example: `"文件名"`
     pub description: Option<String>,
 }

@@ -7,111 +7,106 @@ use super::models;
 /// The `CloneClusterToPointInTime` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`CloneClusterToPointInTimeResponse`].
-/// The codes it documents are in [`CloneClusterToPointInTimeError`](super::errors::CloneClusterToPointInTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=CloneClusterToPointInTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdcpgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::TdcpgErrorCode::FailedOperationGetVpcFailed)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`FailedOperation.SpecStorageLack`](super::errors::TdcpgErrorCode::FailedOperationSpecStorageLack)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BackupDataPointInvalid`](super::errors::TdcpgErrorCode::InvalidParameterValueBackupDataPointInvalid)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SourceBackupClusterIdInvalid`](super::errors::TdcpgErrorCode::InvalidParameterValueSourceBackupClusterIdInvalid)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.VpcDeniedError`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcDeniedError)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`InvalidParameterValue.VpcSubnetIpLack`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcSubnetIpLack)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::TdcpgErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserClusterLimit`](super::errors::TdcpgErrorCode::LimitExceededUserClusterLimit)
+/// - [`MissingParameter`](super::errors::TdcpgErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::TdcpgErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TdcpgErrorCode::UnknownParameter)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "CloneClusterToPointInTime",
     output = CloneClusterToPointInTimeResponse,
-    error = super::errors::CloneClusterToPointInTimeError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct CloneClusterToPointInTime {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"10.17"`
+    /// `DBVersion`; example: `"10.17"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: String,
 
-    /// `SourceClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `SourceClusterId`; example: `"tdcpg-xxx"`
     pub source_cluster_id: String,
 
-    /// `SourceDataPoint`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `SourceDataPoint`; example: `"2021-11-18T18:10:25+08:00"`
     pub source_data_point: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Port`; example: `5432`
     pub port: Option<u64>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<u64>,
 
-    /// `StoragePayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `StoragePayMode`; example: `"PREPAID"`
     pub storage_pay_mode: Option<String>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<u64>,
 }
 
 /// What a successful [`CloneClusterToPointInTime`] call returns.
 #[tc_model]
 pub struct CloneClusterToPointInTimeResponse {
-    /// `DealNameSet`: a list of strings.
-    ///
-    /// Example: `["aaaa"]`
+    /// `DealNameSet`; example: `["aaaa"]`
     pub deal_name_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -121,118 +116,116 @@ pub struct CloneClusterToPointInTimeResponse {
 /// The `CreateCluster` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdcpgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.GetVpcFailed`](super::errors::TdcpgErrorCode::FailedOperationGetVpcFailed)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`FailedOperation.PayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationPayModeInvalid)
+/// - [`FailedOperation.StoragePayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationStoragePayModeInvalid)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InternalError`](super::errors::TdcpgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DatabaseVersionParamCountError`](super::errors::TdcpgErrorCode::InvalidParameterValueDatabaseVersionParamCountError)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidDatabaseVersion`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidDatabaseVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.VpcDeniedError`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcDeniedError)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`InvalidParameterValue.VpcSubnetIpLack`](super::errors::TdcpgErrorCode::InvalidParameterValueVpcSubnetIpLack)
+/// - [`LimitExceeded`](super::errors::TdcpgErrorCode::LimitExceeded)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::TdcpgErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserClusterLimit`](super::errors::TdcpgErrorCode::LimitExceededUserClusterLimit)
+/// - [`MissingParameter`](super::errors::TdcpgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TdcpgErrorCode::OperationDenied)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::TdcpgErrorCode::UnknownParameter)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct CreateCluster {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `MasterUserPassword`: a string.
-    ///
-    /// Example: `"1111@AAAA"`
+    /// `MasterUserPassword`; example: `"1111@AAAA"`
     pub master_user_password: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"10.17"`
+    /// `DBVersion`; example: `"10.17"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Port`; example: `5432`
     pub port: Option<u64>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<u64>,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DBMajorVersion`; example: `"10"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: Option<String>,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v10.17_r1.4"`
+    /// `DBKernelVersion`; example: `"v10.17_r1.4"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: Option<String>,
 
-    /// `StoragePayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `StoragePayMode`; example: `"PREPAID"`
     pub storage_pay_mode: Option<String>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<u64>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `DealNameSet`: a list of strings.
-    ///
-    /// Example: `["aaaa"]`
+    /// `DealNameSet`; example: `["aaaa"]`
     pub deal_name_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -242,50 +235,60 @@ pub struct CreateClusterResponse {
 /// The `CreateClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`CreateClusterInstancesResponse`].
-/// The codes it documents are in [`CreateClusterInstancesError`](super::errors::CreateClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=CreateClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdcpgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`FailedOperation.PayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationPayModeInvalid)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::TdcpgErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserClusterLimit`](super::errors::TdcpgErrorCode::LimitExceededUserClusterLimit)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "CreateClusterInstances",
     output = CreateClusterInstancesResponse,
-    error = super::errors::CreateClusterInstancesError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct CreateClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstanceName"`
+    /// `InstanceName`; example: `"MyInstanceName"`
     pub instance_name: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 }
 
 /// What a successful [`CreateClusterInstances`] call returns.
 #[tc_model]
 pub struct CreateClusterInstancesResponse {
-    /// `DealNameSet`: a list of strings.
-    ///
-    /// Example: `["aaaa"]`
+    /// `DealNameSet`; example: `["aaaa"]`
     pub deal_name_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -295,20 +298,28 @@ pub struct CreateClusterInstancesResponse {
 /// The `DeleteCluster` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 }
 
@@ -322,23 +333,35 @@ pub struct DeleteClusterResponse {
 /// The `DeleteClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DeleteClusterInstancesResponse`].
-/// The codes it documents are in [`DeleteClusterInstancesError`](super::errors::DeleteClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DeleteClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.StatusError`](super::errors::TdcpgErrorCode::FailedOperationStatusError)
+/// - [`FailedOperation.TaskConflict`](super::errors::TdcpgErrorCode::FailedOperationTaskConflict)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DeleteClusterInstances",
     output = DeleteClusterInstancesResponse,
-    error = super::errors::DeleteClusterInstancesError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DeleteClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
@@ -352,32 +375,40 @@ pub struct DeleteClusterInstancesResponse {
 /// The `DescribeAccounts` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DescribeAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `AccountSet`: a list of [`Account`](super::models::Account) objects.
+    /// `AccountSet`
     pub account_set: Vec<models::Account>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -387,15 +418,26 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeClusterBackups` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeClusterBackupsResponse`].
-/// The codes it documents are in [`DescribeClusterBackupsError`](super::errors::DescribeClusterBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeClusterBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeClusterBackups",
     output = DescribeClusterBackupsResponse,
-    error = super::errors::DescribeClusterBackupsError,
+    error = super::errors::TdcpgErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -405,31 +447,23 @@ pub struct DescribeAccountsResponse {
     )
 )]
 pub struct DescribeClusterBackups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterBackups`] call returns.
 #[tc_model]
 pub struct DescribeClusterBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `BackupSet`: a list of [`Backup`](super::models::Backup) objects.
+    /// `BackupSet`
     pub backup_set: Vec<models::Backup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -439,32 +473,39 @@ pub struct DescribeClusterBackupsResponse {
 /// The `DescribeClusterEndpoints` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeClusterEndpointsResponse`].
-/// The codes it documents are in [`DescribeClusterEndpointsError`](super::errors::DescribeClusterEndpointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeClusterEndpoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeClusterEndpoints",
     output = DescribeClusterEndpointsResponse,
-    error = super::errors::DescribeClusterEndpointsError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DescribeClusterEndpoints {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterEndpoints`] call returns.
 #[tc_model]
 pub struct DescribeClusterEndpointsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `EndpointSet`: a list of [`Endpoint`](super::models::Endpoint) objects.
+    /// `EndpointSet`
     pub endpoint_set: Vec<models::Endpoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -474,15 +515,25 @@ pub struct DescribeClusterEndpointsResponse {
 /// The `DescribeClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeClusterInstancesResponse`].
-/// The codes it documents are in [`DescribeClusterInstancesError`](super::errors::DescribeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError,
+    error = super::errors::TdcpgErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -492,44 +543,32 @@ pub struct DescribeClusterEndpointsResponse {
     )
 )]
 pub struct DescribeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CLUSTER_CREATE_TIME"`
+    /// `OrderBy`; example: `"CLUSTER_CREATE_TIME"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderByType`; example: `"DESC"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusterInstances`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -539,32 +578,46 @@ pub struct DescribeClusterInstancesResponse {
 /// The `DescribeClusterRecoveryTimeRange` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeClusterRecoveryTimeRangeResponse`].
-/// The codes it documents are in [`DescribeClusterRecoveryTimeRangeError`](super::errors::DescribeClusterRecoveryTimeRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeClusterRecoveryTimeRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BackupDataPointInvalid`](super::errors::TdcpgErrorCode::InvalidParameterValueBackupDataPointInvalid)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`MissingParameter`](super::errors::TdcpgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TdcpgErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::TdcpgErrorCode::UnknownParameter)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeClusterRecoveryTimeRange",
     output = DescribeClusterRecoveryTimeRangeResponse,
-    error = super::errors::DescribeClusterRecoveryTimeRangeError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DescribeClusterRecoveryTimeRange {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `DataPoint`: a string.
-    ///
-    /// Example: `"2022-01-08T19:50:54+08:00"`
+    /// `DataPoint`; example: `"2022-01-08T19:50:54+08:00"`
     pub data_point: String,
 }
 
 /// What a successful [`DescribeClusterRecoveryTimeRange`] call returns.
 #[tc_model]
 pub struct DescribeClusterRecoveryTimeRangeResponse {
-    /// `AvailableRecoveryTimeRangeSet`: a list of [`AvailableRecoveryTimeRange`](super::models::AvailableRecoveryTimeRange) objects.
+    /// `AvailableRecoveryTimeRangeSet`
     pub available_recovery_time_range_set: Vec<models::AvailableRecoveryTimeRange>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -574,15 +627,26 @@ pub struct DescribeClusterRecoveryTimeRangeResponse {
 /// The `DescribeClusters` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::TdcpgErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -592,39 +656,29 @@ pub struct DescribeClusterRecoveryTimeRangeResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CLUSTER_CREATE_TIME"`
+    /// `OrderBy`; example: `"CLUSTER_CREATE_TIME"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderByType`; example: `"DESC"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `ClusterSet`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::Cluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,27 +688,36 @@ pub struct DescribeClustersResponse {
 /// The `DescribeResourcesByDealName` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`DescribeResourcesByDealNameResponse`].
-/// The codes it documents are in [`DescribeResourcesByDealNameError`](super::errors::DescribeResourcesByDealNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=DescribeResourcesByDealName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DealNameNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueDealNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "DescribeResourcesByDealName",
     output = DescribeResourcesByDealNameResponse,
-    error = super::errors::DescribeResourcesByDealNameError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct DescribeResourcesByDealName {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `DealName`; example: `"xxxx"`
     pub deal_name: String,
 }
 
 /// What a successful [`DescribeResourcesByDealName`] call returns.
 #[tc_model]
 pub struct DescribeResourcesByDealNameResponse {
-    /// `ResourceIdInfoSet`: a list of [`ResourceIdInfo`](super::models::ResourceIdInfo) objects.
+    /// `ResourceIdInfoSet`
     pub resource_id_info_set: Vec<models::ResourceIdInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -664,20 +727,36 @@ pub struct DescribeResourcesByDealNameResponse {
 /// The `IsolateCluster` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`IsolateClusterResponse`].
-/// The codes it documents are in [`IsolateClusterError`](super::errors::IsolateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=IsolateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter`](super::errors::TdcpgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TdcpgErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::TdcpgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TdcpgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "IsolateCluster",
     output = IsolateClusterResponse,
-    error = super::errors::IsolateClusterError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct IsolateCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 }
 
@@ -691,23 +770,35 @@ pub struct IsolateClusterResponse {
 /// The `IsolateClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`IsolateClusterInstancesResponse`].
-/// The codes it documents are in [`IsolateClusterInstancesError`](super::errors::IsolateClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=IsolateClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.StatusError`](super::errors::TdcpgErrorCode::FailedOperationStatusError)
+/// - [`FailedOperation.TaskConflict`](super::errors::TdcpgErrorCode::FailedOperationTaskConflict)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "IsolateClusterInstances",
     output = IsolateClusterInstancesResponse,
-    error = super::errors::IsolateClusterInstancesError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct IsolateClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
@@ -721,30 +812,38 @@ pub struct IsolateClusterInstancesResponse {
 /// The `ModifyAccountDescription` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ModifyAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyAccountDescriptionError`](super::errors::ModifyAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ModifyAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AccountNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueAccountNotFound)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ModifyAccountDescription",
     output = ModifyAccountDescriptionResponse,
-    error = super::errors::ModifyAccountDescriptionError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ModifyAccountDescription {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AccountName`; example: `"root"`
     pub account_name: String,
 
-    /// `AccountDescription`: a string.
-    ///
-    /// Example: `"我的账号"`
+    /// `AccountDescription`; example: `"我的账号"`
     pub account_description: String,
 }
 
@@ -758,30 +857,38 @@ pub struct ModifyAccountDescriptionResponse {
 /// The `ModifyClusterEndpointWanStatus` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ModifyClusterEndpointWanStatusResponse`].
-/// The codes it documents are in [`ModifyClusterEndpointWanStatusError`](super::errors::ModifyClusterEndpointWanStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ModifyClusterEndpointWanStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.StatusError`](super::errors::TdcpgErrorCode::FailedOperationStatusError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.EndpointNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueEndpointNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ModifyClusterEndpointWanStatus",
     output = ModifyClusterEndpointWanStatusResponse,
-    error = super::errors::ModifyClusterEndpointWanStatusError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ModifyClusterEndpointWanStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"tdcpg-ep-xxx"`
+    /// `EndpointId`; example: `"tdcpg-ep-xxx"`
     pub endpoint_id: String,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `WanStatus`; example: `"OPEN"`
     pub wan_status: String,
 }
 
@@ -795,39 +902,53 @@ pub struct ModifyClusterEndpointWanStatusResponse {
 /// The `ModifyClusterInstancesSpec` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ModifyClusterInstancesSpecResponse`].
-/// The codes it documents are in [`ModifyClusterInstancesSpecError`](super::errors::ModifyClusterInstancesSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ModifyClusterInstancesSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`FailedOperation.SpecNotChange`](super::errors::TdcpgErrorCode::FailedOperationSpecNotChange)
+/// - [`FailedOperation.SpecStorageLack`](super::errors::TdcpgErrorCode::FailedOperationSpecStorageLack)
+/// - [`FailedOperation.StatusError`](super::errors::TdcpgErrorCode::FailedOperationStatusError)
+/// - [`FailedOperation.TaskConflict`](super::errors::TdcpgErrorCode::FailedOperationTaskConflict)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::TdcpgErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ModifyClusterInstancesSpec",
     output = ModifyClusterInstancesSpecResponse,
-    error = super::errors::ModifyClusterInstancesSpecError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ModifyClusterInstancesSpec {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `OperationTiming`: a string.
-    ///
-    /// Example: `"IMMIDIATE"`
+    /// `OperationTiming`; example: `"IMMIDIATE"`
     pub operation_timing: String,
 }
 
@@ -841,25 +962,34 @@ pub struct ModifyClusterInstancesSpecResponse {
 /// The `ModifyClusterName` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ModifyClusterNameResponse`].
-/// The codes it documents are in [`ModifyClusterNameError`](super::errors::ModifyClusterNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ModifyClusterName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ModifyClusterName",
     output = ModifyClusterNameResponse,
-    error = super::errors::ModifyClusterNameError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ModifyClusterName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: String,
 }
 
@@ -873,23 +1003,34 @@ pub struct ModifyClusterNameResponse {
 /// The `ModifyClustersAutoRenewFlag` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ModifyClustersAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifyClustersAutoRenewFlagError`](super::errors::ModifyClustersAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ModifyClustersAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.PayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationPayModeInvalid)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ModifyClustersAutoRenewFlag",
     output = ModifyClustersAutoRenewFlagResponse,
-    error = super::errors::ModifyClustersAutoRenewFlagError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ModifyClustersAutoRenewFlag {
-    /// `ClusterIdSet`: a list of strings.
+    /// `ClusterIdSet`
     pub cluster_id_set: Vec<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 }
 
@@ -903,25 +1044,36 @@ pub struct ModifyClustersAutoRenewFlagResponse {
 /// The `RecoverCluster` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`RecoverClusterResponse`].
-/// The codes it documents are in [`RecoverClusterError`](super::errors::RecoverClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=RecoverCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdcpgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "RecoverCluster",
     output = RecoverClusterResponse,
-    error = super::errors::RecoverClusterError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct RecoverCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 }
 
@@ -935,28 +1087,39 @@ pub struct RecoverClusterResponse {
 /// The `RecoverClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`RecoverClusterInstancesResponse`].
-/// The codes it documents are in [`RecoverClusterInstancesError`](super::errors::RecoverClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=RecoverClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.StatusError`](super::errors::TdcpgErrorCode::FailedOperationStatusError)
+/// - [`FailedOperation.TaskConflict`](super::errors::TdcpgErrorCode::FailedOperationTaskConflict)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "RecoverClusterInstances",
     output = RecoverClusterInstancesResponse,
-    error = super::errors::RecoverClusterInstancesError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct RecoverClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 }
 
@@ -970,25 +1133,35 @@ pub struct RecoverClusterInstancesResponse {
 /// The `RenewCluster` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`RenewClusterResponse`].
-/// The codes it documents are in [`RenewClusterError`](super::errors::RenewClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=RenewCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.PayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationPayModeInvalid)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "RenewCluster",
     output = RenewClusterResponse,
-    error = super::errors::RenewClusterError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct RenewCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 }
 
@@ -1002,30 +1175,38 @@ pub struct RenewClusterResponse {
 /// The `ResetAccountPassword` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`InvalidParameter`](super::errors::TdcpgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueAccountNotFound)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::TdcpgErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AccountName`; example: `"root"`
     pub account_name: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"123@aa"`
+    /// `AccountPassword`; example: `"123@aa"`
     pub account_password: String,
 }
 
@@ -1039,23 +1220,35 @@ pub struct ResetAccountPasswordResponse {
 /// The `RestartClusterInstances` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`RestartClusterInstancesResponse`].
-/// The codes it documents are in [`RestartClusterInstancesError`](super::errors::RestartClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=RestartClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowError`](super::errors::TdcpgErrorCode::FailedOperationFlowError)
+/// - [`FailedOperation.InternalServiceAccessError`](super::errors::TdcpgErrorCode::FailedOperationInternalServiceAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::TdcpgErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "RestartClusterInstances",
     output = RestartClusterInstancesResponse,
-    error = super::errors::RestartClusterInstancesError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct RestartClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }
 
@@ -1069,35 +1262,43 @@ pub struct RestartClusterInstancesResponse {
 /// The `TransformClusterPayMode` action of TDCPG API 2021-11-18.
 ///
 /// A successful call returns [`TransformClusterPayModeResponse`].
-/// The codes it documents are in [`TransformClusterPayModeError`](super::errors::TransformClusterPayModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdcpg&Version=2021-11-18&Action=TransformClusterPayMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdcpgErrorCode`](super::errors::TdcpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdcpgErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::TdcpgErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.PayModeInvalid`](super::errors::TdcpgErrorCode::FailedOperationPayModeInvalid)
+/// - [`FailedOperation.TradeAccessError`](super::errors::TdcpgErrorCode::FailedOperationTradeAccessError)
+/// - [`InvalidParameterValue`](super::errors::TdcpgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::TdcpgErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdcpgErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::TdcpgErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdcpgErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation`](super::errors::TdcpgErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdcpgErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdcpg",
     version = "2021-11-18",
     name = "TransformClusterPayMode",
     output = TransformClusterPayModeResponse,
-    error = super::errors::TransformClusterPayModeError
+    error = super::errors::TdcpgErrorCode
 )]
 pub struct TransformClusterPayMode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `CurrentPayMode`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `CurrentPayMode`; example: `"POSTPAID_BY_HOUR"`
     pub current_pay_mode: String,
 
-    /// `TargetPayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `TargetPayMode`; example: `"PREPAID"`
     pub target_pay_mode: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 }
 

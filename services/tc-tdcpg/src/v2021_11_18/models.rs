@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct Account {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AccountName`; example: `"root"`
     pub account_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `AccountDescription`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AccountDescription`; example: `"xxx"`
     pub account_description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `CreateTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `UpdateTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub update_time: String,
 }
 
@@ -39,14 +29,10 @@ pub struct Account {
 /// Returned in the output of [`DescribeClusterRecoveryTimeRange`](super::DescribeClusterRecoveryTimeRange).
 #[tc_model]
 pub struct AvailableRecoveryTimeRange {
-    /// `AvailableBeginTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `AvailableBeginTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub available_begin_time: String,
 
-    /// `AvailableEndTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `AvailableEndTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub available_end_time: String,
 }
 
@@ -55,44 +41,28 @@ pub struct AvailableRecoveryTimeRange {
 /// Returned in the output of [`DescribeClusterBackups`](super::DescribeClusterBackups).
 #[tc_model]
 pub struct Backup {
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupId`; example: `1`
     pub backup_id: i64,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"SNAPSHOT"`
+    /// `BackupType`; example: `"SNAPSHOT"`
     pub backup_type: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `BackupMethod`; example: `"AUTO"`
     pub backup_method: String,
 
-    /// `BackupDataTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `BackupDataTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub backup_data_time: String,
 
-    /// `BackupDataSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupDataSize`; example: `10`
     pub backup_data_size: i64,
 
-    /// `BackupTaskStartTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `BackupTaskStartTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub backup_task_start_time: String,
 
-    /// `BackupTaskEndTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25Z+08:00"`
+    /// `BackupTaskEndTime`; example: `"2021-11-18T18:10:25Z+08:00"`
     pub backup_task_end_time: String,
 
-    /// `BackupTaskStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `BackupTaskStatus`; example: `"SUCCESS"`
     pub backup_task_status: String,
 }
 
@@ -101,106 +71,68 @@ pub struct Backup {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"10.17"`
+    /// `DBVersion`; example: `"10.17"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `CreateTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub create_time: String,
 
-    /// `StorageUsed`: a floating-point number.
-    ///
-    /// Example: `0.13`
+    /// `StorageUsed`; example: `0.13`
     pub storage_used: f64,
 
-    /// `StorageLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `StorageLimit`; example: `1024`
     pub storage_limit: u64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: String,
 
-    /// `PayPeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `PayPeriodEndTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub pay_period_end_time: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `DBCharset`: a string.
-    ///
-    /// Example: `"UTF8"`
+    /// `DBCharset`; example: `"UTF8"`
     #[tc(rename = "DBCharset")]
     pub db_charset: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `EndpointSet`: a list of [`Endpoint`] objects.
+    /// `EndpointSet`
     pub endpoint_set: Vec<Endpoint>,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DBMajorVersion`; example: `"10"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v10.17_r1.4"`
+    /// `DBKernelVersion`; example: `"v10.17_r1.4"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: String,
 
-    /// `StoragePayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `StoragePayMode`; example: `"PREPAID"`
     pub storage_pay_mode: Option<String>,
 }
 
@@ -209,59 +141,37 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeClusterEndpoints`](super::DescribeClusterEndpoints) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Endpoint {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"tdcpg-ep-xxx"`
+    /// `EndpointId`; example: `"tdcpg-ep-xxx"`
     pub endpoint_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"tdcpg-ep-xxx"`
+    /// `EndpointName`; example: `"tdcpg-ep-xxx"`
     pub endpoint_name: String,
 
-    /// `EndpointType`: a string.
-    ///
-    /// Example: `"RW"`
+    /// `EndpointType`; example: `"RW"`
     pub endpoint_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: String,
 
-    /// `PrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `PrivatePort`; example: `5432`
     pub private_port: u64,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"111.0.0.1"`
+    /// `WanIp`; example: `"111.0.0.1"`
     pub wan_ip: String,
 
-    /// `WanPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `WanPort`; example: `5432`
     pub wan_port: u64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-tdcpg-ep-xxx.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-tdcpg-ep-xxx.sql.tencentcdb.com"`
     pub wan_domain: String,
 }
 
@@ -270,17 +180,13 @@ pub struct Endpoint {
 /// Sent in the input of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ClusterId"`
+    /// `Name`; example: `"ClusterId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: bool,
 }
 
@@ -289,92 +195,58 @@ pub struct Filter {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdcpg-ins-xxx"`
+    /// `InstanceId`; example: `"tdcpg-ins-xxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstanceName"`
+    /// `InstanceName`; example: `"MyInstanceName"`
     pub instance_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"tdcpg-ep-xxx"`
+    /// `EndpointId`; example: `"tdcpg-ep-xxx"`
     pub endpoint_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"10.17"`
+    /// `DBVersion`; example: `"10.17"`
     #[tc(rename = "DBVersion")]
     pub db_version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `CreateTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub create_time: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: String,
 
-    /// `PayPeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-11-18T18:10:25+08:00"`
+    /// `PayPeriodEndTime`; example: `"2021-11-18T18:10:25+08:00"`
     pub pay_period_end_time: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: u64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"RW"`
+    /// `InstanceType`; example: `"RW"`
     pub instance_type: String,
 
-    /// `DBMajorVersion`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DBMajorVersion`; example: `"10"`
     #[tc(rename = "DBMajorVersion")]
     pub db_major_version: String,
 
-    /// `DBKernelVersion`: a string.
-    ///
-    /// Example: `"v10.17_r1.4"`
+    /// `DBKernelVersion`; example: `"v10.17_r1.4"`
     #[tc(rename = "DBKernelVersion")]
     pub db_kernel_version: String,
 }
@@ -384,11 +256,9 @@ pub struct Instance {
 /// Returned in the output of [`DescribeResourcesByDealName`](super::DescribeResourcesByDealName).
 #[tc_model]
 pub struct ResourceIdInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`; example: `"tdcpg-xxx"`
     pub cluster_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
+    /// `InstanceIdSet`
     pub instance_id_set: Vec<String>,
 }

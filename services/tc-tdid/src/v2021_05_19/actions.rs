@@ -7,41 +7,62 @@ use super::models;
 /// The `CreateDisclosedCredential` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`CreateDisclosedCredentialResponse`].
-/// The codes it documents are in [`CreateDisclosedCredentialError`](super::errors::CreateDisclosedCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=CreateDisclosedCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "CreateDisclosedCredential",
     output = CreateDisclosedCredentialResponse,
-    error = super::errors::CreateDisclosedCredentialError
+    error = super::errors::TdidErrorCode
 )]
 pub struct CreateDisclosedCredential {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000000`
+    /// `PolicyId`; example: `2000000`
     pub policy_id: Option<u64>,
 
-    /// `CredentialData`: a string.
-    ///
-    /// Example: `"{\"cptId\":1}"`
+    /// `CredentialData`; example: `"{\"cptId\":1}"`
     pub credential_data: Option<String>,
 
-    /// `PolicyJson`: a string.
-    ///
-    /// Example: `"{\"age\":0}"`
+    /// `PolicyJson`; example: `"{\"age\":0}"`
     pub policy_json: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `UAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UAPId`; example: `1`
     #[tc(rename = "UAPId")]
     pub uap_id: Option<u64>,
 }
@@ -49,9 +70,7 @@ pub struct CreateDisclosedCredential {
 /// What a successful [`CreateDisclosedCredential`] call returns.
 #[tc_model]
 pub struct CreateDisclosedCredentialResponse {
-    /// `CredentialData`: a string.
-    ///
-    /// Example: `"{\"type\":[\"VerifiableCredential\"]}"`
+    /// `CredentialData`; example: `"{\"type\":[\"VerifiableCredential\"]}"`
     pub credential_data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -61,62 +80,91 @@ pub struct CreateDisclosedCredentialResponse {
 /// The `CreatePresentation` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`CreatePresentationResponse`].
-/// The codes it documents are in [`CreatePresentationError`](super::errors::CreatePresentationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=CreatePresentation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.GenerateCommitmentFailed`](super::errors::TdidErrorCode::CredentialGenerateCommitmentFailed)
+/// - [`Credential.GenerateRangeProof`](super::errors::TdidErrorCode::CredentialGenerateRangeProof)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.InvalidProofCommitment`](super::errors::TdidErrorCode::CredentialInvalidProofCommitment)
+/// - [`Credential.InvalidProofValue`](super::errors::TdidErrorCode::CredentialInvalidProofValue)
+/// - [`Credential.InvalidZeroProof`](super::errors::TdidErrorCode::CredentialInvalidZeroProof)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.ProofValueNotExisted`](super::errors::TdidErrorCode::CredentialProofValueNotExisted)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`Credential.VerifyZeroProofFailed`](super::errors::TdidErrorCode::CredentialVerifyZeroProofFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`Did.PermissionDenied`](super::errors::TdidErrorCode::DidPermissionDenied)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::TdidErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "CreatePresentation",
     output = CreatePresentationResponse,
-    error = super::errors::CreatePresentationError
+    error = super::errors::TdidErrorCode
 )]
 pub struct CreatePresentation {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `UAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UAPId`; example: `1`
     #[tc(rename = "UAPId")]
     pub uap_id: Option<u64>,
 
-    /// `Credentials`: a list of strings.
-    ///
-    /// Example: `["credential1","credential2"]`
+    /// `Credentials`; example: `["credential1","credential2"]`
     pub credentials: Option<Vec<String>>,
 
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:c52:0xfd28ad212a2de77fee518b4914b8579a40c601fa"`
+    /// `Did`; example: `"did:tdid:c52:0xfd28ad212a2de77fee518b4914b8579a40c601fa"`
     pub did: Option<String>,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"RIflyg"`
+    /// `VerifyCode`; example: `"RIflyg"`
     pub verify_code: Option<String>,
 
-    /// `PolicyJson`: a string.
-    ///
-    /// Example: `"{”action\":1}"`
+    /// `PolicyJson`; example: `"{”action\":1}"`
     pub policy_json: Option<String>,
 
-    /// `Unsigned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unsigned`; example: `true`
     pub unsigned: Option<bool>,
 
-    /// `CredentialList`: a list of [`CredentialProof`](super::models::CredentialProof) objects.
+    /// `CredentialList`
     pub credential_list: Option<Vec<models::CredentialProof>>,
 }
 
 /// What a successful [`CreatePresentation`] call returns.
 #[tc_model]
 pub struct CreatePresentationResponse {
-    /// `PresentationData`: a string.
+    /// `PresentationData`
     pub presentation_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -126,38 +174,62 @@ pub struct CreatePresentationResponse {
 /// The `CreateTDidByHost` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`CreateTDidByHostResponse`].
-/// The codes it documents are in [`CreateTDidByHostError`](super::errors::CreateTDidByHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=CreateTDidByHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`Did.PermissionDenied`](super::errors::TdidErrorCode::DidPermissionDenied)
+/// - [`DidFailedOperation.DidExisted`](super::errors::TdidErrorCode::DidFailedOperationDidExisted)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidObjectIdExisted`](super::errors::TdidErrorCode::DidFailedOperationDidObjectIdExisted)
+/// - [`DidFailedOperation.DidStatusInvalid`](super::errors::TdidErrorCode::DidFailedOperationDidStatusInvalid)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.GetDidDocFiled`](super::errors::TdidErrorCode::DidFailedOperationGetDidDocFiled)
+/// - [`DidFailedOperation.NotDidCreator`](super::errors::TdidErrorCode::DidFailedOperationNotDidCreator)
+/// - [`DidFailedOperation.PrivateKeyInvalid`](super::errors::TdidErrorCode::DidFailedOperationPrivateKeyInvalid)
+/// - [`DidFailedOperation.PublicKeyInvalid`](super::errors::TdidErrorCode::DidFailedOperationPublicKeyInvalid)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::TdidErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "CreateTDidByHost",
     output = CreateTDidByHostResponse,
-    error = super::errors::CreateTDidByHostError
+    error = super::errors::TdidErrorCode
 )]
 pub struct CreateTDidByHost {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `CustomAttribute`: a string.
-    ///
-    /// Example: `"{\"name\":\"张三\"}"`
+    /// `CustomAttribute`; example: `"{\"name\":\"张三\"}"`
     pub custom_attribute: Option<String>,
 }
 
 /// What a successful [`CreateTDidByHost`] call returns.
 #[tc_model]
 pub struct CreateTDidByHostResponse {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xdab41eb32082044366f1b5712504d0b623b095c1"`
+    /// `Did`; example: `"did:tdid:w1:0xdab41eb32082044366f1b5712504d0b623b095c1"`
     pub did: String,
 
-    /// `Transaction`: a [`ChainTransaction`](super::models::ChainTransaction).
+    /// `Transaction`
     pub transaction: models::ChainTransaction,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -167,46 +239,56 @@ pub struct CreateTDidByHostResponse {
 /// The `CreateTDidByPubKey` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`CreateTDidByPubKeyResponse`].
-/// The codes it documents are in [`CreateTDidByPubKeyError`](super::errors::CreateTDidByPubKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=CreateTDidByPubKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdidErrorCode::AuthFailure)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`InternalError`](super::errors::TdidErrorCode::InternalError)
+/// - [`InternalError.ServerException`](super::errors::TdidErrorCode::InternalErrorServerException)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TdidErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::TdidErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TdidErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`ResourceNotFound`](super::errors::TdidErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TdidErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "CreateTDidByPubKey",
     output = CreateTDidByPubKeyResponse,
-    error = super::errors::CreateTDidByPubKeyError
+    error = super::errors::TdidErrorCode
 )]
 pub struct CreateTDidByPubKey {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: Option<String>,
 
-    /// `CustomAttribute`: a string.
-    ///
-    /// Example: `"{\"name\":\"李四\"}"`
+    /// `CustomAttribute`; example: `"{\"name\":\"李四\"}"`
     pub custom_attribute: Option<String>,
 
-    /// `IgnoreExisted`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IgnoreExisted`; example: `1`
     pub ignore_existed: Option<u64>,
 }
 
 /// What a successful [`CreateTDidByPubKey`] call returns.
 #[tc_model]
 pub struct CreateTDidByPubKeyResponse {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0x4b5edc27dd8a20ebaae6d427f3142b24fbf687ff"`
+    /// `Did`; example: `"did:tdid:w1:0x4b5edc27dd8a20ebaae6d427f3142b24fbf687ff"`
     pub did: String,
 
-    /// `Transaction`: a [`ChainTransaction`](super::models::ChainTransaction).
+    /// `Transaction`
     pub transaction: models::ChainTransaction,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,41 +298,69 @@ pub struct CreateTDidByPubKeyResponse {
 /// The `DeactivateTDid` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`DeactivateTDidResponse`].
-/// The codes it documents are in [`DeactivateTDidError`](super::errors::DeactivateTDidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=DeactivateTDid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`Did.PermissionDenied`](super::errors::TdidErrorCode::DidPermissionDenied)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidStatusInvalid`](super::errors::TdidErrorCode::DidFailedOperationDidStatusInvalid)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.NotDidCreator`](super::errors::TdidErrorCode::DidFailedOperationNotDidCreator)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "DeactivateTDid",
     output = DeactivateTDidResponse,
-    error = super::errors::DeactivateTDidError
+    error = super::errors::TdidErrorCode
 )]
 pub struct DeactivateTDid {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0x05cdde231b90dbcb1e0a9e7a616bf17c7168c2ac"`
+    /// `Did`; example: `"did:tdid:w1:0x05cdde231b90dbcb1e0a9e7a616bf17c7168c2ac"`
     pub did: Option<String>,
 
-    /// `OperateCredential`: a string.
+    /// `OperateCredential`
     pub operate_credential: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `Deactivated`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Deactivated`; example: `"true"`
     pub deactivated: Option<String>,
 }
 
 /// What a successful [`DeactivateTDid`] call returns.
 #[tc_model]
 pub struct DeactivateTDidResponse {
-    /// `Transaction`: a [`ChainTransaction`](super::models::ChainTransaction).
+    /// `Transaction`
     pub transaction: Option<models::ChainTransaction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -260,20 +370,35 @@ pub struct DeactivateTDidResponse {
 /// The `GetAppSummary` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetAppSummaryResponse`].
-/// The codes it documents are in [`GetAppSummaryError`](super::errors::GetAppSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetAppSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetAppSummary",
     output = GetAppSummaryResponse,
-    error = super::errors::GetAppSummaryError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetAppSummary {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -281,14 +406,10 @@ pub struct GetAppSummary {
 /// What a successful [`GetAppSummary`] call returns.
 #[tc_model]
 pub struct GetAppSummaryResponse {
-    /// `AppCounter`: a [`ResourceCounterData`](super::models::ResourceCounterData).
-    ///
-    /// Example: `{"AuthCnt":2,"CPTCnt":2,"DidCnt":676,"VCCnt":942,"VerifyCnt":1288}`
+    /// `AppCounter`; example: `{"AuthCnt":2,"CPTCnt":2,"DidCnt":676,"VCCnt":942,"VerifyCnt":1288}`
     pub app_counter: Option<models::ResourceCounterData>,
 
-    /// `UserCounter`: a [`ResourceCounterData`](super::models::ResourceCounterData).
-    ///
-    /// Example: `{"AuthCnt":2,"CPTCnt":2,"DidCnt":341,"VCCnt":484,"VerifyCnt":648}`
+    /// `UserCounter`; example: `{"AuthCnt":2,"CPTCnt":2,"DidCnt":341,"VCCnt":484,"VerifyCnt":648}`
     pub user_counter: Option<models::ResourceCounterData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -298,25 +419,40 @@ pub struct GetAppSummaryResponse {
 /// The `GetCredentialState` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetCredentialStateResponse`].
-/// The codes it documents are in [`GetCredentialStateError`](super::errors::GetCredentialStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetCredentialState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetCredentialState",
     output = GetCredentialStateResponse,
-    error = super::errors::GetCredentialStateError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetCredentialState {
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"19d88ecb3f04997ccc64d425259ade0d"`
+    /// `CredentialId`; example: `"19d88ecb3f04997ccc64d425259ade0d"`
     pub credential_id: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -324,7 +460,7 @@ pub struct GetCredentialState {
 /// What a successful [`GetCredentialState`] call returns.
 #[tc_model]
 pub struct GetCredentialStateResponse {
-    /// `CredentialState`: a [`CredentialState`](super::models::CredentialState).
+    /// `CredentialState`
     pub credential_state: Option<models::CredentialState>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,44 +470,51 @@ pub struct GetCredentialStateResponse {
 /// The `GetOverSummary` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetOverSummaryResponse`].
-/// The codes it documents are in [`GetOverSummaryError`](super::errors::GetOverSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetOverSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetOverSummary",
     output = GetOverSummaryResponse,
-    error = super::errors::GetOverSummaryError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetOverSummary {}
 
 /// What a successful [`GetOverSummary`] call returns.
 #[tc_model]
 pub struct GetOverSummaryResponse {
-    /// `AppCounter`: a [`ResourceCounterData`](super::models::ResourceCounterData).
-    ///
-    /// Example: `{"CPTCnt":1,"DidCnt":1,"VCCnt":1,"VerifyCnt":1}`
+    /// `AppCounter`; example: `{"CPTCnt":1,"DidCnt":1,"VCCnt":1,"VerifyCnt":1}`
     pub app_counter: Option<models::ResourceCounterData>,
 
-    /// `UserCounter`: a [`ResourceCounterData`](super::models::ResourceCounterData).
-    ///
-    /// Example: `{"CPTCnt":1,"DidCnt":1,"VCCnt":1,"VerifyCnt":1}`
+    /// `UserCounter`; example: `{"CPTCnt":1,"DidCnt":1,"VCCnt":1,"VerifyCnt":1}`
     pub user_counter: Option<models::ResourceCounterData>,
 
-    /// `AppCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AppCnt`; example: `2`
     pub app_cnt: Option<u64>,
 
-    /// `DeployCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployCnt`; example: `1`
     pub deploy_cnt: Option<u64>,
 
-    /// `ChainCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChainCnt`; example: `1`
     pub chain_cnt: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -381,25 +524,46 @@ pub struct GetOverSummaryResponse {
 /// The `GetTDidByObjectId` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetTDidByObjectIdResponse`].
-/// The codes it documents are in [`GetTDidByObjectIdError`](super::errors::GetTDidByObjectIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetTDidByObjectId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`Did.PermissionDenied`](super::errors::TdidErrorCode::DidPermissionDenied)
+/// - [`DidFailedOperation.DidExisted`](super::errors::TdidErrorCode::DidFailedOperationDidExisted)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidObjectIdExisted`](super::errors::TdidErrorCode::DidFailedOperationDidObjectIdExisted)
+/// - [`DidFailedOperation.DidStatusInvalid`](super::errors::TdidErrorCode::DidFailedOperationDidStatusInvalid)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.GetDidDocFiled`](super::errors::TdidErrorCode::DidFailedOperationGetDidDocFiled)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetTDidByObjectId",
     output = GetTDidByObjectIdResponse,
-    error = super::errors::GetTDidByObjectIdError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetTDidByObjectId {
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"user-test"`
+    /// `ObjectId`; example: `"user-test"`
     pub object_id: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -407,9 +571,7 @@ pub struct GetTDidByObjectId {
 /// What a successful [`GetTDidByObjectId`] call returns.
 #[tc_model]
 pub struct GetTDidByObjectIdResponse {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xadjadjiwdiqe2131"`
+    /// `Did`; example: `"did:tdid:w1:0xadjadjiwdiqe2131"`
     pub did: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -419,25 +581,42 @@ pub struct GetTDidByObjectIdResponse {
 /// The `GetTDidDocument` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetTDidDocumentResponse`].
-/// The codes it documents are in [`GetTDidDocumentError`](super::errors::GetTDidDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetTDidDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.GetDidDocFiled`](super::errors::TdidErrorCode::DidFailedOperationGetDidDocFiled)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetTDidDocument",
     output = GetTDidDocumentResponse,
-    error = super::errors::GetTDidDocumentError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetTDidDocument {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xa75368ab6ab9cb6d01e81d22155279ee4eca3f4d"`
+    /// `Did`; example: `"did:tdid:w1:0xa75368ab6ab9cb6d01e81d22155279ee4eca3f4d"`
     pub did: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -445,7 +624,7 @@ pub struct GetTDidDocument {
 /// What a successful [`GetTDidDocument`] call returns.
 #[tc_model]
 pub struct GetTDidDocumentResponse {
-    /// `Document`: a string.
+    /// `Document`
     pub document: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -455,25 +634,42 @@ pub struct GetTDidDocumentResponse {
 /// The `GetTDidPubKey` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`GetTDidPubKeyResponse`].
-/// The codes it documents are in [`GetTDidPubKeyError`](super::errors::GetTDidPubKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=GetTDidPubKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.GetDidDocFiled`](super::errors::TdidErrorCode::DidFailedOperationGetDidDocFiled)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "GetTDidPubKey",
     output = GetTDidPubKeyResponse,
-    error = super::errors::GetTDidPubKeyError
+    error = super::errors::TdidErrorCode
 )]
 pub struct GetTDidPubKey {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xecfbcad58adefc645de2144afa450ad4eb28c758"`
+    /// `Did`; example: `"did:tdid:w1:0xecfbcad58adefc645de2144afa450ad4eb28c758"`
     pub did: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -481,7 +677,7 @@ pub struct GetTDidPubKey {
 /// What a successful [`GetTDidPubKey`] call returns.
 #[tc_model]
 pub struct GetTDidPubKeyResponse {
-    /// `AuthPublicKeyList`: a list of strings.
+    /// `AuthPublicKeyList`
     pub auth_public_key_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -491,29 +687,64 @@ pub struct GetTDidPubKeyResponse {
 /// The `IssueCredential` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`IssueCredentialResponse`].
-/// The codes it documents are in [`IssueCredentialError`](super::errors::IssueCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=IssueCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.GenerateCommitmentFailed`](super::errors::TdidErrorCode::CredentialGenerateCommitmentFailed)
+/// - [`Credential.GenerateRangeProof`](super::errors::TdidErrorCode::CredentialGenerateRangeProof)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.InvalidProofCommitment`](super::errors::TdidErrorCode::CredentialInvalidProofCommitment)
+/// - [`Credential.InvalidProofValue`](super::errors::TdidErrorCode::CredentialInvalidProofValue)
+/// - [`Credential.InvalidZeroProof`](super::errors::TdidErrorCode::CredentialInvalidZeroProof)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.ProofValueNotExisted`](super::errors::TdidErrorCode::CredentialProofValueNotExisted)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`Credential.VerifyZeroProofFailed`](super::errors::TdidErrorCode::CredentialVerifyZeroProofFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::TdidErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "IssueCredential",
     output = IssueCredentialResponse,
-    error = super::errors::IssueCredentialError
+    error = super::errors::TdidErrorCode
 )]
 pub struct IssueCredential {
-    /// `CRDLArg`: a [`CrdlArg`](super::models::CrdlArg).
+    /// `CRDLArg`
     #[tc(rename = "CRDLArg")]
     pub crdl_arg: Option<models::CrdlArg>,
 
-    /// `UnSigned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnSigned`; example: `true`
     pub un_signed: Option<bool>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -521,9 +752,7 @@ pub struct IssueCredential {
 /// What a successful [`IssueCredential`] call returns.
 #[tc_model]
 pub struct IssueCredentialResponse {
-    /// `CredentialData`: a string.
-    ///
-    /// Example: `"c"`
+    /// `CredentialData`; example: `"c"`
     pub credential_data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -533,60 +762,66 @@ pub struct IssueCredentialResponse {
 /// The `QueryAuthorityInfo` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`QueryAuthorityInfoResponse`].
-/// The codes it documents are in [`QueryAuthorityInfoError`](super::errors::QueryAuthorityInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=QueryAuthorityInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Authority.AuthorityNameLengthLong`](super::errors::TdidErrorCode::AuthorityAuthorityNameLengthLong)
+/// - [`Authority.AuthorityRemarkLengthLong`](super::errors::TdidErrorCode::AuthorityAuthorityRemarkLengthLong)
+/// - [`Authority.ErrCodeAuthorityRegistered`](super::errors::TdidErrorCode::AuthorityErrCodeAuthorityRegistered)
+/// - [`Authority.ErrCodeDidAuthorityRegistered`](super::errors::TdidErrorCode::AuthorityErrCodeDidAuthorityRegistered)
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.NotAuthority`](super::errors::TdidErrorCode::DidFailedOperationNotAuthority)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "QueryAuthorityInfo",
     output = QueryAuthorityInfoResponse,
-    error = super::errors::QueryAuthorityInfoError
+    error = super::errors::TdidErrorCode
 )]
 pub struct QueryAuthorityInfo {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xa75368ab6ab9cb6d01e81d22155279ee4eca3f4d"`
+    /// `Did`; example: `"did:tdid:w1:0xa75368ab6ab9cb6d01e81d22155279ee4eca3f4d"`
     pub did: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"某教育学院"`
+    /// `Name`; example: `"某教育学院"`
     pub name: Option<String>,
 }
 
 /// What a successful [`QueryAuthorityInfo`] call returns.
 #[tc_model]
 pub struct QueryAuthorityInfoResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"某教育学院"`
+    /// `Name`; example: `"某教育学院"`
     pub name: Option<String>,
 
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0xced43c7bc23ca37e9266468598d678cacf7c7444"`
+    /// `Did`; example: `"did:tdid:w1:0xced43c7bc23ca37e9266468598d678cacf7c7444"`
     pub did: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"职业教育"`
+    /// `Description`; example: `"职业教育"`
     pub description: Option<String>,
 
-    /// `RecognizeTime`: a string.
-    ///
-    /// Example: `"2022-02-28 17:58:32"`
+    /// `RecognizeTime`; example: `"2022-02-28 17:58:32"`
     pub recognize_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -596,26 +831,42 @@ pub struct QueryAuthorityInfoResponse {
 /// The `QueryCPT` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`QueryCPTResponse`].
-/// The codes it documents are in [`QueryCPTError`](super::errors::QueryCPTError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=QueryCPT)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Cpt.CreateCPTFailed`](super::errors::TdidErrorCode::CptCreateCptFailed)
+/// - [`Cpt.InvalidCPTJson`](super::errors::TdidErrorCode::CptInvalidCptJson)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "QueryCPT",
     output = QueryCPTResponse,
-    error = super::errors::QueryCPTError
+    error = super::errors::TdidErrorCode
 )]
 pub struct QueryCPT {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `CPTId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CPTId`; example: `1000`
     #[tc(rename = "CPTId")]
     pub cpt_id: Option<i64>,
 }
@@ -623,7 +874,7 @@ pub struct QueryCPT {
 /// What a successful [`QueryCPT`] call returns.
 #[tc_model]
 pub struct QueryCPTResponse {
-    /// `CPTJson`: a string.
+    /// `CPTJson`
     #[tc(rename = "CPTJson")]
     pub cpt_json: String,
 
@@ -634,41 +885,59 @@ pub struct QueryCPTResponse {
 /// The `SetTDidAttribute` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`SetTDidAttributeResponse`].
-/// The codes it documents are in [`SetTDidAttributeError`](super::errors::SetTDidAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=SetTDidAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`Did.PermissionDenied`](super::errors::TdidErrorCode::DidPermissionDenied)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidStatusInvalid`](super::errors::TdidErrorCode::DidFailedOperationDidStatusInvalid)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.NotDidCreator`](super::errors::TdidErrorCode::DidFailedOperationNotDidCreator)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "SetTDidAttribute",
     output = SetTDidAttributeResponse,
-    error = super::errors::SetTDidAttributeError
+    error = super::errors::TdidErrorCode
 )]
 pub struct SetTDidAttribute {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0x0d342759f20005df531c50f671d414661e381c01"`
+    /// `Did`; example: `"did:tdid:w1:0x0d342759f20005df531c50f671d414661e381c01"`
     pub did: Option<String>,
 
-    /// `Attributes`: a list of [`DidAttribute`](super::models::DidAttribute) objects.
-    ///
-    /// Example: `[{"Key":"test","Val":"test"}]`
+    /// `Attributes`; example: `[{"Key":"test","Val":"test"}]`
     pub attributes: Option<Vec<models::DidAttribute>>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DAPId`; example: `5`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `OperateCredential`: a string.
+    /// `OperateCredential`
     pub operate_credential: Option<String>,
 }
 
 /// What a successful [`SetTDidAttribute`] call returns.
 #[tc_model]
 pub struct SetTDidAttributeResponse {
-    /// `Transaction`: a [`ChainTransaction`](super::models::ChainTransaction).
+    /// `Transaction`
     pub transaction: Option<models::ChainTransaction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -678,43 +947,77 @@ pub struct SetTDidAttributeResponse {
 /// The `UpdateCredentialState` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`UpdateCredentialStateResponse`].
-/// The codes it documents are in [`UpdateCredentialStateError`](super::errors::UpdateCredentialStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=UpdateCredentialState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Cpt.CreateCPTFailed`](super::errors::TdidErrorCode::CptCreateCptFailed)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.GenerateCommitmentFailed`](super::errors::TdidErrorCode::CredentialGenerateCommitmentFailed)
+/// - [`Credential.GenerateRangeProof`](super::errors::TdidErrorCode::CredentialGenerateRangeProof)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.InvalidProofCommitment`](super::errors::TdidErrorCode::CredentialInvalidProofCommitment)
+/// - [`Credential.InvalidProofValue`](super::errors::TdidErrorCode::CredentialInvalidProofValue)
+/// - [`Credential.InvalidZeroProof`](super::errors::TdidErrorCode::CredentialInvalidZeroProof)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.ProofValueNotExisted`](super::errors::TdidErrorCode::CredentialProofValueNotExisted)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`Credential.VerifyZeroProofFailed`](super::errors::TdidErrorCode::CredentialVerifyZeroProofFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidFailedOperation.NotDidCreator`](super::errors::TdidErrorCode::DidFailedOperationNotDidCreator)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "UpdateCredentialState",
     output = UpdateCredentialStateResponse,
-    error = super::errors::UpdateCredentialStateError
+    error = super::errors::TdidErrorCode
 )]
 pub struct UpdateCredentialState {
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `OperateCredential`: a string.
-    ///
-    /// Example: `"{\"cpt\":1}"`
+    /// `OperateCredential`; example: `"{\"cpt\":1}"`
     pub operate_credential: Option<String>,
 
-    /// `OriginCredential`: a string.
-    ///
-    /// Example: `"{\"cpt\":1}"`
+    /// `OriginCredential`; example: `"{\"cpt\":1}"`
     pub origin_credential: Option<String>,
 
-    /// `CredentialStatus`: a [`CredentialStatusInfo`](super::models::CredentialStatusInfo).
+    /// `CredentialStatus`
     pub credential_status: Option<models::CredentialStatusInfo>,
 }
 
 /// What a successful [`UpdateCredentialState`] call returns.
 #[tc_model]
 pub struct UpdateCredentialStateResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -724,28 +1027,58 @@ pub struct UpdateCredentialStateResponse {
 /// The `VerifyCredentials` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`VerifyCredentialsResponse`].
-/// The codes it documents are in [`VerifyCredentialsError`](super::errors::VerifyCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=VerifyCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.GenerateCommitmentFailed`](super::errors::TdidErrorCode::CredentialGenerateCommitmentFailed)
+/// - [`Credential.GenerateRangeProof`](super::errors::TdidErrorCode::CredentialGenerateRangeProof)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.InvalidProofCommitment`](super::errors::TdidErrorCode::CredentialInvalidProofCommitment)
+/// - [`Credential.InvalidProofValue`](super::errors::TdidErrorCode::CredentialInvalidProofValue)
+/// - [`Credential.InvalidZeroProof`](super::errors::TdidErrorCode::CredentialInvalidZeroProof)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.ProofValueNotExisted`](super::errors::TdidErrorCode::CredentialProofValueNotExisted)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`Credential.VerifyZeroProofFailed`](super::errors::TdidErrorCode::CredentialVerifyZeroProofFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.InvalidParameterValue`](super::errors::TdidErrorCode::FailedOperationInvalidParameterValue)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.ServicePanic`](super::errors::TdidErrorCode::InternalErrorServicePanic)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "VerifyCredentials",
     output = VerifyCredentialsResponse,
-    error = super::errors::VerifyCredentialsError
+    error = super::errors::TdidErrorCode
 )]
 pub struct VerifyCredentials {
-    /// `VerifyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyType`; example: `1`
     pub verify_type: Option<u64>,
 
-    /// `CredentialData`: a string.
+    /// `CredentialData`
     pub credential_data: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 }
@@ -753,17 +1086,13 @@ pub struct VerifyCredentials {
 /// What a successful [`VerifyCredentials`] call returns.
 #[tc_model]
 pub struct VerifyCredentialsResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
-    /// `VerifyCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyCode`; example: `0`
     pub verify_code: u64,
 
-    /// `VerifyMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `VerifyMessage`; example: `"success"`
     pub verify_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -773,51 +1102,75 @@ pub struct VerifyCredentialsResponse {
 /// The `VerifyPresentation` action of TDID API 2021-05-19.
 ///
 /// A successful call returns [`VerifyPresentationResponse`].
-/// The codes it documents are in [`VerifyPresentationError`](super::errors::VerifyPresentationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdid&Version=2021-05-19&Action=VerifyPresentation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdidErrorCode`](super::errors::TdidErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`Cam.InvalidAuth`](super::errors::TdidErrorCode::CamInvalidAuth)
+/// - [`Credential.CPTNotExisted`](super::errors::TdidErrorCode::CredentialCptNotExisted)
+/// - [`Credential.CredentialExpired`](super::errors::TdidErrorCode::CredentialCredentialExpired)
+/// - [`Credential.FailedCreatePresentation`](super::errors::TdidErrorCode::CredentialFailedCreatePresentation)
+/// - [`Credential.HolderDidNotMatch`](super::errors::TdidErrorCode::CredentialHolderDidNotMatch)
+/// - [`Credential.InvalidCRDLId`](super::errors::TdidErrorCode::CredentialInvalidCrdlId)
+/// - [`Credential.InvalidCRDLIssuer`](super::errors::TdidErrorCode::CredentialInvalidCrdlIssuer)
+/// - [`Credential.InvalidClaim`](super::errors::TdidErrorCode::CredentialInvalidClaim)
+/// - [`Credential.InvalidDisclosurePolicy`](super::errors::TdidErrorCode::CredentialInvalidDisclosurePolicy)
+/// - [`Credential.InvalidOperateClaim`](super::errors::TdidErrorCode::CredentialInvalidOperateClaim)
+/// - [`Credential.InvalidParas`](super::errors::TdidErrorCode::CredentialInvalidParas)
+/// - [`Credential.IssuerDidNotMatch`](super::errors::TdidErrorCode::CredentialIssuerDidNotMatch)
+/// - [`Credential.NoIdInClaim`](super::errors::TdidErrorCode::CredentialNoIdInClaim)
+/// - [`Credential.VerifyCRDLFailed`](super::errors::TdidErrorCode::CredentialVerifyCrdlFailed)
+/// - [`DataBase.FailedOperation`](super::errors::TdidErrorCode::DataBaseFailedOperation)
+/// - [`DidFailedOperation.DidNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidNotExisted)
+/// - [`DidFailedOperation.DidSvcNotExisted`](super::errors::TdidErrorCode::DidFailedOperationDidSvcNotExisted)
+/// - [`DidSdk.UnknownError`](super::errors::TdidErrorCode::DidSdkUnknownError)
+/// - [`FailedOperation.InvalidAuth`](super::errors::TdidErrorCode::FailedOperationInvalidAuth)
+/// - [`FailedOperation.OperationException`](super::errors::TdidErrorCode::FailedOperationOperationException)
+/// - [`FailedOperation.PermissionDenied`](super::errors::TdidErrorCode::FailedOperationPermissionDenied)
+/// - [`HttpInvoker.NewQuestError`](super::errors::TdidErrorCode::HttpInvokerNewQuestError)
+/// - [`HttpInvoker.SendQuestError`](super::errors::TdidErrorCode::HttpInvokerSendQuestError)
+/// - [`InternalError.ApiUnknownError`](super::errors::TdidErrorCode::InternalErrorApiUnknownError)
+/// - [`InternalError.ServiceDisabled`](super::errors::TdidErrorCode::InternalErrorServiceDisabled)
+/// - [`InternalError.ServiceError`](super::errors::TdidErrorCode::InternalErrorServiceError)
+/// - [`InternalError.UnknownError`](super::errors::TdidErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalDateTime`](super::errors::TdidErrorCode::InvalidParameterValueIllegalDateTime)
+/// - [`InvalidParameterValue.IllegalValue`](super::errors::TdidErrorCode::InvalidParameterValueIllegalValue)
+/// - [`InvalidParameterValue.ResourceNotExisted`](super::errors::TdidErrorCode::InvalidParameterValueResourceNotExisted)
 #[tc_action(
     service = "tdid",
     version = "2021-05-19",
     name = "VerifyPresentation",
     output = VerifyPresentationResponse,
-    error = super::errors::VerifyPresentationError
+    error = super::errors::TdidErrorCode
 )]
 pub struct VerifyPresentation {
-    /// `Did`: a string.
-    ///
-    /// Example: `"did:tdid:c780:0x5ce9f61416c174809f4dfd34d930b5c68fdaac30"`
+    /// `Did`; example: `"did:tdid:c780:0x5ce9f61416c174809f4dfd34d930b5c68fdaac30"`
     pub did: Option<String>,
 
-    /// `PresentationData`: a string.
+    /// `PresentationData`
     pub presentation_data: Option<String>,
 
-    /// `DAPId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DAPId`; example: `1`
     #[tc(rename = "DAPId")]
     pub dap_id: Option<u64>,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"007"`
+    /// `VerifyCode`; example: `"007"`
     pub verify_code: Option<String>,
 }
 
 /// What a successful [`VerifyPresentation`] call returns.
 #[tc_model]
 pub struct VerifyPresentationResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
-    /// `VerifyCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `VerifyCode`; example: `1001`
     pub verify_code: Option<u64>,
 
-    /// `VerifyMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `VerifyMessage`; example: `"success"`
     pub verify_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,33 +9,23 @@ use ::tc_core::tc_model;
 #[doc(alias = "CRDLArg")]
 #[tc_model]
 pub struct CrdlArg {
-    /// `CPTId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPTId`; example: `1`
     #[tc(rename = "CPTId")]
     pub cpt_id: u64,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Issuer`; example: `"1"`
     pub issuer: String,
 
-    /// `ExpirationDate`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExpirationDate`; example: `"1"`
     pub expiration_date: String,
 
-    /// `ClaimJson`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClaimJson`; example: `"1"`
     pub claim_json: String,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["TempCredential"]`
+    /// `Type`; example: `["TempCredential"]`
     pub r#type: Option<Vec<String>>,
 
-    /// `Parties`: a list of strings.
+    /// `Parties`
     pub parties: Option<Vec<String>>,
 }
 
@@ -44,9 +34,7 @@ pub struct CrdlArg {
 /// Returned in the output of [`CreateTDidByHost`](super::CreateTDidByHost), [`CreateTDidByPubKey`](super::CreateTDidByPubKey), [`DeactivateTDid`](super::DeactivateTDid) and [`SetTDidAttribute`](super::SetTDidAttribute).
 #[tc_model]
 pub struct ChainTransaction {
-    /// `TransactionHash`: a string.
-    ///
-    /// Example: `"1705db1b691f30dccabd753fa5aece73badb8c079b7d4861816d7e14b3b7d430"`
+    /// `TransactionHash`; example: `"1705db1b691f30dccabd753fa5aece73badb8c079b7d4861816d7e14b3b7d430"`
     pub transaction_hash: String,
 }
 
@@ -55,7 +43,7 @@ pub struct ChainTransaction {
 /// Sent in the input of [`CreatePresentation`](super::CreatePresentation).
 #[tc_model]
 pub struct CredentialProof {
-    /// `Credential`: a string.
+    /// `Credential`
     pub credential: String,
 }
 
@@ -64,55 +52,37 @@ pub struct CredentialProof {
 /// Returned in the output of [`GetCredentialState`](super::GetCredentialState).
 #[tc_model]
 pub struct CredentialState {
-    /// `Id`: a string.
-    ///
-    /// Example: `"8818fdd61eb84e4a745a3b04c96e5237"`
+    /// `Id`; example: `"8818fdd61eb84e4a745a3b04c96e5237"`
     pub id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"did:tdid:w1:0x833e89118443c623a8ab063d9ef08268268fe3a4"`
+    /// `Issuer`; example: `"did:tdid:w1:0x833e89118443c623a8ab063d9ef08268268fe3a4"`
     pub issuer: Option<String>,
 
-    /// `VCDigest`: a string.
-    ///
-    /// Example: `"c7e13c5bcfa879c922f9141d085facc0ce1973e8d27d48238130739c1a332dcf"`
+    /// `VCDigest`; example: `"c7e13c5bcfa879c922f9141d085facc0ce1973e8d27d48238130739c1a332dcf"`
     #[tc(rename = "VCDigest")]
     pub vc_digest: Option<String>,
 
-    /// `TXDigest`: a string.
-    ///
-    /// Example: `"c7e13c5bcfa879c922f9141d085facc0ce1973e8d27d48238130"`
+    /// `TXDigest`; example: `"c7e13c5bcfa879c922f9141d085facc0ce1973e8d27d48238130"`
     #[tc(rename = "TXDigest")]
     pub tx_digest: Option<String>,
 
-    /// `IssueTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1695125060`
+    /// `IssueTime`; example: `1695125060`
     pub issue_time: Option<u64>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701396000`
+    /// `ExpireTime`; example: `1701396000`
     pub expire_time: Option<u64>,
 
-    /// `CPTId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPTId`; example: `1`
     #[tc(rename = "CPTId")]
     pub cpt_id: Option<u64>,
 
-    /// `Signature`: a string.
+    /// `Signature`
     pub signature: Option<String>,
 
-    /// `MetaDigest`: a string.
-    ///
-    /// Example: `"6a216f84cb9c5b6170cb017cccd6c5d0b81aad200d5691914d6045471d0dd1ad"`
+    /// `MetaDigest`; example: `"6a216f84cb9c5b6170cb017cccd6c5d0b81aad200d5691914d6045471d0dd1ad"`
     pub meta_digest: Option<String>,
 }
 
@@ -121,17 +91,13 @@ pub struct CredentialState {
 /// Sent in the input of [`UpdateCredentialState`](super::UpdateCredentialState).
 #[tc_model]
 pub struct CredentialStatusInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"8818fdd61eb84e4a745a3b04c96e5237"`
+    /// `Id`; example: `"8818fdd61eb84e4a745a3b04c96e5237"`
     pub id: Option<String>,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Issuer`; example: `"1"`
     pub issuer: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 }
 
@@ -140,14 +106,10 @@ pub struct CredentialStatusInfo {
 /// Sent in the input of [`SetTDidAttribute`](super::SetTDidAttribute).
 #[tc_model]
 pub struct DidAttribute {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `Val`; example: `"李四"`
     pub val: String,
 }
 
@@ -156,30 +118,20 @@ pub struct DidAttribute {
 /// Returned in the output of [`GetAppSummary`](super::GetAppSummary) and [`GetOverSummary`](super::GetOverSummary).
 #[tc_model]
 pub struct ResourceCounterData {
-    /// `DidCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DidCnt`; example: `10`
     pub did_cnt: u64,
 
-    /// `VCCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VCCnt`; example: `3`
     #[tc(rename = "VCCnt")]
     pub vc_cnt: u64,
 
-    /// `CPTCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPTCnt`; example: `2`
     #[tc(rename = "CPTCnt")]
     pub cpt_cnt: u64,
 
-    /// `VerifyCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VerifyCnt`; example: `2`
     pub verify_cnt: u64,
 
-    /// `AuthCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthCnt`; example: `1`
     pub auth_cnt: Option<u64>,
 }

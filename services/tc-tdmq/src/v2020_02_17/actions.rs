@@ -8,39 +8,45 @@ use super::models;
 /// The `AcknowledgeMessage` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`AcknowledgeMessageResponse`].
-/// The codes it documents are in [`AcknowledgeMessageError`](super::errors::AcknowledgeMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=AcknowledgeMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateProducerError`](super::errors::TdmqErrorCode::FailedOperationCreateProducerError)
+/// - [`FailedOperation.CreatePulsarClientError`](super::errors::TdmqErrorCode::FailedOperationCreatePulsarClientError)
+/// - [`FailedOperation.MaxMessageSizeError`](super::errors::TdmqErrorCode::FailedOperationMaxMessageSizeError)
+/// - [`FailedOperation.MessageIDError`](super::errors::TdmqErrorCode::FailedOperationMessageIdError)
+/// - [`FailedOperation.ReceiveError`](super::errors::TdmqErrorCode::FailedOperationReceiveError)
+/// - [`FailedOperation.ReceiveTimeout`](super::errors::TdmqErrorCode::FailedOperationReceiveTimeout)
+/// - [`FailedOperation.TopicTypeError`](super::errors::TdmqErrorCode::FailedOperationTopicTypeError)
+/// - [`InvalidParameter.TenantNotFound`](super::errors::TdmqErrorCode::InvalidParameterTenantNotFound)
+/// - [`InvalidParameter.TokenNotFound`](super::errors::TdmqErrorCode::InvalidParameterTokenNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TdmqErrorCode::InvalidParameterValueTopicNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "AcknowledgeMessage",
     output = AcknowledgeMessageResponse,
-    error = super::errors::AcknowledgeMessageError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct AcknowledgeMessage {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"5:7:-1"`
+    /// `MessageId`; example: `"5:7:-1"`
     pub message_id: String,
 
-    /// `AckTopic`: a string.
-    ///
-    /// Example: `"persistent://tenant/namespace/my-topic"`
+    /// `AckTopic`; example: `"persistent://tenant/namespace/my-topic"`
     pub ack_topic: String,
 
-    /// `SubName`: a string.
-    ///
-    /// Example: `"my-sub"`
+    /// `SubName`; example: `"my-sub"`
     pub sub_name: String,
 }
 
 /// What a successful [`AcknowledgeMessage`] call returns.
 #[tc_model]
 pub struct AcknowledgeMessageResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"ack error\""`
+    /// `ErrorMsg`; example: `"\"ack error\""`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -50,20 +56,25 @@ pub struct AcknowledgeMessageResponse {
 /// The `ClearCmqQueue` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ClearCmqQueueResponse`].
-/// The codes it documents are in [`ClearCmqQueueError`](super::errors::ClearCmqQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ClearCmqQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ClearCmqQueue",
     output = ClearCmqQueueResponse,
-    error = super::errors::ClearCmqQueueError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ClearCmqQueue {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 }
 
@@ -77,25 +88,26 @@ pub struct ClearCmqQueueResponse {
 /// The `ClearCmqSubscriptionFilterTags` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ClearCmqSubscriptionFilterTagsResponse`].
-/// The codes it documents are in [`ClearCmqSubscriptionFilterTagsError`](super::errors::ClearCmqSubscriptionFilterTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ClearCmqSubscriptionFilterTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ClearCmqSubscriptionFilterTags",
     output = ClearCmqSubscriptionFilterTagsResponse,
-    error = super::errors::ClearCmqSubscriptionFilterTagsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ClearCmqSubscriptionFilterTags {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `SubscriptionName`; example: `"test-queue"`
     pub subscription_name: String,
 }
 
@@ -109,100 +121,83 @@ pub struct ClearCmqSubscriptionFilterTagsResponse {
 /// The `CreateCmqQueue` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateCmqQueueResponse`].
-/// The codes it documents are in [`CreateCmqQueueError`](super::errors::CreateCmqQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateCmqQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateCluster`](super::errors::TdmqErrorCode::FailedOperationCreateCluster)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`FailedOperation.SetRetentionPolicy`](super::errors::TdmqErrorCode::FailedOperationSetRetentionPolicy)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`InternalError.BrokerService`](super::errors::TdmqErrorCode::InternalErrorBrokerService)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Queue`](super::errors::TdmqErrorCode::ResourceInUseQueue)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.CreateFailed`](super::errors::TdmqErrorCode::ResourceUnavailableCreateFailed)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
+/// - [`UnsupportedOperation`](super::errors::TdmqErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateCmqQueue",
     output = CreateCmqQueueResponse,
-    error = super::errors::CreateCmqQueueError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateCmqQueue {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
-    /// `MaxMsgHeapNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `MaxMsgHeapNum`; example: `1000000`
     pub max_msg_heap_num: Option<u64>,
 
-    /// `PollingWaitSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PollingWaitSeconds`; example: `3`
     pub polling_wait_seconds: Option<u64>,
 
-    /// `VisibilityTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `VisibilityTimeout`; example: `30`
     pub visibility_timeout: Option<u64>,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1048576`
+    /// `MaxMsgSize`; example: `1048576`
     pub max_msg_size: Option<u64>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MsgRetentionSeconds`; example: `3600`
     pub msg_retention_seconds: Option<u64>,
 
-    /// `RewindSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RewindSeconds`; example: `0`
     pub rewind_seconds: Option<u64>,
 
-    /// `Transaction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Transaction`; example: `0`
     pub transaction: Option<u64>,
 
-    /// `FirstQueryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstQueryInterval`; example: `0`
     pub first_query_interval: Option<u64>,
 
-    /// `MaxQueryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxQueryCount`; example: `0`
     pub max_query_count: Option<u64>,
 
-    /// `DeadLetterQueueName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DeadLetterQueueName`; example: `"test1"`
     pub dead_letter_queue_name: Option<String>,
 
-    /// `Policy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Policy`; example: `0`
     pub policy: Option<u64>,
 
-    /// `MaxReceiveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReceiveCount`; example: `1`
     pub max_receive_count: Option<u64>,
 
-    /// `MaxTimeToLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxTimeToLive`; example: `300`
     pub max_time_to_live: Option<u64>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"aa","TagValue":"bb"}]`
+    /// `Tags`; example: `[{"TagKey":"aa","TagValue":"bb"}]`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `RetentionSizeInMB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionSizeInMB`; example: `0`
     #[tc(rename = "RetentionSizeInMB")]
     pub retention_size_in_mb: Option<u64>,
 }
@@ -210,9 +205,7 @@ pub struct CreateCmqQueue {
 /// What a successful [`CreateCmqQueue`] call returns.
 #[tc_model]
 pub struct CreateCmqQueueResponse {
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"cmqq-o9p8j9vp"`
+    /// `QueueId`; example: `"cmqq-o9p8j9vp"`
     pub queue_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -222,64 +215,57 @@ pub struct CreateCmqQueueResponse {
 /// The `CreateCmqSubscribe` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateCmqSubscribeResponse`].
-/// The codes it documents are in [`CreateCmqSubscribeError`](super::errors::CreateCmqSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateCmqSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateSubscription`](super::errors::TdmqErrorCode::FailedOperationCreateSubscription)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Subscription`](super::errors::TdmqErrorCode::ResourceInUseSubscription)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateCmqSubscribe",
     output = CreateCmqSubscribeResponse,
-    error = super::errors::CreateCmqSubscribeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateCmqSubscribe {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"ConnTopic"`
+    /// `TopicName`; example: `"ConnTopic"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"ConnSubQueue"`
+    /// `SubscriptionName`; example: `"ConnSubQueue"`
     pub subscription_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `Protocol`; example: `"queue"`
     pub protocol: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"queue_sub"`
+    /// `Endpoint`; example: `"queue_sub"`
     pub endpoint: String,
 
-    /// `NotifyStrategy`: a string.
-    ///
-    /// Example: `"EXPONENTIAL_DECAY_RETRY"`
+    /// `NotifyStrategy`; example: `"EXPONENTIAL_DECAY_RETRY"`
     pub notify_strategy: Option<String>,
 
-    /// `FilterTag`: a list of strings.
-    ///
-    /// Example: `["aa"]`
+    /// `FilterTag`; example: `["aa"]`
     pub filter_tag: Option<Vec<String>>,
 
-    /// `BindingKey`: a list of strings.
-    ///
-    /// Example: `["new"]`
+    /// `BindingKey`; example: `["new"]`
     pub binding_key: Option<Vec<String>>,
 
-    /// `NotifyContentFormat`: a string.
-    ///
-    /// Example: `"SIMPLIFIED"`
+    /// `NotifyContentFormat`; example: `"SIMPLIFIED"`
     pub notify_content_format: Option<String>,
 }
 
 /// What a successful [`CreateCmqSubscribe`] call returns.
 #[tc_model]
 pub struct CreateCmqSubscribeResponse {
-    /// `SubscriptionId`: a string.
-    ///
-    /// Example: `"subsc-39gyuuhd"`
+    /// `SubscriptionId`; example: `"subsc-39gyuuhd"`
     pub subscription_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -289,54 +275,57 @@ pub struct CreateCmqSubscribeResponse {
 /// The `CreateCmqTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateCmqTopicResponse`].
-/// The codes it documents are in [`CreateCmqTopicError`](super::errors::CreateCmqTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateCmqTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateCluster`](super::errors::TdmqErrorCode::FailedOperationCreateCluster)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`FailedOperation.SetRetentionPolicy`](super::errors::TdmqErrorCode::FailedOperationSetRetentionPolicy)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`InternalError.BrokerService`](super::errors::TdmqErrorCode::InternalErrorBrokerService)
+/// - [`LimitExceeded.Topics`](super::errors::TdmqErrorCode::LimitExceededTopics)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Topic`](super::errors::TdmqErrorCode::ResourceInUseTopic)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.CreateFailed`](super::errors::TdmqErrorCode::ResourceUnavailableCreateFailed)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateCmqTopic",
     output = CreateCmqTopicResponse,
-    error = super::errors::CreateCmqTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateCmqTopic {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65536`
+    /// `MaxMsgSize`; example: `65536`
     pub max_msg_size: Option<u64>,
 
-    /// `FilterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterType`; example: `1`
     pub filter_type: Option<u64>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MsgRetentionSeconds`; example: `86400`
     pub msg_retention_seconds: Option<u64>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"aa","TagValue":"bb"}]`
+    /// `Tags`; example: `[{"TagKey":"aa","TagValue":"bb"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateCmqTopic`] call returns.
 #[tc_model]
 pub struct CreateCmqTopicResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-gzz05csc"`
+    /// `TopicId`; example: `"topic-gzz05csc"`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -346,92 +335,90 @@ pub struct CreateCmqTopicResponse {
 /// The `CreateEnvironment` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateEnvironmentResponse`].
-/// The codes it documents are in [`CreateEnvironmentError`](super::errors::CreateEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.CreateEnvironment`](super::errors::TdmqErrorCode::FailedOperationCreateEnvironment)
+/// - [`FailedOperation.CreateNamespace`](super::errors::TdmqErrorCode::FailedOperationCreateNamespace)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.ReplicationDestCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationDestCheckFailedError)
+/// - [`FailedOperation.ReplicationSourceCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationSourceCheckFailedError)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`InvalidParameterValue.TTL`](super::errors::TdmqErrorCode::InvalidParameterValueTtl)
+/// - [`LimitExceeded.Environments`](super::errors::TdmqErrorCode::LimitExceededEnvironments)
+/// - [`LimitExceeded.Namespaces`](super::errors::TdmqErrorCode::LimitExceededNamespaces)
+/// - [`LimitExceeded.RetentionSize`](super::errors::TdmqErrorCode::LimitExceededRetentionSize)
+/// - [`LimitExceeded.RetentionTime`](super::errors::TdmqErrorCode::LimitExceededRetentionTime)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Namespace`](super::errors::TdmqErrorCode::ResourceInUseNamespace)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateEnvironment",
     output = CreateEnvironmentResponse,
-    error = super::errors::CreateEnvironmentError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateEnvironment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNamespace"`
+    /// `EnvironmentId`; example: `"devNamespace"`
     pub environment_id: String,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `RetentionPolicy`: a [`RetentionPolicy`](super::models::RetentionPolicy).
+    /// `RetentionPolicy`
     pub retention_policy: Option<models::RetentionPolicy>,
 
-    /// `AutoSubscriptionCreation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSubscriptionCreation`; example: `true`
     pub auto_subscription_creation: Option<bool>,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateEnvironment`] call returns.
 #[tc_model]
 pub struct CreateEnvironmentResponse {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNamespace"`
+    /// `EnvironmentId`; example: `"devNamespace"`
     pub environment_id: String,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-ak7jexmrz2"`
+    /// `NamespaceId`; example: `"namespace-ak7jexmrz2"`
     pub namespace_id: String,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -441,35 +428,44 @@ pub struct CreateEnvironmentResponse {
 /// The `CreateEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateEnvironmentRoleResponse`].
-/// The codes it documents are in [`CreateEnvironmentRoleError`](super::errors::CreateEnvironmentRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateEnvironmentRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.CreateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationCreateEnvironmentRole)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.UpdateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationUpdateEnvironmentRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceInUseEnvironmentRole)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateEnvironmentRole",
     output = CreateEnvironmentRoleResponse,
-    error = super::errors::CreateEnvironmentRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateEnvironmentRole {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devDemo"`
+    /// `EnvironmentId`; example: `"devDemo"`
     pub environment_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_1"`
+    /// `RoleName`; example: `"test_role_1"`
     pub role_name: String,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`; example: `["produce"]`
     pub permissions: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 }
 
@@ -483,93 +479,80 @@ pub struct CreateEnvironmentRoleResponse {
 /// The `CreateProCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateProClusterResponse`].
-/// The codes it documents are in [`CreateProClusterError`](super::errors::CreateProClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateProCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.CreateProClusterRegionNotExist`](super::errors::TdmqErrorCode::FailedOperationCreateProClusterRegionNotExist)
+/// - [`FailedOperation.GenerateDealsAndPayError`](super::errors::TdmqErrorCode::FailedOperationGenerateDealsAndPayError)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.ProductNotExist`](super::errors::TdmqErrorCode::FailedOperationProductNotExist)
+/// - [`FailedOperation.StorageSizeError`](super::errors::TdmqErrorCode::FailedOperationStorageSizeError)
+/// - [`InvalidParameter.InstanceVersion`](super::errors::TdmqErrorCode::InvalidParameterInstanceVersion)
+/// - [`InvalidParameter.Vpc`](super::errors::TdmqErrorCode::InvalidParameterVpc)
+/// - [`MissingParameter.Tag`](super::errors::TdmqErrorCode::MissingParameterTag)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateProCluster",
     output = CreateProClusterResponse,
-    error = super::errors::CreateProClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateProCluster {
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[200002,200003,200004]`
+    /// `ZoneIds`; example: `[200002,200003,200004]`
     pub zone_ids: Vec<i64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"PULSAR.P1.MINI2"`
+    /// `ProductName`; example: `"PULSAR.P1.MINI2"`
     pub product_name: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TimeSpan`; example: `3`
     pub time_span: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterName`; example: `"default"`
     pub cluster_name: String,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: i64,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StorageSize`; example: `200`
     pub storage_size: Option<i64>,
 
-    /// `Vpc`: a [`VpcInfo`](super::models::VpcInfo).
+    /// `Vpc`
     pub vpc: Option<models::VpcInfo>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `InstanceVersion`: a string.
+    /// `InstanceVersion`
     pub instance_version: Option<String>,
 
-    /// `UserTenant`: a string.
-    ///
-    /// Example: `"my-tenant_01"`
+    /// `UserTenant`; example: `"my-tenant_01"`
     pub user_tenant: Option<String>,
 
-    /// `ElasticTpsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticTpsEnabled`; example: `1`
     pub elastic_tps_enabled: Option<i64>,
 }
 
 /// What a successful [`CreateProCluster`] call returns.
 #[tc_model]
 pub struct CreateProClusterResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20231020394041338776131"`
+    /// `DealName`; example: `"20231020394041338776131"`
     pub deal_name: Option<String>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20231020394041338776121"`
+    /// `BigDealId`; example: `"20231020394041338776121"`
     pub big_deal_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-8x3jzjxxgzvg"`
+    /// `ClusterId`; example: `"pulsar-8x3jzjxxgzvg"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterName`; example: `"default"`
     pub cluster_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -579,64 +562,53 @@ pub struct CreateProClusterResponse {
 /// The `CreateRabbitMQBinding` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRabbitMQBindingResponse`].
-/// The codes it documents are in [`CreateRabbitMQBindingError`](super::errors::CreateRabbitMQBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRabbitMQBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRabbitMQBinding",
     output = CreateRabbitMQBindingResponse,
-    error = super::errors::CreateRabbitMQBindingError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRabbitMQBinding {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"prod.exchange"`
+    /// `Source`; example: `"prod.exchange"`
     pub source: String,
 
-    /// `DestinationType`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `DestinationType`; example: `"queue"`
     pub destination_type: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"prod.queue"`
+    /// `Destination`; example: `"prod.queue"`
     pub destination: String,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"permission.created"`
+    /// `RoutingKey`; example: `"permission.created"`
     pub routing_key: Option<String>,
 }
 
 /// What a successful [`CreateRabbitMQBinding`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQBindingResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,64 +618,54 @@ pub struct CreateRabbitMQBindingResponse {
 /// The `CreateRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRabbitMQUserResponse`].
-/// The codes it documents are in [`CreateRabbitMQUserError`](super::errors::CreateRabbitMQUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRabbitMQUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRabbitMQUser",
     output = CreateRabbitMQUserResponse,
-    error = super::errors::CreateRabbitMQUserError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRabbitMQUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123._"`
+    /// `Password`; example: `"abc123._"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Description`; example: `"hello"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["monitoring"]`
+    /// `Tags`; example: `["monitoring"]`
     pub tags: Option<Vec<String>>,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnections`; example: `1000`
     pub max_connections: Option<i64>,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxChannels`; example: `2000`
     pub max_channels: Option<i64>,
 
-    /// `EnableCamAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCamAuth`; example: `true`
     pub enable_cam_auth: Option<bool>,
 }
 
 /// What a successful [`CreateRabbitMQUser`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQUserResponse {
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -713,122 +675,90 @@ pub struct CreateRabbitMQUserResponse {
 /// The `CreateRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRabbitMQVipInstanceResponse`].
-/// The codes it documents are in [`CreateRabbitMQVipInstanceError`](super::errors::CreateRabbitMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRabbitMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateCluster`](super::errors::TdmqErrorCode::FailedOperationCreateCluster)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRabbitMQVipInstance",
     output = CreateRabbitMQVipInstanceResponse,
-    error = super::errors::CreateRabbitMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRabbitMQVipInstance {
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100003,100004]`
+    /// `ZoneIds`; example: `[100003,100004]`
     pub zone_ids: Vec<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5ghsr4p9"`
+    /// `VpcId`; example: `"vpc-5ghsr4p9"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-67y9wil4"`
+    /// `SubnetId`; example: `"subnet-67y9wil4"`
     pub subnet_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"prod_rabbitmq"`
+    /// `ClusterName`; example: `"prod_rabbitmq"`
     pub cluster_name: String,
 
-    /// `NodeSpec`: a string.
-    ///
-    /// Example: `"rabbit-vip-basic-1"`
+    /// `NodeSpec`; example: `"rabbit-vip-basic-1"`
     pub node_spec: Option<String>,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNum`; example: `1`
     pub node_num: Option<i64>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StorageSize`; example: `200`
     pub storage_size: Option<i64>,
 
-    /// `EnableCreateDefaultHaMirrorQueue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCreateDefaultHaMirrorQueue`; example: `false`
     pub enable_create_default_ha_mirror_queue: Option<bool>,
 
-    /// `AutoRenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewFlag`; example: `true`
     pub auto_renew_flag: Option<bool>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<u64>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"3.8.30"`
+    /// `ClusterVersion`; example: `"3.8.30"`
     pub cluster_version: Option<String>,
 
-    /// `IsIntl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIntl`; example: `false`
     pub is_intl: Option<bool>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Bandwidth`; example: `5`
     pub bandwidth: Option<u64>,
 
-    /// `EnablePublicAccess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePublicAccess`; example: `false`
     pub enable_public_access: Option<bool>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ClusterType`; example: `"NORMAL"`
     pub cluster_type: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-ewdew78qe"`
+    /// `CdcClusterId`; example: `"cdc-ewdew78qe"`
     pub cdc_cluster_id: Option<String>,
 }
 
 /// What a successful [`CreateRabbitMQVipInstance`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQVipInstanceResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"20230110002025620411234"`
+    /// `TranId`; example: `"20230110002025620411234"`
     pub tran_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-aegnagjg"`
+    /// `InstanceId`; example: `"amqp-aegnagjg"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -838,49 +768,44 @@ pub struct CreateRabbitMQVipInstanceResponse {
 /// The `CreateRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRabbitMQVirtualHostResponse`].
-/// The codes it documents are in [`CreateRabbitMQVirtualHostError`](super::errors::CreateRabbitMQVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRabbitMQVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRabbitMQVirtualHost",
     output = CreateRabbitMQVirtualHostResponse,
-    error = super::errors::CreateRabbitMQVirtualHostError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRabbitMQVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Description`; example: `"hello"`
     pub description: Option<String>,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TraceFlag`; example: `true`
     pub trace_flag: Option<bool>,
 
-    /// `MirrorQueuePolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MirrorQueuePolicyFlag`; example: `true`
     pub mirror_queue_policy_flag: Option<bool>,
 }
 
 /// What a successful [`CreateRabbitMQVirtualHost`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQVirtualHostResponse {
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -890,37 +815,47 @@ pub struct CreateRabbitMQVirtualHostResponse {
 /// The `CreateRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQClusterResponse`].
-/// The codes it documents are in [`CreateRocketMQClusterError`](super::errors::CreateRocketMQClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateCluster`](super::errors::TdmqErrorCode::FailedOperationCreateCluster)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Clusters`](super::errors::TdmqErrorCode::LimitExceededClusters)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.CreateFailed`](super::errors::TdmqErrorCode::ResourceUnavailableCreateFailed)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQCluster",
     output = CreateRocketMQClusterResponse,
-    error = super::errors::CreateRocketMQClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQCluster {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `Name`; example: `"test_name"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateRocketMQCluster`] call returns.
 #[tc_model]
 pub struct CreateRocketMQClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `ClusterId`; example: `"rocketmq-a52qova7x97b"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -930,38 +865,45 @@ pub struct CreateRocketMQClusterResponse {
 /// The `CreateRocketMQEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQEnvironmentRoleResponse`].
-/// The codes it documents are in [`CreateRocketMQEnvironmentRoleError`](super::errors::CreateRocketMQEnvironmentRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQEnvironmentRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationCreateEnvironmentRole)
+/// - [`FailedOperation.UpdateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationUpdateEnvironmentRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceInUseEnvironmentRole)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQEnvironmentRole",
     output = CreateRocketMQEnvironmentRoleResponse,
-    error = super::errors::CreateRocketMQEnvironmentRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQEnvironmentRole {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`; example: `["produce"]`
     pub permissions: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `DetailedPerms`: a list of [`DetailedRolePerm`](super::models::DetailedRolePerm) objects.
+    /// `DetailedPerms`
     pub detailed_perms: Option<Vec<models::DetailedRolePerm>>,
 }
 
@@ -975,55 +917,50 @@ pub struct CreateRocketMQEnvironmentRoleResponse {
 /// The `CreateRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQGroupResponse`].
-/// The codes it documents are in [`CreateRocketMQGroupError`](super::errors::CreateRocketMQGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQGroup",
     output = CreateRocketMQGroupResponse,
-    error = super::errors::CreateRocketMQGroupError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Namespaces`: a list of strings.
-    ///
-    /// Example: `["test_namespace"]`
+    /// `Namespaces`; example: `["test_namespace"]`
     pub namespaces: Vec<String>,
 
-    /// `ReadEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadEnable`; example: `true`
     pub read_enable: bool,
 
-    /// `BroadcastEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BroadcastEnable`; example: `true`
     pub broadcast_enable: bool,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试创建"`
+    /// `Remark`; example: `"测试创建"`
     pub remark: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `GroupType`; example: `"TCP"`
     pub group_type: Option<String>,
 
-    /// `RetryMaxTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RetryMaxTimes`; example: `16`
     pub retry_max_times: Option<u64>,
 }
 
@@ -1037,58 +974,53 @@ pub struct CreateRocketMQGroupResponse {
 /// The `CreateRocketMQGroupV2` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQGroupV2Response`].
-/// The codes it documents are in [`CreateRocketMQGroupV2Error`](super::errors::CreateRocketMQGroupV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQGroupV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQGroupV2",
     output = CreateRocketMQGroupV2Response,
-    error = super::errors::CreateRocketMQGroupV2Error
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQGroupV2 {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: String,
 
-    /// `ReadEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadEnable`; example: `true`
     pub read_enable: bool,
 
-    /// `BroadcastEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BroadcastEnable`; example: `true`
     pub broadcast_enable: bool,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info."`
+    /// `Remark`; example: `"test remark info."`
     pub remark: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `GroupType`; example: `"TCP"`
     pub group_type: Option<String>,
 
-    /// `RetryMaxTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RetryMaxTimes`; example: `16`
     pub retry_max_times: Option<u64>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 }
 
@@ -1102,39 +1034,38 @@ pub struct CreateRocketMQGroupV2Response {
 /// The `CreateRocketMQMigrationTask` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQMigrationTaskResponse`].
-/// The codes it documents are in [`CreateRocketMQMigrationTaskError`](super::errors::CreateRocketMQMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQMigrationTask",
     output = CreateRocketMQMigrationTaskResponse,
-    error = super::errors::CreateRocketMQMigrationTaskError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQMigrationTask {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-9npap34p9pa4"`
+    /// `ClusterId`; example: `"rocketmq-9npap34p9pa4"`
     pub cluster_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `Topics`: a list of [`RocketMqTopicConfig`](super::models::RocketMqTopicConfig) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::RocketMqTopicConfig>>,
 
-    /// `Groups`: a list of [`RocketMqGroupConfig`](super::models::RocketMqGroupConfig) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::RocketMqGroupConfig>>,
 
-    /// `Roles`: a list of [`RocketMqRoleConfig`](super::models::RocketMqRoleConfig) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::RocketMqRoleConfig>>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: Option<String>,
 }
 
@@ -1148,40 +1079,46 @@ pub struct CreateRocketMQMigrationTaskResponse {
 /// The `CreateRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQNamespaceResponse`].
-/// The codes it documents are in [`CreateRocketMQNamespaceError`](super::errors::CreateRocketMQNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TdmqErrorCode::FailedOperationInstanceNotReady)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQNamespace",
     output = CreateRocketMQNamespaceResponse,
-    error = super::errors::CreateRocketMQNamespaceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQNamespace {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `259200000`
+    /// `Ttl`; example: `259200000`
     pub ttl: Option<u64>,
 
-    /// `RetentionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `259200000`
+    /// `RetentionTime`; example: `259200000`
     pub retention_time: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info."`
+    /// `Remark`; example: `"test remark info."`
     pub remark: Option<String>,
 }
 
@@ -1195,67 +1132,65 @@ pub struct CreateRocketMQNamespaceResponse {
 /// The `CreateRocketMQRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQRoleResponse`].
-/// The codes it documents are in [`CreateRocketMQRoleError`](super::errors::CreateRocketMQRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateRole`](super::errors::TdmqErrorCode::FailedOperationCreateRole)
+/// - [`FailedOperation.CreateSecretKey`](super::errors::TdmqErrorCode::FailedOperationCreateSecretKey)
+/// - [`FailedOperation.SaveSecretKey`](super::errors::TdmqErrorCode::FailedOperationSaveSecretKey)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse.Role`](super::errors::TdmqErrorCode::ResourceInUseRole)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQRole",
     output = CreateRocketMQRoleResponse,
-    error = super::errors::CreateRocketMQRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试角色"`
+    /// `Remark`; example: `"测试角色"`
     pub remark: Option<String>,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 
-    /// `RoleGenerateMode`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `RoleGenerateMode`; example: `"MANUAL"`
     pub role_generate_mode: Option<String>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"private-diy-accesskey"`
+    /// `AccessKey`; example: `"private-diy-accesskey"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"private-diy-secretkey"`
+    /// `SecretKey`; example: `"private-diy-secretkey"`
     pub secret_key: Option<String>,
 }
 
 /// What a successful [`CreateRocketMQRole`] call returns.
 #[tc_model]
 pub struct CreateRocketMQRoleResponse {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试角色"`
+    /// `Remark`; example: `"测试角色"`
     pub remark: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1265,28 +1200,30 @@ pub struct CreateRocketMQRoleResponse {
 /// The `CreateRocketMQRouterRule` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQRouterRuleResponse`].
-/// The codes it documents are in [`CreateRocketMQRouterRuleError`](super::errors::CreateRocketMQRouterRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQRouterRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RoleNoSyncPermission`](super::errors::TdmqErrorCode::FailedOperationRoleNoSyncPermission)
+/// - [`FailedOperation.RouterRule`](super::errors::TdmqErrorCode::FailedOperationRouterRule)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQRouterRule",
     output = CreateRocketMQRouterRuleResponse,
-    error = super::errors::CreateRocketMQRouterRuleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQRouterRule {
-    /// `StartNow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StartNow`; example: `true`
     pub start_now: bool,
 
-    /// `Rule`: a [`RocketMqRouterRuleInfo`](super::models::RocketMqRouterRuleInfo).
+    /// `Rule`
     pub rule: models::RocketMqRouterRuleInfo,
 
-    /// `SyncType`: a string.
-    ///
-    /// Example: `"Topic"`
+    /// `SyncType`; example: `"Topic"`
     pub sync_type: String,
 }
 
@@ -1300,45 +1237,49 @@ pub struct CreateRocketMQRouterRuleResponse {
 /// The `CreateRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQTopicResponse`].
-/// The codes it documents are in [`CreateRocketMQTopicError`](super::errors::CreateRocketMQTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Partition`](super::errors::TdmqErrorCode::InvalidParameterPartition)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Namespace`](super::errors::TdmqErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQTopic",
     output = CreateRocketMQTopicResponse,
-    error = super::errors::CreateRocketMQTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQTopic {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"order-topic"`
+    /// `Topic`; example: `"order-topic"`
     pub topic: String,
 
-    /// `Namespaces`: a list of strings.
-    ///
-    /// Example: `["ns01"]`
+    /// `Namespaces`; example: `["ns01"]`
     pub namespaces: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"info-mark"`
+    /// `Remark`; example: `"info-mark"`
     pub remark: Option<String>,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: Option<i64>,
 }
 
@@ -1352,48 +1293,52 @@ pub struct CreateRocketMQTopicResponse {
 /// The `CreateRocketMQTopicV2` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQTopicV2Response`].
-/// The codes it documents are in [`CreateRocketMQTopicV2Error`](super::errors::CreateRocketMQTopicV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQTopicV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Partition`](super::errors::TdmqErrorCode::InvalidParameterPartition)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Namespace`](super::errors::TdmqErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQTopicV2",
     output = CreateRocketMQTopicV2Response,
-    error = super::errors::CreateRocketMQTopicV2Error
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQTopicV2 {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"info-mark"`
+    /// `Remark`; example: `"info-mark"`
     pub remark: Option<String>,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 }
 
@@ -1407,83 +1352,66 @@ pub struct CreateRocketMQTopicV2Response {
 /// The `CreateRocketMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRocketMQVipInstanceResponse`].
-/// The codes it documents are in [`CreateRocketMQVipInstanceError`](super::errors::CreateRocketMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRocketMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallTrade`](super::errors::TdmqErrorCode::FailedOperationCallTrade)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRocketMQVipInstance",
     output = CreateRocketMQVipInstanceResponse,
-    error = super::errors::CreateRocketMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRocketMQVipInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mq-instance"`
+    /// `Name`; example: `"mq-instance"`
     pub name: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"rocket-vip-basic-1"`
+    /// `Spec`; example: `"rocket-vip-basic-1"`
     pub spec: String,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `StorageSize`; example: `500`
     pub storage_size: i64,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["100001"]`
+    /// `ZoneIds`; example: `["100001"]`
     pub zone_ids: Vec<String>,
 
-    /// `VpcInfo`: a [`VpcInfo`](super::models::VpcInfo).
+    /// `VpcInfo`
     pub vpc_info: models::VpcInfo,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TimeSpan`; example: `12`
     pub time_span: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `NodeCount`; example: `6`
     pub node_count: Option<i64>,
 
-    /// `GeneralSkuCode`: a string.
-    ///
-    /// Example: `"general_12k"`
+    /// `GeneralSkuCode`; example: `"general_12k"`
     pub general_sku_code: Option<String>,
 
-    /// `SupportsMigrateToCloud`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportsMigrateToCloud`; example: `false`
     pub supports_migrate_to_cloud: Option<bool>,
 
-    /// `EnablePublic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePublic`; example: `false`
     pub enable_public: Option<bool>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bandwidth`; example: `0`
     pub bandwidth: Option<i64>,
 
-    /// `IpRules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `IpRules`
     pub ip_rules: Option<Vec<models::PublicAccessRule>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateRocketMQVipInstance`] call returns.
 #[tc_model]
 pub struct CreateRocketMQVipInstanceResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-7drjznvjqzee"`
+    /// `ClusterId`; example: `"rocketmq-7drjznvjqzee"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1493,50 +1421,57 @@ pub struct CreateRocketMQVipInstanceResponse {
 /// The `CreateRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateRoleResponse`].
-/// The codes it documents are in [`CreateRoleError`](super::errors::CreateRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateRole`](super::errors::TdmqErrorCode::FailedOperationCreateRole)
+/// - [`FailedOperation.CreateSecretKey`](super::errors::TdmqErrorCode::FailedOperationCreateSecretKey)
+/// - [`FailedOperation.SaveSecretKey`](super::errors::TdmqErrorCode::FailedOperationSaveSecretKey)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Role`](super::errors::TdmqErrorCode::ResourceInUseRole)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateRole",
     output = CreateRoleResponse,
-    error = super::errors::CreateRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_123"`
+    /// `RoleName`; example: `"test_role_123"`
     pub role_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devDemo"`
+    /// `Remark`; example: `"devDemo"`
     pub remark: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 }
 
 /// What a successful [`CreateRole`] call returns.
 #[tc_model]
 pub struct CreateRoleResponse {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_123"`
+    /// `RoleName`; example: `"test_role_123"`
     pub role_name: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devDemo"`
+    /// `Remark`; example: `"devDemo"`
     pub remark: Option<String>,
 
-    /// `EnvironmentRoleSets`: a list of [`EnvironmentRoleSet`](super::models::EnvironmentRoleSet) objects.
+    /// `EnvironmentRoleSets`
     pub environment_role_sets: Option<Vec<models::EnvironmentRoleSet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1546,64 +1481,68 @@ pub struct CreateRoleResponse {
 /// The `CreateSubscription` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateSubscriptionResponse`].
-/// The codes it documents are in [`CreateSubscriptionError`](super::errors::CreateSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.CreateSubscription`](super::errors::TdmqErrorCode::FailedOperationCreateSubscription)
+/// - [`FailedOperation.GetTopicPartitionsFailed`](super::errors::TdmqErrorCode::FailedOperationGetTopicPartitionsFailed)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.ReplicationDestCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationDestCheckFailedError)
+/// - [`FailedOperation.ReplicationSourceCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationSourceCheckFailedError)
+/// - [`InternalError.Retry`](super::errors::TdmqErrorCode::InternalErrorRetry)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`LimitExceeded.Subscriptions`](super::errors::TdmqErrorCode::LimitExceededSubscriptions)
+/// - [`LimitExceeded.Topics`](super::errors::TdmqErrorCode::LimitExceededTopics)
+/// - [`ResourceInUse.Subscription`](super::errors::TdmqErrorCode::ResourceInUseSubscription)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateSubscription",
     output = CreateSubscriptionResponse,
-    error = super::errors::CreateSubscriptionError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateSubscription {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"cloud_test"`
+    /// `TopicName`; example: `"cloud_test"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"cloud_sub"`
+    /// `SubscriptionName`; example: `"cloud_sub"`
     pub subscription_name: String,
 
-    /// `IsIdempotent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIdempotent`; example: `true`
     pub is_idempotent: bool,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-5r59xd4vnx"`
+    /// `ClusterId`; example: `"pulsar-5r59xd4vnx"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"创建订阅关系"`
+    /// `Remark`; example: `"创建订阅关系"`
     pub remark: Option<String>,
 
-    /// `AutoCreatePolicyTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoCreatePolicyTopic`; example: `true`
     pub auto_create_policy_topic: Option<bool>,
 
-    /// `PostFixPattern`: a string.
-    ///
-    /// Example: `"LEGACY"`
+    /// `PostFixPattern`; example: `"LEGACY"`
     pub post_fix_pattern: Option<String>,
 }
 
 /// What a successful [`CreateSubscription`] call returns.
 #[tc_model]
 pub struct CreateSubscriptionResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1613,113 +1552,105 @@ pub struct CreateSubscriptionResponse {
 /// The `CreateTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.CreateTopic`](super::errors::TdmqErrorCode::FailedOperationCreateTopic)
+/// - [`FailedOperation.IsolateConsumerEnable`](super::errors::TdmqErrorCode::FailedOperationIsolateConsumerEnable)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.ReplicationDestCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationDestCheckFailedError)
+/// - [`FailedOperation.ReplicationSourceCheckFailedError`](super::errors::TdmqErrorCode::FailedOperationReplicationSourceCheckFailedError)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue`](super::errors::TdmqErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AckTime`](super::errors::TdmqErrorCode::InvalidParameterValueAckTime)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`LimitExceeded.Topics`](super::errors::TdmqErrorCode::LimitExceededTopics)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInUse.Topic`](super::errors::TdmqErrorCode::ResourceInUseTopic)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
+/// - [`UnknownParameter.DelayMessagePolicy`](super::errors::TdmqErrorCode::UnknownParameterDelayMessagePolicy)
+/// - [`UnknownParameter.Policy`](super::errors::TdmqErrorCode::UnknownParameterPolicy)
+/// - [`UnsupportedOperation.TopicDelayMessage`](super::errors::TdmqErrorCode::UnsupportedOperationTopicDelayMessage)
+/// - [`UnsupportedOperation.TopicUnack`](super::errors::TdmqErrorCode::UnsupportedOperationTopicUnack)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct CreateTopic {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `Partitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Partitions`; example: `2`
     pub partitions: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-5r59xd4vnx"`
+    /// `ClusterId`; example: `"pulsar-5r59xd4vnx"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"2个分区的普通消息队列"`
+    /// `Remark`; example: `"2个分区的普通消息队列"`
     pub remark: Option<String>,
 
-    /// `TopicType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TopicType`; example: `0`
     pub topic_type: Option<u64>,
 
-    /// `PulsarTopicType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PulsarTopicType`; example: `0`
     pub pulsar_topic_type: Option<i64>,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<u64>,
 
-    /// `UnackPolicy`: a string.
-    ///
-    /// Example: `"DefaultPolicy"`
+    /// `UnackPolicy`; example: `"DefaultPolicy"`
     pub unack_policy: Option<String>,
 
-    /// `IsolateConsumerEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsolateConsumerEnable`; example: `true`
     pub isolate_consumer_enable: Option<bool>,
 
-    /// `AckTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AckTimeOut`; example: `60`
     pub ack_time_out: Option<i64>,
 
-    /// `PulsarTopicMessageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PulsarTopicMessageType`; example: `0`
     pub pulsar_topic_message_type: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DelayMessagePolicy`: a string.
-    ///
-    /// Example: `"defaultPolicy"`
+    /// `DelayMessagePolicy`; example: `"defaultPolicy"`
     pub delay_message_policy: Option<String>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `Partitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Partitions`; example: `2`
     pub partitions: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"2个分区的普通消息队列"`
+    /// `Remark`; example: `"2个分区的普通消息队列"`
     pub remark: String,
 
-    /// `TopicType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TopicType`; example: `0`
     pub topic_type: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1729,29 +1660,38 @@ pub struct CreateTopicResponse {
 /// The `DeleteCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.DeleteCluster`](super::errors::TdmqErrorCode::FailedOperationDeleteCluster)
+/// - [`FailedOperation.NamespaceInUse`](super::errors::TdmqErrorCode::FailedOperationNamespaceInUse)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.RoleInUse`](super::errors::TdmqErrorCode::FailedOperationRoleInUse)
+/// - [`FailedOperation.VpcInUse`](super::errors::TdmqErrorCode::FailedOperationVpcInUse)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteCluster`] call returns.
 #[tc_model]
 pub struct DeleteClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1761,20 +1701,27 @@ pub struct DeleteClusterResponse {
 /// The `DeleteCmqQueue` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteCmqQueueResponse`].
-/// The codes it documents are in [`DeleteCmqQueueError`](super::errors::DeleteCmqQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteCmqQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteCluster`](super::errors::TdmqErrorCode::FailedOperationDeleteCluster)
+/// - [`FailedOperation.DeleteTopics`](super::errors::TdmqErrorCode::FailedOperationDeleteTopics)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteCmqQueue",
     output = DeleteCmqQueueResponse,
-    error = super::errors::DeleteCmqQueueError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteCmqQueue {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 }
 
@@ -1788,25 +1735,31 @@ pub struct DeleteCmqQueueResponse {
 /// The `DeleteCmqSubscribe` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteCmqSubscribeResponse`].
-/// The codes it documents are in [`DeleteCmqSubscribeError`](super::errors::DeleteCmqSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteCmqSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteSubscriptions`](super::errors::TdmqErrorCode::FailedOperationDeleteSubscriptions)
+/// - [`FailedOperation.DeleteTopics`](super::errors::TdmqErrorCode::FailedOperationDeleteTopics)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteCmqSubscribe",
     output = DeleteCmqSubscribeResponse,
-    error = super::errors::DeleteCmqSubscribeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteCmqSubscribe {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"test-sub"`
+    /// `SubscriptionName`; example: `"test-sub"`
     pub subscription_name: String,
 }
 
@@ -1820,20 +1773,26 @@ pub struct DeleteCmqSubscribeResponse {
 /// The `DeleteCmqTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteCmqTopicResponse`].
-/// The codes it documents are in [`DeleteCmqTopicError`](super::errors::DeleteCmqTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteCmqTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteCluster`](super::errors::TdmqErrorCode::FailedOperationDeleteCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteCmqTopic",
     output = DeleteCmqTopicResponse,
-    error = super::errors::DeleteCmqTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteCmqTopic {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 }
 
@@ -1847,30 +1806,35 @@ pub struct DeleteCmqTopicResponse {
 /// The `DeleteEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteEnvironmentRolesResponse`].
-/// The codes it documents are in [`DeleteEnvironmentRolesError`](super::errors::DeleteEnvironmentRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteEnvironmentRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteEnvironmentRoles`](super::errors::TdmqErrorCode::FailedOperationDeleteEnvironmentRoles)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironmentRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteEnvironmentRoles",
     output = DeleteEnvironmentRolesResponse,
-    error = super::errors::DeleteEnvironmentRolesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteEnvironmentRoles {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role"]`
+    /// `RoleNames`; example: `["test_role"]`
     pub role_names: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 }
 
@@ -1884,30 +1848,46 @@ pub struct DeleteEnvironmentRolesResponse {
 /// The `DeleteEnvironments` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteEnvironmentsResponse`].
-/// The codes it documents are in [`DeleteEnvironmentsError`](super::errors::DeleteEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.DeleteEnvironments`](super::errors::TdmqErrorCode::FailedOperationDeleteEnvironments)
+/// - [`FailedOperation.DeleteNamespace`](super::errors::TdmqErrorCode::FailedOperationDeleteNamespace)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.RoleInUse`](super::errors::TdmqErrorCode::FailedOperationRoleInUse)
+/// - [`FailedOperation.TopicInUse`](super::errors::TdmqErrorCode::FailedOperationTopicInUse)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteEnvironments",
     output = DeleteEnvironmentsResponse,
-    error = super::errors::DeleteEnvironmentsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteEnvironments {
-    /// `EnvironmentIds`: a list of strings.
+    /// `EnvironmentIds`
     pub environment_ids: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteEnvironments`] call returns.
 #[tc_model]
 pub struct DeleteEnvironmentsResponse {
-    /// `EnvironmentIds`: a list of strings.
+    /// `EnvironmentIds`
     pub environment_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1917,29 +1897,33 @@ pub struct DeleteEnvironmentsResponse {
 /// The `DeleteProCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteProClusterResponse`].
-/// The codes it documents are in [`DeleteProClusterError`](super::errors::DeleteProClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteProCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteClusterProtection`](super::errors::TdmqErrorCode::FailedOperationDeleteClusterProtection)
+/// - [`FailedOperation.InstanceCanNotDelete`](super::errors::TdmqErrorCode::FailedOperationInstanceCanNotDelete)
+/// - [`FailedOperation.OnlineRefundResourceNotExit`](super::errors::TdmqErrorCode::FailedOperationOnlineRefundResourceNotExit)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteProCluster",
     output = DeleteProClusterResponse,
-    error = super::errors::DeleteProClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteProCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-rd42kgdwpe4g"`
+    /// `ClusterId`; example: `"pulsar-rd42kgdwpe4g"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteProCluster`] call returns.
 #[tc_model]
 pub struct DeleteProClusterResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20231020394041338776131"`
+    /// `DealName`; example: `"20231020394041338776131"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1949,49 +1933,44 @@ pub struct DeleteProClusterResponse {
 /// The `DeleteRabbitMQBinding` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRabbitMQBindingResponse`].
-/// The codes it documents are in [`DeleteRabbitMQBindingError`](super::errors::DeleteRabbitMQBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRabbitMQBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRabbitMQBinding",
     output = DeleteRabbitMQBindingResponse,
-    error = super::errors::DeleteRabbitMQBindingError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRabbitMQBinding {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 }
 
 /// What a successful [`DeleteRabbitMQBinding`] call returns.
 #[tc_model]
 pub struct DeleteRabbitMQBindingResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2001,30 +1980,30 @@ pub struct DeleteRabbitMQBindingResponse {
 /// The `DeleteRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRabbitMQPermissionResponse`].
-/// The codes it documents are in [`DeleteRabbitMQPermissionError`](super::errors::DeleteRabbitMQPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRabbitMQPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRabbitMQPermission",
     output = DeleteRabbitMQPermissionResponse,
-    error = super::errors::DeleteRabbitMQPermissionError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRabbitMQPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 }
 
@@ -2038,25 +2017,28 @@ pub struct DeleteRabbitMQPermissionResponse {
 /// The `DeleteRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRabbitMQUserResponse`].
-/// The codes it documents are in [`DeleteRabbitMQUserError`](super::errors::DeleteRabbitMQUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRabbitMQUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRabbitMQUser",
     output = DeleteRabbitMQUserResponse,
-    error = super::errors::DeleteRabbitMQUserError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRabbitMQUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 }
 
@@ -2070,39 +2052,39 @@ pub struct DeleteRabbitMQUserResponse {
 /// The `DeleteRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRabbitMQVipInstanceResponse`].
-/// The codes it documents are in [`DeleteRabbitMQVipInstanceError`](super::errors::DeleteRabbitMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRabbitMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::TdmqErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRabbitMQVipInstance",
     output = DeleteRabbitMQVipInstanceResponse,
-    error = super::errors::DeleteRabbitMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRabbitMQVipInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `IsIntl`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIntl`; example: `false`
     pub is_intl: Option<bool>,
 }
 
 /// What a successful [`DeleteRabbitMQVipInstance`] call returns.
 #[tc_model]
 pub struct DeleteRabbitMQVipInstanceResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"20230110002025620411234"`
+    /// `TranId`; example: `"20230110002025620411234"`
     pub tran_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-aegnagjg"`
+    /// `InstanceId`; example: `"amqp-aegnagjg"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2112,25 +2094,28 @@ pub struct DeleteRabbitMQVipInstanceResponse {
 /// The `DeleteRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRabbitMQVirtualHostResponse`].
-/// The codes it documents are in [`DeleteRabbitMQVirtualHostError`](super::errors::DeleteRabbitMQVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRabbitMQVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRabbitMQVirtualHost",
     output = DeleteRabbitMQVirtualHostResponse,
-    error = super::errors::DeleteRabbitMQVirtualHostError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRabbitMQVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 }
 
@@ -2144,20 +2129,28 @@ pub struct DeleteRabbitMQVirtualHostResponse {
 /// The `DeleteRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQClusterResponse`].
-/// The codes it documents are in [`DeleteRocketMQClusterError`](super::errors::DeleteRocketMQClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteCluster`](super::errors::TdmqErrorCode::FailedOperationDeleteCluster)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQCluster",
     output = DeleteRocketMQClusterResponse,
-    error = super::errors::DeleteRocketMQClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-xxxxx"`
+    /// `ClusterId`; example: `"rocketmq-xxxxx"`
     pub cluster_id: String,
 }
 
@@ -2171,30 +2164,35 @@ pub struct DeleteRocketMQClusterResponse {
 /// The `DeleteRocketMQEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQEnvironmentRolesResponse`].
-/// The codes it documents are in [`DeleteRocketMQEnvironmentRolesError`](super::errors::DeleteRocketMQEnvironmentRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQEnvironmentRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteEnvironmentRoles`](super::errors::TdmqErrorCode::FailedOperationDeleteEnvironmentRoles)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironmentRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQEnvironmentRoles",
     output = DeleteRocketMQEnvironmentRolesResponse,
-    error = super::errors::DeleteRocketMQEnvironmentRolesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQEnvironmentRoles {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role_name"]`
+    /// `RoleNames`; example: `["test_role_name"]`
     pub role_names: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-mq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-mq-4k4orqgq"`
     pub cluster_id: String,
 }
 
@@ -2208,30 +2206,35 @@ pub struct DeleteRocketMQEnvironmentRolesResponse {
 /// The `DeleteRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQGroupResponse`].
-/// The codes it documents are in [`DeleteRocketMQGroupError`](super::errors::DeleteRocketMQGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQGroup",
     output = DeleteRocketMQGroupResponse,
-    error = super::errors::DeleteRocketMQGroupError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 }
 
@@ -2245,25 +2248,30 @@ pub struct DeleteRocketMQGroupResponse {
 /// The `DeleteRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQNamespaceResponse`].
-/// The codes it documents are in [`DeleteRocketMQNamespaceError`](super::errors::DeleteRocketMQNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.RoleInUse`](super::errors::TdmqErrorCode::FailedOperationRoleInUse)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQNamespace",
     output = DeleteRocketMQNamespaceResponse,
-    error = super::errors::DeleteRocketMQNamespaceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQNamespace {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `NamespaceId`; example: `"prod"`
     pub namespace_id: String,
 }
 
@@ -2277,34 +2285,40 @@ pub struct DeleteRocketMQNamespaceResponse {
 /// The `DeleteRocketMQRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQRolesResponse`].
-/// The codes it documents are in [`DeleteRocketMQRolesError`](super::errors::DeleteRocketMQRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteRoles`](super::errors::TdmqErrorCode::FailedOperationDeleteRoles)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceInUseEnvironmentRole)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQRoles",
     output = DeleteRocketMQRolesResponse,
-    error = super::errors::DeleteRocketMQRolesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQRoles {
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role_name"]`
+    /// `RoleNames`; example: `["test_role_name"]`
     pub role_names: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteRocketMQRoles`] call returns.
 #[tc_model]
 pub struct DeleteRocketMQRolesResponse {
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role_name"]`
+    /// `RoleNames`; example: `["test_role_name"]`
     pub role_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2314,30 +2328,33 @@ pub struct DeleteRocketMQRolesResponse {
 /// The `DeleteRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQTopicResponse`].
-/// The codes it documents are in [`DeleteRocketMQTopicError`](super::errors::DeleteRocketMQTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteTopics`](super::errors::TdmqErrorCode::FailedOperationDeleteTopics)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQTopic",
     output = DeleteRocketMQTopicResponse,
-    error = super::errors::DeleteRocketMQTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQTopic {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 }
 
@@ -2351,20 +2368,24 @@ pub struct DeleteRocketMQTopicResponse {
 /// The `DeleteRocketMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRocketMQVipInstanceResponse`].
-/// The codes it documents are in [`DeleteRocketMQVipInstanceError`](super::errors::DeleteRocketMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRocketMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRocketMQVipInstance",
     output = DeleteRocketMQVipInstanceResponse,
-    error = super::errors::DeleteRocketMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRocketMQVipInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-ajknm838qzg4"`
+    /// `ClusterId`; example: `"rocketmq-ajknm838qzg4"`
     pub cluster_id: String,
 }
 
@@ -2378,34 +2399,40 @@ pub struct DeleteRocketMQVipInstanceResponse {
 /// The `DeleteRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteRolesResponse`].
-/// The codes it documents are in [`DeleteRolesError`](super::errors::DeleteRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteRoles`](super::errors::TdmqErrorCode::FailedOperationDeleteRoles)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceInUse.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceInUseEnvironmentRole)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteRoles",
     output = DeleteRolesResponse,
-    error = super::errors::DeleteRolesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteRoles {
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role_1","test_role_2"]`
+    /// `RoleNames`; example: `["test_role_1","test_role_2"]`
     pub role_names: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteRoles`] call returns.
 #[tc_model]
 pub struct DeleteRolesResponse {
-    /// `RoleNames`: a list of strings.
-    ///
-    /// Example: `["test_role_1","test_role_2"]`
+    /// `RoleNames`; example: `["test_role_1","test_role_2"]`
     pub role_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2415,40 +2442,51 @@ pub struct DeleteRolesResponse {
 /// The `DeleteSubscriptions` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteSubscriptionsResponse`].
-/// The codes it documents are in [`DeleteSubscriptionsError`](super::errors::DeleteSubscriptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteSubscriptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteSubscriptions`](super::errors::TdmqErrorCode::FailedOperationDeleteSubscriptions)
+/// - [`FailedOperation.GetTopicPartitionsFailed`](super::errors::TdmqErrorCode::FailedOperationGetTopicPartitionsFailed)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`OperationDenied.ConsumerRunning`](super::errors::TdmqErrorCode::OperationDeniedConsumerRunning)
+/// - [`ResourceInUse.Subscription`](super::errors::TdmqErrorCode::ResourceInUseSubscription)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Subscription`](super::errors::TdmqErrorCode::ResourceNotFoundSubscription)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteSubscriptions",
     output = DeleteSubscriptionsResponse,
-    error = super::errors::DeleteSubscriptionsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteSubscriptions {
-    /// `SubscriptionTopicSets`: a list of [`SubscriptionTopic`](super::models::SubscriptionTopic) objects.
+    /// `SubscriptionTopicSets`
     pub subscription_topic_sets: Vec<models::SubscriptionTopic>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: Option<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
 /// What a successful [`DeleteSubscriptions`] call returns.
 #[tc_model]
 pub struct DeleteSubscriptionsResponse {
-    /// `SubscriptionTopicSets`: a list of [`SubscriptionTopic`](super::models::SubscriptionTopic) objects.
+    /// `SubscriptionTopicSets`
     pub subscription_topic_sets: Vec<models::SubscriptionTopic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2458,40 +2496,50 @@ pub struct DeleteSubscriptionsResponse {
 /// The `DeleteTopics` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DeleteTopicsResponse`].
-/// The codes it documents are in [`DeleteTopicsError`](super::errors::DeleteTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DeleteTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.DeleteTopics`](super::errors::TdmqErrorCode::FailedOperationDeleteTopics)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DeleteTopics",
     output = DeleteTopicsResponse,
-    error = super::errors::DeleteTopicsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DeleteTopics {
-    /// `TopicSets`: a list of [`TopicRecord`](super::models::TopicRecord) objects.
+    /// `TopicSets`
     pub topic_sets: Vec<models::TopicRecord>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: Option<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
 /// What a successful [`DeleteTopics`] call returns.
 #[tc_model]
 pub struct DeleteTopicsResponse {
-    /// `TopicSets`: a list of [`TopicRecord`](super::models::TopicRecord) objects.
+    /// `TopicSets`
     pub topic_sets: Vec<models::TopicRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2503,15 +2551,24 @@ pub struct DeleteTopicsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeAMQPClustersResponse`].
-/// The codes it documents are in [`DescribeAMQPClustersError`](super::errors::DescribeAMQPClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeAMQPClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeAMQPClusters",
     output = DescribeAMQPClustersResponse,
-    error = super::errors::DescribeAMQPClustersError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2521,45 +2578,35 @@ pub struct DeleteTopicsResponse {
     )
 )]
 pub struct DescribeAMQPClusters {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `IdKeyword`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IdKeyword`; example: `"xxx"`
     pub id_keyword: Option<String>,
 
-    /// `NameKeyword`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `NameKeyword`; example: `"xxx"`
     pub name_keyword: Option<String>,
 
-    /// `ClusterIdList`: a list of strings.
+    /// `ClusterIdList`
     pub cluster_id_list: Option<Vec<String>>,
 
-    /// `IsTagFilter`: a boolean.
+    /// `IsTagFilter`
     pub is_tag_filter: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAMQPClusters`] call returns.
 #[tc_model]
 pub struct DescribeAMQPClustersResponse {
-    /// `ClusterList`: a list of [`AmqpClusterDetail`](super::models::AmqpClusterDetail) objects.
+    /// `ClusterList`
     pub cluster_list: Option<Vec<models::AmqpClusterDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2569,15 +2616,24 @@ pub struct DescribeAMQPClustersResponse {
 /// The `DescribeAllTenants` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeAllTenantsResponse`].
-/// The codes it documents are in [`DescribeAllTenantsError`](super::errors::DescribeAllTenantsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeAllTenants)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeAllTenants",
     output = DescribeAllTenantsResponse,
-    error = super::errors::DescribeAllTenantsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2587,54 +2643,38 @@ pub struct DescribeAMQPClustersResponse {
     )
 )]
 pub struct DescribeAllTenants {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"gz_cluster_1"`
+    /// `ClusterName`; example: `"gz_cluster_1"`
     pub cluster_name: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `TenantId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub tenant_id: Option<String>,
 
-    /// `TenantName`: a string.
-    ///
-    /// Example: `"devName"`
+    /// `TenantName`; example: `"devName"`
     pub tenant_name: Option<String>,
 
-    /// `Types`: a list of strings.
+    /// `Types`
     pub types: Option<Vec<String>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `SortBy`; example: `"createTime"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeAllTenants`] call returns.
 #[tc_model]
 pub struct DescribeAllTenantsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Tenants`: a list of [`InternalTenant`](super::models::InternalTenant) objects.
+    /// `Tenants`
     pub tenants: Vec<models::InternalTenant>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2644,27 +2684,36 @@ pub struct DescribeAllTenantsResponse {
 /// The `DescribeBindClusters` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeBindClustersResponse`].
-/// The codes it documents are in [`DescribeBindClustersError`](super::errors::DescribeBindClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeBindClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.SystemUpgrade`](super::errors::TdmqErrorCode::ResourceUnavailableSystemUpgrade)
+/// - [`ResourcesSoldOut`](super::errors::TdmqErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TdmqErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TdmqErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TdmqErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeBindClusters",
     output = DescribeBindClustersResponse,
-    error = super::errors::DescribeBindClustersError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeBindClusters {}
 
 /// What a successful [`DescribeBindClusters`] call returns.
 #[tc_model]
 pub struct DescribeBindClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ClusterSet`: a list of [`BindCluster`](super::models::BindCluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::BindCluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2674,15 +2723,26 @@ pub struct DescribeBindClustersResponse {
 /// The `DescribeBindVpcs` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeBindVpcsResponse`].
-/// The codes it documents are in [`DescribeBindVpcsError`](super::errors::DescribeBindVpcsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeBindVpcs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`InvalidParameterValue.NeedMoreParams`](super::errors::TdmqErrorCode::InvalidParameterValueNeedMoreParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeBindVpcs",
     output = DescribeBindVpcsResponse,
-    error = super::errors::DescribeBindVpcsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2692,31 +2752,23 @@ pub struct DescribeBindClustersResponse {
     )
 )]
 pub struct DescribeBindVpcs {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeBindVpcs`] call returns.
 #[tc_model]
 pub struct DescribeBindVpcsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `VpcSets`: a list of [`VpcBindRecord`](super::models::VpcBindRecord) objects.
+    /// `VpcSets`
     pub vpc_sets: Vec<models::VpcBindRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2726,27 +2778,30 @@ pub struct DescribeBindVpcsResponse {
 /// The `DescribeClusterDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeClusterDetailResponse`].
-/// The codes it documents are in [`DescribeClusterDetailError`](super::errors::DescribeClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeClusterDetail",
     output = DescribeClusterDetailResponse,
-    error = super::errors::DescribeClusterDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeClusterDetailResponse {
-    /// `ClusterSet`: a [`Cluster`](super::models::Cluster).
+    /// `ClusterSet`
     pub cluster_set: models::Cluster,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2756,15 +2811,22 @@ pub struct DescribeClusterDetailResponse {
 /// The `DescribeClusters` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2774,39 +2836,29 @@ pub struct DescribeClusterDetailResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `ClusterIdList`: a list of strings.
-    ///
-    /// Example: `["cluster001"]`
+    /// `ClusterIdList`; example: `["cluster001"]`
     pub cluster_id_list: Option<Vec<String>>,
 
-    /// `IsTagFilter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTagFilter`; example: `true`
     pub is_tag_filter: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ClusterSet`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::Cluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2816,27 +2868,31 @@ pub struct DescribeClustersResponse {
 /// The `DescribeCmqQueueDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeCmqQueueDetailResponse`].
-/// The codes it documents are in [`DescribeCmqQueueDetailError`](super::errors::DescribeCmqQueueDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeCmqQueueDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeCmqQueueDetail",
     output = DescribeCmqQueueDetailResponse,
-    error = super::errors::DescribeCmqQueueDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeCmqQueueDetail {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 }
 
 /// What a successful [`DescribeCmqQueueDetail`] call returns.
 #[tc_model]
 pub struct DescribeCmqQueueDetailResponse {
-    /// `QueueDescribe`: a [`CmqQueue`](super::models::CmqQueue).
+    /// `QueueDescribe`
     pub queue_describe: models::CmqQueue,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2846,15 +2902,21 @@ pub struct DescribeCmqQueueDetailResponse {
 /// The `DescribeCmqQueues` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeCmqQueuesResponse`].
-/// The codes it documents are in [`DescribeCmqQueuesError`](super::errors::DescribeCmqQueuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeCmqQueues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeCmqQueues",
     output = DescribeCmqQueuesResponse,
-    error = super::errors::DescribeCmqQueuesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2864,44 +2926,32 @@ pub struct DescribeCmqQueueDetailResponse {
     )
 )]
 pub struct DescribeCmqQueues {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testqueue"`
+    /// `QueueName`; example: `"testqueue"`
     pub queue_name: Option<String>,
 
-    /// `QueueNameList`: a list of strings.
-    ///
-    /// Example: `["testqueue1"]`
+    /// `QueueNameList`; example: `["testqueue1"]`
     pub queue_name_list: Option<Vec<String>>,
 
-    /// `IsTagFilter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTagFilter`; example: `true`
     pub is_tag_filter: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCmqQueues`] call returns.
 #[tc_model]
 pub struct DescribeCmqQueuesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `QueueList`: a list of [`CmqQueue`](super::models::CmqQueue) objects.
+    /// `QueueList`
     pub queue_list: Vec<models::CmqQueue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2911,15 +2961,21 @@ pub struct DescribeCmqQueuesResponse {
 /// The `DescribeCmqSubscriptionDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeCmqSubscriptionDetailResponse`].
-/// The codes it documents are in [`DescribeCmqSubscriptionDetailError`](super::errors::DescribeCmqSubscriptionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeCmqSubscriptionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CmqBackendError`](super::errors::TdmqErrorCode::FailedOperationCmqBackendError)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeCmqSubscriptionDetail",
     output = DescribeCmqSubscriptionDetailResponse,
-    error = super::errors::DescribeCmqSubscriptionDetailError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2929,46 +2985,32 @@ pub struct DescribeCmqQueuesResponse {
     )
 )]
 pub struct DescribeCmqSubscriptionDetail {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"Conn"`
+    /// `TopicName`; example: `"Conn"`
     pub topic_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `SubscriptionName`; example: `"sub"`
     pub subscription_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testqueue"`
+    /// `QueueName`; example: `"testqueue"`
     pub queue_name: Option<String>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `QueryType`; example: `"topic"`
     pub query_type: Option<String>,
 }
 
 /// What a successful [`DescribeCmqSubscriptionDetail`] call returns.
 #[tc_model]
 pub struct DescribeCmqSubscriptionDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SubscriptionSet`: a list of [`CmqSubscription`](super::models::CmqSubscription) objects.
+    /// `SubscriptionSet`
     pub subscription_set: Vec<models::CmqSubscription>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2978,27 +3020,34 @@ pub struct DescribeCmqSubscriptionDetailResponse {
 /// The `DescribeCmqTopicDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeCmqTopicDetailResponse`].
-/// The codes it documents are in [`DescribeCmqTopicDetailError`](super::errors::DescribeCmqTopicDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeCmqTopicDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CmqBackendError`](super::errors::TdmqErrorCode::FailedOperationCmqBackendError)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeCmqTopicDetail",
     output = DescribeCmqTopicDetailResponse,
-    error = super::errors::DescribeCmqTopicDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeCmqTopicDetail {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: Option<String>,
 }
 
 /// What a successful [`DescribeCmqTopicDetail`] call returns.
 #[tc_model]
 pub struct DescribeCmqTopicDetailResponse {
-    /// `TopicDescribe`: a [`CmqTopic`](super::models::CmqTopic).
+    /// `TopicDescribe`
     pub topic_describe: models::CmqTopic,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3008,15 +3057,21 @@ pub struct DescribeCmqTopicDetailResponse {
 /// The `DescribeCmqTopics` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeCmqTopicsResponse`].
-/// The codes it documents are in [`DescribeCmqTopicsError`](super::errors::DescribeCmqTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeCmqTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CmqBackendError`](super::errors::TdmqErrorCode::FailedOperationCmqBackendError)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeCmqTopics",
     output = DescribeCmqTopicsResponse,
-    error = super::errors::DescribeCmqTopicsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3026,44 +3081,32 @@ pub struct DescribeCmqTopicDetailResponse {
     )
 )]
 pub struct DescribeCmqTopics {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: Option<String>,
 
-    /// `TopicNameList`: a list of strings.
-    ///
-    /// Example: `["topic1"]`
+    /// `TopicNameList`; example: `["topic1"]`
     pub topic_name_list: Option<Vec<String>>,
 
-    /// `IsTagFilter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTagFilter`; example: `true`
     pub is_tag_filter: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCmqTopics`] call returns.
 #[tc_model]
 pub struct DescribeCmqTopicsResponse {
-    /// `TopicList`: a list of [`CmqTopic`](super::models::CmqTopic) objects.
+    /// `TopicList`
     pub topic_list: Vec<models::CmqTopic>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3073,80 +3116,69 @@ pub struct DescribeCmqTopicsResponse {
 /// The `DescribeEnvironmentAttributes` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeEnvironmentAttributesResponse`].
-/// The codes it documents are in [`DescribeEnvironmentAttributesError`](super::errors::DescribeEnvironmentAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeEnvironmentAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GetEnvironmentAttributesFailed`](super::errors::TdmqErrorCode::FailedOperationGetEnvironmentAttributesFailed)
+/// - [`InternalError.BrokerService`](super::errors::TdmqErrorCode::InternalErrorBrokerService)
+/// - [`InternalError.GetAttributesFailed`](super::errors::TdmqErrorCode::InternalErrorGetAttributesFailed)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeEnvironmentAttributes",
     output = DescribeEnvironmentAttributesResponse,
-    error = super::errors::DescribeEnvironmentAttributesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeEnvironmentAttributes {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeEnvironmentAttributes`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentAttributesResponse {
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: u64,
 
-    /// `RateInByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RateInByte`; example: `0`
     pub rate_in_byte: u64,
 
-    /// `RateInSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RateInSize`; example: `0`
     pub rate_in_size: u64,
 
-    /// `RetentionHours`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionHours`; example: `0`
     pub retention_hours: u64,
 
-    /// `RetentionSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionSize`; example: `0`
     pub retention_size: u64,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `Replicas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Replicas`; example: `2`
     pub replicas: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: String,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3156,15 +3188,26 @@ pub struct DescribeEnvironmentAttributesResponse {
 /// The `DescribeEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeEnvironmentRolesResponse`].
-/// The codes it documents are in [`DescribeEnvironmentRolesError`](super::errors::DescribeEnvironmentRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeEnvironmentRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeEnvironmentRoles",
     output = DescribeEnvironmentRolesResponse,
-    error = super::errors::DescribeEnvironmentRolesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3174,44 +3217,32 @@ pub struct DescribeEnvironmentAttributesResponse {
     )
 )]
 pub struct DescribeEnvironmentRoles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"ns-test"`
+    /// `EnvironmentId`; example: `"ns-test"`
     pub environment_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"role"`
+    /// `RoleName`; example: `"role"`
     pub role_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEnvironmentRoles`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentRolesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `EnvironmentRoleSets`: a list of [`EnvironmentRole`](super::models::EnvironmentRole) objects.
+    /// `EnvironmentRoleSets`
     pub environment_role_sets: Vec<models::EnvironmentRole>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3221,15 +3252,24 @@ pub struct DescribeEnvironmentRolesResponse {
 /// The `DescribeEnvironments` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeEnvironmentsError`](super::errors::DescribeEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3239,39 +3279,29 @@ pub struct DescribeEnvironmentRolesResponse {
     )
 )]
 pub struct DescribeEnvironments {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `EnvironmentSet`: a list of [`Environment`](super::models::Environment) objects.
+    /// `EnvironmentSet`
     pub environment_set: Vec<models::Environment>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3281,72 +3311,58 @@ pub struct DescribeEnvironmentsResponse {
 /// The `DescribeMqMsgTrace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeMqMsgTraceResponse`].
-/// The codes it documents are in [`DescribeMqMsgTraceError`](super::errors::DescribeMqMsgTraceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeMqMsgTrace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeMqMsgTrace",
     output = DescribeMqMsgTraceResponse,
-    error = super::errors::DescribeMqMsgTraceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeMqMsgTrace {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"pulsar"`
+    /// `Protocol`; example: `"pulsar"`
     pub protocol: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"29292216:15:2"`
+    /// `MsgId`; example: `"29292216:15:2"`
     pub msg_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-pnvjp9mbd947"`
+    /// `ClusterId`; example: `"pulsar-pnvjp9mbd947"`
     pub cluster_id: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"devCmq"`
+    /// `QueueName`; example: `"devCmq"`
     pub queue_name: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"devName"`
+    /// `GroupName`; example: `"devName"`
     pub group_name: Option<String>,
 
-    /// `QueryDlqMsg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDlqMsg`; example: `false`
     pub query_dlq_msg: Option<bool>,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2024-04-11T23:03:47.328+08:00"`
+    /// `ProduceTime`; example: `"2024-04-11T23:03:47.328+08:00"`
     pub produce_time: Option<String>,
 }
 
 /// What a successful [`DescribeMqMsgTrace`] call returns.
 #[tc_model]
 pub struct DescribeMqMsgTraceResponse {
-    /// `Result`: a list of [`TraceResult`](super::models::TraceResult) objects.
+    /// `Result`
     pub result: Vec<models::TraceResult>,
 
-    /// `ShowTopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `ShowTopicName`; example: `"topic"`
     pub show_topic_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3356,77 +3372,67 @@ pub struct DescribeMqMsgTraceResponse {
 /// The `DescribeMsg` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeMsgResponse`].
-/// The codes it documents are in [`DescribeMsgError`](super::errors::DescribeMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Msg`](super::errors::TdmqErrorCode::ResourceNotFoundMsg)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeMsg",
     output = DescribeMsgResponse,
-    error = super::errors::DescribeMsgError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeMsg {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"16836:8:-1"`
+    /// `MsgId`; example: `"16836:8:-1"`
     pub msg_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"msg_dev"`
+    /// `TopicName`; example: `"msg_dev"`
     pub topic_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-b843bz38z5mz"`
+    /// `ClusterId`; example: `"pulsar-b843bz38z5mz"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeMsg`] call returns.
 #[tc_model]
 pub struct DescribeMsgResponse {
-    /// `Properties`: a string.
+    /// `Properties`
     pub properties: String,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"i just a10 testing!"`
+    /// `Body`; example: `"i just a10 testing!"`
     pub body: String,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BatchId`; example: `"1"`
     pub batch_id: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2020-08-18 18:47:41"`
+    /// `ProduceTime`; example: `"2020-08-18 18:47:41"`
     pub produce_time: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"16836:8:-1"`
+    /// `MsgId`; example: `"16836:8:-1"`
     pub msg_id: String,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"fisrtProducer"`
+    /// `ProducerName`; example: `"fisrtProducer"`
     pub producer_name: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-1"`
+    /// `Key`; example: `"key-1"`
     pub key: Option<String>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"{\"X-Pulsar-event-time\":\"1755683039\"}"`
+    /// `Metadata`; example: `"{\"X-Pulsar-event-time\":\"1755683039\"}"`
     pub metadata: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3436,68 +3442,62 @@ pub struct DescribeMsgResponse {
 /// The `DescribeMsgTrace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeMsgTraceResponse`].
-/// The codes it documents are in [`DescribeMsgTraceError`](super::errors::DescribeMsgTraceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeMsgTrace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.MsgProduceLog`](super::errors::TdmqErrorCode::ResourceNotFoundMsgProduceLog)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeMsgTrace",
     output = DescribeMsgTraceResponse,
-    error = super::errors::DescribeMsgTraceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeMsgTrace {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"16839:8:-1"`
+    /// `MsgId`; example: `"16839:8:-1"`
     pub msg_id: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2025-07-07 15:54:11,286"`
+    /// `ProduceTime`; example: `"2025-07-07 15:54:11,286"`
     pub produce_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"devSub"`
+    /// `SubscriptionName`; example: `"devSub"`
     pub subscription_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-pnvjp9mbd947"`
+    /// `ClusterId`; example: `"pulsar-pnvjp9mbd947"`
     pub cluster_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topicNameUser"`
+    /// `TopicName`; example: `"topicNameUser"`
     pub topic_name: Option<String>,
 }
 
 /// What a successful [`DescribeMsgTrace`] call returns.
 #[tc_model]
 pub struct DescribeMsgTraceResponse {
-    /// `ProducerLog`: a [`ProducerLog`](super::models::ProducerLog).
+    /// `ProducerLog`
     pub producer_log: Option<models::ProducerLog>,
 
-    /// `ServerLog`: a [`ServerLog`](super::models::ServerLog).
+    /// `ServerLog`
     pub server_log: Option<models::ServerLog>,
 
-    /// `ConsumerLogs`: a [`ConsumerLogs`](super::models::ConsumerLogs).
+    /// `ConsumerLogs`
     pub consumer_logs: Option<models::ConsumerLogs>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3507,69 +3507,55 @@ pub struct DescribeMsgTraceResponse {
 /// The `DescribeNamespaceBundlesOpt` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeNamespaceBundlesOptResponse`].
-/// The codes it documents are in [`DescribeNamespaceBundlesOptError`](super::errors::DescribeNamespaceBundlesOptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeNamespaceBundlesOpt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PulsarAdminError`](super::errors::TdmqErrorCode::FailedOperationPulsarAdminError)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeNamespaceBundlesOpt",
     output = DescribeNamespaceBundlesOptResponse,
-    error = super::errors::DescribeNamespaceBundlesOptError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeNamespaceBundlesOpt {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-s3hklt5n"`
+    /// `ClusterName`; example: `"cluster-s3hklt5n"`
     pub cluster_name: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"pulsar-nzw8q5b3g7b2"`
+    /// `TenantId`; example: `"pulsar-nzw8q5b3g7b2"`
     pub tenant_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `NeedMetrics`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedMetrics`; example: `true`
     pub need_metrics: bool,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Bundle`: a string.
-    ///
-    /// Example: `"0x03d70a3c_0x051eb851"`
+    /// `Bundle`; example: `"0x03d70a3c_0x051eb851"`
     pub bundle: Option<String>,
 
-    /// `OwnerBroker`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `OwnerBroker`; example: `"127.0.0.1"`
     pub owner_broker: Option<String>,
 
-    /// `Tenant`: a string.
-    ///
-    /// Example: `"pulsar-nzw8q5b3g7b2"`
+    /// `Tenant`; example: `"pulsar-nzw8q5b3g7b2"`
     pub tenant: Option<String>,
 }
 
 /// What a successful [`DescribeNamespaceBundlesOpt`] call returns.
 #[tc_model]
 pub struct DescribeNamespaceBundlesOptResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3579,34 +3565,33 @@ pub struct DescribeNamespaceBundlesOptResponse {
 /// The `DescribeNodeHealthOpt` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeNodeHealthOptResponse`].
-/// The codes it documents are in [`DescribeNodeHealthOptError`](super::errors::DescribeNodeHealthOptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeNodeHealthOpt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeNodeHealthOpt",
     output = DescribeNodeHealthOptResponse,
-    error = super::errors::DescribeNodeHealthOptError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeNodeHealthOpt {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-pkqqy3e2"`
+    /// `InstanceId`; example: `"ins-pkqqy3e2"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeNodeHealthOpt`] call returns.
 #[tc_model]
 pub struct DescribeNodeHealthOptResponse {
-    /// `NodeState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeState`; example: `1`
     pub node_state: i64,
 
-    /// `LatestHealthCheckTime`: a string.
-    ///
-    /// Example: `"2021-07-06 00:00:00"`
+    /// `LatestHealthCheckTime`; example: `"2021-07-06 00:00:00"`
     pub latest_health_check_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3616,54 +3601,47 @@ pub struct DescribeNodeHealthOptResponse {
 /// The `DescribePublisherSummary` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribePublisherSummaryResponse`].
-/// The codes it documents are in [`DescribePublisherSummaryError`](super::errors::DescribePublisherSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribePublisherSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribePublisherSummary",
     output = DescribePublisherSummaryResponse,
-    error = super::errors::DescribePublisherSummaryError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribePublisherSummary {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `Namespace`; example: `"devNs"`
     pub namespace: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `Topic`; example: `"devTopic"`
     pub topic: String,
 }
 
 /// What a successful [`DescribePublisherSummary`] call returns.
 #[tc_model]
 pub struct DescribePublisherSummaryResponse {
-    /// `MsgRateIn`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `MsgRateIn`; example: `0.1`
     pub msg_rate_in: Option<f64>,
 
-    /// `MsgThroughputIn`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `MsgThroughputIn`; example: `0.1`
     pub msg_throughput_in: Option<f64>,
 
-    /// `PublisherCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PublisherCount`; example: `0`
     pub publisher_count: Option<i64>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageSize`; example: `100`
     pub storage_size: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3673,15 +3651,22 @@ pub struct DescribePublisherSummaryResponse {
 /// The `DescribePublishers` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribePublishersResponse`].
-/// The codes it documents are in [`DescribePublishersError`](super::errors::DescribePublishersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribePublishers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribePublishers",
     output = DescribePublishersResponse,
-    error = super::errors::DescribePublishersError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3691,47 +3676,35 @@ pub struct DescribePublisherSummaryResponse {
     )
 )]
 pub struct DescribePublishers {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `Namespace`; example: `"devNs"`
     pub namespace: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `Topic`; example: `"devTopic"`
     pub topic: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 }
 
 /// What a successful [`DescribePublishers`] call returns.
 #[tc_model]
 pub struct DescribePublishersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Publishers`: a list of [`Publisher`](super::models::Publisher) objects.
+    /// `Publishers`
     pub publishers: Option<Vec<models::Publisher>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3741,36 +3714,45 @@ pub struct DescribePublishersResponse {
 /// The `DescribePulsarProInstanceDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribePulsarProInstanceDetailResponse`].
-/// The codes it documents are in [`DescribePulsarProInstanceDetailError`](super::errors::DescribePulsarProInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribePulsarProInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribePulsarProInstanceDetail",
     output = DescribePulsarProInstanceDetailResponse,
-    error = super::errors::DescribePulsarProInstanceDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribePulsarProInstanceDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-x4r939zkwmm2"`
+    /// `ClusterId`; example: `"pulsar-x4r939zkwmm2"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribePulsarProInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribePulsarProInstanceDetailResponse {
-    /// `ClusterInfo`: a [`PulsarProClusterInfo`](super::models::PulsarProClusterInfo).
+    /// `ClusterInfo`
     pub cluster_info: models::PulsarProClusterInfo,
 
-    /// `NetworkAccessPointInfos`: a list of [`PulsarNetworkAccessPointInfo`](super::models::PulsarNetworkAccessPointInfo) objects.
+    /// `NetworkAccessPointInfos`
     pub network_access_point_infos: Option<Vec<models::PulsarNetworkAccessPointInfo>>,
 
-    /// `ClusterSpecInfo`: a [`PulsarProClusterSpecInfo`](super::models::PulsarProClusterSpecInfo).
+    /// `ClusterSpecInfo`
     pub cluster_spec_info: Option<models::PulsarProClusterSpecInfo>,
 
-    /// `CertificateList`: a list of [`CertificateInfo`](super::models::CertificateInfo) objects.
+    /// `CertificateList`
     pub certificate_list: Option<Vec<models::CertificateInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3780,15 +3762,22 @@ pub struct DescribePulsarProInstanceDetailResponse {
 /// The `DescribePulsarProInstances` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribePulsarProInstancesResponse`].
-/// The codes it documents are in [`DescribePulsarProInstancesError`](super::errors::DescribePulsarProInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribePulsarProInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribePulsarProInstances",
     output = DescribePulsarProInstancesResponse,
-    error = super::errors::DescribePulsarProInstancesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3798,29 +3787,23 @@ pub struct DescribePulsarProInstanceDetailResponse {
     )
 )]
 pub struct DescribePulsarProInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribePulsarProInstances`] call returns.
 #[tc_model]
 pub struct DescribePulsarProInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Instances`: a list of [`PulsarProInstance`](super::models::PulsarProInstance) objects.
+    /// `Instances`
     pub instances: Vec<models::PulsarProInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3830,15 +3813,22 @@ pub struct DescribePulsarProInstancesResponse {
 /// The `DescribeRabbitMQBindings` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQBindingsResponse`].
-/// The codes it documents are in [`DescribeRabbitMQBindingsError`](super::errors::DescribeRabbitMQBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQBindings",
     output = DescribeRabbitMQBindingsResponse,
-    error = super::errors::DescribeRabbitMQBindingsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3848,56 +3838,38 @@ pub struct DescribePulsarProInstancesResponse {
     )
 )]
 pub struct DescribeRabbitMQBindings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testvhost"`
+    /// `VirtualHost`; example: `"testvhost"`
     pub virtual_host: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"amq"`
+    /// `SearchWord`; example: `"amq"`
     pub search_word: Option<String>,
 
-    /// `SourceExchange`: a string.
-    ///
-    /// Example: `"amq.direct"`
+    /// `SourceExchange`; example: `"amq.direct"`
     pub source_exchange: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"prod.queue"`
+    /// `QueueName`; example: `"prod.queue"`
     pub queue_name: Option<String>,
 
-    /// `DestinationExchange`: a string.
-    ///
-    /// Example: `"amq.topic"`
+    /// `DestinationExchange`; example: `"amq.topic"`
     pub destination_exchange: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQBindings`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQBindingsResponse {
-    /// `BindingInfoList`: a list of [`RabbitMqBindingListInfo`](super::models::RabbitMqBindingListInfo) objects.
+    /// `BindingInfoList`
     pub binding_info_list: Vec<models::RabbitMqBindingListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3907,15 +3879,22 @@ pub struct DescribeRabbitMQBindingsResponse {
 /// The `DescribeRabbitMQExchanges` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQExchangesResponse`].
-/// The codes it documents are in [`DescribeRabbitMQExchangesError`](super::errors::DescribeRabbitMQExchangesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQExchanges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQExchanges",
     output = DescribeRabbitMQExchangesResponse,
-    error = super::errors::DescribeRabbitMQExchangesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3925,66 +3904,44 @@ pub struct DescribeRabbitMQBindingsResponse {
     )
 )]
 pub struct DescribeRabbitMQExchanges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"testSearchWord"`
+    /// `SearchWord`; example: `"testSearchWord"`
     pub search_word: Option<String>,
 
-    /// `ExchangeTypeFilters`: a list of strings.
-    ///
-    /// Example: `["fanout","direct"]`
+    /// `ExchangeTypeFilters`; example: `["fanout","direct"]`
     pub exchange_type_filters: Option<Vec<String>>,
 
-    /// `ExchangeCreatorFilters`: a list of strings.
-    ///
-    /// Example: `["system"]`
+    /// `ExchangeCreatorFilters`; example: `["system"]`
     pub exchange_creator_filters: Option<Vec<String>>,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"exchange1"`
+    /// `ExchangeName`; example: `"exchange1"`
     pub exchange_name: Option<String>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"MessageRateInOut"`
+    /// `SortElement`; example: `"MessageRateInOut"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"descend"`
+    /// `SortOrder`; example: `"descend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQExchanges`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQExchangesResponse {
-    /// `ExchangeInfoList`: a list of [`RabbitMqExchangeListInfo`](super::models::RabbitMqExchangeListInfo) objects.
+    /// `ExchangeInfoList`
     pub exchange_info_list: Vec<models::RabbitMqExchangeListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3994,15 +3951,21 @@ pub struct DescribeRabbitMQExchangesResponse {
 /// The `DescribeRabbitMQNodeList` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQNodeListResponse`].
-/// The codes it documents are in [`DescribeRabbitMQNodeListError`](super::errors::DescribeRabbitMQNodeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQNodeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQNodeList",
     output = DescribeRabbitMQNodeListResponse,
-    error = super::errors::DescribeRabbitMQNodeListError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4012,49 +3975,35 @@ pub struct DescribeRabbitMQExchangesResponse {
     )
 )]
 pub struct DescribeRabbitMQNodeList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node-xxx"`
+    /// `NodeName`; example: `"node-xxx"`
     pub node_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"cpuUsage"`
+    /// `SortElement`; example: `"cpuUsage"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ascend/descend"`
+    /// `SortOrder`; example: `"ascend/descend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQNodeList`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQNodeListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `NodeList`: a list of [`RabbitMqPrivateNode`](super::models::RabbitMqPrivateNode) objects.
+    /// `NodeList`
     pub node_list: Option<Vec<models::RabbitMqPrivateNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4064,15 +4013,22 @@ pub struct DescribeRabbitMQNodeListResponse {
 /// The `DescribeRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQPermissionResponse`].
-/// The codes it documents are in [`DescribeRabbitMQPermissionError`](super::errors::DescribeRabbitMQPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQPermission",
     output = DescribeRabbitMQPermissionResponse,
-    error = super::errors::DescribeRabbitMQPermissionError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4082,41 +4038,29 @@ pub struct DescribeRabbitMQNodeListResponse {
     )
 )]
 pub struct DescribeRabbitMQPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: Option<String>,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRabbitMQPermission`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQPermissionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RabbitMQPermissionList`: a list of [`RabbitMqPermission`](super::models::RabbitMqPermission) objects.
+    /// `RabbitMQPermissionList`
     #[tc(rename = "RabbitMQPermissionList")]
     pub rabbit_mq_permission_list: Vec<models::RabbitMqPermission>,
 
@@ -4127,195 +4071,132 @@ pub struct DescribeRabbitMQPermissionResponse {
 /// The `DescribeRabbitMQQueueDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQQueueDetailResponse`].
-/// The codes it documents are in [`DescribeRabbitMQQueueDetailError`](super::errors::DescribeRabbitMQQueueDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQQueueDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQQueueDetail",
     output = DescribeRabbitMQQueueDetailResponse,
-    error = super::errors::DescribeRabbitMQQueueDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRabbitMQQueueDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"prod.queue"`
+    /// `QueueName`; example: `"prod.queue"`
     pub queue_name: String,
 }
 
 /// What a successful [`DescribeRabbitMQQueueDetail`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQQueueDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"tdmq_data"`
+    /// `VirtualHost`; example: `"tdmq_data"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"prod.queue"`
+    /// `QueueName`; example: `"prod.queue"`
     pub queue_name: String,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"classic"`
+    /// `QueueType`; example: `"classic"`
     pub queue_type: String,
 
-    /// `Consumers`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Consumers`; example: `0`
     pub consumers: Option<i64>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: bool,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoDelete`; example: `false`
     pub auto_delete: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Remark`; example: `"production"`
     pub remark: Option<String>,
 
-    /// `MessageTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MessageTTL`; example: `1000`
     #[tc(rename = "MessageTTL")]
     pub message_ttl: Option<i64>,
 
-    /// `AutoExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AutoExpire`; example: `1000`
     pub auto_expire: Option<i64>,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLength`; example: `1000`
     pub max_length: Option<i64>,
 
-    /// `MaxLengthBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLengthBytes`; example: `1000`
     pub max_length_bytes: Option<i64>,
 
-    /// `DeliveryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DeliveryLimit`; example: `1000`
     pub delivery_limit: Option<i64>,
 
-    /// `OverflowBehaviour`: a string.
-    ///
-    /// Example: `"drop-head"`
+    /// `OverflowBehaviour`; example: `"drop-head"`
     pub overflow_behaviour: Option<String>,
 
-    /// `DeadLetterExchange`: a string.
-    ///
-    /// Example: `"testDeadLetterExchange"`
+    /// `DeadLetterExchange`; example: `"testDeadLetterExchange"`
     pub dead_letter_exchange: Option<String>,
 
-    /// `DeadLetterRoutingKey`: a string.
-    ///
-    /// Example: `"testDeadLetterRoutingKey"`
+    /// `DeadLetterRoutingKey`; example: `"testDeadLetterRoutingKey"`
     pub dead_letter_routing_key: Option<String>,
 
-    /// `SingleActiveConsumer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SingleActiveConsumer`; example: `true`
     pub single_active_consumer: Option<bool>,
 
-    /// `MaximumPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaximumPriority`; example: `1000`
     pub maximum_priority: Option<i64>,
 
-    /// `LazyMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LazyMode`; example: `true`
     pub lazy_mode: Option<bool>,
 
-    /// `MasterLocator`: a string.
-    ///
-    /// Example: `"client-local"`
+    /// `MasterLocator`; example: `"client-local"`
     pub master_locator: Option<String>,
 
-    /// `MaxInMemoryLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryLength`; example: `1000`
     pub max_in_memory_length: Option<i64>,
 
-    /// `MaxInMemoryBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryBytes`; example: `1000`
     pub max_in_memory_bytes: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1669174535`
+    /// `CreateTime`; example: `1669174535`
     pub create_time: i64,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"rabbit@rabbitmq-broker-0.rabbitmq-broker-internal.amqp-jero744g"`
+    /// `Node`; example: `"rabbit@rabbitmq-broker-0.rabbitmq-broker-internal.amqp-jero744g"`
     pub node: Option<String>,
 
-    /// `DeadLetterStrategy`: a string.
-    ///
-    /// Example: `"at-most-once"`
+    /// `DeadLetterStrategy`; example: `"at-most-once"`
     pub dead_letter_strategy: Option<String>,
 
-    /// `QueueLeaderLocator`: a string.
-    ///
-    /// Example: `"client-local"`
+    /// `QueueLeaderLocator`; example: `"client-local"`
     pub queue_leader_locator: Option<String>,
 
-    /// `QuorumInitialGroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QuorumInitialGroupSize`; example: `3`
     pub quorum_initial_group_size: Option<i64>,
 
-    /// `Exclusive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exclusive`; example: `true`
     pub exclusive: Option<bool>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"mirror-policy"`
+    /// `Policy`; example: `"mirror-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"x-ordered\": false}"`
+    /// `Arguments`; example: `"{\"x-ordered\": false}"`
     pub arguments: Option<String>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845872769`
+    /// `CreateTs`; example: `1736845872769`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845875000`
+    /// `ModifyTs`; example: `1736845875000`
     pub modify_ts: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4325,15 +4206,23 @@ pub struct DescribeRabbitMQQueueDetailResponse {
 /// The `DescribeRabbitMQQueues` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQQueuesResponse`].
-/// The codes it documents are in [`DescribeRabbitMQQueuesError`](super::errors::DescribeRabbitMQQueuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQQueues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQQueues",
     output = DescribeRabbitMQQueuesResponse,
-    error = super::errors::DescribeRabbitMQQueuesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4343,56 +4232,38 @@ pub struct DescribeRabbitMQQueueDetailResponse {
     )
 )]
 pub struct DescribeRabbitMQQueues {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `SearchWord`; example: `"prod"`
     pub search_word: Option<String>,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `QueueType`; example: `"all"`
     pub queue_type: Option<String>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"MessageHeapCount"`
+    /// `SortElement`; example: `"MessageHeapCount"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ascend"`
+    /// `SortOrder`; example: `"ascend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQQueues`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQQueuesResponse {
-    /// `QueueInfoList`: a list of [`RabbitMqQueueListInfo`](super::models::RabbitMqQueueListInfo) objects.
+    /// `QueueInfoList`
     pub queue_info_list: Vec<models::RabbitMqQueueListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4402,15 +4273,23 @@ pub struct DescribeRabbitMQQueuesResponse {
 /// The `DescribeRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQUserResponse`].
-/// The codes it documents are in [`DescribeRabbitMQUserError`](super::errors::DescribeRabbitMQUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQUser",
     output = DescribeRabbitMQUserResponse,
-    error = super::errors::DescribeRabbitMQUserError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4420,46 +4299,32 @@ pub struct DescribeRabbitMQQueuesResponse {
     )
 )]
 pub struct DescribeRabbitMQUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `SearchUser`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `SearchUser`; example: `"test_user"`
     pub search_user: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRabbitMQUser`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQUserResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RabbitMQUserList`: a list of [`RabbitMqUser`](super::models::RabbitMqUser) objects.
+    /// `RabbitMQUserList`
     #[tc(rename = "RabbitMQUserList")]
     pub rabbit_mq_user_list: Vec<models::RabbitMqUser>,
 
@@ -4470,50 +4335,55 @@ pub struct DescribeRabbitMQUserResponse {
 /// The `DescribeRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQVipInstanceResponse`].
-/// The codes it documents are in [`DescribeRabbitMQVipInstanceError`](super::errors::DescribeRabbitMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQVipInstance",
     output = DescribeRabbitMQVipInstanceResponse,
-    error = super::errors::DescribeRabbitMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRabbitMQVipInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `ClusterId`; example: `"amqp-jero744g"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeRabbitMQVipInstance`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQVipInstanceResponse {
-    /// `ClusterInfo`: a [`RabbitMqClusterInfo`](super::models::RabbitMqClusterInfo).
+    /// `ClusterInfo`
     pub cluster_info: models::RabbitMqClusterInfo,
 
-    /// `ClusterSpecInfo`: a [`RabbitMqClusterSpecInfo`](super::models::RabbitMqClusterSpecInfo).
+    /// `ClusterSpecInfo`
     pub cluster_spec_info: models::RabbitMqClusterSpecInfo,
 
-    /// `ClusterNetInfo`: a [`RabbitMqClusterAccessInfo`](super::models::RabbitMqClusterAccessInfo).
+    /// `ClusterNetInfo`
     pub cluster_net_info: models::RabbitMqClusterAccessInfo,
 
-    /// `ClusterWhiteListInfo`: a [`RabbitMqClusterWhiteListInfo`](super::models::RabbitMqClusterWhiteListInfo).
+    /// `ClusterWhiteListInfo`
     pub cluster_white_list_info: models::RabbitMqClusterWhiteListInfo,
 
-    /// `VirtualHostQuota`: a [`VirtualHostQuota`](super::models::VirtualHostQuota).
+    /// `VirtualHostQuota`
     pub virtual_host_quota: models::VirtualHostQuota,
 
-    /// `ExchangeQuota`: an [`ExchangeQuota`](super::models::ExchangeQuota).
+    /// `ExchangeQuota`
     pub exchange_quota: models::ExchangeQuota,
 
-    /// `QueueQuota`: a [`QueueQuota`](super::models::QueueQuota).
+    /// `QueueQuota`
     pub queue_quota: models::QueueQuota,
 
-    /// `UserQuota`: a [`RabbitMqUserQuota`](super::models::RabbitMqUserQuota).
-    ///
-    /// Example: `{"MaxUser":20,"UsedUser":1}`
+    /// `UserQuota`; example: `{"MaxUser":20,"UsedUser":1}`
     pub user_quota: Option<models::RabbitMqUserQuota>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4523,15 +4393,20 @@ pub struct DescribeRabbitMQVipInstanceResponse {
 /// The `DescribeRabbitMQVipInstances` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQVipInstancesResponse`].
-/// The codes it documents are in [`DescribeRabbitMQVipInstancesError`](super::errors::DescribeRabbitMQVipInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQVipInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetTags`](super::errors::TdmqErrorCode::FailedOperationGetTags)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQVipInstances",
     output = DescribeRabbitMQVipInstancesResponse,
-    error = super::errors::DescribeRabbitMQVipInstancesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4541,29 +4416,23 @@ pub struct DescribeRabbitMQVipInstanceResponse {
     )
 )]
 pub struct DescribeRabbitMQVipInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeRabbitMQVipInstances`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQVipInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Instances`: a list of [`RabbitMqVipInstance`](super::models::RabbitMqVipInstance) objects.
+    /// `Instances`
     pub instances: Vec<models::RabbitMqVipInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4573,15 +4442,23 @@ pub struct DescribeRabbitMQVipInstancesResponse {
 /// The `DescribeRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRabbitMQVirtualHostResponse`].
-/// The codes it documents are in [`DescribeRabbitMQVirtualHostError`](super::errors::DescribeRabbitMQVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRabbitMQVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRabbitMQVirtualHost",
     output = DescribeRabbitMQVirtualHostResponse,
-    error = super::errors::DescribeRabbitMQVirtualHostError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4591,49 +4468,35 @@ pub struct DescribeRabbitMQVipInstancesResponse {
     )
 )]
 pub struct DescribeRabbitMQVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"MessageHeapCount"`
+    /// `SortElement`; example: `"MessageHeapCount"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ascend"`
+    /// `SortOrder`; example: `"ascend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQVirtualHost`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQVirtualHostResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `VirtualHostList`: a list of [`RabbitMqVirtualHostInfo`](super::models::RabbitMqVirtualHostInfo) objects.
+    /// `VirtualHostList`
     pub virtual_host_list: Vec<models::RabbitMqVirtualHostInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4643,33 +4506,40 @@ pub struct DescribeRabbitMQVirtualHostResponse {
 /// The `DescribeRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQClusterResponse`].
-/// The codes it documents are in [`DescribeRocketMQClusterError`](super::errors::DescribeRocketMQClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQCluster",
     output = DescribeRocketMQClusterResponse,
-    error = super::errors::DescribeRocketMQClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-rd3545bkkj49"`
+    /// `ClusterId`; example: `"rocketmq-rd3545bkkj49"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeRocketMQCluster`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQClusterResponse {
-    /// `ClusterInfo`: a [`RocketMqClusterInfo`](super::models::RocketMqClusterInfo).
+    /// `ClusterInfo`
     pub cluster_info: models::RocketMqClusterInfo,
 
-    /// `ClusterConfig`: a [`RocketMqClusterConfig`](super::models::RocketMqClusterConfig).
+    /// `ClusterConfig`
     pub cluster_config: models::RocketMqClusterConfig,
 
-    /// `ClusterStats`: a [`RocketMqClusterRecentStats`](super::models::RocketMqClusterRecentStats).
+    /// `ClusterStats`
     pub cluster_stats: Option<models::RocketMqClusterRecentStats>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4679,15 +4549,23 @@ pub struct DescribeRocketMQClusterResponse {
 /// The `DescribeRocketMQClusters` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQClustersResponse`].
-/// The codes it documents are in [`DescribeRocketMQClustersError`](super::errors::DescribeRocketMQClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQClusters",
     output = DescribeRocketMQClustersResponse,
-    error = super::errors::DescribeRocketMQClustersError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4697,49 +4575,35 @@ pub struct DescribeRocketMQClusterResponse {
     )
 )]
 pub struct DescribeRocketMQClusters {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `IdKeyword`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `IdKeyword`; example: `"rocketmq-a52qova7x97b"`
     pub id_keyword: Option<String>,
 
-    /// `NameKeyword`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `NameKeyword`; example: `"test_name"`
     pub name_keyword: Option<String>,
 
-    /// `ClusterIdList`: a list of strings.
-    ///
-    /// Example: `["rocketmq-a52qova7x97b"]`
+    /// `ClusterIdList`; example: `["rocketmq-a52qova7x97b"]`
     pub cluster_id_list: Option<Vec<String>>,
 
-    /// `IsTagFilter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTagFilter`; example: `true`
     pub is_tag_filter: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRocketMQClusters`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQClustersResponse {
-    /// `ClusterList`: a list of [`RocketMqClusterDetail`](super::models::RocketMqClusterDetail) objects.
+    /// `ClusterList`
     pub cluster_list: Option<Vec<models::RocketMqClusterDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4749,37 +4613,39 @@ pub struct DescribeRocketMQClustersResponse {
 /// The `DescribeRocketMQConsumeStats` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQConsumeStatsResponse`].
-/// The codes it documents are in [`DescribeRocketMQConsumeStatsError`](super::errors::DescribeRocketMQConsumeStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQConsumeStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQConsumeStats",
     output = DescribeRocketMQConsumeStatsResponse,
-    error = super::errors::DescribeRocketMQConsumeStatsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQConsumeStats {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-7j8m97bqpx5d"`
+    /// `ClusterId`; example: `"rocketmq-7j8m97bqpx5d"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: String,
 }
 
 /// What a successful [`DescribeRocketMQConsumeStats`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQConsumeStatsResponse {
-    /// `ConsumerStatsList`: a list of [`ConsumerStats`](super::models::ConsumerStats) objects.
+    /// `ConsumerStatsList`
     pub consumer_stats_list: Option<Vec<models::ConsumerStats>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4789,15 +4655,23 @@ pub struct DescribeRocketMQConsumeStatsResponse {
 /// The `DescribeRocketMQConsumerConnectionDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQConsumerConnectionDetailResponse`].
-/// The codes it documents are in [`DescribeRocketMQConsumerConnectionDetailError`](super::errors::DescribeRocketMQConsumerConnectionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQConsumerConnectionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQConsumerConnectionDetail",
     output = DescribeRocketMQConsumerConnectionDetailResponse,
-    error = super::errors::DescribeRocketMQConsumerConnectionDetailError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4807,51 +4681,35 @@ pub struct DescribeRocketMQConsumeStatsResponse {
     )
 )]
 pub struct DescribeRocketMQConsumerConnectionDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"local@23645@0@30ey5aef8w"`
+    /// `ClientId`; example: `"local@23645@0@30ey5aef8w"`
     pub client_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `FilterType`: a list of strings.
-    ///
-    /// Example: `["Normal"]`
+    /// `FilterType`; example: `["Normal"]`
     pub filter_type: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRocketMQConsumerConnectionDetail`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQConsumerConnectionDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Details`: a list of [`RocketMqConsumerTopic`](super::models::RocketMqConsumerTopic) objects.
+    /// `Details`
     pub details: Vec<models::RocketMqConsumerTopic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4861,15 +4719,25 @@ pub struct DescribeRocketMQConsumerConnectionDetailResponse {
 /// The `DescribeRocketMQConsumerConnections` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQConsumerConnectionsResponse`].
-/// The codes it documents are in [`DescribeRocketMQConsumerConnectionsError`](super::errors::DescribeRocketMQConsumerConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQConsumerConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQConsumerConnections",
     output = DescribeRocketMQConsumerConnectionsResponse,
-    error = super::errors::DescribeRocketMQConsumerConnectionsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4879,54 +4747,38 @@ pub struct DescribeRocketMQConsumerConnectionDetailResponse {
     )
 )]
 pub struct DescribeRocketMQConsumerConnections {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `SortedBy`: a string.
-    ///
-    /// Example: `"Accumulative"`
+    /// `SortedBy`; example: `"Accumulative"`
     pub sorted_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortOrder`; example: `"ASC"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRocketMQConsumerConnections`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQConsumerConnectionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Connections`: a list of [`RocketMqConsumerConnection`](super::models::RocketMqConsumerConnection) objects.
+    /// `Connections`
     pub connections: Vec<models::RocketMqConsumerConnection>,
 
-    /// `GroupDetail`: a [`RocketMqGroup`](super::models::RocketMqGroup).
+    /// `GroupDetail`
     pub group_detail: Option<models::RocketMqGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4936,15 +4788,26 @@ pub struct DescribeRocketMQConsumerConnectionsResponse {
 /// The `DescribeRocketMQEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQEnvironmentRolesResponse`].
-/// The codes it documents are in [`DescribeRocketMQEnvironmentRolesError`](super::errors::DescribeRocketMQEnvironmentRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQEnvironmentRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQEnvironmentRoles",
     output = DescribeRocketMQEnvironmentRolesResponse,
-    error = super::errors::DescribeRocketMQEnvironmentRolesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4954,44 +4817,32 @@ pub struct DescribeRocketMQConsumerConnectionsResponse {
     )
 )]
 pub struct DescribeRocketMQEnvironmentRoles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-ge3n43v3wj"`
+    /// `ClusterId`; example: `"rocketmq-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `EnvironmentId`; example: `"test_ns"`
     pub environment_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role"`
+    /// `RoleName`; example: `"test_role"`
     pub role_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRocketMQEnvironmentRoles`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQEnvironmentRolesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `EnvironmentRoleSets`: a list of [`EnvironmentRole`](super::models::EnvironmentRole) objects.
+    /// `EnvironmentRoleSets`
     pub environment_role_sets: Vec<models::EnvironmentRole>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5001,22 +4852,33 @@ pub struct DescribeRocketMQEnvironmentRolesResponse {
 /// The `DescribeRocketMQGeneralSKUs` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQGeneralSKUsResponse`].
-/// The codes it documents are in [`DescribeRocketMQGeneralSKUsError`](super::errors::DescribeRocketMQGeneralSKUsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQGeneralSKUs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQGeneralSKUs",
     output = DescribeRocketMQGeneralSKUsResponse,
-    error = super::errors::DescribeRocketMQGeneralSKUsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQGeneralSKUs {}
 
 /// What a successful [`DescribeRocketMQGeneralSKUs`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQGeneralSKUsResponse {
-    /// `Skus`: a list of [`GeneralSku`](super::models::GeneralSku) objects.
+    /// `Skus`
     pub skus: Option<Vec<models::GeneralSku>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5026,15 +4888,26 @@ pub struct DescribeRocketMQGeneralSKUsResponse {
 /// The `DescribeRocketMQGroups` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQGroupsResponse`].
-/// The codes it documents are in [`DescribeRocketMQGroupsError`](super::errors::DescribeRocketMQGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQGroups",
     output = DescribeRocketMQGroupsResponse,
-    error = super::errors::DescribeRocketMQGroupsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5044,69 +4917,47 @@ pub struct DescribeRocketMQGeneralSKUsResponse {
     )
 )]
 pub struct DescribeRocketMQGroups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `FilterTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `FilterTopic`; example: `"test_topic"`
     pub filter_topic: Option<String>,
 
-    /// `FilterGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `FilterGroup`; example: `"test_group"`
     pub filter_group: Option<String>,
 
-    /// `SortedBy`: a string.
-    ///
-    /// Example: `"subscribeNum"`
+    /// `SortedBy`; example: `"subscribeNum"`
     pub sorted_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 
-    /// `FilterOneGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `FilterOneGroup`; example: `"test_group"`
     pub filter_one_group: Option<String>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["TCP"]`
+    /// `Types`; example: `["TCP"]`
     pub types: Option<Vec<String>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeRocketMQGroups`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Groups`: a list of [`RocketMqGroup`](super::models::RocketMqGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::RocketMqGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5118,15 +4969,26 @@ pub struct DescribeRocketMQGroupsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeRocketMQMigratingTopicListResponse`].
-/// The codes it documents are in [`DescribeRocketMQMigratingTopicListError`](super::errors::DescribeRocketMQMigratingTopicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQMigratingTopicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQMigratingTopicList",
     output = DescribeRocketMQMigratingTopicListResponse,
-    error = super::errors::DescribeRocketMQMigratingTopicListError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5136,34 +4998,26 @@ pub struct DescribeRocketMQGroupsResponse {
     )
 )]
 pub struct DescribeRocketMQMigratingTopicList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4ed3a07b-36ef-4522-968b-5434dff663xi"`
+    /// `TaskId`; example: `"4ed3a07b-36ef-4522-968b-5434dff663xi"`
     pub task_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRocketMQMigratingTopicList`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQMigratingTopicListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `MigrateTopics`: a list of [`MigrateTopic`](super::models::MigrateTopic) objects.
+    /// `MigrateTopics`
     pub migrate_topics: Vec<models::MigrateTopic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5173,15 +5027,21 @@ pub struct DescribeRocketMQMigratingTopicListResponse {
 /// The `DescribeRocketMQMsg` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQMsgResponse`].
-/// The codes it documents are in [`DescribeRocketMQMsgError`](super::errors::DescribeRocketMQMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQMsg",
     output = DescribeRocketMQMsgResponse,
-    error = super::errors::DescribeRocketMQMsgError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5190,104 +5050,68 @@ pub struct DescribeRocketMQMigratingTopicListResponse {
     )
 )]
 pub struct DescribeRocketMQMsg {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `EnvironmentId`; example: `"test_ns"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: String,
 
-    /// `PulsarMsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `PulsarMsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub pulsar_msg_id: String,
 
-    /// `QueryDlqMsg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDlqMsg`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub query_dlq_msg: Option<bool>,
 
-    /// `QueryDeadLetterMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDeadLetterMessage`; example: `false`
     pub query_dead_letter_message: Option<bool>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `FilterTrackGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `FilterTrackGroup`; example: `"test_group"`
     pub filter_track_group: Option<String>,
 
-    /// `QueryDelayMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryDelayMessage`; example: `true`
     pub query_delay_message: Option<bool>,
 }
 
 /// What a successful [`DescribeRocketMQMsg`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQMsgResponse {
-    /// `Body`: a string.
-    ///
-    /// Example: `"order-id-2ksn3b23"`
+    /// `Body`; example: `"order-id-2ksn3b23"`
     pub body: String,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{\"type\":\"normal\"}"`
+    /// `Properties`; example: `"{\"type\":\"normal\"}"`
     pub properties: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2021-11-23 21:21:26"`
+    /// `ProduceTime`; example: `"2021-11-23 21:21:26"`
     pub produce_time: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: String,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"9.43.174.90"`
+    /// `ProducerAddr`; example: `"9.43.174.90"`
     pub producer_addr: String,
 
-    /// `MessageTracks`: a list of [`RocketMqMessageTrack`](super::models::RocketMqMessageTrack) objects.
+    /// `MessageTracks`
     pub message_tracks: Option<Vec<models::RocketMqMessageTrack>>,
 
-    /// `ShowTopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `ShowTopicName`; example: `"test_topic"`
     pub show_topic_name: Option<String>,
 
-    /// `MessageTracksCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MessageTracksCount`; example: `100`
     pub message_tracks_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5297,66 +5121,56 @@ pub struct DescribeRocketMQMsgResponse {
 /// The `DescribeRocketMQMsgTrace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQMsgTraceResponse`].
-/// The codes it documents are in [`DescribeRocketMQMsgTraceError`](super::errors::DescribeRocketMQMsgTraceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQMsgTrace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQMsgTrace",
     output = DescribeRocketMQMsgTraceResponse,
-    error = super::errors::DescribeRocketMQMsgTraceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQMsgTrace {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `EnvironmentId`; example: `"test_ns"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupName`; example: `"test_group"`
     pub group_name: Option<String>,
 
-    /// `QueryDLQMsg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDLQMsg`; example: `false`
     #[tc(rename = "QueryDLQMsg")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub query_dlq_msg: Option<bool>,
 
-    /// `QueryDeadLetterMessage`: a string.
-    ///
-    /// Example: `"false"`
+    /// `QueryDeadLetterMessage`; example: `"false"`
     pub query_dead_letter_message: Option<String>,
 }
 
 /// What a successful [`DescribeRocketMQMsgTrace`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQMsgTraceResponse {
-    /// `Result`: a list of [`TraceResult`](super::models::TraceResult) objects.
+    /// `Result`
     pub result: Vec<models::TraceResult>,
 
-    /// `ShowTopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `ShowTopicName`; example: `"test_topic"`
     pub show_topic_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5366,15 +5180,26 @@ pub struct DescribeRocketMQMsgTraceResponse {
 /// The `DescribeRocketMQNamespaces` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQNamespacesResponse`].
-/// The codes it documents are in [`DescribeRocketMQNamespacesError`](super::errors::DescribeRocketMQNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQNamespaces",
     output = DescribeRocketMQNamespacesResponse,
-    error = super::errors::DescribeRocketMQNamespacesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5384,36 +5209,26 @@ pub struct DescribeRocketMQMsgTraceResponse {
     )
 )]
 pub struct DescribeRocketMQNamespaces {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `NameKeyword`: a string.
-    ///
-    /// Example: `"ordername"`
+    /// `NameKeyword`; example: `"ordername"`
     pub name_keyword: Option<String>,
 }
 
 /// What a successful [`DescribeRocketMQNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQNamespacesResponse {
-    /// `Namespaces`: a list of [`RocketMqNamespace`](super::models::RocketMqNamespace) objects.
+    /// `Namespaces`
     pub namespaces: Vec<models::RocketMqNamespace>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5423,15 +5238,21 @@ pub struct DescribeRocketMQNamespacesResponse {
 /// The `DescribeRocketMQProducers` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQProducersResponse`].
-/// The codes it documents are in [`DescribeRocketMQProducersError`](super::errors::DescribeRocketMQProducersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQProducers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Namspace`](super::errors::TdmqErrorCode::ResourceNotFoundNamspace)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQProducers",
     output = DescribeRocketMQProducersResponse,
-    error = super::errors::DescribeRocketMQProducersError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5441,44 +5262,32 @@ pub struct DescribeRocketMQNamespacesResponse {
     )
 )]
 pub struct DescribeRocketMQProducers {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-5kze4gr222mx"`
+    /// `ClusterId`; example: `"rocketmq-5kze4gr222mx"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRocketMQProducers`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQProducersResponse {
-    /// `Producers`: a list of [`ProducerInfo`](super::models::ProducerInfo) objects.
+    /// `Producers`
     pub producers: Option<Vec<models::ProducerInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5488,72 +5297,58 @@ pub struct DescribeRocketMQProducersResponse {
 /// The `DescribeRocketMQPublicAccessMonitorData` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQPublicAccessMonitorDataResponse`].
-/// The codes it documents are in [`DescribeRocketMQPublicAccessMonitorDataError`](super::errors::DescribeRocketMQPublicAccessMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQPublicAccessMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Namspace`](super::errors::TdmqErrorCode::ResourceNotFoundNamspace)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQPublicAccessMonitorData",
     output = DescribeRocketMQPublicAccessMonitorDataResponse,
-    error = super::errors::DescribeRocketMQPublicAccessMonitorDataError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQPublicAccessMonitorData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `InstanceId`; example: `"rocketmq-a52qova7x97b"`
     pub instance_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"ClientOuttraffic"`
+    /// `MetricName`; example: `"ClientOuttraffic"`
     pub metric_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-09-22T19:51:23+08:00"`
+    /// `StartTime`; example: `"2018-09-22T19:51:23+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-09-22T20:51:23+08:00"`
+    /// `EndTime`; example: `"2018-09-22T20:51:23+08:00"`
     pub end_time: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 }
 
 /// What a successful [`DescribeRocketMQPublicAccessMonitorData`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQPublicAccessMonitorDataResponse {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"ClientOuttraffic"`
+    /// `MetricName`; example: `"ClientOuttraffic"`
     pub metric_name: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-09-22T19:51:23+08:00"`
+    /// `StartTime`; example: `"2018-09-22T19:51:23+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-09-22T20:51:23+08:00"`
+    /// `EndTime`; example: `"2018-09-22T20:51:23+08:00"`
     pub end_time: Option<String>,
 
-    /// `DataPoints`: a list of [`RocketMqDataPoint`](super::models::RocketMqDataPoint) objects.
+    /// `DataPoints`
     pub data_points: Option<Vec<models::RocketMqDataPoint>>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"succ"`
+    /// `Msg`; example: `"succ"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5563,57 +5358,49 @@ pub struct DescribeRocketMQPublicAccessMonitorDataResponse {
 /// The `DescribeRocketMQPublicAccessPoint` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQPublicAccessPointResponse`].
-/// The codes it documents are in [`DescribeRocketMQPublicAccessPointError`](super::errors::DescribeRocketMQPublicAccessPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQPublicAccessPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Namspace`](super::errors::TdmqErrorCode::ResourceNotFoundNamspace)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQPublicAccessPoint",
     output = DescribeRocketMQPublicAccessPointResponse,
-    error = super::errors::DescribeRocketMQPublicAccessPointError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQPublicAccessPoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `InstanceId`; example: `"rocketmq-a52qova7x97b"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeRocketMQPublicAccessPoint`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQPublicAccessPointResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `PayStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayStatus`; example: `1`
     pub pay_status: i64,
 
-    /// `AccessUrl`: a string.
-    ///
-    /// Example: `"tdmq-rocketmq.ap-gz.public.tencenttdmq.com:9876"`
+    /// `AccessUrl`; example: `"tdmq-rocketmq.ap-gz.public.tencenttdmq.com:9876"`
     pub access_url: Option<String>,
 
-    /// `Rules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PublicAccessRule>>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `BillingFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BillingFlow`; example: `false`
     pub billing_flow: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5623,15 +5410,25 @@ pub struct DescribeRocketMQPublicAccessPointResponse {
 /// The `DescribeRocketMQRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQRolesResponse`].
-/// The codes it documents are in [`DescribeRocketMQRolesError`](super::errors::DescribeRocketMQRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQRoles",
     output = DescribeRocketMQRolesResponse,
-    error = super::errors::DescribeRocketMQRolesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5641,39 +5438,29 @@ pub struct DescribeRocketMQPublicAccessPointResponse {
     )
 )]
 pub struct DescribeRocketMQRoles {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRocketMQRoles`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQRolesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `RoleSets`: a list of [`Role`](super::models::Role) objects.
+    /// `RoleSets`
     pub role_sets: Vec<models::Role>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5685,100 +5472,73 @@ pub struct DescribeRocketMQRolesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeRocketMQSmoothMigrationTaskResponse`].
-/// The codes it documents are in [`DescribeRocketMQSmoothMigrationTaskError`](super::errors::DescribeRocketMQSmoothMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQSmoothMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TdmqErrorCode::ResourceNotFoundMigrationTask)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQSmoothMigrationTask",
     output = DescribeRocketMQSmoothMigrationTaskResponse,
-    error = super::errors::DescribeRocketMQSmoothMigrationTaskError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQSmoothMigrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a50e97f6-8d2b-4fa8-b1f8-ba47bc50780e"`
+    /// `TaskId`; example: `"a50e97f6-8d2b-4fa8-b1f8-ba47bc50780e"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeRocketMQSmoothMigrationTask`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQSmoothMigrationTaskResponse {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_migration"`
+    /// `TaskName`; example: `"test_migration"`
     pub task_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `ClusterId`; example: `"rocketmq-a52qova7x97b"`
     pub cluster_id: Option<String>,
 
-    /// `SourceClusterName`: a string.
-    ///
-    /// Example: `"test_cluster"`
+    /// `SourceClusterName`; example: `"test_cluster"`
     pub source_cluster_name: Option<String>,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"PUBLIC"`
+    /// `ConnectionType`; example: `"PUBLIC"`
     pub connection_type: Option<String>,
 
-    /// `SourceClusterNameServer`: a string.
-    ///
-    /// Example: `"http://rocketmq-a52qova7x97b.tdmq-rocketmq.public.tencenttdmq.com:6688"`
+    /// `SourceClusterNameServer`; example: `"http://rocketmq-a52qova7x97b.tdmq-rocketmq.public.tencenttdmq.com:6688"`
     pub source_cluster_name_server: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1bcglhk2"`
+    /// `VpcId`; example: `"vpc-1bcglhk2"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kxj97s89"`
+    /// `SubnetId`; example: `"subnet-kxj97s89"`
     pub subnet_id: Option<String>,
 
-    /// `EnableACL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableACL`; example: `false`
     #[tc(rename = "EnableACL")]
     pub enable_acl: Option<bool>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"ZlbUZYhhsvYallgZ"`
+    /// `AccessKey`; example: `"ZlbUZYhhsvYallgZ"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"ZlbUZYuiytYalksZ"`
+    /// `SecretKey`; example: `"ZlbUZYuiytYalksZ"`
     pub secret_key: Option<String>,
 
-    /// `TaskError`: a string.
-    ///
-    /// Example: `"CONNECT_NAMESERVER_ERROR"`
+    /// `TaskError`; example: `"CONNECT_NAMESERVER_ERROR"`
     pub task_error: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"Cancelled"`
+    /// `TaskStatus`; example: `"Cancelled"`
     pub task_status: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4ed3a07b-36ef-4522-968b-9845dff663xi"`
+    /// `TaskId`; example: `"4ed3a07b-36ef-4522-968b-9845dff663xi"`
     pub task_id: Option<String>,
 
-    /// `TopicTypeDistribution`: a list of [`RocketMqTopicDistribution`](super::models::RocketMqTopicDistribution) objects.
-    ///
-    /// Example: `[{"Count":10,"TopicType":"Normal"}]`
+    /// `TopicTypeDistribution`; example: `[{"Count":10,"TopicType":"Normal"}]`
     pub topic_type_distribution: Option<Vec<models::RocketMqTopicDistribution>>,
 
-    /// `TopicStageDistribution`: a list of [`RocketMqMigrationTopicDistribution`](super::models::RocketMqMigrationTopicDistribution) objects.
-    ///
-    /// Example: `[{"Count":2,"Stage":"S_R_D_RW"}]`
+    /// `TopicStageDistribution`; example: `[{"Count":2,"Stage":"S_R_D_RW"}]`
     pub topic_stage_distribution: Option<
         Vec<models::RocketMqMigrationTopicDistribution>,
     >,
@@ -5790,15 +5550,22 @@ pub struct DescribeRocketMQSmoothMigrationTaskResponse {
 /// The `DescribeRocketMQSubscriptions` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQSubscriptionsResponse`].
-/// The codes it documents are in [`DescribeRocketMQSubscriptionsError`](super::errors::DescribeRocketMQSubscriptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQSubscriptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQSubscriptions",
     output = DescribeRocketMQSubscriptionsResponse,
-    error = super::errors::DescribeRocketMQSubscriptionsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5808,41 +5575,29 @@ pub struct DescribeRocketMQSmoothMigrationTaskResponse {
     )
 )]
 pub struct DescribeRocketMQSubscriptions {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `Namespace`; example: `"test_namespace"`
     pub namespace: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 }
 
 /// What a successful [`DescribeRocketMQSubscriptions`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQSubscriptionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Subscriptions`: a list of [`RocketMqSubscription`](super::models::RocketMqSubscription) objects.
+    /// `Subscriptions`
     pub subscriptions: Option<Vec<models::RocketMqSubscription>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5852,42 +5607,39 @@ pub struct DescribeRocketMQSubscriptionsResponse {
 /// The `DescribeRocketMQTopUsages` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopUsagesResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopUsagesError`](super::errors::DescribeRocketMQTopUsagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopUsages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopUsages",
     output = DescribeRocketMQTopUsagesResponse,
-    error = super::errors::DescribeRocketMQTopUsagesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQTopUsages {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-vvqb9emabapx"`
+    /// `ClusterId`; example: `"rocketmq-vvqb9emabapx"`
     pub cluster_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"consumeLag"`
+    /// `MetricName`; example: `"consumeLag"`
     pub metric_name: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`DescribeRocketMQTopUsages`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopUsagesResponse {
-    /// `Values`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[120,88]`
+    /// `Values`; example: `[120,88]`
     pub values: Vec<i64>,
 
-    /// `Dimensions`: a list of [`DimensionInstance`](super::models::DimensionInstance) objects.
+    /// `Dimensions`
     pub dimensions: Vec<models::DimensionInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5897,52 +5649,46 @@ pub struct DescribeRocketMQTopUsagesResponse {
 /// The `DescribeRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopicResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopicError`](super::errors::DescribeRocketMQTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopic",
     output = DescribeRocketMQTopicResponse,
-    error = super::errors::DescribeRocketMQTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQTopic {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRocketMQTopic`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopicResponse {
-    /// `Topic`: a [`RocketMqTopic`](super::models::RocketMqTopic).
+    /// `Topic`
     pub topic: Option<models::RocketMqTopic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5952,15 +5698,22 @@ pub struct DescribeRocketMQTopicResponse {
 /// The `DescribeRocketMQTopicMsgs` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopicMsgsResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopicMsgsError`](super::errors::DescribeRocketMQTopicMsgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopicMsgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopicMsgs",
     output = DescribeRocketMQTopicMsgsResponse,
-    error = super::errors::DescribeRocketMQTopicMsgsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5970,94 +5723,62 @@ pub struct DescribeRocketMQTopicResponse {
     )
 )]
 pub struct DescribeRocketMQTopicMsgs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-12-22 12:22:22"`
+    /// `StartTime`; example: `"2021-12-22 12:22:22"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-22 12:22:22"`
+    /// `EndTime`; example: `"2021-12-22 12:22:22"`
     pub end_time: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: Option<String>,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"2e5ecbb3-f2d6-49d3-9c82-8648f8ed8748"`
+    /// `TaskRequestId`; example: `"2e5ecbb3-f2d6-49d3-9c82-8648f8ed8748"`
     pub task_request_id: Option<String>,
 
-    /// `QueryDlqMsg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDlqMsg`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub query_dlq_msg: Option<bool>,
 
-    /// `NumOfLatestMsg`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `NumOfLatestMsg`; example: `20`
     pub num_of_latest_msg: Option<i64>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `Tag`; example: `"test_tag"`
     pub tag: Option<String>,
 
-    /// `QueryDeadLetterMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDeadLetterMessage`; example: `false`
     pub query_dead_letter_message: Option<bool>,
 }
 
 /// What a successful [`DescribeRocketMQTopicMsgs`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopicMsgsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `TopicMsgLogSets`: a list of [`RocketMqMsgLog`](super::models::RocketMqMsgLog) objects.
+    /// `TopicMsgLogSets`
     pub topic_msg_log_sets: Vec<models::RocketMqMsgLog>,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"2e5ecbb3-f2d6-49d3-9c82-8648f8ed8748"`
+    /// `TaskRequestId`; example: `"2e5ecbb3-f2d6-49d3-9c82-8648f8ed8748"`
     pub task_request_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6067,37 +5788,38 @@ pub struct DescribeRocketMQTopicMsgsResponse {
 /// The `DescribeRocketMQTopicStats` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopicStatsResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopicStatsError`](super::errors::DescribeRocketMQTopicStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopicStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopicStats",
     output = DescribeRocketMQTopicStatsResponse,
-    error = super::errors::DescribeRocketMQTopicStatsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQTopicStats {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-7j8m97bqpx5d"`
+    /// `ClusterId`; example: `"rocketmq-7j8m97bqpx5d"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 }
 
 /// What a successful [`DescribeRocketMQTopicStats`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopicStatsResponse {
-    /// `TopicStatsList`: a list of [`TopicStats`](super::models::TopicStats) objects.
+    /// `TopicStatsList`
     pub topic_stats_list: Option<Vec<models::TopicStats>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6107,15 +5829,27 @@ pub struct DescribeRocketMQTopicStatsResponse {
 /// The `DescribeRocketMQTopics` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopicsResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopicsError`](super::errors::DescribeRocketMQTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopics",
     output = DescribeRocketMQTopicsResponse,
-    error = super::errors::DescribeRocketMQTopicsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6125,54 +5859,38 @@ pub struct DescribeRocketMQTopicStatsResponse {
     )
 )]
 pub struct DescribeRocketMQTopics {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `FilterType`: a list of strings.
-    ///
-    /// Example: `["Normal"]`
+    /// `FilterType`; example: `["Normal"]`
     pub filter_type: Option<Vec<String>>,
 
-    /// `FilterName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `FilterName`; example: `"test_topic"`
     pub filter_name: Option<String>,
 
-    /// `FilterGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `FilterGroup`; example: `"test_group"`
     pub filter_group: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeRocketMQTopics`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopicsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Topics`: a list of [`RocketMqTopic`](super::models::RocketMqTopic) objects.
+    /// `Topics`
     pub topics: Vec<models::RocketMqTopic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6182,15 +5900,24 @@ pub struct DescribeRocketMQTopicsResponse {
 /// The `DescribeRocketMQTopicsByGroup` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQTopicsByGroupResponse`].
-/// The codes it documents are in [`DescribeRocketMQTopicsByGroupError`](super::errors::DescribeRocketMQTopicsByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQTopicsByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQTopicsByGroup",
     output = DescribeRocketMQTopicsByGroupResponse,
-    error = super::errors::DescribeRocketMQTopicsByGroupError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6200,43 +5927,29 @@ pub struct DescribeRocketMQTopicsResponse {
     )
 )]
 pub struct DescribeRocketMQTopicsByGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRocketMQTopicsByGroup`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQTopicsByGroupResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Topics`: a list of strings.
-    ///
-    /// Example: `["test_topic"]`
+    /// `Topics`; example: `["test_topic"]`
     pub topics: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6246,30 +5959,39 @@ pub struct DescribeRocketMQTopicsByGroupResponse {
 /// The `DescribeRocketMQVipInstanceDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQVipInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeRocketMQVipInstanceDetailError`](super::errors::DescribeRocketMQVipInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQVipInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQVipInstanceDetail",
     output = DescribeRocketMQVipInstanceDetailResponse,
-    error = super::errors::DescribeRocketMQVipInstanceDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct DescribeRocketMQVipInstanceDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeRocketMQVipInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQVipInstanceDetailResponse {
-    /// `ClusterInfo`: a [`RocketMqClusterInfo`](super::models::RocketMqClusterInfo).
+    /// `ClusterInfo`
     pub cluster_info: models::RocketMqClusterInfo,
 
-    /// `InstanceConfig`: a [`RocketMqInstanceConfig`](super::models::RocketMqInstanceConfig).
+    /// `InstanceConfig`
     pub instance_config: models::RocketMqInstanceConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6279,15 +6001,26 @@ pub struct DescribeRocketMQVipInstanceDetailResponse {
 /// The `DescribeRocketMQVipInstances` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRocketMQVipInstancesResponse`].
-/// The codes it documents are in [`DescribeRocketMQVipInstancesError`](super::errors::DescribeRocketMQVipInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRocketMQVipInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.IllegalMessage`](super::errors::TdmqErrorCode::InternalErrorIllegalMessage)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRocketMQVipInstances",
     output = DescribeRocketMQVipInstancesResponse,
-    error = super::errors::DescribeRocketMQVipInstancesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6297,29 +6030,23 @@ pub struct DescribeRocketMQVipInstanceDetailResponse {
     )
 )]
 pub struct DescribeRocketMQVipInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeRocketMQVipInstances`] call returns.
 #[tc_model]
 pub struct DescribeRocketMQVipInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Instances`: a list of [`RocketMqVipInstance`](super::models::RocketMqVipInstance) objects.
+    /// `Instances`
     pub instances: Vec<models::RocketMqVipInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6329,15 +6056,25 @@ pub struct DescribeRocketMQVipInstancesResponse {
 /// The `DescribeRoles` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeRolesResponse`].
-/// The codes it documents are in [`DescribeRolesError`](super::errors::DescribeRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeRoles",
     output = DescribeRolesResponse,
-    error = super::errors::DescribeRolesError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6347,39 +6084,29 @@ pub struct DescribeRocketMQVipInstancesResponse {
     )
 )]
 pub struct DescribeRoles {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"devRole1"`
+    /// `RoleName`; example: `"devRole1"`
     pub role_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRoles`] call returns.
 #[tc_model]
 pub struct DescribeRolesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `RoleSets`: a list of [`Role`](super::models::Role) objects.
+    /// `RoleSets`
     pub role_sets: Vec<models::Role>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6389,15 +6116,29 @@ pub struct DescribeRolesResponse {
 /// The `DescribeSubscriptions` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeSubscriptionsResponse`].
-/// The codes it documents are in [`DescribeSubscriptionsError`](super::errors::DescribeSubscriptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeSubscriptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.DescribeSubscription`](super::errors::TdmqErrorCode::FailedOperationDescribeSubscription)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeSubscriptions",
     output = DescribeSubscriptionsResponse,
-    error = super::errors::DescribeSubscriptionsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6407,49 +6148,35 @@ pub struct DescribeRolesResponse {
     )
 )]
 pub struct DescribeSubscriptions {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devtopic"`
+    /// `TopicName`; example: `"devtopic"`
     pub topic_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-b843bz38z5mz"`
+    /// `ClusterId`; example: `"pulsar-b843bz38z5mz"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"devSub"`
+    /// `SubscriptionName`; example: `"devSub"`
     pub subscription_name: Option<String>,
 
-    /// `Filters`: a list of [`FilterSubscription`](super::models::FilterSubscription) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterSubscription>>,
 }
 
 /// What a successful [`DescribeSubscriptions`] call returns.
 #[tc_model]
 pub struct DescribeSubscriptionsResponse {
-    /// `SubscriptionSets`: a list of [`Subscription`](super::models::Subscription) objects.
+    /// `SubscriptionSets`
     pub subscription_sets: Vec<models::Subscription>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6459,15 +6186,28 @@ pub struct DescribeSubscriptionsResponse {
 /// The `DescribeTopicMsgs` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeTopicMsgsResponse`].
-/// The codes it documents are in [`DescribeTopicMsgsError`](super::errors::DescribeTopicMsgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeTopicMsgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`LimitExceeded.MsgTime`](super::errors::TdmqErrorCode::LimitExceededMsgTime)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeTopicMsgs",
     output = DescribeTopicMsgsResponse,
-    error = super::errors::DescribeTopicMsgsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6477,56 +6217,38 @@ pub struct DescribeSubscriptionsResponse {
     )
 )]
 pub struct DescribeTopicMsgs {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic3"`
+    /// `TopicName`; example: `"test-topic3"`
     pub topic_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StartTime`; example: `"2020-09-22 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `EndTime`; example: `"2020-09-22 00:00:00"`
     pub end_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"29292216:15:2"`
+    /// `MsgId`; example: `"29292216:15:2"`
     pub msg_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-pnvjp9mbd947"`
+    /// `ClusterId`; example: `"pulsar-pnvjp9mbd947"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeTopicMsgs`] call returns.
 #[tc_model]
 pub struct DescribeTopicMsgsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TotalCount`; example: `10000`
     pub total_count: u64,
 
-    /// `TopicMsgLogSets`: a list of [`MsgLog`](super::models::MsgLog) objects.
+    /// `TopicMsgLogSets`
     pub topic_msg_log_sets: Vec<models::MsgLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6536,15 +6258,28 @@ pub struct DescribeTopicMsgsResponse {
 /// The `DescribeTopics` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`DescribeTopicsResponse`].
-/// The codes it documents are in [`DescribeTopicsError`](super::errors::DescribeTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=DescribeTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidAdminUrl`](super::errors::TdmqErrorCode::InvalidParameterInvalidAdminUrl)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "DescribeTopics",
     output = DescribeTopicsResponse,
-    error = super::errors::DescribeTopicsError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6554,54 +6289,38 @@ pub struct DescribeTopicMsgsResponse {
     )
 )]
 pub struct DescribeTopics {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster1"`
+    /// `ClusterId`; example: `"cluster1"`
     pub cluster_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicName`; example: `"topic1"`
     pub topic_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `TopicType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicType`; example: `1`
     pub topic_type: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TopicCreator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicCreator`; example: `1`
     pub topic_creator: Option<u64>,
 }
 
 /// What a successful [`DescribeTopics`] call returns.
 #[tc_model]
 pub struct DescribeTopicsResponse {
-    /// `TopicSets`: a list of [`Topic`](super::models::Topic) objects.
+    /// `TopicSets`
     pub topic_sets: Vec<models::Topic>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6611,15 +6330,26 @@ pub struct DescribeTopicsResponse {
 /// The `ExecuteDisasterRecovery` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ExecuteDisasterRecoveryResponse`].
-/// The codes it documents are in [`ExecuteDisasterRecoveryError`](super::errors::ExecuteDisasterRecoveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ExecuteDisasterRecovery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.DisasterReplicateLink`](super::errors::TdmqErrorCode::ResourceNotFoundDisasterReplicateLink)
+/// - [`UnsupportedOperation`](super::errors::TdmqErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ExecuteDisasterRecovery",
     output = ExecuteDisasterRecoveryResponse,
-    error = super::errors::ExecuteDisasterRecoveryError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ExecuteDisasterRecovery {}
 
@@ -6633,105 +6363,78 @@ pub struct ExecuteDisasterRecoveryResponse {
 /// The `ExportRocketMQMessageDetail` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ExportRocketMQMessageDetailResponse`].
-/// The codes it documents are in [`ExportRocketMQMessageDetailError`](super::errors::ExportRocketMQMessageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ExportRocketMQMessageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.FailedOperation`](super::errors::TdmqErrorCode::InternalErrorFailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ExportRocketMQMessageDetail",
     output = ExportRocketMQMessageDetailResponse,
-    error = super::errors::ExportRocketMQMessageDetailError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ExportRocketMQMessageDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2sdw2"`
+    /// `ClusterId`; example: `"rocketmq-2sdw2"`
     pub cluster_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"7F0000013AEC18B4AAC278B640D30002"`
+    /// `MsgId`; example: `"7F0000013AEC18B4AAC278B640D30002"`
     pub msg_id: String,
 
-    /// `IncludeMsgBody`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeMsgBody`; example: `false`
     pub include_msg_body: bool,
 
-    /// `DeadLetterMsg`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeadLetterMsg`; example: `false`
     pub dead_letter_msg: Option<bool>,
 }
 
 /// What a successful [`ExportRocketMQMessageDetail`] call returns.
 #[tc_model]
 pub struct ExportRocketMQMessageDetailResponse {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"7F0000013AEC18B4AAC278B640D30002"`
+    /// `MsgId`; example: `"7F0000013AEC18B4AAC278B640D30002"`
     pub msg_id: String,
 
-    /// `BornTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `BornTimestamp`; example: `1729478721`
     pub born_timestamp: Option<i64>,
 
-    /// `StoreTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `StoreTimestamp`; example: `1729478721`
     pub store_timestamp: Option<i64>,
 
-    /// `BornHost`: a string.
-    ///
-    /// Example: `"10.2.139.175:8080"`
+    /// `BornHost`; example: `"10.2.139.175:8080"`
     pub born_host: Option<String>,
 
-    /// `MsgTag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `MsgTag`; example: `"test_tag"`
     pub msg_tag: Option<String>,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{\"orderId\":\"1002328497239845\"}"`
+    /// `Properties`; example: `"{\"orderId\":\"1002328497239845\"}"`
     pub properties: Option<String>,
 
-    /// `ReConsumeTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReConsumeTimes`; example: `0`
     pub re_consume_times: Option<u64>,
 
-    /// `MsgBody`: a string.
-    ///
-    /// Example: `"This is a normal message for Apache RocketMQ"`
+    /// `MsgBody`; example: `"This is a normal message for Apache RocketMQ"`
     pub msg_body: Option<String>,
 
-    /// `MsgBodyCRC`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MsgBodyCRC`; example: `0`
     #[tc(rename = "MsgBodyCRC")]
     pub msg_body_crc: Option<i64>,
 
-    /// `MsgBodySize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MsgBodySize`; example: `1024`
     pub msg_body_size: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6741,15 +6444,28 @@ pub struct ExportRocketMQMessageDetailResponse {
 /// The `GetTopicList` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`GetTopicListResponse`].
-/// The codes it documents are in [`GetTopicListError`](super::errors::GetTopicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=GetTopicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidAdminUrl`](super::errors::TdmqErrorCode::InvalidParameterInvalidAdminUrl)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "GetTopicList",
     output = GetTopicListResponse,
-    error = super::errors::GetTopicListError,
+    error = super::errors::TdmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6759,36 +6475,26 @@ pub struct ExportRocketMQMessageDetailResponse {
     )
 )]
 pub struct GetTopicList {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster1"`
+    /// `ClusterId`; example: `"cluster1"`
     pub cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetTopicList`] call returns.
 #[tc_model]
 pub struct GetTopicListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TopicList`: a list of [`TopicSimplification`](super::models::TopicSimplification) objects.
+    /// `TopicList`
     pub topic_list: Vec<models::TopicSimplification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6800,23 +6506,34 @@ pub struct GetTopicListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ImportRocketMQConsumerGroupsResponse`].
-/// The codes it documents are in [`ImportRocketMQConsumerGroupsError`](super::errors::ImportRocketMQConsumerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ImportRocketMQConsumerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidAdminUrl`](super::errors::TdmqErrorCode::InvalidParameterInvalidAdminUrl)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ImportRocketMQConsumerGroups",
     output = ImportRocketMQConsumerGroupsResponse,
-    error = super::errors::ImportRocketMQConsumerGroupsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ImportRocketMQConsumerGroups {
-    /// `Groups`: a list of [`RocketMqGroupConfig`](super::models::RocketMqGroupConfig) objects.
+    /// `Groups`
     pub groups: Vec<models::RocketMqGroupConfig>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20157405-8691-4972-b7ec-52fd0839b7a9t"`
+    /// `TaskId`; example: `"20157405-8691-4972-b7ec-52fd0839b7a9t"`
     pub task_id: String,
 }
 
@@ -6832,23 +6549,34 @@ pub struct ImportRocketMQConsumerGroupsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ImportRocketMQTopicsResponse`].
-/// The codes it documents are in [`ImportRocketMQTopicsError`](super::errors::ImportRocketMQTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ImportRocketMQTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidAdminUrl`](super::errors::TdmqErrorCode::InvalidParameterInvalidAdminUrl)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ImportRocketMQTopics",
     output = ImportRocketMQTopicsResponse,
-    error = super::errors::ImportRocketMQTopicsError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ImportRocketMQTopics {
-    /// `Topics`: a list of [`RocketMqTopicConfig`](super::models::RocketMqTopicConfig) objects.
+    /// `Topics`
     pub topics: Vec<models::RocketMqTopicConfig>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a50e97f6-8d2b-4fa8-b1f8-ba47bc50780e"`
+    /// `TaskId`; example: `"a50e97f6-8d2b-4fa8-b1f8-ba47bc50780e"`
     pub task_id: String,
 }
 
@@ -6862,44 +6590,45 @@ pub struct ImportRocketMQTopicsResponse {
 /// The `ModifyCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyClusterResponse`].
-/// The codes it documents are in [`ModifyClusterError`](super::errors::ModifyClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.ModifyCluster`](super::errors::TdmqErrorCode::FailedOperationModifyCluster)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`InvalidParameterValue.ClusterNameDuplication`](super::errors::TdmqErrorCode::InvalidParameterValueClusterNameDuplication)
+/// - [`MissingParameter`](super::errors::TdmqErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyCluster",
     output = ModifyClusterResponse,
-    error = super::errors::ModifyClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"devName"`
+    /// `ClusterName`; example: `"devName"`
     pub cluster_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `PublicAccessEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicAccessEnabled`; example: `true`
     pub public_access_enabled: Option<bool>,
 }
 
 /// What a successful [`ModifyCluster`] call returns.
 #[tc_model]
 pub struct ModifyClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6909,95 +6638,74 @@ pub struct ModifyClusterResponse {
 /// The `ModifyCmqQueueAttribute` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyCmqQueueAttributeResponse`].
-/// The codes it documents are in [`ModifyCmqQueueAttributeError`](super::errors::ModifyCmqQueueAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyCmqQueueAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.SetRetentionPolicy`](super::errors::TdmqErrorCode::FailedOperationSetRetentionPolicy)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`InternalError.BrokerService`](super::errors::TdmqErrorCode::InternalErrorBrokerService)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyCmqQueueAttribute",
     output = ModifyCmqQueueAttributeResponse,
-    error = super::errors::ModifyCmqQueueAttributeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyCmqQueueAttribute {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"queue1"`
+    /// `QueueName`; example: `"queue1"`
     pub queue_name: String,
 
-    /// `MaxMsgHeapNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `MaxMsgHeapNum`; example: `1000000`
     pub max_msg_heap_num: Option<u64>,
 
-    /// `PollingWaitSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PollingWaitSeconds`; example: `3`
     pub polling_wait_seconds: Option<u64>,
 
-    /// `VisibilityTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `VisibilityTimeout`; example: `30`
     pub visibility_timeout: Option<u64>,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxMsgSize`; example: `1024`
     pub max_msg_size: Option<u64>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `MsgRetentionSeconds`; example: `7200`
     pub msg_retention_seconds: Option<u64>,
 
-    /// `RewindSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RewindSeconds`; example: `0`
     pub rewind_seconds: Option<u64>,
 
-    /// `FirstQueryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstQueryInterval`; example: `0`
     pub first_query_interval: Option<u64>,
 
-    /// `MaxQueryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxQueryCount`; example: `0`
     pub max_query_count: Option<u64>,
 
-    /// `DeadLetterQueueName`: a string.
-    ///
-    /// Example: `"dead-queue"`
+    /// `DeadLetterQueueName`; example: `"dead-queue"`
     pub dead_letter_queue_name: Option<String>,
 
-    /// `MaxTimeToLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxTimeToLive`; example: `300`
     pub max_time_to_live: Option<u64>,
 
-    /// `MaxReceiveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReceiveCount`; example: `1`
     pub max_receive_count: Option<u64>,
 
-    /// `Policy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Policy`; example: `0`
     pub policy: Option<u64>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 
-    /// `Transaction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Transaction`; example: `0`
     pub transaction: Option<u64>,
 
-    /// `RetentionSizeInMB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionSizeInMB`; example: `0`
     #[tc(rename = "RetentionSizeInMB")]
     pub retention_size_in_mb: Option<u64>,
 }
@@ -7012,45 +6720,38 @@ pub struct ModifyCmqQueueAttributeResponse {
 /// The `ModifyCmqSubscriptionAttribute` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyCmqSubscriptionAttributeResponse`].
-/// The codes it documents are in [`ModifyCmqSubscriptionAttributeError`](super::errors::ModifyCmqSubscriptionAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyCmqSubscriptionAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyCmqSubscriptionAttribute",
     output = ModifyCmqSubscriptionAttributeResponse,
-    error = super::errors::ModifyCmqSubscriptionAttributeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyCmqSubscriptionAttribute {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"tese-sub"`
+    /// `SubscriptionName`; example: `"tese-sub"`
     pub subscription_name: String,
 
-    /// `NotifyStrategy`: a string.
-    ///
-    /// Example: `"EXPONENTIAL_DECAY_RETRY"`
+    /// `NotifyStrategy`; example: `"EXPONENTIAL_DECAY_RETRY"`
     pub notify_strategy: Option<String>,
 
-    /// `NotifyContentFormat`: a string.
-    ///
-    /// Example: `"SIMPLIFIED"`
+    /// `NotifyContentFormat`; example: `"SIMPLIFIED"`
     pub notify_content_format: Option<String>,
 
-    /// `FilterTags`: a list of strings.
-    ///
-    /// Example: `["new"]`
+    /// `FilterTags`; example: `["new"]`
     pub filter_tags: Option<Vec<String>>,
 
-    /// `BindingKey`: a list of strings.
-    ///
-    /// Example: `["ins"]`
+    /// `BindingKey`; example: `["ins"]`
     pub binding_key: Option<Vec<String>>,
 }
 
@@ -7064,35 +6765,33 @@ pub struct ModifyCmqSubscriptionAttributeResponse {
 /// The `ModifyCmqTopicAttribute` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyCmqTopicAttributeResponse`].
-/// The codes it documents are in [`ModifyCmqTopicAttributeError`](super::errors::ModifyCmqTopicAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyCmqTopicAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyCmqTopicAttribute",
     output = ModifyCmqTopicAttributeResponse,
-    error = super::errors::ModifyCmqTopicAttributeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyCmqTopicAttribute {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMsgSize`; example: `1`
     pub max_msg_size: Option<u64>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MsgRetentionSeconds`; example: `1`
     pub msg_retention_seconds: Option<u64>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 }
 
@@ -7106,89 +6805,84 @@ pub struct ModifyCmqTopicAttributeResponse {
 /// The `ModifyEnvironmentAttributes` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyEnvironmentAttributesResponse`].
-/// The codes it documents are in [`ModifyEnvironmentAttributesError`](super::errors::ModifyEnvironmentAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyEnvironmentAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.SetRetentionPolicy`](super::errors::TdmqErrorCode::FailedOperationSetRetentionPolicy)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`FailedOperation.UpdateEnvironment`](super::errors::TdmqErrorCode::FailedOperationUpdateEnvironment)
+/// - [`InternalError.BrokerService`](super::errors::TdmqErrorCode::InternalErrorBrokerService)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`InvalidParameterValue.TTL`](super::errors::TdmqErrorCode::InvalidParameterValueTtl)
+/// - [`LimitExceeded.RetentionSize`](super::errors::TdmqErrorCode::LimitExceededRetentionSize)
+/// - [`LimitExceeded.RetentionTime`](super::errors::TdmqErrorCode::LimitExceededRetentionTime)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`OperationDenied.DefaultEnvironment`](super::errors::TdmqErrorCode::OperationDeniedDefaultEnvironment)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Environment`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironment)
+/// - [`ResourceNotFound.Namespace`](super::errors::TdmqErrorCode::ResourceNotFoundNamespace)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyEnvironmentAttributes",
     output = ModifyEnvironmentAttributesResponse,
-    error = super::errors::ModifyEnvironmentAttributesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyEnvironmentAttributes {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `RetentionPolicy`: a [`RetentionPolicy`](super::models::RetentionPolicy).
+    /// `RetentionPolicy`
     pub retention_policy: Option<models::RetentionPolicy>,
 
-    /// `AutoSubscriptionCreation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSubscriptionCreation`; example: `true`
     pub auto_subscription_creation: Option<bool>,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 }
 
 /// What a successful [`ModifyEnvironmentAttributes`] call returns.
 #[tc_model]
 pub struct ModifyEnvironmentAttributesResponse {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Remark`; example: `"demo"`
     pub remark: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-ak27qjs68x"`
+    /// `NamespaceId`; example: `"namespace-ak27qjs68x"`
     pub namespace_id: Option<String>,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7198,35 +6892,39 @@ pub struct ModifyEnvironmentAttributesResponse {
 /// The `ModifyEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyEnvironmentRoleResponse`].
-/// The codes it documents are in [`ModifyEnvironmentRoleError`](super::errors::ModifyEnvironmentRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyEnvironmentRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.UpdateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationUpdateEnvironmentRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironmentRole)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyEnvironmentRole",
     output = ModifyEnvironmentRoleResponse,
-    error = super::errors::ModifyEnvironmentRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyEnvironmentRole {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role"`
+    /// `RoleName`; example: `"test_role"`
     pub role_name: String,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`; example: `["produce"]`
     pub permissions: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 }
 
@@ -7240,37 +6938,40 @@ pub struct ModifyEnvironmentRoleResponse {
 /// The `ModifyPublicNetworkSecurityPolicy` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyPublicNetworkSecurityPolicyResponse`].
-/// The codes it documents are in [`ModifyPublicNetworkSecurityPolicyError`](super::errors::ModifyPublicNetworkSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyPublicNetworkSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.InvalidExistPublicAccessPointError`](super::errors::TdmqErrorCode::FailedOperationInvalidExistPublicAccessPointError)
+/// - [`FailedOperation.InvalidWhiteListError`](super::errors::TdmqErrorCode::FailedOperationInvalidWhiteListError)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyPublicNetworkSecurityPolicy",
     output = ModifyPublicNetworkSecurityPolicyResponse,
-    error = super::errors::ModifyPublicNetworkSecurityPolicyError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyPublicNetworkSecurityPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"pulsar-47emajuiaoam"`
+    /// `InstanceId`; example: `"pulsar-47emajuiaoam"`
     pub instance_id: String,
 
-    /// `PolicyList`: a list of [`SecurityPolicy`](super::models::SecurityPolicy) objects.
+    /// `PolicyList`
     pub policy_list: Vec<models::SecurityPolicy>,
 }
 
 /// What a successful [`ModifyPublicNetworkSecurityPolicy`] call returns.
 #[tc_model]
 pub struct ModifyPublicNetworkSecurityPolicyResponse {
-    /// `ModifyResult`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ModifyResult`; example: `"SUCCESS"`
     pub modify_result: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"pulsar-47emajuiaoam"`
+    /// `InstanceId`; example: `"pulsar-47emajuiaoam"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7280,45 +6981,40 @@ pub struct ModifyPublicNetworkSecurityPolicyResponse {
 /// The `ModifyRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRabbitMQPermissionResponse`].
-/// The codes it documents are in [`ModifyRabbitMQPermissionError`](super::errors::ModifyRabbitMQPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRabbitMQPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRabbitMQPermission",
     output = ModifyRabbitMQPermissionResponse,
-    error = super::errors::ModifyRabbitMQPermissionError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRabbitMQPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ConfigRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ConfigRegexp`; example: `".*"`
     pub config_regexp: String,
 
-    /// `WriteRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `WriteRegexp`; example: `".*"`
     pub write_regexp: String,
 
-    /// `ReadRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ReadRegexp`; example: `".*"`
     pub read_regexp: String,
 }
 
@@ -7332,55 +7028,46 @@ pub struct ModifyRabbitMQPermissionResponse {
 /// The `ModifyRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRabbitMQUserResponse`].
-/// The codes it documents are in [`ModifyRabbitMQUserError`](super::errors::ModifyRabbitMQUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRabbitMQUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRabbitMQUser",
     output = ModifyRabbitMQUserResponse,
-    error = super::errors::ModifyRabbitMQUserError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRabbitMQUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123._"`
+    /// `Password`; example: `"abc123._"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Description`; example: `"production"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["monitoring"]`
+    /// `Tags`; example: `["monitoring"]`
     pub tags: Option<Vec<String>>,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnections`; example: `1000`
     pub max_connections: Option<i64>,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxChannels`; example: `2000`
     pub max_channels: Option<i64>,
 
-    /// `EnableCamAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCamAuth`; example: `true`
     pub enable_cam_auth: Option<bool>,
 }
 
@@ -7394,57 +7081,51 @@ pub struct ModifyRabbitMQUserResponse {
 /// The `ModifyRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRabbitMQVipInstanceResponse`].
-/// The codes it documents are in [`ModifyRabbitMQVipInstanceError`](super::errors::ModifyRabbitMQVipInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRabbitMQVipInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.GetTags`](super::errors::TdmqErrorCode::FailedOperationGetTags)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRabbitMQVipInstance",
     output = ModifyRabbitMQVipInstanceResponse,
-    error = super::errors::ModifyRabbitMQVipInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRabbitMQVipInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"prod_rabbitmq"`
+    /// `ClusterName`; example: `"prod_rabbitmq"`
     pub cluster_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"生产使用集群"`
+    /// `Remark`; example: `"生产使用集群"`
     pub remark: Option<String>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `RemoveAllTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RemoveAllTags`; example: `false`
     pub remove_all_tags: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `EnableRiskWarning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRiskWarning`; example: `true`
     pub enable_risk_warning: Option<bool>,
 }
 
 /// What a successful [`ModifyRabbitMQVipInstance`] call returns.
 #[tc_model]
 pub struct ModifyRabbitMQVipInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7454,35 +7135,34 @@ pub struct ModifyRabbitMQVipInstanceResponse {
 /// The `ModifyRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRabbitMQVirtualHostResponse`].
-/// The codes it documents are in [`ModifyRabbitMQVirtualHostError`](super::errors::ModifyRabbitMQVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRabbitMQVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRabbitMQVirtualHost",
     output = ModifyRabbitMQVirtualHostResponse,
-    error = super::errors::ModifyRabbitMQVirtualHostError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRabbitMQVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"For testing"`
+    /// `Description`; example: `"For testing"`
     pub description: Option<String>,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceFlag`; example: `false`
     pub trace_flag: Option<bool>,
 }
 
@@ -7496,35 +7176,40 @@ pub struct ModifyRabbitMQVirtualHostResponse {
 /// The `ModifyRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQClusterResponse`].
-/// The codes it documents are in [`ModifyRocketMQClusterError`](super::errors::ModifyRocketMQClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQCluster",
     output = ModifyRocketMQClusterResponse,
-    error = super::errors::ModifyRocketMQClusterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `ClusterId`; example: `"rocketmq-a52qova7x97b"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `ClusterName`; example: `"test_name"`
     pub cluster_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `PublicAccessEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicAccessEnabled`; example: `false`
     pub public_access_enabled: Option<bool>,
 }
 
@@ -7538,38 +7223,41 @@ pub struct ModifyRocketMQClusterResponse {
 /// The `ModifyRocketMQEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQEnvironmentRoleResponse`].
-/// The codes it documents are in [`ModifyRocketMQEnvironmentRoleError`](super::errors::ModifyRocketMQEnvironmentRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQEnvironmentRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.UpdateEnvironmentRole`](super::errors::TdmqErrorCode::FailedOperationUpdateEnvironmentRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.EnvironmentRole`](super::errors::TdmqErrorCode::ResourceNotFoundEnvironmentRole)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQEnvironmentRole",
     output = ModifyRocketMQEnvironmentRoleResponse,
-    error = super::errors::ModifyRocketMQEnvironmentRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQEnvironmentRole {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`; example: `["produce"]`
     pub permissions: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `DetailedPerms`: a list of [`DetailedRolePerm`](super::models::DetailedRolePerm) objects.
+    /// `DetailedPerms`
     pub detailed_perms: Option<Vec<models::DetailedRolePerm>>,
 }
 
@@ -7583,50 +7271,45 @@ pub struct ModifyRocketMQEnvironmentRoleResponse {
 /// The `ModifyRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQGroupResponse`].
-/// The codes it documents are in [`ModifyRocketMQGroupError`](super::errors::ModifyRocketMQGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQGroup",
     output = ModifyRocketMQGroupResponse,
-    error = super::errors::ModifyRocketMQGroupError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试消费组"`
+    /// `Remark`; example: `"测试消费组"`
     pub remark: Option<String>,
 
-    /// `ReadEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadEnable`; example: `true`
     pub read_enable: Option<bool>,
 
-    /// `BroadcastEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BroadcastEnable`; example: `true`
     pub broadcast_enable: Option<bool>,
 
-    /// `RetryMaxTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RetryMaxTimes`; example: `16`
     pub retry_max_times: Option<u64>,
 }
 
@@ -7640,50 +7323,42 @@ pub struct ModifyRocketMQGroupResponse {
 /// The `ModifyRocketMQInstance` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQInstanceResponse`].
-/// The codes it documents are in [`ModifyRocketMQInstanceError`](super::errors::ModifyRocketMQInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::TdmqErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQInstance",
     output = ModifyRocketMQInstanceResponse,
-    error = super::errors::ModifyRocketMQInstanceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `InstanceId`; example: `"rocketmq-4k4orqgq"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"order-service-instance"`
+    /// `Name`; example: `"order-service-instance"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"info-mark"`
+    /// `Remark`; example: `"info-mark"`
     pub remark: Option<String>,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: Option<i64>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `SendReceiveRatio`; example: `0.6`
     pub send_receive_ratio: Option<f64>,
 
-    /// `AclEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AclEnabled`; example: `true`
     pub acl_enabled: Option<bool>,
 }
 
@@ -7697,49 +7372,46 @@ pub struct ModifyRocketMQInstanceResponse {
 /// The `ModifyRocketMQInstanceSpec` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQInstanceSpecResponse`].
-/// The codes it documents are in [`ModifyRocketMQInstanceSpecError`](super::errors::ModifyRocketMQInstanceSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQInstanceSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallTrade`](super::errors::TdmqErrorCode::FailedOperationCallTrade)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TdmqErrorCode::FailedOperationInstanceNotReady)
+/// - [`InvalidParameterValue.AtLeastOne`](super::errors::TdmqErrorCode::InvalidParameterValueAtLeastOne)
+/// - [`ResourceNotFound.Instance`](super::errors::TdmqErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.InstanceDowngrade`](super::errors::TdmqErrorCode::UnsupportedOperationInstanceDowngrade)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQInstanceSpec",
     output = ModifyRocketMQInstanceSpecResponse,
-    error = super::errors::ModifyRocketMQInstanceSpecError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQInstanceSpec {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `InstanceId`; example: `"rocketmq-4k4orqgq"`
     pub instance_id: String,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"rocket-vip-basic-1"`
+    /// `Specification`; example: `"rocket-vip-basic-1"`
     pub specification: Option<String>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: Option<u64>,
 
-    /// `StorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `StorageSize`; example: `1000`
     pub storage_size: Option<u64>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["100001","100002"]`
+    /// `ZoneIds`; example: `["100001","100002"]`
     pub zone_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyRocketMQInstanceSpec`] call returns.
 #[tc_model]
 pub struct ModifyRocketMQInstanceSpecResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20230720073017608094121"`
+    /// `OrderId`; example: `"20230720073017608094121"`
     pub order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7749,45 +7421,47 @@ pub struct ModifyRocketMQInstanceSpecResponse {
 /// The `ModifyRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQNamespaceResponse`].
-/// The codes it documents are in [`ModifyRocketMQNamespaceError`](super::errors::ModifyRocketMQNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.SetTTL`](super::errors::TdmqErrorCode::FailedOperationSetTtl)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TdmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TdmqErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQNamespace",
     output = ModifyRocketMQNamespaceResponse,
-    error = super::errors::ModifyRocketMQNamespaceError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQNamespace {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `NamespaceId`; example: `"prod"`
     pub namespace_id: String,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Ttl`; example: `100000`
     pub ttl: Option<u64>,
 
-    /// `RetentionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `RetentionTime`; example: `100000`
     pub retention_time: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"info-remark"`
+    /// `Remark`; example: `"info-remark"`
     pub remark: Option<String>,
 
-    /// `PublicAccessEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicAccessEnabled`; example: `false`
     pub public_access_enabled: Option<bool>,
 }
 
@@ -7801,49 +7475,49 @@ pub struct ModifyRocketMQNamespaceResponse {
 /// The `ModifyRocketMQRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQRoleResponse`].
-/// The codes it documents are in [`ModifyRocketMQRoleError`](super::errors::ModifyRocketMQRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UpdateRole`](super::errors::TdmqErrorCode::FailedOperationUpdateRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQRole",
     output = ModifyRocketMQRoleResponse,
-    error = super::errors::ModifyRocketMQRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: Option<String>,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 }
 
 /// What a successful [`ModifyRocketMQRole`] call returns.
 #[tc_model]
 pub struct ModifyRocketMQRoleResponse {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7853,40 +7527,40 @@ pub struct ModifyRocketMQRoleResponse {
 /// The `ModifyRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRocketMQTopicResponse`].
-/// The codes it documents are in [`ModifyRocketMQTopicError`](super::errors::ModifyRocketMQTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRocketMQTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Partition`](super::errors::TdmqErrorCode::InvalidParameterPartition)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRocketMQTopic",
     output = ModifyRocketMQTopicResponse,
-    error = super::errors::ModifyRocketMQTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRocketMQTopic {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: Option<i64>,
 }
 
@@ -7900,52 +7574,52 @@ pub struct ModifyRocketMQTopicResponse {
 /// The `ModifyRole` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyRoleResponse`].
-/// The codes it documents are in [`ModifyRoleError`](super::errors::ModifyRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UpdateRole`](super::errors::TdmqErrorCode::FailedOperationUpdateRole)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Role`](super::errors::TdmqErrorCode::ResourceNotFoundRole)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyRole",
     output = ModifyRoleResponse,
-    error = super::errors::ModifyRoleError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role"`
+    /// `RoleName`; example: `"test_role"`
     pub role_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-xk3ne8k2qkp8"`
+    /// `ClusterId`; example: `"pulsar-xk3ne8k2qkp8"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"更新角色"`
+    /// `Remark`; example: `"更新角色"`
     pub remark: Option<String>,
 
-    /// `EnvironmentRoleSets`: a list of [`EnvironmentRoleSet`](super::models::EnvironmentRoleSet) objects.
+    /// `EnvironmentRoleSets`
     pub environment_role_sets: Option<Vec<models::EnvironmentRoleSet>>,
 
-    /// `UnbindAllEnvironment`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UnbindAllEnvironment`; example: `false`
     pub unbind_all_environment: Option<bool>,
 }
 
 /// What a successful [`ModifyRole`] call returns.
 #[tc_model]
 pub struct ModifyRoleResponse {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role"`
+    /// `RoleName`; example: `"test_role"`
     pub role_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark1"`
+    /// `Remark`; example: `"Remark1"`
     pub remark: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7955,80 +7629,73 @@ pub struct ModifyRoleResponse {
 /// The `ModifyTopic` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ModifyTopicResponse`].
-/// The codes it documents are in [`ModifyTopicError`](super::errors::ModifyTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ModifyTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.GetTopicPartitionsFailed`](super::errors::TdmqErrorCode::FailedOperationGetTopicPartitionsFailed)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.UpdateTopic`](super::errors::TdmqErrorCode::FailedOperationUpdateTopic)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`UnknownParameter.DelayMessagePolicy`](super::errors::TdmqErrorCode::UnknownParameterDelayMessagePolicy)
+/// - [`UnsupportedOperation.TopicDelayMessage`](super::errors::TdmqErrorCode::UnsupportedOperationTopicDelayMessage)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ModifyTopic",
     output = ModifyTopicResponse,
-    error = super::errors::ModifyTopicError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ModifyTopic {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `Partitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Partitions`; example: `3`
     pub partitions: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-5r59xd4vnx"`
+    /// `ClusterId`; example: `"pulsar-5r59xd4vnx"`
     pub cluster_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"修改分区为3"`
+    /// `Remark`; example: `"修改分区为3"`
     pub remark: Option<String>,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<u64>,
 
-    /// `UnackPolicy`: a string.
-    ///
-    /// Example: `"DefaultPolicy"`
+    /// `UnackPolicy`; example: `"DefaultPolicy"`
     pub unack_policy: Option<String>,
 
-    /// `IsolateConsumerEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsolateConsumerEnable`; example: `true`
     pub isolate_consumer_enable: Option<bool>,
 
-    /// `AckTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AckTimeOut`; example: `60`
     pub ack_time_out: Option<i64>,
 
-    /// `DelayMessagePolicy`: a string.
-    ///
-    /// Example: `"defaultPolicy"`
+    /// `DelayMessagePolicy`; example: `"defaultPolicy"`
     pub delay_message_policy: Option<String>,
 }
 
 /// What a successful [`ModifyTopic`] call returns.
 #[tc_model]
 pub struct ModifyTopicResponse {
-    /// `Partitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Partitions`; example: `3`
     pub partitions: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"修改分区为3"`
+    /// `Remark`; example: `"修改分区为3"`
     pub remark: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8038,44 +7705,40 @@ pub struct ModifyTopicResponse {
 /// The `PublishCmqMsg` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`PublishCmqMsgResponse`].
-/// The codes it documents are in [`PublishCmqMsgError`](super::errors::PublishCmqMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=PublishCmqMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "PublishCmqMsg",
     output = PublishCmqMsgResponse,
-    error = super::errors::PublishCmqMsgError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct PublishCmqMsg {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic123"`
+    /// `TopicName`; example: `"topic123"`
     pub topic_name: String,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"testmessage"`
+    /// `MsgContent`; example: `"testmessage"`
     pub msg_content: String,
 
-    /// `MsgTag`: a list of strings.
-    ///
-    /// Example: `["a"]`
+    /// `MsgTag`; example: `["a"]`
     pub msg_tag: Option<Vec<String>>,
 }
 
 /// What a successful [`PublishCmqMsg`] call returns.
 #[tc_model]
 pub struct PublishCmqMsgResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1EAD5E05003A6767C1FC9160304F98"`
+    /// `MsgId`; example: `"1EAD5E05003A6767C1FC9160304F98"`
     pub msg_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8085,91 +7748,78 @@ pub struct PublishCmqMsgResponse {
 /// The `ReceiveMessage` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ReceiveMessageResponse`].
-/// The codes it documents are in [`ReceiveMessageError`](super::errors::ReceiveMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ReceiveMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateProducerError`](super::errors::TdmqErrorCode::FailedOperationCreateProducerError)
+/// - [`FailedOperation.CreatePulsarClientError`](super::errors::TdmqErrorCode::FailedOperationCreatePulsarClientError)
+/// - [`FailedOperation.MaxMessageSizeError`](super::errors::TdmqErrorCode::FailedOperationMaxMessageSizeError)
+/// - [`FailedOperation.MessageIDError`](super::errors::TdmqErrorCode::FailedOperationMessageIdError)
+/// - [`FailedOperation.ReceiveError`](super::errors::TdmqErrorCode::FailedOperationReceiveError)
+/// - [`FailedOperation.ReceiveTimeout`](super::errors::TdmqErrorCode::FailedOperationReceiveTimeout)
+/// - [`FailedOperation.SendMessageTimeoutError`](super::errors::TdmqErrorCode::FailedOperationSendMessageTimeoutError)
+/// - [`FailedOperation.TopicTypeError`](super::errors::TdmqErrorCode::FailedOperationTopicTypeError)
+/// - [`InvalidParameter.TenantNotFound`](super::errors::TdmqErrorCode::InvalidParameterTenantNotFound)
+/// - [`InvalidParameter.TokenNotFound`](super::errors::TdmqErrorCode::InvalidParameterTokenNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TdmqErrorCode::InvalidParameterValueTopicNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ReceiveMessage",
     output = ReceiveMessageResponse,
-    error = super::errors::ReceiveMessageError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ReceiveMessage {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"persistent://tenant/namespace/my-topic"`
+    /// `Topic`; example: `"persistent://tenant/namespace/my-topic"`
     pub topic: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"my-sub"`
+    /// `SubscriptionName`; example: `"my-sub"`
     pub subscription_name: String,
 
-    /// `ReceiverQueueSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ReceiverQueueSize`; example: `1000`
     pub receiver_queue_size: Option<i64>,
 
-    /// `SubInitialPosition`: a string.
-    ///
-    /// Example: `"Latest"`
+    /// `SubInitialPosition`; example: `"Latest"`
     pub sub_initial_position: Option<String>,
 
-    /// `MaxNumMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNumMessages`; example: `100`
     pub max_num_messages: Option<i64>,
 
-    /// `MaxNumBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxNumBytes`; example: `100000`
     pub max_num_bytes: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Timeout`; example: `100`
     pub timeout: Option<i64>,
 }
 
 /// What a successful [`ReceiveMessage`] call returns.
 #[tc_model]
 pub struct ReceiveMessageResponse {
-    /// `MessageID`: a string.
-    ///
-    /// Example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
+    /// `MessageID`; example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
     #[tc(rename = "MessageID")]
     pub message_id: String,
 
-    /// `MessagePayload`: a string.
-    ///
-    /// Example: `"my-payload"`
+    /// `MessagePayload`; example: `"my-payload"`
     pub message_payload: String,
 
-    /// `AckTopic`: a string.
-    ///
-    /// Example: `"my-topic"`
+    /// `AckTopic`; example: `"my-topic"`
     pub ack_topic: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"sssss"`
+    /// `ErrorMsg`; example: `"sssss"`
     pub error_msg: String,
 
-    /// `SubName`: a string.
-    ///
-    /// Example: `"my-sub"`
+    /// `SubName`; example: `"my-sub"`
     pub sub_name: String,
 
-    /// `MessageIDList`: a string.
-    ///
-    /// Example: `"\"71:12:0:0###71:13:0:0###71:16:0:0\""`
+    /// `MessageIDList`; example: `"\"71:12:0:0###71:13:0:0###71:16:0:0\""`
     #[tc(rename = "MessageIDList")]
     pub message_id_list: String,
 
-    /// `MessagesPayload`: a string.
-    ///
-    /// Example: `"\"hello-1###hello-2###hello-3\""`
+    /// `MessagesPayload`; example: `"\"hello-1###hello-2###hello-3\""`
     pub messages_payload: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8179,49 +7829,52 @@ pub struct ReceiveMessageResponse {
 /// The `ResetMsgSubOffsetByTimestamp` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ResetMsgSubOffsetByTimestampResponse`].
-/// The codes it documents are in [`ResetMsgSubOffsetByTimestampError`](super::errors::ResetMsgSubOffsetByTimestampError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ResetMsgSubOffsetByTimestamp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.ResetMsgSubOffsetByTimestampFailed`](super::errors::TdmqErrorCode::FailedOperationResetMsgSubOffsetByTimestampFailed)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.BrokerCluster`](super::errors::TdmqErrorCode::ResourceNotFoundBrokerCluster)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Subscription`](super::errors::TdmqErrorCode::ResourceNotFoundSubscription)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ResetMsgSubOffsetByTimestamp",
     output = ResetMsgSubOffsetByTimestampResponse,
-    error = super::errors::ResetMsgSubOffsetByTimestampError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ResetMsgSubOffsetByTimestamp {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EnvironmentId`; example: `"default"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: String,
 
-    /// `Subscription`: a string.
-    ///
-    /// Example: `"subscription"`
+    /// `Subscription`; example: `"subscription"`
     pub subscription: String,
 
-    /// `ToTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730690396152`
+    /// `ToTimestamp`; example: `1730690396152`
     pub to_timestamp: u64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-ge3n43v3wj"`
+    /// `ClusterId`; example: `"pulsar-ge3n43v3wj"`
     pub cluster_id: String,
 }
 
 /// What a successful [`ResetMsgSubOffsetByTimestamp`] call returns.
 #[tc_model]
 pub struct ResetMsgSubOffsetByTimestampResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8231,50 +7884,45 @@ pub struct ResetMsgSubOffsetByTimestampResponse {
 /// The `ResetRocketMQConsumerOffSet` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`ResetRocketMQConsumerOffSetResponse`].
-/// The codes it documents are in [`ResetRocketMQConsumerOffSetError`](super::errors::ResetRocketMQConsumerOffSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=ResetRocketMQConsumerOffSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TdmqErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TdmqErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "ResetRocketMQConsumerOffSet",
     output = ResetRocketMQConsumerOffSetResponse,
-    error = super::errors::ResetRocketMQConsumerOffSetError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct ResetRocketMQConsumerOffSet {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `ResetTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1697945990000`
+    /// `ResetTimestamp`; example: `1697945990000`
     pub reset_timestamp: Option<u64>,
 
-    /// `RetryFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetryFlag`; example: `false`
     pub retry_flag: Option<bool>,
 }
 
@@ -8288,35 +7936,33 @@ pub struct ResetRocketMQConsumerOffSetResponse {
 /// The `RetryRocketMQDlqMessage` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`RetryRocketMQDlqMessageResponse`].
-/// The codes it documents are in [`RetryRocketMQDlqMessageError`](super::errors::RetryRocketMQDlqMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=RetryRocketMQDlqMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "RetryRocketMQDlqMessage",
     output = RetryRocketMQDlqMessageResponse,
-    error = super::errors::RetryRocketMQDlqMessageError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct RetryRocketMQDlqMessage {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `ClusterId`; example: `"rocketmq-a52qova7x97b"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `NamespaceId`; example: `"test_ns"`
     pub namespace_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupName`; example: `"test_group"`
     pub group_name: String,
 
-    /// `MessageIds`: a list of strings.
-    ///
-    /// Example: `["01963F0B14BAF09F27077D244F00000000"]`
+    /// `MessageIds`; example: `["01963F0B14BAF09F27077D244F00000000"]`
     pub message_ids: Vec<String>,
 }
 
@@ -8330,25 +7976,27 @@ pub struct RetryRocketMQDlqMessageResponse {
 /// The `RewindCmqQueue` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`RewindCmqQueueResponse`].
-/// The codes it documents are in [`RewindCmqQueueError`](super::errors::RewindCmqQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=RewindCmqQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "RewindCmqQueue",
     output = RewindCmqQueueResponse,
-    error = super::errors::RewindCmqQueueError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct RewindCmqQueue {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 
-    /// `StartConsumeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1582108595000`
+    /// `StartConsumeTime`; example: `1582108595000`
     pub start_consume_time: u64,
 }
 
@@ -8362,70 +8010,67 @@ pub struct RewindCmqQueueResponse {
 /// The `SendBatchMessages` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SendBatchMessagesResponse`].
-/// The codes it documents are in [`SendBatchMessagesError`](super::errors::SendBatchMessagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SendBatchMessages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateProducerError`](super::errors::TdmqErrorCode::FailedOperationCreateProducerError)
+/// - [`FailedOperation.CreatePulsarClientError`](super::errors::TdmqErrorCode::FailedOperationCreatePulsarClientError)
+/// - [`FailedOperation.MaxMessageSizeError`](super::errors::TdmqErrorCode::FailedOperationMaxMessageSizeError)
+/// - [`FailedOperation.MessageIDError`](super::errors::TdmqErrorCode::FailedOperationMessageIdError)
+/// - [`FailedOperation.ReceiveError`](super::errors::TdmqErrorCode::FailedOperationReceiveError)
+/// - [`FailedOperation.ReceiveTimeout`](super::errors::TdmqErrorCode::FailedOperationReceiveTimeout)
+/// - [`FailedOperation.SendMessageTimeoutError`](super::errors::TdmqErrorCode::FailedOperationSendMessageTimeoutError)
+/// - [`FailedOperation.TopicTypeError`](super::errors::TdmqErrorCode::FailedOperationTopicTypeError)
+/// - [`InvalidParameter.TenantNotFound`](super::errors::TdmqErrorCode::InvalidParameterTenantNotFound)
+/// - [`InvalidParameter.TokenNotFound`](super::errors::TdmqErrorCode::InvalidParameterTokenNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TdmqErrorCode::InvalidParameterValueTopicNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SendBatchMessages",
     output = SendBatchMessagesResponse,
-    error = super::errors::SendBatchMessagesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SendBatchMessages {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"persistent://tenant/namespace/my-topic"`
+    /// `Topic`; example: `"persistent://tenant/namespace/my-topic"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"hello tdmq"`
+    /// `Payload`; example: `"hello tdmq"`
     pub payload: String,
 
-    /// `StringToken`: a string.
-    ///
-    /// Example: `"abcdefghijklmnopqrstovwxyz"`
+    /// `StringToken`; example: `"abcdefghijklmnopqrstovwxyz"`
     pub string_token: Option<String>,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"producer1"`
+    /// `ProducerName`; example: `"producer1"`
     pub producer_name: Option<String>,
 
-    /// `SendTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SendTimeout`; example: `30`
     pub send_timeout: Option<i64>,
 
-    /// `MaxPendingMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxPendingMessages`; example: `1000`
     pub max_pending_messages: Option<i64>,
 
-    /// `BatchingMaxMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BatchingMaxMessages`; example: `1000`
     pub batching_max_messages: Option<i64>,
 
-    /// `BatchingMaxPublishDelay`: a signed 64-bit integer.
+    /// `BatchingMaxPublishDelay`
     pub batching_max_publish_delay: Option<i64>,
 
-    /// `BatchingMaxBytes`: a signed 64-bit integer.
+    /// `BatchingMaxBytes`
     pub batching_max_bytes: Option<i64>,
 }
 
 /// What a successful [`SendBatchMessages`] call returns.
 #[tc_model]
 pub struct SendBatchMessagesResponse {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
+    /// `MessageId`; example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
     pub message_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"error\""`
+    /// `ErrorMsg`; example: `"\"error\""`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8435,44 +8080,41 @@ pub struct SendBatchMessagesResponse {
 /// The `SendCmqMsg` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SendCmqMsgResponse`].
-/// The codes it documents are in [`SendCmqMsgError`](super::errors::SendCmqMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SendCmqMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TdmqErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SendCmqMsg",
     output = SendCmqMsgResponse,
-    error = super::errors::SendCmqMsgError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SendCmqMsg {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"testmessage"`
+    /// `MsgContent`; example: `"testmessage"`
     pub msg_content: String,
 
-    /// `DelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DelaySeconds`; example: `100`
     pub delay_seconds: i64,
 }
 
 /// What a successful [`SendCmqMsg`] call returns.
 #[tc_model]
 pub struct SendCmqMsgResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"09A51113003621B8D17C0DF3DC2403D"`
+    /// `MsgId`; example: `"09A51113003621B8D17C0DF3DC2403D"`
     pub msg_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8482,59 +8124,58 @@ pub struct SendCmqMsgResponse {
 /// The `SendMessages` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SendMessagesResponse`].
-/// The codes it documents are in [`SendMessagesError`](super::errors::SendMessagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SendMessages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateProducerError`](super::errors::TdmqErrorCode::FailedOperationCreateProducerError)
+/// - [`FailedOperation.CreatePulsarClientError`](super::errors::TdmqErrorCode::FailedOperationCreatePulsarClientError)
+/// - [`FailedOperation.MaxMessageSizeError`](super::errors::TdmqErrorCode::FailedOperationMaxMessageSizeError)
+/// - [`FailedOperation.MessageIDError`](super::errors::TdmqErrorCode::FailedOperationMessageIdError)
+/// - [`FailedOperation.ReceiveError`](super::errors::TdmqErrorCode::FailedOperationReceiveError)
+/// - [`FailedOperation.ReceiveTimeout`](super::errors::TdmqErrorCode::FailedOperationReceiveTimeout)
+/// - [`FailedOperation.SendMessageTimeoutError`](super::errors::TdmqErrorCode::FailedOperationSendMessageTimeoutError)
+/// - [`FailedOperation.TopicTypeError`](super::errors::TdmqErrorCode::FailedOperationTopicTypeError)
+/// - [`InvalidParameter.TenantNotFound`](super::errors::TdmqErrorCode::InvalidParameterTenantNotFound)
+/// - [`InvalidParameter.TokenNotFound`](super::errors::TdmqErrorCode::InvalidParameterTokenNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TdmqErrorCode::InvalidParameterValueTopicNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SendMessages",
     output = SendMessagesResponse,
-    error = super::errors::SendMessagesError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SendMessages {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"persistent://tenant/namespaces/my-topic"`
+    /// `Topic`; example: `"persistent://tenant/namespaces/my-topic"`
     pub topic: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"hello tdmq"`
+    /// `Payload`; example: `"hello tdmq"`
     pub payload: String,
 
-    /// `StringToken`: a string.
-    ///
-    /// Example: `"abcdefghijklmnopqrstovwxyz"`
+    /// `StringToken`; example: `"abcdefghijklmnopqrstovwxyz"`
     pub string_token: Option<String>,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"producer"`
+    /// `ProducerName`; example: `"producer"`
     pub producer_name: Option<String>,
 
-    /// `SendTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SendTimeout`; example: `30`
     pub send_timeout: Option<i64>,
 
-    /// `MaxPendingMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxPendingMessages`; example: `1000`
     pub max_pending_messages: Option<i64>,
 }
 
 /// What a successful [`SendMessages`] call returns.
 #[tc_model]
 pub struct SendMessagesResponse {
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
+    /// `MessageId`; example: `"{\"Response\":{\"MessageId\":\"26365:1475:0\"}}"`
     pub message_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"error\""`
+    /// `ErrorMsg`; example: `"\"error\""`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8544,35 +8185,44 @@ pub struct SendMessagesResponse {
 /// The `SendMsg` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SendMsgResponse`].
-/// The codes it documents are in [`SendMsgError`](super::errors::SendMsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SendMsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmqErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudService`](super::errors::TdmqErrorCode::FailedOperationCloudService)
+/// - [`FailedOperation.GetTopicPartitionsFailed`](super::errors::TdmqErrorCode::FailedOperationGetTopicPartitionsFailed)
+/// - [`FailedOperation.OperateLater`](super::errors::TdmqErrorCode::FailedOperationOperateLater)
+/// - [`FailedOperation.SendMsg`](super::errors::TdmqErrorCode::FailedOperationSendMsg)
+/// - [`FailedOperation.SendMsgFailed`](super::errors::TdmqErrorCode::FailedOperationSendMsgFailed)
+/// - [`InternalError.SystemError`](super::errors::TdmqErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParams`](super::errors::TdmqErrorCode::InvalidParameterValueInvalidParams)
+/// - [`MissingParameter.NeedMoreParams`](super::errors::TdmqErrorCode::MissingParameterNeedMoreParams)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SendMsg",
     output = SendMsgResponse,
-    error = super::errors::SendMsgError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SendMsg {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"userNamespace"`
+    /// `EnvironmentId`; example: `"userNamespace"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"cloud_test"`
+    /// `TopicName`; example: `"cloud_test"`
     pub topic_name: String,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"one_msg"`
+    /// `MsgContent`; example: `"one_msg"`
     pub msg_content: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-k3ex2kxanuol"`
+    /// `ClusterId`; example: `"pulsar-k3ex2kxanuol"`
     pub cluster_id: Option<String>,
 }
 
@@ -8586,59 +8236,51 @@ pub struct SendMsgResponse {
 /// The `SendRocketMQMessage` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SendRocketMQMessageResponse`].
-/// The codes it documents are in [`SendRocketMQMessageError`](super::errors::SendRocketMQMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SendRocketMQMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
+/// - [`ResourceNotFound.Topic`](super::errors::TdmqErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable.FundRequired`](super::errors::TdmqErrorCode::ResourceUnavailableFundRequired)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SendRocketMQMessage",
     output = SendRocketMQMessageResponse,
-    error = super::errors::SendRocketMQMessageError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SendRocketMQMessage {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `MsgBody`: a string.
-    ///
-    /// Example: `"This is a normal message for Apache RocketMQ"`
+    /// `MsgBody`; example: `"This is a normal message for Apache RocketMQ"`
     pub msg_body: String,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `MsgTag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `MsgTag`; example: `"test_tag"`
     pub msg_tag: Option<String>,
 }
 
 /// What a successful [`SendRocketMQMessage`] call returns.
 #[tc_model]
 pub struct SendRocketMQMessageResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"7F0000013AEC18B4AAC278B640D30002"`
+    /// `MsgId`; example: `"7F0000013AEC18B4AAC278B640D30002"`
     pub msg_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8648,43 +8290,40 @@ pub struct SendRocketMQMessageResponse {
 /// The `SetRocketMQPublicAccessPoint` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`SetRocketMQPublicAccessPointResponse`].
-/// The codes it documents are in [`SetRocketMQPublicAccessPointError`](super::errors::SetRocketMQPublicAccessPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=SetRocketMQPublicAccessPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::TdmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TdmqErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "SetRocketMQPublicAccessPoint",
     output = SetRocketMQPublicAccessPointResponse,
-    error = super::errors::SetRocketMQPublicAccessPointError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct SetRocketMQPublicAccessPoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-a52qova7x97b"`
+    /// `InstanceId`; example: `"rocketmq-a52qova7x97b"`
     pub instance_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<u64>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<u64>,
 
-    /// `Rules`: a list of [`PublicAccessRule`](super::models::PublicAccessRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::PublicAccessRule>>,
 
-    /// `BillingFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BillingFlow`; example: `false`
     pub billing_flow: Option<bool>,
 }
 
@@ -8698,20 +8337,23 @@ pub struct SetRocketMQPublicAccessPointResponse {
 /// The `UnbindCmqDeadLetter` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`UnbindCmqDeadLetterResponse`].
-/// The codes it documents are in [`UnbindCmqDeadLetterError`](super::errors::UnbindCmqDeadLetterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=UnbindCmqDeadLetter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "UnbindCmqDeadLetter",
     output = UnbindCmqDeadLetterResponse,
-    error = super::errors::UnbindCmqDeadLetterError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct UnbindCmqDeadLetter {
-    /// `SourceQueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `SourceQueueName`; example: `"test-queue"`
     pub source_queue_name: String,
 }
 
@@ -8725,45 +8367,39 @@ pub struct UnbindCmqDeadLetterResponse {
 /// The `VerifyRocketMQConsume` action of TDMQ API 2020-02-17.
 ///
 /// A successful call returns [`VerifyRocketMQConsumeResponse`].
-/// The codes it documents are in [`VerifyRocketMQConsumeError`](super::errors::VerifyRocketMQConsumeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmq&Version=2020-02-17&Action=VerifyRocketMQConsume)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmqErrorCode`](super::errors::TdmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdmqErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Cluster`](super::errors::TdmqErrorCode::ResourceNotFoundCluster)
 #[tc_action(
     service = "tdmq",
     version = "2020-02-17",
     name = "VerifyRocketMQConsume",
     output = VerifyRocketMQConsumeResponse,
-    error = super::errors::VerifyRocketMQConsumeError
+    error = super::errors::TdmqErrorCode
 )]
 pub struct VerifyRocketMQConsume {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceId`; example: `"test_namespace"`
     pub namespace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"127.0.0.1@25760#13749780392400"`
+    /// `ClientId`; example: `"127.0.0.1@25760#13749780392400"`
     pub client_id: Option<String>,
 }
 

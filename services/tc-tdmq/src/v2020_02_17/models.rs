@@ -9,49 +9,31 @@ use ::tc_core::tc_model;
 #[doc(alias = "AMQPClusterConfig")]
 #[tc_model]
 pub struct AmqpClusterConfig {
-    /// `MaxTpsPerVHost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `MaxTpsPerVHost`; example: `8000`
     pub max_tps_per_v_host: u64,
 
-    /// `MaxConnNumPerVHost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `MaxConnNumPerVHost`; example: `8000`
     pub max_conn_num_per_v_host: u64,
 
-    /// `MaxVHostNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxVHostNum`; example: `10`
     pub max_v_host_num: u64,
 
-    /// `MaxExchangeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxExchangeNum`; example: `100`
     pub max_exchange_num: u64,
 
-    /// `MaxQueueNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxQueueNum`; example: `100`
     pub max_queue_num: u64,
 
-    /// `MaxRetentionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxRetentionTime`; example: `100000`
     pub max_retention_time: u64,
 
-    /// `UsedVHostNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UsedVHostNum`; example: `3`
     pub used_v_host_num: u64,
 
-    /// `UsedExchangeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UsedExchangeNum`; example: `3`
     pub used_exchange_num: u64,
 
-    /// `UsedQueueNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `UsedQueueNum`; example: `8`
     pub used_queue_num: u64,
 }
 
@@ -61,18 +43,16 @@ pub struct AmqpClusterConfig {
 #[doc(alias = "AMQPClusterDetail")]
 #[tc_model]
 pub struct AmqpClusterDetail {
-    /// `Info`: an [`AmqpClusterInfo`].
+    /// `Info`
     pub info: AmqpClusterInfo,
 
-    /// `Config`: an [`AmqpClusterConfig`].
+    /// `Config`
     pub config: AmqpClusterConfig,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -82,39 +62,25 @@ pub struct AmqpClusterDetail {
 #[doc(alias = "AMQPClusterInfo")]
 #[tc_model]
 pub struct AmqpClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `ClusterId`; example: `"amqp-jero744g"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"prod_rabbitmq"`
+    /// `ClusterName`; example: `"prod_rabbitmq"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Region`; example: `"华南地区"`
     pub region: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000`
+    /// `CreateTime`; example: `100000000`
     pub create_time: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `PublicEndPoint`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `PublicEndPoint`; example: `"xxxx"`
     pub public_end_point: Option<String>,
 
-    /// `VpcEndPoint`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `VpcEndPoint`; example: `"xxxxx"`
     pub vpc_end_point: Option<String>,
 }
 
@@ -123,9 +89,7 @@ pub struct AmqpClusterInfo {
 /// Returned in the output of [`DescribeBindClusters`](super::DescribeBindClusters).
 #[tc_model]
 pub struct BindCluster {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"devClusterName"`
+    /// `ClusterName`; example: `"devClusterName"`
     pub cluster_name: String,
 }
 
@@ -134,46 +98,25 @@ pub struct BindCluster {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail) and [`DescribePulsarProInstances`](super::DescribePulsarProInstances).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `CertificateId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Mpn1cTtO"`
+    /// `CertificateId`, required in requests; example: `"Mpn1cTtO"`
     pub certificate_id: Option<String>,
 
-    /// `ExpireTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2027-12-12 23:02:59"`
+    /// `ExpireTime`, required in requests; example: `"2027-12-12 23:02:59"`
     pub expire_time: Option<String>,
 
-    /// `DomainName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"pulsar-a82d8nxw9vo2.sap-uf1f3s6o.tdmq.ap-gz.public.tencenttdmq.com"`
+    /// `DomainName`, required in requests; example: `"pulsar-a82d8nxw9vo2.sap-uf1f3s6o.tdmq.ap-gz.public.tencenttdmq.com"`
     pub domain_name: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Status`, required in requests; example: `"1"`
     pub status: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Type`, required in requests; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `Origin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TencentCloud"`
+    /// `Origin`, required in requests; example: `"TencentCloud"`
     pub origin: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2027-12-12 23:02:59"`
+    /// `ModifyTime`, required in requests; example: `"2027-12-12 23:02:59"`
     pub modify_time: Option<String>,
 }
 
@@ -182,29 +125,19 @@ pub struct CertificateInfo {
 /// Returned in the output of [`DescribeRocketMQSubscriptions`](super::DescribeRocketMQSubscriptions), [`DescribeRocketMQTopic`](super::DescribeRocketMQTopic) and [`DescribeRocketMQTopics`](super::DescribeRocketMQTopics).
 #[tc_model]
 pub struct ClientSubscriptionInfo {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClientId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub client_id: String,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"1.1.1.12"`
+    /// `ClientAddr`; example: `"1.1.1.12"`
     pub client_addr: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `SubString`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubString`; example: `"test_tag"`
     pub sub_string: Option<String>,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"TAG"`
+    /// `ExpressionType`; example: `"TAG"`
     pub expression_type: Option<String>,
 }
 
@@ -213,172 +146,106 @@ pub struct ClientSubscriptionInfo {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ClusterId`; example: `"1000"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"pulsar-47emajijmazk"`
+    /// `ClusterName`; example: `"pulsar-47emajijmazk"`
     pub cluster_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devInfo"`
+    /// `Remark`; example: `"devInfo"`
     pub remark: String,
 
-    /// `EndPointNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPointNum`; example: `0`
     pub end_point_num: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-21 19:00:00"`
+    /// `CreateTime`; example: `"2021-04-21 19:00:00"`
     pub create_time: String,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Healthy`; example: `1`
     pub healthy: i64,
 
-    /// `HealthyInfo`: a string.
-    ///
-    /// Example: `"healthy"`
+    /// `HealthyInfo`; example: `"healthy"`
     pub healthy_info: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MaxNamespaceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNamespaceNum`; example: `100`
     pub max_namespace_num: i64,
 
-    /// `MaxTopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `MaxTopicNum`; example: `8000`
     pub max_topic_num: i64,
 
-    /// `MaxQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxQps`; example: `1000`
     pub max_qps: i64,
 
-    /// `MessageRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000`
+    /// `MessageRetentionTime`; example: `100000000`
     pub message_retention_time: i64,
 
-    /// `MaxStorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxStorageCapacity`; example: `1024`
     pub max_storage_capacity: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.5.1"`
+    /// `Version`; example: `"2.5.1"`
     pub version: Option<String>,
 
-    /// `PublicEndPoint`: a string.
-    ///
-    /// Example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
+    /// `PublicEndPoint`; example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
     pub public_end_point: Option<String>,
 
-    /// `OldPublicEndPoint`: a string.
-    ///
-    /// Example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
+    /// `OldPublicEndPoint`; example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
     pub old_public_end_point: Option<String>,
 
-    /// `VpcEndPoint`: a string.
-    ///
-    /// Example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
+    /// `VpcEndPoint`; example: `"http://pulsar-45epqe3j7jvz.sap-8iutas0k.tdmq.ap-gz.qcloud.tencenttdmq.com:8080"`
     pub vpc_end_point: Option<String>,
 
-    /// `OldVpcEndPoint`: a string.
-    ///
-    /// Example: `"pulsar-4k4egjzp57md.tdmq-test.ap-cd.internal.tencenttdmq.com:8080"`
+    /// `OldVpcEndPoint`; example: `"pulsar-4k4egjzp57md.tdmq-test.ap-cd.internal.tencenttdmq.com:8080"`
     pub old_vpc_end_point: Option<String>,
 
-    /// `NamespaceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NamespaceNum`; example: `2`
     pub namespace_num: Option<i64>,
 
-    /// `UsedStorageBudget`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedStorageBudget`; example: `0`
     pub used_storage_budget: Option<i64>,
 
-    /// `MaxPublishRateInMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxPublishRateInMessages`; example: `1`
     pub max_publish_rate_in_messages: Option<i64>,
 
-    /// `MaxDispatchRateInMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDispatchRateInMessages`; example: `1`
     pub max_dispatch_rate_in_messages: Option<i64>,
 
-    /// `MaxPublishRateInBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxPublishRateInBytes`; example: `1`
     pub max_publish_rate_in_bytes: Option<i64>,
 
-    /// `MaxDispatchRateInBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDispatchRateInBytes`; example: `1`
     pub max_dispatch_rate_in_bytes: Option<i64>,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicNum`; example: `1`
     pub topic_num: Option<i64>,
 
-    /// `MaxMessageDelayInSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMessageDelayInSeconds`; example: `1`
     pub max_message_delay_in_seconds: Option<i64>,
 
-    /// `PublicAccessEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicAccessEnabled`; example: `true`
     pub public_access_enabled: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `OldInternalPulsarEndPoint`: a string.
-    ///
-    /// Example: `"pulsar://11.141.142.108:6650"`
+    /// `OldInternalPulsarEndPoint`; example: `"pulsar://11.141.142.108:6650"`
     pub old_internal_pulsar_end_point: Option<String>,
 
-    /// `OldInternalHttpEndPoint`: a string.
-    ///
-    /// Example: `"http://11.141.142.108:8080"`
+    /// `OldInternalHttpEndPoint`; example: `"http://11.141.142.108:8080"`
     pub old_internal_http_end_point: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `251198839`
+    /// `ProjectId`; example: `251198839`
     pub project_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"product01"`
+    /// `ProjectName`; example: `"product01"`
     pub project_name: Option<String>,
 
-    /// `UpgradeProInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UpgradeProInstance`; example: `true`
     pub upgrade_pro_instance: Option<bool>,
 }
 
@@ -387,24 +254,16 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeCmqQueueDetail`](super::DescribeCmqQueueDetail) and [`DescribeCmqQueues`](super::DescribeCmqQueues).
 #[tc_model]
 pub struct CmqDeadLetterPolicy {
-    /// `DeadLetterQueue`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `DeadLetterQueue`; example: `"test-queue"`
     pub dead_letter_queue: String,
 
-    /// `Policy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Policy`; example: `0`
     pub policy: u64,
 
-    /// `MaxTimeToLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxTimeToLive`; example: `300`
     pub max_time_to_live: u64,
 
-    /// `MaxReceiveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxReceiveCount`; example: `2`
     pub max_receive_count: u64,
 }
 
@@ -413,14 +272,10 @@ pub struct CmqDeadLetterPolicy {
 /// Returned in the output of [`DescribeCmqQueueDetail`](super::DescribeCmqQueueDetail) and [`DescribeCmqQueues`](super::DescribeCmqQueues).
 #[tc_model]
 pub struct CmqDeadLetterSource {
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"cmq-112233"`
+    /// `QueueId`; example: `"cmq-112233"`
     pub queue_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `QueueName`; example: `"test1"`
     pub queue_name: String,
 }
 
@@ -429,157 +284,97 @@ pub struct CmqDeadLetterSource {
 /// Returned in the output of [`DescribeCmqQueueDetail`](super::DescribeCmqQueueDetail) and [`DescribeCmqQueues`](super::DescribeCmqQueues).
 #[tc_model]
 pub struct CmqQueue {
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"cmqq-bzgqn8"`
+    /// `QueueId`; example: `"cmqq-bzgqn8"`
     pub queue_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Qps`; example: `5000`
     pub qps: u64,
 
-    /// `Bps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `52428800`
+    /// `Bps`; example: `52428800`
     pub bps: u64,
 
-    /// `MaxDelaySeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaxDelaySeconds`; example: `3600`
     pub max_delay_seconds: u64,
 
-    /// `MaxMsgHeapNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `MaxMsgHeapNum`; example: `1000000`
     pub max_msg_heap_num: u64,
 
-    /// `PollingWaitSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PollingWaitSeconds`; example: `3`
     pub polling_wait_seconds: u64,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `MsgRetentionSeconds`; example: `7200`
     pub msg_retention_seconds: u64,
 
-    /// `VisibilityTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `VisibilityTimeout`; example: `30`
     pub visibility_timeout: u64,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1048576`
+    /// `MaxMsgSize`; example: `1048576`
     pub max_msg_size: u64,
 
-    /// `RewindSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RewindSeconds`; example: `0`
     pub rewind_seconds: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1726730748000`
+    /// `CreateTime`; example: `1726730748000`
     pub create_time: u64,
 
-    /// `LastModifyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729740386000`
+    /// `LastModifyTime`; example: `1729740386000`
     pub last_modify_time: u64,
 
-    /// `ActiveMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActiveMsgNum`; example: `0`
     pub active_msg_num: u64,
 
-    /// `InactiveMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InactiveMsgNum`; example: `0`
     pub inactive_msg_num: u64,
 
-    /// `DelayMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayMsgNum`; example: `0`
     pub delay_msg_num: Option<u64>,
 
-    /// `RewindMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RewindMsgNum`; example: `0`
     pub rewind_msg_num: Option<u64>,
 
-    /// `MinMsgTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinMsgTime`; example: `0`
     pub min_msg_time: Option<u64>,
 
-    /// `Transaction`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Transaction`; example: `false`
     pub transaction: Option<bool>,
 
-    /// `DeadLetterSource`: a list of [`CmqDeadLetterSource`] objects.
-    ///
-    /// Example: `[{"QueueId":null,"QueueName":"test0829"}]`
+    /// `DeadLetterSource`; example: `[{"QueueId":null,"QueueName":"test0829"}]`
     pub dead_letter_source: Option<Vec<CmqDeadLetterSource>>,
 
-    /// `DeadLetterPolicy`: a [`CmqDeadLetterPolicy`].
-    ///
-    /// Example: `{"DeadLetterQueue":"queue1","MaxReceiveCount":22,"MaxTimeToLive":0,"Policy":0}`
+    /// `DeadLetterPolicy`; example: `{"DeadLetterQueue":"queue1","MaxReceiveCount":22,"MaxTimeToLive":0,"Policy":0}`
     pub dead_letter_policy: Option<CmqDeadLetterPolicy>,
 
-    /// `TransactionPolicy`: a [`CmqTransactionPolicy`].
+    /// `TransactionPolicy`
     pub transaction_policy: Option<CmqTransactionPolicy>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateUin`; example: `0`
     pub create_uin: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"aa","TagValue":"bb"}]`
+    /// `Tags`; example: `[{"TagKey":"aa","TagValue":"bb"}]`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"cmq-131794"`
+    /// `TenantId`; example: `"cmq-131794"`
     pub tenant_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"CMQ_QUEUE-test-queue"`
+    /// `NamespaceName`; example: `"CMQ_QUEUE-test-queue"`
     pub namespace_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MaxUnackedMsgNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxUnackedMsgNum`; example: `100000`
     pub max_unacked_msg_num: i64,
 
-    /// `MaxMsgBacklogSize`: a signed 64-bit integer.
-    ///
-    /// Example: `104857600`
+    /// `MaxMsgBacklogSize`; example: `104857600`
     pub max_msg_backlog_size: i64,
 
-    /// `RetentionSizeInMB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionSizeInMB`; example: `0`
     #[tc(rename = "RetentionSizeInMB")]
     pub retention_size_in_mb: u64,
 }
@@ -589,69 +384,43 @@ pub struct CmqQueue {
 /// Returned in the output of [`DescribeCmqSubscriptionDetail`](super::DescribeCmqSubscriptionDetail).
 #[tc_model]
 pub struct CmqSubscription {
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `SubscriptionName`; example: `"sub"`
     pub subscription_name: String,
 
-    /// `SubscriptionId`: a string.
-    ///
-    /// Example: `"subsc-w4nojx4a"`
+    /// `SubscriptionId`; example: `"subsc-w4nojx4a"`
     pub subscription_id: String,
 
-    /// `TopicOwner`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `TopicOwner`; example: `1234567`
     pub topic_owner: Option<u64>,
 
-    /// `MsgCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MsgCount`; example: `0`
     pub msg_count: u64,
 
-    /// `LastModifyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1692691279000`
+    /// `LastModifyTime`; example: `1692691279000`
     pub last_modify_time: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1692691279000`
+    /// `CreateTime`; example: `1692691279000`
     pub create_time: u64,
 
-    /// `BindingKey`: a list of strings.
-    ///
-    /// Example: `["news"]`
+    /// `BindingKey`; example: `["news"]`
     pub binding_key: Option<Vec<String>>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `Endpoint`; example: `"queue"`
     pub endpoint: String,
 
-    /// `FilterTags`: a list of strings.
-    ///
-    /// Example: `["tag1"]`
+    /// `FilterTags`; example: `["tag1"]`
     pub filter_tags: Vec<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `Protocol`; example: `"queue"`
     pub protocol: String,
 
-    /// `NotifyStrategy`: a string.
-    ///
-    /// Example: `"EXPONENTIAL_DECAY_RETRY"`
+    /// `NotifyStrategy`; example: `"EXPONENTIAL_DECAY_RETRY"`
     pub notify_strategy: String,
 
-    /// `NotifyContentFormat`: a string.
-    ///
-    /// Example: `"SIMPLIFIED"`
+    /// `NotifyContentFormat`; example: `"SIMPLIFIED"`
     pub notify_content_format: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"testTopic"`
+    /// `TopicName`; example: `"testTopic"`
     pub topic_name: Option<String>,
 }
 
@@ -660,103 +429,55 @@ pub struct CmqSubscription {
 /// Returned in the output of [`DescribeCmqTopicDetail`](super::DescribeCmqTopicDetail) and [`DescribeCmqTopics`](super::DescribeCmqTopics).
 #[tc_model]
 pub struct CmqTopic {
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmqt-w4nb4z"`
+    /// `TopicId`, always sent in responses; example: `"cmqt-w4nb4z"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testTopic"`
+    /// `TopicName`, always sent in responses; example: `"testTopic"`
     pub topic_name: Option<String>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `86400`
+    /// `MsgRetentionSeconds`, always sent in responses; example: `86400`
     pub msg_retention_seconds: Option<u64>,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1048576`
+    /// `MaxMsgSize`, always sent in responses; example: `1048576`
     pub max_msg_size: Option<u64>,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5000`
+    /// `Qps`, always sent in responses; example: `5000`
     pub qps: Option<u64>,
 
-    /// `FilterType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `FilterType`, always sent in responses; example: `1`
     pub filter_type: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1692691278000`
+    /// `CreateTime`, always sent in responses; example: `1692691278000`
     pub create_time: Option<u64>,
 
-    /// `LastModifyTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1692691278000`
+    /// `LastModifyTime`, always sent in responses; example: `1692691278000`
     pub last_modify_time: Option<u64>,
 
-    /// `MsgCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MsgCount`, always sent in responses; example: `0`
     pub msg_count: Option<u64>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `CreateUin`; example: `1234567`
     pub create_uin: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"aa","TagValue":"bb"}]`
+    /// `Tags`; example: `[{"TagKey":"aa","TagValue":"bb"}]`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: Option<bool>,
 
-    /// `TenantId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmq-13179"`
+    /// `TenantId`, always sent in responses; example: `"cmq-13179"`
     pub tenant_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CMQ_TOPIC-testTopic"`
+    /// `NamespaceName`, always sent in responses; example: `"CMQ_TOPIC-testTopic"`
     pub namespace_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `BrokerType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `BrokerType`, always sent in responses; example: `0`
     pub broker_type: Option<i64>,
 
-    /// `SubscriptionCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SubscriptionCount`, always sent in responses; example: `1`
     pub subscription_count: Option<i64>,
 }
 
@@ -765,14 +486,10 @@ pub struct CmqTopic {
 /// Returned in the output of [`DescribeCmqQueueDetail`](super::DescribeCmqQueueDetail) and [`DescribeCmqQueues`](super::DescribeCmqQueues).
 #[tc_model]
 pub struct CmqTransactionPolicy {
-    /// `FirstQueryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstQueryInterval`; example: `0`
     pub first_query_interval: u64,
 
-    /// `MaxQueryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxQueryCount`; example: `0`
     pub max_query_count: u64,
 }
 
@@ -781,29 +498,19 @@ pub struct CmqTransactionPolicy {
 /// Returned in the output of [`DescribeSubscriptions`](super::DescribeSubscriptions).
 #[tc_model]
 pub struct Consumer {
-    /// `ConnectedSince`: a string.
-    ///
-    /// Example: `"2024-04-11T23:03:47.328+08:00"`
+    /// `ConnectedSince`; example: `"2024-04-11T23:03:47.328+08:00"`
     pub connected_since: Option<String>,
 
-    /// `ConsumerAddr`: a string.
-    ///
-    /// Example: `"30.11.19.46:40940"`
+    /// `ConsumerAddr`; example: `"30.11.19.46:40940"`
     pub consumer_addr: Option<String>,
 
-    /// `ConsumerName`: a string.
-    ///
-    /// Example: `"devName1"`
+    /// `ConsumerName`; example: `"devName1"`
     pub consumer_name: Option<String>,
 
-    /// `ClientVersion`: a string.
-    ///
-    /// Example: `"2.7.1"`
+    /// `ClientVersion`; example: `"2.7.1"`
     pub client_version: Option<String>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: Option<i64>,
 }
 
@@ -812,39 +519,25 @@ pub struct Consumer {
 /// Returned in the output of [`DescribeMsgTrace`](super::DescribeMsgTrace).
 #[tc_model]
 pub struct ConsumerLog {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1:1:1"`
+    /// `MsgId`; example: `"1:1:1"`
     pub msg_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"group"`
+    /// `ConsumerGroup`; example: `"group"`
     pub consumer_group: String,
 
-    /// `ConsumerName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ConsumerName`; example: `"name"`
     pub consumer_name: String,
 
-    /// `ConsumeTime`: a string.
-    ///
-    /// Example: `"2021-11-02 17:53:00,12,654"`
+    /// `ConsumeTime`; example: `"2021-11-02 17:53:00,12,654"`
     pub consume_time: String,
 
-    /// `ConsumerAddr`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ConsumerAddr`; example: `"1.1.1.1"`
     pub consumer_addr: String,
 
-    /// `ConsumeUseTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ConsumeUseTime`; example: `12`
     pub consume_use_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: String,
 }
 
@@ -853,12 +546,10 @@ pub struct ConsumerLog {
 /// Returned in the output of [`DescribeMsgTrace`](super::DescribeMsgTrace).
 #[tc_model]
 pub struct ConsumerLogs {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ConsumerLogSets`: a list of [`ConsumerLog`] objects.
+    /// `ConsumerLogSets`
     pub consumer_log_sets: Option<Vec<ConsumerLog>>,
 }
 
@@ -867,44 +558,28 @@ pub struct ConsumerLogs {
 /// Returned in the output of [`DescribeRocketMQConsumeStats`](super::DescribeRocketMQConsumeStats).
 #[tc_model]
 pub struct ConsumerStats {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: Option<String>,
 
-    /// `BrokerName`: a string.
-    ///
-    /// Example: `"rocketmq-7j8m97bqpx5d-0"`
+    /// `BrokerName`; example: `"rocketmq-7j8m97bqpx5d-0"`
     pub broker_name: Option<String>,
 
-    /// `QueueId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QueueId`; example: `10`
     pub queue_id: Option<i64>,
 
-    /// `ConsumerClientId`: a string.
-    ///
-    /// Example: `"9.43.174.90@18834#7187709773375173"`
+    /// `ConsumerClientId`; example: `"9.43.174.90@18834#7187709773375173"`
     pub consumer_client_id: Option<String>,
 
-    /// `ConsumerOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ConsumerOffset`; example: `30`
     pub consumer_offset: Option<i64>,
 
-    /// `BrokerOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BrokerOffset`; example: `100`
     pub broker_offset: Option<i64>,
 
-    /// `DiffTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `DiffTotal`; example: `70`
     pub diff_total: Option<i64>,
 
-    /// `LastTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1727580008838`
+    /// `LastTimestamp`; example: `1727580008838`
     pub last_timestamp: Option<i64>,
 }
 
@@ -913,34 +588,22 @@ pub struct ConsumerStats {
 /// Returned in the output of [`DescribeSubscriptions`](super::DescribeSubscriptions).
 #[tc_model]
 pub struct ConsumersSchedule {
-    /// `Partitions`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Partitions`; example: `1`
     pub partitions: Option<i64>,
 
-    /// `NumberOfEntries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `NumberOfEntries`; example: `1000`
     pub number_of_entries: Option<u64>,
 
-    /// `MsgBacklog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MsgBacklog`; example: `2`
     pub msg_backlog: Option<u64>,
 
-    /// `MsgRateOut`: a string.
-    ///
-    /// Example: `"0.0"`
+    /// `MsgRateOut`; example: `"0.0"`
     pub msg_rate_out: String,
 
-    /// `MsgThroughputOut`: a string.
-    ///
-    /// Example: `"0.0"`
+    /// `MsgThroughputOut`; example: `"0.0"`
     pub msg_throughput_out: String,
 
-    /// `MsgRateExpired`: a string.
-    ///
-    /// Example: `"0.0"`
+    /// `MsgRateExpired`; example: `"0.0"`
     pub msg_rate_expired: Option<String>,
 }
 
@@ -949,31 +612,19 @@ pub struct ConsumersSchedule {
 /// Sent in the input of [`CreateRocketMQEnvironmentRole`](super::CreateRocketMQEnvironmentRole), [`CreateRocketMQMigrationTask`](super::CreateRocketMQMigrationTask) and [`ModifyRocketMQEnvironmentRole`](super::ModifyRocketMQEnvironmentRole).
 #[tc_model]
 pub struct DetailedRolePerm {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Resource`; example: `"test_topic"`
     pub resource: String,
 
-    /// `PermWrite`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `PermWrite`, required in requests; example: `true`
     pub perm_write: Option<bool>,
 
-    /// `PermRead`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `PermRead`, required in requests; example: `false`
     pub perm_read: Option<bool>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Topic"`
+    /// `ResourceType`; example: `"Topic"`
     pub resource_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info."`
+    /// `Remark`; example: `"test remark info."`
     pub remark: Option<String>,
 }
 
@@ -982,8 +633,7 @@ pub struct DetailedRolePerm {
 /// Returned in the output of [`DescribeRocketMQTopUsages`](super::DescribeRocketMQTopUsages).
 #[tc_model]
 pub struct DimensionInstance {
-    /// `Dimensions`: a list of [`DimensionOpt`] objects.
-    /// Required in requests.
+    /// `Dimensions`, required in requests
     pub dimensions: Option<Vec<DimensionOpt>>,
 }
 
@@ -992,16 +642,10 @@ pub struct DimensionInstance {
 /// Returned in the output of [`DescribeRocketMQTopUsages`](super::DescribeRocketMQTopUsages).
 #[tc_model]
 pub struct DimensionOpt {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tenant"`
+    /// `Name`, required in requests; example: `"tenant"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rocketmq-8gwmq2kkw4aw"`
+    /// `Value`, required in requests; example: `"rocketmq-8gwmq2kkw4aw"`
     pub value: Option<String>,
 }
 
@@ -1010,66 +654,44 @@ pub struct DimensionOpt {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct Environment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devRemark"`
+    /// `Remark`; example: `"devRemark"`
     pub remark: String,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MsgTTL`; example: `2`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-17 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-02-17 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-17 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-02-17 00:00:00"`
     pub update_time: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"devName1"`
+    /// `NamespaceId`; example: `"devName1"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"devName1"`
+    /// `NamespaceName`; example: `"devName1"`
     pub namespace_name: String,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TopicNum`; example: `2`
     pub topic_num: Option<i64>,
 
-    /// `RetentionPolicy`: a [`RetentionPolicy`].
+    /// `RetentionPolicy`
     pub retention_policy: Option<RetentionPolicy>,
 
-    /// `AutoSubscriptionCreation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSubscriptionCreation`; example: `true`
     pub auto_subscription_creation: Option<bool>,
 
-    /// `SubscriptionExpirationTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `SubscriptionExpirationTime`; example: `1440`
     pub subscription_expiration_time: Option<u64>,
 
-    /// `SubscriptionExpirationTimeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SubscriptionExpirationTimeEnable`; example: `false`
     pub subscription_expiration_time_enable: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1078,34 +700,22 @@ pub struct Environment {
 /// Returned in the output of [`DescribeEnvironmentRoles`](super::DescribeEnvironmentRoles) and [`DescribeRocketMQEnvironmentRoles`](super::DescribeRocketMQEnvironmentRoles).
 #[tc_model]
 pub struct EnvironmentRole {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `EnvironmentId`; example: `"test_namespace"`
     pub environment_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`; example: `["produce"]`
     pub permissions: Vec<String>,
 
-    /// `RoleDescribe`: a string.
-    ///
-    /// Example: `"测试角色"`
+    /// `RoleDescribe`; example: `"测试角色"`
     pub role_describe: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-07-18 17:06:57"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2023-07-18 17:06:57"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-07-18 17:06:57"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2023-07-18 17:06:57"`
     pub update_time: String,
 }
 
@@ -1115,16 +725,10 @@ pub struct EnvironmentRole {
 /// Returned in the output of [`CreateRole`](super::CreateRole).
 #[tc_model]
 pub struct EnvironmentRoleSet {
-    /// `EnvironmentId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`, required in requests; example: `"devNs"`
     pub environment_id: Option<String>,
 
-    /// `Permissions`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["produce"]`
+    /// `Permissions`, required in requests; example: `["produce"]`
     pub permissions: Option<Vec<String>>,
 }
 
@@ -1133,14 +737,10 @@ pub struct EnvironmentRoleSet {
 /// Returned in the output of [`DescribeRabbitMQVipInstance`](super::DescribeRabbitMQVipInstance).
 #[tc_model]
 pub struct ExchangeQuota {
-    /// `MaxExchange`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxExchange`; example: `10`
     pub max_exchange: i64,
 
-    /// `UsedExchange`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UsedExchange`; example: `5`
     pub used_exchange: i64,
 }
 
@@ -1149,14 +749,10 @@ pub struct ExchangeQuota {
 /// Sent in the input of [`DescribeAMQPClusters`](super::DescribeAMQPClusters), [`DescribeClusters`](super::DescribeClusters), [`DescribeCmqQueues`](super::DescribeCmqQueues), [`DescribeCmqTopics`](super::DescribeCmqTopics), [`DescribeEnvironmentRoles`](super::DescribeEnvironmentRoles), [`DescribeEnvironments`](super::DescribeEnvironments) and 13 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"paramName"`
+    /// `Name`; example: `"paramName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["a"]`
+    /// `Values`; example: `["a"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1165,22 +761,16 @@ pub struct Filter {
 /// Sent in the input of [`DescribeSubscriptions`](super::DescribeSubscriptions).
 #[tc_model]
 pub struct FilterSubscription {
-    /// `ConsumerHasCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumerHasCount`; example: `false`
     pub consumer_has_count: Option<bool>,
 
-    /// `ConsumerHasBacklog`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumerHasBacklog`; example: `false`
     pub consumer_has_backlog: Option<bool>,
 
-    /// `ConsumerHasExpired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumerHasExpired`; example: `false`
     pub consumer_has_expired: Option<bool>,
 
-    /// `SubscriptionNames`: a list of strings.
+    /// `SubscriptionNames`
     pub subscription_names: Option<Vec<String>>,
 }
 
@@ -1190,37 +780,25 @@ pub struct FilterSubscription {
 #[doc(alias = "GeneralSKU")]
 #[tc_model]
 pub struct GeneralSku {
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"general_8k"`
+    /// `SkuCode`; example: `"general_8k"`
     pub sku_code: String,
 
-    /// `OnSale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnSale`; example: `true`
     pub on_sale: bool,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `TpsLimit`; example: `8000`
     pub tps_limit: i64,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `TopicNumLimit`; example: `400`
     pub topic_num_limit: i64,
 
-    /// `TopicNumUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TopicNumUpperLimit`; example: `2000`
     pub topic_num_upper_limit: i64,
 
-    /// `PriceTags`: a list of [`PriceTag`] objects.
+    /// `PriceTags`
     pub price_tags: Vec<PriceTag>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 }
 
@@ -1229,29 +807,19 @@ pub struct GeneralSku {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail) and [`DescribeRocketMQVipInstanceDetail`](super::DescribeRocketMQVipInstanceDetail).
 #[tc_model]
 pub struct InstanceNodeDistribution {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneName`; example: `"ap-guangzhou-1"`
     pub zone_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `ZoneId`; example: `"100001"`
     pub zone_id: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: u64,
 
-    /// `NodePermWipeFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NodePermWipeFlag`; example: `false`
     pub node_perm_wipe_flag: Option<bool>,
 
-    /// `ZoneStatus`: a string.
-    ///
-    /// Example: `"available"`
+    /// `ZoneStatus`; example: `"available"`
     pub zone_status: Option<String>,
 }
 
@@ -1260,125 +828,77 @@ pub struct InstanceNodeDistribution {
 /// Returned in the output of [`DescribeAllTenants`](super::DescribeAllTenants).
 #[tc_model]
 pub struct InternalTenant {
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `TenantId`; example: `"pulsar-mw4qmgaq298g"`
     pub tenant_id: String,
 
-    /// `TenantName`: a string.
-    ///
-    /// Example: `"devName1"`
+    /// `TenantName`; example: `"devName1"`
     pub tenant_name: String,
 
-    /// `CustomerUin`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `CustomerUin`; example: `"1000000"`
     pub customer_uin: String,
 
-    /// `CustomerAppId`: a string.
-    ///
-    /// Example: `"123456546"`
+    /// `CustomerAppId`; example: `"123456546"`
     pub customer_app_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"devName2"`
+    /// `ClusterName`; example: `"devName2"`
     pub cluster_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TDMQ"`
+    /// `Type`; example: `"TDMQ"`
     pub r#type: String,
 
-    /// `MaxNamespaces`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNamespaces`; example: `100`
     pub max_namespaces: i64,
 
-    /// `UsedNamespaces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedNamespaces`; example: `0`
     pub used_namespaces: i64,
 
-    /// `MaxTopics`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxTopics`; example: `100`
     pub max_topics: i64,
 
-    /// `UsedTopics`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedTopics`; example: `0`
     pub used_topics: i64,
 
-    /// `MaxPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxPartitions`; example: `100`
     pub max_partitions: i64,
 
-    /// `UsedPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedPartitions`; example: `0`
     pub used_partitions: i64,
 
-    /// `MaxMsgBacklogSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxMsgBacklogSize`; example: `100`
     pub max_msg_backlog_size: u64,
 
-    /// `MaxPublishTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxPublishTps`; example: `100`
     pub max_publish_tps: u64,
 
-    /// `MaxRetention`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxRetention`; example: `100`
     pub max_retention: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateTime`; example: `0`
     pub update_time: u64,
 
-    /// `MaxDispatchTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxDispatchTps`; example: `1000`
     pub max_dispatch_tps: u64,
 
-    /// `MaxDispatchRateInBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDispatchRateInBytes`; example: `1`
     pub max_dispatch_rate_in_bytes: Option<u64>,
 
-    /// `MaxPublishRateInBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxPublishRateInBytes`; example: `1`
     pub max_publish_rate_in_bytes: Option<u64>,
 
-    /// `MaxRetentionSizeInMB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRetentionSizeInMB`; example: `1`
     #[tc(rename = "MaxRetentionSizeInMB")]
     pub max_retention_size_in_mb: Option<u64>,
 
-    /// `PublicAccessEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicAccessEnabled`; example: `true`
     pub public_access_enabled: Option<bool>,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["tag"]`
+    /// `TagList`; example: `["tag"]`
     pub tag_list: Option<Vec<String>>,
 
-    /// `TenantSpec`: a string.
-    ///
-    /// Example: `"PULSAR.P2.MINI1"`
+    /// `TenantSpec`; example: `"PULSAR.P2.MINI1"`
     pub tenant_spec: Option<String>,
 }
 
@@ -1387,29 +907,19 @@ pub struct InternalTenant {
 /// Returned in the output of [`DescribeRocketMQMigratingTopicList`](super::DescribeRocketMQMigratingTopicList).
 #[tc_model]
 pub struct MigrateTopic {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: Option<String>,
 
-    /// `MigrationStatus`: a string.
-    ///
-    /// Example: `"S_RW_D_NA"`
+    /// `MigrationStatus`; example: `"S_RW_D_NA"`
     pub migration_status: Option<String>,
 
-    /// `HealthCheckPassed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HealthCheckPassed`; example: `false`
     pub health_check_passed: Option<bool>,
 
-    /// `HealthCheckError`: a string.
-    ///
-    /// Example: `"TopicNotExistsInSourceCluster"`
+    /// `HealthCheckError`; example: `"TopicNotExistsInSourceCluster"`
     pub health_check_error: Option<String>,
 }
 
@@ -1418,24 +928,16 @@ pub struct MigrateTopic {
 /// Returned in the output of [`DescribeTopicMsgs`](super::DescribeTopicMsgs).
 #[tc_model]
 pub struct MsgLog {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"931087:81:0"`
+    /// `MsgId`; example: `"931087:81:0"`
     pub msg_id: String,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"devProducerName"`
+    /// `ProducerName`; example: `"devProducerName"`
     pub producer_name: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2024-10-08 08:04:13,809"`
+    /// `ProduceTime`; example: `"2024-10-08 08:04:13,809"`
     pub produce_time: String,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"10.0.0.120:38168"`
+    /// `ProducerAddr`; example: `"10.0.0.120:38168"`
     pub producer_addr: String,
 }
 
@@ -1444,69 +946,43 @@ pub struct MsgLog {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct PartitionsTopic {
-    /// `AverageMsgSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AverageMsgSize`; example: `"10"`
     pub average_msg_size: Option<String>,
 
-    /// `ConsumerCount`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ConsumerCount`; example: `"10"`
     pub consumer_count: Option<String>,
 
-    /// `LastConfirmedEntry`: a string.
-    ///
-    /// Example: `"10"`
+    /// `LastConfirmedEntry`; example: `"10"`
     pub last_confirmed_entry: Option<String>,
 
-    /// `LastLedgerCreatedTimestamp`: a string.
-    ///
-    /// Example: `"2024-10-08 08:04:13,809"`
+    /// `LastLedgerCreatedTimestamp`; example: `"2024-10-08 08:04:13,809"`
     pub last_ledger_created_timestamp: Option<String>,
 
-    /// `MsgRateIn`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MsgRateIn`; example: `"10"`
     pub msg_rate_in: Option<String>,
 
-    /// `MsgRateOut`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MsgRateOut`; example: `"10"`
     pub msg_rate_out: Option<String>,
 
-    /// `MsgThroughputIn`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MsgThroughputIn`; example: `"10"`
     pub msg_throughput_in: Option<String>,
 
-    /// `MsgThroughputOut`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MsgThroughputOut`; example: `"10"`
     pub msg_throughput_out: Option<String>,
 
-    /// `NumberOfEntries`: a string.
-    ///
-    /// Example: `"10"`
+    /// `NumberOfEntries`; example: `"10"`
     pub number_of_entries: Option<String>,
 
-    /// `Partitions`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Partitions`; example: `2`
     pub partitions: Option<i64>,
 
-    /// `ProducerCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ProducerCount`; example: `"2"`
     pub producer_count: Option<String>,
 
-    /// `TotalSize`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TotalSize`; example: `"2"`
     pub total_size: Option<String>,
 
-    /// `TopicType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TopicType`; example: `0`
     pub topic_type: Option<u64>,
 }
 
@@ -1515,24 +991,16 @@ pub struct PartitionsTopic {
 /// Returned in the output of [`DescribeRocketMQGeneralSKUs`](super::DescribeRocketMQGeneralSKUs).
 #[tc_model]
 pub struct PriceTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tps"`
+    /// `Name`; example: `"tps"`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"v_tdmq_instance_specification"`
+    /// `Category`; example: `"v_tdmq_instance_specification"`
     pub category: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"sv_tdmq_pro_c_general"`
+    /// `Code`; example: `"sv_tdmq_pro_c_general"`
     pub code: String,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Step`; example: `1`
     pub step: i64,
 }
 
@@ -1541,29 +1009,19 @@ pub struct PriceTag {
 /// Returned in the output of [`DescribeRocketMQProducers`](super::DescribeRocketMQProducers).
 #[tc_model]
 pub struct ProducerInfo {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"169.254.165.243@a3c02f03-5b27-425f-8632-83d1e9f7010b"`
+    /// `ClientId`; example: `"169.254.165.243@a3c02f03-5b27-425f-8632-83d1e9f7010b"`
     pub client_id: Option<String>,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.0"`
+    /// `ClientIp`; example: `"10.0.0.0"`
     pub client_ip: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"JAVA"`
+    /// `Language`; example: `"JAVA"`
     pub language: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Version`; example: `"5"`
     pub version: Option<String>,
 
-    /// `LastUpdateTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `34872358347`
+    /// `LastUpdateTimestamp`; example: `34872358347`
     pub last_update_timestamp: Option<i64>,
 }
 
@@ -1572,34 +1030,22 @@ pub struct ProducerInfo {
 /// Returned in the output of [`DescribeMsgTrace`](super::DescribeMsgTrace).
 #[tc_model]
 pub struct ProducerLog {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"6054156:22067:16"`
+    /// `MsgId`; example: `"6054156:22067:16"`
     pub msg_id: String,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"pulsar-7dqvnqwjgzm-2156-9"`
+    /// `ProducerName`; example: `"pulsar-7dqvnqwjgzm-2156-9"`
     pub producer_name: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2024-10-08 14:45:52,636"`
+    /// `ProduceTime`; example: `"2024-10-08 14:45:52,636"`
     pub produce_time: String,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"10.0.0.120:38168"`
+    /// `ProducerAddr`; example: `"10.0.0.120:38168"`
     pub producer_addr: String,
 
-    /// `ProduceUseTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProduceUseTime`; example: `2`
     pub produce_use_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 }
 
@@ -1608,18 +1054,16 @@ pub struct ProducerLog {
 /// Returned in the output of [`DescribeRabbitMQVipInstance`](super::DescribeRabbitMQVipInstance).
 #[tc_model]
 pub struct PrometheusEndpointInfo {
-    /// `PrometheusEndpointStatus`: a string.
-    ///
-    /// Example: `"ON/OFF/CREATING/DELETEING"`
+    /// `PrometheusEndpointStatus`; example: `"ON/OFF/CREATING/DELETEING"`
     pub prometheus_endpoint_status: Option<String>,
 
-    /// `VpcPrometheusEndpoint`: a list of strings.
+    /// `VpcPrometheusEndpoint`
     pub vpc_prometheus_endpoint: Option<Vec<String>>,
 
-    /// `NodePrometheusAddress`: a list of strings.
+    /// `NodePrometheusAddress`
     pub node_prometheus_address: Option<Vec<String>>,
 
-    /// `VpcEndpointInfo`: a [`VpcEndpointInfo`].
+    /// `VpcEndpointInfo`
     pub vpc_endpoint_info: Option<VpcEndpointInfo>,
 }
 
@@ -1629,19 +1073,13 @@ pub struct PrometheusEndpointInfo {
 /// Returned in the output of [`DescribeRocketMQPublicAccessPoint`](super::DescribeRocketMQPublicAccessPoint).
 #[tc_model]
 pub struct PublicAccessRule {
-    /// `IpRule`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `IpRule`; example: `"0.0.0.0/0"`
     pub ip_rule: String,
 
-    /// `Allow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Allow`; example: `true`
     pub allow: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info"`
+    /// `Remark`; example: `"test remark info"`
     pub remark: Option<String>,
 }
 
@@ -1650,49 +1088,31 @@ pub struct PublicAccessRule {
 /// Returned in the output of [`DescribePublishers`](super::DescribePublishers).
 #[tc_model]
 pub struct Publisher {
-    /// `ProducerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProducerId`; example: `1`
     pub producer_id: Option<i64>,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"pulsar-7dqvndn5jgzm-2156-9"`
+    /// `ProducerName`; example: `"pulsar-7dqvndn5jgzm-2156-9"`
     pub producer_name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.0.0.1:1234"`
+    /// `Address`; example: `"10.0.0.1:1234"`
     pub address: Option<String>,
 
-    /// `ClientVersion`: a string.
-    ///
-    /// Example: `"2.7.2"`
+    /// `ClientVersion`; example: `"2.7.2"`
     pub client_version: Option<String>,
 
-    /// `MsgRateIn`: a floating-point number.
-    ///
-    /// Example: `21.233`
+    /// `MsgRateIn`; example: `21.233`
     pub msg_rate_in: Option<f64>,
 
-    /// `MsgThroughputIn`: a floating-point number.
-    ///
-    /// Example: `21.3655`
+    /// `MsgThroughputIn`; example: `21.3655`
     pub msg_throughput_in: Option<f64>,
 
-    /// `AverageMsgSize`: a floating-point number.
-    ///
-    /// Example: `1233`
+    /// `AverageMsgSize`; example: `1233`
     pub average_msg_size: Option<f64>,
 
-    /// `ConnectedSince`: a string.
-    ///
-    /// Example: `"June"`
+    /// `ConnectedSince`; example: `"June"`
     pub connected_since: Option<String>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: Option<i64>,
 }
 
@@ -1701,72 +1121,46 @@ pub struct Publisher {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail).
 #[tc_model]
 pub struct PulsarNetworkAccessPointInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8jjiuayds"`
+    /// `VpcId`; example: `"vpc-8jjiuayds"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1i12ofyz"`
+    /// `SubnetId`; example: `"subnet-1i12ofyz"`
     pub subnet_id: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"ip:port"`
+    /// `Endpoint`; example: `"ip:port"`
     pub endpoint: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `InstanceId`; example: `"pulsar-mw4qmgaq298g"`
     pub instance_id: String,
 
-    /// `RouteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteType`; example: `1`
     pub route_type: u64,
 
-    /// `OperationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperationType`; example: `0`
     pub operation_type: Option<u64>,
 
-    /// `AccessPointsType`: a string.
-    ///
-    /// Example: `"vpc"`
+    /// `AccessPointsType`; example: `"vpc"`
     pub access_points_type: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Bandwidth`; example: `3`
     pub bandwidth: Option<i64>,
 
-    /// `SecurityPolicy`: a list of [`SecurityPolicy`] objects.
+    /// `SecurityPolicy`
     pub security_policy: Option<Vec<SecurityPolicy>>,
 
-    /// `StandardAccessPoint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StandardAccessPoint`; example: `true`
     pub standard_access_point: Option<bool>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-beijing-4"`
+    /// `ZoneName`; example: `"ap-beijing-4"`
     pub zone_name: Option<String>,
 
-    /// `Tls`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Tls`; example: `true`
     pub tls: Option<bool>,
 
-    /// `CustomUrl`: a string.
-    ///
-    /// Example: `"http://aaa.example.com:8443"`
+    /// `CustomUrl`; example: `"http://aaa.example.com:8443"`
     pub custom_url: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["group-dasda"]`
+    /// `SecurityGroupIds`; example: `["group-dasda"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
@@ -1775,92 +1169,58 @@ pub struct PulsarNetworkAccessPointInfo {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail).
 #[tc_model]
 pub struct PulsarProClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ClusterId`; example: `"1000"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `ClusterName`; example: `"pulsar-mw4qmgaq298g"`
     pub cluster_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devRemark"`
+    /// `Remark`; example: `"devRemark"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-21 19:00:00"`
+    /// `CreateTime`; example: `"2021-04-21 19:00:00"`
     pub create_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.5.1"`
+    /// `Version`; example: `"2.5.1"`
     pub version: String,
 
-    /// `NodeDistribution`: a list of [`InstanceNodeDistribution`] objects.
+    /// `NodeDistribution`
     pub node_distribution: Option<Vec<InstanceNodeDistribution>>,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxStorage`; example: `1000`
     pub max_storage: u64,
 
-    /// `CanEditRoute`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEditRoute`; example: `true`
     pub can_edit_route: Option<bool>,
 
-    /// `BillingLabelVersion`: a string.
-    ///
-    /// Example: `"PULSAR.P1/PULSAR.P2"`
+    /// `BillingLabelVersion`; example: `"PULSAR.P1/PULSAR.P2"`
     pub billing_label_version: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1725165113283`
+    /// `ExpireTime`; example: `1725165113283`
     pub expire_time: Option<i64>,
 
-    /// `AutoCreateTopicStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoCreateTopicStatus`; example: `true`
     pub auto_create_topic_status: Option<bool>,
 
-    /// `DefaultPartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DefaultPartitionNumber`; example: `10`
     pub default_partition_number: Option<i64>,
 
-    /// `Tenant`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `Tenant`; example: `"pulsar-mw4qmgaq298g"`
     pub tenant: Option<String>,
 
-    /// `DeleteProtection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteProtection`; example: `0`
     pub delete_protection: Option<i64>,
 
-    /// `ElasticTpsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticTpsEnabled`; example: `0`
     pub elastic_tps_enabled: Option<i64>,
 
-    /// `EncryptionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptionStatus`; example: `0`
     pub encryption_status: Option<i64>,
 
-    /// `AutoExpansionEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoExpansionEnabled`; example: `0`
     pub auto_expansion_enabled: Option<i64>,
 }
 
@@ -1869,69 +1229,43 @@ pub struct PulsarProClusterInfo {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail).
 #[tc_model]
 pub struct PulsarProClusterSpecInfo {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"标准型"`
+    /// `SpecName`; example: `"标准型"`
     pub spec_name: String,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxTps`; example: `5000`
     pub max_tps: u64,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxBandWidth`; example: `50`
     pub max_band_width: u64,
 
-    /// `MaxNamespaces`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxNamespaces`; example: `50`
     pub max_namespaces: u64,
 
-    /// `MaxTopics`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `MaxTopics`; example: `4000`
     pub max_topics: u64,
 
-    /// `ScalableTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ScalableTps`; example: `2000`
     pub scalable_tps: Option<u64>,
 
-    /// `MaxPartitions`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MaxPartitions`; example: `32`
     pub max_partitions: Option<u64>,
 
-    /// `MaxDelayedMessages`: a signed 64-bit integer.
-    ///
-    /// Example: `2000000`
+    /// `MaxDelayedMessages`; example: `2000000`
     pub max_delayed_messages: Option<i64>,
 
-    /// `MaxTopicsPartitioned`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxTopicsPartitioned`; example: `1`
     pub max_topics_partitioned: Option<i64>,
 
-    /// `BrokerMaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BrokerMaxConnections`; example: `1`
     pub broker_max_connections: Option<i64>,
 
-    /// `BrokerMaxConnectionsPerIp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BrokerMaxConnectionsPerIp`; example: `1`
     pub broker_max_connections_per_ip: Option<i64>,
 
-    /// `MaximumElasticStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaximumElasticStorage`; example: `1`
     pub maximum_elastic_storage: Option<i64>,
 
-    /// `TotalTps`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TotalTps`; example: `2000`
     pub total_tps: Option<i64>,
 }
 
@@ -1940,105 +1274,67 @@ pub struct PulsarProClusterSpecInfo {
 /// Returned in the output of [`DescribePulsarProInstances`](super::DescribePulsarProInstances).
 #[tc_model]
 pub struct PulsarProInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"pulsar-xxxx"`
+    /// `InstanceId`; example: `"pulsar-xxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `InstanceName`; example: `"cluster-test"`
     pub instance_name: String,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"2.7.2"`
+    /// `InstanceVersion`; example: `"2.7.2"`
     pub instance_version: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ConfigDisplay`: a string.
-    ///
-    /// Example: `"基础型"`
+    /// `ConfigDisplay`; example: `"基础型"`
     pub config_display: String,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxTps`; example: `10000`
     pub max_tps: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxStorage`; example: `100`
     pub max_storage: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ExpireTime`; example: `100000`
     pub expire_time: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"vip-basic-1"`
+    /// `SpecName`; example: `"vip-basic-1"`
     pub spec_name: String,
 
-    /// `ScalableTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ScalableTps`; example: `1000`
     pub scalable_tps: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: Option<String>,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxBandWidth`; example: `100`
     pub max_band_width: u64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-08 10:25:51"`
+    /// `CreateTime`; example: `"2023-12-08 10:25:51"`
     pub create_time: Option<String>,
 
-    /// `BillingLabelVersion`: a string.
-    ///
-    /// Example: `"PULSAR.P1/PULSAR.P2"`
+    /// `BillingLabelVersion`; example: `"PULSAR.P1/PULSAR.P2"`
     pub billing_label_version: Option<String>,
 
-    /// `Tenant`: a string.
-    ///
-    /// Example: `"tenant"`
+    /// `Tenant`; example: `"tenant"`
     pub tenant: Option<String>,
 
-    /// `CertificateList`: a list of [`CertificateInfo`] objects.
+    /// `CertificateList`
     pub certificate_list: Option<Vec<CertificateInfo>>,
 }
 
@@ -2047,14 +1343,10 @@ pub struct PulsarProInstance {
 /// Returned in the output of [`DescribeRabbitMQVipInstance`](super::DescribeRabbitMQVipInstance).
 #[tc_model]
 pub struct QueueQuota {
-    /// `MaxQueue`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxQueue`; example: `10`
     pub max_queue: i64,
 
-    /// `UsedQueue`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UsedQueue`; example: `5`
     pub used_queue: i64,
 }
 
@@ -2064,59 +1356,37 @@ pub struct QueueQuota {
 #[doc(alias = "RabbitMQBindingListInfo")]
 #[tc_model]
 pub struct RabbitMqBindingListInfo {
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"testSource"`
+    /// `Source`; example: `"testSource"`
     pub source: String,
 
-    /// `DestinationType`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `DestinationType`; example: `"queue"`
     pub destination_type: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"prod.queue"`
+    /// `Destination`; example: `"prod.queue"`
     pub destination: String,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"permission.created"`
+    /// `RoutingKey`; example: `"permission.created"`
     pub routing_key: String,
 
-    /// `SourceExchangeType`: a string.
-    ///
-    /// Example: `"direct"`
+    /// `SourceExchangeType`; example: `"direct"`
     pub source_exchange_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-20 11:15:47.612"`
+    /// `CreateTime`; example: `"2023-11-20 11:15:47.612"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-11-20 11:15:47.612"`
+    /// `ModifyTime`; example: `"2023-11-20 11:15:47.612"`
     pub modify_time: Option<String>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845669000`
+    /// `CreateTs`; example: `1736845669000`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845669000`
+    /// `ModifyTs`; example: `1736845669000`
     pub modify_ts: Option<u64>,
 }
 
@@ -2126,100 +1396,64 @@ pub struct RabbitMqBindingListInfo {
 #[doc(alias = "RabbitMQClusterAccessInfo")]
 #[tc_model]
 pub struct RabbitMqClusterAccessInfo {
-    /// `PublicAccessEndpoint`: a string.
-    ///
-    /// Example: `"101.10.10.101:5672"`
+    /// `PublicAccessEndpoint`; example: `"101.10.10.101:5672"`
     pub public_access_endpoint: Option<String>,
 
-    /// `WebConsoleEndpoint`: a string.
-    ///
-    /// Example: `"https://amqp-xx.com"`
+    /// `WebConsoleEndpoint`; example: `"https://amqp-xx.com"`
     pub web_console_endpoint: String,
 
-    /// `WebConsoleUsername`: a string.
-    ///
-    /// Example: `"username"`
+    /// `WebConsoleUsername`; example: `"username"`
     pub web_console_username: String,
 
-    /// `WebConsolePassword`: a string.
-    ///
-    /// Example: `"56A1S61651fd56a1"`
+    /// `WebConsolePassword`; example: `"56A1S61651fd56a1"`
     pub web_console_password: String,
 
-    /// `PublicAccessEndpointStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicAccessEndpointStatus`; example: `true`
     pub public_access_endpoint_status: bool,
 
-    /// `PublicControlConsoleSwitchStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicControlConsoleSwitchStatus`; example: `true`
     pub public_control_console_switch_status: bool,
 
-    /// `VpcControlConsoleSwitchStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VpcControlConsoleSwitchStatus`; example: `true`
     pub vpc_control_console_switch_status: bool,
 
-    /// `VpcWebConsoleEndpoint`: a string.
-    ///
-    /// Example: `"http://1.1.1.1:15672"`
+    /// `VpcWebConsoleEndpoint`; example: `"http://1.1.1.1:15672"`
     pub vpc_web_console_endpoint: String,
 
-    /// `PublicWebConsoleSwitchStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/CREATING/DELETING"`
+    /// `PublicWebConsoleSwitchStatus`; example: `"OFF/ON/CREATING/DELETING"`
     pub public_web_console_switch_status: String,
 
-    /// `VpcWebConsoleSwitchStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/CREATING/DELETING"`
+    /// `VpcWebConsoleSwitchStatus`; example: `"OFF/ON/CREATING/DELETING"`
     pub vpc_web_console_switch_status: String,
 
-    /// `PublicDataStreamStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/CREATING/DELETING"`
+    /// `PublicDataStreamStatus`; example: `"OFF/ON/CREATING/DELETING"`
     pub public_data_stream_status: String,
 
-    /// `PrometheusEndpointInfo`: a [`PrometheusEndpointInfo`].
+    /// `PrometheusEndpointInfo`
     pub prometheus_endpoint_info: PrometheusEndpointInfo,
 
-    /// `WebConsoleDomainEndpoint`: a string.
-    ///
-    /// Example: `"http://amqp-test.dashboard.rabbitmq.cq.public.tencenttdmq.com:15672/"`
+    /// `WebConsoleDomainEndpoint`; example: `"http://amqp-test.dashboard.rabbitmq.cq.public.tencenttdmq.com:15672/"`
     pub web_console_domain_endpoint: String,
 
-    /// `ControlPlaneEndpointInfo`: a [`VpcEndpointInfo`].
+    /// `ControlPlaneEndpointInfo`
     pub control_plane_endpoint_info: Option<VpcEndpointInfo>,
 
-    /// `PublicTlsAccessEndpoint`: a string.
-    ///
-    /// Example: `"amqps://amqp-xxx.amqp.tencenttdmq.com:5672"`
+    /// `PublicTlsAccessEndpoint`; example: `"amqps://amqp-xxx.amqp.tencenttdmq.com:5672"`
     pub public_tls_access_endpoint: Option<String>,
 
-    /// `PublicIpReused`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicIpReused`; example: `true`
     pub public_ip_reused: Option<bool>,
 
-    /// `PublicWebConsoleErrorMessage`: a string.
-    ///
-    /// Example: `"Qcloud Exception:modifyLoadBalancerConfig action failed"`
+    /// `PublicWebConsoleErrorMessage`; example: `"Qcloud Exception:modifyLoadBalancerConfig action failed"`
     pub public_web_console_error_message: Option<String>,
 
-    /// `VpcWebConsoleErrorMessage`: a string.
-    ///
-    /// Example: `"Conflict:vpc ip '127.0.0.1' is used"`
+    /// `VpcWebConsoleErrorMessage`; example: `"Conflict:vpc ip '127.0.0.1' is used"`
     pub vpc_web_console_error_message: Option<String>,
 
-    /// `PublicDataStreamErrorMessage`: a string.
-    ///
-    /// Example: `"Qcloud Exception:modifyLoadBalancerConfig action failed"`
+    /// `PublicDataStreamErrorMessage`; example: `"Qcloud Exception:modifyLoadBalancerConfig action failed"`
     pub public_data_stream_error_message: Option<String>,
 
-    /// `PublicStreamAccessEndpoint`: a string.
-    ///
-    /// Example: `"rabbitmq-stream://amqp-axrwrazp-gz-public-d.amqp.tencenttdmq.com:5552"`
+    /// `PublicStreamAccessEndpoint`; example: `"rabbitmq-stream://amqp-axrwrazp-gz-public-d.amqp.tencenttdmq.com:5552"`
     pub public_stream_access_endpoint: Option<String>,
 }
 
@@ -2229,168 +1463,106 @@ pub struct RabbitMqClusterAccessInfo {
 #[doc(alias = "RabbitMQClusterInfo")]
 #[tc_model]
 pub struct RabbitMqClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `ClusterId`; example: `"amqp-jero744g"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"prod_rabbitmq"`
+    /// `ClusterName`; example: `"prod_rabbitmq"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Region`; example: `"华南地区"`
     pub region: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666257531142`
+    /// `CreateTime`; example: `1666257531142`
     pub create_time: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"生产使用集群"`
+    /// `Remark`; example: `"生产使用集群"`
     pub remark: String,
 
-    /// `Vpcs`: a list of [`VpcEndpointInfo`] objects.
+    /// `Vpcs`
     pub vpcs: Vec<VpcEndpointInfo>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[190001]`
+    /// `ZoneIds`; example: `[190001]`
     pub zone_ids: Vec<i64>,
 
-    /// `VirtualHostNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VirtualHostNumber`; example: `10`
     pub virtual_host_number: i64,
 
-    /// `QueueNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QueueNumber`; example: `10`
     pub queue_number: i64,
 
-    /// `MessagePublishRate`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `MessagePublishRate`; example: `2.3`
     pub message_publish_rate: f64,
 
-    /// `MessageStackNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MessageStackNumber`; example: `5`
     pub message_stack_number: i64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `ExpireTime`; example: `1666257531143`
     pub expire_time: i64,
 
-    /// `ChannelNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelNumber`; example: `10`
     pub channel_number: i64,
 
-    /// `ConnectionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectionNumber`; example: `10`
     pub connection_number: i64,
 
-    /// `ConsumerNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConsumerNumber`; example: `10`
     pub consumer_number: i64,
 
-    /// `ExchangeNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExchangeNumber`; example: `10`
     pub exchange_number: i64,
 
-    /// `ExceptionInformation`: a string.
+    /// `ExceptionInformation`
     pub exception_information: Option<String>,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterStatus`; example: `0`
     pub cluster_status: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `MirrorQueuePolicyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MirrorQueuePolicyFlag`; example: `1`
     pub mirror_queue_policy_flag: i64,
 
-    /// `MessageConsumeRate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MessageConsumeRate`; example: `1.0`
     pub message_consume_rate: Option<f64>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"3.8.30"`
+    /// `ClusterVersion`; example: `"3.8.30"`
     pub cluster_version: Option<String>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<u64>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: Option<u64>,
 
-    /// `IsolatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `IsolatedTime`; example: `1666257531143`
     pub isolated_time: Option<i64>,
 
-    /// `Container`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Container`; example: `true`
     pub container: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `MirroredQueueRisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MirroredQueueRisk`; example: `true`
     pub mirrored_queue_risk: Option<bool>,
 
-    /// `EnableRiskWarning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRiskWarning`; example: `true`
     pub enable_risk_warning: Option<bool>,
 
-    /// `ConsumeTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800000`
+    /// `ConsumeTimeout`; example: `1800000`
     pub consume_timeout: Option<u64>,
 
-    /// `ChannelMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ChannelMax`; example: `1024`
     pub channel_max: Option<u64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"CDC"`
+    /// `ClusterType`; example: `"CDC"`
     pub cluster_type: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-uytuq2tq"`
+    /// `CdcClusterId`; example: `"cdc-uytuq2tq"`
     pub cdc_cluster_id: Option<String>,
 }
 
@@ -2400,34 +1572,22 @@ pub struct RabbitMqClusterInfo {
 #[doc(alias = "RabbitMQClusterSpecInfo")]
 #[tc_model]
 pub struct RabbitMqClusterSpecInfo {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"标准型"`
+    /// `SpecName`; example: `"标准型"`
     pub spec_name: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeCount`; example: `3`
     pub node_count: u64,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxTps`; example: `5000`
     pub max_tps: u64,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxBandWidth`; example: `50`
     pub max_band_width: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxStorage`; example: `100`
     pub max_storage: u64,
 
-    /// `PublicNetworkTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublicNetworkTps`; example: `1`
     pub public_network_tps: u64,
 }
 
@@ -2437,29 +1597,19 @@ pub struct RabbitMqClusterSpecInfo {
 #[doc(alias = "RabbitMQClusterWhiteListInfo")]
 #[tc_model]
 pub struct RabbitMqClusterWhiteListInfo {
-    /// `WhiteList`: a string.
-    ///
-    /// Example: `"1.2.3.4,5.6.7.8"`
+    /// `WhiteList`; example: `"1.2.3.4,5.6.7.8"`
     pub white_list: String,
 
-    /// `PublicControlConsoleWhiteList`: a string.
-    ///
-    /// Example: `"1.2.3.4,5.6.7.8"`
+    /// `PublicControlConsoleWhiteList`; example: `"1.2.3.4,5.6.7.8"`
     pub public_control_console_white_list: String,
 
-    /// `PublicDataStreamWhiteList`: a string.
-    ///
-    /// Example: `"1.2.3.4,5.6.7.8"`
+    /// `PublicDataStreamWhiteList`; example: `"1.2.3.4,5.6.7.8"`
     pub public_data_stream_white_list: String,
 
-    /// `PublicControlConsoleWhiteListStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/MODIFYING"`
+    /// `PublicControlConsoleWhiteListStatus`; example: `"OFF/ON/MODIFYING"`
     pub public_control_console_white_list_status: Option<String>,
 
-    /// `PublicDataStreamWhiteListStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/MODIFYING"`
+    /// `PublicDataStreamWhiteListStatus`; example: `"OFF/ON/MODIFYING"`
     pub public_data_stream_white_list_status: Option<String>,
 }
 
@@ -2469,94 +1619,58 @@ pub struct RabbitMqClusterWhiteListInfo {
 #[doc(alias = "RabbitMQExchangeListInfo")]
 #[tc_model]
 pub struct RabbitMqExchangeListInfo {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"tea-exchange"`
+    /// `ExchangeName`; example: `"tea-exchange"`
     pub exchange_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"茶饮专用"`
+    /// `Remark`; example: `"茶饮专用"`
     pub remark: Option<String>,
 
-    /// `ExchangeType`: a string.
-    ///
-    /// Example: `"fanout"`
+    /// `ExchangeType`; example: `"fanout"`
     pub exchange_type: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"tdmq_data"`
+    /// `VirtualHost`; example: `"tdmq_data"`
     pub virtual_host: String,
 
-    /// `ExchangeCreator`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ExchangeCreator`; example: `"user"`
     pub exchange_creator: String,
 
-    /// `CreateTimeStamp`: a string.
-    ///
-    /// Example: `"2016-11-09 11:44:44"`
+    /// `CreateTimeStamp`; example: `"2016-11-09 11:44:44"`
     pub create_time_stamp: String,
 
-    /// `ModTimeStamp`: a string.
-    ///
-    /// Example: `"2016-11-09 11:44:44"`
+    /// `ModTimeStamp`; example: `"2016-11-09 11:44:44"`
     pub mod_time_stamp: String,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateIn`; example: `0.0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateOut`; example: `0.0`
     pub message_rate_out: Option<f64>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoDelete`; example: `true`
     pub auto_delete: Option<bool>,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Internal`; example: `true`
     pub internal: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: Option<String>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"tea-policy"`
+    /// `Policy`; example: `"tea-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"alternate-exchange\":\"my-ae\"}"`
+    /// `Arguments`; example: `"{\"alternate-exchange\":\"my-ae\"}"`
     pub arguments: Option<String>,
 
-    /// `MessagesDelayed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessagesDelayed`; example: `0`
     pub messages_delayed: Option<u64>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845893923`
+    /// `CreateTs`; example: `1736845893923`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845896000`
+    /// `ModifyTs`; example: `1736845896000`
     pub modify_ts: Option<u64>,
 }
 
@@ -2566,54 +1680,34 @@ pub struct RabbitMqExchangeListInfo {
 #[doc(alias = "RabbitMQPermission")]
 #[tc_model]
 pub struct RabbitMqPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ConfigRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ConfigRegexp`; example: `".*"`
     pub config_regexp: String,
 
-    /// `WriteRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `WriteRegexp`; example: `".*"`
     pub write_regexp: String,
 
-    /// `ReadRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ReadRegexp`; example: `".*"`
     pub read_regexp: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-08-29 14:06:38.067"`
+    /// `CreateTime`; example: `"2023-08-29 14:06:38.067"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-08-29 14:06:38.067"`
+    /// `ModifyTime`; example: `"2023-08-29 14:06:38.067"`
     pub modify_time: Option<String>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845619365`
+    /// `CreateTs`; example: `1736845619365`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743481475296`
+    /// `ModifyTs`; example: `1743481475296`
     pub modify_ts: Option<u64>,
 }
 
@@ -2623,35 +1717,23 @@ pub struct RabbitMqPermission {
 #[doc(alias = "RabbitMQPrivateNode")]
 #[tc_model]
 pub struct RabbitMqPrivateNode {
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node-xx"`
+    /// `NodeName`; example: `"node-xx"`
     pub node_name: Option<String>,
 
-    /// `NodeStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `NodeStatus`; example: `"running"`
     pub node_status: Option<String>,
 
-    /// `CPUUsage`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `CPUUsage`; example: `"10%"`
     #[tc(rename = "CPUUsage")]
     pub cpu_usage: Option<String>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Memory`; example: `1024`
     pub memory: Option<u64>,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"20%"`
+    /// `DiskUsage`; example: `"20%"`
     pub disk_usage: Option<String>,
 
-    /// `ProcessNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProcessNumber`; example: `1000`
     pub process_number: Option<u64>,
 }
 
@@ -2661,9 +1743,7 @@ pub struct RabbitMqPrivateNode {
 #[doc(alias = "RabbitMQQueueListConsumerDetailInfo")]
 #[tc_model]
 pub struct RabbitMqQueueListConsumerDetailInfo {
-    /// `ConsumersNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsumersNumber`; example: `1`
     pub consumers_number: Option<i64>,
 }
 
@@ -2673,99 +1753,61 @@ pub struct RabbitMqQueueListConsumerDetailInfo {
 #[doc(alias = "RabbitMQQueueListInfo")]
 #[tc_model]
 pub struct RabbitMqQueueListInfo {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueueName"`
+    /// `QueueName`; example: `"testQueueName"`
     pub queue_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"testRemark"`
+    /// `Remark`; example: `"testRemark"`
     pub remark: Option<String>,
 
-    /// `ConsumerDetail`: a [`RabbitMqQueueListConsumerDetailInfo`].
-    ///
-    /// Example: `{"ConsumersNumber":3}`
+    /// `ConsumerDetail`; example: `{"ConsumersNumber":3}`
     pub consumer_detail: RabbitMqQueueListConsumerDetailInfo,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"classic"`
+    /// `QueueType`; example: `"classic"`
     pub queue_type: String,
 
-    /// `MessageHeapCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MessageHeapCount`; example: `20`
     pub message_heap_count: Option<i64>,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateIn`; example: `0.0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateOut`; example: `0.0`
     pub message_rate_out: Option<f64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-03 11:58:39.447"`
+    /// `CreateTime`; example: `"2024-01-03 11:58:39.447"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-01-03 11:58:39.447"`
+    /// `ModifyTime`; example: `"2024-01-03 11:58:39.447"`
     pub modify_time: Option<String>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoDelete`; example: `true`
     pub auto_delete: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: Option<String>,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"tdmq_data"`
+    /// `VirtualHost`; example: `"tdmq_data"`
     pub virtual_host: Option<String>,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"rabbit@amqp-xxx.rabbitmq-broker-0"`
+    /// `Node`; example: `"rabbit@amqp-xxx.rabbitmq-broker-0"`
     pub node: Option<String>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"mirror-policy"`
+    /// `Policy`; example: `"mirror-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"x-ordered\": false}"`
+    /// `Arguments`; example: `"{\"x-ordered\": false}"`
     pub arguments: Option<String>,
 
-    /// `Exclusive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Exclusive`; example: `false`
     pub exclusive: Option<bool>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845882000`
+    /// `CreateTs`; example: `1736845882000`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845884000`
+    /// `ModifyTs`; example: `1736845884000`
     pub modify_ts: Option<u64>,
 }
 
@@ -2775,74 +1817,46 @@ pub struct RabbitMqQueueListInfo {
 #[doc(alias = "RabbitMQUser")]
 #[tc_model]
 pub struct RabbitMqUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-2ppxx4rq"`
+    /// `InstanceId`; example: `"amqp-2ppxx4rq"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Password`; example: `"abc123"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["management"]`
+    /// `Tags`; example: `["management"]`
     pub tags: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `CreateTime`; example: `"2022-11-11 11:11:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `ModifyTime`; example: `"2022-11-11 11:11:11"`
     pub modify_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"System"`
+    /// `Type`; example: `"System"`
     pub r#type: String,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxConnections`; example: `100`
     pub max_connections: Option<i64>,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxChannels`; example: `1000`
     pub max_channels: Option<i64>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845619365`
+    /// `CreateTs`; example: `1736845619365`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1743481475296`
+    /// `ModifyTs`; example: `1743481475296`
     pub modify_ts: Option<u64>,
 
-    /// `CamAuthEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CamAuthEnabled`; example: `false`
     pub cam_auth_enabled: Option<bool>,
 
-    /// `CamCredentialName`: a string.
-    ///
-    /// Example: `"sadfsdfui"`
+    /// `CamCredentialName`; example: `"sadfsdfui"`
     pub cam_credential_name: Option<String>,
 }
 
@@ -2852,14 +1866,10 @@ pub struct RabbitMqUser {
 #[doc(alias = "RabbitMQUserQuota")]
 #[tc_model]
 pub struct RabbitMqUserQuota {
-    /// `MaxUser`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxUser`; example: `20`
     pub max_user: i64,
 
-    /// `UsedUser`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedUser`; example: `1`
     pub used_user: i64,
 }
 
@@ -2869,19 +1879,13 @@ pub struct RabbitMqUserQuota {
 #[doc(alias = "RabbitMQVHostBaseQuota")]
 #[tc_model]
 pub struct RabbitMqvHostBaseQuota {
-    /// `MaxConnectionPerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnectionPerVhost`; example: `1000`
     pub max_connection_per_vhost: Option<i64>,
 
-    /// `MaxExchangePerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxExchangePerVhost`; example: `1000`
     pub max_exchange_per_vhost: Option<i64>,
 
-    /// `MaxQueuePerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxQueuePerVhost`; example: `1000`
     pub max_queue_per_vhost: Option<i64>,
 }
 
@@ -2891,128 +1895,82 @@ pub struct RabbitMqvHostBaseQuota {
 #[doc(alias = "RabbitMQVipInstance")]
 #[tc_model]
 pub struct RabbitMqVipInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-jero744g"`
+    /// `InstanceId`; example: `"amqp-jero744g"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"prod_rabbitmq"`
+    /// `InstanceName`; example: `"prod_rabbitmq"`
     pub instance_name: String,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"3.11.8"`
+    /// `InstanceVersion`; example: `"3.11.8"`
     pub instance_version: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NodeCount`; example: `5`
     pub node_count: u64,
 
-    /// `ConfigDisplay`: a string.
-    ///
-    /// Example: `"基础型"`
+    /// `ConfigDisplay`; example: `"基础型"`
     pub config_display: String,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxTps`; example: `10000`
     pub max_tps: u64,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `MaxBandWidth`; example: `1200`
     pub max_band_width: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxStorage`; example: `100`
     pub max_storage: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `ExpireTime`; example: `1666257531143`
     pub expire_time: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"生产使用集群"`
+    /// `Remark`; example: `"生产使用集群"`
     pub remark: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"rabbit-vip-basic-1"`
+    /// `SpecName`; example: `"rabbit-vip-basic-1"`
     pub spec_name: String,
 
-    /// `ExceptionInformation`: a string.
+    /// `ExceptionInformation`
     pub exception_information: Option<String>,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterStatus`; example: `0`
     pub cluster_status: i64,
 
-    /// `PublicAccessEndpoint`: a string.
-    ///
-    /// Example: `"amqp://127.0.0.1:5672"`
+    /// `PublicAccessEndpoint`; example: `"amqp://127.0.0.1:5672"`
     pub public_access_endpoint: Option<String>,
 
-    /// `Vpcs`: a list of [`VpcEndpointInfo`] objects.
+    /// `Vpcs`
     pub vpcs: Option<Vec<VpcEndpointInfo>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `CreateTime`; example: `1666257531143`
     pub create_time: Option<u64>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceType`; example: `0`
     pub instance_type: Option<u64>,
 
-    /// `IsolatedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `IsolatedTime`; example: `1666257531143`
     pub isolated_time: Option<u64>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `PublicStreamAccessEndpoint`: a string.
-    ///
-    /// Example: `"rabbitmq-stream://amqp-axrwrazp-gz-public-d.amqp.tencenttdmq.com:5552"`
+    /// `PublicStreamAccessEndpoint`; example: `"rabbitmq-stream://amqp-axrwrazp-gz-public-d.amqp.tencenttdmq.com:5552"`
     pub public_stream_access_endpoint: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ClusterType`; example: `"NORMAL"`
     pub cluster_type: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cluster-sar14jjjww"`
+    /// `CdcClusterId`; example: `"cluster-sar14jjjww"`
     pub cdc_cluster_id: Option<String>,
 }
 
@@ -3022,80 +1980,52 @@ pub struct RabbitMqVipInstance {
 #[doc(alias = "RabbitMQVirtualHostInfo")]
 #[tc_model]
 pub struct RabbitMqVirtualHostInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Description`; example: `"hello"`
     pub description: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `CreateTime`; example: `"2022-11-11 11:11:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `ModifyTime`; example: `"2022-11-11 11:11:11"`
     pub modify_time: String,
 
-    /// `VirtualHostStatistics`: a [`RabbitMqVirtualHostStatistics`].
+    /// `VirtualHostStatistics`
     pub virtual_host_statistics: RabbitMqVirtualHostStatistics,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceFlag`; example: `false`
     pub trace_flag: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `MessageHeapCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessageHeapCount`; example: `0`
     pub message_heap_count: Option<i64>,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MessageRateIn`; example: `0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MessageRateOut`; example: `0`
     pub message_rate_out: Option<f64>,
 
-    /// `MirrorQueuePolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MirrorQueuePolicyFlag`; example: `true`
     pub mirror_queue_policy_flag: Option<bool>,
 
-    /// `CreateTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845872769`
+    /// `CreateTs`; example: `1736845872769`
     pub create_ts: Option<u64>,
 
-    /// `ModifyTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736845875000`
+    /// `ModifyTs`; example: `1736845875000`
     pub modify_ts: Option<u64>,
 
-    /// `Quota`: a [`RabbitMqvHostBaseQuota`].
-    ///
-    /// Example: `{"maxConnectionsPerVHost":1000}`
+    /// `Quota`; example: `{"maxConnectionsPerVHost":1000}`
     pub quota: Option<RabbitMqvHostBaseQuota>,
 }
 
@@ -3105,29 +2035,19 @@ pub struct RabbitMqVirtualHostInfo {
 #[doc(alias = "RabbitMQVirtualHostStatistics")]
 #[tc_model]
 pub struct RabbitMqVirtualHostStatistics {
-    /// `CurrentQueues`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentQueues`; example: `1`
     pub current_queues: Option<i64>,
 
-    /// `CurrentExchanges`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentExchanges`; example: `1`
     pub current_exchanges: Option<i64>,
 
-    /// `CurrentConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentConnections`; example: `1`
     pub current_connections: Option<i64>,
 
-    /// `CurrentChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentChannels`; example: `1`
     pub current_channels: Option<i64>,
 
-    /// `CurrentUsers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentUsers`; example: `1`
     pub current_users: Option<i64>,
 }
 
@@ -3137,14 +2057,10 @@ pub struct RabbitMqVirtualHostStatistics {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct RetentionPolicy {
-    /// `TimeInMinutes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeInMinutes`; example: `0`
     pub time_in_minutes: i64,
 
-    /// `SizeInMB`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SizeInMB`; example: `0`
     #[tc(rename = "SizeInMB")]
     pub size_in_mb: i64,
 }
@@ -3155,70 +2071,46 @@ pub struct RetentionPolicy {
 #[doc(alias = "RocketMQClusterConfig")]
 #[tc_model]
 pub struct RocketMqClusterConfig {
-    /// `MaxTpsPerNamespace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `MaxTpsPerNamespace`; example: `8000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_tps_per_namespace: Option<u64>,
 
-    /// `MaxNamespaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNamespaceNum`; example: `10`
     pub max_namespace_num: u64,
 
-    /// `UsedNamespaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UsedNamespaceNum`; example: `3`
     pub used_namespace_num: u64,
 
-    /// `MaxTopicNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxTopicNum`; example: `1000`
     pub max_topic_num: u64,
 
-    /// `UsedTopicNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `UsedTopicNum`; example: `8`
     pub used_topic_num: u64,
 
-    /// `MaxGroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxGroupNum`; example: `10000`
     pub max_group_num: u64,
 
-    /// `UsedGroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedGroupNum`; example: `10`
     pub used_group_num: u64,
 
-    /// `MaxRetentionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxRetentionTime`; example: `100000`
     pub max_retention_time: u64,
 
-    /// `MaxLatencyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxLatencyTime`; example: `100000`
     pub max_latency_time: u64,
 
-    /// `MaxQueuesPerTopic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxQueuesPerTopic`; example: `16`
     pub max_queues_per_topic: Option<u64>,
 
-    /// `TopicDistribution`: a list of [`RocketMqTopicDistribution`] objects.
+    /// `TopicDistribution`
     pub topic_distribution: Option<Vec<RocketMqTopicDistribution>>,
 
-    /// `MaxRoleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxRoleNum`; example: `100`
     pub max_role_num: Option<i64>,
 
-    /// `MaxTpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `MaxTpsLimit`; example: `4000`
     pub max_tps_limit: Option<i64>,
 }
 
@@ -3228,15 +2120,13 @@ pub struct RocketMqClusterConfig {
 #[doc(alias = "RocketMQClusterDetail")]
 #[tc_model]
 pub struct RocketMqClusterDetail {
-    /// `Info`: a [`RocketMqClusterInfo`].
+    /// `Info`
     pub info: RocketMqClusterInfo,
 
-    /// `Config`: a [`RocketMqClusterConfig`].
+    /// `Config`
     pub config: RocketMqClusterConfig,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -3246,163 +2136,101 @@ pub struct RocketMqClusterDetail {
 #[doc(alias = "RocketMQClusterInfo")]
 #[tc_model]
 pub struct RocketMqClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `ClusterId`; example: `"rocketmq-4k4orqgq"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"rocket-order-instance"`
+    /// `ClusterName`; example: `"rocket-order-instance"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Region`; example: `"华南地区"`
     pub region: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `CreateTime`; example: `1729478721`
     pub create_time: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"info-remark"`
+    /// `Remark`; example: `"info-remark"`
     pub remark: Option<String>,
 
-    /// `PublicEndPoint`: a string.
-    ///
-    /// Example: `"rocketmq.access.public.com:9867"`
+    /// `PublicEndPoint`; example: `"rocketmq.access.public.com:9867"`
     pub public_end_point: String,
 
-    /// `VpcEndPoint`: a string.
-    ///
-    /// Example: `"rocketmq.resource.vpc.com:5010"`
+    /// `VpcEndPoint`; example: `"rocketmq.resource.vpc.com:5010"`
     pub vpc_end_point: String,
 
-    /// `SupportNamespaceEndpoint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportNamespaceEndpoint`; example: `true`
     pub support_namespace_endpoint: Option<bool>,
 
-    /// `Vpcs`: a list of [`VpcConfig`] objects.
+    /// `Vpcs`
     pub vpcs: Option<Vec<VpcConfig>>,
 
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVip`; example: `false`
     pub is_vip: Option<bool>,
 
-    /// `RocketMQFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RocketMQFlag`; example: `false`
     #[tc(rename = "RocketMQFlag")]
     pub rocket_mq_flag: Option<bool>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `IsolateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `IsolateTime`; example: `1729478721`
     pub isolate_time: Option<i64>,
 
-    /// `HttpPublicEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `HttpPublicEndpoint`; example: `"http://ip:port"`
     pub http_public_endpoint: Option<String>,
 
-    /// `HttpVpcEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `HttpVpcEndpoint`; example: `"http://ip:port"`
     pub http_vpc_endpoint: Option<String>,
 
-    /// `InternalEndpoint`: a string.
-    ///
-    /// Example: `"namespace.internal:port"`
+    /// `InternalEndpoint`; example: `"namespace.internal:port"`
     pub internal_endpoint: Option<String>,
 
-    /// `HttpInternalEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `HttpInternalEndpoint`; example: `"http://ip:port"`
     pub http_internal_endpoint: Option<String>,
 
-    /// `AclEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AclEnabled`; example: `true`
     pub acl_enabled: Option<bool>,
 
-    /// `PublicClbId`: a string.
-    ///
-    /// Example: `"clbId"`
+    /// `PublicClbId`; example: `"clbId"`
     pub public_clb_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"vip"`
+    /// `Vip`; example: `"vip"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"mqvpc296"`
+    /// `VpcId`; example: `"mqvpc296"`
     pub vpc_id: Option<String>,
 
-    /// `SupportMigration`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportMigration`; example: `false`
     pub support_migration: Option<bool>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceStatus`; example: `1`
     pub instance_status: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<i64>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001]`
+    /// `ZoneIds`; example: `[100001]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `IsFrozen`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFrozen`; example: `false`
     pub is_frozen: Option<bool>,
 
-    /// `AutoCreateTopicEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateTopicEnabled`; example: `false`
     pub auto_create_topic_enabled: Option<bool>,
 
-    /// `AdminFeatureEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AdminFeatureEnabled`; example: `false`
     pub admin_feature_enabled: Option<bool>,
 
-    /// `AdminAccessKey`: a string.
-    ///
-    /// Example: `"ak5pe5ae0cca"`
+    /// `AdminAccessKey`; example: `"ak5pe5ae0cca"`
     pub admin_access_key: Option<String>,
 
-    /// `AdminSecretKey`: a string.
-    ///
-    /// Example: `"sk4ea181d5da"`
+    /// `AdminSecretKey`; example: `"sk4ea181d5da"`
     pub admin_secret_key: Option<String>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `AutoCreateConsumeGroupEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoCreateConsumeGroupEnabled`; example: `true`
     pub auto_create_consume_group_enabled: Option<bool>,
 }
 
@@ -3412,24 +2240,16 @@ pub struct RocketMqClusterInfo {
 #[doc(alias = "RocketMQClusterRecentStats")]
 #[tc_model]
 pub struct RocketMqClusterRecentStats {
-    /// `TopicNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TopicNum`; example: `20`
     pub topic_num: u64,
 
-    /// `ProducedMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11000`
+    /// `ProducedMsgNum`; example: `11000`
     pub produced_msg_num: u64,
 
-    /// `ConsumedMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11200`
+    /// `ConsumedMsgNum`; example: `11200`
     pub consumed_msg_num: u64,
 
-    /// `AccumulativeMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22000`
+    /// `AccumulativeMsgNum`; example: `22000`
     pub accumulative_msg_num: u64,
 }
 
@@ -3439,29 +2259,19 @@ pub struct RocketMqClusterRecentStats {
 #[doc(alias = "RocketMQConsumerConnection")]
 #[tc_model]
 pub struct RocketMqConsumerConnection {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClientId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub client_id: String,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"192.168.0.1:5555"`
+    /// `ClientAddr`; example: `"192.168.0.1:5555"`
     pub client_addr: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"JAVA"`
+    /// `Language`; example: `"JAVA"`
     pub language: String,
 
-    /// `Accumulative`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Accumulative`; example: `100`
     pub accumulative: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V4.9.7"`
+    /// `Version`; example: `"V4.9.7"`
     pub version: String,
 }
 
@@ -3471,34 +2281,22 @@ pub struct RocketMqConsumerConnection {
 #[doc(alias = "RocketMQConsumerTopic")]
 #[tc_model]
 pub struct RocketMqConsumerTopic {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: u64,
 
-    /// `Accumulative`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Accumulative`; example: `100`
     pub accumulative: i64,
 
-    /// `LastConsumptionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1697945990000`
+    /// `LastConsumptionTime`; example: `1697945990000`
     pub last_consumption_time: u64,
 
-    /// `SubRule`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubRule`; example: `"test_tag"`
     pub sub_rule: Option<String>,
 }
 
@@ -3508,14 +2306,10 @@ pub struct RocketMqConsumerTopic {
 #[doc(alias = "RocketMQDataPoint")]
 #[tc_model]
 pub struct RocketMqDataPoint {
-    /// `Timestamps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1733295960,1733296020]`
+    /// `Timestamps`; example: `[1733295960,1733296020]`
     pub timestamps: Option<Vec<i64>>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0,1]`
+    /// `Values`; example: `[0,1]`
     pub values: Option<Vec<f64>>,
 }
 
@@ -3525,104 +2319,68 @@ pub struct RocketMqDataPoint {
 #[doc(alias = "RocketMQGroup")]
 #[tc_model]
 pub struct RocketMqGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Name`; example: `"test_group"`
     pub name: String,
 
-    /// `ConsumerNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConsumerNum`; example: `2`
     pub consumer_num: u64,
 
-    /// `TPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TPS`; example: `100`
     #[tc(rename = "TPS")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tps: Option<u64>,
 
-    /// `TotalAccumulative`: a signed 64-bit integer.
-    ///
-    /// Example: `380`
+    /// `TotalAccumulative`; example: `380`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub total_accumulative: Option<i64>,
 
-    /// `ConsumptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConsumptionMode`; example: `0`
     pub consumption_mode: i64,
 
-    /// `ReadEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadEnabled`; example: `true`
     pub read_enabled: bool,
 
-    /// `RetryPartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryPartitionNum`; example: `2`
     pub retry_partition_num: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `CreateTime`; example: `1729478721`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729478721`
+    /// `UpdateTime`; example: `1729478721`
     pub update_time: u64,
 
-    /// `ClientProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `ClientProtocol`; example: `"tcp"`
     pub client_protocol: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `ConsumerType`: a string.
-    ///
-    /// Example: `"PUSH"`
+    /// `ConsumerType`; example: `"PUSH"`
     pub consumer_type: Option<String>,
 
-    /// `BroadcastEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BroadcastEnabled`; example: `false`
     pub broadcast_enabled: bool,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `GroupType`; example: `"TCP"`
     pub group_type: Option<String>,
 
-    /// `RetryMaxTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `RetryMaxTimes`; example: `16`
     pub retry_max_times: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-4k4orqgq"`
+    /// `InstanceId`; example: `"rocketmq-4k4orqgq"`
     pub instance_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `Namespace`; example: `"test_namespace"`
     pub namespace: Option<String>,
 
-    /// `SubscribeTopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubscribeTopicNum`; example: `10`
     pub subscribe_topic_num: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 }
 
@@ -3632,34 +2390,22 @@ pub struct RocketMqGroup {
 #[doc(alias = "RocketMQGroupConfig")]
 #[tc_model]
 pub struct RocketMqGroupConfig {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupName`; example: `"test_group"`
     pub group_name: String,
 
-    /// `ConsumeBroadcastEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumeBroadcastEnable`; example: `false`
     pub consume_broadcast_enable: bool,
 
-    /// `ConsumeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumeEnable`; example: `false`
     pub consume_enable: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `ConsumerGroupType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `ConsumerGroupType`; example: `"TCP"`
     pub consumer_group_type: Option<String>,
 }
 
@@ -3669,100 +2415,64 @@ pub struct RocketMqGroupConfig {
 #[doc(alias = "RocketMQInstanceConfig")]
 #[tc_model]
 pub struct RocketMqInstanceConfig {
-    /// `MaxTpsPerNamespace`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `MaxTpsPerNamespace`; example: `8000`
     pub max_tps_per_namespace: u64,
 
-    /// `MaxNamespaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNamespaceNum`; example: `10`
     pub max_namespace_num: u64,
 
-    /// `UsedNamespaceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UsedNamespaceNum`; example: `3`
     pub used_namespace_num: u64,
 
-    /// `MaxTopicNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxTopicNum`; example: `1000`
     pub max_topic_num: u64,
 
-    /// `UsedTopicNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `UsedTopicNum`; example: `8`
     pub used_topic_num: u64,
 
-    /// `MaxGroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxGroupNum`; example: `10000`
     pub max_group_num: u64,
 
-    /// `UsedGroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedGroupNum`; example: `10`
     pub used_group_num: u64,
 
-    /// `ConfigDisplay`: a string.
-    ///
-    /// Example: `"标准版"`
+    /// `ConfigDisplay`; example: `"标准版"`
     pub config_display: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: u64,
 
-    /// `NodeDistribution`: a list of [`InstanceNodeDistribution`] objects.
+    /// `NodeDistribution`
     pub node_distribution: Vec<InstanceNodeDistribution>,
 
-    /// `TopicDistribution`: a list of [`RocketMqTopicDistribution`] objects.
+    /// `TopicDistribution`
     pub topic_distribution: Vec<RocketMqTopicDistribution>,
 
-    /// `MaxQueuesPerTopic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxQueuesPerTopic`; example: `16`
     pub max_queues_per_topic: Option<u64>,
 
-    /// `MaxRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `MaxRetention`; example: `168`
     pub max_retention: Option<i64>,
 
-    /// `MinRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `MinRetention`; example: `24`
     pub min_retention: Option<i64>,
 
-    /// `Retention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `Retention`; example: `72`
     pub retention: Option<i64>,
 
-    /// `TopicNumLowerLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicNumLowerLimit`; example: `1`
     pub topic_num_lower_limit: Option<i64>,
 
-    /// `TopicNumUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TopicNumUpperLimit`; example: `10`
     pub topic_num_upper_limit: Option<i64>,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `SendReceiveRatio`; example: `0.5`
     pub send_receive_ratio: Option<f64>,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `TpsLimit`; example: `12000`
     pub tps_limit: Option<i64>,
 
-    /// `GeneralSkuCode`: a string.
-    ///
-    /// Example: `"general_8k"`
+    /// `GeneralSkuCode`; example: `"general_8k"`
     pub general_sku_code: Option<String>,
 }
 
@@ -3772,29 +2482,19 @@ pub struct RocketMqInstanceConfig {
 #[doc(alias = "RocketMQMessageTrack")]
 #[tc_model]
 pub struct RocketMqMessageTrack {
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `ConsumeStatus`: a string.
-    ///
-    /// Example: `"CONSUMED"`
+    /// `ConsumeStatus`; example: `"CONSUMED"`
     pub consume_status: String,
 
-    /// `TrackType`: a string.
-    ///
-    /// Example: `"CONSUMED_BUT_FILTERED"`
+    /// `TrackType`; example: `"CONSUMED_BUT_FILTERED"`
     pub track_type: String,
 
-    /// `ExceptionDesc`: a string.
-    ///
-    /// Example: `"NO Exception"`
+    /// `ExceptionDesc`; example: `"NO Exception"`
     pub exception_desc: Option<String>,
 
-    /// `ConsumeStatusSource`: a string.
-    ///
-    /// Example: `"TRACE_REPORT"`
+    /// `ConsumeStatusSource`; example: `"TRACE_REPORT"`
     pub consume_status_source: Option<String>,
 }
 
@@ -3804,14 +2504,10 @@ pub struct RocketMqMessageTrack {
 #[doc(alias = "RocketMQMigrationTopicDistribution")]
 #[tc_model]
 pub struct RocketMqMigrationTopicDistribution {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"S_R_D_RW"`
+    /// `Stage`; example: `"S_R_D_RW"`
     pub stage: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 }
 
@@ -3821,44 +2517,28 @@ pub struct RocketMqMigrationTopicDistribution {
 #[doc(alias = "RocketMQMsgLog")]
 #[tc_model]
 pub struct RocketMqMsgLog {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `MsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub msg_id: String,
 
-    /// `MsgTag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `MsgTag`; example: `"test_tag"`
     pub msg_tag: Option<String>,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"9.43.174.90"`
+    /// `ProducerAddr`; example: `"9.43.174.90"`
     pub producer_addr: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2023-10-08 15:45:16"`
+    /// `ProduceTime`; example: `"2023-10-08 15:45:16"`
     pub produce_time: String,
 
-    /// `PulsarMsgId`: a string.
-    ///
-    /// Example: `"092BAE5A1656070DEA4E276DF0760089"`
+    /// `PulsarMsgId`; example: `"092BAE5A1656070DEA4E276DF0760089"`
     pub pulsar_msg_id: String,
 
-    /// `DeadLetterResendTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DeadLetterResendTimes`; example: `10`
     pub dead_letter_resend_times: Option<i64>,
 
-    /// `ResendSuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ResendSuccessCount`; example: `10`
     pub resend_success_count: Option<i64>,
 }
 
@@ -3868,39 +2548,25 @@ pub struct RocketMqMsgLog {
 #[doc(alias = "RocketMQNamespace")]
 #[tc_model]
 pub struct RocketMqNamespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `NamespaceId`; example: `"prod"`
     pub namespace_id: String,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Ttl`; example: `100000`
     pub ttl: u64,
 
-    /// `RetentionTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RetentionTime`; example: `10000`
     pub retention_time: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `PublicEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `PublicEndpoint`; example: `"http://ip:port"`
     pub public_endpoint: Option<String>,
 
-    /// `VpcEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `VpcEndpoint`; example: `"http://ip:port"`
     pub vpc_endpoint: Option<String>,
 
-    /// `InternalEndpoint`: a string.
-    ///
-    /// Example: `"http://ip:port"`
+    /// `InternalEndpoint`; example: `"http://ip:port"`
     pub internal_endpoint: Option<String>,
 }
 
@@ -3910,37 +2576,25 @@ pub struct RocketMqNamespace {
 #[doc(alias = "RocketMQRoleConfig")]
 #[tc_model]
 pub struct RocketMqRoleConfig {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role"`
+    /// `RoleName`; example: `"test_role"`
     pub role_name: Option<String>,
 
-    /// `RoleToken`: a string.
-    ///
-    /// Example: `"akTd0eozCSH78BYp1E"`
+    /// `RoleToken`; example: `"akTd0eozCSH78BYp1E"`
     pub role_token: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `EnvironmentId`; example: `"test_ns"`
     pub environment_id: Option<String>,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["produce","consume"]`
+    /// `Permissions`; example: `["produce","consume"]`
     pub permissions: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 
-    /// `DetailedRolePerms`: a list of [`DetailedRolePerm`] objects.
+    /// `DetailedRolePerms`
     pub detailed_role_perms: Option<Vec<DetailedRolePerm>>,
 }
 
@@ -3950,53 +2604,45 @@ pub struct RocketMqRoleConfig {
 #[doc(alias = "RocketMQRouterRuleInfo")]
 #[tc_model]
 pub struct RocketMqRouterRuleInfo {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TENCENT_MQTT"`
+    /// `SourceType`; example: `"TENCENT_MQTT"`
     pub source_type: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"TENCENT_MQTT"`
+    /// `TargetType`; example: `"TENCENT_MQTT"`
     pub target_type: String,
 
-    /// `RemarkName`: a string.
-    ///
-    /// Example: `"test-cluster-copy"`
+    /// `RemarkName`; example: `"test-cluster-copy"`
     pub remark_name: Option<String>,
 
-    /// `AliRocketMQSource`: a [`RouterRocketMqSource`].
+    /// `AliRocketMQSource`
     #[tc(rename = "AliRocketMQSource")]
     pub ali_rocket_mq_source: Option<RouterRocketMqSource>,
 
-    /// `AliRocketMQTarget`: a [`RouterRocketMqTarget`].
+    /// `AliRocketMQTarget`
     #[tc(rename = "AliRocketMQTarget")]
     pub ali_rocket_mq_target: Option<RouterRocketMqTarget>,
 
-    /// `AliMessageServiceSource`: a [`RouterMessageServiceSource`].
+    /// `AliMessageServiceSource`
     pub ali_message_service_source: Option<RouterMessageServiceSource>,
 
-    /// `AliMessageServiceTarget`: a [`RouterMessageServiceTarget`].
+    /// `AliMessageServiceTarget`
     pub ali_message_service_target: Option<RouterMessageServiceTarget>,
 
-    /// `TenRocketMQSource`: a [`RouterTencentRocketMqSource`].
+    /// `TenRocketMQSource`
     #[tc(rename = "TenRocketMQSource")]
     pub ten_rocket_mq_source: Option<RouterTencentRocketMqSource>,
 
-    /// `TenRocketMQTarget`: a [`RouterTencentRocketMqTarget`].
+    /// `TenRocketMQTarget`
     #[tc(rename = "TenRocketMQTarget")]
     pub ten_rocket_mq_target: Option<RouterTencentRocketMqTarget>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"mqtt-data-copy"`
+    /// `AliasName`; example: `"mqtt-data-copy"`
     pub alias_name: Option<String>,
 
-    /// `TenMQTTSource`: a [`RouterTencentMqttSource`].
+    /// `TenMQTTSource`
     #[tc(rename = "TenMQTTSource")]
     pub ten_mqtt_source: Option<RouterTencentMqttSource>,
 
-    /// `TenMQTTTarget`: a [`RouterTencentMqttTarget`].
+    /// `TenMQTTTarget`
     #[tc(rename = "TenMQTTTarget")]
     pub ten_mqtt_target: Option<RouterTencentMqttTarget>,
 }
@@ -4007,82 +2653,52 @@ pub struct RocketMqRouterRuleInfo {
 #[doc(alias = "RocketMQSubscription")]
 #[tc_model]
 pub struct RocketMqSubscription {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DeadLetter"`
+    /// `Type`; example: `"DeadLetter"`
     pub r#type: Option<String>,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: Option<i64>,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"TAG"`
+    /// `ExpressionType`; example: `"TAG"`
     pub expression_type: Option<String>,
 
-    /// `SubString`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubString`; example: `"test_tag"`
     pub sub_string: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `260`
+    /// `ConsumerLag`; example: `260`
     pub consumer_lag: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `ClusterId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub cluster_id: Option<String>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `IsOnline`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOnline`; example: `false`
     pub is_online: Option<bool>,
 
-    /// `ConsumeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsumeType`; example: `1`
     pub consume_type: Option<i64>,
 
-    /// `Consistency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Consistency`; example: `1`
     pub consistency: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1727420571`
+    /// `LastUpdateTime`; example: `1727420571`
     pub last_update_time: Option<i64>,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxRetryTimes`; example: `10`
     pub max_retry_times: Option<i64>,
 
-    /// `ClientProtocol`: a string.
-    ///
-    /// Example: `"TCP/HTTP"`
+    /// `ClientProtocol`; example: `"TCP/HTTP"`
     pub client_protocol: Option<String>,
 
-    /// `ClientSubscriptionInfos`: a list of [`ClientSubscriptionInfo`] objects.
+    /// `ClientSubscriptionInfos`
     pub client_subscription_infos: Option<Vec<ClientSubscriptionInfo>>,
 }
 
@@ -4092,65 +2708,43 @@ pub struct RocketMqSubscription {
 #[doc(alias = "RocketMQTopic")]
 #[tc_model]
 pub struct RocketMqTopic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Name`; example: `"test_topic"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `GroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `GroupNum`; example: `5`
     pub group_num: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `CreateTime`; example: `100000`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `UpdateTime`; example: `100000`
     pub update_time: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rocketmq-2p9vx3ax9jxg"`
+    /// `InstanceId`; example: `"rocketmq-2p9vx3ax9jxg"`
     pub instance_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `Namespace`; example: `"test_namespace"`
     pub namespace: Option<String>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1727420571`
+    /// `LastUpdateTime`; example: `1727420571`
     pub last_update_time: Option<i64>,
 
-    /// `SubscriptionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubscriptionCount`; example: `10`
     pub subscription_count: Option<i64>,
 
-    /// `SubscriptionData`: a list of [`RocketMqSubscription`] objects.
+    /// `SubscriptionData`
     pub subscription_data: Option<Vec<RocketMqSubscription>>,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 }
 
@@ -4160,29 +2754,19 @@ pub struct RocketMqTopic {
 #[doc(alias = "RocketMQTopicConfig")]
 #[tc_model]
 pub struct RocketMqTopicConfig {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"test_ns"`
+    /// `Namespace`; example: `"test_ns"`
     pub namespace: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `TopicName`; example: `"test_topic"`
     pub topic_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `Partitions`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Partitions`; example: `3`
     pub partitions: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 }
 
@@ -4192,14 +2776,10 @@ pub struct RocketMqTopicConfig {
 #[doc(alias = "RocketMQTopicDistribution")]
 #[tc_model]
 pub struct RocketMqTopicDistribution {
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TopicType`; example: `"Normal"`
     pub topic_type: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 }
 
@@ -4209,99 +2789,61 @@ pub struct RocketMqTopicDistribution {
 #[doc(alias = "RocketMQVipInstance")]
 #[tc_model]
 pub struct RocketMqVipInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-4k4orqgq1"`
+    /// `InstanceId`; example: `"rmq-4k4orqgq1"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"order-instance"`
+    /// `InstanceName`; example: `"order-instance"`
     pub instance_name: String,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"4.9.3"`
+    /// `InstanceVersion`; example: `"4.9.3"`
     pub instance_version: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NodeCount`; example: `5`
     pub node_count: u64,
 
-    /// `ConfigDisplay`: a string.
-    ///
-    /// Example: `"基础型"`
+    /// `ConfigDisplay`; example: `"基础型"`
     pub config_display: String,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxTps`; example: `10000`
     pub max_tps: u64,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `MaxBandWidth`; example: `1200`
     pub max_band_width: u64,
 
-    /// `MaxStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxStorage`; example: `100`
     pub max_storage: u64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ExpireTime`; example: `100000`
     pub expire_time: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark-info"`
+    /// `Remark`; example: `"remark-info"`
     pub remark: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"rocket-vip-basic-0"`
+    /// `SpecName`; example: `"rocket-vip-basic-0"`
     pub spec_name: String,
 
-    /// `MaxRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `MaxRetention`; example: `168`
     pub max_retention: i64,
 
-    /// `MinRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `MinRetention`; example: `24`
     pub min_retention: i64,
 
-    /// `Retention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `Retention`; example: `72`
     pub retention: i64,
 
-    /// `AclEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AclEnabled`; example: `true`
     pub acl_enabled: bool,
 
-    /// `DestroyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `369182637452345`
+    /// `DestroyTime`; example: `369182637452345`
     pub destroy_time: Option<u64>,
 }
 
@@ -4310,45 +2852,31 @@ pub struct RocketMqVipInstance {
 /// Returned in the output of [`DescribeRocketMQRoles`](super::DescribeRocketMQRoles) and [`DescribeRoles`](super::DescribeRoles).
 #[tc_model]
 pub struct Role {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Remark`; example: `"测试账号"`
     pub remark: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub update_time: String,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 
-    /// `TokenType`: a string.
+    /// `TokenType`
     pub token_type: Option<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"aasdsa"`
+    /// `SecretName`; example: `"aasdsa"`
     pub secret_name: Option<String>,
 
-    /// `RotateFreq`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RotateFreq`; example: `1`
     pub rotate_freq: Option<u64>,
 }
 
@@ -4357,43 +2885,25 @@ pub struct Role {
 /// Sent in the input of [`CreateRocketMQRouterRule`](super::CreateRocketMQRouterRule).
 #[tc_model]
 pub struct RouterMessageServiceSource {
-    /// `AccessKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`, required in requests; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `Endpoint`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://endpoint-url"`
+    /// `Endpoint`, required in requests; example: `"http://endpoint-url"`
     pub endpoint: Option<String>,
 
-    /// `Queue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"queue-01"`
+    /// `Queue`, required in requests; example: `"queue-01"`
     pub queue: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`, required in requests; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 
-    /// `EnableDecodeBody`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `EnableDecodeBody`; example: `"ON"`
     pub enable_decode_body: Option<String>,
 
-    /// `SourceConsumeConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceConsumeConcurrentThreadCount`; example: `3`
     pub source_consume_concurrent_thread_count: Option<i64>,
 
-    /// `FilterFromTimestampMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1778227792069`
+    /// `FilterFromTimestampMs`; example: `1778227792069`
     pub filter_from_timestamp_ms: Option<i64>,
 }
 
@@ -4402,42 +2912,25 @@ pub struct RouterMessageServiceSource {
 /// Sent in the input of [`CreateRocketMQRouterRule`](super::CreateRocketMQRouterRule).
 #[tc_model]
 pub struct RouterMessageServiceTarget {
-    /// `AccessKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`, required in requests; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `Endpoint`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://endpoint-url"`
+    /// `Endpoint`, required in requests; example: `"http://endpoint-url"`
     pub endpoint: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`, required in requests; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 
-    /// `Queue`: a string.
-    ///
-    /// Example: `"queue-dev"`
+    /// `Queue`; example: `"queue-dev"`
     pub queue: Option<String>,
 
-    /// `SendWithBase64`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `SendWithBase64`; example: `"ON"`
     pub send_with_base64: Option<String>,
 
-    /// `TargetProduceConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TargetProduceConcurrentThreadCount`; example: `3`
     pub target_produce_concurrent_thread_count: Option<i64>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"order-topic"`
+    /// `Topic`; example: `"order-topic"`
     pub topic: Option<String>,
 }
 
@@ -4447,62 +2940,34 @@ pub struct RouterMessageServiceTarget {
 #[doc(alias = "RouterRocketMQSource")]
 #[tc_model]
 pub struct RouterRocketMqSource {
-    /// `AccessKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`, required in requests; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `FilterExpression`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"*"`
+    /// `FilterExpression`, required in requests; example: `"*"`
     pub filter_expression: Option<String>,
 
-    /// `FilterFromTimestampMs`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1778227792069`
+    /// `FilterFromTimestampMs`, required in requests; example: `1778227792069`
     pub filter_from_timestamp_ms: Option<i64>,
 
-    /// `FilterType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TAG"`
+    /// `FilterType`, required in requests; example: `"TAG"`
     pub filter_type: Option<String>,
 
-    /// `Group`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"consume-group-dev"`
+    /// `Group`, required in requests; example: `"consume-group-dev"`
     pub group: Option<String>,
 
-    /// `NameServerAddressList`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.12.95.36:9876"`
+    /// `NameServerAddressList`, required in requests; example: `"10.12.95.36:9876"`
     pub name_server_address_list: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`, required in requests; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic-dev"`
+    /// `Topic`, required in requests; example: `"topic-dev"`
     pub topic: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `SourceConsumeConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceConsumeConcurrentThreadCount`; example: `3`
     pub source_consume_concurrent_thread_count: Option<i64>,
 }
 
@@ -4512,38 +2977,22 @@ pub struct RouterRocketMqSource {
 #[doc(alias = "RouterRocketMQTarget")]
 #[tc_model]
 pub struct RouterRocketMqTarget {
-    /// `AccessKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`, required in requests; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `NameServerAddressList`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.13.26.24:9876"`
+    /// `NameServerAddressList`, required in requests; example: `"10.13.26.24:9876"`
     pub name_server_address_list: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`, required in requests; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic-dev"`
+    /// `Topic`, required in requests; example: `"topic-dev"`
     pub topic: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TargetProduceConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TargetProduceConcurrentThreadCount`; example: `3`
     pub target_produce_concurrent_thread_count: Option<i64>,
 }
 
@@ -4553,48 +3002,28 @@ pub struct RouterRocketMqTarget {
 #[doc(alias = "RouterTencentMQTTSource")]
 #[tc_model]
 pub struct RouterTencentMqttSource {
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mqtt-demo123"`
+    /// `ClusterId`, required in requests; example: `"mqtt-demo123"`
     pub cluster_id: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic_test"`
+    /// `Topic`, required in requests; example: `"topic_test"`
     pub topic: Option<String>,
 
-    /// `SourceRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`, required in requests; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`, required in requests; example: `"admin"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test-qwe"`
+    /// `Password`; example: `"test-qwe"`
     pub password: Option<String>,
 
-    /// `SourceConsumeConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceConsumeConcurrentThreadCount`; example: `3`
     pub source_consume_concurrent_thread_count: Option<i64>,
 
-    /// `FilterFromTimestampMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1778228294045`
+    /// `FilterFromTimestampMs`; example: `1778228294045`
     pub filter_from_timestamp_ms: Option<i64>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"mqtt-47a342b2z-qy-internal.mqtt.tencenttdmq.com:1883"`
+    /// `Endpoint`; example: `"mqtt-47a342b2z-qy-internal.mqtt.tencenttdmq.com:1883"`
     pub endpoint: Option<String>,
 }
 
@@ -4604,48 +3033,28 @@ pub struct RouterTencentMqttSource {
 #[doc(alias = "RouterTencentMQTTTarget")]
 #[tc_model]
 pub struct RouterTencentMqttTarget {
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mqtt-demo123"`
+    /// `ClusterId`, required in requests; example: `"mqtt-demo123"`
     pub cluster_id: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic_test"`
+    /// `Topic`, required in requests; example: `"topic_test"`
     pub topic: Option<String>,
 
-    /// `SourceRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`, required in requests; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"admin"`
+    /// `UserName`, required in requests; example: `"admin"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"text-password"`
+    /// `Password`; example: `"text-password"`
     pub password: Option<String>,
 
-    /// `TargetProduceConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TargetProduceConcurrentThreadCount`; example: `3`
     pub target_produce_concurrent_thread_count: Option<i64>,
 
-    /// `FilterFromTimestampMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1778228115046`
+    /// `FilterFromTimestampMs`; example: `1778228115046`
     pub filter_from_timestamp_ms: Option<i64>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"mqtt-47jsu8b2z-qy-internal.mqtt.tencenttdmq.com:1883"`
+    /// `Endpoint`; example: `"mqtt-47jsu8b2z-qy-internal.mqtt.tencenttdmq.com:1883"`
     pub endpoint: Option<String>,
 }
 
@@ -4655,64 +3064,37 @@ pub struct RouterTencentMqttTarget {
 #[doc(alias = "RouterTencentRocketMQSource")]
 #[tc_model]
 pub struct RouterTencentRocketMqSource {
-    /// `FilterExpression`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"*"`
+    /// `FilterExpression`, required in requests; example: `"*"`
     pub filter_expression: Option<String>,
 
-    /// `FilterFromTimestampMs`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1778227331069`
+    /// `FilterFromTimestampMs`, required in requests; example: `1778227331069`
     pub filter_from_timestamp_ms: Option<i64>,
 
-    /// `FilterType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TAG"`
+    /// `FilterType`, required in requests; example: `"TAG"`
     pub filter_type: Option<String>,
 
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"order-topic"`
+    /// `Topic`, required in requests; example: `"order-topic"`
     pub topic: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rocketmq-iweu89234j"`
+    /// `ClusterId`, required in requests; example: `"rocketmq-iweu89234j"`
     pub cluster_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `SourceConsumeConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceConsumeConcurrentThreadCount`; example: `3`
     pub source_consume_concurrent_thread_count: Option<i64>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `SourceRegion`; example: `"ap-chengdu"`
     pub source_region: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"admin-role1"`
+    /// `RoleName`; example: `"admin-role1"`
     pub role_name: Option<String>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 }
 
@@ -4722,46 +3104,28 @@ pub struct RouterTencentRocketMqSource {
 #[doc(alias = "RouterTencentRocketMQTarget")]
 #[tc_model]
 pub struct RouterTencentRocketMqTarget {
-    /// `Topic`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic-order"`
+    /// `Topic`, required in requests; example: `"topic-order"`
     pub topic: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rmq-ksud723m"`
+    /// `ClusterId`, required in requests; example: `"rmq-ksud723m"`
     pub cluster_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `TargetProduceConcurrentThreadCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TargetProduceConcurrentThreadCount`; example: `3`
     pub target_produce_concurrent_thread_count: Option<i64>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `TargetRegion`; example: `"ap-chengdu"`
     pub target_region: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"admin-role"`
+    /// `RoleName`; example: `"admin-role"`
     pub role_name: Option<String>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"accesskey-text"`
+    /// `AccessKey`; example: `"accesskey-text"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretkey-text"`
+    /// `SecretKey`; example: `"secretkey-text"`
     pub secret_key: Option<String>,
 }
 
@@ -4771,19 +3135,13 @@ pub struct RouterTencentRocketMqTarget {
 /// Returned in the output of [`DescribePulsarProInstanceDetail`](super::DescribePulsarProInstanceDetail).
 #[tc_model]
 pub struct SecurityPolicy {
-    /// `Route`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Route`; example: `"1.1.1.1"`
     pub route: Option<String>,
 
-    /// `Policy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Policy`; example: `true`
     pub policy: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Remark`; example: `"1"`
     pub remark: Option<String>,
 }
 
@@ -4792,14 +3150,10 @@ pub struct SecurityPolicy {
 /// Returned in the output of [`DescribeMsgTrace`](super::DescribeMsgTrace).
 #[tc_model]
 pub struct ServerLog {
-    /// `SaveTime`: a string.
-    ///
-    /// Example: `"2024-10-08 11:38:48,068"`
+    /// `SaveTime`; example: `"2024-10-08 11:38:48,068"`
     pub save_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 }
 
@@ -4808,14 +3162,10 @@ pub struct ServerLog {
 /// Sent in the input of [`DescribePublishers`](super::DescribePublishers).
 #[tc_model]
 pub struct Sort {
-    /// `Name`: a string.
-    ///
-    /// Example: `"msgRateIn"`
+    /// `Name`; example: `"msgRateIn"`
     pub name: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: String,
 }
 
@@ -4824,100 +3174,64 @@ pub struct Sort {
 /// Returned in the output of [`DescribeSubscriptions`](super::DescribeSubscriptions).
 #[tc_model]
 pub struct Subscription {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `ConnectedSince`: a string.
-    ///
-    /// Example: `"2024-09-12T16:01:59.677+08:00"`
+    /// `ConnectedSince`; example: `"2024-09-12T16:01:59.677+08:00"`
     pub connected_since: Option<String>,
 
-    /// `ConsumerAddr`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ConsumerAddr`; example: `"127.0.0.1"`
     pub consumer_addr: Option<String>,
 
-    /// `ConsumerCount`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ConsumerCount`; example: `"11"`
     pub consumer_count: Option<String>,
 
-    /// `ConsumerName`: a string.
-    ///
-    /// Example: `"devConsumerName"`
+    /// `ConsumerName`; example: `"devConsumerName"`
     pub consumer_name: Option<String>,
 
-    /// `MsgBacklog`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MsgBacklog`; example: `"1"`
     pub msg_backlog: Option<String>,
 
-    /// `MsgRateExpired`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MsgRateExpired`; example: `"1"`
     pub msg_rate_expired: Option<String>,
 
-    /// `MsgRateOut`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MsgRateOut`; example: `"1"`
     pub msg_rate_out: Option<String>,
 
-    /// `MsgThroughputOut`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MsgThroughputOut`; example: `"1"`
     pub msg_throughput_out: Option<String>,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"devSubscriptionName"`
+    /// `SubscriptionName`; example: `"devSubscriptionName"`
     pub subscription_name: Option<String>,
 
-    /// `ConsumerSets`: a list of [`Consumer`] objects.
+    /// `ConsumerSets`
     pub consumer_sets: Option<Vec<Consumer>>,
 
-    /// `IsOnline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOnline`; example: `true`
     pub is_online: Option<bool>,
 
-    /// `ConsumersScheduleSets`: a list of [`ConsumersSchedule`] objects.
+    /// `ConsumersScheduleSets`
     pub consumers_schedule_sets: Option<Vec<ConsumersSchedule>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devRemark"`
+    /// `Remark`; example: `"devRemark"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-10-05 14:30:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2023-10-05 14:30:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-12-05 14:30:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2023-12-05 14:30:00"`
     pub update_time: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"Shared"`
+    /// `SubType`; example: `"Shared"`
     pub sub_type: Option<String>,
 
-    /// `BlockedSubscriptionOnUnackedMsgs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BlockedSubscriptionOnUnackedMsgs`; example: `true`
     pub blocked_subscription_on_unacked_msgs: Option<bool>,
 
-    /// `MaxUnackedMsgNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxUnackedMsgNum`; example: `5000`
     pub max_unacked_msg_num: Option<i64>,
 }
 
@@ -4927,19 +3241,13 @@ pub struct Subscription {
 /// Returned in the output of [`DeleteSubscriptions`](super::DeleteSubscriptions).
 #[tc_model]
 pub struct SubscriptionTopic {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: String,
 
-    /// `SubscriptionName`: a string.
-    ///
-    /// Example: `"devSub"`
+    /// `SubscriptionName`; example: `"devSub"`
     pub subscription_name: String,
 }
 
@@ -4949,16 +3257,10 @@ pub struct SubscriptionTopic {
 /// Returned in the output of [`DescribeAMQPClusters`](super::DescribeAMQPClusters), [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusters`](super::DescribeClusters), [`DescribeCmqQueueDetail`](super::DescribeCmqQueueDetail), [`DescribeCmqQueues`](super::DescribeCmqQueues), [`DescribeCmqTopicDetail`](super::DescribeCmqTopicDetail) and 10 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_tag_key"`
+    /// `TagKey`, required in requests; example: `"test_tag_key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_tag_value1"`
+    /// `TagValue`, required in requests; example: `"test_tag_value1"`
     pub tag_value: Option<String>,
 }
 
@@ -4967,12 +3269,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeRocketMQGroups`](super::DescribeRocketMQGroups) and [`DescribeRocketMQTopics`](super::DescribeRocketMQTopics).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `TagKey`; example: `"test_key"`
     pub tag_key: String,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Vec<String>,
 }
 
@@ -4981,151 +3281,95 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct Topic {
-    /// `AverageMsgSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `AverageMsgSize`; example: `"10"`
     pub average_msg_size: Option<String>,
 
-    /// `ConsumerCount`: a string.
-    ///
-    /// Example: `"120"`
+    /// `ConsumerCount`; example: `"120"`
     pub consumer_count: Option<String>,
 
-    /// `LastConfirmedEntry`: a string.
-    ///
-    /// Example: `"100"`
+    /// `LastConfirmedEntry`; example: `"100"`
     pub last_confirmed_entry: Option<String>,
 
-    /// `LastLedgerCreatedTimestamp`: a string.
-    ///
-    /// Example: `"2024-06-19 14:15:54"`
+    /// `LastLedgerCreatedTimestamp`; example: `"2024-06-19 14:15:54"`
     pub last_ledger_created_timestamp: Option<String>,
 
-    /// `MsgRateIn`: a string.
-    ///
-    /// Example: `"130"`
+    /// `MsgRateIn`; example: `"130"`
     pub msg_rate_in: Option<String>,
 
-    /// `MsgRateOut`: a string.
-    ///
-    /// Example: `"140"`
+    /// `MsgRateOut`; example: `"140"`
     pub msg_rate_out: Option<String>,
 
-    /// `MsgThroughputIn`: a string.
-    ///
-    /// Example: `"160"`
+    /// `MsgThroughputIn`; example: `"160"`
     pub msg_throughput_in: Option<String>,
 
-    /// `MsgThroughputOut`: a string.
-    ///
-    /// Example: `"120"`
+    /// `MsgThroughputOut`; example: `"120"`
     pub msg_throughput_out: Option<String>,
 
-    /// `NumberOfEntries`: a string.
-    ///
-    /// Example: `"100"`
+    /// `NumberOfEntries`; example: `"100"`
     pub number_of_entries: Option<String>,
 
-    /// `Partitions`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Partitions`; example: `2`
     pub partitions: Option<i64>,
 
-    /// `ProducerCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ProducerCount`; example: `"2"`
     pub producer_count: Option<String>,
 
-    /// `TotalSize`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TotalSize`; example: `"2"`
     pub total_size: Option<String>,
 
-    /// `SubTopicSets`: a list of [`PartitionsTopic`] objects.
+    /// `SubTopicSets`
     pub sub_topic_sets: Option<Vec<PartitionsTopic>>,
 
-    /// `TopicType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TopicType`; example: `0`
     pub topic_type: Option<u64>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devRemark"`
+    /// `Remark`; example: `"devRemark"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-19 14:15:54"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-06-19 14:15:54"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-19 14:15:54"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-06-19 14:15:54"`
     pub update_time: Option<String>,
 
-    /// `ProducerLimit`: a string.
-    ///
-    /// Example: `"5000"`
+    /// `ProducerLimit`; example: `"5000"`
     pub producer_limit: Option<String>,
 
-    /// `ConsumerLimit`: a string.
-    ///
-    /// Example: `"5000"`
+    /// `ConsumerLimit`; example: `"5000"`
     pub consumer_limit: Option<String>,
 
-    /// `PulsarTopicType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PulsarTopicType`; example: `1`
     pub pulsar_topic_type: Option<i64>,
 
-    /// `MsgTTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgTTL`; example: `60`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<u64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `ClusterId`; example: `"pulsar-mw4qmgaq298g"`
     pub cluster_id: Option<String>,
 
-    /// `Tenant`: a string.
-    ///
-    /// Example: `"pulsar-mw4qmgaq298g"`
+    /// `Tenant`; example: `"pulsar-mw4qmgaq298g"`
     pub tenant: Option<String>,
 
-    /// `IsolateConsumerEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsolateConsumerEnable`; example: `true`
     pub isolate_consumer_enable: Option<bool>,
 
-    /// `AckTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AckTimeOut`; example: `60`
     pub ack_time_out: Option<i64>,
 
-    /// `PulsarTopicMessageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PulsarTopicMessageType`; example: `0`
     pub pulsar_topic_message_type: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DelayMessagePolicy`: a string.
-    ///
-    /// Example: `"defaultPolicy"`
+    /// `DelayMessagePolicy`; example: `"defaultPolicy"`
     pub delay_message_policy: Option<String>,
 }
 
@@ -5135,14 +3379,10 @@ pub struct Topic {
 /// Returned in the output of [`DeleteTopics`](super::DeleteTopics).
 #[tc_model]
 pub struct TopicRecord {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"devNs"`
+    /// `EnvironmentId`; example: `"devNs"`
     pub environment_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: String,
 }
 
@@ -5151,34 +3391,22 @@ pub struct TopicRecord {
 /// Returned in the output of [`DescribeRocketMQTopicStats`](super::DescribeRocketMQTopicStats).
 #[tc_model]
 pub struct TopicStats {
-    /// `BrokerName`: a string.
-    ///
-    /// Example: `"broker-1"`
+    /// `BrokerName`; example: `"broker-1"`
     pub broker_name: Option<String>,
 
-    /// `QueueId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QueueId`; example: `3`
     pub queue_id: Option<i64>,
 
-    /// `MinOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinOffset`; example: `2`
     pub min_offset: Option<i64>,
 
-    /// `MaxOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `MaxOffset`; example: `7`
     pub max_offset: Option<i64>,
 
-    /// `MessageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MessageCount`; example: `10`
     pub message_count: Option<i64>,
 
-    /// `LastUpdateTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1727422630`
+    /// `LastUpdateTimestamp`; example: `1727422630`
     pub last_update_timestamp: Option<i64>,
 }
 
@@ -5188,14 +3416,10 @@ pub struct TopicStats {
 #[doc(alias = "Topic_Simplification")]
 #[tc_model]
 pub struct TopicSimplification {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"devTopic"`
+    /// `TopicName`; example: `"devTopic"`
     pub topic_name: Option<String>,
 
-    /// `PulsarTopicType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PulsarTopicType`; example: `1`
     pub pulsar_topic_type: Option<i64>,
 }
 
@@ -5204,14 +3428,10 @@ pub struct TopicSimplification {
 /// Returned in the output of [`DescribeMqMsgTrace`](super::DescribeMqMsgTrace) and [`DescribeRocketMQMsgTrace`](super::DescribeRocketMQMsgTrace).
 #[tc_model]
 pub struct TraceResult {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"produce"`
+    /// `Stage`; example: `"produce"`
     pub stage: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"\", \"\"}"`
+    /// `Data`; example: `"{\"\", \"\"}"`
     pub data: String,
 }
 
@@ -5220,29 +3440,19 @@ pub struct TraceResult {
 /// Returned in the output of [`DescribeRabbitMQVipInstance`](super::DescribeRabbitMQVipInstance).
 #[tc_model]
 pub struct VirtualHostQuota {
-    /// `MaxVirtualHost`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxVirtualHost`; example: `10`
     pub max_virtual_host: i64,
 
-    /// `UsedVirtualHost`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `UsedVirtualHost`; example: `4`
     pub used_virtual_host: i64,
 
-    /// `MaxConnectionPerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnectionPerVhost`; example: `1000`
     pub max_connection_per_vhost: Option<i64>,
 
-    /// `MaxExchangePerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxExchangePerVhost`; example: `1000`
     pub max_exchange_per_vhost: Option<i64>,
 
-    /// `MaxQueuePerVhost`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxQueuePerVhost`; example: `1000`
     pub max_queue_per_vhost: Option<i64>,
 }
 
@@ -5251,34 +3461,22 @@ pub struct VirtualHostQuota {
 /// Returned in the output of [`DescribeBindVpcs`](super::DescribeBindVpcs).
 #[tc_model]
 pub struct VpcBindRecord {
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-8jjiuayds"`
+    /// `UniqueVpcId`; example: `"vpc-8jjiuayds"`
     pub unique_vpc_id: String,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1i12ofyz"`
+    /// `UniqueSubnetId`; example: `"subnet-1i12ofyz"`
     pub unique_subnet_id: String,
 
-    /// `RouterId`: a string.
-    ///
-    /// Example: `"124323"`
+    /// `RouterId`; example: `"124323"`
     pub router_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.120"`
+    /// `Ip`; example: `"10.0.0.120"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"devRemark"`
+    /// `Remark`; example: `"devRemark"`
     pub remark: Option<String>,
 }
 
@@ -5287,14 +3485,10 @@ pub struct VpcBindRecord {
 /// Returned in the output of [`DescribeRocketMQCluster`](super::DescribeRocketMQCluster), [`DescribeRocketMQClusters`](super::DescribeRocketMQClusters) and [`DescribeRocketMQVipInstanceDetail`](super::DescribeRocketMQVipInstanceDetail).
 #[tc_model]
 pub struct VpcConfig {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9dlrd5h1"`
+    /// `VpcId`; example: `"vpc-9dlrd5h1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jadmas"`
+    /// `SubnetId`; example: `"subnet-jadmas"`
     pub subnet_id: String,
 }
 
@@ -5303,43 +3497,28 @@ pub struct VpcConfig {
 /// Returned in the output of [`DescribeRabbitMQVipInstance`](super::DescribeRabbitMQVipInstance) and [`DescribeRabbitMQVipInstances`](super::DescribeRabbitMQVipInstances).
 #[tc_model]
 pub struct VpcEndpointInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `VpcEndpoint`: a string.
-    ///
-    /// Example: `"ip:port"`
+    /// `VpcEndpoint`; example: `"ip:port"`
     pub vpc_endpoint: String,
 
-    /// `VpcDataStreamEndpointStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OFF/ON/CREATING/DELETING"`
+    /// `VpcDataStreamEndpointStatus`, always sent in responses; example: `"OFF/ON/CREATING/DELETING"`
     pub vpc_data_stream_endpoint_status: Option<String>,
 
-    /// `VpcTlsEndpoint`: a string.
-    ///
-    /// Example: `"amqps://amqp-xxx.amqp.tencenttdmq.com:5671"`
+    /// `VpcTlsEndpoint`; example: `"amqps://amqp-xxx.amqp.tencenttdmq.com:5671"`
     pub vpc_tls_endpoint: Option<String>,
 
-    /// `VpcErrorMessage`: a string.
-    ///
-    /// Example: `"Conflict:vpc ip '127.0.0.1' is used"`
+    /// `VpcErrorMessage`; example: `"Conflict:vpc ip '127.0.0.1' is used"`
     pub vpc_error_message: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"210940"`
+    /// `Id`; example: `"210940"`
     pub id: Option<String>,
 
-    /// `VpcStreamEndpoint`: a string.
+    /// `VpcStreamEndpoint`
     pub vpc_stream_endpoint: Option<String>,
 }
 
@@ -5348,13 +3527,9 @@ pub struct VpcEndpointInfo {
 /// Sent in the input of [`CreateProCluster`](super::CreateProCluster) and [`CreateRocketMQVipInstance`](super::CreateRocketMQVipInstance).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9dlrd5h1"`
+    /// `VpcId`; example: `"vpc-9dlrd5h1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jadmas"`
+    /// `SubnetId`; example: `"subnet-jadmas"`
     pub subnet_id: String,
 }

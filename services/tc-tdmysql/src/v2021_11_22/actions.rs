@@ -7,9 +7,12 @@ use super::models;
 /// The `BreakStandbyDBInstanceRelation` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`BreakStandbyDBInstanceRelationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=BreakStandbyDBInstanceRelation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -18,24 +21,20 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct BreakStandbyDBInstanceRelation {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `IsForce`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsForce`; example: `true`
     pub is_force: Option<bool>,
 
-    /// `SyncDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SyncDelay`; example: `10`
     pub sync_delay: Option<i64>,
 }
 
 /// What a successful [`BreakStandbyDBInstanceRelation`] call returns.
 #[tc_model]
 pub struct BreakStandbyDBInstanceRelationResponse {
-    /// `FlowId`: a signed 64-bit integer.
+    /// `FlowId`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -45,30 +44,37 @@ pub struct BreakStandbyDBInstanceRelationResponse {
 /// The `CancelIsolateDBInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CancelIsolateDBInstancesResponse`].
-/// The codes it documents are in [`CancelIsolateDBInstancesError`](super::errors::CancelIsolateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CancelIsolateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.IsolateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationIsolateInstanceError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "CancelIsolateDBInstances",
     output = CancelIsolateDBInstancesResponse,
-    error = super::errors::CancelIsolateDBInstancesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct CancelIsolateDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
+    /// `InstanceIds`; example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`CancelIsolateDBInstances`] call returns.
 #[tc_model]
 pub struct CancelIsolateDBInstancesResponse {
-    /// `SuccessInstanceIds`: a list of strings.
+    /// `SuccessInstanceIds`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
+    /// `FailedInstanceIds`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -78,132 +84,111 @@ pub struct CancelIsolateDBInstancesResponse {
 /// The `CreateCloneInstance` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CreateCloneInstanceResponse`].
-/// The codes it documents are in [`CreateCloneInstanceError`](super::errors::CreateCloneInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CreateCloneInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation.AddTagDryrunError`](super::errors::TdmysqlErrorCode::DryRunOperationAddTagDryrunError)
+/// - [`FailedOperation.CreateFlowError`](super::errors::TdmysqlErrorCode::FailedOperationCreateFlowError)
+/// - [`FailedOperation.DBCreateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbCreateInstanceError)
+/// - [`FailedOperation.DescribeFullBackupListError`](super::errors::TdmysqlErrorCode::FailedOperationDescribeFullBackupListError)
+/// - [`InvalidParameter.CreateInstanceParamError`](super::errors::TdmysqlErrorCode::InvalidParameterCreateInstanceParamError)
+/// - [`InvalidParameterValue.CheckCloneInstanceDiskError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckCloneInstanceDiskError)
+/// - [`InvalidParameterValue.CheckDiskError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckDiskError)
+/// - [`InvalidParameterValue.CheckInstanceVersionError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckInstanceVersionError)
+/// - [`InvalidParameterValue.CheckNameError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckNameError)
+/// - [`InvalidParameterValue.CheckSpecError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckSpecError)
+/// - [`InvalidParameterValue.CheckVpcError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckVpcError)
+/// - [`InvalidParameterValue.NodeReplicasInvalidError`](super::errors::TdmysqlErrorCode::InvalidParameterValueNodeReplicasInvalidError)
+/// - [`LimitExceeded.AddTagCountError`](super::errors::TdmysqlErrorCode::LimitExceededAddTagCountError)
+/// - [`LimitExceeded.OutOfInstanceCntLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfInstanceCntLimitError)
+/// - [`LimitExceeded.OutOfNodeReplicasLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfNodeReplicasLimitError)
+/// - [`LimitExceeded.OutOfSpecLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfSpecLimitError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "CreateCloneInstance",
     output = CreateCloneInstanceResponse,
-    error = super::errors::CreateCloneInstanceError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct CreateCloneInstance {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"“vpc-o7ssr1vx”"`
+    /// `VpcId`; example: `"“vpc-o7ssr1vx”"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-s21doiba\""`
+    /// `SubnetId`; example: `"\"subnet-s21doiba\""`
     pub subnet_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"\"mini\""`
+    /// `SpecCode`; example: `"\"mini\""`
     pub spec_code: String,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeNum`; example: `3`
     pub storage_node_num: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-e234db15\""`
+    /// `InstanceId`; example: `"\"tdsql3-e234db15\""`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"my-instance\""`
+    /// `InstanceName`; example: `"\"my-instance\""`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"/tdsql3-e234db15/backup"`
+    /// `BackupName`; example: `"/tdsql3-e234db15/backup"`
     pub backup_name: Option<String>,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeCpu`; example: `2`
     pub storage_node_cpu: Option<i64>,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StorageNodeMem`; example: `4`
     pub storage_node_mem: Option<i64>,
 
-    /// `CreateVersion`: a string.
-    ///
-    /// Example: `"\"0.0.1\""`
+    /// `CreateVersion`; example: `"\"0.0.1\""`
     pub create_version: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `RecoverTime`: a string.
-    ///
-    /// Example: `"\"2022-03-01 20:09:23\""`
+    /// `RecoverTime`; example: `"\"2022-03-01 20:09:23\""`
     pub recover_time: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"\"hybrid\""`
+    /// `InstanceType`; example: `"\"hybrid\""`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"\"CLOUD_TCS\""`
+    /// `StorageType`; example: `"\"CLOUD_TCS\""`
     pub storage_type: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-chengdu-1"]`
+    /// `Zones`; example: `["ap-chengdu-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FullReplications`; example: `3`
     pub full_replications: Option<i64>,
 
-    /// `InstanceMode`: a string.
-    ///
-    /// Example: `"enhanced"`
+    /// `InstanceMode`; example: `"enhanced"`
     pub instance_mode: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-l9ak3sqs"]`
+    /// `SecurityGroupIds`; example: `["sg-l9ak3sqs"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCloneInstance`] call returns.
 #[tc_model]
 pub struct CreateCloneInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-267841d2\""`
+    /// `InstanceId`; example: `"\"tdsql3-267841d2\""`
     pub instance_id: Option<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `FlowId`; example: `23`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -213,199 +198,154 @@ pub struct CreateCloneInstanceResponse {
 /// The `CreateDBInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CreateDBInstancesResponse`].
-/// The codes it documents are in [`CreateDBInstancesError`](super::errors::CreateDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CreateDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation.AddTagDryrunError`](super::errors::TdmysqlErrorCode::DryRunOperationAddTagDryrunError)
+/// - [`FailedOperation.CreateFlowError`](super::errors::TdmysqlErrorCode::FailedOperationCreateFlowError)
+/// - [`FailedOperation.DBCreateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbCreateInstanceError)
+/// - [`InvalidParameterValue.CheckDiskError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckDiskError)
+/// - [`InvalidParameterValue.CheckInstanceVersionError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckInstanceVersionError)
+/// - [`InvalidParameterValue.CheckNameError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckNameError)
+/// - [`InvalidParameterValue.CheckSpecError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckSpecError)
+/// - [`InvalidParameterValue.CheckVpcError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckVpcError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.NodeReplicasInvalidError`](super::errors::TdmysqlErrorCode::InvalidParameterValueNodeReplicasInvalidError)
+/// - [`LimitExceeded.AddTagCountError`](super::errors::TdmysqlErrorCode::LimitExceededAddTagCountError)
+/// - [`LimitExceeded.OutOfInstanceCntLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfInstanceCntLimitError)
+/// - [`LimitExceeded.OutOfNodeReplicasLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfNodeReplicasLimitError)
+/// - [`LimitExceeded.OutOfSpecLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfSpecLimitError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "CreateDBInstances",
     output = CreateDBInstancesResponse,
-    error = super::errors::CreateDBInstancesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct CreateDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"“vpc-o7ssr1vx”"`
+    /// `VpcId`; example: `"“vpc-o7ssr1vx”"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-s21doiba\""`
+    /// `SubnetId`; example: `"\"subnet-s21doiba\""`
     pub subnet_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"\"mini\""`
+    /// `SpecCode`; example: `"\"mini\""`
     pub spec_code: String,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeNum`; example: `3`
     pub storage_node_num: i64,
 
-    /// `Replications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Replications`; example: `3`
     pub replications: i64,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceCount`; example: `2`
     pub instance_count: i64,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FullReplications`; example: `2`
     pub full_replications: Option<i64>,
 
-    /// `CreateVersion`: a string.
-    ///
-    /// Example: `"\"0.0.1\""`
+    /// `CreateVersion`; example: `"\"0.0.1\""`
     pub create_version: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"my-instance\""`
+    /// `InstanceName`; example: `"\"my-instance\""`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `InitParams`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::InstanceParam>>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"\"m\""`
+    /// `TimeUnit`; example: `"\"m\""`
     pub time_unit: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageNodeCpu`; example: `1`
     pub storage_node_cpu: Option<i64>,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeMem`; example: `2`
     pub storage_node_mem: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PayMode`; example: `"0"`
     pub pay_mode: Option<String>,
 
-    /// `MCNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MCNum`; example: `3`
     #[tc(rename = "MCNum")]
     pub mc_num: Option<i64>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-chengdu-2"]`
+    /// `Zones`; example: `["ap-chengdu-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["free50"]`
+    /// `VoucherIds`; example: `["free50"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"\"hybrid\""`
+    /// `InstanceType`; example: `"\"hybrid\""`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"\"CLOUD_HSSD\""`
+    /// `StorageType`; example: `"\"CLOUD_HSSD\""`
     pub storage_type: Option<String>,
 
-    /// `AZMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AZMode`; example: `2`
     #[tc(rename = "AZMode")]
     pub az_mode: Option<i64>,
 
-    /// `InstanceMode`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `InstanceMode`; example: `"normal"`
     pub instance_mode: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-write-21.6.1"`
+    /// `TemplateId`; example: `"template-write-21.6.1"`
     pub template_id: Option<String>,
 
-    /// `SQLMode`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `SQLMode`; example: `"MySQL"`
     #[tc(rename = "SQLMode")]
     pub sql_mode: Option<String>,
 
-    /// `AutoScaleConfig`: an [`AutoScalingConfig`](super::models::AutoScalingConfig).
+    /// `AutoScaleConfig`
     pub auto_scale_config: Option<models::AutoScalingConfig>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-lpowk2a"]`
+    /// `SecurityGroupIds`; example: `["sg-lpowk2a"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"dbaadmin"`
+    /// `UserName`; example: `"dbaadmin"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"T********3"`
+    /// `Password`; example: `"T********3"`
     pub password: Option<String>,
 
-    /// `EncryptionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptionEnable`; example: `1`
     pub encryption_enable: Option<i64>,
 
-    /// `AutoScaleConfigs`: a list of [`AutoScalingConfig`](super::models::AutoScalingConfig) objects.
+    /// `AutoScaleConfigs`
     pub auto_scale_configs: Option<Vec<models::AutoScalingConfig>>,
 }
 
 /// What a successful [`CreateDBInstances`] call returns.
 #[tc_model]
 pub struct CreateDBInstancesResponse {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-267841d2"]`
+    /// `InstanceIds`; example: `["tdsql3-267841d2"]`
     pub instance_ids: Vec<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `FlowId`; example: `23`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -415,49 +355,47 @@ pub struct CreateDBInstancesResponse {
 /// The `CreateDBSBackup` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CreateDBSBackupResponse`].
-/// The codes it documents are in [`CreateDBSBackupError`](super::errors::CreateDBSBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CreateDBSBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`OperationDenied.CreateBackupTaskThresholdErr`](super::errors::TdmysqlErrorCode::OperationDeniedCreateBackupTaskThresholdErr)
+/// - [`OperationDenied.ManualBackupQuotaPerDayExceededErr`](super::errors::TdmysqlErrorCode::OperationDeniedManualBackupQuotaPerDayExceededErr)
+/// - [`OperationDenied.ManualBackupSetQuotaExceededErr`](super::errors::TdmysqlErrorCode::OperationDeniedManualBackupSetQuotaExceededErr)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "CreateDBSBackup",
     output = CreateDBSBackupResponse,
-    error = super::errors::CreateDBSBackupError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct CreateDBSBackup {
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"full"`
+    /// `BackupType`; example: `"full"`
     pub backup_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"myback"`
+    /// `BackupName`; example: `"myback"`
     pub backup_name: Option<String>,
 }
 
 /// What a successful [`CreateDBSBackup`] call returns.
 #[tc_model]
 pub struct CreateDBSBackupResponse {
-    /// `BackupSetId`: a signed 64-bit integer.
-    ///
-    /// Example: `6454534321`
+    /// `BackupSetId`; example: `6454534321`
     pub backup_set_id: Option<i64>,
 
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,9 +405,12 @@ pub struct CreateDBSBackupResponse {
 /// The `CreateStandbyDBInstance` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CreateStandbyDBInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CreateStandbyDBInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -478,146 +419,92 @@ pub struct CreateDBSBackupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateStandbyDBInstance {
-    /// `PrimaryInstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-18b89f70\""`
+    /// `PrimaryInstanceId`; example: `"\"tdsql3-18b89f70\""`
     pub primary_instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"“vpc-o7ssr1vx”"`
+    /// `VpcId`; example: `"“vpc-o7ssr1vx”"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-s21doiba\""`
+    /// `SubnetId`; example: `"\"subnet-s21doiba\""`
     pub subnet_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"\"mini\""`
+    /// `SpecCode`; example: `"\"mini\""`
     pub spec_code: String,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeNum`; example: `3`
     pub storage_node_num: i64,
 
-    /// `Replications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Replications`; example: `3`
     pub replications: i64,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FullReplications`; example: `3`
     pub full_replications: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"my-instance\""`
+    /// `InstanceName`; example: `"\"my-instance\""`
     pub instance_name: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"\"m\""`
+    /// `TimeUnit`; example: `"\"m\""`
     pub time_unit: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageNodeCpu`; example: `1`
     pub storage_node_cpu: Option<i64>,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeMem`; example: `2`
     pub storage_node_mem: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PayMode`; example: `"0"`
     pub pay_mode: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-chengdu-2"]`
+    /// `Zones`; example: `["ap-chengdu-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["123fsase123"]`
+    /// `VoucherIds`; example: `["123fsase123"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"\"hybrid\""`
+    /// `InstanceType`; example: `"\"hybrid\""`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"\"CLOUD_HSSD\""`
+    /// `StorageType`; example: `"\"CLOUD_HSSD\""`
     pub storage_type: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `PrimaryInstanceRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `PrimaryInstanceRegion`; example: `"\"ap-guangzhou\""`
     pub primary_instance_region: Option<String>,
 
-    /// `InstanceMode`: a string.
-    ///
-    /// Example: `"enhanced"`
+    /// `InstanceMode`; example: `"enhanced"`
     pub instance_mode: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"9#si1ol0"`
+    /// `Password`; example: `"9#si1ol0"`
     pub password: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-53stx92s"]`
+    /// `SecurityGroupIds`; example: `["sg-53stx92s"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateStandbyDBInstance`] call returns.
 #[tc_model]
 pub struct CreateStandbyDBInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-267841d2\""`
+    /// `InstanceId`; example: `"\"tdsql3-267841d2\""`
     pub instance_id: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `FlowId`; example: `23`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -627,47 +514,47 @@ pub struct CreateStandbyDBInstanceResponse {
 /// The `CreateUsers` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`CreateUsersResponse`].
-/// The codes it documents are in [`CreateUsersError`](super::errors::CreateUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=CreateUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`OperationDenied.CreateBackupTaskThresholdErr`](super::errors::TdmysqlErrorCode::OperationDeniedCreateBackupTaskThresholdErr)
+/// - [`OperationDenied.ManualBackupQuotaPerDayExceededErr`](super::errors::TdmysqlErrorCode::OperationDeniedManualBackupQuotaPerDayExceededErr)
+/// - [`OperationDenied.ManualBackupSetQuotaExceededErr`](super::errors::TdmysqlErrorCode::OperationDeniedManualBackupSetQuotaExceededErr)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "CreateUsers",
     output = CreateUsersResponse,
-    error = super::errors::CreateUsersError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct CreateUsers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-831053d8"`
+    /// `InstanceId`; example: `"tdsql3-831053d8"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`User`](super::models::User) objects.
+    /// `Users`
     pub users: Option<Vec<models::User>>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"t******3"`
+    /// `Password`; example: `"t******3"`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"*******x*********"`
+    /// `EncryptedPassword`; example: `"*******x*********"`
     pub encrypted_password: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateUsers`] call returns.
 #[tc_model]
 pub struct CreateUsersResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295045717`
+    /// `FlowId`; example: `4295045717`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -677,44 +564,43 @@ pub struct CreateUsersResponse {
 /// The `DeleteDBSBackupSets` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DeleteDBSBackupSetsResponse`].
-/// The codes it documents are in [`DeleteDBSBackupSetsError`](super::errors::DeleteDBSBackupSetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DeleteDBSBackupSets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`OperationDenied`](super::errors::TdmysqlErrorCode::OperationDenied)
+/// - [`OperationDenied.DeleteRunningBackupTaskErr`](super::errors::TdmysqlErrorCode::OperationDeniedDeleteRunningBackupTaskErr)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DeleteDBSBackupSets",
     output = DeleteDBSBackupSetsResponse,
-    error = super::errors::DeleteDBSBackupSetsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DeleteDBSBackupSets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 
-    /// `BackupSetIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[73165397733012]`
+    /// `BackupSetIdList`; example: `[73165397733012]`
     pub backup_set_id_list: Option<Vec<i64>>,
 }
 
 /// What a successful [`DeleteDBSBackupSets`] call returns.
 #[tc_model]
 pub struct DeleteDBSBackupSetsResponse {
-    /// `Deleted`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deleted`; example: `1`
     pub deleted: Option<i64>,
 
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: Option<bool>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -724,32 +610,37 @@ pub struct DeleteDBSBackupSetsResponse {
 /// The `DeleteUsers` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`OperationDenied`](super::errors::TdmysqlErrorCode::OperationDenied)
+/// - [`OperationDenied.DeleteRunningBackupTaskErr`](super::errors::TdmysqlErrorCode::OperationDeniedDeleteRunningBackupTaskErr)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DeleteUsers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-831053d8"`
+    /// `InstanceId`; example: `"tdsql3-831053d8"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`User`](super::models::User) objects.
+    /// `Users`
     pub users: Option<Vec<models::User>>,
 }
 
 /// What a successful [`DeleteUsers`] call returns.
 #[tc_model]
 pub struct DeleteUsersResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295045725`
+    /// `FlowId`; example: `4295045725`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -759,9 +650,12 @@ pub struct DeleteUsersResponse {
 /// The `DescribeDBCharsets` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBCharsetsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBCharsets)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -781,27 +675,34 @@ pub struct DescribeDBCharsetsResponse {
 /// The `DescribeDBEngines` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBEnginesResponse`].
-/// The codes it documents are in [`DescribeDBEnginesError`](super::errors::DescribeDBEnginesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBEngines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`OperationDenied`](super::errors::TdmysqlErrorCode::OperationDenied)
+/// - [`OperationDenied.DeleteRunningBackupTaskErr`](super::errors::TdmysqlErrorCode::OperationDeniedDeleteRunningBackupTaskErr)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBEngines",
     output = DescribeDBEnginesResponse,
-    error = super::errors::DescribeDBEnginesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBEngines {}
 
 /// What a successful [`DescribeDBEngines`] call returns.
 #[tc_model]
 pub struct DescribeDBEnginesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DbEngineInfo`](super::models::DbEngineInfo) objects.
+    /// `Items`
     pub items: Vec<models::DbEngineInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -811,320 +712,219 @@ pub struct DescribeDBEnginesResponse {
 /// The `DescribeDBInstanceDetail` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeDBInstanceDetailError`](super::errors::DescribeDBInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBInstanceDetail",
     output = DescribeDBInstanceDetailResponse,
-    error = super::errors::DescribeDBInstanceDetailError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-xxx\""`
+    /// `InstanceId`; example: `"\"tdsql3-xxx\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceDetailResponse {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"实例名称\""`
+    /// `InstanceName`; example: `"\"实例名称\""`
     pub instance_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"\"vpc-o7ssr1vx\""`
+    /// `VpcId`; example: `"\"vpc-o7ssr1vx\""`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-s21doiba\""`
+    /// `SubnetId`; example: `"\"subnet-s21doiba\""`
     pub subnet_id: String,
 
-    /// `CreateVersion`: a string.
-    ///
-    /// Example: `"\"R080D001\""`
+    /// `CreateVersion`; example: `"\"R080D001\""`
     pub create_version: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"\"172.16.113.202\""`
+    /// `Vip`; example: `"\"172.16.113.202\""`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"running\""`
+    /// `Status`; example: `"\"running\""`
     pub status: String,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeNum`; example: `3`
     pub storage_node_num: i64,
 
-    /// `InitParams`: a list of [`InstanceParam`](super::models::InstanceParam) objects.
+    /// `InitParams`
     pub init_params: Vec<models::InstanceParam>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<models::ResourceTag>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `CreateTime`; example: `"\"2006-01-02 15:04:05\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `UpdateTime`; example: `"\"2006-01-02 15:04:05\""`
     pub update_time: String,
 
-    /// `Replications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Replications`; example: `3`
     pub replications: i64,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FullReplications`; example: `2`
     pub full_replications: Option<i64>,
 
-    /// `CharSet`: a string.
-    ///
-    /// Example: `"\"utf8\""`
+    /// `CharSet`; example: `"\"utf8\""`
     pub char_set: String,
 
-    /// `Node`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `Node`
     pub node: Vec<models::NodeInfo>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"\"mini\""`
+    /// `SpecCode`; example: `"\"mini\""`
     pub spec_code: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-xxx\""`
+    /// `InstanceId`; example: `"\"tdsql3-xxx\""`
     pub instance_id: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\"运行中\""`
+    /// `StatusDesc`; example: `"\"运行中\""`
     pub status_desc: String,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageNodeCpu`; example: `1`
     pub storage_node_cpu: i64,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeMem`; example: `2`
     pub storage_node_mem: i64,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `PayMode`; example: `"\"0\""`
     pub pay_mode: String,
 
-    /// `ExpireAt`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `ExpireAt`; example: `"\"2006-01-02 15:04:05\""`
     pub expire_at: Option<String>,
 
-    /// `IsolatedAt`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `IsolatedAt`; example: `"\"2006-01-02 15:04:05\""`
     pub isolated_at: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"\"hybrid\""`
+    /// `InstanceType`; example: `"\"hybrid\""`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `StorageType`; example: `"CLOUD_HSSD"`
     pub storage_type: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["az1"]`
+    /// `Zones`; example: `["az1"]`
     pub zones: Vec<String>,
 
-    /// `DiskUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskUsage`; example: `100`
     pub disk_usage: Option<i64>,
 
-    /// `BinlogStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BinlogStatus`; example: `0`
     pub binlog_status: Option<i64>,
 
-    /// `AZMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AZMode`; example: `2`
     #[tc(rename = "AZMode")]
     pub az_mode: Option<i64>,
 
-    /// `StandbyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StandbyFlag`; example: `1`
     pub standby_flag: Option<i64>,
 
-    /// `BinlogType`: a string.
-    ///
-    /// Example: `"dumper/kafka"`
+    /// `BinlogType`; example: `"dumper/kafka"`
     pub binlog_type: Option<String>,
 
-    /// `TimingModifyInstanceFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimingModifyInstanceFlag`; example: `1`
     pub timing_modify_instance_flag: Option<i64>,
 
-    /// `ColumnarNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnarNodeCpu`; example: `1`
     pub columnar_node_cpu: Option<i64>,
 
-    /// `ColumnarNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ColumnarNodeMem`; example: `2`
     pub columnar_node_mem: Option<i64>,
 
-    /// `ColumnarNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnarNodeNum`; example: `1`
     pub columnar_node_num: Option<i64>,
 
-    /// `ColumnarNodeDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnarNodeDisk`; example: `1`
     pub columnar_node_disk: Option<i64>,
 
-    /// `ColumnarNodeStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `ColumnarNodeStorageType`; example: `"CLOUD_HSSD"`
     pub columnar_node_storage_type: Option<String>,
 
-    /// `ColumnarNodeSpecCode`: a string.
-    ///
-    /// Example: `"1c2g"`
+    /// `ColumnarNodeSpecCode`; example: `"1c2g"`
     pub columnar_node_spec_code: Option<String>,
 
-    /// `ColumnarVip`: a string.
-    ///
-    /// Example: `"10.2.3.45"`
+    /// `ColumnarVip`; example: `"10.2.3.45"`
     pub columnar_vip: Option<String>,
 
-    /// `ColumnarVport`: a signed 64-bit integer.
-    ///
-    /// Example: `6028`
+    /// `ColumnarVport`; example: `6028`
     pub columnar_vport: Option<i64>,
 
-    /// `IsSupportColumnar`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportColumnar`; example: `true`
     pub is_support_columnar: Option<bool>,
 
-    /// `InstanceCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCategory`; example: `1`
     pub instance_category: Option<i64>,
 
-    /// `SQLMode`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SQLMode`; example: `"mysql"`
     #[tc(rename = "SQLMode")]
     pub sql_mode: Option<String>,
 
-    /// `IsSwitchFullReplicationsEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSwitchFullReplicationsEnable`; example: `true`
     pub is_switch_full_replications_enable: Option<bool>,
 
-    /// `InstanceMode`: a string.
-    ///
-    /// Example: `"enhanced"`
+    /// `InstanceMode`; example: `"enhanced"`
     pub instance_mode: Option<String>,
 
-    /// `DumperVip`: a string.
-    ///
-    /// Example: `"10.0.3.13"`
+    /// `DumperVip`; example: `"10.0.3.13"`
     pub dumper_vip: Option<String>,
 
-    /// `DumperVport`: a signed 64-bit integer.
-    ///
-    /// Example: `3307`
+    /// `DumperVport`; example: `3307`
     pub dumper_vport: Option<i64>,
 
-    /// `AutoScaleConfig`: an [`AutoScalingConfig`](super::models::AutoScalingConfig).
+    /// `AutoScaleConfig`
     pub auto_scale_config: Option<models::AutoScalingConfig>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"template-write"`
+    /// `TemplateId`; example: `"template-write"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"高吞吐写入模版"`
+    /// `TemplateName`; example: `"高吞吐写入模版"`
     pub template_name: Option<String>,
 
-    /// `AnalysisMode`: a string.
-    ///
-    /// Example: `"libra"`
+    /// `AnalysisMode`; example: `"libra"`
     pub analysis_mode: Option<String>,
 
-    /// `AnalysisRelationInfos`: a list of [`AnalysisRelationInfo`](super::models::AnalysisRelationInfo) objects.
+    /// `AnalysisRelationInfos`
     pub analysis_relation_infos: Option<Vec<models::AnalysisRelationInfo>>,
 
-    /// `AnalysisInstanceInfo`: an [`AnalysisInstanceInfo`](super::models::AnalysisInstanceInfo).
+    /// `AnalysisInstanceInfo`
     pub analysis_instance_info: Option<models::AnalysisInstanceInfo>,
 
-    /// `MaintenanceWindow`: a [`MaintenanceWindowInfo`](super::models::MaintenanceWindowInfo).
+    /// `MaintenanceWindow`
     pub maintenance_window: Option<models::MaintenanceWindowInfo>,
 
-    /// `EncryptionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptionEnable`; example: `0`
     pub encryption_enable: Option<i64>,
 
-    /// `EncryptionKmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EncryptionKmsRegion`; example: `"ap-guangzhou"`
     pub encryption_kms_region: Option<String>,
 
-    /// `AutoScaleConfigs`: a list of [`AutoScalingConfig`](super::models::AutoScalingConfig) objects.
+    /// `AutoScaleConfigs`
     pub auto_scale_configs: Option<Vec<models::AutoScalingConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1134,15 +934,24 @@ pub struct DescribeDBInstanceDetailResponse {
 /// The `DescribeDBInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.DBQueryTagError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryTagError)
+/// - [`InvalidParameterValue.InstanceFilterKeyError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInstanceFilterKeyError)
+/// - [`LimitExceeded.OutOfInstanceCountLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfInstanceCountLimitError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1152,44 +961,32 @@ pub struct DescribeDBInstanceDetailResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `Filters`: a list of [`InstanceFilter`](super::models::InstanceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::InstanceFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"libra"`
+    /// `EngineType`; example: `"libra"`
     pub engine_type: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `Instances`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::InstanceInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1199,32 +996,38 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBParameters` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBParametersResponse`].
-/// The codes it documents are in [`DescribeDBParametersError`](super::errors::DescribeDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.OssGetVariablesError`](super::errors::TdmysqlErrorCode::FailedOperationOssGetVariablesError)
+/// - [`InvalidParameterValue.CheckInstanceVersionError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckInstanceVersionError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBParameters",
     output = DescribeDBParametersResponse,
-    error = super::errors::DescribeDBParametersError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql3-ow728lmc"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBParameters`] call returns.
 #[tc_model]
 pub struct DescribeDBParametersResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-ow728lmc"`
+    /// `InstanceId`; example: `"tdsql3-ow728lmc"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`ParamDesc`](super::models::ParamDesc) objects.
+    /// `Params`
     pub params: Vec<models::ParamDesc>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1234,15 +1037,23 @@ pub struct DescribeDBParametersResponse {
 /// The `DescribeDBSArchiveLogs` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSArchiveLogsResponse`].
-/// The codes it documents are in [`DescribeDBSArchiveLogsError`](super::errors::DescribeDBSArchiveLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSArchiveLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DescribeDBObjectsError`](super::errors::TdmysqlErrorCode::InternalErrorDescribeDbObjectsError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSArchiveLogs",
     output = DescribeDBSArchiveLogsResponse,
-    error = super::errors::DescribeDBSArchiveLogsError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1252,61 +1063,41 @@ pub struct DescribeDBParametersResponse {
     )
 )]
 pub struct DescribeDBSArchiveLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-000d02ac"`
+    /// `InstanceId`; example: `"tdsql3-000d02ac"`
     pub instance_id: String,
 
-    /// `ArchiveLogId`: a signed 64-bit integer.
-    ///
-    /// Example: `7365`
+    /// `ArchiveLogId`; example: `7365`
     pub archive_log_id: Option<i64>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-07-30 20:00:00"`
+    /// `EndTime`; example: `"2025-07-30 20:00:00"`
     pub end_time: Option<String>,
 
-    /// `FilterStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `FilterStatus`; example: `"success"`
     pub filter_status: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `OrderBy`; example: `"StartTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderType`; example: `"ASC"`
     pub order_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-07-30 20:00:00"`
+    /// `StartTime`; example: `"2025-07-30 20:00:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`DescribeDBSArchiveLogs`] call returns.
 #[tc_model]
 pub struct DescribeDBSArchiveLogsResponse {
-    /// `Items`: a list of [`ArchiveLogModel`](super::models::ArchiveLogModel) objects.
+    /// `Items`
     pub items: Option<Vec<models::ArchiveLogModel>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1316,37 +1107,37 @@ pub struct DescribeDBSArchiveLogsResponse {
 /// The `DescribeDBSAvailableRecoveryTime` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSAvailableRecoveryTimeResponse`].
-/// The codes it documents are in [`DescribeDBSAvailableRecoveryTimeError`](super::errors::DescribeDBSAvailableRecoveryTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSAvailableRecoveryTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSAvailableRecoveryTime",
     output = DescribeDBSAvailableRecoveryTimeResponse,
-    error = super::errors::DescribeDBSAvailableRecoveryTimeError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBSAvailableRecoveryTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSAvailableRecoveryTime`] call returns.
 #[tc_model]
 pub struct DescribeDBSAvailableRecoveryTimeResponse {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-26 20:12:29"`
+    /// `EndTime`; example: `"2026-03-26 20:12:29"`
     pub end_time: Option<String>,
 
-    /// `Intervals`: a list of [`ArchiveLogInterval`](super::models::ArchiveLogInterval) objects.
+    /// `Intervals`
     pub intervals: Option<Vec<models::ArchiveLogInterval>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-23 22:14:09"`
+    /// `StartTime`; example: `"2026-03-23 22:14:09"`
     pub start_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1356,32 +1147,34 @@ pub struct DescribeDBSAvailableRecoveryTimeResponse {
 /// The `DescribeDBSBackupPolicy` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSBackupPolicyResponse`].
-/// The codes it documents are in [`DescribeDBSBackupPolicyError`](super::errors::DescribeDBSBackupPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSBackupPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSBackupPolicy",
     output = DescribeDBSBackupPolicyResponse,
-    error = super::errors::DescribeDBSBackupPolicyError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBSBackupPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSBackupPolicy`] call returns.
 #[tc_model]
 pub struct DescribeDBSBackupPolicyResponse {
-    /// `Items`: a list of [`BackupPolicyModelOutPut`](super::models::BackupPolicyModelOutPut) objects.
+    /// `Items`
     pub items: Option<Vec<models::BackupPolicyModelOutPut>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1391,15 +1184,22 @@ pub struct DescribeDBSBackupPolicyResponse {
 /// The `DescribeDBSBackupSets` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSBackupSetsResponse`].
-/// The codes it documents are in [`DescribeDBSBackupSetsError`](super::errors::DescribeDBSBackupSetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSBackupSets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSBackupSets",
     output = DescribeDBSBackupSetsResponse,
-    error = super::errors::DescribeDBSBackupSetsError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1409,59 +1209,41 @@ pub struct DescribeDBSBackupPolicyResponse {
     )
 )]
 pub struct DescribeDBSBackupSets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 
-    /// `BackupSetId`: a signed 64-bit integer.
-    ///
-    /// Example: `654434242`
+    /// `BackupSetId`; example: `654434242`
     pub backup_set_id: Option<i64>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-27 10:00:00"`
+    /// `EndTime`; example: `"2026-03-27 10:00:00"`
     pub end_time: Option<String>,
 
-    /// `FilterBy`: a [`BackupSetsReqFilter`](super::models::BackupSetsReqFilter).
+    /// `FilterBy`
     pub filter_by: Option<models::BackupSetsReqFilter>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `OrderBy`; example: `"StartTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-23 10:00:00"`
+    /// `StartTime`; example: `"2026-03-23 10:00:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`DescribeDBSBackupSets`] call returns.
 #[tc_model]
 pub struct DescribeDBSBackupSetsResponse {
-    /// `Items`: a list of [`BackupSetModel`](super::models::BackupSetModel) objects.
+    /// `Items`
     pub items: Option<Vec<models::BackupSetModel>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1471,46 +1253,47 @@ pub struct DescribeDBSBackupSetsResponse {
 /// The `DescribeDBSBackupStatistics` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSBackupStatisticsResponse`].
-/// The codes it documents are in [`DescribeDBSBackupStatisticsError`](super::errors::DescribeDBSBackupStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSBackupStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSBackupStatistics",
     output = DescribeDBSBackupStatisticsResponse,
-    error = super::errors::DescribeDBSBackupStatisticsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBSBackupStatistics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-f31c034x"`
+    /// `InstanceId`; example: `"tdsql3-f31c034x"`
     pub instance_id: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-26 20:10:00"`
+    /// `EndTime`; example: `"2026-03-26 20:10:00"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-20 10:10:00"`
+    /// `StartTime`; example: `"2026-03-20 10:10:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`DescribeDBSBackupStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDBSBackupStatisticsResponse {
-    /// `BackupMethodStatistics`: a [`BackupMethodStatisticsModel`](super::models::BackupMethodStatisticsModel).
+    /// `BackupMethodStatistics`
     pub backup_method_statistics: Option<models::BackupMethodStatisticsModel>,
 
-    /// `BackupStatistics`: a [`BackupStatisticsModel`](super::models::BackupStatisticsModel).
+    /// `BackupStatistics`
     pub backup_statistics: Option<models::BackupStatisticsModel>,
 
-    /// `DataBackupStatistics`: a [`DataBackupStatisticsModel`](super::models::DataBackupStatisticsModel).
+    /// `DataBackupStatistics`
     pub data_backup_statistics: Option<models::DataBackupStatisticsModel>,
 
-    /// `LogBackupStatistics`: a [`LogBackupStatisticsModel`](super::models::LogBackupStatisticsModel).
+    /// `LogBackupStatistics`
     pub log_backup_statistics: Option<models::LogBackupStatisticsModel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1520,45 +1303,44 @@ pub struct DescribeDBSBackupStatisticsResponse {
 /// The `DescribeDBSBackupStatisticsDetail` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSBackupStatisticsDetailResponse`].
-/// The codes it documents are in [`DescribeDBSBackupStatisticsDetailError`](super::errors::DescribeDBSBackupStatisticsDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSBackupStatisticsDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TdmysqlErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSBackupStatisticsDetail",
     output = DescribeDBSBackupStatisticsDetailResponse,
-    error = super::errors::DescribeDBSBackupStatisticsDetailError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBSBackupStatisticsDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-27 10:00:00"`
+    /// `EndTime`; example: `"2026-03-27 10:00:00"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-23 00:00:00"`
+    /// `StartTime`; example: `"2026-03-23 00:00:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`DescribeDBSBackupStatisticsDetail`] call returns.
 #[tc_model]
 pub struct DescribeDBSBackupStatisticsDetailResponse {
-    /// `BackupMethodStatistics`: a [`BackupMethodStatisticsOutPut`](super::models::BackupMethodStatisticsOutPut).
+    /// `BackupMethodStatistics`
     pub backup_method_statistics: Option<models::BackupMethodStatisticsOutPut>,
 
-    /// `BackupTime`: a list of strings.
-    ///
-    /// Example: `["2024-11-25"]`
+    /// `BackupTime`; example: `["2024-11-25"]`
     pub backup_time: Option<Vec<String>>,
 
-    /// `BackupTypeStatistics`: a [`BackupTypeStatisticsModel`](super::models::BackupTypeStatisticsModel).
+    /// `BackupTypeStatistics`
     pub backup_type_statistics: Option<models::BackupTypeStatisticsModel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1568,15 +1350,22 @@ pub struct DescribeDBSBackupStatisticsDetailResponse {
 /// The `DescribeDBSCloneInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSCloneInstancesResponse`].
-/// The codes it documents are in [`DescribeDBSCloneInstancesError`](super::errors::DescribeDBSCloneInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSCloneInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSCloneInstances",
     output = DescribeDBSCloneInstancesResponse,
-    error = super::errors::DescribeDBSCloneInstancesError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1586,62 +1375,42 @@ pub struct DescribeDBSBackupStatisticsDetailResponse {
     )
 )]
 pub struct DescribeDBSCloneInstances {
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-b4d8fd2c"`
+    /// `SourceInstanceId`; example: `"tdsql3-b4d8fd2c"`
     pub source_instance_id: String,
 
-    /// `DBType`: a string.
-    ///
-    /// Example: `"tdstore"`
+    /// `DBType`; example: `"tdstore"`
     #[tc(rename = "DBType")]
     pub db_type: Option<String>,
 
-    /// `EndCreateTime`: a string.
-    ///
-    /// Example: `"2024-11-25 10:10:00"`
+    /// `EndCreateTime`; example: `"2024-11-25 10:10:00"`
     pub end_create_time: Option<String>,
 
-    /// `FilterCloneType`: a string.
-    ///
-    /// Example: `"PITR"`
+    /// `FilterCloneType`; example: `"PITR"`
     pub filter_clone_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CloneTime"`
+    /// `OrderBy`; example: `"CloneTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 
-    /// `StartCreateTime`: a string.
-    ///
-    /// Example: `"2024-11-24 10:10:00"`
+    /// `StartCreateTime`; example: `"2024-11-24 10:10:00"`
     pub start_create_time: Option<String>,
 }
 
 /// What a successful [`DescribeDBSCloneInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBSCloneInstancesResponse {
-    /// `Items`: a list of [`CloneInstanceModel`](super::models::CloneInstanceModel) objects.
+    /// `Items`
     pub items: Option<Vec<models::CloneInstanceModel>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1651,34 +1420,55 @@ pub struct DescribeDBSCloneInstancesResponse {
 /// The `DescribeDBSecurityGroups` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdmysqlErrorCode::AuthFailure)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::TdmysqlErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::TdmysqlErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::TdmysqlErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::TdmysqlErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::TdmysqlErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::TdmysqlErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::TdmysqlErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.RouteNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouteNotFound)
+/// - [`InvalidParameter`](super::errors::TdmysqlErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::TdmysqlErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::TdmysqlErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::TdmysqlErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TdmysqlErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::TdmysqlErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdmysqlErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdmysqlErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3eb2w7dto"`
+    /// `InstanceId`; example: `"tdsql3eb2w7dto"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `VIP`: a string.
+    /// `VIP`
     #[tc(rename = "VIP")]
     pub vip: Option<String>,
 
-    /// `VPort`: a string.
+    /// `VPort`
     pub v_port: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1688,66 +1478,57 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeDatabaseObjects` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDatabaseObjectsResponse`].
-/// The codes it documents are in [`DescribeDatabaseObjectsError`](super::errors::DescribeDatabaseObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDatabaseObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDatabaseObjects",
     output = DescribeDatabaseObjectsResponse,
-    error = super::errors::DescribeDatabaseObjectsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeDatabaseObjects {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-42f40429"`
+    /// `InstanceId`; example: `"tdsql3-42f40429"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DbName`; example: `"mysql"`
     pub db_name: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `TableRegexp`: a string.
-    ///
-    /// Example: `"tpc"`
+    /// `TableRegexp`; example: `"tpc"`
     pub table_regexp: Option<String>,
 }
 
 /// What a successful [`DescribeDatabaseObjects`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseObjectsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-42f40429"`
+    /// `InstanceId`; example: `"tdsql3-42f40429"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DbName`; example: `"mysql"`
     pub db_name: String,
 
-    /// `Tables`: a list of [`DatabaseTable`](super::models::DatabaseTable) objects.
+    /// `Tables`
     pub tables: Option<Vec<models::DatabaseTable>>,
 
-    /// `Views`: a list of [`DatabaseView`](super::models::DatabaseView) objects.
+    /// `Views`
     pub views: Option<Vec<models::DatabaseView>>,
 
-    /// `Procs`: a list of [`DatabaseProcedure`](super::models::DatabaseProcedure) objects.
+    /// `Procs`
     pub procs: Option<Vec<models::DatabaseProcedure>>,
 
-    /// `Funcs`: a list of [`DatabaseFunction`](super::models::DatabaseFunction) objects.
+    /// `Funcs`
     pub funcs: Option<Vec<models::DatabaseFunction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1757,15 +1538,21 @@ pub struct DescribeDatabaseObjectsResponse {
 /// The `DescribeDatabases` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1775,41 +1562,29 @@ pub struct DescribeDatabaseObjectsResponse {
     )
 )]
 pub struct DescribeDatabases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-42f40429"`
+    /// `InstanceId`; example: `"tdsql3-42f40429"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `DatabaseRegexp`: a string.
-    ///
-    /// Example: `"tpc"`
+    /// `DatabaseRegexp`; example: `"tpc"`
     pub database_regexp: Option<String>,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-42f40429"`
+    /// `InstanceId`; example: `"tdsql3-42f40429"`
     pub instance_id: String,
 
-    /// `Databases`: a list of [`Database`](super::models::Database) objects.
+    /// `Databases`
     pub databases: Vec<models::Database>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1819,29 +1594,31 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeFlow` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeFlowResponse`].
-/// The codes it documents are in [`DescribeFlowError`](super::errors::DescribeFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeFlow",
     output = DescribeFlowResponse,
-    error = super::errors::DescribeFlowError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeFlow {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `9841`
+    /// `FlowId`; example: `9841`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeFlow`] call returns.
 #[tc_model]
 pub struct DescribeFlowResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1851,9 +1628,12 @@ pub struct DescribeFlowResponse {
 /// The `DescribeFlowTypes` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeFlowTypesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeFlowTypes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -1866,7 +1646,7 @@ pub struct DescribeFlowTypes {}
 /// What a successful [`DescribeFlowTypes`] call returns.
 #[tc_model]
 pub struct DescribeFlowTypesResponse {
-    /// `FlowTypes`: a list of [`FlowType`](super::models::FlowType) objects.
+    /// `FlowTypes`
     pub flow_types: Option<Vec<models::FlowType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1876,9 +1656,12 @@ pub struct DescribeFlowTypesResponse {
 /// The `DescribeInstanceDataReservedSpace` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeInstanceDataReservedSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeInstanceDataReservedSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -1887,40 +1670,28 @@ pub struct DescribeFlowTypesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeInstanceDataReservedSpace {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-51780d0c"`
+    /// `InstanceId`; example: `"tdsql3-51780d0c"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceDataReservedSpace`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDataReservedSpaceResponse {
-    /// `ReservedRate`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `ReservedRate`; example: `2`
     pub reserved_rate: f64,
 
-    /// `ReservedSpaceGB`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ReservedSpaceGB`; example: `1`
     #[tc(rename = "ReservedSpaceGB")]
     pub reserved_space_gb: f64,
 
-    /// `UsableSpaceGB`: a floating-point number.
-    ///
-    /// Example: `49`
+    /// `UsableSpaceGB`; example: `49`
     #[tc(rename = "UsableSpaceGB")]
     pub usable_space_gb: f64,
 
-    /// `IsLegacy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLegacy`; example: `false`
     pub is_legacy: bool,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"21.6.4.0"`
+    /// `KernelVersion`; example: `"21.6.4.0"`
     pub kernel_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1930,29 +1701,31 @@ pub struct DescribeInstanceDataReservedSpaceResponse {
 /// The `DescribeInstanceSSLStatus` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeInstanceSSLStatusResponse`].
-/// The codes it documents are in [`DescribeInstanceSSLStatusError`](super::errors::DescribeInstanceSSLStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeInstanceSSLStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeInstanceSSLStatus",
     output = DescribeInstanceSSLStatusResponse,
-    error = super::errors::DescribeInstanceSSLStatusError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeInstanceSSLStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-446540ae"`
+    /// `InstanceId`; example: `"tdsql3-446540ae"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceSSLStatus`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSSLStatusResponse {
-    /// `SSLStatus`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `SSLStatus`; example: `"Disabled"`
     #[tc(rename = "SSLStatus")]
     pub ssl_status: Option<String>,
 
@@ -1963,39 +1736,37 @@ pub struct DescribeInstanceSSLStatusResponse {
 /// The `DescribeMaintenanceWindow` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeMaintenanceWindowResponse`].
-/// The codes it documents are in [`DescribeMaintenanceWindowError`](super::errors::DescribeMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeMaintenanceWindow",
     output = DescribeMaintenanceWindowResponse,
-    error = super::errors::DescribeMaintenanceWindowError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-99c63ac1"`
+    /// `InstanceId`; example: `"tdsql3-99c63ac1"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct DescribeMaintenanceWindowResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-99c63ac1"`
+    /// `InstanceId`; example: `"tdsql3-99c63ac1"`
     pub instance_id: String,
 
-    /// `MaintenanceWindow`: a string.
-    ///
-    /// Example: `"01:00-02:00"`
+    /// `MaintenanceWindow`; example: `"01:00-02:00"`
     pub maintenance_window: String,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Monday"]`
+    /// `WeekDays`; example: `["Monday"]`
     pub week_days: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2005,37 +1776,36 @@ pub struct DescribeMaintenanceWindowResponse {
 /// The `DescribeSaleInfo` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeSaleInfoResponse`].
-/// The codes it documents are in [`DescribeSaleInfoError`](super::errors::DescribeSaleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeSaleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryZoneError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryZoneError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeSaleInfo",
     output = DescribeSaleInfoResponse,
-    error = super::errors::DescribeSaleInfoError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeSaleInfo {
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-ko3az9kk"`
+    /// `InstanceId`; example: `"tdsql3-ko3az9kk"`
     pub instance_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"serverless"`
+    /// `InstanceType`; example: `"serverless"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeSaleInfo`] call returns.
 #[tc_model]
 pub struct DescribeSaleInfoResponse {
-    /// `RegionList`: a list of [`DescribeSaleRegionInfo`](super::models::DescribeSaleRegionInfo) objects.
+    /// `RegionList`
     pub region_list: Vec<models::DescribeSaleRegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2045,15 +1815,20 @@ pub struct DescribeSaleInfoResponse {
 /// The `DescribeSlowLogs` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeSlowLogsResponse`].
-/// The codes it documents are in [`DescribeSlowLogsError`](super::errors::DescribeSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryZoneError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryZoneError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError,
+    error = super::errors::TdmysqlErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2063,42 +1838,38 @@ pub struct DescribeSaleInfoResponse {
     )
 )]
 pub struct DescribeSlowLogs {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-04-18 18:09:27"`
+    /// `StartTime`; example: `"2024-04-18 18:09:27"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-04-18 18:09:27"`
+    /// `EndTime`; example: `"2024-04-18 18:09:27"`
     pub end_time: String,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
+    /// `OrderBy`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`SlowLogData`](super::models::SlowLogData) objects.
+    /// `Items`
     pub items: Option<Vec<models::SlowLogData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2108,43 +1879,44 @@ pub struct DescribeSlowLogsResponse {
 /// The `DescribeSpecs` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeSpecsResponse`].
-/// The codes it documents are in [`DescribeSpecsError`](super::errors::DescribeSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UinWhiteListCheckError`](super::errors::TdmysqlErrorCode::AuthFailureUinWhiteListCheckError)
+/// - [`FailedOperation.DBQueryZoneError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryZoneError)
+/// - [`UnsupportedOperation.GetMaxNodeNumError`](super::errors::TdmysqlErrorCode::UnsupportedOperationGetMaxNodeNumError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeSpecs",
     output = DescribeSpecsResponse,
-    error = super::errors::DescribeSpecsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeSpecs {
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FullReplications`; example: `3`
     pub full_replications: Option<i64>,
 
-    /// `IsExclusiveInstance`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsExclusiveInstance`; example: `1`
     pub is_exclusive_instance: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-7"]`
+    /// `Zones`; example: `["ap-guangzhou-7"]`
     pub zones: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSpecs`] call returns.
 #[tc_model]
 pub struct DescribeSpecsResponse {
-    /// `HybridNodeSpecs`: a list of [`StorageNodeSpec`](super::models::StorageNodeSpec) objects.
+    /// `HybridNodeSpecs`
     pub hybrid_node_specs: Option<Vec<models::StorageNodeSpec>>,
 
-    /// `ServerlessCcuSpec`: a list of [`ServerlessCcu`](super::models::ServerlessCcu) objects.
+    /// `ServerlessCcuSpec`
     pub serverless_ccu_spec: Option<Vec<models::ServerlessCcu>>,
 
-    /// `ServerlessNodeNumSpec`: a [`ServerlessNodeNumSpec`](super::models::ServerlessNodeNumSpec).
+    /// `ServerlessNodeNumSpec`
     pub serverless_node_num_spec: Option<models::ServerlessNodeNumSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2154,9 +1926,12 @@ pub struct DescribeSpecsResponse {
 /// The `DescribeStandbyDBInstanceRelationDetail` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeStandbyDBInstanceRelationDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeStandbyDBInstanceRelationDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -2165,14 +1940,14 @@ pub struct DescribeSpecsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeStandbyDBInstanceRelationDetail {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeStandbyDBInstanceRelationDetail`] call returns.
 #[tc_model]
 pub struct DescribeStandbyDBInstanceRelationDetailResponse {
-    /// `RelationInfos`: a list of [`StandbyDbInstanceRelation`](super::models::StandbyDbInstanceRelation) objects.
+    /// `RelationInfos`
     pub relation_infos: Option<Vec<models::StandbyDbInstanceRelation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2182,57 +1957,51 @@ pub struct DescribeStandbyDBInstanceRelationDetailResponse {
 /// The `DescribeUserPrivileges` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeUserPrivilegesResponse`].
-/// The codes it documents are in [`DescribeUserPrivilegesError`](super::errors::DescribeUserPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeUserPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryPrivilegesError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryPrivilegesError)
+/// - [`InvalidParameterValue.CheckHostError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckHostError)
+/// - [`InvalidParameterValue.CheckNameError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckNameError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeUserPrivileges",
     output = DescribeUserPrivilegesResponse,
-    error = super::errors::DescribeUserPrivilegesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeUserPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-5baee8df"`
+    /// `InstanceId`; example: `"tdsql3-5baee8df"`
     pub instance_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"localhost"`
+    /// `Host`; example: `"localhost"`
     pub host: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mysql.sys"`
+    /// `UserName`; example: `"mysql.sys"`
     pub user_name: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"sys"`
+    /// `DbName`; example: `"sys"`
     pub db_name: String,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"sys_config"`
+    /// `Object`; example: `"sys_config"`
     pub object: Option<String>,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"table"`
+    /// `ObjectType`; example: `"table"`
     pub object_type: Option<String>,
 
-    /// `ColName`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ColName`; example: `"123"`
     pub col_name: Option<String>,
 }
 
 /// What a successful [`DescribeUserPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeUserPrivilegesResponse {
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2242,27 +2011,36 @@ pub struct DescribeUserPrivilegesResponse {
 /// The `DescribeUsers` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DescribeUsersResponse`].
-/// The codes it documents are in [`DescribeUsersError`](super::errors::DescribeUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DescribeUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.DBQueryUserError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryUserError)
+/// - [`FailedOperation.QueryUserError`](super::errors::TdmysqlErrorCode::FailedOperationQueryUserError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DescribeUsers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-d8fffc3c\""`
+    /// `InstanceId`; example: `"\"tdsql3-d8fffc3c\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeUsers`] call returns.
 #[tc_model]
 pub struct DescribeUsersResponse {
-    /// `Users`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `Users`
     pub users: Vec<models::UserInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2272,30 +2050,37 @@ pub struct DescribeUsersResponse {
 /// The `DestroyInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`DestroyInstancesResponse`].
-/// The codes it documents are in [`DestroyInstancesError`](super::errors::DestroyInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=DestroyInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.IsolateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationIsolateInstanceError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "DestroyInstances",
     output = DestroyInstancesResponse,
-    error = super::errors::DestroyInstancesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct DestroyInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
+    /// `InstanceIds`; example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DestroyInstances`] call returns.
 #[tc_model]
 pub struct DestroyInstancesResponse {
-    /// `SuccessInstanceIds`: a list of strings.
+    /// `SuccessInstanceIds`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
+    /// `FailedInstanceIds`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2305,56 +2090,53 @@ pub struct DestroyInstancesResponse {
 /// The `ExpandInstance` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ExpandInstanceResponse`].
-/// The codes it documents are in [`ExpandInstanceError`](super::errors::ExpandInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ExpandInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.ExpandInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationExpandInstanceError)
+/// - [`LimitExceeded.OutOfLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfLimitError)
+/// - [`LimitExceeded.OutOfSpecLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfSpecLimitError)
+/// - [`OperationDenied.InstanceOperationNotAllowedError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceOperationNotAllowedError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ExpandInstance",
     output = ExpandInstanceResponse,
-    error = super::errors::ExpandInstanceError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ExpandInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-e234db15\""`
+    /// `InstanceId`; example: `"\"tdsql3-e234db15\""`
     pub instance_id: String,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StorageNodeNum`; example: `4`
     pub storage_node_num: i64,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-gaungzhou1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-gaungzhou1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `AZMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AZMode`; example: `2`
     #[tc(rename = "AZMode")]
     pub az_mode: Option<i64>,
 
-    /// `PrimaryAZ`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `PrimaryAZ`; example: `"ap-guangzhou-1"`
     #[tc(rename = "PrimaryAZ")]
     pub primary_az: Option<String>,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FullReplications`; example: `2`
     pub full_replications: Option<i64>,
 }
 
 /// What a successful [`ExpandInstance`] call returns.
 #[tc_model]
 pub struct ExpandInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FlowId`; example: `10`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2364,30 +2146,38 @@ pub struct ExpandInstanceResponse {
 /// The `IsolateDBInstance` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`IsolateDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDBInstanceError`](super::errors::IsolateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=IsolateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.IsolateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationIsolateInstanceError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "IsolateDBInstance",
     output = IsolateDBInstanceResponse,
-    error = super::errors::IsolateDBInstanceError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct IsolateDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
+    /// `InstanceIds`; example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`IsolateDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
+    /// `SuccessInstanceIds`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
+    /// `FailedInstanceIds`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2397,25 +2187,31 @@ pub struct IsolateDBInstanceResponse {
 /// The `ModifyAutoRenewFlag` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifyAutoRenewFlagError`](super::errors::ModifyAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.IsolateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationIsolateInstanceError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyAutoRenewFlag",
     output = ModifyAutoRenewFlagResponse,
-    error = super::errors::ModifyAutoRenewFlagError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyAutoRenewFlag {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-e234db15"]`
+    /// `InstanceIds`; example: `["tdsql3-e234db15"]`
     pub instance_ids: Vec<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 
@@ -2429,25 +2225,48 @@ pub struct ModifyAutoRenewFlagResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TdmysqlErrorCode::AuthFailure)
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::TdmysqlErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::TdmysqlErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::TdmysqlErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::TdmysqlErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::TdmysqlErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::TdmysqlErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::TdmysqlErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.InstanceSGOverLimitError`](super::errors::TdmysqlErrorCode::InternalErrorInstanceSgOverLimitError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::TdmysqlErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::TdmysqlErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::TdmysqlErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::TdmysqlErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.SetSvcLocationFailed`](super::errors::TdmysqlErrorCode::InternalErrorSetSvcLocationFailed)
+/// - [`InvalidParameter`](super::errors::TdmysqlErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::TdmysqlErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::TdmysqlErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::TdmysqlErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::TdmysqlErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdmysqlErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SGCheckFail`](super::errors::TdmysqlErrorCode::ResourceUnavailableSgCheckFail)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdmysqlErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-eb2w7dto"`
+    /// `InstanceId`; example: `"tdsql3-eb2w7dto"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj\n"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj\n"]`
     pub security_group_ids: Vec<String>,
 }
 
@@ -2461,34 +2280,37 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBInstanceVPort` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyDBInstanceVPortResponse`].
-/// The codes it documents are in [`ModifyDBInstanceVPortError`](super::errors::ModifyDBInstanceVPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyDBInstanceVPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBUpdateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbUpdateInstanceError)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`InvalidParameterValue.CheckVpcError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckVpcError)
+/// - [`InvalidParameterValue.VportRangeError`](super::errors::TdmysqlErrorCode::InvalidParameterValueVportRangeError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyDBInstanceVPort",
     output = ModifyDBInstanceVPortResponse,
-    error = super::errors::ModifyDBInstanceVPortError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyDBInstanceVPort {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-de2a7fc5"`
+    /// `InstanceId`; example: `"tdsql3-de2a7fc5"`
     pub instance_id: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3308`
+    /// `Vport`; example: `3308`
     pub vport: i64,
 }
 
 /// What a successful [`ModifyDBInstanceVPort`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceVPortResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `FlowId`; example: `110`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2498,30 +2320,40 @@ pub struct ModifyDBInstanceVPortResponse {
 /// The `ModifyDBParameters` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyDBParametersResponse`].
-/// The codes it documents are in [`ModifyDBParametersError`](super::errors::ModifyDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CreateFlowError`](super::errors::TdmysqlErrorCode::FailedOperationCreateFlowError)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`FailedOperation.OssModifyVariablesError`](super::errors::TdmysqlErrorCode::FailedOperationOssModifyVariablesError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyDBParameters",
     output = ModifyDBParametersResponse,
-    error = super::errors::ModifyDBParametersError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-ige1a5k3"`
+    /// `InstanceId`; example: `"tdsql3-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `Params`
     pub params: Vec<models::DbParamValue>,
 }
 
 /// What a successful [`ModifyDBParameters`] call returns.
 #[tc_model]
 pub struct ModifyDBParametersResponse {
-    /// `TaskID`: a signed 64-bit integer.
+    /// `TaskID`
     #[tc(rename = "TaskID")]
     pub task_id: i64,
 
@@ -2532,37 +2364,48 @@ pub struct ModifyDBParametersResponse {
 /// The `ModifyDBSBackupPolicy` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyDBSBackupPolicyResponse`].
-/// The codes it documents are in [`ModifyDBSBackupPolicyError`](super::errors::ModifyDBSBackupPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyDBSBackupPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyBackupPolicyErr`](super::errors::TdmysqlErrorCode::FailedOperationModifyBackupPolicyErr)
+/// - [`FailedOperation.ModifyPolicyErr`](super::errors::TdmysqlErrorCode::FailedOperationModifyPolicyErr)
+/// - [`InternalError.DatabaseAccessError`](super::errors::TdmysqlErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DescribeDBObjectsError`](super::errors::TdmysqlErrorCode::InternalErrorDescribeDbObjectsError)
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`InvalidParameter.IllegalBackupPolicyParamsErr`](super::errors::TdmysqlErrorCode::InvalidParameterIllegalBackupPolicyParamsErr)
+/// - [`InvalidParameter.InputIllegal`](super::errors::TdmysqlErrorCode::InvalidParameterInputIllegal)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::TdmysqlErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::TdmysqlErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BizInvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueBizInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter.MissingParameterError`](super::errors::TdmysqlErrorCode::MissingParameterMissingParameterError)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyDBSBackupPolicy",
     output = ModifyDBSBackupPolicyResponse,
-    error = super::errors::ModifyDBSBackupPolicyError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyDBSBackupPolicy {
-    /// `BackupPolicy`: a [`BackupPolicyModelInput`](super::models::BackupPolicyModelInput).
+    /// `BackupPolicy`
     pub backup_policy: models::BackupPolicyModelInput,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 }
 
 /// What a successful [`ModifyDBSBackupPolicy`] call returns.
 #[tc_model]
 pub struct ModifyDBSBackupPolicyResponse {
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: Option<bool>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Modify backup policy successfully"`
+    /// `Msg`; example: `"Modify backup policy successfully"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2572,44 +2415,40 @@ pub struct ModifyDBSBackupPolicyResponse {
 /// The `ModifyDBSBackupSetComment` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyDBSBackupSetCommentResponse`].
-/// The codes it documents are in [`ModifyDBSBackupSetCommentError`](super::errors::ModifyDBSBackupSetCommentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyDBSBackupSetComment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouterNotFound`](super::errors::TdmysqlErrorCode::InternalErrorRouterNotFound)
+/// - [`ResourceNotFound.BizResourceNotFoundError`](super::errors::TdmysqlErrorCode::ResourceNotFoundBizResourceNotFoundError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyDBSBackupSetComment",
     output = ModifyDBSBackupSetCommentResponse,
-    error = super::errors::ModifyDBSBackupSetCommentError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyDBSBackupSetComment {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: String,
 
-    /// `BackupSetId`: a signed 64-bit integer.
-    ///
-    /// Example: `73094409561375`
+    /// `BackupSetId`; example: `73094409561375`
     pub backup_set_id: i64,
 
-    /// `NewBackupName`: a string.
-    ///
-    /// Example: `"newBackName"`
+    /// `NewBackupName`; example: `"newBackName"`
     pub new_backup_name: String,
 }
 
 /// What a successful [`ModifyDBSBackupSetComment`] call returns.
 #[tc_model]
 pub struct ModifyDBSBackupSetCommentResponse {
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: Option<bool>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Modify backup set successfully"`
+    /// `Msg`; example: `"Modify backup set successfully"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2619,9 +2458,12 @@ pub struct ModifyDBSBackupSetCommentResponse {
 /// The `ModifyInstanceDataReservedSpace` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyInstanceDataReservedSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyInstanceDataReservedSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -2630,14 +2472,10 @@ pub struct ModifyDBSBackupSetCommentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyInstanceDataReservedSpace {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-51780d0c"`
+    /// `InstanceId`; example: `"tdsql3-51780d0c"`
     pub instance_id: String,
 
-    /// `ReservedSpaceGB`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `ReservedSpaceGB`; example: `5`
     #[tc(rename = "ReservedSpaceGB")]
     pub reserved_space_gb: f64,
 }
@@ -2645,9 +2483,7 @@ pub struct ModifyInstanceDataReservedSpace {
 /// What a successful [`ModifyInstanceDataReservedSpace`] call returns.
 #[tc_model]
 pub struct ModifyInstanceDataReservedSpaceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `75267`
+    /// `TaskId`; example: `75267`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2657,25 +2493,32 @@ pub struct ModifyInstanceDataReservedSpaceResponse {
 /// The `ModifyInstanceName` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyInstanceNameResponse`].
-/// The codes it documents are in [`ModifyInstanceNameError`](super::errors::ModifyInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.DBUpdateInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbUpdateInstanceError)
+/// - [`InvalidParameterValue.CheckNameError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckNameError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::TdmysqlErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyInstanceName",
     output = ModifyInstanceNameResponse,
-    error = super::errors::ModifyInstanceNameError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-e732378b\""`
+    /// `InstanceId`; example: `"\"tdsql3-e732378b\""`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"new-instance-name\""`
+    /// `InstanceName`; example: `"\"new-instance-name\""`
     pub instance_name: String,
 }
 
@@ -2689,40 +2532,49 @@ pub struct ModifyInstanceNameResponse {
 /// The `ModifyInstanceNetwork` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyInstanceNetworkResponse`].
-/// The codes it documents are in [`ModifyInstanceNetworkError`](super::errors::ModifyInstanceNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyInstanceNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::TdmysqlErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`FailedOperation.WanStatusAbnormal`](super::errors::TdmysqlErrorCode::FailedOperationWanStatusAbnormal)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::TdmysqlErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::TdmysqlErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.VpcOperationFailed`](super::errors::TdmysqlErrorCode::InternalErrorVpcOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::TdmysqlErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::TdmysqlErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::TdmysqlErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::TdmysqlErrorCode::InvalidParameterVipUsed)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdmysqlErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdmysqlErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyInstanceNetwork",
     output = ModifyInstanceNetworkResponse,
-    error = super::errors::ModifyInstanceNetworkError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyInstanceNetwork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 
-    /// `VipReleaseDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `VipReleaseDelay`; example: `168`
     pub vip_release_delay: Option<u64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"9.138.100.231"`
+    /// `Vip`; example: `"9.138.100.231"`
     pub vip: Option<String>,
 }
 
@@ -2736,44 +2588,53 @@ pub struct ModifyInstanceNetworkResponse {
 /// The `ModifyInstanceSSLStatus` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyInstanceSSLStatusResponse`].
-/// The codes it documents are in [`ModifyInstanceSSLStatusError`](super::errors::ModifyInstanceSSLStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyInstanceSSLStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::TdmysqlErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`FailedOperation.WanStatusAbnormal`](super::errors::TdmysqlErrorCode::FailedOperationWanStatusAbnormal)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::TdmysqlErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::TdmysqlErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::TdmysqlErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.VpcOperationFailed`](super::errors::TdmysqlErrorCode::InternalErrorVpcOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::TdmysqlErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::TdmysqlErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::TdmysqlErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::TdmysqlErrorCode::InvalidParameterVipUsed)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::TdmysqlErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::TdmysqlErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyInstanceSSLStatus",
     output = ModifyInstanceSSLStatusResponse,
-    error = super::errors::ModifyInstanceSSLStatusError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyInstanceSSLStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-fx3xmcfghh"`
+    /// `InstanceId`; example: `"tdsql3-fx3xmcfghh"`
     pub instance_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `CertificateType`; example: `"Custom"`
     pub certificate_type: Option<String>,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"ategdHIO"`
+    /// `CertificateId`; example: `"ategdHIO"`
     pub certificate_id: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceSSLStatus`] call returns.
 #[tc_model]
 pub struct ModifyInstanceSSLStatusResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295087399`
+    /// `FlowId`; example: `4295087399`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2783,35 +2644,35 @@ pub struct ModifyInstanceSSLStatusResponse {
 /// The `ModifyMaintenanceWindow` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyMaintenanceWindowResponse`].
-/// The codes it documents are in [`ModifyMaintenanceWindowError`](super::errors::ModifyMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.DBUpsertMaintenanceWindowError`](super::errors::TdmysqlErrorCode::FailedOperationDbUpsertMaintenanceWindowError)
+/// - [`InvalidParameterValue.MaintenanceWindowParamError`](super::errors::TdmysqlErrorCode::InvalidParameterValueMaintenanceWindowParamError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyMaintenanceWindow",
     output = ModifyMaintenanceWindowResponse,
-    error = super::errors::ModifyMaintenanceWindowError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-99c63ac1"`
+    /// `InstanceId`; example: `"tdsql3-99c63ac1"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"04:00"`
+    /// `StartTime`; example: `"04:00"`
     pub start_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Duration`; example: `3`
     pub duration: i64,
 
-    /// `WeekDays`: a list of strings.
-    ///
-    /// Example: `["Friday"]`
+    /// `WeekDays`; example: `["Friday"]`
     pub week_days: Vec<String>,
 }
 
@@ -2825,32 +2686,38 @@ pub struct ModifyMaintenanceWindowResponse {
 /// The `ModifyUserPrivileges` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ModifyUserPrivilegesResponse`].
-/// The codes it documents are in [`ModifyUserPrivilegesError`](super::errors::ModifyUserPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ModifyUserPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbCountLimitError`](super::errors::TdmysqlErrorCode::FailedOperationDbCountLimitError)
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
+/// - [`FailedOperation.TableCountLimitError`](super::errors::TdmysqlErrorCode::FailedOperationTableCountLimitError)
+/// - [`FailedOperation.UpdatePrivilegesError`](super::errors::TdmysqlErrorCode::FailedOperationUpdatePrivilegesError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ModifyUserPrivileges",
     output = ModifyUserPrivilegesResponse,
-    error = super::errors::ModifyUserPrivilegesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ModifyUserPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-5baee8df"`
+    /// `InstanceId`; example: `"tdsql3-5baee8df"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`User`](super::models::User) objects.
+    /// `Users`
     pub users: Vec<models::User>,
 
-    /// `GlobalPrivileges`: a list of strings.
+    /// `GlobalPrivileges`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivileges`](super::models::DatabasePrivileges) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivileges>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivileges`](super::models::TablePrivileges) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivileges>>,
 }
 
@@ -2864,9 +2731,12 @@ pub struct ModifyUserPrivilegesResponse {
 /// The `ResetDbaAdminPrivileges` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ResetDbaAdminPrivilegesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ResetDbaAdminPrivileges)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
@@ -2875,9 +2745,7 @@ pub struct ModifyUserPrivilegesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ResetDbaAdminPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-e0653a62"`
+    /// `InstanceId`; example: `"tdsql3-e0653a62"`
     pub instance_id: String,
 }
 
@@ -2891,32 +2759,36 @@ pub struct ResetDbaAdminPrivilegesResponse {
 /// The `ResetUsersPassword` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`ResetUsersPasswordResponse`].
-/// The codes it documents are in [`ResetUsersPasswordError`](super::errors::ResetUsersPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=ResetUsersPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbCountLimitError`](super::errors::TdmysqlErrorCode::FailedOperationDbCountLimitError)
+/// - [`FailedOperation.QueryDBError`](super::errors::TdmysqlErrorCode::FailedOperationQueryDbError)
+/// - [`FailedOperation.TableCountLimitError`](super::errors::TdmysqlErrorCode::FailedOperationTableCountLimitError)
+/// - [`FailedOperation.UpdatePrivilegesError`](super::errors::TdmysqlErrorCode::FailedOperationUpdatePrivilegesError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "ResetUsersPassword",
     output = ResetUsersPasswordResponse,
-    error = super::errors::ResetUsersPasswordError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct ResetUsersPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-831053d8"`
+    /// `InstanceId`; example: `"tdsql3-831053d8"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`ResetUserPasswordInfo`](super::models::ResetUserPasswordInfo) objects.
+    /// `Users`
     pub users: Option<Vec<models::ResetUserPasswordInfo>>,
 }
 
 /// What a successful [`ResetUsersPassword`] call returns.
 #[tc_model]
 pub struct ResetUsersPasswordResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295045724`
+    /// `FlowId`; example: `4295045724`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2926,34 +2798,40 @@ pub struct ResetUsersPasswordResponse {
 /// The `RestartDBInstances` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`RestartDBInstancesResponse`].
-/// The codes it documents are in [`RestartDBInstancesError`](super::errors::RestartDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=RestartDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CheckSupportActionError`](super::errors::TdmysqlErrorCode::FailedOperationCheckSupportActionError)
+/// - [`FailedOperation.CreateFlowError`](super::errors::TdmysqlErrorCode::FailedOperationCreateFlowError)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "RestartDBInstances",
     output = RestartDBInstancesResponse,
-    error = super::errors::RestartDBInstancesError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct RestartDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql3-fdpjf5zh"]`
+    /// `InstanceIds`; example: `["tdsql3-fdpjf5zh"]`
     pub instance_ids: Vec<String>,
 
-    /// `RestartTime`: a string.
-    ///
-    /// Example: `"2021-04-20 15:00:00"`
+    /// `RestartTime`; example: `"2021-04-20 15:00:00"`
     pub restart_time: Option<String>,
 }
 
 /// What a successful [`RestartDBInstances`] call returns.
 #[tc_model]
 pub struct RestartDBInstancesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295036740`
+    /// `FlowId`; example: `4295036740`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2963,54 +2841,56 @@ pub struct RestartDBInstancesResponse {
 /// The `UpgradeInstance` action of TDMYSQL API 2021-11-22.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tdmysql&Version=2021-11-22&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdmysqlErrorCode`](super::errors::TdmysqlErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCamAuthError)
+/// - [`AuthFailure.CheckCamAuthError`](super::errors::TdmysqlErrorCode::AuthFailureCheckCamAuthError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TdmysqlErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.CheckSupportActionError`](super::errors::TdmysqlErrorCode::FailedOperationCheckSupportActionError)
+/// - [`FailedOperation.CreateFlowError`](super::errors::TdmysqlErrorCode::FailedOperationCreateFlowError)
+/// - [`FailedOperation.DBQueryInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationDbQueryInstanceError)
+/// - [`FailedOperation.LockInstanceError`](super::errors::TdmysqlErrorCode::FailedOperationLockInstanceError)
+/// - [`InvalidParameterValue.CheckSpecError`](super::errors::TdmysqlErrorCode::InvalidParameterValueCheckSpecError)
+/// - [`LimitExceeded.OutOfSpecLimitError`](super::errors::TdmysqlErrorCode::LimitExceededOutOfSpecLimitError)
+/// - [`OperationDenied.CheckDecreaseSpecError`](super::errors::TdmysqlErrorCode::OperationDeniedCheckDecreaseSpecError)
+/// - [`OperationDenied.InstanceOperationNotAllowedError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceOperationNotAllowedError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::TdmysqlErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "tdmysql",
     version = "2021-11-22",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::TdmysqlErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-d8fffc3c\""`
+    /// `InstanceId`; example: `"\"tdsql3-d8fffc3c\""`
     pub instance_id: String,
 
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"1c2g"`
+    /// `SpecCode`; example: `"1c2g"`
     pub spec_code: String,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Disk`; example: `500`
     pub disk: i64,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeCpu`; example: `2`
     pub storage_node_cpu: Option<i64>,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `StorageNodeMem`; example: `4`
     pub storage_node_mem: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"\"CLOUD_TCS\""`
+    /// `StorageType`; example: `"\"CLOUD_TCS\""`
     pub storage_type: Option<String>,
 }
 
 /// What a successful [`UpgradeInstance`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295036957`
+    /// `FlowId`; example: `4295036957`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,9 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct AnalysisInstanceInfo {
-    /// `ReplicasNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplicasNum`; example: `0`
     pub replicas_num: Option<u64>,
 }
 
@@ -19,29 +17,19 @@ pub struct AnalysisInstanceInfo {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct AnalysisRelationInfo {
-    /// `PrimaryInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-12345678"`
+    /// `PrimaryInstanceId`; example: `"tdsql-12345678"`
     pub primary_instance_id: Option<String>,
 
-    /// `AnalysisInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-87654321"`
+    /// `AnalysisInstanceId`; example: `"tdsql-87654321"`
     pub analysis_instance_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2026-01-15 10:30:00"`
+    /// `CreateAt`; example: `"2026-01-15 10:30:00"`
     pub create_at: Option<String>,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2026-05-06 12:00:00"`
+    /// `UpdateAt`; example: `"2026-05-06 12:00:00"`
     pub update_at: Option<String>,
 }
 
@@ -50,20 +38,16 @@ pub struct AnalysisRelationInfo {
 /// Returned in the output of [`DescribeDBSAvailableRecoveryTime`](super::DescribeDBSAvailableRecoveryTime).
 #[tc_model]
 pub struct ArchiveLogInterval {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-05-18 00:00:57"`
+    /// `EndTime`; example: `"2024-05-18 00:00:57"`
     pub end_time: Option<String>,
 
-    /// `MajorVersion`: a string.
+    /// `MajorVersion`
     pub major_version: Option<String>,
 
-    /// `MinorVersion`: a string.
+    /// `MinorVersion`
     pub minor_version: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-05-18 00:00:57"`
+    /// `StartTime`; example: `"2024-05-18 00:00:57"`
     pub start_time: Option<String>,
 }
 
@@ -72,34 +56,34 @@ pub struct ArchiveLogInterval {
 /// Returned in the output of [`DescribeDBSArchiveLogs`](super::DescribeDBSArchiveLogs).
 #[tc_model]
 pub struct ArchiveLogModel {
-    /// `ArchiveLogId`: a signed 64-bit integer.
+    /// `ArchiveLogId`
     pub archive_log_id: Option<i64>,
 
-    /// `BackupDuration`: a signed 64-bit integer.
+    /// `BackupDuration`
     pub backup_duration: Option<i64>,
 
-    /// `BackupStatus`: a string.
+    /// `BackupStatus`
     pub backup_status: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 
-    /// `ExpiredTime`: a string.
+    /// `ExpiredTime`
     pub expired_time: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 }
 
@@ -109,41 +93,25 @@ pub struct ArchiveLogModel {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct AutoScalingConfig {
-    /// `RangeMin`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RangeMin`, required in requests; example: `1`
     pub range_min: Option<f64>,
 
-    /// `RangeMax`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `16`
+    /// `RangeMax`, required in requests; example: `16`
     pub range_max: Option<f64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `ResourceType`; example: `"cpu"`
     pub resource_type: Option<String>,
 
-    /// `ScaleUpEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScaleUpEnabled`; example: `true`
     pub scale_up_enabled: Option<bool>,
 
-    /// `ScaleDownEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScaleDownEnabled`; example: `false`
     pub scale_down_enabled: Option<bool>,
 
-    /// `ThresholdPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ThresholdPercent`; example: `90`
     pub threshold_percent: Option<i64>,
 
-    /// `Step`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Step`; example: `50`
     pub step: Option<f64>,
 }
 
@@ -152,24 +120,16 @@ pub struct AutoScalingConfig {
 /// Returned in the output of [`DescribeDBSBackupStatistics`](super::DescribeDBSBackupStatistics).
 #[tc_model]
 pub struct BackupMethodStatisticsModel {
-    /// `AutoBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `37748736`
+    /// `AutoBackupSize`; example: `37748736`
     pub auto_backup_size: Option<i64>,
 
-    /// `AverageSizePerDay`: a signed 64-bit integer.
-    ///
-    /// Example: `18874368`
+    /// `AverageSizePerDay`; example: `18874368`
     pub average_size_per_day: Option<i64>,
 
-    /// `ManualBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBackupSize`; example: `0`
     pub manual_backup_size: Option<i64>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `37748736`
+    /// `TotalSize`; example: `37748736`
     pub total_size: Option<i64>,
 }
 
@@ -178,14 +138,10 @@ pub struct BackupMethodStatisticsModel {
 /// Returned in the output of [`DescribeDBSBackupStatisticsDetail`](super::DescribeDBSBackupStatisticsDetail).
 #[tc_model]
 pub struct BackupMethodStatisticsOutPut {
-    /// `AutoBackupSize`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[9437184]`
+    /// `AutoBackupSize`; example: `[9437184]`
     pub auto_backup_size: Option<Vec<i64>>,
 
-    /// `ManualBackupSize`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ManualBackupSize`; example: `[0]`
     pub manual_backup_size: Option<Vec<i64>>,
 }
 
@@ -194,54 +150,34 @@ pub struct BackupMethodStatisticsOutPut {
 /// Sent in the input of [`ModifyDBSBackupPolicy`](super::ModifyDBSBackupPolicy).
 #[tc_model]
 pub struct BackupPolicyModelInput {
-    /// `BackupEndTime`: a string.
-    ///
-    /// Example: `"04:00"`
+    /// `BackupEndTime`; example: `"04:00"`
     pub backup_end_time: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: Option<String>,
 
-    /// `BackupStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `BackupStartTime`; example: `"00:00"`
     pub backup_start_time: Option<String>,
 
-    /// `EnableFull`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFull`; example: `1`
     pub enable_full: Option<i64>,
 
-    /// `EnableLog`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableLog`; example: `1`
     pub enable_log: Option<i64>,
 
-    /// `FullRetentionPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FullRetentionPeriod`; example: `7`
     pub full_retention_period: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-b8dfc518"`
+    /// `InstanceId`; example: `"tdsql3-b8dfc518"`
     pub instance_id: Option<String>,
 
-    /// `LogRetentionPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogRetentionPeriod`; example: `7`
     pub log_retention_period: Option<i64>,
 
-    /// `PeriodTime`: a string.
-    ///
-    /// Example: `"0,1,2,3,4,5,6"`
+    /// `PeriodTime`; example: `"0,1,2,3,4,5,6"`
     pub period_time: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: Option<String>,
 }
 
@@ -250,82 +186,52 @@ pub struct BackupPolicyModelInput {
 /// Returned in the output of [`DescribeDBSBackupPolicy`](super::DescribeDBSBackupPolicy).
 #[tc_model]
 pub struct BackupPolicyModelOutPut {
-    /// `BackupEndTime`: a string.
-    ///
-    /// Example: `"04:00"`
+    /// `BackupEndTime`; example: `"04:00"`
     pub backup_end_time: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: Option<String>,
 
-    /// `BackupStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `BackupStartTime`; example: `"00:00"`
     pub backup_start_time: Option<String>,
 
-    /// `DBType`: a string.
-    ///
-    /// Example: `"tdstore"`
+    /// `DBType`; example: `"tdstore"`
     #[tc(rename = "DBType")]
     pub db_type: Option<String>,
 
-    /// `DBVersion`: a string.
-    ///
-    /// Example: `"21.6.1"`
+    /// `DBVersion`; example: `"21.6.1"`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `EnableFull`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFull`; example: `1`
     pub enable_full: Option<i64>,
 
-    /// `EnableLog`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableLog`; example: `1`
     pub enable_log: Option<i64>,
 
-    /// `ExpectedNextBackupPeriod`: a string.
-    ///
-    /// Example: `"2026-03-27 00:00:00 ~ 2026-03-27 04:00:00"`
+    /// `ExpectedNextBackupPeriod`; example: `"2026-03-27 00:00:00 ~ 2026-03-27 04:00:00"`
     pub expected_next_backup_period: Option<String>,
 
-    /// `FullRetentionPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `FullRetentionPeriod`; example: `7`
     pub full_retention_period: Option<i64>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `3260`
+    /// `ID`; example: `3260`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-3f17e49d"`
+    /// `InstanceId`; example: `"tdsql3-3f17e49d"`
     pub instance_id: Option<String>,
 
-    /// `LogRetentionPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogRetentionPeriod`; example: `7`
     pub log_retention_period: Option<i64>,
 
-    /// `PeriodTime`: a string.
-    ///
-    /// Example: `"0,1,2,3,4,5,6"`
+    /// `PeriodTime`; example: `"0,1,2,3,4,5,6"`
     pub period_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: Option<String>,
 
-    /// `PeriodType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PeriodType`; example: `0`
     pub period_type: Option<i64>,
 }
 
@@ -334,56 +240,56 @@ pub struct BackupPolicyModelOutPut {
 /// Returned in the output of [`DescribeDBSBackupSets`](super::DescribeDBSBackupSets).
 #[tc_model]
 pub struct BackupSetModel {
-    /// `BackupDuration`: a signed 64-bit integer.
+    /// `BackupDuration`
     pub backup_duration: Option<i64>,
 
-    /// `BackupMethod`: a string.
+    /// `BackupMethod`
     pub backup_method: Option<String>,
 
-    /// `BackupName`: a string.
+    /// `BackupName`
     pub backup_name: Option<String>,
 
-    /// `BackupProgress`: a floating-point number.
+    /// `BackupProgress`
     pub backup_progress: Option<f64>,
 
-    /// `BackupSetId`: a signed 64-bit integer.
+    /// `BackupSetId`
     pub backup_set_id: Option<i64>,
 
-    /// `BackupStatus`: a string.
+    /// `BackupStatus`
     pub backup_status: Option<String>,
 
-    /// `BackupType`: a string.
+    /// `BackupType`
     pub backup_type: Option<String>,
 
-    /// `DBVersion`: a string.
+    /// `DBVersion`
     #[tc(rename = "DBVersion")]
     pub db_version: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `EndTrxTime`: a string.
+    /// `EndTrxTime`
     pub end_trx_time: Option<String>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 
-    /// `ExpiredTime`: a string.
+    /// `ExpiredTime`
     pub expired_time: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
+    /// `FileSize`
     pub file_size: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `ManualBackup`: a signed 64-bit integer.
+    /// `ManualBackup`
     pub manual_backup: Option<i64>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 }
 
@@ -392,24 +298,16 @@ pub struct BackupSetModel {
 /// Sent in the input of [`DescribeDBSBackupSets`](super::DescribeDBSBackupSets).
 #[tc_model]
 pub struct BackupSetsReqFilter {
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical,snapshot"`
+    /// `BackupMethod`; example: `"physical,snapshot"`
     pub backup_method: Option<String>,
 
-    /// `BackupStatus`: a string.
-    ///
-    /// Example: `"running,success"`
+    /// `BackupStatus`; example: `"running,success"`
     pub backup_status: Option<String>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"full"`
+    /// `BackupType`; example: `"full"`
     pub backup_type: Option<String>,
 
-    /// `ManualBackup`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `ManualBackup`; example: `"0,1"`
     pub manual_backup: Option<String>,
 }
 
@@ -418,29 +316,19 @@ pub struct BackupSetsReqFilter {
 /// Returned in the output of [`DescribeDBSBackupStatistics`](super::DescribeDBSBackupStatistics).
 #[tc_model]
 pub struct BackupStatisticsModel {
-    /// `AverageSizePerDay`: a signed 64-bit integer.
-    ///
-    /// Example: `50508288`
+    /// `AverageSizePerDay`; example: `50508288`
     pub average_size_per_day: Option<i64>,
 
-    /// `DataBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `37748736`
+    /// `DataBackupSize`; example: `37748736`
     pub data_backup_size: Option<i64>,
 
-    /// `LogBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `63267840`
+    /// `LogBackupSize`; example: `63267840`
     pub log_backup_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: Option<i64>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `101016576`
+    /// `TotalSize`; example: `101016576`
     pub total_size: Option<i64>,
 }
 
@@ -449,14 +337,10 @@ pub struct BackupStatisticsModel {
 /// Returned in the output of [`DescribeDBSBackupStatisticsDetail`](super::DescribeDBSBackupStatisticsDetail).
 #[tc_model]
 pub struct BackupTypeStatisticsModel {
-    /// `DataBackupSize`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[9437184]`
+    /// `DataBackupSize`; example: `[9437184]`
     pub data_backup_size: Option<Vec<i64>>,
 
-    /// `LogBackupSize`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2332672]`
+    /// `LogBackupSize`; example: `[2332672]`
     pub log_backup_size: Option<Vec<i64>>,
 }
 
@@ -465,19 +349,13 @@ pub struct BackupTypeStatisticsModel {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail).
 #[tc_model]
 pub struct BinlogInfo {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"29384942324547636"`
+    /// `Sid`; example: `"29384942324547636"`
     pub sid: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Type`; example: `"mysql"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql3-5f8220ae"`
+    /// `InstanceId`; example: `"tdsql3-5f8220ae"`
     pub instance_id: String,
 }
 
@@ -486,47 +364,47 @@ pub struct BinlogInfo {
 /// Returned in the output of [`DescribeDBSCloneInstances`](super::DescribeDBSCloneInstances).
 #[tc_model]
 pub struct CloneInstanceModel {
-    /// `CloneEndTime`: a string.
+    /// `CloneEndTime`
     pub clone_end_time: Option<String>,
 
-    /// `CloneId`: a signed 64-bit integer.
+    /// `CloneId`
     pub clone_id: Option<i64>,
 
-    /// `CloneInsType`: a string.
+    /// `CloneInsType`
     pub clone_ins_type: Option<String>,
 
-    /// `CloneInstanceId`: a string.
+    /// `CloneInstanceId`
     pub clone_instance_id: Option<String>,
 
-    /// `CloneInstanceIsDeleted`: a boolean.
+    /// `CloneInstanceIsDeleted`
     pub clone_instance_is_deleted: Option<bool>,
 
-    /// `CloneProgress`: a floating-point number.
+    /// `CloneProgress`
     pub clone_progress: Option<f64>,
 
-    /// `CloneStartTime`: a string.
+    /// `CloneStartTime`
     pub clone_start_time: Option<String>,
 
-    /// `CloneStatus`: a string.
+    /// `CloneStatus`
     pub clone_status: Option<String>,
 
-    /// `CloneTime`: a string.
+    /// `CloneTime`
     pub clone_time: Option<String>,
 
-    /// `CloneType`: a string.
+    /// `CloneType`
     pub clone_type: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `DBType`: a string.
+    /// `DBType`
     #[tc(rename = "DBType")]
     pub db_type: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `SourceInstanceId`: a string.
+    /// `SourceInstanceId`
     pub source_instance_id: Option<String>,
 }
 
@@ -535,14 +413,10 @@ pub struct CloneInstanceModel {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ConstraintRange {
-    /// `Min`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Min`; example: `"\"1\""`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"\"2\""`
+    /// `Max`; example: `"\"2\""`
     pub max: String,
 }
 
@@ -552,45 +426,29 @@ pub struct ConstraintRange {
 #[doc(alias = "DBEngineInfo")]
 #[tc_model]
 pub struct DbEngineInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"MySQL\""`
+    /// `Type`; example: `"\"MySQL\""`
     pub r#type: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `Version`; example: `"8.0"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Name`; example: `"11"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"基于Tdstore内核11版本"`
+    /// `Description`; example: `"基于Tdstore内核11版本"`
     pub description: String,
 
-    /// `New`: a boolean.
-    ///
-    /// Example: `true`
+    /// `New`; example: `true`
     pub new: Option<bool>,
 
-    /// `SQLMode`: a list of strings.
-    ///
-    /// Example: `["mysql","hbase"]`
+    /// `SQLMode`; example: `["mysql","hbase"]`
     #[tc(rename = "SQLMode")]
     pub sql_mode: Option<Vec<String>>,
 
-    /// `IsSupportParamTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportParamTemplate`; example: `true`
     pub is_support_param_template: Option<bool>,
 
-    /// `IsSupportServerless`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportServerless`; example: `true`
     pub is_support_serverless: Option<bool>,
 }
 
@@ -600,14 +458,10 @@ pub struct DbEngineInfo {
 #[doc(alias = "DBParamValue")]
 #[tc_model]
 pub struct DbParamValue {
-    /// `Param`: a string.
-    ///
-    /// Example: `"\"lower_case_table_names\""`
+    /// `Param`; example: `"\"lower_case_table_names\""`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Value`; example: `"\"0\""`
     pub value: String,
 }
 
@@ -616,44 +470,28 @@ pub struct DbParamValue {
 /// Returned in the output of [`DescribeDBSBackupStatistics`](super::DescribeDBSBackupStatistics).
 #[tc_model]
 pub struct DataBackupStatisticsModel {
-    /// `AutoBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoBackupCount`; example: `1`
     pub auto_backup_count: Option<i64>,
 
-    /// `AutoBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AutoBackupSize`; example: `1024`
     pub auto_backup_size: Option<i64>,
 
-    /// `AverageSizePerBackup`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AverageSizePerBackup`; example: `1024`
     pub average_size_per_backup: Option<i64>,
 
-    /// `AverageSizePerDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AverageSizePerDay`; example: `1`
     pub average_size_per_day: Option<i64>,
 
-    /// `ManualBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManualBackupCount`; example: `1`
     pub manual_backup_count: Option<i64>,
 
-    /// `ManualBackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ManualBackupSize`; example: `1024`
     pub manual_backup_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `TotalSize`; example: `1024`
     pub total_size: Option<i64>,
 }
 
@@ -662,9 +500,7 @@ pub struct DataBackupStatisticsModel {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct Database {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"tdsql3-42f40429"`
+    /// `DbName`; example: `"tdsql3-42f40429"`
     pub db_name: String,
 }
 
@@ -673,9 +509,7 @@ pub struct Database {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseFunction {
-    /// `Func`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Func`; example: `"123"`
     pub func: String,
 }
 
@@ -684,12 +518,10 @@ pub struct DatabaseFunction {
 /// Sent in the input of [`ModifyUserPrivileges`](super::ModifyUserPrivileges).
 #[tc_model]
 pub struct DatabasePrivileges {
-    /// `Database`: a string.
-    ///
-    /// Example: `"msyql.user"`
+    /// `Database`; example: `"msyql.user"`
     pub database: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 }
 
@@ -698,9 +530,7 @@ pub struct DatabasePrivileges {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseProcedure {
-    /// `Proc`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Proc`; example: `"123"`
     pub proc: String,
 }
 
@@ -709,9 +539,7 @@ pub struct DatabaseProcedure {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseTable {
-    /// `Table`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Table`; example: `"123"`
     pub table: String,
 }
 
@@ -720,9 +548,7 @@ pub struct DatabaseTable {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseView {
-    /// `View`: a string.
-    ///
-    /// Example: `"123"`
+    /// `View`; example: `"123"`
     pub view: String,
 }
 
@@ -731,40 +557,28 @@ pub struct DatabaseView {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct DescribeSaleRegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: String,
 
-    /// `ZoneList`: a list of [`DescribeSaleZonesInfo`] objects.
+    /// `ZoneList`
     pub zone_list: Vec<DescribeSaleZonesInfo>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"“广州”"`
+    /// `RegionName`; example: `"“广州”"`
     pub region_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `AvailableZoneNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AvailableZoneNum`; example: `3`
     pub available_zone_num: Option<i64>,
 
-    /// `IsSupportedLogReplica`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportedLogReplica`; example: `true`
     pub is_supported_log_replica: Option<bool>,
 
-    /// `ZoneGroup`: a list of [`DescribeSaleZonesGroup`] objects.
+    /// `ZoneGroup`
     pub zone_group: Option<Vec<DescribeSaleZonesGroup>>,
 
-    /// `IsSupportServerless`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportServerless`; example: `true`
     pub is_support_serverless: Option<bool>,
 }
 
@@ -773,29 +587,19 @@ pub struct DescribeSaleRegionInfo {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct DescribeSaleZonesGroup {
-    /// `ZoneNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ZoneNum`; example: `2`
     pub zone_num: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-4","ap-guangzhou-4"]`
+    /// `Zones`; example: `["ap-guangzhou-4","ap-guangzhou-4"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SupportTypes`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `SupportTypes`; example: `["0"]`
     pub support_types: Option<Vec<String>>,
 
-    /// `AvailableDiskTypes`: a list of strings.
-    ///
-    /// Example: `["CLOUD_TCS","CLOUD_HSSD"]`
+    /// `AvailableDiskTypes`; example: `["CLOUD_TCS","CLOUD_HSSD"]`
     pub available_disk_types: Option<Vec<String>>,
 
-    /// `IsSupportServerless`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportServerless`; example: `true`
     pub is_support_serverless: Option<bool>,
 }
 
@@ -804,39 +608,25 @@ pub struct DescribeSaleZonesGroup {
 /// Returned in the output of [`DescribeSaleInfo`](super::DescribeSaleInfo).
 #[tc_model]
 pub struct DescribeSaleZonesInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"\"广州一区\""`
+    /// `ZoneName`; example: `"\"广州一区\""`
     pub zone_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `IsDefaultMaster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefaultMaster`; example: `0`
     pub is_default_master: Option<i64>,
 
-    /// `AvailableDiskTypes`: a list of strings.
-    ///
-    /// Example: `["hssd"]`
+    /// `AvailableDiskTypes`; example: `["hssd"]`
     pub available_disk_types: Option<Vec<String>>,
 
-    /// `SupportTypes`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `SupportTypes`; example: `["1"]`
     pub support_types: Option<Vec<String>>,
 
-    /// `IsSupportServerless`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportServerless`; example: `true`
     pub is_support_serverless: Option<bool>,
 }
 
@@ -845,65 +635,41 @@ pub struct DescribeSaleZonesInfo {
 /// Returned in the output of [`DescribeSlowLogs`](super::DescribeSlowLogs).
 #[tc_model]
 pub struct Explain {
-    /// `ID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ID`; example: `"1"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `SelectType`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `SelectType`; example: `"SIMPLE"`
     pub select_type: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"stat_parti_new00"`
+    /// `Table`; example: `"stat_parti_new00"`
     pub table: Option<String>,
 
-    /// `Partitions`: a string.
-    ///
-    /// Example: `"p2"`
+    /// `Partitions`; example: `"p2"`
     pub partitions: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"const"`
+    /// `Type`; example: `"const"`
     pub r#type: Option<String>,
 
-    /// `PossibleKeys`: a string.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `PossibleKeys`; example: `"PRIMARY"`
     pub possible_keys: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `Key`; example: `"PRIMARY"`
     pub key: Option<String>,
 
-    /// `KeyLen`: a string.
-    ///
-    /// Example: `"4"`
+    /// `KeyLen`; example: `"4"`
     pub key_len: Option<String>,
 
-    /// `Ref`: a string.
-    ///
-    /// Example: `"const"`
+    /// `Ref`; example: `"const"`
     pub r#ref: Option<String>,
 
-    /// `Rows`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Rows`; example: `"1"`
     pub rows: Option<String>,
 
-    /// `Filtered`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `Filtered`; example: `"100.00"`
     pub filtered: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Extra`; example: `"NULL"`
     pub extra: Option<String>,
 }
 
@@ -912,14 +678,10 @@ pub struct Explain {
 /// Returned in the output of [`DescribeFlowTypes`](super::DescribeFlowTypes).
 #[tc_model]
 pub struct FlowType {
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"FlowBatchCloneUsers"`
+    /// `FlowName`; example: `"FlowBatchCloneUsers"`
     pub flow_name: Option<String>,
 
-    /// `FlowDesc`: a string.
-    ///
-    /// Example: `"批量克隆用户"`
+    /// `FlowDesc`; example: `"批量克隆用户"`
     pub flow_desc: Option<String>,
 }
 
@@ -928,14 +690,10 @@ pub struct FlowType {
 /// Sent in the input of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"InstanceId\""`
+    /// `Name`; example: `"\"InstanceId\""`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["tdsql3-d8fffc3c"]`
+    /// `Values`; example: `["tdsql3-d8fffc3c"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -944,351 +702,237 @@ pub struct InstanceFilter {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `ComputeNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ComputeNodeNum`; example: `3`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub compute_node_num: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: String,
 
-    /// `CreateVersion`: a string.
-    ///
-    /// Example: `"\"0.0.1\""`
+    /// `CreateVersion`; example: `"\"0.0.1\""`
     pub create_version: Option<String>,
 
-    /// `InitParams`: a list of [`InstanceParam`] objects.
+    /// `InitParams`
     pub init_params: Option<Vec<InstanceParam>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"running\""`
+    /// `Status`; example: `"\"running\""`
     pub status: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"tdsql3-081bfb97\""`
+    /// `InstanceId`; example: `"\"tdsql3-081bfb97\""`
     pub instance_id: String,
 
-    /// `StorageNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeNum`; example: `3`
     pub storage_node_num: i64,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<ResourceTag>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"\"实例名称\""`
+    /// `InstanceName`; example: `"\"实例名称\""`
     pub instance_name: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cpu: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"\"vpc-o7ssr1vx\""`
+    /// `VpcId`; example: `"\"vpc-o7ssr1vx\""`
     pub vpc_id: String,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mem: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"\"172.16.113.202\""`
+    /// `Vip`; example: `"\"172.16.113.202\""`
     pub vip: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-s21doiba\""`
+    /// `SubnetId`; example: `"\"subnet-s21doiba\""`
     pub subnet_id: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `CreateTime`; example: `"\"2006-01-02 15:04:05\""`
     pub create_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"\"运行中\""`
+    /// `StatusDesc`; example: `"\"运行中\""`
     pub status_desc: String,
 
-    /// `MCCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MCCpu`; example: `1`
     #[tc(rename = "MCCpu")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mc_cpu: Option<i64>,
 
-    /// `MCMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MCMem`; example: `2`
     #[tc(rename = "MCMem")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mc_mem: Option<i64>,
 
-    /// `ComputerNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputerNodeCpu`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub computer_node_cpu: Option<i64>,
 
-    /// `ComputerNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ComputerNodeMem`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub computer_node_mem: Option<i64>,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageNodeCpu`; example: `1`
     pub storage_node_cpu: Option<i64>,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeMem`; example: `2`
     pub storage_node_mem: Option<i64>,
 
-    /// `MCNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MCNum`; example: `3`
     #[tc(rename = "MCNum")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub mc_num: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PayMode`; example: `"0"`
     pub pay_mode: String,
 
-    /// `AccountTag`: a string.
-    ///
-    /// Example: `"inner"`
+    /// `AccountTag`; example: `"inner"`
     pub account_tag: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"hyper"`
+    /// `InstanceType`; example: `"hyper"`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `StorageType`; example: `"CLOUD_HSSD"`
     pub storage_type: Option<String>,
 
-    /// `DestroyedAt`: a string.
-    ///
-    /// Example: `"\"0000-00-00 00:00:00\""`
+    /// `DestroyedAt`; example: `"\"0000-00-00 00:00:00\""`
     pub destroyed_at: Option<String>,
 
-    /// `ExpireAt`: a string.
-    ///
-    /// Example: `"\"0000-00-00 00:00:00\""`
+    /// `ExpireAt`; example: `"\"0000-00-00 00:00:00\""`
     pub expire_at: Option<String>,
 
-    /// `IsolatedAt`: a string.
-    ///
-    /// Example: `"\"0000-00-00 00:00:00\""`
+    /// `IsolatedAt`; example: `"\"0000-00-00 00:00:00\""`
     pub isolated_at: Option<String>,
 
-    /// `IsolatedFrom`: a string.
-    ///
-    /// Example: `"\"0000-00-00 00:00:00\""`
+    /// `IsolatedFrom`; example: `"\"0000-00-00 00:00:00\""`
     pub isolated_from: Option<String>,
 
-    /// `Replications`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replications`; example: `1`
     pub replications: Option<i64>,
 
-    /// `FullReplications`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FullReplications`; example: `1`
     pub full_replications: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppId`; example: `1`
     pub app_id: Option<i64>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"\"111111\""`
+    /// `SubAccountUin`; example: `"\"111111\""`
     pub sub_account_uin: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"\"111111\""`
+    /// `Uin`; example: `"\"111111\""`
     pub uin: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `Nodes`: a list of [`InstanceNode`] objects.
+    /// `Nodes`
     pub nodes: Option<Vec<InstanceNode>>,
 
-    /// `BinlogStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BinlogStatus`; example: `1`
     pub binlog_status: Option<i64>,
 
-    /// `CdcNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CdcNodeCpu`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cdc_node_cpu: Option<i64>,
 
-    /// `CdcNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CdcNodeMem`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cdc_node_mem: Option<i64>,
 
-    /// `CdcNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CdcNodeNum`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cdc_node_num: Option<i64>,
 
-    /// `AZMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AZMode`; example: `2`
     #[tc(rename = "AZMode")]
     pub az_mode: Option<i64>,
 
-    /// `StandbyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StandbyFlag`; example: `1`
     pub standby_flag: Option<i64>,
 
-    /// `StandbySecondaryNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StandbySecondaryNum`; example: `1`
     pub standby_secondary_num: Option<i64>,
 
-    /// `ColumnarNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnarNodeCpu`; example: `1`
     pub columnar_node_cpu: Option<i64>,
 
-    /// `ColumnarNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ColumnarNodeMem`; example: `2`
     pub columnar_node_mem: Option<i64>,
 
-    /// `ColumnarNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnarNodeNum`; example: `1`
     pub columnar_node_num: Option<i64>,
 
-    /// `ColumnarNodeDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ColumnarNodeDisk`; example: `20`
     pub columnar_node_disk: Option<i64>,
 
-    /// `ColumnarNodeStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `ColumnarNodeStorageType`; example: `"CLOUD_HSSD"`
     pub columnar_node_storage_type: Option<String>,
 
-    /// `InstanceCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCategory`; example: `1`
     pub instance_category: Option<i64>,
 
-    /// `ExclusiveClusterId`: a string.
-    ///
-    /// Example: `"独享集群id"`
+    /// `ExclusiveClusterId`; example: `"独享集群id"`
     pub exclusive_cluster_id: Option<String>,
 
-    /// `SQLMode`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `SQLMode`; example: `"MySQL"`
     #[tc(rename = "SQLMode")]
     pub sql_mode: Option<String>,
 
-    /// `InstanceMode`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `InstanceMode`; example: `"normal"`
     pub instance_mode: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ic9rjblf"`
+    /// `ClusterId`; example: `"cls-ic9rjblf"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cluster_id: Option<String>,
 
-    /// `AutoScaleConfig`: an [`AutoScalingConfig`].
+    /// `AutoScaleConfig`
     pub auto_scale_config: Option<AutoScalingConfig>,
 
-    /// `AnalysisMode`: a string.
-    ///
-    /// Example: `"libra"`
+    /// `AnalysisMode`; example: `"libra"`
     pub analysis_mode: Option<String>,
 
-    /// `AnalysisRelationInfos`: a list of [`AnalysisRelationInfo`] objects.
+    /// `AnalysisRelationInfos`
     pub analysis_relation_infos: Option<Vec<AnalysisRelationInfo>>,
 
-    /// `AnalysisInstanceInfo`: an [`AnalysisInstanceInfo`].
+    /// `AnalysisInstanceInfo`
     pub analysis_instance_info: Option<AnalysisInstanceInfo>,
 
-    /// `AutoScaleConfigs`: a list of [`AutoScalingConfig`] objects.
+    /// `AutoScaleConfigs`
     pub auto_scale_configs: Option<Vec<AutoScalingConfig>>,
 }
 
@@ -1297,85 +941,85 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceNode {
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `NodeId`: a string.
+    /// `NodeId`
     pub node_id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `EniIp`: a string.
+    /// `EniIp`
     pub eni_ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `SpecCode`: a string.
+    /// `SpecCode`
     pub spec_code: Option<String>,
 
-    /// `NodeName`: a string.
+    /// `NodeName`
     pub node_name: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
+    /// `Cpu`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
+    /// `Mem`
     pub mem: Option<i64>,
 
-    /// `Disk`: a signed 64-bit integer.
+    /// `Disk`
     pub disk: Option<i64>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `LocalDNS`: a string.
+    /// `LocalDNS`
     #[tc(rename = "LocalDNS")]
     pub local_dns: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `LogDisk`: a signed 64-bit integer.
+    /// `LogDisk`
     pub log_disk: Option<i64>,
 
-    /// `DataDisk`: a signed 64-bit integer.
+    /// `DataDisk`
     pub data_disk: Option<i64>,
 
-    /// `ZoneID`: a string.
+    /// `ZoneID`
     #[tc(rename = "ZoneID")]
     pub zone_id: Option<String>,
 
-    /// `SpecName`: a string.
+    /// `SpecName`
     pub spec_name: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
+    /// `Replicas`
     pub replicas: Option<i64>,
 
-    /// `Shards`: a signed 64-bit integer.
+    /// `Shards`
     pub shards: Option<i64>,
 
-    /// `DataReplicas`: a signed 64-bit integer.
+    /// `DataReplicas`
     pub data_replicas: Option<i64>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `StorageType`: a string.
+    /// `StorageType`
     pub storage_type: Option<String>,
 }
 
@@ -1385,14 +1029,10 @@ pub struct InstanceNode {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceParam {
-    /// `Param`: a string.
-    ///
-    /// Example: `"\"lower_case_table_names\""`
+    /// `Param`; example: `"\"lower_case_table_names\""`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"“0”"`
+    /// `Value`; example: `"“0”"`
     pub value: String,
 }
 
@@ -1401,24 +1041,16 @@ pub struct InstanceParam {
 /// Returned in the output of [`DescribeDBSBackupStatistics`](super::DescribeDBSBackupStatistics).
 #[tc_model]
 pub struct LogBackupStatisticsModel {
-    /// `AverageSizePerBackup`: a signed 64-bit integer.
-    ///
-    /// Example: `15816960`
+    /// `AverageSizePerBackup`; example: `15816960`
     pub average_size_per_backup: Option<i64>,
 
-    /// `AverageSizePerDay`: a signed 64-bit integer.
-    ///
-    /// Example: `31633920`
+    /// `AverageSizePerDay`; example: `31633920`
     pub average_size_per_day: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: Option<i64>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `63267840`
+    /// `TotalSize`; example: `63267840`
     pub total_size: Option<i64>,
 }
 
@@ -1427,13 +1059,13 @@ pub struct LogBackupStatisticsModel {
 /// Sent in the input of [`DescribeSlowLogs`](super::DescribeSlowLogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
+    /// `Compare`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -1442,13 +1074,13 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail).
 #[tc_model]
 pub struct MaintenanceWindowInfo {
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: Option<i64>,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 }
 
@@ -1457,53 +1089,35 @@ pub struct MaintenanceWindowInfo {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail).
 #[tc_model]
 pub struct NodeInfo {
-    /// `IP`: a string.
-    ///
-    /// Example: `"\"9.166.11.37\""`
+    /// `IP`; example: `"\"9.166.11.37\""`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"sqlengine\""`
+    /// `Type`; example: `"\"sqlengine\""`
     pub r#type: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"\"tdsql3-e234db15-sqlengine-0\""`
+    /// `NodeId`; example: `"\"tdsql3-e234db15-sqlengine-0\""`
     pub node_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Host`; example: `"10.0.0.1"`
     pub host: Option<String>,
 
-    /// `BinlogInfo`: a list of [`BinlogInfo`] objects.
+    /// `BinlogInfo`
     pub binlog_info: Option<Vec<BinlogInfo>>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mem`; example: `2`
     pub mem: Option<i64>,
 
-    /// `DataDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `DataDisk`; example: `28`
     pub data_disk: Option<i64>,
 }
 
@@ -1512,22 +1126,16 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamConstraint {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"enum\""`
+    /// `Type`; example: `"\"enum\""`
     pub r#type: String,
 
-    /// `Enum`: a string.
-    ///
-    /// Example: `"\"REPEATABLE-READ,SERIALIZABLE,READ-COMMITTED,READ-UNCOMMITTED\""`
+    /// `Enum`; example: `"\"REPEATABLE-READ,SERIALIZABLE,READ-COMMITTED,READ-UNCOMMITTED\""`
     pub r#enum: Option<String>,
 
-    /// `Range`: a [`ConstraintRange`].
+    /// `Range`
     pub range: Option<ConstraintRange>,
 
-    /// `String`: a string.
-    ///
-    /// Example: `"\"0,1\""`
+    /// `String`; example: `"\"0,1\""`
     pub string: Option<String>,
 }
 
@@ -1536,42 +1144,28 @@ pub struct ParamConstraint {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamDesc {
-    /// `Param`: a string.
-    ///
-    /// Example: `"\"long_query_time\""`
+    /// `Param`; example: `"\"long_query_time\""`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Value`; example: `"\"1\""`
     pub value: String,
 
-    /// `SetValue`: a string.
-    ///
-    /// Example: `"\"2\""`
+    /// `SetValue`; example: `"\"2\""`
     pub set_value: Option<String>,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Default`; example: `"\"1\""`
     pub default: String,
 
-    /// `Constraint`: a [`ParamConstraint`].
+    /// `Constraint`
     pub constraint: Option<ParamConstraint>,
 
-    /// `HaveSetValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HaveSetValue`; example: `true`
     pub have_set_value: bool,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedRestart`; example: `false`
     pub need_restart: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Description`; example: `"\"\""`
     pub description: Option<String>,
 }
 
@@ -1580,24 +1174,16 @@ pub struct ParamDesc {
 /// Sent in the input of [`ResetUsersPassword`](super::ResetUsersPassword).
 #[tc_model]
 pub struct ResetUserPasswordInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `UserName`; example: `"test1"`
     pub user_name: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"tdstore@123"`
+    /// `Password`; example: `"tdstore@123"`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"*********************y***"`
+    /// `EncryptedPassword`; example: `"*********************y***"`
     pub encrypted_password: Option<String>,
 }
 
@@ -1607,14 +1193,10 @@ pub struct ResetUserPasswordInfo {
 /// Returned in the output of [`DescribeDBInstanceDetail`](super::DescribeDBInstanceDetail) and [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"\"tag-key\""`
+    /// `TagKey`; example: `"\"tag-key\""`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"\"tag-value\""`
+    /// `TagValue`; example: `"\"tag-value\""`
     pub tag_value: Option<String>,
 }
 
@@ -1623,25 +1205,25 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `SecurityGroupId`: a string.
+    /// `SecurityGroupId`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
+    /// `SecurityGroupName`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
+    /// `SecurityGroupRemark`
     pub security_group_remark: String,
 
-    /// `Inbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Inbound`
     pub inbound: Vec<SecurityGroupBound>,
 
-    /// `Outbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Outbound`
     pub outbound: Vec<SecurityGroupBound>,
 }
 
@@ -1650,16 +1232,16 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupBound {
-    /// `CidrIp`: a string.
+    /// `CidrIp`
     pub cidr_ip: String,
 
-    /// `Action`: a string.
+    /// `Action`
     pub action: String,
 
-    /// `PortRange`: a string.
+    /// `PortRange`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
+    /// `IpProtocol`
     pub ip_protocol: String,
 }
 
@@ -1668,14 +1250,10 @@ pub struct SecurityGroupBound {
 /// Returned in the output of [`DescribeSpecs`](super::DescribeSpecs).
 #[tc_model]
 pub struct ServerlessCcu {
-    /// `MinCcu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MinCcu`; example: `1`
     pub min_ccu: Option<f64>,
 
-    /// `MaxCcu`: a list of floating-point numbers.
-    ///
-    /// Example: `[1]`
+    /// `MaxCcu`; example: `[1]`
     pub max_ccu: Option<Vec<f64>>,
 }
 
@@ -1684,16 +1262,10 @@ pub struct ServerlessCcu {
 /// Returned in the output of [`DescribeSpecs`](super::DescribeSpecs).
 #[tc_model]
 pub struct ServerlessNodeNumSpec {
-    /// `MinNodeNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `MinNodeNum`, always sent in responses; example: `2`
     pub min_node_num: Option<i64>,
 
-    /// `MaxNodeNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `16`
+    /// `MaxNodeNum`, always sent in responses; example: `16`
     pub max_node_num: Option<i64>,
 }
 
@@ -1702,93 +1274,59 @@ pub struct ServerlessNodeNumSpec {
 /// Returned in the output of [`DescribeSlowLogs`](super::DescribeSlowLogs).
 #[tc_model]
 pub struct SlowLogData {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2024-07-18 17:09:10"`
+    /// `Timestamp`; example: `"2024-07-18 17:09:10"`
     pub timestamp: Option<String>,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `QueryTime`; example: `0.1`
     pub query_time: Option<f64>,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from test"`
+    /// `SqlText`; example: `"select * from test"`
     pub sql_text: Option<String>,
 
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserHost`; example: `"127.0.0.1"`
     pub user_host: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `Database`; example: `"test_db"`
     pub database: Option<String>,
 
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0.11`
+    /// `LockTime`; example: `0.11`
     pub lock_time: Option<f64>,
 
-    /// `RowsExamined`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RowsExamined`; example: `12`
     pub rows_examined: Option<u64>,
 
-    /// `RowsSent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RowsSent`; example: `1`
     pub rows_sent: Option<u64>,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"981639816396"`
+    /// `TransactionId`; example: `"981639816396"`
     pub transaction_id: Option<String>,
 
-    /// `RpcTime`: a floating-point number.
-    ///
-    /// Example: `0.000768`
+    /// `RpcTime`; example: `0.000768`
     pub rpc_time: Option<f64>,
 
-    /// `StorageRpcTime`: a floating-point number.
-    ///
-    /// Example: `0.000686`
+    /// `StorageRpcTime`; example: `0.000686`
     pub storage_rpc_time: Option<f64>,
 
-    /// `RpcRetryDelayTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RpcRetryDelayTime`; example: `0`
     pub rpc_retry_delay_time: Option<f64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"hybrid-0"`
+    /// `NodeId`; example: `"hybrid-0"`
     pub node_id: Option<String>,
 
-    /// `RpcTrace`: a string.
-    ///
-    /// Example: `"[[leader]]AcquireObjectLock count"`
+    /// `RpcTrace`; example: `"[[leader]]AcquireObjectLock count"`
     pub rpc_trace: Option<String>,
 
-    /// `TDStoreLockTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TDStoreLockTime`; example: `0`
     #[tc(rename = "TDStoreLockTime")]
     pub td_store_lock_time: Option<f64>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"9890253121707125"`
+    /// `TraceId`; example: `"9890253121707125"`
     pub trace_id: Option<String>,
 
-    /// `Explain`: a list of [`Explain`] objects.
+    /// `Explain`
     pub explain: Option<Vec<Explain>>,
 }
 
@@ -1798,72 +1336,70 @@ pub struct SlowLogData {
 #[doc(alias = "StandbyDBInstanceRelation")]
 #[tc_model]
 pub struct StandbyDbInstanceRelation {
-    /// `PrimaryInstanceId`: a string.
+    /// `PrimaryInstanceId`
     pub primary_instance_id: String,
 
-    /// `PrimaryInstanceName`: a string.
+    /// `PrimaryInstanceName`
     pub primary_instance_name: Option<String>,
 
-    /// `PrimaryRegion`: a string.
+    /// `PrimaryRegion`
     pub primary_region: String,
 
-    /// `PrimaryVip`: a string.
+    /// `PrimaryVip`
     pub primary_vip: Option<String>,
 
-    /// `PrimaryVport`: a signed 64-bit integer.
+    /// `PrimaryVport`
     pub primary_vport: Option<i64>,
 
-    /// `PrimaryZones`: a list of strings.
+    /// `PrimaryZones`
     pub primary_zones: Option<Vec<String>>,
 
-    /// `PrimaryStatus`: a string.
+    /// `PrimaryStatus`
     pub primary_status: Option<String>,
 
-    /// `SecondaryInstanceId`: a string.
+    /// `SecondaryInstanceId`
     pub secondary_instance_id: String,
 
-    /// `SecondaryInstanceName`: a string.
+    /// `SecondaryInstanceName`
     pub secondary_instance_name: Option<String>,
 
-    /// `SecondaryRegion`: a string.
+    /// `SecondaryRegion`
     pub secondary_region: String,
 
-    /// `SecondaryVip`: a string.
+    /// `SecondaryVip`
     pub secondary_vip: Option<String>,
 
-    /// `SecondaryVport`: a signed 64-bit integer.
+    /// `SecondaryVport`
     pub secondary_vport: Option<i64>,
 
-    /// `SecondaryZones`: a list of strings.
+    /// `SecondaryZones`
     pub secondary_zones: Option<Vec<String>>,
 
-    /// `SecondaryStatus`: a string.
+    /// `SecondaryStatus`
     pub secondary_status: Option<String>,
 
-    /// `ConnType`: a string.
+    /// `ConnType`
     pub conn_type: String,
 
-    /// `SyncMode`: a string.
+    /// `SyncMode`
     pub sync_mode: String,
 
-    /// `SyncStatus`: a signed 64-bit integer.
+    /// `SyncStatus`
     pub sync_status: Option<i64>,
 
-    /// `SyncStatusDesc`: a string.
+    /// `SyncStatusDesc`
     pub sync_status_desc: Option<String>,
 
-    /// `StandbyStatus`: a string.
+    /// `StandbyStatus`
     pub standby_status: Option<String>,
 
-    /// `PrimaryCreateVersion`: a string.
+    /// `PrimaryCreateVersion`
     pub primary_create_version: Option<String>,
 
-    /// `SecondaryCreateVersion`: a string.
+    /// `SecondaryCreateVersion`
     pub secondary_create_version: Option<String>,
 
-    /// `SyncDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SyncDelay`; example: `5`
     pub sync_delay: Option<i64>,
 }
 
@@ -1872,59 +1408,37 @@ pub struct StandbyDbInstanceRelation {
 /// Returned in the output of [`DescribeSpecs`](super::DescribeSpecs).
 #[tc_model]
 pub struct StorageNodeSpec {
-    /// `SpecCode`: a string.
-    ///
-    /// Example: `"\"mini\""`
+    /// `SpecCode`; example: `"\"mini\""`
     pub spec_code: Option<String>,
 
-    /// `StorageNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageNodeCpu`; example: `1`
     pub storage_node_cpu: i64,
 
-    /// `StorageNodeMem`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StorageNodeMem`; example: `2`
     pub storage_node_mem: i64,
 
-    /// `StorageNodeMaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `StorageNodeMaxNum`; example: `16`
     pub storage_node_max_num: i64,
 
-    /// `StorageNodeMaxDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `StorageNodeMaxDisk`; example: `1000`
     pub storage_node_max_disk: i64,
 
-    /// `StorageNodeMinNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StorageNodeMinNum`; example: `3`
     pub storage_node_min_num: i64,
 
-    /// `StorageNodeMinDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageNodeMinDisk`; example: `10`
     pub storage_node_min_disk: i64,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"\"CLOUD_HSSD\""`
+    /// `StorageType`; example: `"\"CLOUD_HSSD\""`
     pub storage_type: Option<String>,
 
-    /// `StorageNodeDefaultDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `StorageNodeDefaultDisk`; example: `20`
     pub storage_node_default_disk: Option<i64>,
 
-    /// `InstanceMode`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `InstanceMode`; example: `["normal"]`
     pub instance_mode: Option<Vec<String>>,
 
-    /// `DiskTypeCategory`: a string.
-    ///
-    /// Example: `"CLOUD_DISK"`
+    /// `DiskTypeCategory`; example: `"CLOUD_DISK"`
     pub disk_type_category: Option<String>,
 }
 
@@ -1933,17 +1447,13 @@ pub struct StorageNodeSpec {
 /// Sent in the input of [`ModifyUserPrivileges`](super::ModifyUserPrivileges).
 #[tc_model]
 pub struct TablePrivileges {
-    /// `Database`: a string.
-    ///
-    /// Example: `"mysql.user"`
+    /// `Database`; example: `"mysql.user"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"mssql_user"`
+    /// `Table`; example: `"mssql_user"`
     pub table: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 }
 
@@ -1952,14 +1462,10 @@ pub struct TablePrivileges {
 /// Sent in the input of [`CreateUsers`](super::CreateUsers), [`DeleteUsers`](super::DeleteUsers) and [`ModifyUserPrivileges`](super::ModifyUserPrivileges).
 #[tc_model]
 pub struct User {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"sys"`
+    /// `UserName`; example: `"sys"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 }
 
@@ -1968,28 +1474,18 @@ pub struct User {
 /// Returned in the output of [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"\"test_user\""`
+    /// `UserName`; example: `"\"test_user\""`
     pub user_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Description`; example: `"\"test\""`
     pub description: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"\"%\""`
+    /// `Host`; example: `"\"%\""`
     pub host: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `CreateTime`; example: `"\"2006-01-02 15:04:05\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2006-01-02 15:04:05\""`
+    /// `UpdateTime`; example: `"\"2006-01-02 15:04:05\""`
     pub update_time: String,
 }

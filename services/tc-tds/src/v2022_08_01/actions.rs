@@ -7,145 +7,107 @@ use super::models;
 /// The `DescribeFinanceFraudUltimate` action of TDS API 2022-08-01.
 ///
 /// A successful call returns [`DescribeFinanceFraudUltimateResponse`].
-/// The codes it documents are in [`DescribeFinanceFraudUltimateError`](super::errors::DescribeFinanceFraudUltimateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tds&Version=2022-08-01&Action=DescribeFinanceFraudUltimate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdsErrorCode`](super::errors::TdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdsErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::TdsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tds",
     version = "2022-08-01",
     name = "DescribeFinanceFraudUltimate",
     output = DescribeFinanceFraudUltimateResponse,
-    error = super::errors::DescribeFinanceFraudUltimateError
+    error = super::errors::TdsErrorCode
 )]
 pub struct DescribeFinanceFraudUltimate {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"eHh4eHh4eHg="`
+    /// `DeviceToken`; example: `"eHh4eHh4eHg="`
     pub device_token: String,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"login"`
+    /// `SceneCode`; example: `"login"`
     pub scene_code: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"15000000000"`
+    /// `UserId`; example: `"15000000000"`
     pub user_id: String,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666684836384`
+    /// `EventTime`; example: `1666684836384`
     pub event_time: u64,
 
-    /// `ElapsedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElapsedTime`; example: `1`
     pub elapsed_time: Option<u64>,
 
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"oOn8tchm7************0vlzm"`
+    /// `WeChatOpenId`; example: `"oOn8tchm7************0vlzm"`
     pub we_chat_open_id: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"15*********"`
+    /// `PhoneNumber`; example: `"15*********"`
     pub phone_number: Option<String>,
 
-    /// `BizClientIp`: a string.
-    ///
-    /// Example: `"183.60.88.11"`
+    /// `BizClientIp`; example: `"183.60.88.11"`
     pub biz_client_ip: Option<String>,
 
-    /// `QQOpenId`: a string.
-    ///
-    /// Example: `"A8E0232CD************2058B0EA885"`
+    /// `QQOpenId`; example: `"A8E0232CD************2058B0EA885"`
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: Option<String>,
 
-    /// `DataAuthorization`: a [`DataAuthorizationInfo`](super::models::DataAuthorizationInfo).
+    /// `DataAuthorization`
     pub data_authorization: Option<models::DataAuthorizationInfo>,
 }
 
 /// What a successful [`DescribeFinanceFraudUltimate`] call returns.
 #[tc_model]
 pub struct DescribeFinanceFraudUltimateResponse {
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.8.50"`
+    /// `AppVersion`; example: `"6.8.50"`
     pub app_version: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OPPO"`
+    /// `Brand`; example: `"OPPO"`
     pub brand: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
+    /// `ClientIp`; example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
     pub client_ip: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PEMM00"`
+    /// `Model`; example: `"PEMM00"`
     pub model: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetworkType`; example: `"1"`
     pub network_type: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.xx.xxx"`
+    /// `PackageName`; example: `"com.xx.xxx"`
     pub package_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: String,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SystemVersion`; example: `"11"`
     pub system_version: String,
 
-    /// `SdkBuildNo`: a string.
-    ///
-    /// Example: `"74"`
+    /// `SdkBuildNo`; example: `"74"`
     pub sdk_build_no: String,
 
-    /// `RiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `RiskInfos`
     pub risk_infos: Vec<models::RiskInfo>,
 
-    /// `HistRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `HistRiskInfos`
     pub hist_risk_infos: Vec<models::RiskInfo>,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"85ADB490D96D6A0044D00798"`
+    /// `Openid`; example: `"85ADB490D96D6A0044D00798"`
     pub openid: String,
 
-    /// `SceneRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `SceneRiskInfos`
     pub scene_risk_infos: Vec<models::RiskInfo>,
 
-    /// `SuggestionLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuggestionLevel`; example: `1`
     pub suggestion_level: u64,
 
-    /// `Unionid`: a string.
-    ///
-    /// Example: `"BCC4AD40983ACF9CA18A55BC0A4401489833F362"`
+    /// `Unionid`; example: `"BCC4AD40983ACF9CA18A55BC0A4401489833F362"`
     pub unionid: Option<String>,
 
-    /// `RiskCheckTimestamp`: a string.
-    ///
-    /// Example: `"1774319387108"`
+    /// `RiskCheckTimestamp`; example: `"1774319387108"`
     pub risk_check_timestamp: Option<String>,
 
-    /// `ExtraInfos`: a list of [`ExtraInfo`](super::models::ExtraInfo) objects.
+    /// `ExtraInfos`
     pub extra_infos: Option<Vec<models::ExtraInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -155,83 +117,67 @@ pub struct DescribeFinanceFraudUltimateResponse {
 /// The `DescribeFraudBase` action of TDS API 2022-08-01.
 ///
 /// A successful call returns [`DescribeFraudBaseResponse`].
-/// The codes it documents are in [`DescribeFraudBaseError`](super::errors::DescribeFraudBaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tds&Version=2022-08-01&Action=DescribeFraudBase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdsErrorCode`](super::errors::TdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdsErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::TdsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tds",
     version = "2022-08-01",
     name = "DescribeFraudBase",
     output = DescribeFraudBaseResponse,
-    error = super::errors::DescribeFraudBaseError
+    error = super::errors::TdsErrorCode
 )]
 pub struct DescribeFraudBase {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"eHh4eHh4eHg="`
+    /// `DeviceToken`; example: `"eHh4eHh4eHg="`
     pub device_token: String,
 }
 
 /// What a successful [`DescribeFraudBase`] call returns.
 #[tc_model]
 pub struct DescribeFraudBaseResponse {
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.8.50"`
+    /// `AppVersion`; example: `"6.8.50"`
     pub app_version: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OPPO"`
+    /// `Brand`; example: `"OPPO"`
     pub brand: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
+    /// `ClientIp`; example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
     pub client_ip: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PEMM00"`
+    /// `Model`; example: `"PEMM00"`
     pub model: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetworkType`; example: `"1"`
     pub network_type: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.xx.xxx"`
+    /// `PackageName`; example: `"com.xx.xxx"`
     pub package_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: String,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SystemVersion`; example: `"11"`
     pub system_version: String,
 
-    /// `SdkBuildNo`: a string.
-    ///
-    /// Example: `"74"`
+    /// `SdkBuildNo`; example: `"74"`
     pub sdk_build_no: String,
 
-    /// `RiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `RiskInfos`
     pub risk_infos: Vec<models::RiskInfo>,
 
-    /// `HistRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `HistRiskInfos`
     pub hist_risk_infos: Vec<models::RiskInfo>,
 
-    /// `RiskCheckTimestamp`: a string.
-    ///
-    /// Example: `"1774319416861"`
+    /// `RiskCheckTimestamp`; example: `"1774319416861"`
     pub risk_check_timestamp: Option<String>,
 
-    /// `ExtraInfos`: a list of [`ExtraInfo`](super::models::ExtraInfo) objects.
+    /// `ExtraInfos`
     pub extra_infos: Option<Vec<models::ExtraInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -241,88 +187,70 @@ pub struct DescribeFraudBaseResponse {
 /// The `DescribeFraudPremium` action of TDS API 2022-08-01.
 ///
 /// A successful call returns [`DescribeFraudPremiumResponse`].
-/// The codes it documents are in [`DescribeFraudPremiumError`](super::errors::DescribeFraudPremiumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tds&Version=2022-08-01&Action=DescribeFraudPremium)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdsErrorCode`](super::errors::TdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdsErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::TdsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tds",
     version = "2022-08-01",
     name = "DescribeFraudPremium",
     output = DescribeFraudPremiumResponse,
-    error = super::errors::DescribeFraudPremiumError
+    error = super::errors::TdsErrorCode
 )]
 pub struct DescribeFraudPremium {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"eHh4eHh4eHg="`
+    /// `DeviceToken`; example: `"eHh4eHh4eHg="`
     pub device_token: String,
 }
 
 /// What a successful [`DescribeFraudPremium`] call returns.
 #[tc_model]
 pub struct DescribeFraudPremiumResponse {
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.8.50"`
+    /// `AppVersion`; example: `"6.8.50"`
     pub app_version: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OPPO"`
+    /// `Brand`; example: `"OPPO"`
     pub brand: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
+    /// `ClientIp`; example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
     pub client_ip: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PEMM00"`
+    /// `Model`; example: `"PEMM00"`
     pub model: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetworkType`; example: `"1"`
     pub network_type: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.xx.xxx"`
+    /// `PackageName`; example: `"com.xx.xxx"`
     pub package_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: String,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SystemVersion`; example: `"11"`
     pub system_version: String,
 
-    /// `SdkBuildNo`: a string.
-    ///
-    /// Example: `"74"`
+    /// `SdkBuildNo`; example: `"74"`
     pub sdk_build_no: String,
 
-    /// `RiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `RiskInfos`
     pub risk_infos: Vec<models::RiskInfo>,
 
-    /// `HistRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `HistRiskInfos`
     pub hist_risk_infos: Vec<models::RiskInfo>,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"85ADB490D96D6A0044D00798"`
+    /// `Openid`; example: `"85ADB490D96D6A0044D00798"`
     pub openid: String,
 
-    /// `RiskCheckTimestamp`: a string.
-    ///
-    /// Example: `"1774320086302"`
+    /// `RiskCheckTimestamp`; example: `"1774320086302"`
     pub risk_check_timestamp: Option<String>,
 
-    /// `ExtraInfos`: a list of [`ExtraInfo`](super::models::ExtraInfo) objects.
+    /// `ExtraInfos`
     pub extra_infos: Option<Vec<models::ExtraInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -332,146 +260,108 @@ pub struct DescribeFraudPremiumResponse {
 /// The `DescribeFraudUltimate` action of TDS API 2022-08-01.
 ///
 /// A successful call returns [`DescribeFraudUltimateResponse`].
-/// The codes it documents are in [`DescribeFraudUltimateError`](super::errors::DescribeFraudUltimateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tds&Version=2022-08-01&Action=DescribeFraudUltimate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdsErrorCode`](super::errors::TdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TdsErrorCode::FailedOperation)
+/// - [`ResourceInsufficient`](super::errors::TdsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tds",
     version = "2022-08-01",
     name = "DescribeFraudUltimate",
     output = DescribeFraudUltimateResponse,
-    error = super::errors::DescribeFraudUltimateError
+    error = super::errors::TdsErrorCode
 )]
 pub struct DescribeFraudUltimate {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"eHh4eHh4eHg="`
+    /// `DeviceToken`; example: `"eHh4eHh4eHg="`
     pub device_token: String,
 
-    /// `SceneCode`: a string.
-    ///
-    /// Example: `"login"`
+    /// `SceneCode`; example: `"login"`
     pub scene_code: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"15000000000"`
+    /// `UserId`; example: `"15000000000"`
     pub user_id: String,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1666684836384`
+    /// `EventTime`; example: `1666684836384`
     pub event_time: u64,
 
-    /// `ElapsedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElapsedTime`; example: `1`
     pub elapsed_time: Option<u64>,
 
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"oOn8tchm7************0vlzm"`
+    /// `WeChatOpenId`; example: `"oOn8tchm7************0vlzm"`
     pub we_chat_open_id: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"15*********"`
+    /// `PhoneNumber`; example: `"15*********"`
     pub phone_number: Option<String>,
 
-    /// `ClientIP`: a string.
-    ///
-    /// Example: `"183.60.88.11"`
+    /// `ClientIP`; example: `"183.60.88.11"`
     #[tc(rename = "ClientIP")]
     pub client_ip: Option<String>,
 
-    /// `QQOpenId`: a string.
-    ///
-    /// Example: `"A8E0232CD************2058B0EA885"`
+    /// `QQOpenId`; example: `"A8E0232CD************2058B0EA885"`
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: Option<String>,
 
-    /// `DataAuthorization`: a [`DataAuthorizationInfo`](super::models::DataAuthorizationInfo).
+    /// `DataAuthorization`
     pub data_authorization: Option<models::DataAuthorizationInfo>,
 }
 
 /// What a successful [`DescribeFraudUltimate`] call returns.
 #[tc_model]
 pub struct DescribeFraudUltimateResponse {
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.8.50"`
+    /// `AppVersion`; example: `"6.8.50"`
     pub app_version: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OPPO"`
+    /// `Brand`; example: `"OPPO"`
     pub brand: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
+    /// `ClientIp`; example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
     pub client_ip: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PEMM00"`
+    /// `Model`; example: `"PEMM00"`
     pub model: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetworkType`; example: `"1"`
     pub network_type: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.xx.xxx"`
+    /// `PackageName`; example: `"com.xx.xxx"`
     pub package_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: String,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SystemVersion`; example: `"11"`
     pub system_version: String,
 
-    /// `SdkBuildNo`: a string.
-    ///
-    /// Example: `"74"`
+    /// `SdkBuildNo`; example: `"74"`
     pub sdk_build_no: String,
 
-    /// `RiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `RiskInfos`
     pub risk_infos: Vec<models::RiskInfo>,
 
-    /// `HistRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `HistRiskInfos`
     pub hist_risk_infos: Vec<models::RiskInfo>,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"85ADB490D96D6A0044D00798"`
+    /// `Openid`; example: `"85ADB490D96D6A0044D00798"`
     pub openid: String,
 
-    /// `SceneRiskInfos`: a list of [`RiskInfo`](super::models::RiskInfo) objects.
+    /// `SceneRiskInfos`
     pub scene_risk_infos: Vec<models::RiskInfo>,
 
-    /// `SuggestionLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuggestionLevel`; example: `1`
     pub suggestion_level: u64,
 
-    /// `Unionid`: a string.
-    ///
-    /// Example: `"BCC4AD40983ACF9CA18A55BC0A4401489833F362"`
+    /// `Unionid`; example: `"BCC4AD40983ACF9CA18A55BC0A4401489833F362"`
     pub unionid: Option<String>,
 
-    /// `RiskCheckTimestamp`: a string.
-    ///
-    /// Example: `"1774319866532"`
+    /// `RiskCheckTimestamp`; example: `"1774319866532"`
     pub risk_check_timestamp: Option<String>,
 
-    /// `ExtraInfos`: a list of [`ExtraInfo`](super::models::ExtraInfo) objects.
+    /// `ExtraInfos`
     pub extra_infos: Option<Vec<models::ExtraInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -481,74 +371,57 @@ pub struct DescribeFraudUltimateResponse {
 /// The `DescribeTrustedID` action of TDS API 2022-08-01.
 ///
 /// A successful call returns [`DescribeTrustedIDResponse`].
-/// The codes it documents are in [`DescribeTrustedIDError`](super::errors::DescribeTrustedIDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tds&Version=2022-08-01&Action=DescribeTrustedID)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TdsErrorCode`](super::errors::TdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInsufficient`](super::errors::TdsErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "tds",
     version = "2022-08-01",
     name = "DescribeTrustedID",
     output = DescribeTrustedIDResponse,
-    error = super::errors::DescribeTrustedIDError
+    error = super::errors::TdsErrorCode
 )]
 pub struct DescribeTrustedID {
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"eHh4eHh4eHg="`
+    /// `DeviceToken`; example: `"eHh4eHh4eHg="`
     pub device_token: String,
 }
 
 /// What a successful [`DescribeTrustedID`] call returns.
 #[tc_model]
 pub struct DescribeTrustedIDResponse {
-    /// `Openid`: a string.
-    ///
-    /// Example: `"85ADB490D96D6A0044D00798"`
+    /// `Openid`; example: `"85ADB490D96D6A0044D00798"`
     pub openid: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"6.8.50"`
+    /// `AppVersion`; example: `"6.8.50"`
     pub app_version: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"OPPO"`
+    /// `Brand`; example: `"OPPO"`
     pub brand: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
+    /// `ClientIp`; example: `"2409:8929:270b:316:16f2:2dd6:2987:390a"`
     pub client_ip: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"PEMM00"`
+    /// `Model`; example: `"PEMM00"`
     pub model: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NetworkType`; example: `"1"`
     pub network_type: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.xx.xxx"`
+    /// `PackageName`; example: `"com.xx.xxx"`
     pub package_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Platform`; example: `"2"`
     pub platform: String,
 
-    /// `SystemVersion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SystemVersion`; example: `"11"`
     pub system_version: String,
 
-    /// `SdkBuildNo`: a string.
-    ///
-    /// Example: `"74"`
+    /// `SdkBuildNo`; example: `"74"`
     pub sdk_build_no: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`DescribeFinanceFraudUltimate`](super::DescribeFinanceFraudUltimate) and [`DescribeFraudUltimate`](super::DescribeFraudUltimate).
 #[tc_model]
 pub struct DataAuthorizationInfo {
-    /// `DataProviderName`: a string.
-    ///
-    /// Example: `"某某有限公司"`
+    /// `DataProviderName`; example: `"某某有限公司"`
     pub data_provider_name: String,
 
-    /// `DataRecipientName`: a string.
-    ///
-    /// Example: `"腾讯云计算（北京）有限责任公司"`
+    /// `DataRecipientName`; example: `"腾讯云计算（北京）有限责任公司"`
     pub data_recipient_name: String,
 
-    /// `UserDataType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,4]`
+    /// `UserDataType`; example: `[1,4]`
     pub user_data_type: Vec<u64>,
 
-    /// `IsAuthorize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuthorize`; example: `1`
     pub is_authorize: u64,
 
-    /// `AuthorizationTerm`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719805604`
+    /// `AuthorizationTerm`; example: `1719805604`
     pub authorization_term: Option<u64>,
 
-    /// `PrivacyPolicyLink`: a string.
-    ///
-    /// Example: `"https://www.*****.com/*****"`
+    /// `PrivacyPolicyLink`; example: `"https://www.*****.com/*****"`
     pub privacy_policy_link: Option<String>,
 }
 
@@ -44,14 +32,10 @@ pub struct DataAuthorizationInfo {
 /// Returned in the output of [`DescribeFinanceFraudUltimate`](super::DescribeFinanceFraudUltimate), [`DescribeFraudBase`](super::DescribeFraudBase), [`DescribeFraudPremium`](super::DescribeFraudPremium) and [`DescribeFraudUltimate`](super::DescribeFraudUltimate).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"DegradationType"`
+    /// `Key`; example: `"DegradationType"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Value`; example: `"2"`
     pub value: String,
 }
 
@@ -60,13 +44,9 @@ pub struct ExtraInfo {
 /// Returned in the output of [`DescribeFinanceFraudUltimate`](super::DescribeFinanceFraudUltimate), [`DescribeFraudBase`](super::DescribeFraudBase), [`DescribeFraudPremium`](super::DescribeFraudPremium) and [`DescribeFraudUltimate`](super::DescribeFraudUltimate).
 #[tc_model]
 pub struct RiskInfo {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `Type`; example: `201`
     pub r#type: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 }

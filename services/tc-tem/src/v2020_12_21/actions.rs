@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateCosToken` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`CreateCosTokenResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=CreateCosToken)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
@@ -18,36 +21,26 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCosToken {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceId`; example: `"1"`
     pub service_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VersionId`; example: `"1"`
     pub version_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgName`; example: `"1"`
     pub pkg_name: String,
 
-    /// `OptType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptType`; example: `1`
     pub opt_type: i64,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`CreateCosToken`] call returns.
 #[tc_model]
 pub struct CreateCosTokenResponse {
-    /// `Result`: a [`CosToken`](super::models::CosToken).
+    /// `Result`
     pub result: Option<models::CosToken>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,9 +50,12 @@ pub struct CreateCosTokenResponse {
 /// The `CreateCosTokenV2` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`CreateCosTokenV2Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=CreateCosTokenV2)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
@@ -68,36 +64,26 @@ pub struct CreateCosTokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCosTokenV2 {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceId`; example: `"1"`
     pub service_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgName`; example: `"1"`
     pub pkg_name: String,
 
-    /// `OptType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptType`; example: `1`
     pub opt_type: i64,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `TimeVersion`: a string.
-    ///
-    /// Example: `"sss"`
+    /// `TimeVersion`; example: `"sss"`
     pub time_version: Option<String>,
 }
 
 /// What a successful [`CreateCosTokenV2`] call returns.
 #[tc_model]
 pub struct CreateCosTokenV2Response {
-    /// `Result`: a [`CosToken`](super::models::CosToken).
+    /// `Result`
     pub result: Option<models::CosToken>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -107,9 +93,12 @@ pub struct CreateCosTokenV2Response {
 /// The `CreateNamespace` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`CreateNamespaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=CreateNamespace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
@@ -118,46 +107,32 @@ pub struct CreateCosTokenV2Response {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNamespace {
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `NamespaceName`; example: `"namespace-a"`
     pub namespace_name: String,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-1n5javez"`
+    /// `Vpc`; example: `"vpc-1n5javez"`
     pub vpc: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"命名空间名"`
+    /// `Description`; example: `"命名空间名"`
     pub description: Option<String>,
 
-    /// `K8sVersion`: a string.
-    ///
-    /// Example: `"1.16.9"`
+    /// `K8sVersion`; example: `"1.16.9"`
     pub k8s_version: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `EnableTswTraceService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTswTraceService`; example: `true`
     pub enable_tsw_trace_service: Option<bool>,
 }
 
 /// What a successful [`CreateNamespace`] call returns.
 #[tc_model]
 pub struct CreateNamespaceResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"namespace-36pm4p8r"`
+    /// `Result`; example: `"namespace-36pm4p8r"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -167,9 +142,12 @@ pub struct CreateNamespaceResponse {
 /// The `CreateResource` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`CreateResourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=CreateResource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
@@ -178,33 +156,23 @@ pub struct CreateNamespaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateResource {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `NamespaceId`; example: `"env-xxx"`
     pub namespace_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `ResourceType`; example: `"CLS"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ResourceId`; example: `"cls-xxx"`
     pub resource_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`CreateResource`] call returns.
 #[tc_model]
 pub struct CreateResourceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -214,77 +182,60 @@ pub struct CreateResourceResponse {
 /// The `CreateServiceV2` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`CreateServiceV2Response`].
-/// The codes it documents are in [`CreateServiceV2Error`](super::errors::CreateServiceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=CreateServiceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "CreateServiceV2",
     output = CreateServiceV2Response,
-    error = super::errors::CreateServiceV2Error
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateServiceV2 {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service-a"`
+    /// `ServiceName`; example: `"service-a"`
     pub service_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"服务a"`
+    /// `Description`; example: `"服务a"`
     pub description: String,
 
-    /// `UseDefaultImageService`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseDefaultImageService`; example: `0`
     pub use_default_image_service: Option<i64>,
 
-    /// `RepoType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepoType`; example: `0`
     pub repo_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tr-123"`
+    /// `InstanceId`; example: `"tr-123"`
     pub instance_id: Option<String>,
 
-    /// `RepoServer`: a string.
-    ///
-    /// Example: `"tcr.tencent.com"`
+    /// `RepoServer`; example: `"tcr.tencent.com"`
     pub repo_server: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tem-test/repo_te"`
+    /// `RepoName`; example: `"tem-test/repo_te"`
     pub repo_name: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `SubnetList`: a list of strings.
+    /// `SubnetList`
     pub subnet_list: Option<Vec<String>>,
 
-    /// `CodingLanguage`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CodingLanguage`; example: `"1"`
     pub coding_language: Option<String>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeployMode`; example: `"1"`
     pub deploy_mode: Option<String>,
 }
 
 /// What a successful [`CreateServiceV2`] call returns.
 #[tc_model]
 pub struct CreateServiceV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"service-3gn56p6v"`
+    /// `Result`; example: `"service-3gn56p6v"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -294,44 +245,39 @@ pub struct CreateServiceV2Response {
 /// The `DeleteIngress` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DeleteIngressResponse`].
-/// The codes it documents are in [`DeleteIngressError`](super::errors::DeleteIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DeleteIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DeleteIngress",
     output = DeleteIngressResponse,
-    error = super::errors::DeleteIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeleteIngress {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `NamespaceId`; example: `"env-xxx"`
     pub namespace_id: String,
 
-    /// `EksNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EksNamespace`; example: `"default"`
     pub eks_namespace: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `Name`; example: `"xxxxx"`
     pub name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DeleteIngress`] call returns.
 #[tc_model]
 pub struct DeleteIngressResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -341,168 +287,129 @@ pub struct DeleteIngressResponse {
 /// The `DeployServiceV2` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DeployServiceV2Response`].
-/// The codes it documents are in [`DeployServiceV2Error`](super::errors::DeployServiceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DeployServiceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DeployServiceV2",
     output = DeployServiceV2Response,
-    error = super::errors::DeployServiceV2Error
+    error = super::errors::TemErrorCode
 )]
 pub struct DeployServiceV2 {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceId`; example: `"1"`
     pub service_id: String,
 
-    /// `ContainerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContainerPort`; example: `1`
     pub container_port: u64,
 
-    /// `InitPodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitPodNum`; example: `1`
     pub init_pod_num: u64,
 
-    /// `CpuSpec`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CpuSpec`; example: `1`
     pub cpu_spec: f64,
 
-    /// `MemorySpec`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MemorySpec`; example: `1`
     pub memory_spec: f64,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NamespaceId`; example: `"1"`
     pub namespace_id: String,
 
-    /// `ImgRepo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ImgRepo`; example: `"1"`
     pub img_repo: Option<String>,
 
-    /// `VersionDesc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VersionDesc`; example: `"1"`
     pub version_desc: Option<String>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"1"`
+    /// `JvmOpts`; example: `"1"`
     pub jvm_opts: Option<String>,
 
-    /// `EsInfo`: an [`EsInfo`](super::models::EsInfo).
+    /// `EsInfo`
     pub es_info: Option<models::EsInfo>,
 
-    /// `EnvConf`: a list of [`Pair`](super::models::Pair) objects.
+    /// `EnvConf`
     pub env_conf: Option<Vec<models::Pair>>,
 
-    /// `LogConfs`: a list of strings.
+    /// `LogConfs`
     pub log_confs: Option<Vec<String>>,
 
-    /// `StorageConfs`: a list of [`StorageConf`](super::models::StorageConf) objects.
+    /// `StorageConfs`
     pub storage_confs: Option<Vec<models::StorageConf>>,
 
-    /// `StorageMountConfs`: a list of [`StorageMountConf`](super::models::StorageMountConf) objects.
+    /// `StorageMountConfs`
     pub storage_mount_confs: Option<Vec<models::StorageMountConf>>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeployMode`; example: `"1"`
     pub deploy_mode: Option<String>,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeployVersion`; example: `"1"`
     pub deploy_version: Option<String>,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgName`; example: `"1"`
     pub pkg_name: Option<String>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `JdkVersion`; example: `"1"`
     pub jdk_version: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `LogOutputConf`: a [`LogOutputConf`](super::models::LogOutputConf).
+    /// `LogOutputConf`
     pub log_output_conf: Option<models::LogOutputConf>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `ImageCommand`: a string.
-    ///
-    /// Example: `"cd"`
+    /// `ImageCommand`; example: `"cd"`
     pub image_command: Option<String>,
 
-    /// `ImageArgs`: a list of strings.
+    /// `ImageArgs`
     pub image_args: Option<Vec<String>>,
 
-    /// `PortMappings`: a list of [`PortMapping`](super::models::PortMapping) objects.
+    /// `PortMappings`
     pub port_mappings: Option<Vec<models::PortMapping>>,
 
-    /// `UseRegistryDefaultConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseRegistryDefaultConfig`; example: `true`
     pub use_registry_default_config: Option<bool>,
 
-    /// `SettingConfs`: a list of [`MountedSettingConf`](super::models::MountedSettingConf) objects.
+    /// `SettingConfs`
     pub setting_confs: Option<Vec<models::MountedSettingConf>>,
 
-    /// `EksService`: an [`EksService`](super::models::EksService).
+    /// `EksService`
     pub eks_service: Option<models::EksService>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"version-123"`
+    /// `VersionId`; example: `"version-123"`
     pub version_id: Option<String>,
 
-    /// `PostStart`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `PostStart`; example: `"xxxxx"`
     pub post_start: Option<String>,
 
-    /// `PreStop`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `PreStop`; example: `"xxxx"`
     pub pre_stop: Option<String>,
 
-    /// `DeployStrategyConf`: a [`DeployStrategyConf`](super::models::DeployStrategyConf).
-    ///
-    /// Example: `{}`
+    /// `DeployStrategyConf`; example: `{}`
     pub deploy_strategy_conf: Option<models::DeployStrategyConf>,
 
-    /// `Liveness`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `Liveness`
     pub liveness: Option<models::HealthCheckConfig>,
 
-    /// `Readiness`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `Readiness`
     pub readiness: Option<models::HealthCheckConfig>,
 }
 
 /// What a successful [`DeployServiceV2`] call returns.
 #[tc_model]
 pub struct DeployServiceV2Response {
-    /// `Result`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Result`; example: `"1"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -512,42 +419,39 @@ pub struct DeployServiceV2Response {
 /// The `DescribeIngress` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DescribeIngressResponse`].
-/// The codes it documents are in [`DescribeIngressError`](super::errors::DescribeIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DescribeIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DescribeIngress",
     output = DescribeIngressResponse,
-    error = super::errors::DescribeIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeIngress {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `NamespaceId`; example: `"env-xxx"`
     pub namespace_id: String,
 
-    /// `EksNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EksNamespace`; example: `"default"`
     pub eks_namespace: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Name`; example: `"xxxx"`
     pub name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeIngress`] call returns.
 #[tc_model]
 pub struct DescribeIngressResponse {
-    /// `Result`: an [`IngressInfo`](super::models::IngressInfo).
+    /// `Result`
     pub result: models::IngressInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -557,42 +461,39 @@ pub struct DescribeIngressResponse {
 /// The `DescribeIngresses` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DescribeIngressesResponse`].
-/// The codes it documents are in [`DescribeIngressesError`](super::errors::DescribeIngressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DescribeIngresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DescribeIngresses",
     output = DescribeIngressesResponse,
-    error = super::errors::DescribeIngressesError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeIngresses {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `NamespaceId`; example: `"111"`
     pub namespace_id: Option<String>,
 
-    /// `EksNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EksNamespace`; example: `"default"`
     pub eks_namespace: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["aa"]`
+    /// `Names`; example: `["aa"]`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeIngresses`] call returns.
 #[tc_model]
 pub struct DescribeIngressesResponse {
-    /// `Result`: a list of [`IngressInfo`](super::models::IngressInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::IngressInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -602,37 +503,36 @@ pub struct DescribeIngressesResponse {
 /// The `DescribeNamespaces` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DescribeNamespacesResponse`].
-/// The codes it documents are in [`DescribeNamespacesError`](super::errors::DescribeNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DescribeNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DescribeNamespaces",
     output = DescribeNamespacesResponse,
-    error = super::errors::DescribeNamespacesError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeNamespaces {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeNamespacesResponse {
-    /// `Result`: a [`NamespacePage`](super::models::NamespacePage).
+    /// `Result`
     pub result: models::NamespacePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -642,42 +542,39 @@ pub struct DescribeNamespacesResponse {
 /// The `DescribeRelatedIngresses` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DescribeRelatedIngressesResponse`].
-/// The codes it documents are in [`DescribeRelatedIngressesError`](super::errors::DescribeRelatedIngressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DescribeRelatedIngresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DescribeRelatedIngresses",
     output = DescribeRelatedIngressesResponse,
-    error = super::errors::DescribeRelatedIngressesError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeRelatedIngresses {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `NamespaceId`; example: `"111"`
     pub namespace_id: Option<String>,
 
-    /// `EksNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EksNamespace`; example: `"default"`
     pub eks_namespace: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-xxxx"`
+    /// `ServiceId`; example: `"svc-xxxx"`
     pub service_id: Option<String>,
 }
 
 /// What a successful [`DescribeRelatedIngresses`] call returns.
 #[tc_model]
 pub struct DescribeRelatedIngressesResponse {
-    /// `Result`: a list of [`IngressInfo`](super::models::IngressInfo) objects.
+    /// `Result`
     pub result: Option<Vec<models::IngressInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -687,57 +584,48 @@ pub struct DescribeRelatedIngressesResponse {
 /// The `DescribeServiceRunPodListV2` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`DescribeServiceRunPodListV2Response`].
-/// The codes it documents are in [`DescribeServiceRunPodListV2Error`](super::errors::DescribeServiceRunPodListV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=DescribeServiceRunPodListV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "DescribeServiceRunPodListV2",
     output = DescribeServiceRunPodListV2Response,
-    error = super::errors::DescribeServiceRunPodListV2Error
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeServiceRunPodListV2 {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `NamespaceId`; example: `"namespace-a"`
     pub namespace_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-a"`
+    /// `ServiceId`; example: `"service-a"`
     pub service_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-a"`
+    /// `PodName`; example: `"pod-a"`
     pub pod_name: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceRunPodListV2`] call returns.
 #[tc_model]
 pub struct DescribeServiceRunPodListV2Response {
-    /// `Result`: a [`DescribeRunPodPage`](super::models::DescribeRunPodPage).
+    /// `Result`
     pub result: models::DescribeRunPodPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -747,44 +635,39 @@ pub struct DescribeServiceRunPodListV2Response {
 /// The `GenerateDownloadUrl` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`GenerateDownloadUrlResponse`].
-/// The codes it documents are in [`GenerateDownloadUrlError`](super::errors::GenerateDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=GenerateDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "GenerateDownloadUrl",
     output = GenerateDownloadUrlResponse,
-    error = super::errors::GenerateDownloadUrlError
+    error = super::errors::TemErrorCode
 )]
 pub struct GenerateDownloadUrl {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceId`; example: `"1"`
     pub service_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgName`; example: `"1"`
     pub pkg_name: String,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"asss"`
+    /// `DeployVersion`; example: `"asss"`
     pub deploy_version: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`GenerateDownloadUrl`] call returns.
 #[tc_model]
 pub struct GenerateDownloadUrlResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"http://download.demo"`
+    /// `Result`; example: `"http://download.demo"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,32 +677,33 @@ pub struct GenerateDownloadUrlResponse {
 /// The `ModifyIngress` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`ModifyIngressResponse`].
-/// The codes it documents are in [`ModifyIngressError`](super::errors::ModifyIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=ModifyIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "ModifyIngress",
     output = ModifyIngressResponse,
-    error = super::errors::ModifyIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyIngress {
-    /// `Ingress`: an [`IngressInfo`](super::models::IngressInfo).
+    /// `Ingress`
     pub ingress: models::IngressInfo,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyIngress`] call returns.
 #[tc_model]
 pub struct ModifyIngressResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -829,52 +713,45 @@ pub struct ModifyIngressResponse {
 /// The `ModifyNamespace` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`ModifyNamespaceResponse`].
-/// The codes it documents are in [`ModifyNamespaceError`](super::errors::ModifyNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=ModifyNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "ModifyNamespace",
     output = ModifyNamespaceResponse,
-    error = super::errors::ModifyNamespaceError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyNamespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-36pm4p8r"`
+    /// `NamespaceId`; example: `"namespace-36pm4p8r"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `NamespaceName`; example: `"namespace-a"`
     pub namespace_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"命名空间"`
+    /// `Description`; example: `"命名空间"`
     pub description: Option<String>,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-1n5javez"`
+    /// `Vpc`; example: `"vpc-1n5javez"`
     pub vpc: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyNamespace`] call returns.
 #[tc_model]
 pub struct ModifyNamespaceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -884,37 +761,36 @@ pub struct ModifyNamespaceResponse {
 /// The `ModifyServiceInfo` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`ModifyServiceInfoResponse`].
-/// The codes it documents are in [`ModifyServiceInfoError`](super::errors::ModifyServiceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=ModifyServiceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "ModifyServiceInfo",
     output = ModifyServiceInfoResponse,
-    error = super::errors::ModifyServiceInfoError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyServiceInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-a"`
+    /// `ServiceId`; example: `"service-a"`
     pub service_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"服务a"`
+    /// `Description`; example: `"服务a"`
     pub description: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyServiceInfo`] call returns.
 #[tc_model]
 pub struct ModifyServiceInfoResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -924,59 +800,48 @@ pub struct ModifyServiceInfoResponse {
 /// The `RestartServiceRunPod` action of TEM API 2020-12-21.
 ///
 /// A successful call returns [`RestartServiceRunPodResponse`].
-/// The codes it documents are in [`RestartServiceRunPodError`](super::errors::RestartServiceRunPodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2020-12-21&Action=RestartServiceRunPod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
 #[tc_action(
     service = "tem",
     version = "2020-12-21",
     name = "RestartServiceRunPod",
     output = RestartServiceRunPodResponse,
-    error = super::errors::RestartServiceRunPodError
+    error = super::errors::TemErrorCode
 )]
 pub struct RestartServiceRunPod {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `NamespaceId`; example: `"namespace-a"`
     pub namespace_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-a"`
+    /// `ServiceId`; example: `"service-a"`
     pub service_id: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-a"`
+    /// `PodName`; example: `"pod-a"`
     pub pod_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`RestartServiceRunPod`] call returns.
 #[tc_model]
 pub struct RestartServiceRunPodResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,31 +8,31 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateCosToken`](super::CreateCosToken) and [`CreateCosTokenV2`](super::CreateCosTokenV2).
 #[tc_model]
 pub struct CosToken {
-    /// `RequestId`: a string.
+    /// `RequestId`
     pub request_id: String,
 
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `TmpSecretId`: a string.
+    /// `TmpSecretId`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
+    /// `TmpSecretKey`
     pub tmp_secret_key: String,
 
-    /// `SessionToken`: a string.
+    /// `SessionToken`
     pub session_token: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `ExpiredTime`: a string.
+    /// `ExpiredTime`
     pub expired_time: String,
 
-    /// `FullPath`: a string.
+    /// `FullPath`
     pub full_path: String,
 }
 
@@ -41,24 +41,16 @@ pub struct CosToken {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct DeployStrategyConf {
-    /// `TotalBatchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalBatchCount`; example: `10`
     pub total_batch_count: Option<i64>,
 
-    /// `BetaBatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BetaBatchNum`; example: `5`
     pub beta_batch_num: Option<i64>,
 
-    /// `DeployStrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployStrategyType`; example: `1`
     pub deploy_strategy_type: Option<i64>,
 
-    /// `BatchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `BatchInterval`; example: `200`
     pub batch_interval: Option<i64>,
 }
 
@@ -67,27 +59,19 @@ pub struct DeployStrategyConf {
 /// Returned in the output of [`DescribeServiceRunPodListV2`](super::DescribeServiceRunPodListV2).
 #[tc_model]
 pub struct DescribeRunPodPage {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Limit`; example: `11`
     pub limit: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `TotalCount`; example: `111`
     pub total_count: i64,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"ssss"`
+    /// `RequestId`; example: `"ssss"`
     pub request_id: String,
 
-    /// `PodList`: a list of [`RunVersionPod`] objects.
+    /// `PodList`
     pub pod_list: Vec<RunVersionPod>,
 }
 
@@ -96,55 +80,37 @@ pub struct DescribeRunPodPage {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct EksService {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: Option<String>,
 
-    /// `Ports`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Ports`; example: `[1,2]`
     pub ports: Option<Vec<i64>>,
 
-    /// `Yaml`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Yaml`; example: `"1"`
     pub yaml: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceName`; example: `"xxx"`
     pub service_name: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `VersionName`; example: `"xxxx"`
     pub version_name: Option<String>,
 
-    /// `ClusterIp`: a list of strings.
+    /// `ClusterIp`
     pub cluster_ip: Option<Vec<String>>,
 
-    /// `ExternalIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExternalIp`; example: `"1"`
     pub external_ip: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubnetId`; example: `"1"`
     pub subnet_id: Option<String>,
 
-    /// `LoadBalanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LoadBalanceId`; example: `"1"`
     pub load_balance_id: Option<String>,
 
-    /// `PortMappings`: a list of [`PortMapping`] objects.
+    /// `PortMappings`
     pub port_mappings: Option<Vec<PortMapping>>,
 }
 
@@ -153,29 +119,19 @@ pub struct EksService {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct EsInfo {
-    /// `MinAliveInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinAliveInstances`; example: `1`
     pub min_alive_instances: i64,
 
-    /// `MaxAliveInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxAliveInstances`; example: `5`
     pub max_alive_instances: i64,
 
-    /// `EsStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EsStrategy`; example: `1`
     pub es_strategy: i64,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Threshold`; example: `50`
     pub threshold: u64,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"version-test"`
+    /// `VersionId`; example: `"version-test"`
     pub version_id: Option<String>,
 }
 
@@ -184,44 +140,28 @@ pub struct EsInfo {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct HealthCheckConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HttpGet"`
+    /// `Type`; example: `"HttpGet"`
     pub r#type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xxx"`
+    /// `Path`; example: `"/xxx"`
     pub path: Option<String>,
 
-    /// `Exec`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Exec`; example: `"xxxx"`
     pub exec: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InitialDelaySeconds`; example: `0`
     pub initial_delay_seconds: Option<i64>,
 
-    /// `TimeoutSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeoutSeconds`; example: `1`
     pub timeout_seconds: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PeriodSeconds`; example: `10`
     pub period_seconds: Option<i64>,
 }
 
@@ -231,57 +171,38 @@ pub struct HealthCheckConfig {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressInfo {
-    /// `NamespaceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"env-xxx"`
+    /// `NamespaceId`, required in requests; example: `"env-xxx"`
     pub namespace_id: Option<String>,
 
-    /// `EksNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `EksNamespace`; example: `"default"`
     pub eks_namespace: String,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddressIPVersion`; example: `"IPV4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ingress name"`
+    /// `Name`; example: `"ingress name"`
     pub name: String,
 
-    /// `Rules`: a list of [`IngressRule`] objects.
+    /// `Rules`
     pub rules: Vec<IngressRule>,
 
-    /// `ClbId`: a string.
-    ///
-    /// Example: `"clb-xxx"`
+    /// `ClbId`; example: `"clb-xxx"`
     pub clb_id: Option<String>,
 
-    /// `Tls`: a list of [`IngressTls`] objects.
+    /// `Tls`
     pub tls: Option<Vec<IngressTls>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Vip`; example: `"10.10.10.10"`
     pub vip: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2010-11-11 22:21:11"`
+    /// `CreateTime`; example: `"2010-11-11 22:21:11"`
     pub create_time: Option<String>,
 
-    /// `Mixed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Mixed`; example: `false`
     pub mixed: Option<bool>,
 }
 
@@ -291,17 +212,13 @@ pub struct IngressInfo {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRule {
-    /// `Http`: an [`IngressRuleValue`].
+    /// `Http`
     pub http: IngressRuleValue,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `Host`; example: `"xxx.com"`
     pub host: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"protocol"`
+    /// `Protocol`; example: `"protocol"`
     pub protocol: Option<String>,
 }
 
@@ -311,14 +228,10 @@ pub struct IngressRule {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRuleBackend {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"serviceA"`
+    /// `ServiceName`; example: `"serviceA"`
     pub service_name: String,
 
-    /// `ServicePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ServicePort`; example: `8080`
     pub service_port: i64,
 }
 
@@ -328,12 +241,10 @@ pub struct IngressRuleBackend {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRulePath {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xxx"`
+    /// `Path`; example: `"/xxx"`
     pub path: String,
 
-    /// `Backend`: an [`IngressRuleBackend`].
+    /// `Backend`
     pub backend: IngressRuleBackend,
 }
 
@@ -343,7 +254,7 @@ pub struct IngressRulePath {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRuleValue {
-    /// `Paths`: a list of [`IngressRulePath`] objects.
+    /// `Paths`
     pub paths: Vec<IngressRulePath>,
 }
 
@@ -353,19 +264,13 @@ pub struct IngressRuleValue {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressTls {
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["xx.com","yyy.com"]`
+    /// `Hosts`; example: `["xx.com","yyy.com"]`
     pub hosts: Vec<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `SecretName`; example: `"secret"`
     pub secret_name: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"CertificateId"`
+    /// `CertificateId`; example: `"CertificateId"`
     pub certificate_id: Option<String>,
 }
 
@@ -374,29 +279,19 @@ pub struct IngressTls {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct LogOutputConf {
-    /// `OutputType`: a string.
-    ///
-    /// Example: `"cls、kafka"`
+    /// `OutputType`; example: `"cls、kafka"`
     pub output_type: String,
 
-    /// `ClsLogsetName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogsetName`; example: `"1"`
     pub cls_logset_name: Option<String>,
 
-    /// `ClsLogTopicId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogTopicId`; example: `"1"`
     pub cls_log_topic_id: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogsetId`; example: `"1"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsLogTopicName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogTopicName`; example: `"1"`
     pub cls_log_topic_name: Option<String>,
 }
 
@@ -405,17 +300,13 @@ pub struct LogOutputConf {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct MountedSettingConf {
-    /// `ConfigDataName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConfigDataName`; example: `"1"`
     pub config_data_name: String,
 
-    /// `MountedPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MountedPath`; example: `"1"`
     pub mounted_path: String,
 
-    /// `Data`: a list of [`Pair`] objects.
+    /// `Data`
     pub data: Option<Vec<Pair>>,
 }
 
@@ -424,16 +315,16 @@ pub struct MountedSettingConf {
 /// Returned in the output of [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct NamespacePage {
-    /// `Records`: a list of [`TemNamespaceInfo`] objects.
+    /// `Records`
     pub records: Vec<TemNamespaceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 
-    /// `Size`: a signed 64-bit integer.
+    /// `Size`
     pub size: i64,
 
-    /// `Pages`: a signed 64-bit integer.
+    /// `Pages`
     pub pages: i64,
 }
 
@@ -442,10 +333,10 @@ pub struct NamespacePage {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct Pair {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -454,19 +345,13 @@ pub struct Pair {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct PortMapping {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Port`; example: `1`
     pub port: i64,
 
-    /// `TargetPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetPort`; example: `1`
     pub target_port: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Protocol`; example: `"1"`
     pub protocol: String,
 }
 
@@ -475,44 +360,28 @@ pub struct PortMapping {
 /// Returned in the output of [`DescribeServiceRunPodListV2`](super::DescribeServiceRunPodListV2).
 #[tc_model]
 pub struct RunVersionPod {
-    /// `Webshell`: a string.
-    ///
-    /// Example: `"sss"`
+    /// `Webshell`; example: `"sss"`
     pub webshell: String,
 
-    /// `PodId`: a string.
-    ///
-    /// Example: `"aaa"`
+    /// `PodId`; example: `"aaa"`
     pub pod_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2010-11-11 22:21:11"`
+    /// `CreateTime`; example: `"2010-11-11 22:21:11"`
     pub create_time: String,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PodIp`; example: `"127.0.0.1"`
     pub pod_ip: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Zone`; example: `"1"`
     pub zone: Option<String>,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeployVersion`; example: `"1"`
     pub deploy_version: Option<String>,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestartCount`; example: `1`
     pub restart_count: Option<i64>,
 }
 
@@ -521,19 +390,13 @@ pub struct RunVersionPod {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct StorageConf {
-    /// `StorageVolName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolName`; example: `"1"`
     pub storage_vol_name: String,
 
-    /// `StorageVolPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolPath`; example: `"1"`
     pub storage_vol_path: String,
 
-    /// `StorageVolIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolIp`; example: `"1"`
     pub storage_vol_ip: Option<String>,
 }
 
@@ -542,10 +405,10 @@ pub struct StorageConf {
 /// Sent in the input of [`DeployServiceV2`](super::DeployServiceV2).
 #[tc_model]
 pub struct StorageMountConf {
-    /// `VolumeName`: a string.
+    /// `VolumeName`
     pub volume_name: String,
 
-    /// `MountPath`: a string.
+    /// `MountPath`
     pub mount_path: String,
 }
 
@@ -554,88 +417,54 @@ pub struct StorageMountConf {
 /// Returned in the output of [`DescribeNamespaces`](super::DescribeNamespaces).
 #[tc_model]
 pub struct TemNamespaceInfo {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NamespaceId`; example: `"1"`
     pub namespace_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Channel`; example: `"1"`
     pub channel: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NamespaceName`; example: `"1"`
     pub namespace_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vpc`; example: `"1"`
     pub vpc: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreateDate`; example: `"1"`
     pub create_date: String,
 
-    /// `ModifyDate`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModifyDate`; example: `"1"`
     pub modify_date: String,
 
-    /// `Modifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Modifier`; example: `"1"`
     pub modifier: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Creator`; example: `"1"`
     pub creator: String,
 
-    /// `ServiceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceNum`; example: `1`
     pub service_num: i64,
 
-    /// `RunInstancesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunInstancesNum`; example: `1`
     pub run_instances_num: i64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubnetId`; example: `"1"`
     pub subnet_id: String,
 
-    /// `TcbEnvStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TcbEnvStatus`; example: `"1"`
     pub tcb_env_status: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterStatus`; example: `"1"`
     pub cluster_status: String,
 
-    /// `EnableTswTraceService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTswTraceService`; example: `true`
     pub enable_tsw_trace_service: bool,
 }

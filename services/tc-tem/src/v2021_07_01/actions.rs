@@ -8,90 +8,84 @@ use super::models;
 /// The `CreateApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateApplicationResponse`].
-/// The codes it documents are in [`CreateApplicationError`](super::errors::CreateApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateServiceError`](super::errors::TemErrorCode::FailedOperationCreateServiceError)
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.TagInterfaceError`](super::errors::TemErrorCode::InternalErrorTagInterfaceError)
+/// - [`InvalidParameterValue.InvalidServiceName`](super::errors::TemErrorCode::InvalidParameterValueInvalidServiceName)
+/// - [`InvalidParameterValue.PublicRepoTypeParameterError`](super::errors::TemErrorCode::InvalidParameterValuePublicRepoTypeParameterError)
+/// - [`InvalidParameterValue.ServiceLowerCase`](super::errors::TemErrorCode::InvalidParameterValueServiceLowerCase)
+/// - [`InvalidParameterValue.ServiceNameDuplicateError`](super::errors::TemErrorCode::InvalidParameterValueServiceNameDuplicateError)
+/// - [`InvalidParameterValue.ServiceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueServiceReachMaximum)
+/// - [`InvalidParameterValue.TcrEntInstanceNameNotValid`](super::errors::TemErrorCode::InvalidParameterValueTcrEntInstanceNameNotValid)
+/// - [`MissingParameter.TcrEntInstanceNameNull`](super::errors::TemErrorCode::MissingParameterTcrEntInstanceNameNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TemErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateApplication",
     output = CreateApplicationResponse,
-    error = super::errors::CreateApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateApplication {
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"service-a"`
+    /// `ApplicationName`; example: `"service-a"`
     pub application_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"服务a"`
+    /// `Description`; example: `"服务a"`
     pub description: String,
 
-    /// `UseDefaultImageService`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseDefaultImageService`; example: `0`
     pub use_default_image_service: Option<i64>,
 
-    /// `RepoType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepoType`; example: `0`
     pub repo_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tr-123"`
+    /// `InstanceId`; example: `"tr-123"`
     pub instance_id: Option<String>,
 
-    /// `RepoServer`: a string.
-    ///
-    /// Example: `"tcr.tencent.com"`
+    /// `RepoServer`; example: `"tcr.tencent.com"`
     pub repo_server: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tem-test/repo_xxx"`
+    /// `RepoName`; example: `"tem-test/repo_xxx"`
     pub repo_name: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `SubnetList`: a list of strings.
-    ///
-    /// Example: `["subnet-xxxxxx"]`
+    /// `SubnetList`; example: `["subnet-xxxxxx"]`
     pub subnet_list: Option<Vec<String>>,
 
-    /// `CodingLanguage`: a string.
-    ///
-    /// Example: `"JAVA"`
+    /// `CodingLanguage`; example: `"JAVA"`
     pub coding_language: Option<String>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"IMAGE"`
+    /// `DeployMode`; example: `"IMAGE"`
     pub deploy_mode: Option<String>,
 
-    /// `EnableTracing`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableTracing`; example: `1`
     pub enable_tracing: Option<i64>,
 
-    /// `UseDefaultImageServiceParameters`: a [`UseDefaultRepoParameters`](super::models::UseDefaultRepoParameters).
+    /// `UseDefaultImageServiceParameters`
     pub use_default_image_service_parameters: Option<models::UseDefaultRepoParameters>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateApplication`] call returns.
 #[tc_model]
 pub struct CreateApplicationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `Result`; example: `"app-xxxxxx"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -101,42 +95,54 @@ pub struct CreateApplicationResponse {
 /// The `CreateApplicationAutoscaler` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateApplicationAutoscalerResponse`].
-/// The codes it documents are in [`CreateApplicationAutoscalerError`](super::errors::CreateApplicationAutoscalerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateApplicationAutoscaler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.AtLeastOneScalerRuleShouldBeApplied`](super::errors::TemErrorCode::InvalidParameterValueAtLeastOneScalerRuleShouldBeApplied)
+/// - [`InvalidParameterValue.AutoScalerLargerThanOne`](super::errors::TemErrorCode::InvalidParameterValueAutoScalerLargerThanOne)
+/// - [`InvalidParameterValue.AutoScalerNameInvalid`](super::errors::TemErrorCode::InvalidParameterValueAutoScalerNameInvalid)
+/// - [`InvalidParameterValue.CronHpaReplicasInvalid`](super::errors::TemErrorCode::InvalidParameterValueCronHpaReplicasInvalid)
+/// - [`InvalidParameterValue.HpaMetricsInvalid`](super::errors::TemErrorCode::InvalidParameterValueHpaMetricsInvalid)
+/// - [`InvalidParameterValue.HpaThresholdInvalid`](super::errors::TemErrorCode::InvalidParameterValueHpaThresholdInvalid)
+/// - [`InvalidParameterValue.InvalidCronScalerPeriod`](super::errors::TemErrorCode::InvalidParameterValueInvalidCronScalerPeriod)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.ScalerNameDuplicated`](super::errors::TemErrorCode::InvalidParameterValueScalerNameDuplicated)
+/// - [`MissingParameter.AutoScalerNameNull`](super::errors::TemErrorCode::MissingParameterAutoScalerNameNull)
+/// - [`MissingParameter.MinMaxNumNull`](super::errors::TemErrorCode::MissingParameterMinMaxNumNull)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceUnavailable.ApplicationStopped`](super::errors::TemErrorCode::ResourceUnavailableApplicationStopped)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateApplicationAutoscaler",
     output = CreateApplicationAutoscalerResponse,
-    error = super::errors::CreateApplicationAutoscalerError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateApplicationAutoscaler {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Autoscaler`: an [`Autoscaler`](super::models::Autoscaler).
+    /// `Autoscaler`
     pub autoscaler: models::Autoscaler,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`CreateApplicationAutoscaler`] call returns.
 #[tc_model]
 pub struct CreateApplicationAutoscalerResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `Result`; example: `"scaler-xxxxxx"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -146,42 +152,60 @@ pub struct CreateApplicationAutoscalerResponse {
 /// The `CreateApplicationService` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateApplicationServiceResponse`].
-/// The codes it documents are in [`CreateApplicationServiceError`](super::errors::CreateApplicationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateApplicationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeServiceListError`](super::errors::TemErrorCode::InternalErrorDescribeServiceListError)
+/// - [`InvalidParameter.ApplicationAccessServiceReachMaximum`](super::errors::TemErrorCode::InvalidParameterApplicationAccessServiceReachMaximum)
+/// - [`InvalidParameter.LBServiceCannotSupportTcpUdpSameTime`](super::errors::TemErrorCode::InvalidParameterLbServiceCannotSupportTcpUdpSameTime)
+/// - [`InvalidParameter.MustProvidePortMappingRules`](super::errors::TemErrorCode::InvalidParameterMustProvidePortMappingRules)
+/// - [`InvalidParameter.ServiceNameNotValid`](super::errors::TemErrorCode::InvalidParameterServiceNameNotValid)
+/// - [`InvalidParameter.ServiceUseReserveSuffix`](super::errors::TemErrorCode::InvalidParameterServiceUseReserveSuffix)
+/// - [`InvalidParameter.TooManyPortMappingRules`](super::errors::TemErrorCode::InvalidParameterTooManyPortMappingRules)
+/// - [`InvalidParameterValue.ApplicationAccessServiceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueApplicationAccessServiceReachMaximum)
+/// - [`InvalidParameterValue.ApplicationServiceAlreadyExist`](super::errors::TemErrorCode::InvalidParameterValueApplicationServiceAlreadyExist)
+/// - [`InvalidParameterValue.ApplicationServiceNotFound`](super::errors::TemErrorCode::InvalidParameterValueApplicationServiceNotFound)
+/// - [`InvalidParameterValue.CannotOverWriteOtherApplicationService`](super::errors::TemErrorCode::InvalidParameterValueCannotOverWriteOtherApplicationService)
+/// - [`InvalidParameterValue.CannotUpdateServiceByBothMethods`](super::errors::TemErrorCode::InvalidParameterValueCannotUpdateServiceByBothMethods)
+/// - [`InvalidParameterValue.InvalidEksServiceType`](super::errors::TemErrorCode::InvalidParameterValueInvalidEksServiceType)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.PortDuplicateError`](super::errors::TemErrorCode::InvalidParameterValuePortDuplicateError)
+/// - [`InvalidParameterValue.PortIsReserved`](super::errors::TemErrorCode::InvalidParameterValuePortIsReserved)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TemErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateApplicationService",
     output = CreateApplicationServiceResponse,
-    error = super::errors::CreateApplicationServiceError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateApplicationService {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Service`: a [`ServicePortMapping`](super::models::ServicePortMapping).
+    /// `Service`
     pub service: models::ServicePortMapping,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`CreateApplicationService`] call returns.
 #[tc_model]
 pub struct CreateApplicationServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -191,44 +215,44 @@ pub struct CreateApplicationServiceResponse {
 /// The `CreateConfigData` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateConfigDataResponse`].
-/// The codes it documents are in [`CreateConfigDataError`](super::errors::CreateConfigDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateConfigData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateConfigDataError`](super::errors::TemErrorCode::InternalErrorCreateConfigDataError)
+/// - [`InvalidParameterValue.ConfigDataAlreadyExist`](super::errors::TemErrorCode::InvalidParameterValueConfigDataAlreadyExist)
+/// - [`InvalidParameterValue.ConfigDataInvalid`](super::errors::TemErrorCode::InvalidParameterValueConfigDataInvalid)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateConfigData",
     output = CreateConfigDataResponse,
-    error = super::errors::CreateConfigDataError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateConfigData {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxxx"`
+    /// `Name`; example: `"abc-xxxx"`
     pub name: String,
 
-    /// `Data`: a list of [`Pair`](super::models::Pair) objects.
-    ///
-    /// Example: `[{"Key":"key-xxx","Value":"val-xxx"}]`
+    /// `Data`; example: `[{"Key":"key-xxx","Value":"val-xxx"}]`
     pub data: Vec<models::Pair>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`CreateConfigData`] call returns.
 #[tc_model]
 pub struct CreateConfigDataResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,47 +262,45 @@ pub struct CreateConfigDataResponse {
 /// The `CreateCosToken` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateCosTokenResponse`].
-/// The codes it documents are in [`CreateCosTokenError`](super::errors::CreateCosTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateCosToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateCosToken",
     output = CreateCosTokenResponse,
-    error = super::errors::CreateCosTokenError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateCosToken {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApplicationId`; example: `"1"`
     pub application_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgName`; example: `"1"`
     pub pkg_name: String,
 
-    /// `OptType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptType`; example: `1`
     pub opt_type: i64,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `TimeVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeVersion`; example: `"1"`
     pub time_version: Option<String>,
 }
 
 /// What a successful [`CreateCosToken`] call returns.
 #[tc_model]
 pub struct CreateCosTokenResponse {
-    /// `Result`: a [`CosToken`](super::models::CosToken).
+    /// `Result`
     pub result: models::CosToken,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -288,90 +310,80 @@ pub struct CreateCosTokenResponse {
 /// The `CreateEnvironment` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateEnvironmentResponse`].
-/// The codes it documents are in [`CreateEnvironmentError`](super::errors::CreateEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`InternalError.CreateEksClusterError`](super::errors::TemErrorCode::InternalErrorCreateEksClusterError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameter.UnauthorizedOrMissingRole`](super::errors::TemErrorCode::InvalidParameterUnauthorizedOrMissingRole)
+/// - [`InvalidParameter.VpcOverQuota`](super::errors::TemErrorCode::InvalidParameterVpcOverQuota)
+/// - [`InvalidParameterValue.CreateNamespaceUnsupportRegionError`](super::errors::TemErrorCode::InvalidParameterValueCreateNamespaceUnsupportRegionError)
+/// - [`InvalidParameterValue.DailyCreateNamespaceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueDailyCreateNamespaceReachMaximum)
+/// - [`InvalidParameterValue.NamespaceDuplicateError`](super::errors::TemErrorCode::InvalidParameterValueNamespaceDuplicateError)
+/// - [`InvalidParameterValue.NamespaceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueNamespaceReachMaximum)
+/// - [`MissingParameter.EnvironmentNameNull`](super::errors::TemErrorCode::MissingParameterEnvironmentNameNull)
+/// - [`OperationDenied.BalanceNotEnough`](super::errors::TemErrorCode::OperationDeniedBalanceNotEnough)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateEnvironment",
     output = CreateEnvironmentResponse,
-    error = super::errors::CreateEnvironmentError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateEnvironment {
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `EnvironmentName`; example: `"namespace-a"`
     pub environment_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"命名空间名"`
+    /// `Description`; example: `"命名空间名"`
     pub description: Option<String>,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-1n5javez"`
+    /// `Vpc`; example: `"vpc-1n5javez"`
     pub vpc: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `K8sVersion`: a string.
-    ///
-    /// Example: `"1.16.9"`
+    /// `K8sVersion`; example: `"1.16.9"`
     pub k8s_version: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `EnableTswTraceService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTswTraceService`; example: `true`
     pub enable_tsw_trace_service: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `EnvType`; example: `"prod"`
     pub env_type: Option<String>,
 
-    /// `CreateRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `CreateRegion`; example: `"ap-shanghai"`
     pub create_region: Option<String>,
 
-    /// `SetupVpc`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SetupVpc`; example: `false`
     pub setup_vpc: Option<bool>,
 
-    /// `SetupPrometheus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SetupPrometheus`; example: `false`
     pub setup_prometheus: Option<bool>,
 
-    /// `PrometheusId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `PrometheusId`; example: `"prom-xxx"`
     pub prometheus_id: Option<String>,
 
-    /// `ApmId`: a string.
-    ///
-    /// Example: `"apm-xxx"`
+    /// `ApmId`; example: `"apm-xxx"`
     pub apm_id: Option<String>,
 }
 
 /// What a successful [`CreateEnvironment`] call returns.
 #[tc_model]
 pub struct CreateEnvironmentResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `Result`; example: `"en-xxxxxx"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -381,77 +393,69 @@ pub struct CreateEnvironmentResponse {
 /// The `CreateLogConfig` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateLogConfigResponse`].
-/// The codes it documents are in [`CreateLogConfigError`](super::errors::CreateLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateConfigDataError`](super::errors::TemErrorCode::InternalErrorCreateConfigDataError)
+/// - [`InternalError.CreateLogConfigError`](super::errors::TemErrorCode::InternalErrorCreateLogConfigError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.ConfigDataAlreadyExist`](super::errors::TemErrorCode::InvalidParameterValueConfigDataAlreadyExist)
+/// - [`InvalidParameterValue.LogConfigAlreadyExist`](super::errors::TemErrorCode::InvalidParameterValueLogConfigAlreadyExist)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateLogConfig",
     output = CreateLogConfigResponse,
-    error = super::errors::CreateLogConfigError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateLogConfig {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxx"`
+    /// `Name`; example: `"abc-xxx"`
     pub name: String,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"container_file"`
+    /// `InputType`; example: `"container_file"`
     pub input_type: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"abc-xxxxxx"`
+    /// `LogsetId`; example: `"abc-xxxxxx"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"abc-xxxxxx"`
+    /// `TopicId`; example: `"abc-xxxxxx"`
     pub topic_id: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: Option<String>,
 
-    /// `BeginningRegex`: a string.
-    ///
-    /// Example: `"/abc/"`
+    /// `BeginningRegex`; example: `"/abc/"`
     pub beginning_regex: Option<String>,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"/abc"`
+    /// `LogPath`; example: `"/abc"`
     pub log_path: Option<String>,
 
-    /// `FilePattern`: a string.
-    ///
-    /// Example: `"app_*.log"`
+    /// `FilePattern`; example: `"app_*.log"`
     pub file_pattern: Option<String>,
 
-    /// `ExtractRule`: a [`LogConfigExtractRule`](super::models::LogConfigExtractRule).
+    /// `ExtractRule`
     pub extract_rule: Option<models::LogConfigExtractRule>,
 }
 
 /// What a successful [`CreateLogConfig`] call returns.
 #[tc_model]
 pub struct CreateLogConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -461,54 +465,54 @@ pub struct CreateLogConfigResponse {
 /// The `CreateResource` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`CreateResourceResponse`].
-/// The codes it documents are in [`CreateResourceError`](super::errors::CreateResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=CreateResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.NamespaceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueNamespaceReachMaximum)
+/// - [`InvalidParameterValue.NamespaceResourceReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueNamespaceResourceReachMaximum)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`InvalidParameterValue.VpcInvalid`](super::errors::TemErrorCode::InvalidParameterValueVpcInvalid)
+/// - [`ResourceInUse.ResourceAlreadyUsed`](super::errors::TemErrorCode::ResourceInUseResourceAlreadyUsed)
+/// - [`ResourceNotFound.NamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundNamespaceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "CreateResource",
     output = CreateResourceResponse,
-    error = super::errors::CreateResourceError
+    error = super::errors::TemErrorCode
 )]
 pub struct CreateResource {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `ResourceType`; example: `"CFS"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ResourceId`; example: `"cls-xxx"`
     pub resource_id: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `ResourceFrom`: a string.
-    ///
-    /// Example: `"existing"`
+    /// `ResourceFrom`; example: `"existing"`
     pub resource_from: Option<String>,
 
-    /// `ResourceConfig`: a string.
-    ///
-    /// Example: `"resource-cfg-xxx"`
+    /// `ResourceConfig`; example: `"resource-cfg-xxx"`
     pub resource_config: Option<String>,
 }
 
 /// What a successful [`CreateResource`] call returns.
 #[tc_model]
 pub struct CreateResourceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -518,44 +522,57 @@ pub struct CreateResourceResponse {
 /// The `DeleteApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DeleteApplicationResponse`].
-/// The codes it documents are in [`DeleteApplicationError`](super::errors::DeleteApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DeleteApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`FailedOperation.DeleteServiceError`](super::errors::TemErrorCode::FailedOperationDeleteServiceError)
+/// - [`FailedOperation.DescribeIngressListError`](super::errors::TemErrorCode::FailedOperationDescribeIngressListError)
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DeleteServiceError`](super::errors::TemErrorCode::InternalErrorDeleteServiceError)
+/// - [`InternalError.DescribeIngressListError`](super::errors::TemErrorCode::InternalErrorDescribeIngressListError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.ServiceFoundRunningVersion`](super::errors::TemErrorCode::InvalidParameterValueServiceFoundRunningVersion)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`InvalidParameterValue.VersionRouteRateNotZero`](super::errors::TemErrorCode::InvalidParameterValueVersionRouteRateNotZero)
+/// - [`ResourceInUse.ResourceAlreadyLocked`](super::errors::TemErrorCode::ResourceInUseResourceAlreadyLocked)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`ResourceNotFound.VersionServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionServiceNotFound)
+/// - [`ResourceUnavailable.ApplicationNotDeletable`](super::errors::TemErrorCode::ResourceUnavailableApplicationNotDeletable)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DeleteApplication",
     output = DeleteApplicationResponse,
-    error = super::errors::DeleteApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeleteApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `DeleteApplicationIfNoRunningVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteApplicationIfNoRunningVersion`; example: `false`
     pub delete_application_if_no_running_version: Option<bool>,
 }
 
 /// What a successful [`DeleteApplication`] call returns.
 #[tc_model]
 pub struct DeleteApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -565,44 +582,43 @@ pub struct DeleteApplicationResponse {
 /// The `DeleteApplicationAutoscaler` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DeleteApplicationAutoscalerResponse`].
-/// The codes it documents are in [`DeleteApplicationAutoscalerError`](super::errors::DeleteApplicationAutoscalerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DeleteApplicationAutoscaler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.DisableScalerBeforeDelete`](super::errors::TemErrorCode::InvalidParameterValueDisableScalerBeforeDelete)
+/// - [`MissingParameter.ScalerIdNull`](super::errors::TemErrorCode::MissingParameterScalerIdNull)
+/// - [`ResourceUnavailable.ApplicationStopped`](super::errors::TemErrorCode::ResourceUnavailableApplicationStopped)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DeleteApplicationAutoscaler",
     output = DeleteApplicationAutoscalerResponse,
-    error = super::errors::DeleteApplicationAutoscalerError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeleteApplicationAutoscaler {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `AutoscalerId`: a string.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `AutoscalerId`; example: `"scaler-xxxxxx"`
     pub autoscaler_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DeleteApplicationAutoscaler`] call returns.
 #[tc_model]
 pub struct DeleteApplicationAutoscalerResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -612,44 +628,46 @@ pub struct DeleteApplicationAutoscalerResponse {
 /// The `DeleteApplicationService` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DeleteApplicationServiceResponse`].
-/// The codes it documents are in [`DeleteApplicationServiceError`](super::errors::DeleteApplicationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DeleteApplicationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.ApplicationServiceNotFound`](super::errors::TemErrorCode::InvalidParameterValueApplicationServiceNotFound)
+/// - [`InvalidParameterValue.CannotUpdateServiceByBothMethods`](super::errors::TemErrorCode::InvalidParameterValueCannotUpdateServiceByBothMethods)
+/// - [`InvalidParameterValue.InvalidEksServiceType`](super::errors::TemErrorCode::InvalidParameterValueInvalidEksServiceType)
+/// - [`InvalidParameterValue.PortIsReserved`](super::errors::TemErrorCode::InvalidParameterValuePortIsReserved)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DeleteApplicationService",
     output = DeleteApplicationServiceResponse,
-    error = super::errors::DeleteApplicationServiceError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeleteApplicationService {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"name-xxx"`
+    /// `ServiceName`; example: `"name-xxx"`
     pub service_name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DeleteApplicationService`] call returns.
 #[tc_model]
 pub struct DeleteApplicationServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,44 +677,42 @@ pub struct DeleteApplicationServiceResponse {
 /// The `DeleteIngress` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DeleteIngressResponse`].
-/// The codes it documents are in [`DeleteIngressError`](super::errors::DeleteIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DeleteIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteIngressError`](super::errors::TemErrorCode::InternalErrorDeleteIngressError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DeleteIngress",
     output = DeleteIngressResponse,
-    error = super::errors::DeleteIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeleteIngress {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-xxxxxx"`
+    /// `EnvironmentId`; example: `"env-xxxxxx"`
     pub environment_id: String,
 
-    /// `ClusterNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterNamespace`; example: `"default"`
     pub cluster_namespace: String,
 
-    /// `IngressName`: a string.
-    ///
-    /// Example: `"ingress-name"`
+    /// `IngressName`; example: `"ingress-name"`
     pub ingress_name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DeleteIngress`] call returns.
 #[tc_model]
 pub struct DeleteIngressResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -706,227 +722,215 @@ pub struct DeleteIngressResponse {
 /// The `DeployApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DeployApplicationResponse`].
-/// The codes it documents are in [`DeployApplicationError`](super::errors::DeployApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DeployApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionReadTimeout`](super::errors::TemErrorCode::FailedOperationActionReadTimeout)
+/// - [`FailedOperation.CreateServiceError`](super::errors::TemErrorCode::FailedOperationCreateServiceError)
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`FailedOperation.DescribeServiceListError`](super::errors::TemErrorCode::FailedOperationDescribeServiceListError)
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.CreateApmResourceError`](super::errors::TemErrorCode::InternalErrorCreateApmResourceError)
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DeployVersionError`](super::errors::TemErrorCode::InternalErrorDeployVersionError)
+/// - [`InvalidParameterValue.ApmNotBind`](super::errors::TemErrorCode::InvalidParameterValueApmNotBind)
+/// - [`InvalidParameterValue.AutoScalerLargerThanOne`](super::errors::TemErrorCode::InvalidParameterValueAutoScalerLargerThanOne)
+/// - [`InvalidParameterValue.CannotOverWriteOtherApplicationService`](super::errors::TemErrorCode::InvalidParameterValueCannotOverWriteOtherApplicationService)
+/// - [`InvalidParameterValue.InvalidDeployVersion`](super::errors::TemErrorCode::InvalidParameterValueInvalidDeployVersion)
+/// - [`InvalidParameterValue.InvalidEnvName`](super::errors::TemErrorCode::InvalidParameterValueInvalidEnvName)
+/// - [`InvalidParameterValue.InvalidEnvValue`](super::errors::TemErrorCode::InvalidParameterValueInvalidEnvValue)
+/// - [`InvalidParameterValue.InvalidMountPath`](super::errors::TemErrorCode::InvalidParameterValueInvalidMountPath)
+/// - [`InvalidParameterValue.InvalidTenantInfo`](super::errors::TemErrorCode::InvalidParameterValueInvalidTenantInfo)
+/// - [`InvalidParameterValue.JdkVersionRequired`](super::errors::TemErrorCode::InvalidParameterValueJdkVersionRequired)
+/// - [`InvalidParameterValue.MustProvidePortMappingRules`](super::errors::TemErrorCode::InvalidParameterValueMustProvidePortMappingRules)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.OsNotSupport`](super::errors::TemErrorCode::InvalidParameterValueOsNotSupport)
+/// - [`InvalidParameterValue.PostStartNotValid`](super::errors::TemErrorCode::InvalidParameterValuePostStartNotValid)
+/// - [`InvalidParameterValue.PreStopNotValid`](super::errors::TemErrorCode::InvalidParameterValuePreStopNotValid)
+/// - [`InvalidParameterValue.RegistryNotBind`](super::errors::TemErrorCode::InvalidParameterValueRegistryNotBind)
+/// - [`InvalidParameterValue.ServiceNameDuplicateError`](super::errors::TemErrorCode::InvalidParameterValueServiceNameDuplicateError)
+/// - [`InvalidParameterValue.ServiceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueServiceNotBelongToAppid)
+/// - [`InvalidParameterValue.ServicePodReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueServicePodReachMaximum)
+/// - [`InvalidParameterValue.ServiceUseReserveSuffix`](super::errors::TemErrorCode::InvalidParameterValueServiceUseReserveSuffix)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`InvalidParameterValue.TraitsTracingNotSupported`](super::errors::TemErrorCode::InvalidParameterValueTraitsTracingNotSupported)
+/// - [`InvalidParameterValue.VersionLengthLimit`](super::errors::TemErrorCode::InvalidParameterValueVersionLengthLimit)
+/// - [`InvalidParameterValue.VersionLowerCase`](super::errors::TemErrorCode::InvalidParameterValueVersionLowerCase)
+/// - [`MissingParameter.DeployModeNull`](super::errors::TemErrorCode::MissingParameterDeployModeNull)
+/// - [`MissingParameter.DeployVersionNull`](super::errors::TemErrorCode::MissingParameterDeployVersionNull)
+/// - [`MissingParameter.ImgRepoNull`](super::errors::TemErrorCode::MissingParameterImgRepoNull)
+/// - [`MissingParameter.LogsetOrTopicNull`](super::errors::TemErrorCode::MissingParameterLogsetOrTopicNull)
+/// - [`MissingParameter.PkgNameNull`](super::errors::TemErrorCode::MissingParameterPkgNameNull)
+/// - [`MissingParameter.RepoServerNull`](super::errors::TemErrorCode::MissingParameterRepoServerNull)
+/// - [`MissingParameter.ServiceIdNull`](super::errors::TemErrorCode::MissingParameterServiceIdNull)
+/// - [`MissingParameter.SvcRepoNotReady`](super::errors::TemErrorCode::MissingParameterSvcRepoNotReady)
+/// - [`MissingParameter.VpcServiceSubnetNull`](super::errors::TemErrorCode::MissingParameterVpcServiceSubnetNull)
+/// - [`ResourceInUse.ServiceDeploying`](super::errors::TemErrorCode::ResourceInUseServiceDeploying)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`ResourceUnavailable.WaitForKruise`](super::errors::TemErrorCode::ResourceUnavailableWaitForKruise)
+/// - [`UnauthorizedOperation.MissingEksLogRole`](super::errors::TemErrorCode::UnauthorizedOperationMissingEksLogRole)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DeployApplication",
     output = DeployApplicationResponse,
-    error = super::errors::DeployApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct DeployApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `InitPodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitPodNum`; example: `1`
     pub init_pod_num: u64,
 
-    /// `CpuSpec`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CpuSpec`; example: `1`
     pub cpu_spec: f64,
 
-    /// `MemorySpec`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `MemorySpec`; example: `2`
     pub memory_spec: f64,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `DeployVersion`; example: `"v1"`
     pub deploy_version: String,
 
-    /// `ImgRepo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ImgRepo`; example: `"1"`
     pub img_repo: Option<String>,
 
-    /// `VersionDesc`: a string.
-    ///
-    /// Example: `"version-desc"`
+    /// `VersionDesc`; example: `"version-desc"`
     pub version_desc: Option<String>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms128m -XX:MetaspaceSize=128m"`
+    /// `JvmOpts`; example: `"-Xms128m -XX:MetaspaceSize=128m"`
     pub jvm_opts: Option<String>,
 
-    /// `EsInfo`: an [`EsInfo`](super::models::EsInfo).
+    /// `EsInfo`
     pub es_info: Option<models::EsInfo>,
 
-    /// `EnvConf`: a list of [`Pair`](super::models::Pair) objects.
+    /// `EnvConf`
     pub env_conf: Option<Vec<models::Pair>>,
 
-    /// `LogConfs`: a list of strings.
+    /// `LogConfs`
     pub log_confs: Option<Vec<String>>,
 
-    /// `StorageConfs`: a list of [`StorageConf`](super::models::StorageConf) objects.
+    /// `StorageConfs`
     pub storage_confs: Option<Vec<models::StorageConf>>,
 
-    /// `StorageMountConfs`: a list of [`StorageMountConf`](super::models::StorageMountConf) objects.
+    /// `StorageMountConfs`
     pub storage_mount_confs: Option<Vec<models::StorageMountConf>>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"JAR"`
+    /// `DeployMode`; example: `"JAR"`
     pub deploy_mode: Option<String>,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"/demo-1.0.0.jar"`
+    /// `PkgName`; example: `"/demo-1.0.0.jar"`
     pub pkg_name: Option<String>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"KONA:8"`
+    /// `JdkVersion`; example: `"KONA:8"`
     pub jdk_version: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `LogOutputConf`: a [`LogOutputConf`](super::models::LogOutputConf).
+    /// `LogOutputConf`
     pub log_output_conf: Option<models::LogOutputConf>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `ImageCommand`: a string.
-    ///
-    /// Example: `"cd"`
+    /// `ImageCommand`; example: `"cd"`
     pub image_command: Option<String>,
 
-    /// `ImageArgs`: a list of strings.
+    /// `ImageArgs`
     pub image_args: Option<Vec<String>>,
 
-    /// `UseRegistryDefaultConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseRegistryDefaultConfig`; example: `true`
     pub use_registry_default_config: Option<bool>,
 
-    /// `SettingConfs`: a list of [`MountedSettingConf`](super::models::MountedSettingConf) objects.
-    ///
-    /// Example: `[{"ConfigDataName":"cfg-test-1","MountedPath":"/data","SecretDataName":""}]`
+    /// `SettingConfs`; example: `[{"ConfigDataName":"cfg-test-1","MountedPath":"/data","SecretDataName":""}]`
     pub setting_confs: Option<Vec<models::MountedSettingConf>>,
 
-    /// `Service`: an [`EksService`](super::models::EksService).
+    /// `Service`
     pub service: Option<models::EksService>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"version-123"`
+    /// `VersionId`; example: `"version-123"`
     pub version_id: Option<String>,
 
-    /// `PostStart`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PostStart`; example: `"1"`
     pub post_start: Option<String>,
 
-    /// `PreStop`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PreStop`; example: `"1"`
     pub pre_stop: Option<String>,
 
-    /// `Liveness`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `Liveness`
     pub liveness: Option<models::HealthCheckConfig>,
 
-    /// `Readiness`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `Readiness`
     pub readiness: Option<models::HealthCheckConfig>,
 
-    /// `DeployStrategyConf`: a [`DeployStrategyConf`](super::models::DeployStrategyConf).
+    /// `DeployStrategyConf`
     pub deploy_strategy_conf: Option<models::DeployStrategyConf>,
 
-    /// `HorizontalAutoscaler`: a list of [`HorizontalAutoscaler`](super::models::HorizontalAutoscaler) objects.
+    /// `HorizontalAutoscaler`
     pub horizontal_autoscaler: Option<Vec<models::HorizontalAutoscaler>>,
 
-    /// `CronHorizontalAutoscaler`: a list of [`CronHorizontalAutoscaler`](super::models::CronHorizontalAutoscaler) objects.
+    /// `CronHorizontalAutoscaler`
     pub cron_horizontal_autoscaler: Option<Vec<models::CronHorizontalAutoscaler>>,
 
-    /// `LogEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogEnable`; example: `1`
     pub log_enable: Option<i64>,
 
-    /// `ConfEdited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConfEdited`; example: `true`
     pub conf_edited: Option<bool>,
 
-    /// `SpeedUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SpeedUp`; example: `true`
     pub speed_up: Option<bool>,
 
-    /// `StartupProbe`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `StartupProbe`
     pub startup_probe: Option<models::HealthCheckConfig>,
 
-    /// `OsFlavour`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OsFlavour`; example: `"1"`
     pub os_flavour: Option<String>,
 
-    /// `EnablePrometheusConf`: an [`EnablePrometheusConf`](super::models::EnablePrometheusConf).
+    /// `EnablePrometheusConf`
     pub enable_prometheus_conf: Option<models::EnablePrometheusConf>,
 
-    /// `EnableTracing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableTracing`; example: `0`
     pub enable_tracing: Option<i64>,
 
-    /// `EnableMetrics`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableMetrics`; example: `0`
     pub enable_metrics: Option<i64>,
 
-    /// `TcrInstanceId`: a string.
-    ///
-    /// Example: `"tcr-123"`
+    /// `TcrInstanceId`; example: `"tcr-123"`
     pub tcr_instance_id: Option<String>,
 
-    /// `RepoServer`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentcryun.com"`
+    /// `RepoServer`; example: `"ccr.ccs.tencentcryun.com"`
     pub repo_server: Option<String>,
 
-    /// `RepoType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepoType`; example: `0`
     pub repo_type: Option<i64>,
 
-    /// `PostStartEncoded`: a string.
-    ///
-    /// Example: `"post-start-encoded-xxx"`
+    /// `PostStartEncoded`; example: `"post-start-encoded-xxx"`
     pub post_start_encoded: Option<String>,
 
-    /// `PreStopEncoded`: a string.
-    ///
-    /// Example: `"pre-stop-encoded-xxx"`
+    /// `PreStopEncoded`; example: `"pre-stop-encoded-xxx"`
     pub pre_stop_encoded: Option<String>,
 }
 
 /// What a successful [`DeployApplication`] call returns.
 #[tc_model]
 pub struct DeployApplicationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"revision-xxxxxx"`
+    /// `Result`; example: `"revision-xxxxxx"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -936,37 +940,42 @@ pub struct DeployApplicationResponse {
 /// The `DescribeApplicationAutoscalerList` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationAutoscalerListResponse`].
-/// The codes it documents are in [`DescribeApplicationAutoscalerListError`](super::errors::DescribeApplicationAutoscalerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplicationAutoscalerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplicationAutoscalerList",
     output = DescribeApplicationAutoscalerListResponse,
-    error = super::errors::DescribeApplicationAutoscalerListError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplicationAutoscalerList {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationAutoscalerList`] call returns.
 #[tc_model]
 pub struct DescribeApplicationAutoscalerListResponse {
-    /// `Result`: a list of [`Autoscaler`](super::models::Autoscaler) objects.
+    /// `Result`
     pub result: Vec<models::Autoscaler>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -976,37 +985,52 @@ pub struct DescribeApplicationAutoscalerListResponse {
 /// The `DescribeApplicationInfo` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationInfoResponse`].
-/// The codes it documents are in [`DescribeApplicationInfoError`](super::errors::DescribeApplicationInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplicationInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionReadTimeout`](super::errors::TemErrorCode::FailedOperationActionReadTimeout)
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`FailedOperation.DescribeRunPodListError`](super::errors::TemErrorCode::FailedOperationDescribeRunPodListError)
+/// - [`FailedOperation.DescribeServiceError`](super::errors::TemErrorCode::FailedOperationDescribeServiceError)
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeRunPodListError`](super::errors::TemErrorCode::InternalErrorDescribeRunPodListError)
+/// - [`InternalError.DescribeServiceError`](super::errors::TemErrorCode::InternalErrorDescribeServiceError)
+/// - [`InvalidParameterValue.ServiceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueServiceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.ServiceIdNull`](super::errors::TemErrorCode::MissingParameterServiceIdNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`ResourceNotFound.VersionServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionServiceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplicationInfo",
     output = DescribeApplicationInfoResponse,
-    error = super::errors::DescribeApplicationInfoError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplicationInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: Option<String>,
 }
 
 /// What a successful [`DescribeApplicationInfo`] call returns.
 #[tc_model]
 pub struct DescribeApplicationInfoResponse {
-    /// `Result`: a [`TemServiceVersionInfo`](super::models::TemServiceVersionInfo).
+    /// `Result`
     pub result: models::TemServiceVersionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1016,57 +1040,58 @@ pub struct DescribeApplicationInfoResponse {
 /// The `DescribeApplicationPods` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationPodsResponse`].
-/// The codes it documents are in [`DescribeApplicationPodsError`](super::errors::DescribeApplicationPodsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplicationPods)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DefaultInternalError`](super::errors::TemErrorCode::FailedOperationDefaultInternalError)
+/// - [`FailedOperation.DescribeRunPodListError`](super::errors::TemErrorCode::FailedOperationDescribeRunPodListError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeRunPodListError`](super::errors::TemErrorCode::InternalErrorDescribeRunPodListError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplicationPods",
     output = DescribeApplicationPodsResponse,
-    error = super::errors::DescribeApplicationPodsError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplicationPods {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-a"`
+    /// `PodName`; example: `"pod-a"`
     pub pod_name: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationPods`] call returns.
 #[tc_model]
 pub struct DescribeApplicationPodsResponse {
-    /// `Result`: a [`DescribeRunPodPage`](super::models::DescribeRunPodPage).
+    /// `Result`
     pub result: models::DescribeRunPodPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1076,37 +1101,42 @@ pub struct DescribeApplicationPodsResponse {
 /// The `DescribeApplicationServiceList` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationServiceListResponse`].
-/// The codes it documents are in [`DescribeApplicationServiceListError`](super::errors::DescribeApplicationServiceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplicationServiceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TemErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplicationServiceList",
     output = DescribeApplicationServiceListResponse,
-    error = super::errors::DescribeApplicationServiceListError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplicationServiceList {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationServiceList`] call returns.
 #[tc_model]
 pub struct DescribeApplicationServiceListResponse {
-    /// `Result`: an [`EksService`](super::models::EksService).
+    /// `Result`
     pub result: models::EksService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1116,60 +1146,54 @@ pub struct DescribeApplicationServiceListResponse {
 /// The `DescribeApplications` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationsResponse`].
-/// The codes it documents are in [`DescribeApplicationsError`](super::errors::DescribeApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplications {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Keyword`; example: `"1"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 
-    /// `SortInfo`: a [`SortType`](super::models::SortType).
-    ///
-    /// Example: `{}`
+    /// `SortInfo`; example: `{}`
     pub sort_info: Option<models::SortType>,
 }
 
 /// What a successful [`DescribeApplications`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsResponse {
-    /// `Result`: a [`ServicePage`](super::models::ServicePage).
+    /// `Result`
     pub result: models::ServicePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1179,32 +1203,39 @@ pub struct DescribeApplicationsResponse {
 /// The `DescribeApplicationsStatus` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeApplicationsStatusResponse`].
-/// The codes it documents are in [`DescribeApplicationsStatusError`](super::errors::DescribeApplicationsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeApplicationsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeApplicationsStatus",
     output = DescribeApplicationsStatusResponse,
-    error = super::errors::DescribeApplicationsStatusError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeApplicationsStatus {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationsStatus`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsStatusResponse {
-    /// `Result`: a list of [`ServiceVersionBrief`](super::models::ServiceVersionBrief) objects.
+    /// `Result`
     pub result: Vec<models::ServiceVersionBrief>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1214,37 +1245,39 @@ pub struct DescribeApplicationsStatusResponse {
 /// The `DescribeConfigData` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeConfigDataResponse`].
-/// The codes it documents are in [`DescribeConfigDataError`](super::errors::DescribeConfigDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeConfigData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeConfigDataError`](super::errors::TemErrorCode::InternalErrorDescribeConfigDataError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.ConfigDataNotFound`](super::errors::TemErrorCode::ResourceNotFoundConfigDataNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeConfigData",
     output = DescribeConfigDataResponse,
-    error = super::errors::DescribeConfigDataError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeConfigData {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxxx"`
+    /// `Name`; example: `"abc-xxxx"`
     pub name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeConfigData`] call returns.
 #[tc_model]
 pub struct DescribeConfigDataResponse {
-    /// `Result`: a [`ConfigData`](super::models::ConfigData).
+    /// `Result`
     pub result: models::ConfigData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1254,42 +1287,44 @@ pub struct DescribeConfigDataResponse {
 /// The `DescribeConfigDataList` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeConfigDataListResponse`].
-/// The codes it documents are in [`DescribeConfigDataListError`](super::errors::DescribeConfigDataListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeConfigDataList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeConfigDataListError`](super::errors::TemErrorCode::InternalErrorDescribeConfigDataListError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeConfigDataList",
     output = DescribeConfigDataListResponse,
-    error = super::errors::DescribeConfigDataListError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeConfigDataList {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `ContinueToken`: a string.
-    ///
-    /// Example: `"token-xxxxxx"`
+    /// `ContinueToken`; example: `"token-xxxxxx"`
     pub continue_token: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConfigDataList`] call returns.
 #[tc_model]
 pub struct DescribeConfigDataListResponse {
-    /// `Result`: a [`DescribeConfigDataListPage`](super::models::DescribeConfigDataListPage).
+    /// `Result`
     pub result: models::DescribeConfigDataListPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1299,37 +1334,46 @@ pub struct DescribeConfigDataListResponse {
 /// The `DescribeDeployApplicationDetail` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeDeployApplicationDetailResponse`].
-/// The codes it documents are in [`DescribeDeployApplicationDetailError`](super::errors::DescribeDeployApplicationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeDeployApplicationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeRunPodListError`](super::errors::TemErrorCode::FailedOperationDescribeRunPodListError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeRunPodListError`](super::errors::TemErrorCode::InternalErrorDescribeRunPodListError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`ResourceNotFound.VersionServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionServiceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeDeployApplicationDetail",
     output = DescribeDeployApplicationDetailResponse,
-    error = super::errors::DescribeDeployApplicationDetailError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeDeployApplicationDetail {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"version-123"`
+    /// `VersionId`; example: `"version-123"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeployApplicationDetail`] call returns.
 #[tc_model]
 pub struct DescribeDeployApplicationDetailResponse {
-    /// `Result`: a [`TemDeployApplicationDetailInfo`](super::models::TemDeployApplicationDetailInfo).
+    /// `Result`
     pub result: models::TemDeployApplicationDetailInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1339,32 +1383,38 @@ pub struct DescribeDeployApplicationDetailResponse {
 /// The `DescribeEnvironment` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeEnvironmentResponse`].
-/// The codes it documents are in [`DescribeEnvironmentError`](super::errors::DescribeEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.NamespaceNotFound`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotFound)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeEnvironment",
     output = DescribeEnvironmentResponse,
-    error = super::errors::DescribeEnvironmentError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeEnvironment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeEnvironment`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentResponse {
-    /// `Result`: a [`NamespaceInfo`](super::models::NamespaceInfo).
+    /// `Result`
     pub result: models::NamespaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1374,30 +1424,37 @@ pub struct DescribeEnvironmentResponse {
 /// The `DescribeEnvironmentStatus` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeEnvironmentStatusResponse`].
-/// The codes it documents are in [`DescribeEnvironmentStatusError`](super::errors::DescribeEnvironmentStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeEnvironmentStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.NamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeEnvironmentStatus",
     output = DescribeEnvironmentStatusResponse,
-    error = super::errors::DescribeEnvironmentStatusError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeEnvironmentStatus {
-    /// `EnvironmentIds`: a list of strings.
+    /// `EnvironmentIds`
     pub environment_ids: Vec<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeEnvironmentStatus`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentStatusResponse {
-    /// `Result`: a list of [`NamespaceStatusInfo`](super::models::NamespaceStatusInfo) objects.
+    /// `Result`
     pub result: Vec<models::NamespaceStatusInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1407,50 +1464,49 @@ pub struct DescribeEnvironmentStatusResponse {
 /// The `DescribeEnvironments` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeEnvironmentsError`](super::errors::DescribeEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ActionReadTimeout`](super::errors::TemErrorCode::InternalErrorActionReadTimeout)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.InvalidTenantInfo`](super::errors::TemErrorCode::InvalidParameterValueInvalidTenantInfo)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.NamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundNamespaceNotFound)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeEnvironments {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 
-    /// `SortInfo`: a [`SortType`](super::models::SortType).
-    ///
-    /// Example: `{"Key":"UpdateTime","Type":1}`
+    /// `SortInfo`; example: `{"Key":"UpdateTime","Type":1}`
     pub sort_info: Option<models::SortType>,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: Option<String>,
 }
 
 /// What a successful [`DescribeEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentsResponse {
-    /// `Result`: a [`NamespacePage`](super::models::NamespacePage).
+    /// `Result`
     pub result: models::NamespacePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1460,42 +1516,43 @@ pub struct DescribeEnvironmentsResponse {
 /// The `DescribeIngress` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeIngressResponse`].
-/// The codes it documents are in [`DescribeIngressError`](super::errors::DescribeIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeIngressError`](super::errors::TemErrorCode::InternalErrorDescribeIngressError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeIngress",
     output = DescribeIngressResponse,
-    error = super::errors::DescribeIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeIngress {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ClusterNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterNamespace`; example: `"default"`
     pub cluster_namespace: String,
 
-    /// `IngressName`: a string.
-    ///
-    /// Example: `"name-xxx"`
+    /// `IngressName`; example: `"name-xxx"`
     pub ingress_name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeIngress`] call returns.
 #[tc_model]
 pub struct DescribeIngressResponse {
-    /// `Result`: an [`IngressInfo`](super::models::IngressInfo).
+    /// `Result`
     pub result: models::IngressInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1505,42 +1562,44 @@ pub struct DescribeIngressResponse {
 /// The `DescribeIngresses` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeIngressesResponse`].
-/// The codes it documents are in [`DescribeIngressesError`](super::errors::DescribeIngressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeIngresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeServiceListError`](super::errors::TemErrorCode::FailedOperationDescribeServiceListError)
+/// - [`InternalError.DescribeServiceListError`](super::errors::TemErrorCode::InternalErrorDescribeServiceListError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TemErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeIngresses",
     output = DescribeIngressesResponse,
-    error = super::errors::DescribeIngressesError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeIngresses {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ClusterNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterNamespace`; example: `"default"`
     pub cluster_namespace: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `IngressNames`: a list of strings.
-    ///
-    /// Example: `["aa"]`
+    /// `IngressNames`; example: `["aa"]`
     pub ingress_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeIngresses`] call returns.
 #[tc_model]
 pub struct DescribeIngressesResponse {
-    /// `Result`: a list of [`IngressInfo`](super::models::IngressInfo) objects.
+    /// `Result`
     pub result: Vec<models::IngressInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1550,37 +1609,41 @@ pub struct DescribeIngressesResponse {
 /// The `DescribeLogConfig` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeLogConfigResponse`].
-/// The codes it documents are in [`DescribeLogConfigError`](super::errors::DescribeLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeLogConfigError`](super::errors::TemErrorCode::InternalErrorDescribeLogConfigError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.LogConfigNotFound`](super::errors::TemErrorCode::ResourceNotFoundLogConfigNotFound)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeLogConfig",
     output = DescribeLogConfigResponse,
-    error = super::errors::DescribeLogConfigError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeLogConfig {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxx"`
+    /// `Name`; example: `"abc-xxx"`
     pub name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxx"`
+    /// `ApplicationId`; example: `"app-xxx"`
     pub application_id: String,
 }
 
 /// What a successful [`DescribeLogConfig`] call returns.
 #[tc_model]
 pub struct DescribeLogConfigResponse {
-    /// `Result`: a [`LogConfig`](super::models::LogConfig).
+    /// `Result`
     pub result: models::LogConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1590,52 +1653,51 @@ pub struct DescribeLogConfigResponse {
 /// The `DescribePagedLogConfigList` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribePagedLogConfigListResponse`].
-/// The codes it documents are in [`DescribePagedLogConfigListError`](super::errors::DescribePagedLogConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribePagedLogConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DescribeConfigDataListError`](super::errors::TemErrorCode::InternalErrorDescribeConfigDataListError)
+/// - [`InternalError.DescribeLogConfigListError`](super::errors::TemErrorCode::InternalErrorDescribeLogConfigListError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribePagedLogConfigList",
     output = DescribePagedLogConfigListResponse,
-    error = super::errors::DescribePagedLogConfigListError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribePagedLogConfigList {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxx"`
+    /// `EnvironmentId`; example: `"en-xxx"`
     pub environment_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxx"`
+    /// `ApplicationId`; example: `"app-xxx"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app-name-xxx"`
+    /// `ApplicationName`; example: `"app-name-xxx"`
     pub application_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule-name"`
+    /// `Name`; example: `"rule-name"`
     pub name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ContinueToken`: a string.
-    ///
-    /// Example: `"some-token-value"`
+    /// `ContinueToken`; example: `"some-token-value"`
     pub continue_token: Option<String>,
 }
 
 /// What a successful [`DescribePagedLogConfigList`] call returns.
 #[tc_model]
 pub struct DescribePagedLogConfigListResponse {
-    /// `Result`: a [`LogConfigListPage`](super::models::LogConfigListPage).
+    /// `Result`
     pub result: models::LogConfigListPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1645,42 +1707,44 @@ pub struct DescribePagedLogConfigListResponse {
 /// The `DescribeRelatedIngresses` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DescribeRelatedIngressesResponse`].
-/// The codes it documents are in [`DescribeRelatedIngressesError`](super::errors::DescribeRelatedIngressesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DescribeRelatedIngresses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeServiceIngressError`](super::errors::TemErrorCode::InternalErrorDescribeServiceIngressError)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`MissingParameter.ServiceIdNull`](super::errors::TemErrorCode::MissingParameterServiceIdNull)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DescribeRelatedIngresses",
     output = DescribeRelatedIngressesResponse,
-    error = super::errors::DescribeRelatedIngressesError
+    error = super::errors::TemErrorCode
 )]
 pub struct DescribeRelatedIngresses {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ClusterNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterNamespace`; example: `"default"`
     pub cluster_namespace: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DescribeRelatedIngresses`] call returns.
 #[tc_model]
 pub struct DescribeRelatedIngressesResponse {
-    /// `Result`: a list of [`IngressInfo`](super::models::IngressInfo) objects.
+    /// `Result`
     pub result: Vec<models::IngressInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1690,39 +1754,38 @@ pub struct DescribeRelatedIngressesResponse {
 /// The `DestroyConfigData` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DestroyConfigDataResponse`].
-/// The codes it documents are in [`DestroyConfigDataError`](super::errors::DestroyConfigDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DestroyConfigData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DestroyConfigData",
     output = DestroyConfigDataResponse,
-    error = super::errors::DestroyConfigDataError
+    error = super::errors::TemErrorCode
 )]
 pub struct DestroyConfigData {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxx"`
+    /// `Name`; example: `"abc-xxx"`
     pub name: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DestroyConfigData`] call returns.
 #[tc_model]
 pub struct DestroyConfigDataResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1732,32 +1795,36 @@ pub struct DestroyConfigDataResponse {
 /// The `DestroyEnvironment` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DestroyEnvironmentResponse`].
-/// The codes it documents are in [`DestroyEnvironmentError`](super::errors::DestroyEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DestroyEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceInUse.EnvironmentAlreadyLocked`](super::errors::TemErrorCode::ResourceInUseEnvironmentAlreadyLocked)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DestroyEnvironment",
     output = DestroyEnvironmentResponse,
-    error = super::errors::DestroyEnvironmentError
+    error = super::errors::TemErrorCode
 )]
 pub struct DestroyEnvironment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DestroyEnvironment`] call returns.
 #[tc_model]
 pub struct DestroyEnvironmentResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,39 +1834,40 @@ pub struct DestroyEnvironmentResponse {
 /// The `DestroyLogConfig` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DestroyLogConfigResponse`].
-/// The codes it documents are in [`DestroyLogConfigError`](super::errors::DestroyLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DestroyLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteLogConfigError`](super::errors::TemErrorCode::InternalErrorDeleteLogConfigError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DestroyLogConfig",
     output = DestroyLogConfigResponse,
-    error = super::errors::DestroyLogConfigError
+    error = super::errors::TemErrorCode
 )]
 pub struct DestroyLogConfig {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-xxx"`
+    /// `Name`; example: `"name-xxx"`
     pub name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`DestroyLogConfig`] call returns.
 #[tc_model]
 pub struct DestroyLogConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1809,44 +1877,40 @@ pub struct DestroyLogConfigResponse {
 /// The `DisableApplicationAutoscaler` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`DisableApplicationAutoscalerResponse`].
-/// The codes it documents are in [`DisableApplicationAutoscalerError`](super::errors::DisableApplicationAutoscalerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=DisableApplicationAutoscaler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable.ApplicationStopped`](super::errors::TemErrorCode::ResourceUnavailableApplicationStopped)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "DisableApplicationAutoscaler",
     output = DisableApplicationAutoscalerResponse,
-    error = super::errors::DisableApplicationAutoscalerError
+    error = super::errors::TemErrorCode
 )]
 pub struct DisableApplicationAutoscaler {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `AutoscalerId`: a string.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `AutoscalerId`; example: `"scaler-xxxxxx"`
     pub autoscaler_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`DisableApplicationAutoscaler`] call returns.
 #[tc_model]
 pub struct DisableApplicationAutoscalerResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1856,44 +1920,41 @@ pub struct DisableApplicationAutoscalerResponse {
 /// The `EnableApplicationAutoscaler` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`EnableApplicationAutoscalerResponse`].
-/// The codes it documents are in [`EnableApplicationAutoscalerError`](super::errors::EnableApplicationAutoscalerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=EnableApplicationAutoscaler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`ResourceUnavailable.ApplicationStopped`](super::errors::TemErrorCode::ResourceUnavailableApplicationStopped)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "EnableApplicationAutoscaler",
     output = EnableApplicationAutoscalerResponse,
-    error = super::errors::EnableApplicationAutoscalerError
+    error = super::errors::TemErrorCode
 )]
 pub struct EnableApplicationAutoscaler {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `AutoscalerId`: a string.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `AutoscalerId`; example: `"scaler-xxxxxx"`
     pub autoscaler_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`EnableApplicationAutoscaler`] call returns.
 #[tc_model]
 pub struct EnableApplicationAutoscalerResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1903,44 +1964,39 @@ pub struct EnableApplicationAutoscalerResponse {
 /// The `GenerateApplicationPackageDownloadUrl` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`GenerateApplicationPackageDownloadUrlResponse`].
-/// The codes it documents are in [`GenerateApplicationPackageDownloadUrlError`](super::errors::GenerateApplicationPackageDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=GenerateApplicationPackageDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "GenerateApplicationPackageDownloadUrl",
     output = GenerateApplicationPackageDownloadUrlResponse,
-    error = super::errors::GenerateApplicationPackageDownloadUrlError
+    error = super::errors::TemErrorCode
 )]
 pub struct GenerateApplicationPackageDownloadUrl {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"test.jar"`
+    /// `PkgName`; example: `"test.jar"`
     pub pkg_name: String,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `DeployVersion`; example: `"v1"`
     pub deploy_version: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`GenerateApplicationPackageDownloadUrl`] call returns.
 #[tc_model]
 pub struct GenerateApplicationPackageDownloadUrlResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"http://download.demo"`
+    /// `Result`; example: `"http://download.demo"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1950,47 +2006,51 @@ pub struct GenerateApplicationPackageDownloadUrlResponse {
 /// The `ModifyApplicationAutoscaler` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyApplicationAutoscalerResponse`].
-/// The codes it documents are in [`ModifyApplicationAutoscalerError`](super::errors::ModifyApplicationAutoscalerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyApplicationAutoscaler)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.AtLeastOneScalerRuleShouldBeApplied`](super::errors::TemErrorCode::InvalidParameterValueAtLeastOneScalerRuleShouldBeApplied)
+/// - [`InvalidParameterValue.AutoScalerLargerThanOne`](super::errors::TemErrorCode::InvalidParameterValueAutoScalerLargerThanOne)
+/// - [`InvalidParameterValue.CronHpaReplicasInvalid`](super::errors::TemErrorCode::InvalidParameterValueCronHpaReplicasInvalid)
+/// - [`InvalidParameterValue.HpaMinMaxInvalid`](super::errors::TemErrorCode::InvalidParameterValueHpaMinMaxInvalid)
+/// - [`InvalidParameterValue.HpaThresholdInvalid`](super::errors::TemErrorCode::InvalidParameterValueHpaThresholdInvalid)
+/// - [`MissingParameter.MinMaxNumNull`](super::errors::TemErrorCode::MissingParameterMinMaxNumNull)
+/// - [`MissingParameter.ScalerIdNull`](super::errors::TemErrorCode::MissingParameterScalerIdNull)
+/// - [`ResourceUnavailable.ApplicationStopped`](super::errors::TemErrorCode::ResourceUnavailableApplicationStopped)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyApplicationAutoscaler",
     output = ModifyApplicationAutoscalerResponse,
-    error = super::errors::ModifyApplicationAutoscalerError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyApplicationAutoscaler {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `AutoscalerId`: a string.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `AutoscalerId`; example: `"scaler-xxxxxx"`
     pub autoscaler_id: String,
 
-    /// `Autoscaler`: an [`Autoscaler`](super::models::Autoscaler).
+    /// `Autoscaler`
     pub autoscaler: models::Autoscaler,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyApplicationAutoscaler`] call returns.
 #[tc_model]
 pub struct ModifyApplicationAutoscalerResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2000,44 +2060,43 @@ pub struct ModifyApplicationAutoscalerResponse {
 /// The `ModifyApplicationInfo` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyApplicationInfoResponse`].
-/// The codes it documents are in [`ModifyApplicationInfoError`](super::errors::ModifyApplicationInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyApplicationInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateApmResourceError`](super::errors::TemErrorCode::InternalErrorCreateApmResourceError)
+/// - [`InternalError.CreateServiceError`](super::errors::TemErrorCode::InternalErrorCreateServiceError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyApplicationInfo",
     output = ModifyApplicationInfoResponse,
-    error = super::errors::ModifyApplicationInfoError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyApplicationInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"服务a"`
+    /// `Description`; example: `"服务a"`
     pub description: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `EnableTracing`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableTracing`; example: `1`
     pub enable_tracing: Option<u64>,
 }
 
 /// What a successful [`ModifyApplicationInfo`] call returns.
 #[tc_model]
 pub struct ModifyApplicationInfoResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2047,44 +2106,41 @@ pub struct ModifyApplicationInfoResponse {
 /// The `ModifyApplicationReplicas` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyApplicationReplicasResponse`].
-/// The codes it documents are in [`ModifyApplicationReplicasError`](super::errors::ModifyApplicationReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyApplicationReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.ResourceIsolated`](super::errors::TemErrorCode::OperationDeniedResourceIsolated)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyApplicationReplicas",
     output = ModifyApplicationReplicasResponse,
-    error = super::errors::ModifyApplicationReplicasError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyApplicationReplicas {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: i64,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyApplicationReplicas`] call returns.
 #[tc_model]
 pub struct ModifyApplicationReplicasResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2094,45 +2150,54 @@ pub struct ModifyApplicationReplicasResponse {
 /// The `ModifyApplicationService` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyApplicationServiceResponse`].
-/// The codes it documents are in [`ModifyApplicationServiceError`](super::errors::ModifyApplicationServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyApplicationService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameter.ApplicationAccessServiceReachMaximum`](super::errors::TemErrorCode::InvalidParameterApplicationAccessServiceReachMaximum)
+/// - [`InvalidParameter.LBServiceCannotSupportTcpUdpSameTime`](super::errors::TemErrorCode::InvalidParameterLbServiceCannotSupportTcpUdpSameTime)
+/// - [`InvalidParameter.MustProvidePortMappingRules`](super::errors::TemErrorCode::InvalidParameterMustProvidePortMappingRules)
+/// - [`InvalidParameter.ServiceNameNotValid`](super::errors::TemErrorCode::InvalidParameterServiceNameNotValid)
+/// - [`InvalidParameter.ServiceUseReserveSuffix`](super::errors::TemErrorCode::InvalidParameterServiceUseReserveSuffix)
+/// - [`InvalidParameter.TooManyPortMappingRules`](super::errors::TemErrorCode::InvalidParameterTooManyPortMappingRules)
+/// - [`InvalidParameterValue.ApplicationServiceNotFound`](super::errors::TemErrorCode::InvalidParameterValueApplicationServiceNotFound)
+/// - [`InvalidParameterValue.InvalidEksServiceType`](super::errors::TemErrorCode::InvalidParameterValueInvalidEksServiceType)
+/// - [`InvalidParameterValue.PortIsReserved`](super::errors::TemErrorCode::InvalidParameterValuePortIsReserved)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyApplicationService",
     output = ModifyApplicationServiceResponse,
-    error = super::errors::ModifyApplicationServiceError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyApplicationService {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `Service`: an [`EksService`](super::models::EksService).
+    /// `Service`
     pub service: Option<models::EksService>,
 
-    /// `Data`: a [`ServicePortMapping`](super::models::ServicePortMapping).
+    /// `Data`
     pub data: Option<models::ServicePortMapping>,
 }
 
 /// What a successful [`ModifyApplicationService`] call returns.
 #[tc_model]
 pub struct ModifyApplicationServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2142,44 +2207,41 @@ pub struct ModifyApplicationServiceResponse {
 /// The `ModifyConfigData` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyConfigDataResponse`].
-/// The codes it documents are in [`ModifyConfigDataError`](super::errors::ModifyConfigDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyConfigData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ModifyConfigDataError`](super::errors::TemErrorCode::InternalErrorModifyConfigDataError)
+/// - [`InvalidParameterValue.ConfigDataInvalid`](super::errors::TemErrorCode::InvalidParameterValueConfigDataInvalid)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyConfigData",
     output = ModifyConfigDataResponse,
-    error = super::errors::ModifyConfigDataError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyConfigData {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxxx"`
+    /// `Name`; example: `"abc-xxxx"`
     pub name: String,
 
-    /// `Data`: a list of [`Pair`](super::models::Pair) objects.
-    ///
-    /// Example: `[{"Config":"","Key":"key-xxx","Secret":"","Type":"","Value":"val-xxx"}]`
+    /// `Data`; example: `[{"Config":"","Key":"key-xxx","Secret":"","Type":"","Value":"val-xxx"}]`
     pub data: Vec<models::Pair>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyConfigData`] call returns.
 #[tc_model]
 pub struct ModifyConfigDataResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2189,57 +2251,54 @@ pub struct ModifyConfigDataResponse {
 /// The `ModifyEnvironment` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyEnvironmentResponse`].
-/// The codes it documents are in [`ModifyEnvironmentError`](super::errors::ModifyEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AddNewNodeError`](super::errors::TemErrorCode::InternalErrorAddNewNodeError)
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InvalidParameterValue.EnvironmentNameImmutable`](super::errors::TemErrorCode::InvalidParameterValueEnvironmentNameImmutable)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`OperationDenied.ResourceIsolated`](super::errors::TemErrorCode::OperationDeniedResourceIsolated)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyEnvironment",
     output = ModifyEnvironmentResponse,
-    error = super::errors::ModifyEnvironmentError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyEnvironment {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-36pm4p8r"`
+    /// `EnvironmentId`; example: `"en-36pm4p8r"`
     pub environment_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"namespace-a"`
+    /// `EnvironmentName`; example: `"namespace-a"`
     pub environment_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"命名空间"`
+    /// `Description`; example: `"命名空间"`
     pub description: Option<String>,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-1n5javez"`
+    /// `Vpc`; example: `"vpc-1n5javez"`
     pub vpc: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `EnvType`; example: `"prod"`
     pub env_type: Option<String>,
 }
 
 /// What a successful [`ModifyEnvironment`] call returns.
 #[tc_model]
 pub struct ModifyEnvironmentResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2249,60 +2308,53 @@ pub struct ModifyEnvironmentResponse {
 /// The `ModifyGatewayIngress` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyGatewayIngressResponse`].
-/// The codes it documents are in [`ModifyGatewayIngressError`](super::errors::ModifyGatewayIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyGatewayIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ModifyGatewayIngressError`](super::errors::TemErrorCode::InternalErrorModifyGatewayIngressError)
+/// - [`InvalidParameterValue.IngressRulesConflict`](super::errors::TemErrorCode::InvalidParameterValueIngressRulesConflict)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyGatewayIngress",
     output = ModifyGatewayIngressResponse,
-    error = super::errors::ModifyGatewayIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyGatewayIngress {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxx"`
+    /// `EnvironmentId`; example: `"en-xxx"`
     pub environment_id: Option<String>,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"gateway"`
+    /// `GatewayName`; example: `"gateway"`
     pub gateway_name: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `GatewayType`; example: `"clb"`
     pub gateway_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Name`; example: `"xxx"`
     pub name: Option<String>,
 
-    /// `Rules`: a list of [`IngressRule`](super::models::IngressRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::IngressRule>>,
 
-    /// `Mixed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Mixed`; example: `false`
     pub mixed: Option<bool>,
 
-    /// `Tls`: a list of [`IngressTls`](super::models::IngressTls) objects.
+    /// `Tls`
     pub tls: Option<Vec<models::IngressTls>>,
 
-    /// `RewriteType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `RewriteType`; example: `"NONE"`
     pub rewrite_type: Option<String>,
 }
 
 /// What a successful [`ModifyGatewayIngress`] call returns.
 #[tc_model]
 pub struct ModifyGatewayIngressResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2314,32 +2366,38 @@ pub struct ModifyGatewayIngressResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyIngressResponse`].
-/// The codes it documents are in [`ModifyIngressError`](super::errors::ModifyIngressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyIngress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UpdateIngressError`](super::errors::TemErrorCode::FailedOperationUpdateIngressError)
+/// - [`InternalError.UpdateIngressError`](super::errors::TemErrorCode::InternalErrorUpdateIngressError)
+/// - [`InvalidParameterValue.IngressRewriteRequiredHttpsEnable`](super::errors::TemErrorCode::InvalidParameterValueIngressRewriteRequiredHttpsEnable)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyIngress",
     output = ModifyIngressResponse,
-    error = super::errors::ModifyIngressError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyIngress {
-    /// `Ingress`: an [`IngressInfo`](super::models::IngressInfo).
+    /// `Ingress`
     pub ingress: models::IngressInfo,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`ModifyIngress`] call returns.
 #[tc_model]
 pub struct ModifyIngressResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,42 +2407,42 @@ pub struct ModifyIngressResponse {
 /// The `ModifyLogConfig` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ModifyLogConfigResponse`].
-/// The codes it documents are in [`ModifyLogConfigError`](super::errors::ModifyLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ModifyLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.ModifyLogConfigError`](super::errors::TemErrorCode::InternalErrorModifyLogConfigError)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ModifyLogConfig",
     output = ModifyLogConfigResponse,
-    error = super::errors::ModifyLogConfigError
+    error = super::errors::TemErrorCode
 )]
 pub struct ModifyLogConfig {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"abc-xxxx"`
+    /// `Name`; example: `"abc-xxxx"`
     pub name: String,
 
-    /// `Data`: a [`LogConfig`](super::models::LogConfig).
+    /// `Data`
     pub data: models::LogConfig,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 }
 
 /// What a successful [`ModifyLogConfig`] call returns.
 #[tc_model]
 pub struct ModifyLogConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2394,39 +2452,43 @@ pub struct ModifyLogConfigResponse {
 /// The `RestartApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`RestartApplicationResponse`].
-/// The codes it documents are in [`RestartApplicationError`](super::errors::RestartApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=RestartApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.RestartApplicationError`](super::errors::TemErrorCode::InternalErrorRestartApplicationError)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`OperationDenied.ResourceIsolated`](super::errors::TemErrorCode::OperationDeniedResourceIsolated)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "RestartApplication",
     output = RestartApplicationResponse,
-    error = super::errors::RestartApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct RestartApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`RestartApplication`] call returns.
 #[tc_model]
 pub struct RestartApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2436,59 +2498,49 @@ pub struct RestartApplicationResponse {
 /// The `RestartApplicationPod` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`RestartApplicationPodResponse`].
-/// The codes it documents are in [`RestartApplicationPodError`](super::errors::RestartApplicationPodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=RestartApplicationPod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "RestartApplicationPod",
     output = RestartApplicationPodResponse,
-    error = super::errors::RestartApplicationPodError
+    error = super::errors::TemErrorCode
 )]
 pub struct RestartApplicationPod {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-a"`
+    /// `PodName`; example: `"pod-a"`
     pub pod_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`RestartApplicationPod`] call returns.
 #[tc_model]
 pub struct RestartApplicationPodResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2498,34 +2550,35 @@ pub struct RestartApplicationPodResponse {
 /// The `ResumeDeployApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`ResumeDeployApplicationResponse`].
-/// The codes it documents are in [`ResumeDeployApplicationError`](super::errors::ResumeDeployApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=ResumeDeployApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "ResumeDeployApplication",
     output = ResumeDeployApplicationResponse,
-    error = super::errors::ResumeDeployApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct ResumeDeployApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 }
 
 /// What a successful [`ResumeDeployApplication`] call returns.
 #[tc_model]
 pub struct ResumeDeployApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2535,34 +2588,34 @@ pub struct ResumeDeployApplicationResponse {
 /// The `RevertDeployApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`RevertDeployApplicationResponse`].
-/// The codes it documents are in [`RevertDeployApplicationError`](super::errors::RevertDeployApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=RevertDeployApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "RevertDeployApplication",
     output = RevertDeployApplicationResponse,
-    error = super::errors::RevertDeployApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct RevertDeployApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 }
 
 /// What a successful [`RevertDeployApplication`] call returns.
 #[tc_model]
 pub struct RevertDeployApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2572,77 +2625,85 @@ pub struct RevertDeployApplicationResponse {
 /// The `RollingUpdateApplicationByVersion` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`RollingUpdateApplicationByVersionResponse`].
-/// The codes it documents are in [`RollingUpdateApplicationByVersionError`](super::errors::RollingUpdateApplicationByVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=RollingUpdateApplicationByVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DefaultInternalError`](super::errors::TemErrorCode::InternalErrorDefaultInternalError)
+/// - [`InternalError.DeployVersionError`](super::errors::TemErrorCode::InternalErrorDeployVersionError)
+/// - [`InvalidParameterValue.ApmNotBind`](super::errors::TemErrorCode::InvalidParameterValueApmNotBind)
+/// - [`InvalidParameterValue.InvalidDeployVersion`](super::errors::TemErrorCode::InvalidParameterValueInvalidDeployVersion)
+/// - [`InvalidParameterValue.InvalidEnvName`](super::errors::TemErrorCode::InvalidParameterValueInvalidEnvName)
+/// - [`InvalidParameterValue.InvalidMountPath`](super::errors::TemErrorCode::InvalidParameterValueInvalidMountPath)
+/// - [`InvalidParameterValue.JdkVersionRequired`](super::errors::TemErrorCode::InvalidParameterValueJdkVersionRequired)
+/// - [`InvalidParameterValue.NamespaceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueNamespaceNotBelongToAppid)
+/// - [`InvalidParameterValue.OsNotSupport`](super::errors::TemErrorCode::InvalidParameterValueOsNotSupport)
+/// - [`InvalidParameterValue.RegistryNotBind`](super::errors::TemErrorCode::InvalidParameterValueRegistryNotBind)
+/// - [`InvalidParameterValue.ServiceNotBelongToAppid`](super::errors::TemErrorCode::InvalidParameterValueServiceNotBelongToAppid)
+/// - [`InvalidParameterValue.ServicePodReachMaximum`](super::errors::TemErrorCode::InvalidParameterValueServicePodReachMaximum)
+/// - [`InvalidParameterValue.TemIdInvalid`](super::errors::TemErrorCode::InvalidParameterValueTemIdInvalid)
+/// - [`InvalidParameterValue.VersionLengthLimit`](super::errors::TemErrorCode::InvalidParameterValueVersionLengthLimit)
+/// - [`InvalidParameterValue.VersionLowerCase`](super::errors::TemErrorCode::InvalidParameterValueVersionLowerCase)
+/// - [`MissingParameter.DeployModeNull`](super::errors::TemErrorCode::MissingParameterDeployModeNull)
+/// - [`MissingParameter.DeployVersionNull`](super::errors::TemErrorCode::MissingParameterDeployVersionNull)
+/// - [`MissingParameter.LogsetOrTopicNull`](super::errors::TemErrorCode::MissingParameterLogsetOrTopicNull)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`MissingParameter.SvcRepoNotReady`](super::errors::TemErrorCode::MissingParameterSvcRepoNotReady)
+/// - [`ResourceInUse.ServiceDeploying`](super::errors::TemErrorCode::ResourceInUseServiceDeploying)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.VersionNamespaceNotFound`](super::errors::TemErrorCode::ResourceNotFoundVersionNamespaceNotFound)
+/// - [`ResourceUnavailable.WaitForKruise`](super::errors::TemErrorCode::ResourceUnavailableWaitForKruise)
+/// - [`UnauthorizedOperation.MissingEksLogRole`](super::errors::TemErrorCode::UnauthorizedOperationMissingEksLogRole)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "RollingUpdateApplicationByVersion",
     output = RollingUpdateApplicationByVersionResponse,
-    error = super::errors::RollingUpdateApplicationByVersionError
+    error = super::errors::TemErrorCode
 )]
 pub struct RollingUpdateApplicationByVersion {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `DeployVersion`; example: `"v1"`
     pub deploy_version: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"package-name-xxx.jar"`
+    /// `PackageName`; example: `"package-name-xxx.jar"`
     pub package_name: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"IntelliJ"`
+    /// `From`; example: `"IntelliJ"`
     pub from: Option<String>,
 
-    /// `DeployStrategyType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `DeployStrategyType`; example: `"AUTO"`
     pub deploy_strategy_type: Option<String>,
 
-    /// `TotalBatchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalBatchCount`; example: `2`
     pub total_batch_count: Option<i64>,
 
-    /// `BatchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BatchInterval`; example: `60`
     pub batch_interval: Option<i64>,
 
-    /// `BetaBatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BetaBatchNum`; example: `1`
     pub beta_batch_num: Option<i64>,
 
-    /// `MinAvailable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinAvailable`; example: `1`
     pub min_available: Option<i64>,
 
-    /// `Force`: a boolean.
+    /// `Force`
     pub force: Option<bool>,
 }
 
 /// What a successful [`RollingUpdateApplicationByVersion`] call returns.
 #[tc_model]
 pub struct RollingUpdateApplicationByVersionResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"revision-xxx"`
+    /// `Result`; example: `"revision-xxx"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2652,39 +2713,40 @@ pub struct RollingUpdateApplicationByVersionResponse {
 /// The `StopApplication` action of TEM API 2021-07-01.
 ///
 /// A successful call returns [`StopApplicationResponse`].
-/// The codes it documents are in [`StopApplicationError`](super::errors::StopApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tem&Version=2021-07-01&Action=StopApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TemErrorCode`](super::errors::TemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.StopApplicationError`](super::errors::TemErrorCode::InternalErrorStopApplicationError)
+/// - [`MissingParameter.NamespaceIdNull`](super::errors::TemErrorCode::MissingParameterNamespaceIdNull)
+/// - [`ResourceNotFound.ServiceNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceNotFound)
+/// - [`ResourceNotFound.ServiceRunningVersionNotFound`](super::errors::TemErrorCode::ResourceNotFoundServiceRunningVersionNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TemErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tem",
     version = "2021-07-01",
     name = "StopApplication",
     output = StopApplicationResponse,
-    error = super::errors::StopApplicationError
+    error = super::errors::TemErrorCode
 )]
 pub struct StopApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `SourceChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceChannel`; example: `0`
     pub source_channel: Option<i64>,
 }
 
 /// What a successful [`StopApplication`] call returns.
 #[tc_model]
 pub struct StopApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

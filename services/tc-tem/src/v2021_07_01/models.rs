@@ -9,63 +9,37 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApplicationAutoscalerList`](super::DescribeApplicationAutoscalerList) and [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct Autoscaler {
-    /// `MinReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinReplicas`; example: `0`
     pub min_replicas: i64,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxReplicas`; example: `2`
     pub max_replicas: i64,
 
-    /// `HorizontalAutoscaler`: a list of [`HorizontalAutoscaler`] objects.
-    /// Always sent in responses.
+    /// `HorizontalAutoscaler`, always sent in responses
     pub horizontal_autoscaler: Option<Vec<HorizontalAutoscaler>>,
 
-    /// `CronHorizontalAutoscaler`: a list of [`CronHorizontalAutoscaler`] objects.
-    /// Always sent in responses.
+    /// `CronHorizontalAutoscaler`, always sent in responses
     pub cron_horizontal_autoscaler: Option<Vec<CronHorizontalAutoscaler>>,
 
-    /// `AutoscalerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scaler-xxxxxx"`
+    /// `AutoscalerId`, always sent in responses; example: `"scaler-xxxxxx"`
     pub autoscaler_id: Option<String>,
 
-    /// `AutoscalerName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"scaler-name"`
+    /// `AutoscalerName`, always sent in responses; example: `"scaler-name"`
     pub autoscaler_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`, always sent in responses; example: `"这是一个描述"`
     pub description: Option<String>,
 
-    /// `CreateDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-10-25 16:36:10"`
+    /// `CreateDate`, always sent in responses; example: `"2024-10-25 16:36:10"`
     pub create_date: Option<String>,
 
-    /// `ModifyDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-10-25 16:36:10"`
+    /// `ModifyDate`, always sent in responses; example: `"2024-10-25 16:36:10"`
     pub modify_date: Option<String>,
 
-    /// `EnableDate`: a string.
-    ///
-    /// Example: `"2024-10-25 16:36:10"`
+    /// `EnableDate`; example: `"2024-10-25 16:36:10"`
     pub enable_date: Option<String>,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -74,20 +48,16 @@ pub struct Autoscaler {
 /// Returned in the output of [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct ConfigData {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-xxx"`
+    /// `Name`; example: `"name-xxx"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2012-12-10 09:00:00"`
+    /// `CreateTime`; example: `"2012-12-10 09:00:00"`
     pub create_time: String,
 
-    /// `RelatedApplications`: a list of [`TemService`] objects.
+    /// `RelatedApplications`
     pub related_applications: Vec<TemService>,
 
-    /// `Data`: a list of [`Pair`] objects.
+    /// `Data`
     pub data: Vec<Pair>,
 }
 
@@ -96,49 +66,31 @@ pub struct ConfigData {
 /// Returned in the output of [`CreateCosToken`](super::CreateCosToken).
 #[tc_model]
 pub struct CosToken {
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestId`; example: `"1"`
     pub request_id: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Bucket`; example: `"1"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TmpSecretId`; example: `"1"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TmpSecretKey`; example: `"1"`
     pub tmp_secret_key: String,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SessionToken`; example: `"1"`
     pub session_token: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StartTime`; example: `"1"`
     pub start_time: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExpiredTime`; example: `"1"`
     pub expired_time: String,
 
-    /// `FullPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FullPath`; example: `"1"`
     pub full_path: String,
 }
 
@@ -148,25 +100,19 @@ pub struct CosToken {
 /// Returned in the output of [`DescribeApplicationAutoscalerList`](super::DescribeApplicationAutoscalerList) and [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct CronHorizontalAutoscaler {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"* * *"`
+    /// `Period`; example: `"* * *"`
     pub period: Option<String>,
 
-    /// `Schedules`: a list of [`CronHorizontalAutoscalerSchedule`] objects.
+    /// `Schedules`
     pub schedules: Option<Vec<CronHorizontalAutoscalerSchedule>>,
 
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 }
 
@@ -176,15 +122,10 @@ pub struct CronHorizontalAutoscaler {
 /// Returned in the output of [`DescribeApplicationAutoscalerList`](super::DescribeApplicationAutoscalerList) and [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct CronHorizontalAutoscalerSchedule {
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `StartAt`; example: `"00:00"`
     pub start_at: String,
 
-    /// `TargetReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TargetReplicas`, always sent in responses; example: `1`
     pub target_replicas: Option<i64>,
 }
 
@@ -193,42 +134,28 @@ pub struct CronHorizontalAutoscalerSchedule {
 /// Returned in the output of [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct DeployServiceBatchDetail {
-    /// `OldPodList`: a [`DeployServicePodDetail`].
+    /// `OldPodList`
     pub old_pod_list: Option<DeployServicePodDetail>,
 
-    /// `NewPodList`: a [`DeployServicePodDetail`].
+    /// `NewPodList`
     pub new_pod_list: Option<DeployServicePodDetail>,
 
-    /// `BatchStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Finish"`
+    /// `BatchStatus`, always sent in responses; example: `"Finish"`
     pub batch_status: Option<String>,
 
-    /// `PodNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `PodNum`, always sent in responses; example: `3`
     pub pod_num: Option<i64>,
 
-    /// `BatchIndex`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `BatchIndex`, always sent in responses; example: `0`
     pub batch_index: Option<i64>,
 
-    /// `OldPods`: a list of [`DeployServicePodDetail`] objects.
-    /// Always sent in responses.
+    /// `OldPods`, always sent in responses
     pub old_pods: Option<Vec<DeployServicePodDetail>>,
 
-    /// `NewPods`: a list of [`DeployServicePodDetail`] objects.
-    /// Always sent in responses.
+    /// `NewPods`, always sent in responses
     pub new_pods: Option<Vec<DeployServicePodDetail>>,
 
-    /// `NextBatchStartTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NextBatchStartTime`, always sent in responses; example: `0`
     pub next_batch_start_time: Option<i64>,
 }
 
@@ -237,44 +164,25 @@ pub struct DeployServiceBatchDetail {
 /// Returned in the output of [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct DeployServicePodDetail {
-    /// `PodId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pod-123"`
+    /// `PodId`, always sent in responses; example: `"pod-123"`
     pub pod_id: Option<String>,
 
-    /// `PodStatus`: a list of strings.
-    /// Always sent in responses.
+    /// `PodStatus`, always sent in responses
     pub pod_status: Option<Vec<String>>,
 
-    /// `PodVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"v1.1"`
+    /// `PodVersion`, always sent in responses; example: `"v1.1"`
     pub pod_version: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-01-01 11：11：11"`
+    /// `CreateTime`, always sent in responses; example: `"2020-01-01 11：11：11"`
     pub create_time: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"shanghai-zone-4"`
+    /// `Zone`, always sent in responses; example: `"shanghai-zone-4"`
     pub zone: Option<String>,
 
-    /// `Webshell`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"webshell"`
+    /// `Webshell`, always sent in responses; example: `"webshell"`
     pub webshell: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Status`, always sent in responses; example: `"1"`
     pub status: Option<String>,
 }
 
@@ -284,34 +192,22 @@ pub struct DeployServicePodDetail {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo) and [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct DeployStrategyConf {
-    /// `TotalBatchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalBatchCount`; example: `10`
     pub total_batch_count: Option<i64>,
 
-    /// `BetaBatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BetaBatchNum`; example: `5`
     pub beta_batch_num: Option<i64>,
 
-    /// `DeployStrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployStrategyType`; example: `1`
     pub deploy_strategy_type: Option<i64>,
 
-    /// `BatchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `BatchInterval`; example: `200`
     pub batch_interval: Option<i64>,
 
-    /// `MinAvailable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinAvailable`; example: `1`
     pub min_available: Option<i64>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -320,17 +216,13 @@ pub struct DeployStrategyConf {
 /// Returned in the output of [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct DescribeConfigDataListPage {
-    /// `Records`: a list of [`ConfigData`] objects.
+    /// `Records`
     pub records: Vec<ConfigData>,
 
-    /// `ContinueToken`: a string.
-    ///
-    /// Example: `"token-xxx"`
+    /// `ContinueToken`; example: `"token-xxx"`
     pub continue_token: String,
 
-    /// `RemainingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `RemainingCount`; example: `22`
     pub remaining_count: Option<i64>,
 }
 
@@ -339,32 +231,19 @@ pub struct DescribeConfigDataListPage {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplicationPods`](super::DescribeApplicationPods), [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData), [`DescribeConfigDataList`](super::DescribeConfigDataList) and [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct DescribeRunPodPage {
-    /// `Offset`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Offset`, always sent in responses; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Limit`, always sent in responses; example: `10`
     pub limit: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TotalCount`, always sent in responses; example: `1`
     pub total_count: Option<i64>,
 
-    /// `RequestId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1ce4bb30-202a-403a-8552-1a38b21xxxx"`
+    /// `RequestId`, always sent in responses; example: `"1ce4bb30-202a-403a-8552-1a38b21xxxx"`
     pub request_id: Option<String>,
 
-    /// `PodList`: a list of [`RunVersionPod`] objects.
-    /// Always sent in responses.
+    /// `PodList`, always sent in responses
     pub pod_list: Option<Vec<RunVersionPod>>,
 }
 
@@ -374,99 +253,55 @@ pub struct DescribeRunPodPage {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo) and [`DescribeApplicationServiceList`](super::DescribeApplicationServiceList).
 #[tc_model]
 pub struct EksService {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name-xxx"`
+    /// `Name`, always sent in responses; example: `"name-xxx"`
     pub name: Option<String>,
 
-    /// `Ports`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[8080]`
+    /// `Ports`, always sent in responses; example: `[8080]`
     pub ports: Option<Vec<i64>>,
 
-    /// `Yaml`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apiVersion: v1-xxxxxx"`
+    /// `Yaml`, always sent in responses; example: `"apiVersion: v1-xxxxxx"`
     pub yaml: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app-name-xxx"`
+    /// `ApplicationName`, always sent in responses; example: `"app-name-xxx"`
     pub application_name: Option<String>,
 
-    /// `VersionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"version-xxxx"`
+    /// `VersionName`, always sent in responses; example: `"version-xxxx"`
     pub version_name: Option<String>,
 
-    /// `ClusterIp`: a list of strings.
-    /// Always sent in responses.
+    /// `ClusterIp`, always sent in responses
     pub cluster_ip: Option<Vec<String>>,
 
-    /// `ExternalIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.xx.xx.xx"`
+    /// `ExternalIp`, always sent in responses; example: `"10.xx.xx.xx"`
     pub external_ip: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"VPC"`
+    /// `Type`, always sent in responses; example: `"VPC"`
     pub r#type: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `LoadBalanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.xx.xx.xx"`
+    /// `LoadBalanceId`, always sent in responses; example: `"10.xx.xx.xx"`
     pub load_balance_id: Option<String>,
 
-    /// `PortMappings`: a list of [`PortMapping`] objects.
-    /// Always sent in responses.
+    /// `PortMappings`, always sent in responses
     pub port_mappings: Option<Vec<PortMapping>>,
 
-    /// `ServicePortMappingList`: a list of [`ServicePortMapping`] objects.
-    /// Always sent in responses.
+    /// `ServicePortMappingList`, always sent in responses
     pub service_port_mapping_list: Option<Vec<ServicePortMapping>>,
 
-    /// `FlushAll`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `FlushAll`, always sent in responses; example: `true`
     pub flush_all: Option<bool>,
 
-    /// `EnableRegistryNextDeploy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableRegistryNextDeploy`; example: `0`
     pub enable_registry_next_deploy: Option<i64>,
 
-    /// `ApplicationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`, always sent in responses; example: `"app-xxxxxx"`
     pub application_id: Option<String>,
 
-    /// `AllIpDone`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AllIpDone`, always sent in responses; example: `false`
     pub all_ip_done: Option<bool>,
 
-    /// `ExternalDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lb-xxxx.com"`
+    /// `ExternalDomain`, always sent in responses; example: `"lb-xxxx.com"`
     pub external_domain: Option<String>,
 }
 
@@ -476,14 +311,10 @@ pub struct EksService {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct EnablePrometheusConf {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `Port`; example: `9090`
     pub port: Option<i64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/metrics"`
+    /// `Path`; example: `"/metrics"`
     pub path: Option<String>,
 }
 
@@ -493,29 +324,19 @@ pub struct EnablePrometheusConf {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct EsInfo {
-    /// `MinAliveInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinAliveInstances`; example: `1`
     pub min_alive_instances: i64,
 
-    /// `MaxAliveInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxAliveInstances`; example: `5`
     pub max_alive_instances: i64,
 
-    /// `EsStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EsStrategy`; example: `1`
     pub es_strategy: i64,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Threshold`; example: `50`
     pub threshold: u64,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"version-test"`
+    /// `VersionId`; example: `"version-test"`
     pub version_id: Option<String>,
 }
 
@@ -525,51 +346,28 @@ pub struct EsInfo {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct HealthCheckConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HttpGet"`
+    /// `Type`; example: `"HttpGet"`
     pub r#type: String,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`, always sent in responses; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/xxx"`
+    /// `Path`, always sent in responses; example: `"/xxx"`
     pub path: Option<String>,
 
-    /// `Exec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"shell cmd"`
+    /// `Exec`, always sent in responses; example: `"shell cmd"`
     pub exec: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Port`, always sent in responses; example: `80`
     pub port: Option<i64>,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `InitialDelaySeconds`, always sent in responses; example: `0`
     pub initial_delay_seconds: Option<i64>,
 
-    /// `TimeoutSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TimeoutSeconds`, always sent in responses; example: `1`
     pub timeout_seconds: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `PeriodSeconds`, always sent in responses; example: `10`
     pub period_seconds: Option<i64>,
 }
 
@@ -579,38 +377,22 @@ pub struct HealthCheckConfig {
 /// Returned in the output of [`DescribeApplicationAutoscalerList`](super::DescribeApplicationAutoscalerList) and [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct HorizontalAutoscaler {
-    /// `MinReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`, always sent in responses; example: `1`
     pub min_replicas: Option<i64>,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MaxReplicas`, always sent in responses; example: `1`
     pub max_replicas: Option<i64>,
 
-    /// `Metrics`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Metrics`, always sent in responses; example: `"1"`
     pub metrics: Option<String>,
 
-    /// `Threshold`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Threshold`, always sent in responses; example: `1`
     pub threshold: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
+    /// `Enabled`, always sent in responses
     pub enabled: Option<bool>,
 
-    /// `DoubleThreshold`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DoubleThreshold`, always sent in responses; example: `1`
     pub double_threshold: Option<f64>,
 }
 
@@ -620,73 +402,44 @@ pub struct HorizontalAutoscaler {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressInfo {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddressIPVersion`; example: `"IPV4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: String,
 
-    /// `IngressName`: a string.
-    ///
-    /// Example: `"ingress name"`
+    /// `IngressName`; example: `"ingress name"`
     pub ingress_name: String,
 
-    /// `Rules`: a list of [`IngressRule`] objects.
+    /// `Rules`
     pub rules: Vec<IngressRule>,
 
-    /// `ClbId`: a string.
-    ///
-    /// Example: `"clb-xxx"`
+    /// `ClbId`; example: `"clb-xxx"`
     pub clb_id: String,
 
-    /// `ClusterNamespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `ClusterNamespace`, always sent in responses; example: `"default"`
     pub cluster_namespace: Option<String>,
 
-    /// `Tls`: a list of [`IngressTls`] objects.
+    /// `Tls`
     pub tls: Option<Vec<IngressTls>>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`, always sent in responses; example: `"cls-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Vip`, always sent in responses; example: `"10.10.10.10"`
     pub vip: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2010-11-11 22:21:11"`
+    /// `CreateTime`, always sent in responses; example: `"2010-11-11 22:21:11"`
     pub create_time: Option<String>,
 
-    /// `Mixed`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Mixed`, always sent in responses; example: `false`
     pub mixed: Option<bool>,
 
-    /// `RewriteType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `RewriteType`, always sent in responses; example: `"1"`
     pub rewrite_type: Option<String>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lb-xxx"`
+    /// `Domain`, always sent in responses; example: `"lb-xxx"`
     pub domain: Option<String>,
 }
 
@@ -696,19 +449,13 @@ pub struct IngressInfo {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRule {
-    /// `Http`: an [`IngressRuleValue`].
+    /// `Http`
     pub http: IngressRuleValue,
 
-    /// `Host`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxx.com"`
+    /// `Host`, always sent in responses; example: `"xxx.com"`
     pub host: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"protocol"`
+    /// `Protocol`, always sent in responses; example: `"protocol"`
     pub protocol: Option<String>,
 }
 
@@ -718,14 +465,10 @@ pub struct IngressRule {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRuleBackend {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"serviceA"`
+    /// `ServiceName`; example: `"serviceA"`
     pub service_name: String,
 
-    /// `ServicePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ServicePort`; example: `8080`
     pub service_port: i64,
 }
 
@@ -735,14 +478,10 @@ pub struct IngressRuleBackend {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRulePath {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xxx"`
+    /// `Path`; example: `"/xxx"`
     pub path: String,
 
-    /// `Backend`: an [`IngressRuleBackend`].
-    ///
-    /// Example: `{"ServiceName":"serviceA","ServicePort":8080}`
+    /// `Backend`; example: `{"ServiceName":"serviceA","ServicePort":8080}`
     pub backend: IngressRuleBackend,
 }
 
@@ -752,7 +491,7 @@ pub struct IngressRulePath {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressRuleValue {
-    /// `Paths`: a list of [`IngressRulePath`] objects.
+    /// `Paths`
     pub paths: Vec<IngressRulePath>,
 }
 
@@ -762,19 +501,13 @@ pub struct IngressRuleValue {
 /// Returned in the output of [`DescribeIngress`](super::DescribeIngress), [`DescribeIngresses`](super::DescribeIngresses) and [`DescribeRelatedIngresses`](super::DescribeRelatedIngresses).
 #[tc_model]
 pub struct IngressTls {
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["xx.com","yyy.com"]`
+    /// `Hosts`; example: `["xx.com","yyy.com"]`
     pub hosts: Vec<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"secret"`
+    /// `SecretName`; example: `"secret"`
     pub secret_name: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"CertificateId"`
+    /// `CertificateId`; example: `"CertificateId"`
     pub certificate_id: Option<String>,
 }
 
@@ -784,80 +517,43 @@ pub struct IngressTls {
 /// Returned in the output of [`DescribeLogConfig`](super::DescribeLogConfig) and [`DescribePagedLogConfigList`](super::DescribePagedLogConfigList).
 #[tc_model]
 pub struct LogConfig {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ab-xxx"`
+    /// `Name`, always sent in responses; example: `"ab-xxx"`
     pub name: Option<String>,
 
-    /// `InputType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"container_stdout"`
+    /// `InputType`, always sent in responses; example: `"container_stdout"`
     pub input_type: Option<String>,
 
-    /// `LogsetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4d43fac5-fc0a-42bf-92a9-ef5b5b245e6a"`
+    /// `LogsetId`, always sent in responses; example: `"4d43fac5-fc0a-42bf-92a9-ef5b5b245e6a"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dbebda3e-0a9a-4888-9d5c-642bf2ffa183"`
+    /// `TopicId`, always sent in responses; example: `"dbebda3e-0a9a-4888-9d5c-642bf2ffa183"`
     pub topic_id: Option<String>,
 
-    /// `LogType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"json_log"`
+    /// `LogType`, always sent in responses; example: `"json_log"`
     pub log_type: Option<String>,
 
-    /// `BeginningRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"^ERROR"`
+    /// `BeginningRegex`, always sent in responses; example: `"^ERROR"`
     pub beginning_regex: Option<String>,
 
-    /// `LogPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/abc"`
+    /// `LogPath`, always sent in responses; example: `"/abc"`
     pub log_path: Option<String>,
 
-    /// `FilePattern`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app_*.log"`
+    /// `FilePattern`, always sent in responses; example: `"app_*.log"`
     pub file_pattern: Option<String>,
 
-    /// `CreateDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-05-20T14:42:16Z"`
+    /// `CreateDate`, always sent in responses; example: `"2022-05-20T14:42:16Z"`
     pub create_date: Option<String>,
 
-    /// `ModifyDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-05-20T14:42:16Z"`
+    /// `ModifyDate`, always sent in responses; example: `"2022-05-20T14:42:16Z"`
     pub modify_date: Option<String>,
 
-    /// `ApplicationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app-xxx"`
+    /// `ApplicationId`, always sent in responses; example: `"app-xxx"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"abc-xxx"`
+    /// `ApplicationName`, always sent in responses; example: `"abc-xxx"`
     pub application_name: Option<String>,
 
-    /// `ExtractRule`: a [`LogConfigExtractRule`].
-    /// Always sent in responses.
+    /// `ExtractRule`, always sent in responses
     pub extract_rule: Option<LogConfigExtractRule>,
 }
 
@@ -867,70 +563,37 @@ pub struct LogConfig {
 /// Returned in the output of [`DescribeLogConfig`](super::DescribeLogConfig) and [`DescribePagedLogConfigList`](super::DescribePagedLogConfigList).
 #[tc_model]
 pub struct LogConfigExtractRule {
-    /// `BeginningRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"^ERROR"`
+    /// `BeginningRegex`, always sent in responses; example: `"^ERROR"`
     pub beginning_regex: Option<String>,
 
-    /// `Keys`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["k1","k2"]`
+    /// `Keys`, always sent in responses; example: `["k1","k2"]`
     pub keys: Option<Vec<String>>,
 
-    /// `FilterKeys`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["k1"]`
+    /// `FilterKeys`, always sent in responses; example: `["k1"]`
     pub filter_keys: Option<Vec<String>>,
 
-    /// `FilterRegex`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["v1*"]`
+    /// `FilterRegex`, always sent in responses; example: `["v1*"]`
     pub filter_regex: Option<Vec<String>>,
 
-    /// `LogRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"^Info"`
+    /// `LogRegex`, always sent in responses; example: `"^Info"`
     pub log_regex: Option<String>,
 
-    /// `TimeKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"time"`
+    /// `TimeKey`, always sent in responses; example: `"time"`
     pub time_key: Option<String>,
 
-    /// `TimeFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"%Y-%m-%d %H:%M:%S"`
+    /// `TimeFormat`, always sent in responses; example: `"%Y-%m-%d %H:%M:%S"`
     pub time_format: Option<String>,
 
-    /// `UnMatchUpload`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"true"`
+    /// `UnMatchUpload`, always sent in responses; example: `"true"`
     pub un_match_upload: Option<String>,
 
-    /// `UnMatchedKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LogParseFailure"`
+    /// `UnMatchedKey`, always sent in responses; example: `"LogParseFailure"`
     pub un_matched_key: Option<String>,
 
-    /// `Backtracking`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tracking-xxx"`
+    /// `Backtracking`, always sent in responses; example: `"tracking-xxx"`
     pub backtracking: Option<String>,
 
-    /// `Delimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `":"`
+    /// `Delimiter`, always sent in responses; example: `":"`
     pub delimiter: Option<String>,
 }
 
@@ -939,12 +602,10 @@ pub struct LogConfigExtractRule {
 /// Returned in the output of [`DescribePagedLogConfigList`](super::DescribePagedLogConfigList).
 #[tc_model]
 pub struct LogConfigListPage {
-    /// `Records`: a list of [`LogConfig`] objects.
+    /// `Records`
     pub records: Vec<LogConfig>,
 
-    /// `ContinueToken`: a string.
-    ///
-    /// Example: `"token-xxx"`
+    /// `ContinueToken`; example: `"token-xxx"`
     pub continue_token: String,
 }
 
@@ -954,29 +615,19 @@ pub struct LogConfigListPage {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct LogOutputConf {
-    /// `OutputType`: a string.
-    ///
-    /// Example: `"cls、kafka"`
+    /// `OutputType`; example: `"cls、kafka"`
     pub output_type: String,
 
-    /// `ClsLogsetName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogsetName`; example: `"1"`
     pub cls_logset_name: Option<String>,
 
-    /// `ClsLogTopicId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogTopicId`; example: `"1"`
     pub cls_log_topic_id: Option<String>,
 
-    /// `ClsLogsetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogsetId`; example: `"1"`
     pub cls_logset_id: Option<String>,
 
-    /// `ClsLogTopicName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsLogTopicName`; example: `"1"`
     pub cls_log_topic_name: Option<String>,
 }
 
@@ -986,24 +637,16 @@ pub struct LogOutputConf {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct MountedSettingConf {
-    /// `ConfigDataName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `ConfigDataName`, required in requests; example: `"1"`
     pub config_data_name: Option<String>,
 
-    /// `MountedPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `MountedPath`, required in requests; example: `"1"`
     pub mounted_path: Option<String>,
 
-    /// `Data`: a list of [`Pair`] objects.
+    /// `Data`
     pub data: Option<Vec<Pair>>,
 
-    /// `SecretDataName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SecretDataName`; example: `"1"`
     pub secret_data_name: Option<String>,
 }
 
@@ -1012,62 +655,40 @@ pub struct MountedSettingConf {
 /// Returned in the output of [`DescribeEnvironment`](super::DescribeEnvironment).
 #[tc_model]
 pub struct NamespaceInfo {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"env-xxx"`
+    /// `EnvironmentId`; example: `"env-xxx"`
     pub environment_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `NamespaceName`; example: `"name-test"`
     pub namespace_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-k1ae4nhe"`
+    /// `VpcId`; example: `"vpc-k1ae4nhe"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-xxx"]`
+    /// `SubnetIds`; example: `["subnet-xxx"]`
     pub subnet_ids: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `CreatedDate`: a string.
-    ///
-    /// Example: `"2012-08-08"`
+    /// `CreatedDate`; example: `"2012-08-08"`
     pub created_date: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentName`; example: `"1"`
     pub environment_name: String,
 
-    /// `ApmInstanceId`: a string.
-    ///
-    /// Example: `"instance-xxx"`
+    /// `ApmInstanceId`; example: `"instance-xxx"`
     pub apm_instance_id: String,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Locked`; example: `1`
     pub locked: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `EnvType`; example: `"prod"`
     pub env_type: String,
 }
 
@@ -1076,27 +697,19 @@ pub struct NamespaceInfo {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct NamespacePage {
-    /// `Records`: a list of [`TemNamespaceInfo`] objects.
+    /// `Records`
     pub records: Vec<TemNamespaceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Pages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: i64,
 
-    /// `Current`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Current`; example: `1`
     pub current: i64,
 }
 
@@ -1105,30 +718,22 @@ pub struct NamespacePage {
 /// Returned in the output of [`DescribeEnvironmentStatus`](super::DescribeEnvironmentStatus).
 #[tc_model]
 pub struct NamespaceStatusInfo {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentId`; example: `"1"`
     pub environment_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentName`; example: `"1"`
     pub environment_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"env-xxx | cls-xxx"`
+    /// `ClusterId`; example: `"env-xxx | cls-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"normal |  unavailable"`
+    /// `ClusterStatus`; example: `"normal |  unavailable"`
     pub cluster_status: Option<String>,
 
-    /// `EnvironmentStartingStatus`: a [`TemEnvironmentStartingStatus`].
+    /// `EnvironmentStartingStatus`
     pub environment_starting_status: Option<TemEnvironmentStartingStatus>,
 
-    /// `EnvironmentStoppingStatus`: a [`TemEnvironmentStoppingStatus`].
+    /// `EnvironmentStoppingStatus`
     pub environment_stopping_status: Option<TemEnvironmentStoppingStatus>,
 }
 
@@ -1137,34 +742,19 @@ pub struct NamespaceStatusInfo {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplicationPods`](super::DescribeApplicationPods), [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData), [`DescribeConfigDataList`](super::DescribeConfigDataList) and [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct NodeInfo {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eklet-subnet-kctzw7nj-xxxxx"`
+    /// `Name`, always sent in responses; example: `"eklet-subnet-kctzw7nj-xxxxx"`
     pub name: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-shanghai-1"`
+    /// `Zone`, always sent in responses; example: `"ap-shanghai-1"`
     pub zone: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `AvailableIpCount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"128"`
+    /// `AvailableIpCount`, always sent in responses; example: `"128"`
     pub available_ip_count: Option<String>,
 
-    /// `Cidr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.10.0-24"`
+    /// `Cidr`, always sent in responses; example: `"10.0.10.0-24"`
     pub cidr: Option<String>,
 }
 
@@ -1174,32 +764,19 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct Pair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Key`; example: `"1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `Type`, always sent in responses; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `Config`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"configName"`
+    /// `Config`, always sent in responses; example: `"configName"`
     pub config: Option<String>,
 
-    /// `Secret`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Secret`, always sent in responses; example: `"1"`
     pub secret: Option<String>,
 }
 
@@ -1209,24 +786,16 @@ pub struct Pair {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo) and [`DescribeApplicationServiceList`](super::DescribeApplicationServiceList).
 #[tc_model]
 pub struct PortMapping {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Port`; example: `1`
     pub port: i64,
 
-    /// `TargetPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetPort`; example: `1`
     pub target_port: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Protocol`; example: `"1"`
     pub protocol: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service123"`
+    /// `ServiceName`; example: `"service123"`
     pub service_name: Option<String>,
 }
 
@@ -1235,12 +804,10 @@ pub struct PortMapping {
 /// Sent in the input of [`DescribeApplications`](super::DescribeApplications) and [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct QueryFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -1249,97 +816,52 @@ pub struct QueryFilter {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplicationPods`](super::DescribeApplicationPods), [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData), [`DescribeConfigDataList`](super::DescribeConfigDataList) and [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct RunVersionPod {
-    /// `Webshell`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://tkecache.cloud.tencent.com/xxxx"`
+    /// `Webshell`, always sent in responses; example: `"https://tkecache.cloud.tencent.com/xxxx"`
     pub webshell: Option<String>,
 
-    /// `PodId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pod-jt5bn"`
+    /// `PodId`, always sent in responses; example: `"pod-jt5bn"`
     pub pod_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Running"`
+    /// `Status`, always sent in responses; example: `"Running"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2010-11-11 22:21:11"`
+    /// `CreateTime`, always sent in responses; example: `"2010-11-11 22:21:11"`
     pub create_time: Option<String>,
 
-    /// `PodIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PodIp`, always sent in responses; example: `"127.0.0.1"`
     pub pod_ip: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-shanghai-1"`
+    /// `Zone`, always sent in responses; example: `"ap-shanghai-1"`
     pub zone: Option<String>,
 
-    /// `DeployVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"20241202165113"`
+    /// `DeployVersion`, always sent in responses; example: `"20241202165113"`
     pub deploy_version: Option<String>,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `RestartCount`, always sent in responses; example: `2`
     pub restart_count: Option<i64>,
 
-    /// `Ready`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Ready`, always sent in responses; example: `true`
     pub ready: Option<bool>,
 
-    /// `ContainerState`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"running"`
+    /// `ContainerState`, always sent in responses; example: `"running"`
     pub container_state: Option<String>,
 
-    /// `NodeInfo`: a [`NodeInfo`].
-    /// Always sent in responses.
+    /// `NodeInfo`, always sent in responses
     pub node_info: Option<NodeInfo>,
 
-    /// `StartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-20T09:01:01Z"`
+    /// `StartTime`, always sent in responses; example: `"2024-12-20T09:01:01Z"`
     pub start_time: Option<String>,
 
-    /// `Unhealthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unhealthy`; example: `true`
     pub unhealthy: Option<bool>,
 
-    /// `UnhealthyWarningMsg`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"message"`
+    /// `UnhealthyWarningMsg`, always sent in responses; example: `"message"`
     pub unhealthy_warning_msg: Option<String>,
 
-    /// `VersionId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"revision-xxxxxx"`
+    /// `VersionId`, always sent in responses; example: `"revision-xxxxxx"`
     pub version_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app-name-xxx"`
+    /// `ApplicationName`, always sent in responses; example: `"app-name-xxx"`
     pub application_name: Option<String>,
 }
 
@@ -1348,28 +870,19 @@ pub struct RunVersionPod {
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct ServicePage {
-    /// `Records`: a list of [`TemService`] objects.
+    /// `Records`
     pub records: Vec<TemService>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Pages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: i64,
 
-    /// `Current`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Current`, always sent in responses; example: `1`
     pub current: Option<i64>,
 }
 
@@ -1379,68 +892,37 @@ pub struct ServicePage {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo) and [`DescribeApplicationServiceList`](super::DescribeApplicationServiceList).
 #[tc_model]
 pub struct ServicePortMapping {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ClusterIP"`
+    /// `Type`, always sent in responses; example: `"ClusterIP"`
     pub r#type: Option<String>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"consumer"`
+    /// `ServiceName`, always sent in responses; example: `"consumer"`
     pub service_name: Option<String>,
 
-    /// `ClusterIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `ClusterIp`, always sent in responses; example: `"10.0.0.2"`
     pub cluster_ip: Option<String>,
 
-    /// `ExternalIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"202.0.0.2"`
+    /// `ExternalIp`, always sent in responses; example: `"202.0.0.2"`
     pub external_ip: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-123"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-123"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-123"`
+    /// `VpcId`, always sent in responses; example: `"vpc-123"`
     pub vpc_id: Option<String>,
 
-    /// `LoadBalanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"clb-123"`
+    /// `LoadBalanceId`, always sent in responses; example: `"clb-123"`
     pub load_balance_id: Option<String>,
 
-    /// `Yaml`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yaml"`
+    /// `Yaml`, always sent in responses; example: `"yaml"`
     pub yaml: Option<String>,
 
-    /// `Ports`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[100,2000,3000]`
+    /// `Ports`, always sent in responses; example: `[100,2000,3000]`
     pub ports: Option<Vec<i64>>,
 
-    /// `PortMappingItemList`: a list of [`ServicePortMappingItem`] objects.
-    /// Always sent in responses.
+    /// `PortMappingItemList`, always sent in responses
     pub port_mapping_item_list: Option<Vec<ServicePortMappingItem>>,
 
-    /// `ExternalDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lb-xxxx.com"`
+    /// `ExternalDomain`, always sent in responses; example: `"lb-xxxx.com"`
     pub external_domain: Option<String>,
 }
 
@@ -1450,22 +932,13 @@ pub struct ServicePortMapping {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo) and [`DescribeApplicationServiceList`](super::DescribeApplicationServiceList).
 #[tc_model]
 pub struct ServicePortMappingItem {
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Port`, always sent in responses; example: `1000`
     pub port: Option<i64>,
 
-    /// `TargetPort`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2000`
+    /// `TargetPort`, always sent in responses; example: `2000`
     pub target_port: Option<i64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 }
 
@@ -1474,115 +947,67 @@ pub struct ServicePortMappingItem {
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct ServiceVersionBrief {
-    /// `VersionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `VersionName`, always sent in responses; example: `"1"`
     pub version_name: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Status`, always sent in responses; example: `"1"`
     pub status: Option<String>,
 
-    /// `EnableEs`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableEs`, always sent in responses; example: `1`
     pub enable_es: Option<i64>,
 
-    /// `CurrentInstances`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `CurrentInstances`, always sent in responses; example: `10`
     pub current_instances: Option<i64>,
 
-    /// `VersionId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `VersionId`, always sent in responses; example: `"10"`
     pub version_id: Option<String>,
 
-    /// `LogOutputConf`: a [`LogOutputConf`].
+    /// `LogOutputConf`
     pub log_output_conf: Option<LogOutputConf>,
 
-    /// `ExpectedInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpectedInstances`; example: `1`
     pub expected_instances: Option<i64>,
 
-    /// `DeployMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `DeployMode`, always sent in responses; example: `"1"`
     pub deploy_mode: Option<String>,
 
-    /// `BuildTaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `BuildTaskId`, always sent in responses; example: `"1"`
     pub build_task_id: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentId`, always sent in responses; example: `"1"`
     pub environment_id: Option<String>,
 
-    /// `EnvironmentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentName`, always sent in responses; example: `"1"`
     pub environment_name: Option<String>,
 
-    /// `ApplicationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ApplicationId`, always sent in responses; example: `"1"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ApplicationName`, always sent in responses; example: `"1"`
     pub application_name: Option<String>,
 
-    /// `UnderDeploying`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnderDeploying`; example: `true`
     pub under_deploying: Option<bool>,
 
-    /// `BatchDeployStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `BatchDeployStatus`, always sent in responses; example: `"1"`
     pub batch_deploy_status: Option<String>,
 
-    /// `Zones`: a list of strings.
-    /// Always sent in responses.
+    /// `Zones`, always sent in responses
     pub zones: Option<Vec<String>>,
 
-    /// `NodeInfos`: a list of [`NodeInfo`] objects.
-    /// Always sent in responses.
+    /// `NodeInfos`, always sent in responses
     pub node_infos: Option<Vec<NodeInfo>>,
 
-    /// `PodList`: a [`DescribeRunPodPage`].
+    /// `PodList`
     pub pod_list: Option<DescribeRunPodPage>,
 
-    /// `WorkloadInfo`: a [`WorkloadInfo`].
+    /// `WorkloadInfo`
     pub workload_info: Option<WorkloadInfo>,
 
-    /// `CreateDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `CreateDate`, always sent in responses; example: `"1"`
     pub create_date: Option<String>,
 
-    /// `RegionId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4"`
+    /// `RegionId`, always sent in responses; example: `"4"`
     pub region_id: Option<String>,
 }
 
@@ -1591,14 +1016,10 @@ pub struct ServiceVersionBrief {
 /// Sent in the input of [`DescribeApplications`](super::DescribeApplications) and [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct SortType {
-    /// `Key`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Key`; example: `"1"`
     pub key: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -1608,20 +1029,13 @@ pub struct SortType {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct StorageConf {
-    /// `StorageVolName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolName`; example: `"1"`
     pub storage_vol_name: String,
 
-    /// `StorageVolPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolPath`; example: `"1"`
     pub storage_vol_path: String,
 
-    /// `StorageVolIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `StorageVolIp`, always sent in responses; example: `"1"`
     pub storage_vol_ip: Option<String>,
 }
 
@@ -1631,14 +1045,10 @@ pub struct StorageConf {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct StorageMountConf {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VolumeName`; example: `"1"`
     pub volume_name: String,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MountPath`; example: `"1"`
     pub mount_path: String,
 }
 
@@ -1648,16 +1058,10 @@ pub struct StorageMountConf {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplications`](super::DescribeApplications), [`DescribeConfigData`](super::DescribeConfigData), [`DescribeConfigDataList`](super::DescribeConfigDataList), [`DescribeEnvironment`](super::DescribeEnvironment) and [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `TagKey`, always sent in responses; example: `"1"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `TagValue`, always sent in responses; example: `"1"`
     pub tag_value: Option<String>,
 }
 
@@ -1666,66 +1070,46 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDeployApplicationDetail`](super::DescribeDeployApplicationDetail).
 #[tc_model]
 pub struct TemDeployApplicationDetailInfo {
-    /// `DeployStrategyConf`: a [`DeployStrategyConf`].
+    /// `DeployStrategyConf`
     pub deploy_strategy_conf: Option<DeployStrategyConf>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-02-18 18:23:09"`
+    /// `StartTime`; example: `"2025-02-18 18:23:09"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-02-18 18:23:09"`
+    /// `EndTime`; example: `"2025-02-18 18:23:09"`
     pub end_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `BetaBatchDetail`: a [`DeployServiceBatchDetail`].
+    /// `BetaBatchDetail`
     pub beta_batch_detail: Option<DeployServiceBatchDetail>,
 
-    /// `OtherBatchDetail`: a list of [`DeployServiceBatchDetail`] objects.
+    /// `OtherBatchDetail`
     pub other_batch_detail: Vec<DeployServiceBatchDetail>,
 
-    /// `OldVersionPodList`: a [`DescribeRunPodPage`].
+    /// `OldVersionPodList`
     pub old_version_pod_list: Option<DescribeRunPodPage>,
 
-    /// `CurrentBatchIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentBatchIndex`; example: `0`
     pub current_batch_index: Option<i64>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"errormesage"`
+    /// `ErrorMessage`; example: `"errormesage"`
     pub error_message: String,
 
-    /// `CurrentBatchStatus`: a string.
-    ///
-    /// Example: `"revert"`
+    /// `CurrentBatchStatus`; example: `"revert"`
     pub current_batch_status: String,
 
-    /// `NewDeployVersion`: a string.
-    ///
-    /// Example: `"2018222"`
+    /// `NewDeployVersion`; example: `"2018222"`
     pub new_deploy_version: String,
 
-    /// `OldDeployVersion`: a string.
-    ///
-    /// Example: `"2018221"`
+    /// `OldDeployVersion`; example: `"2018221"`
     pub old_deploy_version: String,
 
-    /// `NewVersionPackageInfo`: a string.
-    ///
-    /// Example: `"hello-world.jar"`
+    /// `NewVersionPackageInfo`; example: `"hello-world.jar"`
     pub new_version_package_info: String,
 
-    /// `NextBatchStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `12342423452`
+    /// `NextBatchStartTime`; example: `12342423452`
     pub next_batch_start_time: Option<i64>,
 }
 
@@ -1734,22 +1118,13 @@ pub struct TemDeployApplicationDetailInfo {
 /// Returned in the output of [`DescribeEnvironmentStatus`](super::DescribeEnvironmentStatus).
 #[tc_model]
 pub struct TemEnvironmentStartingStatus {
-    /// `ApplicationNumNeedToStart`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ApplicationNumNeedToStart`, always sent in responses; example: `1`
     pub application_num_need_to_start: Option<i64>,
 
-    /// `StartedApplicationNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StartedApplicationNum`, always sent in responses; example: `1`
     pub started_application_num: Option<i64>,
 
-    /// `StartFailedApplicationNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StartFailedApplicationNum`, always sent in responses; example: `1`
     pub start_failed_application_num: Option<i64>,
 }
 
@@ -1758,22 +1133,13 @@ pub struct TemEnvironmentStartingStatus {
 /// Returned in the output of [`DescribeEnvironmentStatus`](super::DescribeEnvironmentStatus).
 #[tc_model]
 pub struct TemEnvironmentStoppingStatus {
-    /// `ApplicationNumNeedToStop`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ApplicationNumNeedToStop`, always sent in responses; example: `1`
     pub application_num_need_to_stop: Option<i64>,
 
-    /// `StoppedApplicationNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StoppedApplicationNum`, always sent in responses; example: `1`
     pub stopped_application_num: Option<i64>,
 
-    /// `StopFailedApplicationNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StopFailedApplicationNum`, always sent in responses; example: `1`
     pub stop_failed_application_num: Option<i64>,
 }
 
@@ -1782,127 +1148,79 @@ pub struct TemEnvironmentStoppingStatus {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct TemNamespaceInfo {
-    /// `EnvironmentId`: a string.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`; example: `"en-xxxxxx"`
     pub environment_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Channel`; example: `"0"`
     pub channel: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"en-name-xxx"`
+    /// `EnvironmentName`; example: `"en-name-xxx"`
     pub environment_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `Vpc`; example: `"vpc-xxxxxx"`
     pub vpc: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"2024-10-29 18:53:24"`
+    /// `CreateDate`; example: `"2024-10-29 18:53:24"`
     pub create_date: String,
 
-    /// `ModifyDate`: a string.
-    ///
-    /// Example: `"2024-10-29 18:53:24"`
+    /// `ModifyDate`; example: `"2024-10-29 18:53:24"`
     pub modify_date: String,
 
-    /// `Modifier`: a string.
-    ///
-    /// Example: `"10001xxxxx"`
+    /// `Modifier`; example: `"10001xxxxx"`
     pub modifier: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"10001xxxxx"`
+    /// `Creator`; example: `"10001xxxxx"`
     pub creator: String,
 
-    /// `ApplicationNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ApplicationNum`; example: `2`
     pub application_num: i64,
 
-    /// `RunInstancesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RunInstancesNum`; example: `2`
     pub run_instances_num: i64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ClusterStatus`; example: `"NORMAL"`
     pub cluster_status: String,
 
-    /// `EnableTswTraceService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTswTraceService`; example: `true`
     pub enable_tsw_trace_service: bool,
 
-    /// `Locked`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Locked`; example: `1`
     pub locked: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1305xxxxxx"`
+    /// `AppId`; example: `"1305xxxxxx"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100019xxxxxx"`
+    /// `Uin`; example: `"100019xxxxxx"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"100039xxxxxx"`
+    /// `SubAccountUin`; example: `"100039xxxxxx"`
     pub sub_account_uin: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxx"`
     pub cluster_id: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `HasAuthority`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasAuthority`; example: `false`
     pub has_authority: bool,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `EnvType`; example: `"prod"`
     pub env_type: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"4"`
+    /// `RegionId`; example: `"4"`
     pub region_id: String,
 }
 
@@ -1911,106 +1229,58 @@ pub struct TemNamespaceInfo {
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications), [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct TemService {
-    /// `ApplicationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ApplicationId`, always sent in responses; example: `"1"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `ApplicationName`, always sent in responses; example: `"10"`
     pub application_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `Description`, always sent in responses; example: `"10"`
     pub description: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentId`, always sent in responses; example: `"1"`
     pub environment_id: Option<String>,
 
-    /// `CreateDate`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `CreateDate`, a date and time as the service writes it, always sent in responses; example: `"10"`
     pub create_date: Option<String>,
 
-    /// `ModifyDate`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `ModifyDate`, a date and time as the service writes it, always sent in responses; example: `"10"`
     pub modify_date: Option<String>,
 
-    /// `Modifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Modifier`, always sent in responses; example: `"1"`
     pub modifier: Option<String>,
 
-    /// `Creator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Creator`, always sent in responses; example: `"1"`
     pub creator: Option<String>,
 
-    /// `RepoType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RepoType`, always sent in responses; example: `0`
     pub repo_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id123"`
+    /// `InstanceId`, always sent in responses; example: `"id123"`
     pub instance_id: Option<String>,
 
-    /// `RepoName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tem-ns/repo"`
+    /// `RepoName`, always sent in responses; example: `"tem-ns/repo"`
     pub repo_name: Option<String>,
 
-    /// `CodingLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `CodingLanguage`, always sent in responses; example: `"1"`
     pub coding_language: Option<String>,
 
-    /// `DeployMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `DeployMode`, always sent in responses; example: `"1"`
     pub deploy_mode: Option<String>,
 
-    /// `EnvironmentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `EnvironmentName`, always sent in responses; example: `"1"`
     pub environment_name: Option<String>,
 
-    /// `ActiveVersions`: a list of [`ServiceVersionBrief`] objects.
-    /// Always sent in responses.
+    /// `ActiveVersions`, always sent in responses
     pub active_versions: Option<Vec<ServiceVersionBrief>>,
 
-    /// `EnableTracing`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableTracing`, always sent in responses; example: `1`
     pub enable_tracing: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<Tag>>,
 
-    /// `HasAuthority`: a boolean.
-    /// Always sent in responses.
+    /// `HasAuthority`, always sent in responses
     pub has_authority: Option<bool>,
 }
 
@@ -2019,456 +1289,268 @@ pub struct TemService {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo).
 #[tc_model]
 pub struct TemServiceVersionInfo {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"revision-xxxxxx"`
+    /// `VersionId`; example: `"revision-xxxxxx"`
     pub version_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-xxxxxx"`
+    /// `ApplicationId`; example: `"app-xxxxxx"`
     pub application_id: String,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"JAR"`
+    /// `DeployMode`; example: `"JAR"`
     pub deploy_mode: String,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"KONA:11"`
+    /// `JdkVersion`; example: `"KONA:11"`
     pub jdk_version: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `Description`; example: `"这是一个描述"`
     pub description: String,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"20241016164535"`
+    /// `DeployVersion`; example: `"20241016164535"`
     pub deploy_version: String,
 
-    /// `PublishMode`: a string.
-    ///
-    /// Example: `"RollingUpdate"`
+    /// `PublishMode`; example: `"RollingUpdate"`
     pub publish_mode: String,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms128m -XX:MetaspaceSize=128m"`
+    /// `JvmOpts`; example: `"-Xms128m -XX:MetaspaceSize=128m"`
     pub jvm_opts: String,
 
-    /// `InitPodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InitPodNum`; example: `2`
     pub init_pod_num: i64,
 
-    /// `CpuSpec`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `CpuSpec`; example: `2`
     pub cpu_spec: f64,
 
-    /// `MemorySpec`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `MemorySpec`; example: `4`
     pub memory_spec: f64,
 
-    /// `ImgRepo`: a string.
-    ///
-    /// Example: `"img-repo-xxx"`
+    /// `ImgRepo`; example: `"img-repo-xxx"`
     pub img_repo: String,
 
-    /// `ImgName`: a string.
-    ///
-    /// Example: `"tem-xxxx/image-name"`
+    /// `ImgName`; example: `"tem-xxxx/image-name"`
     pub img_name: String,
 
-    /// `ImgVersion`: a string.
-    ///
-    /// Example: `"20241016164535"`
+    /// `ImgVersion`; example: `"20241016164535"`
     pub img_version: String,
 
-    /// `EsInfo`: an [`EsInfo`].
-    /// Required in requests.
+    /// `EsInfo`, required in requests
     pub es_info: Option<EsInfo>,
 
-    /// `EnvConf`: a list of [`Pair`] objects.
+    /// `EnvConf`
     pub env_conf: Vec<Pair>,
 
-    /// `StorageConfs`: a list of [`StorageConf`] objects.
+    /// `StorageConfs`
     pub storage_confs: Vec<StorageConf>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `Vpc`; example: `"vpc-xxxxxx"`
     pub vpc: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"2024-10-16 16:45:17"`
+    /// `CreateDate`; example: `"2024-10-16 16:45:17"`
     pub create_date: String,
 
-    /// `ModifyDate`: a string.
-    ///
-    /// Example: `"2024-10-16 16:45:17"`
+    /// `ModifyDate`; example: `"2024-10-16 16:45:17"`
     pub modify_date: String,
 
-    /// `StorageMountConfs`: a list of [`StorageMountConf`] objects.
+    /// `StorageMountConfs`
     pub storage_mount_confs: Vec<StorageMountConf>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"version-name-xxx"`
+    /// `VersionName`; example: `"version-name-xxx"`
     pub version_name: String,
 
-    /// `LogOutputConf`: a [`LogOutputConf`].
+    /// `LogOutputConf`
     pub log_output_conf: Option<LogOutputConf>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"app-name-xxx"`
+    /// `ApplicationName`, always sent in responses; example: `"app-name-xxx"`
     pub application_name: Option<String>,
 
-    /// `ApplicationDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"这是一个描述"`
+    /// `ApplicationDescription`, always sent in responses; example: `"这是一个描述"`
     pub application_description: Option<String>,
 
-    /// `EnvironmentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"env-name-xxx"`
+    /// `EnvironmentName`, always sent in responses; example: `"env-name-xxx"`
     pub environment_name: Option<String>,
 
-    /// `EnvironmentId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"en-xxxxxx"`
+    /// `EnvironmentId`, always sent in responses; example: `"en-xxxxxx"`
     pub environment_id: Option<String>,
 
-    /// `PublicDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pub-domain-xxx.com"`
+    /// `PublicDomain`, always sent in responses; example: `"pub-domain-xxx.com"`
     pub public_domain: Option<String>,
 
-    /// `EnablePublicAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePublicAccess`; example: `true`
     pub enable_public_access: Option<bool>,
 
-    /// `CurrentInstances`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `CurrentInstances`, always sent in responses; example: `2`
     pub current_instances: Option<i64>,
 
-    /// `ExpectedInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExpectedInstances`; example: `2`
     pub expected_instances: Option<i64>,
 
-    /// `CodingLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"JAVA"`
+    /// `CodingLanguage`, always sent in responses; example: `"JAVA"`
     pub coding_language: Option<String>,
 
-    /// `PkgName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tem/pkg/xxx/app-xxx/xxxxx/helloworld.jar"`
+    /// `PkgName`, always sent in responses; example: `"tem/pkg/xxx/app-xxx/xxxxx/helloworld.jar"`
     pub pkg_name: Option<String>,
 
-    /// `EsEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EsEnable`; example: `0`
     pub es_enable: Option<i64>,
 
-    /// `EsStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EsStrategy`; example: `0`
     pub es_strategy: Option<i64>,
 
-    /// `ImageTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"20241016164535"`
+    /// `ImageTag`, always sent in responses; example: `"20241016164535"`
     pub image_tag: Option<String>,
 
-    /// `LogEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogEnable`; example: `0`
     pub log_enable: Option<i64>,
 
-    /// `MinAliveInstances`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `MinAliveInstances`, always sent in responses; example: `"2"`
     pub min_alive_instances: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    /// Always sent in responses.
+    /// `SecurityGroupIds`, always sent in responses
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ImageCommand`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ls"`
+    /// `ImageCommand`, always sent in responses; example: `"ls"`
     pub image_command: Option<String>,
 
-    /// `ImageArgs`: a list of strings.
-    ///
-    /// Example: `["-c","100"]`
+    /// `ImageArgs`; example: `["-c","100"]`
     pub image_args: Option<Vec<String>>,
 
-    /// `UseRegistryDefaultConfig`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `UseRegistryDefaultConfig`, always sent in responses; example: `false`
     pub use_registry_default_config: Option<bool>,
 
-    /// `Service`: an [`EksService`].
-    /// Always sent in responses.
+    /// `Service`, always sent in responses
     pub service: Option<EksService>,
 
-    /// `SettingConfs`: a list of [`MountedSettingConf`] objects.
-    /// Always sent in responses.
+    /// `SettingConfs`, always sent in responses
     pub setting_confs: Option<Vec<MountedSettingConf>>,
 
-    /// `LogConfs`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/path"]`
+    /// `LogConfs`, always sent in responses; example: `["/path"]`
     pub log_confs: Option<Vec<String>>,
 
-    /// `PostStart`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"post-start-shell-xxx"`
+    /// `PostStart`, always sent in responses; example: `"post-start-shell-xxx"`
     pub post_start: Option<String>,
 
-    /// `PreStop`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pre-stop-shell-xxx"`
+    /// `PreStop`, always sent in responses; example: `"pre-stop-shell-xxx"`
     pub pre_stop: Option<String>,
 
-    /// `Liveness`: a [`HealthCheckConfig`].
+    /// `Liveness`
     pub liveness: Option<HealthCheckConfig>,
 
-    /// `Readiness`: a [`HealthCheckConfig`].
+    /// `Readiness`
     pub readiness: Option<HealthCheckConfig>,
 
-    /// `HorizontalAutoscaler`: a list of [`HorizontalAutoscaler`] objects.
-    /// Always sent in responses.
+    /// `HorizontalAutoscaler`, always sent in responses
     pub horizontal_autoscaler: Option<Vec<HorizontalAutoscaler>>,
 
-    /// `CronHorizontalAutoscaler`: a list of [`CronHorizontalAutoscaler`] objects.
-    /// Always sent in responses.
+    /// `CronHorizontalAutoscaler`, always sent in responses
     pub cron_horizontal_autoscaler: Option<Vec<CronHorizontalAutoscaler>>,
 
-    /// `Zones`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ap-shanghai-2"]`
+    /// `Zones`, always sent in responses; example: `["ap-shanghai-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `LastDeployDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-09 10:40:31"`
+    /// `LastDeployDate`, always sent in responses; example: `"2024-12-09 10:40:31"`
     pub last_deploy_date: Option<String>,
 
-    /// `LastDeploySuccessDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LastDeploySuccessDate"`
+    /// `LastDeploySuccessDate`, always sent in responses; example: `"LastDeploySuccessDate"`
     pub last_deploy_success_date: Option<String>,
 
-    /// `NodeInfos`: a list of [`NodeInfo`] objects.
-    /// Always sent in responses.
+    /// `NodeInfos`, always sent in responses
     pub node_infos: Option<Vec<NodeInfo>>,
 
-    /// `ImageType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ImageType`, always sent in responses; example: `0`
     pub image_type: Option<i64>,
 
-    /// `EnableTracing`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableTracing`, always sent in responses; example: `1`
     pub enable_tracing: Option<u64>,
 
-    /// `EnableTracingReport`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableTracingReport`, always sent in responses; example: `1`
     pub enable_tracing_report: Option<u64>,
 
-    /// `RepoType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `RepoType`, always sent in responses; example: `2`
     pub repo_type: Option<u64>,
 
-    /// `BatchDeployStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"batch_updating"`
+    /// `BatchDeployStatus`, always sent in responses; example: `"batch_updating"`
     pub batch_deploy_status: Option<String>,
 
-    /// `ApmInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apm-xxx"`
+    /// `ApmInstanceId`, always sent in responses; example: `"apm-xxx"`
     pub apm_instance_id: Option<String>,
 
-    /// `WorkloadInfo`: a [`WorkloadInfo`].
-    /// Always sent in responses.
+    /// `WorkloadInfo`, always sent in responses
     pub workload_info: Option<WorkloadInfo>,
 
-    /// `SpeedUp`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SpeedUp`, always sent in responses; example: `true`
     pub speed_up: Option<bool>,
 
-    /// `StartupProbe`: a [`HealthCheckConfig`].
+    /// `StartupProbe`
     pub startup_probe: Option<HealthCheckConfig>,
 
-    /// `OsFlavour`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ALPINE"`
+    /// `OsFlavour`, always sent in responses; example: `"ALPINE"`
     pub os_flavour: Option<String>,
 
-    /// `RepoServer`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tem-sh-custom-xxxxxx.tencentcloudcr.com"`
+    /// `RepoServer`, always sent in responses; example: `"tem-sh-custom-xxxxxx.tencentcloudcr.com"`
     pub repo_server: Option<String>,
 
-    /// `UnderDeploying`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `UnderDeploying`, always sent in responses; example: `true`
     pub under_deploying: Option<bool>,
 
-    /// `EnablePrometheusConf`: an [`EnablePrometheusConf`].
+    /// `EnablePrometheusConf`
     pub enable_prometheus_conf: Option<EnablePrometheusConf>,
 
-    /// `StoppedManually`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `StoppedManually`, always sent in responses; example: `true`
     pub stopped_manually: Option<bool>,
 
-    /// `TcrInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcr-xxxxxx"`
+    /// `TcrInstanceId`, always sent in responses; example: `"tcr-xxxxxx"`
     pub tcr_instance_id: Option<String>,
 
-    /// `EnableMetrics`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableMetrics`, always sent in responses; example: `1`
     pub enable_metrics: Option<i64>,
 
-    /// `AppId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"130xxxxxx"`
+    /// `AppId`, always sent in responses; example: `"130xxxxxx"`
     pub app_id: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10000xxxxx"`
+    /// `SubAccountUin`, always sent in responses; example: `"10000xxxxx"`
     pub sub_account_uin: Option<String>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10001xxxxx"`
+    /// `Uin`, always sent in responses; example: `"10001xxxxx"`
     pub uin: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`, always sent in responses; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"group-xxxxxx"`
+    /// `GroupId`, always sent in responses; example: `"group-xxxxxx"`
     pub group_id: Option<String>,
 
-    /// `EnableRegistry`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EnableRegistry`, always sent in responses; example: `1`
     pub enable_registry: Option<i64>,
 
-    /// `AutoscalerList`: a list of [`Autoscaler`] objects.
-    /// Always sent in responses.
+    /// `AutoscalerList`, always sent in responses
     pub autoscaler_list: Option<Vec<Autoscaler>>,
 
-    /// `Modifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100019xxxxxx"`
+    /// `Modifier`, always sent in responses; example: `"100019xxxxxx"`
     pub modifier: Option<String>,
 
-    /// `Creator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100019xxxxxx"`
+    /// `Creator`, always sent in responses; example: `"100019xxxxxx"`
     pub creator: Option<String>,
 
-    /// `DeployStrategyConf`: a [`DeployStrategyConf`].
+    /// `DeployStrategyConf`
     pub deploy_strategy_conf: Option<DeployStrategyConf>,
 
-    /// `PodList`: a [`DescribeRunPodPage`].
-    /// Always sent in responses.
+    /// `PodList`, always sent in responses
     pub pod_list: Option<DescribeRunPodPage>,
 
-    /// `ConfEdited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConfEdited`; example: `true`
     pub conf_edited: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<Tag>>,
 
-    /// `PreStopEncoded`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PreStopEncoded-xxx"`
+    /// `PreStopEncoded`, always sent in responses; example: `"PreStopEncoded-xxx"`
     pub pre_stop_encoded: Option<String>,
 
-    /// `PostStartEncoded`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PostStartEncoded-xxx"`
+    /// `PostStartEncoded`, always sent in responses; example: `"PostStartEncoded-xxx"`
     pub post_start_encoded: Option<String>,
 }
 
@@ -2477,22 +1559,13 @@ pub struct TemServiceVersionInfo {
 /// Sent in the input of [`CreateApplication`](super::CreateApplication).
 #[tc_model]
 pub struct UseDefaultRepoParameters {
-    /// `EnterpriseInstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcr-demo-xxx"`
+    /// `EnterpriseInstanceName`, always sent in responses; example: `"tcr-demo-xxx"`
     pub enterprise_instance_name: Option<String>,
 
-    /// `EnterpriseInstanceChargeType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `EnterpriseInstanceChargeType`, always sent in responses; example: `0`
     pub enterprise_instance_charge_type: Option<i64>,
 
-    /// `EnterpriseInstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"basic"`
+    /// `EnterpriseInstanceType`, always sent in responses; example: `"basic"`
     pub enterprise_instance_type: Option<String>,
 }
 
@@ -2501,57 +1574,30 @@ pub struct UseDefaultRepoParameters {
 /// Returned in the output of [`DescribeApplicationInfo`](super::DescribeApplicationInfo), [`DescribeApplications`](super::DescribeApplications), [`DescribeApplicationsStatus`](super::DescribeApplicationsStatus), [`DescribeConfigData`](super::DescribeConfigData) and [`DescribeConfigDataList`](super::DescribeConfigDataList).
 #[tc_model]
 pub struct WorkloadInfo {
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`, always sent in responses; example: `"cls-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"appName-xxx"`
+    /// `ApplicationName`, always sent in responses; example: `"appName-xxx"`
     pub application_name: Option<String>,
 
-    /// `VersionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"version-name-xxx"`
+    /// `VersionName`, always sent in responses; example: `"version-name-xxx"`
     pub version_name: Option<String>,
 
-    /// `ReadyReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ReadyReplicas`, always sent in responses; example: `1`
     pub ready_replicas: Option<i64>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Replicas`, always sent in responses; example: `2`
     pub replicas: Option<i64>,
 
-    /// `UpdatedReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `UpdatedReplicas`, always sent in responses; example: `1`
     pub updated_replicas: Option<i64>,
 
-    /// `UpdatedReadyReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `UpdatedReadyReplicas`, always sent in responses; example: `1`
     pub updated_ready_replicas: Option<i64>,
 
-    /// `UpdateRevision`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"revision-xxxxxx"`
+    /// `UpdateRevision`, always sent in responses; example: `"revision-xxxxxx"`
     pub update_revision: Option<String>,
 
-    /// `CurrentRevision`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"revision-xxxxxx"`
+    /// `CurrentRevision`, always sent in responses; example: `"revision-xxxxxx"`
     pub current_revision: Option<String>,
 }

@@ -10,45 +10,53 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreatePrefetchTaskResponse`].
-/// The codes it documents are in [`CreatePrefetchTaskError`](super::errors::CreatePrefetchTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-01-06&Action=CreatePrefetchTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DomainConfig`](super::errors::TeoErrorCode::InternalErrorDomainConfig)
+/// - [`InternalError.FailedToGenerateUrl`](super::errors::TeoErrorCode::InternalErrorFailedToGenerateUrl)
+/// - [`InternalError.QuotaSystem`](super::errors::TeoErrorCode::InternalErrorQuotaSystem)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.Target`](super::errors::TeoErrorCode::InvalidParameterTarget)
+/// - [`InvalidParameter.TaskNotGenerated`](super::errors::TeoErrorCode::InvalidParameterTaskNotGenerated)
+/// - [`InvalidParameter.UploadUrl`](super::errors::TeoErrorCode::InvalidParameterUploadUrl)
+/// - [`LimitExceeded.BatchQuota`](super::errors::TeoErrorCode::LimitExceededBatchQuota)
+/// - [`LimitExceeded.DailyQuota`](super::errors::TeoErrorCode::LimitExceededDailyQuota)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-01-06",
     name = "CreatePrefetchTask",
     output = CreatePrefetchTaskResponse,
-    error = super::errors::CreatePrefetchTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePrefetchTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"8afj24jzg9"`
+    /// `ZoneId`; example: `"8afj24jzg9"`
     pub zone_id: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Option<Vec<String>>,
 
-    /// `EncodeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeUrl`; example: `true`
     pub encode_url: Option<bool>,
 
-    /// `Headers`: a list of [`Header`](super::models::Header) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::Header>>,
 }
 
 /// What a successful [`CreatePrefetchTask`] call returns.
 #[tc_model]
 pub struct CreatePrefetchTaskResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"jkqj4hahfkaf"`
+    /// `JobId`; example: `"jkqj4hahfkaf"`
     pub job_id: String,
 
-    /// `FailedList`: a list of [`FailReason`](super::models::FailReason) objects.
+    /// `FailedList`
     pub failed_list: Option<Vec<models::FailReason>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -60,47 +68,54 @@ pub struct CreatePrefetchTaskResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreatePurgeTaskResponse`].
-/// The codes it documents are in [`CreatePurgeTaskError`](super::errors::CreatePurgeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-01-06&Action=CreatePurgeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DomainConfig`](super::errors::TeoErrorCode::InternalErrorDomainConfig)
+/// - [`InternalError.QuotaSystem`](super::errors::TeoErrorCode::InternalErrorQuotaSystem)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.Target`](super::errors::TeoErrorCode::InvalidParameterTarget)
+/// - [`InvalidParameter.TaskNotGenerated`](super::errors::TeoErrorCode::InvalidParameterTaskNotGenerated)
+/// - [`InvalidParameter.UploadUrl`](super::errors::TeoErrorCode::InvalidParameterUploadUrl)
+/// - [`LimitExceeded.BatchQuota`](super::errors::TeoErrorCode::LimitExceededBatchQuota)
+/// - [`LimitExceeded.DailyQuota`](super::errors::TeoErrorCode::LimitExceededDailyQuota)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-01-06",
     name = "CreatePurgeTask",
     output = CreatePurgeTaskResponse,
-    error = super::errors::CreatePurgeTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePurgeTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"8afj24jzg9"`
+    /// `ZoneId`; example: `"8afj24jzg9"`
     pub zone_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Option<Vec<String>>,
 
-    /// `EncodeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeUrl`; example: `true`
     pub encode_url: Option<bool>,
 }
 
 /// What a successful [`CreatePurgeTask`] call returns.
 #[tc_model]
 pub struct CreatePurgeTaskResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"jkqj4hahfkaf"`
+    /// `JobId`; example: `"jkqj4hahfkaf"`
     pub job_id: String,
 
-    /// `FailedList`: a list of [`FailReason`](super::models::FailReason) objects.
+    /// `FailedList`
     pub failed_list: Option<Vec<models::FailReason>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,15 +125,24 @@ pub struct CreatePurgeTaskResponse {
 /// The `DescribePrefetchTasks` action of TEO API 2022-01-06.
 ///
 /// A successful call returns [`DescribePrefetchTasksResponse`].
-/// The codes it documents are in [`DescribePrefetchTasksError`](super::errors::DescribePrefetchTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-01-06&Action=DescribePrefetchTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.DomainEmpty`](super::errors::TeoErrorCode::UnauthorizedOperationDomainEmpty)
 #[tc_action(
     service = "teo",
     version = "2022-01-06",
     name = "DescribePrefetchTasks",
     output = DescribePrefetchTasksResponse,
-    error = super::errors::DescribePrefetchTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -128,59 +152,41 @@ pub struct CreatePurgeTaskResponse {
     )
 )]
 pub struct DescribePrefetchTasks {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"ajjvjaf924"`
+    /// `JobId`; example: `"ajjvjaf924"`
     pub job_id: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Offset`; example: `7`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Statuses`: a list of strings.
+    /// `Statuses`
     pub statuses: Option<Vec<String>>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"jalfj2n42"`
+    /// `ZoneId`; example: `"jalfj2n42"`
     pub zone_id: Option<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `Domains`; example: `["www.qq.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://www.qq.com/1.txt"`
+    /// `Target`; example: `"http://www.qq.com/1.txt"`
     pub target: Option<String>,
 }
 
 /// What a successful [`DescribePrefetchTasks`] call returns.
 #[tc_model]
 pub struct DescribePrefetchTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -190,15 +196,22 @@ pub struct DescribePrefetchTasksResponse {
 /// The `DescribePurgeTasks` action of TEO API 2022-01-06.
 ///
 /// A successful call returns [`DescribePurgeTasksResponse`].
-/// The codes it documents are in [`DescribePurgeTasksError`](super::errors::DescribePurgeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-01-06&Action=DescribePurgeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-01-06",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -208,64 +221,44 @@ pub struct DescribePrefetchTasksResponse {
     )
 )]
 pub struct DescribePurgeTasks {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"ajjvjaf924"`
+    /// `JobId`; example: `"ajjvjaf924"`
     pub job_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Offset`; example: `7`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Statuses`: a list of strings.
+    /// `Statuses`
     pub statuses: Option<Vec<String>>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"jalfj2n42"`
+    /// `ZoneId`; example: `"jalfj2n42"`
     pub zone_id: Option<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `Domains`; example: `["www.qq.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://www.qq.com/1.txt"`
+    /// `Target`; example: `"http://www.qq.com/1.txt"`
     pub target: Option<String>,
 }
 
 /// What a successful [`DescribePurgeTasks`] call returns.
 #[tc_model]
 pub struct DescribePurgeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -275,15 +268,22 @@ pub struct DescribePurgeTasksResponse {
 /// The `DescribeZones` action of TEO API 2022-01-06.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-01-06&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-01-06",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -293,29 +293,23 @@ pub struct DescribePurgeTasksResponse {
     )
 )]
 pub struct DescribeZones {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`ZoneFilter`](super::models::ZoneFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ZoneFilter>>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Zones`: a list of [`Zone`](super::models::Zone) objects.
+    /// `Zones`
     pub zones: Vec<models::Zone>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreatePrefetchTask`](super::CreatePrefetchTask) and [`CreatePurgeTask`](super::CreatePurgeTask).
 #[tc_model]
 pub struct FailReason {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"domain not valid"`
+    /// `Reason`; example: `"domain not valid"`
     pub reason: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Vec<String>,
 }
 
@@ -24,14 +20,10 @@ pub struct FailReason {
 /// Sent in the input of [`CreatePrefetchTask`](super::CreatePrefetchTask).
 #[tc_model]
 pub struct Header {
-    /// `Name`: a string.
-    ///
-    /// Example: `"User-Agent"`
+    /// `Name`; example: `"User-Agent"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TencentEdgeOne"`
+    /// `Value`; example: `"TencentEdgeOne"`
     pub value: String,
 }
 
@@ -40,46 +32,34 @@ pub struct Header {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Resource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"edgeone-xxx"`
+    /// `Id`; example: `"edgeone-xxx"`
     pub id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: String,
 
-    /// `EnableTime`: an ISO 8601 timestamp.
+    /// `EnableTime`, an ISO 8601 timestamp
     pub enable_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
+    /// `ExpireTime`, an ISO 8601 timestamp
     pub expire_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `Sv`: a list of [`Sv`] objects.
+    /// `Sv`
     pub sv: Vec<Sv>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-xxx"`
+    /// `PlanId`; example: `"edgeone-xxx"`
     pub plan_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 }
 
@@ -88,14 +68,10 @@ pub struct Resource {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Sv {
-    /// `Key`: a string.
-    ///
-    /// Example: `"sv_xxx"`
+    /// `Key`; example: `"sv_xxx"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 }
 
@@ -104,12 +80,10 @@ pub struct Sv {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
+    /// `TagKey`, required in requests
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
+    /// `TagValue`, required in requests
     pub tag_value: Option<String>,
 }
 
@@ -118,34 +92,22 @@ pub struct Tag {
 /// Returned in the output of [`DescribePrefetchTasks`](super::DescribePrefetchTasks) and [`DescribePurgeTasks`](super::DescribePurgeTasks).
 #[tc_model]
 pub struct Task {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"20g9wz8m9mgx"`
+    /// `JobId`; example: `"20g9wz8m9mgx"`
     pub job_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `Status`; example: `"状态"`
     pub status: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `Target`; example: `"http://www.qq.com"`
     pub target: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:28:43Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:28:43Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:28:43Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:28:43Z"`
     pub update_time: String,
 }
 
@@ -154,62 +116,46 @@ pub struct Task {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Zone {
-    /// `Id`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `Id`; example: `"zone-27q0p0bali16"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Name`; example: `"example.com"`
     pub name: String,
 
-    /// `OriginalNameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.example.com.","ns2.example.com."]`
+    /// `OriginalNameServers`; example: `["ns1.example.com.","ns2.example.com."]`
     pub original_name_servers: Vec<String>,
 
-    /// `NameServers`: a list of strings.
+    /// `NameServers`
     pub name_servers: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Type`; example: `"full"`
     pub r#type: String,
 
-    /// `Paused`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Paused`; example: `false`
     pub paused: bool,
 
-    /// `CnameSpeedUp`: a string.
+    /// `CnameSpeedUp`
     pub cname_speed_up: String,
 
-    /// `CnameStatus`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `CnameStatus`; example: `"finished"`
     pub cname_status: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Resources`: a list of [`Resource`] objects.
+    /// `Resources`
     pub resources: Vec<Resource>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
+    /// `CreatedOn`, an ISO 8601 timestamp
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
+    /// `ModifiedOn`, an ISO 8601 timestamp
     pub modified_on: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: String,
 }
 
@@ -218,18 +164,12 @@ pub struct Zone {
 /// Sent in the input of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["test.com"]`
+    /// `Values`; example: `["test.com"]`
     pub values: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fuzzy`; example: `false`
     pub fuzzy: Option<bool>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ApplyFreeCertificate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ApplyFreeCertificateResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ApplyFreeCertificate)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -18,29 +21,23 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ApplyFreeCertificate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-343vqcswn9zj"`
+    /// `ZoneId`; example: `"zone-343vqcswn9zj"`
     pub zone_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `VerificationMethod`: a string.
-    ///
-    /// Example: `"http_challenge"`
+    /// `VerificationMethod`; example: `"http_challenge"`
     pub verification_method: String,
 }
 
 /// What a successful [`ApplyFreeCertificate`] call returns.
 #[tc_model]
 pub struct ApplyFreeCertificateResponse {
-    /// `DnsVerification`: a [`DnsVerification`](super::models::DnsVerification).
+    /// `DnsVerification`
     pub dns_verification: Option<models::DnsVerification>,
 
-    /// `FileVerification`: a [`FileVerification`](super::models::FileVerification).
+    /// `FileVerification`
     pub file_verification: Option<models::FileVerification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -50,40 +47,41 @@ pub struct ApplyFreeCertificateResponse {
 /// The `BindSecurityTemplateToEntity` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`BindSecurityTemplateToEntityResponse`].
-/// The codes it documents are in [`BindSecurityTemplateToEntityError`](super::errors::BindSecurityTemplateToEntityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=BindSecurityTemplateToEntity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnsupportedOperation`](super::errors::TeoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "BindSecurityTemplateToEntity",
     output = BindSecurityTemplateToEntityResponse,
-    error = super::errors::BindSecurityTemplateToEntityError
+    error = super::errors::TeoErrorCode
 )]
 pub struct BindSecurityTemplateToEntity {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2mz9k20k"`
+    /// `ZoneId`; example: `"zone-2mz9k20k"`
     pub zone_id: String,
 
-    /// `Entities`: a list of strings.
-    ///
-    /// Example: `["a.test.com"]`
+    /// `Entities`; example: `["a.test.com"]`
     pub entities: Vec<String>,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `Operate`; example: `"bind"`
     pub operate: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-wj86oi2"`
+    /// `TemplateId`; example: `"temp-wj86oi2"`
     pub template_id: String,
 
-    /// `OverWrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OverWrite`; example: `false`
     pub over_write: Option<bool>,
 }
 
@@ -97,28 +95,30 @@ pub struct BindSecurityTemplateToEntityResponse {
 /// The `BindSharedCNAME` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`BindSharedCNAMEResponse`].
-/// The codes it documents are in [`BindSharedCNAMEError`](super::errors::BindSharedCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=BindSharedCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "BindSharedCNAME",
     output = BindSharedCNAMEResponse,
-    error = super::errors::BindSharedCNAMEError
+    error = super::errors::TeoErrorCode
 )]
 pub struct BindSharedCNAME {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `BindType`; example: `"bind"`
     pub bind_type: String,
 
-    /// `BindSharedCNAMEMaps`: a list of [`BindSharedCnameMap`](super::models::BindSharedCnameMap) objects.
+    /// `BindSharedCNAMEMaps`
     #[tc(rename = "BindSharedCNAMEMaps")]
     pub bind_shared_cname_maps: Vec<models::BindSharedCnameMap>,
 }
@@ -133,25 +133,33 @@ pub struct BindSharedCNAMEResponse {
 /// The `BindZoneToPlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`BindZoneToPlanResponse`].
-/// The codes it documents are in [`BindZoneToPlanError`](super::errors::BindZoneToPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=BindZoneToPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`InvalidParameter.ZoneHasBeenBound`](super::errors::TeoErrorCode::InvalidParameterZoneHasBeenBound)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "BindZoneToPlan",
     output = BindZoneToPlanResponse,
-    error = super::errors::BindZoneToPlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct BindZoneToPlan {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxyyyzzz"`
+    /// `ZoneId`; example: `"zone-xxxyyyzzz"`
     pub zone_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-qqqwwweee"`
+    /// `PlanId`; example: `"edgeone-qqqwwweee"`
     pub plan_id: String,
 }
 
@@ -165,32 +173,36 @@ pub struct BindZoneToPlanResponse {
 /// The `CheckCnameStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CheckCnameStatusResponse`].
-/// The codes it documents are in [`CheckCnameStatusError`](super::errors::CheckCnameStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CheckCnameStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CheckCnameStatus",
     output = CheckCnameStatusResponse,
-    error = super::errors::CheckCnameStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CheckCnameStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `RecordNames`: a list of strings.
-    ///
-    /// Example: `["example.qq.com"]`
+    /// `RecordNames`; example: `["example.qq.com"]`
     pub record_names: Vec<String>,
 }
 
 /// What a successful [`CheckCnameStatus`] call returns.
 #[tc_model]
 pub struct CheckCnameStatusResponse {
-    /// `CnameStatus`: a list of [`CnameStatus`](super::models::CnameStatus) objects.
+    /// `CnameStatus`
     pub cname_status: Vec<models::CnameStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -200,44 +212,42 @@ pub struct CheckCnameStatusResponse {
 /// The `CheckFreeCertificateVerification` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CheckFreeCertificateVerificationResponse`].
-/// The codes it documents are in [`CheckFreeCertificateVerificationError`](super::errors::CheckFreeCertificateVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CheckFreeCertificateVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CheckFreeCertificateVerification",
     output = CheckFreeCertificateVerificationResponse,
-    error = super::errors::CheckFreeCertificateVerificationError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CheckFreeCertificateVerification {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-28v607hq8d3m"`
+    /// `ZoneId`; example: `"zone-28v607hq8d3m"`
     pub zone_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 }
 
 /// What a successful [`CheckFreeCertificateVerification`] call returns.
 #[tc_model]
 pub struct CheckFreeCertificateVerificationResponse {
-    /// `CommonName`: a string.
-    ///
-    /// Example: `"aa.test.com"`
+    /// `CommonName`; example: `"aa.test.com"`
     pub common_name: String,
 
-    /// `SignatureAlgorithm`: a string.
-    ///
-    /// Example: `"RSA 2048"`
+    /// `SignatureAlgorithm`; example: `"RSA 2048"`
     pub signature_algorithm: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub expire_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -247,30 +257,33 @@ pub struct CheckFreeCertificateVerificationResponse {
 /// The `ConfirmMultiPathGatewayOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ConfirmMultiPathGatewayOriginACLResponse`].
-/// The codes it documents are in [`ConfirmMultiPathGatewayOriginACLError`](super::errors::ConfirmMultiPathGatewayOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ConfirmMultiPathGatewayOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ConfirmMultiPathGatewayOriginACL",
     output = ConfirmMultiPathGatewayOriginACLResponse,
-    error = super::errors::ConfirmMultiPathGatewayOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ConfirmMultiPathGatewayOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `OriginACLVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginACLVersion`; example: `1`
     #[tc(rename = "OriginACLVersion")]
     pub origin_acl_version: i64,
 }
@@ -285,20 +298,27 @@ pub struct ConfirmMultiPathGatewayOriginACLResponse {
 /// The `ConfirmOriginACLUpdate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ConfirmOriginACLUpdateResponse`].
-/// The codes it documents are in [`ConfirmOriginACLUpdateError`](super::errors::ConfirmOriginACLUpdateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ConfirmOriginACLUpdate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.LatestVersionNow`](super::errors::TeoErrorCode::OperationDeniedLatestVersionNow)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ConfirmOriginACLUpdate",
     output = ConfirmOriginACLUpdateResponse,
-    error = super::errors::ConfirmOriginACLUpdateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ConfirmOriginACLUpdate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 }
 
@@ -312,54 +332,97 @@ pub struct ConfirmOriginACLUpdateResponse {
 /// The `CreateAccelerationDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateAccelerationDomainResponse`].
-/// The codes it documents are in [`CreateAccelerationDomainError`](super::errors::CreateAccelerationDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateAccelerationDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportNewlyAddedHost`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportNewlyAddedHost)
+/// - [`InvalidParameter.ConflictHostOrigin`](super::errors::TeoErrorCode::InvalidParameterConflictHostOrigin)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.InvalidAccelerateType`](super::errors::TeoErrorCode::InvalidParameterInvalidAccelerateType)
+/// - [`InvalidParameter.InvalidAwsPrivateAccess`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsPrivateAccess)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidClientIpOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpOrigin)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.InvalidPrivateAccessParams`](super::errors::TeoErrorCode::InvalidParameterInvalidPrivateAccessParams)
+/// - [`InvalidParameter.InvalidPrivateAccessSwitch`](super::errors::TeoErrorCode::InvalidParameterInvalidPrivateAccessSwitch)
+/// - [`InvalidParameter.InvalidQuicBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidQuicBilling)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidStandardDebugClientIp`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugClientIp)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.SpaceNotBindOrigin`](super::errors::TeoErrorCode::InvalidParameterSpaceNotBindOrigin)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameterValue.ConflictRecord`](super::errors::TeoErrorCode::InvalidParameterValueConflictRecord)
+/// - [`InvalidParameterValue.ConflictWithDNSSEC`](super::errors::TeoErrorCode::InvalidParameterValueConflictWithDnssec)
+/// - [`InvalidParameterValue.ConflictWithDomain`](super::errors::TeoErrorCode::InvalidParameterValueConflictWithDomain)
+/// - [`InvalidParameterValue.ConflictWithNSRecord`](super::errors::TeoErrorCode::InvalidParameterValueConflictWithNsRecord)
+/// - [`InvalidParameterValue.ContentSameAsName`](super::errors::TeoErrorCode::InvalidParameterValueContentSameAsName)
+/// - [`InvalidParameterValue.DomainNotMatchZone`](super::errors::TeoErrorCode::InvalidParameterValueDomainNotMatchZone)
+/// - [`InvalidParameterValue.InvalidDNSContent`](super::errors::TeoErrorCode::InvalidParameterValueInvalidDnsContent)
+/// - [`InvalidParameterValue.InvalidDNSName`](super::errors::TeoErrorCode::InvalidParameterValueInvalidDnsName)
+/// - [`InvalidParameterValue.InvalidDomainName`](super::errors::TeoErrorCode::InvalidParameterValueInvalidDomainName)
+/// - [`InvalidParameterValue.InvalidProxyOrigin`](super::errors::TeoErrorCode::InvalidParameterValueInvalidProxyOrigin)
+/// - [`InvalidParameterValue.InvalidSiteFailoverUnsupported`](super::errors::TeoErrorCode::InvalidParameterValueInvalidSiteFailoverUnsupported)
+/// - [`InvalidParameterValue.OriginGroupNotExists`](super::errors::TeoErrorCode::InvalidParameterValueOriginGroupNotExists)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginTypeVod`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginTypeVod)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandDisable`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandDisable)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.DomainNoICP`](super::errors::TeoErrorCode::OperationDeniedDomainNoIcp)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseZoneArea`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseZoneArea)
+/// - [`OperationDenied.LoadBalanceStatusNotInOnline`](super::errors::TeoErrorCode::OperationDeniedLoadBalanceStatusNotInOnline)
+/// - [`OperationDenied.RecordIsForbidden`](super::errors::TeoErrorCode::OperationDeniedRecordIsForbidden)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DnsRecord`](super::errors::TeoErrorCode::ResourceInUseDnsRecord)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DomainAlreadyExists`](super::errors::TeoErrorCode::ResourceUnavailableDomainAlreadyExists)
+/// - [`ResourcesSoldOut.L7LackOfResources`](super::errors::TeoErrorCode::ResourcesSoldOutL7LackOfResources)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateAccelerationDomain",
     output = CreateAccelerationDomainResponse,
-    error = super::errors::CreateAccelerationDomainError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateAccelerationDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `DomainName`; example: `"www.example.com"`
     pub domain_name: String,
 
-    /// `OriginInfo`: an [`OriginInfo`](super::models::OriginInfo).
+    /// `OriginInfo`
     pub origin_info: models::OriginInfo,
 
-    /// `OriginProtocol`: a string.
-    ///
-    /// Example: `"FOLLOW"`
+    /// `OriginProtocol`; example: `"FOLLOW"`
     pub origin_protocol: Option<String>,
 
-    /// `HttpOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HttpOriginPort`; example: `80`
     pub http_origin_port: Option<u64>,
 
-    /// `HttpsOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `HttpsOriginPort`; example: `443`
     pub https_origin_port: Option<u64>,
 
-    /// `IPv6Status`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `IPv6Status`; example: `"follow"`
     #[tc(rename = "IPv6Status")]
     pub ipv6_status: Option<String>,
 
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"sharedcname.225qgrnvbi9w.share.dnse5.com"`
+    /// `SharedCNAME`; example: `"sharedcname.225qgrnvbi9w.share.dnse5.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: Option<String>,
 }
@@ -367,7 +430,7 @@ pub struct CreateAccelerationDomain {
 /// What a successful [`CreateAccelerationDomain`] call returns.
 #[tc_model]
 pub struct CreateAccelerationDomainResponse {
-    /// `OwnershipVerification`: an [`OwnershipVerification`](super::models::OwnershipVerification).
+    /// `OwnershipVerification`
     pub ownership_verification: Option<models::OwnershipVerification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -377,38 +440,61 @@ pub struct CreateAccelerationDomainResponse {
 /// The `CreateAliasDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateAliasDomainResponse`].
-/// The codes it documents are in [`CreateAliasDomainError`](super::errors::CreateAliasDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateAliasDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::TeoErrorCode::FailedOperationCertificateNotFound)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InvalidParameter.AliasDomainNotSupportSMCert`](super::errors::TeoErrorCode::InvalidParameterAliasDomainNotSupportSmCert)
+/// - [`InvalidParameter.CertNotMatchDomain`](super::errors::TeoErrorCode::InvalidParameterCertNotMatchDomain)
+/// - [`InvalidParameter.InvalidHttpsCertInfo`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCertInfo)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAliasDomainName`](super::errors::TeoErrorCode::InvalidParameterValueInvalidAliasDomainName)
+/// - [`InvalidParameterValue.InvalidAliasNameSuffix`](super::errors::TeoErrorCode::InvalidParameterValueInvalidAliasNameSuffix)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DomainIsBlocked`](super::errors::TeoErrorCode::OperationDeniedDomainIsBlocked)
+/// - [`OperationDenied.DomainNoICP`](super::errors::TeoErrorCode::OperationDeniedDomainNoIcp)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceInUse.AliasName`](super::errors::TeoErrorCode::ResourceInUseAliasName)
+/// - [`ResourceInUse.AlreadyExistsAsAnAccelerationDomain`](super::errors::TeoErrorCode::ResourceInUseAlreadyExistsAsAnAccelerationDomain)
+/// - [`ResourceInUse.DuplicateName`](super::errors::TeoErrorCode::ResourceInUseDuplicateName)
+/// - [`ResourceInUse.Zone`](super::errors::TeoErrorCode::ResourceInUseZone)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.DomainAlreadyExists`](super::errors::TeoErrorCode::ResourceUnavailableDomainAlreadyExists)
+/// - [`UnauthorizedOperation`](super::errors::TeoErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnsupportedOperation.TargetNameOriginTypeCos`](super::errors::TeoErrorCode::UnsupportedOperationTargetNameOriginTypeCos)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateAliasDomain",
     output = CreateAliasDomainResponse,
-    error = super::errors::CreateAliasDomainError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateAliasDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2fwet43nksza"`
+    /// `ZoneId`; example: `"zone-2fwet43nksza"`
     pub zone_id: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"eo.tencent.com"`
+    /// `AliasName`; example: `"eo.tencent.com"`
     pub alias_name: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"a.example.com"`
+    /// `TargetName`; example: `"a.example.com"`
     pub target_name: String,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `CertType`; example: `"none"`
     pub cert_type: Option<String>,
 
-    /// `CertId`: a list of strings.
+    /// `CertId`
     pub cert_id: Option<Vec<String>>,
 }
 
@@ -422,68 +508,69 @@ pub struct CreateAliasDomainResponse {
 /// The `CreateApplicationProxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateApplicationProxyResponse`].
-/// The codes it documents are in [`CreateApplicationProxyError`](super::errors::CreateApplicationProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateApplicationProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.ProxyNameDuplicating`](super::errors::TeoErrorCode::InvalidParameterProxyNameDuplicating)
+/// - [`InvalidParameter.ProxyNameNotMatched`](super::errors::TeoErrorCode::InvalidParameterProxyNameNotMatched)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.UserQuotaLimited`](super::errors::TeoErrorCode::LimitExceededUserQuotaLimited)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.PlatTypeIPAccelerateMainlandNotSupport`](super::errors::TeoErrorCode::OperationDeniedPlatTypeIpAccelerateMainlandNotSupport)
+/// - [`OperationDenied.ZoneNotActive`](super::errors::TeoErrorCode::OperationDeniedZoneNotActive)
+/// - [`ResourceInsufficient`](super::errors::TeoErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateApplicationProxy",
     output = CreateApplicationProxyResponse,
-    error = super::errors::CreateApplicationProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateApplicationProxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy-name"`
+    /// `ProxyName`; example: `"proxy-name"`
     pub proxy_name: String,
 
-    /// `PlatType`: a string.
-    ///
-    /// Example: `"cname"`
+    /// `PlatType`; example: `"cname"`
     pub plat_type: String,
 
-    /// `SecurityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecurityType`; example: `1`
     pub security_type: i64,
 
-    /// `AccelerateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccelerateType`; example: `1`
     pub accelerate_type: i64,
 
-    /// `ProxyType`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ProxyType`; example: `"instance"`
     pub proxy_type: Option<String>,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `Ipv6`: an [`Ipv6`](super::models::Ipv6).
+    /// `Ipv6`
     pub ipv6: Option<models::Ipv6>,
 
-    /// `ApplicationProxyRules`: a list of [`ApplicationProxyRule`](super::models::ApplicationProxyRule) objects.
+    /// `ApplicationProxyRules`
     pub application_proxy_rules: Option<Vec<models::ApplicationProxyRule>>,
 
-    /// `AccelerateMainland`: an [`AccelerateMainland`](super::models::AccelerateMainland).
+    /// `AccelerateMainland`
     pub accelerate_mainland: Option<models::AccelerateMainland>,
 }
 
 /// What a successful [`CreateApplicationProxy`] call returns.
 #[tc_model]
 pub struct CreateApplicationProxyResponse {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-xxx"`
+    /// `ProxyId`; example: `"proxy-xxx"`
     pub proxy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -493,79 +580,74 @@ pub struct CreateApplicationProxyResponse {
 /// The `CreateApplicationProxyRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateApplicationProxyRuleResponse`].
-/// The codes it documents are in [`CreateApplicationProxyRuleError`](super::errors::CreateApplicationProxyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateApplicationProxyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.InvalidRuleProto`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleProto)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.RuleOriginFormatError`](super::errors::TeoErrorCode::InvalidParameterRuleOriginFormatError)
+/// - [`InvalidParameter.RuleOriginMultiDomain`](super::errors::TeoErrorCode::InvalidParameterRuleOriginMultiDomain)
+/// - [`InvalidParameter.RuleOriginPortInteger`](super::errors::TeoErrorCode::InvalidParameterRuleOriginPortInteger)
+/// - [`InvalidParameter.RuleOriginValueError`](super::errors::TeoErrorCode::InvalidParameterRuleOriginValueError)
+/// - [`InvalidParameter.RulePortDuplicating`](super::errors::TeoErrorCode::InvalidParameterRulePortDuplicating)
+/// - [`InvalidParameter.RulePortGroup`](super::errors::TeoErrorCode::InvalidParameterRulePortGroup)
+/// - [`InvalidParameter.RulePortInteger`](super::errors::TeoErrorCode::InvalidParameterRulePortInteger)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateApplicationProxyRule",
     output = CreateApplicationProxyRuleResponse,
-    error = super::errors::CreateApplicationProxyRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateApplicationProxyRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Proto`; example: `"TCP"`
     pub proto: String,
 
-    /// `Port`: a list of strings.
-    ///
-    /// Example: `["80"]`
+    /// `Port`; example: `["80"]`
     pub port: Vec<String>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `OriginType`; example: `"custom"`
     pub origin_type: String,
 
-    /// `OriginValue`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1:80","2.2.2.2:80"]`
+    /// `OriginValue`; example: `["1.1.1.1:80","2.2.2.2:80"]`
     pub origin_value: Vec<String>,
 
-    /// `ForwardClientIp`: a string.
-    ///
-    /// Example: `"TOA"`
+    /// `ForwardClientIp`; example: `"TOA"`
     pub forward_client_ip: Option<String>,
 
-    /// `SessionPersist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SessionPersist`; example: `false`
     pub session_persist: Option<bool>,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `OriginPort`: a string.
-    ///
-    /// Example: `"80-90"`
+    /// `OriginPort`; example: `"80-90"`
     pub origin_port: Option<String>,
 
-    /// `RuleTag`: a string.
-    ///
-    /// Example: `"rule-service-1"`
+    /// `RuleTag`; example: `"rule-service-1"`
     pub rule_tag: Option<String>,
 }
 
 /// What a successful [`CreateApplicationProxyRule`] call returns.
 #[tc_model]
 pub struct CreateApplicationProxyRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxx"`
+    /// `RuleId`; example: `"rule-xxx"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -575,25 +657,27 @@ pub struct CreateApplicationProxyRuleResponse {
 /// The `CreateCLSIndex` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateCLSIndexResponse`].
-/// The codes it documents are in [`CreateCLSIndexError`](super::errors::CreateCLSIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateCLSIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateClsLogSetFailed`](super::errors::TeoErrorCode::FailedOperationCreateClsLogSetFailed)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateCLSIndex",
     output = CreateCLSIndexResponse,
-    error = super::errors::CreateCLSIndexError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateCLSIndex {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2bu6nf2gzvms"`
+    /// `ZoneId`; example: `"zone-2bu6nf2gzvms"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"7bf419a1-0e89-4304-89fa-6a21f27a1538"`
+    /// `TaskId`; example: `"7bf419a1-0e89-4304-89fa-6a21f27a1538"`
     pub task_id: String,
 }
 
@@ -607,49 +691,81 @@ pub struct CreateCLSIndexResponse {
 /// The `CreateConfigGroupVersion` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateConfigGroupVersionResponse`].
-/// The codes it documents are in [`CreateConfigGroupVersionError`](super::errors::CreateConfigGroupVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateConfigGroupVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.ConfigConditionSyntaxError`](super::errors::TeoErrorCode::FailedOperationConfigConditionSyntaxError)
+/// - [`FailedOperation.ConfigConditionUnknownTarget`](super::errors::TeoErrorCode::FailedOperationConfigConditionUnknownTarget)
+/// - [`FailedOperation.ConfigConditionValueEmptyError`](super::errors::TeoErrorCode::FailedOperationConfigConditionValueEmptyError)
+/// - [`FailedOperation.ConfigDuplicateKeyError`](super::errors::TeoErrorCode::FailedOperationConfigDuplicateKeyError)
+/// - [`FailedOperation.ConfigFieldTypeError`](super::errors::TeoErrorCode::FailedOperationConfigFieldTypeError)
+/// - [`FailedOperation.ConfigFormatError`](super::errors::TeoErrorCode::FailedOperationConfigFormatError)
+/// - [`FailedOperation.ConfigJSONFormatError`](super::errors::TeoErrorCode::FailedOperationConfigJsonFormatError)
+/// - [`FailedOperation.ConfigMalformedContent`](super::errors::TeoErrorCode::FailedOperationConfigMalformedContent)
+/// - [`FailedOperation.ConfigParamValidateErrors`](super::errors::TeoErrorCode::FailedOperationConfigParamValidateErrors)
+/// - [`FailedOperation.ConfigTimeParsingError`](super::errors::TeoErrorCode::FailedOperationConfigTimeParsingError)
+/// - [`FailedOperation.ConfigUnknownField`](super::errors::TeoErrorCode::FailedOperationConfigUnknownField)
+/// - [`FailedOperation.ConfigUnsupportedAction`](super::errors::TeoErrorCode::FailedOperationConfigUnsupportedAction)
+/// - [`FailedOperation.ConfigUnsupportedFormatVersion`](super::errors::TeoErrorCode::FailedOperationConfigUnsupportedFormatVersion)
+/// - [`FailedOperation.MissingConfigChunk`](super::errors::TeoErrorCode::FailedOperationMissingConfigChunk)
+/// - [`FailedOperation.UnknownConfigGroupType`](super::errors::TeoErrorCode::FailedOperationUnknownConfigGroupType)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DuplicateRule`](super::errors::TeoErrorCode::InvalidParameterDuplicateRule)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringAction`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringAction)
+/// - [`InvalidParameter.InvalidConditions`](super::errors::TeoErrorCode::InvalidParameterInvalidConditions)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeFollowOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeFollowOrigin)
+/// - [`InvalidParameter.InvalidStandardDebug`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebug)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RuleLimitExceeded`](super::errors::TeoErrorCode::LimitExceededRuleLimitExceeded)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandIpv6Conflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandIpv6Conflict)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.NotInVersionControlWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInVersionControlWhiteList)
+/// - [`OperationDenied.OwnershipVerificationNotPassed`](super::errors::TeoErrorCode::OperationDeniedOwnershipVerificationNotPassed)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`OperationDenied.WorkModeNotInVersionControl`](super::errors::TeoErrorCode::OperationDeniedWorkModeNotInVersionControl)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateConfigGroupVersion",
     output = CreateConfigGroupVersionResponse,
-    error = super::errors::CreateConfigGroupVersionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateConfigGroupVersion {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cg-245xgrhv2i9w"`
+    /// `GroupId`; example: `"cg-245xgrhv2i9w"`
     pub group_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"FormatVersion\": \"1.0\"***}"`
+    /// `Content`; example: `"{\"FormatVersion\": \"1.0\"***}"`
     pub content: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create for test"`
+    /// `Description`; example: `"create for test"`
     pub description: Option<String>,
 
-    /// `SourceVersion`: a string.
-    ///
-    /// Example: `"ver-5ksglmhghsu3"`
+    /// `SourceVersion`; example: `"ver-5ksglmhghsu3"`
     pub source_version: Option<String>,
 }
 
 /// What a successful [`CreateConfigGroupVersion`] call returns.
 #[tc_model]
 pub struct CreateConfigGroupVersionResponse {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"ver-2njd27gendjm"`
+    /// `VersionId`; example: `"ver-2njd27gendjm"`
     pub version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,37 +775,75 @@ pub struct CreateConfigGroupVersionResponse {
 /// The `CreateContentIdentifier` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateContentIdentifierResponse`].
-/// The codes it documents are in [`CreateContentIdentifierError`](super::errors::CreateContentIdentifierError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateContentIdentifier)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.ConfigConditionSyntaxError`](super::errors::TeoErrorCode::FailedOperationConfigConditionSyntaxError)
+/// - [`FailedOperation.ConfigConditionUnknownTarget`](super::errors::TeoErrorCode::FailedOperationConfigConditionUnknownTarget)
+/// - [`FailedOperation.ConfigConditionValueEmptyError`](super::errors::TeoErrorCode::FailedOperationConfigConditionValueEmptyError)
+/// - [`FailedOperation.ConfigDuplicateKeyError`](super::errors::TeoErrorCode::FailedOperationConfigDuplicateKeyError)
+/// - [`FailedOperation.ConfigFieldTypeError`](super::errors::TeoErrorCode::FailedOperationConfigFieldTypeError)
+/// - [`FailedOperation.ConfigFormatError`](super::errors::TeoErrorCode::FailedOperationConfigFormatError)
+/// - [`FailedOperation.ConfigJSONFormatError`](super::errors::TeoErrorCode::FailedOperationConfigJsonFormatError)
+/// - [`FailedOperation.ConfigMalformedContent`](super::errors::TeoErrorCode::FailedOperationConfigMalformedContent)
+/// - [`FailedOperation.ConfigParamValidateErrors`](super::errors::TeoErrorCode::FailedOperationConfigParamValidateErrors)
+/// - [`FailedOperation.ConfigTimeParsingError`](super::errors::TeoErrorCode::FailedOperationConfigTimeParsingError)
+/// - [`FailedOperation.ConfigUnknownField`](super::errors::TeoErrorCode::FailedOperationConfigUnknownField)
+/// - [`FailedOperation.ConfigUnsupportedAction`](super::errors::TeoErrorCode::FailedOperationConfigUnsupportedAction)
+/// - [`FailedOperation.ConfigUnsupportedFormatVersion`](super::errors::TeoErrorCode::FailedOperationConfigUnsupportedFormatVersion)
+/// - [`FailedOperation.MissingConfigChunk`](super::errors::TeoErrorCode::FailedOperationMissingConfigChunk)
+/// - [`FailedOperation.UnknownConfigGroupType`](super::errors::TeoErrorCode::FailedOperationUnknownConfigGroupType)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DuplicateRule`](super::errors::TeoErrorCode::InvalidParameterDuplicateRule)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringAction`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringAction)
+/// - [`InvalidParameter.InvalidConditions`](super::errors::TeoErrorCode::InvalidParameterInvalidConditions)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeFollowOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeFollowOrigin)
+/// - [`InvalidParameter.InvalidStandardDebug`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebug)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RuleLimitExceeded`](super::errors::TeoErrorCode::LimitExceededRuleLimitExceeded)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandIpv6Conflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandIpv6Conflict)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.NotInVersionControlWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInVersionControlWhiteList)
+/// - [`OperationDenied.OwnershipVerificationNotPassed`](super::errors::TeoErrorCode::OperationDeniedOwnershipVerificationNotPassed)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`OperationDenied.WorkModeNotInVersionControl`](super::errors::TeoErrorCode::OperationDeniedWorkModeNotInVersionControl)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateContentIdentifier",
     output = CreateContentIdentifierResponse,
-    error = super::errors::CreateContentIdentifierError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateContentIdentifier {
-    /// `Description`: a string.
-    ///
-    /// Example: `"content-test"`
+    /// `Description`; example: `"content-test"`
     pub description: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2ycvr8ml4zpq"`
+    /// `PlanId`; example: `"edgeone-2ycvr8ml4zpq"`
     pub plan_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateContentIdentifier`] call returns.
 #[tc_model]
 pub struct CreateContentIdentifierResponse {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"eocontent-27q0p0sali16"`
+    /// `ContentId`; example: `"eocontent-27q0p0sali16"`
     pub content_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -699,49 +853,43 @@ pub struct CreateContentIdentifierResponse {
 /// The `CreateCustomizeErrorPage` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateCustomizeErrorPageResponse`].
-/// The codes it documents are in [`CreateCustomizeErrorPageError`](super::errors::CreateCustomizeErrorPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateCustomizeErrorPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ContentTypeNotMatch`](super::errors::TeoErrorCode::InvalidParameterValueContentTypeNotMatch)
+/// - [`InvalidParameterValue.PageNameAlreadyExist`](super::errors::TeoErrorCode::InvalidParameterValuePageNameAlreadyExist)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateCustomizeErrorPage",
     output = CreateCustomizeErrorPageResponse,
-    error = super::errors::CreateCustomizeErrorPageError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateCustomizeErrorPage {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2kplomhisdcb"`
+    /// `ZoneId`; example: `"zone-2kplomhisdcb"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"错误定制页"`
+    /// `Name`; example: `"错误定制页"`
     pub name: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"web规则自定义错误页面"`
+    /// `Description`; example: `"web规则自定义错误页面"`
     pub description: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"title\":\"自定义错误页\", \"Content\":\"自定义错误页面内容\"}"`
+    /// `Content`; example: `"{\"title\":\"自定义错误页\", \"Content\":\"自定义错误页面内容\"}"`
     pub content: Option<String>,
 }
 
 /// What a successful [`CreateCustomizeErrorPage`] call returns.
 #[tc_model]
 pub struct CreateCustomizeErrorPageResponse {
-    /// `PageId`: a string.
-    ///
-    /// Example: `"p-2kplomhisdcb"`
+    /// `PageId`; example: `"p-2kplomhisdcb"`
     pub page_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,65 +899,53 @@ pub struct CreateCustomizeErrorPageResponse {
 /// The `CreateDnsRecord` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateDnsRecordResponse`].
-/// The codes it documents are in [`CreateDnsRecordError`](super::errors::CreateDnsRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateDnsRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ContentTypeNotMatch`](super::errors::TeoErrorCode::InvalidParameterValueContentTypeNotMatch)
+/// - [`InvalidParameterValue.PageNameAlreadyExist`](super::errors::TeoErrorCode::InvalidParameterValuePageNameAlreadyExist)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateDnsRecord",
     output = CreateDnsRecordResponse,
-    error = super::errors::CreateDnsRecordError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateDnsRecord {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Name`; example: `"www.example.com"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"A"`
+    /// `Type`; example: `"A"`
     pub r#type: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Content`; example: `"1.2.3.4"`
     pub content: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Location`; example: `"Default"`
     pub location: Option<String>,
 
-    /// `TTL`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TTL`; example: `60`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`CreateDnsRecord`] call returns.
 #[tc_model]
 pub struct CreateDnsRecordResponse {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"record-225rcy8bw85g"`
+    /// `RecordId`; example: `"record-225rcy8bw85g"`
     pub record_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -819,30 +955,33 @@ pub struct CreateDnsRecordResponse {
 /// The `CreateEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateEdgeKVNamespaceResponse`].
-/// The codes it documents are in [`CreateEdgeKVNamespaceError`](super::errors::CreateEdgeKVNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateEdgeKVNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.BadNamespaceName`](super::errors::TeoErrorCode::InvalidParameterBadNamespaceName)
+/// - [`InvalidParameter.DuplicateBindingName`](super::errors::TeoErrorCode::InvalidParameterDuplicateBindingName)
+/// - [`InvalidParameter.RemarkTooLong`](super::errors::TeoErrorCode::InvalidParameterRemarkTooLong)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateEdgeKVNamespace",
     output = CreateEdgeKVNamespaceResponse,
-    error = super::errors::CreateEdgeKVNamespaceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateEdgeKVNamespace {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -856,42 +995,50 @@ pub struct CreateEdgeKVNamespaceResponse {
 /// The `CreateFunction` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateFunctionResponse`].
-/// The codes it documents are in [`CreateFunctionError`](super::errors::CreateFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionDeploying`](super::errors::TeoErrorCode::FailedOperationFunctionDeploying)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.BadContent`](super::errors::TeoErrorCode::InvalidParameterBadContent)
+/// - [`InvalidParameter.BadFunctionName`](super::errors::TeoErrorCode::InvalidParameterBadFunctionName)
+/// - [`InvalidParameter.ContentExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterContentExceedsLimit)
+/// - [`InvalidParameter.FunctionNameConflict`](super::errors::TeoErrorCode::InvalidParameterFunctionNameConflict)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`LimitExceeded.FunctionLimitExceeded`](super::errors::TeoErrorCode::LimitExceededFunctionLimitExceeded)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateFunction",
     output = CreateFunctionResponse,
-    error = super::errors::CreateFunctionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateFunction {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-z2fc1fkl"`
+    /// `ZoneId`; example: `"zone-z2fc1fkl"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-function"`
+    /// `Name`; example: `"test-function"`
     pub name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权函数"`
+    /// `Remark`; example: `"鉴权函数"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateFunction`] call returns.
 #[tc_model]
 pub struct CreateFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -901,38 +1048,46 @@ pub struct CreateFunctionResponse {
 /// The `CreateFunctionReplica` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateFunctionReplicaResponse`].
-/// The codes it documents are in [`CreateFunctionReplicaError`](super::errors::CreateFunctionReplicaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateFunctionReplica)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionDeploying`](super::errors::TeoErrorCode::FailedOperationFunctionDeploying)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.BadContent`](super::errors::TeoErrorCode::InvalidParameterBadContent)
+/// - [`InvalidParameter.BadFunctionName`](super::errors::TeoErrorCode::InvalidParameterBadFunctionName)
+/// - [`InvalidParameter.ContentExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterContentExceedsLimit)
+/// - [`InvalidParameter.FunctionNameConflict`](super::errors::TeoErrorCode::InvalidParameterFunctionNameConflict)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`LimitExceeded.FunctionLimitExceeded`](super::errors::TeoErrorCode::LimitExceededFunctionLimitExceeded)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateFunctionReplica",
     output = CreateFunctionReplicaResponse,
-    error = super::errors::CreateFunctionReplicaError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateFunctionReplica {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3exa7oergn0l"`
+    /// `ZoneId`; example: `"zone-3exa7oergn0l"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-crkwnfy0"`
+    /// `FunctionId`; example: `"ef-crkwnfy0"`
     pub function_id: String,
 
-    /// `ReplicaName`: a string.
-    ///
-    /// Example: `"Hello-World-Replica"`
+    /// `ReplicaName`; example: `"Hello-World-Replica"`
     pub replica_name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Hello World Replica"`
+    /// `Remark`; example: `"Hello World Replica"`
     pub remark: Option<String>,
 }
 
@@ -946,53 +1101,56 @@ pub struct CreateFunctionReplicaResponse {
 /// The `CreateFunctionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateFunctionRuleResponse`].
-/// The codes it documents are in [`CreateFunctionRuleError`](super::errors::CreateFunctionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateFunctionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.DuplicateRule`](super::errors::TeoErrorCode::InvalidParameterDuplicateRule)
+/// - [`InvalidParameter.InvalidConditions`](super::errors::TeoErrorCode::InvalidParameterInvalidConditions)
+/// - [`LimitExceeded.RuleLimitExceeded`](super::errors::TeoErrorCode::LimitExceededRuleLimitExceeded)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateFunctionRule",
     output = CreateFunctionRuleResponse,
-    error = super::errors::CreateFunctionRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateFunctionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-292mnbdkdzo6"`
+    /// `ZoneId`; example: `"zone-292mnbdkdzo6"`
     pub zone_id: String,
 
-    /// `FunctionRuleConditions`: a list of [`FunctionRuleCondition`](super::models::FunctionRuleCondition) objects.
+    /// `FunctionRuleConditions`
     pub function_rule_conditions: Vec<models::FunctionRuleCondition>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"direct"`
+    /// `TriggerType`; example: `"direct"`
     pub trigger_type: Option<String>,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-0agikbrr"`
+    /// `FunctionId`; example: `"ef-0agikbrr"`
     pub function_id: Option<String>,
 
-    /// `RegionMappingSelections`: a list of [`FunctionRegionSelection`](super::models::FunctionRegionSelection) objects.
+    /// `RegionMappingSelections`
     pub region_mapping_selections: Option<Vec<models::FunctionRegionSelection>>,
 
-    /// `WeightedSelections`: a list of [`FunctionWeightedSelection`](super::models::FunctionWeightedSelection) objects.
+    /// `WeightedSelections`
     pub weighted_selections: Option<Vec<models::FunctionWeightedSelection>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权"`
+    /// `Remark`; example: `"鉴权"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateFunctionRule`] call returns.
 #[tc_model]
 pub struct CreateFunctionRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-02y3grbu"`
+    /// `RuleId`; example: `"rule-02y3grbu"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1002,39 +1160,38 @@ pub struct CreateFunctionRuleResponse {
 /// The `CreateInferenceAPIToken` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateInferenceAPITokenResponse`].
-/// The codes it documents are in [`CreateInferenceAPITokenError`](super::errors::CreateInferenceAPITokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateInferenceAPIToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateInferenceAPIToken",
     output = CreateInferenceAPITokenResponse,
-    error = super::errors::CreateInferenceAPITokenError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateInferenceAPIToken {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2***8ev000"`
+    /// `ZoneId`; example: `"zone-2***8ev000"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyInferenceAPIToken"`
+    /// `Name`; example: `"MyInferenceAPIToken"`
     pub name: String,
 }
 
 /// What a successful [`CreateInferenceAPIToken`] call returns.
 #[tc_model]
 pub struct CreateInferenceAPITokenResponse {
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"deb88f89-92b***3f3466bbb59b"`
+    /// `TokenId`; example: `"deb88f89-92b***3f3466bbb59b"`
     pub token_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"j8UaDh0ZbjW***glcGsSEEYo"`
+    /// `Content`; example: `"j8UaDh0ZbjW***glcGsSEEYo"`
     pub content: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1044,9 +1201,12 @@ pub struct CreateInferenceAPITokenResponse {
 /// The `CreateInferenceDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateInferenceDomainResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateInferenceDomain)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -1055,24 +1215,16 @@ pub struct CreateInferenceAPITokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInferenceDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3v0yhgt4m1z9"`
+    /// `ZoneId`; example: `"zone-3v0yhgt4m1z9"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-vs06pb1cdz61"`
+    /// `ServiceId`; example: `"inf-vs06pb1cdz61"`
     pub service_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test-ai.eo.cn"`
+    /// `Domain`; example: `"test-ai.eo.cn"`
     pub domain: String,
 
-    /// `AuthSwitch`: a string.
-    ///
-    /// Example: `"On"`
+    /// `AuthSwitch`; example: `"On"`
     pub auth_switch: Option<String>,
 }
 
@@ -1086,58 +1238,55 @@ pub struct CreateInferenceDomainResponse {
 /// The `CreateInferenceService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateInferenceServiceResponse`].
-/// The codes it documents are in [`CreateInferenceServiceError`](super::errors::CreateInferenceServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateInferenceService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InferenceServiceName`](super::errors::TeoErrorCode::InvalidParameterValueInferenceServiceName)
+/// - [`InvalidParameterValue.InferenceServiceNameDuplicate`](super::errors::TeoErrorCode::InvalidParameterValueInferenceServiceNameDuplicate)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`LimitExceeded.InferenceService`](super::errors::TeoErrorCode::LimitExceededInferenceService)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateInferenceService",
     output = CreateInferenceServiceResponse,
-    error = super::errors::CreateInferenceServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateInferenceService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3eoxdpew5tad"`
+    /// `ZoneId`; example: `"zone-3eoxdpew5tad"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"infer-test-1"`
+    /// `Name`; example: `"infer-test-1"`
     pub name: String,
 
-    /// `ListenPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ListenPort`; example: `8080`
     pub listen_port: i64,
 
-    /// `Containers`: a list of [`InferenceContainerConfig`](super::models::InferenceContainerConfig) objects.
+    /// `Containers`
     pub containers: Vec<models::InferenceContainerConfig>,
 
-    /// `ResourceConfig`: an [`InferenceResourceConfig`](super::models::InferenceResourceConfig).
+    /// `ResourceConfig`
     pub resource_config: models::InferenceResourceConfig,
 
-    /// `AffinityConfig`: an [`InferenceAffinityConfig`](super::models::InferenceAffinityConfig).
+    /// `AffinityConfig`
     pub affinity_config: Option<models::InferenceAffinityConfig>,
 
-    /// `RequestPaths`: a list of strings.
-    ///
-    /// Example: `["/predictions"]`
+    /// `RequestPaths`; example: `["/predictions"]`
     pub request_paths: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Image inference based on ResNet50 model"`
+    /// `Description`; example: `"Image inference based on ResNet50 model"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateInferenceService`] call returns.
 #[tc_model]
 pub struct CreateInferenceServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-v9p19vsxaov8"`
+    /// `ServiceId`; example: `"inf-v9p19vsxaov8"`
     pub service_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1147,55 +1296,56 @@ pub struct CreateInferenceServiceResponse {
 /// The `CreateJustInTimeTranscodeTemplate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateJustInTimeTranscodeTemplateResponse`].
-/// The codes it documents are in [`CreateJustInTimeTranscodeTemplateError`](super::errors::CreateJustInTimeTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateJustInTimeTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductDiscontinued`](super::errors::TeoErrorCode::FailedOperationProductDiscontinued)
+/// - [`FailedOperation.ProductNotActivated`](super::errors::TeoErrorCode::FailedOperationProductNotActivated)
+/// - [`FailedOperation.TemplateOverLimit`](super::errors::TeoErrorCode::FailedOperationTemplateOverLimit)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`InvalidParameterValue.ZonePaused`](super::errors::TeoErrorCode::InvalidParameterValueZonePaused)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TeoErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateJustInTimeTranscodeTemplate",
     output = CreateJustInTimeTranscodeTemplateResponse,
-    error = super::errors::CreateJustInTimeTranscodeTemplateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateJustInTimeTranscodeTemplate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-djuqmq"`
+    /// `ZoneId`; example: `"zone-djuqmq"`
     pub zone_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"MyJustInTimeTranscodeTemplate"`
+    /// `TemplateName`; example: `"MyJustInTimeTranscodeTemplate"`
     pub template_name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my just in time transcode template"`
+    /// `Comment`; example: `"my just in time transcode template"`
     pub comment: Option<String>,
 
-    /// `VideoStreamSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `VideoStreamSwitch`; example: `"on"`
     pub video_stream_switch: Option<String>,
 
-    /// `AudioStreamSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AudioStreamSwitch`; example: `"on"`
     pub audio_stream_switch: Option<String>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`](super::models::VideoTemplateInfo).
+    /// `VideoTemplate`
     pub video_template: Option<models::VideoTemplateInfo>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`](super::models::AudioTemplateInfo).
+    /// `AudioTemplate`
     pub audio_template: Option<models::AudioTemplateInfo>,
 }
 
 /// What a successful [`CreateJustInTimeTranscodeTemplate`] call returns.
 #[tc_model]
 pub struct CreateJustInTimeTranscodeTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"C1LZ7982VgTpYhJ7M"`
+    /// `TemplateId`; example: `"C1LZ7982VgTpYhJ7M"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1205,48 +1355,52 @@ pub struct CreateJustInTimeTranscodeTemplateResponse {
 /// The `CreateL4Proxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateL4ProxyResponse`].
-/// The codes it documents are in [`CreateL4ProxyError`](super::errors::CreateL4ProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateL4Proxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.ProxyNameDuplicating`](super::errors::TeoErrorCode::InvalidParameterProxyNameDuplicating)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandDisable`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandDisable)
+/// - [`OperationDenied.AccelerateMainlandIpv6Conflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandIpv6Conflict)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.Ipv6AdvancedConflict`](super::errors::TeoErrorCode::OperationDeniedIpv6AdvancedConflict)
+/// - [`OperationDenied.Ipv6StaticIpConflict`](super::errors::TeoErrorCode::OperationDeniedIpv6StaticIpConflict)
+/// - [`OperationDenied.L4LackOfResources`](super::errors::TeoErrorCode::OperationDeniedL4LackOfResources)
+/// - [`OperationDenied.MsgIpv6AdvancedConflict`](super::errors::TeoErrorCode::OperationDeniedMsgIpv6AdvancedConflict)
+/// - [`OperationDenied.StaticIpAreaConflict`](super::errors::TeoErrorCode::OperationDeniedStaticIpAreaConflict)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateL4Proxy",
     output = CreateL4ProxyResponse,
-    error = super::errors::CreateL4ProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateL4Proxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gps1z8cx8y2"`
+    /// `ZoneId`; example: `"zone-2gps1z8cx8y2"`
     pub zone_id: String,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy-name"`
+    /// `ProxyName`; example: `"proxy-name"`
     pub proxy_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Ipv6`; example: `"on"`
     pub ipv6: Option<String>,
 
-    /// `StaticIp`: a string.
-    ///
-    /// Example: `"off"`
+    /// `StaticIp`; example: `"off"`
     pub static_ip: Option<String>,
 
-    /// `AccelerateMainland`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AccelerateMainland`; example: `"on"`
     pub accelerate_mainland: Option<String>,
 
-    /// `DDosProtectionConfig`: a [`DDosProtectionConfig`](super::models::DDosProtectionConfig).
+    /// `DDosProtectionConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1256,9 +1410,7 @@ pub struct CreateL4Proxy {
 /// What a successful [`CreateL4Proxy`] call returns.
 #[tc_model]
 pub struct CreateL4ProxyResponse {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-39562waf3raa"`
+    /// `ProxyId`; example: `"sid-39562waf3raa"`
     pub proxy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1268,37 +1420,42 @@ pub struct CreateL4ProxyResponse {
 /// The `CreateL4ProxyRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateL4ProxyRulesResponse`].
-/// The codes it documents are in [`CreateL4ProxyRulesError`](super::errors::CreateL4ProxyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateL4ProxyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.InvalidOriginValue`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginValue)
+/// - [`InvalidParameter.RulePortDuplicating`](super::errors::TeoErrorCode::InvalidParameterRulePortDuplicating)
+/// - [`LimitExceeded.ProxyRulesLimitExceeded`](super::errors::TeoErrorCode::LimitExceededProxyRulesLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.L4PortLackOfResources`](super::errors::TeoErrorCode::OperationDeniedL4PortLackOfResources)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateL4ProxyRules",
     output = CreateL4ProxyRulesResponse,
-    error = super::errors::CreateL4ProxyRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateL4ProxyRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b1962"`
+    /// `ZoneId`; example: `"zone-67e6b1962"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 
-    /// `L4ProxyRules`: a list of [`L4ProxyRule`](super::models::L4ProxyRule) objects.
+    /// `L4ProxyRules`
     pub l4_proxy_rules: Vec<models::L4ProxyRule>,
 }
 
 /// What a successful [`CreateL4ProxyRules`] call returns.
 #[tc_model]
 pub struct CreateL4ProxyRulesResponse {
-    /// `L4ProxyRuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-396jias51lca"]`
+    /// `L4ProxyRuleIds`; example: `["rule-396jias51lca"]`
     pub l4_proxy_rule_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1308,32 +1465,148 @@ pub struct CreateL4ProxyRulesResponse {
 /// The `CreateL7AccRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateL7AccRulesResponse`].
-/// The codes it documents are in [`CreateL7AccRulesError`](super::errors::CreateL7AccRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateL7AccRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccessRedirectRegexError`](super::errors::TeoErrorCode::InvalidParameterAccessRedirectRegexError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportAccelerateMainland`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportAccelerateMainland)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportCurrentPlanOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportCurrentPlanOriginWhitelist)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportMultiplyLayer`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportMultiplyLayer)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportOCDirectOrigin`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportOcDirectOrigin)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportRacingPlatform`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportRacingPlatform)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionOriginPrivateAddress`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionOriginPrivateAddress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamBadValueType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamBadValueType)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidCondition`](super::errors::TeoErrorCode::InvalidParameterErrInvalidCondition)
+/// - [`InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidConditionValueZeroLength`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueZeroLength)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAdvancedOriginRoutingUnsupported`](super::errors::TeoErrorCode::InvalidParameterInvalidAdvancedOriginRoutingUnsupported)
+/// - [`InvalidParameter.InvalidAuthentication`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthentication)
+/// - [`InvalidParameter.InvalidAuthenticationTypeExpireTime`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeExpireTime)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheConfigCache`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigCache)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidShieldUnsupported`](super::errors::TeoErrorCode::InvalidParameterInvalidShieldUnsupported)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirect`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirect)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ShieldNotSupportHostCachePrefresh`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostCachePrefresh)
+/// - [`InvalidParameter.ShieldNotSupportHostOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostOriginWhitelist)
+/// - [`InvalidParameter.ShieldNotSupportHostSmartRouting`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostSmartRouting)
+/// - [`InvalidParameter.ShieldNotSupportZoneCachePrefresh`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneCachePrefresh)
+/// - [`InvalidParameter.ShieldNotSupportZoneSmartRouting`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneSmartRouting)
+/// - [`InvalidParameter.ShieldSpaceNotFound`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceNotFound)
+/// - [`InvalidParameter.ShieldSpaceRequiredError`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceRequiredError)
+/// - [`InvalidParameter.ShieldSpaceStatusMustOnline`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceStatusMustOnline)
+/// - [`InvalidParameter.TaskSystemError`](super::errors::TeoErrorCode::InvalidParameterTaskSystemError)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.InvalidSiteFailoverUnsupported`](super::errors::TeoErrorCode::InvalidParameterValueInvalidSiteFailoverUnsupported)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginPullRateLimit`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginPullRateLimit)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginTypeVod`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginTypeVod)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostUpstreamVerify`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostUpstreamVerify)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.AdvancedOriginRoutingConflictWithDciOverseaLan`](super::errors::TeoErrorCode::OperationDeniedAdvancedOriginRoutingConflictWithDciOverseaLan)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`OperationDenied.InvalidAdvancedOriginRoutingBilling`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedOriginRoutingBilling)
+/// - [`OperationDenied.NotInAdvancedOriginRoutingWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInAdvancedOriginRoutingWhiteList)
+/// - [`OperationDenied.NotInShieldSpaceWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInShieldSpaceWhiteList)
+/// - [`OperationDenied.NotInSiteFailoverWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInSiteFailoverWhiteList)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateL7AccRules",
     output = CreateL7AccRulesResponse,
-    error = super::errors::CreateL7AccRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateL7AccRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `Rules`: a list of [`RuleEngineItem`](super::models::RuleEngineItem) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleEngineItem>,
 }
 
 /// What a successful [`CreateL7AccRules`] call returns.
 #[tc_model]
 pub struct CreateL7AccRulesResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-qbjifysd"]`
+    /// `RuleIds`; example: `["rule-qbjifysd"]`
     pub rule_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1343,55 +1616,52 @@ pub struct CreateL7AccRulesResponse {
 /// The `CreateLoadBalancer` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateLoadBalancerResponse`].
-/// The codes it documents are in [`CreateLoadBalancerError`](super::errors::CreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.LoadBalancerBindOriginGroupInvalid`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerBindOriginGroupInvalid)
+/// - [`InvalidParameter.LoadBalancerNameRepeated`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerNameRepeated)
+/// - [`InvalidParameter.OriginGroupTypeCanNotMatchLBType`](super::errors::TeoErrorCode::InvalidParameterOriginGroupTypeCanNotMatchLbType)
+/// - [`InvalidParameter.SomeOriginGroupNotExist`](super::errors::TeoErrorCode::InvalidParameterSomeOriginGroupNotExist)
+/// - [`LimitExceeded.LoadBalancingCountLimitExceeded`](super::errors::TeoErrorCode::LimitExceededLoadBalancingCountLimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateLoadBalancer",
     output = CreateLoadBalancerResponse,
-    error = super::errors::CreateLoadBalancerError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateLoadBalancer {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lb-1"`
+    /// `Name`; example: `"lb-1"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: String,
 
-    /// `OriginGroups`: a list of [`OriginGroupInLoadBalancer`](super::models::OriginGroupInLoadBalancer) objects.
+    /// `OriginGroups`
     pub origin_groups: Vec<models::OriginGroupInLoadBalancer>,
 
-    /// `HealthChecker`: a [`HealthChecker`](super::models::HealthChecker).
+    /// `HealthChecker`
     pub health_checker: Option<models::HealthChecker>,
 
-    /// `SteeringPolicy`: a string.
-    ///
-    /// Example: `"Pritory"`
+    /// `SteeringPolicy`; example: `"Pritory"`
     pub steering_policy: Option<String>,
 
-    /// `FailoverPolicy`: a string.
-    ///
-    /// Example: `"OtherRecordInOriginGroup"`
+    /// `FailoverPolicy`; example: `"OtherRecordInOriginGroup"`
     pub failover_policy: Option<String>,
 }
 
 /// What a successful [`CreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct CreateLoadBalancerResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-asdfasdff"`
+    /// `InstanceId`; example: `"lb-asdfasdff"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1401,64 +1671,55 @@ pub struct CreateLoadBalancerResponse {
 /// The `CreateLogAnalysisDownloadTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateLogAnalysisDownloadTaskResponse`].
-/// The codes it documents are in [`CreateLogAnalysisDownloadTaskError`](super::errors::CreateLogAnalysisDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateLogAnalysisDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.LoadBalancerBindOriginGroupInvalid`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerBindOriginGroupInvalid)
+/// - [`InvalidParameter.LoadBalancerNameRepeated`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerNameRepeated)
+/// - [`InvalidParameter.OriginGroupTypeCanNotMatchLBType`](super::errors::TeoErrorCode::InvalidParameterOriginGroupTypeCanNotMatchLbType)
+/// - [`InvalidParameter.SomeOriginGroupNotExist`](super::errors::TeoErrorCode::InvalidParameterSomeOriginGroupNotExist)
+/// - [`LimitExceeded.LoadBalancingCountLimitExceeded`](super::errors::TeoErrorCode::LimitExceededLoadBalancingCountLimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateLogAnalysisDownloadTask",
     output = CreateLogAnalysisDownloadTaskResponse,
-    error = super::errors::CreateLogAnalysisDownloadTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateLogAnalysisDownloadTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2z55fgysdtmc"`
+    /// `ZoneId`; example: `"zone-2z55fgysdtmc"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${EdgeResponseTime} > 300"`
+    /// `Condition`; example: `"${EdgeResponseTime} > 300"`
     pub condition: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `Format`; example: `"csv"`
     pub format: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`CreateLogAnalysisDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateLogAnalysisDownloadTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-21oau982wqnc"`
+    /// `TaskId`; example: `"task-21oau982wqnc"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1468,45 +1729,42 @@ pub struct CreateLogAnalysisDownloadTaskResponse {
 /// The `CreateMultiPathGateway` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateMultiPathGatewayResponse`].
-/// The codes it documents are in [`CreateMultiPathGatewayError`](super::errors::CreateMultiPathGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateMultiPathGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateMultiPathGateway",
     output = CreateMultiPathGatewayResponse,
-    error = super::errors::CreateMultiPathGatewayError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateMultiPathGateway {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `GatewayType`; example: `"cloud"`
     pub gateway_type: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"EOMPGW-1"`
+    /// `GatewayName`; example: `"EOMPGW-1"`
     pub gateway_name: String,
 
-    /// `GatewayPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `GatewayPort`; example: `8080`
     pub gateway_port: i64,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionId`; example: `"ap-shanghai"`
     pub region_id: Option<String>,
 
-    /// `GatewayIP`: a string.
-    ///
-    /// Example: `"120.53.95.20"`
+    /// `GatewayIP`; example: `"120.53.95.20"`
     #[tc(rename = "GatewayIP")]
     pub gateway_ip: Option<String>,
 }
@@ -1514,9 +1772,7 @@ pub struct CreateMultiPathGateway {
 /// What a successful [`CreateMultiPathGateway`] call returns.
 #[tc_model]
 pub struct CreateMultiPathGatewayResponse {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbuhk1ohxa"`
+    /// `GatewayId`; example: `"mpgw-lbuhk1ohxa"`
     pub gateway_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1526,54 +1782,49 @@ pub struct CreateMultiPathGatewayResponse {
 /// The `CreateMultiPathGatewayLine` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateMultiPathGatewayLineResponse`].
-/// The codes it documents are in [`CreateMultiPathGatewayLineError`](super::errors::CreateMultiPathGatewayLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateMultiPathGatewayLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateMultiPathGatewayLine",
     output = CreateMultiPathGatewayLineResponse,
-    error = super::errors::CreateMultiPathGatewayLineError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateMultiPathGatewayLine {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `LineType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `LineType`; example: `"proxy"`
     pub line_type: String,
 
-    /// `LineAddress`: a string.
-    ///
-    /// Example: `"120.53.91.10:8080"`
+    /// `LineAddress`; example: `"120.53.91.10:8080"`
     pub line_address: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2gpv1z8cx8y2"`
+    /// `ProxyId`; example: `"sid-2gpv1z8cx8y2"`
     pub proxy_id: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-33ik84rw3nuu"`
+    /// `RuleId`; example: `"rule-33ik84rw3nuu"`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`CreateMultiPathGatewayLine`] call returns.
 #[tc_model]
 pub struct CreateMultiPathGatewayLineResponse {
-    /// `LineId`: a string.
-    ///
-    /// Example: `"line-3"`
+    /// `LineId`; example: `"line-3"`
     pub line_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1583,25 +1834,30 @@ pub struct CreateMultiPathGatewayLineResponse {
 /// The `CreateMultiPathGatewaySecretKey` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateMultiPathGatewaySecretKeyResponse`].
-/// The codes it documents are in [`CreateMultiPathGatewaySecretKeyError`](super::errors::CreateMultiPathGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateMultiPathGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateMultiPathGatewaySecretKey",
     output = CreateMultiPathGatewaySecretKeyResponse,
-    error = super::errors::CreateMultiPathGatewaySecretKeyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateMultiPathGatewaySecretKey {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
+    /// `SecretKey`; example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
     pub secret_key: Option<String>,
 }
 
@@ -1615,47 +1871,57 @@ pub struct CreateMultiPathGatewaySecretKeyResponse {
 /// The `CreateOriginGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateOriginGroupResponse`].
-/// The codes it documents are in [`CreateOriginGroupError`](super::errors::CreateOriginGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateOriginGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InvalidParameter.HostHeaderInvalid`](super::errors::TeoErrorCode::InvalidParameterHostHeaderInvalid)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidOriginGroupType`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginGroupType)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.OriginNameExists`](super::errors::TeoErrorCode::InvalidParameterOriginNameExists)
+/// - [`InvalidParameter.OriginRecordFormatError`](super::errors::TeoErrorCode::InvalidParameterOriginRecordFormatError)
+/// - [`InvalidParameter.OriginRecordWeightValue`](super::errors::TeoErrorCode::InvalidParameterOriginRecordWeightValue)
+/// - [`InvalidParameter.OriginThirdPartyParamFormatError`](super::errors::TeoErrorCode::InvalidParameterOriginThirdPartyParamFormatError)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.LoadBalancingZoneIsNotActive`](super::errors::TeoErrorCode::OperationDeniedLoadBalancingZoneIsNotActive)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateOriginGroup",
     output = CreateOriginGroupResponse,
-    error = super::errors::CreateOriginGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateOriginGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `Records`: a list of [`OriginRecord`](super::models::OriginRecord) objects.
+    /// `Records`
     pub records: Vec<models::OriginRecord>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.tencent.com"`
+    /// `HostHeader`; example: `"www.tencent.com"`
     pub host_header: Option<String>,
 }
 
 /// What a successful [`CreateOriginGroup`] call returns.
 #[tc_model]
 pub struct CreateOriginGroupResponse {
-    /// `OriginGroupId`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `OriginGroupId`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub origin_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1665,38 +1931,44 @@ pub struct CreateOriginGroupResponse {
 /// The `CreatePlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreatePlanResponse`].
-/// The codes it documents are in [`CreatePlanError`](super::errors::CreatePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreatePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::TeoErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InvalidParameter.InvalidAutoUseVoucher`](super::errors::TeoErrorCode::InvalidParameterInvalidAutoUseVoucher)
+/// - [`InvalidParameter.InvalidPeriod`](super::errors::TeoErrorCode::InvalidParameterInvalidPeriod)
+/// - [`InvalidParameter.InvalidPlanType`](super::errors::TeoErrorCode::InvalidParameterInvalidPlanType)
+/// - [`InvalidParameter.InvalidRenewFlag`](super::errors::TeoErrorCode::InvalidParameterInvalidRenewFlag)
+/// - [`OperationDenied.PleaseContactBusinessPersonnel`](super::errors::TeoErrorCode::OperationDeniedPleaseContactBusinessPersonnel)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreatePlan",
     output = CreatePlanResponse,
-    error = super::errors::CreatePlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePlan {
-    /// `PlanType`: a string.
+    /// `PlanType`
     pub plan_type: String,
 
-    /// `AutoUseVoucher`: a string.
+    /// `AutoUseVoucher`
     pub auto_use_voucher: Option<String>,
 
-    /// `PrepaidPlanParam`: a [`PrepaidPlanParam`](super::models::PrepaidPlanParam).
+    /// `PrepaidPlanParam`
     pub prepaid_plan_param: Option<models::PrepaidPlanParam>,
 }
 
 /// What a successful [`CreatePlan`] call returns.
 #[tc_model]
 pub struct CreatePlanResponse {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2024123412312312"`
+    /// `DealName`; example: `"2024123412312312"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1706,35 +1978,41 @@ pub struct CreatePlanResponse {
 /// The `CreatePlanForZone` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreatePlanForZoneResponse`].
-/// The codes it documents are in [`CreatePlanForZoneError`](super::errors::CreatePlanForZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreatePlanForZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::TeoErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.ZoneHasBeenBound`](super::errors::TeoErrorCode::InvalidParameterZoneHasBeenBound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DomainNoICP`](super::errors::TeoErrorCode::OperationDeniedDomainNoIcp)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreatePlanForZone",
     output = CreatePlanForZoneResponse,
-    error = super::errors::CreatePlanForZoneError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePlanForZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-25z65bfb4414"`
+    /// `ZoneId`; example: `"zone-25z65bfb4414"`
     pub zone_id: String,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"sta"`
+    /// `PlanType`; example: `"sta"`
     pub plan_type: String,
 }
 
 /// What a successful [`CreatePlanForZone`] call returns.
 #[tc_model]
 pub struct CreatePlanForZoneResponse {
-    /// `ResourceNames`: a list of strings.
+    /// `ResourceNames`
     pub resource_names: Vec<String>,
 
-    /// `DealNames`: a list of strings.
+    /// `DealNames`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,58 +2022,64 @@ pub struct CreatePlanForZoneResponse {
 /// The `CreatePrefetchTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreatePrefetchTaskResponse`].
-/// The codes it documents are in [`CreatePrefetchTaskError`](super::errors::CreatePrefetchTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreatePrefetchTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DomainConfig`](super::errors::TeoErrorCode::InternalErrorDomainConfig)
+/// - [`InternalError.FailedToGenerateUrl`](super::errors::TeoErrorCode::InternalErrorFailedToGenerateUrl)
+/// - [`InternalError.QuotaSystem`](super::errors::TeoErrorCode::InternalErrorQuotaSystem)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.Target`](super::errors::TeoErrorCode::InvalidParameterTarget)
+/// - [`InvalidParameter.TaskNotGenerated`](super::errors::TeoErrorCode::InvalidParameterTaskNotGenerated)
+/// - [`InvalidParameter.UploadUrl`](super::errors::TeoErrorCode::InvalidParameterUploadUrl)
+/// - [`LimitExceeded.BatchQuota`](super::errors::TeoErrorCode::LimitExceededBatchQuota)
+/// - [`LimitExceeded.DailyQuota`](super::errors::TeoErrorCode::LimitExceededDailyQuota)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreatePrefetchTask",
     output = CreatePrefetchTaskResponse,
-    error = super::errors::CreatePrefetchTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePrefetchTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-d37f2kvre2cd"`
+    /// `ZoneId`; example: `"zone-d37f2kvre2cd"`
     pub zone_id: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Option<Vec<String>>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Mode`; example: `"default"`
     pub mode: Option<String>,
 
-    /// `EncodeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeUrl`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub encode_url: Option<bool>,
 
-    /// `Headers`: a list of [`Header`](super::models::Header) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::Header>>,
 
-    /// `PrefetchMediaSegments`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PrefetchMediaSegments`; example: `"off"`
     pub prefetch_media_segments: Option<String>,
 }
 
 /// What a successful [`CreatePrefetchTask`] call returns.
 #[tc_model]
 pub struct CreatePrefetchTaskResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"jkqj4hahfkaf"`
+    /// `JobId`; example: `"jkqj4hahfkaf"`
     pub job_id: String,
 
-    /// `FailedList`: a list of [`FailReason`](super::models::FailReason) objects.
+    /// `FailedList`
     pub failed_list: Option<Vec<models::FailReason>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1805,58 +2089,65 @@ pub struct CreatePrefetchTaskResponse {
 /// The `CreatePurgeTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreatePurgeTaskResponse`].
-/// The codes it documents are in [`CreatePurgeTaskError`](super::errors::CreatePurgeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreatePurgeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DomainConfig`](super::errors::TeoErrorCode::InternalErrorDomainConfig)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.QuotaSystem`](super::errors::TeoErrorCode::InternalErrorQuotaSystem)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameter.Target`](super::errors::TeoErrorCode::InvalidParameterTarget)
+/// - [`InvalidParameter.TaskNotGenerated`](super::errors::TeoErrorCode::InvalidParameterTaskNotGenerated)
+/// - [`InvalidParameter.UploadUrl`](super::errors::TeoErrorCode::InvalidParameterUploadUrl)
+/// - [`LimitExceeded.BatchQuota`](super::errors::TeoErrorCode::LimitExceededBatchQuota)
+/// - [`LimitExceeded.DailyQuota`](super::errors::TeoErrorCode::LimitExceededDailyQuota)
+/// - [`LimitExceeded.PackNotAllow`](super::errors::TeoErrorCode::LimitExceededPackNotAllow)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreatePurgeTask",
     output = CreatePurgeTaskResponse,
-    error = super::errors::CreatePurgeTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreatePurgeTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-8afj24jzg9"`
+    /// `ZoneId`; example: `"zone-8afj24jzg9"`
     pub zone_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"invalidate"`
+    /// `Method`; example: `"invalidate"`
     pub method: Option<String>,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Option<Vec<String>>,
 
-    /// `EncodeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeUrl`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub encode_url: Option<bool>,
 
-    /// `CacheTag`: a [`CacheTag`](super::models::CacheTag).
+    /// `CacheTag`
     pub cache_tag: Option<models::CacheTag>,
 }
 
 /// What a successful [`CreatePurgeTask`] call returns.
 #[tc_model]
 pub struct CreatePurgeTaskResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"jkqj4hahfkaf"`
+    /// `JobId`; example: `"jkqj4hahfkaf"`
     pub job_id: String,
 
-    /// `FailedList`: a list of [`FailReason`](super::models::FailReason) objects.
+    /// `FailedList`
     pub failed_list: Option<Vec<models::FailReason>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1866,80 +2157,90 @@ pub struct CreatePurgeTaskResponse {
 /// The `CreateRealtimeLogDeliveryTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateRealtimeLogDeliveryTaskResponse`].
-/// The codes it documents are in [`CreateRealtimeLogDeliveryTaskError`](super::errors::CreateRealtimeLogDeliveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateRealtimeLogDeliveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateClsLogSetFailed`](super::errors::TeoErrorCode::FailedOperationCreateClsLogSetFailed)
+/// - [`FailedOperation.CreateClsLogTopicTaskFailed`](super::errors::TeoErrorCode::FailedOperationCreateClsLogTopicTaskFailed)
+/// - [`FailedOperation.CreateLogTopicTaskAuthFailure`](super::errors::TeoErrorCode::FailedOperationCreateLogTopicTaskAuthFailure)
+/// - [`FailedOperation.RealtimeLogAuthFailure`](super::errors::TeoErrorCode::FailedOperationRealtimeLogAuthFailure)
+/// - [`FailedOperation.RealtimeLogNotFound`](super::errors::TeoErrorCode::FailedOperationRealtimeLogNotFound)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidLogFormatFieldDelimiter`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatFieldDelimiter)
+/// - [`InvalidParameter.InvalidLogFormatFormatType`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatFormatType)
+/// - [`InvalidParameter.InvalidLogFormatRecordDelimiter`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatRecordDelimiter)
+/// - [`InvalidParameter.RealtimeLogEntityAlreadyCreated`](super::errors::TeoErrorCode::InvalidParameterRealtimeLogEntityAlreadyCreated)
+/// - [`InvalidParameter.RealtimeLogInvalidDeliveryArea`](super::errors::TeoErrorCode::InvalidParameterRealtimeLogInvalidDeliveryArea)
+/// - [`InvalidParameter.RealtimeLogInvalidLogType`](super::errors::TeoErrorCode::InvalidParameterRealtimeLogInvalidLogType)
+/// - [`InvalidParameter.RealtimeLogInvalidTaskType`](super::errors::TeoErrorCode::InvalidParameterRealtimeLogInvalidTaskType)
+/// - [`InvalidParameter.RealtimeLogNumsExceedLimit`](super::errors::TeoErrorCode::InvalidParameterRealtimeLogNumsExceedLimit)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.CustomLogFieldRegexLimitExceeded`](super::errors::TeoErrorCode::LimitExceededCustomLogFieldRegexLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateRealtimeLogDeliveryTask",
     output = CreateRealtimeLogDeliveryTaskResponse,
-    error = super::errors::CreateRealtimeLogDeliveryTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateRealtimeLogDeliveryTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_log_task"`
+    /// `TaskName`; example: `"test_log_task"`
     pub task_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `TaskType`; example: `"cls"`
     pub task_type: String,
 
-    /// `EntityList`: a list of strings.
-    ///
-    /// Example: `["domain.example.com"]`
+    /// `EntityList`; example: `["domain.example.com"]`
     pub entity_list: Vec<String>,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["RequestID","ClientIP","RequestTime"]`
+    /// `Fields`; example: `["RequestID","ClientIP","RequestTime"]`
     pub fields: Vec<String>,
 
-    /// `CustomFields`: a list of [`CustomField`](super::models::CustomField) objects.
+    /// `CustomFields`
     pub custom_fields: Option<Vec<models::CustomField>>,
 
-    /// `CustomExpressionFields`: a list of [`CustomExpressionField`](super::models::CustomExpressionField) objects.
+    /// `CustomExpressionFields`
     pub custom_expression_fields: Option<Vec<models::CustomExpressionField>>,
 
-    /// `DeliveryConditions`: a list of [`DeliveryCondition`](super::models::DeliveryCondition) objects.
+    /// `DeliveryConditions`
     pub delivery_conditions: Option<Vec<models::DeliveryCondition>>,
 
-    /// `Sample`: an unsigned 64-bit integer.
-    ///
-    /// Example: `605`
+    /// `Sample`; example: `605`
     pub sample: Option<u64>,
 
-    /// `LogFormat`: a [`LogFormat`](super::models::LogFormat).
+    /// `LogFormat`
     pub log_format: Option<models::LogFormat>,
 
-    /// `CLS`: a [`ClsTopic`](super::models::ClsTopic).
+    /// `CLS`
     #[tc(rename = "CLS")]
     pub cls: Option<models::ClsTopic>,
 
-    /// `CustomEndpoint`: a [`CustomEndpoint`](super::models::CustomEndpoint).
+    /// `CustomEndpoint`
     pub custom_endpoint: Option<models::CustomEndpoint>,
 
-    /// `S3`: a [`S3`](super::models::S3).
+    /// `S3`
     pub s3: Option<models::S3>,
 
-    /// `AWSS3`: an [`Awss3`](super::models::Awss3).
+    /// `AWSS3`
     #[tc(rename = "AWSS3")]
     pub awss3: Option<models::Awss3>,
 }
@@ -1947,9 +2248,7 @@ pub struct CreateRealtimeLogDeliveryTask {
 /// What a successful [`CreateRealtimeLogDeliveryTask`] call returns.
 #[tc_model]
 pub struct CreateRealtimeLogDeliveryTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ace8680b-55b9-498b-a113-056ab68d1da1"`
+    /// `TaskId`; example: `"ace8680b-55b9-498b-a113-056ab68d1da1"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1959,47 +2258,133 @@ pub struct CreateRealtimeLogDeliveryTaskResponse {
 /// The `CreateRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccessRedirectRegexError`](super::errors::TeoErrorCode::InvalidParameterAccessRedirectRegexError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionOriginPrivateAddress`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionOriginPrivateAddress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamBadValueType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamBadValueType)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidCondition`](super::errors::TeoErrorCode::InvalidParameterErrInvalidCondition)
+/// - [`InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidConditionValueZeroLength`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueZeroLength)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthentication`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthentication)
+/// - [`InvalidParameter.InvalidAuthenticationTypeExpireTime`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeExpireTime)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheConfigCache`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigCache)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirect`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirect)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.TaskSystemError`](super::errors::TeoErrorCode::InvalidParameterTaskSystemError)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule test"`
+    /// `RuleName`; example: `"rule test"`
     pub rule_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `Rules`: a list of [`Rule`](super::models::Rule) objects.
+    /// `Rules`
     pub rules: Vec<models::Rule>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["Cache Key Configuration"]`
+    /// `Tags`; example: `["Cache Key Configuration"]`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateRule`] call returns.
 #[tc_model]
 pub struct CreateRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-qbjifysd"`
+    /// `RuleId`; example: `"rule-qbjifysd"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2009,23 +2394,117 @@ pub struct CreateRuleResponse {
 /// The `CreateSecurityAPIResource` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSecurityAPIResourceResponse`].
-/// The codes it documents are in [`CreateSecurityAPIResourceError`](super::errors::CreateSecurityAPIResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSecurityAPIResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccessRedirectRegexError`](super::errors::TeoErrorCode::InvalidParameterAccessRedirectRegexError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionOriginPrivateAddress`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionOriginPrivateAddress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamBadValueType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamBadValueType)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidCondition`](super::errors::TeoErrorCode::InvalidParameterErrInvalidCondition)
+/// - [`InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidConditionValueZeroLength`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueZeroLength)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthentication`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthentication)
+/// - [`InvalidParameter.InvalidAuthenticationTypeExpireTime`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeExpireTime)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheConfigCache`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigCache)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirect`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirect)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.TaskSystemError`](super::errors::TeoErrorCode::InvalidParameterTaskSystemError)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSecurityAPIResource",
     output = CreateSecurityAPIResourceResponse,
-    error = super::errors::CreateSecurityAPIResourceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSecurityAPIResource {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIResources`: a list of [`ApiResource`](super::models::ApiResource) objects.
+    /// `APIResources`
     #[tc(rename = "APIResources")]
     pub api_resources: Option<Vec<models::ApiResource>>,
 }
@@ -2033,9 +2512,7 @@ pub struct CreateSecurityAPIResource {
 /// What a successful [`CreateSecurityAPIResource`] call returns.
 #[tc_model]
 pub struct CreateSecurityAPIResourceResponse {
-    /// `APIResourceIds`: a list of strings.
-    ///
-    /// Example: `["eoapi-1232382313"]`
+    /// `APIResourceIds`; example: `["eoapi-1232382313"]`
     #[tc(rename = "APIResourceIds")]
     pub api_resource_ids: Option<Vec<String>>,
 
@@ -2046,23 +2523,117 @@ pub struct CreateSecurityAPIResourceResponse {
 /// The `CreateSecurityAPIService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSecurityAPIServiceResponse`].
-/// The codes it documents are in [`CreateSecurityAPIServiceError`](super::errors::CreateSecurityAPIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSecurityAPIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccessRedirectRegexError`](super::errors::TeoErrorCode::InvalidParameterAccessRedirectRegexError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionOriginPrivateAddress`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionOriginPrivateAddress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamBadValueType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamBadValueType)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidCondition`](super::errors::TeoErrorCode::InvalidParameterErrInvalidCondition)
+/// - [`InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidConditionValueZeroLength`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueZeroLength)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthentication`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthentication)
+/// - [`InvalidParameter.InvalidAuthenticationTypeExpireTime`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeExpireTime)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheConfigCache`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigCache)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirect`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirect)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.TaskSystemError`](super::errors::TeoErrorCode::InvalidParameterTaskSystemError)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSecurityAPIService",
     output = CreateSecurityAPIServiceResponse,
-    error = super::errors::CreateSecurityAPIServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSecurityAPIService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIServices`: a list of [`ApiService`](super::models::ApiService) objects.
+    /// `APIServices`
     #[tc(rename = "APIServices")]
     pub api_services: Option<Vec<models::ApiService>>,
 }
@@ -2070,9 +2641,7 @@ pub struct CreateSecurityAPIService {
 /// What a successful [`CreateSecurityAPIService`] call returns.
 #[tc_model]
 pub struct CreateSecurityAPIServiceResponse {
-    /// `APIServiceIds`: a list of strings.
-    ///
-    /// Example: `["apisrv-1232382313"]`
+    /// `APIServiceIds`; example: `["apisrv-1232382313"]`
     #[tc(rename = "APIServiceIds")]
     pub api_service_ids: Option<Vec<String>>,
 
@@ -2083,32 +2652,124 @@ pub struct CreateSecurityAPIServiceResponse {
 /// The `CreateSecurityClientAttester` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSecurityClientAttesterResponse`].
-/// The codes it documents are in [`CreateSecurityClientAttesterError`](super::errors::CreateSecurityClientAttesterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSecurityClientAttester)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AccessRedirectRegexError`](super::errors::TeoErrorCode::InvalidParameterAccessRedirectRegexError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionOriginPrivateAddress`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionOriginPrivateAddress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamBadValueType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamBadValueType)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidCondition`](super::errors::TeoErrorCode::InvalidParameterErrInvalidCondition)
+/// - [`InvalidParameter.ErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionCannotOnlyContainHostWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidConditionValueZeroLength`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueZeroLength)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthentication`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthentication)
+/// - [`InvalidParameter.InvalidAuthenticationTypeExpireTime`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeExpireTime)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheConfigCache`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigCache)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirect`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirect)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.TaskSystemError`](super::errors::TeoErrorCode::InvalidParameterTaskSystemError)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSecurityClientAttester",
     output = CreateSecurityClientAttesterResponse,
-    error = super::errors::CreateSecurityClientAttesterError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSecurityClientAttester {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `ClientAttesters`: a list of [`ClientAttester`](super::models::ClientAttester) objects.
+    /// `ClientAttesters`
     pub client_attesters: Option<Vec<models::ClientAttester>>,
 }
 
 /// What a successful [`CreateSecurityClientAttester`] call returns.
 #[tc_model]
 pub struct CreateSecurityClientAttesterResponse {
-    /// `ClientAttesterIds`: a list of strings.
-    ///
-    /// Example: `["challenge-1233212341"]`
+    /// `ClientAttesterIds`; example: `["challenge-1233212341"]`
     pub client_attester_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2118,23 +2779,28 @@ pub struct CreateSecurityClientAttesterResponse {
 /// The `CreateSecurityIPGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSecurityIPGroupResponse`].
-/// The codes it documents are in [`CreateSecurityIPGroupError`](super::errors::CreateSecurityIPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSecurityIPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSecurityIPGroup",
     output = CreateSecurityIPGroupResponse,
-    error = super::errors::CreateSecurityIPGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSecurityIPGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-j94jf0a1"`
+    /// `ZoneId`; example: `"zone-j94jf0a1"`
     pub zone_id: String,
 
-    /// `IPGroup`: an [`IpGroup`](super::models::IpGroup).
+    /// `IPGroup`
     #[tc(rename = "IPGroup")]
     pub ip_group: models::IpGroup,
 }
@@ -2142,9 +2808,7 @@ pub struct CreateSecurityIPGroup {
 /// What a successful [`CreateSecurityIPGroup`] call returns.
 #[tc_model]
 pub struct CreateSecurityIPGroupResponse {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2154,23 +2818,28 @@ pub struct CreateSecurityIPGroupResponse {
 /// The `CreateSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSecurityJSInjectionRuleResponse`].
-/// The codes it documents are in [`CreateSecurityJSInjectionRuleError`](super::errors::CreateSecurityJSInjectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSecurityJSInjectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSecurityJSInjectionRule",
     output = CreateSecurityJSInjectionRuleResponse,
-    error = super::errors::CreateSecurityJSInjectionRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSecurityJSInjectionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `JSInjectionRules`: a list of [`JsInjectionRule`](super::models::JsInjectionRule) objects.
+    /// `JSInjectionRules`
     #[tc(rename = "JSInjectionRules")]
     pub js_injection_rules: Option<Vec<models::JsInjectionRule>>,
 }
@@ -2178,9 +2847,7 @@ pub struct CreateSecurityJSInjectionRule {
 /// What a successful [`CreateSecurityJSInjectionRule`] call returns.
 #[tc_model]
 pub struct CreateSecurityJSInjectionRuleResponse {
-    /// `JSInjectionRuleIds`: a list of strings.
-    ///
-    /// Example: `["123"]`
+    /// `JSInjectionRuleIds`; example: `["123"]`
     #[tc(rename = "JSInjectionRuleIds")]
     pub js_injection_rule_ids: Option<Vec<String>>,
 
@@ -2191,40 +2858,41 @@ pub struct CreateSecurityJSInjectionRuleResponse {
 /// The `CreateSharedCNAME` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateSharedCNAMEResponse`].
-/// The codes it documents are in [`CreateSharedCNAMEError`](super::errors::CreateSharedCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateSharedCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.NotAllowedWildcardSharedCNAME`](super::errors::TeoErrorCode::InvalidParameterValueNotAllowedWildcardSharedCname)
+/// - [`InvalidParameterValue.SharedCNAMEPrefixNotMatch`](super::errors::TeoErrorCode::InvalidParameterValueSharedCnamePrefixNotMatch)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceUnavailable.SharedCNAMEAlreadyExists`](super::errors::TeoErrorCode::ResourceUnavailableSharedCnameAlreadyExists)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateSharedCNAME",
     output = CreateSharedCNAMEResponse,
-    error = super::errors::CreateSharedCNAMEError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateSharedCNAME {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2drvsif25rt7"`
+    /// `ZoneId`; example: `"zone-2drvsif25rt7"`
     pub zone_id: String,
 
-    /// `SharedCNAMEPrefix`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `SharedCNAMEPrefix`; example: `"example.com"`
     #[tc(rename = "SharedCNAMEPrefix")]
     pub shared_cname_prefix: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于业务 A 场景"`
+    /// `Description`; example: `"用于业务 A 场景"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateSharedCNAME`] call returns.
 #[tc_model]
 pub struct CreateSharedCNAMEResponse {
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"example.com.drvsif25rt7.share.dnse2.com"`
+    /// `SharedCNAME`; example: `"example.com.drvsif25rt7.share.dnse2.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: Option<String>,
 
@@ -2235,37 +2903,38 @@ pub struct CreateSharedCNAMEResponse {
 /// The `CreateWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateWebSecurityTemplateResponse`].
-/// The codes it documents are in [`CreateWebSecurityTemplateError`](super::errors::CreateWebSecurityTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateWebSecurityTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`LimitExceeded.Security`](super::errors::TeoErrorCode::LimitExceededSecurity)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateWebSecurityTemplate",
     output = CreateWebSecurityTemplateResponse,
-    error = super::errors::CreateWebSecurityTemplateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateWebSecurityTemplate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2wkpkd5gzvms"`
+    /// `ZoneId`; example: `"zone-2wkpkd5gzvms"`
     pub zone_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"大促活动护航"`
+    /// `TemplateName`; example: `"大促活动护航"`
     pub template_name: String,
 
-    /// `SecurityPolicy`: a [`SecurityPolicy`](super::models::SecurityPolicy).
+    /// `SecurityPolicy`
     pub security_policy: Option<models::SecurityPolicy>,
 }
 
 /// What a successful [`CreateWebSecurityTemplate`] call returns.
 #[tc_model]
 pub struct CreateWebSecurityTemplateResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-ygt2paxl"`
+    /// `TemplateId`; example: `"temp-ygt2paxl"`
     pub template_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2275,56 +2944,84 @@ pub struct CreateWebSecurityTemplateResponse {
 /// The `CreateZone` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`CreateZoneResponse`].
-/// The codes it documents are in [`CreateZoneError`](super::errors::CreateZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=CreateZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::TeoErrorCode::DryRunOperation)
+/// - [`FailedOperation.FailedToCallDNSPod`](super::errors::TeoErrorCode::FailedOperationFailedToCallDnsPod)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`InvalidParameter.ZoneHasBeenBound`](super::errors::TeoErrorCode::InvalidParameterZoneHasBeenBound)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AccessBlacklist`](super::errors::TeoErrorCode::InvalidParameterValueAccessBlacklist)
+/// - [`InvalidParameterValue.InvalidTagValue`](super::errors::TeoErrorCode::InvalidParameterValueInvalidTagValue)
+/// - [`InvalidParameterValue.TopLevelDomainNotSupport`](super::errors::TeoErrorCode::InvalidParameterValueTopLevelDomainNotSupport)
+/// - [`InvalidParameterValue.ZoneNameInvalid`](super::errors::TeoErrorCode::InvalidParameterValueZoneNameInvalid)
+/// - [`InvalidParameterValue.ZoneNameNotSupportPunyCode`](super::errors::TeoErrorCode::InvalidParameterValueZoneNameNotSupportPunyCode)
+/// - [`InvalidParameterValue.ZoneNameNotSupportSubDomain`](super::errors::TeoErrorCode::InvalidParameterValueZoneNameNotSupportSubDomain)
+/// - [`InvalidParameterValue.ZoneSameAsName`](super::errors::TeoErrorCode::InvalidParameterValueZoneSameAsName)
+/// - [`LimitExceeded.ZoneBindPlan`](super::errors::TeoErrorCode::LimitExceededZoneBindPlan)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ComplianceForbidden`](super::errors::TeoErrorCode::OperationDeniedComplianceForbidden)
+/// - [`OperationDenied.DNSPodUnauthorizedRoleOperation`](super::errors::TeoErrorCode::OperationDeniedDnsPodUnauthorizedRoleOperation)
+/// - [`OperationDenied.DomainIsBlocked`](super::errors::TeoErrorCode::OperationDeniedDomainIsBlocked)
+/// - [`OperationDenied.RecordIsForbidden`](super::errors::TeoErrorCode::OperationDeniedRecordIsForbidden)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceInUse.AliasDomain`](super::errors::TeoErrorCode::ResourceInUseAliasDomain)
+/// - [`ResourceInUse.Cname`](super::errors::TeoErrorCode::ResourceInUseCname)
+/// - [`ResourceInUse.Dns`](super::errors::TeoErrorCode::ResourceInUseDns)
+/// - [`ResourceInUse.GenericHost`](super::errors::TeoErrorCode::ResourceInUseGenericHost)
+/// - [`ResourceInUse.Host`](super::errors::TeoErrorCode::ResourceInUseHost)
+/// - [`ResourceInUse.NS`](super::errors::TeoErrorCode::ResourceInUseNs)
+/// - [`ResourceInUse.Others`](super::errors::TeoErrorCode::ResourceInUseOthers)
+/// - [`ResourceInUse.OthersAliasDomain`](super::errors::TeoErrorCode::ResourceInUseOthersAliasDomain)
+/// - [`ResourceInUse.OthersCname`](super::errors::TeoErrorCode::ResourceInUseOthersCname)
+/// - [`ResourceInUse.OthersHost`](super::errors::TeoErrorCode::ResourceInUseOthersHost)
+/// - [`ResourceInUse.OthersNS`](super::errors::TeoErrorCode::ResourceInUseOthersNs)
+/// - [`ResourceInUse.SelfAndOthersCname`](super::errors::TeoErrorCode::ResourceInUseSelfAndOthersCname)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DNSPodDomainNotInAccount`](super::errors::TeoErrorCode::ResourceNotFoundDnsPodDomainNotInAccount)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "CreateZone",
     output = CreateZoneResponse,
-    error = super::errors::CreateZoneError
+    error = super::errors::TeoErrorCode
 )]
 pub struct CreateZone {
-    /// `Type`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Type`; example: `"full"`
     pub r#type: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `ZoneName`; example: `"test.com"`
     pub zone_name: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-qqqwwweee"`
+    /// `PlanId`; example: `"edgeone-qqqwwweee"`
     pub plan_id: Option<String>,
 
-    /// `AliasZoneName`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `AliasZoneName`; example: `"zone-example"`
     pub alias_zone_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AllowDuplicates`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowDuplicates`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub allow_duplicates: Option<bool>,
 
-    /// `JumpStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `JumpStart`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2334,12 +3031,10 @@ pub struct CreateZone {
 /// What a successful [`CreateZone`] call returns.
 #[tc_model]
 pub struct CreateZoneResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`](super::models::OwnershipVerification).
+    /// `OwnershipVerification`
     pub ownership_verification: Option<models::OwnershipVerification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,30 +3044,37 @@ pub struct CreateZoneResponse {
 /// The `DeleteAccelerationDomains` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteAccelerationDomainsResponse`].
-/// The codes it documents are in [`DeleteAccelerationDomainsError`](super::errors::DeleteAccelerationDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteAccelerationDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`InvalidParameterValue.InvalidDomainStatus`](super::errors::TeoErrorCode::InvalidParameterValueInvalidDomainStatus)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable.DomainNotFound`](super::errors::TeoErrorCode::ResourceUnavailableDomainNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteAccelerationDomains",
     output = DeleteAccelerationDomainsResponse,
-    error = super::errors::DeleteAccelerationDomainsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteAccelerationDomains {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["qq.com"]`
+    /// `DomainNames`; example: `["qq.com"]`
     pub domain_names: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Force`; example: `true`
     pub force: Option<bool>,
 }
 
@@ -2386,23 +3088,29 @@ pub struct DeleteAccelerationDomainsResponse {
 /// The `DeleteAliasDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteAliasDomainResponse`].
-/// The codes it documents are in [`DeleteAliasDomainError`](super::errors::DeleteAliasDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteAliasDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteAliasDomain",
     output = DeleteAliasDomainResponse,
-    error = super::errors::DeleteAliasDomainError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteAliasDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-321dsafuux5x"`
+    /// `ZoneId`; example: `"zone-321dsafuux5x"`
     pub zone_id: String,
 
-    /// `AliasNames`: a list of strings.
+    /// `AliasNames`
     pub alias_names: Option<Vec<String>>,
 }
 
@@ -2416,25 +3124,28 @@ pub struct DeleteAliasDomainResponse {
 /// The `DeleteApplicationProxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteApplicationProxyResponse`].
-/// The codes it documents are in [`DeleteApplicationProxyError`](super::errors::DeleteApplicationProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteApplicationProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteApplicationProxy",
     output = DeleteApplicationProxyResponse,
-    error = super::errors::DeleteApplicationProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteApplicationProxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b1962"`
+    /// `ZoneId`; example: `"zone-67e6b1962"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 }
 
@@ -2448,30 +3159,31 @@ pub struct DeleteApplicationProxyResponse {
 /// The `DeleteApplicationProxyRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteApplicationProxyRuleResponse`].
-/// The codes it documents are in [`DeleteApplicationProxyRuleError`](super::errors::DeleteApplicationProxyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteApplicationProxyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnsupportedOperation`](super::errors::TeoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteApplicationProxyRule",
     output = DeleteApplicationProxyRuleResponse,
-    error = super::errors::DeleteApplicationProxyRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteApplicationProxyRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b1962"`
+    /// `ZoneId`; example: `"zone-67e6b1962"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-sdacd"`
+    /// `RuleId`; example: `"rule-sdacd"`
     pub rule_id: String,
 }
 
@@ -2485,20 +3197,25 @@ pub struct DeleteApplicationProxyRuleResponse {
 /// The `DeleteContentIdentifier` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteContentIdentifierResponse`].
-/// The codes it documents are in [`DeleteContentIdentifierError`](super::errors::DeleteContentIdentifierError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteContentIdentifier)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnsupportedOperation`](super::errors::TeoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteContentIdentifier",
     output = DeleteContentIdentifierResponse,
-    error = super::errors::DeleteContentIdentifierError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteContentIdentifier {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"eocontent-27q0p0bali16"`
+    /// `ContentId`; example: `"eocontent-27q0p0bali16"`
     pub content_id: String,
 }
 
@@ -2512,25 +3229,27 @@ pub struct DeleteContentIdentifierResponse {
 /// The `DeleteCustomErrorPage` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteCustomErrorPageResponse`].
-/// The codes it documents are in [`DeleteCustomErrorPageError`](super::errors::DeleteCustomErrorPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteCustomErrorPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteCustomErrorPage",
     output = DeleteCustomErrorPageResponse,
-    error = super::errors::DeleteCustomErrorPageError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteCustomErrorPage {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2kplomhisdcb"`
+    /// `ZoneId`; example: `"zone-2kplomhisdcb"`
     pub zone_id: String,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"p-2kplomhisdcb"`
+    /// `PageId`; example: `"p-2kplomhisdcb"`
     pub page_id: String,
 }
 
@@ -2544,25 +3263,27 @@ pub struct DeleteCustomErrorPageResponse {
 /// The `DeleteDnsRecords` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteDnsRecordsResponse`].
-/// The codes it documents are in [`DeleteDnsRecordsError`](super::errors::DeleteDnsRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteDnsRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteDnsRecords",
     output = DeleteDnsRecordsResponse,
-    error = super::errors::DeleteDnsRecordsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteDnsRecords {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-25ryyvog1qih"`
+    /// `ZoneId`; example: `"zone-25ryyvog1qih"`
     pub zone_id: String,
 
-    /// `RecordIds`: a list of strings.
-    ///
-    /// Example: `["record-25ryzh92h8"]`
+    /// `RecordIds`; example: `["record-25ryzh92h8"]`
     pub record_ids: Vec<String>,
 }
 
@@ -2576,25 +3297,29 @@ pub struct DeleteDnsRecordsResponse {
 /// The `DeleteEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteEdgeKVNamespaceResponse`].
-/// The codes it documents are in [`DeleteEdgeKVNamespaceError`](super::errors::DeleteEdgeKVNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteEdgeKVNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.NamespaceInUse`](super::errors::TeoErrorCode::InvalidParameterNamespaceInUse)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteEdgeKVNamespace",
     output = DeleteEdgeKVNamespaceResponse,
-    error = super::errors::DeleteEdgeKVNamespaceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteEdgeKVNamespace {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 }
 
@@ -2608,25 +3333,31 @@ pub struct DeleteEdgeKVNamespaceResponse {
 /// The `DeleteFunction` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteFunctionResponse`].
-/// The codes it documents are in [`DeleteFunctionError`](super::errors::DeleteFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteFunction",
     output = DeleteFunctionResponse,
-    error = super::errors::DeleteFunctionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteFunction {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gqxim9jstab"`
+    /// `ZoneId`; example: `"zone-2gqxim9jstab"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-0agikbrr"`
+    /// `FunctionId`; example: `"ef-0agikbrr"`
     pub function_id: String,
 }
 
@@ -2640,30 +3371,34 @@ pub struct DeleteFunctionResponse {
 /// The `DeleteFunctionReplica` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteFunctionReplicaResponse`].
-/// The codes it documents are in [`DeleteFunctionReplicaError`](super::errors::DeleteFunctionReplicaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteFunctionReplica)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteFunctionReplica",
     output = DeleteFunctionReplicaResponse,
-    error = super::errors::DeleteFunctionReplicaError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteFunctionReplica {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3exa7oergn0l"`
+    /// `ZoneId`; example: `"zone-3exa7oergn0l"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-crkwnfy0"`
+    /// `FunctionId`; example: `"ef-crkwnfy0"`
     pub function_id: String,
 
-    /// `ReplicaNames`: a list of strings.
-    ///
-    /// Example: `["Hello-World-Replica"]`
+    /// `ReplicaNames`; example: `["Hello-World-Replica"]`
     pub replica_names: Vec<String>,
 }
 
@@ -2677,25 +3412,30 @@ pub struct DeleteFunctionReplicaResponse {
 /// The `DeleteFunctionRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteFunctionRulesResponse`].
-/// The codes it documents are in [`DeleteFunctionRulesError`](super::errors::DeleteFunctionRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteFunctionRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`ResourceUnavailable.RuleNotFound`](super::errors::TeoErrorCode::ResourceUnavailableRuleNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteFunctionRules",
     output = DeleteFunctionRulesResponse,
-    error = super::errors::DeleteFunctionRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteFunctionRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gqxim9jstab"`
+    /// `ZoneId`; example: `"zone-2gqxim9jstab"`
     pub zone_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-02y3grbu"]`
+    /// `RuleIds`; example: `["rule-02y3grbu"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -2709,25 +3449,27 @@ pub struct DeleteFunctionRulesResponse {
 /// The `DeleteInferenceAPIToken` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteInferenceAPITokenResponse`].
-/// The codes it documents are in [`DeleteInferenceAPITokenError`](super::errors::DeleteInferenceAPITokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteInferenceAPIToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteInferenceAPIToken",
     output = DeleteInferenceAPITokenResponse,
-    error = super::errors::DeleteInferenceAPITokenError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteInferenceAPIToken {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2***8ev000"`
+    /// `ZoneId`; example: `"zone-2***8ev000"`
     pub zone_id: String,
 
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"deb88f89-92b***3f3466bbb59b"`
+    /// `TokenId`; example: `"deb88f89-92b***3f3466bbb59b"`
     pub token_id: String,
 }
 
@@ -2741,25 +3483,35 @@ pub struct DeleteInferenceAPITokenResponse {
 /// The `DeleteJustInTimeTranscodeTemplates` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteJustInTimeTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DeleteJustInTimeTranscodeTemplatesError`](super::errors::DeleteJustInTimeTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteJustInTimeTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductDiscontinued`](super::errors::TeoErrorCode::FailedOperationProductDiscontinued)
+/// - [`FailedOperation.ProductNotActivated`](super::errors::TeoErrorCode::FailedOperationProductNotActivated)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TemplateNotCustom`](super::errors::TeoErrorCode::InvalidParameterValueTemplateNotCustom)
+/// - [`InvalidParameterValue.TemplateNotFound`](super::errors::TeoErrorCode::InvalidParameterValueTemplateNotFound)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`InvalidParameterValue.ZonePaused`](super::errors::TeoErrorCode::InvalidParameterValueZonePaused)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TeoErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteJustInTimeTranscodeTemplates",
     output = DeleteJustInTimeTranscodeTemplatesResponse,
-    error = super::errors::DeleteJustInTimeTranscodeTemplatesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteJustInTimeTranscodeTemplates {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-djuqmq"`
+    /// `ZoneId`; example: `"zone-djuqmq"`
     pub zone_id: String,
 
-    /// `TemplateIds`: a list of strings.
-    ///
-    /// Example: `["C1LZ7982VgTpYhJ7M"]`
+    /// `TemplateIds`; example: `["C1LZ7982VgTpYhJ7M"]`
     pub template_ids: Vec<String>,
 }
 
@@ -2773,25 +3525,28 @@ pub struct DeleteJustInTimeTranscodeTemplatesResponse {
 /// The `DeleteL4Proxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteL4ProxyResponse`].
-/// The codes it documents are in [`DeleteL4ProxyError`](super::errors::DeleteL4ProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteL4Proxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteL4Proxy",
     output = DeleteL4ProxyResponse,
-    error = super::errors::DeleteL4ProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteL4Proxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b1962"`
+    /// `ZoneId`; example: `"zone-67e6b1962"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 }
 
@@ -2805,30 +3560,31 @@ pub struct DeleteL4ProxyResponse {
 /// The `DeleteL4ProxyRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteL4ProxyRulesResponse`].
-/// The codes it documents are in [`DeleteL4ProxyRulesError`](super::errors::DeleteL4ProxyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteL4ProxyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnsupportedOperation`](super::errors::TeoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteL4ProxyRules",
     output = DeleteL4ProxyRulesResponse,
-    error = super::errors::DeleteL4ProxyRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteL4ProxyRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b1962"`
+    /// `ZoneId`; example: `"zone-67e6b1962"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-sdacd"]`
+    /// `RuleIds`; example: `["rule-sdacd"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -2842,25 +3598,43 @@ pub struct DeleteL4ProxyRulesResponse {
 /// The `DeleteL7AccRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteL7AccRulesResponse`].
-/// The codes it documents are in [`DeleteL7AccRulesError`](super::errors::DeleteL7AccRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteL7AccRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteL7AccRules",
     output = DeleteL7AccRulesResponse,
-    error = super::errors::DeleteL7AccRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteL7AccRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-26r78x31ny86"`
+    /// `ZoneId`; example: `"zone-26r78x31ny86"`
     pub zone_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-bx3zke8q"]`
+    /// `RuleIds`; example: `["rule-bx3zke8q"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -2874,25 +3648,29 @@ pub struct DeleteL7AccRulesResponse {
 /// The `DeleteLoadBalancer` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteLoadBalancerResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerError`](super::errors::DeleteLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.LoadBalancerUsedInL4Proxy`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerUsedInL4Proxy)
+/// - [`InvalidParameter.LoadBalancerUsedInL7Domain`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerUsedInL7Domain)
+/// - [`InvalidParameter.LoadBalancerUsedInRuleEngine`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerUsedInRuleEngine)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteLoadBalancer",
     output = DeleteLoadBalancerResponse,
-    error = super::errors::DeleteLoadBalancerError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteLoadBalancer {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-jolaksjdfa"`
+    /// `InstanceId`; example: `"lb-jolaksjdfa"`
     pub instance_id: String,
 }
 
@@ -2906,25 +3684,30 @@ pub struct DeleteLoadBalancerResponse {
 /// The `DeleteMultiPathGateway` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteMultiPathGatewayResponse`].
-/// The codes it documents are in [`DeleteMultiPathGatewayError`](super::errors::DeleteMultiPathGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteMultiPathGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteMultiPathGateway",
     output = DeleteMultiPathGatewayResponse,
-    error = super::errors::DeleteMultiPathGatewayError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteMultiPathGateway {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 }
 
@@ -2938,30 +3721,33 @@ pub struct DeleteMultiPathGatewayResponse {
 /// The `DeleteMultiPathGatewayLine` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteMultiPathGatewayLineResponse`].
-/// The codes it documents are in [`DeleteMultiPathGatewayLineError`](super::errors::DeleteMultiPathGatewayLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteMultiPathGatewayLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteMultiPathGatewayLine",
     output = DeleteMultiPathGatewayLineResponse,
-    error = super::errors::DeleteMultiPathGatewayLineError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteMultiPathGatewayLine {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"line-2"`
+    /// `LineId`; example: `"line-2"`
     pub line_id: String,
 }
 
@@ -2975,25 +3761,33 @@ pub struct DeleteMultiPathGatewayLineResponse {
 /// The `DeleteOriginGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteOriginGroupResponse`].
-/// The codes it documents are in [`DeleteOriginGroupError`](super::errors::DeleteOriginGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteOriginGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.OriginGroupAccelerationDomainUsed`](super::errors::TeoErrorCode::OperationDeniedOriginGroupAccelerationDomainUsed)
+/// - [`OperationDenied.OriginGroupL4Used`](super::errors::TeoErrorCode::OperationDeniedOriginGroupL4Used)
+/// - [`OperationDenied.OriginGroupLBUsed`](super::errors::TeoErrorCode::OperationDeniedOriginGroupLbUsed)
+/// - [`OperationDenied.OriginGroupRuleEngineUsed`](super::errors::TeoErrorCode::OperationDeniedOriginGroupRuleEngineUsed)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteOriginGroup",
     output = DeleteOriginGroupResponse,
-    error = super::errors::DeleteOriginGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteOriginGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `GroupId`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub group_id: String,
 }
 
@@ -3007,25 +3801,26 @@ pub struct DeleteOriginGroupResponse {
 /// The `DeleteRealtimeLogDeliveryTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteRealtimeLogDeliveryTaskResponse`].
-/// The codes it documents are in [`DeleteRealtimeLogDeliveryTaskError`](super::errors::DeleteRealtimeLogDeliveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteRealtimeLogDeliveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteRealtimeLogDeliveryTask",
     output = DeleteRealtimeLogDeliveryTaskResponse,
-    error = super::errors::DeleteRealtimeLogDeliveryTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteRealtimeLogDeliveryTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ace8680b-55b9-498b-a113-056ab68d1da1"`
+    /// `TaskId`; example: `"ace8680b-55b9-498b-a113-056ab68d1da1"`
     pub task_id: String,
 }
 
@@ -3039,25 +3834,43 @@ pub struct DeleteRealtimeLogDeliveryTaskResponse {
 /// The `DeleteRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteRulesResponse`].
-/// The codes it documents are in [`DeleteRulesError`](super::errors::DeleteRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteRules",
     output = DeleteRulesResponse,
-    error = super::errors::DeleteRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-26r78x31ny86"`
+    /// `ZoneId`; example: `"zone-26r78x31ny86"`
     pub zone_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-bx3zke8q"]`
+    /// `RuleIds`; example: `["rule-bx3zke8q"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -3071,25 +3884,43 @@ pub struct DeleteRulesResponse {
 /// The `DeleteSecurityAPIResource` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSecurityAPIResourceResponse`].
-/// The codes it documents are in [`DeleteSecurityAPIResourceError`](super::errors::DeleteSecurityAPIResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSecurityAPIResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSecurityAPIResource",
     output = DeleteSecurityAPIResourceResponse,
-    error = super::errors::DeleteSecurityAPIResourceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSecurityAPIResource {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIResourceIds`: a list of strings.
-    ///
-    /// Example: `["eoapi-1230001001"]`
+    /// `APIResourceIds`; example: `["eoapi-1230001001"]`
     #[tc(rename = "APIResourceIds")]
     pub api_resource_ids: Option<Vec<String>>,
 }
@@ -3104,25 +3935,43 @@ pub struct DeleteSecurityAPIResourceResponse {
 /// The `DeleteSecurityAPIService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSecurityAPIServiceResponse`].
-/// The codes it documents are in [`DeleteSecurityAPIServiceError`](super::errors::DeleteSecurityAPIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSecurityAPIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSecurityAPIService",
     output = DeleteSecurityAPIServiceResponse,
-    error = super::errors::DeleteSecurityAPIServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSecurityAPIService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIServiceIds`: a list of strings.
-    ///
-    /// Example: `["eoapi-1230001001"]`
+    /// `APIServiceIds`; example: `["eoapi-1230001001"]`
     #[tc(rename = "APIServiceIds")]
     pub api_service_ids: Option<Vec<String>>,
 }
@@ -3137,25 +3986,43 @@ pub struct DeleteSecurityAPIServiceResponse {
 /// The `DeleteSecurityClientAttester` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSecurityClientAttesterResponse`].
-/// The codes it documents are in [`DeleteSecurityClientAttesterError`](super::errors::DeleteSecurityClientAttesterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSecurityClientAttester)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSecurityClientAttester",
     output = DeleteSecurityClientAttesterResponse,
-    error = super::errors::DeleteSecurityClientAttesterError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSecurityClientAttester {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `ClientAttesterIds`: a list of strings.
-    ///
-    /// Example: `["attest-1233"]`
+    /// `ClientAttesterIds`; example: `["attest-1233"]`
     pub client_attester_ids: Option<Vec<String>>,
 }
 
@@ -3169,25 +4036,29 @@ pub struct DeleteSecurityClientAttesterResponse {
 /// The `DeleteSecurityIPGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSecurityIPGroupResponse`].
-/// The codes it documents are in [`DeleteSecurityIPGroupError`](super::errors::DeleteSecurityIPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSecurityIPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSecurityIPGroup",
     output = DeleteSecurityIPGroupResponse,
-    error = super::errors::DeleteSecurityIPGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSecurityIPGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-qdwibsa\""`
+    /// `ZoneId`; example: `"\"zone-qdwibsa\""`
     pub zone_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: i64,
 }
 
@@ -3201,25 +4072,29 @@ pub struct DeleteSecurityIPGroupResponse {
 /// The `DeleteSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSecurityJSInjectionRuleResponse`].
-/// The codes it documents are in [`DeleteSecurityJSInjectionRuleError`](super::errors::DeleteSecurityJSInjectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSecurityJSInjectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSecurityJSInjectionRule",
     output = DeleteSecurityJSInjectionRuleResponse,
-    error = super::errors::DeleteSecurityJSInjectionRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSecurityJSInjectionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `JSInjectionRuleIds`: a list of strings.
-    ///
-    /// Example: `["attest-1233"]`
+    /// `JSInjectionRuleIds`; example: `["attest-1233"]`
     #[tc(rename = "JSInjectionRuleIds")]
     pub js_injection_rule_ids: Vec<String>,
 }
@@ -3234,25 +4109,26 @@ pub struct DeleteSecurityJSInjectionRuleResponse {
 /// The `DeleteSharedCNAME` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteSharedCNAMEResponse`].
-/// The codes it documents are in [`DeleteSharedCNAMEError`](super::errors::DeleteSharedCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteSharedCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse.SharedCNAME`](super::errors::TeoErrorCode::ResourceInUseSharedCname)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteSharedCNAME",
     output = DeleteSharedCNAMEResponse,
-    error = super::errors::DeleteSharedCNAMEError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteSharedCNAME {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2drvsif25rt7"`
+    /// `ZoneId`; example: `"zone-2drvsif25rt7"`
     pub zone_id: String,
 
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"qq.com.sai2ig51kaa5.share.dns2.com"`
+    /// `SharedCNAME`; example: `"qq.com.sai2ig51kaa5.share.dns2.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: String,
 }
@@ -3267,25 +4143,28 @@ pub struct DeleteSharedCNAMEResponse {
 /// The `DeleteWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteWebSecurityTemplateResponse`].
-/// The codes it documents are in [`DeleteWebSecurityTemplateError`](super::errors::DeleteWebSecurityTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteWebSecurityTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteWebSecurityTemplate",
     output = DeleteWebSecurityTemplateResponse,
-    error = super::errors::DeleteWebSecurityTemplateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteWebSecurityTemplate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2wkpkd52pku8"`
+    /// `ZoneId`; example: `"zone-2wkpkd52pku8"`
     pub zone_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-o3xctdd2"`
+    /// `TemplateId`; example: `"temp-o3xctdd2"`
     pub template_id: String,
 }
 
@@ -3299,20 +4178,30 @@ pub struct DeleteWebSecurityTemplateResponse {
 /// The `DeleteZone` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeleteZoneResponse`].
-/// The codes it documents are in [`DeleteZoneError`](super::errors::DeleteZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeleteZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DeleteZonePreCheckFailed`](super::errors::TeoErrorCode::OperationDeniedDeleteZonePreCheckFailed)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ZoneIsBindingSharedCNAME`](super::errors::TeoErrorCode::OperationDeniedZoneIsBindingSharedCname)
+/// - [`OperationDenied.ZoneIsReferenceCustomErrorPage`](super::errors::TeoErrorCode::OperationDeniedZoneIsReferenceCustomErrorPage)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeleteZone",
     output = DeleteZoneResponse,
-    error = super::errors::DeleteZoneError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeleteZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 }
 
@@ -3326,42 +4215,56 @@ pub struct DeleteZoneResponse {
 /// The `DeployConfigGroupVersion` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DeployConfigGroupVersionResponse`].
-/// The codes it documents are in [`DeployConfigGroupVersionError`](super::errors::DeployConfigGroupVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DeployConfigGroupVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigConditionSyntaxError`](super::errors::TeoErrorCode::FailedOperationConfigConditionSyntaxError)
+/// - [`FailedOperation.ConfigConditionUnknownTarget`](super::errors::TeoErrorCode::FailedOperationConfigConditionUnknownTarget)
+/// - [`FailedOperation.ConfigConditionValueEmptyError`](super::errors::TeoErrorCode::FailedOperationConfigConditionValueEmptyError)
+/// - [`FailedOperation.ConfigFieldTypeError`](super::errors::TeoErrorCode::FailedOperationConfigFieldTypeError)
+/// - [`FailedOperation.ConfigFormatError`](super::errors::TeoErrorCode::FailedOperationConfigFormatError)
+/// - [`FailedOperation.ConfigMalformedContent`](super::errors::TeoErrorCode::FailedOperationConfigMalformedContent)
+/// - [`FailedOperation.ConfigParamValidateErrors`](super::errors::TeoErrorCode::FailedOperationConfigParamValidateErrors)
+/// - [`FailedOperation.ConfigUnknownField`](super::errors::TeoErrorCode::FailedOperationConfigUnknownField)
+/// - [`FailedOperation.ConfigUnsupportedFormatVersion`](super::errors::TeoErrorCode::FailedOperationConfigUnsupportedFormatVersion)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DomainStatusUnstable`](super::errors::TeoErrorCode::OperationDeniedDomainStatusUnstable)
+/// - [`OperationDenied.EnvNotReady`](super::errors::TeoErrorCode::OperationDeniedEnvNotReady)
+/// - [`OperationDenied.NotInVersionControlWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInVersionControlWhiteList)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`OperationDenied.WorkModeNotInVersionControl`](super::errors::TeoErrorCode::OperationDeniedWorkModeNotInVersionControl)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VersionNotFound`](super::errors::TeoErrorCode::ResourceNotFoundVersionNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DeployConfigGroupVersion",
     output = DeployConfigGroupVersionResponse,
-    error = super::errors::DeployConfigGroupVersionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DeployConfigGroupVersion {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-yoaan091nx"`
+    /// `ZoneId`; example: `"zone-yoaan091nx"`
     pub zone_id: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-13aan091nx"`
+    /// `EnvId`; example: `"env-13aan091nx"`
     pub env_id: String,
 
-    /// `ConfigGroupVersionInfos`: a list of [`ConfigGroupVersionInfo`](super::models::ConfigGroupVersionInfo) objects.
+    /// `ConfigGroupVersionInfos`
     pub config_group_version_infos: Vec<models::ConfigGroupVersionInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"变更说明：新增IPV6、CN2等功能"`
+    /// `Description`; example: `"变更说明：新增IPV6、CN2等功能"`
     pub description: String,
 }
 
 /// What a successful [`DeployConfigGroupVersion`] call returns.
 #[tc_model]
 pub struct DeployConfigGroupVersionResponse {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"dr-2nvadq3sa41u"`
+    /// `RecordId`; example: `"dr-2nvadq3sa41u"`
     pub record_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3371,15 +4274,28 @@ pub struct DeployConfigGroupVersionResponse {
 /// The `DescribeAccelerationDomains` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeAccelerationDomainsResponse`].
-/// The codes it documents are in [`DescribeAccelerationDomainsError`](super::errors::DescribeAccelerationDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeAccelerationDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.DomainOnTrafficScheduling`](super::errors::TeoErrorCode::InvalidParameterDomainOnTrafficScheduling)
+/// - [`InvalidParameter.TooManyFilterValues`](super::errors::TeoErrorCode::InvalidParameterTooManyFilterValues)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeAccelerationDomains",
     output = DescribeAccelerationDomainsResponse,
-    error = super::errors::DescribeAccelerationDomainsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3389,49 +4305,35 @@ pub struct DeployConfigGroupVersionResponse {
     )
 )]
 pub struct DescribeAccelerationDomains {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"domain-name"`
+    /// `Order`; example: `"domain-name"`
     pub order: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Direction`; example: `"asc"`
     pub direction: Option<String>,
 
-    /// `Match`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Match`; example: `"all"`
     pub r#match: Option<String>,
 }
 
 /// What a successful [`DescribeAccelerationDomains`] call returns.
 #[tc_model]
 pub struct DescribeAccelerationDomainsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AccelerationDomains`: a list of [`AccelerationDomain`](super::models::AccelerationDomain) objects.
+    /// `AccelerationDomains`
     pub acceleration_domains: Vec<models::AccelerationDomain>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3441,15 +4343,24 @@ pub struct DescribeAccelerationDomainsResponse {
 /// The `DescribeAliasDomains` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeAliasDomainsResponse`].
-/// The codes it documents are in [`DescribeAliasDomainsError`](super::errors::DescribeAliasDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeAliasDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeAliasDomains",
     output = DescribeAliasDomainsResponse,
-    error = super::errors::DescribeAliasDomainsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3459,34 +4370,26 @@ pub struct DescribeAccelerationDomainsResponse {
     )
 )]
 pub struct DescribeAliasDomains {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeAliasDomains`] call returns.
 #[tc_model]
 pub struct DescribeAliasDomainsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AliasDomains`: a list of [`AliasDomain`](super::models::AliasDomain) objects.
+    /// `AliasDomains`
     pub alias_domains: Vec<models::AliasDomain>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3496,15 +4399,24 @@ pub struct DescribeAliasDomainsResponse {
 /// The `DescribeApplicationProxies` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeApplicationProxiesResponse`].
-/// The codes it documents are in [`DescribeApplicationProxiesError`](super::errors::DescribeApplicationProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeApplicationProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeApplicationProxies",
     output = DescribeApplicationProxiesResponse,
-    error = super::errors::DescribeApplicationProxiesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3514,34 +4426,26 @@ pub struct DescribeAliasDomainsResponse {
     )
 )]
 pub struct DescribeApplicationProxies {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-vawer2vadg"`
+    /// `ZoneId`; example: `"zone-vawer2vadg"`
     pub zone_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeApplicationProxies`] call returns.
 #[tc_model]
 pub struct DescribeApplicationProxiesResponse {
-    /// `ApplicationProxies`: a list of [`ApplicationProxy`](super::models::ApplicationProxy) objects.
+    /// `ApplicationProxies`
     pub application_proxies: Vec<models::ApplicationProxy>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3551,9 +4455,12 @@ pub struct DescribeApplicationProxiesResponse {
 /// The `DescribeAvailableCustomActionsForRuleEngine` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeAvailableCustomActionsForRuleEngineResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeAvailableCustomActionsForRuleEngine)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -3569,44 +4476,32 @@ pub struct DescribeApplicationProxiesResponse {
     )
 )]
 pub struct DescribeAvailableCustomActionsForRuleEngine {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3**********x"`
+    /// `ZoneId`; example: `"zone-3**********x"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"action-id"`
+    /// `SortBy`; example: `"action-id"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeAvailableCustomActionsForRuleEngine`] call returns.
 #[tc_model]
 pub struct DescribeAvailableCustomActionsForRuleEngineResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `CustomActionSet`: a list of [`RuleEngineCustomAction`](super::models::RuleEngineCustomAction) objects.
+    /// `CustomActionSet`
     pub custom_action_set: Option<Vec<models::RuleEngineCustomAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3616,9 +4511,12 @@ pub struct DescribeAvailableCustomActionsForRuleEngineResponse {
 /// The `DescribeAvailableOriginACLFamily` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeAvailableOriginACLFamilyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeAvailableOriginACLFamily)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -3634,34 +4532,26 @@ pub struct DescribeAvailableCustomActionsForRuleEngineResponse {
     )
 )]
 pub struct DescribeAvailableOriginACLFamily {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2w0bpv1wlag8"`
+    /// `ZoneId`; example: `"zone-2w0bpv1wlag8"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAvailableOriginACLFamily`] call returns.
 #[tc_model]
 pub struct DescribeAvailableOriginACLFamilyResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `OriginACLFamilyInfos`: a list of [`OriginAclFamilyInfo`](super::models::OriginAclFamilyInfo) objects.
+    /// `OriginACLFamilyInfos`
     #[tc(rename = "OriginACLFamilyInfos")]
     pub origin_acl_family_infos: Option<Vec<models::OriginAclFamilyInfo>>,
 
@@ -3672,22 +4562,27 @@ pub struct DescribeAvailableOriginACLFamilyResponse {
 /// The `DescribeAvailablePlans` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeAvailablePlansResponse`].
-/// The codes it documents are in [`DescribeAvailablePlansError`](super::errors::DescribeAvailablePlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeAvailablePlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeAvailablePlans",
     output = DescribeAvailablePlansResponse,
-    error = super::errors::DescribeAvailablePlansError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeAvailablePlans {}
 
 /// What a successful [`DescribeAvailablePlans`] call returns.
 #[tc_model]
 pub struct DescribeAvailablePlansResponse {
-    /// `PlanInfo`: a list of [`PlanInfo`](super::models::PlanInfo) objects.
+    /// `PlanInfo`
     pub plan_info: Option<Vec<models::PlanInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3697,51 +4592,52 @@ pub struct DescribeAvailablePlansResponse {
 /// The `DescribeBillingData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeBillingDataResponse`].
-/// The codes it documents are in [`DescribeBillingDataError`](super::errors::DescribeBillingDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeBillingData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.GroupByLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterGroupByLimitExceeded)
+/// - [`InvalidParameter.InvalidInterval`](super::errors::TeoErrorCode::InvalidParameterInvalidInterval)
+/// - [`InvalidParameter.InvalidMetric`](super::errors::TeoErrorCode::InvalidParameterInvalidMetric)
+/// - [`InvalidParameter.ZoneHasNotBeenBoundToPlan`](super::errors::TeoErrorCode::InvalidParameterZoneHasNotBeenBoundToPlan)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeBillingData",
     output = DescribeBillingDataResponse,
-    error = super::errors::DescribeBillingDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeBillingData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub end_time: String,
 
-    /// `ZoneIds`: a list of strings.
+    /// `ZoneIds`
     pub zone_ids: Vec<String>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"acc_flux"`
+    /// `MetricName`; example: `"acc_flux"`
     pub metric_name: String,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: String,
 
-    /// `Filters`: a list of [`BillingDataFilter`](super::models::BillingDataFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::BillingDataFilter>>,
 
-    /// `GroupBy`: a list of strings.
+    /// `GroupBy`
     pub group_by: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBillingData`] call returns.
 #[tc_model]
 pub struct DescribeBillingDataResponse {
-    /// `Data`: a list of [`BillingData`](super::models::BillingData) objects.
+    /// `Data`
     pub data: Option<Vec<models::BillingData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3751,37 +4647,36 @@ pub struct DescribeBillingDataResponse {
 /// The `DescribeConfigGroupVersionDetail` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeConfigGroupVersionDetailResponse`].
-/// The codes it documents are in [`DescribeConfigGroupVersionDetailError`](super::errors::DescribeConfigGroupVersionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeConfigGroupVersionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeConfigGroupVersionDetail",
     output = DescribeConfigGroupVersionDetailResponse,
-    error = super::errors::DescribeConfigGroupVersionDetailError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeConfigGroupVersionDetail {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2jwahzkd4cn0"`
+    /// `ZoneId`; example: `"zone-2jwahzkd4cn0"`
     pub zone_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"ver-2jwahzkd4cn0"`
+    /// `VersionId`; example: `"ver-2jwahzkd4cn0"`
     pub version_id: String,
 }
 
 /// What a successful [`DescribeConfigGroupVersionDetail`] call returns.
 #[tc_model]
 pub struct DescribeConfigGroupVersionDetailResponse {
-    /// `ConfigGroupVersionInfo`: a [`ConfigGroupVersionInfo`](super::models::ConfigGroupVersionInfo).
+    /// `ConfigGroupVersionInfo`
     pub config_group_version_info: models::ConfigGroupVersionInfo,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"FormatVersion\": \"1.0\"***}"`
+    /// `Content`; example: `"{\"FormatVersion\": \"1.0\"***}"`
     pub content: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3791,15 +4686,20 @@ pub struct DescribeConfigGroupVersionDetailResponse {
 /// The `DescribeConfigGroupVersions` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeConfigGroupVersionsResponse`].
-/// The codes it documents are in [`DescribeConfigGroupVersionsError`](super::errors::DescribeConfigGroupVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeConfigGroupVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeConfigGroupVersions",
     output = DescribeConfigGroupVersionsResponse,
-    error = super::errors::DescribeConfigGroupVersionsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3809,39 +4709,29 @@ pub struct DescribeConfigGroupVersionDetailResponse {
     )
 )]
 pub struct DescribeConfigGroupVersions {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2jwahzkd4cn0"`
+    /// `ZoneId`; example: `"zone-2jwahzkd4cn0"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"confgroup-27fil18zp2v1"`
+    /// `GroupId`; example: `"confgroup-27fil18zp2v1"`
     pub group_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConfigGroupVersions`] call returns.
 #[tc_model]
 pub struct DescribeConfigGroupVersionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `ConfigGroupVersionInfos`: a list of [`ConfigGroupVersionInfo`](super::models::ConfigGroupVersionInfo) objects.
+    /// `ConfigGroupVersionInfos`
     pub config_group_version_infos: Vec<models::ConfigGroupVersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3851,15 +4741,20 @@ pub struct DescribeConfigGroupVersionsResponse {
 /// The `DescribeContentIdentifiers` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeContentIdentifiersResponse`].
-/// The codes it documents are in [`DescribeContentIdentifiersError`](super::errors::DescribeContentIdentifiersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeContentIdentifiers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeContentIdentifiers",
     output = DescribeContentIdentifiersResponse,
-    error = super::errors::DescribeContentIdentifiersError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3869,29 +4764,23 @@ pub struct DescribeConfigGroupVersionsResponse {
     )
 )]
 pub struct DescribeContentIdentifiers {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeContentIdentifiers`] call returns.
 #[tc_model]
 pub struct DescribeContentIdentifiersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `ContentIdentifiers`: a list of [`ContentIdentifier`](super::models::ContentIdentifier) objects.
+    /// `ContentIdentifiers`
     pub content_identifiers: Vec<models::ContentIdentifier>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3901,30 +4790,35 @@ pub struct DescribeContentIdentifiersResponse {
 /// The `DescribeContentQuota` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeContentQuotaResponse`].
-/// The codes it documents are in [`DescribeContentQuotaError`](super::errors::DescribeContentQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeContentQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeContentQuota",
     output = DescribeContentQuotaResponse,
-    error = super::errors::DescribeContentQuotaError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeContentQuota {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"8afj24jzg9"`
+    /// `ZoneId`; example: `"8afj24jzg9"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeContentQuota`] call returns.
 #[tc_model]
 pub struct DescribeContentQuotaResponse {
-    /// `PurgeQuota`: a list of [`Quota`](super::models::Quota) objects.
+    /// `PurgeQuota`
     pub purge_quota: Option<Vec<models::Quota>>,
 
-    /// `PrefetchQuota`: a list of [`Quota`](super::models::Quota) objects.
+    /// `PrefetchQuota`
     pub prefetch_quota: Option<Vec<models::Quota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3934,15 +4828,20 @@ pub struct DescribeContentQuotaResponse {
 /// The `DescribeCustomErrorPages` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeCustomErrorPagesResponse`].
-/// The codes it documents are in [`DescribeCustomErrorPagesError`](super::errors::DescribeCustomErrorPagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeCustomErrorPages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeCustomErrorPages",
     output = DescribeCustomErrorPagesResponse,
-    error = super::errors::DescribeCustomErrorPagesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3952,34 +4851,26 @@ pub struct DescribeContentQuotaResponse {
     )
 )]
 pub struct DescribeCustomErrorPages {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2kplomhisdcb"`
+    /// `ZoneId`; example: `"zone-2kplomhisdcb"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCustomErrorPages`] call returns.
 #[tc_model]
 pub struct DescribeCustomErrorPagesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `ErrorPages`: a list of [`CustomErrorPage`](super::models::CustomErrorPage) objects.
+    /// `ErrorPages`
     pub error_pages: Option<Vec<models::CustomErrorPage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3989,65 +4880,60 @@ pub struct DescribeCustomErrorPagesResponse {
 /// The `DescribeDDoSAttackData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDDoSAttackDataResponse`].
-/// The codes it documents are in [`DescribeDDoSAttackDataError`](super::errors::DescribeDDoSAttackDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDDoSAttackData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDDoSAttackData",
     output = DescribeDDoSAttackDataResponse,
-    error = super::errors::DescribeDDoSAttackDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeDDoSAttackData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-08-22T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-08-22T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-08-22T00:00:59+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-08-22T00:00:59+00:00"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["ddos_attackBandwidth"]`
+    /// `MetricNames`; example: `["ddos_attackBandwidth"]`
     pub metric_names: Vec<String>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2psss4drfg29"]`
+    /// `ZoneIds`; example: `["zone-2psss4drfg29"]`
     pub zone_ids: Vec<String>,
 
-    /// `PolicyIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1706]`
+    /// `PolicyIds`; example: `[1706]`
     pub policy_ids: Option<Vec<i64>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"min"`
+    /// `Interval`; example: `"min"`
     pub interval: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: Option<String>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 }
 
 /// What a successful [`DescribeDDoSAttackData`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAttackDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Data`: a list of [`SecEntry`](super::models::SecEntry) objects.
+    /// `Data`
     pub data: Option<Vec<models::SecEntry>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4057,15 +4943,26 @@ pub struct DescribeDDoSAttackDataResponse {
 /// The `DescribeDDoSAttackEvent` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDDoSAttackEventResponse`].
-/// The codes it documents are in [`DescribeDDoSAttackEventError`](super::errors::DescribeDDoSAttackEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDDoSAttackEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDDoSAttackEvent",
     output = DescribeDDoSAttackEventResponse,
-    error = super::errors::DescribeDDoSAttackEventError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4075,66 +4972,44 @@ pub struct DescribeDDoSAttackDataResponse {
     )
 )]
 pub struct DescribeDDoSAttackEvent {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `PolicyIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `PolicyIds`; example: `[123,456]`
     pub policy_ids: Option<Vec<i64>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zoneId1","zoneId2"]`
+    /// `ZoneIds`; example: `["zoneId1","zoneId2"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `ShowDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowDetail`; example: `true`
     pub show_detail: Option<bool>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `OrderBy`; example: `"startTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSAttackEvent`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAttackEventResponse {
-    /// `Data`: a list of [`DdosAttackEvent`](super::models::DdosAttackEvent) objects.
+    /// `Data`
     pub data: Option<Vec<models::DdosAttackEvent>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4144,77 +5019,64 @@ pub struct DescribeDDoSAttackEventResponse {
 /// The `DescribeDDoSAttackTopData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDDoSAttackTopDataResponse`].
-/// The codes it documents are in [`DescribeDDoSAttackTopDataError`](super::errors::DescribeDDoSAttackTopDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDDoSAttackTopData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDDoSAttackTopData",
     output = DescribeDDoSAttackTopDataResponse,
-    error = super::errors::DescribeDDoSAttackTopDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeDDoSAttackTopData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"ddos_attackSource_region"`
+    /// `MetricName`; example: `"ddos_attackSource_region"`
     pub metric_name: String,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zoneId1","zoneId2"]`
+    /// `ZoneIds`; example: `["zoneId1","zoneId2"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `PolicyIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `PolicyIds`; example: `[123,456]`
     pub policy_ids: Option<Vec<i64>>,
 
-    /// `AttackType`: a string.
-    ///
-    /// Example: `"icmp"`
+    /// `AttackType`; example: `"icmp"`
     pub attack_type: Option<String>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"udp"`
+    /// `ProtocolType`; example: `"udp"`
     pub protocol_type: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSAttackTopData`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAttackTopDataResponse {
-    /// `Data`: a list of [`TopEntry`](super::models::TopEntry) objects.
+    /// `Data`
     pub data: Option<Vec<models::TopEntry>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4224,27 +5086,36 @@ pub struct DescribeDDoSAttackTopDataResponse {
 /// The `DescribeDDoSProtection` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDDoSProtectionResponse`].
-/// The codes it documents are in [`DescribeDDoSProtectionError`](super::errors::DescribeDDoSProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDDoSProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDDoSProtection",
     output = DescribeDDoSProtectionResponse,
-    error = super::errors::DescribeDDoSProtectionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeDDoSProtection {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-25ryyvog1qih"`
+    /// `ZoneId`; example: `"zone-25ryyvog1qih"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeDDoSProtection`] call returns.
 #[tc_model]
 pub struct DescribeDDoSProtectionResponse {
-    /// `DDoSProtection`: a [`DdosProtection`](super::models::DdosProtection).
+    /// `DDoSProtection`
     #[tc(rename = "DDoSProtection")]
     pub ddos_protection: models::DdosProtection,
 
@@ -4255,15 +5126,28 @@ pub struct DescribeDDoSProtectionResponse {
 /// The `DescribeDefaultCertificates` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDefaultCertificatesResponse`].
-/// The codes it documents are in [`DescribeDefaultCertificatesError`](super::errors::DescribeDefaultCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDefaultCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::TeoErrorCode::InternalErrorDbError)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDefaultCertificates",
     output = DescribeDefaultCertificatesResponse,
-    error = super::errors::DescribeDefaultCertificatesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4273,34 +5157,26 @@ pub struct DescribeDDoSProtectionResponse {
     )
 )]
 pub struct DescribeDefaultCertificates {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDefaultCertificates`] call returns.
 #[tc_model]
 pub struct DescribeDefaultCertificatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DefaultServerCertInfo`: a list of [`DefaultServerCertInfo`](super::models::DefaultServerCertInfo) objects.
+    /// `DefaultServerCertInfo`
     pub default_server_cert_info: Vec<models::DefaultServerCertInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4310,40 +5186,39 @@ pub struct DescribeDefaultCertificatesResponse {
 /// The `DescribeDeployHistory` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDeployHistoryResponse`].
-/// The codes it documents are in [`DescribeDeployHistoryError`](super::errors::DescribeDeployHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDeployHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDeployHistory",
     output = DescribeDeployHistoryResponse,
-    error = super::errors::DescribeDeployHistoryError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeDeployHistory {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2jwahzkd4cn0"`
+    /// `ZoneId`; example: `"zone-2jwahzkd4cn0"`
     pub zone_id: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-2jwahzkd4cn0"`
+    /// `EnvId`; example: `"env-2jwahzkd4cn0"`
     pub env_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeDeployHistory`] call returns.
 #[tc_model]
 pub struct DescribeDeployHistoryResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Records`: a list of [`DeployRecord`](super::models::DeployRecord) objects.
+    /// `Records`
     pub records: Vec<models::DeployRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4353,15 +5228,20 @@ pub struct DescribeDeployHistoryResponse {
 /// The `DescribeDnsRecords` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeDnsRecordsResponse`].
-/// The codes it documents are in [`DescribeDnsRecordsError`](super::errors::DescribeDnsRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeDnsRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeDnsRecords",
     output = DescribeDnsRecordsResponse,
-    error = super::errors::DescribeDnsRecordsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4371,49 +5251,35 @@ pub struct DescribeDeployHistoryResponse {
     )
 )]
 pub struct DescribeDnsRecords {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"recordName"`
+    /// `SortBy`; example: `"recordName"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 
-    /// `Match`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Match`; example: `"all"`
     pub r#match: Option<String>,
 }
 
 /// What a successful [`DescribeDnsRecords`] call returns.
 #[tc_model]
 pub struct DescribeDnsRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `DnsRecords`: a list of [`DnsRecord`](super::models::DnsRecord) objects.
+    /// `DnsRecords`
     pub dns_records: Vec<models::DnsRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4423,15 +5289,25 @@ pub struct DescribeDnsRecordsResponse {
 /// The `DescribeEdgeKVNamespaces` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeEdgeKVNamespacesResponse`].
-/// The codes it documents are in [`DescribeEdgeKVNamespacesError`](super::errors::DescribeEdgeKVNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeEdgeKVNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::TeoErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidSortOrder`](super::errors::TeoErrorCode::InvalidParameterInvalidSortOrder)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.NamespaceLimitExceeded`](super::errors::TeoErrorCode::LimitExceededNamespaceLimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeEdgeKVNamespaces",
     output = DescribeEdgeKVNamespacesResponse,
-    error = super::errors::DescribeEdgeKVNamespacesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4441,44 +5317,32 @@ pub struct DescribeDnsRecordsResponse {
     )
 )]
 pub struct DescribeEdgeKVNamespaces {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"created-on"`
+    /// `SortBy`; example: `"created-on"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeEdgeKVNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeEdgeKVNamespacesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: i64,
 
-    /// `KVNamespaces`: a list of [`KvNamespace`](super::models::KvNamespace) objects.
+    /// `KVNamespaces`
     #[tc(rename = "KVNamespaces")]
     pub kv_namespaces: Vec<models::KvNamespace>,
 
@@ -4489,32 +5353,38 @@ pub struct DescribeEdgeKVNamespacesResponse {
 /// The `DescribeEnvironments` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeEnvironmentsError`](super::errors::DescribeEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameter.InvalidSortBy`](super::errors::TeoErrorCode::InvalidParameterInvalidSortBy)
+/// - [`InvalidParameter.InvalidSortOrder`](super::errors::TeoErrorCode::InvalidParameterInvalidSortOrder)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.NamespaceLimitExceeded`](super::errors::TeoErrorCode::LimitExceededNamespaceLimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeEnvironments",
     output = DescribeEnvironmentsResponse,
-    error = super::errors::DescribeEnvironmentsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeEnvironments {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2jwahzkd4cn0"`
+    /// `ZoneId`; example: `"zone-2jwahzkd4cn0"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeEnvironmentsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `EnvInfos`: a list of [`EnvInfo`](super::models::EnvInfo) objects.
+    /// `EnvInfos`
     pub env_infos: Vec<models::EnvInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4524,15 +5394,22 @@ pub struct DescribeEnvironmentsResponse {
 /// The `DescribeFunctionComponentBindings` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeFunctionComponentBindingsResponse`].
-/// The codes it documents are in [`DescribeFunctionComponentBindingsError`](super::errors::DescribeFunctionComponentBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeFunctionComponentBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeFunctionComponentBindings",
     output = DescribeFunctionComponentBindingsResponse,
-    error = super::errors::DescribeFunctionComponentBindingsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4542,39 +5419,29 @@ pub struct DescribeEnvironmentsResponse {
     )
 )]
 pub struct DescribeFunctionComponentBindings {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-x5tuixcj"`
+    /// `FunctionId`; example: `"ef-x5tuixcj"`
     pub function_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeFunctionComponentBindings`] call returns.
 #[tc_model]
 pub struct DescribeFunctionComponentBindingsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `FunctionComponentBindings`: a list of [`FunctionComponentBinding`](super::models::FunctionComponentBinding) objects.
+    /// `FunctionComponentBindings`
     pub function_component_bindings: Vec<models::FunctionComponentBinding>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4584,15 +5451,22 @@ pub struct DescribeFunctionComponentBindingsResponse {
 /// The `DescribeFunctionReplicas` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeFunctionReplicasResponse`].
-/// The codes it documents are in [`DescribeFunctionReplicasError`](super::errors::DescribeFunctionReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeFunctionReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeFunctionReplicas",
     output = DescribeFunctionReplicasResponse,
-    error = super::errors::DescribeFunctionReplicasError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4602,49 +5476,35 @@ pub struct DescribeFunctionComponentBindingsResponse {
     )
 )]
 pub struct DescribeFunctionReplicas {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3exa7oergn0l"`
+    /// `ZoneId`; example: `"zone-3exa7oergn0l"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-crkwnfy0"`
+    /// `FunctionId`; example: `"ef-crkwnfy0"`
     pub function_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"created-on"`
+    /// `SortBy`; example: `"created-on"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeFunctionReplicas`] call returns.
 #[tc_model]
 pub struct DescribeFunctionReplicasResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `FunctionReplicas`: a list of [`FunctionReplica`](super::models::FunctionReplica) objects.
+    /// `FunctionReplicas`
     pub function_replicas: Vec<models::FunctionReplica>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4654,30 +5514,37 @@ pub struct DescribeFunctionReplicasResponse {
 /// The `DescribeFunctionRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeFunctionRulesResponse`].
-/// The codes it documents are in [`DescribeFunctionRulesError`](super::errors::DescribeFunctionRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeFunctionRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameter.TooManyFilterValues`](super::errors::TeoErrorCode::InvalidParameterTooManyFilterValues)
+/// - [`InvalidParameter.TooManyFilters`](super::errors::TeoErrorCode::InvalidParameterTooManyFilters)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeFunctionRules",
     output = DescribeFunctionRulesResponse,
-    error = super::errors::DescribeFunctionRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeFunctionRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-293e7s5jne1i"`
+    /// `ZoneId`; example: `"zone-293e7s5jne1i"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeFunctionRules`] call returns.
 #[tc_model]
 pub struct DescribeFunctionRulesResponse {
-    /// `FunctionRules`: a list of [`FunctionRule`](super::models::FunctionRule) objects.
+    /// `FunctionRules`
     pub function_rules: Vec<models::FunctionRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4687,32 +5554,38 @@ pub struct DescribeFunctionRulesResponse {
 /// The `DescribeFunctionRuntimeEnvironment` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeFunctionRuntimeEnvironmentResponse`].
-/// The codes it documents are in [`DescribeFunctionRuntimeEnvironmentError`](super::errors::DescribeFunctionRuntimeEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeFunctionRuntimeEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::TeoErrorCode::InternalErrorDbError)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeFunctionRuntimeEnvironment",
     output = DescribeFunctionRuntimeEnvironmentResponse,
-    error = super::errors::DescribeFunctionRuntimeEnvironmentError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeFunctionRuntimeEnvironment {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-293e7s5jne1i"`
+    /// `ZoneId`; example: `"zone-293e7s5jne1i"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 }
 
 /// What a successful [`DescribeFunctionRuntimeEnvironment`] call returns.
 #[tc_model]
 pub struct DescribeFunctionRuntimeEnvironmentResponse {
-    /// `EnvironmentVariables`: a list of [`FunctionEnvironmentVariable`](super::models::FunctionEnvironmentVariable) objects.
+    /// `EnvironmentVariables`
     pub environment_variables: Option<Vec<models::FunctionEnvironmentVariable>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4722,15 +5595,28 @@ pub struct DescribeFunctionRuntimeEnvironmentResponse {
 /// The `DescribeFunctions` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeFunctionsResponse`].
-/// The codes it documents are in [`DescribeFunctionsError`](super::errors::DescribeFunctionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeFunctions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidFilterName`](super::errors::TeoErrorCode::InvalidParameterInvalidFilterName)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`InvalidParameter.TooManyFilterValues`](super::errors::TeoErrorCode::InvalidParameterTooManyFilterValues)
+/// - [`InvalidParameter.TooManyFilters`](super::errors::TeoErrorCode::InvalidParameterTooManyFilters)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeFunctions",
     output = DescribeFunctionsResponse,
-    error = super::errors::DescribeFunctionsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4740,39 +5626,29 @@ pub struct DescribeFunctionRuntimeEnvironmentResponse {
     )
 )]
 pub struct DescribeFunctions {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-293e7s5jne1i"`
+    /// `ZoneId`; example: `"zone-293e7s5jne1i"`
     pub zone_id: String,
 
-    /// `FunctionIds`: a list of strings.
-    ///
-    /// Example: `["ef-jjhvk7ec","ef-vwbhac60"]`
+    /// `FunctionIds`; example: `["ef-jjhvk7ec","ef-vwbhac60"]`
     pub function_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFunctions`] call returns.
 #[tc_model]
 pub struct DescribeFunctionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Functions`: a list of [`Function`](super::models::Function) objects.
+    /// `Functions`
     pub functions: Vec<models::Function>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4782,15 +5658,26 @@ pub struct DescribeFunctionsResponse {
 /// The `DescribeHostsSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeHostsSettingResponse`].
-/// The codes it documents are in [`DescribeHostsSettingError`](super::errors::DescribeHostsSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeHostsSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeHostsSetting",
     output = DescribeHostsSettingResponse,
-    error = super::errors::DescribeHostsSettingError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4799,34 +5686,26 @@ pub struct DescribeFunctionsResponse {
     )
 )]
 pub struct DescribeHostsSetting {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeHostsSetting`] call returns.
 #[tc_model]
 pub struct DescribeHostsSettingResponse {
-    /// `DetailHosts`: a list of [`DetailHost`](super::models::DetailHost) objects.
+    /// `DetailHosts`
     pub detail_hosts: Vec<models::DetailHost>,
 
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalNumber`; example: `100`
     pub total_number: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4836,15 +5715,26 @@ pub struct DescribeHostsSettingResponse {
 /// The `DescribeIPGroupReferences` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeIPGroupReferencesResponse`].
-/// The codes it documents are in [`DescribeIPGroupReferencesError`](super::errors::DescribeIPGroupReferencesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeIPGroupReferences)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeIPGroupReferences",
     output = DescribeIPGroupReferencesResponse,
-    error = super::errors::DescribeIPGroupReferencesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4854,36 +5744,26 @@ pub struct DescribeHostsSettingResponse {
     )
 )]
 pub struct DescribeIPGroupReferences {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3rovozqqi1s5"`
+    /// `ZoneId`; example: `"zone-3rovozqqi1s5"`
     pub zone_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `38300`
+    /// `GroupId`; example: `38300`
     pub group_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeIPGroupReferences`] call returns.
 #[tc_model]
 pub struct DescribeIPGroupReferencesResponse {
-    /// `References`: a list of [`IpGroupReference`](super::models::IpGroupReference) objects.
+    /// `References`
     pub references: Option<Vec<models::IpGroupReference>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4893,20 +5773,23 @@ pub struct DescribeIPGroupReferencesResponse {
 /// The `DescribeIPRegion` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeIPRegionResponse`].
-/// The codes it documents are in [`DescribeIPRegionError`](super::errors::DescribeIPRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeIPRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeIPRegion",
     output = DescribeIPRegionResponse,
-    error = super::errors::DescribeIPRegionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeIPRegion {
-    /// `IPs`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2402:4e00:1403:eb00:0:9440:b55a:39a8"]`
+    /// `IPs`; example: `["1.1.1.1","2402:4e00:1403:eb00:0:9440:b55a:39a8"]`
     #[tc(rename = "IPs")]
     pub ips: Vec<String>,
 }
@@ -4914,7 +5797,7 @@ pub struct DescribeIPRegion {
 /// What a successful [`DescribeIPRegion`] call returns.
 #[tc_model]
 pub struct DescribeIPRegionResponse {
-    /// `IPRegionInfo`: a list of [`IpRegionInfo`](super::models::IpRegionInfo) objects.
+    /// `IPRegionInfo`
     #[tc(rename = "IPRegionInfo")]
     pub ip_region_info: Vec<models::IpRegionInfo>,
 
@@ -4925,15 +5808,24 @@ pub struct DescribeIPRegionResponse {
 /// The `DescribeIdentifications` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeIdentificationsResponse`].
-/// The codes it documents are in [`DescribeIdentificationsError`](super::errors::DescribeIdentificationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeIdentifications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.DomainInShareCnameGroup`](super::errors::TeoErrorCode::OperationDeniedDomainInShareCnameGroup)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeIdentifications",
     output = DescribeIdentificationsResponse,
-    error = super::errors::DescribeIdentificationsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4943,29 +5835,23 @@ pub struct DescribeIPRegionResponse {
     )
 )]
 pub struct DescribeIdentifications {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeIdentifications`] call returns.
 #[tc_model]
 pub struct DescribeIdentificationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Identifications`: a list of [`Identification`](super::models::Identification) objects.
+    /// `Identifications`
     pub identifications: Vec<models::Identification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4975,15 +5861,21 @@ pub struct DescribeIdentificationsResponse {
 /// The `DescribeInferenceAPITokens` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceAPITokensResponse`].
-/// The codes it documents are in [`DescribeInferenceAPITokensError`](super::errors::DescribeInferenceAPITokensError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceAPITokens)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceAPITokens",
     output = DescribeInferenceAPITokensResponse,
-    error = super::errors::DescribeInferenceAPITokensError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4993,31 +5885,23 @@ pub struct DescribeIdentificationsResponse {
     )
 )]
 pub struct DescribeInferenceAPITokens {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2***8ev000"`
+    /// `ZoneId`; example: `"zone-2***8ev000"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInferenceAPITokens`] call returns.
 #[tc_model]
 pub struct DescribeInferenceAPITokensResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Tokens`: a list of [`InferenceApiToken`](super::models::InferenceApiToken) objects.
+    /// `Tokens`
     pub tokens: Option<Vec<models::InferenceApiToken>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5027,9 +5911,12 @@ pub struct DescribeInferenceAPITokensResponse {
 /// The `DescribeInferenceDomains` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceDomainsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceDomains)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -5045,46 +5932,32 @@ pub struct DescribeInferenceAPITokensResponse {
     )
 )]
 pub struct DescribeInferenceDomains {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3v0yhgt4m1z9"`
+    /// `ZoneId`; example: `"zone-3v0yhgt4m1z9"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-vs06pb1cdz61"`
+    /// `ServiceId`; example: `"inf-vs06pb1cdz61"`
     pub service_id: String,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortBy`; example: `"CreateTime"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `SortOrder`; example: `"Desc"`
     pub sort_order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInferenceDomains`] call returns.
 #[tc_model]
 pub struct DescribeInferenceDomainsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Domains`: a list of [`InferenceDomain`](super::models::InferenceDomain) objects.
+    /// `Domains`
     pub domains: Option<Vec<models::InferenceDomain>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5094,27 +5967,32 @@ pub struct DescribeInferenceDomainsResponse {
 /// The `DescribeInferenceHardwareSpecifications` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceHardwareSpecificationsResponse`].
-/// The codes it documents are in [`DescribeInferenceHardwareSpecificationsError`](super::errors::DescribeInferenceHardwareSpecificationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceHardwareSpecifications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceHardwareSpecifications",
     output = DescribeInferenceHardwareSpecificationsResponse,
-    error = super::errors::DescribeInferenceHardwareSpecificationsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeInferenceHardwareSpecifications {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-1z***xx"`
+    /// `ZoneId`; example: `"zone-1z***xx"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeInferenceHardwareSpecifications`] call returns.
 #[tc_model]
 pub struct DescribeInferenceHardwareSpecificationsResponse {
-    /// `HardwareSpecifications`: a list of [`InferenceHardwareSpecification`](super::models::InferenceHardwareSpecification) objects.
+    /// `HardwareSpecifications`
     pub hardware_specifications: Vec<models::InferenceHardwareSpecification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5124,15 +6002,23 @@ pub struct DescribeInferenceHardwareSpecificationsResponse {
 /// The `DescribeInferenceServiceDeploymentLogs` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceServiceDeploymentLogsResponse`].
-/// The codes it documents are in [`DescribeInferenceServiceDeploymentLogsError`](super::errors::DescribeInferenceServiceDeploymentLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceServiceDeploymentLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceServiceDeploymentLogs",
     output = DescribeInferenceServiceDeploymentLogsResponse,
-    error = super::errors::DescribeInferenceServiceDeploymentLogsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5142,61 +6028,41 @@ pub struct DescribeInferenceHardwareSpecificationsResponse {
     )
 )]
 pub struct DescribeInferenceServiceDeploymentLogs {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3jxerasahh8l"`
+    /// `ZoneId`; example: `"zone-3jxerasahh8l"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-nm***s7c2xq4"`
+    /// `ServiceId`; example: `"inf-nm***s7c2xq4"`
     pub service_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"inf-nmlxt***2xq4-lifm9n8c"`
+    /// `RecordId`; example: `"inf-nmlxt***2xq4-lifm9n8c"`
     pub record_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-10T10:10:40Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-02-10T10:10:40Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-11T16:40:50Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-02-11T16:40:50Z"`
     pub end_time: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `SortBy`; example: `"timestamp"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInferenceServiceDeploymentLogs`] call returns.
 #[tc_model]
 pub struct DescribeInferenceServiceDeploymentLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `DeploymentLogInfoSet`: a list of [`InferenceServiceDeploymentLogInfo`](super::models::InferenceServiceDeploymentLogInfo) objects.
+    /// `DeploymentLogInfoSet`
     pub deployment_log_info_set: Vec<models::InferenceServiceDeploymentLogInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5206,15 +6072,24 @@ pub struct DescribeInferenceServiceDeploymentLogsResponse {
 /// The `DescribeInferenceServiceDeploymentRecords` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceServiceDeploymentRecordsResponse`].
-/// The codes it documents are in [`DescribeInferenceServiceDeploymentRecordsError`](super::errors::DescribeInferenceServiceDeploymentRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceServiceDeploymentRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceServiceDeploymentRecords",
     output = DescribeInferenceServiceDeploymentRecordsResponse,
-    error = super::errors::DescribeInferenceServiceDeploymentRecordsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5224,46 +6099,32 @@ pub struct DescribeInferenceServiceDeploymentLogsResponse {
     )
 )]
 pub struct DescribeInferenceServiceDeploymentRecords {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3jxerasahh8l"`
+    /// `ZoneId`; example: `"zone-3jxerasahh8l"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-afmkinet8yh7"`
+    /// `ServiceId`; example: `"inf-afmkinet8yh7"`
     pub service_id: String,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"create-time"`
+    /// `SortBy`; example: `"create-time"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInferenceServiceDeploymentRecords`] call returns.
 #[tc_model]
 pub struct DescribeInferenceServiceDeploymentRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RecordSet`: a list of [`InferenceServiceDeploymentRecord`](super::models::InferenceServiceDeploymentRecord) objects.
+    /// `RecordSet`
     pub record_set: Vec<models::InferenceServiceDeploymentRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5273,57 +6134,51 @@ pub struct DescribeInferenceServiceDeploymentRecordsResponse {
 /// The `DescribeInferenceServiceMonitorData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceServiceMonitorDataResponse`].
-/// The codes it documents are in [`DescribeInferenceServiceMonitorDataError`](super::errors::DescribeInferenceServiceMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceServiceMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceServiceMonitorData",
     output = DescribeInferenceServiceMonitorDataResponse,
-    error = super::errors::DescribeInferenceServiceMonitorDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeInferenceServiceMonitorData {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3lwrlet3u8bl"`
+    /// `ZoneId`; example: `"zone-3lwrlet3u8bl"`
     pub zone_id: String,
 
-    /// `ServiceIds`: a list of strings.
-    ///
-    /// Example: `["inf-n40ehcni5jjx"]`
+    /// `ServiceIds`; example: `["inf-n40ehcni5jjx"]`
     pub service_ids: Vec<String>,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["cpu_usage_average"]`
+    /// `MetricNames`; example: `["cpu_usage_average"]`
     pub metric_names: Vec<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-26T15:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-02-26T15:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-26T15:01:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-02-26T15:01:00+08:00"`
     pub end_time: String,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"min"`
+    /// `Interval`; example: `"min"`
     pub interval: Option<String>,
 }
 
 /// What a successful [`DescribeInferenceServiceMonitorData`] call returns.
 #[tc_model]
 pub struct DescribeInferenceServiceMonitorDataResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InferenceServiceMonitorRecords`: a list of [`InferenceServiceMonitorRecord`](super::models::InferenceServiceMonitorRecord) objects.
+    /// `InferenceServiceMonitorRecords`
     pub inference_service_monitor_records: Vec<models::InferenceServiceMonitorRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5333,15 +6188,21 @@ pub struct DescribeInferenceServiceMonitorDataResponse {
 /// The `DescribeInferenceServices` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeInferenceServicesResponse`].
-/// The codes it documents are in [`DescribeInferenceServicesError`](super::errors::DescribeInferenceServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeInferenceServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeInferenceServices",
     output = DescribeInferenceServicesResponse,
-    error = super::errors::DescribeInferenceServicesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5351,44 +6212,32 @@ pub struct DescribeInferenceServiceMonitorDataResponse {
     )
 )]
 pub struct DescribeInferenceServices {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2***8ev000"`
+    /// `ZoneId`; example: `"zone-2***8ev000"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"create-time"`
+    /// `Order`; example: `"create-time"`
     pub order: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Direction`; example: `"desc"`
     pub direction: Option<String>,
 }
 
 /// What a successful [`DescribeInferenceServices`] call returns.
 #[tc_model]
 pub struct DescribeInferenceServicesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Services`: a list of [`InferenceService`](super::models::InferenceService) objects.
+    /// `Services`
     pub services: Option<Vec<models::InferenceService>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5398,15 +6247,28 @@ pub struct DescribeInferenceServicesResponse {
 /// The `DescribeJustInTimeTranscodeTemplates` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeJustInTimeTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DescribeJustInTimeTranscodeTemplatesError`](super::errors::DescribeJustInTimeTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeJustInTimeTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductDiscontinued`](super::errors::TeoErrorCode::FailedOperationProductDiscontinued)
+/// - [`FailedOperation.ProductNotActivated`](super::errors::TeoErrorCode::FailedOperationProductNotActivated)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TeoErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`InvalidParameterValue.ZonePaused`](super::errors::TeoErrorCode::InvalidParameterValueZonePaused)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TeoErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeJustInTimeTranscodeTemplates",
     output = DescribeJustInTimeTranscodeTemplatesResponse,
-    error = super::errors::DescribeJustInTimeTranscodeTemplatesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5416,44 +6278,32 @@ pub struct DescribeInferenceServicesResponse {
     )
 )]
 pub struct DescribeJustInTimeTranscodeTemplates {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-djuqmq"`
+    /// `ZoneId`; example: `"zone-djuqmq"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `SortBy`; example: `"createTime"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeJustInTimeTranscodeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeJustInTimeTranscodeTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TemplateSet`: a list of [`JustInTimeTranscodeTemplate`](super::models::JustInTimeTranscodeTemplate) objects.
+    /// `TemplateSet`
     pub template_set: Vec<models::JustInTimeTranscodeTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5463,15 +6313,23 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
 /// The `DescribeL4Proxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeL4ProxyResponse`].
-/// The codes it documents are in [`DescribeL4ProxyError`](super::errors::DescribeL4ProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeL4Proxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeL4Proxy",
     output = DescribeL4ProxyResponse,
-    error = super::errors::DescribeL4ProxyError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5481,34 +6339,26 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
     )
 )]
 pub struct DescribeL4Proxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-24wjy25v1cwi"`
+    /// `ZoneId`; example: `"zone-24wjy25v1cwi"`
     pub zone_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeL4Proxy`] call returns.
 #[tc_model]
 pub struct DescribeL4ProxyResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `L4Proxies`: a list of [`L4Proxy`](super::models::L4Proxy) objects.
+    /// `L4Proxies`
     pub l4_proxies: Vec<models::L4Proxy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5518,15 +6368,23 @@ pub struct DescribeL4ProxyResponse {
 /// The `DescribeL4ProxyRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeL4ProxyRulesResponse`].
-/// The codes it documents are in [`DescribeL4ProxyRulesError`](super::errors::DescribeL4ProxyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeL4ProxyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeL4ProxyRules",
     output = DescribeL4ProxyRulesResponse,
-    error = super::errors::DescribeL4ProxyRulesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5536,39 +6394,29 @@ pub struct DescribeL4ProxyResponse {
     )
 )]
 pub struct DescribeL4ProxyRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2q79r12251hk"`
+    /// `ZoneId`; example: `"zone-2q79r12251hk"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2q79r12251hk"`
+    /// `ProxyId`; example: `"sid-2q79r12251hk"`
     pub proxy_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeL4ProxyRules`] call returns.
 #[tc_model]
 pub struct DescribeL4ProxyRulesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `TotalCount`; example: `121`
     pub total_count: u64,
 
-    /// `L4ProxyRules`: a list of [`L4ProxyRule`](super::models::L4ProxyRule) objects.
+    /// `L4ProxyRules`
     pub l4_proxy_rules: Option<Vec<models::L4ProxyRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5578,15 +6426,22 @@ pub struct DescribeL4ProxyRulesResponse {
 /// The `DescribeL7AccRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeL7AccRulesResponse`].
-/// The codes it documents are in [`DescribeL7AccRulesError`](super::errors::DescribeL7AccRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeL7AccRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeL7AccRules",
     output = DescribeL7AccRulesResponse,
-    error = super::errors::DescribeL7AccRulesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5596,34 +6451,26 @@ pub struct DescribeL4ProxyRulesResponse {
     )
 )]
 pub struct DescribeL7AccRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-qbjifysd"`
+    /// `ZoneId`; example: `"zone-qbjifysd"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeL7AccRules`] call returns.
 #[tc_model]
 pub struct DescribeL7AccRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Rules`: a list of [`RuleEngineItem`](super::models::RuleEngineItem) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::RuleEngineItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5633,27 +6480,37 @@ pub struct DescribeL7AccRulesResponse {
 /// The `DescribeL7AccSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeL7AccSettingResponse`].
-/// The codes it documents are in [`DescribeL7AccSettingError`](super::errors::DescribeL7AccSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeL7AccSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.SettingInvalidParam`](super::errors::TeoErrorCode::InvalidParameterSettingInvalidParam)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeL7AccSetting",
     output = DescribeL7AccSettingResponse,
-    error = super::errors::DescribeL7AccSettingError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeL7AccSetting {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeL7AccSetting`] call returns.
 #[tc_model]
 pub struct DescribeL7AccSettingResponse {
-    /// `ZoneSetting`: a [`ZoneConfigParameters`](super::models::ZoneConfigParameters).
+    /// `ZoneSetting`
     pub zone_setting: Option<models::ZoneConfigParameters>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5663,15 +6520,20 @@ pub struct DescribeL7AccSettingResponse {
 /// The `DescribeLoadBalancerList` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeLoadBalancerListResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerListError`](super::errors::DescribeLoadBalancerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeLoadBalancerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeLoadBalancerList",
     output = DescribeLoadBalancerListResponse,
-    error = super::errors::DescribeLoadBalancerListError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5681,34 +6543,26 @@ pub struct DescribeL7AccSettingResponse {
     )
 )]
 pub struct DescribeLoadBalancerList {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-vawer2vadg"`
+    /// `ZoneId`; example: `"zone-vawer2vadg"`
     pub zone_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeLoadBalancerList`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `LoadBalancerList`: a list of [`LoadBalancer`](super::models::LoadBalancer) objects.
+    /// `LoadBalancerList`
     pub load_balancer_list: Vec<models::LoadBalancer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5718,15 +6572,20 @@ pub struct DescribeLoadBalancerListResponse {
 /// The `DescribeLogAnalysisDetail` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeLogAnalysisDetailResponse`].
-/// The codes it documents are in [`DescribeLogAnalysisDetailError`](super::errors::DescribeLogAnalysisDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeLogAnalysisDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeLogAnalysisDetail",
     output = DescribeLogAnalysisDetailResponse,
-    error = super::errors::DescribeLogAnalysisDetailError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5736,61 +6595,41 @@ pub struct DescribeLoadBalancerListResponse {
     )
 )]
 pub struct DescribeLogAnalysisDetail {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2z55fgysdtmc"`
+    /// `ZoneId`; example: `"zone-2z55fgysdtmc"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${EdgeResponseTime} > 300"`
+    /// `Condition`; example: `"${EdgeResponseTime} > 300"`
     pub condition: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`DescribeLogAnalysisDetail`] call returns.
 #[tc_model]
 pub struct DescribeLogAnalysisDetailResponse {
-    /// `LogDetail`: a list of [`LogItem`](super::models::LogItem) objects.
+    /// `LogDetail`
     pub log_detail: Vec<models::LogItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5800,15 +6639,21 @@ pub struct DescribeLogAnalysisDetailResponse {
 /// The `DescribeLogAnalysisDownloadTasks` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeLogAnalysisDownloadTasksResponse`].
-/// The codes it documents are in [`DescribeLogAnalysisDownloadTasksError`](super::errors::DescribeLogAnalysisDownloadTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeLogAnalysisDownloadTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RealtimeLogLogAnalysisNotSupport`](super::errors::TeoErrorCode::FailedOperationRealtimeLogLogAnalysisNotSupport)
+/// - [`InvalidParameter.InvalidLogAnalysisCondition`](super::errors::TeoErrorCode::InvalidParameterInvalidLogAnalysisCondition)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeLogAnalysisDownloadTasks",
     output = DescribeLogAnalysisDownloadTasksResponse,
-    error = super::errors::DescribeLogAnalysisDownloadTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5818,44 +6663,32 @@ pub struct DescribeLogAnalysisDetailResponse {
     )
 )]
 pub struct DescribeLogAnalysisDownloadTasks {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2z55fgysdtmc"`
+    /// `ZoneId`; example: `"zone-2z55fgysdtmc"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"domian"`
+    /// `LogType`; example: `"domian"`
     pub log_type: Option<String>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeLogAnalysisDownloadTasks`] call returns.
 #[tc_model]
 pub struct DescribeLogAnalysisDownloadTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`LogAnalysisDownloadTask`](super::models::LogAnalysisDownloadTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::LogAnalysisDownloadTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5865,9 +6698,12 @@ pub struct DescribeLogAnalysisDownloadTasksResponse {
 /// The `DescribeLogAnalysisStatistics` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeLogAnalysisStatisticsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeLogAnalysisStatistics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -5876,44 +6712,32 @@ pub struct DescribeLogAnalysisDownloadTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeLogAnalysisStatistics {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3qcox8or8ccl"`
+    /// `ZoneId`; example: `"zone-3qcox8or8ccl"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-07-14T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-07-14T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-07-18T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-07-18T00:00:00Z"`
     pub end_time: String,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: String,
 }
 
 /// What a successful [`DescribeLogAnalysisStatistics`] call returns.
 #[tc_model]
 pub struct DescribeLogAnalysisStatisticsResponse {
-    /// `Columns`: a list of strings.
-    ///
-    /// Example: `["status"]`
+    /// `Columns`; example: `["status"]`
     pub columns: Vec<String>,
 
-    /// `Records`: a list of [`StatisticsRecord`](super::models::StatisticsRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::StatisticsRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5923,32 +6747,37 @@ pub struct DescribeLogAnalysisStatisticsResponse {
 /// The `DescribeMultiPathGateway` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewayResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewayError`](super::errors::DescribeMultiPathGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGateway",
     output = DescribeMultiPathGatewayResponse,
-    error = super::errors::DescribeMultiPathGatewayError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeMultiPathGateway {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 }
 
 /// What a successful [`DescribeMultiPathGateway`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewayResponse {
-    /// `GatewayDetail`: a [`MultiPathGateway`](super::models::MultiPathGateway).
+    /// `GatewayDetail`
     pub gateway_detail: models::MultiPathGateway,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5958,37 +6787,40 @@ pub struct DescribeMultiPathGatewayResponse {
 /// The `DescribeMultiPathGatewayLine` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewayLineResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewayLineError`](super::errors::DescribeMultiPathGatewayLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGatewayLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGatewayLine",
     output = DescribeMultiPathGatewayLineResponse,
-    error = super::errors::DescribeMultiPathGatewayLineError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeMultiPathGatewayLine {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"line-2"`
+    /// `LineId`; example: `"line-2"`
     pub line_id: String,
 }
 
 /// What a successful [`DescribeMultiPathGatewayLine`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewayLineResponse {
-    /// `Line`: a [`MultiPathGatewayLine`](super::models::MultiPathGatewayLine).
+    /// `Line`
     pub line: models::MultiPathGatewayLine,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5998,32 +6830,37 @@ pub struct DescribeMultiPathGatewayLineResponse {
 /// The `DescribeMultiPathGatewayOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewayOriginACLResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewayOriginACLError`](super::errors::DescribeMultiPathGatewayOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGatewayOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGatewayOriginACL",
     output = DescribeMultiPathGatewayOriginACLResponse,
-    error = super::errors::DescribeMultiPathGatewayOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeMultiPathGatewayOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"\"mpgw-lbxuhk1oh\""`
+    /// `GatewayId`; example: `"\"mpgw-lbxuhk1oh\""`
     pub gateway_id: String,
 }
 
 /// What a successful [`DescribeMultiPathGatewayOriginACL`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewayOriginACLResponse {
-    /// `MultiPathGatewayOriginACLInfo`: a [`MultiPathGatewayOriginAclInfo`](super::models::MultiPathGatewayOriginAclInfo).
+    /// `MultiPathGatewayOriginACLInfo`
     #[tc(rename = "MultiPathGatewayOriginACLInfo")]
     pub multi_path_gateway_origin_acl_info: Option<
         models::MultiPathGatewayOriginAclInfo,
@@ -6036,27 +6873,34 @@ pub struct DescribeMultiPathGatewayOriginACLResponse {
 /// The `DescribeMultiPathGatewayRegions` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewayRegionsResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewayRegionsError`](super::errors::DescribeMultiPathGatewayRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGatewayRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGatewayRegions",
     output = DescribeMultiPathGatewayRegionsResponse,
-    error = super::errors::DescribeMultiPathGatewayRegionsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeMultiPathGatewayRegions {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeMultiPathGatewayRegions`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewayRegionsResponse {
-    /// `GatewayRegions`: a list of [`GatewayRegion`](super::models::GatewayRegion) objects.
+    /// `GatewayRegions`
     pub gateway_regions: Vec<models::GatewayRegion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6066,29 +6910,34 @@ pub struct DescribeMultiPathGatewayRegionsResponse {
 /// The `DescribeMultiPathGatewaySecretKey` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewaySecretKeyResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewaySecretKeyError`](super::errors::DescribeMultiPathGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGatewaySecretKey",
     output = DescribeMultiPathGatewaySecretKeyResponse,
-    error = super::errors::DescribeMultiPathGatewaySecretKeyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeMultiPathGatewaySecretKey {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeMultiPathGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewaySecretKeyResponse {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
+    /// `SecretKey`; example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
     pub secret_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6098,15 +6947,24 @@ pub struct DescribeMultiPathGatewaySecretKeyResponse {
 /// The `DescribeMultiPathGateways` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeMultiPathGatewaysResponse`].
-/// The codes it documents are in [`DescribeMultiPathGatewaysError`](super::errors::DescribeMultiPathGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeMultiPathGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeMultiPathGateways",
     output = DescribeMultiPathGatewaysResponse,
-    error = super::errors::DescribeMultiPathGatewaysError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6116,34 +6974,26 @@ pub struct DescribeMultiPathGatewaySecretKeyResponse {
     )
 )]
 pub struct DescribeMultiPathGateways {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMultiPathGateways`] call returns.
 #[tc_model]
 pub struct DescribeMultiPathGatewaysResponse {
-    /// `Gateways`: a list of [`MultiPathGateway`](super::models::MultiPathGateway) objects.
+    /// `Gateways`
     pub gateways: Vec<models::MultiPathGateway>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6153,27 +7003,34 @@ pub struct DescribeMultiPathGatewaysResponse {
 /// The `DescribeOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeOriginACLResponse`].
-/// The codes it documents are in [`DescribeOriginACLError`](super::errors::DescribeOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeOriginACL",
     output = DescribeOriginACLResponse,
-    error = super::errors::DescribeOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeOriginACL`] call returns.
 #[tc_model]
 pub struct DescribeOriginACLResponse {
-    /// `OriginACLInfo`: an [`OriginAclInfo`](super::models::OriginAclInfo).
+    /// `OriginACLInfo`
     #[tc(rename = "OriginACLInfo")]
     pub origin_acl_info: Option<models::OriginAclInfo>,
 
@@ -6184,15 +7041,22 @@ pub struct DescribeOriginACLResponse {
 /// The `DescribeOriginGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeOriginGroupResponse`].
-/// The codes it documents are in [`DescribeOriginGroupError`](super::errors::DescribeOriginGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeOriginGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeOriginGroup",
     output = DescribeOriginGroupResponse,
-    error = super::errors::DescribeOriginGroupError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6202,34 +7066,26 @@ pub struct DescribeOriginACLResponse {
     )
 )]
 pub struct DescribeOriginGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-123456"`
+    /// `ZoneId`; example: `"zone-123456"`
     pub zone_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeOriginGroup`] call returns.
 #[tc_model]
 pub struct DescribeOriginGroupResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `OriginGroups`: a list of [`OriginGroup`](super::models::OriginGroup) objects.
+    /// `OriginGroups`
     pub origin_groups: Vec<models::OriginGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6239,36 +7095,39 @@ pub struct DescribeOriginGroupResponse {
 /// The `DescribeOriginGroupHealthStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeOriginGroupHealthStatusResponse`].
-/// The codes it documents are in [`DescribeOriginGroupHealthStatusError`](super::errors::DescribeOriginGroupHealthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeOriginGroupHealthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeOriginGroupHealthStatus",
     output = DescribeOriginGroupHealthStatusResponse,
-    error = super::errors::DescribeOriginGroupHealthStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeOriginGroupHealthStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-jhlaslkdjf"`
+    /// `ZoneId`; example: `"zone-jhlaslkdjf"`
     pub zone_id: String,
 
-    /// `LBInstanceId`: a string.
-    ///
-    /// Example: `"lb-asdf22442"`
+    /// `LBInstanceId`; example: `"lb-asdf22442"`
     #[tc(rename = "LBInstanceId")]
     pub lb_instance_id: String,
 
-    /// `OriginGroupIds`: a list of strings.
+    /// `OriginGroupIds`
     pub origin_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOriginGroupHealthStatus`] call returns.
 #[tc_model]
 pub struct DescribeOriginGroupHealthStatusResponse {
-    /// `OriginGroupHealthStatusList`: a list of [`OriginGroupHealthStatusDetail`](super::models::OriginGroupHealthStatusDetail) objects.
+    /// `OriginGroupHealthStatusList`
     pub origin_group_health_status_list: Vec<models::OriginGroupHealthStatusDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6278,15 +7137,24 @@ pub struct DescribeOriginGroupHealthStatusResponse {
 /// The `DescribeOriginProtection` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeOriginProtectionResponse`].
-/// The codes it documents are in [`DescribeOriginProtectionError`](super::errors::DescribeOriginProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeOriginProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeOriginProtection",
     output = DescribeOriginProtectionResponse,
-    error = super::errors::DescribeOriginProtectionError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6295,29 +7163,23 @@ pub struct DescribeOriginGroupHealthStatusResponse {
     )
 )]
 pub struct DescribeOriginProtection {
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-276zs184g93m","zone-27fil18zp2v1"]`
+    /// `ZoneIds`; example: `["zone-276zs184g93m","zone-27fil18zp2v1"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeOriginProtection`] call returns.
 #[tc_model]
 pub struct DescribeOriginProtectionResponse {
-    /// `OriginProtectionInfo`: a list of [`OriginProtectionInfo`](super::models::OriginProtectionInfo) objects.
+    /// `OriginProtectionInfo`
     pub origin_protection_info: Option<Vec<models::OriginProtectionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6327,70 +7189,64 @@ pub struct DescribeOriginProtectionResponse {
 /// The `DescribeOverviewL7Data` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeOverviewL7DataResponse`].
-/// The codes it documents are in [`DescribeOverviewL7DataError`](super::errors::DescribeOverviewL7DataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeOverviewL7Data)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeOverviewL7Data",
     output = DescribeOverviewL7DataResponse,
-    error = super::errors::DescribeOverviewL7DataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeOverviewL7Data {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-20T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-20T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["l7Flow_outFlux"]`
+    /// `MetricNames`; example: `["l7Flow_outFlux"]`
     pub metric_names: Vec<String>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2mzegj4vln5f"]`
+    /// `ZoneIds`; example: `["zone-2mzegj4vln5f"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.baidu.com","www.google.com"]`
+    /// `Domains`; example: `["www.baidu.com","www.google.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"min"`
+    /// `Interval`; example: `"min"`
     pub interval: Option<String>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeOverviewL7Data`] call returns.
 #[tc_model]
 pub struct DescribeOverviewL7DataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TimingDataRecord`](super::models::TimingDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TimingDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6400,15 +7256,21 @@ pub struct DescribeOverviewL7DataResponse {
 /// The `DescribePlans` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribePlansResponse`].
-/// The codes it documents are in [`DescribePlansError`](super::errors::DescribePlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribePlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribePlans",
     output = DescribePlansResponse,
-    error = super::errors::DescribePlansError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6418,39 +7280,29 @@ pub struct DescribeOverviewL7DataResponse {
     )
 )]
 pub struct DescribePlans {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"enable-time"`
+    /// `Order`; example: `"enable-time"`
     pub order: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Direction`; example: `"desc"`
     pub direction: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribePlans`] call returns.
 #[tc_model]
 pub struct DescribePlansResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Plans`: a list of [`Plan`](super::models::Plan) objects.
+    /// `Plans`
     pub plans: Vec<models::Plan>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6460,15 +7312,28 @@ pub struct DescribePlansResponse {
 /// The `DescribePrefetchOriginLimit` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribePrefetchOriginLimitResponse`].
-/// The codes it documents are in [`DescribePrefetchOriginLimitError`](super::errors::DescribePrefetchOriginLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribePrefetchOriginLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.PrefetchOriginLimitAreaInvalid`](super::errors::TeoErrorCode::InvalidParameterPrefetchOriginLimitAreaInvalid)
+/// - [`OperationDenied.NotInPrefetchOriginLimitWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInPrefetchOriginLimitWhiteList)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribePrefetchOriginLimit",
     output = DescribePrefetchOriginLimitResponse,
-    error = super::errors::DescribePrefetchOriginLimitError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6478,34 +7343,26 @@ pub struct DescribePlansResponse {
     )
 )]
 pub struct DescribePrefetchOriginLimit {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3***j8tqd"`
+    /// `ZoneId`; example: `"zone-3***j8tqd"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrefetchOriginLimit`] call returns.
 #[tc_model]
 pub struct DescribePrefetchOriginLimitResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Limits`: a list of [`PrefetchOriginLimit`](super::models::PrefetchOriginLimit) objects.
+    /// `Limits`
     pub limits: Vec<models::PrefetchOriginLimit>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6515,15 +7372,23 @@ pub struct DescribePrefetchOriginLimitResponse {
 /// The `DescribePrefetchTasks` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribePrefetchTasksResponse`].
-/// The codes it documents are in [`DescribePrefetchTasksError`](super::errors::DescribePrefetchTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribePrefetchTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.DomainEmpty`](super::errors::TeoErrorCode::UnauthorizedOperationDomainEmpty)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribePrefetchTasks",
     output = DescribePrefetchTasksResponse,
-    error = super::errors::DescribePrefetchTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6533,44 +7398,32 @@ pub struct DescribePrefetchOriginLimitResponse {
     )
 )]
 pub struct DescribePrefetchTasks {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Offset`; example: `7`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribePrefetchTasks`] call returns.
 #[tc_model]
 pub struct DescribePrefetchTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6580,15 +7433,22 @@ pub struct DescribePrefetchTasksResponse {
 /// The `DescribePurgeTasks` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribePurgeTasksResponse`].
-/// The codes it documents are in [`DescribePurgeTasksError`](super::errors::DescribePurgeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribePurgeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6598,44 +7458,32 @@ pub struct DescribePrefetchTasksResponse {
     )
 )]
 pub struct DescribePurgeTasks {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxxx"`
     pub zone_id: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:35:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:35:00Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Offset`; example: `7`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribePurgeTasks`] call returns.
 #[tc_model]
 pub struct DescribePurgeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6645,15 +7493,20 @@ pub struct DescribePurgeTasksResponse {
 /// The `DescribeRealtimeLogDeliveryTasks` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeRealtimeLogDeliveryTasksResponse`].
-/// The codes it documents are in [`DescribeRealtimeLogDeliveryTasksError`](super::errors::DescribeRealtimeLogDeliveryTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeRealtimeLogDeliveryTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeRealtimeLogDeliveryTasks",
     output = DescribeRealtimeLogDeliveryTasksResponse,
-    error = super::errors::DescribeRealtimeLogDeliveryTasksError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6663,34 +7516,26 @@ pub struct DescribePurgeTasksResponse {
     )
 )]
 pub struct DescribeRealtimeLogDeliveryTasks {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 }
 
 /// What a successful [`DescribeRealtimeLogDeliveryTasks`] call returns.
 #[tc_model]
 pub struct DescribeRealtimeLogDeliveryTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RealtimeLogDeliveryTasks`: a list of [`RealtimeLogDeliveryTask`](super::models::RealtimeLogDeliveryTask) objects.
+    /// `RealtimeLogDeliveryTasks`
     pub realtime_log_delivery_tasks: Vec<models::RealtimeLogDeliveryTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6700,35 +7545,38 @@ pub struct DescribeRealtimeLogDeliveryTasksResponse {
 /// The `DescribeRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeRulesResponse`].
-/// The codes it documents are in [`DescribeRulesError`](super::errors::DescribeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-qbjifysd"`
+    /// `ZoneId`; example: `"zone-qbjifysd"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRules`] call returns.
 #[tc_model]
 pub struct DescribeRulesResponse {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-qbjifysd"`
+    /// `ZoneId`; example: `"zone-qbjifysd"`
     pub zone_id: String,
 
-    /// `RuleItems`: a list of [`RuleItem`](super::models::RuleItem) objects.
+    /// `RuleItems`
     pub rule_items: Vec<models::RuleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6738,22 +7586,29 @@ pub struct DescribeRulesResponse {
 /// The `DescribeRulesSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeRulesSettingResponse`].
-/// The codes it documents are in [`DescribeRulesSettingError`](super::errors::DescribeRulesSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeRulesSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeRulesSetting",
     output = DescribeRulesSettingResponse,
-    error = super::errors::DescribeRulesSettingError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeRulesSetting {}
 
 /// What a successful [`DescribeRulesSetting`] call returns.
 #[tc_model]
 pub struct DescribeRulesSettingResponse {
-    /// `Actions`: a list of [`RulesSettingAction`](super::models::RulesSettingAction) objects.
+    /// `Actions`
     pub actions: Vec<models::RulesSettingAction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6763,15 +7618,22 @@ pub struct DescribeRulesSettingResponse {
 /// The `DescribeSecurityAPIResource` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityAPIResourceResponse`].
-/// The codes it documents are in [`DescribeSecurityAPIResourceError`](super::errors::DescribeSecurityAPIResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityAPIResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityAPIResource",
     output = DescribeSecurityAPIResourceResponse,
-    error = super::errors::DescribeSecurityAPIResourceError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6781,31 +7643,23 @@ pub struct DescribeRulesSettingResponse {
     )
 )]
 pub struct DescribeSecurityAPIResource {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityAPIResource`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAPIResourceResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `APIResources`: a list of [`ApiResource`](super::models::ApiResource) objects.
+    /// `APIResources`
     #[tc(rename = "APIResources")]
     pub api_resources: Option<Vec<models::ApiResource>>,
 
@@ -6816,15 +7670,22 @@ pub struct DescribeSecurityAPIResourceResponse {
 /// The `DescribeSecurityAPIService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityAPIServiceResponse`].
-/// The codes it documents are in [`DescribeSecurityAPIServiceError`](super::errors::DescribeSecurityAPIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityAPIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityAPIService",
     output = DescribeSecurityAPIServiceResponse,
-    error = super::errors::DescribeSecurityAPIServiceError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6834,31 +7695,23 @@ pub struct DescribeSecurityAPIResourceResponse {
     )
 )]
 pub struct DescribeSecurityAPIService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityAPIService`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAPIServiceResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `APIServices`: a list of [`ApiService`](super::models::ApiService) objects.
+    /// `APIServices`
     #[tc(rename = "APIServices")]
     pub api_services: Option<Vec<models::ApiService>>,
 
@@ -6869,15 +7722,22 @@ pub struct DescribeSecurityAPIServiceResponse {
 /// The `DescribeSecurityClientAttester` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityClientAttesterResponse`].
-/// The codes it documents are in [`DescribeSecurityClientAttesterError`](super::errors::DescribeSecurityClientAttesterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityClientAttester)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityClientAttester",
     output = DescribeSecurityClientAttesterResponse,
-    error = super::errors::DescribeSecurityClientAttesterError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6887,31 +7747,23 @@ pub struct DescribeSecurityAPIServiceResponse {
     )
 )]
 pub struct DescribeSecurityClientAttester {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityClientAttester`] call returns.
 #[tc_model]
 pub struct DescribeSecurityClientAttesterResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `ClientAttesters`: a list of [`ClientAttester`](super::models::ClientAttester) objects.
+    /// `ClientAttesters`
     pub client_attesters: Option<Vec<models::ClientAttester>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6921,30 +7773,35 @@ pub struct DescribeSecurityClientAttesterResponse {
 /// The `DescribeSecurityIPGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityIPGroupResponse`].
-/// The codes it documents are in [`DescribeSecurityIPGroupError`](super::errors::DescribeSecurityIPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityIPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityIPGroup",
     output = DescribeSecurityIPGroupResponse,
-    error = super::errors::DescribeSecurityIPGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeSecurityIPGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `GroupIds`: a list of signed 64-bit integers.
+    /// `GroupIds`
     pub group_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeSecurityIPGroup`] call returns.
 #[tc_model]
 pub struct DescribeSecurityIPGroupResponse {
-    /// `IPGroups`: a list of [`IpGroup`](super::models::IpGroup) objects.
+    /// `IPGroups`
     #[tc(rename = "IPGroups")]
     pub ip_groups: Vec<models::IpGroup>,
 
@@ -6955,51 +7812,46 @@ pub struct DescribeSecurityIPGroupResponse {
 /// The `DescribeSecurityIPGroupContent` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityIPGroupContentResponse`].
-/// The codes it documents are in [`DescribeSecurityIPGroupContentError`](super::errors::DescribeSecurityIPGroupContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityIPGroupContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityIPGroupContent",
     output = DescribeSecurityIPGroupContentResponse,
-    error = super::errors::DescribeSecurityIPGroupContentError,
+    error = super::errors::TeoErrorCode,
     paginate(offset = offset, limit = limit, items = ip_list, item = String)
 )]
 pub struct DescribeSecurityIPGroupContent {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-5a6y19cacf9u"`
+    /// `ZoneId`; example: `"zone-5a6y19cacf9u"`
     pub zone_id: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `100121`
+    /// `GroupId`; example: `100121`
     pub group_id: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Limit`; example: `2000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityIPGroupContent`] call returns.
 #[tc_model]
 pub struct DescribeSecurityIPGroupContentResponse {
-    /// `IPTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IPTotalCount`; example: `1000`
     #[tc(rename = "IPTotalCount")]
     pub ip_total_count: Option<i64>,
 
-    /// `IPList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","1.2.3.0/24"]`
+    /// `IPList`; example: `["1.1.1.1","1.2.3.0/24"]`
     #[tc(rename = "IPList")]
     pub ip_list: Option<Vec<String>>,
 
@@ -7010,15 +7862,22 @@ pub struct DescribeSecurityIPGroupContentResponse {
 /// The `DescribeSecurityIPGroupInfo` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityIPGroupInfoResponse`].
-/// The codes it documents are in [`DescribeSecurityIPGroupInfoError`](super::errors::DescribeSecurityIPGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityIPGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityIPGroupInfo",
     output = DescribeSecurityIPGroupInfoResponse,
-    error = super::errors::DescribeSecurityIPGroupInfoError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7028,33 +7887,23 @@ pub struct DescribeSecurityIPGroupContentResponse {
     )
 )]
 pub struct DescribeSecurityIPGroupInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"[\"zone-21xfqlh4qjee\"]"`
+    /// `ZoneId`; example: `"[\"zone-21xfqlh4qjee\"]"`
     pub zone_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSecurityIPGroupInfo`] call returns.
 #[tc_model]
 pub struct DescribeSecurityIPGroupInfoResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `IPGroups`: a list of [`IpGroup`](super::models::IpGroup) objects.
-    ///
-    /// Example: `[{"Content":["1.1.1.1","1.1.2.0/24"],"GroupId":123,"Name":"group1"}]`
+    /// `IPGroups`; example: `[{"Content":["1.1.1.1","1.1.2.0/24"],"GroupId":123,"Name":"group1"}]`
     #[tc(rename = "IPGroups")]
     pub ip_groups: Option<Vec<models::IpGroup>>,
 
@@ -7065,15 +7914,22 @@ pub struct DescribeSecurityIPGroupInfoResponse {
 /// The `DescribeSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityJSInjectionRuleResponse`].
-/// The codes it documents are in [`DescribeSecurityJSInjectionRuleError`](super::errors::DescribeSecurityJSInjectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityJSInjectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityJSInjectionRule",
     output = DescribeSecurityJSInjectionRuleResponse,
-    error = super::errors::DescribeSecurityJSInjectionRuleError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7083,31 +7939,23 @@ pub struct DescribeSecurityIPGroupInfoResponse {
     )
 )]
 pub struct DescribeSecurityJSInjectionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeSecurityJSInjectionRule`] call returns.
 #[tc_model]
 pub struct DescribeSecurityJSInjectionRuleResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `JSInjectionRules`: a list of [`JsInjectionRule`](super::models::JsInjectionRule) objects.
+    /// `JSInjectionRules`
     #[tc(rename = "JSInjectionRules")]
     pub js_injection_rules: Option<Vec<models::JsInjectionRule>>,
 
@@ -7118,42 +7966,43 @@ pub struct DescribeSecurityJSInjectionRuleResponse {
 /// The `DescribeSecurityPolicy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityPolicyResponse`].
-/// The codes it documents are in [`DescribeSecurityPolicyError`](super::errors::DescribeSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityPolicy",
     output = DescribeSecurityPolicyResponse,
-    error = super::errors::DescribeSecurityPolicyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeSecurityPolicy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `ZoneId`; example: `"test.com"`
     pub zone_id: String,
 
-    /// `Entity`: a string.
-    ///
-    /// Example: `"Host"`
+    /// `Entity`; example: `"Host"`
     pub entity: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-wj86oi2"`
+    /// `TemplateId`; example: `"temp-wj86oi2"`
     pub template_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Host`; example: `"www.example.com"`
     pub host: Option<String>,
 }
 
 /// What a successful [`DescribeSecurityPolicy`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPolicyResponse {
-    /// `SecurityPolicy`: a [`SecurityPolicy`](super::models::SecurityPolicy).
+    /// `SecurityPolicy`
     pub security_policy: Option<models::SecurityPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7163,30 +8012,36 @@ pub struct DescribeSecurityPolicyResponse {
 /// The `DescribeSecurityTemplateBindings` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSecurityTemplateBindingsResponse`].
-/// The codes it documents are in [`DescribeSecurityTemplateBindingsError`](super::errors::DescribeSecurityTemplateBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSecurityTemplateBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSecurityTemplateBindings",
     output = DescribeSecurityTemplateBindingsResponse,
-    error = super::errors::DescribeSecurityTemplateBindingsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeSecurityTemplateBindings {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-j9j09au1"`
+    /// `ZoneId`; example: `"zone-j9j09au1"`
     pub zone_id: String,
 
-    /// `TemplateId`: a list of strings.
+    /// `TemplateId`
     pub template_id: Vec<String>,
 }
 
 /// What a successful [`DescribeSecurityTemplateBindings`] call returns.
 #[tc_model]
 pub struct DescribeSecurityTemplateBindingsResponse {
-    /// `SecurityTemplate`: a list of [`SecurityTemplateBinding`](super::models::SecurityTemplateBinding) objects.
+    /// `SecurityTemplate`
     pub security_template: Vec<models::SecurityTemplateBinding>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7196,15 +8051,20 @@ pub struct DescribeSecurityTemplateBindingsResponse {
 /// The `DescribeSharedCNAME` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeSharedCNAMEResponse`].
-/// The codes it documents are in [`DescribeSharedCNAMEError`](super::errors::DescribeSharedCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeSharedCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeSharedCNAME",
     output = DescribeSharedCNAMEResponse,
-    error = super::errors::DescribeSharedCNAMEError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7214,41 +8074,35 @@ pub struct DescribeSecurityTemplateBindingsResponse {
     )
 )]
 pub struct DescribeSharedCNAME {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Direction`; example: `"desc"`
     pub direction: Option<String>,
 
-    /// `Match`: a string.
+    /// `Match`
     pub r#match: Option<String>,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSharedCNAME`] call returns.
 #[tc_model]
 pub struct DescribeSharedCNAMEResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SharedCNAMEInfo`: a list of [`SharedCnameInfo`](super::models::SharedCnameInfo) objects.
+    /// `SharedCNAMEInfo`
     #[tc(rename = "SharedCNAMEInfo")]
     pub shared_cname_info: Vec<models::SharedCnameInfo>,
 
@@ -7259,53 +8113,50 @@ pub struct DescribeSharedCNAMEResponse {
 /// The `DescribeTimingL4Data` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTimingL4DataResponse`].
-/// The codes it documents are in [`DescribeTimingL4DataError`](super::errors::DescribeTimingL4DataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTimingL4Data)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTimingL4Data",
     output = DescribeTimingL4DataResponse,
-    error = super::errors::DescribeTimingL4DataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTimingL4Data {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["l4Flow_connections"]`
+    /// `MetricNames`; example: `["l4Flow_connections"]`
     pub metric_names: Vec<String>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2rntun0a1z6t","zone-323urc8a9j0q"]`
+    /// `ZoneIds`; example: `["zone-2rntun0a1z6t","zone-323urc8a9j0q"]`
     pub zone_ids: Vec<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["sid-39562waf3raa"]`
+    /// `ProxyIds`; example: `["sid-39562waf3raa"]`
     pub proxy_ids: Option<Vec<String>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: Option<String>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7315,12 +8166,10 @@ pub struct DescribeTimingL4Data {
 /// What a successful [`DescribeTimingL4Data`] call returns.
 #[tc_model]
 pub struct DescribeTimingL4DataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TimingDataRecord`](super::models::TimingDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TimingDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7330,60 +8179,60 @@ pub struct DescribeTimingL4DataResponse {
 /// The `DescribeTimingL7AnalysisData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTimingL7AnalysisDataResponse`].
-/// The codes it documents are in [`DescribeTimingL7AnalysisDataError`](super::errors::DescribeTimingL7AnalysisDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTimingL7AnalysisData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTimingL7AnalysisData",
     output = DescribeTimingL7AnalysisDataResponse,
-    error = super::errors::DescribeTimingL7AnalysisDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTimingL7AnalysisData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["l7Flow_outFlux"]`
+    /// `MetricNames`; example: `["l7Flow_outFlux"]`
     pub metric_names: Vec<String>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `ZoneIds`; example: `["*"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: Option<String>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeTimingL7AnalysisData`] call returns.
 #[tc_model]
 pub struct DescribeTimingL7AnalysisDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TimingDataRecord`](super::models::TimingDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TimingDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7393,58 +8242,54 @@ pub struct DescribeTimingL7AnalysisDataResponse {
 /// The `DescribeTimingL7CacheData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTimingL7CacheDataResponse`].
-/// The codes it documents are in [`DescribeTimingL7CacheDataError`](super::errors::DescribeTimingL7CacheDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTimingL7CacheData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTimingL7CacheData",
     output = DescribeTimingL7CacheDataResponse,
-    error = super::errors::DescribeTimingL7CacheDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTimingL7CacheData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricNames`: a list of strings.
+    /// `MetricNames`
     pub metric_names: Vec<String>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2mzegj4vln5f"]`
+    /// `ZoneIds`; example: `["zone-2mzegj4vln5f"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeTimingL7CacheData`] call returns.
 #[tc_model]
 pub struct DescribeTimingL7CacheDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TimingDataRecord`](super::models::TimingDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TimingDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7454,60 +8299,55 @@ pub struct DescribeTimingL7CacheDataResponse {
 /// The `DescribeTimingL7OriginPullData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTimingL7OriginPullDataResponse`].
-/// The codes it documents are in [`DescribeTimingL7OriginPullDataError`](super::errors::DescribeTimingL7OriginPullDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTimingL7OriginPullData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameterValue.FiltersMustIncludeDimensionName`](super::errors::TeoErrorCode::InvalidParameterValueFiltersMustIncludeDimensionName)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`LimitExceeded.TimingDataItemLimitExceeded`](super::errors::TeoErrorCode::LimitExceededTimingDataItemLimitExceeded)
+/// - [`OperationDenied.OriginPullDataNotSupported`](super::errors::TeoErrorCode::OperationDeniedOriginPullDataNotSupported)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTimingL7OriginPullData",
     output = DescribeTimingL7OriginPullDataResponse,
-    error = super::errors::DescribeTimingL7OriginPullDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTimingL7OriginPullData {
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `ZoneIds`; example: `["*"]`
     pub zone_ids: Vec<String>,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["l7Flow_outFlux_hy"]`
+    /// `MetricNames`; example: `["l7Flow_outFlux_hy"]`
     pub metric_names: Vec<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `Interval`; example: `"hour"`
     pub interval: Option<String>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `DimensionName`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `DimensionName`; example: `"domain"`
     pub dimension_name: Option<String>,
 }
 
 /// What a successful [`DescribeTimingL7OriginPullData`] call returns.
 #[tc_model]
 pub struct DescribeTimingL7OriginPullDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `TimingDataRecords`: a list of [`TimingDataRecord`](super::models::TimingDataRecord) objects.
+    /// `TimingDataRecords`
     pub timing_data_records: Vec<models::TimingDataRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7517,65 +8357,64 @@ pub struct DescribeTimingL7OriginPullDataResponse {
 /// The `DescribeTopL7AnalysisData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTopL7AnalysisDataResponse`].
-/// The codes it documents are in [`DescribeTopL7AnalysisDataError`](super::errors::DescribeTopL7AnalysisDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTopL7AnalysisData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTopL7AnalysisData",
     output = DescribeTopL7AnalysisDataResponse,
-    error = super::errors::DescribeTopL7AnalysisDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTopL7AnalysisData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-20T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-20T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"l7Flow_outFlux_country"`
+    /// `MetricName`; example: `"l7Flow_outFlux_country"`
     pub metric_name: String,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `ZoneIds`; example: `["*"]`
     pub zone_ids: Vec<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"min"`
+    /// `Interval`; example: `"min"`
     pub interval: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeTopL7AnalysisData`] call returns.
 #[tc_model]
 pub struct DescribeTopL7AnalysisDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TopDataRecord`](super::models::TopDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TopDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7585,65 +8424,57 @@ pub struct DescribeTopL7AnalysisDataResponse {
 /// The `DescribeTopL7CacheData` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeTopL7CacheDataResponse`].
-/// The codes it documents are in [`DescribeTopL7CacheDataError`](super::errors::DescribeTopL7CacheDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeTopL7CacheData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeTopL7CacheData",
     output = DescribeTopL7CacheDataResponse,
-    error = super::errors::DescribeTopL7CacheDataError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeTopL7CacheData {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-20T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-20T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"l7Cache_outFlux_domain"`
+    /// `MetricName`; example: `"l7Cache_outFlux_domain"`
     pub metric_name: String,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2ju9lrnpaxol"]`
+    /// `ZoneIds`; example: `["zone-2ju9lrnpaxol"]`
     pub zone_ids: Vec<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`QueryCondition`](super::models::QueryCondition) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryCondition>>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"min"`
+    /// `Interval`; example: `"min"`
     pub interval: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeTopL7CacheData`] call returns.
 #[tc_model]
 pub struct DescribeTopL7CacheDataResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`TopDataRecord`](super::models::TopDataRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TopDataRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7653,32 +8484,36 @@ pub struct DescribeTopL7CacheDataResponse {
 /// The `DescribeWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeWebSecurityTemplateResponse`].
-/// The codes it documents are in [`DescribeWebSecurityTemplateError`](super::errors::DescribeWebSecurityTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeWebSecurityTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`LimitExceeded.QueryTimeLimitExceeded`](super::errors::TeoErrorCode::LimitExceededQueryTimeLimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeWebSecurityTemplate",
     output = DescribeWebSecurityTemplateResponse,
-    error = super::errors::DescribeWebSecurityTemplateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeWebSecurityTemplate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2wkpkd52pku8"`
+    /// `ZoneId`; example: `"zone-2wkpkd52pku8"`
     pub zone_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-o3xctdd2"`
+    /// `TemplateId`; example: `"temp-o3xctdd2"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribeWebSecurityTemplate`] call returns.
 #[tc_model]
 pub struct DescribeWebSecurityTemplateResponse {
-    /// `SecurityPolicy`: a [`SecurityPolicy`](super::models::SecurityPolicy).
+    /// `SecurityPolicy`
     pub security_policy: Option<models::SecurityPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7688,32 +8523,36 @@ pub struct DescribeWebSecurityTemplateResponse {
 /// The `DescribeWebSecurityTemplates` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeWebSecurityTemplatesResponse`].
-/// The codes it documents are in [`DescribeWebSecurityTemplatesError`](super::errors::DescribeWebSecurityTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeWebSecurityTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeWebSecurityTemplates",
     output = DescribeWebSecurityTemplatesResponse,
-    error = super::errors::DescribeWebSecurityTemplatesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeWebSecurityTemplates {
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2bu6nf2gwsax","zone-6wkpkd5gzvms"]`
+    /// `ZoneIds`; example: `["zone-2bu6nf2gwsax","zone-6wkpkd5gzvms"]`
     pub zone_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeWebSecurityTemplates`] call returns.
 #[tc_model]
 pub struct DescribeWebSecurityTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
-    /// `SecurityPolicyTemplates`: a list of [`SecurityPolicyTemplateInfo`](super::models::SecurityPolicyTemplateInfo) objects.
+    /// `SecurityPolicyTemplates`
     pub security_policy_templates: Vec<models::SecurityPolicyTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7723,52 +8562,48 @@ pub struct DescribeWebSecurityTemplatesResponse {
 /// The `DescribeZoneConfigImportResult` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeZoneConfigImportResultResponse`].
-/// The codes it documents are in [`DescribeZoneConfigImportResultError`](super::errors::DescribeZoneConfigImportResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeZoneConfigImportResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeZoneConfigImportResult",
     output = DescribeZoneConfigImportResultResponse,
-    error = super::errors::DescribeZoneConfigImportResultError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeZoneConfigImportResult {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2zpqp7qztest"`
+    /// `ZoneId`; example: `"zone-2zpqp7qztest"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"33mz68e4gwka"`
+    /// `TaskId`; example: `"33mz68e4gwka"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeZoneConfigImportResult`] call returns.
 #[tc_model]
 pub struct DescribeZoneConfigImportResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `ImportTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-17 20:12:02"`
+    /// `ImportTime`, an ISO 8601 timestamp; example: `"2024-10-17 20:12:02"`
     pub import_time: Option<String>,
 
-    /// `FinishTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-17 20:14:30"`
+    /// `FinishTime`, an ISO 8601 timestamp; example: `"2024-10-17 20:14:30"`
     pub finish_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7778,9 +8613,12 @@ pub struct DescribeZoneConfigImportResultResponse {
 /// The `DescribeZoneCustomVariables` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeZoneCustomVariablesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeZoneCustomVariables)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -7789,19 +8627,17 @@ pub struct DescribeZoneConfigImportResultResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeZoneCustomVariables {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3t7hlhw8*6o*"`
+    /// `ZoneId`; example: `"zone-3t7hlhw8*6o*"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeZoneCustomVariables`] call returns.
 #[tc_model]
 pub struct DescribeZoneCustomVariablesResponse {
-    /// `CustomVariables`: a list of [`CustomVariable`](super::models::CustomVariable) objects.
+    /// `CustomVariables`
     pub custom_variables: Vec<models::CustomVariable>,
 
-    /// `CustomVariableOperations`: a list of [`CustomVariableOperation`](super::models::CustomVariableOperation) objects.
+    /// `CustomVariableOperations`
     pub custom_variable_operations: Vec<models::CustomVariableOperation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7811,27 +8647,37 @@ pub struct DescribeZoneCustomVariablesResponse {
 /// The `DescribeZoneSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeZoneSettingResponse`].
-/// The codes it documents are in [`DescribeZoneSettingError`](super::errors::DescribeZoneSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeZoneSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.SettingInvalidParam`](super::errors::TeoErrorCode::InvalidParameterSettingInvalidParam)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeZoneSetting",
     output = DescribeZoneSettingResponse,
-    error = super::errors::DescribeZoneSettingError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DescribeZoneSetting {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 }
 
 /// What a successful [`DescribeZoneSetting`] call returns.
 #[tc_model]
 pub struct DescribeZoneSettingResponse {
-    /// `ZoneSetting`: a [`ZoneSetting`](super::models::ZoneSetting).
+    /// `ZoneSetting`
     pub zone_setting: Option<models::ZoneSetting>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7841,15 +8687,24 @@ pub struct DescribeZoneSettingResponse {
 /// The `DescribeZones` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7859,39 +8714,29 @@ pub struct DescribeZoneSettingResponse {
     )
 )]
 pub struct DescribeZones {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AdvancedFilter`](super::models::AdvancedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AdvancedFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"\"status\""`
+    /// `Order`; example: `"\"status\""`
     pub order: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `Direction`; example: `"\"desc\""`
     pub direction: Option<String>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Zones`: a list of [`Zone`](super::models::Zone) objects.
+    /// `Zones`
     pub zones: Vec<models::Zone>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7901,20 +8746,24 @@ pub struct DescribeZonesResponse {
 /// The `DestroyPlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DestroyPlanResponse`].
-/// The codes it documents are in [`DestroyPlanError`](super::errors::DestroyPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DestroyPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DestroyPlan",
     output = DestroyPlanResponse,
-    error = super::errors::DestroyPlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DestroyPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 }
 
@@ -7928,20 +8777,26 @@ pub struct DestroyPlanResponse {
 /// The `DisableOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DisableOriginACLResponse`].
-/// The codes it documents are in [`DisableOriginACLError`](super::errors::DisableOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DisableOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DisableOriginACL",
     output = DisableOriginACLResponse,
-    error = super::errors::DisableOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DisableOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 }
 
@@ -7955,15 +8810,20 @@ pub struct DisableOriginACLResponse {
 /// The `DownloadL4Logs` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DownloadL4LogsResponse`].
-/// The codes it documents are in [`DownloadL4LogsError`](super::errors::DownloadL4LogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DownloadL4Logs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DownloadL4Logs",
     output = DownloadL4LogsResponse,
-    error = super::errors::DownloadL4LogsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7973,46 +8833,32 @@ pub struct DisableOriginACLResponse {
     )
 )]
 pub struct DownloadL4Logs {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-04T03:27:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-05-04T03:27:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-10T23:59:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-05-10T23:59:00+08:00"`
     pub end_time: String,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2m6jx63f6k3x"]`
+    /// `ZoneIds`; example: `["zone-2m6jx63f6k3x"]`
     pub zone_ids: Vec<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["proxy-xx"]`
+    /// `ProxyIds`; example: `["proxy-xx"]`
     pub proxy_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DownloadL4Logs`] call returns.
 #[tc_model]
 pub struct DownloadL4LogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Data`: a list of [`L4OfflineLog`](super::models::L4OfflineLog) objects.
+    /// `Data`
     pub data: Vec<models::L4OfflineLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8022,15 +8868,22 @@ pub struct DownloadL4LogsResponse {
 /// The `DownloadL7Logs` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DownloadL7LogsResponse`].
-/// The codes it documents are in [`DownloadL7LogsError`](super::errors::DownloadL7LogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DownloadL7Logs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DownloadL7Logs",
     output = DownloadL7LogsResponse,
-    error = super::errors::DownloadL7LogsError,
+    error = super::errors::TeoErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8040,46 +8893,32 @@ pub struct DownloadL4LogsResponse {
     )
 )]
 pub struct DownloadL7Logs {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-04T03:27:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-05-04T03:27:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-10T23:59:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-05-10T23:59:00+08:00"`
     pub end_time: String,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["zone-2nepupfjtjlf"]`
+    /// `ZoneIds`; example: `["zone-2nepupfjtjlf"]`
     pub zone_ids: Vec<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.baidu.com"]`
+    /// `Domains`; example: `["www.baidu.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DownloadL7Logs`] call returns.
 #[tc_model]
 pub struct DownloadL7LogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Data`: a list of [`L7OfflineLog`](super::models::L7OfflineLog) objects.
+    /// `Data`
     pub data: Vec<models::L7OfflineLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8089,22 +8928,29 @@ pub struct DownloadL7LogsResponse {
 /// The `DummyParseZoneFullConfig` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`DummyParseZoneFullConfigResponse`].
-/// The codes it documents are in [`DummyParseZoneFullConfigError`](super::errors::DummyParseZoneFullConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=DummyParseZoneFullConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "DummyParseZoneFullConfig",
     output = DummyParseZoneFullConfigResponse,
-    error = super::errors::DummyParseZoneFullConfigError
+    error = super::errors::TeoErrorCode
 )]
 pub struct DummyParseZoneFullConfig {}
 
 /// What a successful [`DummyParseZoneFullConfig`] call returns.
 #[tc_model]
 pub struct DummyParseZoneFullConfigResponse {
-    /// `ZoneFullConfig`: a [`ZoneFullConfig`](super::models::ZoneFullConfig).
+    /// `ZoneFullConfig`
     pub zone_full_config: Option<models::ZoneFullConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8114,30 +8960,31 @@ pub struct DummyParseZoneFullConfigResponse {
 /// The `EdgeKVDelete` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`EdgeKVDeleteResponse`].
-/// The codes it documents are in [`EdgeKVDeleteError`](super::errors::EdgeKVDeleteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=EdgeKVDelete)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.KeysTooMany`](super::errors::TeoErrorCode::InvalidParameterKeysTooMany)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "EdgeKVDelete",
     output = EdgeKVDeleteResponse,
-    error = super::errors::EdgeKVDeleteError
+    error = super::errors::TeoErrorCode
 )]
 pub struct EdgeKVDelete {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["hello"]`
+    /// `Keys`; example: `["hello"]`
     pub keys: Vec<String>,
 }
 
@@ -8151,37 +8998,38 @@ pub struct EdgeKVDeleteResponse {
 /// The `EdgeKVGet` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`EdgeKVGetResponse`].
-/// The codes it documents are in [`EdgeKVGetError`](super::errors::EdgeKVGetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=EdgeKVGet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.KeysTooMany`](super::errors::TeoErrorCode::InvalidParameterKeysTooMany)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "EdgeKVGet",
     output = EdgeKVGetResponse,
-    error = super::errors::EdgeKVGetError
+    error = super::errors::TeoErrorCode
 )]
 pub struct EdgeKVGet {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["hello"]`
+    /// `Keys`; example: `["hello"]`
     pub keys: Vec<String>,
 }
 
 /// What a successful [`EdgeKVGet`] call returns.
 #[tc_model]
 pub struct EdgeKVGetResponse {
-    /// `Data`: a list of [`KeyValuePair`](super::models::KeyValuePair) objects.
+    /// `Data`
     pub data: Vec<models::KeyValuePair>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8191,55 +9039,48 @@ pub struct EdgeKVGetResponse {
 /// The `EdgeKVList` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`EdgeKVListResponse`].
-/// The codes it documents are in [`EdgeKVListError`](super::errors::EdgeKVListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=EdgeKVList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "EdgeKVList",
     output = EdgeKVListResponse,
-    error = super::errors::EdgeKVListError,
+    error = super::errors::TeoErrorCode,
     paginate(token = cursor, limit = limit, items = keys, item = String, next = cursor)
 )]
 pub struct EdgeKVList {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"he"`
+    /// `Prefix`; example: `"he"`
     pub prefix: Option<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Cursor`; example: `"hello"`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`EdgeKVList`] call returns.
 #[tc_model]
 pub struct EdgeKVListResponse {
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["hello"]`
+    /// `Keys`; example: `["hello"]`
     pub keys: Vec<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Cursor`; example: `"hello"`
     pub cursor: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8249,45 +9090,39 @@ pub struct EdgeKVListResponse {
 /// The `EdgeKVPut` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`EdgeKVPutResponse`].
-/// The codes it documents are in [`EdgeKVPutError`](super::errors::EdgeKVPutError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=EdgeKVPut)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "EdgeKVPut",
     output = EdgeKVPutResponse,
-    error = super::errors::EdgeKVPutError
+    error = super::errors::TeoErrorCode
 )]
 pub struct EdgeKVPut {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Key`; example: `"hello"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"world"`
+    /// `Value`; example: `"world"`
     pub value: String,
 
-    /// `Expiration`: a signed 64-bit integer.
-    ///
-    /// Example: `1774513200`
+    /// `Expiration`; example: `1774513200`
     pub expiration: Option<i64>,
 
-    /// `ExpirationTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpirationTTL`; example: `3600`
     #[tc(rename = "ExpirationTTL")]
     pub expiration_ttl: Option<i64>,
 }
@@ -8302,45 +9137,47 @@ pub struct EdgeKVPutResponse {
 /// The `EnableOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`EnableOriginACLResponse`].
-/// The codes it documents are in [`EnableOriginACLError`](super::errors::EnableOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=EnableOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDomains`](super::errors::TeoErrorCode::InvalidParameterInvalidDomains)
+/// - [`InvalidParameter.InvalidProxies`](super::errors::TeoErrorCode::InvalidParameterInvalidProxies)
+/// - [`InvalidParameter.ShieldNotSupportHostOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostOriginWhitelist)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.UnsupportedPlan`](super::errors::TeoErrorCode::OperationDeniedUnsupportedPlan)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "EnableOriginACL",
     output = EnableOriginACLResponse,
-    error = super::errors::EnableOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct EnableOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 
-    /// `L7EnableMode`: a string.
-    ///
-    /// Example: `"\"specific\""`
+    /// `L7EnableMode`; example: `"\"specific\""`
     pub l7_enable_mode: Option<String>,
 
-    /// `L7Hosts`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `L7Hosts`; example: `["www.qq.com"]`
     pub l7_hosts: Option<Vec<String>>,
 
-    /// `L4EnableMode`: a string.
-    ///
-    /// Example: `"\"specific\""`
+    /// `L4EnableMode`; example: `"\"specific\""`
     pub l4_enable_mode: Option<String>,
 
-    /// `L4ProxyIds`: a list of strings.
-    ///
-    /// Example: `["proxy-19389e5dwwxfs"]`
+    /// `L4ProxyIds`; example: `["proxy-19389e5dwwxfs"]`
     pub l4_proxy_ids: Option<Vec<String>>,
 
-    /// `OriginACLFamily`: a string.
-    ///
-    /// Example: `"gaz"`
+    /// `OriginACLFamily`; example: `"gaz"`
     #[tc(rename = "OriginACLFamily")]
     pub origin_acl_family: Option<String>,
 }
@@ -8355,34 +9192,42 @@ pub struct EnableOriginACLResponse {
 /// The `ExportZoneConfig` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ExportZoneConfigResponse`].
-/// The codes it documents are in [`ExportZoneConfigError`](super::errors::ExportZoneConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ExportZoneConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDomains`](super::errors::TeoErrorCode::InvalidParameterInvalidDomains)
+/// - [`InvalidParameter.InvalidProxies`](super::errors::TeoErrorCode::InvalidParameterInvalidProxies)
+/// - [`InvalidParameter.ShieldNotSupportHostOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostOriginWhitelist)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.UnsupportedPlan`](super::errors::TeoErrorCode::OperationDeniedUnsupportedPlan)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ExportZoneConfig",
     output = ExportZoneConfigResponse,
-    error = super::errors::ExportZoneConfigError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ExportZoneConfig {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2zpqp7qztest"`
+    /// `ZoneId`; example: `"zone-2zpqp7qztest"`
     pub zone_id: String,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["L7AccelerationConfig"]`
+    /// `Types`; example: `["L7AccelerationConfig"]`
     pub types: Option<Vec<String>>,
 }
 
 /// What a successful [`ExportZoneConfig`] call returns.
 #[tc_model]
 pub struct ExportZoneConfigResponse {
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"FormatVersion\": \"1.0\"***}"`
+    /// `Content`; example: `"{\"FormatVersion\": \"1.0\"***}"`
     pub content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8392,33 +9237,37 @@ pub struct ExportZoneConfigResponse {
 /// The `HandleFunctionRuntimeEnvironment` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`HandleFunctionRuntimeEnvironmentResponse`].
-/// The codes it documents are in [`HandleFunctionRuntimeEnvironmentError`](super::errors::HandleFunctionRuntimeEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=HandleFunctionRuntimeEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionDeploying`](super::errors::TeoErrorCode::FailedOperationFunctionDeploying)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "HandleFunctionRuntimeEnvironment",
     output = HandleFunctionRuntimeEnvironmentResponse,
-    error = super::errors::HandleFunctionRuntimeEnvironmentError
+    error = super::errors::TeoErrorCode
 )]
 pub struct HandleFunctionRuntimeEnvironment {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gqxim9jstab"`
+    /// `ZoneId`; example: `"zone-2gqxim9jstab"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"setEnvironmentVariable"`
+    /// `Operation`; example: `"setEnvironmentVariable"`
     pub operation: String,
 
-    /// `EnvironmentVariables`: a list of [`FunctionEnvironmentVariable`](super::models::FunctionEnvironmentVariable) objects.
+    /// `EnvironmentVariables`
     pub environment_variables: Option<Vec<models::FunctionEnvironmentVariable>>,
 }
 
@@ -8432,35 +9281,38 @@ pub struct HandleFunctionRuntimeEnvironmentResponse {
 /// The `IdentifyZone` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`IdentifyZoneResponse`].
-/// The codes it documents are in [`IdentifyZoneError`](super::errors::IdentifyZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=IdentifyZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "IdentifyZone",
     output = IdentifyZoneResponse,
-    error = super::errors::IdentifyZoneError
+    error = super::errors::TeoErrorCode
 )]
 pub struct IdentifyZone {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `ZoneName`; example: `"test.com"`
     pub zone_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.test.com"`
+    /// `Domain`; example: `"a.test.com"`
     pub domain: Option<String>,
 }
 
 /// What a successful [`IdentifyZone`] call returns.
 #[tc_model]
 pub struct IdentifyZoneResponse {
-    /// `Ascription`: an [`AscriptionInfo`](super::models::AscriptionInfo).
+    /// `Ascription`
     pub ascription: models::AscriptionInfo,
 
-    /// `FileAscription`: a [`FileAscriptionInfo`](super::models::FileAscriptionInfo).
+    /// `FileAscription`
     pub file_ascription: models::FileAscriptionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8470,34 +9322,35 @@ pub struct IdentifyZoneResponse {
 /// The `ImportZoneConfig` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ImportZoneConfigResponse`].
-/// The codes it documents are in [`ImportZoneConfigError`](super::errors::ImportZoneConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ImportZoneConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ImportZoneConfig",
     output = ImportZoneConfigResponse,
-    error = super::errors::ImportZoneConfigError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ImportZoneConfig {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2zpqp7qztest"`
+    /// `ZoneId`; example: `"zone-2zpqp7qztest"`
     pub zone_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"FormatVersion\": \"1.0\"***}"`
+    /// `Content`; example: `"{\"FormatVersion\": \"1.0\"***}"`
     pub content: String,
 }
 
 /// What a successful [`ImportZoneConfig`] call returns.
 #[tc_model]
 pub struct ImportZoneConfigResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"33mz68e4gwka"`
+    /// `TaskId`; example: `"33mz68e4gwka"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8507,39 +9360,41 @@ pub struct ImportZoneConfigResponse {
 /// The `IncreasePlanQuota` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`IncreasePlanQuotaResponse`].
-/// The codes it documents are in [`IncreasePlanQuotaError`](super::errors::IncreasePlanQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=IncreasePlanQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::TeoErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InvalidParameter.InvalidQuotaNumber`](super::errors::TeoErrorCode::InvalidParameterInvalidQuotaNumber)
+/// - [`InvalidParameter.InvalidQuotaType`](super::errors::TeoErrorCode::InvalidParameterInvalidQuotaType)
+/// - [`OperationDenied.PlanHasBeenIsolated`](super::errors::TeoErrorCode::OperationDeniedPlanHasBeenIsolated)
+/// - [`OperationDenied.PlanIncreasePlanQuotaUnsupported`](super::errors::TeoErrorCode::OperationDeniedPlanIncreasePlanQuotaUnsupported)
+/// - [`OperationDenied.ResourceHasBeenLocked`](super::errors::TeoErrorCode::OperationDeniedResourceHasBeenLocked)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "IncreasePlanQuota",
     output = IncreasePlanQuotaResponse,
-    error = super::errors::IncreasePlanQuotaError
+    error = super::errors::TeoErrorCode
 )]
 pub struct IncreasePlanQuota {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `QuotaType`; example: `"zone"`
     pub quota_type: String,
 
-    /// `QuotaNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuotaNumber`; example: `1`
     pub quota_number: i64,
 }
 
 /// What a successful [`IncreasePlanQuota`] call returns.
 #[tc_model]
 pub struct IncreasePlanQuotaResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20240312347001004723731"`
+    /// `DealName`; example: `"20240312347001004723731"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8549,48 +9404,69 @@ pub struct IncreasePlanQuotaResponse {
 /// The `ModifyAccelerationDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyAccelerationDomainResponse`].
-/// The codes it documents are in [`ModifyAccelerationDomainError`](super::errors::ModifyAccelerationDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyAccelerationDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ConflictHostOrigin`](super::errors::TeoErrorCode::InvalidParameterConflictHostOrigin)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidAwsSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsSecretKey)
+/// - [`InvalidParameter.InvalidClientIpOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpOrigin)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.InvalidPrivateAccessParams`](super::errors::TeoErrorCode::InvalidParameterInvalidPrivateAccessParams)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidStandardDebugClientIp`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugClientIp)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.OriginIsInnerIp`](super::errors::TeoErrorCode::InvalidParameterOriginIsInnerIp)
+/// - [`InvalidParameter.SpaceNotBindOrigin`](super::errors::TeoErrorCode::InvalidParameterSpaceNotBindOrigin)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameterValue.ConflictRecord`](super::errors::TeoErrorCode::InvalidParameterValueConflictRecord)
+/// - [`InvalidParameterValue.DomainNotMatchZone`](super::errors::TeoErrorCode::InvalidParameterValueDomainNotMatchZone)
+/// - [`InvalidParameterValue.InvalidDomainStatus`](super::errors::TeoErrorCode::InvalidParameterValueInvalidDomainStatus)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginTypeVod`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginTypeVod)
+/// - [`OperationDenied.DomainNoICP`](super::errors::TeoErrorCode::OperationDeniedDomainNoIcp)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DnsRecord`](super::errors::TeoErrorCode::ResourceInUseDnsRecord)
+/// - [`ResourceUnavailable.DomainNotFound`](super::errors::TeoErrorCode::ResourceUnavailableDomainNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyAccelerationDomain",
     output = ModifyAccelerationDomainResponse,
-    error = super::errors::ModifyAccelerationDomainError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyAccelerationDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `DomainName`; example: `"qq.com"`
     pub domain_name: String,
 
-    /// `OriginInfo`: an [`OriginInfo`](super::models::OriginInfo).
+    /// `OriginInfo`
     pub origin_info: Option<models::OriginInfo>,
 
-    /// `OriginProtocol`: a string.
-    ///
-    /// Example: `"FOLLOW"`
+    /// `OriginProtocol`; example: `"FOLLOW"`
     pub origin_protocol: Option<String>,
 
-    /// `HttpOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HttpOriginPort`; example: `80`
     pub http_origin_port: Option<u64>,
 
-    /// `HttpsOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `HttpsOriginPort`; example: `443`
     pub https_origin_port: Option<u64>,
 
-    /// `IPv6Status`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `IPv6Status`; example: `"follow"`
     #[tc(rename = "IPv6Status")]
     pub ipv6_status: Option<String>,
 }
@@ -8605,35 +9481,48 @@ pub struct ModifyAccelerationDomainResponse {
 /// The `ModifyAccelerationDomainStatuses` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyAccelerationDomainStatusesResponse`].
-/// The codes it documents are in [`ModifyAccelerationDomainStatusesError`](super::errors::ModifyAccelerationDomainStatusesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyAccelerationDomainStatuses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.InvalidErrorPage`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPage)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameterValue.DomainNotMatchZone`](super::errors::TeoErrorCode::InvalidParameterValueDomainNotMatchZone)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable.DomainNotFound`](super::errors::TeoErrorCode::ResourceUnavailableDomainNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyAccelerationDomainStatuses",
     output = ModifyAccelerationDomainStatusesResponse,
-    error = super::errors::ModifyAccelerationDomainStatusesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyAccelerationDomainStatuses {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["qq.com"]`
+    /// `DomainNames`; example: `["qq.com"]`
     pub domain_names: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -8647,38 +9536,38 @@ pub struct ModifyAccelerationDomainStatusesResponse {
 /// The `ModifyAliasDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyAliasDomainResponse`].
-/// The codes it documents are in [`ModifyAliasDomainError`](super::errors::ModifyAliasDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyAliasDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter.CertNotMatchDomain`](super::errors::TeoErrorCode::InvalidParameterCertNotMatchDomain)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyAliasDomain",
     output = ModifyAliasDomainResponse,
-    error = super::errors::ModifyAliasDomainError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyAliasDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"eo.tencent.com"`
+    /// `AliasName`; example: `"eo.tencent.com"`
     pub alias_name: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"a.example.com"`
+    /// `TargetName`; example: `"a.example.com"`
     pub target_name: String,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `CertType`; example: `"none"`
     pub cert_type: Option<String>,
 
-    /// `CertId`: a list of strings.
+    /// `CertId`
     pub cert_id: Option<Vec<String>>,
 }
 
@@ -8692,28 +9581,31 @@ pub struct ModifyAliasDomainResponse {
 /// The `ModifyAliasDomainStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyAliasDomainStatusResponse`].
-/// The codes it documents are in [`ModifyAliasDomainStatusError`](super::errors::ModifyAliasDomainStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyAliasDomainStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyAliasDomainStatus",
     output = ModifyAliasDomainStatusResponse,
-    error = super::errors::ModifyAliasDomainStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyAliasDomainStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-321dsafuux5x"`
+    /// `ZoneId`; example: `"zone-321dsafuux5x"`
     pub zone_id: String,
 
-    /// `Paused`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Paused`; example: `true`
     pub paused: bool,
 
-    /// `AliasNames`: a list of strings.
+    /// `AliasNames`
     pub alias_names: Option<Vec<String>>,
 }
 
@@ -8727,46 +9619,46 @@ pub struct ModifyAliasDomainStatusResponse {
 /// The `ModifyApplicationProxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyApplicationProxyResponse`].
-/// The codes it documents are in [`ModifyApplicationProxyError`](super::errors::ModifyApplicationProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyApplicationProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4LackOfResources`](super::errors::TeoErrorCode::OperationDeniedL4LackOfResources)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyApplicationProxy",
     output = ModifyApplicationProxyResponse,
-    error = super::errors::ModifyApplicationProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyApplicationProxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-19389e5dwwxfs"`
+    /// `ProxyId`; example: `"proxy-19389e5dwwxfs"`
     pub proxy_id: String,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"proxy-name"`
+    /// `ProxyName`; example: `"proxy-name"`
     pub proxy_name: String,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `ProxyType`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ProxyType`; example: `"instance"`
     pub proxy_type: Option<String>,
 
-    /// `Ipv6`: an [`Ipv6`](super::models::Ipv6).
+    /// `Ipv6`
     pub ipv6: Option<models::Ipv6>,
 
-    /// `AccelerateMainland`: an [`AccelerateMainland`](super::models::AccelerateMainland).
+    /// `AccelerateMainland`
     pub accelerate_mainland: Option<models::AccelerateMainland>,
 }
 
@@ -8780,75 +9672,61 @@ pub struct ModifyApplicationProxyResponse {
 /// The `ModifyApplicationProxyRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyApplicationProxyRuleResponse`].
-/// The codes it documents are in [`ModifyApplicationProxyRuleError`](super::errors::ModifyApplicationProxyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyApplicationProxyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyApplicationProxyRule",
     output = ModifyApplicationProxyRuleResponse,
-    error = super::errors::ModifyApplicationProxyRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyApplicationProxyRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-00dde48321vd"`
+    /// `ProxyId`; example: `"proxy-00dde48321vd"`
     pub proxy_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-19389e5a-118b-11ed-9951-525400655ede"`
+    /// `RuleId`; example: `"rule-19389e5a-118b-11ed-9951-525400655ede"`
     pub rule_id: String,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `OriginType`; example: `"custom"`
     pub origin_type: String,
 
-    /// `Port`: a list of strings.
-    ///
-    /// Example: `["90"]`
+    /// `Port`; example: `["90"]`
     pub port: Vec<String>,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Proto`; example: `"TCP"`
     pub proto: Option<String>,
 
-    /// `OriginValue`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1:80","2.2.2.2:80"]`
+    /// `OriginValue`; example: `["1.1.1.1:80","2.2.2.2:80"]`
     pub origin_value: Option<Vec<String>>,
 
-    /// `ForwardClientIp`: a string.
-    ///
-    /// Example: `"TOA"`
+    /// `ForwardClientIp`; example: `"TOA"`
     pub forward_client_ip: Option<String>,
 
-    /// `SessionPersist`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SessionPersist`; example: `false`
     pub session_persist: Option<bool>,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `OriginPort`: a string.
-    ///
-    /// Example: `"80-90"`
+    /// `OriginPort`; example: `"80-90"`
     pub origin_port: Option<String>,
 
-    /// `RuleTag`: a string.
-    ///
-    /// Example: `"rule-service-1"`
+    /// `RuleTag`; example: `"rule-service-1"`
     pub rule_tag: Option<String>,
 }
 
@@ -8862,35 +9740,35 @@ pub struct ModifyApplicationProxyRuleResponse {
 /// The `ModifyApplicationProxyRuleStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyApplicationProxyRuleStatusResponse`].
-/// The codes it documents are in [`ModifyApplicationProxyRuleStatusError`](super::errors::ModifyApplicationProxyRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyApplicationProxyRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyApplicationProxyRuleStatus",
     output = ModifyApplicationProxyRuleStatusResponse,
-    error = super::errors::ModifyApplicationProxyRuleStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyApplicationProxyRuleStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-00dde483-9a2b-11ec-bcb0"`
+    /// `ProxyId`; example: `"proxy-00dde483-9a2b-11ec-bcb0"`
     pub proxy_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-xxx"`
+    /// `RuleId`; example: `"rule-xxx"`
     pub rule_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 }
 
@@ -8904,30 +9782,35 @@ pub struct ModifyApplicationProxyRuleStatusResponse {
 /// The `ModifyApplicationProxyStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyApplicationProxyStatusResponse`].
-/// The codes it documents are in [`ModifyApplicationProxyStatusError`](super::errors::ModifyApplicationProxyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyApplicationProxyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyApplicationProxyStatus",
     output = ModifyApplicationProxyStatusResponse,
-    error = super::errors::ModifyApplicationProxyStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyApplicationProxyStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b19620"`
+    /// `ZoneId`; example: `"zone-67e6b19620"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-00dde41vdfs214"`
+    /// `ProxyId`; example: `"proxy-00dde41vdfs214"`
     pub proxy_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 }
 
@@ -8941,25 +9824,32 @@ pub struct ModifyApplicationProxyStatusResponse {
 /// The `ModifyContentIdentifier` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyContentIdentifierResponse`].
-/// The codes it documents are in [`ModifyContentIdentifierError`](super::errors::ModifyContentIdentifierError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyContentIdentifier)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyContentIdentifier",
     output = ModifyContentIdentifierResponse,
-    error = super::errors::ModifyContentIdentifierError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyContentIdentifier {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"eocontent-27q0p0bali16"`
+    /// `ContentId`; example: `"eocontent-27q0p0bali16"`
     pub content_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"identifier-test"`
+    /// `Description`; example: `"identifier-test"`
     pub description: String,
 }
 
@@ -8973,45 +9863,38 @@ pub struct ModifyContentIdentifierResponse {
 /// The `ModifyCustomErrorPage` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyCustomErrorPageResponse`].
-/// The codes it documents are in [`ModifyCustomErrorPageError`](super::errors::ModifyCustomErrorPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyCustomErrorPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyCustomErrorPage",
     output = ModifyCustomErrorPageResponse,
-    error = super::errors::ModifyCustomErrorPageError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyCustomErrorPage {
-    /// `PageId`: a string.
-    ///
-    /// Example: `"p-2kplomhisdcb"`
+    /// `PageId`; example: `"p-2kplomhisdcb"`
     pub page_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2kplomhisdcb"`
+    /// `ZoneId`; example: `"zone-2kplomhisdcb"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"web防护自定义错误页"`
+    /// `Name`; example: `"web防护自定义错误页"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"web规则自定义错误页面"`
+    /// `Description`; example: `"web规则自定义错误页面"`
     pub description: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"title\":\"自定义错误页\", \"Content\":\"自定义错误页面内容\"}"`
+    /// `Content`; example: `"{\"title\":\"自定义错误页\", \"Content\":\"自定义错误页面内容\"}"`
     pub content: Option<String>,
 }
 
@@ -9025,23 +9908,28 @@ pub struct ModifyCustomErrorPageResponse {
 /// The `ModifyDDoSProtection` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyDDoSProtectionResponse`].
-/// The codes it documents are in [`ModifyDDoSProtectionError`](super::errors::ModifyDDoSProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyDDoSProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied.SecurityLackOfResources`](super::errors::TeoErrorCode::OperationDeniedSecurityLackOfResources)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyDDoSProtection",
     output = ModifyDDoSProtectionResponse,
-    error = super::errors::ModifyDDoSProtectionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyDDoSProtection {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-25ryyvog1qih"`
+    /// `ZoneId`; example: `"zone-25ryyvog1qih"`
     pub zone_id: String,
 
-    /// `DDoSProtection`: a [`DdosProtection`](super::models::DdosProtection).
+    /// `DDoSProtection`
     #[tc(rename = "DDoSProtection")]
     pub ddos_protection: models::DdosProtection,
 }
@@ -9056,23 +9944,28 @@ pub struct ModifyDDoSProtectionResponse {
 /// The `ModifyDnsRecords` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyDnsRecordsResponse`].
-/// The codes it documents are in [`ModifyDnsRecordsError`](super::errors::ModifyDnsRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyDnsRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied.SecurityLackOfResources`](super::errors::TeoErrorCode::OperationDeniedSecurityLackOfResources)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyDnsRecords",
     output = ModifyDnsRecordsResponse,
-    error = super::errors::ModifyDnsRecordsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyDnsRecords {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2psss4drfg29"`
+    /// `ZoneId`; example: `"zone-2psss4drfg29"`
     pub zone_id: String,
 
-    /// `DnsRecords`: a list of [`DnsRecord`](super::models::DnsRecord) objects.
+    /// `DnsRecords`
     pub dns_records: Option<Vec<models::DnsRecord>>,
 }
 
@@ -9086,26 +9979,31 @@ pub struct ModifyDnsRecordsResponse {
 /// The `ModifyDnsRecordsStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyDnsRecordsStatusResponse`].
-/// The codes it documents are in [`ModifyDnsRecordsStatusError`](super::errors::ModifyDnsRecordsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyDnsRecordsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`OperationDenied.SecurityLackOfResources`](super::errors::TeoErrorCode::OperationDeniedSecurityLackOfResources)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyDnsRecordsStatus",
     output = ModifyDnsRecordsStatusResponse,
-    error = super::errors::ModifyDnsRecordsStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyDnsRecordsStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-25ryyvog1qih"`
+    /// `ZoneId`; example: `"zone-25ryyvog1qih"`
     pub zone_id: String,
 
-    /// `RecordsToEnable`: a list of strings.
+    /// `RecordsToEnable`
     pub records_to_enable: Option<Vec<String>>,
 
-    /// `RecordsToDisable`: a list of strings.
+    /// `RecordsToDisable`
     pub records_to_disable: Option<Vec<String>>,
 }
 
@@ -9119,30 +10017,32 @@ pub struct ModifyDnsRecordsStatusResponse {
 /// The `ModifyEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyEdgeKVNamespaceResponse`].
-/// The codes it documents are in [`ModifyEdgeKVNamespaceError`](super::errors::ModifyEdgeKVNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyEdgeKVNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.RemarkTooLong`](super::errors::TeoErrorCode::InvalidParameterRemarkTooLong)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyEdgeKVNamespace",
     output = ModifyEdgeKVNamespaceResponse,
-    error = super::errors::ModifyEdgeKVNamespaceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyEdgeKVNamespace {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"second remark"`
+    /// `Remark`; example: `"second remark"`
     pub remark: Option<String>,
 }
 
@@ -9156,33 +10056,40 @@ pub struct ModifyEdgeKVNamespaceResponse {
 /// The `ModifyFunction` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyFunctionResponse`].
-/// The codes it documents are in [`ModifyFunctionError`](super::errors::ModifyFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.FunctionDeploying`](super::errors::TeoErrorCode::FailedOperationFunctionDeploying)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.BadContent`](super::errors::TeoErrorCode::InvalidParameterBadContent)
+/// - [`InvalidParameter.ContentExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterContentExceedsLimit)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`InvalidParameter.ModifyParametersMissing`](super::errors::TeoErrorCode::InvalidParameterModifyParametersMissing)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyFunction",
     output = ModifyFunctionResponse,
-    error = super::errors::ModifyFunctionError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyFunction {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gqxim9jstab"`
+    /// `ZoneId`; example: `"zone-2gqxim9jstab"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权函数"`
+    /// `Remark`; example: `"鉴权函数"`
     pub remark: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -9196,33 +10103,39 @@ pub struct ModifyFunctionResponse {
 /// The `ModifyFunctionComponentBindings` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyFunctionComponentBindingsResponse`].
-/// The codes it documents are in [`ModifyFunctionComponentBindingsError`](super::errors::ModifyFunctionComponentBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyFunctionComponentBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.BindingNotFound`](super::errors::TeoErrorCode::InvalidParameterBindingNotFound)
+/// - [`InvalidParameter.DuplicateBindingName`](super::errors::TeoErrorCode::InvalidParameterDuplicateBindingName)
+/// - [`InvalidParameter.FunctionBindVariableNameConflict`](super::errors::TeoErrorCode::InvalidParameterFunctionBindVariableNameConflict)
+/// - [`InvalidParameter.InvalidOperation`](super::errors::TeoErrorCode::InvalidParameterInvalidOperation)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyFunctionComponentBindings",
     output = ModifyFunctionComponentBindingsResponse,
-    error = super::errors::ModifyFunctionComponentBindingsError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyFunctionComponentBindings {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-x5tuixcj"`
+    /// `FunctionId`; example: `"ef-x5tuixcj"`
     pub function_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `Operation`; example: `"bind"`
     pub operation: String,
 
-    /// `FunctionComponentBindings`: a list of [`FunctionComponentBinding`](super::models::FunctionComponentBinding) objects.
+    /// `FunctionComponentBindings`
     pub function_component_bindings: Vec<models::FunctionComponentBinding>,
 }
 
@@ -9236,38 +10149,42 @@ pub struct ModifyFunctionComponentBindingsResponse {
 /// The `ModifyFunctionReplica` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyFunctionReplicaResponse`].
-/// The codes it documents are in [`ModifyFunctionReplicaError`](super::errors::ModifyFunctionReplicaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyFunctionReplica)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.BindingNotFound`](super::errors::TeoErrorCode::InvalidParameterBindingNotFound)
+/// - [`InvalidParameter.DuplicateBindingName`](super::errors::TeoErrorCode::InvalidParameterDuplicateBindingName)
+/// - [`InvalidParameter.FunctionBindVariableNameConflict`](super::errors::TeoErrorCode::InvalidParameterFunctionBindVariableNameConflict)
+/// - [`InvalidParameter.InvalidOperation`](super::errors::TeoErrorCode::InvalidParameterInvalidOperation)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.NamespaceNotFound`](super::errors::TeoErrorCode::ResourceUnavailableNamespaceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyFunctionReplica",
     output = ModifyFunctionReplicaResponse,
-    error = super::errors::ModifyFunctionReplicaError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyFunctionReplica {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3exa7oergn0l"`
+    /// `ZoneId`; example: `"zone-3exa7oergn0l"`
     pub zone_id: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-crkwnfy0"`
+    /// `FunctionId`; example: `"ef-crkwnfy0"`
     pub function_id: String,
 
-    /// `ReplicaName`: a string.
-    ///
-    /// Example: `"Hello-World-Replica"`
+    /// `ReplicaName`; example: `"Hello-World-Replica"`
     pub replica_name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Hello World Replica"`
+    /// `Remark`; example: `"Hello World Replica"`
     pub remark: Option<String>,
 }
 
@@ -9281,49 +10198,51 @@ pub struct ModifyFunctionReplicaResponse {
 /// The `ModifyFunctionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyFunctionRuleResponse`].
-/// The codes it documents are in [`ModifyFunctionRuleError`](super::errors::ModifyFunctionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyFunctionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.DuplicateRule`](super::errors::TeoErrorCode::InvalidParameterDuplicateRule)
+/// - [`InvalidParameter.InvalidConditions`](super::errors::TeoErrorCode::InvalidParameterInvalidConditions)
+/// - [`InvalidParameter.ModifyParametersMissing`](super::errors::TeoErrorCode::InvalidParameterModifyParametersMissing)
+/// - [`ResourceUnavailable.FunctionNotFound`](super::errors::TeoErrorCode::ResourceUnavailableFunctionNotFound)
+/// - [`ResourceUnavailable.RuleNotFound`](super::errors::TeoErrorCode::ResourceUnavailableRuleNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyFunctionRule",
     output = ModifyFunctionRuleResponse,
-    error = super::errors::ModifyFunctionRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyFunctionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gqxim9jstab"`
+    /// `ZoneId`; example: `"zone-2gqxim9jstab"`
     pub zone_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-02y3grbu"`
+    /// `RuleId`; example: `"rule-02y3grbu"`
     pub rule_id: String,
 
-    /// `FunctionRuleConditions`: a list of [`FunctionRuleCondition`](super::models::FunctionRuleCondition) objects.
+    /// `FunctionRuleConditions`
     pub function_rule_conditions: Option<Vec<models::FunctionRuleCondition>>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"direct"`
+    /// `TriggerType`; example: `"direct"`
     pub trigger_type: Option<String>,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: Option<String>,
 
-    /// `RegionMappingSelections`: a list of [`FunctionRegionSelection`](super::models::FunctionRegionSelection) objects.
+    /// `RegionMappingSelections`
     pub region_mapping_selections: Option<Vec<models::FunctionRegionSelection>>,
 
-    /// `WeightedSelections`: a list of [`FunctionWeightedSelection`](super::models::FunctionWeightedSelection) objects.
+    /// `WeightedSelections`
     pub weighted_selections: Option<Vec<models::FunctionWeightedSelection>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权规则"`
+    /// `Remark`; example: `"鉴权规则"`
     pub remark: Option<String>,
 }
 
@@ -9337,25 +10256,30 @@ pub struct ModifyFunctionRuleResponse {
 /// The `ModifyFunctionRulePriority` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyFunctionRulePriorityResponse`].
-/// The codes it documents are in [`ModifyFunctionRulePriorityError`](super::errors::ModifyFunctionRulePriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyFunctionRulePriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.RuleOperationConflict`](super::errors::TeoErrorCode::FailedOperationRuleOperationConflict)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyFunctionRulePriority",
     output = ModifyFunctionRulePriorityResponse,
-    error = super::errors::ModifyFunctionRulePriorityError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyFunctionRulePriority {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-293e7s5jne1i"`
+    /// `ZoneId`; example: `"zone-293e7s5jne1i"`
     pub zone_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-02y3grbu","rule-02sfmvlw"]`
+    /// `RuleIds`; example: `["rule-02y3grbu","rule-02sfmvlw"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -9369,47 +10293,115 @@ pub struct ModifyFunctionRulePriorityResponse {
 /// The `ModifyHostsCertificate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyHostsCertificateResponse`].
-/// The codes it documents are in [`ModifyHostsCertificateError`](super::errors::ModifyHostsCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyHostsCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateHasExpired`](super::errors::TeoErrorCode::FailedOperationCertificateHasExpired)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::TeoErrorCode::FailedOperationCertificateNotFound)
+/// - [`FailedOperation.EdgeClientCertificateHasExpired`](super::errors::TeoErrorCode::FailedOperationEdgeClientCertificateHasExpired)
+/// - [`FailedOperation.InvalidZoneStatus`](super::errors::TeoErrorCode::FailedOperationInvalidZoneStatus)
+/// - [`FailedOperation.ModifyFailed`](super::errors::TeoErrorCode::FailedOperationModifyFailed)
+/// - [`FailedOperation.UpstreamClientCertificateHasExpired`](super::errors::TeoErrorCode::FailedOperationUpstreamClientCertificateHasExpired)
+/// - [`FailedOperation.UpstreamVerifyCustomCACertificateHasExpired`](super::errors::TeoErrorCode::FailedOperationUpstreamVerifyCustomCaCertificateHasExpired)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.GetRoleError`](super::errors::TeoErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknowError`](super::errors::TeoErrorCode::InternalErrorUnknowError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.AliasDomainNotSupportKeyless`](super::errors::TeoErrorCode::InvalidParameterAliasDomainNotSupportKeyless)
+/// - [`InvalidParameter.CertNotMatchDomain`](super::errors::TeoErrorCode::InvalidParameterCertNotMatchDomain)
+/// - [`InvalidParameter.CertToExpire`](super::errors::TeoErrorCode::InvalidParameterCertToExpire)
+/// - [`InvalidParameter.CertTooShortKeySize`](super::errors::TeoErrorCode::InvalidParameterCertTooShortKeySize)
+/// - [`InvalidParameter.CertificateConflictWithKeylessServer`](super::errors::TeoErrorCode::InvalidParameterCertificateConflictWithKeylessServer)
+/// - [`InvalidParameter.CnameWildHostNotAllowApplyCertificate`](super::errors::TeoErrorCode::InvalidParameterCnameWildHostNotAllowApplyCertificate)
+/// - [`InvalidParameter.EdgeClientCertCheckError`](super::errors::TeoErrorCode::InvalidParameterEdgeClientCertCheckError)
+/// - [`InvalidParameter.HostStatusNotAllowApplyCertificate`](super::errors::TeoErrorCode::InvalidParameterHostStatusNotAllowApplyCertificate)
+/// - [`InvalidParameter.InvalidCertInfo`](super::errors::TeoErrorCode::InvalidParameterInvalidCertInfo)
+/// - [`InvalidParameter.InvalidHttpsCertInfo`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCertInfo)
+/// - [`InvalidParameter.InvalidHttpsTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsTlsVersion)
+/// - [`InvalidParameter.UpstreamClientCertCheckError`](super::errors::TeoErrorCode::InvalidParameterUpstreamClientCertCheckError)
+/// - [`InvalidParameter.UpstreamVerifyCertCheckError`](super::errors::TeoErrorCode::InvalidParameterUpstreamVerifyCertCheckError)
+/// - [`InvalidParameter.UpstreamVerifyCustomCACertNoInfo`](super::errors::TeoErrorCode::InvalidParameterUpstreamVerifyCustomCaCertNoInfo)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameterValue.AliasDomainNotSupportEdgeMTLS`](super::errors::TeoErrorCode::InvalidParameterValueAliasDomainNotSupportEdgeMtls)
+/// - [`InvalidParameterValue.AliasDomainNotSupportUpstreamMTLS`](super::errors::TeoErrorCode::InvalidParameterValueAliasDomainNotSupportUpstreamMtls)
+/// - [`InvalidParameterValue.AliasDomainNotSupportUpstreamVerify`](super::errors::TeoErrorCode::InvalidParameterValueAliasDomainNotSupportUpstreamVerify)
+/// - [`InvalidParameterValue.CertificateVerifyClientMustCa`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyClientMustCa)
+/// - [`InvalidParameterValue.CertificateVerifyClientNeedCert`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyClientNeedCert)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamClientMustRSAorECC`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamClientMustRsAorEcc)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamClientMustSVR`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamClientMustSvr)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamClientNeedCert`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamClientNeedCert)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamVerifyCustomCAMustCA`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamVerifyCustomCaMustCa)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamVerifyCustomCAMustRSAorECC`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamVerifyCustomCaMustRsAorEcc)
+/// - [`InvalidParameterValue.CertificateVerifyUpstreamVerifyCustomCANeedCert`](super::errors::TeoErrorCode::InvalidParameterValueCertificateVerifyUpstreamVerifyCustomCaNeedCert)
+/// - [`InvalidParameterValue.ClientCertInfoQuotaLimit`](super::errors::TeoErrorCode::InvalidParameterValueClientCertInfoQuotaLimit)
+/// - [`InvalidParameterValue.InvalidKeylessServerId`](super::errors::TeoErrorCode::InvalidParameterValueInvalidKeylessServerId)
+/// - [`InvalidParameterValue.OCDirectOriginDomainNotSupportUpstreamVerify`](super::errors::TeoErrorCode::InvalidParameterValueOcDirectOriginDomainNotSupportUpstreamVerify)
+/// - [`InvalidParameterValue.ServerCertInfoNeedContainRSAorECC`](super::errors::TeoErrorCode::InvalidParameterValueServerCertInfoNeedContainRsAorEcc)
+/// - [`InvalidParameterValue.ServerCertInfoNeedContainSM2`](super::errors::TeoErrorCode::InvalidParameterValueServerCertInfoNeedContainSm2)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostUpstreamVerify`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostUpstreamVerify)
+/// - [`InvalidParameterValue.UpstreamClientCertInfoQuotaLimit`](super::errors::TeoErrorCode::InvalidParameterValueUpstreamClientCertInfoQuotaLimit)
+/// - [`InvalidParameterValue.UpstreamVerifyCustomCACertInfoQuotaLimit`](super::errors::TeoErrorCode::InvalidParameterValueUpstreamVerifyCustomCaCertInfoQuotaLimit)
+/// - [`LimitExceeded.RateLimitExceeded`](super::errors::TeoErrorCode::LimitExceededRateLimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.CertificatePrivateKeyIsEmpty`](super::errors::TeoErrorCode::OperationDeniedCertificatePrivateKeyIsEmpty)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.HostsCertificateInconsistency`](super::errors::TeoErrorCode::OperationDeniedHostsCertificateInconsistency)
+/// - [`OperationDenied.HostsClientCertificateInconsistency`](super::errors::TeoErrorCode::OperationDeniedHostsClientCertificateInconsistency)
+/// - [`OperationDenied.HostsKeylessServerInconsistency`](super::errors::TeoErrorCode::OperationDeniedHostsKeylessServerInconsistency)
+/// - [`OperationDenied.HostsUpstreamCertificateInconsistency`](super::errors::TeoErrorCode::OperationDeniedHostsUpstreamCertificateInconsistency)
+/// - [`OperationDenied.HostsUpstreamCertificateVerifyInconsistency`](super::errors::TeoErrorCode::OperationDeniedHostsUpstreamCertificateVerifyInconsistency)
+/// - [`OperationDenied.KeylessCertSwitchToFreeCertConflict`](super::errors::TeoErrorCode::OperationDeniedKeylessCertSwitchToFreeCertConflict)
+/// - [`OperationDenied.KeylessModeCertificatePrivateKeyNeedEmpty`](super::errors::TeoErrorCode::OperationDeniedKeylessModeCertificatePrivateKeyNeedEmpty)
+/// - [`OperationDenied.NotInKeylessWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInKeylessWhiteList)
+/// - [`OperationDenied.NotInUpstreamMTLSWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInUpstreamMtlsWhiteList)
+/// - [`OperationDenied.UnSupportToCloseUpstreamMTLS`](super::errors::TeoErrorCode::OperationDeniedUnSupportToCloseUpstreamMtls)
+/// - [`OperationDenied.UseUpstreamMTLSNeedOpenHttps`](super::errors::TeoErrorCode::OperationDeniedUseUpstreamMtlsNeedOpenHttps)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable.CertNotFound`](super::errors::TeoErrorCode::ResourceUnavailableCertNotFound)
+/// - [`ResourceUnavailable.HostNotFound`](super::errors::TeoErrorCode::ResourceUnavailableHostNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyHostsCertificate",
     output = ModifyHostsCertificateResponse,
-    error = super::errors::ModifyHostsCertificateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyHostsCertificate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-343vqcswn9zj"`
+    /// `ZoneId`; example: `"zone-343vqcswn9zj"`
     pub zone_id: String,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["www.test.com"]`
+    /// `Hosts`; example: `["www.test.com"]`
     pub hosts: Vec<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"eofreecert"`
+    /// `Mode`; example: `"eofreecert"`
     pub mode: Option<String>,
 
-    /// `ServerCertInfo`: a list of [`ServerCertInfo`](super::models::ServerCertInfo) objects.
+    /// `ServerCertInfo`
     pub server_cert_info: Option<Vec<models::ServerCertInfo>>,
 
-    /// `ApplyType`: a string.
-    ///
-    /// Example: `"apply"`
+    /// `ApplyType`; example: `"apply"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub apply_type: Option<String>,
 
-    /// `ClientCertInfo`: a [`MutualTls`](super::models::MutualTls).
+    /// `ClientCertInfo`
     pub client_cert_info: Option<models::MutualTls>,
 
-    /// `UpstreamCertInfo`: an [`UpstreamCertInfo`](super::models::UpstreamCertInfo).
+    /// `UpstreamCertInfo`
     pub upstream_cert_info: Option<models::UpstreamCertInfo>,
 }
 
@@ -9423,49 +10415,46 @@ pub struct ModifyHostsCertificateResponse {
 /// The `ModifyInferenceService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyInferenceServiceResponse`].
-/// The codes it documents are in [`ModifyInferenceServiceError`](super::errors::ModifyInferenceServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyInferenceService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`ResourceNotFound.InferenceService`](super::errors::TeoErrorCode::ResourceNotFoundInferenceService)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyInferenceService",
     output = ModifyInferenceServiceResponse,
-    error = super::errors::ModifyInferenceServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyInferenceService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3rp44jsombkh"`
+    /// `ZoneId`; example: `"zone-3rp44jsombkh"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-fe8ddvif05h4"`
+    /// `ServiceId`; example: `"inf-fe8ddvif05h4"`
     pub service_id: String,
 
-    /// `ListenPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ListenPort`; example: `8080`
     pub listen_port: Option<i64>,
 
-    /// `RequestPaths`: a list of strings.
-    ///
-    /// Example: `["/v1/predictions"]`
+    /// `RequestPaths`; example: `["/v1/predictions"]`
     pub request_paths: Option<Vec<String>>,
 
-    /// `Containers`: a list of [`InferenceContainerConfigForModify`](super::models::InferenceContainerConfigForModify) objects.
+    /// `Containers`
     pub containers: Option<Vec<models::InferenceContainerConfigForModify>>,
 
-    /// `ResourceConfig`: an [`InferenceResourceConfigForModify`](super::models::InferenceResourceConfigForModify).
+    /// `ResourceConfig`
     pub resource_config: Option<models::InferenceResourceConfigForModify>,
 
-    /// `AffinityConfig`: an [`InferenceAffinityConfig`](super::models::InferenceAffinityConfig).
+    /// `AffinityConfig`
     pub affinity_config: Option<models::InferenceAffinityConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Image inference based on ResNet50 model"`
+    /// `Description`; example: `"Image inference based on ResNet50 model"`
     pub description: Option<String>,
 }
 
@@ -9479,35 +10468,39 @@ pub struct ModifyInferenceServiceResponse {
 /// The `ModifyL4Proxy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL4ProxyResponse`].
-/// The codes it documents are in [`ModifyL4ProxyError`](super::errors::ModifyL4ProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL4Proxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandDisable`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandDisable)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4LackOfResources`](super::errors::TeoErrorCode::OperationDeniedL4LackOfResources)
+/// - [`OperationDenied.L4ProxyInOfflineStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInOfflineStatus)
+/// - [`OperationDenied.L4ProxyInProcessStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInProcessStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL4Proxy",
     output = ModifyL4ProxyResponse,
-    error = super::errors::ModifyL4ProxyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL4Proxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2gpv1z8cx8y2"`
+    /// `ZoneId`; example: `"zone-2gpv1z8cx8y2"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2gpv1z8sx8y2"`
+    /// `ProxyId`; example: `"sid-2gpv1z8sx8y2"`
     pub proxy_id: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Ipv6`; example: `"off"`
     pub ipv6: Option<String>,
 
-    /// `AccelerateMainland`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AccelerateMainland`; example: `"on"`
     pub accelerate_mainland: Option<String>,
 }
 
@@ -9521,28 +10514,33 @@ pub struct ModifyL4ProxyResponse {
 /// The `ModifyL4ProxyRules` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL4ProxyRulesResponse`].
-/// The codes it documents are in [`ModifyL4ProxyRulesError`](super::errors::ModifyL4ProxyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL4ProxyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.ParameterError`](super::errors::TeoErrorCode::InvalidParameterParameterError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL4ProxyRules",
     output = ModifyL4ProxyRulesResponse,
-    error = super::errors::ModifyL4ProxyRulesError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL4ProxyRules {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-00dde48321vd"`
+    /// `ProxyId`; example: `"proxy-00dde48321vd"`
     pub proxy_id: String,
 
-    /// `L4ProxyRules`: a list of [`L4ProxyRule`](super::models::L4ProxyRule) objects.
+    /// `L4ProxyRules`
     pub l4_proxy_rules: Vec<models::L4ProxyRule>,
 }
 
@@ -9556,35 +10554,35 @@ pub struct ModifyL4ProxyRulesResponse {
 /// The `ModifyL4ProxyRulesStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL4ProxyRulesStatusResponse`].
-/// The codes it documents are in [`ModifyL4ProxyRulesStatusError`](super::errors::ModifyL4ProxyRulesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL4ProxyRulesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL4ProxyRulesStatus",
     output = ModifyL4ProxyRulesStatusResponse,
-    error = super::errors::ModifyL4ProxyRulesStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL4ProxyRulesStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-00dde483-9a2b-11ec-bcb0"`
+    /// `ProxyId`; example: `"proxy-00dde483-9a2b-11ec-bcb0"`
     pub proxy_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-xxx"]`
+    /// `RuleIds`; example: `["rule-xxx"]`
     pub rule_ids: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 }
 
@@ -9598,30 +10596,34 @@ pub struct ModifyL4ProxyRulesStatusResponse {
 /// The `ModifyL4ProxyStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL4ProxyStatusResponse`].
-/// The codes it documents are in [`ModifyL4ProxyStatusError`](super::errors::ModifyL4ProxyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL4ProxyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.L4ProxyInBannedStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInBannedStatus)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL4ProxyStatus",
     output = ModifyL4ProxyStatusResponse,
-    error = super::errors::ModifyL4ProxyStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL4ProxyStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-67e6b19620"`
+    /// `ZoneId`; example: `"zone-67e6b19620"`
     pub zone_id: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2nvaw7ab73kc"`
+    /// `ProxyId`; example: `"sid-2nvaw7ab73kc"`
     pub proxy_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 }
 
@@ -9635,23 +10637,140 @@ pub struct ModifyL4ProxyStatusResponse {
 /// The `ModifyL7AccRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL7AccRuleResponse`].
-/// The codes it documents are in [`ModifyL7AccRuleError`](super::errors::ModifyL7AccRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL7AccRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportAccelerateMainland`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportAccelerateMainland)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportCurrentPlanOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportCurrentPlanOriginWhitelist)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportMultiplyLayer`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportMultiplyLayer)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportOCDirectOrigin`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportOcDirectOrigin)
+/// - [`InvalidParameter.AdvancedOriginRoutingNotSupportRacingPlatform`](super::errors::TeoErrorCode::InvalidParameterAdvancedOriginRoutingNotSupportRacingPlatform)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.CompressionInvalidAlgorithms`](super::errors::TeoErrorCode::InvalidParameterCompressionInvalidAlgorithms)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionDuplicateAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionDuplicateAction)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamTooManyValues)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAdvancedOriginRoutingUnsupported`](super::errors::TeoErrorCode::InvalidParameterInvalidAdvancedOriginRoutingUnsupported)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSecretKey)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeFormat`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeFormat)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyCookie`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyCookie)
+/// - [`InvalidParameter.InvalidCacheKeyIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyIgnoreCase)
+/// - [`InvalidParameter.InvalidCacheKeyScheme`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyScheme)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidCosDomain`](super::errors::TeoErrorCode::InvalidParameterInvalidCosDomain)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidShieldUnsupported`](super::errors::TeoErrorCode::InvalidParameterInvalidShieldUnsupported)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.OriginPullProtocolIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginPullProtocolIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`](super::errors::TeoErrorCode::InvalidParameterResponseHeaderCacheControlNotAllowDelete)
+/// - [`InvalidParameter.ShieldNotSupportHostCachePrefresh`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostCachePrefresh)
+/// - [`InvalidParameter.ShieldNotSupportHostOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostOriginWhitelist)
+/// - [`InvalidParameter.ShieldNotSupportHostSmartRouting`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostSmartRouting)
+/// - [`InvalidParameter.ShieldNotSupportZoneCachePrefresh`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneCachePrefresh)
+/// - [`InvalidParameter.ShieldNotSupportZoneSmartRouting`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneSmartRouting)
+/// - [`InvalidParameter.ShieldSpaceNotFound`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceNotFound)
+/// - [`InvalidParameter.ShieldSpaceRequiredError`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceRequiredError)
+/// - [`InvalidParameter.ShieldSpaceStatusMustOnline`](super::errors::TeoErrorCode::InvalidParameterShieldSpaceStatusMustOnline)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameter.TlsVersionNotInSequence`](super::errors::TeoErrorCode::InvalidParameterTlsVersionNotInSequence)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.InvalidSiteFailoverUnsupported`](super::errors::TeoErrorCode::InvalidParameterValueInvalidSiteFailoverUnsupported)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginPullRateLimit`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginPullRateLimit)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostOriginTypeVod`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostOriginTypeVod)
+/// - [`InvalidParameterValue.SiteFailoverNotSupportHostUpstreamVerify`](super::errors::TeoErrorCode::InvalidParameterValueSiteFailoverNotSupportHostUpstreamVerify)
+/// - [`InvalidParameterValue.TrialPlanResponsePage`](super::errors::TeoErrorCode::InvalidParameterValueTrialPlanResponsePage)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AdvancedOriginRoutingConflictWithDciOverseaLan`](super::errors::TeoErrorCode::OperationDeniedAdvancedOriginRoutingConflictWithDciOverseaLan)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`OperationDenied.InvalidAdvancedOriginRoutingBilling`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedOriginRoutingBilling)
+/// - [`OperationDenied.NotInAdvancedOriginRoutingWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInAdvancedOriginRoutingWhiteList)
+/// - [`OperationDenied.NotInShieldSpaceWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInShieldSpaceWhiteList)
+/// - [`OperationDenied.NotInSiteFailoverWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInSiteFailoverWhiteList)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL7AccRule",
     output = ModifyL7AccRuleResponse,
-    error = super::errors::ModifyL7AccRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL7AccRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-djuqmq"`
+    /// `ZoneId`; example: `"zone-djuqmq"`
     pub zone_id: String,
 
-    /// `Rule`: a [`RuleEngineItem`](super::models::RuleEngineItem).
+    /// `Rule`
     pub rule: models::RuleEngineItem,
 }
 
@@ -9665,25 +10784,27 @@ pub struct ModifyL7AccRuleResponse {
 /// The `ModifyL7AccRulePriority` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL7AccRulePriorityResponse`].
-/// The codes it documents are in [`ModifyL7AccRulePriorityError`](super::errors::ModifyL7AccRulePriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL7AccRulePriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidRuleEngine`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngine)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL7AccRulePriority",
     output = ModifyL7AccRulePriorityResponse,
-    error = super::errors::ModifyL7AccRulePriorityError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL7AccRulePriority {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `ZoneId`; example: `"zone-example"`
     pub zone_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-example1","rule-example2"]`
+    /// `RuleIds`; example: `["rule-example1","rule-example2"]`
     pub rule_ids: Vec<String>,
 }
 
@@ -9697,23 +10818,98 @@ pub struct ModifyL7AccRulePriorityResponse {
 /// The `ModifyL7AccSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyL7AccSettingResponse`].
-/// The codes it documents are in [`ModifyL7AccSettingError`](super::errors::ModifyL7AccSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyL7AccSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::TeoErrorCode::FailedOperationCertificateNotFound)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknowError`](super::errors::TeoErrorCode::InternalErrorUnknowError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CacheKeyQueryStringRequiresFullUrlCacheOff`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringRequiresFullUrlCacheOff)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ClientIpCountryConflictsWithIpv6`](super::errors::TeoErrorCode::InvalidParameterClientIpCountryConflictsWithIpv6)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.InvalidAwsPrivateAccess`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsPrivateAccess)
+/// - [`InvalidParameter.InvalidCacheConfigFollowOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigFollowOrigin)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheOnlyOnSwitch`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheOnlyOnSwitch)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpCountryHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpCountryHeaderName)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidForceRedirectType`](super::errors::TeoErrorCode::InvalidParameterInvalidForceRedirectType)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCertInfo`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCertInfo)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidHttpsTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsTlsVersion)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidOriginType`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginType)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostMaxSizeBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidPostMaxSizeBilling)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidResourceIdBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidResourceIdBilling)
+/// - [`InvalidParameter.InvalidStandardDebugClientIp`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugClientIp)
+/// - [`InvalidParameter.InvalidStandardDebugEmptyList`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugEmptyList)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.MultiplyLayerNotSupportSmartRouting`](super::errors::TeoErrorCode::InvalidParameterMultiplyLayerNotSupportSmartRouting)
+/// - [`InvalidParameter.OCDirectOriginRequiresSmartRouting`](super::errors::TeoErrorCode::InvalidParameterOcDirectOriginRequiresSmartRouting)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.SettingInvalidParam`](super::errors::TeoErrorCode::InvalidParameterSettingInvalidParam)
+/// - [`InvalidParameter.ShieldNotSupportZoneCachePrefresh`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneCachePrefresh)
+/// - [`InvalidParameter.ShieldNotSupportZoneSmartRouting`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportZoneSmartRouting)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandDisable`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandDisable)
+/// - [`OperationDenied.AccelerateMainlandIpv6Conflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandIpv6Conflict)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.NotAllowCloseAccelerateMainlandWhenDomainBoundExclusiveIP`](super::errors::TeoErrorCode::OperationDeniedNotAllowCloseAccelerateMainlandWhenDomainBoundExclusiveIp)
+/// - [`OperationDenied.SharedCNAMEUnsupportedAccelerateMainland`](super::errors::TeoErrorCode::OperationDeniedSharedCnameUnsupportedAccelerateMainland)
+/// - [`OperationDenied.SharedCNAMEUnsupportedIPv6`](super::errors::TeoErrorCode::OperationDeniedSharedCnameUnsupportedIpv6)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.PostMaxSizeQuotaNotFound`](super::errors::TeoErrorCode::ResourceNotFoundPostMaxSizeQuotaNotFound)
+/// - [`ResourceUnavailable.CertNotFound`](super::errors::TeoErrorCode::ResourceUnavailableCertNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyL7AccSetting",
     output = ModifyL7AccSettingResponse,
-    error = super::errors::ModifyL7AccSettingError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyL7AccSetting {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `ZoneConfig`: a [`ZoneConfig`](super::models::ZoneConfig).
+    /// `ZoneConfig`
     pub zone_config: models::ZoneConfig,
 }
 
@@ -9727,46 +10923,42 @@ pub struct ModifyL7AccSettingResponse {
 /// The `ModifyLoadBalancer` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyLoadBalancerResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerError`](super::errors::ModifyLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.LoadBalancerBindL4NotInStableStatus`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerBindL4NotInStableStatus)
+/// - [`InvalidParameter.LoadBalancerBindL7NotInStableStatus`](super::errors::TeoErrorCode::InvalidParameterLoadBalancerBindL7NotInStableStatus)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyLoadBalancer",
     output = ModifyLoadBalancerResponse,
-    error = super::errors::ModifyLoadBalancerError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyLoadBalancer {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-jolaksjdfa"`
+    /// `InstanceId`; example: `"lb-jolaksjdfa"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"general_load_balancer"`
+    /// `Name`; example: `"general_load_balancer"`
     pub name: Option<String>,
 
-    /// `OriginGroups`: a list of [`OriginGroupInLoadBalancer`](super::models::OriginGroupInLoadBalancer) objects.
+    /// `OriginGroups`
     pub origin_groups: Option<Vec<models::OriginGroupInLoadBalancer>>,
 
-    /// `HealthChecker`: a [`HealthChecker`](super::models::HealthChecker).
+    /// `HealthChecker`
     pub health_checker: Option<models::HealthChecker>,
 
-    /// `SteeringPolicy`: a string.
-    ///
-    /// Example: `"Pritory"`
+    /// `SteeringPolicy`; example: `"Pritory"`
     pub steering_policy: Option<String>,
 
-    /// `FailoverPolicy`: a string.
-    ///
-    /// Example: `"OtherRecordInOriginGroup"`
+    /// `FailoverPolicy`; example: `"OtherRecordInOriginGroup"`
     pub failover_policy: Option<String>,
 }
 
@@ -9780,41 +10972,40 @@ pub struct ModifyLoadBalancerResponse {
 /// The `ModifyMultiPathGateway` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyMultiPathGatewayResponse`].
-/// The codes it documents are in [`ModifyMultiPathGatewayError`](super::errors::ModifyMultiPathGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyMultiPathGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyMultiPathGateway",
     output = ModifyMultiPathGatewayResponse,
-    error = super::errors::ModifyMultiPathGatewayError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyMultiPathGateway {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"mpgw"`
+    /// `GatewayName`; example: `"mpgw"`
     pub gateway_name: Option<String>,
 
-    /// `GatewayIP`: a string.
-    ///
-    /// Example: `"101.23.451.11"`
+    /// `GatewayIP`; example: `"101.23.451.11"`
     #[tc(rename = "GatewayIP")]
     pub gateway_ip: Option<String>,
 
-    /// `GatewayPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8089`
+    /// `GatewayPort`; example: `8089`
     pub gateway_port: Option<i64>,
 }
 
@@ -9828,50 +11019,45 @@ pub struct ModifyMultiPathGatewayResponse {
 /// The `ModifyMultiPathGatewayLine` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyMultiPathGatewayLineResponse`].
-/// The codes it documents are in [`ModifyMultiPathGatewayLineError`](super::errors::ModifyMultiPathGatewayLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyMultiPathGatewayLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyMultiPathGatewayLine",
     output = ModifyMultiPathGatewayLineResponse,
-    error = super::errors::ModifyMultiPathGatewayLineError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyMultiPathGatewayLine {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `LineId`: a string.
-    ///
-    /// Example: `"line-2"`
+    /// `LineId`; example: `"line-2"`
     pub line_id: String,
 
-    /// `LineType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `LineType`; example: `"proxy"`
     pub line_type: Option<String>,
 
-    /// `LineAddress`: a string.
-    ///
-    /// Example: `"120.53.91.10:8080"`
+    /// `LineAddress`; example: `"120.53.91.10:8080"`
     pub line_address: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2gpv1z8cx8y2"`
+    /// `ProxyId`; example: `"sid-2gpv1z8cx8y2"`
     pub proxy_id: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-33ik84rw3nuu"`
+    /// `RuleId`; example: `"rule-33ik84rw3nuu"`
     pub rule_id: Option<String>,
 }
 
@@ -9885,25 +11071,30 @@ pub struct ModifyMultiPathGatewayLineResponse {
 /// The `ModifyMultiPathGatewaySecretKey` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyMultiPathGatewaySecretKeyResponse`].
-/// The codes it documents are in [`ModifyMultiPathGatewaySecretKeyError`](super::errors::ModifyMultiPathGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyMultiPathGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyMultiPathGatewaySecretKey",
     output = ModifyMultiPathGatewaySecretKeyResponse,
-    error = super::errors::ModifyMultiPathGatewaySecretKeyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyMultiPathGatewaySecretKey {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
+    /// `SecretKey`; example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
     pub secret_key: String,
 }
 
@@ -9917,30 +11108,33 @@ pub struct ModifyMultiPathGatewaySecretKeyResponse {
 /// The `ModifyMultiPathGatewayStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyMultiPathGatewayStatusResponse`].
-/// The codes it documents are in [`ModifyMultiPathGatewayStatusError`](super::errors::ModifyMultiPathGatewayStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyMultiPathGatewayStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyMultiPathGatewayStatus",
     output = ModifyMultiPathGatewayStatusResponse,
-    error = super::errors::ModifyMultiPathGatewayStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyMultiPathGatewayStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"eo-gw-lb-ahk1js"`
+    /// `GatewayId`; example: `"eo-gw-lb-ahk1js"`
     pub gateway_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 
-    /// `GatewayStatus`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `GatewayStatus`; example: `"offline"`
     pub gateway_status: Option<String>,
 }
 
@@ -9954,29 +11148,37 @@ pub struct ModifyMultiPathGatewayStatusResponse {
 /// The `ModifyOriginACL` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyOriginACLResponse`].
-/// The codes it documents are in [`ModifyOriginACLError`](super::errors::ModifyOriginACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyOriginACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidDomains`](super::errors::TeoErrorCode::InvalidParameterInvalidDomains)
+/// - [`InvalidParameter.InvalidProxies`](super::errors::TeoErrorCode::InvalidParameterInvalidProxies)
+/// - [`InvalidParameter.ShieldNotSupportHostOriginWhitelist`](super::errors::TeoErrorCode::InvalidParameterShieldNotSupportHostOriginWhitelist)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.UnsupportedPlan`](super::errors::TeoErrorCode::OperationDeniedUnsupportedPlan)
+/// - [`OperationDenied.UpdateIPWhitelistFirst`](super::errors::TeoErrorCode::OperationDeniedUpdateIpWhitelistFirst)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyOriginACL",
     output = ModifyOriginACLResponse,
-    error = super::errors::ModifyOriginACLError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyOriginACL {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-276zs184g93m\""`
+    /// `ZoneId`; example: `"\"zone-276zs184g93m\""`
     pub zone_id: String,
 
-    /// `OriginACLEntities`: a list of [`OriginAclEntity`](super::models::OriginAclEntity) objects.
+    /// `OriginACLEntities`
     #[tc(rename = "OriginACLEntities")]
     pub origin_acl_entities: Option<Vec<models::OriginAclEntity>>,
 
-    /// `OriginACLFamily`: a string.
-    ///
-    /// Example: `"plat-emc"`
+    /// `OriginACLFamily`; example: `"plat-emc"`
     #[tc(rename = "OriginACLFamily")]
     pub origin_acl_family: Option<String>,
 }
@@ -9991,43 +11193,52 @@ pub struct ModifyOriginACLResponse {
 /// The `ModifyOriginGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyOriginGroupResponse`].
-/// The codes it documents are in [`ModifyOriginGroupError`](super::errors::ModifyOriginGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyOriginGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`InvalidParameter.HostHeaderInvalid`](super::errors::TeoErrorCode::InvalidParameterHostHeaderInvalid)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.OriginL4RecordIPV4MixDomain`](super::errors::TeoErrorCode::InvalidParameterOriginL4RecordIpv4MixDomain)
+/// - [`InvalidParameter.OriginL4RecordMultiDomain`](super::errors::TeoErrorCode::InvalidParameterOriginL4RecordMultiDomain)
+/// - [`InvalidParameter.OriginNameExists`](super::errors::TeoErrorCode::InvalidParameterOriginNameExists)
+/// - [`InvalidParameter.OriginRecordFormatError`](super::errors::TeoErrorCode::InvalidParameterOriginRecordFormatError)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerationDomainStatusNotInOnline`](super::errors::TeoErrorCode::OperationDeniedAccelerationDomainStatusNotInOnline)
+/// - [`OperationDenied.L4StatusNotInOnline`](super::errors::TeoErrorCode::OperationDeniedL4StatusNotInOnline)
+/// - [`OperationDenied.LoadBalanceStatusNotInOnline`](super::errors::TeoErrorCode::OperationDeniedLoadBalanceStatusNotInOnline)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyOriginGroup",
     output = ModifyOriginGroupResponse,
-    error = super::errors::ModifyOriginGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyOriginGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"origin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `GroupId`; example: `"origin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"origin-group-api"`
+    /// `Name`; example: `"origin-group-api"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: Option<String>,
 
-    /// `Records`: a list of [`OriginRecord`](super::models::OriginRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::OriginRecord>>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.tencent.com"`
+    /// `HostHeader`; example: `"www.tencent.com"`
     pub host_header: Option<String>,
 }
 
@@ -10041,23 +11252,28 @@ pub struct ModifyOriginGroupResponse {
 /// The `ModifyPlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyPlanResponse`].
-/// The codes it documents are in [`ModifyPlanError`](super::errors::ModifyPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`OperationDenied.EnterprisePlanAutoRenewUnsupported`](super::errors::TeoErrorCode::OperationDeniedEnterprisePlanAutoRenewUnsupported)
+/// - [`OperationDenied.PlanHasBeenIsolated`](super::errors::TeoErrorCode::OperationDeniedPlanHasBeenIsolated)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyPlan",
     output = ModifyPlanResponse,
-    error = super::errors::ModifyPlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 
-    /// `RenewFlag`: a [`RenewFlag`](super::models::RenewFlag).
+    /// `RenewFlag`
     pub renew_flag: Option<models::RenewFlag>,
 }
 
@@ -10071,40 +11287,53 @@ pub struct ModifyPlanResponse {
 /// The `ModifyPrefetchOriginLimit` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyPrefetchOriginLimitResponse`].
-/// The codes it documents are in [`ModifyPrefetchOriginLimitError`](super::errors::ModifyPrefetchOriginLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyPrefetchOriginLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CreatePrefetchOriginLimitFailed`](super::errors::TeoErrorCode::FailedOperationCreatePrefetchOriginLimitFailed)
+/// - [`FailedOperation.PrefetchOriginLimitCountExceeded`](super::errors::TeoErrorCode::FailedOperationPrefetchOriginLimitCountExceeded)
+/// - [`FailedOperation.PrefetchOriginLimitNotFound`](super::errors::TeoErrorCode::FailedOperationPrefetchOriginLimitNotFound)
+/// - [`InternalError.BackendError`](super::errors::TeoErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DomainConfig`](super::errors::TeoErrorCode::InternalErrorDomainConfig)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DomainAreaNotSupportPrefetchOriginLimitArea`](super::errors::TeoErrorCode::InvalidParameterDomainAreaNotSupportPrefetchOriginLimitArea)
+/// - [`InvalidParameter.DomainNotFound`](super::errors::TeoErrorCode::InvalidParameterDomainNotFound)
+/// - [`InvalidParameter.PrefetchOriginLimitAreaInvalid`](super::errors::TeoErrorCode::InvalidParameterPrefetchOriginLimitAreaInvalid)
+/// - [`InvalidParameter.PrefetchOriginLimitBandwidthTooLarge`](super::errors::TeoErrorCode::InvalidParameterPrefetchOriginLimitBandwidthTooLarge)
+/// - [`InvalidParameter.PrefetchOriginLimitBandwidthTooSmall`](super::errors::TeoErrorCode::InvalidParameterPrefetchOriginLimitBandwidthTooSmall)
+/// - [`InvalidParameter.PrefetchOriginLimitEnabledInvalid`](super::errors::TeoErrorCode::InvalidParameterPrefetchOriginLimitEnabledInvalid)
+/// - [`InvalidParameter.ZoneAreaNotSupportPrefetchOriginLimitArea`](super::errors::TeoErrorCode::InvalidParameterZoneAreaNotSupportPrefetchOriginLimitArea)
+/// - [`OperationDenied.NotInPrefetchOriginLimitWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInPrefetchOriginLimitWhiteList)
+/// - [`ResourceInUse.PrefetchOriginLimitAlreadyExists`](super::errors::TeoErrorCode::ResourceInUsePrefetchOriginLimitAlreadyExists)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyPrefetchOriginLimit",
     output = ModifyPrefetchOriginLimitResponse,
-    error = super::errors::ModifyPrefetchOriginLimitError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyPrefetchOriginLimit {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3***j8tqd"`
+    /// `ZoneId`; example: `"zone-3***j8tqd"`
     pub zone_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"cn2.test-***a.online"`
+    /// `DomainName`; example: `"cn2.test-***a.online"`
     pub domain_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Overseas"`
+    /// `Area`; example: `"Overseas"`
     pub area: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: i64,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: String,
 }
 
@@ -10118,71 +11347,67 @@ pub struct ModifyPrefetchOriginLimitResponse {
 /// The `ModifyRealtimeLogDeliveryTask` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyRealtimeLogDeliveryTaskResponse`].
-/// The codes it documents are in [`ModifyRealtimeLogDeliveryTaskError`](super::errors::ModifyRealtimeLogDeliveryTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyRealtimeLogDeliveryTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CreateLogTopicTaskAuthFailure`](super::errors::TeoErrorCode::FailedOperationCreateLogTopicTaskAuthFailure)
+/// - [`InvalidParameter.InvalidLogFormatFieldDelimiter`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatFieldDelimiter)
+/// - [`InvalidParameter.InvalidLogFormatFormatType`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatFormatType)
+/// - [`InvalidParameter.InvalidLogFormatRecordDelimiter`](super::errors::TeoErrorCode::InvalidParameterInvalidLogFormatRecordDelimiter)
+/// - [`LimitExceeded.CustomLogFieldRegexLimitExceeded`](super::errors::TeoErrorCode::LimitExceededCustomLogFieldRegexLimitExceeded)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyRealtimeLogDeliveryTask",
     output = ModifyRealtimeLogDeliveryTaskResponse,
-    error = super::errors::ModifyRealtimeLogDeliveryTaskError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyRealtimeLogDeliveryTask {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cdda4cbc-a83e-4a54-be68-82339e80bb2f"`
+    /// `TaskId`; example: `"cdda4cbc-a83e-4a54-be68-82339e80bb2f"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_log_task"`
+    /// `TaskName`; example: `"test_log_task"`
     pub task_name: Option<String>,
 
-    /// `DeliveryStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `DeliveryStatus`; example: `"enabled"`
     pub delivery_status: Option<String>,
 
-    /// `EntityList`: a list of strings.
-    ///
-    /// Example: `["domain.example.com"]`
+    /// `EntityList`; example: `["domain.example.com"]`
     pub entity_list: Option<Vec<String>>,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["RequestID","ClientIP","RequestTime"]`
+    /// `Fields`; example: `["RequestID","ClientIP","RequestTime"]`
     pub fields: Option<Vec<String>>,
 
-    /// `CustomFields`: a list of [`CustomField`](super::models::CustomField) objects.
+    /// `CustomFields`
     pub custom_fields: Option<Vec<models::CustomField>>,
 
-    /// `CustomExpressionFields`: a list of [`CustomExpressionField`](super::models::CustomExpressionField) objects.
+    /// `CustomExpressionFields`
     pub custom_expression_fields: Option<Vec<models::CustomExpressionField>>,
 
-    /// `DeliveryConditions`: a list of [`DeliveryCondition`](super::models::DeliveryCondition) objects.
+    /// `DeliveryConditions`
     pub delivery_conditions: Option<Vec<models::DeliveryCondition>>,
 
-    /// `Sample`: an unsigned 64-bit integer.
-    ///
-    /// Example: `605`
+    /// `Sample`; example: `605`
     pub sample: Option<u64>,
 
-    /// `LogFormat`: a [`LogFormat`](super::models::LogFormat).
+    /// `LogFormat`
     pub log_format: Option<models::LogFormat>,
 
-    /// `CustomEndpoint`: a [`CustomEndpoint`](super::models::CustomEndpoint).
+    /// `CustomEndpoint`
     pub custom_endpoint: Option<models::CustomEndpoint>,
 
-    /// `S3`: a [`S3`](super::models::S3).
+    /// `S3`
     pub s3: Option<models::S3>,
 
-    /// `AWSS3`: an [`Awss3`](super::models::Awss3).
+    /// `AWSS3`
     #[tc(rename = "AWSS3")]
     pub awss3: Option<models::Awss3>,
 }
@@ -10197,52 +11422,135 @@ pub struct ModifyRealtimeLogDeliveryTaskResponse {
 /// The `ModifyRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyRuleResponse`].
-/// The codes it documents are in [`ModifyRuleError`](super::errors::ModifyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.CompressionInvalidAlgorithms`](super::errors::TeoErrorCode::InvalidParameterCompressionInvalidAlgorithms)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionDuplicateAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionDuplicateAction)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamTooManyValues)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSecretKey)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeFormat`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeFormat)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyCookie`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyCookie)
+/// - [`InvalidParameter.InvalidCacheKeyIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyIgnoreCase)
+/// - [`InvalidParameter.InvalidCacheKeyScheme`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyScheme)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidCosDomain`](super::errors::TeoErrorCode::InvalidParameterInvalidCosDomain)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.OriginPullProtocolIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginPullProtocolIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`](super::errors::TeoErrorCode::InvalidParameterResponseHeaderCacheControlNotAllowDelete)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameter.TlsVersionNotInSequence`](super::errors::TeoErrorCode::InvalidParameterTlsVersionNotInSequence)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.TrialPlanResponsePage`](super::errors::TeoErrorCode::InvalidParameterValueTrialPlanResponsePage)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyRule",
     output = ModifyRuleResponse,
-    error = super::errors::ModifyRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-djuqmq"`
+    /// `ZoneId`; example: `"zone-djuqmq"`
     pub zone_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule test"`
+    /// `RuleName`; example: `"rule test"`
     pub rule_name: String,
 
-    /// `Rules`: a list of [`Rule`](super::models::Rule) objects.
+    /// `Rules`
     pub rules: Vec<models::Rule>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-duxamq"`
+    /// `RuleId`; example: `"rule-duxamq"`
     pub rule_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["Cache Key Configuration"]`
+    /// `Tags`; example: `["Cache Key Configuration"]`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyRule`] call returns.
 #[tc_model]
 pub struct ModifyRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-duxamq"`
+    /// `RuleId`; example: `"rule-duxamq"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10252,23 +11560,116 @@ pub struct ModifyRuleResponse {
 /// The `ModifySecurityAPIResource` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityAPIResourceResponse`].
-/// The codes it documents are in [`ModifySecurityAPIResourceError`](super::errors::ModifySecurityAPIResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityAPIResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.CompressionInvalidAlgorithms`](super::errors::TeoErrorCode::InvalidParameterCompressionInvalidAlgorithms)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionDuplicateAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionDuplicateAction)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamTooManyValues)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSecretKey)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeFormat`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeFormat)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyCookie`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyCookie)
+/// - [`InvalidParameter.InvalidCacheKeyIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyIgnoreCase)
+/// - [`InvalidParameter.InvalidCacheKeyScheme`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyScheme)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidCosDomain`](super::errors::TeoErrorCode::InvalidParameterInvalidCosDomain)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.OriginPullProtocolIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginPullProtocolIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`](super::errors::TeoErrorCode::InvalidParameterResponseHeaderCacheControlNotAllowDelete)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameter.TlsVersionNotInSequence`](super::errors::TeoErrorCode::InvalidParameterTlsVersionNotInSequence)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.TrialPlanResponsePage`](super::errors::TeoErrorCode::InvalidParameterValueTrialPlanResponsePage)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityAPIResource",
     output = ModifySecurityAPIResourceResponse,
-    error = super::errors::ModifySecurityAPIResourceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityAPIResource {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIResources`: a list of [`ApiResource`](super::models::ApiResource) objects.
+    /// `APIResources`
     #[tc(rename = "APIResources")]
     pub api_resources: Option<Vec<models::ApiResource>>,
 }
@@ -10283,23 +11684,116 @@ pub struct ModifySecurityAPIResourceResponse {
 /// The `ModifySecurityAPIService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityAPIServiceResponse`].
-/// The codes it documents are in [`ModifySecurityAPIServiceError`](super::errors::ModifySecurityAPIServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityAPIService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.CompressionInvalidAlgorithms`](super::errors::TeoErrorCode::InvalidParameterCompressionInvalidAlgorithms)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionDuplicateAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionDuplicateAction)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamTooManyValues)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSecretKey)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeFormat`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeFormat)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyCookie`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyCookie)
+/// - [`InvalidParameter.InvalidCacheKeyIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyIgnoreCase)
+/// - [`InvalidParameter.InvalidCacheKeyScheme`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyScheme)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidCosDomain`](super::errors::TeoErrorCode::InvalidParameterInvalidCosDomain)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.OriginPullProtocolIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginPullProtocolIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`](super::errors::TeoErrorCode::InvalidParameterResponseHeaderCacheControlNotAllowDelete)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameter.TlsVersionNotInSequence`](super::errors::TeoErrorCode::InvalidParameterTlsVersionNotInSequence)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.TrialPlanResponsePage`](super::errors::TeoErrorCode::InvalidParameterValueTrialPlanResponsePage)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityAPIService",
     output = ModifySecurityAPIServiceResponse,
-    error = super::errors::ModifySecurityAPIServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityAPIService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `APIServices`: a list of [`ApiService`](super::models::ApiService) objects.
+    /// `APIServices`
     #[tc(rename = "APIServices")]
     pub api_services: Option<Vec<models::ApiService>>,
 }
@@ -10314,23 +11808,116 @@ pub struct ModifySecurityAPIServiceResponse {
 /// The `ModifySecurityClientAttester` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityClientAttesterResponse`].
-/// The codes it documents are in [`ModifySecurityClientAttesterError`](super::errors::ModifySecurityClientAttesterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityClientAttester)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.CompressionInvalidAlgorithms`](super::errors::TeoErrorCode::InvalidParameterCompressionInvalidAlgorithms)
+/// - [`InvalidParameter.ErrActionUnsupportTarget`](super::errors::TeoErrorCode::InvalidParameterErrActionUnsupportTarget)
+/// - [`InvalidParameter.ErrInvalidAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidAction)
+/// - [`InvalidParameter.ErrInvalidActionDuplicateAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionDuplicateAction)
+/// - [`InvalidParameter.ErrInvalidActionParam`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParam)
+/// - [`InvalidParameter.ErrInvalidActionParamAction`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamAction)
+/// - [`InvalidParameter.ErrInvalidActionParamDuplicateName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamDuplicateName)
+/// - [`InvalidParameter.ErrInvalidActionParamName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamName)
+/// - [`InvalidParameter.ErrInvalidActionParamTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamTooManyValues)
+/// - [`InvalidParameter.ErrInvalidActionParamValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionParamValue)
+/// - [`InvalidParameter.ErrInvalidActionType`](super::errors::TeoErrorCode::InvalidParameterErrInvalidActionType)
+/// - [`InvalidParameter.ErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionHostTooManyWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrInvalidConditionIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionIgnoreCase)
+/// - [`InvalidParameter.ErrInvalidConditionNameBadName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameBadName)
+/// - [`InvalidParameter.ErrInvalidConditionNameTargetNotSupportName`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionNameTargetNotSupportName)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadRegular`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadRegular)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadUrl`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadUrl)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueBadValueContainFileNameExtension`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueBadValueContainFileNameExtension)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooLongValue`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooLongValue)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyValues`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyValues)
+/// - [`InvalidParameter.ErrInvalidConditionValueTooManyWildcard`](super::errors::TeoErrorCode::InvalidParameterErrInvalidConditionValueTooManyWildcard)
+/// - [`InvalidParameter.ErrInvalidElseWhenModifyOriginActionConfigured`](super::errors::TeoErrorCode::InvalidParameterErrInvalidElseWhenModifyOriginActionConfigured)
+/// - [`InvalidParameter.ErrNilCondition`](super::errors::TeoErrorCode::InvalidParameterErrNilCondition)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.HostNotFound`](super::errors::TeoErrorCode::InvalidParameterHostNotFound)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSecretKey`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSecretKey)
+/// - [`InvalidParameter.InvalidAuthenticationTypeSignParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeSignParam)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeFormat`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeFormat)
+/// - [`InvalidParameter.InvalidAuthenticationTypeTimeParam`](super::errors::TeoErrorCode::InvalidParameterInvalidAuthenticationTypeTimeParam)
+/// - [`InvalidParameter.InvalidAwsRegion`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsRegion)
+/// - [`InvalidParameter.InvalidBackupServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidBackupServerName)
+/// - [`InvalidParameter.InvalidCacheKey`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKey)
+/// - [`InvalidParameter.InvalidCacheKeyCookie`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyCookie)
+/// - [`InvalidParameter.InvalidCacheKeyIgnoreCase`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyIgnoreCase)
+/// - [`InvalidParameter.InvalidCacheKeyScheme`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyScheme)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidCosDomain`](super::errors::TeoErrorCode::InvalidParameterInvalidCosDomain)
+/// - [`InvalidParameter.InvalidErrorPageRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidErrorPageRedirectUrl)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidRequestHeaderNameXff`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderNameXff)
+/// - [`InvalidParameter.InvalidRequestHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderValue)
+/// - [`InvalidParameter.InvalidResponseHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderName)
+/// - [`InvalidParameter.InvalidResponseHeaderValue`](super::errors::TeoErrorCode::InvalidParameterInvalidResponseHeaderValue)
+/// - [`InvalidParameter.InvalidRuleEngineAction`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineAction)
+/// - [`InvalidParameter.InvalidRuleEngineNotFound`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineNotFound)
+/// - [`InvalidParameter.InvalidRuleEngineTarget`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTarget)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsExtension`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsExtension)
+/// - [`InvalidParameter.InvalidRuleEngineTargetsUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidRuleEngineTargetsUrl)
+/// - [`InvalidParameter.InvalidServerName`](super::errors::TeoErrorCode::InvalidParameterInvalidServerName)
+/// - [`InvalidParameter.InvalidUpstreamRequestQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidUpstreamRequestQueryStringValue)
+/// - [`InvalidParameter.InvalidUrlRedirectHost`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectHost)
+/// - [`InvalidParameter.InvalidUrlRedirectUrl`](super::errors::TeoErrorCode::InvalidParameterInvalidUrlRedirectUrl)
+/// - [`InvalidParameter.KeyRulesInvalidQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.LoadBalanceInstanceIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterLoadBalanceInstanceIdIsRequired)
+/// - [`InvalidParameter.NotSupportThisPreset`](super::errors::TeoErrorCode::InvalidParameterNotSupportThisPreset)
+/// - [`InvalidParameter.OriginOriginGroupIdIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginOriginGroupIdIsRequired)
+/// - [`InvalidParameter.OriginPullProtocolIsRequired`](super::errors::TeoErrorCode::InvalidParameterOriginPullProtocolIsRequired)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.ResponseHeaderCacheControlNotAllowDelete`](super::errors::TeoErrorCode::InvalidParameterResponseHeaderCacheControlNotAllowDelete)
+/// - [`InvalidParameter.StatusCodeCacheInvalidStatusCode`](super::errors::TeoErrorCode::InvalidParameterStatusCodeCacheInvalidStatusCode)
+/// - [`InvalidParameter.TlsVersionNotInSequence`](super::errors::TeoErrorCode::InvalidParameterTlsVersionNotInSequence)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.TrialPlanResponsePage`](super::errors::TeoErrorCode::InvalidParameterValueTrialPlanResponsePage)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`LimitExceeded`](super::errors::TeoErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.InvalidAdvancedDefenseSecurityType`](super::errors::TeoErrorCode::OperationDeniedInvalidAdvancedDefenseSecurityType)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityClientAttester",
     output = ModifySecurityClientAttesterResponse,
-    error = super::errors::ModifySecurityClientAttesterError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityClientAttester {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `ClientAttesters`: a list of [`ClientAttester`](super::models::ClientAttester) objects.
+    /// `ClientAttesters`
     pub client_attesters: Option<Vec<models::ClientAttester>>,
 }
 
@@ -10344,29 +11931,34 @@ pub struct ModifySecurityClientAttesterResponse {
 /// The `ModifySecurityIPGroup` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityIPGroupResponse`].
-/// The codes it documents are in [`ModifySecurityIPGroupError`](super::errors::ModifySecurityIPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityIPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityIPGroup",
     output = ModifySecurityIPGroupResponse,
-    error = super::errors::ModifySecurityIPGroupError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityIPGroup {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-hduqwh\""`
+    /// `ZoneId`; example: `"\"zone-hduqwh\""`
     pub zone_id: String,
 
-    /// `IPGroup`: an [`IpGroup`](super::models::IpGroup).
+    /// `IPGroup`
     #[tc(rename = "IPGroup")]
     pub ip_group: models::IpGroup,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"\"update\""`
+    /// `Mode`; example: `"\"update\""`
     pub mode: String,
 }
 
@@ -10380,23 +11972,30 @@ pub struct ModifySecurityIPGroupResponse {
 /// The `ModifySecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityJSInjectionRuleResponse`].
-/// The codes it documents are in [`ModifySecurityJSInjectionRuleError`](super::errors::ModifySecurityJSInjectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityJSInjectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityJSInjectionRule",
     output = ModifySecurityJSInjectionRuleResponse,
-    error = super::errors::ModifySecurityJSInjectionRuleError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityJSInjectionRule {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-nqicqhasui\""`
+    /// `ZoneId`; example: `"\"zone-nqicqhasui\""`
     pub zone_id: String,
 
-    /// `JSInjectionRules`: a list of [`JsInjectionRule`](super::models::JsInjectionRule) objects.
+    /// `JSInjectionRules`
     #[tc(rename = "JSInjectionRules")]
     pub js_injection_rules: Option<Vec<models::JsInjectionRule>>,
 }
@@ -10411,41 +12010,48 @@ pub struct ModifySecurityJSInjectionRuleResponse {
 /// The `ModifySecurityPolicy` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySecurityPolicyResponse`].
-/// The codes it documents are in [`ModifySecurityPolicyError`](super::errors::ModifySecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.ProxyServer`](super::errors::TeoErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
+/// - [`LimitExceeded.Security`](super::errors::TeoErrorCode::LimitExceededSecurity)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::TeoErrorCode::UnauthorizedOperationUnknown)
+/// - [`UnsupportedOperation`](super::errors::TeoErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySecurityPolicy",
     output = ModifySecurityPolicyResponse,
-    error = super::errors::ModifySecurityPolicyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySecurityPolicy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-225qgrnvbi9w"`
+    /// `ZoneId`; example: `"zone-225qgrnvbi9w"`
     pub zone_id: String,
 
-    /// `SecurityConfig`: a [`SecurityConfig`](super::models::SecurityConfig).
+    /// `SecurityConfig`
     pub security_config: models::SecurityConfig,
 
-    /// `SecurityPolicy`: a [`SecurityPolicy`](super::models::SecurityPolicy).
+    /// `SecurityPolicy`
     pub security_policy: Option<models::SecurityPolicy>,
 
-    /// `Entity`: a string.
-    ///
-    /// Example: `"Host"`
+    /// `Entity`; example: `"Host"`
     pub entity: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Host`; example: `"www.example.com"`
     pub host: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-wj86oi2"`
+    /// `TemplateId`; example: `"temp-wj86oi2"`
     pub template_id: Option<String>,
 }
 
@@ -10459,34 +12065,37 @@ pub struct ModifySecurityPolicyResponse {
 /// The `ModifySharedCNAME` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifySharedCNAMEResponse`].
-/// The codes it documents are in [`ModifySharedCNAMEError`](super::errors::ModifySharedCNAMEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifySharedCNAME)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`OperationDenied.DomainMustInIPSSLSharedCNAMEZoneAndInSharedCNAME`](super::errors::TeoErrorCode::OperationDeniedDomainMustInIpsslSharedCnameZoneAndInSharedCname)
+/// - [`OperationDenied.IPSSLAlreadyBoundAnotherDomain`](super::errors::TeoErrorCode::OperationDeniedIpsslAlreadyBoundAnotherDomain)
+/// - [`OperationDenied.LastIPSSLOperationNotComplete`](super::errors::TeoErrorCode::OperationDeniedLastIpsslOperationNotComplete)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifySharedCNAME",
     output = ModifySharedCNAMEResponse,
-    error = super::errors::ModifySharedCNAMEError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifySharedCNAME {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-28jw59kum9bw"`
+    /// `ZoneId`; example: `"zone-28jw59kum9bw"`
     pub zone_id: String,
 
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"example.com.28jw59kum9bw.share.dnse4.com"`
+    /// `SharedCNAME`; example: `"example.com.28jw59kum9bw.share.dnse4.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于共享CNAME绑定IP SSL"`
+    /// `Description`; example: `"用于共享CNAME绑定IP SSL"`
     pub description: Option<String>,
 
-    /// `IPSSLSetting`: an [`IpsslSetting`](super::models::IpsslSetting).
+    /// `IPSSLSetting`
     #[tc(rename = "IPSSLSetting")]
     pub ipssl_setting: Option<models::IpsslSetting>,
 }
@@ -10501,33 +12110,32 @@ pub struct ModifySharedCNAMEResponse {
 /// The `ModifyWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyWebSecurityTemplateResponse`].
-/// The codes it documents are in [`ModifyWebSecurityTemplateError`](super::errors::ModifyWebSecurityTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyWebSecurityTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Security`](super::errors::TeoErrorCode::InvalidParameterSecurity)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyWebSecurityTemplate",
     output = ModifyWebSecurityTemplateResponse,
-    error = super::errors::ModifyWebSecurityTemplateError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyWebSecurityTemplate {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2wkpkd52kac5"`
+    /// `ZoneId`; example: `"zone-2wkpkd52kac5"`
     pub zone_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-8pw98uer"`
+    /// `TemplateId`; example: `"temp-8pw98uer"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"CC防护标准模板V2"`
+    /// `TemplateName`; example: `"CC防护标准模板V2"`
     pub template_name: Option<String>,
 
-    /// `SecurityPolicy`: a [`SecurityPolicy`](super::models::SecurityPolicy).
+    /// `SecurityPolicy`
     pub security_policy: Option<models::SecurityPolicy>,
 }
 
@@ -10541,43 +12149,77 @@ pub struct ModifyWebSecurityTemplateResponse {
 /// The `ModifyZone` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyZoneResponse`].
-/// The codes it documents are in [`ModifyZoneError`](super::errors::ModifyZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::TeoErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedToCallDNSPod`](super::errors::TeoErrorCode::FailedOperationFailedToCallDnsPod)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InvalidParameter.InvalidOriginIp`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginIp)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.LengthExceedsLimit`](super::errors::TeoErrorCode::InvalidParameterLengthExceedsLimit)
+/// - [`InvalidParameter.ZoneNameIsRequired`](super::errors::TeoErrorCode::InvalidParameterZoneNameIsRequired)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ZoneSameAsName`](super::errors::TeoErrorCode::InvalidParameterValueZoneSameAsName)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.DNSPodUnauthorizedRoleOperation`](super::errors::TeoErrorCode::OperationDeniedDnsPodUnauthorizedRoleOperation)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.DomainInShareCnameGroup`](super::errors::TeoErrorCode::OperationDeniedDomainInShareCnameGroup)
+/// - [`OperationDenied.DomainNumberIsNotZero`](super::errors::TeoErrorCode::OperationDeniedDomainNumberIsNotZero)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.MultipleCnameZone`](super::errors::TeoErrorCode::OperationDeniedMultipleCnameZone)
+/// - [`OperationDenied.NSNotAllowTrafficStrategy`](super::errors::TeoErrorCode::OperationDeniedNsNotAllowTrafficStrategy)
+/// - [`OperationDenied.NoDomainAccessZoneOnlyAllowModifiedToCNAME`](super::errors::TeoErrorCode::OperationDeniedNoDomainAccessZoneOnlyAllowModifiedToCname)
+/// - [`OperationDenied.NoDomainAccessZoneOnlySupportModifyAreaAndAliasZoneName`](super::errors::TeoErrorCode::OperationDeniedNoDomainAccessZoneOnlySupportModifyAreaAndAliasZoneName)
+/// - [`OperationDenied.NoDomainAccessZoneOnlySupportModifyType`](super::errors::TeoErrorCode::OperationDeniedNoDomainAccessZoneOnlySupportModifyType)
+/// - [`OperationDenied.PlanNotSupportModifyZoneArea`](super::errors::TeoErrorCode::OperationDeniedPlanNotSupportModifyZoneArea)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.SwitchAreaCdnPlatformReuse`](super::errors::TeoErrorCode::OperationDeniedSwitchAreaCdnPlatformReuse)
+/// - [`OperationDenied.SwitchAreaOriginProtectionDeploying`](super::errors::TeoErrorCode::OperationDeniedSwitchAreaOriginProtectionDeploying)
+/// - [`OperationDenied.ZoneHasHostsModifyConflict`](super::errors::TeoErrorCode::OperationDeniedZoneHasHostsModifyConflict)
+/// - [`ResourceInUse.Cname`](super::errors::TeoErrorCode::ResourceInUseCname)
+/// - [`ResourceInUse.Dns`](super::errors::TeoErrorCode::ResourceInUseDns)
+/// - [`ResourceInUse.GenericHost`](super::errors::TeoErrorCode::ResourceInUseGenericHost)
+/// - [`ResourceInUse.NS`](super::errors::TeoErrorCode::ResourceInUseNs)
+/// - [`ResourceInUse.Others`](super::errors::TeoErrorCode::ResourceInUseOthers)
+/// - [`ResourceInUse.OthersAliasDomain`](super::errors::TeoErrorCode::ResourceInUseOthersAliasDomain)
+/// - [`ResourceInUse.OthersCname`](super::errors::TeoErrorCode::ResourceInUseOthersCname)
+/// - [`ResourceInUse.OthersNS`](super::errors::TeoErrorCode::ResourceInUseOthersNs)
+/// - [`ResourceInUse.SelfAndOthersCname`](super::errors::TeoErrorCode::ResourceInUseSelfAndOthersCname)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DNSPodDomainNotInAccount`](super::errors::TeoErrorCode::ResourceNotFoundDnsPodDomainNotInAccount)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyZone",
     output = ModifyZoneResponse,
-    error = super::errors::ModifyZoneError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyZone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxxx"`
+    /// `ZoneId`; example: `"zone-xxxxx"`
     pub zone_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"partial"`
+    /// `Type`; example: `"partial"`
     pub r#type: Option<String>,
 
-    /// `VanityNameServers`: a [`VanityNameServers`](super::models::VanityNameServers).
+    /// `VanityNameServers`
     pub vanity_name_servers: Option<models::VanityNameServers>,
 
-    /// `AliasZoneName`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `AliasZoneName`; example: `"zone-example"`
     pub alias_zone_name: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Area`; example: `"global"`
     pub area: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `ZoneName`; example: `"test.com"`
     pub zone_name: Option<String>,
 }
 
@@ -10591,9 +12233,12 @@ pub struct ModifyZoneResponse {
 /// The `ModifyZoneCustomVariables` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyZoneCustomVariablesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyZoneCustomVariables)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -10602,15 +12247,13 @@ pub struct ModifyZoneResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyZoneCustomVariables {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3n1uzjzxffby"`
+    /// `ZoneId`; example: `"zone-3n1uzjzxffby"`
     pub zone_id: String,
 
-    /// `CustomVariables`: a list of [`CustomVariable`](super::models::CustomVariable) objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<models::CustomVariable>>,
 
-    /// `CustomVariableOperations`: a list of [`CustomVariableOperation`](super::models::CustomVariableOperation) objects.
+    /// `CustomVariableOperations`
     pub custom_variable_operations: Option<Vec<models::CustomVariableOperation>>,
 }
 
@@ -10624,86 +12267,158 @@ pub struct ModifyZoneCustomVariablesResponse {
 /// The `ModifyZoneSetting` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyZoneSettingResponse`].
-/// The codes it documents are in [`ModifyZoneSettingError`](super::errors::ModifyZoneSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyZoneSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TeoErrorCode::FailedOperation)
+/// - [`FailedOperation.CertificateNotFound`](super::errors::TeoErrorCode::FailedOperationCertificateNotFound)
+/// - [`InternalError.ConfigLocked`](super::errors::TeoErrorCode::InternalErrorConfigLocked)
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`InternalError.SystemError`](super::errors::TeoErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknowError`](super::errors::TeoErrorCode::InternalErrorUnknowError)
+/// - [`InvalidParameter.ActionInProgress`](super::errors::TeoErrorCode::InvalidParameterActionInProgress)
+/// - [`InvalidParameter.CacheKeyQueryStringRequiresFullUrlCacheOff`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringRequiresFullUrlCacheOff)
+/// - [`InvalidParameter.CacheKeyQueryStringTooManyValue`](super::errors::TeoErrorCode::InvalidParameterCacheKeyQueryStringTooManyValue)
+/// - [`InvalidParameter.CertSystemError`](super::errors::TeoErrorCode::InvalidParameterCertSystemError)
+/// - [`InvalidParameter.ClientIpCountryConflictsWithIpv6`](super::errors::TeoErrorCode::InvalidParameterClientIpCountryConflictsWithIpv6)
+/// - [`InvalidParameter.GrpcRequireHttp2`](super::errors::TeoErrorCode::InvalidParameterGrpcRequireHttp2)
+/// - [`InvalidParameter.InvalidAwsPrivateAccess`](super::errors::TeoErrorCode::InvalidParameterInvalidAwsPrivateAccess)
+/// - [`InvalidParameter.InvalidCacheConfigFollowOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheConfigFollowOrigin)
+/// - [`InvalidParameter.InvalidCacheKeyQueryStringValue`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheKeyQueryStringValue)
+/// - [`InvalidParameter.InvalidCacheOnlyOnSwitch`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheOnlyOnSwitch)
+/// - [`InvalidParameter.InvalidCacheTime`](super::errors::TeoErrorCode::InvalidParameterInvalidCacheTime)
+/// - [`InvalidParameter.InvalidClientIpCountryHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpCountryHeaderName)
+/// - [`InvalidParameter.InvalidClientIpHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidClientIpHeaderName)
+/// - [`InvalidParameter.InvalidDynamicRoutine`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutine)
+/// - [`InvalidParameter.InvalidDynamicRoutineBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidDynamicRoutineBilling)
+/// - [`InvalidParameter.InvalidForceRedirectType`](super::errors::TeoErrorCode::InvalidParameterInvalidForceRedirectType)
+/// - [`InvalidParameter.InvalidHttps`](super::errors::TeoErrorCode::InvalidParameterInvalidHttps)
+/// - [`InvalidParameter.InvalidHttpsCertInfo`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCertInfo)
+/// - [`InvalidParameter.InvalidHttpsCipherSuiteAndTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsCipherSuiteAndTlsVersion)
+/// - [`InvalidParameter.InvalidHttpsHstsMaxAge`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsHstsMaxAge)
+/// - [`InvalidParameter.InvalidHttpsTlsVersion`](super::errors::TeoErrorCode::InvalidParameterInvalidHttpsTlsVersion)
+/// - [`InvalidParameter.InvalidIpv6Switch`](super::errors::TeoErrorCode::InvalidParameterInvalidIpv6Switch)
+/// - [`InvalidParameter.InvalidMaxAgeTime`](super::errors::TeoErrorCode::InvalidParameterInvalidMaxAgeTime)
+/// - [`InvalidParameter.InvalidOrigin`](super::errors::TeoErrorCode::InvalidParameterInvalidOrigin)
+/// - [`InvalidParameter.InvalidOriginType`](super::errors::TeoErrorCode::InvalidParameterInvalidOriginType)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TeoErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.InvalidPostMaxSizeBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidPostMaxSizeBilling)
+/// - [`InvalidParameter.InvalidPostSizeValue`](super::errors::TeoErrorCode::InvalidParameterInvalidPostSizeValue)
+/// - [`InvalidParameter.InvalidRangeOriginPull`](super::errors::TeoErrorCode::InvalidParameterInvalidRangeOriginPull)
+/// - [`InvalidParameter.InvalidRequestHeaderName`](super::errors::TeoErrorCode::InvalidParameterInvalidRequestHeaderName)
+/// - [`InvalidParameter.InvalidResourceIdBilling`](super::errors::TeoErrorCode::InvalidParameterInvalidResourceIdBilling)
+/// - [`InvalidParameter.InvalidStandardDebugClientIp`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugClientIp)
+/// - [`InvalidParameter.InvalidStandardDebugEmptyList`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugEmptyList)
+/// - [`InvalidParameter.InvalidStandardDebugExpireTimeLimit`](super::errors::TeoErrorCode::InvalidParameterInvalidStandardDebugExpireTimeLimit)
+/// - [`InvalidParameter.InvalidWebSocketTimeout`](super::errors::TeoErrorCode::InvalidParameterInvalidWebSocketTimeout)
+/// - [`InvalidParameter.MultiplyLayerNotSupportSmartRouting`](super::errors::TeoErrorCode::InvalidParameterMultiplyLayerNotSupportSmartRouting)
+/// - [`InvalidParameter.OCDirectOriginRequiresSmartRouting`](super::errors::TeoErrorCode::InvalidParameterOcDirectOriginRequiresSmartRouting)
+/// - [`InvalidParameter.PostMaxSizeLimitExceeded`](super::errors::TeoErrorCode::InvalidParameterPostMaxSizeLimitExceeded)
+/// - [`InvalidParameter.SettingInvalidParam`](super::errors::TeoErrorCode::InvalidParameterSettingInvalidParam)
+/// - [`InvalidParameter.ZoneIsGrayPublishing`](super::errors::TeoErrorCode::InvalidParameterZoneIsGrayPublishing)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`InvalidParameterValue.FormatMismatch`](super::errors::TeoErrorCode::InvalidParameterValueFormatMismatch)
+/// - [`InvalidParameterValue.GeneralMismatch`](super::errors::TeoErrorCode::InvalidParameterValueGeneralMismatch)
+/// - [`InvalidParameterValue.IncludeInvalidValue`](super::errors::TeoErrorCode::InvalidParameterValueIncludeInvalidValue)
+/// - [`InvalidParameterValue.MissingNecessaryParam`](super::errors::TeoErrorCode::InvalidParameterValueMissingNecessaryParam)
+/// - [`InvalidParameterValue.NotInEnumeration`](super::errors::TeoErrorCode::InvalidParameterValueNotInEnumeration)
+/// - [`InvalidParameterValue.NotWithinRange`](super::errors::TeoErrorCode::InvalidParameterValueNotWithinRange)
+/// - [`InvalidParameterValue.RegExMismatch`](super::errors::TeoErrorCode::InvalidParameterValueRegExMismatch)
+/// - [`InvalidParameterValue.UnrecognizableValue`](super::errors::TeoErrorCode::InvalidParameterValueUnrecognizableValue)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.AccelerateMainlandDisable`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandDisable)
+/// - [`OperationDenied.AccelerateMainlandIpv6Conflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandIpv6Conflict)
+/// - [`OperationDenied.AccelerateMainlandMultiplyLayerConflict`](super::errors::TeoErrorCode::OperationDeniedAccelerateMainlandMultiplyLayerConflict)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.SharedCNAMEUnsupportedAccelerateMainland`](super::errors::TeoErrorCode::OperationDeniedSharedCnameUnsupportedAccelerateMainland)
+/// - [`OperationDenied.SharedCNAMEUnsupportedIPv6`](super::errors::TeoErrorCode::OperationDeniedSharedCnameUnsupportedIpv6)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.PostMaxSizeQuotaNotFound`](super::errors::TeoErrorCode::ResourceNotFoundPostMaxSizeQuotaNotFound)
+/// - [`ResourceUnavailable.CertNotFound`](super::errors::TeoErrorCode::ResourceUnavailableCertNotFound)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TeoErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyZoneSetting",
     output = ModifyZoneSettingResponse,
-    error = super::errors::ModifyZoneSettingError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyZoneSetting {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-21xfqlh4qjee"`
+    /// `ZoneId`; example: `"zone-21xfqlh4qjee"`
     pub zone_id: String,
 
-    /// `CacheConfig`: a [`CacheConfig`](super::models::CacheConfig).
+    /// `CacheConfig`
     pub cache_config: Option<models::CacheConfig>,
 
-    /// `CacheKey`: a [`CacheKey`](super::models::CacheKey).
+    /// `CacheKey`
     pub cache_key: Option<models::CacheKey>,
 
-    /// `MaxAge`: a [`MaxAge`](super::models::MaxAge).
+    /// `MaxAge`
     pub max_age: Option<models::MaxAge>,
 
-    /// `OfflineCache`: an [`OfflineCache`](super::models::OfflineCache).
+    /// `OfflineCache`
     pub offline_cache: Option<models::OfflineCache>,
 
-    /// `Quic`: a [`Quic`](super::models::Quic).
+    /// `Quic`
     pub quic: Option<models::Quic>,
 
-    /// `PostMaxSize`: a [`PostMaxSize`](super::models::PostMaxSize).
+    /// `PostMaxSize`
     pub post_max_size: Option<models::PostMaxSize>,
 
-    /// `Compression`: a [`Compression`](super::models::Compression).
+    /// `Compression`
     pub compression: Option<models::Compression>,
 
-    /// `UpstreamHttp2`: an [`UpstreamHttp2`](super::models::UpstreamHttp2).
+    /// `UpstreamHttp2`
     pub upstream_http2: Option<models::UpstreamHttp2>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`](super::models::ForceRedirect).
+    /// `ForceRedirect`
     pub force_redirect: Option<models::ForceRedirect>,
 
-    /// `Https`: a [`Https`](super::models::Https).
+    /// `Https`
     pub https: Option<models::Https>,
 
-    /// `Origin`: an [`Origin`](super::models::Origin).
+    /// `Origin`
     pub origin: Option<models::Origin>,
 
-    /// `SmartRouting`: a [`SmartRouting`](super::models::SmartRouting).
+    /// `SmartRouting`
     pub smart_routing: Option<models::SmartRouting>,
 
-    /// `WebSocket`: a [`WebSocket`](super::models::WebSocket).
+    /// `WebSocket`
     pub web_socket: Option<models::WebSocket>,
 
-    /// `ClientIpHeader`: a [`ClientIpHeader`](super::models::ClientIpHeader).
+    /// `ClientIpHeader`
     pub client_ip_header: Option<models::ClientIpHeader>,
 
-    /// `CachePrefresh`: a [`CachePrefresh`](super::models::CachePrefresh).
+    /// `CachePrefresh`
     pub cache_prefresh: Option<models::CachePrefresh>,
 
-    /// `Ipv6`: an [`Ipv6`](super::models::Ipv6).
+    /// `Ipv6`
     pub ipv6: Option<models::Ipv6>,
 
-    /// `ClientIpCountry`: a [`ClientIpCountry`](super::models::ClientIpCountry).
+    /// `ClientIpCountry`
     pub client_ip_country: Option<models::ClientIpCountry>,
 
-    /// `Grpc`: a [`Grpc`](super::models::Grpc).
+    /// `Grpc`
     pub grpc: Option<models::Grpc>,
 
-    /// `NetworkErrorLogging`: a [`NetworkErrorLogging`](super::models::NetworkErrorLogging).
+    /// `NetworkErrorLogging`
     pub network_error_logging: Option<models::NetworkErrorLogging>,
 
-    /// `ImageOptimize`: an [`ImageOptimize`](super::models::ImageOptimize).
+    /// `ImageOptimize`
     pub image_optimize: Option<models::ImageOptimize>,
 
-    /// `StandardDebug`: a [`StandardDebug`](super::models::StandardDebug).
+    /// `StandardDebug`
     pub standard_debug: Option<models::StandardDebug>,
 
-    /// `JITVideoProcess`: a [`JitVideoProcess`](super::models::JitVideoProcess).
+    /// `JITVideoProcess`
     #[tc(rename = "JITVideoProcess")]
     pub jit_video_process: Option<models::JitVideoProcess>,
 }
@@ -10718,25 +12433,37 @@ pub struct ModifyZoneSettingResponse {
 /// The `ModifyZoneStatus` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyZoneStatusResponse`].
-/// The codes it documents are in [`ModifyZoneStatusError`](super::errors::ModifyZoneStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyZoneStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DisableZoneNotCompleted`](super::errors::TeoErrorCode::OperationDeniedDisableZoneNotCompleted)
+/// - [`OperationDenied.L4ProxyInProgressStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInProgressStatus)
+/// - [`OperationDenied.L4ProxyInStoppingStatus`](super::errors::TeoErrorCode::OperationDeniedL4ProxyInStoppingStatus)
+/// - [`OperationDenied.L7HostInProcessStatus`](super::errors::TeoErrorCode::OperationDeniedL7HostInProcessStatus)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`OperationDenied.VersionControlIsGraying`](super::errors::TeoErrorCode::OperationDeniedVersionControlIsGraying)
+/// - [`ResourceInUse`](super::errors::TeoErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TeoErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CamUnauthorized`](super::errors::TeoErrorCode::UnauthorizedOperationCamUnauthorized)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyZoneStatus",
     output = ModifyZoneStatusResponse,
-    error = super::errors::ModifyZoneStatusError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyZoneStatus {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxxx"`
+    /// `ZoneId`; example: `"zone-xxxx"`
     pub zone_id: String,
 
-    /// `Paused`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Paused`; example: `false`
     pub paused: bool,
 }
 
@@ -10750,23 +12477,39 @@ pub struct ModifyZoneStatusResponse {
 /// The `ModifyZoneWorkMode` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`ModifyZoneWorkModeResponse`].
-/// The codes it documents are in [`ModifyZoneWorkModeError`](super::errors::ModifyZoneWorkModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=ModifyZoneWorkMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.WorkModeIsSame`](super::errors::TeoErrorCode::InvalidParameterWorkModeIsSame)
+/// - [`InvalidParameter.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterZoneNotFound)
+/// - [`InvalidParameterValue.OwnershipVerificationNotPassed`](super::errors::TeoErrorCode::InvalidParameterValueOwnershipVerificationNotPassed)
+/// - [`OperationDenied.AliasDomainNotSupport`](super::errors::TeoErrorCode::OperationDeniedAliasDomainNotSupport)
+/// - [`OperationDenied.ConfigLocked`](super::errors::TeoErrorCode::OperationDeniedConfigLocked)
+/// - [`OperationDenied.DomainStatusUnstable`](super::errors::TeoErrorCode::OperationDeniedDomainStatusUnstable)
+/// - [`OperationDenied.ErrZoneIsAlreadyPaused`](super::errors::TeoErrorCode::OperationDeniedErrZoneIsAlreadyPaused)
+/// - [`OperationDenied.NotInVersionControlWhiteList`](super::errors::TeoErrorCode::OperationDeniedNotInVersionControlWhiteList)
+/// - [`OperationDenied.OwnershipVerificationNotPassed`](super::errors::TeoErrorCode::OperationDeniedOwnershipVerificationNotPassed)
+/// - [`OperationDenied.PlanTypeIsWrong`](super::errors::TeoErrorCode::OperationDeniedPlanTypeIsWrong)
+/// - [`OperationDenied.VersionControlLocked`](super::errors::TeoErrorCode::OperationDeniedVersionControlLocked)
+/// - [`OperationDenied.VersionControlNeedNSSwitched`](super::errors::TeoErrorCode::OperationDeniedVersionControlNeedNsSwitched)
+/// - [`ResourceNotFound.ZoneNotFound`](super::errors::TeoErrorCode::ResourceNotFoundZoneNotFound)
+/// - [`ResourceUnavailable.ZoneNotFound`](super::errors::TeoErrorCode::ResourceUnavailableZoneNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "ModifyZoneWorkMode",
     output = ModifyZoneWorkModeResponse,
-    error = super::errors::ModifyZoneWorkModeError
+    error = super::errors::TeoErrorCode
 )]
 pub struct ModifyZoneWorkMode {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27********v1"`
+    /// `ZoneId`; example: `"zone-27********v1"`
     pub zone_id: String,
 
-    /// `WorkModeInfos`: a list of [`ConfigGroupWorkModeInfo`](super::models::ConfigGroupWorkModeInfo) objects.
+    /// `WorkModeInfos`
     pub work_mode_infos: Option<Vec<models::ConfigGroupWorkModeInfo>>,
 }
 
@@ -10780,9 +12523,12 @@ pub struct ModifyZoneWorkModeResponse {
 /// The `OperateInferenceDomain` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`OperateInferenceDomainResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=OperateInferenceDomain)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
@@ -10791,24 +12537,16 @@ pub struct ModifyZoneWorkModeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct OperateInferenceDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3v0yhgt4m1z9"`
+    /// `ZoneId`; example: `"zone-3v0yhgt4m1z9"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-vs06pb1cdz61"`
+    /// `ServiceId`; example: `"inf-vs06pb1cdz61"`
     pub service_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test-ai.eo.cn"`
+    /// `Domain`; example: `"test-ai.eo.cn"`
     pub domain: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Stop"`
+    /// `Operation`; example: `"Stop"`
     pub operation: String,
 }
 
@@ -10822,30 +12560,31 @@ pub struct OperateInferenceDomainResponse {
 /// The `OperateInferenceService` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`OperateInferenceServiceResponse`].
-/// The codes it documents are in [`OperateInferenceServiceError`](super::errors::OperateInferenceServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=OperateInferenceService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameterValue.ZoneNotFound`](super::errors::TeoErrorCode::InvalidParameterValueZoneNotFound)
+/// - [`ResourceNotFound.InferenceService`](super::errors::TeoErrorCode::ResourceNotFoundInferenceService)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "OperateInferenceService",
     output = OperateInferenceServiceResponse,
-    error = super::errors::OperateInferenceServiceError
+    error = super::errors::TeoErrorCode
 )]
 pub struct OperateInferenceService {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2***8ev000"`
+    /// `ZoneId`; example: `"zone-2***8ev000"`
     pub zone_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-9f8***4a3210"`
+    /// `ServiceId`; example: `"inf-9f8***4a3210"`
     pub service_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Delete"`
+    /// `Operation`; example: `"Delete"`
     pub operation: String,
 }
 
@@ -10859,29 +12598,34 @@ pub struct OperateInferenceServiceResponse {
 /// The `RefreshMultiPathGatewaySecretKey` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`RefreshMultiPathGatewaySecretKeyResponse`].
-/// The codes it documents are in [`RefreshMultiPathGatewaySecretKeyError`](super::errors::RefreshMultiPathGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=RefreshMultiPathGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TeoErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TeoErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TeoErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TeoErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TeoErrorCode::OperationDenied)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "RefreshMultiPathGatewaySecretKey",
     output = RefreshMultiPathGatewaySecretKeyResponse,
-    error = super::errors::RefreshMultiPathGatewaySecretKeyError
+    error = super::errors::TeoErrorCode
 )]
 pub struct RefreshMultiPathGatewaySecretKey {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bal192"`
+    /// `ZoneId`; example: `"zone-27q0p0bal192"`
     pub zone_id: String,
 }
 
 /// What a successful [`RefreshMultiPathGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct RefreshMultiPathGatewaySecretKeyResponse {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
+    /// `SecretKey`; example: `"b8sfnemqzF5TNCwwtshVmG/gyCJVi/rP+7A+jsBwqGY="`
     pub secret_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10891,39 +12635,41 @@ pub struct RefreshMultiPathGatewaySecretKeyResponse {
 /// The `RenewPlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`RenewPlanResponse`].
-/// The codes it documents are in [`RenewPlanError`](super::errors::RenewPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=RenewPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::TeoErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InvalidParameter.InvalidAutoUseVoucher`](super::errors::TeoErrorCode::InvalidParameterInvalidAutoUseVoucher)
+/// - [`InvalidParameter.InvalidPeriod`](super::errors::TeoErrorCode::InvalidParameterInvalidPeriod)
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`OperationDenied.EnterprisePlanRenewUnsupported`](super::errors::TeoErrorCode::OperationDeniedEnterprisePlanRenewUnsupported)
+/// - [`OperationDenied.ResourceHasBeenLocked`](super::errors::TeoErrorCode::OperationDeniedResourceHasBeenLocked)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "RenewPlan",
     output = RenewPlanResponse,
-    error = super::errors::RenewPlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct RenewPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoUseVoucher`: a string.
-    ///
-    /// Example: `"true"`
+    /// `AutoUseVoucher`; example: `"true"`
     pub auto_use_voucher: Option<String>,
 }
 
 /// What a successful [`RenewPlan`] call returns.
 #[tc_model]
 pub struct RenewPlanResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20240312347001004723731"`
+    /// `DealName`; example: `"20240312347001004723731"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10933,39 +12679,44 @@ pub struct RenewPlanResponse {
 /// The `UpgradePlan` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`UpgradePlanResponse`].
-/// The codes it documents are in [`UpgradePlanError`](super::errors::UpgradePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=UpgradePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientAccountBalance`](super::errors::TeoErrorCode::FailedOperationInsufficientAccountBalance)
+/// - [`InvalidParameter.InvalidAutoUseVoucher`](super::errors::TeoErrorCode::InvalidParameterInvalidAutoUseVoucher)
+/// - [`InvalidParameter.InvalidPlanType`](super::errors::TeoErrorCode::InvalidParameterInvalidPlanType)
+/// - [`InvalidParameter.PlanNotFound`](super::errors::TeoErrorCode::InvalidParameterPlanNotFound)
+/// - [`OperationDenied.EnterprisePlanUpgradeUnsupported`](super::errors::TeoErrorCode::OperationDeniedEnterprisePlanUpgradeUnsupported)
+/// - [`OperationDenied.PlanDowngradeNotAllowed`](super::errors::TeoErrorCode::OperationDeniedPlanDowngradeNotAllowed)
+/// - [`OperationDenied.PlanHasBeenExpired`](super::errors::TeoErrorCode::OperationDeniedPlanHasBeenExpired)
+/// - [`OperationDenied.PlanHasBeenIsolated`](super::errors::TeoErrorCode::OperationDeniedPlanHasBeenIsolated)
+/// - [`OperationDenied.ResourceHasBeenLocked`](super::errors::TeoErrorCode::OperationDeniedResourceHasBeenLocked)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "UpgradePlan",
     output = UpgradePlanResponse,
-    error = super::errors::UpgradePlanError
+    error = super::errors::TeoErrorCode
 )]
 pub struct UpgradePlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2unuvzjmmn2q"`
+    /// `PlanId`; example: `"edgeone-2unuvzjmmn2q"`
     pub plan_id: String,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `PlanType`; example: `"basic"`
     pub plan_type: String,
 
-    /// `AutoUseVoucher`: a string.
-    ///
-    /// Example: `"true"`
+    /// `AutoUseVoucher`; example: `"true"`
     pub auto_use_voucher: Option<String>,
 }
 
 /// What a successful [`UpgradePlan`] call returns.
 #[tc_model]
 pub struct UpgradePlanResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20240312347001004723731"`
+    /// `DealName`; example: `"20240312347001004723731"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10975,32 +12726,35 @@ pub struct UpgradePlanResponse {
 /// The `VerifyOwnership` action of TEO API 2022-09-01.
 ///
 /// A successful call returns [`VerifyOwnershipResponse`].
-/// The codes it documents are in [`VerifyOwnershipError`](super::errors::VerifyOwnershipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=teo&Version=2022-09-01&Action=VerifyOwnership)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TeoErrorCode`](super::errors::TeoErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RouteError`](super::errors::TeoErrorCode::InternalErrorRouteError)
+/// - [`OperationDenied.ResourceLockedTemporary`](super::errors::TeoErrorCode::OperationDeniedResourceLockedTemporary)
+/// - [`ResourceNotFound`](super::errors::TeoErrorCode::ResourceNotFound)
 #[tc_action(
     service = "teo",
     version = "2022-09-01",
     name = "VerifyOwnership",
     output = VerifyOwnershipResponse,
-    error = super::errors::VerifyOwnershipError
+    error = super::errors::TeoErrorCode
 )]
 pub struct VerifyOwnership {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 }
 
 /// What a successful [`VerifyOwnership`] call returns.
 #[tc_model]
 pub struct VerifyOwnershipResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

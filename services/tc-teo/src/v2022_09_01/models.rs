@@ -10,12 +10,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "AICrawlerDetection")]
 #[tc_model]
 pub struct AiCrawlerDetection {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 }
 
@@ -26,29 +24,23 @@ pub struct AiCrawlerDetection {
 #[doc(alias = "APIResource")]
 #[tc_model]
 pub struct ApiResource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"eoapi-2184008405\""`
+    /// `Id`; example: `"\"eoapi-2184008405\""`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Name`; example: `"\"test\""`
     pub name: Option<String>,
 
-    /// `APIServiceIds`: a list of strings.
+    /// `APIServiceIds`
     #[tc(rename = "APIServiceIds")]
     pub api_service_ids: Option<Vec<String>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"\"/resource\""`
+    /// `Path`; example: `"\"/resource\""`
     pub path: Option<String>,
 
-    /// `Methods`: a list of strings.
+    /// `Methods`
     pub methods: Option<Vec<String>>,
 
-    /// `RequestConstraint`: a string.
+    /// `RequestConstraint`
     pub request_constraint: Option<String>,
 }
 
@@ -59,19 +51,13 @@ pub struct ApiResource {
 #[doc(alias = "APIService")]
 #[tc_model]
 pub struct ApiService {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"eoapi-2184008405\""`
+    /// `Id`; example: `"\"eoapi-2184008405\""`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"“test”"`
+    /// `Name`; example: `"“test”"`
     pub name: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"\"aef\""`
+    /// `BasePath`; example: `"\"aef\""`
     pub base_path: Option<String>,
 }
 
@@ -82,31 +68,20 @@ pub struct ApiService {
 #[doc(alias = "AWSS3")]
 #[tc_model]
 pub struct Awss3 {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"s3.ap-south-1.amazonaws.com"`
+    /// `Endpoint`; example: `"s3.ap-south-1.amazonaws.com"`
     pub endpoint: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"bennyddeng-bucket-1"`
+    /// `BucketName`; example: `"bennyddeng-bucket-1"`
     pub bucket_name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"edgeone/realtime-log/l7-access-logs"`
+    /// `Path`; example: `"edgeone/realtime-log/l7-access-logs"`
     pub path: String,
 
-    /// `RoleARN`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"arn:aws:iam::463058397586:role/EdgeOneRealtimeLogRole"`
+    /// `RoleARN`, required in requests; example: `"arn:aws:iam::463058397586:role/EdgeOneRealtimeLogRole"`
     #[tc(rename = "RoleARN")]
     pub role_arn: Option<String>,
 
-    /// `CompressType`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `CompressType`; example: `"gzip"`
     pub compress_type: Option<String>,
 }
 
@@ -116,9 +91,7 @@ pub struct Awss3 {
 /// Returned in the output of [`DescribeApplicationProxies`](super::DescribeApplicationProxies) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct AccelerateMainland {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -128,9 +101,7 @@ pub struct AccelerateMainland {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AccelerateMainlandParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -139,9 +110,7 @@ pub struct AccelerateMainlandParameters {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting).
 #[tc_model]
 pub struct AccelerateType {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -150,72 +119,50 @@ pub struct AccelerateType {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct AccelerationDomain {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`; example: `"zone-20hyebgyfsko"`
     pub zone_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `DomainName`; example: `"www.example.com"`
     pub domain_name: String,
 
-    /// `DomainStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `DomainStatus`; example: `"online"`
     pub domain_status: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"www.example.com.eo.dnse1.com"`
+    /// `Cname`; example: `"www.example.com.eo.dnse1.com"`
     pub cname: String,
 
-    /// `IPv6Status`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `IPv6Status`; example: `"follow"`
     #[tc(rename = "IPv6Status")]
     pub ipv6_status: Option<String>,
 
-    /// `IdentificationStatus`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `IdentificationStatus`; example: `"pending"`
     pub identification_status: Option<String>,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerification>,
 
-    /// `OriginDetail`: an [`OriginDetail`].
+    /// `OriginDetail`
     pub origin_detail: Option<OriginDetail>,
 
-    /// `OriginProtocol`: a string.
-    ///
-    /// Example: `"FOLLOW"`
+    /// `OriginProtocol`; example: `"FOLLOW"`
     pub origin_protocol: Option<String>,
 
-    /// `HttpOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HttpOriginPort`; example: `80`
     pub http_origin_port: Option<u64>,
 
-    /// `HttpsOriginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `HttpsOriginPort`; example: `443`
     pub https_origin_port: Option<u64>,
 
-    /// `Certificate`: an [`AccelerationDomainCertificate`].
+    /// `Certificate`
     pub certificate: Option<AccelerationDomainCertificate>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-17T15:01:14Z"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2025-09-17T15:01:14Z"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-17T15:01:14Z"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2025-09-17T15:01:14Z"`
     pub modified_on: String,
 
-    /// `ComplianceRestrictions`: a list of [`ComplianceRestriction`] objects.
+    /// `ComplianceRestrictions`
     pub compliance_restrictions: Option<Vec<ComplianceRestriction>>,
 }
 
@@ -224,18 +171,16 @@ pub struct AccelerationDomain {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct AccelerationDomainCertificate {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"\"ssl\""`
+    /// `Mode`; example: `"\"ssl\""`
     pub mode: Option<String>,
 
-    /// `List`: a list of [`CertificateInfo`] objects.
+    /// `List`
     pub list: Option<Vec<CertificateInfo>>,
 
-    /// `ClientCertInfo`: a [`MutualTls`].
+    /// `ClientCertInfo`
     pub client_cert_info: Option<MutualTls>,
 
-    /// `UpstreamCertInfo`: an [`UpstreamCertInfo`].
+    /// `UpstreamCertInfo`
     pub upstream_cert_info: Option<UpstreamCertInfo>,
 }
 
@@ -246,24 +191,20 @@ pub struct AccelerationDomainCertificate {
 #[doc(alias = "AccessURLRedirectParameters")]
 #[tc_model]
 pub struct AccessUrlRedirectParameters {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `StatusCode`; example: `301`
     pub status_code: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `Protocol`; example: `"follow"`
     pub protocol: Option<String>,
 
-    /// `HostName`: a [`HostName`].
+    /// `HostName`
     pub host_name: Option<HostName>,
 
-    /// `URLPath`: a [`UrlPath`].
+    /// `URLPath`
     #[tc(rename = "URLPath")]
     pub url_path: Option<UrlPath>,
 
-    /// `QueryString`: an [`AccessUrlRedirectQueryString`].
+    /// `QueryString`
     pub query_string: Option<AccessUrlRedirectQueryString>,
 }
 
@@ -274,9 +215,7 @@ pub struct AccessUrlRedirectParameters {
 #[doc(alias = "AccessURLRedirectQueryString")]
 #[tc_model]
 pub struct AccessUrlRedirectQueryString {
-    /// `Action`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Action`; example: `"full"`
     pub action: Option<String>,
 }
 
@@ -286,23 +225,17 @@ pub struct AccessUrlRedirectQueryString {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AccountProtectionSettings {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `RequestPurpose`: a string.
-    ///
-    /// Example: `"ACCOUNT.CHANGE_PASSWORD"`
+    /// `RequestPurpose`; example: `"ACCOUNT.CHANGE_PASSWORD"`
     pub request_purpose: Option<String>,
 
-    /// `UserIDSource`: a string.
-    ///
-    /// Example: `"http.request.uri.args[\"user\"]"`
+    /// `UserIDSource`; example: `"http.request.uri.args[\"user\"]"`
     #[tc(rename = "UserIDSource")]
     pub user_id_source: Option<String>,
 
-    /// `UserRiskProfile`: a [`UserRiskProfile`].
+    /// `UserRiskProfile`
     pub user_risk_profile: Option<UserRiskProfile>,
 }
 
@@ -311,24 +244,16 @@ pub struct AccountProtectionSettings {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AclCondition {
-    /// `MatchFrom`: a string.
-    ///
-    /// Example: `"host"`
+    /// `MatchFrom`; example: `"host"`
     pub match_from: String,
 
-    /// `MatchParam`: a string.
-    ///
-    /// Example: `"eo-test"`
+    /// `MatchParam`; example: `"eo-test"`
     pub match_param: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"include"`
+    /// `Operator`; example: `"include"`
     pub operator: String,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"192.168.3.2"`
+    /// `MatchContent`; example: `"192.168.3.2"`
     pub match_content: String,
 }
 
@@ -337,16 +262,13 @@ pub struct AclCondition {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AclConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AclUserRules`: a list of [`AclUserRule`] objects.
+    /// `AclUserRules`
     pub acl_user_rules: Vec<AclUserRule>,
 
-    /// `Customizes`: a list of [`AclUserRule`] objects.
-    /// Always sent in responses.
+    /// `Customizes`, always sent in responses
     pub customizes: Option<Vec<AclUserRule>>,
 }
 
@@ -355,82 +277,47 @@ pub struct AclConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AclUserRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `RuleStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RuleStatus`; example: `"on"`
     pub rule_status: String,
 
-    /// `AclConditions`: a list of [`AclCondition`] objects.
+    /// `AclConditions`
     pub acl_conditions: Vec<AclCondition>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RulePriority`; example: `50`
     pub rule_priority: i64,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-16T07:47:28Z"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-12-16T07:47:28Z"`
     pub update_time: Option<String>,
 
-    /// `PunishTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `PunishTime`, always sent in responses; example: `10`
     pub punish_time: Option<i64>,
 
-    /// `PunishTimeUnit`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"second"`
+    /// `PunishTimeUnit`, always sent in responses; example: `"second"`
     pub punish_time_unit: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"error.html"`
+    /// `Name`, always sent in responses; example: `"error.html"`
     pub name: Option<String>,
 
-    /// `PageId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `PageId`, always sent in responses; example: `0`
     pub page_id: Option<i64>,
 
-    /// `CustomResponseId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"p-xxx"`
+    /// `CustomResponseId`, always sent in responses; example: `"p-xxx"`
     pub custom_response_id: Option<String>,
 
-    /// `ResponseCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `567`
+    /// `ResponseCode`, always sent in responses; example: `567`
     pub response_code: Option<i64>,
 
-    /// `RedirectUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
+    /// `RedirectUrl`, always sent in responses; example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
     pub redirect_url: Option<String>,
 }
 
@@ -440,13 +327,13 @@ pub struct AclUserRule {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct Action {
-    /// `NormalAction`: a [`NormalAction`].
+    /// `NormalAction`
     pub normal_action: Option<NormalAction>,
 
-    /// `RewriteAction`: a [`RewriteAction`].
+    /// `RewriteAction`
     pub rewrite_action: Option<RewriteAction>,
 
-    /// `CodeAction`: a [`CodeAction`].
+    /// `CodeAction`
     pub code_action: Option<CodeAction>,
 }
 
@@ -456,23 +343,16 @@ pub struct Action {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AdaptiveFrequencyControl {
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"2147483645"`
+    /// `Id`; example: `"2147483645"`
     pub id: Option<String>,
 
-    /// `Sensitivity`: a string.
-    ///
-    /// Example: `"Loose"`
+    /// `Sensitivity`; example: `"Loose"`
     pub sensitivity: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 }
 
@@ -481,17 +361,11 @@ pub struct AdaptiveFrequencyControl {
 /// Returned in the output of [`DescribeAvailableOriginACLFamily`](super::DescribeAvailableOriginACLFamily), [`DescribeMultiPathGatewayOriginACL`](super::DescribeMultiPathGatewayOriginACL) and [`DescribeOriginACL`](super::DescribeOriginACL).
 #[tc_model]
 pub struct Addresses {
-    /// `IPv4`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["11.11.11.0/24","22.22.22.0/24"]`
+    /// `IPv4`, always sent in responses; example: `["11.11.11.0/24","22.22.22.0/24"]`
     #[tc(rename = "IPv4")]
     pub ipv4: Option<Vec<String>>,
 
-    /// `IPv6`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["2001:980:7002:6::/64"]`
+    /// `IPv6`, always sent in responses; example: `["2001:980:7002:6::/64"]`
     #[tc(rename = "IPv6")]
     pub ipv6: Option<Vec<String>>,
 }
@@ -501,19 +375,13 @@ pub struct Addresses {
 /// Sent in the input of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains), [`DescribeAliasDomains`](super::DescribeAliasDomains), [`DescribeAvailableCustomActionsForRuleEngine`](super::DescribeAvailableCustomActionsForRuleEngine), [`DescribeConfigGroupVersions`](super::DescribeConfigGroupVersions), [`DescribeContentIdentifiers`](super::DescribeContentIdentifiers), [`DescribeCustomErrorPages`](super::DescribeCustomErrorPages) and 13 more.
 #[tc_model]
 pub struct AdvancedFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone-name"`
+    /// `Name`; example: `"zone-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["www.qq.com","www.baidu.com"]`
+    /// `Values`; example: `["www.qq.com","www.baidu.com"]`
     pub values: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fuzzy`; example: `false`
     pub fuzzy: Option<bool>,
 }
 
@@ -523,10 +391,7 @@ pub struct AdvancedFilter {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AdvancedOriginRoutingParameters {
-    /// `Direction`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MainlandChinaAndGlobalAdaptive"`
+    /// `Direction`, required in requests; example: `"MainlandChinaAndGlobalAdaptive"`
     pub direction: Option<String>,
 }
 
@@ -535,9 +400,7 @@ pub struct AdvancedOriginRoutingParameters {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AiRule {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"smart_status_close"`
+    /// `Mode`; example: `"smart_status_close"`
     pub mode: String,
 }
 
@@ -547,32 +410,22 @@ pub struct AiRule {
 #[doc(alias = "AlgDetectJS")]
 #[tc_model]
 pub struct AlgDetectJs {
-    /// `Name`: a string.
-    ///
-    /// Example: `"client_action"`
+    /// `Name`; example: `"client_action"`
     pub name: Option<String>,
 
-    /// `WorkLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `WorkLevel`; example: `"low"`
     pub work_level: Option<String>,
 
-    /// `ExecuteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ExecuteMode`; example: `500`
     pub execute_mode: Option<i64>,
 
-    /// `InvalidStatTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InvalidStatTime`; example: `10`
     pub invalid_stat_time: Option<i64>,
 
-    /// `InvalidThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InvalidThreshold`; example: `100`
     pub invalid_threshold: Option<i64>,
 
-    /// `AlgDetectResults`: a list of [`AlgDetectResult`] objects.
+    /// `AlgDetectResults`
     pub alg_detect_results: Option<Vec<AlgDetectResult>>,
 }
 
@@ -581,14 +434,10 @@ pub struct AlgDetectJs {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AlgDetectResult {
-    /// `Result`: a string.
-    ///
-    /// Example: `"invalid"`
+    /// `Result`; example: `"invalid"`
     pub result: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: Option<String>,
 }
 
@@ -597,42 +446,27 @@ pub struct AlgDetectResult {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AlgDetectRule {
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`, always sent in responses; example: `"rule1"`
     pub rule_name: Option<String>,
 
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, always sent in responses; example: `"on"`
     pub switch: Option<String>,
 
-    /// `AlgConditions`: a list of [`AclCondition`] objects.
-    /// Always sent in responses.
+    /// `AlgConditions`, always sent in responses
     pub alg_conditions: Option<Vec<AclCondition>>,
 
-    /// `AlgDetectSession`: an [`AlgDetectSession`].
-    /// Always sent in responses.
+    /// `AlgDetectSession`, always sent in responses
     pub alg_detect_session: Option<AlgDetectSession>,
 
-    /// `AlgDetectJS`: a list of [`AlgDetectJs`] objects.
-    /// Always sent in responses.
+    /// `AlgDetectJS`, always sent in responses
     #[tc(rename = "AlgDetectJS")]
     pub alg_detect_js: Option<Vec<AlgDetectJs>>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-09-01 00:00:00"`
+    /// `UpdateTime`, always sent in responses; example: `"2022-09-01 00:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -641,35 +475,25 @@ pub struct AlgDetectRule {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct AlgDetectSession {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cookie_session"`
+    /// `Name`; example: `"cookie_session"`
     pub name: Option<String>,
 
-    /// `DetectMode`: a string.
-    ///
-    /// Example: `"detect"`
+    /// `DetectMode`; example: `"detect"`
     pub detect_mode: Option<String>,
 
-    /// `SessionAnalyzeSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `SessionAnalyzeSwitch`; example: `"on"`
     pub session_analyze_switch: Option<String>,
 
-    /// `InvalidStatTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InvalidStatTime`; example: `10`
     pub invalid_stat_time: Option<i64>,
 
-    /// `InvalidThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InvalidThreshold`; example: `100`
     pub invalid_threshold: Option<i64>,
 
-    /// `AlgDetectResults`: a list of [`AlgDetectResult`] objects.
+    /// `AlgDetectResults`
     pub alg_detect_results: Option<Vec<AlgDetectResult>>,
 
-    /// `SessionBehaviors`: a list of [`AlgDetectResult`] objects.
+    /// `SessionBehaviors`
     pub session_behaviors: Option<Vec<AlgDetectResult>>,
 }
 
@@ -678,39 +502,25 @@ pub struct AlgDetectSession {
 /// Returned in the output of [`DescribeAliasDomains`](super::DescribeAliasDomains).
 #[tc_model]
 pub struct AliasDomain {
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"eo.tencent.com"`
+    /// `AliasName`; example: `"eo.tencent.com"`
     pub alias_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"a.example.com"`
+    /// `TargetName`; example: `"a.example.com"`
     pub target_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `ForbidMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForbidMode`; example: `0`
     pub forbid_mode: i64,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-02-13T09:59:10Z"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2025-02-13T09:59:10Z"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-02-13T09:59:10Z"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2025-02-13T09:59:10Z"`
     pub modified_on: String,
 }
 
@@ -720,14 +530,10 @@ pub struct AliasDomain {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AllowActionParameters {
-    /// `MinDelayTime`: a string.
-    ///
-    /// Example: `"0s"`
+    /// `MinDelayTime`; example: `"0s"`
     pub min_delay_time: Option<String>,
 
-    /// `MaxDelayTime`: a string.
-    ///
-    /// Example: `"0s"`
+    /// `MaxDelayTime`; example: `"0s"`
     pub max_delay_time: Option<String>,
 }
 
@@ -736,88 +542,58 @@ pub struct AllowActionParameters {
 /// Returned in the output of [`DescribeApplicationProxies`](super::DescribeApplicationProxies).
 #[tc_model]
 pub struct ApplicationProxy {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-xxx"`
+    /// `ZoneId`; example: `"zone-xxx"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"123.com"`
+    /// `ZoneName`; example: `"123.com"`
     pub zone_name: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxy-xxx"`
+    /// `ProxyId`; example: `"proxy-xxx"`
     pub proxy_id: String,
 
-    /// `ProxyName`: a string.
-    ///
-    /// Example: `"a proxy"`
+    /// `ProxyName`; example: `"a proxy"`
     pub proxy_name: String,
 
-    /// `ProxyType`: a string.
-    ///
-    /// Example: `"hostname"`
+    /// `ProxyType`; example: `"hostname"`
     pub proxy_type: String,
 
-    /// `PlatType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `PlatType`; example: `"ip"`
     pub plat_type: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `SecurityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecurityType`; example: `1`
     pub security_type: i64,
 
-    /// `AccelerateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccelerateType`; example: `1`
     pub accelerate_type: i64,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`; example: `3600`
     pub session_persist_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `BanStatus`: a string.
-    ///
-    /// Example: `"recover"`
+    /// `BanStatus`; example: `"recover"`
     pub ban_status: String,
 
-    /// `ScheduleValue`: a list of strings.
-    ///
-    /// Example: `["2ee6e746f016b95b.real-eric.cloud.acc.edgeonedy1.com."]`
+    /// `ScheduleValue`; example: `["2ee6e746f016b95b.real-eric.cloud.acc.edgeonedy1.com."]`
     pub schedule_value: Vec<String>,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"edge-xxx"`
+    /// `HostId`; example: `"edge-xxx"`
     pub host_id: String,
 
-    /// `Ipv6`: an [`Ipv6`].
+    /// `Ipv6`
     pub ipv6: Ipv6,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub update_time: String,
 
-    /// `ApplicationProxyRules`: a list of [`ApplicationProxyRule`] objects.
+    /// `ApplicationProxyRules`
     pub application_proxy_rules: Vec<ApplicationProxyRule>,
 
-    /// `AccelerateMainland`: an [`AccelerateMainland`].
+    /// `AccelerateMainland`
     pub accelerate_mainland: AccelerateMainland,
 }
 
@@ -827,63 +603,37 @@ pub struct ApplicationProxy {
 /// Returned in the output of [`DescribeApplicationProxies`](super::DescribeApplicationProxies).
 #[tc_model]
 pub struct ApplicationProxyRule {
-    /// `Proto`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Proto`; example: `"TCP"`
     pub proto: String,
 
-    /// `Port`: a list of strings.
+    /// `Port`
     pub port: Vec<String>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `OriginType`; example: `"custom"`
     pub origin_type: String,
 
-    /// `OriginValue`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `OriginValue`; example: `["1.1.1.1","2.2.2.2"]`
     pub origin_value: Vec<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule-xxx"`
+    /// `RuleId`, always sent in responses; example: `"rule-xxx"`
     pub rule_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"online"`
+    /// `Status`, always sent in responses; example: `"online"`
     pub status: Option<String>,
 
-    /// `ForwardClientIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TOA"`
+    /// `ForwardClientIp`, always sent in responses; example: `"TOA"`
     pub forward_client_ip: Option<String>,
 
-    /// `SessionPersist`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SessionPersist`, always sent in responses; example: `false`
     pub session_persist: Option<bool>,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`, always sent in responses; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `OriginPort`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80-90"`
+    /// `OriginPort`, always sent in responses; example: `"80-90"`
     pub origin_port: Option<String>,
 
-    /// `RuleTag`: a string.
-    ///
-    /// Example: `"rule-service1"`
+    /// `RuleTag`; example: `"rule-service1"`
     pub rule_tag: Option<String>,
 }
 
@@ -892,19 +642,13 @@ pub struct ApplicationProxyRule {
 /// Returned in the output of [`DescribeIdentifications`](super::DescribeIdentifications) and [`IdentifyZone`](super::IdentifyZone).
 #[tc_model]
 pub struct AscriptionInfo {
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"edgeonereclaim"`
+    /// `Subdomain`; example: `"edgeonereclaim"`
     pub subdomain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `RecordType`; example: `"TXT"`
     pub record_type: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"reclaim-v0lvgsv2dfyc8c8tzu53ej7jogdiu233"`
+    /// `RecordValue`; example: `"reclaim-v0lvgsv2dfyc8c8tzu53ej7jogdiu233"`
     pub record_value: String,
 }
 
@@ -914,15 +658,10 @@ pub struct AscriptionInfo {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct AudioTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libfdk_aac"`
+    /// `Codec`; example: `"libfdk_aac"`
     pub codec: String,
 
-    /// `AudioChannel`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`, always sent in responses; example: `2`
     pub audio_channel: Option<u64>,
 }
 
@@ -932,39 +671,25 @@ pub struct AudioTemplateInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct AuthenticationParameters {
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"TypeA"`
+    /// `AuthType`; example: `"TypeA"`
     pub auth_type: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"dzxcdasdvtdbf"`
+    /// `SecretKey`; example: `"dzxcdasdvtdbf"`
     pub secret_key: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Timeout`; example: `500`
     pub timeout: Option<i64>,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"azccvasfvsdav"`
+    /// `BackupSecretKey`; example: `"azccvasfvsdav"`
     pub backup_secret_key: Option<String>,
 
-    /// `AuthParam`: a string.
-    ///
-    /// Example: `"auth_param"`
+    /// `AuthParam`; example: `"auth_param"`
     pub auth_param: Option<String>,
 
-    /// `TimeParam`: a string.
-    ///
-    /// Example: `"auth_time"`
+    /// `TimeParam`; example: `"auth_time"`
     pub time_param: Option<String>,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`; example: `"dec"`
     pub time_format: Option<String>,
 }
 
@@ -974,18 +699,13 @@ pub struct AuthenticationParameters {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BandwidthAbuseDefense {
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"4294967290"`
+    /// `Id`; example: `"4294967290"`
     pub id: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 }
 
@@ -995,21 +715,21 @@ pub struct BandwidthAbuseDefense {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BasicBotSettings {
-    /// `SourceIDC`: a [`SourceIdc`].
+    /// `SourceIDC`
     #[tc(rename = "SourceIDC")]
     pub source_idc: Option<SourceIdc>,
 
-    /// `SearchEngineBots`: a [`SearchEngineBots`].
+    /// `SearchEngineBots`
     pub search_engine_bots: Option<SearchEngineBots>,
 
-    /// `KnownBotCategories`: a [`KnownBotCategories`].
+    /// `KnownBotCategories`
     pub known_bot_categories: Option<KnownBotCategories>,
 
-    /// `IPReputation`: an [`IpReputation`].
+    /// `IPReputation`
     #[tc(rename = "IPReputation")]
     pub ip_reputation: Option<IpReputation>,
 
-    /// `BotIntelligence`: a [`BotIntelligence`].
+    /// `BotIntelligence`
     pub bot_intelligence: Option<BotIntelligence>,
 }
 
@@ -1018,34 +738,22 @@ pub struct BasicBotSettings {
 /// Returned in the output of [`DescribeBillingData`](super::DescribeBillingData).
 #[tc_model]
 pub struct BillingData {
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub time: String,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: u64,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3e212xp3rj2q"`
+    /// `ZoneId`; example: `"zone-3e212xp3rj2q"`
     pub zone_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"test.example.com"`
+    /// `Host`; example: `"test.example.com"`
     pub host: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-3e213190kcia"`
+    /// `ProxyId`; example: `"sid-3e213190kcia"`
     pub proxy_id: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"AS1"`
+    /// `RegionId`; example: `"AS1"`
     pub region_id: Option<String>,
 }
 
@@ -1054,14 +762,10 @@ pub struct BillingData {
 /// Sent in the input of [`DescribeBillingData`](super::DescribeBillingData).
 #[tc_model]
 pub struct BillingDataFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Type`; example: `"host"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test.example.com"`
+    /// `Value`; example: `"test.example.com"`
     pub value: String,
 }
 
@@ -1070,19 +774,13 @@ pub struct BillingDataFilter {
 /// Returned in the output of [`DescribeWebSecurityTemplates`](super::DescribeWebSecurityTemplates).
 #[tc_model]
 pub struct BindDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tm23cds.eo-mainload.top"`
+    /// `Domain`; example: `"tm23cds.eo-mainload.top"`
     pub domain: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-wkpkd52kejs"`
+    /// `ZoneId`; example: `"zone-wkpkd52kejs"`
     pub zone_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: Option<String>,
 }
 
@@ -1092,15 +790,11 @@ pub struct BindDomainInfo {
 #[doc(alias = "BindSharedCNAMEMap")]
 #[tc_model]
 pub struct BindSharedCnameMap {
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"qq.com.sai2ig51kaa5.share.dnse5.com"`
+    /// `SharedCNAME`; example: `"qq.com.sai2ig51kaa5.share.dnse5.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: String,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["a.qq.com","b.qq.com"]`
+    /// `DomainNames`; example: `["a.qq.com","b.qq.com"]`
     pub domain_names: Vec<String>,
 }
 
@@ -1111,9 +805,7 @@ pub struct BindSharedCnameMap {
 #[doc(alias = "BlockIPActionParameters")]
 #[tc_model]
 pub struct BlockIpActionParameters {
-    /// `Duration`: a string.
-    ///
-    /// Example: `"80s"`
+    /// `Duration`; example: `"80s"`
     pub duration: String,
 }
 
@@ -1122,33 +814,25 @@ pub struct BlockIpActionParameters {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct BotConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `BotManagedRule`: a [`BotManagedRule`].
-    /// Always sent in responses.
+    /// `BotManagedRule`, always sent in responses
     pub bot_managed_rule: Option<BotManagedRule>,
 
-    /// `BotPortraitRule`: a [`BotPortraitRule`].
-    /// Always sent in responses.
+    /// `BotPortraitRule`, always sent in responses
     pub bot_portrait_rule: Option<BotPortraitRule>,
 
-    /// `IntelligenceRule`: an [`IntelligenceRule`].
-    /// Always sent in responses.
+    /// `IntelligenceRule`, always sent in responses
     pub intelligence_rule: Option<IntelligenceRule>,
 
-    /// `BotUserRules`: a list of [`BotUserRule`] objects.
-    /// Always sent in responses.
+    /// `BotUserRules`, always sent in responses
     pub bot_user_rules: Option<Vec<BotUserRule>>,
 
-    /// `AlgDetectRule`: a list of [`AlgDetectRule`] objects.
-    /// Always sent in responses.
+    /// `AlgDetectRule`, always sent in responses
     pub alg_detect_rule: Option<Vec<AlgDetectRule>>,
 
-    /// `Customizes`: a list of [`BotUserRule`] objects.
-    /// Always sent in responses.
+    /// `Customizes`, always sent in responses
     pub customizes: Option<Vec<BotUserRule>>,
 }
 
@@ -1157,15 +841,10 @@ pub struct BotConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct BotExtendAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Action`; example: `"monitor"`
     pub action: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Percent`, always sent in responses; example: `10`
     pub percent: Option<u64>,
 }
 
@@ -1175,17 +854,13 @@ pub struct BotExtendAction {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotIntelligence {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"4294967292"`
+    /// `Id`; example: `"4294967292"`
     pub id: Option<String>,
 
-    /// `BotRatings`: a [`BotRatings`].
+    /// `BotRatings`
     pub bot_ratings: Option<BotRatings>,
 }
 
@@ -1194,46 +869,26 @@ pub struct BotIntelligence {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct BotManagedRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `TransManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `TransManagedIds`, always sent in responses; example: `[1,2]`
     pub trans_managed_ids: Option<Vec<i64>>,
 
-    /// `AlgManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `AlgManagedIds`, always sent in responses; example: `[1,2]`
     pub alg_managed_ids: Option<Vec<i64>>,
 
-    /// `CapManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `CapManagedIds`, always sent in responses; example: `[1,2]`
     pub cap_managed_ids: Option<Vec<i64>>,
 
-    /// `MonManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `MonManagedIds`, always sent in responses; example: `[1,2]`
     pub mon_managed_ids: Option<Vec<i64>>,
 
-    /// `DropManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `DropManagedIds`, always sent in responses; example: `[1,2]`
     pub drop_managed_ids: Option<Vec<i64>>,
 }
 
@@ -1243,21 +898,19 @@ pub struct BotManagedRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotManagement {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `CustomRules`: a [`BotManagementCustomRules`].
+    /// `CustomRules`
     pub custom_rules: Option<BotManagementCustomRules>,
 
-    /// `BasicBotSettings`: a [`BasicBotSettings`].
+    /// `BasicBotSettings`
     pub basic_bot_settings: Option<BasicBotSettings>,
 
-    /// `ClientAttestationRules`: a [`ClientAttestationRules`].
+    /// `ClientAttestationRules`
     pub client_attestation_rules: Option<ClientAttestationRules>,
 
-    /// `BrowserImpersonationDetection`: a [`BrowserImpersonationDetection`].
+    /// `BrowserImpersonationDetection`
     pub browser_impersonation_detection: Option<BrowserImpersonationDetection>,
 }
 
@@ -1267,12 +920,10 @@ pub struct BotManagement {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotManagementActionOverrides {
-    /// `Ids`: a list of strings.
-    ///
-    /// Example: `["5682929011"]`
+    /// `Ids`; example: `["5682929011"]`
     pub ids: Option<Vec<String>>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 }
 
@@ -1282,30 +933,22 @@ pub struct BotManagementActionOverrides {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotManagementCustomRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2181399690"`
+    /// `Id`; example: `"2181399690"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SampleCustomBotRule"`
+    /// `Name`; example: `"SampleCustomBotRule"`
     pub name: Option<String>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Priority`; example: `50`
     pub priority: Option<i64>,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: Option<String>,
 
-    /// `Action`: a list of [`SecurityWeightedAction`] objects.
+    /// `Action`
     pub action: Option<Vec<SecurityWeightedAction>>,
 }
 
@@ -1315,7 +958,7 @@ pub struct BotManagementCustomRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotManagementCustomRules {
-    /// `Rules`: a list of [`BotManagementCustomRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<BotManagementCustomRule>>,
 }
 
@@ -1325,11 +968,11 @@ pub struct BotManagementCustomRules {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotManagementLite {
-    /// `CAPTCHAPageChallenge`: a [`CaptchaPageChallenge`].
+    /// `CAPTCHAPageChallenge`
     #[tc(rename = "CAPTCHAPageChallenge")]
     pub captcha_page_challenge: Option<CaptchaPageChallenge>,
 
-    /// `AICrawlerDetection`: an [`AiCrawlerDetection`].
+    /// `AICrawlerDetection`
     #[tc(rename = "AICrawlerDetection")]
     pub ai_crawler_detection: Option<AiCrawlerDetection>,
 }
@@ -1339,40 +982,23 @@ pub struct BotManagementLite {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct BotPortraitRule {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `AlgManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `AlgManagedIds`, always sent in responses; example: `[1,2]`
     pub alg_managed_ids: Option<Vec<i64>>,
 
-    /// `CapManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `CapManagedIds`, always sent in responses; example: `[1,2]`
     pub cap_managed_ids: Option<Vec<i64>>,
 
-    /// `MonManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `MonManagedIds`, always sent in responses; example: `[1,2]`
     pub mon_managed_ids: Option<Vec<i64>>,
 
-    /// `DropManagedIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `DropManagedIds`, always sent in responses; example: `[1,2]`
     pub drop_managed_ids: Option<Vec<i64>>,
 }
 
@@ -1382,16 +1008,16 @@ pub struct BotPortraitRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotRatings {
-    /// `HighRiskBotRequestsAction`: a [`SecurityAction`].
+    /// `HighRiskBotRequestsAction`
     pub high_risk_bot_requests_action: Option<SecurityAction>,
 
-    /// `LikelyBotRequestsAction`: a [`SecurityAction`].
+    /// `LikelyBotRequestsAction`
     pub likely_bot_requests_action: Option<SecurityAction>,
 
-    /// `VerifiedBotRequestsAction`: a [`SecurityAction`].
+    /// `VerifiedBotRequestsAction`
     pub verified_bot_requests_action: Option<SecurityAction>,
 
-    /// `HumanRequestsAction`: a [`SecurityAction`].
+    /// `HumanRequestsAction`
     pub human_requests_action: Option<SecurityAction>,
 }
 
@@ -1401,21 +1027,19 @@ pub struct BotRatings {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BotSessionValidation {
-    /// `IssueNewBotSessionCookie`: a string.
-    ///
-    /// Example: `"on"`
+    /// `IssueNewBotSessionCookie`; example: `"on"`
     pub issue_new_bot_session_cookie: Option<String>,
 
-    /// `MaxNewSessionTriggerConfig`: a [`MaxNewSessionTriggerConfig`].
+    /// `MaxNewSessionTriggerConfig`
     pub max_new_session_trigger_config: Option<MaxNewSessionTriggerConfig>,
 
-    /// `SessionExpiredAction`: a [`SecurityAction`].
+    /// `SessionExpiredAction`
     pub session_expired_action: Option<SecurityAction>,
 
-    /// `SessionInvalidAction`: a [`SecurityAction`].
+    /// `SessionInvalidAction`
     pub session_invalid_action: Option<SecurityAction>,
 
-    /// `SessionRateControl`: a [`SessionRateControl`].
+    /// `SessionRateControl`
     pub session_rate_control: Option<SessionRateControl>,
 }
 
@@ -1424,76 +1048,47 @@ pub struct BotSessionValidation {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct BotUserRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `RuleName`; example: `"rule"`
     pub rule_name: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `RuleStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RuleStatus`; example: `"on"`
     pub rule_status: String,
 
-    /// `AclConditions`: a list of [`AclCondition`] objects.
+    /// `AclConditions`
     pub acl_conditions: Vec<AclCondition>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePriority`; example: `1`
     pub rule_priority: i64,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `ExtendActions`: a list of [`BotExtendAction`] objects.
-    /// Always sent in responses.
+    /// `ExtendActions`, always sent in responses
     pub extend_actions: Option<Vec<BotExtendAction>>,
 
-    /// `FreqFields`: a list of strings.
-    /// Always sent in responses.
+    /// `FreqFields`, always sent in responses
     pub freq_fields: Option<Vec<String>>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-16T07:47:28Z"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-12-16T07:47:28Z"`
     pub update_time: Option<String>,
 
-    /// `FreqScope`: a list of strings.
-    /// Always sent in responses.
+    /// `FreqScope`, always sent in responses
     pub freq_scope: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"error.html"`
+    /// `Name`, always sent in responses; example: `"error.html"`
     pub name: Option<String>,
 
-    /// `CustomResponseId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"p-xxx"`
+    /// `CustomResponseId`, always sent in responses; example: `"p-xxx"`
     pub custom_response_id: Option<String>,
 
-    /// `ResponseCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `567`
+    /// `ResponseCode`, always sent in responses; example: `567`
     pub response_code: Option<i64>,
 
-    /// `RedirectUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
+    /// `RedirectUrl`, always sent in responses; example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
     pub redirect_url: Option<String>,
 }
 
@@ -1503,7 +1098,7 @@ pub struct BotUserRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BrowserImpersonationDetection {
-    /// `Rules`: a list of [`BrowserImpersonationDetectionRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<BrowserImpersonationDetectionRule>>,
 }
 
@@ -1513,10 +1108,10 @@ pub struct BrowserImpersonationDetection {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BrowserImpersonationDetectionAction {
-    /// `BotSessionValidation`: a [`BotSessionValidation`].
+    /// `BotSessionValidation`
     pub bot_session_validation: Option<BotSessionValidation>,
 
-    /// `ClientBehaviorDetection`: a [`ClientBehaviorDetection`].
+    /// `ClientBehaviorDetection`
     pub client_behavior_detection: Option<ClientBehaviorDetection>,
 }
 
@@ -1526,25 +1121,19 @@ pub struct BrowserImpersonationDetectionAction {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct BrowserImpersonationDetectionRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2184868170"`
+    /// `Id`; example: `"2184868170"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"LoginValidation"`
+    /// `Name`; example: `"LoginValidation"`
     pub name: Option<String>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: Option<String>,
 
-    /// `Action`: a [`BrowserImpersonationDetectionAction`].
+    /// `Action`
     pub action: Option<BrowserImpersonationDetectionAction>,
 }
 
@@ -1555,9 +1144,7 @@ pub struct BrowserImpersonationDetectionRule {
 #[doc(alias = "CAPTCHAPageChallenge")]
 #[tc_model]
 pub struct CaptchaPageChallenge {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 }
 
@@ -1567,14 +1154,10 @@ pub struct CaptchaPageChallenge {
 #[doc(alias = "CC")]
 #[tc_model]
 pub struct Cc {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyId`; example: `10`
     pub policy_id: Option<i64>,
 }
 
@@ -1585,19 +1168,13 @@ pub struct Cc {
 #[doc(alias = "CLSTopic")]
 #[tc_model]
 pub struct ClsTopic {
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"1a6efff1-0e40-4d37-a4ed-02c92513406b"`
+    /// `LogSetId`; example: `"1a6efff1-0e40-4d37-a4ed-02c92513406b"`
     pub log_set_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"0b3a07c0-5cf6-4017-8a75-cd4459aea588"`
+    /// `TopicId`; example: `"0b3a07c0-5cf6-4017-8a75-cd4459aea588"`
     pub topic_id: String,
 
-    /// `LogSetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogSetRegion`; example: `"ap-guangzhou"`
     pub log_set_region: String,
 }
 
@@ -1607,12 +1184,10 @@ pub struct ClsTopic {
 #[doc(alias = "CNAMEDetail")]
 #[tc_model]
 pub struct CnameDetail {
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerification>,
 }
 
@@ -1622,20 +1197,13 @@ pub struct CnameDetail {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Cache {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `36000`
+    /// `CacheTime`, always sent in responses; example: `36000`
     pub cache_time: Option<i64>,
 
-    /// `IgnoreCacheControl`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `IgnoreCacheControl`; example: `"on/off"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1648,13 +1216,13 @@ pub struct Cache {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct CacheConfig {
-    /// `Cache`: a [`Cache`].
+    /// `Cache`
     pub cache: Option<Cache>,
 
-    /// `NoCache`: a [`NoCache`].
+    /// `NoCache`
     pub no_cache: Option<NoCache>,
 
-    /// `FollowOrigin`: a [`FollowOrigin`].
+    /// `FollowOrigin`
     pub follow_origin: Option<FollowOrigin>,
 }
 
@@ -1664,14 +1232,10 @@ pub struct CacheConfig {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheConfigCustomTime {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10800`
+    /// `CacheTime`; example: `10800`
     pub cache_time: Option<i64>,
 }
 
@@ -1681,13 +1245,13 @@ pub struct CacheConfigCustomTime {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheConfigParameters {
-    /// `FollowOrigin`: a [`FollowOrigin`].
+    /// `FollowOrigin`
     pub follow_origin: Option<FollowOrigin>,
 
-    /// `NoCache`: a [`NoCache`].
+    /// `NoCache`
     pub no_cache: Option<NoCache>,
 
-    /// `CustomTime`: a [`CacheConfigCustomTime`].
+    /// `CustomTime`
     pub custom_time: Option<CacheConfigCustomTime>,
 }
 
@@ -1697,19 +1261,13 @@ pub struct CacheConfigParameters {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct CacheKey {
-    /// `FullUrlCache`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `FullUrlCache`, always sent in responses; example: `"on/off"`
     pub full_url_cache: Option<String>,
 
-    /// `IgnoreCase`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `IgnoreCase`, always sent in responses; example: `"on/off"`
     pub ignore_case: Option<String>,
 
-    /// `QueryString`: a [`QueryString`].
+    /// `QueryString`
     pub query_string: Option<QueryString>,
 }
 
@@ -1719,18 +1277,14 @@ pub struct CacheKey {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheKeyConfigParameters {
-    /// `FullURLCache`: a string.
-    ///
-    /// Example: `"on"`
+    /// `FullURLCache`; example: `"on"`
     #[tc(rename = "FullURLCache")]
     pub full_url_cache: Option<String>,
 
-    /// `IgnoreCase`: a string.
-    ///
-    /// Example: `"on"`
+    /// `IgnoreCase`; example: `"on"`
     pub ignore_case: Option<String>,
 
-    /// `QueryString`: a [`CacheKeyQueryString`].
+    /// `QueryString`
     pub query_string: Option<CacheKeyQueryString>,
 }
 
@@ -1740,19 +1294,13 @@ pub struct CacheKeyConfigParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheKeyCookie {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Action`; example: `"full"`
     pub action: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `Values`; example: `[""]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1762,14 +1310,10 @@ pub struct CacheKeyCookie {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheKeyHeader {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `Values`; example: `[""]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1779,29 +1323,23 @@ pub struct CacheKeyHeader {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheKeyParameters {
-    /// `FullURLCache`: a string.
-    ///
-    /// Example: `"on"`
+    /// `FullURLCache`; example: `"on"`
     #[tc(rename = "FullURLCache")]
     pub full_url_cache: Option<String>,
 
-    /// `QueryString`: a [`CacheKeyQueryString`].
+    /// `QueryString`
     pub query_string: Option<CacheKeyQueryString>,
 
-    /// `IgnoreCase`: a string.
-    ///
-    /// Example: `"on"`
+    /// `IgnoreCase`; example: `"on"`
     pub ignore_case: Option<String>,
 
-    /// `Header`: a [`CacheKeyHeader`].
+    /// `Header`
     pub header: Option<CacheKeyHeader>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Scheme`; example: `"on"`
     pub scheme: Option<String>,
 
-    /// `Cookie`: a [`CacheKeyCookie`].
+    /// `Cookie`
     pub cookie: Option<CacheKeyCookie>,
 }
 
@@ -1811,19 +1349,13 @@ pub struct CacheKeyParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheKeyQueryString {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"includeCustom"`
+    /// `Action`; example: `"includeCustom"`
     pub action: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `Values`; example: `[""]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1833,13 +1365,13 @@ pub struct CacheKeyQueryString {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CacheParameters {
-    /// `FollowOrigin`: a [`FollowOrigin`].
+    /// `FollowOrigin`
     pub follow_origin: Option<FollowOrigin>,
 
-    /// `NoCache`: a [`NoCache`].
+    /// `NoCache`
     pub no_cache: Option<NoCache>,
 
-    /// `CustomTime`: a [`CustomTime`].
+    /// `CustomTime`
     pub custom_time: Option<CustomTime>,
 }
 
@@ -1849,15 +1381,10 @@ pub struct CacheParameters {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct CachePrefresh {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Percent`, always sent in responses; example: `10`
     pub percent: Option<i64>,
 }
 
@@ -1867,14 +1394,10 @@ pub struct CachePrefresh {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CachePrefreshParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `CacheTimePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `CacheTimePercent`; example: `80`
     pub cache_time_percent: Option<i64>,
 }
 
@@ -1883,9 +1406,7 @@ pub struct CachePrefreshParameters {
 /// Sent in the input of [`CreatePurgeTask`](super::CreatePurgeTask).
 #[tc_model]
 pub struct CacheTag {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.qq.com"]`
+    /// `Domains`; example: `["www.qq.com"]`
     pub domains: Vec<String>,
 }
 
@@ -1895,40 +1416,25 @@ pub struct CacheTag {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `CertId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"EO-dsfdsf"`
+    /// `CertId`, required in requests; example: `"EO-dsfdsf"`
     pub cert_id: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"默认证书"`
+    /// `Alias`; example: `"默认证书"`
     pub alias: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Type`; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `DeployTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub deploy_time: Option<String>,
 
-    /// `SignAlgo`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `SignAlgo`; example: `"RSA"`
     pub sign_algo: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: Option<String>,
 }
 
@@ -1938,20 +1444,13 @@ pub struct CertificateInfo {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ChallengeActionParameters {
-    /// `ChallengeOption`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"JSChallenge"`
+    /// `ChallengeOption`, required in requests; example: `"JSChallenge"`
     pub challenge_option: Option<String>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"300"`
+    /// `Interval`; example: `"300"`
     pub interval: Option<String>,
 
-    /// `AttesterId`: a string.
-    ///
-    /// Example: `"attest-1j39ja9j"`
+    /// `AttesterId`; example: `"attest-1j39ja9j"`
     pub attester_id: Option<String>,
 }
 
@@ -1960,17 +1459,13 @@ pub struct ChallengeActionParameters {
 /// Returned in the output of [`DescribeOriginGroupHealthStatus`](super::DescribeOriginGroupHealthStatus).
 #[tc_model]
 pub struct CheckRegionHealthStatus {
-    /// `Region`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Region`; example: `"CN"`
     pub region: String,
 
-    /// `Healthy`: a string.
-    ///
-    /// Example: `"Healthy"`
+    /// `Healthy`; example: `"Healthy"`
     pub healthy: String,
 
-    /// `OriginHealthStatus`: a list of [`OriginHealthStatus`] objects.
+    /// `OriginHealthStatus`
     pub origin_health_status: Vec<OriginHealthStatus>,
 }
 
@@ -1980,43 +1475,31 @@ pub struct CheckRegionHealthStatus {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ClientAttestationRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1492837239"`
+    /// `Id`; example: `"1492837239"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"loginValidation"`
+    /// `Name`; example: `"loginValidation"`
     pub name: Option<String>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<u64>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${http.request.api_resource} in ['apires-d92k5q11kgg@zone-9tk319gs192g']"`
+    /// `Condition`; example: `"${http.request.api_resource} in ['apires-d92k5q11kgg@zone-9tk319gs192g']"`
     pub condition: Option<String>,
 
-    /// `AttesterId`: a string.
-    ///
-    /// Example: `"attest-x9192k11kgg@zone-9tk319gs192g"`
+    /// `AttesterId`; example: `"attest-x9192k11kgg@zone-9tk319gs192g"`
     pub attester_id: Option<String>,
 
-    /// `InvalidAttestationAction`: a [`SecurityAction`].
+    /// `InvalidAttestationAction`
     pub invalid_attestation_action: Option<SecurityAction>,
 
-    /// `DeviceProfiles`: a list of [`DeviceProfile`] objects.
+    /// `DeviceProfiles`
     pub device_profiles: Option<Vec<DeviceProfile>>,
 
-    /// `AccountProtectionSettings`: an [`AccountProtectionSettings`].
+    /// `AccountProtectionSettings`
     pub account_protection_settings: Option<AccountProtectionSettings>,
 }
 
@@ -2026,7 +1509,7 @@ pub struct ClientAttestationRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ClientAttestationRules {
-    /// `Rules`: a list of [`ClientAttestationRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<ClientAttestationRule>>,
 }
 
@@ -2036,50 +1519,36 @@ pub struct ClientAttestationRules {
 /// Returned in the output of [`DescribeSecurityClientAttester`](super::DescribeSecurityClientAttester).
 #[tc_model]
 pub struct ClientAttester {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"challenge-21820202\""`
+    /// `Id`; example: `"\"challenge-21820202\""`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Name`; example: `"\"test\""`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"customer\""`
+    /// `Type`; example: `"\"customer\""`
     pub r#type: Option<String>,
 
-    /// `AttesterSource`: a string.
-    ///
-    /// Example: `"\"turing-rce\""`
+    /// `AttesterSource`; example: `"\"turing-rce\""`
     pub attester_source: Option<String>,
 
-    /// `AttesterDuration`: a string.
-    ///
-    /// Example: `"300s"`
+    /// `AttesterDuration`; example: `"300s"`
     pub attester_duration: Option<String>,
 
-    /// `UsageLimit`: a string.
-    ///
-    /// Example: `"on"`
+    /// `UsageLimit`; example: `"on"`
     pub usage_limit: Option<String>,
 
-    /// `MaxUsageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxUsageCount`; example: `1`
     pub max_usage_count: Option<i64>,
 
-    /// `TCRCEOption`: a [`TcrceOption`].
+    /// `TCRCEOption`
     #[tc(rename = "TCRCEOption")]
     pub tcrce_option: Option<TcrceOption>,
 
-    /// `TCCaptchaOption`: a [`TcCaptchaOption`].
+    /// `TCCaptchaOption`
     #[tc(rename = "TCCaptchaOption")]
     pub tc_captcha_option: Option<TcCaptchaOption>,
 
-    /// `TCEOCaptchaOption`: a [`TceoCaptchaOption`].
+    /// `TCEOCaptchaOption`
     #[tc(rename = "TCEOCaptchaOption")]
     pub tceo_captcha_option: Option<TceoCaptchaOption>,
 }
@@ -2090,33 +1559,25 @@ pub struct ClientAttester {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ClientBehaviorDetection {
-    /// `CryptoChallengeIntensity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `CryptoChallengeIntensity`; example: `"high"`
     pub crypto_challenge_intensity: Option<String>,
 
-    /// `CryptoChallengeDelayBefore`: a string.
-    ///
-    /// Example: `"500ms"`
+    /// `CryptoChallengeDelayBefore`; example: `"500ms"`
     pub crypto_challenge_delay_before: Option<String>,
 
-    /// `MaxChallengeCountInterval`: a string.
-    ///
-    /// Example: `"10s"`
+    /// `MaxChallengeCountInterval`; example: `"10s"`
     pub max_challenge_count_interval: Option<String>,
 
-    /// `MaxChallengeCountThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxChallengeCountThreshold`; example: `1000`
     pub max_challenge_count_threshold: Option<i64>,
 
-    /// `ChallengeNotFinishedAction`: a [`SecurityAction`].
+    /// `ChallengeNotFinishedAction`
     pub challenge_not_finished_action: Option<SecurityAction>,
 
-    /// `ChallengeTimeoutAction`: a [`SecurityAction`].
+    /// `ChallengeTimeoutAction`
     pub challenge_timeout_action: Option<SecurityAction>,
 
-    /// `BotClientAction`: a [`SecurityAction`].
+    /// `BotClientAction`
     pub bot_client_action: Option<SecurityAction>,
 }
 
@@ -2126,18 +1587,13 @@ pub struct ClientBehaviorDetection {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ClientFiltering {
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"4294967293"`
+    /// `Id`; example: `"4294967293"`
     pub id: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 }
 
@@ -2148,14 +1604,10 @@ pub struct ClientFiltering {
 #[doc(alias = "ClientIPCountryParameters")]
 #[tc_model]
 pub struct ClientIpCountryParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"EO-Client-IPCountry"`
+    /// `HeaderName`; example: `"EO-Client-IPCountry"`
     pub header_name: Option<String>,
 }
 
@@ -2166,14 +1618,10 @@ pub struct ClientIpCountryParameters {
 #[doc(alias = "ClientIPHeaderParameters")]
 #[tc_model]
 pub struct ClientIpHeaderParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-ClientIp"`
+    /// `HeaderName`; example: `"X-ClientIp"`
     pub header_name: Option<String>,
 }
 
@@ -2183,14 +1631,10 @@ pub struct ClientIpHeaderParameters {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ClientIpCountry {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"EO-Client-IPCountry"`
+    /// `HeaderName`; example: `"EO-Client-IPCountry"`
     pub header_name: Option<String>,
 }
 
@@ -2200,15 +1644,10 @@ pub struct ClientIpCountry {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ClientIpHeader {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `HeaderName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"X-ClientIp"`
+    /// `HeaderName`, always sent in responses; example: `"X-ClientIp"`
     pub header_name: Option<String>,
 }
 
@@ -2217,19 +1656,13 @@ pub struct ClientIpHeader {
 /// Returned in the output of [`CheckCnameStatus`](super::CheckCnameStatus).
 #[tc_model]
 pub struct CnameStatus {
-    /// `RecordName`: a string.
-    ///
-    /// Example: `"test.qq.com"`
+    /// `RecordName`; example: `"test.qq.com"`
     pub record_name: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"test.qq.com.eo.dnse0.com"`
+    /// `Cname`; example: `"test.qq.com.eo.dnse0.com"`
     pub cname: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 }
 
@@ -2239,12 +1672,10 @@ pub struct CnameStatus {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct CodeAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"StatusCodeCache"`
+    /// `Action`; example: `"StatusCodeCache"`
     pub action: String,
 
-    /// `Parameters`: a list of [`RuleCodeActionParams`] objects.
+    /// `Parameters`
     pub parameters: Vec<RuleCodeActionParams>,
 }
 
@@ -2253,14 +1684,10 @@ pub struct CodeAction {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains) and [`DescribeFunctions`](super::DescribeFunctions).
 #[tc_model]
 pub struct ComplianceRestriction {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"GOVERNMENT_ORDER"`
+    /// `Reason`; example: `"GOVERNMENT_ORDER"`
     pub reason: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `Region`; example: `"CN"`
     pub region: String,
 }
 
@@ -2269,34 +1696,22 @@ pub struct ComplianceRestriction {
 /// Returned in the output of [`DescribeEdgeKVNamespaces`](super::DescribeEdgeKVNamespaces).
 #[tc_model]
 pub struct ComponentReference {
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"edge-function"`
+    /// `ReferenceType`; example: `"edge-function"`
     pub reference_type: String,
 
-    /// `ReferenceId`: a string.
-    ///
-    /// Example: `"ef-x5tuixcj"`
+    /// `ReferenceId`; example: `"ef-x5tuixcj"`
     pub reference_id: String,
 
-    /// `ReferenceName`: a string.
-    ///
-    /// Example: `"b1-zone-3j1xw7910arp-260068243"`
+    /// `ReferenceName`; example: `"b1-zone-3j1xw7910arp-260068243"`
     pub reference_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"abellshe.xyz"`
+    /// `ZoneName`; example: `"abellshe.xyz"`
     pub zone_name: String,
 
-    /// `AliasZoneName`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `AliasZoneName`; example: `"zone-example"`
     pub alias_zone_name: Option<String>,
 }
 
@@ -2306,15 +1721,10 @@ pub struct ComponentReference {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Compression {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `Algorithms`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["brotli","gzip"]`
+    /// `Algorithms`, always sent in responses; example: `["brotli","gzip"]`
     pub algorithms: Option<Vec<String>>,
 }
 
@@ -2324,14 +1734,10 @@ pub struct Compression {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CompressionParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Algorithms`: a list of strings.
-    ///
-    /// Example: `["brotli","gzip"]`
+    /// `Algorithms`; example: `["brotli","gzip"]`
     pub algorithms: Option<Vec<String>>,
 }
 
@@ -2340,14 +1746,10 @@ pub struct CompressionParameters {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ConfigGroupFunctionRegionSelection {
-    /// `Function`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Function`; example: `"example"`
     pub function: String,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["example"]`
+    /// `Regions`; example: `["example"]`
     pub regions: Vec<String>,
 }
 
@@ -2356,33 +1758,22 @@ pub struct ConfigGroupFunctionRegionSelection {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ConfigGroupFunctionTrigger {
-    /// `Condition`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Condition`; example: `"example"`
     pub condition: String,
 
-    /// `TriggerType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `TriggerType`, always sent in responses; example: `"example"`
     pub trigger_type: Option<String>,
 
-    /// `Function`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `Function`, always sent in responses; example: `"example"`
     pub function: Option<String>,
 
-    /// `RegionMappingSelections`: a list of [`ConfigGroupFunctionRegionSelection`] objects.
+    /// `RegionMappingSelections`
     pub region_mapping_selections: Option<Vec<ConfigGroupFunctionRegionSelection>>,
 
-    /// `WeightedSelections`: a list of [`ConfigGroupFunctionWeightedSelection`] objects.
+    /// `WeightedSelections`
     pub weighted_selections: Option<Vec<ConfigGroupFunctionWeightedSelection>>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"example"`
+    /// `Remark`, always sent in responses; example: `"example"`
     pub remark: Option<String>,
 }
 
@@ -2391,14 +1782,10 @@ pub struct ConfigGroupFunctionTrigger {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ConfigGroupFunctionWeightedSelection {
-    /// `Function`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Function`; example: `"example"`
     pub function: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: u64,
 }
 
@@ -2407,17 +1794,13 @@ pub struct ConfigGroupFunctionWeightedSelection {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ConfigGroupRuleEngineItem {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"example"`
+    /// `RuleName`; example: `"example"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a list of strings.
-    ///
-    /// Example: `["example"]`
+    /// `Description`; example: `["example"]`
     pub description: Option<Vec<String>>,
 
-    /// `Branches`: a list of [`RuleBranch`] objects.
+    /// `Branches`
     pub branches: Option<Vec<RuleBranch>>,
 }
 
@@ -2427,50 +1810,28 @@ pub struct ConfigGroupRuleEngineItem {
 /// Returned in the output of [`DescribeConfigGroupVersionDetail`](super::DescribeConfigGroupVersionDetail), [`DescribeConfigGroupVersions`](super::DescribeConfigGroupVersions), [`DescribeDeployHistory`](super::DescribeDeployHistory) and [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct ConfigGroupVersionInfo {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"ver-2kplomhisdcb"`
+    /// `VersionId`; example: `"ver-2kplomhisdcb"`
     pub version_id: String,
 
-    /// `VersionNumber`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0"`
+    /// `VersionNumber`, always sent in responses; example: `"0"`
     pub version_number: Option<String>,
 
-    /// `SourceVersion`: a string.
-    ///
-    /// Example: `"ver-2kplomhisdcb"`
+    /// `SourceVersion`; example: `"ver-2kplomhisdcb"`
     pub source_version: Option<String>,
 
-    /// `GroupType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"l7_acceleration"`
+    /// `GroupType`, always sent in responses; example: `"l7_acceleration"`
     pub group_type: Option<String>,
 
-    /// `GroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cg-2kplomhisdcb"`
+    /// `GroupId`, always sent in responses; example: `"cg-2kplomhisdcb"`
     pub group_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Test Version"`
+    /// `Description`, always sent in responses; example: `"Test Version"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"creating"`
+    /// `Status`, always sent in responses; example: `"creating"`
     pub status: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-03-31T14:53:30Z"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2026-03-31T14:53:30Z"`
     pub create_time: Option<String>,
 }
 
@@ -2480,14 +1841,10 @@ pub struct ConfigGroupVersionInfo {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ConfigGroupWorkModeInfo {
-    /// `ConfigGroupType`: a string.
-    ///
-    /// Example: `"l7_acceleration"`
+    /// `ConfigGroupType`; example: `"l7_acceleration"`
     pub config_group_type: String,
 
-    /// `WorkMode`: a string.
-    ///
-    /// Example: `"immediate_effect"`
+    /// `WorkMode`; example: `"immediate_effect"`
     pub work_mode: String,
 }
 
@@ -2497,10 +1854,7 @@ pub struct ConfigGroupWorkModeInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ContentCompressionParameters {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -2509,47 +1863,31 @@ pub struct ContentCompressionParameters {
 /// Returned in the output of [`DescribeContentIdentifiers`](super::DescribeContentIdentifiers).
 #[tc_model]
 pub struct ContentIdentifier {
-    /// `ContentId`: a string.
-    ///
-    /// Example: `"content-3277epj0rm2y"`
+    /// `ContentId`; example: `"content-3277epj0rm2y"`
     pub content_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"content-test"`
+    /// `Description`; example: `"content-test"`
     pub description: String,
 
-    /// `ReferenceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReferenceCount`; example: `10`
     pub reference_count: i64,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2ycvr8ml4zpq"`
+    /// `PlanId`; example: `"edgeone-2ycvr8ml4zpq"`
     pub plan_id: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T15:30:45Z"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2023-10-05T15:30:45Z"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T15:30:45Z"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2023-10-05T15:30:45Z"`
     pub modified_on: String,
 
-    /// `DeletedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T15:30:45Z"`
+    /// `DeletedOn`, an ISO 8601 timestamp; example: `"2023-10-05T15:30:45Z"`
     pub deleted_on: Option<String>,
 }
 
@@ -2559,22 +1897,16 @@ pub struct ContentIdentifier {
 #[doc(alias = "CurrentOriginACL")]
 #[tc_model]
 pub struct CurrentOriginAcl {
-    /// `EntireAddresses`: an [`Addresses`].
+    /// `EntireAddresses`
     pub entire_addresses: Option<Addresses>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"mlc-1.0.1-20250421"`
+    /// `Version`; example: `"mlc-1.0.1-20250421"`
     pub version: Option<String>,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"2014-12-30T10:00:00Z"`
+    /// `ActiveTime`; example: `"2014-12-30T10:00:00Z"`
     pub active_time: Option<String>,
 
-    /// `IsPlaned`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsPlaned`; example: `"false"`
     pub is_planed: Option<String>,
 }
 
@@ -2584,14 +1916,10 @@ pub struct CurrentOriginAcl {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomAction {
-    /// `ActionId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ca-3tei2g2a5eu8"`
+    /// `ActionId`, required in requests; example: `"ca-3tei2g2a5eu8"`
     pub action_id: Option<String>,
 
-    /// `Parameters`: a list of [`CustomActionParameter`] objects.
-    /// Required in requests.
+    /// `Parameters`, required in requests
     pub parameters: Option<Vec<CustomActionParameter>>,
 }
 
@@ -2601,51 +1929,31 @@ pub struct CustomAction {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomActionParameter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"arrayofint"`
+    /// `Name`, required in requests; example: `"arrayofint"`
     pub name: Option<String>,
 
-    /// `ValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Boolean"`
+    /// `ValueType`, required in requests; example: `"Boolean"`
     pub value_type: Option<String>,
 
-    /// `StringValue`: a string.
-    ///
-    /// Example: `"pre_test"`
+    /// `StringValue`; example: `"pre_test"`
     pub string_value: Option<String>,
 
-    /// `IntegerValue`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IntegerValue`; example: `5`
     pub integer_value: Option<i64>,
 
-    /// `FloatValue`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `FloatValue`; example: `0.8`
     pub float_value: Option<f64>,
 
-    /// `BooleanValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BooleanValue`; example: `true`
     pub boolean_value: Option<bool>,
 
-    /// `StringArrayValue`: a list of strings.
-    ///
-    /// Example: `["bb"]`
+    /// `StringArrayValue`; example: `["bb"]`
     pub string_array_value: Option<Vec<String>>,
 
-    /// `IntegerArrayValue`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[22]`
+    /// `IntegerArrayValue`; example: `[22]`
     pub integer_array_value: Option<Vec<i64>>,
 
-    /// `FloatArrayValue`: a list of floating-point numbers.
-    ///
-    /// Example: `[2.3]`
+    /// `FloatArrayValue`; example: `[2.3]`
     pub float_array_value: Option<Vec<f64>>,
 }
 
@@ -2655,8 +1963,7 @@ pub struct CustomActionParameter {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomActionParameters {
-    /// `CustomActions`: a list of [`CustomAction`] objects.
-    /// Required in requests.
+    /// `CustomActions`, required in requests
     pub custom_actions: Option<Vec<CustomAction>>,
 }
 
@@ -2666,37 +1973,22 @@ pub struct CustomActionParameters {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct CustomEndpoint {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://custom.edgeone.com/post/log"`
+    /// `Url`; example: `"http://custom.edgeone.com/post/log"`
     pub url: String,
 
-    /// `AccessId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"your-access-id"`
+    /// `AccessId`, always sent in responses; example: `"your-access-id"`
     pub access_id: Option<String>,
 
-    /// `AccessKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"your-access-key"`
+    /// `AccessKey`, always sent in responses; example: `"your-access-key"`
     pub access_key: Option<String>,
 
-    /// `CompressType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gzip"`
+    /// `CompressType`, always sent in responses; example: `"gzip"`
     pub compress_type: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`, always sent in responses; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `Headers`: a list of [`Header`] objects.
-    /// Always sent in responses.
+    /// `Headers`, always sent in responses
     pub headers: Option<Vec<Header>>,
 }
 
@@ -2705,37 +1997,25 @@ pub struct CustomEndpoint {
 /// Returned in the output of [`DescribeCustomErrorPages`](super::DescribeCustomErrorPages).
 #[tc_model]
 pub struct CustomErrorPage {
-    /// `PageId`: a string.
-    ///
-    /// Example: `"p-2kplomhisdcb"`
+    /// `PageId`; example: `"p-2kplomhisdcb"`
     pub page_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2kplomhisdcb"`
+    /// `ZoneId`; example: `"zone-2kplomhisdcb"`
     pub zone_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"web防护页面"`
+    /// `Name`; example: `"web防护页面"`
     pub name: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"web防护页面"`
+    /// `Description`; example: `"web防护页面"`
     pub description: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"title\": \"自定义错误页面title\",\"content\": \"自定义错误页面内容\"}"`
+    /// `Content`; example: `"{\"title\": \"自定义错误页面title\",\"content\": \"自定义错误页面内容\"}"`
     pub content: Option<String>,
 
-    /// `References`: a list of [`ErrorPageReference`] objects.
+    /// `References`
     pub references: Option<Vec<ErrorPageReference>>,
 }
 
@@ -2745,20 +2025,13 @@ pub struct CustomErrorPage {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct CustomExpressionField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"self_status_id"`
+    /// `Name`; example: `"self_status_id"`
     pub name: String,
 
-    /// `Expression`: a string.
-    ///
-    /// Example: `"concat(${http.response.headers[\"EO-Cache-Status\"]},'-',${RequestID})"`
+    /// `Expression`; example: `"concat(${http.response.headers[\"EO-Cache-Status\"]},'-',${RequestID})"`
     pub expression: String,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2768,20 +2041,13 @@ pub struct CustomExpressionField {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct CustomField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ReqHeader"`
+    /// `Name`; example: `"ReqHeader"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Accept-Language"`
+    /// `Value`; example: `"Accept-Language"`
     pub value: String,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2791,38 +2057,25 @@ pub struct CustomField {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SampleBasicACLRule"`
+    /// `Name`; example: `"SampleBasicACLRule"`
     pub name: String,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: String,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: SecurityAction,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: String,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1492837231"`
+    /// `Id`, always sent in responses; example: `"1492837231"`
     pub id: Option<String>,
 
-    /// `RuleType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PreciseMatchRule"`
+    /// `RuleType`, always sent in responses; example: `"PreciseMatchRule"`
     pub rule_type: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Priority`, always sent in responses; example: `10`
     pub priority: Option<i64>,
 }
 
@@ -2832,7 +2085,7 @@ pub struct CustomRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomRules {
-    /// `Rules`: a list of [`CustomRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<CustomRule>>,
 }
 
@@ -2842,19 +2095,13 @@ pub struct CustomRules {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomTime {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `IgnoreCacheControl`: a string.
-    ///
-    /// Example: `"on"`
+    /// `IgnoreCacheControl`; example: `"on"`
     pub ignore_cache_control: Option<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheTime`; example: `0`
     pub cache_time: Option<i64>,
 }
 
@@ -2864,19 +2111,13 @@ pub struct CustomTime {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"user.zone.testw"`
+    /// `Name`; example: `"user.zone.testw"`
     pub name: String,
 
-    /// `InitialValue`: a string.
-    ///
-    /// Example: `"${http.request.host}"`
+    /// `InitialValue`; example: `"${http.request.host}"`
     pub initial_value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test0906vc"`
+    /// `Description`; example: `"test0906vc"`
     pub description: Option<String>,
 }
 
@@ -2886,12 +2127,10 @@ pub struct CustomVariable {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomVariableOperation {
-    /// `Branches`: a list of [`CustomVariableOperationRuleBranch`] objects.
+    /// `Branches`
     pub branches: Option<Vec<CustomVariableOperationRuleBranch>>,
 
-    /// `Description`: a list of strings.
-    ///
-    /// Example: `["name1"]`
+    /// `Description`; example: `["name1"]`
     pub description: Option<Vec<String>>,
 }
 
@@ -2901,13 +2140,10 @@ pub struct CustomVariableOperation {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomVariableOperationRuleAction {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Set"`
+    /// `Name`, required in requests; example: `"Set"`
     pub name: Option<String>,
 
-    /// `SetParameters`: a [`SetParameters`].
+    /// `SetParameters`
     pub set_parameters: Option<SetParameters>,
 }
 
@@ -2917,15 +2153,13 @@ pub struct CustomVariableOperationRuleAction {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomVariableOperationRuleBranch {
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${eo.variable['user.zone.testa']} in ['aBc']"`
+    /// `Condition`; example: `"${eo.variable['user.zone.testa']} in ['aBc']"`
     pub condition: Option<String>,
 
-    /// `Actions`: a list of [`CustomVariableOperationRuleAction`] objects.
+    /// `Actions`
     pub actions: Option<Vec<CustomVariableOperationRuleAction>>,
 
-    /// `SubRules`: a list of [`CustomVariableOperationSubRule`] objects.
+    /// `SubRules`
     pub sub_rules: Option<Vec<CustomVariableOperationSubRule>>,
 }
 
@@ -2935,12 +2169,10 @@ pub struct CustomVariableOperationRuleBranch {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct CustomVariableOperationSubRule {
-    /// `Branches`: a list of [`CustomVariableOperationRuleBranch`] objects.
+    /// `Branches`
     pub branches: Option<Vec<CustomVariableOperationRuleBranch>>,
 
-    /// `Description`: a list of strings.
-    ///
-    /// Example: `["description"]`
+    /// `Description`; example: `["description"]`
     pub description: Option<Vec<String>>,
 }
 
@@ -2950,16 +2182,10 @@ pub struct CustomVariableOperationSubRule {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList).
 #[tc_model]
 pub struct CustomizedHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"host"`
+    /// `Key`, required in requests; example: `"host"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Value`, required in requests; example: `"www.example.com"`
     pub value: Option<String>,
 }
 
@@ -2969,9 +2195,7 @@ pub struct CustomizedHeader {
 #[doc(alias = "DDoS")]
 #[tc_model]
 pub struct Ddos {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -2981,63 +2205,41 @@ pub struct Ddos {
 #[doc(alias = "DDoSAttackEvent")]
 #[tc_model]
 pub struct DdosAttackEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"12214521"`
+    /// `EventId`; example: `"12214521"`
     pub event_id: String,
 
-    /// `AttackType`: a string.
-    ///
-    /// Example: `"UDPFLOOD"`
+    /// `AttackType`; example: `"UDPFLOOD"`
     pub attack_type: String,
 
-    /// `AttackStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackStatus`; example: `1`
     pub attack_status: i64,
 
-    /// `AttackMaxBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `4930`
+    /// `AttackMaxBandWidth`; example: `4930`
     pub attack_max_band_width: i64,
 
-    /// `AttackPacketMaxRate`: a signed 64-bit integer.
-    ///
-    /// Example: `4930`
+    /// `AttackPacketMaxRate`; example: `4930`
     pub attack_packet_max_rate: i64,
 
-    /// `AttackStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659595468`
+    /// `AttackStartTime`; example: `1659595468`
     pub attack_start_time: i64,
 
-    /// `AttackEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1659595468`
+    /// `AttackEndTime`; example: `1659595468`
     pub attack_end_time: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1706`
+    /// `PolicyId`; example: `1706`
     pub policy_id: Option<i64>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2psss4drfg29"`
+    /// `ZoneId`; example: `"zone-2psss4drfg29"`
     pub zone_id: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `DDoSBlockData`: a list of [`DdosBlockData`] objects.
+    /// `DDoSBlockData`
     #[tc(rename = "DDoSBlockData")]
     pub ddos_block_data: Option<Vec<DdosBlockData>>,
 
-    /// `DDoSAttackDips`: a list of strings.
-    ///
-    /// Example: `["119.29.145.12"]`
+    /// `DDoSAttackDips`; example: `["119.29.145.12"]`
     #[tc(rename = "DDoSAttackDips")]
     pub ddos_attack_dips: Vec<String>,
 }
@@ -3048,19 +2250,13 @@ pub struct DdosAttackEvent {
 #[doc(alias = "DDoSBlockData")]
 #[tc_model]
 pub struct DdosBlockData {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1653481476`
+    /// `StartTime`; example: `1653481476`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1653481476`
+    /// `EndTime`; example: `1653481476`
     pub end_time: i64,
 
-    /// `BlockArea`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `BlockArea`; example: `"beijing"`
     pub block_area: String,
 }
 
@@ -3071,17 +2267,14 @@ pub struct DdosBlockData {
 #[doc(alias = "DDoSProtection")]
 #[tc_model]
 pub struct DdosProtection {
-    /// `ProtectionOption`: a string.
-    ///
-    /// Example: `"protect_all_domains"`
+    /// `ProtectionOption`; example: `"protect_all_domains"`
     pub protection_option: String,
 
-    /// `DomainDDoSProtections`: a list of [`DomainDdosProtection`] objects.
-    /// Always sent in responses.
+    /// `DomainDDoSProtections`, always sent in responses
     #[tc(rename = "DomainDDoSProtections")]
     pub domain_ddos_protections: Option<Vec<DomainDdosProtection>>,
 
-    /// `SharedCNAMEDDoSProtections`: a list of [`DomainDdosProtection`] objects.
+    /// `SharedCNAMEDDoSProtections`
     #[tc(rename = "SharedCNAMEDDoSProtections")]
     pub shared_cnamed_do_s_protections: Option<Vec<DomainDdosProtection>>,
 }
@@ -3092,22 +2285,13 @@ pub struct DdosProtection {
 /// Returned in the output of [`DescribeL4Proxy`](super::DescribeL4Proxy).
 #[tc_model]
 pub struct DDosProtectionConfig {
-    /// `LevelMainland`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PLATFORM"`
+    /// `LevelMainland`, always sent in responses; example: `"PLATFORM"`
     pub level_mainland: Option<String>,
 
-    /// `MaxBandwidthMainland`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `MaxBandwidthMainland`, always sent in responses; example: `30`
     pub max_bandwidth_mainland: Option<u64>,
 
-    /// `LevelOverseas`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ANYCAST_ALLIN"`
+    /// `LevelOverseas`, always sent in responses; example: `"ANYCAST_ALLIN"`
     pub level_overseas: Option<String>,
 }
 
@@ -3117,9 +2301,7 @@ pub struct DDosProtectionConfig {
 #[doc(alias = "DNSPodDetail")]
 #[tc_model]
 pub struct DnsPodDetail {
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 }
 
@@ -3129,10 +2311,10 @@ pub struct DnsPodDetail {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct DefaultDenySecurityActionParameters {
-    /// `ManagedRules`: a [`DenyActionParameters`].
+    /// `ManagedRules`
     pub managed_rules: Option<DenyActionParameters>,
 
-    /// `OtherModules`: a [`DenyActionParameters`].
+    /// `OtherModules`
     pub other_modules: Option<DenyActionParameters>,
 }
 
@@ -3141,61 +2323,34 @@ pub struct DefaultDenySecurityActionParameters {
 /// Returned in the output of [`DescribeDefaultCertificates`](super::DescribeDefaultCertificates).
 #[tc_model]
 pub struct DefaultServerCertInfo {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"EO-dsfdsf"`
+    /// `CertId`; example: `"EO-dsfdsf"`
     pub cert_id: String,
 
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"默认证书"`
+    /// `Alias`, always sent in responses; example: `"默认证书"`
     pub alias: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `Type`, always sent in responses; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp, always sent in responses; example: `"2014-08-03T12:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `EffectiveTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `EffectiveTime`, an ISO 8601 timestamp, always sent in responses; example: `"2014-08-03T12:00:00+08:00"`
     pub effective_time: Option<String>,
 
-    /// `CommonName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test.com"`
+    /// `CommonName`, always sent in responses; example: `"test.com"`
     pub common_name: Option<String>,
 
-    /// `SubjectAltName`: a list of strings.
-    /// Always sent in responses.
+    /// `SubjectAltName`, always sent in responses
     pub subject_alt_name: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`, always sent in responses; example: `"deployed"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"失败"`
+    /// `Message`, always sent in responses; example: `"失败"`
     pub message: Option<String>,
 
-    /// `SignAlgo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RSA"`
+    /// `SignAlgo`, always sent in responses; example: `"RSA"`
     pub sign_algo: Option<String>,
 }
 
@@ -3205,8 +2360,7 @@ pub struct DefaultServerCertInfo {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct DeliveryCondition {
-    /// `Conditions`: a list of [`QueryCondition`] objects.
-    /// Always sent in responses.
+    /// `Conditions`, always sent in responses
     pub conditions: Option<Vec<QueryCondition>>,
 }
 
@@ -3216,34 +2370,22 @@ pub struct DeliveryCondition {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct DenyActionParameters {
-    /// `BlockIp`: a string.
-    ///
-    /// Example: `"off"`
+    /// `BlockIp`; example: `"off"`
     pub block_ip: Option<String>,
 
-    /// `BlockIpDuration`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `BlockIpDuration`; example: `"60s"`
     pub block_ip_duration: Option<String>,
 
-    /// `ReturnCustomPage`: a string.
-    ///
-    /// Example: `"on"`
+    /// `ReturnCustomPage`; example: `"on"`
     pub return_custom_page: Option<String>,
 
-    /// `ResponseCode`: a string.
-    ///
-    /// Example: `"404"`
+    /// `ResponseCode`; example: `"404"`
     pub response_code: Option<String>,
 
-    /// `ErrorPageId`: a string.
-    ///
-    /// Example: `"p-2yr7ncnju1yk@zone-2xsnpvkhdjes"`
+    /// `ErrorPageId`; example: `"p-2yr7ncnju1yk@zone-2xsnpvkhdjes"`
     pub error_page_id: Option<String>,
 
-    /// `Stall`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Stall`; example: `"on"`
     pub stall: Option<String>,
 }
 
@@ -3252,32 +2394,22 @@ pub struct DenyActionParameters {
 /// Returned in the output of [`DescribeDeployHistory`](super::DescribeDeployHistory).
 #[tc_model]
 pub struct DeployRecord {
-    /// `ConfigGroupVersionInfos`: a list of [`ConfigGroupVersionInfo`] objects.
+    /// `ConfigGroupVersionInfos`
     pub config_group_version_infos: Vec<ConfigGroupVersionInfo>,
 
-    /// `DeployTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-30T17:37:56+0800"`
+    /// `DeployTime`, an ISO 8601 timestamp; example: `"2023-06-30T17:37:56+0800"`
     pub deploy_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `Status`; example: `"failure"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"发布失败：校验不通过"`
+    /// `Message`; example: `"发布失败：校验不通过"`
     pub message: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"dr-2nvwh63fa40u"`
+    /// `RecordId`; example: `"dr-2nvwh63fa40u"`
     pub record_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"变更说明：新增IPV6、CN2等功能"`
+    /// `Description`; example: `"变更说明：新增IPV6、CN2等功能"`
     pub description: Option<String>,
 }
 
@@ -3286,95 +2418,75 @@ pub struct DeployRecord {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting).
 #[tc_model]
 pub struct DetailHost {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Host`; example: `"www.example.com"`
     pub host: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"example.com.acc.edgeonedy1.com"`
+    /// `Cname`; example: `"example.com.acc.edgeonedy1.com"`
     pub cname: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"edge-ow8tdjb9"`
+    /// `Id`; example: `"edge-ow8tdjb9"`
     pub id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"edge-ow8tdjb9"`
+    /// `InstanceId`; example: `"edge-ow8tdjb9"`
     pub instance_id: String,
 
-    /// `Lock`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Lock`; example: `0`
     pub lock: i64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: i64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: String,
 
-    /// `AccelerateType`: an [`AccelerateType`].
+    /// `AccelerateType`
     pub accelerate_type: Option<AccelerateType>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `CacheConfig`: a [`CacheConfig`].
+    /// `CacheConfig`
     pub cache_config: Option<CacheConfig>,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Option<Origin>,
 
-    /// `SecurityType`: a [`SecurityType`].
+    /// `SecurityType`
     pub security_type: Option<SecurityType>,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `Compression`: a [`Compression`].
+    /// `Compression`
     pub compression: Option<Compression>,
 
-    /// `Waf`: a [`Waf`].
+    /// `Waf`
     pub waf: Option<Waf>,
 
-    /// `CC`: a [`Cc`].
+    /// `CC`
     #[tc(rename = "CC")]
     pub cc: Option<Cc>,
 
-    /// `DDoS`: a [`Ddos`].
+    /// `DDoS`
     #[tc(rename = "DDoS")]
     pub ddos: Option<Ddos>,
 
-    /// `SmartRouting`: a [`SmartRouting`].
+    /// `SmartRouting`
     pub smart_routing: Option<SmartRouting>,
 
-    /// `Ipv6`: an [`Ipv6`].
+    /// `Ipv6`
     pub ipv6: Option<Ipv6>,
 
-    /// `ClientIpCountry`: a [`ClientIpCountry`].
+    /// `ClientIpCountry`
     pub client_ip_country: Option<ClientIpCountry>,
 }
 
@@ -3383,16 +2495,10 @@ pub struct DetailHost {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct DetectLengthLimitCondition {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"body_depth"`
+    /// `Name`, required in requests; example: `"body_depth"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["10KB"]`
+    /// `Values`, required in requests; example: `["10KB"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -3401,8 +2507,7 @@ pub struct DetectLengthLimitCondition {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct DetectLengthLimitConfig {
-    /// `DetectLengthLimitRules`: a list of [`DetectLengthLimitRule`] objects.
-    /// Required in requests.
+    /// `DetectLengthLimitRules`, required in requests
     pub detect_length_limit_rules: Option<Vec<DetectLengthLimitRule>>,
 }
 
@@ -3411,32 +2516,19 @@ pub struct DetectLengthLimitConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct DetectLengthLimitRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10468982785`
+    /// `RuleId`, required in requests; example: `10468982785`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"请求正文最大检测长度"`
+    /// `RuleName`, required in requests; example: `"请求正文最大检测长度"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"在检查请求正文内容时，安全策略仅检测一定长度范围内的请求正文数据，超过该范围的数据不会触发安全策略。您可以选择如何处理正文超长的请求。"`
+    /// `Description`, required in requests; example: `"在检查请求正文内容时，安全策略仅检测一定长度范围内的请求正文数据，超过该范围的数据不会触发安全策略。您可以选择如何处理正文超长的请求。"`
     pub description: Option<String>,
 
-    /// `Conditions`: a list of [`DetectLengthLimitCondition`] objects.
-    /// Required in requests.
+    /// `Conditions`, required in requests
     pub conditions: Option<Vec<DetectLengthLimitCondition>>,
 
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"scan"`
+    /// `Action`, required in requests; example: `"scan"`
     pub action: Option<String>,
 }
 
@@ -3446,26 +2538,19 @@ pub struct DetectLengthLimitRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct DeviceProfile {
-    /// `ClientType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Android"`
+    /// `ClientType`, required in requests; example: `"Android"`
     pub client_type: Option<String>,
 
-    /// `HighRiskMinScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `HighRiskMinScore`; example: `50`
     pub high_risk_min_score: Option<u64>,
 
-    /// `HighRiskRequestAction`: a [`SecurityAction`].
+    /// `HighRiskRequestAction`
     pub high_risk_request_action: Option<SecurityAction>,
 
-    /// `MediumRiskMinScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MediumRiskMinScore`; example: `15`
     pub medium_risk_min_score: Option<u64>,
 
-    /// `MediumRiskRequestAction`: a [`SecurityAction`].
+    /// `MediumRiskRequestAction`
     pub medium_risk_request_action: Option<SecurityAction>,
 }
 
@@ -3475,19 +2560,19 @@ pub struct DeviceProfile {
 #[doc(alias = "DiffIPWhitelist")]
 #[tc_model]
 pub struct DiffIpWhitelist {
-    /// `LatestIPWhitelist`: an [`IpWhitelist`].
+    /// `LatestIPWhitelist`
     #[tc(rename = "LatestIPWhitelist")]
     pub latest_ip_whitelist: IpWhitelist,
 
-    /// `AddedIPWhitelist`: an [`IpWhitelist`].
+    /// `AddedIPWhitelist`
     #[tc(rename = "AddedIPWhitelist")]
     pub added_ip_whitelist: IpWhitelist,
 
-    /// `RemovedIPWhitelist`: an [`IpWhitelist`].
+    /// `RemovedIPWhitelist`
     #[tc(rename = "RemovedIPWhitelist")]
     pub removed_ip_whitelist: IpWhitelist,
 
-    /// `NoChangeIPWhitelist`: an [`IpWhitelist`].
+    /// `NoChangeIPWhitelist`
     #[tc(rename = "NoChangeIPWhitelist")]
     pub no_change_ip_whitelist: IpWhitelist,
 }
@@ -3498,77 +2583,41 @@ pub struct DiffIpWhitelist {
 /// Returned in the output of [`DescribeDnsRecords`](super::DescribeDnsRecords).
 #[tc_model]
 pub struct DnsRecord {
-    /// `ZoneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zone-20hyebgyfsko"`
+    /// `ZoneId`, always sent in responses; example: `"zone-20hyebgyfsko"`
     pub zone_id: Option<String>,
 
-    /// `RecordId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"record-3d5dg39c"`
+    /// `RecordId`, always sent in responses; example: `"record-3d5dg39c"`
     pub record_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Name`, always sent in responses; example: `"www.a.com"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"A"`
+    /// `Type`, always sent in responses; example: `"A"`
     pub r#type: Option<String>,
 
-    /// `Location`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Default"`
+    /// `Location`, always sent in responses; example: `"Default"`
     pub location: Option<String>,
 
-    /// `Content`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Content`, always sent in responses; example: `"1.1.1.1"`
     pub content: Option<String>,
 
-    /// `TTL`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `TTL`, always sent in responses; example: `60`
     #[tc(rename = "TTL")]
     pub ttl: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Weight`, always sent in responses; example: `100`
     pub weight: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Priority`, always sent in responses; example: `10`
     pub priority: Option<i64>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"enable"`
+    /// `Status`, always sent in responses; example: `"enable"`
     pub status: Option<String>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-09-22T00:00:00Z"`
+    /// `CreatedOn`, an ISO 8601 timestamp, always sent in responses; example: `"2020-09-22T00:00:00Z"`
     pub created_on: Option<String>,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-09-22T00:00:00Z"`
+    /// `ModifiedOn`, an ISO 8601 timestamp, always sent in responses; example: `"2020-09-22T00:00:00Z"`
     pub modified_on: Option<String>,
 }
 
@@ -3577,19 +2626,13 @@ pub struct DnsRecord {
 /// Returned in the output of [`ApplyFreeCertificate`](super::ApplyFreeCertificate), [`CreateAccelerationDomain`](super::CreateAccelerationDomain), [`CreateZone`](super::CreateZone), [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains), [`DescribeInferenceDomains`](super::DescribeInferenceDomains) and [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct DnsVerification {
-    /// `Subdomain`: a string.
-    ///
-    /// Example: `"edgeonereclaim"`
+    /// `Subdomain`; example: `"edgeonereclaim"`
     pub subdomain: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `RecordType`; example: `"TXT"`
     pub record_type: String,
 
-    /// `RecordValue`: a string.
-    ///
-    /// Example: `"reclaim-3qgbn3tmzj5ctnfxvctzvljklf3odjv2"`
+    /// `RecordValue`; example: `"reclaim-3qgbn3tmzj5ctnfxvctzvljklf3odjv2"`
     pub record_value: String,
 }
 
@@ -3600,14 +2643,10 @@ pub struct DnsVerification {
 #[doc(alias = "DomainDDoSProtection")]
 #[tc_model]
 pub struct DomainDdosProtection {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 }
 
@@ -3616,17 +2655,13 @@ pub struct DomainDdosProtection {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct DropPageConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `WafDropPageDetail`: a [`DropPageDetail`].
-    /// Always sent in responses.
+    /// `WafDropPageDetail`, always sent in responses
     pub waf_drop_page_detail: Option<DropPageDetail>,
 
-    /// `AclDropPageDetail`: a [`DropPageDetail`].
-    /// Always sent in responses.
+    /// `AclDropPageDetail`, always sent in responses
     pub acl_drop_page_detail: Option<DropPageDetail>,
 }
 
@@ -3635,30 +2670,19 @@ pub struct DropPageConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct DropPageDetail {
-    /// `PageId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageId`; example: `0`
     pub page_id: i64,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `566`
+    /// `StatusCode`; example: `566`
     pub status_code: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"error.html"`
+    /// `Name`; example: `"error.html"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Type`; example: `"url"`
     pub r#type: String,
 
-    /// `CustomResponseId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"page-xxx"`
+    /// `CustomResponseId`, always sent in responses; example: `"page-xxx"`
     pub custom_response_id: Option<String>,
 }
 
@@ -3667,19 +2691,13 @@ pub struct DropPageDetail {
 /// Returned in the output of [`DescribeSecurityTemplateBindings`](super::DescribeSecurityTemplateBindings).
 #[tc_model]
 pub struct EntityStatus {
-    /// `Entity`: a string.
-    ///
-    /// Example: `"a.qq.com"`
+    /// `Entity`; example: `"a.qq.com"`
     pub entity: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"cc rule quota has exhausted 6/5, upgrade to use more"`
+    /// `Message`; example: `"cc rule quota has exhausted 6/5, upgrade to use more"`
     pub message: String,
 }
 
@@ -3688,37 +2706,25 @@ pub struct EntityStatus {
 /// Returned in the output of [`DescribeEnvironments`](super::DescribeEnvironments).
 #[tc_model]
 pub struct EnvInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-2kplomhisdcb"`
+    /// `EnvId`; example: `"env-2kplomhisdcb"`
     pub env_id: String,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"production"`
+    /// `EnvType`; example: `"production"`
     pub env_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Scope`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `Scope`; example: `["1.1.1.1","2.2.2.2"]`
     pub scope: Option<Vec<String>>,
 
-    /// `CurrentConfigGroupVersionInfos`: a list of [`ConfigGroupVersionInfo`] objects.
+    /// `CurrentConfigGroupVersionInfos`
     pub current_config_group_version_infos: Option<Vec<ConfigGroupVersionInfo>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-30T17:37:56+0800"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2023-06-30T17:37:56+0800"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-30T17:37:56+0800"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2023-06-30T17:37:56+0800"`
     pub update_time: String,
 }
 
@@ -3728,16 +2734,10 @@ pub struct EnvInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ErrorPage {
-    /// `StatusCode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `404`
+    /// `StatusCode`, required in requests; example: `404`
     pub status_code: Option<i64>,
 
-    /// `RedirectURL`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http://www.test.com/error.html"`
+    /// `RedirectURL`, required in requests; example: `"http://www.test.com/error.html"`
     #[tc(rename = "RedirectURL")]
     pub redirect_url: Option<String>,
 }
@@ -3748,7 +2748,7 @@ pub struct ErrorPage {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ErrorPageParameters {
-    /// `ErrorPageParams`: a list of [`ErrorPage`] objects.
+    /// `ErrorPageParams`
     pub error_page_params: Option<Vec<ErrorPage>>,
 }
 
@@ -3757,9 +2757,7 @@ pub struct ErrorPageParameters {
 /// Returned in the output of [`DescribeCustomErrorPages`](super::DescribeCustomErrorPages).
 #[tc_model]
 pub struct ErrorPageReference {
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"2181757654"`
+    /// `BusinessId`; example: `"2181757654"`
     pub business_id: Option<String>,
 }
 
@@ -3768,13 +2766,10 @@ pub struct ErrorPageReference {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct ExceptConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `ExceptUserRules`: a list of [`ExceptUserRule`] objects.
-    /// Always sent in responses.
+    /// `ExceptUserRules`, always sent in responses
     pub except_user_rules: Option<Vec<ExceptUserRule>>,
 }
 
@@ -3783,44 +2778,29 @@ pub struct ExceptConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct ExceptUserRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"skip"`
+    /// `Action`; example: `"skip"`
     pub action: String,
 
-    /// `RuleStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RuleStatus`; example: `"on"`
     pub rule_status: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-07-15T00:00:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2024-07-15T00:00:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `ExceptUserRuleConditions`: a list of [`ExceptUserRuleCondition`] objects.
-    /// Always sent in responses.
+    /// `ExceptUserRuleConditions`, always sent in responses
     pub except_user_rule_conditions: Option<Vec<ExceptUserRuleCondition>>,
 
-    /// `ExceptUserRuleScope`: an [`ExceptUserRuleScope`].
-    /// Always sent in responses.
+    /// `ExceptUserRuleScope`, always sent in responses
     pub except_user_rule_scope: Option<ExceptUserRuleScope>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `RulePriority`, always sent in responses
     pub rule_priority: Option<i64>,
 }
 
@@ -3829,24 +2809,16 @@ pub struct ExceptUserRule {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct ExceptUserRuleCondition {
-    /// `MatchFrom`: a string.
-    ///
-    /// Example: `"host"`
+    /// `MatchFrom`; example: `"host"`
     pub match_from: Option<String>,
 
-    /// `MatchParam`: a string.
-    ///
-    /// Example: `"Accept-Encoding"`
+    /// `MatchParam`; example: `"Accept-Encoding"`
     pub match_param: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"match"`
+    /// `Operator`; example: `"match"`
     pub operator: Option<String>,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `MatchContent`; example: `"www.example.com"`
     pub match_content: Option<String>,
 }
 
@@ -3855,24 +2827,16 @@ pub struct ExceptUserRuleCondition {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct ExceptUserRuleScope {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"complete"`
+    /// `Type`, always sent in responses; example: `"complete"`
     pub r#type: Option<String>,
 
-    /// `Modules`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["waf"]`
+    /// `Modules`, always sent in responses; example: `["waf"]`
     pub modules: Option<Vec<String>>,
 
-    /// `PartialModules`: a list of [`PartialModule`] objects.
-    /// Always sent in responses.
+    /// `PartialModules`, always sent in responses
     pub partial_modules: Option<Vec<PartialModule>>,
 
-    /// `SkipConditions`: a list of [`SkipCondition`] objects.
-    /// Always sent in responses.
+    /// `SkipConditions`, always sent in responses
     pub skip_conditions: Option<Vec<SkipCondition>>,
 }
 
@@ -3882,53 +2846,37 @@ pub struct ExceptUserRuleScope {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ExceptionRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2181399686"`
+    /// `Id`; example: `"2181399686"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SampleBasicExceptionRule"`
+    /// `Name`; example: `"SampleBasicExceptionRule"`
     pub name: Option<String>,
 
-    /// `Condition`: a string.
+    /// `Condition`
     pub condition: Option<String>,
 
-    /// `SkipScope`: a string.
-    ///
-    /// Example: `"WebSecurityModules"`
+    /// `SkipScope`; example: `"WebSecurityModules"`
     pub skip_scope: Option<String>,
 
-    /// `SkipOption`: a string.
-    ///
-    /// Example: `"SkipOnSpecifiedRequestFields"`
+    /// `SkipOption`; example: `"SkipOnSpecifiedRequestFields"`
     pub skip_option: Option<String>,
 
-    /// `WebSecurityModulesForException`: a list of strings.
-    ///
-    /// Example: `["websec-mod-custom-rules","websec-mod-rate-limiting"]`
+    /// `WebSecurityModulesForException`; example: `["websec-mod-custom-rules","websec-mod-rate-limiting"]`
     pub web_security_modules_for_exception: Option<Vec<String>>,
 
-    /// `WebSecuritySubmodulesForException`: a list of strings.
+    /// `WebSecuritySubmodulesForException`
     pub web_security_submodules_for_exception: Option<Vec<String>>,
 
-    /// `ManagedRulesForException`: a list of strings.
-    ///
-    /// Example: `["4401215074","4368124487"]`
+    /// `ManagedRulesForException`; example: `["4401215074","4368124487"]`
     pub managed_rules_for_exception: Option<Vec<String>>,
 
-    /// `ManagedRuleGroupsForException`: a list of strings.
-    ///
-    /// Example: `["wafgroup-sql-injection-attacks"]`
+    /// `ManagedRuleGroupsForException`; example: `["wafgroup-sql-injection-attacks"]`
     pub managed_rule_groups_for_exception: Option<Vec<String>>,
 
-    /// `RequestFieldsForException`: a list of [`RequestFieldsForException`] objects.
+    /// `RequestFieldsForException`
     pub request_fields_for_exception: Option<Vec<RequestFieldsForException>>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 }
 
@@ -3938,7 +2886,7 @@ pub struct ExceptionRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ExceptionRules {
-    /// `Rules`: a list of [`ExceptionRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<ExceptionRule>>,
 }
 
@@ -3947,14 +2895,10 @@ pub struct ExceptionRules {
 /// Returned in the output of [`CreatePrefetchTask`](super::CreatePrefetchTask) and [`CreatePurgeTask`](super::CreatePurgeTask).
 #[tc_model]
 pub struct FailReason {
-    /// `Reason`: a string.
-    ///
-    /// Example: `"domain not valid"`
+    /// `Reason`; example: `"domain not valid"`
     pub reason: String,
 
-    /// `Targets`: a list of strings.
-    ///
-    /// Example: `["http://www.qq.com/1.txt"]`
+    /// `Targets`; example: `["http://www.qq.com/1.txt"]`
     pub targets: Vec<String>,
 }
 
@@ -3963,14 +2907,10 @@ pub struct FailReason {
 /// Returned in the output of [`DescribeIdentifications`](super::DescribeIdentifications) and [`IdentifyZone`](super::IdentifyZone).
 #[tc_model]
 pub struct FileAscriptionInfo {
-    /// `IdentifyPath`: a string.
-    ///
-    /// Example: `"/.well-known/teo-verification/vd4ewuqa9n.txt"`
+    /// `IdentifyPath`; example: `"/.well-known/teo-verification/vd4ewuqa9n.txt"`
     pub identify_path: String,
 
-    /// `IdentifyContent`: a string.
-    ///
-    /// Example: `"88v24mnnljwbhaohrpfx80f63duhdnjx"`
+    /// `IdentifyContent`; example: `"88v24mnnljwbhaohrpfx80f63duhdnjx"`
     pub identify_content: String,
 }
 
@@ -3979,14 +2919,10 @@ pub struct FileAscriptionInfo {
 /// Returned in the output of [`ApplyFreeCertificate`](super::ApplyFreeCertificate), [`CreateAccelerationDomain`](super::CreateAccelerationDomain), [`CreateZone`](super::CreateZone), [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains), [`DescribeInferenceDomains`](super::DescribeInferenceDomains) and [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct FileVerification {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/.well-known/teo-verification/z12h416twn.txt"`
+    /// `Path`; example: `"/.well-known/teo-verification/z12h416twn.txt"`
     pub path: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"ryjrj07mntythul2j09xabc0jv6g8xxx"`
+    /// `Content`; example: `"ryjrj07mntythul2j09xabc0jv6g8xxx"`
     pub content: String,
 }
 
@@ -3995,14 +2931,10 @@ pub struct FileVerification {
 /// Sent in the input of [`DescribeApplicationProxies`](super::DescribeApplicationProxies), [`DescribeAvailableOriginACLFamily`](super::DescribeAvailableOriginACLFamily), [`DescribeDefaultCertificates`](super::DescribeDefaultCertificates), [`DescribeFunctionRules`](super::DescribeFunctionRules), [`DescribeFunctions`](super::DescribeFunctions), [`DescribeHostsSetting`](super::DescribeHostsSetting) and 11 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone-name"`
+    /// `Name`; example: `"zone-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["qq.com","baidu.com"]`
+    /// `Values`; example: `["qq.com","baidu.com"]`
     pub values: Vec<String>,
 }
 
@@ -4011,15 +2943,10 @@ pub struct Filter {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct FirstPartConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `StatTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `StatTime`, always sent in responses; example: `10`
     pub stat_time: Option<u64>,
 }
 
@@ -4028,14 +2955,10 @@ pub struct FirstPartConfig {
 /// Returned in the output of [`DescribeOverviewL7Data`](super::DescribeOverviewL7Data), [`DescribeTimingL4Data`](super::DescribeTimingL4Data), [`DescribeTimingL7AnalysisData`](super::DescribeTimingL7AnalysisData), [`DescribeTimingL7CacheData`](super::DescribeTimingL7CacheData) and [`DescribeTimingL7OriginPullData`](super::DescribeTimingL7OriginPullData).
 #[tc_model]
 pub struct FloatTimingDataItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1767302100`
+    /// `Timestamp`; example: `1767302100`
     pub timestamp: i64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0.05`
+    /// `Value`; example: `0.05`
     pub value: f64,
 }
 
@@ -4044,27 +2967,19 @@ pub struct FloatTimingDataItem {
 /// Returned in the output of [`DescribeOverviewL7Data`](super::DescribeOverviewL7Data), [`DescribeTimingL4Data`](super::DescribeTimingL4Data), [`DescribeTimingL7AnalysisData`](super::DescribeTimingL7AnalysisData), [`DescribeTimingL7CacheData`](super::DescribeTimingL7CacheData) and [`DescribeTimingL7OriginPullData`](super::DescribeTimingL7OriginPullData).
 #[tc_model]
 pub struct FloatTimingTypeValue {
-    /// `Sum`: a floating-point number.
-    ///
-    /// Example: `2.609999`
+    /// `Sum`; example: `2.609999`
     pub sum: f64,
 
-    /// `Max`: a floating-point number.
-    ///
-    /// Example: `0.15`
+    /// `Max`; example: `0.15`
     pub max: f64,
 
-    /// `Avg`: a floating-point number.
-    ///
-    /// Example: `0.02`
+    /// `Avg`; example: `0.02`
     pub avg: f64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"l4Flow_newConnectionsRate"`
+    /// `MetricName`; example: `"l4Flow_newConnectionsRate"`
     pub metric_name: String,
 
-    /// `Detail`: a list of [`FloatTimingDataItem`] objects.
+    /// `Detail`
     pub detail: Vec<FloatTimingDataItem>,
 }
 
@@ -4074,24 +2989,16 @@ pub struct FloatTimingTypeValue {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting), [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting), [`DescribeZoneSetting`](super::DescribeZoneSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct FollowOrigin {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `DefaultCache`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DefaultCache`; example: `"on"`
     pub default_cache: Option<String>,
 
-    /// `DefaultCacheStrategy`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DefaultCacheStrategy`; example: `"on"`
     pub default_cache_strategy: Option<String>,
 
-    /// `DefaultCacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultCacheTime`; example: `0`
     pub default_cache_time: Option<i64>,
 }
 
@@ -4101,15 +3008,10 @@ pub struct FollowOrigin {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ForceRedirect {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `RedirectStatusCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `302`
+    /// `RedirectStatusCode`, always sent in responses; example: `302`
     pub redirect_status_code: Option<i64>,
 }
 
@@ -4120,14 +3022,10 @@ pub struct ForceRedirect {
 #[doc(alias = "ForceRedirectHTTPSParameters")]
 #[tc_model]
 pub struct ForceRedirectHttpsParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: Option<String>,
 
-    /// `RedirectStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `RedirectStatusCode`; example: `302`
     pub redirect_status_code: Option<i64>,
 }
 
@@ -4137,37 +3035,25 @@ pub struct ForceRedirectHttpsParameters {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct FrequentScanningProtection {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"4294967288"`
+    /// `Id`; example: `"4294967288"`
     pub id: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 
-    /// `CountBy`: a string.
-    ///
-    /// Example: `"http.request.ip"`
+    /// `CountBy`; example: `"http.request.ip"`
     pub count_by: Option<String>,
 
-    /// `BlockThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BlockThreshold`; example: `100`
     pub block_threshold: Option<i64>,
 
-    /// `CountingPeriod`: a string.
-    ///
-    /// Example: `"10s"`
+    /// `CountingPeriod`; example: `"10s"`
     pub counting_period: Option<String>,
 
-    /// `ActionDuration`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `ActionDuration`; example: `"60s"`
     pub action_duration: Option<String>,
 }
 
@@ -4176,45 +3062,31 @@ pub struct FrequentScanningProtection {
 /// Returned in the output of [`DescribeFunctions`](super::DescribeFunctions).
 #[tc_model]
 pub struct Function {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-293e7s5jne1"`
+    /// `ZoneId`; example: `"zone-293e7s5jne1"`
     pub zone_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example-function"`
+    /// `Name`; example: `"example-function"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权函数"`
+    /// `Remark`; example: `"鉴权函数"`
     pub remark: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test1-zone-28v607hqabcd-1231525690.eo-edgefunctions.com"`
+    /// `Domain`; example: `"test1-zone-28v607hqabcd-1231525690.eo-edgefunctions.com"`
     pub domain: String,
 
-    /// `DomainComplianceRestrictions`: a list of [`ComplianceRestriction`] objects.
+    /// `DomainComplianceRestrictions`
     pub domain_compliance_restrictions: Option<Vec<ComplianceRestriction>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-09-17T16:30:58.410670+00:00"`
+    /// `CreateTime`; example: `"2017-09-17T16:30:58.410670+00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2017-09-17T16:30:58.410670+00:00"`
+    /// `UpdateTime`; example: `"2017-09-17T16:30:58.410670+00:00"`
     pub update_time: String,
 }
 
@@ -4224,19 +3096,13 @@ pub struct Function {
 /// Returned in the output of [`DescribeFunctionComponentBindings`](super::DescribeFunctionComponentBindings).
 #[tc_model]
 pub struct FunctionComponentBinding {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"kv_namespace"`
+    /// `Type`, required in requests; example: `"kv_namespace"`
     pub r#type: Option<String>,
 
-    /// `VariableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MY_KV"`
+    /// `VariableName`, required in requests; example: `"MY_KV"`
     pub variable_name: Option<String>,
 
-    /// `KVNamespaceParameters`: a [`KvNamespaceParameters`].
+    /// `KVNamespaceParameters`
     #[tc(rename = "KVNamespaceParameters")]
     pub kv_namespace_parameters: Option<KvNamespaceParameters>,
 }
@@ -4247,21 +3113,13 @@ pub struct FunctionComponentBinding {
 /// Returned in the output of [`DescribeFunctionRuntimeEnvironment`](super::DescribeFunctionRuntimeEnvironment).
 #[tc_model]
 pub struct FunctionEnvironmentVariable {
-    /// `Key`: a string.
-    ///
-    /// Example: `"color"`
+    /// `Key`; example: `"color"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"red"`
+    /// `Value`, always sent in responses; example: `"red"`
     pub value: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"string"`
+    /// `Type`, always sent in responses; example: `"string"`
     pub r#type: Option<String>,
 }
 
@@ -4271,14 +3129,10 @@ pub struct FunctionEnvironmentVariable {
 /// Returned in the output of [`DescribeFunctionRules`](super::DescribeFunctionRules).
 #[tc_model]
 pub struct FunctionRegionSelection {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-0agikbrr"`
+    /// `FunctionId`; example: `"ef-0agikbrr"`
     pub function_id: String,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["CN"]`
+    /// `Regions`; example: `["CN"]`
     pub regions: Vec<String>,
 }
 
@@ -4287,32 +3141,22 @@ pub struct FunctionRegionSelection {
 /// Returned in the output of [`DescribeFunctionReplicas`](super::DescribeFunctionReplicas).
 #[tc_model]
 pub struct FunctionReplica {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-crkwnfy0"`
+    /// `FunctionId`; example: `"ef-crkwnfy0"`
     pub function_id: String,
 
-    /// `ReplicaName`: a string.
-    ///
-    /// Example: `"Hello-World-Replica"`
+    /// `ReplicaName`; example: `"Hello-World-Replica"`
     pub replica_name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Hello World Replica"`
+    /// `Remark`; example: `"Hello World Replica"`
     pub remark: String,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-19T10:22:55+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2026-01-19T10:22:55+08:00"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-19T11:48:52+08:00"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2026-01-19T11:48:52+08:00"`
     pub modified_on: String,
 }
 
@@ -4321,53 +3165,37 @@ pub struct FunctionReplica {
 /// Returned in the output of [`DescribeFunctionRules`](super::DescribeFunctionRules).
 #[tc_model]
 pub struct FunctionRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-02y3grbu"`
+    /// `RuleId`; example: `"rule-02y3grbu"`
     pub rule_id: String,
 
-    /// `FunctionRuleConditions`: a list of [`FunctionRuleCondition`] objects.
+    /// `FunctionRuleConditions`
     pub function_rule_conditions: Vec<FunctionRuleCondition>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"direct"`
+    /// `TriggerType`; example: `"direct"`
     pub trigger_type: String,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-jjhvk7ec"`
+    /// `FunctionId`; example: `"ef-jjhvk7ec"`
     pub function_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"TestFunction"`
+    /// `FunctionName`; example: `"TestFunction"`
     pub function_name: String,
 
-    /// `RegionMappingSelections`: a list of [`FunctionRegionSelection`] objects.
+    /// `RegionMappingSelections`
     pub region_mapping_selections: Option<Vec<FunctionRegionSelection>>,
 
-    /// `WeightedSelections`: a list of [`FunctionWeightedSelection`] objects.
+    /// `WeightedSelections`
     pub weighted_selections: Option<Vec<FunctionWeightedSelection>>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"鉴权"`
+    /// `Remark`; example: `"鉴权"`
     pub remark: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2017-09-17T16:30:58+00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2017-09-17T16:30:58+00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2017-09-17T16:30:58+00:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2017-09-17T16:30:58+00:00"`
     pub update_time: String,
 }
 
@@ -4377,7 +3205,7 @@ pub struct FunctionRule {
 /// Returned in the output of [`DescribeFunctionRules`](super::DescribeFunctionRules).
 #[tc_model]
 pub struct FunctionRuleCondition {
-    /// `RuleConditions`: a list of [`RuleCondition`] objects.
+    /// `RuleConditions`
     pub rule_conditions: Vec<RuleCondition>,
 }
 
@@ -4387,14 +3215,10 @@ pub struct FunctionRuleCondition {
 /// Returned in the output of [`DescribeFunctionRules`](super::DescribeFunctionRules).
 #[tc_model]
 pub struct FunctionWeightedSelection {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"ef-0agikbrr"`
+    /// `FunctionId`; example: `"ef-0agikbrr"`
     pub function_id: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Weight`; example: `30`
     pub weight: u64,
 }
 
@@ -4403,20 +3227,14 @@ pub struct FunctionWeightedSelection {
 /// Returned in the output of [`DescribeMultiPathGatewayRegions`](super::DescribeMultiPathGatewayRegions).
 #[tc_model]
 pub struct GatewayRegion {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionId`; example: `"ap-shanghai"`
     pub region_id: Option<String>,
 
-    /// `CNName`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `CNName`; example: `"上海"`
     #[tc(rename = "CNName")]
     pub cn_name: Option<String>,
 
-    /// `ENName`: a string.
-    ///
-    /// Example: `"shanghai"`
+    /// `ENName`; example: `"shanghai"`
     #[tc(rename = "ENName")]
     pub en_name: Option<String>,
 }
@@ -4427,9 +3245,7 @@ pub struct GatewayRegion {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Grpc {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -4439,9 +3255,7 @@ pub struct Grpc {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct GrpcParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -4452,24 +3266,16 @@ pub struct GrpcParameters {
 #[doc(alias = "HSTSParameters")]
 #[tc_model]
 pub struct HstsParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10800`
+    /// `Timeout`; example: `10800`
     pub timeout: Option<i64>,
 
-    /// `IncludeSubDomains`: a string.
-    ///
-    /// Example: `"on"`
+    /// `IncludeSubDomains`; example: `"on"`
     pub include_sub_domains: Option<String>,
 
-    /// `Preload`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Preload`; example: `"on"`
     pub preload: Option<String>,
 }
 
@@ -4480,9 +3286,7 @@ pub struct HstsParameters {
 #[doc(alias = "HTTP2Parameters")]
 #[tc_model]
 pub struct Http2Parameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -4493,14 +3297,10 @@ pub struct Http2Parameters {
 #[doc(alias = "HTTPResponseParameters")]
 #[tc_model]
 pub struct HttpResponseParameters {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `StatusCode`; example: `400`
     pub status_code: Option<i64>,
 
-    /// `ResponsePage`: a string.
-    ///
-    /// Example: `"p-30tcxgl8i0ls"`
+    /// `ResponsePage`; example: `"p-30tcxgl8i0ls"`
     pub response_page: Option<String>,
 }
 
@@ -4511,9 +3311,7 @@ pub struct HttpResponseParameters {
 #[doc(alias = "HTTPUpstreamTimeoutParameters")]
 #[tc_model]
 pub struct HttpUpstreamTimeoutParameters {
-    /// `ResponseTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `ResponseTimeout`; example: `15`
     pub response_timeout: Option<i64>,
 }
 
@@ -4523,14 +3321,10 @@ pub struct HttpUpstreamTimeoutParameters {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct Header {
-    /// `Name`: a string.
-    ///
-    /// Example: `"User-Agent"`
+    /// `Name`; example: `"User-Agent"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TencentEdgeOne"`
+    /// `Value`; example: `"TencentEdgeOne"`
     pub value: String,
 }
 
@@ -4540,21 +3334,13 @@ pub struct Header {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct HeaderAction {
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"set"`
+    /// `Action`, required in requests; example: `"set"`
     pub action: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"X-Header"`
+    /// `Name`, required in requests; example: `"X-Header"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"X-value"`
+    /// `Value`; example: `"X-value"`
     pub value: Option<String>,
 }
 
@@ -4564,72 +3350,46 @@ pub struct HeaderAction {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList).
 #[tc_model]
 pub struct HealthChecker {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: Option<u64>,
 
-    /// `HealthThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthThreshold`; example: `3`
     pub health_threshold: Option<u64>,
 
-    /// `CriticalThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CriticalThreshold`; example: `5`
     pub critical_threshold: Option<u64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"www.example.com/test"`
+    /// `Path`; example: `"www.example.com/test"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"HEAD"`
+    /// `Method`; example: `"HEAD"`
     pub method: Option<String>,
 
-    /// `ExpectedCodes`: a list of strings.
-    ///
-    /// Example: `["200","500"]`
+    /// `ExpectedCodes`; example: `["200","500"]`
     pub expected_codes: Option<Vec<String>>,
 
-    /// `Headers`: a list of [`CustomizedHeader`] objects.
+    /// `Headers`
     pub headers: Option<Vec<CustomizedHeader>>,
 
-    /// `FollowRedirect`: a string.
-    ///
-    /// Example: `"true"`
+    /// `FollowRedirect`; example: `"true"`
     pub follow_redirect: Option<String>,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"send_payload"`
+    /// `SendContext`; example: `"send_payload"`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"recv_context"`
+    /// `RecvContext`; example: `"recv_context"`
     pub recv_context: Option<String>,
 
-    /// `ProbeCluster`: a string.
-    ///
-    /// Example: `"global"`
+    /// `ProbeCluster`; example: `"global"`
     pub probe_cluster: Option<String>,
 }
 
@@ -4638,39 +3398,25 @@ pub struct HealthChecker {
 /// Returned in the output of [`DescribeInferenceDomains`](super::DescribeInferenceDomains).
 #[tc_model]
 pub struct HostCertInfo {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"EO-dsfdsf"`
+    /// `CertId`; example: `"EO-dsfdsf"`
     pub cert_id: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"默认证书"`
+    /// `Alias`; example: `"默认证书"`
     pub alias: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Type`; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `DeployTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub deploy_time: Option<String>,
 
-    /// `SignAlgo`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `SignAlgo`; example: `"RSA"`
     pub sign_algo: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: Option<String>,
 }
 
@@ -4680,14 +3426,10 @@ pub struct HostCertInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct HostHeaderParameters {
-    /// `Action`: a string.
-    ///
-    /// Example: `"followOrigin"`
+    /// `Action`; example: `"followOrigin"`
     pub action: Option<String>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `ServerName`; example: `"www.qq.com"`
     pub server_name: Option<String>,
 }
 
@@ -4697,14 +3439,10 @@ pub struct HostHeaderParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct HostName {
-    /// `Action`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `Action`; example: `"follow"`
     pub action: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"www.show.com"`
+    /// `Value`; example: `"www.show.com"`
     pub value: Option<String>,
 }
 
@@ -4713,22 +3451,16 @@ pub struct HostName {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct HostPolicy {
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Host`; example: `"www.example.com"`
     pub host: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `PolicyType`; example: `"Custom"`
     pub policy_type: Option<String>,
 
-    /// `Policy`: a [`SecurityPolicy`].
+    /// `Policy`
     pub policy: Option<SecurityPolicy>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-doqwppsf"`
+    /// `TemplateId`; example: `"temp-doqwppsf"`
     pub template_id: Option<String>,
 }
 
@@ -4737,22 +3469,16 @@ pub struct HostPolicy {
 /// Returned in the output of [`DescribeInferenceDomains`](super::DescribeInferenceDomains).
 #[tc_model]
 pub struct HostsCertificate {
-    /// `Host`: a string.
-    ///
-    /// Example: `"xxxx.test.com"`
+    /// `Host`; example: `"xxxx.test.com"`
     pub host: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `Mode`; example: `"disable"`
     pub mode: Option<String>,
 
-    /// `HostCertInfo`: a list of [`HostCertInfo`] objects.
+    /// `HostCertInfo`
     pub host_cert_info: Option<Vec<HostCertInfo>>,
 
-    /// `ApplyType`: a string.
-    ///
-    /// Example: `"apply"`
+    /// `ApplyType`; example: `"apply"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4765,27 +3491,16 @@ pub struct HostsCertificate {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Hsts {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `MaxAge`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `MaxAge`, always sent in responses; example: `600`
     pub max_age: Option<i64>,
 
-    /// `IncludeSubDomains`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `IncludeSubDomains`, always sent in responses; example: `"on/off"`
     pub include_sub_domains: Option<String>,
 
-    /// `Preload`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `Preload`, always sent in responses; example: `"on/off"`
     pub preload: Option<String>,
 }
 
@@ -4796,16 +3511,16 @@ pub struct Hsts {
 #[doc(alias = "HttpDDoSProtection")]
 #[tc_model]
 pub struct HttpDdosProtection {
-    /// `AdaptiveFrequencyControl`: an [`AdaptiveFrequencyControl`].
+    /// `AdaptiveFrequencyControl`
     pub adaptive_frequency_control: Option<AdaptiveFrequencyControl>,
 
-    /// `ClientFiltering`: a [`ClientFiltering`].
+    /// `ClientFiltering`
     pub client_filtering: Option<ClientFiltering>,
 
-    /// `BandwidthAbuseDefense`: a [`BandwidthAbuseDefense`].
+    /// `BandwidthAbuseDefense`
     pub bandwidth_abuse_defense: Option<BandwidthAbuseDefense>,
 
-    /// `SlowAttackDefense`: a [`SlowAttackDefense`].
+    /// `SlowAttackDefense`
     pub slow_attack_defense: Option<SlowAttackDefense>,
 }
 
@@ -4815,39 +3530,25 @@ pub struct HttpDdosProtection {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Https {
-    /// `Http2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `Http2`, always sent in responses; example: `"on/off"`
     pub http2: Option<String>,
 
-    /// `OcspStapling`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `OcspStapling`, always sent in responses; example: `"on/off"`
     pub ocsp_stapling: Option<String>,
 
-    /// `TlsVersion`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["TLSv1","TLSv1.1"]`
+    /// `TlsVersion`, always sent in responses; example: `["TLSv1","TLSv1.1"]`
     pub tls_version: Option<Vec<String>>,
 
-    /// `Hsts`: a [`Hsts`].
+    /// `Hsts`
     pub hsts: Option<Hsts>,
 
-    /// `CertInfo`: a list of [`ServerCertInfo`] objects.
+    /// `CertInfo`
     pub cert_info: Option<Vec<ServerCertInfo>>,
 
-    /// `ApplyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `ApplyType`, always sent in responses; example: `"none"`
     pub apply_type: Option<String>,
 
-    /// `CipherSuite`: a string.
-    ///
-    /// Example: `"loose-v2023"`
+    /// `CipherSuite`; example: `"loose-v2023"`
     pub cipher_suite: Option<String>,
 }
 
@@ -4858,14 +3559,10 @@ pub struct Https {
 #[doc(alias = "IPExpireInfo")]
 #[tc_model]
 pub struct IpExpireInfo {
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"\"2022-01-01T00:00:00+08:00\""`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"\"2022-01-01T00:00:00+08:00\""`
     pub expire_time: Option<String>,
 
-    /// `IPList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `IPList`; example: `["1.1.1.1","2.2.2.2"]`
     #[tc(rename = "IPList")]
     pub ip_list: Option<Vec<String>>,
 }
@@ -4877,34 +3574,24 @@ pub struct IpExpireInfo {
 #[doc(alias = "IPGroup")]
 #[tc_model]
 pub struct IpGroup {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `GroupId`; example: `11`
     pub group_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `Name`; example: `"group1"`
     pub name: String,
 
-    /// `Content`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `Content`; example: `["1.1.1.1","2.2.2.2"]`
     pub content: Vec<String>,
 
-    /// `IPTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IPTotalCount`; example: `100`
     #[tc(rename = "IPTotalCount")]
     pub ip_total_count: Option<i64>,
 
-    /// `IPExpireInfo`: a list of [`IpExpireInfo`] objects.
+    /// `IPExpireInfo`
     #[tc(rename = "IPExpireInfo")]
     pub ip_expire_info: Option<Vec<IpExpireInfo>>,
 
-    /// `RefCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RefCount`; example: `3`
     pub ref_count: Option<i64>,
 }
 
@@ -4914,39 +3601,25 @@ pub struct IpGroup {
 #[doc(alias = "IPGroupReference")]
 #[tc_model]
 pub struct IpGroupReference {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3qwjogaysgat"`
+    /// `ZoneId`; example: `"zone-3qwjogaysgat"`
     pub zone_id: Option<String>,
 
-    /// `EntityType`: a string.
-    ///
-    /// Example: `"WebSec.ZonePolicy"`
+    /// `EntityType`; example: `"WebSec.ZonePolicy"`
     pub entity_type: Option<String>,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"temp-yd3brp6u"`
+    /// `EntityId`; example: `"temp-yd3brp6u"`
     pub entity_id: Option<String>,
 
-    /// `EntityName`: a string.
-    ///
-    /// Example: `"skyleryfeng02.teo-secdev05.online"`
+    /// `EntityName`; example: `"skyleryfeng02.teo-secdev05.online"`
     pub entity_name: Option<String>,
 
-    /// `SubEntityType`: a string.
-    ///
-    /// Example: `"WebSec.ExceptionRule"`
+    /// `SubEntityType`; example: `"WebSec.ExceptionRule"`
     pub sub_entity_type: Option<String>,
 
-    /// `SubEntityId`: a string.
-    ///
-    /// Example: `"2181369587"`
+    /// `SubEntityId`; example: `"2181369587"`
     pub sub_entity_id: Option<String>,
 
-    /// `SubEntityName`: a string.
-    ///
-    /// Example: `"IP_test1"`
+    /// `SubEntityName`; example: `"IP_test1"`
     pub sub_entity_name: Option<String>,
 }
 
@@ -4956,15 +3629,11 @@ pub struct IpGroupReference {
 #[doc(alias = "IPRegionInfo")]
 #[tc_model]
 pub struct IpRegionInfo {
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `IsEdgeOneIP`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsEdgeOneIP`; example: `"yes"`
     #[tc(rename = "IsEdgeOneIP")]
     pub is_edge_one_ip: String,
 }
@@ -4976,12 +3645,10 @@ pub struct IpRegionInfo {
 #[doc(alias = "IPReputation")]
 #[tc_model]
 pub struct IpReputation {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `IPReputationGroup`: an [`IpReputationGroup`].
+    /// `IPReputationGroup`
     #[tc(rename = "IPReputationGroup")]
     pub ip_reputation_group: Option<IpReputationGroup>,
 }
@@ -4993,10 +3660,10 @@ pub struct IpReputation {
 #[doc(alias = "IPReputationGroup")]
 #[tc_model]
 pub struct IpReputationGroup {
-    /// `BaseAction`: a [`SecurityAction`].
+    /// `BaseAction`
     pub base_action: Option<SecurityAction>,
 
-    /// `BotManagementActionOverrides`: a list of [`BotManagementActionOverrides`] objects.
+    /// `BotManagementActionOverrides`
     pub bot_management_action_overrides: Option<Vec<BotManagementActionOverrides>>,
 }
 
@@ -5006,20 +3673,13 @@ pub struct IpReputationGroup {
 #[doc(alias = "IPSSLConfig")]
 #[tc_model]
 pub struct IpsslConfig {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-************"`
+    /// `ZoneId`; example: `"zone-************"`
     pub zone_id: Option<String>,
 
-    /// `AssociatedDomain`: a string.
-    ///
-    /// Example: `"halinatestip.eo-mainland.top"`
+    /// `AssociatedDomain`; example: `"halinatestip.eo-mainland.top"`
     pub associated_domain: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"unbound"`
+    /// `Status`, always sent in responses; example: `"unbound"`
     pub status: Option<String>,
 }
 
@@ -5029,16 +3689,10 @@ pub struct IpsslConfig {
 #[doc(alias = "IPSSLSetting")]
 #[tc_model]
 pub struct IpsslSetting {
-    /// `Operation`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"bind"`
+    /// `Operation`, required in requests; example: `"bind"`
     pub operation: Option<String>,
 
-    /// `AssociatedDomain`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"oshare1.xormore.top"`
+    /// `AssociatedDomain`, required in requests; example: `"oshare1.xormore.top"`
     pub associated_domain: Option<String>,
 }
 
@@ -5048,15 +3702,11 @@ pub struct IpsslSetting {
 #[doc(alias = "IPWhitelist")]
 #[tc_model]
 pub struct IpWhitelist {
-    /// `IPv4`: a list of strings.
-    ///
-    /// Example: `["11.11.11.0/24","22.22.22.0/24"]`
+    /// `IPv4`; example: `["11.11.11.0/24","22.22.22.0/24"]`
     #[tc(rename = "IPv4")]
     pub ipv4: Vec<String>,
 
-    /// `IPv6`: a list of strings.
-    ///
-    /// Example: `["2001:980:7002:6::/64"]`
+    /// `IPv6`; example: `["2001:980:7002:6::/64"]`
     #[tc(rename = "IPv6")]
     pub ipv6: Vec<String>,
 }
@@ -5068,9 +3718,7 @@ pub struct IpWhitelist {
 #[doc(alias = "IPv6Parameters")]
 #[tc_model]
 pub struct Ipv6Parameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -5079,30 +3727,22 @@ pub struct Ipv6Parameters {
 /// Returned in the output of [`DescribeIdentifications`](super::DescribeIdentifications).
 #[tc_model]
 pub struct Identification {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.example.com"`
+    /// `Domain`; example: `"a.example.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `Status`; example: `"pending"`
     pub status: String,
 
-    /// `Ascription`: an [`AscriptionInfo`].
+    /// `Ascription`
     pub ascription: AscriptionInfo,
 
-    /// `OriginalNameServers`: a list of strings.
-    ///
-    /// Example: `["steel.dnspod.net.","vulture.dnspod.net."]`
+    /// `OriginalNameServers`; example: `["steel.dnspod.net.","vulture.dnspod.net."]`
     pub original_name_servers: Vec<String>,
 
-    /// `FileAscription`: a [`FileAscriptionInfo`].
+    /// `FileAscription`
     pub file_ascription: FileAscriptionInfo,
 }
 
@@ -5112,9 +3752,7 @@ pub struct Identification {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ImageOptimize {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -5124,24 +3762,16 @@ pub struct ImageOptimize {
 #[doc(alias = "InferenceAPIToken")]
 #[tc_model]
 pub struct InferenceApiToken {
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"deb88f89-92b***3f3466bbb59b"`
+    /// `TokenId`; example: `"deb88f89-92b***3f3466bbb59b"`
     pub token_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyInferenceAPIToken"`
+    /// `Name`; example: `"MyInferenceAPIToken"`
     pub name: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"j8UaDh0ZbjW***glcGsSEEYo"`
+    /// `Content`; example: `"j8UaDh0ZbjW***glcGsSEEYo"`
     pub content: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-09T10:30:00Z"`
+    /// `CreateTime`; example: `"2025-12-09T10:30:00Z"`
     pub create_time: Option<String>,
 }
 
@@ -5151,18 +3781,13 @@ pub struct InferenceApiToken {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords).
 #[tc_model]
 pub struct InferenceAffinityConfig {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Off"`
+    /// `Switch`, required in requests; example: `"Off"`
     pub switch: Option<String>,
 
-    /// `AffinityMode`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `AffinityMode`; example: `"SessionId"`
     pub affinity_mode: Option<String>,
 
-    /// `SessionIdAffinityConfig`: a [`SessionIdAffinityConfig`].
+    /// `SessionIdAffinityConfig`
     pub session_id_affinity_config: Option<SessionIdAffinityConfig>,
 }
 
@@ -5172,13 +3797,10 @@ pub struct InferenceAffinityConfig {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceAutoScalingConfig {
-    /// `MinInstanceCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `MinInstanceCount`, required in requests; example: `1`
     pub min_instance_count: Option<i64>,
 
-    /// `ScalingPolicies`: a list of [`InferenceScalingPolicy`] objects.
+    /// `ScalingPolicies`
     pub scaling_policies: Option<Vec<InferenceScalingPolicy>>,
 }
 
@@ -5188,21 +3810,16 @@ pub struct InferenceAutoScalingConfig {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceContainerConfig {
-    /// `ImageType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TCR"`
+    /// `ImageType`, required in requests; example: `"TCR"`
     pub image_type: Option<String>,
 
-    /// `TcrRepositoryConfig`: an [`InferenceTcrRepositoryConfig`].
+    /// `TcrRepositoryConfig`
     pub tcr_repository_config: Option<InferenceTcrRepositoryConfig>,
 
-    /// `StartupCommand`: a string.
-    ///
-    /// Example: `"python app.py"`
+    /// `StartupCommand`; example: `"python app.py"`
     pub startup_command: Option<String>,
 
-    /// `EnvironmentVariables`: a list of [`InferenceEnvironmentVariable`] objects.
+    /// `EnvironmentVariables`
     pub environment_variables: Option<Vec<InferenceEnvironmentVariable>>,
 }
 
@@ -5211,20 +3828,16 @@ pub struct InferenceContainerConfig {
 /// Sent in the input of [`ModifyInferenceService`](super::ModifyInferenceService).
 #[tc_model]
 pub struct InferenceContainerConfigForModify {
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"TCR"`
+    /// `ImageType`; example: `"TCR"`
     pub image_type: Option<String>,
 
-    /// `TcrRepositoryConfig`: an [`InferenceTcrRepositoryConfig`].
+    /// `TcrRepositoryConfig`
     pub tcr_repository_config: Option<InferenceTcrRepositoryConfig>,
 
-    /// `StartupCommand`: a string.
-    ///
-    /// Example: `"python app.py"`
+    /// `StartupCommand`; example: `"python app.py"`
     pub startup_command: Option<String>,
 
-    /// `EnvironmentVariables`: a list of [`InferenceEnvironmentVariable`] objects.
+    /// `EnvironmentVariables`
     pub environment_variables: Option<Vec<InferenceEnvironmentVariable>>,
 }
 
@@ -5233,40 +3846,28 @@ pub struct InferenceContainerConfigForModify {
 /// Returned in the output of [`DescribeInferenceDomains`](super::DescribeInferenceDomains).
 #[tc_model]
 pub struct InferenceDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.infer.com"`
+    /// `Domain`; example: `"test.infer.com"`
     pub domain: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: Option<String>,
 
-    /// `AuthSwitch`: a string.
-    ///
-    /// Example: `"On"`
+    /// `AuthSwitch`; example: `"On"`
     pub auth_switch: Option<String>,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"test-ai.eo.cn.ai.dns.vod-bk-qcloud.com."`
+    /// `Cname`; example: `"test-ai.eo.cn.ai.dns.vod-bk-qcloud.com."`
     pub cname: Option<String>,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerification>,
 
-    /// `Certificate`: a [`HostsCertificate`].
+    /// `Certificate`
     pub certificate: Option<HostsCertificate>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-15T20:02:58+08:00"`
+    /// `CreateTime`; example: `"2026-09-15T20:02:58+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-15T20:02:58+08:00"`
+    /// `UpdateTime`; example: `"2026-09-15T20:02:58+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -5276,15 +3877,10 @@ pub struct InferenceDomain {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceEnvironmentVariable {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MODEL_PATH"`
+    /// `Key`, required in requests; example: `"MODEL_PATH"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"/models/resnet101"`
+    /// `Value`; example: `"/models/resnet101"`
     pub value: Option<String>,
 }
 
@@ -5294,26 +3890,18 @@ pub struct InferenceEnvironmentVariable {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceHardwareConfig {
-    /// `GPUNum`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `GPUNum`; example: `2`
     #[tc(rename = "GPUNum")]
     pub gpu_num: Option<f64>,
 
-    /// `CPUNum`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `CPUNum`; example: `10`
     #[tc(rename = "CPUNum")]
     pub cpu_num: Option<f64>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `102400`
+    /// `MemSize`; example: `102400`
     pub mem_size: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `81920`
+    /// `DiskSize`; example: `81920`
     pub disk_size: Option<i64>,
 }
 
@@ -5322,20 +3910,14 @@ pub struct InferenceHardwareConfig {
 /// Sent in the input of [`ModifyInferenceService`](super::ModifyInferenceService).
 #[tc_model]
 pub struct InferenceHardwareConfigForModify {
-    /// `CPUNum`: a floating-point number.
-    ///
-    /// Example: `16`
+    /// `CPUNum`; example: `16`
     #[tc(rename = "CPUNum")]
     pub cpu_num: Option<f64>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `MemSize`; example: `10240`
     pub mem_size: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `DiskSize`; example: `10240`
     pub disk_size: Option<i64>,
 }
 
@@ -5344,55 +3926,37 @@ pub struct InferenceHardwareConfigForModify {
 /// Returned in the output of [`DescribeInferenceHardwareSpecifications`](super::DescribeInferenceHardwareSpecifications).
 #[tc_model]
 pub struct InferenceHardwareSpecification {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"Beginner"`
+    /// `Spec`; example: `"Beginner"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub spec: Option<String>,
 
-    /// `HardwareSpecId`: a string.
-    ///
-    /// Example: `"spec-2******3"`
+    /// `HardwareSpecId`; example: `"spec-2******3"`
     pub hardware_spec_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"GPU 入门型"`
+    /// `Name`; example: `"GPU 入门型"`
     pub name: String,
 
-    /// `GPUNum`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `GPUNum`; example: `1`
     #[tc(rename = "GPUNum")]
     pub gpu_num: f64,
 
-    /// `CPUNum`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `CPUNum`; example: `8`
     #[tc(rename = "CPUNum")]
     pub cpu_num: f64,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `65536`
+    /// `MemSize`; example: `65536`
     pub mem_size: i64,
 
-    /// `GPUMemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `16384`
+    /// `GPUMemSize`; example: `16384`
     #[tc(rename = "GPUMemSize")]
     pub gpu_mem_size: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `40960`
+    /// `DiskSize`; example: `40960`
     pub disk_size: Option<i64>,
 
-    /// `AllowedGPUNums`: a list of floating-point numbers.
-    ///
-    /// Example: `[1]`
+    /// `AllowedGPUNums`; example: `[1]`
     #[tc(rename = "AllowedGPUNums")]
     pub allowed_gpu_nums: Option<Vec<f64>>,
 }
@@ -5403,10 +3967,7 @@ pub struct InferenceHardwareSpecification {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceManualInstanceConfig {
-    /// `FixedInstanceCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `FixedInstanceCount`, required in requests; example: `1`
     pub fixed_instance_count: Option<i64>,
 }
 
@@ -5416,37 +3977,28 @@ pub struct InferenceManualInstanceConfig {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceResourceConfig {
-    /// `ScalingMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Manual"`
+    /// `ScalingMode`, required in requests; example: `"Manual"`
     pub scaling_mode: Option<String>,
 
-    /// `HardwareSpec`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `HardwareSpec`; example: `"Basic"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub hardware_spec: Option<String>,
 
-    /// `HardwareSpecId`: a string.
-    ///
-    /// Example: `"spec-2******p"`
+    /// `HardwareSpecId`; example: `"spec-2******p"`
     pub hardware_spec_id: Option<String>,
 
-    /// `HardwareConfig`: an [`InferenceHardwareConfig`].
+    /// `HardwareConfig`
     pub hardware_config: Option<InferenceHardwareConfig>,
 
-    /// `AutoScalingConfig`: an [`InferenceAutoScalingConfig`].
+    /// `AutoScalingConfig`
     pub auto_scaling_config: Option<InferenceAutoScalingConfig>,
 
-    /// `ManualInstanceConfig`: an [`InferenceManualInstanceConfig`].
+    /// `ManualInstanceConfig`
     pub manual_instance_config: Option<InferenceManualInstanceConfig>,
 
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Concurrency`; example: `10`
     pub concurrency: Option<i64>,
 }
 
@@ -5455,23 +4007,19 @@ pub struct InferenceResourceConfig {
 /// Sent in the input of [`ModifyInferenceService`](super::ModifyInferenceService).
 #[tc_model]
 pub struct InferenceResourceConfigForModify {
-    /// `ScalingMode`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `ScalingMode`; example: `"Manual"`
     pub scaling_mode: Option<String>,
 
-    /// `AutoScalingConfig`: an [`InferenceAutoScalingConfig`].
+    /// `AutoScalingConfig`
     pub auto_scaling_config: Option<InferenceAutoScalingConfig>,
 
-    /// `ManualInstanceConfig`: an [`InferenceManualInstanceConfig`].
+    /// `ManualInstanceConfig`
     pub manual_instance_config: Option<InferenceManualInstanceConfig>,
 
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Concurrency`; example: `10`
     pub concurrency: Option<i64>,
 
-    /// `HardwareConfig`: an [`InferenceHardwareConfigForModify`].
+    /// `HardwareConfig`
     pub hardware_config: Option<InferenceHardwareConfigForModify>,
 }
 
@@ -5481,17 +4029,13 @@ pub struct InferenceResourceConfigForModify {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceScalingPolicy {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"apolicy"`
+    /// `PolicyName`; example: `"apolicy"`
     pub policy_name: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"ScheduledScaling"`
+    /// `PolicyType`; example: `"ScheduledScaling"`
     pub policy_type: String,
 
-    /// `ScheduledScalingPolicy`: an [`InferenceScheduledScalingPolicy`].
+    /// `ScheduledScalingPolicy`
     pub scheduled_scaling_policy: Option<InferenceScheduledScalingPolicy>,
 }
 
@@ -5501,14 +4045,10 @@ pub struct InferenceScalingPolicy {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceScheduledScalingAction {
-    /// `CronExpression`: a string.
-    ///
-    /// Example: `"18 12 * * *"`
+    /// `CronExpression`; example: `"18 12 * * *"`
     pub cron_expression: String,
 
-    /// `MinInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinInstanceCount`; example: `0`
     pub min_instance_count: i64,
 }
 
@@ -5518,19 +4058,13 @@ pub struct InferenceScheduledScalingAction {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceScheduledScalingEffectiveRange {
-    /// `EffectiveType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `EffectiveType`; example: `"Custom"`
     pub effective_type: String,
 
-    /// `StartDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-21T16:00:00Z"`
+    /// `StartDate`, an ISO 8601 timestamp; example: `"2026-05-21T16:00:00Z"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-22T15:59:59Z"`
+    /// `EndDate`, an ISO 8601 timestamp; example: `"2026-05-22T15:59:59Z"`
     pub end_date: Option<String>,
 }
 
@@ -5540,16 +4074,13 @@ pub struct InferenceScheduledScalingEffectiveRange {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords) and [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceScheduledScalingPolicy {
-    /// `ScheduledActions`: a list of [`InferenceScheduledScalingAction`] objects.
+    /// `ScheduledActions`
     pub scheduled_actions: Vec<InferenceScheduledScalingAction>,
 
-    /// `EffectiveRange`: an [`InferenceScheduledScalingEffectiveRange`].
+    /// `EffectiveRange`
     pub effective_range: InferenceScheduledScalingEffectiveRange,
 
-    /// `TimeZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`, always sent in responses; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 }
 
@@ -5558,66 +4089,44 @@ pub struct InferenceScheduledScalingPolicy {
 /// Returned in the output of [`DescribeInferenceServices`](super::DescribeInferenceServices).
 #[tc_model]
 pub struct InferenceService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-9f8***4a3210"`
+    /// `ServiceId`; example: `"inf-9f8***4a3210"`
     pub service_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"image-classification-service"`
+    /// `Name`; example: `"image-classification-service"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Image inference based on ResNet50 model"`
+    /// `Description`; example: `"Image inference based on ResNet50 model"`
     pub description: Option<String>,
 
-    /// `ListenPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ListenPort`; example: `8080`
     pub listen_port: Option<i64>,
 
-    /// `RequestPaths`: a list of strings.
-    ///
-    /// Example: `["/predictions"]`
+    /// `RequestPaths`; example: `["/predictions"]`
     pub request_paths: Option<Vec<String>>,
 
-    /// `Containers`: a list of [`InferenceContainerConfig`] objects.
+    /// `Containers`
     pub containers: Option<Vec<InferenceContainerConfig>>,
 
-    /// `ResourceConfig`: an [`InferenceResourceConfig`].
+    /// `ResourceConfig`
     pub resource_config: Option<InferenceResourceConfig>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `ScalingStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `ScalingStatus`; example: `"Normal"`
     pub scaling_status: Option<String>,
 
-    /// `CurrentInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentInstanceCount`; example: `0`
     pub current_instance_count: Option<i64>,
 
-    /// `InferenceURL`: a string.
-    ///
-    /// Example: `"https://model-zone-***0300.edgeone-ai.com"`
+    /// `InferenceURL`; example: `"https://model-zone-***0300.edgeone-ai.com"`
     #[tc(rename = "InferenceURL")]
     pub inference_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-09T10:00:00Z"`
+    /// `CreateTime`; example: `"2025-12-09T10:00:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-09T10:30:00Z"`
+    /// `UpdateTime`; example: `"2025-12-09T10:30:00Z"`
     pub update_time: Option<String>,
 }
 
@@ -5626,23 +4135,19 @@ pub struct InferenceService {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords).
 #[tc_model]
 pub struct InferenceServiceConfig {
-    /// `ListenPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ListenPort`; example: `8080`
     pub listen_port: Option<i64>,
 
-    /// `RequestPaths`: a list of strings.
-    ///
-    /// Example: `["/predictions"]`
+    /// `RequestPaths`; example: `["/predictions"]`
     pub request_paths: Option<Vec<String>>,
 
-    /// `Containers`: a list of [`InferenceContainerConfig`] objects.
+    /// `Containers`
     pub containers: Option<Vec<InferenceContainerConfig>>,
 
-    /// `ResourceConfig`: an [`InferenceResourceConfig`].
+    /// `ResourceConfig`
     pub resource_config: Option<InferenceResourceConfig>,
 
-    /// `AffinityConfig`: an [`InferenceAffinityConfig`].
+    /// `AffinityConfig`
     pub affinity_config: Option<InferenceAffinityConfig>,
 }
 
@@ -5651,12 +4156,10 @@ pub struct InferenceServiceConfig {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentLogs`](super::DescribeInferenceServiceDeploymentLogs).
 #[tc_model]
 pub struct InferenceServiceDeploymentLogInfo {
-    /// `LogMessage`: a string.
+    /// `LogMessage`
     pub log_message: String,
 
-    /// `Timestamp`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-11T08:12:30Z"`
+    /// `Timestamp`, an ISO 8601 timestamp; example: `"2026-02-11T08:12:30Z"`
     pub timestamp: String,
 }
 
@@ -5665,37 +4168,25 @@ pub struct InferenceServiceDeploymentLogInfo {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords).
 #[tc_model]
 pub struct InferenceServiceDeploymentRecord {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"inf-afmkinet8yh7-3o67ljbz"`
+    /// `RecordId`; example: `"inf-afmkinet8yh7-3o67ljbz"`
     pub record_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `Operation`; example: `"CREATE"`
     pub operation: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `146`
+    /// `Duration`; example: `146`
     pub duration: i64,
 
-    /// `InferenceServiceConfig`: an [`InferenceServiceConfig`].
+    /// `InferenceServiceConfig`
     pub inference_service_config: InferenceServiceConfig,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-05T19:28:54+08:00"`
+    /// `CreateTime`; example: `"2026-02-05T19:28:54+08:00"`
     pub create_time: String,
 
-    /// `ActiveStatus`: a string.
-    ///
-    /// Example: `"inactive"`
+    /// `ActiveStatus`; example: `"inactive"`
     pub active_status: String,
 }
 
@@ -5704,14 +4195,10 @@ pub struct InferenceServiceDeploymentRecord {
 /// Returned in the output of [`DescribeInferenceServiceMonitorData`](super::DescribeInferenceServiceMonitorData).
 #[tc_model]
 pub struct InferenceServiceMonitorItem {
-    /// `Timestamp`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-17T16:00:00+08:00"`
+    /// `Timestamp`, an ISO 8601 timestamp; example: `"2026-03-17T16:00:00+08:00"`
     pub timestamp: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0.003724027934827303`
+    /// `Value`; example: `0.003724027934827303`
     pub value: f64,
 }
 
@@ -5720,17 +4207,13 @@ pub struct InferenceServiceMonitorItem {
 /// Returned in the output of [`DescribeInferenceServiceMonitorData`](super::DescribeInferenceServiceMonitorData).
 #[tc_model]
 pub struct InferenceServiceMonitorRecord {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"inf-oy9e58rzbu7u"`
+    /// `ServiceId`; example: `"inf-oy9e58rzbu7u"`
     pub service_id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"gpu_usage_average"`
+    /// `MetricName`; example: `"gpu_usage_average"`
     pub metric_name: String,
 
-    /// `InferenceServiceMonitorItems`: a list of [`InferenceServiceMonitorItem`] objects.
+    /// `InferenceServiceMonitorItems`
     pub inference_service_monitor_items: Vec<InferenceServiceMonitorItem>,
 }
 
@@ -5741,27 +4224,17 @@ pub struct InferenceServiceMonitorRecord {
 #[doc(alias = "InferenceTCRRepositoryConfig")]
 #[tc_model]
 pub struct InferenceTcrRepositoryConfig {
-    /// `TCRType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Personal"`
+    /// `TCRType`, required in requests; example: `"Personal"`
     #[tc(rename = "TCRType")]
     pub tcr_type: Option<String>,
 
-    /// `Image`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"c*****s.tencentyun.com/namespace/image:v1.0.0"`
+    /// `Image`, required in requests; example: `"c*****s.tencentyun.com/namespace/image:v1.0.0"`
     pub image: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-***4imq"`
+    /// `RegistryId`; example: `"tcr-***4imq"`
     pub registry_id: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 }
 
@@ -5770,14 +4243,10 @@ pub struct InferenceTcrRepositoryConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct IntelligenceRule {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, always sent in responses; example: `"off"`
     pub switch: Option<String>,
 
-    /// `IntelligenceRuleItems`: a list of [`IntelligenceRuleItem`] objects.
-    /// Always sent in responses.
+    /// `IntelligenceRuleItems`, always sent in responses
     pub intelligence_rule_items: Option<Vec<IntelligenceRuleItem>>,
 }
 
@@ -5786,14 +4255,10 @@ pub struct IntelligenceRule {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct IntelligenceRuleItem {
-    /// `Label`: a string.
-    ///
-    /// Example: `"evil_bot"`
+    /// `Label`; example: `"evil_bot"`
     pub label: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 }
 
@@ -5802,13 +4267,10 @@ pub struct IntelligenceRuleItem {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct IpTableConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `IpTableRules`: a list of [`IpTableRule`] objects.
-    /// Always sent in responses.
+    /// `IpTableRules`, always sent in responses
     pub ip_table_rules: Option<Vec<IpTableRule>>,
 }
 
@@ -5817,51 +4279,29 @@ pub struct IpTableConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct IpTableRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `MatchFrom`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `MatchFrom`; example: `"ip"`
     pub match_from: String,
 
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"equal"`
+    /// `Operator`, always sent in responses; example: `"equal"`
     pub operator: Option<String>,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RuleID`, always sent in responses; example: `0`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-07-15T00:00:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2024-07-15T00:00:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on"`
+    /// `Status`, always sent in responses; example: `"on"`
     pub status: Option<String>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`, always sent in responses; example: `"rule1"`
     pub rule_name: Option<String>,
 
-    /// `MatchContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MatchContent`, always sent in responses; example: `"1.1.1.1"`
     pub match_content: Option<String>,
 }
 
@@ -5871,9 +4311,7 @@ pub struct IpTableRule {
 /// Returned in the output of [`DescribeApplicationProxies`](super::DescribeApplicationProxies), [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Ipv6 {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -5884,9 +4322,7 @@ pub struct Ipv6 {
 #[doc(alias = "JITVideoProcess")]
 #[tc_model]
 pub struct JitVideoProcess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -5897,29 +4333,19 @@ pub struct JitVideoProcess {
 #[doc(alias = "JSInjectionRule")]
 #[tc_model]
 pub struct JsInjectionRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"\"ch-12133123\""`
+    /// `RuleId`; example: `"\"ch-12133123\""`
     pub rule_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Name`; example: `"\"test\""`
     pub name: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"\"a\""`
+    /// `Condition`; example: `"\"a\""`
     pub condition: Option<String>,
 
-    /// `InjectJS`: a string.
-    ///
-    /// Example: `"\"on\""`
+    /// `InjectJS`; example: `"\"on\""`
     #[tc(rename = "InjectJS")]
     pub inject_js: Option<String>,
 }
@@ -5929,50 +4355,34 @@ pub struct JsInjectionRule {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct JustInTimeTranscodeTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"C1LZ7982VgTpYhJ7M"`
+    /// `TemplateId`; example: `"C1LZ7982VgTpYhJ7M"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `TemplateName`; example: `"TestTemplate"`
     pub template_name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Comment`; example: `"测试模板"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"preset"`
+    /// `Type`; example: `"preset"`
     pub r#type: String,
 
-    /// `VideoStreamSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `VideoStreamSwitch`; example: `"on"`
     pub video_stream_switch: String,
 
-    /// `AudioStreamSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AudioStreamSwitch`; example: `"on"`
     pub audio_stream_switch: String,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`].
+    /// `VideoTemplate`
     pub video_template: VideoTemplateInfo,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`].
+    /// `AudioTemplate`
     pub audio_template: AudioTemplateInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub update_time: String,
 }
 
@@ -5982,37 +4392,25 @@ pub struct JustInTimeTranscodeTemplate {
 #[doc(alias = "KVNamespace")]
 #[tc_model]
 pub struct KvNamespace {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-011"`
+    /// `Namespace`; example: `"ns-011"`
     pub namespace: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `Capacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `Capacity`; example: `1073741824`
     pub capacity: i64,
 
-    /// `CapacityUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CapacityUsed`; example: `0`
     pub capacity_used: i64,
 
-    /// `References`: a list of [`ComponentReference`] objects.
+    /// `References`
     pub references: Vec<ComponentReference>,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-25T17:16:01+08:00"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2026-03-25T17:16:01+08:00"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-25T17:16:01+08:00"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2026-03-25T17:16:01+08:00"`
     pub modified_on: String,
 }
 
@@ -6023,14 +4421,10 @@ pub struct KvNamespace {
 #[doc(alias = "KVNamespaceParameters")]
 #[tc_model]
 pub struct KvNamespaceParameters {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3j1xw7910arp"`
+    /// `ZoneId`; example: `"zone-3j1xw7910arp"`
     pub zone_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns-001"`
+    /// `Namespace`; example: `"ns-001"`
     pub namespace: String,
 }
 
@@ -6039,19 +4433,13 @@ pub struct KvNamespaceParameters {
 /// Returned in the output of [`EdgeKVGet`](super::EdgeKVGet).
 #[tc_model]
 pub struct KeyValuePair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Key`; example: `"hello"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"world"`
+    /// `Value`; example: `"world"`
     pub value: String,
 
-    /// `Expiration`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-26T08:20:00Z"`
+    /// `Expiration`, an ISO 8601 timestamp; example: `"2026-03-26T08:20:00Z"`
     pub expiration: Option<String>,
 }
 
@@ -6061,10 +4449,10 @@ pub struct KeyValuePair {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct KnownBotCategories {
-    /// `BaseAction`: a [`SecurityAction`].
+    /// `BaseAction`
     pub base_action: Option<SecurityAction>,
 
-    /// `BotManagementActionOverrides`: a list of [`BotManagementActionOverrides`] objects.
+    /// `BotManagementActionOverrides`
     pub bot_management_action_overrides: Option<Vec<BotManagementActionOverrides>>,
 }
 
@@ -6073,44 +4461,28 @@ pub struct KnownBotCategories {
 /// Returned in the output of [`DownloadL4Logs`](super::DownloadL4Logs).
 #[tc_model]
 pub struct L4OfflineLog {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-xs82kshs"`
+    /// `ProxyId`; example: `"sid-xs82kshs"`
     pub proxy_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogPacketName`: a string.
-    ///
-    /// Example: `"20220811-10-proxy-1491-11ed-9792-525400655ede"`
+    /// `LogPacketName`; example: `"20220811-10-proxy-1491-11ed-9792-525400655ede"`
     pub log_packet_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `Url`; example: `"https://www.tencent.com"`
     pub url: String,
 
-    /// `LogTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1689237072`
+    /// `LogTime`; example: `1689237072`
     pub log_time: i64,
 
-    /// `LogStartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-12-12T14:12:12Z"`
+    /// `LogStartTime`, an ISO 8601 timestamp; example: `"2022-12-12T14:12:12Z"`
     pub log_start_time: String,
 
-    /// `LogEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-12-12T14:12:12Z"`
+    /// `LogEndTime`, an ISO 8601 timestamp; example: `"2022-12-12T14:12:12Z"`
     pub log_end_time: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Size`; example: `12`
     pub size: i64,
 }
 
@@ -6119,82 +4491,46 @@ pub struct L4OfflineLog {
 /// Returned in the output of [`DescribeL4Proxy`](super::DescribeL4Proxy).
 #[tc_model]
 pub struct L4Proxy {
-    /// `ZoneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zone-2gpv1z8cx8y2"`
+    /// `ZoneId`, always sent in responses; example: `"zone-2gpv1z8cx8y2"`
     pub zone_id: Option<String>,
 
-    /// `ProxyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sid-2gpv1z8cx8y2"`
+    /// `ProxyId`, always sent in responses; example: `"sid-2gpv1z8cx8y2"`
     pub proxy_id: Option<String>,
 
-    /// `ProxyName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"proxy-name"`
+    /// `ProxyName`, always sent in responses; example: `"proxy-name"`
     pub proxy_name: Option<String>,
 
-    /// `Area`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`, always sent in responses; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Cname`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"8dde93816fba8809.jakeyjing.fun.acc.tyxcdn.com."`
+    /// `Cname`, always sent in responses; example: `"8dde93816fba8809.jakeyjing.fun.acc.tyxcdn.com."`
     pub cname: Option<String>,
 
-    /// `Ips`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1.2.3.4"]`
+    /// `Ips`, always sent in responses; example: `["1.2.3.4"]`
     pub ips: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"online"`
+    /// `Status`, always sent in responses; example: `"online"`
     pub status: Option<String>,
 
-    /// `Ipv6`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on"`
+    /// `Ipv6`, always sent in responses; example: `"on"`
     pub ipv6: Option<String>,
 
-    /// `StaticIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `StaticIp`, always sent in responses; example: `"off"`
     pub static_ip: Option<String>,
 
-    /// `AccelerateMainland`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `AccelerateMainland`, always sent in responses; example: `"off"`
     pub accelerate_mainland: Option<String>,
 
-    /// `DDosProtectionConfig`: a [`DDosProtectionConfig`].
+    /// `DDosProtectionConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub d_dos_protection_config: Option<DDosProtectionConfig>,
 
-    /// `L4ProxyRuleCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `L4ProxyRuleCount`, always sent in responses; example: `10`
     pub l4_proxy_rule_count: Option<i64>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-01-24T03:48:40Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2024-01-24T03:48:40Z"`
     pub update_time: Option<String>,
 }
 
@@ -6204,19 +4540,13 @@ pub struct L4Proxy {
 /// Returned in the output of [`DescribeL4ProxyRules`](super::DescribeL4ProxyRules).
 #[tc_model]
 pub struct L4ProxyRemoteAuth {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"example.auth.com:8888"`
+    /// `Address`; example: `"example.auth.com:8888"`
     pub address: String,
 
-    /// `ServerFaultyBehavior`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `ServerFaultyBehavior`; example: `"allow"`
     pub server_faulty_behavior: String,
 }
 
@@ -6226,79 +4556,44 @@ pub struct L4ProxyRemoteAuth {
 /// Returned in the output of [`DescribeL4ProxyRules`](super::DescribeL4ProxyRules).
 #[tc_model]
 pub struct L4ProxyRule {
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule-xxx"`
+    /// `RuleId`, always sent in responses; example: `"rule-xxx"`
     pub rule_id: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `PortRange`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["80"]`
+    /// `PortRange`, always sent in responses; example: `["80"]`
     pub port_range: Option<Vec<String>>,
 
-    /// `OriginType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP_DOMAIN"`
+    /// `OriginType`, always sent in responses; example: `"IP_DOMAIN"`
     pub origin_type: Option<String>,
 
-    /// `OriginValue`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `OriginValue`, always sent in responses; example: `["1.1.1.1"]`
     pub origin_value: Option<Vec<String>>,
 
-    /// `OriginPortRange`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80-90"`
+    /// `OriginPortRange`, always sent in responses; example: `"80-90"`
     pub origin_port_range: Option<String>,
 
-    /// `ClientIPPassThroughMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TOA"`
+    /// `ClientIPPassThroughMode`, always sent in responses; example: `"TOA"`
     #[tc(rename = "ClientIPPassThroughMode")]
     pub client_ip_pass_through_mode: Option<String>,
 
-    /// `SessionPersist`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `SessionPersist`, always sent in responses; example: `"off"`
     pub session_persist: Option<String>,
 
-    /// `SessionPersistTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3600`
+    /// `SessionPersistTime`, always sent in responses; example: `3600`
     pub session_persist_time: Option<u64>,
 
-    /// `RuleTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule-service1"`
+    /// `RuleTag`, always sent in responses; example: `"rule-service1"`
     pub rule_tag: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"online"`
+    /// `Status`, always sent in responses; example: `"online"`
     pub status: Option<String>,
 
-    /// `BuId`: a string.
-    ///
-    /// Example: `"12948955"`
+    /// `BuId`; example: `"12948955"`
     pub bu_id: Option<String>,
 
-    /// `RemoteAuth`: a [`L4ProxyRemoteAuth`].
+    /// `RemoteAuth`
     pub remote_auth: Option<L4ProxyRemoteAuth>,
 }
 
@@ -6307,44 +4602,28 @@ pub struct L4ProxyRule {
 /// Returned in the output of [`DownloadL7Logs`](super::DownloadL7Logs).
 #[tc_model]
 pub struct L7OfflineLog {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"baidu.com"`
+    /// `Domain`; example: `"baidu.com"`
     pub domain: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogPacketName`: a string.
-    ///
-    /// Example: `"20220811-02-www.tencent.com"`
+    /// `LogPacketName`; example: `"20220811-02-www.tencent.com"`
     pub log_packet_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.tencent.com"`
+    /// `Url`; example: `"http://www.tencent.com"`
     pub url: String,
 
-    /// `LogTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `LogTime`; example: `3000`
     pub log_time: i64,
 
-    /// `LogStartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-12-12T14:12:12Z"`
+    /// `LogStartTime`, an ISO 8601 timestamp; example: `"2022-12-12T14:12:12Z"`
     pub log_start_time: String,
 
-    /// `LogEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-12-12T14:12:12Z"`
+    /// `LogEndTime`, an ISO 8601 timestamp; example: `"2022-12-12T14:12:12Z"`
     pub log_end_time: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Size`; example: `12`
     pub size: i64,
 }
 
@@ -6353,53 +4632,37 @@ pub struct L7OfflineLog {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"lb-2dafsdff"`
+    /// `InstanceId`; example: `"lb-2dafsdff"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lb-test"`
+    /// `Name`; example: `"lb-test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: String,
 
-    /// `HealthChecker`: a [`HealthChecker`].
+    /// `HealthChecker`
     pub health_checker: HealthChecker,
 
-    /// `SteeringPolicy`: a string.
-    ///
-    /// Example: `"Pritory"`
+    /// `SteeringPolicy`; example: `"Pritory"`
     pub steering_policy: String,
 
-    /// `FailoverPolicy`: a string.
-    ///
-    /// Example: `"OtherRecordInOriginGroup"`
+    /// `FailoverPolicy`; example: `"OtherRecordInOriginGroup"`
     pub failover_policy: String,
 
-    /// `OriginGroupHealthStatus`: a list of [`OriginGroupHealthStatus`] objects.
+    /// `OriginGroupHealthStatus`
     pub origin_group_health_status: Vec<OriginGroupHealthStatus>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `L4UsedList`: a list of strings.
-    ///
-    /// Example: `["sid-asdfsd1asdf","sid-8asdfjasdfl"]`
+    /// `L4UsedList`; example: `["sid-asdfsd1asdf","sid-8asdfjasdfl"]`
     pub l4_used_list: Vec<String>,
 
-    /// `L7UsedList`: a list of strings.
-    ///
-    /// Example: `["www.qq.com","www.qq2.com"]`
+    /// `L7UsedList`; example: `["www.qq.com","www.qq2.com"]`
     pub l7_used_list: Vec<String>,
 
-    /// `References`: a list of [`OriginGroupReference`] objects.
+    /// `References`
     pub references: Option<Vec<OriginGroupReference>>,
 }
 
@@ -6408,69 +4671,43 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeLogAnalysisDownloadTasks`](super::DescribeLogAnalysisDownloadTasks).
 #[tc_model]
 pub struct LogAnalysisDownloadTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-21oau982wqnc"`
+    /// `TaskId`; example: `"task-21oau982wqnc"`
     pub task_id: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-2z55fgysdtmc"`
+    /// `ZoneId`; example: `"zone-2z55fgysdtmc"`
     pub zone_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-29T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-04-29T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-30T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-04-30T00:00:00Z"`
     pub end_time: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${EdgeResponseTime} > 300"`
+    /// `Condition`; example: `"${EdgeResponseTime} > 300"`
     pub condition: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `Format`; example: `"csv"`
     pub format: String,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-01T00:00:00Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-04-01T00:00:00Z"`
     pub create_time: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"***"`
+    /// `Url`; example: `"***"`
     pub url: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-03T23:59:59Z"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2020-04-03T23:59:59Z"`
     pub expire_time: Option<String>,
 }
 
@@ -6480,48 +4717,28 @@ pub struct LogAnalysisDownloadTask {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct LogFormat {
-    /// `FormatType`: a string.
-    ///
-    /// Example: `"json"`
+    /// `FormatType`; example: `"json"`
     pub format_type: String,
 
-    /// `BatchPrefix`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"events\":["`
+    /// `BatchPrefix`, always sent in responses; example: `"{\"events\":["`
     pub batch_prefix: Option<String>,
 
-    /// `BatchSuffix`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"]}"`
+    /// `BatchSuffix`, always sent in responses; example: `"]}"`
     pub batch_suffix: Option<String>,
 
-    /// `RecordPrefix`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{"`
+    /// `RecordPrefix`, always sent in responses; example: `"{"`
     pub record_prefix: Option<String>,
 
-    /// `RecordSuffix`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"}"`
+    /// `RecordSuffix`, always sent in responses; example: `"}"`
     pub record_suffix: Option<String>,
 
-    /// `RecordDelimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `RecordDelimiter`, always sent in responses; example: `","`
     pub record_delimiter: Option<String>,
 
-    /// `RecordTemplate`: a string.
+    /// `RecordTemplate`
     pub record_template: Option<String>,
 
-    /// `FieldDelimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `FieldDelimiter`, always sent in responses; example: `","`
     pub field_delimiter: Option<String>,
 }
 
@@ -6530,12 +4747,10 @@ pub struct LogFormat {
 /// Returned in the output of [`DescribeLogAnalysisDetail`](super::DescribeLogAnalysisDetail).
 #[tc_model]
 pub struct LogItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1751284589009`
+    /// `Timestamp`; example: `1751284589009`
     pub timestamp: i64,
 
-    /// `LogJson`: a string.
+    /// `LogJson`
     pub log_json: String,
 }
 
@@ -6545,12 +4760,10 @@ pub struct LogItem {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRuleAction {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"4312344811"`
+    /// `RuleId`; example: `"4312344811"`
     pub rule_id: String,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: SecurityAction,
 }
 
@@ -6560,14 +4773,10 @@ pub struct ManagedRuleAction {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRuleAutoUpdate {
-    /// `AutoUpdateToLatestVersion`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AutoUpdateToLatestVersion`; example: `"on"`
     pub auto_update_to_latest_version: String,
 
-    /// `RulesetVersion`: a string.
-    ///
-    /// Example: `"2023-12-21T12:00:32Z"`
+    /// `RulesetVersion`; example: `"2023-12-21T12:00:32Z"`
     pub ruleset_version: Option<String>,
 }
 
@@ -6577,34 +4786,19 @@ pub struct ManagedRuleAutoUpdate {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRuleDetail {
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4401213776"`
+    /// `RuleId`, always sent in responses; example: `"4401213776"`
     pub rule_id: Option<String>,
 
-    /// `RiskLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"extreme"`
+    /// `RiskLevel`, always sent in responses; example: `"extreme"`
     pub risk_level: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"针对嵌入式数据库中，使用 create_alias 进行代码执行的操作"`
+    /// `Description`, always sent in responses; example: `"针对嵌入式数据库中，使用 create_alias 进行代码执行的操作"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["OWASP"]`
+    /// `Tags`, always sent in responses; example: `["OWASP"]`
     pub tags: Option<Vec<String>>,
 
-    /// `RuleVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-12-21T12:00:32Z"`
+    /// `RuleVersion`, always sent in responses; example: `"2023-12-21T12:00:32Z"`
     pub rule_version: Option<String>,
 }
 
@@ -6614,24 +4808,19 @@ pub struct ManagedRuleDetail {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRuleGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"wafmanagedrulegroup-file-upload-attacks"`
+    /// `GroupId`; example: `"wafmanagedrulegroup-file-upload-attacks"`
     pub group_id: String,
 
-    /// `SensitivityLevel`: a string.
-    ///
-    /// Example: `"loose"`
+    /// `SensitivityLevel`; example: `"loose"`
     pub sensitivity_level: String,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: SecurityAction,
 
-    /// `RuleActions`: a list of [`ManagedRuleAction`] objects.
+    /// `RuleActions`
     pub rule_actions: Option<Vec<ManagedRuleAction>>,
 
-    /// `MetaData`: a [`ManagedRuleGroupMeta`].
-    /// Always sent in responses.
+    /// `MetaData`, always sent in responses
     pub meta_data: Option<ManagedRuleGroupMeta>,
 }
 
@@ -6641,20 +4830,13 @@ pub struct ManagedRuleGroup {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRuleGroupMeta {
-    /// `GroupDetail`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SQL 注入攻击防护"`
+    /// `GroupDetail`, always sent in responses; example: `"SQL 注入攻击防护"`
     pub group_detail: Option<String>,
 
-    /// `GroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SQL 注入攻击防护"`
+    /// `GroupName`, always sent in responses; example: `"SQL 注入攻击防护"`
     pub group_name: Option<String>,
 
-    /// `RuleDetails`: a list of [`ManagedRuleDetail`] objects.
-    /// Always sent in responses.
+    /// `RuleDetails`, always sent in responses
     pub rule_details: Option<Vec<ManagedRuleDetail>>,
 }
 
@@ -6664,31 +4846,22 @@ pub struct ManagedRuleGroupMeta {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ManagedRules {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: String,
 
-    /// `DetectionOnly`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DetectionOnly`; example: `"on"`
     pub detection_only: String,
 
-    /// `SemanticAnalysis`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on"`
+    /// `SemanticAnalysis`, always sent in responses; example: `"on"`
     pub semantic_analysis: Option<String>,
 
-    /// `AutoUpdate`: a [`ManagedRuleAutoUpdate`].
-    /// Always sent in responses.
+    /// `AutoUpdate`, always sent in responses
     pub auto_update: Option<ManagedRuleAutoUpdate>,
 
-    /// `ManagedRuleGroups`: a list of [`ManagedRuleGroup`] objects.
-    /// Always sent in responses.
+    /// `ManagedRuleGroups`, always sent in responses
     pub managed_rule_groups: Option<Vec<ManagedRuleGroup>>,
 
-    /// `FrequentScanningProtection`: a [`FrequentScanningProtection`].
+    /// `FrequentScanningProtection`
     pub frequent_scanning_protection: Option<FrequentScanningProtection>,
 }
 
@@ -6698,16 +4871,10 @@ pub struct ManagedRules {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct MaxAge {
-    /// `FollowOrigin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"on/off"`
+    /// `FollowOrigin`, always sent in responses; example: `"on/off"`
     pub follow_origin: Option<String>,
 
-    /// `MaxAgeTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `600`
+    /// `MaxAgeTime`, always sent in responses; example: `600`
     pub max_age_time: Option<i64>,
 }
 
@@ -6717,14 +4884,10 @@ pub struct MaxAge {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct MaxAgeParameters {
-    /// `FollowOrigin`: a string.
-    ///
-    /// Example: `"on"`
+    /// `FollowOrigin`; example: `"on"`
     pub follow_origin: Option<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CacheTime`; example: `100`
     pub cache_time: Option<i64>,
 }
 
@@ -6734,14 +4897,10 @@ pub struct MaxAgeParameters {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct MaxNewSessionTriggerConfig {
-    /// `MaxNewSessionCountInterval`: a string.
-    ///
-    /// Example: `"10s"`
+    /// `MaxNewSessionCountInterval`; example: `"10s"`
     pub max_new_session_count_interval: Option<String>,
 
-    /// `MaxNewSessionCountThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxNewSessionCountThreshold`; example: `300`
     pub max_new_session_count_threshold: Option<i64>,
 }
 
@@ -6751,22 +4910,13 @@ pub struct MaxNewSessionTriggerConfig {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct MinimalRequestBodyTransferRate {
-    /// `MinimalAvgTransferRateThreshold`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"50bps"`
+    /// `MinimalAvgTransferRateThreshold`, required in requests; example: `"50bps"`
     pub minimal_avg_transfer_rate_threshold: Option<String>,
 
-    /// `CountingPeriod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10s"`
+    /// `CountingPeriod`, required in requests; example: `"10s"`
     pub counting_period: Option<String>,
 
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 }
 
@@ -6776,39 +4926,27 @@ pub struct MinimalRequestBodyTransferRate {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ModifyOriginParameters {
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"IPDomain"`
+    /// `OriginType`; example: `"IPDomain"`
     pub origin_type: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Origin`; example: `"1.2.3.4"`
     pub origin: Option<String>,
 
-    /// `OriginProtocol`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `OriginProtocol`; example: `"follow"`
     pub origin_protocol: Option<String>,
 
-    /// `HTTPOriginPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HTTPOriginPort`; example: `80`
     #[tc(rename = "HTTPOriginPort")]
     pub http_origin_port: Option<i64>,
 
-    /// `HTTPSOriginPort`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `HTTPSOriginPort`; example: `443`
     #[tc(rename = "HTTPSOriginPort")]
     pub https_origin_port: Option<i64>,
 
-    /// `PrivateAccess`: a string.
-    ///
-    /// Example: `"on"`
+    /// `PrivateAccess`; example: `"on"`
     pub private_access: Option<String>,
 
-    /// `PrivateParameters`: an [`OriginPrivateParameters`].
+    /// `PrivateParameters`
     pub private_parameters: Option<OriginPrivateParameters>,
 }
 
@@ -6818,7 +4956,7 @@ pub struct ModifyOriginParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ModifyRequestHeaderParameters {
-    /// `HeaderActions`: a list of [`HeaderAction`] objects.
+    /// `HeaderActions`
     pub header_actions: Option<Vec<HeaderAction>>,
 }
 
@@ -6828,7 +4966,7 @@ pub struct ModifyRequestHeaderParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ModifyResponseHeaderParameters {
-    /// `HeaderActions`: a list of [`HeaderAction`] objects.
+    /// `HeaderActions`
     pub header_actions: Option<Vec<HeaderAction>>,
 }
 
@@ -6837,48 +4975,32 @@ pub struct ModifyResponseHeaderParameters {
 /// Returned in the output of [`DescribeMultiPathGateway`](super::DescribeMultiPathGateway) and [`DescribeMultiPathGateways`](super::DescribeMultiPathGateways).
 #[tc_model]
 pub struct MultiPathGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"mpgw-lbxuhk1oh"`
+    /// `GatewayId`; example: `"mpgw-lbxuhk1oh"`
     pub gateway_id: String,
 
-    /// `GatewayName`: a string.
-    ///
-    /// Example: `"eompgw"`
+    /// `GatewayName`; example: `"eompgw"`
     pub gateway_name: String,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `GatewayType`; example: `"cloud"`
     pub gateway_type: String,
 
-    /// `GatewayPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `GatewayPort`; example: `8080`
     pub gateway_port: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `GatewayIP`: a string.
-    ///
-    /// Example: `"101.43.204.125"`
+    /// `GatewayIP`; example: `"101.43.204.125"`
     #[tc(rename = "GatewayIP")]
     pub gateway_ip: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionId`; example: `"ap-shanghai"`
     pub region_id: Option<String>,
 
-    /// `Lines`: a list of [`MultiPathGatewayLine`] objects.
+    /// `Lines`
     pub lines: Option<Vec<MultiPathGatewayLine>>,
 
-    /// `NeedConfirm`: a string.
-    ///
-    /// Example: `"true"`
+    /// `NeedConfirm`; example: `"true"`
     pub need_confirm: Option<String>,
 }
 
@@ -6888,17 +5010,13 @@ pub struct MultiPathGateway {
 #[doc(alias = "MultiPathGatewayCurrentOriginACL")]
 #[tc_model]
 pub struct MultiPathGatewayCurrentOriginAcl {
-    /// `EntireAddresses`: an [`Addresses`].
+    /// `EntireAddresses`
     pub entire_addresses: Option<Addresses>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `IsPlaned`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsPlaned`; example: `"false"`
     pub is_planed: Option<String>,
 }
 
@@ -6907,29 +5025,19 @@ pub struct MultiPathGatewayCurrentOriginAcl {
 /// Returned in the output of [`DescribeMultiPathGateway`](super::DescribeMultiPathGateway), [`DescribeMultiPathGatewayLine`](super::DescribeMultiPathGatewayLine) and [`DescribeMultiPathGateways`](super::DescribeMultiPathGateways).
 #[tc_model]
 pub struct MultiPathGatewayLine {
-    /// `LineId`: a string.
-    ///
-    /// Example: `"line-2"`
+    /// `LineId`; example: `"line-2"`
     pub line_id: String,
 
-    /// `LineType`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `LineType`; example: `"proxy"`
     pub line_type: String,
 
-    /// `LineAddress`: a string.
-    ///
-    /// Example: `"120.53.91.10:8080"`
+    /// `LineAddress`; example: `"120.53.91.10:8080"`
     pub line_address: String,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"sid-2gpv1z8cx8y2"`
+    /// `ProxyId`; example: `"sid-2gpv1z8cx8y2"`
     pub proxy_id: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-33ik84rw3nuu"`
+    /// `RuleId`; example: `"rule-33ik84rw3nuu"`
     pub rule_id: Option<String>,
 }
 
@@ -6939,21 +5047,19 @@ pub struct MultiPathGatewayLine {
 #[doc(alias = "MultiPathGatewayNextOriginACL")]
 #[tc_model]
 pub struct MultiPathGatewayNextOriginAcl {
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Version`; example: `2`
     pub version: Option<i64>,
 
-    /// `EntireAddresses`: an [`Addresses`].
+    /// `EntireAddresses`
     pub entire_addresses: Option<Addresses>,
 
-    /// `AddedAddresses`: an [`Addresses`].
+    /// `AddedAddresses`
     pub added_addresses: Option<Addresses>,
 
-    /// `RemovedAddresses`: an [`Addresses`].
+    /// `RemovedAddresses`
     pub removed_addresses: Option<Addresses>,
 
-    /// `NoChangeAddresses`: an [`Addresses`].
+    /// `NoChangeAddresses`
     pub no_change_addresses: Option<Addresses>,
 }
 
@@ -6963,11 +5069,11 @@ pub struct MultiPathGatewayNextOriginAcl {
 #[doc(alias = "MultiPathGatewayOriginACLInfo")]
 #[tc_model]
 pub struct MultiPathGatewayOriginAclInfo {
-    /// `MultiPathGatewayCurrentOriginACL`: a [`MultiPathGatewayCurrentOriginAcl`].
+    /// `MultiPathGatewayCurrentOriginACL`
     #[tc(rename = "MultiPathGatewayCurrentOriginACL")]
     pub multi_path_gateway_current_origin_acl: Option<MultiPathGatewayCurrentOriginAcl>,
 
-    /// `MultiPathGatewayNextOriginACL`: a [`MultiPathGatewayNextOriginAcl`].
+    /// `MultiPathGatewayNextOriginACL`
     #[tc(rename = "MultiPathGatewayNextOriginACL")]
     pub multi_path_gateway_next_origin_acl: Option<MultiPathGatewayNextOriginAcl>,
 }
@@ -6979,12 +5085,10 @@ pub struct MultiPathGatewayOriginAclInfo {
 #[doc(alias = "MutualTLS")]
 #[tc_model]
 pub struct MutualTls {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `CertInfos`: a list of [`CertificateInfo`] objects.
+    /// `CertInfos`
     pub cert_infos: Option<Vec<CertificateInfo>>,
 }
 
@@ -6994,33 +5098,25 @@ pub struct MutualTls {
 #[doc(alias = "NSDetail")]
 #[tc_model]
 pub struct NsDetail {
-    /// `CnameSpeedUp`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `CnameSpeedUp`; example: `"enabled"`
     pub cname_speed_up: String,
 
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerification>,
 
-    /// `OriginalNameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.example.com.","ns2.example.com."]`
+    /// `OriginalNameServers`; example: `["ns1.example.com.","ns2.example.com."]`
     pub original_name_servers: Vec<String>,
 
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.teodns.com.","ns2.teodns.com."]`
+    /// `NameServers`; example: `["ns1.teodns.com.","ns2.teodns.com."]`
     pub name_servers: Vec<String>,
 
-    /// `VanityNameServers`: a [`VanityNameServers`].
+    /// `VanityNameServers`
     pub vanity_name_servers: VanityNameServers,
 
-    /// `VanityNameServersIps`: a list of [`VanityNameServersIps`] objects.
+    /// `VanityNameServersIps`
     pub vanity_name_servers_ips: Vec<VanityNameServersIps>,
 }
 
@@ -7030,9 +5126,7 @@ pub struct NsDetail {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct NetworkErrorLogging {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -7042,9 +5136,7 @@ pub struct NetworkErrorLogging {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct NetworkErrorLoggingParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -7054,32 +5146,22 @@ pub struct NetworkErrorLoggingParameters {
 #[doc(alias = "NextOriginACL")]
 #[tc_model]
 pub struct NextOriginAcl {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mlc-1.0.1-20250421"`
+    /// `Version`, always sent in responses; example: `"mlc-1.0.1-20250421"`
     pub version: Option<String>,
 
-    /// `PlannedActiveTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2014-12-30T10:00:00Z"`
+    /// `PlannedActiveTime`, always sent in responses; example: `"2014-12-30T10:00:00Z"`
     pub planned_active_time: Option<String>,
 
-    /// `EntireAddresses`: an [`Addresses`].
-    /// Always sent in responses.
+    /// `EntireAddresses`, always sent in responses
     pub entire_addresses: Option<Addresses>,
 
-    /// `AddedAddresses`: an [`Addresses`].
-    /// Always sent in responses.
+    /// `AddedAddresses`, always sent in responses
     pub added_addresses: Option<Addresses>,
 
-    /// `RemovedAddresses`: an [`Addresses`].
-    /// Always sent in responses.
+    /// `RemovedAddresses`, always sent in responses
     pub removed_addresses: Option<Addresses>,
 
-    /// `NoChangeAddresses`: an [`Addresses`].
-    /// Always sent in responses.
+    /// `NoChangeAddresses`, always sent in responses
     pub no_change_addresses: Option<Addresses>,
 }
 
@@ -7089,9 +5171,7 @@ pub struct NextOriginAcl {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting), [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting), [`DescribeZoneSetting`](super::DescribeZoneSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct NoCache {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -7101,12 +5181,10 @@ pub struct NoCache {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct NormalAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"AccessUrlRedirect"`
+    /// `Action`; example: `"AccessUrlRedirect"`
     pub action: String,
 
-    /// `Parameters`: a list of [`RuleNormalActionParams`] objects.
+    /// `Parameters`
     pub parameters: Vec<RuleNormalActionParams>,
 }
 
@@ -7115,9 +5193,7 @@ pub struct NormalAction {
 /// Returned in the output of [`CreateAccelerationDomain`](super::CreateAccelerationDomain), [`CreateZone`](super::CreateZone), [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains), [`DescribeInferenceDomains`](super::DescribeInferenceDomains) and [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct NsVerification {
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.qeodns.com.","ns2.qeodns.com."]`
+    /// `NameServers`; example: `["ns1.qeodns.com.","ns2.qeodns.com."]`
     pub name_servers: Vec<String>,
 }
 
@@ -7128,9 +5204,7 @@ pub struct NsVerification {
 #[doc(alias = "OCSPStaplingParameters")]
 #[tc_model]
 pub struct OcspStaplingParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -7140,9 +5214,7 @@ pub struct OcspStaplingParameters {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct OfflineCache {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -7152,9 +5224,7 @@ pub struct OfflineCache {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct OfflineCacheParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -7164,28 +5234,16 @@ pub struct OfflineCacheParameters {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Origin {
-    /// `Origins`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Origins`, always sent in responses; example: `["1.1.1.1"]`
     pub origins: Option<Vec<String>>,
 
-    /// `BackupOrigins`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["2.2.2.2"]`
+    /// `BackupOrigins`, always sent in responses; example: `["2.2.2.2"]`
     pub backup_origins: Option<Vec<String>>,
 
-    /// `OriginPullProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https"`
+    /// `OriginPullProtocol`, always sent in responses; example: `"https"`
     pub origin_pull_protocol: Option<String>,
 
-    /// `CosPrivateAccess`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `CosPrivateAccess`, always sent in responses; example: `"off"`
     pub cos_private_access: Option<String>,
 }
 
@@ -7195,17 +5253,13 @@ pub struct Origin {
 #[doc(alias = "OriginACLEntity")]
 #[tc_model]
 pub struct OriginAclEntity {
-    /// `Type`: a string.
-    ///
-    /// Example: `"l7"`
+    /// `Type`; example: `"l7"`
     pub r#type: String,
 
-    /// `Instances`: a list of strings.
+    /// `Instances`
     pub instances: Vec<String>,
 
-    /// `OperationMode`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `OperationMode`; example: `"enable"`
     pub operation_mode: String,
 }
 
@@ -7215,26 +5269,16 @@ pub struct OriginAclEntity {
 #[doc(alias = "OriginACLFamilyInfo")]
 #[tc_model]
 pub struct OriginAclFamilyInfo {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"emc-0.0.2-20250814"`
+    /// `Version`, always sent in responses; example: `"emc-0.0.2-20250814"`
     pub version: Option<String>,
 
-    /// `ActiveTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-03-06T00:00:00+08:00"`
+    /// `ActiveTime`, always sent in responses; example: `"2026-03-06T00:00:00+08:00"`
     pub active_time: Option<String>,
 
-    /// `EntireAddresses`: an [`Addresses`].
-    /// Always sent in responses.
+    /// `EntireAddresses`, always sent in responses
     pub entire_addresses: Option<Addresses>,
 
-    /// `OriginACLFamily`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"plat-emc"`
+    /// `OriginACLFamily`, always sent in responses; example: `"plat-emc"`
     #[tc(rename = "OriginACLFamily")]
     pub origin_acl_family: Option<String>,
 }
@@ -7245,35 +5289,24 @@ pub struct OriginAclFamilyInfo {
 #[doc(alias = "OriginACLInfo")]
 #[tc_model]
 pub struct OriginAclInfo {
-    /// `L7Hosts`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["www.qq.com","aaa.qq.com"]`
+    /// `L7Hosts`, always sent in responses; example: `["www.qq.com","aaa.qq.com"]`
     pub l7_hosts: Option<Vec<String>>,
 
-    /// `L4ProxyIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["sid-19389e5dwwxfs"]`
+    /// `L4ProxyIds`, always sent in responses; example: `["sid-19389e5dwwxfs"]`
     pub l4_proxy_ids: Option<Vec<String>>,
 
-    /// `CurrentOriginACL`: a [`CurrentOriginAcl`].
+    /// `CurrentOriginACL`
     #[tc(rename = "CurrentOriginACL")]
     pub current_origin_acl: Option<CurrentOriginAcl>,
 
-    /// `NextOriginACL`: a [`NextOriginAcl`].
+    /// `NextOriginACL`
     #[tc(rename = "NextOriginACL")]
     pub next_origin_acl: Option<NextOriginAcl>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"offline"`
+    /// `Status`, always sent in responses; example: `"offline"`
     pub status: Option<String>,
 
-    /// `OriginACLFamily`: a string.
-    ///
-    /// Example: `"gaz"`
+    /// `OriginACLFamily`; example: `"gaz"`
     #[tc(rename = "OriginACLFamily")]
     pub origin_acl_family: Option<String>,
 }
@@ -7284,7 +5317,7 @@ pub struct OriginAclInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct OriginAuthenticationParameters {
-    /// `RequestProperties`: a list of [`OriginAuthenticationRequestProperties`] objects.
+    /// `RequestProperties`
     pub request_properties: Vec<OriginAuthenticationRequestProperties>,
 }
 
@@ -7294,19 +5327,13 @@ pub struct OriginAuthenticationParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct OriginAuthenticationRequestProperties {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Header"`
+    /// `Type`; example: `"Header"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"X-Test-Auth"`
+    /// `Name`; example: `"X-Test-Auth"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `Value`; example: `"Test"`
     pub value: String,
 }
 
@@ -7316,13 +5343,10 @@ pub struct OriginAuthenticationRequestProperties {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct OriginCertificateVerify {
-    /// `VerificationMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"custom_ca"`
+    /// `VerificationMode`, required in requests; example: `"custom_ca"`
     pub verification_mode: Option<String>,
 
-    /// `CustomCACerts`: a list of [`CertificateInfo`] objects.
+    /// `CustomCACerts`
     #[tc(rename = "CustomCACerts")]
     pub custom_ca_certs: Option<Vec<CertificateInfo>>,
 }
@@ -7332,70 +5356,52 @@ pub struct OriginCertificateVerify {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct OriginDetail {
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"ip_domain"`
+    /// `OriginType`; example: `"ip_domain"`
     pub origin_type: String,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Origin`; example: `"qq.com"`
     pub origin: String,
 
-    /// `BackupOrigin`: a string.
-    ///
-    /// Example: `"\"origin-07fa3f6c-4498-11ed-a368-5254006ca63d\""`
+    /// `BackupOrigin`; example: `"\"origin-07fa3f6c-4498-11ed-a368-5254006ca63d\""`
     pub backup_origin: String,
 
-    /// `OriginGroupName`: a string.
-    ///
-    /// Example: `"\"QQ\""`
+    /// `OriginGroupName`; example: `"\"QQ\""`
     pub origin_group_name: String,
 
-    /// `BackOriginGroupName`: a string.
-    ///
-    /// Example: `"\"腾讯云\""`
+    /// `BackOriginGroupName`; example: `"\"腾讯云\""`
     pub back_origin_group_name: String,
 
-    /// `PrivateAccess`: a string.
-    ///
-    /// Example: `"on"`
+    /// `PrivateAccess`; example: `"on"`
     pub private_access: String,
 
-    /// `PrivateParameters`: a list of [`PrivateParameter`] objects.
+    /// `PrivateParameters`
     pub private_parameters: Option<Vec<PrivateParameter>>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.tencentcloud.com"`
+    /// `HostHeader`; example: `"www.tencentcloud.com"`
     pub host_header: Option<String>,
 
-    /// `VodeoSubAppId`: a signed 64-bit integer.
+    /// `VodeoSubAppId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_sub_app_id: Option<i64>,
 
-    /// `VodeoDistributionRange`: a string.
+    /// `VodeoDistributionRange`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_distribution_range: Option<String>,
 
-    /// `VodeoBucketId`: a string.
+    /// `VodeoBucketId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_bucket_id: Option<String>,
 
-    /// `VodOriginScope`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `VodOriginScope`; example: `"bucket"`
     pub vod_origin_scope: Option<String>,
 
-    /// `VodBucketId`: a string.
-    ///
-    /// Example: `"9lh4zav2ctts0ao"`
+    /// `VodBucketId`; example: `"9lh4zav2ctts0ao"`
     pub vod_bucket_id: Option<String>,
 }
 
@@ -7404,40 +5410,28 @@ pub struct OriginDetail {
 /// Returned in the output of [`DescribeOriginGroup`](super::DescribeOriginGroup).
 #[tc_model]
 pub struct OriginGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `GroupId`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Type`; example: `"HTTP"`
     pub r#type: String,
 
-    /// `Records`: a list of [`OriginRecord`] objects.
+    /// `Records`
     pub records: Vec<OriginRecord>,
 
-    /// `References`: a list of [`OriginGroupReference`] objects.
+    /// `References`
     pub references: Vec<OriginGroupReference>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub update_time: String,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.tencent.com"`
+    /// `HostHeader`; example: `"www.tencent.com"`
     pub host_header: Option<String>,
 }
 
@@ -7446,28 +5440,20 @@ pub struct OriginGroup {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList).
 #[tc_model]
 pub struct OriginGroupHealthStatus {
-    /// `OriginGroupID`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `OriginGroupID`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     #[tc(rename = "OriginGroupID")]
     pub origin_group_id: String,
 
-    /// `OriginGroupName`: a string.
-    ///
-    /// Example: `"origin_test"`
+    /// `OriginGroupName`; example: `"origin_test"`
     pub origin_group_name: String,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `OriginType`; example: `"HTTP"`
     pub origin_type: Option<String>,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"priority_1"`
+    /// `Priority`; example: `"priority_1"`
     pub priority: String,
 
-    /// `OriginHealthStatus`: a list of [`OriginHealthStatus`] objects.
+    /// `OriginHealthStatus`
     pub origin_health_status: Vec<OriginHealthStatus>,
 }
 
@@ -7476,15 +5462,13 @@ pub struct OriginGroupHealthStatus {
 /// Returned in the output of [`DescribeOriginGroupHealthStatus`](super::DescribeOriginGroupHealthStatus).
 #[tc_model]
 pub struct OriginGroupHealthStatusDetail {
-    /// `OriginGroupId`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `OriginGroupId`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub origin_group_id: String,
 
-    /// `OriginHealthStatus`: a list of [`OriginHealthStatus`] objects.
+    /// `OriginHealthStatus`
     pub origin_health_status: Vec<OriginHealthStatus>,
 
-    /// `CheckRegionHealthStatus`: a list of [`CheckRegionHealthStatus`] objects.
+    /// `CheckRegionHealthStatus`
     pub check_region_health_status: Vec<CheckRegionHealthStatus>,
 }
 
@@ -7493,14 +5477,10 @@ pub struct OriginGroupHealthStatusDetail {
 /// Sent in the input of [`CreateLoadBalancer`](super::CreateLoadBalancer) and [`ModifyLoadBalancer`](super::ModifyLoadBalancer).
 #[tc_model]
 pub struct OriginGroupInLoadBalancer {
-    /// `Priority`: a string.
-    ///
-    /// Example: `"priority_1"`
+    /// `Priority`; example: `"priority_1"`
     pub priority: String,
 
-    /// `OriginGroupId`: a string.
-    ///
-    /// Example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
+    /// `OriginGroupId`; example: `"orgin-2ccgtb24-7dc5-46s2-9r3e-95825d53dwe3a"`
     pub origin_group_id: String,
 }
 
@@ -7509,34 +5489,22 @@ pub struct OriginGroupInLoadBalancer {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList) and [`DescribeOriginGroup`](super::DescribeOriginGroup).
 #[tc_model]
 pub struct OriginGroupReference {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"AccelerationDomain"`
+    /// `InstanceType`; example: `"AccelerationDomain"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"domain-123456"`
+    /// `InstanceId`; example: `"domain-123456"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `InstanceName`; example: `"1.1.1.1"`
     pub instance_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-1a3x56"`
+    /// `ZoneId`; example: `"zone-1a3x56"`
     pub zone_id: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: Option<String>,
 
-    /// `AliasZoneName`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `AliasZoneName`; example: `"zone-example"`
     pub alias_zone_name: Option<String>,
 }
 
@@ -7545,14 +5513,10 @@ pub struct OriginGroupReference {
 /// Returned in the output of [`DescribeLoadBalancerList`](super::DescribeLoadBalancerList) and [`DescribeOriginGroupHealthStatus`](super::DescribeOriginGroupHealthStatus).
 #[tc_model]
 pub struct OriginHealthStatus {
-    /// `Origin`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Origin`; example: `"1.1.1.1"`
     pub origin: String,
 
-    /// `Healthy`: a string.
-    ///
-    /// Example: `"Healthy"`
+    /// `Healthy`; example: `"Healthy"`
     pub healthy: String,
 }
 
@@ -7561,60 +5525,46 @@ pub struct OriginHealthStatus {
 /// Sent in the input of [`CreateAccelerationDomain`](super::CreateAccelerationDomain) and [`ModifyAccelerationDomain`](super::ModifyAccelerationDomain).
 #[tc_model]
 pub struct OriginInfo {
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"ip_domain"`
+    /// `OriginType`; example: `"ip_domain"`
     pub origin_type: String,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Origin`; example: `"qq.com"`
     pub origin: String,
 
-    /// `BackupOrigin`: a string.
-    ///
-    /// Example: `"\"origin-07fa3f6c-4498-11ed-a368-5254006ca63d\""`
+    /// `BackupOrigin`; example: `"\"origin-07fa3f6c-4498-11ed-a368-5254006ca63d\""`
     pub backup_origin: Option<String>,
 
-    /// `PrivateAccess`: a string.
-    ///
-    /// Example: `"on"`
+    /// `PrivateAccess`; example: `"on"`
     pub private_access: Option<String>,
 
-    /// `PrivateParameters`: a list of [`PrivateParameter`] objects.
+    /// `PrivateParameters`
     pub private_parameters: Option<Vec<PrivateParameter>>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.tencentcloud.com"`
+    /// `HostHeader`; example: `"www.tencentcloud.com"`
     pub host_header: Option<String>,
 
-    /// `VodeoSubAppId`: a signed 64-bit integer.
+    /// `VodeoSubAppId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_sub_app_id: Option<i64>,
 
-    /// `VodeoDistributionRange`: a string.
+    /// `VodeoDistributionRange`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_distribution_range: Option<String>,
 
-    /// `VodeoBucketId`: a string.
+    /// `VodeoBucketId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub vodeo_bucket_id: Option<String>,
 
-    /// `VodOriginScope`: a string.
-    ///
-    /// Example: `"bucket"`
+    /// `VodOriginScope`; example: `"bucket"`
     pub vod_origin_scope: Option<String>,
 
-    /// `VodBucketId`: a string.
-    ///
-    /// Example: `"9lh4zav2ctts0ao"`
+    /// `VodBucketId`; example: `"9lh4zav2ctts0ao"`
     pub vod_bucket_id: Option<String>,
 }
 
@@ -7624,27 +5574,16 @@ pub struct OriginInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct OriginPrivateParameters {
-    /// `AccessKeyId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"sdfwae12"`
+    /// `AccessKeyId`, required in requests; example: `"sdfwae12"`
     pub access_key_id: Option<String>,
 
-    /// `SecretAccessKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"afdfe122"`
+    /// `SecretAccessKey`, required in requests; example: `"afdfe122"`
     pub secret_access_key: Option<String>,
 
-    /// `SignatureVersion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v4"`
+    /// `SignatureVersion`, required in requests; example: `"v4"`
     pub signature_version: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"us-east1"`
+    /// `Region`; example: `"us-east1"`
     pub region: Option<String>,
 }
 
@@ -7653,41 +5592,29 @@ pub struct OriginPrivateParameters {
 /// Returned in the output of [`DescribeOriginProtection`](super::DescribeOriginProtection).
 #[tc_model]
 pub struct OriginProtectionInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"zone-xxx\""`
+    /// `ZoneId`; example: `"\"zone-xxx\""`
     pub zone_id: String,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["www.qq.com","aaa.qq.com"]`
+    /// `Hosts`; example: `["www.qq.com","aaa.qq.com"]`
     pub hosts: Vec<String>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["proxy-xxx"]`
+    /// `ProxyIds`; example: `["proxy-xxx"]`
     pub proxy_ids: Vec<String>,
 
-    /// `CurrentIPWhitelist`: an [`IpWhitelist`].
+    /// `CurrentIPWhitelist`
     #[tc(rename = "CurrentIPWhitelist")]
     pub current_ip_whitelist: Option<IpWhitelist>,
 
-    /// `NeedUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedUpdate`; example: `true`
     pub need_update: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"online\""`
+    /// `Status`; example: `"\"online\""`
     pub status: String,
 
-    /// `PlanSupport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PlanSupport`; example: `true`
     pub plan_support: bool,
 
-    /// `DiffIPWhitelist`: a [`DiffIpWhitelist`].
+    /// `DiffIPWhitelist`
     #[tc(rename = "DiffIPWhitelist")]
     pub diff_ip_whitelist: Option<DiffIpWhitelist>,
 }
@@ -7698,9 +5625,7 @@ pub struct OriginProtectionInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct OriginPullProtocolParameters {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 }
 
@@ -7710,36 +5635,22 @@ pub struct OriginPullProtocolParameters {
 /// Returned in the output of [`DescribeOriginGroup`](super::DescribeOriginGroup).
 #[tc_model]
 pub struct OriginRecord {
-    /// `Record`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `Record`; example: `"8.8.8.8"`
     pub record: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP_DOMAIN"`
+    /// `Type`, always sent in responses; example: `"IP_DOMAIN"`
     pub r#type: Option<String>,
 
-    /// `RecordId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"record-27q0p0bali16"`
+    /// `RecordId`, always sent in responses; example: `"record-27q0p0bali16"`
     pub record_id: Option<String>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `Private`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Private`, always sent in responses; example: `false`
     pub private: Option<bool>,
 
-    /// `PrivateParameters`: a list of [`PrivateParameter`] objects.
-    /// Always sent in responses.
+    /// `PrivateParameters`, always sent in responses
     pub private_parameters: Option<Vec<PrivateParameter>>,
 }
 
@@ -7748,13 +5659,13 @@ pub struct OriginRecord {
 /// Returned in the output of [`CreateAccelerationDomain`](super::CreateAccelerationDomain), [`CreateZone`](super::CreateZone), [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains), [`DescribeInferenceDomains`](super::DescribeInferenceDomains) and [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct OwnershipVerification {
-    /// `DnsVerification`: a [`DnsVerification`].
+    /// `DnsVerification`
     pub dns_verification: Option<DnsVerification>,
 
-    /// `FileVerification`: a [`FileVerification`].
+    /// `FileVerification`
     pub file_verification: Option<FileVerification>,
 
-    /// `NsVerification`: a [`NsVerification`].
+    /// `NsVerification`
     pub ns_verification: Option<NsVerification>,
 }
 
@@ -7763,16 +5674,10 @@ pub struct OwnershipVerification {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct PartialModule {
-    /// `Module`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf"`
+    /// `Module`, always sent in responses; example: `"waf"`
     pub module: Option<String>,
 
-    /// `Include`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Include`, always sent in responses; example: `[1,2,3]`
     pub include: Option<Vec<i64>>,
 }
 
@@ -7781,103 +5686,67 @@ pub struct PartialModule {
 /// Returned in the output of [`DescribePlans`](super::DescribePlans).
 #[tc_model]
 pub struct Plan {
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"plan-personal"`
+    /// `PlanType`; example: `"plan-personal"`
     pub plan_type: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2y041pblwaxe"`
+    /// `PlanId`; example: `"edgeone-2y041pblwaxe"`
     pub plan_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"oversea"`
+    /// `Area`; example: `"oversea"`
     pub area: String,
 
-    /// `AutoRenewal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoRenewal`; example: `false`
     pub auto_renewal: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `ZonesInfo`: a list of [`ZoneInfo`] objects.
+    /// `ZonesInfo`
     pub zones_info: Vec<ZoneInfo>,
 
-    /// `SmartRequestCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmartRequestCapacity`; example: `1`
     pub smart_request_capacity: i64,
 
-    /// `VAUCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VAUCapacity`; example: `10`
     #[tc(rename = "VAUCapacity")]
     pub vau_capacity: i64,
 
-    /// `AccTrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccTrafficCapacity`; example: `1`
     pub acc_traffic_capacity: i64,
 
-    /// `SmartTrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmartTrafficCapacity`; example: `1`
     pub smart_traffic_capacity: i64,
 
-    /// `DDoSTrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DDoSTrafficCapacity`; example: `1`
     #[tc(rename = "DDoSTrafficCapacity")]
     pub ddos_traffic_capacity: i64,
 
-    /// `SecTrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecTrafficCapacity`; example: `1`
     pub sec_traffic_capacity: i64,
 
-    /// `SecRequestCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecRequestCapacity`; example: `1`
     pub sec_request_capacity: i64,
 
-    /// `L4TrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `L4TrafficCapacity`; example: `1`
     pub l4_traffic_capacity: i64,
 
-    /// `CrossMLCTrafficCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossMLCTrafficCapacity`; example: `1`
     #[tc(rename = "CrossMLCTrafficCapacity")]
     pub cross_mlc_traffic_capacity: i64,
 
-    /// `Bindable`: a string.
+    /// `Bindable`
     pub bindable: String,
 
-    /// `EnabledTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00Z"`
+    /// `EnabledTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00Z"`
     pub enabled_time: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00Z"`
     pub expired_time: String,
 
-    /// `Features`: a list of strings.
-    ///
-    /// Example: `["ContentAcceleration","Waf"]`
+    /// `Features`; example: `["ContentAcceleration","Waf"]`
     pub features: Option<Vec<String>>,
 }
 
@@ -7886,44 +5755,28 @@ pub struct Plan {
 /// Returned in the output of [`DescribeAvailablePlans`](super::DescribeAvailablePlans).
 #[tc_model]
 pub struct PlanInfo {
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `Flux`: an unsigned 64-bit integer.
-    ///
-    /// Example: `347000000000000`
+    /// `Flux`; example: `347000000000000`
     pub flux: u64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"month"`
+    /// `Frequency`; example: `"month"`
     pub frequency: String,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"sta_with_bot"`
+    /// `PlanType`; example: `"sta_with_bot"`
     pub plan_type: String,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `450000`
+    /// `Price`; example: `450000`
     pub price: f64,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1270000000`
+    /// `Request`; example: `1270000000`
     pub request: u64,
 
-    /// `SiteNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SiteNumber`; example: `1`
     pub site_number: u64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 }
 
@@ -7933,15 +5786,10 @@ pub struct PlanInfo {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct PostMaxSize {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10000000`
+    /// `MaxSize`, always sent in responses; example: `10000000`
     pub max_size: Option<i64>,
 }
 
@@ -7951,14 +5799,10 @@ pub struct PostMaxSize {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct PostMaxSizeParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: Option<String>,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `MaxSize`; example: `10000000`
     pub max_size: Option<i64>,
 }
 
@@ -7967,34 +5811,22 @@ pub struct PostMaxSizeParameters {
 /// Returned in the output of [`DescribePrefetchOriginLimit`](super::DescribePrefetchOriginLimit).
 #[tc_model]
 pub struct PrefetchOriginLimit {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3***j8tqd"`
+    /// `ZoneId`; example: `"zone-3***j8tqd"`
     pub zone_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"cn2.test-***a.online"`
+    /// `DomainName`; example: `"cn2.test-***a.online"`
     pub domain_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Overseas"`
+    /// `Area`; example: `"Overseas"`
     pub area: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-16T07:08:40Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-12-16T07:08:40Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-16T07:08:40Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2025-12-16T07:08:40Z"`
     pub update_time: Option<String>,
 }
 
@@ -8003,14 +5835,10 @@ pub struct PrefetchOriginLimit {
 /// Sent in the input of [`CreatePlan`](super::CreatePlan).
 #[tc_model]
 pub struct PrepaidPlanParam {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RenewFlag`; example: `"on"`
     pub renew_flag: Option<String>,
 }
 
@@ -8020,14 +5848,10 @@ pub struct PrepaidPlanParam {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains) and [`DescribeOriginGroup`](super::DescribeOriginGroup).
 #[tc_model]
 pub struct PrivateParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AccessKeyId"`
+    /// `Name`; example: `"AccessKeyId"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"AKID************"`
+    /// `Value`; example: `"AKID************"`
     pub value: String,
 }
 
@@ -8038,9 +5862,7 @@ pub struct PrivateParameter {
 #[doc(alias = "QUICParameters")]
 #[tc_model]
 pub struct QuicParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -8050,17 +5872,13 @@ pub struct QuicParameters {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct QueryCondition {
-    /// `Key`: a string.
-    ///
-    /// Example: `"查询键"`
+    /// `Key`; example: `"查询键"`
     pub key: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"equals"`
+    /// `Operator`; example: `"equals"`
     pub operator: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -8070,19 +5888,13 @@ pub struct QueryCondition {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct QueryString {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"includeCustom"`
+    /// `Action`, always sent in responses; example: `"includeCustom"`
     pub action: Option<String>,
 
-    /// `Value`: a list of strings.
-    /// Always sent in responses.
+    /// `Value`, always sent in responses
     pub value: Option<Vec<String>>,
 }
 
@@ -8092,9 +5904,7 @@ pub struct QueryString {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct Quic {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -8103,24 +5913,16 @@ pub struct Quic {
 /// Returned in the output of [`DescribeContentQuota`](super::DescribeContentQuota).
 #[tc_model]
 pub struct Quota {
-    /// `Batch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Batch`; example: `1`
     pub batch: i64,
 
-    /// `Daily`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Daily`; example: `100`
     pub daily: i64,
 
-    /// `DailyAvailable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DailyAvailable`; example: `100`
     pub daily_available: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: String,
 }
 
@@ -8130,9 +5932,7 @@ pub struct Quota {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RangeOriginPullParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -8141,25 +5941,19 @@ pub struct RangeOriginPullParameters {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct RateLimitConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `RateLimitUserRules`: a list of [`RateLimitUserRule`] objects.
-    /// Always sent in responses.
+    /// `RateLimitUserRules`, always sent in responses
     pub rate_limit_user_rules: Option<Vec<RateLimitUserRule>>,
 
-    /// `RateLimitTemplate`: a [`RateLimitTemplate`].
-    /// Always sent in responses.
+    /// `RateLimitTemplate`, always sent in responses
     pub rate_limit_template: Option<RateLimitTemplate>,
 
-    /// `RateLimitIntelligence`: a [`RateLimitIntelligence`].
-    /// Always sent in responses.
+    /// `RateLimitIntelligence`, always sent in responses
     pub rate_limit_intelligence: Option<RateLimitIntelligence>,
 
-    /// `RateLimitCustomizes`: a list of [`RateLimitUserRule`] objects.
-    /// Always sent in responses.
+    /// `RateLimitCustomizes`, always sent in responses
     pub rate_limit_customizes: Option<Vec<RateLimitUserRule>>,
 }
 
@@ -8168,19 +5962,13 @@ pub struct RateLimitConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct RateLimitIntelligence {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Action`; example: `"monitor"`
     pub action: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<i64>,
 }
 
@@ -8189,17 +5977,13 @@ pub struct RateLimitIntelligence {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct RateLimitTemplate {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"loose"`
+    /// `Mode`; example: `"loose"`
     pub mode: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"alg"`
+    /// `Action`; example: `"alg"`
     pub action: Option<String>,
 
-    /// `RateLimitTemplateDetail`: a [`RateLimitTemplateDetail`].
+    /// `RateLimitTemplateDetail`
     pub rate_limit_template_detail: Option<RateLimitTemplateDetail>,
 }
 
@@ -8208,33 +5992,23 @@ pub struct RateLimitTemplate {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct RateLimitTemplateDetail {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"loose"`
+    /// `Mode`; example: `"loose"`
     pub mode: String,
 
-    /// `ID`: a signed 64-bit integer.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"alg"`
+    /// `Action`; example: `"alg"`
     pub action: String,
 
-    /// `PunishTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PunishTime`; example: `10`
     pub punish_time: i64,
 
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Threshold`; example: `100`
     pub threshold: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Period`; example: `10`
     pub period: i64,
 }
 
@@ -8243,92 +6017,56 @@ pub struct RateLimitTemplateDetail {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct RateLimitUserRule {
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Threshold`; example: `1`
     pub threshold: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `RuleName`; example: `"rule"`
     pub rule_name: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `PunishTime`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PunishTime`; example: `11`
     pub punish_time: i64,
 
-    /// `PunishTimeUnit`: a string.
-    ///
-    /// Example: `"second"`
+    /// `PunishTimeUnit`; example: `"second"`
     pub punish_time_unit: String,
 
-    /// `RuleStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RuleStatus`; example: `"on"`
     pub rule_status: String,
 
-    /// `AclConditions`: a list of [`AclCondition`] objects.
+    /// `AclConditions`
     pub acl_conditions: Vec<AclCondition>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePriority`; example: `1`
     pub rule_priority: i64,
 
-    /// `RuleID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleID`, always sent in responses; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `FreqFields`: a list of strings.
-    /// Always sent in responses.
+    /// `FreqFields`, always sent in responses
     pub freq_fields: Option<Vec<String>>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-07-15T00:00:00+08:00"`
+    /// `UpdateTime`, always sent in responses; example: `"2024-07-15T00:00:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `FreqScope`: a list of strings.
-    /// Always sent in responses.
+    /// `FreqScope`, always sent in responses
     pub freq_scope: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"error.html"`
+    /// `Name`, always sent in responses; example: `"error.html"`
     pub name: Option<String>,
 
-    /// `CustomResponseId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"p-xxx"`
+    /// `CustomResponseId`, always sent in responses; example: `"p-xxx"`
     pub custom_response_id: Option<String>,
 
-    /// `ResponseCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `567`
+    /// `ResponseCode`, always sent in responses; example: `567`
     pub response_code: Option<i64>,
 
-    /// `RedirectUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
+    /// `RedirectUrl`, always sent in responses; example: `"http%3A%2F%2Fexample.com%2Fpath%2Ferror.html"`
     pub redirect_url: Option<String>,
 }
 
@@ -8338,57 +6076,37 @@ pub struct RateLimitUserRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RateLimitingRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2181399690"`
+    /// `Id`; example: `"2181399690"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SampleHttpDdosRule"`
+    /// `Name`; example: `"SampleHttpDdosRule"`
     pub name: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"${http.request.uri.path} in ['/api/v3/test','/api/v3/submit']"`
+    /// `Condition`; example: `"${http.request.uri.path} in ['/api/v3/test','/api/v3/submit']"`
     pub condition: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Mode`; example: `"block"`
     pub mode: Option<String>,
 
-    /// `CountBy`: a list of strings.
-    ///
-    /// Example: `["http.request.ip"]`
+    /// `CountBy`; example: `["http.request.ip"]`
     pub count_by: Option<Vec<String>>,
 
-    /// `MaxRequestThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxRequestThreshold`; example: `100`
     pub max_request_threshold: Option<i64>,
 
-    /// `CountingPeriod`: a string.
-    ///
-    /// Example: `"10s"`
+    /// `CountingPeriod`; example: `"10s"`
     pub counting_period: Option<String>,
 
-    /// `ActionDuration`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `ActionDuration`; example: `"60s"`
     pub action_duration: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Priority`; example: `50`
     pub priority: Option<i64>,
 
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 }
 
@@ -8398,7 +6116,7 @@ pub struct RateLimitingRule {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RateLimitingRules {
-    /// `Rules`: a list of [`RateLimitingRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RateLimitingRule>>,
 }
 
@@ -8407,85 +6125,63 @@ pub struct RateLimitingRules {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct RealtimeLogDeliveryTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cdda4cbc-a83e-4a54-be68-82339e80bb2f"`
+    /// `TaskId`; example: `"cdda4cbc-a83e-4a54-be68-82339e80bb2f"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_log_task"`
+    /// `TaskName`; example: `"test_log_task"`
     pub task_name: String,
 
-    /// `DeliveryStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `DeliveryStatus`; example: `"enabled"`
     pub delivery_status: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `TaskType`; example: `"cls"`
     pub task_type: String,
 
-    /// `EntityList`: a list of strings.
-    ///
-    /// Example: `["domain.example.com"]`
+    /// `EntityList`; example: `["domain.example.com"]`
     pub entity_list: Vec<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"l7-access-logs"`
+    /// `LogType`; example: `"l7-access-logs"`
     pub log_type: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["RequestID","ClientIP","RequestTime"]`
+    /// `Fields`; example: `["RequestID","ClientIP","RequestTime"]`
     pub fields: Vec<String>,
 
-    /// `CustomFields`: a list of [`CustomField`] objects.
+    /// `CustomFields`
     pub custom_fields: Vec<CustomField>,
 
-    /// `CustomExpressionFields`: a list of [`CustomExpressionField`] objects.
+    /// `CustomExpressionFields`
     pub custom_expression_fields: Option<Vec<CustomExpressionField>>,
 
-    /// `DeliveryConditions`: a list of [`DeliveryCondition`] objects.
+    /// `DeliveryConditions`
     pub delivery_conditions: Vec<DeliveryCondition>,
 
-    /// `Sample`: an unsigned 64-bit integer.
-    ///
-    /// Example: `605`
+    /// `Sample`; example: `605`
     pub sample: u64,
 
-    /// `LogFormat`: a [`LogFormat`].
+    /// `LogFormat`
     pub log_format: Option<LogFormat>,
 
-    /// `CLS`: a [`ClsTopic`].
+    /// `CLS`
     #[tc(rename = "CLS")]
     pub cls: Option<ClsTopic>,
 
-    /// `CustomEndpoint`: a [`CustomEndpoint`].
+    /// `CustomEndpoint`
     pub custom_endpoint: Option<CustomEndpoint>,
 
-    /// `S3`: a [`S3`].
+    /// `S3`
     pub s3: Option<S3>,
 
-    /// `AWSS3`: an [`Awss3`].
+    /// `AWSS3`
     #[tc(rename = "AWSS3")]
     pub awss3: Option<Awss3>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-12T12:04:55Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-12T12:04:55Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-12T12:04:55Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2025-01-12T12:04:55Z"`
     pub update_time: String,
 }
 
@@ -8495,9 +6191,7 @@ pub struct RealtimeLogDeliveryTask {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RedirectActionParameters {
-    /// `URL`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `URL`; example: `"https://www.tencent.com"`
     #[tc(rename = "URL")]
     pub url: String,
 }
@@ -8507,19 +6201,13 @@ pub struct RedirectActionParameters {
 /// Returned in the output of [`DescribeSharedCNAME`](super::DescribeSharedCNAME).
 #[tc_model]
 pub struct ReferenceHolder {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3njjbwxjh9uh"`
+    /// `ZoneId`; example: `"zone-3njjbwxjh9uh"`
     pub zone_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"acceleration-domain"`
+    /// `Type`; example: `"acceleration-domain"`
     pub r#type: String,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"zo1.xormore.top"`
+    /// `Instance`; example: `"zo1.xormore.top"`
     pub instance: String,
 }
 
@@ -8528,9 +6216,7 @@ pub struct ReferenceHolder {
 /// Sent in the input of [`ModifyPlan`](super::ModifyPlan).
 #[tc_model]
 pub struct RenewFlag {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -8540,16 +6226,10 @@ pub struct RenewFlag {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RequestBodyTransferTimeout {
-    /// `IdleTimeout`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"5s"`
+    /// `IdleTimeout`, required in requests; example: `"5s"`
     pub idle_timeout: Option<String>,
 
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 }
 
@@ -8559,22 +6239,13 @@ pub struct RequestBodyTransferTimeout {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RequestFieldsForException {
-    /// `Scope`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"header"`
+    /// `Scope`, required in requests; example: `"header"`
     pub scope: Option<String>,
 
-    /// `Condition`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"${key} in ['x-trace-id'] and ${value} like ['Bearer *']"`
+    /// `Condition`, required in requests; example: `"${key} in ['x-trace-id'] and ${value} like ['Bearer *']"`
     pub condition: Option<String>,
 
-    /// `TargetField`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `TargetField`, required in requests; example: `"value"`
     pub target_field: Option<String>,
 }
 
@@ -8583,67 +6254,43 @@ pub struct RequestFieldsForException {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Resource {
-    /// `Id`: a string.
-    ///
-    /// Example: `"edgeone-2cnw94j16y39"`
+    /// `Id`; example: `"edgeone-2cnw94j16y39"`
     pub id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-08-03T12:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-08-03T12:00:00+08:00"`
     pub create_time: String,
 
-    /// `EnableTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-08-03T12:00:00+08:00"`
+    /// `EnableTime`, an ISO 8601 timestamp; example: `"2024-08-03T12:00:00+08:00"`
     pub enable_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2024-08-03T12:00:00+08:00"`
     pub expire_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `Sv`: a list of [`Sv`] objects.
+    /// `Sv`
     pub sv: Vec<Sv>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"edgeone-2cnw94j16y39"`
+    /// `PlanId`; example: `"edgeone-2cnw94j16y39"`
     pub plan_id: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"value-added"`
+    /// `Group`; example: `"value-added"`
     pub group: Option<String>,
 
-    /// `ZoneNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneNumber`; example: `1`
     pub zone_number: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"vodeo"`
+    /// `Type`; example: `"vodeo"`
     pub r#type: Option<String>,
 }
 
@@ -8653,21 +6300,13 @@ pub struct Resource {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ResponseSpeedLimitParameters {
-    /// `Mode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"LimitUponDownload"`
+    /// `Mode`, required in requests; example: `"LimitUponDownload"`
     pub mode: Option<String>,
 
-    /// `MaxSpeed`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1000KB/s"`
+    /// `MaxSpeed`, required in requests; example: `"1000KB/s"`
     pub max_speed: Option<String>,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"10s"`
+    /// `StartAt`; example: `"10s"`
     pub start_at: Option<String>,
 }
 
@@ -8677,14 +6316,10 @@ pub struct ResponseSpeedLimitParameters {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ReturnCustomPageActionParameters {
-    /// `ResponseCode`: a string.
-    ///
-    /// Example: `"404"`
+    /// `ResponseCode`; example: `"404"`
     pub response_code: String,
 
-    /// `ErrorPageId`: a string.
-    ///
-    /// Example: `"p-2yr7ncnju1yk"`
+    /// `ErrorPageId`; example: `"p-2yr7ncnju1yk"`
     pub error_page_id: String,
 }
 
@@ -8694,12 +6329,10 @@ pub struct ReturnCustomPageActionParameters {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RewriteAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ResponseHeader"`
+    /// `Action`; example: `"ResponseHeader"`
     pub action: String,
 
-    /// `Parameters`: a list of [`RuleRewriteActionParams`] objects.
+    /// `Parameters`
     pub parameters: Vec<RuleRewriteActionParams>,
 }
 
@@ -8709,15 +6342,13 @@ pub struct RewriteAction {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct Rule {
-    /// `Conditions`: a list of [`RuleAndConditions`] objects.
+    /// `Conditions`
     pub conditions: Vec<RuleAndConditions>,
 
-    /// `Actions`: a list of [`Action`] objects.
-    /// Always sent in responses.
+    /// `Actions`, always sent in responses
     pub actions: Option<Vec<Action>>,
 
-    /// `SubRules`: a list of [`SubRuleItem`] objects.
-    /// Always sent in responses.
+    /// `SubRules`, always sent in responses
     pub sub_rules: Option<Vec<SubRuleItem>>,
 }
 
@@ -8727,7 +6358,7 @@ pub struct Rule {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleAndConditions {
-    /// `Conditions`: a list of [`RuleCondition`] objects.
+    /// `Conditions`
     pub conditions: Vec<RuleCondition>,
 }
 
@@ -8737,15 +6368,13 @@ pub struct RuleAndConditions {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RuleBranch {
-    /// `Condition`: a string.
-    ///
-    /// Example: `"\"${http.request.host} in ['test.test.com']\""`
+    /// `Condition`; example: `"\"${http.request.host} in ['test.test.com']\""`
     pub condition: Option<String>,
 
-    /// `Actions`: a list of [`RuleEngineAction`] objects.
+    /// `Actions`
     pub actions: Option<Vec<RuleEngineAction>>,
 
-    /// `SubRules`: a list of [`RuleEngineSubRule`] objects.
+    /// `SubRules`
     pub sub_rules: Option<Vec<RuleEngineSubRule>>,
 }
 
@@ -8754,42 +6383,28 @@ pub struct RuleBranch {
 /// Returned in the output of [`DescribeRulesSetting`](super::DescribeRulesSetting).
 #[tc_model]
 pub struct RuleChoicePropertiesItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CHOICE"`
+    /// `Type`; example: `"CHOICE"`
     pub r#type: String,
 
-    /// `ChoicesValue`: a list of strings.
-    ///
-    /// Example: `["TypeD","TypeA"]`
+    /// `ChoicesValue`; example: `["TypeD","TypeA"]`
     pub choices_value: Vec<String>,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: i64,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000`
+    /// `Max`; example: `100000000`
     pub max: i64,
 
-    /// `IsMultiple`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiple`; example: `true`
     pub is_multiple: bool,
 
-    /// `IsAllowEmpty`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowEmpty`; example: `false`
     pub is_allow_empty: bool,
 
-    /// `ExtraParameter`: a [`RuleExtraParameter`].
+    /// `ExtraParameter`
     pub extra_parameter: RuleExtraParameter,
 }
 
@@ -8799,19 +6414,13 @@ pub struct RuleChoicePropertiesItem {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleCodeActionParams {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StatusCode`; example: `200`
     pub status_code: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"RedirectUrl"`
+    /// `Name`; example: `"RedirectUrl"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["on"]`
+    /// `Values`; example: `["on"]`
     pub values: Vec<String>,
 }
 
@@ -8821,37 +6430,22 @@ pub struct RuleCodeActionParams {
 /// Returned in the output of [`DescribeFunctionRules`](super::DescribeFunctionRules) and [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleCondition {
-    /// `Operator`: a string.
-    ///
-    /// Example: `"equal"`
+    /// `Operator`; example: `"equal"`
     pub operator: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Target`; example: `"url"`
     pub target: String,
 
-    /// `Values`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["www.maxx55.com"]`
+    /// `Values`, always sent in responses; example: `["www.maxx55.com"]`
     pub values: Option<Vec<String>>,
 
-    /// `IgnoreCase`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IgnoreCase`, always sent in responses; example: `true`
     pub ignore_case: Option<bool>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Accept-Language"`
+    /// `Name`, always sent in responses; example: `"Accept-Language"`
     pub name: Option<String>,
 
-    /// `IgnoreNameCase`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreNameCase`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -8864,148 +6458,145 @@ pub struct RuleCondition {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RuleEngineAction {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Cache"`
+    /// `Name`, required in requests; example: `"Cache"`
     pub name: Option<String>,
 
-    /// `CacheParameters`: a [`CacheParameters`].
+    /// `CacheParameters`
     pub cache_parameters: Option<CacheParameters>,
 
-    /// `CacheKeyParameters`: a [`CacheKeyParameters`].
+    /// `CacheKeyParameters`
     pub cache_key_parameters: Option<CacheKeyParameters>,
 
-    /// `CachePrefreshParameters`: a [`CachePrefreshParameters`].
+    /// `CachePrefreshParameters`
     pub cache_prefresh_parameters: Option<CachePrefreshParameters>,
 
-    /// `AccessURLRedirectParameters`: an [`AccessUrlRedirectParameters`].
+    /// `AccessURLRedirectParameters`
     #[tc(rename = "AccessURLRedirectParameters")]
     pub access_url_redirect_parameters: Option<AccessUrlRedirectParameters>,
 
-    /// `UpstreamURLRewriteParameters`: an [`UpstreamUrlRewriteParameters`].
+    /// `UpstreamURLRewriteParameters`
     #[tc(rename = "UpstreamURLRewriteParameters")]
     pub upstream_url_rewrite_parameters: Option<UpstreamUrlRewriteParameters>,
 
-    /// `QUICParameters`: a [`QuicParameters`].
+    /// `QUICParameters`
     #[tc(rename = "QUICParameters")]
     pub quic_parameters: Option<QuicParameters>,
 
-    /// `WebSocketParameters`: a [`WebSocketParameters`].
+    /// `WebSocketParameters`
     pub web_socket_parameters: Option<WebSocketParameters>,
 
-    /// `AuthenticationParameters`: an [`AuthenticationParameters`].
+    /// `AuthenticationParameters`
     pub authentication_parameters: Option<AuthenticationParameters>,
 
-    /// `MaxAgeParameters`: a [`MaxAgeParameters`].
+    /// `MaxAgeParameters`
     pub max_age_parameters: Option<MaxAgeParameters>,
 
-    /// `StatusCodeCacheParameters`: a [`StatusCodeCacheParameters`].
+    /// `StatusCodeCacheParameters`
     pub status_code_cache_parameters: Option<StatusCodeCacheParameters>,
 
-    /// `OfflineCacheParameters`: an [`OfflineCacheParameters`].
+    /// `OfflineCacheParameters`
     pub offline_cache_parameters: Option<OfflineCacheParameters>,
 
-    /// `SmartRoutingParameters`: a [`SmartRoutingParameters`].
+    /// `SmartRoutingParameters`
     pub smart_routing_parameters: Option<SmartRoutingParameters>,
 
-    /// `AdvancedOriginRoutingParameters`: an [`AdvancedOriginRoutingParameters`].
+    /// `AdvancedOriginRoutingParameters`
     pub advanced_origin_routing_parameters: Option<AdvancedOriginRoutingParameters>,
 
-    /// `RangeOriginPullParameters`: a [`RangeOriginPullParameters`].
+    /// `RangeOriginPullParameters`
     pub range_origin_pull_parameters: Option<RangeOriginPullParameters>,
 
-    /// `UpstreamHTTP2Parameters`: an [`UpstreamHttp2Parameters`].
+    /// `UpstreamHTTP2Parameters`
     #[tc(rename = "UpstreamHTTP2Parameters")]
     pub upstream_http2_parameters: Option<UpstreamHttp2Parameters>,
 
-    /// `HostHeaderParameters`: a [`HostHeaderParameters`].
+    /// `HostHeaderParameters`
     pub host_header_parameters: Option<HostHeaderParameters>,
 
-    /// `ForceRedirectHTTPSParameters`: a [`ForceRedirectHttpsParameters`].
+    /// `ForceRedirectHTTPSParameters`
     #[tc(rename = "ForceRedirectHTTPSParameters")]
     pub force_redirect_https_parameters: Option<ForceRedirectHttpsParameters>,
 
-    /// `OriginPullProtocolParameters`: an [`OriginPullProtocolParameters`].
+    /// `OriginPullProtocolParameters`
     pub origin_pull_protocol_parameters: Option<OriginPullProtocolParameters>,
 
-    /// `CompressionParameters`: a [`CompressionParameters`].
+    /// `CompressionParameters`
     pub compression_parameters: Option<CompressionParameters>,
 
-    /// `HSTSParameters`: a [`HstsParameters`].
+    /// `HSTSParameters`
     #[tc(rename = "HSTSParameters")]
     pub hsts_parameters: Option<HstsParameters>,
 
-    /// `ClientIPHeaderParameters`: a [`ClientIpHeaderParameters`].
+    /// `ClientIPHeaderParameters`
     #[tc(rename = "ClientIPHeaderParameters")]
     pub client_ip_header_parameters: Option<ClientIpHeaderParameters>,
 
-    /// `OCSPStaplingParameters`: an [`OcspStaplingParameters`].
+    /// `OCSPStaplingParameters`
     #[tc(rename = "OCSPStaplingParameters")]
     pub ocsp_stapling_parameters: Option<OcspStaplingParameters>,
 
-    /// `HTTP2Parameters`: a [`Http2Parameters`].
+    /// `HTTP2Parameters`
     #[tc(rename = "HTTP2Parameters")]
     pub http2_parameters: Option<Http2Parameters>,
 
-    /// `PostMaxSizeParameters`: a [`PostMaxSizeParameters`].
+    /// `PostMaxSizeParameters`
     pub post_max_size_parameters: Option<PostMaxSizeParameters>,
 
-    /// `ClientIPCountryParameters`: a [`ClientIpCountryParameters`].
+    /// `ClientIPCountryParameters`
     #[tc(rename = "ClientIPCountryParameters")]
     pub client_ip_country_parameters: Option<ClientIpCountryParameters>,
 
-    /// `UpstreamFollowRedirectParameters`: an [`UpstreamFollowRedirectParameters`].
+    /// `UpstreamFollowRedirectParameters`
     pub upstream_follow_redirect_parameters: Option<UpstreamFollowRedirectParameters>,
 
-    /// `UpstreamRequestParameters`: an [`UpstreamRequestParameters`].
+    /// `UpstreamRequestParameters`
     pub upstream_request_parameters: Option<UpstreamRequestParameters>,
 
-    /// `ShieldParameters`: a [`ShieldParameters`].
+    /// `ShieldParameters`
     pub shield_parameters: Option<ShieldParameters>,
 
-    /// `TLSConfigParameters`: a [`TlsConfigParameters`].
+    /// `TLSConfigParameters`
     #[tc(rename = "TLSConfigParameters")]
     pub tls_config_parameters: Option<TlsConfigParameters>,
 
-    /// `ModifyOriginParameters`: a [`ModifyOriginParameters`].
+    /// `ModifyOriginParameters`
     pub modify_origin_parameters: Option<ModifyOriginParameters>,
 
-    /// `SiteFailoverParameters`: a [`SiteFailoverParameters`].
+    /// `SiteFailoverParameters`
     pub site_failover_parameters: Option<SiteFailoverParameters>,
 
-    /// `HTTPUpstreamTimeoutParameters`: a [`HttpUpstreamTimeoutParameters`].
+    /// `HTTPUpstreamTimeoutParameters`
     #[tc(rename = "HTTPUpstreamTimeoutParameters")]
     pub http_upstream_timeout_parameters: Option<HttpUpstreamTimeoutParameters>,
 
-    /// `HttpResponseParameters`: a [`HttpResponseParameters`].
+    /// `HttpResponseParameters`
     pub http_response_parameters: Option<HttpResponseParameters>,
 
-    /// `ErrorPageParameters`: an [`ErrorPageParameters`].
+    /// `ErrorPageParameters`
     pub error_page_parameters: Option<ErrorPageParameters>,
 
-    /// `ModifyResponseHeaderParameters`: a [`ModifyResponseHeaderParameters`].
+    /// `ModifyResponseHeaderParameters`
     pub modify_response_header_parameters: Option<ModifyResponseHeaderParameters>,
 
-    /// `ModifyRequestHeaderParameters`: a [`ModifyRequestHeaderParameters`].
+    /// `ModifyRequestHeaderParameters`
     pub modify_request_header_parameters: Option<ModifyRequestHeaderParameters>,
 
-    /// `ResponseSpeedLimitParameters`: a [`ResponseSpeedLimitParameters`].
+    /// `ResponseSpeedLimitParameters`
     pub response_speed_limit_parameters: Option<ResponseSpeedLimitParameters>,
 
-    /// `SetContentIdentifierParameters`: a [`SetContentIdentifierParameters`].
+    /// `SetContentIdentifierParameters`
     pub set_content_identifier_parameters: Option<SetContentIdentifierParameters>,
 
-    /// `VaryParameters`: a [`VaryParameters`].
+    /// `VaryParameters`
     pub vary_parameters: Option<VaryParameters>,
 
-    /// `ContentCompressionParameters`: a [`ContentCompressionParameters`].
+    /// `ContentCompressionParameters`
     pub content_compression_parameters: Option<ContentCompressionParameters>,
 
-    /// `OriginAuthenticationParameters`: an [`OriginAuthenticationParameters`].
+    /// `OriginAuthenticationParameters`
     pub origin_authentication_parameters: Option<OriginAuthenticationParameters>,
 
-    /// `CustomActionParameters`: a [`CustomActionParameters`].
+    /// `CustomActionParameters`
     pub custom_action_parameters: Option<CustomActionParameters>,
 }
 
@@ -9014,27 +6605,19 @@ pub struct RuleEngineAction {
 /// Returned in the output of [`DescribeAvailableCustomActionsForRuleEngine`](super::DescribeAvailableCustomActionsForRuleEngine).
 #[tc_model]
 pub struct RuleEngineCustomAction {
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"ca-3tid7liju20n"`
+    /// `ActionId`; example: `"ca-3tid7liju20n"`
     pub action_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ClientIPRateLimit"`
+    /// `Name`; example: `"ClientIPRateLimit"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Rate limiting for client IP access."`
+    /// `Description`; example: `"Rate limiting for client IP access."`
     pub description: Option<String>,
 
-    /// `Parameters`: a list of [`RuleEngineCustomActionParameterSchema`] objects.
+    /// `Parameters`
     pub parameters: Option<Vec<RuleEngineCustomActionParameterSchema>>,
 
-    /// `SupportedConditions`: a list of strings.
-    ///
-    /// Example: `["http.request.uri.path"]`
+    /// `SupportedConditions`; example: `["http.request.uri.path"]`
     pub supported_conditions: Option<Vec<String>>,
 }
 
@@ -9043,84 +6626,52 @@ pub struct RuleEngineCustomAction {
 /// Returned in the output of [`DescribeAvailableCustomActionsForRuleEngine`](super::DescribeAvailableCustomActionsForRuleEngine).
 #[tc_model]
 pub struct RuleEngineCustomActionParameterSchema {
-    /// `Name`: a string.
-    ///
-    /// Example: `"KeepaliveTimeout"`
+    /// `Name`; example: `"KeepaliveTimeout"`
     pub name: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"Integer"`
+    /// `ValueType`; example: `"Integer"`
     pub value_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"回源 TCP 长连接保活时间。单位：秒；取值范围：1-7200；默认值：600。"`
+    /// `Description`; example: `"回源 TCP 长连接保活时间。单位：秒；取值范围：1-7200；默认值：600。"`
     pub description: Option<String>,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"600"`
+    /// `Default`; example: `"600"`
     pub default: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `Unit`; example: `"s"`
     pub unit: Option<String>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `MinValue`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MinValue`; example: `1`
     pub min_value: Option<f64>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `MaxValue`; example: `100`
     pub max_value: Option<f64>,
 
-    /// `MinLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinLength`; example: `1`
     pub min_length: Option<i64>,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxLength`; example: `100`
     pub max_length: Option<i64>,
 
-    /// `MinItems`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinItems`; example: `1`
     pub min_items: Option<i64>,
 
-    /// `MaxItems`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxItems`; example: `20`
     pub max_items: Option<i64>,
 
-    /// `UniqueItems`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UniqueItems`; example: `true`
     pub unique_items: Option<bool>,
 
-    /// `AllowedPattern`: a string.
-    ///
-    /// Example: `"^[a-z0-9.-]+$"`
+    /// `AllowedPattern`; example: `"^[a-z0-9.-]+$"`
     pub allowed_pattern: Option<String>,
 
-    /// `AllowedValues`: a list of strings.
-    ///
-    /// Example: `["HTTP"]`
+    /// `AllowedValues`; example: `["HTTP"]`
     pub allowed_values: Option<Vec<String>>,
 
-    /// `MultipleOf`: a string.
-    ///
-    /// Example: `"0.01"`
+    /// `MultipleOf`; example: `"0.01"`
     pub multiple_of: Option<String>,
 }
 
@@ -9130,38 +6681,28 @@ pub struct RuleEngineCustomActionParameterSchema {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules).
 #[tc_model]
 pub struct RuleEngineItem {
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-30maftui9q4f"`
+    /// `RuleId`; example: `"rule-30maftui9q4f"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule test"`
+    /// `RuleName`; example: `"rule test"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a list of strings.
-    ///
-    /// Example: `["name1"]`
+    /// `Description`; example: `["name1"]`
     pub description: Option<Vec<String>>,
 
-    /// `CustomVariables`: a list of [`CustomVariable`] objects.
+    /// `CustomVariables`
     pub custom_variables: Option<Vec<CustomVariable>>,
 
-    /// `CustomVariableOperations`: a list of [`CustomVariableOperation`] objects.
+    /// `CustomVariableOperations`
     pub custom_variable_operations: Option<Vec<CustomVariableOperation>>,
 
-    /// `Branches`: a list of [`RuleBranch`] objects.
+    /// `Branches`
     pub branches: Option<Vec<RuleBranch>>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePriority`; example: `1`
     pub rule_priority: Option<i64>,
 }
 
@@ -9171,12 +6712,10 @@ pub struct RuleEngineItem {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct RuleEngineSubRule {
-    /// `Branches`: a list of [`RuleBranch`] objects.
+    /// `Branches`
     pub branches: Option<Vec<RuleBranch>>,
 
-    /// `Description`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Description`; example: `["tag1","tag2"]`
     pub description: Option<Vec<String>>,
 }
 
@@ -9185,19 +6724,13 @@ pub struct RuleEngineSubRule {
 /// Returned in the output of [`DescribeRulesSetting`](super::DescribeRulesSetting).
 #[tc_model]
 pub struct RuleExtraParameter {
-    /// `Id`: a string.
-    ///
-    /// Example: `"Action"`
+    /// `Id`; example: `"Action"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CHOICE"`
+    /// `Type`; example: `"CHOICE"`
     pub r#type: String,
 
-    /// `Choices`: a list of strings.
-    ///
-    /// Example: `["401"]`
+    /// `Choices`; example: `["401"]`
     pub choices: Vec<String>,
 }
 
@@ -9206,32 +6739,22 @@ pub struct RuleExtraParameter {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleItem {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-372dfcxje3ya"`
+    /// `RuleId`; example: `"rule-372dfcxje3ya"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"cache rule"`
+    /// `RuleName`; example: `"cache rule"`
     pub rule_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `Rules`: a list of [`Rule`] objects.
+    /// `Rules`
     pub rules: Vec<Rule>,
 
-    /// `RulePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulePriority`; example: `1`
     pub rule_priority: i64,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["cache"]`
+    /// `Tags`; example: `["cache"]`
     pub tags: Vec<String>,
 }
 
@@ -9241,14 +6764,10 @@ pub struct RuleItem {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleNormalActionParams {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ParamName"`
+    /// `Name`; example: `"ParamName"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["on"]`
+    /// `Values`; example: `["on"]`
     pub values: Vec<String>,
 }
 
@@ -9258,19 +6777,13 @@ pub struct RuleNormalActionParams {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleRewriteActionParams {
-    /// `Action`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Action`; example: `"set"`
     pub action: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Name`; example: `"token"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["Bar"]`
+    /// `Values`; example: `["Bar"]`
     pub values: Vec<String>,
 }
 
@@ -9279,45 +6792,31 @@ pub struct RuleRewriteActionParams {
 /// Returned in the output of [`DescribeRulesSetting`](super::DescribeRulesSetting).
 #[tc_model]
 pub struct RulesProperties {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Cache"`
+    /// `Name`; example: `"Cache"`
     pub name: String,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Min`; example: `0`
     pub min: i64,
 
-    /// `ChoicesValue`: a list of strings.
-    ///
-    /// Example: `["TypeD","TypeA"]`
+    /// `ChoicesValue`; example: `["TypeD","TypeA"]`
     pub choices_value: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CHOICE"`
+    /// `Type`; example: `"CHOICE"`
     pub r#type: String,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000`
+    /// `Max`; example: `100000000`
     pub max: i64,
 
-    /// `IsMultiple`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMultiple`; example: `true`
     pub is_multiple: bool,
 
-    /// `IsAllowEmpty`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllowEmpty`; example: `false`
     pub is_allow_empty: bool,
 
-    /// `ChoiceProperties`: a list of [`RuleChoicePropertiesItem`] objects.
+    /// `ChoiceProperties`
     pub choice_properties: Vec<RuleChoicePropertiesItem>,
 
-    /// `ExtraParameter`: a [`RuleExtraParameter`].
+    /// `ExtraParameter`
     pub extra_parameter: Option<RuleExtraParameter>,
 }
 
@@ -9326,12 +6825,10 @@ pub struct RulesProperties {
 /// Returned in the output of [`DescribeRulesSetting`](super::DescribeRulesSetting).
 #[tc_model]
 pub struct RulesSettingAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"Cache"`
+    /// `Action`; example: `"Cache"`
     pub action: String,
 
-    /// `Properties`: a list of [`RulesProperties`] objects.
+    /// `Properties`
     pub properties: Vec<RulesProperties>,
 }
 
@@ -9341,35 +6838,22 @@ pub struct RulesSettingAction {
 /// Returned in the output of [`DescribeRealtimeLogDeliveryTasks`](super::DescribeRealtimeLogDeliveryTasks).
 #[tc_model]
 pub struct S3 {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.ap-beijing.myqcloud.com"`
+    /// `Endpoint`; example: `"https://cos.ap-beijing.myqcloud.com"`
     pub endpoint: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-s3-1310708577/hello/world"`
+    /// `Bucket`; example: `"test-s3-1310708577/hello/world"`
     pub bucket: String,
 
-    /// `AccessId`: a string.
-    ///
-    /// Example: `"TeAI8Ye2MkUAWoNJCk"`
+    /// `AccessId`; example: `"TeAI8Ye2MkUAWoNJCk"`
     pub access_id: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"MsiAACHihAAXuH83Ayd7j0VRJ9SYNCOSxwe"`
+    /// `AccessKey`; example: `"MsiAACHihAAXuH83Ayd7j0VRJ9SYNCOSxwe"`
     pub access_key: String,
 
-    /// `CompressType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gzip"`
+    /// `CompressType`, always sent in responses; example: `"gzip"`
     pub compress_type: Option<String>,
 }
 
@@ -9379,10 +6863,10 @@ pub struct S3 {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SearchEngineBots {
-    /// `BaseAction`: a [`SecurityAction`].
+    /// `BaseAction`
     pub base_action: Option<SecurityAction>,
 
-    /// `BotManagementActionOverrides`: a list of [`BotManagementActionOverrides`] objects.
+    /// `BotManagementActionOverrides`
     pub bot_management_action_overrides: Option<Vec<BotManagementActionOverrides>>,
 }
 
@@ -9391,12 +6875,10 @@ pub struct SearchEngineBots {
 /// Returned in the output of [`DescribeDDoSAttackData`](super::DescribeDDoSAttackData).
 #[tc_model]
 pub struct SecEntry {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ddos_attackFlowBandwidth"`
+    /// `Key`; example: `"ddos_attackFlowBandwidth"`
     pub key: String,
 
-    /// `Value`: a list of [`SecEntryValue`] objects.
+    /// `Value`
     pub value: Vec<SecEntryValue>,
 }
 
@@ -9405,27 +6887,19 @@ pub struct SecEntry {
 /// Returned in the output of [`DescribeDDoSAttackData`](super::DescribeDDoSAttackData).
 #[tc_model]
 pub struct SecEntryValue {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"ddos_attackFlowBandwidth"`
+    /// `Metric`; example: `"ddos_attackFlowBandwidth"`
     pub metric: String,
 
-    /// `Detail`: a list of [`TimingDataItem`] objects.
+    /// `Detail`
     pub detail: Vec<TimingDataItem>,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Max`; example: `6`
     pub max: i64,
 
-    /// `Avg`: a floating-point number.
-    ///
-    /// Example: `3.52`
+    /// `Avg`; example: `3.52`
     pub avg: f64,
 
-    /// `Sum`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Sum`; example: `20`
     pub sum: f64,
 }
 
@@ -9435,28 +6909,26 @@ pub struct SecEntryValue {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SecurityAction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Deny"`
+    /// `Name`; example: `"Deny"`
     pub name: String,
 
-    /// `DenyActionParameters`: a [`DenyActionParameters`].
+    /// `DenyActionParameters`
     pub deny_action_parameters: Option<DenyActionParameters>,
 
-    /// `RedirectActionParameters`: a [`RedirectActionParameters`].
+    /// `RedirectActionParameters`
     pub redirect_action_parameters: Option<RedirectActionParameters>,
 
-    /// `AllowActionParameters`: an [`AllowActionParameters`].
+    /// `AllowActionParameters`
     pub allow_action_parameters: Option<AllowActionParameters>,
 
-    /// `ChallengeActionParameters`: a [`ChallengeActionParameters`].
+    /// `ChallengeActionParameters`
     pub challenge_action_parameters: Option<ChallengeActionParameters>,
 
-    /// `BlockIPActionParameters`: a [`BlockIpActionParameters`].
+    /// `BlockIPActionParameters`
     #[tc(rename = "BlockIPActionParameters")]
     pub block_ip_action_parameters: Option<BlockIpActionParameters>,
 
-    /// `ReturnCustomPageActionParameters`: a [`ReturnCustomPageActionParameters`].
+    /// `ReturnCustomPageActionParameters`
     pub return_custom_page_action_parameters: Option<ReturnCustomPageActionParameters>,
 }
 
@@ -9465,48 +6937,37 @@ pub struct SecurityAction {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct SecurityConfig {
-    /// `WafConfig`: a [`WafConfig`].
-    /// Always sent in responses.
+    /// `WafConfig`, always sent in responses
     pub waf_config: Option<WafConfig>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfig`].
-    /// Always sent in responses.
+    /// `RateLimitConfig`, always sent in responses
     pub rate_limit_config: Option<RateLimitConfig>,
 
-    /// `AclConfig`: an [`AclConfig`].
-    /// Always sent in responses.
+    /// `AclConfig`, always sent in responses
     pub acl_config: Option<AclConfig>,
 
-    /// `BotConfig`: a [`BotConfig`].
-    /// Always sent in responses.
+    /// `BotConfig`, always sent in responses
     pub bot_config: Option<BotConfig>,
 
-    /// `SwitchConfig`: a [`SwitchConfig`].
-    /// Always sent in responses.
+    /// `SwitchConfig`, always sent in responses
     pub switch_config: Option<SwitchConfig>,
 
-    /// `IpTableConfig`: an [`IpTableConfig`].
-    /// Always sent in responses.
+    /// `IpTableConfig`, always sent in responses
     pub ip_table_config: Option<IpTableConfig>,
 
-    /// `ExceptConfig`: an [`ExceptConfig`].
-    /// Always sent in responses.
+    /// `ExceptConfig`, always sent in responses
     pub except_config: Option<ExceptConfig>,
 
-    /// `DropPageConfig`: a [`DropPageConfig`].
-    /// Always sent in responses.
+    /// `DropPageConfig`, always sent in responses
     pub drop_page_config: Option<DropPageConfig>,
 
-    /// `TemplateConfig`: a [`TemplateConfig`].
-    /// Always sent in responses.
+    /// `TemplateConfig`, always sent in responses
     pub template_config: Option<TemplateConfig>,
 
-    /// `SlowPostConfig`: a [`SlowPostConfig`].
-    /// Always sent in responses.
+    /// `SlowPostConfig`, always sent in responses
     pub slow_post_config: Option<SlowPostConfig>,
 
-    /// `DetectLengthLimitConfig`: a [`DetectLengthLimitConfig`].
-    /// Always sent in responses.
+    /// `DetectLengthLimitConfig`, always sent in responses
     pub detect_length_limit_config: Option<DetectLengthLimitConfig>,
 }
 
@@ -9516,19 +6977,13 @@ pub struct SecurityConfig {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SecurityHeadersToOrigin {
-    /// `BotIdentificationHeaders`: a list of strings.
-    ///
-    /// Example: `["EO-Bot-Botnet-ID"]`
+    /// `BotIdentificationHeaders`; example: `["EO-Bot-Botnet-ID"]`
     pub bot_identification_headers: Option<Vec<String>>,
 
-    /// `BotManagementHeaders`: a list of strings.
-    ///
-    /// Example: `["EO-Bot-Client-Attestation"]`
+    /// `BotManagementHeaders`; example: `["EO-Bot-Client-Attestation"]`
     pub bot_management_headers: Option<Vec<String>>,
 
-    /// `ClientFingerprintHeaders`: a list of strings.
-    ///
-    /// Example: `["EO-Bot-Fingerprint"]`
+    /// `ClientFingerprintHeaders`; example: `["EO-Bot-Fingerprint"]`
     pub client_fingerprint_headers: Option<Vec<String>>,
 }
 
@@ -9538,34 +6993,34 @@ pub struct SecurityHeadersToOrigin {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SecurityPolicy {
-    /// `CustomRules`: a [`CustomRules`].
+    /// `CustomRules`
     pub custom_rules: Option<CustomRules>,
 
-    /// `ManagedRules`: a [`ManagedRules`].
+    /// `ManagedRules`
     pub managed_rules: Option<ManagedRules>,
 
-    /// `HttpDDoSProtection`: a [`HttpDdosProtection`].
+    /// `HttpDDoSProtection`
     #[tc(rename = "HttpDDoSProtection")]
     pub http_ddos_protection: Option<HttpDdosProtection>,
 
-    /// `RateLimitingRules`: a [`RateLimitingRules`].
+    /// `RateLimitingRules`
     pub rate_limiting_rules: Option<RateLimitingRules>,
 
-    /// `ExceptionRules`: an [`ExceptionRules`].
+    /// `ExceptionRules`
     pub exception_rules: Option<ExceptionRules>,
 
-    /// `BotManagement`: a [`BotManagement`].
+    /// `BotManagement`
     pub bot_management: Option<BotManagement>,
 
-    /// `BotManagementLite`: a [`BotManagementLite`].
+    /// `BotManagementLite`
     pub bot_management_lite: Option<BotManagementLite>,
 
-    /// `DefaultDenySecurityActionParameters`: a [`DefaultDenySecurityActionParameters`].
+    /// `DefaultDenySecurityActionParameters`
     pub default_deny_security_action_parameters: Option<
         DefaultDenySecurityActionParameters,
     >,
 
-    /// `SecurityHeadersToOrigin`: a [`SecurityHeadersToOrigin`].
+    /// `SecurityHeadersToOrigin`
     pub security_headers_to_origin: Option<SecurityHeadersToOrigin>,
 }
 
@@ -9574,22 +7029,16 @@ pub struct SecurityPolicy {
 /// Returned in the output of [`DescribeWebSecurityTemplates`](super::DescribeWebSecurityTemplates).
 #[tc_model]
 pub struct SecurityPolicyTemplateInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-3ahwq3xdwase"`
+    /// `ZoneId`; example: `"zone-3ahwq3xdwase"`
     pub zone_id: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-1m9i219w"`
+    /// `TemplateId`; example: `"temp-1m9i219w"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"CC防护标准策略模板"`
+    /// `TemplateName`; example: `"CC防护标准策略模板"`
     pub template_name: String,
 
-    /// `BindDomains`: a list of [`BindDomainInfo`] objects.
+    /// `BindDomains`
     pub bind_domains: Option<Vec<BindDomainInfo>>,
 }
 
@@ -9598,12 +7047,10 @@ pub struct SecurityPolicyTemplateInfo {
 /// Returned in the output of [`DescribeSecurityTemplateBindings`](super::DescribeSecurityTemplateBindings).
 #[tc_model]
 pub struct SecurityTemplateBinding {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"\"temp-dfjkffd\""`
+    /// `TemplateId`; example: `"\"temp-dfjkffd\""`
     pub template_id: String,
 
-    /// `TemplateScope`: a list of [`TemplateScope`] objects.
+    /// `TemplateScope`
     pub template_scope: Option<Vec<TemplateScope>>,
 }
 
@@ -9612,9 +7059,7 @@ pub struct SecurityTemplateBinding {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting).
 #[tc_model]
 pub struct SecurityType {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -9624,12 +7069,10 @@ pub struct SecurityType {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SecurityWeightedAction {
-    /// `SecurityAction`: a [`SecurityAction`].
+    /// `SecurityAction`
     pub security_action: Option<SecurityAction>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<i64>,
 }
 
@@ -9639,43 +7082,25 @@ pub struct SecurityWeightedAction {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ServerCertInfo {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"EO-dsfdsf"`
+    /// `CertId`; example: `"EO-dsfdsf"`
     pub cert_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"默认证书"`
+    /// `Alias`; example: `"默认证书"`
     pub alias: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `Type`, always sent in responses; example: `"default"`
     pub r#type: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp, always sent in responses; example: `"2014-08-03T12:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `DeployTime`, an ISO 8601 timestamp, always sent in responses; example: `"2014-08-03T12:00:00+08:00"`
     pub deploy_time: Option<String>,
 
-    /// `SignAlgo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RSA"`
+    /// `SignAlgo`, always sent in responses; example: `"RSA"`
     pub sign_algo: Option<String>,
 
-    /// `CommonName`: a string.
-    ///
-    /// Example: `"tencent.cloud"`
+    /// `CommonName`; example: `"tencent.cloud"`
     pub common_name: Option<String>,
 }
 
@@ -9685,14 +7110,10 @@ pub struct ServerCertInfo {
 /// Returned in the output of [`DescribeInferenceServiceDeploymentRecords`](super::DescribeInferenceServiceDeploymentRecords).
 #[tc_model]
 pub struct SessionIdAffinityConfig {
-    /// `Source`: a string.
-    ///
-    /// Example: `"Header"`
+    /// `Source`; example: `"Header"`
     pub source: Option<String>,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"EO-Infer-Session-Id"`
+    /// `HeaderName`; example: `"EO-Infer-Session-Id"`
     pub header_name: Option<String>,
 }
 
@@ -9702,18 +7123,16 @@ pub struct SessionIdAffinityConfig {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SessionRateControl {
-    /// `Enabled`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `HighRateSessionAction`: a [`SecurityAction`].
+    /// `HighRateSessionAction`
     pub high_rate_session_action: Option<SecurityAction>,
 
-    /// `MidRateSessionAction`: a [`SecurityAction`].
+    /// `MidRateSessionAction`
     pub mid_rate_session_action: Option<SecurityAction>,
 
-    /// `LowRateSessionAction`: a [`SecurityAction`].
+    /// `LowRateSessionAction`
     pub low_rate_session_action: Option<SecurityAction>,
 }
 
@@ -9723,9 +7142,7 @@ pub struct SessionRateControl {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SetContentIdentifierParameters {
-    /// `ContentIdentifier`: a string.
-    ///
-    /// Example: `"eocontent-33lltqf1cmyf"`
+    /// `ContentIdentifier`; example: `"eocontent-33lltqf1cmyf"`
     pub content_identifier: Option<String>,
 }
 
@@ -9735,14 +7152,10 @@ pub struct SetContentIdentifierParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeZoneCustomVariables`](super::DescribeZoneCustomVariables) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SetParameters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"user.zone.aaa"`
+    /// `Name`; example: `"user.zone.aaa"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"${http.request.scheme}"`
+    /// `Value`; example: `"${http.request.scheme}"`
     pub value: String,
 }
 
@@ -9752,32 +7165,24 @@ pub struct SetParameters {
 #[doc(alias = "SharedCNAMEInfo")]
 #[tc_model]
 pub struct SharedCnameInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Type`; example: `"custom"`
     pub r#type: String,
 
-    /// `SharedCNAME`: a string.
-    ///
-    /// Example: `"qq.com.share.eo.dnse5.com"`
+    /// `SharedCNAME`; example: `"qq.com.share.eo.dnse5.com"`
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于业务A场景"`
+    /// `Description`; example: `"用于业务A场景"`
     pub description: String,
 
-    /// `IPSSLConfig`: an [`IpsslConfig`].
+    /// `IPSSLConfig`
     #[tc(rename = "IPSSLConfig")]
     pub ipssl_config: Option<IpsslConfig>,
 
-    /// `BindDomainCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BindDomainCount`; example: `3`
     pub bind_domain_count: i64,
 
-    /// `AccelerationDomains`: a list of [`ReferenceHolder`] objects.
+    /// `AccelerationDomains`
     pub acceleration_domains: Vec<ReferenceHolder>,
 }
 
@@ -9787,10 +7192,7 @@ pub struct SharedCnameInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ShieldParameters {
-    /// `ShieldSpaceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"space-842"`
+    /// `ShieldSpaceId`, required in requests; example: `"space-842"`
     pub shield_space_id: Option<String>,
 }
 
@@ -9800,70 +7202,51 @@ pub struct ShieldParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SiteFailover {
-    /// `Mode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FailoverRedirectToURL"`
+    /// `Mode`, required in requests; example: `"FailoverRedirectToURL"`
     pub mode: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Origin`; example: `"www.example.com"`
     pub origin: Option<String>,
 
-    /// `OriginProtocol`: a string.
-    ///
-    /// Example: `"follow"`
+    /// `OriginProtocol`; example: `"follow"`
     pub origin_protocol: Option<String>,
 
-    /// `HTTPOriginPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HTTPOriginPort`; example: `80`
     #[tc(rename = "HTTPOriginPort")]
     pub http_origin_port: Option<i64>,
 
-    /// `HTTPSOriginPort`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `HTTPSOriginPort`; example: `443`
     #[tc(rename = "HTTPSOriginPort")]
     pub https_origin_port: Option<i64>,
 
-    /// `UpstreamHostHeader`: a [`HostHeaderParameters`].
+    /// `UpstreamHostHeader`
     pub upstream_host_header: Option<HostHeaderParameters>,
 
-    /// `UpstreamURLRewrite`: an [`UpstreamUrlRewriteParameters`].
+    /// `UpstreamURLRewrite`
     #[tc(rename = "UpstreamURLRewrite")]
     pub upstream_url_rewrite: Option<UpstreamUrlRewriteParameters>,
 
-    /// `UpstreamRequestParameters`: an [`UpstreamRequestParameters`].
+    /// `UpstreamRequestParameters`
     pub upstream_request_parameters: Option<UpstreamRequestParameters>,
 
-    /// `UpstreamHTTP2Parameters`: an [`UpstreamHttp2Parameters`].
+    /// `UpstreamHTTP2Parameters`
     #[tc(rename = "UpstreamHTTP2Parameters")]
     pub upstream_http2_parameters: Option<UpstreamHttp2Parameters>,
 
-    /// `PrivateAccess`: a string.
-    ///
-    /// Example: `"off"`
+    /// `PrivateAccess`; example: `"off"`
     pub private_access: Option<String>,
 
-    /// `PrivateParameters`: an [`OriginPrivateParameters`].
+    /// `PrivateParameters`
     pub private_parameters: Option<OriginPrivateParameters>,
 
-    /// `RedirectURL`: a string.
-    ///
-    /// Example: `"http://www.example.com"`
+    /// `RedirectURL`; example: `"http://www.example.com"`
     #[tc(rename = "RedirectURL")]
     pub redirect_url: Option<String>,
 
-    /// `ResponsePageId`: a string.
-    ///
-    /// Example: `"p-3qck1u3hvaqk"`
+    /// `ResponsePageId`; example: `"p-3qck1u3hvaqk"`
     pub response_page_id: Option<String>,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `StatusCode`; example: `302`
     pub status_code: Option<i64>,
 }
 
@@ -9873,14 +7256,10 @@ pub struct SiteFailover {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SiteFailoverParameters {
-    /// `SiteFailoverStatusCodes`: a list of signed 64-bit integers.
-    /// Required in requests.
-    ///
-    /// Example: `[502]`
+    /// `SiteFailoverStatusCodes`, required in requests; example: `[502]`
     pub site_failover_status_codes: Option<Vec<i64>>,
 
-    /// `SiteFailoverParams`: a list of [`SiteFailover`] objects.
-    /// Required in requests.
+    /// `SiteFailoverParams`, required in requests
     pub site_failover_params: Option<Vec<SiteFailover>>,
 }
 
@@ -9889,34 +7268,22 @@ pub struct SiteFailoverParameters {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct SkipCondition {
-    /// `Type`: a string.
-    ///
-    /// Example: `"body_json"`
+    /// `Type`; example: `"body_json"`
     pub r#type: String,
 
-    /// `Selector`: a string.
-    ///
-    /// Example: `"keys"`
+    /// `Selector`; example: `"keys"`
     pub selector: String,
 
-    /// `MatchFromType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"equal"`
+    /// `MatchFromType`, always sent in responses; example: `"equal"`
     pub match_from_type: Option<String>,
 
-    /// `MatchFrom`: a list of strings.
-    /// Always sent in responses.
+    /// `MatchFrom`, always sent in responses
     pub match_from: Option<Vec<String>>,
 
-    /// `MatchContentType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"equal"`
+    /// `MatchContentType`, always sent in responses; example: `"equal"`
     pub match_content_type: Option<String>,
 
-    /// `MatchContent`: a list of strings.
-    /// Always sent in responses.
+    /// `MatchContent`, always sent in responses
     pub match_content: Option<Vec<String>>,
 }
 
@@ -9926,24 +7293,19 @@ pub struct SkipCondition {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SlowAttackDefense {
-    /// `Enabled`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Enabled`, required in requests; example: `"on"`
     pub enabled: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"4294967289"`
+    /// `Id`; example: `"4294967289"`
     pub id: Option<String>,
 
-    /// `Action`: a [`SecurityAction`].
+    /// `Action`
     pub action: Option<SecurityAction>,
 
-    /// `MinimalRequestBodyTransferRate`: a [`MinimalRequestBodyTransferRate`].
+    /// `MinimalRequestBodyTransferRate`
     pub minimal_request_body_transfer_rate: Option<MinimalRequestBodyTransferRate>,
 
-    /// `RequestBodyTransferTimeout`: a [`RequestBodyTransferTimeout`].
+    /// `RequestBodyTransferTimeout`
     pub request_body_transfer_timeout: Option<RequestBodyTransferTimeout>,
 }
 
@@ -9952,29 +7314,19 @@ pub struct SlowAttackDefense {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct SlowPostConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `FirstPartConfig`: a [`FirstPartConfig`].
-    /// Always sent in responses.
+    /// `FirstPartConfig`, always sent in responses
     pub first_part_config: Option<FirstPartConfig>,
 
-    /// `SlowRateConfig`: a [`SlowRateConfig`].
-    /// Always sent in responses.
+    /// `SlowRateConfig`, always sent in responses
     pub slow_rate_config: Option<SlowRateConfig>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"monitor"`
+    /// `Action`, always sent in responses; example: `"monitor"`
     pub action: Option<String>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleId`, always sent in responses; example: `1`
     pub rule_id: Option<u64>,
 }
 
@@ -9983,21 +7335,13 @@ pub struct SlowPostConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct SlowRateConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `Interval`, always sent in responses; example: `5`
     pub interval: Option<u64>,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Threshold`, always sent in responses; example: `80`
     pub threshold: Option<u64>,
 }
 
@@ -10007,9 +7351,7 @@ pub struct SlowRateConfig {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting) and [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct SmartRouting {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -10019,9 +7361,7 @@ pub struct SmartRouting {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct SmartRoutingParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -10032,10 +7372,10 @@ pub struct SmartRoutingParameters {
 #[doc(alias = "SourceIDC")]
 #[tc_model]
 pub struct SourceIdc {
-    /// `BaseAction`: a [`SecurityAction`].
+    /// `BaseAction`
     pub base_action: Option<SecurityAction>,
 
-    /// `BotManagementActionOverrides`: a list of [`BotManagementActionOverrides`] objects.
+    /// `BotManagementActionOverrides`
     pub bot_management_action_overrides: Option<Vec<BotManagementActionOverrides>>,
 }
 
@@ -10045,20 +7385,14 @@ pub struct SourceIdc {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct StandardDebug {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AllowClientIPList`: a list of strings.
-    ///
-    /// Example: `["9.142.236.194","43.154.226.0/24"]`
+    /// `AllowClientIPList`; example: `["9.142.236.194","43.154.226.0/24"]`
     #[tc(rename = "AllowClientIPList")]
     pub allow_client_ip_list: Vec<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-30T17:37:56+0800"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2023-06-30T17:37:56+0800"`
     pub expire_time: String,
 }
 
@@ -10068,20 +7402,14 @@ pub struct StandardDebug {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct StandardDebugParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `AllowClientIPList`: a list of strings.
-    ///
-    /// Example: `["9.142.236.194","43.154.226.0/24"]`
+    /// `AllowClientIPList`; example: `["9.142.236.194","43.154.226.0/24"]`
     #[tc(rename = "AllowClientIPList")]
     pub allow_client_ip_list: Option<Vec<String>>,
 
-    /// `Expires`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-06-30T17:37:56+0800"`
+    /// `Expires`, an ISO 8601 timestamp; example: `"2023-06-30T17:37:56+0800"`
     pub expires: Option<String>,
 }
 
@@ -10090,9 +7418,7 @@ pub struct StandardDebugParameters {
 /// Returned in the output of [`DescribeLogAnalysisStatistics`](super::DescribeLogAnalysisStatistics).
 #[tc_model]
 pub struct StatisticsRecord {
-    /// `Record`: a list of strings.
-    ///
-    /// Example: `["5"]`
+    /// `Record`; example: `["5"]`
     pub record: Option<Vec<String>>,
 }
 
@@ -10102,14 +7428,10 @@ pub struct StatisticsRecord {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct StatusCodeCacheParam {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `StatusCode`; example: `400`
     pub status_code: Option<i64>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheTime`; example: `0`
     pub cache_time: Option<i64>,
 }
 
@@ -10119,7 +7441,7 @@ pub struct StatusCodeCacheParam {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct StatusCodeCacheParameters {
-    /// `StatusCodeCacheParams`: a list of [`StatusCodeCacheParam`] objects.
+    /// `StatusCodeCacheParams`
     pub status_code_cache_params: Option<Vec<StatusCodeCacheParam>>,
 }
 
@@ -10129,10 +7451,10 @@ pub struct StatusCodeCacheParameters {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct SubRule {
-    /// `Conditions`: a list of [`RuleAndConditions`] objects.
+    /// `Conditions`
     pub conditions: Vec<RuleAndConditions>,
 
-    /// `Actions`: a list of [`Action`] objects.
+    /// `Actions`
     pub actions: Vec<Action>,
 }
 
@@ -10142,13 +7464,10 @@ pub struct SubRule {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct SubRuleItem {
-    /// `Rules`: a list of [`SubRule`] objects.
+    /// `Rules`
     pub rules: Vec<SubRule>,
 
-    /// `Tags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["cache"]`
+    /// `Tags`, always sent in responses; example: `["cache"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -10157,29 +7476,19 @@ pub struct SubRuleItem {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Sv {
-    /// `Key`: a string.
-    ///
-    /// Example: `"sv_xxx"`
+    /// `Key`; example: `"sv_xxx"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `Pack`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Pack`; example: `"zone"`
     pub pack: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sid-xxxx"`
+    /// `InstanceId`; example: `"sid-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `ProtectionSpecs`: a string.
-    ///
-    /// Example: `"cm_30g"`
+    /// `ProtectionSpecs`; example: `"cm_30g"`
     pub protection_specs: Option<String>,
 }
 
@@ -10188,9 +7497,7 @@ pub struct Sv {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct SwitchConfig {
-    /// `WebSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `WebSwitch`; example: `"on"`
     pub web_switch: String,
 }
 
@@ -10201,12 +7508,10 @@ pub struct SwitchConfig {
 #[doc(alias = "TCCaptchaOption")]
 #[tc_model]
 pub struct TcCaptchaOption {
-    /// `CaptchaAppId`: a string.
-    /// Required in requests.
+    /// `CaptchaAppId`, required in requests
     pub captcha_app_id: Option<String>,
 
-    /// `AppSecretKey`: a string.
-    /// Required in requests.
+    /// `AppSecretKey`, required in requests
     pub app_secret_key: Option<String>,
 }
 
@@ -10217,14 +7522,10 @@ pub struct TcCaptchaOption {
 #[doc(alias = "TCEOCaptchaOption")]
 #[tc_model]
 pub struct TceoCaptchaOption {
-    /// `CaptchaMode`: a string.
-    ///
-    /// Example: `"Adaptive"`
+    /// `CaptchaMode`; example: `"Adaptive"`
     pub captcha_mode: Option<String>,
 
-    /// `MobileCaptchaMode`: a string.
-    ///
-    /// Example: `"Invisible"`
+    /// `MobileCaptchaMode`; example: `"Invisible"`
     pub mobile_captcha_mode: Option<String>,
 }
 
@@ -10235,15 +7536,10 @@ pub struct TceoCaptchaOption {
 #[doc(alias = "TCRCEOption")]
 #[tc_model]
 pub struct TcrceOption {
-    /// `Channel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"21332123\""`
+    /// `Channel`, required in requests; example: `"\"21332123\""`
     pub channel: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-beijing\""`
+    /// `Region`; example: `"\"ap-beijing\""`
     pub region: Option<String>,
 }
 
@@ -10254,14 +7550,10 @@ pub struct TcrceOption {
 #[doc(alias = "TLSConfigParameters")]
 #[tc_model]
 pub struct TlsConfigParameters {
-    /// `Version`: a list of strings.
-    ///
-    /// Example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
+    /// `Version`; example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
     pub version: Option<Vec<String>>,
 
-    /// `CipherSuite`: a string.
-    ///
-    /// Example: `"loose-v2023"`
+    /// `CipherSuite`; example: `"loose-v2023"`
     pub cipher_suite: Option<String>,
 }
 
@@ -10271,16 +7563,10 @@ pub struct TlsConfigParameters {
 /// Returned in the output of [`DescribeContentIdentifiers`](super::DescribeContentIdentifiers) and [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"business"`
+    /// `TagKey`, required in requests; example: `"business"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"video"`
+    /// `TagValue`, required in requests; example: `"video"`
     pub tag_value: Option<String>,
 }
 
@@ -10289,49 +7575,31 @@ pub struct Tag {
 /// Returned in the output of [`DescribePrefetchTasks`](super::DescribePrefetchTasks) and [`DescribePurgeTasks`](super::DescribePurgeTasks).
 #[tc_model]
 pub struct Task {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"20g9wz8m9mgx"`
+    /// `JobId`; example: `"20g9wz8m9mgx"`
     pub job_id: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `Target`; example: `"http://www.qq.com"`
     pub target: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"purge_url"`
+    /// `Type`; example: `"purge_url"`
     pub r#type: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"invalidate"`
+    /// `Method`; example: `"invalidate"`
     pub method: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `Status`; example: `"状态"`
     pub status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:28:43Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:28:43Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-09T02:28:43Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2022-02-09T02:28:43Z"`
     pub update_time: String,
 
-    /// `FailType`: a string.
-    ///
-    /// Example: `"originPullFailed"`
+    /// `FailType`; example: `"originPullFailed"`
     pub fail_type: Option<String>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"回源失败，可尝试重新提交，或检查源站是否出现以下问题：服务不可用、响应超时、触发限速策略、安全策略限制、网络故障、或达到带宽/连接数上限。"`
+    /// `FailMessage`; example: `"回源失败，可尝试重新提交，或检查源站是否出现以下问题：服务不可用、响应超时、触发限速策略、安全策略限制、网络故障、或达到带宽/连接数上限。"`
     pub fail_message: Option<String>,
 }
 
@@ -10340,14 +7608,10 @@ pub struct Task {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct TemplateConfig {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TemplateId`; example: `"1"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TemplateName`; example: `"1"`
     pub template_name: String,
 }
 
@@ -10356,12 +7620,10 @@ pub struct TemplateConfig {
 /// Returned in the output of [`DescribeSecurityTemplateBindings`](super::DescribeSecurityTemplateBindings).
 #[tc_model]
 pub struct TemplateScope {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-fdsjjkfsda"`
+    /// `ZoneId`; example: `"zone-fdsjjkfsda"`
     pub zone_id: Option<String>,
 
-    /// `EntityStatus`: a list of [`EntityStatus`] objects.
+    /// `EntityStatus`
     pub entity_status: Option<Vec<EntityStatus>>,
 }
 
@@ -10370,14 +7632,10 @@ pub struct TemplateScope {
 /// Returned in the output of [`DescribeDDoSAttackData`](super::DescribeDDoSAttackData), [`DescribeOverviewL7Data`](super::DescribeOverviewL7Data), [`DescribeTimingL4Data`](super::DescribeTimingL4Data), [`DescribeTimingL7AnalysisData`](super::DescribeTimingL7AnalysisData), [`DescribeTimingL7CacheData`](super::DescribeTimingL7CacheData) and [`DescribeTimingL7OriginPullData`](super::DescribeTimingL7OriginPullData).
 #[tc_model]
 pub struct TimingDataItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1652659200`
+    /// `Timestamp`; example: `1652659200`
     pub timestamp: i64,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: i64,
 }
 
@@ -10386,15 +7644,13 @@ pub struct TimingDataItem {
 /// Returned in the output of [`DescribeOverviewL7Data`](super::DescribeOverviewL7Data), [`DescribeTimingL4Data`](super::DescribeTimingL4Data), [`DescribeTimingL7AnalysisData`](super::DescribeTimingL7AnalysisData), [`DescribeTimingL7CacheData`](super::DescribeTimingL7CacheData) and [`DescribeTimingL7OriginPullData`](super::DescribeTimingL7OriginPullData).
 #[tc_model]
 pub struct TimingDataRecord {
-    /// `TypeKey`: a string.
-    ///
-    /// Example: `"l7Flow_flux"`
+    /// `TypeKey`; example: `"l7Flow_flux"`
     pub type_key: String,
 
-    /// `TypeValue`: a list of [`TimingTypeValue`] objects.
+    /// `TypeValue`
     pub type_value: Vec<TimingTypeValue>,
 
-    /// `FloatTypeValue`: a list of [`FloatTimingTypeValue`] objects.
+    /// `FloatTypeValue`
     pub float_type_value: Option<Vec<FloatTimingTypeValue>>,
 }
 
@@ -10403,27 +7659,19 @@ pub struct TimingDataRecord {
 /// Returned in the output of [`DescribeOverviewL7Data`](super::DescribeOverviewL7Data), [`DescribeTimingL4Data`](super::DescribeTimingL4Data), [`DescribeTimingL7AnalysisData`](super::DescribeTimingL7AnalysisData), [`DescribeTimingL7CacheData`](super::DescribeTimingL7CacheData) and [`DescribeTimingL7OriginPullData`](super::DescribeTimingL7OriginPullData).
 #[tc_model]
 pub struct TimingTypeValue {
-    /// `Sum`: a signed 64-bit integer.
-    ///
-    /// Example: `321`
+    /// `Sum`; example: `321`
     pub sum: i64,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Max`; example: `23`
     pub max: i64,
 
-    /// `Avg`: a signed 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `Avg`; example: `231`
     pub avg: i64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"flow_flux"`
+    /// `MetricName`; example: `"flow_flux"`
     pub metric_name: String,
 
-    /// `Detail`: a list of [`TimingDataItem`] objects.
+    /// `Detail`
     pub detail: Option<Vec<TimingDataItem>>,
 }
 
@@ -10432,12 +7680,10 @@ pub struct TimingTypeValue {
 /// Returned in the output of [`DescribeTopL7AnalysisData`](super::DescribeTopL7AnalysisData) and [`DescribeTopL7CacheData`](super::DescribeTopL7CacheData).
 #[tc_model]
 pub struct TopDataRecord {
-    /// `TypeKey`: a string.
-    ///
-    /// Example: `"\"1234\""`
+    /// `TypeKey`; example: `"\"1234\""`
     pub type_key: String,
 
-    /// `DetailData`: a list of [`TopDetailData`] objects.
+    /// `DetailData`
     pub detail_data: Vec<TopDetailData>,
 }
 
@@ -10446,14 +7692,10 @@ pub struct TopDataRecord {
 /// Returned in the output of [`DescribeTopL7AnalysisData`](super::DescribeTopL7AnalysisData) and [`DescribeTopL7CacheData`](super::DescribeTopL7CacheData).
 #[tc_model]
 pub struct TopDetailData {
-    /// `Key`: a string.
-    ///
-    /// Example: `"china"`
+    /// `Key`; example: `"china"`
     pub key: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Value`; example: `500`
     pub value: i64,
 }
 
@@ -10462,14 +7704,10 @@ pub struct TopDetailData {
 /// Returned in the output of [`DescribeDDoSAttackTopData`](super::DescribeDDoSAttackTopData).
 #[tc_model]
 pub struct TopEntry {
-    /// `Key`: a string.
-    ///
-    /// Example: `"subzoneId1"`
+    /// `Key`; example: `"subzoneId1"`
     pub key: String,
 
-    /// `Value`: a list of [`TopEntryValue`] objects.
-    ///
-    /// Example: `[{}]`
+    /// `Value`; example: `[{}]`
     pub value: Vec<TopEntryValue>,
 }
 
@@ -10478,14 +7716,10 @@ pub struct TopEntry {
 /// Returned in the output of [`DescribeDDoSAttackTopData`](super::DescribeDDoSAttackTopData).
 #[tc_model]
 pub struct TopEntryValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"subzoneId2"`
+    /// `Name`; example: `"subzoneId2"`
     pub name: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Count`; example: `23`
     pub count: i64,
 }
 
@@ -10496,19 +7730,13 @@ pub struct TopEntryValue {
 #[doc(alias = "URLPath")]
 #[tc_model]
 pub struct UrlPath {
-    /// `Action`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Action`; example: `"custom"`
     pub action: Option<String>,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"^/test1/(.*)$"`
+    /// `Regex`; example: `"^/test1/(.*)$"`
     pub regex: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"/test2/$1"`
+    /// `Value`; example: `"/test2/$1"`
     pub value: Option<String>,
 }
 
@@ -10518,11 +7746,11 @@ pub struct UrlPath {
 /// Returned in the output of [`DescribeAccelerationDomains`](super::DescribeAccelerationDomains).
 #[tc_model]
 pub struct UpstreamCertInfo {
-    /// `UpstreamMutualTLS`: a [`MutualTls`].
+    /// `UpstreamMutualTLS`
     #[tc(rename = "UpstreamMutualTLS")]
     pub upstream_mutual_tls: Option<MutualTls>,
 
-    /// `UpstreamCertificateVerify`: an [`OriginCertificateVerify`].
+    /// `UpstreamCertificateVerify`
     pub upstream_certificate_verify: Option<OriginCertificateVerify>,
 }
 
@@ -10532,14 +7760,10 @@ pub struct UpstreamCertInfo {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct UpstreamFollowRedirectParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `MaxTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxTimes`; example: `5`
     pub max_times: Option<i64>,
 }
 
@@ -10550,9 +7774,7 @@ pub struct UpstreamFollowRedirectParameters {
 #[doc(alias = "UpstreamHTTP2Parameters")]
 #[tc_model]
 pub struct UpstreamHttp2Parameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -10562,9 +7784,7 @@ pub struct UpstreamHttp2Parameters {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct UpstreamHttp2 {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -10574,19 +7794,13 @@ pub struct UpstreamHttp2 {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct UpstreamRequestCookie {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"includeCustom"`
+    /// `Action`; example: `"includeCustom"`
     pub action: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["name1","name2"]`
+    /// `Values`; example: `["name1","name2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -10596,10 +7810,10 @@ pub struct UpstreamRequestCookie {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct UpstreamRequestParameters {
-    /// `QueryString`: an [`UpstreamRequestQueryString`].
+    /// `QueryString`
     pub query_string: Option<UpstreamRequestQueryString>,
 
-    /// `Cookie`: an [`UpstreamRequestCookie`].
+    /// `Cookie`
     pub cookie: Option<UpstreamRequestCookie>,
 }
 
@@ -10609,19 +7823,13 @@ pub struct UpstreamRequestParameters {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct UpstreamRequestQueryString {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"includeCustom"`
+    /// `Action`; example: `"includeCustom"`
     pub action: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["name1","name2"]`
+    /// `Values`; example: `["name1","name2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -10632,24 +7840,16 @@ pub struct UpstreamRequestQueryString {
 #[doc(alias = "UpstreamURLRewriteParameters")]
 #[tc_model]
 pub struct UpstreamUrlRewriteParameters {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Path"`
+    /// `Type`; example: `"Path"`
     pub r#type: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"replace"`
+    /// `Action`; example: `"replace"`
     pub action: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"/prefix"`
+    /// `Value`; example: `"/prefix"`
     pub value: Option<String>,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"^/example/.*?~(.+).html$"`
+    /// `Regex`; example: `"^/example/.*?~(.+).html$"`
     pub regex: Option<String>,
 }
 
@@ -10659,20 +7859,16 @@ pub struct UpstreamUrlRewriteParameters {
 /// Returned in the output of [`DescribeSecurityPolicy`](super::DescribeSecurityPolicy), [`DescribeWebSecurityTemplate`](super::DescribeWebSecurityTemplate) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct UserRiskProfile {
-    /// `HighRiskMinScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `HighRiskMinScore`; example: `50`
     pub high_risk_min_score: Option<u64>,
 
-    /// `HighRiskRequestAction`: a [`SecurityAction`].
+    /// `HighRiskRequestAction`
     pub high_risk_request_action: Option<SecurityAction>,
 
-    /// `MediumRiskMinScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MediumRiskMinScore`; example: `15`
     pub medium_risk_min_score: Option<u64>,
 
-    /// `MediumRiskRequestAction`: a [`SecurityAction`].
+    /// `MediumRiskRequestAction`
     pub medium_risk_request_action: Option<SecurityAction>,
 }
 
@@ -10682,14 +7878,10 @@ pub struct UserRiskProfile {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct VanityNameServers {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `Servers`: a list of strings.
-    ///
-    /// Example: `["ns1.test.com","ns2.test.com"]`
+    /// `Servers`; example: `["ns1.test.com","ns2.test.com"]`
     pub servers: Option<Vec<String>>,
 }
 
@@ -10698,14 +7890,10 @@ pub struct VanityNameServers {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct VanityNameServersIps {
-    /// `Name`: a string.
-    ///
-    /// Example: `"example1.com"`
+    /// `Name`; example: `"example1.com"`
     pub name: String,
 
-    /// `IPv4`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IPv4`; example: `"1.1.1.1"`
     #[tc(rename = "IPv4")]
     pub ipv4: String,
 }
@@ -10716,10 +7904,7 @@ pub struct VanityNameServersIps {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct VaryParameters {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -10729,45 +7914,25 @@ pub struct VaryParameters {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct VideoTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"H.264"`
+    /// `Codec`; example: `"H.264"`
     pub codec: String,
 
-    /// `Fps`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `25.0`
+    /// `Fps`, always sent in responses; example: `25.0`
     pub fps: Option<f64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `Bitrate`, always sent in responses; example: `500`
     pub bitrate: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`, always sent in responses; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Width`, always sent in responses; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Height`, always sent in responses; example: `0`
     pub height: Option<u64>,
 
-    /// `FillType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`, always sent in responses; example: `"stretch"`
     pub fill_type: Option<String>,
 }
 
@@ -10776,14 +7941,10 @@ pub struct VideoTemplateInfo {
 /// Returned in the output of [`DescribeHostsSetting`](super::DescribeHostsSetting).
 #[tc_model]
 pub struct Waf {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyId`; example: `10`
     pub policy_id: Option<i64>,
 }
 
@@ -10792,27 +7953,19 @@ pub struct Waf {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct WafConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"strict"`
+    /// `Level`; example: `"strict"`
     pub level: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Mode`; example: `"block"`
     pub mode: String,
 
-    /// `WafRule`: a [`WafRule`].
-    /// Always sent in responses.
+    /// `WafRule`, always sent in responses
     pub waf_rule: Option<WafRule>,
 
-    /// `AiRule`: an [`AiRule`].
-    /// Always sent in responses.
+    /// `AiRule`, always sent in responses
     pub ai_rule: Option<AiRule>,
 }
 
@@ -10821,20 +7974,14 @@ pub struct WafConfig {
 /// Sent in the input of [`ModifySecurityPolicy`](super::ModifySecurityPolicy).
 #[tc_model]
 pub struct WafRule {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `BlockRuleIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `BlockRuleIDs`; example: `[0,1]`
     #[tc(rename = "BlockRuleIDs")]
     pub block_rule_ids: Vec<i64>,
 
-    /// `ObserveRuleIDs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4,5]`
+    /// `ObserveRuleIDs`; example: `[4,5]`
     #[tc(rename = "ObserveRuleIDs")]
     pub observe_rule_ids: Vec<i64>,
 }
@@ -10844,13 +7991,13 @@ pub struct WafRule {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct WebSecurity {
-    /// `ZoneDefaultPolicy`: a [`SecurityPolicy`].
+    /// `ZoneDefaultPolicy`
     pub zone_default_policy: Option<SecurityPolicy>,
 
-    /// `HostPolicy`: a [`HostPolicy`].
+    /// `HostPolicy`
     pub host_policy: Option<HostPolicy>,
 
-    /// `Templates`: a [`WebSecurityTemplates`].
+    /// `Templates`
     pub templates: Option<WebSecurityTemplates>,
 }
 
@@ -10859,17 +8006,13 @@ pub struct WebSecurity {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct WebSecurityTemplates {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-doqwppsf"`
+    /// `TemplateId`; example: `"temp-doqwppsf"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"大促活动护航"`
+    /// `TemplateName`; example: `"大促活动护航"`
     pub template_name: Option<String>,
 
-    /// `Policy`: a [`SecurityPolicy`].
+    /// `Policy`
     pub policy: Option<SecurityPolicy>,
 }
 
@@ -10879,14 +8022,10 @@ pub struct WebSecurityTemplates {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct WebSocket {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<i64>,
 }
 
@@ -10896,14 +8035,10 @@ pub struct WebSocket {
 /// Returned in the output of [`DescribeL7AccRules`](super::DescribeL7AccRules), [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct WebSocketParameters {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<i64>,
 }
 
@@ -10912,114 +8047,82 @@ pub struct WebSocketParameters {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Zone {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"zone-27q0p0bali16"`
+    /// `ZoneId`; example: `"zone-27q0p0bali16"`
     pub zone_id: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: String,
 
-    /// `AliasZoneName`: a string.
-    ///
-    /// Example: `"zone-example"`
+    /// `AliasZoneName`; example: `"zone-example"`
     pub alias_zone_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Type`; example: `"full"`
     pub r#type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Resources`: a list of [`Resource`] objects.
+    /// `Resources`
     pub resources: Vec<Resource>,
 
-    /// `NSDetail`: a [`NsDetail`].
+    /// `NSDetail`
     #[tc(rename = "NSDetail")]
     pub ns_detail: NsDetail,
 
-    /// `CNAMEDetail`: a [`CnameDetail`].
+    /// `CNAMEDetail`
     #[tc(rename = "CNAMEDetail")]
     pub cname_detail: CnameDetail,
 
-    /// `DNSPodDetail`: a [`DnsPodDetail`].
+    /// `DNSPodDetail`
     #[tc(rename = "DNSPodDetail")]
     pub dns_pod_detail: DnsPodDetail,
 
-    /// `CreatedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-14T07:32:51Z"`
+    /// `CreatedOn`, an ISO 8601 timestamp; example: `"2025-03-14T07:32:51Z"`
     pub created_on: String,
 
-    /// `ModifiedOn`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T07:32:51Z"`
+    /// `ModifiedOn`, an ISO 8601 timestamp; example: `"2025-03-15T07:32:51Z"`
     pub modified_on: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: String,
 
-    /// `CnameStatus`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `CnameStatus`; example: `"finished"`
     pub cname_status: String,
 
-    /// `ActiveStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `ActiveStatus`; example: `"active"`
     pub active_status: String,
 
-    /// `LockStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `LockStatus`; example: `"enable"`
     pub lock_status: String,
 
-    /// `Paused`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Paused`; example: `false`
     pub paused: bool,
 
-    /// `IsFake`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFake`; example: `1`
     pub is_fake: i64,
 
-    /// `CnameSpeedUp`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `CnameSpeedUp`; example: `"enabled"`
     pub cname_speed_up: String,
 
-    /// `OwnershipVerification`: an [`OwnershipVerification`].
+    /// `OwnershipVerification`
     pub ownership_verification: Option<OwnershipVerification>,
 
-    /// `OriginalNameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.example.com.","ns2.example.com."]`
+    /// `OriginalNameServers`; example: `["ns1.example.com.","ns2.example.com."]`
     pub original_name_servers: Vec<String>,
 
-    /// `NameServers`: a list of strings.
-    ///
-    /// Example: `["ns1.teodns.com.","ns2.teodns.com."]`
+    /// `NameServers`; example: `["ns1.teodns.com.","ns2.teodns.com."]`
     pub name_servers: Vec<String>,
 
-    /// `VanityNameServers`: a [`VanityNameServers`].
+    /// `VanityNameServers`
     pub vanity_name_servers: Option<VanityNameServers>,
 
-    /// `VanityNameServersIps`: a list of [`VanityNameServersIps`] objects.
+    /// `VanityNameServersIps`
     pub vanity_name_servers_ips: Option<Vec<VanityNameServersIps>>,
 
-    /// `WorkModeInfos`: a list of [`ConfigGroupWorkModeInfo`] objects.
+    /// `WorkModeInfos`
     pub work_mode_infos: Vec<ConfigGroupWorkModeInfo>,
 }
 
@@ -11029,83 +8132,83 @@ pub struct Zone {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting) and [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ZoneConfig {
-    /// `SmartRouting`: a [`SmartRoutingParameters`].
+    /// `SmartRouting`
     pub smart_routing: Option<SmartRoutingParameters>,
 
-    /// `Cache`: a [`CacheConfigParameters`].
+    /// `Cache`
     pub cache: Option<CacheConfigParameters>,
 
-    /// `MaxAge`: a [`MaxAgeParameters`].
+    /// `MaxAge`
     pub max_age: Option<MaxAgeParameters>,
 
-    /// `CacheKey`: a [`CacheKeyConfigParameters`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKeyConfigParameters>,
 
-    /// `CachePrefresh`: a [`CachePrefreshParameters`].
+    /// `CachePrefresh`
     pub cache_prefresh: Option<CachePrefreshParameters>,
 
-    /// `OfflineCache`: an [`OfflineCacheParameters`].
+    /// `OfflineCache`
     pub offline_cache: Option<OfflineCacheParameters>,
 
-    /// `Compression`: a [`CompressionParameters`].
+    /// `Compression`
     pub compression: Option<CompressionParameters>,
 
-    /// `ForceRedirectHTTPS`: a [`ForceRedirectHttpsParameters`].
+    /// `ForceRedirectHTTPS`
     #[tc(rename = "ForceRedirectHTTPS")]
     pub force_redirect_https: Option<ForceRedirectHttpsParameters>,
 
-    /// `HSTS`: a [`HstsParameters`].
+    /// `HSTS`
     #[tc(rename = "HSTS")]
     pub hsts: Option<HstsParameters>,
 
-    /// `TLSConfig`: a [`TlsConfigParameters`].
+    /// `TLSConfig`
     #[tc(rename = "TLSConfig")]
     pub tls_config: Option<TlsConfigParameters>,
 
-    /// `OCSPStapling`: an [`OcspStaplingParameters`].
+    /// `OCSPStapling`
     #[tc(rename = "OCSPStapling")]
     pub ocsp_stapling: Option<OcspStaplingParameters>,
 
-    /// `HTTP2`: a [`Http2Parameters`].
+    /// `HTTP2`
     #[tc(rename = "HTTP2")]
     pub http2: Option<Http2Parameters>,
 
-    /// `QUIC`: a [`QuicParameters`].
+    /// `QUIC`
     #[tc(rename = "QUIC")]
     pub quic: Option<QuicParameters>,
 
-    /// `UpstreamHTTP2`: an [`UpstreamHttp2Parameters`].
+    /// `UpstreamHTTP2`
     #[tc(rename = "UpstreamHTTP2")]
     pub upstream_http2: Option<UpstreamHttp2Parameters>,
 
-    /// `IPv6`: an [`Ipv6Parameters`].
+    /// `IPv6`
     #[tc(rename = "IPv6")]
     pub ipv6: Option<Ipv6Parameters>,
 
-    /// `WebSocket`: a [`WebSocketParameters`].
+    /// `WebSocket`
     pub web_socket: Option<WebSocketParameters>,
 
-    /// `PostMaxSize`: a [`PostMaxSizeParameters`].
+    /// `PostMaxSize`
     pub post_max_size: Option<PostMaxSizeParameters>,
 
-    /// `ClientIPHeader`: a [`ClientIpHeaderParameters`].
+    /// `ClientIPHeader`
     #[tc(rename = "ClientIPHeader")]
     pub client_ip_header: Option<ClientIpHeaderParameters>,
 
-    /// `ClientIPCountry`: a [`ClientIpCountryParameters`].
+    /// `ClientIPCountry`
     #[tc(rename = "ClientIPCountry")]
     pub client_ip_country: Option<ClientIpCountryParameters>,
 
-    /// `Grpc`: a [`GrpcParameters`].
+    /// `Grpc`
     pub grpc: Option<GrpcParameters>,
 
-    /// `NetworkErrorLogging`: a [`NetworkErrorLoggingParameters`].
+    /// `NetworkErrorLogging`
     pub network_error_logging: Option<NetworkErrorLoggingParameters>,
 
-    /// `AccelerateMainland`: an [`AccelerateMainlandParameters`].
+    /// `AccelerateMainland`
     pub accelerate_mainland: Option<AccelerateMainlandParameters>,
 
-    /// `StandardDebug`: a [`StandardDebugParameters`].
+    /// `StandardDebug`
     pub standard_debug: Option<StandardDebugParameters>,
 }
 
@@ -11114,12 +8217,10 @@ pub struct ZoneConfig {
 /// Returned in the output of [`DescribeL7AccSetting`](super::DescribeL7AccSetting).
 #[tc_model]
 pub struct ZoneConfigParameters {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: Option<String>,
 
-    /// `ZoneConfig`: a [`ZoneConfig`].
+    /// `ZoneConfig`
     pub zone_config: Option<ZoneConfig>,
 }
 
@@ -11128,12 +8229,10 @@ pub struct ZoneConfigParameters {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ZoneCustomVariables {
-    /// `CustomVariables`: a list of [`CustomVariable`] objects.
-    /// Required in requests.
+    /// `CustomVariables`, required in requests
     pub custom_variables: Option<Vec<CustomVariable>>,
 
-    /// `CustomVariableOperations`: a list of [`CustomVariableOperation`] objects.
-    /// Required in requests.
+    /// `CustomVariableOperations`, required in requests
     pub custom_variable_operations: Option<Vec<CustomVariableOperation>>,
 }
 
@@ -11142,24 +8241,22 @@ pub struct ZoneCustomVariables {
 /// Returned in the output of [`DummyParseZoneFullConfig`](super::DummyParseZoneFullConfig).
 #[tc_model]
 pub struct ZoneFullConfig {
-    /// `FormatVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `FormatVersion`; example: `"1.0"`
     pub format_version: String,
 
-    /// `ZoneConfig`: a [`ZoneConfig`].
+    /// `ZoneConfig`
     pub zone_config: Option<ZoneConfig>,
 
-    /// `ZoneCustomVariables`: a [`ZoneCustomVariables`].
+    /// `ZoneCustomVariables`
     pub zone_custom_variables: Option<ZoneCustomVariables>,
 
-    /// `Rules`: a list of [`ConfigGroupRuleEngineItem`] objects.
+    /// `Rules`
     pub rules: Option<Vec<ConfigGroupRuleEngineItem>>,
 
-    /// `WebSecurity`: a [`WebSecurity`].
+    /// `WebSecurity`
     pub web_security: Option<WebSecurity>,
 
-    /// `FunctionTriggers`: a list of [`ConfigGroupFunctionTrigger`] objects.
+    /// `FunctionTriggers`
     pub function_triggers: Option<Vec<ConfigGroupFunctionTrigger>>,
 }
 
@@ -11168,22 +8265,13 @@ pub struct ZoneFullConfig {
 /// Returned in the output of [`DescribePlans`](super::DescribePlans).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zone-1234567890"`
+    /// `ZoneId`, always sent in responses; example: `"zone-1234567890"`
     pub zone_id: Option<String>,
 
-    /// `ZoneName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"edgeone.test"`
+    /// `ZoneName`, always sent in responses; example: `"edgeone.test"`
     pub zone_name: Option<String>,
 
-    /// `Paused`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Paused`, always sent in responses; example: `false`
     pub paused: Option<bool>,
 }
 
@@ -11192,83 +8280,79 @@ pub struct ZoneInfo {
 /// Returned in the output of [`DescribeZoneSetting`](super::DescribeZoneSetting).
 #[tc_model]
 pub struct ZoneSetting {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `ZoneName`; example: `"example.com"`
     pub zone_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `Quic`: a [`Quic`].
+    /// `Quic`
     pub quic: Option<Quic>,
 
-    /// `PostMaxSize`: a [`PostMaxSize`].
+    /// `PostMaxSize`
     pub post_max_size: Option<PostMaxSize>,
 
-    /// `Compression`: a [`Compression`].
+    /// `Compression`
     pub compression: Option<Compression>,
 
-    /// `UpstreamHttp2`: an [`UpstreamHttp2`].
+    /// `UpstreamHttp2`
     pub upstream_http2: Option<UpstreamHttp2>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`].
+    /// `ForceRedirect`
     pub force_redirect: Option<ForceRedirect>,
 
-    /// `CacheConfig`: a [`CacheConfig`].
+    /// `CacheConfig`
     pub cache_config: Option<CacheConfig>,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Option<Origin>,
 
-    /// `SmartRouting`: a [`SmartRouting`].
+    /// `SmartRouting`
     pub smart_routing: Option<SmartRouting>,
 
-    /// `MaxAge`: a [`MaxAge`].
+    /// `MaxAge`
     pub max_age: Option<MaxAge>,
 
-    /// `OfflineCache`: an [`OfflineCache`].
+    /// `OfflineCache`
     pub offline_cache: Option<OfflineCache>,
 
-    /// `WebSocket`: a [`WebSocket`].
+    /// `WebSocket`
     pub web_socket: Option<WebSocket>,
 
-    /// `ClientIpHeader`: a [`ClientIpHeader`].
+    /// `ClientIpHeader`
     pub client_ip_header: Option<ClientIpHeader>,
 
-    /// `CachePrefresh`: a [`CachePrefresh`].
+    /// `CachePrefresh`
     pub cache_prefresh: Option<CachePrefresh>,
 
-    /// `Ipv6`: an [`Ipv6`].
+    /// `Ipv6`
     pub ipv6: Option<Ipv6>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `ClientIpCountry`: a [`ClientIpCountry`].
+    /// `ClientIpCountry`
     pub client_ip_country: Option<ClientIpCountry>,
 
-    /// `Grpc`: a [`Grpc`].
+    /// `Grpc`
     pub grpc: Option<Grpc>,
 
-    /// `NetworkErrorLogging`: a [`NetworkErrorLogging`].
+    /// `NetworkErrorLogging`
     pub network_error_logging: Option<NetworkErrorLogging>,
 
-    /// `ImageOptimize`: an [`ImageOptimize`].
+    /// `ImageOptimize`
     pub image_optimize: Option<ImageOptimize>,
 
-    /// `AccelerateMainland`: an [`AccelerateMainland`].
+    /// `AccelerateMainland`
     pub accelerate_mainland: Option<AccelerateMainland>,
 
-    /// `StandardDebug`: a [`StandardDebug`].
+    /// `StandardDebug`
     pub standard_debug: Option<StandardDebug>,
 
-    /// `JITVideoProcess`: a [`JitVideoProcess`].
+    /// `JITVideoProcess`
     #[tc(rename = "JITVideoProcess")]
     pub jit_video_process: Option<JitVideoProcess>,
 }

@@ -7,54 +7,52 @@ use super::models;
 /// The `BindAutoScalingGroup` action of THPC API 2021-11-09.
 ///
 /// A successful call returns [`BindAutoScalingGroupResponse`].
-/// The codes it documents are in [`BindAutoScalingGroupError`](super::errors::BindAutoScalingGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2021-11-09&Action=BindAutoScalingGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.AutoScalingGroupId`](super::errors::ThpcErrorCode::ResourceNotFoundAutoScalingGroupId)
+/// - [`ResourceNotFound.LaunchConfigurationId`](super::errors::ThpcErrorCode::ResourceNotFoundLaunchConfigurationId)
+/// - [`UnsupportedOperation.AutoScalingGroupAlreadyBinded`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingGroupAlreadyBinded)
+/// - [`UnsupportedOperation.BindAutoScalingGroup`](super::errors::ThpcErrorCode::UnsupportedOperationBindAutoScalingGroup)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2021-11-09",
     name = "BindAutoScalingGroup",
     output = BindAutoScalingGroupResponse,
-    error = super::errors::BindAutoScalingGroupError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct BindAutoScalingGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-jhf9c1gi"`
+    /// `LaunchConfigurationId`; example: `"asc-jhf9c1gi"`
     pub launch_configuration_id: String,
 
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-aesc6pcq"`
+    /// `AutoScalingGroupId`; example: `"asg-aesc6pcq"`
     pub auto_scaling_group_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"all.q"`
+    /// `QueueName`; example: `"all.q"`
     pub queue_name: Option<String>,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: Option<i64>,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: Option<i64>,
 
-    /// `EnableAutoExpansion`: a boolean.
+    /// `EnableAutoExpansion`
     pub enable_auto_expansion: Option<bool>,
 
-    /// `EnableAutoShrink`: a boolean.
+    /// `EnableAutoShrink`
     pub enable_auto_shrink: Option<bool>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
@@ -68,108 +66,87 @@ pub struct BindAutoScalingGroupResponse {
 /// The `CreateCluster` action of THPC API 2021-11-09.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2021-11-09&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2021-11-09",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct CreateCluster {
-    /// `Placement`: a [`Placement`](super::models::Placement).
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-6"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-6"}`
     pub placement: models::Placement,
 
-    /// `ManagerNode`: a [`ManagerNode`](super::models::ManagerNode).
-    ///
-    /// Example: `{"InstanceType":"S2.SMALL2"}`
+    /// `ManagerNode`; example: `{"InstanceType":"S2.SMALL2"}`
     pub manager_node: Option<models::ManagerNode>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: Option<i64>,
 
-    /// `ComputeNode`: a [`ComputeNode`](super::models::ComputeNode).
-    ///
-    /// Example: `{"InstanceType":"S2.SMALL2"}`
+    /// `ComputeNode`; example: `{"InstanceType":"S2.SMALL2"}`
     pub compute_node: Option<models::ComputeNode>,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: Option<i64>,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxx"`
+    /// `ImageId`; example: `"img-xxx"`
     pub image_id: Option<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
-    ///
-    /// Example: `{"SubnetId":"subnet-x7vxgqe","VpcId":"vpc-rhfaxx31"}`
+    /// `VirtualPrivateCloud`; example: `{"SubnetId":"subnet-x7vxgqe","VpcId":"vpc-rhfaxx31"}`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
-    ///
-    /// Example: `{"KeyIds":["skey-9tzxxb4j"]}`
+    /// `LoginSettings`; example: `{"KeyIds":["skey-9tzxxb4j"]}`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"NIS"`
+    /// `AccountType`; example: `"NIS"`
     pub account_type: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `ClusterName`; example: `"cluster-test"`
     pub cluster_name: Option<String>,
 
-    /// `StorageOption`: a [`StorageOption`](super::models::StorageOption).
+    /// `StorageOption`
     pub storage_option: Option<models::StorageOption>,
 
-    /// `LoginNode`: a list of [`LoginNode`](super::models::LoginNode) objects.
+    /// `LoginNode`
     pub login_node: Option<Vec<models::LoginNode>>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"test","Value":"test"}]`
+    /// `Tags`; example: `[{"Key":"test","Value":"test"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -179,20 +156,25 @@ pub struct CreateClusterResponse {
 /// The `DeleteCluster` action of THPC API 2021-11-09.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2021-11-09&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2021-11-09",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
@@ -206,15 +188,20 @@ pub struct DeleteClusterResponse {
 /// The `DescribeClusters` action of THPC API 2021-11-09.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2021-11-09&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2021-11-09",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -224,33 +211,23 @@ pub struct DeleteClusterResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["hpc-xxx"]`
+    /// `ClusterIds`; example: `["hpc-xxx"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `ClusterSet`: a list of [`ClusterOverview`](super::models::ClusterOverview) objects.
-    ///
-    /// Example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
+    /// `ClusterSet`; example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
     pub cluster_set: Vec<models::ClusterOverview>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,24 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "CFSOption")]
 #[tc_model]
 pub struct CfsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `LocalPath`; example: `"/data"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"172.0.0.1:/"`
+    /// `RemotePath`; example: `"172.0.0.1:/"`
     pub remote_path: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS 3.0"`
+    /// `Protocol`; example: `"NFS 3.0"`
     pub protocol: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: Option<String>,
 }
 
@@ -35,60 +27,40 @@ pub struct CfsOption {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-2mv1i3d8"`
+    /// `ClusterId`; example: `"hpc-2mv1i3d8"`
     pub cluster_id: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ClusterStatus`; example: `"RUNNING"`
     pub cluster_status: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"hpc-test"`
+    /// `ClusterName`; example: `"hpc-test"`
     pub cluster_name: String,
 
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-6"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-6"}`
     pub placement: Placement,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-18T13:46:34Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-18T13:46:34Z"`
     pub create_time: String,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: String,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: i64,
 
-    /// `ComputeNodeSet`: a list of [`ComputeNodeOverview`] objects.
+    /// `ComputeNodeSet`
     pub compute_node_set: Vec<ComputeNodeOverview>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: i64,
 
-    /// `ManagerNodeSet`: a list of [`ManagerNodeOverview`] objects.
-    ///
-    /// Example: `[{"NodeId":"node-rirfdafa"}]`
+    /// `ManagerNodeSet`; example: `[{"NodeId":"node-rirfdafa"}]`
     pub manager_node_set: Vec<ManagerNodeOverview>,
 
-    /// `LoginNodeSet`: a list of [`LoginNodeOverview`] objects.
+    /// `LoginNodeSet`
     pub login_node_set: Vec<LoginNodeOverview>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: i64,
 }
 
@@ -97,39 +69,25 @@ pub struct ClusterOverview {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ComputeNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
-    ///
-    /// Example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
-    ///
-    /// Example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
+    /// `InternetAccessible`; example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -138,9 +96,7 @@ pub struct ComputeNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ComputeNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -149,14 +105,10 @@ pub struct ComputeNodeOverview {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskSize`; example: `0`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"LOCAL_BASIC"`
+    /// `DiskType`; example: `"LOCAL_BASIC"`
     pub disk_type: Option<String>,
 }
 
@@ -166,19 +118,13 @@ pub struct DataDisk {
 #[doc(alias = "GooseFSOption")]
 #[tc_model]
 pub struct GooseFsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `LocalPath`; example: `"/data"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/data/goosefs-fuse"`
+    /// `RemotePath`; example: `"/data/goosefs-fuse"`
     pub remote_path: String,
 
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Vec<String>,
 }
 
@@ -187,14 +133,10 @@ pub struct GooseFsOption {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -203,14 +145,10 @@ pub struct InstanceChargePrepaid {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternetMaxBandwidthOut`; example: `0`
     pub internet_max_bandwidth_out: Option<i64>,
 }
 
@@ -219,35 +157,25 @@ pub struct InternetAccessible {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct LoginNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a list of [`SystemDisk`] objects.
+    /// `SystemDisk`
     pub system_disk: Option<Vec<SystemDisk>>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: a list of [`InternetAccessible`] objects.
+    /// `InternetAccessible`
     pub internet_accessible: Option<Vec<InternetAccessible>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -256,9 +184,7 @@ pub struct LoginNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct LoginNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -267,9 +193,7 @@ pub struct LoginNodeOverview {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"test@123456"`
+    /// `Password`; example: `"test@123456"`
     pub password: Option<String>,
 }
 
@@ -278,31 +202,25 @@ pub struct LoginSettings {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ManagerNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -311,9 +229,7 @@ pub struct ManagerNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ManagerNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -323,10 +239,7 @@ pub struct ManagerNodeOverview {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -335,11 +248,11 @@ pub struct Placement {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct StorageOption {
-    /// `CFSOptions`: a list of [`CfsOption`] objects.
+    /// `CFSOptions`
     #[tc(rename = "CFSOptions")]
     pub cfs_options: Option<Vec<CfsOption>>,
 
-    /// `GooseFSOptions`: a list of [`GooseFsOption`] objects.
+    /// `GooseFSOptions`
     #[tc(rename = "GooseFSOptions")]
     pub goose_fs_options: Option<Vec<GooseFsOption>>,
 }
@@ -349,14 +262,10 @@ pub struct StorageOption {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_BASIC"`
+    /// `DiskType`; example: `"CLOUD_BASIC"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: Option<i64>,
 }
 
@@ -365,14 +274,10 @@ pub struct SystemDisk {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"env"`
+    /// `Key`; example: `"env"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"product"`
+    /// `Value`; example: `"product"`
     pub value: String,
 }
 
@@ -381,13 +286,9 @@ pub struct Tag {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-jinanlfe"`
+    /// `VpcId`; example: `"vpc-jinanlfe"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jknfane"`
+    /// `SubnetId`; example: `"subnet-jknfane"`
     pub subnet_id: String,
 }

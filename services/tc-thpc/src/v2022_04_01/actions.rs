@@ -7,9 +7,12 @@ use super::models;
 /// The `AddClusterStorageOption` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`AddClusterStorageOptionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=AddClusterStorageOption)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
@@ -18,12 +21,10 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `StorageOption`: a [`StorageOption`](super::models::StorageOption).
+    /// `StorageOption`
     pub storage_option: models::StorageOption,
 }
 
@@ -37,96 +38,88 @@ pub struct AddClusterStorageOptionResponse {
 /// The `AddNodes` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`AddNodesResponse`].
-/// The codes it documents are in [`AddNodesError`](super::errors::AddNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=AddNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::ThpcErrorCode::DryRunOperation)
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ThpcErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "AddNodes",
     output = AddNodesResponse,
-    error = super::errors::AddNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AddNodes {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxx"`
+    /// `ClusterId`; example: `"hpc-xxx"`
     pub cluster_id: String,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: models::VirtualPrivateCloud,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxx"`
+    /// `ImageId`; example: `"img-xxx"`
     pub image_id: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a list of [`SystemDisk`](super::models::SystemDisk) objects.
+    /// `SystemDisk`
     pub system_disk: Option<Vec<models::SystemDisk>>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"server_{R:3}"`
+    /// `InstanceName`; example: `"server_{R:3}"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"Compute"`
+    /// `NodeRole`; example: `"Compute"`
     pub node_role: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `NodeType`; example: `"STATIC"`
     pub node_type: Option<String>,
 }
 
@@ -140,25 +133,40 @@ pub struct AddNodesResponse {
 /// The `AddQueue` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`AddQueueResponse`].
-/// The codes it documents are in [`AddQueueError`](super::errors::AddQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=AddQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ThpcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueueNumLimit`](super::errors::ThpcErrorCode::LimitExceededQueueNumLimit)
+/// - [`OperationDenied`](super::errors::ThpcErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation`](super::errors::ThpcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "AddQueue",
     output = AddQueueResponse,
-    error = super::errors::AddQueueError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AddQueue {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-prkxbd7c"`
+    /// `ClusterId`; example: `"hpc-prkxbd7c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -172,54 +180,53 @@ pub struct AddQueueResponse {
 /// The `BindAutoScalingGroup` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`BindAutoScalingGroupResponse`].
-/// The codes it documents are in [`BindAutoScalingGroupError`](super::errors::BindAutoScalingGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=BindAutoScalingGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.AutoScalingGroupId`](super::errors::ThpcErrorCode::ResourceNotFoundAutoScalingGroupId)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.LaunchConfigurationId`](super::errors::ThpcErrorCode::ResourceNotFoundLaunchConfigurationId)
+/// - [`UnsupportedOperation.AutoScalingGroupAlreadyBinded`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingGroupAlreadyBinded)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "BindAutoScalingGroup",
     output = BindAutoScalingGroupResponse,
-    error = super::errors::BindAutoScalingGroupError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct BindAutoScalingGroup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-jhf9c1gi"`
+    /// `LaunchConfigurationId`; example: `"asc-jhf9c1gi"`
     pub launch_configuration_id: String,
 
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-aesc6pcq"`
+    /// `AutoScalingGroupId`; example: `"asg-aesc6pcq"`
     pub auto_scaling_group_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"all.q"`
+    /// `QueueName`; example: `"all.q"`
     pub queue_name: Option<String>,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: Option<i64>,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: Option<i64>,
 
-    /// `EnableAutoExpansion`: a boolean.
+    /// `EnableAutoExpansion`
     pub enable_auto_expansion: Option<bool>,
 
-    /// `EnableAutoShrink`: a boolean.
+    /// `EnableAutoShrink`
     pub enable_auto_shrink: Option<bool>,
 
-    /// `DryRun`: a boolean.
+    /// `DryRun`
     pub dry_run: Option<bool>,
 }
 
@@ -233,103 +240,94 @@ pub struct BindAutoScalingGroupResponse {
 /// The `CreateCluster` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.ImageId`](super::errors::ThpcErrorCode::ResourceNotFoundImageId)
+/// - [`UnsupportedOperation`](super::errors::ThpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct CreateCluster {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ManagerNode`: a [`ManagerNode`](super::models::ManagerNode).
+    /// `ManagerNode`
     pub manager_node: Option<models::ManagerNode>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: Option<i64>,
 
-    /// `ComputeNode`: a [`ComputeNode`](super::models::ComputeNode).
+    /// `ComputeNode`
     pub compute_node: Option<models::ComputeNode>,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: Option<i64>,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxx"`
+    /// `ImageId`; example: `"img-xxx"`
     pub image_id: Option<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"NIS"`
+    /// `AccountType`; example: `"NIS"`
     pub account_type: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `ClusterName`; example: `"cluster-test"`
     pub cluster_name: Option<String>,
 
-    /// `StorageOption`: a [`StorageOption`](super::models::StorageOption).
+    /// `StorageOption`
     pub storage_option: Option<models::StorageOption>,
 
-    /// `LoginNode`: a [`LoginNode`](super::models::LoginNode).
+    /// `LoginNode`
     pub login_node: Option<models::LoginNode>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AutoScalingType`: a string.
-    ///
-    /// Example: `"THPC_AS"`
+    /// `AutoScalingType`; example: `"THPC_AS"`
     pub auto_scaling_type: Option<String>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -339,20 +337,25 @@ pub struct CreateClusterResponse {
 /// The `DeleteCluster` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
@@ -366,25 +369,28 @@ pub struct DeleteClusterResponse {
 /// The `DeleteClusterStorageOption` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DeleteClusterStorageOptionResponse`].
-/// The codes it documents are in [`DeleteClusterStorageOptionError`](super::errors::DeleteClusterStorageOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DeleteClusterStorageOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DeleteClusterStorageOption",
     output = DeleteClusterStorageOptionResponse,
-    error = super::errors::DeleteClusterStorageOptionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 }
 
@@ -398,25 +404,31 @@ pub struct DeleteClusterStorageOptionResponse {
 /// The `DeleteNodes` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DeleteNodesResponse`].
-/// The codes it documents are in [`DeleteNodesError`](super::errors::DeleteNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DeleteNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.NodeId`](super::errors::ThpcErrorCode::ResourceNotFoundNodeId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.InvalidNodeRole`](super::errors::ThpcErrorCode::UnsupportedOperationInvalidNodeRole)
+/// - [`UnsupportedOperation.NodeStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationNodeStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DeleteNodes",
     output = DeleteNodesResponse,
-    error = super::errors::DeleteNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["node-xxx"]`
+    /// `NodeIds`; example: `["node-xxx"]`
     pub node_ids: Vec<String>,
 }
 
@@ -430,25 +442,46 @@ pub struct DeleteNodesResponse {
 /// The `DeleteQueue` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DeleteQueueResponse`].
-/// The codes it documents are in [`DeleteQueueError`](super::errors::DeleteQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DeleteQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ThpcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnauthorizedOperation`](super::errors::ThpcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.QueueNotEmpty`](super::errors::ThpcErrorCode::UnsupportedOperationQueueNotEmpty)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DeleteQueue",
     output = DeleteQueueResponse,
-    error = super::errors::DeleteQueueError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteQueue {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-prkxbd7c"`
+    /// `ClusterId`; example: `"hpc-prkxbd7c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -462,42 +495,42 @@ pub struct DeleteQueueResponse {
 /// The `DescribeAutoScalingConfiguration` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeAutoScalingConfigurationResponse`].
-/// The codes it documents are in [`DescribeAutoScalingConfigurationError`](super::errors::DescribeAutoScalingConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeAutoScalingConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.AutoScalingType`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingType)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeAutoScalingConfiguration",
     output = DescribeAutoScalingConfigurationResponse,
-    error = super::errors::DescribeAutoScalingConfigurationError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeAutoScalingConfiguration {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeAutoScalingConfiguration`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingConfigurationResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-rv7hahw2"`
+    /// `ClusterId`; example: `"hpc-rv7hahw2"`
     pub cluster_id: Option<String>,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: Option<i64>,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: Option<i64>,
 
-    /// `QueueConfigs`: a list of [`QueueConfigOverview`](super::models::QueueConfigOverview) objects.
+    /// `QueueConfigs`
     pub queue_configs: Option<Vec<models::QueueConfigOverview>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -507,15 +540,20 @@ pub struct DescribeAutoScalingConfigurationResponse {
 /// The `DescribeClusterActivities` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeClusterActivitiesResponse`].
-/// The codes it documents are in [`DescribeClusterActivitiesError`](super::errors::DescribeClusterActivitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeClusterActivities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeClusterActivities",
     output = DescribeClusterActivitiesResponse,
-    error = super::errors::DescribeClusterActivitiesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -525,34 +563,26 @@ pub struct DescribeAutoScalingConfigurationResponse {
     )
 )]
 pub struct DescribeClusterActivities {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-myd8fgsc"`
+    /// `ClusterId`; example: `"hpc-myd8fgsc"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterActivities`] call returns.
 #[tc_model]
 pub struct DescribeClusterActivitiesResponse {
-    /// `ClusterActivitySet`: a list of [`ClusterActivity`](super::models::ClusterActivity) objects.
+    /// `ClusterActivitySet`
     pub cluster_activity_set: Vec<models::ClusterActivity>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -562,27 +592,31 @@ pub struct DescribeClusterActivitiesResponse {
 /// The `DescribeClusterStorageOption` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeClusterStorageOptionResponse`].
-/// The codes it documents are in [`DescribeClusterStorageOptionError`](super::errors::DescribeClusterStorageOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeClusterStorageOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeClusterStorageOption",
     output = DescribeClusterStorageOptionResponse,
-    error = super::errors::DescribeClusterStorageOptionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterStorageOption`] call returns.
 #[tc_model]
 pub struct DescribeClusterStorageOptionResponse {
-    /// `StorageOption`: a [`StorageOptionOverview`](super::models::StorageOptionOverview).
+    /// `StorageOption`
     pub storage_option: models::StorageOptionOverview,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -592,15 +626,20 @@ pub struct DescribeClusterStorageOptionResponse {
 /// The `DescribeClusters` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -610,31 +649,23 @@ pub struct DescribeClusterStorageOptionResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `ClusterSet`: a list of [`ClusterOverview`](super::models::ClusterOverview) objects.
-    ///
-    /// Example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
+    /// `ClusterSet`; example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
     pub cluster_set: Vec<models::ClusterOverview>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -644,15 +675,34 @@ pub struct DescribeClustersResponse {
 /// The `DescribeNodes` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeNodesResponse`].
-/// The codes it documents are in [`DescribeNodesError`](super::errors::DescribeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ThpcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ParameterTooLarge`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooLarge)
+/// - [`UnsupportedOperation.ParameterTooSmall`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeNodes",
     output = DescribeNodesResponse,
-    error = super::errors::DescribeNodesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -662,34 +712,26 @@ pub struct DescribeClustersResponse {
     )
 )]
 pub struct DescribeNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNodes`] call returns.
 #[tc_model]
 pub struct DescribeNodesResponse {
-    /// `NodeSet`: a list of [`NodeOverview`](super::models::NodeOverview) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::NodeOverview>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -699,15 +741,32 @@ pub struct DescribeNodesResponse {
 /// The `DescribeQueues` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`DescribeQueuesResponse`].
-/// The codes it documents are in [`DescribeQueuesError`](super::errors::DescribeQueuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=DescribeQueues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ParameterTooLarge`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooLarge)
+/// - [`UnsupportedOperation.ParameterTooSmall`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "DescribeQueues",
     output = DescribeQueuesResponse,
-    error = super::errors::DescribeQueuesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -717,31 +776,23 @@ pub struct DescribeNodesResponse {
     )
 )]
 pub struct DescribeQueues {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeQueues`] call returns.
 #[tc_model]
 pub struct DescribeQueuesResponse {
-    /// `QueueSet`: a list of [`QueueOverview`](super::models::QueueOverview) objects.
+    /// `QueueSet`
     pub queue_set: Option<Vec<models::QueueOverview>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,38 +802,45 @@ pub struct DescribeQueuesResponse {
 /// The `SetAutoScalingConfiguration` action of THPC API 2022-04-01.
 ///
 /// A successful call returns [`SetAutoScalingConfigurationResponse`].
-/// The codes it documents are in [`SetAutoScalingConfigurationError`](super::errors::SetAutoScalingConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2022-04-01&Action=SetAutoScalingConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallCAM`](super::errors::ThpcErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.ImageId`](super::errors::ThpcErrorCode::ResourceNotFoundImageId)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnsupportedOperation.AutoScalingType`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingType)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.VpcIdConflict`](super::errors::ThpcErrorCode::UnsupportedOperationVpcIdConflict)
 #[tc_action(
     service = "thpc",
     version = "2022-04-01",
     name = "SetAutoScalingConfiguration",
     output = SetAutoScalingConfigurationResponse,
-    error = super::errors::SetAutoScalingConfigurationError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct SetAutoScalingConfiguration {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: Option<i64>,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: Option<i64>,
 
-    /// `QueueConfigs`: a list of [`QueueConfig`](super::models::QueueConfig) objects.
+    /// `QueueConfigs`
     pub queue_configs: Option<Vec<models::QueueConfig>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 

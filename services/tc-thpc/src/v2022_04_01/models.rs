@@ -9,24 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "CFSOption")]
 #[tc_model]
 pub struct CfsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"172.0.0.1:/"`
+    /// `RemotePath`; example: `"172.0.0.1:/"`
     pub remote_path: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS 3.0"`
+    /// `Protocol`; example: `"NFS 3.0"`
     pub protocol: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: Option<String>,
 }
 
@@ -36,24 +28,16 @@ pub struct CfsOption {
 #[doc(alias = "CFSOptionOverview")]
 #[tc_model]
 pub struct CfsOptionOverview {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"172.0.0.1:/"`
+    /// `RemotePath`; example: `"172.0.0.1:/"`
     pub remote_path: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS 3.0"`
+    /// `Protocol`; example: `"NFS 3.0"`
     pub protocol: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: String,
 }
 
@@ -62,62 +46,40 @@ pub struct CfsOptionOverview {
 /// Returned in the output of [`DescribeClusterActivities`](super::DescribeClusterActivities).
 #[tc_model]
 pub struct ClusterActivity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-myd8fgsc"`
+    /// `ClusterId`; example: `"hpc-myd8fgsc"`
     pub cluster_id: String,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"cha-gvzj0zbd"`
+    /// `ActivityId`; example: `"cha-gvzj0zbd"`
     pub activity_id: String,
 
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"TerminateNodes"`
+    /// `ActivityType`; example: `"TerminateNodes"`
     pub activity_type: String,
 
-    /// `ActivityStatus`: a string.
-    ///
-    /// Example: `"SUCCESSFUL"`
+    /// `ActivityStatus`; example: `"SUCCESSFUL"`
     pub activity_status: String,
 
-    /// `ActivityStatusCode`: a string.
-    ///
-    /// Example: `"ActivitySuccess"`
+    /// `ActivityStatusCode`; example: `"ActivitySuccess"`
     pub activity_status_code: String,
 
-    /// `ResultDetail`: a string.
-    ///
-    /// Example: `"Activity success."`
+    /// `ResultDetail`; example: `"Activity success."`
     pub result_detail: Option<String>,
 
-    /// `Cause`: a string.
-    ///
-    /// Example: `"DeleteCluster"`
+    /// `Cause`; example: `"DeleteCluster"`
     pub cause: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"删除指定集群，销毁实例，销毁所有节点。"`
+    /// `Description`; example: `"删除指定集群，销毁实例，销毁所有节点。"`
     pub description: String,
 
-    /// `RelatedNodeActivitySet`: a list of [`NodeActivity`] objects.
+    /// `RelatedNodeActivitySet`
     pub related_node_activity_set: Vec<NodeActivity>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-01T02:17:20Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-11-01T02:17:20Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-01T02:17:38Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-11-01T02:17:38Z"`
     pub end_time: String,
 }
 
@@ -126,65 +88,43 @@ pub struct ClusterActivity {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-2mv1i3d8"`
+    /// `ClusterId`; example: `"hpc-2mv1i3d8"`
     pub cluster_id: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ClusterStatus`; example: `"RUNNING"`
     pub cluster_status: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"hpc-test"`
+    /// `ClusterName`; example: `"hpc-test"`
     pub cluster_name: String,
 
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-6"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-6"}`
     pub placement: Placement,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-18T13:46:34Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-18T13:46:34Z"`
     pub create_time: String,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: String,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: i64,
 
-    /// `ComputeNodeSet`: a list of [`ComputeNodeOverview`] objects.
+    /// `ComputeNodeSet`
     pub compute_node_set: Vec<ComputeNodeOverview>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: i64,
 
-    /// `ManagerNodeSet`: a list of [`ManagerNodeOverview`] objects.
-    ///
-    /// Example: `[{"NodeId":"node-rirfdafa"}]`
+    /// `ManagerNodeSet`; example: `[{"NodeId":"node-rirfdafa"}]`
     pub manager_node_set: Vec<ManagerNodeOverview>,
 
-    /// `LoginNodeSet`: a list of [`LoginNodeOverview`] objects.
+    /// `LoginNodeSet`
     pub login_node_set: Vec<LoginNodeOverview>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-r9fr2jzy"`
+    /// `VpcId`; example: `"vpc-r9fr2jzy"`
     pub vpc_id: String,
 }
 
@@ -193,39 +133,25 @@ pub struct ClusterOverview {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ComputeNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
-    ///
-    /// Example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
-    ///
-    /// Example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
+    /// `InternetAccessible`; example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -234,9 +160,7 @@ pub struct ComputeNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ComputeNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -246,15 +170,10 @@ pub struct ComputeNodeOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `DiskSize`, required in requests; example: `0`
     pub disk_size: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"LOCAL_BASIC"`
+    /// `DiskType`; example: `"LOCAL_BASIC"`
     pub disk_type: Option<String>,
 }
 
@@ -263,29 +182,19 @@ pub struct DataDisk {
 /// Sent in the input of [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct ExpansionNodeConfig {
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-1"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-1"}`
     pub placement: Placement,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
-    ///
-    /// Example: `{"SubnetId":"subnet-xxx","VpcId":"vpc-xxx"}`
+    /// `VirtualPrivateCloud`; example: `{"SubnetId":"subnet-xxx","VpcId":"vpc-xxx"}`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 }
 
@@ -294,37 +203,31 @@ pub struct ExpansionNodeConfig {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct ExpansionNodeConfigOverview {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Option<Placement>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-3la7wgnt"`
+    /// `ImageId`; example: `"img-3la7wgnt"`
     pub image_id: Option<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 }
 
@@ -333,12 +236,10 @@ pub struct ExpansionNodeConfigOverview {
 /// Sent in the input of [`DescribeClusterActivities`](super::DescribeClusterActivities) and [`DescribeNodes`](super::DescribeNodes).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fiter-name"`
+    /// `Name`; example: `"fiter-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -348,19 +249,13 @@ pub struct Filter {
 #[doc(alias = "GooseFSOption")]
 #[tc_model]
 pub struct GooseFsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `LocalPath`; example: `"/data"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/data/goosefs-fuse"`
+    /// `RemotePath`; example: `"/data/goosefs-fuse"`
     pub remote_path: String,
 
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Vec<String>,
 }
 
@@ -370,19 +265,13 @@ pub struct GooseFsOption {
 #[doc(alias = "GooseFSOptionOverview")]
 #[tc_model]
 pub struct GooseFsOptionOverview {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/data/goosefs-fuse/"`
+    /// `RemotePath`; example: `"/data/goosefs-fuse/"`
     pub remote_path: String,
 
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Vec<String>,
 }
 
@@ -392,15 +281,10 @@ pub struct GooseFsOptionOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Period`, required in requests; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -410,14 +294,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternetMaxBandwidthOut`; example: `0`
     pub internet_max_bandwidth_out: Option<i64>,
 }
 
@@ -426,35 +306,25 @@ pub struct InternetAccessible {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct LoginNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a list of [`SystemDisk`] objects.
+    /// `SystemDisk`
     pub system_disk: Option<Vec<SystemDisk>>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: a list of [`InternetAccessible`] objects.
+    /// `InternetAccessible`
     pub internet_accessible: Option<Vec<InternetAccessible>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -463,9 +333,7 @@ pub struct LoginNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct LoginNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -474,9 +342,7 @@ pub struct LoginNodeOverview {
 /// Sent in the input of [`AddNodes`](super::AddNodes) and [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"test@1253456"`
+    /// `Password`; example: `"test@1253456"`
     pub password: Option<String>,
 }
 
@@ -485,31 +351,25 @@ pub struct LoginSettings {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ManagerNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 }
 
@@ -518,9 +378,7 @@ pub struct ManagerNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ManagerNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -529,24 +387,16 @@ pub struct ManagerNodeOverview {
 /// Returned in the output of [`DescribeClusterActivities`](super::DescribeClusterActivities).
 #[tc_model]
 pub struct NodeActivity {
-    /// `NodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-1zll2of0"`
+    /// `NodeInstanceId`; example: `"ins-1zll2of0"`
     pub node_instance_id: Option<String>,
 
-    /// `NodeActivityStatus`: a string.
-    ///
-    /// Example: `"SUCCESSFUL"`
+    /// `NodeActivityStatus`; example: `"SUCCESSFUL"`
     pub node_activity_status: String,
 
-    /// `NodeActivityStatusCode`: a string.
-    ///
-    /// Example: `"ActivitySuccess"`
+    /// `NodeActivityStatusCode`; example: `"ActivitySuccess"`
     pub node_activity_status_code: Option<String>,
 
-    /// `NodeActivityStatusReason`: a string.
-    ///
-    /// Example: `"Activity success."`
+    /// `NodeActivityStatusReason`; example: `"Activity success."`
     pub node_activity_status_reason: Option<String>,
 }
 
@@ -555,39 +405,25 @@ pub struct NodeActivity {
 /// Returned in the output of [`DescribeNodes`](super::DescribeNodes).
 #[tc_model]
 pub struct NodeOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-f5ew7k5w"`
+    /// `InstanceId`; example: `"ins-f5ew7k5w"`
     pub instance_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: Option<String>,
 
-    /// `NodeState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `NodeState`; example: `"RUNNING"`
     pub node_state: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-l8og963d"`
+    /// `ImageId`; example: `"img-l8og963d"`
     pub image_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"Compute"`
+    /// `NodeRole`; example: `"Compute"`
     pub node_role: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `NodeType`; example: `"STATIC"`
     pub node_type: Option<String>,
 }
 
@@ -597,10 +433,7 @@ pub struct NodeOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -609,51 +442,37 @@ pub struct Placement {
 /// Sent in the input of [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct QueueConfig {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinSize`; example: `0`
     pub min_size: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxSize`; example: `10`
     pub max_size: Option<u64>,
 
-    /// `EnableAutoExpansion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoExpansion`; example: `false`
     pub enable_auto_expansion: Option<bool>,
 
-    /// `EnableAutoShrink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoShrink`; example: `false`
     pub enable_auto_shrink: Option<bool>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `ImageId`; example: `"ins-jfhc307q"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `ExpansionNodeConfigs`: a list of [`ExpansionNodeConfig`] objects.
+    /// `ExpansionNodeConfigs`
     pub expansion_node_configs: Option<Vec<ExpansionNodeConfig>>,
 
-    /// `LaunchTemplateIds`: a list of strings.
-    ///
-    /// Example: `["lt-q2vxeiesdfl","It-sadfasfsa"]`
+    /// `LaunchTemplateIds`; example: `["lt-q2vxeiesdfl","It-sadfasfsa"]`
     pub launch_template_ids: Option<Vec<String>>,
 }
 
@@ -662,30 +481,22 @@ pub struct QueueConfig {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct QueueConfigOverview {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: i64,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: i64,
 
-    /// `EnableAutoExpansion`: a boolean.
+    /// `EnableAutoExpansion`
     pub enable_auto_expansion: bool,
 
-    /// `EnableAutoShrink`: a boolean.
+    /// `EnableAutoShrink`
     pub enable_auto_shrink: bool,
 
-    /// `ExpansionNodeConfigs`: a list of [`ExpansionNodeConfigOverview`] objects.
-    ///
-    /// Example: `[{"InstanceChargeType":"POSTPAID_BY_HOUR","InstanceType":"M5.SMALL8"}]`
+    /// `ExpansionNodeConfigs`; example: `[{"InstanceChargeType":"POSTPAID_BY_HOUR","InstanceType":"M5.SMALL8"}]`
     pub expansion_node_configs: Vec<ExpansionNodeConfigOverview>,
 }
 
@@ -694,9 +505,7 @@ pub struct QueueConfigOverview {
 /// Returned in the output of [`DescribeQueues`](super::DescribeQueues).
 #[tc_model]
 pub struct QueueOverview {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -705,11 +514,11 @@ pub struct QueueOverview {
 /// Sent in the input of [`AddClusterStorageOption`](super::AddClusterStorageOption) and [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct StorageOption {
-    /// `CFSOptions`: a list of [`CfsOption`] objects.
+    /// `CFSOptions`
     #[tc(rename = "CFSOptions")]
     pub cfs_options: Option<Vec<CfsOption>>,
 
-    /// `GooseFSOptions`: a list of [`GooseFsOption`] objects.
+    /// `GooseFSOptions`
     #[tc(rename = "GooseFSOptions")]
     pub goose_fs_options: Option<Vec<GooseFsOption>>,
 }
@@ -719,11 +528,11 @@ pub struct StorageOption {
 /// Returned in the output of [`DescribeClusterStorageOption`](super::DescribeClusterStorageOption).
 #[tc_model]
 pub struct StorageOptionOverview {
-    /// `CFSOptions`: a list of [`CfsOptionOverview`] objects.
+    /// `CFSOptions`
     #[tc(rename = "CFSOptions")]
     pub cfs_options: Vec<CfsOptionOverview>,
 
-    /// `GooseFSOptions`: a list of [`GooseFsOptionOverview`] objects.
+    /// `GooseFSOptions`
     #[tc(rename = "GooseFSOptions")]
     pub goose_fs_options: Vec<GooseFsOptionOverview>,
 }
@@ -734,14 +543,10 @@ pub struct StorageOptionOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_BASIC"`
+    /// `DiskType`; example: `"CLOUD_BASIC"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: Option<i64>,
 }
 
@@ -750,14 +555,10 @@ pub struct SystemDisk {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"env"`
+    /// `Key`; example: `"env"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"product"`
+    /// `Value`; example: `"product"`
     pub value: String,
 }
 
@@ -767,15 +568,9 @@ pub struct Tag {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-fjdkanf"`
+    /// `VpcId`, required in requests; example: `"vpc-fjdkanf"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subnet-jkfndae"`
+    /// `SubnetId`, required in requests; example: `"subnet-jkfndae"`
     pub subnet_id: Option<String>,
 }

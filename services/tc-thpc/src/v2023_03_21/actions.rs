@@ -7,23 +7,28 @@ use super::models;
 /// The `AddClusterStorageOption` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`AddClusterStorageOptionResponse`].
-/// The codes it documents are in [`AddClusterStorageOptionError`](super::errors::AddClusterStorageOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=AddClusterStorageOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "AddClusterStorageOption",
     output = AddClusterStorageOptionResponse,
-    error = super::errors::AddClusterStorageOptionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AddClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `StorageOption`: a [`StorageOption`](super::models::StorageOption).
+    /// `StorageOption`
     pub storage_option: models::StorageOption,
 }
 
@@ -37,106 +42,97 @@ pub struct AddClusterStorageOptionResponse {
 /// The `AddNodes` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`AddNodesResponse`].
-/// The codes it documents are in [`AddNodesError`](super::errors::AddNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=AddNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::ThpcErrorCode::DryRunOperation)
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ThpcErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.ImageId`](super::errors::ThpcErrorCode::ResourceNotFoundImageId)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.VpcIdConflict`](super::errors::ThpcErrorCode::UnsupportedOperationVpcIdConflict)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "AddNodes",
     output = AddNodesResponse,
-    error = super::errors::AddNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AddNodes {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxx"`
+    /// `ClusterId`; example: `"hpc-xxx"`
     pub cluster_id: String,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: models::VirtualPrivateCloud,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxx"`
+    /// `ImageId`; example: `"img-xxx"`
     pub image_id: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"server_{R:3}"`
+    /// `InstanceName`; example: `"server_{R:3}"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"Compute"`
+    /// `NodeRole`; example: `"Compute"`
     pub node_role: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `NodeType`; example: `"STATIC"`
     pub node_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: Option<String>,
 }
 
@@ -150,25 +146,41 @@ pub struct AddNodesResponse {
 /// The `AddQueue` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`AddQueueResponse`].
-/// The codes it documents are in [`AddQueueError`](super::errors::AddQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=AddQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ThpcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError.AgentRunScriptFail`](super::errors::ThpcErrorCode::InternalErrorAgentRunScriptFail)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueueNumLimit`](super::errors::ThpcErrorCode::LimitExceededQueueNumLimit)
+/// - [`OperationDenied`](super::errors::ThpcErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation`](super::errors::ThpcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "AddQueue",
     output = AddQueueResponse,
-    error = super::errors::AddQueueError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AddQueue {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-prkxbd7c"`
+    /// `ClusterId`; example: `"hpc-prkxbd7c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -182,48 +194,56 @@ pub struct AddQueueResponse {
 /// The `AttachNodes` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`AttachNodesResponse`].
-/// The codes it documents are in [`AttachNodesError`](super::errors::AttachNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=AttachNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ThpcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError.AgentRunScriptFail`](super::errors::ThpcErrorCode::InternalErrorAgentRunScriptFail)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.QueueNumLimit`](super::errors::ThpcErrorCode::LimitExceededQueueNumLimit)
+/// - [`OperationDenied`](super::errors::ThpcErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation`](super::errors::ThpcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "AttachNodes",
     output = AttachNodesResponse,
-    error = super::errors::AttachNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct AttachNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-cy4pnyp9"`
+    /// `ClusterId`; example: `"hpc-cy4pnyp9"`
     pub cluster_id: String,
 
-    /// `ResourceSet`: a list of strings.
-    ///
-    /// Example: `["ins-a437qz3d"]`
+    /// `ResourceSet`; example: `["ins-a437qz3d"]`
     pub resource_set: Vec<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-n7nyt2d7"`
+    /// `ImageId`; example: `"img-n7nyt2d7"`
     pub image_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: Option<String>,
 
-    /// `UserData`: a string.
+    /// `UserData`
     pub user_data: Option<String>,
 
-    /// `SkipResetInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipResetInstance`; example: `false`
     pub skip_reset_instance: Option<bool>,
 }
 
@@ -237,9 +257,12 @@ pub struct AttachNodesResponse {
 /// The `BindClusterVpc` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`BindClusterVpcResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=BindClusterVpc)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -248,38 +271,26 @@ pub struct AttachNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct BindClusterVpc {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: String,
 }
 
 /// What a successful [`BindClusterVpc`] call returns.
 #[tc_model]
 pub struct BindClusterVpcResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -289,116 +300,103 @@ pub struct BindClusterVpcResponse {
 /// The `CreateCluster` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallCAM`](super::errors::ThpcErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.ImageId`](super::errors::ThpcErrorCode::ResourceNotFoundImageId)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct CreateCluster {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `ManagerNode`: a [`ManagerNode`](super::models::ManagerNode).
+    /// `ManagerNode`
     pub manager_node: Option<models::ManagerNode>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: Option<i64>,
 
-    /// `ComputeNode`: a [`ComputeNode`](super::models::ComputeNode).
+    /// `ComputeNode`
     pub compute_node: Option<models::ComputeNode>,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: Option<i64>,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: Option<String>,
 
-    /// `SchedulerVersion`: a string.
-    ///
-    /// Example: `"23.11.7"`
+    /// `SchedulerVersion`; example: `"23.11.7"`
     pub scheduler_version: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxx"`
+    /// `ImageId`; example: `"img-xxx"`
     pub image_id: Option<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"NIS"`
+    /// `AccountType`; example: `"NIS"`
     pub account_type: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `ClusterName`; example: `"cluster-test"`
     pub cluster_name: Option<String>,
 
-    /// `StorageOption`: a [`StorageOption`](super::models::StorageOption).
+    /// `StorageOption`
     pub storage_option: Option<models::StorageOption>,
 
-    /// `LoginNode`: a [`LoginNode`](super::models::LoginNode).
+    /// `LoginNode`
     pub login_node: Option<models::LoginNode>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AutoScalingType`: a string.
-    ///
-    /// Example: `"THPC_AS"`
+    /// `AutoScalingType`; example: `"THPC_AS"`
     pub auto_scaling_type: Option<String>,
 
-    /// `InitNodeScripts`: a list of [`NodeScript`](super::models::NodeScript) objects.
+    /// `InitNodeScripts`
     pub init_node_scripts: Option<Vec<models::NodeScript>>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxx"`
+    /// `HpcClusterId`; example: `"hpc-xxx"`
     pub hpc_cluster_id: Option<String>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -408,9 +406,12 @@ pub struct CreateClusterResponse {
 /// The `CreateScheduledAction` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`CreateScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=CreateScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -419,39 +420,25 @@ pub struct CreateClusterResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateScheduledAction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-qd1qqnyt"`
+    /// `ClusterId`; example: `"hpc-qd1qqnyt"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"lurka-auto-as"`
+    /// `QueueName`; example: `"lurka-auto-as"`
     pub queue_name: String,
 
-    /// `ScheduledActionName`: a string.
-    ///
-    /// Example: `"scale-out-morning"`
+    /// `ScheduledActionName`; example: `"scale-out-morning"`
     pub scheduled_action_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-08-14T00:00:00+08:00"`
+    /// `StartTime`; example: `"2026-08-14T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `DesiredCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DesiredCapacity`; example: `3`
     pub desired_capacity: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-08-31T23:59:59+08:00"`
+    /// `EndTime`; example: `"2026-08-31T23:59:59+08:00"`
     pub end_time: Option<String>,
 
-    /// `Recurrence`: a string.
-    ///
-    /// Example: `"0 9 * * 1-5"`
+    /// `Recurrence`; example: `"0 9 * * 1-5"`
     pub recurrence: Option<String>,
 }
 
@@ -465,128 +452,94 @@ pub struct CreateScheduledActionResponse {
 /// The `CreateWorkspaces` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`CreateWorkspacesResponse`].
-/// The codes it documents are in [`CreateWorkspacesError`](super::errors::CreateWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=CreateWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidUnderwritePeriod`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidUnderwritePeriod)
+/// - [`InvalidParameterValue.SpaceTypeNotAvailable`](super::errors::ThpcErrorCode::InvalidParameterValueSpaceTypeNotAvailable)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "CreateWorkspaces",
     output = CreateWorkspacesResponse,
-    error = super::errors::CreateWorkspacesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct CreateWorkspaces {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `Placement`: a [`SpacePlacement`](super::models::SpacePlacement).
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-6"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-6"}`
     pub placement: Option<models::SpacePlacement>,
 
-    /// `SpaceChargePrepaid`: a [`SpaceChargePrepaid`](super::models::SpaceChargePrepaid).
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `SpaceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub space_charge_prepaid: Option<models::SpaceChargePrepaid>,
 
-    /// `SpaceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `SpaceChargeType`; example: `"PREPAID"`
     pub space_charge_type: Option<String>,
 
-    /// `SpaceType`: a string.
-    ///
-    /// Example: `"96A.96XLARGE2304"`
+    /// `SpaceType`; example: `"96A.96XLARGE2304"`
     pub space_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-irmer45l"`
+    /// `ImageId`; example: `"img-irmer45l"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SpaceSystemDisk`](super::models::SpaceSystemDisk).
-    ///
-    /// Example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<models::SpaceSystemDisk>,
 
-    /// `DataDisks`: a list of [`SpaceDataDisk`](super::models::SpaceDataDisk) objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<models::SpaceDataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`SpaceVirtualPrivateCloud`](super::models::SpaceVirtualPrivateCloud).
-    ///
-    /// Example: `{"SubnetId":"subnet-0tmm4ywk","VpcId":"vpc-nrqwfyzv"}`
+    /// `VirtualPrivateCloud`; example: `{"SubnetId":"subnet-0tmm4ywk","VpcId":"vpc-nrqwfyzv"}`
     pub virtual_private_cloud: Option<models::SpaceVirtualPrivateCloud>,
 
-    /// `InternetAccessible`: a [`SpaceInternetAccessible`](super::models::SpaceInternetAccessible).
-    ///
-    /// Example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
+    /// `InternetAccessible`; example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
     pub internet_accessible: Option<models::SpaceInternetAccessible>,
 
-    /// `SpaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpaceCount`; example: `1`
     pub space_count: Option<i64>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"workspace"`
+    /// `SpaceName`; example: `"workspace"`
     pub space_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
-    ///
-    /// Example: `{"KeyIds":["skey-9tzxxb4j"]}`
+    /// `LoginSettings`; example: `{"KeyIds":["skey-9tzxxb4j"]}`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo="`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo="`
     pub user_data: Option<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
+    /// `DisasterRecoverGroupIds`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
-    ///
-    /// Example: `[{"Tags":[{"Key":"ENV","Value":"product"}]}]`
+    /// `TagSpecification`; example: `[{"Tags":[{"Key":"ENV","Value":"product"}]}]`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"MyHostName"`
+    /// `HostName`; example: `"MyHostName"`
     pub host_name: Option<String>,
 }
 
 /// What a successful [`CreateWorkspaces`] call returns.
 #[tc_model]
 pub struct CreateWorkspacesResponse {
-    /// `SpaceIdSet`: a list of strings.
+    /// `SpaceIdSet`
     pub space_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -596,20 +549,25 @@ pub struct CreateWorkspacesResponse {
 /// The `DeleteCluster` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
@@ -623,25 +581,27 @@ pub struct DeleteClusterResponse {
 /// The `DeleteClusterStorageOption` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteClusterStorageOptionResponse`].
-/// The codes it documents are in [`DeleteClusterStorageOptionError`](super::errors::DeleteClusterStorageOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteClusterStorageOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.LocalPath`](super::errors::ThpcErrorCode::ResourceNotFoundLocalPath)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DeleteClusterStorageOption",
     output = DeleteClusterStorageOptionResponse,
-    error = super::errors::DeleteClusterStorageOptionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 }
 
@@ -655,20 +615,27 @@ pub struct DeleteClusterStorageOptionResponse {
 /// The `DeleteJob` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteJobResponse`].
-/// The codes it documents are in [`DeleteJobError`](super::errors::DeleteJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.JobNotFound`](super::errors::ThpcErrorCode::InvalidParameterValueJobNotFound)
+/// - [`InvalidParameterValue.Malformed`](super::errors::ThpcErrorCode::InvalidParameterValueMalformed)
+/// - [`UnsupportedOperation.JobStateNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationJobStateNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DeleteJob",
     output = DeleteJobResponse,
-    error = super::errors::DeleteJobError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxx"`
+    /// `JobId`; example: `"job-xxx"`
     pub job_id: String,
 }
 
@@ -682,25 +649,31 @@ pub struct DeleteJobResponse {
 /// The `DeleteNodes` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteNodesResponse`].
-/// The codes it documents are in [`DeleteNodesError`](super::errors::DeleteNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.NodeId`](super::errors::ThpcErrorCode::ResourceNotFoundNodeId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.InvalidNodeRole`](super::errors::ThpcErrorCode::UnsupportedOperationInvalidNodeRole)
+/// - [`UnsupportedOperation.NodeStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationNodeStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DeleteNodes",
     output = DeleteNodesResponse,
-    error = super::errors::DeleteNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["node-xxx"]`
+    /// `NodeIds`; example: `["node-xxx"]`
     pub node_ids: Vec<String>,
 }
 
@@ -714,25 +687,47 @@ pub struct DeleteNodesResponse {
 /// The `DeleteQueue` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteQueueResponse`].
-/// The codes it documents are in [`DeleteQueueError`](super::errors::DeleteQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueNotSupported)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooLong`](super::errors::ThpcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ThpcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnauthorizedOperation`](super::errors::ThpcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.QueueNotEmpty`](super::errors::ThpcErrorCode::UnsupportedOperationQueueNotEmpty)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DeleteQueue",
     output = DeleteQueueResponse,
-    error = super::errors::DeleteQueueError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DeleteQueue {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-prkxbd7c"`
+    /// `ClusterId`; example: `"hpc-prkxbd7c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -746,9 +741,12 @@ pub struct DeleteQueueResponse {
 /// The `DeleteScheduledAction` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DeleteScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DeleteScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -757,9 +755,7 @@ pub struct DeleteQueueResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteScheduledAction {
-    /// `ScheduledActionIds`: a list of strings.
-    ///
-    /// Example: `["as-824b4600"]`
+    /// `ScheduledActionIds`; example: `["as-824b4600"]`
     pub scheduled_action_ids: Vec<String>,
 }
 
@@ -773,47 +769,45 @@ pub struct DeleteScheduledActionResponse {
 /// The `DescribeAutoScalingConfiguration` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeAutoScalingConfigurationResponse`].
-/// The codes it documents are in [`DescribeAutoScalingConfigurationError`](super::errors::DescribeAutoScalingConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeAutoScalingConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.AutoScalingType`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingType)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeAutoScalingConfiguration",
     output = DescribeAutoScalingConfigurationResponse,
-    error = super::errors::DescribeAutoScalingConfigurationError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeAutoScalingConfiguration {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 }
 
 /// What a successful [`DescribeAutoScalingConfiguration`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingConfigurationResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-rv7hahw2"`
+    /// `ClusterId`; example: `"hpc-rv7hahw2"`
     pub cluster_id: String,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: i64,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: i64,
 
-    /// `QueueConfigs`: a list of [`QueueConfigOverview`](super::models::QueueConfigOverview) objects.
+    /// `QueueConfigs`
     pub queue_configs: Vec<models::QueueConfigOverview>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -823,15 +817,21 @@ pub struct DescribeAutoScalingConfigurationResponse {
 /// The `DescribeClusterActivities` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeClusterActivitiesResponse`].
-/// The codes it documents are in [`DescribeClusterActivitiesError`](super::errors::DescribeClusterActivitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeClusterActivities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeClusterActivities",
     output = DescribeClusterActivitiesResponse,
-    error = super::errors::DescribeClusterActivitiesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -841,34 +841,26 @@ pub struct DescribeAutoScalingConfigurationResponse {
     )
 )]
 pub struct DescribeClusterActivities {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-myd8fgsc"`
+    /// `ClusterId`; example: `"hpc-myd8fgsc"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterActivities`] call returns.
 #[tc_model]
 pub struct DescribeClusterActivitiesResponse {
-    /// `ClusterActivitySet`: a list of [`ClusterActivity`](super::models::ClusterActivity) objects.
+    /// `ClusterActivitySet`
     pub cluster_activity_set: Vec<models::ClusterActivity>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -878,9 +870,12 @@ pub struct DescribeClusterActivitiesResponse {
 /// The `DescribeClusterDedicatedProxy` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeClusterDedicatedProxyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeClusterDedicatedProxy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -889,73 +884,47 @@ pub struct DescribeClusterActivitiesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeClusterDedicatedProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterDedicatedProxy`] call returns.
 #[tc_model]
 pub struct DescribeClusterDedicatedProxyResponse {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"vpce-12345678"`
+    /// `EndPointId`; example: `"vpce-12345678"`
     pub end_point_id: Option<String>,
 
-    /// `EndPointVip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `EndPointVip`; example: `"10.0.0.1"`
     pub end_point_vip: Option<String>,
 
-    /// `EndPointReady`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EndPointReady`; example: `true`
     pub end_point_ready: bool,
 
-    /// `EndPointStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `EndPointStatus`; example: `"ACTIVE"`
     pub end_point_status: Option<String>,
 
-    /// `LastKnownStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `LastKnownStatus`; example: `"ACTIVE"`
     pub last_known_status: Option<String>,
 
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-xxx"`
+    /// `EndPointServiceId`; example: `"vpcsvc-xxx"`
     pub end_point_service_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-01 10:00:00"`
+    /// `CreateTime`; example: `"2026-06-01 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `LastSyncTime`: a string.
-    ///
-    /// Example: `"2026-06-11 14:00:00"`
+    /// `LastSyncTime`; example: `"2026-06-11 14:00:00"`
     pub last_sync_time: Option<String>,
 
-    /// `RealtimeQueryTime`: a string.
-    ///
-    /// Example: `"2026-06-11 14:56:39"`
+    /// `RealtimeQueryTime`; example: `"2026-06-11 14:56:39"`
     pub realtime_query_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -965,9 +934,12 @@ pub struct DescribeClusterDedicatedProxyResponse {
 /// The `DescribeClusterMonitorStatus` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeClusterMonitorStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeClusterMonitorStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -976,23 +948,17 @@ pub struct DescribeClusterDedicatedProxyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeClusterMonitorStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-********"`
+    /// `ClusterId`; example: `"hpc-********"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterMonitorStatus`] call returns.
 #[tc_model]
 pub struct DescribeClusterMonitorStatusResponse {
-    /// `MonitorStatus`: a string.
-    ///
-    /// Example: `"DISABLED"`
+    /// `MonitorStatus`; example: `"DISABLED"`
     pub monitor_status: Option<String>,
 
-    /// `PrometheusId`: a string.
-    ///
-    /// Example: `"prom-********"`
+    /// `PrometheusId`; example: `"prom-********"`
     pub prometheus_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1002,27 +968,32 @@ pub struct DescribeClusterMonitorStatusResponse {
 /// The `DescribeClusterStorageOption` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeClusterStorageOptionResponse`].
-/// The codes it documents are in [`DescribeClusterStorageOptionError`](super::errors::DescribeClusterStorageOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeClusterStorageOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeClusterStorageOption",
     output = DescribeClusterStorageOptionResponse,
-    error = super::errors::DescribeClusterStorageOptionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeClusterStorageOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterStorageOption`] call returns.
 #[tc_model]
 pub struct DescribeClusterStorageOptionResponse {
-    /// `StorageOption`: a [`StorageOptionOverview`](super::models::StorageOptionOverview).
+    /// `StorageOption`
     pub storage_option: models::StorageOptionOverview,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1032,15 +1003,20 @@ pub struct DescribeClusterStorageOptionResponse {
 /// The `DescribeClusters` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1050,36 +1026,26 @@ pub struct DescribeClusterStorageOptionResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["hpc-xxx"]`
+    /// `ClusterIds`; example: `["hpc-xxx"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `ClusterSet`: a list of [`ClusterOverview`](super::models::ClusterOverview) objects.
-    ///
-    /// Example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
+    /// `ClusterSet`; example: `[{"ClusterId":"hpc-qrb7ybn0","ClusterName":"unnamed","ClusterStatus":"RUNNING"}]`
     pub cluster_set: Vec<models::ClusterOverview>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1089,27 +1055,30 @@ pub struct DescribeClustersResponse {
 /// The `DescribeInitNodeScripts` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeInitNodeScriptsResponse`].
-/// The codes it documents are in [`DescribeInitNodeScriptsError`](super::errors::DescribeInitNodeScriptsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeInitNodeScripts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeInitNodeScripts",
     output = DescribeInitNodeScriptsResponse,
-    error = super::errors::DescribeInitNodeScriptsError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeInitNodeScripts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeInitNodeScripts`] call returns.
 #[tc_model]
 pub struct DescribeInitNodeScriptsResponse {
-    /// `InitNodeScriptSet`: a list of [`NodeScript`](super::models::NodeScript) objects.
+    /// `InitNodeScriptSet`
     pub init_node_script_set: Vec<models::NodeScript>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1119,9 +1088,12 @@ pub struct DescribeInitNodeScriptsResponse {
 /// The `DescribeInstanceFamilies` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeInstanceFamiliesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeInstanceFamilies)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1130,14 +1102,10 @@ pub struct DescribeInitNodeScriptsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeInstanceFamilies {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-pgzjxqkf"`
+    /// `ClusterId`; example: `"hpc-pgzjxqkf"`
     pub cluster_id: String,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"HYGON"`
+    /// `Vendor`; example: `"HYGON"`
     pub vendor: Option<String>,
 }
 
@@ -1151,37 +1119,36 @@ pub struct DescribeInstanceFamiliesResponse {
 /// The `DescribeJobSubmitInfo` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeJobSubmitInfoResponse`].
-/// The codes it documents are in [`DescribeJobSubmitInfoError`](super::errors::DescribeJobSubmitInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeJobSubmitInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.JobSubmitInfo`](super::errors::ThpcErrorCode::ResourceNotFoundJobSubmitInfo)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeJobSubmitInfo",
     output = DescribeJobSubmitInfoResponse,
-    error = super::errors::DescribeJobSubmitInfoError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeJobSubmitInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-mudowi62"`
+    /// `JobId`; example: `"job-mudowi62"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeJobSubmitInfo`] call returns.
 #[tc_model]
 pub struct DescribeJobSubmitInfoResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-qjwi17gr"`
+    /// `ClusterId`; example: `"hpc-qjwi17gr"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: models::Job,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1191,15 +1158,24 @@ pub struct DescribeJobSubmitInfoResponse {
 /// The `DescribeJobs` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeJobsResponse`].
-/// The codes it documents are in [`DescribeJobsError`](super::errors::DescribeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InternalError.CallBatch`](super::errors::ThpcErrorCode::InternalErrorCallBatch)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1209,34 +1185,26 @@ pub struct DescribeJobSubmitInfoResponse {
     )
 )]
 pub struct DescribeJobs {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-xxx"]`
+    /// `JobIds`; example: `["job-xxx"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeJobs`] call returns.
 #[tc_model]
 pub struct DescribeJobsResponse {
-    /// `JobSet`: a list of [`JobView`](super::models::JobView) objects.
+    /// `JobSet`
     pub job_set: Vec<models::JobView>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1246,39 +1214,37 @@ pub struct DescribeJobsResponse {
 /// The `DescribeJobsOverview` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeJobsOverviewResponse`].
-/// The codes it documents are in [`DescribeJobsOverviewError`](super::errors::DescribeJobsOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeJobsOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeJobsOverview",
     output = DescribeJobsOverviewResponse,
-    error = super::errors::DescribeJobsOverviewError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DescribeJobsOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxx"`
+    /// `ClusterId`; example: `"hpc-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeJobsOverview`] call returns.
 #[tc_model]
 pub struct DescribeJobsOverviewResponse {
-    /// `JobTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `JobTotal`; example: `10`
     pub job_total: u64,
 
-    /// `QueuingJobTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `QueuingJobTotal`; example: `2`
     pub queuing_job_total: u64,
 
-    /// `RunningJobTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RunningJobTotal`; example: `3`
     pub running_job_total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1288,15 +1254,34 @@ pub struct DescribeJobsOverviewResponse {
 /// The `DescribeNodes` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeNodesResponse`].
-/// The codes it documents are in [`DescribeNodesError`](super::errors::DescribeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ThpcErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ParameterTooLarge`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooLarge)
+/// - [`UnsupportedOperation.ParameterTooSmall`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeNodes",
     output = DescribeNodesResponse,
-    error = super::errors::DescribeNodesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1306,34 +1291,26 @@ pub struct DescribeJobsOverviewResponse {
     )
 )]
 pub struct DescribeNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNodes`] call returns.
 #[tc_model]
 pub struct DescribeNodesResponse {
-    /// `NodeSet`: a list of [`NodeOverview`](super::models::NodeOverview) objects.
+    /// `NodeSet`
     pub node_set: Vec<models::NodeOverview>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1343,9 +1320,12 @@ pub struct DescribeNodesResponse {
 /// The `DescribeQueueAutoScaling` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeQueueAutoScalingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeQueueAutoScaling)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1354,14 +1334,10 @@ pub struct DescribeNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeQueueAutoScaling {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-r7cjxd9c"`
+    /// `ClusterId`; example: `"hpc-r7cjxd9c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"as-it-queue"`
+    /// `QueueName`; example: `"as-it-queue"`
     pub queue_name: Option<String>,
 }
 
@@ -1375,9 +1351,12 @@ pub struct DescribeQueueAutoScalingResponse {
 /// The `DescribeQueueAutoScalingOverview` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeQueueAutoScalingOverviewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeQueueAutoScalingOverview)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1386,14 +1365,10 @@ pub struct DescribeQueueAutoScalingResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeQueueAutoScalingOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-d9ng14l3"`
+    /// `ClusterId`; example: `"hpc-d9ng14l3"`
     pub cluster_id: String,
 
-    /// `QueueNames`: a list of strings.
-    ///
-    /// Example: `["lurka-auto-as"]`
+    /// `QueueNames`; example: `["lurka-auto-as"]`
     pub queue_names: Option<Vec<String>>,
 }
 
@@ -1407,15 +1382,33 @@ pub struct DescribeQueueAutoScalingOverviewResponse {
 /// The `DescribeQueues` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeQueuesResponse`].
-/// The codes it documents are in [`DescribeQueuesError`](super::errors::DescribeQueuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeQueues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ThpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ThpcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue`](super::errors::ThpcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParametersNotSupported`](super::errors::ThpcErrorCode::InvalidParameterValueParametersNotSupported)
+/// - [`InvalidParameterValue.TooShort`](super::errors::ThpcErrorCode::InvalidParameterValueTooShort)
+/// - [`LimitExceeded`](super::errors::ThpcErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ThpcErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ThpcErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ThpcErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::ThpcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation.ParameterTooLarge`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooLarge)
+/// - [`UnsupportedOperation.ParameterTooSmall`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooSmall)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeQueues",
     output = DescribeQueuesResponse,
-    error = super::errors::DescribeQueuesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1425,31 +1418,23 @@ pub struct DescribeQueueAutoScalingOverviewResponse {
     )
 )]
 pub struct DescribeQueues {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeQueues`] call returns.
 #[tc_model]
 pub struct DescribeQueuesResponse {
-    /// `QueueSet`: a list of [`QueueOverview`](super::models::QueueOverview) objects.
+    /// `QueueSet`
     pub queue_set: Vec<models::QueueOverview>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1459,9 +1444,12 @@ pub struct DescribeQueuesResponse {
 /// The `DescribeScheduledActions` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeScheduledActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeScheduledActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1470,24 +1458,16 @@ pub struct DescribeQueuesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeScheduledActions {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-brv22s4t"`
+    /// `ClusterId`; example: `"hpc-brv22s4t"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"thpc-as"`
+    /// `QueueName`; example: `"thpc-as"`
     pub queue_name: Option<String>,
 
-    /// `ScheduledActionIds`: a list of strings.
-    ///
-    /// Example: `["as-9904c9b"]`
+    /// `ScheduledActionIds`; example: `["as-9904c9b"]`
     pub scheduled_action_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 }
 
@@ -1501,15 +1481,23 @@ pub struct DescribeScheduledActionsResponse {
 /// The `DescribeWorkspaces` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DescribeWorkspacesResponse`].
-/// The codes it documents are in [`DescribeWorkspacesError`](super::errors::DescribeWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DescribeWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AtMostOne`](super::errors::ThpcErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.InvalidCvmInstanceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidCvmInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidSpaceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidSpaceIdMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DescribeWorkspaces",
     output = DescribeWorkspacesResponse,
-    error = super::errors::DescribeWorkspacesError,
+    error = super::errors::ThpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1519,34 +1507,26 @@ pub struct DescribeScheduledActionsResponse {
     )
 )]
 pub struct DescribeWorkspaces {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["wks-xxx"]`
+    /// `SpaceIds`; example: `["wks-xxx"]`
     pub space_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeWorkspaces`] call returns.
 #[tc_model]
 pub struct DescribeWorkspacesResponse {
-    /// `SpaceSet`: a list of [`SpaceInfo`](super::models::SpaceInfo) objects.
+    /// `SpaceSet`
     pub space_set: Vec<models::SpaceInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1556,25 +1536,29 @@ pub struct DescribeWorkspacesResponse {
 /// The `DetachNodes` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DetachNodesResponse`].
-/// The codes it documents are in [`DetachNodesError`](super::errors::DetachNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DetachNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AtMostOne`](super::errors::ThpcErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.InvalidCvmInstanceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidCvmInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidSpaceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidSpaceIdMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "DetachNodes",
     output = DetachNodesResponse,
-    error = super::errors::DetachNodesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct DetachNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-2j8ntf9l"`
+    /// `ClusterId`; example: `"hpc-2j8ntf9l"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["node-9workmoi"]`
+    /// `NodeIds`; example: `["node-9workmoi"]`
     pub node_ids: Vec<String>,
 }
 
@@ -1588,9 +1572,12 @@ pub struct DetachNodesResponse {
 /// The `DisableClusterDedicatedProxy` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DisableClusterDedicatedProxyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DisableClusterDedicatedProxy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1599,9 +1586,7 @@ pub struct DetachNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DisableClusterDedicatedProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 }
 
@@ -1615,9 +1600,12 @@ pub struct DisableClusterDedicatedProxyResponse {
 /// The `DisableClusterMonitor` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`DisableClusterMonitorResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=DisableClusterMonitor)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1626,9 +1614,7 @@ pub struct DisableClusterDedicatedProxyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DisableClusterMonitor {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-********"`
+    /// `ClusterId`; example: `"hpc-********"`
     pub cluster_id: String,
 }
 
@@ -1642,9 +1628,12 @@ pub struct DisableClusterMonitorResponse {
 /// The `EnableClusterDedicatedProxy` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`EnableClusterDedicatedProxyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=EnableClusterDedicatedProxy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1653,53 +1642,35 @@ pub struct DisableClusterMonitorResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnableClusterDedicatedProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: Option<String>,
 }
 
 /// What a successful [`EnableClusterDedicatedProxy`] call returns.
 #[tc_model]
 pub struct EnableClusterDedicatedProxyResponse {
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"vpce-12345678"`
+    /// `EndPointId`; example: `"vpce-12345678"`
     pub end_point_id: String,
 
-    /// `EndPointVip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `EndPointVip`; example: `"10.0.0.1"`
     pub end_point_vip: String,
 
-    /// `EndPointReady`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EndPointReady`; example: `true`
     pub end_point_ready: bool,
 
-    /// `EndPointStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `EndPointStatus`; example: `"ACTIVE"`
     pub end_point_status: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1709,9 +1680,12 @@ pub struct EnableClusterDedicatedProxyResponse {
 /// The `EnableClusterMonitor` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`EnableClusterMonitorResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=EnableClusterMonitor)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1720,14 +1694,10 @@ pub struct EnableClusterDedicatedProxyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnableClusterMonitor {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-********"`
+    /// `ClusterId`; example: `"hpc-********"`
     pub cluster_id: String,
 
-    /// `PrometheusId`: a string.
-    ///
-    /// Example: `"prom-********"`
+    /// `PrometheusId`; example: `"prom-********"`
     pub prometheus_id: String,
 }
 
@@ -1741,9 +1711,12 @@ pub struct EnableClusterMonitorResponse {
 /// The `GenerateRegisterCode` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`GenerateRegisterCodeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=GenerateRegisterCode)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1752,31 +1725,23 @@ pub struct EnableClusterMonitorResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GenerateRegisterCode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-kywo***a"`
+    /// `ClusterId`; example: `"hpc-kywo***a"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `ExpireSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireSeconds`; example: `3600`
     pub expire_seconds: Option<u64>,
 }
 
 /// What a successful [`GenerateRegisterCode`] call returns.
 #[tc_model]
 pub struct GenerateRegisterCodeResponse {
-    /// `RegisterCode`: a string.
+    /// `RegisterCode`
     pub register_code: String,
 
-    /// `ExpireAt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1778041412`
+    /// `ExpireAt`; example: `1778041412`
     pub expire_at: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1786,9 +1751,12 @@ pub struct GenerateRegisterCodeResponse {
 /// The `GenerateRegisterCommand` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`GenerateRegisterCommandResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=GenerateRegisterCommand)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1797,73 +1765,47 @@ pub struct GenerateRegisterCodeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GenerateRegisterCommand {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 
-    /// `Proxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Proxy`; example: `true`
     pub proxy: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaaa1234"`
+    /// `VpcId`; example: `"vpc-aaaa1234"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bbbb5678"`
+    /// `SubnetId`; example: `"subnet-bbbb5678"`
     pub subnet_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `ExpireSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `ExpireSeconds`; example: `604800`
     pub expire_seconds: Option<i64>,
 }
 
 /// What a successful [`GenerateRegisterCommand`] call returns.
 #[tc_model]
 pub struct GenerateRegisterCommandResponse {
-    /// `RegisterCommand`: a string.
-    ///
-    /// Example: `"curl -sSL http://xxx/register.sh | bash -s -- --code eyJ..."`
+    /// `RegisterCommand`; example: `"curl -sSL http://xxx/register.sh | bash -s -- --code eyJ..."`
     pub register_command: String,
 
-    /// `RegisterCode`: a string.
-    ///
-    /// Example: `"eyJhbGciOiJIUzI1NiJ9..."`
+    /// `RegisterCode`; example: `"eyJhbGciOiJIUzI1NiJ9..."`
     pub register_code: String,
 
-    /// `ExpireAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1755676800`
+    /// `ExpireAt`; example: `1755676800`
     pub expire_at: i64,
 
-    /// `Proxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Proxy`; example: `true`
     pub proxy: bool,
 
-    /// `EndPointVip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `EndPointVip`; example: `"10.0.0.1"`
     pub end_point_vip: Option<String>,
 
-    /// `EndPointStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `EndPointStatus`; example: `"ACTIVE"`
     pub end_point_status: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-12345678"`
+    /// `ClusterId`; example: `"hpc-12345678"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1873,9 +1815,12 @@ pub struct GenerateRegisterCommandResponse {
 /// The `InquirePriceCreateWorkspaces` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`InquirePriceCreateWorkspacesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=InquirePriceCreateWorkspaces)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -1884,97 +1829,77 @@ pub struct GenerateRegisterCommandResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct InquirePriceCreateWorkspaces {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `Placement`: a [`SpacePlacement`](super::models::SpacePlacement).
+    /// `Placement`
     pub placement: Option<models::SpacePlacement>,
 
-    /// `SpaceChargePrepaid`: a [`SpaceChargePrepaid`](super::models::SpaceChargePrepaid).
+    /// `SpaceChargePrepaid`
     pub space_charge_prepaid: Option<models::SpaceChargePrepaid>,
 
-    /// `SpaceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `SpaceChargeType`; example: `"PREPAID"`
     pub space_charge_type: Option<String>,
 
-    /// `SpaceType`: a string.
+    /// `SpaceType`
     pub space_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-irmer45l"`
+    /// `ImageId`; example: `"img-irmer45l"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SpaceSystemDisk`](super::models::SpaceSystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SpaceSystemDisk>,
 
-    /// `DataDisks`: a list of [`SpaceDataDisk`](super::models::SpaceDataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::SpaceDataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`SpaceVirtualPrivateCloud`](super::models::SpaceVirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::SpaceVirtualPrivateCloud>,
 
-    /// `InternetAccessible`: a [`SpaceInternetAccessible`](super::models::SpaceInternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::SpaceInternetAccessible>,
 
-    /// `SpaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpaceCount`; example: `1`
     pub space_count: Option<i64>,
 
-    /// `SpaceName`: a string.
+    /// `SpaceName`
     pub space_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo="`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo="`
     pub user_data: Option<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
+    /// `DisasterRecoverGroupIds`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"MyHostName"`
+    /// `HostName`; example: `"MyHostName"`
     pub host_name: Option<String>,
 }
 
 /// What a successful [`InquirePriceCreateWorkspaces`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateWorkspacesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1984,40 +1909,42 @@ pub struct InquirePriceCreateWorkspacesResponse {
 /// The `InquirePriceModifyWorkspacesChargeType` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`InquirePriceModifyWorkspacesChargeTypeResponse`].
-/// The codes it documents are in [`InquirePriceModifyWorkspacesChargeTypeError`](super::errors::InquirePriceModifyWorkspacesChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=InquirePriceModifyWorkspacesChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AtMostOne`](super::errors::ThpcErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.InvalidCvmInstanceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidCvmInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidSpaceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidSpaceIdMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "InquirePriceModifyWorkspacesChargeType",
     output = InquirePriceModifyWorkspacesChargeTypeResponse,
-    error = super::errors::InquirePriceModifyWorkspacesChargeTypeError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct InquirePriceModifyWorkspacesChargeType {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["wks-q8b3h7xt"]`
+    /// `SpaceIds`; example: `["wks-q8b3h7xt"]`
     pub space_ids: Vec<String>,
 
-    /// `SpaceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `SpaceChargeType`; example: `"PREPAID"`
     pub space_charge_type: String,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `SpaceChargePrepaid`: a [`SpaceChargePrepaid`](super::models::SpaceChargePrepaid).
+    /// `SpaceChargePrepaid`
     pub space_charge_prepaid: Option<models::SpaceChargePrepaid>,
 }
 
 /// What a successful [`InquirePriceModifyWorkspacesChargeType`] call returns.
 #[tc_model]
 pub struct InquirePriceModifyWorkspacesChargeTypeResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2027,25 +1954,29 @@ pub struct InquirePriceModifyWorkspacesChargeTypeResponse {
 /// The `ModifyClusterDeletionProtection` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyClusterDeletionProtectionResponse`].
-/// The codes it documents are in [`ModifyClusterDeletionProtectionError`](super::errors::ModifyClusterDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyClusterDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AtMostOne`](super::errors::ThpcErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.InvalidCvmInstanceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidCvmInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidSpaceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidSpaceIdMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyClusterDeletionProtection",
     output = ModifyClusterDeletionProtectionResponse,
-    error = super::errors::ModifyClusterDeletionProtectionError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyClusterDeletionProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-cjaqo2i7"`
+    /// `ClusterId`; example: `"hpc-cjaqo2i7"`
     pub cluster_id: String,
 
-    /// `DeletionProtection`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `DeletionProtection`; example: `"OFF"`
     pub deletion_protection: String,
 }
 
@@ -2059,23 +1990,26 @@ pub struct ModifyClusterDeletionProtectionResponse {
 /// The `ModifyInitNodeScripts` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyInitNodeScriptsResponse`].
-/// The codes it documents are in [`ModifyInitNodeScriptsError`](super::errors::ModifyInitNodeScriptsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyInitNodeScripts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyInitNodeScripts",
     output = ModifyInitNodeScriptsResponse,
-    error = super::errors::ModifyInitNodeScriptsError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyInitNodeScripts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `InitNodeScripts`: a list of [`NodeScript`](super::models::NodeScript) objects.
+    /// `InitNodeScripts`
     pub init_node_scripts: Option<Vec<models::NodeScript>>,
 }
 
@@ -2089,35 +2023,34 @@ pub struct ModifyInitNodeScriptsResponse {
 /// The `ModifyNodeAttribute` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyNodeAttributeResponse`].
-/// The codes it documents are in [`ModifyNodeAttributeError`](super::errors::ModifyNodeAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyNodeAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`UnsupportedOperation.NodeStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationNodeStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyNodeAttribute",
     output = ModifyNodeAttributeResponse,
-    error = super::errors::ModifyNodeAttributeError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyNodeAttribute {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"node-xxx"`
+    /// `NodeId`; example: `"node-xxx"`
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node_1"`
+    /// `NodeName`; example: `"node_1"`
     pub node_name: Option<String>,
 
-    /// `NodeAllocateState`: a string.
-    ///
-    /// Example: `"IDLE"`
+    /// `NodeAllocateState`; example: `"IDLE"`
     pub node_allocate_state: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"usr_queue"`
+    /// `QueueName`; example: `"usr_queue"`
     pub queue_name: Option<String>,
 }
 
@@ -2131,9 +2064,12 @@ pub struct ModifyNodeAttributeResponse {
 /// The `ModifyScheduledAction` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -2142,22 +2078,16 @@ pub struct ModifyNodeAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyScheduledAction {
-    /// `ScheduledActionId`: a string.
-    ///
-    /// Example: `"as-6be93212"`
+    /// `ScheduledActionId`; example: `"as-6be93212"`
     pub scheduled_action_id: String,
 
-    /// `ScheduledActionName`: a string.
-    ///
-    /// Example: `"scale-out-morning"`
+    /// `ScheduledActionName`; example: `"scale-out-morning"`
     pub scheduled_action_name: Option<String>,
 
-    /// `DesiredCapacity`: a signed 64-bit integer.
+    /// `DesiredCapacity`
     pub desired_capacity: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 }
 
@@ -2171,25 +2101,26 @@ pub struct ModifyScheduledActionResponse {
 /// The `ModifyWorkspacesAttribute` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyWorkspacesAttributeResponse`].
-/// The codes it documents are in [`ModifyWorkspacesAttributeError`](super::errors::ModifyWorkspacesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyWorkspacesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyWorkspacesAttribute",
     output = ModifyWorkspacesAttributeResponse,
-    error = super::errors::ModifyWorkspacesAttributeError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyWorkspacesAttribute {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["wks-rf6ogz49"]`
+    /// `SpaceIds`; example: `["wks-rf6ogz49"]`
     pub space_ids: Vec<String>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"MySpaceName"`
+    /// `SpaceName`; example: `"MySpaceName"`
     pub space_name: Option<String>,
 }
 
@@ -2203,33 +2134,32 @@ pub struct ModifyWorkspacesAttributeResponse {
 /// The `ModifyWorkspacesChargeType` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyWorkspacesChargeTypeResponse`].
-/// The codes it documents are in [`ModifyWorkspacesChargeTypeError`](super::errors::ModifyWorkspacesChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyWorkspacesChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyWorkspacesChargeType",
     output = ModifyWorkspacesChargeTypeResponse,
-    error = super::errors::ModifyWorkspacesChargeTypeError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyWorkspacesChargeType {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["wks-azkpgmz5"]`
+    /// `SpaceIds`; example: `["wks-azkpgmz5"]`
     pub space_ids: Vec<String>,
 
-    /// `SpaceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `SpaceChargeType`; example: `"PREPAID"`
     pub space_charge_type: String,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `SpaceChargePrepaid`: a [`SpaceChargePrepaid`](super::models::SpaceChargePrepaid).
+    /// `SpaceChargePrepaid`
     pub space_charge_prepaid: Option<models::SpaceChargePrepaid>,
 }
 
@@ -2243,25 +2173,31 @@ pub struct ModifyWorkspacesChargeTypeResponse {
 /// The `ModifyWorkspacesRenewFlag` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`ModifyWorkspacesRenewFlagResponse`].
-/// The codes it documents are in [`ModifyWorkspacesRenewFlagError`](super::errors::ModifyWorkspacesRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=ModifyWorkspacesRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.InvalidSpaceIdMalformed`](super::errors::ThpcErrorCode::InvalidParameterValueInvalidSpaceIdMalformed)
+/// - [`InvalidParameterValue.SpaceIdNotFound`](super::errors::ThpcErrorCode::InvalidParameterValueSpaceIdNotFound)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`UnsupportedOperation.SpaceChargeType`](super::errors::ThpcErrorCode::UnsupportedOperationSpaceChargeType)
+/// - [`UnsupportedOperation.WorkspaceStateArrears`](super::errors::ThpcErrorCode::UnsupportedOperationWorkspaceStateArrears)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "ModifyWorkspacesRenewFlag",
     output = ModifyWorkspacesRenewFlagResponse,
-    error = super::errors::ModifyWorkspacesRenewFlagError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct ModifyWorkspacesRenewFlag {
-    /// `SpaceIds`: a list of strings.
-    ///
-    /// Example: `["wks-rf6ogz49"]`
+    /// `SpaceIds`; example: `["wks-rf6ogz49"]`
     pub space_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 }
 
@@ -2275,38 +2211,47 @@ pub struct ModifyWorkspacesRenewFlagResponse {
 /// The `SetAutoScalingConfiguration` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`SetAutoScalingConfigurationResponse`].
-/// The codes it documents are in [`SetAutoScalingConfigurationError`](super::errors::SetAutoScalingConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=SetAutoScalingConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CallCvm`](super::errors::ThpcErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ThpcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::ThpcErrorCode::InvalidParameterValueTooLarge)
+/// - [`InvalidParameterValue.TooSmall`](super::errors::ThpcErrorCode::InvalidParameterValueTooSmall)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`ResourceNotFound.ImageId`](super::errors::ThpcErrorCode::ResourceNotFoundImageId)
+/// - [`ResourceNotFound.Queue`](super::errors::ThpcErrorCode::ResourceNotFoundQueue)
+/// - [`UnsupportedOperation.AutoScalingType`](super::errors::ThpcErrorCode::UnsupportedOperationAutoScalingType)
+/// - [`UnsupportedOperation.ClusterAcceptOtherRequest`](super::errors::ThpcErrorCode::UnsupportedOperationClusterAcceptOtherRequest)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
+/// - [`UnsupportedOperation.ParameterTooLarge`](super::errors::ThpcErrorCode::UnsupportedOperationParameterTooLarge)
+/// - [`UnsupportedOperation.VpcIdConflict`](super::errors::ThpcErrorCode::UnsupportedOperationVpcIdConflict)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "SetAutoScalingConfiguration",
     output = SetAutoScalingConfigurationResponse,
-    error = super::errors::SetAutoScalingConfigurationError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct SetAutoScalingConfiguration {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-5lyv94lq"`
+    /// `ClusterId`; example: `"hpc-5lyv94lq"`
     pub cluster_id: String,
 
-    /// `ExpansionBusyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ExpansionBusyTime`; example: `120`
     pub expansion_busy_time: Option<i64>,
 
-    /// `ShrinkIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkIdleTime`; example: `300`
     pub shrink_idle_time: Option<i64>,
 
-    /// `QueueConfigs`: a list of [`QueueConfig`](super::models::QueueConfig) objects.
+    /// `QueueConfigs`
     pub queue_configs: Option<Vec<models::QueueConfig>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -2320,9 +2265,12 @@ pub struct SetAutoScalingConfigurationResponse {
 /// The `SetQueueAutoScaling` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`SetQueueAutoScalingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=SetQueueAutoScaling)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
@@ -2331,20 +2279,16 @@ pub struct SetAutoScalingConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SetQueueAutoScaling {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-r7cjxd9c"`
+    /// `ClusterId`; example: `"hpc-r7cjxd9c"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"as-it-queue"`
+    /// `QueueName`; example: `"as-it-queue"`
     pub queue_name: String,
 
-    /// `ScalingPolicy`: a [`ScalingPolicy`](super::models::ScalingPolicy).
+    /// `ScalingPolicy`
     pub scaling_policy: Option<models::ScalingPolicy>,
 
-    /// `ExpansionPolicy`: an [`ExpansionPolicy`](super::models::ExpansionPolicy).
+    /// `ExpansionPolicy`
     pub expansion_policy: Option<models::ExpansionPolicy>,
 }
 
@@ -2358,37 +2302,44 @@ pub struct SetQueueAutoScalingResponse {
 /// The `SubmitJob` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`SubmitJobResponse`].
-/// The codes it documents are in [`SubmitJobError`](super::errors::SubmitJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=SubmitJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ThpcErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.JobDescriptionTooLong`](super::errors::ThpcErrorCode::InvalidParameterValueJobDescriptionTooLong)
+/// - [`InvalidParameterValue.JobNameTooLong`](super::errors::ThpcErrorCode::InvalidParameterValueJobNameTooLong)
+/// - [`InvalidParameterValue.TaskDependenciesUnfeasible`](super::errors::ThpcErrorCode::InvalidParameterValueTaskDependenciesUnfeasible)
+/// - [`InvalidParameterValue.ValueDuplicated`](super::errors::ThpcErrorCode::InvalidParameterValueValueDuplicated)
+/// - [`LimitExceeded.TaskInstanceNumLimit`](super::errors::ThpcErrorCode::LimitExceededTaskInstanceNumLimit)
+/// - [`ResourceNotFound.ClusterId`](super::errors::ThpcErrorCode::ResourceNotFoundClusterId)
+/// - [`UnsupportedOperation.ClusterStatusNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationClusterStatusNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "SubmitJob",
     output = SubmitJobResponse,
-    error = super::errors::SubmitJobError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct SubmitJob {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-cy4pnyp9"`
+    /// `ClusterId`; example: `"hpc-cy4pnyp9"`
     pub cluster_id: String,
 
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: models::Job,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 }
 
 /// What a successful [`SubmitJob`] call returns.
 #[tc_model]
 pub struct SubmitJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxxx"`
+    /// `JobId`; example: `"job-xxxx"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2398,20 +2349,25 @@ pub struct SubmitJobResponse {
 /// The `TerminateJob` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`TerminateJobResponse`].
-/// The codes it documents are in [`TerminateJobError`](super::errors::TerminateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=TerminateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.JobNotFound`](super::errors::ThpcErrorCode::InvalidParameterValueJobNotFound)
+/// - [`UnsupportedOperation.JobStateNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationJobStateNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "TerminateJob",
     output = TerminateJobResponse,
-    error = super::errors::TerminateJobError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct TerminateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxx"`
+    /// `JobId`; example: `"job-xxx"`
     pub job_id: String,
 }
 
@@ -2425,23 +2381,28 @@ pub struct TerminateJobResponse {
 /// The `TerminateWorkspaces` action of THPC API 2023-03-21.
 ///
 /// A successful call returns [`TerminateWorkspacesResponse`].
-/// The codes it documents are in [`TerminateWorkspacesError`](super::errors::TerminateWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=thpc&Version=2023-03-21&Action=TerminateWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ThpcErrorCode`](super::errors::ThpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Malformed`](super::errors::ThpcErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameterValue.JobNotFound`](super::errors::ThpcErrorCode::InvalidParameterValueJobNotFound)
+/// - [`UnsupportedOperation.JobStateNotSupport`](super::errors::ThpcErrorCode::UnsupportedOperationJobStateNotSupport)
 #[tc_action(
     service = "thpc",
     version = "2023-03-21",
     name = "TerminateWorkspaces",
     output = TerminateWorkspacesResponse,
-    error = super::errors::TerminateWorkspacesError
+    error = super::errors::ThpcErrorCode
 )]
 pub struct TerminateWorkspaces {
-    /// `SpaceIds`: a list of strings.
+    /// `SpaceIds`
     pub space_ids: Vec<String>,
 
-    /// `ReleasePrepaidDataDisks`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleasePrepaidDataDisks`; example: `true`
     pub release_prepaid_data_disks: Option<bool>,
 }
 

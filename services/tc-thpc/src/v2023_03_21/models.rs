@@ -9,32 +9,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct Application {
-    /// `Commands`: a list of [`CommandItem`] objects.
+    /// `Commands`
     pub commands: Vec<CommandItem>,
 
-    /// `StorageMounts`: a list of [`StorageMount`] objects.
+    /// `StorageMounts`
     pub storage_mounts: Option<Vec<StorageMount>>,
 
-    /// `EnvVars`: a list of [`EnvVar`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<EnvVar>>,
 
-    /// `Docker`: a [`Docker`].
+    /// `Docker`
     pub docker: Option<Docker>,
 
-    /// `OutputRedirect`: an [`OutputRedirect`].
+    /// `OutputRedirect`
     pub output_redirect: Option<OutputRedirect>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `JobType`; example: `"Custom"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub job_type: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `TaskType`; example: `"Custom"`
     pub task_type: Option<String>,
 }
 
@@ -44,34 +40,22 @@ pub struct Application {
 #[doc(alias = "CFSOption")]
 #[tc_model]
 pub struct CfsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"172.0.0.1:/"`
+    /// `RemotePath`; example: `"172.0.0.1:/"`
     pub remote_path: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS 4.0"`
+    /// `Protocol`; example: `"NFS 4.0"`
     pub protocol: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: Option<String>,
 
-    /// `MountOption`: a string.
-    ///
-    /// Example: `"vers=4.0,noresvport"`
+    /// `MountOption`; example: `"vers=4.0,noresvport"`
     pub mount_option: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-7641x0zh"`
+    /// `FileSystemId`; example: `"cfs-7641x0zh"`
     pub file_system_id: Option<String>,
 }
 
@@ -81,29 +65,19 @@ pub struct CfsOption {
 #[doc(alias = "CFSOptionOverview")]
 #[tc_model]
 pub struct CfsOptionOverview {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"172.0.0.1:/"`
+    /// `RemotePath`; example: `"172.0.0.1:/"`
     pub remote_path: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS 3.0"`
+    /// `Protocol`; example: `"NFS 3.0"`
     pub protocol: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: String,
 
-    /// `MountOption`: a string.
-    ///
-    /// Example: `"vers=3,nolock,proto=tcp,noresvport"`
+    /// `MountOption`; example: `"vers=3,nolock,proto=tcp,noresvport"`
     pub mount_option: Option<String>,
 }
 
@@ -112,62 +86,40 @@ pub struct CfsOptionOverview {
 /// Returned in the output of [`DescribeClusterActivities`](super::DescribeClusterActivities).
 #[tc_model]
 pub struct ClusterActivity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-myd8fgsc"`
+    /// `ClusterId`; example: `"hpc-myd8fgsc"`
     pub cluster_id: String,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"cha-gvzj0zbd"`
+    /// `ActivityId`; example: `"cha-gvzj0zbd"`
     pub activity_id: String,
 
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"TerminateNodes"`
+    /// `ActivityType`; example: `"TerminateNodes"`
     pub activity_type: String,
 
-    /// `ActivityStatus`: a string.
-    ///
-    /// Example: `"SUCCESSFUL"`
+    /// `ActivityStatus`; example: `"SUCCESSFUL"`
     pub activity_status: String,
 
-    /// `ActivityStatusCode`: a string.
-    ///
-    /// Example: `"ActivitySuccess"`
+    /// `ActivityStatusCode`; example: `"ActivitySuccess"`
     pub activity_status_code: String,
 
-    /// `ResultDetail`: a string.
-    ///
-    /// Example: `"Activity success."`
+    /// `ResultDetail`; example: `"Activity success."`
     pub result_detail: Option<String>,
 
-    /// `Cause`: a string.
-    ///
-    /// Example: `"DeleteCluster"`
+    /// `Cause`; example: `"DeleteCluster"`
     pub cause: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"删除指定集群，销毁实例，销毁所有节点。"`
+    /// `Description`; example: `"删除指定集群，销毁实例，销毁所有节点。"`
     pub description: String,
 
-    /// `RelatedNodeActivitySet`: a list of [`NodeActivity`] objects.
+    /// `RelatedNodeActivitySet`
     pub related_node_activity_set: Vec<NodeActivity>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-01T02:17:20Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-11-01T02:17:20Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-01T02:17:38Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-11-01T02:17:38Z"`
     pub end_time: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 }
 
@@ -176,81 +128,55 @@ pub struct ClusterActivity {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-2mv1i3d8"`
+    /// `ClusterId`; example: `"hpc-2mv1i3d8"`
     pub cluster_id: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ClusterStatus`; example: `"RUNNING"`
     pub cluster_status: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"hpc-test"`
+    /// `ClusterName`; example: `"hpc-test"`
     pub cluster_name: String,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-10-29T09:55:45Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-10-29T09:55:45Z"`
     pub create_time: String,
 
-    /// `SchedulerType`: a string.
-    ///
-    /// Example: `"SLURM"`
+    /// `SchedulerType`; example: `"SLURM"`
     pub scheduler_type: String,
 
-    /// `SchedulerVersion`: a string.
-    ///
-    /// Example: `"21.08.8"`
+    /// `SchedulerVersion`; example: `"21.08.8"`
     pub scheduler_version: Option<String>,
 
-    /// `ComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeNodeCount`; example: `1`
     pub compute_node_count: i64,
 
-    /// `ComputeNodeSet`: a list of [`ComputeNodeOverview`] objects.
+    /// `ComputeNodeSet`
     pub compute_node_set: Vec<ComputeNodeOverview>,
 
-    /// `ManagerNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManagerNodeCount`; example: `1`
     pub manager_node_count: i64,
 
-    /// `ManagerNodeSet`: a list of [`ManagerNodeOverview`] objects.
+    /// `ManagerNodeSet`
     pub manager_node_set: Vec<ManagerNodeOverview>,
 
-    /// `LoginNodeSet`: a list of [`LoginNodeOverview`] objects.
+    /// `LoginNodeSet`
     pub login_node_set: Vec<LoginNodeOverview>,
 
-    /// `LoginNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginNodeCount`; example: `1`
     pub login_node_count: i64,
 
-    /// `AutoScalingType`: a string.
-    ///
-    /// Example: `"THPC_AS"`
+    /// `AutoScalingType`; example: `"THPC_AS"`
     pub auto_scaling_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-r9fr2jzy"`
+    /// `VpcId`; example: `"vpc-r9fr2jzy"`
     pub vpc_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"GeneralComputing"`
+    /// `ClusterType`; example: `"GeneralComputing"`
     pub cluster_type: Option<String>,
 
-    /// `DeletionProtection`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `DeletionProtection`; example: `"OFF"`
     pub deletion_protection: String,
 }
 
@@ -260,9 +186,7 @@ pub struct ClusterOverview {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct CommandItem {
-    /// `Command`: a string.
-    ///
-    /// Example: `"echo hello world."`
+    /// `Command`; example: `"echo hello world."`
     pub command: String,
 }
 
@@ -271,49 +195,31 @@ pub struct CommandItem {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ComputeNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
-    ///
-    /// Example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
-    ///
-    /// Example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
+    /// `InternetAccessible`; example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: Option<String>,
 }
 
@@ -322,9 +228,7 @@ pub struct ComputeNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ComputeNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -333,19 +237,13 @@ pub struct ComputeNodeOverview {
 /// Sent in the input of [`AddClusterStorageOption`](super::AddClusterStorageOption) and [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct CosOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/cos_mnt"`
+    /// `LocalPath`; example: `"/data/cos_mnt"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"cosn://my-bucket-1300242089/hpc-data/"`
+    /// `RemotePath`; example: `"cosn://my-bucket-1300242089/hpc-data/"`
     pub remote_path: String,
 
-    /// `MountParamsOption`: a string.
-    ///
-    /// Example: `"-oallow_other"`
+    /// `MountParamsOption`; example: `"-oallow_other"`
     pub mount_params_option: Option<String>,
 }
 
@@ -354,19 +252,13 @@ pub struct CosOption {
 /// Returned in the output of [`DescribeClusterStorageOption`](super::DescribeClusterStorageOption).
 #[tc_model]
 pub struct CosOptionOverview {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/mnt/cos-test"`
+    /// `LocalPath`; example: `"/mnt/cos-test"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"test-thpc-cos-1300242089.cos.ap-guangzhou.myqcloud.com"`
+    /// `RemotePath`; example: `"test-thpc-cos-1300242089.cos.ap-guangzhou.myqcloud.com"`
     pub remote_path: String,
 
-    /// `MountOption`: a string.
-    ///
-    /// Example: `"{\"mount_params_option\": \"\"}"`
+    /// `MountOption`; example: `"{\"mount_params_option\": \"\"}"`
     pub mount_option: Option<String>,
 }
 
@@ -376,15 +268,10 @@ pub struct CosOptionOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `DiskSize`, required in requests; example: `0`
     pub disk_size: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_BASIC"`
+    /// `DiskType`; example: `"CLOUD_BASIC"`
     pub disk_type: Option<String>,
 }
 
@@ -394,10 +281,10 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct Docker {
-    /// `Image`: a string.
+    /// `Image`
     pub image: String,
 
-    /// `RunArgs`: a list of strings.
+    /// `RunArgs`
     pub run_args: Option<Vec<String>>,
 }
 
@@ -406,13 +293,13 @@ pub struct Docker {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateWorkspaces`](super::CreateWorkspaces), [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
+    /// `SecurityService`
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
+    /// `MonitorService`
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a [`RunAutomationServiceEnabled`].
+    /// `AutomationService`
     pub automation_service: Option<RunAutomationServiceEnabled>,
 }
 
@@ -422,14 +309,10 @@ pub struct EnhancedService {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct EnvVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"环境变量名"`
+    /// `Name`; example: `"环境变量名"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"环境变量值"`
+    /// `Value`; example: `"环境变量值"`
     pub value: String,
 }
 
@@ -438,34 +321,22 @@ pub struct EnvVar {
 /// Sent in the input of [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct ExpansionNodeConfig {
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"Zone":"ap-guangzhou-1"}`
+    /// `Placement`; example: `{"Zone":"ap-guangzhou-1"}`
     pub placement: Placement,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
-    ///
-    /// Example: `{"SubnetId":"subnet-xxx","VpcId":"vpc-xxx"}`
+    /// `VirtualPrivateCloud`; example: `{"SubnetId":"subnet-xxx","VpcId":"vpc-xxx"}`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 }
 
@@ -474,37 +345,31 @@ pub struct ExpansionNodeConfig {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct ExpansionNodeConfigOverview {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Option<Placement>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-3la7wgnt"`
+    /// `ImageId`; example: `"img-3la7wgnt"`
     pub image_id: Option<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 }
 
@@ -513,25 +378,19 @@ pub struct ExpansionNodeConfigOverview {
 /// Sent in the input of [`SetQueueAutoScaling`](super::SetQueueAutoScaling).
 #[tc_model]
 pub struct ExpansionPolicy {
-    /// `ExpansionMode`: a string.
-    ///
-    /// Example: `"LAUNCH_TEMPLATE"`
+    /// `ExpansionMode`; example: `"LAUNCH_TEMPLATE"`
     pub expansion_mode: Option<String>,
 
-    /// `LaunchTemplateIds`: a list of strings.
-    ///
-    /// Example: `["lt-klioxlot"]`
+    /// `LaunchTemplateIds`; example: `["lt-klioxlot"]`
     pub launch_template_ids: Option<Vec<String>>,
 
-    /// `ReferenceInstanceId`: a string.
-    ///
-    /// Example: `"ins-nwjnj1cv"`
+    /// `ReferenceInstanceId`; example: `"ins-nwjnj1cv"`
     pub reference_instance_id: Option<String>,
 
-    /// `TemplateOverrides`: a [`TemplateOverrides`].
+    /// `TemplateOverrides`
     pub template_overrides: Option<TemplateOverrides>,
 
-    /// `ExpansionPriority`: an [`ExpansionPriority`].
+    /// `ExpansionPriority`
     pub expansion_priority: Option<ExpansionPriority>,
 }
 
@@ -540,9 +399,7 @@ pub struct ExpansionPolicy {
 /// Sent in the input of [`SetQueueAutoScaling`](super::SetQueueAutoScaling).
 #[tc_model]
 pub struct ExpansionPriority {
-    /// `InstanceSpecPriority`: a string.
-    ///
-    /// Example: `"LARGE_FIRST"`
+    /// `InstanceSpecPriority`; example: `"LARGE_FIRST"`
     pub instance_spec_priority: Option<String>,
 }
 
@@ -551,12 +408,10 @@ pub struct ExpansionPriority {
 /// Sent in the input of [`DescribeClusterActivities`](super::DescribeClusterActivities), [`DescribeClusters`](super::DescribeClusters), [`DescribeJobs`](super::DescribeJobs), [`DescribeNodes`](super::DescribeNodes) and [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fiter-name"`
+    /// `Name`; example: `"fiter-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -566,24 +421,16 @@ pub struct Filter {
 #[doc(alias = "GooseFSOption")]
 #[tc_model]
 pub struct GooseFsOption {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `LocalPath`; example: `"/data"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/test-1251001001"`
+    /// `RemotePath`; example: `"/test-1251001001"`
     pub remote_path: String,
 
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Option<Vec<String>>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"g_cvm_7yu01w7y"`
+    /// `FileSystemId`; example: `"g_cvm_7yu01w7y"`
     pub file_system_id: Option<String>,
 }
 
@@ -593,19 +440,13 @@ pub struct GooseFsOption {
 #[doc(alias = "GooseFSOptionOverview")]
 #[tc_model]
 pub struct GooseFsOptionOverview {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `LocalPath`; example: `"/data/"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/data/goosefs-fuse/"`
+    /// `RemotePath`; example: `"/data/goosefs-fuse/"`
     pub remote_path: String,
 
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Vec<String>,
 }
 
@@ -614,19 +455,13 @@ pub struct GooseFsOptionOverview {
 /// Sent in the input of [`AddClusterStorageOption`](super::AddClusterStorageOption) and [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct GooseFSxOption {
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Option<Vec<String>>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/goosefsx/x_c60_54oi5id3_proxy/"`
+    /// `LocalPath`; example: `"/goosefsx/x_c60_54oi5id3_proxy/"`
     pub local_path: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"x-c60-fc9373xp"`
+    /// `FileSystemId`; example: `"x-c60-fc9373xp"`
     pub file_system_id: Option<String>,
 }
 
@@ -635,14 +470,10 @@ pub struct GooseFSxOption {
 /// Returned in the output of [`DescribeClusterStorageOption`](super::DescribeClusterStorageOption).
 #[tc_model]
 pub struct GooseFSxOptionOverview {
-    /// `Masters`: a list of strings.
-    ///
-    /// Example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
+    /// `Masters`; example: `["172.16.0.2:55533","172.16.0.3:55533","172.16.0.4:55533"]`
     pub masters: Vec<String>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/goosefsx/x_c60_54oi5id3_proxy/"`
+    /// `LocalPath`; example: `"/goosefsx/x_c60_54oi5id3_proxy/"`
     pub local_path: String,
 }
 
@@ -652,15 +483,10 @@ pub struct GooseFSxOptionOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Period`, required in requests; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -670,14 +496,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternetMaxBandwidthOut`; example: `0`
     pub internet_max_bandwidth_out: Option<i64>,
 }
 
@@ -686,39 +508,25 @@ pub struct InternetAccessible {
 /// Returned in the output of [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`InquirePriceModifyWorkspacesChargeType`](super::InquirePriceModifyWorkspacesChargeType).
 #[tc_model]
 pub struct ItemPrice {
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPrice`; example: `35.5`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPrice`; example: `35.5`
     pub discount_price: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Discount`; example: `20.0`
     pub discount: Option<f64>,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPrice`; example: `35.5`
     pub unit_price: Option<f64>,
 
-    /// `DiscountUnitPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountUnitPrice`; example: `35.5`
     pub discount_unit_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `UnitPriceDiscount`; example: `100.0`
     pub unit_price_discount: Option<f64>,
 }
 
@@ -728,25 +536,19 @@ pub struct ItemPrice {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct Job {
-    /// `Tasks`: a list of [`Task`] objects.
+    /// `Tasks`
     pub tasks: Vec<Task>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test-job"`
+    /// `JobName`; example: `"test-job"`
     pub job_name: Option<String>,
 
-    /// `JobDescription`: a string.
-    ///
-    /// Example: `"test job"`
+    /// `JobDescription`; example: `"test job"`
     pub job_description: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 
-    /// `TaskDependencies`: a list of [`TaskDependence`] objects.
+    /// `TaskDependencies`
     pub task_dependencies: Option<Vec<TaskDependence>>,
 }
 
@@ -755,59 +557,37 @@ pub struct Job {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct JobView {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-xxx"`
+    /// `JobId`; example: `"job-xxx"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"job-test"`
+    /// `JobName`; example: `"job-test"`
     pub job_name: String,
 
-    /// `JobDescription`: a string.
-    ///
-    /// Example: `"job test"`
+    /// `JobDescription`; example: `"job test"`
     pub job_description: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"creator"`
+    /// `Creator`; example: `"creator"`
     pub creator: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: u64,
 
-    /// `JobState`: a string.
-    ///
-    /// Example: `"CREATED"`
+    /// `JobState`; example: `"CREATED"`
     pub job_state: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxxx"`
+    /// `ClusterId`; example: `"hpc-xxxx"`
     pub cluster_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `OccupyResources`: a string.
-    ///
-    /// Example: `"计算节点: 3"`
+    /// `OccupyResources`; example: `"计算节点: 3"`
     pub occupy_resources: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-28T07:33:17Z"`
+    /// `CreateTime`; example: `"2026-02-28T07:33:17Z"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-02-28T07:47:46Z"`
+    /// `EndTime`; example: `"2026-02-28T07:47:46Z"`
     pub end_time: String,
 }
 
@@ -816,44 +596,28 @@ pub struct JobView {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct LoginNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
-    ///
-    /// Example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
+    /// `InstanceChargePrepaid`; example: `{"Period":1,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"}`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
-    ///
-    /// Example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
-    ///
-    /// Example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskBackupQuota":1,"DiskSize":50,"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
-    ///
-    /// Example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
+    /// `InternetAccessible`; example: `{"InternetMaxBandwidthOut":5,"PublicIpAssigned":true}`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 }
 
@@ -862,9 +626,7 @@ pub struct LoginNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct LoginNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -873,12 +635,10 @@ pub struct LoginNodeOverview {
 /// Sent in the input of [`AddNodes`](super::AddNodes), [`CreateCluster`](super::CreateCluster), [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"test@123456"`
+    /// `Password`; example: `"test@123456"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
+    /// `KeyIds`
     pub key_ids: Option<Vec<String>>,
 }
 
@@ -887,39 +647,31 @@ pub struct LoginSettings {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ManagerNode {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 }
 
@@ -928,9 +680,7 @@ pub struct ManagerNode {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ManagerNodeOverview {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `NodeId`; example: `"ins-jfhc307q"`
     pub node_id: String,
 }
 
@@ -939,24 +689,16 @@ pub struct ManagerNodeOverview {
 /// Returned in the output of [`DescribeClusterActivities`](super::DescribeClusterActivities).
 #[tc_model]
 pub struct NodeActivity {
-    /// `NodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-1zll2of0"`
+    /// `NodeInstanceId`; example: `"ins-1zll2of0"`
     pub node_instance_id: Option<String>,
 
-    /// `NodeActivityStatus`: a string.
-    ///
-    /// Example: `"SUCCESSFUL"`
+    /// `NodeActivityStatus`; example: `"SUCCESSFUL"`
     pub node_activity_status: String,
 
-    /// `NodeActivityStatusCode`: a string.
-    ///
-    /// Example: `"ActivitySuccess"`
+    /// `NodeActivityStatusCode`; example: `"ActivitySuccess"`
     pub node_activity_status_code: Option<String>,
 
-    /// `NodeActivityStatusReason`: a string.
-    ///
-    /// Example: `"Activity success."`
+    /// `NodeActivityStatusReason`; example: `"Activity success."`
     pub node_activity_status_reason: Option<String>,
 }
 
@@ -965,64 +707,40 @@ pub struct NodeActivity {
 /// Returned in the output of [`DescribeNodes`](super::DescribeNodes).
 #[tc_model]
 pub struct NodeOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hpc-xxx"`
+    /// `ClusterId`; example: `"hpc-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-f5ew7k5w"`
+    /// `InstanceId`; example: `"ins-f5ew7k5w"`
     pub instance_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: Option<String>,
 
-    /// `NodeState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `NodeState`; example: `"RUNNING"`
     pub node_state: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-l8og963d"`
+    /// `ImageId`; example: `"img-l8og963d"`
     pub image_id: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"Compute"`
+    /// `NodeRole`; example: `"Compute"`
     pub node_role: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `NodeType`; example: `"STATIC"`
     pub node_type: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"node-2sh754ah"`
+    /// `NodeId`; example: `"node-2sh754ah"`
     pub node_id: Option<String>,
 
-    /// `NodeAllocateState`: a string.
-    ///
-    /// Example: `"IDLE"`
+    /// `NodeAllocateState`; example: `"IDLE"`
     pub node_allocate_state: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"unnamed"`
+    /// `NodeName`; example: `"unnamed"`
     pub node_name: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-18T13:46:34Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-18T13:46:34Z"`
     pub create_time: Option<String>,
 }
 
@@ -1032,15 +750,10 @@ pub struct NodeOverview {
 /// Returned in the output of [`DescribeInitNodeScripts`](super::DescribeInitNodeScripts).
 #[tc_model]
 pub struct NodeScript {
-    /// `ScriptPath`: a string.
-    ///
-    /// Example: `"cos://demo-xxxxxxxx.cos.ap-guangzhou.myqcloud.com/test/echo.sh"`
+    /// `ScriptPath`; example: `"cos://demo-xxxxxxxx.cos.ap-guangzhou.myqcloud.com/test/echo.sh"`
     pub script_path: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `Timeout`, always sent in responses; example: `30`
     pub timeout: Option<i64>,
 }
 
@@ -1050,14 +763,10 @@ pub struct NodeScript {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct OutputRedirect {
-    /// `Driver`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Driver`; example: `"local"`
     pub driver: Option<String>,
 
-    /// `Options`: a list of strings.
-    ///
-    /// Example: `["stdout=/tmp/train_out.log","stderr=/tmp/train_err.log"]`
+    /// `Options`; example: `["stdout=/tmp/train_out.log","stderr=/tmp/train_err.log"]`
     pub options: Option<Vec<String>>,
 }
 
@@ -1067,10 +776,7 @@ pub struct OutputRedirect {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration), [`DescribeClusters`](super::DescribeClusters) and [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -1079,10 +785,10 @@ pub struct Placement {
 /// Returned in the output of [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`InquirePriceModifyWorkspacesChargeType`](super::InquirePriceModifyWorkspacesChargeType).
 #[tc_model]
 pub struct Price {
-    /// `SpacePrice`: an [`ItemPrice`].
+    /// `SpacePrice`
     pub space_price: Option<ItemPrice>,
 
-    /// `BandwidthPrice`: an [`ItemPrice`].
+    /// `BandwidthPrice`
     pub bandwidth_price: Option<ItemPrice>,
 }
 
@@ -1091,84 +797,58 @@ pub struct Price {
 /// Sent in the input of [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct QueueConfig {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinSize`; example: `0`
     pub min_size: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxSize`; example: `10`
     pub max_size: Option<u64>,
 
-    /// `EnableAutoExpansion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoExpansion`; example: `false`
     pub enable_auto_expansion: Option<bool>,
 
-    /// `EnableAutoShrink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoShrink`; example: `false`
     pub enable_auto_shrink: Option<bool>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"ins-jfhc307q"`
+    /// `ImageId`; example: `"ins-jfhc307q"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `ExpansionNodeConfigs`: a list of [`ExpansionNodeConfig`] objects.
+    /// `ExpansionNodeConfigs`
     pub expansion_node_configs: Option<Vec<ExpansionNodeConfig>>,
 
-    /// `DesiredIdleNodeCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DesiredIdleNodeCapacity`; example: `5`
     pub desired_idle_node_capacity: Option<i64>,
 
-    /// `DesiredNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredNodeCount`; example: `1`
     pub desired_node_count: Option<i64>,
 
-    /// `ScaleOutRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ScaleOutRatio`; example: `50`
     pub scale_out_ratio: Option<i64>,
 
-    /// `ScaleOutNodeThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleOutNodeThreshold`; example: `0`
     pub scale_out_node_threshold: Option<i64>,
 
-    /// `MaxNodesPerCycle`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNodesPerCycle`; example: `10`
     pub max_nodes_per_cycle: Option<i64>,
 
-    /// `ScaleUpMemRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleUpMemRatio`; example: `0`
     pub scale_up_mem_ratio: Option<i64>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 
-    /// `LaunchTemplateIds`: a list of strings.
-    ///
-    /// Example: `["lt-q2vxeiesdfl","It-sadfasfsa"]`
+    /// `LaunchTemplateIds`; example: `["lt-q2vxeiesdfl","It-sadfasfsa"]`
     pub launch_template_ids: Option<Vec<String>>,
 }
 
@@ -1177,60 +857,40 @@ pub struct QueueConfig {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct QueueConfigOverview {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: i64,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: i64,
 
-    /// `EnableAutoExpansion`: a boolean.
+    /// `EnableAutoExpansion`
     pub enable_auto_expansion: bool,
 
-    /// `EnableAutoShrink`: a boolean.
+    /// `EnableAutoShrink`
     pub enable_auto_shrink: bool,
 
-    /// `ExpansionNodeConfigs`: a list of [`ExpansionNodeConfigOverview`] objects.
-    ///
-    /// Example: `[{"InstanceChargeType":"POSTPAID_BY_HOUR","InstanceType":"M5.SMALL8"}]`
+    /// `ExpansionNodeConfigs`; example: `[{"InstanceChargeType":"POSTPAID_BY_HOUR","InstanceType":"M5.SMALL8"}]`
     pub expansion_node_configs: Vec<ExpansionNodeConfigOverview>,
 
-    /// `DesiredIdleNodeCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DesiredIdleNodeCapacity`; example: `5`
     pub desired_idle_node_capacity: i64,
 
-    /// `DesiredNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DesiredNodeCount`; example: `0`
     pub desired_node_count: Option<i64>,
 
-    /// `ScaleOutRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ScaleOutRatio`; example: `50`
     pub scale_out_ratio: i64,
 
-    /// `ScaleOutNodeThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleOutNodeThreshold`; example: `0`
     pub scale_out_node_threshold: i64,
 
-    /// `MaxNodesPerCycle`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxNodesPerCycle`; example: `10`
     pub max_nodes_per_cycle: i64,
 
-    /// `ScaleUpMemRatio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaleUpMemRatio`; example: `0`
     pub scale_up_mem_ratio: i64,
 }
 
@@ -1239,9 +899,7 @@ pub struct QueueConfigOverview {
 /// Returned in the output of [`DescribeQueues`](super::DescribeQueues).
 #[tc_model]
 pub struct QueueOverview {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `QueueName`; example: `"compute"`
     pub queue_name: String,
 }
 
@@ -1250,10 +908,7 @@ pub struct QueueOverview {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateWorkspaces`](super::CreateWorkspaces), [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct RunAutomationServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1262,10 +917,7 @@ pub struct RunAutomationServiceEnabled {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateWorkspaces`](super::CreateWorkspaces), [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1274,10 +926,7 @@ pub struct RunMonitorServiceEnabled {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster), [`CreateWorkspaces`](super::CreateWorkspaces), [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces) and [`SetAutoScalingConfiguration`](super::SetAutoScalingConfiguration).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1286,14 +935,10 @@ pub struct RunSecurityServiceEnabled {
 /// Sent in the input of [`SetQueueAutoScaling`](super::SetQueueAutoScaling).
 #[tc_model]
 pub struct ScalingPolicy {
-    /// `DesiredCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DesiredCapacity`; example: `8`
     pub desired_capacity: Option<i64>,
 
-    /// `ScalingUnit`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `ScalingUnit`; example: `"NODE"`
     pub scaling_unit: Option<String>,
 }
 
@@ -1302,14 +947,10 @@ pub struct ScalingPolicy {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces), [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces), [`InquirePriceModifyWorkspacesChargeType`](super::InquirePriceModifyWorkspacesChargeType) and [`ModifyWorkspacesChargeType`](super::ModifyWorkspacesChargeType).
 #[tc_model]
 pub struct SpaceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -1318,51 +959,31 @@ pub struct SpaceChargePrepaid {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct SpaceDataDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-ciezoimt"`
+    /// `DiskId`; example: `"disk-ciezoimt"`
     pub disk_id: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, always sent in responses; example: `50`
     pub disk_size: Option<i64>,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`; example: `true`
     pub delete_with_instance: Option<bool>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-6yczrj8x"`
+    /// `SnapshotId`; example: `"snap-6yczrj8x"`
     pub snapshot_id: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"kms-abcd1234"`
+    /// `KmsKeyId`; example: `"kms-abcd1234"`
     pub kms_key_id: Option<String>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ThroughputPerformance`; example: `20`
     pub throughput_performance: Option<i64>,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BurstPerformance`; example: `false`
     pub burst_performance: Option<bool>,
 }
 
@@ -1371,80 +992,52 @@ pub struct SpaceDataDisk {
 /// Returned in the output of [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct SpaceInfo {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"wks-3rr4w3t7"`
+    /// `SpaceId`; example: `"wks-3rr4w3t7"`
     pub space_id: String,
 
-    /// `SpaceClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `SpaceClass`; example: `"STANDARD"`
     pub space_class: String,
 
-    /// `SpaceFamily`: a string.
-    ///
-    /// Example: `"96AS"`
+    /// `SpaceFamily`; example: `"96AS"`
     pub space_family: String,
 
-    /// `SpaceType`: a string.
-    ///
-    /// Example: `"96AS.4XLARGE160"`
+    /// `SpaceType`; example: `"96AS.4XLARGE160"`
     pub space_type: String,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"workspace"`
+    /// `SpaceName`; example: `"workspace"`
     pub space_name: String,
 
-    /// `SpaceState`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `SpaceState`; example: `"ONLINE"`
     pub space_state: String,
 
-    /// `SpaceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `SpaceChargeType`; example: `"PREPAID"`
     pub space_charge_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-3zjugd6z"`
+    /// `ResourceId`; example: `"ins-3zjugd6z"`
     pub resource_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-09-22T00:00:00+00:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-09-22T00:00:00+00:00"`
     pub created_time: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-22T00:00:00+00:00"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2025-09-22T00:00:00+00:00"`
     pub expired_time: String,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"CreateWorkspaces"`
+    /// `LatestOperation`; example: `"CreateWorkspaces"`
     pub latest_operation: Option<String>,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: Option<String>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["192.164.0.1"]`
+    /// `PrivateIpAddresses`; example: `["192.164.0.1"]`
     pub private_ip_addresses: Vec<String>,
 }
 
@@ -1453,24 +1046,16 @@ pub struct SpaceInfo {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct SpaceInternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `InternetChargeType`; example: `"BANDWIDTH_PREPAID"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-h1ro"`
+    /// `BandwidthPackageId`; example: `"bwp-h1ro"`
     pub bandwidth_package_id: Option<String>,
 }
 
@@ -1479,15 +1064,10 @@ pub struct SpaceInternetAccessible {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct SpacePlacement {
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, required in requests; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 }
 
@@ -1496,14 +1076,10 @@ pub struct SpacePlacement {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct SpaceSystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: Option<i64>,
 }
 
@@ -1512,32 +1088,19 @@ pub struct SpaceSystemDisk {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct SpaceVirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2ij"`
+    /// `VpcId`; example: `"vpc-2ij"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2ks"`
+    /// `SubnetId`; example: `"subnet-2ks"`
     pub subnet_id: String,
 
-    /// `AsVpcGateway`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AsVpcGateway`, always sent in responses; example: `false`
     pub as_vpc_gateway: Option<bool>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `PrivateIpAddresses`, always sent in responses; example: `["10.0.0.1"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`, always sent in responses; example: `1`
     pub ipv6_address_count: Option<u64>,
 }
 
@@ -1547,19 +1110,13 @@ pub struct SpaceVirtualPrivateCloud {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct StorageMount {
-    /// `Source`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `Source`; example: `"/data/"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"/mnt/"`
+    /// `Target`; example: `"/mnt/"`
     pub target: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"local"`
+    /// `StorageType`; example: `"local"`
     pub storage_type: Option<String>,
 }
 
@@ -1568,18 +1125,18 @@ pub struct StorageMount {
 /// Sent in the input of [`AddClusterStorageOption`](super::AddClusterStorageOption) and [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct StorageOption {
-    /// `CFSOptions`: a list of [`CfsOption`] objects.
+    /// `CFSOptions`
     #[tc(rename = "CFSOptions")]
     pub cfs_options: Option<Vec<CfsOption>>,
 
-    /// `GooseFSOptions`: a list of [`GooseFsOption`] objects.
+    /// `GooseFSOptions`
     #[tc(rename = "GooseFSOptions")]
     pub goose_fs_options: Option<Vec<GooseFsOption>>,
 
-    /// `GooseFSxOptions`: a list of [`GooseFSxOption`] objects.
+    /// `GooseFSxOptions`
     pub goose_f_sx_options: Option<Vec<GooseFSxOption>>,
 
-    /// `CosOptions`: a list of [`CosOption`] objects.
+    /// `CosOptions`
     pub cos_options: Option<Vec<CosOption>>,
 }
 
@@ -1588,18 +1145,18 @@ pub struct StorageOption {
 /// Returned in the output of [`DescribeClusterStorageOption`](super::DescribeClusterStorageOption).
 #[tc_model]
 pub struct StorageOptionOverview {
-    /// `CFSOptions`: a list of [`CfsOptionOverview`] objects.
+    /// `CFSOptions`
     #[tc(rename = "CFSOptions")]
     pub cfs_options: Vec<CfsOptionOverview>,
 
-    /// `GooseFSOptions`: a list of [`GooseFsOptionOverview`] objects.
+    /// `GooseFSOptions`
     #[tc(rename = "GooseFSOptions")]
     pub goose_fs_options: Vec<GooseFsOptionOverview>,
 
-    /// `GooseFSxOptions`: a list of [`GooseFSxOptionOverview`] objects.
+    /// `GooseFSxOptions`
     pub goose_f_sx_options: Vec<GooseFSxOptionOverview>,
 
-    /// `CosOptions`: a list of [`CosOptionOverview`] objects.
+    /// `CosOptions`
     pub cos_options: Vec<CosOptionOverview>,
 }
 
@@ -1609,14 +1166,10 @@ pub struct StorageOptionOverview {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_BASIC"`
+    /// `DiskType`; example: `"CLOUD_BASIC"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: Option<i64>,
 }
 
@@ -1626,14 +1179,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"env"`
+    /// `Key`; example: `"env"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"product"`
+    /// `Value`; example: `"product"`
     pub value: String,
 }
 
@@ -1642,14 +1191,10 @@ pub struct Tag {
 /// Sent in the input of [`CreateWorkspaces`](super::CreateWorkspaces) and [`InquirePriceCreateWorkspaces`](super::InquirePriceCreateWorkspaces).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"workspace"`
+    /// `ResourceType`; example: `"workspace"`
     pub resource_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"env","Value":"test"}]`
+    /// `Tags`; example: `[{"Name":"env","Value":"test"}]`
     pub tags: Vec<Tag>,
 }
 
@@ -1659,22 +1204,16 @@ pub struct TagSpecification {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct Task {
-    /// `Application`: an [`Application`].
+    /// `Application`
     pub application: Application,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test-task"`
+    /// `TaskName`; example: `"test-task"`
     pub task_name: Option<String>,
 
-    /// `TaskInstanceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskInstanceNum`; example: `1`
     pub task_instance_num: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `Timeout`; example: `86400`
     pub timeout: Option<u64>,
 }
 
@@ -1684,14 +1223,10 @@ pub struct Task {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct TaskDependence {
-    /// `StartTask`: a string.
-    ///
-    /// Example: `"task0"`
+    /// `StartTask`; example: `"task0"`
     pub start_task: String,
 
-    /// `EndTask`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `EndTask`; example: `"task1"`
     pub end_task: String,
 }
 
@@ -1700,27 +1235,19 @@ pub struct TaskDependence {
 /// Sent in the input of [`SetQueueAutoScaling`](super::SetQueueAutoScaling).
 #[tc_model]
 pub struct TemplateOverrides {
-    /// `InstanceFamilies`: a list of strings.
-    ///
-    /// Example: `["GC50s"]`
+    /// `InstanceFamilies`; example: `["GC50s"]`
     pub instance_families: Option<Vec<String>>,
 
-    /// `GpuCountPerNode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuCountPerNode`; example: `1`
     pub gpu_count_per_node: Option<i64>,
 
-    /// `EnableMixedGpuCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMixedGpuCount`; example: `true`
     pub enable_mixed_gpu_count: Option<bool>,
 
-    /// `EnableMultiZone`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMultiZone`; example: `true`
     pub enable_multi_zone: Option<bool>,
 
-    /// `EnableJobLoadAutoscaling`: a boolean.
+    /// `EnableJobLoadAutoscaling`
     pub enable_job_load_autoscaling: Option<bool>,
 }
 
@@ -1730,15 +1257,9 @@ pub struct TemplateOverrides {
 /// Returned in the output of [`DescribeAutoScalingConfiguration`](super::DescribeAutoScalingConfiguration).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-jfkanfen"`
+    /// `VpcId`, required in requests; example: `"vpc-jfkanfen"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subnet-jfnakenf"`
+    /// `SubnetId`, required in requests; example: `"subnet-jfnakenf"`
     pub subnet_id: Option<String>,
 }

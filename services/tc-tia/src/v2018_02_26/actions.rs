@@ -7,64 +7,75 @@ use super::models;
 /// The `CreateJob` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`CreateJobResponse`].
-/// The codes it documents are in [`CreateJobError`](super::errors::CreateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=CreateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::TiaErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::TiaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "CreateJob",
     output = CreateJobResponse,
-    error = super::errors::CreateJobError
+    error = super::errors::TiaErrorCode
 )]
 pub struct CreateJob {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `RuntimeVersion`: a string.
+    /// `RuntimeVersion`
     pub runtime_version: String,
 
-    /// `PackageDir`: a list of strings.
+    /// `PackageDir`
     pub package_dir: Option<Vec<String>>,
 
-    /// `Command`: a list of strings.
+    /// `Command`
     pub command: Option<Vec<String>>,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Option<Vec<String>>,
 
-    /// `ScaleTier`: a string.
+    /// `ScaleTier`
     pub scale_tier: Option<String>,
 
-    /// `MasterType`: a string.
+    /// `MasterType`
     pub master_type: Option<String>,
 
-    /// `WorkerType`: a string.
+    /// `WorkerType`
     pub worker_type: Option<String>,
 
-    /// `ParameterServerType`: a string.
+    /// `ParameterServerType`
     pub parameter_server_type: Option<String>,
 
-    /// `WorkerCount`: an unsigned 64-bit integer.
+    /// `WorkerCount`
     pub worker_count: Option<u64>,
 
-    /// `ParameterServerCount`: an unsigned 64-bit integer.
+    /// `ParameterServerCount`
     pub parameter_server_count: Option<u64>,
 
-    /// `Debug`: a boolean.
+    /// `Debug`
     pub debug: Option<bool>,
 
-    /// `RuntimeConf`: a list of strings.
+    /// `RuntimeConf`
     pub runtime_conf: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateJob`] call returns.
 #[tc_model]
 pub struct CreateJobResponse {
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: Option<models::Job>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -74,49 +85,74 @@ pub struct CreateJobResponse {
 /// The `CreateModel` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`CreateModelResponse`].
-/// The codes it documents are in [`CreateModelError`](super::errors::CreateModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=CreateModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::TiaErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::TiaErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TiaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Code`](super::errors::TiaErrorCode::InvalidParameterValueCode)
+/// - [`InvalidParameterValue.Description`](super::errors::TiaErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Environment`](super::errors::TiaErrorCode::InvalidParameterValueEnvironment)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::TiaErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.Handler`](super::errors::TiaErrorCode::InvalidParameterValueHandler)
+/// - [`InvalidParameterValue.Runtime`](super::errors::TiaErrorCode::InvalidParameterValueRuntime)
+/// - [`LimitExceeded.Function`](super::errors::TiaErrorCode::LimitExceededFunction)
+/// - [`LimitExceeded.Memory`](super::errors::TiaErrorCode::LimitExceededMemory)
+/// - [`LimitExceeded.Timeout`](super::errors::TiaErrorCode::LimitExceededTimeout)
+/// - [`MissingParameter.Code`](super::errors::TiaErrorCode::MissingParameterCode)
+/// - [`ResourceInUse.FunctionName`](super::errors::TiaErrorCode::ResourceInUseFunctionName)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::TiaErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Region`](super::errors::TiaErrorCode::UnauthorizedOperationRegion)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "CreateModel",
     output = CreateModelResponse,
-    error = super::errors::CreateModelError
+    error = super::errors::TiaErrorCode
 )]
 pub struct CreateModel {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Model`: a string.
+    /// `Model`
     pub model: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: Option<String>,
 
-    /// `RuntimeVersion`: a string.
+    /// `RuntimeVersion`
     pub runtime_version: Option<String>,
 
-    /// `Replicas`: an unsigned 64-bit integer.
+    /// `Replicas`
     pub replicas: Option<u64>,
 
-    /// `Expose`: a string.
+    /// `Expose`
     pub expose: Option<String>,
 
-    /// `ServType`: a string.
+    /// `ServType`
     pub serv_type: Option<String>,
 
-    /// `RuntimeConf`: a list of strings.
+    /// `RuntimeConf`
     pub runtime_conf: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateModel`] call returns.
 #[tc_model]
 pub struct CreateModelResponse {
-    /// `Model`: a [`Model`](super::models::Model).
+    /// `Model`
     pub model: Option<models::Model>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -126,21 +162,28 @@ pub struct CreateModelResponse {
 /// The `DeleteJob` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`DeleteJobResponse`].
-/// The codes it documents are in [`DeleteJobError`](super::errors::DeleteJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=DeleteJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "DeleteJob",
     output = DeleteJobResponse,
-    error = super::errors::DeleteJobError
+    error = super::errors::TiaErrorCode
 )]
 pub struct DeleteJob {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 }
 
@@ -154,24 +197,38 @@ pub struct DeleteJobResponse {
 /// The `DeleteModel` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`DeleteModelResponse`].
-/// The codes it documents are in [`DeleteModelError`](super::errors::DeleteModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=DeleteModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::TiaErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TiaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FunctionName`](super::errors::TiaErrorCode::ResourceNotFoundFunctionName)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::TiaErrorCode::UnauthorizedOperationCam)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "DeleteModel",
     output = DeleteModelResponse,
-    error = super::errors::DeleteModelError
+    error = super::errors::TiaErrorCode
 )]
 pub struct DeleteModel {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: Option<String>,
 
-    /// `ServType`: a string.
+    /// `ServType`
     pub serv_type: Option<String>,
 }
 
@@ -185,28 +242,39 @@ pub struct DeleteModelResponse {
 /// The `DescribeJob` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`DescribeJobResponse`].
-/// The codes it documents are in [`DescribeJobError`](super::errors::DescribeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=DescribeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TiaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "DescribeJob",
     output = DescribeJobResponse,
-    error = super::errors::DescribeJobError
+    error = super::errors::TiaErrorCode
 )]
 pub struct DescribeJob {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 }
 
 /// What a successful [`DescribeJob`] call returns.
 #[tc_model]
 pub struct DescribeJobResponse {
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: Option<models::Job>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,31 +284,43 @@ pub struct DescribeJobResponse {
 /// The `DescribeModel` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`DescribeModelResponse`].
-/// The codes it documents are in [`DescribeModelError`](super::errors::DescribeModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=DescribeModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InternalError.System`](super::errors::TiaErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TiaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FunctionName`](super::errors::TiaErrorCode::ResourceNotFoundFunctionName)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::TiaErrorCode::UnauthorizedOperationCam)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "DescribeModel",
     output = DescribeModelResponse,
-    error = super::errors::DescribeModelError
+    error = super::errors::TiaErrorCode
 )]
 pub struct DescribeModel {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: Option<String>,
 
-    /// `ServType`: a string.
+    /// `ServType`
     pub serv_type: Option<String>,
 }
 
 /// What a successful [`DescribeModel`] call returns.
 #[tc_model]
 pub struct DescribeModelResponse {
-    /// `Model`: a [`Model`](super::models::Model).
+    /// `Model`
     pub model: Option<models::Model>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -250,31 +330,40 @@ pub struct DescribeModelResponse {
 /// The `InstallAgent` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`InstallAgentResponse`].
-/// The codes it documents are in [`InstallAgentError`](super::errors::InstallAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=InstallAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::TiaErrorCode::FailedOperationAlreadyExists)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "InstallAgent",
     output = InstallAgentResponse,
-    error = super::errors::InstallAgentError
+    error = super::errors::TiaErrorCode
 )]
 pub struct InstallAgent {
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `TiaVersion`: a string.
+    /// `TiaVersion`
     pub tia_version: Option<String>,
 
-    /// `Update`: a boolean.
+    /// `Update`
     pub update: Option<bool>,
 }
 
 /// What a successful [`InstallAgent`] call returns.
 #[tc_model]
 pub struct InstallAgentResponse {
-    /// `TiaVersion`: a string.
+    /// `TiaVersion`
     pub tia_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,32 +373,42 @@ pub struct InstallAgentResponse {
 /// The `ListJobs` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`ListJobsResponse`].
-/// The codes it documents are in [`ListJobsError`](super::errors::ListJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=ListJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "ListJobs",
     output = ListJobsResponse,
-    error = super::errors::ListJobsError,
+    error = super::errors::TiaErrorCode,
     paginate(offset = offset, limit = limit, items = jobs, item = models::Job)
 )]
 pub struct ListJobs {
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListJobs`] call returns.
 #[tc_model]
 pub struct ListJobsResponse {
-    /// `Jobs`: a list of [`Job`](super::models::Job) objects.
+    /// `Jobs`
     pub jobs: Option<Vec<models::Job>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -319,35 +418,51 @@ pub struct ListJobsResponse {
 /// The `ListModels` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`ListModelsResponse`].
-/// The codes it documents are in [`ListModelsError`](super::errors::ListModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=ListModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TiaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Order`](super::errors::TiaErrorCode::InvalidParameterValueOrder)
+/// - [`InvalidParameterValue.Orderby`](super::errors::TiaErrorCode::InvalidParameterValueOrderby)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TiaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CAM`](super::errors::TiaErrorCode::UnauthorizedOperationCam)
+/// - [`UnauthorizedOperation.Region`](super::errors::TiaErrorCode::UnauthorizedOperationRegion)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "ListModels",
     output = ListModelsResponse,
-    error = super::errors::ListModelsError,
+    error = super::errors::TiaErrorCode,
     paginate(offset = offset, limit = limit, items = models, item = models::Model)
 )]
 pub struct ListModels {
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `ServType`: a string.
+    /// `ServType`
     pub serv_type: Option<String>,
 }
 
 /// What a successful [`ListModels`] call returns.
 #[tc_model]
 pub struct ListModelsResponse {
-    /// `Models`: a list of [`Model`](super::models::Model) objects.
+    /// `Models`
     pub models: Option<Vec<models::Model>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -357,46 +472,57 @@ pub struct ListModelsResponse {
 /// The `QueryLogs` action of TIA API 2018-02-26.
 ///
 /// A successful call returns [`QueryLogsResponse`].
-/// The codes it documents are in [`QueryLogsError`](super::errors::QueryLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tia&Version=2018-02-26&Action=QueryLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiaErrorCode`](super::errors::TiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeOut`](super::errors::TiaErrorCode::FailedOperationTimeOut)
+/// - [`InternalError`](super::errors::TiaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiaErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TiaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TiaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TiaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnsupportedVersion`](super::errors::TiaErrorCode::UnsupportedOperationUnsupportedVersion)
 #[tc_action(
     service = "tia",
     version = "2018-02-26",
     name = "QueryLogs",
     output = QueryLogsResponse,
-    error = super::errors::QueryLogsError
+    error = super::errors::TiaErrorCode
 )]
 pub struct QueryLogs {
-    /// `JobName`: a string.
+    /// `JobName`
     pub job_name: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 }
 
 /// What a successful [`QueryLogs`] call returns.
 #[tc_model]
 pub struct QueryLogsResponse {
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `Logs`: a list of [`Log`](super::models::Log) objects.
+    /// `Logs`
     pub logs: Option<Vec<models::Log>>,
 
-    /// `Listover`: a boolean.
+    /// `Listover`
     pub listover: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,73 +8,73 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateJob`](super::CreateJob), [`DescribeJob`](super::DescribeJob) and [`ListJobs`](super::ListJobs).
 #[tc_model]
 pub struct Job {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `ScaleTier`: a string.
+    /// `ScaleTier`
     pub scale_tier: String,
 
-    /// `MasterType`: a string.
+    /// `MasterType`
     pub master_type: String,
 
-    /// `WorkerType`: a string.
+    /// `WorkerType`
     pub worker_type: String,
 
-    /// `ParameterServerType`: a string.
+    /// `ParameterServerType`
     pub parameter_server_type: String,
 
-    /// `WorkerCount`: an unsigned 64-bit integer.
+    /// `WorkerCount`
     pub worker_count: u64,
 
-    /// `ParameterServerCount`: an unsigned 64-bit integer.
+    /// `ParameterServerCount`
     pub parameter_server_count: u64,
 
-    /// `PackageDir`: a list of strings.
+    /// `PackageDir`
     pub package_dir: Vec<String>,
 
-    /// `Command`: a list of strings.
+    /// `Command`
     pub command: Vec<String>,
 
-    /// `Args`: a list of strings.
+    /// `Args`
     pub args: Vec<String>,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `RuntimeVersion`: a string.
+    /// `RuntimeVersion`
     pub runtime_version: String,
 
-    /// `DelTime`: a string.
+    /// `DelTime`
     pub del_time: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 
-    /// `Debug`: a boolean.
+    /// `Debug`
     pub debug: bool,
 
-    /// `RuntimeConf`: a list of strings.
+    /// `RuntimeConf`
     pub runtime_conf: Vec<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -83,22 +83,22 @@ pub struct Job {
 /// Returned in the output of [`QueryLogs`](super::QueryLogs).
 #[tc_model]
 pub struct Log {
-    /// `ContainerName`: a string.
+    /// `ContainerName`
     pub container_name: String,
 
-    /// `Log`: a string.
+    /// `Log`
     pub log: String,
 
-    /// `Namespace`: a string.
+    /// `Namespace`
     pub namespace: String,
 
-    /// `PodId`: a string.
+    /// `PodId`
     pub pod_id: String,
 
-    /// `PodName`: a string.
+    /// `PodName`
     pub pod_name: String,
 
-    /// `Time`: a string.
+    /// `Time`
     pub time: String,
 }
 
@@ -107,51 +107,51 @@ pub struct Log {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`DescribeModel`](super::DescribeModel) and [`ListModels`](super::ListModels).
 #[tc_model]
 pub struct Model {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Cluster`: a string.
+    /// `Cluster`
     pub cluster: String,
 
-    /// `Model`: a string.
+    /// `Model`
     pub model: String,
 
-    /// `RuntimeVersion`: a string.
+    /// `RuntimeVersion`
     pub runtime_version: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `ServingUrl`: a string.
+    /// `ServingUrl`
     pub serving_url: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `ServType`: a string.
+    /// `ServType`
     pub serv_type: String,
 
-    /// `Expose`: a string.
+    /// `Expose`
     pub expose: String,
 
-    /// `Replicas`: an unsigned 64-bit integer.
+    /// `Replicas`
     pub replicas: u64,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 
-    /// `DelTime`: a string.
+    /// `DelTime`
     pub del_time: String,
 }

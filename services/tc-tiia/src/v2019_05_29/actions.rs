@@ -7,62 +7,65 @@ use super::models;
 /// The `AssessQuality` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`AssessQualityResponse`].
-/// The codes it documents are in [`AssessQualityError`](super::errors::AssessQualityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=AssessQuality)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TiiaErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "AssessQuality",
     output = AssessQualityResponse,
-    error = super::errors::AssessQualityError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct AssessQuality {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`AssessQuality`] call returns.
 #[tc_model]
 pub struct AssessQualityResponse {
-    /// `LongImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LongImage`; example: `true`
     pub long_image: bool,
 
-    /// `BlackAndWhite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BlackAndWhite`; example: `true`
     pub black_and_white: bool,
 
-    /// `SmallImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SmallImage`; example: `true`
     pub small_image: bool,
 
-    /// `BigImage`: a boolean.
+    /// `BigImage`
     pub big_image: bool,
 
-    /// `PureImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PureImage`; example: `true`
     pub pure_image: bool,
 
-    /// `ClarityScore`: a signed 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `ClarityScore`; example: `93`
     pub clarity_score: i64,
 
-    /// `AestheticScore`: a signed 64-bit integer.
-    ///
-    /// Example: `92`
+    /// `AestheticScore`; example: `92`
     pub aesthetic_score: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,45 +75,58 @@ pub struct AssessQualityResponse {
 /// The `CreateGroup` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`CreateGroupResponse`].
-/// The codes it documents are in [`CreateGroupError`](super::errors::CreateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=CreateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TiiaErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.GroupCountExceeded`](super::errors::TiiaErrorCode::FailedOperationGroupCountExceeded)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ParameterEmpty`](super::errors::TiiaErrorCode::FailedOperationParameterEmpty)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.BriefTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueBriefTooLong)
+/// - [`InvalidParameterValue.ImageGroupIdAlreadyExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdAlreadyExist)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.ImageGroupNameEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupNameEmpty)
+/// - [`InvalidParameterValue.ImageGroupNameTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupNameTooLong)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::TiiaErrorCode::InvalidParameterValueLimitExceed)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "CreateGroup",
     output = CreateGroupResponse,
-    error = super::errors::CreateGroupError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct CreateGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"示例图库"`
+    /// `GroupName`; example: `"示例图库"`
     pub group_name: String,
 
-    /// `MaxCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxCapacity`; example: `100`
     pub max_capacity: u64,
 
-    /// `Brief`: a string.
-    ///
-    /// Example: `"示例用图库"`
+    /// `Brief`; example: `"示例用图库"`
     pub brief: Option<String>,
 
-    /// `MaxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxQps`; example: `10`
     pub max_qps: Option<u64>,
 
-    /// `GroupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupType`; example: `1`
     pub group_type: Option<u64>,
 }
 
@@ -124,72 +140,95 @@ pub struct CreateGroupResponse {
 /// The `CreateImage` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`CreateImageResponse`].
-/// The codes it documents are in [`CreateImageError`](super::errors::CreateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=CreateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmptyImageError`](super::errors::TiiaErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::TiiaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageEntityCountExceed`](super::errors::TiiaErrorCode::FailedOperationImageEntityCountExceed)
+/// - [`FailedOperation.ImageGroupChargeStatusClose`](super::errors::TiiaErrorCode::FailedOperationImageGroupChargeStatusClose)
+/// - [`FailedOperation.ImageNotFoundInfo`](super::errors::TiiaErrorCode::FailedOperationImageNotFoundInfo)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageNumExceed`](super::errors::TiiaErrorCode::FailedOperationImageNumExceed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::TiiaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUrlInvalid`](super::errors::TiiaErrorCode::FailedOperationImageUrlInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::TiiaErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.ImageFormatNotSupport`](super::errors::TiiaErrorCode::InvalidParameterImageFormatNotSupport)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PictureSolidColorError`](super::errors::TiiaErrorCode::InvalidParameterPictureSolidColorError)
+/// - [`InvalidParameterValue.CustomContentTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueCustomContentTooLong)
+/// - [`InvalidParameterValue.EntityIdEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdEmpty)
+/// - [`InvalidParameterValue.EntityIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdTooLong)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.PicNameAlreadyExist`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameAlreadyExist)
+/// - [`InvalidParameterValue.PicNameEmpty`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameEmpty)
+/// - [`InvalidParameterValue.PicNameInvalid`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameInvalid)
+/// - [`InvalidParameterValue.PicNameTooLong`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameTooLong)
+/// - [`InvalidParameterValue.TagsKeysExceed`](super::errors::TiiaErrorCode::InvalidParameterValueTagsKeysExceed)
+/// - [`InvalidParameterValue.TagsValueIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueTagsValueIllegal)
+/// - [`InvalidParameterValue.TagsValueSizeExceed`](super::errors::TiiaErrorCode::InvalidParameterValueTagsValueSizeExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::TiiaErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`RequestLimitExceeded`](super::errors::TiiaErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::TiiaErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "CreateImage",
     output = CreateImageResponse,
-    error = super::errors::CreateImageError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct CreateImage {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"test_entity"`
+    /// `EntityId`; example: `"test_entity"`
     pub entity_id: String,
 
-    /// `PicName`: a string.
-    ///
-    /// Example: `"new_pic"`
+    /// `PicName`; example: `"new_pic"`
     pub pic_name: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `CustomContent`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `CustomContent`; example: `"备注"`
     pub custom_content: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"{\"test\":\"1\"}"`
+    /// `Tags`; example: `"{\"test\":\"1\"}"`
     pub tags: Option<String>,
 
-    /// `EnableDetect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDetect`; example: `true`
     pub enable_detect: Option<bool>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: Option<i64>,
 
-    /// `ImageRect`: a [`Rect`](super::models::Rect).
+    /// `ImageRect`
     pub image_rect: Option<models::Rect>,
 }
 
 /// What a successful [`CreateImage`] call returns.
 #[tc_model]
 pub struct CreateImageResponse {
-    /// `Object`: an [`ObjectInfo`](super::models::ObjectInfo).
-    ///
-    /// Example: `{"CategoryId":0}`
+    /// `Object`; example: `{"CategoryId":0}`
     pub object: Option<models::ObjectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,74 +238,71 @@ pub struct CreateImageResponse {
 /// The `CropImage` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`CropImageResponse`].
-/// The codes it documents are in [`CropImageError`](super::errors::CropImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=CropImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "CropImage",
     output = CropImageResponse,
-    error = super::errors::CropImageError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct CropImage {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1100`
+    /// `Width`; example: `1100`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `880`
+    /// `Height`; example: `880`
     pub height: i64,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`CropImage`] call returns.
 #[tc_model]
 pub struct CropImageResponse {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `Y`; example: `110`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1100`
+    /// `Width`; example: `1100`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `880`
+    /// `Height`; example: `880`
     pub height: i64,
 
-    /// `OriginalWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1100`
+    /// `OriginalWidth`; example: `1100`
     pub original_width: i64,
 
-    /// `OriginalHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1390`
+    /// `OriginalHeight`; example: `1390`
     pub original_height: i64,
 
-    /// `CropResult`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CropResult`; example: `0`
     pub crop_result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -276,30 +312,46 @@ pub struct CropImageResponse {
 /// The `DeleteImages` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DeleteImagesResponse`].
-/// The codes it documents are in [`DeleteImagesError`](super::errors::DeleteImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DeleteImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDeleteFailed`](super::errors::TiiaErrorCode::FailedOperationImageDeleteFailed)
+/// - [`FailedOperation.ImageNotFoundInfo`](super::errors::TiiaErrorCode::FailedOperationImageNotFoundInfo)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.EntityIdEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdEmpty)
+/// - [`InvalidParameterValue.EntityIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdTooLong)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.PicNameInvalid`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameInvalid)
+/// - [`InvalidParameterValue.PicNameTooLong`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameTooLong)
+/// - [`RequestLimitExceeded`](super::errors::TiiaErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::TiiaErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DeleteImages",
     output = DeleteImagesResponse,
-    error = super::errors::DeleteImagesError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DeleteImages {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"4170"`
+    /// `EntityId`; example: `"4170"`
     pub entity_id: String,
 
-    /// `PicName`: a string.
-    ///
-    /// Example: `"my_pic"`
+    /// `PicName`; example: `"my_pic"`
     pub pic_name: Option<String>,
 }
 
@@ -313,38 +365,45 @@ pub struct DeleteImagesResponse {
 /// The `DescribeGroups` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DescribeGroupsResponse`].
-/// The codes it documents are in [`DescribeGroupsError`](super::errors::DescribeGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DescribeGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DescribeGroups",
     output = DescribeGroupsResponse,
-    error = super::errors::DescribeGroupsError,
+    error = super::errors::TiiaErrorCode,
     paginate(offset = offset, limit = limit, items = groups, item = models::GroupInfo)
 )]
 pub struct DescribeGroups {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`DescribeGroups`] call returns.
 #[tc_model]
 pub struct DescribeGroupsResponse {
-    /// `Groups`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::GroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -354,47 +413,56 @@ pub struct DescribeGroupsResponse {
 /// The `DescribeImages` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageNotFoundInfo`](super::errors::TiiaErrorCode::FailedOperationImageNotFoundInfo)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`InvalidParameterValue.EntityIdEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdEmpty)
+/// - [`InvalidParameterValue.EntityIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdTooLong)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.PicNameEmpty`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameEmpty)
+/// - [`InvalidParameterValue.PicNameTooLong`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameTooLong)
+/// - [`RequestLimitExceeded`](super::errors::TiiaErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::TiiaErrorCode::ResourceUnavailableStopUsing)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DescribeImages {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"test_entity"`
+    /// `EntityId`; example: `"test_entity"`
     pub entity_id: String,
 
-    /// `PicName`: a string.
-    ///
-    /// Example: `"pic_name"`
+    /// `PicName`; example: `"pic_name"`
     pub pic_name: Option<String>,
 }
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"work"`
+    /// `GroupId`; example: `"work"`
     pub group_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"test3"`
+    /// `EntityId`; example: `"test3"`
     pub entity_id: String,
 
-    /// `ImageInfos`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Vec<models::ImageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -404,42 +472,52 @@ pub struct DescribeImagesResponse {
 /// The `DetectChefDress` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectChefDressResponse`].
-/// The codes it documents are in [`DetectChefDressError`](super::errors::DetectChefDressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectChefDress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::TiiaErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::TiiaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoBodyInPhoto`](super::errors::TiiaErrorCode::FailedOperationNoBodyInPhoto)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::TiiaErrorCode::FailedOperationTooLargeFileError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueImageEmpty)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectChefDress",
     output = DetectChefDressResponse,
-    error = super::errors::DetectChefDressError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectChefDress {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 
-    /// `EnableDetect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDetect`; example: `true`
     pub enable_detect: Option<bool>,
 
-    /// `EnablePreferred`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePreferred`; example: `true`
     pub enable_preferred: Option<bool>,
 }
 
 /// What a successful [`DetectChefDress`] call returns.
 #[tc_model]
 pub struct DetectChefDressResponse {
-    /// `Bodies`: a list of [`AttributesForBody`](super::models::AttributesForBody) objects.
+    /// `Bodies`
     pub bodies: Option<Vec<models::AttributesForBody>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -449,39 +527,48 @@ pub struct DetectChefDressResponse {
 /// The `DetectDisgust` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectDisgustResponse`].
-/// The codes it documents are in [`DetectDisgustError`](super::errors::DetectDisgustError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectDisgust)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectDisgust",
     output = DetectDisgustResponse,
-    error = super::errors::DetectDisgustError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectDisgust {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectDisgust`] call returns.
 #[tc_model]
 pub struct DetectDisgustResponse {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.98`
+    /// `Confidence`; example: `0.98`
     pub confidence: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"蛇"`
+    /// `Type`; example: `"蛇"`
     pub r#type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -491,37 +578,48 @@ pub struct DetectDisgustResponse {
 /// The `DetectEnvelope` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectEnvelopeResponse`].
-/// The codes it documents are in [`DetectEnvelopeError`](super::errors::DetectEnvelopeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectEnvelope)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUrlInvalid`](super::errors::TiiaErrorCode::FailedOperationImageUrlInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::TiiaErrorCode::FailedOperationTooLargeFileError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectEnvelope",
     output = DetectEnvelopeResponse,
-    error = super::errors::DetectEnvelopeError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectEnvelope {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectEnvelope`] call returns.
 #[tc_model]
 pub struct DetectEnvelopeResponse {
-    /// `FirstTags`: a list of [`ImageTag`](super::models::ImageTag) objects.
-    ///
-    /// Example: `[{"Confidence":97.76,"Name":"非文件封"},{"Confidence":2.24,"Name":"文件封"}]`
+    /// `FirstTags`; example: `[{"Confidence":97.76,"Name":"非文件封"},{"Confidence":2.24,"Name":"文件封"}]`
     pub first_tags: Option<Vec<models::ImageTag>>,
 
-    /// `SecondTags`: a list of [`ImageTag`](super::models::ImageTag) objects.
+    /// `SecondTags`
     pub second_tags: Option<Vec<models::ImageTag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -531,52 +629,60 @@ pub struct DetectEnvelopeResponse {
 /// The `DetectLabel` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectLabelResponse`].
-/// The codes it documents are in [`DetectLabelError`](super::errors::DetectLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TiiaErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::TiiaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageUnQualified`](super::errors::TiiaErrorCode::FailedOperationImageUnQualified)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectLabel",
     output = DetectLabelResponse,
-    error = super::errors::DetectLabelError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectLabel {
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["WEB","CAMERA","ALBUM"]`
+    /// `Scenes`; example: `["WEB","CAMERA","ALBUM"]`
     pub scenes: Option<Vec<String>>,
 }
 
 /// What a successful [`DetectLabel`] call returns.
 #[tc_model]
 pub struct DetectLabelResponse {
-    /// `Labels`: a list of [`DetectLabelItem`](super::models::DetectLabelItem) objects.
-    ///
-    /// Example: `[{"Confidence":81,"FirstCategory":"场景","Name":"塔楼","SecondCategory":"建筑"}]`
+    /// `Labels`; example: `[{"Confidence":81,"FirstCategory":"场景","Name":"塔楼","SecondCategory":"建筑"}]`
     pub labels: Option<Vec<models::DetectLabelItem>>,
 
-    /// `CameraLabels`: a list of [`DetectLabelItem`](super::models::DetectLabelItem) objects.
-    ///
-    /// Example: `[{"Confidence":92,"FirstCategory":"场景","Name":"夜景","SecondCategory":"自然风光"}]`
+    /// `CameraLabels`; example: `[{"Confidence":92,"FirstCategory":"场景","Name":"夜景","SecondCategory":"自然风光"}]`
     pub camera_labels: Option<Vec<models::DetectLabelItem>>,
 
-    /// `AlbumLabels`: a list of [`DetectLabelItem`](super::models::DetectLabelItem) objects.
+    /// `AlbumLabels`
     pub album_labels: Option<Vec<models::DetectLabelItem>>,
 
-    /// `NewsLabels`: a list of [`DetectLabelItem`](super::models::DetectLabelItem) objects.
-    ///
-    /// Example: `[{"Confidence":80,"FirstCategory":"场景","Name":"塔楼","SecondCategory":"建筑"}]`
+    /// `NewsLabels`; example: `[{"Confidence":80,"FirstCategory":"场景","Name":"塔楼","SecondCategory":"建筑"}]`
     pub news_labels: Option<Vec<models::DetectLabelItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -586,32 +692,48 @@ pub struct DetectLabelResponse {
 /// The `DetectLabelPro` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectLabelProResponse`].
-/// The codes it documents are in [`DetectLabelProError`](super::errors::DetectLabelProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectLabelPro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TiiaErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::TiiaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageUnQualified`](super::errors::TiiaErrorCode::FailedOperationImageUnQualified)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::TiiaErrorCode::FailedOperationTooLargeFileError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectLabelPro",
     output = DetectLabelProResponse,
-    error = super::errors::DetectLabelProError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectLabelPro {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectLabelPro`] call returns.
 #[tc_model]
 pub struct DetectLabelProResponse {
-    /// `Labels`: a list of [`DetectLabelItem`](super::models::DetectLabelItem) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::DetectLabelItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -621,39 +743,49 @@ pub struct DetectLabelProResponse {
 /// The `DetectMisbehavior` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectMisbehaviorResponse`].
-/// The codes it documents are in [`DetectMisbehaviorError`](super::errors::DetectMisbehaviorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectMisbehavior)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TiiaErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectMisbehavior",
     output = DetectMisbehaviorResponse,
-    error = super::errors::DetectMisbehaviorError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectMisbehavior {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectMisbehavior`] call returns.
 #[tc_model]
 pub struct DetectMisbehaviorResponse {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Confidence`; example: `0.5`
     pub confidence: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"赌博"`
+    /// `Type`; example: `"赌博"`
     pub r#type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -663,34 +795,50 @@ pub struct DetectMisbehaviorResponse {
 /// The `DetectPet` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectPetResponse`].
-/// The codes it documents are in [`DetectPetError`](super::errors::DetectPetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectPet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.NoObjectDetected`](super::errors::TiiaErrorCode::FailedOperationNoObjectDetected)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectPet",
     output = DetectPetResponse,
-    error = super::errors::DetectPetError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectPet {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectPet`] call returns.
 #[tc_model]
 pub struct DetectPetResponse {
-    /// `Pets`: a list of [`Pet`](super::models::Pet) objects.
-    ///
-    /// Example: `[{"Location":{"Height":203,"Width":334,"X":36,"Y":121},"Name":"cat","Score":99}]`
+    /// `Pets`; example: `[{"Location":{"Height":203,"Width":334,"X":36,"Y":121},"Name":"cat","Score":99}]`
     pub pets: Vec<models::Pet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -700,32 +848,47 @@ pub struct DetectPetResponse {
 /// The `DetectProduct` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectProductResponse`].
-/// The codes it documents are in [`DetectProductError`](super::errors::DetectProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::TiiaErrorCode::FailedOperationTooLargeFileError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectProduct",
     output = DetectProductResponse,
-    error = super::errors::DetectProductError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectProduct {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`DetectProduct`] call returns.
 #[tc_model]
 pub struct DetectProductResponse {
-    /// `Products`: a list of [`Product`](super::models::Product) objects.
+    /// `Products`
     pub products: Vec<models::Product>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -735,40 +898,52 @@ pub struct DetectProductResponse {
 /// The `DetectSecurity` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`DetectSecurityResponse`].
-/// The codes it documents are in [`DetectSecurityError`](super::errors::DetectSecurityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=DetectSecurity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownLoadError`](super::errors::TiiaErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::TiiaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.NoBodyInPhoto`](super::errors::TiiaErrorCode::FailedOperationNoBodyInPhoto)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::TiiaErrorCode::FailedOperationTooLargeFileError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueImageEmpty)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "DetectSecurity",
     output = DetectSecurityResponse,
-    error = super::errors::DetectSecurityError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct DetectSecurity {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 
-    /// `EnableDetect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDetect`; example: `true`
     pub enable_detect: Option<bool>,
 
-    /// `EnablePreferred`: a boolean.
+    /// `EnablePreferred`
     pub enable_preferred: Option<bool>,
 }
 
 /// What a successful [`DetectSecurity`] call returns.
 #[tc_model]
 pub struct DetectSecurityResponse {
-    /// `Bodies`: a list of [`AttributesForBody`](super::models::AttributesForBody) objects.
+    /// `Bodies`
     pub bodies: Option<Vec<models::AttributesForBody>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -778,34 +953,47 @@ pub struct DetectSecurityResponse {
 /// The `EnhanceImage` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`EnhanceImageResponse`].
-/// The codes it documents are in [`EnhanceImageError`](super::errors::EnhanceImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=EnhanceImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.InvokeChargeError`](super::errors::TiiaErrorCode::FailedOperationInvokeChargeError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::TiiaErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::TiiaErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "EnhanceImage",
     output = EnhanceImageResponse,
-    error = super::errors::EnhanceImageError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct EnhanceImage {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`EnhanceImage`] call returns.
 #[tc_model]
 pub struct EnhanceImageResponse {
-    /// `EnhancedImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `EnhancedImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub enhanced_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -815,37 +1003,53 @@ pub struct EnhanceImageResponse {
 /// The `RecognizeCar` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`RecognizeCarResponse`].
-/// The codes it documents are in [`RecognizeCarError`](super::errors::RecognizeCarError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=RecognizeCar)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EmptyImageError`](super::errors::TiiaErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUnQualified`](super::errors::TiiaErrorCode::FailedOperationImageUnQualified)
+/// - [`FailedOperation.RecognizeFailded`](super::errors::TiiaErrorCode::FailedOperationRecognizeFailded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "RecognizeCar",
     output = RecognizeCarResponse,
-    error = super::errors::RecognizeCarError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct RecognizeCar {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`RecognizeCar`] call returns.
 #[tc_model]
 pub struct RecognizeCarResponse {
-    /// `CarCoords`: a list of [`Coord`](super::models::Coord) objects.
-    ///
-    /// Example: `[{"X":513,"Y":651},{"X":513,"Y":441},{"X":780,"Y":441},{"X":780,"Y":651}]`
+    /// `CarCoords`; example: `[{"X":513,"Y":651},{"X":513,"Y":441},{"X":780,"Y":441},{"X":780,"Y":651}]`
     pub car_coords: Vec<models::Coord>,
 
-    /// `CarTags`: a list of [`CarTagItem`](super::models::CarTagItem) objects.
+    /// `CarTags`
     pub car_tags: Vec<models::CarTagItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -855,37 +1059,54 @@ pub struct RecognizeCarResponse {
 /// The `RecognizeCarPro` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`RecognizeCarProResponse`].
-/// The codes it documents are in [`RecognizeCarProError`](super::errors::RecognizeCarProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=RecognizeCarPro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.EmptyImageError`](super::errors::TiiaErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUnQualified`](super::errors::TiiaErrorCode::FailedOperationImageUnQualified)
+/// - [`FailedOperation.RecognizeFailded`](super::errors::TiiaErrorCode::FailedOperationRecognizeFailded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.UnOpenError`](super::errors::TiiaErrorCode::FailedOperationUnOpenError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::TiiaErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::TiiaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::TiiaErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "RecognizeCarPro",
     output = RecognizeCarProResponse,
-    error = super::errors::RecognizeCarProError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct RecognizeCarPro {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-singapore.myqcloud.com/input.png"`
+    /// `ImageUrl`; example: `"https://cos.ap-singapore.myqcloud.com/input.png"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 }
 
 /// What a successful [`RecognizeCarPro`] call returns.
 #[tc_model]
 pub struct RecognizeCarProResponse {
-    /// `CarCoords`: a list of [`Coord`](super::models::Coord) objects.
-    ///
-    /// Example: `[{"X":87,"Y":291},{"X":87,"Y":1},{"X":540,"Y":1},{"X":540,"Y":291}]`
+    /// `CarCoords`; example: `[{"X":87,"Y":291},{"X":87,"Y":1},{"X":540,"Y":1},{"X":540,"Y":291}]`
     pub car_coords: Vec<models::Coord>,
 
-    /// `CarTags`: a list of [`CarTagItem`](super::models::CarTagItem) objects.
+    /// `CarTags`
     pub car_tags: Vec<models::CarTagItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -895,15 +1116,52 @@ pub struct RecognizeCarProResponse {
 /// The `SearchImage` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`SearchImageResponse`].
-/// The codes it documents are in [`SearchImageError`](super::errors::SearchImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=SearchImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::TiiaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.EmptyImageError`](super::errors::TiiaErrorCode::FailedOperationEmptyImageError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageGroupChargeStatusClose`](super::errors::TiiaErrorCode::FailedOperationImageGroupChargeStatusClose)
+/// - [`FailedOperation.ImageGroupEmpty`](super::errors::TiiaErrorCode::FailedOperationImageGroupEmpty)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::TiiaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionInsufficient`](super::errors::TiiaErrorCode::FailedOperationImageResolutionInsufficient)
+/// - [`FailedOperation.ImageSearchInvalid`](super::errors::TiiaErrorCode::FailedOperationImageSearchInvalid)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUrlInvalid`](super::errors::TiiaErrorCode::FailedOperationImageUrlInvalid)
+/// - [`FailedOperation.InnerError`](super::errors::TiiaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::TiiaErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::TiiaErrorCode::FailedOperationUnKnowError)
+/// - [`FailedOperation.Unknown`](super::errors::TiiaErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.ImageFormatNotSupport`](super::errors::TiiaErrorCode::InvalidParameterImageFormatNotSupport)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PictureSolidColorError`](super::errors::TiiaErrorCode::InvalidParameterPictureSolidColorError)
+/// - [`InvalidParameterValue.EntityIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdTooLong)
+/// - [`InvalidParameterValue.FilterInvalid`](super::errors::TiiaErrorCode::InvalidParameterValueFilterInvalid)
+/// - [`InvalidParameterValue.FilterSizeExceed`](super::errors::TiiaErrorCode::InvalidParameterValueFilterSizeExceed)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.LimitExceed`](super::errors::TiiaErrorCode::InvalidParameterValueLimitExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::TiiaErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`RequestLimitExceeded`](super::errors::TiiaErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::TiiaErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "SearchImage",
     output = SearchImageResponse,
-    error = super::errors::SearchImageError,
+    error = super::errors::TiiaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -912,69 +1170,47 @@ pub struct RecognizeCarProResponse {
     )
 )]
 pub struct SearchImage {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `ImageUrl`; example: `"https://liudhu-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ImageBase64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image_base64: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `MatchThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MatchThreshold`; example: `0`
     pub match_threshold: Option<i64>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"value > 1"`
+    /// `Filter`; example: `"value > 1"`
     pub filter: Option<String>,
 
-    /// `ImageRect`: an [`ImageRect`](super::models::ImageRect).
-    ///
-    /// Example: `{"Height":200,"Width":"200","X":231,"Y":322}`
+    /// `ImageRect`; example: `{"Height":200,"Width":"200","X":231,"Y":322}`
     pub image_rect: Option<models::ImageRect>,
 
-    /// `EnableDetect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDetect`; example: `true`
     pub enable_detect: Option<bool>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: Option<i64>,
 }
 
 /// What a successful [`SearchImage`] call returns.
 #[tc_model]
 pub struct SearchImageResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `ImageInfos`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<models::ImageInfo>>,
 
-    /// `Object`: an [`ObjectInfo`](super::models::ObjectInfo).
+    /// `Object`
     pub object: Option<models::ObjectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -984,35 +1220,55 @@ pub struct SearchImageResponse {
 /// The `UpdateImage` action of TIIA API 2019-05-29.
 ///
 /// A successful call returns [`UpdateImageResponse`].
-/// The codes it documents are in [`UpdateImageError`](super::errors::UpdateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiia&Version=2019-05-29&Action=UpdateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiiaErrorCode`](super::errors::TiiaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::TiiaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageGroupEmpty`](super::errors::TiiaErrorCode::FailedOperationImageGroupEmpty)
+/// - [`FailedOperation.ImageNotFoundInfo`](super::errors::TiiaErrorCode::FailedOperationImageNotFoundInfo)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::TiiaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::TiiaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ImageUrlInvalid`](super::errors::TiiaErrorCode::FailedOperationImageUrlInvalid)
+/// - [`FailedOperation.RequestError`](super::errors::TiiaErrorCode::FailedOperationRequestError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::TiiaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::TiiaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::TiiaErrorCode::FailedOperationServerError)
+/// - [`InvalidParameter.ImageFormatNotSupport`](super::errors::TiiaErrorCode::InvalidParameterImageFormatNotSupport)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TiiaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.EntityIdEmpty`](super::errors::TiiaErrorCode::InvalidParameterValueEntityIdEmpty)
+/// - [`InvalidParameterValue.ImageGroupIdIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdIllegal)
+/// - [`InvalidParameterValue.ImageGroupIdNotExist`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdNotExist)
+/// - [`InvalidParameterValue.ImageGroupIdTooLong`](super::errors::TiiaErrorCode::InvalidParameterValueImageGroupIdTooLong)
+/// - [`InvalidParameterValue.PicNameEmpty`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameEmpty)
+/// - [`InvalidParameterValue.PicNameTooLong`](super::errors::TiiaErrorCode::InvalidParameterValuePicNameTooLong)
+/// - [`InvalidParameterValue.TagsKeysExceed`](super::errors::TiiaErrorCode::InvalidParameterValueTagsKeysExceed)
+/// - [`InvalidParameterValue.TagsValueIllegal`](super::errors::TiiaErrorCode::InvalidParameterValueTagsValueIllegal)
+/// - [`InvalidParameterValue.TagsValueSizeExceed`](super::errors::TiiaErrorCode::InvalidParameterValueTagsValueSizeExceed)
+/// - [`MissingParameter.ErrorParameterEmpty`](super::errors::TiiaErrorCode::MissingParameterErrorParameterEmpty)
+/// - [`ResourceUnavailable.InArrears`](super::errors::TiiaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::TiiaErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "tiia",
     version = "2019-05-29",
     name = "UpdateImage",
     output = UpdateImageResponse,
-    error = super::errors::UpdateImageError
+    error = super::errors::TiiaErrorCode
 )]
 pub struct UpdateImage {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `GroupId`; example: `"test_group"`
     pub group_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"test_entity"`
+    /// `EntityId`; example: `"test_entity"`
     pub entity_id: String,
 
-    /// `PicName`: a string.
-    ///
-    /// Example: `"my_pic"`
+    /// `PicName`; example: `"my_pic"`
     pub pic_name: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"{\"flag\":\"1\"}"`
+    /// `Tags`; example: `"{\"flag\":\"1\"}"`
     pub tags: Option<String>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateImage`](super::CreateImage) and [`SearchImage`](super::SearchImage).
 #[tc_model]
 pub struct Attribute {
-    /// `Type`: a string.
-    ///
-    /// Example: `"灰色"`
+    /// `Type`; example: `"灰色"`
     pub r#type: String,
 
-    /// `Details`: a string.
-    ///
-    /// Example: `"颜色"`
+    /// `Details`; example: `"颜色"`
     pub details: String,
 }
 
@@ -24,15 +20,13 @@ pub struct Attribute {
 /// Returned in the output of [`DetectChefDress`](super::DetectChefDress) and [`DetectSecurity`](super::DetectSecurity).
 #[tc_model]
 pub struct AttributesForBody {
-    /// `Rect`: an [`ImageRect`].
+    /// `Rect`
     pub rect: Option<ImageRect>,
 
-    /// `DetectConfidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DetectConfidence`; example: `0`
     pub detect_confidence: Option<f64>,
 
-    /// `Attributes`: a list of [`BodyAttributes`] objects.
+    /// `Attributes`
     pub attributes: Option<Vec<BodyAttributes>>,
 }
 
@@ -41,19 +35,13 @@ pub struct AttributesForBody {
 /// Returned in the output of [`DetectChefDress`](super::DetectChefDress) and [`DetectSecurity`](super::DetectSecurity).
 #[tc_model]
 pub struct BodyAttributes {
-    /// `Label`: a string.
-    ///
-    /// Example: `"无厨师服"`
+    /// `Label`; example: `"无厨师服"`
     pub label: Option<String>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.608731`
+    /// `Confidence`; example: `0.608731`
     pub confidence: Option<f64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"厨师服识别"`
+    /// `Name`; example: `"厨师服识别"`
     pub name: Option<String>,
 }
 
@@ -63,17 +51,13 @@ pub struct BodyAttributes {
 #[doc(alias = "Box")]
 #[tc_model]
 pub struct BoxModel {
-    /// `Rect`: an [`ImageRect`].
+    /// `Rect`
     pub rect: ImageRect,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Score`; example: `1`
     pub score: f64,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CategoryId`; example: `2`
     pub category_id: i64,
 }
 
@@ -82,39 +66,25 @@ pub struct BoxModel {
 /// Returned in the output of [`RecognizeCar`](super::RecognizeCar) and [`RecognizeCarPro`](super::RecognizeCarPro).
 #[tc_model]
 pub struct CarPlateContent {
-    /// `Plate`: a string.
-    ///
-    /// Example: `"浙G29999"`
+    /// `Plate`; example: `"浙G29999"`
     pub plate: Option<String>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"蓝色"`
+    /// `Color`; example: `"蓝色"`
     pub color: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"普通蓝牌"`
+    /// `Type`; example: `"普通蓝牌"`
     pub r#type: Option<String>,
 
-    /// `PlateLocation`: a list of [`Coord`] objects.
-    ///
-    /// Example: `[{"X":452,"Y":227},{"X":452,"Y":190},{"X":507,"Y":190},{"X":507,"Y":227}]`
+    /// `PlateLocation`; example: `[{"X":452,"Y":227},{"X":452,"Y":190},{"X":507,"Y":190},{"X":507,"Y":227}]`
     pub plate_location: Option<Vec<Coord>>,
 
-    /// `PlateStatus`: a string.
-    ///
-    /// Example: `"正常车牌"`
+    /// `PlateStatus`; example: `"正常车牌"`
     pub plate_status: Option<String>,
 
-    /// `PlateStatusConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `PlateStatusConfidence`; example: `99`
     pub plate_status_confidence: Option<i64>,
 
-    /// `PlateAngle`: a floating-point number.
-    ///
-    /// Example: `13.560508`
+    /// `PlateAngle`; example: `13.560508`
     pub plate_angle: Option<f64>,
 }
 
@@ -123,67 +93,43 @@ pub struct CarPlateContent {
 /// Returned in the output of [`RecognizeCar`](super::RecognizeCar) and [`RecognizeCarPro`](super::RecognizeCarPro).
 #[tc_model]
 pub struct CarTagItem {
-    /// `Serial`: a string.
-    ///
-    /// Example: `"奔驰GLC级"`
+    /// `Serial`; example: `"奔驰GLC级"`
     pub serial: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"奔驰"`
+    /// `Brand`; example: `"奔驰"`
     pub brand: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SUV"`
+    /// `Type`; example: `"SUV"`
     pub r#type: String,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"绿"`
+    /// `Color`; example: `"绿"`
     pub color: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `68`
+    /// `Confidence`; example: `68`
     pub confidence: i64,
 
-    /// `Year`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Year`; example: `0`
     pub year: i64,
 
-    /// `CarLocation`: a list of [`Coord`] objects.
-    ///
-    /// Example: `[{"X":87,"Y":291},{"X":87,"Y":1},{"X":540,"Y":1},{"X":540,"Y":291}]`
+    /// `CarLocation`; example: `[{"X":87,"Y":291},{"X":87,"Y":1},{"X":540,"Y":1},{"X":540,"Y":291}]`
     pub car_location: Vec<Coord>,
 
-    /// `PlateContent`: a [`CarPlateContent`].
+    /// `PlateContent`
     pub plate_content: Option<CarPlateContent>,
 
-    /// `PlateConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `PlateConfidence`; example: `95`
     pub plate_confidence: Option<i64>,
 
-    /// `TypeConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `68`
+    /// `TypeConfidence`; example: `68`
     pub type_confidence: Option<i64>,
 
-    /// `ColorConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `ColorConfidence`; example: `99`
     pub color_confidence: Option<i64>,
 
-    /// `Orientation`: a string.
-    ///
-    /// Example: `"车头"`
+    /// `Orientation`; example: `"车头"`
     pub orientation: Option<String>,
 
-    /// `OrientationConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `OrientationConfidence`; example: `90`
     pub orientation_confidence: Option<i64>,
 }
 
@@ -192,19 +138,13 @@ pub struct CarTagItem {
 /// Returned in the output of [`CreateImage`](super::CreateImage) and [`SearchImage`](super::SearchImage).
 #[tc_model]
 pub struct ColorInfo {
-    /// `Color`: a string.
-    ///
-    /// Example: `"4A3D46"`
+    /// `Color`; example: `"4A3D46"`
     pub color: String,
 
-    /// `Percentage`: a floating-point number.
-    ///
-    /// Example: `23.1`
+    /// `Percentage`; example: `23.1`
     pub percentage: f64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"蜜柚色"`
+    /// `Label`; example: `"蜜柚色"`
     pub label: String,
 }
 
@@ -213,14 +153,10 @@ pub struct ColorInfo {
 /// Returned in the output of [`RecognizeCar`](super::RecognizeCar) and [`RecognizeCarPro`](super::RecognizeCarPro).
 #[tc_model]
 pub struct Coord {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `X`; example: `231`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Y`; example: `200`
     pub y: i64,
 }
 
@@ -229,24 +165,16 @@ pub struct Coord {
 /// Returned in the output of [`DetectLabel`](super::DetectLabel) and [`DetectLabelPro`](super::DetectLabelPro).
 #[tc_model]
 pub struct DetectLabelItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Name`; example: `"string"`
     pub name: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Confidence`; example: `1`
     pub confidence: i64,
 
-    /// `FirstCategory`: a string.
-    ///
-    /// Example: `"string"`
+    /// `FirstCategory`; example: `"string"`
     pub first_category: String,
 
-    /// `SecondCategory`: a string.
-    ///
-    /// Example: `"string"`
+    /// `SecondCategory`; example: `"string"`
     pub second_category: String,
 }
 
@@ -255,49 +183,31 @@ pub struct DetectLabelItem {
 /// Returned in the output of [`DescribeGroups`](super::DescribeGroups).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test_group_1"`
+    /// `GroupId`; example: `"test_group_1"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"图库001"`
+    /// `GroupName`; example: `"图库001"`
     pub group_name: String,
 
-    /// `Brief`: a string.
-    ///
-    /// Example: `"简介"`
+    /// `Brief`; example: `"简介"`
     pub brief: String,
 
-    /// `MaxCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxCapacity`; example: `100`
     pub max_capacity: u64,
 
-    /// `MaxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxQps`; example: `10`
     pub max_qps: u64,
 
-    /// `GroupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupType`; example: `1`
     pub group_type: u64,
 
-    /// `PicCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PicCount`; example: `10`
     pub pic_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-01 12:00:00"`
+    /// `CreateTime`; example: `"2020-11-01 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-11-02 12:00:00"`
+    /// `UpdateTime`; example: `"2020-11-02 12:00:00"`
     pub update_time: String,
 }
 
@@ -306,29 +216,19 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribeImages`](super::DescribeImages) and [`SearchImage`](super::SearchImage).
 #[tc_model]
 pub struct ImageInfo {
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"work-1"`
+    /// `EntityId`; example: `"work-1"`
     pub entity_id: String,
 
-    /// `CustomContent`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `CustomContent`; example: `"备注"`
     pub custom_content: String,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"{\"my_tag\":\"test\"}"`
+    /// `Tags`; example: `"{\"my_tag\":\"test\"}"`
     pub tags: String,
 
-    /// `PicName`: a string.
-    ///
-    /// Example: `"my_pic"`
+    /// `PicName`; example: `"my_pic"`
     pub pic_name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: i64,
 }
 
@@ -338,24 +238,16 @@ pub struct ImageInfo {
 /// Returned in the output of [`CreateImage`](super::CreateImage), [`DetectChefDress`](super::DetectChefDress), [`DetectSecurity`](super::DetectSecurity) and [`SearchImage`](super::SearchImage).
 #[tc_model]
 pub struct ImageRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `X`; example: `200`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Y`; example: `200`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Width`; example: `400`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Height`; example: `400`
     pub height: i64,
 }
 
@@ -364,14 +256,10 @@ pub struct ImageRect {
 /// Returned in the output of [`DetectEnvelope`](super::DetectEnvelope).
 #[tc_model]
 pub struct ImageTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"文件封"`
+    /// `Name`; example: `"文件封"`
     pub name: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 }
 
@@ -380,23 +268,19 @@ pub struct ImageTag {
 /// Returned in the output of [`CreateImage`](super::CreateImage) and [`SearchImage`](super::SearchImage).
 #[tc_model]
 pub struct ObjectInfo {
-    /// `Box`: a [`BoxModel`].
-    ///
-    /// Example: `{}`
+    /// `Box`; example: `{}`
     pub r#box: BoxModel,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CategoryId`; example: `2`
     pub category_id: i64,
 
-    /// `Colors`: a list of [`ColorInfo`] objects.
+    /// `Colors`
     pub colors: Vec<ColorInfo>,
 
-    /// `Attributes`: a list of [`Attribute`] objects.
+    /// `Attributes`
     pub attributes: Vec<Attribute>,
 
-    /// `AllBox`: a list of [`BoxModel`] objects.
+    /// `AllBox`
     pub all_box: Option<Vec<BoxModel>>,
 }
 
@@ -405,17 +289,13 @@ pub struct ObjectInfo {
 /// Returned in the output of [`DetectPet`](super::DetectPet).
 #[tc_model]
 pub struct Pet {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cat"`
+    /// `Name`; example: `"cat"`
     pub name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: i64,
 
-    /// `Location`: a [`Rect`].
+    /// `Location`
     pub location: Rect,
 }
 
@@ -424,39 +304,25 @@ pub struct Pet {
 /// Returned in the output of [`DetectProduct`](super::DetectProduct).
 #[tc_model]
 pub struct Product {
-    /// `Name`: a string.
-    ///
-    /// Example: `"男士西服套装"`
+    /// `Name`; example: `"男士西服套装"`
     pub name: String,
 
-    /// `Parents`: a string.
-    ///
-    /// Example: `"服饰内衣-男装"`
+    /// `Parents`; example: `"服饰内衣-男装"`
     pub parents: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Confidence`; example: `80`
     pub confidence: i64,
 
-    /// `XMin`: a signed 64-bit integer.
-    ///
-    /// Example: `336`
+    /// `XMin`; example: `336`
     pub x_min: i64,
 
-    /// `YMin`: a signed 64-bit integer.
-    ///
-    /// Example: `191`
+    /// `YMin`; example: `191`
     pub y_min: i64,
 
-    /// `XMax`: a signed 64-bit integer.
-    ///
-    /// Example: `799`
+    /// `XMax`; example: `799`
     pub x_max: i64,
 
-    /// `YMax`: a signed 64-bit integer.
-    ///
-    /// Example: `775`
+    /// `YMax`; example: `775`
     pub y_max: i64,
 }
 
@@ -466,23 +332,15 @@ pub struct Product {
 /// Returned in the output of [`DetectPet`](super::DetectPet).
 #[tc_model]
 pub struct Rect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `X`; example: `100`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Y`; example: `100`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Width`; example: `200`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Height`; example: `200`
     pub height: i64,
 }

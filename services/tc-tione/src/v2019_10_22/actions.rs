@@ -7,31 +7,46 @@ use super::models;
 /// The `CreateCodeRepository` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`CreateCodeRepositoryResponse`].
-/// The codes it documents are in [`CreateCodeRepositoryError`](super::errors::CreateCodeRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=CreateCodeRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.KmsKeyNotFound`](super::errors::TioneErrorCode::InvalidParameterValueKmsKeyNotFound)
+/// - [`InvalidParameterValue.RepositoryUrlInvalid`](super::errors::TioneErrorCode::InvalidParameterValueRepositoryUrlInvalid)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "CreateCodeRepository",
     output = CreateCodeRepositoryResponse,
-    error = super::errors::CreateCodeRepositoryError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateCodeRepository {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 
-    /// `GitConfig`: a [`GitConfig`](super::models::GitConfig).
+    /// `GitConfig`
     pub git_config: models::GitConfig,
 
-    /// `GitSecret`: a [`GitSecret`](super::models::GitSecret).
+    /// `GitSecret`
     pub git_secret: models::GitSecret,
 }
 
 /// What a successful [`CreateCodeRepository`] call returns.
 #[tc_model]
 pub struct CreateCodeRepositoryResponse {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -41,62 +56,84 @@ pub struct CreateCodeRepositoryResponse {
 /// The `CreateNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`CreateNotebookInstanceResponse`].
-/// The codes it documents are in [`CreateNotebookInstanceError`](super::errors::CreateNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=CreateNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClsConfigRequired`](super::errors::TioneErrorCode::InvalidParameterValueClsConfigRequired)
+/// - [`InvalidParameterValue.CodeRepoNotFound`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoNotFound)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.LogSetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueLogSetNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TioneErrorCode::InvalidParameterValueTopicNotFound)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "CreateNotebookInstance",
     output = CreateNotebookInstanceResponse,
-    error = super::errors::CreateNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: String,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
+    /// `VolumeSizeInGB`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: u64,
 
-    /// `DirectInternetAccess`: a string.
+    /// `DirectInternetAccess`
     pub direct_internet_access: Option<String>,
 
-    /// `RootAccess`: a string.
+    /// `RootAccess`
     pub root_access: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `LifecycleScriptsName`: a string.
+    /// `LifecycleScriptsName`
     pub lifecycle_scripts_name: Option<String>,
 
-    /// `DefaultCodeRepository`: a string.
+    /// `DefaultCodeRepository`
     pub default_code_repository: Option<String>,
 
-    /// `AdditionalCodeRepositories`: a list of strings.
+    /// `AdditionalCodeRepositories`
     pub additional_code_repositories: Option<Vec<String>>,
 
-    /// `ClsAccess`: a string.
+    /// `ClsAccess`
     pub cls_access: Option<String>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 
-    /// `AutoStopping`: a string.
+    /// `AutoStopping`
     pub auto_stopping: Option<String>,
 
-    /// `ClsConfig`: a [`ClsConfig`](super::models::ClsConfig).
+    /// `ClsConfig`
     pub cls_config: Option<models::ClsConfig>,
 }
 
 /// What a successful [`CreateNotebookInstance`] call returns.
 #[tc_model]
 pub struct CreateNotebookInstanceResponse {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -106,31 +143,41 @@ pub struct CreateNotebookInstanceResponse {
 /// The `CreateNotebookLifecycleScript` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`CreateNotebookLifecycleScriptResponse`].
-/// The codes it documents are in [`CreateNotebookLifecycleScriptError`](super::errors::CreateNotebookLifecycleScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=CreateNotebookLifecycleScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "CreateNotebookLifecycleScript",
     output = CreateNotebookLifecycleScriptResponse,
-    error = super::errors::CreateNotebookLifecycleScriptError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateNotebookLifecycleScript {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: String,
 
-    /// `CreateScript`: a string.
+    /// `CreateScript`
     pub create_script: Option<String>,
 
-    /// `StartScript`: a string.
+    /// `StartScript`
     pub start_script: Option<String>,
 }
 
 /// What a successful [`CreateNotebookLifecycleScript`] call returns.
 #[tc_model]
 pub struct CreateNotebookLifecycleScriptResponse {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -140,28 +187,38 @@ pub struct CreateNotebookLifecycleScriptResponse {
 /// The `CreatePresignedNotebookInstanceUrl` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`CreatePresignedNotebookInstanceUrlResponse`].
-/// The codes it documents are in [`CreatePresignedNotebookInstanceUrlError`](super::errors::CreatePresignedNotebookInstanceUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=CreatePresignedNotebookInstanceUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotAlive`](super::errors::TioneErrorCode::ResourceUnavailableNotAlive)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "CreatePresignedNotebookInstanceUrl",
     output = CreatePresignedNotebookInstanceUrlResponse,
-    error = super::errors::CreatePresignedNotebookInstanceUrlError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreatePresignedNotebookInstanceUrl {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 
-    /// `SessionExpirationDurationInSeconds`: a signed 64-bit integer.
+    /// `SessionExpirationDurationInSeconds`
     pub session_expiration_duration_in_seconds: Option<i64>,
 }
 
 /// What a successful [`CreatePresignedNotebookInstanceUrl`] call returns.
 #[tc_model]
 pub struct CreatePresignedNotebookInstanceUrlResponse {
-    /// `AuthorizedUrl`: a string.
+    /// `AuthorizedUrl`
     pub authorized_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -171,55 +228,77 @@ pub struct CreatePresignedNotebookInstanceUrlResponse {
 /// The `CreateTrainingJob` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`CreateTrainingJobResponse`].
-/// The codes it documents are in [`CreateTrainingJobError`](super::errors::CreateTrainingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=CreateTrainingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.FileSystemNeedVpcConfigSupport`](super::errors::TioneErrorCode::InvalidParameterValueFileSystemNeedVpcConfigSupport)
+/// - [`InvalidParameterValue.FileSystemNumLimit`](super::errors::TioneErrorCode::InvalidParameterValueFileSystemNumLimit)
+/// - [`InvalidParameterValue.FileSystemVpcNotMatch`](super::errors::TioneErrorCode::InvalidParameterValueFileSystemVpcNotMatch)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.ImageNotFound`](super::errors::TioneErrorCode::InvalidParameterValueImageNotFound)
+/// - [`InvalidParameterValue.InvalidInstanceType`](super::errors::TioneErrorCode::InvalidParameterValueInvalidInstanceType)
+/// - [`InvalidParameterValue.InvalidTrainingImageName`](super::errors::TioneErrorCode::InvalidParameterValueInvalidTrainingImageName)
+/// - [`InvalidParameterValue.MpiProcessesPerHostTooMuch`](super::errors::TioneErrorCode::InvalidParameterValueMpiProcessesPerHostTooMuch)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.TrainCodeNotFound`](super::errors::TioneErrorCode::InvalidParameterValueTrainCodeNotFound)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "CreateTrainingJob",
     output = CreateTrainingJobResponse,
-    error = super::errors::CreateTrainingJobError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateTrainingJob {
-    /// `AlgorithmSpecification`: an [`AlgorithmSpecification`](super::models::AlgorithmSpecification).
+    /// `AlgorithmSpecification`
     pub algorithm_specification: models::AlgorithmSpecification,
 
-    /// `OutputDataConfig`: an [`OutputDataConfig`](super::models::OutputDataConfig).
+    /// `OutputDataConfig`
     pub output_data_config: models::OutputDataConfig,
 
-    /// `ResourceConfig`: a [`ResourceConfig`](super::models::ResourceConfig).
+    /// `ResourceConfig`
     pub resource_config: models::ResourceConfig,
 
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: String,
 
-    /// `InputDataConfig`: a list of [`InputDataConfig`](super::models::InputDataConfig) objects.
+    /// `InputDataConfig`
     pub input_data_config: Option<Vec<models::InputDataConfig>>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::VpcConfig>,
 
-    /// `HyperParameters`: a string.
+    /// `HyperParameters`
     pub hyper_parameters: Option<String>,
 
-    /// `EnvConfig`: a list of [`EnvConfig`](super::models::EnvConfig) objects.
+    /// `EnvConfig`
     pub env_config: Option<Vec<models::EnvConfig>>,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: Option<String>,
 
-    /// `RetryWhenResourceInsufficient`: a string.
+    /// `RetryWhenResourceInsufficient`
     pub retry_when_resource_insufficient: Option<String>,
 }
 
 /// What a successful [`CreateTrainingJob`] call returns.
 #[tc_model]
 pub struct CreateTrainingJobResponse {
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -229,25 +308,37 @@ pub struct CreateTrainingJobResponse {
 /// The `DeleteCodeRepository` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DeleteCodeRepositoryResponse`].
-/// The codes it documents are in [`DeleteCodeRepositoryError`](super::errors::DeleteCodeRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DeleteCodeRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.RepoBindByInstance`](super::errors::TioneErrorCode::FailedOperationRepoBindByInstance)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DeleteCodeRepository",
     output = DeleteCodeRepositoryResponse,
-    error = super::errors::DeleteCodeRepositoryError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteCodeRepository {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 }
 
 /// What a successful [`DeleteCodeRepository`] call returns.
 #[tc_model]
 pub struct DeleteCodeRepositoryResponse {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -257,18 +348,27 @@ pub struct DeleteCodeRepositoryResponse {
 /// The `DeleteNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DeleteNotebookInstanceResponse`].
-/// The codes it documents are in [`DeleteNotebookInstanceError`](super::errors::DeleteNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DeleteNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DeleteNotebookInstance",
     output = DeleteNotebookInstanceResponse,
-    error = super::errors::DeleteNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 }
 
@@ -282,21 +382,31 @@ pub struct DeleteNotebookInstanceResponse {
 /// The `DeleteNotebookLifecycleScript` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DeleteNotebookLifecycleScriptResponse`].
-/// The codes it documents are in [`DeleteNotebookLifecycleScriptError`](super::errors::DeleteNotebookLifecycleScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DeleteNotebookLifecycleScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DeleteNotebookLifecycleScript",
     output = DeleteNotebookLifecycleScriptResponse,
-    error = super::errors::DeleteNotebookLifecycleScriptError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteNotebookLifecycleScript {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: String,
 
-    /// `Forcible`: a boolean.
+    /// `Forcible`
     pub forcible: Option<bool>,
 }
 
@@ -310,15 +420,26 @@ pub struct DeleteNotebookLifecycleScriptResponse {
 /// The `DescribeCodeRepositories` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeCodeRepositoriesResponse`].
-/// The codes it documents are in [`DescribeCodeRepositoriesError`](super::errors::DescribeCodeRepositoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeCodeRepositories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeCodeRepositories",
     output = DescribeCodeRepositoriesResponse,
-    error = super::errors::DescribeCodeRepositoriesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -328,26 +449,26 @@ pub struct DeleteNotebookLifecycleScriptResponse {
     )
 )]
 pub struct DescribeCodeRepositories {
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortOrder`: a string.
+    /// `SortOrder`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeCodeRepositories`] call returns.
 #[tc_model]
 pub struct DescribeCodeRepositoriesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `CodeRepoSet`: a list of [`CodeRepoSummary`](super::models::CodeRepoSummary) objects.
+    /// `CodeRepoSet`
     pub code_repo_set: Option<Vec<models::CodeRepoSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -357,37 +478,49 @@ pub struct DescribeCodeRepositoriesResponse {
 /// The `DescribeCodeRepository` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeCodeRepositoryResponse`].
-/// The codes it documents are in [`DescribeCodeRepositoryError`](super::errors::DescribeCodeRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeCodeRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeCodeRepository",
     output = DescribeCodeRepositoryResponse,
-    error = super::errors::DescribeCodeRepositoryError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeCodeRepository {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 }
 
 /// What a successful [`DescribeCodeRepository`] call returns.
 #[tc_model]
 pub struct DescribeCodeRepositoryResponse {
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: Option<String>,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: Option<String>,
 
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: Option<String>,
 
-    /// `GitConfig`: a [`GitConfig`](super::models::GitConfig).
+    /// `GitConfig`
     pub git_config: Option<models::GitConfig>,
 
-    /// `NoSecret`: a boolean.
+    /// `NoSecret`
     pub no_secret: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -397,86 +530,97 @@ pub struct DescribeCodeRepositoryResponse {
 /// The `DescribeNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeNotebookInstanceResponse`].
-/// The codes it documents are in [`DescribeNotebookInstanceError`](super::errors::DescribeNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeNotebookInstance",
     output = DescribeNotebookInstanceResponse,
-    error = super::errors::DescribeNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 }
 
 /// What a successful [`DescribeNotebookInstance`] call returns.
 #[tc_model]
 pub struct DescribeNotebookInstanceResponse {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: Option<String>,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: Option<String>,
 
-    /// `RoleArn`: a string.
+    /// `RoleArn`
     pub role_arn: Option<String>,
 
-    /// `DirectInternetAccess`: a string.
+    /// `DirectInternetAccess`
     pub direct_internet_access: Option<String>,
 
-    /// `RootAccess`: a string.
+    /// `RootAccess`
     pub root_access: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
+    /// `VolumeSizeInGB`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `FailureReason`: a string.
+    /// `FailureReason`
     pub failure_reason: Option<String>,
 
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: Option<String>,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: Option<String>,
 
-    /// `LogUrl`: a string.
+    /// `LogUrl`
     pub log_url: Option<String>,
 
-    /// `NotebookInstanceStatus`: a string.
+    /// `NotebookInstanceStatus`
     pub notebook_instance_status: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `LifecycleScriptsName`: a string.
+    /// `LifecycleScriptsName`
     pub lifecycle_scripts_name: Option<String>,
 
-    /// `DefaultCodeRepository`: a string.
+    /// `DefaultCodeRepository`
     pub default_code_repository: Option<String>,
 
-    /// `AdditionalCodeRepositories`: a list of strings.
+    /// `AdditionalCodeRepositories`
     pub additional_code_repositories: Option<Vec<String>>,
 
-    /// `ClsAccess`: a string.
+    /// `ClsAccess`
     pub cls_access: Option<String>,
 
-    /// `Prepay`: a boolean.
+    /// `Prepay`
     pub prepay: Option<bool>,
 
-    /// `Deadline`: a date and time, as the service writes it.
+    /// `Deadline`, a date and time as the service writes it
     pub deadline: Option<String>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 
-    /// `ClsConfig`: a [`ClsConfig`](super::models::ClsConfig).
+    /// `ClsConfig`
     pub cls_config: Option<models::ClsConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -486,15 +630,24 @@ pub struct DescribeNotebookInstanceResponse {
 /// The `DescribeNotebookInstances` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeNotebookInstancesResponse`].
-/// The codes it documents are in [`DescribeNotebookInstancesError`](super::errors::DescribeNotebookInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeNotebookInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeNotebookInstances",
     output = DescribeNotebookInstancesResponse,
-    error = super::errors::DescribeNotebookInstancesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -504,29 +657,29 @@ pub struct DescribeNotebookInstanceResponse {
     )
 )]
 pub struct DescribeNotebookInstances {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `SortOrder`: a string.
+    /// `SortOrder`
     pub sort_order: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a string.
+    /// `SortBy`
     pub sort_by: Option<String>,
 }
 
 /// What a successful [`DescribeNotebookInstances`] call returns.
 #[tc_model]
 pub struct DescribeNotebookInstancesResponse {
-    /// `NotebookInstanceSet`: a list of [`NotebookInstanceSummary`](super::models::NotebookInstanceSummary) objects.
+    /// `NotebookInstanceSet`
     pub notebook_instance_set: Option<Vec<models::NotebookInstanceSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -536,37 +689,45 @@ pub struct DescribeNotebookInstancesResponse {
 /// The `DescribeNotebookLifecycleScript` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeNotebookLifecycleScriptResponse`].
-/// The codes it documents are in [`DescribeNotebookLifecycleScriptError`](super::errors::DescribeNotebookLifecycleScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeNotebookLifecycleScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeNotebookLifecycleScript",
     output = DescribeNotebookLifecycleScriptResponse,
-    error = super::errors::DescribeNotebookLifecycleScriptError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeNotebookLifecycleScript {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: String,
 }
 
 /// What a successful [`DescribeNotebookLifecycleScript`] call returns.
 #[tc_model]
 pub struct DescribeNotebookLifecycleScriptResponse {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: Option<String>,
 
-    /// `CreateScript`: a string.
+    /// `CreateScript`
     pub create_script: Option<String>,
 
-    /// `StartScript`: a string.
+    /// `StartScript`
     pub start_script: Option<String>,
 
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: Option<String>,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -576,15 +737,23 @@ pub struct DescribeNotebookLifecycleScriptResponse {
 /// The `DescribeNotebookLifecycleScripts` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeNotebookLifecycleScriptsResponse`].
-/// The codes it documents are in [`DescribeNotebookLifecycleScriptsError`](super::errors::DescribeNotebookLifecycleScriptsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeNotebookLifecycleScripts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeNotebookLifecycleScripts",
     output = DescribeNotebookLifecycleScriptsResponse,
-    error = super::errors::DescribeNotebookLifecycleScriptsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -594,28 +763,28 @@ pub struct DescribeNotebookLifecycleScriptResponse {
     )
 )]
 pub struct DescribeNotebookLifecycleScripts {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortOrder`: a string.
+    /// `SortOrder`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeNotebookLifecycleScripts`] call returns.
 #[tc_model]
 pub struct DescribeNotebookLifecycleScriptsResponse {
-    /// `NotebookLifecycleScriptsSet`: a list of [`NotebookLifecycleScriptsSummary`](super::models::NotebookLifecycleScriptsSummary) objects.
+    /// `NotebookLifecycleScriptsSet`
     pub notebook_lifecycle_scripts_set: Option<
         Vec<models::NotebookLifecycleScriptsSummary>,
     >,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,31 +794,36 @@ pub struct DescribeNotebookLifecycleScriptsResponse {
 /// The `DescribeNotebookSummary` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeNotebookSummaryResponse`].
-/// The codes it documents are in [`DescribeNotebookSummaryError`](super::errors::DescribeNotebookSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeNotebookSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeNotebookSummary",
     output = DescribeNotebookSummaryResponse,
-    error = super::errors::DescribeNotebookSummaryError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeNotebookSummary {}
 
 /// What a successful [`DescribeNotebookSummary`] call returns.
 #[tc_model]
 pub struct DescribeNotebookSummaryResponse {
-    /// `AllInstanceCnt`: a signed 64-bit integer.
+    /// `AllInstanceCnt`
     pub all_instance_cnt: Option<i64>,
 
-    /// `BillingInstanceCnt`: a signed 64-bit integer.
+    /// `BillingInstanceCnt`
     pub billing_instance_cnt: Option<i64>,
 
-    /// `StorageOnlyBillingInstanceCnt`: a signed 64-bit integer.
+    /// `StorageOnlyBillingInstanceCnt`
     pub storage_only_billing_instance_cnt: Option<i64>,
 
-    /// `ComputingBillingInstanceCnt`: a signed 64-bit integer.
+    /// `ComputingBillingInstanceCnt`
     pub computing_billing_instance_cnt: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,79 +833,87 @@ pub struct DescribeNotebookSummaryResponse {
 /// The `DescribeTrainingJob` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeTrainingJobResponse`].
-/// The codes it documents are in [`DescribeTrainingJobError`](super::errors::DescribeTrainingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeTrainingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeTrainingJob",
     output = DescribeTrainingJobResponse,
-    error = super::errors::DescribeTrainingJobError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingJob {
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: String,
 }
 
 /// What a successful [`DescribeTrainingJob`] call returns.
 #[tc_model]
 pub struct DescribeTrainingJobResponse {
-    /// `AlgorithmSpecification`: an [`AlgorithmSpecification`](super::models::AlgorithmSpecification).
+    /// `AlgorithmSpecification`
     pub algorithm_specification: Option<models::AlgorithmSpecification>,
 
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: Option<String>,
 
-    /// `HyperParameters`: a string.
+    /// `HyperParameters`
     pub hyper_parameters: Option<String>,
 
-    /// `InputDataConfig`: a list of [`InputDataConfig`](super::models::InputDataConfig) objects.
+    /// `InputDataConfig`
     pub input_data_config: Option<Vec<models::InputDataConfig>>,
 
-    /// `OutputDataConfig`: an [`OutputDataConfig`](super::models::OutputDataConfig).
+    /// `OutputDataConfig`
     pub output_data_config: Option<models::OutputDataConfig>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 
-    /// `ResourceConfig`: a [`ResourceConfig`](super::models::ResourceConfig).
+    /// `ResourceConfig`
     pub resource_config: Option<models::ResourceConfig>,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: Option<models::VpcConfig>,
 
-    /// `FailureReason`: a string.
+    /// `FailureReason`
     pub failure_reason: Option<String>,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: Option<String>,
 
-    /// `TrainingStartTime`: a date and time, as the service writes it.
+    /// `TrainingStartTime`, a date and time as the service writes it
     pub training_start_time: Option<String>,
 
-    /// `TrainingEndTime`: a date and time, as the service writes it.
+    /// `TrainingEndTime`, a date and time as the service writes it
     pub training_end_time: Option<String>,
 
-    /// `ModelArtifacts`: a [`ModelArtifacts`](super::models::ModelArtifacts).
+    /// `ModelArtifacts`
     pub model_artifacts: Option<models::ModelArtifacts>,
 
-    /// `SecondaryStatus`: a string.
+    /// `SecondaryStatus`
     pub secondary_status: Option<String>,
 
-    /// `SecondaryStatusTransitions`: a list of [`SecondaryStatusTransition`](super::models::SecondaryStatusTransition) objects.
+    /// `SecondaryStatusTransitions`
     pub secondary_status_transitions: Option<Vec<models::SecondaryStatusTransition>>,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: Option<String>,
 
-    /// `TrainingJobStatus`: a string.
+    /// `TrainingJobStatus`
     pub training_job_status: Option<String>,
 
-    /// `LogUrl`: a string.
+    /// `LogUrl`
     pub log_url: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -741,15 +923,23 @@ pub struct DescribeTrainingJobResponse {
 /// The `DescribeTrainingJobs` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`DescribeTrainingJobsResponse`].
-/// The codes it documents are in [`DescribeTrainingJobsError`](super::errors::DescribeTrainingJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=DescribeTrainingJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "DescribeTrainingJobs",
     output = DescribeTrainingJobsResponse,
-    error = super::errors::DescribeTrainingJobsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -759,35 +949,35 @@ pub struct DescribeTrainingJobResponse {
     )
 )]
 pub struct DescribeTrainingJobs {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `CreationTimeAfter`: a date and time, as the service writes it.
+    /// `CreationTimeAfter`, a date and time as the service writes it
     pub creation_time_after: Option<String>,
 
-    /// `CreationTimeBefore`: a date and time, as the service writes it.
+    /// `CreationTimeBefore`, a date and time as the service writes it
     pub creation_time_before: Option<String>,
 
-    /// `NameContains`: a string.
+    /// `NameContains`
     pub name_contains: Option<String>,
 
-    /// `StatusEquals`: a string.
+    /// `StatusEquals`
     pub status_equals: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTrainingJobs`] call returns.
 #[tc_model]
 pub struct DescribeTrainingJobsResponse {
-    /// `TrainingJobSet`: a list of [`TrainingJobSummary`](super::models::TrainingJobSummary) objects.
+    /// `TrainingJobSet`
     pub training_job_set: Option<Vec<models::TrainingJobSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -797,24 +987,32 @@ pub struct DescribeTrainingJobsResponse {
 /// The `StartNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`StartNotebookInstanceResponse`].
-/// The codes it documents are in [`StartNotebookInstanceError`](super::errors::StartNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=StartNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "StartNotebookInstance",
     output = StartNotebookInstanceResponse,
-    error = super::errors::StartNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StartNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 
-    /// `AutoStopping`: a string.
+    /// `AutoStopping`
     pub auto_stopping: Option<String>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 }
 
@@ -828,18 +1026,27 @@ pub struct StartNotebookInstanceResponse {
 /// The `StopNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`StopNotebookInstanceResponse`].
-/// The codes it documents are in [`StopNotebookInstanceError`](super::errors::StopNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=StopNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "StopNotebookInstance",
     output = StopNotebookInstanceResponse,
-    error = super::errors::StopNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StopNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 }
 
@@ -853,18 +1060,25 @@ pub struct StopNotebookInstanceResponse {
 /// The `StopTrainingJob` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`StopTrainingJobResponse`].
-/// The codes it documents are in [`StopTrainingJobError`](super::errors::StopTrainingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=StopTrainingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "StopTrainingJob",
     output = StopTrainingJobResponse,
-    error = super::errors::StopTrainingJobError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StopTrainingJob {
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: String,
 }
 
@@ -878,28 +1092,40 @@ pub struct StopTrainingJobResponse {
 /// The `UpdateCodeRepository` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`UpdateCodeRepositoryResponse`].
-/// The codes it documents are in [`UpdateCodeRepositoryError`](super::errors::UpdateCodeRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=UpdateCodeRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.KmsKeyNotFound`](super::errors::TioneErrorCode::InvalidParameterValueKmsKeyNotFound)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "UpdateCodeRepository",
     output = UpdateCodeRepositoryResponse,
-    error = super::errors::UpdateCodeRepositoryError
+    error = super::errors::TioneErrorCode
 )]
 pub struct UpdateCodeRepository {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 
-    /// `GitSecret`: a [`GitSecret`](super::models::GitSecret).
+    /// `GitSecret`
     pub git_secret: Option<models::GitSecret>,
 }
 
 /// What a successful [`UpdateCodeRepository`] call returns.
 #[tc_model]
 pub struct UpdateCodeRepositoryResponse {
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -909,61 +1135,79 @@ pub struct UpdateCodeRepositoryResponse {
 /// The `UpdateNotebookInstance` action of TIONE API 2019-10-22.
 ///
 /// A successful call returns [`UpdateNotebookInstanceResponse`].
-/// The codes it documents are in [`UpdateNotebookInstanceError`](super::errors::UpdateNotebookInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2019-10-22&Action=UpdateNotebookInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClsConfigRequired`](super::errors::TioneErrorCode::InvalidParameterValueClsConfigRequired)
+/// - [`InvalidParameterValue.CodeRepoNotFound`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoNotFound)
+/// - [`InvalidParameterValue.LogSetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueLogSetNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TioneErrorCode::InvalidParameterValueTopicNotFound)
+/// - [`InvalidParameterValue.VolumeShrinkNotAllow`](super::errors::TioneErrorCode::InvalidParameterValueVolumeShrinkNotAllow)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.BillNotActivated`](super::errors::TioneErrorCode::ResourceUnavailableBillNotActivated)
 #[tc_action(
     service = "tione",
     version = "2019-10-22",
     name = "UpdateNotebookInstance",
     output = UpdateNotebookInstanceResponse,
-    error = super::errors::UpdateNotebookInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct UpdateNotebookInstance {
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: String,
 
-    /// `RoleArn`: a string.
+    /// `RoleArn`
     pub role_arn: Option<String>,
 
-    /// `RootAccess`: a string.
+    /// `RootAccess`
     pub root_access: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
+    /// `VolumeSizeInGB`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: Option<String>,
 
-    /// `LifecycleScriptsName`: a string.
+    /// `LifecycleScriptsName`
     pub lifecycle_scripts_name: Option<String>,
 
-    /// `DisassociateLifecycleScript`: a boolean.
+    /// `DisassociateLifecycleScript`
     pub disassociate_lifecycle_script: Option<bool>,
 
-    /// `DefaultCodeRepository`: a string.
+    /// `DefaultCodeRepository`
     pub default_code_repository: Option<String>,
 
-    /// `AdditionalCodeRepositories`: a list of strings.
+    /// `AdditionalCodeRepositories`
     pub additional_code_repositories: Option<Vec<String>>,
 
-    /// `DisassociateDefaultCodeRepository`: a boolean.
+    /// `DisassociateDefaultCodeRepository`
     pub disassociate_default_code_repository: Option<bool>,
 
-    /// `DisassociateAdditionalCodeRepositories`: a boolean.
+    /// `DisassociateAdditionalCodeRepositories`
     pub disassociate_additional_code_repositories: Option<bool>,
 
-    /// `ClsAccess`: a string.
+    /// `ClsAccess`
     pub cls_access: Option<String>,
 
-    /// `AutoStopping`: a string.
+    /// `AutoStopping`
     pub auto_stopping: Option<String>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`](super::models::StoppingCondition).
+    /// `StoppingCondition`
     pub stopping_condition: Option<models::StoppingCondition>,
 
-    /// `ClsConfig`: a [`ClsConfig`](super::models::ClsConfig).
+    /// `ClsConfig`
     pub cls_config: Option<models::ClsConfig>,
 }
 

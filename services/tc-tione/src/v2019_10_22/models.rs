@@ -9,13 +9,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct AlgorithmSpecification {
-    /// `TrainingImageName`: a string.
+    /// `TrainingImageName`
     pub training_image_name: Option<String>,
 
-    /// `TrainingInputMode`: a string.
+    /// `TrainingInputMode`
     pub training_input_mode: Option<String>,
 
-    /// `AlgorithmName`: a string.
+    /// `AlgorithmName`
     pub algorithm_name: Option<String>,
 }
 
@@ -24,13 +24,13 @@ pub struct AlgorithmSpecification {
 /// Returned in the output of [`DescribeNotebookInstances`](super::DescribeNotebookInstances).
 #[tc_model]
 pub struct BillingLabel {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `VolumeSize`: a signed 64-bit integer.
+    /// `VolumeSize`
     pub volume_size: i64,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -40,13 +40,13 @@ pub struct BillingLabel {
 /// Returned in the output of [`DescribeNotebookInstance`](super::DescribeNotebookInstance).
 #[tc_model]
 pub struct ClsConfig {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `LogSetId`: a string.
+    /// `LogSetId`
     pub log_set_id: Option<String>,
 
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: Option<String>,
 }
 
@@ -55,19 +55,19 @@ pub struct ClsConfig {
 /// Returned in the output of [`DescribeCodeRepositories`](super::DescribeCodeRepositories).
 #[tc_model]
 pub struct CodeRepoSummary {
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: String,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: String,
 
-    /// `CodeRepositoryName`: a string.
+    /// `CodeRepositoryName`
     pub code_repository_name: String,
 
-    /// `GitConfig`: a [`GitConfig`].
+    /// `GitConfig`
     pub git_config: GitConfig,
 
-    /// `NoSecret`: a boolean.
+    /// `NoSecret`
     pub no_secret: bool,
 }
 
@@ -77,20 +77,16 @@ pub struct CodeRepoSummary {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct CosDataSource {
-    /// `Bucket`: a string.
-    /// Required in requests.
+    /// `Bucket`, required in requests
     pub bucket: Option<String>,
 
-    /// `KeyPrefix`: a string.
-    /// Required in requests.
+    /// `KeyPrefix`, required in requests
     pub key_prefix: Option<String>,
 
-    /// `DataDistributionType`: a string.
-    /// Required in requests.
+    /// `DataDistributionType`, required in requests
     pub data_distribution_type: Option<String>,
 
-    /// `DataType`: a string.
-    /// Required in requests.
+    /// `DataType`, required in requests
     pub data_type: Option<String>,
 }
 
@@ -100,10 +96,10 @@ pub struct CosDataSource {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct DataSource {
-    /// `CosDataSource`: a [`CosDataSource`].
+    /// `CosDataSource`
     pub cos_data_source: Option<CosDataSource>,
 
-    /// `FileSystemDataSource`: a [`FileSystemDataSource`].
+    /// `FileSystemDataSource`
     pub file_system_data_source: Option<FileSystemDataSource>,
 }
 
@@ -112,10 +108,10 @@ pub struct DataSource {
 /// Sent in the input of [`CreateTrainingJob`](super::CreateTrainingJob).
 #[tc_model]
 pub struct EnvConfig {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -125,16 +121,16 @@ pub struct EnvConfig {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct FileSystemDataSource {
-    /// `DirectoryPath`: a string.
+    /// `DirectoryPath`
     pub directory_path: Option<String>,
 
-    /// `FileSystemType`: a string.
+    /// `FileSystemType`
     pub file_system_type: Option<String>,
 
-    /// `FileSystemAccessMode`: a string.
+    /// `FileSystemAccessMode`
     pub file_system_access_mode: Option<String>,
 
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: Option<String>,
 }
 
@@ -143,10 +139,10 @@ pub struct FileSystemDataSource {
 /// Sent in the input of [`DescribeCodeRepositories`](super::DescribeCodeRepositories), [`DescribeNotebookInstances`](super::DescribeNotebookInstances), [`DescribeNotebookLifecycleScripts`](super::DescribeNotebookLifecycleScripts) and [`DescribeTrainingJobs`](super::DescribeTrainingJobs).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -156,10 +152,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeCodeRepositories`](super::DescribeCodeRepositories) and [`DescribeCodeRepository`](super::DescribeCodeRepository).
 #[tc_model]
 pub struct GitConfig {
-    /// `RepositoryUrl`: a string.
+    /// `RepositoryUrl`
     pub repository_url: String,
 
-    /// `Branch`: a string.
+    /// `Branch`
     pub branch: Option<String>,
 }
 
@@ -168,10 +164,10 @@ pub struct GitConfig {
 /// Sent in the input of [`CreateCodeRepository`](super::CreateCodeRepository) and [`UpdateCodeRepository`](super::UpdateCodeRepository).
 #[tc_model]
 pub struct GitSecret {
-    /// `NoSecret`: a boolean.
+    /// `NoSecret`
     pub no_secret: Option<bool>,
 
-    /// `Secret`: a string.
+    /// `Secret`
     pub secret: Option<String>,
 }
 
@@ -181,16 +177,16 @@ pub struct GitSecret {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct InputDataConfig {
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: Option<String>,
 
-    /// `DataSource`: a [`DataSource`].
+    /// `DataSource`
     pub data_source: Option<DataSource>,
 
-    /// `InputMode`: a string.
+    /// `InputMode`
     pub input_mode: Option<String>,
 
-    /// `ContentType`: a string.
+    /// `ContentType`
     pub content_type: Option<String>,
 }
 
@@ -199,7 +195,7 @@ pub struct InputDataConfig {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct ModelArtifacts {
-    /// `CosModelArtifacts`: a string.
+    /// `CosModelArtifacts`
     pub cos_model_artifacts: Option<String>,
 }
 
@@ -208,43 +204,43 @@ pub struct ModelArtifacts {
 /// Returned in the output of [`DescribeNotebookInstances`](super::DescribeNotebookInstances).
 #[tc_model]
 pub struct NotebookInstanceSummary {
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: Option<String>,
 
-    /// `LastModifiedTime`: a string.
+    /// `LastModifiedTime`
     pub last_modified_time: Option<String>,
 
-    /// `NotebookInstanceName`: a string.
+    /// `NotebookInstanceName`
     pub notebook_instance_name: Option<String>,
 
-    /// `NotebookInstanceStatus`: a string.
+    /// `NotebookInstanceStatus`
     pub notebook_instance_status: Option<String>,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `StartupTime`: a date and time, as the service writes it.
+    /// `StartupTime`, a date and time as the service writes it
     pub startup_time: Option<String>,
 
-    /// `Deadline`: a date and time, as the service writes it.
+    /// `Deadline`, a date and time as the service writes it
     pub deadline: Option<String>,
 
-    /// `StoppingCondition`: a [`StoppingCondition`].
+    /// `StoppingCondition`
     pub stopping_condition: Option<StoppingCondition>,
 
-    /// `Prepay`: a boolean.
+    /// `Prepay`
     pub prepay: Option<bool>,
 
-    /// `BillingLabel`: a [`BillingLabel`].
+    /// `BillingLabel`
     pub billing_label: Option<BillingLabel>,
 
-    /// `RuntimeInSeconds`: a signed 64-bit integer.
+    /// `RuntimeInSeconds`
     pub runtime_in_seconds: Option<i64>,
 
-    /// `RemainTimeInSeconds`: a signed 64-bit integer.
+    /// `RemainTimeInSeconds`
     pub remain_time_in_seconds: Option<i64>,
 }
 
@@ -253,13 +249,13 @@ pub struct NotebookInstanceSummary {
 /// Returned in the output of [`DescribeNotebookLifecycleScripts`](super::DescribeNotebookLifecycleScripts).
 #[tc_model]
 pub struct NotebookLifecycleScriptsSummary {
-    /// `NotebookLifecycleScriptsName`: a string.
+    /// `NotebookLifecycleScriptsName`
     pub notebook_lifecycle_scripts_name: String,
 
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: String,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: String,
 }
 
@@ -269,13 +265,13 @@ pub struct NotebookLifecycleScriptsSummary {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct OutputDataConfig {
-    /// `CosOutputBucket`: a string.
+    /// `CosOutputBucket`
     pub cos_output_bucket: Option<String>,
 
-    /// `CosOutputKeyPrefix`: a string.
+    /// `CosOutputKeyPrefix`
     pub cos_output_key_prefix: Option<String>,
 
-    /// `FileSystemDataSource`: a [`FileSystemDataSource`].
+    /// `FileSystemDataSource`
     pub file_system_data_source: Option<FileSystemDataSource>,
 }
 
@@ -285,15 +281,13 @@ pub struct OutputDataConfig {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob) and [`DescribeTrainingJobs`](super::DescribeTrainingJobs).
 #[tc_model]
 pub struct ResourceConfig {
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `InstanceCount`, required in requests
     pub instance_count: Option<u64>,
 
-    /// `InstanceType`: a string.
-    /// Required in requests.
+    /// `InstanceType`, required in requests
     pub instance_type: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
+    /// `VolumeSizeInGB`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 }
@@ -303,16 +297,16 @@ pub struct ResourceConfig {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct SecondaryStatusTransition {
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `StatusMessage`: a string.
+    /// `StatusMessage`
     pub status_message: Option<String>,
 }
 
@@ -322,10 +316,10 @@ pub struct SecondaryStatusTransition {
 /// Returned in the output of [`DescribeNotebookInstance`](super::DescribeNotebookInstance), [`DescribeNotebookInstances`](super::DescribeNotebookInstances) and [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct StoppingCondition {
-    /// `MaxRuntimeInSeconds`: an unsigned 64-bit integer.
+    /// `MaxRuntimeInSeconds`
     pub max_runtime_in_seconds: Option<u64>,
 
-    /// `MaxWaitTimeInSeconds`: an unsigned 64-bit integer.
+    /// `MaxWaitTimeInSeconds`
     pub max_wait_time_in_seconds: Option<u64>,
 }
 
@@ -334,25 +328,25 @@ pub struct StoppingCondition {
 /// Returned in the output of [`DescribeTrainingJobs`](super::DescribeTrainingJobs).
 #[tc_model]
 pub struct TrainingJobSummary {
-    /// `CreationTime`: a date and time, as the service writes it.
+    /// `CreationTime`, a date and time as the service writes it
     pub creation_time: Option<String>,
 
-    /// `LastModifiedTime`: a date and time, as the service writes it.
+    /// `LastModifiedTime`, a date and time as the service writes it
     pub last_modified_time: Option<String>,
 
-    /// `TrainingJobName`: a string.
+    /// `TrainingJobName`
     pub training_job_name: Option<String>,
 
-    /// `TrainingJobStatus`: a string.
+    /// `TrainingJobStatus`
     pub training_job_status: Option<String>,
 
-    /// `TrainingEndTime`: a date and time, as the service writes it.
+    /// `TrainingEndTime`, a date and time as the service writes it
     pub training_end_time: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `ResourceConfig`: a [`ResourceConfig`].
+    /// `ResourceConfig`
     pub resource_config: Option<ResourceConfig>,
 }
 
@@ -362,11 +356,9 @@ pub struct TrainingJobSummary {
 /// Returned in the output of [`DescribeTrainingJob`](super::DescribeTrainingJob).
 #[tc_model]
 pub struct VpcConfig {
-    /// `SecurityGroupIds`: a list of strings.
-    /// Required in requests.
+    /// `SecurityGroupIds`, required in requests
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `SubnetId`: a string.
-    /// Required in requests.
+    /// `SubnetId`, required in requests
     pub subnet_id: Option<String>,
 }

@@ -8,63 +8,60 @@ use super::models;
 /// The `ChatCompletion` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ChatCompletionResponse`].
-/// The codes it documents are in [`ChatCompletionError`](super::errors::ChatCompletionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ChatCompletion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidAuthToken`](super::errors::TioneErrorCode::FailedOperationInvalidAuthToken)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ModelIsOffline`](super::errors::TioneErrorCode::InvalidParameterModelIsOffline)
+/// - [`InvalidParameter.TgwInvalidInterface`](super::errors::TioneErrorCode::InvalidParameterTgwInvalidInterface)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ChatCompletion",
     output = ChatCompletionResponse,
-    error = super::errors::ChatCompletionError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ChatCompletion {
-    /// `Model`: a string.
-    ///
-    /// Example: `"ms-q7pfr29p"`
+    /// `Model`; example: `"ms-q7pfr29p"`
     pub model: String,
 
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.7`
+    /// `Temperature`; example: `0.7`
     pub temperature: Option<f64>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TopP`; example: `1`
     pub top_p: Option<f64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `512`
+    /// `MaxTokens`; example: `512`
     pub max_tokens: Option<i64>,
 }
 
 /// What a successful [`ChatCompletion`] call returns.
 #[tc_model]
 pub struct ChatCompletionResponse {
-    /// `Model`: a string.
-    ///
-    /// Example: `"ms-q7pfr29p"`
+    /// `Model`; example: `"ms-q7pfr29p"`
     pub model: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"86eb3227-06f5-4e2f-8333-4d41ca30195b"`
+    /// `Id`; example: `"86eb3227-06f5-4e2f-8333-4d41ca30195b"`
     pub id: Option<String>,
 
-    /// `Usage`: a [`Usage`](super::models::Usage).
+    /// `Usage`
     pub usage: Option<models::Usage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -74,55 +71,54 @@ pub struct ChatCompletionResponse {
 /// The `CreateDataSource` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateDataSourceResponse`].
-/// The codes it documents are in [`CreateDataSourceError`](super::errors::CreateDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidAuthToken`](super::errors::TioneErrorCode::FailedOperationInvalidAuthToken)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ModelIsOffline`](super::errors::TioneErrorCode::InvalidParameterModelIsOffline)
+/// - [`InvalidParameter.TgwInvalidInterface`](super::errors::TioneErrorCode::InvalidParameterTgwInvalidInterface)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateDataSource",
     output = CreateDataSourceResponse,
-    error = super::errors::CreateDataSourceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateDataSource {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试数据源"`
+    /// `Name`; example: `"测试数据源"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: Option<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"RW"`
+    /// `Permission`; example: `"RW"`
     pub permission: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-ndqrxskx"`
+    /// `StorageId`; example: `"cfs-ndqrxskx"`
     pub storage_id: Option<String>,
 
-    /// `MountConfigure`: a [`MountConfigureInfo`](super::models::MountConfigureInfo).
+    /// `MountConfigure`
     pub mount_configure: Option<models::MountConfigureInfo>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDataSource`] call returns.
 #[tc_model]
 pub struct CreateDataSourceResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dsrc-Cfs-abum82k1s7wg"`
+    /// `Id`; example: `"dsrc-Cfs-abum82k1s7wg"`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -132,80 +128,93 @@ pub struct CreateDataSourceResponse {
 /// The `CreateDataset` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateDatasetResponse`].
-/// The codes it documents are in [`CreateDatasetError`](super::errors::CreateDatasetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateDataset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DCCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCosClientErr)
+/// - [`FailedOperation.DCCreateAsyncTaskError`](super::errors::TioneErrorCode::FailedOperationDcCreateAsyncTaskError)
+/// - [`FailedOperation.DCCreateUserCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCreateUserCosClientErr)
+/// - [`FailedOperation.DCDataAnnotationRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDataAnnotationRpcErr)
+/// - [`FailedOperation.DCDatarepoRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDatarepoRpcErr)
+/// - [`FailedOperation.DCDatasetExceedLimit`](super::errors::TioneErrorCode::FailedOperationDcDatasetExceedLimit)
+/// - [`FailedOperation.DCDatasetStatusNotReady`](super::errors::TioneErrorCode::FailedOperationDcDatasetStatusNotReady)
+/// - [`FailedOperation.DCGetUserTemporarySecretErr`](super::errors::TioneErrorCode::FailedOperationDcGetUserTemporarySecretErr)
+/// - [`FailedOperation.DCMarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcMarshalDataErr)
+/// - [`FailedOperation.DCQueryDatasetContentErr`](super::errors::TioneErrorCode::FailedOperationDcQueryDatasetContentErr)
+/// - [`FailedOperation.DCUnmarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcUnmarshalDataErr)
+/// - [`FailedOperation.DCUnsupportedOperation`](super::errors::TioneErrorCode::FailedOperationDcUnsupportedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ValidateError`](super::errors::TioneErrorCode::InvalidParameterValidateError)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CfsPathCollision`](super::errors::TioneErrorCode::InvalidParameterValueCfsPathCollision)
+/// - [`InvalidParameterValue.DCAnnotationType`](super::errors::TioneErrorCode::InvalidParameterValueDcAnnotationType)
+/// - [`InvalidParameterValue.DCCosPathInfo`](super::errors::TioneErrorCode::InvalidParameterValueDcCosPathInfo)
+/// - [`InvalidParameterValue.DCDatasetAnnotationNotMatch`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetAnnotationNotMatch)
+/// - [`InvalidParameterValue.DCDatasetIdNotExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetIdNotExist)
+/// - [`InvalidParameterValue.DCDatasetNameExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetNameExist)
+/// - [`InvalidParameterValue.DCDatasetType`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetType)
+/// - [`InvalidParameterValue.DCFilterValues`](super::errors::TioneErrorCode::InvalidParameterValueDcFilterValues)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateDataset",
     output = CreateDatasetResponse,
-    error = super::errors::CreateDatasetError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateDataset {
-    /// `DatasetName`: a string.
-    ///
-    /// Example: `"Voc2017"`
+    /// `DatasetName`; example: `"Voc2017"`
     pub dataset_name: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `DatasetType`: a string.
-    ///
-    /// Example: `"TYPE_DATASET_IMAGE"`
+    /// `DatasetType`; example: `"TYPE_DATASET_IMAGE"`
     pub dataset_type: Option<String>,
 
-    /// `StorageDataPath`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `StorageDataPath`
     pub storage_data_path: Option<models::CosPathInfo>,
 
-    /// `StorageLabelPath`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `StorageLabelPath`
     pub storage_label_path: Option<models::CosPathInfo>,
 
-    /// `DatasetTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `DatasetTags`
     pub dataset_tags: Option<Vec<models::Tag>>,
 
-    /// `AnnotationStatus`: a string.
-    ///
-    /// Example: `"STATUS_ANNOTATED"`
+    /// `AnnotationStatus`; example: `"STATUS_ANNOTATED"`
     pub annotation_status: Option<String>,
 
-    /// `AnnotationType`: a string.
-    ///
-    /// Example: `"ANNOTATION_TYPE_DETECTION"`
+    /// `AnnotationType`; example: `"ANNOTATION_TYPE_DETECTION"`
     pub annotation_type: Option<String>,
 
-    /// `AnnotationFormat`: a string.
-    ///
-    /// Example: `"ANNOTATION_FORMAT_TI"`
+    /// `AnnotationFormat`; example: `"ANNOTATION_FORMAT_TI"`
     pub annotation_format: Option<String>,
 
-    /// `SchemaInfos`: a list of [`SchemaInfo`](super::models::SchemaInfo) objects.
+    /// `SchemaInfos`
     pub schema_infos: Option<Vec<models::SchemaInfo>>,
 
-    /// `IsSchemaExisted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSchemaExisted`; example: `true`
     pub is_schema_existed: Option<bool>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"TYPE_TEXT_LINE"`
+    /// `ContentType`; example: `"TYPE_TEXT_LINE"`
     pub content_type: Option<String>,
 
-    /// `DatasetScene`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `DatasetScene`; example: `"LLM"`
     pub dataset_scene: Option<String>,
 
-    /// `SceneTags`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `SceneTags`; example: `["string"]`
     pub scene_tags: Option<Vec<String>>,
 
-    /// `CFSConfig`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `CFSConfig`
     #[tc(rename = "CFSConfig")]
     pub cfs_config: Option<models::CfsConfig>,
 }
@@ -213,9 +222,7 @@ pub struct CreateDataset {
 /// What a successful [`CreateDataset`] call returns.
 #[tc_model]
 pub struct CreateDatasetResponse {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"rodftu04veo"`
+    /// `DatasetId`; example: `"rodftu04veo"`
     pub dataset_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -225,79 +232,61 @@ pub struct CreateDatasetResponse {
 /// The `CreateExport` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateExportResponse`].
-/// The codes it documents are in [`CreateExportError`](super::errors::CreateExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateExport",
     output = CreateExportResponse,
-    error = super::errors::CreateExportError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateExport {
-    /// `Service`: a string.
-    ///
-    /// Example: `"TRAIN"`
+    /// `Service`; example: `"TRAIN"`
     pub service: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"train-fsdjl-1"`
+    /// `ServiceId`; example: `"train-fsdjl-1"`
     pub service_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `StartTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `EndTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub end_time: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `Format`; example: `"csv"`
     pub format: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"train-fsdjl-1"`
+    /// `PodName`; example: `"train-fsdjl-1"`
     pub pod_name: Option<String>,
 
-    /// `JobCategory`: a string.
-    ///
-    /// Example: `"FullManagedJob"`
+    /// `JobCategory`; example: `"FullManagedJob"`
     pub job_category: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"INFER"`
+    /// `InstanceType`; example: `"INFER"`
     pub instance_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ms-mcgxxxxx-1"`
+    /// `InstanceId`; example: `"ms-mcgxxxxx-1"`
     pub instance_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"PLATFORM_INIT"`
+    /// `Type`; example: `"PLATFORM_INIT"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateExport`] call returns.
 #[tc_model]
 pub struct CreateExportResponse {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
+    /// `ExportId`; example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
     pub export_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,230 +296,199 @@ pub struct CreateExportResponse {
 /// The `CreateModelService` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateModelServiceResponse`].
-/// The codes it documents are in [`CreateModelServiceError`](super::errors::CreateModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ModelFileInvalid`](super::errors::TioneErrorCode::InvalidParameterModelFileInvalid)
+/// - [`InvalidParameter.ValidateError`](super::errors::TioneErrorCode::InvalidParameterValidateError)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.QuotaInsufficient`](super::errors::TioneErrorCode::ResourceInsufficientQuotaInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateModelService",
     output = CreateModelServiceResponse,
-    error = super::errors::CreateModelServiceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateModelService {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `ServiceGroupId`; example: `"ms-testtest"`
     pub service_group_id: Option<String>,
 
-    /// `ServiceGroupName`: a string.
-    ///
-    /// Example: `"test-myname"`
+    /// `ServiceGroupName`; example: `"test-myname"`
     pub service_group_name: Option<String>,
 
-    /// `ServiceDescription`: a string.
-    ///
-    /// Example: `"这是一个用于测试的模型服务"`
+    /// `ServiceDescription`; example: `"这是一个用于测试的模型服务"`
     pub service_description: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"ins-ttttt"`
+    /// `ResourceGroupId`; example: `"ins-ttttt"`
     pub resource_group_id: Option<String>,
 
-    /// `ModelInfo`: a [`ModelInfo`](super::models::ModelInfo).
+    /// `ModelInfo`
     pub model_info: Option<models::ModelInfo>,
 
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: Option<models::ImageInfo>,
 
-    /// `Env`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `Env`
     pub env: Option<Vec<models::EnvVar>>,
 
-    /// `Resources`: a [`ResourceInfo`](super::models::ResourceInfo).
+    /// `Resources`
     pub resources: Option<models::ResourceInfo>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"TI.S.MEDIUM.POS"`
+    /// `InstanceType`; example: `"TI.S.MEDIUM.POS"`
     pub instance_type: Option<String>,
 
-    /// `ScaleMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `ScaleMode`; example: `"AUTO"`
     pub scale_mode: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 
-    /// `HorizontalPodAutoscaler`: a [`HorizontalPodAutoscaler`](super::models::HorizontalPodAutoscaler).
+    /// `HorizontalPodAutoscaler`
     pub horizontal_pod_autoscaler: Option<models::HorizontalPodAutoscaler>,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: Option<bool>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 
-    /// `AuthorizationEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuthorizationEnable`; example: `true`
     pub authorization_enable: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `NewVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NewVersion`; example: `true`
     pub new_version: Option<bool>,
 
-    /// `CronScaleJobs`: a list of [`CronScaleJob`](super::models::CronScaleJob) objects.
+    /// `CronScaleJobs`
     pub cron_scale_jobs: Option<Vec<models::CronScaleJob>>,
 
-    /// `ScaleStrategy`: a string.
-    ///
-    /// Example: `"HPA"`
+    /// `ScaleStrategy`; example: `"HPA"`
     pub scale_strategy: Option<String>,
 
-    /// `HybridBillingPrepaidReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HybridBillingPrepaidReplicas`; example: `1`
     pub hybrid_billing_prepaid_replicas: Option<i64>,
 
-    /// `CreateSource`: a string.
-    ///
-    /// Example: `"AUTO_ML"`
+    /// `CreateSource`; example: `"AUTO_ML"`
     pub create_source: Option<String>,
 
-    /// `ModelHotUpdateEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModelHotUpdateEnable`; example: `false`
     pub model_hot_update_enable: Option<bool>,
 
-    /// `ScheduledAction`: a [`ScheduledAction`](super::models::ScheduledAction).
+    /// `ScheduledAction`
     pub scheduled_action: Option<models::ScheduledAction>,
 
-    /// `VolumeMount`: a [`VolumeMount`](super::models::VolumeMount).
+    /// `VolumeMount`
     pub volume_mount: Option<models::VolumeMount>,
 
-    /// `ServiceLimit`: a [`ServiceLimit`](super::models::ServiceLimit).
+    /// `ServiceLimit`
     pub service_limit: Option<models::ServiceLimit>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://callback.com/callback"`
+    /// `CallbackUrl`; example: `"http://callback.com/callback"`
     pub callback_url: Option<String>,
 
-    /// `ModelTurboEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModelTurboEnable`; example: `false`
     pub model_turbo_enable: Option<bool>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `ServiceCategory`; example: `"Normal"`
     pub service_category: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"sleep 36000"`
+    /// `Command`; example: `"sleep 36000"`
     pub command: Option<String>,
 
-    /// `ServiceEIP`: a [`ServiceEip`](super::models::ServiceEip).
+    /// `ServiceEIP`
     #[tc(rename = "ServiceEIP")]
     pub service_eip: Option<models::ServiceEip>,
 
-    /// `CommandBase64`: a string.
-    ///
-    /// Example: `"c2xlZXAgMzYwMDA="`
+    /// `CommandBase64`; example: `"c2xlZXAgMzYwMDA="`
     pub command_base64: Option<String>,
 
-    /// `ServicePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8501`
+    /// `ServicePort`; example: `8501`
     pub service_port: Option<i64>,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `DeployType`; example: `"STANDARD"`
     pub deploy_type: Option<String>,
 
-    /// `InstancePerReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstancePerReplicas`; example: `1`
     pub instance_per_replicas: Option<i64>,
 
-    /// `TerminationGracePeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TerminationGracePeriodSeconds`; example: `30`
     pub termination_grace_period_seconds: Option<i64>,
 
-    /// `PreStopCommand`: a list of strings.
-    ///
-    /// Example: `["sleep","60"]`
+    /// `PreStopCommand`; example: `["sleep","60"]`
     pub pre_stop_command: Option<Vec<String>>,
 
-    /// `GrpcEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GrpcEnable`; example: `false`
     pub grpc_enable: Option<bool>,
 
-    /// `HealthProbe`: a [`HealthProbe`](super::models::HealthProbe).
+    /// `HealthProbe`
     pub health_probe: Option<models::HealthProbe>,
 
-    /// `RollingUpdate`: a [`RollingUpdate`](super::models::RollingUpdate).
+    /// `RollingUpdate`
     pub rolling_update: Option<models::RollingUpdate>,
 
-    /// `Sidecar`: a [`SidecarSpec`](super::models::SidecarSpec).
+    /// `Sidecar`
     pub sidecar: Option<models::SidecarSpec>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`](super::models::VolumeMount) objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<models::VolumeMount>>,
 
-    /// `SchedulingStrategy`: a string.
-    ///
-    /// Example: `"binpack"`
+    /// `SchedulingStrategy`; example: `"binpack"`
     pub scheduling_strategy: Option<String>,
 
-    /// `GatewayLogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `GatewayLogConfig`
     pub gateway_log_config: Option<models::LogConfig>,
 
-    /// `GatewayConfig`: a [`GatewayConfig`](super::models::GatewayConfig).
+    /// `GatewayConfig`
     pub gateway_config: Option<models::GatewayConfig>,
 
-    /// `ResourceSupplyAttribute`: a [`ResourceSupplyAttribute`](super::models::ResourceSupplyAttribute).
+    /// `ResourceSupplyAttribute`
     pub resource_supply_attribute: Option<models::ResourceSupplyAttribute>,
 
-    /// `InferTemplateId`: a string.
-    ///
-    /// Example: `"Qwen3.5-9B"`
+    /// `InferTemplateId`; example: `"Qwen3.5-9B"`
     pub infer_template_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`CreateModelService`] call returns.
 #[tc_model]
 pub struct CreateModelServiceResponse {
-    /// `Service`: a [`Service`](super::models::Service).
+    /// `Service`
     pub service: models::Service,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -540,35 +498,37 @@ pub struct CreateModelServiceResponse {
 /// The `CreateModelServiceAuthToken` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateModelServiceAuthTokenResponse`].
-/// The codes it documents are in [`CreateModelServiceAuthTokenError`](super::errors::CreateModelServiceAuthTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateModelServiceAuthToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateModelServiceAuthToken",
     output = CreateModelServiceAuthTokenResponse,
-    error = super::errors::CreateModelServiceAuthTokenError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateModelServiceAuthToken {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xxx"`
+    /// `ServiceGroupId`; example: `"ms-xxx"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"这是 token 名称"`
+    /// `Name`; example: `"这是 token 名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是 token 描述"`
+    /// `Description`; example: `"这是 token 描述"`
     pub description: Option<String>,
 }
 
@@ -582,35 +542,37 @@ pub struct CreateModelServiceAuthTokenResponse {
 /// The `CreateMountLimit` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateMountLimitResponse`].
-/// The codes it documents are in [`CreateMountLimitError`](super::errors::CreateMountLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateMountLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateMountLimit",
     output = CreateMountLimitResponse,
-    error = super::errors::CreateMountLimitError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateMountLimit {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: String,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-ndqrxskx"`
+    /// `StorageId`; example: `"cfs-ndqrxskx"`
     pub storage_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `LimitMount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LimitMount`; example: `false`
     pub limit_mount: Option<bool>,
 }
 
@@ -624,142 +586,166 @@ pub struct CreateMountLimitResponse {
 /// The `CreateNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateNotebookResponse`].
-/// The codes it documents are in [`CreateNotebookError`](super::errors::CreateNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.BindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationBindingTagsFailed)
+/// - [`FailedOperation.FreezeBillFailed`](super::errors::TioneErrorCode::FailedOperationFreezeBillFailed)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.UnauthorizedOperation`](super::errors::TioneErrorCode::FailedOperationUnauthorizedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.CreateCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorCreateCustomSecretFailed)
+/// - [`InternalError.DeleteCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorDeleteCustomSecretFailed)
+/// - [`InternalError.DescribeCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorDescribeCustomSecretFailed)
+/// - [`InternalError.DescribeSubuinDependencyAccessibilityFailed`](super::errors::TioneErrorCode::InternalErrorDescribeSubuinDependencyAccessibilityFailed)
+/// - [`InternalError.ModifyCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorModifyCustomSecretFailed)
+/// - [`InternalError.QueryResourceGroupFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupFailed)
+/// - [`InternalError.QuerySubnetInfoFailed`](super::errors::TioneErrorCode::InternalErrorQuerySubnetInfoFailed)
+/// - [`InternalError.QueryUserTMPCredentialFailed`](super::errors::TioneErrorCode::InternalErrorQueryUserTmpCredentialFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedMultiLocalDisk`](super::errors::TioneErrorCode::InvalidParameterUnsupportedMultiLocalDisk)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CcnHasNoAttachedVpc`](super::errors::TioneErrorCode::InvalidParameterValueCcnHasNoAttachedVpc)
+/// - [`InvalidParameterValue.CodeRepoDuplicated`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoDuplicated)
+/// - [`InvalidParameterValue.CodeRepoNotFound`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoNotFound)
+/// - [`InvalidParameterValue.DataConfigNumLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueDataConfigNumLimitExceeded)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.GetCFSMountIPFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetCfsMountIpFailed)
+/// - [`InvalidParameterValue.GetGooseFSFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetGooseFsFailed)
+/// - [`InvalidParameterValue.GooseFSConfigCannotEmpty`](super::errors::TioneErrorCode::InvalidParameterValueGooseFsConfigCannotEmpty)
+/// - [`InvalidParameterValue.GooseFSNotExist`](super::errors::TioneErrorCode::InvalidParameterValueGooseFsNotExist)
+/// - [`InvalidParameterValue.ImageAddressIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageAddressIllegal)
+/// - [`InvalidParameterValue.InvalidImageName`](super::errors::TioneErrorCode::InvalidParameterValueInvalidImageName)
+/// - [`InvalidParameterValue.InvalidResourceSpec`](super::errors::TioneErrorCode::InvalidParameterValueInvalidResourceSpec)
+/// - [`InvalidParameterValue.LifecycleNotFound`](super::errors::TioneErrorCode::InvalidParameterValueLifecycleNotFound)
+/// - [`InvalidParameterValue.NotAllowedToCreateFreeVolumeNotebookWithBareMetalResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateFreeVolumeNotebookWithBareMetalResourceGroup)
+/// - [`InvalidParameterValue.NotAllowedToCreateFreeVolumeNotebookWithSWResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateFreeVolumeNotebookWithSwResourceGroup)
+/// - [`InvalidParameterValue.NotAllowedToCreateNotebookWithBareMetalResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateNotebookWithBareMetalResourceGroup)
+/// - [`InvalidParameterValue.PathIllegal`](super::errors::TioneErrorCode::InvalidParameterValuePathIllegal)
+/// - [`InvalidParameterValue.ResourceConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueResourceConfigIllegal)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TioneErrorCode::InvalidParameterValueTopicNotFound)
+/// - [`InvalidParameterValue.UnsupportedGooseFSConfig`](super::errors::TioneErrorCode::InvalidParameterValueUnsupportedGooseFsConfig)
+/// - [`InvalidParameterValue.UnsupportedMultiCBSStorage`](super::errors::TioneErrorCode::InvalidParameterValueUnsupportedMultiCbsStorage)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`OperationDenied.BillingStatusNotSupportWhitelistGPUType`](super::errors::TioneErrorCode::OperationDeniedBillingStatusNotSupportWhitelistGpuType)
+/// - [`OperationDenied.BillingStatusResourceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBillingStatusResourceInsufficient)
+/// - [`OperationDenied.IpIllegal`](super::errors::TioneErrorCode::OperationDeniedIpIllegal)
+/// - [`OperationDenied.MIYINGBalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedMiyingBalanceInsufficient)
+/// - [`OperationDenied.NetworkCidrIllegal`](super::errors::TioneErrorCode::OperationDeniedNetworkCidrIllegal)
+/// - [`OperationDenied.NotAllow`](super::errors::TioneErrorCode::OperationDeniedNotAllow)
+/// - [`OperationDenied.NotSupportCustomResource`](super::errors::TioneErrorCode::OperationDeniedNotSupportCustomResource)
+/// - [`OperationDenied.ResourceGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedResourceGroupInsufficient)
+/// - [`OperationDenied.UnauthorizedOperation`](super::errors::TioneErrorCode::OperationDeniedUnauthorizedOperation)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceInsufficient.SSHPortIsConsumedUp`](super::errors::TioneErrorCode::ResourceInsufficientSshPortIsConsumedUp)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceGroupNotFound`](super::errors::TioneErrorCode::ResourceNotFoundResourceGroupNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateNotebook",
     output = CreateNotebookResponse,
-    error = super::errors::CreateNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateNotebook {
-    /// `Name`: a string.
-    ///
-    /// Example: `"notebook-test"`
+    /// `Name`; example: `"notebook-test"`
     pub name: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: String,
 
-    /// `ResourceConf`: a [`ResourceConf`](super::models::ResourceConf).
+    /// `ResourceConf`
     pub resource_conf: models::ResourceConf,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: bool,
 
-    /// `RootAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RootAccess`; example: `true`
     pub root_access: bool,
 
-    /// `AutoStopping`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoStopping`; example: `true`
     pub auto_stopping: bool,
 
-    /// `DirectInternetAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DirectInternetAccess`; example: `true`
     pub direct_internet_access: bool,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"trsg-dwpqnjmk"`
+    /// `ResourceGroupId`; example: `"trsg-dwpqnjmk"`
     pub resource_group_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4kq8vlym"`
+    /// `VpcId`; example: `"vpc-4kq8vlym"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-58zkmdob"`
+    /// `SubnetId`; example: `"subnet-58zkmdob"`
     pub subnet_id: Option<String>,
 
-    /// `VolumeSourceType`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `VolumeSourceType`; example: `"CFS"`
     pub volume_source_type: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VolumeSizeInGB`; example: `1`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `VolumeSourceCFS`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `VolumeSourceCFS`
     #[tc(rename = "VolumeSourceCFS")]
     pub volume_source_cfs: Option<models::CfsConfig>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 
-    /// `LifecycleScriptId`: a string.
-    ///
-    /// Example: `"ls-1007228485705742720"`
+    /// `LifecycleScriptId`; example: `"ls-1007228485705742720"`
     pub lifecycle_script_id: Option<String>,
 
-    /// `DefaultCodeRepoId`: a string.
-    ///
-    /// Example: `"cr-1000669213287070080"`
+    /// `DefaultCodeRepoId`; example: `"cr-1000669213287070080"`
     pub default_code_repo_id: Option<String>,
 
-    /// `AdditionalCodeRepoIds`: a list of strings.
-    ///
-    /// Example: `["cr-1000669213287070080"]`
+    /// `AdditionalCodeRepoIds`; example: `["cr-1000669213287070080"]`
     pub additional_code_repo_ids: Option<Vec<String>>,
 
-    /// `AutomaticStopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutomaticStopTime`; example: `1`
     pub automatic_stop_time: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DataConfigs`: a list of [`DataConfig`](super::models::DataConfig) objects.
+    /// `DataConfigs`
     pub data_configs: Option<Vec<models::DataConfig>>,
 
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: Option<models::ImageInfo>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `ImageType`; example: `"System"`
     pub image_type: Option<String>,
 
-    /// `SSHConfig`: a [`SshConfig`](super::models::SshConfig).
+    /// `SSHConfig`
     #[tc(rename = "SSHConfig")]
     pub ssh_config: Option<models::SshConfig>,
 
-    /// `VolumeSourceGooseFS`: a [`GooseFs`](super::models::GooseFs).
+    /// `VolumeSourceGooseFS`
     #[tc(rename = "VolumeSourceGooseFS")]
     pub volume_source_goose_fs: Option<models::GooseFs>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开发机描述信息"`
+    /// `Description`; example: `"开发机描述信息"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateNotebook`] call returns.
 #[tc_model]
 pub struct CreateNotebookResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"NB-xxxx"`
+    /// `Id`; example: `"NB-xxxx"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -769,9 +755,12 @@ pub struct CreateNotebookResponse {
 /// The `CreateNotebookImage` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateNotebookImageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateNotebookImage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
@@ -780,27 +769,19 @@ pub struct CreateNotebookResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNotebookImage {
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: models::ImageInfo,
 
-    /// `NotebookId`: a string.
-    ///
-    /// Example: `"nb-2162197827623132"`
+    /// `NotebookId`; example: `"nb-2162197827623132"`
     pub notebook_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Kernels`: a list of strings.
-    ///
-    /// Example: `["pyspark"]`
+    /// `Kernels`; example: `["pyspark"]`
     pub kernels: Option<Vec<String>>,
 
-    /// `RegisterToImageCenter`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RegisterToImageCenter`; example: `true`
     pub register_to_image_center: Option<bool>,
 }
 
@@ -814,34 +795,43 @@ pub struct CreateNotebookImageResponse {
 /// The `CreatePresignedNotebookUrl` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreatePresignedNotebookUrlResponse`].
-/// The codes it documents are in [`CreatePresignedNotebookUrlError`](super::errors::CreatePresignedNotebookUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreatePresignedNotebookUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.PodIpNotFound`](super::errors::TioneErrorCode::FailedOperationPodIpNotFound)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.QueryUserTMPCredentialFailed`](super::errors::TioneErrorCode::InternalErrorQueryUserTmpCredentialFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreatePresignedNotebookUrl",
     output = CreatePresignedNotebookUrlResponse,
-    error = super::errors::CreatePresignedNotebookUrlError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreatePresignedNotebookUrl {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-12345"`
+    /// `Id`; example: `"nb-12345"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`CreatePresignedNotebookUrl`] call returns.
 #[tc_model]
 pub struct CreatePresignedNotebookUrlResponse {
-    /// `AuthorizedUrl`: a string.
-    ///
-    /// Example: `"https://t.notebook.gz.ti.tencentcs.com/auth?authToken=XX"`
+    /// `AuthorizedUrl`; example: `"https://t.notebook.gz.ti.tencentcs.com/auth?authToken=XX"`
     pub authorized_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -851,143 +841,117 @@ pub struct CreatePresignedNotebookUrlResponse {
 /// The `CreateTrainingModel` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateTrainingModelResponse`].
-/// The codes it documents are in [`CreateTrainingModelError`](super::errors::CreateTrainingModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateTrainingModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.BindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationBindingTagsFailed)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.MoveModelDirFailed`](super::errors::TioneErrorCode::FailedOperationMoveModelDirFailed)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateTrainingModel",
     output = CreateTrainingModelResponse,
-    error = super::errors::CreateTrainingModelError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateTrainingModel {
-    /// `ImportMethod`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `ImportMethod`; example: `"a1"`
     pub import_method: String,
 
-    /// `ReasoningEnvironmentSource`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `ReasoningEnvironmentSource`; example: `"a2"`
     pub reasoning_environment_source: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `TrainingModelName`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `TrainingModelName`; example: `"a2"`
     pub training_model_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `TrainingJobName`: a string.
-    ///
-    /// Example: `"test-0203-05"`
+    /// `TrainingJobName`; example: `"test-0203-05"`
     pub training_job_name: Option<String>,
 
-    /// `TrainingModelCosPath`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `TrainingModelCosPath`
     pub training_model_cos_path: Option<models::CosPathInfo>,
 
-    /// `AlgorithmFramework`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `AlgorithmFramework`; example: `"a2"`
     pub algorithm_framework: Option<String>,
 
-    /// `ReasoningEnvironment`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `ReasoningEnvironment`; example: `"a2"`
     pub reasoning_environment: Option<String>,
 
-    /// `TrainingModelIndex`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `TrainingModelIndex`; example: `"a2"`
     pub training_model_index: Option<String>,
 
-    /// `TrainingModelVersion`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `TrainingModelVersion`; example: `"a2"`
     pub training_model_version: Option<String>,
 
-    /// `ReasoningImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ReasoningImageInfo`
     pub reasoning_image_info: Option<models::ImageInfo>,
 
-    /// `ModelMoveMode`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `ModelMoveMode`; example: `"a2"`
     pub model_move_mode: Option<String>,
 
-    /// `TrainingJobId`: a string.
-    ///
-    /// Example: `"a2"`
+    /// `TrainingJobId`; example: `"a2"`
     pub training_job_id: Option<String>,
 
-    /// `TrainingModelId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `TrainingModelId`; example: `"id"`
     pub training_model_id: Option<String>,
 
-    /// `ModelOutputPath`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `ModelOutputPath`
     pub model_output_path: Option<models::CosPathInfo>,
 
-    /// `TrainingModelSource`: a string.
-    ///
-    /// Example: `"JOB"`
+    /// `TrainingModelSource`; example: `"JOB"`
     pub training_model_source: Option<String>,
 
-    /// `TrainingPreference`: a string.
-    ///
-    /// Example: `"BALANCE"`
+    /// `TrainingPreference`; example: `"BALANCE"`
     pub training_preference: Option<String>,
 
-    /// `AutoMLTaskId`: a string.
-    ///
-    /// Example: `"rodftv7u3gg"`
+    /// `AutoMLTaskId`; example: `"rodftv7u3gg"`
     #[tc(rename = "AutoMLTaskId")]
     pub auto_ml_task_id: Option<String>,
 
-    /// `TrainingJobVersion`: a string.
-    ///
-    /// Example: `"v3"`
+    /// `TrainingJobVersion`; example: `"v3"`
     pub training_job_version: Option<String>,
 
-    /// `ModelVersionType`: a string.
-    ///
-    /// Example: `"ACCELERATE"`
+    /// `ModelVersionType`; example: `"ACCELERATE"`
     pub model_version_type: Option<String>,
 
-    /// `ModelFormat`: a string.
-    ///
-    /// Example: `"SAVED_MODEL"`
+    /// `ModelFormat`; example: `"SAVED_MODEL"`
     pub model_format: Option<String>,
 
-    /// `ReasoningEnvironmentId`: a string.
-    ///
-    /// Example: `"tensorflow2.4-py38(gpu)"`
+    /// `ReasoningEnvironmentId`; example: `"tensorflow2.4-py38(gpu)"`
     pub reasoning_environment_id: Option<String>,
 
-    /// `AutoClean`: a string.
-    ///
-    /// Example: `"false"`
+    /// `AutoClean`; example: `"false"`
     pub auto_clean: Option<String>,
 
-    /// `MaxReservedModels`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `MaxReservedModels`; example: `24`
     pub max_reserved_models: Option<u64>,
 
-    /// `ModelCleanPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelCleanPeriod`; example: `1`
     pub model_clean_period: Option<u64>,
 
-    /// `IsQAT`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQAT`; example: `false`
     #[tc(rename = "IsQAT")]
     pub is_qat: Option<bool>,
 }
@@ -995,14 +959,10 @@ pub struct CreateTrainingModel {
 /// What a successful [`CreateTrainingModel`] call returns.
 #[tc_model]
 pub struct CreateTrainingModelResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `Id`; example: `"a1"`
     pub id: String,
 
-    /// `TrainingModelVersionId`: a string.
-    ///
-    /// Example: `"mv-23131231"`
+    /// `TrainingModelVersionId`; example: `"mv-23131231"`
     pub training_model_version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1012,146 +972,172 @@ pub struct CreateTrainingModelResponse {
 /// The `CreateTrainingTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`CreateTrainingTaskResponse`].
-/// The codes it documents are in [`CreateTrainingTaskError`](super::errors::CreateTrainingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=CreateTrainingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateNameTaskIsCreating`](super::errors::TioneErrorCode::FailedOperationDuplicateNameTaskIsCreating)
+/// - [`FailedOperation.FreezeBillFailed`](super::errors::TioneErrorCode::FailedOperationFreezeBillFailed)
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.BindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorBindingTagsFailed)
+/// - [`InternalError.CFSNotFound`](super::errors::TioneErrorCode::InternalErrorCfsNotFound)
+/// - [`InternalError.CheckFSPathAccessibilityFailed`](super::errors::TioneErrorCode::InternalErrorCheckFsPathAccessibilityFailed)
+/// - [`InternalError.CreateTcrInstanceTokenFailed`](super::errors::TioneErrorCode::InternalErrorCreateTcrInstanceTokenFailed)
+/// - [`InternalError.GetCFSFileSystemsFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsFileSystemsFailed)
+/// - [`InternalError.GetCFSMountInfoFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsMountInfoFailed)
+/// - [`InternalError.QueryHDFSInfoFailed`](super::errors::TioneErrorCode::InternalErrorQueryHdfsInfoFailed)
+/// - [`InternalError.QueryResourceGroupFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupFailed)
+/// - [`InternalError.QueryResourceSpecFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceSpecFailed)
+/// - [`InternalError.QuerySubnetInfoFailed`](super::errors::TioneErrorCode::InternalErrorQuerySubnetInfoFailed)
+/// - [`InternalError.QueryVPCInfoFailed`](super::errors::TioneErrorCode::InternalErrorQueryVpcInfoFailed)
+/// - [`InternalError.ValidateCreateTaskFailed`](super::errors::TioneErrorCode::InternalErrorValidateCreateTaskFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AIMarketOutputConfigEmpty`](super::errors::TioneErrorCode::InvalidParameterValueAiMarketOutputConfigEmpty)
+/// - [`InvalidParameterValue.AIMarketPublicAlgoVersionNotExist`](super::errors::TioneErrorCode::InvalidParameterValueAiMarketPublicAlgoVersionNotExist)
+/// - [`InvalidParameterValue.BackOffLimitIllegal`](super::errors::TioneErrorCode::InvalidParameterValueBackOffLimitIllegal)
+/// - [`InvalidParameterValue.BackOffLimitNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueBackOffLimitNotSupport)
+/// - [`InvalidParameterValue.CosPathNotExist`](super::errors::TioneErrorCode::InvalidParameterValueCosPathNotExist)
+/// - [`InvalidParameterValue.DatasetNumLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueDatasetNumLimitExceeded)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.FSPathInaccessible`](super::errors::TioneErrorCode::InvalidParameterValueFsPathInaccessible)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.GetCFSMountIPFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetCfsMountIpFailed)
+/// - [`InvalidParameterValue.GetGooseFSFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetGooseFsFailed)
+/// - [`InvalidParameterValue.GooseFSNotExist`](super::errors::TioneErrorCode::InvalidParameterValueGooseFsNotExist)
+/// - [`InvalidParameterValue.ImageIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageIllegal)
+/// - [`InvalidParameterValue.ImageNotFound`](super::errors::TioneErrorCode::InvalidParameterValueImageNotFound)
+/// - [`InvalidParameterValue.NotAllow`](super::errors::TioneErrorCode::InvalidParameterValueNotAllow)
+/// - [`InvalidParameterValue.ParamLengthExceedLimit`](super::errors::TioneErrorCode::InvalidParameterValueParamLengthExceedLimit)
+/// - [`InvalidParameterValue.PathIllegal`](super::errors::TioneErrorCode::InvalidParameterValuePathIllegal)
+/// - [`InvalidParameterValue.QueryVPCInfoFailed`](super::errors::TioneErrorCode::InvalidParameterValueQueryVpcInfoFailed)
+/// - [`InvalidParameterValue.RDMAConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueRdmaConfigIllegal)
+/// - [`InvalidParameterValue.ResourceConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueResourceConfigIllegal)
+/// - [`InvalidParameterValue.TAIJIResourceConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueTaijiResourceConfigIllegal)
+/// - [`InvalidParameterValue.UnsupportedDataConfig`](super::errors::TioneErrorCode::InvalidParameterValueUnsupportedDataConfig)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`OperationDenied.BillingException`](super::errors::TioneErrorCode::OperationDeniedBillingException)
+/// - [`OperationDenied.BillingStatusResourceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBillingStatusResourceInsufficient)
+/// - [`OperationDenied.IpIllegal`](super::errors::TioneErrorCode::OperationDeniedIpIllegal)
+/// - [`OperationDenied.MIYINGBalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedMiyingBalanceInsufficient)
+/// - [`OperationDenied.NetworkCidrIllegal`](super::errors::TioneErrorCode::OperationDeniedNetworkCidrIllegal)
+/// - [`OperationDenied.NotAllow`](super::errors::TioneErrorCode::OperationDeniedNotAllow)
+/// - [`OperationDenied.ResourceGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedResourceGroupInsufficient)
+/// - [`OperationDenied.SubnetIllegal`](super::errors::TioneErrorCode::OperationDeniedSubnetIllegal)
+/// - [`OperationDenied.TAIJIApplicationGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedTaijiApplicationGroupInsufficient)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceNotFound.CfsNotFound`](super::errors::TioneErrorCode::ResourceNotFoundCfsNotFound)
+/// - [`ResourceNotFound.VPCNotFound`](super::errors::TioneErrorCode::ResourceNotFoundVpcNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "CreateTrainingTask",
     output = CreateTrainingTaskResponse,
-    error = super::errors::CreateTrainingTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct CreateTrainingTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TaskName"`
+    /// `Name`; example: `"TaskName"`
     pub name: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `ResourceConfigInfos`: a list of [`ResourceConfigInfo`](super::models::ResourceConfigInfo) objects.
+    /// `ResourceConfigInfos`
     pub resource_config_infos: Vec<models::ResourceConfigInfo>,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `FrameworkName`: a string.
-    ///
-    /// Example: `"TENSORFLOW"`
+    /// `FrameworkName`; example: `"TENSORFLOW"`
     pub framework_name: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"1.15"`
+    /// `FrameworkVersion`; example: `"1.15"`
     pub framework_version: Option<String>,
 
-    /// `FrameworkEnvironment`: a string.
-    ///
-    /// Example: `"tf1.15-py3.7-cpu"`
+    /// `FrameworkEnvironment`; example: `"tf1.15-py3.7-cpu"`
     pub framework_environment: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-1368bcxs"`
+    /// `ResourceGroupId`; example: `"rsg-1368bcxs"`
     pub resource_group_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: Option<models::ImageInfo>,
 
-    /// `CodePackagePath`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `CodePackagePath`
     pub code_package_path: Option<models::CosPathInfo>,
 
-    /// `StartCmdInfo`: a [`StartCmdInfo`](super::models::StartCmdInfo).
+    /// `StartCmdInfo`
     pub start_cmd_info: Option<models::StartCmdInfo>,
 
-    /// `TrainingMode`: a string.
-    ///
-    /// Example: `"PS_WORKER"`
+    /// `TrainingMode`; example: `"PS_WORKER"`
     pub training_mode: Option<String>,
 
-    /// `DataConfigs`: a list of [`DataConfig`](super::models::DataConfig) objects.
+    /// `DataConfigs`
     pub data_configs: Option<Vec<models::DataConfig>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: Option<String>,
 
-    /// `Output`: a [`CosPathInfo`](super::models::CosPathInfo).
+    /// `Output`
     pub output: Option<models::CosPathInfo>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 
-    /// `TuningParameters`: a string.
-    ///
-    /// Example: `"{\"TrainMode\":\"DDP\"}"`
+    /// `TuningParameters`; example: `"{\"TrainMode\":\"DDP\"}"`
     pub tuning_parameters: Option<String>,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"Remark\""`
+    /// `Remark`; example: `"\"Remark\""`
     pub remark: Option<String>,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"DATASET"`
+    /// `DataSource`; example: `"DATASET"`
     pub data_source: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://callback.url"`
+    /// `CallbackUrl`; example: `"http://callback.url"`
     pub callback_url: Option<String>,
 
-    /// `EncodedStartCmdInfo`: an [`EncodedStartCmdInfo`](super::models::EncodedStartCmdInfo).
+    /// `EncodedStartCmdInfo`
     pub encoded_start_cmd_info: Option<models::EncodedStartCmdInfo>,
 
-    /// `CodeRepos`: a list of [`CodeRepoConfig`](super::models::CodeRepoConfig) objects.
+    /// `CodeRepos`
     pub code_repos: Option<Vec<models::CodeRepoConfig>>,
 
-    /// `ExposeNetworkConfig`: an [`ExposeNetworkConfig`](super::models::ExposeNetworkConfig).
+    /// `ExposeNetworkConfig`
     pub expose_network_config: Option<models::ExposeNetworkConfig>,
 
-    /// `Envs`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::EnvVar>>,
 
-    /// `TrainToolConfig`: a [`TrainToolConfig`](super::models::TrainToolConfig).
+    /// `TrainToolConfig`
     pub train_tool_config: Option<models::TrainToolConfig>,
 
-    /// `ResourceSupplyAttribute`: a [`ResourceSupplyAttribute`](super::models::ResourceSupplyAttribute).
+    /// `ResourceSupplyAttribute`
     pub resource_supply_attribute: Option<models::ResourceSupplyAttribute>,
 
-    /// `Queues`: a list of strings.
-    ///
-    /// Example: `["q-bj-2f0a9dca"]`
+    /// `Queues`; example: `["q-bj-2f0a9dca"]`
     pub queues: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateTrainingTask`] call returns.
 #[tc_model]
 pub struct CreateTrainingTaskResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-13766824497408"`
+    /// `Id`; example: `"train-13766824497408"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1161,25 +1147,81 @@ pub struct CreateTrainingTaskResponse {
 /// The `DeleteDataSource` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteDataSourceResponse`].
-/// The codes it documents are in [`DeleteDataSourceError`](super::errors::DeleteDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateNameTaskIsCreating`](super::errors::TioneErrorCode::FailedOperationDuplicateNameTaskIsCreating)
+/// - [`FailedOperation.FreezeBillFailed`](super::errors::TioneErrorCode::FailedOperationFreezeBillFailed)
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.BindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorBindingTagsFailed)
+/// - [`InternalError.CFSNotFound`](super::errors::TioneErrorCode::InternalErrorCfsNotFound)
+/// - [`InternalError.CheckFSPathAccessibilityFailed`](super::errors::TioneErrorCode::InternalErrorCheckFsPathAccessibilityFailed)
+/// - [`InternalError.CreateTcrInstanceTokenFailed`](super::errors::TioneErrorCode::InternalErrorCreateTcrInstanceTokenFailed)
+/// - [`InternalError.GetCFSFileSystemsFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsFileSystemsFailed)
+/// - [`InternalError.GetCFSMountInfoFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsMountInfoFailed)
+/// - [`InternalError.QueryHDFSInfoFailed`](super::errors::TioneErrorCode::InternalErrorQueryHdfsInfoFailed)
+/// - [`InternalError.QueryResourceGroupFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupFailed)
+/// - [`InternalError.QueryResourceSpecFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceSpecFailed)
+/// - [`InternalError.QuerySubnetInfoFailed`](super::errors::TioneErrorCode::InternalErrorQuerySubnetInfoFailed)
+/// - [`InternalError.QueryVPCInfoFailed`](super::errors::TioneErrorCode::InternalErrorQueryVpcInfoFailed)
+/// - [`InternalError.ValidateCreateTaskFailed`](super::errors::TioneErrorCode::InternalErrorValidateCreateTaskFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AIMarketOutputConfigEmpty`](super::errors::TioneErrorCode::InvalidParameterValueAiMarketOutputConfigEmpty)
+/// - [`InvalidParameterValue.AIMarketPublicAlgoVersionNotExist`](super::errors::TioneErrorCode::InvalidParameterValueAiMarketPublicAlgoVersionNotExist)
+/// - [`InvalidParameterValue.BackOffLimitIllegal`](super::errors::TioneErrorCode::InvalidParameterValueBackOffLimitIllegal)
+/// - [`InvalidParameterValue.BackOffLimitNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueBackOffLimitNotSupport)
+/// - [`InvalidParameterValue.CosPathNotExist`](super::errors::TioneErrorCode::InvalidParameterValueCosPathNotExist)
+/// - [`InvalidParameterValue.DatasetNumLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueDatasetNumLimitExceeded)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.FSPathInaccessible`](super::errors::TioneErrorCode::InvalidParameterValueFsPathInaccessible)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.GetCFSMountIPFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetCfsMountIpFailed)
+/// - [`InvalidParameterValue.GetGooseFSFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetGooseFsFailed)
+/// - [`InvalidParameterValue.GooseFSNotExist`](super::errors::TioneErrorCode::InvalidParameterValueGooseFsNotExist)
+/// - [`InvalidParameterValue.ImageIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageIllegal)
+/// - [`InvalidParameterValue.ImageNotFound`](super::errors::TioneErrorCode::InvalidParameterValueImageNotFound)
+/// - [`InvalidParameterValue.NotAllow`](super::errors::TioneErrorCode::InvalidParameterValueNotAllow)
+/// - [`InvalidParameterValue.ParamLengthExceedLimit`](super::errors::TioneErrorCode::InvalidParameterValueParamLengthExceedLimit)
+/// - [`InvalidParameterValue.PathIllegal`](super::errors::TioneErrorCode::InvalidParameterValuePathIllegal)
+/// - [`InvalidParameterValue.QueryVPCInfoFailed`](super::errors::TioneErrorCode::InvalidParameterValueQueryVpcInfoFailed)
+/// - [`InvalidParameterValue.RDMAConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueRdmaConfigIllegal)
+/// - [`InvalidParameterValue.ResourceConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueResourceConfigIllegal)
+/// - [`InvalidParameterValue.TAIJIResourceConfigIllegal`](super::errors::TioneErrorCode::InvalidParameterValueTaijiResourceConfigIllegal)
+/// - [`InvalidParameterValue.UnsupportedDataConfig`](super::errors::TioneErrorCode::InvalidParameterValueUnsupportedDataConfig)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`OperationDenied.BillingException`](super::errors::TioneErrorCode::OperationDeniedBillingException)
+/// - [`OperationDenied.BillingStatusResourceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBillingStatusResourceInsufficient)
+/// - [`OperationDenied.IpIllegal`](super::errors::TioneErrorCode::OperationDeniedIpIllegal)
+/// - [`OperationDenied.MIYINGBalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedMiyingBalanceInsufficient)
+/// - [`OperationDenied.NetworkCidrIllegal`](super::errors::TioneErrorCode::OperationDeniedNetworkCidrIllegal)
+/// - [`OperationDenied.NotAllow`](super::errors::TioneErrorCode::OperationDeniedNotAllow)
+/// - [`OperationDenied.ResourceGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedResourceGroupInsufficient)
+/// - [`OperationDenied.SubnetIllegal`](super::errors::TioneErrorCode::OperationDeniedSubnetIllegal)
+/// - [`OperationDenied.TAIJIApplicationGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedTaijiApplicationGroupInsufficient)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceNotFound.CfsNotFound`](super::errors::TioneErrorCode::ResourceNotFoundCfsNotFound)
+/// - [`ResourceNotFound.VPCNotFound`](super::errors::TioneErrorCode::ResourceNotFoundVpcNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteDataSource",
     output = DeleteDataSourceResponse,
-    error = super::errors::DeleteDataSourceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteDataSource {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"dsrc-Cfs-abum82k1s7wg"`
+    /// `Id`; example: `"dsrc-Cfs-abum82k1s7wg"`
     pub id: Option<String>,
 }
 
@@ -1193,39 +1235,63 @@ pub struct DeleteDataSourceResponse {
 /// The `DeleteDataset` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteDatasetResponse`].
-/// The codes it documents are in [`DeleteDatasetError`](super::errors::DeleteDatasetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteDataset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.DCCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCosClientErr)
+/// - [`FailedOperation.DCCreateAsyncTaskError`](super::errors::TioneErrorCode::FailedOperationDcCreateAsyncTaskError)
+/// - [`FailedOperation.DCCreateUserCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCreateUserCosClientErr)
+/// - [`FailedOperation.DCDataAnnotationRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDataAnnotationRpcErr)
+/// - [`FailedOperation.DCDatarepoRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDatarepoRpcErr)
+/// - [`FailedOperation.DCDatasetExceedLimit`](super::errors::TioneErrorCode::FailedOperationDcDatasetExceedLimit)
+/// - [`FailedOperation.DCDatasetStatusNotReady`](super::errors::TioneErrorCode::FailedOperationDcDatasetStatusNotReady)
+/// - [`FailedOperation.DCGetUserTemporarySecretErr`](super::errors::TioneErrorCode::FailedOperationDcGetUserTemporarySecretErr)
+/// - [`FailedOperation.DCMarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcMarshalDataErr)
+/// - [`FailedOperation.DCQueryDatasetContentErr`](super::errors::TioneErrorCode::FailedOperationDcQueryDatasetContentErr)
+/// - [`FailedOperation.DCUnmarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcUnmarshalDataErr)
+/// - [`FailedOperation.DCUnsupportedOperation`](super::errors::TioneErrorCode::FailedOperationDcUnsupportedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DCAnnotationType`](super::errors::TioneErrorCode::InvalidParameterValueDcAnnotationType)
+/// - [`InvalidParameterValue.DCCosPathInfo`](super::errors::TioneErrorCode::InvalidParameterValueDcCosPathInfo)
+/// - [`InvalidParameterValue.DCDatasetAnnotationNotMatch`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetAnnotationNotMatch)
+/// - [`InvalidParameterValue.DCDatasetIdNotExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetIdNotExist)
+/// - [`InvalidParameterValue.DCDatasetNameExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetNameExist)
+/// - [`InvalidParameterValue.DCDatasetType`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetType)
+/// - [`InvalidParameterValue.DCFilterValues`](super::errors::TioneErrorCode::InvalidParameterValueDcFilterValues)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteDataset",
     output = DeleteDatasetResponse,
-    error = super::errors::DeleteDatasetError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteDataset {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"rodftv7u3gg"`
+    /// `DatasetId`; example: `"rodftv7u3gg"`
     pub dataset_id: String,
 
-    /// `DeleteLabelEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteLabelEnable`; example: `false`
     pub delete_label_enable: bool,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DeleteDataset`] call returns.
 #[tc_model]
 pub struct DeleteDatasetResponse {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"rodb7j1r20w"`
+    /// `DatasetId`; example: `"rodb7j1r20w"`
     pub dataset_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1235,25 +1301,27 @@ pub struct DeleteDatasetResponse {
 /// The `DeleteExport` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteExportResponse`].
-/// The codes it documents are in [`DeleteExportError`](super::errors::DeleteExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteExport",
     output = DeleteExportResponse,
-    error = super::errors::DeleteExportError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteExport {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
+    /// `ExportId`; example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
     pub export_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -1267,30 +1335,50 @@ pub struct DeleteExportResponse {
 /// The `DeleteModelService` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteModelServiceResponse`].
-/// The codes it documents are in [`DeleteModelServiceError`](super::errors::DeleteModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TioneErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteModelService",
     output = DeleteModelServiceResponse,
-    error = super::errors::DeleteModelServiceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteModelService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceId`; example: `"ms-testtest-0"`
     pub service_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `ServiceCategory`; example: `"Normal"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1307,30 +1395,36 @@ pub struct DeleteModelServiceResponse {
 /// The `DeleteModelServiceAuthToken` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteModelServiceAuthTokenResponse`].
-/// The codes it documents are in [`DeleteModelServiceAuthTokenError`](super::errors::DeleteModelServiceAuthTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteModelServiceAuthToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteModelServiceAuthToken",
     output = DeleteModelServiceAuthTokenResponse,
-    error = super::errors::DeleteModelServiceAuthTokenError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteModelServiceAuthToken {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xxx"`
+    /// `ServiceGroupId`; example: `"ms-xxx"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `AuthTokenValue`: a string.
-    ///
-    /// Example: `"8PyrHoGd6uZ52hQ"`
+    /// `AuthTokenValue`; example: `"8PyrHoGd6uZ52hQ"`
     pub auth_token_value: Option<String>,
 }
 
@@ -1344,25 +1438,47 @@ pub struct DeleteModelServiceAuthTokenResponse {
 /// The `DeleteModelServiceGroup` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteModelServiceGroupResponse`].
-/// The codes it documents are in [`DeleteModelServiceGroupError`](super::errors::DeleteModelServiceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteModelServiceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TioneErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteModelServiceGroup",
     output = DeleteModelServiceGroupResponse,
-    error = super::errors::DeleteModelServiceGroupError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteModelServiceGroup {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceGroupId`; example: `"ms-testtest-0"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -1376,30 +1492,50 @@ pub struct DeleteModelServiceGroupResponse {
 /// The `DeleteMountLimit` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteMountLimitResponse`].
-/// The codes it documents are in [`DeleteMountLimitError`](super::errors::DeleteMountLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteMountLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TioneErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TioneErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteMountLimit",
     output = DeleteMountLimitResponse,
-    error = super::errors::DeleteMountLimitError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteMountLimit {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-ndqrxskx"`
+    /// `StorageId`; example: `"cfs-ndqrxskx"`
     pub storage_id: Option<String>,
 }
 
@@ -1413,25 +1549,40 @@ pub struct DeleteMountLimitResponse {
 /// The `DeleteNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteNotebookResponse`].
-/// The codes it documents are in [`DeleteNotebookError`](super::errors::DeleteNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.DeleteNotebookStorageFailed`](super::errors::TioneErrorCode::FailedOperationDeleteNotebookStorageFailed)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.ReleaseSSHPortFailed`](super::errors::TioneErrorCode::FailedOperationReleaseSshPortFailed)
+/// - [`FailedOperation.UnBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationUnBindingTagsFailed)
+/// - [`FailedOperation.UnSubmitNotAllowToStop`](super::errors::TioneErrorCode::FailedOperationUnSubmitNotAllowToStop)
+/// - [`FailedOperation.UnfreezeBillFailed`](super::errors::TioneErrorCode::FailedOperationUnfreezeBillFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteNotebook",
     output = DeleteNotebookResponse,
-    error = super::errors::DeleteNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteNotebook {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152"`
+    /// `Id`; example: `"nb-1188415493581985152"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -1445,35 +1596,42 @@ pub struct DeleteNotebookResponse {
 /// The `DeleteTrainingModel` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteTrainingModelResponse`].
-/// The codes it documents are in [`DeleteTrainingModelError`](super::errors::DeleteTrainingModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteTrainingModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoModel`](super::errors::TioneErrorCode::ResourceNotFoundNoModel)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteTrainingModel",
     output = DeleteTrainingModelResponse,
-    error = super::errors::DeleteTrainingModelError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteTrainingModel {
-    /// `TrainingModelId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelId`; example: `"a1"`
     pub training_model_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `EnableDeleteCos`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeleteCos`; example: `false`
     pub enable_delete_cos: Option<bool>,
 
-    /// `ModelVersionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ModelVersionType`; example: `"NORMAL"`
     pub model_version_type: Option<String>,
 }
 
@@ -1487,30 +1645,38 @@ pub struct DeleteTrainingModelResponse {
 /// The `DeleteTrainingModelVersion` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteTrainingModelVersionResponse`].
-/// The codes it documents are in [`DeleteTrainingModelVersionError`](super::errors::DeleteTrainingModelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteTrainingModelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteTrainingModelVersion",
     output = DeleteTrainingModelVersionResponse,
-    error = super::errors::DeleteTrainingModelVersionError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteTrainingModelVersion {
-    /// `TrainingModelVersionId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelVersionId`; example: `"a1"`
     pub training_model_version_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `EnableDeleteCos`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeleteCos`; example: `false`
     pub enable_delete_cos: Option<bool>,
 }
 
@@ -1524,25 +1690,30 @@ pub struct DeleteTrainingModelVersionResponse {
 /// The `DeleteTrainingTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DeleteTrainingTaskResponse`].
-/// The codes it documents are in [`DeleteTrainingTaskError`](super::errors::DeleteTrainingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DeleteTrainingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NotAllow`](super::errors::TioneErrorCode::InternalErrorNotAllow)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DeleteTrainingTask",
     output = DeleteTrainingTaskResponse,
-    error = super::errors::DeleteTrainingTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DeleteTrainingTask {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -1556,15 +1727,24 @@ pub struct DeleteTrainingTaskResponse {
 /// The `DescribeAnnotatedTaskList` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeAnnotatedTaskListResponse`].
-/// The codes it documents are in [`DescribeAnnotatedTaskListError`](super::errors::DescribeAnnotatedTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeAnnotatedTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeAnnotatedTaskList",
     output = DescribeAnnotatedTaskListResponse,
-    error = super::errors::DescribeAnnotatedTaskListError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1574,47 +1754,35 @@ pub struct DeleteTrainingTaskResponse {
     )
 )]
 pub struct DescribeAnnotatedTaskList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `Order`; example: `"Desc"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeAnnotatedTaskList`] call returns.
 #[tc_model]
 pub struct DescribeAnnotatedTaskListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TaskList`: a list of [`AnnotationTaskInfo`](super::models::AnnotationTaskInfo) objects.
+    /// `TaskList`
     pub task_list: Option<Vec<models::AnnotationTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1624,15 +1792,37 @@ pub struct DescribeAnnotatedTaskListResponse {
 /// The `DescribeBillingResourceGroup` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingResourceGroupResponse`].
-/// The codes it documents are in [`DescribeBillingResourceGroupError`](super::errors::DescribeBillingResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.NoPermission`](super::errors::TioneErrorCode::AuthFailureNoPermission)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CallClusterFail`](super::errors::TioneErrorCode::FailedOperationCallClusterFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.QueryTagFail`](super::errors::TioneErrorCode::FailedOperationQueryTagFail)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TioneErrorCode::FailedOperationRecordNotFound)
+/// - [`FailedOperation.ServerRoomQueryFailed`](super::errors::TioneErrorCode::FailedOperationServerRoomQueryFailed)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TioneErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ResourceGroupNotFound`](super::errors::TioneErrorCode::ResourceNotFoundResourceGroupNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingResourceGroup",
     output = DescribeBillingResourceGroupResponse,
-    error = super::errors::DescribeBillingResourceGroupError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1642,54 +1832,38 @@ pub struct DescribeAnnotatedTaskListResponse {
     )
 )]
 pub struct DescribeBillingResourceGroup {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"ersg-8jpj27jc"`
+    /// `ResourceGroupId`; example: `"ersg-8jpj27jc"`
     pub resource_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBillingResourceGroup`] call returns.
 #[tc_model]
 pub struct DescribeBillingResourceGroupResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<models::Instance>>,
 
-    /// `ResourceGroupSWType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ResourceGroupSWType`; example: `"NORMAL"`
     #[tc(rename = "ResourceGroupSWType")]
     pub resource_group_sw_type: Option<String>,
 
@@ -1700,25 +1874,43 @@ pub struct DescribeBillingResourceGroupResponse {
 /// The `DescribeBillingResourceGroupAttachedWorkspaces` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingResourceGroupAttachedWorkspacesResponse`].
-/// The codes it documents are in [`DescribeBillingResourceGroupAttachedWorkspacesError`](super::errors::DescribeBillingResourceGroupAttachedWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingResourceGroupAttachedWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.NoPermission`](super::errors::TioneErrorCode::AuthFailureNoPermission)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CallClusterFail`](super::errors::TioneErrorCode::FailedOperationCallClusterFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.QueryTagFail`](super::errors::TioneErrorCode::FailedOperationQueryTagFail)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TioneErrorCode::FailedOperationRecordNotFound)
+/// - [`FailedOperation.ServerRoomQueryFailed`](super::errors::TioneErrorCode::FailedOperationServerRoomQueryFailed)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TioneErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ResourceGroupNotFound`](super::errors::TioneErrorCode::ResourceNotFoundResourceGroupNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingResourceGroupAttachedWorkspaces",
     output = DescribeBillingResourceGroupAttachedWorkspacesResponse,
-    error = super::errors::DescribeBillingResourceGroupAttachedWorkspacesError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeBillingResourceGroupAttachedWorkspaces {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-mhsj8wrk"`
+    /// `ResourceGroupId`; example: `"rsg-mhsj8wrk"`
     pub resource_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -1732,15 +1924,35 @@ pub struct DescribeBillingResourceGroupAttachedWorkspacesResponse {
 /// The `DescribeBillingResourceGroups` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingResourceGroupsResponse`].
-/// The codes it documents are in [`DescribeBillingResourceGroupsError`](super::errors::DescribeBillingResourceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingResourceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CallClusterFail`](super::errors::TioneErrorCode::FailedOperationCallClusterFail)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.QueryTagFail`](super::errors::TioneErrorCode::FailedOperationQueryTagFail)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TioneErrorCode::FailedOperationRecordNotFound)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ValidateError`](super::errors::TioneErrorCode::InvalidParameterValidateError)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::TioneErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingResourceGroups",
     output = DescribeBillingResourceGroupsResponse,
-    error = super::errors::DescribeBillingResourceGroupsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1750,47 +1962,35 @@ pub struct DescribeBillingResourceGroupAttachedWorkspacesResponse {
     )
 )]
 pub struct DescribeBillingResourceGroups {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"ersg"`
+    /// `SearchWord`; example: `"ersg"`
     pub search_word: Option<String>,
 
-    /// `DontShowInstanceSet`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DontShowInstanceSet`; example: `false`
     pub dont_show_instance_set: Option<bool>,
 }
 
 /// What a successful [`DescribeBillingResourceGroups`] call returns.
 #[tc_model]
 pub struct DescribeBillingResourceGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ResourceGroupSet`: a list of [`ResourceGroup`](super::models::ResourceGroup) objects.
+    /// `ResourceGroupSet`
     pub resource_group_set: Option<Vec<models::ResourceGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1800,37 +2000,42 @@ pub struct DescribeBillingResourceGroupsResponse {
 /// The `DescribeBillingResourceInstanceRunningJobs` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingResourceInstanceRunningJobsResponse`].
-/// The codes it documents are in [`DescribeBillingResourceInstanceRunningJobsError`](super::errors::DescribeBillingResourceInstanceRunningJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingResourceInstanceRunningJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CallClusterFail`](super::errors::TioneErrorCode::FailedOperationCallClusterFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TgwInvalidInterface`](super::errors::TioneErrorCode::InvalidParameterTgwInvalidInterface)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingResourceInstanceRunningJobs",
     output = DescribeBillingResourceInstanceRunningJobsResponse,
-    error = super::errors::DescribeBillingResourceInstanceRunningJobsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeBillingResourceInstanceRunningJobs {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"trsg-12345678"`
+    /// `ResourceGroupId`; example: `"trsg-12345678"`
     pub resource_group_id: String,
 
-    /// `ResourceInstanceId`: a string.
-    ///
-    /// Example: `"tins-12345678"`
+    /// `ResourceInstanceId`; example: `"tins-12345678"`
     pub resource_instance_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeBillingResourceInstanceRunningJobs`] call returns.
 #[tc_model]
 pub struct DescribeBillingResourceInstanceRunningJobsResponse {
-    /// `ResourceInstanceRunningJobInfos`: a list of [`ResourceInstanceRunningJobInfo`](super::models::ResourceInstanceRunningJobInfo) objects.
+    /// `ResourceInstanceRunningJobInfos`
     pub resource_instance_running_job_infos: Option<
         Vec<models::ResourceInstanceRunningJobInfo>,
     >,
@@ -1842,42 +2047,45 @@ pub struct DescribeBillingResourceInstanceRunningJobsResponse {
 /// The `DescribeBillingSpecs` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingSpecsResponse`].
-/// The codes it documents are in [`DescribeBillingSpecsError`](super::errors::DescribeBillingSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.QuerySpecsFailed`](super::errors::TioneErrorCode::FailedOperationQuerySpecsFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingSpecs",
     output = DescribeBillingSpecsResponse,
-    error = super::errors::DescribeBillingSpecsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeBillingSpecs {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"TRAIN"`
+    /// `TaskType`; example: `"TRAIN"`
     pub task_type: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CALC"`
+    /// `ResourceType`; example: `"CALC"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`DescribeBillingSpecs`] call returns.
 #[tc_model]
 pub struct DescribeBillingSpecsResponse {
-    /// `Specs`: a list of [`Spec`](super::models::Spec) objects.
+    /// `Specs`
     pub specs: Vec<models::Spec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1887,30 +2095,36 @@ pub struct DescribeBillingSpecsResponse {
 /// The `DescribeBillingSpecsPrice` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBillingSpecsPriceResponse`].
-/// The codes it documents are in [`DescribeBillingSpecsPriceError`](super::errors::DescribeBillingSpecsPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBillingSpecsPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::TioneErrorCode::FailedOperationQueryPriceFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBillingSpecsPrice",
     output = DescribeBillingSpecsPriceResponse,
-    error = super::errors::DescribeBillingSpecsPriceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeBillingSpecsPrice {
-    /// `SpecsParam`: a list of [`SpecUnit`](super::models::SpecUnit) objects.
+    /// `SpecsParam`
     pub specs_param: Vec<models::SpecUnit>,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeBillingSpecsPrice`] call returns.
 #[tc_model]
 pub struct DescribeBillingSpecsPriceResponse {
-    /// `SpecsPrice`: a list of [`SpecPrice`](super::models::SpecPrice) objects.
+    /// `SpecsPrice`
     pub specs_price: Vec<models::SpecPrice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1920,25 +2134,36 @@ pub struct DescribeBillingSpecsPriceResponse {
 /// The `DescribeBuildInImages` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeBuildInImagesResponse`].
-/// The codes it documents are in [`DescribeBuildInImagesError`](super::errors::DescribeBuildInImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeBuildInImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.QueryBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationQueryBindingTagsFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeBuildInImages",
     output = DescribeBuildInImagesResponse,
-    error = super::errors::DescribeBuildInImagesError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeBuildInImages {
-    /// `ImageFilters`: a list of [`ImageFIlter`](super::models::ImageFIlter) objects.
+    /// `ImageFilters`
     pub image_filters: Option<Vec<models::ImageFIlter>>,
 }
 
 /// What a successful [`DescribeBuildInImages`] call returns.
 #[tc_model]
 pub struct DescribeBuildInImagesResponse {
-    /// `BuildInImageInfos`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
+    /// `BuildInImageInfos`
     pub build_in_image_infos: Vec<models::ImageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1948,32 +2173,39 @@ pub struct DescribeBuildInImagesResponse {
 /// The `DescribeDataSource` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeDataSourceResponse`].
-/// The codes it documents are in [`DescribeDataSourceError`](super::errors::DescribeDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.QueryBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationQueryBindingTagsFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeDataSource",
     output = DescribeDataSourceResponse,
-    error = super::errors::DescribeDataSourceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeDataSource {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"dsrc-Cfs-abum82k1s7wg"`
+    /// `Id`; example: `"dsrc-Cfs-abum82k1s7wg"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeDataSource`] call returns.
 #[tc_model]
 pub struct DescribeDataSourceResponse {
-    /// `DataSourceInfo`: a [`DataSourceInfo`](super::models::DataSourceInfo).
+    /// `DataSourceInfo`
     pub data_source_info: Option<models::DataSourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1983,15 +2215,26 @@ pub struct DescribeDataSourceResponse {
 /// The `DescribeDataSources` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeDataSourcesResponse`].
-/// The codes it documents are in [`DescribeDataSourcesError`](super::errors::DescribeDataSourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeDataSources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.QueryBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationQueryBindingTagsFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeDataSources",
     output = DescribeDataSourcesResponse,
-    error = super::errors::DescribeDataSourcesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2001,47 +2244,35 @@ pub struct DescribeDataSourceResponse {
     )
 )]
 pub struct DescribeDataSources {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeDataSources`] call returns.
 #[tc_model]
 pub struct DescribeDataSourcesResponse {
-    /// `DataSourceInfos`: a list of [`DataSourceInfo`](super::models::DataSourceInfo) objects.
+    /// `DataSourceInfos`
     pub data_source_infos: Option<Vec<models::DataSourceInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalCount`; example: `1000`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2051,15 +2282,46 @@ pub struct DescribeDataSourcesResponse {
 /// The `DescribeDatasets` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeDatasetsResponse`].
-/// The codes it documents are in [`DescribeDatasetsError`](super::errors::DescribeDatasetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeDatasets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.DCCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCosClientErr)
+/// - [`FailedOperation.DCCreateAsyncTaskError`](super::errors::TioneErrorCode::FailedOperationDcCreateAsyncTaskError)
+/// - [`FailedOperation.DCCreateUserCosClientErr`](super::errors::TioneErrorCode::FailedOperationDcCreateUserCosClientErr)
+/// - [`FailedOperation.DCDataAnnotationRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDataAnnotationRpcErr)
+/// - [`FailedOperation.DCDatarepoRpcErr`](super::errors::TioneErrorCode::FailedOperationDcDatarepoRpcErr)
+/// - [`FailedOperation.DCDatasetExceedLimit`](super::errors::TioneErrorCode::FailedOperationDcDatasetExceedLimit)
+/// - [`FailedOperation.DCDatasetStatusNotReady`](super::errors::TioneErrorCode::FailedOperationDcDatasetStatusNotReady)
+/// - [`FailedOperation.DCGetUserTemporarySecretErr`](super::errors::TioneErrorCode::FailedOperationDcGetUserTemporarySecretErr)
+/// - [`FailedOperation.DCMarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcMarshalDataErr)
+/// - [`FailedOperation.DCQueryDatasetContentErr`](super::errors::TioneErrorCode::FailedOperationDcQueryDatasetContentErr)
+/// - [`FailedOperation.DCUnmarshalDataErr`](super::errors::TioneErrorCode::FailedOperationDcUnmarshalDataErr)
+/// - [`FailedOperation.DCUnsupportedOperation`](super::errors::TioneErrorCode::FailedOperationDcUnsupportedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DCAnnotationType`](super::errors::TioneErrorCode::InvalidParameterValueDcAnnotationType)
+/// - [`InvalidParameterValue.DCCosPathInfo`](super::errors::TioneErrorCode::InvalidParameterValueDcCosPathInfo)
+/// - [`InvalidParameterValue.DCDatasetAnnotationNotMatch`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetAnnotationNotMatch)
+/// - [`InvalidParameterValue.DCDatasetIdNotExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetIdNotExist)
+/// - [`InvalidParameterValue.DCDatasetNameExist`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetNameExist)
+/// - [`InvalidParameterValue.DCDatasetType`](super::errors::TioneErrorCode::InvalidParameterValueDcDatasetType)
+/// - [`InvalidParameterValue.DCFilterValues`](super::errors::TioneErrorCode::InvalidParameterValueDcFilterValues)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeDatasets",
     output = DescribeDatasetsResponse,
-    error = super::errors::DescribeDatasetsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2069,51 +2331,35 @@ pub struct DescribeDataSourcesResponse {
     )
 )]
 pub struct DescribeDatasets {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `DatasetIds`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `DatasetIds`; example: `["string"]`
     pub dataset_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `Order`; example: `"Desc"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `CFSChecking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CFSChecking`; example: `false`
     #[tc(rename = "CFSChecking")]
     pub cfs_checking: Option<bool>,
 
-    /// `CFSDetail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CFSDetail`; example: `false`
     #[tc(rename = "CFSDetail")]
     pub cfs_detail: Option<bool>,
 }
@@ -2121,22 +2367,16 @@ pub struct DescribeDatasets {
 /// What a successful [`DescribeDatasets`] call returns.
 #[tc_model]
 pub struct DescribeDatasetsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `TotalCount`; example: `23`
     pub total_count: Option<u64>,
 
-    /// `DatasetGroups`: a list of [`DatasetGroup`](super::models::DatasetGroup) objects.
+    /// `DatasetGroups`
     pub dataset_groups: Option<Vec<models::DatasetGroup>>,
 
-    /// `DatasetIdNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DatasetIdNums`; example: `100`
     pub dataset_id_nums: Option<u64>,
 
-    /// `CFSNotReady`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CFSNotReady`; example: `false`
     #[tc(rename = "CFSNotReady")]
     pub cfs_not_ready: Option<bool>,
 
@@ -2147,15 +2387,21 @@ pub struct DescribeDatasetsResponse {
 /// The `DescribeEvents` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeEventsResponse`].
-/// The codes it documents are in [`DescribeEventsError`](super::errors::DescribeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeEvents",
     output = DescribeEventsResponse,
-    error = super::errors::DescribeEventsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2165,64 +2411,44 @@ pub struct DescribeDatasetsResponse {
     )
 )]
 pub struct DescribeEvents {
-    /// `Service`: a string.
-    ///
-    /// Example: `"TRAIN"`
+    /// `Service`; example: `"TRAIN"`
     pub service: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"train-fsdjl-1"`
+    /// `ServiceId`; example: `"train-fsdjl-1"`
     pub service_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `StartTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `EndTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"LastTimestamp"`
+    /// `OrderField`; example: `"LastTimestamp"`
     pub order_field: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEvents`] call returns.
 #[tc_model]
 pub struct DescribeEventsResponse {
-    /// `Events`: a list of [`Event`](super::models::Event) objects.
+    /// `Events`
     pub events: Option<Vec<models::Event>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2232,57 +2458,49 @@ pub struct DescribeEventsResponse {
 /// The `DescribeExport` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeExportResponse`].
-/// The codes it documents are in [`DescribeExportError`](super::errors::DescribeExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeExport",
     output = DescribeExportResponse,
-    error = super::errors::DescribeExportError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeExport {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
+    /// `ExportId`; example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
     pub export_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeExport`] call returns.
 #[tc_model]
 pub struct DescribeExportResponse {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
+    /// `ExportId`; example: `"export-a85ac32e-42a8-49e3-b19b-c2a9ba831b40"`
     pub export_id: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"https://clstest01-xxxxxx.cos.ap-shanghai.myqcloud.com/xxxxxx"`
+    /// `CosPath`; example: `"https://clstest01-xxxxxx.cos.ap-shanghai.myqcloud.com/xxxxxx"`
     pub cos_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-05-28T03:39:06Z"`
+    /// `CreateTime`; example: `"2024-05-28T03:39:06Z"`
     pub create_time: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `FileSize`; example: `"65535"`
     pub file_size: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Expired"`
+    /// `Status`; example: `"Expired"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2294,22 +2512,42 @@ pub struct DescribeExportResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeInferTemplatesResponse`].
-/// The codes it documents are in [`DescribeInferTemplatesError`](super::errors::DescribeInferTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeInferTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeInferTemplates",
     output = DescribeInferTemplatesResponse,
-    error = super::errors::DescribeInferTemplatesError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeInferTemplates {}
 
 /// What a successful [`DescribeInferTemplates`] call returns.
 #[tc_model]
 pub struct DescribeInferTemplatesResponse {
-    /// `FrameworkTemplates`: a list of [`InferTemplateGroup`](super::models::InferTemplateGroup) objects.
+    /// `FrameworkTemplates`
     pub framework_templates: Option<Vec<models::InferTemplateGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2319,91 +2557,73 @@ pub struct DescribeInferTemplatesResponse {
 /// The `DescribeLogs` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeLogsResponse`].
-/// The codes it documents are in [`DescribeLogsError`](super::errors::DescribeLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CLSSizeExceed`](super::errors::TioneErrorCode::FailedOperationClsSizeExceed)
+/// - [`FailedOperation.ContextLimitError`](super::errors::TioneErrorCode::FailedOperationContextLimitError)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError,
+    error = super::errors::TioneErrorCode,
     paginate(offset = offset, limit = limit, items = content, item = models::LogIdentity)
 )]
 pub struct DescribeLogs {
-    /// `Service`: a string.
-    ///
-    /// Example: `"TRAIN"`
+    /// `Service`; example: `"TRAIN"`
     pub service: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `StartTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `EndTime`; example: `"2021-11-30T16:22:09+08:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"train-fsdjl-1"`
+    /// `ServiceId`; example: `"train-fsdjl-1"`
     pub service_id: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"train-fsdjl-1"`
+    /// `PodName`; example: `"train-fsdjl-1"`
     pub pod_name: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `OrderField`; example: `"Timestamp"`
     pub order_field: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"aaa-bbb-ccc"`
+    /// `Context`; example: `"aaa-bbb-ccc"`
     pub context: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `LogStream`: a string.
-    ///
-    /// Example: `"stdout"`
+    /// `LogStream`; example: `"stdout"`
     pub log_stream: Option<String>,
 }
 
 /// What a successful [`DescribeLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogsResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"aaa-bbb-ccc"`
+    /// `Context`; example: `"aaa-bbb-ccc"`
     pub context: Option<String>,
 
-    /// `Content`: a list of [`LogIdentity`](super::models::LogIdentity) objects.
+    /// `Content`
     pub content: Option<Vec<models::LogIdentity>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2413,47 +2633,51 @@ pub struct DescribeLogsResponse {
 /// The `DescribeModelAccelerateTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelAccelerateTaskResponse`].
-/// The codes it documents are in [`DescribeModelAccelerateTaskError`](super::errors::DescribeModelAccelerateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelAccelerateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TioneErrorCode::FailedOperationRecordNotFound)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelAccelerateTask",
     output = DescribeModelAccelerateTaskResponse,
-    error = super::errors::DescribeModelAccelerateTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeModelAccelerateTask {
-    /// `ModelAccTaskId`: a string.
-    ///
-    /// Example: `"acc-783jj121"`
+    /// `ModelAccTaskId`; example: `"acc-783jj121"`
     pub model_acc_task_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeModelAccelerateTask`] call returns.
 #[tc_model]
 pub struct DescribeModelAccelerateTaskResponse {
-    /// `ModelAccelerateTask`: a [`ModelAccelerateTask`](super::models::ModelAccelerateTask).
+    /// `ModelAccelerateTask`
     pub model_accelerate_task: Option<models::ModelAccelerateTask>,
 
-    /// `ModelAccRuntimeInSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `322`
+    /// `ModelAccRuntimeInSecond`; example: `322`
     pub model_acc_runtime_in_second: Option<u64>,
 
-    /// `ModelAccStartTime`: a string.
-    ///
-    /// Example: `"\"2022-11-08 21:52:31\""`
+    /// `ModelAccStartTime`; example: `"\"2022-11-08 21:52:31\""`
     pub model_acc_start_time: Option<String>,
 
-    /// `ModelAccEndTime`: a string.
-    ///
-    /// Example: `"\"2022-11-08 21:57:53\""`
+    /// `ModelAccEndTime`; example: `"\"2022-11-08 21:57:53\""`
     pub model_acc_end_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2463,15 +2687,32 @@ pub struct DescribeModelAccelerateTaskResponse {
 /// The `DescribeModelAccelerateVersions` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelAccelerateVersionsResponse`].
-/// The codes it documents are in [`DescribeModelAccelerateVersionsError`](super::errors::DescribeModelAccelerateVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelAccelerateVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.NoPermission`](super::errors::TioneErrorCode::AuthFailureNoPermission)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.CAMFailure`](super::errors::TioneErrorCode::FailedOperationCamFailure)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`LimitExceeded`](super::errors::TioneErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelAccelerateVersions",
     output = DescribeModelAccelerateVersionsResponse,
-    error = super::errors::DescribeModelAccelerateVersionsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2481,49 +2722,35 @@ pub struct DescribeModelAccelerateTaskResponse {
     )
 )]
 pub struct DescribeModelAccelerateVersions {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TrainingModelId`: a string.
-    ///
-    /// Example: `"m-123123"`
+    /// `TrainingModelId`; example: `"m-123123"`
     pub training_model_id: Option<String>,
 }
 
 /// What a successful [`DescribeModelAccelerateVersions`] call returns.
 #[tc_model]
 pub struct DescribeModelAccelerateVersionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `ModelAccelerateVersions`: a list of [`ModelAccelerateVersion`](super::models::ModelAccelerateVersion) objects.
+    /// `ModelAccelerateVersions`
     pub model_accelerate_versions: Option<Vec<models::ModelAccelerateVersion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2533,30 +2760,58 @@ pub struct DescribeModelAccelerateVersionsResponse {
 /// The `DescribeModelService` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelServiceResponse`].
-/// The codes it documents are in [`DescribeModelServiceError`](super::errors::DescribeModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InvalidUserType`](super::errors::TioneErrorCode::FailedOperationInvalidUserType)
+/// - [`FailedOperation.KmsKeyNotOpen`](super::errors::TioneErrorCode::FailedOperationKmsKeyNotOpen)
+/// - [`FailedOperation.NoFreeBucket`](super::errors::TioneErrorCode::FailedOperationNoFreeBucket)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.Processing`](super::errors::TioneErrorCode::FailedOperationProcessing)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.RepoBindByInstance`](super::errors::TioneErrorCode::FailedOperationRepoBindByInstance)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.Timedout`](super::errors::TioneErrorCode::FailedOperationTimedout)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
+/// - [`InvalidParameterValue.ClsConfigRequired`](super::errors::TioneErrorCode::InvalidParameterValueClsConfigRequired)
+/// - [`InvalidParameterValue.CodeRepoNotFound`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoNotFound)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelService",
     output = DescribeModelServiceResponse,
-    error = super::errors::DescribeModelServiceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeModelService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-xyz11"`
+    /// `ServiceId`; example: `"ms-xyz11"`
     pub service_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ServiceCategory`; example: `"normal"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2566,7 +2821,7 @@ pub struct DescribeModelService {
 /// What a successful [`DescribeModelService`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceResponse {
-    /// `Service`: a [`Service`](super::models::Service).
+    /// `Service`
     pub service: models::Service,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2576,30 +2831,54 @@ pub struct DescribeModelServiceResponse {
 /// The `DescribeModelServiceCallInfo` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelServiceCallInfoResponse`].
-/// The codes it documents are in [`DescribeModelServiceCallInfoError`](super::errors::DescribeModelServiceCallInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelServiceCallInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InvalidUserType`](super::errors::TioneErrorCode::FailedOperationInvalidUserType)
+/// - [`FailedOperation.KmsKeyNotOpen`](super::errors::TioneErrorCode::FailedOperationKmsKeyNotOpen)
+/// - [`FailedOperation.NoFreeBucket`](super::errors::TioneErrorCode::FailedOperationNoFreeBucket)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.Processing`](super::errors::TioneErrorCode::FailedOperationProcessing)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.RepoBindByInstance`](super::errors::TioneErrorCode::FailedOperationRepoBindByInstance)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.Timedout`](super::errors::TioneErrorCode::FailedOperationTimedout)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelServiceCallInfo",
     output = DescribeModelServiceCallInfoResponse,
-    error = super::errors::DescribeModelServiceCallInfoError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeModelServiceCallInfo {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xy123"`
+    /// `ServiceGroupId`; example: `"ms-xy123"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"已废弃"`
+    /// `ServiceCategory`; example: `"已废弃"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2609,23 +2888,23 @@ pub struct DescribeModelServiceCallInfo {
 /// What a successful [`DescribeModelServiceCallInfo`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceCallInfoResponse {
-    /// `ServiceCallInfo`: a [`ServiceCallInfo`](super::models::ServiceCallInfo).
+    /// `ServiceCallInfo`
     pub service_call_info: Option<models::ServiceCallInfo>,
 
-    /// `InferGatewayCallInfo`: an [`InferGatewayCallInfo`](super::models::InferGatewayCallInfo).
+    /// `InferGatewayCallInfo`
     pub infer_gateway_call_info: Option<models::InferGatewayCallInfo>,
 
-    /// `DefaultNginxGatewayCallInfo`: a [`DefaultNginxGatewayCallInfo`](super::models::DefaultNginxGatewayCallInfo).
+    /// `DefaultNginxGatewayCallInfo`
     pub default_nginx_gateway_call_info: Option<models::DefaultNginxGatewayCallInfo>,
 
-    /// `TJCallInfo`: a [`TjCallInfo`](super::models::TjCallInfo).
+    /// `TJCallInfo`
     #[tc(rename = "TJCallInfo")]
     pub tj_call_info: Option<models::TjCallInfo>,
 
-    /// `IntranetCallInfo`: an [`IntranetCallInfo`](super::models::IntranetCallInfo).
+    /// `IntranetCallInfo`
     pub intranet_call_info: Option<models::IntranetCallInfo>,
 
-    /// `ServiceCallInfoV2`: a [`ServiceCallInfoV2`](super::models::ServiceCallInfoV2).
+    /// `ServiceCallInfoV2`
     pub service_call_info_v2: Option<models::ServiceCallInfoV2>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2635,30 +2914,46 @@ pub struct DescribeModelServiceCallInfoResponse {
 /// The `DescribeModelServiceGroup` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelServiceGroupResponse`].
-/// The codes it documents are in [`DescribeModelServiceGroupError`](super::errors::DescribeModelServiceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelServiceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelServiceGroup",
     output = DescribeModelServiceGroupResponse,
-    error = super::errors::DescribeModelServiceGroupError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeModelServiceGroup {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xyz122"`
+    /// `ServiceGroupId`; example: `"ms-xyz122"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ServiceCategory`; example: `"normal"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2668,7 +2963,7 @@ pub struct DescribeModelServiceGroup {
 /// What a successful [`DescribeModelServiceGroup`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceGroupResponse {
-    /// `ServiceGroup`: a [`ServiceGroup`](super::models::ServiceGroup).
+    /// `ServiceGroup`
     pub service_group: Option<models::ServiceGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2678,15 +2973,44 @@ pub struct DescribeModelServiceGroupResponse {
 /// The `DescribeModelServiceGroups` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelServiceGroupsResponse`].
-/// The codes it documents are in [`DescribeModelServiceGroupsError`](super::errors::DescribeModelServiceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelServiceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.QueryTagFail`](super::errors::TioneErrorCode::FailedOperationQueryTagFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelServiceGroups",
     output = DescribeModelServiceGroupsResponse,
-    error = super::errors::DescribeModelServiceGroupsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2696,40 +3020,28 @@ pub struct DescribeModelServiceGroupResponse {
     )
 )]
 pub struct DescribeModelServiceGroups {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `ServiceCategory`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `ServiceCategory`; example: `"Normal"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2739,17 +3051,13 @@ pub struct DescribeModelServiceGroups {
 /// What a successful [`DescribeModelServiceGroups`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `ServiceGroups`: a list of [`ServiceGroup`](super::models::ServiceGroup) objects.
+    /// `ServiceGroups`
     pub service_groups: Option<Vec<models::ServiceGroup>>,
 
-    /// `GlobalTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GlobalTotalCount`; example: `100`
     pub global_total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2759,33 +3067,57 @@ pub struct DescribeModelServiceGroupsResponse {
 /// The `DescribeModelServiceHotUpdated` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeModelServiceHotUpdatedResponse`].
-/// The codes it documents are in [`DescribeModelServiceHotUpdatedError`](super::errors::DescribeModelServiceHotUpdatedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeModelServiceHotUpdated)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeModelServiceHotUpdated",
     output = DescribeModelServiceHotUpdatedResponse,
-    error = super::errors::DescribeModelServiceHotUpdatedError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeModelServiceHotUpdated {
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: models::ImageInfo,
 
-    /// `ModelInfo`: a [`ModelInfo`](super::models::ModelInfo).
+    /// `ModelInfo`
     pub model_info: Option<models::ModelInfo>,
 
-    /// `VolumeMount`: a [`VolumeMount`](super::models::VolumeMount).
+    /// `VolumeMount`
     pub volume_mount: Option<models::VolumeMount>,
 }
 
 /// What a successful [`DescribeModelServiceHotUpdated`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceHotUpdatedResponse {
-    /// `ModelTurboFlag`: a string.
-    ///
-    /// Example: `"Allowed"`
+    /// `ModelTurboFlag`; example: `"Allowed"`
     pub model_turbo_flag: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2795,37 +3127,57 @@ pub struct DescribeModelServiceHotUpdatedResponse {
 /// The `DescribeMountInstance` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeMountInstanceResponse`].
-/// The codes it documents are in [`DescribeMountInstanceError`](super::errors::DescribeMountInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeMountInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeMountInstance",
     output = DescribeMountInstanceResponse,
-    error = super::errors::DescribeMountInstanceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeMountInstance {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-du6hjitx"`
+    /// `StorageId`; example: `"cfs-du6hjitx"`
     pub storage_id: Option<String>,
 }
 
 /// What a successful [`DescribeMountInstance`] call returns.
 #[tc_model]
 pub struct DescribeMountInstanceResponse {
-    /// `MountInstance`: a [`MountInstanceInfo`](super::models::MountInstanceInfo).
+    /// `MountInstance`
     pub mount_instance: Option<models::MountInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2835,15 +3187,41 @@ pub struct DescribeMountInstanceResponse {
 /// The `DescribeMountInstances` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeMountInstancesResponse`].
-/// The codes it documents are in [`DescribeMountInstancesError`](super::errors::DescribeMountInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeMountInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeMountInstances",
     output = DescribeMountInstancesResponse,
-    error = super::errors::DescribeMountInstancesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2853,36 +3231,26 @@ pub struct DescribeMountInstanceResponse {
     )
 )]
 pub struct DescribeMountInstances {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeMountInstances`] call returns.
 #[tc_model]
 pub struct DescribeMountInstancesResponse {
-    /// `MountInstances`: a list of [`MountInstanceInfo`](super::models::MountInstanceInfo) objects.
+    /// `MountInstances`
     pub mount_instances: Option<Vec<models::MountInstanceInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalCount`; example: `1000`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2892,15 +3260,41 @@ pub struct DescribeMountInstancesResponse {
 /// The `DescribeMountLimits` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeMountLimitsResponse`].
-/// The codes it documents are in [`DescribeMountLimitsError`](super::errors::DescribeMountLimitsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeMountLimits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeMountLimits",
     output = DescribeMountLimitsResponse,
-    error = super::errors::DescribeMountLimitsError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2910,44 +3304,32 @@ pub struct DescribeMountInstancesResponse {
     )
 )]
 pub struct DescribeMountLimits {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeMountLimits`] call returns.
 #[tc_model]
 pub struct DescribeMountLimitsResponse {
-    /// `MountLimits`: a list of [`MountLimitInfo`](super::models::MountLimitInfo) objects.
+    /// `MountLimits`
     pub mount_limits: Option<Vec<models::MountLimitInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `TotalCount`; example: `1001`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2957,32 +3339,43 @@ pub struct DescribeMountLimitsResponse {
 /// The `DescribeNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeNotebookResponse`].
-/// The codes it documents are in [`DescribeNotebookError`](super::errors::DescribeNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.QueryBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationQueryBindingTagsFailed)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::TioneErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceGroupNamesFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeNotebook",
     output = DescribeNotebookResponse,
-    error = super::errors::DescribeNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeNotebook {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-12345"`
+    /// `Id`; example: `"nb-12345"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeNotebook`] call returns.
 #[tc_model]
 pub struct DescribeNotebookResponse {
-    /// `NotebookDetail`: a [`NotebookDetail`](super::models::NotebookDetail).
+    /// `NotebookDetail`
     pub notebook_detail: models::NotebookDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2992,15 +3385,29 @@ pub struct DescribeNotebookResponse {
 /// The `DescribeNotebooks` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeNotebooksResponse`].
-/// The codes it documents are in [`DescribeNotebooksError`](super::errors::DescribeNotebooksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeNotebooks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.CheckBillingWhiteListFailed`](super::errors::TioneErrorCode::FailedOperationCheckBillingWhiteListFailed)
+/// - [`FailedOperation.QueryPriceFailed`](super::errors::TioneErrorCode::FailedOperationQueryPriceFailed)
+/// - [`FailedOperation.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceGroupNamesFailed)
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.QueryBindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorQueryBindingTagsFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FilterKeyStatusConflictWithChargeStatus`](super::errors::TioneErrorCode::InvalidParameterFilterKeyStatusConflictWithChargeStatus)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeNotebooks",
     output = DescribeNotebooksResponse,
-    error = super::errors::DescribeNotebooksError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3010,47 +3417,35 @@ pub struct DescribeNotebookResponse {
     )
 )]
 pub struct DescribeNotebooks {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeNotebooks`] call returns.
 #[tc_model]
 pub struct DescribeNotebooksResponse {
-    /// `NotebookSet`: a list of [`NotebookSetItem`](super::models::NotebookSetItem) objects.
+    /// `NotebookSet`
     pub notebook_set: Vec<models::NotebookSetItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3060,15 +3455,23 @@ pub struct DescribeNotebooksResponse {
 /// The `DescribePlatformImages` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribePlatformImagesResponse`].
-/// The codes it documents are in [`DescribePlatformImagesError`](super::errors::DescribePlatformImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribePlatformImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribePlatformImages",
     output = DescribePlatformImagesResponse,
-    error = super::errors::DescribePlatformImagesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3078,34 +3481,26 @@ pub struct DescribeNotebooksResponse {
     )
 )]
 pub struct DescribePlatformImages {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePlatformImages`] call returns.
 #[tc_model]
 pub struct DescribePlatformImagesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `PlatformImageInfos`: a list of [`PlatformImageInfo`](super::models::PlatformImageInfo) objects.
+    /// `PlatformImageInfos`
     pub platform_image_infos: Option<Vec<models::PlatformImageInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3115,15 +3510,23 @@ pub struct DescribePlatformImagesResponse {
 /// The `DescribePresetImageList` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribePresetImageListResponse`].
-/// The codes it documents are in [`DescribePresetImageListError`](super::errors::DescribePresetImageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribePresetImageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameterValue.BadName`](super::errors::TioneErrorCode::InvalidParameterValueBadName)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribePresetImageList",
     output = DescribePresetImageListResponse,
-    error = super::errors::DescribePresetImageListError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3133,44 +3536,32 @@ pub struct DescribePlatformImagesResponse {
     )
 )]
 pub struct DescribePresetImageList {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a list of strings.
-    ///
-    /// Example: `["ImageRepo"]`
+    /// `OrderField`; example: `["ImageRepo"]`
     pub order_field: Option<Vec<String>>,
 
-    /// `Order`: a list of strings.
-    ///
-    /// Example: `["DESC"]`
+    /// `Order`; example: `["DESC"]`
     pub order: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePresetImageList`] call returns.
 #[tc_model]
 pub struct DescribePresetImageListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `PresetImageList`: a list of [`PresetImageInfo`](super::models::PresetImageInfo) objects.
+    /// `PresetImageList`
     pub preset_image_list: Option<Vec<models::PresetImageInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3180,53 +3571,52 @@ pub struct DescribePresetImageListResponse {
 /// The `DescribePublicAlgoVersionList` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribePublicAlgoVersionListResponse`].
-/// The codes it documents are in [`DescribePublicAlgoVersionListError`](super::errors::DescribePublicAlgoVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribePublicAlgoVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribePublicAlgoVersionList",
     output = DescribePublicAlgoVersionListResponse,
-    error = super::errors::DescribePublicAlgoVersionListError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribePublicAlgoVersionList {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `NeedsAggregate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedsAggregate`; example: `true`
     pub needs_aggregate: Option<bool>,
 }
 
 /// What a successful [`DescribePublicAlgoVersionList`] call returns.
 #[tc_model]
 pub struct DescribePublicAlgoVersionListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `PublicAlgoVersions`: a list of [`PublicAlgoVersion`](super::models::PublicAlgoVersion) objects.
+    /// `PublicAlgoVersions`
     pub public_algo_versions: Option<Vec<models::PublicAlgoVersion>>,
 
-    /// `AggregatePublicAlgoVersions`: a list of [`AggregatePublicAlgoVersion`](super::models::AggregatePublicAlgoVersion) objects.
+    /// `AggregatePublicAlgoVersions`
     pub aggregate_public_algo_versions: Option<Vec<models::AggregatePublicAlgoVersion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3236,15 +3626,21 @@ pub struct DescribePublicAlgoVersionListResponse {
 /// The `DescribeSubAccountLinuxUserInfos` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeSubAccountLinuxUserInfosResponse`].
-/// The codes it documents are in [`DescribeSubAccountLinuxUserInfosError`](super::errors::DescribeSubAccountLinuxUserInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeSubAccountLinuxUserInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeSubAccountLinuxUserInfos",
     output = DescribeSubAccountLinuxUserInfosResponse,
-    error = super::errors::DescribeSubAccountLinuxUserInfosError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3254,34 +3650,26 @@ pub struct DescribePublicAlgoVersionListResponse {
     )
 )]
 pub struct DescribeSubAccountLinuxUserInfos {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSubAccountLinuxUserInfos`] call returns.
 #[tc_model]
 pub struct DescribeSubAccountLinuxUserInfosResponse {
-    /// `SubAccountList`: a list of [`SubAccountInfo`](super::models::SubAccountInfo) objects.
+    /// `SubAccountList`
     pub sub_account_list: Option<Vec<models::SubAccountInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3291,32 +3679,42 @@ pub struct DescribeSubAccountLinuxUserInfosResponse {
 /// The `DescribeTrainingModelVersion` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingModelVersionResponse`].
-/// The codes it documents are in [`DescribeTrainingModelVersionError`](super::errors::DescribeTrainingModelVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingModelVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingModelVersion",
     output = DescribeTrainingModelVersionResponse,
-    error = super::errors::DescribeTrainingModelVersionError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingModelVersion {
-    /// `TrainingModelVersionId`: a string.
-    ///
-    /// Example: `"version0.1"`
+    /// `TrainingModelVersionId`; example: `"version0.1"`
     pub training_model_version_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeTrainingModelVersion`] call returns.
 #[tc_model]
 pub struct DescribeTrainingModelVersionResponse {
-    /// `TrainingModelVersion`: a [`TrainingModelVersionDto`](super::models::TrainingModelVersionDto).
+    /// `TrainingModelVersion`
     pub training_model_version: models::TrainingModelVersionDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3326,35 +3724,47 @@ pub struct DescribeTrainingModelVersionResponse {
 /// The `DescribeTrainingModelVersions` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingModelVersionsResponse`].
-/// The codes it documents are in [`DescribeTrainingModelVersionsError`](super::errors::DescribeTrainingModelVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingModelVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NoModel`](super::errors::TioneErrorCode::ResourceNotFoundNoModel)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingModelVersions",
     output = DescribeTrainingModelVersionsResponse,
-    error = super::errors::DescribeTrainingModelVersionsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingModelVersions {
-    /// `TrainingModelId`: a string.
-    ///
-    /// Example: `"model123"`
+    /// `TrainingModelId`; example: `"model123"`
     pub training_model_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTrainingModelVersions`] call returns.
 #[tc_model]
 pub struct DescribeTrainingModelVersionsResponse {
-    /// `TrainingModelVersions`: a list of [`TrainingModelVersionDto`](super::models::TrainingModelVersionDto) objects.
+    /// `TrainingModelVersions`
     pub training_model_versions: Vec<models::TrainingModelVersionDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3364,37 +3774,40 @@ pub struct DescribeTrainingModelVersionsResponse {
 /// The `DescribeTrainingTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingTaskResponse`].
-/// The codes it documents are in [`DescribeTrainingTaskError`](super::errors::DescribeTrainingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceGroupNamesFailed)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.QueryBindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorQueryBindingTagsFailed)
+/// - [`InternalError.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupNamesFailed)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingTask",
     output = DescribeTrainingTaskResponse,
-    error = super::errors::DescribeTrainingTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingTask {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"train-1529127322499521280-bo5itl59j30g"`
+    /// `InstanceId`; example: `"train-1529127322499521280-bo5itl59j30g"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeTrainingTask`] call returns.
 #[tc_model]
 pub struct DescribeTrainingTaskResponse {
-    /// `TrainingTaskDetail`: a [`TrainingTaskDetail`](super::models::TrainingTaskDetail).
+    /// `TrainingTaskDetail`
     pub training_task_detail: models::TrainingTaskDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3404,34 +3817,39 @@ pub struct DescribeTrainingTaskResponse {
 /// The `DescribeTrainingTaskPodUrl` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingTaskPodUrlResponse`].
-/// The codes it documents are in [`DescribeTrainingTaskPodUrlError`](super::errors::DescribeTrainingTaskPodUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingTaskPodUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceGroupNamesFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupNamesFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingTaskPodUrl",
     output = DescribeTrainingTaskPodUrlResponse,
-    error = super::errors::DescribeTrainingTaskPodUrlError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingTaskPodUrl {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"train-909937194963423616-6wvltqoyd3sw-launcher"`
+    /// `PodName`; example: `"train-909937194963423616-6wvltqoyd3sw-launcher"`
     pub pod_name: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeTrainingTaskPodUrl`] call returns.
 #[tc_model]
 pub struct DescribeTrainingTaskPodUrlResponse {
-    /// `PodUrl`: a string.
-    ///
-    /// Example: `"train-13213.ap-nanjing.tencent.com"`
+    /// `PodUrl`; example: `"train-13213.ap-nanjing.tencent.com"`
     pub pod_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3441,42 +3859,45 @@ pub struct DescribeTrainingTaskPodUrlResponse {
 /// The `DescribeTrainingTaskPods` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingTaskPodsResponse`].
-/// The codes it documents are in [`DescribeTrainingTaskPodsError`](super::errors::DescribeTrainingTaskPodsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingTaskPods)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceGroupNamesFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupNamesFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingTaskPods",
     output = DescribeTrainingTaskPodsResponse,
-    error = super::errors::DescribeTrainingTaskPodsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct DescribeTrainingTaskPods {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`DescribeTrainingTaskPods`] call returns.
 #[tc_model]
 pub struct DescribeTrainingTaskPodsResponse {
-    /// `PodNames`: a list of strings.
-    ///
-    /// Example: `["master","pod"]`
+    /// `PodNames`; example: `["master","pod"]`
     pub pod_names: Vec<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
-    /// `PodInfoList`: a list of [`PodInfo`](super::models::PodInfo) objects.
+    /// `PodInfoList`
     pub pod_info_list: Vec<models::PodInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3486,15 +3907,29 @@ pub struct DescribeTrainingTaskPodsResponse {
 /// The `DescribeTrainingTasks` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeTrainingTasksResponse`].
-/// The codes it documents are in [`DescribeTrainingTasksError`](super::errors::DescribeTrainingTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeTrainingTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.QueryBindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorQueryBindingTagsFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::TioneErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InternalError.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupNamesFailed)
+/// - [`InternalError.QueryResourceSpecFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceSpecFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.PageLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValuePageLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeTrainingTasks",
     output = DescribeTrainingTasksResponse,
-    error = super::errors::DescribeTrainingTasksError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3504,47 +3939,35 @@ pub struct DescribeTrainingTaskPodsResponse {
     )
 )]
 pub struct DescribeTrainingTasks {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeTrainingTasks`] call returns.
 #[tc_model]
 pub struct DescribeTrainingTasksResponse {
-    /// `TrainingTaskSet`: a list of [`TrainingTaskSetItem`](super::models::TrainingTaskSetItem) objects.
+    /// `TrainingTaskSet`
     pub training_task_set: Vec<models::TrainingTaskSetItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3554,15 +3977,29 @@ pub struct DescribeTrainingTasksResponse {
 /// The `DescribeWorkspaces` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`DescribeWorkspacesResponse`].
-/// The codes it documents are in [`DescribeWorkspacesError`](super::errors::DescribeWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=DescribeWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.QueryBindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorQueryBindingTagsFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::TioneErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InternalError.QueryResourceGroupNamesFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupNamesFailed)
+/// - [`InternalError.QueryResourceSpecFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceSpecFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.PageLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValuePageLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "DescribeWorkspaces",
     output = DescribeWorkspacesResponse,
-    error = super::errors::DescribeWorkspacesError,
+    error = super::errors::TioneErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3572,44 +4009,32 @@ pub struct DescribeTrainingTasksResponse {
     )
 )]
 pub struct DescribeWorkspaces {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"1889353273052233728"`
+    /// `TiProjectId`; example: `"1889353273052233728"`
     pub ti_project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeWorkspaces`] call returns.
 #[tc_model]
 pub struct DescribeWorkspacesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<i64>,
 
-    /// `Workspaces`: a list of [`Workspace`](super::models::Workspace) objects.
+    /// `Workspaces`
     pub workspaces: Option<Vec<models::Workspace>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3619,9 +4044,12 @@ pub struct DescribeWorkspacesResponse {
 /// The `EnableTrainingTaskClsConfig` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`EnableTrainingTaskClsConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=EnableTrainingTaskClsConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
@@ -3630,22 +4058,16 @@ pub struct DescribeWorkspacesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnableTrainingTaskClsConfig {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `TaskId`; example: `"train-123311"`
     pub task_id: String,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: bool,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 }
 
@@ -3659,188 +4081,172 @@ pub struct EnableTrainingTaskClsConfigResponse {
 /// The `ModifyModelService` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyModelServiceResponse`].
-/// The codes it documents are in [`ModifyModelServiceError`](super::errors::ModifyModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.ExecTagFail`](super::errors::TioneErrorCode::FailedOperationExecTagFail)
+/// - [`FailedOperation.InsufficientWhitelistQuota`](super::errors::TioneErrorCode::FailedOperationInsufficientWhitelistQuota)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.QueryTagFail`](super::errors::TioneErrorCode::FailedOperationQueryTagFail)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ModelFileInvalid`](super::errors::TioneErrorCode::InvalidParameterModelFileInvalid)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceInUse`](super::errors::TioneErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TioneErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.QuotaInsufficient`](super::errors::TioneErrorCode::ResourceInsufficientQuotaInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TioneErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyModelService",
     output = ModifyModelServiceResponse,
-    error = super::errors::ModifyModelServiceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyModelService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceId`; example: `"ms-testtest-0"`
     pub service_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ModelInfo`: a [`ModelInfo`](super::models::ModelInfo).
+    /// `ModelInfo`
     pub model_info: Option<models::ModelInfo>,
 
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: Option<models::ImageInfo>,
 
-    /// `Env`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `Env`
     pub env: Option<Vec<models::EnvVar>>,
 
-    /// `Resources`: a [`ResourceInfo`](super::models::ResourceInfo).
+    /// `Resources`
     pub resources: Option<models::ResourceInfo>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"TI.S.MEDIUM.POS"`
+    /// `InstanceType`; example: `"TI.S.MEDIUM.POS"`
     pub instance_type: Option<String>,
 
-    /// `ScaleMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `ScaleMode`; example: `"AUTO"`
     pub scale_mode: Option<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 
-    /// `HorizontalPodAutoscaler`: a [`HorizontalPodAutoscaler`](super::models::HorizontalPodAutoscaler).
+    /// `HorizontalPodAutoscaler`
     pub horizontal_pod_autoscaler: Option<models::HorizontalPodAutoscaler>,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: Option<bool>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 
-    /// `ServiceAction`: a string.
-    ///
-    /// Example: `"STOP"`
+    /// `ServiceAction`; example: `"STOP"`
     pub service_action: Option<String>,
 
-    /// `ServiceDescription`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `ServiceDescription`; example: `"ms-testtest"`
     pub service_description: Option<String>,
 
-    /// `ScaleStrategy`: a string.
-    ///
-    /// Example: `"HPA"`
+    /// `ScaleStrategy`; example: `"HPA"`
     pub scale_strategy: Option<String>,
 
-    /// `CronScaleJobs`: a list of [`CronScaleJob`](super::models::CronScaleJob) objects.
+    /// `CronScaleJobs`
     pub cron_scale_jobs: Option<Vec<models::CronScaleJob>>,
 
-    /// `HybridBillingPrepaidReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HybridBillingPrepaidReplicas`; example: `1`
     pub hybrid_billing_prepaid_replicas: Option<i64>,
 
-    /// `ModelHotUpdateEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModelHotUpdateEnable`; example: `false`
     pub model_hot_update_enable: Option<bool>,
 
-    /// `ScheduledAction`: a [`ScheduledAction`](super::models::ScheduledAction).
+    /// `ScheduledAction`
     pub scheduled_action: Option<models::ScheduledAction>,
 
-    /// `ServiceLimit`: a [`ServiceLimit`](super::models::ServiceLimit).
+    /// `ServiceLimit`
     pub service_limit: Option<models::ServiceLimit>,
 
-    /// `VolumeMount`: a [`VolumeMount`](super::models::VolumeMount).
+    /// `VolumeMount`
     pub volume_mount: Option<models::VolumeMount>,
 
-    /// `ModelTurboEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModelTurboEnable`; example: `false`
     pub model_turbo_enable: Option<bool>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"sleep 36000"`
+    /// `Command`; example: `"sleep 36000"`
     pub command: Option<String>,
 
-    /// `ServiceEIP`: a [`ServiceEip`](super::models::ServiceEip).
+    /// `ServiceEIP`
     #[tc(rename = "ServiceEIP")]
     pub service_eip: Option<models::ServiceEip>,
 
-    /// `CommandBase64`: a string.
-    ///
-    /// Example: `"c2xlZXAgMzYwMDA="`
+    /// `CommandBase64`; example: `"c2xlZXAgMzYwMDA="`
     pub command_base64: Option<String>,
 
-    /// `ServicePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8501`
+    /// `ServicePort`; example: `8501`
     pub service_port: Option<i64>,
 
-    /// `InstancePerReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstancePerReplicas`; example: `1`
     pub instance_per_replicas: Option<i64>,
 
-    /// `TerminationGracePeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TerminationGracePeriodSeconds`; example: `30`
     pub termination_grace_period_seconds: Option<i64>,
 
-    /// `PreStopCommand`: a list of strings.
-    ///
-    /// Example: `["sleep","60"]`
+    /// `PreStopCommand`; example: `["sleep","60"]`
     pub pre_stop_command: Option<Vec<String>>,
 
-    /// `GrpcEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GrpcEnable`; example: `false`
     pub grpc_enable: Option<bool>,
 
-    /// `HealthProbe`: a [`HealthProbe`](super::models::HealthProbe).
+    /// `HealthProbe`
     pub health_probe: Option<models::HealthProbe>,
 
-    /// `RollingUpdate`: a [`RollingUpdate`](super::models::RollingUpdate).
+    /// `RollingUpdate`
     pub rolling_update: Option<models::RollingUpdate>,
 
-    /// `Sidecar`: a [`SidecarSpec`](super::models::SidecarSpec).
+    /// `Sidecar`
     pub sidecar: Option<models::SidecarSpec>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-xxtt111"`
+    /// `ResourceGroupId`; example: `"rsg-xxtt111"`
     pub resource_group_id: Option<String>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`](super::models::VolumeMount) objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<models::VolumeMount>>,
 
-    /// `SchedulingStrategy`: a string.
-    ///
-    /// Example: `"binpack"`
+    /// `SchedulingStrategy`; example: `"binpack"`
     pub scheduling_strategy: Option<String>,
 
-    /// `TargetProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1884415528852783104`
+    /// `TargetProjectId`; example: `1884415528852783104`
     pub target_project_id: Option<i64>,
 
-    /// `InferTemplateId`: a string.
-    ///
-    /// Example: `"Qwen3.5-9B"`
+    /// `InferTemplateId`; example: `"Qwen3.5-9B"`
     pub infer_template_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`ModifyModelService`] call returns.
 #[tc_model]
 pub struct ModifyModelServiceResponse {
-    /// `Service`: a [`Service`](super::models::Service).
+    /// `Service`
     pub service: Option<models::Service>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3850,33 +4256,39 @@ pub struct ModifyModelServiceResponse {
 /// The `ModifyModelServiceAuthToken` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyModelServiceAuthTokenResponse`].
-/// The codes it documents are in [`ModifyModelServiceAuthTokenError`](super::errors::ModifyModelServiceAuthTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyModelServiceAuthToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyModelServiceAuthToken",
     output = ModifyModelServiceAuthTokenResponse,
-    error = super::errors::ModifyModelServiceAuthTokenError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyModelServiceAuthToken {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xxx"`
+    /// `ServiceGroupId`; example: `"ms-xxx"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `NeedReset`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedReset`; example: `false`
     pub need_reset: Option<bool>,
 
-    /// `AuthToken`: an [`AuthToken`](super::models::AuthToken).
+    /// `AuthToken`
     pub auth_token: Option<models::AuthToken>,
 }
 
@@ -3890,30 +4302,36 @@ pub struct ModifyModelServiceAuthTokenResponse {
 /// The `ModifyModelServiceAuthorization` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyModelServiceAuthorizationResponse`].
-/// The codes it documents are in [`ModifyModelServiceAuthorizationError`](super::errors::ModifyModelServiceAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyModelServiceAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyModelServiceAuthorization",
     output = ModifyModelServiceAuthorizationResponse,
-    error = super::errors::ModifyModelServiceAuthorizationError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyModelServiceAuthorization {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xxffs23"`
+    /// `ServiceGroupId`; example: `"ms-xxffs23"`
     pub service_group_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `AuthorizationEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuthorizationEnable`; example: `true`
     pub authorization_enable: Option<bool>,
 }
 
@@ -3927,137 +4345,139 @@ pub struct ModifyModelServiceAuthorizationResponse {
 /// The `ModifyNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyNotebookResponse`].
-/// The codes it documents are in [`ModifyNotebookError`](super::errors::ModifyNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.BindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationBindingTagsFailed)
+/// - [`FailedOperation.ModifyResourceBillingTagsFailed`](super::errors::TioneErrorCode::FailedOperationModifyResourceBillingTagsFailed)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.UnBindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationUnBindingTagsFailed)
+/// - [`FailedOperation.UnauthorizedOperation`](super::errors::TioneErrorCode::FailedOperationUnauthorizedOperation)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.BindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorBindingTagsFailed)
+/// - [`InternalError.CreateCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorCreateCustomSecretFailed)
+/// - [`InternalError.DeleteCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorDeleteCustomSecretFailed)
+/// - [`InternalError.DescribeCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorDescribeCustomSecretFailed)
+/// - [`InternalError.DescribeSubuinDependencyAccessibilityFailed`](super::errors::TioneErrorCode::InternalErrorDescribeSubuinDependencyAccessibilityFailed)
+/// - [`InternalError.ModifyCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorModifyCustomSecretFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedMultiLocalDisk`](super::errors::TioneErrorCode::InvalidParameterUnsupportedMultiLocalDisk)
+/// - [`InvalidParameterValue.CcnHasNoAttachedVpc`](super::errors::TioneErrorCode::InvalidParameterValueCcnHasNoAttachedVpc)
+/// - [`InvalidParameterValue.CodeRepoNotFound`](super::errors::TioneErrorCode::InvalidParameterValueCodeRepoNotFound)
+/// - [`InvalidParameterValue.DataConfigNumLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueDataConfigNumLimitExceeded)
+/// - [`InvalidParameterValue.DuplicateName`](super::errors::TioneErrorCode::InvalidParameterValueDuplicateName)
+/// - [`InvalidParameterValue.ImageAddressIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageAddressIllegal)
+/// - [`InvalidParameterValue.ImageIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageIllegal)
+/// - [`InvalidParameterValue.InvalidImageName`](super::errors::TioneErrorCode::InvalidParameterValueInvalidImageName)
+/// - [`InvalidParameterValue.InvalidResourceSpec`](super::errors::TioneErrorCode::InvalidParameterValueInvalidResourceSpec)
+/// - [`InvalidParameterValue.LifecycleNotFound`](super::errors::TioneErrorCode::InvalidParameterValueLifecycleNotFound)
+/// - [`InvalidParameterValue.PathIllegal`](super::errors::TioneErrorCode::InvalidParameterValuePathIllegal)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::TioneErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.TopicNotFound`](super::errors::TioneErrorCode::InvalidParameterValueTopicNotFound)
+/// - [`InvalidParameterValue.VolumeShrinkNotAllow`](super::errors::TioneErrorCode::InvalidParameterValueVolumeShrinkNotAllow)
+/// - [`OperationDenied.ForbidModifyVpcAndSubnet`](super::errors::TioneErrorCode::OperationDeniedForbidModifyVpcAndSubnet)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceGroupNotFound`](super::errors::TioneErrorCode::ResourceNotFoundResourceGroupNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyNotebook",
     output = ModifyNotebookResponse,
-    error = super::errors::ModifyNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyNotebook {
-    /// `Id`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `Id`; example: `"a1"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `Name`; example: `"a1"`
     pub name: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `ChargeType`; example: `"a1"`
     pub charge_type: String,
 
-    /// `ResourceConf`: a [`ResourceConf`](super::models::ResourceConf).
+    /// `ResourceConf`
     pub resource_conf: models::ResourceConf,
 
-    /// `AutoStopping`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoStopping`; example: `true`
     pub auto_stopping: bool,
 
-    /// `DirectInternetAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DirectInternetAccess`; example: `true`
     pub direct_internet_access: bool,
 
-    /// `RootAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RootAccess`; example: `true`
     pub root_access: bool,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: bool,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `ResourceGroupId`; example: `"a1"`
     pub resource_group_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `VpcId`; example: `"a1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `SubnetId`; example: `"a1"`
     pub subnet_id: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VolumeSizeInGB`; example: `1`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `VolumeSourceType`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `VolumeSourceType`; example: `"CFS"`
     pub volume_source_type: Option<String>,
 
-    /// `VolumeSourceCFS`: a [`CfsConfig`](super::models::CfsConfig).
+    /// `VolumeSourceCFS`
     #[tc(rename = "VolumeSourceCFS")]
     pub volume_source_cfs: Option<models::CfsConfig>,
 
-    /// `LogConfig`: a [`LogConfig`](super::models::LogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::LogConfig>,
 
-    /// `LifecycleScriptId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `LifecycleScriptId`; example: `"a1"`
     pub lifecycle_script_id: Option<String>,
 
-    /// `DefaultCodeRepoId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `DefaultCodeRepoId`; example: `"a1"`
     pub default_code_repo_id: Option<String>,
 
-    /// `AdditionalCodeRepoIds`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `AdditionalCodeRepoIds`; example: `["string"]`
     pub additional_code_repo_ids: Option<Vec<String>>,
 
-    /// `AutomaticStopTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutomaticStopTime`; example: `1`
     pub automatic_stop_time: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DataConfigs`: a list of [`DataConfig`](super::models::DataConfig) objects.
+    /// `DataConfigs`
     pub data_configs: Option<Vec<models::DataConfig>>,
 
-    /// `ImageInfo`: an [`ImageInfo`](super::models::ImageInfo).
+    /// `ImageInfo`
     pub image_info: Option<models::ImageInfo>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"\"SYSTEM\""`
+    /// `ImageType`; example: `"\"SYSTEM\""`
     pub image_type: Option<String>,
 
-    /// `SSHConfig`: a [`SshConfig`](super::models::SshConfig).
+    /// `SSHConfig`
     #[tc(rename = "SSHConfig")]
     pub ssh_config: Option<models::SshConfig>,
 
-    /// `Envs`: a list of [`EnvVar`](super::models::EnvVar) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::EnvVar>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开发机描述信息"`
+    /// `Description`; example: `"开发机描述信息"`
     pub description: Option<String>,
 }
 
@@ -4071,28 +4491,33 @@ pub struct ModifyNotebookResponse {
 /// The `ModifyNotebookTags` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyNotebookTagsResponse`].
-/// The codes it documents are in [`ModifyNotebookTagsError`](super::errors::ModifyNotebookTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyNotebookTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation.BindingTagsFailed`](super::errors::TioneErrorCode::FailedOperationBindingTagsFailed)
+/// - [`InternalError.BindingTagsFailed`](super::errors::TioneErrorCode::InternalErrorBindingTagsFailed)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyNotebookTags",
     output = ModifyNotebookTagsResponse,
-    error = super::errors::ModifyNotebookTagsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyNotebookTags {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-12345"`
+    /// `Id`; example: `"nb-12345"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -4106,35 +4531,61 @@ pub struct ModifyNotebookTagsResponse {
 /// The `ModifyServiceGroupWeights` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`ModifyServiceGroupWeightsResponse`].
-/// The codes it documents are in [`ModifyServiceGroupWeightsError`](super::errors::ModifyServiceGroupWeightsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=ModifyServiceGroupWeights)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiGatewayQueryFailed`](super::errors::TioneErrorCode::FailedOperationApiGatewayQueryFailed)
+/// - [`FailedOperation.BillingQueryFailed`](super::errors::TioneErrorCode::FailedOperationBillingQueryFailed)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TioneErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DuplicateName`](super::errors::TioneErrorCode::FailedOperationDuplicateName)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.InvalidUserType`](super::errors::TioneErrorCode::FailedOperationInvalidUserType)
+/// - [`FailedOperation.KmsKeyNotOpen`](super::errors::TioneErrorCode::FailedOperationKmsKeyNotOpen)
+/// - [`FailedOperation.NoFreeBucket`](super::errors::TioneErrorCode::FailedOperationNoFreeBucket)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.Processing`](super::errors::TioneErrorCode::FailedOperationProcessing)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.RepoBindByInstance`](super::errors::TioneErrorCode::FailedOperationRepoBindByInstance)
+/// - [`FailedOperation.StsQueryFailed`](super::errors::TioneErrorCode::FailedOperationStsQueryFailed)
+/// - [`FailedOperation.Timedout`](super::errors::TioneErrorCode::FailedOperationTimedout)
+/// - [`FailedOperation.UnknownInstanceType`](super::errors::TioneErrorCode::FailedOperationUnknownInstanceType)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "ModifyServiceGroupWeights",
     output = ModifyServiceGroupWeightsResponse,
-    error = super::errors::ModifyServiceGroupWeightsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct ModifyServiceGroupWeights {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-xyz123"`
+    /// `ServiceGroupId`; example: `"ms-xyz123"`
     pub service_group_id: String,
 
-    /// `Weights`: a list of [`WeightEntry`](super::models::WeightEntry) objects.
+    /// `Weights`
     pub weights: Vec<models::WeightEntry>,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`ModifyServiceGroupWeights`] call returns.
 #[tc_model]
 pub struct ModifyServiceGroupWeightsResponse {
-    /// `ServiceGroup`: a [`ServiceGroup`](super::models::ServiceGroup).
+    /// `ServiceGroup`
     pub service_group: Option<models::ServiceGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4144,23 +4595,30 @@ pub struct ModifyServiceGroupWeightsResponse {
 /// The `PushTrainingMetrics` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`PushTrainingMetricsResponse`].
-/// The codes it documents are in [`PushTrainingMetricsError`](super::errors::PushTrainingMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=PushTrainingMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsServiceNotActived`](super::errors::TioneErrorCode::FailedOperationClsServiceNotActived)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "PushTrainingMetrics",
     output = PushTrainingMetricsResponse,
-    error = super::errors::PushTrainingMetricsError
+    error = super::errors::TioneErrorCode
 )]
 pub struct PushTrainingMetrics {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Data`: a list of [`MetricData`](super::models::MetricData) objects.
+    /// `Data`
     pub data: Option<Vec<models::MetricData>>,
 }
 
@@ -4174,25 +4632,66 @@ pub struct PushTrainingMetricsResponse {
 /// The `StartNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`StartNotebookResponse`].
-/// The codes it documents are in [`StartNotebookError`](super::errors::StartNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=StartNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ModifyBillingInstanceBatchFailed`](super::errors::TioneErrorCode::FailedOperationModifyBillingInstanceBatchFailed)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.DescribeCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorDescribeCustomSecretFailed)
+/// - [`InternalError.DescribeSubuinDependencyAccessibilityFailed`](super::errors::TioneErrorCode::InternalErrorDescribeSubuinDependencyAccessibilityFailed)
+/// - [`InternalError.ModifyCustomSecretFailed`](super::errors::TioneErrorCode::InternalErrorModifyCustomSecretFailed)
+/// - [`InternalError.QueryResourceGroupFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupFailed)
+/// - [`InternalError.QuerySubnetInfoFailed`](super::errors::TioneErrorCode::InternalErrorQuerySubnetInfoFailed)
+/// - [`InternalError.QueryUserTMPCredentialFailed`](super::errors::TioneErrorCode::InternalErrorQueryUserTmpCredentialFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameter.UnsupportedMultiLocalDisk`](super::errors::TioneErrorCode::InvalidParameterUnsupportedMultiLocalDisk)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CcnHasNoAttachedVpc`](super::errors::TioneErrorCode::InvalidParameterValueCcnHasNoAttachedVpc)
+/// - [`InvalidParameterValue.DataConfigNumLimitExceeded`](super::errors::TioneErrorCode::InvalidParameterValueDataConfigNumLimitExceeded)
+/// - [`InvalidParameterValue.GetCFSMountIPFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetCfsMountIpFailed)
+/// - [`InvalidParameterValue.ImageAddressIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageAddressIllegal)
+/// - [`InvalidParameterValue.InvalidResourceSpec`](super::errors::TioneErrorCode::InvalidParameterValueInvalidResourceSpec)
+/// - [`InvalidParameterValue.NotAllowedToCreateFreeVolumeNotebookWithBareMetalResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateFreeVolumeNotebookWithBareMetalResourceGroup)
+/// - [`InvalidParameterValue.NotAllowedToCreateFreeVolumeNotebookWithSWResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateFreeVolumeNotebookWithSwResourceGroup)
+/// - [`InvalidParameterValue.NotAllowedToCreateNotebookWithBareMetalResourceGroup`](super::errors::TioneErrorCode::InvalidParameterValueNotAllowedToCreateNotebookWithBareMetalResourceGroup)
+/// - [`InvalidParameterValue.PathIllegal`](super::errors::TioneErrorCode::InvalidParameterValuePathIllegal)
+/// - [`InvalidParameterValue.UnsupportedMultiCBSStorage`](super::errors::TioneErrorCode::InvalidParameterValueUnsupportedMultiCbsStorage)
+/// - [`OperationDenied`](super::errors::TioneErrorCode::OperationDenied)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`OperationDenied.BillingStatusNotSupportWhitelistGPUType`](super::errors::TioneErrorCode::OperationDeniedBillingStatusNotSupportWhitelistGpuType)
+/// - [`OperationDenied.BillingStatusResourceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBillingStatusResourceInsufficient)
+/// - [`OperationDenied.IpIllegal`](super::errors::TioneErrorCode::OperationDeniedIpIllegal)
+/// - [`OperationDenied.MIYINGBalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedMiyingBalanceInsufficient)
+/// - [`OperationDenied.NotAllow`](super::errors::TioneErrorCode::OperationDeniedNotAllow)
+/// - [`OperationDenied.NotSupportCustomResource`](super::errors::TioneErrorCode::OperationDeniedNotSupportCustomResource)
+/// - [`OperationDenied.ResourceGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedResourceGroupInsufficient)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceInsufficient.SSHPortIsConsumedUp`](super::errors::TioneErrorCode::ResourceInsufficientSshPortIsConsumedUp)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceGroupNotFound`](super::errors::TioneErrorCode::ResourceNotFoundResourceGroupNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "StartNotebook",
     output = StartNotebookResponse,
-    error = super::errors::StartNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StartNotebook {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152"`
+    /// `Id`; example: `"nb-1188415493581985152"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -4206,25 +4705,57 @@ pub struct StartNotebookResponse {
 /// The `StartTrainingTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`StartTrainingTaskResponse`].
-/// The codes it documents are in [`StartTrainingTaskError`](super::errors::StartTrainingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=StartTrainingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryResourceSpecFailed`](super::errors::TioneErrorCode::FailedOperationQueryResourceSpecFailed)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.CFSNotFound`](super::errors::TioneErrorCode::InternalErrorCfsNotFound)
+/// - [`InternalError.CreateJobInstanceFailed`](super::errors::TioneErrorCode::InternalErrorCreateJobInstanceFailed)
+/// - [`InternalError.CreateTcrInstanceTokenFailed`](super::errors::TioneErrorCode::InternalErrorCreateTcrInstanceTokenFailed)
+/// - [`InternalError.GetCFSFileSystemsFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsFileSystemsFailed)
+/// - [`InternalError.GetCFSMountInfoFailed`](super::errors::TioneErrorCode::InternalErrorGetCfsMountInfoFailed)
+/// - [`InternalError.NotAllow`](super::errors::TioneErrorCode::InternalErrorNotAllow)
+/// - [`InternalError.QueryHDFSInfoFailed`](super::errors::TioneErrorCode::InternalErrorQueryHdfsInfoFailed)
+/// - [`InternalError.QueryResourceGroupFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceGroupFailed)
+/// - [`InternalError.QueryResourceSpecFailed`](super::errors::TioneErrorCode::InternalErrorQueryResourceSpecFailed)
+/// - [`InternalError.QuerySubnetInfoFailed`](super::errors::TioneErrorCode::InternalErrorQuerySubnetInfoFailed)
+/// - [`InternalError.ValidateCreateTaskFailed`](super::errors::TioneErrorCode::InternalErrorValidateCreateTaskFailed)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.CosPathNotExist`](super::errors::TioneErrorCode::InvalidParameterValueCosPathNotExist)
+/// - [`InvalidParameterValue.DatasetNotExist`](super::errors::TioneErrorCode::InvalidParameterValueDatasetNotExist)
+/// - [`InvalidParameterValue.FrameworkVersionNotSupport`](super::errors::TioneErrorCode::InvalidParameterValueFrameworkVersionNotSupport)
+/// - [`InvalidParameterValue.GetCFSMountIPFailed`](super::errors::TioneErrorCode::InvalidParameterValueGetCfsMountIpFailed)
+/// - [`InvalidParameterValue.ImageAddressIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageAddressIllegal)
+/// - [`InvalidParameterValue.ImageIllegal`](super::errors::TioneErrorCode::InvalidParameterValueImageIllegal)
+/// - [`OperationDenied.BalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBalanceInsufficient)
+/// - [`OperationDenied.BillingException`](super::errors::TioneErrorCode::OperationDeniedBillingException)
+/// - [`OperationDenied.BillingStatusResourceInsufficient`](super::errors::TioneErrorCode::OperationDeniedBillingStatusResourceInsufficient)
+/// - [`OperationDenied.MIYINGBalanceInsufficient`](super::errors::TioneErrorCode::OperationDeniedMiyingBalanceInsufficient)
+/// - [`OperationDenied.NotAllow`](super::errors::TioneErrorCode::OperationDeniedNotAllow)
+/// - [`OperationDenied.ResourceGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedResourceGroupInsufficient)
+/// - [`OperationDenied.TAIJIApplicationGroupInsufficient`](super::errors::TioneErrorCode::OperationDeniedTaijiApplicationGroupInsufficient)
+/// - [`OperationDenied.WhitelistQuotaExceed`](super::errors::TioneErrorCode::OperationDeniedWhitelistQuotaExceed)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CfsNotFound`](super::errors::TioneErrorCode::ResourceNotFoundCfsNotFound)
+/// - [`ResourceNotFound.VPCNotFound`](super::errors::TioneErrorCode::ResourceNotFoundVpcNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "StartTrainingTask",
     output = StartTrainingTaskResponse,
-    error = super::errors::StartTrainingTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StartTrainingTask {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -4238,39 +4769,42 @@ pub struct StartTrainingTaskResponse {
 /// The `StopModelAccelerateTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`StopModelAccelerateTaskResponse`].
-/// The codes it documents are in [`StopModelAccelerateTaskError`](super::errors::StopModelAccelerateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=StopModelAccelerateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamException`](super::errors::TioneErrorCode::AuthFailureCamException)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TioneErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TioneErrorCode::MissingParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "StopModelAccelerateTask",
     output = StopModelAccelerateTaskResponse,
-    error = super::errors::StopModelAccelerateTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StopModelAccelerateTask {
-    /// `ModelAccTaskId`: a string.
-    ///
-    /// Example: `"acc-50rjzj2xtest"`
+    /// `ModelAccTaskId`; example: `"acc-50rjzj2xtest"`
     pub model_acc_task_id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
 /// What a successful [`StopModelAccelerateTask`] call returns.
 #[tc_model]
 pub struct StopModelAccelerateTaskResponse {
-    /// `ModelAccTaskId`: a string.
-    ///
-    /// Example: `"StopModelAccelerateTask"`
+    /// `ModelAccTaskId`; example: `"StopModelAccelerateTask"`
     pub model_acc_task_id: Option<String>,
 
-    /// `AsyncTaskId`: a string.
-    ///
-    /// Example: `"task-3wioaushicu8"`
+    /// `AsyncTaskId`; example: `"task-3wioaushicu8"`
     pub async_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4280,25 +4814,37 @@ pub struct StopModelAccelerateTaskResponse {
 /// The `StopNotebook` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`StopNotebookResponse`].
-/// The codes it documents are in [`StopNotebookError`](super::errors::StopNotebookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=StopNotebook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TioneErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.StopJobInstanceFailed`](super::errors::TioneErrorCode::FailedOperationStopJobInstanceFailed)
+/// - [`FailedOperation.UnSubmitNotAllowToStop`](super::errors::TioneErrorCode::FailedOperationUnSubmitNotAllowToStop)
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TioneErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TioneErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::TioneErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "StopNotebook",
     output = StopNotebookResponse,
-    error = super::errors::StopNotebookError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StopNotebook {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152"`
+    /// `Id`; example: `"nb-1188415493581985152"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -4312,25 +4858,33 @@ pub struct StopNotebookResponse {
 /// The `StopTrainingTask` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`StopTrainingTaskResponse`].
-/// The codes it documents are in [`StopTrainingTaskError`](super::errors::StopTrainingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=StopTrainingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.NotAllow`](super::errors::TioneErrorCode::InternalErrorNotAllow)
+/// - [`InternalError.StopJobInstanceFailed`](super::errors::TioneErrorCode::InternalErrorStopJobInstanceFailed)
+/// - [`InternalError.UnSubmittedStatusNotAllowStop`](super::errors::TioneErrorCode::InternalErrorUnSubmittedStatusNotAllowStop)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "StopTrainingTask",
     output = StopTrainingTaskResponse,
-    error = super::errors::StopTrainingTaskError
+    error = super::errors::TioneErrorCode
 )]
 pub struct StopTrainingTask {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -4344,38 +4898,42 @@ pub struct StopTrainingTaskResponse {
 /// The `UpdateDataSource` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`UpdateDataSourceResponse`].
-/// The codes it documents are in [`UpdateDataSourceError`](super::errors::UpdateDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=UpdateDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.NotAllow`](super::errors::TioneErrorCode::InternalErrorNotAllow)
+/// - [`InternalError.StopJobInstanceFailed`](super::errors::TioneErrorCode::InternalErrorStopJobInstanceFailed)
+/// - [`InternalError.UnSubmittedStatusNotAllowStop`](super::errors::TioneErrorCode::InternalErrorUnSubmittedStatusNotAllowStop)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "UpdateDataSource",
     output = UpdateDataSourceResponse,
-    error = super::errors::UpdateDataSourceError
+    error = super::errors::TioneErrorCode
 )]
 pub struct UpdateDataSource {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"dsrc-Cfs-abum82k1s7wg"`
+    /// `Id`; example: `"dsrc-Cfs-abum82k1s7wg"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试数据源"`
+    /// `Name`; example: `"测试数据源"`
     pub name: Option<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"RW"`
+    /// `Permission`; example: `"RW"`
     pub permission: Option<String>,
 
-    /// `MountConfigure`: a [`MountConfigureInfo`](super::models::MountConfigureInfo).
+    /// `MountConfigure`
     pub mount_configure: Option<models::MountConfigureInfo>,
 }
 
@@ -4389,35 +4947,39 @@ pub struct UpdateDataSourceResponse {
 /// The `UpdateMountLimit` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`UpdateMountLimitResponse`].
-/// The codes it documents are in [`UpdateMountLimitError`](super::errors::UpdateMountLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=UpdateMountLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TioneErrorCode::InternalError)
+/// - [`InternalError.NoPermission`](super::errors::TioneErrorCode::InternalErrorNoPermission)
+/// - [`InternalError.NotAllow`](super::errors::TioneErrorCode::InternalErrorNotAllow)
+/// - [`InternalError.StopJobInstanceFailed`](super::errors::TioneErrorCode::InternalErrorStopJobInstanceFailed)
+/// - [`InternalError.UnSubmittedStatusNotAllowStop`](super::errors::TioneErrorCode::InternalErrorUnSubmittedStatusNotAllowStop)
+/// - [`InvalidParameter`](super::errors::TioneErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TioneErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TioneErrorCode::UnknownParameter)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "UpdateMountLimit",
     output = UpdateMountLimitResponse,
-    error = super::errors::UpdateMountLimitError
+    error = super::errors::TioneErrorCode
 )]
 pub struct UpdateMountLimit {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: String,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-ndqrxskx"`
+    /// `StorageId`; example: `"cfs-ndqrxskx"`
     pub storage_id: String,
 
-    /// `LimitMount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LimitMount`; example: `true`
     pub limit_mount: bool,
 
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 }
 
@@ -4431,23 +4993,31 @@ pub struct UpdateMountLimitResponse {
 /// The `UpdateSubAccountLinuxUserInfo` action of TIONE API 2021-11-11.
 ///
 /// A successful call returns [`UpdateSubAccountLinuxUserInfoResponse`].
-/// The codes it documents are in [`UpdateSubAccountLinuxUserInfoError`](super::errors::UpdateSubAccountLinuxUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tione&Version=2021-11-11&Action=UpdateSubAccountLinuxUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TioneErrorCode`](super::errors::TioneErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TioneErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecDatabaseFail`](super::errors::TioneErrorCode::FailedOperationExecDatabaseFail)
+/// - [`FailedOperation.NoPermission`](super::errors::TioneErrorCode::FailedOperationNoPermission)
+/// - [`FailedOperation.NotAllow`](super::errors::TioneErrorCode::FailedOperationNotAllow)
+/// - [`FailedOperation.QueryDatabaseFail`](super::errors::TioneErrorCode::FailedOperationQueryDatabaseFail)
+/// - [`FailedOperation.UnmarshalData`](super::errors::TioneErrorCode::FailedOperationUnmarshalData)
 #[tc_action(
     service = "tione",
     version = "2021-11-11",
     name = "UpdateSubAccountLinuxUserInfo",
     output = UpdateSubAccountLinuxUserInfoResponse,
-    error = super::errors::UpdateSubAccountLinuxUserInfoError
+    error = super::errors::TioneErrorCode
 )]
 pub struct UpdateSubAccountLinuxUserInfo {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TiProjectId`; example: `"0"`
     pub ti_project_id: Option<String>,
 
-    /// `SubAccountList`: a list of [`SubAccountInfo`](super::models::SubAccountInfo) objects.
+    /// `SubAccountList`
     pub sub_account_list: Option<Vec<models::SubAccountInfo>>,
 }
 

@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct AggregatePublicAlgoVersion {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"llama"`
+    /// `GroupName`; example: `"llama"`
     pub group_name: Option<String>,
 
-    /// `PublicAlgoVersions`: a list of [`PublicAlgoVersion`] objects.
+    /// `PublicAlgoVersions`
     pub public_algo_versions: Option<Vec<PublicAlgoVersion>>,
 }
 
@@ -22,130 +20,82 @@ pub struct AggregatePublicAlgoVersion {
 /// Returned in the output of [`DescribeAnnotatedTaskList`](super::DescribeAnnotatedTaskList).
 #[tc_model]
 pub struct AnnotationTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"sdgh\""`
+    /// `TaskId`; example: `"\"sdgh\""`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"标注任务1\""`
+    /// `TaskName`; example: `"\"标注任务1\""`
     pub task_name: String,
 
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"\"124-sefks\""`
+    /// `DatasetId`; example: `"\"124-sefks\""`
     pub dataset_id: String,
 
-    /// `DatasetName`: a string.
-    ///
-    /// Example: `"\"dataset1\""`
+    /// `DatasetName`; example: `"\"dataset1\""`
     pub dataset_name: String,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"\"Image_Classification\""`
+    /// `SceneName`; example: `"\"Image_Classification\""`
     pub scene_name: String,
 
-    /// `LabelValueList`: a list of [`LabelValue`] objects.
+    /// `LabelValueList`
     pub label_value_list: Vec<LabelValue>,
 
-    /// `CamTagList`: a list of [`CamTag`] objects.
+    /// `CamTagList`
     pub cam_tag_list: Vec<CamTag>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `AbnormalMsg`: a string.
-    ///
-    /// Example: `"\"xxx error\""`
+    /// `AbnormalMsg`; example: `"\"xxx error\""`
     pub abnormal_msg: String,
 
-    /// `IsSubmitting`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSubmitting`; example: `true`
     pub is_submitting: bool,
 
-    /// `TaskNote`: a string.
-    ///
-    /// Example: `"\"标注任务\""`
+    /// `TaskNote`; example: `"\"标注任务\""`
     pub task_note: String,
 
-    /// `DataSetVersion`: a string.
-    ///
-    /// Example: `"\"v1\""`
+    /// `DataSetVersion`; example: `"\"v1\""`
     pub data_set_version: String,
 
-    /// `NumAnnotated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NumAnnotated`; example: `100`
     pub num_annotated: u64,
 
-    /// `NumTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `NumTotal`; example: `200`
     pub num_total: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1638780147`
+    /// `CreateTime`; example: `1638780147`
     pub create_time: u64,
 
-    /// `OcrToolType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OcrToolType`; example: `1`
     pub ocr_tool_type: u64,
 
-    /// `OcrTextAttributeAnnotateEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OcrTextAttributeAnnotateEnable`; example: `true`
     pub ocr_text_attribute_annotate_enable: bool,
 
-    /// `ExportFormat`: a string.
-    ///
-    /// Example: `"Ti"`
+    /// `ExportFormat`; example: `"Ti"`
     pub export_format: String,
 
-    /// `SubmittingErrorMsg`: a string.
-    ///
-    /// Example: `"\"xxxx\""`
+    /// `SubmittingErrorMsg`; example: `"\"xxxx\""`
     pub submitting_error_msg: String,
 
-    /// `OcrAnnotationContentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OcrAnnotationContentType`; example: `1`
     pub ocr_annotation_content_type: Option<u64>,
 
-    /// `EnableAuxiliaryAnnotation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAuxiliaryAnnotation`; example: `true`
     pub enable_auxiliary_annotation: Option<bool>,
 
-    /// `DatasetCreator`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `DatasetCreator`; example: `"10001"`
     pub dataset_creator: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `Creator`; example: `"10001"`
     pub creator: Option<String>,
 
-    /// `DatasetCreatorName`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `DatasetCreatorName`; example: `"nickname"`
     pub dataset_creator_name: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `CreatorName`; example: `"nickname"`
     pub creator_name: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"CREATE_SUCCESS"`
+    /// `TaskStatus`; example: `"CREATE_SUCCESS"`
     pub task_status: Option<String>,
 }
 
@@ -154,16 +104,16 @@ pub struct AnnotationTaskInfo {
 /// Returned in the output of [`DescribePlatformImages`](super::DescribePlatformImages) and [`DescribePresetImageList`](super::DescribePresetImageList).
 #[tc_model]
 pub struct Attribute {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -173,10 +123,10 @@ pub struct Attribute {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct AuthToken {
-    /// `Base`: an [`AuthTokenBase`].
+    /// `Base`
     pub base: Option<AuthTokenBase>,
 
-    /// `Limits`: a list of [`AuthTokenLimit`] objects.
+    /// `Limits`
     pub limits: Option<Vec<AuthTokenLimit>>,
 }
 
@@ -186,34 +136,22 @@ pub struct AuthToken {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct AuthTokenBase {
-    /// `Value`: a string.
-    ///
-    /// Example: `"8PyrHoGd6uZ52hQ"`
+    /// `Value`; example: `"8PyrHoGd6uZ52hQ"`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"token别名"`
+    /// `Name`; example: `"token别名"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"token别名"`
+    /// `Description`; example: `"token别名"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-02"`
+    /// `CreateTime`; example: `"2021-01-02"`
     pub create_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"fdsfae454fsdfsd344fsf333434sfs"`
+    /// `Id`; example: `"fdsfae454fsdfsd344fsf333434sfs"`
     pub id: Option<String>,
 }
 
@@ -223,14 +161,10 @@ pub struct AuthTokenBase {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct AuthTokenLimit {
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"PerMinute"`
+    /// `Strategy`; example: `"PerMinute"`
     pub strategy: Option<String>,
 
-    /// `Max`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Max`; example: `10000`
     pub max: Option<u64>,
 }
 
@@ -241,10 +175,7 @@ pub struct AuthTokenLimit {
 #[doc(alias = "CBSConfig")]
 #[tc_model]
 pub struct CbsConfig {
-    /// `VolumeSizeInGB`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `VolumeSizeInGB`, required in requests; example: `50`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<i64>,
 }
@@ -256,29 +187,19 @@ pub struct CbsConfig {
 #[doc(alias = "CFSConfig")]
 #[tc_model]
 pub struct CfsConfig {
-    /// `Id`: a string.
-    ///
-    /// Example: `"cfs-myCfsId"`
+    /// `Id`; example: `"cfs-myCfsId"`
     pub id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/my/path"`
+    /// `Path`; example: `"/my/path"`
     pub path: String,
 
-    /// `MountType`: a string.
-    ///
-    /// Example: `"STORAGE"`
+    /// `MountType`; example: `"STORAGE"`
     pub mount_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS"`
+    /// `Protocol`; example: `"NFS"`
     pub protocol: Option<String>,
 
-    /// `IsPresetStorage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPresetStorage`; example: `false`
     pub is_preset_storage: Option<bool>,
 }
 
@@ -289,14 +210,10 @@ pub struct CfsConfig {
 #[doc(alias = "CFSTurbo")]
 #[tc_model]
 pub struct CfsTurbo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"d3dcc487"`
+    /// `Id`; example: `"d3dcc487"`
     pub id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/turbo"`
+    /// `Path`; example: `"/turbo"`
     pub path: Option<String>,
 }
 
@@ -305,14 +222,10 @@ pub struct CfsTurbo {
 /// Returned in the output of [`DescribeAnnotatedTaskList`](super::DescribeAnnotatedTaskList).
 #[tc_model]
 pub struct CamTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `Key`; example: `"\"name\""`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"ll\""`
+    /// `Value`; example: `"\"ll\""`
     pub value: String,
 }
 
@@ -321,17 +234,13 @@ pub struct CamTag {
 /// Returned in the output of [`ChatCompletion`](super::ChatCompletion).
 #[tc_model]
 pub struct Choice {
-    /// `Message`: a [`Message`].
+    /// `Message`
     pub message: Option<Message>,
 
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 }
 
@@ -341,16 +250,10 @@ pub struct Choice {
 /// Returned in the output of [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct CodeRepoConfig {
-    /// `Id`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cr-1000669213287070080"`
+    /// `Id`, required in requests; example: `"cr-1000669213287070080"`
     pub id: Option<String>,
 
-    /// `TargetPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/opt/ml/code"`
+    /// `TargetPath`, required in requests; example: `"/opt/ml/code"`
     pub target_path: Option<String>,
 }
 
@@ -359,26 +262,16 @@ pub struct CodeRepoConfig {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct Container {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"main"`
+    /// `Name`, required in requests; example: `"main"`
     pub name: Option<String>,
 
-    /// `ContainerId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"989e5db6-af8c-4ea0-816a-a97369b36152"`
+    /// `ContainerId`, required in requests; example: `"989e5db6-af8c-4ea0-816a-a97369b36152"`
     pub container_id: Option<String>,
 
-    /// `Image`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/test-ccr/hellotest:grpc-test"`
+    /// `Image`, required in requests; example: `"ccr.ccs.tencentyun.com/test-ccr/hellotest:grpc-test"`
     pub image: Option<String>,
 
-    /// `Status`: a [`ContainerStatus`].
-    /// Required in requests.
+    /// `Status`, required in requests
     pub status: Option<ContainerStatus>,
 }
 
@@ -387,34 +280,19 @@ pub struct Container {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ContainerStatus {
-    /// `RestartCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `RestartCount`, required in requests; example: `0`
     pub restart_count: Option<i64>,
 
-    /// `State`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"waiting"`
+    /// `State`, required in requests; example: `"waiting"`
     pub state: Option<String>,
 
-    /// `Ready`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Ready`, required in requests; example: `false`
     pub ready: Option<bool>,
 
-    /// `Reason`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ContainerCreating"`
+    /// `Reason`, required in requests; example: `"ContainerCreating"`
     pub reason: Option<String>,
 
-    /// `Message`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Error"`
+    /// `Message`, required in requests; example: `"Error"`
     pub message: Option<String>,
 }
 
@@ -424,22 +302,13 @@ pub struct ContainerStatus {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeDatasets`](super::DescribeDatasets), [`DescribeModelAccelerateTask`](super::DescribeModelAccelerateTask), [`DescribeModelAccelerateVersions`](super::DescribeModelAccelerateVersions), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup) and 9 more.
 #[tc_model]
 pub struct CosPathInfo {
-    /// `Bucket`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"encent-cloud-product-release-66666"`
+    /// `Bucket`, required in requests; example: `"encent-cloud-product-release-66666"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`, required in requests; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `Paths`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["path/"]`
+    /// `Paths`, required in requests; example: `["path/"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -449,34 +318,22 @@ pub struct CosPathInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct CronScaleJob {
-    /// `Schedule`: a string.
-    ///
-    /// Example: `"\"0 30 12 * * *\""`
+    /// `Schedule`; example: `"\"0 30 12 * * *\""`
     pub schedule: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"job-1"`
+    /// `Name`; example: `"job-1"`
     pub name: Option<String>,
 
-    /// `TargetReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetReplicas`; example: `1`
     pub target_replicas: Option<i64>,
 
-    /// `MinReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`; example: `1`
     pub min_replicas: Option<i64>,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxReplicas`; example: `3`
     pub max_replicas: Option<i64>,
 
-    /// `ExcludeDates`: a list of strings.
-    ///
-    /// Example: `["0 30 12 * * *"]`
+    /// `ExcludeDates`; example: `["0 30 12 * * *"]`
     pub exclude_dates: Option<Vec<String>>,
 }
 
@@ -486,15 +343,11 @@ pub struct CronScaleJob {
 #[doc(alias = "CrossTenantENIInfo")]
 #[tc_model]
 pub struct CrossTenantEniInfo {
-    /// `PrimaryIP`: a string.
-    ///
-    /// Example: `"9.0.0.1"`
+    /// `PrimaryIP`; example: `"9.0.0.1"`
     #[tc(rename = "PrimaryIP")]
     pub primary_ip: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"8501"`
+    /// `Port`; example: `"8501"`
     pub port: Option<String>,
 }
 
@@ -504,61 +357,52 @@ pub struct CrossTenantEniInfo {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook) and [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct DataConfig {
-    /// `MappingPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/opt/ml/"`
+    /// `MappingPath`, always sent in responses; example: `"/opt/ml/"`
     pub mapping_path: Option<String>,
 
-    /// `DataSourceUsage`: a string.
-    ///
-    /// Example: `"BUILTIN_CODE"`
+    /// `DataSourceUsage`; example: `"BUILTIN_CODE"`
     pub data_source_usage: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"DATASET"`
+    /// `DataSourceType`; example: `"DATASET"`
     pub data_source_type: Option<String>,
 
-    /// `DataSetSource`: a [`DataSetConfig`].
+    /// `DataSetSource`
     pub data_set_source: Option<DataSetConfig>,
 
-    /// `COSSource`: a [`CosPathInfo`].
+    /// `COSSource`
     #[tc(rename = "COSSource")]
     pub cos_source: Option<CosPathInfo>,
 
-    /// `CFSSource`: a [`CfsConfig`].
+    /// `CFSSource`
     #[tc(rename = "CFSSource")]
     pub cfs_source: Option<CfsConfig>,
 
-    /// `HDFSSource`: a [`HdfsConfig`].
+    /// `HDFSSource`
     #[tc(rename = "HDFSSource")]
     pub hdfs_source: Option<HdfsConfig>,
 
-    /// `GooseFSSource`: a [`GooseFs`].
+    /// `GooseFSSource`
     #[tc(rename = "GooseFSSource")]
     pub goose_fs_source: Option<GooseFs>,
 
-    /// `CFSTurboSource`: a [`CfsTurbo`].
+    /// `CFSTurboSource`
     #[tc(rename = "CFSTurboSource")]
     pub cfs_turbo_source: Option<CfsTurbo>,
 
-    /// `LocalDiskSource`: a [`LocalDisk`].
+    /// `LocalDiskSource`
     pub local_disk_source: Option<LocalDisk>,
 
-    /// `CBSSource`: a [`CbsConfig`].
+    /// `CBSSource`
     #[tc(rename = "CBSSource")]
     pub cbs_source: Option<CbsConfig>,
 
-    /// `HostPathSource`: a [`HostPath`].
+    /// `HostPathSource`
     pub host_path_source: Option<HostPath>,
 
-    /// `PublicDataSource`: a [`PublicDataSourceFs`].
+    /// `PublicDataSource`
     pub public_data_source: Option<PublicDataSourceFs>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 }
 
@@ -567,14 +411,10 @@ pub struct DataConfig {
 /// Sent in the input of [`PushTrainingMetrics`](super::PushTrainingMetrics).
 #[tc_model]
 pub struct DataPoint {
-    /// `Name`: a string.
-    ///
-    /// Example: `"requests_total"`
+    /// `Name`; example: `"requests_total"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `123.99`
+    /// `Value`; example: `123.99`
     pub value: f64,
 }
 
@@ -584,7 +424,7 @@ pub struct DataPoint {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook) and [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct DataSetConfig {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -593,68 +433,46 @@ pub struct DataSetConfig {
 /// Returned in the output of [`DescribeDataSource`](super::DescribeDataSource) and [`DescribeDataSources`](super::DescribeDataSources).
 #[tc_model]
 pub struct DataSourceInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dse-cfs-abced"`
+    /// `Id`; example: `"dse-cfs-abced"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数据源abc"`
+    /// `Name`; example: `"数据源abc"`
     pub name: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"282833212"`
+    /// `Creator`; example: `"282833212"`
     pub creator: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `CreatorName`; example: `"testname"`
     pub creator_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: Option<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"RW"`
+    /// `Permission`; example: `"RW"`
     pub permission: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-abcdef"`
+    /// `StorageId`; example: `"cfs-abcdef"`
     pub storage_id: Option<String>,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"测试名称"`
+    /// `StorageName`; example: `"测试名称"`
     pub storage_name: Option<String>,
 
-    /// `MountConfigure`: a [`MountConfigureInfo`].
+    /// `MountConfigure`
     pub mount_configure: Option<MountConfigureInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-04T11:53:00Z"`
+    /// `CreateTime`; example: `"2025-06-04T11:53:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-06-04T11:53:00Z"`
+    /// `UpdateTime`; example: `"2025-06-04T11:53:00Z"`
     pub update_time: Option<String>,
 
-    /// `LimitMount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LimitMount`; example: `true`
     pub limit_mount: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `ExtraConf`: a [`StorageExtraConf`].
+    /// `ExtraConf`
     pub extra_conf: Option<StorageExtraConf>,
 }
 
@@ -663,165 +481,107 @@ pub struct DataSourceInfo {
 /// Returned in the output of [`DescribeDatasets`](super::DescribeDatasets).
 #[tc_model]
 pub struct DatasetGroup {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"Voc2017"`
+    /// `DatasetId`; example: `"Voc2017"`
     pub dataset_id: Option<String>,
 
-    /// `DatasetName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `DatasetName`; example: `"name1"`
     pub dataset_name: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Creator`; example: `"user1"`
     pub creator: Option<String>,
 
-    /// `DatasetVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `DatasetVersion`; example: `"v1"`
     pub dataset_version: Option<String>,
 
-    /// `DatasetType`: a string.
-    ///
-    /// Example: `"TYPE_DATASET_LLM"`
+    /// `DatasetType`; example: `"TYPE_DATASET_LLM"`
     pub dataset_type: Option<String>,
 
-    /// `DatasetTags`: a list of [`Tag`] objects.
+    /// `DatasetTags`
     pub dataset_tags: Option<Vec<Tag>>,
 
-    /// `DatasetAnnotationTaskName`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `DatasetAnnotationTaskName`; example: `"task1"`
     pub dataset_annotation_task_name: Option<String>,
 
-    /// `DatasetAnnotationTaskId`: a string.
-    ///
-    /// Example: `"ds-xxy"`
+    /// `DatasetAnnotationTaskId`; example: `"ds-xxy"`
     pub dataset_annotation_task_id: Option<String>,
 
-    /// `Process`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Process`; example: `100`
     pub process: Option<u64>,
 
-    /// `DatasetStatus`: a string.
-    ///
-    /// Example: `"STATUS_DATASET_SUCCESS"`
+    /// `DatasetStatus`; example: `"STATUS_DATASET_SUCCESS"`
     pub dataset_status: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"msg1"`
+    /// `ErrorMsg`; example: `"msg1"`
     pub error_msg: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-28 15:33:50"`
+    /// `CreateTime`; example: `"2025-07-28 15:33:50"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-28 16:33:50"`
+    /// `UpdateTime`; example: `"2025-07-28 16:33:50"`
     pub update_time: Option<String>,
 
-    /// `ExternalTaskType`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `ExternalTaskType`; example: `"type1"`
     pub external_task_type: Option<String>,
 
-    /// `DatasetSize`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `DatasetSize`; example: `"1024"`
     pub dataset_size: Option<String>,
 
-    /// `FileNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FileNum`; example: `12`
     pub file_num: Option<u64>,
 
-    /// `StorageDataPath`: a [`CosPathInfo`].
+    /// `StorageDataPath`
     pub storage_data_path: Option<CosPathInfo>,
 
-    /// `StorageLabelPath`: a [`CosPathInfo`].
+    /// `StorageLabelPath`
     pub storage_label_path: Option<CosPathInfo>,
 
-    /// `DatasetVersions`: a list of [`DatasetInfo`] objects.
+    /// `DatasetVersions`
     pub dataset_versions: Option<Vec<DatasetInfo>>,
 
-    /// `AnnotationStatus`: a string.
-    ///
-    /// Example: `"STATUS_NON_ANNOTATED"`
+    /// `AnnotationStatus`; example: `"STATUS_NON_ANNOTATED"`
     pub annotation_status: Option<String>,
 
-    /// `AnnotationType`: a string.
-    ///
-    /// Example: `"ANNOTATION_TYPE_LLM"`
+    /// `AnnotationType`; example: `"ANNOTATION_TYPE_LLM"`
     pub annotation_type: Option<String>,
 
-    /// `AnnotationFormat`: a string.
-    ///
-    /// Example: `"format1"`
+    /// `AnnotationFormat`; example: `"format1"`
     pub annotation_format: Option<String>,
 
-    /// `DatasetScope`: a string.
-    ///
-    /// Example: `"SCOPE_DATASET_PRIVATE"`
+    /// `DatasetScope`; example: `"SCOPE_DATASET_PRIVATE"`
     pub dataset_scope: Option<String>,
 
-    /// `OcrScene`: a string.
-    ///
-    /// Example: `"IDENTITY"`
+    /// `OcrScene`; example: `"IDENTITY"`
     pub ocr_scene: Option<String>,
 
-    /// `AnnotationKeyStatus`: a string.
-    ///
-    /// Example: `"STATUS_SUCCESS"`
+    /// `AnnotationKeyStatus`; example: `"STATUS_SUCCESS"`
     pub annotation_key_status: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"TYPE_TEXT_LINE"`
+    /// `ContentType`; example: `"TYPE_TEXT_LINE"`
     pub content_type: Option<String>,
 
-    /// `DatasetScene`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DatasetScene`; example: `"test1"`
     pub dataset_scene: Option<String>,
 
-    /// `CFSConfig`: a [`CfsConfig`].
+    /// `CFSConfig`
     #[tc(rename = "CFSConfig")]
     pub cfs_config: Option<CfsConfig>,
 
-    /// `SceneTags`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `SceneTags`; example: `["string"]`
     pub scene_tags: Option<Vec<String>>,
 
-    /// `NumAnnotated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NumAnnotated`; example: `100`
     pub num_annotated: Option<u64>,
 
-    /// `AnnotationSpecification`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `AnnotationSpecification`; example: `"test1"`
     pub annotation_specification: Option<String>,
 
-    /// `AnnotationSchemaConfigured`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AnnotationSchemaConfigured`; example: `true`
     pub annotation_schema_configured: Option<bool>,
 
-    /// `CreatorNickname`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `CreatorNickname`; example: `"test1"`
     pub creator_nickname: Option<String>,
 
-    /// `IsCfsUpdated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCfsUpdated`; example: `false`
     pub is_cfs_updated: Option<bool>,
 }
 
@@ -830,162 +590,104 @@ pub struct DatasetGroup {
 /// Returned in the output of [`DescribeDatasets`](super::DescribeDatasets).
 #[tc_model]
 pub struct DatasetInfo {
-    /// `DatasetId`: a string.
-    ///
-    /// Example: `"rodftv7u3gg"`
+    /// `DatasetId`; example: `"rodftv7u3gg"`
     pub dataset_id: Option<String>,
 
-    /// `DatasetName`: a string.
-    ///
-    /// Example: `"test_text_202111291118"`
+    /// `DatasetName`; example: `"test_text_202111291118"`
     pub dataset_name: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"nemoren"`
+    /// `Creator`; example: `"nemoren"`
     pub creator: Option<String>,
 
-    /// `DatasetVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `DatasetVersion`; example: `"v1"`
     pub dataset_version: Option<String>,
 
-    /// `DatasetType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `DatasetType`; example: `"TEXT"`
     pub dataset_type: Option<String>,
 
-    /// `DatasetTags`: a list of [`Tag`] objects.
+    /// `DatasetTags`
     pub dataset_tags: Option<Vec<Tag>>,
 
-    /// `DatasetAnnotationTaskName`: a string.
-    ///
-    /// Example: `"anno_test_text"`
+    /// `DatasetAnnotationTaskName`; example: `"anno_test_text"`
     pub dataset_annotation_task_name: Option<String>,
 
-    /// `DatasetAnnotationTaskId`: a string.
-    ///
-    /// Example: `"\"anno_id\""`
+    /// `DatasetAnnotationTaskId`; example: `"\"anno_id\""`
     pub dataset_annotation_task_id: Option<String>,
 
-    /// `Process`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Process`; example: `100`
     pub process: Option<i64>,
 
-    /// `DatasetStatus`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `DatasetStatus`; example: `"\"test\""`
     pub dataset_status: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"msg1"`
+    /// `ErrorMsg`; example: `"msg1"`
     pub error_msg: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-01 18:32:05"`
+    /// `CreateTime`; example: `"2021-12-01 18:32:05"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-01 18:32:05"`
+    /// `UpdateTime`; example: `"2021-12-01 18:32:05"`
     pub update_time: Option<String>,
 
-    /// `ExternalTaskType`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `ExternalTaskType`; example: `"type1"`
     pub external_task_type: Option<String>,
 
-    /// `DatasetSize`: a string.
-    ///
-    /// Example: `"1G"`
+    /// `DatasetSize`; example: `"1G"`
     pub dataset_size: Option<String>,
 
-    /// `FileNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FileNum`; example: `20`
     pub file_num: Option<u64>,
 
-    /// `StorageDataPath`: a [`CosPathInfo`].
+    /// `StorageDataPath`
     pub storage_data_path: Option<CosPathInfo>,
 
-    /// `StorageLabelPath`: a [`CosPathInfo`].
+    /// `StorageLabelPath`
     pub storage_label_path: Option<CosPathInfo>,
 
-    /// `AnnotationStatus`: a string.
-    ///
-    /// Example: `"STATUS_NON_ANNOTATED"`
+    /// `AnnotationStatus`; example: `"STATUS_NON_ANNOTATED"`
     pub annotation_status: Option<String>,
 
-    /// `AnnotationType`: a string.
-    ///
-    /// Example: `"ANNOTATION_TYPE_LLM"`
+    /// `AnnotationType`; example: `"ANNOTATION_TYPE_LLM"`
     pub annotation_type: Option<String>,
 
-    /// `AnnotationFormat`: a string.
-    ///
-    /// Example: `"format1"`
+    /// `AnnotationFormat`; example: `"format1"`
     pub annotation_format: Option<String>,
 
-    /// `DatasetScope`: a string.
-    ///
-    /// Example: `"SCOPE_DATASET_PRIVATE"`
+    /// `DatasetScope`; example: `"SCOPE_DATASET_PRIVATE"`
     pub dataset_scope: Option<String>,
 
-    /// `OcrScene`: a string.
-    ///
-    /// Example: `"IDENTITY"`
+    /// `OcrScene`; example: `"IDENTITY"`
     pub ocr_scene: Option<String>,
 
-    /// `AnnotationKeyStatus`: a string.
-    ///
-    /// Example: `"STATUS_SUCCESS"`
+    /// `AnnotationKeyStatus`; example: `"STATUS_SUCCESS"`
     pub annotation_key_status: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `ContentType`; example: `"type1"`
     pub content_type: Option<String>,
 
-    /// `DatasetScene`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `DatasetScene`; example: `"LLM"`
     pub dataset_scene: Option<String>,
 
-    /// `CFSConfig`: a [`CfsConfig`].
+    /// `CFSConfig`
     #[tc(rename = "CFSConfig")]
     pub cfs_config: Option<CfsConfig>,
 
-    /// `SceneTags`: a list of strings.
-    ///
-    /// Example: `["tag1"]`
+    /// `SceneTags`; example: `["tag1"]`
     pub scene_tags: Option<Vec<String>>,
 
-    /// `NumAnnotated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumAnnotated`; example: `1`
     pub num_annotated: Option<u64>,
 
-    /// `AnnotationSpecification`: a string.
-    ///
-    /// Example: `"doc1"`
+    /// `AnnotationSpecification`; example: `"doc1"`
     pub annotation_specification: Option<String>,
 
-    /// `AnnotationSchemaConfigured`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AnnotationSchemaConfigured`; example: `false`
     pub annotation_schema_configured: Option<bool>,
 
-    /// `CreatorNickname`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `CreatorNickname`; example: `"name1"`
     pub creator_nickname: Option<String>,
 
-    /// `IsCfsUpdated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCfsUpdated`; example: `true`
     pub is_cfs_updated: Option<bool>,
 }
 
@@ -994,10 +696,10 @@ pub struct DatasetInfo {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct DefaultInnerCallInfo {
-    /// `VpcIds`: a list of strings.
+    /// `VpcIds`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `InnerHttpAddr`: a string.
+    /// `InnerHttpAddr`
     pub inner_http_addr: Option<String>,
 }
 
@@ -1006,9 +708,7 @@ pub struct DefaultInnerCallInfo {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct DefaultNginxGatewayCallInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"test.tione.tencents.com"`
+    /// `Host`; example: `"test.tione.tencents.com"`
     pub host: Option<String>,
 }
 
@@ -1017,12 +717,10 @@ pub struct DefaultNginxGatewayCallInfo {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct DeviceImageInfo {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `DeviceType`; example: `"GPU"`
     pub device_type: Option<String>,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 }
 
@@ -1031,12 +729,10 @@ pub struct DeviceImageInfo {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct DeviceMaterialInfo {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `DeviceType`; example: `"GPU"`
     pub device_type: Option<String>,
 
-    /// `MaterialInfo`: a [`MaterialInfo`].
+    /// `MaterialInfo`
     pub material_info: Option<MaterialInfo>,
 }
 
@@ -1045,7 +741,7 @@ pub struct DeviceMaterialInfo {
 /// Sent in the input of [`CreateTrainingTask`](super::CreateTrainingTask).
 #[tc_model]
 pub struct EncodedStartCmdInfo {
-    /// `StartCmdInfo`: a string.
+    /// `StartCmdInfo`
     pub start_cmd_info: Option<String>,
 }
 
@@ -1055,19 +751,13 @@ pub struct EncodedStartCmdInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`DescribeTrainingTasks`](super::DescribeTrainingTasks), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct EnvVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `Name`; example: `"TEST"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `Value`; example: `"TEST"`
     pub value: Option<String>,
 
-    /// `IsPrivate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPrivate`; example: `false`
     pub is_private: Option<bool>,
 }
 
@@ -1076,44 +766,28 @@ pub struct EnvVar {
 /// Returned in the output of [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct Event {
-    /// `Id`: a string.
-    ///
-    /// Example: `"xxx-xxx"`
+    /// `Id`; example: `"xxx-xxx"`
     pub id: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Created pod: ti-log-event-server-9f7dc5598-xxx"`
+    /// `Message`; example: `"Created pod: ti-log-event-server-9f7dc5598-xxx"`
     pub message: Option<String>,
 
-    /// `FirstTimestamp`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `FirstTimestamp`; example: `"2021-11-30T16:22:09+08:00"`
     pub first_timestamp: Option<String>,
 
-    /// `LastTimestamp`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `LastTimestamp`; example: `"2021-11-30T16:22:09+08:00"`
     pub last_timestamp: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: Option<String>,
 
-    /// `ResourceKind`: a string.
-    ///
-    /// Example: `"Pod"`
+    /// `ResourceKind`; example: `"Pod"`
     pub resource_kind: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"ti-log-event-server-9f7dc5598-xxx"`
+    /// `ResourceName`; example: `"ti-log-event-server-9f7dc5598-xxx"`
     pub resource_name: Option<String>,
 }
 
@@ -1123,9 +797,7 @@ pub struct Event {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ExecAction {
-    /// `Command`: a list of strings.
-    ///
-    /// Example: `["ls","la","./"]`
+    /// `Command`; example: `["ls","la","./"]`
     pub command: Option<Vec<String>>,
 }
 
@@ -1135,11 +807,11 @@ pub struct ExecAction {
 /// Returned in the output of [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct ExposeNetworkConfig {
-    /// `SSHConfig`: a [`SshConfig`].
+    /// `SSHConfig`
     #[tc(rename = "SSHConfig")]
     pub ssh_config: Option<SshConfig>,
 
-    /// `ExposePortConfig`: an [`ExposePortConfig`].
+    /// `ExposePortConfig`
     pub expose_port_config: Option<ExposePortConfig>,
 }
 
@@ -1149,24 +821,16 @@ pub struct ExposeNetworkConfig {
 /// Returned in the output of [`DescribeNotebooks`](super::DescribeNotebooks) and [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct ExposePortConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `ClbId`: a string.
-    ///
-    /// Example: `"lb-xxx"`
+    /// `ClbId`; example: `"lb-xxx"`
     pub clb_id: Option<String>,
 
-    /// `ClbHost`: a string.
-    ///
-    /// Example: `"lb-xxx"`
+    /// `ClbHost`; example: `"lb-xxx"`
     pub clb_host: Option<String>,
 }
 
@@ -1175,22 +839,16 @@ pub struct ExposePortConfig {
 /// Sent in the input of [`DescribeAnnotatedTaskList`](super::DescribeAnnotatedTaskList), [`DescribeBillingResourceGroup`](super::DescribeBillingResourceGroup), [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups), [`DescribeDataSources`](super::DescribeDataSources), [`DescribeDatasets`](super::DescribeDatasets), [`DescribeEvents`](super::DescribeEvents) and 12 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `Negative`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Negative`; example: `false`
     pub negative: Option<bool>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fuzzy`; example: `false`
     pub fuzzy: Option<bool>,
 }
 
@@ -1200,19 +858,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct GatewayConfig {
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"PUBLIC_SHARED"`
+    /// `GatewayType`; example: `"PUBLIC_SHARED"`
     pub gateway_type: Option<String>,
 
-    /// `SchedulingAlgorithm`: a string.
-    ///
-    /// Example: `"CONSISTENT_HASH"`
+    /// `SchedulingAlgorithm`; example: `"CONSISTENT_HASH"`
     pub scheduling_algorithm: Option<String>,
 
-    /// `HashHeaderKey`: a string.
-    ///
-    /// Example: `"x-hash"`
+    /// `HashHeaderKey`; example: `"x-hash"`
     pub hash_header_key: Option<String>,
 }
 
@@ -1223,29 +875,19 @@ pub struct GatewayConfig {
 #[doc(alias = "GooseFS")]
 #[tc_model]
 pub struct GooseFs {
-    /// `Id`: a string.
-    ///
-    /// Example: `"goosefs-instance-id"`
+    /// `Id`; example: `"goosefs-instance-id"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"GooseFSx"`
+    /// `Type`; example: `"GooseFSx"`
     pub r#type: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Path`; example: `"/test"`
     pub path: Option<String>,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"test-1318247806"`
+    /// `NameSpace`; example: `"test-1318247806"`
     pub name_space: Option<String>,
 
-    /// `MountOptions`: a string.
-    ///
-    /// Example: `"allow_other,direct_io"`
+    /// `MountOptions`; example: `"allow_other,direct_io"`
     pub mount_options: Option<String>,
 }
 
@@ -1255,14 +897,10 @@ pub struct GooseFs {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct GooseFSx {
-    /// `Id`: a string.
-    ///
-    /// Example: `"gs-fsxfs"`
+    /// `Id`; example: `"gs-fsxfs"`
     pub id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/model"`
+    /// `Path`; example: `"/model"`
     pub path: Option<String>,
 }
 
@@ -1272,14 +910,10 @@ pub struct GooseFSx {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeBillingResourceGroup`](super::DescribeBillingResourceGroup), [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and 2 more.
 #[tc_model]
 pub struct GpuDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"V100"`
+    /// `Name`; example: `"V100"`
     pub name: Option<String>,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: Option<u64>,
 }
 
@@ -1288,22 +922,16 @@ pub struct GpuDetail {
 /// Returned in the output of [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups).
 #[tc_model]
 pub struct GroupResource {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Cpu`; example: `100`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Memory`; example: `100`
     pub memory: u64,
 
-    /// `Gpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Gpu`; example: `100`
     pub gpu: Option<u64>,
 
-    /// `GpuDetailSet`: a list of [`GpuDetail`] objects.
+    /// `GpuDetailSet`
     pub gpu_detail_set: Option<Vec<GpuDetail>>,
 }
 
@@ -1314,14 +942,10 @@ pub struct GroupResource {
 #[doc(alias = "HDFSConfig")]
 #[tc_model]
 pub struct HdfsConfig {
-    /// `Id`: a string.
-    ///
-    /// Example: `"emr-xxxxxxxx"`
+    /// `Id`; example: `"emr-xxxxxxxx"`
     pub id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/my/path"`
+    /// `Path`; example: `"/my/path"`
     pub path: String,
 }
 
@@ -1332,14 +956,10 @@ pub struct HdfsConfig {
 #[doc(alias = "HTTPGetAction")]
 #[tc_model]
 pub struct HttpGetAction {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/health/live"`
+    /// `Path`; example: `"/health/live"`
     pub path: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8051`
+    /// `Port`; example: `8051`
     pub port: Option<i64>,
 }
 
@@ -1349,13 +969,13 @@ pub struct HttpGetAction {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct HealthProbe {
-    /// `LivenessProbe`: a [`Probe`].
+    /// `LivenessProbe`
     pub liveness_probe: Option<Probe>,
 
-    /// `ReadinessProbe`: a [`Probe`].
+    /// `ReadinessProbe`
     pub readiness_probe: Option<Probe>,
 
-    /// `StartupProbe`: a [`Probe`].
+    /// `StartupProbe`
     pub startup_probe: Option<Probe>,
 }
 
@@ -1365,30 +985,19 @@ pub struct HealthProbe {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct HorizontalPodAutoscaler {
-    /// `MinReplicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`, required in requests; example: `1`
     pub min_replicas: Option<i64>,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `MaxReplicas`, required in requests; example: `2`
     pub max_replicas: Option<i64>,
 
-    /// `HpaMetrics`: a list of [`OptionModel`] objects.
-    /// Required in requests.
+    /// `HpaMetrics`, required in requests
     pub hpa_metrics: Option<Vec<OptionModel>>,
 
-    /// `ScaleUpStabilizationWindowSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ScaleUpStabilizationWindowSeconds`; example: `100`
     pub scale_up_stabilization_window_seconds: Option<i64>,
 
-    /// `ScaleDownStabilizationWindowSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ScaleDownStabilizationWindowSeconds`; example: `100`
     pub scale_down_stabilization_window_seconds: Option<i64>,
 }
 
@@ -1398,9 +1007,7 @@ pub struct HorizontalPodAutoscaler {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook) and [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct HostPath {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/mnt"`
+    /// `Path`; example: `"/mnt"`
     pub path: Option<String>,
 }
 
@@ -1409,50 +1016,32 @@ pub struct HostPath {
 /// Returned in the output of [`DescribeModelAccelerateTask`](super::DescribeModelAccelerateTask).
 #[tc_model]
 pub struct HyperParameter {
-    /// `MaxNNZ`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MaxNNZ`; example: `"1"`
     #[tc(rename = "MaxNNZ")]
     pub max_nnz: Option<String>,
 
-    /// `SlotNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SlotNum`; example: `"1"`
     pub slot_num: Option<String>,
 
-    /// `CpuCachePercentage`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `CpuCachePercentage`; example: `"0.2"`
     pub cpu_cache_percentage: Option<String>,
 
-    /// `GpuCachePercentage`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `GpuCachePercentage`; example: `"0.2"`
     pub gpu_cache_percentage: Option<String>,
 
-    /// `EnableDistributed`: a string.
-    ///
-    /// Example: `"false"`
+    /// `EnableDistributed`; example: `"false"`
     pub enable_distributed: Option<String>,
 
-    /// `MinBlockSizePt`: a string.
-    ///
-    /// Example: `"3"`
+    /// `MinBlockSizePt`; example: `"3"`
     pub min_block_size_pt: Option<String>,
 
-    /// `MinBlockSizeTf`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MinBlockSizeTf`; example: `"10"`
     pub min_block_size_tf: Option<String>,
 
-    /// `PipelineArgs`: a string.
-    ///
-    /// Example: `"{”safety_checker“:null}"`
+    /// `PipelineArgs`; example: `"{”safety_checker“:null}"`
     pub pipeline_args: Option<String>,
 
-    /// `LoraScale`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `LoraScale`; example: `"0.1"`
     pub lora_scale: Option<String>,
 }
 
@@ -1461,19 +1050,13 @@ pub struct HyperParameter {
 /// Sent in the input of [`DescribeBuildInImages`](super::DescribeBuildInImages).
 #[tc_model]
 pub struct ImageFIlter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Attr"`
+    /// `Name`; example: `"Attr"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["DataPipeline"]`
+    /// `Values`; example: `["DataPipeline"]`
     pub values: Vec<String>,
 
-    /// `Negative`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Negative`; example: `true`
     pub negative: Option<bool>,
 }
 
@@ -1483,42 +1066,28 @@ pub struct ImageFIlter {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeBuildInImages`](super::DescribeBuildInImages), [`DescribeModelAccelerateVersions`](super::DescribeModelAccelerateVersions), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and 8 more.
 #[tc_model]
 pub struct ImageInfo {
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"TCR"`
+    /// `ImageType`; example: `"TCR"`
     pub image_type: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/ti-platform/hellotest:http-test"`
+    /// `ImageUrl`; example: `"ccr.ccs.tencentyun.com/ti-platform/hellotest:http-test"`
     pub image_url: String,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"ap-beijiang"`
+    /// `RegistryRegion`; example: `"ap-beijiang"`
     pub registry_region: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"t-asfffasf"`
+    /// `RegistryId`; example: `"t-asfffasf"`
     pub registry_id: Option<String>,
 
-    /// `AllowSaveAllContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowSaveAllContent`; example: `false`
     pub allow_save_all_content: Option<bool>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `ImageName`; example: `"LLM"`
     pub image_name: Option<String>,
 
-    /// `SupportDataPipeline`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportDataPipeline`; example: `false`
     pub support_data_pipeline: Option<bool>,
 
-    /// `ImageSecret`: an [`ImageSecret`].
+    /// `ImageSecret`
     pub image_secret: Option<ImageSecret>,
 }
 
@@ -1528,24 +1097,16 @@ pub struct ImageInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeBuildInImages`](super::DescribeBuildInImages), [`DescribeModelAccelerateVersions`](super::DescribeModelAccelerateVersions), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and 8 more.
 #[tc_model]
 pub struct ImageSecret {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"9a3b93e2-0f68-11ef-9b3e-5254000fd567"`
+    /// `KeyId`; example: `"9a3b93e2-0f68-11ef-9b3e-5254000fd567"`
     pub key_id: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `Username`; example: `"test_user"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"dGVzdF9wYXNzd29yZAo="`
+    /// `Password`; example: `"dGVzdF9wYXNzd29yZAo="`
     pub password: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"100033215875_1000321732173_ap-guangzhou_NOTEBOOK_S7RkFublldbD"`
+    /// `SecretId`; example: `"100033215875_1000321732173_ap-guangzhou_NOTEBOOK_S7RkFublldbD"`
     pub secret_id: Option<String>,
 }
 
@@ -1555,9 +1116,7 @@ pub struct ImageSecret {
 /// Returned in the output of [`ChatCompletion`](super::ChatCompletion).
 #[tc_model]
 pub struct ImageUrl {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos-bucket.cos.ap-guangzhou.myqcloud.com/TI-ONE-release/IMG.jpg"`
+    /// `Url`; example: `"https://cos-bucket.cos.ap-guangzhou.myqcloud.com/TI-ONE-release/IMG.jpg"`
     pub url: Option<String>,
 }
 
@@ -1566,8 +1125,7 @@ pub struct ImageUrl {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct InferCodeInfo {
-    /// `CosPathInfo`: a [`CosPathInfo`].
-    /// Required in requests.
+    /// `CosPathInfo`, required in requests
     pub cos_path_info: Option<CosPathInfo>,
 }
 
@@ -1576,29 +1134,19 @@ pub struct InferCodeInfo {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct InferGatewayCallInfo {
-    /// `VpcHttpAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `VpcHttpAddr`; example: `"ttt"`
     pub vpc_http_addr: Option<String>,
 
-    /// `VpcHttpsAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `VpcHttpsAddr`; example: `"ttt"`
     pub vpc_https_addr: Option<String>,
 
-    /// `VpcGrpcTlsAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `VpcGrpcTlsAddr`; example: `"ttt"`
     pub vpc_grpc_tls_addr: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `VpcId`; example: `"ttt"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `SubnetId`; example: `"ttt"`
     pub subnet_id: Option<String>,
 }
 
@@ -1607,14 +1155,10 @@ pub struct InferGatewayCallInfo {
 /// Returned in the output of [`DescribeInferTemplates`](super::DescribeInferTemplates).
 #[tc_model]
 pub struct InferTemplate {
-    /// `InferTemplateId`: a string.
-    ///
-    /// Example: `"tensorflow-1.15-cpu"`
+    /// `InferTemplateId`; example: `"tensorflow-1.15-cpu"`
     pub infer_template_id: String,
 
-    /// `InferTemplateImage`: a string.
-    ///
-    /// Example: `"ccr.img/ti-tf-cpu:tf1.15"`
+    /// `InferTemplateImage`; example: `"ccr.img/ti-tf-cpu:tf1.15"`
     pub infer_template_image: String,
 }
 
@@ -1623,22 +1167,16 @@ pub struct InferTemplate {
 /// Returned in the output of [`DescribeInferTemplates`](super::DescribeInferTemplates).
 #[tc_model]
 pub struct InferTemplateGroup {
-    /// `Framework`: a string.
-    ///
-    /// Example: `"Tensorflow"`
+    /// `Framework`; example: `"Tensorflow"`
     pub framework: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"1.15"`
+    /// `FrameworkVersion`; example: `"1.15"`
     pub framework_version: Option<String>,
 
-    /// `Groups`: a list of strings.
-    ///
-    /// Example: `["tensorflow","light"]`
+    /// `Groups`; example: `["tensorflow","light"]`
     pub groups: Option<Vec<String>>,
 
-    /// `InferTemplates`: a list of [`InferTemplate`] objects.
+    /// `InferTemplates`
     pub infer_templates: Option<Vec<InferTemplate>>,
 }
 
@@ -1647,25 +1185,19 @@ pub struct InferTemplateGroup {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct IngressPrivateLinkInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-314xh0ko"`
+    /// `VpcId`; example: `"vpc-314xh0ko"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-8ra6pdq7"`
+    /// `SubnetId`; example: `"subnet-8ra6pdq7"`
     pub subnet_id: Option<String>,
 
-    /// `InnerHttpAddr`: a list of strings.
+    /// `InnerHttpAddr`
     pub inner_http_addr: Option<Vec<String>>,
 
-    /// `InnerHttpsAddr`: a list of strings.
+    /// `InnerHttpsAddr`
     pub inner_https_addr: Option<Vec<String>>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"CreateSuccess"`
+    /// `State`; example: `"CreateSuccess"`
     pub state: Option<String>,
 }
 
@@ -1674,107 +1206,71 @@ pub struct IngressPrivateLinkInfo {
 /// Returned in the output of [`DescribeBillingResourceGroup`](super::DescribeBillingResourceGroup) and [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"eins-8jpj27jc"`
+    /// `InstanceId`; example: `"eins-8jpj27jc"`
     pub instance_id: String,
 
-    /// `UsedResource`: a [`ResourceInfo`].
+    /// `UsedResource`
     pub used_resource: Option<ResourceInfo>,
 
-    /// `TotalResource`: a [`ResourceInfo`].
+    /// `TotalResource`
     pub total_resource: Option<ResourceInfo>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100005875"`
+    /// `SubUin`; example: `"100005875"`
     pub sub_uin: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-01 12:00:00"`
+    /// `CreateTime`; example: `"2021-12-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-12-11 12:00:00"`
+    /// `ExpireTime`; example: `"2021-12-11 12:00:00"`
     pub expire_time: Option<String>,
 
-    /// `AutoRenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `AutoRenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub auto_renew_flag: Option<String>,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"sv_xx"`
+    /// `SpecId`; example: `"sv_xx"`
     pub spec_id: String,
 
-    /// `SpecAlias`: a string.
-    ///
-    /// Example: `"8C40G V100*1"`
+    /// `SpecAlias`; example: `"8C40G V100*1"`
     pub spec_alias: String,
 
-    /// `SpecFeatures`: a list of strings.
-    ///
-    /// Example: `["COS","CBS","RDMA","CFS"]`
+    /// `SpecFeatures`; example: `["COS","CBS","RDMA","CFS"]`
     pub spec_features: Option<Vec<String>>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `CvmInstanceId`; example: `"ins-xxxxxxxx"`
     pub cvm_instance_id: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"RegisterJobNetworkError"`
+    /// `ErrCode`; example: `"RegisterJobNetworkError"`
     pub err_code: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"registernode job noderegister-ins-fczfco95 network connect failed"`
+    /// `ErrMsg`; example: `"registernode job noderegister-ins-fczfco95 network connect failed"`
     pub err_msg: Option<String>,
 
-    /// `AvailableResource`: a [`ResourceInfo`].
+    /// `AvailableResource`
     pub available_resource: Option<ResourceInfo>,
 
-    /// `InstanceIP`: a string.
-    ///
-    /// Example: `"172.16.222.4"`
+    /// `InstanceIP`; example: `"172.16.222.4"`
     #[tc(rename = "InstanceIP")]
     pub instance_ip: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"节点1"`
+    /// `InstanceName`; example: `"节点1"`
     pub instance_name: Option<String>,
 
-    /// `CvmInstanceType`: a string.
-    ///
-    /// Example: `"SA9.2XLARGE16"`
+    /// `CvmInstanceType`; example: `"SA9.2XLARGE16"`
     pub cvm_instance_type: Option<String>,
 
-    /// `AutoRenew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoRenew`; example: `false`
     pub auto_renew: Option<bool>,
 
-    /// `Isolated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Isolated`; example: `false`
     pub isolated: Option<bool>,
 
-    /// `RepairTaskInfo`: a [`RepairTaskInfo`].
+    /// `RepairTaskInfo`
     pub repair_task_info: Option<RepairTaskInfo>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"ap-shanghai-3"`
+    /// `ZoneName`; example: `"ap-shanghai-3"`
     pub zone_name: Option<String>,
 }
 
@@ -1783,20 +1279,20 @@ pub struct Instance {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct IntranetCallInfo {
-    /// `IngressPrivateLinkInfo`: an [`IngressPrivateLinkInfo`].
+    /// `IngressPrivateLinkInfo`
     pub ingress_private_link_info: Option<IngressPrivateLinkInfo>,
 
-    /// `ServiceEIPInfo`: a list of [`ServiceEipInfo`] objects.
+    /// `ServiceEIPInfo`
     #[tc(rename = "ServiceEIPInfo")]
     pub service_eip_info: Option<Vec<ServiceEipInfo>>,
 
-    /// `DefaultInnerCallInfos`: a list of [`DefaultInnerCallInfo`] objects.
+    /// `DefaultInnerCallInfos`
     pub default_inner_call_infos: Option<Vec<DefaultInnerCallInfo>>,
 
-    /// `PrivateLinkInfos`: a list of [`PrivateLinkInfo`] objects.
+    /// `PrivateLinkInfos`
     pub private_link_infos: Option<Vec<PrivateLinkInfo>>,
 
-    /// `PrivateLinkInfosV2`: a list of [`PrivateLinkInfo`] objects.
+    /// `PrivateLinkInfosV2`
     pub private_link_infos_v2: Option<Vec<PrivateLinkInfo>>,
 }
 
@@ -1805,14 +1301,10 @@ pub struct IntranetCallInfo {
 /// Returned in the output of [`DescribeAnnotatedTaskList`](super::DescribeAnnotatedTaskList).
 #[tc_model]
 pub struct LabelValue {
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"cat"`
+    /// `LabelName`; example: `"cat"`
     pub label_name: String,
 
-    /// `LabelColor`: a string.
-    ///
-    /// Example: `"yello"`
+    /// `LabelColor`; example: `"yello"`
     pub label_color: String,
 }
 
@@ -1822,11 +1314,10 @@ pub struct LabelValue {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook) and [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct LocalDisk {
-    /// `InstanceId`: a string.
-    /// Required in requests.
+    /// `InstanceId`, required in requests
     pub instance_id: Option<String>,
 
-    /// `LocalPath`: a string.
+    /// `LocalPath`
     pub local_path: Option<String>,
 }
 
@@ -1836,16 +1327,10 @@ pub struct LocalDisk {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`DescribeNotebook`](super::DescribeNotebook), [`DescribeTrainingTask`](super::DescribeTrainingTask) and 2 more.
 #[tc_model]
 pub struct LogConfig {
-    /// `LogsetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cls-eeee"`
+    /// `LogsetId`, required in requests; example: `"cls-eeee"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cls-topic-ccccc"`
+    /// `TopicId`, required in requests; example: `"cls-topic-ccccc"`
     pub topic_id: Option<String>,
 }
 
@@ -1854,34 +1339,22 @@ pub struct LogConfig {
 /// Returned in the output of [`DescribeLogs`](super::DescribeLogs).
 #[tc_model]
 pub struct LogIdentity {
-    /// `Id`: a string.
-    ///
-    /// Example: `"aaa-ccc-ddd"`
+    /// `Id`; example: `"aaa-ccc-ddd"`
     pub id: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"This is a log"`
+    /// `Message`; example: `"This is a log"`
     pub message: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"train-xxx-1"`
+    /// `PodName`; example: `"train-xxx-1"`
     pub pod_name: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2021-11-30T16:22:09+08:00"`
+    /// `Timestamp`; example: `"2021-11-30T16:22:09+08:00"`
     pub timestamp: Option<String>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgId`; example: `"0"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgLogId`; example: `"0"`
     pub pkg_log_id: String,
 }
 
@@ -1890,25 +1363,19 @@ pub struct LogIdentity {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct MaterialInfo {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `StorageType`; example: `"COS"`
     pub storage_type: Option<String>,
 
-    /// `CosPathInfo`: a [`CosPathInfo`].
+    /// `CosPathInfo`
     pub cos_path_info: Option<CosPathInfo>,
 
-    /// `MaterialName`: a string.
-    ///
-    /// Example: `"Code"`
+    /// `MaterialName`; example: `"Code"`
     pub material_name: Option<String>,
 
-    /// `MaterialType`: a string.
-    ///
-    /// Example: `"PreSet"`
+    /// `MaterialType`; example: `"PreSet"`
     pub material_type: Option<String>,
 
-    /// `MountPath`: a string.
+    /// `MountPath`
     pub mount_path: Option<String>,
 }
 
@@ -1918,18 +1385,13 @@ pub struct MaterialInfo {
 /// Returned in the output of [`ChatCompletion`](super::ChatCompletion).
 #[tc_model]
 pub struct Message {
-    /// `Role`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Role`, required in requests; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Content`; example: `"你好"`
     pub content: Option<String>,
 
-    /// `MultiModalContents`: a list of [`MultiModalContent`] objects.
+    /// `MultiModalContents`
     pub multi_modal_contents: Option<Vec<MultiModalContent>>,
 }
 
@@ -1938,37 +1400,25 @@ pub struct Message {
 /// Sent in the input of [`PushTrainingMetrics`](super::PushTrainingMetrics).
 #[tc_model]
 pub struct MetricData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-123"`
+    /// `TaskId`; example: `"task-123"`
     pub task_id: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `19929291`
+    /// `Timestamp`; example: `19929291`
     pub timestamp: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"12838421"`
+    /// `Uin`; example: `"12838421"`
     pub uin: Option<String>,
 
-    /// `Epoch`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Epoch`; example: `12`
     pub epoch: Option<i64>,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Step`; example: `12`
     pub step: Option<i64>,
 
-    /// `TotalSteps`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalSteps`; example: `100`
     pub total_steps: Option<i64>,
 
-    /// `Points`: a list of [`DataPoint`] objects.
+    /// `Points`
     pub points: Option<Vec<DataPoint>>,
 }
 
@@ -1977,156 +1427,102 @@ pub struct MetricData {
 /// Returned in the output of [`DescribeModelAccelerateTask`](super::DescribeModelAccelerateTask).
 #[tc_model]
 pub struct ModelAccelerateTask {
-    /// `ModelAccTaskId`: a string.
-    ///
-    /// Example: `"acc-3v3yf470zrpc"`
+    /// `ModelAccTaskId`; example: `"acc-3v3yf470zrpc"`
     pub model_acc_task_id: Option<String>,
 
-    /// `ModelAccTaskName`: a string.
-    ///
-    /// Example: `"test-task"`
+    /// `ModelAccTaskName`; example: `"test-task"`
     pub model_acc_task_name: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"m-1115750815945380480"`
+    /// `ModelId`; example: `"m-1115750815945380480"`
     pub model_id: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"d12"`
+    /// `ModelName`; example: `"d12"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ModelVersion`; example: `"v1"`
     pub model_version: Option<String>,
 
-    /// `ModelSource`: a string.
-    ///
-    /// Example: `"JOB"`
+    /// `ModelSource`; example: `"JOB"`
     pub model_source: Option<String>,
 
-    /// `OptimizationLevel`: a string.
-    ///
-    /// Example: `"FP16"`
+    /// `OptimizationLevel`; example: `"FP16"`
     pub optimization_level: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"STATUS_SUCCESS"`
+    /// `TaskStatus`; example: `"STATUS_SUCCESS"`
     pub task_status: Option<String>,
 
-    /// `ModelInputNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelInputNum`; example: `1`
     pub model_input_num: Option<u64>,
 
-    /// `ModelInputInfos`: a list of [`ModelInputInfo`] objects.
+    /// `ModelInputInfos`
     pub model_input_infos: Option<Vec<ModelInputInfo>>,
 
-    /// `GPUType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `GPUType`; example: `"T4"`
     #[tc(rename = "GPUType")]
     pub gpu_type: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `ChargeType`; example: `"FREE"`
     pub charge_type: Option<String>,
 
-    /// `Speedup`: a string.
-    ///
-    /// Example: `"2.86x"`
+    /// `Speedup`; example: `"2.86x"`
     pub speedup: Option<String>,
 
-    /// `ModelInputPath`: a [`CosPathInfo`].
+    /// `ModelInputPath`
     pub model_input_path: Option<CosPathInfo>,
 
-    /// `ModelOutputPath`: a [`CosPathInfo`].
+    /// `ModelOutputPath`
     pub model_output_path: Option<CosPathInfo>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"[TFJob job-96dm04o0mnwg] 模型文件损坏，请检查您上传的模型文件是否可以正常运行"`
+    /// `ErrorMsg`; example: `"[TFJob job-96dm04o0mnwg] 模型文件损坏，请检查您上传的模型文件是否可以正常运行"`
     pub error_msg: Option<String>,
 
-    /// `AlgorithmFramework`: a string.
-    ///
-    /// Example: `"PYTORCH"`
+    /// `AlgorithmFramework`; example: `"PYTORCH"`
     pub algorithm_framework: Option<String>,
 
-    /// `WaitNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitNumber`; example: `0`
     pub wait_number: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-10 22:10:11"`
+    /// `CreateTime`; example: `"2022-05-10 22:10:11"`
     pub create_time: Option<String>,
 
-    /// `TaskProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TaskProgress`; example: `100`
     pub task_progress: Option<u64>,
 
-    /// `ModelFormat`: a string.
-    ///
-    /// Example: `"SAVED_MODEL"`
+    /// `ModelFormat`; example: `"SAVED_MODEL"`
     pub model_format: Option<String>,
 
-    /// `TensorInfos`: a list of strings.
-    ///
-    /// Example: `["input_0:float(1*3*1024*1024)"]`
+    /// `TensorInfos`; example: `["input_0:float(1*3*1024*1024)"]`
     pub tensor_infos: Option<Vec<String>>,
 
-    /// `HyperParameter`: a [`HyperParameter`].
+    /// `HyperParameter`
     pub hyper_parameter: Option<HyperParameter>,
 
-    /// `AccEngineVersion`: a string.
-    ///
-    /// Example: `"v3.5"`
+    /// `AccEngineVersion`; example: `"v3.5"`
     pub acc_engine_version: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IsSaved`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSaved`; example: `false`
     pub is_saved: Option<bool>,
 
-    /// `ModelSignature`: a string.
-    ///
-    /// Example: `"“ ”"`
+    /// `ModelSignature`; example: `"“ ”"`
     pub model_signature: Option<String>,
 
-    /// `QATModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QATModel`; example: `false`
     #[tc(rename = "QATModel")]
     pub qat_model: Option<bool>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"pytorch1.9.0"`
+    /// `FrameworkVersion`; example: `"pytorch1.9.0"`
     pub framework_version: Option<String>,
 
-    /// `ModelVersionId`: a string.
-    ///
-    /// Example: `"mv-v1-1115750815945380481"`
+    /// `ModelVersionId`; example: `"mv-v1-1115750815945380481"`
     pub model_version_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"test-rg-id"`
+    /// `ResourceGroupId`; example: `"test-rg-id"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"“ ”"`
+    /// `ResourceGroupName`; example: `"“ ”"`
     pub resource_group_name: Option<String>,
 }
 
@@ -2135,58 +1531,50 @@ pub struct ModelAccelerateTask {
 /// Returned in the output of [`DescribeModelAccelerateVersions`](super::DescribeModelAccelerateVersions).
 #[tc_model]
 pub struct ModelAccelerateVersion {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"m"`
+    /// `ModelId`; example: `"m"`
     pub model_id: Option<String>,
 
-    /// `ModelVersionId`: a string.
+    /// `ModelVersionId`
     pub model_version_id: Option<String>,
 
-    /// `ModelJobId`: a string.
+    /// `ModelJobId`
     pub model_job_id: Option<String>,
 
-    /// `ModelJobName`: a string.
+    /// `ModelJobName`
     pub model_job_name: Option<String>,
 
-    /// `ModelVersion`: a string.
+    /// `ModelVersion`
     pub model_version: Option<String>,
 
-    /// `SpeedUp`: a string.
+    /// `SpeedUp`
     pub speed_up: Option<String>,
 
-    /// `ModelSource`: a [`ModelSource`].
+    /// `ModelSource`
     pub model_source: Option<ModelSource>,
 
-    /// `CosPathInfo`: a [`CosPathInfo`].
+    /// `CosPathInfo`
     pub cos_path_info: Option<CosPathInfo>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `ModelFormat`: a string.
-    ///
-    /// Example: `"ONNX"`
+    /// `ModelFormat`; example: `"ONNX"`
     pub model_format: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"STATUS_SUCCESS"`
+    /// `Status`; example: `"STATUS_SUCCESS"`
     pub status: Option<String>,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `GPUType`: a string.
+    /// `GPUType`
     #[tc(rename = "GPUType")]
     pub gpu_type: Option<String>,
 
-    /// `ModelCosPath`: a [`CosPathInfo`].
+    /// `ModelCosPath`
     pub model_cos_path: Option<CosPathInfo>,
 }
 
@@ -2196,68 +1584,43 @@ pub struct ModelAccelerateVersion {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ModelInfo {
-    /// `ModelVersionId`: a string.
-    ///
-    /// Example: `"m-dddd-1"`
+    /// `ModelVersionId`; example: `"m-dddd-1"`
     pub model_version_id: String,
 
-    /// `ModelId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"m-dddd"`
+    /// `ModelId`, always sent in responses; example: `"m-dddd"`
     pub model_id: Option<String>,
 
-    /// `ModelName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mn-xx"`
+    /// `ModelName`, always sent in responses; example: `"mn-xx"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ModelVersion`, always sent in responses; example: `"1"`
     pub model_version: Option<String>,
 
-    /// `ModelSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"COS"`
+    /// `ModelSource`, always sent in responses; example: `"COS"`
     pub model_source: Option<String>,
 
-    /// `CosPathInfo`: a [`CosPathInfo`].
-    /// Always sent in responses.
+    /// `CosPathInfo`, always sent in responses
     pub cos_path_info: Option<CosPathInfo>,
 
-    /// `GooseFSx`: a [`GooseFSx`].
+    /// `GooseFSx`
     pub goose_f_sx: Option<GooseFSx>,
 
-    /// `AlgorithmFramework`: a string.
-    ///
-    /// Example: `"pmml"`
+    /// `AlgorithmFramework`; example: `"pmml"`
     pub algorithm_framework: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"ACCELERATE"`
+    /// `ModelType`; example: `"ACCELERATE"`
     pub model_type: Option<String>,
 
-    /// `ModelFormat`: a string.
-    ///
-    /// Example: `"pmml"`
+    /// `ModelFormat`; example: `"pmml"`
     pub model_format: Option<String>,
 
-    /// `IsPrivateModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPrivateModel`; example: `false`
     pub is_private_model: Option<bool>,
 
-    /// `ModelCategory`: a string.
-    ///
-    /// Example: `"MultiModal"`
+    /// `ModelCategory`; example: `"MultiModal"`
     pub model_category: Option<String>,
 
-    /// `PublicDataSource`: a [`PublicDataSourceFs`].
+    /// `PublicDataSource`
     pub public_data_source: Option<PublicDataSourceFs>,
 }
 
@@ -2266,16 +1629,10 @@ pub struct ModelInfo {
 /// Returned in the output of [`DescribeModelAccelerateTask`](super::DescribeModelAccelerateTask).
 #[tc_model]
 pub struct ModelInputInfo {
-    /// `ModelInputType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"RANGE"`
+    /// `ModelInputType`, required in requests; example: `"RANGE"`
     pub model_input_type: Option<String>,
 
-    /// `ModelInputDimension`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["n*c*h*w"]`
+    /// `ModelInputDimension`, required in requests; example: `["n*c*h*w"]`
     pub model_input_dimension: Option<Vec<String>>,
 }
 
@@ -2284,37 +1641,37 @@ pub struct ModelInputInfo {
 /// Returned in the output of [`DescribeModelAccelerateVersions`](super::DescribeModelAccelerateVersions).
 #[tc_model]
 pub struct ModelSource {
-    /// `Source`: a string.
+    /// `Source`
     pub source: Option<String>,
 
-    /// `JobName`: a string.
+    /// `JobName`
     pub job_name: Option<String>,
 
-    /// `JobVersion`: a string.
+    /// `JobVersion`
     pub job_version: Option<String>,
 
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: Option<String>,
 
-    /// `ModelName`: a string.
+    /// `ModelName`
     pub model_name: Option<String>,
 
-    /// `AlgorithmFramework`: a string.
+    /// `AlgorithmFramework`
     pub algorithm_framework: Option<String>,
 
-    /// `TrainingPreference`: a string.
+    /// `TrainingPreference`
     pub training_preference: Option<String>,
 
-    /// `ReasoningEnvironmentSource`: a string.
+    /// `ReasoningEnvironmentSource`
     pub reasoning_environment_source: Option<String>,
 
-    /// `ReasoningEnvironment`: a string.
+    /// `ReasoningEnvironment`
     pub reasoning_environment: Option<String>,
 
-    /// `ReasoningEnvironmentId`: a string.
+    /// `ReasoningEnvironmentId`
     pub reasoning_environment_id: Option<String>,
 
-    /// `ReasoningImageInfo`: an [`ImageInfo`].
+    /// `ReasoningImageInfo`
     pub reasoning_image_info: Option<ImageInfo>,
 }
 
@@ -2324,9 +1681,7 @@ pub struct ModelSource {
 /// Returned in the output of [`DescribeDataSource`](super::DescribeDataSource) and [`DescribeDataSources`](super::DescribeDataSources).
 #[tc_model]
 pub struct MountConfigureInfo {
-    /// `WorkDir`: a string.
-    ///
-    /// Example: `"/dir1/<@subaccount>/"`
+    /// `WorkDir`; example: `"/dir1/<@subaccount>/"`
     pub work_dir: Option<String>,
 }
 
@@ -2335,27 +1690,19 @@ pub struct MountConfigureInfo {
 /// Returned in the output of [`DescribeMountInstance`](super::DescribeMountInstance) and [`DescribeMountInstances`](super::DescribeMountInstances).
 #[tc_model]
 pub struct MountInstanceInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-abcdef"`
+    /// `StorageId`; example: `"cfs-abcdef"`
     pub storage_id: Option<String>,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"名称1"`
+    /// `StorageName`; example: `"名称1"`
     pub storage_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `ExtraConf`: a [`StorageExtraConf`].
+    /// `ExtraConf`
     pub extra_conf: Option<StorageExtraConf>,
 }
 
@@ -2364,47 +1711,31 @@ pub struct MountInstanceInfo {
 /// Returned in the output of [`DescribeMountLimits`](super::DescribeMountLimits).
 #[tc_model]
 pub struct MountLimitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Cfs"`
+    /// `Type`; example: `"Cfs"`
     pub r#type: Option<String>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cfs-abcdef"`
+    /// `StorageId`; example: `"cfs-abcdef"`
     pub storage_id: Option<String>,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"测试名称"`
+    /// `StorageName`; example: `"测试名称"`
     pub storage_name: Option<String>,
 
-    /// `LimitMount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LimitMount`; example: `true`
     pub limit_mount: Option<bool>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"282833212"`
+    /// `Creator`; example: `"282833212"`
     pub creator: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `CreatorName`; example: `"testname"`
     pub creator_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-04T11:53:00Z"`
+    /// `CreateTime`; example: `"2025-06-04T11:53:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-06-04T11:53:00Z"`
+    /// `UpdateTime`; example: `"2025-06-04T11:53:00Z"`
     pub update_time: Option<String>,
 
-    /// `ExtraConf`: a [`StorageExtraConf`].
+    /// `ExtraConf`
     pub extra_conf: Option<StorageExtraConf>,
 }
 
@@ -2414,18 +1745,13 @@ pub struct MountLimitInfo {
 /// Returned in the output of [`ChatCompletion`](super::ChatCompletion).
 #[tc_model]
 pub struct MultiModalContent {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"text"`
+    /// `Type`, required in requests; example: `"text"`
     pub r#type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `ImageUrl`: an [`ImageUrl`].
+    /// `ImageUrl`
     pub image_url: Option<ImageUrl>,
 }
 
@@ -2434,220 +1760,146 @@ pub struct MultiModalContent {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook).
 #[tc_model]
 pub struct NotebookDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152"`
+    /// `Id`; example: `"nb-1188415493581985152"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"notebook-test"`
+    /// `Name`; example: `"notebook-test"`
     pub name: String,
 
-    /// `LifecycleScriptId`: a string.
-    ///
-    /// Example: `"ls-1007228485705742720"`
+    /// `LifecycleScriptId`; example: `"ls-1007228485705742720"`
     pub lifecycle_script_id: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152-911m56fdooow"`
+    /// `PodName`; example: `"nb-1188415493581985152-911m56fdooow"`
     pub pod_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `UpdateTime`; example: `"2024-11-14T16:58:00+08"`
     pub update_time: String,
 
-    /// `DirectInternetAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DirectInternetAccess`; example: `true`
     pub direct_internet_access: bool,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"trsg-dwpqnjmk"`
+    /// `ResourceGroupId`; example: `"trsg-dwpqnjmk"`
     pub resource_group_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoStopping`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoStopping`; example: `false`
     pub auto_stopping: bool,
 
-    /// `AdditionalCodeRepoIds`: a list of strings.
-    ///
-    /// Example: `["cr-1000669213287070080"]`
+    /// `AdditionalCodeRepoIds`; example: `["cr-1000669213287070080"]`
     pub additional_code_repo_ids: Option<Vec<String>>,
 
-    /// `AutomaticStopTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AutomaticStopTime`; example: `100`
     pub automatic_stop_time: Option<i64>,
 
-    /// `ResourceConf`: a [`ResourceConf`].
+    /// `ResourceConf`
     pub resource_conf: ResourceConf,
 
-    /// `DefaultCodeRepoId`: a string.
-    ///
-    /// Example: `"cr-1000669213287070080"`
+    /// `DefaultCodeRepoId`; example: `"cr-1000669213287070080"`
     pub default_code_repo_id: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `EndTime`; example: `"2024-11-14T16:58:00+08"`
     pub end_time: Option<String>,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: bool,
 
-    /// `LogConfig`: a [`LogConfig`].
+    /// `LogConfig`
     pub log_config: Option<LogConfig>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4kq8vlym"`
+    /// `VpcId`; example: `"vpc-4kq8vlym"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-58zkmdob"`
+    /// `SubnetId`; example: `"subnet-58zkmdob"`
     pub subnet_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `RuntimeInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RuntimeInSeconds`; example: `100`
     pub runtime_in_seconds: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `CreateTime`; example: `"2024-11-14T16:58:00+08"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `StartTime`; example: `"2024-11-14T16:58:00+08"`
     pub start_time: Option<String>,
 
-    /// `ChargeStatus`: a string.
-    ///
-    /// Example: `"BILLING"`
+    /// `ChargeStatus`; example: `"BILLING"`
     pub charge_status: Option<String>,
 
-    /// `RootAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RootAccess`; example: `true`
     pub root_access: bool,
 
-    /// `BillingInfos`: a list of strings.
-    ///
-    /// Example: `["计算资源计费中：折扣价 0.78 元/小时（原价： 1.38元/小时)"]`
+    /// `BillingInfos`; example: `["计算资源计费中：折扣价 0.78 元/小时（原价： 1.38元/小时)"]`
     pub billing_infos: Option<Vec<String>>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VolumeSizeInGB`; example: `100`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"errMsg"`
+    /// `FailureReason`; example: `"errMsg"`
     pub failure_reason: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `InstanceTypeAlias`: a string.
-    ///
-    /// Example: `"2C4G"`
+    /// `InstanceTypeAlias`; example: `"2C4G"`
     pub instance_type_alias: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"资源组1"`
+    /// `ResourceGroupName`; example: `"资源组1"`
     pub resource_group_name: Option<String>,
 
-    /// `VolumeSourceType`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `VolumeSourceType`; example: `"CFS"`
     pub volume_source_type: Option<String>,
 
-    /// `VolumeSourceCFS`: a [`CfsConfig`].
+    /// `VolumeSourceCFS`
     #[tc(rename = "VolumeSourceCFS")]
     pub volume_source_cfs: Option<CfsConfig>,
 
-    /// `DataConfigs`: a list of [`DataConfig`] objects.
+    /// `DataConfigs`
     pub data_configs: Option<Vec<DataConfig>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"message1"`
+    /// `Message`; example: `"message1"`
     pub message: Option<String>,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `DataSource`; example: `"CFS"`
     pub data_source: Option<String>,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: ImageInfo,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `ImageType`; example: `"SYSTEM"`
     pub image_type: Option<String>,
 
-    /// `SSHConfig`: a [`SshConfig`].
+    /// `SSHConfig`
     #[tc(rename = "SSHConfig")]
     pub ssh_config: Option<SshConfig>,
 
-    /// `VolumeSourceGooseFS`: a [`GooseFs`].
+    /// `VolumeSourceGooseFS`
     #[tc(rename = "VolumeSourceGooseFS")]
     pub volume_source_goose_fs: Option<GooseFs>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100032979603"`
+    /// `SubUin`; example: `"100032979603"`
     pub sub_uin: String,
 
-    /// `ResourceGroupInstanceId`: a string.
-    ///
-    /// Example: `"ins-pow5jmtf"`
+    /// `ResourceGroupInstanceId`; example: `"ins-pow5jmtf"`
     pub resource_group_instance_id: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `SubUinName`; example: `"username"`
     pub sub_uin_name: Option<String>,
 
-    /// `JobCreateTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `JobCreateTime`; example: `"2024-11-14T16:58:00+08"`
     pub job_create_time: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1357704107"`
+    /// `AppId`; example: `"1357704107"`
     pub app_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开发机描述信息"`
+    /// `Description`; example: `"开发机描述信息"`
     pub description: Option<String>,
 
-    /// `LatestOperatorInfo`: an [`OperatorInfo`].
+    /// `LatestOperatorInfo`
     pub latest_operator_info: Option<OperatorInfo>,
 }
 
@@ -2656,159 +1908,107 @@ pub struct NotebookDetail {
 /// Returned in the output of [`DescribeNotebooks`](super::DescribeNotebooks).
 #[tc_model]
 pub struct NotebookSetItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152"`
+    /// `Id`; example: `"nb-1188415493581985152"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"notebook-test"`
+    /// `Name`; example: `"notebook-test"`
     pub name: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `ResourceConf`: a [`ResourceConf`].
+    /// `ResourceConf`
     pub resource_conf: ResourceConf,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"trsg-dwpqnjmk"`
+    /// `ResourceGroupId`; example: `"trsg-dwpqnjmk"`
     pub resource_group_id: Option<String>,
 
-    /// `VolumeSizeInGB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VolumeSizeInGB`; example: `100`
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
 
-    /// `BillingInfos`: a list of strings.
-    ///
-    /// Example: `["计算资源计费中：折扣价 0.78 元/小时（原价： 1.38元/小时)"]`
+    /// `BillingInfos`; example: `["计算资源计费中：折扣价 0.78 元/小时（原价： 1.38元/小时)"]`
     pub billing_infos: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `CreateTime`; example: `"2024-11-14T16:58:00+08"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `StartTime`; example: `"2024-11-14T16:58:00+08"`
     pub start_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `UpdateTime`; example: `"2024-11-14T16:58:00+08"`
     pub update_time: String,
 
-    /// `RuntimeInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RuntimeInSeconds`; example: `100`
     pub runtime_in_seconds: Option<u64>,
 
-    /// `ChargeStatus`: a string.
-    ///
-    /// Example: `"BILLING"`
+    /// `ChargeStatus`; example: `"BILLING"`
     pub charge_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"errMsg"`
+    /// `FailureReason`; example: `"errMsg"`
     pub failure_reason: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-14T16:58:00+08"`
+    /// `EndTime`; example: `"2024-11-14T16:58:00+08"`
     pub end_time: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"nb-1188415493581985152-911m56fdooow"`
+    /// `PodName`; example: `"nb-1188415493581985152-911m56fdooow"`
     pub pod_name: Option<String>,
 
-    /// `InstanceTypeAlias`: a string.
-    ///
-    /// Example: `"2C4G"`
+    /// `InstanceTypeAlias`; example: `"2C4G"`
     pub instance_type_alias: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"资源组1"`
+    /// `ResourceGroupName`; example: `"资源组1"`
     pub resource_group_name: Option<String>,
 
-    /// `AutoStopping`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoStopping`; example: `true`
     pub auto_stopping: bool,
 
-    /// `AutomaticStopTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutomaticStopTime`; example: `10`
     pub automatic_stop_time: Option<u64>,
 
-    /// `VolumeSourceType`: a string.
-    ///
-    /// Example: `"CFS"`
+    /// `VolumeSourceType`; example: `"CFS"`
     pub volume_source_type: Option<String>,
 
-    /// `VolumeSourceCFS`: a [`CfsConfig`].
+    /// `VolumeSourceCFS`
     #[tc(rename = "VolumeSourceCFS")]
     pub volume_source_cfs: Option<CfsConfig>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"message1"`
+    /// `Message`; example: `"message1"`
     pub message: Option<String>,
 
-    /// `UserTypes`: a list of strings.
-    ///
-    /// Example: `["AIMarket"]`
+    /// `UserTypes`; example: `["AIMarket"]`
     pub user_types: Option<Vec<String>>,
 
-    /// `SSHConfig`: a [`SshConfig`].
+    /// `SSHConfig`
     #[tc(rename = "SSHConfig")]
     pub ssh_config: Option<SshConfig>,
 
-    /// `VolumeSourceGooseFS`: a [`GooseFs`].
+    /// `VolumeSourceGooseFS`
     #[tc(rename = "VolumeSourceGooseFS")]
     pub volume_source_goose_fs: Option<GooseFs>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100032979603"`
+    /// `SubUin`; example: `"100032979603"`
     pub sub_uin: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `SubUinName`; example: `"username"`
     pub sub_uin_name: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1256704107"`
+    /// `AppId`; example: `"1256704107"`
     pub app_id: Option<String>,
 
-    /// `ExposePortConfig`: an [`ExposePortConfig`].
+    /// `ExposePortConfig`
     pub expose_port_config: Option<ExposePortConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `LatestOperatorInfo`: an [`OperatorInfo`].
+    /// `LatestOperatorInfo`
     pub latest_operator_info: Option<OperatorInfo>,
 }
 
@@ -2818,14 +2018,10 @@ pub struct NotebookSetItem {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct NumOrPercent {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Num"`
+    /// `Type`; example: `"Num"`
     pub r#type: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Value`; example: `10`
     pub value: Option<i64>,
 }
 
@@ -2834,24 +2030,16 @@ pub struct NumOrPercent {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook), [`DescribeNotebooks`](super::DescribeNotebooks), [`DescribeTrainingTask`](super::DescribeTrainingTask) and [`DescribeTrainingTasks`](super::DescribeTrainingTasks).
 #[tc_model]
 pub struct OperatorInfo {
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100033176827"`
+    /// `SubUin`; example: `"100033176827"`
     pub sub_uin: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"ziquanchen"`
+    /// `SubUinName`; example: `"ziquanchen"`
     pub sub_uin_name: Option<String>,
 
-    /// `IsPlatformOperator`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPlatformOperator`; example: `true`
     pub is_platform_operator: Option<bool>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"STOP"`
+    /// `OperationType`; example: `"STOP"`
     pub operation_type: Option<String>,
 }
 
@@ -2862,14 +2050,10 @@ pub struct OperatorInfo {
 #[doc(alias = "Option")]
 #[tc_model]
 pub struct OptionModel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"gpu-util"`
+    /// `Name`; example: `"gpu-util"`
     pub name: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Value`; example: `50`
     pub value: i64,
 }
 
@@ -2878,70 +2062,46 @@ pub struct OptionModel {
 /// Returned in the output of [`DescribePlatformImages`](super::DescribePlatformImages).
 #[tc_model]
 pub struct PlatformImageInfo {
-    /// `Framework`: a string.
-    ///
-    /// Example: `"PyTorch"`
+    /// `Framework`; example: `"PyTorch"`
     pub framework: Option<String>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"ccr"`
+    /// `ImageType`; example: `"ccr"`
     pub image_type: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegistryRegion`; example: `"ap-shanghai"`
     pub registry_region: Option<String>,
 
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"llm-infer"`
+    /// `RegistryId`; example: `"llm-infer"`
     pub registry_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"sglang-v0.5.6.post2"`
+    /// `ImageName`; example: `"sglang-v0.5.6.post2"`
     pub image_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sglang-v0.5.6"`
+    /// `ImageId`; example: `"sglang-v0.5.6"`
     pub image_id: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"0.5.6"`
+    /// `FrameworkVersion`; example: `"0.5.6"`
     pub framework_version: Option<String>,
 
-    /// `SupportGpuList`: a list of strings.
-    ///
-    /// Example: `["HCCPNV6"]`
+    /// `SupportGpuList`; example: `["HCCPNV6"]`
     pub support_gpu_list: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型推理框架，开源 SGLang 0.5.6.post2 版本"`
+    /// `Description`; example: `"大模型推理框架，开源 SGLang 0.5.6.post2 版本"`
     pub description: Option<String>,
 
-    /// `ExtraAttributes`: a list of [`Attribute`] objects.
+    /// `ExtraAttributes`
     pub extra_attributes: Option<Vec<Attribute>>,
 
-    /// `ImageRange`: a list of strings.
-    ///
-    /// Example: `["Inference"]`
+    /// `ImageRange`; example: `["Inference"]`
     pub image_range: Option<Vec<String>>,
 
-    /// `SupportDistributedDeploy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDistributedDeploy`; example: `true`
     pub support_distributed_deploy: Option<bool>,
 
-    /// `RegionScope`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RegionScope`; example: `"all"`
     pub region_scope: Option<String>,
 }
 
@@ -2950,87 +2110,61 @@ pub struct PlatformImageInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct Pod {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ms-24xzphkz-1-55cc4779cc-9j6tb"`
+    /// `Name`; example: `"ms-24xzphkz-1-55cc4779cc-9j6tb"`
     pub name: Option<String>,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"989e5db6-af8c-4ea0-816a-a97369b36152"`
+    /// `Uid`; example: `"989e5db6-af8c-4ea0-816a-a97369b36152"`
     pub uid: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `Phase`; example: `"Pending"`
     pub phase: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"9.0.0.1"`
+    /// `IP`; example: `"9.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-19T09:32:15Z"`
+    /// `CreateTime`; example: `"2022-08-19T09:32:15Z"`
     pub create_time: Option<String>,
 
-    /// `Containers`: a [`Container`].
+    /// `Containers`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub containers: Option<Container>,
 
-    /// `ContainerInfos`: a list of [`Container`] objects.
+    /// `ContainerInfos`
     pub container_infos: Option<Vec<Container>>,
 
-    /// `CrossTenantENIInfo`: a [`CrossTenantEniInfo`].
+    /// `CrossTenantENIInfo`
     #[tc(rename = "CrossTenantENIInfo")]
     pub cross_tenant_eni_info: Option<CrossTenantEniInfo>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `StartScheduleTime`: a string.
-    ///
-    /// Example: `"2025-05-14 15:47:01"`
+    /// `StartScheduleTime`; example: `"2025-05-14 15:47:01"`
     pub start_schedule_time: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"当前实例已排队x小时x分钟，优先级P0"`
+    /// `Message`; example: `"当前实例已排队x小时x分钟，优先级P0"`
     pub message: Option<String>,
 
-    /// `NodeIP`: a string.
-    ///
-    /// Example: `"9.0.0.8"`
+    /// `NodeIP`; example: `"9.0.0.8"`
     #[tc(rename = "NodeIP")]
     pub node_ip: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"sm-esffesx"`
+    /// `NodeId`; example: `"sm-esffesx"`
     pub node_id: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-tt2sxcf"`
+    /// `ResourceGroupId`; example: `"rsg-tt2sxcf"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"资源组1"`
+    /// `ResourceGroupName`; example: `"资源组1"`
     pub resource_group_name: Option<String>,
 
-    /// `ResourceInfo`: a [`ResourceInfo`].
+    /// `ResourceInfo`
     pub resource_info: Option<ResourceInfo>,
 }
 
@@ -3039,38 +2173,26 @@ pub struct Pod {
 /// Returned in the output of [`DescribeTrainingTaskPods`](super::DescribeTrainingTaskPods).
 #[tc_model]
 pub struct PodInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"train-786801095607790976-5z75pr7skj5s-master-0"`
+    /// `Name`; example: `"train-786801095607790976-5z75pr7skj5s-master-0"`
     pub name: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"9.0.0.1"`
+    /// `IP`; example: `"9.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-11T18:36:50+08"`
+    /// `StartTime`; example: `"2024-12-11T18:36:50+08"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-12-11T18:36:50+08"`
+    /// `EndTime`; example: `"2024-12-11T18:36:50+08"`
     pub end_time: Option<String>,
 
-    /// `ResourceConfigInfo`: a [`ResourceConfigInfo`].
+    /// `ResourceConfigInfo`
     pub resource_config_info: Option<ResourceConfigInfo>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100031385875"`
+    /// `SubUin`; example: `"100031385875"`
     pub sub_uin: Option<String>,
 }
 
@@ -3081,19 +2203,13 @@ pub struct PodInfo {
 #[doc(alias = "PodSSHInfo")]
 #[tc_model]
 pub struct PodSshInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Host`; example: `"1.2.3.4"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<i64>,
 
-    /// `LoginCommand`: a string.
-    ///
-    /// Example: `"ssh -p 22  root@1.2.3.4"`
+    /// `LoginCommand`; example: `"ssh -p 22  root@1.2.3.4"`
     pub login_command: Option<String>,
 }
 
@@ -3102,119 +2218,77 @@ pub struct PodSshInfo {
 /// Returned in the output of [`DescribePresetImageList`](super::DescribePresetImageList).
 #[tc_model]
 pub struct PresetImageInfo {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"vllm(0.20.1)"`
+    /// `ImageId`; example: `"vllm(0.20.1)"`
     pub image_id: Option<String>,
 
-    /// `ImageRepo`: a string.
-    ///
-    /// Example: `"taco-x"`
+    /// `ImageRepo`; example: `"taco-x"`
     pub image_repo: Option<String>,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `ImageTag`; example: `"1.0.0"`
     pub image_tag: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `ImageSize`: a string.
-    ///
-    /// Example: `"10847511513"`
+    /// `ImageSize`; example: `"10847511513"`
     pub image_size: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型推理框架 vLLM，开源版本 v0.20.1，CUDA 12.9 环境"`
+    /// `Description`; example: `"大模型推理框架 vLLM，开源版本 v0.20.1，CUDA 12.9 环境"`
     pub description: Option<String>,
 
-    /// `ApplicableModuleList`: a list of strings.
-    ///
-    /// Example: `["Train"]`
+    /// `ApplicableModuleList`; example: `["Train"]`
     pub applicable_module_list: Option<Vec<String>>,
 
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"autonomous"`
+    /// `Scenario`; example: `"autonomous"`
     pub scenario: Option<String>,
 
-    /// `Framework`: a string.
-    ///
-    /// Example: `"TACO"`
+    /// `Framework`; example: `"TACO"`
     pub framework: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"5.0.20.1"`
+    /// `FrameworkVersion`; example: `"5.0.20.1"`
     pub framework_version: Option<String>,
 
-    /// `ChipTypeList`: a list of strings.
-    ///
-    /// Example: `["NPU"]`
+    /// `ChipTypeList`; example: `["NPU"]`
     pub chip_type_list: Option<Vec<String>>,
 
-    /// `ComputeLibVersion`: a string.
-    ///
-    /// Example: `"11.7"`
+    /// `ComputeLibVersion`; example: `"11.7"`
     pub compute_lib_version: Option<String>,
 
-    /// `PythonVersion`: a string.
-    ///
-    /// Example: `"3.12"`
+    /// `PythonVersion`; example: `"3.12"`
     pub python_version: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Ubuntu 22.04"`
+    /// `OS`; example: `"Ubuntu 22.04"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `RuntimeLibList`: a list of [`RuntimeLib`] objects.
+    /// `RuntimeLibList`
     pub runtime_lib_list: Option<Vec<RuntimeLib>>,
 
-    /// `SupportGpuList`: a list of strings.
-    ///
-    /// Example: `["HCC-P800"]`
+    /// `SupportGpuList`; example: `["HCC-P800"]`
     pub support_gpu_list: Option<Vec<String>>,
 
-    /// `ExtraAttributeList`: a list of [`Attribute`] objects.
+    /// `ExtraAttributeList`
     pub extra_attribute_list: Option<Vec<Attribute>>,
 
-    /// `SupportDistributedDeploy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDistributedDeploy`; example: `true`
     pub support_distributed_deploy: Option<bool>,
 
-    /// `IsLatestStable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestStable`; example: `true`
     pub is_latest_stable: Option<bool>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"vllm(0.20.1)"`
+    /// `ImageName`; example: `"vllm(0.20.1)"`
     pub image_name: Option<String>,
 
-    /// `Version`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Version`; example: `3`
     pub version: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-11T12:27:41Z"`
+    /// `CreateTime`; example: `"2026-06-11T12:27:41Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-11T12:27:41Z"`
+    /// `UpdateTime`; example: `"2026-06-11T12:27:41Z"`
     pub update_time: Option<String>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"TCR"`
+    /// `ImageType`; example: `"TCR"`
     pub image_type: Option<String>,
 }
 
@@ -3223,49 +2297,31 @@ pub struct PresetImageInfo {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct PrivateLinkInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2413"`
+    /// `VpcId`; example: `"vpc-2413"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-123"`
+    /// `SubnetId`; example: `"subnet-123"`
     pub subnet_id: Option<String>,
 
-    /// `InnerHttpAddr`: a list of strings.
-    ///
-    /// Example: `["http://vpc-8roerp50/ms-26jczvwg"]`
+    /// `InnerHttpAddr`; example: `["http://vpc-8roerp50/ms-26jczvwg"]`
     pub inner_http_addr: Option<Vec<String>>,
 
-    /// `InnerHttpsAddr`: a list of strings.
-    ///
-    /// Example: `["http://vpc-8roerp50/ms-26jczvwg"]`
+    /// `InnerHttpsAddr`; example: `["http://vpc-8roerp50/ms-26jczvwg"]`
     pub inner_https_addr: Option<Vec<String>>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"CreateSuccess"`
+    /// `State`; example: `"CreateSuccess"`
     pub state: Option<String>,
 
-    /// `InnerGrpcAddr`: a list of strings.
-    ///
-    /// Example: `["http://vpc-8roerp50/ms-26jczvwg"]`
+    /// `InnerGrpcAddr`; example: `["http://vpc-8roerp50/ms-26jczvwg"]`
     pub inner_grpc_addr: Option<Vec<String>>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"创建者子用户UIN"`
+    /// `CreatedBy`; example: `"创建者子用户UIN"`
     pub created_by: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"创建时间"`
+    /// `CreateTime`; example: `"创建时间"`
     pub create_time: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"子用户名称"`
+    /// `SubUinName`; example: `"子用户名称"`
     pub sub_uin_name: Option<String>,
 }
 
@@ -3275,32 +2331,22 @@ pub struct PrivateLinkInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct Probe {
-    /// `ProbeAction`: a [`ProbeAction`].
+    /// `ProbeAction`
     pub probe_action: Option<ProbeAction>,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InitialDelaySeconds`; example: `0`
     pub initial_delay_seconds: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PeriodSeconds`; example: `10`
     pub period_seconds: Option<i64>,
 
-    /// `TimeoutSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeoutSeconds`; example: `1`
     pub timeout_seconds: Option<i64>,
 
-    /// `FailureThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailureThreshold`; example: `1`
     pub failure_threshold: Option<i64>,
 
-    /// `SuccessThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SuccessThreshold`; example: `3`
     pub success_threshold: Option<i64>,
 }
 
@@ -3310,20 +2356,18 @@ pub struct Probe {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ProbeAction {
-    /// `HTTPGet`: a [`HttpGetAction`].
+    /// `HTTPGet`
     #[tc(rename = "HTTPGet")]
     pub http_get: Option<HttpGetAction>,
 
-    /// `Exec`: an [`ExecAction`].
+    /// `Exec`
     pub exec: Option<ExecAction>,
 
-    /// `TCPSocket`: a [`TcpSocketAction`].
+    /// `TCPSocket`
     #[tc(rename = "TCPSocket")]
     pub tcp_socket: Option<TcpSocketAction>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"HTTPGet"`
+    /// `ActionType`; example: `"HTTPGet"`
     pub action_type: Option<String>,
 }
 
@@ -3332,112 +2376,82 @@ pub struct ProbeAction {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct PublicAlgoVersion {
-    /// `PublicAlgoVersionId`: a string.
-    ///
-    /// Example: `"test-version-id1"`
+    /// `PublicAlgoVersionId`; example: `"test-version-id1"`
     pub public_algo_version_id: Option<String>,
 
-    /// `PublicAlgoGroupId`: a string.
-    ///
-    /// Example: `"test-group-id1"`
+    /// `PublicAlgoGroupId`; example: `"test-group-id1"`
     pub public_algo_group_id: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.0.0"`
+    /// `Version`; example: `"v1.0.0"`
     pub version: Option<String>,
 
-    /// `Introduction`: a string.
-    ///
-    /// Example: `"混元大模型是..."`
+    /// `Introduction`; example: `"混元大模型是..."`
     pub introduction: Option<String>,
 
-    /// `PreviewInfo`: a string.
-    ///
-    /// Example: `"操作流程介绍Markdown"`
+    /// `PreviewInfo`; example: `"操作流程介绍Markdown"`
     pub preview_info: Option<String>,
 
-    /// `PresetTrainImageInfo`: an [`ImageInfo`].
+    /// `PresetTrainImageInfo`
     pub preset_train_image_info: Option<ImageInfo>,
 
-    /// `PresetTrainCodeInfo`: a [`MaterialInfo`].
+    /// `PresetTrainCodeInfo`
     pub preset_train_code_info: Option<MaterialInfo>,
 
-    /// `PresetModelInfo`: a [`MaterialInfo`].
+    /// `PresetModelInfo`
     pub preset_model_info: Option<MaterialInfo>,
 
-    /// `IsImported`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsImported`; example: `false`
     pub is_imported: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-10 22:10:11"`
+    /// `CreateTime`; example: `"2022-05-10 22:10:11"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-05-10 22:10:11"`
+    /// `UpdateTime`; example: `"2022-05-10 22:10:11"`
     pub update_time: Option<String>,
 
-    /// `DefaultResourceSpec`: a [`ResourceSpec`].
+    /// `DefaultResourceSpec`
     pub default_resource_spec: Option<ResourceSpec>,
 
-    /// `DefaultInferenceResourceSpec`: a [`ResourceSpec`].
+    /// `DefaultInferenceResourceSpec`
     pub default_inference_resource_spec: Option<ResourceSpec>,
 
-    /// `SupportDeploy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDeploy`; example: `true`
     pub support_deploy: Option<bool>,
 
-    /// `PresetTrainDataset`: a [`MaterialInfo`].
+    /// `PresetTrainDataset`
     pub preset_train_dataset: Option<MaterialInfo>,
 
-    /// `TrainCodeDownloadUrl`: a string.
-    ///
-    /// Example: `"\"testurl\""`
+    /// `TrainCodeDownloadUrl`; example: `"\"testurl\""`
     pub train_code_download_url: Option<String>,
 
-    /// `TrainDataDownloadUrl`: a string.
-    ///
-    /// Example: `"\"testurl\""`
+    /// `TrainDataDownloadUrl`; example: `"\"testurl\""`
     pub train_data_download_url: Option<String>,
 
-    /// `TrainParams`: a list of [`TrainParam`] objects.
+    /// `TrainParams`
     pub train_params: Option<Vec<TrainParam>>,
 
-    /// `PresetTrainCodeStartCmd`: a string.
-    ///
-    /// Example: `"\"bash\""`
+    /// `PresetTrainCodeStartCmd`; example: `"\"bash\""`
     pub preset_train_code_start_cmd: Option<String>,
 
-    /// `IsPrivateModel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPrivateModel`; example: `false`
     pub is_private_model: Option<bool>,
 
-    /// `PresetTrainImageInfoList`: a list of [`DeviceImageInfo`] objects.
+    /// `PresetTrainImageInfoList`
     pub preset_train_image_info_list: Option<Vec<DeviceImageInfo>>,
 
-    /// `PresetInferenceImageInfoList`: a list of [`DeviceImageInfo`] objects.
+    /// `PresetInferenceImageInfoList`
     pub preset_inference_image_info_list: Option<Vec<DeviceImageInfo>>,
 
-    /// `PresetTrainCodeInfoList`: a list of [`DeviceMaterialInfo`] objects.
+    /// `PresetTrainCodeInfoList`
     pub preset_train_code_info_list: Option<Vec<DeviceMaterialInfo>>,
 
-    /// `PresetModelInfoList`: a list of [`DeviceMaterialInfo`] objects.
+    /// `PresetModelInfoList`
     pub preset_model_info_list: Option<Vec<DeviceMaterialInfo>>,
 
-    /// `ModelCategory`: a string.
-    ///
-    /// Example: `"LLM"`
+    /// `ModelCategory`; example: `"LLM"`
     pub model_category: Option<String>,
 
-    /// `PublicAlgoSeriesId`: a string.
-    ///
-    /// Example: `"test-id1"`
+    /// `PublicAlgoSeriesId`; example: `"test-id1"`
     pub public_algo_series_id: Option<String>,
 }
 
@@ -3448,14 +2462,10 @@ pub struct PublicAlgoVersion {
 #[doc(alias = "PublicDataSourceFS")]
 #[tc_model]
 pub struct PublicDataSourceFs {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"dse-Cfs-a8zxlg2kjpxc"`
+    /// `DataSourceId`; example: `"dse-Cfs-a8zxlg2kjpxc"`
     pub data_source_id: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `SubPath`; example: `"/data"`
     pub sub_path: Option<String>,
 }
 
@@ -3466,9 +2476,7 @@ pub struct PublicDataSourceFs {
 #[doc(alias = "RDMAConfig")]
 #[tc_model]
 pub struct RdmaConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 }
 
@@ -3477,34 +2485,22 @@ pub struct RdmaConfig {
 /// Returned in the output of [`DescribeBillingResourceGroup`](super::DescribeBillingResourceGroup) and [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups).
 #[tc_model]
 pub struct RepairTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rep-7cmzc9du"`
+    /// `TaskId`; example: `"rep-7cmzc9du"`
     pub task_id: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `104`
+    /// `TaskTypeId`; example: `104`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"实例网络连接异常"`
+    /// `TaskTypeName`; example: `"实例网络连接异常"`
     pub task_type_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-09-24 10:11:27"`
+    /// `CreateTime`; example: `"2024-09-24 10:11:27"`
     pub create_time: Option<String>,
 
-    /// `TaskDetail`: a string.
-    ///
-    /// Example: `"监控到您的云主机实例RDMA网络连接异常，可能会导致您的业务程序性能受损。如您无法恢复异常网口，请反馈我们进行在线维修，感谢您的支持与理解。"`
+    /// `TaskDetail`; example: `"监控到您的云主机实例RDMA网络连接异常，可能会导致您的业务程序性能受损。如您无法恢复异常网口，请反馈我们进行在线维修，感谢您的支持与理解。"`
     pub task_detail: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"CPM2.0"`
+    /// `Product`; example: `"CPM2.0"`
     pub product: Option<String>,
 }
 
@@ -3514,29 +2510,19 @@ pub struct RepairTaskInfo {
 /// Returned in the output of [`DescribeNotebook`](super::DescribeNotebook) and [`DescribeNotebooks`](super::DescribeNotebooks).
 #[tc_model]
 pub struct ResourceConf {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Memory`; example: `0`
     pub memory: Option<u64>,
 
-    /// `Gpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gpu`; example: `0`
     pub gpu: Option<u64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"P40"`
+    /// `GpuType`; example: `"P40"`
     pub gpu_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"TI.S.LARGE.POST"`
+    /// `InstanceType`; example: `"TI.S.LARGE.POST"`
     pub instance_type: Option<String>,
 }
 
@@ -3546,54 +2532,31 @@ pub struct ResourceConf {
 /// Returned in the output of [`DescribeTrainingTask`](super::DescribeTrainingTask), [`DescribeTrainingTaskPods`](super::DescribeTrainingTaskPods) and [`DescribeTrainingTasks`](super::DescribeTrainingTasks).
 #[tc_model]
 pub struct ResourceConfigInfo {
-    /// `Role`: a string.
-    ///
-    /// Example: `"PS"`
+    /// `Role`; example: `"PS"`
     pub role: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Cpu`, always sent in responses; example: `1000`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Memory`, always sent in responses; example: `1`
     pub memory: Option<u64>,
 
-    /// `GpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V100"`
+    /// `GpuType`, always sent in responses; example: `"V100"`
     pub gpu_type: Option<String>,
 
-    /// `Gpu`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Gpu`, always sent in responses; example: `1`
     pub gpu: Option<u64>,
 
-    /// `InstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TI.GN10.2XLARGE40"`
+    /// `InstanceType`, always sent in responses; example: `"TI.GN10.2XLARGE40"`
     pub instance_type: Option<String>,
 
-    /// `InstanceNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `InstanceNum`, always sent in responses; example: `4`
     pub instance_num: Option<u64>,
 
-    /// `InstanceTypeAlias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2核4G"`
+    /// `InstanceTypeAlias`, always sent in responses; example: `"2核4G"`
     pub instance_type_alias: Option<String>,
 
-    /// `RDMAConfig`: a [`RdmaConfig`].
+    /// `RDMAConfig`
     #[tc(rename = "RDMAConfig")]
     pub rdma_config: Option<RdmaConfig>,
 }
@@ -3603,36 +2566,28 @@ pub struct ResourceConfigInfo {
 /// Returned in the output of [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups).
 #[tc_model]
 pub struct ResourceGroup {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"ersg-9hw7jfk6"`
+    /// `ResourceGroupId`; example: `"ersg-9hw7jfk6"`
     pub resource_group_id: String,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `ResourceGroupName`; example: `"test2"`
     pub resource_group_name: String,
 
-    /// `FreeInstance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeInstance`; example: `1`
     pub free_instance: u64,
 
-    /// `TotalInstance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalInstance`; example: `1`
     pub total_instance: u64,
 
-    /// `UsedResource`: a [`GroupResource`].
+    /// `UsedResource`
     pub used_resource: Option<GroupResource>,
 
-    /// `TotalResource`: a [`GroupResource`].
+    /// `TotalResource`
     pub total_resource: Option<GroupResource>,
 
-    /// `InstanceSet`: a list of [`Instance`] objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<Instance>>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -3641,24 +2596,16 @@ pub struct ResourceGroup {
 /// Returned in the output of [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct ResourceGroupInWorkspace {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rs-12321"`
+    /// `ResourceGroupId`; example: `"rs-12321"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"rs-name"`
+    /// `ResourceGroupName`; example: `"rs-name"`
     pub resource_group_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `Occupied`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Occupied`; example: `false`
     pub occupied: Option<bool>,
 }
 
@@ -3667,14 +2614,10 @@ pub struct ResourceGroupInWorkspace {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ResourceGroupInfo {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-tsfsfxg"`
+    /// `ResourceGroupId`; example: `"rsg-tsfsfxg"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"资源组名称"`
+    /// `ResourceGroupName`; example: `"资源组名称"`
     pub resource_group_name: Option<String>,
 }
 
@@ -3684,62 +2627,38 @@ pub struct ResourceGroupInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeBillingResourceGroup`](super::DescribeBillingResourceGroup), [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and 2 more.
 #[tc_model]
 pub struct ResourceInfo {
-    /// `Cpu`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1000`
+    /// `Cpu`, required in requests; example: `1000`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `256`
+    /// `Memory`, required in requests; example: `256`
     pub memory: Option<u64>,
 
-    /// `Gpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Gpu`; example: `100`
     pub gpu: Option<u64>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `GpuType`; example: `"none"`
     pub gpu_type: Option<String>,
 
-    /// `RealGpu`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `RealGpu`, always sent in responses; example: `50`
     pub real_gpu: Option<u64>,
 
-    /// `RealGpuDetailSet`: a list of [`GpuDetail`] objects.
-    /// Always sent in responses.
+    /// `RealGpuDetailSet`, always sent in responses
     pub real_gpu_detail_set: Option<Vec<GpuDetail>>,
 
-    /// `EnableRDMA`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRDMA`; example: `false`
     #[tc(rename = "EnableRDMA")]
     pub enable_rdma: Option<bool>,
 
-    /// `RdmaNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RdmaNumber`; example: `8`
     pub rdma_number: Option<u64>,
 
-    /// `RootDisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RootDisk`; example: `100`
     pub root_disk: Option<u64>,
 
-    /// `DataDisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DataDisk`; example: `200`
     pub data_disk: Option<u64>,
 
-    /// `Rdma`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Rdma`; example: `8`
     pub rdma: Option<u64>,
 }
 
@@ -3748,24 +2667,16 @@ pub struct ResourceInfo {
 /// Returned in the output of [`DescribeBillingResourceInstanceRunningJobs`](super::DescribeBillingResourceInstanceRunningJobs).
 #[tc_model]
 pub struct ResourceInstanceRunningJobInfo {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"xxx--6fb768c5d5-4fh84"`
+    /// `PodName`; example: `"xxx--6fb768c5d5-4fh84"`
     pub pod_name: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Batch"`
+    /// `TaskType`; example: `"Batch"`
     pub task_type: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"batch-xxxxx"`
+    /// `TaskId`; example: `"batch-xxxxx"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"批处理任务"`
+    /// `TaskName`; example: `"批处理任务"`
     pub task_name: Option<String>,
 }
 
@@ -3774,19 +2685,13 @@ pub struct ResourceInstanceRunningJobInfo {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct ResourceSpec {
-    /// `SpecAlias`: a string.
-    ///
-    /// Example: `"2C4G"`
+    /// `SpecAlias`; example: `"2C4G"`
     pub spec_alias: Option<String>,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"sv_tio_platform_cloud_post_cpu_2c4g"`
+    /// `SpecId`; example: `"sv_tio_platform_cloud_post_cpu_2c4g"`
     pub spec_id: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"TI.S.MEDIUM.POST"`
+    /// `SpecName`; example: `"TI.S.MEDIUM.POST"`
     pub spec_name: Option<String>,
 }
 
@@ -3796,14 +2701,10 @@ pub struct ResourceSpec {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ResourceSupplyAttribute {
-    /// `SupplyType`: a string.
-    ///
-    /// Example: `"TIDE"`
+    /// `SupplyType`; example: `"TIDE"`
     pub supply_type: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"THIRD"`
+    /// `ClusterType`; example: `"THIRD"`
     pub cluster_type: Option<String>,
 }
 
@@ -3813,10 +2714,10 @@ pub struct ResourceSupplyAttribute {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct RollingUpdate {
-    /// `MaxUnavailable`: a [`NumOrPercent`].
+    /// `MaxUnavailable`
     pub max_unavailable: Option<NumOrPercent>,
 
-    /// `MaxSurge`: a [`NumOrPercent`].
+    /// `MaxSurge`
     pub max_surge: Option<NumOrPercent>,
 }
 
@@ -3825,14 +2726,10 @@ pub struct RollingUpdate {
 /// Returned in the output of [`DescribePresetImageList`](super::DescribePresetImageList).
 #[tc_model]
 pub struct RuntimeLib {
-    /// `Name`: a string.
-    ///
-    /// Example: `"vLLM"`
+    /// `Name`; example: `"vLLM"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v3.5"`
+    /// `Version`; example: `"v3.5"`
     pub version: Option<String>,
 }
 
@@ -3843,32 +2740,22 @@ pub struct RuntimeLib {
 #[doc(alias = "SSHConfig")]
 #[tc_model]
 pub struct SshConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"ssh-rsa AAAAB3**8NYTfO0="`
+    /// `PublicKey`; example: `"ssh-rsa AAAAB3**8NYTfO0="`
     pub public_key: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `LoginCommand`: a string.
-    ///
-    /// Example: `"ssh root@127.0.0.1"`
+    /// `LoginCommand`; example: `"ssh root@127.0.0.1"`
     pub login_command: Option<String>,
 
-    /// `IsAddressChanged`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAddressChanged`; example: `false`
     pub is_address_changed: Option<bool>,
 
-    /// `PodSSHInfo`: a [`PodSshInfo`].
+    /// `PodSSHInfo`
     #[tc(rename = "PodSSHInfo")]
     pub pod_ssh_info: Option<PodSshInfo>,
 }
@@ -3879,12 +2766,10 @@ pub struct SshConfig {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ScheduledAction {
-    /// `ScheduleStop`: a boolean.
+    /// `ScheduleStop`
     pub schedule_stop: Option<bool>,
 
-    /// `ScheduleStopTime`: a string.
-    ///
-    /// Example: `"2022-01-26T19:46:22+08:00"`
+    /// `ScheduleStopTime`; example: `"2022-01-26T19:46:22+08:00"`
     pub schedule_stop_time: Option<String>,
 }
 
@@ -3893,9 +2778,7 @@ pub struct ScheduledAction {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SchedulingPolicy {
-    /// `CrossResourceGroupScheduling`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CrossResourceGroupScheduling`; example: `false`
     pub cross_resource_group_scheduling: Option<bool>,
 }
 
@@ -3904,16 +2787,10 @@ pub struct SchedulingPolicy {
 /// Sent in the input of [`CreateDataset`](super::CreateDataset).
 #[tc_model]
 pub struct SchemaInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"f_1"`
+    /// `Name`, required in requests; example: `"f_1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `Type`, required in requests; example: `"string"`
     pub r#type: Option<String>,
 }
 
@@ -3922,202 +2799,134 @@ pub struct SchemaInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct Service {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `ServiceGroupId`; example: `"ms-testtest"`
     pub service_group_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceId`; example: `"ms-testtest-0"`
     pub service_id: String,
 
-    /// `ServiceGroupName`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceGroupName`; example: `"ms-testtest-0"`
     pub service_group_name: String,
 
-    /// `ServiceDescription`: a string.
-    ///
-    /// Example: `"ms-testtest-0"`
+    /// `ServiceDescription`; example: `"ms-testtest-0"`
     pub service_description: Option<String>,
 
-    /// `ServiceInfo`: a [`ServiceInfo`].
+    /// `ServiceInfo`
     pub service_info: Option<ServiceInfo>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-sssss"`
+    /// `ClusterId`; example: `"cls-sssss"`
     pub cluster_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"infer-eeeee"`
+    /// `Namespace`; example: `"infer-eeeee"`
     pub namespace: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PRE_PAID"`
+    /// `ChargeType`; example: `"PRE_PAID"`
     pub charge_type: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rr-sssss"`
+    /// `ResourceGroupId`; example: `"rr-sssss"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"pregroup"`
+    /// `ResourceGroupName`; example: `"pregroup"`
     pub resource_group_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IngressName`: a string.
-    ///
-    /// Example: `"my-ingress"`
+    /// `IngressName`; example: `"my-ingress"`
     pub ingress_name: Option<String>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"1541252152"`
+    /// `CreatedBy`; example: `"1541252152"`
     pub created_by: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `CreateTime`; example: `"ms-testtest"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `UpdateTime`; example: `"ms-testtest"`
     pub update_time: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1541252152"`
+    /// `Uin`; example: `"1541252152"`
     pub uin: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"1541252152"`
+    /// `SubUin`; example: `"1541252152"`
     pub sub_uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1541252152`
+    /// `AppId`; example: `1541252152`
     pub app_id: Option<i64>,
 
-    /// `BusinessStatus`: a string.
-    ///
-    /// Example: `"CREATING"`
+    /// `BusinessStatus`; example: `"CREATING"`
     pub business_status: Option<String>,
 
-    /// `ServiceLimit`: a [`ServiceLimit`].
+    /// `ServiceLimit`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub service_limit: Option<ServiceLimit>,
 
-    /// `ScheduledAction`: a [`ScheduledAction`].
+    /// `ScheduledAction`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub scheduled_action: Option<ScheduledAction>,
 
-    /// `CreateFailedReason`: a string.
-    ///
-    /// Example: `"api网关注册失败"`
+    /// `CreateFailedReason`; example: `"api网关注册失败"`
     pub create_failed_reason: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: Option<String>,
 
-    /// `BillingInfo`: a string.
-    ///
-    /// Example: `"模型服务计费中：1.2元/小时"`
+    /// `BillingInfo`; example: `"模型服务计费中：1.2元/小时"`
     pub billing_info: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Weight`; example: `20`
     pub weight: Option<i64>,
 
-    /// `CreateSource`: a string.
-    ///
-    /// Example: `"AUTO_ML"`
+    /// `CreateSource`; example: `"AUTO_ML"`
     pub create_source: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: Option<String>,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LatestVersion`; example: `"1"`
     pub latest_version: Option<String>,
 
-    /// `ResourceGroupSWType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ResourceGroupSWType`; example: `"NORMAL"`
     #[tc(rename = "ResourceGroupSWType")]
     pub resource_group_sw_type: Option<String>,
 
-    /// `ArchiveStatus`: a string.
-    ///
-    /// Example: `"Archived"`
+    /// `ArchiveStatus`; example: `"Archived"`
     pub archive_status: Option<String>,
 
-    /// `DeployType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `DeployType`; example: `"STANDARD"`
     pub deploy_type: Option<String>,
 
-    /// `InstancePerReplicas`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstancePerReplicas`; example: `"1"`
     pub instance_per_replicas: Option<String>,
 
-    /// `MonitorSource`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `MonitorSource`; example: `"NORMAL"`
     pub monitor_source: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"子账号1"`
+    /// `SubUinName`; example: `"子账号1"`
     pub sub_uin_name: Option<String>,
 
-    /// `SchedulingPolicy`: a [`SchedulingPolicy`].
+    /// `SchedulingPolicy`
     pub scheduling_policy: Option<SchedulingPolicy>,
 
-    /// `ExternalResourceGroups`: a list of [`ResourceGroupInfo`] objects.
+    /// `ExternalResourceGroups`
     pub external_resource_groups: Option<Vec<ResourceGroupInfo>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `Changer`: a string.
-    ///
-    /// Example: `"1541252152"`
+    /// `Changer`; example: `"1541252152"`
     pub changer: Option<String>,
 
-    /// `ChangerName`: a string.
-    ///
-    /// Example: `"子账号1"`
+    /// `ChangerName`; example: `"子账号1"`
     pub changer_name: Option<String>,
 
-    /// `ResourceSupplyAttribute`: a [`ResourceSupplyAttribute`].
+    /// `ResourceSupplyAttribute`
     pub resource_supply_attribute: Option<ResourceSupplyAttribute>,
 }
 
@@ -4126,44 +2935,28 @@ pub struct Service {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct ServiceCallInfo {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-ttt"`
+    /// `ServiceGroupId`; example: `"ms-ttt"`
     pub service_group_id: Option<String>,
 
-    /// `InnerHttpAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `InnerHttpAddr`; example: `"ttt"`
     pub inner_http_addr: Option<String>,
 
-    /// `InnerHttpsAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `InnerHttpsAddr`; example: `"ttt"`
     pub inner_https_addr: Option<String>,
 
-    /// `OuterHttpAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `OuterHttpAddr`; example: `"ttt"`
     pub outer_http_addr: Option<String>,
 
-    /// `OuterHttpsAddr`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `OuterHttpsAddr`; example: `"ttt"`
     pub outer_https_addr: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `AppKey`; example: `"ttt"`
     pub app_key: Option<String>,
 
-    /// `AppSecret`: a string.
-    ///
-    /// Example: `"ttt"`
+    /// `AppSecret`; example: `"ttt"`
     pub app_secret: Option<String>,
 
-    /// `AuthorizationEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthorizationEnable`; example: `false`
     pub authorization_enable: Option<bool>,
 }
 
@@ -4172,40 +2965,28 @@ pub struct ServiceCallInfo {
 /// Returned in the output of [`DescribeModelServiceCallInfo`](super::DescribeModelServiceCallInfo).
 #[tc_model]
 pub struct ServiceCallInfoV2 {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-ttt"`
+    /// `ServiceGroupId`; example: `"ms-ttt"`
     pub service_group_id: Option<String>,
 
-    /// `InternetEndpoint`: a string.
-    ///
-    /// Example: `"http://ms-ttt.tencentcs.com"`
+    /// `InternetEndpoint`; example: `"http://ms-ttt.tencentcs.com"`
     pub internet_endpoint: Option<String>,
 
-    /// `AuthorizationEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuthorizationEnable`; example: `false`
     pub authorization_enable: Option<bool>,
 
-    /// `AuthToken`: a string.
-    ///
-    /// Example: `"ubsgeej"`
+    /// `AuthToken`; example: `"ubsgeej"`
     pub auth_token: Option<String>,
 
-    /// `AuthTokens`: a list of [`AuthToken`] objects.
+    /// `AuthTokens`
     pub auth_tokens: Option<Vec<AuthToken>>,
 
-    /// `EnableLimit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableLimit`; example: `true`
     pub enable_limit: Option<bool>,
 
-    /// `GrpcHost`: a string.
-    ///
-    /// Example: `"ms-fdds4fsr-10000000-swgrpc.gw.ap-shanghai.ti.tencentcs.com"`
+    /// `GrpcHost`; example: `"ms-fdds4fsr-10000000-swgrpc.gw.ap-shanghai.ti.tencentcs.com"`
     pub grpc_host: Option<String>,
 
-    /// `GatewayConfig`: a [`GatewayConfig`].
+    /// `GatewayConfig`
     pub gateway_config: Option<GatewayConfig>,
 }
 
@@ -4216,20 +2997,14 @@ pub struct ServiceCallInfoV2 {
 #[doc(alias = "ServiceEIP")]
 #[tc_model]
 pub struct ServiceEip {
-    /// `EnableEIP`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableEIP`; example: `true`
     #[tc(rename = "EnableEIP")]
     pub enable_eip: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-314xh0ko"`
+    /// `VpcId`; example: `"vpc-314xh0ko"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-8ra6pdq7"`
+    /// `SubnetId`; example: `"subnet-8ra6pdq7"`
     pub subnet_id: Option<String>,
 }
 
@@ -4239,19 +3014,13 @@ pub struct ServiceEip {
 #[doc(alias = "ServiceEIPInfo")]
 #[tc_model]
 pub struct ServiceEipInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-22c9njmt-1"`
+    /// `ServiceId`; example: `"ms-22c9njmt-1"`
     pub service_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-314xh0ko"`
+    /// `VpcId`; example: `"vpc-314xh0ko"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-8ra6pdq7"`
+    /// `SubnetId`; example: `"subnet-8ra6pdq7"`
     pub subnet_id: Option<String>,
 }
 
@@ -4260,137 +3029,91 @@ pub struct ServiceEipInfo {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ServiceGroup {
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `ServiceGroupId`; example: `"ms-testtest"`
     pub service_group_id: String,
 
-    /// `ServiceGroupName`: a string.
-    ///
-    /// Example: `"ms-testtest"`
+    /// `ServiceGroupName`; example: `"ms-testtest"`
     pub service_group_name: String,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"creater"`
+    /// `CreatedBy`; example: `"creater"`
     pub created_by: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-02T21:32:06+08:00"`
+    /// `CreateTime`; example: `"2021-09-02T21:32:06+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-02T21:32:06+08:00"`
+    /// `UpdateTime`; example: `"2021-09-02T21:32:06+08:00"`
     pub update_time: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"999555555"`
+    /// `Uin`; example: `"999555555"`
     pub uin: String,
 
-    /// `ServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ServiceCount`; example: `2`
     pub service_count: Option<u64>,
 
-    /// `RunningServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningServiceCount`; example: `1`
     pub running_service_count: Option<u64>,
 
-    /// `Services`: a list of [`Service`] objects.
+    /// `Services`
     pub services: Option<Vec<Service>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"2"`
+    /// `LatestVersion`; example: `"2"`
     pub latest_version: Option<String>,
 
-    /// `BusinessStatus`: a string.
-    ///
-    /// Example: `"ARREARS_STOP"`
+    /// `BusinessStatus`; example: `"ARREARS_STOP"`
     pub business_status: Option<String>,
 
-    /// `BillingInfo`: a string.
-    ///
-    /// Example: `"1.2 元/小时"`
+    /// `BillingInfo`; example: `"1.2 元/小时"`
     pub billing_info: Option<String>,
 
-    /// `CreateSource`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `CreateSource`; example: `"NORMAL"`
     pub create_source: Option<String>,
 
-    /// `WeightUpdateStatus`: a string.
-    ///
-    /// Example: `"UPDATING"`
+    /// `WeightUpdateStatus`; example: `"UPDATING"`
     pub weight_update_status: Option<String>,
 
-    /// `ReplicasCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicasCount`; example: `1`
     pub replicas_count: Option<u64>,
 
-    /// `AvailableReplicasCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AvailableReplicasCount`; example: `2`
     pub available_replicas_count: Option<u64>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"999555555"`
+    /// `SubUin`; example: `"999555555"`
     pub sub_uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `73598888`
+    /// `AppId`; example: `73598888`
     pub app_id: Option<i64>,
 
-    /// `AuthorizationEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuthorizationEnable`; example: `true`
     pub authorization_enable: Option<bool>,
 
-    /// `AuthTokens`: a list of [`AuthToken`] objects.
+    /// `AuthTokens`
     pub auth_tokens: Option<Vec<AuthToken>>,
 
-    /// `MonitorSource`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `MonitorSource`; example: `"NORMAL"`
     pub monitor_source: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"user2"`
+    /// `SubUinName`; example: `"user2"`
     pub sub_uin_name: Option<String>,
 
-    /// `GatewayLogConfig`: a [`LogConfig`].
+    /// `GatewayLogConfig`
     pub gateway_log_config: Option<LogConfig>,
 
-    /// `GatewayConfig`: a [`GatewayConfig`].
+    /// `GatewayConfig`
     pub gateway_config: Option<GatewayConfig>,
 
-    /// `Changer`: a string.
-    ///
-    /// Example: `"103649483"`
+    /// `Changer`; example: `"103649483"`
     pub changer: Option<String>,
 
-    /// `ChangerName`: a string.
-    ///
-    /// Example: `"user2"`
+    /// `ChangerName`; example: `"user2"`
     pub changer_name: Option<String>,
 
-    /// `SmartRouter`: a [`SmartRouter`].
+    /// `SmartRouter`
     pub smart_router: Option<SmartRouter>,
 }
 
@@ -4399,200 +3122,137 @@ pub struct ServiceGroup {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ServiceInfo {
-    /// `Replicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Replicas`, required in requests; example: `1`
     pub replicas: Option<i64>,
 
-    /// `ImageInfo`: an [`ImageInfo`].
-    /// Required in requests.
+    /// `ImageInfo`, required in requests
     pub image_info: Option<ImageInfo>,
 
-    /// `Env`: a list of [`EnvVar`] objects.
-    /// Required in requests.
+    /// `Env`, required in requests
     pub env: Option<Vec<EnvVar>>,
 
-    /// `Resources`: a [`ResourceInfo`].
-    /// Required in requests.
+    /// `Resources`, required in requests
     pub resources: Option<ResourceInfo>,
 
-    /// `InstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TI.S.MEDIUM.POS"`
+    /// `InstanceType`, required in requests; example: `"TI.S.MEDIUM.POS"`
     pub instance_type: Option<String>,
 
-    /// `ModelInfo`: a [`ModelInfo`].
-    /// Required in requests.
+    /// `ModelInfo`, required in requests
     pub model_info: Option<ModelInfo>,
 
-    /// `LogEnable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `LogEnable`, required in requests; example: `true`
     pub log_enable: Option<bool>,
 
-    /// `LogConfig`: a [`LogConfig`].
-    /// Required in requests.
+    /// `LogConfig`, required in requests
     pub log_config: Option<LogConfig>,
 
-    /// `AuthorizationEnable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `AuthorizationEnable`, required in requests; example: `true`
     pub authorization_enable: Option<bool>,
 
-    /// `HorizontalPodAutoscaler`: a [`HorizontalPodAutoscaler`].
-    /// Required in requests.
+    /// `HorizontalPodAutoscaler`, required in requests
     pub horizontal_pod_autoscaler: Option<HorizontalPodAutoscaler>,
 
-    /// `Status`: a [`WorkloadStatus`].
-    /// Required in requests.
+    /// `Status`, required in requests
     pub status: Option<WorkloadStatus>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `Weight`, required in requests; example: `100`
     pub weight: Option<u64>,
 
-    /// `ResourceTotal`: a [`ResourceInfo`].
-    /// Required in requests.
+    /// `ResourceTotal`, required in requests
     pub resource_total: Option<ResourceInfo>,
 
-    /// `OldReplicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OldReplicas`, required in requests; example: `1`
     pub old_replicas: Option<i64>,
 
-    /// `HybridBillingPrepaidReplicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `HybridBillingPrepaidReplicas`, required in requests; example: `1`
     pub hybrid_billing_prepaid_replicas: Option<i64>,
 
-    /// `OldHybridBillingPrepaidReplicas`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OldHybridBillingPrepaidReplicas`, required in requests; example: `1`
     pub old_hybrid_billing_prepaid_replicas: Option<i64>,
 
-    /// `ModelHotUpdateEnable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `ModelHotUpdateEnable`, required in requests; example: `false`
     pub model_hot_update_enable: Option<bool>,
 
-    /// `InstanceAlias`: a string.
-    ///
-    /// Example: `"8核40GB V100*1"`
+    /// `InstanceAlias`; example: `"8核40GB V100*1"`
     pub instance_alias: Option<String>,
 
-    /// `ScaleMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `ScaleMode`; example: `"AUTO"`
     pub scale_mode: Option<String>,
 
-    /// `CronScaleJobs`: a list of [`CronScaleJob`] objects.
+    /// `CronScaleJobs`
     pub cron_scale_jobs: Option<Vec<CronScaleJob>>,
 
-    /// `ScaleStrategy`: a string.
-    ///
-    /// Example: `"HPC"`
+    /// `ScaleStrategy`; example: `"HPC"`
     pub scale_strategy: Option<String>,
 
-    /// `ScheduledAction`: a [`ScheduledAction`].
+    /// `ScheduledAction`
     pub scheduled_action: Option<ScheduledAction>,
 
-    /// `PodList`: a list of strings.
-    ///
-    /// Example: `["w"]`
+    /// `PodList`; example: `["w"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pod_list: Option<Vec<String>>,
 
-    /// `Pods`: a [`Pod`].
+    /// `Pods`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pods: Option<Pod>,
 
-    /// `PodInfos`: a list of [`Pod`] objects.
+    /// `PodInfos`
     pub pod_infos: Option<Vec<Pod>>,
 
-    /// `ServiceLimit`: a [`ServiceLimit`].
+    /// `ServiceLimit`
     pub service_limit: Option<ServiceLimit>,
 
-    /// `ModelTurboEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModelTurboEnable`; example: `false`
     pub model_turbo_enable: Option<bool>,
 
-    /// `VolumeMount`: a [`VolumeMount`].
+    /// `VolumeMount`
     pub volume_mount: Option<VolumeMount>,
 
-    /// `InferCodeInfo`: an [`InferCodeInfo`].
+    /// `InferCodeInfo`
     pub infer_code_info: Option<InferCodeInfo>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"sleep 36000"`
+    /// `Command`; example: `"sleep 36000"`
     pub command: Option<String>,
 
-    /// `ServiceEIP`: a [`ServiceEip`].
+    /// `ServiceEIP`
     #[tc(rename = "ServiceEIP")]
     pub service_eip: Option<ServiceEip>,
 
-    /// `ServicePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8501`
+    /// `ServicePort`; example: `8501`
     pub service_port: Option<i64>,
 
-    /// `TerminationGracePeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TerminationGracePeriodSeconds`; example: `30`
     pub termination_grace_period_seconds: Option<i64>,
 
-    /// `PreStopCommand`: a list of strings.
-    ///
-    /// Example: `["sleep","60"]`
+    /// `PreStopCommand`; example: `["sleep","60"]`
     pub pre_stop_command: Option<Vec<String>>,
 
-    /// `GrpcEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GrpcEnable`; example: `false`
     pub grpc_enable: Option<bool>,
 
-    /// `HealthProbe`: a [`HealthProbe`].
+    /// `HealthProbe`
     pub health_probe: Option<HealthProbe>,
 
-    /// `RollingUpdate`: a [`RollingUpdate`].
+    /// `RollingUpdate`
     pub rolling_update: Option<RollingUpdate>,
 
-    /// `InstancePerReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstancePerReplicas`; example: `1`
     pub instance_per_replicas: Option<i64>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `SchedulingStrategy`: a string.
-    ///
-    /// Example: `"binpack"`
+    /// `SchedulingStrategy`; example: `"binpack"`
     pub scheduling_strategy: Option<String>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: Option<i64>,
 
-    /// `InferTemplateId`: a string.
-    ///
-    /// Example: `"Qwen3.5-9B"`
+    /// `InferTemplateId`; example: `"Qwen3.5-9B"`
     pub infer_template_id: Option<String>,
 }
 
@@ -4602,24 +3262,16 @@ pub struct ServiceInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct ServiceLimit {
-    /// `EnableInstanceRpsLimit`: a boolean.
-    /// Always sent in responses.
+    /// `EnableInstanceRpsLimit`, always sent in responses
     pub enable_instance_rps_limit: Option<bool>,
 
-    /// `InstanceRpsLimit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `300`
+    /// `InstanceRpsLimit`, always sent in responses; example: `300`
     pub instance_rps_limit: Option<i64>,
 
-    /// `EnableInstanceReqLimit`: a boolean.
-    /// Always sent in responses.
+    /// `EnableInstanceReqLimit`, always sent in responses
     pub enable_instance_req_limit: Option<bool>,
 
-    /// `InstanceReqLimit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `InstanceReqLimit`, always sent in responses; example: `4`
     pub instance_req_limit: Option<i64>,
 }
 
@@ -4629,7 +3281,7 @@ pub struct ServiceLimit {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SidecarSpec {
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 }
 
@@ -4638,32 +3290,22 @@ pub struct SidecarSpec {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SmartRouter {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `ServiceGroupId`: a string.
-    ///
-    /// Example: `"ms-abcd1234"`
+    /// `ServiceGroupId`; example: `"ms-abcd1234"`
     pub service_group_id: String,
 
-    /// `ComponentList`: a list of [`SmartRouterComponent`] objects.
+    /// `ComponentList`
     pub component_list: Option<Vec<SmartRouterComponent>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100014761913"`
+    /// `Creator`; example: `"100014761913"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-22 10:00:00"`
+    /// `CreateTime`; example: `"2026-09-22 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-22 10:00:00"`
+    /// `UpdateTime`; example: `"2026-09-22 10:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -4672,38 +3314,28 @@ pub struct SmartRouter {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SmartRouterComponent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ms-abcd1234-gateway"`
+    /// `Name`; example: `"ms-abcd1234-gateway"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Gateway"`
+    /// `Type`; example: `"Gateway"`
     pub r#type: String,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 
-    /// `ResourceConfig`: a [`SmartRouterResourceConfig`].
+    /// `ResourceConfig`
     pub resource_config: Option<SmartRouterResourceConfig>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `ResourceSpec`: a [`SmartRouterResourceSpec`].
+    /// `ResourceSpec`
     pub resource_spec: Option<SmartRouterResourceSpec>,
 
-    /// `BusinessStatus`: a string.
-    ///
-    /// Example: `"Billing"`
+    /// `BusinessStatus`; example: `"Billing"`
     pub business_status: Option<String>,
 
-    /// `BillingInfo`: a string.
-    ///
-    /// Example: `"智能路由资源计费中：折后总价 [0.45] 元/小时（原价：总价 [0.82] 元/小时，单价 [0.41] 元/节点/小时"`
+    /// `BillingInfo`; example: `"智能路由资源计费中：折后总价 [0.45] 元/小时（原价：总价 [0.82] 元/小时，单价 [0.41] 元/节点/小时"`
     pub billing_info: Option<String>,
 }
 
@@ -4712,33 +3344,22 @@ pub struct SmartRouterComponent {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SmartRouterResourceConfig {
-    /// `Replicas`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Replicas`, required in requests; example: `2`
     pub replicas: Option<u64>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1000`
+    /// `Cpu`, required in requests; example: `1000`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2048`
+    /// `Memory`, required in requests; example: `2048`
     pub memory: Option<u64>,
 
-    /// `Env`: a list of [`EnvVar`] objects.
+    /// `Env`
     pub env: Option<Vec<EnvVar>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"TI.S6.LARGE8.POST"`
+    /// `InstanceType`; example: `"TI.S6.LARGE8.POST"`
     pub instance_type: Option<String>,
 
-    /// `Sidecar`: a [`SidecarSpec`].
+    /// `Sidecar`
     pub sidecar: Option<SidecarSpec>,
 }
 
@@ -4747,37 +3368,25 @@ pub struct SmartRouterResourceConfig {
 /// Returned in the output of [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct SmartRouterResourceSpec {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"q-8e4f7d4f"`
+    /// `ResourceGroupId`; example: `"q-8e4f7d4f"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"ls-1998-托管"`
+    /// `ResourceGroupName`; example: `"ls-1998-托管"`
     pub resource_group_name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"q-8e4f7d4f"`
+    /// `QueueId`; example: `"q-8e4f7d4f"`
     pub queue_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<i64>,
 
-    /// `ResourceSupplyAttribute`: a [`ResourceSupplyAttribute`].
+    /// `ResourceSupplyAttribute`
     pub resource_supply_attribute: Option<ResourceSupplyAttribute>,
 }
 
@@ -4786,49 +3395,31 @@ pub struct SmartRouterResourceSpec {
 /// Returned in the output of [`DescribeBillingSpecs`](super::DescribeBillingSpecs).
 #[tc_model]
 pub struct Spec {
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"sv_tio_platform_cloud_post_gpu_8c40g_1v100"`
+    /// `SpecId`; example: `"sv_tio_platform_cloud_post_gpu_8c40g_1v100"`
     pub spec_id: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"TI.GN10.2XLARGE40.POST"`
+    /// `SpecName`; example: `"TI.GN10.2XLARGE40.POST"`
     pub spec_name: String,
 
-    /// `SpecAlias`: a string.
-    ///
-    /// Example: `"8核40GB V100*1"`
+    /// `SpecAlias`; example: `"8核40GB V100*1"`
     pub spec_alias: String,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `AvailableRegion`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `AvailableRegion`; example: `["ap-beijing"]`
     pub available_region: Vec<String>,
 
-    /// `SpecFeatures`: a list of strings.
-    ///
-    /// Example: `["CFS","COS"]`
+    /// `SpecFeatures`; example: `["CFS","COS"]`
     pub spec_features: Option<Vec<String>>,
 
-    /// `SpecType`: a string.
-    ///
-    /// Example: `"GPU"`
+    /// `SpecType`; example: `"GPU"`
     pub spec_type: Option<String>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"V100"`
+    /// `GpuType`; example: `"V100"`
     pub gpu_type: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"1024554"`
+    /// `CategoryId`; example: `"1024554"`
     pub category_id: Option<String>,
 }
 
@@ -4837,24 +3428,16 @@ pub struct Spec {
 /// Returned in the output of [`DescribeBillingSpecsPrice`](super::DescribeBillingSpecsPrice).
 #[tc_model]
 pub struct SpecPrice {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"TI.S.MEDIUM.POST"`
+    /// `SpecName`; example: `"TI.S.MEDIUM.POST"`
     pub spec_name: String,
 
-    /// `TotalCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `TotalCost`; example: `70`
     pub total_cost: u64,
 
-    /// `RealTotalCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `RealTotalCost`; example: `70`
     pub real_total_cost: u64,
 
-    /// `SpecCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpecCount`; example: `1`
     pub spec_count: u64,
 }
 
@@ -4863,14 +3446,10 @@ pub struct SpecPrice {
 /// Sent in the input of [`DescribeBillingSpecsPrice`](super::DescribeBillingSpecsPrice).
 #[tc_model]
 pub struct SpecUnit {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"TI.S.MEDIUM.POST"`
+    /// `SpecName`; example: `"TI.S.MEDIUM.POST"`
     pub spec_name: String,
 
-    /// `SpecCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpecCount`; example: `1`
     pub spec_count: u64,
 }
 
@@ -4880,13 +3459,13 @@ pub struct SpecUnit {
 /// Returned in the output of [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct StartCmdInfo {
-    /// `StartCmd`: a string.
+    /// `StartCmd`
     pub start_cmd: Option<String>,
 
-    /// `PsStartCmd`: a string.
+    /// `PsStartCmd`
     pub ps_start_cmd: Option<String>,
 
-    /// `WorkerStartCmd`: a string.
+    /// `WorkerStartCmd`
     pub worker_start_cmd: Option<String>,
 }
 
@@ -4895,39 +3474,22 @@ pub struct StartCmdInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct StatefulSetCondition {
-    /// `Message`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test"`
+    /// `Message`, required in requests; example: `"test"`
     pub message: Option<String>,
 
-    /// `Reason`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test"`
+    /// `Reason`, required in requests; example: `"test"`
     pub reason: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"True"`
+    /// `Status`, required in requests; example: `"True"`
     pub status: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Ready"`
+    /// `Type`, required in requests; example: `"Ready"`
     pub r#type: Option<String>,
 
-    /// `LastTransitionTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-09-02T13:32:06Z"`
+    /// `LastTransitionTime`, required in requests; example: `"2021-09-02T13:32:06Z"`
     pub last_transition_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-02T13:32:06Z"`
+    /// `LastUpdateTime`; example: `"2021-09-02T13:32:06Z"`
     pub last_update_time: Option<String>,
 }
 
@@ -4936,15 +3498,11 @@ pub struct StatefulSetCondition {
 /// Returned in the output of [`DescribeDataSource`](super::DescribeDataSource), [`DescribeDataSources`](super::DescribeDataSources), [`DescribeMountInstance`](super::DescribeMountInstance), [`DescribeMountInstances`](super::DescribeMountInstances) and [`DescribeMountLimits`](super::DescribeMountLimits).
 #[tc_model]
 pub struct StorageExtraConf {
-    /// `CFSStorageType`: a string.
-    ///
-    /// Example: `"HP"`
+    /// `CFSStorageType`; example: `"HP"`
     #[tc(rename = "CFSStorageType")]
     pub cfs_storage_type: Option<String>,
 
-    /// `CFSProtocol`: a string.
-    ///
-    /// Example: `"NFS"`
+    /// `CFSProtocol`; example: `"NFS"`
     #[tc(rename = "CFSProtocol")]
     pub cfs_protocol: Option<String>,
 }
@@ -4955,44 +3513,28 @@ pub struct StorageExtraConf {
 /// Returned in the output of [`DescribeSubAccountLinuxUserInfos`](super::DescribeSubAccountLinuxUserInfos).
 #[tc_model]
 pub struct SubAccountInfo {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100033176827"`
+    /// `Uin`; example: `"100033176827"`
     pub uin: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100033179278"`
+    /// `SubUin`; example: `"100033179278"`
     pub sub_uin: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"ExampleUser"`
+    /// `SubUinName`; example: `"ExampleUser"`
     pub sub_uin_name: Option<String>,
 
-    /// `LinuxUid`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `LinuxUid`; example: `20000`
     pub linux_uid: Option<i64>,
 
-    /// `LinuxGid`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `LinuxGid`; example: `20000`
     pub linux_gid: Option<i64>,
 
-    /// `LinuxUserName`: a string.
-    ///
-    /// Example: `"example_user"`
+    /// `LinuxUserName`; example: `"example_user"`
     pub linux_user_name: Option<String>,
 
-    /// `EnableRootLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRootLogin`; example: `true`
     pub enable_root_login: Option<bool>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-26T16:52:34+08:00"`
+    /// `UpdateTime`; example: `"2026-03-26T16:52:34+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -5003,9 +3545,7 @@ pub struct SubAccountInfo {
 #[doc(alias = "TCPSocketAction")]
 #[tc_model]
 pub struct TcpSocketAction {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8501`
+    /// `Port`; example: `8501`
     pub port: Option<i64>,
 }
 
@@ -5015,17 +3555,13 @@ pub struct TcpSocketAction {
 #[doc(alias = "TJCallInfo")]
 #[tc_model]
 pub struct TjCallInfo {
-    /// `HttpAddr`: a string.
-    ///
-    /// Example: `"http://xxx.tione.tencentcs.com"`
+    /// `HttpAddr`; example: `"http://xxx.tione.tencentcs.com"`
     pub http_addr: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"dsadasdada"`
+    /// `Token`; example: `"dsadasdada"`
     pub token: Option<String>,
 
-    /// `CallExample`: a string.
+    /// `CallExample`
     pub call_example: Option<String>,
 }
 
@@ -5035,16 +3571,10 @@ pub struct TjCallInfo {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups), [`DescribeDataSource`](super::DescribeDataSource), [`DescribeDataSources`](super::DescribeDataSources), [`DescribeDatasets`](super::DescribeDatasets), [`DescribeModelAccelerateTask`](super::DescribeModelAccelerateTask) and 9 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"type"`
+    /// `TagKey`, required in requests; example: `"type"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test"`
+    /// `TagValue`, required in requests; example: `"test"`
     pub tag_value: Option<String>,
 }
 
@@ -5053,12 +3583,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeAnnotatedTaskList`](super::DescribeAnnotatedTaskList), [`DescribeBillingResourceGroups`](super::DescribeBillingResourceGroups), [`DescribeDataSources`](super::DescribeDataSources), [`DescribeDatasets`](super::DescribeDatasets), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`DescribeNotebooks`](super::DescribeNotebooks) and [`DescribeTrainingTasks`](super::DescribeTrainingTasks).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test"`
+    /// `TagKey`; example: `"test"`
     pub tag_key: Option<String>,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Option<Vec<String>>,
 }
 
@@ -5067,44 +3595,28 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribePublicAlgoVersionList`](super::DescribePublicAlgoVersionList).
 #[tc_model]
 pub struct TrainParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"epoch"`
+    /// `Name`; example: `"epoch"`
     pub name: Option<String>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DefaultValue`; example: `"1"`
     pub default_value: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"注释"`
+    /// `Comment`; example: `"注释"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `Value`; example: `"0.2"`
     pub value: Option<String>,
 
-    /// `Range`: a list of strings.
-    ///
-    /// Example: `["0.1","2"]`
+    /// `Range`; example: `["0.1","2"]`
     pub range: Option<Vec<String>>,
 
-    /// `Enum`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `Enum`; example: `["1","2"]`
     pub r#enum: Option<Vec<String>>,
 }
 
@@ -5113,19 +3625,13 @@ pub struct TrainParam {
 /// Sent in the input of [`CreateTrainingTask`](super::CreateTrainingTask).
 #[tc_model]
 pub struct TrainToolConfig {
-    /// `EnableHangMonitor`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHangMonitor`; example: `true`
     pub enable_hang_monitor: Option<bool>,
 
-    /// `HangMonitorNodes`: a list of strings.
-    ///
-    /// Example: `["master-0"]`
+    /// `HangMonitorNodes`; example: `["master-0"]`
     pub hang_monitor_nodes: Option<Vec<String>>,
 
-    /// `LogHangTimeoutInMinute`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LogHangTimeoutInMinute`; example: `3`
     pub log_hang_timeout_in_minute: Option<u64>,
 }
 
@@ -5135,155 +3641,99 @@ pub struct TrainToolConfig {
 #[doc(alias = "TrainingModelVersionDTO")]
 #[tc_model]
 pub struct TrainingModelVersionDto {
-    /// `TrainingModelId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelId`; example: `"a1"`
     pub training_model_id: String,
 
-    /// `TrainingModelVersionId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelVersionId`; example: `"a1"`
     pub training_model_version_id: String,
 
-    /// `TrainingModelVersion`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelVersion`; example: `"a1"`
     pub training_model_version: String,
 
-    /// `TrainingModelSource`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelSource`; example: `"a1"`
     pub training_model_source: String,
 
-    /// `TrainingModelCreateTime`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelCreateTime`; example: `"a1"`
     pub training_model_create_time: String,
 
-    /// `TrainingModelCreator`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelCreator`; example: `"a1"`
     pub training_model_creator: String,
 
-    /// `AlgorithmFramework`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `AlgorithmFramework`; example: `"a1"`
     pub algorithm_framework: String,
 
-    /// `ReasoningEnvironment`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `ReasoningEnvironment`; example: `"a1"`
     pub reasoning_environment: String,
 
-    /// `ReasoningEnvironmentSource`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `ReasoningEnvironmentSource`; example: `"a1"`
     pub reasoning_environment_source: String,
 
-    /// `TrainingModelIndex`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelIndex`; example: `"a1"`
     pub training_model_index: String,
 
-    /// `TrainingJobName`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingJobName`; example: `"a1"`
     pub training_job_name: String,
 
-    /// `TrainingModelCosPath`: a [`CosPathInfo`].
+    /// `TrainingModelCosPath`
     pub training_model_cos_path: CosPathInfo,
 
-    /// `TrainingModelName`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingModelName`; example: `"a1"`
     pub training_model_name: String,
 
-    /// `TrainingJobId`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `TrainingJobId`; example: `"a1"`
     pub training_job_id: String,
 
-    /// `ReasoningImageInfo`: an [`ImageInfo`].
+    /// `ReasoningImageInfo`
     pub reasoning_image_info: ImageInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-18T12:30:14Z"`
+    /// `CreateTime`; example: `"2021-12-18T12:30:14Z"`
     pub create_time: String,
 
-    /// `TrainingModelStatus`: a string.
-    ///
-    /// Example: `"STATUS_SUCCESS"`
+    /// `TrainingModelStatus`; example: `"STATUS_SUCCESS"`
     pub training_model_status: Option<String>,
 
-    /// `TrainingModelProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TrainingModelProgress`; example: `100`
     pub training_model_progress: Option<u64>,
 
-    /// `TrainingModelErrorMsg`: a string.
-    ///
-    /// Example: `"未知错误"`
+    /// `TrainingModelErrorMsg`; example: `"未知错误"`
     pub training_model_error_msg: Option<String>,
 
-    /// `TrainingModelFormat`: a string.
-    ///
-    /// Example: `"SAVED_MODEL"`
+    /// `TrainingModelFormat`; example: `"SAVED_MODEL"`
     pub training_model_format: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `VersionType`; example: `"NORMAL"`
     pub version_type: Option<String>,
 
-    /// `GPUType`: a string.
-    ///
-    /// Example: `"T4"`
+    /// `GPUType`; example: `"T4"`
     #[tc(rename = "GPUType")]
     pub gpu_type: Option<String>,
 
-    /// `AutoClean`: a string.
-    ///
-    /// Example: `"false"`
+    /// `AutoClean`; example: `"false"`
     pub auto_clean: Option<String>,
 
-    /// `ModelCleanPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelCleanPeriod`; example: `1`
     pub model_clean_period: Option<u64>,
 
-    /// `MaxReservedModels`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `MaxReservedModels`; example: `24`
     pub max_reserved_models: Option<u64>,
 
-    /// `ModelHotUpdatePath`: a [`CosPathInfo`].
+    /// `ModelHotUpdatePath`
     pub model_hot_update_path: Option<CosPathInfo>,
 
-    /// `ReasoningEnvironmentId`: a string.
-    ///
-    /// Example: `"pytorch1.9.0-py38(gpu)"`
+    /// `ReasoningEnvironmentId`; example: `"pytorch1.9.0-py38(gpu)"`
     pub reasoning_environment_id: Option<String>,
 
-    /// `TrainingJobVersion`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `TrainingJobVersion`; example: `"V1"`
     pub training_job_version: Option<String>,
 
-    /// `TrainingPreference`: a string.
-    ///
-    /// Example: `"HIGH_SPEED"`
+    /// `TrainingPreference`; example: `"HIGH_SPEED"`
     pub training_preference: Option<String>,
 
-    /// `AutoMLTaskId`: a string.
-    ///
-    /// Example: `"ml-8jw4kzxm-v1"`
+    /// `AutoMLTaskId`; example: `"ml-8jw4kzxm-v1"`
     #[tc(rename = "AutoMLTaskId")]
     pub auto_ml_task_id: Option<String>,
 
-    /// `IsQAT`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsQAT`; example: `false`
     #[tc(rename = "IsQAT")]
     pub is_qat: Option<bool>,
 }
@@ -5293,197 +3743,133 @@ pub struct TrainingModelVersionDto {
 /// Returned in the output of [`DescribeTrainingTask`](super::DescribeTrainingTask).
 #[tc_model]
 pub struct TrainingTaskDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-2872332131"`
+    /// `Id`; example: `"train-2872332131"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lora精调"`
+    /// `Name`; example: `"lora精调"`
     pub name: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"23131"`
+    /// `Uin`; example: `"23131"`
     pub uin: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"31213"`
+    /// `SubUin`; example: `"31213"`
     pub sub_uin: String,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SubUinName`; example: `"user"`
     pub sub_uin_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shenzhen"`
+    /// `Region`; example: `"ap-shenzhen"`
     pub region: String,
 
-    /// `FrameworkName`: a string.
-    ///
-    /// Example: `"TENSORFLOW"`
+    /// `FrameworkName`; example: `"TENSORFLOW"`
     pub framework_name: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"1.12"`
+    /// `FrameworkVersion`; example: `"1.12"`
     pub framework_version: Option<String>,
 
-    /// `FrameworkEnvironment`: a string.
-    ///
-    /// Example: `"tf2.4-py3.8-cpu"`
+    /// `FrameworkEnvironment`; example: `"tf2.4-py3.8-cpu"`
     pub framework_environment: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: String,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-21husx"`
+    /// `ResourceGroupId`; example: `"rsg-21husx"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceConfigInfos`: a list of [`ResourceConfigInfo`] objects.
+    /// `ResourceConfigInfos`
     pub resource_config_infos: Vec<ResourceConfigInfo>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `TrainingMode`: a string.
-    ///
-    /// Example: `"DDP"`
+    /// `TrainingMode`; example: `"DDP"`
     pub training_mode: Option<String>,
 
-    /// `CodePackagePath`: a [`CosPathInfo`].
+    /// `CodePackagePath`
     pub code_package_path: CosPathInfo,
 
-    /// `StartCmdInfo`: a [`StartCmdInfo`].
+    /// `StartCmdInfo`
     pub start_cmd_info: StartCmdInfo,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"DATASET"`
+    /// `DataSource`; example: `"DATASET"`
     pub data_source: Option<String>,
 
-    /// `DataConfigs`: a list of [`DataConfig`] objects.
+    /// `DataConfigs`
     pub data_configs: Option<Vec<DataConfig>>,
 
-    /// `TuningParameters`: a string.
-    ///
-    /// Example: `"{\\n  \\\"Epoch\\\": \\\"2\\\",\\n  \\\"BatchSize\\\": \\\"1\\\"\\n}"`
+    /// `TuningParameters`; example: `"{\\n  \\\"Epoch\\\": \\\"2\\\",\\n  \\\"BatchSize\\\": \\\"1\\\"\\n}"`
     pub tuning_parameters: Option<String>,
 
-    /// `Output`: a [`CosPathInfo`].
+    /// `Output`
     pub output: CosPathInfo,
 
-    /// `LogEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogEnable`; example: `true`
     pub log_enable: bool,
 
-    /// `LogConfig`: a [`LogConfig`].
+    /// `LogConfig`
     pub log_config: Option<LogConfig>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dk01hv"`
+    /// `VpcId`; example: `"vpc-dk01hv"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-rd571"`
+    /// `SubnetId`; example: `"subnet-rd571"`
     pub subnet_id: Option<String>,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 
-    /// `RuntimeInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RuntimeInSeconds`; example: `1000`
     pub runtime_in_seconds: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T10:59:53+08"`
+    /// `CreateTime`; example: `"2025-08-01T10:59:53+08"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-01T10:59:53+08"`
+    /// `StartTime`; example: `"2025-08-01T10:59:53+08"`
     pub start_time: Option<String>,
 
-    /// `ChargeStatus`: a string.
-    ///
-    /// Example: `"BILLING"`
+    /// `ChargeStatus`; example: `"BILLING"`
     pub charge_status: String,
 
-    /// `LatestInstanceId`: a string.
-    ///
-    /// Example: `"train-1376681210928497408-agjc33ds0q0"`
+    /// `LatestInstanceId`; example: `"train-1376681210928497408-agjc33ds0q0"`
     pub latest_instance_id: Option<String>,
 
-    /// `TensorBoardId`: a string.
-    ///
-    /// Example: `"tb-273hcds7"`
+    /// `TensorBoardId`; example: `"tb-273hcds7"`
     pub tensor_board_id: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark"`
+    /// `Remark`; example: `"Remark"`
     pub remark: Option<String>,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"User Stop"`
+    /// `FailureReason`; example: `"User Stop"`
     pub failure_reason: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T10:59:53+08"`
+    /// `UpdateTime`; example: `"2025-08-01T10:59:53+08"`
     pub update_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-01T10:59:53+08"`
+    /// `EndTime`; example: `"2025-08-01T10:59:53+08"`
     pub end_time: Option<String>,
 
-    /// `BillingInfo`: a string.
-    ///
-    /// Example: `"2.00元/小时"`
+    /// `BillingInfo`; example: `"2.00元/小时"`
     pub billing_info: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ResourceGroupName`; example: `"测试资源组"`
     pub resource_group_name: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"task message"`
+    /// `Message`; example: `"task message"`
     pub message: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://callback.url"`
+    /// `CallbackUrl`; example: `"http://callback.url"`
     pub callback_url: Option<String>,
 
-    /// `CodeRepos`: a list of [`CodeRepoConfig`] objects.
+    /// `CodeRepos`
     pub code_repos: Option<Vec<CodeRepoConfig>>,
 
-    /// `ExposeNetworkConfig`: an [`ExposeNetworkConfig`].
+    /// `ExposeNetworkConfig`
     pub expose_network_config: Option<ExposeNetworkConfig>,
 
-    /// `OperatorInfo`: an [`OperatorInfo`].
+    /// `OperatorInfo`
     pub operator_info: Option<OperatorInfo>,
 }
 
@@ -5492,137 +3878,91 @@ pub struct TrainingTaskDetail {
 /// Returned in the output of [`DescribeTrainingTasks`](super::DescribeTrainingTasks).
 #[tc_model]
 pub struct TrainingTaskSetItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"train-123311"`
+    /// `Id`; example: `"train-123311"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试训练任务"`
+    /// `Name`; example: `"测试训练任务"`
     pub name: String,
 
-    /// `FrameworkName`: a string.
-    ///
-    /// Example: `"TENSORFLOW"`
+    /// `FrameworkName`; example: `"TENSORFLOW"`
     pub framework_name: Option<String>,
 
-    /// `FrameworkVersion`: a string.
-    ///
-    /// Example: `"1.12"`
+    /// `FrameworkVersion`; example: `"1.12"`
     pub framework_version: Option<String>,
 
-    /// `FrameworkEnvironment`: a string.
-    ///
-    /// Example: `"tf2.4-py3.8-cpu"`
+    /// `FrameworkEnvironment`; example: `"tf2.4-py3.8-cpu"`
     pub framework_environment: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `ChargeStatus`: a string.
-    ///
-    /// Example: `"NOT_BILLING"`
+    /// `ChargeStatus`; example: `"NOT_BILLING"`
     pub charge_status: String,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"rsg-xxxxx"`
+    /// `ResourceGroupId`; example: `"rsg-xxxxx"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceConfigInfos`: a list of [`ResourceConfigInfo`] objects.
+    /// `ResourceConfigInfos`
     pub resource_config_infos: Vec<ResourceConfigInfo>,
 
-    /// `TrainingMode`: a string.
-    ///
-    /// Example: `"PS_WORKER"`
+    /// `TrainingMode`; example: `"PS_WORKER"`
     pub training_mode: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUBMITTING"`
+    /// `Status`; example: `"SUBMITTING"`
     pub status: String,
 
-    /// `RuntimeInSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RuntimeInSeconds`; example: `100`
     pub runtime_in_seconds: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `StartTime`; example: `"2025-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `EndTime`; example: `"2025-01-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `Output`: a [`CosPathInfo`].
+    /// `Output`
     pub output: CosPathInfo,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"Failed"`
+    /// `FailureReason`; example: `"Failed"`
     pub failure_reason: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 00:00:00"`
     pub update_time: String,
 
-    /// `BillingInfo`: a string.
-    ///
-    /// Example: `"2.00元/小时"`
+    /// `BillingInfo`; example: `"2.00元/小时"`
     pub billing_info: String,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ResourceGroupName`; example: `"测试资源组"`
     pub resource_group_name: String,
 
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: Option<ImageInfo>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"测试任务"`
+    /// `Message`; example: `"测试任务"`
     pub message: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"callbackurl"`
+    /// `CallbackUrl`; example: `"callbackurl"`
     pub callback_url: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"834573"`
+    /// `SubUin`; example: `"834573"`
     pub sub_uin: Option<String>,
 
-    /// `SubUinName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SubUinName`; example: `"user"`
     pub sub_uin_name: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1318247800"`
+    /// `AppId`; example: `"1318247800"`
     pub app_id: Option<String>,
 
-    /// `Envs`: a list of [`EnvVar`] objects.
+    /// `Envs`
     pub envs: Option<Vec<EnvVar>>,
 
-    /// `LatestOperatorInfo`: an [`OperatorInfo`].
+    /// `LatestOperatorInfo`
     pub latest_operator_info: Option<OperatorInfo>,
 }
 
@@ -5631,19 +3971,13 @@ pub struct TrainingTaskSetItem {
 /// Returned in the output of [`ChatCompletion`](super::ChatCompletion).
 #[tc_model]
 pub struct Usage {
-    /// `CompletionTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CompletionTokens`; example: `12`
     pub completion_tokens: Option<i64>,
 
-    /// `PromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PromptTokens`; example: `4`
     pub prompt_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `TotalTokens`; example: `16`
     pub total_tokens: Option<i64>,
 }
 
@@ -5653,23 +3987,17 @@ pub struct Usage {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct VolumeMount {
-    /// `CFSConfig`: a [`CfsConfig`].
-    /// Always sent in responses.
+    /// `CFSConfig`, always sent in responses
     #[tc(rename = "CFSConfig")]
     pub cfs_config: Option<CfsConfig>,
 
-    /// `VolumeSourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CFS"`
+    /// `VolumeSourceType`, always sent in responses; example: `"CFS"`
     pub volume_source_type: Option<String>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/MountPath"`
+    /// `MountPath`; example: `"/MountPath"`
     pub mount_path: Option<String>,
 
-    /// `PublicDataSource`: a [`PublicDataSourceFs`].
+    /// `PublicDataSource`
     pub public_data_source: Option<PublicDataSourceFs>,
 }
 
@@ -5678,14 +4006,10 @@ pub struct VolumeMount {
 /// Sent in the input of [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct WeightEntry {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"ms-xy1"`
+    /// `ServiceId`; example: `"ms-xy1"`
     pub service_id: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Weight`; example: `50`
     pub weight: u64,
 }
 
@@ -5694,49 +4018,34 @@ pub struct WeightEntry {
 /// Returned in the output of [`CreateModelService`](super::CreateModelService), [`DescribeModelService`](super::DescribeModelService), [`DescribeModelServiceGroup`](super::DescribeModelServiceGroup), [`DescribeModelServiceGroups`](super::DescribeModelServiceGroups), [`ModifyModelService`](super::ModifyModelService) and [`ModifyServiceGroupWeights`](super::ModifyServiceGroupWeights).
 #[tc_model]
 pub struct WorkloadStatus {
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: i64,
 
-    /// `UpdatedReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdatedReplicas`; example: `0`
     pub updated_replicas: i64,
 
-    /// `ReadyReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadyReplicas`; example: `1`
     pub ready_replicas: i64,
 
-    /// `AvailableReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableReplicas`; example: `1`
     pub available_replicas: i64,
 
-    /// `UnavailableReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnavailableReplicas`; example: `0`
     pub unavailable_replicas: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `StatefulSetCondition`: a list of [`StatefulSetCondition`] objects.
+    /// `StatefulSetCondition`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub stateful_set_condition: Option<Vec<StatefulSetCondition>>,
 
-    /// `Conditions`: a list of [`StatefulSetCondition`] objects.
-    /// Always sent in responses.
+    /// `Conditions`, always sent in responses
     pub conditions: Option<Vec<StatefulSetCondition>>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"reason"`
+    /// `Reason`; example: `"reason"`
     pub reason: Option<String>,
 }
 
@@ -5745,39 +4054,27 @@ pub struct WorkloadStatus {
 /// Returned in the output of [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct Workspace {
-    /// `TiProjectId`: a string.
-    ///
-    /// Example: `"1884413620352188416"`
+    /// `TiProjectId`; example: `"1884413620352188416"`
     pub ti_project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Name`; example: `"test1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc1"`
+    /// `Description`; example: `"desc1"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-10-31T06:54:04Z"`
+    /// `CreateTime`; example: `"2025-10-31T06:54:04Z"`
     pub create_time: Option<String>,
 
-    /// `ResourceGroups`: a list of [`ResourceGroupInWorkspace`] objects.
+    /// `ResourceGroups`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_groups: Option<Vec<ResourceGroupInWorkspace>>,
 
-    /// `ActionType`: a list of strings.
-    ///
-    /// Example: `["ModifyWorkspace"]`
+    /// `ActionType`; example: `["ModifyWorkspace"]`
     pub action_type: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: Option<String>,
 }

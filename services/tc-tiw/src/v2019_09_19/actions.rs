@@ -7,44 +7,48 @@ use super::models;
 /// The `CreatePPTCheckTask` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`CreatePPTCheckTaskResponse`].
-/// The codes it documents are in [`CreatePPTCheckTaskError`](super::errors::CreatePPTCheckTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=CreatePPTCheckTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.Preprocess`](super::errors::TiwErrorCode::FailedOperationPreprocess)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.FileFormatUnsupported`](super::errors::TiwErrorCode::InvalidParameterFileFormatUnsupported)
+/// - [`InvalidParameter.PreprocessParameter`](super::errors::TiwErrorCode::InvalidParameterPreprocessParameter)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`LimitExceeded.TaskConcurrency`](super::errors::TiwErrorCode::LimitExceededTaskConcurrency)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "CreatePPTCheckTask",
     output = CreatePPTCheckTaskResponse,
-    error = super::errors::CreatePPTCheckTaskError
+    error = super::errors::TiwErrorCode
 )]
 pub struct CreatePPTCheckTask {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/%E6%B5%8B%E8%AF%95.pptx"`
+    /// `Url`; example: `"http://example.com/%E6%B5%8B%E8%AF%95.pptx"`
     pub url: String,
 
-    /// `AutoHandleUnsupportedElement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoHandleUnsupportedElement`; example: `true`
     pub auto_handle_unsupported_element: Option<bool>,
 
-    /// `AutoHandleUnsupportedElementTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `AutoHandleUnsupportedElementTypes`; example: `[0,1,2]`
     pub auto_handle_unsupported_element_types: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreatePPTCheckTask`] call returns.
 #[tc_model]
 pub struct CreatePPTCheckTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"g6ls63ps49vteb8bk1mb"`
+    /// `TaskId`; example: `"g6ls63ps49vteb8bk1mb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,52 +58,54 @@ pub struct CreatePPTCheckTaskResponse {
 /// The `CreateSnapshotTask` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`CreateSnapshotTaskResponse`].
-/// The codes it documents are in [`CreateSnapshotTaskError`](super::errors::CreateSnapshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=CreateSnapshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TiwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`RequestLimitExceeded`](super::errors::TiwErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TiwErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation`](super::errors::TiwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "CreateSnapshotTask",
     output = CreateSnapshotTaskResponse,
-    error = super::errors::CreateSnapshotTaskError
+    error = super::errors::TiwErrorCode
 )]
 pub struct CreateSnapshotTask {
-    /// `Whiteboard`: a [`SnapshotWhiteboard`](super::models::SnapshotWhiteboard).
+    /// `Whiteboard`
     pub whiteboard: models::SnapshotWhiteboard,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400124720`
+    /// `SdkAppId`; example: `1400124720`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `RoomId`; example: `1234`
     pub room_id: u64,
 
-    /// `CallbackURL`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `CallbackURL`; example: `"http://xxx"`
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
 
-    /// `COS`: a [`SnapshotCos`](super::models::SnapshotCos).
+    /// `COS`
     #[tc(rename = "COS")]
     pub cos: Option<models::SnapshotCos>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"AllMarks"`
+    /// `SnapshotMode`; example: `"AllMarks"`
     pub snapshot_mode: Option<String>,
 }
 
 /// What a successful [`CreateSnapshotTask`] call returns.
 #[tc_model]
 pub struct CreateSnapshotTaskResponse {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"d1806f20-25b8-4c30-8176-c0832bf84e02"`
+    /// `TaskID`; example: `"d1806f20-25b8-4c30-8176-c0832bf84e02"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -110,83 +116,74 @@ pub struct CreateSnapshotTaskResponse {
 /// The `CreateTranscode` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`CreateTranscodeResponse`].
-/// The codes it documents are in [`CreateTranscodeError`](super::errors::CreateTranscodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=CreateTranscode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.Transcode`](super::errors::TiwErrorCode::FailedOperationTranscode)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.FileFormatUnsupported`](super::errors::TiwErrorCode::InvalidParameterFileFormatUnsupported)
+/// - [`InvalidParameter.PreprocessParameter`](super::errors::TiwErrorCode::InvalidParameterPreprocessParameter)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`InvalidParameter.TranscodeParameter`](super::errors::TiwErrorCode::InvalidParameterTranscodeParameter)
+/// - [`LimitExceeded.TaskConcurrency`](super::errors::TiwErrorCode::LimitExceededTaskConcurrency)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "CreateTranscode",
     output = CreateTranscodeResponse,
-    error = super::errors::CreateTranscodeError
+    error = super::errors::TiwErrorCode
 )]
 pub struct CreateTranscode {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://path/to/document.ppt"`
+    /// `Url`; example: `"https://path/to/document.ppt"`
     pub url: String,
 
-    /// `IsStaticPPT`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsStaticPPT`; example: `false`
     #[tc(rename = "IsStaticPPT")]
     pub is_static_ppt: Option<bool>,
 
-    /// `MinResolution`: a string.
-    ///
-    /// Example: `"960x540"`
+    /// `MinResolution`; example: `"960x540"`
     pub min_resolution: Option<String>,
 
-    /// `ThumbnailResolution`: a string.
-    ///
-    /// Example: `"960x540"`
+    /// `ThumbnailResolution`; example: `"960x540"`
     pub thumbnail_resolution: Option<String>,
 
-    /// `CompressFileType`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `CompressFileType`; example: `"zip"`
     pub compress_file_type: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ExtraData`; example: `"/"`
     pub extra_data: Option<String>,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Priority`; example: `"/"`
     pub priority: Option<String>,
 
-    /// `MinScaleResolution`: a string.
-    ///
-    /// Example: `"960x540"`
+    /// `MinScaleResolution`; example: `"960x540"`
     pub min_scale_resolution: Option<String>,
 
-    /// `AutoHandleUnsupportedElement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoHandleUnsupportedElement`; example: `true`
     pub auto_handle_unsupported_element: Option<bool>,
 
-    /// `AutoHandleUnsupportedElementTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `AutoHandleUnsupportedElementTypes`; example: `[0,1,2]`
     pub auto_handle_unsupported_element_types: Option<Vec<i64>>,
 
-    /// `ExcelParam`: an [`ExcelParam`](super::models::ExcelParam).
+    /// `ExcelParam`
     pub excel_param: Option<models::ExcelParam>,
 }
 
 /// What a successful [`CreateTranscode`] call returns.
 #[tc_model]
 pub struct CreateTranscodeResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"g6ls63ps49vteb8bk1mb"`
+    /// `TaskId`; example: `"g6ls63ps49vteb8bk1mb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,51 +193,58 @@ pub struct CreateTranscodeResponse {
 /// The `CreateVideoGenerationTask` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`CreateVideoGenerationTaskResponse`].
-/// The codes it documents are in [`CreateVideoGenerationTaskError`](super::errors::CreateVideoGenerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=CreateVideoGenerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TiwErrorCode::FailedOperation)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.InvalidExtra`](super::errors::TiwErrorCode::InvalidParameterInvalidExtra)
+/// - [`InvalidParameter.RecordParameter`](super::errors::TiwErrorCode::InvalidParameterRecordParameter)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`LimitExceeded.TaskConcurrency`](super::errors::TiwErrorCode::LimitExceededTaskConcurrency)
+/// - [`ResourceInUse.RecordUserId`](super::errors::TiwErrorCode::ResourceInUseRecordUserId)
+/// - [`ResourceUnavailable.InterfaceUnAuthorized`](super::errors::TiwErrorCode::ResourceUnavailableInterfaceUnAuthorized)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "CreateVideoGenerationTask",
     output = CreateVideoGenerationTaskResponse,
-    error = super::errors::CreateVideoGenerationTaskError
+    error = super::errors::TiwErrorCode
 )]
 pub struct CreateVideoGenerationTask {
-    /// `OnlineRecordTaskId`: a string.
-    ///
-    /// Example: `"bj0mt2l23osdj300hl30"`
+    /// `OnlineRecordTaskId`; example: `"bj0mt2l23osdj300hl30"`
     pub online_record_task_id: String,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Whiteboard`: a [`Whiteboard`](super::models::Whiteboard).
+    /// `Whiteboard`
     pub whiteboard: Option<models::Whiteboard>,
 
-    /// `Concat`: a [`Concat`](super::models::Concat).
+    /// `Concat`
     pub concat: Option<models::Concat>,
 
-    /// `MixStream`: a [`MixStream`](super::models::MixStream).
+    /// `MixStream`
     pub mix_stream: Option<models::MixStream>,
 
-    /// `RecordControl`: a [`RecordControl`](super::models::RecordControl).
+    /// `RecordControl`
     pub record_control: Option<models::RecordControl>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"'''"`
+    /// `ExtraData`; example: `"'''"`
     pub extra_data: Option<String>,
 }
 
 /// What a successful [`CreateVideoGenerationTask`] call returns.
 #[tc_model]
 pub struct CreateVideoGenerationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"bj0mt2l23osdj300hl30"`
+    /// `TaskId`; example: `"bj0mt2l23osdj300hl30"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -250,93 +254,78 @@ pub struct CreateVideoGenerationTaskResponse {
 /// The `DescribeOnlineRecord` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeOnlineRecordResponse`].
-/// The codes it documents are in [`DescribeOnlineRecordError`](super::errors::DescribeOnlineRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeOnlineRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.Record`](super::errors::TiwErrorCode::FailedOperationRecord)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeOnlineRecord",
     output = DescribeOnlineRecordResponse,
-    error = super::errors::DescribeOnlineRecordError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeOnlineRecord {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ghucnligqtgtvk2624mb"`
+    /// `TaskId`; example: `"ghucnligqtgtvk2624mb"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeOnlineRecord`] call returns.
 #[tc_model]
 pub struct DescribeOnlineRecordResponse {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"USER_CALL"`
+    /// `FinishReason`; example: `"USER_CALL"`
     pub finish_reason: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ghucnligqtgtvk2624mb"`
+    /// `TaskId`; example: `"ghucnligqtgtvk2624mb"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `880528`
+    /// `RoomId`; example: `880528`
     pub room_id: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"880528"`
+    /// `GroupId`; example: `"880528"`
     pub group_id: String,
 
-    /// `RecordUserId`: a string.
-    ///
-    /// Example: `"tic_record_user_880528_test-01"`
+    /// `RecordUserId`; example: `"tic_record_user_880528_test-01"`
     pub record_user_id: String,
 
-    /// `RecordStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1568949369`
+    /// `RecordStartTime`; example: `1568949369`
     pub record_start_time: i64,
 
-    /// `RecordStopTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1568949392`
+    /// `RecordStopTime`; example: `1568949392`
     pub record_stop_time: i64,
 
-    /// `TotalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `18317`
+    /// `TotalTime`; example: `18317`
     pub total_time: i64,
 
-    /// `ExceptionCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExceptionCnt`; example: `0`
     pub exception_cnt: i64,
 
-    /// `OmittedDurations`: a list of [`OmittedDuration`](super::models::OmittedDuration) objects.
+    /// `OmittedDurations`
     pub omitted_durations: Vec<models::OmittedDuration>,
 
-    /// `VideoInfos`: a list of [`VideoInfo`](super::models::VideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Vec<models::VideoInfo>,
 
-    /// `ReplayUrl`: a string.
-    ///
-    /// Example: `"http://replayurl"`
+    /// `ReplayUrl`; example: `"http://replayurl"`
     pub replay_url: Option<String>,
 
-    /// `Interrupts`: a list of [`Interrupt`](super::models::Interrupt) objects.
+    /// `Interrupts`
     pub interrupts: Option<Vec<models::Interrupt>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -346,34 +335,38 @@ pub struct DescribeOnlineRecordResponse {
 /// The `DescribeOnlineRecordCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeOnlineRecordCallbackResponse`].
-/// The codes it documents are in [`DescribeOnlineRecordCallbackError`](super::errors::DescribeOnlineRecordCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeOnlineRecordCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeOnlineRecordCallback",
     output = DescribeOnlineRecordCallbackResponse,
-    error = super::errors::DescribeOnlineRecordCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeOnlineRecordCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribeOnlineRecordCallback`] call returns.
 #[tc_model]
 pub struct DescribeOnlineRecordCallbackResponse {
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/online/callback"`
+    /// `Callback`; example: `"https://example.com/online/callback"`
     pub callback: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"6vg9G7Fd"`
+    /// `CallbackKey`; example: `"6vg9G7Fd"`
     pub callback_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -383,61 +376,66 @@ pub struct DescribeOnlineRecordCallbackResponse {
 /// The `DescribePPTCheck` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribePPTCheckResponse`].
-/// The codes it documents are in [`DescribePPTCheckError`](super::errors::DescribePPTCheckError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribePPTCheck)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.FileDownloadFail`](super::errors::TiwErrorCode::FailedOperationFileDownloadFail)
+/// - [`FailedOperation.FileFormatError`](super::errors::TiwErrorCode::FailedOperationFileFormatError)
+/// - [`FailedOperation.FileOpenFail`](super::errors::TiwErrorCode::FailedOperationFileOpenFail)
+/// - [`FailedOperation.FileUploadFail`](super::errors::TiwErrorCode::FailedOperationFileUploadFail)
+/// - [`FailedOperation.Preprocess`](super::errors::TiwErrorCode::FailedOperationPreprocess)
+/// - [`FailedOperation.PreprocessServerError`](super::errors::TiwErrorCode::FailedOperationPreprocessServerError)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.FileFormatUnsupported`](super::errors::TiwErrorCode::InvalidParameterFileFormatUnsupported)
+/// - [`InvalidParameter.PreprocessParameter`](super::errors::TiwErrorCode::InvalidParameterPreprocessParameter)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`InvalidParameter.UrlFormatError`](super::errors::TiwErrorCode::InvalidParameterUrlFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribePPTCheck",
     output = DescribePPTCheckResponse,
-    error = super::errors::DescribePPTCheckError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribePPTCheck {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"g0jb42ps49vtebjshilb"`
+    /// `TaskId`; example: `"g0jb42ps49vtebjshilb"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribePPTCheck`] call returns.
 #[tc_model]
 pub struct DescribePPTCheckResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0agdnligqtgtvkm65emb"`
+    /// `TaskId`; example: `"0agdnligqtgtvkm65emb"`
     pub task_id: String,
 
-    /// `IsOK`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOK`; example: `false`
     #[tc(rename = "IsOK")]
     pub is_ok: bool,
 
-    /// `ResultUrl`: a string.
-    ///
-    /// Example: `"https://xxx/xxx/测试_fixed.ppt"`
+    /// `ResultUrl`; example: `"https://xxx/xxx/测试_fixed.ppt"`
     pub result_url: Option<String>,
 
-    /// `Slides`: a list of [`PptErrSlide`](super::models::PptErrSlide) objects.
+    /// `Slides`
     pub slides: Option<Vec<models::PptErrSlide>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Errs`: a list of [`PptErr`](super::models::PptErr) objects.
+    /// `Errs`
     pub errs: Option<Vec<models::PptErr>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -447,34 +445,38 @@ pub struct DescribePPTCheckResponse {
 /// The `DescribePPTCheckCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribePPTCheckCallbackResponse`].
-/// The codes it documents are in [`DescribePPTCheckCallbackError`](super::errors::DescribePPTCheckCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribePPTCheckCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribePPTCheckCallback",
     output = DescribePPTCheckCallbackResponse,
-    error = super::errors::DescribePPTCheckCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribePPTCheckCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribePPTCheckCallback`] call returns.
 #[tc_model]
 pub struct DescribePPTCheckCallbackResponse {
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/transcode/callback"`
+    /// `Callback`; example: `"https://example.com/transcode/callback"`
     pub callback: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"6vg9G7Fd"`
+    /// `CallbackKey`; example: `"6vg9G7Fd"`
     pub callback_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -484,15 +486,35 @@ pub struct DescribePPTCheckCallbackResponse {
 /// The `DescribeRunningTasks` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeRunningTasksResponse`].
-/// The codes it documents are in [`DescribeRunningTasksError`](super::errors::DescribeRunningTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeRunningTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.FileDownloadFail`](super::errors::TiwErrorCode::FailedOperationFileDownloadFail)
+/// - [`FailedOperation.FileFormatError`](super::errors::TiwErrorCode::FailedOperationFileFormatError)
+/// - [`FailedOperation.FileOpenFail`](super::errors::TiwErrorCode::FailedOperationFileOpenFail)
+/// - [`FailedOperation.FileUploadFail`](super::errors::TiwErrorCode::FailedOperationFileUploadFail)
+/// - [`FailedOperation.Transcode`](super::errors::TiwErrorCode::FailedOperationTranscode)
+/// - [`FailedOperation.TranscodeServerError`](super::errors::TiwErrorCode::FailedOperationTranscodeServerError)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.FileFormatUnsupported`](super::errors::TiwErrorCode::InvalidParameterFileFormatUnsupported)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`InvalidParameter.TranscodeParameter`](super::errors::TiwErrorCode::InvalidParameterTranscodeParameter)
+/// - [`InvalidParameter.UrlFormatError`](super::errors::TiwErrorCode::InvalidParameterUrlFormatError)
+/// - [`LimitExceeded.TranscodePagesLimitation`](super::errors::TiwErrorCode::LimitExceededTranscodePagesLimitation)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeRunningTasks",
     output = DescribeRunningTasksResponse,
-    error = super::errors::DescribeRunningTasksError,
+    error = super::errors::TiwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -502,37 +524,27 @@ pub struct DescribePPTCheckCallbackResponse {
     )
 )]
 pub struct DescribeRunningTasks {
-    /// `SdkAppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppID`; example: `1400000001`
     #[tc(rename = "SdkAppID")]
     pub sdk_app_id: i64,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"WhiteboardPush"`
+    /// `TaskType`; example: `"WhiteboardPush"`
     pub task_type: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRunningTasks`] call returns.
 #[tc_model]
 pub struct DescribeRunningTasksResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Tasks`: a list of [`RunningTaskItem`](super::models::RunningTaskItem) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::RunningTaskItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -542,54 +554,57 @@ pub struct DescribeRunningTasksResponse {
 /// The `DescribeSnapshotTask` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeSnapshotTaskResponse`].
-/// The codes it documents are in [`DescribeSnapshotTaskError`](super::errors::DescribeSnapshotTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeSnapshotTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TiwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`RequestLimitExceeded`](super::errors::TiwErrorCode::RequestLimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TiwErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation`](super::errors::TiwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
+/// - [`UnknownParameter`](super::errors::TiwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TiwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeSnapshotTask",
     output = DescribeSnapshotTaskResponse,
-    error = super::errors::DescribeSnapshotTaskError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeSnapshotTask {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"f2e1728c-6e87-4481-abe1-cde8542a5a10"`
+    /// `TaskID`; example: `"f2e1728c-6e87-4481-abe1-cde8542a5a10"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400124720`
+    /// `SdkAppId`; example: `1400124720`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`DescribeSnapshotTask`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotTaskResponse {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"f2e1728c-6e87-4481-abe1-cde8542a5a10"`
+    /// `TaskID`; example: `"f2e1728c-6e87-4481-abe1-cde8542a5a10"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Finished"`
+    /// `Status`; example: `"Finished"`
     pub status: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1620982173`
+    /// `CreateTime`; example: `1620982173`
     pub create_time: Option<u64>,
 
-    /// `FinishTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621082195`
+    /// `FinishTime`; example: `1621082195`
     pub finish_time: Option<u64>,
 
-    /// `Result`: a [`SnapshotResult`](super::models::SnapshotResult).
+    /// `Result`
     pub result: Option<models::SnapshotResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -599,104 +614,90 @@ pub struct DescribeSnapshotTaskResponse {
 /// The `DescribeTranscode` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeTranscodeResponse`].
-/// The codes it documents are in [`DescribeTranscodeError`](super::errors::DescribeTranscodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeTranscode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.FileDownloadFail`](super::errors::TiwErrorCode::FailedOperationFileDownloadFail)
+/// - [`FailedOperation.FileFormatError`](super::errors::TiwErrorCode::FailedOperationFileFormatError)
+/// - [`FailedOperation.FileOpenFail`](super::errors::TiwErrorCode::FailedOperationFileOpenFail)
+/// - [`FailedOperation.FileUploadFail`](super::errors::TiwErrorCode::FailedOperationFileUploadFail)
+/// - [`FailedOperation.Transcode`](super::errors::TiwErrorCode::FailedOperationTranscode)
+/// - [`FailedOperation.TranscodeServerError`](super::errors::TiwErrorCode::FailedOperationTranscodeServerError)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.FileFormatUnsupported`](super::errors::TiwErrorCode::InvalidParameterFileFormatUnsupported)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`InvalidParameter.TranscodeParameter`](super::errors::TiwErrorCode::InvalidParameterTranscodeParameter)
+/// - [`InvalidParameter.UrlFormatError`](super::errors::TiwErrorCode::InvalidParameterUrlFormatError)
+/// - [`LimitExceeded.TranscodePagesLimitation`](super::errors::TiwErrorCode::LimitExceededTranscodePagesLimitation)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeTranscode",
     output = DescribeTranscodeResponse,
-    error = super::errors::DescribeTranscodeError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeTranscode {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"g0jb42ps49vtebjshilb"`
+    /// `TaskId`; example: `"g0jb42ps49vtebjshilb"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTranscode`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeResponse {
-    /// `Pages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"793x1122"`
+    /// `Resolution`; example: `"793x1122"`
     pub resolution: String,
 
-    /// `ResultUrl`: a string.
-    ///
-    /// Example: `"https://transcode-result/0agdnligqtgtvkm65emb/index.html"`
+    /// `ResultUrl`; example: `"https://transcode-result/0agdnligqtgtvkm65emb/index.html"`
     pub result_url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0agdnligqtgtvkm65emb"`
+    /// `TaskId`; example: `"0agdnligqtgtvkm65emb"`
     pub task_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"59378.docx"`
+    /// `Title`; example: `"59378.docx"`
     pub title: String,
 
-    /// `ThumbnailUrl`: a string.
-    ///
-    /// Example: `"https://transcode-thumbnal/0agdnligqtgtvkm65emb/"`
+    /// `ThumbnailUrl`; example: `"https://transcode-thumbnal/0agdnligqtgtvkm65emb/"`
     pub thumbnail_url: String,
 
-    /// `ThumbnailResolution`: a string.
-    ///
-    /// Example: `"793x1122"`
+    /// `ThumbnailResolution`; example: `"793x1122"`
     pub thumbnail_resolution: String,
 
-    /// `CompressFileUrl`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `CompressFileUrl`; example: `"\"无\""`
     pub compress_file_url: String,
 
-    /// `ResourceListUrl`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `ResourceListUrl`; example: `"\"无\""`
     pub resource_list_url: Option<String>,
 
-    /// `Ext`: a string.
-    ///
-    /// Example: `"office"`
+    /// `Ext`; example: `"office"`
     pub ext: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1688974545`
+    /// `CreateTime`; example: `1688974545`
     pub create_time: Option<u64>,
 
-    /// `AssignTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1688974545`
+    /// `AssignTime`; example: `1688974545`
     pub assign_time: Option<u64>,
 
-    /// `FinishedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1688974545`
+    /// `FinishedTime`; example: `1688974545`
     pub finished_time: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -706,44 +707,45 @@ pub struct DescribeTranscodeResponse {
 /// The `DescribeTranscodeByUrl` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeTranscodeByUrlResponse`].
-/// The codes it documents are in [`DescribeTranscodeByUrlError`](super::errors::DescribeTranscodeByUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeTranscodeByUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.TranscodeServerError`](super::errors::TiwErrorCode::FailedOperationTranscodeServerError)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeTranscodeByUrl",
     output = DescribeTranscodeByUrlResponse,
-    error = super::errors::DescribeTranscodeByUrlError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeTranscodeByUrl {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://path/to/document.ppt"`
+    /// `Url`; example: `"https://path/to/document.ppt"`
     pub url: String,
 }
 
 /// What a successful [`DescribeTranscodeByUrl`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeByUrlResponse {
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0agdnligqtgtvkm65emb"`
+    /// `TaskId`; example: `"0agdnligqtgtvkm65emb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -753,34 +755,38 @@ pub struct DescribeTranscodeByUrlResponse {
 /// The `DescribeTranscodeCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeTranscodeCallbackResponse`].
-/// The codes it documents are in [`DescribeTranscodeCallbackError`](super::errors::DescribeTranscodeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeTranscodeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeTranscodeCallback",
     output = DescribeTranscodeCallbackResponse,
-    error = super::errors::DescribeTranscodeCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeTranscodeCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribeTranscodeCallback`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeCallbackResponse {
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/transcode/callback"`
+    /// `Callback`; example: `"https://example.com/transcode/callback"`
     pub callback: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"6vg9G7Fd"`
+    /// `CallbackKey`; example: `"6vg9G7Fd"`
     pub callback_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -790,49 +796,60 @@ pub struct DescribeTranscodeCallbackResponse {
 /// The `DescribeVideoGenerationTask` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeVideoGenerationTaskResponse`].
-/// The codes it documents are in [`DescribeVideoGenerationTaskError`](super::errors::DescribeVideoGenerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeVideoGenerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.Record`](super::errors::TiwErrorCode::FailedOperationRecord)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeVideoGenerationTask",
     output = DescribeVideoGenerationTaskResponse,
-    error = super::errors::DescribeVideoGenerationTaskError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeVideoGenerationTask {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeVideoGenerationTask`] call returns.
 #[tc_model]
 pub struct DescribeVideoGenerationTaskResponse {
-    /// `GroupId`: a string.
+    /// `GroupId`
     pub group_id: Option<String>,
 
-    /// `RoomId`: a signed 64-bit integer.
+    /// `RoomId`
     pub room_id: Option<i64>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
+    /// `Progress`
     pub progress: Option<i64>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `TotalTime`: a signed 64-bit integer.
+    /// `TotalTime`
     pub total_time: Option<i64>,
 
-    /// `VideoInfos`: a [`VideoInfo`](super::models::VideoInfo).
+    /// `VideoInfos`
     pub video_infos: Option<models::VideoInfo>,
 
-    /// `VideoInfoList`: a list of [`VideoInfo`](super::models::VideoInfo) objects.
+    /// `VideoInfoList`
     pub video_info_list: Option<Vec<models::VideoInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -842,28 +859,38 @@ pub struct DescribeVideoGenerationTaskResponse {
 /// The `DescribeVideoGenerationTaskCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeVideoGenerationTaskCallbackResponse`].
-/// The codes it documents are in [`DescribeVideoGenerationTaskCallbackError`](super::errors::DescribeVideoGenerationTaskCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeVideoGenerationTaskCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeVideoGenerationTaskCallback",
     output = DescribeVideoGenerationTaskCallbackResponse,
-    error = super::errors::DescribeVideoGenerationTaskCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeVideoGenerationTaskCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribeVideoGenerationTaskCallback`] call returns.
 #[tc_model]
 pub struct DescribeVideoGenerationTaskCallbackResponse {
-    /// `Callback`: a string.
+    /// `Callback`
     pub callback: Option<String>,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -873,34 +900,38 @@ pub struct DescribeVideoGenerationTaskCallbackResponse {
 /// The `DescribeWarningCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeWarningCallbackResponse`].
-/// The codes it documents are in [`DescribeWarningCallbackError`](super::errors::DescribeWarningCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeWarningCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeWarningCallback",
     output = DescribeWarningCallbackResponse,
-    error = super::errors::DescribeWarningCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeWarningCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribeWarningCallback`] call returns.
 #[tc_model]
 pub struct DescribeWarningCallbackResponse {
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/online/callback"`
+    /// `Callback`; example: `"https://example.com/online/callback"`
     pub callback: Option<String>,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"6vg9G7Fd"`
+    /// `CallbackKey`; example: `"6vg9G7Fd"`
     pub callback_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -910,85 +941,70 @@ pub struct DescribeWarningCallbackResponse {
 /// The `DescribeWhiteboardPush` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeWhiteboardPushResponse`].
-/// The codes it documents are in [`DescribeWhiteboardPushError`](super::errors::DescribeWhiteboardPushError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeWhiteboardPush)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`FailedOperation.WhiteboardPush`](super::errors::TiwErrorCode::FailedOperationWhiteboardPush)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeWhiteboardPush",
     output = DescribeWhiteboardPushResponse,
-    error = super::errors::DescribeWhiteboardPushError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeWhiteboardPush {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ghucnligqtgtvk2624mb"`
+    /// `TaskId`; example: `"ghucnligqtgtvk2624mb"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeWhiteboardPush`] call returns.
 #[tc_model]
 pub struct DescribeWhiteboardPushResponse {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"USER_CALL"`
+    /// `FinishReason`; example: `"USER_CALL"`
     pub finish_reason: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ghucnligqtgtvk2624mb"`
+    /// `TaskId`; example: `"ghucnligqtgtvk2624mb"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `Status`; example: `"STOPPED"`
     pub status: Option<String>,
 
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `RoomId`; example: `12345`
     pub room_id: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `GroupId`; example: `"12345"`
     pub group_id: Option<String>,
 
-    /// `PushUserId`: a string.
-    ///
-    /// Example: `"tic_push_user_12345_abcde"`
+    /// `PushUserId`; example: `"tic_push_user_12345_abcde"`
     pub push_user_id: Option<String>,
 
-    /// `PushStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611128339`
+    /// `PushStartTime`; example: `1611128339`
     pub push_start_time: Option<i64>,
 
-    /// `PushStopTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611128339`
+    /// `PushStopTime`; example: `1611128339`
     pub push_stop_time: Option<i64>,
 
-    /// `ExceptionCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExceptionCnt`; example: `0`
     pub exception_cnt: Option<i64>,
 
-    /// `IMSyncTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IMSyncTime`; example: `0`
     #[tc(rename = "IMSyncTime")]
     pub im_sync_time: Option<i64>,
 
-    /// `Backup`: a string.
-    ///
-    /// Example: `"{}"`
+    /// `Backup`; example: `"{}"`
     pub backup: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -998,34 +1014,38 @@ pub struct DescribeWhiteboardPushResponse {
 /// The `DescribeWhiteboardPushCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`DescribeWhiteboardPushCallbackResponse`].
-/// The codes it documents are in [`DescribeWhiteboardPushCallbackError`](super::errors::DescribeWhiteboardPushCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=DescribeWhiteboardPushCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "DescribeWhiteboardPushCallback",
     output = DescribeWhiteboardPushCallbackResponse,
-    error = super::errors::DescribeWhiteboardPushCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct DescribeWhiteboardPushCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 }
 
 /// What a successful [`DescribeWhiteboardPushCallback`] call returns.
 #[tc_model]
 pub struct DescribeWhiteboardPushCallbackResponse {
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/online/callback"`
+    /// `Callback`; example: `"https://example.com/online/callback"`
     pub callback: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"6vg9G7Fd"`
+    /// `CallbackKey`; example: `"6vg9G7Fd"`
     pub callback_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1035,21 +1055,33 @@ pub struct DescribeWhiteboardPushCallbackResponse {
 /// The `PauseOnlineRecord` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`PauseOnlineRecordResponse`].
-/// The codes it documents are in [`PauseOnlineRecordError`](super::errors::PauseOnlineRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=PauseOnlineRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
+/// - [`UnsupportedOperation.InvalidTaskStatus`](super::errors::TiwErrorCode::UnsupportedOperationInvalidTaskStatus)
+/// - [`UnsupportedOperation.TaskHasAlreadyStopped`](super::errors::TiwErrorCode::UnsupportedOperationTaskHasAlreadyStopped)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "PauseOnlineRecord",
     output = PauseOnlineRecordResponse,
-    error = super::errors::PauseOnlineRecordError
+    error = super::errors::TiwErrorCode
 )]
 pub struct PauseOnlineRecord {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -1063,21 +1095,33 @@ pub struct PauseOnlineRecordResponse {
 /// The `ResumeOnlineRecord` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`ResumeOnlineRecordResponse`].
-/// The codes it documents are in [`ResumeOnlineRecordError`](super::errors::ResumeOnlineRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=ResumeOnlineRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
+/// - [`UnsupportedOperation.InvalidTaskStatus`](super::errors::TiwErrorCode::UnsupportedOperationInvalidTaskStatus)
+/// - [`UnsupportedOperation.TaskHasAlreadyStopped`](super::errors::TiwErrorCode::UnsupportedOperationTaskHasAlreadyStopped)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "ResumeOnlineRecord",
     output = ResumeOnlineRecordResponse,
-    error = super::errors::ResumeOnlineRecordError
+    error = super::errors::TiwErrorCode
 )]
 pub struct ResumeOnlineRecord {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -1091,25 +1135,31 @@ pub struct ResumeOnlineRecordResponse {
 /// The `SetOnlineRecordCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetOnlineRecordCallbackResponse`].
-/// The codes it documents are in [`SetOnlineRecordCallbackError`](super::errors::SetOnlineRecordCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetOnlineRecordCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetOnlineRecordCallback",
     output = SetOnlineRecordCallbackResponse,
-    error = super::errors::SetOnlineRecordCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetOnlineRecordCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/online/callback"`
+    /// `Callback`; example: `"https://example.com/online/callback"`
     pub callback: String,
 }
 
@@ -1123,21 +1173,31 @@ pub struct SetOnlineRecordCallbackResponse {
 /// The `SetOnlineRecordCallbackKey` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetOnlineRecordCallbackKeyResponse`].
-/// The codes it documents are in [`SetOnlineRecordCallbackKeyError`](super::errors::SetOnlineRecordCallbackKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetOnlineRecordCallbackKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetOnlineRecordCallbackKey",
     output = SetOnlineRecordCallbackKeyResponse,
-    error = super::errors::SetOnlineRecordCallbackKeyError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetOnlineRecordCallbackKey {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: String,
 }
 
@@ -1151,25 +1211,31 @@ pub struct SetOnlineRecordCallbackKeyResponse {
 /// The `SetPPTCheckCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetPPTCheckCallbackResponse`].
-/// The codes it documents are in [`SetPPTCheckCallbackError`](super::errors::SetPPTCheckCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetPPTCheckCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetPPTCheckCallback",
     output = SetPPTCheckCallbackResponse,
-    error = super::errors::SetPPTCheckCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetPPTCheckCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/transcode/callback"`
+    /// `Callback`; example: `"https://example.com/transcode/callback"`
     pub callback: String,
 }
 
@@ -1183,23 +1249,31 @@ pub struct SetPPTCheckCallbackResponse {
 /// The `SetPPTCheckCallbackKey` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetPPTCheckCallbackKeyResponse`].
-/// The codes it documents are in [`SetPPTCheckCallbackKeyError`](super::errors::SetPPTCheckCallbackKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetPPTCheckCallbackKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetPPTCheckCallbackKey",
     output = SetPPTCheckCallbackKeyResponse,
-    error = super::errors::SetPPTCheckCallbackKeyError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetPPTCheckCallbackKey {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: String,
 }
 
@@ -1213,25 +1287,31 @@ pub struct SetPPTCheckCallbackKeyResponse {
 /// The `SetTranscodeCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetTranscodeCallbackResponse`].
-/// The codes it documents are in [`SetTranscodeCallbackError`](super::errors::SetTranscodeCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetTranscodeCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetTranscodeCallback",
     output = SetTranscodeCallbackResponse,
-    error = super::errors::SetTranscodeCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetTranscodeCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/transcode/callback"`
+    /// `Callback`; example: `"https://example.com/transcode/callback"`
     pub callback: String,
 }
 
@@ -1245,21 +1325,31 @@ pub struct SetTranscodeCallbackResponse {
 /// The `SetTranscodeCallbackKey` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetTranscodeCallbackKeyResponse`].
-/// The codes it documents are in [`SetTranscodeCallbackKeyError`](super::errors::SetTranscodeCallbackKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetTranscodeCallbackKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetTranscodeCallbackKey",
     output = SetTranscodeCallbackKeyResponse,
-    error = super::errors::SetTranscodeCallbackKeyError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetTranscodeCallbackKey {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: String,
 }
 
@@ -1273,21 +1363,31 @@ pub struct SetTranscodeCallbackKeyResponse {
 /// The `SetVideoGenerationTaskCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetVideoGenerationTaskCallbackResponse`].
-/// The codes it documents are in [`SetVideoGenerationTaskCallbackError`](super::errors::SetVideoGenerationTaskCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetVideoGenerationTaskCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetVideoGenerationTaskCallback",
     output = SetVideoGenerationTaskCallbackResponse,
-    error = super::errors::SetVideoGenerationTaskCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetVideoGenerationTaskCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
+    /// `Callback`
     pub callback: String,
 }
 
@@ -1301,21 +1401,31 @@ pub struct SetVideoGenerationTaskCallbackResponse {
 /// The `SetVideoGenerationTaskCallbackKey` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetVideoGenerationTaskCallbackKeyResponse`].
-/// The codes it documents are in [`SetVideoGenerationTaskCallbackKeyError`](super::errors::SetVideoGenerationTaskCallbackKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetVideoGenerationTaskCallbackKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetVideoGenerationTaskCallbackKey",
     output = SetVideoGenerationTaskCallbackKeyResponse,
-    error = super::errors::SetVideoGenerationTaskCallbackKeyError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetVideoGenerationTaskCallbackKey {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: String,
 }
 
@@ -1329,30 +1439,34 @@ pub struct SetVideoGenerationTaskCallbackKeyResponse {
 /// The `SetWarningCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetWarningCallbackResponse`].
-/// The codes it documents are in [`SetWarningCallbackError`](super::errors::SetWarningCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetWarningCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetWarningCallback",
     output = SetWarningCallbackResponse,
-    error = super::errors::SetWarningCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetWarningCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/transcode/callback"`
+    /// `Callback`; example: `"https://example.com/transcode/callback"`
     pub callback: String,
 
-    /// `CallbackKey`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `CallbackKey`; example: `"123456"`
     pub callback_key: String,
 }
 
@@ -1366,25 +1480,31 @@ pub struct SetWarningCallbackResponse {
 /// The `SetWhiteboardPushCallback` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetWhiteboardPushCallbackResponse`].
-/// The codes it documents are in [`SetWhiteboardPushCallbackError`](super::errors::SetWhiteboardPushCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetWhiteboardPushCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.CallbackAddressFormatError`](super::errors::TiwErrorCode::InvalidParameterCallbackAddressFormatError)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetWhiteboardPushCallback",
     output = SetWhiteboardPushCallbackResponse,
-    error = super::errors::SetWhiteboardPushCallbackError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetWhiteboardPushCallback {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `Callback`: a string.
-    ///
-    /// Example: `"https://example.com/online/callback"`
+    /// `Callback`; example: `"https://example.com/online/callback"`
     pub callback: String,
 }
 
@@ -1398,21 +1518,31 @@ pub struct SetWhiteboardPushCallbackResponse {
 /// The `SetWhiteboardPushCallbackKey` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`SetWhiteboardPushCallbackKeyResponse`].
-/// The codes it documents are in [`SetWhiteboardPushCallbackKeyError`](super::errors::SetWhiteboardPushCallbackKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=SetWhiteboardPushCallbackKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::TiwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "SetWhiteboardPushCallbackKey",
     output = SetWhiteboardPushCallbackKeyResponse,
-    error = super::errors::SetWhiteboardPushCallbackKeyError
+    error = super::errors::TiwErrorCode
 )]
 pub struct SetWhiteboardPushCallbackKey {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `CallbackKey`: a string.
+    /// `CallbackKey`
     pub callback_key: String,
 }
 
@@ -1426,91 +1556,81 @@ pub struct SetWhiteboardPushCallbackKeyResponse {
 /// The `StartOnlineRecord` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`StartOnlineRecordResponse`].
-/// The codes it documents are in [`StartOnlineRecordError`](super::errors::StartOnlineRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=StartOnlineRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.InvalidExtra`](super::errors::TiwErrorCode::InvalidParameterInvalidExtra)
+/// - [`InvalidParameter.RecordParameter`](super::errors::TiwErrorCode::InvalidParameterRecordParameter)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`LimitExceeded.TaskConcurrency`](super::errors::TiwErrorCode::LimitExceededTaskConcurrency)
+/// - [`ResourceInUse.RecordUserId`](super::errors::TiwErrorCode::ResourceInUseRecordUserId)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "StartOnlineRecord",
     output = StartOnlineRecordResponse,
-    error = super::errors::StartOnlineRecordError
+    error = super::errors::TiwErrorCode
 )]
 pub struct StartOnlineRecord {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `12358`
+    /// `RoomId`; example: `12358`
     pub room_id: i64,
 
-    /// `RecordUserId`: a string.
-    ///
-    /// Example: `"tic_record_user_12358_1258"`
+    /// `RecordUserId`; example: `"tic_record_user_12358_1258"`
     pub record_user_id: String,
 
-    /// `RecordUserSig`: a string.
-    ///
-    /// Example: `"eJwtjb0OgjAAhN*lK4a0tcVC4iDGkIg-g7K4NEiLViLUUsFgfHcRmS733eXuDY6b"`
+    /// `RecordUserSig`; example: `"eJwtjb0OgjAAhN*lK4a0tcVC4iDGkIg-g7K4NEiLViLUUsFgfHcRmS733eXuDY6b"`
     pub record_user_sig: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"12358"`
+    /// `GroupId`; example: `"12358"`
     pub group_id: Option<String>,
 
-    /// `Concat`: a [`Concat`](super::models::Concat).
+    /// `Concat`
     pub concat: Option<models::Concat>,
 
-    /// `Whiteboard`: a [`Whiteboard`](super::models::Whiteboard).
+    /// `Whiteboard`
     pub whiteboard: Option<models::Whiteboard>,
 
-    /// `MixStream`: a [`MixStream`](super::models::MixStream).
+    /// `MixStream`
     pub mix_stream: Option<models::MixStream>,
 
-    /// `Extras`: a list of strings.
-    ///
-    /// Example: `["MixStream"]`
+    /// `Extras`; example: `["MixStream"]`
     pub extras: Option<Vec<String>>,
 
-    /// `AudioFileNeeded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AudioFileNeeded`; example: `false`
     pub audio_file_needed: Option<bool>,
 
-    /// `RecordControl`: a [`RecordControl`](super::models::RecordControl).
+    /// `RecordControl`
     pub record_control: Option<models::RecordControl>,
 
-    /// `RecordMode`: a string.
-    ///
-    /// Example: `"REALTIME_MODE"`
+    /// `RecordMode`; example: `"REALTIME_MODE"`
     pub record_mode: Option<String>,
 
-    /// `ChatGroupId`: a string.
-    ///
-    /// Example: `"12358"`
+    /// `ChatGroupId`; example: `"12358"`
     pub chat_group_id: Option<String>,
 
-    /// `AutoStopTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AutoStopTimeout`; example: `300`
     pub auto_stop_timeout: Option<i64>,
 
-    /// `ExtraData`: a string.
+    /// `ExtraData`
     pub extra_data: Option<String>,
 
-    /// `TRTCRoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `12358`
+    /// `TRTCRoomId`; example: `12358`
     #[tc(rename = "TRTCRoomId")]
     pub trtc_room_id: Option<i64>,
 
-    /// `TRTCRoomIdStr`: a string.
-    ///
-    /// Example: `"record-room"`
+    /// `TRTCRoomIdStr`; example: `"record-room"`
     #[tc(rename = "TRTCRoomIdStr")]
     pub trtc_room_id_str: Option<String>,
 }
@@ -1518,9 +1638,7 @@ pub struct StartOnlineRecord {
 /// What a successful [`StartOnlineRecord`] call returns.
 #[tc_model]
 pub struct StartOnlineRecordResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0c69baivvc3lp8t4f80b"`
+    /// `TaskId`; example: `"0c69baivvc3lp8t4f80b"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1530,131 +1648,111 @@ pub struct StartOnlineRecordResponse {
 /// The `StartWhiteboardPush` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`StartWhiteboardPushResponse`].
-/// The codes it documents are in [`StartWhiteboardPushError`](super::errors::StartWhiteboardPushError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=StartWhiteboardPush)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.InvalidExtra`](super::errors::TiwErrorCode::InvalidParameterInvalidExtra)
+/// - [`InvalidParameter.RecordParameter`](super::errors::TiwErrorCode::InvalidParameterRecordParameter)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`LimitExceeded.TaskConcurrency`](super::errors::TiwErrorCode::LimitExceededTaskConcurrency)
+/// - [`ResourceInUse.RecordUserId`](super::errors::TiwErrorCode::ResourceInUseRecordUserId)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "StartWhiteboardPush",
     output = StartWhiteboardPushResponse,
-    error = super::errors::StartWhiteboardPushError
+    error = super::errors::TiwErrorCode
 )]
 pub struct StartWhiteboardPush {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: i64,
 
-    /// `RoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `1268`
+    /// `RoomId`; example: `1268`
     pub room_id: i64,
 
-    /// `PushUserId`: a string.
-    ///
-    /// Example: `"tic_push_1268_xxx"`
+    /// `PushUserId`; example: `"tic_push_1268_xxx"`
     pub push_user_id: String,
 
-    /// `PushUserSig`: a string.
-    ///
-    /// Example: `"eJwtjb0OgjAAhN*lK4a0tcVC4iDGkIg-g7K4NEiLViLUUsFgfHcRmS733eXuDY6b"`
+    /// `PushUserSig`; example: `"eJwtjb0OgjAAhN*lK4a0tcVC4iDGkIg-g7K4NEiLViLUUsFgfHcRmS733eXuDY6b"`
     pub push_user_sig: String,
 
-    /// `Whiteboard`: a [`Whiteboard`](super::models::Whiteboard).
+    /// `Whiteboard`
     pub whiteboard: Option<models::Whiteboard>,
 
-    /// `AutoStopTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AutoStopTimeout`; example: `300`
     pub auto_stop_timeout: Option<i64>,
 
-    /// `AutoManageBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoManageBackup`; example: `false`
     pub auto_manage_backup: Option<bool>,
 
-    /// `Backup`: a [`WhiteboardPushBackupParam`](super::models::WhiteboardPushBackupParam).
+    /// `Backup`
     pub backup: Option<models::WhiteboardPushBackupParam>,
 
-    /// `PrivateMapKey`: a string.
+    /// `PrivateMapKey`
     pub private_map_key: Option<String>,
 
-    /// `VideoFPS`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `VideoFPS`; example: `15`
     #[tc(rename = "VideoFPS")]
     pub video_fps: Option<i64>,
 
-    /// `VideoBitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `VideoBitrate`; example: `1200`
     pub video_bitrate: Option<i64>,
 
-    /// `AutoRecord`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoRecord`; example: `false`
     pub auto_record: Option<bool>,
 
-    /// `UserDefinedRecordId`: a string.
-    ///
-    /// Example: `"12345678_12345_push_user_1"`
+    /// `UserDefinedRecordId`; example: `"12345678_12345_push_user_1"`
     pub user_defined_record_id: Option<String>,
 
-    /// `AutoPublish`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoPublish`; example: `false`
     pub auto_publish: Option<bool>,
 
-    /// `UserDefinedStreamId`: a string.
-    ///
-    /// Example: `"12345678_12345_push_user_1_main"`
+    /// `UserDefinedStreamId`; example: `"12345678_12345_push_user_1_main"`
     pub user_defined_stream_id: Option<String>,
 
-    /// `ExtraData`: a string.
+    /// `ExtraData`
     pub extra_data: Option<String>,
 
-    /// `TRTCRoomId`: a signed 64-bit integer.
-    ///
-    /// Example: `1368`
+    /// `TRTCRoomId`; example: `1368`
     #[tc(rename = "TRTCRoomId")]
     pub trtc_room_id: Option<i64>,
 
-    /// `TRTCRoomIdStr`: a string.
-    ///
-    /// Example: `"wbpush-12345"`
+    /// `TRTCRoomIdStr`; example: `"wbpush-12345"`
     #[tc(rename = "TRTCRoomIdStr")]
     pub trtc_room_id_str: Option<String>,
 
-    /// `IMAuthParam`: an [`AuthParam`](super::models::AuthParam).
+    /// `IMAuthParam`
     #[tc(rename = "IMAuthParam")]
     pub im_auth_param: Option<models::AuthParam>,
 
-    /// `TRTCAuthParam`: an [`AuthParam`](super::models::AuthParam).
+    /// `TRTCAuthParam`
     #[tc(rename = "TRTCAuthParam")]
     pub trtc_auth_param: Option<models::AuthParam>,
 
-    /// `TRTCEnterRoomMode`: a string.
-    ///
-    /// Example: `"TRTCAppSceneVideoCall"`
+    /// `TRTCEnterRoomMode`; example: `"TRTCAppSceneVideoCall"`
     #[tc(rename = "TRTCEnterRoomMode")]
     pub trtc_enter_room_mode: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"1368"`
+    /// `GroupId`; example: `"1368"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`StartWhiteboardPush`] call returns.
 #[tc_model]
 pub struct StartWhiteboardPushResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0c69baivvc3lp8t4f80b"`
+    /// `TaskId`; example: `"0c69baivvc3lp8t4f80b"`
     pub task_id: String,
 
-    /// `Backup`: a string.
+    /// `Backup`
     pub backup: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1664,21 +1762,32 @@ pub struct StartWhiteboardPushResponse {
 /// The `StopOnlineRecord` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`StopOnlineRecordResponse`].
-/// The codes it documents are in [`StopOnlineRecordError`](super::errors::StopOnlineRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=StopOnlineRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
+/// - [`UnsupportedOperation.TaskHasAlreadyStopped`](super::errors::TiwErrorCode::UnsupportedOperationTaskHasAlreadyStopped)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "StopOnlineRecord",
     output = StopOnlineRecordResponse,
-    error = super::errors::StopOnlineRecordError
+    error = super::errors::TiwErrorCode
 )]
 pub struct StopOnlineRecord {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -1692,28 +1801,40 @@ pub struct StopOnlineRecordResponse {
 /// The `StopWhiteboardPush` action of TIW API 2019-09-19.
 ///
 /// A successful call returns [`StopWhiteboardPushResponse`].
-/// The codes it documents are in [`StopWhiteboardPushError`](super::errors::StopWhiteboardPushError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tiw&Version=2019-09-19&Action=StopWhiteboardPush)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TiwErrorCode`](super::errors::TiwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TiwErrorCode::AuthFailure)
+/// - [`InvalidParameter.BodyParameterTypeUnmatched`](super::errors::TiwErrorCode::InvalidParameterBodyParameterTypeUnmatched)
+/// - [`InvalidParameter.SdkAppIdNotFound`](super::errors::TiwErrorCode::InvalidParameterSdkAppIdNotFound)
+/// - [`InvalidParameter.TaskNotFound`](super::errors::TiwErrorCode::InvalidParameterTaskNotFound)
+/// - [`ResourceUnavailable.NotRegistered`](super::errors::TiwErrorCode::ResourceUnavailableNotRegistered)
+/// - [`ResourceUnavailable.ServiceExpired`](super::errors::TiwErrorCode::ResourceUnavailableServiceExpired)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TiwErrorCode::UnauthorizedOperationSdkAppId)
+/// - [`UnsupportedOperation.TaskHasAlreadyStopped`](super::errors::TiwErrorCode::UnsupportedOperationTaskHasAlreadyStopped)
 #[tc_action(
     service = "tiw",
     version = "2019-09-19",
     name = "StopWhiteboardPush",
     output = StopWhiteboardPushResponse,
-    error = super::errors::StopWhiteboardPushError
+    error = super::errors::TiwErrorCode
 )]
 pub struct StopWhiteboardPush {
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: i64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`StopWhiteboardPush`] call returns.
 #[tc_model]
 pub struct StopWhiteboardPushResponse {
-    /// `Backup`: a string.
+    /// `Backup`
     pub backup: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`StartWhiteboardPush`](super::StartWhiteboardPush).
 #[tc_model]
 pub struct AuthParam {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `12345678`
+    /// `SdkAppId`; example: `12345678`
     pub sdk_app_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"userid"`
+    /// `UserId`; example: `"userid"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"usersig"`
+    /// `UserSig`; example: `"usersig"`
     pub user_sig: String,
 }
 
@@ -29,10 +23,10 @@ pub struct AuthParam {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct Canvas {
-    /// `LayoutParams`: a [`LayoutParams`].
+    /// `LayoutParams`
     pub layout_params: LayoutParams,
 
-    /// `BackgroundColor`: a string.
+    /// `BackgroundColor`
     pub background_color: Option<String>,
 }
 
@@ -41,10 +35,10 @@ pub struct Canvas {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct Concat {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: bool,
 
-    /// `Image`: a string.
+    /// `Image`
     pub image: Option<String>,
 }
 
@@ -53,10 +47,10 @@ pub struct Concat {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct CustomLayout {
-    /// `Canvas`: a [`Canvas`].
+    /// `Canvas`
     pub canvas: Canvas,
 
-    /// `InputStreamList`: a list of [`StreamLayout`] objects.
+    /// `InputStreamList`
     pub input_stream_list: Vec<StreamLayout>,
 }
 
@@ -65,14 +59,10 @@ pub struct CustomLayout {
 /// Sent in the input of [`CreateTranscode`](super::CreateTranscode).
 #[tc_model]
 pub struct ExcelParam {
-    /// `PaperSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaperSize`; example: `0`
     pub paper_size: Option<i64>,
 
-    /// `PaperDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PaperDirection`; example: `0`
     pub paper_direction: Option<i64>,
 }
 
@@ -81,14 +71,10 @@ pub struct ExcelParam {
 /// Returned in the output of [`DescribeOnlineRecord`](super::DescribeOnlineRecord).
 #[tc_model]
 pub struct Interrupt {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"tiw_user_634"`
+    /// `UserId`; example: `"tiw_user_634"`
     pub user_id: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<i64>,
 }
 
@@ -97,19 +83,19 @@ pub struct Interrupt {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct LayoutParams {
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: i64,
 
-    /// `X`: a signed 64-bit integer.
+    /// `X`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
+    /// `Y`
     pub y: Option<i64>,
 
-    /// `ZOrder`: a signed 64-bit integer.
+    /// `ZOrder`
     pub z_order: Option<i64>,
 }
 
@@ -118,19 +104,19 @@ pub struct LayoutParams {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct MixStream {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: bool,
 
-    /// `DisableAudio`: a boolean.
+    /// `DisableAudio`
     pub disable_audio: Option<bool>,
 
-    /// `ModelId`: a signed 64-bit integer.
+    /// `ModelId`
     pub model_id: Option<i64>,
 
-    /// `TeacherId`: a string.
+    /// `TeacherId`
     pub teacher_id: Option<String>,
 
-    /// `Custom`: a [`CustomLayout`].
+    /// `Custom`
     pub custom: Option<CustomLayout>,
 }
 
@@ -139,13 +125,13 @@ pub struct MixStream {
 /// Returned in the output of [`DescribeOnlineRecord`](super::DescribeOnlineRecord).
 #[tc_model]
 pub struct OmittedDuration {
-    /// `VideoTime`: a signed 64-bit integer.
+    /// `VideoTime`
     pub video_time: i64,
 
-    /// `PauseTime`: a signed 64-bit integer.
+    /// `PauseTime`
     pub pause_time: i64,
 
-    /// `ResumeTime`: a signed 64-bit integer.
+    /// `ResumeTime`
     pub resume_time: i64,
 }
 
@@ -155,19 +141,13 @@ pub struct OmittedDuration {
 #[doc(alias = "PPTErr")]
 #[tc_model]
 pub struct PptErr {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Ink 1"`
+    /// `Name`; example: `"Ink 1"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"wps墨迹"`
+    /// `Detail`; example: `"wps墨迹"`
     pub detail: Option<String>,
 }
 
@@ -177,12 +157,10 @@ pub struct PptErr {
 #[doc(alias = "PPTErrSlide")]
 #[tc_model]
 pub struct PptErrSlide {
-    /// `Page`: a string.
-    ///
-    /// Example: `"幻灯片1"`
+    /// `Page`; example: `"幻灯片1"`
     pub page: Option<String>,
 
-    /// `Errs`: a list of [`PptErr`] objects.
+    /// `Errs`
     pub errs: Option<Vec<PptErr>>,
 }
 
@@ -191,19 +169,19 @@ pub struct PptErrSlide {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct RecordControl {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: bool,
 
-    /// `DisableRecord`: a boolean.
+    /// `DisableRecord`
     pub disable_record: Option<bool>,
 
-    /// `DisableAudio`: a boolean.
+    /// `DisableAudio`
     pub disable_audio: Option<bool>,
 
-    /// `PullSmallVideo`: a boolean.
+    /// `PullSmallVideo`
     pub pull_small_video: Option<bool>,
 
-    /// `StreamControls`: a list of [`StreamControl`] objects.
+    /// `StreamControls`
     pub stream_controls: Option<Vec<StreamControl>>,
 }
 
@@ -212,52 +190,34 @@ pub struct RecordControl {
 /// Returned in the output of [`DescribeRunningTasks`](super::DescribeRunningTasks).
 #[tc_model]
 pub struct RunningTaskItem {
-    /// `SdkAppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppID`; example: `1400000001`
     #[tc(rename = "SdkAppID")]
     pub sdk_app_id: Option<i64>,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"0agdnligqtgtvkm65emb"`
+    /// `TaskID`; example: `"0agdnligqtgtvkm65emb"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"WhiteboardPush"`
+    /// `TaskType`; example: `"WhiteboardPush"`
     pub task_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-14 15:00:00"`
+    /// `CreateTime`; example: `"2023-03-14 15:00:00"`
     pub create_time: Option<String>,
 
-    /// `CancelTime`: a string.
-    ///
-    /// Example: `"2023-03-14 20:00:00"`
+    /// `CancelTime`; example: `"2023-03-14 20:00:00"`
     pub cancel_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"QUEUED"`
+    /// `Status`; example: `"QUEUED"`
     pub status: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: Option<i64>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"http://xxx.pptx"`
+    /// `FileURL`; example: `"http://xxx.pptx"`
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
 
-    /// `RoomID`: a signed 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `RoomID`; example: `12345`
     #[tc(rename = "RoomID")]
     pub room_id: Option<i64>,
 }
@@ -268,29 +228,19 @@ pub struct RunningTaskItem {
 #[doc(alias = "SnapshotCOS")]
 #[tc_model]
 pub struct SnapshotCos {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100006912345`
+    /// `Uin`; example: `100006912345`
     pub uin: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1250000000"`
     pub bucket: String,
 
-    /// `TargetDir`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `TargetDir`; example: `"snapshot"`
     pub target_dir: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxxx.file.qcloud.com"`
+    /// `Domain`; example: `"xxxx.file.qcloud.com"`
     pub domain: Option<String>,
 }
 
@@ -299,22 +249,16 @@ pub struct SnapshotCos {
 /// Returned in the output of [`DescribeSnapshotTask`](super::DescribeSnapshotTask).
 #[tc_model]
 pub struct SnapshotResult {
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InternalErr"`
+    /// `ErrorCode`; example: `"InternalErr"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"redis connect failed"`
+    /// `ErrorMessage`; example: `"redis connect failed"`
     pub error_message: Option<String>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Total`; example: `12`
     pub total: Option<u64>,
 
-    /// `Snapshots`: a list of strings.
+    /// `Snapshots`
     pub snapshots: Option<Vec<String>>,
 }
 
@@ -323,19 +267,13 @@ pub struct SnapshotResult {
 /// Sent in the input of [`CreateSnapshotTask`](super::CreateSnapshotTask).
 #[tc_model]
 pub struct SnapshotWhiteboard {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `InitParams`: a string.
-    ///
-    /// Example: `"{\\\"ratio\\\":\\\"4:3\\\"}"`
+    /// `InitParams`; example: `"{\\\"ratio\\\":\\\"4:3\\\"}"`
     pub init_params: Option<String>,
 }
 
@@ -344,16 +282,16 @@ pub struct SnapshotWhiteboard {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct StreamControl {
-    /// `StreamId`: a string.
+    /// `StreamId`
     pub stream_id: String,
 
-    /// `DisableRecord`: a boolean.
+    /// `DisableRecord`
     pub disable_record: Option<bool>,
 
-    /// `DisableAudio`: a boolean.
+    /// `DisableAudio`
     pub disable_audio: Option<bool>,
 
-    /// `PullSmallVideo`: a boolean.
+    /// `PullSmallVideo`
     pub pull_small_video: Option<bool>,
 }
 
@@ -362,16 +300,16 @@ pub struct StreamControl {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask) and [`StartOnlineRecord`](super::StartOnlineRecord).
 #[tc_model]
 pub struct StreamLayout {
-    /// `LayoutParams`: a [`LayoutParams`].
+    /// `LayoutParams`
     pub layout_params: LayoutParams,
 
-    /// `InputStreamId`: a string.
+    /// `InputStreamId`
     pub input_stream_id: Option<String>,
 
-    /// `BackgroundColor`: a string.
+    /// `BackgroundColor`
     pub background_color: Option<String>,
 
-    /// `FillMode`: a signed 64-bit integer.
+    /// `FillMode`
     pub fill_mode: Option<i64>,
 }
 
@@ -380,34 +318,34 @@ pub struct StreamLayout {
 /// Returned in the output of [`DescribeOnlineRecord`](super::DescribeOnlineRecord) and [`DescribeVideoGenerationTask`](super::DescribeVideoGenerationTask).
 #[tc_model]
 pub struct VideoInfo {
-    /// `VideoPlayTime`: a signed 64-bit integer.
+    /// `VideoPlayTime`
     pub video_play_time: i64,
 
-    /// `VideoSize`: a signed 64-bit integer.
+    /// `VideoSize`
     pub video_size: i64,
 
-    /// `VideoFormat`: a string.
+    /// `VideoFormat`
     pub video_format: String,
 
-    /// `VideoDuration`: a signed 64-bit integer.
+    /// `VideoDuration`
     pub video_duration: i64,
 
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: String,
 
-    /// `VideoId`: a string.
+    /// `VideoId`
     pub video_id: String,
 
-    /// `VideoType`: a signed 64-bit integer.
+    /// `VideoType`
     pub video_type: i64,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: i64,
 }
 
@@ -416,17 +354,13 @@ pub struct VideoInfo {
 /// Sent in the input of [`CreateVideoGenerationTask`](super::CreateVideoGenerationTask), [`StartOnlineRecord`](super::StartOnlineRecord) and [`StartWhiteboardPush`](super::StartWhiteboardPush).
 #[tc_model]
 pub struct Whiteboard {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<i64>,
 
-    /// `InitParam`: a string.
+    /// `InitParam`
     pub init_param: Option<String>,
 }
 
@@ -435,9 +369,9 @@ pub struct Whiteboard {
 /// Sent in the input of [`StartWhiteboardPush`](super::StartWhiteboardPush).
 #[tc_model]
 pub struct WhiteboardPushBackupParam {
-    /// `PushUserId`: a string.
+    /// `PushUserId`
     pub push_user_id: String,
 
-    /// `PushUserSig`: a string.
+    /// `PushUserSig`
     pub push_user_sig: String,
 }

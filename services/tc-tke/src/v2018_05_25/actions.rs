@@ -8,20 +8,40 @@ use super::models;
 /// The `AcquireClusterAdminRole` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`AcquireClusterAdminRoleResponse`].
-/// The codes it documents are in [`AcquireClusterAdminRoleError`](super::errors::AcquireClusterAdminRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=AcquireClusterAdminRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesResourceExisted`](super::errors::TkeErrorCode::FailedOperationKubernetesResourceExisted)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesCreateOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesCreateOperationError)
+/// - [`InternalError.KubernetesGetOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesGetOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.WhitelistUnexpectedError`](super::errors::TkeErrorCode::InternalErrorWhitelistUnexpectedError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "AcquireClusterAdminRole",
     output = AcquireClusterAdminRoleResponse,
-    error = super::errors::AcquireClusterAdminRoleError
+    error = super::errors::TkeErrorCode
 )]
 pub struct AcquireClusterAdminRole {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
@@ -35,31 +55,42 @@ pub struct AcquireClusterAdminRoleResponse {
 /// The `AddClusterCIDR` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`AddClusterCIDRResponse`].
-/// The codes it documents are in [`AddClusterCIDRError`](super::errors::AddClusterCIDRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=AddClusterCIDR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`InternalError.KubeClientCreate`](super::errors::TkeErrorCode::InternalErrorKubeClientCreate)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CIDRMaskSizeOutOfRange`](super::errors::TkeErrorCode::InvalidParameterCidrMaskSizeOutOfRange)
+/// - [`InvalidParameter.CidrConflictWithOtherCluster`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherCluster)
+/// - [`InvalidParameter.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherRoute)
+/// - [`InvalidParameter.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithVpcCidr)
+/// - [`InvalidParameter.CidrConflictWithVpcGlobalRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithVpcGlobalRoute)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`UnsupportedOperation.ClusterNotSuitAddClusterCIDR`](super::errors::TkeErrorCode::UnsupportedOperationClusterNotSuitAddClusterCidr)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "AddClusterCIDR",
     output = AddClusterCIDRResponse,
-    error = super::errors::AddClusterCIDRError
+    error = super::errors::TkeErrorCode
 )]
 pub struct AddClusterCIDR {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-asvdar"`
+    /// `ClusterId`; example: `"cls-asvdar"`
     pub cluster_id: String,
 
-    /// `ClusterCIDRs`: a list of strings.
-    ///
-    /// Example: `["10.0.0.0/14","192.168.0.0/16"]`
+    /// `ClusterCIDRs`; example: `["10.0.0.0/14","192.168.0.0/16"]`
     #[tc(rename = "ClusterCIDRs")]
     pub cluster_cidrs: Vec<String>,
 
-    /// `IgnoreClusterCIDRConflict`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreClusterCIDRConflict`; example: `false`
     #[tc(rename = "IgnoreClusterCIDRConflict")]
     pub ignore_cluster_cidr_conflict: Option<bool>,
 }
@@ -74,99 +105,100 @@ pub struct AddClusterCIDRResponse {
 /// The `AddExistedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`AddExistedInstancesResponse`].
-/// The codes it documents are in [`AddExistedInstancesError`](super::errors::AddExistedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=AddExistedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.NetworkScaleError`](super::errors::TkeErrorCode::FailedOperationNetworkScaleError)
+/// - [`FailedOperation.NodeExistsSecondaryNetworkInterface`](super::errors::TkeErrorCode::FailedOperationNodeExistsSecondaryNetworkInterface)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.QuotaMaxNodLimit`](super::errors::TkeErrorCode::FailedOperationQuotaMaxNodLimit)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VersionNotSupportCgroupV2`](super::errors::TkeErrorCode::InvalidParameterVersionNotSupportCgroupV2)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "AddExistedInstances",
     output = AddExistedInstancesResponse,
-    error = super::errors::AddExistedInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct AddExistedInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-berpx5vg"`
+    /// `ClusterId`; example: `"cls-berpx5vg"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-6pptcds4"]`
+    /// `InstanceIds`; example: `["ins-6pptcds4"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"\"2345\""`
+    /// `HostName`; example: `"\"2345\""`
     pub host_name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-lm0vqgxx"]`
+    /// `SecurityGroupIds`; example: `["sg-lm0vqgxx"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `NodePool`: a [`NodePoolOption`](super::models::NodePoolOption).
+    /// `NodePool`
     pub node_pool: Option<models::NodePoolOption>,
 
-    /// `SkipValidateOptions`: a list of strings.
-    ///
-    /// Example: `["GlobalRouteCIDRCheck","VpcCniCIDRCheck"]`
+    /// `SkipValidateOptions`; example: `["GlobalRouteCIDRCheck","VpcCniCIDRCheck"]`
     pub skip_validate_options: Option<Vec<String>>,
 
-    /// `InstanceAdvancedSettingsOverrides`: a list of [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings) objects.
+    /// `InstanceAdvancedSettingsOverrides`
     pub instance_advanced_settings_overrides: Option<
         Vec<models::InstanceAdvancedSettings>,
     >,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"\"img-fjxtfi0n\""`
+    /// `ImageId`; example: `"\"img-fjxtfi0n\""`
     pub image_id: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"Native"`
+    /// `NodeType`; example: `"Native"`
     pub node_type: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"\"NOTIFY_AND_AUTO_RENEW\""`
+    /// `RenewFlag`; example: `"\"NOTIFY_AND_AUTO_RENEW\""`
     pub renew_flag: Option<String>,
 }
 
 /// What a successful [`AddExistedInstances`] call returns.
 #[tc_model]
 pub struct AddExistedInstancesResponse {
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-4z4055z4","ins-jz4005a6"]`
+    /// `FailedInstanceIds`; example: `["ins-4z4055z4","ins-jz4005a6"]`
     pub failed_instance_ids: Option<Vec<String>>,
 
-    /// `SuccInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-4z4055z4","ins-jz4005a6"]`
+    /// `SuccInstanceIds`; example: `["ins-4z4055z4","ins-jz4005a6"]`
     pub succ_instance_ids: Option<Vec<String>>,
 
-    /// `TimeoutInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-4z4055z4","ins-jz4005a6"]`
+    /// `TimeoutInstanceIds`; example: `["ins-4z4055z4","ins-jz4005a6"]`
     pub timeout_instance_ids: Option<Vec<String>>,
 
-    /// `FailedReasons`: a list of strings.
-    ///
-    /// Example: `["instance id not found"]`
+    /// `FailedReasons`; example: `["instance id not found"]`
     pub failed_reasons: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -176,30 +208,34 @@ pub struct AddExistedInstancesResponse {
 /// The `AddNodeToNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`AddNodeToNodePoolResponse`].
-/// The codes it documents are in [`AddNodeToNodePoolError`](super::errors::AddNodeToNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=AddNodeToNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.NotFound`](super::errors::TkeErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "AddNodeToNodePool",
     output = AddNodeToNodePoolResponse,
-    error = super::errors::AddNodeToNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct AddNodeToNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ny2v7ra2"`
+    /// `ClusterId`; example: `"cls-ny2v7ra2"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-lquhxcic"`
+    /// `NodePoolId`; example: `"np-lquhxcic"`
     pub node_pool_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-wsw4j631"]`
+    /// `InstanceIds`; example: `["ins-wsw4j631"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -213,35 +249,43 @@ pub struct AddNodeToNodePoolResponse {
 /// The `AddVpcCniSubnets` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`AddVpcCniSubnetsResponse`].
-/// The codes it documents are in [`AddVpcCniSubnetsError`](super::errors::AddVpcCniSubnetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=AddVpcCniSubnets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddVpcCniSubnetsFailed`](super::errors::TkeErrorCode::FailedOperationAddVpcCniSubnetsFailed)
+/// - [`FailedOperation.VpcRecodrNotFound`](super::errors::TkeErrorCode::FailedOperationVpcRecodrNotFound)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "AddVpcCniSubnets",
     output = AddVpcCniSubnetsResponse,
-    error = super::errors::AddVpcCniSubnetsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct AddVpcCniSubnets {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-brehdsf"`
+    /// `ClusterId`; example: `"cls-brehdsf"`
     pub cluster_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-gsdfggf"]`
+    /// `SubnetIds`; example: `["subnet-gsdfggf"]`
     pub subnet_ids: Vec<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sdahtdd"`
+    /// `VpcId`; example: `"vpc-sdahtdd"`
     pub vpc_id: String,
 
-    /// `SkipAddingNonMasqueradeCIDRs`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipAddingNonMasqueradeCIDRs`; example: `false`
     #[tc(rename = "SkipAddingNonMasqueradeCIDRs")]
     pub skip_adding_non_masquerade_cidrs: Option<bool>,
 }
@@ -256,38 +300,48 @@ pub struct AddVpcCniSubnetsResponse {
 /// The `CancelClusterRelease` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CancelClusterReleaseResponse`].
-/// The codes it documents are in [`CancelClusterReleaseError`](super::errors::CancelClusterReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CancelClusterRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CancelClusterRelease",
     output = CancelClusterReleaseResponse,
-    error = super::errors::CancelClusterReleaseError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CancelClusterRelease {
-    /// `ID`: a string.
-    ///
-    /// Example: `"0b49c73e-a2eb-41d7-8a9b-c0e61cf1aabb"`
+    /// `ID`; example: `"0b49c73e-a2eb-41d7-8a9b-c0e61cf1aabb"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-lir8gyoz"`
+    /// `ClusterId`; example: `"cls-lir8gyoz"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`CancelClusterRelease`] call returns.
 #[tc_model]
 pub struct CancelClusterReleaseResponse {
-    /// `Release`: a [`PendingRelease`](super::models::PendingRelease).
+    /// `Release`
     pub release: models::PendingRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,26 +351,38 @@ pub struct CancelClusterReleaseResponse {
 /// The `CancelUpgradePlan` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CancelUpgradePlanResponse`].
-/// The codes it documents are in [`CancelUpgradePlanError`](super::errors::CancelUpgradePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CancelUpgradePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CancelUpgradePlan",
     output = CancelUpgradePlanResponse,
-    error = super::errors::CancelUpgradePlanError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CancelUpgradePlan {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-3n90hta2"`
+    /// `ClusterID`; example: `"cls-3n90hta2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `PlanID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanID`; example: `1`
     #[tc(rename = "PlanID")]
     pub plan_id: i64,
 }
@@ -331,31 +397,54 @@ pub struct CancelUpgradePlanResponse {
 /// The `CheckEdgeClusterCIDR` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CheckEdgeClusterCIDRResponse`].
-/// The codes it documents are in [`CheckEdgeClusterCIDRError`](super::errors::CheckEdgeClusterCIDRError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CheckEdgeClusterCIDR)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VpcCommon`](super::errors::TkeErrorCode::FailedOperationVpcCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CidrConflictWithOtherCluster`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherCluster)
+/// - [`InternalError.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherRoute)
+/// - [`InternalError.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcCidr)
+/// - [`InternalError.CidrConflictWithVpcGlobalRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcGlobalRoute)
+/// - [`InternalError.CidrInvali`](super::errors::TkeErrorCode::InternalErrorCidrInvali)
+/// - [`InternalError.CidrMaskSizeOutOfRange`](super::errors::TkeErrorCode::InternalErrorCidrMaskSizeOutOfRange)
+/// - [`InternalError.CmdTimeout`](super::errors::TkeErrorCode::InternalErrorCmdTimeout)
+/// - [`InternalError.InvalidPrivateNetworkCidr`](super::errors::TkeErrorCode::InternalErrorInvalidPrivateNetworkCidr)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcPeerNotFound`](super::errors::TkeErrorCode::InternalErrorVpcPeerNotFound)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InternalError.VstationError`](super::errors::TkeErrorCode::InternalErrorVstationError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.RouteTableNotEmpty`](super::errors::TkeErrorCode::InvalidParameterRouteTableNotEmpty)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CheckEdgeClusterCIDR",
     output = CheckEdgeClusterCIDRResponse,
-    error = super::errors::CheckEdgeClusterCIDRError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CheckEdgeClusterCIDR {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e55paxnt"`
+    /// `VpcId`; example: `"vpc-e55paxnt"`
     pub vpc_id: String,
 
-    /// `PodCIDR`: a string.
-    ///
-    /// Example: `"10.0.1.10/24"`
+    /// `PodCIDR`; example: `"10.0.1.10/24"`
     #[tc(rename = "PodCIDR")]
     pub pod_cidr: String,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"192.168.0.0/16"`
+    /// `ServiceCIDR`; example: `"192.168.0.0/16"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: String,
 }
@@ -363,14 +452,10 @@ pub struct CheckEdgeClusterCIDR {
 /// What a successful [`CheckEdgeClusterCIDR`] call returns.
 #[tc_model]
 pub struct CheckEdgeClusterCIDRResponse {
-    /// `ConflictCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConflictCode`; example: `0`
     pub conflict_code: i64,
 
-    /// `ConflictMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `ConflictMsg`; example: `"OK"`
     pub conflict_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,68 +465,69 @@ pub struct CheckEdgeClusterCIDRResponse {
 /// The `CheckInstancesUpgradeAble` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CheckInstancesUpgradeAbleResponse`].
-/// The codes it documents are in [`CheckInstancesUpgradeAbleError`](super::errors::CheckInstancesUpgradeAbleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CheckInstancesUpgradeAble)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubeClientConnection`](super::errors::TkeErrorCode::FailedOperationKubeClientConnection)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.PolicyServerCommonError`](super::errors::TkeErrorCode::FailedOperationPolicyServerCommonError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.KubeClientConnection`](super::errors::TkeErrorCode::InternalErrorKubeClientConnection)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CheckInstancesUpgradeAble",
     output = CheckInstancesUpgradeAbleResponse,
-    error = super::errors::CheckInstancesUpgradeAbleError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CheckInstancesUpgradeAble {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-q40fqbso","ins-hvldgo6w","ins-hrtaxazg"]`
+    /// `InstanceIds`; example: `["ins-q40fqbso","ins-hvldgo6w","ins-hrtaxazg"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"\"reset\""`
+    /// `UpgradeType`; example: `"\"reset\""`
     pub upgrade_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`CheckInstancesUpgradeAble`] call returns.
 #[tc_model]
 pub struct CheckInstancesUpgradeAbleResponse {
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `ClusterVersion`; example: `"1.20.6"`
     pub cluster_version: String,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"1.22.5"`
+    /// `LatestVersion`; example: `"1.22.5"`
     pub latest_version: String,
 
-    /// `UpgradeAbleInstances`: a list of [`UpgradeAbleInstancesItem`](super::models::UpgradeAbleInstancesItem) objects.
+    /// `UpgradeAbleInstances`
     pub upgrade_able_instances: Vec<models::UpgradeAbleInstancesItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `UnavailableVersionReason`: a list of [`UnavailableReason`](super::models::UnavailableReason) objects.
+    /// `UnavailableVersionReason`
     pub unavailable_version_reason: Option<Vec<models::UnavailableReason>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -451,40 +537,39 @@ pub struct CheckInstancesUpgradeAbleResponse {
 /// The `CreateBackupStorageLocation` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateBackupStorageLocationResponse`].
-/// The codes it documents are in [`CreateBackupStorageLocationError`](super::errors::CreateBackupStorageLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateBackupStorageLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateBackupStorageLocation",
     output = CreateBackupStorageLocationResponse,
-    error = super::errors::CreateBackupStorageLocationError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateBackupStorageLocation {
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tke-backup-test"`
+    /// `Bucket`; example: `"tke-backup-test"`
     pub bucket: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke-storage-backup"`
+    /// `Name`; example: `"tke-storage-backup"`
     pub name: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencentcloud"`
+    /// `Provider`; example: `"tencentcloud"`
     pub provider: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Path`; example: `"tke"`
     pub path: Option<String>,
 }
 
@@ -498,35 +583,63 @@ pub struct CreateBackupStorageLocationResponse {
 /// The `CreateCLSLogConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateCLSLogConfigResponse`].
-/// The codes it documents are in [`CreateCLSLogConfigError`](super::errors::CreateCLSLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateCLSLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsClient`](super::errors::TkeErrorCode::FailedOperationCreateClsClient)
+/// - [`FailedOperation.CreateClsConfig`](super::errors::TkeErrorCode::FailedOperationCreateClsConfig)
+/// - [`FailedOperation.CreateClsIndex`](super::errors::TkeErrorCode::FailedOperationCreateClsIndex)
+/// - [`FailedOperation.CreateClsLogSet`](super::errors::TkeErrorCode::FailedOperationCreateClsLogSet)
+/// - [`FailedOperation.CreateClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationCreateClsMachineGroup)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.GetClsConfig`](super::errors::TkeErrorCode::FailedOperationGetClsConfig)
+/// - [`FailedOperation.GetClsConfigMachineGroups`](super::errors::TkeErrorCode::FailedOperationGetClsConfigMachineGroups)
+/// - [`FailedOperation.GetClsIndex`](super::errors::TkeErrorCode::FailedOperationGetClsIndex)
+/// - [`FailedOperation.GetClsLogSet`](super::errors::TkeErrorCode::FailedOperationGetClsLogSet)
+/// - [`FailedOperation.GetClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationGetClsMachineGroup)
+/// - [`FailedOperation.GetClsMachineGroupConfigs`](super::errors::TkeErrorCode::FailedOperationGetClsMachineGroupConfigs)
+/// - [`FailedOperation.GetClsTopic`](super::errors::TkeErrorCode::FailedOperationGetClsTopic)
+/// - [`FailedOperation.K8sClientBuildError`](super::errors::TkeErrorCode::FailedOperationK8sClientBuildError)
+/// - [`FailedOperation.KubeClientConnection`](super::errors::TkeErrorCode::FailedOperationKubeClientConnection)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`FailedOperation.ModifyClsConfig`](super::errors::TkeErrorCode::FailedOperationModifyClsConfig)
+/// - [`FailedOperation.ModifyClsIndex`](super::errors::TkeErrorCode::FailedOperationModifyClsIndex)
+/// - [`FailedOperation.ModifyClsTopic`](super::errors::TkeErrorCode::FailedOperationModifyClsTopic)
+/// - [`InternalError.ComponentClientHttp`](super::errors::TkeErrorCode::InternalErrorComponentClientHttp)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateCLSLogConfig",
     output = CreateCLSLogConfigResponse,
-    error = super::errors::CreateCLSLogConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateCLSLogConfig {
-    /// `LogConfig`: a string.
-    ///
-    /// Example: `"参考 https://cloud.tencent.com/document/product/457/48425"`
+    /// `LogConfig`; example: `"参考 https://cloud.tencent.com/document/product/457/48425"`
     pub log_config: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"tas89a94-d952-410a-a393-9224de64test"`
+    /// `LogsetId`; example: `"tas89a94-d952-410a-a393-9224de64test"`
     pub logset_id: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -540,66 +653,126 @@ pub struct CreateCLSLogConfigResponse {
 /// The `CreateCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountCommon`](super::errors::TkeErrorCode::FailedOperationAccountCommon)
+/// - [`FailedOperation.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::FailedOperationAccountUserNotAuthenticated)
+/// - [`FailedOperation.CamNoAuth`](super::errors::TkeErrorCode::FailedOperationCamNoAuth)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.CvmNumberNotMatch`](super::errors::TkeErrorCode::FailedOperationCvmNumberNotMatch)
+/// - [`FailedOperation.CvmVpcidNotMatch`](super::errors::TkeErrorCode::FailedOperationCvmVpcidNotMatch)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.DfwGetUSGQuota`](super::errors::TkeErrorCode::FailedOperationDfwGetUsgQuota)
+/// - [`FailedOperation.NodeExistsSecondaryNetworkInterface`](super::errors::TkeErrorCode::FailedOperationNodeExistsSecondaryNetworkInterface)
+/// - [`FailedOperation.OsNotSupport`](super::errors::TkeErrorCode::FailedOperationOsNotSupport)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.QuotaMaxClsLimit`](super::errors::TkeErrorCode::FailedOperationQuotaMaxClsLimit)
+/// - [`FailedOperation.QuotaMaxNodLimit`](super::errors::TkeErrorCode::FailedOperationQuotaMaxNodLimit)
+/// - [`FailedOperation.QuotaUSGLimit`](super::errors::TkeErrorCode::FailedOperationQuotaUsgLimit)
+/// - [`FailedOperation.TradeCommon`](super::errors::TkeErrorCode::FailedOperationTradeCommon)
+/// - [`FailedOperation.VpcCommon`](super::errors::TkeErrorCode::FailedOperationVpcCommon)
+/// - [`FailedOperation.VpcRecodrNotFound`](super::errors::TkeErrorCode::FailedOperationVpcRecodrNotFound)
+/// - [`FailedOperation.WhitelistUnexpectedError`](super::errors::TkeErrorCode::FailedOperationWhitelistUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountCommon`](super::errors::TkeErrorCode::InternalErrorAccountCommon)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.CidrConflictWithOtherCluster`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherCluster)
+/// - [`InternalError.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherRoute)
+/// - [`InternalError.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcCidr)
+/// - [`InternalError.CidrConflictWithVpcGlobalRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcGlobalRoute)
+/// - [`InternalError.CidrInvali`](super::errors::TkeErrorCode::InternalErrorCidrInvali)
+/// - [`InternalError.CidrMaskSizeOutOfRange`](super::errors::TkeErrorCode::InternalErrorCidrMaskSizeOutOfRange)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.CreateMasterFailed`](super::errors::TkeErrorCode::InternalErrorCreateMasterFailed)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNumberNotMatch`](super::errors::TkeErrorCode::InternalErrorCvmNumberNotMatch)
+/// - [`InternalError.CvmStatus`](super::errors::TkeErrorCode::InternalErrorCvmStatus)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.DfwGetUSGCount`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgCount)
+/// - [`InternalError.DfwGetUSGQuota`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgQuota)
+/// - [`InternalError.InitMasterFailed`](super::errors::TkeErrorCode::InternalErrorInitMasterFailed)
+/// - [`InternalError.InvalidPrivateNetworkCidr`](super::errors::TkeErrorCode::InternalErrorInvalidPrivateNetworkCidr)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.PublicClusterOpNotSupport`](super::errors::TkeErrorCode::InternalErrorPublicClusterOpNotSupport)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.QuotaUSGLimit`](super::errors::TkeErrorCode::InternalErrorQuotaUsgLimit)
+/// - [`InternalError.TaskCreateFailed`](super::errors::TkeErrorCode::InternalErrorTaskCreateFailed)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CIDRMaskSizeOutOfRange`](super::errors::TkeErrorCode::InvalidParameterCidrMaskSizeOutOfRange)
+/// - [`InvalidParameter.CidrConflictWithOtherCluster`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherCluster)
+/// - [`InvalidParameter.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherRoute)
+/// - [`InvalidParameter.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithVpcCidr)
+/// - [`InvalidParameter.CidrConflictWithVpcGlobalRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithVpcGlobalRoute)
+/// - [`InvalidParameter.CidrInvali`](super::errors::TkeErrorCode::InvalidParameterCidrInvali)
+/// - [`InvalidParameter.CidrInvalid`](super::errors::TkeErrorCode::InvalidParameterCidrInvalid)
+/// - [`InvalidParameter.InvalidPrivateNetworkCIDR`](super::errors::TkeErrorCode::InvalidParameterInvalidPrivateNetworkCidr)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::TkeErrorCode::ResourceInsufficientSpecifiedInstanceType)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateCluster {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
-    /// `ClusterCIDRSettings`: a [`ClusterCidrSettings`](super::models::ClusterCidrSettings).
+    /// `ClusterCIDRSettings`
     #[tc(rename = "ClusterCIDRSettings")]
     pub cluster_cidr_settings: models::ClusterCidrSettings,
 
-    /// `RunInstancesForNode`: a list of [`RunInstancesForNode`](super::models::RunInstancesForNode) objects.
+    /// `RunInstancesForNode`
     pub run_instances_for_node: Option<Vec<models::RunInstancesForNode>>,
 
-    /// `ClusterBasicSettings`: a [`ClusterBasicSettings`](super::models::ClusterBasicSettings).
+    /// `ClusterBasicSettings`
     pub cluster_basic_settings: Option<models::ClusterBasicSettings>,
 
-    /// `ClusterAdvancedSettings`: a [`ClusterAdvancedSettings`](super::models::ClusterAdvancedSettings).
+    /// `ClusterAdvancedSettings`
     pub cluster_advanced_settings: Option<models::ClusterAdvancedSettings>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `ExistedInstancesForNode`: a list of [`ExistedInstancesForNode`](super::models::ExistedInstancesForNode) objects.
+    /// `ExistedInstancesForNode`
     pub existed_instances_for_node: Option<Vec<models::ExistedInstancesForNode>>,
 
-    /// `InstanceDataDiskMountSettings`: a list of [`InstanceDataDiskMountSetting`](super::models::InstanceDataDiskMountSetting) objects.
+    /// `InstanceDataDiskMountSettings`
     pub instance_data_disk_mount_settings: Option<
         Vec<models::InstanceDataDiskMountSetting>,
     >,
 
-    /// `ExtensionAddons`: a list of [`ExtensionAddon`](super::models::ExtensionAddon) objects.
+    /// `ExtensionAddons`
     pub extension_addons: Option<Vec<models::ExtensionAddon>>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-0jend45y"`
+    /// `CdcId`; example: `"cluster-0jend45y"`
     pub cdc_id: Option<String>,
 
-    /// `DisableAddons`: a list of strings.
-    ///
-    /// Example: `["ip-masq-agent"]`
+    /// `DisableAddons`; example: `["ip-masq-agent"]`
     pub disable_addons: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqu"`
+    /// `ClusterId`; example: `"cls-7ph3twqu"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -609,48 +782,61 @@ pub struct CreateClusterResponse {
 /// The `CreateClusterEndpoint` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterEndpointResponse`].
-/// The codes it documents are in [`CreateClusterEndpointError`](super::errors::CreateClusterEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.KubeClientConnection`](super::errors::TkeErrorCode::FailedOperationKubeClientConnection)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.EmptyClusterNotSupport`](super::errors::TkeErrorCode::InternalErrorEmptyClusterNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterEndpoint",
     output = CreateClusterEndpointResponse,
-    error = super::errors::CreateClusterEndpointError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterEndpoint {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-brjqpljb"`
+    /// `ClusterId`; example: `"cls-brjqpljb"`
     pub cluster_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3ht1odzw"`
+    /// `SubnetId`; example: `"subnet-3ht1odzw"`
     pub subnet_id: Option<String>,
 
-    /// `IsExtranet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExtranet`; example: `true`
     pub is_extranet: Option<bool>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"cls.domain.com"`
+    /// `Domain`; example: `"cls.domain.com"`
     pub domain: Option<String>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-kineiakx"`
+    /// `SecurityGroup`; example: `"sg-kineiakx"`
     pub security_group: Option<String>,
 
-    /// `ExtensiveParameters`: a string.
+    /// `ExtensiveParameters`
     pub extensive_parameters: Option<String>,
 
-    /// `ExistedLoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-n18gb6t3"`
+    /// `ExistedLoadBalancerId`; example: `"lb-n18gb6t3"`
     pub existed_load_balancer_id: Option<String>,
 }
 
@@ -664,34 +850,51 @@ pub struct CreateClusterEndpointResponse {
 /// The `CreateClusterEndpointVip` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterEndpointVipResponse`].
-/// The codes it documents are in [`CreateClusterEndpointVipError`](super::errors::CreateClusterEndpointVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterEndpointVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterEndpointVip",
     output = CreateClusterEndpointVipResponse,
-    error = super::errors::CreateClusterEndpointVipError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterEndpointVip {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `SecurityPolicies`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0/0"]`
+    /// `SecurityPolicies`; example: `["0.0.0.0/0"]`
     pub security_policies: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateClusterEndpointVip`] call returns.
 #[tc_model]
 pub struct CreateClusterEndpointVipResponse {
-    /// `RequestFlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `RequestFlowId`; example: `100000`
     pub request_flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -701,42 +904,79 @@ pub struct CreateClusterEndpointVipResponse {
 /// The `CreateClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterInstancesResponse`].
-/// The codes it documents are in [`CreateClusterInstancesError`](super::errors::CreateClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountCommon`](super::errors::TkeErrorCode::FailedOperationAccountCommon)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.NetworkScaleError`](super::errors::TkeErrorCode::FailedOperationNetworkScaleError)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.QuotaMaxNodLimit`](super::errors::TkeErrorCode::FailedOperationQuotaMaxNodLimit)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountCommon`](super::errors::TkeErrorCode::InternalErrorAccountCommon)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.QuotaMaxRtLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxRtLimit)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcPeerNotFound`](super::errors::TkeErrorCode::InternalErrorVpcPeerNotFound)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VersionNotSupportCgroupV2`](super::errors::TkeErrorCode::InvalidParameterVersionNotSupportCgroupV2)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::TkeErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterInstances",
     output = CreateClusterInstancesResponse,
-    error = super::errors::CreateClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-berpx5vg"`
+    /// `ClusterId`; example: `"cls-berpx5vg"`
     pub cluster_id: String,
 
-    /// `RunInstancePara`: a string.
-    ///
-    /// Example: `"详见[CVM创建实例](https://cloud.tencent.com/document/product/213/15730)接口。"`
+    /// `RunInstancePara`; example: `"详见[CVM创建实例](https://cloud.tencent.com/document/product/213/15730)接口。"`
     pub run_instance_para: String,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `SkipValidateOptions`: a list of strings.
-    ///
-    /// Example: `["GlobalRouteCIDRCheck"]`
+    /// `SkipValidateOptions`; example: `["GlobalRouteCIDRCheck"]`
     pub skip_validate_options: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateClusterInstances`] call returns.
 #[tc_model]
 pub struct CreateClusterInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `InstanceIdSet`; example: `["ins-e55paxnt"]`
     pub instance_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -746,39 +986,76 @@ pub struct CreateClusterInstancesResponse {
 /// The `CreateClusterMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`CreateClusterMaintenanceWindowAndExclusionsError`](super::errors::CreateClusterMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountCommon`](super::errors::TkeErrorCode::FailedOperationAccountCommon)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.NetworkScaleError`](super::errors::TkeErrorCode::FailedOperationNetworkScaleError)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.QuotaMaxNodLimit`](super::errors::TkeErrorCode::FailedOperationQuotaMaxNodLimit)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountCommon`](super::errors::TkeErrorCode::InternalErrorAccountCommon)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.QuotaMaxRtLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxRtLimit)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcPeerNotFound`](super::errors::TkeErrorCode::InternalErrorVpcPeerNotFound)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VersionNotSupportCgroupV2`](super::errors::TkeErrorCode::InvalidParameterVersionNotSupportCgroupV2)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::TkeErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterMaintenanceWindowAndExclusions",
     output = CreateClusterMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::CreateClusterMaintenanceWindowAndExclusionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterMaintenanceWindowAndExclusions {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-3n90hta2"`
+    /// `ClusterID`; example: `"cls-3n90hta2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `MaintenanceTime`: a string.
-    ///
-    /// Example: `"18:00:00"`
+    /// `MaintenanceTime`; example: `"18:00:00"`
     pub maintenance_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Duration`; example: `4`
     pub duration: i64,
 
-    /// `DayOfWeek`: a list of strings.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Vec<String>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`](super::models::MaintenanceExclusion) objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<models::MaintenanceExclusion>>,
 }
 
@@ -792,94 +1069,88 @@ pub struct CreateClusterMaintenanceWindowAndExclusionsResponse {
 /// The `CreateClusterNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterNodePoolResponse`].
-/// The codes it documents are in [`CreateClusterNodePoolError`](super::errors::CreateClusterNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsCommon`](super::errors::TkeErrorCode::FailedOperationAsCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.PolicyServerCommonError`](super::errors::TkeErrorCode::FailedOperationPolicyServerCommonError)
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ComponentClientHttp`](super::errors::TkeErrorCode::InternalErrorComponentClientHttp)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.OsNotSupport`](super::errors::TkeErrorCode::InvalidParameterOsNotSupport)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AsAsgNotExist`](super::errors::TkeErrorCode::ResourceNotFoundAsAsgNotExist)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterNodePool",
     output = CreateClusterNodePoolResponse,
-    error = super::errors::CreateClusterNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `AutoScalingGroupPara`: a string.
-    ///
-    /// Example: `"参考 https://cloud.tencent.com/document/product/377/20440"`
+    /// `AutoScalingGroupPara`; example: `"参考 https://cloud.tencent.com/document/product/377/20440"`
     pub auto_scaling_group_para: String,
 
-    /// `LaunchConfigurePara`: a string.
-    ///
-    /// Example: `"参考 https://cloud.tencent.com/document/product/377/20447"`
+    /// `LaunchConfigurePara`; example: `"参考 https://cloud.tencent.com/document/product/377/20447"`
     pub launch_configure_para: String,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: models::InstanceAdvancedSettings,
 
-    /// `EnableAutoscale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAutoscale`; example: `true`
     pub enable_autoscale: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `Name`; example: `"测试集群"`
     pub name: Option<String>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `Annotations`: a list of [`AnnotationValue`](super::models::AnnotationValue) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::AnnotationValue>>,
 
-    /// `ContainerRuntime`: a string.
-    ///
-    /// Example: `"docker"`
+    /// `ContainerRuntime`; example: `"docker"`
     pub container_runtime: Option<String>,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"18.06"`
+    /// `RuntimeVersion`; example: `"18.06"`
     pub runtime_version: Option<String>,
 
-    /// `NodePoolOs`: a string.
-    ///
-    /// Example: `"ubuntu18.04.1x86_64"`
+    /// `NodePoolOs`; example: `"ubuntu18.04.1x86_64"`
     pub node_pool_os: Option<String>,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `SkipValidateOptions`: a list of strings.
-    ///
-    /// Example: `["VpcDnsCheck"]`
+    /// `SkipValidateOptions`; example: `["VpcDnsCheck"]`
     pub skip_validate_options: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateClusterNodePool`] call returns.
 #[tc_model]
 pub struct CreateClusterNodePoolResponse {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -889,81 +1160,76 @@ pub struct CreateClusterNodePoolResponse {
 /// The `CreateClusterRelease` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterReleaseResponse`].
-/// The codes it documents are in [`CreateClusterReleaseError`](super::errors::CreateClusterReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterRelease",
     output = CreateClusterReleaseResponse,
-    error = super::errors::CreateClusterReleaseError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterRelease {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-05"`
+    /// `Name`; example: `"app-05"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"lwj"`
+    /// `Namespace`; example: `"lwj"`
     pub namespace: String,
 
-    /// `Chart`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Chart`; example: `"redis"`
     pub chart: String,
 
-    /// `Values`: a [`ReleaseValues`](super::models::ReleaseValues).
+    /// `Values`
     pub values: Option<models::ReleaseValues>,
 
-    /// `ChartFrom`: a string.
-    ///
-    /// Example: `"tke-market"`
+    /// `ChartFrom`; example: `"tke-market"`
     pub chart_from: Option<String>,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"10.5.3"`
+    /// `ChartVersion`; example: `"10.5.3"`
     pub chart_version: Option<String>,
 
-    /// `ChartRepoURL`: a string.
-    ///
-    /// Example: `"http://chart.demo.com"`
+    /// `ChartRepoURL`; example: `"http://chart.demo.com"`
     #[tc(rename = "ChartRepoURL")]
     pub chart_repo_url: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `Username`; example: `"eks"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `Password`; example: `"[REDACTED]"`
     pub password: Option<String>,
 
-    /// `ChartNamespace`: a string.
-    ///
-    /// Example: `"helm-public"`
+    /// `ChartNamespace`; example: `"helm-public"`
     pub chart_namespace: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`CreateClusterRelease`] call returns.
 #[tc_model]
 pub struct CreateClusterReleaseResponse {
-    /// `Release`: a [`PendingRelease`](super::models::PendingRelease).
+    /// `Release`
     pub release: models::PendingRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -973,30 +1239,43 @@ pub struct CreateClusterReleaseResponse {
 /// The `CreateClusterRoute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterRouteResponse`].
-/// The codes it documents are in [`CreateClusterRouteError`](super::errors::CreateClusterRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VpcCommon`](super::errors::TkeErrorCode::FailedOperationVpcCommon)
+/// - [`InternalError.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherRoute)
+/// - [`InternalError.CidrOutOfRouteTable`](super::errors::TkeErrorCode::InternalErrorCidrOutOfRouteTable)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.GatewayAlreadyAssociatedCidr`](super::errors::TkeErrorCode::InternalErrorGatewayAlreadyAssociatedCidr)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.RouteTableNotFound`](super::errors::TkeErrorCode::InternalErrorRouteTableNotFound)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherRoute)
+/// - [`InvalidParameter.CidrOutOfRouteTable`](super::errors::TkeErrorCode::InvalidParameterCidrOutOfRouteTable)
+/// - [`InvalidParameter.GatewayAlreadyAssociatedCidr`](super::errors::TkeErrorCode::InvalidParameterGatewayAlreadyAssociatedCidr)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.RouteTableNotFound`](super::errors::TkeErrorCode::ResourceNotFoundRouteTableNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterRoute",
     output = CreateClusterRouteResponse,
-    error = super::errors::CreateClusterRouteError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterRoute {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `RouteTableName`; example: `"MANAGED_CLUSTER"`
     pub route_table_name: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.4.0.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.4.0.0/24"`
     pub destination_cidr_block: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `GatewayIp`; example: `"10.0.0.3"`
     pub gateway_ip: String,
 }
 
@@ -1010,35 +1289,47 @@ pub struct CreateClusterRouteResponse {
 /// The `CreateClusterRouteTable` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterRouteTableResponse`].
-/// The codes it documents are in [`CreateClusterRouteTableError`](super::errors::CreateClusterRouteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterRouteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CidrConflictWithOtherCluster`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherCluster)
+/// - [`InternalError.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithOtherRoute)
+/// - [`InternalError.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcCidr)
+/// - [`InternalError.CidrConflictWithVpcGlobalRoute`](super::errors::TkeErrorCode::InternalErrorCidrConflictWithVpcGlobalRoute)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxRtLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxRtLimit)
+/// - [`InternalError.ResourceExistAlready`](super::errors::TkeErrorCode::InternalErrorResourceExistAlready)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CidrConflictWithOtherRoute`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithOtherRoute)
+/// - [`InvalidParameter.CidrConflictWithVpcCidr`](super::errors::TkeErrorCode::InvalidParameterCidrConflictWithVpcCidr)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse.ResourceExistAlready`](super::errors::TkeErrorCode::ResourceInUseResourceExistAlready)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterRouteTable",
     output = CreateClusterRouteTableResponse,
-    error = super::errors::CreateClusterRouteTableError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterRouteTable {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `RouteTableName`; example: `"cls-e55paxnt"`
     pub route_table_name: String,
 
-    /// `RouteTableCidrBlock`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `RouteTableCidrBlock`; example: `"172.16.0.0/16"`
     pub route_table_cidr_block: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e55paxnt"`
+    /// `VpcId`; example: `"vpc-e55paxnt"`
     pub vpc_id: String,
 
-    /// `IgnoreClusterCidrConflict`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IgnoreClusterCidrConflict`; example: `0`
     pub ignore_cluster_cidr_conflict: Option<i64>,
 }
 
@@ -1052,47 +1343,48 @@ pub struct CreateClusterRouteTableResponse {
 /// The `CreateClusterVirtualNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterVirtualNodeResponse`].
-/// The codes it documents are in [`CreateClusterVirtualNodeError`](super::errors::CreateClusterVirtualNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterVirtualNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.SubnetInvalidError`](super::errors::TkeErrorCode::InvalidParameterSubnetInvalidError)
+/// - [`ResourceInUse.SubnetAlreadyExist`](super::errors::TkeErrorCode::ResourceInUseSubnetAlreadyExist)
+/// - [`ResourceUnavailable.NodePoolStateNotNormal`](super::errors::TkeErrorCode::ResourceUnavailableNodePoolStateNotNormal)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
+/// - [`UnsupportedOperation.NotSupportInstallVirtualKubelet`](super::errors::TkeErrorCode::UnsupportedOperationNotSupportInstallVirtualKubelet)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterVirtualNode",
     output = CreateClusterVirtualNodeResponse,
-    error = super::errors::CreateClusterVirtualNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterVirtualNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-e55paxnt"`
+    /// `SubnetId`; example: `"subnet-e55paxnt"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-e55paxnt"]`
+    /// `SubnetIds`; example: `["subnet-e55paxnt"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `VirtualNodes`: a list of [`VirtualNodeSpec`](super::models::VirtualNodeSpec) objects.
+    /// `VirtualNodes`
     pub virtual_nodes: Option<Vec<models::VirtualNodeSpec>>,
 }
 
 /// What a successful [`CreateClusterVirtualNode`] call returns.
 #[tc_model]
 pub struct CreateClusterVirtualNodeResponse {
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-qbc3zefo-0"`
+    /// `NodeName`; example: `"eklet-subnet-qbc3zefo-0"`
     pub node_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1102,70 +1394,71 @@ pub struct CreateClusterVirtualNodeResponse {
 /// The `CreateClusterVirtualNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateClusterVirtualNodePoolResponse`].
-/// The codes it documents are in [`CreateClusterVirtualNodePoolError`](super::errors::CreateClusterVirtualNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateClusterVirtualNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.SubnetAllocationPolicyConflict`](super::errors::TkeErrorCode::InvalidParameterSubnetAllocationPolicyConflict)
+/// - [`InvalidParameter.SubnetAllocationPolicyInvalid`](super::errors::TkeErrorCode::InvalidParameterSubnetAllocationPolicyInvalid)
+/// - [`InvalidParameter.SubnetInvalidError`](super::errors::TkeErrorCode::InvalidParameterSubnetInvalidError)
+/// - [`InvalidParameter.SubnetNotExist`](super::errors::TkeErrorCode::InvalidParameterSubnetNotExist)
+/// - [`ResourceInUse.SubnetAlreadyExist`](super::errors::TkeErrorCode::ResourceInUseSubnetAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation.NotSupportInstallVirtualKubelet`](super::errors::TkeErrorCode::UnsupportedOperationNotSupportInstallVirtualKubelet)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateClusterVirtualNodePool",
     output = CreateClusterVirtualNodePoolResponse,
-    error = super::errors::CreateClusterVirtualNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateClusterVirtualNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"vk-nodepoll"`
+    /// `Name`; example: `"vk-nodepoll"`
     pub name: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-e55paxnt"]`
+    /// `SecurityGroupIds`; example: `["sg-e55paxnt"]`
     pub security_group_ids: Vec<String>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-e55paxnt"]`
+    /// `SubnetIds`; example: `["subnet-e55paxnt"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `VirtualNodes`: a list of [`VirtualNodeSpec`](super::models::VirtualNodeSpec) objects.
+    /// `VirtualNodes`
     pub virtual_nodes: Option<Vec<models::VirtualNodeSpec>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OS`; example: `"Linux"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `SubnetAllocationPolicy`: a [`SubnetAllocationPolicy`](super::models::SubnetAllocationPolicy).
+    /// `SubnetAllocationPolicy`
     pub subnet_allocation_policy: Option<models::SubnetAllocationPolicy>,
 
-    /// `AgentPlugin`: an [`AgentPluginConfig`](super::models::AgentPluginConfig).
+    /// `AgentPlugin`
     pub agent_plugin: Option<models::AgentPluginConfig>,
 }
 
 /// What a successful [`CreateClusterVirtualNodePool`] call returns.
 #[tc_model]
 pub struct CreateClusterVirtualNodePoolResponse {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1175,78 +1468,76 @@ pub struct CreateClusterVirtualNodePoolResponse {
 /// The `CreateECMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateECMInstancesResponse`].
-/// The codes it documents are in [`CreateECMInstancesError`](super::errors::CreateECMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateECMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateECMInstances",
     output = CreateECMInstancesResponse,
-    error = super::errors::CreateECMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateECMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-hp2mxfip"`
+    /// `ClusterID`; example: `"cls-hp2mxfip"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"em-e55paxnt"`
+    /// `ModuleId`; example: `"em-e55paxnt"`
     pub module_id: String,
 
-    /// `ZoneInstanceCountISPSet`: a list of [`EcmZoneInstanceCountIsp`](super::models::EcmZoneInstanceCountIsp) objects.
+    /// `ZoneInstanceCountISPSet`
     #[tc(rename = "ZoneInstanceCountISPSet")]
     pub zone_instance_count_isp_set: Vec<models::EcmZoneInstanceCountIsp>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"xpsfeePs"`
+    /// `Password`; example: `"xpsfeePs"`
     pub password: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InternetMaxBandwidthOut`; example: `100`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-e55paxnt"`
+    /// `ImageId`; example: `"img-e55paxnt"`
     pub image_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testnode"`
+    /// `InstanceName`; example: `"testnode"`
     pub instance_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"testnode"`
+    /// `HostName`; example: `"testnode"`
     pub host_name: Option<String>,
 
-    /// `EnhancedService`: an [`EcmEnhancedService`](super::models::EcmEnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EcmEnhancedService>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"echo \"date\""`
+    /// `UserData`; example: `"echo \"date\""`
     pub user_data: Option<String>,
 
-    /// `External`: a string.
-    ///
-    /// Example: `"testex"`
+    /// `External`; example: `"testex"`
     pub external: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateECMInstances`] call returns.
 #[tc_model]
 pub struct CreateECMInstancesResponse {
-    /// `EcmIdSet`: a list of strings.
+    /// `EcmIdSet`
     pub ecm_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1256,74 +1547,72 @@ pub struct CreateECMInstancesResponse {
 /// The `CreateEKSCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateEKSClusterResponse`].
-/// The codes it documents are in [`CreateEKSClusterError`](super::errors::CreateEKSClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateEKSCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateEKSCluster",
     output = CreateEKSClusterResponse,
-    error = super::errors::CreateEKSClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateEKSCluster {
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.18.4"`
+    /// `K8SVersion`; example: `"1.18.4"`
     pub k8_s_version: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2d1oi031"`
+    /// `VpcId`; example: `"vpc-2d1oi031"`
     pub vpc_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-name"`
+    /// `ClusterName`; example: `"cluster-name"`
     pub cluster_name: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-pxir56ns"]`
+    /// `SubnetIds`; example: `["subnet-pxir56ns"]`
     pub subnet_ids: Vec<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"cluster-desc"`
+    /// `ClusterDesc`; example: `"cluster-desc"`
     pub cluster_desc: Option<String>,
 
-    /// `ServiceSubnetId`: a string.
-    ///
-    /// Example: `"192.168.0.0/20 或者 subnet-i9sqn2mq"`
+    /// `ServiceSubnetId`; example: `"192.168.0.0/20 或者 subnet-i9sqn2mq"`
     pub service_subnet_id: Option<String>,
 
-    /// `DnsServers`: a list of [`DnsServerConf`](super::models::DnsServerConf) objects.
+    /// `DnsServers`
     pub dns_servers: Option<Vec<models::DnsServerConf>>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}}"`
+    /// `ExtraParam`; example: `"{\"key1\":\"value1\"}}"`
     pub extra_param: Option<String>,
 
-    /// `EnableVpcCoreDNS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableVpcCoreDNS`; example: `true`
     #[tc(rename = "EnableVpcCoreDNS")]
     pub enable_vpc_core_dns: Option<bool>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `SubnetInfos`: a list of [`SubnetInfos`](super::models::SubnetInfos) objects.
+    /// `SubnetInfos`
     pub subnet_infos: Option<Vec<models::SubnetInfos>>,
 }
 
 /// What a successful [`CreateEKSCluster`] call returns.
 #[tc_model]
 pub struct CreateEKSClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-hofqp2ie"`
+    /// `ClusterId`; example: `"cls-hofqp2ie"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1333,108 +1622,93 @@ pub struct CreateEKSClusterResponse {
 /// The `CreateEKSContainerInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateEKSContainerInstancesResponse`].
-/// The codes it documents are in [`CreateEKSContainerInstancesError`](super::errors::CreateEKSContainerInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateEKSContainerInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CmdTimeout`](super::errors::TkeErrorCode::InternalErrorCmdTimeout)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateEKSContainerInstances",
     output = CreateEKSContainerInstancesResponse,
-    error = super::errors::CreateEKSContainerInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateEKSContainerInstances {
-    /// `Containers`: a list of [`Container`](super::models::Container) objects.
+    /// `Containers`
     pub containers: Vec<models::Container>,
 
-    /// `EksCiName`: a string.
-    ///
-    /// Example: `"eksci-1cghhuuu"`
+    /// `EksCiName`; example: `"eksci-1cghhuuu"`
     pub eks_ci_name: String,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Vec<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1cghhuuu"`
+    /// `SubnetId`; example: `"subnet-1cghhuuu"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1cghhuuu"`
+    /// `VpcId`; example: `"vpc-1cghhuuu"`
     pub vpc_id: String,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: f64,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: f64,
 
-    /// `RestartPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `RestartPolicy`; example: `"Always"`
     pub restart_policy: Option<String>,
 
-    /// `ImageRegistryCredentials`: a list of [`ImageRegistryCredential`](super::models::ImageRegistryCredential) objects.
+    /// `ImageRegistryCredentials`
     pub image_registry_credentials: Option<Vec<models::ImageRegistryCredential>>,
 
-    /// `EksCiVolume`: an [`EksCiVolume`](super::models::EksCiVolume).
+    /// `EksCiVolume`
     pub eks_ci_volume: Option<models::EksCiVolume>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replicas`; example: `1`
     pub replicas: Option<i64>,
 
-    /// `InitContainers`: a list of [`Container`](super::models::Container) objects.
+    /// `InitContainers`
     pub init_containers: Option<Vec<models::Container>>,
 
-    /// `DnsConfig`: a [`DnsConfig`](super::models::DnsConfig).
+    /// `DnsConfig`
     pub dns_config: Option<models::DnsConfig>,
 
-    /// `ExistedEipIds`: a list of strings.
-    ///
-    /// Example: `["eip-1cghhuuu"]`
+    /// `ExistedEipIds`; example: `["eip-1cghhuuu"]`
     pub existed_eip_ids: Option<Vec<String>>,
 
-    /// `AutoCreateEipAttribute`: an [`EipAttribute`](super::models::EipAttribute).
+    /// `AutoCreateEipAttribute`
     pub auto_create_eip_attribute: Option<models::EipAttribute>,
 
-    /// `AutoCreateEip`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateEip`; example: `false`
     pub auto_create_eip: Option<bool>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"intel"`
+    /// `CpuType`; example: `"intel"`
     pub cpu_type: Option<String>,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"V100"`
+    /// `GpuType`; example: `"V100"`
     pub gpu_type: Option<String>,
 
-    /// `GpuCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GpuCount`; example: `1`
     pub gpu_count: Option<u64>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `CamRoleName`; example: `"eks"`
     pub cam_role_name: Option<String>,
 }
 
 /// What a successful [`CreateEKSContainerInstances`] call returns.
 #[tc_model]
 pub struct CreateEKSContainerInstancesResponse {
-    /// `EksCiIds`: a list of strings.
+    /// `EksCiIds`
     pub eks_ci_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1444,60 +1718,60 @@ pub struct CreateEKSContainerInstancesResponse {
 /// The `CreateEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateEdgeCVMInstancesResponse`].
-/// The codes it documents are in [`CreateEdgeCVMInstancesError`](super::errors::CreateEdgeCVMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateEdgeCVMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateEdgeCVMInstances",
     output = CreateEdgeCVMInstancesResponse,
-    error = super::errors::CreateEdgeCVMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateEdgeCVMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-1cghhuuu"`
+    /// `ClusterID`; example: `"cls-1cghhuuu"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `RunInstancePara`: a string.
-    ///
-    /// Example: `"详见[CVM创建实例](https://cloud.tencent.com/document/product/213/15730)接口。"`
+    /// `RunInstancePara`; example: `"详见[CVM创建实例](https://cloud.tencent.com/document/product/213/15730)接口。"`
     pub run_instance_para: String,
 
-    /// `CvmRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CvmRegion`; example: `"ap-guangzhou"`
     pub cvm_region: String,
 
-    /// `CvmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CvmCount`; example: `3`
     pub cvm_count: i64,
 
-    /// `External`: a string.
-    ///
-    /// Example: `"{\"podNum\":61,\"RuntimePath\":\"\"}"`
+    /// `External`; example: `"{\"podNum\":61,\"RuntimePath\":\"\"}"`
     pub external: Option<String>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"whoami"`
+    /// `UserScript`; example: `"whoami"`
     pub user_script: Option<String>,
 
-    /// `EnableEni`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableEni`; example: `true`
     pub enable_eni: Option<bool>,
 }
 
 /// What a successful [`CreateEdgeCVMInstances`] call returns.
 #[tc_model]
 pub struct CreateEdgeCVMInstancesResponse {
-    /// `CvmIdSet`: a list of strings.
-    ///
-    /// Example: `["cvm-197252sp","cvm-19725win","cvm-19623ash"]`
+    /// `CvmIdSet`; example: `["cvm-197252sp","cvm-19725win","cvm-19623ash"]`
     pub cvm_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1507,28 +1781,30 @@ pub struct CreateEdgeCVMInstancesResponse {
 /// The `CreateEdgeLogConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateEdgeLogConfigResponse`].
-/// The codes it documents are in [`CreateEdgeLogConfigError`](super::errors::CreateEdgeLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateEdgeLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateEdgeLogConfig",
     output = CreateEdgeLogConfigResponse,
-    error = super::errors::CreateEdgeLogConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateEdgeLogConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `LogConfig`: a string.
+    /// `LogConfig`
     pub log_config: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"24804f51-0686-4e9f-a95b-2cc47ba5728b"`
+    /// `LogsetId`; example: `"24804f51-0686-4e9f-a95b-2cc47ba5728b"`
     pub logset_id: Option<String>,
 }
 
@@ -1542,37 +1818,48 @@ pub struct CreateEdgeLogConfigResponse {
 /// The `CreateEksLogConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateEksLogConfigResponse`].
-/// The codes it documents are in [`CreateEksLogConfigError`](super::errors::CreateEksLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateEksLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.GetClsTopic`](super::errors::TkeErrorCode::FailedOperationGetClsTopic)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateEksLogConfig",
     output = CreateEksLogConfigResponse,
-    error = super::errors::CreateEksLogConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateEksLogConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `LogConfig`: a string.
+    /// `LogConfig`
     pub log_config: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"tas89a94-d952-410a-a393-9224de64test"`
+    /// `LogsetId`; example: `"tas89a94-d952-410a-a393-9224de64test"`
     pub logset_id: Option<String>,
 }
 
 /// What a successful [`CreateEksLogConfig`] call returns.
 #[tc_model]
 pub struct CreateEksLogConfigResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"tas89a94-d952-410a-a393-9224de64test"`
+    /// `TopicId`; example: `"tas89a94-d952-410a-a393-9224de64test"`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1582,63 +1869,60 @@ pub struct CreateEksLogConfigResponse {
 /// The `CreateExternalNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateExternalNodePoolResponse`].
-/// The codes it documents are in [`CreateExternalNodePoolError`](super::errors::CreateExternalNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateExternalNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateExternalNodePool",
     output = CreateExternalNodePoolResponse,
-    error = super::errors::CreateExternalNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateExternalNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"np-kennkdng"`
+    /// `Name`; example: `"np-kennkdng"`
     pub name: String,
 
-    /// `ContainerRuntime`: a string.
-    ///
-    /// Example: `"containerd"`
+    /// `ContainerRuntime`; example: `"containerd"`
     pub container_runtime: String,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.7.28"`
+    /// `RuntimeVersion`; example: `"1.7.28"`
     pub runtime_version: String,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `NodeType`; example: `"CPU"`
     pub node_type: Option<String>,
 }
 
 /// What a successful [`CreateExternalNodePool`] call returns.
 #[tc_model]
 pub struct CreateExternalNodePoolResponse {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-kennkdng"`
+    /// `NodePoolId`; example: `"np-kennkdng"`
     pub node_pool_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1648,47 +1932,48 @@ pub struct CreateExternalNodePoolResponse {
 /// The `CreateGlobalMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateGlobalMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`CreateGlobalMaintenanceWindowAndExclusionsError`](super::errors::CreateGlobalMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateGlobalMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateGlobalMaintenanceWindowAndExclusions",
     output = CreateGlobalMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::CreateGlobalMaintenanceWindowAndExclusionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateGlobalMaintenanceWindowAndExclusions {
-    /// `MaintenanceTime`: a string.
-    ///
-    /// Example: `"18:00:00"`
+    /// `MaintenanceTime`; example: `"18:00:00"`
     pub maintenance_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Duration`; example: `4`
     pub duration: i64,
 
-    /// `DayOfWeek`: a list of strings.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Vec<String>,
 
-    /// `TargetRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `TargetRegions`; example: `["ap-guangzhou"]`
     pub target_regions: Vec<String>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`](super::models::MaintenanceExclusion) objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<models::MaintenanceExclusion>>,
 }
 
 /// What a successful [`CreateGlobalMaintenanceWindowAndExclusions`] call returns.
 #[tc_model]
 pub struct CreateGlobalMaintenanceWindowAndExclusionsResponse {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ID`; example: `10`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
@@ -1699,93 +1984,73 @@ pub struct CreateGlobalMaintenanceWindowAndExclusionsResponse {
 /// The `CreateImageCache` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateImageCacheResponse`].
-/// The codes it documents are in [`CreateImageCacheError`](super::errors::CreateImageCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateImageCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateImageCache",
     output = CreateImageCacheResponse,
-    error = super::errors::CreateImageCacheError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateImageCache {
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["nginx:latest"]`
+    /// `Images`; example: `["nginx:latest"]`
     pub images: Vec<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1cghhuuu"`
+    /// `SubnetId`; example: `"subnet-1cghhuuu"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1cghhuuu"`
+    /// `VpcId`; example: `"vpc-1cghhuuu"`
     pub vpc_id: String,
 
-    /// `ImageCacheName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `ImageCacheName`; example: `"eks"`
     pub image_cache_name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `ImageRegistryCredentials`: a list of [`ImageRegistryCredential`](super::models::ImageRegistryCredential) objects.
+    /// `ImageRegistryCredentials`
     pub image_registry_credentials: Option<Vec<models::ImageRegistryCredential>>,
 
-    /// `ExistedEipId`: a string.
-    ///
-    /// Example: `"eni-1cghhuuu"`
+    /// `ExistedEipId`; example: `"eni-1cghhuuu"`
     pub existed_eip_id: Option<String>,
 
-    /// `AutoCreateEip`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateEip`; example: `false`
     pub auto_create_eip: Option<bool>,
 
-    /// `AutoCreateEipAttribute`: an [`EipAttribute`](super::models::EipAttribute).
+    /// `AutoCreateEipAttribute`
     pub auto_create_eip_attribute: Option<models::EipAttribute>,
 
-    /// `ImageCacheSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ImageCacheSize`; example: `50`
     pub image_cache_size: Option<u64>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetentionDays`; example: `7`
     pub retention_days: Option<u64>,
 
-    /// `RegistrySkipVerifyList`: a list of strings.
-    ///
-    /// Example: `["harbor.example.com"]`
+    /// `RegistrySkipVerifyList`; example: `["harbor.example.com"]`
     pub registry_skip_verify_list: Option<Vec<String>>,
 
-    /// `RegistryHttpEndPointList`: a list of strings.
-    ///
-    /// Example: `["harbor.example.com"]`
+    /// `RegistryHttpEndPointList`; example: `["harbor.example.com"]`
     pub registry_http_end_point_list: Option<Vec<String>>,
 
-    /// `ResolveConfig`: a string.
-    ///
-    /// Example: `"\"nameserver 8.8.8.8\""`
+    /// `ResolveConfig`; example: `"\"nameserver 8.8.8.8\""`
     pub resolve_config: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"project","Value":"tke-serverless"}]`
+    /// `Tags`; example: `[{"Key":"project","Value":"tke-serverless"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateImageCache`] call returns.
 #[tc_model]
 pub struct CreateImageCacheResponse {
-    /// `ImageCacheId`: a string.
-    ///
-    /// Example: `"[\"imc-1cghhuuu\"]"`
+    /// `ImageCacheId`; example: `"[\"imc-1cghhuuu\"]"`
     pub image_cache_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1795,32 +2060,43 @@ pub struct CreateImageCacheResponse {
 /// The `CreatePrometheusAlertPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`CreatePrometheusAlertPolicyError`](super::errors::CreatePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusAlertPolicy",
     output = CreatePrometheusAlertPolicyResponse,
-    error = super::errors::CreatePrometheusAlertPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertPolicyItem,
 }
 
 /// What a successful [`CreatePrometheusAlertPolicy`] call returns.
 #[tc_model]
 pub struct CreatePrometheusAlertPolicyResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"alert-xx"`
+    /// `Id`; example: `"alert-xx"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1830,32 +2106,38 @@ pub struct CreatePrometheusAlertPolicyResponse {
 /// The `CreatePrometheusAlertRule` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusAlertRuleResponse`].
-/// The codes it documents are in [`CreatePrometheusAlertRuleError`](super::errors::CreatePrometheusAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusAlertRule",
     output = CreatePrometheusAlertRuleResponse,
-    error = super::errors::CreatePrometheusAlertRuleError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusAlertRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-e55paxnt"`
+    /// `InstanceId`; example: `"prom-e55paxnt"`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertRuleDetail`](super::models::PrometheusAlertRuleDetail).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertRuleDetail,
 }
 
 /// What a successful [`CreatePrometheusAlertRule`] call returns.
 #[tc_model]
 pub struct CreatePrometheusAlertRuleResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"alert-def"`
+    /// `Id`; example: `"alert-def"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1865,23 +2147,35 @@ pub struct CreatePrometheusAlertRuleResponse {
 /// The `CreatePrometheusClusterAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusClusterAgentResponse`].
-/// The codes it documents are in [`CreatePrometheusClusterAgentError`](super::errors::CreatePrometheusClusterAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusClusterAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusClusterAgent",
     output = CreatePrometheusClusterAgentResponse,
-    error = super::errors::CreatePrometheusClusterAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusClusterAgent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-2tghe0lv"`
+    /// `InstanceId`; example: `"prom-2tghe0lv"`
     pub instance_id: String,
 
-    /// `Agents`: a list of [`PrometheusClusterAgentBasic`](super::models::PrometheusClusterAgentBasic) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusClusterAgentBasic>,
 }
 
@@ -1895,42 +2189,51 @@ pub struct CreatePrometheusClusterAgentResponse {
 /// The `CreatePrometheusConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusConfigResponse`].
-/// The codes it documents are in [`CreatePrometheusConfigError`](super::errors::CreatePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`ResourceInUse.ResourceExistAlready`](super::errors::TkeErrorCode::ResourceInUseResourceExistAlready)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusConfig",
     output = CreatePrometheusConfigResponse,
-    error = super::errors::CreatePrometheusConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `Probes`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `Probes`
     pub probes: Option<Vec<models::PrometheusConfigItem>>,
 }
 
@@ -1944,24 +2247,38 @@ pub struct CreatePrometheusConfigResponse {
 /// The `CreatePrometheusDashboard` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusDashboardResponse`].
-/// The codes it documents are in [`CreatePrometheusDashboardError`](super::errors::CreatePrometheusDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusDashboard",
     output = CreatePrometheusDashboardResponse,
-    error = super::errors::CreatePrometheusDashboardError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusDashboard {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `DashboardName`: a string.
+    /// `DashboardName`
     pub dashboard_name: String,
 
-    /// `Contents`: a list of strings.
+    /// `Contents`
     pub contents: Vec<String>,
 }
 
@@ -1975,32 +2292,34 @@ pub struct CreatePrometheusDashboardResponse {
 /// The `CreatePrometheusGlobalNotification` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`CreatePrometheusGlobalNotificationError`](super::errors::CreatePrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusGlobalNotification",
     output = CreatePrometheusGlobalNotificationResponse,
-    error = super::errors::CreatePrometheusGlobalNotificationError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: models::PrometheusNotificationItem,
 }
 
 /// What a successful [`CreatePrometheusGlobalNotification`] call returns.
 #[tc_model]
 pub struct CreatePrometheusGlobalNotificationResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Id`; example: `"global"`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2010,21 +2329,35 @@ pub struct CreatePrometheusGlobalNotificationResponse {
 /// The `CreatePrometheusRecordRuleYaml` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`CreatePrometheusRecordRuleYamlError`](super::errors::CreatePrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusRecordRuleYaml",
     output = CreatePrometheusRecordRuleYamlResponse,
-    error = super::errors::CreatePrometheusRecordRuleYamlError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
@@ -2038,27 +2371,33 @@ pub struct CreatePrometheusRecordRuleYamlResponse {
 /// The `CreatePrometheusTemp` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusTempResponse`].
-/// The codes it documents are in [`CreatePrometheusTempError`](super::errors::CreatePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusTemp",
     output = CreatePrometheusTempResponse,
-    error = super::errors::CreatePrometheusTempError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusTemp {
-    /// `Template`: a [`PrometheusTemp`](super::models::PrometheusTemp).
+    /// `Template`
     pub template: models::PrometheusTemp,
 }
 
 /// What a successful [`CreatePrometheusTemp`] call returns.
 #[tc_model]
 pub struct CreatePrometheusTempResponse {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2068,25 +2407,32 @@ pub struct CreatePrometheusTempResponse {
 /// The `CreatePrometheusTemplate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreatePrometheusTemplateResponse`].
-/// The codes it documents are in [`CreatePrometheusTemplateError`](super::errors::CreatePrometheusTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreatePrometheusTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreatePrometheusTemplate",
     output = CreatePrometheusTemplateResponse,
-    error = super::errors::CreatePrometheusTemplateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreatePrometheusTemplate {
-    /// `Template`: a [`PrometheusTemplate`](super::models::PrometheusTemplate).
+    /// `Template`
     pub template: models::PrometheusTemplate,
 }
 
 /// What a successful [`CreatePrometheusTemplate`] call returns.
 #[tc_model]
 pub struct CreatePrometheusTemplateResponse {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2096,50 +2442,51 @@ pub struct CreatePrometheusTemplateResponse {
 /// The `CreateReservedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateReservedInstancesResponse`].
-/// The codes it documents are in [`CreateReservedInstancesError`](super::errors::CreateReservedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateReservedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.InsufficientBalance`](super::errors::TkeErrorCode::InternalErrorInsufficientBalance)
+/// - [`InternalError.NoPaymentAccess`](super::errors::TkeErrorCode::InternalErrorNoPaymentAccess)
+/// - [`InternalError.NotVerified`](super::errors::TkeErrorCode::InternalErrorNotVerified)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateReservedInstances",
     output = CreateReservedInstancesResponse,
-    error = super::errors::CreateReservedInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateReservedInstances {
-    /// `ReservedInstanceSpec`: a [`ReservedInstanceSpec`](super::models::ReservedInstanceSpec).
+    /// `ReservedInstanceSpec`
     pub reserved_instance_spec: models::ReservedInstanceSpec,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `InstanceName`; example: `"eks"`
     pub instance_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `ClientToken`; example: `"[REDACTED]"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`CreateReservedInstances`] call returns.
 #[tc_model]
 pub struct CreateReservedInstancesResponse {
-    /// `ReservedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["eksri-mloz4700"]`
+    /// `ReservedInstanceIds`; example: `["eksri-mloz4700"]`
     pub reserved_instance_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2149,37 +2496,42 @@ pub struct CreateReservedInstancesResponse {
 /// The `CreateRollOutSequence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateRollOutSequenceResponse`].
-/// The codes it documents are in [`CreateRollOutSequenceError`](super::errors::CreateRollOutSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateRollOutSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.InsufficientBalance`](super::errors::TkeErrorCode::InternalErrorInsufficientBalance)
+/// - [`InternalError.NoPaymentAccess`](super::errors::TkeErrorCode::InternalErrorNoPaymentAccess)
+/// - [`InternalError.NotVerified`](super::errors::TkeErrorCode::InternalErrorNotVerified)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateRollOutSequence",
     output = CreateRollOutSequenceResponse,
-    error = super::errors::CreateRollOutSequenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateRollOutSequence {
-    /// `Name`: a string.
-    ///
-    /// Example: `"发布序列1"`
+    /// `Name`; example: `"发布序列1"`
     pub name: String,
 
-    /// `SequenceFlows`: a list of [`SequenceFlow`](super::models::SequenceFlow) objects.
+    /// `SequenceFlows`
     pub sequence_flows: Vec<models::SequenceFlow>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 }
 
 /// What a successful [`CreateRollOutSequence`] call returns.
 #[tc_model]
 pub struct CreateRollOutSequenceResponse {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ID`; example: `10`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
@@ -2190,94 +2542,85 @@ pub struct CreateRollOutSequenceResponse {
 /// The `CreateTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`CreateTKEEdgeClusterResponse`].
-/// The codes it documents are in [`CreateTKEEdgeClusterError`](super::errors::CreateTKEEdgeClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=CreateTKEEdgeCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "CreateTKEEdgeCluster",
     output = CreateTKEEdgeClusterResponse,
-    error = super::errors::CreateTKEEdgeClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateTKEEdgeCluster {
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.22.5"`
+    /// `K8SVersion`; example: `"1.22.5"`
     pub k8_s_version: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e55paxnt"`
+    /// `VpcId`; example: `"vpc-e55paxnt"`
     pub vpc_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"for_test"`
+    /// `ClusterName`; example: `"for_test"`
     pub cluster_name: String,
 
-    /// `PodCIDR`: a string.
-    ///
-    /// Example: `"172.16.0.0/20"`
+    /// `PodCIDR`; example: `"172.16.0.0/20"`
     #[tc(rename = "PodCIDR")]
     pub pod_cidr: String,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"192.168.0.0/18"`
+    /// `ServiceCIDR`; example: `"192.168.0.0/18"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: String,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterDesc`; example: `"tke"`
     pub cluster_desc: Option<String>,
 
-    /// `ClusterAdvancedSettings`: an [`EdgeClusterAdvancedSettings`](super::models::EdgeClusterAdvancedSettings).
+    /// `ClusterAdvancedSettings`
     pub cluster_advanced_settings: Option<models::EdgeClusterAdvancedSettings>,
 
-    /// `MaxNodePodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `MaxNodePodNum`; example: `64`
     pub max_node_pod_num: Option<i64>,
 
-    /// `PublicLB`: an [`EdgeClusterPublicLb`](super::models::EdgeClusterPublicLb).
+    /// `PublicLB`
     #[tc(rename = "PublicLB")]
     pub public_lb: Option<models::EdgeClusterPublicLb>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 
-    /// `AutoUpgradeClusterLevel`: a boolean.
+    /// `AutoUpgradeClusterLevel`
     pub auto_upgrade_cluster_level: Option<bool>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `EdgeVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `EdgeVersion`; example: `"1.0.1"`
     pub edge_version: Option<String>,
 
-    /// `RegistryPrefix`: a string.
-    ///
-    /// Example: `"reg.test.com/myedge"`
+    /// `RegistryPrefix`; example: `"reg.test.com/myedge"`
     pub registry_prefix: Option<String>,
 
-    /// `TagSpecification`: a [`TagSpecification`](super::models::TagSpecification).
+    /// `TagSpecification`
     pub tag_specification: Option<models::TagSpecification>,
 }
 
 /// What a successful [`CreateTKEEdgeCluster`] call returns.
 #[tc_model]
 pub struct CreateTKEEdgeClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2287,25 +2630,27 @@ pub struct CreateTKEEdgeClusterResponse {
 /// The `DeleteAddon` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteAddonResponse`].
-/// The codes it documents are in [`DeleteAddonError`](super::errors::DeleteAddonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteAddon)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteAddon",
     output = DeleteAddonResponse,
-    error = super::errors::DeleteAddonError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteAddon {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kihzth22"`
+    /// `ClusterId`; example: `"cls-kihzth22"`
     pub cluster_id: String,
 
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"nvidia-gpu"`
+    /// `AddonName`; example: `"nvidia-gpu"`
     pub addon_name: String,
 }
 
@@ -2319,20 +2664,26 @@ pub struct DeleteAddonResponse {
 /// The `DeleteBackupStorageLocation` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteBackupStorageLocationResponse`].
-/// The codes it documents are in [`DeleteBackupStorageLocationError`](super::errors::DeleteBackupStorageLocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteBackupStorageLocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteBackupStorageLocation",
     output = DeleteBackupStorageLocationResponse,
-    error = super::errors::DeleteBackupStorageLocationError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteBackupStorageLocation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke-storage-backup"`
+    /// `Name`; example: `"tke-storage-backup"`
     pub name: String,
 }
 
@@ -2346,28 +2697,51 @@ pub struct DeleteBackupStorageLocationResponse {
 /// The `DeleteCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.CamNoAuth`](super::errors::TkeErrorCode::FailedOperationCamNoAuth)
+/// - [`FailedOperation.ClusterForbiddenToDelete`](super::errors::TkeErrorCode::FailedOperationClusterForbiddenToDelete)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.TagCommon`](super::errors::TkeErrorCode::FailedOperationTagCommon)
+/// - [`FailedOperation.VpcCommon`](super::errors::TkeErrorCode::FailedOperationVpcCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.PublicClusterOpNotSupport`](super::errors::TkeErrorCode::InternalErrorPublicClusterOpNotSupport)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied.ClusterInDeletionProtection`](super::errors::TkeErrorCode::OperationDeniedClusterInDeletionProtection)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-etu4tjip"`
+    /// `ClusterId`; example: `"cls-etu4tjip"`
     pub cluster_id: String,
 
-    /// `InstanceDeleteMode`: a string.
-    ///
-    /// Example: `"terminate"`
+    /// `InstanceDeleteMode`; example: `"terminate"`
     pub instance_delete_mode: String,
 
-    /// `ResourceDeleteOptions`: a list of [`ResourceDeleteOption`](super::models::ResourceDeleteOption) objects.
+    /// `ResourceDeleteOptions`
     pub resource_delete_options: Option<Vec<models::ResourceDeleteOption>>,
 }
 
@@ -2381,30 +2755,47 @@ pub struct DeleteClusterResponse {
 /// The `DeleteClusterAsGroups` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterAsGroupsResponse`].
-/// The codes it documents are in [`DeleteClusterAsGroupsError`](super::errors::DeleteClusterAsGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterAsGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.QuotaMaxRtLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxRtLimit)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AsCommonError`](super::errors::TkeErrorCode::InvalidParameterAsCommonError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterAsGroups",
     output = DeleteClusterAsGroupsResponse,
-    error = super::errors::DeleteClusterAsGroupsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterAsGroups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `AutoScalingGroupIds`: a list of strings.
-    ///
-    /// Example: `["asg-2wds9k9p"]`
+    /// `AutoScalingGroupIds`; example: `["asg-2wds9k9p"]`
     pub auto_scaling_group_ids: Vec<String>,
 
-    /// `KeepInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepInstance`; example: `true`
     pub keep_instance: Option<bool>,
 }
 
@@ -2418,25 +2809,47 @@ pub struct DeleteClusterAsGroupsResponse {
 /// The `DeleteClusterEndpoint` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterEndpointResponse`].
-/// The codes it documents are in [`DeleteClusterEndpointError`](super::errors::DeleteClusterEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterEndpoint",
     output = DeleteClusterEndpointResponse,
-    error = super::errors::DeleteClusterEndpointError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterEndpoint {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `IsExtranet`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExtranet`; example: `false`
     pub is_extranet: Option<bool>,
 }
 
@@ -2450,20 +2863,41 @@ pub struct DeleteClusterEndpointResponse {
 /// The `DeleteClusterEndpointVip` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterEndpointVipResponse`].
-/// The codes it documents are in [`DeleteClusterEndpointVipError`](super::errors::DeleteClusterEndpointVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterEndpointVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DfwGetUSGCount`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgCount)
+/// - [`InternalError.DfwGetUSGQuota`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgQuota)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterEndpointVip",
     output = DeleteClusterEndpointVipResponse,
-    error = super::errors::DeleteClusterEndpointVipError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterEndpointVip {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -2477,57 +2911,63 @@ pub struct DeleteClusterEndpointVipResponse {
 /// The `DeleteClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterInstancesResponse`].
-/// The codes it documents are in [`DeleteClusterInstancesError`](super::errors::DeleteClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsCommon`](super::errors::TkeErrorCode::FailedOperationAsCommon)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.CvmDeletionProtection`](super::errors::TkeErrorCode::FailedOperationCvmDeletionProtection)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterInstances",
     output = DeleteClusterInstancesResponse,
-    error = super::errors::DeleteClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `InstanceIds`; example: `["ins-e55paxnt"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceDeleteMode`: a string.
-    ///
-    /// Example: `"terminate"`
+    /// `InstanceDeleteMode`; example: `"terminate"`
     pub instance_delete_mode: String,
 
-    /// `ForceDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceDelete`; example: `false`
     pub force_delete: Option<bool>,
 
-    /// `ResourceDeleteOptions`: a list of [`ResourceDeleteOption`](super::models::ResourceDeleteOption) objects.
+    /// `ResourceDeleteOptions`
     pub resource_delete_options: Option<Vec<models::ResourceDeleteOption>>,
 }
 
 /// What a successful [`DeleteClusterInstances`] call returns.
 #[tc_model]
 pub struct DeleteClusterInstancesResponse {
-    /// `SuccInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `SuccInstanceIds`; example: `["ins-e55paxnt"]`
     pub succ_instance_ids: Option<Vec<String>>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `FailedInstanceIds`; example: `["ins-e55paxnt"]`
     pub failed_instance_ids: Option<Vec<String>>,
 
-    /// `NotFoundInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `NotFoundInstanceIds`; example: `["ins-e55paxnt"]`
     pub not_found_instance_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2537,20 +2977,38 @@ pub struct DeleteClusterInstancesResponse {
 /// The `DeleteClusterMaintenanceWindowAndExclusion` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterMaintenanceWindowAndExclusionResponse`].
-/// The codes it documents are in [`DeleteClusterMaintenanceWindowAndExclusionError`](super::errors::DeleteClusterMaintenanceWindowAndExclusionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterMaintenanceWindowAndExclusion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsCommon`](super::errors::TkeErrorCode::FailedOperationAsCommon)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.CvmDeletionProtection`](super::errors::TkeErrorCode::FailedOperationCvmDeletionProtection)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterMaintenanceWindowAndExclusion",
     output = DeleteClusterMaintenanceWindowAndExclusionResponse,
-    error = super::errors::DeleteClusterMaintenanceWindowAndExclusionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterMaintenanceWindowAndExclusion {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-3n90hta2"`
+    /// `ClusterID`; example: `"cls-3n90hta2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 }
@@ -2565,30 +3023,35 @@ pub struct DeleteClusterMaintenanceWindowAndExclusionResponse {
 /// The `DeleteClusterNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterNodePoolResponse`].
-/// The codes it documents are in [`DeleteClusterNodePoolError`](super::errors::DeleteClusterNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CvmDeletionProtection`](super::errors::TkeErrorCode::FailedOperationCvmDeletionProtection)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterNodePool",
     output = DeleteClusterNodePoolResponse,
-    error = super::errors::DeleteClusterNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolIds`: a list of strings.
-    ///
-    /// Example: `["np-e55paxnt"]`
+    /// `NodePoolIds`; example: `["np-e55paxnt"]`
     pub node_pool_ids: Vec<String>,
 
-    /// `KeepInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepInstance`; example: `true`
     pub keep_instance: bool,
 }
 
@@ -2602,30 +3065,36 @@ pub struct DeleteClusterNodePoolResponse {
 /// The `DeleteClusterRoute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterRouteResponse`].
-/// The codes it documents are in [`DeleteClusterRouteError`](super::errors::DeleteClusterRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.VpcCommon`](super::errors::TkeErrorCode::FailedOperationVpcCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.RouteTableNotFound`](super::errors::TkeErrorCode::InternalErrorRouteTableNotFound)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterRoute",
     output = DeleteClusterRouteResponse,
-    error = super::errors::DeleteClusterRouteError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterRoute {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `RouteTableName`; example: `"MANAGED_CLUSTER"`
     pub route_table_name: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `GatewayIp`; example: `"10.0.0.3"`
     pub gateway_ip: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.4.0.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.4.0.0/24"`
     pub destination_cidr_block: String,
 }
 
@@ -2639,20 +3108,28 @@ pub struct DeleteClusterRouteResponse {
 /// The `DeleteClusterRouteTable` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterRouteTableResponse`].
-/// The codes it documents are in [`DeleteClusterRouteTableError`](super::errors::DeleteClusterRouteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterRouteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.RouteTableNotEmpty`](super::errors::TkeErrorCode::InternalErrorRouteTableNotEmpty)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RouteTableNotEmpty`](super::errors::TkeErrorCode::InvalidParameterRouteTableNotEmpty)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterRouteTable",
     output = DeleteClusterRouteTableResponse,
-    error = super::errors::DeleteClusterRouteTableError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterRouteTable {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `RouteTableName`; example: `"MANAGED_CLUSTER"`
     pub route_table_name: String,
 }
 
@@ -2666,30 +3143,32 @@ pub struct DeleteClusterRouteTableResponse {
 /// The `DeleteClusterVirtualNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterVirtualNodeResponse`].
-/// The codes it documents are in [`DeleteClusterVirtualNodeError`](super::errors::DeleteClusterVirtualNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterVirtualNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse.ExistRunningPod`](super::errors::TkeErrorCode::ResourceInUseExistRunningPod)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterVirtualNode",
     output = DeleteClusterVirtualNodeResponse,
-    error = super::errors::DeleteClusterVirtualNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterVirtualNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["eklet-subnet-meg2rq7e-0"]`
+    /// `NodeNames`; example: `["eklet-subnet-meg2rq7e-0"]`
     pub node_names: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -2703,30 +3182,33 @@ pub struct DeleteClusterVirtualNodeResponse {
 /// The `DeleteClusterVirtualNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteClusterVirtualNodePoolResponse`].
-/// The codes it documents are in [`DeleteClusterVirtualNodePoolError`](super::errors::DeleteClusterVirtualNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteClusterVirtualNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceInUse.ExistRunningPod`](super::errors::TkeErrorCode::ResourceInUseExistRunningPod)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteClusterVirtualNodePool",
     output = DeleteClusterVirtualNodePoolResponse,
-    error = super::errors::DeleteClusterVirtualNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterVirtualNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-br2j3s0c"`
+    /// `ClusterId`; example: `"cls-br2j3s0c"`
     pub cluster_id: String,
 
-    /// `NodePoolIds`: a list of strings.
-    ///
-    /// Example: `["np-meg2rq7e"]`
+    /// `NodePoolIds`; example: `["np-meg2rq7e"]`
     pub node_pool_ids: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Force`; example: `true`
     pub force: Option<bool>,
 }
 
@@ -2740,24 +3222,38 @@ pub struct DeleteClusterVirtualNodePoolResponse {
 /// The `DeleteECMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteECMInstancesResponse`].
-/// The codes it documents are in [`DeleteECMInstancesError`](super::errors::DeleteECMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteECMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteECMInstances",
     output = DeleteECMInstancesResponse,
-    error = super::errors::DeleteECMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteECMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterID`; example: `"cls-2wds9k9p"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `EcmIdSet`: a list of strings.
+    /// `EcmIdSet`
     pub ecm_id_set: Vec<String>,
 }
 
@@ -2771,20 +3267,34 @@ pub struct DeleteECMInstancesResponse {
 /// The `DeleteEKSCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteEKSClusterResponse`].
-/// The codes it documents are in [`DeleteEKSClusterError`](super::errors::DeleteEKSClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteEKSCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteEKSCluster",
     output = DeleteEKSClusterResponse,
-    error = super::errors::DeleteEKSClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteEKSCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 }
 
@@ -2798,25 +3308,34 @@ pub struct DeleteEKSClusterResponse {
 /// The `DeleteEKSContainerInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteEKSContainerInstancesResponse`].
-/// The codes it documents are in [`DeleteEKSContainerInstancesError`](super::errors::DeleteEKSContainerInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteEKSContainerInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ContainerNotFound`](super::errors::TkeErrorCode::InternalErrorContainerNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteEKSContainerInstances",
     output = DeleteEKSContainerInstancesResponse,
-    error = super::errors::DeleteEKSContainerInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteEKSContainerInstances {
-    /// `EksCiIds`: a list of strings.
-    ///
-    /// Example: `["eksci-1cghhuuu"]`
+    /// `EksCiIds`; example: `["eksci-1cghhuuu"]`
     pub eks_ci_ids: Vec<String>,
 
-    /// `ReleaseAutoCreatedEip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleaseAutoCreatedEip`; example: `true`
     pub release_auto_created_eip: Option<bool>,
 }
 
@@ -2830,26 +3349,38 @@ pub struct DeleteEKSContainerInstancesResponse {
 /// The `DeleteEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteEdgeCVMInstancesResponse`].
-/// The codes it documents are in [`DeleteEdgeCVMInstancesError`](super::errors::DeleteEdgeCVMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteEdgeCVMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteEdgeCVMInstances",
     output = DeleteEdgeCVMInstancesResponse,
-    error = super::errors::DeleteEdgeCVMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteEdgeCVMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterID`; example: `"cls-2wds9k9p"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `CvmIdSet`: a list of strings.
-    ///
-    /// Example: `["cvm-2wds9k9p"]`
+    /// `CvmIdSet`; example: `["cvm-2wds9k9p"]`
     pub cvm_id_set: Vec<String>,
 }
 
@@ -2863,25 +3394,37 @@ pub struct DeleteEdgeCVMInstancesResponse {
 /// The `DeleteEdgeClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteEdgeClusterInstancesResponse`].
-/// The codes it documents are in [`DeleteEdgeClusterInstancesError`](super::errors::DeleteEdgeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteEdgeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteEdgeClusterInstances",
     output = DeleteEdgeClusterInstancesResponse,
-    error = super::errors::DeleteEdgeClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteEdgeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cvm-445sgw23"]`
+    /// `InstanceIds`; example: `["cvm-445sgw23"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -2895,30 +3438,32 @@ pub struct DeleteEdgeClusterInstancesResponse {
 /// The `DeleteExternalNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteExternalNodeResponse`].
-/// The codes it documents are in [`DeleteExternalNodeError`](super::errors::DeleteExternalNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteExternalNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse.ExistRunningPod`](super::errors::TkeErrorCode::ResourceInUseExistRunningPod)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteExternalNode",
     output = DeleteExternalNodeResponse,
-    error = super::errors::DeleteExternalNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteExternalNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["node1","node2"]`
+    /// `Names`; example: `["node1","node2"]`
     pub names: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -2932,30 +3477,32 @@ pub struct DeleteExternalNodeResponse {
 /// The `DeleteExternalNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteExternalNodePoolResponse`].
-/// The codes it documents are in [`DeleteExternalNodePoolError`](super::errors::DeleteExternalNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteExternalNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteExternalNodePool",
     output = DeleteExternalNodePoolResponse,
-    error = super::errors::DeleteExternalNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteExternalNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `NodePoolIds`: a list of strings.
-    ///
-    /// Example: `["np-abcd1234"]`
+    /// `NodePoolIds`; example: `["np-abcd1234"]`
     pub node_pool_ids: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -2969,20 +3516,26 @@ pub struct DeleteExternalNodePoolResponse {
 /// The `DeleteGlobalMaintenanceWindowAndExclusion` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteGlobalMaintenanceWindowAndExclusionResponse`].
-/// The codes it documents are in [`DeleteGlobalMaintenanceWindowAndExclusionError`](super::errors::DeleteGlobalMaintenanceWindowAndExclusionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteGlobalMaintenanceWindowAndExclusion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteGlobalMaintenanceWindowAndExclusion",
     output = DeleteGlobalMaintenanceWindowAndExclusionResponse,
-    error = super::errors::DeleteGlobalMaintenanceWindowAndExclusionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteGlobalMaintenanceWindowAndExclusion {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -2997,18 +3550,25 @@ pub struct DeleteGlobalMaintenanceWindowAndExclusionResponse {
 /// The `DeleteImageCaches` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteImageCachesResponse`].
-/// The codes it documents are in [`DeleteImageCachesError`](super::errors::DeleteImageCachesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteImageCaches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteImageCaches",
     output = DeleteImageCachesResponse,
-    error = super::errors::DeleteImageCachesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteImageCaches {
-    /// `ImageCacheIds`: a list of strings.
+    /// `ImageCacheIds`
     pub image_cache_ids: Vec<String>,
 }
 
@@ -3022,37 +3582,41 @@ pub struct DeleteImageCachesResponse {
 /// The `DeleteLogConfigs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteLogConfigsResponse`].
-/// The codes it documents are in [`DeleteLogConfigsError`](super::errors::DeleteLogConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteLogConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.K8sClientBuildError`](super::errors::TkeErrorCode::FailedOperationK8sClientBuildError)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`FailedOperation.KubernetesResourceNotFound`](super::errors::TkeErrorCode::FailedOperationKubernetesResourceNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteLogConfigs",
     output = DeleteLogConfigsResponse,
-    error = super::errors::DeleteLogConfigsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteLogConfigs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-bz7ge4w1"`
+    /// `ClusterId`; example: `"cls-bz7ge4w1"`
     pub cluster_id: String,
 
-    /// `LogConfigNames`: a string.
-    ///
-    /// Example: `"config1,config2"`
+    /// `LogConfigNames`; example: `"config1,config2"`
     pub log_config_names: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DeleteLogConfigs`] call returns.
 #[tc_model]
 pub struct DeleteLogConfigsResponse {
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3062,30 +3626,33 @@ pub struct DeleteLogConfigsResponse {
 /// The `DeletePrometheusAlertPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`DeletePrometheusAlertPolicyError`](super::errors::DeletePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusAlertPolicy",
     output = DeletePrometheusAlertPolicyResponse,
-    error = super::errors::DeletePrometheusAlertPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `AlertIds`: a list of strings.
-    ///
-    /// Example: `["alert-xx"]`
+    /// `AlertIds`; example: `["alert-xx"]`
     pub alert_ids: Vec<String>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["xxx"]`
+    /// `Names`; example: `["xxx"]`
     pub names: Option<Vec<String>>,
 }
 
@@ -3099,25 +3666,30 @@ pub struct DeletePrometheusAlertPolicyResponse {
 /// The `DeletePrometheusAlertRule` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusAlertRuleResponse`].
-/// The codes it documents are in [`DeletePrometheusAlertRuleError`](super::errors::DeletePrometheusAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusAlertRule",
     output = DeletePrometheusAlertRuleResponse,
-    error = super::errors::DeletePrometheusAlertRuleError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusAlertRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-e55paxnt"`
+    /// `InstanceId`; example: `"prom-e55paxnt"`
     pub instance_id: String,
 
-    /// `AlertIds`: a list of strings.
-    ///
-    /// Example: `["alert-e55paxnt"]`
+    /// `AlertIds`; example: `["alert-e55paxnt"]`
     pub alert_ids: Vec<String>,
 }
 
@@ -3131,28 +3703,40 @@ pub struct DeletePrometheusAlertRuleResponse {
 /// The `DeletePrometheusClusterAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusClusterAgentResponse`].
-/// The codes it documents are in [`DeletePrometheusClusterAgentError`](super::errors::DeletePrometheusClusterAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusClusterAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusClusterAgent",
     output = DeletePrometheusClusterAgentResponse,
-    error = super::errors::DeletePrometheusClusterAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusClusterAgent {
-    /// `Agents`: a list of [`PrometheusAgentInfo`](super::models::PrometheusAgentInfo) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusAgentInfo>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prome-xx"`
+    /// `InstanceId`; example: `"prome-xx"`
     pub instance_id: String,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
@@ -3166,42 +3750,48 @@ pub struct DeletePrometheusClusterAgentResponse {
 /// The `DeletePrometheusConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusConfigResponse`].
-/// The codes it documents are in [`DeletePrometheusConfigError`](super::errors::DeletePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusConfig",
     output = DeletePrometheusConfigResponse,
-    error = super::errors::DeletePrometheusConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of strings.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<String>>,
 
-    /// `PodMonitors`: a list of strings.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<String>>,
 
-    /// `RawJobs`: a list of strings.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<String>>,
 
-    /// `Probes`: a list of strings.
+    /// `Probes`
     pub probes: Option<Vec<String>>,
 }
 
@@ -3215,21 +3805,30 @@ pub struct DeletePrometheusConfigResponse {
 /// The `DeletePrometheusRecordRuleYaml` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`DeletePrometheusRecordRuleYamlError`](super::errors::DeletePrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusRecordRuleYaml",
     output = DeletePrometheusRecordRuleYamlResponse,
-    error = super::errors::DeletePrometheusRecordRuleYamlError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Vec<String>,
 }
 
@@ -3243,20 +3842,30 @@ pub struct DeletePrometheusRecordRuleYamlResponse {
 /// The `DeletePrometheusTemp` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusTempResponse`].
-/// The codes it documents are in [`DeletePrometheusTempError`](super::errors::DeletePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusTemp",
     output = DeletePrometheusTempResponse,
-    error = super::errors::DeletePrometheusTempError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusTemp {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 }
 
@@ -3270,21 +3879,36 @@ pub struct DeletePrometheusTempResponse {
 /// The `DeletePrometheusTempSync` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusTempSyncResponse`].
-/// The codes it documents are in [`DeletePrometheusTempSyncError`](super::errors::DeletePrometheusTempSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusTempSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusTempSync",
     output = DeletePrometheusTempSyncResponse,
-    error = super::errors::DeletePrometheusTempSyncError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusTempSync {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -3298,20 +3922,28 @@ pub struct DeletePrometheusTempSyncResponse {
 /// The `DeletePrometheusTemplate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusTemplateResponse`].
-/// The codes it documents are in [`DeletePrometheusTemplateError`](super::errors::DeletePrometheusTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusTemplate",
     output = DeletePrometheusTemplateResponse,
-    error = super::errors::DeletePrometheusTemplateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 }
 
@@ -3325,21 +3957,35 @@ pub struct DeletePrometheusTemplateResponse {
 /// The `DeletePrometheusTemplateSync` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeletePrometheusTemplateSyncResponse`].
-/// The codes it documents are in [`DeletePrometheusTemplateSyncError`](super::errors::DeletePrometheusTemplateSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeletePrometheusTemplateSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeletePrometheusTemplateSync",
     output = DeletePrometheusTemplateSyncResponse,
-    error = super::errors::DeletePrometheusTemplateSyncError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeletePrometheusTemplateSync {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -3353,20 +3999,27 @@ pub struct DeletePrometheusTemplateSyncResponse {
 /// The `DeleteReservedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteReservedInstancesResponse`].
-/// The codes it documents are in [`DeleteReservedInstancesError`](super::errors::DeleteReservedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteReservedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound.NotFound`](super::errors::TkeErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteReservedInstances",
     output = DeleteReservedInstancesResponse,
-    error = super::errors::DeleteReservedInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteReservedInstances {
-    /// `ReservedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["eksri-1cghhuuu"]`
+    /// `ReservedInstanceIds`; example: `["eksri-1cghhuuu"]`
     pub reserved_instance_ids: Vec<String>,
 }
 
@@ -3380,20 +4033,27 @@ pub struct DeleteReservedInstancesResponse {
 /// The `DeleteRollOutSequence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteRollOutSequenceResponse`].
-/// The codes it documents are in [`DeleteRollOutSequenceError`](super::errors::DeleteRollOutSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteRollOutSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound.NotFound`](super::errors::TkeErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteRollOutSequence",
     output = DeleteRollOutSequenceResponse,
-    error = super::errors::DeleteRollOutSequenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteRollOutSequence {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 }
@@ -3408,20 +4068,33 @@ pub struct DeleteRollOutSequenceResponse {
 /// The `DeleteTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteTKEEdgeClusterResponse`].
-/// The codes it documents are in [`DeleteTKEEdgeClusterError`](super::errors::DeleteTKEEdgeClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteTKEEdgeCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteTKEEdgeCluster",
     output = DeleteTKEEdgeClusterResponse,
-    error = super::errors::DeleteTKEEdgeClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteTKEEdgeCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -3435,23 +4108,35 @@ pub struct DeleteTKEEdgeClusterResponse {
 /// The `DeleteUserPermissions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DeleteUserPermissionsResponse`].
-/// The codes it documents are in [`DeleteUserPermissionsError`](super::errors::DeleteUserPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DeleteUserPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DeleteUserPermissions",
     output = DeleteUserPermissionsResponse,
-    error = super::errors::DeleteUserPermissionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteUserPermissions {
-    /// `TargetUin`: a string.
-    ///
-    /// Example: `"700002308532"`
+    /// `TargetUin`; example: `"700002308532"`
     pub target_uin: String,
 
-    /// `Permissions`: a list of [`PermissionItem`](super::models::PermissionItem) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::PermissionItem>>,
 }
 
@@ -3465,32 +4150,33 @@ pub struct DeleteUserPermissionsResponse {
 /// The `DescribeAddon` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeAddonResponse`].
-/// The codes it documents are in [`DescribeAddonError`](super::errors::DescribeAddonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeAddon)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeAddon",
     output = DescribeAddonResponse,
-    error = super::errors::DescribeAddonError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeAddon {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kihzth22"`
+    /// `ClusterId`; example: `"cls-kihzth22"`
     pub cluster_id: String,
 
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `AddonName`; example: `"cbs"`
     pub addon_name: Option<String>,
 }
 
 /// What a successful [`DescribeAddon`] call returns.
 #[tc_model]
 pub struct DescribeAddonResponse {
-    /// `Addons`: a list of [`Addon`](super::models::Addon) objects.
+    /// `Addons`
     pub addons: Vec<models::Addon>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3500,39 +4186,36 @@ pub struct DescribeAddonResponse {
 /// The `DescribeAddonValues` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeAddonValuesResponse`].
-/// The codes it documents are in [`DescribeAddonValuesError`](super::errors::DescribeAddonValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeAddonValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeAddonValues",
     output = DescribeAddonValuesResponse,
-    error = super::errors::DescribeAddonValuesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeAddonValues {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kihzth22"`
+    /// `ClusterId`; example: `"cls-kihzth22"`
     pub cluster_id: String,
 
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"nvidia-gpu"`
+    /// `AddonName`; example: `"nvidia-gpu"`
     pub addon_name: String,
 }
 
 /// What a successful [`DescribeAddonValues`] call returns.
 #[tc_model]
 pub struct DescribeAddonValuesResponse {
-    /// `Values`: a string.
-    ///
-    /// Example: `"{\"config\":{\"disablehealthchecks\":\"\",\"waituvm\":false}}"`
+    /// `Values`; example: `"{\"config\":{\"disablehealthchecks\":\"\",\"waituvm\":false}}"`
     pub values: String,
 
-    /// `DefaultValues`: a string.
-    ///
-    /// Example: `"{\"config\":{\"disablehealthchecks\":\"\",\"waituvm\":false}}"`
+    /// `DefaultValues`; example: `"{\"config\":{\"disablehealthchecks\":\"\",\"waituvm\":false}}"`
     pub default_values: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3542,37 +4225,43 @@ pub struct DescribeAddonValuesResponse {
 /// The `DescribeAvailableClusterVersion` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeAvailableClusterVersionResponse`].
-/// The codes it documents are in [`DescribeAvailableClusterVersionError`](super::errors::DescribeAvailableClusterVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeAvailableClusterVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterInAbnormalStat`](super::errors::TkeErrorCode::ResourceUnavailableClusterInAbnormalStat)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeAvailableClusterVersion",
     output = DescribeAvailableClusterVersionResponse,
-    error = super::errors::DescribeAvailableClusterVersionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeAvailableClusterVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-7ph3twqe"]`
+    /// `ClusterIds`; example: `["cls-7ph3twqe"]`
     pub cluster_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAvailableClusterVersion`] call returns.
 #[tc_model]
 pub struct DescribeAvailableClusterVersionResponse {
-    /// `Versions`: a list of strings.
-    ///
-    /// Example: `["1.22.5"]`
+    /// `Versions`; example: `["1.22.5"]`
     pub versions: Option<Vec<String>>,
 
-    /// `Clusters`: a list of [`ClusterVersion`](super::models::ClusterVersion) objects.
+    /// `Clusters`
     pub clusters: Vec<models::ClusterVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3584,39 +4273,45 @@ pub struct DescribeAvailableClusterVersionResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeAvailableTKEEdgeVersionResponse`].
-/// The codes it documents are in [`DescribeAvailableTKEEdgeVersionError`](super::errors::DescribeAvailableTKEEdgeVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeAvailableTKEEdgeVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeAvailableTKEEdgeVersion",
     output = DescribeAvailableTKEEdgeVersionResponse,
-    error = super::errors::DescribeAvailableTKEEdgeVersionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeAvailableTKEEdgeVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeAvailableTKEEdgeVersion`] call returns.
 #[tc_model]
 pub struct DescribeAvailableTKEEdgeVersionResponse {
-    /// `Versions`: a list of strings.
-    ///
-    /// Example: `["1.14.1","1.16.1"]`
+    /// `Versions`; example: `["1.14.1","1.16.1"]`
     pub versions: Vec<String>,
 
-    /// `EdgeVersionLatest`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `EdgeVersionLatest`; example: `"1.0.1"`
     pub edge_version_latest: String,
 
-    /// `EdgeVersionCurrent`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `EdgeVersionCurrent`; example: `"1.0.1"`
     pub edge_version_current: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3626,27 +4321,33 @@ pub struct DescribeAvailableTKEEdgeVersionResponse {
 /// The `DescribeBackupStorageLocations` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeBackupStorageLocationsResponse`].
-/// The codes it documents are in [`DescribeBackupStorageLocationsError`](super::errors::DescribeBackupStorageLocationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeBackupStorageLocations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeBackupStorageLocations",
     output = DescribeBackupStorageLocationsResponse,
-    error = super::errors::DescribeBackupStorageLocationsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeBackupStorageLocations {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["test-1"]`
+    /// `Names`; example: `["test-1"]`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBackupStorageLocations`] call returns.
 #[tc_model]
 pub struct DescribeBackupStorageLocationsResponse {
-    /// `BackupStorageLocationSet`: a list of [`BackupStorageLocation`](super::models::BackupStorageLocation) objects.
+    /// `BackupStorageLocationSet`
     pub backup_storage_location_set: Option<Vec<models::BackupStorageLocation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3656,40 +4357,39 @@ pub struct DescribeBackupStorageLocationsResponse {
 /// The `DescribeBatchModifyTagsStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeBatchModifyTagsStatusResponse`].
-/// The codes it documents are in [`DescribeBatchModifyTagsStatusError`](super::errors::DescribeBatchModifyTagsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeBatchModifyTagsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::TkeErrorCode::FailedOperationTaskNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeBatchModifyTagsStatus",
     output = DescribeBatchModifyTagsStatusResponse,
-    error = super::errors::DescribeBatchModifyTagsStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeBatchModifyTagsStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-3dwe3twqe"`
+    /// `ClusterId`; example: `"cls-3dwe3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeBatchModifyTagsStatus`] call returns.
 #[tc_model]
 pub struct DescribeBatchModifyTagsStatusResponse {
-    /// `FailedResources`: a list of [`FailedResource`](super::models::FailedResource) objects.
+    /// `FailedResources`
     pub failed_resources: Vec<models::FailedResource>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `SyncSubresource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncSubresource`; example: `false`
     pub sync_subresource: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3699,27 +4399,43 @@ pub struct DescribeBatchModifyTagsStatusResponse {
 /// The `DescribeClusterAsGroupOption` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterAsGroupOptionResponse`].
-/// The codes it documents are in [`DescribeClusterAsGroupOptionError`](super::errors::DescribeClusterAsGroupOptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterAsGroupOption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterAsGroupOption",
     output = DescribeClusterAsGroupOptionResponse,
-    error = super::errors::DescribeClusterAsGroupOptionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterAsGroupOption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-hca1bmif"`
+    /// `ClusterId`; example: `"cls-hca1bmif"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterAsGroupOption`] call returns.
 #[tc_model]
 pub struct DescribeClusterAsGroupOptionResponse {
-    /// `ClusterAsGroupOption`: a [`ClusterAsGroupOption`](super::models::ClusterAsGroupOption).
+    /// `ClusterAsGroupOption`
     pub cluster_as_group_option: models::ClusterAsGroupOption,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3729,15 +4445,35 @@ pub struct DescribeClusterAsGroupOptionResponse {
 /// The `DescribeClusterAsGroups` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterAsGroupsResponse`].
-/// The codes it documents are in [`DescribeClusterAsGroupsError`](super::errors::DescribeClusterAsGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterAsGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.PodNotFound`](super::errors::TkeErrorCode::InternalErrorPodNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcPeerNotFound`](super::errors::TkeErrorCode::InternalErrorVpcPeerNotFound)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterAsGroups",
     output = DescribeClusterAsGroupsResponse,
-    error = super::errors::DescribeClusterAsGroupsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3747,36 +4483,26 @@ pub struct DescribeClusterAsGroupOptionResponse {
     )
 )]
 pub struct DescribeClusterAsGroups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `AutoScalingGroupIds`: a list of strings.
-    ///
-    /// Example: `["asg-2wds9k9p"]`
+    /// `AutoScalingGroupIds`; example: `["asg-2wds9k9p"]`
     pub auto_scaling_group_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterAsGroups`] call returns.
 #[tc_model]
 pub struct DescribeClusterAsGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `ClusterAsGroupSet`: a list of [`ClusterAsGroup`](super::models::ClusterAsGroup) objects.
+    /// `ClusterAsGroupSet`
     pub cluster_as_group_set: Vec<models::ClusterAsGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3786,35 +4512,40 @@ pub struct DescribeClusterAsGroupsResponse {
 /// The `DescribeClusterAuthenticationOptions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterAuthenticationOptionsResponse`].
-/// The codes it documents are in [`DescribeClusterAuthenticationOptionsError`](super::errors::DescribeClusterAuthenticationOptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterAuthenticationOptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterAuthenticationOptions",
     output = DescribeClusterAuthenticationOptionsResponse,
-    error = super::errors::DescribeClusterAuthenticationOptionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterAuthenticationOptions {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterAuthenticationOptions`] call returns.
 #[tc_model]
 pub struct DescribeClusterAuthenticationOptionsResponse {
-    /// `ServiceAccounts`: a [`ServiceAccountAuthenticationOptions`](super::models::ServiceAccountAuthenticationOptions).
+    /// `ServiceAccounts`
     pub service_accounts: models::ServiceAccountAuthenticationOptions,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"Updating"`
+    /// `LatestOperationState`; example: `"Updating"`
     pub latest_operation_state: String,
 
-    /// `OIDCConfig`: an [`OidcConfigAuthenticationOptions`](super::models::OidcConfigAuthenticationOptions).
+    /// `OIDCConfig`
     #[tc(rename = "OIDCConfig")]
     pub oidc_config: models::OidcConfigAuthenticationOptions,
 
@@ -3825,44 +4556,40 @@ pub struct DescribeClusterAuthenticationOptionsResponse {
 /// The `DescribeClusterAvailableExtraArgs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterAvailableExtraArgsResponse`].
-/// The codes it documents are in [`DescribeClusterAvailableExtraArgsError`](super::errors::DescribeClusterAvailableExtraArgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterAvailableExtraArgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterAvailableExtraArgs",
     output = DescribeClusterAvailableExtraArgsResponse,
-    error = super::errors::DescribeClusterAvailableExtraArgsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterAvailableExtraArgs {
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `ClusterVersion`; example: `"1.20.6"`
     pub cluster_version: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 }
 
 /// What a successful [`DescribeClusterAvailableExtraArgs`] call returns.
 #[tc_model]
 pub struct DescribeClusterAvailableExtraArgsResponse {
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `ClusterVersion`; example: `"1.20.6"`
     pub cluster_version: String,
 
-    /// `AvailableExtraArgs`: an [`AvailableExtraArgs`](super::models::AvailableExtraArgs).
-    ///
-    /// Example: `{}`
+    /// `AvailableExtraArgs`; example: `{}`
     pub available_extra_args: models::AvailableExtraArgs,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3872,37 +4599,45 @@ pub struct DescribeClusterAvailableExtraArgsResponse {
 /// The `DescribeClusterCommonNames` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterCommonNamesResponse`].
-/// The codes it documents are in [`DescribeClusterCommonNamesError`](super::errors::DescribeClusterCommonNamesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterCommonNames)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.WhitelistUnexpectedError`](super::errors::TkeErrorCode::InternalErrorWhitelistUnexpectedError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterCommonNames",
     output = DescribeClusterCommonNamesResponse,
-    error = super::errors::DescribeClusterCommonNamesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterCommonNames {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `SubaccountUins`: a list of strings.
-    ///
-    /// Example: `["1311258476067"]`
+    /// `SubaccountUins`; example: `["1311258476067"]`
     pub subaccount_uins: Option<Vec<String>>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["4611686231212124138"]`
+    /// `RoleIds`; example: `["4611686231212124138"]`
     pub role_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusterCommonNames`] call returns.
 #[tc_model]
 pub struct DescribeClusterCommonNamesResponse {
-    /// `CommonNames`: a list of [`CommonName`](super::models::CommonName) objects.
+    /// `CommonNames`
     pub common_names: Vec<models::CommonName>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3912,27 +4647,34 @@ pub struct DescribeClusterCommonNamesResponse {
 /// The `DescribeClusterControllers` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterControllersResponse`].
-/// The codes it documents are in [`DescribeClusterControllersError`](super::errors::DescribeClusterControllersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterControllers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.KubeClientCreate`](super::errors::TkeErrorCode::InternalErrorKubeClientCreate)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterControllers",
     output = DescribeClusterControllersResponse,
-    error = super::errors::DescribeClusterControllersError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterControllers {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterControllers`] call returns.
 #[tc_model]
 pub struct DescribeClusterControllersResponse {
-    /// `ControllerStatusSet`: a list of [`ControllerStatus`](super::models::ControllerStatus) objects.
+    /// `ControllerStatusSet`
     pub controller_status_set: Vec<models::ControllerStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3942,39 +4684,59 @@ pub struct DescribeClusterControllersResponse {
 /// The `DescribeClusterEndpointStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterEndpointStatusResponse`].
-/// The codes it documents are in [`DescribeClusterEndpointStatusError`](super::errors::DescribeClusterEndpointStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterEndpointStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.KubeClientConnection`](super::errors::TkeErrorCode::FailedOperationKubeClientConnection)
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.KubeClientConnection`](super::errors::TkeErrorCode::InternalErrorKubeClientConnection)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.KubernetesInternal`](super::errors::TkeErrorCode::InternalErrorKubernetesInternal)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterEndpointStatus",
     output = DescribeClusterEndpointStatusResponse,
-    error = super::errors::DescribeClusterEndpointStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterEndpointStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `IsExtranet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExtranet`; example: `true`
     pub is_extranet: Option<bool>,
 }
 
 /// What a successful [`DescribeClusterEndpointStatus`] call returns.
 #[tc_model]
 pub struct DescribeClusterEndpointStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Created"`
+    /// `Status`; example: `"Created"`
     pub status: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"enable error"`
+    /// `ErrorMsg`; example: `"enable error"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3984,34 +4746,54 @@ pub struct DescribeClusterEndpointStatusResponse {
 /// The `DescribeClusterEndpointVipStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterEndpointVipStatusResponse`].
-/// The codes it documents are in [`DescribeClusterEndpointVipStatusError`](super::errors::DescribeClusterEndpointVipStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterEndpointVipStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.DfwGetUSGCount`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgCount)
+/// - [`InternalError.DfwGetUSGQuota`](super::errors::TkeErrorCode::InternalErrorDfwGetUsgQuota)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AsCommonError`](super::errors::TkeErrorCode::InvalidParameterAsCommonError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterEndpointVipStatus",
     output = DescribeClusterEndpointVipStatusResponse,
-    error = super::errors::DescribeClusterEndpointVipStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterEndpointVipStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterEndpointVipStatus`] call returns.
 #[tc_model]
 pub struct DescribeClusterEndpointVipStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Creating"`
+    /// `Status`; example: `"Creating"`
     pub status: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"create failed"`
+    /// `ErrorMsg`; example: `"create failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4021,75 +4803,70 @@ pub struct DescribeClusterEndpointVipStatusResponse {
 /// The `DescribeClusterEndpoints` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterEndpointsResponse`].
-/// The codes it documents are in [`DescribeClusterEndpointsError`](super::errors::DescribeClusterEndpointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterEndpoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ComponentClientHttp`](super::errors::TkeErrorCode::InternalErrorComponentClientHttp)
+/// - [`InternalError.KubeClientConnection`](super::errors::TkeErrorCode::InternalErrorKubeClientConnection)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.KubeResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFoundKubeResourceNotFound)
+/// - [`ResourceUnavailable.ClusterInAbnormalStat`](super::errors::TkeErrorCode::ResourceUnavailableClusterInAbnormalStat)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterEndpoints",
     output = DescribeClusterEndpointsResponse,
-    error = super::errors::DescribeClusterEndpointsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterEndpoints {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterEndpoints`] call returns.
 #[tc_model]
 pub struct DescribeClusterEndpointsResponse {
-    /// `CertificationAuthority`: a string.
-    ///
-    /// Example: `"”“"`
+    /// `CertificationAuthority`; example: `"”“"`
     pub certification_authority: String,
 
-    /// `ClusterExternalEndpoint`: a string.
-    ///
-    /// Example: `"12.34.56.78"`
+    /// `ClusterExternalEndpoint`; example: `"12.34.56.78"`
     pub cluster_external_endpoint: String,
 
-    /// `ClusterIntranetEndpoint`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ClusterIntranetEndpoint`; example: `"10.0.0.1"`
     pub cluster_intranet_endpoint: String,
 
-    /// `ClusterDomain`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu.ccs.tencent-cloud.com"`
+    /// `ClusterDomain`; example: `"cls-65r1c5nu.ccs.tencent-cloud.com"`
     pub cluster_domain: String,
 
-    /// `ClusterExternalACL`: a list of strings.
-    ///
-    /// Example: `["10.0.0.0/24"]`
+    /// `ClusterExternalACL`; example: `["10.0.0.0/24"]`
     #[tc(rename = "ClusterExternalACL")]
     pub cluster_external_acl: Option<Vec<String>>,
 
-    /// `ClusterExternalDomain`: a string.
-    ///
-    /// Example: `"cls.domain"`
+    /// `ClusterExternalDomain`; example: `"cls.domain"`
     pub cluster_external_domain: String,
 
-    /// `ClusterIntranetDomain`: a string.
-    ///
-    /// Example: `"cls.domain"`
+    /// `ClusterIntranetDomain`; example: `"cls.domain"`
     pub cluster_intranet_domain: String,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-3euou3gv"`
+    /// `SecurityGroup`; example: `"sg-3euou3gv"`
     pub security_group: String,
 
-    /// `ClusterIntranetSubnetId`: a string.
-    ///
-    /// Example: `"subnet-qbc3zefo"`
+    /// `ClusterIntranetSubnetId`; example: `"subnet-qbc3zefo"`
     pub cluster_intranet_subnet_id: String,
 
-    /// `IntranetSecurityGroup`: a string.
-    ///
-    /// Example: `"sg-3euou3gv"`
+    /// `IntranetSecurityGroup`; example: `"sg-3euou3gv"`
     pub intranet_security_group: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4099,27 +4876,35 @@ pub struct DescribeClusterEndpointsResponse {
 /// The `DescribeClusterExtraArgs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterExtraArgsResponse`].
-/// The codes it documents are in [`DescribeClusterExtraArgsError`](super::errors::DescribeClusterExtraArgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterExtraArgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterExtraArgs",
     output = DescribeClusterExtraArgsResponse,
-    error = super::errors::DescribeClusterExtraArgsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterExtraArgs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-32x36098"`
+    /// `ClusterId`; example: `"cls-32x36098"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterExtraArgs`] call returns.
 #[tc_model]
 pub struct DescribeClusterExtraArgsResponse {
-    /// `ClusterExtraArgs`: a [`ClusterExtraArgs`](super::models::ClusterExtraArgs).
+    /// `ClusterExtraArgs`
     pub cluster_extra_args: models::ClusterExtraArgs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4129,36 +4914,43 @@ pub struct DescribeClusterExtraArgsResponse {
 /// The `DescribeClusterInspectionResultsOverview` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterInspectionResultsOverviewResponse`].
-/// The codes it documents are in [`DescribeClusterInspectionResultsOverviewError`](super::errors::DescribeClusterInspectionResultsOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterInspectionResultsOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterInspectionResultsOverview",
     output = DescribeClusterInspectionResultsOverviewResponse,
-    error = super::errors::DescribeClusterInspectionResultsOverviewError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterInspectionResultsOverview {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-abc","cls-def"]`
+    /// `ClusterIds`; example: `["cls-abc","cls-def"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `GroupBy`: a list of strings.
+    /// `GroupBy`
     pub group_by: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusterInspectionResultsOverview`] call returns.
 #[tc_model]
 pub struct DescribeClusterInspectionResultsOverviewResponse {
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`](super::models::KubeJarvisStateStatistic) objects.
+    /// `Statistics`
     pub statistics: Option<Vec<models::KubeJarvisStateStatistic>>,
 
-    /// `Diagnostics`: a list of [`KubeJarvisStateDiagnosticOverview`](super::models::KubeJarvisStateDiagnosticOverview) objects.
+    /// `Diagnostics`
     pub diagnostics: Option<Vec<models::KubeJarvisStateDiagnosticOverview>>,
 
-    /// `InspectionOverview`: a list of [`KubeJarvisStateInspectionOverview`](super::models::KubeJarvisStateInspectionOverview) objects.
+    /// `InspectionOverview`
     pub inspection_overview: Option<Vec<models::KubeJarvisStateInspectionOverview>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4168,15 +4960,31 @@ pub struct DescribeClusterInspectionResultsOverviewResponse {
 /// The `DescribeClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterInstancesResponse`].
-/// The codes it documents are in [`DescribeClusterInstancesError`](super::errors::DescribeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.InitMasterFailed`](super::errors::TkeErrorCode::InternalErrorInitMasterFailed)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4186,44 +4994,32 @@ pub struct DescribeClusterInspectionResultsOverviewResponse {
     )
 )]
 pub struct DescribeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-1cghhuuu"]`
+    /// `InstanceIds`; example: `["ins-1cghhuuu"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"WORKER"`
+    /// `InstanceRole`; example: `"WORKER"`
     pub instance_role: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterInstances`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4233,32 +5029,55 @@ pub struct DescribeClusterInstancesResponse {
 /// The `DescribeClusterKubeconfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterKubeconfigResponse`].
-/// The codes it documents are in [`DescribeClusterKubeconfigError`](super::errors::DescribeClusterKubeconfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterKubeconfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ComponentClientHttp`](super::errors::TkeErrorCode::InternalErrorComponentClientHttp)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.KubeClientConnection`](super::errors::TkeErrorCode::InternalErrorKubeClientConnection)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesCreateOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesCreateOperationError)
+/// - [`InternalError.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesDeleteOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.WhitelistUnexpectedError`](super::errors::TkeErrorCode::InternalErrorWhitelistUnexpectedError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.KubernetesResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFoundKubernetesResourceNotFound)
+/// - [`ResourceUnavailable.ClusterInAbnormalStat`](super::errors::TkeErrorCode::ResourceUnavailableClusterInAbnormalStat)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.NoRBACPermissions`](super::errors::TkeErrorCode::UnauthorizedOperationNoRbacPermissions)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterKubeconfig",
     output = DescribeClusterKubeconfigResponse,
-    error = super::errors::DescribeClusterKubeconfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterKubeconfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `IsExtranet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExtranet`; example: `true`
     pub is_extranet: Option<bool>,
 }
 
 /// What a successful [`DescribeClusterKubeconfig`] call returns.
 #[tc_model]
 pub struct DescribeClusterKubeconfigResponse {
-    /// `Kubeconfig`: a string.
+    /// `Kubeconfig`
     pub kubeconfig: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4268,20 +5087,26 @@ pub struct DescribeClusterKubeconfigResponse {
 /// The `DescribeClusterLevelAttribute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterLevelAttributeResponse`].
-/// The codes it documents are in [`DescribeClusterLevelAttributeError`](super::errors::DescribeClusterLevelAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterLevelAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterLevelAttribute",
     output = DescribeClusterLevelAttributeResponse,
-    error = super::errors::DescribeClusterLevelAttributeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterLevelAttribute {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterID`; example: `"cls-e55paxnt"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 }
@@ -4289,12 +5114,10 @@ pub struct DescribeClusterLevelAttribute {
 /// What a successful [`DescribeClusterLevelAttribute`] call returns.
 #[tc_model]
 pub struct DescribeClusterLevelAttributeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ClusterLevelAttribute`](super::models::ClusterLevelAttribute) objects.
+    /// `Items`
     pub items: Vec<models::ClusterLevelAttribute>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4304,15 +5127,23 @@ pub struct DescribeClusterLevelAttributeResponse {
 /// The `DescribeClusterLevelChangeRecords` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterLevelChangeRecordsResponse`].
-/// The codes it documents are in [`DescribeClusterLevelChangeRecordsError`](super::errors::DescribeClusterLevelChangeRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterLevelChangeRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterLevelChangeRecords",
     output = DescribeClusterLevelChangeRecordsResponse,
-    error = super::errors::DescribeClusterLevelChangeRecordsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4322,42 +5153,30 @@ pub struct DescribeClusterLevelAttributeResponse {
     )
 )]
 pub struct DescribeClusterLevelChangeRecords {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterID`; example: `"cls-e55paxnt"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2022-02-01 00:00:00"`
+    /// `StartAt`; example: `"2022-02-01 00:00:00"`
     pub start_at: Option<String>,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2022-02-01 23:00:00"`
+    /// `EndAt`; example: `"2022-02-01 23:00:00"`
     pub end_at: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeClusterLevelChangeRecords`] call returns.
 #[tc_model]
 pub struct DescribeClusterLevelChangeRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ClusterLevelChangeRecord`](super::models::ClusterLevelChangeRecord) objects.
+    /// `Items`
     pub items: Vec<models::ClusterLevelChangeRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4367,15 +5186,23 @@ pub struct DescribeClusterLevelChangeRecordsResponse {
 /// The `DescribeClusterMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`DescribeClusterMaintenanceWindowAndExclusionsError`](super::errors::DescribeClusterMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterMaintenanceWindowAndExclusions",
     output = DescribeClusterMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::DescribeClusterMaintenanceWindowAndExclusionsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4385,31 +5212,25 @@ pub struct DescribeClusterLevelChangeRecordsResponse {
     )
 )]
 pub struct DescribeClusterMaintenanceWindowAndExclusions {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterMaintenanceWindowAndExclusions`] call returns.
 #[tc_model]
 pub struct DescribeClusterMaintenanceWindowAndExclusionsResponse {
-    /// `MaintenanceWindowAndExclusions`: a list of [`MaintenanceWindowAndExclusion`](super::models::MaintenanceWindowAndExclusion) objects.
+    /// `MaintenanceWindowAndExclusions`
     pub maintenance_window_and_exclusions: Option<
         Vec<models::MaintenanceWindowAndExclusion>,
     >,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4419,32 +5240,38 @@ pub struct DescribeClusterMaintenanceWindowAndExclusionsResponse {
 /// The `DescribeClusterNodePoolDetail` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterNodePoolDetailResponse`].
-/// The codes it documents are in [`DescribeClusterNodePoolDetailError`](super::errors::DescribeClusterNodePoolDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterNodePoolDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NodePoolQueryFailed`](super::errors::TkeErrorCode::FailedOperationNodePoolQueryFailed)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterNodePoolDetail",
     output = DescribeClusterNodePoolDetailResponse,
-    error = super::errors::DescribeClusterNodePoolDetailError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterNodePoolDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 }
 
 /// What a successful [`DescribeClusterNodePoolDetail`] call returns.
 #[tc_model]
 pub struct DescribeClusterNodePoolDetailResponse {
-    /// `NodePool`: a [`NodePool`](super::models::NodePool).
+    /// `NodePool`
     pub node_pool: models::NodePool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4454,35 +5281,41 @@ pub struct DescribeClusterNodePoolDetailResponse {
 /// The `DescribeClusterNodePools` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterNodePoolsResponse`].
-/// The codes it documents are in [`DescribeClusterNodePoolsError`](super::errors::DescribeClusterNodePoolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterNodePools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NodePoolQueryFailed`](super::errors::TkeErrorCode::FailedOperationNodePoolQueryFailed)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterNodePools",
     output = DescribeClusterNodePoolsResponse,
-    error = super::errors::DescribeClusterNodePoolsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterNodePools {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterNodePools`] call returns.
 #[tc_model]
 pub struct DescribeClusterNodePoolsResponse {
-    /// `NodePoolSet`: a list of [`NodePool`](super::models::NodePool) objects.
+    /// `NodePoolSet`
     pub node_pool_set: Vec<models::NodePool>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4492,15 +5325,33 @@ pub struct DescribeClusterNodePoolsResponse {
 /// The `DescribeClusterPendingReleases` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterPendingReleasesResponse`].
-/// The codes it documents are in [`DescribeClusterPendingReleasesError`](super::errors::DescribeClusterPendingReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterPendingReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterPendingReleases",
     output = DescribeClusterPendingReleasesResponse,
-    error = super::errors::DescribeClusterPendingReleasesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4510,46 +5361,32 @@ pub struct DescribeClusterNodePoolsResponse {
     )
 )]
 pub struct DescribeClusterPendingReleases {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusterPendingReleases`] call returns.
 #[tc_model]
 pub struct DescribeClusterPendingReleasesResponse {
-    /// `ReleaseSet`: a list of [`PendingRelease`](super::models::PendingRelease) objects.
+    /// `ReleaseSet`
     pub release_set: Vec<models::PendingRelease>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4559,42 +5396,52 @@ pub struct DescribeClusterPendingReleasesResponse {
 /// The `DescribeClusterReleaseDetails` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterReleaseDetailsResponse`].
-/// The codes it documents are in [`DescribeClusterReleaseDetailsError`](super::errors::DescribeClusterReleaseDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterReleaseDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterReleaseDetails",
     output = DescribeClusterReleaseDetailsResponse,
-    error = super::errors::DescribeClusterReleaseDetailsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterReleaseDetails {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-name"`
+    /// `Name`; example: `"app-name"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusterReleaseDetails`] call returns.
 #[tc_model]
 pub struct DescribeClusterReleaseDetailsResponse {
-    /// `Release`: a [`ReleaseDetails`](super::models::ReleaseDetails).
+    /// `Release`
     pub release: models::ReleaseDetails,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4604,47 +5451,54 @@ pub struct DescribeClusterReleaseDetailsResponse {
 /// The `DescribeClusterReleaseHistory` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterReleaseHistoryResponse`].
-/// The codes it documents are in [`DescribeClusterReleaseHistoryError`](super::errors::DescribeClusterReleaseHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterReleaseHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterReleaseHistory",
     output = DescribeClusterReleaseHistoryResponse,
-    error = super::errors::DescribeClusterReleaseHistoryError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterReleaseHistory {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-name"`
+    /// `Name`; example: `"app-name"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusterReleaseHistory`] call returns.
 #[tc_model]
 pub struct DescribeClusterReleaseHistoryResponse {
-    /// `ReleaseHistorySet`: a list of [`ReleaseHistory`](super::models::ReleaseHistory) objects.
+    /// `ReleaseHistorySet`
     pub release_history_set: Vec<models::ReleaseHistory>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4654,15 +5508,33 @@ pub struct DescribeClusterReleaseHistoryResponse {
 /// The `DescribeClusterReleases` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterReleasesResponse`].
-/// The codes it documents are in [`DescribeClusterReleasesError`](super::errors::DescribeClusterReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterReleases",
     output = DescribeClusterReleasesResponse,
-    error = super::errors::DescribeClusterReleasesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4672,61 +5544,41 @@ pub struct DescribeClusterReleaseHistoryResponse {
     )
 )]
 pub struct DescribeClusterReleases {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ReleaseName`: a string.
-    ///
-    /// Example: `"test-coredns"`
+    /// `ReleaseName`; example: `"test-coredns"`
     pub release_name: Option<String>,
 
-    /// `ChartName`: a string.
-    ///
-    /// Example: `"coredns"`
+    /// `ChartName`; example: `"coredns"`
     pub chart_name: Option<String>,
 }
 
 /// What a successful [`DescribeClusterReleases`] call returns.
 #[tc_model]
 pub struct DescribeClusterReleasesResponse {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `ReleaseSet`: a list of [`Release`](super::models::Release) objects.
+    /// `ReleaseSet`
     pub release_set: Vec<models::Release>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4736,15 +5588,33 @@ pub struct DescribeClusterReleasesResponse {
 /// The `DescribeClusterRollOutSequenceTags` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterRollOutSequenceTagsResponse`].
-/// The codes it documents are in [`DescribeClusterRollOutSequenceTagsError`](super::errors::DescribeClusterRollOutSequenceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterRollOutSequenceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterRollOutSequenceTags",
     output = DescribeClusterRollOutSequenceTagsResponse,
-    error = super::errors::DescribeClusterRollOutSequenceTagsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4754,29 +5624,23 @@ pub struct DescribeClusterReleasesResponse {
     )
 )]
 pub struct DescribeClusterRollOutSequenceTags {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterRollOutSequenceTags`] call returns.
 #[tc_model]
 pub struct DescribeClusterRollOutSequenceTagsResponse {
-    /// `ClusterTags`: a list of [`ClusterRollOutSequenceTag`](super::models::ClusterRollOutSequenceTag) objects.
+    /// `ClusterTags`
     pub cluster_tags: Option<Vec<models::ClusterRollOutSequenceTag>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4786,27 +5650,30 @@ pub struct DescribeClusterRollOutSequenceTagsResponse {
 /// The `DescribeClusterRouteTables` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterRouteTablesResponse`].
-/// The codes it documents are in [`DescribeClusterRouteTablesError`](super::errors::DescribeClusterRouteTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterRouteTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterRouteTables",
     output = DescribeClusterRouteTablesResponse,
-    error = super::errors::DescribeClusterRouteTablesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterRouteTables {}
 
 /// What a successful [`DescribeClusterRouteTables`] call returns.
 #[tc_model]
 pub struct DescribeClusterRouteTablesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RouteTableSet`: a list of [`RouteTableInfo`](super::models::RouteTableInfo) objects.
+    /// `RouteTableSet`
     pub route_table_set: Vec<models::RouteTableInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4816,35 +5683,39 @@ pub struct DescribeClusterRouteTablesResponse {
 /// The `DescribeClusterRoutes` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterRoutesResponse`].
-/// The codes it documents are in [`DescribeClusterRoutesError`](super::errors::DescribeClusterRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterRoutes",
     output = DescribeClusterRoutesResponse,
-    error = super::errors::DescribeClusterRoutesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterRoutes {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `RouteTableName`; example: `"cls-e55paxnt"`
     pub route_table_name: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterRoutes`] call returns.
 #[tc_model]
 pub struct DescribeClusterRoutesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RouteSet`: a list of [`RouteInfo`](super::models::RouteInfo) objects.
+    /// `RouteSet`
     pub route_set: Vec<models::RouteInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4854,41 +5725,46 @@ pub struct DescribeClusterRoutesResponse {
 /// The `DescribeClusterSchedulerPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterSchedulerPolicyResponse`].
-/// The codes it documents are in [`DescribeClusterSchedulerPolicyError`](super::errors::DescribeClusterSchedulerPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterSchedulerPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterVersionNotSupport`](super::errors::TkeErrorCode::FailedOperationClusterVersionNotSupport)
+/// - [`FailedOperation.KubernetesResourceNotFound`](super::errors::TkeErrorCode::FailedOperationKubernetesResourceNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterSchedulerPolicy",
     output = DescribeClusterSchedulerPolicyResponse,
-    error = super::errors::DescribeClusterSchedulerPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterSchedulerPolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-5e7wsn94"`
+    /// `ClusterId`; example: `"cls-5e7wsn94"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterSchedulerPolicy`] call returns.
 #[tc_model]
 pub struct DescribeClusterSchedulerPolicyResponse {
-    /// `Policy`: a string.
+    /// `Policy`
     pub policy: Option<String>,
 
-    /// `SchedulerPolicyConfig`: a list of [`SchedulerPolicyConfig`](super::models::SchedulerPolicyConfig) objects.
+    /// `SchedulerPolicyConfig`
     pub scheduler_policy_config: Option<Vec<models::SchedulerPolicyConfig>>,
 
-    /// `ClientConnection`: a [`ClientConnection`](super::models::ClientConnection).
+    /// `ClientConnection`
     pub client_connection: Option<models::ClientConnection>,
 
-    /// `Extenders`: a list of [`Extenders`](super::models::Extenders) objects.
+    /// `Extenders`
     pub extenders: Option<Vec<models::Extenders>>,
 
-    /// `HighPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HighPerformance`; example: `false`
     pub high_performance: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4900,69 +5776,86 @@ pub struct DescribeClusterSchedulerPolicyResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeClusterSecurityResponse`].
-/// The codes it documents are in [`DescribeClusterSecurityError`](super::errors::DescribeClusterSecurityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterSecurity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.DeprecatedAPI`](super::errors::TkeErrorCode::FailedOperationDeprecatedApi)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.LbCommon`](super::errors::TkeErrorCode::FailedOperationLbCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ComponentClientHttp`](super::errors::TkeErrorCode::InternalErrorComponentClientHttp)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.LbCommon`](super::errors::TkeErrorCode::InternalErrorLbCommon)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.CidrInvalid`](super::errors::TkeErrorCode::InvalidParameterCidrInvalid)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceNotFound.KubeResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFoundKubeResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ClusterInAbnormalStat`](super::errors::TkeErrorCode::ResourceUnavailableClusterInAbnormalStat)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterSecurity",
     output = DescribeClusterSecurityResponse,
-    error = super::errors::DescribeClusterSecurityError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterSecurity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterSecurity`] call returns.
 #[tc_model]
 pub struct DescribeClusterSecurityResponse {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"\"admin\""`
+    /// `UserName`; example: `"\"admin\""`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"\"xxiE6lEtexG8Lba7YQSoX97bPaMGNGQU\""`
+    /// `Password`; example: `"\"xxiE6lEtexG8Lba7YQSoX97bPaMGNGQU\""`
     pub password: String,
 
-    /// `CertificationAuthority`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `CertificationAuthority`; example: `"[REDACTED]"`
     pub certification_authority: String,
 
-    /// `ClusterExternalEndpoint`: a string.
-    ///
-    /// Example: `"\"https://127.0.0.1\""`
+    /// `ClusterExternalEndpoint`; example: `"\"https://127.0.0.1\""`
     pub cluster_external_endpoint: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"cls-7ph3twqe.ccs.tencent-cloud.com\""`
+    /// `Domain`; example: `"\"cls-7ph3twqe.ccs.tencent-cloud.com\""`
     pub domain: String,
 
-    /// `PgwEndpoint`: a string.
-    ///
-    /// Example: `"\"0.0.0.0\""`
+    /// `PgwEndpoint`; example: `"\"0.0.0.0\""`
     pub pgw_endpoint: String,
 
-    /// `SecurityPolicy`: a list of strings.
-    ///
-    /// Example: `["192.168.0.1"]`
+    /// `SecurityPolicy`; example: `["192.168.0.1"]`
     pub security_policy: Option<Vec<String>>,
 
-    /// `Kubeconfig`: a string.
-    ///
-    /// Example: `"\"[REDACTED]\""`
+    /// `Kubeconfig`; example: `"\"[REDACTED]\""`
     pub kubeconfig: String,
 
-    /// `JnsGwEndpoint`: a string.
-    ///
-    /// Example: `"\"127.0.0.1:8080\""`
+    /// `JnsGwEndpoint`; example: `"\"127.0.0.1:8080\""`
     pub jns_gw_endpoint: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4972,32 +5865,49 @@ pub struct DescribeClusterSecurityResponse {
 /// The `DescribeClusterStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterStatusResponse`].
-/// The codes it documents are in [`DescribeClusterStatusError`](super::errors::DescribeClusterStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.CamNoAuth`](super::errors::TkeErrorCode::FailedOperationCamNoAuth)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.ComponentClinetHttp`](super::errors::TkeErrorCode::FailedOperationComponentClinetHttp)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterStatus",
     output = DescribeClusterStatusResponse,
-    error = super::errors::DescribeClusterStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterStatus {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-e55paxnt"]`
+    /// `ClusterIds`; example: `["cls-e55paxnt"]`
     pub cluster_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusterStatus`] call returns.
 #[tc_model]
 pub struct DescribeClusterStatusResponse {
-    /// `ClusterStatusSet`: a list of [`ClusterStatus`](super::models::ClusterStatus) objects.
+    /// `ClusterStatusSet`
     pub cluster_status_set: Vec<models::ClusterStatus>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5007,42 +5917,44 @@ pub struct DescribeClusterStatusResponse {
 /// The `DescribeClusterVirtualNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterVirtualNodeResponse`].
-/// The codes it documents are in [`DescribeClusterVirtualNodeError`](super::errors::DescribeClusterVirtualNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterVirtualNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InternalError.KubernetesListOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesListOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterVirtualNode",
     output = DescribeClusterVirtualNodeResponse,
-    error = super::errors::DescribeClusterVirtualNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterVirtualNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-meg2rq7e"`
+    /// `ClusterId`; example: `"cls-meg2rq7e"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-meg2rq7e"`
+    /// `NodePoolId`; example: `"np-meg2rq7e"`
     pub node_pool_id: Option<String>,
 
-    /// `NodeNames`: a list of strings.
-    ///
-    /// Example: `["node1","node2"]`
+    /// `NodeNames`; example: `["node1","node2"]`
     pub node_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusterVirtualNode`] call returns.
 #[tc_model]
 pub struct DescribeClusterVirtualNodeResponse {
-    /// `Nodes`: a list of [`VirtualNode`](super::models::VirtualNode) objects.
+    /// `Nodes`
     pub nodes: Vec<models::VirtualNode>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5052,32 +5964,37 @@ pub struct DescribeClusterVirtualNodeResponse {
 /// The `DescribeClusterVirtualNodePools` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClusterVirtualNodePoolsResponse`].
-/// The codes it documents are in [`DescribeClusterVirtualNodePoolsError`](super::errors::DescribeClusterVirtualNodePoolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusterVirtualNodePools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusterVirtualNodePools",
     output = DescribeClusterVirtualNodePoolsResponse,
-    error = super::errors::DescribeClusterVirtualNodePoolsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterVirtualNodePools {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-meg2rq7e"`
+    /// `ClusterId`; example: `"cls-meg2rq7e"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterVirtualNodePools`] call returns.
 #[tc_model]
 pub struct DescribeClusterVirtualNodePoolsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `NodePoolSet`: a list of [`VirtualNodePool`](super::models::VirtualNodePool) objects.
+    /// `NodePoolSet`
     pub node_pool_set: Vec<models::VirtualNodePool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5087,15 +6004,34 @@ pub struct DescribeClusterVirtualNodePoolsResponse {
 /// The `DescribeClusters` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5105,39 +6041,29 @@ pub struct DescribeClusterVirtualNodePoolsResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-2wds9k9p"]`
+    /// `ClusterIds`; example: `["cls-2wds9k9p"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Clusters`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `Clusters`
     pub clusters: Vec<models::Cluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5147,32 +6073,38 @@ pub struct DescribeClustersResponse {
 /// The `DescribeControlPlaneLogs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeControlPlaneLogsResponse`].
-/// The codes it documents are in [`DescribeControlPlaneLogsError`](super::errors::DescribeControlPlaneLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeControlPlaneLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`FailedOperation.KubernetesResourceNotFound`](super::errors::TkeErrorCode::FailedOperationKubernetesResourceNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeControlPlaneLogs",
     output = DescribeControlPlaneLogsResponse,
-    error = super::errors::DescribeControlPlaneLogsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeControlPlaneLogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 }
 
 /// What a successful [`DescribeControlPlaneLogs`] call returns.
 #[tc_model]
 pub struct DescribeControlPlaneLogsResponse {
-    /// `Details`: a list of [`ComponentLogConfig`](super::models::ComponentLogConfig) objects.
+    /// `Details`
     pub details: Option<Vec<models::ComponentLogConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5182,40 +6114,48 @@ pub struct DescribeControlPlaneLogsResponse {
 /// The `DescribeECMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeECMInstancesResponse`].
-/// The codes it documents are in [`DescribeECMInstancesError`](super::errors::DescribeECMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeECMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeECMInstances",
     output = DescribeECMInstancesResponse,
-    error = super::errors::DescribeECMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeECMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-gv0a9ec2"`
+    /// `ClusterID`; example: `"cls-gv0a9ec2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"ecm-id":"ecs-1"}]`
+    /// `Filters`; example: `[{"ecm-id":"ecs-1"}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeECMInstances`] call returns.
 #[tc_model]
 pub struct DescribeECMInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceInfoSet`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `InstanceInfoSet`; example: `[""]`
     pub instance_info_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5225,49 +6165,60 @@ pub struct DescribeECMInstancesResponse {
 /// The `DescribeEKSClusterCredential` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEKSClusterCredentialResponse`].
-/// The codes it documents are in [`DescribeEKSClusterCredentialError`](super::errors::DescribeEKSClusterCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEKSClusterCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEKSClusterCredential",
     output = DescribeEKSClusterCredentialResponse,
-    error = super::errors::DescribeEKSClusterCredentialError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEKSClusterCredential {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeEKSClusterCredential`] call returns.
 #[tc_model]
 pub struct DescribeEKSClusterCredentialResponse {
-    /// `Addresses`: a list of [`IpAddress`](super::models::IpAddress) objects.
+    /// `Addresses`
     pub addresses: Vec<models::IpAddress>,
 
-    /// `Credential`: a [`ClusterCredential`](super::models::ClusterCredential).
+    /// `Credential`
     pub credential: models::ClusterCredential,
 
-    /// `PublicLB`: a [`ClusterPublicLb`](super::models::ClusterPublicLb).
+    /// `PublicLB`
     #[tc(rename = "PublicLB")]
     pub public_lb: models::ClusterPublicLb,
 
-    /// `InternalLB`: a [`ClusterInternalLb`](super::models::ClusterInternalLb).
+    /// `InternalLB`
     #[tc(rename = "InternalLB")]
     pub internal_lb: models::ClusterInternalLb,
 
-    /// `ProxyLB`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProxyLB`; example: `false`
     #[tc(rename = "ProxyLB")]
     pub proxy_lb: bool,
 
-    /// `Kubeconfig`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `Kubeconfig`; example: `"[REDACTED]"`
     pub kubeconfig: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5277,15 +6228,32 @@ pub struct DescribeEKSClusterCredentialResponse {
 /// The `DescribeEKSClusters` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEKSClustersResponse`].
-/// The codes it documents are in [`DescribeEKSClustersError`](super::errors::DescribeEKSClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEKSClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEKSClusters",
     output = DescribeEKSClustersResponse,
-    error = super::errors::DescribeEKSClustersError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5295,32 +6263,26 @@ pub struct DescribeEKSClusterCredentialResponse {
     )
 )]
 pub struct DescribeEKSClusters {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEKSClusters`] call returns.
 #[tc_model]
 pub struct DescribeEKSClustersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Clusters`: a list of [`EksCluster`](super::models::EksCluster) objects.
+    /// `Clusters`
     pub clusters: Option<Vec<models::EksCluster>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5330,37 +6292,43 @@ pub struct DescribeEKSClustersResponse {
 /// The `DescribeEKSContainerInstanceEvent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEKSContainerInstanceEventResponse`].
-/// The codes it documents are in [`DescribeEKSContainerInstanceEventError`](super::errors::DescribeEKSContainerInstanceEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEKSContainerInstanceEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::TkeErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TkeErrorCode::ResourcesSoldOut)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEKSContainerInstanceEvent",
     output = DescribeEKSContainerInstanceEventResponse,
-    error = super::errors::DescribeEKSContainerInstanceEventError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEKSContainerInstanceEvent {
-    /// `EksCiId`: a string.
-    ///
-    /// Example: `"eksci-1cghhuuu"`
+    /// `EksCiId`; example: `"eksci-1cghhuuu"`
     pub eks_ci_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEKSContainerInstanceEvent`] call returns.
 #[tc_model]
 pub struct DescribeEKSContainerInstanceEventResponse {
-    /// `Events`: a list of [`Event`](super::models::Event) objects.
+    /// `Events`
     pub events: Vec<models::Event>,
 
-    /// `EksCiId`: a string.
-    ///
-    /// Example: `"eksci-1cghhuuu"`
+    /// `EksCiId`; example: `"eksci-1cghhuuu"`
     pub eks_ci_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5370,27 +6338,36 @@ pub struct DescribeEKSContainerInstanceEventResponse {
 /// The `DescribeEKSContainerInstanceRegions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEKSContainerInstanceRegionsResponse`].
-/// The codes it documents are in [`DescribeEKSContainerInstanceRegionsError`](super::errors::DescribeEKSContainerInstanceRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEKSContainerInstanceRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEKSContainerInstanceRegions",
     output = DescribeEKSContainerInstanceRegionsResponse,
-    error = super::errors::DescribeEKSContainerInstanceRegionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEKSContainerInstanceRegions {}
 
 /// What a successful [`DescribeEKSContainerInstanceRegions`] call returns.
 #[tc_model]
 pub struct DescribeEKSContainerInstanceRegionsResponse {
-    /// `Regions`: a list of [`EksCiRegionInfo`](super::models::EksCiRegionInfo) objects.
+    /// `Regions`
     pub regions: Vec<models::EksCiRegionInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5400,15 +6377,24 @@ pub struct DescribeEKSContainerInstanceRegionsResponse {
 /// The `DescribeEKSContainerInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEKSContainerInstancesResponse`].
-/// The codes it documents are in [`DescribeEKSContainerInstancesError`](super::errors::DescribeEKSContainerInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEKSContainerInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEKSContainerInstances",
     output = DescribeEKSContainerInstancesResponse,
-    error = super::errors::DescribeEKSContainerInstancesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5418,34 +6404,26 @@ pub struct DescribeEKSContainerInstanceRegionsResponse {
     )
 )]
 pub struct DescribeEKSContainerInstances {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `EksCiIds`: a list of strings.
-    ///
-    /// Example: `["eksci-1cghhuuu"]`
+    /// `EksCiIds`; example: `["eksci-1cghhuuu"]`
     pub eks_ci_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeEKSContainerInstances`] call returns.
 #[tc_model]
 pub struct DescribeEKSContainerInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `EksCis`: a list of [`EksCi`](super::models::EksCi) objects.
+    /// `EksCis`
     pub eks_cis: Vec<models::EksCi>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5457,32 +6435,34 @@ pub struct DescribeEKSContainerInstancesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeEdgeAvailableExtraArgsResponse`].
-/// The codes it documents are in [`DescribeEdgeAvailableExtraArgsError`](super::errors::DescribeEdgeAvailableExtraArgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeAvailableExtraArgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeAvailableExtraArgs",
     output = DescribeEdgeAvailableExtraArgsResponse,
-    error = super::errors::DescribeEdgeAvailableExtraArgsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeAvailableExtraArgs {
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.28.4"`
+    /// `ClusterVersion`; example: `"1.28.4"`
     pub cluster_version: Option<String>,
 }
 
 /// What a successful [`DescribeEdgeAvailableExtraArgs`] call returns.
 #[tc_model]
 pub struct DescribeEdgeAvailableExtraArgsResponse {
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.28.4"`
+    /// `ClusterVersion`; example: `"1.28.4"`
     pub cluster_version: String,
 
-    /// `AvailableExtraArgs`: an [`EdgeAvailableExtraArgs`](super::models::EdgeAvailableExtraArgs).
+    /// `AvailableExtraArgs`
     pub available_extra_args: Option<models::EdgeAvailableExtraArgs>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5492,36 +6472,48 @@ pub struct DescribeEdgeAvailableExtraArgsResponse {
 /// The `DescribeEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEdgeCVMInstancesResponse`].
-/// The codes it documents are in [`DescribeEdgeCVMInstancesError`](super::errors::DescribeEdgeCVMInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeCVMInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeCVMInstances",
     output = DescribeEdgeCVMInstancesResponse,
-    error = super::errors::DescribeEdgeCVMInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeCVMInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-gv0a9ec3"`
+    /// `ClusterID`; example: `"cls-gv0a9ec3"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEdgeCVMInstances`] call returns.
 #[tc_model]
 pub struct DescribeEdgeCVMInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `InstanceInfoSet`: a list of strings.
+    /// `InstanceInfoSet`
     pub instance_info_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5531,27 +6523,36 @@ pub struct DescribeEdgeCVMInstancesResponse {
 /// The `DescribeEdgeClusterExtraArgs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEdgeClusterExtraArgsResponse`].
-/// The codes it documents are in [`DescribeEdgeClusterExtraArgsError`](super::errors::DescribeEdgeClusterExtraArgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeClusterExtraArgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeClusterExtraArgs",
     output = DescribeEdgeClusterExtraArgsResponse,
-    error = super::errors::DescribeEdgeClusterExtraArgsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeClusterExtraArgs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeEdgeClusterExtraArgs`] call returns.
 #[tc_model]
 pub struct DescribeEdgeClusterExtraArgsResponse {
-    /// `ClusterExtraArgs`: an [`EdgeClusterExtraArgs`](super::models::EdgeClusterExtraArgs).
+    /// `ClusterExtraArgs`
     pub cluster_extra_args: models::EdgeClusterExtraArgs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5561,46 +6562,54 @@ pub struct DescribeEdgeClusterExtraArgsResponse {
 /// The `DescribeEdgeClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEdgeClusterInstancesResponse`].
-/// The codes it documents are in [`DescribeEdgeClusterInstancesError`](super::errors::DescribeEdgeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeClusterInstances",
     output = DescribeEdgeClusterInstancesResponse,
-    error = super::errors::DescribeEdgeClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeClusterInstances {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-gv0a9ec3"`
+    /// `ClusterID`; example: `"cls-gv0a9ec3"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEdgeClusterInstances`] call returns.
 #[tc_model]
 pub struct DescribeEdgeClusterInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `InstanceInfoSet`: a string.
+    /// `InstanceInfoSet`
     pub instance_info_set: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5610,54 +6619,47 @@ pub struct DescribeEdgeClusterInstancesResponse {
 /// The `DescribeEdgeClusterUpgradeInfo` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEdgeClusterUpgradeInfoResponse`].
-/// The codes it documents are in [`DescribeEdgeClusterUpgradeInfoError`](super::errors::DescribeEdgeClusterUpgradeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeClusterUpgradeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeClusterUpgradeInfo",
     output = DescribeEdgeClusterUpgradeInfoResponse,
-    error = super::errors::DescribeEdgeClusterUpgradeInfoError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeClusterUpgradeInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `EdgeVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `EdgeVersion`; example: `"1.0.1"`
     pub edge_version: String,
 }
 
 /// What a successful [`DescribeEdgeClusterUpgradeInfo`] call returns.
 #[tc_model]
 pub struct DescribeEdgeClusterUpgradeInfoResponse {
-    /// `ComponentVersion`: a string.
-    ///
-    /// Example: `"{\"x\":{\"ImageName\":\"x\",\"ImageVersion\":\"v1\"}}"`
+    /// `ComponentVersion`; example: `"{\"x\":{\"ImageName\":\"x\",\"ImageVersion\":\"v1\"}}"`
     pub component_version: String,
 
-    /// `EdgeVersionCurrent`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `EdgeVersionCurrent`; example: `"1.0.1"`
     pub edge_version_current: String,
 
-    /// `RegistryPrefix`: a string.
-    ///
-    /// Example: `"reg.test.com/myedge"`
+    /// `RegistryPrefix`; example: `"reg.test.com/myedge"`
     pub registry_prefix: String,
 
-    /// `ClusterUpgradeStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ClusterUpgradeStatus`; example: `"running"`
     pub cluster_upgrade_status: String,
 
-    /// `ClusterUpgradeStatusReason`: a string.
-    ///
-    /// Example: `"tunnel: image pulling"`
+    /// `ClusterUpgradeStatusReason`; example: `"tunnel: image pulling"`
     pub cluster_upgrade_status_reason: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5667,27 +6669,36 @@ pub struct DescribeEdgeClusterUpgradeInfoResponse {
 /// The `DescribeEdgeLogSwitches` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEdgeLogSwitchesResponse`].
-/// The codes it documents are in [`DescribeEdgeLogSwitchesError`](super::errors::DescribeEdgeLogSwitchesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEdgeLogSwitches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesGetOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesGetOperationError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEdgeLogSwitches",
     output = DescribeEdgeLogSwitchesResponse,
-    error = super::errors::DescribeEdgeLogSwitchesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEdgeLogSwitches {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-e55paxnt","cls-e55paxnt"]`
+    /// `ClusterIds`; example: `["cls-e55paxnt","cls-e55paxnt"]`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeEdgeLogSwitches`] call returns.
 #[tc_model]
 pub struct DescribeEdgeLogSwitchesResponse {
-    /// `SwitchSet`: a list of strings.
+    /// `SwitchSet`
     pub switch_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5697,64 +6708,57 @@ pub struct DescribeEdgeLogSwitchesResponse {
 /// The `DescribeEksContainerInstanceLog` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEksContainerInstanceLogResponse`].
-/// The codes it documents are in [`DescribeEksContainerInstanceLogError`](super::errors::DescribeEksContainerInstanceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEksContainerInstanceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ContainerNotFound`](super::errors::TkeErrorCode::InternalErrorContainerNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.EksContainerStatus`](super::errors::TkeErrorCode::ResourceUnavailableEksContainerStatus)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEksContainerInstanceLog",
     output = DescribeEksContainerInstanceLogResponse,
-    error = super::errors::DescribeEksContainerInstanceLogError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEksContainerInstanceLog {
-    /// `EksCiId`: a string.
-    ///
-    /// Example: `"eksci-1cghhuuu"`
+    /// `EksCiId`; example: `"eksci-1cghhuuu"`
     pub eks_ci_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"tke-container-instance-log"`
+    /// `ContainerName`; example: `"tke-container-instance-log"`
     pub container_name: Option<String>,
 
-    /// `Tail`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Tail`; example: `500`
     pub tail: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `StartTime`; example: `"2024-06-01T00:00:00Z"`
     pub start_time: Option<String>,
 
-    /// `Previous`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Previous`; example: `false`
     pub previous: Option<bool>,
 
-    /// `SinceSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SinceSeconds`; example: `30`
     pub since_seconds: Option<u64>,
 
-    /// `LimitBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `LimitBytes`; example: `1000`
     pub limit_bytes: Option<u64>,
 }
 
 /// What a successful [`DescribeEksContainerInstanceLog`] call returns.
 #[tc_model]
 pub struct DescribeEksContainerInstanceLogResponse {
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"tke-container-instance-log"`
+    /// `ContainerName`; example: `"tke-container-instance-log"`
     pub container_name: String,
 
-    /// `LogContent`: a string.
-    ///
-    /// Example: `"hello world"`
+    /// `LogContent`; example: `"hello world"`
     pub log_content: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5764,34 +6768,35 @@ pub struct DescribeEksContainerInstanceLogResponse {
 /// The `DescribeEnableVpcCniProgress` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEnableVpcCniProgressResponse`].
-/// The codes it documents are in [`DescribeEnableVpcCniProgressError`](super::errors::DescribeEnableVpcCniProgressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEnableVpcCniProgress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EnableVPCCNIFailed`](super::errors::TkeErrorCode::FailedOperationEnableVpccniFailed)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEnableVpcCniProgress",
     output = DescribeEnableVpcCniProgressResponse,
-    error = super::errors::DescribeEnableVpcCniProgressError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEnableVpcCniProgress {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"cls-e55paxnt\""`
+    /// `ClusterId`; example: `"\"cls-e55paxnt\""`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeEnableVpcCniProgress`] call returns.
 #[tc_model]
 pub struct DescribeEnableVpcCniProgressResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"Running\""`
+    /// `Status`; example: `"\"Running\""`
     pub status: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"\"ipamd has not been installed yet\""`
+    /// `ErrorMessage`; example: `"\"ipamd has not been installed yet\""`
     pub error_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5801,34 +6806,33 @@ pub struct DescribeEnableVpcCniProgressResponse {
 /// The `DescribeEncryptionStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeEncryptionStatusResponse`].
-/// The codes it documents are in [`DescribeEncryptionStatusError`](super::errors::DescribeEncryptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeEncryptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetClusterFailed`](super::errors::TkeErrorCode::FailedOperationGetClusterFailed)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeEncryptionStatus",
     output = DescribeEncryptionStatusResponse,
-    error = super::errors::DescribeEncryptionStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeEncryptionStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeEncryptionStatus`] call returns.
 #[tc_model]
 pub struct DescribeEncryptionStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Closed"`
+    /// `Status`; example: `"Closed"`
     pub status: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"close failed"`
+    /// `ErrorMsg`; example: `"close failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5838,15 +6842,54 @@ pub struct DescribeEncryptionStatusResponse {
 /// The `DescribeExistedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeExistedInstancesResponse`].
-/// The codes it documents are in [`DescribeExistedInstancesError`](super::errors::DescribeExistedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeExistedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.AsCommon`](super::errors::TkeErrorCode::FailedOperationAsCommon)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.CvmCommon`](super::errors::TkeErrorCode::FailedOperationCvmCommon)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.CreateMasterFailed`](super::errors::TkeErrorCode::InternalErrorCreateMasterFailed)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.InitMasterFailed`](super::errors::TkeErrorCode::InternalErrorInitMasterFailed)
+/// - [`InternalError.InvalidPrivateNetworkCidr`](super::errors::TkeErrorCode::InternalErrorInvalidPrivateNetworkCidr)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.VpcCommon`](super::errors::TkeErrorCode::InternalErrorVpcCommon)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeExistedInstances",
     output = DescribeExistedInstancesResponse,
-    error = super::errors::DescribeExistedInstancesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5856,54 +6899,38 @@ pub struct DescribeEncryptionStatusResponse {
     )
 )]
 pub struct DescribeExistedInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxxx","ins-yyyyyyyy"]`
+    /// `InstanceIds`; example: `["ins-xxxxxxxx","ins-yyyyyyyy"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `VagueIpAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `VagueIpAddress`; example: `"10.0.0.1"`
     pub vague_ip_address: Option<String>,
 
-    /// `VagueInstanceName`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `VagueInstanceName`; example: `"worker"`
     pub vague_instance_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `IpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1","10.0.0.2"]`
+    /// `IpAddresses`; example: `["10.0.0.1","10.0.0.2"]`
     pub ip_addresses: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeExistedInstances`] call returns.
 #[tc_model]
 pub struct DescribeExistedInstancesResponse {
-    /// `ExistedInstanceSet`: a list of [`ExistedInstance`](super::models::ExistedInstance) objects.
+    /// `ExistedInstanceSet`
     pub existed_instance_set: Vec<models::ExistedInstance>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5913,42 +6940,43 @@ pub struct DescribeExistedInstancesResponse {
 /// The `DescribeExternalNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeExternalNodeResponse`].
-/// The codes it documents are in [`DescribeExternalNodeError`](super::errors::DescribeExternalNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeExternalNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InternalError.KubernetesListOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesListOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeExternalNode",
     output = DescribeExternalNodeResponse,
-    error = super::errors::DescribeExternalNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeExternalNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-abcd1234"`
+    /// `NodePoolId`; example: `"np-abcd1234"`
     pub node_pool_id: Option<String>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["node-10.1.2.3"]`
+    /// `Names`; example: `["node-10.1.2.3"]`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeExternalNode`] call returns.
 #[tc_model]
 pub struct DescribeExternalNodeResponse {
-    /// `Nodes`: a list of [`ExternalNode`](super::models::ExternalNode) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::ExternalNode>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5958,32 +6986,36 @@ pub struct DescribeExternalNodeResponse {
 /// The `DescribeExternalNodePools` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeExternalNodePoolsResponse`].
-/// The codes it documents are in [`DescribeExternalNodePoolsError`](super::errors::DescribeExternalNodePoolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeExternalNodePools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeExternalNodePools",
     output = DescribeExternalNodePoolsResponse,
-    error = super::errors::DescribeExternalNodePoolsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeExternalNodePools {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeExternalNodePools`] call returns.
 #[tc_model]
 pub struct DescribeExternalNodePoolsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `NodePoolSet`: a list of [`ExternalNodePool`](super::models::ExternalNodePool) objects.
+    /// `NodePoolSet`
     pub node_pool_set: Option<Vec<models::ExternalNodePool>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5993,59 +7025,52 @@ pub struct DescribeExternalNodePoolsResponse {
 /// The `DescribeExternalNodeScript` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeExternalNodeScriptResponse`].
-/// The codes it documents are in [`DescribeExternalNodeScriptError`](super::errors::DescribeExternalNodeScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeExternalNodeScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded.QuotaMaxNodLimit`](super::errors::TkeErrorCode::LimitExceededQuotaMaxNodLimit)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeExternalNodeScript",
     output = DescribeExternalNodeScriptResponse,
-    error = super::errors::DescribeExternalNodeScriptError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeExternalNodeScript {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2isgxkje"`
+    /// `ClusterId`; example: `"cls-2isgxkje"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-bnd1ybd4"`
+    /// `NodePoolId`; example: `"np-bnd1ybd4"`
     pub node_pool_id: String,
 
-    /// `Interface`: a string.
-    ///
-    /// Example: `"eth0"`
+    /// `Interface`; example: `"eth0"`
     pub interface: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-1.1.1.1"`
+    /// `Name`; example: `"node-1.1.1.1"`
     pub name: Option<String>,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Internal`; example: `false`
     pub internal: Option<bool>,
 }
 
 /// What a successful [`DescribeExternalNodeScript`] call returns.
 #[tc_model]
 pub struct DescribeExternalNodeScriptResponse {
-    /// `Link`: a string.
-    ///
-    /// Example: `"https://path/to/script"`
+    /// `Link`; example: `"https://path/to/script"`
     pub link: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"tokenvalue"`
+    /// `Token`; example: `"tokenvalue"`
     pub token: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"wget https://path/to/script"`
+    /// `Command`; example: `"wget https://path/to/script"`
     pub command: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6055,95 +7080,78 @@ pub struct DescribeExternalNodeScriptResponse {
 /// The `DescribeExternalNodeSupportConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeExternalNodeSupportConfigResponse`].
-/// The codes it documents are in [`DescribeExternalNodeSupportConfigError`](super::errors::DescribeExternalNodeSupportConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeExternalNodeSupportConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeExternalNodeSupportConfig",
     output = DescribeExternalNodeSupportConfigResponse,
-    error = super::errors::DescribeExternalNodeSupportConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeExternalNodeSupportConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeExternalNodeSupportConfig`] call returns.
 #[tc_model]
 pub struct DescribeExternalNodeSupportConfigResponse {
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"172.22.0.0/16"`
+    /// `ClusterCIDR`; example: `"172.22.0.0/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Flannel"`
+    /// `NetworkType`; example: `"Flannel"`
     pub network_type: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-e55paxnt"`
+    /// `SubnetId`; example: `"subnet-e55paxnt"`
     pub subnet_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 
-    /// `AS`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `AS`; example: `"1001"`
     #[tc(rename = "AS")]
     pub r#as: String,
 
-    /// `SwitchIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SwitchIP`; example: `"1.1.1.1"`
     #[tc(rename = "SwitchIP")]
     pub switch_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"\"Create Failed\""`
+    /// `FailedReason`; example: `"\"Create Failed\""`
     pub failed_reason: String,
 
-    /// `Master`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Master`; example: `"1.1.1.1"`
     pub master: String,
 
-    /// `Proxy`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Proxy`; example: `"1.1.1.1"`
     pub proxy: String,
 
-    /// `Progress`: a list of [`Step`](super::models::Step) objects.
+    /// `Progress`
     pub progress: Option<Vec<models::Step>>,
 
-    /// `EnabledPublicConnect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnabledPublicConnect`; example: `false`
     pub enabled_public_connect: Option<bool>,
 
-    /// `PublicConnectUrl`: a string.
-    ///
-    /// Example: `"23.142.142.24:9000"`
+    /// `PublicConnectUrl`; example: `"23.142.142.24:9000"`
     pub public_connect_url: Option<String>,
 
-    /// `PublicCustomDomain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `PublicCustomDomain`; example: `"test.com"`
     pub public_custom_domain: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6153,15 +7161,26 @@ pub struct DescribeExternalNodeSupportConfigResponse {
 /// The `DescribeGlobalMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeGlobalMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`DescribeGlobalMaintenanceWindowAndExclusionsError`](super::errors::DescribeGlobalMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeGlobalMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeGlobalMaintenanceWindowAndExclusions",
     output = DescribeGlobalMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::DescribeGlobalMaintenanceWindowAndExclusionsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6171,29 +7190,23 @@ pub struct DescribeExternalNodeSupportConfigResponse {
     )
 )]
 pub struct DescribeGlobalMaintenanceWindowAndExclusions {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeGlobalMaintenanceWindowAndExclusions`] call returns.
 #[tc_model]
 pub struct DescribeGlobalMaintenanceWindowAndExclusionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `MaintenanceWindowAndExclusions`: a list of [`GlobalMaintenanceWindowAndExclusion`](super::models::GlobalMaintenanceWindowAndExclusion) objects.
+    /// `MaintenanceWindowAndExclusions`
     pub maintenance_window_and_exclusions: Option<
         Vec<models::GlobalMaintenanceWindowAndExclusion>,
     >,
@@ -6205,65 +7218,55 @@ pub struct DescribeGlobalMaintenanceWindowAndExclusionsResponse {
 /// The `DescribeIPAMD` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeIPAMDResponse`].
-/// The codes it documents are in [`DescribeIPAMDError`](super::errors::DescribeIPAMDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeIPAMD)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EnableVPCCNIFailed`](super::errors::TkeErrorCode::FailedOperationEnableVpccniFailed)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse.TKEAPIServerGetError`](super::errors::TkeErrorCode::ResourceInUseTkeapiServerGetError)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeIPAMD",
     output = DescribeIPAMDResponse,
-    error = super::errors::DescribeIPAMDError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeIPAMD {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-8k33qz0w"`
+    /// `ClusterId`; example: `"cls-8k33qz0w"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeIPAMD`] call returns.
 #[tc_model]
 pub struct DescribeIPAMDResponse {
-    /// `EnableIPAMD`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableIPAMD`; example: `false`
     #[tc(rename = "EnableIPAMD")]
     pub enable_ipamd: bool,
 
-    /// `EnableCustomizedPodCidr`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCustomizedPodCidr`; example: `false`
     pub enable_customized_pod_cidr: bool,
 
-    /// `DisableVpcCniMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableVpcCniMode`; example: `false`
     pub disable_vpc_cni_mode: bool,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Phase`; example: `"running"`
     pub phase: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"this is error message"`
+    /// `Reason`; example: `"this is error message"`
     pub reason: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-imgoatdg"]`
+    /// `SubnetIds`; example: `["subnet-imgoatdg"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `ClaimExpiredDuration`: a string.
-    ///
-    /// Example: `"300s"`
+    /// `ClaimExpiredDuration`; example: `"300s"`
     pub claim_expired_duration: Option<String>,
 
-    /// `EnableTrunkingENI`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableTrunkingENI`; example: `false`
     #[tc(rename = "EnableTrunkingENI")]
     pub enable_trunking_eni: Option<bool>,
 
@@ -6274,15 +7277,21 @@ pub struct DescribeIPAMDResponse {
 /// The `DescribeImageCaches` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeImageCachesResponse`].
-/// The codes it documents are in [`DescribeImageCachesError`](super::errors::DescribeImageCachesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeImageCaches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeImageCaches",
     output = DescribeImageCachesResponse,
-    error = super::errors::DescribeImageCachesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6292,39 +7301,29 @@ pub struct DescribeIPAMDResponse {
     )
 )]
 pub struct DescribeImageCaches {
-    /// `ImageCacheIds`: a list of strings.
-    ///
-    /// Example: `["imc-1cghhuuu"]`
+    /// `ImageCacheIds`; example: `["imc-1cghhuuu"]`
     pub image_cache_ids: Option<Vec<String>>,
 
-    /// `ImageCacheNames`: a list of strings.
-    ///
-    /// Example: `["tke"]`
+    /// `ImageCacheNames`; example: `["tke"]`
     pub image_cache_names: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeImageCaches`] call returns.
 #[tc_model]
 pub struct DescribeImageCachesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `ImageCaches`: a list of [`ImageCache`](super::models::ImageCache) objects.
+    /// `ImageCaches`
     pub image_caches: Vec<models::ImageCache>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6334,27 +7333,48 @@ pub struct DescribeImageCachesResponse {
 /// The `DescribeImages` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.RouteTableNotEmpty`](super::errors::TkeErrorCode::InvalidParameterRouteTableNotEmpty)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeImages {}
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ImageInstanceSet`: a list of [`ImageInstance`](super::models::ImageInstance) objects.
+    /// `ImageInstanceSet`
     pub image_instance_set: Vec<models::ImageInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6364,59 +7384,53 @@ pub struct DescribeImagesResponse {
 /// The `DescribeLogConfigs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeLogConfigsResponse`].
-/// The codes it documents are in [`DescribeLogConfigsError`](super::errors::DescribeLogConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeLogConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`FailedOperation.KubernetesResourceNotFound`](super::errors::TkeErrorCode::FailedOperationKubernetesResourceNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeLogConfigs",
     output = DescribeLogConfigsResponse,
-    error = super::errors::DescribeLogConfigsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeLogConfigs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `LogConfigNames`: a string.
-    ///
-    /// Example: `"configtest1,configtest2"`
+    /// `LogConfigNames`; example: `"configtest1,configtest2"`
     pub log_config_names: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLogConfigs`] call returns.
 #[tc_model]
 pub struct DescribeLogConfigsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `LogConfigs`: a string.
-    ///
-    /// Example: `"{\"ItemCount\":0,\"Items\":[]}"`
+    /// `LogConfigs`; example: `"{\"ItemCount\":0,\"Items\":[]}"`
     pub log_configs: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6426,32 +7440,42 @@ pub struct DescribeLogConfigsResponse {
 /// The `DescribeLogSwitches` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeLogSwitchesResponse`].
-/// The codes it documents are in [`DescribeLogSwitchesError`](super::errors::DescribeLogSwitchesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeLogSwitches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesGetOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesGetOperationError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeLogSwitches",
     output = DescribeLogSwitchesResponse,
-    error = super::errors::DescribeLogSwitchesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeLogSwitches {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-e55paxnt"]`
+    /// `ClusterIds`; example: `["cls-e55paxnt"]`
     pub cluster_ids: Vec<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeLogSwitches`] call returns.
 #[tc_model]
 pub struct DescribeLogSwitchesResponse {
-    /// `SwitchSet`: a list of [`Switch`](super::models::Switch) objects.
+    /// `SwitchSet`
     pub switch_set: Option<Vec<models::Switch>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6461,39 +7485,38 @@ pub struct DescribeLogSwitchesResponse {
 /// The `DescribeMasterComponent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeMasterComponentResponse`].
-/// The codes it documents are in [`DescribeMasterComponentError`](super::errors::DescribeMasterComponentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeMasterComponent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationForbidden`](super::errors::TkeErrorCode::FailedOperationOperationForbidden)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeMasterComponent",
     output = DescribeMasterComponentResponse,
-    error = super::errors::DescribeMasterComponentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeMasterComponent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-pd41w15e"`
+    /// `ClusterId`; example: `"cls-pd41w15e"`
     pub cluster_id: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"kube-apiserver"`
+    /// `Component`; example: `"kube-apiserver"`
     pub component: String,
 }
 
 /// What a successful [`DescribeMasterComponent`] call returns.
 #[tc_model]
 pub struct DescribeMasterComponentResponse {
-    /// `Component`: a string.
-    ///
-    /// Example: `"kube-apiserver"`
+    /// `Component`; example: `"kube-apiserver"`
     pub component: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6503,31 +7526,39 @@ pub struct DescribeMasterComponentResponse {
 /// The `DescribeOSImages` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeOSImagesResponse`].
-/// The codes it documents are in [`DescribeOSImagesError`](super::errors::DescribeOSImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeOSImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.PolicyServerCommonError`](super::errors::TkeErrorCode::FailedOperationPolicyServerCommonError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeOSImages",
     output = DescribeOSImagesResponse,
-    error = super::errors::DescribeOSImagesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeOSImages {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeOSImages`] call returns.
 #[tc_model]
 pub struct DescribeOSImagesResponse {
-    /// `OSImageSeriesSet`: a list of [`OsImage`](super::models::OsImage) objects.
+    /// `OSImageSeriesSet`
     #[tc(rename = "OSImageSeriesSet")]
     pub os_image_series_set: Vec<models::OsImage>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6537,37 +7568,37 @@ pub struct DescribeOSImagesResponse {
 /// The `DescribeOpenPolicyList` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeOpenPolicyListResponse`].
-/// The codes it documents are in [`DescribeOpenPolicyListError`](super::errors::DescribeOpenPolicyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeOpenPolicyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubeClientCreate`](super::errors::TkeErrorCode::FailedOperationKubeClientCreate)
+/// - [`ResourceNotFound.LogCollectorClsLogTopicNotExists`](super::errors::TkeErrorCode::ResourceNotFoundLogCollectorClsLogTopicNotExists)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeOpenPolicyList",
     output = DescribeOpenPolicyListResponse,
-    error = super::errors::DescribeOpenPolicyListError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeOpenPolicyList {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-afd3ns1c"`
+    /// `ClusterId`; example: `"cls-afd3ns1c"`
     pub cluster_id: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"baseline"`
+    /// `Category`; example: `"baseline"`
     pub category: Option<String>,
 }
 
 /// What a successful [`DescribeOpenPolicyList`] call returns.
 #[tc_model]
 pub struct DescribeOpenPolicyListResponse {
-    /// `OpenPolicyInfoList`: a list of [`OpenPolicyInfo`](super::models::OpenPolicyInfo) objects.
+    /// `OpenPolicyInfoList`
     pub open_policy_info_list: Option<Vec<models::OpenPolicyInfo>>,
 
-    /// `GatekeeperStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GatekeeperStatus`; example: `1`
     pub gatekeeper_status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6577,40 +7608,41 @@ pub struct DescribeOpenPolicyListResponse {
 /// The `DescribePodChargeInfo` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePodChargeInfoResponse`].
-/// The codes it documents are in [`DescribePodChargeInfoError`](super::errors::DescribePodChargeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePodChargeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePodChargeInfo",
     output = DescribePodChargeInfoResponse,
-    error = super::errors::DescribePodChargeInfoError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePodChargeInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-qbc3zefo"`
+    /// `ClusterId`; example: `"cls-qbc3zefo"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-0"`
+    /// `Name`; example: `"test-0"`
     pub name: Option<String>,
 
-    /// `Uids`: a list of strings.
+    /// `Uids`
     pub uids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePodChargeInfo`] call returns.
 #[tc_model]
 pub struct DescribePodChargeInfoResponse {
-    /// `ChargeInfoSet`: a list of [`PodChargeInfo`](super::models::PodChargeInfo) objects.
+    /// `ChargeInfoSet`
     pub charge_info_set: Option<Vec<models::PodChargeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6620,37 +7652,38 @@ pub struct DescribePodChargeInfoResponse {
 /// The `DescribePodDeductionRate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePodDeductionRateResponse`].
-/// The codes it documents are in [`DescribePodDeductionRateError`](super::errors::DescribePodDeductionRateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePodDeductionRate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePodDeductionRate",
     output = DescribePodDeductionRateResponse,
-    error = super::errors::DescribePodDeductionRateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePodDeductionRate {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12345678"`
+    /// `ClusterId`; example: `"cls-12345678"`
     pub cluster_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-0j105iya"`
+    /// `NodeName`; example: `"eklet-subnet-0j105iya"`
     pub node_name: Option<String>,
 }
 
 /// What a successful [`DescribePodDeductionRate`] call returns.
 #[tc_model]
 pub struct DescribePodDeductionRateResponse {
-    /// `PodDeductionRateSet`: a list of [`PodDeductionRate`](super::models::PodDeductionRate) objects.
+    /// `PodDeductionRateSet`
     pub pod_deduction_rate_set: Vec<models::PodDeductionRate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6660,15 +7693,22 @@ pub struct DescribePodDeductionRateResponse {
 /// The `DescribePodsBySpec` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePodsBySpecResponse`].
-/// The codes it documents are in [`DescribePodsBySpecError`](super::errors::DescribePodsBySpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePodsBySpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePodsBySpec",
     output = DescribePodsBySpecResponse,
-    error = super::errors::DescribePodsBySpecError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6678,59 +7718,41 @@ pub struct DescribePodDeductionRateResponse {
     )
 )]
 pub struct DescribePodsBySpec {
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: f64,
 
-    /// `GpuNum`: a string.
-    ///
-    /// Example: `"0.25"`
+    /// `GpuNum`; example: `"0.25"`
     pub gpu_num: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12345678"`
+    /// `ClusterId`; example: `"cls-12345678"`
     pub cluster_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-0j105iya"`
+    /// `NodeName`; example: `"eklet-subnet-0j105iya"`
     pub node_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePodsBySpec`] call returns.
 #[tc_model]
 pub struct DescribePodsBySpecResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `PodSet`: a list of [`PodNodeInfo`](super::models::PodNodeInfo) objects.
+    /// `PodSet`
     pub pod_set: Vec<models::PodNodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6740,35 +7762,38 @@ pub struct DescribePodsBySpecResponse {
 /// The `DescribePostNodeResources` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePostNodeResourcesResponse`].
-/// The codes it documents are in [`DescribePostNodeResourcesError`](super::errors::DescribePostNodeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePostNodeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePostNodeResources",
     output = DescribePostNodeResourcesResponse,
-    error = super::errors::DescribePostNodeResourcesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePostNodeResources {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12345678"`
+    /// `ClusterId`; example: `"cls-12345678"`
     pub cluster_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-12345678"`
+    /// `NodeName`; example: `"eklet-subnet-12345678"`
     pub node_name: Option<String>,
 }
 
 /// What a successful [`DescribePostNodeResources`] call returns.
 #[tc_model]
 pub struct DescribePostNodeResourcesResponse {
-    /// `PodSet`: a list of [`SuperNodeResource`](super::models::SuperNodeResource) objects.
+    /// `PodSet`
     pub pod_set: Option<Vec<models::SuperNodeResource>>,
 
-    /// `ReservedInstanceSet`: a list of [`SuperNodeResource`](super::models::SuperNodeResource) objects.
+    /// `ReservedInstanceSet`
     pub reserved_instance_set: Option<Vec<models::SuperNodeResource>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6778,25 +7803,34 @@ pub struct DescribePostNodeResourcesResponse {
 /// The `DescribePrometheusAgentInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusAgentInstancesResponse`].
-/// The codes it documents are in [`DescribePrometheusAgentInstancesError`](super::errors::DescribePrometheusAgentInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusAgentInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusAgentInstances",
     output = DescribePrometheusAgentInstancesResponse,
-    error = super::errors::DescribePrometheusAgentInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusAgentInstances {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribePrometheusAgentInstances`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAgentInstancesResponse {
-    /// `Instances`: a list of strings.
+    /// `Instances`
     pub instances: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6806,15 +7840,24 @@ pub struct DescribePrometheusAgentInstancesResponse {
 /// The `DescribePrometheusAgents` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusAgentsResponse`].
-/// The codes it documents are in [`DescribePrometheusAgentsError`](super::errors::DescribePrometheusAgentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusAgents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusAgents",
     output = DescribePrometheusAgentsResponse,
-    error = super::errors::DescribePrometheusAgentsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6824,31 +7867,23 @@ pub struct DescribePrometheusAgentInstancesResponse {
     )
 )]
 pub struct DescribePrometheusAgents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-dshjagdy"`
+    /// `InstanceId`; example: `"prom-dshjagdy"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusAgents`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAgentsResponse {
-    /// `Agents`: a list of [`PrometheusAgentOverview`](super::models::PrometheusAgentOverview) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusAgentOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6858,15 +7893,30 @@ pub struct DescribePrometheusAgentsResponse {
 /// The `DescribePrometheusAlertHistory` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusAlertHistoryResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertHistoryError`](super::errors::DescribePrometheusAlertHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusAlertHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusAlertHistory",
     output = DescribePrometheusAlertHistoryResponse,
-    error = super::errors::DescribePrometheusAlertHistoryError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6876,49 +7926,35 @@ pub struct DescribePrometheusAgentsResponse {
     )
 )]
 pub struct DescribePrometheusAlertHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abcdfas"`
+    /// `InstanceId`; example: `"prom-abcdfas"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RuleName`; example: `"test"`
     pub rule_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-02-19 16:51:44"`
+    /// `StartTime`; example: `"2021-02-19 16:51:44"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-02-19 16:51:44"`
+    /// `EndTime`; example: `"2021-02-19 16:51:44"`
     pub end_time: Option<String>,
 
-    /// `Labels`: a string.
+    /// `Labels`
     pub labels: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusAlertHistory`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertHistoryResponse {
-    /// `Items`: a list of [`PrometheusAlertHistoryItem`](super::models::PrometheusAlertHistoryItem) objects.
+    /// `Items`
     pub items: Vec<models::PrometheusAlertHistoryItem>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6928,15 +7964,32 @@ pub struct DescribePrometheusAlertHistoryResponse {
 /// The `DescribePrometheusAlertPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertPolicyError`](super::errors::DescribePrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusAlertPolicy",
     output = DescribePrometheusAlertPolicyResponse,
-    error = super::errors::DescribePrometheusAlertPolicyError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6946,34 +7999,26 @@ pub struct DescribePrometheusAlertHistoryResponse {
     )
 )]
 pub struct DescribePrometheusAlertPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusAlertPolicy`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertPolicyResponse {
-    /// `AlertRules`: a list of [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem) objects.
+    /// `AlertRules`
     pub alert_rules: Option<Vec<models::PrometheusAlertPolicyItem>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6983,15 +8028,31 @@ pub struct DescribePrometheusAlertPolicyResponse {
 /// The `DescribePrometheusAlertRule` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusAlertRuleResponse`].
-/// The codes it documents are in [`DescribePrometheusAlertRuleError`](super::errors::DescribePrometheusAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusAlertRule",
     output = DescribePrometheusAlertRuleResponse,
-    error = super::errors::DescribePrometheusAlertRuleError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7001,34 +8062,26 @@ pub struct DescribePrometheusAlertPolicyResponse {
     )
 )]
 pub struct DescribePrometheusAlertRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-dshjhjga"`
+    /// `InstanceId`; example: `"prom-dshjhjga"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusAlertRule`] call returns.
 #[tc_model]
 pub struct DescribePrometheusAlertRuleResponse {
-    /// `AlertRules`: a list of [`PrometheusAlertRuleDetail`](super::models::PrometheusAlertRuleDetail) objects.
+    /// `AlertRules`
     pub alert_rules: Vec<models::PrometheusAlertRuleDetail>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7038,15 +8091,27 @@ pub struct DescribePrometheusAlertRuleResponse {
 /// The `DescribePrometheusClusterAgents` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusClusterAgentsResponse`].
-/// The codes it documents are in [`DescribePrometheusClusterAgentsError`](super::errors::DescribePrometheusClusterAgentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusClusterAgents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusClusterAgents",
     output = DescribePrometheusClusterAgentsResponse,
-    error = super::errors::DescribePrometheusClusterAgentsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7056,31 +8121,23 @@ pub struct DescribePrometheusAlertRuleResponse {
     )
 )]
 pub struct DescribePrometheusClusterAgents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxxxxx"`
+    /// `InstanceId`; example: `"prom-xxxxxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusClusterAgents`] call returns.
 #[tc_model]
 pub struct DescribePrometheusClusterAgentsResponse {
-    /// `Agents`: a list of [`PrometheusAgentOverview`](super::models::PrometheusAgentOverview) objects.
+    /// `Agents`
     pub agents: Vec<models::PrometheusAgentOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7090,51 +8147,60 @@ pub struct DescribePrometheusClusterAgentsResponse {
 /// The `DescribePrometheusConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusConfigResponse`].
-/// The codes it documents are in [`DescribePrometheusConfigError`](super::errors::DescribePrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusConfig",
     output = DescribePrometheusConfigResponse,
-    error = super::errors::DescribePrometheusConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 }
 
 /// What a successful [`DescribePrometheusConfig`] call returns.
 #[tc_model]
 pub struct DescribePrometheusConfigResponse {
-    /// `Config`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Config`; example: `"xxxx"`
     pub config: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Vec<models::PrometheusConfigItem>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Vec<models::PrometheusConfigItem>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Vec<models::PrometheusConfigItem>,
 
-    /// `Probes`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `Probes`
     pub probes: Vec<models::PrometheusConfigItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7144,43 +8210,51 @@ pub struct DescribePrometheusConfigResponse {
 /// The `DescribePrometheusGlobalConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusGlobalConfigResponse`].
-/// The codes it documents are in [`DescribePrometheusGlobalConfigError`](super::errors::DescribePrometheusGlobalConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusGlobalConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusGlobalConfig",
     output = DescribePrometheusGlobalConfigResponse,
-    error = super::errors::DescribePrometheusGlobalConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusGlobalConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `DisableStatistics`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableStatistics`; example: `false`
     pub disable_statistics: Option<bool>,
 }
 
 /// What a successful [`DescribePrometheusGlobalConfig`] call returns.
 #[tc_model]
 pub struct DescribePrometheusGlobalConfigResponse {
-    /// `Config`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Config`; example: `"xxxx"`
     pub config: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7190,27 +8264,37 @@ pub struct DescribePrometheusGlobalConfigResponse {
 /// The `DescribePrometheusGlobalNotification` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`DescribePrometheusGlobalNotificationError`](super::errors::DescribePrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusGlobalNotification",
     output = DescribePrometheusGlobalNotificationResponse,
-    error = super::errors::DescribePrometheusGlobalNotificationError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusGlobalNotification`] call returns.
 #[tc_model]
 pub struct DescribePrometheusGlobalNotificationResponse {
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: Option<models::PrometheusNotificationItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7220,63 +8304,63 @@ pub struct DescribePrometheusGlobalNotificationResponse {
 /// The `DescribePrometheusInstance` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusInstanceResponse`].
-/// The codes it documents are in [`DescribePrometheusInstanceError`](super::errors::DescribePrometheusInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusInstance",
     output = DescribePrometheusInstanceResponse,
-    error = super::errors::DescribePrometheusInstanceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-adcvdd"`
+    /// `InstanceId`; example: `"prom-adcvdd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusInstance`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-test"`
+    /// `InstanceId`; example: `"prom-test"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpcId-sdasda"`
+    /// `VpcId`; example: `"vpcId-sdasda"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-dsdadad"`
+    /// `SubnetId`; example: `"sub-dsdadad"`
     pub subnet_id: String,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"dsdsadada"`
+    /// `COSBucket`; example: `"dsdsadada"`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: String,
 
-    /// `QueryAddress`: a string.
-    ///
-    /// Example: `"http://10.0.0.1:9090"`
+    /// `QueryAddress`; example: `"http://10.0.0.1:9090"`
     pub query_address: String,
 
-    /// `Grafana`: a [`PrometheusGrafanaInfo`](super::models::PrometheusGrafanaInfo).
+    /// `Grafana`
     pub grafana: Option<models::PrometheusGrafanaInfo>,
 
-    /// `AlertManagerUrl`: a string.
-    ///
-    /// Example: `"http://1.1.1.1"`
+    /// `AlertManagerUrl`; example: `"http://1.1.1.1"`
     pub alert_manager_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7286,33 +8370,43 @@ pub struct DescribePrometheusInstanceResponse {
 /// The `DescribePrometheusInstanceInitStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusInstanceInitStatusResponse`].
-/// The codes it documents are in [`DescribePrometheusInstanceInitStatusError`](super::errors::DescribePrometheusInstanceInitStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusInstanceInitStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TaskNotFound`](super::errors::TkeErrorCode::InternalErrorTaskNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusInstanceInitStatus",
     output = DescribePrometheusInstanceInitStatusResponse,
-    error = super::errors::DescribePrometheusInstanceInitStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusInstanceInitStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheusInstanceInitStatus`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstanceInitStatusResponse {
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Steps`: a list of [`TaskStepInfo`](super::models::TaskStepInfo) objects.
+    /// `Steps`
     pub steps: Option<Vec<models::TaskStepInfo>>,
 
-    /// `EksClusterId`: a string.
+    /// `EksClusterId`
     pub eks_cluster_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7322,15 +8416,25 @@ pub struct DescribePrometheusInstanceInitStatusResponse {
 /// The `DescribePrometheusInstancesOverview` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusInstancesOverviewResponse`].
-/// The codes it documents are in [`DescribePrometheusInstancesOverviewError`](super::errors::DescribePrometheusInstancesOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusInstancesOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusInstancesOverview",
     output = DescribePrometheusInstancesOverviewResponse,
-    error = super::errors::DescribePrometheusInstancesOverviewError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7340,29 +8444,23 @@ pub struct DescribePrometheusInstanceInitStatusResponse {
     )
 )]
 pub struct DescribePrometheusInstancesOverview {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusInstancesOverview`] call returns.
 #[tc_model]
 pub struct DescribePrometheusInstancesOverviewResponse {
-    /// `Instances`: a list of [`PrometheusInstancesOverview`](super::models::PrometheusInstancesOverview) objects.
+    /// `Instances`
     pub instances: Vec<models::PrometheusInstancesOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7372,15 +8470,25 @@ pub struct DescribePrometheusInstancesOverviewResponse {
 /// The `DescribePrometheusOverviews` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusOverviewsResponse`].
-/// The codes it documents are in [`DescribePrometheusOverviewsError`](super::errors::DescribePrometheusOverviewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusOverviews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusOverviews",
     output = DescribePrometheusOverviewsResponse,
-    error = super::errors::DescribePrometheusOverviewsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7390,29 +8498,23 @@ pub struct DescribePrometheusInstancesOverviewResponse {
     )
 )]
 pub struct DescribePrometheusOverviews {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusOverviews`] call returns.
 #[tc_model]
 pub struct DescribePrometheusOverviewsResponse {
-    /// `Instances`: a list of [`PrometheusInstanceOverview`](super::models::PrometheusInstanceOverview) objects.
+    /// `Instances`
     pub instances: Vec<models::PrometheusInstanceOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7422,15 +8524,31 @@ pub struct DescribePrometheusOverviewsResponse {
 /// The `DescribePrometheusRecordRules` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusRecordRulesResponse`].
-/// The codes it documents are in [`DescribePrometheusRecordRulesError`](super::errors::DescribePrometheusRecordRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusRecordRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeClientConf`](super::errors::TkeErrorCode::FailedOperationKubeClientConf)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusRecordRules",
     output = DescribePrometheusRecordRulesResponse,
-    error = super::errors::DescribePrometheusRecordRulesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7440,28 +8558,26 @@ pub struct DescribePrometheusOverviewsResponse {
     )
 )]
 pub struct DescribePrometheusRecordRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusRecordRules`] call returns.
 #[tc_model]
 pub struct DescribePrometheusRecordRulesResponse {
-    /// `Records`: a list of [`PrometheusRecordRuleYamlItem`](super::models::PrometheusRecordRuleYamlItem) objects.
+    /// `Records`
     pub records: Vec<models::PrometheusRecordRuleYamlItem>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7471,34 +8587,48 @@ pub struct DescribePrometheusRecordRulesResponse {
 /// The `DescribePrometheusTargets` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusTargetsResponse`].
-/// The codes it documents are in [`DescribePrometheusTargetsError`](super::errors::DescribePrometheusTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusTargets",
     output = DescribePrometheusTargetsResponse,
-    error = super::errors::DescribePrometheusTargetsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusTargets {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
+    /// `ClusterType`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrometheusTargets`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTargetsResponse {
-    /// `Jobs`: a list of [`PrometheusJobTargets`](super::models::PrometheusJobTargets) objects.
+    /// `Jobs`
     pub jobs: Vec<models::PrometheusJobTargets>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7508,15 +8638,24 @@ pub struct DescribePrometheusTargetsResponse {
 /// The `DescribePrometheusTemp` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusTempResponse`].
-/// The codes it documents are in [`DescribePrometheusTempError`](super::errors::DescribePrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusTemp",
     output = DescribePrometheusTempResponse,
-    error = super::errors::DescribePrometheusTempError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7526,23 +8665,23 @@ pub struct DescribePrometheusTargetsResponse {
     )
 )]
 pub struct DescribePrometheusTemp {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusTemp`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTempResponse {
-    /// `Templates`: a list of [`PrometheusTemp`](super::models::PrometheusTemp) objects.
+    /// `Templates`
     pub templates: Vec<models::PrometheusTemp>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7552,25 +8691,35 @@ pub struct DescribePrometheusTempResponse {
 /// The `DescribePrometheusTempSync` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusTempSyncResponse`].
-/// The codes it documents are in [`DescribePrometheusTempSyncError`](super::errors::DescribePrometheusTempSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusTempSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusTempSync",
     output = DescribePrometheusTempSyncResponse,
-    error = super::errors::DescribePrometheusTempSyncError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusTempSync {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 }
 
 /// What a successful [`DescribePrometheusTempSync`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTempSyncResponse {
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Option<Vec<models::PrometheusTemplateSyncTarget>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7580,27 +8729,34 @@ pub struct DescribePrometheusTempSyncResponse {
 /// The `DescribePrometheusTemplateSync` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusTemplateSyncResponse`].
-/// The codes it documents are in [`DescribePrometheusTemplateSyncError`](super::errors::DescribePrometheusTemplateSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusTemplateSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusTemplateSync",
     output = DescribePrometheusTemplateSyncResponse,
-    error = super::errors::DescribePrometheusTemplateSyncError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribePrometheusTemplateSync {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-dhjgjkfg"`
+    /// `TemplateId`; example: `"temp-dhjgjkfg"`
     pub template_id: String,
 }
 
 /// What a successful [`DescribePrometheusTemplateSync`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTemplateSyncResponse {
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7610,15 +8766,24 @@ pub struct DescribePrometheusTemplateSyncResponse {
 /// The `DescribePrometheusTemplates` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribePrometheusTemplatesResponse`].
-/// The codes it documents are in [`DescribePrometheusTemplatesError`](super::errors::DescribePrometheusTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribePrometheusTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribePrometheusTemplates",
     output = DescribePrometheusTemplatesResponse,
-    error = super::errors::DescribePrometheusTemplatesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7628,29 +8793,23 @@ pub struct DescribePrometheusTemplateSyncResponse {
     )
 )]
 pub struct DescribePrometheusTemplates {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePrometheusTemplates`] call returns.
 #[tc_model]
 pub struct DescribePrometheusTemplatesResponse {
-    /// `Templates`: a list of [`PrometheusTemplate`](super::models::PrometheusTemplate) objects.
+    /// `Templates`
     pub templates: Vec<models::PrometheusTemplate>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7660,15 +8819,25 @@ pub struct DescribePrometheusTemplatesResponse {
 /// The `DescribeRIUtilizationDetail` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeRIUtilizationDetailResponse`].
-/// The codes it documents are in [`DescribeRIUtilizationDetailError`](super::errors::DescribeRIUtilizationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeRIUtilizationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeRIUtilizationDetail",
     output = DescribeRIUtilizationDetailResponse,
-    error = super::errors::DescribeRIUtilizationDetailError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7678,29 +8847,23 @@ pub struct DescribePrometheusTemplatesResponse {
     )
 )]
 pub struct DescribeRIUtilizationDetail {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRIUtilizationDetail`] call returns.
 #[tc_model]
 pub struct DescribeRIUtilizationDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `RIUtilizationDetailSet`: a list of [`RiUtilizationDetail`](super::models::RiUtilizationDetail) objects.
+    /// `RIUtilizationDetailSet`
     #[tc(rename = "RIUtilizationDetailSet")]
     pub ri_utilization_detail_set: Vec<models::RiUtilizationDetail>,
 
@@ -7711,27 +8874,47 @@ pub struct DescribeRIUtilizationDetailResponse {
 /// The `DescribeRegions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RegionInstanceSet`: a list of [`RegionInstance`](super::models::RegionInstance) objects.
+    /// `RegionInstanceSet`
     pub region_instance_set: Vec<models::RegionInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7741,47 +8924,46 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeReservedInstanceUtilizationRate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeReservedInstanceUtilizationRateResponse`].
-/// The codes it documents are in [`DescribeReservedInstanceUtilizationRateError`](super::errors::DescribeReservedInstanceUtilizationRateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeReservedInstanceUtilizationRate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeReservedInstanceUtilizationRate",
     output = DescribeReservedInstanceUtilizationRateResponse,
-    error = super::errors::DescribeReservedInstanceUtilizationRateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeReservedInstanceUtilizationRate {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-qbc3zefo"`
+    /// `ClusterId`; example: `"cls-qbc3zefo"`
     pub cluster_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-0j105iya"`
+    /// `NodeName`; example: `"eklet-subnet-0j105iya"`
     pub node_name: Option<String>,
 }
 
 /// What a successful [`DescribeReservedInstanceUtilizationRate`] call returns.
 #[tc_model]
 pub struct DescribeReservedInstanceUtilizationRateResponse {
-    /// `UtilizationRateSet`: a list of [`ReservedInstanceUtilizationRate`](super::models::ReservedInstanceUtilizationRate) objects.
+    /// `UtilizationRateSet`
     pub utilization_rate_set: Vec<models::ReservedInstanceUtilizationRate>,
 
-    /// `PodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodNum`; example: `1`
     pub pod_num: u64,
 
-    /// `PodRate`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `PodRate`; example: `0.5`
     pub pod_rate: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7791,15 +8973,26 @@ pub struct DescribeReservedInstanceUtilizationRateResponse {
 /// The `DescribeReservedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeReservedInstancesResponse`].
-/// The codes it documents are in [`DescribeReservedInstancesError`](super::errors::DescribeReservedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeReservedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeReservedInstances",
     output = DescribeReservedInstancesResponse,
-    error = super::errors::DescribeReservedInstancesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7809,39 +9002,29 @@ pub struct DescribeReservedInstanceUtilizationRateResponse {
     )
 )]
 pub struct DescribeReservedInstances {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreatedAt"`
+    /// `OrderField`; example: `"CreatedAt"`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeReservedInstances`] call returns.
 #[tc_model]
 pub struct DescribeReservedInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `ReservedInstanceSet`: a list of [`ReservedInstance`](super::models::ReservedInstance) objects.
+    /// `ReservedInstanceSet`
     pub reserved_instance_set: Vec<models::ReservedInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7851,47 +9034,50 @@ pub struct DescribeReservedInstancesResponse {
 /// The `DescribeResourceUsage` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeResourceUsageResponse`].
-/// The codes it documents are in [`DescribeResourceUsageError`](super::errors::DescribeResourceUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeResourceUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeResourceUsage",
     output = DescribeResourceUsageResponse,
-    error = super::errors::DescribeResourceUsageError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeResourceUsage {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeResourceUsage`] call returns.
 #[tc_model]
 pub struct DescribeResourceUsageResponse {
-    /// `CRDUsage`: a [`ResourceUsage`](super::models::ResourceUsage).
+    /// `CRDUsage`
     #[tc(rename = "CRDUsage")]
     pub crd_usage: models::ResourceUsage,
 
-    /// `PodUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PodUsage`; example: `100`
     pub pod_usage: u64,
 
-    /// `RSUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RSUsage`; example: `100`
     #[tc(rename = "RSUsage")]
     pub rs_usage: u64,
 
-    /// `ConfigMapUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConfigMapUsage`; example: `100`
     pub config_map_usage: u64,
 
-    /// `OtherUsage`: a [`ResourceUsage`](super::models::ResourceUsage).
+    /// `OtherUsage`
     pub other_usage: models::ResourceUsage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7901,15 +9087,26 @@ pub struct DescribeResourceUsageResponse {
 /// The `DescribeRollOutSequences` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeRollOutSequencesResponse`].
-/// The codes it documents are in [`DescribeRollOutSequencesError`](super::errors::DescribeRollOutSequencesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeRollOutSequences)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeRollOutSequences",
     output = DescribeRollOutSequencesResponse,
-    error = super::errors::DescribeRollOutSequencesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7919,26 +9116,20 @@ pub struct DescribeResourceUsageResponse {
     )
 )]
 pub struct DescribeRollOutSequences {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRollOutSequences`] call returns.
 #[tc_model]
 pub struct DescribeRollOutSequencesResponse {
-    /// `Sequences`: a list of [`RollOutSequence`](super::models::RollOutSequence) objects.
+    /// `Sequences`
     pub sequences: Option<Vec<models::RollOutSequence>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7948,37 +9139,44 @@ pub struct DescribeRollOutSequencesResponse {
 /// The `DescribeRouteTableConflicts` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeRouteTableConflictsResponse`].
-/// The codes it documents are in [`DescribeRouteTableConflictsError`](super::errors::DescribeRouteTableConflictsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeRouteTableConflicts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`FailedOperation.VpcRecodrNotFound`](super::errors::TkeErrorCode::FailedOperationVpcRecodrNotFound)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CidrMaskSizeOutOfRange`](super::errors::TkeErrorCode::InternalErrorCidrMaskSizeOutOfRange)
+/// - [`InternalError.InvalidPrivateNetworkCidr`](super::errors::TkeErrorCode::InternalErrorInvalidPrivateNetworkCidr)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.VpcRecodrNotFound`](super::errors::TkeErrorCode::InternalErrorVpcRecodrNotFound)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeRouteTableConflicts",
     output = DescribeRouteTableConflictsResponse,
-    error = super::errors::DescribeRouteTableConflictsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeRouteTableConflicts {
-    /// `RouteTableCidrBlock`: a string.
-    ///
-    /// Example: `"10.4.0.0/16"`
+    /// `RouteTableCidrBlock`; example: `"10.4.0.0/16"`
     pub route_table_cidr_block: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sgdfgfhs"`
+    /// `VpcId`; example: `"vpc-sgdfgfhs"`
     pub vpc_id: String,
 }
 
 /// What a successful [`DescribeRouteTableConflicts`] call returns.
 #[tc_model]
 pub struct DescribeRouteTableConflictsResponse {
-    /// `HasConflict`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasConflict`; example: `true`
     pub has_conflict: bool,
 
-    /// `RouteTableConflictSet`: a list of [`RouteTableConflict`](super::models::RouteTableConflict) objects.
+    /// `RouteTableConflictSet`
     pub route_table_conflict_set: Vec<models::RouteTableConflict>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7988,27 +9186,38 @@ pub struct DescribeRouteTableConflictsResponse {
 /// The `DescribeSupportedRuntime` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeSupportedRuntimeResponse`].
-/// The codes it documents are in [`DescribeSupportedRuntimeError`](super::errors::DescribeSupportedRuntimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeSupportedRuntime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PolicyServerCommonError`](super::errors::TkeErrorCode::FailedOperationPolicyServerCommonError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeSupportedRuntime",
     output = DescribeSupportedRuntimeResponse,
-    error = super::errors::DescribeSupportedRuntimeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeSupportedRuntime {
-    /// `K8sVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `K8sVersion`; example: `"1.20.6"`
     pub k8s_version: String,
 }
 
 /// What a successful [`DescribeSupportedRuntime`] call returns.
 #[tc_model]
 pub struct DescribeSupportedRuntimeResponse {
-    /// `OptionalRuntimes`: a list of [`OptionalRuntimes`](super::models::OptionalRuntimes) objects.
+    /// `OptionalRuntimes`
     pub optional_runtimes: Vec<models::OptionalRuntimes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8018,63 +9227,66 @@ pub struct DescribeSupportedRuntimeResponse {
 /// The `DescribeTKEEdgeClusterCredential` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeTKEEdgeClusterCredentialResponse`].
-/// The codes it documents are in [`DescribeTKEEdgeClusterCredentialError`](super::errors::DescribeTKEEdgeClusterCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTKEEdgeClusterCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTKEEdgeClusterCredential",
     output = DescribeTKEEdgeClusterCredentialResponse,
-    error = super::errors::DescribeTKEEdgeClusterCredentialError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeTKEEdgeClusterCredential {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeTKEEdgeClusterCredential`] call returns.
 #[tc_model]
 pub struct DescribeTKEEdgeClusterCredentialResponse {
-    /// `Addresses`: a list of [`IpAddress`](super::models::IpAddress) objects.
+    /// `Addresses`
     pub addresses: Option<Vec<models::IpAddress>>,
 
-    /// `Credential`: a [`ClusterCredential`](super::models::ClusterCredential).
+    /// `Credential`
     pub credential: models::ClusterCredential,
 
-    /// `PublicLB`: an [`EdgeClusterPublicLb`](super::models::EdgeClusterPublicLb).
+    /// `PublicLB`
     #[tc(rename = "PublicLB")]
     pub public_lb: models::EdgeClusterPublicLb,
 
-    /// `InternalLB`: an [`EdgeClusterInternalLb`](super::models::EdgeClusterInternalLb).
+    /// `InternalLB`
     #[tc(rename = "InternalLB")]
     pub internal_lb: models::EdgeClusterInternalLb,
 
-    /// `CoreDns`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `CoreDns`; example: `"yaml"`
     pub core_dns: String,
 
-    /// `HealthRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `HealthRegion`; example: `"ap-guangzhou"`
     pub health_region: String,
 
-    /// `Health`: a string.
-    ///
-    /// Example: `"ready"`
+    /// `Health`; example: `"ready"`
     pub health: String,
 
-    /// `GridDaemon`: a string.
-    ///
-    /// Example: `"true"`
+    /// `GridDaemon`; example: `"true"`
     pub grid_daemon: String,
 
-    /// `UnitCluster`: a string.
-    ///
-    /// Example: `"public"`
+    /// `UnitCluster`; example: `"public"`
     pub unit_cluster: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8084,32 +9296,43 @@ pub struct DescribeTKEEdgeClusterCredentialResponse {
 /// The `DescribeTKEEdgeClusterStatus` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeTKEEdgeClusterStatusResponse`].
-/// The codes it documents are in [`DescribeTKEEdgeClusterStatusError`](super::errors::DescribeTKEEdgeClusterStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTKEEdgeClusterStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTKEEdgeClusterStatus",
     output = DescribeTKEEdgeClusterStatusResponse,
-    error = super::errors::DescribeTKEEdgeClusterStatusError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeTKEEdgeClusterStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeTKEEdgeClusterStatus`] call returns.
 #[tc_model]
 pub struct DescribeTKEEdgeClusterStatusResponse {
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Initializing"`
+    /// `Phase`; example: `"Initializing"`
     pub phase: String,
 
-    /// `Conditions`: a list of [`ClusterCondition`](super::models::ClusterCondition) objects.
+    /// `Conditions`
     pub conditions: Vec<models::ClusterCondition>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8119,15 +9342,31 @@ pub struct DescribeTKEEdgeClusterStatusResponse {
 /// The `DescribeTKEEdgeClusters` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeTKEEdgeClustersResponse`].
-/// The codes it documents are in [`DescribeTKEEdgeClustersError`](super::errors::DescribeTKEEdgeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTKEEdgeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTKEEdgeClusters",
     output = DescribeTKEEdgeClustersResponse,
-    error = super::errors::DescribeTKEEdgeClustersError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8137,34 +9376,26 @@ pub struct DescribeTKEEdgeClusterStatusResponse {
     )
 )]
 pub struct DescribeTKEEdgeClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-s33cvdaa"]`
+    /// `ClusterIds`; example: `["cls-s33cvdaa"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTKEEdgeClusters`] call returns.
 #[tc_model]
 pub struct DescribeTKEEdgeClustersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Clusters`: a list of [`EdgeCluster`](super::models::EdgeCluster) objects.
+    /// `Clusters`
     pub clusters: Vec<models::EdgeCluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8176,27 +9407,40 @@ pub struct DescribeTKEEdgeClustersResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeTKEEdgeExternalKubeconfigResponse`].
-/// The codes it documents are in [`DescribeTKEEdgeExternalKubeconfigError`](super::errors::DescribeTKEEdgeExternalKubeconfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTKEEdgeExternalKubeconfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTKEEdgeExternalKubeconfig",
     output = DescribeTKEEdgeExternalKubeconfigResponse,
-    error = super::errors::DescribeTKEEdgeExternalKubeconfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeTKEEdgeExternalKubeconfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeTKEEdgeExternalKubeconfig`] call returns.
 #[tc_model]
 pub struct DescribeTKEEdgeExternalKubeconfigResponse {
-    /// `Kubeconfig`: a string.
+    /// `Kubeconfig`
     pub kubeconfig: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8208,62 +9452,61 @@ pub struct DescribeTKEEdgeExternalKubeconfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeTKEEdgeScriptResponse`].
-/// The codes it documents are in [`DescribeTKEEdgeScriptError`](super::errors::DescribeTKEEdgeScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTKEEdgeScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTKEEdgeScript",
     output = DescribeTKEEdgeScriptResponse,
-    error = super::errors::DescribeTKEEdgeScriptError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeTKEEdgeScript {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `Interface`: a string.
-    ///
-    /// Example: `"eth0"`
+    /// `Interface`; example: `"eth0"`
     pub interface: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"node"`
+    /// `NodeName`; example: `"node"`
     pub node_name: Option<String>,
 
-    /// `Config`: a string.
+    /// `Config`
     pub config: Option<String>,
 
-    /// `ScriptVersion`: a string.
-    ///
-    /// Example: `"v_20220725193138"`
+    /// `ScriptVersion`; example: `"v_20220725193138"`
     pub script_version: Option<String>,
 }
 
 /// What a successful [`DescribeTKEEdgeScript`] call returns.
 #[tc_model]
 pub struct DescribeTKEEdgeScriptResponse {
-    /// `Link`: a string.
-    ///
-    /// Example: `"www.tencent.com"`
+    /// `Link`; example: `"www.tencent.com"`
     pub link: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6I"`
+    /// `Token`; example: `"eyJhbGciOiJIUzI1NiIsInR5cCI6I"`
     pub token: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"wget www.tencent.com"`
+    /// `Command`; example: `"wget www.tencent.com"`
     pub command: String,
 
-    /// `ScriptVersion`: a string.
-    ///
-    /// Example: `"v_20220725193138"`
+    /// `ScriptVersion`; example: `"v_20220725193138"`
     pub script_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8273,28 +9516,34 @@ pub struct DescribeTKEEdgeScriptResponse {
 /// The `DescribeTasks` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::TkeErrorCode::FailedOperationTaskNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeTasks {
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 
-    /// `Latest`: a boolean.
+    /// `Latest`
     pub latest: Option<bool>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::Task>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8304,15 +9553,21 @@ pub struct DescribeTasksResponse {
 /// The `DescribeUpgradeTaskDetail` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeUpgradeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeUpgradeTaskDetailError`](super::errors::DescribeUpgradeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeUpgradeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::TkeErrorCode::FailedOperationTaskNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeUpgradeTaskDetail",
     output = DescribeUpgradeTaskDetailResponse,
-    error = super::errors::DescribeUpgradeTaskDetailError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8322,32 +9577,24 @@ pub struct DescribeTasksResponse {
     )
 )]
 pub struct DescribeUpgradeTaskDetail {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUpgradeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeUpgradeTaskDetailResponse {
-    /// `UpgradePlans`: a list of [`UpgradePlan`](super::models::UpgradePlan) objects.
+    /// `UpgradePlans`
     pub upgrade_plans: Option<Vec<models::UpgradePlan>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8357,15 +9604,21 @@ pub struct DescribeUpgradeTaskDetailResponse {
 /// The `DescribeUpgradeTasks` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeUpgradeTasksResponse`].
-/// The codes it documents are in [`DescribeUpgradeTasksError`](super::errors::DescribeUpgradeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeUpgradeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::TkeErrorCode::FailedOperationTaskNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeUpgradeTasks",
     output = DescribeUpgradeTasksResponse,
-    error = super::errors::DescribeUpgradeTasksError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8375,26 +9628,20 @@ pub struct DescribeUpgradeTaskDetailResponse {
     )
 )]
 pub struct DescribeUpgradeTasks {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUpgradeTasks`] call returns.
 #[tc_model]
 pub struct DescribeUpgradeTasksResponse {
-    /// `UpgradeTasks`: a list of [`UpgradeTask`](super::models::UpgradeTask) objects.
+    /// `UpgradeTasks`
     pub upgrade_tasks: Option<Vec<models::UpgradeTask>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8404,32 +9651,39 @@ pub struct DescribeUpgradeTasksResponse {
 /// The `DescribeUserPermissions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeUserPermissionsResponse`].
-/// The codes it documents are in [`DescribeUserPermissionsError`](super::errors::DescribeUserPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeUserPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeUserPermissions",
     output = DescribeUserPermissionsResponse,
-    error = super::errors::DescribeUserPermissionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeUserPermissions {
-    /// `TargetUin`: a string.
-    ///
-    /// Example: `"700002308532"`
+    /// `TargetUin`; example: `"700002308532"`
     pub target_uin: String,
 }
 
 /// What a successful [`DescribeUserPermissions`] call returns.
 #[tc_model]
 pub struct DescribeUserPermissionsResponse {
-    /// `Permissions`: a list of [`PermissionItem`](super::models::PermissionItem) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::PermissionItem>>,
 
-    /// `TargetUin`: a string.
-    ///
-    /// Example: `"700002308532"`
+    /// `TargetUin`; example: `"700002308532"`
     pub target_uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8439,27 +9693,49 @@ pub struct DescribeUserPermissionsResponse {
 /// The `DescribeVersions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeVersionsResponse`].
-/// The codes it documents are in [`DescribeVersionsError`](super::errors::DescribeVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClinetHttp`](super::errors::TkeErrorCode::FailedOperationComponentClinetHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ComponentClinetHttp`](super::errors::TkeErrorCode::InternalErrorComponentClinetHttp)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.RouteTableNotEmpty`](super::errors::TkeErrorCode::InvalidParameterRouteTableNotEmpty)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeVersions",
     output = DescribeVersionsResponse,
-    error = super::errors::DescribeVersionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeVersions {}
 
 /// What a successful [`DescribeVersions`] call returns.
 #[tc_model]
 pub struct DescribeVersionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `VersionInstanceSet`: a list of [`VersionInstance`](super::models::VersionInstance) objects.
+    /// `VersionInstanceSet`
     pub version_instance_set: Vec<models::VersionInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8469,42 +9745,51 @@ pub struct DescribeVersionsResponse {
 /// The `DescribeVpcCniPodLimits` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DescribeVpcCniPodLimitsResponse`].
-/// The codes it documents are in [`DescribeVpcCniPodLimitsError`](super::errors::DescribeVpcCniPodLimitsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DescribeVpcCniPodLimits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DescribeVpcCniPodLimits",
     output = DescribeVpcCniPodLimitsResponse,
-    error = super::errors::DescribeVpcCniPodLimitsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeVpcCniPodLimits {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `InstanceFamily`; example: `"S5"`
     pub instance_family: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE8"`
+    /// `InstanceType`; example: `"S5.LARGE8"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeVpcCniPodLimits`] call returns.
 #[tc_model]
 pub struct DescribeVpcCniPodLimitsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `PodLimitsInstanceSet`: a list of [`PodLimitsInstance`](super::models::PodLimitsInstance) objects.
+    /// `PodLimitsInstanceSet`
     pub pod_limits_instance_set: Vec<models::PodLimitsInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8514,25 +9799,29 @@ pub struct DescribeVpcCniPodLimitsResponse {
 /// The `DisableClusterAudit` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableClusterAuditResponse`].
-/// The codes it documents are in [`DisableClusterAuditError`](super::errors::DisableClusterAuditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableClusterAudit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubernetesPatchOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesPatchOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableClusterAudit",
     output = DisableClusterAuditResponse,
-    error = super::errors::DisableClusterAuditError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableClusterAudit {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `DeleteLogSetAndTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteLogSetAndTopic`; example: `true`
     pub delete_log_set_and_topic: Option<bool>,
 }
 
@@ -8546,20 +9835,25 @@ pub struct DisableClusterAuditResponse {
 /// The `DisableClusterDeletionProtection` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableClusterDeletionProtectionResponse`].
-/// The codes it documents are in [`DisableClusterDeletionProtectionError`](super::errors::DisableClusterDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableClusterDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableClusterDeletionProtection",
     output = DisableClusterDeletionProtectionResponse,
-    error = super::errors::DisableClusterDeletionProtectionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableClusterDeletionProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -8573,35 +9867,37 @@ pub struct DisableClusterDeletionProtectionResponse {
 /// The `DisableControlPlaneLogs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableControlPlaneLogsResponse`].
-/// The codes it documents are in [`DisableControlPlaneLogsError`](super::errors::DisableControlPlaneLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableControlPlaneLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableControlPlaneLogs",
     output = DisableControlPlaneLogsResponse,
-    error = super::errors::DisableControlPlaneLogsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableControlPlaneLogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ComponentNames`: a list of strings.
-    ///
-    /// Example: `["karpenter"]`
+    /// `ComponentNames`; example: `["karpenter"]`
     pub component_names: Vec<String>,
 
-    /// `DeleteLogSetAndTopic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteLogSetAndTopic`; example: `false`
     pub delete_log_set_and_topic: Option<bool>,
 }
 
@@ -8615,20 +9911,25 @@ pub struct DisableControlPlaneLogsResponse {
 /// The `DisableEncryptionProtection` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableEncryptionProtectionResponse`].
-/// The codes it documents are in [`DisableEncryptionProtectionError`](super::errors::DisableEncryptionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableEncryptionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableEncryptionProtection",
     output = DisableEncryptionProtectionResponse,
-    error = super::errors::DisableEncryptionProtectionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableEncryptionProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 }
 
@@ -8642,30 +9943,42 @@ pub struct DisableEncryptionProtectionResponse {
 /// The `DisableEventPersistence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableEventPersistenceResponse`].
-/// The codes it documents are in [`DisableEventPersistenceError`](super::errors::DisableEventPersistenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableEventPersistence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.GetClsConfig`](super::errors::TkeErrorCode::FailedOperationGetClsConfig)
+/// - [`FailedOperation.GetClsTopic`](super::errors::TkeErrorCode::FailedOperationGetClsTopic)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`FailedOperation.KubernetesPatchOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesPatchOperationError)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesDeleteOperationError)
+/// - [`InternalError.KubernetesGetOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesGetOperationError)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableEventPersistence",
     output = DisableEventPersistenceResponse,
-    error = super::errors::DisableEventPersistenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableEventPersistence {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2r8kckml"`
+    /// `ClusterId`; example: `"cls-2r8kckml"`
     pub cluster_id: String,
 
-    /// `DeleteLogSetAndTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteLogSetAndTopic`; example: `true`
     pub delete_log_set_and_topic: Option<bool>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -8679,20 +9992,29 @@ pub struct DisableEventPersistenceResponse {
 /// The `DisableVpcCniNetworkType` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DisableVpcCniNetworkTypeResponse`].
-/// The codes it documents are in [`DisableVpcCniNetworkTypeError`](super::errors::DisableVpcCniNetworkTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DisableVpcCniNetworkType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisableVPCCNIFailed`](super::errors::TkeErrorCode::FailedOperationDisableVpccniFailed)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.KubeClientCreate`](super::errors::TkeErrorCode::InternalErrorKubeClientCreate)
+/// - [`InternalError.KubeCommon`](super::errors::TkeErrorCode::InternalErrorKubeCommon)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DisableVpcCniNetworkType",
     output = DisableVpcCniNetworkTypeResponse,
-    error = super::errors::DisableVpcCniNetworkTypeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DisableVpcCniNetworkType {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 }
 
@@ -8706,25 +10028,28 @@ pub struct DisableVpcCniNetworkTypeResponse {
 /// The `DrainClusterVirtualNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DrainClusterVirtualNodeResponse`].
-/// The codes it documents are in [`DrainClusterVirtualNodeError`](super::errors::DrainClusterVirtualNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DrainClusterVirtualNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DrainClusterVirtualNode",
     output = DrainClusterVirtualNodeResponse,
-    error = super::errors::DrainClusterVirtualNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DrainClusterVirtualNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-meg2rq7e"`
+    /// `ClusterId`; example: `"cls-meg2rq7e"`
     pub cluster_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-meg2rq7e-0"`
+    /// `NodeName`; example: `"eklet-subnet-meg2rq7e-0"`
     pub node_name: String,
 }
 
@@ -8738,25 +10063,27 @@ pub struct DrainClusterVirtualNodeResponse {
 /// The `DrainExternalNode` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`DrainExternalNodeResponse`].
-/// The codes it documents are in [`DrainExternalNodeError`](super::errors::DrainExternalNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=DrainExternalNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "DrainExternalNode",
     output = DrainExternalNodeResponse,
-    error = super::errors::DrainExternalNodeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DrainExternalNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node1"`
+    /// `Name`; example: `"node1"`
     pub name: String,
 }
 
@@ -8770,40 +10097,50 @@ pub struct DrainExternalNodeResponse {
 /// The `EnableClusterAudit` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableClusterAuditResponse`].
-/// The codes it documents are in [`EnableClusterAuditError`](super::errors::EnableClusterAuditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableClusterAudit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsClient`](super::errors::TkeErrorCode::FailedOperationCreateClsClient)
+/// - [`FailedOperation.CreateClsIndex`](super::errors::TkeErrorCode::FailedOperationCreateClsIndex)
+/// - [`FailedOperation.CreateClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationCreateClsMachineGroup)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.GetClsIndex`](super::errors::TkeErrorCode::FailedOperationGetClsIndex)
+/// - [`FailedOperation.GetClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationGetClsMachineGroup)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`FailedOperation.KubernetesPatchOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesPatchOperationError)
+/// - [`FailedOperation.ModifyClsIndex`](super::errors::TkeErrorCode::FailedOperationModifyClsIndex)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableClusterAudit",
     output = EnableClusterAuditResponse,
-    error = super::errors::EnableClusterAuditError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableClusterAudit {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"d93d9f91-a27a-4756-8575-e367fe885556"`
+    /// `LogsetId`; example: `"d93d9f91-a27a-4756-8575-e367fe885556"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"11305b73-15f1-42fe-9256-5b1495e40zx121"`
+    /// `TopicId`; example: `"11305b73-15f1-42fe-9256-5b1495e40zx121"`
     pub topic_id: Option<String>,
 
-    /// `TopicRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `TopicRegion`; example: `"ap-chengdu"`
     pub topic_region: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -8817,20 +10154,25 @@ pub struct EnableClusterAuditResponse {
 /// The `EnableClusterDeletionProtection` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableClusterDeletionProtectionResponse`].
-/// The codes it documents are in [`EnableClusterDeletionProtectionError`](super::errors::EnableClusterDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableClusterDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableClusterDeletionProtection",
     output = EnableClusterDeletionProtectionResponse,
-    error = super::errors::EnableClusterDeletionProtectionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableClusterDeletionProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -8844,28 +10186,34 @@ pub struct EnableClusterDeletionProtectionResponse {
 /// The `EnableControlPlaneLogs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableControlPlaneLogsResponse`].
-/// The codes it documents are in [`EnableControlPlaneLogsError`](super::errors::EnableControlPlaneLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableControlPlaneLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableControlPlaneLogs",
     output = EnableControlPlaneLogsResponse,
-    error = super::errors::EnableControlPlaneLogsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableControlPlaneLogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `Components`: a list of [`ComponentLogConfig`](super::models::ComponentLogConfig) objects.
+    /// `Components`
     pub components: Vec<models::ComponentLogConfig>,
 }
 
@@ -8879,35 +10227,50 @@ pub struct EnableControlPlaneLogsResponse {
 /// The `EnableEksEventPersistence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableEksEventPersistenceResponse`].
-/// The codes it documents are in [`EnableEksEventPersistenceError`](super::errors::EnableEksEventPersistenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableEksEventPersistence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsClient`](super::errors::TkeErrorCode::FailedOperationCreateClsClient)
+/// - [`FailedOperation.CreateClsConfig`](super::errors::TkeErrorCode::FailedOperationCreateClsConfig)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.KubernetesPatchOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesPatchOperationError)
+/// - [`FailedOperation.ModifyClsIndex`](super::errors::TkeErrorCode::FailedOperationModifyClsIndex)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableEksEventPersistence",
     output = EnableEksEventPersistenceResponse,
-    error = super::errors::EnableEksEventPersistenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableEksEventPersistence {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-cluserid"`
+    /// `ClusterId`; example: `"cls-cluserid"`
     pub cluster_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"cddc14ab-947c-4326-87b9-7b226f371xsl"`
+    /// `LogsetId`; example: `"cddc14ab-947c-4326-87b9-7b226f371xsl"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"11305b73-15f1-42fe-9256-5b1495e40231"`
+    /// `TopicId`; example: `"11305b73-15f1-42fe-9256-5b1495e40231"`
     pub topic_id: Option<String>,
 
-    /// `TopicRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `TopicRegion`; example: `"ap-chengdu"`
     pub topic_region: Option<String>,
 }
 
@@ -8921,23 +10284,29 @@ pub struct EnableEksEventPersistenceResponse {
 /// The `EnableEncryptionProtection` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableEncryptionProtectionResponse`].
-/// The codes it documents are in [`EnableEncryptionProtectionError`](super::errors::EnableEncryptionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableEncryptionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableEncryptionProtection",
     output = EnableEncryptionProtectionResponse,
-    error = super::errors::EnableEncryptionProtectionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableEncryptionProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `KMSConfiguration`: a [`KmsConfiguration`](super::models::KmsConfiguration).
+    /// `KMSConfiguration`
     #[tc(rename = "KMSConfiguration")]
     pub kms_configuration: models::KmsConfiguration,
 }
@@ -8952,40 +10321,59 @@ pub struct EnableEncryptionProtectionResponse {
 /// The `EnableEventPersistence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableEventPersistenceResponse`].
-/// The codes it documents are in [`EnableEventPersistenceError`](super::errors::EnableEventPersistenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableEventPersistence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsClient`](super::errors::TkeErrorCode::FailedOperationCreateClsClient)
+/// - [`FailedOperation.CreateClsConfig`](super::errors::TkeErrorCode::FailedOperationCreateClsConfig)
+/// - [`FailedOperation.CreateClsIndex`](super::errors::TkeErrorCode::FailedOperationCreateClsIndex)
+/// - [`FailedOperation.CreateClsLogSet`](super::errors::TkeErrorCode::FailedOperationCreateClsLogSet)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.GetClsConfig`](super::errors::TkeErrorCode::FailedOperationGetClsConfig)
+/// - [`FailedOperation.GetClsIndex`](super::errors::TkeErrorCode::FailedOperationGetClsIndex)
+/// - [`FailedOperation.GetClsLogSet`](super::errors::TkeErrorCode::FailedOperationGetClsLogSet)
+/// - [`FailedOperation.ModifyClsIndex`](super::errors::TkeErrorCode::FailedOperationModifyClsIndex)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.KubernetesClientBuildError`](super::errors::TkeErrorCode::InternalErrorKubernetesClientBuildError)
+/// - [`InternalError.KubernetesCreateOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesCreateOperationError)
+/// - [`InternalError.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesDeleteOperationError)
+/// - [`InternalError.KubernetesGetOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesGetOperationError)
+/// - [`InternalError.KubernetesPatchOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesPatchOperationError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableEventPersistence",
     output = EnableEventPersistenceResponse,
-    error = super::errors::EnableEventPersistenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableEventPersistence {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-cluster"`
+    /// `ClusterId`; example: `"cls-cluster"`
     pub cluster_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"cddc14ab-947c-4326-87b9-7b226f371xxxx"`
+    /// `LogsetId`; example: `"cddc14ab-947c-4326-87b9-7b226f371xxxx"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"11305b73-15f1-42fe-9256-5b1495e4xxzzx"`
+    /// `TopicId`; example: `"11305b73-15f1-42fe-9256-5b1495e4xxzzx"`
     pub topic_id: Option<String>,
 
-    /// `TopicRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `TopicRegion`; example: `"ap-chengdu"`
     pub topic_region: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -8999,23 +10387,35 @@ pub struct EnableEventPersistenceResponse {
 /// The `EnableExternalNodeSupport` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableExternalNodeSupportResponse`].
-/// The codes it documents are in [`EnableExternalNodeSupportError`](super::errors::EnableExternalNodeSupportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableExternalNodeSupport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.SubnetInvalidError`](super::errors::TkeErrorCode::InvalidParameterSubnetInvalidError)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
+/// - [`UnsupportedOperation.AlreadyEnabled`](super::errors::TkeErrorCode::UnsupportedOperationAlreadyEnabled)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
+/// - [`UnsupportedOperation.UnsupportedNetworkType`](super::errors::TkeErrorCode::UnsupportedOperationUnsupportedNetworkType)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableExternalNodeSupport",
     output = EnableExternalNodeSupportResponse,
-    error = super::errors::EnableExternalNodeSupportError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableExternalNodeSupport {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `ClusterExternalConfig`: a [`ClusterExternalConfig`](super::models::ClusterExternalConfig).
+    /// `ClusterExternalConfig`
     pub cluster_external_config: models::ClusterExternalConfig,
 }
 
@@ -9029,45 +10429,42 @@ pub struct EnableExternalNodeSupportResponse {
 /// The `EnableVpcCniNetworkType` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`EnableVpcCniNetworkTypeResponse`].
-/// The codes it documents are in [`EnableVpcCniNetworkTypeError`](super::errors::EnableVpcCniNetworkTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=EnableVpcCniNetworkType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EnableVPCCNIFailed`](super::errors::TkeErrorCode::FailedOperationEnableVpccniFailed)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`UnsupportedOperation.ClusterNotSuitEnableVPCCNI`](super::errors::TkeErrorCode::UnsupportedOperationClusterNotSuitEnableVpccni)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "EnableVpcCniNetworkType",
     output = EnableVpcCniNetworkTypeResponse,
-    error = super::errors::EnableVpcCniNetworkTypeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct EnableVpcCniNetworkType {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `VpcCniType`: a string.
-    ///
-    /// Example: `"tke-route-eni;tke-direct-eni"`
+    /// `VpcCniType`; example: `"tke-route-eni;tke-direct-eni"`
     pub vpc_cni_type: String,
 
-    /// `EnableStaticIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableStaticIp`; example: `false`
     pub enable_static_ip: bool,
 
-    /// `Subnets`: a list of strings.
-    ///
-    /// Example: `["subnet-aaa","subnet-bbb"]`
+    /// `Subnets`; example: `["subnet-aaa","subnet-bbb"]`
     pub subnets: Vec<String>,
 
-    /// `ExpiredSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ExpiredSeconds`; example: `300`
     pub expired_seconds: Option<u64>,
 
-    /// `SkipAddingNonMasqueradeCIDRs`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipAddingNonMasqueradeCIDRs`; example: `false`
     #[tc(rename = "SkipAddingNonMasqueradeCIDRs")]
     pub skip_adding_non_masquerade_cidrs: Option<bool>,
 }
@@ -9082,55 +10479,60 @@ pub struct EnableVpcCniNetworkTypeResponse {
 /// The `ForwardTKEEdgeApplicationRequestV3` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ForwardTKEEdgeApplicationRequestV3Response`].
-/// The codes it documents are in [`ForwardTKEEdgeApplicationRequestV3Error`](super::errors::ForwardTKEEdgeApplicationRequestV3Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ForwardTKEEdgeApplicationRequestV3)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.RBACForbidden`](super::errors::TkeErrorCode::FailedOperationRbacForbidden)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NotInWhitelist`](super::errors::TkeErrorCode::UnsupportedOperationNotInWhitelist)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ForwardTKEEdgeApplicationRequestV3",
     output = ForwardTKEEdgeApplicationRequestV3Response,
-    error = super::errors::ForwardTKEEdgeApplicationRequestV3Error
+    error = super::errors::TkeErrorCode
 )]
 pub struct ForwardTKEEdgeApplicationRequestV3 {
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"\"/apis/application.tkestack.io/v1/namespaces/cls-0975tg3b/apps/cbs\""`
+    /// `Path`; example: `"\"/apis/application.tkestack.io/v1/namespaces/cls-0975tg3b/apps/cbs\""`
     pub path: String,
 
-    /// `Accept`: a string.
-    ///
-    /// Example: `"\"application/json\""`
+    /// `Accept`; example: `"\"application/json\""`
     pub accept: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"\"application/merge-patch+json\""`
+    /// `ContentType`; example: `"\"application/merge-patch+json\""`
     pub content_type: Option<String>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"\"cls-48d3xu4g\""`
+    /// `ClusterName`; example: `"\"cls-48d3xu4g\""`
     pub cluster_name: Option<String>,
 
-    /// `EncodedBody`: a string.
+    /// `EncodedBody`
     pub encoded_body: Option<String>,
 }
 
 /// What a successful [`ForwardTKEEdgeApplicationRequestV3`] call returns.
 #[tc_model]
 pub struct ForwardTKEEdgeApplicationRequestV3Response {
-    /// `ResponseBody`: a string.
-    ///
-    /// Example: `"[]"`
+    /// `ResponseBody`; example: `"[]"`
     pub response_body: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9140,39 +10542,37 @@ pub struct ForwardTKEEdgeApplicationRequestV3Response {
 /// The `GetClusterLevelPrice` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`GetClusterLevelPriceResponse`].
-/// The codes it documents are in [`GetClusterLevelPriceError`](super::errors::GetClusterLevelPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=GetClusterLevelPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeCommon`](super::errors::TkeErrorCode::FailedOperationTradeCommon)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "GetClusterLevelPrice",
     output = GetClusterLevelPriceResponse,
-    error = super::errors::GetClusterLevelPriceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct GetClusterLevelPrice {
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: String,
 }
 
 /// What a successful [`GetClusterLevelPrice`] call returns.
 #[tc_model]
 pub struct GetClusterLevelPriceResponse {
-    /// `Cost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cost`; example: `8`
     pub cost: u64,
 
-    /// `TotalCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCost`; example: `8`
     pub total_cost: u64,
 
-    /// `Policy`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Policy`; example: `90`
     pub policy: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9182,37 +10582,38 @@ pub struct GetClusterLevelPriceResponse {
 /// The `GetMostSuitableImageCache` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`GetMostSuitableImageCacheResponse`].
-/// The codes it documents are in [`GetMostSuitableImageCacheError`](super::errors::GetMostSuitableImageCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=GetMostSuitableImageCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "GetMostSuitableImageCache",
     output = GetMostSuitableImageCacheResponse,
-    error = super::errors::GetMostSuitableImageCacheError
+    error = super::errors::TkeErrorCode
 )]
 pub struct GetMostSuitableImageCache {
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["redis:8.6.1"]`
+    /// `Images`; example: `["redis:8.6.1"]`
     pub images: Vec<String>,
 
-    /// `Snapshotter`: a string.
-    ///
-    /// Example: `"overlay"`
+    /// `Snapshotter`; example: `"overlay"`
     pub snapshotter: Option<String>,
 }
 
 /// What a successful [`GetMostSuitableImageCache`] call returns.
 #[tc_model]
 pub struct GetMostSuitableImageCacheResponse {
-    /// `Found`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Found`; example: `true`
     pub found: bool,
 
-    /// `ImageCache`: an [`ImageCache`](super::models::ImageCache).
+    /// `ImageCache`
     pub image_cache: Option<models::ImageCache>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9222,39 +10623,37 @@ pub struct GetMostSuitableImageCacheResponse {
 /// The `GetTkeAppChartList` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`GetTkeAppChartListResponse`].
-/// The codes it documents are in [`GetTkeAppChartListError`](super::errors::GetTkeAppChartListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=GetTkeAppChartList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "GetTkeAppChartList",
     output = GetTkeAppChartListResponse,
-    error = super::errors::GetTkeAppChartListError
+    error = super::errors::TkeErrorCode
 )]
 pub struct GetTkeAppChartList {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"network"`
+    /// `Kind`; example: `"network"`
     pub kind: Option<String>,
 
-    /// `Arch`: a string.
-    ///
-    /// Example: `"amd64"`
+    /// `Arch`; example: `"amd64"`
     pub arch: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `ClusterType`; example: `"eks"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`GetTkeAppChartList`] call returns.
 #[tc_model]
 pub struct GetTkeAppChartListResponse {
-    /// `AppCharts`: a list of [`AppChart`](super::models::AppChart) objects.
-    ///
-    /// Example: `[{"Label":"{\"amd64\":\"true\"}","LatestVersion":"1.5.1","Name":"ingressnginx"}]`
+    /// `AppCharts`; example: `[{"Label":"{\"amd64\":\"true\"}","LatestVersion":"1.5.1","Name":"ingressnginx"}]`
     pub app_charts: Vec<models::AppChart>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9264,15 +10663,22 @@ pub struct GetTkeAppChartListResponse {
 /// The `GetUpgradeInstanceProgress` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`GetUpgradeInstanceProgressResponse`].
-/// The codes it documents are in [`GetUpgradeInstanceProgressError`](super::errors::GetUpgradeInstanceProgressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=GetUpgradeInstanceProgress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.TaskNotFound`](super::errors::TkeErrorCode::InternalErrorTaskNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "GetUpgradeInstanceProgress",
     output = GetUpgradeInstanceProgressResponse,
-    error = super::errors::GetUpgradeInstanceProgressError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -9282,44 +10688,32 @@ pub struct GetTkeAppChartListResponse {
     )
 )]
 pub struct GetUpgradeInstanceProgress {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`GetUpgradeInstanceProgress`] call returns.
 #[tc_model]
 pub struct GetUpgradeInstanceProgressResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
-    /// `Done`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Done`; example: `3`
     pub done: i64,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"done"`
+    /// `LifeState`; example: `"done"`
     pub life_state: String,
 
-    /// `Instances`: a list of [`InstanceUpgradeProgressItem`](super::models::InstanceUpgradeProgressItem) objects.
+    /// `Instances`
     pub instances: Vec<models::InstanceUpgradeProgressItem>,
 
-    /// `ClusterStatus`: an [`InstanceUpgradeClusterStatus`](super::models::InstanceUpgradeClusterStatus).
+    /// `ClusterStatus`
     pub cluster_status: models::InstanceUpgradeClusterStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9329,23 +10723,35 @@ pub struct GetUpgradeInstanceProgressResponse {
 /// The `GrantUserPermissions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`GrantUserPermissionsResponse`].
-/// The codes it documents are in [`GrantUserPermissionsError`](super::errors::GrantUserPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=GrantUserPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "GrantUserPermissions",
     output = GrantUserPermissionsResponse,
-    error = super::errors::GrantUserPermissionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct GrantUserPermissions {
-    /// `TargetUin`: a string.
-    ///
-    /// Example: `"700002308532"`
+    /// `TargetUin`; example: `"700002308532"`
     pub target_uin: String,
 
-    /// `Permissions`: a list of [`PermissionItem`](super::models::PermissionItem) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::PermissionItem>>,
 }
 
@@ -9359,40 +10765,35 @@ pub struct GrantUserPermissionsResponse {
 /// The `InstallAddon` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`InstallAddonResponse`].
-/// The codes it documents are in [`InstallAddonError`](super::errors::InstallAddonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=InstallAddon)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "InstallAddon",
     output = InstallAddonResponse,
-    error = super::errors::InstallAddonError
+    error = super::errors::TkeErrorCode
 )]
 pub struct InstallAddon {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-qbc3zefo"`
+    /// `ClusterId`; example: `"cls-qbc3zefo"`
     pub cluster_id: String,
 
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `AddonName`; example: `"cbs"`
     pub addon_name: String,
 
-    /// `AddonVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AddonVersion`; example: `"1.0.0"`
     pub addon_version: Option<String>,
 
-    /// `RawValues`: a string.
-    ///
-    /// Example: `"eyJ0b2xlcmF0aW9ucyI6eyJlZmZlY3QiOiJOb0V4ZWN1dGUifX0="`
+    /// `RawValues`; example: `"eyJ0b2xlcmF0aW9ucyI6eyJlZmZlY3QiOiJOb0V4ZWN1dGUifX0="`
     pub raw_values: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -9406,20 +10807,26 @@ pub struct InstallAddonResponse {
 /// The `InstallEdgeLogAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`InstallEdgeLogAgentResponse`].
-/// The codes it documents are in [`InstallEdgeLogAgentError`](super::errors::InstallEdgeLogAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=InstallEdgeLogAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "InstallEdgeLogAgent",
     output = InstallEdgeLogAgentResponse,
-    error = super::errors::InstallEdgeLogAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct InstallEdgeLogAgent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -9433,30 +10840,33 @@ pub struct InstallEdgeLogAgentResponse {
 /// The `InstallLogAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`InstallLogAgentResponse`].
-/// The codes it documents are in [`InstallLogAgentError`](super::errors::InstallLogAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=InstallLogAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "InstallLogAgent",
     output = InstallLogAgentResponse,
-    error = super::errors::InstallLogAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct InstallLogAgent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12jsh8ds"`
+    /// `ClusterId`; example: `"cls-12jsh8ds"`
     pub cluster_id: String,
 
-    /// `KubeletRootDir`: a string.
-    ///
-    /// Example: `"/var/lib/kubelet"`
+    /// `KubeletRootDir`; example: `"/var/lib/kubelet"`
     pub kubelet_root_dir: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -9470,37 +10880,39 @@ pub struct InstallLogAgentResponse {
 /// The `ListClusterInspectionResults` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ListClusterInspectionResultsResponse`].
-/// The codes it documents are in [`ListClusterInspectionResultsError`](super::errors::ListClusterInspectionResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ListClusterInspectionResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ListClusterInspectionResults",
     output = ListClusterInspectionResultsResponse,
-    error = super::errors::ListClusterInspectionResultsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ListClusterInspectionResults {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-dsfef"]`
+    /// `ClusterIds`; example: `["cls-dsfef"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Hide`: a list of strings.
-    ///
-    /// Example: `["results"]`
+    /// `Hide`; example: `["results"]`
     pub hide: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default-123456"`
+    /// `Name`; example: `"default-123456"`
     pub name: Option<String>,
 }
 
 /// What a successful [`ListClusterInspectionResults`] call returns.
 #[tc_model]
 pub struct ListClusterInspectionResultsResponse {
-    /// `InspectionResults`: a list of [`KubeJarvisStateInspectionResult`](super::models::KubeJarvisStateInspectionResult) objects.
+    /// `InspectionResults`
     pub inspection_results: Option<Vec<models::KubeJarvisStateInspectionResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9510,37 +10922,39 @@ pub struct ListClusterInspectionResultsResponse {
 /// The `ListClusterInspectionResultsItems` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ListClusterInspectionResultsItemsResponse`].
-/// The codes it documents are in [`ListClusterInspectionResultsItemsError`](super::errors::ListClusterInspectionResultsItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ListClusterInspectionResultsItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesListOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesListOperationError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ListClusterInspectionResultsItems",
     output = ListClusterInspectionResultsItemsResponse,
-    error = super::errors::ListClusterInspectionResultsItemsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ListClusterInspectionResultsItems {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abc"`
+    /// `ClusterId`; example: `"cls-abc"`
     pub cluster_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1699682423"`
+    /// `StartTime`; example: `"1699682423"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1699682424"`
+    /// `EndTime`; example: `"1699682424"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`ListClusterInspectionResultsItems`] call returns.
 #[tc_model]
 pub struct ListClusterInspectionResultsItemsResponse {
-    /// `InspectionResultsItems`: a list of [`KubeJarvisStateInspectionResultsItem`](super::models::KubeJarvisStateInspectionResultsItem) objects.
+    /// `InspectionResultsItems`
     pub inspection_results_items: Option<
         Vec<models::KubeJarvisStateInspectionResultsItem>,
     >,
@@ -9552,23 +10966,48 @@ pub struct ListClusterInspectionResultsItemsResponse {
 /// The `ModifyClusterAsGroupAttribute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterAsGroupAttributeResponse`].
-/// The codes it documents are in [`ModifyClusterAsGroupAttributeError`](super::errors::ModifyClusterAsGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterAsGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterNotFound`](super::errors::TkeErrorCode::FailedOperationClusterNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AsCommonError`](super::errors::TkeErrorCode::InvalidParameterAsCommonError)
+/// - [`InvalidParameter.CidrOutOfRouteTable`](super::errors::TkeErrorCode::InvalidParameterCidrOutOfRouteTable)
+/// - [`InvalidParameter.GatewayAlreadyAssociatedCidr`](super::errors::TkeErrorCode::InvalidParameterGatewayAlreadyAssociatedCidr)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.RouteTableNotEmpty`](super::errors::TkeErrorCode::InvalidParameterRouteTableNotEmpty)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterAsGroupAttribute",
     output = ModifyClusterAsGroupAttributeResponse,
-    error = super::errors::ModifyClusterAsGroupAttributeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterAsGroupAttribute {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `ClusterAsGroupAttribute`: a [`ClusterAsGroupAttribute`](super::models::ClusterAsGroupAttribute).
+    /// `ClusterAsGroupAttribute`
     pub cluster_as_group_attribute: Option<models::ClusterAsGroupAttribute>,
 }
 
@@ -9582,23 +11021,44 @@ pub struct ModifyClusterAsGroupAttributeResponse {
 /// The `ModifyClusterAsGroupOptionAttribute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterAsGroupOptionAttributeResponse`].
-/// The codes it documents are in [`ModifyClusterAsGroupOptionAttributeError`](super::errors::ModifyClusterAsGroupOptionAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterAsGroupOptionAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AsCommon`](super::errors::TkeErrorCode::InternalErrorAsCommon)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.ClusterState`](super::errors::TkeErrorCode::InternalErrorClusterState)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.CvmNotFound`](super::errors::TkeErrorCode::InternalErrorCvmNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterAsGroupOptionAttribute",
     output = ModifyClusterAsGroupOptionAttributeResponse,
-    error = super::errors::ModifyClusterAsGroupOptionAttributeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterAsGroupOptionAttribute {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `ClusterAsGroupOption`: a [`ClusterAsGroupOption`](super::models::ClusterAsGroupOption).
+    /// `ClusterAsGroupOption`
     pub cluster_as_group_option: models::ClusterAsGroupOption,
 }
 
@@ -9612,104 +11072,101 @@ pub struct ModifyClusterAsGroupOptionAttributeResponse {
 /// The `ModifyClusterAttribute` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterAttributeResponse`].
-/// The codes it documents are in [`ModifyClusterAttributeError`](super::errors::ModifyClusterAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.TradeCommon`](super::errors::TkeErrorCode::FailedOperationTradeCommon)
+/// - [`FailedOperation.TradeInsufficientBalance`](super::errors::TkeErrorCode::FailedOperationTradeInsufficientBalance)
+/// - [`FailedOperation.UnexpectedError`](super::errors::TkeErrorCode::FailedOperationUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.TradeInsufficientBalance`](super::errors::TkeErrorCode::InternalErrorTradeInsufficientBalance)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterAttribute",
     output = ModifyClusterAttributeResponse,
-    error = super::errors::ModifyClusterAttributeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterAttribute {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterName`; example: `"cls-2wds9k9p"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterDesc`; example: `"测试集群"`
     pub cluster_desc: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 
-    /// `AutoUpgradeClusterLevel`: an [`AutoUpgradeClusterLevel`](super::models::AutoUpgradeClusterLevel).
+    /// `AutoUpgradeClusterLevel`
     pub auto_upgrade_cluster_level: Option<models::AutoUpgradeClusterLevel>,
 
-    /// `QGPUShareEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QGPUShareEnable`; example: `false`
     #[tc(rename = "QGPUShareEnable")]
     pub qgpu_share_enable: Option<bool>,
 
-    /// `ClusterProperty`: a [`ClusterProperty`](super::models::ClusterProperty).
+    /// `ClusterProperty`
     pub cluster_property: Option<models::ClusterProperty>,
 
-    /// `IsHighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHighAvailability`; example: `true`
     pub is_high_availability: Option<bool>,
 
-    /// `SecurityModeConfig`: a [`SecurityModeConfig`](super::models::SecurityModeConfig).
+    /// `SecurityModeConfig`
     pub security_mode_config: Option<models::SecurityModeConfig>,
 }
 
 /// What a successful [`ModifyClusterAttribute`] call returns.
 #[tc_model]
 pub struct ModifyClusterAttributeResponse {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterName`; example: `"tke"`
     pub cluster_name: String,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"tke cluster"`
+    /// `ClusterDesc`; example: `"tke cluster"`
     pub cluster_desc: String,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: String,
 
-    /// `AutoUpgradeClusterLevel`: an [`AutoUpgradeClusterLevel`](super::models::AutoUpgradeClusterLevel).
+    /// `AutoUpgradeClusterLevel`
     pub auto_upgrade_cluster_level: models::AutoUpgradeClusterLevel,
 
-    /// `QGPUShareEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QGPUShareEnable`; example: `false`
     #[tc(rename = "QGPUShareEnable")]
     pub qgpu_share_enable: bool,
 
-    /// `ClusterProperty`: a [`ClusterProperty`](super::models::ClusterProperty).
+    /// `ClusterProperty`
     pub cluster_property: models::ClusterProperty,
 
-    /// `IsHighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHighAvailability`; example: `true`
     pub is_high_availability: bool,
 
-    /// `SecurityModeConfig`: a [`SecurityModeConfig`](super::models::SecurityModeConfig).
+    /// `SecurityModeConfig`
     pub security_mode_config: models::SecurityModeConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9719,26 +11176,34 @@ pub struct ModifyClusterAttributeResponse {
 /// The `ModifyClusterAuthenticationOptions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterAuthenticationOptionsResponse`].
-/// The codes it documents are in [`ModifyClusterAuthenticationOptionsError`](super::errors::ModifyClusterAuthenticationOptionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterAuthenticationOptions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterAuthenticationOptions",
     output = ModifyClusterAuthenticationOptionsResponse,
-    error = super::errors::ModifyClusterAuthenticationOptionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterAuthenticationOptions {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `ServiceAccounts`: a [`ServiceAccountAuthenticationOptions`](super::models::ServiceAccountAuthenticationOptions).
+    /// `ServiceAccounts`
     pub service_accounts: Option<models::ServiceAccountAuthenticationOptions>,
 
-    /// `OIDCConfig`: an [`OidcConfigAuthenticationOptions`](super::models::OidcConfigAuthenticationOptions).
+    /// `OIDCConfig`
     #[tc(rename = "OIDCConfig")]
     pub oidc_config: Option<models::OidcConfigAuthenticationOptions>,
 }
@@ -9753,30 +11218,50 @@ pub struct ModifyClusterAuthenticationOptionsResponse {
 /// The `ModifyClusterEndpointSP` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterEndpointSPResponse`].
-/// The codes it documents are in [`ModifyClusterEndpointSPError`](super::errors::ModifyClusterEndpointSPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterEndpointSP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.LbCommon`](super::errors::TkeErrorCode::FailedOperationLbCommon)
+/// - [`FailedOperation.VPCUnexpectedError`](super::errors::TkeErrorCode::FailedOperationVpcUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InternalError.VPCUnexpectedError`](super::errors::TkeErrorCode::InternalErrorVpcUnexpectedError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterEndpointSP",
     output = ModifyClusterEndpointSPResponse,
-    error = super::errors::ModifyClusterEndpointSPError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterEndpointSP {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-7ph3twqe"`
+    /// `ClusterId`; example: `"cls-7ph3twqe"`
     pub cluster_id: String,
 
-    /// `SecurityPolicies`: a list of strings.
-    ///
-    /// Example: `["192.168.1.0/24\r\n"]`
+    /// `SecurityPolicies`; example: `["192.168.1.0/24\r\n"]`
     pub security_policies: Option<Vec<String>>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-r0g2kty7"`
+    /// `SecurityGroup`; example: `"sg-r0g2kty7"`
     pub security_group: Option<String>,
 }
 
@@ -9790,23 +11275,26 @@ pub struct ModifyClusterEndpointSPResponse {
 /// The `ModifyClusterExtraArgs` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterExtraArgsResponse`].
-/// The codes it documents are in [`ModifyClusterExtraArgsError`](super::errors::ModifyClusterExtraArgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterExtraArgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterExtraArgs",
     output = ModifyClusterExtraArgsResponse,
-    error = super::errors::ModifyClusterExtraArgsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterExtraArgs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kda25mj1"`
+    /// `ClusterId`; example: `"cls-kda25mj1"`
     pub cluster_id: String,
 
-    /// `ClusterExtraArgs`: a [`ClusterExtraArgs`](super::models::ClusterExtraArgs).
+    /// `ClusterExtraArgs`
     pub cluster_extra_args: Option<models::ClusterExtraArgs>,
 }
 
@@ -9820,25 +11308,29 @@ pub struct ModifyClusterExtraArgsResponse {
 /// The `ModifyClusterExtraArgsTaskState` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterExtraArgsTaskStateResponse`].
-/// The codes it documents are in [`ModifyClusterExtraArgsTaskStateError`](super::errors::ModifyClusterExtraArgsTaskStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterExtraArgsTaskState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskLifeStateError`](super::errors::TkeErrorCode::FailedOperationTaskLifeStateError)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterExtraArgsTaskState",
     output = ModifyClusterExtraArgsTaskStateResponse,
-    error = super::errors::ModifyClusterExtraArgsTaskStateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterExtraArgsTaskState {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-jh29sx2l"`
+    /// `ClusterId`; example: `"cls-jh29sx2l"`
     pub cluster_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"abort"`
+    /// `Operation`; example: `"abort"`
     pub operation: Option<String>,
 }
 
@@ -9852,25 +11344,38 @@ pub struct ModifyClusterExtraArgsTaskStateResponse {
 /// The `ModifyClusterImage` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterImageResponse`].
-/// The codes it documents are in [`ModifyClusterImageError`](super::errors::ModifyClusterImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VersionNotSupportCgroupV2`](super::errors::TkeErrorCode::InvalidParameterVersionNotSupportCgroupV2)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterImage",
     output = ModifyClusterImageResponse,
-    error = super::errors::ModifyClusterImageError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterImage {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-1oxlc88c"`
+    /// `ClusterId`; example: `"cls-1oxlc88c"`
     pub cluster_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-9qabwvbn"`
+    /// `ImageId`; example: `"img-9qabwvbn"`
     pub image_id: String,
 }
 
@@ -9884,39 +11389,48 @@ pub struct ModifyClusterImageResponse {
 /// The `ModifyClusterMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`ModifyClusterMaintenanceWindowAndExclusionsError`](super::errors::ModifyClusterMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbRecordNotFound`](super::errors::TkeErrorCode::FailedOperationDbRecordNotFound)
+/// - [`FailedOperation.Param`](super::errors::TkeErrorCode::FailedOperationParam)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CvmCommon`](super::errors::TkeErrorCode::InternalErrorCvmCommon)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.ImageIdNotFound`](super::errors::TkeErrorCode::InternalErrorImageIdNotFound)
+/// - [`InternalError.OsNotSupport`](super::errors::TkeErrorCode::InternalErrorOsNotSupport)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VersionNotSupportCgroupV2`](super::errors::TkeErrorCode::InvalidParameterVersionNotSupportCgroupV2)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterMaintenanceWindowAndExclusions",
     output = ModifyClusterMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::ModifyClusterMaintenanceWindowAndExclusionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterMaintenanceWindowAndExclusions {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-3n90hta2"`
+    /// `ClusterID`; example: `"cls-3n90hta2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `MaintenanceTime`: a string.
-    ///
-    /// Example: `"18:00:00"`
+    /// `MaintenanceTime`; example: `"18:00:00"`
     pub maintenance_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Duration`; example: `4`
     pub duration: i64,
 
-    /// `DayOfWeek`: a list of strings.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Vec<String>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`](super::models::MaintenanceExclusion) objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<models::MaintenanceExclusion>>,
 }
 
@@ -9930,104 +11444,90 @@ pub struct ModifyClusterMaintenanceWindowAndExclusionsResponse {
 /// The `ModifyClusterNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterNodePoolResponse`].
-/// The codes it documents are in [`ModifyClusterNodePoolError`](super::errors::ModifyClusterNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameterValue.ImageNotFound`](super::errors::TkeErrorCode::InvalidParameterValueImageNotFound)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AsAsgNotExist`](super::errors::TkeErrorCode::ResourceNotFoundAsAsgNotExist)
+/// - [`UnsupportedOperation.CaEnableFailed`](super::errors::TkeErrorCode::UnsupportedOperationCaEnableFailed)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterNodePool",
     output = ModifyClusterNodePoolResponse,
-    error = super::errors::ModifyClusterNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-pool"`
+    /// `Name`; example: `"node-pool"`
     pub name: Option<String>,
 
-    /// `MaxNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxNodesNum`; example: `100`
     pub max_nodes_num: Option<i64>,
 
-    /// `MinNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNodesNum`; example: `1`
     pub min_nodes_num: Option<i64>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `Annotations`: a list of [`AnnotationValue`](super::models::AnnotationValue) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::AnnotationValue>>,
 
-    /// `EnableAutoscale`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoscale`; example: `false`
     pub enable_autoscale: Option<bool>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"ubuntu18.04.1x86_64"`
+    /// `OsName`; example: `"ubuntu18.04.1x86_64"`
     pub os_name: Option<String>,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: Option<String>,
 
-    /// `GPUArgs`: a [`GpuArgs`](super::models::GpuArgs).
+    /// `GPUArgs`
     #[tc(rename = "GPUArgs")]
     pub gpu_args: Option<models::GpuArgs>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"dG91Y2ggL3RtcC9oZWxsbwo="`
+    /// `UserScript`; example: `"dG91Y2ggL3RtcC9oZWxsbwo="`
     pub user_script: Option<String>,
 
-    /// `IgnoreExistedNode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreExistedNode`; example: `true`
     pub ignore_existed_node: Option<bool>,
 
-    /// `ExtraArgs`: an [`InstanceExtraArgs`](super::models::InstanceExtraArgs).
+    /// `ExtraArgs`
     pub extra_args: Option<models::InstanceExtraArgs>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Unschedulable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Unschedulable`; example: `0`
     pub unschedulable: Option<i64>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `DockerGraphPath`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `DockerGraphPath`; example: `"/var/lib/docker"`
     pub docker_graph_path: Option<String>,
 
-    /// `PreStartUserScript`: a string.
-    ///
-    /// Example: `"dG91Y2ggL3RtcC9iZWZvcmU="`
+    /// `PreStartUserScript`; example: `"dG91Y2ggL3RtcC9iZWZvcmU="`
     pub pre_start_user_script: Option<String>,
 }
 
@@ -10041,24 +11541,36 @@ pub struct ModifyClusterNodePoolResponse {
 /// The `ModifyClusterRollOutSequenceTags` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterRollOutSequenceTagsResponse`].
-/// The codes it documents are in [`ModifyClusterRollOutSequenceTagsError`](super::errors::ModifyClusterRollOutSequenceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterRollOutSequenceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameterValue.ImageNotFound`](super::errors::TkeErrorCode::InvalidParameterValueImageNotFound)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AsAsgNotExist`](super::errors::TkeErrorCode::ResourceNotFoundAsAsgNotExist)
+/// - [`UnsupportedOperation.CaEnableFailed`](super::errors::TkeErrorCode::UnsupportedOperationCaEnableFailed)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterRollOutSequenceTags",
     output = ModifyClusterRollOutSequenceTagsResponse,
-    error = super::errors::ModifyClusterRollOutSequenceTagsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterRollOutSequenceTags {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-3n90hta2"`
+    /// `ClusterID`; example: `"cls-3n90hta2"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -10072,33 +11584,40 @@ pub struct ModifyClusterRollOutSequenceTagsResponse {
 /// The `ModifyClusterRuntimeConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterRuntimeConfigResponse`].
-/// The codes it documents are in [`ModifyClusterRuntimeConfigError`](super::errors::ModifyClusterRuntimeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterRuntimeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterRuntimeConfig",
     output = ModifyClusterRuntimeConfigResponse,
-    error = super::errors::ModifyClusterRuntimeConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterRuntimeConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-o8hjuza0"`
+    /// `ClusterId`; example: `"cls-o8hjuza0"`
     pub cluster_id: String,
 
-    /// `DstK8SVersion`: a string.
-    ///
-    /// Example: `"1.24.4"`
+    /// `DstK8SVersion`; example: `"1.24.4"`
     pub dst_k8_s_version: Option<String>,
 
-    /// `ClusterRuntimeConfig`: a [`RuntimeConfig`](super::models::RuntimeConfig).
-    ///
-    /// Example: `{"RuntimeType":"containerd","RuntimeVersion":"1.6.9"}`
+    /// `ClusterRuntimeConfig`; example: `{"RuntimeType":"containerd","RuntimeVersion":"1.6.9"}`
     pub cluster_runtime_config: Option<models::RuntimeConfig>,
 
-    /// `NodePoolRuntimeConfig`: a list of [`NodePoolRuntime`](super::models::NodePoolRuntime) objects.
+    /// `NodePoolRuntimeConfig`
     pub node_pool_runtime_config: Option<Vec<models::NodePoolRuntime>>,
 }
 
@@ -10112,34 +11631,36 @@ pub struct ModifyClusterRuntimeConfigResponse {
 /// The `ModifyClusterSchedulerPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterSchedulerPolicyResponse`].
-/// The codes it documents are in [`ModifyClusterSchedulerPolicyError`](super::errors::ModifyClusterSchedulerPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterSchedulerPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskLifeStateError`](super::errors::TkeErrorCode::FailedOperationTaskLifeStateError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterSchedulerPolicy",
     output = ModifyClusterSchedulerPolicyResponse,
-    error = super::errors::ModifyClusterSchedulerPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterSchedulerPolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-5e7wsn94"`
+    /// `ClusterId`; example: `"cls-5e7wsn94"`
     pub cluster_id: String,
 
-    /// `SchedulerPolicyConfig`: a list of [`SchedulerPolicyConfig`](super::models::SchedulerPolicyConfig) objects.
+    /// `SchedulerPolicyConfig`
     pub scheduler_policy_config: Option<Vec<models::SchedulerPolicyConfig>>,
 
-    /// `ClientConnection`: a [`ClientConnection`](super::models::ClientConnection).
+    /// `ClientConnection`
     pub client_connection: Option<models::ClientConnection>,
 
-    /// `Extenders`: a list of [`Extenders`](super::models::Extenders) objects.
+    /// `Extenders`
     pub extenders: Option<Vec<models::Extenders>>,
 
-    /// `HighPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HighPerformance`; example: `false`
     pub high_performance: Option<bool>,
 }
 
@@ -10153,40 +11674,44 @@ pub struct ModifyClusterSchedulerPolicyResponse {
 /// The `ModifyClusterTags` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterTagsResponse`].
-/// The codes it documents are in [`ModifyClusterTagsError`](super::errors::ModifyClusterTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotFound`](super::errors::TkeErrorCode::FailedOperationTaskNotFound)
+/// - [`FailedOperation.TradeCommon`](super::errors::TkeErrorCode::FailedOperationTradeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TaskCreateFailed`](super::errors::TkeErrorCode::InternalErrorTaskCreateFailed)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterTags",
     output = ModifyClusterTagsResponse,
-    error = super::errors::ModifyClusterTagsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0gudq56e"`
+    /// `ClusterId`; example: `"cls-0gudq56e"`
     pub cluster_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `SyncSubresource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncSubresource`; example: `false`
     pub sync_subresource: Option<bool>,
 
-    /// `SyncNodePoolTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncNodePoolTags`; example: `true`
     pub sync_node_pool_tags: Option<bool>,
 }
 
 /// What a successful [`ModifyClusterTags`] call returns.
 #[tc_model]
 pub struct ModifyClusterTagsResponse {
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10196,49 +11721,48 @@ pub struct ModifyClusterTagsResponse {
 /// The `ModifyClusterVirtualNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyClusterVirtualNodePoolResponse`].
-/// The codes it documents are in [`ModifyClusterVirtualNodePoolError`](super::errors::ModifyClusterVirtualNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyClusterVirtualNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.NodePoolStateNotNormal`](super::errors::TkeErrorCode::ResourceUnavailableNodePoolStateNotNormal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyClusterVirtualNodePool",
     output = ModifyClusterVirtualNodePoolResponse,
-    error = super::errors::ModifyClusterVirtualNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterVirtualNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"virtual-node-prod"`
+    /// `Name`; example: `"virtual-node-prod"`
     pub name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-0kxvmoz1"]`
+    /// `SecurityGroupIds`; example: `["sg-0kxvmoz1"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `SubnetAllocationPolicy`: a [`SubnetAllocationPolicy`](super::models::SubnetAllocationPolicy).
+    /// `SubnetAllocationPolicy`
     pub subnet_allocation_policy: Option<models::SubnetAllocationPolicy>,
 }
 
@@ -10252,46 +11776,43 @@ pub struct ModifyClusterVirtualNodePoolResponse {
 /// The `ModifyExternalNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyExternalNodePoolResponse`].
-/// The codes it documents are in [`ModifyExternalNodePoolError`](super::errors::ModifyExternalNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyExternalNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.NodePoolStateNotNormal`](super::errors::TkeErrorCode::ResourceUnavailableNodePoolStateNotNormal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyExternalNodePool",
     output = ModifyExternalNodePoolResponse,
-    error = super::errors::ModifyExternalNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyExternalNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-abcd1234"`
+    /// `NodePoolId`; example: `"np-abcd1234"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"注册节点池"`
+    /// `Name`; example: `"注册节点池"`
     pub name: Option<String>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"IyEvYmluL3NoIAplY2hvICJoZWxsbyB3b3JsZCI="`
+    /// `UserScript`; example: `"IyEvYmluL3NoIAplY2hvICJoZWxsbyB3b3JsZCI="`
     pub user_script: Option<String>,
 }
 
@@ -10305,44 +11826,41 @@ pub struct ModifyExternalNodePoolResponse {
 /// The `ModifyGlobalMaintenanceWindowAndExclusions` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyGlobalMaintenanceWindowAndExclusionsResponse`].
-/// The codes it documents are in [`ModifyGlobalMaintenanceWindowAndExclusionsError`](super::errors::ModifyGlobalMaintenanceWindowAndExclusionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyGlobalMaintenanceWindowAndExclusions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceUnavailable.NodePoolStateNotNormal`](super::errors::TkeErrorCode::ResourceUnavailableNodePoolStateNotNormal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyGlobalMaintenanceWindowAndExclusions",
     output = ModifyGlobalMaintenanceWindowAndExclusionsResponse,
-    error = super::errors::ModifyGlobalMaintenanceWindowAndExclusionsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyGlobalMaintenanceWindowAndExclusions {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `TargetRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `TargetRegions`; example: `["ap-guangzhou"]`
     pub target_regions: Vec<String>,
 
-    /// `MaintenanceTime`: a string.
-    ///
-    /// Example: `"18:00:00"`
+    /// `MaintenanceTime`; example: `"18:00:00"`
     pub maintenance_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Duration`; example: `4`
     pub duration: i64,
 
-    /// `DayOfWeek`: a list of strings.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Vec<String>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`](super::models::MaintenanceExclusion) objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<models::MaintenanceExclusion>>,
 }
 
@@ -10356,30 +11874,57 @@ pub struct ModifyGlobalMaintenanceWindowAndExclusionsResponse {
 /// The `ModifyLogConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyLogConfigResponse`].
-/// The codes it documents are in [`ModifyLogConfigError`](super::errors::ModifyLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.CreateClsClient`](super::errors::TkeErrorCode::FailedOperationCreateClsClient)
+/// - [`FailedOperation.CreateClsConfig`](super::errors::TkeErrorCode::FailedOperationCreateClsConfig)
+/// - [`FailedOperation.CreateClsIndex`](super::errors::TkeErrorCode::FailedOperationCreateClsIndex)
+/// - [`FailedOperation.CreateClsLogSet`](super::errors::TkeErrorCode::FailedOperationCreateClsLogSet)
+/// - [`FailedOperation.CreateClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationCreateClsMachineGroup)
+/// - [`FailedOperation.CreateClsTopic`](super::errors::TkeErrorCode::FailedOperationCreateClsTopic)
+/// - [`FailedOperation.GetClsConfig`](super::errors::TkeErrorCode::FailedOperationGetClsConfig)
+/// - [`FailedOperation.GetClsConfigMachineGroups`](super::errors::TkeErrorCode::FailedOperationGetClsConfigMachineGroups)
+/// - [`FailedOperation.GetClsIndex`](super::errors::TkeErrorCode::FailedOperationGetClsIndex)
+/// - [`FailedOperation.GetClsLogSet`](super::errors::TkeErrorCode::FailedOperationGetClsLogSet)
+/// - [`FailedOperation.GetClsMachineGroup`](super::errors::TkeErrorCode::FailedOperationGetClsMachineGroup)
+/// - [`FailedOperation.GetClsMachineGroupConfigs`](super::errors::TkeErrorCode::FailedOperationGetClsMachineGroupConfigs)
+/// - [`FailedOperation.GetClsTopic`](super::errors::TkeErrorCode::FailedOperationGetClsTopic)
+/// - [`FailedOperation.K8sClientBuildError`](super::errors::TkeErrorCode::FailedOperationK8sClientBuildError)
+/// - [`FailedOperation.KubeClientConnection`](super::errors::TkeErrorCode::FailedOperationKubeClientConnection)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`FailedOperation.KubernetesClientBuildError`](super::errors::TkeErrorCode::FailedOperationKubernetesClientBuildError)
+/// - [`FailedOperation.KubernetesCreateOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesCreateOperationError)
+/// - [`FailedOperation.KubernetesGetOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesGetOperationError)
+/// - [`FailedOperation.KubernetesInternal`](super::errors::TkeErrorCode::FailedOperationKubernetesInternal)
+/// - [`FailedOperation.KubernetesPatchOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesPatchOperationError)
+/// - [`FailedOperation.ModifyClsConfig`](super::errors::TkeErrorCode::FailedOperationModifyClsConfig)
+/// - [`FailedOperation.ModifyClsIndex`](super::errors::TkeErrorCode::FailedOperationModifyClsIndex)
+/// - [`FailedOperation.ModifyClsTopic`](super::errors::TkeErrorCode::FailedOperationModifyClsTopic)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyLogConfig",
     output = ModifyLogConfigResponse,
-    error = super::errors::ModifyLogConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyLogConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-kaftesta"`
+    /// `ClusterId`; example: `"cls-kaftesta"`
     pub cluster_id: String,
 
-    /// `LogConfig`: a string.
-    ///
-    /// Example: `"参考 https://cloud.tencent.com/document/product/457/48425"`
+    /// `LogConfig`; example: `"参考 https://cloud.tencent.com/document/product/457/48425"`
     pub log_config: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -10393,35 +11938,34 @@ pub struct ModifyLogConfigResponse {
 /// The `ModifyMasterComponent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyMasterComponentResponse`].
-/// The codes it documents are in [`ModifyMasterComponentError`](super::errors::ModifyMasterComponentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyMasterComponent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationForbidden`](super::errors::TkeErrorCode::FailedOperationOperationForbidden)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyMasterComponent",
     output = ModifyMasterComponentResponse,
-    error = super::errors::ModifyMasterComponentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyMasterComponent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-pd41w15e"`
+    /// `ClusterId`; example: `"cls-pd41w15e"`
     pub cluster_id: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"kube-apiserver"`
+    /// `Component`; example: `"kube-apiserver"`
     pub component: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"shutdown"`
+    /// `Operation`; example: `"shutdown"`
     pub operation: String,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -10435,30 +11979,41 @@ pub struct ModifyMasterComponentResponse {
 /// The `ModifyNodePoolDesiredCapacityAboutAsg` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyNodePoolDesiredCapacityAboutAsgResponse`].
-/// The codes it documents are in [`ModifyNodePoolDesiredCapacityAboutAsgError`](super::errors::ModifyNodePoolDesiredCapacityAboutAsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyNodePoolDesiredCapacityAboutAsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameterValue.Size`](super::errors::TkeErrorCode::InvalidParameterValueSize)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AsAsgNotExist`](super::errors::TkeErrorCode::ResourceNotFoundAsAsgNotExist)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyNodePoolDesiredCapacityAboutAsg",
     output = ModifyNodePoolDesiredCapacityAboutAsgResponse,
-    error = super::errors::ModifyNodePoolDesiredCapacityAboutAsgError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyNodePoolDesiredCapacityAboutAsg {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-hca1bmif"`
+    /// `ClusterId`; example: `"cls-hca1bmif"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-5tx2jmn9"`
+    /// `NodePoolId`; example: `"np-5tx2jmn9"`
     pub node_pool_id: String,
 
-    /// `DesiredCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredCapacity`; example: `1`
     pub desired_capacity: i64,
 }
 
@@ -10472,30 +12027,40 @@ pub struct ModifyNodePoolDesiredCapacityAboutAsgResponse {
 /// The `ModifyNodePoolInstanceTypes` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyNodePoolInstanceTypesResponse`].
-/// The codes it documents are in [`ModifyNodePoolInstanceTypesError`](super::errors::ModifyNodePoolInstanceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyNodePoolInstanceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyNodePoolInstanceTypes",
     output = ModifyNodePoolInstanceTypesResponse,
-    error = super::errors::ModifyNodePoolInstanceTypesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyNodePoolInstanceTypes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S6.MEDIUM4","S5.MEDIUM4","SA3.MEDIUM4"]`
+    /// `InstanceTypes`; example: `["S6.MEDIUM4","S5.MEDIUM4","SA3.MEDIUM4"]`
     pub instance_types: Vec<String>,
 }
 
@@ -10509,28 +12074,40 @@ pub struct ModifyNodePoolInstanceTypesResponse {
 /// The `ModifyOpenPolicyList` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyOpenPolicyListResponse`].
-/// The codes it documents are in [`ModifyOpenPolicyListError`](super::errors::ModifyOpenPolicyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyOpenPolicyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyOpenPolicyList",
     output = ModifyOpenPolicyListResponse,
-    error = super::errors::ModifyOpenPolicyListError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyOpenPolicyList {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `OpenPolicyInfoList`: a list of [`OpenPolicySwitch`](super::models::OpenPolicySwitch) objects.
+    /// `OpenPolicyInfoList`
     pub open_policy_info_list: Option<Vec<models::OpenPolicySwitch>>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"optional"`
+    /// `Category`; example: `"optional"`
     pub category: Option<String>,
 }
 
@@ -10544,28 +12121,37 @@ pub struct ModifyOpenPolicyListResponse {
 /// The `ModifyPrometheusAgentExternalLabels` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusAgentExternalLabelsResponse`].
-/// The codes it documents are in [`ModifyPrometheusAgentExternalLabelsError`](super::errors::ModifyPrometheusAgentExternalLabelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusAgentExternalLabels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusAgentExternalLabels",
     output = ModifyPrometheusAgentExternalLabelsResponse,
-    error = super::errors::ModifyPrometheusAgentExternalLabelsError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusAgentExternalLabels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ExternalLabels`: a list of [`Label`](super::models::Label) objects.
+    /// `ExternalLabels`
     pub external_labels: Vec<models::Label>,
 }
 
@@ -10579,21 +12165,35 @@ pub struct ModifyPrometheusAgentExternalLabelsResponse {
 /// The `ModifyPrometheusAlertPolicy` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusAlertPolicyResponse`].
-/// The codes it documents are in [`ModifyPrometheusAlertPolicyError`](super::errors::ModifyPrometheusAlertPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusAlertPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusAlertPolicy",
     output = ModifyPrometheusAlertPolicyResponse,
-    error = super::errors::ModifyPrometheusAlertPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusAlertPolicy {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertPolicyItem`](super::models::PrometheusAlertPolicyItem).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertPolicyItem,
 }
 
@@ -10607,23 +12207,33 @@ pub struct ModifyPrometheusAlertPolicyResponse {
 /// The `ModifyPrometheusAlertRule` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusAlertRuleResponse`].
-/// The codes it documents are in [`ModifyPrometheusAlertRuleError`](super::errors::ModifyPrometheusAlertRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusAlertRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusAlertRule",
     output = ModifyPrometheusAlertRuleResponse,
-    error = super::errors::ModifyPrometheusAlertRuleError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusAlertRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-abdcjdh"`
+    /// `InstanceId`; example: `"prom-abdcjdh"`
     pub instance_id: String,
 
-    /// `AlertRule`: a [`PrometheusAlertRuleDetail`](super::models::PrometheusAlertRuleDetail).
+    /// `AlertRule`
     pub alert_rule: models::PrometheusAlertRuleDetail,
 }
 
@@ -10637,42 +12247,50 @@ pub struct ModifyPrometheusAlertRuleResponse {
 /// The `ModifyPrometheusConfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusConfigResponse`].
-/// The codes it documents are in [`ModifyPrometheusConfigError`](super::errors::ModifyPrometheusConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusConfig",
     output = ModifyPrometheusConfigResponse,
-    error = super::errors::ModifyPrometheusConfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxx"`
+    /// `ClusterId`; example: `"cls-xxx"`
     pub cluster_id: String,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<models::PrometheusConfigItem>>,
 
-    /// `Probes`: a list of [`PrometheusConfigItem`](super::models::PrometheusConfigItem) objects.
+    /// `Probes`
     pub probes: Option<Vec<models::PrometheusConfigItem>>,
 }
 
@@ -10686,23 +12304,31 @@ pub struct ModifyPrometheusConfigResponse {
 /// The `ModifyPrometheusGlobalNotification` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusGlobalNotificationResponse`].
-/// The codes it documents are in [`ModifyPrometheusGlobalNotificationError`](super::errors::ModifyPrometheusGlobalNotificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusGlobalNotification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusGlobalNotification",
     output = ModifyPrometheusGlobalNotificationResponse,
-    error = super::errors::ModifyPrometheusGlobalNotificationError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusGlobalNotification {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `Notification`: a [`PrometheusNotificationItem`](super::models::PrometheusNotificationItem).
+    /// `Notification`
     pub notification: models::PrometheusNotificationItem,
 }
 
@@ -10716,24 +12342,37 @@ pub struct ModifyPrometheusGlobalNotificationResponse {
 /// The `ModifyPrometheusRecordRuleYaml` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusRecordRuleYamlResponse`].
-/// The codes it documents are in [`ModifyPrometheusRecordRuleYamlError`](super::errors::ModifyPrometheusRecordRuleYamlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusRecordRuleYaml)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusRecordRuleYaml",
     output = ModifyPrometheusRecordRuleYamlResponse,
-    error = super::errors::ModifyPrometheusRecordRuleYamlError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusRecordRuleYaml {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
@@ -10747,23 +12386,31 @@ pub struct ModifyPrometheusRecordRuleYamlResponse {
 /// The `ModifyPrometheusTemp` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusTempResponse`].
-/// The codes it documents are in [`ModifyPrometheusTempError`](super::errors::ModifyPrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusTemp",
     output = ModifyPrometheusTempResponse,
-    error = super::errors::ModifyPrometheusTempError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusTemp {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-xxx"`
+    /// `TemplateId`; example: `"temp-xxx"`
     pub template_id: String,
 
-    /// `Template`: a [`PrometheusTempModify`](super::models::PrometheusTempModify).
+    /// `Template`
     pub template: models::PrometheusTempModify,
 }
 
@@ -10777,21 +12424,31 @@ pub struct ModifyPrometheusTempResponse {
 /// The `ModifyPrometheusTemplate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyPrometheusTemplateResponse`].
-/// The codes it documents are in [`ModifyPrometheusTemplateError`](super::errors::ModifyPrometheusTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyPrometheusTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyPrometheusTemplate",
     output = ModifyPrometheusTemplateResponse,
-    error = super::errors::ModifyPrometheusTemplateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyPrometheusTemplate {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Template`: a [`PrometheusTemplateModify`](super::models::PrometheusTemplateModify).
+    /// `Template`
     pub template: models::PrometheusTemplateModify,
 }
 
@@ -10805,23 +12462,29 @@ pub struct ModifyPrometheusTemplateResponse {
 /// The `ModifyReservedInstanceScope` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyReservedInstanceScopeResponse`].
-/// The codes it documents are in [`ModifyReservedInstanceScopeError`](super::errors::ModifyReservedInstanceScopeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyReservedInstanceScope)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound.NotFound`](super::errors::TkeErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyReservedInstanceScope",
     output = ModifyReservedInstanceScopeResponse,
-    error = super::errors::ModifyReservedInstanceScopeError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyReservedInstanceScope {
-    /// `ReservedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["eksri-mloz4700"]`
+    /// `ReservedInstanceIds`; example: `["eksri-mloz4700"]`
     pub reserved_instance_ids: Vec<String>,
 
-    /// `ReservedInstanceScope`: a [`ReservedInstanceScope`](super::models::ReservedInstanceScope).
+    /// `ReservedInstanceScope`
     pub reserved_instance_scope: models::ReservedInstanceScope,
 }
 
@@ -10835,34 +12498,36 @@ pub struct ModifyReservedInstanceScopeResponse {
 /// The `ModifyRollOutSequence` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ModifyRollOutSequenceResponse`].
-/// The codes it documents are in [`ModifyRollOutSequenceError`](super::errors::ModifyRollOutSequenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ModifyRollOutSequence)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound.NotFound`](super::errors::TkeErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ModifyRollOutSequence",
     output = ModifyRollOutSequenceResponse,
-    error = super::errors::ModifyRollOutSequenceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyRollOutSequence {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"发布序列1"`
+    /// `Name`; example: `"发布序列1"`
     pub name: String,
 
-    /// `SequenceFlows`: a list of [`SequenceFlow`](super::models::SequenceFlow) objects.
+    /// `SequenceFlows`
     pub sequence_flows: Vec<models::SequenceFlow>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 }
 
@@ -10876,30 +12541,32 @@ pub struct ModifyRollOutSequenceResponse {
 /// The `RemoveNodeFromNodePool` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RemoveNodeFromNodePoolResponse`].
-/// The codes it documents are in [`RemoveNodeFromNodePoolError`](super::errors::RemoveNodeFromNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RemoveNodeFromNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RemoveNodeFromNodePool",
     output = RemoveNodeFromNodePoolResponse,
-    error = super::errors::RemoveNodeFromNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RemoveNodeFromNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-hca1bmif"`
+    /// `ClusterId`; example: `"cls-hca1bmif"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-5tx2jmn9"`
+    /// `NodePoolId`; example: `"np-5tx2jmn9"`
     pub node_pool_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-74mbca66"]`
+    /// `InstanceIds`; example: `["ins-74mbca66"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -10913,28 +12580,35 @@ pub struct RemoveNodeFromNodePoolResponse {
 /// The `RenewReservedInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RenewReservedInstancesResponse`].
-/// The codes it documents are in [`RenewReservedInstancesError`](super::errors::RenewReservedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RenewReservedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TkeErrorCode::AuthFailure)
+/// - [`InternalError.InsufficientBalance`](super::errors::TkeErrorCode::InternalErrorInsufficientBalance)
+/// - [`InternalError.NoPaymentAccess`](super::errors::TkeErrorCode::InternalErrorNoPaymentAccess)
+/// - [`InternalError.NotVerified`](super::errors::TkeErrorCode::InternalErrorNotVerified)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TradeCommon`](super::errors::TkeErrorCode::InternalErrorTradeCommon)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RenewReservedInstances",
     output = RenewReservedInstancesResponse,
-    error = super::errors::RenewReservedInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RenewReservedInstances {
-    /// `ReservedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["eksri-103ypth4","eksri-mloz4700"]`
+    /// `ReservedInstanceIds`; example: `["eksri-103ypth4","eksri-mloz4700"]`
     pub reserved_instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `ClientToken`; example: `"[REDACTED]"`
     pub client_token: Option<String>,
 }
 
@@ -10948,18 +12622,26 @@ pub struct RenewReservedInstancesResponse {
 /// The `RestartEKSContainerInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RestartEKSContainerInstancesResponse`].
-/// The codes it documents are in [`RestartEKSContainerInstancesError`](super::errors::RestartEKSContainerInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RestartEKSContainerInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RestartEKSContainerInstances",
     output = RestartEKSContainerInstancesResponse,
-    error = super::errors::RestartEKSContainerInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RestartEKSContainerInstances {
-    /// `EksCiIds`: a list of strings.
+    /// `EksCiIds`
     pub eks_ci_ids: Vec<String>,
 }
 
@@ -10973,47 +12655,53 @@ pub struct RestartEKSContainerInstancesResponse {
 /// The `RollbackClusterRelease` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RollbackClusterReleaseResponse`].
-/// The codes it documents are in [`RollbackClusterReleaseError`](super::errors::RollbackClusterReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RollbackClusterRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RollbackClusterRelease",
     output = RollbackClusterReleaseResponse,
-    error = super::errors::RollbackClusterReleaseError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RollbackClusterRelease {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-05"`
+    /// `Name`; example: `"app-05"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"lwj"`
+    /// `Namespace`; example: `"lwj"`
     pub namespace: String,
 
-    /// `Revision`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Revision`; example: `1`
     pub revision: i64,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`RollbackClusterRelease`] call returns.
 #[tc_model]
 pub struct RollbackClusterReleaseResponse {
-    /// `Release`: a [`PendingRelease`](super::models::PendingRelease).
+    /// `Release`
     pub release: models::PendingRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11023,15 +12711,31 @@ pub struct RollbackClusterReleaseResponse {
 /// The `RotateClusterToken` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RotateClusterTokenResponse`].
-/// The codes it documents are in [`RotateClusterTokenError`](super::errors::RotateClusterTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RotateClusterToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RotateClusterToken",
     output = RotateClusterTokenResponse,
-    error = super::errors::RotateClusterTokenError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RotateClusterToken {}
 
@@ -11045,25 +12749,30 @@ pub struct RotateClusterTokenResponse {
 /// The `RunPrometheusInstance` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`RunPrometheusInstanceResponse`].
-/// The codes it documents are in [`RunPrometheusInstanceError`](super::errors::RunPrometheusInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=RunPrometheusInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "RunPrometheusInstance",
     output = RunPrometheusInstanceResponse,
-    error = super::errors::RunPrometheusInstanceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RunPrometheusInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-xxx"`
+    /// `InstanceId`; example: `"prom-xxx"`
     pub instance_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"xx-xxx"`
+    /// `SubnetId`; example: `"xx-xxx"`
     pub subnet_id: Option<String>,
 }
 
@@ -11077,23 +12786,27 @@ pub struct RunPrometheusInstanceResponse {
 /// The `ScaleInClusterMaster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ScaleInClusterMasterResponse`].
-/// The codes it documents are in [`ScaleInClusterMasterError`](super::errors::ScaleInClusterMasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ScaleInClusterMaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ScaleInClusterMaster",
     output = ScaleInClusterMasterResponse,
-    error = super::errors::ScaleInClusterMasterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ScaleInClusterMaster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `ScaleInMasters`: a list of [`ScaleInMaster`](super::models::ScaleInMaster) objects.
+    /// `ScaleInMasters`
     pub scale_in_masters: Vec<models::ScaleInMaster>,
 }
 
@@ -11107,32 +12820,40 @@ pub struct ScaleInClusterMasterResponse {
 /// The `ScaleOutClusterMaster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`ScaleOutClusterMasterResponse`].
-/// The codes it documents are in [`ScaleOutClusterMasterError`](super::errors::ScaleOutClusterMasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=ScaleOutClusterMaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CVMUnexpectedError`](super::errors::TkeErrorCode::FailedOperationCvmUnexpectedError)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "ScaleOutClusterMaster",
     output = ScaleOutClusterMasterResponse,
-    error = super::errors::ScaleOutClusterMasterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ScaleOutClusterMaster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxxx"`
     pub cluster_id: String,
 
-    /// `RunInstancesForNode`: a list of [`RunInstancesForNode`](super::models::RunInstancesForNode) objects.
+    /// `RunInstancesForNode`
     pub run_instances_for_node: Option<Vec<models::RunInstancesForNode>>,
 
-    /// `ExistedInstancesForNode`: a list of [`ExistedInstancesForNode`](super::models::ExistedInstancesForNode) objects.
+    /// `ExistedInstancesForNode`
     pub existed_instances_for_node: Option<Vec<models::ExistedInstancesForNode>>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `ExtraArgs`: a [`ClusterExtraArgs`](super::models::ClusterExtraArgs).
+    /// `ExtraArgs`
     pub extra_args: Option<models::ClusterExtraArgs>,
 }
 
@@ -11146,49 +12867,54 @@ pub struct ScaleOutClusterMasterResponse {
 /// The `SetNodePoolNodeProtection` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`SetNodePoolNodeProtectionResponse`].
-/// The codes it documents are in [`SetNodePoolNodeProtectionError`](super::errors::SetNodePoolNodeProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=SetNodePoolNodeProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecordNotFound`](super::errors::TkeErrorCode::FailedOperationRecordNotFound)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.AccountUserNotAuthenticated`](super::errors::TkeErrorCode::InternalErrorAccountUserNotAuthenticated)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::TkeErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "SetNodePoolNodeProtection",
     output = SetNodePoolNodeProtectionResponse,
-    error = super::errors::SetNodePoolNodeProtectionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct SetNodePoolNodeProtection {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `InstanceIds`; example: `["ins-e55paxnt"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProtectedFromScaleIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ProtectedFromScaleIn`; example: `true`
     pub protected_from_scale_in: bool,
 }
 
 /// What a successful [`SetNodePoolNodeProtection`] call returns.
 #[tc_model]
 pub struct SetNodePoolNodeProtectionResponse {
-    /// `SucceedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-e55paxnt"]`
+    /// `SucceedInstanceIds`; example: `["ins-e55paxnt"]`
     pub succeed_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-abocc5o"]`
+    /// `FailedInstanceIds`; example: `["ins-abocc5o"]`
     pub failed_instance_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11198,30 +12924,31 @@ pub struct SetNodePoolNodeProtectionResponse {
 /// The `SwitchClusterEndpoint` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`SwitchClusterEndpointResponse`].
-/// The codes it documents are in [`SwitchClusterEndpointError`](super::errors::SwitchClusterEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=SwitchClusterEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.SwitchClusterEndpoint`](super::errors::TkeErrorCode::FailedOperationSwitchClusterEndpoint)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "SwitchClusterEndpoint",
     output = SwitchClusterEndpointResponse,
-    error = super::errors::SwitchClusterEndpointError
+    error = super::errors::TkeErrorCode
 )]
 pub struct SwitchClusterEndpoint {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `IsExtranet`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExtranet`; example: `false`
     pub is_extranet: Option<bool>,
 
-    /// `Rollback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Rollback`; example: `false`
     pub rollback: Option<bool>,
 }
 
@@ -11235,21 +12962,37 @@ pub struct SwitchClusterEndpointResponse {
 /// The `SyncPrometheusTemp` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`SyncPrometheusTempResponse`].
-/// The codes it documents are in [`SyncPrometheusTempError`](super::errors::SyncPrometheusTempError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=SyncPrometheusTemp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientCommon`](super::errors::TkeErrorCode::FailedOperationComponentClientCommon)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "SyncPrometheusTemp",
     output = SyncPrometheusTempResponse,
-    error = super::errors::SyncPrometheusTempError
+    error = super::errors::TkeErrorCode
 )]
 pub struct SyncPrometheusTemp {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -11263,21 +13006,36 @@ pub struct SyncPrometheusTempResponse {
 /// The `SyncPrometheusTemplate` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`SyncPrometheusTemplateResponse`].
-/// The codes it documents are in [`SyncPrometheusTemplateError`](super::errors::SyncPrometheusTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=SyncPrometheusTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`FailedOperation.ComponentClientUnpack`](super::errors::TkeErrorCode::FailedOperationComponentClientUnpack)
+/// - [`FailedOperation.KubeCommon`](super::errors::TkeErrorCode::FailedOperationKubeCommon)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`InvalidParameter.PromClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterPromClusterNotFound)
+/// - [`InvalidParameter.PromInstanceNotFound`](super::errors::TkeErrorCode::InvalidParameterPromInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::TkeErrorCode::InvalidParameterResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "SyncPrometheusTemplate",
     output = SyncPrometheusTemplateResponse,
-    error = super::errors::SyncPrometheusTemplateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct SyncPrometheusTemplate {
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Targets`: a list of [`PrometheusTemplateSyncTarget`](super::models::PrometheusTemplateSyncTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::PrometheusTemplateSyncTarget>,
 }
 
@@ -11291,42 +13049,51 @@ pub struct SyncPrometheusTemplateResponse {
 /// The `UninstallClusterRelease` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UninstallClusterReleaseResponse`].
-/// The codes it documents are in [`UninstallClusterReleaseError`](super::errors::UninstallClusterReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UninstallClusterRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UninstallClusterRelease",
     output = UninstallClusterReleaseResponse,
-    error = super::errors::UninstallClusterReleaseError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UninstallClusterRelease {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-05"`
+    /// `Name`; example: `"app-05"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"lwj"`
+    /// `Namespace`; example: `"lwj"`
     pub namespace: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`UninstallClusterRelease`] call returns.
 #[tc_model]
 pub struct UninstallClusterReleaseResponse {
-    /// `Release`: a [`PendingRelease`](super::models::PendingRelease).
+    /// `Release`
     pub release: models::PendingRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11336,20 +13103,25 @@ pub struct UninstallClusterReleaseResponse {
 /// The `UninstallEdgeLogAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UninstallEdgeLogAgentResponse`].
-/// The codes it documents are in [`UninstallEdgeLogAgentError`](super::errors::UninstallEdgeLogAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UninstallEdgeLogAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UninstallEdgeLogAgent",
     output = UninstallEdgeLogAgentResponse,
-    error = super::errors::UninstallEdgeLogAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UninstallEdgeLogAgent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 }
 
@@ -11363,25 +13135,32 @@ pub struct UninstallEdgeLogAgentResponse {
 /// The `UninstallLogAgent` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UninstallLogAgentResponse`].
-/// The codes it documents are in [`UninstallLogAgentError`](super::errors::UninstallLogAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UninstallLogAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterState`](super::errors::TkeErrorCode::FailedOperationClusterState)
+/// - [`FailedOperation.Db`](super::errors::TkeErrorCode::FailedOperationDb)
+/// - [`FailedOperation.KubernetesDeleteOperationError`](super::errors::TkeErrorCode::FailedOperationKubernetesDeleteOperationError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UninstallLogAgent",
     output = UninstallLogAgentResponse,
-    error = super::errors::UninstallLogAgentError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UninstallLogAgent {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
@@ -11395,45 +13174,38 @@ pub struct UninstallLogAgentResponse {
 /// The `UpdateAddon` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateAddonResponse`].
-/// The codes it documents are in [`UpdateAddonError`](super::errors::UpdateAddonError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateAddon)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateAddon",
     output = UpdateAddonResponse,
-    error = super::errors::UpdateAddonError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateAddon {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-qbc3zefo"`
+    /// `ClusterId`; example: `"cls-qbc3zefo"`
     pub cluster_id: String,
 
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `AddonName`; example: `"cbs"`
     pub addon_name: String,
 
-    /// `AddonVersion`: a string.
-    ///
-    /// Example: `"1.1.14"`
+    /// `AddonVersion`; example: `"1.1.14"`
     pub addon_version: Option<String>,
 
-    /// `RawValues`: a string.
-    ///
-    /// Example: `"eyJ2cGNDbmkiOnsic2VjdXJpdHlHcm91cHMiOnsic2VjdXJpdHlHcm91cHMiOltdfX19"`
+    /// `RawValues`; example: `"eyJ2cGNDbmkiOnsic2VjdXJpdHlHcm91cHMiOnsic2VjdXJpdHlHcm91cHMiOltdfX19"`
     pub raw_values: Option<String>,
 
-    /// `UpdateStrategy`: a string.
-    ///
-    /// Example: `"merge"`
+    /// `UpdateStrategy`; example: `"merge"`
     pub update_strategy: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -11447,34 +13219,38 @@ pub struct UpdateAddonResponse {
 /// The `UpdateClusterKubeconfig` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateClusterKubeconfigResponse`].
-/// The codes it documents are in [`UpdateClusterKubeconfigError`](super::errors::UpdateClusterKubeconfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateClusterKubeconfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.KubernetesPatchOperationError`](super::errors::TkeErrorCode::InternalErrorKubernetesPatchOperationError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateClusterKubeconfig",
     output = UpdateClusterKubeconfigResponse,
-    error = super::errors::UpdateClusterKubeconfigError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateClusterKubeconfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `SubAccounts`: a list of strings.
-    ///
-    /// Example: `["1385968384757"]`
+    /// `SubAccounts`; example: `["1385968384757"]`
     pub sub_accounts: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateClusterKubeconfig`] call returns.
 #[tc_model]
 pub struct UpdateClusterKubeconfigResponse {
-    /// `UpdatedSubAccounts`: a list of strings.
-    ///
-    /// Example: `["1385968384757"]`
+    /// `UpdatedSubAccounts`; example: `["1385968384757"]`
     pub updated_sub_accounts: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11484,38 +13260,44 @@ pub struct UpdateClusterKubeconfigResponse {
 /// The `UpdateClusterVersion` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateClusterVersionResponse`].
-/// The codes it documents are in [`UpdateClusterVersionError`](super::errors::UpdateClusterVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateClusterVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterUpgradeNodeVersion`](super::errors::TkeErrorCode::FailedOperationClusterUpgradeNodeVersion)
+/// - [`FailedOperation.ComponentClientHttp`](super::errors::TkeErrorCode::FailedOperationComponentClientHttp)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ClusterUpgradeNodeVersion`](super::errors::TkeErrorCode::InternalErrorClusterUpgradeNodeVersion)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateClusterVersion",
     output = UpdateClusterVersionResponse,
-    error = super::errors::UpdateClusterVersionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateClusterVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"1.18.4"`
+    /// `DstVersion`; example: `"1.18.4"`
     pub dst_version: String,
 
-    /// `ExtraArgs`: a [`ClusterExtraArgs`](super::models::ClusterExtraArgs).
+    /// `ExtraArgs`
     pub extra_args: Option<models::ClusterExtraArgs>,
 
-    /// `MaxNotReadyPercent`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `MaxNotReadyPercent`; example: `100.0`
     pub max_not_ready_percent: Option<f64>,
 
-    /// `SkipPreCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipPreCheck`; example: `false`
     pub skip_pre_check: Option<bool>,
 }
 
@@ -11529,70 +13311,71 @@ pub struct UpdateClusterVersionResponse {
 /// The `UpdateEKSCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateEKSClusterResponse`].
-/// The codes it documents are in [`UpdateEKSClusterError`](super::errors::UpdateEKSClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateEKSCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateEKSCluster",
     output = UpdateEKSClusterResponse,
-    error = super::errors::UpdateEKSClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateEKSCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-1cghhuuu"`
+    /// `ClusterId`; example: `"cls-1cghhuuu"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `ClusterName`; example: `"eks"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"eks cluster"`
+    /// `ClusterDesc`; example: `"eks cluster"`
     pub cluster_desc: Option<String>,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `PublicLB`: a [`ClusterPublicLb`](super::models::ClusterPublicLb).
+    /// `PublicLB`
     #[tc(rename = "PublicLB")]
     pub public_lb: Option<models::ClusterPublicLb>,
 
-    /// `InternalLB`: a [`ClusterInternalLb`](super::models::ClusterInternalLb).
+    /// `InternalLB`
     #[tc(rename = "InternalLB")]
     pub internal_lb: Option<models::ClusterInternalLb>,
 
-    /// `ServiceSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1cghhuuu"`
+    /// `ServiceSubnetId`; example: `"subnet-1cghhuuu"`
     pub service_subnet_id: Option<String>,
 
-    /// `DnsServers`: a list of [`DnsServerConf`](super::models::DnsServerConf) objects.
+    /// `DnsServers`
     pub dns_servers: Option<Vec<models::DnsServerConf>>,
 
-    /// `ClearDnsServer`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClearDnsServer`; example: `"1"`
     pub clear_dns_server: Option<String>,
 
-    /// `NeedDeleteCbs`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedDeleteCbs`; example: `false`
     pub need_delete_cbs: Option<bool>,
 
-    /// `ProxyLB`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProxyLB`; example: `false`
     #[tc(rename = "ProxyLB")]
     pub proxy_lb: Option<bool>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}"`
+    /// `ExtraParam`; example: `"{\"key1\":\"value1\"}"`
     pub extra_param: Option<String>,
 }
 
@@ -11606,51 +13389,50 @@ pub struct UpdateEKSClusterResponse {
 /// The `UpdateEKSContainerInstance` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateEKSContainerInstanceResponse`].
-/// The codes it documents are in [`UpdateEKSContainerInstanceError`](super::errors::UpdateEKSContainerInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateEKSContainerInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateEKSContainerInstance",
     output = UpdateEKSContainerInstanceResponse,
-    error = super::errors::UpdateEKSContainerInstanceError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateEKSContainerInstance {
-    /// `EksCiId`: a string.
-    ///
-    /// Example: `"eks-1cghhuuu"`
+    /// `EksCiId`; example: `"eks-1cghhuuu"`
     pub eks_ci_id: String,
 
-    /// `RestartPolicy`: a string.
-    ///
-    /// Example: `"Never"`
+    /// `RestartPolicy`; example: `"Never"`
     pub restart_policy: Option<String>,
 
-    /// `EksCiVolume`: an [`EksCiVolume`](super::models::EksCiVolume).
+    /// `EksCiVolume`
     pub eks_ci_volume: Option<models::EksCiVolume>,
 
-    /// `Containers`: a list of [`Container`](super::models::Container) objects.
+    /// `Containers`
     pub containers: Option<Vec<models::Container>>,
 
-    /// `InitContainers`: a list of [`Container`](super::models::Container) objects.
+    /// `InitContainers`
     pub init_containers: Option<Vec<models::Container>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `Name`; example: `"eks"`
     pub name: Option<String>,
 
-    /// `ImageRegistryCredentials`: a list of [`ImageRegistryCredential`](super::models::ImageRegistryCredential) objects.
+    /// `ImageRegistryCredentials`
     pub image_registry_credentials: Option<Vec<models::ImageRegistryCredential>>,
 }
 
 /// What a successful [`UpdateEKSContainerInstance`] call returns.
 #[tc_model]
 pub struct UpdateEKSContainerInstanceResponse {
-    /// `EksCiId`: a string.
-    ///
-    /// Example: `"eksci-1cghhuuu"`
+    /// `EksCiId`; example: `"eksci-1cghhuuu"`
     pub eks_ci_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11660,35 +13442,41 @@ pub struct UpdateEKSContainerInstanceResponse {
 /// The `UpdateEdgeClusterVersion` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateEdgeClusterVersionResponse`].
-/// The codes it documents are in [`UpdateEdgeClusterVersionError`](super::errors::UpdateEdgeClusterVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateEdgeClusterVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterUpgradeNodeVersion`](super::errors::TkeErrorCode::FailedOperationClusterUpgradeNodeVersion)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.ClusterUpgradeNodeVersion`](super::errors::TkeErrorCode::InternalErrorClusterUpgradeNodeVersion)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateEdgeClusterVersion",
     output = UpdateEdgeClusterVersionResponse,
-    error = super::errors::UpdateEdgeClusterVersionError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateEdgeClusterVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2wds9k9p"`
+    /// `ClusterId`; example: `"cls-2wds9k9p"`
     pub cluster_id: String,
 
-    /// `EdgeVersion`: a string.
-    ///
-    /// Example: `"1.0.2"`
+    /// `EdgeVersion`; example: `"1.0.2"`
     pub edge_version: String,
 
-    /// `RegistryPrefix`: a string.
-    ///
-    /// Example: `"reg.test.com/myedge"`
+    /// `RegistryPrefix`; example: `"reg.test.com/myedge"`
     pub registry_prefix: Option<String>,
 
-    /// `SkipPreCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipPreCheck`; example: `false`
     pub skip_pre_check: Option<bool>,
 }
 
@@ -11702,51 +13490,45 @@ pub struct UpdateEdgeClusterVersionResponse {
 /// The `UpdateImageCache` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateImageCacheResponse`].
-/// The codes it documents are in [`UpdateImageCacheError`](super::errors::UpdateImageCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateImageCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateImageCache",
     output = UpdateImageCacheResponse,
-    error = super::errors::UpdateImageCacheError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateImageCache {
-    /// `ImageCacheId`: a string.
-    ///
-    /// Example: `"imc-1cghhuuu"`
+    /// `ImageCacheId`; example: `"imc-1cghhuuu"`
     pub image_cache_id: String,
 
-    /// `ImageCacheName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ImageCacheName`; example: `"tke"`
     pub image_cache_name: Option<String>,
 
-    /// `ImageRegistryCredentials`: a list of [`ImageRegistryCredential`](super::models::ImageRegistryCredential) objects.
+    /// `ImageRegistryCredentials`
     pub image_registry_credentials: Option<Vec<models::ImageRegistryCredential>>,
 
-    /// `Images`: a list of strings.
+    /// `Images`
     pub images: Option<Vec<String>>,
 
-    /// `ImageCacheSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ImageCacheSize`; example: `20`
     pub image_cache_size: Option<u64>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetentionDays`; example: `7`
     pub retention_days: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1cghduvc"]`
+    /// `SecurityGroupIds`; example: `["sg-1cghduvc"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"project","Value":"tke-serverless"}]`
+    /// `Tags`; example: `[{"Key":"project","Value":"tke-serverless"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -11760,80 +13542,74 @@ pub struct UpdateImageCacheResponse {
 /// The `UpdateTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpdateTKEEdgeClusterResponse`].
-/// The codes it documents are in [`UpdateTKEEdgeClusterError`](super::errors::UpdateTKEEdgeClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpdateTKEEdgeCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TkeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::TkeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpdateTKEEdgeCluster",
     output = UpdateTKEEdgeClusterResponse,
-    error = super::errors::UpdateTKEEdgeClusterError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpdateTKEEdgeCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test_cluster1"`
+    /// `ClusterName`; example: `"test_cluster1"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"my_test_cluster888"`
+    /// `ClusterDesc`; example: `"my_test_cluster888"`
     pub cluster_desc: Option<String>,
 
-    /// `PodCIDR`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `PodCIDR`; example: `"1.2.3.4"`
     #[tc(rename = "PodCIDR")]
     pub pod_cidr: Option<String>,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `ServiceCIDR`; example: `"1.2.3.4"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: Option<String>,
 
-    /// `PublicLB`: an [`EdgeClusterPublicLb`](super::models::EdgeClusterPublicLb).
+    /// `PublicLB`
     #[tc(rename = "PublicLB")]
     pub public_lb: Option<models::EdgeClusterPublicLb>,
 
-    /// `InternalLB`: an [`EdgeClusterInternalLb`](super::models::EdgeClusterInternalLb).
+    /// `InternalLB`
     #[tc(rename = "InternalLB")]
     pub internal_lb: Option<models::EdgeClusterInternalLb>,
 
-    /// `CoreDns`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `CoreDns`; example: `"yes"`
     pub core_dns: Option<String>,
 
-    /// `HealthRegion`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `HealthRegion`; example: `"yes"`
     pub health_region: Option<String>,
 
-    /// `Health`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `Health`; example: `"yes"`
     pub health: Option<String>,
 
-    /// `GridDaemon`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `GridDaemon`; example: `"yes"`
     pub grid_daemon: Option<String>,
 
-    /// `AutoUpgradeClusterLevel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoUpgradeClusterLevel`; example: `false`
     pub auto_upgrade_cluster_level: Option<bool>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 }
 
@@ -11847,58 +13623,57 @@ pub struct UpdateTKEEdgeClusterResponse {
 /// The `UpgradeClusterInstances` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpgradeClusterInstancesResponse`].
-/// The codes it documents are in [`UpgradeClusterInstancesError`](super::errors::UpgradeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpgradeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskAlreadyRunning`](super::errors::TkeErrorCode::FailedOperationTaskAlreadyRunning)
+/// - [`FailedOperation.TaskLifeStateError`](super::errors::TkeErrorCode::FailedOperationTaskLifeStateError)
+/// - [`InternalError.ClusterNotFound`](super::errors::TkeErrorCode::InternalErrorClusterNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.TaskAlreadyRunning`](super::errors::TkeErrorCode::InternalErrorTaskAlreadyRunning)
+/// - [`InternalError.TaskLifeStateError`](super::errors::TkeErrorCode::InternalErrorTaskLifeStateError)
+/// - [`InternalError.TaskNotFound`](super::errors::TkeErrorCode::InternalErrorTaskNotFound)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpgradeClusterInstances",
     output = UpgradeClusterInstancesResponse,
-    error = super::errors::UpgradeClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpgradeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-1cghhuuu"`
+    /// `ClusterId`; example: `"cls-1cghhuuu"`
     pub cluster_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Operation`; example: `"create"`
     pub operation: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"reset"`
+    /// `UpgradeType`; example: `"reset"`
     pub upgrade_type: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-1cghhuuu"]`
+    /// `InstanceIds`; example: `["ins-1cghhuuu"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ResetParam`: an [`UpgradeNodeResetParam`](super::models::UpgradeNodeResetParam).
+    /// `ResetParam`
     pub reset_param: Option<models::UpgradeNodeResetParam>,
 
-    /// `SkipPreCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipPreCheck`; example: `false`
     pub skip_pre_check: Option<bool>,
 
-    /// `MaxNotReadyPercent`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `MaxNotReadyPercent`; example: `20`
     pub max_not_ready_percent: Option<f64>,
 
-    /// `UpgradeRunTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UpgradeRunTime`; example: `false`
     pub upgrade_run_time: Option<bool>,
 
-    /// `Concurrent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Concurrent`; example: `1`
     pub concurrent: Option<i64>,
 }
 
@@ -11912,81 +13687,77 @@ pub struct UpgradeClusterInstancesResponse {
 /// The `UpgradeClusterRelease` action of TKE API 2018-05-25.
 ///
 /// A successful call returns [`UpgradeClusterReleaseResponse`].
-/// The codes it documents are in [`UpgradeClusterReleaseError`](super::errors::UpgradeClusterReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2018-05-25&Action=UpgradeClusterRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`FailedOperation.MarketGetAuthFailed`](super::errors::TkeErrorCode::FailedOperationMarketGetAuthFailed)
+/// - [`FailedOperation.MarketReleaseOperation`](super::errors::TkeErrorCode::FailedOperationMarketReleaseOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.MarketGetAuthFailed`](super::errors::TkeErrorCode::InternalErrorMarketGetAuthFailed)
+/// - [`InternalError.MarketInternalServerError`](super::errors::TkeErrorCode::InternalErrorMarketInternalServerError)
+/// - [`InternalError.MarketReleaseOperation`](super::errors::TkeErrorCode::InternalErrorMarketReleaseOperation)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`MissingParameter`](super::errors::TkeErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2018-05-25",
     name = "UpgradeClusterRelease",
     output = UpgradeClusterReleaseResponse,
-    error = super::errors::UpgradeClusterReleaseError
+    error = super::errors::TkeErrorCode
 )]
 pub struct UpgradeClusterRelease {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-65r1c5nu"`
+    /// `ClusterId`; example: `"cls-65r1c5nu"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"app-05"`
+    /// `Name`; example: `"app-05"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"lwj"`
+    /// `Namespace`; example: `"lwj"`
     pub namespace: String,
 
-    /// `Chart`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Chart`; example: `"redis"`
     pub chart: String,
 
-    /// `Values`: a [`ReleaseValues`](super::models::ReleaseValues).
+    /// `Values`
     pub values: Option<models::ReleaseValues>,
 
-    /// `ChartFrom`: a string.
-    ///
-    /// Example: `"tke-market"`
+    /// `ChartFrom`; example: `"tke-market"`
     pub chart_from: Option<String>,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"10.5.3"`
+    /// `ChartVersion`; example: `"10.5.3"`
     pub chart_version: Option<String>,
 
-    /// `ChartRepoURL`: a string.
-    ///
-    /// Example: `"http://chart.demo.com"`
+    /// `ChartRepoURL`; example: `"http://chart.demo.com"`
     #[tc(rename = "ChartRepoURL")]
     pub chart_repo_url: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Username`; example: `"tke"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `Password`; example: `"[REDACTED]"`
     pub password: Option<String>,
 
-    /// `ChartNamespace`: a string.
-    ///
-    /// Example: `"helm-public"`
+    /// `ChartNamespace`; example: `"helm-public"`
     pub chart_namespace: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`UpgradeClusterRelease`] call returns.
 #[tc_model]
 pub struct UpgradeClusterReleaseResponse {
-    /// `Release`: a [`PendingRelease`](super::models::PendingRelease).
+    /// `Release`
     pub release: models::PendingRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAddon`](super::DescribeAddon).
 #[tc_model]
 pub struct Addon {
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `AddonName`; example: `"cbs"`
     pub addon_name: String,
 
-    /// `AddonVersion`: a string.
-    ///
-    /// Example: `"1.1.8"`
+    /// `AddonVersion`; example: `"1.1.8"`
     pub addon_version: String,
 
-    /// `RawValues`: a string.
-    ///
-    /// Example: `"e30="`
+    /// `RawValues`; example: `"e30="`
     pub raw_values: String,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"Succeeded"`
+    /// `Phase`; example: `"Succeeded"`
     pub phase: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"install error: cbs workload not ready"`
+    /// `Reason`; example: `"install error: cbs workload not ready"`
     pub reason: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-26T09:10:58Z"`
+    /// `CreateTime`; example: `"2024-12-26T09:10:58Z"`
     pub create_time: String,
 }
 
@@ -44,40 +32,26 @@ pub struct Addon {
 /// Sent in the input of [`CreateClusterVirtualNodePool`](super::CreateClusterVirtualNodePool).
 #[tc_model]
 pub struct AgentPluginConfig {
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `ChartVersion`; example: `"1.0.0"`
     pub chart_version: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.1.100"`
+    /// `Host`; example: `"10.0.1.100"`
     pub host: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"dbpass"`
+    /// `Password`; example: `"dbpass"`
     pub password: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Port`; example: `5432`
     pub port: Option<i64>,
 
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"require"`
+    /// `SSLMode`; example: `"require"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: Option<String>,
 
-    /// `ServiceDomain`: a string.
-    ///
-    /// Example: `"agentplugin.example.com"`
+    /// `ServiceDomain`; example: `"agentplugin.example.com"`
     pub service_domain: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"dbuser"`
+    /// `Username`; example: `"dbuser"`
     pub username: Option<String>,
 }
 
@@ -87,14 +61,10 @@ pub struct AgentPluginConfig {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail) and [`DescribeClusterNodePools`](super::DescribeClusterNodePools).
 #[tc_model]
 pub struct AnnotationValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke.tencent.com/cluster"`
+    /// `Name`; example: `"tke.tencent.com/cluster"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"cls-8oaurw5n"`
+    /// `Value`; example: `"cls-8oaurw5n"`
     pub value: String,
 }
 
@@ -103,19 +73,13 @@ pub struct AnnotationValue {
 /// Returned in the output of [`GetTkeAppChartList`](super::GetTkeAppChartList).
 #[tc_model]
 pub struct AppChart {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `Name`; example: `"cbs"`
     pub name: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Label`; example: `"tke"`
     pub label: String,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `LatestVersion`; example: `"1.0.0"`
     pub latest_version: String,
 }
 
@@ -124,14 +88,10 @@ pub struct AppChart {
 /// Sent in the input of [`ModifyClusterAsGroupAttribute`](super::ModifyClusterAsGroupAttribute).
 #[tc_model]
 pub struct AutoScalingGroupRange {
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: Option<i64>,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: Option<i64>,
 }
 
@@ -141,9 +101,7 @@ pub struct AutoScalingGroupRange {
 /// Returned in the output of [`ModifyClusterAttribute`](super::ModifyClusterAttribute).
 #[tc_model]
 pub struct AutoUpgradeClusterLevel {
-    /// `IsAutoUpgrade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAutoUpgrade`; example: `true`
     pub is_auto_upgrade: bool,
 }
 
@@ -152,24 +110,16 @@ pub struct AutoUpgradeClusterLevel {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail) and [`DescribeClusterNodePools`](super::DescribeClusterNodePools).
 #[tc_model]
 pub struct AutoscalingAdded {
-    /// `Joining`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Joining`; example: `1`
     pub joining: i64,
 
-    /// `Initializing`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Initializing`; example: `2`
     pub initializing: i64,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Normal`; example: `3`
     pub normal: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: i64,
 }
 
@@ -178,17 +128,17 @@ pub struct AutoscalingAdded {
 /// Returned in the output of [`DescribeClusterAvailableExtraArgs`](super::DescribeClusterAvailableExtraArgs).
 #[tc_model]
 pub struct AvailableExtraArgs {
-    /// `KubeAPIServer`: a list of [`Flag`] objects.
+    /// `KubeAPIServer`
     #[tc(rename = "KubeAPIServer")]
     pub kube_api_server: Option<Vec<Flag>>,
 
-    /// `KubeControllerManager`: a list of [`Flag`] objects.
+    /// `KubeControllerManager`
     pub kube_controller_manager: Option<Vec<Flag>>,
 
-    /// `KubeScheduler`: a list of [`Flag`] objects.
+    /// `KubeScheduler`
     pub kube_scheduler: Option<Vec<Flag>>,
 
-    /// `Kubelet`: a list of [`Flag`] objects.
+    /// `Kubelet`
     pub kubelet: Option<Vec<Flag>>,
 }
 
@@ -197,44 +147,28 @@ pub struct AvailableExtraArgs {
 /// Returned in the output of [`DescribeBackupStorageLocations`](super::DescribeBackupStorageLocations).
 #[tc_model]
 pub struct BackupStorageLocation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencentcloud"`
+    /// `Provider`; example: `"tencentcloud"`
     pub provider: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tke-backup-2wds9k9p"`
+    /// `Bucket`; example: `"tke-backup-2wds9k9p"`
     pub bucket: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `Path`; example: `"/data"`
     pub path: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Available/Unavailable"`
+    /// `State`; example: `"Available/Unavailable"`
     pub state: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `LastValidationTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastValidationTime`; example: `"2024-06-01T00:00:00Z"`
     pub last_validation_time: String,
 }
 
@@ -245,26 +179,16 @@ pub struct BackupStorageLocation {
 #[doc(alias = "CUDNN")]
 #[tc_model]
 pub struct Cudnn {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"libcudnn7_7.5.0.56-1+cuda10.1_amd64.deb"`
+    /// `Name`, required in requests; example: `"libcudnn7_7.5.0.56-1+cuda10.1_amd64.deb"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"7.5.0"`
+    /// `Version`, required in requests; example: `"7.5.0"`
     pub version: Option<String>,
 
-    /// `DevName`: a string.
-    ///
-    /// Example: `"libcudnn7-dev_7.5.0.56-1+cuda10.1_amd64.deb"`
+    /// `DevName`; example: `"libcudnn7-dev_7.5.0.56-1+cuda10.1_amd64.deb"`
     pub dev_name: Option<String>,
 
-    /// `DocName`: a string.
-    ///
-    /// Example: `"libcudnn7-doc_7.5.0.56-1+cuda10.1_amd64.deb"`
+    /// `DocName`; example: `"libcudnn7-doc_7.5.0.56-1+cuda10.1_amd64.deb"`
     pub doc_name: Option<String>,
 }
 
@@ -274,14 +198,10 @@ pub struct Cudnn {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct Capabilities {
-    /// `Add`: a list of strings.
-    ///
-    /// Example: `["NET_ADMIN","SYS_TIME"]`
+    /// `Add`; example: `["NET_ADMIN","SYS_TIME"]`
     pub add: Option<Vec<String>>,
 
-    /// `Drop`: a list of strings.
-    ///
-    /// Example: `["NET_ADMIN"]`
+    /// `Drop`; example: `["NET_ADMIN"]`
     pub drop: Option<Vec<String>>,
 }
 
@@ -291,14 +211,10 @@ pub struct Capabilities {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct CbsVolume {
-    /// `CbsDiskId`: a string.
-    ///
-    /// Example: `"cbs-1cghhuuu"`
+    /// `CbsDiskId`; example: `"cbs-1cghhuuu"`
     pub cbs_disk_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `Name`; example: `"cbs"`
     pub name: String,
 }
 
@@ -308,15 +224,11 @@ pub struct CbsVolume {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct ClientConnection {
-    /// `QPS`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `QPS`; example: `100`
     #[tc(rename = "QPS")]
     pub qps: Option<f64>,
 
-    /// `Burst`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `Burst`; example: `150`
     pub burst: Option<u64>,
 }
 
@@ -325,139 +237,89 @@ pub struct ClientConnection {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"集群"`
+    /// `ClusterName`; example: `"集群"`
     pub cluster_name: String,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"示例集群"`
+    /// `ClusterDescription`; example: `"示例集群"`
     pub cluster_description: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `ClusterVersion`; example: `"1.20.6"`
     pub cluster_version: String,
 
-    /// `ClusterOs`: a string.
-    ///
-    /// Example: `"ubuntu16.04.1 LTSx86_64"`
+    /// `ClusterOs`; example: `"ubuntu16.04.1 LTSx86_64"`
     pub cluster_os: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"INDEPENDENT_CLUSTER"`
+    /// `ClusterType`; example: `"INDEPENDENT_CLUSTER"`
     pub cluster_type: String,
 
-    /// `ClusterNetworkSettings`: a [`ClusterNetworkSettings`].
+    /// `ClusterNetworkSettings`
     pub cluster_network_settings: ClusterNetworkSettings,
 
-    /// `ClusterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ClusterNodeNum`; example: `3`
     pub cluster_node_num: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `TagSpecification`: a list of [`TagSpecification`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<TagSpecification>>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: String,
 
-    /// `Property`: a string.
-    ///
-    /// Example: `"{\\\"NodeNameType\\\":\\\"lan-ip\\\",\\\"NetworkType\\\":\\\"GR\\\"}"`
+    /// `Property`; example: `"{\\\"NodeNameType\\\":\\\"lan-ip\\\",\\\"NetworkType\\\":\\\"GR\\\"}"`
     pub property: String,
 
-    /// `ClusterMaterNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterMaterNodeNum`; example: `1`
     pub cluster_mater_node_num: u64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-9qabwvbn"`
+    /// `ImageId`; example: `"img-9qabwvbn"`
     pub image_id: String,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: String,
 
-    /// `ContainerRuntime`: a string.
-    ///
-    /// Example: `"docker"`
+    /// `ContainerRuntime`; example: `"docker"`
     pub container_runtime: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-06-16T07:42:57Z"`
+    /// `CreatedTime`; example: `"2021-06-16T07:42:57Z"`
     pub created_time: String,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: bool,
 
-    /// `EnableExternalNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableExternalNode`; example: `false`
     pub enable_external_node: bool,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: String,
 
-    /// `AutoUpgradeClusterLevel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoUpgradeClusterLevel`; example: `true`
     pub auto_upgrade_cluster_level: bool,
 
-    /// `QGPUShareEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QGPUShareEnable`; example: `false`
     #[tc(rename = "QGPUShareEnable")]
     pub qgpu_share_enable: bool,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.4.3"`
+    /// `RuntimeVersion`; example: `"1.4.3"`
     pub runtime_version: String,
 
-    /// `ClusterEtcdNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterEtcdNodeNum`; example: `1`
     pub cluster_etcd_node_num: u64,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-0jend45y"`
+    /// `CdcId`; example: `"cluster-0jend45y"`
     pub cdc_id: Option<String>,
 
-    /// `IsHighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHighAvailability`; example: `true`
     pub is_high_availability: bool,
 
-    /// `ClusterCategory`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterCategory`; example: `"tke"`
     pub cluster_category: Option<String>,
 
-    /// `SecurityModeConfig`: a [`SecurityModeConfig`].
+    /// `SecurityModeConfig`
     pub security_mode_config: Option<SecurityModeConfig>,
 }
 
@@ -466,116 +328,76 @@ pub struct Cluster {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ClusterAdvancedSettings {
-    /// `AsEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AsEnabled`; example: `false`
     pub as_enabled: Option<bool>,
 
-    /// `AuditEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuditEnabled`; example: `false`
     pub audit_enabled: Option<bool>,
 
-    /// `AuditLogTopicId`: a string.
-    ///
-    /// Example: `"342ea0aa-e45a-41dd-84f5-f7a2929d3fac"`
+    /// `AuditLogTopicId`; example: `"342ea0aa-e45a-41dd-84f5-f7a2929d3fac"`
     pub audit_log_topic_id: Option<String>,
 
-    /// `AuditLogsetId`: a string.
-    ///
-    /// Example: `"342ea0aa-e45a-41dd-84f5-f7a2929d3fac"`
+    /// `AuditLogsetId`; example: `"342ea0aa-e45a-41dd-84f5-f7a2929d3fac"`
     pub audit_logset_id: Option<String>,
 
-    /// `BasePodNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `BasePodNumber`; example: `16`
     pub base_pod_number: Option<i64>,
 
-    /// `CiliumMode`: a string.
-    ///
-    /// Example: `"clusterIP"`
+    /// `CiliumMode`; example: `"clusterIP"`
     pub cilium_mode: Option<String>,
 
-    /// `ContainerRuntime`: a string.
-    ///
-    /// Example: `"docker"`
+    /// `ContainerRuntime`; example: `"docker"`
     pub container_runtime: Option<String>,
 
-    /// `DataPlaneV2`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DataPlaneV2`; example: `false`
     pub data_plane_v2: Option<bool>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `EnableCustomizedPodCIDR`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCustomizedPodCIDR`; example: `false`
     #[tc(rename = "EnableCustomizedPodCIDR")]
     pub enable_customized_pod_cidr: Option<bool>,
 
-    /// `EtcdOverrideConfigs`: a list of [`EtcdOverrideConfig`] objects.
+    /// `EtcdOverrideConfigs`
     pub etcd_override_configs: Option<Vec<EtcdOverrideConfig>>,
 
-    /// `ExtraArgs`: a [`ClusterExtraArgs`].
+    /// `ExtraArgs`
     pub extra_args: Option<ClusterExtraArgs>,
 
-    /// `IPVS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IPVS`; example: `false`
     #[tc(rename = "IPVS")]
     pub ipvs: Option<bool>,
 
-    /// `IsDualStack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDualStack`; example: `false`
     pub is_dual_stack: Option<bool>,
 
-    /// `IsNonStaticIpMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNonStaticIpMode`; example: `false`
     pub is_non_static_ip_mode: Option<bool>,
 
-    /// `KubeProxyMode`: a string.
-    ///
-    /// Example: `"kube-proxy-eni"`
+    /// `KubeProxyMode`; example: `"kube-proxy-eni"`
     pub kube_proxy_mode: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"GR"`
+    /// `NetworkType`; example: `"GR"`
     pub network_type: Option<String>,
 
-    /// `NodeNameType`: a string.
-    ///
-    /// Example: `"lan-ip"`
+    /// `NodeNameType`; example: `"lan-ip"`
     pub node_name_type: Option<String>,
 
-    /// `QGPUShareEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QGPUShareEnable`; example: `false`
     #[tc(rename = "QGPUShareEnable")]
     pub qgpu_share_enable: Option<bool>,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.16.3"`
+    /// `RuntimeVersion`; example: `"1.16.3"`
     pub runtime_version: Option<String>,
 
-    /// `VpcCniType`: a string.
-    ///
-    /// Example: `"tke-direct-eni"`
+    /// `VpcCniType`; example: `"tke-direct-eni"`
     pub vpc_cni_type: Option<String>,
 
-    /// `IsHighAvailability`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHighAvailability`; example: `true`
     pub is_high_availability: Option<bool>,
 
-    /// `SecurityModeConfig`: a [`SecurityModeConfig`].
+    /// `SecurityModeConfig`
     pub security_mode_config: Option<SecurityModeConfig>,
 }
 
@@ -584,27 +406,19 @@ pub struct ClusterAdvancedSettings {
 /// Returned in the output of [`DescribeClusterAsGroups`](super::DescribeClusterAsGroups).
 #[tc_model]
 pub struct ClusterAsGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-2wds9k9p"`
+    /// `AutoScalingGroupId`; example: `"asg-2wds9k9p"`
     pub auto_scaling_group_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
-    /// `IsUnschedulable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUnschedulable`; example: `true`
     pub is_unschedulable: bool,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-07-01T00:00:00+08:00"`
+    /// `CreatedTime`; example: `"2024-07-01T00:00:00+08:00"`
     pub created_time: String,
 }
 
@@ -613,17 +427,13 @@ pub struct ClusterAsGroup {
 /// Sent in the input of [`ModifyClusterAsGroupAttribute`](super::ModifyClusterAsGroupAttribute).
 #[tc_model]
 pub struct ClusterAsGroupAttribute {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-2wds9k9p"`
+    /// `AutoScalingGroupId`; example: `"asg-2wds9k9p"`
     pub auto_scaling_group_id: Option<String>,
 
-    /// `AutoScalingGroupEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoScalingGroupEnabled`; example: `true`
     pub auto_scaling_group_enabled: Option<bool>,
 
-    /// `AutoScalingGroupRange`: an [`AutoScalingGroupRange`].
+    /// `AutoScalingGroupRange`
     pub auto_scaling_group_range: Option<AutoScalingGroupRange>,
 }
 
@@ -633,62 +443,43 @@ pub struct ClusterAsGroupAttribute {
 /// Returned in the output of [`DescribeClusterAsGroupOption`](super::DescribeClusterAsGroupOption).
 #[tc_model]
 pub struct ClusterAsGroupOption {
-    /// `IsScaleDownEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsScaleDownEnabled`; example: `true`
     pub is_scale_down_enabled: Option<bool>,
 
-    /// `Expander`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"most-pods"`
+    /// `Expander`, always sent in responses; example: `"most-pods"`
     pub expander: Option<String>,
 
-    /// `MaxEmptyBulkDelete`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxEmptyBulkDelete`; example: `1`
     pub max_empty_bulk_delete: Option<i64>,
 
-    /// `ScaleDownDelay`: a signed 64-bit integer.
+    /// `ScaleDownDelay`
     pub scale_down_delay: Option<i64>,
 
-    /// `ScaleDownUnneededTime`: a signed 64-bit integer.
+    /// `ScaleDownUnneededTime`
     pub scale_down_unneeded_time: Option<i64>,
 
-    /// `ScaleDownUtilizationThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ScaleDownUtilizationThreshold`; example: `50`
     pub scale_down_utilization_threshold: Option<i64>,
 
-    /// `SkipNodesWithLocalStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipNodesWithLocalStorage`; example: `true`
     pub skip_nodes_with_local_storage: Option<bool>,
 
-    /// `SkipNodesWithSystemPods`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipNodesWithSystemPods`; example: `true`
     pub skip_nodes_with_system_pods: Option<bool>,
 
-    /// `IgnoreDaemonSetsUtilization`: a boolean.
+    /// `IgnoreDaemonSetsUtilization`
     pub ignore_daemon_sets_utilization: Option<bool>,
 
-    /// `OkTotalUnreadyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OkTotalUnreadyCount`; example: `3`
     pub ok_total_unready_count: Option<i64>,
 
-    /// `MaxTotalUnreadyPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxTotalUnreadyPercentage`; example: `20`
     pub max_total_unready_percentage: Option<i64>,
 
-    /// `ScaleDownUnreadyTime`: a signed 64-bit integer.
+    /// `ScaleDownUnreadyTime`
     pub scale_down_unready_time: Option<i64>,
 
-    /// `UnregisteredNodeRemovalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UnregisteredNodeRemovalTime`; example: `10`
     pub unregistered_node_removal_time: Option<i64>,
 }
 
@@ -697,60 +488,40 @@ pub struct ClusterAsGroupOption {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ClusterBasicSettings {
-    /// `ClusterOs`: a string.
-    ///
-    /// Example: `"tlinux2.4x86_64"`
+    /// `ClusterOs`; example: `"tlinux2.4x86_64"`
     pub cluster_os: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.18.4"`
+    /// `ClusterVersion`; example: `"1.18.4"`
     pub cluster_version: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"clstest"`
+    /// `ClusterName`; example: `"clstest"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"test cluster"`
+    /// `ClusterDescription`; example: `"test cluster"`
     pub cluster_description: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e55paxnt"`
+    /// `VpcId`; example: `"vpc-e55paxnt"`
     pub vpc_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<TagSpecification>>,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: Option<String>,
 
-    /// `NeedWorkSecurityGroup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedWorkSecurityGroup`; example: `false`
     pub need_work_security_group: Option<bool>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-e55paxnt"`
+    /// `SubnetId`; example: `"subnet-e55paxnt"`
     pub subnet_id: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 
-    /// `AutoUpgradeClusterLevel`: an [`AutoUpgradeClusterLevel`].
+    /// `AutoUpgradeClusterLevel`
     pub auto_upgrade_cluster_level: Option<AutoUpgradeClusterLevel>,
 }
 
@@ -760,47 +531,31 @@ pub struct ClusterBasicSettings {
 #[doc(alias = "ClusterCIDRSettings")]
 #[tc_model]
 pub struct ClusterCidrSettings {
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `ClusterCIDR`; example: `"10.0.0.0/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: Option<String>,
 
-    /// `IgnoreClusterCIDRConflict`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreClusterCIDRConflict`; example: `false`
     #[tc(rename = "IgnoreClusterCIDRConflict")]
     pub ignore_cluster_cidr_conflict: Option<bool>,
 
-    /// `MaxNodePodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxNodePodNum`; example: `256`
     pub max_node_pod_num: Option<u64>,
 
-    /// `MaxClusterServiceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxClusterServiceNum`; example: `256`
     pub max_cluster_service_num: Option<u64>,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"10.0.255.0/24"`
+    /// `ServiceCIDR`; example: `"10.0.255.0/24"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: Option<String>,
 
-    /// `EniSubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-aaa"]`
+    /// `EniSubnetIds`; example: `["subnet-aaa"]`
     pub eni_subnet_ids: Option<Vec<String>>,
 
-    /// `ClaimExpiredSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `ClaimExpiredSeconds`; example: `120`
     pub claim_expired_seconds: Option<i64>,
 
-    /// `IgnoreServiceCIDRConflict`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreServiceCIDRConflict`; example: `false`
     #[tc(rename = "IgnoreServiceCIDRConflict")]
     pub ignore_service_cidr_conflict: Option<bool>,
 }
@@ -810,34 +565,22 @@ pub struct ClusterCidrSettings {
 /// Returned in the output of [`DescribeTKEEdgeClusterStatus`](super::DescribeTKEEdgeClusterStatus).
 #[tc_model]
 pub struct ClusterCondition {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Status"`
+    /// `Type`; example: `"Status"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"True"`
+    /// `Status`; example: `"True"`
     pub status: String,
 
-    /// `LastProbeTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastProbeTime`, a date and time as the service writes it; example: `"2024-06-01T00:00:00Z"`
     pub last_probe_time: String,
 
-    /// `LastTransitionTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastTransitionTime`, a date and time as the service writes it; example: `"2024-06-01T00:00:00Z"`
     pub last_transition_time: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"True"`
+    /// `Reason`; example: `"True"`
     pub reason: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"True"`
+    /// `Message`; example: `"True"`
     pub message: String,
 }
 
@@ -846,16 +589,11 @@ pub struct ClusterCondition {
 /// Returned in the output of [`DescribeEKSClusterCredential`](super::DescribeEKSClusterCredential) and [`DescribeTKEEdgeClusterCredential`](super::DescribeTKEEdgeClusterCredential).
 #[tc_model]
 pub struct ClusterCredential {
-    /// `CACert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----..."`
+    /// `CACert`; example: `"-----BEGIN CERTIFICATE-----..."`
     #[tc(rename = "CACert")]
     pub ca_cert: String,
 
-    /// `Token`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS1"`
+    /// `Token`, always sent in responses; example: `"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS1"`
     pub token: Option<String>,
 }
 
@@ -864,26 +602,17 @@ pub struct ClusterCredential {
 /// Sent in the input of [`EnableExternalNodeSupport`](super::EnableExternalNodeSupport).
 #[tc_model]
 pub struct ClusterExternalConfig {
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"HostNetwork"`
+    /// `NetworkType`; example: `"HostNetwork"`
     pub network_type: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1ed3gqns"`
+    /// `SubnetId`; example: `"subnet-1ed3gqns"`
     pub subnet_id: String,
 
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"172.22.0.0/16"`
+    /// `ClusterCIDR`; example: `"172.22.0.0/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: Option<String>,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Enabled`, always sent in responses; example: `false`
     pub enabled: Option<bool>,
 }
 
@@ -893,25 +622,17 @@ pub struct ClusterExternalConfig {
 /// Returned in the output of [`DescribeClusterExtraArgs`](super::DescribeClusterExtraArgs).
 #[tc_model]
 pub struct ClusterExtraArgs {
-    /// `Etcd`: a list of strings.
-    ///
-    /// Example: `["node-data-dir=/data"]`
+    /// `Etcd`; example: `["node-data-dir=/data"]`
     pub etcd: Option<Vec<String>>,
 
-    /// `KubeAPIServer`: a list of strings.
-    ///
-    /// Example: `["max-requests-inflight=200"]`
+    /// `KubeAPIServer`; example: `["max-requests-inflight=200"]`
     #[tc(rename = "KubeAPIServer")]
     pub kube_api_server: Option<Vec<String>>,
 
-    /// `KubeControllerManager`: a list of strings.
-    ///
-    /// Example: `["kube-api-burst=500"]`
+    /// `KubeControllerManager`; example: `["kube-api-burst=500"]`
     pub kube_controller_manager: Option<Vec<String>>,
 
-    /// `KubeScheduler`: a list of strings.
-    ///
-    /// Example: `["kube-api-burst=500"]`
+    /// `KubeScheduler`; example: `["kube-api-burst=500"]`
     pub kube_scheduler: Option<Vec<String>>,
 }
 
@@ -922,15 +643,10 @@ pub struct ClusterExtraArgs {
 #[doc(alias = "ClusterInternalLB")]
 #[tc_model]
 pub struct ClusterInternalLb {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enabled`, required in requests; example: `true`
     pub enabled: Option<bool>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-l6gtb5p0"`
+    /// `SubnetId`; example: `"subnet-l6gtb5p0"`
     pub subnet_id: Option<String>,
 }
 
@@ -939,51 +655,33 @@ pub struct ClusterInternalLb {
 /// Returned in the output of [`DescribeClusterLevelAttribute`](super::DescribeClusterLevelAttribute).
 #[tc_model]
 pub struct ClusterLevelAttribute {
-    /// `Name`: a string.
-    ///
-    /// Example: `"L500"`
+    /// `Name`; example: `"L500"`
     pub name: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"500节点"`
+    /// `Alias`; example: `"500节点"`
     pub alias: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `NodeCount`; example: `20`
     pub node_count: u64,
 
-    /// `PodCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PodCount`; example: `100`
     pub pod_count: u64,
 
-    /// `ConfigMapCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `ConfigMapCount`; example: `200`
     pub config_map_count: u64,
 
-    /// `RSCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `RSCount`; example: `500`
     #[tc(rename = "RSCount")]
     pub rs_count: u64,
 
-    /// `CRDCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `CRDCount`; example: `500`
     #[tc(rename = "CRDCount")]
     pub crd_count: u64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `OtherCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `OtherCount`; example: `500`
     pub other_count: u64,
 }
 
@@ -992,56 +690,36 @@ pub struct ClusterLevelAttribute {
 /// Returned in the output of [`DescribeClusterLevelChangeRecords`](super::DescribeClusterLevelChangeRecords).
 #[tc_model]
 pub struct ClusterLevelChangeRecord {
-    /// `ID`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `ID`; example: `"10000"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterID`; example: `"cls-e55paxnt"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"余额不足"`
+    /// `Message`; example: `"余额不足"`
     pub message: String,
 
-    /// `OldLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `OldLevel`; example: `"L5"`
     pub old_level: String,
 
-    /// `NewLevel`: a string.
-    ///
-    /// Example: `"L20"`
+    /// `NewLevel`; example: `"L20"`
     pub new_level: String,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `TriggerType`; example: `"manual"`
     pub trigger_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-02-01 00:00:00"`
+    /// `CreatedAt`; example: `"2022-02-01 00:00:00"`
     pub created_at: String,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2022-02-01 00:00:00"`
+    /// `StartedAt`; example: `"2022-02-01 00:00:00"`
     pub started_at: String,
 
-    /// `EndedAt`: a string.
-    ///
-    /// Example: `"2022-02-01 00:00:00"`
+    /// `EndedAt`; example: `"2022-02-01 00:00:00"`
     pub ended_at: String,
 }
 
@@ -1050,89 +728,57 @@ pub struct ClusterLevelChangeRecord {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterNetworkSettings {
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `ClusterCIDR`; example: `"10.0.0.0/24"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: String,
 
-    /// `IgnoreClusterCIDRConflict`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreClusterCIDRConflict`; example: `false`
     #[tc(rename = "IgnoreClusterCIDRConflict")]
     pub ignore_cluster_cidr_conflict: bool,
 
-    /// `MaxNodePodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxNodePodNum`; example: `256`
     pub max_node_pod_num: u64,
 
-    /// `MaxClusterServiceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxClusterServiceNum`; example: `256`
     pub max_cluster_service_num: u64,
 
-    /// `Ipvs`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Ipvs`; example: `false`
     pub ipvs: bool,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aaa"`
+    /// `VpcId`; example: `"vpc-aaa"`
     pub vpc_id: String,
 
-    /// `Cni`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Cni`; example: `false`
     pub cni: bool,
 
-    /// `KubeProxyMode`: a string.
-    ///
-    /// Example: `"ipvs-bpf"`
+    /// `KubeProxyMode`; example: `"ipvs-bpf"`
     pub kube_proxy_mode: String,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"10.0.0.0/25"`
+    /// `ServiceCIDR`; example: `"10.0.0.0/25"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: String,
 
-    /// `Subnets`: a list of strings.
-    ///
-    /// Example: `["subnet-aa","subnet-bb"]`
+    /// `Subnets`; example: `["subnet-aa","subnet-bb"]`
     pub subnets: Option<Vec<String>>,
 
-    /// `IgnoreServiceCIDRConflict`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreServiceCIDRConflict`; example: `false`
     #[tc(rename = "IgnoreServiceCIDRConflict")]
     pub ignore_service_cidr_conflict: bool,
 
-    /// `IsDualStack`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDualStack`; example: `false`
     pub is_dual_stack: bool,
 
-    /// `Ipv6ServiceCIDR`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `Ipv6ServiceCIDR`; example: `"10.0.0.0/24"`
     #[tc(rename = "Ipv6ServiceCIDR")]
     pub ipv6_service_cidr: String,
 
-    /// `CiliumMode`: a string.
-    ///
-    /// Example: `"\"clusterIP\""`
+    /// `CiliumMode`; example: `"\"clusterIP\""`
     pub cilium_mode: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-0bn5jksy"`
+    /// `SubnetId`; example: `"subnet-0bn5jksy"`
     pub subnet_id: Option<String>,
 
-    /// `DataPlaneV2`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DataPlaneV2`; example: `false`
     pub data_plane_v2: Option<bool>,
 }
 
@@ -1142,10 +788,7 @@ pub struct ClusterNetworkSettings {
 /// Returned in the output of [`ModifyClusterAttribute`](super::ModifyClusterAttribute).
 #[tc_model]
 pub struct ClusterProperty {
-    /// `NodeNameType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hostname"`
+    /// `NodeNameType`, always sent in responses; example: `"hostname"`
     pub node_name_type: Option<String>,
 }
 
@@ -1156,28 +799,19 @@ pub struct ClusterProperty {
 #[doc(alias = "ClusterPublicLB")]
 #[tc_model]
 pub struct ClusterPublicLb {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Enabled`, required in requests; example: `true`
     pub enabled: Option<bool>,
 
-    /// `AllowFromCidrs`: a list of strings.
+    /// `AllowFromCidrs`
     pub allow_from_cidrs: Option<Vec<String>>,
 
-    /// `SecurityPolicies`: a list of strings.
-    ///
-    /// Example: `["172.168.1.0/24"]`
+    /// `SecurityPolicies`; example: `["172.168.1.0/24"]`
     pub security_policies: Option<Vec<String>>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"key1\":\"value1\"}}"`
+    /// `ExtraParam`; example: `"{\"key1\":\"value1\"}}"`
     pub extra_param: Option<String>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-1cghhuuu"`
+    /// `SecurityGroup`; example: `"sg-1cghhuuu"`
     pub security_group: Option<String>,
 }
 
@@ -1186,25 +820,17 @@ pub struct ClusterPublicLb {
 /// Returned in the output of [`DescribeClusterRollOutSequenceTags`](super::DescribeClusterRollOutSequenceTags).
 #[tc_model]
 pub struct ClusterRollOutSequenceTag {
-    /// `ClusterID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-ad23n4jj"`
+    /// `ClusterID`, always sent in responses; example: `"cls-ad23n4jj"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -1213,59 +839,37 @@ pub struct ClusterRollOutSequenceTag {
 /// Returned in the output of [`DescribeClusterStatus`](super::DescribeClusterStatus).
 #[tc_model]
 pub struct ClusterStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"cls-e55paxnt\""`
+    /// `ClusterId`; example: `"\"cls-e55paxnt\""`
     pub cluster_id: String,
 
-    /// `ClusterState`: a string.
-    ///
-    /// Example: `"\"Running\""`
+    /// `ClusterState`; example: `"\"Running\""`
     pub cluster_state: String,
 
-    /// `ClusterInstanceState`: a string.
-    ///
-    /// Example: `"\"AllNormal\""`
+    /// `ClusterInstanceState`; example: `"\"AllNormal\""`
     pub cluster_instance_state: String,
 
-    /// `ClusterBMonitor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClusterBMonitor`; example: `false`
     pub cluster_b_monitor: bool,
 
-    /// `ClusterInitNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterInitNodeNum`; example: `1`
     pub cluster_init_node_num: i64,
 
-    /// `ClusterRunningNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ClusterRunningNodeNum`; example: `3`
     pub cluster_running_node_num: i64,
 
-    /// `ClusterFailedNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterFailedNodeNum`; example: `0`
     pub cluster_failed_node_num: i64,
 
-    /// `ClusterClosedNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterClosedNodeNum`; example: `0`
     pub cluster_closed_node_num: i64,
 
-    /// `ClusterClosingNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterClosingNodeNum`; example: `0`
     pub cluster_closing_node_num: i64,
 
-    /// `ClusterDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClusterDeletionProtection`; example: `false`
     pub cluster_deletion_protection: bool,
 
-    /// `ClusterAuditEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClusterAuditEnabled`; example: `false`
     pub cluster_audit_enabled: bool,
 }
 
@@ -1274,12 +878,10 @@ pub struct ClusterStatus {
 /// Returned in the output of [`DescribeAvailableClusterVersion`](super::DescribeAvailableClusterVersion).
 #[tc_model]
 pub struct ClusterVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0gudq56e"`
+    /// `ClusterId`; example: `"cls-0gudq56e"`
     pub cluster_id: String,
 
-    /// `Versions`: a list of strings.
+    /// `Versions`
     pub versions: Vec<String>,
 }
 
@@ -1288,14 +890,10 @@ pub struct ClusterVersion {
 /// Returned in the output of [`DescribeClusterCommonNames`](super::DescribeClusterCommonNames).
 #[tc_model]
 pub struct CommonName {
-    /// `SubaccountUin`: a string.
-    ///
-    /// Example: `"17847589606"`
+    /// `SubaccountUin`; example: `"17847589606"`
     pub subaccount_uin: String,
 
-    /// `CN`: a string.
-    ///
-    /// Example: `"17847589606-47589609"`
+    /// `CN`; example: `"17847589606-47589609"`
     #[tc(rename = "CN")]
     pub cn: String,
 }
@@ -1306,33 +904,19 @@ pub struct CommonName {
 /// Returned in the output of [`DescribeControlPlaneLogs`](super::DescribeControlPlaneLogs).
 #[tc_model]
 pub struct ComponentLogConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"kapenter"`
+    /// `Name`; example: `"kapenter"`
     pub name: String,
 
-    /// `LogLevel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `LogLevel`, always sent in responses; example: `2`
     pub log_level: Option<i64>,
 
-    /// `LogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2912eb16-a56c-4b9b-adb0-9828db1ad342"`
+    /// `LogSetId`, always sent in responses; example: `"2912eb16-a56c-4b9b-adb0-9828db1ad342"`
     pub log_set_id: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2912eb16-a56c-4b9b-adb0-9828db1ad342"`
+    /// `TopicId`, always sent in responses; example: `"2912eb16-a56c-4b9b-adb0-9828db1ad342"`
     pub topic_id: Option<String>,
 
-    /// `TopicRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TopicRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub topic_region: Option<String>,
 }
 
@@ -1342,74 +926,49 @@ pub struct ComponentLogConfig {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct Container {
-    /// `Image`: a string.
-    ///
-    /// Example: `"nginx:1.14.2"`
+    /// `Image`; example: `"nginx:1.14.2"`
     pub image: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Name`; example: `"nginx"`
     pub name: String,
 
-    /// `Args`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["36000"]`
+    /// `Args`, always sent in responses; example: `["36000"]`
     pub args: Option<Vec<String>>,
 
-    /// `Commands`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["sleep"]`
+    /// `Commands`, always sent in responses; example: `["sleep"]`
     pub commands: Option<Vec<String>>,
 
-    /// `Cpu`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Cpu`, always sent in responses; example: `2`
     pub cpu: Option<f64>,
 
-    /// `CurrentState`: a [`ContainerState`].
-    /// Always sent in responses.
+    /// `CurrentState`, always sent in responses
     pub current_state: Option<ContainerState>,
 
-    /// `EnvironmentVars`: a list of [`EnvironmentVariable`] objects.
-    /// Always sent in responses.
+    /// `EnvironmentVars`, always sent in responses
     pub environment_vars: Option<Vec<EnvironmentVariable>>,
 
-    /// `GpuLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `GpuLimit`; example: `16`
     pub gpu_limit: Option<u64>,
 
-    /// `LivenessProbe`: a [`LivenessOrReadinessProbe`].
+    /// `LivenessProbe`
     pub liveness_probe: Option<LivenessOrReadinessProbe>,
 
-    /// `Memory`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Memory`, always sent in responses; example: `4`
     pub memory: Option<f64>,
 
-    /// `ReadinessProbe`: a [`LivenessOrReadinessProbe`].
+    /// `ReadinessProbe`
     pub readiness_probe: Option<LivenessOrReadinessProbe>,
 
-    /// `RestartCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestartCount`; example: `1`
     pub restart_count: Option<u64>,
 
-    /// `SecurityContext`: a [`SecurityContext`].
+    /// `SecurityContext`
     pub security_context: Option<SecurityContext>,
 
-    /// `VolumeMounts`: a list of [`VolumeMount`] objects.
+    /// `VolumeMounts`
     pub volume_mounts: Option<Vec<VolumeMount>>,
 
-    /// `WorkingDir`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/data"`
+    /// `WorkingDir`, always sent in responses; example: `"/data"`
     pub working_dir: Option<String>,
 }
 
@@ -1419,40 +978,25 @@ pub struct Container {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct ContainerState {
-    /// `ExitCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExitCode`; example: `0`
     pub exit_code: Option<i64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2021-01-22T06:56:09Z"`
+    /// `FinishTime`; example: `"2021-01-22T06:56:09Z"`
     pub finish_time: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"todo"`
+    /// `Message`; example: `"todo"`
     pub message: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"todo"`
+    /// `Reason`; example: `"todo"`
     pub reason: Option<String>,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestartCount`; example: `1`
     pub restart_count: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-01-22T06:56:09Z"`
+    /// `StartTime`; example: `"2021-01-22T06:56:09Z"`
     pub start_time: Option<String>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"running"`
+    /// `State`, always sent in responses; example: `"running"`
     pub state: Option<String>,
 }
 
@@ -1461,14 +1005,10 @@ pub struct ContainerState {
 /// Returned in the output of [`DescribeClusterControllers`](super::DescribeClusterControllers).
 #[tc_model]
 pub struct ControllerStatus {
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-ipam-controller"`
+    /// `Name`; example: `"node-ipam-controller"`
     pub name: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 }
 
@@ -1478,10 +1018,7 @@ pub struct ControllerStatus {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct CustomDriver {
-    /// `Address`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"https://tencent.com/NVIDIA-Linux-x86_64-460.32.03.run"`
+    /// `Address`, always sent in responses; example: `"https://tencent.com/NVIDIA-Linux-x86_64-460.32.03.run"`
     pub address: Option<String>,
 }
 
@@ -1491,18 +1028,13 @@ pub struct CustomDriver {
 #[doc(alias = "DNSConfig")]
 #[tc_model]
 pub struct DnsConfig {
-    /// `Nameservers`: a list of strings.
-    /// Always sent in responses.
+    /// `Nameservers`, always sent in responses
     pub nameservers: Option<Vec<String>>,
 
-    /// `Options`: a list of [`DnsConfigOption`] objects.
-    /// Always sent in responses.
+    /// `Options`, always sent in responses
     pub options: Option<Vec<DnsConfigOption>>,
 
-    /// `Searches`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["8.8.8.8","8.8.4.4"]`
+    /// `Searches`, always sent in responses; example: `["8.8.8.8","8.8.4.4"]`
     pub searches: Option<Vec<String>>,
 }
 
@@ -1512,16 +1044,10 @@ pub struct DnsConfig {
 #[doc(alias = "DNSConfigOption")]
 #[tc_model]
 pub struct DnsConfigOption {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, required in requests; example: `"tke"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `Value`, required in requests; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -1531,34 +1057,22 @@ pub struct DnsConfigOption {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `FileSystem`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `FileSystem`; example: `"ext4"`
     pub file_system: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `AutoFormatAndMount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoFormatAndMount`; example: `true`
     pub auto_format_and_mount: bool,
 
-    /// `MountTarget`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `MountTarget`; example: `"/var/lib/docker"`
     pub mount_target: String,
 
-    /// `DiskPartition`: a string.
-    ///
-    /// Example: `"/dev/vdb"`
+    /// `DiskPartition`; example: `"/dev/vdb"`
     pub disk_partition: String,
 }
 
@@ -1568,14 +1082,10 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeEKSClusters`](super::DescribeEKSClusters).
 #[tc_model]
 pub struct DnsServerConf {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"http://demo.com"`
+    /// `Domain`; example: `"http://demo.com"`
     pub domain: String,
 
-    /// `DnsServers`: a list of strings.
-    ///
-    /// Example: `["8.8.8.8"]`
+    /// `DnsServers`; example: `["8.8.8.8"]`
     pub dns_servers: Vec<String>,
 }
 
@@ -1585,16 +1095,10 @@ pub struct DnsServerConf {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct DriverVersion {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"NVIDIA-Linux-x86_64-418.126.02.run"`
+    /// `Name`, required in requests; example: `"NVIDIA-Linux-x86_64-418.126.02.run"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"418.126.02"`
+    /// `Version`, required in requests; example: `"418.126.02"`
     pub version: Option<String>,
 }
 
@@ -1604,10 +1108,10 @@ pub struct DriverVersion {
 #[doc(alias = "ECMEnhancedService")]
 #[tc_model]
 pub struct EcmEnhancedService {
-    /// `SecurityService`: an [`EcmRunMonitorServiceEnabled`].
+    /// `SecurityService`
     pub security_service: Option<EcmRunMonitorServiceEnabled>,
 
-    /// `MonitorService`: an [`EcmRunSecurityServiceEnabled`].
+    /// `MonitorService`
     pub monitor_service: Option<EcmRunSecurityServiceEnabled>,
 }
 
@@ -1617,9 +1121,7 @@ pub struct EcmEnhancedService {
 #[doc(alias = "ECMRunMonitorServiceEnabled")]
 #[tc_model]
 pub struct EcmRunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1629,14 +1131,10 @@ pub struct EcmRunMonitorServiceEnabled {
 #[doc(alias = "ECMRunSecurityServiceEnabled")]
 #[tc_model]
 pub struct EcmRunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 }
 
@@ -1646,19 +1144,13 @@ pub struct EcmRunSecurityServiceEnabled {
 #[doc(alias = "ECMZoneInstanceCountISP")]
 #[tc_model]
 pub struct EcmZoneInstanceCountIsp {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceCount`; example: `2`
     pub instance_count: i64,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"unicom"`
+    /// `ISP`; example: `"unicom"`
     #[tc(rename = "ISP")]
     pub isp: String,
 }
@@ -1668,34 +1160,19 @@ pub struct EcmZoneInstanceCountIsp {
 /// Returned in the output of [`DescribeEdgeAvailableExtraArgs`](super::DescribeEdgeAvailableExtraArgs).
 #[tc_model]
 pub struct EdgeArgsFlag {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, always sent in responses; example: `"tke"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Type`, always sent in responses; example: `"tke"`
     pub r#type: Option<String>,
 
-    /// `Usage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Usage`, always sent in responses; example: `"tke"`
     pub usage: Option<String>,
 
-    /// `Default`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Default`, always sent in responses; example: `"tke"`
     pub default: Option<String>,
 
-    /// `Constraint`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"range"`
+    /// `Constraint`, always sent in responses; example: `"range"`
     pub constraint: Option<String>,
 }
 
@@ -1704,21 +1181,17 @@ pub struct EdgeArgsFlag {
 /// Returned in the output of [`DescribeEdgeAvailableExtraArgs`](super::DescribeEdgeAvailableExtraArgs).
 #[tc_model]
 pub struct EdgeAvailableExtraArgs {
-    /// `KubeAPIServer`: a list of [`EdgeArgsFlag`] objects.
-    /// Always sent in responses.
+    /// `KubeAPIServer`, always sent in responses
     #[tc(rename = "KubeAPIServer")]
     pub kube_api_server: Option<Vec<EdgeArgsFlag>>,
 
-    /// `KubeControllerManager`: a list of [`EdgeArgsFlag`] objects.
-    /// Always sent in responses.
+    /// `KubeControllerManager`, always sent in responses
     pub kube_controller_manager: Option<Vec<EdgeArgsFlag>>,
 
-    /// `KubeScheduler`: a list of [`EdgeArgsFlag`] objects.
-    /// Always sent in responses.
+    /// `KubeScheduler`, always sent in responses
     pub kube_scheduler: Option<Vec<EdgeArgsFlag>>,
 
-    /// `Kubelet`: a list of [`EdgeArgsFlag`] objects.
-    /// Always sent in responses.
+    /// `Kubelet`, always sent in responses
     pub kubelet: Option<Vec<EdgeArgsFlag>>,
 }
 
@@ -1727,97 +1200,57 @@ pub struct EdgeAvailableExtraArgs {
 /// Returned in the output of [`DescribeTKEEdgeClusters`](super::DescribeTKEEdgeClusters).
 #[tc_model]
 pub struct EdgeCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterId`; example: `"cls-e55paxnt"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"edge"`
+    /// `ClusterName`; example: `"edge"`
     pub cluster_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-e55paxnt"`
+    /// `VpcId`; example: `"vpc-e55paxnt"`
     pub vpc_id: String,
 
-    /// `PodCIDR`: a string.
-    ///
-    /// Example: `"10.0.0.1/16"`
+    /// `PodCIDR`; example: `"10.0.0.1/16"`
     #[tc(rename = "PodCIDR")]
     pub pod_cidr: String,
 
-    /// `ServiceCIDR`: a string.
-    ///
-    /// Example: `"10.1.1.1/16"`
+    /// `ServiceCIDR`; example: `"10.1.1.1/16"`
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: String,
 
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `K8SVersion`; example: `"1.20.6"`
     pub k8_s_version: String,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Running"`
+    /// `Status`, always sent in responses; example: `"Running"`
     pub status: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"edge"`
+    /// `ClusterDesc`, always sent in responses; example: `"edge"`
     pub cluster_desc: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-08-09 16:54:33"`
+    /// `CreatedTime`, always sent in responses; example: `"2022-08-09 16:54:33"`
     pub created_time: Option<String>,
 
-    /// `EdgeClusterVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2.2"`
+    /// `EdgeClusterVersion`, always sent in responses; example: `"2.2"`
     pub edge_cluster_version: Option<String>,
 
-    /// `MaxNodePodNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `61`
+    /// `MaxNodePodNum`, always sent in responses; example: `61`
     pub max_node_pod_num: Option<i64>,
 
-    /// `ClusterAdvancedSettings`: an [`EdgeClusterAdvancedSettings`].
-    /// Always sent in responses.
+    /// `ClusterAdvancedSettings`, always sent in responses
     pub cluster_advanced_settings: Option<EdgeClusterAdvancedSettings>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"L5"`
+    /// `Level`, always sent in responses; example: `"L5"`
     pub level: Option<String>,
 
-    /// `AutoUpgradeClusterLevel`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AutoUpgradeClusterLevel`, always sent in responses; example: `true`
     pub auto_upgrade_cluster_level: Option<bool>,
 
-    /// `ChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`, always sent in responses; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `EdgeVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.9.0"`
+    /// `EdgeVersion`, always sent in responses; example: `"1.9.0"`
     pub edge_version: Option<String>,
 
-    /// `TagSpecification`: a [`TagSpecification`].
+    /// `TagSpecification`
     pub tag_specification: Option<TagSpecification>,
 }
 
@@ -1827,19 +1260,13 @@ pub struct EdgeCluster {
 /// Returned in the output of [`DescribeTKEEdgeClusters`](super::DescribeTKEEdgeClusters).
 #[tc_model]
 pub struct EdgeClusterAdvancedSettings {
-    /// `ExtraArgs`: an [`EdgeClusterExtraArgs`].
+    /// `ExtraArgs`
     pub extra_args: Option<EdgeClusterExtraArgs>,
 
-    /// `Runtime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"docker"`
+    /// `Runtime`, always sent in responses; example: `"docker"`
     pub runtime: Option<String>,
 
-    /// `ProxyMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"iptables"`
+    /// `ProxyMode`, always sent in responses; example: `"iptables"`
     pub proxy_mode: Option<String>,
 }
 
@@ -1849,23 +1276,14 @@ pub struct EdgeClusterAdvancedSettings {
 /// Returned in the output of [`DescribeEdgeClusterExtraArgs`](super::DescribeEdgeClusterExtraArgs) and [`DescribeTKEEdgeClusters`](super::DescribeTKEEdgeClusters).
 #[tc_model]
 pub struct EdgeClusterExtraArgs {
-    /// `KubeAPIServer`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["max-requests-inflight=200"]`
+    /// `KubeAPIServer`, always sent in responses; example: `["max-requests-inflight=200"]`
     #[tc(rename = "KubeAPIServer")]
     pub kube_api_server: Option<Vec<String>>,
 
-    /// `KubeControllerManager`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["max-requests-inflight=200"]`
+    /// `KubeControllerManager`, always sent in responses; example: `["max-requests-inflight=200"]`
     pub kube_controller_manager: Option<Vec<String>>,
 
-    /// `KubeScheduler`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["max-requests-inflight=200"]`
+    /// `KubeScheduler`, always sent in responses; example: `["max-requests-inflight=200"]`
     pub kube_scheduler: Option<Vec<String>>,
 }
 
@@ -1876,15 +1294,10 @@ pub struct EdgeClusterExtraArgs {
 #[doc(alias = "EdgeClusterInternalLB")]
 #[tc_model]
 pub struct EdgeClusterInternalLb {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `SubnetId`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["subnet-2wds9k9p"]`
+    /// `SubnetId`, always sent in responses; example: `["subnet-2wds9k9p"]`
     pub subnet_id: Option<Vec<String>>,
 }
 
@@ -1895,13 +1308,10 @@ pub struct EdgeClusterInternalLb {
 #[doc(alias = "EdgeClusterPublicLB")]
 #[tc_model]
 pub struct EdgeClusterPublicLb {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `AllowFromCidrs`: a list of strings.
-    /// Always sent in responses.
+    /// `AllowFromCidrs`, always sent in responses
     pub allow_from_cidrs: Option<Vec<String>>,
 }
 
@@ -1910,19 +1320,13 @@ pub struct EdgeClusterPublicLb {
 /// Sent in the input of [`CreateEKSContainerInstances`](super::CreateEKSContainerInstances) and [`CreateImageCache`](super::CreateImageCache).
 #[tc_model]
 pub struct EipAttribute {
-    /// `DeletePolicy`: a string.
-    ///
-    /// Example: `"Never"`
+    /// `DeletePolicy`; example: `"Never"`
     pub delete_policy: String,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `InternetServiceProvider`; example: `"BGP"`
     pub internet_service_provider: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `InternetMaxBandwidthOut`; example: `200`
     pub internet_max_bandwidth_out: Option<u64>,
 }
 
@@ -1931,128 +1335,73 @@ pub struct EipAttribute {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct EksCi {
-    /// `AutoCreatedEipId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"true"`
+    /// `AutoCreatedEipId`, always sent in responses; example: `"true"`
     pub auto_created_eip_id: Option<String>,
 
-    /// `CamRoleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eks"`
+    /// `CamRoleName`, always sent in responses; example: `"eks"`
     pub cam_role_name: Option<String>,
 
-    /// `Containers`: a list of [`Container`] objects.
-    /// Always sent in responses.
+    /// `Containers`, always sent in responses
     pub containers: Option<Vec<Container>>,
 
-    /// `Cpu`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Cpu`, always sent in responses; example: `2`
     pub cpu: Option<f64>,
 
-    /// `CpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"intel"`
+    /// `CpuType`, always sent in responses; example: `"intel"`
     pub cpu_type: Option<String>,
 
-    /// `CreationTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-09-09T00:00:00+00:00"`
+    /// `CreationTime`, always sent in responses; example: `"2024-09-09T00:00:00+00:00"`
     pub creation_time: Option<String>,
 
-    /// `EipAddress`: a string.
-    ///
-    /// Example: `"172.16.17.3"`
+    /// `EipAddress`; example: `"172.16.17.3"`
     pub eip_address: Option<String>,
 
-    /// `EksCiId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eksci-xxx"`
+    /// `EksCiId`, always sent in responses; example: `"eksci-xxx"`
     pub eks_ci_id: Option<String>,
 
-    /// `EksCiName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eks"`
+    /// `EksCiName`, always sent in responses; example: `"eks"`
     pub eks_ci_name: Option<String>,
 
-    /// `EksCiVolume`: an [`EksCiVolume`].
-    /// Always sent in responses.
+    /// `EksCiVolume`, always sent in responses
     pub eks_ci_volume: Option<EksCiVolume>,
 
-    /// `GpuCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `16`
+    /// `GpuCount`, always sent in responses; example: `16`
     pub gpu_count: Option<u64>,
 
-    /// `GpuType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V100"`
+    /// `GpuType`, always sent in responses; example: `"V100"`
     pub gpu_type: Option<String>,
 
-    /// `InitContainers`: a list of [`Container`] objects.
+    /// `InitContainers`
     pub init_containers: Option<Vec<Container>>,
 
-    /// `Memory`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Memory`, always sent in responses; example: `4`
     pub memory: Option<f64>,
 
-    /// `PersistStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PersistStatus`; example: `false`
     pub persist_status: Option<bool>,
 
-    /// `PrivateIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.16.17.3"`
+    /// `PrivateIp`, always sent in responses; example: `"172.16.17.3"`
     pub private_ip: Option<String>,
 
-    /// `RestartPolicy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Never"`
+    /// `RestartPolicy`, always sent in responses; example: `"Never"`
     pub restart_policy: Option<String>,
 
-    /// `SecurityContext`: a [`SecurityContext`].
+    /// `SecurityContext`
     pub security_context: Option<SecurityContext>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    /// Always sent in responses.
+    /// `SecurityGroupIds`, always sent in responses
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Running"`
+    /// `Status`, always sent in responses; example: `"Running"`
     pub status: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-1cghhuuu"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-1cghhuuu"`
     pub subnet_id: Option<String>,
 
-    /// `SucceededTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-09-09T00:00:00+00:00"`
+    /// `SucceededTime`, always sent in responses; example: `"2024-09-09T00:00:00+00:00"`
     pub succeeded_time: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-1cghhuuu"`
+    /// `VpcId`, always sent in responses; example: `"vpc-1cghhuuu"`
     pub vpc_id: Option<String>,
 }
 
@@ -2061,19 +1410,13 @@ pub struct EksCi {
 /// Returned in the output of [`DescribeEKSContainerInstanceRegions`](super::DescribeEKSContainerInstanceRegions).
 #[tc_model]
 pub struct EksCiRegionInfo {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Alias`; example: `"gz"`
     pub alias: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 }
 
@@ -2083,10 +1426,10 @@ pub struct EksCiRegionInfo {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct EksCiVolume {
-    /// `CbsVolumes`: a list of [`CbsVolume`] objects.
+    /// `CbsVolumes`
     pub cbs_volumes: Option<Vec<CbsVolume>>,
 
-    /// `NfsVolumes`: a list of [`NfsVolume`] objects.
+    /// `NfsVolumes`
     pub nfs_volumes: Option<Vec<NfsVolume>>,
 }
 
@@ -2095,71 +1438,44 @@ pub struct EksCiVolume {
 /// Returned in the output of [`DescribeEKSClusters`](super::DescribeEKSClusters).
 #[tc_model]
 pub struct EksCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `ClusterName`; example: `"eks"`
     pub cluster_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-l6gtb5p0"`
+    /// `VpcId`; example: `"vpc-l6gtb5p0"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.16.9"`
+    /// `K8SVersion`; example: `"1.16.9"`
     pub k8_s_version: String,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Running"`
+    /// `Status`, always sent in responses; example: `"Running"`
     pub status: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eks"`
+    /// `ClusterDesc`, always sent in responses; example: `"eks"`
     pub cluster_desc: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-08-16T04:31:26Z"`
+    /// `CreatedTime`, always sent in responses; example: `"2019-08-16T04:31:26Z"`
     pub created_time: Option<String>,
 
-    /// `ServiceSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-l6gtb5p0"`
+    /// `ServiceSubnetId`, always sent in responses; example: `"subnet-l6gtb5p0"`
     pub service_subnet_id: Option<String>,
 
-    /// `DnsServers`: a list of [`DnsServerConf`] objects.
-    /// Always sent in responses.
+    /// `DnsServers`, always sent in responses
     pub dns_servers: Option<Vec<DnsServerConf>>,
 
-    /// `NeedDeleteCbs`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `NeedDeleteCbs`, always sent in responses; example: `true`
     pub need_delete_cbs: Option<bool>,
 
-    /// `EnableVpcCoreDNS`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableVpcCoreDNS`, always sent in responses; example: `true`
     #[tc(rename = "EnableVpcCoreDNS")]
     pub enable_vpc_core_dns: Option<bool>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<TagSpecification>>,
 }
 
@@ -2168,16 +1484,13 @@ pub struct EksCluster {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances), [`CreateCluster`](super::CreateCluster), [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster) and [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
-    /// Always sent in responses.
+    /// `SecurityService`, always sent in responses
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
-    /// Always sent in responses.
+    /// `MonitorService`, always sent in responses
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a [`RunAutomationServiceEnabled`].
-    /// Always sent in responses.
+    /// `AutomationService`, always sent in responses
     pub automation_service: Option<RunAutomationServiceEnabled>,
 }
 
@@ -2187,16 +1500,10 @@ pub struct EnhancedService {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct EnvironmentVariable {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Name`, always sent in responses; example: `"key"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"val"`
+    /// `Value`, always sent in responses; example: `"val"`
     pub value: Option<String>,
 }
 
@@ -2205,9 +1512,7 @@ pub struct EnvironmentVariable {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct EtcdOverrideConfig {
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["/configmaps","/pods","apps/deployments"]`
+    /// `Resources`; example: `["/configmaps","/pods","apps/deployments"]`
     pub resources: Vec<String>,
 }
 
@@ -2216,39 +1521,25 @@ pub struct EtcdOverrideConfig {
 /// Returned in the output of [`DescribeEKSContainerInstanceEvent`](super::DescribeEKSContainerInstanceEvent).
 #[tc_model]
 pub struct Event {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
+    /// `PodName`; example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
     pub pod_name: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"Pulling"`
+    /// `Reason`; example: `"Pulling"`
     pub reason: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `FirstTimestamp`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `FirstTimestamp`; example: `"2024-06-01T00:00:00Z"`
     pub first_timestamp: String,
 
-    /// `LastTimestamp`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastTimestamp`; example: `"2024-06-01T00:00:00Z"`
     pub last_timestamp: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Pulling image \"nginx:1.23.3\""`
+    /// `Message`; example: `"Pulling image \"nginx:1.23.3\""`
     pub message: String,
 }
 
@@ -2258,9 +1549,7 @@ pub struct Event {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct Exec {
-    /// `Commands`: a list of strings.
-    ///
-    /// Example: `["ls"]`
+    /// `Commands`; example: `["ls"]`
     pub commands: Option<Vec<String>>,
 }
 
@@ -2269,74 +1558,50 @@ pub struct Exec {
 /// Returned in the output of [`DescribeExistedInstances`](super::DescribeExistedInstances).
 #[tc_model]
 pub struct ExistedInstance {
-    /// `Usable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Usable`; example: `false`
     pub usable: bool,
 
-    /// `UnusableReason`: a string.
-    ///
-    /// Example: `"cvm aleady in other cluster"`
+    /// `UnusableReason`; example: `"cvm aleady in other cluster"`
     pub unusable_reason: String,
 
-    /// `AlreadyInCluster`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `AlreadyInCluster`; example: `"cls-e55paxnt"`
     pub already_in_cluster: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-e55paxnt"`
+    /// `InstanceId`; example: `"ins-e55paxnt"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: String,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-07-07T00:00:00+08:00"`
+    /// `CreatedTime`; example: `"2024-07-07T00:00:00+08:00"`
     pub created_time: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"TencentOSServer3.1(TK4)"`
+    /// `OsName`; example: `"TencentOSServer3.1(TK4)"`
     pub os_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.MEDIUM4"`
+    /// `InstanceType`; example: `"S2.MEDIUM4"`
     pub instance_type: String,
 
-    /// `AutoscalingGroupId`: a string.
-    ///
-    /// Example: `"asg-e55paxnt"`
+    /// `AutoscalingGroupId`; example: `"asg-e55paxnt"`
     pub autoscaling_group_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `IPv6Addresses`: a list of strings.
+    /// `IPv6Addresses`
     #[tc(rename = "IPv6Addresses")]
     pub ipv6_addresses: Option<Vec<String>>,
 }
@@ -2346,20 +1611,16 @@ pub struct ExistedInstance {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster).
 #[tc_model]
 pub struct ExistedInstancesForNode {
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `NodeRole`; example: `"worker"`
     pub node_role: String,
 
-    /// `ExistedInstancesPara`: an [`ExistedInstancesPara`].
+    /// `ExistedInstancesPara`
     pub existed_instances_para: ExistedInstancesPara,
 
-    /// `InstanceAdvancedSettingsOverride`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettingsOverride`
     pub instance_advanced_settings_override: Option<InstanceAdvancedSettings>,
 
-    /// `DesiredPodNumbers`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[16,32]`
+    /// `DesiredPodNumbers`; example: `[16,32]`
     pub desired_pod_numbers: Option<Vec<i64>>,
 }
 
@@ -2368,28 +1629,22 @@ pub struct ExistedInstancesForNode {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster).
 #[tc_model]
 pub struct ExistedInstancesPara {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-jga6s2m7"]`
+    /// `InstanceIds`; example: `["ins-jga6s2m7"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<InstanceAdvancedSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-jga6s2m7"]`
+    /// `SecurityGroupIds`; example: `["sg-jga6s2m7"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `HostName`; example: `"tke"`
     pub host_name: Option<String>,
 }
 
@@ -2399,7 +1654,7 @@ pub struct ExistedInstancesPara {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct ExtenderClientConfig {
-    /// `Service`: a [`ServiceReference`].
+    /// `Service`
     pub service: Option<ServiceReference>,
 }
 
@@ -2409,14 +1664,10 @@ pub struct ExtenderClientConfig {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct ExtenderManagedResource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke.cloud.tencent.com/qgpu-core"`
+    /// `Name`; example: `"tke.cloud.tencent.com/qgpu-core"`
     pub name: Option<String>,
 
-    /// `IgnoredByScheduler`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoredByScheduler`; example: `false`
     pub ignored_by_scheduler: Option<bool>,
 }
 
@@ -2426,40 +1677,28 @@ pub struct ExtenderManagedResource {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct Extenders {
-    /// `FilterVerb`: a string.
-    ///
-    /// Example: `"scheduler/filter"`
+    /// `FilterVerb`; example: `"scheduler/filter"`
     pub filter_verb: Option<String>,
 
-    /// `PrioritizeVerb`: a string.
-    ///
-    /// Example: `"scheduler/score"`
+    /// `PrioritizeVerb`; example: `"scheduler/score"`
     pub prioritize_verb: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: Option<i64>,
 
-    /// `ManagedResources`: a list of [`ExtenderManagedResource`] objects.
+    /// `ManagedResources`
     pub managed_resources: Option<Vec<ExtenderManagedResource>>,
 
-    /// `ExtenderClientConfig`: an [`ExtenderClientConfig`].
+    /// `ExtenderClientConfig`
     pub extender_client_config: Option<ExtenderClientConfig>,
 
-    /// `PreemptVerb`: a string.
-    ///
-    /// Example: `"preempt/housekeeper"`
+    /// `PreemptVerb`; example: `"preempt/housekeeper"`
     pub preempt_verb: Option<String>,
 
-    /// `NodeCacheCapable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NodeCacheCapable`; example: `false`
     pub node_cache_capable: Option<bool>,
 
-    /// `Ignorable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Ignorable`; example: `false`
     pub ignorable: Option<bool>,
 }
 
@@ -2468,14 +1707,10 @@ pub struct Extenders {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct ExtensionAddon {
-    /// `AddonName`: a string.
-    ///
-    /// Example: `"addon"`
+    /// `AddonName`; example: `"addon"`
     pub addon_name: String,
 
-    /// `AddonParam`: a string.
-    ///
-    /// Example: `"{\"addon\":{\"diskType\":\"CLOUD_BASIC\",\"diskSize\":20,\"diskCount\":1}}"`
+    /// `AddonParam`; example: `"{\"addon\":{\"diskType\":\"CLOUD_BASIC\",\"diskSize\":20,\"diskCount\":1}}"`
     pub addon_param: String,
 }
 
@@ -2484,45 +1719,29 @@ pub struct ExtensionAddon {
 /// Returned in the output of [`DescribeExternalNode`](super::DescribeExternalNode).
 #[tc_model]
 pub struct ExternalNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"node1"`
+    /// `Name`; example: `"node1"`
     pub name: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-0nwzqj10"`
+    /// `NodePoolId`; example: `"np-0nwzqj10"`
     pub node_pool_id: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Location`; example: `"gz"`
     pub location: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-04-29T06:30:44Z"`
+    /// `CreatedTime`; example: `"2021-04-29T06:30:44Z"`
     pub created_time: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"kubelet has sufficient memory available"`
+    /// `Reason`; example: `"kubelet has sufficient memory available"`
     pub reason: Option<String>,
 
-    /// `Unschedulable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unschedulable`; example: `true`
     pub unschedulable: Option<bool>,
 }
 
@@ -2531,52 +1750,38 @@ pub struct ExternalNode {
 /// Returned in the output of [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct ExternalNodePool {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-0nwzqj10"`
+    /// `NodePoolId`; example: `"np-0nwzqj10"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"externalNodePool"`
+    /// `Name`; example: `"externalNodePool"`
     pub name: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `LifeState`; example: `"normal"`
     pub life_state: String,
 
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `ClusterCIDR`; example: `"172.16.0.0/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"HostNetwork"`
+    /// `NetworkType`; example: `"HostNetwork"`
     pub network_type: String,
 
-    /// `RuntimeConfig`: a [`RuntimeConfig`].
+    /// `RuntimeConfig`
     pub runtime_config: RuntimeConfig,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Option<Vec<Taint>>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<InstanceAdvancedSettings>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: Option<bool>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `NodeType`; example: `"CPU"`
     pub node_type: String,
 }
 
@@ -2585,14 +1790,10 @@ pub struct ExternalNodePool {
 /// Returned in the output of [`DescribeBatchModifyTagsStatus`](super::DescribeBatchModifyTagsStatus).
 #[tc_model]
 pub struct FailedResource {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qcs::tke:${region}:uin/${uin}:cluster/${ClusterId}"`
+    /// `Resource`; example: `"qcs::tke:${region}:uin/${uin}:cluster/${ClusterId}"`
     pub resource: String,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"修改失败"`
+    /// `Error`; example: `"修改失败"`
     pub error: String,
 }
 
@@ -2601,14 +1802,10 @@ pub struct FailedResource {
 /// Sent in the input of [`CheckInstancesUpgradeAble`](super::CheckInstancesUpgradeAble), [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterMaintenanceWindowAndExclusions`](super::DescribeClusterMaintenanceWindowAndExclusions), [`DescribeClusterNodePools`](super::DescribeClusterNodePools), [`DescribeClusterRollOutSequenceTags`](super::DescribeClusterRollOutSequenceTags), [`DescribeClusterRoutes`](super::DescribeClusterRoutes) and 23 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cluster"`
+    /// `Name`, required in requests; example: `"cluster"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
+    /// `Values`, required in requests
     pub values: Option<Vec<String>>,
 }
 
@@ -2617,19 +1814,19 @@ pub struct Filter {
 /// Returned in the output of [`DescribeClusterAvailableExtraArgs`](super::DescribeClusterAvailableExtraArgs).
 #[tc_model]
 pub struct Flag {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Usage`: a string.
+    /// `Usage`
     pub usage: String,
 
-    /// `Default`: a string.
+    /// `Default`
     pub default: String,
 
-    /// `Constraint`: a string.
+    /// `Constraint`
     pub constraint: String,
 }
 
@@ -2640,28 +1837,21 @@ pub struct Flag {
 #[doc(alias = "GPUArgs")]
 #[tc_model]
 pub struct GpuArgs {
-    /// `CUDA`: a [`DriverVersion`].
-    /// Always sent in responses.
+    /// `CUDA`, always sent in responses
     #[tc(rename = "CUDA")]
     pub cuda: Option<DriverVersion>,
 
-    /// `CUDNN`: a [`Cudnn`].
-    /// Always sent in responses.
+    /// `CUDNN`, always sent in responses
     #[tc(rename = "CUDNN")]
     pub cudnn: Option<Cudnn>,
 
-    /// `CustomDriver`: a [`CustomDriver`].
-    /// Always sent in responses.
+    /// `CustomDriver`, always sent in responses
     pub custom_driver: Option<CustomDriver>,
 
-    /// `Driver`: a [`DriverVersion`].
-    /// Always sent in responses.
+    /// `Driver`, always sent in responses
     pub driver: Option<DriverVersion>,
 
-    /// `MIGEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `MIGEnable`, always sent in responses; example: `false`
     #[tc(rename = "MIGEnable")]
     pub mig_enable: Option<bool>,
 }
@@ -2671,36 +1861,22 @@ pub struct GpuArgs {
 /// Returned in the output of [`DescribeGlobalMaintenanceWindowAndExclusions`](super::DescribeGlobalMaintenanceWindowAndExclusions).
 #[tc_model]
 pub struct GlobalMaintenanceWindowAndExclusion {
-    /// `TargetRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `TargetRegions`; example: `["ap-guangzhou"]`
     pub target_regions: Option<Vec<String>>,
 
-    /// `MaintenanceTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"20:00:00"`
+    /// `MaintenanceTime`, always sent in responses; example: `"20:00:00"`
     pub maintenance_time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Duration`, always sent in responses; example: `4`
     pub duration: Option<i64>,
 
-    /// `DayOfWeek`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`, always sent in responses; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Option<Vec<String>>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`] objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<MaintenanceExclusion>>,
 
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -2711,22 +1887,13 @@ pub struct GlobalMaintenanceWindowAndExclusion {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct HttpGet {
-    /// `Path`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/tke"`
+    /// `Path`, required in requests; example: `"/tke"`
     pub path: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `80`
+    /// `Port`, required in requests; example: `80`
     pub port: Option<i64>,
 
-    /// `Scheme`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`, required in requests; example: `"HTTP"`
     pub scheme: Option<String>,
 }
 
@@ -2736,19 +1903,13 @@ pub struct HttpGet {
 #[doc(alias = "IPAddress")]
 #[tc_model]
 pub struct IpAddress {
-    /// `Type`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Type`; example: `"public"`
     pub r#type: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: u64,
 }
 
@@ -2757,73 +1918,49 @@ pub struct IpAddress {
 /// Returned in the output of [`DescribeImageCaches`](super::DescribeImageCaches) and [`GetMostSuitableImageCache`](super::GetMostSuitableImageCache).
 #[tc_model]
 pub struct ImageCache {
-    /// `ImageCacheId`: a string.
-    ///
-    /// Example: `"imc-1cghhuuu"`
+    /// `ImageCacheId`; example: `"imc-1cghhuuu"`
     pub image_cache_id: String,
 
-    /// `ImageCacheName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ImageCacheName`; example: `"tke"`
     pub image_cache_name: String,
 
-    /// `ImageCacheSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ImageCacheSize`; example: `50`
     pub image_cache_size: u64,
 
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["nginx:latest"]`
+    /// `Images`; example: `["nginx:latest"]`
     pub images: Vec<String>,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-01-01T00:00:00Z"`
+    /// `CreationTime`; example: `"2024-01-01T00:00:00Z"`
     pub creation_time: String,
 
-    /// `ExpireDateTime`: a string.
-    ///
-    /// Example: `"2024-01-01T00:00:00Z"`
+    /// `ExpireDateTime`; example: `"2024-01-01T00:00:00Z"`
     pub expire_date_time: String,
 
-    /// `Events`: a list of [`ImageCacheEvent`] objects.
+    /// `Events`
     pub events: Vec<ImageCacheEvent>,
 
-    /// `LastMatchedTime`: a string.
-    ///
-    /// Example: `"2024-01-01T00:00:00Z"`
+    /// `LastMatchedTime`; example: `"2024-01-01T00:00:00Z"`
     pub last_matched_time: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapshot-1cghhuuu"`
+    /// `SnapshotId`; example: `"snapshot-1cghhuuu"`
     pub snapshot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Ready"`
+    /// `Status`; example: `"Ready"`
     pub status: String,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetentionDays`; example: `7`
     pub retention_days: u64,
 
-    /// `ImageRegistryCredentials`: a list of [`ImageRegistryCredential`] objects.
+    /// `ImageRegistryCredentials`
     pub image_registry_credentials: Option<Vec<ImageRegistryCredential>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `ImageCacheType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ImageCacheType`; example: `"auto"`
     pub image_cache_type: String,
 
-    /// `Snapshotter`: a string.
-    ///
-    /// Example: `"overlay"`
+    /// `Snapshotter`; example: `"overlay"`
     pub snapshotter: Option<String>,
 }
 
@@ -2832,34 +1969,22 @@ pub struct ImageCache {
 /// Returned in the output of [`DescribeImageCaches`](super::DescribeImageCaches) and [`GetMostSuitableImageCache`](super::GetMostSuitableImageCache).
 #[tc_model]
 pub struct ImageCacheEvent {
-    /// `ImageCacheId`: a string.
-    ///
-    /// Example: `"imc-1cghhuuu"`
+    /// `ImageCacheId`; example: `"imc-1cghhuuu"`
     pub image_cache_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Reason`; example: `"success"`
     pub reason: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `FirstTimestamp`: a string.
-    ///
-    /// Example: `"1574104000000"`
+    /// `FirstTimestamp`; example: `"1574104000000"`
     pub first_timestamp: String,
 
-    /// `LastTimestamp`: a string.
-    ///
-    /// Example: `"1574104000000"`
+    /// `LastTimestamp`; example: `"1574104000000"`
     pub last_timestamp: String,
 }
 
@@ -2868,24 +1993,16 @@ pub struct ImageCacheEvent {
 /// Returned in the output of [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct ImageInstance {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Alias`; example: `"tencent"`
     pub alias: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"TencentOSServer3.1(TK4)"`
+    /// `OsName`; example: `"TencentOSServer3.1(TK4)"`
     pub os_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-9qabwvbn"`
+    /// `ImageId`; example: `"img-9qabwvbn"`
     pub image_id: String,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"DOCKER_CUSTOMIZE"`
+    /// `OsCustomizeType`; example: `"DOCKER_CUSTOMIZE"`
     pub os_customize_type: String,
 }
 
@@ -2895,28 +2012,16 @@ pub struct ImageInstance {
 /// Returned in the output of [`DescribeImageCaches`](super::DescribeImageCaches) and [`GetMostSuitableImageCache`](super::GetMostSuitableImageCache).
 #[tc_model]
 pub struct ImageRegistryCredential {
-    /// `Server`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccr.tencentcloud.com"`
+    /// `Server`, always sent in responses; example: `"ccr.tencentcloud.com"`
     pub server: Option<String>,
 
-    /// `Username`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Username`, always sent in responses; example: `"tke"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[REDACTED]"`
+    /// `Password`, always sent in responses; example: `"[REDACTED]"`
     pub password: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, always sent in responses; example: `"tke"`
     pub name: Option<String>,
 }
 
@@ -2925,53 +2030,35 @@ pub struct ImageRegistryCredential {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-e55paxnt"`
+    /// `InstanceId`; example: `"ins-e55paxnt"`
     pub instance_id: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"WORKER"`
+    /// `InstanceRole`; example: `"WORKER"`
     pub instance_role: String,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"=Ready:True"`
+    /// `FailedReason`; example: `"=Ready:True"`
     pub failed_reason: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceState`; example: `"running"`
     pub instance_state: String,
 
-    /// `DrainStatus`: a string.
-    ///
-    /// Example: `"drained"`
+    /// `DrainStatus`; example: `"drained"`
     pub drain_status: String,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: InstanceAdvancedSettings,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-02-22T07:14:11Z"`
+    /// `CreatedTime`; example: `"2021-02-22T07:14:11Z"`
     pub created_time: String,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"192.168.127.12"`
+    /// `LanIP`; example: `"192.168.127.12"`
     #[tc(rename = "LanIP")]
     pub lan_ip: Option<String>,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `AutoscalingGroupId`: a string.
-    ///
-    /// Example: `"asg-e55paxnt"`
+    /// `AutoscalingGroupId`; example: `"asg-e55paxnt"`
     pub autoscaling_group_id: String,
 }
 
@@ -2981,56 +2068,38 @@ pub struct Instance {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct InstanceAdvancedSettings {
-    /// `DesiredPodNumber`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `16`
+    /// `DesiredPodNumber`, required in requests; example: `16`
     pub desired_pod_number: Option<i64>,
 
-    /// `GPUArgs`: a [`GpuArgs`].
-    /// Required in requests.
+    /// `GPUArgs`, required in requests
     #[tc(rename = "GPUArgs")]
     pub gpu_args: Option<GpuArgs>,
 
-    /// `PreStartUserScript`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `PreStartUserScript`, required in requests; example: `"#!/bin/sh echo \"hello world\""`
     pub pre_start_user_script: Option<String>,
 
-    /// `Taints`: a list of [`Taint`] objects.
-    /// Required in requests.
+    /// `Taints`, required in requests
     pub taints: Option<Vec<Taint>>,
 
-    /// `MountTarget`: a string.
-    ///
-    /// Example: `"/tmp"`
+    /// `MountTarget`; example: `"/tmp"`
     pub mount_target: Option<String>,
 
-    /// `DockerGraphPath`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `DockerGraphPath`; example: `"/var/lib/docker"`
     pub docker_graph_path: Option<String>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `UserScript`; example: `"#!/bin/sh echo \"hello world\""`
     pub user_script: Option<String>,
 
-    /// `Unschedulable`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Unschedulable`, always sent in responses; example: `0`
     pub unschedulable: Option<i64>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `ExtraArgs`: an [`InstanceExtraArgs`].
-    /// Always sent in responses.
+    /// `ExtraArgs`, always sent in responses
     pub extra_args: Option<InstanceExtraArgs>,
 }
 
@@ -3039,15 +2108,10 @@ pub struct InstanceAdvancedSettings {
 /// Sent in the input of [`CreateReservedInstances`](super::CreateReservedInstances) and [`RenewReservedInstances`](super::RenewReservedInstances).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -3056,17 +2120,13 @@ pub struct InstanceChargePrepaid {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster).
 #[tc_model]
 pub struct InstanceDataDiskMountSetting {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.MEDIUM4"`
+    /// `InstanceType`; example: `"S2.MEDIUM4"`
     pub instance_type: String,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Vec<DataDisk>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 }
 
@@ -3076,7 +2136,7 @@ pub struct InstanceDataDiskMountSetting {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct InstanceExtraArgs {
-    /// `Kubelet`: a list of strings.
+    /// `Kubelet`
     pub kubelet: Option<Vec<String>>,
 }
 
@@ -3085,14 +2145,10 @@ pub struct InstanceExtraArgs {
 /// Returned in the output of [`GetUpgradeInstanceProgress`](super::GetUpgradeInstanceProgress).
 #[tc_model]
 pub struct InstanceUpgradeClusterStatus {
-    /// `PodTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodTotal`; example: `1`
     pub pod_total: i64,
 
-    /// `NotReadyPod`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NotReadyPod`; example: `2`
     pub not_ready_pod: i64,
 }
 
@@ -3101,17 +2157,13 @@ pub struct InstanceUpgradeClusterStatus {
 /// Returned in the output of [`GetUpgradeInstanceProgress`](super::GetUpgradeInstanceProgress).
 #[tc_model]
 pub struct InstanceUpgradePreCheckResult {
-    /// `CheckPass`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckPass`; example: `true`
     pub check_pass: bool,
 
-    /// `Items`: a list of [`InstanceUpgradePreCheckResultItem`] objects.
+    /// `Items`
     pub items: Vec<InstanceUpgradePreCheckResultItem>,
 
-    /// `SinglePods`: a list of strings.
-    ///
-    /// Example: `["coredns-66c464876b-7z5zv"]`
+    /// `SinglePods`; example: `["coredns-66c464876b-7z5zv"]`
     pub single_pods: Vec<String>,
 }
 
@@ -3120,34 +2172,22 @@ pub struct InstanceUpgradePreCheckResult {
 /// Returned in the output of [`GetUpgradeInstanceProgress`](super::GetUpgradeInstanceProgress).
 #[tc_model]
 pub struct InstanceUpgradePreCheckResultItem {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `WorkLoadKind`: a string.
-    ///
-    /// Example: `"deployment"`
+    /// `WorkLoadKind`; example: `"deployment"`
     pub work_load_kind: String,
 
-    /// `WorkLoadName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `WorkLoadName`; example: `"nginx"`
     pub work_load_name: String,
 
-    /// `Before`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Before`; example: `2`
     pub before: u64,
 
-    /// `After`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `After`; example: `1`
     pub after: u64,
 
-    /// `Pods`: a list of strings.
-    ///
-    /// Example: `["nginx-deployment-6448477744-2z4vk"]`
+    /// `Pods`; example: `["nginx-deployment-6448477744-2z4vk"]`
     pub pods: Vec<String>,
 }
 
@@ -3156,31 +2196,23 @@ pub struct InstanceUpgradePreCheckResultItem {
 /// Returned in the output of [`GetUpgradeInstanceProgress`](super::GetUpgradeInstanceProgress).
 #[tc_model]
 pub struct InstanceUpgradeProgressItem {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-0gudq56e"`
+    /// `InstanceID`; example: `"ins-0gudq56e"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"done"`
+    /// `LifeState`; example: `"done"`
     pub life_state: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2024-09-09 10:00:00"`
+    /// `StartAt`; example: `"2024-09-09 10:00:00"`
     pub start_at: String,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2024-09-09 10:00:00"`
+    /// `EndAt`; example: `"2024-09-09 10:00:00"`
     pub end_at: String,
 
-    /// `CheckResult`: an [`InstanceUpgradePreCheckResult`].
+    /// `CheckResult`
     pub check_result: InstanceUpgradePreCheckResult,
 
-    /// `Detail`: a list of [`TaskStepInfo`] objects.
+    /// `Detail`
     pub detail: Vec<TaskStepInfo>,
 }
 
@@ -3190,14 +2222,10 @@ pub struct InstanceUpgradeProgressItem {
 #[doc(alias = "KMSConfiguration")]
 #[tc_model]
 pub struct KmsConfiguration {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"38098f4c-f5ef-11ed-8c28-525400b4ad52"`
+    /// `KeyId`; example: `"38098f4c-f5ef-11ed-8c28-525400b4ad52"`
     pub key_id: Option<String>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: Option<String>,
 }
 
@@ -3206,14 +2234,10 @@ pub struct KmsConfiguration {
 /// Returned in the output of [`DescribeClusterInspectionResultsOverview`](super::DescribeClusterInspectionResultsOverview) and [`ListClusterInspectionResults`](super::ListClusterInspectionResults).
 #[tc_model]
 pub struct KubeJarvisStateCatalogue {
-    /// `CatalogueLevel`: a string.
-    ///
-    /// Example: `"first"`
+    /// `CatalogueLevel`; example: `"first"`
     pub catalogue_level: String,
 
-    /// `CatalogueName`: a string.
-    ///
-    /// Example: `"quota"`
+    /// `CatalogueName`; example: `"quota"`
     pub catalogue_name: String,
 }
 
@@ -3222,38 +2246,28 @@ pub struct KubeJarvisStateCatalogue {
 /// Returned in the output of [`ListClusterInspectionResults`](super::ListClusterInspectionResults).
 #[tc_model]
 pub struct KubeJarvisStateDiagnostic {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `StartTime`; example: `"2024-06-01T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `EndTime`; example: `"2024-06-01T00:00:00Z"`
     pub end_time: String,
 
-    /// `Catalogues`: a list of [`KubeJarvisStateCatalogue`] objects.
+    /// `Catalogues`
     pub catalogues: Vec<KubeJarvisStateCatalogue>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"pod"`
+    /// `Type`; example: `"pod"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"tke pods"`
+    /// `Desc`; example: `"tke pods"`
     pub desc: String,
 
-    /// `Results`: a list of [`KubeJarvisStateResultsItem`] objects.
+    /// `Results`
     pub results: Vec<KubeJarvisStateResultsItem>,
 
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`] objects.
+    /// `Statistics`
     pub statistics: Vec<KubeJarvisStateStatistic>,
 }
 
@@ -3262,10 +2276,10 @@ pub struct KubeJarvisStateDiagnostic {
 /// Returned in the output of [`DescribeClusterInspectionResultsOverview`](super::DescribeClusterInspectionResultsOverview).
 #[tc_model]
 pub struct KubeJarvisStateDiagnosticOverview {
-    /// `Catalogues`: a list of [`KubeJarvisStateCatalogue`] objects.
+    /// `Catalogues`
     pub catalogues: Vec<KubeJarvisStateCatalogue>,
 
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`] objects.
+    /// `Statistics`
     pub statistics: Vec<KubeJarvisStateStatistic>,
 }
 
@@ -3274,15 +2288,13 @@ pub struct KubeJarvisStateDiagnosticOverview {
 /// Returned in the output of [`DescribeClusterInspectionResultsOverview`](super::DescribeClusterInspectionResultsOverview).
 #[tc_model]
 pub struct KubeJarvisStateInspectionOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-dsffsd"`
+    /// `ClusterId`; example: `"cls-dsffsd"`
     pub cluster_id: String,
 
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`] objects.
+    /// `Statistics`
     pub statistics: Vec<KubeJarvisStateStatistic>,
 
-    /// `Diagnostics`: a list of [`KubeJarvisStateDiagnosticOverview`] objects.
+    /// `Diagnostics`
     pub diagnostics: Vec<KubeJarvisStateDiagnosticOverview>,
 }
 
@@ -3291,30 +2303,22 @@ pub struct KubeJarvisStateInspectionOverview {
 /// Returned in the output of [`ListClusterInspectionResults`](super::ListClusterInspectionResults).
 #[tc_model]
 pub struct KubeJarvisStateInspectionResult {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `StartTime`; example: `"2024-06-01T00:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `EndTime`; example: `"2024-06-01T00:00:00Z"`
     pub end_time: String,
 
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`] objects.
+    /// `Statistics`
     pub statistics: Vec<KubeJarvisStateStatistic>,
 
-    /// `Diagnostics`: a list of [`KubeJarvisStateDiagnostic`] objects.
+    /// `Diagnostics`
     pub diagnostics: Vec<KubeJarvisStateDiagnostic>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"failed to inspect"`
+    /// `Error`; example: `"failed to inspect"`
     pub error: String,
 }
 
@@ -3323,22 +2327,16 @@ pub struct KubeJarvisStateInspectionResult {
 /// Returned in the output of [`ListClusterInspectionResultsItems`](super::ListClusterInspectionResultsItems).
 #[tc_model]
 pub struct KubeJarvisStateInspectionResultsItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `Statistics`: a list of [`KubeJarvisStateStatistic`] objects.
+    /// `Statistics`
     pub statistics: Vec<KubeJarvisStateStatistic>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-10-29 08:04:00 +0000 UTC"`
+    /// `StartTime`; example: `"2025-10-29 08:04:00 +0000 UTC"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-10-28 11:56:14 +0000 UTC"`
+    /// `EndTime`; example: `"2025-10-28 11:56:14 +0000 UTC"`
     pub end_time: Option<String>,
 }
 
@@ -3347,14 +2345,10 @@ pub struct KubeJarvisStateInspectionResultsItem {
 /// Returned in the output of [`ListClusterInspectionResults`](super::ListClusterInspectionResults).
 #[tc_model]
 pub struct KubeJarvisStateResultObjInfo {
-    /// `PropertyName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `PropertyName`; example: `"Name"`
     pub property_name: String,
 
-    /// `PropertyValue`: a string.
-    ///
-    /// Example: `"pod-test"`
+    /// `PropertyValue`; example: `"pod-test"`
     pub property_value: String,
 }
 
@@ -3363,42 +2357,28 @@ pub struct KubeJarvisStateResultObjInfo {
 /// Returned in the output of [`ListClusterInspectionResults`](super::ListClusterInspectionResults).
 #[tc_model]
 pub struct KubeJarvisStateResultsItem {
-    /// `Level`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `Level`; example: `"failed"`
     pub level: String,
 
-    /// `ObjName`: a string.
-    ///
-    /// Example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
+    /// `ObjName`; example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
     pub obj_name: String,
 
-    /// `ObjInfo`: a list of [`KubeJarvisStateResultObjInfo`] objects.
+    /// `ObjInfo`
     pub obj_info: Option<Vec<KubeJarvisStateResultObjInfo>>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"Master Capacity Check"`
+    /// `Title`; example: `"Master Capacity Check"`
     pub title: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Master Capacity Check"`
+    /// `Desc`; example: `"Master Capacity Check"`
     pub desc: String,
 
-    /// `Proposal`: a string.
-    ///
-    /// Example: `"scale out pod rs"`
+    /// `Proposal`; example: `"scale out pod rs"`
     pub proposal: Option<String>,
 
-    /// `ProposalDocUrl`: a string.
-    ///
-    /// Example: `"http://tke.tencentcloud.com"`
+    /// `ProposalDocUrl`; example: `"http://tke.tencentcloud.com"`
     pub proposal_doc_url: String,
 
-    /// `ProposalDocName`: a string.
-    ///
-    /// Example: `"Pod"`
+    /// `ProposalDocName`; example: `"Pod"`
     pub proposal_doc_name: String,
 }
 
@@ -3407,14 +2387,10 @@ pub struct KubeJarvisStateResultsItem {
 /// Returned in the output of [`DescribeClusterInspectionResultsOverview`](super::DescribeClusterInspectionResultsOverview), [`ListClusterInspectionResults`](super::ListClusterInspectionResults) and [`ListClusterInspectionResultsItems`](super::ListClusterInspectionResultsItems).
 #[tc_model]
 pub struct KubeJarvisStateStatistic {
-    /// `HealthyLevel`: a string.
-    ///
-    /// Example: `"good"`
+    /// `HealthyLevel`; example: `"good"`
     pub healthy_level: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 }
 
@@ -3424,14 +2400,10 @@ pub struct KubeJarvisStateStatistic {
 /// Returned in the output of [`DescribeClusterAsGroups`](super::DescribeClusterAsGroups), [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools), [`DescribeClusterVirtualNodePools`](super::DescribeClusterVirtualNodePools), [`DescribeClusters`](super::DescribeClusters) and 9 more.
 #[tc_model]
 pub struct Label {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke.tencent.com/cluster"`
+    /// `Name`; example: `"tke.tencent.com/cluster"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"cls-8oaurw5n"`
+    /// `Value`; example: `"cls-8oaurw5n"`
     pub value: String,
 }
 
@@ -3441,17 +2413,16 @@ pub struct Label {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct LivenessOrReadinessProbe {
-    /// `Probe`: a [`Probe`].
+    /// `Probe`
     pub probe: Probe,
 
-    /// `Exec`: an [`Exec`].
+    /// `Exec`
     pub exec: Option<Exec>,
 
-    /// `HttpGet`: a [`HttpGet`].
-    /// Always sent in responses.
+    /// `HttpGet`, always sent in responses
     pub http_get: Option<HttpGet>,
 
-    /// `TcpSocket`: a [`TcpSocket`].
+    /// `TcpSocket`
     pub tcp_socket: Option<TcpSocket>,
 }
 
@@ -3460,19 +2431,13 @@ pub struct LivenessOrReadinessProbe {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances), [`CreateCluster`](super::CreateCluster), [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster) and [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"123456@ABC"`
+    /// `Password`; example: `"123456@ABC"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-3glfot13"]`
+    /// `KeyIds`; example: `["skey-3glfot13"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"true"`
+    /// `KeepImageLogin`; example: `"true"`
     pub keep_image_login: Option<String>,
 }
 
@@ -3482,25 +2447,16 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeClusterMaintenanceWindowAndExclusions`](super::DescribeClusterMaintenanceWindowAndExclusions) and [`DescribeGlobalMaintenanceWindowAndExclusions`](super::DescribeGlobalMaintenanceWindowAndExclusions).
 #[tc_model]
 pub struct MaintenanceExclusion {
-    /// `Name`: a string.
-    ///
-    /// Example: `"促销封网"`
+    /// `Name`; example: `"促销封网"`
     pub name: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2020-01-01 08:00:00"`
+    /// `StartAt`; example: `"2020-01-01 08:00:00"`
     pub start_at: String,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2020-01-01 20:00:00"`
+    /// `EndAt`; example: `"2020-01-01 20:00:00"`
     pub end_at: String,
 
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -3510,43 +2466,29 @@ pub struct MaintenanceExclusion {
 /// Returned in the output of [`DescribeClusterMaintenanceWindowAndExclusions`](super::DescribeClusterMaintenanceWindowAndExclusions).
 #[tc_model]
 pub struct MaintenanceWindowAndExclusion {
-    /// `MaintenanceTime`: a string.
-    ///
-    /// Example: `"18:00:00"`
+    /// `MaintenanceTime`; example: `"18:00:00"`
     pub maintenance_time: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Duration`; example: `4`
     pub duration: i64,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterID`; example: `"cls-abcd1234"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
 
-    /// `DayOfWeek`: a list of strings.
-    ///
-    /// Example: `["MO","TU","WE","TH","FR"]`
+    /// `DayOfWeek`; example: `["MO","TU","WE","TH","FR"]`
     pub day_of_week: Vec<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.30.0"`
+    /// `ClusterVersion`; example: `"1.30.0"`
     pub cluster_version: Option<String>,
 
-    /// `Exclusions`: a list of [`MaintenanceExclusion`] objects.
+    /// `Exclusions`
     pub exclusions: Option<Vec<MaintenanceExclusion>>,
 }
 
@@ -3555,24 +2497,16 @@ pub struct MaintenanceWindowAndExclusion {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail) and [`DescribeClusterNodePools`](super::DescribeClusterNodePools).
 #[tc_model]
 pub struct ManuallyAdded {
-    /// `Joining`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Joining`; example: `0`
     pub joining: i64,
 
-    /// `Initializing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Initializing`; example: `0`
     pub initializing: i64,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Normal`; example: `1`
     pub normal: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 }
 
@@ -3582,25 +2516,16 @@ pub struct ManuallyAdded {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct NfsVolume {
-    /// `Name`: a string.
-    ///
-    /// Example: `"nfs"`
+    /// `Name`; example: `"nfs"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/nfs"`
+    /// `Path`; example: `"/nfs"`
     pub path: String,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"192.168.127.12"`
+    /// `Server`; example: `"192.168.127.12"`
     pub server: String,
 
-    /// `ReadOnly`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `ReadOnly`, always sent in responses; example: `true`
     pub read_only: Option<bool>,
 }
 
@@ -3609,10 +2534,10 @@ pub struct NfsVolume {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail) and [`DescribeClusterNodePools`](super::DescribeClusterNodePools).
 #[tc_model]
 pub struct NodeCountSummary {
-    /// `ManuallyAdded`: a [`ManuallyAdded`].
+    /// `ManuallyAdded`
     pub manually_added: ManuallyAdded,
 
-    /// `AutoscalingAdded`: an [`AutoscalingAdded`].
+    /// `AutoscalingAdded`
     pub autoscaling_added: AutoscalingAdded,
 }
 
@@ -3621,129 +2546,89 @@ pub struct NodeCountSummary {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail) and [`DescribeClusterNodePools`](super::DescribeClusterNodePools).
 #[tc_model]
 pub struct NodePool {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-e55paxnt"`
+    /// `NodePoolId`; example: `"np-e55paxnt"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `Name`; example: `"未命名"`
     pub name: String,
 
-    /// `ClusterInstanceId`: a string.
-    ///
-    /// Example: `"cls-e55paxnt"`
+    /// `ClusterInstanceId`; example: `"cls-e55paxnt"`
     pub cluster_instance_id: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `LifeState`; example: `"normal"`
     pub life_state: String,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-e55paxnt"`
+    /// `LaunchConfigurationId`; example: `"asc-e55paxnt"`
     pub launch_configuration_id: String,
 
-    /// `AutoscalingGroupId`: a string.
-    ///
-    /// Example: `"asg-e55paxnt"`
+    /// `AutoscalingGroupId`; example: `"asg-e55paxnt"`
     pub autoscaling_group_id: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Vec<Taint>,
 
-    /// `Annotations`: a list of [`AnnotationValue`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<AnnotationValue>>,
 
-    /// `NodeCountSummary`: a [`NodeCountSummary`].
+    /// `NodeCountSummary`
     pub node_count_summary: NodeCountSummary,
 
-    /// `AutoscalingGroupStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `AutoscalingGroupStatus`; example: `"enabled"`
     pub autoscaling_group_status: String,
 
-    /// `MaxNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxNodesNum`; example: `5`
     pub max_nodes_num: i64,
 
-    /// `MinNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNodesNum`; example: `1`
     pub min_nodes_num: i64,
 
-    /// `DesiredNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DesiredNodesNum`; example: `3`
     pub desired_nodes_num: i64,
 
-    /// `RuntimeConfig`: a [`RuntimeConfig`].
-    ///
-    /// Example: `{"RuntimeType":"","RuntimeVersion":""}`
+    /// `RuntimeConfig`; example: `{"RuntimeType":"","RuntimeVersion":""}`
     pub runtime_config: Option<RuntimeConfig>,
 
-    /// `NodePoolOs`: a string.
-    ///
-    /// Example: `"tlinux2.4x86_64"`
+    /// `NodePoolOs`; example: `"tlinux2.4x86_64"`
     pub node_pool_os: String,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-e55paxnt"`
+    /// `ImageId`; example: `"img-e55paxnt"`
     pub image_id: String,
 
-    /// `DesiredPodNum`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `DesiredPodNum`; example: `16`
     pub desired_pod_num: i64,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"aGVsbG8gd29ybGQK"`
+    /// `UserScript`; example: `"aGVsbG8gd29ybGQK"`
     pub user_script: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtection`; example: `false`
     pub deletion_protection: bool,
 
-    /// `ExtraArgs`: an [`InstanceExtraArgs`].
+    /// `ExtraArgs`
     pub extra_args: Option<InstanceExtraArgs>,
 
-    /// `GPUArgs`: a [`GpuArgs`].
+    /// `GPUArgs`
     #[tc(rename = "GPUArgs")]
     pub gpu_args: Option<GpuArgs>,
 
-    /// `DockerGraphPath`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `DockerGraphPath`; example: `"/var/lib/docker"`
     pub docker_graph_path: String,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `Unschedulable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Unschedulable`; example: `0`
     pub unschedulable: i64,
 
-    /// `PreStartUserScript`: a string.
-    ///
-    /// Example: `"aGVsbG8gd29ybGQK"`
+    /// `PreStartUserScript`; example: `"aGVsbG8gd29ybGQK"`
     pub pre_start_user_script: String,
 }
 
@@ -3752,19 +2637,13 @@ pub struct NodePool {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances).
 #[tc_model]
 pub struct NodePoolOption {
-    /// `AddToNodePool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddToNodePool`; example: `true`
     pub add_to_node_pool: Option<bool>,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-5tx2jmn9"`
+    /// `NodePoolId`; example: `"np-5tx2jmn9"`
     pub node_pool_id: Option<String>,
 
-    /// `InheritConfigurationFromNodePool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InheritConfigurationFromNodePool`; example: `true`
     pub inherit_configuration_from_node_pool: Option<bool>,
 }
 
@@ -3773,28 +2652,16 @@ pub struct NodePoolOption {
 /// Sent in the input of [`ModifyClusterRuntimeConfig`](super::ModifyClusterRuntimeConfig).
 #[tc_model]
 pub struct NodePoolRuntime {
-    /// `NodePoolId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"np-5tx2jmn9"`
+    /// `NodePoolId`, always sent in responses; example: `"np-5tx2jmn9"`
     pub node_pool_id: Option<String>,
 
-    /// `RuntimeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"containerd"`
+    /// `RuntimeType`, always sent in responses; example: `"containerd"`
     pub runtime_type: Option<String>,
 
-    /// `RuntimeVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.6.9"`
+    /// `RuntimeVersion`, always sent in responses; example: `"1.6.9"`
     pub runtime_version: Option<String>,
 
-    /// `NodePoolName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `NodePoolName`, always sent in responses; example: `"tke"`
     pub node_pool_name: Option<String>,
 }
 
@@ -3805,20 +2672,14 @@ pub struct NodePoolRuntime {
 #[doc(alias = "OIDCConfigAuthenticationOptions")]
 #[tc_model]
 pub struct OidcConfigAuthenticationOptions {
-    /// `AutoCreateOIDCConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateOIDCConfig`; example: `false`
     #[tc(rename = "AutoCreateOIDCConfig")]
     pub auto_create_oidc_config: Option<bool>,
 
-    /// `AutoCreateClientId`: a list of strings.
-    ///
-    /// Example: `["auto-create","auto-create"]`
+    /// `AutoCreateClientId`; example: `["auto-create","auto-create"]`
     pub auto_create_client_id: Option<Vec<String>>,
 
-    /// `AutoInstallPodIdentityWebhookAddon`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoInstallPodIdentityWebhookAddon`; example: `false`
     pub auto_install_pod_identity_webhook_addon: Option<bool>,
 }
 
@@ -3828,39 +2689,25 @@ pub struct OidcConfigAuthenticationOptions {
 #[doc(alias = "OSImage")]
 #[tc_model]
 pub struct OsImage {
-    /// `SeriesName`: a string.
-    ///
-    /// Example: `"centos7.2x86_64"`
+    /// `SeriesName`; example: `"centos7.2x86_64"`
     pub series_name: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"CentOS 7.2 64bit"`
+    /// `Alias`; example: `"CentOS 7.2 64bit"`
     pub alias: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"centos7.2x86_64"`
+    /// `OsName`; example: `"centos7.2x86_64"`
     pub os_name: String,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `OsCustomizeType`; example: `"GENERAL"`
     pub os_customize_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-pb422c9z"`
+    /// `ImageId`; example: `"img-pb422c9z"`
     pub image_id: String,
 
-    /// `Arch`: a string.
-    ///
-    /// Example: `"x86"`
+    /// `Arch`; example: `"x86"`
     pub arch: String,
 }
 
@@ -3870,17 +2717,13 @@ pub struct OsImage {
 /// Returned in the output of [`DescribeOpenPolicyList`](super::DescribeOpenPolicyList).
 #[tc_model]
 pub struct OpenConstraintInfo {
-    /// `EventNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventNums`; example: `3`
     pub event_nums: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"block-namespace-deletion-rule"`
+    /// `Name`; example: `"block-namespace-deletion-rule"`
     pub name: Option<String>,
 
-    /// `YamlDetail`: a string.
+    /// `YamlDetail`
     pub yaml_detail: Option<String>,
 }
 
@@ -3889,52 +2732,34 @@ pub struct OpenConstraintInfo {
 /// Returned in the output of [`DescribeOpenPolicyList`](super::DescribeOpenPolicyList).
 #[tc_model]
 pub struct OpenPolicyInfo {
-    /// `PolicyCategory`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `PolicyCategory`; example: `"cluster"`
     pub policy_category: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"存在节点的集群不允许删除"`
+    /// `PolicyName`; example: `"存在节点的集群不允许删除"`
     pub policy_name: Option<String>,
 
-    /// `PolicyDesc`: a string.
-    ///
-    /// Example: `"集群中存在任意节点，需下线节点后方可删除"`
+    /// `PolicyDesc`; example: `"集群中存在任意节点，需下线节点后方可删除"`
     pub policy_desc: Option<String>,
 
-    /// `EnforcementAction`: a string.
-    ///
-    /// Example: `"dryrun"`
+    /// `EnforcementAction`; example: `"dryrun"`
     pub enforcement_action: String,
 
-    /// `EventNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventNums`; example: `3`
     pub event_nums: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"block-crd-deletion-rule"`
+    /// `Name`; example: `"block-crd-deletion-rule"`
     pub name: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"blockcrddeletion"`
+    /// `Kind`; example: `"blockcrddeletion"`
     pub kind: String,
 
-    /// `EnabledStatus`: a string.
-    ///
-    /// Example: `"open"`
+    /// `EnabledStatus`; example: `"open"`
     pub enabled_status: Option<String>,
 
-    /// `ConstraintYamlExample`: a string.
-    ///
-    /// Example: `"yaml base64"`
+    /// `ConstraintYamlExample`; example: `"yaml base64"`
     pub constraint_yaml_example: Option<String>,
 
-    /// `OpenConstraintInfoList`: a list of [`OpenConstraintInfo`] objects.
+    /// `OpenConstraintInfoList`
     pub open_constraint_info_list: Option<Vec<OpenConstraintInfo>>,
 }
 
@@ -3943,27 +2768,19 @@ pub struct OpenPolicyInfo {
 /// Sent in the input of [`ModifyOpenPolicyList`](super::ModifyOpenPolicyList).
 #[tc_model]
 pub struct OpenPolicySwitch {
-    /// `EnforcementAction`: a string.
-    ///
-    /// Example: `"dryrun"`
+    /// `EnforcementAction`; example: `"dryrun"`
     pub enforcement_action: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"block-crd-deletion-rule"`
+    /// `Name`; example: `"block-crd-deletion-rule"`
     pub name: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"BlockCrdDeletion"`
+    /// `Kind`; example: `"BlockCrdDeletion"`
     pub kind: String,
 
-    /// `EnabledStatus`: a string.
-    ///
-    /// Example: `"open"`
+    /// `EnabledStatus`; example: `"open"`
     pub enabled_status: Option<String>,
 
-    /// `OpenConstraintInfoList`: a list of [`OpenConstraintInfo`] objects.
+    /// `OpenConstraintInfoList`
     pub open_constraint_info_list: Option<Vec<OpenConstraintInfo>>,
 }
 
@@ -3972,22 +2789,13 @@ pub struct OpenPolicySwitch {
 /// Returned in the output of [`DescribeSupportedRuntime`](super::DescribeSupportedRuntime).
 #[tc_model]
 pub struct OptionalRuntimes {
-    /// `RuntimeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"containerd"`
+    /// `RuntimeType`, always sent in responses; example: `"containerd"`
     pub runtime_type: Option<String>,
 
-    /// `RuntimeVersions`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1.3.4","1.4.3"]`
+    /// `RuntimeVersions`, always sent in responses; example: `["1.3.4","1.4.3"]`
     pub runtime_versions: Option<Vec<String>>,
 
-    /// `DefaultVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.3.4"`
+    /// `DefaultVersion`, always sent in responses; example: `"1.3.4"`
     pub default_version: Option<String>,
 }
 
@@ -3996,40 +2804,26 @@ pub struct OptionalRuntimes {
 /// Returned in the output of [`CancelClusterRelease`](super::CancelClusterRelease), [`CreateClusterRelease`](super::CreateClusterRelease), [`DescribeClusterPendingReleases`](super::DescribeClusterPendingReleases), [`RollbackClusterRelease`](super::RollbackClusterRelease), [`UninstallClusterRelease`](super::UninstallClusterRelease) and [`UpgradeClusterRelease`](super::UpgradeClusterRelease).
 #[tc_model]
 pub struct PendingRelease {
-    /// `Condition`: a string.
-    ///
-    /// Example: `"ready"`
+    /// `Condition`; example: `"ready"`
     pub condition: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-06-01T00:00:00Z"`
     pub created_time: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"0b49c73e-a2eb-41d7-8a9b-c0e61cf1aabb"`
+    /// `ID`; example: `"0b49c73e-a2eb-41d7-8a9b-c0e61cf1aabb"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Name`; example: `"nginx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdatedTime`; example: `"2024-06-01T00:00:00Z"`
     pub updated_time: String,
 }
 
@@ -4039,30 +2833,19 @@ pub struct PendingRelease {
 /// Returned in the output of [`DescribeUserPermissions`](super::DescribeUserPermissions).
 #[tc_model]
 pub struct PermissionItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abc123"`
+    /// `ClusterId`; example: `"cls-abc123"`
     pub cluster_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"tke:admin"`
+    /// `RoleName`; example: `"tke:admin"`
     pub role_name: String,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `RoleType`; example: `"cluster"`
     pub role_type: String,
 
-    /// `IsCustom`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsCustom`, always sent in responses; example: `false`
     pub is_custom: Option<bool>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Namespace`; example: `"production"`
     pub namespace: Option<String>,
 }
 
@@ -4072,10 +2855,10 @@ pub struct PermissionItem {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct PluginSet {
-    /// `Enabled`: a list of [`SchedulerPolicyPriority`] objects.
+    /// `Enabled`
     pub enabled: Option<Vec<SchedulerPolicyPriority>>,
 
-    /// `Disabled`: a list of [`SchedulerPolicyPriority`] objects.
+    /// `Disabled`
     pub disabled: Option<Vec<SchedulerPolicyPriority>>,
 }
 
@@ -4084,49 +2867,31 @@ pub struct PluginSet {
 /// Returned in the output of [`DescribePodChargeInfo`](super::DescribePodChargeInfo).
 #[tc_model]
 pub struct PodChargeInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2021-07-13 23:06:43\""`
+    /// `StartTime`; example: `"\"2021-07-13 23:06:43\""`
     pub start_time: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"\"74425581-ba21-4d03-8e18-33792a647a26\""`
+    /// `Uid`; example: `"\"74425581-ba21-4d03-8e18-33792a647a26\""`
     pub uid: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"intel"`
+    /// `Type`; example: `"intel"`
     pub r#type: String,
 
-    /// `Gpu`: a string.
-    ///
-    /// Example: `"\"0.25\""`
+    /// `Gpu`; example: `"\"0.25\""`
     pub gpu: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx-7d9c7588c7-7z5zr"`
+    /// `Name`; example: `"nginx-7d9c7588c7-7z5zr"`
     pub name: String,
 }
 
@@ -4135,34 +2900,22 @@ pub struct PodChargeInfo {
 /// Returned in the output of [`DescribePodDeductionRate`](super::DescribePodDeductionRate).
 #[tc_model]
 pub struct PodDeductionRate {
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `40`
+    /// `Memory`; example: `40`
     pub memory: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"v100"`
+    /// `Type`; example: `"v100"`
     pub r#type: String,
 
-    /// `GpuNum`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `GpuNum`; example: `"\"1\""`
     pub gpu_num: String,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `DeductionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeductionNum`; example: `1`
     pub deduction_num: u64,
 }
 
@@ -4171,27 +2924,19 @@ pub struct PodDeductionRate {
 /// Returned in the output of [`DescribeVpcCniPodLimits`](super::DescribeVpcCniPodLimits).
 #[tc_model]
 pub struct PodLimitsByType {
-    /// `TKERouteENINonStaticIP`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TKERouteENINonStaticIP`; example: `27`
     #[tc(rename = "TKERouteENINonStaticIP")]
     pub tke_route_eni_non_static_ip: i64,
 
-    /// `TKERouteENIStaticIP`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TKERouteENIStaticIP`; example: `27`
     #[tc(rename = "TKERouteENIStaticIP")]
     pub tke_route_eni_static_ip: i64,
 
-    /// `TKEDirectENI`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TKEDirectENI`; example: `5`
     #[tc(rename = "TKEDirectENI")]
     pub tke_direct_eni: i64,
 
-    /// `TKESubENI`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TKESubENI`; example: `100`
     #[tc(rename = "TKESubENI")]
     pub tke_sub_eni: Option<i64>,
 }
@@ -4201,22 +2946,16 @@ pub struct PodLimitsByType {
 /// Returned in the output of [`DescribeVpcCniPodLimits`](super::DescribeVpcCniPodLimits).
 #[tc_model]
 pub struct PodLimitsInstance {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"SA5"`
+    /// `InstanceFamily`; example: `"SA5"`
     pub instance_family: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.2XLARGE16"`
+    /// `InstanceType`; example: `"SA5.2XLARGE16"`
     pub instance_type: String,
 
-    /// `PodLimits`: a [`PodLimitsByType`].
+    /// `PodLimits`
     pub pod_limits: PodLimitsByType,
 }
 
@@ -4225,29 +2964,19 @@ pub struct PodLimitsInstance {
 /// Returned in the output of [`DescribePodsBySpec`](super::DescribePodsBySpec).
 #[tc_model]
 pub struct PodNodeInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12345678"`
+    /// `ClusterId`; example: `"cls-12345678"`
     pub cluster_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-0j105iya"`
+    /// `NodeName`; example: `"eklet-subnet-0j105iya"`
     pub node_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx-7ddc9d6bf-9pkml"`
+    /// `Name`; example: `"nginx-7ddc9d6bf-9pkml"`
     pub name: String,
 }
 
@@ -4257,29 +2986,19 @@ pub struct PodNodeInfo {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct Probe {
-    /// `FailureThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `FailureThreshold`; example: `60`
     pub failure_threshold: Option<i64>,
 
-    /// `InitialDelaySeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `InitialDelaySeconds`; example: `60`
     pub initial_delay_seconds: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PeriodSeconds`; example: `60`
     pub period_seconds: Option<i64>,
 
-    /// `SuccessThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SuccessThreshold`; example: `60`
     pub success_threshold: Option<i64>,
 
-    /// `TimeoutSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeoutSeconds`; example: `60`
     pub timeout_seconds: Option<i64>,
 }
 
@@ -4288,24 +3007,16 @@ pub struct Probe {
 /// Sent in the input of [`DeletePrometheusClusterAgent`](super::DeletePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusAgentInfo {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Describe`; example: `"tke"`
     pub describe: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -4314,42 +3025,28 @@ pub struct PrometheusAgentInfo {
 /// Returned in the output of [`DescribePrometheusAgents`](super::DescribePrometheusAgents) and [`DescribePrometheusClusterAgents`](super::DescribePrometheusClusterAgents).
 #[tc_model]
 pub struct PrometheusAgentOverview {
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke集群"`
+    /// `ClusterName`; example: `"tke集群"`
     pub cluster_name: String,
 
-    /// `ExternalLabels`: a list of [`Label`] objects.
+    /// `ExternalLabels`
     pub external_labels: Option<Vec<Label>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-l6gtb5p0"`
+    /// `VpcId`; example: `"vpc-l6gtb5p0"`
     pub vpc_id: Option<String>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"failed to work"`
+    /// `FailedReason`; example: `"failed to work"`
     pub failed_reason: Option<String>,
 }
 
@@ -4358,39 +3055,25 @@ pub struct PrometheusAgentOverview {
 /// Returned in the output of [`DescribePrometheusAlertHistory`](super::DescribePrometheusAlertHistory).
 #[tc_model]
 pub struct PrometheusAlertHistoryItem {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"alert"`
+    /// `RuleName`; example: `"alert"`
     pub rule_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `StartTime`; example: `"2024-06-01T00:00:00Z"`
     pub start_time: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"oom"`
+    /// `Content`; example: `"oom"`
     pub content: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"firing"`
+    /// `State`; example: `"firing"`
     pub state: Option<String>,
 
-    /// `RuleItem`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `RuleItem`; example: `"tke"`
     pub rule_item: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-l6gtb5p0"`
+    /// `TopicId`; example: `"topic-l6gtb5p0"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"prom-l6gtb5p0-default-topic"`
+    /// `TopicName`; example: `"prom-l6gtb5p0-default-topic"`
     pub topic_name: Option<String>,
 }
 
@@ -4400,19 +3083,13 @@ pub struct PrometheusAlertHistoryItem {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusGlobalNotification`](super::DescribePrometheusGlobalNotification) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusAlertManagerConfig {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://tke.tencentcloud.com"`
+    /// `Url`; example: `"http://tke.tencentcloud.com"`
     pub url: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: Option<String>,
 }
 
@@ -4422,35 +3099,25 @@ pub struct PrometheusAlertManagerConfig {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusAlertPolicyItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `Rules`: a list of [`PrometheusAlertRule`] objects.
+    /// `Rules`
     pub rules: Vec<PrometheusAlertRule>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"alert-id"`
+    /// `Id`; example: `"alert-id"`
     pub id: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-tke"`
+    /// `TemplateId`; example: `"temp-tke"`
     pub template_id: Option<String>,
 
-    /// `Notification`: a [`PrometheusNotificationItem`].
+    /// `Notification`
     pub notification: Option<PrometheusNotificationItem>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdatedAt`; example: `"2024-06-01T00:00:00Z"`
     pub updated_at: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: Option<String>,
 }
 
@@ -4460,40 +3127,28 @@ pub struct PrometheusAlertPolicyItem {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusAlertRule`](super::DescribePrometheusAlertRule), [`DescribePrometheusTemp`](super::DescribePrometheusTemp) and [`DescribePrometheusTemplates`](super::DescribePrometheusTemplates).
 #[tc_model]
 pub struct PrometheusAlertRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Name`; example: `"example"`
     pub name: String,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Rule`; example: `"example"`
     pub rule: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"temp-e55paxnt"`
+    /// `Template`; example: `"temp-e55paxnt"`
     pub template: String,
 
-    /// `For`: a string.
-    ///
-    /// Example: `"1s"`
+    /// `For`; example: `"1s"`
     pub r#for: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"example-describe"`
+    /// `Describe`; example: `"example-describe"`
     pub describe: Option<String>,
 
-    /// `Annotations`: a list of [`Label`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<Label>>,
 
-    /// `RuleState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleState`; example: `1`
     pub rule_state: Option<i64>,
 }
 
@@ -4503,38 +3158,25 @@ pub struct PrometheusAlertRule {
 /// Returned in the output of [`DescribePrometheusAlertRule`](super::DescribePrometheusAlertRule) and [`DescribePrometheusTemplates`](super::DescribePrometheusTemplates).
 #[tc_model]
 pub struct PrometheusAlertRuleDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"实例告警"`
+    /// `Name`; example: `"实例告警"`
     pub name: String,
 
-    /// `Rules`: a list of [`PrometheusAlertRule`] objects.
+    /// `Rules`
     pub rules: Vec<PrometheusAlertRule>,
 
-    /// `UpdatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-02-01 00:00:00"`
+    /// `UpdatedAt`, always sent in responses; example: `"2022-02-01 00:00:00"`
     pub updated_at: Option<String>,
 
-    /// `Notification`: a [`PrometheusNotification`].
-    /// Always sent in responses.
+    /// `Notification`, always sent in responses
     pub notification: Option<PrometheusNotification>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alert-e55paxnt"`
+    /// `Id`, always sent in responses; example: `"alert-e55paxnt"`
     pub id: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-e55paxnt"`
+    /// `TemplateId`; example: `"temp-e55paxnt"`
     pub template_id: Option<String>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"30s"`
+    /// `Interval`; example: `"30s"`
     pub interval: Option<String>,
 }
 
@@ -4543,40 +3185,28 @@ pub struct PrometheusAlertRuleDetail {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusClusterAgentBasic {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterType`; example: `"tke"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `EnableExternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableExternal`; example: `false`
     pub enable_external: bool,
 
-    /// `InClusterPodConfig`: a [`PrometheusClusterAgentPodConfig`].
+    /// `InClusterPodConfig`
     pub in_cluster_pod_config: Option<PrometheusClusterAgentPodConfig>,
 
-    /// `ExternalLabels`: a list of [`Label`] objects.
+    /// `ExternalLabels`
     pub external_labels: Option<Vec<Label>>,
 
-    /// `NotInstallBasicScrape`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotInstallBasicScrape`; example: `false`
     pub not_install_basic_scrape: Option<bool>,
 
-    /// `NotScrape`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NotScrape`; example: `false`
     pub not_scrape: Option<bool>,
 }
 
@@ -4585,15 +3215,13 @@ pub struct PrometheusClusterAgentBasic {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct PrometheusClusterAgentPodConfig {
-    /// `HostNet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HostNet`; example: `true`
     pub host_net: Option<bool>,
 
-    /// `NodeSelector`: a list of [`Label`] objects.
+    /// `NodeSelector`
     pub node_selector: Option<Vec<Label>>,
 
-    /// `Tolerations`: a list of [`Toleration`] objects.
+    /// `Tolerations`
     pub tolerations: Option<Vec<Toleration>>,
 }
 
@@ -4603,19 +3231,13 @@ pub struct PrometheusClusterAgentPodConfig {
 /// Returned in the output of [`DescribePrometheusConfig`](super::DescribePrometheusConfig), [`DescribePrometheusGlobalConfig`](super::DescribePrometheusGlobalConfig), [`DescribePrometheusTemp`](super::DescribePrometheusTemp) and [`DescribePrometheusTemplates`](super::DescribePrometheusTemplates).
 #[tc_model]
 pub struct PrometheusConfigItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Config`; example: `"tke"`
     pub config: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-id"`
+    /// `TemplateId`; example: `"temp-id"`
     pub template_id: Option<String>,
 }
 
@@ -4624,29 +3246,19 @@ pub struct PrometheusConfigItem {
 /// Returned in the output of [`DescribePrometheusInstance`](super::DescribePrometheusInstance).
 #[tc_model]
 pub struct PrometheusGrafanaInfo {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"http://grafana.com"`
+    /// `Domain`; example: `"http://grafana.com"`
     pub domain: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"http://1.1.1.1"`
+    /// `Address`; example: `"http://1.1.1.1"`
     pub address: String,
 
-    /// `Internet`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Internet`; example: `"open"`
     pub internet: String,
 
-    /// `AdminUser`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminUser`; example: `"admin"`
     pub admin_user: String,
 }
 
@@ -4655,51 +3267,33 @@ pub struct PrometheusGrafanaInfo {
 /// Returned in the output of [`DescribePrometheusOverviews`](super::DescribePrometheusOverviews).
 #[tc_model]
 pub struct PrometheusInstanceOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-l6gtb5p0"`
+    /// `InstanceId`; example: `"prom-l6gtb5p0"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-l6gtb5p0"`
+    /// `VpcId`; example: `"vpc-l6gtb5p0"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-l6gtb5p0"`
+    /// `SubnetId`; example: `"subnet-l6gtb5p0"`
     pub subnet_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"prom-l6gtb5p0-data-0"`
+    /// `COSBucket`; example: `"prom-l6gtb5p0-data-0"`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: String,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"http://1.1.1.1"`
+    /// `GrafanaURL`; example: `"http://1.1.1.1"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 
-    /// `BoundTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BoundTotal`; example: `1`
     pub bound_total: Option<u64>,
 
-    /// `BoundNormal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BoundNormal`; example: `1`
     pub bound_normal: Option<u64>,
 }
 
@@ -4708,80 +3302,50 @@ pub struct PrometheusInstanceOverview {
 /// Returned in the output of [`DescribePrometheusInstancesOverview`](super::DescribePrometheusInstancesOverview).
 #[tc_model]
 pub struct PrometheusInstancesOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-l6gtb5p0"`
+    /// `InstanceId`; example: `"prom-l6gtb5p0"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-l6gtb5p0"`
+    /// `InstanceName`; example: `"ins-l6gtb5p0"`
     pub instance_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-l6gtb5p0"`
+    /// `VpcId`; example: `"vpc-l6gtb5p0"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-l6gtb5p0"`
+    /// `SubnetId`; example: `"subnet-l6gtb5p0"`
     pub subnet_id: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `ChargeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChargeStatus`; example: `1`
     pub charge_status: Option<i64>,
 
-    /// `EnableGrafana`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableGrafana`; example: `1`
     pub enable_grafana: i64,
 
-    /// `GrafanaURL`: a string.
-    ///
-    /// Example: `"https://prom-l6gtb5p0.grafana.xxx.prom.tencent-cloud.com"`
+    /// `GrafanaURL`; example: `"https://prom-l6gtb5p0.grafana.xxx.prom.tencent-cloud.com"`
     #[tc(rename = "GrafanaURL")]
     pub grafana_url: Option<String>,
 
-    /// `InstanceChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceChargeType`; example: `2`
     pub instance_charge_type: i64,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"基础1"`
+    /// `SpecName`; example: `"基础1"`
     pub spec_name: Option<String>,
 
-    /// `DataRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DataRetentionTime`; example: `15`
     pub data_retention_time: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-12-14T17:16:12+08:00"`
+    /// `ExpireTime`; example: `"2021-12-14T17:16:12+08:00"`
     pub expire_time: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `BoundTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BoundTotal`; example: `2`
     pub bound_total: i64,
 
-    /// `BoundNormal`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BoundNormal`; example: `2`
     pub bound_normal: i64,
 }
 
@@ -4790,22 +3354,16 @@ pub struct PrometheusInstancesOverview {
 /// Returned in the output of [`DescribePrometheusTargets`](super::DescribePrometheusTargets).
 #[tc_model]
 pub struct PrometheusJobTargets {
-    /// `Targets`: a list of [`PrometheusTarget`] objects.
+    /// `Targets`
     pub targets: Vec<PrometheusTarget>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `JobName`; example: `"tke"`
     pub job_name: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Total`; example: `5`
     pub total: u64,
 
-    /// `Up`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Up`; example: `5`
     pub up: u64,
 }
 
@@ -4815,63 +3373,43 @@ pub struct PrometheusJobTargets {
 /// Returned in the output of [`DescribePrometheusAlertRule`](super::DescribePrometheusAlertRule) and [`DescribePrometheusTemplates`](super::DescribePrometheusTemplates).
 #[tc_model]
 pub struct PrometheusNotification {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 
-    /// `RepeatInterval`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `RepeatInterval`; example: `"5m"`
     pub repeat_interval: String,
 
-    /// `TimeRangeStart`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `TimeRangeStart`; example: `"2024-06-01T00:00:00Z"`
     pub time_range_start: String,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `TimeRangeEnd`; example: `"2024-06-01T00:00:00Z"`
     pub time_range_end: String,
 
-    /// `NotifyWay`: a list of strings.
+    /// `NotifyWay`
     pub notify_way: Option<Vec<String>>,
 
-    /// `ReceiverGroups`: a list of unsigned 64-bit integers.
+    /// `ReceiverGroups`
     pub receiver_groups: Option<Vec<u64>>,
 
-    /// `PhoneNotifyOrder`: a list of unsigned 64-bit integers.
+    /// `PhoneNotifyOrder`
     pub phone_notify_order: Option<Vec<u64>>,
 
-    /// `PhoneCircleTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhoneCircleTimes`; example: `1`
     pub phone_circle_times: Option<i64>,
 
-    /// `PhoneInnerInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneInnerInterval`; example: `60`
     pub phone_inner_interval: Option<i64>,
 
-    /// `PhoneCircleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneCircleInterval`; example: `60`
     pub phone_circle_interval: Option<i64>,
 
-    /// `PhoneArriveNotice`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PhoneArriveNotice`; example: `true`
     pub phone_arrive_notice: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"amp"`
+    /// `Type`; example: `"amp"`
     pub r#type: Option<String>,
 
-    /// `WebHook`: a string.
-    ///
-    /// Example: `"tke-webhook"`
+    /// `WebHook`; example: `"tke-webhook"`
     pub web_hook: Option<String>,
 }
 
@@ -4881,69 +3419,46 @@ pub struct PrometheusNotification {
 /// Returned in the output of [`DescribePrometheusAlertPolicy`](super::DescribePrometheusAlertPolicy), [`DescribePrometheusGlobalNotification`](super::DescribePrometheusGlobalNotification) and [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusNotificationItem {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"amp"`
+    /// `Type`; example: `"amp"`
     pub r#type: String,
 
-    /// `WebHook`: a string.
-    ///
-    /// Example: `"tke-webhook"`
+    /// `WebHook`; example: `"tke-webhook"`
     pub web_hook: Option<String>,
 
-    /// `AlertManager`: a [`PrometheusAlertManagerConfig`].
+    /// `AlertManager`
     pub alert_manager: Option<PrometheusAlertManagerConfig>,
 
-    /// `RepeatInterval`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"60s"`
+    /// `RepeatInterval`, always sent in responses; example: `"60s"`
     pub repeat_interval: Option<String>,
 
-    /// `TimeRangeStart`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `TimeRangeStart`, always sent in responses; example: `"2024-06-01T00:00:00Z"`
     pub time_range_start: Option<String>,
 
-    /// `TimeRangeEnd`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `TimeRangeEnd`, always sent in responses; example: `"2024-06-01T00:00:00Z"`
     pub time_range_end: Option<String>,
 
-    /// `NotifyWay`: a list of strings.
+    /// `NotifyWay`
     pub notify_way: Option<Vec<String>>,
 
-    /// `ReceiverGroups`: a list of strings.
+    /// `ReceiverGroups`
     pub receiver_groups: Option<Vec<String>>,
 
-    /// `PhoneNotifyOrder`: a list of unsigned 64-bit integers.
+    /// `PhoneNotifyOrder`
     pub phone_notify_order: Option<Vec<u64>>,
 
-    /// `PhoneCircleTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhoneCircleTimes`; example: `1`
     pub phone_circle_times: Option<i64>,
 
-    /// `PhoneInnerInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneInnerInterval`; example: `60`
     pub phone_inner_interval: Option<i64>,
 
-    /// `PhoneCircleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `PhoneCircleInterval`; example: `60`
     pub phone_circle_interval: Option<i64>,
 
-    /// `PhoneArriveNotice`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PhoneArriveNotice`; example: `false`
     pub phone_arrive_notice: Option<bool>,
 }
 
@@ -4952,29 +3467,19 @@ pub struct PrometheusNotificationItem {
 /// Returned in the output of [`DescribePrometheusRecordRules`](super::DescribePrometheusRecordRules).
 #[tc_model]
 pub struct PrometheusRecordRuleYamlItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdateTime`; example: `"2024-06-01T00:00:00Z"`
     pub update_time: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-id"`
+    /// `TemplateId`; example: `"temp-id"`
     pub template_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Content`; example: `"yaml"`
     pub content: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: Option<String>,
 }
 
@@ -4983,32 +3488,22 @@ pub struct PrometheusRecordRuleYamlItem {
 /// Returned in the output of [`DescribePrometheusTargets`](super::DescribePrometheusTargets).
 #[tc_model]
 pub struct PrometheusTarget {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://demo"`
+    /// `Url`; example: `"http://demo"`
     pub url: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"up"`
+    /// `State`; example: `"up"`
     pub state: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `LastScrape`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastScrape`; example: `"2024-06-01T00:00:00Z"`
     pub last_scrape: String,
 
-    /// `ScrapeDuration`: a floating-point number.
-    ///
-    /// Example: `60`
+    /// `ScrapeDuration`; example: `60`
     pub scrape_duration: f64,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"instance is not found"`
+    /// `Error`; example: `"instance is not found"`
     pub error: String,
 }
 
@@ -5018,59 +3513,43 @@ pub struct PrometheusTarget {
 /// Returned in the output of [`DescribePrometheusTemp`](super::DescribePrometheusTemp).
 #[tc_model]
 pub struct PrometheusTemp {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `Level`; example: `"cluster"`
     pub level: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Describe`; example: `"tke"`
     pub describe: Option<String>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-tke"`
+    /// `TemplateId`; example: `"temp-tke"`
     pub template_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdateTime`; example: `"2024-06-01T00:00:00Z"`
     pub update_time: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 
-    /// `TargetsTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TargetsTotal`; example: `5`
     pub targets_total: Option<i64>,
 }
 
@@ -5079,30 +3558,25 @@ pub struct PrometheusTemp {
 /// Sent in the input of [`ModifyPrometheusTemp`](super::ModifyPrometheusTemp).
 #[tc_model]
 pub struct PrometheusTempModify {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, always sent in responses; example: `"tke"`
     pub name: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Describe`; example: `"tke"`
     pub describe: Option<String>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertPolicyItem`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertPolicyItem>>,
 }
 
@@ -5112,57 +3586,43 @@ pub struct PrometheusTempModify {
 /// Returned in the output of [`DescribePrometheusTemplates`](super::DescribePrometheusTemplates).
 #[tc_model]
 pub struct PrometheusTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Template"`
+    /// `Name`; example: `"Template"`
     pub name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `Level`; example: `"instance"`
     pub level: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Describe`; example: `"tke"`
     pub describe: Option<String>,
 
-    /// `AlertRules`: a list of [`PrometheusAlertRule`] objects.
+    /// `AlertRules`
     pub alert_rules: Option<Vec<PrometheusAlertRule>>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-1"`
+    /// `TemplateId`; example: `"temp-1"`
     pub template_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdateTime`; example: `"2024-06-01T00:00:00Z"`
     pub update_time: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertRuleDetail`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertRuleDetail>>,
 }
 
@@ -5171,33 +3631,28 @@ pub struct PrometheusTemplate {
 /// Sent in the input of [`ModifyPrometheusTemplate`](super::ModifyPrometheusTemplate).
 #[tc_model]
 pub struct PrometheusTemplateModify {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, always sent in responses; example: `"tke"`
     pub name: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Describe`; example: `"tke"`
     pub describe: Option<String>,
 
-    /// `AlertRules`: a list of [`PrometheusAlertRule`] objects.
+    /// `AlertRules`
     pub alert_rules: Option<Vec<PrometheusAlertRule>>,
 
-    /// `RecordRules`: a list of [`PrometheusConfigItem`] objects.
+    /// `RecordRules`
     pub record_rules: Option<Vec<PrometheusConfigItem>>,
 
-    /// `ServiceMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `ServiceMonitors`
     pub service_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `PodMonitors`: a list of [`PrometheusConfigItem`] objects.
+    /// `PodMonitors`
     pub pod_monitors: Option<Vec<PrometheusConfigItem>>,
 
-    /// `RawJobs`: a list of [`PrometheusConfigItem`] objects.
+    /// `RawJobs`
     pub raw_jobs: Option<Vec<PrometheusConfigItem>>,
 
-    /// `AlertDetailRules`: a list of [`PrometheusAlertRuleDetail`] objects.
+    /// `AlertDetailRules`
     pub alert_detail_rules: Option<Vec<PrometheusAlertRuleDetail>>,
 }
 
@@ -5207,44 +3662,28 @@ pub struct PrometheusTemplateModify {
 /// Returned in the output of [`DescribePrometheusTempSync`](super::DescribePrometheusTempSync) and [`DescribePrometheusTemplateSync`](super::DescribePrometheusTemplateSync).
 #[tc_model]
 pub struct PrometheusTemplateSyncTarget {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-l6gtb5p0"`
+    /// `InstanceId`; example: `"ins-l6gtb5p0"`
     pub instance_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: Option<String>,
 
-    /// `SyncTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `SyncTime`; example: `"2024-06-01T00:00:00Z"`
     pub sync_time: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ClusterType`; example: `"cluster"`
     pub cluster_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `InstanceName`; example: `"tke"`
     pub instance_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `ClusterName`; example: `"tke"`
     pub cluster_name: Option<String>,
 }
 
@@ -5254,59 +3693,37 @@ pub struct PrometheusTemplateSyncTarget {
 #[doc(alias = "RIUtilizationDetail")]
 #[tc_model]
 pub struct RiUtilizationDetail {
-    /// `ReservedInstanceId`: a string.
-    ///
-    /// Example: `"eksri-l6gtb5p0"`
+    /// `ReservedInstanceId`; example: `"eksri-l6gtb5p0"`
     pub reserved_instance_id: String,
 
-    /// `EksId`: a string.
-    ///
-    /// Example: `"eks-l6gtb5p0"`
+    /// `EksId`; example: `"eks-l6gtb5p0"`
     pub eks_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
+    /// `Name`; example: `"nginx-ingress-ingress-nginx-controller-t4scx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"pod"`
+    /// `Kind`; example: `"pod"`
     pub kind: String,
 
-    /// `KindName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `KindName`; example: `"nginx"`
     pub kind_name: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"4c243e72-1322-409d-a352-5c2e3495cd40"`
+    /// `Uid`; example: `"4c243e72-1322-409d-a352-5c2e3495cd40"`
     pub uid: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `StartTime`; example: `"2006-01-02 15:04:05"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `EndTime`; example: `"2006-01-02 15:04:05"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `Product`; example: `"eks"`
     pub product: String,
 }
 
@@ -5315,34 +3732,22 @@ pub struct RiUtilizationDetail {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInstance {
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Status`; example: `"ALL"`
     pub status: String,
 
-    /// `FeatureGates`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FeatureGates`; example: `"ALL"`
     pub feature_gates: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Alias`; example: `"gz"`
     pub alias: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"广州地域"`
+    /// `Remark`; example: `"广州地域"`
     pub remark: String,
 }
 
@@ -5351,49 +3756,31 @@ pub struct RegionInstance {
 /// Returned in the output of [`DescribeClusterReleases`](super::DescribeClusterReleases).
 #[tc_model]
 pub struct Release {
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Name`; example: `"nginx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Revision`; example: `"1.0.0"`
     pub revision: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: String,
 
-    /// `ChartName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ChartName`; example: `"nginx"`
     pub chart_name: String,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `ChartVersion`; example: `"1.0.0"`
     pub chart_version: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdatedTime`; example: `"2024-06-01T00:00:00Z"`
     pub updated_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"nginx chart"`
+    /// `Description`; example: `"nginx chart"`
     pub description: String,
 }
 
@@ -5402,95 +3789,59 @@ pub struct Release {
 /// Returned in the output of [`DescribeClusterReleaseDetails`](super::DescribeClusterReleaseDetails).
 #[tc_model]
 pub struct ReleaseDetails {
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Name`; example: `"nginx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: String,
 
-    /// `Version`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Version`; example: `2`
     pub version: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Description`; example: `"nginx"`
     pub description: String,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"note"`
+    /// `Notes`; example: `"note"`
     pub notes: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"YXBpVmVyc2lvbjogdjEKY2x1c3RlcnM6Ci0gY2x1c3RlcjoKICAgIGNlcnRpZmljYXRlLW"`
+    /// `Config`; example: `"YXBpVmVyc2lvbjogdjEKY2x1c3RlcnM6Ci0gY2x1c3RlcjoKICAgIGNlcnRpZmljYXRlLW"`
     pub config: String,
 
-    /// `Manifest`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Manifest`; example: `"yaml"`
     pub manifest: String,
 
-    /// `ChartVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `ChartVersion`; example: `"1.0.0"`
     pub chart_version: String,
 
-    /// `ChartName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ChartName`; example: `"nginx"`
     pub chart_name: String,
 
-    /// `ChartDescription`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ChartDescription`; example: `"nginx"`
     pub chart_description: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"v1.0.0"`
+    /// `AppVersion`; example: `"v1.0.0"`
     pub app_version: String,
 
-    /// `FirstDeployedTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `FirstDeployedTime`; example: `"2024-06-01T00:00:00Z"`
     pub first_deployed_time: String,
 
-    /// `LastDeployedTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `LastDeployedTime`; example: `"2024-06-01T00:00:00Z"`
     pub last_deployed_time: String,
 
-    /// `ComputedValues`: a string.
-    ///
-    /// Example: `"key: value"`
+    /// `ComputedValues`; example: `"key: value"`
     pub computed_values: String,
 
-    /// `ChartFrom`: a string.
-    ///
-    /// Example: `"tke-market"`
+    /// `ChartFrom`; example: `"tke-market"`
     pub chart_from: String,
 
-    /// `ChartURL`: a string.
-    ///
-    /// Example: `"http://chat.demo.com"`
+    /// `ChartURL`; example: `"http://chat.demo.com"`
     #[tc(rename = "ChartURL")]
     pub chart_url: String,
 
-    /// `Resources`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Resources`; example: `"yaml"`
     pub resources: String,
 }
 
@@ -5499,42 +3850,28 @@ pub struct ReleaseDetails {
 /// Returned in the output of [`DescribeClusterReleaseHistory`](super::DescribeClusterReleaseHistory).
 #[tc_model]
 pub struct ReleaseHistory {
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Name`; example: `"nginx"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Revision`: an unsigned 64-bit integer.
+    /// `Revision`
     pub revision: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"deployed"`
+    /// `Status`; example: `"deployed"`
     pub status: String,
 
-    /// `Chart`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Chart`; example: `"nginx"`
     pub chart: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AppVersion`; example: `"1.0.0"`
     pub app_version: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-06-01T00:00:00Z"`
+    /// `UpdatedTime`; example: `"2024-06-01T00:00:00Z"`
     pub updated_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Description`; example: `"nginx"`
     pub description: String,
 }
 
@@ -5543,14 +3880,10 @@ pub struct ReleaseHistory {
 /// Sent in the input of [`CreateClusterRelease`](super::CreateClusterRelease) and [`UpgradeClusterRelease`](super::UpgradeClusterRelease).
 #[tc_model]
 pub struct ReleaseValues {
-    /// `RawOriginal`: a string.
-    ///
-    /// Example: `"key: value"`
+    /// `RawOriginal`; example: `"key: value"`
     pub raw_original: String,
 
-    /// `ValuesType`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `ValuesType`; example: `"yaml"`
     pub values_type: String,
 }
 
@@ -5559,84 +3892,52 @@ pub struct ReleaseValues {
 /// Returned in the output of [`DescribeReservedInstances`](super::DescribeReservedInstances).
 #[tc_model]
 pub struct ReservedInstance {
-    /// `ReservedInstanceId`: a string.
-    ///
-    /// Example: `"eksri-l6gtb5p0"`
+    /// `ReservedInstanceId`; example: `"eksri-l6gtb5p0"`
     pub reserved_instance_id: String,
 
-    /// `ReservedInstanceName`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `ReservedInstanceName`; example: `"eks"`
     pub reserved_instance_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"amd"`
+    /// `ResourceType`; example: `"amd"`
     pub resource_type: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: f64,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Scope`; example: `"ap-guangzhou-6"`
     pub scope: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-03-22 19:41:53"`
+    /// `CreatedAt`; example: `"2021-03-22 19:41:53"`
     pub created_at: String,
 
-    /// `ActiveAt`: a string.
-    ///
-    /// Example: `"2021-03-22 19:00:00"`
+    /// `ActiveAt`; example: `"2021-03-22 19:00:00"`
     pub active_at: String,
 
-    /// `ExpireAt`: a string.
-    ///
-    /// Example: `"2021-04-22 23:59:59"`
+    /// `ExpireAt`; example: `"2021-04-22 23:59:59"`
     pub expire_at: String,
 
-    /// `GpuCount`: a string.
-    ///
-    /// Example: `"\"0.5\""`
+    /// `GpuCount`; example: `"\"0.5\""`
     pub gpu_count: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-12345678"`
+    /// `ClusterId`; example: `"cls-12345678"`
     pub cluster_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-12345678"`
+    /// `NodeName`; example: `"eklet-subnet-12345678"`
     pub node_name: String,
 
-    /// `DeductStatus`: a string.
-    ///
-    /// Example: `"Deduct"`
+    /// `DeductStatus`; example: `"Deduct"`
     pub deduct_status: String,
 }
 
@@ -5645,24 +3946,16 @@ pub struct ReservedInstance {
 /// Sent in the input of [`ModifyReservedInstanceScope`](super::ModifyReservedInstanceScope).
 #[tc_model]
 pub struct ReservedInstanceScope {
-    /// `Scope`: a string.
-    ///
-    /// Example: `"Region"`
+    /// `Scope`; example: `"Region"`
     pub scope: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-l6gtb5p0"`
+    /// `ClusterId`; example: `"cls-l6gtb5p0"`
     pub cluster_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eks-subnet-l6gtb5p0-0"`
+    /// `NodeName`; example: `"eks-subnet-l6gtb5p0-0"`
     pub node_name: Option<String>,
 }
 
@@ -5671,24 +3964,16 @@ pub struct ReservedInstanceScope {
 /// Sent in the input of [`CreateReservedInstances`](super::CreateReservedInstances).
 #[tc_model]
 pub struct ReservedInstanceSpec {
-    /// `Type`: a string.
-    ///
-    /// Example: `"amd"`
+    /// `Type`; example: `"amd"`
     pub r#type: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: f64,
 
-    /// `Gpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Gpu`; example: `0.5`
     pub gpu: Option<f64>,
 }
 
@@ -5697,55 +3982,35 @@ pub struct ReservedInstanceSpec {
 /// Returned in the output of [`DescribeReservedInstanceUtilizationRate`](super::DescribeReservedInstanceUtilizationRate).
 #[tc_model]
 pub struct ReservedInstanceUtilizationRate {
-    /// `Rate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Rate`; example: `1.0`
     pub rate: f64,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: u64,
 
-    /// `CPU`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `CPU`; example: `0.5`
     #[tc(rename = "CPU")]
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Memory`; example: `1.0`
     pub memory: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"common"`
+    /// `Type`; example: `"common"`
     pub r#type: String,
 
-    /// `GpuNum`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `GpuNum`; example: `"0.5"`
     pub gpu_num: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-qbc3zefo"`
+    /// `ClusterId`; example: `"cls-qbc3zefo"`
     pub cluster_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-qbc3zefo"`
+    /// `NodeName`; example: `"eklet-subnet-qbc3zefo"`
     pub node_name: String,
 
-    /// `PodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PodNum`; example: `1`
     pub pod_num: u64,
 }
 
@@ -5754,19 +4019,13 @@ pub struct ReservedInstanceUtilizationRate {
 /// Sent in the input of [`DeleteCluster`](super::DeleteCluster) and [`DeleteClusterInstances`](super::DeleteClusterInstances).
 #[tc_model]
 pub struct ResourceDeleteOption {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CBS"`
+    /// `ResourceType`; example: `"CBS"`
     pub resource_type: String,
 
-    /// `DeleteMode`: a string.
-    ///
-    /// Example: `"terminate"`
+    /// `DeleteMode`; example: `"terminate"`
     pub delete_mode: String,
 
-    /// `SkipDeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipDeletionProtection`; example: `true`
     pub skip_deletion_protection: Option<bool>,
 }
 
@@ -5775,17 +4034,13 @@ pub struct ResourceDeleteOption {
 /// Returned in the output of [`DescribeResourceUsage`](super::DescribeResourceUsage).
 #[tc_model]
 pub struct ResourceUsage {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Pod"`
+    /// `Name`; example: `"Pod"`
     pub name: String,
 
-    /// `Usage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Usage`; example: `100`
     pub usage: u64,
 
-    /// `Details`: a list of [`ResourceUsageDetail`] objects.
+    /// `Details`
     pub details: Vec<ResourceUsageDetail>,
 }
 
@@ -5794,14 +4049,10 @@ pub struct ResourceUsage {
 /// Returned in the output of [`DescribeResourceUsage`](super::DescribeResourceUsage).
 #[tc_model]
 pub struct ResourceUsageDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"clusterrolebindings"`
+    /// `Name`; example: `"clusterrolebindings"`
     pub name: String,
 
-    /// `Usage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Usage`; example: `100`
     pub usage: u64,
 }
 
@@ -5810,23 +4061,16 @@ pub struct ResourceUsageDetail {
 /// Returned in the output of [`DescribeRollOutSequences`](super::DescribeRollOutSequences).
 #[tc_model]
 pub struct RollOutSequence {
-    /// `Name`: a string.
-    ///
-    /// Example: `"发布序列1"`
+    /// `Name`; example: `"发布序列1"`
     pub name: String,
 
-    /// `SequenceFlows`: a list of [`SequenceFlow`] objects.
+    /// `SequenceFlows`
     pub sequence_flows: Vec<SequenceFlow>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -5836,19 +4080,13 @@ pub struct RollOutSequence {
 /// Returned in the output of [`DescribeClusterRoutes`](super::DescribeClusterRoutes).
 #[tc_model]
 pub struct RouteInfo {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"tke-cluster-1"`
+    /// `RouteTableName`; example: `"tke-cluster-1"`
     pub route_table_name: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"172.16.17.32/24"`
+    /// `DestinationCidrBlock`; example: `"172.16.17.32/24"`
     pub destination_cidr_block: String,
 
-    /// `GatewayIp`: a string.
-    ///
-    /// Example: `"172.16.17.32"`
+    /// `GatewayIp`; example: `"172.16.17.32"`
     pub gateway_ip: String,
 }
 
@@ -5857,24 +4095,16 @@ pub struct RouteInfo {
 /// Returned in the output of [`DescribeRouteTableConflicts`](super::DescribeRouteTableConflicts).
 #[tc_model]
 pub struct RouteTableConflict {
-    /// `RouteTableType`: a string.
-    ///
-    /// Example: `"CcsCluster"`
+    /// `RouteTableType`; example: `"CcsCluster"`
     pub route_table_type: String,
 
-    /// `RouteTableCidrBlock`: a string.
-    ///
-    /// Example: `"172.2.2.0/24"`
+    /// `RouteTableCidrBlock`; example: `"172.2.2.0/24"`
     pub route_table_cidr_block: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"tke-cluster-1"`
+    /// `RouteTableName`; example: `"tke-cluster-1"`
     pub route_table_name: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-e1w3jy7t"`
+    /// `RouteTableId`; example: `"rtb-e1w3jy7t"`
     pub route_table_id: String,
 }
 
@@ -5883,19 +4113,13 @@ pub struct RouteTableConflict {
 /// Returned in the output of [`DescribeClusterRouteTables`](super::DescribeClusterRouteTables).
 #[tc_model]
 pub struct RouteTableInfo {
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"tke-cluster-1"`
+    /// `RouteTableName`; example: `"tke-cluster-1"`
     pub route_table_name: String,
 
-    /// `RouteTableCidrBlock`: a string.
-    ///
-    /// Example: `"172.2.2.0/24"`
+    /// `RouteTableCidrBlock`; example: `"172.2.2.0/24"`
     pub route_table_cidr_block: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"16548987"`
+    /// `VpcId`; example: `"16548987"`
     pub vpc_id: String,
 }
 
@@ -5904,10 +4128,7 @@ pub struct RouteTableInfo {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances), [`CreateCluster`](super::CreateCluster), [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster) and [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct RunAutomationServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -5916,15 +4137,13 @@ pub struct RunAutomationServiceEnabled {
 /// Sent in the input of [`CreateCluster`](super::CreateCluster) and [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster).
 #[tc_model]
 pub struct RunInstancesForNode {
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"MASTER_ETCD"`
+    /// `NodeRole`; example: `"MASTER_ETCD"`
     pub node_role: String,
 
-    /// `RunInstancesPara`: a list of strings.
+    /// `RunInstancesPara`
     pub run_instances_para: Vec<String>,
 
-    /// `InstanceAdvancedSettingsOverrides`: a list of [`InstanceAdvancedSettings`] objects.
+    /// `InstanceAdvancedSettingsOverrides`
     pub instance_advanced_settings_overrides: Option<Vec<InstanceAdvancedSettings>>,
 }
 
@@ -5933,10 +4152,7 @@ pub struct RunInstancesForNode {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances), [`CreateCluster`](super::CreateCluster), [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster) and [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -5945,10 +4161,7 @@ pub struct RunMonitorServiceEnabled {
 /// Sent in the input of [`AddExistedInstances`](super::AddExistedInstances), [`CreateCluster`](super::CreateCluster), [`ScaleOutClusterMaster`](super::ScaleOutClusterMaster) and [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Enabled`, always sent in responses; example: `false`
     pub enabled: Option<bool>,
 }
 
@@ -5958,16 +4171,10 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct RuntimeConfig {
-    /// `RuntimeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"containerd"`
+    /// `RuntimeType`, always sent in responses; example: `"containerd"`
     pub runtime_type: Option<String>,
 
-    /// `RuntimeVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.6.24"`
+    /// `RuntimeVersion`, always sent in responses; example: `"1.6.24"`
     pub runtime_version: Option<String>,
 }
 
@@ -5976,19 +4183,13 @@ pub struct RuntimeConfig {
 /// Sent in the input of [`ScaleInClusterMaster`](super::ScaleInClusterMaster).
 #[tc_model]
 pub struct ScaleInMaster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0xab1234"`
+    /// `InstanceId`; example: `"ins-0xab1234"`
     pub instance_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"MASTER_ETCD"`
+    /// `NodeRole`; example: `"MASTER_ETCD"`
     pub node_role: String,
 
-    /// `InstanceDeleteMode`: a string.
-    ///
-    /// Example: `"retain"`
+    /// `InstanceDeleteMode`; example: `"retain"`
     pub instance_delete_mode: String,
 }
 
@@ -5998,12 +4199,10 @@ pub struct ScaleInMaster {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct SchedulerPluginConfigs {
-    /// `Name`: a string.
-    ///
-    /// Example: `"NodeResourcesFit"`
+    /// `Name`; example: `"NodeResourcesFit"`
     pub name: Option<String>,
 
-    /// `Args`: a string.
+    /// `Args`
     pub args: Option<String>,
 }
 
@@ -6013,15 +4212,13 @@ pub struct SchedulerPluginConfigs {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct SchedulerPolicyConfig {
-    /// `SchedulerName`: a string.
-    ///
-    /// Example: `"default-scheduler"`
+    /// `SchedulerName`; example: `"default-scheduler"`
     pub scheduler_name: Option<String>,
 
-    /// `PluginConfigs`: a list of [`SchedulerPluginConfigs`] objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<SchedulerPluginConfigs>>,
 
-    /// `PluginSet`: a [`PluginSet`].
+    /// `PluginSet`
     pub plugin_set: Option<PluginSet>,
 }
 
@@ -6031,14 +4228,10 @@ pub struct SchedulerPolicyConfig {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct SchedulerPolicyPriority {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"ImageLocality\""`
+    /// `Name`; example: `"\"ImageLocality\""`
     pub name: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: Option<i64>,
 }
 
@@ -6048,7 +4241,7 @@ pub struct SchedulerPolicyPriority {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct SecurityContext {
-    /// `Capabilities`: a [`Capabilities`].
+    /// `Capabilities`
     pub capabilities: Option<Capabilities>,
 }
 
@@ -6058,17 +4251,13 @@ pub struct SecurityContext {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters) and [`ModifyClusterAttribute`](super::ModifyClusterAttribute).
 #[tc_model]
 pub struct SecurityModeConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Namespaces`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `Namespaces`; example: `["default"]`
     pub namespaces: Option<Vec<String>>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 }
 
@@ -6078,12 +4267,10 @@ pub struct SecurityModeConfig {
 /// Returned in the output of [`DescribeRollOutSequences`](super::DescribeRollOutSequences).
 #[tc_model]
 pub struct SequenceFlow {
-    /// `Tags`: a list of [`SequenceTag`] objects.
+    /// `Tags`
     pub tags: Vec<SequenceTag>,
 
-    /// `SoakTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SoakTime`; example: `3600`
     pub soak_time: i64,
 }
 
@@ -6093,14 +4280,10 @@ pub struct SequenceFlow {
 /// Returned in the output of [`DescribeRollOutSequences`](super::DescribeRollOutSequences).
 #[tc_model]
 pub struct SequenceTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Env"`
+    /// `Key`; example: `"Env"`
     pub key: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["Test"]`
+    /// `Value`; example: `["Test"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -6110,26 +4293,18 @@ pub struct SequenceTag {
 /// Returned in the output of [`DescribeClusterAuthenticationOptions`](super::DescribeClusterAuthenticationOptions).
 #[tc_model]
 pub struct ServiceAccountAuthenticationOptions {
-    /// `UseTKEDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseTKEDefault`; example: `false`
     #[tc(rename = "UseTKEDefault")]
     pub use_tke_default: Option<bool>,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"https://cls-e55paxnt.ccs.tencent-cloud.com"`
+    /// `Issuer`; example: `"https://cls-e55paxnt.ccs.tencent-cloud.com"`
     pub issuer: Option<String>,
 
-    /// `JWKSURI`: a string.
-    ///
-    /// Example: `"https://cls-e55paxnt.ccs.tencent-cloud.com:60002/openid/v1/jwks"`
+    /// `JWKSURI`; example: `"https://cls-e55paxnt.ccs.tencent-cloud.com:60002/openid/v1/jwks"`
     #[tc(rename = "JWKSURI")]
     pub jwksuri: Option<String>,
 
-    /// `AutoCreateDiscoveryAnonymousAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoCreateDiscoveryAnonymousAuth`; example: `true`
     pub auto_create_discovery_anonymous_auth: Option<bool>,
 }
 
@@ -6139,31 +4314,19 @@ pub struct ServiceAccountAuthenticationOptions {
 /// Returned in the output of [`DescribeClusterSchedulerPolicy`](super::DescribeClusterSchedulerPolicy).
 #[tc_model]
 pub struct ServiceReference {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`, required in requests; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"m-scheduler-extender"`
+    /// `Name`, required in requests; example: `"m-scheduler-extender"`
     pub name: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8010`
+    /// `Port`; example: `8010`
     pub port: Option<i64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"scheduler"`
+    /// `Path`; example: `"scheduler"`
     pub path: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Scheme`; example: `"http"`
     pub scheme: Option<String>,
 }
 
@@ -6172,34 +4335,22 @@ pub struct ServiceReference {
 /// Returned in the output of [`DescribeExternalNodeSupportConfig`](super::DescribeExternalNodeSupportConfig).
 #[tc_model]
 pub struct Step {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"ensureNodeMasterCommunication\""`
+    /// `Name`; example: `"\"ensureNodeMasterCommunication\""`
     pub name: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"\"2022-07-12T14:00:00Z\""`
+    /// `StartAt`; example: `"\"2022-07-12T14:00:00Z\""`
     pub start_at: Option<String>,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"\"2022-07-12T14:24:00Z\""`
+    /// `EndAt`; example: `"\"2022-07-12T14:24:00Z\""`
     pub end_at: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `Status`; example: `"\"success\""`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\"null\""`
+    /// `Message`; example: `"\"null\""`
     pub message: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"Insufficient Balance"`
+    /// `Detail`; example: `"Insufficient Balance"`
     pub detail: Option<String>,
 }
 
@@ -6209,14 +4360,10 @@ pub struct Step {
 /// Returned in the output of [`DescribeClusterVirtualNodePools`](super::DescribeClusterVirtualNodePools).
 #[tc_model]
 pub struct SubnetAllocation {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-nybi965y"`
+    /// `SubnetId`; example: `"subnet-nybi965y"`
     pub subnet_id: String,
 
-    /// `Ratio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Ratio`; example: `100`
     pub ratio: u64,
 }
 
@@ -6226,7 +4373,7 @@ pub struct SubnetAllocation {
 /// Returned in the output of [`DescribeClusterVirtualNodePools`](super::DescribeClusterVirtualNodePools).
 #[tc_model]
 pub struct SubnetAllocationPolicy {
-    /// `Allocations`: a list of [`SubnetAllocation`] objects.
+    /// `Allocations`
     pub allocations: Vec<SubnetAllocation>,
 }
 
@@ -6235,27 +4382,19 @@ pub struct SubnetAllocationPolicy {
 /// Sent in the input of [`CreateEKSCluster`](super::CreateEKSCluster).
 #[tc_model]
 pub struct SubnetInfos {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"access-server"`
+    /// `Name`; example: `"access-server"`
     pub name: String,
 
-    /// `SecurityGroups`: a list of strings.
+    /// `SecurityGroups`
     pub security_groups: Option<Vec<String>>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `Os`; example: `"linux"`
     pub os: Option<String>,
 
-    /// `Arch`: a string.
-    ///
-    /// Example: `"amd64"`
+    /// `Arch`; example: `"amd64"`
     pub arch: Option<String>,
 }
 
@@ -6265,54 +4404,34 @@ pub struct SubnetInfos {
 /// Returned in the output of [`DescribePostNodeResources`](super::DescribePostNodeResources).
 #[tc_model]
 pub struct SuperNodeResource {
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-subnet-1a2b3c4d"`
+    /// `NodeName`; example: `"eklet-subnet-1a2b3c4d"`
     pub node_name: Option<String>,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<u64>,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Cpu`; example: `1.0`
     pub cpu: Option<f64>,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `Memory`; example: `2.0`
     pub memory: Option<f64>,
 
-    /// `Gpu`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `Gpu`; example: `0.0`
     pub gpu: Option<f64>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"exact"`
+    /// `QuotaType`; example: `"exact"`
     pub quota_type: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"intel"`
+    /// `ResourceType`; example: `"intel"`
     pub resource_type: Option<String>,
 
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-1a2b3c4d"`
+    /// `DisasterRecoverGroupId`; example: `"ps-1a2b3c4d"`
     pub disaster_recover_group_id: Option<String>,
 
-    /// `PriceType`: a string.
-    ///
-    /// Example: `"amd"`
+    /// `PriceType`; example: `"amd"`
     pub price_type: Option<String>,
 }
 
@@ -6321,21 +4440,19 @@ pub struct SuperNodeResource {
 /// Returned in the output of [`DescribeLogSwitches`](super::DescribeLogSwitches).
 #[tc_model]
 pub struct Switch {
-    /// `Audit`: a [`SwitchInfo`].
+    /// `Audit`
     pub audit: SwitchInfo,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-a0pa8wse"`
+    /// `ClusterId`; example: `"cls-a0pa8wse"`
     pub cluster_id: String,
 
-    /// `Event`: a [`SwitchInfo`].
+    /// `Event`
     pub event: SwitchInfo,
 
-    /// `Log`: a [`SwitchInfo`].
+    /// `Log`
     pub log: SwitchInfo,
 
-    /// `MasterLog`: a [`SwitchInfo`].
+    /// `MasterLog`
     pub master_log: SwitchInfo,
 }
 
@@ -6344,44 +4461,28 @@ pub struct Switch {
 /// Returned in the output of [`DescribeLogSwitches`](super::DescribeLogSwitches).
 #[tc_model]
 pub struct SwitchInfo {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"failed to get application"`
+    /// `ErrorMsg`; example: `"failed to get application"`
     pub error_msg: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"d12706e7-ae3b-42cf-9dab-d41e71489j4d"`
+    /// `LogsetId`; example: `"d12706e7-ae3b-42cf-9dab-d41e71489j4d"`
     pub logset_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"opening"`
+    /// `Status`; example: `"opening"`
     pub status: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"77b6130b-81cf-46dc-9faf-8d4b5afc1rt3s"`
+    /// `TopicId`; example: `"77b6130b-81cf-46dc-9faf-8d4b5afc1rt3s"`
     pub topic_id: String,
 
-    /// `TopicRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TopicRegion`; example: `"ap-guangzhou"`
     pub topic_region: String,
 
-    /// `UpgradeAble`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UpgradeAble`; example: `true`
     pub upgrade_able: bool,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.10"`
+    /// `Version`; example: `"1.1.10"`
     pub version: String,
 }
 
@@ -6391,16 +4492,10 @@ pub struct SwitchInfo {
 /// Returned in the output of [`DescribeBatchModifyTagsStatus`](super::DescribeBatchModifyTagsStatus), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools), [`DescribeClusterRollOutSequenceTags`](super::DescribeClusterRollOutSequenceTags), [`DescribeClusters`](super::DescribeClusters), [`DescribeEKSClusters`](super::DescribeEKSClusters) and 4 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"product"`
+    /// `Key`, always sent in responses; example: `"product"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke"`
+    /// `Value`, always sent in responses; example: `"tke"`
     pub value: Option<String>,
 }
 
@@ -6410,13 +4505,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters), [`DescribeEKSClusters`](super::DescribeEKSClusters) and [`DescribeTKEEdgeClusters`](super::DescribeTKEEdgeClusters).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cluster"`
+    /// `ResourceType`, always sent in responses; example: `"cluster"`
     pub resource_type: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6426,22 +4518,13 @@ pub struct TagSpecification {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterNodePoolDetail`](super::DescribeClusterNodePoolDetail), [`DescribeClusterNodePools`](super::DescribeClusterNodePools), [`DescribeClusterVirtualNodePools`](super::DescribeClusterVirtualNodePools) and [`DescribeExternalNodePools`](super::DescribeExternalNodePools).
 #[tc_model]
 pub struct Taint {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tke.tencent.com/cluster"`
+    /// `Key`, always sent in responses; example: `"tke.tencent.com/cluster"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-8oaurw5n"`
+    /// `Value`, always sent in responses; example: `"cls-8oaurw5n"`
     pub value: Option<String>,
 
-    /// `Effect`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `Effect`, always sent in responses; example: `"NoSchedule"`
     pub effect: Option<String>,
 }
 
@@ -6450,32 +4533,32 @@ pub struct Taint {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct Task {
-    /// `LifeState`: a string.
+    /// `LifeState`
     pub life_state: Option<String>,
 
-    /// `TargetObj`: a string.
+    /// `TargetObj`
     pub target_obj: Option<String>,
 
-    /// `Param`: a string.
+    /// `Param`
     pub param: Option<String>,
 
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: Option<String>,
 
-    /// `LastError`: a string.
+    /// `LastError`
     pub last_error: Option<String>,
 
-    /// `ClusterID`: a string.
+    /// `ClusterID`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: Option<String>,
 
-    /// `TaskID`: a string.
+    /// `TaskID`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 }
@@ -6485,29 +4568,19 @@ pub struct Task {
 /// Returned in the output of [`DescribePrometheusInstanceInitStatus`](super::DescribePrometheusInstanceInitStatus) and [`GetUpgradeInstanceProgress`](super::GetUpgradeInstanceProgress).
 #[tc_model]
 pub struct TaskStepInfo {
-    /// `Step`: a string.
-    ///
-    /// Example: `"preCheck"`
+    /// `Step`; example: `"preCheck"`
     pub step: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"success"`
+    /// `LifeState`; example: `"success"`
     pub life_state: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2022-04-19T07:29:46Z"`
+    /// `StartAt`; example: `"2022-04-19T07:29:46Z"`
     pub start_at: String,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2022-04-19T07:29:46Z"`
+    /// `EndAt`; example: `"2022-04-19T07:29:46Z"`
     pub end_at: String,
 
-    /// `FailedMsg`: a string.
-    ///
-    /// Example: `"显示错误信息"`
+    /// `FailedMsg`; example: `"显示错误信息"`
     pub failed_msg: String,
 }
 
@@ -6517,10 +4590,7 @@ pub struct TaskStepInfo {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct TcpSocket {
-    /// `Port`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Port`, always sent in responses; example: `80`
     pub port: Option<u64>,
 }
 
@@ -6529,19 +4599,13 @@ pub struct TcpSocket {
 /// Sent in the input of [`CreatePrometheusClusterAgent`](super::CreatePrometheusClusterAgent).
 #[tc_model]
 pub struct Toleration {
-    /// `Key`: a string.
-    ///
-    /// Example: `"node-role.kubernetes.io/master"`
+    /// `Key`; example: `"node-role.kubernetes.io/master"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"Equal"`
+    /// `Operator`; example: `"Equal"`
     pub operator: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `Effect`; example: `"NoSchedule"`
     pub effect: Option<String>,
 }
 
@@ -6550,14 +4614,10 @@ pub struct Toleration {
 /// Returned in the output of [`CheckInstancesUpgradeAble`](super::CheckInstancesUpgradeAble).
 #[tc_model]
 pub struct UnavailableReason {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-q40fqbso"`
+    /// `InstanceId`; example: `"ins-q40fqbso"`
     pub instance_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"instance already the master latest version"`
+    /// `Reason`; example: `"instance already the master latest version"`
     pub reason: String,
 }
 
@@ -6566,29 +4626,19 @@ pub struct UnavailableReason {
 /// Returned in the output of [`CheckInstancesUpgradeAble`](super::CheckInstancesUpgradeAble).
 #[tc_model]
 pub struct UpgradeAbleInstancesItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-e55paxnt"`
+    /// `InstanceId`; example: `"ins-e55paxnt"`
     pub instance_id: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.30.1"`
+    /// `Version`; example: `"1.30.1"`
     pub version: String,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"1.30.1"`
+    /// `LatestVersion`; example: `"1.30.1"`
     pub latest_version: String,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.6.24"`
+    /// `RuntimeVersion`; example: `"1.6.24"`
     pub runtime_version: String,
 
-    /// `RuntimeLatestVersion`: a string.
-    ///
-    /// Example: `"1.6.24"`
+    /// `RuntimeLatestVersion`; example: `"1.6.24"`
     pub runtime_latest_version: String,
 }
 
@@ -6597,16 +4647,16 @@ pub struct UpgradeAbleInstancesItem {
 /// Sent in the input of [`UpgradeClusterInstances`](super::UpgradeClusterInstances).
 #[tc_model]
 pub struct UpgradeNodeResetParam {
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<InstanceAdvancedSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 }
 
@@ -6615,54 +4665,33 @@ pub struct UpgradeNodeResetParam {
 /// Returned in the output of [`DescribeUpgradeTaskDetail`](super::DescribeUpgradeTaskDetail).
 #[tc_model]
 pub struct UpgradePlan {
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `ClusterID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterID`, always sent in responses; example: `"cls-abcd1234"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `PlanedStartAt`: a string.
-    ///
-    /// Example: `"2021-01-01 18:00:00"`
+    /// `PlanedStartAt`; example: `"2021-01-01 18:00:00"`
     pub planed_start_at: Option<String>,
 
-    /// `UpgradeStartAt`: a string.
-    ///
-    /// Example: `"2021-01-01 18:00:00"`
+    /// `UpgradeStartAt`; example: `"2021-01-01 18:00:00"`
     pub upgrade_start_at: Option<String>,
 
-    /// `UpgradeEndAt`: a string.
-    ///
-    /// Example: `"2021-01-01 18:00:00"`
+    /// `UpgradeEndAt`; example: `"2021-01-01 18:00:00"`
     pub upgrade_end_at: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Succeed"`
+    /// `Status`, always sent in responses; example: `"Succeed"`
     pub status: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"升级预检失败"`
+    /// `Reason`; example: `"升级预检失败"`
     pub reason: Option<String>,
 }
 
@@ -6671,44 +4700,26 @@ pub struct UpgradePlan {
 /// Returned in the output of [`DescribeUpgradeTasks`](super::DescribeUpgradeTasks).
 #[tc_model]
 pub struct UpgradeTask {
-    /// `ID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ID`, always sent in responses; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"组件基线化升级"`
+    /// `Name`, always sent in responses; example: `"组件基线化升级"`
     pub name: Option<String>,
 
-    /// `Component`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"coredns"`
+    /// `Component`, always sent in responses; example: `"coredns"`
     pub component: Option<String>,
 
-    /// `RelatedResources`: a list of strings.
-    ///
-    /// Example: `["coredns"]`
+    /// `RelatedResources`; example: `["coredns"]`
     pub related_resources: Option<Vec<String>>,
 
-    /// `UpgradeImpact`: a string.
-    ///
-    /// Example: `"域名解析延迟肯能有抖动"`
+    /// `UpgradeImpact`; example: `"域名解析延迟肯能有抖动"`
     pub upgrade_impact: Option<String>,
 
-    /// `PlanedStartAt`: a string.
-    ///
-    /// Example: `"2021-01-01 18:00:00"`
+    /// `PlanedStartAt`; example: `"2021-01-01 18:00:00"`
     pub planed_start_at: Option<String>,
 
-    /// `CreatedAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 08:00:00"`
+    /// `CreatedAt`, always sent in responses; example: `"2021-01-01 08:00:00"`
     pub created_at: Option<String>,
 }
 
@@ -6717,19 +4728,13 @@ pub struct UpgradeTask {
 /// Returned in the output of [`DescribeVersions`](super::DescribeVersions).
 #[tc_model]
 pub struct VersionInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `Name`; example: `"k8s"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.30.0"`
+    /// `Version`; example: `"1.30.0"`
     pub version: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"SUITABLE_FOR_INDEPENDENT_CLUSTER"`
+    /// `Remark`; example: `"SUITABLE_FOR_INDEPENDENT_CLUSTER"`
     pub remark: String,
 }
 
@@ -6738,24 +4743,16 @@ pub struct VersionInstance {
 /// Returned in the output of [`DescribeClusterVirtualNode`](super::DescribeClusterVirtualNode).
 #[tc_model]
 pub struct VirtualNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3ht1odzw"`
+    /// `SubnetId`; example: `"subnet-3ht1odzw"`
     pub subnet_id: String,
 
-    /// `Phase`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Phase`; example: `"running"`
     pub phase: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-06-06T00:00:00+08:00"`
+    /// `CreatedTime`; example: `"2024-06-06T00:00:00+08:00"`
     pub created_time: String,
 }
 
@@ -6764,33 +4761,25 @@ pub struct VirtualNode {
 /// Returned in the output of [`DescribeClusterVirtualNodePools`](super::DescribeClusterVirtualNodePools).
 #[tc_model]
 pub struct VirtualNodePool {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-5tx2jmn9"`
+    /// `NodePoolId`; example: `"np-5tx2jmn9"`
     pub node_pool_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-e55paxnt"]`
+    /// `SubnetIds`; example: `["subnet-e55paxnt"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Name`; example: `"tke"`
     pub name: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"running"`
+    /// `LifeState`; example: `"running"`
     pub life_state: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Option<Vec<Taint>>,
 
-    /// `SubnetAllocationPolicy`: a [`SubnetAllocationPolicy`].
+    /// `SubnetAllocationPolicy`
     pub subnet_allocation_policy: Option<SubnetAllocationPolicy>,
 }
 
@@ -6799,20 +4788,16 @@ pub struct VirtualNodePool {
 /// Sent in the input of [`CreateClusterVirtualNode`](super::CreateClusterVirtualNode) and [`CreateClusterVirtualNodePool`](super::CreateClusterVirtualNodePool).
 #[tc_model]
 pub struct VirtualNodeSpec {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"测试节点"`
+    /// `DisplayName`; example: `"测试节点"`
     pub display_name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-e55paxnt"`
+    /// `SubnetId`; example: `"subnet-e55paxnt"`
     pub subnet_id: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Quota`: a [`SuperNodeResource`].
+    /// `Quota`
     pub quota: Option<SuperNodeResource>,
 }
 
@@ -6822,35 +4807,21 @@ pub struct VirtualNodeSpec {
 /// Returned in the output of [`DescribeEKSContainerInstances`](super::DescribeEKSContainerInstances).
 #[tc_model]
 pub struct VolumeMount {
-    /// `MountPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/data"`
+    /// `MountPath`, required in requests; example: `"/data"`
     pub mount_path: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tke"`
+    /// `Name`, required in requests; example: `"tke"`
     pub name: Option<String>,
 
-    /// `MountPropagation`: a string.
-    ///
-    /// Example: `"Bidirectional"`
+    /// `MountPropagation`; example: `"Bidirectional"`
     pub mount_propagation: Option<String>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadOnly`; example: `true`
     pub read_only: Option<bool>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `SubPath`; example: `"tke"`
     pub sub_path: Option<String>,
 
-    /// `SubPathExpr`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `SubPathExpr`; example: `"tke"`
     pub sub_path_expr: Option<String>,
 }

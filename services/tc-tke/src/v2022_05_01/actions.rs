@@ -7,32 +7,35 @@ use super::models;
 /// The `CreateHealthCheckPolicy` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`CreateHealthCheckPolicyResponse`].
-/// The codes it documents are in [`CreateHealthCheckPolicyError`](super::errors::CreateHealthCheckPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=CreateHealthCheckPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "CreateHealthCheckPolicy",
     output = CreateHealthCheckPolicyResponse,
-    error = super::errors::CreateHealthCheckPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateHealthCheckPolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `HealthCheckPolicy`: a [`HealthCheckPolicy`](super::models::HealthCheckPolicy).
+    /// `HealthCheckPolicy`
     pub health_check_policy: models::HealthCheckPolicy,
 }
 
 /// What a successful [`CreateHealthCheckPolicy`] call returns.
 #[tc_model]
 pub struct CreateHealthCheckPolicyResponse {
-    /// `HealthCheckPolicyName`: a string.
-    ///
-    /// Example: `"HC1"`
+    /// `HealthCheckPolicyName`; example: `"HC1"`
     pub health_check_policy_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,69 +45,64 @@ pub struct CreateHealthCheckPolicyResponse {
 /// The `CreateNodePool` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`CreateNodePoolResponse`].
-/// The codes it documents are in [`CreateNodePoolError`](super::errors::CreateNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=CreateNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "CreateNodePool",
     output = CreateNodePoolResponse,
-    error = super::errors::CreateNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct CreateNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testnodepool"`
+    /// `Name`; example: `"testnodepool"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Native、External"`
+    /// `Type`; example: `"Native、External"`
     pub r#type: String,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `Tags`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagSpecification>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `Unschedulable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unschedulable`; example: `false`
     pub unschedulable: Option<bool>,
 
-    /// `Native`: a [`CreateNativeNodePoolParam`](super::models::CreateNativeNodePoolParam).
+    /// `Native`
     pub native: Option<models::CreateNativeNodePoolParam>,
 
-    /// `Annotations`: a list of [`Annotation`](super::models::Annotation) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::Annotation>>,
 
-    /// `SkipValidateOptions`: a list of strings.
-    ///
-    /// Example: `["VpcDnsCheck"]`
+    /// `SkipValidateOptions`; example: `["VpcDnsCheck"]`
     pub skip_validate_options: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateNodePool`] call returns.
 #[tc_model]
 pub struct CreateNodePoolResponse {
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-4h43fuxj"`
+    /// `NodePoolId`; example: `"np-4h43fuxj"`
     pub node_pool_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -114,33 +112,37 @@ pub struct CreateNodePoolResponse {
 /// The `DeleteClusterMachines` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DeleteClusterMachinesResponse`].
-/// The codes it documents are in [`DeleteClusterMachinesError`](super::errors::DeleteClusterMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DeleteClusterMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TkeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DeleteClusterMachines",
     output = DeleteClusterMachinesResponse,
-    error = super::errors::DeleteClusterMachinesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteClusterMachines {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `MachineNames`: a list of strings.
+    /// `MachineNames`
     pub machine_names: Vec<String>,
 
-    /// `EnableScaleDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableScaleDown`; example: `true`
     pub enable_scale_down: Option<bool>,
 
-    /// `InstanceDeleteMode`: a string.
-    ///
-    /// Example: `"terminate"`
+    /// `InstanceDeleteMode`; example: `"terminate"`
     pub instance_delete_mode: Option<String>,
 }
 
@@ -154,25 +156,28 @@ pub struct DeleteClusterMachinesResponse {
 /// The `DeleteHealthCheckPolicy` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DeleteHealthCheckPolicyResponse`].
-/// The codes it documents are in [`DeleteHealthCheckPolicyError`](super::errors::DeleteHealthCheckPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DeleteHealthCheckPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DeleteHealthCheckPolicy",
     output = DeleteHealthCheckPolicyResponse,
-    error = super::errors::DeleteHealthCheckPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteHealthCheckPolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `HealthCheckPolicyName`: a string.
-    ///
-    /// Example: `"NP1"`
+    /// `HealthCheckPolicyName`; example: `"NP1"`
     pub health_check_policy_name: String,
 }
 
@@ -186,25 +191,31 @@ pub struct DeleteHealthCheckPolicyResponse {
 /// The `DeleteNodePool` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DeleteNodePoolResponse`].
-/// The codes it documents are in [`DeleteNodePoolError`](super::errors::DeleteNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DeleteNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TkeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DeleteNodePool",
     output = DeleteNodePoolResponse,
-    error = super::errors::DeleteNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DeleteNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-4h43fuxj"`
+    /// `NodePoolId`; example: `"np-4h43fuxj"`
     pub node_pool_id: String,
 }
 
@@ -218,56 +229,62 @@ pub struct DeleteNodePoolResponse {
 /// The `DescribeClusterInstances` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeClusterInstancesResponse`].
-/// The codes it documents are in [`DescribeClusterInstancesError`](super::errors::DescribeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.InitMasterFailed`](super::errors::TkeErrorCode::InternalErrorInitMasterFailed)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexceptedInternal`](super::errors::TkeErrorCode::InternalErrorUnexceptedInternal)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.ClusterNotFound`](super::errors::TkeErrorCode::InvalidParameterClusterNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 
-    /// `NeedTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedTags`; example: `false`
     pub need_tags: Option<bool>,
 }
 
 /// What a successful [`DescribeClusterInstances`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
-    /// `Errors`: a list of strings.
+    /// `Errors`
     pub errors: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -277,15 +294,24 @@ pub struct DescribeClusterInstancesResponse {
 /// The `DescribeClusterMachines` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeClusterMachinesResponse`].
-/// The codes it documents are in [`DescribeClusterMachinesError`](super::errors::DescribeClusterMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeClusterMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeClusterMachines",
     output = DescribeClusterMachinesResponse,
-    error = super::errors::DescribeClusterMachinesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -295,34 +321,26 @@ pub struct DescribeClusterInstancesResponse {
     )
 )]
 pub struct DescribeClusterMachines {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxx"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterMachines`] call returns.
 #[tc_model]
 pub struct DescribeClusterMachinesResponse {
-    /// `Machines`: a list of [`Machine`](super::models::Machine) objects.
+    /// `Machines`
     pub machines: Option<Vec<models::Machine>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -332,45 +350,61 @@ pub struct DescribeClusterMachinesResponse {
 /// The `DescribeClusters` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.PublicClusterOpNotSupport`](super::errors::TkeErrorCode::InternalErrorPublicClusterOpNotSupport)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeClusters {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `Clusters`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `Clusters`
     pub clusters: Option<Vec<models::Cluster>>,
 
-    /// `Errors`: a list of strings.
+    /// `Errors`
     pub errors: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,32 +414,46 @@ pub struct DescribeClustersResponse {
 /// The `DescribeGPUInfo` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeGPUInfoResponse`].
-/// The codes it documents are in [`DescribeGPUInfoError`](super::errors::DescribeGPUInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeGPUInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TkeErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbAffectivedRows`](super::errors::TkeErrorCode::InternalErrorDbAffectivedRows)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.PublicClusterOpNotSupport`](super::errors::TkeErrorCode::InternalErrorPublicClusterOpNotSupport)
+/// - [`InternalError.QuotaMaxClsLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxClsLimit)
+/// - [`InternalError.QuotaMaxNodLimit`](super::errors::TkeErrorCode::InternalErrorQuotaMaxNodLimit)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded`](super::errors::TkeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TkeErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeGPUInfo",
     output = DescribeGPUInfoResponse,
-    error = super::errors::DescribeGPUInfoError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeGPUInfo {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"GN7.2XLARGE40"`
+    /// `InstanceType`; example: `"GN7.2XLARGE40"`
     pub instance_type: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"tlinux3.1x86_64"`
+    /// `OsName`; example: `"tlinux3.1x86_64"`
     pub os_name: Option<String>,
 }
 
 /// What a successful [`DescribeGPUInfo`] call returns.
 #[tc_model]
 pub struct DescribeGPUInfoResponse {
-    /// `GPUParams`: a list of [`GpuParams`](super::models::GpuParams) objects.
+    /// `GPUParams`
     #[tc(rename = "GPUParams")]
     pub gpu_params: Option<Vec<models::GpuParams>>,
 
@@ -416,15 +464,22 @@ pub struct DescribeGPUInfoResponse {
 /// The `DescribeHealthCheckPolicies` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeHealthCheckPoliciesResponse`].
-/// The codes it documents are in [`DescribeHealthCheckPoliciesError`](super::errors::DescribeHealthCheckPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeHealthCheckPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeHealthCheckPolicies",
     output = DescribeHealthCheckPoliciesResponse,
-    error = super::errors::DescribeHealthCheckPoliciesError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -434,34 +489,26 @@ pub struct DescribeGPUInfoResponse {
     )
 )]
 pub struct DescribeHealthCheckPolicies {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeHealthCheckPolicies`] call returns.
 #[tc_model]
 pub struct DescribeHealthCheckPoliciesResponse {
-    /// `HealthCheckPolicies`: a list of [`HealthCheckPolicy`](super::models::HealthCheckPolicy) objects.
+    /// `HealthCheckPolicies`
     pub health_check_policies: Option<Vec<models::HealthCheckPolicy>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -471,15 +518,22 @@ pub struct DescribeHealthCheckPoliciesResponse {
 /// The `DescribeHealthCheckPolicyBindings` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeHealthCheckPolicyBindingsResponse`].
-/// The codes it documents are in [`DescribeHealthCheckPolicyBindingsError`](super::errors::DescribeHealthCheckPolicyBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeHealthCheckPolicyBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeHealthCheckPolicyBindings",
     output = DescribeHealthCheckPolicyBindingsResponse,
-    error = super::errors::DescribeHealthCheckPolicyBindingsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -489,34 +543,26 @@ pub struct DescribeHealthCheckPoliciesResponse {
     )
 )]
 pub struct DescribeHealthCheckPolicyBindings {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `Filter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeHealthCheckPolicyBindings`] call returns.
 #[tc_model]
 pub struct DescribeHealthCheckPolicyBindingsResponse {
-    /// `HealthCheckPolicyBindings`: a list of [`HealthCheckPolicyBinding`](super::models::HealthCheckPolicyBinding) objects.
+    /// `HealthCheckPolicyBindings`
     pub health_check_policy_bindings: Option<Vec<models::HealthCheckPolicyBinding>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,22 +572,27 @@ pub struct DescribeHealthCheckPolicyBindingsResponse {
 /// The `DescribeHealthCheckTemplate` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeHealthCheckTemplateResponse`].
-/// The codes it documents are in [`DescribeHealthCheckTemplateError`](super::errors::DescribeHealthCheckTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeHealthCheckTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeHealthCheckTemplate",
     output = DescribeHealthCheckTemplateResponse,
-    error = super::errors::DescribeHealthCheckTemplateError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeHealthCheckTemplate {}
 
 /// What a successful [`DescribeHealthCheckTemplate`] call returns.
 #[tc_model]
 pub struct DescribeHealthCheckTemplateResponse {
-    /// `HealthCheckTemplate`: a [`HealthCheckTemplate`](super::models::HealthCheckTemplate).
+    /// `HealthCheckTemplate`
     pub health_check_template: models::HealthCheckTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -551,15 +602,26 @@ pub struct DescribeHealthCheckTemplateResponse {
 /// The `DescribeNodePools` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeNodePoolsResponse`].
-/// The codes it documents are in [`DescribeNodePoolsError`](super::errors::DescribeNodePoolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeNodePools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.Param`](super::errors::TkeErrorCode::InternalErrorParam)
+/// - [`InternalError.UnexpectedInternal`](super::errors::TkeErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::TkeErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`ResourceUnavailable.ClusterState`](super::errors::TkeErrorCode::ResourceUnavailableClusterState)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeNodePools",
     output = DescribeNodePoolsResponse,
-    error = super::errors::DescribeNodePoolsError,
+    error = super::errors::TkeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -569,34 +631,26 @@ pub struct DescribeHealthCheckTemplateResponse {
     )
 )]
 pub struct DescribeNodePools {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNodePools`] call returns.
 #[tc_model]
 pub struct DescribeNodePoolsResponse {
-    /// `NodePools`: a list of [`NodePool`](super::models::NodePool) objects.
+    /// `NodePools`
     pub node_pools: Vec<models::NodePool>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -606,15 +660,20 @@ pub struct DescribeNodePoolsResponse {
 /// The `DescribeNodePoolsElasticityStrength` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeNodePoolsElasticityStrengthResponse`].
-/// The codes it documents are in [`DescribeNodePoolsElasticityStrengthError`](super::errors::DescribeNodePoolsElasticityStrengthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeNodePoolsElasticityStrength)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeNodePoolsElasticityStrength",
     output = DescribeNodePoolsElasticityStrengthResponse,
-    error = super::errors::DescribeNodePoolsElasticityStrengthError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeNodePoolsElasticityStrength {}
 
@@ -628,18 +687,25 @@ pub struct DescribeNodePoolsElasticityStrengthResponse {
 /// The `DescribeZoneInstanceConfigInfos` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DescribeZoneInstanceConfigInfosResponse`].
-/// The codes it documents are in [`DescribeZoneInstanceConfigInfosError`](super::errors::DescribeZoneInstanceConfigInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DescribeZoneInstanceConfigInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Db`](super::errors::TkeErrorCode::InternalErrorDb)
+/// - [`InternalError.DbRecordNotFound`](super::errors::TkeErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "DescribeZoneInstanceConfigInfos",
     output = DescribeZoneInstanceConfigInfosResponse,
-    error = super::errors::DescribeZoneInstanceConfigInfosError
+    error = super::errors::TkeErrorCode
 )]
 pub struct DescribeZoneInstanceConfigInfos {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
@@ -653,9 +719,12 @@ pub struct DescribeZoneInstanceConfigInfosResponse {
 /// The `DetachApplicationRole` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`DetachApplicationRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=DetachApplicationRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
@@ -664,14 +733,10 @@ pub struct DescribeZoneInstanceConfigInfosResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DetachApplicationRole {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-bk5u1nry"`
+    /// `ClusterId`; example: `"cls-bk5u1nry"`
     pub cluster_id: Option<String>,
 
-    /// `Instances`: a list of strings.
-    ///
-    /// Example: `["ins-fsssanl0"]`
+    /// `Instances`; example: `["ins-fsssanl0"]`
     pub instances: Option<Vec<String>>,
 }
 
@@ -685,52 +750,48 @@ pub struct DetachApplicationRoleResponse {
 /// The `ModifyClusterMachine` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`ModifyClusterMachineResponse`].
-/// The codes it documents are in [`ModifyClusterMachineError`](super::errors::ModifyClusterMachineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=ModifyClusterMachine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`UnknownParameter`](super::errors::TkeErrorCode::UnknownParameter)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "ModifyClusterMachine",
     output = ModifyClusterMachineResponse,
-    error = super::errors::ModifyClusterMachineError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyClusterMachine {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-52mrjmcy"`
+    /// `ClusterId`; example: `"cls-52mrjmcy"`
     pub cluster_id: String,
 
-    /// `MachineNames`: a list of strings.
-    ///
-    /// Example: `["np-6tpr9q6e-2gt8l"]`
+    /// `MachineNames`; example: `["np-6tpr9q6e-2gt8l"]`
     pub machine_names: Vec<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"tke-np-6tpr9q6e-1"`
+    /// `DisplayName`; example: `"tke-np-6tpr9q6e-1"`
     pub display_name: Option<String>,
 
-    /// `SystemDisk`: a [`Disk`](super::models::Disk).
+    /// `SystemDisk`
     pub system_disk: Option<models::Disk>,
 
-    /// `SecurityGroupIDs`: a list of strings.
-    ///
-    /// Example: `["sg-4h43fuxj"]`
+    /// `SecurityGroupIDs`; example: `["sg-4h43fuxj"]`
     #[tc(rename = "SecurityGroupIDs")]
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `ModifyPortableDataDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ModifyPortableDataDisk`; example: `true`
     pub modify_portable_data_disk: Option<bool>,
 }
 
@@ -744,23 +805,28 @@ pub struct ModifyClusterMachineResponse {
 /// The `ModifyHealthCheckPolicy` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`ModifyHealthCheckPolicyResponse`].
-/// The codes it documents are in [`ModifyHealthCheckPolicyError`](super::errors::ModifyHealthCheckPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=ModifyHealthCheckPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TkeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "ModifyHealthCheckPolicy",
     output = ModifyHealthCheckPolicyResponse,
-    error = super::errors::ModifyHealthCheckPolicyError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyHealthCheckPolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `HealthCheckPolicy`: a [`HealthCheckPolicy`](super::models::HealthCheckPolicy).
+    /// `HealthCheckPolicy`
     pub health_check_policy: models::HealthCheckPolicy,
 }
 
@@ -774,55 +840,53 @@ pub struct ModifyHealthCheckPolicyResponse {
 /// The `ModifyNodePool` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`ModifyNodePoolResponse`].
-/// The codes it documents are in [`ModifyNodePoolError`](super::errors::ModifyNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=ModifyNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "ModifyNodePool",
     output = ModifyNodePoolResponse,
-    error = super::errors::ModifyNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ModifyNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-4h43fuxj"`
+    /// `NodePoolId`; example: `"np-4h43fuxj"`
     pub node_pool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testnodepool"`
+    /// `Name`; example: `"testnodepool"`
     pub name: Option<String>,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `Tags`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagSpecification>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `Unschedulable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unschedulable`; example: `false`
     pub unschedulable: Option<bool>,
 
-    /// `Native`: an [`UpdateNativeNodePoolParam`](super::models::UpdateNativeNodePoolParam).
+    /// `Native`
     pub native: Option<models::UpdateNativeNodePoolParam>,
 
-    /// `Annotations`: a list of [`Annotation`](super::models::Annotation) objects.
+    /// `Annotations`
     pub annotations: Option<Vec<models::Annotation>>,
 }
 
@@ -836,30 +900,31 @@ pub struct ModifyNodePoolResponse {
 /// The `RebootMachines` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`RebootMachinesResponse`].
-/// The codes it documents are in [`RebootMachinesError`](super::errors::RebootMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=RebootMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::TkeErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "RebootMachines",
     output = RebootMachinesResponse,
-    error = super::errors::RebootMachinesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct RebootMachines {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0dku0jec"`
+    /// `ClusterId`; example: `"cls-0dku0jec"`
     pub cluster_id: String,
 
-    /// `MachineNames`: a list of strings.
-    ///
-    /// Example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
+    /// `MachineNames`; example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
     pub machine_names: Vec<String>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"soft"`
+    /// `StopType`; example: `"soft"`
     pub stop_type: Option<String>,
 }
 
@@ -873,30 +938,32 @@ pub struct RebootMachinesResponse {
 /// The `ScaleNodePool` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`ScaleNodePoolResponse`].
-/// The codes it documents are in [`ScaleNodePoolError`](super::errors::ScaleNodePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=ScaleNodePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Param`](super::errors::TkeErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "ScaleNodePool",
     output = ScaleNodePoolResponse,
-    error = super::errors::ScaleNodePoolError
+    error = super::errors::TkeErrorCode
 )]
 pub struct ScaleNodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ht45hcgx"`
+    /// `ClusterId`; example: `"cls-ht45hcgx"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-2xrt4w7h"`
+    /// `NodePoolId`; example: `"np-2xrt4w7h"`
     pub node_pool_id: String,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Replicas`; example: `10`
     pub replicas: i64,
 }
 
@@ -910,30 +977,31 @@ pub struct ScaleNodePoolResponse {
 /// The `SetMachineLogin` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`SetMachineLoginResponse`].
-/// The codes it documents are in [`SetMachineLoginError`](super::errors::SetMachineLoginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=SetMachineLogin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "SetMachineLogin",
     output = SetMachineLoginResponse,
-    error = super::errors::SetMachineLoginError
+    error = super::errors::TkeErrorCode
 )]
 pub struct SetMachineLogin {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0bupg8pm"`
+    /// `ClusterId`; example: `"cls-0bupg8pm"`
     pub cluster_id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"np-rz2reeg8-7j9rt"`
+    /// `MachineName`; example: `"np-rz2reeg8-7j9rt"`
     pub machine_name: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-871qdbga"]`
+    /// `KeyIds`; example: `["skey-871qdbga"]`
     pub key_ids: Option<Vec<String>>,
 }
 
@@ -947,25 +1015,28 @@ pub struct SetMachineLoginResponse {
 /// The `StartMachines` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`StartMachinesResponse`].
-/// The codes it documents are in [`StartMachinesError`](super::errors::StartMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=StartMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "StartMachines",
     output = StartMachinesResponse,
-    error = super::errors::StartMachinesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct StartMachines {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0dku0jec"`
+    /// `ClusterId`; example: `"cls-0dku0jec"`
     pub cluster_id: String,
 
-    /// `MachineNames`: a list of strings.
-    ///
-    /// Example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
+    /// `MachineNames`; example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
     pub machine_names: Vec<String>,
 }
 
@@ -979,30 +1050,31 @@ pub struct StartMachinesResponse {
 /// The `StopMachines` action of TKE API 2022-05-01.
 ///
 /// A successful call returns [`StopMachinesResponse`].
-/// The codes it documents are in [`StopMachinesError`](super::errors::StopMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tke&Version=2022-05-01&Action=StopMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkeErrorCode`](super::errors::TkeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::TkeErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::TkeErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TkeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tke",
     version = "2022-05-01",
     name = "StopMachines",
     output = StopMachinesResponse,
-    error = super::errors::StopMachinesError
+    error = super::errors::TkeErrorCode
 )]
 pub struct StopMachines {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0dku0jec"`
+    /// `ClusterId`; example: `"cls-0dku0jec"`
     pub cluster_id: String,
 
-    /// `MachineNames`: a list of strings.
-    ///
-    /// Example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
+    /// `MachineNames`; example: `["np-5tx2l4dc-4tzgqy","np-5tx2l4dc-fb8jl"]`
     pub machine_names: Vec<String>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"soft"`
+    /// `StopType`; example: `"soft"`
     pub stop_type: Option<String>,
 }
 

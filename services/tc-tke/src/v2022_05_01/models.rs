@@ -9,14 +9,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct Annotation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"k8s-app"`
+    /// `Name`; example: `"k8s-app"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"billing"`
+    /// `Value`; example: `"billing"`
     pub value: String,
 }
 
@@ -26,19 +22,13 @@ pub struct Annotation {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct AutoUpgradeOptions {
-    /// `AutoUpgradeStartTime`: a string.
-    ///
-    /// Example: `"24:00"`
+    /// `AutoUpgradeStartTime`; example: `"24:00"`
     pub auto_upgrade_start_time: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"3h"`
+    /// `Duration`; example: `"3h"`
     pub duration: Option<String>,
 
-    /// `WeeklyPeriod`: a list of strings.
-    ///
-    /// Example: `["Monday"]`
+    /// `WeeklyPeriod`; example: `["Monday"]`
     pub weekly_period: Option<Vec<String>>,
 }
 
@@ -47,24 +37,16 @@ pub struct AutoUpgradeOptions {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct AutoscalingAdded {
-    /// `Joining`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Joining`; example: `1`
     pub joining: i64,
 
-    /// `Initializing`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Initializing`; example: `1`
     pub initializing: i64,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Normal`; example: `1`
     pub normal: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 }
 
@@ -73,52 +55,34 @@ pub struct AutoscalingAdded {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxxx"`
+    /// `ClusterId`; example: `"cls-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"集群"`
+    /// `ClusterName`; example: `"集群"`
     pub cluster_name: String,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"示例集群"`
+    /// `ClusterDescription`; example: `"示例集群"`
     pub cluster_description: String,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.20.6"`
+    /// `ClusterVersion`; example: `"1.20.6"`
     pub cluster_version: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"INDEPENDENT_CLUSTER"`
+    /// `ClusterType`; example: `"INDEPENDENT_CLUSTER"`
     pub cluster_type: String,
 
-    /// `TagSpecification`: a list of [`TagSpecification`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<TagSpecification>>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-06-16T07:42:57Z"`
+    /// `CreatedTime`; example: `"2021-06-16T07:42:57Z"`
     pub created_time: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: Option<String>,
 }
 
@@ -127,123 +91,87 @@ pub struct Cluster {
 /// Sent in the input of [`CreateNodePool`](super::CreateNodePool).
 #[tc_model]
 pub struct CreateNativeNodePoolParam {
-    /// `Scaling`: a [`MachineSetScaling`].
+    /// `Scaling`
     pub scaling: MachineSetScaling,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-4h43fuxj"]`
+    /// `SubnetIds`; example: `["subnet-4h43fuxj"]`
     pub subnet_ids: Vec<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`Disk`].
+    /// `SystemDisk`
     pub system_disk: Disk,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S2.SMALL2"]`
+    /// `InstanceTypes`; example: `["S2.SMALL2"]`
     pub instance_types: Vec<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-4h43fuxj"]`
+    /// `SecurityGroupIds`; example: `["sg-4h43fuxj"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UpgradeSettings`: a [`MachineUpgradeSettings`].
+    /// `UpgradeSettings`
     pub upgrade_settings: Option<MachineUpgradeSettings>,
 
-    /// `AutoRepair`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRepair`; example: `true`
     pub auto_repair: Option<bool>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `Management`: a [`ManagementConfig`].
+    /// `Management`
     pub management: Option<ManagementConfig>,
 
-    /// `HealthCheckPolicyName`: a string.
-    ///
-    /// Example: `"policy1"`
+    /// `HealthCheckPolicyName`; example: `"policy1"`
     pub health_check_policy_name: Option<String>,
 
-    /// `HostNamePattern`: a string.
-    ///
-    /// Example: `"aaa{R:3}"`
+    /// `HostNamePattern`; example: `"aaa{R:3}"`
     pub host_name_pattern: Option<String>,
 
-    /// `KubeletArgs`: a list of strings.
-    ///
-    /// Example: `["kube-api-qps=50"]`
+    /// `KubeletArgs`; example: `["kube-api-qps=50"]`
     pub kubelet_args: Option<Vec<String>>,
 
-    /// `Lifecycle`: a [`LifecycleConfig`].
+    /// `Lifecycle`
     pub lifecycle: Option<LifecycleConfig>,
 
-    /// `RuntimeRootDir`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `RuntimeRootDir`; example: `"/var/lib/docker"`
     pub runtime_root_dir: Option<String>,
 
-    /// `EnableAutoscaling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAutoscaling`; example: `true`
     pub enable_autoscaling: Option<bool>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Replicas`; example: `10`
     pub replicas: Option<i64>,
 
-    /// `GPUConfigs`: a list of [`GpuConfig`] objects.
+    /// `GPUConfigs`
     #[tc(rename = "GPUConfigs")]
     pub gpu_configs: Option<Vec<GpuConfig>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `QGPUEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QGPUEnable`; example: `true`
     #[tc(rename = "QGPUEnable")]
     pub qgpu_enable: Option<bool>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["sky-6esd9xe","sky-shjixw8"]`
+    /// `KeyIds`; example: `["sky-6esd9xe","sky-shjixw8"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"NativeCVM或者Native"`
+    /// `MachineType`; example: `"NativeCVM或者Native"`
     pub machine_type: Option<String>,
 
-    /// `AutomationService`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutomationService`; example: `false`
     pub automation_service: Option<bool>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Paas@123"`
+    /// `Password`; example: `"Paas@123"`
     pub password: Option<String>,
 
-    /// `CustomImage`: a string.
-    ///
-    /// Example: `"img-j9tbqlc2"`
+    /// `CustomImage`; example: `"img-j9tbqlc2"`
     pub custom_image: Option<String>,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.7.28"`
+    /// `RuntimeVersion`; example: `"1.7.28"`
     pub runtime_version: Option<String>,
 }
 
@@ -253,59 +181,34 @@ pub struct CreateNativeNodePoolParam {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`, required in requests; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `FileSystem`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ext4"`
+    /// `FileSystem`, required in requests; example: `"ext4"`
     pub file_system: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, required in requests; example: `50`
     pub disk_size: Option<i64>,
 
-    /// `AutoFormatAndMount`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `AutoFormatAndMount`, required in requests; example: `true`
     pub auto_format_and_mount: Option<bool>,
 
-    /// `DiskPartition`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/dev/vdb"`
+    /// `DiskPartition`, required in requests; example: `"/dev/vdb"`
     pub disk_partition: Option<String>,
 
-    /// `MountTarget`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `MountTarget`; example: `"/var/lib/docker"`
     pub mount_target: Option<String>,
 
-    /// `Encrypt`: a string.
-    ///
-    /// Example: `"ENCRYPT"`
+    /// `Encrypt`; example: `"ENCRYPT"`
     pub encrypt: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"06a83929-0050-11ee-8cbc-5254001955d1"`
+    /// `KmsKeyId`; example: `"06a83929-0050-11ee-8cbc-5254001955d1"`
     pub kms_key_id: Option<String>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-2ubk61lh"`
+    /// `SnapshotId`; example: `"snap-2ubk61lh"`
     pub snapshot_id: Option<String>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ThroughputPerformance`; example: `10`
     pub throughput_performance: Option<u64>,
 }
 
@@ -315,47 +218,28 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterMachines`](super::DescribeClusterMachines) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct Disk {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CloudPremiumDiskType"`
+    /// `DiskType`; example: `"CloudPremiumDiskType"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `AutoFormatAndMount`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AutoFormatAndMount`, always sent in responses; example: `true`
     pub auto_format_and_mount: Option<bool>,
 
-    /// `FileSystem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xfs"`
+    /// `FileSystem`, always sent in responses; example: `"xfs"`
     pub file_system: Option<String>,
 
-    /// `MountTarget`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/var/lib/containerd"`
+    /// `MountTarget`, always sent in responses; example: `"/var/lib/containerd"`
     pub mount_target: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-kped07j8"`
+    /// `DiskId`; example: `"disk-kped07j8"`
     pub disk_id: Option<String>,
 
-    /// `Encrypt`: a string.
-    ///
-    /// Example: `"ENCRYPT"`
+    /// `Encrypt`; example: `"ENCRYPT"`
     pub encrypt: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"65932f38-0106-11f1-bda4-5254008811d0"`
+    /// `KmsKeyId`; example: `"65932f38-0106-11f1-bda4-5254008811d0"`
     pub kms_key_id: Option<String>,
 }
 
@@ -364,25 +248,17 @@ pub struct Disk {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct ExternalNodeInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"node1"`
+    /// `Name`; example: `"node1"`
     pub name: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: Option<u64>,
 
-    /// `K8SVersion`: a string.
-    ///
-    /// Example: `"1.20.6-tke.20"`
+    /// `K8SVersion`; example: `"1.20.6-tke.20"`
     pub k8_s_version: Option<String>,
 }
 
@@ -391,12 +267,10 @@ pub struct ExternalNodeInfo {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct ExternalNodePoolInfo {
-    /// `RuntimeConfig`: a [`RuntimeConfig`].
+    /// `RuntimeConfig`
     pub runtime_config: RuntimeConfig,
 
-    /// `NodesNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodesNum`; example: `1`
     pub nodes_num: u64,
 }
 
@@ -405,12 +279,10 @@ pub struct ExternalNodePoolInfo {
 /// Sent in the input of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterMachines`](super::DescribeClusterMachines), [`DescribeClusters`](super::DescribeClusters), [`DescribeHealthCheckPolicies`](super::DescribeHealthCheckPolicies), [`DescribeHealthCheckPolicyBindings`](super::DescribeHealthCheckPolicyBindings), [`DescribeNodePools`](super::DescribeNodePools) and [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ClusterName"`
+    /// `Name`; example: `"ClusterName"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -420,14 +292,10 @@ pub struct Filter {
 #[doc(alias = "GPUConfig")]
 #[tc_model]
 pub struct GpuConfig {
-    /// `InstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"GN7.2XLARGE40"`
+    /// `InstanceType`, required in requests; example: `"GN7.2XLARGE40"`
     pub instance_type: Option<String>,
 
-    /// `GPUParams`: a [`GpuParams`].
-    /// Required in requests.
+    /// `GPUParams`, required in requests
     #[tc(rename = "GPUParams")]
     pub gpu_params: Option<GpuParams>,
 }
@@ -439,37 +307,25 @@ pub struct GpuConfig {
 #[doc(alias = "GPUParams")]
 #[tc_model]
 pub struct GpuParams {
-    /// `Driver`: a string.
-    ///
-    /// Example: `"470.82.01"`
+    /// `Driver`; example: `"470.82.01"`
     pub driver: Option<String>,
 
-    /// `CUDA`: a string.
-    ///
-    /// Example: `"11.4"`
+    /// `CUDA`; example: `"11.4"`
     #[tc(rename = "CUDA")]
     pub cuda: Option<String>,
 
-    /// `CUDNN`: a string.
-    ///
-    /// Example: `"7.5.0"`
+    /// `CUDNN`; example: `"7.5.0"`
     #[tc(rename = "CUDNN")]
     pub cudnn: Option<String>,
 
-    /// `MIGEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MIGEnable`; example: `false`
     #[tc(rename = "MIGEnable")]
     pub mig_enable: Option<bool>,
 
-    /// `Fabric`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fabric`; example: `false`
     pub fabric: Option<bool>,
 
-    /// `CustomGPUDriver`: a string.
-    ///
-    /// Example: `"http://mirrors.tencentyun.com/install/GPU/NVIDIA-Linux-x86_64-525.105.17.run"`
+    /// `CustomGPUDriver`; example: `"http://mirrors.tencentyun.com/install/GPU/NVIDIA-Linux-x86_64-525.105.17.run"`
     #[tc(rename = "CustomGPUDriver")]
     pub custom_gpu_driver: Option<String>,
 }
@@ -480,12 +336,10 @@ pub struct GpuParams {
 /// Returned in the output of [`DescribeHealthCheckPolicies`](super::DescribeHealthCheckPolicies).
 #[tc_model]
 pub struct HealthCheckPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Node-pool1"`
+    /// `Name`; example: `"Node-pool1"`
     pub name: String,
 
-    /// `Rules`: a list of [`HealthCheckPolicyRule`] objects.
+    /// `Rules`
     pub rules: Vec<HealthCheckPolicyRule>,
 }
 
@@ -494,19 +348,13 @@ pub struct HealthCheckPolicy {
 /// Returned in the output of [`DescribeHealthCheckPolicyBindings`](super::DescribeHealthCheckPolicyBindings).
 #[tc_model]
 pub struct HealthCheckPolicyBinding {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Node-pool1"`
+    /// `Name`; example: `"Node-pool1"`
     pub name: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-01-20"`
+    /// `CreatedAt`; example: `"2021-01-20"`
     pub created_at: String,
 
-    /// `NodePools`: a list of strings.
-    ///
-    /// Example: `["np-l6gtb5p0"]`
+    /// `NodePools`; example: `["np-l6gtb5p0"]`
     pub node_pools: Vec<String>,
 }
 
@@ -516,19 +364,13 @@ pub struct HealthCheckPolicyBinding {
 /// Returned in the output of [`DescribeHealthCheckPolicies`](super::DescribeHealthCheckPolicies).
 #[tc_model]
 pub struct HealthCheckPolicyRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"KubeletHealth"`
+    /// `Name`; example: `"KubeletHealth"`
     pub name: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `AutoRepairEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRepairEnabled`; example: `true`
     pub auto_repair_enabled: bool,
 }
 
@@ -537,7 +379,7 @@ pub struct HealthCheckPolicyRule {
 /// Returned in the output of [`DescribeHealthCheckTemplate`](super::DescribeHealthCheckTemplate).
 #[tc_model]
 pub struct HealthCheckTemplate {
-    /// `Rules`: a list of [`HealthCheckTemplateRule`] objects.
+    /// `Rules`
     pub rules: Vec<HealthCheckTemplateRule>,
 }
 
@@ -546,39 +388,25 @@ pub struct HealthCheckTemplate {
 /// Returned in the output of [`DescribeHealthCheckTemplate`](super::DescribeHealthCheckTemplate).
 #[tc_model]
 pub struct HealthCheckTemplateRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"KubeletHealth"`
+    /// `Name`; example: `"KubeletHealth"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Check kubelet health"`
+    /// `Description`; example: `"Check kubelet health"`
     pub description: String,
 
-    /// `RepairAction`: a string.
-    ///
-    /// Example: `"Reboot"`
+    /// `RepairAction`; example: `"Reboot"`
     pub repair_action: String,
 
-    /// `RepairEffect`: a string.
-    ///
-    /// Example: `"Reboot VM"`
+    /// `RepairEffect`; example: `"Reboot VM"`
     pub repair_effect: String,
 
-    /// `ShouldEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShouldEnable`; example: `true`
     pub should_enable: bool,
 
-    /// `ShouldRepair`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShouldRepair`; example: `true`
     pub should_repair: bool,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"general"`
+    /// `Severity`; example: `"general"`
     pub severity: String,
 }
 
@@ -587,62 +415,44 @@ pub struct HealthCheckTemplateRule {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-dw531dq"`
+    /// `InstanceId`; example: `"ins-dw531dq"`
     pub instance_id: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"WORKER"`
+    /// `InstanceRole`; example: `"WORKER"`
     pub instance_role: String,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"CVM is STOPPED"`
+    /// `FailedReason`; example: `"CVM is STOPPED"`
     pub failed_reason: Option<String>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceState`; example: `"running"`
     pub instance_state: String,
 
-    /// `Unschedulable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unschedulable`; example: `false`
     pub unschedulable: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-02-22T07:14:11Z"`
+    /// `CreatedTime`; example: `"2021-02-22T07:14:11Z"`
     pub created_time: String,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"null"`
+    /// `LanIP`; example: `"null"`
     #[tc(rename = "LanIP")]
     pub lan_ip: Option<String>,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-enjhles1"`
+    /// `NodePoolId`; example: `"np-enjhles1"`
     pub node_pool_id: Option<String>,
 
-    /// `Native`: a [`NativeNodeInfo`].
+    /// `Native`
     pub native: Option<NativeNodeInfo>,
 
-    /// `Regular`: a [`RegularNodeInfo`].
+    /// `Regular`
     pub regular: Option<RegularNodeInfo>,
 
-    /// `Super`: a [`SuperNodeInfo`].
+    /// `Super`
     pub super_: Option<SuperNodeInfo>,
 
-    /// `External`: an [`ExternalNodeInfo`].
+    /// `External`
     pub external: Option<ExternalNodeInfo>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"Native"`
+    /// `NodeType`; example: `"Native"`
     pub node_type: Option<String>,
 }
 
@@ -651,27 +461,19 @@ pub struct Instance {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct InstanceAdvancedSettings {
-    /// `DesiredPodNumber`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `16`
+    /// `DesiredPodNumber`, required in requests; example: `16`
     pub desired_pod_number: Option<i64>,
 
-    /// `PreStartUserScript`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `PreStartUserScript`, required in requests; example: `"#!/bin/sh echo \"hello world\""`
     pub pre_start_user_script: Option<String>,
 
-    /// `RuntimeConfig`: a [`RuntimeConfig`].
+    /// `RuntimeConfig`
     pub runtime_config: Option<RuntimeConfig>,
 
-    /// `UserScript`: a string.
-    ///
-    /// Example: `"#!/bin/sh echo \"hello world\""`
+    /// `UserScript`; example: `"#!/bin/sh echo \"hello world\""`
     pub user_script: Option<String>,
 
-    /// `ExtraArgs`: an [`InstanceExtraArgs`].
+    /// `ExtraArgs`
     pub extra_args: Option<InstanceExtraArgs>,
 }
 
@@ -681,16 +483,10 @@ pub struct InstanceAdvancedSettings {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Period`, always sent in responses; example: `1`
     pub period: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -699,9 +495,7 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct InstanceExtraArgs {
-    /// `Kubelet`: a list of strings.
-    ///
-    /// Example: `["--max-pods=110"]`
+    /// `Kubelet`; example: `["--max-pods=110"]`
     pub kubelet: Option<Vec<String>>,
 }
 
@@ -711,18 +505,13 @@ pub struct InstanceExtraArgs {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct IntOrString {
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<i64>,
 
-    /// `IntVal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IntVal`; example: `10`
     pub int_val: Option<i64>,
 
-    /// `StrVal`: a string.
-    ///
-    /// Example: `"20%"`
+    /// `StrVal`; example: `"20%"`
     pub str_val: Option<String>,
 }
 
@@ -732,20 +521,13 @@ pub struct IntOrString {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusterMachines`](super::DescribeClusterMachines) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `MaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxBandwidthOut`; example: `50`
     pub max_bandwidth_out: i64,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"TrafficPostpaidByHour"`
+    /// `ChargeType`; example: `"TrafficPostpaidByHour"`
     pub charge_type: String,
 
-    /// `BandwidthPackageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BandwidthPackageId"`
+    /// `BandwidthPackageId`, always sent in responses; example: `"BandwidthPackageId"`
     pub bandwidth_package_id: Option<String>,
 }
 
@@ -755,14 +537,10 @@ pub struct InternetAccessible {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct Label {
-    /// `Name`: a string.
-    ///
-    /// Example: `"k8s-app"`
+    /// `Name`; example: `"k8s-app"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"billing"`
+    /// `Value`; example: `"billing"`
     pub value: String,
 }
 
@@ -772,14 +550,10 @@ pub struct Label {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct LifecycleConfig {
-    /// `PreInit`: a string.
-    ///
-    /// Example: `"aGVsbG8gd29ybGQK"`
+    /// `PreInit`; example: `"aGVsbG8gd29ybGQK"`
     pub pre_init: Option<String>,
 
-    /// `PostInit`: a string.
-    ///
-    /// Example: `"aGVsbG8gd29ybGQK"`
+    /// `PostInit`; example: `"aGVsbG8gd29ybGQK"`
     pub post_init: Option<String>,
 }
 
@@ -788,98 +562,64 @@ pub struct LifecycleConfig {
 /// Returned in the output of [`DescribeClusterMachines`](super::DescribeClusterMachines).
 #[tc_model]
 pub struct Machine {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"np-xxxxxxxx-7j9rt"`
+    /// `MachineName`; example: `"np-xxxxxxxx-7j9rt"`
     pub machine_name: String,
 
-    /// `MachineState`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `MachineState`; example: `"Running"`
     pub machine_state: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PrepaidChargeType"`
+    /// `InstanceChargeType`; example: `"PrepaidChargeType"`
     pub instance_charge_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-05-20 10:03:19"`
+    /// `CreatedAt`; example: `"2022-05-20 10:03:19"`
     pub created_at: String,
 
-    /// `LoginStatus`: a string.
-    ///
-    /// Example: `"Opened"`
+    /// `LoginStatus`; example: `"Opened"`
     pub login_status: Option<String>,
 
-    /// `IsProtectedFromScaleIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsProtectedFromScaleIn`; example: `true`
     pub is_protected_from_scale_in: Option<bool>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"testmachine"`
+    /// `DisplayName`; example: `"testmachine"`
     pub display_name: Option<String>,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `GPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GPU`; example: `1`
     #[tc(rename = "GPU")]
     pub gpu: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `PayMode`; example: `"POSTPAID_BY_HOUR"`
     pub pay_mode: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Memory`; example: `50`
     pub memory: u64,
 
-    /// `SystemDisk`: a [`Disk`].
+    /// `SystemDisk`
     pub system_disk: Disk,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S2"`
+    /// `InstanceFamily`; example: `"S2"`
     pub instance_family: String,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `LanIP`; example: `"1.1.1.1"`
     #[tc(rename = "LanIP")]
     pub lan_ip: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-03-01 20:28:52"`
+    /// `ExpiredTime`; example: `"2023-03-01 20:28:52"`
     pub expired_time: Option<String>,
 }
 
@@ -889,26 +629,16 @@ pub struct Machine {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct MachineSetScaling {
-    /// `MinReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MinReplicas`, always sent in responses; example: `1`
     pub min_replicas: Option<i64>,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MaxReplicas`, always sent in responses; example: `10`
     pub max_replicas: Option<i64>,
 
-    /// `CreatePolicy`: a string.
-    ///
-    /// Example: `"ZoneEquality"`
+    /// `CreatePolicy`; example: `"ZoneEquality"`
     pub create_policy: Option<String>,
 
-    /// `ScaleDownMode`: a string.
-    ///
-    /// Example: `"ShutdownAndDelete"`
+    /// `ScaleDownMode`; example: `"ShutdownAndDelete"`
     pub scale_down_mode: Option<String>,
 }
 
@@ -918,23 +648,16 @@ pub struct MachineSetScaling {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct MachineUpgradeSettings {
-    /// `AutoUpgrade`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AutoUpgrade`, always sent in responses; example: `true`
     pub auto_upgrade: Option<bool>,
 
-    /// `UpgradeOptions`: an [`AutoUpgradeOptions`].
-    /// Always sent in responses.
+    /// `UpgradeOptions`, always sent in responses
     pub upgrade_options: Option<AutoUpgradeOptions>,
 
-    /// `Components`: a list of strings.
-    ///
-    /// Example: `["kubelet","kernel"]`
+    /// `Components`; example: `["kubelet","kernel"]`
     pub components: Option<Vec<String>>,
 
-    /// `MaxUnavailable`: an [`IntOrString`].
-    /// Always sent in responses.
+    /// `MaxUnavailable`, always sent in responses
     pub max_unavailable: Option<IntOrString>,
 }
 
@@ -944,19 +667,13 @@ pub struct MachineUpgradeSettings {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct ManagementConfig {
-    /// `Nameservers`: a list of strings.
-    ///
-    /// Example: `["nameserver 183.87.111.111"]`
+    /// `Nameservers`; example: `["nameserver 183.87.111.111"]`
     pub nameservers: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1 iam.marmotedu.com"]`
+    /// `Hosts`; example: `["127.0.0.1 iam.marmotedu.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `KernelArgs`: a list of strings.
-    ///
-    /// Example: `["kernel.pid_max=4194304"]`
+    /// `KernelArgs`; example: `["kernel.pid_max=4194304"]`
     pub kernel_args: Option<Vec<String>>,
 }
 
@@ -965,24 +682,16 @@ pub struct ManagementConfig {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct ManuallyAdded {
-    /// `Joining`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Joining`; example: `0`
     pub joining: i64,
 
-    /// `Initializing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Initializing`; example: `0`
     pub initializing: i64,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Normal`; example: `1`
     pub normal: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 }
 
@@ -991,158 +700,104 @@ pub struct ManuallyAdded {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct NativeNodeInfo {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"np-4h43fuxj-7j9rt"`
+    /// `MachineName`; example: `"np-4h43fuxj-7j9rt"`
     pub machine_name: String,
 
-    /// `MachineState`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `MachineState`; example: `"Running"`
     pub machine_state: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PrepaidChargeType"`
+    /// `InstanceChargeType`; example: `"PrepaidChargeType"`
     pub instance_charge_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-05-20 10:03:19"`
+    /// `CreatedAt`; example: `"2022-05-20 10:03:19"`
     pub created_at: String,
 
-    /// `LoginStatus`: a string.
-    ///
-    /// Example: `"Opened"`
+    /// `LoginStatus`; example: `"Opened"`
     pub login_status: Option<String>,
 
-    /// `IsProtectedFromScaleIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsProtectedFromScaleIn`; example: `true`
     pub is_protected_from_scale_in: Option<bool>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"testmachine"`
+    /// `DisplayName`; example: `"testmachine"`
     pub display_name: Option<String>,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `GPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GPU`; example: `1`
     #[tc(rename = "GPU")]
     pub gpu: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `PayMode`; example: `"POSTPAID_BY_HOUR"`
     pub pay_mode: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Memory`; example: `50`
     pub memory: u64,
 
-    /// `SystemDisk`: a [`Disk`].
+    /// `SystemDisk`
     pub system_disk: Disk,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S2"`
+    /// `InstanceFamily`; example: `"S2"`
     pub instance_family: String,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `LanIp`; example: `"1.1.1.1"`
     pub lan_ip: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL2"`
+    /// `InstanceType`; example: `"S2.SMALL2"`
     pub instance_type: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-03-01 20:28:52"`
+    /// `ExpiredTime`; example: `"2023-03-01 20:28:52"`
     pub expired_time: Option<String>,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `WanIp`; example: `"1.1.1.1"`
     pub wan_ip: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["key-l6gtb5p0"]`
+    /// `KeyIds`; example: `["key-l6gtb5p0"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `GPUParams`: a [`GpuParams`].
+    /// `GPUParams`
     #[tc(rename = "GPUParams")]
     pub gpu_params: Option<GpuParams>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `SecurityGroupIDs`: a list of strings.
-    ///
-    /// Example: `["sg-4h43fuxjx"]`
+    /// `SecurityGroupIDs`; example: `["sg-4h43fuxjx"]`
     #[tc(rename = "SecurityGroupIDs")]
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4h43fuxj"`
+    /// `VpcId`; example: `"vpc-4h43fuxj"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4h43fuxj"`
+    /// `SubnetId`; example: `"subnet-4h43fuxj"`
     pub subnet_id: String,
 
-    /// `OsImage`: a string.
-    ///
-    /// Example: `"TencentOS Server 3.1 (Final)"`
+    /// `OsImage`; example: `"TencentOS Server 3.1 (Final)"`
     pub os_image: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"Native, NativeCVM"`
+    /// `MachineType`; example: `"Native, NativeCVM"`
     pub machine_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-q47ofw6r, eks-f8mvyaep"`
+    /// `InstanceId`; example: `"ins-q47ofw6r, eks-f8mvyaep"`
     pub instance_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IsMigrated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMigrated`; example: `false`
     pub is_migrated: Option<bool>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cls-br32nbjr_np-55i84gb5-s5zkl"`
+    /// `ResourceId`; example: `"cls-br32nbjr_np-55i84gb5-s5zkl"`
     pub resource_id: Option<String>,
 }
 
@@ -1151,103 +806,73 @@ pub struct NativeNodeInfo {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct NativeNodePoolInfo {
-    /// `Scaling`: a [`MachineSetScaling`].
+    /// `Scaling`
     pub scaling: MachineSetScaling,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-4h43fuxj"]`
+    /// `SubnetIds`; example: `["subnet-4h43fuxj"]`
     pub subnet_ids: Vec<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-4h43fuxj"]`
+    /// `SecurityGroupIds`; example: `["sg-4h43fuxj"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UpgradeSettings`: a [`MachineUpgradeSettings`].
+    /// `UpgradeSettings`
     pub upgrade_settings: MachineUpgradeSettings,
 
-    /// `AutoRepair`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRepair`; example: `true`
     pub auto_repair: Option<bool>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PrepaidChargeType"`
+    /// `InstanceChargeType`; example: `"PrepaidChargeType"`
     pub instance_charge_type: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: InstanceChargePrepaid,
 
-    /// `SystemDisk`: a [`Disk`].
+    /// `SystemDisk`
     pub system_disk: Disk,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["key-l6gtb5p0"]`
+    /// `KeyIds`; example: `["key-l6gtb5p0"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `Management`: a [`ManagementConfig`].
+    /// `Management`
     pub management: ManagementConfig,
 
-    /// `HealthCheckPolicyName`: a string.
-    ///
-    /// Example: `"policy1"`
+    /// `HealthCheckPolicyName`; example: `"policy1"`
     pub health_check_policy_name: Option<String>,
 
-    /// `HostNamePattern`: a string.
-    ///
-    /// Example: `"aaa{R:3}"`
+    /// `HostNamePattern`; example: `"aaa{R:3}"`
     pub host_name_pattern: Option<String>,
 
-    /// `KubeletArgs`: a list of strings.
-    ///
-    /// Example: `["kube-api-qps=50"]`
+    /// `KubeletArgs`; example: `["kube-api-qps=50"]`
     pub kubelet_args: Option<Vec<String>>,
 
-    /// `Lifecycle`: a [`LifecycleConfig`].
+    /// `Lifecycle`
     pub lifecycle: LifecycleConfig,
 
-    /// `RuntimeRootDir`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `RuntimeRootDir`; example: `"/var/lib/docker"`
     pub runtime_root_dir: String,
 
-    /// `EnableAutoscaling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAutoscaling`; example: `true`
     pub enable_autoscaling: bool,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S2.4XLARGE48"]`
+    /// `InstanceTypes`; example: `["S2.4XLARGE48"]`
     pub instance_types: Vec<String>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Replicas`; example: `10`
     pub replicas: i64,
 
-    /// `ReadyReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ReadyReplicas`; example: `5`
     pub ready_replicas: i64,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"Native"`
+    /// `MachineType`; example: `"Native"`
     pub machine_type: Option<String>,
 
-    /// `CustomImage`: a string.
-    ///
-    /// Example: `"img-j9tbqlc2"`
+    /// `CustomImage`; example: `"img-j9tbqlc2"`
     pub custom_image: Option<String>,
 }
 
@@ -1256,10 +881,10 @@ pub struct NativeNodePoolInfo {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct NodeCountSummary {
-    /// `ManuallyAdded`: a [`ManuallyAdded`].
+    /// `ManuallyAdded`
     pub manually_added: Option<ManuallyAdded>,
 
-    /// `AutoscalingAdded`: an [`AutoscalingAdded`].
+    /// `AutoscalingAdded`
     pub autoscaling_added: Option<AutoscalingAdded>,
 }
 
@@ -1268,68 +893,52 @@ pub struct NodeCountSummary {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct NodePool {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4h43fuxj"`
+    /// `ClusterId`; example: `"cls-4h43fuxj"`
     pub cluster_id: String,
 
-    /// `NodePoolId`: a string.
-    ///
-    /// Example: `"np-4h43fuxj"`
+    /// `NodePoolId`; example: `"np-4h43fuxj"`
     pub node_pool_id: String,
 
-    /// `Tags`: a list of [`TagSpecification`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagSpecification>>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Option<Vec<Taint>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `Unschedulable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unschedulable`; example: `false`
     pub unschedulable: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Hosted"`
+    /// `Type`; example: `"Hosted"`
     pub r#type: String,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `LifeState`; example: `"Running"`
     pub life_state: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-05-20 10:03:19"`
+    /// `CreatedAt`; example: `"2022-05-20 10:03:19"`
     pub created_at: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testnodepool"`
+    /// `Name`; example: `"testnodepool"`
     pub name: String,
 
-    /// `Native`: a [`NativeNodePoolInfo`].
+    /// `Native`
     pub native: Option<NativeNodePoolInfo>,
 
-    /// `Annotations`: a list of [`Annotation`] objects.
+    /// `Annotations`
     pub annotations: Option<Vec<Annotation>>,
 
-    /// `Super`: a [`SuperNodePoolInfo`].
+    /// `Super`
     pub super_: Option<SuperNodePoolInfo>,
 
-    /// `Regular`: a [`RegularNodePoolInfo`].
+    /// `Regular`
     pub regular: Option<RegularNodePoolInfo>,
 
-    /// `External`: an [`ExternalNodePoolInfo`].
+    /// `External`
     pub external: Option<ExternalNodePoolInfo>,
 }
 
@@ -1338,15 +947,13 @@ pub struct NodePool {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct RegularNodeInfo {
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<InstanceAdvancedSettings>,
 
-    /// `AutoscalingGroupId`: a string.
-    ///
-    /// Example: `"asg-eweq21"`
+    /// `AutoscalingGroupId`; example: `"asg-eweq21"`
     pub autoscaling_group_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1355,45 +962,31 @@ pub struct RegularNodeInfo {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct RegularNodePoolInfo {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-4h43fuxj"`
+    /// `LaunchConfigurationId`; example: `"asc-4h43fuxj"`
     pub launch_configuration_id: String,
 
-    /// `AutoscalingGroupId`: a string.
-    ///
-    /// Example: `"asg-4h43fuxj"`
+    /// `AutoscalingGroupId`; example: `"asg-4h43fuxj"`
     pub autoscaling_group_id: String,
 
-    /// `NodeCountSummary`: a [`NodeCountSummary`].
+    /// `NodeCountSummary`
     pub node_count_summary: NodeCountSummary,
 
-    /// `AutoscalingGroupStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `AutoscalingGroupStatus`; example: `"enabled"`
     pub autoscaling_group_status: Option<String>,
 
-    /// `MaxNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxNodesNum`; example: `5`
     pub max_nodes_num: Option<i64>,
 
-    /// `MinNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinNodesNum`; example: `1`
     pub min_nodes_num: Option<i64>,
 
-    /// `DesiredNodesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DesiredNodesNum`; example: `3`
     pub desired_nodes_num: Option<i64>,
 
-    /// `NodePoolOs`: a string.
-    ///
-    /// Example: `"tlinux2.4x86_64"`
+    /// `NodePoolOs`; example: `"tlinux2.4x86_64"`
     pub node_pool_os: Option<String>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`].
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<InstanceAdvancedSettings>,
 }
 
@@ -1402,19 +995,13 @@ pub struct RegularNodePoolInfo {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct RuntimeConfig {
-    /// `RuntimeType`: a string.
-    ///
-    /// Example: `"docker"`
+    /// `RuntimeType`; example: `"docker"`
     pub runtime_type: Option<String>,
 
-    /// `RuntimeVersion`: a string.
-    ///
-    /// Example: `"1.19"`
+    /// `RuntimeVersion`; example: `"1.19"`
     pub runtime_version: Option<String>,
 
-    /// `RuntimeRootDir`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `RuntimeRootDir`; example: `"/var/lib/docker"`
     pub runtime_root_dir: Option<String>,
 }
 
@@ -1423,14 +1010,10 @@ pub struct RuntimeConfig {
 /// Sent in the input of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct SortBy {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"CreatedTime"`
+    /// `FieldName`; example: `"CreatedTime"`
     pub field_name: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 }
 
@@ -1439,90 +1022,58 @@ pub struct SortBy {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances).
 #[tc_model]
 pub struct SuperNodeInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"eklet-subnet-4h43fuxj"`
+    /// `Name`; example: `"eklet-subnet-4h43fuxj"`
     pub name: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"supernode"`
+    /// `ResourceType`; example: `"supernode"`
     pub resource_type: Option<String>,
 
-    /// `CPU`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CPU`; example: `100`
     #[tc(rename = "CPU")]
     pub cpu: Option<f64>,
 
-    /// `UsedCPU`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `UsedCPU`; example: `20`
     #[tc(rename = "UsedCPU")]
     pub used_cpu: Option<f64>,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `400`
+    /// `Memory`; example: `400`
     pub memory: Option<f64>,
 
-    /// `UsedMemory`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `UsedMemory`; example: `80`
     pub used_memory: Option<f64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-3\""`
+    /// `Zone`; example: `"\"ap-guangzhou-3\""`
     pub zone: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4h43fuxj"`
+    /// `VpcId`; example: `"vpc-4h43fuxj"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4h43fuxj"`
+    /// `SubnetId`; example: `"subnet-4h43fuxj"`
     pub subnet_id: Option<String>,
 
-    /// `ActiveAt`: a string.
-    ///
-    /// Example: `"2022-05-17 13:22:28"`
+    /// `ActiveAt`; example: `"2022-05-17 13:22:28"`
     pub active_at: Option<String>,
 
-    /// `ExpireAt`: a string.
-    ///
-    /// Example: `"2022-06-17 13:22:28"`
+    /// `ExpireAt`; example: `"2022-06-17 13:22:28"`
     pub expire_at: Option<String>,
 
-    /// `MaxCPUScheduledPod`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MaxCPUScheduledPod`; example: `8`
     #[tc(rename = "MaxCPUScheduledPod")]
     pub max_cpu_scheduled_pod: Option<i64>,
 
-    /// `InstanceAttribute`: a string.
+    /// `InstanceAttribute`
     pub instance_attribute: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"eklet-4h43fuxj"`
+    /// `NodeName`; example: `"eklet-4h43fuxj"`
     pub node_name: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5y"`
+    /// `Duration`; example: `"5y"`
     pub duration: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"kn-79sn38nq"`
+    /// `ResourceId`; example: `"kn-79sn38nq"`
     pub resource_id: Option<String>,
 }
 
@@ -1531,14 +1082,10 @@ pub struct SuperNodeInfo {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct SuperNodePoolInfo {
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-5rfwjp0m"]`
+    /// `SubnetIds`; example: `["subnet-5rfwjp0m"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-p0ul5pgt"]`
+    /// `SecurityGroupIds`; example: `["sg-p0ul5pgt"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
@@ -1548,16 +1095,10 @@ pub struct SuperNodePoolInfo {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances), [`DescribeClusters`](super::DescribeClusters) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -1567,12 +1108,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters) and [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ResourceType`; example: `"cluster"`
     pub resource_type: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1582,22 +1121,13 @@ pub struct TagSpecification {
 /// Returned in the output of [`DescribeNodePools`](super::DescribeNodePools).
 #[tc_model]
 pub struct Taint {
-    /// `Effect`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `Effect`, always sent in responses; example: `"NoSchedule"`
     pub effect: Option<String>,
 
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key1"`
+    /// `Key`, always sent in responses; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value1"`
+    /// `Value`, always sent in responses; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -1606,118 +1136,82 @@ pub struct Taint {
 /// Sent in the input of [`ModifyNodePool`](super::ModifyNodePool).
 #[tc_model]
 pub struct UpdateNativeNodePoolParam {
-    /// `Scaling`: a [`MachineSetScaling`].
+    /// `Scaling`
     pub scaling: Option<MachineSetScaling>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-4h43fuxj"]`
+    /// `SubnetIds`; example: `["subnet-4h43fuxj"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-4h43fuxj"]`
+    /// `SecurityGroupIds`; example: `["sg-4h43fuxj"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UpgradeSettings`: a [`MachineUpgradeSettings`].
+    /// `UpgradeSettings`
     pub upgrade_settings: Option<MachineUpgradeSettings>,
 
-    /// `AutoRepair`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRepair`; example: `true`
     pub auto_repair: Option<bool>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `SystemDisk`: a [`Disk`].
+    /// `SystemDisk`
     pub system_disk: Option<Disk>,
 
-    /// `Management`: a [`ManagementConfig`].
+    /// `Management`
     pub management: Option<ManagementConfig>,
 
-    /// `HealthCheckPolicyName`: a string.
-    ///
-    /// Example: `"policy1"`
+    /// `HealthCheckPolicyName`; example: `"policy1"`
     pub health_check_policy_name: Option<String>,
 
-    /// `HostNamePattern`: a string.
-    ///
-    /// Example: `"aaa{R:3}"`
+    /// `HostNamePattern`; example: `"aaa{R:3}"`
     pub host_name_pattern: Option<String>,
 
-    /// `KubeletArgs`: a list of strings.
-    ///
-    /// Example: `["kube-api-qps=50"]`
+    /// `KubeletArgs`; example: `["kube-api-qps=50"]`
     pub kubelet_args: Option<Vec<String>>,
 
-    /// `Lifecycle`: a [`LifecycleConfig`].
+    /// `Lifecycle`
     pub lifecycle: Option<LifecycleConfig>,
 
-    /// `RuntimeRootDir`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `RuntimeRootDir`; example: `"/var/lib/docker"`
     pub runtime_root_dir: Option<String>,
 
-    /// `EnableAutoscaling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableAutoscaling`; example: `true`
     pub enable_autoscaling: Option<bool>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S2.4XLARGE48"]`
+    /// `InstanceTypes`; example: `["S2.4XLARGE48"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `Replicas`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Replicas`; example: `10`
     pub replicas: Option<i64>,
 
-    /// `UpdateExistedNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UpdateExistedNode`; example: `false`
     pub update_existed_node: Option<bool>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `UpdateMachineManagement`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `UpdateMachineManagement`; example: `"disable"`
     pub update_machine_management: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["sky-l6gtb5p0","sky-l6gtb5p1"]`
+    /// `KeyIds`; example: `["sky-l6gtb5p0","sky-l6gtb5p1"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `DeletePolicy`: a string.
-    ///
-    /// Example: `"Newest"`
+    /// `DeletePolicy`; example: `"Newest"`
     pub delete_policy: Option<String>,
 
-    /// `GPUConfigs`: a list of [`GpuConfig`] objects.
+    /// `GPUConfigs`
     #[tc(rename = "GPUConfigs")]
     pub gpu_configs: Option<Vec<GpuConfig>>,
 
-    /// `AutomationService`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutomationService`; example: `true`
     pub automation_service: Option<bool>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Paas@123"`
+    /// `Password`; example: `"Paas@123"`
     pub password: Option<String>,
 
-    /// `CustomImage`: a string.
-    ///
-    /// Example: `"img-j9tbqlc2"`
+    /// `CustomImage`; example: `"img-j9tbqlc2"`
     pub custom_image: Option<String>,
 }

@@ -7,25 +7,40 @@ use super::models;
 /// The `DescribeEntity` action of TKGDQ API 2019-04-11.
 ///
 /// A successful call returns [`DescribeEntityResponse`].
-/// The codes it documents are in [`DescribeEntityError`](super::errors::DescribeEntityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tkgdq&Version=2019-04-11&Action=DescribeEntity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkgdqErrorCode`](super::errors::TkgdqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkgdqErrorCode::InternalError)
+/// - [`InternalError.GraphEngineError`](super::errors::TkgdqErrorCode::InternalErrorGraphEngineError)
+/// - [`InternalError.GremlinTimeoutError`](super::errors::TkgdqErrorCode::InternalErrorGremlinTimeoutError)
+/// - [`InternalError.RequestEncodeError`](super::errors::TkgdqErrorCode::InternalErrorRequestEncodeError)
+/// - [`InternalError.RequestParseError`](super::errors::TkgdqErrorCode::InternalErrorRequestParseError)
+/// - [`InternalError.ResponseDecodeError`](super::errors::TkgdqErrorCode::InternalErrorResponseDecodeError)
+/// - [`InvalidParameter`](super::errors::TkgdqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidActionError`](super::errors::TkgdqErrorCode::InvalidParameterInvalidActionError)
+/// - [`InvalidParameterValue`](super::errors::TkgdqErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.InsufficientBalanceError`](super::errors::TkgdqErrorCode::LimitExceededInsufficientBalanceError)
+/// - [`UnauthorizedOperation.UnauthorizedAccountError`](super::errors::TkgdqErrorCode::UnauthorizedOperationUnauthorizedAccountError)
 #[tc_action(
     service = "tkgdq",
     version = "2019-04-11",
     name = "DescribeEntity",
     output = DescribeEntityResponse,
-    error = super::errors::DescribeEntityError
+    error = super::errors::TkgdqErrorCode
 )]
 pub struct DescribeEntity {
-    /// `EntityName`: a string.
+    /// `EntityName`
     pub entity_name: String,
 }
 
 /// What a successful [`DescribeEntity`] call returns.
 #[tc_model]
 pub struct DescribeEntityResponse {
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -35,28 +50,43 @@ pub struct DescribeEntityResponse {
 /// The `DescribeRelation` action of TKGDQ API 2019-04-11.
 ///
 /// A successful call returns [`DescribeRelationResponse`].
-/// The codes it documents are in [`DescribeRelationError`](super::errors::DescribeRelationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tkgdq&Version=2019-04-11&Action=DescribeRelation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkgdqErrorCode`](super::errors::TkgdqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkgdqErrorCode::InternalError)
+/// - [`InternalError.GraphEngineError`](super::errors::TkgdqErrorCode::InternalErrorGraphEngineError)
+/// - [`InternalError.GremlinTimeoutError`](super::errors::TkgdqErrorCode::InternalErrorGremlinTimeoutError)
+/// - [`InternalError.RequestEncodeError`](super::errors::TkgdqErrorCode::InternalErrorRequestEncodeError)
+/// - [`InternalError.RequestParseError`](super::errors::TkgdqErrorCode::InternalErrorRequestParseError)
+/// - [`InternalError.ResponseDecodeError`](super::errors::TkgdqErrorCode::InternalErrorResponseDecodeError)
+/// - [`InvalidParameter`](super::errors::TkgdqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidActionError`](super::errors::TkgdqErrorCode::InvalidParameterInvalidActionError)
+/// - [`InvalidParameterValue`](super::errors::TkgdqErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.InsufficientBalanceError`](super::errors::TkgdqErrorCode::LimitExceededInsufficientBalanceError)
+/// - [`UnauthorizedOperation.UnauthorizedAccountError`](super::errors::TkgdqErrorCode::UnauthorizedOperationUnauthorizedAccountError)
 #[tc_action(
     service = "tkgdq",
     version = "2019-04-11",
     name = "DescribeRelation",
     output = DescribeRelationResponse,
-    error = super::errors::DescribeRelationError
+    error = super::errors::TkgdqErrorCode
 )]
 pub struct DescribeRelation {
-    /// `LeftEntityName`: a string.
+    /// `LeftEntityName`
     pub left_entity_name: String,
 
-    /// `RightEntityName`: a string.
+    /// `RightEntityName`
     pub right_entity_name: String,
 }
 
 /// What a successful [`DescribeRelation`] call returns.
 #[tc_model]
 pub struct DescribeRelationResponse {
-    /// `Content`: a list of [`EntityRelationContent`](super::models::EntityRelationContent) objects.
+    /// `Content`
     pub content: Option<Vec<models::EntityRelationContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -66,25 +96,40 @@ pub struct DescribeRelationResponse {
 /// The `DescribeTriple` action of TKGDQ API 2019-04-11.
 ///
 /// A successful call returns [`DescribeTripleResponse`].
-/// The codes it documents are in [`DescribeTripleError`](super::errors::DescribeTripleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tkgdq&Version=2019-04-11&Action=DescribeTriple)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TkgdqErrorCode`](super::errors::TkgdqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TkgdqErrorCode::InternalError)
+/// - [`InternalError.GraphEngineError`](super::errors::TkgdqErrorCode::InternalErrorGraphEngineError)
+/// - [`InternalError.GremlinTimeoutError`](super::errors::TkgdqErrorCode::InternalErrorGremlinTimeoutError)
+/// - [`InternalError.RequestEncodeError`](super::errors::TkgdqErrorCode::InternalErrorRequestEncodeError)
+/// - [`InternalError.RequestParseError`](super::errors::TkgdqErrorCode::InternalErrorRequestParseError)
+/// - [`InternalError.ResponseDecodeError`](super::errors::TkgdqErrorCode::InternalErrorResponseDecodeError)
+/// - [`InvalidParameter`](super::errors::TkgdqErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidActionError`](super::errors::TkgdqErrorCode::InvalidParameterInvalidActionError)
+/// - [`InvalidParameterValue`](super::errors::TkgdqErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.InsufficientBalanceError`](super::errors::TkgdqErrorCode::LimitExceededInsufficientBalanceError)
+/// - [`UnauthorizedOperation.UnauthorizedAccountError`](super::errors::TkgdqErrorCode::UnauthorizedOperationUnauthorizedAccountError)
 #[tc_action(
     service = "tkgdq",
     version = "2019-04-11",
     name = "DescribeTriple",
     output = DescribeTripleResponse,
-    error = super::errors::DescribeTripleError
+    error = super::errors::TkgdqErrorCode
 )]
 pub struct DescribeTriple {
-    /// `TripleCondition`: a string.
+    /// `TripleCondition`
     pub triple_condition: String,
 }
 
 /// What a successful [`DescribeTriple`] call returns.
 #[tc_model]
 pub struct DescribeTripleResponse {
-    /// `Content`: a list of [`TripleContent`](super::models::TripleContent) objects.
+    /// `Content`
     pub content: Option<Vec<models::TripleContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

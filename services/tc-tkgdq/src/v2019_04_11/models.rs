@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeRelation`](super::DescribeRelation).
 #[tc_model]
 pub struct EntityRelationContent {
-    /// `Object`: a list of [`EntityRelationObject`] objects.
+    /// `Object`
     pub object: Option<Vec<EntityRelationObject>>,
 
-    /// `Subject`: a list of [`EntityRelationSubject`] objects.
+    /// `Subject`
     pub subject: Option<Vec<EntityRelationSubject>>,
 
-    /// `Relation`: a string.
+    /// `Relation`
     pub relation: Option<String>,
 }
 
@@ -23,13 +23,13 @@ pub struct EntityRelationContent {
 /// Returned in the output of [`DescribeRelation`](super::DescribeRelation).
 #[tc_model]
 pub struct EntityRelationObject {
-    /// `Id`: a list of strings.
+    /// `Id`
     pub id: Option<Vec<String>>,
 
-    /// `Name`: a list of strings.
+    /// `Name`
     pub name: Option<Vec<String>>,
 
-    /// `Popular`: a list of signed 64-bit integers.
+    /// `Popular`
     pub popular: Option<Vec<i64>>,
 }
 
@@ -38,13 +38,13 @@ pub struct EntityRelationObject {
 /// Returned in the output of [`DescribeRelation`](super::DescribeRelation).
 #[tc_model]
 pub struct EntityRelationSubject {
-    /// `Id`: a list of strings.
+    /// `Id`
     pub id: Option<Vec<String>>,
 
-    /// `Name`: a list of strings.
+    /// `Name`
     pub name: Option<Vec<String>>,
 
-    /// `Popular`: a list of signed 64-bit integers.
+    /// `Popular`
     pub popular: Option<Vec<i64>>,
 }
 
@@ -53,15 +53,15 @@ pub struct EntityRelationSubject {
 /// Returned in the output of [`DescribeTriple`](super::DescribeTriple).
 #[tc_model]
 pub struct TripleContent {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
+    /// `Order`
     pub order: Option<i64>,
 
-    /// `Popular`: a signed 64-bit integer.
+    /// `Popular`
     pub popular: Option<i64>,
 }

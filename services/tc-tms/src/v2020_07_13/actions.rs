@@ -7,44 +7,60 @@ use super::models;
 /// The `AccountTipoffAccess` action of TMS API 2020-07-13.
 ///
 /// A successful call returns [`AccountTipoffAccessResponse`].
-/// The codes it documents are in [`AccountTipoffAccessError`](super::errors::AccountTipoffAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-07-13&Action=AccountTipoffAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TmsErrorCode::InternalError)
+/// - [`InvalidParameter.ErrAction`](super::errors::TmsErrorCode::InvalidParameterErrAction)
+/// - [`InvalidParameter.InvalidParameterContent`](super::errors::TmsErrorCode::InvalidParameterInvalidParameterContent)
+/// - [`InvalidParameterValue.InvalidEvilContent`](super::errors::TmsErrorCode::InvalidParameterValueInvalidEvilContent)
+/// - [`InvalidParameterValue.InvalidEvilType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidEvilType)
+/// - [`InvalidParameterValue.InvalidReportedAccount`](super::errors::TmsErrorCode::InvalidParameterValueInvalidReportedAccount)
+/// - [`InvalidParameterValue.InvalidReportedAccountLength`](super::errors::TmsErrorCode::InvalidParameterValueInvalidReportedAccountLength)
+/// - [`InvalidParameterValue.InvalidReportedAccountType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidReportedAccountType)
+/// - [`InvalidParameterValue.InvalidSenderAccount`](super::errors::TmsErrorCode::InvalidParameterValueInvalidSenderAccount)
+/// - [`InvalidParameterValue.InvalidSenderAccountLength`](super::errors::TmsErrorCode::InvalidParameterValueInvalidSenderAccountLength)
+/// - [`InvalidParameterValue.InvalidSenderAccountType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidSenderAccountType)
+/// - [`InvalidParameterValue.InvalidSenderIP`](super::errors::TmsErrorCode::InvalidParameterValueInvalidSenderIp)
 #[tc_action(
     service = "tms",
     version = "2020-07-13",
     name = "AccountTipoffAccess",
     output = AccountTipoffAccessResponse,
-    error = super::errors::AccountTipoffAccessError
+    error = super::errors::TmsErrorCode
 )]
 pub struct AccountTipoffAccess {
-    /// `ReportedAccount`: a string.
+    /// `ReportedAccount`
     pub reported_account: String,
 
-    /// `ReportedAccountType`: a signed 64-bit integer.
+    /// `ReportedAccountType`
     pub reported_account_type: i64,
 
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `SenderAccount`: a string.
+    /// `SenderAccount`
     pub sender_account: Option<String>,
 
-    /// `SenderAccountType`: a signed 64-bit integer.
+    /// `SenderAccountType`
     pub sender_account_type: Option<i64>,
 
-    /// `SenderIP`: a string.
+    /// `SenderIP`
     #[tc(rename = "SenderIP")]
     pub sender_ip: Option<String>,
 
-    /// `EvilContent`: a string.
+    /// `EvilContent`
     pub evil_content: Option<String>,
 }
 
 /// What a successful [`AccountTipoffAccess`] call returns.
 #[tc_model]
 pub struct AccountTipoffAccessResponse {
-    /// `Data`: a [`TipoffResponse`](super::models::TipoffResponse).
+    /// `Data`
     pub data: Option<models::TipoffResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,27 +70,37 @@ pub struct AccountTipoffAccessResponse {
 /// The `DescribeTextLib` action of TMS API 2020-07-13.
 ///
 /// A successful call returns [`DescribeTextLibResponse`].
-/// The codes it documents are in [`DescribeTextLibError`](super::errors::DescribeTextLibError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-07-13&Action=DescribeTextLib)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TmsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TmsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::TmsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::TmsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tms",
     version = "2020-07-13",
     name = "DescribeTextLib",
     output = DescribeTextLibResponse,
-    error = super::errors::DescribeTextLibError
+    error = super::errors::TmsErrorCode
 )]
 pub struct DescribeTextLib {
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: i64,
 }
 
 /// What a successful [`DescribeTextLib`] call returns.
 #[tc_model]
 pub struct DescribeTextLibResponse {
-    /// `TextLib`: a list of [`TextLib`](super::models::TextLib) objects.
+    /// `TextLib`
     pub text_lib: Vec<models::TextLib>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -84,34 +110,42 @@ pub struct DescribeTextLibResponse {
 /// The `DescribeTextStat` action of TMS API 2020-07-13.
 ///
 /// A successful call returns [`DescribeTextStatResponse`].
-/// The codes it documents are in [`DescribeTextStatError`](super::errors::DescribeTextStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-07-13&Action=DescribeTextStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TmsErrorCode::InternalError)
+/// - [`InternalError.ErrTextTimeOut`](super::errors::TmsErrorCode::InternalErrorErrTextTimeOut)
+/// - [`InvalidParameter`](super::errors::TmsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrTextContentType`](super::errors::TmsErrorCode::InvalidParameterErrTextContentType)
 #[tc_action(
     service = "tms",
     version = "2020-07-13",
     name = "DescribeTextStat",
     output = DescribeTextStatResponse,
-    error = super::errors::DescribeTextStatError
+    error = super::errors::TmsErrorCode
 )]
 pub struct DescribeTextStat {
-    /// `AuditType`: a signed 64-bit integer.
+    /// `AuditType`
     pub audit_type: i64,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Vec<models::Filters>,
 }
 
 /// What a successful [`DescribeTextStat`] call returns.
 #[tc_model]
 pub struct DescribeTextStatResponse {
-    /// `Overview`: an [`Overview`](super::models::Overview).
+    /// `Overview`
     pub overview: Option<models::Overview>,
 
-    /// `TrendCount`: a list of [`TrendCount`](super::models::TrendCount) objects.
+    /// `TrendCount`
     pub trend_count: Option<Vec<models::TrendCount>>,
 
-    /// `EvilCount`: a list of [`EvilCount`](super::models::EvilCount) objects.
+    /// `EvilCount`
     pub evil_count: Option<Vec<models::EvilCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -121,84 +155,74 @@ pub struct DescribeTextStatResponse {
 /// The `TextModeration` action of TMS API 2020-07-13.
 ///
 /// A successful call returns [`TextModerationResponse`].
-/// The codes it documents are in [`TextModerationError`](super::errors::TextModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-07-13&Action=TextModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ErrTextTimeOut`](super::errors::TmsErrorCode::InternalErrorErrTextTimeOut)
+/// - [`InvalidParameter.ErrAction`](super::errors::TmsErrorCode::InvalidParameterErrAction)
+/// - [`InvalidParameter.ErrTextContentLen`](super::errors::TmsErrorCode::InvalidParameterErrTextContentLen)
+/// - [`InvalidParameter.ErrTextContentType`](super::errors::TmsErrorCode::InvalidParameterErrTextContentType)
+/// - [`InvalidParameterValue.ErrTextContentType`](super::errors::TmsErrorCode::InvalidParameterValueErrTextContentType)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::TmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "tms",
     version = "2020-07-13",
     name = "TextModeration",
     output = TextModerationResponse,
-    error = super::errors::TextModerationError
+    error = super::errors::TmsErrorCode
 )]
 pub struct TextModeration {
-    /// `Content`: a string.
-    ///
-    /// Example: `"57uY5aOw57uY6Imy"`
+    /// `Content`; example: `"57uY5aOw57uY6Imy"`
     pub content: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"11"`
+    /// `BizType`; example: `"11"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `DataId`; example: `"111"`
     pub data_id: Option<String>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 }
 
 /// What a successful [`TextModeration`] call returns.
 #[tc_model]
 pub struct TextModerationResponse {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"111"`
+    /// `BizType`; example: `"111"`
     pub biz_type: String,
 
-    /// `EvilFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `EvilFlag`; example: `111`
     pub evil_flag: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Label`; example: `"11"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Suggestion`; example: `"11"`
     pub suggestion: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Score`; example: `11`
     pub score: i64,
 
-    /// `DetailResults`: a list of [`DetailResults`](super::models::DetailResults) objects.
+    /// `DetailResults`
     pub detail_results: Option<Vec<models::DetailResults>>,
 
-    /// `RiskDetails`: a list of [`RiskDetails`](super::models::RiskDetails) objects.
+    /// `RiskDetails`
     pub risk_details: Option<Vec<models::RiskDetails>>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"11"`
+    /// `Extra`; example: `"11"`
     pub extra: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `DataId`; example: `"11"`
     pub data_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

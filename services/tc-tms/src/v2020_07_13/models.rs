@@ -8,25 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct DetailResults {
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `LibType`: a signed 64-bit integer.
+    /// `LibType`
     pub lib_type: Option<i64>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 }
 
@@ -35,28 +35,28 @@ pub struct DetailResults {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct Device {
-    /// `IP`: a string.
+    /// `IP`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `TokenId`: a string.
+    /// `TokenId`
     pub token_id: Option<String>,
 
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: Option<String>,
 
-    /// `IMEI`: a string.
+    /// `IMEI`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 
-    /// `IDFA`: a string.
+    /// `IDFA`
     #[tc(rename = "IDFA")]
     pub idfa: Option<String>,
 
-    /// `IDFV`: a string.
+    /// `IDFV`
     #[tc(rename = "IDFV")]
     pub idfv: Option<String>,
 }
@@ -66,10 +66,10 @@ pub struct Device {
 /// Returned in the output of [`DescribeTextStat`](super::DescribeTextStat).
 #[tc_model]
 pub struct EvilCount {
-    /// `EvilType`: a string.
+    /// `EvilType`
     pub evil_type: String,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -78,10 +78,10 @@ pub struct EvilCount {
 /// Sent in the input of [`DescribeTextStat`](super::DescribeTextStat).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -90,28 +90,28 @@ pub struct Filters {
 /// Returned in the output of [`DescribeTextStat`](super::DescribeTextStat).
 #[tc_model]
 pub struct Overview {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: i64,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: i64,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: i64,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: i64,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: i64,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: i64,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: i64,
 }
 
@@ -120,10 +120,10 @@ pub struct Overview {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct RiskDetails {
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: i64,
 }
 
@@ -132,10 +132,10 @@ pub struct RiskDetails {
 /// Returned in the output of [`DescribeTextLib`](super::DescribeTextLib).
 #[tc_model]
 pub struct TextLib {
-    /// `LibId`: a signed 64-bit integer.
+    /// `LibId`
     pub lib_id: i64,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: String,
 }
 
@@ -144,10 +144,10 @@ pub struct TextLib {
 /// Returned in the output of [`AccountTipoffAccess`](super::AccountTipoffAccess).
 #[tc_model]
 pub struct TipoffResponse {
-    /// `ResultCode`: a signed 64-bit integer.
+    /// `ResultCode`
     pub result_code: i64,
 
-    /// `ResultMsg`: a string.
+    /// `ResultMsg`
     pub result_msg: String,
 }
 
@@ -156,31 +156,31 @@ pub struct TipoffResponse {
 /// Returned in the output of [`DescribeTextStat`](super::DescribeTextStat).
 #[tc_model]
 pub struct TrendCount {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: Option<i64>,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: Option<i64>,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: Option<i64>,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: Option<i64>,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: Option<i64>,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: Option<i64>,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: Option<i64>,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 }
 
@@ -189,24 +189,24 @@ pub struct TrendCount {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `Nickname`: a string.
+    /// `Nickname`
     pub nickname: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: Option<i64>,
 
-    /// `Gender`: a signed 64-bit integer.
+    /// `Gender`
     pub gender: Option<i64>,
 
-    /// `Age`: a signed 64-bit integer.
+    /// `Age`
     pub age: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 }

@@ -7,44 +7,48 @@ use super::models;
 /// The `CreateFinancialLLMTask` action of TMS API 2020-12-29.
 ///
 /// A successful call returns [`CreateFinancialLLMTaskResponse`].
-/// The codes it documents are in [`CreateFinancialLLMTaskError`](super::errors::CreateFinancialLLMTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-12-29&Action=CreateFinancialLLMTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryReqLimited`](super::errors::TmsErrorCode::InternalErrorQueryReqLimited)
+/// - [`InvalidParameterValue.InvalidBizType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidBizType)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::TmsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidContentType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidContentType)
+/// - [`InvalidParameterValue.InvalidFileName`](super::errors::TmsErrorCode::InvalidParameterValueInvalidFileName)
+/// - [`InvalidParameterValue.InvalidFileType`](super::errors::TmsErrorCode::InvalidParameterValueInvalidFileType)
+/// - [`InvalidParameterValue.InvalidFileUrl`](super::errors::TmsErrorCode::InvalidParameterValueInvalidFileUrl)
+/// - [`InvalidParameterValue.InvalidRequirement`](super::errors::TmsErrorCode::InvalidParameterValueInvalidRequirement)
+/// - [`InvalidParameterValue.InvalidVerbose`](super::errors::TmsErrorCode::InvalidParameterValueInvalidVerbose)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::TmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "tms",
     version = "2020-12-29",
     name = "CreateFinancialLLMTask",
     output = CreateFinancialLLMTaskResponse,
-    error = super::errors::CreateFinancialLLMTaskError
+    error = super::errors::TmsErrorCode
 )]
 pub struct CreateFinancialLLMTask {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"TencentCloudFinancialLLMDefault"`
+    /// `BizType`; example: `"TencentCloudFinancialLLMDefault"`
     pub biz_type: String,
 
-    /// `ContentType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ContentType`; example: `1`
     pub content_type: Option<i64>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"PDF"`
+    /// `FileType`; example: `"PDF"`
     pub file_type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"5piO5aSpNjAz5LiA5a6a5rao"`
+    /// `Content`; example: `"5piO5aSpNjAz5LiA5a6a5rao"`
     pub content: Option<String>,
 }
 
 /// What a successful [`CreateFinancialLLMTask`] call returns.
 #[tc_model]
 pub struct CreateFinancialLLMTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3570106e-b156-45d9-8af5-99b46f7eb2f9"`
+    /// `TaskId`; example: `"3570106e-b156-45d9-8af5-99b46f7eb2f9"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,52 +58,47 @@ pub struct CreateFinancialLLMTaskResponse {
 /// The `GetFinancialLLMTaskResult` action of TMS API 2020-12-29.
 ///
 /// A successful call returns [`GetFinancialLLMTaskResultResponse`].
-/// The codes it documents are in [`GetFinancialLLMTaskResultError`](super::errors::GetFinancialLLMTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-12-29&Action=GetFinancialLLMTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidTaskId`](super::errors::TmsErrorCode::InvalidParameterValueInvalidTaskId)
+/// - [`InvalidParameterValue.TaskIdNotFound`](super::errors::TmsErrorCode::InvalidParameterValueTaskIdNotFound)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::TmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "tms",
     version = "2020-12-29",
     name = "GetFinancialLLMTaskResult",
     output = GetFinancialLLMTaskResultResponse,
-    error = super::errors::GetFinancialLLMTaskResultError
+    error = super::errors::TmsErrorCode
 )]
 pub struct GetFinancialLLMTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3570106e-b156-45d9-8af5-99b46f7eb2f9"`
+    /// `TaskId`; example: `"3570106e-b156-45d9-8af5-99b46f7eb2f9"`
     pub task_id: String,
 }
 
 /// What a successful [`GetFinancialLLMTaskResult`] call returns.
 #[tc_model]
 pub struct GetFinancialLLMTaskResultResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `Details`: a list of [`FinancialLlmViolationDetail`](super::models::FinancialLlmViolationDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::FinancialLlmViolationDetail>>,
 
-    /// `ReviewedLabels`: a list of strings.
-    ///
-    /// Example: `["宏观走势造谣","数据来源缺失","违规荐股荐基"]`
+    /// `ReviewedLabels`; example: `["宏观走势造谣","数据来源缺失","违规荐股荐基"]`
     pub reviewed_labels: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-25 19:42:35"`
+    /// `StartTime`; example: `"2025-09-25 19:42:35"`
     pub start_time: Option<String>,
 
-    /// `FailureReason`: a string.
-    ///
-    /// Example: `"文档解析失败"`
+    /// `FailureReason`; example: `"文档解析失败"`
     pub failure_reason: Option<String>,
 
-    /// `ModerationResult`: a string.
-    ///
-    /// Example: `"该字段为历史结构字段，不再推荐使用。"`
+    /// `ModerationResult`; example: `"该字段为历史结构字段，不再推荐使用。"`
     pub moderation_result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,127 +108,107 @@ pub struct GetFinancialLLMTaskResultResponse {
 /// The `TextModeration` action of TMS API 2020-12-29.
 ///
 /// A successful call returns [`TextModerationResponse`].
-/// The codes it documents are in [`TextModerationError`](super::errors::TextModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tms&Version=2020-12-29&Action=TextModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmsErrorCode`](super::errors::TmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ErrTextTimeOut`](super::errors::TmsErrorCode::InternalErrorErrTextTimeOut)
+/// - [`InternalError.QueryReqLimited`](super::errors::TmsErrorCode::InternalErrorQueryReqLimited)
+/// - [`InvalidParameter.ErrAction`](super::errors::TmsErrorCode::InvalidParameterErrAction)
+/// - [`InvalidParameter.ErrTextContentLen`](super::errors::TmsErrorCode::InvalidParameterErrTextContentLen)
+/// - [`InvalidParameter.ErrTextContentType`](super::errors::TmsErrorCode::InvalidParameterErrTextContentType)
+/// - [`InvalidParameter.ParameterError`](super::errors::TmsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue.ErrFileContent`](super::errors::TmsErrorCode::InvalidParameterValueErrFileContent)
+/// - [`InvalidParameterValue.ErrTextContentLen`](super::errors::TmsErrorCode::InvalidParameterValueErrTextContentLen)
+/// - [`InvalidParameterValue.ErrTextContentType`](super::errors::TmsErrorCode::InvalidParameterValueErrTextContentType)
+/// - [`InvalidParameterValue.ErrType`](super::errors::TmsErrorCode::InvalidParameterValueErrType)
+/// - [`RequestLimitExceeded`](super::errors::TmsErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::TmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "tms",
     version = "2020-12-29",
     name = "TextModeration",
     output = TextModerationResponse,
-    error = super::errors::TextModerationError
+    error = super::errors::TmsErrorCode
 )]
 pub struct TextModeration {
-    /// `Content`: a string.
-    ///
-    /// Example: `"5L2g55qE5Lil6LCo6K6p5L2g5Y+R546w77yM5Lqn5ZOB57uP55CG5Y+r5YmR6Z2S"`
+    /// `Content`; example: `"5L2g55qE5Lil6LCo6K6p5L2g5Y+R546w77yM5Lqn5ZOB57uP55CG5Y+r5YmR6Z2S"`
     pub content: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"TencentCloudDefault"`
+    /// `BizType`; example: `"TencentCloudDefault"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: Option<String>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 
-    /// `SourceLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SourceLanguage`; example: `"zh"`
     pub source_language: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `Type`; example: `"TEXT"`
     pub r#type: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b"`
+    /// `SessionId`; example: `"7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b"`
     pub session_id: Option<String>,
 
-    /// `BizTag`: a string.
-    ///
-    /// Example: `"appid_1234"`
+    /// `BizTag`; example: `"appid_1234"`
     pub biz_tag: Option<String>,
 }
 
 /// What a successful [`TextModeration`] call returns.
 #[tc_model]
 pub struct TextModerationResponse {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"TencentCloudDefault"`
+    /// `BizType`; example: `"TencentCloudDefault"`
     pub biz_type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SexualBehavior（该值为 Porn 下的一个二级标签）"`
+    /// `SubLabel`; example: `"SexualBehavior（该值为 Porn 下的一个二级标签）"`
     pub sub_label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `Score`; example: `85`
     pub score: i64,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["优惠券","线下兑换"]`
+    /// `Keywords`; example: `["优惠券","线下兑换"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `DetailResults`: a list of [`DetailResults`](super::models::DetailResults) objects.
+    /// `DetailResults`
     pub detail_results: Option<Vec<models::DetailResults>>,
 
-    /// `RiskDetails`: a list of [`RiskDetails`](super::models::RiskDetails) objects.
+    /// `RiskDetails`
     pub risk_details: Option<Vec<models::RiskDetails>>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{ad}"`
+    /// `Extra`; example: `"{ad}"`
     pub extra: String,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a6127dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: String,
 
-    /// `ContextText`: a string.
-    ///
-    /// Example: `"优惠券"`
+    /// `ContextText`; example: `"优惠券"`
     pub context_text: String,
 
-    /// `SentimentAnalysis`: a [`SentimentAnalysis`](super::models::SentimentAnalysis).
+    /// `SentimentAnalysis`
     pub sentiment_analysis: Option<models::SentimentAnalysis>,
 
-    /// `HitType`: a string.
-    ///
-    /// Example: `"text_nlp_tianji"`
+    /// `HitType`; example: `"text_nlp_tianji"`
     pub hit_type: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b"`
+    /// `SessionId`; example: `"7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b"`
     pub session_id: Option<String>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfo`](super::models::HitSnippetInfo) objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<models::HitSnippetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,53 +8,37 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct DetailResults {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["添加微信","加好友"]`
+    /// `Keywords`; example: `["添加微信","加好友"]`
     pub keywords: Vec<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `LibType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LibType`; example: `1`
     pub lib_type: i64,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"test_1"`
+    /// `LibId`; example: `"test_1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SocialMediaPlatform"`
+    /// `SubLabel`; example: `"SocialMediaPlatform"`
     pub sub_label: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `HitInfos`: a list of [`HitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Vec<HitInfo>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfo`] objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<HitSnippetInfo>>,
 }
 
@@ -63,42 +47,28 @@ pub struct DetailResults {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct Device {
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.10.11.11"`
+    /// `IP`; example: `"10.10.11.11"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"01:xx:xx:xx:xx:xx"`
+    /// `Mac`; example: `"01:xx:xx:xx:xx:xx"`
     pub mac: Option<String>,
 
-    /// `TokenId`: a string.
-    ///
-    /// Example: `"token"`
+    /// `TokenId`; example: `"token"`
     pub token_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"Device_Id"`
+    /// `DeviceId`; example: `"Device_Id"`
     pub device_id: Option<String>,
 
-    /// `IMEI`: a string.
-    ///
-    /// Example: `"490154203237518"`
+    /// `IMEI`; example: `"490154203237518"`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 
-    /// `IDFA`: a string.
-    ///
-    /// Example: `"3D4D-510F-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
+    /// `IDFA`; example: `"3D4D-510F-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
     #[tc(rename = "IDFA")]
     pub idfa: Option<String>,
 
-    /// `IDFV`: a string.
-    ///
-    /// Example: `"5A3C-0DD9-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
+    /// `IDFV`; example: `"5A3C-0DD9-DE8A-FA9E-BC8A-1C1E-3422-2E76"`
     #[tc(rename = "IDFV")]
     pub idfv: Option<String>,
 }
@@ -109,17 +79,13 @@ pub struct Device {
 #[doc(alias = "FinancialLLMViolationDetail")]
 #[tc_model]
 pub struct FinancialLlmViolationDetail {
-    /// `Label`: a string.
-    ///
-    /// Example: `"违规荐股荐基"`
+    /// `Label`; example: `"违规荐股荐基"`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: Option<String>,
 
-    /// `Reasons`: a list of [`FinancialLlmViolationReason`] objects.
+    /// `Reasons`
     pub reasons: Option<Vec<FinancialLlmViolationReason>>,
 }
 
@@ -129,14 +95,10 @@ pub struct FinancialLlmViolationDetail {
 #[doc(alias = "FinancialLLMViolationReason")]
 #[tc_model]
 pub struct FinancialLlmViolationReason {
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"阳光总在风雨后，股市的形势一旦好转，通常会回升得非常迅速。"`
+    /// `TargetText`; example: `"阳光总在风雨后，股市的形势一旦好转，通常会回升得非常迅速。"`
     pub target_text: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"虽后续提及回升可能，但整体仍以消极情景描述为主导，可能对投资者产生误导性负面影响。"`
+    /// `Reason`; example: `"虽后续提及回升可能，但整体仍以消极情景描述为主导，可能对投资者产生误导性负面影响。"`
     pub reason: Option<String>,
 }
 
@@ -145,22 +107,16 @@ pub struct FinancialLlmViolationReason {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct HitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Keyword"`
+    /// `Type`; example: `"Keyword"`
     pub r#type: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"添加好友"`
+    /// `Keyword`; example: `"添加好友"`
     pub keyword: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Positions`: a list of [`Positions`] objects.
+    /// `Positions`
     pub positions: Vec<Positions>,
 }
 
@@ -169,14 +125,10 @@ pub struct HitInfo {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct HitPosition {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Start`; example: `1`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `End`; example: `3`
     pub end: Option<i64>,
 }
 
@@ -185,22 +137,16 @@ pub struct HitPosition {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct HitSnippetInfo {
-    /// `Snippet`: a string.
-    ///
-    /// Example: `"你好呀"`
+    /// `Snippet`; example: `"你好呀"`
     pub snippet: Option<String>,
 
-    /// `AtomicName`: a string.
-    ///
-    /// Example: `"示例词库"`
+    /// `AtomicName`; example: `"示例词库"`
     pub atomic_name: Option<String>,
 
-    /// `AtomicId`: a string.
-    ///
-    /// Example: `"aaaa-bbb-ccc-ddd-eee"`
+    /// `AtomicId`; example: `"aaaa-bbb-ccc-ddd-eee"`
     pub atomic_id: Option<String>,
 
-    /// `Positions`: a list of [`HitPosition`] objects.
+    /// `Positions`
     pub positions: Option<Vec<HitPosition>>,
 }
 
@@ -209,14 +155,10 @@ pub struct HitSnippetInfo {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct Positions {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `End`; example: `10`
     pub end: i64,
 }
 
@@ -225,14 +167,10 @@ pub struct Positions {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct RiskDetails {
-    /// `Label`: a string.
-    ///
-    /// Example: `"RiskAccount"`
+    /// `Label`; example: `"RiskAccount"`
     pub label: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 }
 
@@ -241,27 +179,19 @@ pub struct RiskDetails {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct SentimentAnalysis {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Positive"`
+    /// `Label`; example: `"Positive"`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Score`; example: `50`
     pub score: Option<i64>,
 
-    /// `Detail`: a [`SentimentDetail`].
+    /// `Detail`
     pub detail: Option<SentimentDetail>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Code`; example: `"OK"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `Message`; example: `"InternalError"`
     pub message: Option<String>,
 }
 
@@ -270,14 +200,10 @@ pub struct SentimentAnalysis {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct SentimentDetail {
-    /// `Positive`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Positive`; example: `50`
     pub positive: Option<i64>,
 
-    /// `Negative`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Negative`; example: `50`
     pub negative: Option<i64>,
 }
 
@@ -286,19 +212,13 @@ pub struct SentimentDetail {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct Tag {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"添加微信"`
+    /// `Keyword`; example: `"添加微信"`
     pub keyword: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SocialMediaPlatform"`
+    /// `SubLabel`; example: `"SocialMediaPlatform"`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: Option<i64>,
 }
 
@@ -307,61 +227,39 @@ pub struct Tag {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Nickname`; example: `"name"`
     pub nickname: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `172300`
+    /// `AccountType`; example: `172300`
     pub account_type: Option<i64>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<i64>,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Age`; example: `16`
     pub age: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<i64>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"176****2131"`
+    /// `Phone`; example: `"176****2131"`
     pub phone: Option<String>,
 
-    /// `HeadUrl`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `HeadUrl`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub head_url: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Desc01"`
+    /// `Desc`; example: `"Desc01"`
     pub desc: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"roomid_1"`
+    /// `RoomId`; example: `"roomid_1"`
     pub room_id: Option<String>,
 
-    /// `ReceiverId`: a string.
-    ///
-    /// Example: `"user_1"`
+    /// `ReceiverId`; example: `"user_1"`
     pub receiver_id: Option<String>,
 
-    /// `SendTime`: a signed 64-bit integer.
+    /// `SendTime`
     pub send_time: Option<i64>,
 }

@@ -7,70 +7,76 @@ use super::models;
 /// The `ImageTranslateLLM` action of TMT API 2018-03-21.
 ///
 /// A successful call returns [`ImageTranslateLLMResponse`].
-/// The codes it documents are in [`ImageTranslateLLMError`](super::errors::ImageTranslateLLMError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tmt&Version=2018-03-21&Action=ImageTranslateLLM)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TmtErrorCode`](super::errors::TmtErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DecodeErr`](super::errors::TmtErrorCode::FailedOperationDecodeErr)
+/// - [`FailedOperation.DownloadErr`](super::errors::TmtErrorCode::FailedOperationDownloadErr)
+/// - [`FailedOperation.ErrorUserArea`](super::errors::TmtErrorCode::FailedOperationErrorUserArea)
+/// - [`FailedOperation.NoFreeAmount`](super::errors::TmtErrorCode::FailedOperationNoFreeAmount)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::TmtErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.StopUsing`](super::errors::TmtErrorCode::FailedOperationStopUsing)
+/// - [`FailedOperation.UserNotRegistered`](super::errors::TmtErrorCode::FailedOperationUserNotRegistered)
+/// - [`InternalError`](super::errors::TmtErrorCode::InternalError)
+/// - [`InternalError.BackendTimeout`](super::errors::TmtErrorCode::InternalErrorBackendTimeout)
+/// - [`InternalError.ErrorUnknown`](super::errors::TmtErrorCode::InternalErrorErrorUnknown)
+/// - [`InternalError.RequestFailed`](super::errors::TmtErrorCode::InternalErrorRequestFailed)
+/// - [`InvalidParameter`](super::errors::TmtErrorCode::InvalidParameter)
+/// - [`InvalidParameter.MissingParameter`](super::errors::TmtErrorCode::InvalidParameterMissingParameter)
+/// - [`LimitExceeded`](super::errors::TmtErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TmtErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ActionNotFound`](super::errors::TmtErrorCode::UnauthorizedOperationActionNotFound)
+/// - [`UnsupportedOperation`](super::errors::TmtErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnSupportedTargetLanguage`](super::errors::TmtErrorCode::UnsupportedOperationUnSupportedTargetLanguage)
+/// - [`UnsupportedOperation.UnsupportedLanguage`](super::errors::TmtErrorCode::UnsupportedOperationUnsupportedLanguage)
+/// - [`UnsupportedOperation.UnsupportedSourceLanguage`](super::errors::TmtErrorCode::UnsupportedOperationUnsupportedSourceLanguage)
 #[tc_action(
     service = "tmt",
     version = "2018-03-21",
     name = "ImageTranslateLLM",
     output = ImageTranslateLLMResponse,
-    error = super::errors::ImageTranslateLLMError
+    error = super::errors::TmtErrorCode
 )]
 pub struct ImageTranslateLLM {
-    /// `Data`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `Data`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub data: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.com/image.jpg"`
+    /// `Url`; example: `"https://xxx.com/image.jpg"`
     pub url: Option<String>,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<i64>,
 }
 
 /// What a successful [`ImageTranslateLLM`] call returns.
 #[tc_model]
 pub struct ImageTranslateLLMResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Source`; example: `"en"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Target`; example: `"zh"`
     pub target: String,
 
-    /// `SourceText`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `SourceText`; example: `"hello"`
     pub source_text: String,
 
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `TargetText`; example: `"你好"`
     pub target_text: Option<String>,
 
-    /// `Angle`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Angle`; example: `90.0`
     pub angle: Option<f64>,
 
-    /// `TransDetails`: a list of [`TransDetail`](super::models::TransDetail) objects.
+    /// `TransDetails`
     pub trans_details: Option<Vec<models::TransDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ImageTranslateLLM`](super::ImageTranslateLLM).
 #[tc_model]
 pub struct BoundingBox {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Y`; example: `0`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Width`; example: `10`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Height`; example: `10`
     pub height: Option<i64>,
 }
 
@@ -34,14 +26,10 @@ pub struct BoundingBox {
 /// Returned in the output of [`ImageTranslateLLM`](super::ImageTranslateLLM).
 #[tc_model]
 pub struct Coord {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `X`; example: `10`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Y`; example: `10`
     pub y: Option<i64>,
 }
 
@@ -50,17 +38,13 @@ pub struct Coord {
 /// Returned in the output of [`ImageTranslateLLM`](super::ImageTranslateLLM).
 #[tc_model]
 pub struct RotateParagraphRect {
-    /// `Coord`: a list of [`Coord`] objects.
+    /// `Coord`
     pub coord: Option<Vec<Coord>>,
 
-    /// `TiltAngle`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TiltAngle`; example: `1.0`
     pub tilt_angle: Option<f64>,
 
-    /// `Valid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Valid`; example: `true`
     pub valid: Option<bool>,
 }
 
@@ -69,34 +53,24 @@ pub struct RotateParagraphRect {
 /// Returned in the output of [`ImageTranslateLLM`](super::ImageTranslateLLM).
 #[tc_model]
 pub struct TransDetail {
-    /// `SourceLineText`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `SourceLineText`; example: `"你好"`
     pub source_line_text: Option<String>,
 
-    /// `TargetLineText`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `TargetLineText`; example: `"hello"`
     pub target_line_text: Option<String>,
 
-    /// `BoundingBox`: a [`BoundingBox`].
+    /// `BoundingBox`
     pub bounding_box: Option<BoundingBox>,
 
-    /// `LinesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LinesCount`; example: `1`
     pub lines_count: Option<i64>,
 
-    /// `LineHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LineHeight`; example: `10`
     pub line_height: Option<i64>,
 
-    /// `SpamCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpamCode`; example: `0`
     pub spam_code: Option<i64>,
 
-    /// `RotateParagraphRect`: a [`RotateParagraphRect`].
+    /// `RotateParagraphRect`
     pub rotate_paragraph_rect: Option<RotateParagraphRect>,
 }

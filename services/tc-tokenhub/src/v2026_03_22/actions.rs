@@ -7,60 +7,56 @@ use super::models;
 /// The `CreateApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateApiKeyResponse`].
-/// The codes it documents are in [`CreateApiKeyError`](super::errors::CreateApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TokenhubErrorCode::LimitExceeded)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateApiKey",
     output = CreateApiKeyResponse,
-    error = super::errors::CreateApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateApiKey {
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"my-api-key"`
+    /// `ApiKeyName`; example: `"my-api-key"`
     pub api_key_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `BindType`; example: `"all"`
     pub bind_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: Option<String>,
 
-    /// `Bindings`: a list of [`BindingItem`](super::models::BindingItem) objects.
+    /// `Bindings`
     pub bindings: Option<Vec<models::BindingItem>>,
 
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4"]`
+    /// `IpWhitelist`; example: `["1.2.3.4"]`
     pub ip_whitelist: Option<Vec<String>>,
 
-    /// `Quotas`: a list of [`QuotaCreateItem`](super::models::QuotaCreateItem) objects.
+    /// `Quotas`
     pub quotas: Option<Vec<models::QuotaCreateItem>>,
 }
 
 /// What a successful [`CreateApiKey`] call returns.
 #[tc_model]
 pub struct CreateApiKeyResponse {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260624-39f1918de39ec5a7abc48f7a99c4e1a3"`
+    /// `ApiKeyId`; example: `"ak-20260624-39f1918de39ec5a7abc48f7a99c4e1a3"`
     pub api_key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -70,69 +66,72 @@ pub struct CreateApiKeyResponse {
 /// The `CreateEndpoint` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateEndpointResponse`].
-/// The codes it documents are in [`CreateEndpointError`](super::errors::CreateEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateInstanceFailed`](super::errors::TokenhubErrorCode::FailedOperationCreateInstanceFailed)
+/// - [`FailedOperation.EnablePostPaidFailed`](super::errors::TokenhubErrorCode::FailedOperationEnablePostPaidFailed)
+/// - [`FailedOperation.EndpointAlreadyExists`](super::errors::TokenhubErrorCode::FailedOperationEndpointAlreadyExists)
+/// - [`FailedOperation.FreeQuotaExhausted`](super::errors::TokenhubErrorCode::FailedOperationFreeQuotaExhausted)
+/// - [`FailedOperation.PackageQueryFailed`](super::errors::TokenhubErrorCode::FailedOperationPackageQueryFailed)
+/// - [`FailedOperation.PurchaseTpmFailed`](super::errors::TokenhubErrorCode::FailedOperationPurchaseTpmFailed)
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.ModelIdNotFound`](super::errors::TokenhubErrorCode::InvalidParameterModelIdNotFound)
+/// - [`InvalidParameter.QPMLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterQpmLimitExceeded)
+/// - [`InvalidParameter.TPMBelowQuota`](super::errors::TokenhubErrorCode::InvalidParameterTpmBelowQuota)
+/// - [`InvalidParameter.TPMLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterTpmLimitExceeded)
+/// - [`InvalidParameterValue.EndpointNameTooLong`](super::errors::TokenhubErrorCode::InvalidParameterValueEndpointNameTooLong)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.EndpointQuota`](super::errors::TokenhubErrorCode::LimitExceededEndpointQuota)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateEndpoint",
     output = CreateEndpointResponse,
-    error = super::errors::CreateEndpointError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateEndpoint {
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"test-endpoint"`
+    /// `EndpointName`; example: `"test-endpoint"`
     pub endpoint_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro"`
+    /// `ModelId`; example: `"deepseek-v4-pro"`
     pub model_id: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"TOKEN"`
+    /// `ChargeType`; example: `"TOKEN"`
     pub charge_type: String,
 
-    /// `RPM`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RPM`; example: `100`
     #[tc(rename = "RPM")]
     pub rpm: Option<i64>,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPM`; example: `1000000`
     #[tc(rename = "TPM")]
     pub tpm: Option<i64>,
 
-    /// `AutoAdjustQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoAdjustQuota`; example: `1`
     pub auto_adjust_quota: Option<i64>,
 
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"ep-123456"`
+    /// `EndpointId`; example: `"ep-123456"`
     pub endpoint_id: Option<String>,
 }
 
 /// What a successful [`CreateEndpoint`] call returns.
 #[tc_model]
 pub struct CreateEndpointResponse {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"ep-abcd123"`
+    /// `EndpointId`; example: `"ep-abcd123"`
     pub endpoint_id: String,
 
-    /// `Endpoint`: an [`EndpointCreateDetail`](super::models::EndpointCreateDetail).
+    /// `Endpoint`
     pub endpoint: models::EndpointCreateDetail,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"INSUFFICIENT_BALANCE"`
+    /// `StopReason`; example: `"INSUFFICIENT_BALANCE"`
     pub stop_reason: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,54 +141,49 @@ pub struct CreateEndpointResponse {
 /// The `CreateGlossary` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateGlossaryResponse`].
-/// The codes it documents are in [`CreateGlossaryError`](super::errors::CreateGlossaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateGlossary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateGlossary",
     output = CreateGlossaryResponse,
-    error = super::errors::CreateGlossaryError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateGlossary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-glossary"`
+    /// `Name`; example: `"my-glossary"`
     pub name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test glossary"`
+    /// `Description`; example: `"test glossary"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateGlossary`] call returns.
 #[tc_model]
 pub struct CreateGlossaryResponse {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-glossary"`
+    /// `Name`; example: `"my-glossary"`
     pub name: String,
 
-    /// `CreatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1717000000000`
+    /// `CreatedAt`; example: `1717000000000`
     pub created_at: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,30 +193,38 @@ pub struct CreateGlossaryResponse {
 /// The `CreateGlossaryEntries` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateGlossaryEntriesResponse`].
-/// The codes it documents are in [`CreateGlossaryEntriesError`](super::errors::CreateGlossaryEntriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateGlossaryEntries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.GlossaryNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundGlossaryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateGlossaryEntries",
     output = CreateGlossaryEntriesResponse,
-    error = super::errors::CreateGlossaryEntriesError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateGlossaryEntries {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"aa5efee60bd5275d0ebc4bdf528eebb4"`
+    /// `GlossaryId`; example: `"aa5efee60bd5275d0ebc4bdf528eebb4"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`GlossaryEntryInput`](super::models::GlossaryEntryInput) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryInput>,
 }
 
 /// What a successful [`CreateGlossaryEntries`] call returns.
 #[tc_model]
 pub struct CreateGlossaryEntriesResponse {
-    /// `Entries`: a list of [`GlossaryEntryItem`](super::models::GlossaryEntryItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -232,50 +234,47 @@ pub struct CreateGlossaryEntriesResponse {
 /// The `CreateTokenPlanApiKeys` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateTokenPlanApiKeysResponse`].
-/// The codes it documents are in [`CreateTokenPlanApiKeysError`](super::errors::CreateTokenPlanApiKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateTokenPlanApiKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`OperationDenied`](super::errors::TokenhubErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateTokenPlanApiKeys",
     output = CreateTokenPlanApiKeysResponse,
-    error = super::errors::CreateTokenPlanApiKeysError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateTokenPlanApiKeys {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-a1b2c3d4"`
+    /// `TeamId`; example: `"tp-ent-a1b2c3d4"`
     pub team_id: String,
 
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"生产Key"`
+    /// `ApiKeyName`; example: `"生产Key"`
     pub api_key_name: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Count`; example: `5`
     pub count: i64,
 
-    /// `AllowedModels`: a list of strings.
-    ///
-    /// Example: `["glm-5","kimi-k2.5"]`
+    /// `AllowedModels`; example: `["glm-5","kimi-k2.5"]`
     pub allowed_models: Option<Vec<String>>,
 
-    /// `ExclusiveQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `ExclusiveQuota`; example: `500000`
     pub exclusive_quota: Option<i64>,
 
-    /// `TotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `TotalQuota`; example: `-1`
     pub total_quota: Option<i64>,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `4400`
+    /// `TPM`; example: `4400`
     #[tc(rename = "TPM")]
     pub tpm: Option<i64>,
 }
@@ -283,10 +282,10 @@ pub struct CreateTokenPlanApiKeys {
 /// What a successful [`CreateTokenPlanApiKeys`] call returns.
 #[tc_model]
 pub struct CreateTokenPlanApiKeysResponse {
-    /// `Items`: a list of [`CreateApiKeysResultItem`](super::models::CreateApiKeysResultItem) objects.
+    /// `Items`
     pub items: Vec<models::CreateApiKeysResultItem>,
 
-    /// `FailedItems`: a list of [`BatchCreateFailedItem`](super::models::BatchCreateFailedItem) objects.
+    /// `FailedItems`
     pub failed_items: Option<Vec<models::BatchCreateFailedItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -296,54 +295,49 @@ pub struct CreateTokenPlanApiKeysResponse {
 /// The `CreateTokenPlanTeamOrderAndBuy` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`CreateTokenPlanTeamOrderAndBuyResponse`].
-/// The codes it documents are in [`CreateTokenPlanTeamOrderAndBuyError`](super::errors::CreateTokenPlanTeamOrderAndBuyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=CreateTokenPlanTeamOrderAndBuy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "CreateTokenPlanTeamOrderAndBuy",
     output = CreateTokenPlanTeamOrderAndBuyResponse,
-    error = super::errors::CreateTokenPlanTeamOrderAndBuyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct CreateTokenPlanTeamOrderAndBuy {
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: String,
 
-    /// `TeamName`: a string.
-    ///
-    /// Example: `"my-token-plan"`
+    /// `TeamName`; example: `"my-token-plan"`
     pub team_name: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `CreditOrToken`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `CreditOrToken`; example: `1000000`
     pub credit_or_token: i64,
 
-    /// `EnableAutoRenew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoRenew`; example: `false`
     pub enable_auto_renew: Option<bool>,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-xxxxxx"`
+    /// `TeamId`; example: `"tp-ent-xxxxxx"`
     pub team_id: Option<String>,
 }
 
 /// What a successful [`CreateTokenPlanTeamOrderAndBuy`] call returns.
 #[tc_model]
 pub struct CreateTokenPlanTeamOrderAndBuyResponse {
-    /// `BigOrderId`: a string.
-    ///
-    /// Example: `"20260101000000000000001"`
+    /// `BigOrderId`; example: `"20260101000000000000001"`
     pub big_order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -353,25 +347,31 @@ pub struct CreateTokenPlanTeamOrderAndBuyResponse {
 /// The `DeleteApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DeleteApiKeyResponse`].
-/// The codes it documents are in [`DeleteApiKeyError`](super::errors::DeleteApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DeleteApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DeleteApiKey",
     output = DeleteApiKeyResponse,
-    error = super::errors::DeleteApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DeleteApiKey {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260710-d41f81de4bb89ae10384b856c5692519"`
+    /// `ApiKeyId`; example: `"ak-20260710-d41f81de4bb89ae10384b856c5692519"`
     pub api_key_id: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 }
 
@@ -385,15 +385,25 @@ pub struct DeleteApiKeyResponse {
 /// The `DeleteEndpoint` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DeleteEndpointResponse`].
-/// The codes it documents are in [`DeleteEndpointError`](super::errors::DeleteEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DeleteEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.EndpointNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundEndpointNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DeleteEndpoint",
     output = DeleteEndpointResponse,
-    error = super::errors::DeleteEndpointError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DeleteEndpoint {}
 
@@ -407,20 +417,27 @@ pub struct DeleteEndpointResponse {
 /// The `DeleteGlossary` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DeleteGlossaryResponse`].
-/// The codes it documents are in [`DeleteGlossaryError`](super::errors::DeleteGlossaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DeleteGlossary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DeleteGlossary",
     output = DeleteGlossaryResponse,
-    error = super::errors::DeleteGlossaryError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DeleteGlossary {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 }
 
@@ -434,23 +451,31 @@ pub struct DeleteGlossaryResponse {
 /// The `DeleteGlossaryEntries` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DeleteGlossaryEntriesResponse`].
-/// The codes it documents are in [`DeleteGlossaryEntriesError`](super::errors::DeleteGlossaryEntriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DeleteGlossaryEntries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.GlossaryNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundGlossaryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DeleteGlossaryEntries",
     output = DeleteGlossaryEntriesResponse,
-    error = super::errors::DeleteGlossaryEntriesError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DeleteGlossaryEntries {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`DeleteGlossaryEntryInput`](super::models::DeleteGlossaryEntryInput) objects.
+    /// `Entries`
     pub entries: Vec<models::DeleteGlossaryEntryInput>,
 }
 
@@ -464,20 +489,27 @@ pub struct DeleteGlossaryEntriesResponse {
 /// The `DeleteTokenPlanApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DeleteTokenPlanApiKeyResponse`].
-/// The codes it documents are in [`DeleteTokenPlanApiKeyError`](super::errors::DeleteTokenPlanApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DeleteTokenPlanApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DeleteTokenPlanApiKey",
     output = DeleteTokenPlanApiKeyResponse,
-    error = super::errors::DeleteTokenPlanApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DeleteTokenPlanApiKey {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 }
 
@@ -491,120 +523,92 @@ pub struct DeleteTokenPlanApiKeyResponse {
 /// The `DescribeApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeApiKeyResponse`].
-/// The codes it documents are in [`DescribeApiKeyError`](super::errors::DescribeApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeApiKey",
     output = DescribeApiKeyResponse,
-    error = super::errors::DescribeApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeApiKey {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260320-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-20260320-a1b2c3d4"`
     pub api_key_id: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-xxx"`
+    /// `ApiKey`; example: `"sk-xxx"`
     pub api_key: Option<String>,
 }
 
 /// What a successful [`DescribeApiKey`] call returns.
 #[tc_model]
 pub struct DescribeApiKeyResponse {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260320-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-20260320-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-api-key"`
+    /// `Name`; example: `"my-api-key"`
     pub name: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-abcdefghijklmnopqrstuvwxyz123456"`
+    /// `ApiKey`; example: `"sk-abcdefghijklmnopqrstuvwxyz123456"`
     pub api_key: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test api key"`
+    /// `Remark`; example: `"test api key"`
     pub remark: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `SubUin`; example: `"100000000002"`
     pub sub_uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `BindType`; example: `"all"`
     pub bind_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-01 00:00:00"`
+    /// `CreateTime`; example: `"2026-03-01 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-01 00:00:00"`
+    /// `UpdateTime`; example: `"2026-03-01 00:00:00"`
     pub update_time: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: String,
 
-    /// `Editable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Editable`; example: `true`
     pub editable: bool,
 
-    /// `BindingItems`: a list of [`BindingItem`](super::models::BindingItem) objects.
+    /// `BindingItems`
     pub binding_items: Option<Vec<models::BindingItem>>,
 
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpWhitelist`; example: `["1.1.1.1"]`
     pub ip_whitelist: Option<Vec<String>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Creator`; example: `"张三"`
     pub creator: Option<String>,
 
-    /// `QuotaSet`: a list of [`QuotaInfo`](super::models::QuotaInfo) objects.
+    /// `QuotaSet`
     pub quota_set: Option<Vec<models::QuotaInfo>>,
 
-    /// `QuotaStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `QuotaStatus`; example: `"active"`
     pub quota_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -614,15 +618,23 @@ pub struct DescribeApiKeyResponse {
 /// The `DescribeApiKeyList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeApiKeyListResponse`].
-/// The codes it documents are in [`DescribeApiKeyListError`](super::errors::DescribeApiKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeApiKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeApiKeyList",
     output = DescribeApiKeyListResponse,
-    error = super::errors::DescribeApiKeyListError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -632,37 +644,29 @@ pub struct DescribeApiKeyResponse {
     )
 )]
 pub struct DescribeApiKeyList {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`RequestFilter`](super::models::RequestFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RequestFilter>>,
 
-    /// `Sorts`: a list of [`RequestSort`](super::models::RequestSort) objects.
+    /// `Sorts`
     pub sorts: Option<Vec<models::RequestSort>>,
 }
 
 /// What a successful [`DescribeApiKeyList`] call returns.
 #[tc_model]
 pub struct DescribeApiKeyListResponse {
-    /// `ApiKeySet`: a list of [`ApiKeyDetail`](super::models::ApiKeyDetail) objects.
+    /// `ApiKeySet`
     pub api_key_set: Vec<models::ApiKeyDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -672,27 +676,35 @@ pub struct DescribeApiKeyListResponse {
 /// The `DescribeEndpoint` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeEndpointResponse`].
-/// The codes it documents are in [`DescribeEndpointError`](super::errors::DescribeEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.EndpointNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundEndpointNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeEndpoint",
     output = DescribeEndpointResponse,
-    error = super::errors::DescribeEndpointError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeEndpoint {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"ep-abcd123"`
+    /// `EndpointId`; example: `"ep-abcd123"`
     pub endpoint_id: String,
 }
 
 /// What a successful [`DescribeEndpoint`] call returns.
 #[tc_model]
 pub struct DescribeEndpointResponse {
-    /// `Endpoint`: an [`EndpointDetail`](super::models::EndpointDetail).
+    /// `Endpoint`
     pub endpoint: models::EndpointDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -702,15 +714,23 @@ pub struct DescribeEndpointResponse {
 /// The `DescribeGlossaries` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeGlossariesResponse`].
-/// The codes it documents are in [`DescribeGlossariesError`](super::errors::DescribeGlossariesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeGlossaries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeGlossaries",
     output = DescribeGlossariesResponse,
-    error = super::errors::DescribeGlossariesError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -720,42 +740,32 @@ pub struct DescribeEndpointResponse {
     )
 )]
 pub struct DescribeGlossaries {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`RequestFilter`](super::models::RequestFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RequestFilter>>,
 
-    /// `Sorts`: a list of [`RequestSort`](super::models::RequestSort) objects.
+    /// `Sorts`
     pub sorts: Option<Vec<models::RequestSort>>,
 }
 
 /// What a successful [`DescribeGlossaries`] call returns.
 #[tc_model]
 pub struct DescribeGlossariesResponse {
-    /// `Items`: a list of [`GlossaryItem`](super::models::GlossaryItem) objects.
+    /// `Items`
     pub items: Vec<models::GlossaryItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Current`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Current`; example: `1`
     pub current: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -765,15 +775,25 @@ pub struct DescribeGlossariesResponse {
 /// The `DescribeGlossaryEntries` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeGlossaryEntriesResponse`].
-/// The codes it documents are in [`DescribeGlossaryEntriesError`](super::errors::DescribeGlossaryEntriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeGlossaryEntries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.GlossaryNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundGlossaryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeGlossaryEntries",
     output = DescribeGlossaryEntriesResponse,
-    error = super::errors::DescribeGlossaryEntriesError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -783,41 +803,29 @@ pub struct DescribeGlossariesResponse {
     )
 )]
 pub struct DescribeGlossaryEntries {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeGlossaryEntries`] call returns.
 #[tc_model]
 pub struct DescribeGlossaryEntriesResponse {
-    /// `Entries`: a list of [`GlossaryEntryItem`](super::models::GlossaryEntryItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -827,15 +835,25 @@ pub struct DescribeGlossaryEntriesResponse {
 /// The `DescribeModelEndpointList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeModelEndpointListResponse`].
-/// The codes it documents are in [`DescribeModelEndpointListError`](super::errors::DescribeModelEndpointListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeModelEndpointList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.Limit`](super::errors::TokenhubErrorCode::InvalidParameterLimit)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeModelEndpointList",
     output = DescribeModelEndpointListResponse,
-    error = super::errors::DescribeModelEndpointListError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -845,32 +863,26 @@ pub struct DescribeGlossaryEntriesResponse {
     )
 )]
 pub struct DescribeModelEndpointList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`RequestFilter`](super::models::RequestFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RequestFilter>>,
 
-    /// `Sorts`: a list of [`RequestSort`](super::models::RequestSort) objects.
+    /// `Sorts`
     pub sorts: Option<Vec<models::RequestSort>>,
 }
 
 /// What a successful [`DescribeModelEndpointList`] call returns.
 #[tc_model]
 pub struct DescribeModelEndpointListResponse {
-    /// `ModelEndpointSet`: a list of [`ModelEndpointView`](super::models::ModelEndpointView) objects.
+    /// `ModelEndpointSet`
     pub model_endpoint_set: Vec<models::ModelEndpointView>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `543`
+    /// `TotalCount`; example: `543`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -880,15 +892,24 @@ pub struct DescribeModelEndpointListResponse {
 /// The `DescribeModelList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeModelListResponse`].
-/// The codes it documents are in [`DescribeModelListError`](super::errors::DescribeModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeModelList",
     output = DescribeModelListResponse,
-    error = super::errors::DescribeModelListError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -898,46 +919,32 @@ pub struct DescribeModelEndpointListResponse {
     )
 )]
 pub struct DescribeModelList {
-    /// `ModelIds`: a list of strings.
-    ///
-    /// Example: `["hy3"]`
+    /// `ModelIds`; example: `["hy3"]`
     pub model_ids: Option<Vec<String>>,
 
-    /// `ModelNames`: a list of strings.
-    ///
-    /// Example: `["Hy3"]`
+    /// `ModelNames`; example: `["Hy3"]`
     pub model_names: Option<Vec<String>>,
 
-    /// `ModelTypes`: a list of strings.
-    ///
-    /// Example: `["Text"]`
+    /// `ModelTypes`; example: `["Text"]`
     pub model_types: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["深度思考"]`
+    /// `Tags`; example: `["深度思考"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeModelList`] call returns.
 #[tc_model]
 pub struct DescribeModelListResponse {
-    /// `ModelSet`: a list of [`Model`](super::models::Model) objects.
+    /// `ModelSet`
     pub model_set: Option<Vec<models::Model>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -947,76 +954,65 @@ pub struct DescribeModelListResponse {
 /// The `DescribeModelQuota` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeModelQuotaResponse`].
-/// The codes it documents are in [`DescribeModelQuotaError`](super::errors::DescribeModelQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeModelQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.ModelNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundModelNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeModelQuota",
     output = DescribeModelQuotaResponse,
-    error = super::errors::DescribeModelQuotaError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeModelQuota {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"deepseek-v3.2"`
+    /// `ModelId`; example: `"deepseek-v3.2"`
     pub model_id: String,
 }
 
 /// What a successful [`DescribeModelQuota`] call returns.
 #[tc_model]
 pub struct DescribeModelQuotaResponse {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"deepseek-v3.2"`
+    /// `ModelId`; example: `"deepseek-v3.2"`
     pub model_id: Option<String>,
 
-    /// `TPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5000000`
+    /// `TPMLimit`; example: `5000000`
     #[tc(rename = "TPMLimit")]
     pub tpm_limit: Option<i64>,
 
-    /// `RPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `601`
+    /// `RPMLimit`; example: `601`
     #[tc(rename = "RPMLimit")]
     pub rpm_limit: Option<i64>,
 
-    /// `TPMInputQuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20000000`
+    /// `TPMInputQuotaLimit`; example: `20000000`
     #[tc(rename = "TPMInputQuotaLimit")]
     pub tpm_input_quota_limit: Option<i64>,
 
-    /// `TPMOutputQuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2000000`
+    /// `TPMOutputQuotaLimit`; example: `2000000`
     #[tc(rename = "TPMOutputQuotaLimit")]
     pub tpm_output_quota_limit: Option<i64>,
 
-    /// `TPMInputReserveLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `TPMInputReserveLimit`; example: `10000000`
     #[tc(rename = "TPMInputReserveLimit")]
     pub tpm_input_reserve_limit: Option<i64>,
 
-    /// `TPMOutputReserveLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPMOutputReserveLimit`; example: `1000000`
     #[tc(rename = "TPMOutputReserveLimit")]
     pub tpm_output_reserve_limit: Option<i64>,
 
-    /// `TPMInputReservePostPaidLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPMInputReservePostPaidLimit`; example: `1000000`
     #[tc(rename = "TPMInputReservePostPaidLimit")]
     pub tpm_input_reserve_post_paid_limit: Option<i64>,
 
-    /// `TPMOutputReservePostPaidLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPMOutputReservePostPaidLimit`; example: `1000000`
     #[tc(rename = "TPMOutputReservePostPaidLimit")]
     pub tpm_output_reserve_post_paid_limit: Option<i64>,
 
@@ -1027,101 +1023,80 @@ pub struct DescribeModelQuotaResponse {
 /// The `DescribeTokenPlan` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanResponse`].
-/// The codes it documents are in [`DescribeTokenPlanError`](super::errors::DescribeTokenPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlan",
     output = DescribeTokenPlanResponse,
-    error = super::errors::DescribeTokenPlanError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeTokenPlan {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 }
 
 /// What a successful [`DescribeTokenPlan`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanResponse {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境套餐"`
+    /// `Name`; example: `"生产环境套餐"`
     pub name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"none"`
+    /// `StopReason`; example: `"none"`
     pub stop_reason: Option<String>,
 
-    /// `ApiKeyMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ApiKeyMax`; example: `1000`
     pub api_key_max: Option<i64>,
 
-    /// `PrepayResourceID`: a string.
-    ///
-    /// Example: `"pre-abc12345"`
+    /// `PrepayResourceID`; example: `"pre-abc12345"`
     #[tc(rename = "PrepayResourceID")]
     pub prepay_resource_id: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `Creator`; example: `"100000000002"`
     pub creator: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub updated_at: String,
 
-    /// `PackageInfo`: a [`TokenPlanPackageInfo`](super::models::TokenPlanPackageInfo).
+    /// `PackageInfo`
     pub package_info: Option<models::TokenPlanPackageInfo>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `ApiKeyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ApiKeyCount`; example: `5`
     pub api_key_count: Option<i64>,
 
-    /// `TokenSummary`: a [`TokenSummary`](super::models::TokenSummary).
+    /// `TokenSummary`
     pub token_summary: Option<models::TokenSummary>,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1131,30 +1106,38 @@ pub struct DescribeTokenPlanResponse {
 /// The `DescribeTokenPlanApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanApiKeyResponse`].
-/// The codes it documents are in [`DescribeTokenPlanApiKeyError`](super::errors::DescribeTokenPlanApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlanApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlanApiKey",
     output = DescribeTokenPlanApiKeyResponse,
-    error = super::errors::DescribeTokenPlanApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeTokenPlanApiKey {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 }
 
 /// What a successful [`DescribeTokenPlanApiKey`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanApiKeyResponse {
-    /// `ApiKey`: a [`TokenPlanApiKeyInfo`](super::models::TokenPlanApiKeyInfo).
+    /// `ApiKey`
     pub api_key: models::TokenPlanApiKeyInfo,
 
-    /// `Balance`: a [`SubPackageBalance`](super::models::SubPackageBalance).
+    /// `Balance`
     pub balance: Option<models::SubPackageBalance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1164,15 +1147,23 @@ pub struct DescribeTokenPlanApiKeyResponse {
 /// The `DescribeTokenPlanApiKeyList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanApiKeyListResponse`].
-/// The codes it documents are in [`DescribeTokenPlanApiKeyListError`](super::errors::DescribeTokenPlanApiKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlanApiKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlanApiKeyList",
     output = DescribeTokenPlanApiKeyListResponse,
-    error = super::errors::DescribeTokenPlanApiKeyListError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1182,37 +1173,29 @@ pub struct DescribeTokenPlanApiKeyResponse {
     )
 )]
 pub struct DescribeTokenPlanApiKeyList {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`RequestFilter`](super::models::RequestFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RequestFilter>>,
 
-    /// `Sorts`: a list of [`RequestSort`](super::models::RequestSort) objects.
+    /// `Sorts`
     pub sorts: Option<Vec<models::RequestSort>>,
 }
 
 /// What a successful [`DescribeTokenPlanApiKeyList`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanApiKeyListResponse {
-    /// `ApiKeySet`: a list of [`TokenPlanApiKeyListItem`](super::models::TokenPlanApiKeyListItem) objects.
+    /// `ApiKeySet`
     pub api_key_set: Vec<models::TokenPlanApiKeyListItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1222,34 +1205,37 @@ pub struct DescribeTokenPlanApiKeyListResponse {
 /// The `DescribeTokenPlanApiKeySecret` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanApiKeySecretResponse`].
-/// The codes it documents are in [`DescribeTokenPlanApiKeySecretError`](super::errors::DescribeTokenPlanApiKeySecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlanApiKeySecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlanApiKeySecret",
     output = DescribeTokenPlanApiKeySecretResponse,
-    error = super::errors::DescribeTokenPlanApiKeySecretError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeTokenPlanApiKeySecret {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 }
 
 /// What a successful [`DescribeTokenPlanApiKeySecret`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanApiKeySecretResponse {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-tp-GCgjOgMSzNpMXZ8UxKyJR5rICMTNHwFe"`
+    /// `ApiKey`; example: `"sk-tp-GCgjOgMSzNpMXZ8UxKyJR5rICMTNHwFe"`
     pub api_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1259,82 +1245,68 @@ pub struct DescribeTokenPlanApiKeySecretResponse {
 /// The `DescribeTokenPlanApiKeyUsageDetail` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanApiKeyUsageDetailResponse`].
-/// The codes it documents are in [`DescribeTokenPlanApiKeyUsageDetailError`](super::errors::DescribeTokenPlanApiKeyUsageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlanApiKeyUsageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`OperationDenied`](super::errors::TokenhubErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlanApiKeyUsageDetail",
     output = DescribeTokenPlanApiKeyUsageDetailResponse,
-    error = super::errors::DescribeTokenPlanApiKeyUsageDetailError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeTokenPlanApiKeyUsageDetail {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"2026-04-06T00:00:00Z"`
+    /// `From`; example: `"2026-04-06T00:00:00Z"`
     pub from: Option<String>,
 
-    /// `To`: a string.
-    ///
-    /// Example: `"2026-04-06T12:00:00Z"`
+    /// `To`; example: `"2026-04-06T12:00:00Z"`
     pub to: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Context"`
+    /// `Context`; example: `"Context"`
     pub context: Option<String>,
 
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260511-e72cbd58f07906010f862a5acd597010"`
+    /// `ApiKeyId`; example: `"ak-tp-20260511-e72cbd58f07906010f862a5acd597010"`
     pub api_key_id: Option<String>,
 
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"apikey-test"`
+    /// `ApiKeyName`; example: `"apikey-test"`
     pub api_key_name: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ModelName`; example: `"auto"`
     pub model_name: Option<String>,
 }
 
 /// What a successful [`DescribeTokenPlanApiKeyUsageDetail`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanApiKeyUsageDetailResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"Context"`
+    /// `Context`; example: `"Context"`
     pub context: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ListOver`; example: `true`
     pub list_over: bool,
 
-    /// `List`: a list of [`UsageDetailItem`](super::models::UsageDetailItem) objects.
+    /// `List`
     pub list: Vec<models::UsageDetailItem>,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1344,15 +1316,21 @@ pub struct DescribeTokenPlanApiKeyUsageDetailResponse {
 /// The `DescribeTokenPlanList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeTokenPlanListResponse`].
-/// The codes it documents are in [`DescribeTokenPlanListError`](super::errors::DescribeTokenPlanListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeTokenPlanList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeTokenPlanList",
     output = DescribeTokenPlanListResponse,
-    error = super::errors::DescribeTokenPlanListError,
+    error = super::errors::TokenhubErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1362,32 +1340,26 @@ pub struct DescribeTokenPlanApiKeyUsageDetailResponse {
     )
 )]
 pub struct DescribeTokenPlanList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`RequestFilter`](super::models::RequestFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RequestFilter>>,
 
-    /// `Sorts`: a list of [`RequestSort`](super::models::RequestSort) objects.
+    /// `Sorts`
     pub sorts: Option<Vec<models::RequestSort>>,
 }
 
 /// What a successful [`DescribeTokenPlanList`] call returns.
 #[tc_model]
 pub struct DescribeTokenPlanListResponse {
-    /// `TokenPlanSet`: a list of [`TokenPlanListItem`](super::models::TokenPlanListItem) objects.
+    /// `TokenPlanSet`
     pub token_plan_set: Vec<models::TokenPlanListItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,138 +1369,106 @@ pub struct DescribeTokenPlanListResponse {
 /// The `DescribeUsageRankList` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`DescribeUsageRankListResponse`].
-/// The codes it documents are in [`DescribeUsageRankListError`](super::errors::DescribeUsageRankListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=DescribeUsageRankList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BaradError`](super::errors::TokenhubErrorCode::InternalErrorBaradError)
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.PeriodExceedsSpan`](super::errors::TokenhubErrorCode::InvalidParameterPeriodExceedsSpan)
+/// - [`InvalidParameter.PeriodTooFineForData`](super::errors::TokenhubErrorCode::InvalidParameterPeriodTooFineForData)
+/// - [`InvalidParameter.TooManyObjects`](super::errors::TokenhubErrorCode::InvalidParameterTooManyObjects)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "DescribeUsageRankList",
     output = DescribeUsageRankListResponse,
-    error = super::errors::DescribeUsageRankListError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct DescribeUsageRankList {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"apikey"`
+    /// `Dimension`; example: `"apikey"`
     pub dimension: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-09T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-04-09T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-09T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-05-09T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"tokens"`
+    /// `MetricType`; example: `"tokens"`
     pub metric_type: Option<String>,
 
-    /// `Anchor`: a string.
-    ///
-    /// Example: `"ak-20260618-**************************"`
+    /// `Anchor`; example: `"ak-20260618-**************************"`
     pub anchor: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"ak-20260618-**************************"`
+    /// `Target`; example: `"ak-20260618-**************************"`
     pub target: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ShowAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShowAll`; example: `false`
     pub show_all: Option<bool>,
 
-    /// `SortKey`: a string.
-    ///
-    /// Example: `"TotalToken"`
+    /// `SortKey`; example: `"TotalToken"`
     pub sort_key: Option<String>,
 }
 
 /// What a successful [`DescribeUsageRankList`] call returns.
 #[tc_model]
 pub struct DescribeUsageRankListResponse {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"apikey"`
+    /// `Dimension`; example: `"apikey"`
     pub dimension: String,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"tokens"`
+    /// `MetricType`; example: `"tokens"`
     pub metric_type: String,
 
-    /// `MetricKeys`: a list of strings.
-    ///
-    /// Example: `["TotalToken","InputTotalToken","OutputTotalToken"]`
+    /// `MetricKeys`; example: `["TotalToken","InputTotalToken","OutputTotalToken"]`
     pub metric_keys: Vec<String>,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"tokenhub_uin_apikeyid"`
+    /// `ViewName`; example: `"tokenhub_uin_apikeyid"`
     pub view_name: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: i64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-09T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-04-09T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-09T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-05-09T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `Total`; example: `53`
     pub total: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Timestamps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1715000000,1715000300]`
+    /// `Timestamps`; example: `[1715000000,1715000300]`
     pub timestamps: Vec<i64>,
 
-    /// `TopList`: a list of [`UsageRankItem`](super::models::UsageRankItem) objects.
+    /// `TopList`
     pub top_list: Vec<models::UsageRankItem>,
 
-    /// `PageStats`: a [`UsageStats`](super::models::UsageStats).
+    /// `PageStats`
     pub page_stats: models::UsageStats,
 
-    /// `TotalStats`: a [`UsageStats`](super::models::UsageStats).
+    /// `TotalStats`
     pub total_stats: models::UsageStats,
 
-    /// `SortKey`: a string.
-    ///
-    /// Example: `"TotalToken"`
+    /// `SortKey`; example: `"TotalToken"`
     pub sort_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1538,43 +1478,43 @@ pub struct DescribeUsageRankListResponse {
 /// The `ModifyApiKeyInfo` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyApiKeyInfoResponse`].
-/// The codes it documents are in [`ModifyApiKeyInfoError`](super::errors::ModifyApiKeyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyApiKeyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyApiKeyInfo",
     output = ModifyApiKeyInfoResponse,
-    error = super::errors::ModifyApiKeyInfoError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyApiKeyInfo {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260624-39f1918de39ec5a7abc48f7a99c4e1a3"`
+    /// `ApiKeyId`; example: `"ak-20260624-39f1918de39ec5a7abc48f7a99c4e1a3"`
     pub api_key_id: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"apikey-new-name"`
+    /// `ApiKeyName`; example: `"apikey-new-name"`
     pub api_key_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4"]`
+    /// `IpWhitelist`; example: `["1.2.3.4"]`
     pub ip_whitelist: Option<Vec<String>>,
 
-    /// `QuotasDesired`: a list of [`QuotasDesired`](super::models::QuotasDesired) objects.
+    /// `QuotasDesired`
     pub quotas_desired: Option<Vec<models::QuotasDesired>>,
 }
 
@@ -1588,30 +1528,34 @@ pub struct ModifyApiKeyInfoResponse {
 /// The `ModifyApiKeyStatus` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyApiKeyStatusResponse`].
-/// The codes it documents are in [`ModifyApiKeyStatusError`](super::errors::ModifyApiKeyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyApiKeyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyApiKeyStatus",
     output = ModifyApiKeyStatusResponse,
-    error = super::errors::ModifyApiKeyStatusError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyApiKeyStatus {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260710-d41f81de4bb89ae10384b856c5692519"`
+    /// `ApiKeyId`; example: `"ak-20260710-d41f81de4bb89ae10384b856c5692519"`
     pub api_key_id: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 }
 
@@ -1625,20 +1569,42 @@ pub struct ModifyApiKeyStatusResponse {
 /// The `ModifyEndpoint` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyEndpointResponse`].
-/// The codes it documents are in [`ModifyEndpointError`](super::errors::ModifyEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.EndpointNotFound`](super::errors::TokenhubErrorCode::FailedOperationEndpointNotFound)
+/// - [`FailedOperation.EndpointNotHealthy`](super::errors::TokenhubErrorCode::FailedOperationEndpointNotHealthy)
+/// - [`FailedOperation.NoTPMPackage`](super::errors::TokenhubErrorCode::FailedOperationNoTpmPackage)
+/// - [`FailedOperation.OperationDenied`](super::errors::TokenhubErrorCode::FailedOperationOperationDenied)
+/// - [`FailedOperation.SetRenewFlagFailed`](super::errors::TokenhubErrorCode::FailedOperationSetRenewFlagFailed)
+/// - [`FailedOperation.TPMPackagePending`](super::errors::TokenhubErrorCode::FailedOperationTpmPackagePending)
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.QPMLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterQpmLimitExceeded)
+/// - [`InvalidParameter.TPMInputBelowQuota`](super::errors::TokenhubErrorCode::InvalidParameterTpmInputBelowQuota)
+/// - [`InvalidParameter.TPMInputLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterTpmInputLimitExceeded)
+/// - [`InvalidParameter.TPMLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterTpmLimitExceeded)
+/// - [`InvalidParameter.TPMOutputBelowQuota`](super::errors::TokenhubErrorCode::InvalidParameterTpmOutputBelowQuota)
+/// - [`InvalidParameter.TPMOutputLimitExceeded`](super::errors::TokenhubErrorCode::InvalidParameterTpmOutputLimitExceeded)
+/// - [`InvalidParameter.TPMPreQuotaModifyNotSupported`](super::errors::TokenhubErrorCode::InvalidParameterTpmPreQuotaModifyNotSupported)
+/// - [`OperationDenied.InsufficientBalance`](super::errors::TokenhubErrorCode::OperationDeniedInsufficientBalance)
+/// - [`OperationDenied.OperationDenied`](super::errors::TokenhubErrorCode::OperationDeniedOperationDenied)
+/// - [`OperationDenied.QuotaLimitExceeded`](super::errors::TokenhubErrorCode::OperationDeniedQuotaLimitExceeded)
+/// - [`ResourceNotFound.EndpointNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundEndpointNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyEndpoint",
     output = ModifyEndpointResponse,
-    error = super::errors::ModifyEndpointError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyEndpoint {
-    /// `AutoAdjustQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoAdjustQuota`; example: `1`
     pub auto_adjust_quota: Option<i64>,
 }
 
@@ -1652,30 +1618,38 @@ pub struct ModifyEndpointResponse {
 /// The `ModifyGlossaryEntries` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyGlossaryEntriesResponse`].
-/// The codes it documents are in [`ModifyGlossaryEntriesError`](super::errors::ModifyGlossaryEntriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyGlossaryEntries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.GlossaryNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundGlossaryNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyGlossaryEntries",
     output = ModifyGlossaryEntriesResponse,
-    error = super::errors::ModifyGlossaryEntriesError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyGlossaryEntries {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 
-    /// `Entries`: a list of [`ModifyGlossaryEntryInput`](super::models::ModifyGlossaryEntryInput) objects.
+    /// `Entries`
     pub entries: Vec<models::ModifyGlossaryEntryInput>,
 }
 
 /// What a successful [`ModifyGlossaryEntries`] call returns.
 #[tc_model]
 pub struct ModifyGlossaryEntriesResponse {
-    /// `Entries`: a list of [`GlossaryEntryItem`](super::models::GlossaryEntryItem) objects.
+    /// `Entries`
     pub entries: Vec<models::GlossaryEntryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1685,45 +1659,42 @@ pub struct ModifyGlossaryEntriesResponse {
 /// The `ModifyTokenPlanApiKey` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyTokenPlanApiKeyResponse`].
-/// The codes it documents are in [`ModifyTokenPlanApiKeyError`](super::errors::ModifyTokenPlanApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyTokenPlanApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyTokenPlanApiKey",
     output = ModifyTokenPlanApiKeyResponse,
-    error = super::errors::ModifyTokenPlanApiKeyError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyTokenPlanApiKey {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `AllowedModels`: a list of strings.
-    ///
-    /// Example: `["glm-5","kimi-k2.5"]`
+    /// `AllowedModels`; example: `["glm-5","kimi-k2.5"]`
     pub allowed_models: Option<Vec<String>>,
 
-    /// `ExclusiveQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `ExclusiveQuota`; example: `500000`
     pub exclusive_quota: Option<i64>,
 
-    /// `TotalQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `TotalQuota`; example: `-1`
     pub total_quota: Option<i64>,
 
-    /// `UseStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `UseStatus`; example: `"enable"`
     pub use_status: Option<String>,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `4400`
+    /// `TPM`; example: `4400`
     #[tc(rename = "TPM")]
     pub tpm: Option<i64>,
 }
@@ -1738,34 +1709,37 @@ pub struct ModifyTokenPlanApiKeyResponse {
 /// The `ModifyTokenPlanApiKeySecret` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`ModifyTokenPlanApiKeySecretResponse`].
-/// The codes it documents are in [`ModifyTokenPlanApiKeySecretError`](super::errors::ModifyTokenPlanApiKeySecretError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=ModifyTokenPlanApiKeySecret)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "ModifyTokenPlanApiKeySecret",
     output = ModifyTokenPlanApiKeySecretResponse,
-    error = super::errors::ModifyTokenPlanApiKeySecretError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct ModifyTokenPlanApiKeySecret {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 }
 
 /// What a successful [`ModifyTokenPlanApiKeySecret`] call returns.
 #[tc_model]
 pub struct ModifyTokenPlanApiKeySecretResponse {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `KeyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KeyVersion`; example: `2`
     pub key_version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1775,34 +1749,38 @@ pub struct ModifyTokenPlanApiKeySecretResponse {
 /// The `RenewTokenPlanTeamOrder` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`RenewTokenPlanTeamOrderResponse`].
-/// The codes it documents are in [`RenewTokenPlanTeamOrderError`](super::errors::RenewTokenPlanTeamOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=RenewTokenPlanTeamOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "RenewTokenPlanTeamOrder",
     output = RenewTokenPlanTeamOrderResponse,
-    error = super::errors::RenewTokenPlanTeamOrderError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct RenewTokenPlanTeamOrder {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 }
 
 /// What a successful [`RenewTokenPlanTeamOrder`] call returns.
 #[tc_model]
 pub struct RenewTokenPlanTeamOrderResponse {
-    /// `BigOrderId`: a string.
-    ///
-    /// Example: `"20260101000000000000001"`
+    /// `BigOrderId`; example: `"20260101000000000000001"`
     pub big_order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1812,34 +1790,38 @@ pub struct RenewTokenPlanTeamOrderResponse {
 /// The `UpgradeTokenPlanTeamOrder` action of TOKENHUB API 2026-03-22.
 ///
 /// A successful call returns [`UpgradeTokenPlanTeamOrderResponse`].
-/// The codes it documents are in [`UpgradeTokenPlanTeamOrderError`](super::errors::UpgradeTokenPlanTeamOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tokenhub&Version=2026-03-22&Action=UpgradeTokenPlanTeamOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TokenhubErrorCode`](super::errors::TokenhubErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TokenhubErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::TokenhubErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TokenhubErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::TokenhubErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TokenhubErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TokenhubErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tokenhub",
     version = "2026-03-22",
     name = "UpgradeTokenPlanTeamOrder",
     output = UpgradeTokenPlanTeamOrderResponse,
-    error = super::errors::UpgradeTokenPlanTeamOrderError
+    error = super::errors::TokenhubErrorCode
 )]
 pub struct UpgradeTokenPlanTeamOrder {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `NewCreditOrToken`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `NewCreditOrToken`; example: `1000000`
     pub new_credit_or_token: i64,
 }
 
 /// What a successful [`UpgradeTokenPlanTeamOrder`] call returns.
 #[tc_model]
 pub struct UpgradeTokenPlanTeamOrderResponse {
-    /// `BigOrderId`: a string.
-    ///
-    /// Example: `"20260101000000000000001"`
+    /// `BigOrderId`; example: `"20260101000000000000001"`
     pub big_order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

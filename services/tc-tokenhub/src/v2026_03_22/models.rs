@@ -8,90 +8,58 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeApiKeyList`](super::DescribeApiKeyList).
 #[tc_model]
 pub struct ApiKeyDetail {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-20260320-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-20260320-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-api-key"`
+    /// `Name`; example: `"my-api-key"`
     pub name: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-abc***defg"`
+    /// `ApiKey`; example: `"sk-abc***defg"`
     pub api_key: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test api key"`
+    /// `Remark`; example: `"test api key"`
     pub remark: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"maas"`
+    /// `Platform`; example: `"maas"`
     pub platform: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `SubUin`; example: `"100000000002"`
     pub sub_uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `BindType`; example: `"all"`
     pub bind_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-01 00:00:00"`
+    /// `CreateTime`; example: `"2026-03-01 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-01 00:00:00"`
+    /// `UpdateTime`; example: `"2026-03-01 00:00:00"`
     pub update_time: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: Option<String>,
 
-    /// `Editable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Editable`; example: `true`
     pub editable: bool,
 
-    /// `BindingItems`: a list of [`BindingItem`] objects.
+    /// `BindingItems`
     pub binding_items: Option<Vec<BindingItem>>,
 
-    /// `IpWhitelist`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpWhitelist`; example: `["1.1.1.1"]`
     pub ip_whitelist: Option<Vec<String>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Creator`; example: `"张三"`
     pub creator: Option<String>,
 
-    /// `QuotaSet`: a list of [`QuotaInfo`] objects.
+    /// `QuotaSet`
     pub quota_set: Option<Vec<QuotaInfo>>,
 
-    /// `QuotaStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `QuotaStatus`; example: `"active"`
     pub quota_status: Option<String>,
 }
 
@@ -100,19 +68,13 @@ pub struct ApiKeyDetail {
 /// Returned in the output of [`CreateTokenPlanApiKeys`](super::CreateTokenPlanApiKeys).
 #[tc_model]
 pub struct BatchCreateFailedItem {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaa-1-x7k2m9"`
+    /// `Name`; example: `"aaa-1-x7k2m9"`
     pub name: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"create sub package failed"`
+    /// `Reason`; example: `"create sub package failed"`
     pub reason: String,
 }
 
@@ -122,19 +84,13 @@ pub struct BatchCreateFailedItem {
 /// Returned in the output of [`DescribeApiKey`](super::DescribeApiKey) and [`DescribeApiKeyList`](super::DescribeApiKeyList).
 #[tc_model]
 pub struct BindingItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ep-xxx"`
+    /// `ResourceId`; example: `"ep-xxx"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"endpoint"`
+    /// `ResourceType`; example: `"endpoint"`
     pub resource_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pre-offline"`
+    /// `Status`; example: `"pre-offline"`
     pub status: Option<String>,
 }
 
@@ -143,9 +99,7 @@ pub struct BindingItem {
 /// Returned in the output of [`CreateTokenPlanApiKeys`](super::CreateTokenPlanApiKeys).
 #[tc_model]
 pub struct CreateApiKeysResultItem {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 }
 
@@ -154,9 +108,7 @@ pub struct CreateApiKeysResultItem {
 /// Sent in the input of [`DeleteGlossaryEntries`](super::DeleteGlossaryEntries).
 #[tc_model]
 pub struct DeleteGlossaryEntryInput {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"0b93af68c6cdc928b99d5b3fed6a3f93"`
+    /// `EntryId`; example: `"0b93af68c6cdc928b99d5b3fed6a3f93"`
     pub entry_id: String,
 }
 
@@ -165,9 +117,7 @@ pub struct DeleteGlossaryEntryInput {
 /// Returned in the output of [`CreateEndpoint`](super::CreateEndpoint).
 #[tc_model]
 pub struct EndpointCreateDetail {
-    /// `PreResourceId`: a string.
-    ///
-    /// Example: `"free-new-test"`
+    /// `PreResourceId`; example: `"free-new-test"`
     pub pre_resource_id: Option<String>,
 }
 
@@ -176,76 +126,48 @@ pub struct EndpointCreateDetail {
 /// Returned in the output of [`DescribeEndpoint`](super::DescribeEndpoint).
 #[tc_model]
 pub struct EndpointDetail {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"ep-abcd123"`
+    /// `EndpointId`; example: `"ep-abcd123"`
     pub endpoint_id: String,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"测试推理服务"`
+    /// `EndpointName`; example: `"测试推理服务"`
     pub endpoint_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro"`
+    /// `ModelName`; example: `"deepseek-v4-pro"`
     pub model_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `ModelId`; example: `"deepseek"`
     pub model_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"TEXT_GENERATION"`
+    /// `ServiceType`; example: `"TEXT_GENERATION"`
     pub service_type: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"TOKEN"`
+    /// `ChargeType`; example: `"TOKEN"`
     pub charge_type: String,
 
-    /// `PaymentEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PaymentEnabled`; example: `true`
     pub payment_enabled: bool,
 
-    /// `ChargeDetail`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ChargeDetail`; example: `"\"{}\""`
     pub charge_detail: Option<String>,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"FREE_QUOTA_EXHAUSTED"`
+    /// `StopReason`; example: `"FREE_QUOTA_EXHAUSTED"`
     pub stop_reason: Option<String>,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPM`; example: `1000000`
     #[tc(rename = "TPM")]
     pub tpm: Option<i64>,
 
-    /// `AutoAdjustQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoAdjustQuota`; example: `1`
     pub auto_adjust_quota: Option<i64>,
 
-    /// `RPM`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RPM`; example: `100`
     #[tc(rename = "RPM")]
     pub rpm: Option<i64>,
 
-    /// `ModelStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `ModelStatus`; example: `"online"`
     pub model_status: Option<String>,
 }
 
@@ -254,14 +176,10 @@ pub struct EndpointDetail {
 /// Sent in the input of [`CreateGlossaryEntries`](super::CreateGlossaryEntries).
 #[tc_model]
 pub struct GlossaryEntryInput {
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `SourceTerm`; example: `"云服务器"`
     pub source_term: String,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"Cloud Server"`
+    /// `TargetTerm`; example: `"Cloud Server"`
     pub target_term: String,
 }
 
@@ -270,24 +188,16 @@ pub struct GlossaryEntryInput {
 /// Returned in the output of [`CreateGlossaryEntries`](super::CreateGlossaryEntries), [`DescribeGlossaryEntries`](super::DescribeGlossaryEntries) and [`ModifyGlossaryEntries`](super::ModifyGlossaryEntries).
 #[tc_model]
 pub struct GlossaryEntryItem {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"0b93af68c6cdc928b99d5b3fed6a3f93"`
+    /// `EntryId`; example: `"0b93af68c6cdc928b99d5b3fed6a3f93"`
     pub entry_id: String,
 
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `SourceTerm`; example: `"云服务器"`
     pub source_term: String,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"Cloud Server"`
+    /// `TargetTerm`; example: `"Cloud Server"`
     pub target_term: String,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1780561971`
+    /// `UpdatedAt`; example: `1780561971`
     pub updated_at: i64,
 }
 
@@ -296,39 +206,25 @@ pub struct GlossaryEntryItem {
 /// Returned in the output of [`DescribeGlossaries`](super::DescribeGlossaries).
 #[tc_model]
 pub struct GlossaryItem {
-    /// `GlossaryId`: a string.
-    ///
-    /// Example: `"glossary-a1b2c3d4"`
+    /// `GlossaryId`; example: `"glossary-a1b2c3d4"`
     pub glossary_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-glossary"`
+    /// `Name`; example: `"my-glossary"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test glossary"`
+    /// `Description`; example: `"test glossary"`
     pub description: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-01T00:00:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-03-01T00:00:00Z"`
     pub created_time: String,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-01T00:00:00Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2026-03-01T00:00:00Z"`
     pub updated_time: String,
 }
 
@@ -337,99 +233,67 @@ pub struct GlossaryItem {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct Model {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Hy3 preview"`
+    /// `ModelName`; example: `"Hy3 preview"`
     pub model_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"hy3-preview"`
+    /// `ModelId`; example: `"hy3-preview"`
     pub model_id: String,
 
-    /// `ExtraModelIds`: a list of strings.
-    ///
-    /// Example: `["deepseek"]`
+    /// `ExtraModelIds`; example: `["deepseek"]`
     pub extra_model_ids: Option<Vec<String>>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"Hy3 preview"`
+    /// `DisplayName`; example: `"Hy3 preview"`
     pub display_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"混元 Hy3 preview 面向 Agent 工作负载设计，采用 295B/21B 激活的 MoE 架构。"`
+    /// `Description`; example: `"混元 Hy3 preview 面向 Agent 工作负载设计，采用 295B/21B 激活的 MoE 架构。"`
     pub description: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"代码生成、长上下文与 Agent 能力扎实，适合 Coding Agent、文档自动化及多步工具调用工作流"`
+    /// `Summary`; example: `"代码生成、长上下文与 Agent 能力扎实，适合 Coding Agent、文档自动化及多步工具调用工作流"`
     pub summary: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"Text"`
+    /// `ModelType`; example: `"Text"`
     pub model_type: String,
 
-    /// `Brand`: a string.
-    ///
-    /// Example: `"混元"`
+    /// `Brand`; example: `"混元"`
     pub brand: Option<String>,
 
-    /// `ModelImage`: a [`ModelImage`].
+    /// `ModelImage`
     pub model_image: Option<ModelImage>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Provider`; example: `"腾讯云"`
     pub provider: Option<String>,
 
-    /// `ProviderIntroduction`: a string.
-    ///
-    /// Example: `"# 模型提供方 - 杭州深度求索人工智能基础技术研究有限公司"`
+    /// `ProviderIntroduction`; example: `"# 模型提供方 - 杭州深度求索人工智能基础技术研究有限公司"`
     pub provider_introduction: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["深度思考","文本生成"]`
+    /// `Tags`; example: `["深度思考","文本生成"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelChargingInfo`: a list of [`ModelChargingInfo`] objects.
+    /// `ModelChargingInfo`
     pub model_charging_info: Option<Vec<ModelChargingInfo>>,
 
-    /// `ModelSpec`: a [`ModelSpec`].
+    /// `ModelSpec`
     pub model_spec: Option<ModelSpec>,
 
-    /// `ReleaseAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-23T00:00:00+08:00"`
+    /// `ReleaseAt`, an ISO 8601 timestamp; example: `"2026-04-23T00:00:00+08:00"`
     pub release_at: Option<String>,
 
-    /// `RecommendWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecommendWeight`; example: `1`
     pub recommend_weight: i64,
 
-    /// `ModelAccessInfo`: a [`ModelAccessInfo`].
+    /// `ModelAccessInfo`
     pub model_access_info: Option<ModelAccessInfo>,
 
-    /// `FreeTrialInfo`: a [`ModelFreeTrialInfo`].
+    /// `FreeTrialInfo`
     pub free_trial_info: Option<ModelFreeTrialInfo>,
 
-    /// `OfflineAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-02T00:00:00Z"`
+    /// `OfflineAt`, an ISO 8601 timestamp; example: `"2026-05-02T00:00:00Z"`
     pub offline_at: Option<String>,
 
-    /// `DiscontinuedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-02T00:00:00Z"`
+    /// `DiscontinuedAt`, an ISO 8601 timestamp; example: `"2026-05-02T00:00:00Z"`
     pub discontinued_at: Option<String>,
 }
 
@@ -438,7 +302,7 @@ pub struct Model {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelAccessInfo {
-    /// `ModelSiteRegions`: a list of [`ModelSiteRegion`] objects.
+    /// `ModelSiteRegions`
     pub model_site_regions: Vec<ModelSiteRegion>,
 }
 
@@ -447,30 +311,22 @@ pub struct ModelAccessInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelChargingInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Tiered"`
+    /// `Type`; example: `"Tiered"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"0<=输入<32k"`
+    /// `Name`; example: `"0<=输入<32k"`
     pub name: String,
 
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"在线推理"`
+    /// `Scenario`; example: `"在线推理"`
     pub scenario: Option<String>,
 
-    /// `ChargingItems`: a list of [`ModelChargingItem`] objects.
+    /// `ChargingItems`
     pub charging_items: Option<Vec<ModelChargingItem>>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"TOKEN"`
+    /// `ChargeUnit`; example: `"TOKEN"`
     pub charge_unit: Option<String>,
 
-    /// `Reference`: a string.
+    /// `Reference`
     pub reference: Option<String>,
 }
 
@@ -479,44 +335,28 @@ pub struct ModelChargingInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelChargingItem {
-    /// `PriceName`: a string.
-    ///
-    /// Example: `"Input"`
+    /// `PriceName`; example: `"Input"`
     pub price_name: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"输入"`
+    /// `DisplayName`; example: `"输入"`
     pub display_name: String,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Price`; example: `"1"`
     pub price: String,
 
-    /// `PriceUnit`: a string.
-    ///
-    /// Example: `"元/百万tokens"`
+    /// `PriceUnit`; example: `"元/百万tokens"`
     pub price_unit: String,
 
-    /// `PeakPrice`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PeakPrice`; example: `"1"`
     pub peak_price: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"有参考视频 540P"`
+    /// `Specification`; example: `"有参考视频 540P"`
     pub specification: Option<String>,
 
-    /// `Usage`: a string.
-    ///
-    /// Example: `"第1秒 62,500 Tokens，后续每秒 15,625 Tokens"`
+    /// `Usage`; example: `"第1秒 62,500 Tokens，后续每秒 15,625 Tokens"`
     pub usage: Option<String>,
 
-    /// `ReferencePrice`: a string.
-    ///
-    /// Example: `"第1秒 0.625 元，后续每秒 0.15625 元"`
+    /// `ReferencePrice`; example: `"第1秒 0.625 元，后续每秒 0.15625 元"`
     pub reference_price: Option<String>,
 }
 
@@ -525,73 +365,47 @@ pub struct ModelChargingItem {
 /// Returned in the output of [`DescribeModelEndpointList`](super::DescribeModelEndpointList).
 #[tc_model]
 pub struct ModelEndpointView {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"ep-abcd123"`
+    /// `EndpointId`; example: `"ep-abcd123"`
     pub endpoint_id: Option<String>,
 
-    /// `EndpointName`: a string.
-    ///
-    /// Example: `"测试推理服务"`
+    /// `EndpointName`; example: `"测试推理服务"`
     pub endpoint_name: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro"`
+    /// `ModelId`; example: `"deepseek-v4-pro"`
     pub model_id: String,
 
-    /// `ExtraModelIds`: a list of strings.
-    ///
-    /// Example: `["deepseek"]`
+    /// `ExtraModelIds`; example: `["deepseek"]`
     pub extra_model_ids: Option<Vec<String>>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro"`
+    /// `ModelName`; example: `"deepseek-v4-pro"`
     pub model_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `ModelStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `ModelStatus`; example: `"online"`
     pub model_status: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"TEXT_GENERATION"`
+    /// `ServiceType`; example: `"TEXT_GENERATION"`
     pub service_type: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"FREE"`
+    /// `ChargeType`; example: `"FREE"`
     pub charge_type: Option<String>,
 
-    /// `PaymentEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PaymentEnabled`; example: `true`
     pub payment_enabled: bool,
 
-    /// `ChargeDetail`: a string.
+    /// `ChargeDetail`
     pub charge_detail: Option<String>,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"FREE_QUOTA_EXHAUSTED"`
+    /// `StopReason`; example: `"FREE_QUOTA_EXHAUSTED"`
     pub stop_reason: Option<String>,
 
-    /// `RPM`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RPM`; example: `60`
     #[tc(rename = "RPM")]
     pub rpm: Option<i64>,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPM`; example: `1000000`
     #[tc(rename = "TPM")]
     pub tpm: Option<i64>,
 }
@@ -601,24 +415,16 @@ pub struct ModelEndpointView {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelFreeTrialInfo {
-    /// `RecommendWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecommendWeight`; example: `1`
     pub recommend_weight: Option<i64>,
 
-    /// `CapacitySize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `CapacitySize`; example: `1000000`
     pub capacity_size: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Unit`; example: `"token"`
     pub unit: String,
 
-    /// `ValidityDays`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ValidityDays`; example: `90`
     pub validity_days: Option<i64>,
 }
 
@@ -627,9 +433,7 @@ pub struct ModelFreeTrialInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelImage {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://qcloudimg.tencent-cloud.cn/raw/672552a315809509bda19ecb65230671.png"`
+    /// `Url`; example: `"https://qcloudimg.tencent-cloud.cn/raw/672552a315809509bda19ecb65230671.png"`
     pub url: String,
 }
 
@@ -638,14 +442,10 @@ pub struct ModelImage {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelSiteRegion {
-    /// `Site`: a string.
-    ///
-    /// Example: `"domestic"`
+    /// `Site`; example: `"domestic"`
     pub site: String,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Vec<String>,
 }
 
@@ -654,41 +454,27 @@ pub struct ModelSiteRegion {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelSpec {
-    /// `TPM`: a string.
-    ///
-    /// Example: `"1000k"`
+    /// `TPM`; example: `"1000k"`
     #[tc(rename = "TPM")]
     pub tpm: Option<String>,
 
-    /// `QPM`: a string.
-    ///
-    /// Example: `"60"`
+    /// `QPM`; example: `"60"`
     #[tc(rename = "QPM")]
     pub qpm: Option<String>,
 
-    /// `MaxInputToken`: a string.
-    ///
-    /// Example: `"192k"`
+    /// `MaxInputToken`; example: `"192k"`
     pub max_input_token: Option<String>,
 
-    /// `MaxOutputToken`: a string.
-    ///
-    /// Example: `"128k"`
+    /// `MaxOutputToken`; example: `"128k"`
     pub max_output_token: Option<String>,
 
-    /// `ContextLength`: a string.
-    ///
-    /// Example: `"256k"`
+    /// `ContextLength`; example: `"256k"`
     pub context_length: Option<String>,
 
-    /// `Concurrency`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Concurrency`; example: `"10"`
     pub concurrency: Option<String>,
 
-    /// `InputDescription`: a string.
-    ///
-    /// Example: `"图片分辨率不超过4k (4096*2160)，视频分辨率不超过2k (2048*1080)"`
+    /// `InputDescription`; example: `"图片分辨率不超过4k (4096*2160)，视频分辨率不超过2k (2048*1080)"`
     pub input_description: Option<String>,
 }
 
@@ -697,19 +483,13 @@ pub struct ModelSpec {
 /// Sent in the input of [`ModifyGlossaryEntries`](super::ModifyGlossaryEntries).
 #[tc_model]
 pub struct ModifyGlossaryEntryInput {
-    /// `EntryId`: a string.
-    ///
-    /// Example: `"3a82012132f4da00ab3cf623b43a6aa1"`
+    /// `EntryId`; example: `"3a82012132f4da00ab3cf623b43a6aa1"`
     pub entry_id: String,
 
-    /// `SourceTerm`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `SourceTerm`; example: `"云服务器"`
     pub source_term: Option<String>,
 
-    /// `TargetTerm`: a string.
-    ///
-    /// Example: `"cloud server"`
+    /// `TargetTerm`; example: `"cloud server"`
     pub target_term: Option<String>,
 }
 
@@ -718,19 +498,13 @@ pub struct ModifyGlossaryEntryInput {
 /// Sent in the input of [`CreateApiKey`](super::CreateApiKey).
 #[tc_model]
 pub struct QuotaCreateItem {
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `CycleUnit`; example: `"m"`
     pub cycle_unit: String,
 
-    /// `CycleCredits`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `CycleCredits`; example: `"1000"`
     pub cycle_credits: String,
 
-    /// `MonthStartDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonthStartDay`; example: `1`
     pub month_start_day: Option<i64>,
 }
 
@@ -739,39 +513,25 @@ pub struct QuotaCreateItem {
 /// Returned in the output of [`DescribeApiKey`](super::DescribeApiKey) and [`DescribeApiKeyList`](super::DescribeApiKeyList).
 #[tc_model]
 pub struct QuotaInfo {
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"limit-6xaznx2ke5"`
+    /// `PkgId`; example: `"limit-6xaznx2ke5"`
     pub pkg_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"d"`
+    /// `CycleUnit`; example: `"d"`
     pub cycle_unit: String,
 
-    /// `CycleCredits`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `CycleCredits`; example: `"1000"`
     pub cycle_credits: String,
 
-    /// `CycleUsed`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CycleUsed`; example: `"0"`
     pub cycle_used: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-09T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-06-09T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2046-06-09T21:12:17+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2046-06-09T21:12:17+08:00"`
     pub expire_time: Option<String>,
 }
 
@@ -780,21 +540,13 @@ pub struct QuotaInfo {
 /// Sent in the input of [`ModifyApiKeyInfo`](super::ModifyApiKeyInfo).
 #[tc_model]
 pub struct QuotasDesired {
-    /// `CycleUnit`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"m"`
+    /// `CycleUnit`, required in requests; example: `"m"`
     pub cycle_unit: Option<String>,
 
-    /// `CycleCredits`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1000"`
+    /// `CycleCredits`, required in requests; example: `"1000"`
     pub cycle_credits: Option<String>,
 
-    /// `MonthStartDay`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MonthStartDay`; example: `2`
     pub month_start_day: Option<i64>,
 }
 
@@ -803,19 +555,13 @@ pub struct QuotasDesired {
 /// Sent in the input of [`DescribeApiKeyList`](super::DescribeApiKeyList), [`DescribeGlossaries`](super::DescribeGlossaries), [`DescribeModelEndpointList`](super::DescribeModelEndpointList), [`DescribeTokenPlanApiKeyList`](super::DescribeTokenPlanApiKeyList) and [`DescribeTokenPlanList`](super::DescribeTokenPlanList).
 #[tc_model]
 pub struct RequestFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ResourceType"`
+    /// `Name`; example: `"ResourceType"`
     pub name: String,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Op`; example: `"EXACT"`
     pub op: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["model"]`
+    /// `Values`; example: `["model"]`
     pub values: Vec<String>,
 }
 
@@ -824,14 +570,10 @@ pub struct RequestFilter {
 /// Sent in the input of [`DescribeApiKeyList`](super::DescribeApiKeyList), [`DescribeGlossaries`](super::DescribeGlossaries), [`DescribeModelEndpointList`](super::DescribeModelEndpointList), [`DescribeTokenPlanApiKeyList`](super::DescribeTokenPlanApiKeyList) and [`DescribeTokenPlanList`](super::DescribeTokenPlanList).
 #[tc_model]
 pub struct RequestSort {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CreatedAt"`
+    /// `Name`; example: `"CreatedAt"`
     pub name: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: String,
 }
 
@@ -840,44 +582,28 @@ pub struct RequestSort {
 /// Returned in the output of [`DescribeTokenPlanApiKey`](super::DescribeTokenPlanApiKey) and [`DescribeTokenPlanApiKeyList`](super::DescribeTokenPlanApiKeyList).
 #[tc_model]
 pub struct SubPackageBalance {
-    /// `ExclusiveQuota`: a string.
-    ///
-    /// Example: `"500000"`
+    /// `ExclusiveQuota`; example: `"500000"`
     pub exclusive_quota: String,
 
-    /// `ExclusiveUsed`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `ExclusiveUsed`; example: `"100000"`
     pub exclusive_used: String,
 
-    /// `ExclusiveRemain`: a string.
-    ///
-    /// Example: `"400000"`
+    /// `ExclusiveRemain`; example: `"400000"`
     pub exclusive_remain: String,
 
-    /// `SharedQuota`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `SharedQuota`; example: `"-1"`
     pub shared_quota: String,
 
-    /// `SharedUsed`: a string.
-    ///
-    /// Example: `"50000"`
+    /// `SharedUsed`; example: `"50000"`
     pub shared_used: String,
 
-    /// `SharedRemain`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `SharedRemain`; example: `"-1"`
     pub shared_remain: String,
 
-    /// `TotalUsed`: a string.
-    ///
-    /// Example: `"50000"`
+    /// `TotalUsed`; example: `"50000"`
     pub total_used: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -886,90 +612,56 @@ pub struct SubPackageBalance {
 /// Returned in the output of [`DescribeTokenPlanApiKey`](super::DescribeTokenPlanApiKey).
 #[tc_model]
 pub struct TokenPlanApiKeyInfo {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-tp-xxxxxxxx"`
+    /// `ApiKey`; example: `"sk-tp-xxxxxxxx"`
     pub api_key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境主Key"`
+    /// `Name`; example: `"生产环境主Key"`
     pub name: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: String,
 
-    /// `AllowedModels`: a string.
-    ///
-    /// Example: `"[\"glm-5\",\"kimi-k2.5\",\"tc-code-latest\"]"`
+    /// `AllowedModels`; example: `"[\"glm-5\",\"kimi-k2.5\",\"tc-code-latest\"]"`
     pub allowed_models: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `StopReason`; example: `"NORMAL"`
     pub stop_reason: Option<String>,
 
-    /// `UseStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `UseStatus`; example: `"enable"`
     pub use_status: String,
 
-    /// `KeyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeyVersion`; example: `1`
     pub key_version: i64,
 
-    /// `LastRotatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `LastRotatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub last_rotated_at: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `Creator`; example: `"100000000002"`
     pub creator: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub updated_at: String,
 
-    /// `TPM`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `TPM`; example: `1000000`
     #[tc(rename = "TPM")]
     pub tpm: i64,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: Option<String>,
 }
 
@@ -978,87 +670,55 @@ pub struct TokenPlanApiKeyInfo {
 /// Returned in the output of [`DescribeTokenPlanApiKeyList`](super::DescribeTokenPlanApiKeyList).
 #[tc_model]
 pub struct TokenPlanApiKeyListItem {
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-tp-20260401-a1b2c3d4"`
+    /// `ApiKeyId`; example: `"ak-tp-20260401-a1b2c3d4"`
     pub api_key_id: String,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-tp-****xxxx"`
+    /// `ApiKey`; example: `"sk-tp-****xxxx"`
     pub api_key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产Key"`
+    /// `Name`; example: `"生产Key"`
     pub name: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"team-tp-20260401-a1b2c3d4"`
+    /// `TeamId`; example: `"team-tp-20260401-a1b2c3d4"`
     pub team_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: Option<String>,
 
-    /// `AllowedModels`: a string.
-    ///
-    /// Example: `"[\"glm-5\"]"`
+    /// `AllowedModels`; example: `"[\"glm-5\"]"`
     pub allowed_models: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `StopReason`; example: `"NORMAL"`
     pub stop_reason: Option<String>,
 
-    /// `UseStatus`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `UseStatus`; example: `"enable"`
     pub use_status: String,
 
-    /// `KeyVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeyVersion`; example: `1`
     pub key_version: i64,
 
-    /// `LastRotatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `LastRotatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub last_rotated_at: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `Creator`; example: `"100000000002"`
     pub creator: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub updated_at: String,
 
-    /// `Balance`: a [`SubPackageBalance`].
+    /// `Balance`
     pub balance: Option<SubPackageBalance>,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: Option<String>,
 }
 
@@ -1067,78 +727,50 @@ pub struct TokenPlanApiKeyListItem {
 /// Returned in the output of [`DescribeTokenPlanList`](super::DescribeTokenPlanList).
 #[tc_model]
 pub struct TokenPlanListItem {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"tp-ent-abcdefgh"`
+    /// `TeamId`; example: `"tp-ent-abcdefgh"`
     pub team_id: String,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ProductType`; example: `"enterprise"`
     pub product_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境套餐"`
+    /// `Name`; example: `"生产环境套餐"`
     pub name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300000001"`
+    /// `AppId`; example: `"1300000001"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `Uin`; example: `"100000000001"`
     pub uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"none"`
+    /// `StopReason`; example: `"none"`
     pub stop_reason: Option<String>,
 
-    /// `ApiKeyMax`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiKeyMax`; example: `0`
     pub api_key_max: Option<i64>,
 
-    /// `ApiKeyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiKeyCount`; example: `1`
     pub api_key_count: Option<i64>,
 
-    /// `PrepayResourceID`: a string.
-    ///
-    /// Example: `"prepay-123"`
+    /// `PrepayResourceID`; example: `"prepay-123"`
     #[tc(rename = "PrepayResourceID")]
     pub prepay_resource_id: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100000000002"`
+    /// `Creator`; example: `"100000000002"`
     pub creator: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub updated_at: String,
 
-    /// `PackageInfo`: a [`TokenPlanPackageInfo`].
+    /// `PackageInfo`
     pub package_info: Option<TokenPlanPackageInfo>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 }
 
@@ -1147,69 +779,43 @@ pub struct TokenPlanListItem {
 /// Returned in the output of [`DescribeTokenPlan`](super::DescribeTokenPlan) and [`DescribeTokenPlanList`](super::DescribeTokenPlanList).
 #[tc_model]
 pub struct TokenPlanPackageInfo {
-    /// `TotalQuota`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `TotalQuota`; example: `"1000000"`
     pub total_quota: String,
 
-    /// `TotalUsed`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `TotalUsed`; example: `"100000"`
     pub total_used: String,
 
-    /// `TotalCycles`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCycles`; example: `1`
     pub total_cycles: Option<i64>,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"month"`
+    /// `CycleUnit`; example: `"month"`
     pub cycle_unit: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T00:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-04-01T00:00:00Z"`
     pub start_time: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2027-04-01T00:00:00Z"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2027-04-01T00:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `ExclusiveAllocated`: a string.
-    ///
-    /// Example: `"500000"`
+    /// `ExclusiveAllocated`; example: `"500000"`
     pub exclusive_allocated: Option<String>,
 
-    /// `ExclusiveUsed`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `ExclusiveUsed`; example: `"100000"`
     pub exclusive_used: Option<String>,
 
-    /// `SharedPool`: a string.
-    ///
-    /// Example: `"500000"`
+    /// `SharedPool`; example: `"500000"`
     pub shared_pool: Option<String>,
 
-    /// `SharedUsed`: a string.
-    ///
-    /// Example: `"50000"`
+    /// `SharedUsed`; example: `"50000"`
     pub shared_used: Option<String>,
 
-    /// `CycleQuota`: a string.
-    ///
-    /// Example: `"1000000"`
+    /// `CycleQuota`; example: `"1000000"`
     pub cycle_quota: Option<String>,
 
-    /// `CurrentCycle`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentCycle`; example: `1`
     pub current_cycle: Option<i64>,
 
-    /// `RemainCycles`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemainCycles`; example: `0`
     pub remain_cycles: Option<i64>,
 }
 
@@ -1218,22 +824,16 @@ pub struct TokenPlanPackageInfo {
 /// Returned in the output of [`DescribeTokenPlan`](super::DescribeTokenPlan).
 #[tc_model]
 pub struct TokenSummary {
-    /// `CycleSeq`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleSeq`; example: `1`
     pub cycle_seq: Option<i64>,
 
-    /// `CycleStartTime`: a string.
-    ///
-    /// Example: `"2026-04-01T00:00:00+08:00"`
+    /// `CycleStartTime`; example: `"2026-04-01T00:00:00+08:00"`
     pub cycle_start_time: Option<String>,
 
-    /// `CycleEndTime`: a string.
-    ///
-    /// Example: `"2026-05-01T00:00:00+08:00"`
+    /// `CycleEndTime`; example: `"2026-05-01T00:00:00+08:00"`
     pub cycle_end_time: Option<String>,
 
-    /// `BillingItems`: a list of [`TokenSummaryBillingItem`] objects.
+    /// `BillingItems`
     pub billing_items: Option<Vec<TokenSummaryBillingItem>>,
 }
 
@@ -1242,14 +842,10 @@ pub struct TokenSummary {
 /// Returned in the output of [`DescribeTokenPlan`](super::DescribeTokenPlan).
 #[tc_model]
 pub struct TokenSummaryBillingItem {
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"input"`
+    /// `BillingItem`; example: `"input"`
     pub billing_item: String,
 
-    /// `TotalQty`: a signed 64-bit integer.
-    ///
-    /// Example: `1500000`
+    /// `TotalQty`; example: `1500000`
     pub total_qty: i64,
 }
 
@@ -1258,74 +854,46 @@ pub struct TokenSummaryBillingItem {
 /// Returned in the output of [`DescribeTokenPlanApiKeyUsageDetail`](super::DescribeTokenPlanApiKeyUsageDetail).
 #[tc_model]
 pub struct UsageDetailItem {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002501094"`
+    /// `Uin`; example: `"700002501094"`
     pub uin: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"deepseek-v3.2"`
+    /// `ModelName`; example: `"deepseek-v3.2"`
     pub model_name: String,
 
-    /// `ApiKeyId`: a string.
-    ///
-    /// Example: `"ak-test"`
+    /// `ApiKeyId`; example: `"ak-test"`
     pub api_key_id: Option<String>,
 
-    /// `ApiKeyName`: a string.
-    ///
-    /// Example: `"hello-world"`
+    /// `ApiKeyName`; example: `"hello-world"`
     pub api_key_name: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"test-001"`
+    /// `RequestId`; example: `"test-001"`
     pub request_id: String,
 
-    /// `RequestTime`: a string.
-    ///
-    /// Example: `"2026-04-06T12:00:00Z"`
+    /// `RequestTime`; example: `"2026-04-06T12:00:00Z"`
     pub request_time: String,
 
-    /// `InputToken`: a signed 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `InputToken`; example: `1200`
     pub input_token: i64,
 
-    /// `CacheToken`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CacheToken`; example: `100`
     pub cache_token: Option<i64>,
 
-    /// `OutputToken`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `OutputToken`; example: `800`
     pub output_token: i64,
 
-    /// `TotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `2100`
+    /// `TotalToken`; example: `2100`
     pub total_token: i64,
 
-    /// `InputQuota`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `InputQuota`; example: `"1000"`
     pub input_quota: Option<String>,
 
-    /// `CacheQuota`: a string.
-    ///
-    /// Example: `"500"`
+    /// `CacheQuota`; example: `"500"`
     pub cache_quota: Option<String>,
 
-    /// `OutputQuota`: a string.
-    ///
-    /// Example: `"500"`
+    /// `OutputQuota`; example: `"500"`
     pub output_quota: Option<String>,
 
-    /// `TotalQuota`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `TotalQuota`; example: `"2000"`
     pub total_quota: Option<String>,
 }
 
@@ -1334,25 +902,19 @@ pub struct UsageDetailItem {
 /// Returned in the output of [`DescribeUsageRankList`](super::DescribeUsageRankList).
 #[tc_model]
 pub struct UsageRankItem {
-    /// `Rank`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Rank`; example: `11`
     pub rank: i64,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"ak-xxx"`
+    /// `Key`; example: `"ak-xxx"`
     pub key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"syytest123"`
+    /// `Name`; example: `"syytest123"`
     pub name: String,
 
-    /// `Stats`: a [`UsageStats`].
+    /// `Stats`
     pub stats: Option<UsageStats>,
 
-    /// `Series`: a [`UsageSeries`].
+    /// `Series`
     pub series: Option<UsageSeries>,
 }
 
@@ -1361,44 +923,28 @@ pub struct UsageRankItem {
 /// Returned in the output of [`DescribeUsageRankList`](super::DescribeUsageRankList).
 #[tc_model]
 pub struct UsageSeries {
-    /// `TotalToken`: a string.
-    ///
-    /// Example: `"[12,null,15]"`
+    /// `TotalToken`; example: `"[12,null,15]"`
     pub total_token: Option<String>,
 
-    /// `InputTotalToken`: a string.
-    ///
-    /// Example: `"[7,null,9]"`
+    /// `InputTotalToken`; example: `"[7,null,9]"`
     pub input_total_token: Option<String>,
 
-    /// `OutputTotalToken`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `OutputTotalToken`; example: `"[5,null,6]"`
     pub output_total_token: Option<String>,
 
-    /// `CacheTotalToken`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `CacheTotalToken`; example: `"[5,null,6]"`
     pub cache_total_token: Option<String>,
 
-    /// `SearchRequestCount`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `SearchRequestCount`; example: `"[5,null,6]"`
     pub search_request_count: Option<String>,
 
-    /// `SearchCount`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `SearchCount`; example: `"[5,null,6]"`
     pub search_count: Option<String>,
 
-    /// `RequestCount`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `RequestCount`; example: `"[5,null,6]"`
     pub request_count: Option<String>,
 
-    /// `RequestFailCount`: a string.
-    ///
-    /// Example: `"[5,null,6]"`
+    /// `RequestFailCount`; example: `"[5,null,6]"`
     pub request_fail_count: Option<String>,
 }
 
@@ -1407,43 +953,27 @@ pub struct UsageSeries {
 /// Returned in the output of [`DescribeUsageRankList`](super::DescribeUsageRankList).
 #[tc_model]
 pub struct UsageStats {
-    /// `TotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `1834000`
+    /// `TotalToken`; example: `1834000`
     pub total_token: Option<i64>,
 
-    /// `InputTotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `1100000`
+    /// `InputTotalToken`; example: `1100000`
     pub input_total_token: Option<i64>,
 
-    /// `OutputTotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `734000`
+    /// `OutputTotalToken`; example: `734000`
     pub output_total_token: Option<i64>,
 
-    /// `CacheTotalToken`: a signed 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `CacheTotalToken`; example: `120000`
     pub cache_total_token: Option<i64>,
 
-    /// `SearchRequestCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SearchRequestCount`; example: `100`
     pub search_request_count: Option<i64>,
 
-    /// `SearchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SearchCount`; example: `100`
     pub search_count: Option<i64>,
 
-    /// `RequestCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RequestCount`; example: `100`
     pub request_count: Option<i64>,
 
-    /// `RequestFailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RequestFailCount`; example: `10`
     pub request_fail_count: Option<i64>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `DescribeDrawResourceList` action of TOURISM API 2023-02-15.
 ///
 /// A successful call returns [`DescribeDrawResourceListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tourism&Version=2023-02-15&Action=DescribeDrawResourceList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tourism",
     version = "2023-02-15",
@@ -25,26 +28,20 @@ use super::models;
     )
 )]
 pub struct DescribeDrawResourceList {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageSize`; example: `0`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribeDrawResourceList`] call returns.
 #[tc_model]
 pub struct DescribeDrawResourceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `ResourceDrawList`: a list of [`ResourceDrawListType`](super::models::ResourceDrawListType) objects.
+    /// `ResourceDrawList`
     pub resource_draw_list: Option<Vec<models::ResourceDrawListType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

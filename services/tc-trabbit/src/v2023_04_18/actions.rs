@@ -7,67 +7,73 @@ use super::models;
 /// The `CreateRabbitMQServerlessBinding` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`CreateRabbitMQServerlessBindingResponse`].
-/// The codes it documents are in [`CreateRabbitMQServerlessBindingError`](super::errors::CreateRabbitMQServerlessBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=CreateRabbitMQServerlessBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "CreateRabbitMQServerlessBinding",
     output = CreateRabbitMQServerlessBindingResponse,
-    error = super::errors::CreateRabbitMQServerlessBindingError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct CreateRabbitMQServerlessBinding {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"source-exchange"`
+    /// `Source`; example: `"source-exchange"`
     pub source: String,
 
-    /// `DestinationType`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `DestinationType`; example: `"queue"`
     pub destination_type: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"des-queue"`
+    /// `Destination`; example: `"des-queue"`
     pub destination: String,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"some-routing-key"`
+    /// `RoutingKey`; example: `"some-routing-key"`
     pub routing_key: Option<String>,
 
-    /// `Arguments`: a list of [`RabbitMqServerlessKeyValuePair`](super::models::RabbitMqServerlessKeyValuePair) objects.
+    /// `Arguments`
     pub arguments: Option<Vec<models::RabbitMqServerlessKeyValuePair>>,
 }
 
 /// What a successful [`CreateRabbitMQServerlessBinding`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQServerlessBindingResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000012`
+    /// `BindingId`; example: `1000012`
     pub binding_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,74 +83,76 @@ pub struct CreateRabbitMQServerlessBindingResponse {
 /// The `CreateRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`CreateRabbitMQServerlessExchangeResponse`].
-/// The codes it documents are in [`CreateRabbitMQServerlessExchangeError`](super::errors::CreateRabbitMQServerlessExchangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=CreateRabbitMQServerlessExchange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "CreateRabbitMQServerlessExchange",
     output = CreateRabbitMQServerlessExchangeResponse,
-    error = super::errors::CreateRabbitMQServerlessExchangeError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct CreateRabbitMQServerlessExchange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 
-    /// `ExchangeType`: a string.
-    ///
-    /// Example: `"fanout"`
+    /// `ExchangeType`; example: `"fanout"`
     pub exchange_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试交换机"`
+    /// `Remark`; example: `"测试交换机"`
     pub remark: Option<String>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoDelete`; example: `false`
     pub auto_delete: Option<bool>,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Internal`; example: `false`
     pub internal: Option<bool>,
 
-    /// `AlternateExchange`: a string.
-    ///
-    /// Example: `"alternative.exchange1"`
+    /// `AlternateExchange`; example: `"alternative.exchange1"`
     pub alternate_exchange: Option<String>,
 
-    /// `DelayedExchangeType`: a string.
-    ///
-    /// Example: `"direct"`
+    /// `DelayedExchangeType`; example: `"direct"`
     pub delayed_exchange_type: Option<String>,
 }
 
 /// What a successful [`CreateRabbitMQServerlessExchange`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQServerlessExchangeResponse {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -154,150 +162,122 @@ pub struct CreateRabbitMQServerlessExchangeResponse {
 /// The `CreateRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`CreateRabbitMQServerlessQueueResponse`].
-/// The codes it documents are in [`CreateRabbitMQServerlessQueueError`](super::errors::CreateRabbitMQServerlessQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=CreateRabbitMQServerlessQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "CreateRabbitMQServerlessQueue",
     output = CreateRabbitMQServerlessQueueResponse,
-    error = super::errors::CreateRabbitMQServerlessQueueError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct CreateRabbitMQServerlessQueue {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"classic"`
+    /// `QueueType`; example: `"classic"`
     pub queue_type: Option<String>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoDelete`; example: `false`
     pub auto_delete: Option<bool>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试队列"`
+    /// `Remark`; example: `"测试队列"`
     pub remark: Option<String>,
 
-    /// `MessageTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MessageTTL`; example: `1000`
     #[tc(rename = "MessageTTL")]
     pub message_ttl: Option<i64>,
 
-    /// `AutoExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AutoExpire`; example: `1000`
     pub auto_expire: Option<i64>,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLength`; example: `1000`
     pub max_length: Option<i64>,
 
-    /// `MaxLengthBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLengthBytes`; example: `1000`
     pub max_length_bytes: Option<i64>,
 
-    /// `DeliveryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DeliveryLimit`; example: `1000`
     pub delivery_limit: Option<i64>,
 
-    /// `OverflowBehaviour`: a string.
-    ///
-    /// Example: `"drop-head"`
+    /// `OverflowBehaviour`; example: `"drop-head"`
     pub overflow_behaviour: Option<String>,
 
-    /// `DeadLetterExchange`: a string.
-    ///
-    /// Example: `"testDeadLetterExchange"`
+    /// `DeadLetterExchange`; example: `"testDeadLetterExchange"`
     pub dead_letter_exchange: Option<String>,
 
-    /// `DeadLetterRoutingKey`: a string.
-    ///
-    /// Example: `"testDeadLetterRoutingKey"`
+    /// `DeadLetterRoutingKey`; example: `"testDeadLetterRoutingKey"`
     pub dead_letter_routing_key: Option<String>,
 
-    /// `SingleActiveConsumer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SingleActiveConsumer`; example: `true`
     pub single_active_consumer: Option<bool>,
 
-    /// `MaximumPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaximumPriority`; example: `1000`
     pub maximum_priority: Option<i64>,
 
-    /// `LazyMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LazyMode`; example: `true`
     pub lazy_mode: Option<bool>,
 
-    /// `MasterLocator`: a string.
-    ///
-    /// Example: `"testMasterLocator"`
+    /// `MasterLocator`; example: `"testMasterLocator"`
     pub master_locator: Option<String>,
 
-    /// `MaxInMemoryLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryLength`; example: `1000`
     pub max_in_memory_length: Option<i64>,
 
-    /// `MaxInMemoryBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryBytes`; example: `1000`
     pub max_in_memory_bytes: Option<i64>,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"rabbit@amqp-xxxxxxxx-1"`
+    /// `Node`; example: `"rabbit@amqp-xxxxxxxx-1"`
     pub node: Option<String>,
 
-    /// `DeadLetterStrategy`: a string.
-    ///
-    /// Example: `"at-most-once"`
+    /// `DeadLetterStrategy`; example: `"at-most-once"`
     pub dead_letter_strategy: Option<String>,
 
-    /// `QueueLeaderLocator`: a string.
-    ///
-    /// Example: `"client-local"`
+    /// `QueueLeaderLocator`; example: `"client-local"`
     pub queue_leader_locator: Option<String>,
 
-    /// `QuorumInitialGroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QuorumInitialGroupSize`; example: `3`
     pub quorum_initial_group_size: Option<i64>,
 }
 
 /// What a successful [`CreateRabbitMQServerlessQueue`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQServerlessQueueResponse {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"queue1"`
+    /// `QueueName`; example: `"queue1"`
     pub queue_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,57 +287,67 @@ pub struct CreateRabbitMQServerlessQueueResponse {
 /// The `CreateRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`CreateRabbitMQServerlessUserResponse`].
-/// The codes it documents are in [`CreateRabbitMQServerlessUserError`](super::errors::CreateRabbitMQServerlessUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=CreateRabbitMQServerlessUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "CreateRabbitMQServerlessUser",
     output = CreateRabbitMQServerlessUserResponse,
-    error = super::errors::CreateRabbitMQServerlessUserError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct CreateRabbitMQServerlessUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Password`; example: `"abc123"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试用户"`
+    /// `Description`; example: `"测试用户"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnections`; example: `1000`
     pub max_connections: Option<i64>,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxChannels`; example: `2000`
     pub max_channels: Option<i64>,
 }
 
 /// What a successful [`CreateRabbitMQServerlessUser`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQServerlessUserResponse {
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -367,49 +357,61 @@ pub struct CreateRabbitMQServerlessUserResponse {
 /// The `CreateRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`CreateRabbitMQServerlessVirtualHostResponse`].
-/// The codes it documents are in [`CreateRabbitMQServerlessVirtualHostError`](super::errors::CreateRabbitMQServerlessVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=CreateRabbitMQServerlessVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "CreateRabbitMQServerlessVirtualHost",
     output = CreateRabbitMQServerlessVirtualHostResponse,
-    error = super::errors::CreateRabbitMQServerlessVirtualHostError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct CreateRabbitMQServerlessVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试vhost"`
+    /// `Description`; example: `"测试vhost"`
     pub description: Option<String>,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TraceFlag`; example: `true`
     pub trace_flag: Option<bool>,
 
-    /// `MirrorQueuePolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MirrorQueuePolicyFlag`; example: `true`
     pub mirror_queue_policy_flag: Option<bool>,
 }
 
 /// What a successful [`CreateRabbitMQServerlessVirtualHost`] call returns.
 #[tc_model]
 pub struct CreateRabbitMQServerlessVirtualHostResponse {
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -419,49 +421,61 @@ pub struct CreateRabbitMQServerlessVirtualHostResponse {
 /// The `DeleteRabbitMQServerlessBinding` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessBindingResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessBindingError`](super::errors::DeleteRabbitMQServerlessBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessBinding",
     output = DeleteRabbitMQServerlessBindingResponse,
-    error = super::errors::DeleteRabbitMQServerlessBindingError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessBinding {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 }
 
 /// What a successful [`DeleteRabbitMQServerlessBinding`] call returns.
 #[tc_model]
 pub struct DeleteRabbitMQServerlessBindingResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -471,39 +485,55 @@ pub struct DeleteRabbitMQServerlessBindingResponse {
 /// The `DeleteRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessExchangeResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessExchangeError`](super::errors::DeleteRabbitMQServerlessExchangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessExchange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessExchange",
     output = DeleteRabbitMQServerlessExchangeResponse,
-    error = super::errors::DeleteRabbitMQServerlessExchangeError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessExchange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 }
 
 /// What a successful [`DeleteRabbitMQServerlessExchange`] call returns.
 #[tc_model]
 pub struct DeleteRabbitMQServerlessExchangeResponse {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -513,30 +543,48 @@ pub struct DeleteRabbitMQServerlessExchangeResponse {
 /// The `DeleteRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessPermissionResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessPermissionError`](super::errors::DeleteRabbitMQServerlessPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessPermission",
     output = DeleteRabbitMQServerlessPermissionResponse,
-    error = super::errors::DeleteRabbitMQServerlessPermissionError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 }
 
@@ -550,39 +598,55 @@ pub struct DeleteRabbitMQServerlessPermissionResponse {
 /// The `DeleteRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessQueueResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessQueueError`](super::errors::DeleteRabbitMQServerlessQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessQueue",
     output = DeleteRabbitMQServerlessQueueResponse,
-    error = super::errors::DeleteRabbitMQServerlessQueueError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessQueue {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 }
 
 /// What a successful [`DeleteRabbitMQServerlessQueue`] call returns.
 #[tc_model]
 pub struct DeleteRabbitMQServerlessQueueResponse {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -592,25 +656,45 @@ pub struct DeleteRabbitMQServerlessQueueResponse {
 /// The `DeleteRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessUserResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessUserError`](super::errors::DeleteRabbitMQServerlessUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessUser",
     output = DeleteRabbitMQServerlessUserResponse,
-    error = super::errors::DeleteRabbitMQServerlessUserError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 }
 
@@ -624,25 +708,45 @@ pub struct DeleteRabbitMQServerlessUserResponse {
 /// The `DeleteRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DeleteRabbitMQServerlessVirtualHostResponse`].
-/// The codes it documents are in [`DeleteRabbitMQServerlessVirtualHostError`](super::errors::DeleteRabbitMQServerlessVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DeleteRabbitMQServerlessVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DeleteRabbitMQServerlessVirtualHost",
     output = DeleteRabbitMQServerlessVirtualHostResponse,
-    error = super::errors::DeleteRabbitMQServerlessVirtualHostError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DeleteRabbitMQServerlessVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 }
 
@@ -656,15 +760,39 @@ pub struct DeleteRabbitMQServerlessVirtualHostResponse {
 /// The `DescribeRabbitMQServerlessBindings` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessBindingsResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessBindingsError`](super::errors::DescribeRabbitMQServerlessBindingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessBindings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessBindings",
     output = DescribeRabbitMQServerlessBindingsResponse,
-    error = super::errors::DescribeRabbitMQServerlessBindingsError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -674,56 +802,38 @@ pub struct DeleteRabbitMQServerlessVirtualHostResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessBindings {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"testSearchWord"`
+    /// `SearchWord`; example: `"testSearchWord"`
     pub search_word: Option<String>,
 
-    /// `SourceExchange`: a string.
-    ///
-    /// Example: `"srcExchange"`
+    /// `SourceExchange`; example: `"srcExchange"`
     pub source_exchange: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueueName"`
+    /// `QueueName`; example: `"testQueueName"`
     pub queue_name: Option<String>,
 
-    /// `DestinationExchange`: a string.
-    ///
-    /// Example: `"destExchange"`
+    /// `DestinationExchange`; example: `"destExchange"`
     pub destination_exchange: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessBindings`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessBindingsResponse {
-    /// `BindingInfoList`: a list of [`RabbitMqBindingListInfo`](super::models::RabbitMqBindingListInfo) objects.
+    /// `BindingInfoList`
     pub binding_info_list: Vec<models::RabbitMqBindingListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -733,15 +843,39 @@ pub struct DescribeRabbitMQServerlessBindingsResponse {
 /// The `DescribeRabbitMQServerlessConnection` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessConnectionResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessConnectionError`](super::errors::DescribeRabbitMQServerlessConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessConnection",
     output = DescribeRabbitMQServerlessConnectionResponse,
-    error = super::errors::DescribeRabbitMQServerlessConnectionError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -751,51 +885,35 @@ pub struct DescribeRabbitMQServerlessBindingsResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"channel"`
+    /// `SortElement`; example: `"channel"`
     pub sort_element: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"156.23.76.13"`
+    /// `Name`; example: `"156.23.76.13"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessConnection`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessConnectionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Connections`: a list of [`RabbitMqConnection`](super::models::RabbitMqConnection) objects.
+    /// `Connections`
     pub connections: Vec<models::RabbitMqConnection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -805,15 +923,39 @@ pub struct DescribeRabbitMQServerlessConnectionResponse {
 /// The `DescribeRabbitMQServerlessConsumers` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessConsumersResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessConsumersError`](super::errors::DescribeRabbitMQServerlessConsumersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessConsumers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessConsumers",
     output = DescribeRabbitMQServerlessConsumersResponse,
-    error = super::errors::DescribeRabbitMQServerlessConsumersError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -823,51 +965,35 @@ pub struct DescribeRabbitMQServerlessConnectionResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessConsumers {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueueName"`
+    /// `QueueName`; example: `"testQueueName"`
     pub queue_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"testSearchWord"`
+    /// `SearchWord`; example: `"testSearchWord"`
     pub search_word: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"156.141.4.7"`
+    /// `Channel`; example: `"156.141.4.7"`
     pub channel: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessConsumers`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessConsumersResponse {
-    /// `ConsumerInfoList`: a list of [`RabbitMqConsumersListInfo`](super::models::RabbitMqConsumersListInfo) objects.
+    /// `ConsumerInfoList`
     pub consumer_info_list: Vec<models::RabbitMqConsumersListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -877,84 +1003,82 @@ pub struct DescribeRabbitMQServerlessConsumersResponse {
 /// The `DescribeRabbitMQServerlessExchangeDetail` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessExchangeDetailResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessExchangeDetailError`](super::errors::DescribeRabbitMQServerlessExchangeDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessExchangeDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessExchangeDetail",
     output = DescribeRabbitMQServerlessExchangeDetailResponse,
-    error = super::errors::DescribeRabbitMQServerlessExchangeDetailError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DescribeRabbitMQServerlessExchangeDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessExchangeDetail`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessExchangeDetailResponse {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchangeName"`
+    /// `ExchangeName`; example: `"testExchangeName"`
     pub exchange_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试交换机"`
+    /// `Remark`; example: `"测试交换机"`
     pub remark: String,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: bool,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoDelete`; example: `false`
     pub auto_delete: bool,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Internal`; example: `false`
     pub internal: bool,
 
-    /// `AlternateExchange`: a string.
-    ///
-    /// Example: `"alternative.exchange1"`
+    /// `AlternateExchange`; example: `"alternative.exchange1"`
     pub alternate_exchange: String,
 
-    /// `ExchangeType`: a string.
-    ///
-    /// Example: `"fanout"`
+    /// `ExchangeType`; example: `"fanout"`
     pub exchange_type: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeCreator`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ExchangeCreator`; example: `"user"`
     pub exchange_creator: String,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"map"`
+    /// `Arguments`; example: `"map"`
     pub arguments: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -964,15 +1088,39 @@ pub struct DescribeRabbitMQServerlessExchangeDetailResponse {
 /// The `DescribeRabbitMQServerlessExchanges` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessExchangesResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessExchangesError`](super::errors::DescribeRabbitMQServerlessExchangesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessExchanges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessExchanges",
     output = DescribeRabbitMQServerlessExchangesResponse,
-    error = super::errors::DescribeRabbitMQServerlessExchangesError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -982,66 +1130,44 @@ pub struct DescribeRabbitMQServerlessExchangeDetailResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessExchanges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"testSearchWord"`
+    /// `SearchWord`; example: `"testSearchWord"`
     pub search_word: Option<String>,
 
-    /// `ExchangeTypeFilters`: a list of strings.
-    ///
-    /// Example: `["fanout","direct"]`
+    /// `ExchangeTypeFilters`; example: `["fanout","direct"]`
     pub exchange_type_filters: Option<Vec<String>>,
 
-    /// `ExchangeCreatorFilters`: a list of strings.
-    ///
-    /// Example: `["system"]`
+    /// `ExchangeCreatorFilters`; example: `["system"]`
     pub exchange_creator_filters: Option<Vec<String>>,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"exchange1"`
+    /// `ExchangeName`; example: `"exchange1"`
     pub exchange_name: Option<String>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"MessageRateInOut"`
+    /// `SortElement`; example: `"MessageRateInOut"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"descend"`
+    /// `SortOrder`; example: `"descend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessExchanges`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessExchangesResponse {
-    /// `ExchangeInfoList`: a list of [`RabbitMqExchangeListInfo`](super::models::RabbitMqExchangeListInfo) objects.
+    /// `ExchangeInfoList`
     pub exchange_info_list: Vec<models::RabbitMqExchangeListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1051,48 +1177,70 @@ pub struct DescribeRabbitMQServerlessExchangesResponse {
 /// The `DescribeRabbitMQServerlessInstance` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessInstanceResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessInstanceError`](super::errors::DescribeRabbitMQServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessInstance",
     output = DescribeRabbitMQServerlessInstanceResponse,
-    error = super::errors::DescribeRabbitMQServerlessInstanceError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DescribeRabbitMQServerlessInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessInstance`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessInstanceResponse {
-    /// `ClusterInfo`: a [`RabbitMqClusterInfo`](super::models::RabbitMqClusterInfo).
+    /// `ClusterInfo`
     pub cluster_info: models::RabbitMqClusterInfo,
 
-    /// `ClusterSpecInfo`: a [`RabbitMqClusterSpecInfo`](super::models::RabbitMqClusterSpecInfo).
+    /// `ClusterSpecInfo`
     pub cluster_spec_info: models::RabbitMqClusterSpecInfo,
 
-    /// `VirtualHostQuota`: a [`VirtualHostQuota`](super::models::VirtualHostQuota).
+    /// `VirtualHostQuota`
     pub virtual_host_quota: models::VirtualHostQuota,
 
-    /// `ExchangeQuota`: an [`ExchangeQuota`](super::models::ExchangeQuota).
+    /// `ExchangeQuota`
     pub exchange_quota: models::ExchangeQuota,
 
-    /// `QueueQuota`: a [`QueueQuota`](super::models::QueueQuota).
+    /// `QueueQuota`
     pub queue_quota: models::QueueQuota,
 
-    /// `ClusterNetInfo`: a [`RabbitMqServerlessAccessInfo`](super::models::RabbitMqServerlessAccessInfo).
+    /// `ClusterNetInfo`
     pub cluster_net_info: Option<models::RabbitMqServerlessAccessInfo>,
 
-    /// `ClusterWhiteListInfo`: a [`RabbitMqServerlessWhiteListInfo`](super::models::RabbitMqServerlessWhiteListInfo).
+    /// `ClusterWhiteListInfo`
     pub cluster_white_list_info: Option<models::RabbitMqServerlessWhiteListInfo>,
 
-    /// `UserQuota`: a [`UserQuota`](super::models::UserQuota).
+    /// `UserQuota`
     pub user_quota: models::UserQuota,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1102,15 +1250,39 @@ pub struct DescribeRabbitMQServerlessInstanceResponse {
 /// The `DescribeRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessPermissionResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessPermissionError`](super::errors::DescribeRabbitMQServerlessPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessPermission",
     output = DescribeRabbitMQServerlessPermissionResponse,
-    error = super::errors::DescribeRabbitMQServerlessPermissionError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1120,41 +1292,29 @@ pub struct DescribeRabbitMQServerlessInstanceResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: Option<String>,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessPermission`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessPermissionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `RabbitMQPermissionList`: a list of [`RabbitMqPermission`](super::models::RabbitMqPermission) objects.
+    /// `RabbitMQPermissionList`
     #[tc(rename = "RabbitMQPermissionList")]
     pub rabbit_mq_permission_list: Vec<models::RabbitMqPermission>,
 
@@ -1165,185 +1325,143 @@ pub struct DescribeRabbitMQServerlessPermissionResponse {
 /// The `DescribeRabbitMQServerlessQueueDetail` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessQueueDetailResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessQueueDetailError`](super::errors::DescribeRabbitMQServerlessQueueDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessQueueDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessQueueDetail",
     output = DescribeRabbitMQServerlessQueueDetailResponse,
-    error = super::errors::DescribeRabbitMQServerlessQueueDetailError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct DescribeRabbitMQServerlessQueueDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessQueueDetail`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessQueueDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"classic"`
+    /// `QueueType`; example: `"classic"`
     pub queue_type: String,
 
-    /// `Consumers`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Consumers`; example: `10`
     pub consumers: i64,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: bool,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoDelete`; example: `false`
     pub auto_delete: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试队列"`
+    /// `Remark`; example: `"测试队列"`
     pub remark: String,
 
-    /// `MessageTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MessageTTL`; example: `1000`
     #[tc(rename = "MessageTTL")]
     pub message_ttl: i64,
 
-    /// `AutoExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AutoExpire`; example: `1000`
     pub auto_expire: i64,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLength`; example: `1000`
     pub max_length: i64,
 
-    /// `MaxLengthBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxLengthBytes`; example: `1000`
     pub max_length_bytes: i64,
 
-    /// `DeliveryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DeliveryLimit`; example: `1000`
     pub delivery_limit: i64,
 
-    /// `OverflowBehaviour`: a string.
-    ///
-    /// Example: `"drop-head"`
+    /// `OverflowBehaviour`; example: `"drop-head"`
     pub overflow_behaviour: String,
 
-    /// `DeadLetterExchange`: a string.
-    ///
-    /// Example: `"testDeadLetterExchange"`
+    /// `DeadLetterExchange`; example: `"testDeadLetterExchange"`
     pub dead_letter_exchange: String,
 
-    /// `DeadLetterRoutingKey`: a string.
-    ///
-    /// Example: `"testDeadLetterRoutingKey"`
+    /// `DeadLetterRoutingKey`; example: `"testDeadLetterRoutingKey"`
     pub dead_letter_routing_key: String,
 
-    /// `SingleActiveConsumer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SingleActiveConsumer`; example: `true`
     pub single_active_consumer: bool,
 
-    /// `MaximumPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaximumPriority`; example: `1000`
     pub maximum_priority: i64,
 
-    /// `LazyMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LazyMode`; example: `true`
     pub lazy_mode: bool,
 
-    /// `MasterLocator`: a string.
-    ///
-    /// Example: `"testMasterLocator"`
+    /// `MasterLocator`; example: `"testMasterLocator"`
     pub master_locator: String,
 
-    /// `MaxInMemoryLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryLength`; example: `1000`
     pub max_in_memory_length: i64,
 
-    /// `MaxInMemoryBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxInMemoryBytes`; example: `1000`
     pub max_in_memory_bytes: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1669174535`
+    /// `CreateTime`; example: `1669174535`
     pub create_time: i64,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"rabbit@rabbitmq-broker-0.rabbitmq-broker-internal.amqp-xxx."`
+    /// `Node`; example: `"rabbit@rabbitmq-broker-0.rabbitmq-broker-internal.amqp-xxx."`
     pub node: String,
 
-    /// `DeadLetterStrategy`: a string.
-    ///
-    /// Example: `"at-most-once"`
+    /// `DeadLetterStrategy`; example: `"at-most-once"`
     pub dead_letter_strategy: String,
 
-    /// `QueueLeaderLocator`: a string.
-    ///
-    /// Example: `"client-local"`
+    /// `QueueLeaderLocator`; example: `"client-local"`
     pub queue_leader_locator: String,
 
-    /// `QuorumInitialGroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QuorumInitialGroupSize`; example: `3`
     pub quorum_initial_group_size: i64,
 
-    /// `Exclusive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exclusive`; example: `true`
     pub exclusive: Option<bool>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `Policy`; example: `"test-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"x-ordered\": false}"`
+    /// `Arguments`; example: `"{\"x-ordered\": false}"`
     pub arguments: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1353,15 +1471,39 @@ pub struct DescribeRabbitMQServerlessQueueDetailResponse {
 /// The `DescribeRabbitMQServerlessQueues` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessQueuesResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessQueuesError`](super::errors::DescribeRabbitMQServerlessQueuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessQueues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessQueues",
     output = DescribeRabbitMQServerlessQueuesResponse,
-    error = super::errors::DescribeRabbitMQServerlessQueuesError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1371,56 +1513,38 @@ pub struct DescribeRabbitMQServerlessQueueDetailResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessQueues {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"testSearchWord"`
+    /// `SearchWord`; example: `"testSearchWord"`
     pub search_word: Option<String>,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `QueueType`; example: `"all"`
     pub queue_type: Option<String>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"messages_ready"`
+    /// `SortElement`; example: `"messages_ready"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessQueues`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessQueuesResponse {
-    /// `QueueInfoList`: a list of [`RabbitMqQueueListInfo`](super::models::RabbitMqQueueListInfo) objects.
+    /// `QueueInfoList`
     pub queue_info_list: Vec<models::RabbitMqQueueListInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1430,15 +1554,39 @@ pub struct DescribeRabbitMQServerlessQueuesResponse {
 /// The `DescribeRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessUserResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessUserError`](super::errors::DescribeRabbitMQServerlessUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessUser",
     output = DescribeRabbitMQServerlessUserResponse,
-    error = super::errors::DescribeRabbitMQServerlessUserError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1448,46 +1596,32 @@ pub struct DescribeRabbitMQServerlessQueuesResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `SearchUser`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `SearchUser`; example: `"test_user"`
     pub search_user: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessUser`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessUserResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `RabbitMQUserList`: a list of [`RabbitMqUser`](super::models::RabbitMqUser) objects.
+    /// `RabbitMQUserList`
     #[tc(rename = "RabbitMQUserList")]
     pub rabbit_mq_user_list: Vec<models::RabbitMqUser>,
 
@@ -1498,15 +1632,39 @@ pub struct DescribeRabbitMQServerlessUserResponse {
 /// The `DescribeRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRabbitMQServerlessVirtualHostResponse`].
-/// The codes it documents are in [`DescribeRabbitMQServerlessVirtualHostError`](super::errors::DescribeRabbitMQServerlessVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=DescribeRabbitMQServerlessVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "DescribeRabbitMQServerlessVirtualHost",
     output = DescribeRabbitMQServerlessVirtualHostResponse,
-    error = super::errors::DescribeRabbitMQServerlessVirtualHostError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1516,49 +1674,35 @@ pub struct DescribeRabbitMQServerlessUserResponse {
     )
 )]
 pub struct DescribeRabbitMQServerlessVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 
-    /// `SortElement`: a string.
-    ///
-    /// Example: `"MessageHeapCount"`
+    /// `SortElement`; example: `"MessageHeapCount"`
     pub sort_element: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ascend"`
+    /// `SortOrder`; example: `"ascend"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeRabbitMQServerlessVirtualHost`] call returns.
 #[tc_model]
 pub struct DescribeRabbitMQServerlessVirtualHostResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `VirtualHostList`: a list of [`RabbitMqVirtualHostInfo`](super::models::RabbitMqVirtualHostInfo) objects.
+    /// `VirtualHostList`
     pub virtual_host_list: Vec<models::RabbitMqVirtualHostInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1568,15 +1712,26 @@ pub struct DescribeRabbitMQServerlessVirtualHostResponse {
 /// The `ListRabbitMQServerlessInstances` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ListRabbitMQServerlessInstancesResponse`].
-/// The codes it documents are in [`ListRabbitMQServerlessInstancesError`](super::errors::ListRabbitMQServerlessInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ListRabbitMQServerlessInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ListRabbitMQServerlessInstances",
     output = ListRabbitMQServerlessInstancesResponse,
-    error = super::errors::ListRabbitMQServerlessInstancesError,
+    error = super::errors::TrabbitErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1586,29 +1741,23 @@ pub struct DescribeRabbitMQServerlessVirtualHostResponse {
     )
 )]
 pub struct ListRabbitMQServerlessInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListRabbitMQServerlessInstances`] call returns.
 #[tc_model]
 pub struct ListRabbitMQServerlessInstancesResponse {
-    /// `Instances`: a list of [`RabbitMqServerlessInstance`](super::models::RabbitMqServerlessInstance) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::RabbitMqServerlessInstance>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1618,49 +1767,61 @@ pub struct ListRabbitMQServerlessInstancesResponse {
 /// The `ModifyRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessExchangeResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessExchangeError`](super::errors::ModifyRabbitMQServerlessExchangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessExchange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessExchange",
     output = ModifyRabbitMQServerlessExchangeResponse,
-    error = super::errors::ModifyRabbitMQServerlessExchangeError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessExchange {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试资源"`
+    /// `Remark`; example: `"测试资源"`
     pub remark: Option<String>,
 
-    /// `AlternateExchange`: a string.
-    ///
-    /// Example: `"alternate-exchange"`
+    /// `AlternateExchange`; example: `"alternate-exchange"`
     pub alternate_exchange: Option<String>,
 }
 
 /// What a successful [`ModifyRabbitMQServerlessExchange`] call returns.
 #[tc_model]
 pub struct ModifyRabbitMQServerlessExchangeResponse {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchange"`
+    /// `ExchangeName`; example: `"testExchange"`
     pub exchange_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1670,57 +1831,67 @@ pub struct ModifyRabbitMQServerlessExchangeResponse {
 /// The `ModifyRabbitMQServerlessInstance` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessInstanceResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessInstanceError`](super::errors::ModifyRabbitMQServerlessInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessInstance",
     output = ModifyRabbitMQServerlessInstanceResponse,
-    error = super::errors::ModifyRabbitMQServerlessInstanceError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test-cluster"`
+    /// `ClusterName`; example: `"test-cluster"`
     pub cluster_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `Remark`; example: `"测试集群"`
     pub remark: Option<String>,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceFlag`; example: `false`
     pub trace_flag: Option<bool>,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `SendReceiveRatio`; example: `0.5`
     pub send_receive_ratio: Option<f64>,
 
-    /// `DeleteAllTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteAllTags`; example: `false`
     pub delete_all_tags: Option<bool>,
 
-    /// `InstanceTags`: a list of [`RabbitMqServerlessTag`](super::models::RabbitMqServerlessTag) objects.
+    /// `InstanceTags`
     pub instance_tags: Option<Vec<models::RabbitMqServerlessTag>>,
 }
 
 /// What a successful [`ModifyRabbitMQServerlessInstance`] call returns.
 #[tc_model]
 pub struct ModifyRabbitMQServerlessInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1730,45 +1901,57 @@ pub struct ModifyRabbitMQServerlessInstanceResponse {
 /// The `ModifyRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessPermissionResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessPermissionError`](super::errors::ModifyRabbitMQServerlessPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessPermission",
     output = ModifyRabbitMQServerlessPermissionResponse,
-    error = super::errors::ModifyRabbitMQServerlessPermissionError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ConfigRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ConfigRegexp`; example: `".*"`
     pub config_regexp: String,
 
-    /// `WriteRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `WriteRegexp`; example: `".*"`
     pub write_regexp: String,
 
-    /// `ReadRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ReadRegexp`; example: `".*"`
     pub read_regexp: String,
 }
 
@@ -1782,60 +1965,68 @@ pub struct ModifyRabbitMQServerlessPermissionResponse {
 /// The `ModifyRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessQueueResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessQueueError`](super::errors::ModifyRabbitMQServerlessQueueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessQueue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessQueue",
     output = ModifyRabbitMQServerlessQueueResponse,
-    error = super::errors::ModifyRabbitMQServerlessQueueError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessQueue {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"testRemark"`
+    /// `Remark`; example: `"testRemark"`
     pub remark: Option<String>,
 
-    /// `MessageTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MessageTTL`; example: `1000`
     #[tc(rename = "MessageTTL")]
     pub message_ttl: Option<i64>,
 
-    /// `DeadLetterExchange`: a string.
-    ///
-    /// Example: `"testDeadLetterExchange"`
+    /// `DeadLetterExchange`; example: `"testDeadLetterExchange"`
     pub dead_letter_exchange: Option<String>,
 
-    /// `DeadLetterRoutingKey`: a string.
-    ///
-    /// Example: `"testDeadLetterRoutingKey"`
+    /// `DeadLetterRoutingKey`; example: `"testDeadLetterRoutingKey"`
     pub dead_letter_routing_key: Option<String>,
 }
 
 /// What a successful [`ModifyRabbitMQServerlessQueue`] call returns.
 #[tc_model]
 pub struct ModifyRabbitMQServerlessQueueResponse {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1845,48 +2036,60 @@ pub struct ModifyRabbitMQServerlessQueueResponse {
 /// The `ModifyRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessUserResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessUserError`](super::errors::ModifyRabbitMQServerlessUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessUser",
     output = ModifyRabbitMQServerlessUserResponse,
-    error = super::errors::ModifyRabbitMQServerlessUserError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Password`; example: `"abc123"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test user"`
+    /// `Description`; example: `"test user"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConnections`; example: `1000`
     pub max_connections: Option<i64>,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxChannels`; example: `2000`
     pub max_channels: Option<i64>,
 }
 
@@ -1900,35 +2103,51 @@ pub struct ModifyRabbitMQServerlessUserResponse {
 /// The `ModifyRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
 /// A successful call returns [`ModifyRabbitMQServerlessVirtualHostResponse`].
-/// The codes it documents are in [`ModifyRabbitMQServerlessVirtualHostError`](super::errors::ModifyRabbitMQServerlessVirtualHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trabbit&Version=2023-04-18&Action=ModifyRabbitMQServerlessVirtualHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrabbitErrorCode`](super::errors::TrabbitErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrabbitErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::TrabbitErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::TrabbitErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrabbitErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::TrabbitErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::TrabbitErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrabbitErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TrabbitErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::TrabbitErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrabbitErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::TrabbitErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::TrabbitErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::TrabbitErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::TrabbitErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::TrabbitErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::TrabbitErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::TrabbitErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::TrabbitErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::TrabbitErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::TrabbitErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trabbit",
     version = "2023-04-18",
     name = "ModifyRabbitMQServerlessVirtualHost",
     output = ModifyRabbitMQServerlessVirtualHostResponse,
-    error = super::errors::ModifyRabbitMQServerlessVirtualHostError
+    error = super::errors::TrabbitErrorCode
 )]
 pub struct ModifyRabbitMQServerlessVirtualHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `InstanceId`; example: `"amqp-slrlpeddnr"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试 vhost"`
+    /// `Description`; example: `"测试 vhost"`
     pub description: Option<String>,
 
-    /// `TraceFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceFlag`; example: `false`
     pub trace_flag: Option<bool>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeRabbitMQServerlessInstance`](super::DescribeRabbitMQServerlessInstance).
 #[tc_model]
 pub struct ExchangeQuota {
-    /// `MaxExchange`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxExchange`; example: `10`
     pub max_exchange: i64,
 
-    /// `UsedExchange`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UsedExchange`; example: `5`
     pub used_exchange: i64,
 }
 
@@ -24,12 +20,10 @@ pub struct ExchangeQuota {
 /// Sent in the input of [`DescribeRabbitMQServerlessVirtualHost`](super::DescribeRabbitMQServerlessVirtualHost) and [`ListRabbitMQServerlessInstances`](super::ListRabbitMQServerlessInstances).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"instanceName"`
+    /// `Name`; example: `"instanceName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -38,14 +32,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeRabbitMQServerlessInstance`](super::DescribeRabbitMQServerlessInstance).
 #[tc_model]
 pub struct QueueQuota {
-    /// `MaxQueue`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxQueue`; example: `10`
     pub max_queue: i64,
 
-    /// `UsedQueue`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UsedQueue`; example: `5`
     pub used_queue: i64,
 }
 
@@ -55,52 +45,34 @@ pub struct QueueQuota {
 #[doc(alias = "RabbitMQBindingListInfo")]
 #[tc_model]
 pub struct RabbitMqBindingListInfo {
-    /// `BindingId`: a signed 64-bit integer.
-    ///
-    /// Example: `127469`
+    /// `BindingId`; example: `127469`
     pub binding_id: i64,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"testSource"`
+    /// `Source`; example: `"testSource"`
     pub source: String,
 
-    /// `DestinationType`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `DestinationType`; example: `"queue"`
     pub destination_type: String,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"testDestination"`
+    /// `Destination`; example: `"testDestination"`
     pub destination: String,
 
-    /// `RoutingKey`: a string.
-    ///
-    /// Example: `"testRoutingKey"`
+    /// `RoutingKey`; example: `"testRoutingKey"`
     pub routing_key: String,
 
-    /// `SourceExchangeType`: a string.
-    ///
-    /// Example: `"testSourceExchangeType"`
+    /// `SourceExchangeType`; example: `"testSourceExchangeType"`
     pub source_exchange_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-20 11:15:47.612"`
+    /// `CreateTime`; example: `"2023-11-20 11:15:47.612"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-11-20 11:15:47.612"`
+    /// `ModifyTime`; example: `"2023-11-20 11:15:47.612"`
     pub modify_time: Option<String>,
 
-    /// `Arguments`: a list of [`RabbitMqServerlessKeyValuePair`] objects.
+    /// `Arguments`
     pub arguments: Option<Vec<RabbitMqServerlessKeyValuePair>>,
 }
 
@@ -110,160 +82,100 @@ pub struct RabbitMqBindingListInfo {
 #[doc(alias = "RabbitMQClusterInfo")]
 #[tc_model]
 pub struct RabbitMqClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"amqp-slrlpeddnr"`
+    /// `ClusterId`; example: `"amqp-slrlpeddnr"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1728907454000`
+    /// `CreateTime`; example: `1728907454000`
     pub create_time: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"dev开发环境"`
+    /// `Remark`; example: `"dev开发环境"`
     pub remark: Option<String>,
 
-    /// `Vpcs`: a list of [`VpcEndpointInfo`] objects.
+    /// `Vpcs`
     pub vpcs: Vec<VpcEndpointInfo>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[190001]`
+    /// `ZoneIds`; example: `[190001]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `VirtualHostNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VirtualHostNumber`; example: `10`
     pub virtual_host_number: i64,
 
-    /// `QueueNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QueueNumber`; example: `10`
     pub queue_number: i64,
 
-    /// `MessagePublishRate`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `MessagePublishRate`; example: `2.3`
     pub message_publish_rate: f64,
 
-    /// `MessageStackNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MessageStackNumber`; example: `5`
     pub message_stack_number: i64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1666257531143`
+    /// `ExpireTime`; example: `1666257531143`
     pub expire_time: i64,
 
-    /// `ChannelNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChannelNumber`; example: `10`
     pub channel_number: i64,
 
-    /// `ConnectionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectionNumber`; example: `10`
     pub connection_number: i64,
 
-    /// `ConsumerNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConsumerNumber`; example: `10`
     pub consumer_number: i64,
 
-    /// `ExchangeNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExchangeNumber`; example: `10`
     pub exchange_number: i64,
 
-    /// `ExceptionInformation`: a string.
-    ///
-    /// Example: `"异常信息"`
+    /// `ExceptionInformation`; example: `"异常信息"`
     pub exception_information: String,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterStatus`; example: `0`
     pub cluster_status: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `MirrorQueuePolicyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MirrorQueuePolicyFlag`; example: `1`
     pub mirror_queue_policy_flag: i64,
 
-    /// `MessageConsumeRate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MessageConsumeRate`; example: `1.0`
     pub message_consume_rate: Option<f64>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"3.8.30"`
+    /// `ClusterVersion`; example: `"3.8.30"`
     pub cluster_version: Option<String>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<u64>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `MessageRetainTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetainTime`; example: `72`
     pub message_retain_time: Option<u64>,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `SendReceiveRatio`; example: `0.5`
     pub send_receive_ratio: Option<f64>,
 
-    /// `TraceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `TraceTime`; example: `72`
     pub trace_time: Option<u64>,
 
-    /// `Tags`: a list of [`RabbitMqServerlessTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<RabbitMqServerlessTag>>,
 
-    /// `ElasticTpsFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ElasticTpsFlag`; example: `false`
     pub elastic_tps_flag: Option<bool>,
 
-    /// `ElasticTpsRatio`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ElasticTpsRatio`; example: `1`
     pub elastic_tps_ratio: Option<f64>,
 
-    /// `MaxRedeliverCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxRedeliverCount`; example: `16`
     pub max_redeliver_count: Option<u64>,
 
-    /// `ConsumerTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ConsumerTimeout`; example: `30`
     pub consumer_timeout: Option<u64>,
 }
 
@@ -273,54 +185,34 @@ pub struct RabbitMqClusterInfo {
 #[doc(alias = "RabbitMQClusterSpecInfo")]
 #[tc_model]
 pub struct RabbitMqClusterSpecInfo {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `SpecName`; example: `"BASIC"`
     pub spec_name: String,
 
-    /// `MaxTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxTps`; example: `5000`
     pub max_tps: u64,
 
-    /// `MaxQueueNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxQueueNum`; example: `500`
     pub max_queue_num: u64,
 
-    /// `MaxExchangeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxExchangeNum`; example: `500`
     pub max_exchange_num: u64,
 
-    /// `MaxVhostNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxVhostNum`; example: `100`
     pub max_vhost_num: u64,
 
-    /// `MaxConnNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxConnNum`; example: `10000`
     pub max_conn_num: u64,
 
-    /// `MaxUserNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxUserNum`; example: `20`
     pub max_user_num: u64,
 
-    /// `MaxBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxBandWidth`; example: `3`
     pub max_band_width: Option<u64>,
 
-    /// `PublicNetworkTps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublicNetworkTps`; example: `3`
     pub public_network_tps: Option<u64>,
 
-    /// `Features`: a string.
-    ///
-    /// Example: `"{\"billing\":true,\"monitor\":true}"`
+    /// `Features`; example: `"{\"billing\":true,\"monitor\":true}"`
     pub features: Option<String>,
 }
 
@@ -330,65 +222,41 @@ pub struct RabbitMqClusterSpecInfo {
 #[doc(alias = "RabbitMQConnection")]
 #[tc_model]
 pub struct RabbitMqConnection {
-    /// `ConnectionName`: a string.
-    ///
-    /// Example: `"167.4.51.5"`
+    /// `ConnectionName`; example: `"167.4.51.5"`
     pub connection_name: String,
 
-    /// `PeerHost`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PeerHost`; example: `"1.1.1.1"`
     pub peer_host: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"running"`
+    /// `State`; example: `"running"`
     pub state: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `User`; example: `"admin"`
     pub user: String,
 
-    /// `SSL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SSL`; example: `false`
     #[tc(rename = "SSL")]
     pub ssl: bool,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"AMQP 0-9-1"`
+    /// `Protocol`; example: `"AMQP 0-9-1"`
     pub protocol: String,
 
-    /// `Channels`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Channels`; example: `1`
     pub channels: i64,
 
-    /// `IncomingBytes`: a floating-point number.
-    ///
-    /// Example: `50.4`
+    /// `IncomingBytes`; example: `50.4`
     pub incoming_bytes: Option<f64>,
 
-    /// `OutgoingBytes`: a floating-point number.
-    ///
-    /// Example: `189.0`
+    /// `OutgoingBytes`; example: `189.0`
     pub outgoing_bytes: Option<f64>,
 
-    /// `Heartbeat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Heartbeat`; example: `60`
     pub heartbeat: Option<u64>,
 
-    /// `MaxChannel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxChannel`; example: `1024`
     pub max_channel: Option<u64>,
 
-    /// `IdleSince`: a string.
-    ///
-    /// Example: `"2025-05-01 12:10:40"`
+    /// `IdleSince`; example: `"2025-05-01 12:10:40"`
     pub idle_since: Option<String>,
 }
 
@@ -398,49 +266,31 @@ pub struct RabbitMqConnection {
 #[doc(alias = "RabbitMQConsumersListInfo")]
 #[tc_model]
 pub struct RabbitMqConsumersListInfo {
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClientIp`; example: `"1.1.1.1"`
     pub client_ip: String,
 
-    /// `ConsumerTag`: a string.
-    ///
-    /// Example: `"testConsumerTag"`
+    /// `ConsumerTag`; example: `"testConsumerTag"`
     pub consumer_tag: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: Option<String>,
 
-    /// `AckRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AckRequired`; example: `true`
     pub ack_required: Option<bool>,
 
-    /// `PrefetchCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `PrefetchCount`; example: `500`
     pub prefetch_count: Option<u64>,
 
-    /// `Active`: a string.
-    ///
-    /// Example: `"up"`
+    /// `Active`; example: `"up"`
     pub active: Option<String>,
 
-    /// `LastDeliveredTime`: a string.
-    ///
-    /// Example: `"2025-09-12 13:10:09"`
+    /// `LastDeliveredTime`; example: `"2025-09-12 13:10:09"`
     pub last_delivered_time: Option<String>,
 
-    /// `UnAckMsgCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UnAckMsgCount`; example: `100`
     pub un_ack_msg_count: Option<i64>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"11.151.193.8:4316 -> 21.63.172.169:5672 (1)"`
+    /// `ChannelName`; example: `"11.151.193.8:4316 -> 21.63.172.169:5672 (1)"`
     pub channel_name: Option<String>,
 }
 
@@ -450,84 +300,52 @@ pub struct RabbitMqConsumersListInfo {
 #[doc(alias = "RabbitMQExchangeListInfo")]
 #[tc_model]
 pub struct RabbitMqExchangeListInfo {
-    /// `ExchangeName`: a string.
-    ///
-    /// Example: `"testExchangeName"`
+    /// `ExchangeName`; example: `"testExchangeName"`
     pub exchange_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"testRemark"`
+    /// `Remark`; example: `"testRemark"`
     pub remark: Option<String>,
 
-    /// `ExchangeType`: a string.
-    ///
-    /// Example: `"fanout"`
+    /// `ExchangeType`; example: `"fanout"`
     pub exchange_type: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ExchangeCreator`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ExchangeCreator`; example: `"user"`
     pub exchange_creator: String,
 
-    /// `CreateTimeStamp`: a string.
-    ///
-    /// Example: `"2016-11-09 11:44:44"`
+    /// `CreateTimeStamp`; example: `"2016-11-09 11:44:44"`
     pub create_time_stamp: String,
 
-    /// `ModTimeStamp`: a string.
-    ///
-    /// Example: `"2016-11-09 11:44:44"`
+    /// `ModTimeStamp`; example: `"2016-11-09 11:44:44"`
     pub mod_time_stamp: String,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateIn`; example: `0.0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateOut`; example: `0.0`
     pub message_rate_out: Option<f64>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoDelete`; example: `true`
     pub auto_delete: Option<bool>,
 
-    /// `Internal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Internal`; example: `true`
     pub internal: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: Option<String>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `Policy`; example: `"test-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"x-ordered\": false}"`
+    /// `Arguments`; example: `"{\"x-ordered\": false}"`
     pub arguments: Option<String>,
 
-    /// `MessagesDelayed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessagesDelayed`; example: `0`
     pub messages_delayed: Option<u64>,
 }
 
@@ -537,44 +355,28 @@ pub struct RabbitMqExchangeListInfo {
 #[doc(alias = "RabbitMQPermission")]
 #[tc_model]
 pub struct RabbitMqPermission {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `ConfigRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ConfigRegexp`; example: `".*"`
     pub config_regexp: String,
 
-    /// `WriteRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `WriteRegexp`; example: `".*"`
     pub write_regexp: String,
 
-    /// `ReadRegexp`: a string.
-    ///
-    /// Example: `".*"`
+    /// `ReadRegexp`; example: `".*"`
     pub read_regexp: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-08-29 14:06:38.067"`
+    /// `CreateTime`; example: `"2023-08-29 14:06:38.067"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-08-29 14:06:38.067"`
+    /// `ModifyTime`; example: `"2023-08-29 14:06:38.067"`
     pub modify_time: Option<String>,
 }
 
@@ -584,9 +386,7 @@ pub struct RabbitMqPermission {
 #[doc(alias = "RabbitMQQueueListConsumerDetailInfo")]
 #[tc_model]
 pub struct RabbitMqQueueListConsumerDetailInfo {
-    /// `ConsumersNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsumersNumber`; example: `1`
     pub consumers_number: i64,
 }
 
@@ -596,87 +396,55 @@ pub struct RabbitMqQueueListConsumerDetailInfo {
 #[doc(alias = "RabbitMQQueueListInfo")]
 #[tc_model]
 pub struct RabbitMqQueueListInfo {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueueName"`
+    /// `QueueName`; example: `"testQueueName"`
     pub queue_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"testRemark"`
+    /// `Remark`; example: `"testRemark"`
     pub remark: String,
 
-    /// `ConsumerDetail`: a [`RabbitMqQueueListConsumerDetailInfo`].
+    /// `ConsumerDetail`
     pub consumer_detail: RabbitMqQueueListConsumerDetailInfo,
 
-    /// `QueueType`: a string.
-    ///
-    /// Example: `"classic"`
+    /// `QueueType`; example: `"classic"`
     pub queue_type: Option<String>,
 
-    /// `MessageHeapCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MessageHeapCount`; example: `20`
     pub message_heap_count: Option<i64>,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateIn`; example: `0.0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MessageRateOut`; example: `0.0`
     pub message_rate_out: Option<f64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-03 11:58:39.447"`
+    /// `CreateTime`; example: `"2024-01-03 11:58:39.447"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-01-03 11:58:39.447"`
+    /// `ModifyTime`; example: `"2024-01-03 11:58:39.447"`
     pub modify_time: Option<String>,
 
-    /// `Durable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Durable`; example: `true`
     pub durable: Option<bool>,
 
-    /// `AutoDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoDelete`; example: `true`
     pub auto_delete: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: Option<String>,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: Option<String>,
 
-    /// `Node`: a string.
-    ///
-    /// Example: `"rabbit@amqp-xxx.rabbitmq-broker-0"`
+    /// `Node`; example: `"rabbit@amqp-xxx.rabbitmq-broker-0"`
     pub node: Option<String>,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `Policy`; example: `"test-policy"`
     pub policy: Option<String>,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"x-ordered\": false}"`
+    /// `Arguments`; example: `"{\"x-ordered\": false}"`
     pub arguments: Option<String>,
 
-    /// `Exclusive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Exclusive`; example: `false`
     pub exclusive: Option<bool>,
 }
 
@@ -686,19 +454,13 @@ pub struct RabbitMqQueueListInfo {
 #[doc(alias = "RabbitMQServerlessAccessInfo")]
 #[tc_model]
 pub struct RabbitMqServerlessAccessInfo {
-    /// `PublicAccessEndpoint`: a string.
-    ///
-    /// Example: `"127.4.5.1"`
+    /// `PublicAccessEndpoint`; example: `"127.4.5.1"`
     pub public_access_endpoint: Option<String>,
 
-    /// `PublicDataStreamStatus`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `PublicDataStreamStatus`; example: `"ON"`
     pub public_data_stream_status: Option<String>,
 
-    /// `PublicClbId`: a string.
-    ///
-    /// Example: `"lb-abcd"`
+    /// `PublicClbId`; example: `"lb-abcd"`
     pub public_clb_id: Option<String>,
 }
 
@@ -708,39 +470,25 @@ pub struct RabbitMqServerlessAccessInfo {
 #[doc(alias = "RabbitMQServerlessEndpoint")]
 #[tc_model]
 pub struct RabbitMqServerlessEndpoint {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5ghsr4p9"`
+    /// `VpcId`; example: `"vpc-5ghsr4p9"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-67y9wi"`
+    /// `SubnetId`; example: `"subnet-67y9wi"`
     pub subnet_id: Option<String>,
 
-    /// `VpcEndpoint`: a string.
-    ///
-    /// Example: `"http://145.10.3.4"`
+    /// `VpcEndpoint`; example: `"http://145.10.3.4"`
     pub vpc_endpoint: Option<String>,
 
-    /// `VpcDataStreamEndpointStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `VpcDataStreamEndpointStatus`; example: `"on"`
     pub vpc_data_stream_endpoint_status: Option<String>,
 
-    /// `PublicNetwork`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicNetwork`; example: `true`
     pub public_network: Option<bool>,
 
-    /// `AccessStrategy`: a string.
-    ///
-    /// Example: `"127.5.4.1"`
+    /// `AccessStrategy`; example: `"127.5.4.1"`
     pub access_strategy: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Bandwidth`; example: `20`
     pub bandwidth: Option<i64>,
 }
 
@@ -750,110 +498,70 @@ pub struct RabbitMqServerlessEndpoint {
 #[doc(alias = "RabbitMQServerlessInstance")]
 #[tc_model]
 pub struct RabbitMqServerlessInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxxxxxx"`
+    /// `InstanceId`; example: `"amqp-xxxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: String,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `InstanceVersion`; example: `"1.0.0"`
     pub instance_version: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `MaxTps`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxTps`; example: `500`
     pub max_tps: i64,
 
-    /// `MaxBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxBandWidth`; example: `10`
     pub max_band_width: i64,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1738330089000`
+    /// `ExpireTime`; example: `1738330089000`
     pub expire_time: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `Remark`; example: `"测试集群"`
     pub remark: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"专业版"`
+    /// `SpecName`; example: `"专业版"`
     pub spec_name: String,
 
-    /// `ExceptionInformation`: a string.
-    ///
-    /// Example: `"获取列表失败"`
+    /// `ExceptionInformation`; example: `"获取列表失败"`
     pub exception_information: Option<String>,
 
-    /// `PublicAccessEndpoint`: a string.
-    ///
-    /// Example: `"http://127.1.1.1"`
+    /// `PublicAccessEndpoint`; example: `"http://127.1.1.1"`
     pub public_access_endpoint: Option<String>,
 
-    /// `Vpcs`: a list of [`RabbitMqServerlessEndpoint`] objects.
+    /// `Vpcs`
     pub vpcs: Vec<RabbitMqServerlessEndpoint>,
 
-    /// `ClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterStatus`; example: `1`
     pub cluster_status: i64,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1738330089000`
+    /// `CreateTime`; example: `1738330089000`
     pub create_time: u64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeCount`; example: `0`
     pub node_count: i64,
 
-    /// `MaxStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxStorage`; example: `0`
     pub max_storage: Option<i64>,
 
-    /// `IsolatedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1738330089000`
+    /// `IsolatedTime`; example: `1738330089000`
     pub isolated_time: Option<u64>,
 
-    /// `ServerlessExt`: a string.
-    ///
-    /// Example: `"{\"tps\":\"2000\"}"`
+    /// `ServerlessExt`; example: `"{\"tps\":\"2000\"}"`
     pub serverless_ext: Option<String>,
 
-    /// `Tags`: a list of [`RabbitMqServerlessTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<RabbitMqServerlessTag>>,
 }
 
@@ -864,16 +572,10 @@ pub struct RabbitMqServerlessInstance {
 #[doc(alias = "RabbitMQServerlessKeyValuePair")]
 #[tc_model]
 pub struct RabbitMqServerlessKeyValuePair {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"someValue"`
+    /// `Value`, always sent in responses; example: `"someValue"`
     pub value: Option<String>,
 }
 
@@ -884,10 +586,10 @@ pub struct RabbitMqServerlessKeyValuePair {
 #[doc(alias = "RabbitMQServerlessTag")]
 #[tc_model]
 pub struct RabbitMqServerlessTag {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
+    /// `TagValue`
     pub tag_value: Option<String>,
 }
 
@@ -897,14 +599,10 @@ pub struct RabbitMqServerlessTag {
 #[doc(alias = "RabbitMQServerlessWhiteListInfo")]
 #[tc_model]
 pub struct RabbitMqServerlessWhiteListInfo {
-    /// `PublicDataStreamWhiteList`: a string.
-    ///
-    /// Example: `"1.2.3.4,5.6.7.8"`
+    /// `PublicDataStreamWhiteList`; example: `"1.2.3.4,5.6.7.8"`
     pub public_data_stream_white_list: String,
 
-    /// `PublicDataStreamWhiteListStatus`: a string.
-    ///
-    /// Example: `"OFF/ON/MODIFYING"`
+    /// `PublicDataStreamWhiteListStatus`; example: `"OFF/ON/MODIFYING"`
     pub public_data_stream_white_list_status: String,
 }
 
@@ -914,52 +612,34 @@ pub struct RabbitMqServerlessWhiteListInfo {
 #[doc(alias = "RabbitMQUser")]
 #[tc_model]
 pub struct RabbitMqUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Password`; example: `"abc123"`
     pub password: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `CreateTime`; example: `"2022-11-11 11:11:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `ModifyTime`; example: `"2022-11-11 11:11:11"`
     pub modify_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"System"`
+    /// `Type`; example: `"System"`
     pub r#type: String,
 
-    /// `MaxConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxConnections`; example: `10`
     pub max_connections: i64,
 
-    /// `MaxChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxChannels`; example: `1000`
     pub max_channels: i64,
 }
 
@@ -969,60 +649,40 @@ pub struct RabbitMqUser {
 #[doc(alias = "RabbitMQVirtualHostInfo")]
 #[tc_model]
 pub struct RabbitMqVirtualHostInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"amqp-xxx"`
+    /// `InstanceId`; example: `"amqp-xxx"`
     pub instance_id: String,
 
-    /// `VirtualHost`: a string.
-    ///
-    /// Example: `"testVhost"`
+    /// `VirtualHost`; example: `"testVhost"`
     pub virtual_host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Description`; example: `"hello"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `CreateTime`; example: `"2022-11-11 11:11:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `ModifyTime`; example: `"2022-11-11 11:11:11"`
     pub modify_time: String,
 
-    /// `VirtualHostStatistics`: a [`RabbitMqVirtualHostStatistics`].
+    /// `VirtualHostStatistics`
     pub virtual_host_statistics: RabbitMqVirtualHostStatistics,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `MessageHeapCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessageHeapCount`; example: `0`
     pub message_heap_count: Option<i64>,
 
-    /// `MessageRateIn`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MessageRateIn`; example: `0`
     pub message_rate_in: Option<f64>,
 
-    /// `MessageRateOut`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MessageRateOut`; example: `0`
     pub message_rate_out: Option<f64>,
 
-    /// `MirrorQueuePolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MirrorQueuePolicyFlag`; example: `true`
     pub mirror_queue_policy_flag: Option<bool>,
 }
 
@@ -1032,29 +692,19 @@ pub struct RabbitMqVirtualHostInfo {
 #[doc(alias = "RabbitMQVirtualHostStatistics")]
 #[tc_model]
 pub struct RabbitMqVirtualHostStatistics {
-    /// `CurrentQueues`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentQueues`; example: `1`
     pub current_queues: i64,
 
-    /// `CurrentExchanges`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentExchanges`; example: `1`
     pub current_exchanges: i64,
 
-    /// `CurrentConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentConnections`; example: `1`
     pub current_connections: i64,
 
-    /// `CurrentChannels`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentChannels`; example: `1`
     pub current_channels: i64,
 
-    /// `CurrentUsers`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentUsers`; example: `1`
     pub current_users: i64,
 }
 
@@ -1063,14 +713,10 @@ pub struct RabbitMqVirtualHostStatistics {
 /// Returned in the output of [`DescribeRabbitMQServerlessInstance`](super::DescribeRabbitMQServerlessInstance).
 #[tc_model]
 pub struct UserQuota {
-    /// `MaxUser`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `MaxUser`; example: `200`
     pub max_user: Option<i64>,
 
-    /// `UsedUser`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `UsedUser`; example: `150`
     pub used_user: Option<i64>,
 }
 
@@ -1079,14 +725,10 @@ pub struct UserQuota {
 /// Returned in the output of [`DescribeRabbitMQServerlessInstance`](super::DescribeRabbitMQServerlessInstance).
 #[tc_model]
 pub struct VirtualHostQuota {
-    /// `MaxVirtualHost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxVirtualHost`; example: `10000`
     pub max_virtual_host: Option<u64>,
 
-    /// `UsedVirtualHost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedVirtualHost`; example: `10`
     pub used_virtual_host: Option<u64>,
 }
 
@@ -1095,24 +737,15 @@ pub struct VirtualHostQuota {
 /// Returned in the output of [`DescribeRabbitMQServerlessInstance`](super::DescribeRabbitMQServerlessInstance).
 #[tc_model]
 pub struct VpcEndpointInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: String,
 
-    /// `VpcEndpoint`: a string.
-    ///
-    /// Example: `"ip:port"`
+    /// `VpcEndpoint`; example: `"ip:port"`
     pub vpc_endpoint: String,
 
-    /// `VpcDataStreamEndpointStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OFF/ON/CREATING/DELETING"`
+    /// `VpcDataStreamEndpointStatus`, always sent in responses; example: `"OFF/ON/CREATING/DELETING"`
     pub vpc_data_stream_endpoint_status: Option<String>,
 }

@@ -7,37 +7,36 @@ use super::models;
 /// The `ChangeMigratingTopicToNextStage` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ChangeMigratingTopicToNextStageResponse`].
-/// The codes it documents are in [`ChangeMigratingTopicToNextStageError`](super::errors::ChangeMigratingTopicToNextStageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ChangeMigratingTopicToNextStage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ChangeMigratingTopicToNextStage",
     output = ChangeMigratingTopicToNextStageResponse,
-    error = super::errors::ChangeMigratingTopicToNextStageError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ChangeMigratingTopicToNextStage {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `TopicNameList`: a list of strings.
-    ///
-    /// Example: `["Topic-A"]`
+    /// `TopicNameList`; example: `["Topic-A"]`
     pub topic_name_list: Vec<String>,
 
-    /// `NamespaceList`: a list of strings.
-    ///
-    /// Example: `["tdmq-default"]`
+    /// `NamespaceList`; example: `["tdmq-default"]`
     pub namespace_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ChangeMigratingTopicToNextStage`] call returns.
 #[tc_model]
 pub struct ChangeMigratingTopicToNextStageResponse {
-    /// `Results`: a list of [`TopicStageChangeResult`](super::models::TopicStageChangeResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TopicStageChangeResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -47,75 +46,63 @@ pub struct ChangeMigratingTopicToNextStageResponse {
 /// The `CreateConsumerGroup` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateConsumerGroupResponse`].
-/// The codes it documents are in [`CreateConsumerGroupError`](super::errors::CreateConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TrocketErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::TrocketErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateConsumerGroup",
     output = CreateConsumerGroupResponse,
-    error = super::errors::CreateConsumerGroupError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateConsumerGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `MaxRetryTimes`; example: `16`
     pub max_retry_times: i64,
 
-    /// `ConsumeEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumeEnable`; example: `true`
     pub consume_enable: bool,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumeMessageOrderly`; example: `true`
     pub consume_message_orderly: bool,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info."`
+    /// `Remark`; example: `"test remark info."`
     pub remark: Option<String>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `RetryPolicy`: a [`RetryPolicy`](super::models::RetryPolicy).
+    /// `RetryPolicy`
     pub retry_policy: Option<models::RetryPolicy>,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"parent_topic"`
+    /// `LiteTopic`; example: `"parent_topic"`
     pub lite_topic: Option<String>,
 
-    /// `DeadLetterTargetTopic`: a string.
-    ///
-    /// Example: `"custom_dlq_topic"`
+    /// `DeadLetterTargetTopic`; example: `"custom_dlq_topic"`
     pub dead_letter_target_topic: Option<String>,
 }
 
 /// What a successful [`CreateConsumerGroup`] call returns.
 #[tc_model]
 pub struct CreateConsumerGroupResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -125,49 +112,45 @@ pub struct CreateConsumerGroupResponse {
 /// The `CreateConsumerLabel` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateConsumerLabelResponse`].
-/// The codes it documents are in [`CreateConsumerLabelError`](super::errors::CreateConsumerLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateConsumerLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TrocketErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::TrocketErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateConsumerLabel",
     output = CreateConsumerLabelResponse,
-    error = super::errors::CreateConsumerLabelError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateConsumerLabel {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"gray_env"`
+    /// `Label`; example: `"gray_env"`
     pub label: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 }
 
 /// What a successful [`CreateConsumerLabel`] call returns.
 #[tc_model]
 pub struct CreateConsumerLabelResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"gray_env"`
+    /// `Label`; example: `"gray_env"`
     pub label: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -177,9 +160,12 @@ pub struct CreateConsumerLabelResponse {
 /// The `CreateConsumerLabels` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateConsumerLabelsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateConsumerLabels)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -188,29 +174,23 @@ pub struct CreateConsumerLabelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateConsumerLabels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Labels`: a list of [`ConsumerLabelKey`](super::models::ConsumerLabelKey) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::ConsumerLabelKey>>,
 }
 
 /// What a successful [`CreateConsumerLabels`] call returns.
 #[tc_model]
 pub struct CreateConsumerLabelsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 
-    /// `Failures`: a list of [`ConsumerLabelFailure`](super::models::ConsumerLabelFailure) objects.
+    /// `Failures`
     pub failures: Option<Vec<models::ConsumerLabelFailure>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -220,98 +200,75 @@ pub struct CreateConsumerLabelsResponse {
 /// The `CreateInstance` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateInstance {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `Name`; example: `"test_name"`
     pub name: String,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"basic_1k"`
+    /// `SkuCode`; example: `"basic_1k"`
     pub sku_code: String,
 
-    /// `VpcList`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcList`
     pub vpc_list: Vec<models::VpcInfo>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `Remark`; example: `"测试集群"`
     pub remark: Option<String>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `EnablePublic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePublic`; example: `true`
     pub enable_public: Option<bool>,
 
-    /// `BillingFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BillingFlow`; example: `false`
     pub billing_flow: Option<bool>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<i64>,
 
-    /// `IpRules`: a list of [`IpRule`](super::models::IpRule) objects.
+    /// `IpRules`
     pub ip_rules: Option<Vec<models::IpRule>>,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `MaxTopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxTopicNum`; example: `50`
     pub max_topic_num: Option<i64>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001,10002]`
+    /// `ZoneIds`; example: `[10001,10002]`
     pub zone_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -321,34 +278,35 @@ pub struct CreateInstanceResponse {
 /// The `CreateMigrationTask` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateMigrationTaskResponse`].
-/// The codes it documents are in [`CreateMigrationTaskError`](super::errors::CreateMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateMigrationTask",
     output = CreateMigrationTaskResponse,
-    error = super::errors::CreateMigrationTaskError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateMigrationTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Topics`: a list of [`TopicItem`](super::models::TopicItem) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::TopicItem>>,
 
-    /// `Groups`: a list of [`ConsumeGroupItem`](super::models::ConsumeGroupItem) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::ConsumeGroupItem>>,
 
-    /// `Roles`: a list of [`RoleItem`](super::models::RoleItem) objects.
+    /// `Roles`
     pub roles: Option<Vec<models::RoleItem>>,
 }
 
@@ -362,72 +320,62 @@ pub struct CreateMigrationTaskResponse {
 /// The `CreateRole` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateRoleResponse`].
-/// The codes it documents are in [`CreateRoleError`](super::errors::CreateRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TrocketErrorCode::FailedOperationInstanceNotReady)
+/// - [`OperationDenied`](super::errors::TrocketErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::TrocketErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::TrocketErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateRole",
     output = CreateRoleResponse,
-    error = super::errors::CreateRoleError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `Role`; example: `"test_role_name"`
     pub role: String,
 
-    /// `PermWrite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PermWrite`; example: `true`
     pub perm_write: bool,
 
-    /// `PermRead`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PermRead`; example: `false`
     pub perm_read: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试角色"`
+    /// `Remark`; example: `"测试角色"`
     pub remark: String,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 
-    /// `DetailedPerms`: a list of [`DetailedRolePerm`](super::models::DetailedRolePerm) objects.
+    /// `DetailedPerms`
     pub detailed_perms: Option<Vec<models::DetailedRolePerm>>,
 
-    /// `RoleGenerateMode`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `RoleGenerateMode`; example: `"MANUAL"`
     pub role_generate_mode: Option<String>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"text-private-accesskey"`
+    /// `AccessKey`; example: `"text-private-accesskey"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test-private-secretkey"`
+    /// `SecretKey`; example: `"test-private-secretkey"`
     pub secret_key: Option<String>,
 }
 
 /// What a successful [`CreateRole`] call returns.
 #[tc_model]
 pub struct CreateRoleResponse {
-    /// `Role`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `Role`; example: `"test_role_name"`
     pub role: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -437,73 +385,63 @@ pub struct CreateRoleResponse {
 /// The `CreateTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TrocketErrorCode::FailedOperationInstanceNotReady)
+/// - [`LimitExceeded.TopicNum`](super::errors::TrocketErrorCode::LimitExceededTopicNum)
+/// - [`OperationDenied`](super::errors::TrocketErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`UnsupportedOperation.ResourceAlreadyExists`](super::errors::TrocketErrorCode::UnsupportedOperationResourceAlreadyExists)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct CreateTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TopicType`; example: `"NORMAL"`
     pub topic_type: String,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QueueNum`; example: `3`
     pub queue_num: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试主题"`
+    /// `Remark`; example: `"测试主题"`
     pub remark: Option<String>,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MsgTTL`; example: `72`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `AutoExpireDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpireDelete`; example: `true`
     pub auto_expire_delete: Option<bool>,
 
-    /// `AutoExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `AutoExpireTime`; example: `1800`
     pub auto_expire_time: Option<i64>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -513,25 +451,27 @@ pub struct CreateTopicResponse {
 /// The `DeleteConsumerGroup` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteConsumerGroupResponse`].
-/// The codes it documents are in [`DeleteConsumerGroupError`](super::errors::DeleteConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Group`](super::errors::TrocketErrorCode::ResourceNotFoundGroup)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteConsumerGroup",
     output = DeleteConsumerGroupResponse,
-    error = super::errors::DeleteConsumerGroupError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteConsumerGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 
@@ -545,30 +485,30 @@ pub struct DeleteConsumerGroupResponse {
 /// The `DeleteConsumerLabel` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteConsumerLabelResponse`].
-/// The codes it documents are in [`DeleteConsumerLabelError`](super::errors::DeleteConsumerLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteConsumerLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Group`](super::errors::TrocketErrorCode::ResourceNotFoundGroup)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteConsumerLabel",
     output = DeleteConsumerLabelResponse,
-    error = super::errors::DeleteConsumerLabelError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteConsumerLabel {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"gray_env"`
+    /// `Label`; example: `"gray_env"`
     pub label: String,
 }
 
@@ -582,9 +522,12 @@ pub struct DeleteConsumerLabelResponse {
 /// The `DeleteConsumerLabels` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteConsumerLabelsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteConsumerLabels)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -593,29 +536,23 @@ pub struct DeleteConsumerLabelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteConsumerLabels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Labels`: a list of [`ConsumerLabelKey`](super::models::ConsumerLabelKey) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::ConsumerLabelKey>>,
 }
 
 /// What a successful [`DeleteConsumerLabels`] call returns.
 #[tc_model]
 pub struct DeleteConsumerLabelsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 
-    /// `Failures`: a list of [`ConsumerLabelFailure`](super::models::ConsumerLabelFailure) objects.
+    /// `Failures`
     pub failures: Option<Vec<models::ConsumerLabelFailure>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -625,35 +562,33 @@ pub struct DeleteConsumerLabelsResponse {
 /// The `DeleteConsumerRouteConfig` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteConsumerRouteConfigResponse`].
-/// The codes it documents are in [`DeleteConsumerRouteConfigError`](super::errors::DeleteConsumerRouteConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteConsumerRouteConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Group`](super::errors::TrocketErrorCode::ResourceNotFoundGroup)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteConsumerRouteConfig",
     output = DeleteConsumerRouteConfigResponse,
-    error = super::errors::DeleteConsumerRouteConfigError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteConsumerRouteConfig {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"env-1"`
+    /// `Label`; example: `"env-1"`
     pub label: Option<String>,
 }
 
@@ -667,9 +602,12 @@ pub struct DeleteConsumerRouteConfigResponse {
 /// The `DeleteConsumerRouteConfigs` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteConsumerRouteConfigsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteConsumerRouteConfigs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -678,29 +616,23 @@ pub struct DeleteConsumerRouteConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteConsumerRouteConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Configs`: a list of [`ConsumerRouteLabelKey`](super::models::ConsumerRouteLabelKey) objects.
+    /// `Configs`
     pub configs: Vec<models::ConsumerRouteLabelKey>,
 }
 
 /// What a successful [`DeleteConsumerRouteConfigs`] call returns.
 #[tc_model]
 pub struct DeleteConsumerRouteConfigsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 
-    /// `Failures`: a list of [`DeleteConsumerRouteConfigFailure`](super::models::DeleteConsumerRouteConfigFailure) objects.
+    /// `Failures`
     pub failures: Option<Vec<models::DeleteConsumerRouteConfigFailure>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -710,20 +642,25 @@ pub struct DeleteConsumerRouteConfigsResponse {
 /// The `DeleteInstance` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteInstanceResponse`].
-/// The codes it documents are in [`DeleteInstanceError`](super::errors::DeleteInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceInUse`](super::errors::TrocketErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteInstance",
     output = DeleteInstanceResponse,
-    error = super::errors::DeleteInstanceError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 }
 
@@ -737,25 +674,28 @@ pub struct DeleteInstanceResponse {
 /// The `DeleteRole` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteRoleResponse`].
-/// The codes it documents are in [`DeleteRoleError`](super::errors::DeleteRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Role`](super::errors::TrocketErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteRole",
     output = DeleteRoleResponse,
-    error = super::errors::DeleteRoleError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `Role`; example: `"test_role_name"`
     pub role: String,
 }
 
@@ -769,20 +709,25 @@ pub struct DeleteRoleResponse {
 /// The `DeleteSmoothMigrationTask` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteSmoothMigrationTaskResponse`].
-/// The codes it documents are in [`DeleteSmoothMigrationTaskError`](super::errors::DeleteSmoothMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteSmoothMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Role`](super::errors::TrocketErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteSmoothMigrationTask",
     output = DeleteSmoothMigrationTaskResponse,
-    error = super::errors::DeleteSmoothMigrationTaskError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteSmoothMigrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 }
 
@@ -796,25 +741,27 @@ pub struct DeleteSmoothMigrationTaskResponse {
 /// The `DeleteTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DeleteTopicResponse`].
-/// The codes it documents are in [`DeleteTopicError`](super::errors::DeleteTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DeleteTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DeleteTopic",
     output = DeleteTopicResponse,
-    error = super::errors::DeleteTopicError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DeleteTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 }
 
@@ -828,15 +775,20 @@ pub struct DeleteTopicResponse {
 /// The `DescribeConsumerClient` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerClientResponse`].
-/// The codes it documents are in [`DescribeConsumerClientError`](super::errors::DescribeConsumerClientError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerClient)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerClient",
     output = DescribeConsumerClientResponse,
-    error = super::errors::DescribeConsumerClientError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -845,47 +797,35 @@ pub struct DeleteTopicResponse {
     )
 )]
 pub struct DescribeConsumerClient {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"11.139.244.247@75043#6734858812769343"`
+    /// `ClientId`; example: `"11.139.244.247@75043#6734858812769343"`
     pub client_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 
 /// What a successful [`DescribeConsumerClient`] call returns.
 #[tc_model]
 pub struct DescribeConsumerClientResponse {
-    /// `Client`: a [`ConsumerClient`](super::models::ConsumerClient).
+    /// `Client`
     pub client: Option<models::ConsumerClient>,
 
-    /// `TopicList`: a list of [`TopicConsumeStats`](super::models::TopicConsumeStats) objects.
+    /// `TopicList`
     pub topic_list: Option<Vec<models::TopicConsumeStats>>,
 
-    /// `TopicTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TopicTotalCount`; example: `50`
     pub topic_total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -895,15 +835,20 @@ pub struct DescribeConsumerClientResponse {
 /// The `DescribeConsumerClientList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerClientListResponse`].
-/// The codes it documents are in [`DescribeConsumerClientListError`](super::errors::DescribeConsumerClientListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerClientList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerClientList",
     output = DescribeConsumerClientListResponse,
-    error = super::errors::DescribeConsumerClientListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -913,39 +858,29 @@ pub struct DescribeConsumerClientResponse {
     )
 )]
 pub struct DescribeConsumerClientList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConsumerClientList`] call returns.
 #[tc_model]
 pub struct DescribeConsumerClientListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`ConsumerClient`](super::models::ConsumerClient) objects.
+    /// `Data`
     pub data: Vec<models::ConsumerClient>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -955,97 +890,73 @@ pub struct DescribeConsumerClientListResponse {
 /// The `DescribeConsumerGroup` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerGroupResponse`].
-/// The codes it documents are in [`DescribeConsumerGroupError`](super::errors::DescribeConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Group`](super::errors::TrocketErrorCode::ResourceNotFoundGroup)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerGroup",
     output = DescribeConsumerGroupResponse,
-    error = super::errors::DescribeConsumerGroupError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 
 /// What a successful [`DescribeConsumerGroup`] call returns.
 #[tc_model]
 pub struct DescribeConsumerGroupResponse {
-    /// `ConsumerNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsumerNum`; example: `1`
     pub consumer_num: i64,
 
-    /// `Tps`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tps`; example: `1`
     pub tps: i64,
 
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsumerLag`; example: `1`
     pub consumer_lag: i64,
 
-    /// `ConsumeType`: a string.
-    ///
-    /// Example: `"PUSH"`
+    /// `ConsumeType`; example: `"PUSH"`
     pub consume_type: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1683613488000`
+    /// `CreatedTime`; example: `1683613488000`
     pub created_time: i64,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumeMessageOrderly`; example: `false`
     pub consume_message_orderly: bool,
 
-    /// `ConsumeEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumeEnable`; example: `false`
     pub consume_enable: bool,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxRetryTimes`; example: `3`
     pub max_retry_times: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试消费组"`
+    /// `Remark`; example: `"测试消费组"`
     pub remark: String,
 
-    /// `MessageModel`: a string.
-    ///
-    /// Example: `"BROADCASTING"`
+    /// `MessageModel`; example: `"BROADCASTING"`
     pub message_model: Option<String>,
 
-    /// `RetryPolicy`: a [`RetryPolicy`](super::models::RetryPolicy).
+    /// `RetryPolicy`
     pub retry_policy: Option<models::RetryPolicy>,
 
-    /// `ConsumeModel`: a string.
-    ///
-    /// Example: `"CLUSTERING"`
+    /// `ConsumeModel`; example: `"CLUSTERING"`
     pub consume_model: Option<String>,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"test_lite_topic"`
+    /// `LiteTopic`; example: `"test_lite_topic"`
     pub lite_topic: Option<String>,
 
-    /// `DeadLetterTargetTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `DeadLetterTargetTopic`; example: `"test_topic"`
     pub dead_letter_target_topic: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1055,15 +966,20 @@ pub struct DescribeConsumerGroupResponse {
 /// The `DescribeConsumerGroupList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerGroupListResponse`].
-/// The codes it documents are in [`DescribeConsumerGroupListError`](super::errors::DescribeConsumerGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerGroupList",
     output = DescribeConsumerGroupListResponse,
-    error = super::errors::DescribeConsumerGroupListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1073,52 +989,38 @@ pub struct DescribeConsumerGroupResponse {
     )
 )]
 pub struct DescribeConsumerGroupList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `FromTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `FromTopic`; example: `"test_topic"`
     pub from_topic: Option<String>,
 
-    /// `SortedBy`: a string.
-    ///
-    /// Example: `"subscribeNum"`
+    /// `SortedBy`; example: `"subscribeNum"`
     pub sorted_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeConsumerGroupList`] call returns.
 #[tc_model]
 pub struct DescribeConsumerGroupListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`ConsumeGroupItem`](super::models::ConsumeGroupItem) objects.
+    /// `Data`
     pub data: Vec<models::ConsumeGroupItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1128,37 +1030,36 @@ pub struct DescribeConsumerGroupListResponse {
 /// The `DescribeConsumerLabel` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerLabelResponse`].
-/// The codes it documents are in [`DescribeConsumerLabelError`](super::errors::DescribeConsumerLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerLabel",
     output = DescribeConsumerLabelResponse,
-    error = super::errors::DescribeConsumerLabelError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerLabel {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"gray_env"`
+    /// `Label`; example: `"gray_env"`
     pub label: String,
 }
 
 /// What a successful [`DescribeConsumerLabel`] call returns.
 #[tc_model]
 pub struct DescribeConsumerLabelResponse {
-    /// `Label`: a [`ConsumerLabel`](super::models::ConsumerLabel).
+    /// `Label`
     pub label: Option<models::ConsumerLabel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1168,37 +1069,36 @@ pub struct DescribeConsumerLabelResponse {
 /// The `DescribeConsumerLabelList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerLabelListResponse`].
-/// The codes it documents are in [`DescribeConsumerLabelListError`](super::errors::DescribeConsumerLabelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerLabelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerLabelList",
     output = DescribeConsumerLabelListResponse,
-    error = super::errors::DescribeConsumerLabelListError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerLabelList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 }
 
 /// What a successful [`DescribeConsumerLabelList`] call returns.
 #[tc_model]
 pub struct DescribeConsumerLabelListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `Labels`: a list of [`ConsumerLabel`](super::models::ConsumerLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::ConsumerLabel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1208,9 +1108,12 @@ pub struct DescribeConsumerLabelListResponse {
 /// The `DescribeConsumerLabelLists` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerLabelListsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerLabelLists)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -1219,26 +1122,20 @@ pub struct DescribeConsumerLabelListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeConsumerLabelLists {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Groups`: a list of strings.
-    ///
-    /// Example: `["grp-123708"]`
+    /// `Groups`; example: `["grp-123708"]`
     pub groups: Vec<String>,
 }
 
 /// What a successful [`DescribeConsumerLabelLists`] call returns.
 #[tc_model]
 pub struct DescribeConsumerLabelListsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Results`: a list of [`ConsumerLabelList`](super::models::ConsumerLabelList) objects.
+    /// `Results`
     pub results: Option<Vec<models::ConsumerLabelList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1248,9 +1145,12 @@ pub struct DescribeConsumerLabelListsResponse {
 /// The `DescribeConsumerLabelRoutes` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerLabelRoutesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerLabelRoutes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -1259,24 +1159,20 @@ pub struct DescribeConsumerLabelListsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeConsumerLabelRoutes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Labels`: a list of [`ConsumerLabelKey`](super::models::ConsumerLabelKey) objects.
+    /// `Labels`
     pub labels: Vec<models::ConsumerLabelKey>,
 }
 
 /// What a successful [`DescribeConsumerLabelRoutes`] call returns.
 #[tc_model]
 pub struct DescribeConsumerLabelRoutesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Results`: a list of [`ConsumerLabelRoute`](super::models::ConsumerLabelRoute) objects.
+    /// `Results`
     pub results: Option<Vec<models::ConsumerLabelRoute>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1286,44 +1182,39 @@ pub struct DescribeConsumerLabelRoutesResponse {
 /// The `DescribeConsumerLag` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerLagResponse`].
-/// The codes it documents are in [`DescribeConsumerLagError`](super::errors::DescribeConsumerLagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerLag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerLag",
     output = DescribeConsumerLagResponse,
-    error = super::errors::DescribeConsumerLagError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerLag {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace_test"`
+    /// `Namespace`; example: `"namespace_test"`
     pub namespace: Option<String>,
 
-    /// `SubscribeTopic`: a string.
-    ///
-    /// Example: `"topic_test"`
+    /// `SubscribeTopic`; example: `"topic_test"`
     pub subscribe_topic: Option<String>,
 }
 
 /// What a successful [`DescribeConsumerLag`] call returns.
 #[tc_model]
 pub struct DescribeConsumerLagResponse {
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConsumerLag`; example: `100`
     pub consumer_lag: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1333,47 +1224,42 @@ pub struct DescribeConsumerLagResponse {
 /// The `DescribeConsumerRouteConfig` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerRouteConfigResponse`].
-/// The codes it documents are in [`DescribeConsumerRouteConfigError`](super::errors::DescribeConsumerRouteConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerRouteConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerRouteConfig",
     output = DescribeConsumerRouteConfigResponse,
-    error = super::errors::DescribeConsumerRouteConfigError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerRouteConfig {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 }
 
 /// What a successful [`DescribeConsumerRouteConfig`] call returns.
 #[tc_model]
 pub struct DescribeConsumerRouteConfigResponse {
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `Rules`: a list of [`RouteRule`](super::models::RouteRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::RouteRule>>,
 
-    /// `CutTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1782730693958`
+    /// `CutTimestamp`; example: `1782730693958`
     pub cut_timestamp: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1383,9 +1269,12 @@ pub struct DescribeConsumerRouteConfigResponse {
 /// The `DescribeConsumerRouteConfigs` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerRouteConfigsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerRouteConfigs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -1394,24 +1283,20 @@ pub struct DescribeConsumerRouteConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeConsumerRouteConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Configs`: a list of [`ConsumerRouteKey`](super::models::ConsumerRouteKey) objects.
+    /// `Configs`
     pub configs: Vec<models::ConsumerRouteKey>,
 }
 
 /// What a successful [`DescribeConsumerRouteConfigs`] call returns.
 #[tc_model]
 pub struct DescribeConsumerRouteConfigsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Results`: a list of [`DescribeConsumerRouteConfigItem`](super::models::DescribeConsumerRouteConfigItem) objects.
+    /// `Results`
     pub results: Option<Vec<models::DescribeConsumerRouteConfigItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1421,42 +1306,39 @@ pub struct DescribeConsumerRouteConfigsResponse {
 /// The `DescribeConsumerRouteVersionList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeConsumerRouteVersionListResponse`].
-/// The codes it documents are in [`DescribeConsumerRouteVersionListError`](super::errors::DescribeConsumerRouteVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeConsumerRouteVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeConsumerRouteVersionList",
     output = DescribeConsumerRouteVersionListResponse,
-    error = super::errors::DescribeConsumerRouteVersionListError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeConsumerRouteVersionList {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 }
 
 /// What a successful [`DescribeConsumerRouteVersionList`] call returns.
 #[tc_model]
 pub struct DescribeConsumerRouteVersionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Versions`: a list of [`RouteRuleVersion`](super::models::RouteRuleVersion) objects.
+    /// `Versions`
     pub versions: Option<Vec<models::RouteRuleVersion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1466,15 +1348,20 @@ pub struct DescribeConsumerRouteVersionListResponse {
 /// The `DescribeFusionInstanceList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeFusionInstanceListResponse`].
-/// The codes it documents are in [`DescribeFusionInstanceListError`](super::errors::DescribeFusionInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeFusionInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeFusionInstanceList",
     output = DescribeFusionInstanceListResponse,
-    error = super::errors::DescribeFusionInstanceListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1484,32 +1371,26 @@ pub struct DescribeConsumerRouteVersionListResponse {
     )
 )]
 pub struct DescribeFusionInstanceList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeFusionInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeFusionInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`FusionInstanceItem`](super::models::FusionInstanceItem) objects.
+    /// `Data`
     pub data: Vec<models::FusionInstanceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1519,183 +1400,126 @@ pub struct DescribeFusionInstanceListResponse {
 /// The `DescribeInstance` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"EXPERIMENT"`
+    /// `InstanceType`; example: `"EXPERIMENT"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_instance"`
+    /// `InstanceName`; example: `"test_instance"`
     pub instance_name: String,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TopicNum`; example: `2`
     pub topic_num: i64,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TopicNumLimit`; example: `50`
     pub topic_num_limit: i64,
 
-    /// `GroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GroupNum`; example: `10`
     pub group_num: i64,
 
-    /// `GroupNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `GroupNumLimit`; example: `500`
     pub group_num_limit: i64,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: i64,
 
-    /// `RetentionUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `RetentionUpperLimit`; example: `168`
     pub retention_upper_limit: i64,
 
-    /// `RetentionLowerLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionLowerLimit`; example: `1`
     pub retention_lower_limit: i64,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `TpsLimit`; example: `500`
     pub tps_limit: i64,
 
-    /// `ScaledTpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaledTpsLimit`; example: `0`
     pub scaled_tps_limit: i64,
 
-    /// `MaxMessageDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `MaxMessageDelay`; example: `168`
     pub max_message_delay: i64,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695803467000`
+    /// `CreatedTime`; example: `1695803467000`
     pub created_time: i64,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `SendReceiveRatio`; example: `0.5`
     pub send_receive_ratio: f64,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 
-    /// `EndpointList`: a list of [`Endpoint`](super::models::Endpoint) objects.
+    /// `EndpointList`
     pub endpoint_list: Option<Vec<models::Endpoint>>,
 
-    /// `TopicQueueNumUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TopicQueueNumUpperLimit`; example: `32`
     pub topic_queue_num_upper_limit: i64,
 
-    /// `TopicQueueNumLowerLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicQueueNumLowerLimit`; example: `1`
     pub topic_queue_num_lower_limit: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `Remark`; example: `"测试集群"`
     pub remark: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"experiment_500"`
+    /// `SkuCode`; example: `"experiment_500"`
     pub sku_code: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: String,
 
-    /// `ScaledTpsEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScaledTpsEnabled`; example: `false`
     pub scaled_tps_enabled: bool,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `ExpiryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1695803467000`
+    /// `ExpiryTime`; example: `1695803467000`
     pub expiry_time: Option<i64>,
 
-    /// `RoleNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RoleNumLimit`; example: `10`
     pub role_num_limit: Option<i64>,
 
-    /// `AclEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AclEnabled`; example: `true`
     pub acl_enabled: Option<bool>,
 
-    /// `TopicNumLowerLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TopicNumLowerLimit`; example: `50`
     pub topic_num_lower_limit: Option<i64>,
 
-    /// `TopicNumUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNumUpperLimit`; example: `100`
     pub topic_num_upper_limit: Option<i64>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001,100002]`
+    /// `ZoneIds`; example: `[100001,100002]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeCount`; example: `3`
     pub node_count: Option<i64>,
 
-    /// `ZoneScheduledList`: a list of [`ZoneScheduledItem`](super::models::ZoneScheduledItem) objects.
+    /// `ZoneScheduledList`
     pub zone_scheduled_list: Option<Vec<models::ZoneScheduledItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1705,15 +1529,20 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeInstanceList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeInstanceListResponse`].
-/// The codes it documents are in [`DescribeInstanceListError`](super::errors::DescribeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1723,32 +1552,26 @@ pub struct DescribeInstanceResponse {
     )
 )]
 pub struct DescribeInstanceList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`InstanceItem`](super::models::InstanceItem) objects.
+    /// `Data`
     pub data: Vec<models::InstanceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1758,15 +1581,21 @@ pub struct DescribeInstanceListResponse {
 /// The `DescribeMessage` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMessageResponse`].
-/// The codes it documents are in [`DescribeMessageError`](super::errors::DescribeMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Message`](super::errors::TrocketErrorCode::ResourceNotFoundMessage)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMessage",
     output = DescribeMessageResponse,
-    error = super::errors::DescribeMessageError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1775,89 +1604,59 @@ pub struct DescribeInstanceListResponse {
     )
 )]
 pub struct DescribeMessage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"01963F0B14BAF09F27077D244F00000000"`
+    /// `MsgId`; example: `"01963F0B14BAF09F27077D244F00000000"`
     pub msg_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `QueryDeadLetterMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDeadLetterMessage`; example: `false`
     pub query_dead_letter_message: Option<bool>,
 
-    /// `QueryDelayMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDelayMessage`; example: `false`
     pub query_delay_message: Option<bool>,
 }
 
 /// What a successful [`DescribeMessage`] call returns.
 #[tc_model]
 pub struct DescribeMessageResponse {
-    /// `Body`: a string.
-    ///
-    /// Example: `"This is a normal message for Apache RocketMQ"`
+    /// `Body`; example: `"This is a normal message for Apache RocketMQ"`
     pub body: String,
 
-    /// `Properties`: a string.
+    /// `Properties`
     pub properties: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:01"`
+    /// `ProduceTime`; example: `"2023-01-01 00:00:01"`
     pub produce_time: String,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"01963F0B14BAF09F27077D244F00000000"`
+    /// `MessageId`; example: `"01963F0B14BAF09F27077D244F00000000"`
     pub message_id: Option<String>,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"113.142.183.133:46728"`
+    /// `ProducerAddr`; example: `"113.142.183.133:46728"`
     pub producer_addr: String,
 
-    /// `MessageTracks`: a list of [`MessageTrackItem`](super::models::MessageTrackItem) objects.
+    /// `MessageTracks`
     pub message_tracks: Option<Vec<models::MessageTrackItem>>,
 
-    /// `ShowTopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `ShowTopicName`; example: `"test_topic"`
     pub show_topic_name: String,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"sub-001"`
+    /// `LiteTopic`; example: `"sub-001"`
     pub lite_topic: Option<String>,
 
-    /// `MessageTracksCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MessageTracksCount`; example: `1`
     pub message_tracks_count: Option<i64>,
 
-    /// `DelayMessageStatus`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `DelayMessageStatus`; example: `"DELIVERED"`
     pub delay_message_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1867,15 +1666,20 @@ pub struct DescribeMessageResponse {
 /// The `DescribeMessageList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMessageListResponse`].
-/// The codes it documents are in [`DescribeMessageListError`](super::errors::DescribeMessageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMessageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMessageList",
     output = DescribeMessageListResponse,
-    error = super::errors::DescribeMessageListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1885,91 +1689,59 @@ pub struct DescribeMessageResponse {
     )
 )]
 pub struct DescribeMessageList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1672502400000`
+    /// `StartTime`; example: `1672502400000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1672504200000`
+    /// `EndTime`; example: `1672504200000`
     pub end_time: i64,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"901a6956-1ab9-7fb7-3bf5-9f02b7aa2a7d"`
+    /// `TaskRequestId`; example: `"901a6956-1ab9-7fb7-3bf5-9f02b7aa2a7d"`
     pub task_request_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"01963F0B14BAF09F27077D244F00000000"`
+    /// `MsgId`; example: `"01963F0B14BAF09F27077D244F00000000"`
     pub msg_id: Option<String>,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `RecentMessageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecentMessageNum`; example: `100`
     pub recent_message_num: Option<i64>,
 
-    /// `QueryDeadLetterMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDeadLetterMessage`; example: `false`
     pub query_dead_letter_message: Option<bool>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `Tag`; example: `"test_tag"`
     pub tag: Option<String>,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"test_lite_topic"`
+    /// `LiteTopic`; example: `"test_lite_topic"`
     pub lite_topic: Option<String>,
 }
 
 /// What a successful [`DescribeMessageList`] call returns.
 #[tc_model]
 pub struct DescribeMessageListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`MessageItem`](super::models::MessageItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::MessageItem>>,
 
-    /// `TaskRequestId`: a string.
-    ///
-    /// Example: `"901a6956-1ab9-7fb7-3bf5-9f02b7aa2a7d"`
+    /// `TaskRequestId`; example: `"901a6956-1ab9-7fb7-3bf5-9f02b7aa2a7d"`
     pub task_request_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1979,67 +1751,55 @@ pub struct DescribeMessageListResponse {
 /// The `DescribeMessageTrace` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMessageTraceResponse`].
-/// The codes it documents are in [`DescribeMessageTraceError`](super::errors::DescribeMessageTraceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMessageTrace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Message`](super::errors::TrocketErrorCode::ResourceNotFoundMessage)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMessageTrace",
     output = DescribeMessageTraceResponse,
-    error = super::errors::DescribeMessageTraceError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeMessageTrace {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1EAE3915000721B8D17C2C5BB31638D1"`
+    /// `MsgId`; example: `"1EAE3915000721B8D17C2C5BB31638D1"`
     pub msg_id: String,
 
-    /// `QueryDeadLetterMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDeadLetterMessage`; example: `false`
     pub query_dead_letter_message: Option<bool>,
 
-    /// `QueryDelayMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryDelayMessage`; example: `false`
     pub query_delay_message: Option<bool>,
 
-    /// `QueryRetryMessage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryRetryMessage`; example: `false`
     pub query_retry_message: Option<bool>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-order-pro"`
+    /// `GroupId`; example: `"group-order-pro"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`DescribeMessageTrace`] call returns.
 #[tc_model]
 pub struct DescribeMessageTraceResponse {
-    /// `ShowTopicName`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `ShowTopicName`; example: `"test_topic"`
     pub show_topic_name: String,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"sub-001"`
+    /// `LiteTopic`; example: `"sub-001"`
     pub lite_topic: Option<String>,
 
-    /// `Data`: a list of [`MessageTraceItem`](super::models::MessageTraceItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::MessageTraceItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2049,50 +1809,46 @@ pub struct DescribeMessageTraceResponse {
 /// The `DescribeMigratingGroupStats` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMigratingGroupStatsResponse`].
-/// The codes it documents are in [`DescribeMigratingGroupStatsError`](super::errors::DescribeMigratingGroupStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMigratingGroupStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Message`](super::errors::TrocketErrorCode::ResourceNotFoundMessage)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMigratingGroupStats",
     output = DescribeMigratingGroupStatsResponse,
-    error = super::errors::DescribeMigratingGroupStatsError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeMigratingGroupStats {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-a"`
+    /// `GroupName`; example: `"group-a"`
     pub group_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`DescribeMigratingGroupStats`] call returns.
 #[tc_model]
 pub struct DescribeMigratingGroupStatsResponse {
-    /// `SourceConsumeLag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceConsumeLag`; example: `1`
     pub source_consume_lag: i64,
 
-    /// `TargetConsumeLag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetConsumeLag`; example: `1`
     pub target_consume_lag: i64,
 
-    /// `SourceConsumerClients`: a list of [`ConsumerClient`](super::models::ConsumerClient) objects.
+    /// `SourceConsumerClients`
     pub source_consumer_clients: Option<Vec<models::ConsumerClient>>,
 
-    /// `TargetConsumerClients`: a list of [`ConsumerClient`](super::models::ConsumerClient) objects.
+    /// `TargetConsumerClients`
     pub target_consumer_clients: Option<Vec<models::ConsumerClient>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2102,15 +1858,20 @@ pub struct DescribeMigratingGroupStatsResponse {
 /// The `DescribeMigratingTopicList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMigratingTopicListResponse`].
-/// The codes it documents are in [`DescribeMigratingTopicListError`](super::errors::DescribeMigratingTopicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMigratingTopicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMigratingTopicList",
     output = DescribeMigratingTopicListResponse,
-    error = super::errors::DescribeMigratingTopicListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2120,34 +1881,26 @@ pub struct DescribeMigratingGroupStatsResponse {
     )
 )]
 pub struct DescribeMigratingTopicList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMigratingTopicList`] call returns.
 #[tc_model]
 pub struct DescribeMigratingTopicListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `MigrateTopics`: a list of [`MigratingTopic`](super::models::MigratingTopic) objects.
+    /// `MigrateTopics`
     pub migrate_topics: Option<Vec<models::MigratingTopic>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2157,54 +1910,48 @@ pub struct DescribeMigratingTopicListResponse {
 /// The `DescribeMigratingTopicStats` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMigratingTopicStatsResponse`].
-/// The codes it documents are in [`DescribeMigratingTopicStatsError`](super::errors::DescribeMigratingTopicStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMigratingTopicStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMigratingTopicStats",
     output = DescribeMigratingTopicStatsResponse,
-    error = super::errors::DescribeMigratingTopicStatsError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeMigratingTopicStats {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4f9864ae-26ac-4662-9ede-1942b20d7a04"`
+    /// `TaskId`; example: `"4f9864ae-26ac-4662-9ede-1942b20d7a04"`
     pub task_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`DescribeMigratingTopicStats`] call returns.
 #[tc_model]
 pub struct DescribeMigratingTopicStatsResponse {
-    /// `SourceClusterConsumerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceClusterConsumerCount`; example: `1`
     pub source_cluster_consumer_count: Option<i64>,
 
-    /// `TargetClusterConsumerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetClusterConsumerCount`; example: `1`
     pub target_cluster_consumer_count: Option<i64>,
 
-    /// `SourceClusterConsumerGroups`: a list of strings.
-    ///
-    /// Example: `["Group-A"]`
+    /// `SourceClusterConsumerGroups`; example: `["Group-A"]`
     pub source_cluster_consumer_groups: Option<Vec<String>>,
 
-    /// `TargetClusterConsumerGroups`: a list of strings.
-    ///
-    /// Example: `["GROUP_B"]`
+    /// `TargetClusterConsumerGroups`; example: `["GROUP_B"]`
     pub target_cluster_consumer_groups: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2214,15 +1961,23 @@ pub struct DescribeMigratingTopicStatsResponse {
 /// The `DescribeMigrationTaskList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeMigrationTaskListResponse`].
-/// The codes it documents are in [`DescribeMigrationTaskListError`](super::errors::DescribeMigrationTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeMigrationTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeMigrationTaskList",
     output = DescribeMigrationTaskListResponse,
-    error = super::errors::DescribeMigrationTaskListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2232,29 +1987,23 @@ pub struct DescribeMigratingTopicStatsResponse {
     )
 )]
 pub struct DescribeMigrationTaskList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeMigrationTaskList`] call returns.
 #[tc_model]
 pub struct DescribeMigrationTaskListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Tasks`: a list of [`MigrationTaskItem`](super::models::MigrationTaskItem) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::MigrationTaskItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2264,15 +2013,23 @@ pub struct DescribeMigrationTaskListResponse {
 /// The `DescribeProducerList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeProducerListResponse`].
-/// The codes it documents are in [`DescribeProducerListError`](super::errors::DescribeProducerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeProducerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeProducerList",
     output = DescribeProducerListResponse,
-    error = super::errors::DescribeProducerListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2282,39 +2039,29 @@ pub struct DescribeMigrationTaskListResponse {
     )
 )]
 pub struct DescribeProducerList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeProducerList`] call returns.
 #[tc_model]
 pub struct DescribeProducerListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ProducerList`: a list of [`ProducerInfo`](super::models::ProducerInfo) objects.
+    /// `ProducerList`
     pub producer_list: Option<Vec<models::ProducerInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2324,22 +2071,30 @@ pub struct DescribeProducerListResponse {
 /// The `DescribeProductSKUs` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeProductSKUsResponse`].
-/// The codes it documents are in [`DescribeProductSKUsError`](super::errors::DescribeProductSKUsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeProductSKUs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeProductSKUs",
     output = DescribeProductSKUsResponse,
-    error = super::errors::DescribeProductSKUsError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DescribeProductSKUs {}
 
 /// What a successful [`DescribeProductSKUs`] call returns.
 #[tc_model]
 pub struct DescribeProductSKUsResponse {
-    /// `Data`: a list of [`ProductSku`](super::models::ProductSku) objects.
+    /// `Data`
     pub data: Option<Vec<models::ProductSku>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,15 +2104,23 @@ pub struct DescribeProductSKUsResponse {
 /// The `DescribeRoleList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeRoleListResponse`].
-/// The codes it documents are in [`DescribeRoleListError`](super::errors::DescribeRoleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeRoleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeRoleList",
     output = DescribeRoleListResponse,
-    error = super::errors::DescribeRoleListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2367,34 +2130,26 @@ pub struct DescribeProductSKUsResponse {
     )
 )]
 pub struct DescribeRoleList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRoleList`] call returns.
 #[tc_model]
 pub struct DescribeRoleListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`RoleItem`](super::models::RoleItem) objects.
+    /// `Data`
     pub data: Vec<models::RoleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2404,15 +2159,23 @@ pub struct DescribeRoleListResponse {
 /// The `DescribeSmoothMigrationTaskList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeSmoothMigrationTaskListResponse`].
-/// The codes it documents are in [`DescribeSmoothMigrationTaskListError`](super::errors::DescribeSmoothMigrationTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeSmoothMigrationTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeSmoothMigrationTaskList",
     output = DescribeSmoothMigrationTaskListResponse,
-    error = super::errors::DescribeSmoothMigrationTaskListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2422,29 +2185,23 @@ pub struct DescribeRoleListResponse {
     )
 )]
 pub struct DescribeSmoothMigrationTaskList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSmoothMigrationTaskList`] call returns.
 #[tc_model]
 pub struct DescribeSmoothMigrationTaskListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`SmoothMigrationTaskItem`](super::models::SmoothMigrationTaskItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::SmoothMigrationTaskItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2454,15 +2211,23 @@ pub struct DescribeSmoothMigrationTaskListResponse {
 /// The `DescribeSourceClusterGroupList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeSourceClusterGroupListResponse`].
-/// The codes it documents are in [`DescribeSourceClusterGroupListError`](super::errors::DescribeSourceClusterGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeSourceClusterGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.MigrationTask`](super::errors::TrocketErrorCode::ResourceNotFoundMigrationTask)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeSourceClusterGroupList",
     output = DescribeSourceClusterGroupListResponse,
-    error = super::errors::DescribeSourceClusterGroupListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2472,34 +2237,26 @@ pub struct DescribeSmoothMigrationTaskListResponse {
     )
 )]
 pub struct DescribeSourceClusterGroupList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSourceClusterGroupList`] call returns.
 #[tc_model]
 pub struct DescribeSourceClusterGroupListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Groups`: a list of [`SourceClusterGroupConfig`](super::models::SourceClusterGroupConfig) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::SourceClusterGroupConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2509,15 +2266,21 @@ pub struct DescribeSourceClusterGroupListResponse {
 /// The `DescribeTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeTopicResponse`].
-/// The codes it documents are in [`DescribeTopicError`](super::errors::DescribeTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeTopic",
     output = DescribeTopicResponse,
-    error = super::errors::DescribeTopicError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2526,90 +2289,60 @@ pub struct DescribeSourceClusterGroupListResponse {
     )
 )]
 pub struct DescribeTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTopic`] call returns.
 #[tc_model]
 pub struct DescribeTopicResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TopicType`; example: `"NORMAL"`
     pub topic_type: String,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `QueueNum`; example: `16`
     pub queue_num: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test remark info."`
+    /// `Remark`; example: `"test remark info."`
     pub remark: String,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712729699`
+    /// `CreatedTime`; example: `1712729699`
     pub created_time: i64,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712729699`
+    /// `LastUpdateTime`; example: `1712729699`
     pub last_update_time: i64,
 
-    /// `SubscriptionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubscriptionCount`; example: `0`
     pub subscription_count: i64,
 
-    /// `SubscriptionData`: a list of [`SubscriptionData`](super::models::SubscriptionData) objects.
+    /// `SubscriptionData`
     pub subscription_data: Vec<models::SubscriptionData>,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MsgTTL`; example: `72`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<i64>,
 
-    /// `AutoExpireDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpireDelete`; example: `true`
     pub auto_expire_delete: Option<bool>,
 
-    /// `AutoExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `AutoExpireTime`; example: `30`
     pub auto_expire_time: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2619,15 +2352,20 @@ pub struct DescribeTopicResponse {
 /// The `DescribeTopicList` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeTopicListResponse`].
-/// The codes it documents are in [`DescribeTopicListError`](super::errors::DescribeTopicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeTopicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeTopicList",
     output = DescribeTopicListResponse,
-    error = super::errors::DescribeTopicListError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2637,42 +2375,32 @@ pub struct DescribeTopicResponse {
     )
 )]
 pub struct DescribeTopicList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `FromGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `FromGroup`; example: `"test_group"`
     pub from_group: Option<String>,
 }
 
 /// What a successful [`DescribeTopicList`] call returns.
 #[tc_model]
 pub struct DescribeTopicListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`TopicItem`](super::models::TopicItem) objects.
+    /// `Data`
     pub data: Vec<models::TopicItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2682,15 +2410,20 @@ pub struct DescribeTopicListResponse {
 /// The `DescribeTopicListByGroup` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeTopicListByGroupResponse`].
-/// The codes it documents are in [`DescribeTopicListByGroupError`](super::errors::DescribeTopicListByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeTopicListByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeTopicListByGroup",
     output = DescribeTopicListByGroupResponse,
-    error = super::errors::DescribeTopicListByGroupError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2700,39 +2433,29 @@ pub struct DescribeTopicListResponse {
     )
 )]
 pub struct DescribeTopicListByGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTopicListByGroup`] call returns.
 #[tc_model]
 pub struct DescribeTopicListByGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`SubscriptionData`](super::models::SubscriptionData) objects.
+    /// `Data`
     pub data: Vec<models::SubscriptionData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2742,15 +2465,22 @@ pub struct DescribeTopicListByGroupResponse {
 /// The `DescribeTopicStats` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DescribeTopicStatsResponse`].
-/// The codes it documents are in [`DescribeTopicStatsError`](super::errors::DescribeTopicStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DescribeTopicStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DescribeTopicStats",
     output = DescribeTopicStatsResponse,
-    error = super::errors::DescribeTopicStatsError,
+    error = super::errors::TrocketErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2760,41 +2490,29 @@ pub struct DescribeTopicListByGroupResponse {
     )
 )]
 pub struct DescribeTopicStats {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-976839"`
+    /// `Topic`; example: `"topic-976839"`
     pub topic: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16o4n24npr"`
+    /// `InstanceId`; example: `"rmq-16o4n24npr"`
     pub instance_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-2026-05-28-405103"`
+    /// `GroupId`; example: `"group-2026-05-28-405103"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTopicStats`] call returns.
 #[tc_model]
 pub struct DescribeTopicStatsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalCount`; example: `18`
     pub total_count: Option<i64>,
 
-    /// `Data`: a list of [`TopicStatsDetail`](super::models::TopicStatsDetail) objects.
+    /// `Data`
     pub data: Option<Vec<models::TopicStatsDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2804,54 +2522,47 @@ pub struct DescribeTopicStatsResponse {
 /// The `DoHealthCheckOnMigratingTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`DoHealthCheckOnMigratingTopicResponse`].
-/// The codes it documents are in [`DoHealthCheckOnMigratingTopicError`](super::errors::DoHealthCheckOnMigratingTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=DoHealthCheckOnMigratingTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "DoHealthCheckOnMigratingTopic",
     output = DoHealthCheckOnMigratingTopicResponse,
-    error = super::errors::DoHealthCheckOnMigratingTopicError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct DoHealthCheckOnMigratingTopic {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `IgnoreCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreCheck`; example: `true`
     pub ignore_check: Option<bool>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: Option<String>,
 }
 
 /// What a successful [`DoHealthCheckOnMigratingTopic`] call returns.
 #[tc_model]
 pub struct DoHealthCheckOnMigratingTopicResponse {
-    /// `Passed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Passed`; example: `true`
     pub passed: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"TopicNotExistsInTargetCluster"`
+    /// `Reason`; example: `"TopicNotExistsInTargetCluster"`
     pub reason: Option<String>,
 
-    /// `ReasonList`: a list of strings.
-    ///
-    /// Example: `["Failed"]`
+    /// `ReasonList`; example: `["Failed"]`
     pub reason_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2861,23 +2572,28 @@ pub struct DoHealthCheckOnMigratingTopicResponse {
 /// The `ImportSourceClusterConsumerGroups` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ImportSourceClusterConsumerGroupsResponse`].
-/// The codes it documents are in [`ImportSourceClusterConsumerGroupsError`](super::errors::ImportSourceClusterConsumerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ImportSourceClusterConsumerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ImportSourceClusterConsumerGroups",
     output = ImportSourceClusterConsumerGroupsResponse,
-    error = super::errors::ImportSourceClusterConsumerGroupsError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ImportSourceClusterConsumerGroups {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"n4zk7nv4-d596886f"`
+    /// `TaskId`; example: `"n4zk7nv4-d596886f"`
     pub task_id: String,
 
-    /// `GroupList`: a list of [`SourceClusterGroupConfig`](super::models::SourceClusterGroupConfig) objects.
+    /// `GroupList`
     pub group_list: Vec<models::SourceClusterGroupConfig>,
 }
 
@@ -2891,23 +2607,28 @@ pub struct ImportSourceClusterConsumerGroupsResponse {
 /// The `ImportSourceClusterTopics` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ImportSourceClusterTopicsResponse`].
-/// The codes it documents are in [`ImportSourceClusterTopicsError`](super::errors::ImportSourceClusterTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ImportSourceClusterTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ImportSourceClusterTopics",
     output = ImportSourceClusterTopicsResponse,
-    error = super::errors::ImportSourceClusterTopicsError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ImportSourceClusterTopics {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fe391925-2ed6-43ea-8a53-8a9c1d04a319"`
+    /// `TaskId`; example: `"fe391925-2ed6-43ea-8a53-8a9c1d04a319"`
     pub task_id: String,
 
-    /// `TopicList`: a list of [`SourceClusterTopicConfig`](super::models::SourceClusterTopicConfig) objects.
+    /// `TopicList`
     pub topic_list: Vec<models::SourceClusterTopicConfig>,
 }
 
@@ -2921,53 +2642,46 @@ pub struct ImportSourceClusterTopicsResponse {
 /// The `ModifyConsumerGroup` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ModifyConsumerGroupResponse`].
-/// The codes it documents are in [`ModifyConsumerGroupError`](super::errors::ModifyConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ModifyConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ModifyConsumerGroup",
     output = ModifyConsumerGroupResponse,
-    error = super::errors::ModifyConsumerGroupError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ModifyConsumerGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `ConsumeEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumeEnable`; example: `true`
     pub consume_enable: bool,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumeMessageOrderly`; example: `true`
     pub consume_message_orderly: bool,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxRetryTimes`; example: `3`
     pub max_retry_times: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: Option<String>,
 
-    /// `RetryPolicy`: a [`RetryPolicy`](super::models::RetryPolicy).
+    /// `RetryPolicy`
     pub retry_policy: Option<models::RetryPolicy>,
 
-    /// `DeadLetterTargetTopic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `DeadLetterTargetTopic`; example: `"test_topic"`
     pub dead_letter_target_topic: Option<String>,
 }
 
@@ -2981,75 +2695,59 @@ pub struct ModifyConsumerGroupResponse {
 /// The `ModifyInstance` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotReady`](super::errors::TrocketErrorCode::FailedOperationInstanceNotReady)
+/// - [`ResourceUnavailable`](super::errors::TrocketErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation.InstanceTopicNumDowngrade`](super::errors::TrocketErrorCode::UnsupportedOperationInstanceTopicNumDowngrade)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ModifyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance1"`
+    /// `Name`; example: `"instance1"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: Option<String>,
 
-    /// `SendReceiveRatio`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `SendReceiveRatio`; example: `1.0`
     pub send_receive_ratio: Option<f64>,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"basic_1k"`
+    /// `SkuCode`; example: `"basic_1k"`
     pub sku_code: Option<String>,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: Option<i64>,
 
-    /// `ScaledTpsEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScaledTpsEnabled`; example: `false`
     pub scaled_tps_enabled: Option<bool>,
 
-    /// `AclEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AclEnabled`; example: `false`
     pub acl_enabled: Option<bool>,
 
-    /// `MaxTopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxTopicNum`; example: `100`
     pub max_topic_num: Option<i64>,
 
-    /// `ExtraTopicNum`: a string.
-    ///
-    /// Example: `"50"`
+    /// `ExtraTopicNum`; example: `"50"`
     pub extra_topic_num: Option<String>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["160001","160002"]`
+    /// `ZoneIds`; example: `["160001","160002"]`
     pub zone_ids: Option<Vec<String>>,
 }
 
@@ -3063,38 +2761,37 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceEndpoint` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ModifyInstanceEndpointResponse`].
-/// The codes it documents are in [`ModifyInstanceEndpointError`](super::errors::ModifyInstanceEndpointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ModifyInstanceEndpoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::TrocketErrorCode::OperationDenied)
+/// - [`ResourceNotFound.Endpoint`](super::errors::TrocketErrorCode::ResourceNotFoundEndpoint)
+/// - [`UnsupportedOperation`](super::errors::TrocketErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ModifyInstanceEndpoint",
     output = ModifyInstanceEndpointResponse,
-    error = super::errors::ModifyInstanceEndpointError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ModifyInstanceEndpoint {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"PUBLIC"`
+    /// `Type`; example: `"PUBLIC"`
     pub r#type: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<i64>,
 
-    /// `IpRules`: a list of [`IpRule`](super::models::IpRule) objects.
+    /// `IpRules`
     pub ip_rules: Option<Vec<models::IpRule>>,
 
-    /// `BillingFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BillingFlow`; example: `false`
     pub billing_flow: Option<bool>,
 }
 
@@ -3108,48 +2805,43 @@ pub struct ModifyInstanceEndpointResponse {
 /// The `ModifyRole` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ModifyRoleResponse`].
-/// The codes it documents are in [`ModifyRoleError`](super::errors::ModifyRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ModifyRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Instance`](super::errors::TrocketErrorCode::ResourceNotFoundInstance)
+/// - [`ResourceNotFound.Role`](super::errors::TrocketErrorCode::ResourceNotFoundRole)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ModifyRole",
     output = ModifyRoleResponse,
-    error = super::errors::ModifyRoleError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ModifyRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `Role`; example: `"test_role_name"`
     pub role: String,
 
-    /// `PermRead`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PermRead`; example: `false`
     pub perm_read: bool,
 
-    /// `PermWrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PermWrite`; example: `false`
     pub perm_write: bool,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `PermType`; example: `"Cluster"`
     pub perm_type: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `DetailedPerms`: a list of [`DetailedRolePerm`](super::models::DetailedRolePerm) objects.
+    /// `DetailedPerms`
     pub detailed_perms: Option<Vec<models::DetailedRolePerm>>,
 }
 
@@ -3163,51 +2855,42 @@ pub struct ModifyRoleResponse {
 /// The `ModifyTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ModifyTopicResponse`].
-/// The codes it documents are in [`ModifyTopicError`](super::errors::ModifyTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ModifyTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ModifyTopic",
     output = ModifyTopicResponse,
-    error = super::errors::ModifyTopicError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ModifyTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `QueueNum`; example: `6`
     pub queue_num: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试修改"`
+    /// `Remark`; example: `"测试修改"`
     pub remark: Option<String>,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MsgTTL`; example: `72`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<i64>,
 
-    /// `AutoExpireDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpireDelete`; example: `true`
     pub auto_expire_delete: Option<bool>,
 
-    /// `AutoExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `AutoExpireTime`; example: `30`
     pub auto_expire_time: Option<i64>,
 }
 
@@ -3221,57 +2904,48 @@ pub struct ModifyTopicResponse {
 /// The `PutConsumerRouteConfig` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`PutConsumerRouteConfigResponse`].
-/// The codes it documents are in [`PutConsumerRouteConfigError`](super::errors::PutConsumerRouteConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=PutConsumerRouteConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "PutConsumerRouteConfig",
     output = PutConsumerRouteConfigResponse,
-    error = super::errors::PutConsumerRouteConfigError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct PutConsumerRouteConfig {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Rules`: a list of [`RouteRule`](super::models::RouteRule) objects.
+    /// `Rules`
     pub rules: Vec<models::RouteRule>,
 }
 
 /// What a successful [`PutConsumerRouteConfig`] call returns.
 #[tc_model]
 pub struct PutConsumerRouteConfigResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-16je7x5e7o"`
+    /// `InstanceId`; example: `"rmq-16je7x5e7o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3281,9 +2955,12 @@ pub struct PutConsumerRouteConfigResponse {
 /// The `PutConsumerRouteConfigs` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`PutConsumerRouteConfigsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=PutConsumerRouteConfigs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
@@ -3292,29 +2969,23 @@ pub struct PutConsumerRouteConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PutConsumerRouteConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1****jjdr"`
+    /// `InstanceId`; example: `"rmq-1****jjdr"`
     pub instance_id: String,
 
-    /// `Configs`: a list of [`PutConsumerRouteConfigItem`](super::models::PutConsumerRouteConfigItem) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::PutConsumerRouteConfigItem>>,
 }
 
 /// What a successful [`PutConsumerRouteConfigs`] call returns.
 #[tc_model]
 pub struct PutConsumerRouteConfigsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 
-    /// `Failures`: a list of [`PutConsumerRouteConfigFailure`](super::models::PutConsumerRouteConfigFailure) objects.
+    /// `Failures`
     pub failures: Option<Vec<models::PutConsumerRouteConfigFailure>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3324,30 +2995,29 @@ pub struct PutConsumerRouteConfigsResponse {
 /// The `RemoveMigratingTopic` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`RemoveMigratingTopicResponse`].
-/// The codes it documents are in [`RemoveMigratingTopicError`](super::errors::RemoveMigratingTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=RemoveMigratingTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "RemoveMigratingTopic",
     output = RemoveMigratingTopicResponse,
-    error = super::errors::RemoveMigratingTopicError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct RemoveMigratingTopic {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 }
 
@@ -3361,39 +3031,36 @@ pub struct RemoveMigratingTopicResponse {
 /// The `ResendDeadLetterMessage` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ResendDeadLetterMessageResponse`].
-/// The codes it documents are in [`ResendDeadLetterMessageError`](super::errors::ResendDeadLetterMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ResendDeadLetterMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ResendDeadLetterMessage",
     output = ResendDeadLetterMessageResponse,
-    error = super::errors::ResendDeadLetterMessageError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ResendDeadLetterMessage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `MessageIds`: a list of strings.
-    ///
-    /// Example: `["01963F0B14BAF09F27077D244F00000000"]`
+    /// `MessageIds`; example: `["01963F0B14BAF09F27077D244F00000000"]`
     pub message_ids: Vec<String>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 
 /// What a successful [`ResendDeadLetterMessage`] call returns.
 #[tc_model]
 pub struct ResendDeadLetterMessageResponse {
-    /// `ResendResult`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResendResult`; example: `true`
     pub resend_result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3403,35 +3070,32 @@ pub struct ResendDeadLetterMessageResponse {
 /// The `ResetConsumerGroupOffset` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`ResetConsumerGroupOffsetResponse`].
-/// The codes it documents are in [`ResetConsumerGroupOffsetError`](super::errors::ResetConsumerGroupOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=ResetConsumerGroupOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "ResetConsumerGroupOffset",
     output = ResetConsumerGroupOffsetResponse,
-    error = super::errors::ResetConsumerGroupOffsetError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct ResetConsumerGroupOffset {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `ResetTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ResetTimestamp`; example: `-1`
     pub reset_timestamp: i64,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 
@@ -3445,30 +3109,29 @@ pub struct ResetConsumerGroupOffsetResponse {
 /// The `RollbackMigratingTopicStage` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`RollbackMigratingTopicStageResponse`].
-/// The codes it documents are in [`RollbackMigratingTopicStageError`](super::errors::RollbackMigratingTopicStageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=RollbackMigratingTopicStage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "RollbackMigratingTopicStage",
     output = RollbackMigratingTopicStageResponse,
-    error = super::errors::RollbackMigratingTopicStageError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct RollbackMigratingTopicStage {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
+    /// `TaskId`; example: `"02f6c31a-9707-4244-8dd3-35ad868ef92a"`
     pub task_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 }
 
@@ -3482,59 +3145,49 @@ pub struct RollbackMigratingTopicStageResponse {
 /// The `SendMessage` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`SendMessageResponse`].
-/// The codes it documents are in [`SendMessageError`](super::errors::SendMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=SendMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`ResourceNotFound.Topic`](super::errors::TrocketErrorCode::ResourceNotFoundTopic)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "SendMessage",
     output = SendMessageResponse,
-    error = super::errors::SendMessageError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct SendMessage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `MsgBody`: a string.
-    ///
-    /// Example: `"This is a normal message for Apache RocketMQ."`
+    /// `MsgBody`; example: `"This is a normal message for Apache RocketMQ."`
     pub msg_body: String,
 
-    /// `MsgKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `MsgKey`; example: `"test_key"`
     pub msg_key: Option<String>,
 
-    /// `MsgTag`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `MsgTag`; example: `"test_tag"`
     pub msg_tag: Option<String>,
 
-    /// `LiteTopic`: a string.
-    ///
-    /// Example: `"test_lite_topic"`
+    /// `LiteTopic`; example: `"test_lite_topic"`
     pub lite_topic: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`SendMessage`] call returns.
 #[tc_model]
 pub struct SendMessageResponse {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1EAE3915000721B8D17C2C5BB31638D1"`
+    /// `MsgId`; example: `"1EAE3915000721B8D17C2C5BB31638D1"`
     pub msg_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3544,40 +3197,36 @@ pub struct SendMessageResponse {
 /// The `VerifyMessageConsumption` action of TROCKET API 2023-03-08.
 ///
 /// A successful call returns [`VerifyMessageConsumptionResponse`].
-/// The codes it documents are in [`VerifyMessageConsumptionError`](super::errors::VerifyMessageConsumptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trocket&Version=2023-03-08&Action=VerifyMessageConsumption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrocketErrorCode`](super::errors::TrocketErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrocketErrorCode::FailedOperation)
+/// - [`UnsupportedOperation.UnsupportedConsumerType`](super::errors::TrocketErrorCode::UnsupportedOperationUnsupportedConsumerType)
 #[tc_action(
     service = "trocket",
     version = "2023-03-08",
     name = "VerifyMessageConsumption",
     output = VerifyMessageConsumptionResponse,
-    error = super::errors::VerifyMessageConsumptionError
+    error = super::errors::TrocketErrorCode
 )]
 pub struct VerifyMessageConsumption {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"1464F14500017DAF6ECC79CA6CAA0288"`
+    /// `MsgId`; example: `"1464F14500017DAF6ECC79CA6CAA0288"`
     pub msg_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"10.185.22.31@7#782332544"`
+    /// `ClientId`; example: `"10.185.22.31@7#782332544"`
     pub client_id: Option<String>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 }
 

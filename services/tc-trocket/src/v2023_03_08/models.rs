@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTopic`](super::DescribeTopic) and [`DescribeTopicListByGroup`](super::DescribeTopicListByGroup).
 #[tc_model]
 pub struct ClientSubscriptionInfo {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"local@67841"`
+    /// `ClientId`; example: `"local@67841"`
     pub client_id: Option<String>,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"111.206.96.149:8083"`
+    /// `ClientAddr`; example: `"111.206.96.149:8083"`
     pub client_addr: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `SubString`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubString`; example: `"test_tag"`
     pub sub_string: Option<String>,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"TAG"`
+    /// `ExpressionType`; example: `"TAG"`
     pub expression_type: Option<String>,
 }
 
@@ -40,86 +30,52 @@ pub struct ClientSubscriptionInfo {
 /// Returned in the output of [`DescribeConsumerGroupList`](super::DescribeConsumerGroupList).
 #[tc_model]
 pub struct ConsumeGroupItem {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`, always sent in responses; example: `"rmq-72mo3a9o"`
     pub instance_id: Option<String>,
 
-    /// `ConsumerGroup`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"group1"`
+    /// `ConsumerGroup`, always sent in responses; example: `"group1"`
     pub consumer_group: Option<String>,
 
-    /// `ConsumeEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `ConsumeEnable`, always sent in responses; example: `true`
     pub consume_enable: Option<bool>,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `ConsumeMessageOrderly`, always sent in responses; example: `true`
     pub consume_message_orderly: Option<bool>,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `MaxRetryTimes`, always sent in responses; example: `3`
     pub max_retry_times: Option<i64>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`, always sent in responses; example: `"remark1"`
     pub remark: Option<String>,
 
-    /// `ClusterIdV4`: a string.
-    ///
-    /// Example: `"cluster1"`
+    /// `ClusterIdV4`; example: `"cluster1"`
     pub cluster_id_v4: Option<String>,
 
-    /// `NamespaceV4`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `NamespaceV4`; example: `"namespace"`
     pub namespace_v4: Option<String>,
 
-    /// `ConsumerGroupV4`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `ConsumerGroupV4`; example: `"group1"`
     pub consumer_group_v4: Option<String>,
 
-    /// `FullNamespaceV4`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `FullNamespaceV4`; example: `"namespace"`
     pub full_namespace_v4: Option<String>,
 
-    /// `SubscribeTopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubscribeTopicNum`; example: `10`
     pub subscribe_topic_num: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753153590`
+    /// `CreateTime`; example: `1753153590`
     pub create_time: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 
-    /// `RetryPolicy`: a [`RetryPolicy`].
+    /// `RetryPolicy`
     pub retry_policy: Option<RetryPolicy>,
 
-    /// `ConsumeModel`: a string.
-    ///
-    /// Example: `"CLUSTERING"`
+    /// `ConsumeModel`; example: `"CLUSTERING"`
     pub consume_model: Option<String>,
 
-    /// `DeadLetterTargetTopic`: a string.
-    ///
-    /// Example: `"test_custom_dlq_topic"`
+    /// `DeadLetterTargetTopic`; example: `"test_custom_dlq_topic"`
     pub dead_letter_target_topic: Option<String>,
 }
 
@@ -128,34 +84,22 @@ pub struct ConsumeGroupItem {
 /// Returned in the output of [`DescribeConsumerClient`](super::DescribeConsumerClient), [`DescribeConsumerClientList`](super::DescribeConsumerClientList) and [`DescribeMigratingGroupStats`](super::DescribeMigratingGroupStats).
 #[tc_model]
 pub struct ConsumerClient {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"11.139.244.248@75043#6734858812769343"`
+    /// `ClientId`; example: `"11.139.244.248@75043#6734858812769343"`
     pub client_id: String,
 
-    /// `ClientAddr`: a string.
-    ///
-    /// Example: `"11.139.244.248:5888"`
+    /// `ClientAddr`; example: `"11.139.244.248:5888"`
     pub client_addr: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"JAVA"`
+    /// `Language`; example: `"JAVA"`
     pub language: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V4_9_3"`
+    /// `Version`; example: `"V4_9_3"`
     pub version: String,
 
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConsumerLag`; example: `100`
     pub consumer_lag: Option<i64>,
 
-    /// `ChannelProtocol`: a string.
-    ///
-    /// Example: `"remoting"`
+    /// `ChannelProtocol`; example: `"remoting"`
     pub channel_protocol: Option<String>,
 }
 
@@ -164,19 +108,13 @@ pub struct ConsumerClient {
 /// Returned in the output of [`DescribeConsumerLabel`](super::DescribeConsumerLabel) and [`DescribeConsumerLabelList`](super::DescribeConsumerLabelList).
 #[tc_model]
 pub struct ConsumerLabel {
-    /// `Label`: a string.
-    ///
-    /// Example: `"gray_env"`
+    /// `Label`; example: `"gray_env"`
     pub label: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: Option<String>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1782716021031`
+    /// `UpdatedAt`; example: `1782716021031`
     pub updated_at: Option<i64>,
 }
 
@@ -185,10 +123,10 @@ pub struct ConsumerLabel {
 /// Returned in the output of [`CreateConsumerLabels`](super::CreateConsumerLabels) and [`DeleteConsumerLabels`](super::DeleteConsumerLabels).
 #[tc_model]
 pub struct ConsumerLabelFailure {
-    /// `Key`: a [`ConsumerLabelKey`].
+    /// `Key`
     pub key: Option<ConsumerLabelKey>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 }
 
@@ -197,19 +135,13 @@ pub struct ConsumerLabelFailure {
 /// Returned in the output of [`DescribeConsumerLabelLists`](super::DescribeConsumerLabelLists).
 #[tc_model]
 pub struct ConsumerLabelItem {
-    /// `Label`: a string.
-    ///
-    /// Example: `"test_env"`
+    /// `Label`; example: `"test_env"`
     pub label: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `State`; example: `"ENABLED"`
     pub state: Option<String>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1782730693958`
+    /// `UpdatedAt`; example: `1782730693958`
     pub updated_at: Option<i64>,
 }
 
@@ -219,14 +151,10 @@ pub struct ConsumerLabelItem {
 /// Returned in the output of [`CreateConsumerLabels`](super::CreateConsumerLabels), [`DeleteConsumerLabels`](super::DeleteConsumerLabels) and [`DescribeConsumerLabelRoutes`](super::DescribeConsumerLabelRoutes).
 #[tc_model]
 pub struct ConsumerLabelKey {
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"test_env"`
+    /// `Label`; example: `"test_env"`
     pub label: Option<String>,
 }
 
@@ -235,17 +163,13 @@ pub struct ConsumerLabelKey {
 /// Returned in the output of [`DescribeConsumerLabelLists`](super::DescribeConsumerLabelLists).
 #[tc_model]
 pub struct ConsumerLabelList {
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `Labels`: a list of [`ConsumerLabelItem`] objects.
+    /// `Labels`
     pub labels: Option<Vec<ConsumerLabelItem>>,
 }
 
@@ -254,10 +178,10 @@ pub struct ConsumerLabelList {
 /// Returned in the output of [`DescribeConsumerLabelRoutes`](super::DescribeConsumerLabelRoutes).
 #[tc_model]
 pub struct ConsumerLabelRoute {
-    /// `Key`: a [`ConsumerLabelKey`].
+    /// `Key`
     pub key: Option<ConsumerLabelKey>,
 
-    /// `Routes`: a list of [`ConsumerLabelRouteItem`] objects.
+    /// `Routes`
     pub routes: Option<Vec<ConsumerLabelRouteItem>>,
 }
 
@@ -266,19 +190,13 @@ pub struct ConsumerLabelRoute {
 /// Returned in the output of [`DescribeConsumerLabelRoutes`](super::DescribeConsumerLabelRoutes).
 #[tc_model]
 pub struct ConsumerLabelRouteItem {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `MatchCondition`: a string.
-    ///
-    /// Example: `"test_tagA"`
+    /// `MatchCondition`; example: `"test_tagA"`
     pub match_condition: Option<String>,
 
-    /// `TargetConsumerLabel`: a string.
-    ///
-    /// Example: `"test_env"`
+    /// `TargetConsumerLabel`; example: `"test_env"`
     pub target_consumer_label: Option<String>,
 }
 
@@ -288,14 +206,10 @@ pub struct ConsumerLabelRouteItem {
 /// Returned in the output of [`DescribeConsumerRouteConfigs`](super::DescribeConsumerRouteConfigs) and [`PutConsumerRouteConfigs`](super::PutConsumerRouteConfigs).
 #[tc_model]
 pub struct ConsumerRouteKey {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 }
 
@@ -305,19 +219,13 @@ pub struct ConsumerRouteKey {
 /// Returned in the output of [`DeleteConsumerRouteConfigs`](super::DeleteConsumerRouteConfigs).
 #[tc_model]
 pub struct ConsumerRouteLabelKey {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"test_env"`
+    /// `Label`; example: `"test_env"`
     pub label: Option<String>,
 }
 
@@ -326,10 +234,10 @@ pub struct ConsumerRouteLabelKey {
 /// Returned in the output of [`DeleteConsumerRouteConfigs`](super::DeleteConsumerRouteConfigs).
 #[tc_model]
 pub struct DeleteConsumerRouteConfigFailure {
-    /// `Key`: a [`ConsumerRouteLabelKey`].
+    /// `Key`
     pub key: Option<ConsumerRouteLabelKey>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 }
 
@@ -338,20 +246,16 @@ pub struct DeleteConsumerRouteConfigFailure {
 /// Returned in the output of [`DescribeConsumerRouteConfigs`](super::DescribeConsumerRouteConfigs).
 #[tc_model]
 pub struct DescribeConsumerRouteConfigItem {
-    /// `Key`: a [`ConsumerRouteKey`].
+    /// `Key`
     pub key: Option<ConsumerRouteKey>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `Rules`: a list of [`RouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RouteRule>>,
 
-    /// `CutTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1782730693958`
+    /// `CutTimestamp`; example: `1782730693958`
     pub cut_timestamp: Option<i64>,
 }
 
@@ -361,31 +265,19 @@ pub struct DescribeConsumerRouteConfigItem {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList).
 #[tc_model]
 pub struct DetailedRolePerm {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Resource`; example: `"test_topic"`
     pub resource: String,
 
-    /// `PermWrite`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `PermWrite`, required in requests; example: `true`
     pub perm_write: Option<bool>,
 
-    /// `PermRead`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `PermRead`, required in requests; example: `true`
     pub perm_read: Option<bool>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Topic"`
+    /// `ResourceType`; example: `"Topic"`
     pub resource_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test_remark"`
+    /// `Remark`; example: `"test_remark"`
     pub remark: Option<String>,
 }
 
@@ -394,49 +286,31 @@ pub struct DetailedRolePerm {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance).
 #[tc_model]
 pub struct Endpoint {
-    /// `Type`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `Type`; example: `"VPC"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `Status`; example: `"OPEN"`
     pub status: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: Option<String>,
 
-    /// `EndpointUrl`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o.rocketmq.xx.qcloud.tencenttdmq.com:8080"`
+    /// `EndpointUrl`; example: `"rmq-72mo3a9o.rocketmq.xx.qcloud.tencenttdmq.com:8080"`
     pub endpoint_url: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5se8xco1"`
+    /// `VpcId`; example: `"vpc-5se8xco1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-pyspldq0"`
+    /// `SubnetId`; example: `"subnet-pyspldq0"`
     pub subnet_id: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Bandwidth`; example: `2`
     pub bandwidth: Option<i64>,
 
-    /// `IpRules`: a list of [`IpRule`] objects.
-    ///
-    /// Example: `[{"Allow":true,"Ip":"0.0.0.0/1","Remark":"全部放通"}]`
+    /// `IpRules`; example: `[{"Allow":true,"Ip":"0.0.0.0/1","Remark":"全部放通"}]`
     pub ip_rules: Option<Vec<IpRule>>,
 
-    /// `BillingFlow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BillingFlow`; example: `false`
     pub billing_flow: Option<bool>,
 }
 
@@ -445,14 +319,10 @@ pub struct Endpoint {
 /// Returned in the output of [`CreateConsumerLabels`](super::CreateConsumerLabels), [`DeleteConsumerLabels`](super::DeleteConsumerLabels), [`DeleteConsumerRouteConfigs`](super::DeleteConsumerRouteConfigs) and [`PutConsumerRouteConfigs`](super::PutConsumerRouteConfigs).
 #[tc_model]
 pub struct ErrorInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `Code`; example: `"InvalidParameter"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `Message`; example: `"参数错误"`
     pub message: Option<String>,
 }
 
@@ -461,14 +331,10 @@ pub struct ErrorInfo {
 /// Sent in the input of [`DescribeConsumerClient`](super::DescribeConsumerClient), [`DescribeConsumerClientList`](super::DescribeConsumerClientList), [`DescribeConsumerGroupList`](super::DescribeConsumerGroupList), [`DescribeFusionInstanceList`](super::DescribeFusionInstanceList), [`DescribeInstanceList`](super::DescribeInstanceList), [`DescribeMigratingTopicList`](super::DescribeMigratingTopicList) and 8 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"fliter_key"`
+    /// `Name`; example: `"fliter_key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["filter_value"]`
+    /// `Values`; example: `["filter_value"]`
     pub values: Vec<String>,
 }
 
@@ -477,125 +343,79 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFusionInstanceList`](super::DescribeFusionInstanceList).
 #[tc_model]
 pub struct FusionInstanceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-9j7ooebv"`
+    /// `InstanceId`; example: `"rmq-9j7ooebv"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `InstanceName`; example: `"test_name"`
     pub instance_name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5.0"`
+    /// `Version`; example: `"5.0"`
     pub version: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNumLimit`; example: `100`
     pub topic_num_limit: i64,
 
-    /// `GroupNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GroupNumLimit`; example: `100`
     pub group_num_limit: i64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: String,
 
-    /// `ExpiryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ExpiryTime`; example: `100000`
     pub expiry_time: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNum`; example: `100`
     pub topic_num: i64,
 
-    /// `GroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `GroupNum`; example: `1000`
     pub group_num: i64,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"basic_1k"`
+    /// `SkuCode`; example: `"basic_1k"`
     pub sku_code: String,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TpsLimit`; example: `2000`
     pub tps_limit: Option<i64>,
 
-    /// `ScaledTpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ScaledTpsLimit`; example: `500`
     pub scaled_tps_limit: i64,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: i64,
 
-    /// `MaxMessageDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `MaxMessageDelay`; example: `960`
     pub max_message_delay: i64,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `InstanceItemExtraInfo`: an [`InstanceItemExtraInfo`].
+    /// `InstanceItemExtraInfo`
     pub instance_item_extra_info: Option<InstanceItemExtraInfo>,
 
-    /// `DestroyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1730710586538`
+    /// `DestroyTime`; example: `1730710586538`
     pub destroy_time: Option<i64>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001,10002]`
+    /// `ZoneIds`; example: `[10001,10002]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `EnableDeletionProtection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeletionProtection`; example: `false`
     pub enable_deletion_protection: Option<bool>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754029376000`
+    /// `CreateTime`; example: `1754029376000`
     pub create_time: Option<i64>,
 
-    /// `ScaledTpsEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScaledTpsEnabled`; example: `true`
     pub scaled_tps_enabled: Option<bool>,
 }
 
@@ -604,99 +424,61 @@ pub struct FusionInstanceItem {
 /// Returned in the output of [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct InstanceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-xxxx"`
+    /// `InstanceId`; example: `"rmq-xxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `InstanceName`; example: `"test_name"`
     pub instance_name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5.0"`
+    /// `Version`; example: `"5.0"`
     pub version: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"EXPERIMENT"`
+    /// `InstanceType`; example: `"EXPERIMENT"`
     pub instance_type: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNumLimit`; example: `100`
     pub topic_num_limit: i64,
 
-    /// `GroupNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GroupNumLimit`; example: `100`
     pub group_num_limit: i64,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: String,
 
-    /// `ExpiryTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1700664148419`
+    /// `ExpiryTime`; example: `1700664148419`
     pub expiry_time: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TopicNum`; example: `100`
     pub topic_num: i64,
 
-    /// `GroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `GroupNum`; example: `1000`
     pub group_num: i64,
 
-    /// `TagList`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"test_key","TagValue":"test_value"}]`
+    /// `TagList`; example: `[{"TagKey":"test_key","TagValue":"test_value"}]`
     pub tag_list: Option<Vec<Tag>>,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"basic_1k"`
+    /// `SkuCode`; example: `"basic_1k"`
     pub sku_code: String,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TpsLimit`; example: `1000`
     pub tps_limit: i64,
 
-    /// `ScaledTpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ScaledTpsLimit`; example: `1000`
     pub scaled_tps_limit: i64,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MessageRetention`; example: `72`
     pub message_retention: i64,
 
-    /// `MaxMessageDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `MaxMessageDelay`; example: `960`
     pub max_message_delay: i64,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 }
 
@@ -705,52 +487,34 @@ pub struct InstanceItem {
 /// Returned in the output of [`DescribeFusionInstanceList`](super::DescribeFusionInstanceList).
 #[tc_model]
 pub struct InstanceItemExtraInfo {
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVip`; example: `true`
     pub is_vip: Option<bool>,
 
-    /// `VipInstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipInstanceStatus`; example: `1`
     pub vip_instance_status: Option<i64>,
 
-    /// `MaxBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxBandWidth`; example: `2`
     pub max_band_width: Option<i64>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"rocket-vip-basic-0"`
+    /// `SpecName`; example: `"rocket-vip-basic-0"`
     pub spec_name: Option<String>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: Option<i64>,
 
-    /// `MaxStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `MaxStorage`; example: `400`
     pub max_storage: Option<i64>,
 
-    /// `MaxRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MaxRetention`; example: `72`
     pub max_retention: Option<i64>,
 
-    /// `MinRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `MinRetention`; example: `24`
     pub min_retention: Option<i64>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceStatus`; example: `1`
     pub instance_status: Option<i64>,
 
-    /// `IsFrozen`: a boolean.
+    /// `IsFrozen`
     pub is_frozen: Option<bool>,
 }
 
@@ -760,19 +524,13 @@ pub struct InstanceItemExtraInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance).
 #[tc_model]
 pub struct IpRule {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`; example: `"0.0.0.0"`
     pub ip: String,
 
-    /// `Allow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Allow`; example: `true`
     pub allow: bool,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`; example: `"remark1"`
     pub remark: String,
 }
 
@@ -781,39 +539,25 @@ pub struct IpRule {
 /// Returned in the output of [`DescribeMessageList`](super::DescribeMessageList).
 #[tc_model]
 pub struct MessageItem {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"AC120002063E0DC37B1104461E710001"`
+    /// `MsgId`; example: `"AC120002063E0DC37B1104461E710001"`
     pub msg_id: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `Tags`; example: `"test_tag"`
     pub tags: Option<String>,
 
-    /// `Keys`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `Keys`; example: `"test_key"`
     pub keys: Option<String>,
 
-    /// `ProducerAddr`: a string.
-    ///
-    /// Example: `"10.103.40.30:53573"`
+    /// `ProducerAddr`; example: `"10.103.40.30:53573"`
     pub producer_addr: Option<String>,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:01"`
+    /// `ProduceTime`; example: `"2024-01-01 00:00:01"`
     pub produce_time: Option<String>,
 
-    /// `DeadLetterResendTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeadLetterResendTimes`; example: `2`
     pub dead_letter_resend_times: Option<i64>,
 
-    /// `DeadLetterResendSuccessTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeadLetterResendSuccessTimes`; example: `1`
     pub dead_letter_resend_success_times: Option<i64>,
 }
 
@@ -822,12 +566,10 @@ pub struct MessageItem {
 /// Returned in the output of [`DescribeMessageTrace`](super::DescribeMessageTrace).
 #[tc_model]
 pub struct MessageTraceItem {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"persist"`
+    /// `Stage`; example: `"persist"`
     pub stage: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 }
 
@@ -836,29 +578,19 @@ pub struct MessageTraceItem {
 /// Returned in the output of [`DescribeMessage`](super::DescribeMessage).
 #[tc_model]
 pub struct MessageTrackItem {
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: String,
 
-    /// `ConsumeStatus`: a string.
-    ///
-    /// Example: `"CONSUMED"`
+    /// `ConsumeStatus`; example: `"CONSUMED"`
     pub consume_status: String,
 
-    /// `TrackType`: a string.
-    ///
-    /// Example: `"CONSUMED"`
+    /// `TrackType`; example: `"CONSUMED"`
     pub track_type: String,
 
-    /// `ExceptionDesc`: a string.
-    ///
-    /// Example: `"No Exception"`
+    /// `ExceptionDesc`; example: `"No Exception"`
     pub exception_desc: Option<String>,
 
-    /// `ConsumeStatusSource`: a string.
-    ///
-    /// Example: `"DIFF_OFFSET"`
+    /// `ConsumeStatusSource`; example: `"DIFF_OFFSET"`
     pub consume_status_source: Option<String>,
 }
 
@@ -867,49 +599,31 @@ pub struct MessageTrackItem {
 /// Returned in the output of [`DescribeMigratingTopicList`](super::DescribeMigratingTopicList).
 #[tc_model]
 pub struct MigratingTopic {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `MigrationStatus`: a string.
-    ///
-    /// Example: `"S_RW_D_NA"`
+    /// `MigrationStatus`; example: `"S_RW_D_NA"`
     pub migration_status: String,
 
-    /// `HealthCheckPassed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckPassed`; example: `true`
     pub health_check_passed: bool,
 
-    /// `HealthCheckError`: a string.
-    ///
-    /// Example: `"TopicNotExistsInSourceCluster"`
+    /// `HealthCheckError`; example: `"TopicNotExistsInSourceCluster"`
     pub health_check_error: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 
-    /// `NamespaceV4`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `NamespaceV4`; example: `"tdmq-default"`
     pub namespace_v4: Option<String>,
 
-    /// `TopicNameV4`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicNameV4`; example: `"topic-a"`
     pub topic_name_v4: Option<String>,
 
-    /// `FullNamespaceV4`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `FullNamespaceV4`; example: `"tdmq-default"`
     pub full_namespace_v4: Option<String>,
 
-    /// `HealthCheckErrorList`: a list of strings.
-    ///
-    /// Example: `["TopicNotExistsInSourceCluster"]`
+    /// `HealthCheckErrorList`; example: `["TopicNotExistsInSourceCluster"]`
     pub health_check_error_list: Option<Vec<String>>,
 }
 
@@ -918,39 +632,25 @@ pub struct MigratingTopic {
 /// Returned in the output of [`DescribeMigrationTaskList`](super::DescribeMigrationTaskList).
 #[tc_model]
 pub struct MigrationTaskItem {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"88cce1ff-b043-404f-8dc5-2cfea60bfd31"`
+    /// `TaskId`; example: `"88cce1ff-b043-404f-8dc5-2cfea60bfd31"`
     pub task_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1rgrxm9a8"`
+    /// `InstanceId`; example: `"rmq-1rgrxm9a8"`
     pub instance_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TopicNum`; example: `10`
     pub topic_num: i64,
 
-    /// `GroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GroupNum`; example: `10`
     pub group_num: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1758510006847`
+    /// `CreateTime`; example: `1758510006847`
     pub create_time: i64,
 }
 
@@ -959,14 +659,10 @@ pub struct MigrationTaskItem {
 /// Returned in the output of [`DescribeProductSKUs`](super::DescribeProductSKUs).
 #[tc_model]
 pub struct PriceTag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tps"`
+    /// `Name`; example: `"tps"`
     pub name: String,
 
-    /// `Step`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Step`; example: `1`
     pub step: Option<i64>,
 }
 
@@ -975,34 +671,22 @@ pub struct PriceTag {
 /// Returned in the output of [`DescribeProducerList`](super::DescribeProducerList).
 #[tc_model]
 pub struct ProducerInfo {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"169.254.165.243@a3c02f03-5b27-425f-8632-83d1e9f7010b"`
+    /// `ClientId`; example: `"169.254.165.243@a3c02f03-5b27-425f-8632-83d1e9f7010b"`
     pub client_id: Option<String>,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ClientIp`; example: `"10.0.0.1"`
     pub client_ip: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"JAVA"`
+    /// `Language`; example: `"JAVA"`
     pub language: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Version`; example: `"5"`
     pub version: Option<String>,
 
-    /// `LastUpdateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1602032034`
+    /// `LastUpdateTimestamp`; example: `1602032034`
     pub last_update_timestamp: Option<u64>,
 
-    /// `ChannelProtocol`: a string.
-    ///
-    /// Example: `"remoting"`
+    /// `ChannelProtocol`; example: `"remoting"`
     pub channel_protocol: Option<String>,
 }
 
@@ -1012,67 +696,43 @@ pub struct ProducerInfo {
 #[doc(alias = "ProductSKU")]
 #[tc_model]
 pub struct ProductSku {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"EXPERIMENT"`
+    /// `InstanceType`; example: `"EXPERIMENT"`
     pub instance_type: String,
 
-    /// `SkuCode`: a string.
-    ///
-    /// Example: `"experiment_500"`
+    /// `SkuCode`; example: `"experiment_500"`
     pub sku_code: String,
 
-    /// `TpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `TpsLimit`; example: `500`
     pub tps_limit: i64,
 
-    /// `ScaledTpsLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScaledTpsLimit`; example: `0`
     pub scaled_tps_limit: i64,
 
-    /// `TopicNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TopicNumLimit`; example: `50`
     pub topic_num_limit: i64,
 
-    /// `GroupNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `GroupNumLimit`; example: `500`
     pub group_num_limit: i64,
 
-    /// `DefaultRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `DefaultRetention`; example: `72`
     pub default_retention: i64,
 
-    /// `RetentionUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `RetentionUpperLimit`; example: `72`
     pub retention_upper_limit: i64,
 
-    /// `RetentionLowerLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `RetentionLowerLimit`; example: `24`
     pub retention_lower_limit: i64,
 
-    /// `MaxMessageDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `MaxMessageDelay`; example: `168`
     pub max_message_delay: i64,
 
-    /// `OnSale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnSale`; example: `true`
     pub on_sale: bool,
 
-    /// `PriceTags`: a list of [`PriceTag`] objects.
+    /// `PriceTags`
     pub price_tags: Vec<PriceTag>,
 
-    /// `TopicNumUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `TopicNumUpperLimit`; example: `99`
     pub topic_num_upper_limit: Option<i64>,
 }
 
@@ -1081,10 +741,10 @@ pub struct ProductSku {
 /// Returned in the output of [`PutConsumerRouteConfigs`](super::PutConsumerRouteConfigs).
 #[tc_model]
 pub struct PutConsumerRouteConfigFailure {
-    /// `Key`: a [`ConsumerRouteKey`].
+    /// `Key`
     pub key: Option<ConsumerRouteKey>,
 
-    /// `Error`: an [`ErrorInfo`].
+    /// `Error`
     pub error: Option<ErrorInfo>,
 }
 
@@ -1093,17 +753,13 @@ pub struct PutConsumerRouteConfigFailure {
 /// Sent in the input of [`PutConsumerRouteConfigs`](super::PutConsumerRouteConfigs).
 #[tc_model]
 pub struct PutConsumerRouteConfigItem {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `Group`; example: `"test_group"`
     pub group: Option<String>,
 
-    /// `Rules`: a list of [`RouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RouteRule>>,
 }
 
@@ -1113,14 +769,10 @@ pub struct PutConsumerRouteConfigItem {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup) and [`DescribeConsumerGroupList`](super::DescribeConsumerGroupList).
 #[tc_model]
 pub struct RetryPolicy {
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"EXPONENTIAL"`
+    /// `PolicyType`; example: `"EXPONENTIAL"`
     pub policy_type: String,
 
-    /// `RetryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `RetryInterval`; example: `180`
     pub retry_interval: Option<i64>,
 }
 
@@ -1130,57 +782,34 @@ pub struct RetryPolicy {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList).
 #[tc_model]
 pub struct RoleItem {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"test_role_name"`
+    /// `RoleName`; example: `"test_role_name"`
     pub role_name: String,
 
-    /// `PermRead`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PermRead`; example: `true`
     pub perm_read: bool,
 
-    /// `PermWrite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PermWrite`; example: `true`
     pub perm_write: bool,
 
-    /// `AccessKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ak0000aaaa"`
+    /// `AccessKey`, always sent in responses; example: `"ak0000aaaa"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sk0000aaaa"`
+    /// `SecretKey`, always sent in responses; example: `"sk0000aaaa"`
     pub secret_key: Option<String>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"remark info"`
+    /// `Remark`, always sent in responses; example: `"remark info"`
     pub remark: Option<String>,
 
-    /// `CreatedTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1683615280000`
+    /// `CreatedTime`, always sent in responses; example: `1683615280000`
     pub created_time: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1683615280000`
+    /// `ModifiedTime`, always sent in responses; example: `1683615280000`
     pub modified_time: Option<i64>,
 
-    /// `PermType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `PermType`; example: `"CLUSTER"`
     pub perm_type: Option<String>,
 
-    /// `DetailedRolePerms`: a list of [`DetailedRolePerm`] objects.
+    /// `DetailedRolePerms`
     pub detailed_role_perms: Option<Vec<DetailedRolePerm>>,
 }
 
@@ -1190,14 +819,10 @@ pub struct RoleItem {
 /// Returned in the output of [`DescribeConsumerRouteConfig`](super::DescribeConsumerRouteConfig), [`DescribeConsumerRouteConfigs`](super::DescribeConsumerRouteConfigs) and [`DescribeConsumerRouteVersionList`](super::DescribeConsumerRouteVersionList).
 #[tc_model]
 pub struct RouteRule {
-    /// `MatchCondition`: a string.
-    ///
-    /// Example: `"test_tagA"`
+    /// `MatchCondition`; example: `"test_tagA"`
     pub match_condition: Option<String>,
 
-    /// `TargetConsumerLabel`: a string.
-    ///
-    /// Example: `"test_env"`
+    /// `TargetConsumerLabel`; example: `"test_env"`
     pub target_consumer_label: Option<String>,
 }
 
@@ -1206,22 +831,16 @@ pub struct RouteRule {
 /// Returned in the output of [`DescribeConsumerRouteVersionList`](super::DescribeConsumerRouteVersionList).
 #[tc_model]
 pub struct RouteRuleVersion {
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 
-    /// `CutTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1782730693958`
+    /// `CutTimestamp`; example: `1782730693958`
     pub cut_timestamp: Option<i64>,
 
-    /// `UpdatedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1782730693958`
+    /// `UpdatedAt`; example: `1782730693958`
     pub updated_at: Option<i64>,
 
-    /// `Rules`: a list of [`RouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RouteRule>>,
 }
 
@@ -1230,44 +849,28 @@ pub struct RouteRuleVersion {
 /// Returned in the output of [`DescribeSmoothMigrationTaskList`](super::DescribeSmoothMigrationTaskList).
 #[tc_model]
 pub struct SmoothMigrationTaskItem {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"9b299610-7402-47d3-91d1-f012faf13929"`
+    /// `TaskId`; example: `"9b299610-7402-47d3-91d1-f012faf13929"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test-migration"`
+    /// `TaskName`; example: `"test-migration"`
     pub task_name: Option<String>,
 
-    /// `SourceClusterName`: a string.
-    ///
-    /// Example: `"source-cluster"`
+    /// `SourceClusterName`; example: `"source-cluster"`
     pub source_cluster_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-1gz33dsf"`
+    /// `InstanceId`; example: `"rmq-1gz33dsf"`
     pub instance_id: Option<String>,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `ConnectionType`; example: `"VPC"`
     pub connection_type: Option<String>,
 
-    /// `SourceNameServer`: a string.
-    ///
-    /// Example: `"1.1.1.1:9876"`
+    /// `SourceNameServer`; example: `"1.1.1.1:9876"`
     pub source_name_server: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"Configuration"`
+    /// `TaskStatus`; example: `"Configuration"`
     pub task_status: Option<String>,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"5"`
+    /// `InstanceVersion`; example: `"5"`
     pub instance_version: Option<String>,
 }
 
@@ -1277,50 +880,31 @@ pub struct SmoothMigrationTaskItem {
 /// Returned in the output of [`DescribeSourceClusterGroupList`](super::DescribeSourceClusterGroupList).
 #[tc_model]
 pub struct SourceClusterGroupConfig {
-    /// `GroupName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"group1"`
+    /// `GroupName`, required in requests; example: `"group1"`
     pub group_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark1"`
+    /// `Remark`; example: `"remark1"`
     pub remark: Option<String>,
 
-    /// `Imported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Imported`; example: `true`
     pub imported: Option<bool>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: Option<String>,
 
-    /// `ImportStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ImportStatus`; example: `"Success"`
     pub import_status: Option<String>,
 
-    /// `NamespaceV4`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `NamespaceV4`; example: `"namespace1"`
     pub namespace_v4: Option<String>,
 
-    /// `GroupNameV4`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `GroupNameV4`; example: `"group1"`
     pub group_name_v4: Option<String>,
 
-    /// `FullNamespaceV4`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `FullNamespaceV4`; example: `"namespace1"`
     pub full_namespace_v4: Option<String>,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConsumeMessageOrderly`; example: `false`
     pub consume_message_orderly: Option<bool>,
 }
 
@@ -1329,56 +913,34 @@ pub struct SourceClusterGroupConfig {
 /// Sent in the input of [`ImportSourceClusterTopics`](super::ImportSourceClusterTopics).
 #[tc_model]
 pub struct SourceClusterTopicConfig {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicName`; example: `"topic1"`
     pub topic_name: String,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"FIFO"`
+    /// `TopicType`; example: `"FIFO"`
     pub topic_type: String,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QueueNum`; example: `3`
     pub queue_num: i64,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`, always sent in responses; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `Imported`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Imported`, always sent in responses; example: `true`
     pub imported: Option<bool>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: Option<String>,
 
-    /// `ImportStatus`: a string.
-    ///
-    /// Example: `"Unknown"`
+    /// `ImportStatus`; example: `"Unknown"`
     pub import_status: Option<String>,
 
-    /// `NamespaceV4`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `NamespaceV4`; example: `"namespace1"`
     pub namespace_v4: Option<String>,
 
-    /// `TopicNameV4`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicNameV4`; example: `"topic1"`
     pub topic_name_v4: Option<String>,
 
-    /// `FullNamespaceV4`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `FullNamespaceV4`; example: `"namespace1"`
     pub full_namespace_v4: Option<String>,
 }
 
@@ -1387,82 +949,52 @@ pub struct SourceClusterTopicConfig {
 /// Returned in the output of [`DescribeTopic`](super::DescribeTopic) and [`DescribeTopicListByGroup`](super::DescribeTopicListByGroup).
 #[tc_model]
 pub struct SubscriptionData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`; example: `"rmq-72mo3a9o"`
     pub instance_id: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"FIFO"`
+    /// `TopicType`; example: `"FIFO"`
     pub topic_type: Option<String>,
 
-    /// `TopicQueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TopicQueueNum`; example: `3`
     pub topic_queue_num: Option<i64>,
 
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"test_group"`
+    /// `ConsumerGroup`; example: `"test_group"`
     pub consumer_group: Option<String>,
 
-    /// `IsOnline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOnline`; example: `true`
     pub is_online: Option<bool>,
 
-    /// `ConsumeType`: a string.
-    ///
-    /// Example: `"PULL"`
+    /// `ConsumeType`; example: `"PULL"`
     pub consume_type: Option<String>,
 
-    /// `SubString`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubString`; example: `"test_tag"`
     pub sub_string: Option<String>,
 
-    /// `ExpressionType`: a string.
-    ///
-    /// Example: `"TAG"`
+    /// `ExpressionType`; example: `"TAG"`
     pub expression_type: Option<String>,
 
-    /// `Consistency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Consistency`; example: `1`
     pub consistency: Option<i64>,
 
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConsumerLag`; example: `0`
     pub consumer_lag: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713164969433`
+    /// `LastUpdateTime`; example: `1713164969433`
     pub last_update_time: Option<i64>,
 
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRetryTimes`; example: `1`
     pub max_retry_times: Option<i64>,
 
-    /// `ConsumeMessageOrderly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumeMessageOrderly`; example: `true`
     pub consume_message_orderly: Option<bool>,
 
-    /// `MessageModel`: a string.
-    ///
-    /// Example: `"CLUSTERING"`
+    /// `MessageModel`; example: `"CLUSTERING"`
     pub message_model: Option<String>,
 
-    /// `ClientSubscriptionInfos`: a list of [`ClientSubscriptionInfo`] objects.
+    /// `ClientSubscriptionInfos`
     pub client_subscription_infos: Option<Vec<ClientSubscriptionInfo>>,
 }
 
@@ -1472,16 +1004,10 @@ pub struct SubscriptionData {
 /// Returned in the output of [`DescribeConsumerGroupList`](super::DescribeConsumerGroupList), [`DescribeFusionInstanceList`](super::DescribeFusionInstanceList), [`DescribeInstance`](super::DescribeInstance), [`DescribeInstanceList`](super::DescribeInstanceList) and [`DescribeTopicList`](super::DescribeTopicList).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_key"`
+    /// `TagKey`, required in requests; example: `"test_key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_value"`
+    /// `TagValue`, required in requests; example: `"test_value"`
     pub tag_value: Option<String>,
 }
 
@@ -1490,12 +1016,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeConsumerGroupList`](super::DescribeConsumerGroupList), [`DescribeFusionInstanceList`](super::DescribeFusionInstanceList), [`DescribeInstanceList`](super::DescribeInstanceList) and [`DescribeTopicList`](super::DescribeTopicList).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test_key"`
+    /// `TagKey`; example: `"test_key"`
     pub tag_key: String,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Vec<String>,
 }
 
@@ -1504,34 +1028,22 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeConsumerClient`](super::DescribeConsumerClient).
 #[tc_model]
 pub struct TopicConsumeStats {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`; example: `"test_topic"`
     pub topic: String,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TopicType`; example: `"NORMAL"`
     pub topic_type: String,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QueueNum`; example: `3`
     pub queue_num: i64,
 
-    /// `ConsumerLag`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConsumerLag`; example: `10`
     pub consumer_lag: i64,
 
-    /// `SubString`: a string.
-    ///
-    /// Example: `"test_tag"`
+    /// `SubString`; example: `"test_tag"`
     pub sub_string: String,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1736050534095`
+    /// `LastUpdateTime`; example: `1736050534095`
     pub last_update_time: i64,
 }
 
@@ -1541,72 +1053,44 @@ pub struct TopicConsumeStats {
 /// Returned in the output of [`DescribeTopicList`](super::DescribeTopicList).
 #[tc_model]
 pub struct TopicItem {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rmq-72mo3a9o"`
+    /// `InstanceId`, always sent in responses; example: `"rmq-72mo3a9o"`
     pub instance_id: Option<String>,
 
-    /// `Topic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test_topic"`
+    /// `Topic`, always sent in responses; example: `"test_topic"`
     pub topic: Option<String>,
 
-    /// `TopicType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NORMAL"`
+    /// `TopicType`, always sent in responses; example: `"NORMAL"`
     pub topic_type: Option<String>,
 
-    /// `QueueNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `QueueNum`, always sent in responses; example: `3`
     pub queue_num: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test_remark"`
+    /// `Remark`; example: `"test_remark"`
     pub remark: Option<String>,
 
-    /// `ClusterIdV4`: a string.
-    ///
-    /// Example: `"rocketmq-7drjznvjqzee"`
+    /// `ClusterIdV4`; example: `"rocketmq-7drjznvjqzee"`
     pub cluster_id_v4: Option<String>,
 
-    /// `NamespaceV4`: a string.
-    ///
-    /// Example: `"test_namespace"`
+    /// `NamespaceV4`; example: `"test_namespace"`
     pub namespace_v4: Option<String>,
 
-    /// `TopicV4`: a string.
-    ///
-    /// Example: `"test_topic_4x"`
+    /// `TopicV4`; example: `"test_topic_4x"`
     pub topic_v4: Option<String>,
 
-    /// `FullNamespaceV4`: a string.
-    ///
-    /// Example: `"MQ_INST_rocketmq7drjznvjqzee_test_namespace"`
+    /// `FullNamespaceV4`; example: `"MQ_INST_rocketmq7drjznvjqzee_test_namespace"`
     pub full_namespace_v4: Option<String>,
 
-    /// `MsgTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `MsgTTL`; example: `72`
     #[tc(rename = "MsgTTL")]
     pub msg_ttl: Option<i64>,
 
-    /// `TagList`: a list of [`Tag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tag>>,
 
-    /// `AutoExpireDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpireDelete`; example: `true`
     pub auto_expire_delete: Option<bool>,
 
-    /// `AutoExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AutoExpireTime`; example: `10`
     pub auto_expire_time: Option<u64>,
 }
 
@@ -1615,19 +1099,13 @@ pub struct TopicItem {
 /// Returned in the output of [`ChangeMigratingTopicToNextStage`](super::ChangeMigratingTopicToNextStage).
 #[tc_model]
 pub struct TopicStageChangeResult {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-a"`
+    /// `TopicName`; example: `"topic-a"`
     pub topic_name: String,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tdmq-default"`
+    /// `Namespace`; example: `"tdmq-default"`
     pub namespace: Option<String>,
 }
 
@@ -1636,34 +1114,22 @@ pub struct TopicStageChangeResult {
 /// Returned in the output of [`DescribeTopicStats`](super::DescribeTopicStats).
 #[tc_model]
 pub struct TopicStatsDetail {
-    /// `BrokerName`: a string.
-    ///
-    /// Example: `"rmqbroker-cd-16o4n24npr-0"`
+    /// `BrokerName`; example: `"rmqbroker-cd-16o4n24npr-0"`
     pub broker_name: Option<String>,
 
-    /// `QueueId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueueId`; example: `0`
     pub queue_id: Option<i64>,
 
-    /// `BrokerOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BrokerOffset`; example: `1`
     pub broker_offset: Option<i64>,
 
-    /// `CommitOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CommitOffset`; example: `1`
     pub commit_offset: Option<i64>,
 
-    /// `MessageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MessageCount`; example: `0`
     pub message_count: Option<i64>,
 
-    /// `LastUpdateTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1779948561234`
+    /// `LastUpdateTimestamp`; example: `1779948561234`
     pub last_update_timestamp: Option<i64>,
 }
 
@@ -1672,14 +1138,10 @@ pub struct TopicStatsDetail {
 /// Sent in the input of [`CreateInstance`](super::CreateInstance).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: String,
 }
 
@@ -1688,13 +1150,9 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance).
 #[tc_model]
 pub struct ZoneScheduledItem {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"16001"`
+    /// `ZoneId`; example: `"16001"`
     pub zone_id: Option<String>,
 
-    /// `NodePermWipeFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NodePermWipeFlag`; example: `true`
     pub node_perm_wipe_flag: Option<bool>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `AuthorizedTransfer` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`AuthorizedTransferResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=AuthorizedTransfer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
@@ -18,14 +21,14 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AuthorizedTransfer {
-    /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputEncryptData,
 }
 
 /// What a successful [`AuthorizedTransfer`] call returns.
 #[tc_model]
 pub struct AuthorizedTransferResponse {
-    /// `Data`: an [`OutputAuthorizedTransfer`](super::models::OutputAuthorizedTransfer).
+    /// `Data`
     pub data: models::OutputAuthorizedTransfer,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -35,23 +38,28 @@ pub struct AuthorizedTransferResponse {
 /// The `CreateChainBatch` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateChainBatchResponse`].
-/// The codes it documents are in [`CreateChainBatchError`](super::errors::CreateChainBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateChainBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateChainBatch",
     output = CreateChainBatchResponse,
-    error = super::errors::CreateChainBatchError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateChainBatch {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: u64,
 
-    /// `ChainList`: a list of [`Chain`](super::models::Chain) objects.
+    /// `ChainList`
     pub chain_list: Vec<models::Chain>,
 }
 
@@ -65,79 +73,62 @@ pub struct CreateChainBatchResponse {
 /// The `CreateCodeBatch` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateCodeBatchResponse`].
-/// The codes it documents are in [`CreateCodeBatchError`](super::errors::CreateCodeBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateCodeBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateCodeBatch",
     output = CreateCodeBatchResponse,
-    error = super::errors::CreateCodeBatchError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateCodeBatch {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"tz6jpscwky41u23o9b"`
+    /// `ProductId`; example: `"tz6jpscwky41u23o9b"`
     pub product_id: Option<String>,
 
-    /// `BatchType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchType`; example: `1`
     pub batch_type: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"uevdikb06zy5"`
+    /// `BatchId`; example: `"uevdikb06zy5"`
     pub batch_id: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `MpTpl`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MpTpl`; example: `"1"`
     pub mp_tpl: Option<String>,
 
-    /// `CloneId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `CloneId`; example: `"10000"`
     pub clone_id: Option<String>,
 
-    /// `BatchCode`: a string.
-    ///
-    /// Example: `"202210"`
+    /// `BatchCode`; example: `"202210"`
     pub batch_code: Option<String>,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2023-05-01"`
+    /// `ValidDate`; example: `"2023-05-01"`
     pub valid_date: Option<String>,
 
-    /// `ProductionDate`: a string.
-    ///
-    /// Example: `"2022-05-01"`
+    /// `ProductionDate`; example: `"2022-05-01"`
     pub production_date: Option<String>,
 }
 
 /// What a successful [`CreateCodeBatch`] call returns.
 #[tc_model]
 pub struct CreateCodeBatchResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"uevdikb06zy5"`
+    /// `BatchId`; example: `"uevdikb06zy5"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -147,85 +138,68 @@ pub struct CreateCodeBatchResponse {
 /// The `CreateCodePack` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateCodePackResponse`].
-/// The codes it documents are in [`CreateCodePackError`](super::errors::CreateCodePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateCodePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateCodePack",
     output = CreateCodePackResponse,
-    error = super::errors::CreateCodePackError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateCodePack {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"jjzrg8llvl4a"`
+    /// `MerchantId`; example: `"jjzrg8llvl4a"`
     pub merchant_id: String,
 
-    /// `CodeLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `CodeLength`; example: `18`
     pub code_length: u64,
 
-    /// `CodeType`: a string.
-    ///
-    /// Example: `"number"`
+    /// `CodeType`; example: `"number"`
     pub code_type: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Amount`; example: `10`
     pub amount: Option<i64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `PackType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackType`; example: `1`
     pub pack_type: Option<u64>,
 
-    /// `PackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackLevel`; example: `1`
     pub pack_level: Option<u64>,
 
-    /// `PackSpec`: a list of [`PackSpec`](super::models::PackSpec) objects.
+    /// `PackSpec`
     pub pack_spec: Option<Vec<models::PackSpec>>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `BatchId`; example: `"id"`
     pub batch_id: Option<String>,
 
-    /// `SerialType`: an unsigned 64-bit integer.
+    /// `SerialType`
     pub serial_type: Option<u64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"grodcygelxn7364rmm"`
+    /// `ProductId`; example: `"grodcygelxn7364rmm"`
     pub product_id: Option<String>,
 
-    /// `RelateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateType`; example: `1`
     pub relate_type: Option<i64>,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 }
 
 /// What a successful [`CreateCodePack`] call returns.
 #[tc_model]
 pub struct CreateCodePackResponse {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"0hjx6rr6ei4j"`
+    /// `PackId`; example: `"0hjx6rr6ei4j"`
     pub pack_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -235,69 +209,56 @@ pub struct CreateCodePackResponse {
 /// The `CreateCorporationOrder` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateCorporationOrderResponse`].
-/// The codes it documents are in [`CreateCorporationOrderError`](super::errors::CreateCorporationOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateCorporationOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateCorporationOrder",
     output = CreateCorporationOrderResponse,
-    error = super::errors::CreateCorporationOrderError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateCorporationOrder {
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"安心"`
+    /// `CorpName`; example: `"安心"`
     pub corp_name: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `Owner`; example: `"1000"`
     pub owner: String,
 
-    /// `CodeQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `CodeQuota`; example: `100000`
     pub code_quota: u64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-05-05 00:00:00"`
+    /// `ExpireTime`; example: `"2021-05-05 00:00:00"`
     pub expire_time: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Amount`; example: `10000`
     pub amount: i64,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `ContactPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactPerson`; example: `"张三"`
     pub contact_person: Option<String>,
 
-    /// `ContactNumber`: a string.
-    ///
-    /// Example: `"13912345678"`
+    /// `ContactNumber`; example: `"13912345678"`
     pub contact_number: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"张三创建企业"`
+    /// `Remark`; example: `"张三创建企业"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateCorporationOrder`] call returns.
 #[tc_model]
 pub struct CreateCorporationOrderResponse {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,83 +268,68 @@ pub struct CreateCorporationOrderResponse {
 /// The `CreateCustomPack` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateCustomPackResponse`].
-/// The codes it documents are in [`CreateCustomPackError`](super::errors::CreateCustomPackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateCustomPack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateCustomPack",
     output = CreateCustomPackResponse,
-    error = super::errors::CreateCustomPackError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateCustomPack {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"jjzrg8llvl4a"`
+    /// `MerchantId`; example: `"jjzrg8llvl4a"`
     pub merchant_id: String,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Amount`; example: `10`
     pub amount: Option<u64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `PackType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackType`; example: `1`
     pub pack_type: Option<u64>,
 
-    /// `PackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackLevel`; example: `1`
     pub pack_level: Option<u64>,
 
-    /// `PackSpec`: a list of [`PackSpec`](super::models::PackSpec) objects.
+    /// `PackSpec`
     pub pack_spec: Option<Vec<models::PackSpec>>,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"customidx"`
+    /// `CustomId`; example: `"customidx"`
     pub custom_id: Option<String>,
 
-    /// `CodeParts`: a list of [`CodePart`](super::models::CodePart) objects.
+    /// `CodeParts`
     pub code_parts: Option<Vec<models::CodePart>>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `BatchId`; example: `"id"`
     pub batch_id: Option<String>,
 
-    /// `SerialType`: an unsigned 64-bit integer.
+    /// `SerialType`
     pub serial_type: Option<u64>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"grodcygelxn7364rmm"`
+    /// `ProductId`; example: `"grodcygelxn7364rmm"`
     pub product_id: Option<String>,
 
-    /// `RelateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateType`; example: `1`
     pub relate_type: Option<i64>,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 }
 
 /// What a successful [`CreateCustomPack`] call returns.
 #[tc_model]
 pub struct CreateCustomPackResponse {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"0hjx6rr6ei4j"`
+    /// `PackId`; example: `"0hjx6rr6ei4j"`
     pub pack_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -393,47 +339,44 @@ pub struct CreateCustomPackResponse {
 /// The `CreateCustomRule` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateCustomRuleResponse`].
-/// The codes it documents are in [`CreateCustomRuleError`](super::errors::CreateCustomRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateCustomRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateCustomRule",
     output = CreateCustomRuleResponse,
-    error = super::errors::CreateCustomRuleError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateCustomRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `Name`; example: `"规则名称"`
     pub name: String,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"MerchantId"`
+    /// `MerchantId`; example: `"MerchantId"`
     pub merchant_id: String,
 
-    /// `CodeLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `CodeLength`; example: `36`
     pub code_length: u64,
 
-    /// `CodeParts`: a list of [`CodePart`](super::models::CodePart) objects.
+    /// `CodeParts`
     pub code_parts: Vec<models::CodePart>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`CreateCustomRule`] call returns.
 #[tc_model]
 pub struct CreateCustomRuleResponse {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"awai9jd37ne73t"`
+    /// `CustomId`; example: `"awai9jd37ne73t"`
     pub custom_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -443,49 +386,45 @@ pub struct CreateCustomRuleResponse {
 /// The `CreateMerchant` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateMerchantResponse`].
-/// The codes it documents are in [`CreateMerchantError`](super::errors::CreateMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateMerchant",
     output = CreateMerchantResponse,
-    error = super::errors::CreateMerchantError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateMerchant {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `Name`; example: `"商户名称"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `CodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CodeType`; example: `1`
     pub code_type: Option<i64>,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com"`
+    /// `CodeUrl`; example: `"https://anxin.m.qq.com"`
     pub code_url: Option<String>,
 }
 
 /// What a successful [`CreateMerchant`] call returns.
 #[tc_model]
 pub struct CreateMerchantResponse {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"awai9jd37ng3de73t"`
+    /// `MerchantId`; example: `"awai9jd37ng3de73t"`
     pub merchant_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -495,62 +434,54 @@ pub struct CreateMerchantResponse {
 /// The `CreateProduct` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateProductResponse`].
-/// The codes it documents are in [`CreateProductError`](super::errors::CreateProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateProduct",
     output = CreateProductResponse,
-    error = super::errors::CreateProductError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateProduct {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `Name`; example: `"商品名称"`
     pub name: String,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `MerchantName`; example: `"商户名称"`
     pub merchant_name: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"100ml"`
+    /// `Specification`; example: `"100ml"`
     pub specification: Option<String>,
 
-    /// `Logo`: a list of strings.
-    ///
-    /// Example: `["http://cdn.com/1.png"]`
+    /// `Logo`; example: `["http://cdn.com/1.png"]`
     pub logo: Option<Vec<String>>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `Ext`: an [`Ext`](super::models::Ext).
+    /// `Ext`
     pub ext: Option<models::Ext>,
 }
 
 /// What a successful [`CreateProduct`] call returns.
 #[tc_model]
 pub struct CreateProductResponse {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"tz6jpscwky41u23o9b"`
+    /// `ProductId`; example: `"tz6jpscwky41u23o9b"`
     pub product_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -560,34 +491,35 @@ pub struct CreateProductResponse {
 /// The `CreateTraceChain` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateTraceChainResponse`].
-/// The codes it documents are in [`CreateTraceChainError`](super::errors::CreateTraceChainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateTraceChain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateTraceChain",
     output = CreateTraceChainResponse,
-    error = super::errors::CreateTraceChainError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateTraceChain {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"9cz33jTOBIcKir4glzAS"`
+    /// `TraceId`; example: `"9cz33jTOBIcKir4glzAS"`
     pub trace_id: Option<String>,
 }
 
 /// What a successful [`CreateTraceChain`] call returns.
 #[tc_model]
 pub struct CreateTraceChainResponse {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"9cz33jTOBIcKir4glzAS"`
+    /// `TraceId`; example: `"9cz33jTOBIcKir4glzAS"`
     pub trace_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,57 +529,50 @@ pub struct CreateTraceChainResponse {
 /// The `CreateTraceCodes` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateTraceCodesResponse`].
-/// The codes it documents are in [`CreateTraceCodesError`](super::errors::CreateTraceCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateTraceCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateTraceCodes",
     output = CreateTraceCodesResponse,
-    error = super::errors::CreateTraceCodesError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateTraceCodes {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"07wa9ed1l4yl"`
+    /// `BatchId`; example: `"07wa9ed1l4yl"`
     pub batch_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `Codes`: a list of [`CodeItem`](super::models::CodeItem) objects.
+    /// `Codes`
     pub codes: Option<Vec<models::CodeItem>>,
 
-    /// `CodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CodeType`; example: `0`
     pub code_type: Option<u64>,
 
-    /// `CheckType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckType`; example: `0`
     pub check_type: Option<u64>,
 }
 
 /// What a successful [`CreateTraceCodes`] call returns.
 #[tc_model]
 pub struct CreateTraceCodesResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"07wa9ed1l4yl"`
+    /// `BatchId`; example: `"07wa9ed1l4yl"`
     pub batch_id: String,
 
-    /// `ActiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveCnt`; example: `1`
     pub active_cnt: u64,
 
-    /// `CodeCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CodeCnt`; example: `1`
     pub code_cnt: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -657,39 +582,38 @@ pub struct CreateTraceCodesResponse {
 /// The `CreateTraceCodesAsync` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateTraceCodesAsyncResponse`].
-/// The codes it documents are in [`CreateTraceCodesAsyncError`](super::errors::CreateTraceCodesAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateTraceCodesAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateTraceCodesAsync",
     output = CreateTraceCodesAsyncResponse,
-    error = super::errors::CreateTraceCodesAsyncError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateTraceCodesAsync {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"batchid"`
+    /// `BatchId`; example: `"batchid"`
     pub batch_id: Option<String>,
 
-    /// `FileKey`: a string.
-    ///
-    /// Example: `"anxin/filename.zip"`
+    /// `FileKey`; example: `"anxin/filename.zip"`
     pub file_key: Option<String>,
 }
 
 /// What a successful [`CreateTraceCodesAsync`] call returns.
 #[tc_model]
 pub struct CreateTraceCodesAsyncResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"batchid"`
+    /// `BatchId`; example: `"batchid"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -699,75 +623,62 @@ pub struct CreateTraceCodesAsyncResponse {
 /// The `CreateTraceData` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`CreateTraceDataResponse`].
-/// The codes it documents are in [`CreateTraceDataError`](super::errors::CreateTraceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=CreateTraceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "CreateTraceData",
     output = CreateTraceDataResponse,
-    error = super::errors::CreateTraceDataError
+    error = super::errors::TrpErrorCode
 )]
 pub struct CreateTraceData {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"07wa9ed1l4yl"`
+    /// `BatchId`; example: `"07wa9ed1l4yl"`
     pub batch_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `Phase`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Phase`; example: `1`
     pub phase: Option<u64>,
 
-    /// `PhaseName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `PhaseName`; example: `"名称"`
     pub phase_name: Option<String>,
 
-    /// `ChainStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChainStatus`; example: `1`
     pub chain_status: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"9cz33jTOBIcKir4glzAS"`
+    /// `TraceId`; example: `"9cz33jTOBIcKir4glzAS"`
     pub trace_id: Option<String>,
 
-    /// `TraceItems`: a list of [`TraceItem`](super::models::TraceItem) objects.
+    /// `TraceItems`
     pub trace_items: Option<Vec<models::TraceItem>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `PhaseData`: a [`PhaseData`](super::models::PhaseData).
+    /// `PhaseData`
     pub phase_data: Option<models::PhaseData>,
 }
 
 /// What a successful [`CreateTraceData`] call returns.
 #[tc_model]
 pub struct CreateTraceDataResponse {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"9cz33jTOBIcKir4glzAS"`
+    /// `TraceId`; example: `"9cz33jTOBIcKir4glzAS"`
     pub trace_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -777,34 +688,35 @@ pub struct CreateTraceDataResponse {
 /// The `DeleteCodeBatch` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DeleteCodeBatchResponse`].
-/// The codes it documents are in [`DeleteCodeBatchError`](super::errors::DeleteCodeBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DeleteCodeBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DeleteCodeBatch",
     output = DeleteCodeBatchResponse,
-    error = super::errors::DeleteCodeBatchError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DeleteCodeBatch {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `BatchId`; example: `"20121212000001"`
     pub batch_id: Option<String>,
 }
 
 /// What a successful [`DeleteCodeBatch`] call returns.
 #[tc_model]
 pub struct DeleteCodeBatchResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `BatchId`; example: `"20121212000001"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -814,34 +726,35 @@ pub struct DeleteCodeBatchResponse {
 /// The `DeleteMerchant` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DeleteMerchantResponse`].
-/// The codes it documents are in [`DeleteMerchantError`](super::errors::DeleteMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DeleteMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DeleteMerchant",
     output = DeleteMerchantResponse,
-    error = super::errors::DeleteMerchantError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DeleteMerchant {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"awai9jd37ng3de7p3t"`
+    /// `MerchantId`; example: `"awai9jd37ng3de7p3t"`
     pub merchant_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DeleteMerchant`] call returns.
 #[tc_model]
 pub struct DeleteMerchantResponse {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"\"awai9jd37ng3de7p3t\""`
+    /// `MerchantId`; example: `"\"awai9jd37ng3de7p3t\""`
     pub merchant_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -851,34 +764,35 @@ pub struct DeleteMerchantResponse {
 /// The `DeleteProduct` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DeleteProductResponse`].
-/// The codes it documents are in [`DeleteProductError`](super::errors::DeleteProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DeleteProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DeleteProduct",
     output = DeleteProductResponse,
-    error = super::errors::DeleteProductError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DeleteProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"u0wa46ggyvtgzoen6r"`
+    /// `ProductId`; example: `"u0wa46ggyvtgzoen6r"`
     pub product_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DeleteProduct`] call returns.
 #[tc_model]
 pub struct DeleteProductResponse {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"awai9jd37ng3de7p3t"`
+    /// `ProductId`; example: `"awai9jd37ng3de7p3t"`
     pub product_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -888,34 +802,33 @@ pub struct DeleteProductResponse {
 /// The `DeleteTraceData` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DeleteTraceDataResponse`].
-/// The codes it documents are in [`DeleteTraceDataError`](super::errors::DeleteTraceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DeleteTraceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DeleteTraceData",
     output = DeleteTraceDataResponse,
-    error = super::errors::DeleteTraceDataError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DeleteTraceData {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"u0wa46ggyvtgzoen6r"`
+    /// `TraceId`; example: `"u0wa46ggyvtgzoen6r"`
     pub trace_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CorpId`; example: `0`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DeleteTraceData`] call returns.
 #[tc_model]
 pub struct DeleteTraceDataResponse {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"\"awai9jd37ng3de7p3t\""`
+    /// `TraceId`; example: `"\"awai9jd37ng3de7p3t\""`
     pub trace_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -925,35 +838,34 @@ pub struct DeleteTraceDataResponse {
 /// The `DescribeAgentCorps` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeAgentCorpsResponse`].
-/// The codes it documents are in [`DescribeAgentCorpsError`](super::errors::DescribeAgentCorpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeAgentCorps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeAgentCorps",
     output = DescribeAgentCorpsResponse,
-    error = super::errors::DescribeAgentCorpsError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeAgentCorps {
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7999`
+    /// `PageSize`; example: `7999`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7999`
+    /// `PageNumber`; example: `7999`
     pub page_number: Option<u64>,
 
-    /// `AgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentId`; example: `1`
     pub agent_id: Option<u64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
@@ -967,32 +879,36 @@ pub struct DescribeAgentCorpsResponse {
 /// The `DescribeCodeBatchById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodeBatchByIdResponse`].
-/// The codes it documents are in [`DescribeCodeBatchByIdError`](super::errors::DescribeCodeBatchByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodeBatchById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodeBatchById",
     output = DescribeCodeBatchByIdResponse,
-    error = super::errors::DescribeCodeBatchByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeCodeBatchById {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"ccc"`
+    /// `BatchId`; example: `"ccc"`
     pub batch_id: Option<String>,
 }
 
 /// What a successful [`DescribeCodeBatchById`] call returns.
 #[tc_model]
 pub struct DescribeCodeBatchByIdResponse {
-    /// `CodeBatch`: a [`CodeBatch`](super::models::CodeBatch).
+    /// `CodeBatch`
     pub code_batch: models::CodeBatch,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1002,15 +918,23 @@ pub struct DescribeCodeBatchByIdResponse {
 /// The `DescribeCodeBatches` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodeBatchesResponse`].
-/// The codes it documents are in [`DescribeCodeBatchesError`](super::errors::DescribeCodeBatchesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodeBatches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodeBatches",
     output = DescribeCodeBatchesResponse,
-    error = super::errors::DescribeCodeBatchesError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1020,56 +944,38 @@ pub struct DescribeCodeBatchByIdResponse {
     )
 )]
 pub struct DescribeCodeBatches {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"tz6jpscwky41u23o9b"`
+    /// `ProductId`; example: `"tz6jpscwky41u23o9b"`
     pub product_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键字"`
+    /// `Keyword`; example: `"关键字"`
     pub keyword: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `BatchType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BatchType`; example: `"0"`
     pub batch_type: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
 /// What a successful [`DescribeCodeBatches`] call returns.
 #[tc_model]
 pub struct DescribeCodeBatchesResponse {
-    /// `CodeBatches`: a list of [`CodeBatch`](super::models::CodeBatch) objects.
+    /// `CodeBatches`
     pub code_batches: Vec<models::CodeBatch>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,15 +985,23 @@ pub struct DescribeCodeBatchesResponse {
 /// The `DescribeCodeBatchs` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodeBatchsResponse`].
-/// The codes it documents are in [`DescribeCodeBatchsError`](super::errors::DescribeCodeBatchsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodeBatchs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodeBatchs",
     output = DescribeCodeBatchsResponse,
-    error = super::errors::DescribeCodeBatchsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1097,56 +1011,38 @@ pub struct DescribeCodeBatchesResponse {
     )
 )]
 pub struct DescribeCodeBatchs {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"商户ID"`
+    /// `MerchantId`; example: `"商户ID"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"商品ID"`
+    /// `ProductId`; example: `"商品ID"`
     pub product_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键字"`
+    /// `Keyword`; example: `"关键字"`
     pub keyword: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `BatchType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BatchType`; example: `"0"`
     pub batch_type: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
 /// What a successful [`DescribeCodeBatchs`] call returns.
 #[tc_model]
 pub struct DescribeCodeBatchsResponse {
-    /// `CodeBatchs`: a list of [`CodeBatch`](super::models::CodeBatch) objects.
+    /// `CodeBatchs`
     pub code_batchs: Vec<models::CodeBatch>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1156,34 +1052,34 @@ pub struct DescribeCodeBatchsResponse {
 /// The `DescribeCodePackStatus` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodePackStatusResponse`].
-/// The codes it documents are in [`DescribeCodePackStatusError`](super::errors::DescribeCodePackStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodePackStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodePackStatus",
     output = DescribeCodePackStatusResponse,
-    error = super::errors::DescribeCodePackStatusError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeCodePackStatus {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"PackId"`
+    /// `PackId`; example: `"PackId"`
     pub pack_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCodePackStatus`] call returns.
 #[tc_model]
 pub struct DescribeCodePackStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1193,44 +1089,40 @@ pub struct DescribeCodePackStatusResponse {
 /// The `DescribeCodePackUrl` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodePackUrlResponse`].
-/// The codes it documents are in [`DescribeCodePackUrlError`](super::errors::DescribeCodePackUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodePackUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodePackUrl",
     output = DescribeCodePackUrlResponse,
-    error = super::errors::DescribeCodePackUrlError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeCodePackUrl {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"PackId"`
+    /// `PackId`; example: `"PackId"`
     pub pack_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCodePackUrl`] call returns.
 #[tc_model]
 pub struct DescribeCodePackUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cdn.xx/xxx.zip"`
+    /// `Url`; example: `"https://cdn.xx/xxx.zip"`
     pub url: String,
 
-    /// `ImgUrl`: a string.
-    ///
-    /// Example: `"https://cdn.xx/xxx.zip"`
+    /// `ImgUrl`; example: `"https://cdn.xx/xxx.zip"`
     pub img_url: String,
 
-    /// `FileKey`: a string.
-    ///
-    /// Example: `"anxin/xxx.zip"`
+    /// `FileKey`; example: `"anxin/xxx.zip"`
     pub file_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1240,15 +1132,22 @@ pub struct DescribeCodePackUrlResponse {
 /// The `DescribeCodePacks` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodePacksResponse`].
-/// The codes it documents are in [`DescribeCodePacksError`](super::errors::DescribeCodePacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodePacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodePacks",
     output = DescribeCodePacksResponse,
-    error = super::errors::DescribeCodePacksError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1258,61 +1157,41 @@ pub struct DescribeCodePackUrlResponse {
     )
 )]
 pub struct DescribeCodePacks {
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"安心"`
+    /// `Keyword`; example: `"安心"`
     pub keyword: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `SerialType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SerialType`; example: `0`
     pub serial_type: Option<u64>,
 
-    /// `ResType`: a string.
-    ///
-    /// Example: `"batch"`
+    /// `ResType`; example: `"batch"`
     pub res_type: Option<String>,
 
-    /// `ResId`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `ResId`; example: `"20121212000001"`
     pub res_id: Option<String>,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeCodePacks`] call returns.
 #[tc_model]
 pub struct DescribeCodePacksResponse {
-    /// `CodePacks`: a list of [`CodePack`](super::models::CodePack) objects.
+    /// `CodePacks`
     pub code_packs: Vec<models::CodePack>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1322,32 +1201,35 @@ pub struct DescribeCodePacksResponse {
 /// The `DescribeCodesByPack` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCodesByPackResponse`].
-/// The codes it documents are in [`DescribeCodesByPackError`](super::errors::DescribeCodesByPackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCodesByPack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCodesByPack",
     output = DescribeCodesByPackResponse,
-    error = super::errors::DescribeCodesByPackError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeCodesByPack {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"码包ID"`
+    /// `PackId`; example: `"码包ID"`
     pub pack_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCodesByPack`] call returns.
 #[tc_model]
 pub struct DescribeCodesByPackResponse {
-    /// `Codes`: a list of [`CodeItem`](super::models::CodeItem) objects.
+    /// `Codes`
     pub codes: Vec<models::CodeItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1357,15 +1239,22 @@ pub struct DescribeCodesByPackResponse {
 /// The `DescribeCorpQuotas` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCorpQuotasResponse`].
-/// The codes it documents are in [`DescribeCorpQuotasError`](super::errors::DescribeCorpQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCorpQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCorpQuotas",
     output = DescribeCorpQuotasResponse,
-    error = super::errors::DescribeCorpQuotasError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1375,36 +1264,26 @@ pub struct DescribeCodesByPackResponse {
     )
 )]
 pub struct DescribeCorpQuotas {
-    /// `AgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AgentId`; example: `1000`
     pub agent_id: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `Keyword`; example: `"10000"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeCorpQuotas`] call returns.
 #[tc_model]
 pub struct DescribeCorpQuotasResponse {
-    /// `CorpQuotas`: a list of [`CorpQuota`](super::models::CorpQuota) objects.
+    /// `CorpQuotas`
     pub corp_quotas: Vec<models::CorpQuota>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Total`; example: `22`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1414,32 +1293,36 @@ pub struct DescribeCorpQuotasResponse {
 /// The `DescribeCustomRuleById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCustomRuleByIdResponse`].
-/// The codes it documents are in [`DescribeCustomRuleByIdError`](super::errors::DescribeCustomRuleByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCustomRuleById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCustomRuleById",
     output = DescribeCustomRuleByIdResponse,
-    error = super::errors::DescribeCustomRuleByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeCustomRuleById {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"xxxxid"`
+    /// `CustomId`; example: `"xxxxid"`
     pub custom_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeCustomRuleById`] call returns.
 #[tc_model]
 pub struct DescribeCustomRuleByIdResponse {
-    /// `CustomRule`: a [`CustomRule`](super::models::CustomRule).
+    /// `CustomRule`
     pub custom_rule: models::CustomRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1449,15 +1332,23 @@ pub struct DescribeCustomRuleByIdResponse {
 /// The `DescribeCustomRules` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeCustomRulesResponse`].
-/// The codes it documents are in [`DescribeCustomRulesError`](super::errors::DescribeCustomRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeCustomRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeCustomRules",
     output = DescribeCustomRulesResponse,
-    error = super::errors::DescribeCustomRulesError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1467,46 +1358,32 @@ pub struct DescribeCustomRuleByIdResponse {
     )
 )]
 pub struct DescribeCustomRules {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键字"`
+    /// `Keyword`; example: `"关键字"`
     pub keyword: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CorpId`; example: `0`
     pub corp_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"商户ID"`
+    /// `MerchantId`; example: `"商户ID"`
     pub merchant_id: Option<String>,
 }
 
 /// What a successful [`DescribeCustomRules`] call returns.
 #[tc_model]
 pub struct DescribeCustomRulesResponse {
-    /// `CustomRules`: a list of [`CustomRule`](super::models::CustomRule) objects.
+    /// `CustomRules`
     pub custom_rules: Vec<models::CustomRule>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1516,37 +1393,38 @@ pub struct DescribeCustomRulesResponse {
 /// The `DescribeFlavorKingCycleBrandImportantCityScanAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandImportantCityScanAnalysisError`](super::errors::DescribeFlavorKingCycleBrandImportantCityScanAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandImportantCityScanAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandImportantCityScanAnalysis",
     output = DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandImportantCityScanAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandImportantCityScanAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `TypeDate`: a string.
-    ///
-    /// Example: `"week"`
+    /// `TypeDate`; example: `"week"`
     pub type_date: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-04-26"`
+    /// `QueryDate`; example: `"2026-04-26"`
     pub query_date: String,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandImportantCityScanAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse {
-    /// `Data`: a list of [`FlavorKingCycleBrandImportantCityScanAnalysisCityItem`](super::models::FlavorKingCycleBrandImportantCityScanAnalysisCityItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::FlavorKingCycleBrandImportantCityScanAnalysisCityItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1556,42 +1434,41 @@ pub struct DescribeFlavorKingCycleBrandImportantCityScanAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisError`](super::errors::DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis",
     output = DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `TypeDate`: a string.
-    ///
-    /// Example: `"month"`
+    /// `TypeDate`; example: `"month"`
     pub type_date: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2025-04-30"`
+    /// `QueryDate`; example: `"2025-04-30"`
     pub query_date: String,
 
-    /// `ProvinceList`: a list of strings.
-    ///
-    /// Example: `["湖南"]`
+    /// `ProvinceList`; example: `["湖南"]`
     pub province_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse {
-    /// `Data`: a list of [`FlavorKingCycleBrandImportantProvinceScanAnalysisProvinceItem`](super::models::FlavorKingCycleBrandImportantProvinceScanAnalysisProvinceItem) objects.
+    /// `Data`
     pub data: Option<
         Vec<models::FlavorKingCycleBrandImportantProvinceScanAnalysisProvinceItem>,
     >,
@@ -1603,42 +1480,41 @@ pub struct DescribeFlavorKingCycleBrandImportantProvinceScanAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisError`](super::errors::DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis",
     output = DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `TypeDate`: a string.
-    ///
-    /// Example: `"month"`
+    /// `TypeDate`; example: `"month"`
     pub type_date: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-04-30"`
+    /// `QueryDate`; example: `"2026-04-30"`
     pub query_date: String,
 
-    /// `ProvinceList`: a list of strings.
-    ///
-    /// Example: `["广东"]`
+    /// `ProvinceList`; example: `["广东"]`
     pub province_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse {
-    /// `Data`: a list of [`FlavorKingCycleBrandImportantProvinceUserAnalysisProvinceItem`](super::models::FlavorKingCycleBrandImportantProvinceUserAnalysisProvinceItem) objects.
+    /// `Data`
     pub data: Option<
         Vec<models::FlavorKingCycleBrandImportantProvinceUserAnalysisProvinceItem>,
     >,
@@ -1650,32 +1526,35 @@ pub struct DescribeFlavorKingCycleBrandImportantProvinceUserAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandProvinceCityScanAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysisError`](super::errors::DescribeFlavorKingCycleBrandProvinceCityScanAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandProvinceCityScanAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandProvinceCityScanAnalysis",
     output = DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandProvinceCityScanAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandProvinceCityScanAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-05-01"`
+    /// `QueryDate`; example: `"2026-05-01"`
     pub query_date: String,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse {
-    /// `Data`: a list of [`FlavorKingCycleBrandProvinceCityScanAnalysisProvinceItem`](super::models::FlavorKingCycleBrandProvinceCityScanAnalysisProvinceItem) objects.
+    /// `Data`
     pub data: Option<
         Vec<models::FlavorKingCycleBrandProvinceCityScanAnalysisProvinceItem>,
     >,
@@ -1687,37 +1566,38 @@ pub struct DescribeFlavorKingCycleBrandProvinceCityScanAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandProvinceScanAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandProvinceScanAnalysisError`](super::errors::DescribeFlavorKingCycleBrandProvinceScanAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandProvinceScanAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandProvinceScanAnalysis",
     output = DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandProvinceScanAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandProvinceScanAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `TypeDate`: a string.
-    ///
-    /// Example: `"month"`
+    /// `TypeDate`; example: `"month"`
     pub type_date: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-04-30"`
+    /// `QueryDate`; example: `"2026-04-30"`
     pub query_date: String,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandProvinceScanAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse {
-    /// `Data`: a [`FlavorKingCycleBrandProvinceScanAnalysisResponse`](super::models::FlavorKingCycleBrandProvinceScanAnalysisResponse).
+    /// `Data`
     pub data: Option<models::FlavorKingCycleBrandProvinceScanAnalysisResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1727,37 +1607,38 @@ pub struct DescribeFlavorKingCycleBrandProvinceScanAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandScanAnalysis` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandScanAnalysisResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandScanAnalysisError`](super::errors::DescribeFlavorKingCycleBrandScanAnalysisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandScanAnalysis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandScanAnalysis",
     output = DescribeFlavorKingCycleBrandScanAnalysisResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandScanAnalysisError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandScanAnalysis {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `TypeDate`: a string.
-    ///
-    /// Example: `"month"`
+    /// `TypeDate`; example: `"month"`
     pub type_date: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-04-30"`
+    /// `QueryDate`; example: `"2026-04-30"`
     pub query_date: String,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandScanAnalysis`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandScanAnalysisResponse {
-    /// `Data`: a [`FlavorKingCycleBrandScanAnalysisResponse`](super::models::FlavorKingCycleBrandScanAnalysisResponse).
+    /// `Data`
     pub data: Option<models::FlavorKingCycleBrandScanAnalysisResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1767,32 +1648,35 @@ pub struct DescribeFlavorKingCycleBrandScanAnalysisResponse {
 /// The `DescribeFlavorKingCycleBrandScanMetrics` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeFlavorKingCycleBrandScanMetricsResponse`].
-/// The codes it documents are in [`DescribeFlavorKingCycleBrandScanMetricsError`](super::errors::DescribeFlavorKingCycleBrandScanMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeFlavorKingCycleBrandScanMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeFlavorKingCycleBrandScanMetrics",
     output = DescribeFlavorKingCycleBrandScanMetricsResponse,
-    error = super::errors::DescribeFlavorKingCycleBrandScanMetricsError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeFlavorKingCycleBrandScanMetrics {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10046`
+    /// `CorpId`; example: `10046`
     pub corp_id: u64,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2026-05-01"`
+    /// `QueryDate`; example: `"2026-05-01"`
     pub query_date: String,
 }
 
 /// What a successful [`DescribeFlavorKingCycleBrandScanMetrics`] call returns.
 #[tc_model]
 pub struct DescribeFlavorKingCycleBrandScanMetricsResponse {
-    /// `Data`: a list of [`FlavorKingCycleBrandScanMetricsItem`](super::models::FlavorKingCycleBrandScanMetricsItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::FlavorKingCycleBrandScanMetricsItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1802,34 +1686,35 @@ pub struct DescribeFlavorKingCycleBrandScanMetricsResponse {
 /// The `DescribeJobFileUrl` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeJobFileUrlResponse`].
-/// The codes it documents are in [`DescribeJobFileUrlError`](super::errors::DescribeJobFileUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeJobFileUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeJobFileUrl",
     output = DescribeJobFileUrlResponse,
-    error = super::errors::DescribeJobFileUrlError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeJobFileUrl {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `JobId`; example: `1000`
     pub job_id: u64,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeJobFileUrl`] call returns.
 #[tc_model]
 pub struct DescribeJobFileUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cdn.xx/xxx.zip"`
+    /// `Url`; example: `"https://cdn.xx/xxx.zip"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1839,32 +1724,35 @@ pub struct DescribeJobFileUrlResponse {
 /// The `DescribeMerchantById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeMerchantByIdResponse`].
-/// The codes it documents are in [`DescribeMerchantByIdError`](super::errors::DescribeMerchantByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeMerchantById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeMerchantById",
     output = DescribeMerchantByIdResponse,
-    error = super::errors::DescribeMerchantByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeMerchantById {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeMerchantById`] call returns.
 #[tc_model]
 pub struct DescribeMerchantByIdResponse {
-    /// `Merchant`: a [`Merchant`](super::models::Merchant).
+    /// `Merchant`
     pub merchant: models::Merchant,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1874,15 +1762,25 @@ pub struct DescribeMerchantByIdResponse {
 /// The `DescribeMerchants` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeMerchantsResponse`].
-/// The codes it documents are in [`DescribeMerchantsError`](super::errors::DescribeMerchantsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeMerchants)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.AgentExpired`](super::errors::TrpErrorCode::AuthFailureAgentExpired)
+/// - [`AuthFailure.CorpEmpty`](super::errors::TrpErrorCode::AuthFailureCorpEmpty)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeMerchants",
     output = DescribeMerchantsResponse,
-    error = super::errors::DescribeMerchantsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1892,41 +1790,29 @@ pub struct DescribeMerchantByIdResponse {
     )
 )]
 pub struct DescribeMerchants {
-    /// `Name`: a string.
-    ///
-    /// Example: `"关键字"`
+    /// `Name`; example: `"关键字"`
     pub name: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `CodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CodeType`; example: `1`
     pub code_type: Option<i64>,
 }
 
 /// What a successful [`DescribeMerchants`] call returns.
 #[tc_model]
 pub struct DescribeMerchantsResponse {
-    /// `Merchants`: a list of [`Merchant`](super::models::Merchant) objects.
+    /// `Merchants`
     pub merchants: Vec<models::Merchant>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1936,15 +1822,25 @@ pub struct DescribeMerchantsResponse {
 /// The `DescribePlanQRCodeScanRecords` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribePlanQRCodeScanRecordsResponse`].
-/// The codes it documents are in [`DescribePlanQRCodeScanRecordsError`](super::errors::DescribePlanQRCodeScanRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribePlanQRCodeScanRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.AgentExpired`](super::errors::TrpErrorCode::AuthFailureAgentExpired)
+/// - [`AuthFailure.CorpEmpty`](super::errors::TrpErrorCode::AuthFailureCorpEmpty)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribePlanQRCodeScanRecords",
     output = DescribePlanQRCodeScanRecordsResponse,
-    error = super::errors::DescribePlanQRCodeScanRecordsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -1954,41 +1850,29 @@ pub struct DescribeMerchantsResponse {
     )
 )]
 pub struct DescribePlanQRCodeScanRecords {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-05-29"`
+    /// `StartTime`; example: `"2023-05-29"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-29"`
+    /// `EndTime`; example: `"2023-06-29"`
     pub end_time: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribePlanQRCodeScanRecords`] call returns.
 #[tc_model]
 pub struct DescribePlanQRCodeScanRecordsResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`PlanQrCodeRecord`](super::models::PlanQrCodeRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::PlanQrCodeRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1998,15 +1882,25 @@ pub struct DescribePlanQRCodeScanRecordsResponse {
 /// The `DescribePlanQRCodes` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribePlanQRCodesResponse`].
-/// The codes it documents are in [`DescribePlanQRCodesError`](super::errors::DescribePlanQRCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribePlanQRCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.AgentExpired`](super::errors::TrpErrorCode::AuthFailureAgentExpired)
+/// - [`AuthFailure.CorpEmpty`](super::errors::TrpErrorCode::AuthFailureCorpEmpty)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribePlanQRCodes",
     output = DescribePlanQRCodesResponse,
-    error = super::errors::DescribePlanQRCodesError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -2016,46 +1910,32 @@ pub struct DescribePlanQRCodeScanRecordsResponse {
     )
 )]
 pub struct DescribePlanQRCodes {
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PlanId`; example: `100`
     pub plan_id: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-05-29"`
+    /// `StartTime`; example: `"2023-05-29"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-29"`
+    /// `EndTime`; example: `"2023-06-29"`
     pub end_time: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribePlanQRCodes`] call returns.
 #[tc_model]
 pub struct DescribePlanQRCodesResponse {
-    /// `Ret`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ret`; example: `0`
     pub ret: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`PlanQrCode`](super::models::PlanQrCode) objects.
+    /// `Data`
     pub data: Option<Vec<models::PlanQrCode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2065,32 +1945,35 @@ pub struct DescribePlanQRCodesResponse {
 /// The `DescribeProductById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeProductByIdResponse`].
-/// The codes it documents are in [`DescribeProductByIdError`](super::errors::DescribeProductByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeProductById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeProductById",
     output = DescribeProductByIdResponse,
-    error = super::errors::DescribeProductByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeProductById {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvie9"`
+    /// `ProductId`; example: `"eqdmnz7020bmtvie9"`
     pub product_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeProductById`] call returns.
 #[tc_model]
 pub struct DescribeProductByIdResponse {
-    /// `Product`: a [`Product`](super::models::Product).
+    /// `Product`
     pub product: models::Product,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2100,15 +1983,24 @@ pub struct DescribeProductByIdResponse {
 /// The `DescribeProducts` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeProductsResponse`].
-/// The codes it documents are in [`DescribeProductsError`](super::errors::DescribeProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.AgentExpired`](super::errors::TrpErrorCode::AuthFailureAgentExpired)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeProducts",
     output = DescribeProductsResponse,
-    error = super::errors::DescribeProductsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2118,46 +2010,32 @@ pub struct DescribeProductByIdResponse {
     )
 )]
 pub struct DescribeProducts {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `Name`; example: `"商品名称"`
     pub name: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"商品ID"`
+    /// `MerchantId`; example: `"商品ID"`
     pub merchant_id: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `CertState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertState`; example: `1`
     pub cert_state: Option<i64>,
 }
 
 /// What a successful [`DescribeProducts`] call returns.
 #[tc_model]
 pub struct DescribeProductsResponse {
-    /// `Products`: a list of [`Product`](super::models::Product) objects.
+    /// `Products`
     pub products: Vec<models::Product>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2167,15 +2045,22 @@ pub struct DescribeProductsResponse {
 /// The `DescribeRawScanLogs` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeRawScanLogsResponse`].
-/// The codes it documents are in [`DescribeRawScanLogsError`](super::errors::DescribeRawScanLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeRawScanLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeRawScanLogs",
     output = DescribeRawScanLogsResponse,
-    error = super::errors::DescribeRawScanLogsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2184,41 +2069,29 @@ pub struct DescribeProductsResponse {
     )
 )]
 pub struct DescribeRawScanLogs {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `AfterLogId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AfterLogId`; example: `0`
     pub after_log_id: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-12-06 00:00:00"`
+    /// `StartTime`; example: `"2021-12-06 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-07 00:00:00"`
+    /// `EndTime`; example: `"2021-12-07 00:00:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeRawScanLogs`] call returns.
 #[tc_model]
 pub struct DescribeRawScanLogsResponse {
-    /// `ScanLogs`: a list of [`RawScanLog`](super::models::RawScanLog) objects.
+    /// `ScanLogs`
     pub scan_logs: Option<Vec<models::RawScanLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2228,15 +2101,22 @@ pub struct DescribeRawScanLogsResponse {
 /// The `DescribeScanLogs` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeScanLogsResponse`].
-/// The codes it documents are in [`DescribeScanLogsError`](super::errors::DescribeScanLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeScanLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeScanLogs",
     output = DescribeScanLogsResponse,
-    error = super::errors::DescribeScanLogsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2246,47 +2126,35 @@ pub struct DescribeRawScanLogsResponse {
     )
 )]
 pub struct DescribeScanLogs {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
     pub code: Option<String>,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"otcFg44LHRVsy"`
+    /// `Openid`; example: `"otcFg44LHRVsy"`
     pub openid: Option<String>,
 }
 
 /// What a successful [`DescribeScanLogs`] call returns.
 #[tc_model]
 pub struct DescribeScanLogsResponse {
-    /// `Products`: a list of [`ScanLog`](super::models::ScanLog) objects.
+    /// `Products`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub products: Option<Vec<models::ScanLog>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ScanLogs`: a list of [`ScanLog`](super::models::ScanLog) objects.
+    /// `ScanLogs`
     pub scan_logs: Vec<models::ScanLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2296,15 +2164,22 @@ pub struct DescribeScanLogsResponse {
 /// The `DescribeScanStats` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeScanStatsResponse`].
-/// The codes it documents are in [`DescribeScanStatsError`](super::errors::DescribeScanStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeScanStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeScanStats",
     output = DescribeScanStatsResponse,
-    error = super::errors::DescribeScanStatsError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2313,46 +2188,32 @@ pub struct DescribeScanLogsResponse {
     )
 )]
 pub struct DescribeScanStats {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"mid"`
+    /// `MerchantId`; example: `"mid"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"pid"`
+    /// `ProductId`; example: `"pid"`
     pub product_id: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"bid"`
+    /// `BatchId`; example: `"bid"`
     pub batch_id: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
     pub code: Option<String>,
 }
 
 /// What a successful [`DescribeScanStats`] call returns.
 #[tc_model]
 pub struct DescribeScanStatsResponse {
-    /// `ScanStats`: a list of [`ScanStat`](super::models::ScanStat) objects.
+    /// `ScanStats`
     pub scan_stats: Vec<models::ScanStat>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2362,29 +2223,34 @@ pub struct DescribeScanStatsResponse {
 /// The `DescribeTmpToken` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeTmpTokenResponse`].
-/// The codes it documents are in [`DescribeTmpTokenError`](super::errors::DescribeTmpTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeTmpToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`AuthFailure.CorpEmpty`](super::errors::TrpErrorCode::AuthFailureCorpEmpty)
+/// - [`AuthFailure.CorpExpired`](super::errors::TrpErrorCode::AuthFailureCorpExpired)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeTmpToken",
     output = DescribeTmpTokenResponse,
-    error = super::errors::DescribeTmpTokenError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeTmpToken {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTmpToken`] call returns.
 #[tc_model]
 pub struct DescribeTmpTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"AbXtx"`
+    /// `Token`; example: `"AbXtx"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2394,35 +2260,38 @@ pub struct DescribeTmpTokenResponse {
 /// The `DescribeTraceCodeById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeTraceCodeByIdResponse`].
-/// The codes it documents are in [`DescribeTraceCodeByIdError`](super::errors::DescribeTraceCodeByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeTraceCodeById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeTraceCodeById",
     output = DescribeTraceCodeByIdResponse,
-    error = super::errors::DescribeTraceCodeByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeTraceCodeById {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
     pub code: Option<String>,
 }
 
 /// What a successful [`DescribeTraceCodeById`] call returns.
 #[tc_model]
 pub struct DescribeTraceCodeByIdResponse {
-    /// `TraceCode`: a [`TraceCode`](super::models::TraceCode).
+    /// `TraceCode`
     pub trace_code: models::TraceCode,
 
-    /// `CodePath`: a list of strings.
+    /// `CodePath`
     pub code_path: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2432,15 +2301,22 @@ pub struct DescribeTraceCodeByIdResponse {
 /// The `DescribeTraceCodes` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeTraceCodesResponse`].
-/// The codes it documents are in [`DescribeTraceCodesError`](super::errors::DescribeTraceCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeTraceCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeTraceCodes",
     output = DescribeTraceCodesResponse,
-    error = super::errors::DescribeTraceCodesError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2450,41 +2326,29 @@ pub struct DescribeTraceCodeByIdResponse {
     )
 )]
 pub struct DescribeTraceCodes {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"code"`
+    /// `Keyword`; example: `"code"`
     pub keyword: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20241022112952826"`
+    /// `BatchId`; example: `"20241022112952826"`
     pub batch_id: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTraceCodes`] call returns.
 #[tc_model]
 pub struct DescribeTraceCodesResponse {
-    /// `TraceCodes`: a list of [`TraceCode`](super::models::TraceCode) objects.
+    /// `TraceCodes`
     pub trace_codes: Vec<models::TraceCode>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2494,32 +2358,35 @@ pub struct DescribeTraceCodesResponse {
 /// The `DescribeTraceDataById` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeTraceDataByIdResponse`].
-/// The codes it documents are in [`DescribeTraceDataByIdError`](super::errors::DescribeTraceDataByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeTraceDataById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeTraceDataById",
     output = DescribeTraceDataByIdResponse,
-    error = super::errors::DescribeTraceDataByIdError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DescribeTraceDataById {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ccc"`
+    /// `Id`; example: `"ccc"`
     pub id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTraceDataById`] call returns.
 #[tc_model]
 pub struct DescribeTraceDataByIdResponse {
-    /// `TraceData`: a [`TraceData`](super::models::TraceData).
+    /// `TraceData`
     pub trace_data: models::TraceData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2529,15 +2396,22 @@ pub struct DescribeTraceDataByIdResponse {
 /// The `DescribeTraceDataList` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DescribeTraceDataListResponse`].
-/// The codes it documents are in [`DescribeTraceDataListError`](super::errors::DescribeTraceDataListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DescribeTraceDataList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DescribeTraceDataList",
     output = DescribeTraceDataListResponse,
-    error = super::errors::DescribeTraceDataListError,
+    error = super::errors::TrpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2547,51 +2421,35 @@ pub struct DescribeTraceDataByIdResponse {
     )
 )]
 pub struct DescribeTraceDataList {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"ccc"`
+    /// `BatchId`; example: `"ccc"`
     pub batch_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"xfetmgoiky2nms6nk8"`
+    /// `Code`; example: `"xfetmgoiky2nms6nk8"`
     pub code: Option<String>,
 
-    /// `Phase`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Phase`; example: `0`
     pub phase: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeTraceDataList`] call returns.
 #[tc_model]
 pub struct DescribeTraceDataListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TraceDataList`: a list of [`TraceData`](super::models::TraceData) objects.
+    /// `TraceDataList`
     pub trace_data_list: Vec<models::TraceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2601,15 +2459,22 @@ pub struct DescribeTraceDataListResponse {
 /// The `DownloadGEO` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`DownloadGEOResponse`].
-/// The codes it documents are in [`DownloadGEOError`](super::errors::DownloadGEOError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=DownloadGEO)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "DownloadGEO",
     output = DownloadGEOResponse,
-    error = super::errors::DownloadGEOError
+    error = super::errors::TrpErrorCode
 )]
 pub struct DownloadGEO {}
 
@@ -2623,25 +2488,32 @@ pub struct DownloadGEOResponse {
 /// The `EffectFeedback` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`EffectFeedbackResponse`].
-/// The codes it documents are in [`EffectFeedbackError`](super::errors::EffectFeedbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=EffectFeedback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "EffectFeedback",
     output = EffectFeedbackResponse,
-    error = super::errors::EffectFeedbackError
+    error = super::errors::TrpErrorCode
 )]
 pub struct EffectFeedback {
-    /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputEncryptData,
 }
 
 /// What a successful [`EffectFeedback`] call returns.
 #[tc_model]
 pub struct EffectFeedbackResponse {
-    /// `Data`: an [`OutputAuthorizedTransfer`](super::models::OutputAuthorizedTransfer).
+    /// `Data`
     pub data: models::OutputAuthorizedTransfer,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2651,74 +2523,59 @@ pub struct EffectFeedbackResponse {
 /// The `ModifyCodeBatch` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyCodeBatchResponse`].
-/// The codes it documents are in [`ModifyCodeBatchError`](super::errors::ModifyCodeBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyCodeBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyCodeBatch",
     output = ModifyCodeBatchResponse,
-    error = super::errors::ModifyCodeBatchError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyCodeBatch {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `BatchId`; example: `"20121212000001"`
     pub batch_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `MpTpl`: a string.
-    ///
-    /// Example: `"模板ID"`
+    /// `MpTpl`; example: `"模板ID"`
     pub mp_tpl: Option<String>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"tz6jpscwky41u23o9b"`
+    /// `ProductId`; example: `"tz6jpscwky41u23o9b"`
     pub product_id: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `BatchCode`: a string.
-    ///
-    /// Example: `"202210"`
+    /// `BatchCode`; example: `"202210"`
     pub batch_code: Option<String>,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2022-11-12"`
+    /// `ValidDate`; example: `"2022-11-12"`
     pub valid_date: Option<String>,
 
-    /// `ProductionDate`: a string.
-    ///
-    /// Example: `"2022-05-12"`
+    /// `ProductionDate`; example: `"2022-05-12"`
     pub production_date: Option<String>,
 }
 
 /// What a successful [`ModifyCodeBatch`] call returns.
 #[tc_model]
 pub struct ModifyCodeBatchResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20220114161517935"`
+    /// `BatchId`; example: `"20220114161517935"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2728,47 +2585,44 @@ pub struct ModifyCodeBatchResponse {
 /// The `ModifyCustomRule` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyCustomRuleResponse`].
-/// The codes it documents are in [`ModifyCustomRuleError`](super::errors::ModifyCustomRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyCustomRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyCustomRule",
     output = ModifyCustomRuleResponse,
-    error = super::errors::ModifyCustomRuleError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyCustomRule {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"CustomId"`
+    /// `CustomId`; example: `"CustomId"`
     pub custom_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `Name`; example: `"规则名称"`
     pub name: String,
 
-    /// `CodeLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `CodeLength`; example: `36`
     pub code_length: u64,
 
-    /// `CodeParts`: a list of [`CodePart`](super::models::CodePart) objects.
+    /// `CodeParts`
     pub code_parts: Vec<models::CodePart>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`ModifyCustomRule`] call returns.
 #[tc_model]
 pub struct ModifyCustomRuleResponse {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"awai9jd37ne73t"`
+    /// `CustomId`; example: `"awai9jd37ne73t"`
     pub custom_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2778,39 +2632,38 @@ pub struct ModifyCustomRuleResponse {
 /// The `ModifyCustomRuleStatus` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyCustomRuleStatusResponse`].
-/// The codes it documents are in [`ModifyCustomRuleStatusError`](super::errors::ModifyCustomRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyCustomRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyCustomRuleStatus",
     output = ModifyCustomRuleStatusResponse,
-    error = super::errors::ModifyCustomRuleStatusError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyCustomRuleStatus {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"CustomId"`
+    /// `CustomId`; example: `"CustomId"`
     pub custom_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`ModifyCustomRuleStatus`] call returns.
 #[tc_model]
 pub struct ModifyCustomRuleStatusResponse {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"awai9jd37ne73t"`
+    /// `CustomId`; example: `"awai9jd37ne73t"`
     pub custom_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2820,54 +2673,47 @@ pub struct ModifyCustomRuleStatusResponse {
 /// The `ModifyMerchant` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyMerchantResponse`].
-/// The codes it documents are in [`ModifyMerchantError`](super::errors::ModifyMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyMerchant",
     output = ModifyMerchantResponse,
-    error = super::errors::ModifyMerchantError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyMerchant {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `Name`; example: `"商户名称"`
     pub name: String,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"商户标识码"`
+    /// `MerchantId`; example: `"商户标识码"`
     pub merchant_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `CodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CodeType`; example: `0`
     pub code_type: Option<i64>,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com"`
+    /// `CodeUrl`; example: `"https://anxin.m.qq.com"`
     pub code_url: Option<String>,
 }
 
 /// What a successful [`ModifyMerchant`] call returns.
 #[tc_model]
 pub struct ModifyMerchantResponse {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"awai9jd37ng3de7p3t"`
+    /// `MerchantId`; example: `"awai9jd37ng3de7p3t"`
     pub merchant_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2877,57 +2723,50 @@ pub struct ModifyMerchantResponse {
 /// The `ModifyProduct` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyProductResponse`].
-/// The codes it documents are in [`ModifyProductError`](super::errors::ModifyProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyProduct",
     output = ModifyProductResponse,
-    error = super::errors::ModifyProductError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyProduct {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `Name`; example: `"商品名称"`
     pub name: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"85tfp1sn78r9m1568i"`
+    /// `ProductId`; example: `"85tfp1sn78r9m1568i"`
     pub product_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"100ml"`
+    /// `Specification`; example: `"100ml"`
     pub specification: Option<String>,
 
-    /// `Logo`: a list of strings.
-    ///
-    /// Example: `["http://xxx.xxx.com/logo.png"]`
+    /// `Logo`; example: `["http://xxx.xxx.com/logo.png"]`
     pub logo: Option<Vec<String>>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `Ext`: an [`Ext`](super::models::Ext).
+    /// `Ext`
     pub ext: Option<models::Ext>,
 }
 
 /// What a successful [`ModifyProduct`] call returns.
 #[tc_model]
 pub struct ModifyProductResponse {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"85tfp1sn78r9m1568i"`
+    /// `ProductId`; example: `"85tfp1sn78r9m1568i"`
     pub product_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2937,30 +2776,31 @@ pub struct ModifyProductResponse {
 /// The `ModifyTraceCode` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyTraceCodeResponse`].
-/// The codes it documents are in [`ModifyTraceCodeError`](super::errors::ModifyTraceCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyTraceCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyTraceCode",
     output = ModifyTraceCodeResponse,
-    error = super::errors::ModifyTraceCodeError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyTraceCode {
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
     pub code: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 }
 
@@ -2974,49 +2814,44 @@ pub struct ModifyTraceCodeResponse {
 /// The `ModifyTraceCodeUnlink` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyTraceCodeUnlinkResponse`].
-/// The codes it documents are in [`ModifyTraceCodeUnlinkError`](super::errors::ModifyTraceCodeUnlinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyTraceCodeUnlink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyTraceCodeUnlink",
     output = ModifyTraceCodeUnlinkResponse,
-    error = super::errors::ModifyTraceCodeUnlinkError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyTraceCodeUnlink {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20220114161517935"`
+    /// `BatchId`; example: `"20220114161517935"`
     pub batch_id: String,
 
-    /// `Codes`: a list of strings.
-    ///
-    /// Example: `["xxx"]`
+    /// `Codes`; example: `["xxx"]`
     pub codes: Vec<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`ModifyTraceCodeUnlink`] call returns.
 #[tc_model]
 pub struct ModifyTraceCodeUnlinkResponse {
-    /// `UnlinkCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnlinkCnt`; example: `1`
     pub unlink_cnt: u64,
 
-    /// `CodeCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CodeCnt`; example: `1`
     pub code_cnt: u64,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20220114161517935"`
+    /// `BatchId`; example: `"20220114161517935"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3026,103 +2861,80 @@ pub struct ModifyTraceCodeUnlinkResponse {
 /// The `ModifyTraceData` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyTraceDataResponse`].
-/// The codes it documents are in [`ModifyTraceDataError`](super::errors::ModifyTraceDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyTraceData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyTraceData",
     output = ModifyTraceDataResponse,
-    error = super::errors::ModifyTraceDataError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyTraceData {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"VyKxxkmi_myRD6ulG6HFo"`
+    /// `TraceId`; example: `"VyKxxkmi_myRD6ulG6HFo"`
     pub trace_id: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20220114161517935"`
+    /// `BatchId`; example: `"20220114161517935"`
     pub batch_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `TraceItems`: a list of [`TraceItem`](super::models::TraceItem) objects.
+    /// `TraceItems`
     pub trace_items: Option<Vec<models::TraceItem>>,
 
-    /// `PhaseName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `PhaseName`; example: `"名称"`
     pub phase_name: Option<String>,
 
-    /// `PhaseData`: a [`PhaseData`](super::models::PhaseData).
+    /// `PhaseData`
     pub phase_data: Option<models::PhaseData>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Rank`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rank`; example: `1`
     pub rank: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"xfetmgoiky2nms6nk8"`
+    /// `Code`; example: `"xfetmgoiky2nms6nk8"`
     pub code: Option<String>,
 
-    /// `Phase`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Phase`; example: `1`
     pub phase: Option<u64>,
 
-    /// `TraceTime`: a string.
-    ///
-    /// Example: `"2021-12-03T02:58:48.000Z"`
+    /// `TraceTime`; example: `"2021-12-03T02:58:48.000Z"`
     pub trace_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-03T02:58:48.000Z"`
+    /// `CreateTime`; example: `"2021-12-03T02:58:48.000Z"`
     pub create_time: Option<String>,
 
-    /// `ChainStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChainStatus`; example: `1`
     pub chain_status: Option<u64>,
 
-    /// `ChainTime`: a string.
-    ///
-    /// Example: `"2021-12-03T02:58:48.000Z"`
+    /// `ChainTime`; example: `"2021-12-03T02:58:48.000Z"`
     pub chain_time: Option<String>,
 
-    /// `ChainData`: a [`ChainData`](super::models::ChainData).
+    /// `ChainData`
     pub chain_data: Option<models::ChainData>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 }
 
 /// What a successful [`ModifyTraceData`] call returns.
 #[tc_model]
 pub struct ModifyTraceDataResponse {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"0aGJOEs8Ydc5LJhkAL0Lf"`
+    /// `TraceId`; example: `"0aGJOEs8Ydc5LJhkAL0Lf"`
     pub trace_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3132,42 +2944,41 @@ pub struct ModifyTraceDataResponse {
 /// The `ModifyTraceDataRanks` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ModifyTraceDataRanksResponse`].
-/// The codes it documents are in [`ModifyTraceDataRanksError`](super::errors::ModifyTraceDataRanksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ModifyTraceDataRanks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ModifyTraceDataRanks",
     output = ModifyTraceDataRanksResponse,
-    error = super::errors::ModifyTraceDataRanksError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ModifyTraceDataRanks {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"97zu51y30awe"`
+    /// `BatchId`; example: `"97zu51y30awe"`
     pub batch_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `TraceIds`: a list of strings.
+    /// `TraceIds`
     pub trace_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyTraceDataRanks`] call returns.
 #[tc_model]
 pub struct ModifyTraceDataRanksResponse {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"97zu51y30awe"`
+    /// `BatchId`; example: `"97zu51y30awe"`
     pub batch_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3177,25 +2988,32 @@ pub struct ModifyTraceDataRanksResponse {
 /// The `ReportBatchCallbackStatus` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ReportBatchCallbackStatusResponse`].
-/// The codes it documents are in [`ReportBatchCallbackStatusError`](super::errors::ReportBatchCallbackStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ReportBatchCallbackStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ReportBatchCallbackStatus",
     output = ReportBatchCallbackStatusResponse,
-    error = super::errors::ReportBatchCallbackStatusError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ReportBatchCallbackStatus {
-    /// `BusinessSecurityData`: an [`InputEncryptData`](super::models::InputEncryptData).
+    /// `BusinessSecurityData`
     pub business_security_data: models::InputEncryptData,
 }
 
 /// What a successful [`ReportBatchCallbackStatus`] call returns.
 #[tc_model]
 pub struct ReportBatchCallbackStatusResponse {
-    /// `Data`: an [`OutputAuthorizedTransfer`](super::models::OutputAuthorizedTransfer).
+    /// `Data`
     pub data: models::OutputAuthorizedTransfer,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3205,25 +3023,32 @@ pub struct ReportBatchCallbackStatusResponse {
 /// The `ReportScanDetail` action of TRP API 2021-05-15.
 ///
 /// A successful call returns [`ReportScanDetailResponse`].
-/// The codes it documents are in [`ReportScanDetailError`](super::errors::ReportScanDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trp&Version=2021-05-15&Action=ReportScanDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrpErrorCode`](super::errors::TrpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrpErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::TrpErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::TrpErrorCode::InvalidParameter)
 #[tc_action(
     service = "trp",
     version = "2021-05-15",
     name = "ReportScanDetail",
     output = ReportScanDetailResponse,
-    error = super::errors::ReportScanDetailError
+    error = super::errors::TrpErrorCode
 )]
 pub struct ReportScanDetail {
-    /// `ScanDetails`: a list of [`ScanDetailItem`](super::models::ScanDetailItem) objects.
+    /// `ScanDetails`
     pub scan_details: Vec<models::ScanDetailItem>,
 }
 
 /// What a successful [`ReportScanDetail`] call returns.
 #[tc_model]
 pub struct ReportScanDetailResponse {
-    /// `Data`: a [`ReportScanDetailResult`](super::models::ReportScanDetailResult).
+    /// `Data`
     pub data: Option<models::ReportScanDetailResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

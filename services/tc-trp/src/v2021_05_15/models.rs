@@ -8,42 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCodeBatchById`](super::DescribeCodeBatchById), [`DescribeCodeBatches`](super::DescribeCodeBatches) and [`DescribeCodeBatchs`](super::DescribeCodeBatchs).
 #[tc_model]
 pub struct AttrItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商品名称2"`
+    /// `Name`; example: `"商品名称2"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Value`; example: `"demo"`
     pub value: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: String,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: bool,
 
-    /// `Hidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Hidden`; example: `false`
     pub hidden: bool,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"ID"`
+    /// `Key`; example: `"ID"`
     pub key: String,
 
-    /// `Ext`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Ext`; example: `"custom"`
     pub ext: String,
 }
 
@@ -52,14 +38,10 @@ pub struct AttrItem {
 /// Sent in the input of [`CreateChainBatch`](super::CreateChainBatch).
 #[tc_model]
 pub struct Chain {
-    /// `Code`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
+    /// `Code`, required in requests; example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
     pub code: Option<String>,
 
-    /// `Data`: a list of [`ChainValue`] objects.
-    /// Required in requests.
+    /// `Data`, required in requests
     pub data: Option<Vec<ChainValue>>,
 }
 
@@ -69,22 +51,13 @@ pub struct Chain {
 /// Returned in the output of [`DescribeTraceDataById`](super::DescribeTraceDataById) and [`DescribeTraceDataList`](super::DescribeTraceDataList).
 #[tc_model]
 pub struct ChainData {
-    /// `BlockHash`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0xfc7f37ba117bb01afd237c6949f7d6a0b0d4a4c785b3fb90cd9004e0335a9d"`
+    /// `BlockHash`, always sent in responses; example: `"0xfc7f37ba117bb01afd237c6949f7d6a0b0d4a4c785b3fb90cd9004e0335a9d"`
     pub block_hash: Option<String>,
 
-    /// `BlockHeight`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"28102"`
+    /// `BlockHeight`, always sent in responses; example: `"28102"`
     pub block_height: Option<String>,
 
-    /// `BlockTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021"`
+    /// `BlockTime`, always sent in responses; example: `"2021"`
     pub block_time: Option<String>,
 }
 
@@ -93,22 +66,13 @@ pub struct ChainData {
 /// Sent in the input of [`CreateChainBatch`](super::CreateChainBatch).
 #[tc_model]
 pub struct ChainValue {
-    /// `Label`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"图片"`
+    /// `Label`, required in requests; example: `"图片"`
     pub label: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"image"`
+    /// `Type`, required in requests; example: `"image"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/images/img.png"`
+    /// `Value`, required in requests; example: `"/images/img.png"`
     pub value: Option<String>,
 }
 
@@ -117,101 +81,67 @@ pub struct ChainValue {
 /// Returned in the output of [`DescribeCodeBatchById`](super::DescribeCodeBatchById), [`DescribeCodeBatches`](super::DescribeCodeBatches) and [`DescribeCodeBatchs`](super::DescribeCodeBatchs).
 #[tc_model]
 pub struct CodeBatch {
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `BatchId`; example: `"20121212000001"`
     pub batch_id: String,
 
-    /// `CorpId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: i64,
 
-    /// `BatchCode`: a string.
-    ///
-    /// Example: `"20121212000001"`
+    /// `BatchCode`; example: `"20121212000001"`
     pub batch_code: String,
 
-    /// `CodeCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CodeCnt`; example: `10`
     pub code_cnt: i64,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"85tfp1sn78r9m1568i"`
+    /// `ProductId`; example: `"85tfp1sn78r9m1568i"`
     pub product_id: String,
 
-    /// `BatchType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BatchType`; example: `0`
     pub batch_type: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `MpTpl`: a string.
-    ///
-    /// Example: `"微信模板"`
+    /// `MpTpl`; example: `"微信模板"`
     pub mp_tpl: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-01T06:48:45.000Z"`
+    /// `CreateTime`; example: `"2021-12-01T06:48:45.000Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-01T06:48:45.000Z"`
+    /// `UpdateTime`; example: `"2021-12-01T06:48:45.000Z"`
     pub update_time: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"所属商户名称"`
+    /// `MerchantName`; example: `"所属商户名称"`
     pub merchant_name: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"产品名称"`
+    /// `ProductName`; example: `"产品名称"`
     pub product_name: String,
 
-    /// `Ext`: an [`Ext`].
+    /// `Ext`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ext: Option<Ext>,
 
-    /// `TplName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `TplName`; example: `"模板名称"`
     pub tpl_name: String,
 
-    /// `Job`: a [`Job`].
+    /// `Job`
     pub job: Option<Job>,
 
-    /// `ProductionDate`: a string.
-    ///
-    /// Example: `"2022-05-12"`
+    /// `ProductionDate`; example: `"2022-05-12"`
     pub production_date: Option<String>,
 
-    /// `ValidDate`: a string.
-    ///
-    /// Example: `"2022"`
+    /// `ValidDate`; example: `"2022"`
     pub valid_date: Option<String>,
 
-    /// `Attrs`: a list of [`AttrItem`] objects.
+    /// `Attrs`
     pub attrs: Vec<AttrItem>,
 }
 
@@ -221,9 +151,7 @@ pub struct CodeBatch {
 /// Returned in the output of [`DescribeCodesByPack`](super::DescribeCodesByPack).
 #[tc_model]
 pub struct CodeItem {
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_02135114982303292"`
+    /// `Code`; example: `"https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_02135114982303292"`
     pub code: Option<String>,
 }
 
@@ -232,147 +160,91 @@ pub struct CodeItem {
 /// Returned in the output of [`DescribeCodePacks`](super::DescribeCodePacks).
 #[tc_model]
 pub struct CodePack {
-    /// `PackId`: a string.
-    ///
-    /// Example: `"1ybwr6bdn3yp"`
+    /// `PackId`; example: `"1ybwr6bdn3yp"`
     pub pack_id: String,
 
-    /// `CorpId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CorpId`; example: `1`
     pub corp_id: i64,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"nryuk93frqhphqjw25"`
+    /// `MerchantId`; example: `"nryuk93frqhphqjw25"`
     pub merchant_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-06T07:13:35.000Z"`
+    /// `CreateTime`; example: `"2021-12-06T07:13:35.000Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-06T07:13:35.000Z"`
+    /// `UpdateTime`; example: `"2021-12-06T07:13:35.000Z"`
     pub update_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"init"`
+    /// `Status`; example: `"init"`
     pub status: String,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"[time] xx"`
+    /// `Log`; example: `"[time] xx"`
     pub log: String,
 
-    /// `CreateUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreateUser`; example: `"1"`
     pub create_user: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Amount`; example: `1`
     pub amount: i64,
 
-    /// `CodeLength`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CodeLength`; example: `1`
     pub code_length: i64,
 
-    /// `CodeType`: a string.
-    ///
-    /// Example: `"number"`
+    /// `CodeType`; example: `"number"`
     pub code_type: String,
 
-    /// `Cipher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cipher`; example: `1`
     pub cipher: i64,
 
-    /// `TextUrl`: a string.
-    ///
-    /// Example: `"url1"`
+    /// `TextUrl`; example: `"url1"`
     pub text_url: String,
 
-    /// `PackUrl`: a string.
-    ///
-    /// Example: `"url1"`
+    /// `PackUrl`; example: `"url1"`
     pub pack_url: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `MerchantName`; example: `"商户名称"`
     pub merchant_name: String,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleType`; example: `0`
     pub rule_type: i64,
 
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"97zu51y30awe"`
+    /// `CustomId`; example: `"97zu51y30awe"`
     pub custom_id: String,
 
-    /// `PackType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PackType`; example: `0`
     pub pack_type: i64,
 
-    /// `PackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackLevel`; example: `1`
     pub pack_level: u64,
 
-    /// `PackSpec`: a list of [`PackSpec`] objects.
+    /// `PackSpec`
     pub pack_spec: Vec<PackSpec>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `ProductName`; example: `"商品名称"`
     pub product_name: String,
 
-    /// `ProductSpecification`: a string.
-    ///
-    /// Example: `"100ml"`
+    /// `ProductSpecification`; example: `"100ml"`
     pub product_specification: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"0yzvafuth4ne2oxf0v"`
+    /// `ProductId`; example: `"0yzvafuth4ne2oxf0v"`
     pub product_id: String,
 
-    /// `RelateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateType`; example: `1`
     pub relate_type: i64,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 
-    /// `CodeRule`: a string.
-    ///
-    /// Example: `"https://anxin.qq.com/(.*)"`
+    /// `CodeRule`; example: `"https://anxin.qq.com/(.*)"`
     pub code_rule: Option<String>,
 
-    /// `UsedAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedAmount`; example: `0`
     pub used_amount: Option<i64>,
 
-    /// `SerialStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SerialStart`; example: `0`
     pub serial_start: Option<u64>,
 
-    /// `SerialEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SerialEnd`; example: `0`
     pub serial_end: Option<u64>,
 }
 
@@ -382,29 +254,19 @@ pub struct CodePack {
 /// Returned in the output of [`DescribeCodePacks`](super::DescribeCodePacks), [`DescribeCustomRuleById`](super::DescribeCustomRuleById), [`DescribeCustomRules`](super::DescribeCustomRules), [`DescribeTraceCodeById`](super::DescribeTraceCodeById) and [`DescribeTraceCodes`](super::DescribeTraceCodes).
 #[tc_model]
 pub struct CodePart {
-    /// `Name`: a string.
-    ///
-    /// Example: `"码段"`
+    /// `Name`; example: `"码段"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Type`; example: `"0"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"20250219"`
+    /// `Value`; example: `"20250219"`
     pub value: String,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Length`; example: `10`
     pub length: u64,
 
-    /// `Ext`: a string.
-    ///
-    /// Example: `"str"`
+    /// `Ext`; example: `"str"`
     pub ext: String,
 }
 
@@ -413,24 +275,16 @@ pub struct CodePart {
 /// Returned in the output of [`DescribeCorpQuotas`](super::DescribeCorpQuotas).
 #[tc_model]
 pub struct CorpQuota {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: u64,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"渠道商企业"`
+    /// `CorpName`; example: `"渠道商企业"`
     pub corp_name: String,
 
-    /// `Quota`: a [`Quota`].
-    ///
-    /// Example: `{}`
+    /// `Quota`; example: `{}`
     pub quota: Quota,
 
-    /// `UsageQuota`: a [`UsageQuota`].
-    ///
-    /// Example: `{}`
+    /// `UsageQuota`; example: `{}`
     pub usage_quota: UsageQuota,
 }
 
@@ -439,47 +293,31 @@ pub struct CorpQuota {
 /// Returned in the output of [`DescribeCustomRuleById`](super::DescribeCustomRuleById) and [`DescribeCustomRules`](super::DescribeCustomRules).
 #[tc_model]
 pub struct CustomRule {
-    /// `CustomId`: a string.
-    ///
-    /// Example: `"xxxid"`
+    /// `CustomId`; example: `"xxxid"`
     pub custom_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名"`
+    /// `Name`; example: `"规则名"`
     pub name: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: u64,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"MerchantId"`
+    /// `MerchantId`; example: `"MerchantId"`
     pub merchant_id: String,
 
-    /// `CodeLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CodeLength`; example: `10`
     pub code_length: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CodeParts`: a list of [`CodePart`] objects.
+    /// `CodeParts`
     pub code_parts: Vec<CodePart>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-19T11:46:53.000Z"`
+    /// `CreateTime`; example: `"2022-09-19T11:46:53.000Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-09-19T11:46:53.000Z"`
+    /// `UpdateTime`; example: `"2022-09-19T11:46:53.000Z"`
     pub update_time: String,
 }
 
@@ -489,7 +327,7 @@ pub struct CustomRule {
 /// Returned in the output of [`DescribeCodeBatchById`](super::DescribeCodeBatchById), [`DescribeCodeBatches`](super::DescribeCodeBatches), [`DescribeCodeBatchs`](super::DescribeCodeBatchs), [`DescribeProductById`](super::DescribeProductById) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct Ext {
-    /// `Value`: a string.
+    /// `Value`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -501,52 +339,34 @@ pub struct Ext {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantCityScanAnalysis`](super::DescribeFlavorKingCycleBrandImportantCityScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantCityScanAnalysisCityItem {
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.0061`
+    /// `Ratio`; example: `0.0061`
     pub ratio: Option<f64>,
 
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.8623`
+    /// `MarketShare`; example: `0.8623`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.4416`
+    /// `OtherMarketShare`; example: `0.4416`
     pub other_market_share: Option<f64>,
 
-    /// `LastCycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.0156`
+    /// `LastCycleRatio`; example: `0.0156`
     pub last_cycle_ratio: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.9035`
+    /// `LastCycleMarketShare`; example: `0.9035`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `LastCycleOtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.1031`
+    /// `LastCycleOtherMarketShare`; example: `0.1031`
     pub last_cycle_other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `0.5074`
+    /// `GrowRatio`; example: `0.5074`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.0088`
+    /// `OtherGrowRatio`; example: `-0.0088`
     pub other_grow_ratio: Option<f64>,
 
-    /// `Regions`: a list of [`FlavorKingCycleBrandImportantCityScanAnalysisRegionItem`] objects.
+    /// `Regions`
     pub regions: Option<Vec<FlavorKingCycleBrandImportantCityScanAnalysisRegionItem>>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"沧州"`
+    /// `City`; example: `"沧州"`
     pub city: Option<String>,
 }
 
@@ -555,49 +375,31 @@ pub struct FlavorKingCycleBrandImportantCityScanAnalysisCityItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantCityScanAnalysis`](super::DescribeFlavorKingCycleBrandImportantCityScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantCityScanAnalysisRegionItem {
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.0421`
+    /// `Ratio`; example: `0.0421`
     pub ratio: Option<f64>,
 
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.4429`
+    /// `MarketShare`; example: `0.4429`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.0302`
+    /// `OtherMarketShare`; example: `0.0302`
     pub other_market_share: Option<f64>,
 
-    /// `LastCycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.131`
+    /// `LastCycleRatio`; example: `0.131`
     pub last_cycle_ratio: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.6392`
+    /// `LastCycleMarketShare`; example: `0.6392`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `LastCycleOtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.1322`
+    /// `LastCycleOtherMarketShare`; example: `0.1322`
     pub last_cycle_other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `0.1401`
+    /// `GrowRatio`; example: `0.1401`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.1223`
+    /// `OtherGrowRatio`; example: `-0.1223`
     pub other_grow_ratio: Option<f64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"孙吴县"`
+    /// `Region`; example: `"孙吴县"`
     pub region: Option<String>,
 }
 
@@ -606,49 +408,31 @@ pub struct FlavorKingCycleBrandImportantCityScanAnalysisRegionItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis`](super::DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantProvinceScanAnalysisCityItem {
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.0057`
+    /// `Ratio`; example: `0.0057`
     pub ratio: Option<f64>,
 
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.7649`
+    /// `MarketShare`; example: `0.7649`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.0788`
+    /// `OtherMarketShare`; example: `0.0788`
     pub other_market_share: Option<f64>,
 
-    /// `LastCycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.0735`
+    /// `LastCycleRatio`; example: `0.0735`
     pub last_cycle_ratio: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.9167`
+    /// `LastCycleMarketShare`; example: `0.9167`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `LastCycleOtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.5838`
+    /// `LastCycleOtherMarketShare`; example: `0.5838`
     pub last_cycle_other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.0533`
+    /// `GrowRatio`; example: `-0.0533`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `1.1635`
+    /// `OtherGrowRatio`; example: `1.1635`
     pub other_grow_ratio: Option<f64>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"张家口"`
+    /// `City`; example: `"张家口"`
     pub city: Option<String>,
 }
 
@@ -657,52 +441,34 @@ pub struct FlavorKingCycleBrandImportantProvinceScanAnalysisCityItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis`](super::DescribeFlavorKingCycleBrandImportantProvinceScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantProvinceScanAnalysisProvinceItem {
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.0027`
+    /// `Ratio`; example: `0.0027`
     pub ratio: Option<f64>,
 
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.6501`
+    /// `MarketShare`; example: `0.6501`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.3499`
+    /// `OtherMarketShare`; example: `0.3499`
     pub other_market_share: Option<f64>,
 
-    /// `LastCycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.0023`
+    /// `LastCycleRatio`; example: `0.0023`
     pub last_cycle_ratio: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.6356`
+    /// `LastCycleMarketShare`; example: `0.6356`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `LastCycleOtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.3644`
+    /// `LastCycleOtherMarketShare`; example: `0.3644`
     pub last_cycle_other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `0.062`
+    /// `GrowRatio`; example: `0.062`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.0029`
+    /// `OtherGrowRatio`; example: `-0.0029`
     pub other_grow_ratio: Option<f64>,
 
-    /// `Cities`: a list of [`FlavorKingCycleBrandImportantProvinceScanAnalysisCityItem`] objects.
+    /// `Cities`
     pub cities: Option<Vec<FlavorKingCycleBrandImportantProvinceScanAnalysisCityItem>>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"山西"`
+    /// `Province`; example: `"山西"`
     pub province: Option<String>,
 }
 
@@ -711,29 +477,19 @@ pub struct FlavorKingCycleBrandImportantProvinceScanAnalysisProvinceItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis`](super::DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantProvinceUserAnalysisCityItem {
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MarketShare`; example: `0`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OtherMarketShare`; example: `0`
     pub other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GrowRatio`; example: `0`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OtherGrowRatio`; example: `0`
     pub other_grow_ratio: Option<f64>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"东莞"`
+    /// `City`; example: `"东莞"`
     pub city: Option<String>,
 }
 
@@ -742,32 +498,22 @@ pub struct FlavorKingCycleBrandImportantProvinceUserAnalysisCityItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis`](super::DescribeFlavorKingCycleBrandImportantProvinceUserAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandImportantProvinceUserAnalysisProvinceItem {
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `MarketShare`; example: `0`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OtherMarketShare`; example: `0`
     pub other_market_share: Option<f64>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `GrowRatio`; example: `0`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OtherGrowRatio`; example: `0`
     pub other_grow_ratio: Option<f64>,
 
-    /// `Cities`: a list of [`FlavorKingCycleBrandImportantProvinceUserAnalysisCityItem`] objects.
+    /// `Cities`
     pub cities: Option<Vec<FlavorKingCycleBrandImportantProvinceUserAnalysisCityItem>>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 }
 
@@ -776,17 +522,13 @@ pub struct FlavorKingCycleBrandImportantProvinceUserAnalysisProvinceItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysis`](super::DescribeFlavorKingCycleBrandProvinceCityScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandProvinceCityScanAnalysisCityItem {
-    /// `Ratio`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.6667]`
+    /// `Ratio`; example: `[0.6667]`
     pub ratio: Option<Vec<f64>>,
 
-    /// `Regions`: a list of [`FlavorKingCycleBrandProvinceCityScanAnalysisRegionItem`] objects.
+    /// `Regions`
     pub regions: Option<Vec<FlavorKingCycleBrandProvinceCityScanAnalysisRegionItem>>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"泸州"`
+    /// `City`; example: `"泸州"`
     pub city: Option<String>,
 }
 
@@ -795,17 +537,13 @@ pub struct FlavorKingCycleBrandProvinceCityScanAnalysisCityItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysis`](super::DescribeFlavorKingCycleBrandProvinceCityScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandProvinceCityScanAnalysisProvinceItem {
-    /// `Ratio`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.7358]`
+    /// `Ratio`; example: `[0.7358]`
     pub ratio: Option<Vec<f64>>,
 
-    /// `Cities`: a list of [`FlavorKingCycleBrandProvinceCityScanAnalysisCityItem`] objects.
+    /// `Cities`
     pub cities: Option<Vec<FlavorKingCycleBrandProvinceCityScanAnalysisCityItem>>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"山东"`
+    /// `Province`; example: `"山东"`
     pub province: Option<String>,
 }
 
@@ -814,14 +552,10 @@ pub struct FlavorKingCycleBrandProvinceCityScanAnalysisProvinceItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandProvinceCityScanAnalysis`](super::DescribeFlavorKingCycleBrandProvinceCityScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandProvinceCityScanAnalysisRegionItem {
-    /// `Ratio`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.9205]`
+    /// `Ratio`; example: `[0.9205]`
     pub ratio: Option<Vec<f64>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"西区"`
+    /// `Region`; example: `"西区"`
     pub region: Option<String>,
 }
 
@@ -830,49 +564,31 @@ pub struct FlavorKingCycleBrandProvinceCityScanAnalysisRegionItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandProvinceScanAnalysis`](super::DescribeFlavorKingCycleBrandProvinceScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandProvinceScanAnalysisDataItem {
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.7853`
+    /// `MarketShare`; example: `0.7853`
     pub market_share: Option<f64>,
 
-    /// `OtherMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.3781`
+    /// `OtherMarketShare`; example: `0.3781`
     pub other_market_share: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.8112`
+    /// `LastCycleMarketShare`; example: `0.8112`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `OtherLastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.3582`
+    /// `OtherLastCycleMarketShare`; example: `0.3582`
     pub other_last_cycle_market_share: Option<f64>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.0186`
+    /// `Ratio`; example: `0.0186`
     pub ratio: Option<f64>,
 
-    /// `LastCycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.0017`
+    /// `LastCycleRatio`; example: `0.0017`
     pub last_cycle_ratio: Option<f64>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"青海"`
+    /// `Province`; example: `"青海"`
     pub province: Option<String>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.0834`
+    /// `GrowRatio`; example: `-0.0834`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `0.0765`
+    /// `OtherGrowRatio`; example: `0.0765`
     pub other_grow_ratio: Option<f64>,
 }
 
@@ -881,27 +597,19 @@ pub struct FlavorKingCycleBrandProvinceScanAnalysisDataItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandProvinceScanAnalysis`](super::DescribeFlavorKingCycleBrandProvinceScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandProvinceScanAnalysisResponse {
-    /// `MarketShare`: a floating-point number.
-    ///
-    /// Example: `0.7009`
+    /// `MarketShare`; example: `0.7009`
     pub market_share: Option<f64>,
 
-    /// `LastCycleMarketShare`: a floating-point number.
-    ///
-    /// Example: `0.7044`
+    /// `LastCycleMarketShare`; example: `0.7044`
     pub last_cycle_market_share: Option<f64>,
 
-    /// `Provinces`: a list of [`FlavorKingCycleBrandProvinceScanAnalysisDataItem`] objects.
+    /// `Provinces`
     pub provinces: Option<Vec<FlavorKingCycleBrandProvinceScanAnalysisDataItem>>,
 
-    /// `GrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.1399`
+    /// `GrowRatio`; example: `-0.1399`
     pub grow_ratio: Option<f64>,
 
-    /// `OtherGrowRatio`: a floating-point number.
-    ///
-    /// Example: `-0.1253`
+    /// `OtherGrowRatio`; example: `-0.1253`
     pub other_grow_ratio: Option<f64>,
 }
 
@@ -910,19 +618,13 @@ pub struct FlavorKingCycleBrandProvinceScanAnalysisResponse {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandScanAnalysis`](super::DescribeFlavorKingCycleBrandScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandScanAnalysisDataItem {
-    /// `Duration`: a string.
-    ///
-    /// Example: `"20260301-20260331"`
+    /// `Duration`; example: `"20260301-20260331"`
     pub duration: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"伍子醉"`
+    /// `BrandName`; example: `"伍子醉"`
     pub brand_name: Option<String>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.2956`
+    /// `Ratio`; example: `0.2956`
     pub ratio: Option<f64>,
 }
 
@@ -931,22 +633,16 @@ pub struct FlavorKingCycleBrandScanAnalysisDataItem {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandScanAnalysis`](super::DescribeFlavorKingCycleBrandScanAnalysis).
 #[tc_model]
 pub struct FlavorKingCycleBrandScanAnalysisResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `107253136`
+    /// `Count`; example: `107253136`
     pub count: Option<u64>,
 
-    /// `CycleRatio`: a floating-point number.
-    ///
-    /// Example: `0.7009`
+    /// `CycleRatio`; example: `0.7009`
     pub cycle_ratio: Option<f64>,
 
-    /// `CycleOverCycle`: a floating-point number.
-    ///
-    /// Example: `-0.1399`
+    /// `CycleOverCycle`; example: `-0.1399`
     pub cycle_over_cycle: Option<f64>,
 
-    /// `CycleRatioItems`: a list of [`FlavorKingCycleBrandScanAnalysisDataItem`] objects.
+    /// `CycleRatioItems`
     pub cycle_ratio_items: Option<Vec<FlavorKingCycleBrandScanAnalysisDataItem>>,
 }
 
@@ -955,14 +651,10 @@ pub struct FlavorKingCycleBrandScanAnalysisResponse {
 /// Returned in the output of [`DescribeFlavorKingCycleBrandScanMetrics`](super::DescribeFlavorKingCycleBrandScanMetrics).
 #[tc_model]
 pub struct FlavorKingCycleBrandScanMetricsItem {
-    /// `Duration`: a string.
-    ///
-    /// Example: `"20260425"`
+    /// `Duration`; example: `"20260425"`
     pub duration: Option<String>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.74`
+    /// `Ratio`; example: `0.74`
     pub ratio: Option<f64>,
 }
 
@@ -971,29 +663,19 @@ pub struct FlavorKingCycleBrandScanMetricsItem {
 /// Sent in the input of [`AuthorizedTransfer`](super::AuthorizedTransfer), [`EffectFeedback`](super::EffectFeedback) and [`ReportBatchCallbackStatus`](super::ReportBatchCallbackStatus).
 #[tc_model]
 pub struct InputEncryptData {
-    /// `EncryptMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptMethod`; example: `1`
     pub encrypt_method: i64,
 
-    /// `EncryptMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EncryptMode`; example: `1`
     pub encrypt_mode: i64,
 
-    /// `PaddingType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PaddingType`; example: `1`
     pub padding_type: i64,
 
-    /// `EncryptData`: a string.
-    ///
-    /// Example: `"051pk8tyhgc9"`
+    /// `EncryptData`; example: `"051pk8tyhgc9"`
     pub encrypt_data: String,
 
-    /// `IsAuthorized`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuthorized`; example: `1`
     pub is_authorized: Option<i64>,
 }
 
@@ -1002,19 +684,13 @@ pub struct InputEncryptData {
 /// Returned in the output of [`DescribeCodeBatchById`](super::DescribeCodeBatchById), [`DescribeCodeBatches`](super::DescribeCodeBatches) and [`DescribeCodeBatchs`](super::DescribeCodeBatchs).
 #[tc_model]
 pub struct Job {
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `JobId`; example: `1000`
     pub job_id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"init"`
+    /// `Status`; example: `"init"`
     pub status: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"任务失败"`
+    /// `ErrorMessage`; example: `"任务失败"`
     pub error_message: Option<String>,
 }
 
@@ -1023,49 +699,31 @@ pub struct Job {
 /// Returned in the output of [`DescribeMerchantById`](super::DescribeMerchantById) and [`DescribeMerchants`](super::DescribeMerchants).
 #[tc_model]
 pub struct Merchant {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"\"eqdmnz7020bmtvi9\""`
+    /// `MerchantId`; example: `"\"eqdmnz7020bmtvi9\""`
     pub merchant_id: String,
 
-    /// `CorpId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"demo\""`
+    /// `Name`; example: `"\"demo\""`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-11-30T08:19:40.000Z\""`
+    /// `CreateTime`; example: `"\"2021-11-30T08:19:40.000Z\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-12-06T08:09:17.000Z\""`
+    /// `UpdateTime`; example: `"\"2021-12-06T08:09:17.000Z\""`
     pub update_time: String,
 
-    /// `CodeRule`: a string.
-    ///
-    /// Example: `"\"^https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_(.*)\""`
+    /// `CodeRule`; example: `"\"^https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_(.*)\""`
     pub code_rule: String,
 
-    /// `CodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CodeType`; example: `0`
     pub code_type: i64,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com"`
+    /// `CodeUrl`; example: `"https://anxin.m.qq.com"`
     pub code_url: String,
 }
 
@@ -1074,19 +732,13 @@ pub struct Merchant {
 /// Returned in the output of [`AuthorizedTransfer`](super::AuthorizedTransfer), [`EffectFeedback`](super::EffectFeedback) and [`ReportBatchCallbackStatus`](super::ReportBatchCallbackStatus).
 #[tc_model]
 pub struct OutputAuthorizedTransfer {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"ERROR_AUTH"`
+    /// `Message`; example: `"ERROR_AUTH"`
     pub message: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"鉴权失败"`
+    /// `Value`; example: `"鉴权失败"`
     pub value: String,
 }
 
@@ -1096,39 +748,25 @@ pub struct OutputAuthorizedTransfer {
 /// Returned in the output of [`DescribeCodePacks`](super::DescribeCodePacks), [`DescribeTraceCodeById`](super::DescribeTraceCodeById) and [`DescribeTraceCodes`](super::DescribeTraceCodes).
 #[tc_model]
 pub struct PackSpec {
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Rate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rate`; example: `1`
     pub rate: u64,
 
-    /// `Amount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Amount`; example: `1`
     pub amount: u64,
 
-    /// `CustomId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10001"`
+    /// `CustomId`, always sent in responses; example: `"10001"`
     pub custom_id: Option<String>,
 
-    /// `CodeParts`: a list of [`CodePart`] objects.
-    /// Always sent in responses.
+    /// `CodeParts`, always sent in responses
     pub code_parts: Option<Vec<CodePart>>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"个"`
+    /// `Unit`; example: `"个"`
     pub unit: Option<String>,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 }
 
@@ -1138,34 +776,22 @@ pub struct PackSpec {
 /// Returned in the output of [`DescribeTraceDataById`](super::DescribeTraceDataById) and [`DescribeTraceDataList`](super::DescribeTraceDataList).
 #[tc_model]
 pub struct PhaseData {
-    /// `HeadEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HeadEnabled`; example: `false`
     pub head_enabled: Option<bool>,
 
-    /// `HeadTitle`: a string.
-    ///
-    /// Example: `"标题"`
+    /// `HeadTitle`; example: `"标题"`
     pub head_title: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"product"`
+    /// `Key`; example: `"product"`
     pub key: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"AppId"`
+    /// `AppId`; example: `"AppId"`
     pub app_id: Option<String>,
 
-    /// `AppPath`: a string.
-    ///
-    /// Example: `"AppPath"`
+    /// `AppPath`; example: `"AppPath"`
     pub app_path: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"AppName"`
+    /// `AppName`; example: `"AppName"`
     pub app_name: Option<String>,
 }
 
@@ -1175,16 +801,10 @@ pub struct PhaseData {
 #[doc(alias = "PlanQRCode")]
 #[tc_model]
 pub struct PlanQrCode {
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://code.com"`
+    /// `Url`, required in requests; example: `"https://code.com"`
     pub url: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<i64>,
 }
 
@@ -1194,46 +814,25 @@ pub struct PlanQrCode {
 #[doc(alias = "PlanQRCodeRecord")]
 #[tc_model]
 pub struct PlanQrCodeRecord {
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
+    /// `Url`, required in requests; example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
     pub url: Option<String>,
 
-    /// `OpenId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"g3ST2ZYcreGP9jpqgKHOjuB1e0GrlI0t"`
+    /// `OpenId`, required in requests; example: `"g3ST2ZYcreGP9jpqgKHOjuB1e0GrlI0t"`
     pub open_id: Option<String>,
 
-    /// `ScanTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-12-06T07:13:35.000Z"`
+    /// `ScanTime`, required in requests; example: `"2021-12-06T07:13:35.000Z"`
     pub scan_time: Option<String>,
 
-    /// `Ip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`, required in requests; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Country`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"中国"`
+    /// `Country`, required in requests; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"广东省"`
+    /// `Province`, required in requests; example: `"广东省"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"广州市"`
+    /// `City`, required in requests; example: `"广州市"`
     pub city: Option<String>,
 }
 
@@ -1242,75 +841,43 @@ pub struct PlanQrCodeRecord {
 /// Returned in the output of [`DescribeProductById`](super::DescribeProductById) and [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct Product {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"\"85tfp1sn78r9m1568i\""`
+    /// `MerchantId`; example: `"\"85tfp1sn78r9m1568i\""`
     pub merchant_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"demo5\""`
+    /// `Name`; example: `"\"demo5\""`
     pub name: String,
 
-    /// `ProductId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"eqdmnz7020bmtvi9\""`
+    /// `ProductId`, always sent in responses; example: `"\"eqdmnz7020bmtvi9\""`
     pub product_id: Option<String>,
 
-    /// `CorpId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10000`
+    /// `CorpId`, always sent in responses; example: `10000`
     pub corp_id: Option<i64>,
 
-    /// `ProductCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"85tfp1sn78r9m1568i\""`
+    /// `ProductCode`, always sent in responses; example: `"\"85tfp1sn78r9m1568i\""`
     pub product_code: Option<String>,
 
-    /// `Specification`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"”100ml“"`
+    /// `Specification`, always sent in responses; example: `"”100ml“"`
     pub specification: Option<String>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`, always sent in responses; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Logo`: a list of strings.
-    /// Always sent in responses.
+    /// `Logo`, always sent in responses
     pub logo: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2021-11-30T09:00:33.000Z\""`
+    /// `CreateTime`, always sent in responses; example: `"\"2021-11-30T09:00:33.000Z\""`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2021-12-07T02:14:37.000Z\""`
+    /// `UpdateTime`, always sent in responses; example: `"\"2021-12-07T02:14:37.000Z\""`
     pub update_time: Option<String>,
 
-    /// `Ext`: an [`Ext`].
-    /// Always sent in responses.
+    /// `Ext`, always sent in responses
     pub ext: Option<Ext>,
 
-    /// `MerchantName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"demo\""`
+    /// `MerchantName`, always sent in responses; example: `"\"demo\""`
     pub merchant_name: Option<String>,
 
-    /// `CertState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertState`; example: `1`
     pub cert_state: Option<i64>,
 }
 
@@ -1319,96 +886,52 @@ pub struct Product {
 /// Returned in the output of [`DescribeCorpQuotas`](super::DescribeCorpQuotas).
 #[tc_model]
 pub struct Quota {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"021-05-11T16:00:00.000Z"`
+    /// `StartTime`; example: `"021-05-11T16:00:00.000Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"021-05-11T16:00:00.000Z"`
+    /// `EndTime`; example: `"021-05-11T16:00:00.000Z"`
     pub end_time: String,
 
-    /// `QuotaId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `QuotaId`, always sent in responses; example: `1000`
     pub quota_id: Option<u64>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `CorpId`, always sent in responses; example: `1000`
     pub corp_id: Option<u64>,
 
-    /// `Services`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["track"]`
+    /// `Services`, always sent in responses; example: `["track"]`
     pub services: Option<Vec<String>>,
 
-    /// `FactoryQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `FactoryQuota`, always sent in responses; example: `1000`
     pub factory_quota: Option<i64>,
 
-    /// `ItemQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `ItemQuota`, always sent in responses; example: `1000`
     pub item_quota: Option<i64>,
 
-    /// `TrackQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10000`
+    /// `TrackQuota`, always sent in responses; example: `10000`
     pub track_quota: Option<i64>,
 
-    /// `SaleQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `SaleQuota`, always sent in responses; example: `1000`
     pub sale_quota: Option<i64>,
 
-    /// `ChainQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `ChainQuota`, always sent in responses; example: `1000`
     pub chain_quota: Option<i64>,
 
-    /// `RiskQuota`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `RiskQuota`, always sent in responses; example: `1000`
     pub risk_quota: Option<i64>,
 
-    /// `AigcTextQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AigcTextQuota`; example: `1000`
     pub aigc_text_quota: Option<i64>,
 
-    /// `AigcImageQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AigcImageQuota`; example: `1000`
     pub aigc_image_quota: Option<i64>,
 
-    /// `TrackType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TrackType`, always sent in responses; example: `0`
     pub track_type: Option<i64>,
 
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"basic"`
+    /// `Version`, always sent in responses; example: `"basic"`
     pub version: Option<String>,
 
-    /// `ProductCertify`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProductCertify`, always sent in responses; example: `0`
     pub product_certify: Option<u64>,
 }
 
@@ -1417,59 +940,37 @@ pub struct Quota {
 /// Returned in the output of [`DescribeRawScanLogs`](super::DescribeRawScanLogs).
 #[tc_model]
 pub struct RawScanLog {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogId`; example: `1`
     pub log_id: Option<i64>,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"openID"`
+    /// `Openid`; example: `"openID"`
     pub openid: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30T07:16:21.265Z"`
+    /// `CreateTime`; example: `"2024-10-30T07:16:21.265Z"`
     pub create_time: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/eqdmnz7020bmtvi9"`
     pub code: Option<String>,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: Option<u64>,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `MerchantId`; example: `"10001"`
     pub merchant_id: Option<String>,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ProductId`; example: `"10001"`
     pub product_id: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `BatchId`; example: `"1001"`
     pub batch_id: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `Province`; example: `"广东省"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"广州市"`
+    /// `City`; example: `"广州市"`
     pub city: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"天河区"`
+    /// `District`; example: `"天河区"`
     pub district: Option<String>,
 }
 
@@ -1478,9 +979,7 @@ pub struct RawScanLog {
 /// Returned in the output of [`ReportScanDetail`](super::ReportScanDetail).
 #[tc_model]
 pub struct ReportScanDetailResult {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<i64>,
 }
 
@@ -1489,65 +988,41 @@ pub struct ReportScanDetailResult {
 /// Sent in the input of [`ReportScanDetail`](super::ReportScanDetail).
 #[tc_model]
 pub struct ScanDetailItem {
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uid`; example: `"1"`
     pub uid: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"20260317090809"`
+    /// `Time`; example: `"20260317090809"`
     pub time: String,
 
-    /// `ProvinceName`: a string.
-    ///
-    /// Example: `"湖北"`
+    /// `ProvinceName`; example: `"湖北"`
     pub province_name: String,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"武汉"`
+    /// `CityName`; example: `"武汉"`
     pub city_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"洪山区"`
+    /// `RegionName`; example: `"洪山区"`
     pub region_name: String,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"品牌2"`
+    /// `BrandName`; example: `"品牌2"`
     pub brand_name: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"7"`
+    /// `SpecName`; example: `"7"`
     pub spec_name: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"9"`
+    /// `Code`; example: `"9"`
     pub code: Option<String>,
 
-    /// `ExtUid`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ExtUid`; example: `"2"`
     pub ext_uid: Option<String>,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `12.1`
+    /// `Latitude`; example: `12.1`
     pub latitude: Option<f64>,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `12.2`
+    /// `Longitude`; example: `12.2`
     pub longitude: Option<f64>,
 }
 
@@ -1556,112 +1031,70 @@ pub struct ScanDetailItem {
 /// Returned in the output of [`DescribeScanLogs`](super::DescribeScanLogs).
 #[tc_model]
 pub struct ScanLog {
-    /// `LogId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `LogId`; example: `1000`
     pub log_id: i64,
 
-    /// `Openid`: a string.
-    ///
-    /// Example: `"g3ST2ZYcreGP9jpqgKHOjuB1e0GrlI0t"`
+    /// `Openid`; example: `"g3ST2ZYcreGP9jpqgKHOjuB1e0GrlI0t"`
     pub openid: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"微信用户"`
+    /// `Nickname`; example: `"微信用户"`
     pub nickname: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-06T07:13:35.000Z"`
+    /// `CreateTime`; example: `"2021-12-06T07:13:35.000Z"`
     pub create_time: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
+    /// `Code`; example: `"https://anxin.qq.com/q99j9ovp5c6sok7l5g"`
     pub code: String,
 
-    /// `CorpId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: i64,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"pn30msjjxwga"`
+    /// `MerchantId`; example: `"pn30msjjxwga"`
     pub merchant_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"97zu51y30awe"`
+    /// `ProductId`; example: `"97zu51y30awe"`
     pub product_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: String,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `Province`; example: `"广东省"`
     pub province: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"广州市"`
+    /// `City`; example: `"广州市"`
     pub city: String,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"天河区"`
+    /// `District`; example: `"天河区"`
     pub district: String,
 
-    /// `Unionid`: a string.
-    ///
-    /// Example: `"ue1Hd0ne2dzIy1oE"`
+    /// `Unionid`; example: `"ue1Hd0ne2dzIy1oE"`
     pub unionid: String,
 
-    /// `First`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `First`; example: `0`
     pub first: i64,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20241022112952826"`
+    /// `BatchId`; example: `"20241022112952826"`
     pub batch_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `MerchantName`; example: `"商户名称"`
     pub merchant_name: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"产品名称"`
+    /// `ProductName`; example: `"产品名称"`
     pub product_name: String,
 
-    /// `ProductLogo`: a string.
+    /// `ProductLogo`
     pub product_logo: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Verify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Verify`; example: `0`
     pub verify: i64,
 }
 
@@ -1670,59 +1103,37 @@ pub struct ScanLog {
 /// Returned in the output of [`DescribeScanStats`](super::DescribeScanStats).
 #[tc_model]
 pub struct ScanStat {
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.m.qq.com/qr/bmy7uus50t54"`
+    /// `Code`; example: `"https://anxin.m.qq.com/qr/bmy7uus50t54"`
     pub code: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CorpId`; example: `10000`
     pub corp_id: u64,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"84fg5ouaxfc6"`
+    /// `ProductId`; example: `"84fg5ouaxfc6"`
     pub product_id: String,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"20220112171205331"`
+    /// `BatchId`; example: `"20220112171205331"`
     pub batch_id: String,
 
-    /// `Pv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Pv`; example: `10`
     pub pv: u64,
 
-    /// `Uv`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Uv`; example: `1`
     pub uv: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-10 17:31:06"`
+    /// `CreateTime`; example: `"2021-12-10 17:31:06"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-10 17:31:06"`
+    /// `UpdateTime`; example: `"2021-12-10 17:31:06"`
     pub update_time: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `MerchantName`; example: `"商户名称"`
     pub merchant_name: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `ProductName`; example: `"商品名称"`
     pub product_name: String,
 }
 
@@ -1731,82 +1142,52 @@ pub struct ScanStat {
 /// Returned in the output of [`DescribeTraceCodeById`](super::DescribeTraceCodeById) and [`DescribeTraceCodes`](super::DescribeTraceCodes).
 #[tc_model]
 pub struct TraceCode {
-    /// `Code`: a string.
-    ///
-    /// Example: `"https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
+    /// `Code`; example: `"https://anxin.mtest.qq.com/qr/eqdmnz7020bmtvi9_00024381374200500"`
     pub code: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CorpId`; example: `1000`
     pub corp_id: u64,
 
-    /// `PackId`: a string.
-    ///
-    /// Example: `"z1vt4ma2jpladh362o"`
+    /// `PackId`; example: `"z1vt4ma2jpladh362o"`
     pub pack_id: String,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"xfetmgoiky2nms6nk8"`
+    /// `BatchId`; example: `"xfetmgoiky2nms6nk8"`
     pub batch_id: String,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"eqdmnz7020bmtvi9"`
+    /// `MerchantId`; example: `"eqdmnz7020bmtvi9"`
     pub merchant_id: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"85tfp1sn78r9m1568i"`
+    /// `ProductId`; example: `"85tfp1sn78r9m1568i"`
     pub product_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-01T09:04:50.000Z"`
+    /// `CreateTime`; example: `"2021-12-01T09:04:50.000Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-01T09:04:50.000Z"`
+    /// `UpdateTime`; example: `"2021-12-01T09:04:50.000Z"`
     pub update_time: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `MerchantName`; example: `"商户名称"`
     pub merchant_name: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"产品名称"`
+    /// `ProductName`; example: `"产品名称"`
     pub product_name: String,
 
-    /// `AgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AgentId`; example: `100`
     pub agent_id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Level`; example: `0`
     pub level: u64,
 
-    /// `PackSpec`: a list of [`PackSpec`] objects.
+    /// `PackSpec`
     pub pack_spec: Option<Vec<PackSpec>>,
 
-    /// `SceneCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<u64>,
 
-    /// `SerialCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000200000306`
+    /// `SerialCode`; example: `1000200000306`
     pub serial_code: Option<u64>,
 }
 
@@ -1816,72 +1197,49 @@ pub struct TraceCode {
 /// Returned in the output of [`DescribeTraceDataById`](super::DescribeTraceDataById) and [`DescribeTraceDataList`](super::DescribeTraceDataList).
 #[tc_model]
 pub struct TraceData {
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"VyKxxkmi_myRD6ulG6HFo"`
+    /// `TraceId`; example: `"VyKxxkmi_myRD6ulG6HFo"`
     pub trace_id: String,
 
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CorpId`; example: `10`
     pub corp_id: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"xfetmgoiky2nms6nk8"`
+    /// `Code`; example: `"xfetmgoiky2nms6nk8"`
     pub code: String,
 
-    /// `Rank`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rank`; example: `1`
     pub rank: u64,
 
-    /// `Phase`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Phase`; example: `0`
     pub phase: u64,
 
-    /// `PhaseName`: a string.
-    ///
-    /// Example: `"环节名称"`
+    /// `PhaseName`; example: `"环节名称"`
     pub phase_name: String,
 
-    /// `TraceTime`: a string.
-    ///
-    /// Example: `"2021-12-03T02:58:48.000Z"`
+    /// `TraceTime`; example: `"2021-12-03T02:58:48.000Z"`
     pub trace_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-06T09:20:57.000Z"`
+    /// `CreateTime`; example: `"2021-12-06T09:20:57.000Z"`
     pub create_time: String,
 
-    /// `ChainStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChainStatus`; example: `2`
     pub chain_status: u64,
 
-    /// `ChainTime`: a string.
-    ///
-    /// Example: `"2021-12-06T09:20:57.000Z"`
+    /// `ChainTime`; example: `"2021-12-06T09:20:57.000Z"`
     pub chain_time: String,
 
-    /// `ChainData`: a [`ChainData`].
+    /// `ChainData`
     pub chain_data: ChainData,
 
-    /// `PhaseData`: a [`PhaseData`].
+    /// `PhaseData`
     pub phase_data: PhaseData,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `TraceItems`: a list of [`TraceItem`] objects.
-    /// Always sent in responses.
+    /// `TraceItems`, always sent in responses
     pub trace_items: Option<Vec<TraceItem>>,
 }
 
@@ -1891,54 +1249,34 @@ pub struct TraceData {
 /// Returned in the output of [`DescribeTraceDataById`](super::DescribeTraceDataById) and [`DescribeTraceDataList`](super::DescribeTraceDataList).
 #[tc_model]
 pub struct TraceItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"商品名称2"`
+    /// `Name`; example: `"商品名称2"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Value`; example: `"demo"`
     pub value: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `ReadOnly`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`, always sent in responses; example: `false`
     pub read_only: Option<bool>,
 
-    /// `Hidden`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Hidden`, always sent in responses; example: `false`
     pub hidden: Option<bool>,
 
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ID"`
+    /// `Key`, always sent in responses; example: `"ID"`
     pub key: Option<String>,
 
-    /// `Ext`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"custom"`
+    /// `Ext`, always sent in responses; example: `"custom"`
     pub ext: Option<String>,
 
-    /// `Attrs`: a list of [`TraceItem`] objects.
-    /// Always sent in responses.
+    /// `Attrs`, always sent in responses
     pub attrs: Option<Vec<TraceItem>>,
 
-    /// `List`: a list of [`TraceData`] objects.
-    /// Always sent in responses.
+    /// `List`, always sent in responses
     pub list: Option<Vec<TraceData>>,
 }
 
@@ -1947,46 +1285,30 @@ pub struct TraceItem {
 /// Returned in the output of [`DescribeCorpQuotas`](super::DescribeCorpQuotas).
 #[tc_model]
 pub struct UsageQuota {
-    /// `CorpId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CorpId`; example: `1`
     pub corp_id: u64,
 
-    /// `FactoryCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FactoryCnt`; example: `10`
     pub factory_cnt: i64,
 
-    /// `ItemCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ItemCnt`; example: `10`
     pub item_cnt: i64,
 
-    /// `TrackCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TrackCnt`; example: `10`
     pub track_cnt: i64,
 
-    /// `SaleCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SaleCnt`; example: `10`
     pub sale_cnt: i64,
 
-    /// `ChainCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ChainCnt`; example: `10`
     pub chain_cnt: i64,
 
-    /// `RiskCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RiskCnt`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_cnt: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-05-20"`
+    /// `UpdateTime`; example: `"2020-05-20"`
     pub update_time: String,
 }

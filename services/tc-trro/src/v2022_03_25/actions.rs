@@ -7,34 +7,38 @@ use super::models;
 /// The `BatchDeleteDevices` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`BatchDeleteDevicesResponse`].
-/// The codes it documents are in [`BatchDeleteDevicesError`](super::errors::BatchDeleteDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=BatchDeleteDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "BatchDeleteDevices",
     output = BatchDeleteDevicesResponse,
-    error = super::errors::BatchDeleteDevicesError
+    error = super::errors::TrroErrorCode
 )]
 pub struct BatchDeleteDevices {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceIds`: a list of strings.
-    ///
-    /// Example: `["dev1","dev2"]`
+    /// `DeviceIds`; example: `["dev1","dev2"]`
     pub device_ids: Vec<String>,
 }
 
 /// What a successful [`BatchDeleteDevices`] call returns.
 #[tc_model]
 pub struct BatchDeleteDevicesResponse {
-    /// `FailedDeviceIds`: a list of strings.
-    ///
-    /// Example: `["dev1"]`
+    /// `FailedDeviceIds`; example: `["dev1"]`
     pub failed_device_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,39 +48,41 @@ pub struct BatchDeleteDevicesResponse {
 /// The `BatchDeletePolicy` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`BatchDeletePolicyResponse`].
-/// The codes it documents are in [`BatchDeletePolicyError`](super::errors::BatchDeletePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=BatchDeletePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "BatchDeletePolicy",
     output = BatchDeletePolicyResponse,
-    error = super::errors::BatchDeletePolicyError
+    error = super::errors::TrroErrorCode
 )]
 pub struct BatchDeletePolicy {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49rc96pralw"`
+    /// `ProjectId`; example: `"f3glr49rc96pralw"`
     pub project_id: String,
 
-    /// `RemoteDeviceIds`: a list of strings.
-    ///
-    /// Example: `["test1","test2"]`
+    /// `RemoteDeviceIds`; example: `["test1","test2"]`
     pub remote_device_ids: Vec<String>,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: String,
 }
 
 /// What a successful [`BatchDeletePolicy`] call returns.
 #[tc_model]
 pub struct BatchDeletePolicyResponse {
-    /// `FailedRemoteDeviceIds`: a list of strings.
-    ///
-    /// Example: `["test1"]`
+    /// `FailedRemoteDeviceIds`; example: `["test1"]`
     pub failed_remote_device_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -86,30 +92,30 @@ pub struct BatchDeletePolicyResponse {
 /// The `BoundLicenses` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`BoundLicensesResponse`].
-/// The codes it documents are in [`BoundLicensesError`](super::errors::BoundLicensesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=BoundLicenses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "BoundLicenses",
     output = BoundLicensesResponse,
-    error = super::errors::BoundLicensesError
+    error = super::errors::TrroErrorCode
 )]
 pub struct BoundLicenses {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"trro_dev\""`
+    /// `DeviceId`; example: `"\"trro_dev\""`
     pub device_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"m82k5408n123phvb\""`
+    /// `ProjectId`; example: `"\"m82k5408n123phvb\""`
     pub project_id: String,
 }
 
@@ -123,9 +129,12 @@ pub struct BoundLicensesResponse {
 /// The `CreateBatchVideoAnnotationJob` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`CreateBatchVideoAnnotationJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=CreateBatchVideoAnnotationJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -134,33 +143,29 @@ pub struct BoundLicensesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateBatchVideoAnnotationJob {
-    /// `InputStorage`: a [`BatchS3SourceInfo`](super::models::BatchS3SourceInfo).
+    /// `InputStorage`
     pub input_storage: models::BatchS3SourceInfo,
 
-    /// `AnnotationType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AnnotationType`; example: `3`
     pub annotation_type: i64,
 
-    /// `AnnotationContext`: an [`AnnotationContext`](super::models::AnnotationContext).
+    /// `AnnotationContext`
     pub annotation_context: Option<models::AnnotationContext>,
 
-    /// `ProcessParams`: a [`ProcessParams`](super::models::ProcessParams).
+    /// `ProcessParams`
     pub process_params: Option<models::ProcessParams>,
 
-    /// `OutputStorage`: an [`OutputStorage`](super::models::OutputStorage).
+    /// `OutputStorage`
     pub output_storage: Option<models::OutputStorage>,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: Option<models::CallbackInfo>,
 }
 
 /// What a successful [`CreateBatchVideoAnnotationJob`] call returns.
 #[tc_model]
 pub struct CreateBatchVideoAnnotationJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3uixqpy6yywr"`
+    /// `JobId`; example: `"3uixqpy6yywr"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -170,55 +175,51 @@ pub struct CreateBatchVideoAnnotationJobResponse {
 /// The `CreateCloudRecording` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`CreateCloudRecordingResponse`].
-/// The codes it documents are in [`CreateCloudRecordingError`](super::errors::CreateCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=CreateCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "CreateCloudRecording",
     output = CreateCloudRecordingResponse,
-    error = super::errors::CreateCloudRecordingError
+    error = super::errors::TrroErrorCode
 )]
 pub struct CreateCloudRecording {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev"`
+    /// `DeviceId`; example: `"trro_dev"`
     pub device_id: String,
 
-    /// `VideoStreamId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoStreamId`; example: `0`
     pub video_stream_id: i64,
 
-    /// `CloudStorage`: a [`CloudStorage`](super::models::CloudStorage).
+    /// `CloudStorage`
     pub cloud_storage: models::CloudStorage,
 
-    /// `MaxMediaFileDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MaxMediaFileDuration`; example: `1440`
     pub max_media_file_duration: Option<i64>,
 
-    /// `OutputFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OutputFormat`; example: `3`
     pub output_format: Option<i64>,
 
-    /// `MaxIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxIdleTime`; example: `30`
     pub max_idle_time: Option<i64>,
 }
 
 /// What a successful [`CreateCloudRecording`] call returns.
 #[tc_model]
 pub struct CreateCloudRecordingResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -228,40 +229,40 @@ pub struct CreateCloudRecordingResponse {
 /// The `CreateDevice` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`CreateDeviceResponse`].
-/// The codes it documents are in [`CreateDeviceError`](super::errors::CreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=CreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "CreateDevice",
     output = CreateDeviceResponse,
-    error = super::errors::CreateDeviceError
+    error = super::errors::TrroErrorCode
 )]
 pub struct CreateDevice {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"test_device1"`
+    /// `DeviceId`; example: `"test_device1"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"vin123"`
+    /// `DeviceName`; example: `"vin123"`
     pub device_name: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"field"`
+    /// `DeviceType`; example: `"field"`
     pub device_type: String,
 
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"abcd1234abcd1234"`
+    /// `DeviceToken`; example: `"abcd1234abcd1234"`
     pub device_token: String,
 }
 
@@ -275,39 +276,40 @@ pub struct CreateDeviceResponse {
 /// The `CreateProject` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::TrroErrorCode
 )]
 pub struct CreateProject {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project1"`
+    /// `ProjectName`; example: `"project1"`
     pub project_name: String,
 
-    /// `ProjectDescription`: a string.
-    ///
-    /// Example: `"test project"`
+    /// `ProjectDescription`; example: `"test project"`
     pub project_description: Option<String>,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: Option<String>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49rc96pralw"`
+    /// `ProjectId`; example: `"f3glr49rc96pralw"`
     pub project_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -317,9 +319,12 @@ pub struct CreateProjectResponse {
 /// The `CreateVideoAnnotationJob` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`CreateVideoAnnotationJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=CreateVideoAnnotationJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -328,43 +333,35 @@ pub struct CreateProjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVideoAnnotationJob {
-    /// `InputType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputType`; example: `1`
     pub input_type: i64,
 
-    /// `AnnotationType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AnnotationType`; example: `3`
     pub annotation_type: i64,
 
-    /// `S3SourceInfo`: a [`S3SourceInfo`](super::models::S3SourceInfo).
+    /// `S3SourceInfo`
     pub s3_source_info: Option<models::S3SourceInfo>,
 
-    /// `HttpUrl`: a string.
-    ///
-    /// Example: `"https://media.w3.org/2010/05/sintel/trailer.mp4"`
+    /// `HttpUrl`; example: `"https://media.w3.org/2010/05/sintel/trailer.mp4"`
     pub http_url: Option<String>,
 
-    /// `AnnotationContext`: an [`AnnotationContext`](super::models::AnnotationContext).
+    /// `AnnotationContext`
     pub annotation_context: Option<models::AnnotationContext>,
 
-    /// `ProcessParams`: a [`ProcessParams`](super::models::ProcessParams).
+    /// `ProcessParams`
     pub process_params: Option<models::ProcessParams>,
 
-    /// `OutputInfo`: an [`OutputInfo`](super::models::OutputInfo).
+    /// `OutputInfo`
     pub output_info: Option<models::OutputInfo>,
 
-    /// `CallbackInfo`: a [`CallbackInfo`](super::models::CallbackInfo).
+    /// `CallbackInfo`
     pub callback_info: Option<models::CallbackInfo>,
 }
 
 /// What a successful [`CreateVideoAnnotationJob`] call returns.
 #[tc_model]
 pub struct CreateVideoAnnotationJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3uixltd7dni3"`
+    /// `JobId`; example: `"3uixltd7dni3"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -374,9 +371,12 @@ pub struct CreateVideoAnnotationJobResponse {
 /// The `DeleteAnnotationJob` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DeleteAnnotationJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DeleteAnnotationJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -385,9 +385,7 @@ pub struct CreateVideoAnnotationJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAnnotationJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3uemtd4p8nv8"`
+    /// `JobId`; example: `"3uemtd4p8nv8"`
     pub job_id: String,
 }
 
@@ -401,9 +399,12 @@ pub struct DeleteAnnotationJobResponse {
 /// The `DeleteAnnotationTask` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DeleteAnnotationTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DeleteAnnotationTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -412,9 +413,7 @@ pub struct DeleteAnnotationJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAnnotationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uemtd4p8nv8_1"`
+    /// `TaskId`; example: `"3uemtd4p8nv8_1"`
     pub task_id: String,
 }
 
@@ -428,18 +427,26 @@ pub struct DeleteAnnotationTaskResponse {
 /// The `DeleteCloudRecording` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DeleteCloudRecordingResponse`].
-/// The codes it documents are in [`DeleteCloudRecordingError`](super::errors::DeleteCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DeleteCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DeleteCloudRecording",
     output = DeleteCloudRecordingResponse,
-    error = super::errors::DeleteCloudRecordingError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DeleteCloudRecording {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -453,20 +460,28 @@ pub struct DeleteCloudRecordingResponse {
 /// The `DeleteProject` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DeleteProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49r3axn0fu2"`
+    /// `ProjectId`; example: `"f3glr49r3axn0fu2"`
     pub project_id: String,
 }
 
@@ -480,9 +495,12 @@ pub struct DeleteProjectResponse {
 /// The `DescribeAnnotationJobs` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeAnnotationJobsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeAnnotationJobs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -498,46 +516,32 @@ pub struct DeleteProjectResponse {
     )
 )]
 pub struct DescribeAnnotationJobs {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"ai-annotation-test-input"`
+    /// `InputPath`; example: `"ai-annotation-test-input"`
     pub input_path: Option<String>,
 }
 
 /// What a successful [`DescribeAnnotationJobs`] call returns.
 #[tc_model]
 pub struct DescribeAnnotationJobsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Jobs`: a list of [`Job`](super::models::Job) objects.
+    /// `Jobs`
     pub jobs: Vec<models::Job>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -547,9 +551,12 @@ pub struct DescribeAnnotationJobsResponse {
 /// The `DescribeAnnotationResults` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeAnnotationResultsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeAnnotationResults)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -558,51 +565,35 @@ pub struct DescribeAnnotationJobsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAnnotationResults {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uimegtqfkfv_1"`
+    /// `TaskId`; example: `"3uimegtqfkfv_1"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAnnotationResults`] call returns.
 #[tc_model]
 pub struct DescribeAnnotationResultsResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uimegtqfkfv_1"`
+    /// `TaskId`; example: `"3uimegtqfkfv_1"`
     pub task_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1qLIfbvfNo_0003.mp4"`
+    /// `FileName`; example: `"1qLIfbvfNo_0003.mp4"`
     pub file_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"manual set for retry test"`
+    /// `ErrorMsg`; example: `"manual set for retry test"`
     pub error_msg: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
-    /// `ResultSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2741`
+    /// `ResultSize`; example: `2741`
     pub result_size: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1788345644"`
+    /// `CreateTime`; example: `"1788345644"`
     pub create_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"1788345702"`
+    /// `FinishTime`; example: `"1788345702"`
     pub finish_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -612,9 +603,12 @@ pub struct DescribeAnnotationResultsResponse {
 /// The `DescribeAnnotationTasks` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeAnnotationTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeAnnotationTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -630,56 +624,38 @@ pub struct DescribeAnnotationResultsResponse {
     )
 )]
 pub struct DescribeAnnotationTasks {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3ueigpf29yac"`
+    /// `JobId`; example: `"3ueigpf29yac"`
     pub job_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1qLI"`
+    /// `FileName`; example: `"1qLI"`
     pub file_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
 /// What a successful [`DescribeAnnotationTasks`] call returns.
 #[tc_model]
 pub struct DescribeAnnotationTasksResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3ueigpf29yac"`
+    /// `JobId`; example: `"3ueigpf29yac"`
     pub job_id: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -689,54 +665,50 @@ pub struct DescribeAnnotationTasksResponse {
 /// The `DescribeDeviceInfo` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeDeviceInfoResponse`].
-/// The codes it documents are in [`DescribeDeviceInfoError`](super::errors::DescribeDeviceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeDeviceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeDeviceInfo",
     output = DescribeDeviceInfoResponse,
-    error = super::errors::DescribeDeviceInfoError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DescribeDeviceInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceId`; example: `"dev1"`
     pub device_id: String,
 }
 
 /// What a successful [`DescribeDeviceInfo`] call returns.
 #[tc_model]
 pub struct DescribeDeviceInfoResponse {
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"test device1"`
+    /// `DeviceName`; example: `"test device1"`
     pub device_name: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"field"`
+    /// `DeviceType`; example: `"field"`
     pub device_type: String,
 
-    /// `DeviceStatus`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `DeviceStatus`; example: `"offline"`
     pub device_status: String,
 
-    /// `LastReportTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-12T09:20:20+08:00"`
+    /// `LastReportTime`, an ISO 8601 timestamp; example: `"2022-03-12T09:20:20+08:00"`
     pub last_report_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-12T08:20:20+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-03-12T08:20:20+08:00"`
     pub modify_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -746,15 +718,25 @@ pub struct DescribeDeviceInfoResponse {
 /// The `DescribeDeviceList` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeDeviceListResponse`].
-/// The codes it documents are in [`DescribeDeviceListError`](super::errors::DescribeDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -764,56 +746,38 @@ pub struct DescribeDeviceInfoResponse {
     )
 )]
 pub struct DescribeDeviceList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"f3glr49ry0i0xlm7\""`
+    /// `ProjectId`; example: `"\"f3glr49ry0i0xlm7\""`
     pub project_id: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"field"`
+    /// `DeviceType`; example: `"field"`
     pub device_type: Option<String>,
 
-    /// `SearchWords`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `SearchWords`; example: `"\"test\""`
     pub search_words: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 
-    /// `DeviceStatus`: a string.
-    ///
-    /// Example: `"ready"`
+    /// `DeviceStatus`; example: `"ready"`
     pub device_status: Option<String>,
 
-    /// `RegisterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegisterType`; example: `0`
     pub register_type: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceListResponse {
-    /// `Devices`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `Devices`
     pub devices: Vec<models::DeviceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Total`; example: `16`
     pub total: i64,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -823,37 +787,41 @@ pub struct DescribeDeviceListResponse {
 /// The `DescribeDeviceSessionDetails` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeDeviceSessionDetailsResponse`].
-/// The codes it documents are in [`DescribeDeviceSessionDetailsError`](super::errors::DescribeDeviceSessionDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeDeviceSessionDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeDeviceSessionDetails",
     output = DescribeDeviceSessionDetailsResponse,
-    error = super::errors::DescribeDeviceSessionDetailsError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DescribeDeviceSessionDetails {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"c52cc0cc-3663-467b-a6d1-2f01d20ad7ae-1"`
+    /// `SessionId`; example: `"c52cc0cc-3663-467b-a6d1-2f01d20ad7ae-1"`
     pub session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1731399569`
+    /// `StartTime`; example: `1731399569`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1731399627`
+    /// `EndTime`; example: `1731399627`
     pub end_time: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceSessionDetails`] call returns.
 #[tc_model]
 pub struct DescribeDeviceSessionDetailsResponse {
-    /// `Details`: a list of [`SessionDeviceDetail`](super::models::SessionDeviceDetail) objects.
+    /// `Details`
     pub details: Vec<models::SessionDeviceDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -863,15 +831,25 @@ pub struct DescribeDeviceSessionDetailsResponse {
 /// The `DescribeDeviceSessionList` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeDeviceSessionListResponse`].
-/// The codes it documents are in [`DescribeDeviceSessionListError`](super::errors::DescribeDeviceSessionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeDeviceSessionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeDeviceSessionList",
     output = DescribeDeviceSessionListResponse,
-    error = super::errors::DescribeDeviceSessionListError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -881,51 +859,35 @@ pub struct DescribeDeviceSessionDetailsResponse {
     )
 )]
 pub struct DescribeDeviceSessionList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev"`
+    /// `DeviceId`; example: `"trro_dev"`
     pub device_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000050`
+    /// `EndTime`; example: `1650000050`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceSessionList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceSessionListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `DeviceSessionList`: a list of [`SessionInfo`](super::models::SessionInfo) objects.
+    /// `DeviceSessionList`
     pub device_session_list: Vec<models::SessionInfo>,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -935,15 +897,25 @@ pub struct DescribeDeviceSessionListResponse {
 /// The `DescribePolicy` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribePolicyResponse`].
-/// The codes it documents are in [`DescribePolicyError`](super::errors::DescribePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribePolicy",
     output = DescribePolicyResponse,
-    error = super::errors::DescribePolicyError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -953,61 +925,41 @@ pub struct DescribeDeviceSessionListResponse {
     )
 )]
 pub struct DescribePolicy {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: Option<String>,
 
-    /// `SearchMode`: a string.
-    ///
-    /// Example: `"remoteMatch"`
+    /// `SearchMode`; example: `"remoteMatch"`
     pub search_mode: Option<String>,
 
-    /// `SearchWords`: a string.
-    ///
-    /// Example: `"trro"`
+    /// `SearchWords`; example: `"trro"`
     pub search_words: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribePolicy`] call returns.
 #[tc_model]
 pub struct DescribePolicyResponse {
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: String,
 
-    /// `PolicyEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PolicyEnabled`; example: `true`
     pub policy_enabled: bool,
 
-    /// `PolicyInfo`: a list of [`PolicyInfo`](super::models::PolicyInfo) objects.
+    /// `PolicyInfo`
     pub policy_info: Vec<models::PolicyInfo>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1017,44 +969,44 @@ pub struct DescribePolicyResponse {
 /// The `DescribeProjectInfo` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeProjectInfoResponse`].
-/// The codes it documents are in [`DescribeProjectInfoError`](super::errors::DescribeProjectInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeProjectInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeProjectInfo",
     output = DescribeProjectInfoResponse,
-    error = super::errors::DescribeProjectInfoError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DescribeProjectInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49r3axn0fu2"`
+    /// `ProjectId`; example: `"f3glr49r3axn0fu2"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeProjectInfo`] call returns.
 #[tc_model]
 pub struct DescribeProjectInfoResponse {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project1"`
+    /// `ProjectName`; example: `"project1"`
     pub project_name: String,
 
-    /// `ProjectDescription`: a string.
-    ///
-    /// Example: `"test project"`
+    /// `ProjectDescription`; example: `"test project"`
     pub project_description: String,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-22T09:25:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-03-22T09:25:00+08:00"`
     pub modify_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1064,15 +1016,25 @@ pub struct DescribeProjectInfoResponse {
 /// The `DescribeProjectList` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeProjectListResponse`].
-/// The codes it documents are in [`DescribeProjectListError`](super::errors::DescribeProjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeProjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeProjectList",
     output = DescribeProjectListResponse,
-    error = super::errors::DescribeProjectListError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1082,31 +1044,23 @@ pub struct DescribeProjectInfoResponse {
     )
 )]
 pub struct DescribeProjectList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeProjectList`] call returns.
 #[tc_model]
 pub struct DescribeProjectListResponse {
-    /// `Projects`: a list of [`ProjectInfo`](super::models::ProjectInfo) objects.
+    /// `Projects`
     pub projects: Vec<models::ProjectInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Total`; example: `16`
     pub total: i64,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1116,15 +1070,25 @@ pub struct DescribeProjectListResponse {
 /// The `DescribeRecentSessionList` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeRecentSessionListResponse`].
-/// The codes it documents are in [`DescribeRecentSessionListError`](super::errors::DescribeRecentSessionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeRecentSessionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeRecentSessionList",
     output = DescribeRecentSessionListResponse,
-    error = super::errors::DescribeRecentSessionListError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1134,51 +1098,35 @@ pub struct DescribeProjectListResponse {
     )
 )]
 pub struct DescribeRecentSessionList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev1"`
+    /// `DeviceId`; example: `"trro_dev1"`
     pub device_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000050`
+    /// `EndTime`; example: `1650000050`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeRecentSessionList`] call returns.
 #[tc_model]
 pub struct DescribeRecentSessionListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `RecentSessionList`: a list of [`RecentSessionInfo`](super::models::RecentSessionInfo) objects.
+    /// `RecentSessionList`
     pub recent_session_list: Vec<models::RecentSessionInfo>,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1188,64 +1136,57 @@ pub struct DescribeRecentSessionListResponse {
 /// The `DescribeSessionStatistics` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeSessionStatisticsResponse`].
-/// The codes it documents are in [`DescribeSessionStatisticsError`](super::errors::DescribeSessionStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeSessionStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TrroErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeSessionStatistics",
     output = DescribeSessionStatisticsResponse,
-    error = super::errors::DescribeSessionStatisticsError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DescribeSessionStatistics {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceId`; example: `"dev1"`
     pub device_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600000000`
+    /// `StartTime`; example: `1600000000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1610000000`
+    /// `EndTime`; example: `1610000000`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeSessionStatistics`] call returns.
 #[tc_model]
 pub struct DescribeSessionStatisticsResponse {
-    /// `SessionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SessionNum`; example: `10`
     pub session_num: u64,
 
-    /// `TotalDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalDuration`; example: `100`
     pub total_duration: u64,
 
-    /// `ActiveFieldDeviceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ActiveFieldDeviceNum`; example: `30`
     pub active_field_device_num: u64,
 
-    /// `ActiveRemoteDeviceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ActiveRemoteDeviceNum`; example: `60`
     pub active_remote_device_num: u64,
 
-    /// `NotBadSessionRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `NotBadSessionRatio`; example: `90`
     pub not_bad_session_ratio: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1255,47 +1196,48 @@ pub struct DescribeSessionStatisticsResponse {
 /// The `DescribeSessionStatisticsByInterval` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`DescribeSessionStatisticsByIntervalResponse`].
-/// The codes it documents are in [`DescribeSessionStatisticsByIntervalError`](super::errors::DescribeSessionStatisticsByIntervalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=DescribeSessionStatisticsByInterval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TrroErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "DescribeSessionStatisticsByInterval",
     output = DescribeSessionStatisticsByIntervalResponse,
-    error = super::errors::DescribeSessionStatisticsByIntervalError
+    error = super::errors::TrroErrorCode
 )]
 pub struct DescribeSessionStatisticsByInterval {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `StatisticInterval`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `StatisticInterval`; example: `"hour"`
     pub statistic_interval: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceId`; example: `"dev1"`
     pub device_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600000000`
+    /// `StartTime`; example: `1600000000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1610000000`
+    /// `EndTime`; example: `1610000000`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeSessionStatisticsByInterval`] call returns.
 #[tc_model]
 pub struct DescribeSessionStatisticsByIntervalResponse {
-    /// `SessionStatistics`: a list of [`SessionIntervalStatistic`](super::models::SessionIntervalStatistic) objects.
+    /// `SessionStatistics`
     pub session_statistics: Vec<models::SessionIntervalStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1305,34 +1247,35 @@ pub struct DescribeSessionStatisticsByIntervalResponse {
 /// The `GetDeviceLicense` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetDeviceLicenseResponse`].
-/// The codes it documents are in [`GetDeviceLicenseError`](super::errors::GetDeviceLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetDeviceLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetDeviceLicense",
     output = GetDeviceLicenseResponse,
-    error = super::errors::GetDeviceLicenseError
+    error = super::errors::TrroErrorCode
 )]
 pub struct GetDeviceLicense {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceId`; example: `"dev1"`
     pub device_id: String,
 }
 
 /// What a successful [`GetDeviceLicense`] call returns.
 #[tc_model]
 pub struct GetDeviceLicenseResponse {
-    /// `AvailableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AvailableCount`; example: `12`
     pub available_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1342,15 +1285,21 @@ pub struct GetDeviceLicenseResponse {
 /// The `GetDevices` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetDevicesResponse`].
-/// The codes it documents are in [`GetDevicesError`](super::errors::GetDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetDevices",
     output = GetDevicesResponse,
-    error = super::errors::GetDevicesError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -1360,36 +1309,26 @@ pub struct GetDeviceLicenseResponse {
     )
 )]
 pub struct GetDevices {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev"`
+    /// `DeviceId`; example: `"trro_dev"`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`GetDevices`] call returns.
 #[tc_model]
 pub struct GetDevicesResponse {
-    /// `Devices`: a list of [`Device`](super::models::Device) objects.
+    /// `Devices`
     pub devices: Vec<models::Device>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1399,15 +1338,23 @@ pub struct GetDevicesResponse {
 /// The `GetDurationDetails` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetDurationDetailsResponse`].
-/// The codes it documents are in [`GetDurationDetailsError`](super::errors::GetDurationDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetDurationDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
+/// - [`OperationDenied.LicensesNotEnoughError`](super::errors::TrroErrorCode::OperationDeniedLicensesNotEnoughError)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetDurationDetails",
     output = GetDurationDetailsResponse,
-    error = super::errors::GetDurationDetailsError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -1417,46 +1364,32 @@ pub struct GetDevicesResponse {
     )
 )]
 pub struct GetDurationDetails {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1680076919`
+    /// `StartTime`; example: `1680076919`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1688025719`
+    /// `EndTime`; example: `1688025719`
     pub end_time: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"asda"`
+    /// `ProjectId`; example: `"asda"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dasda"`
+    /// `DeviceId`; example: `"dasda"`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`GetDurationDetails`] call returns.
 #[tc_model]
 pub struct GetDurationDetailsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `DurationDetails`: a list of [`DurationDetails`](super::models::DurationDetails) objects.
+    /// `DurationDetails`
     pub duration_details: Option<Vec<models::DurationDetails>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1466,44 +1399,41 @@ pub struct GetDurationDetailsResponse {
 /// The `GetLicenseStat` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetLicenseStatResponse`].
-/// The codes it documents are in [`GetLicenseStatError`](super::errors::GetLicenseStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetLicenseStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetLicenseStat",
     output = GetLicenseStatResponse,
-    error = super::errors::GetLicenseStatError
+    error = super::errors::TrroErrorCode
 )]
 pub struct GetLicenseStat {}
 
 /// What a successful [`GetLicenseStat`] call returns.
 #[tc_model]
 pub struct GetLicenseStatResponse {
-    /// `Valid`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Valid`; example: `10`
     pub valid: i64,
 
-    /// `Bound`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Bound`; example: `8`
     pub bound: i64,
 
-    /// `UnBound`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UnBound`; example: `2`
     pub un_bound: i64,
 
-    /// `Expire`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Expire`; example: `1`
     pub expire: i64,
 
-    /// `MonthlyExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MonthlyExpire`; example: `0`
     pub monthly_expire: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1513,15 +1443,21 @@ pub struct GetLicenseStatResponse {
 /// The `GetLicenses` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetLicensesResponse`].
-/// The codes it documents are in [`GetLicensesError`](super::errors::GetLicensesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetLicenses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetLicenses",
     output = GetLicensesResponse,
-    error = super::errors::GetLicensesError,
+    error = super::errors::TrroErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -1531,41 +1467,29 @@ pub struct GetLicenseStatResponse {
     )
 )]
 pub struct GetLicenses {
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev"`
+    /// `DeviceId`; example: `"trro_dev"`
     pub device_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
 /// What a successful [`GetLicenses`] call returns.
 #[tc_model]
 pub struct GetLicensesResponse {
-    /// `Licenses`: a list of [`License`](super::models::License) objects.
+    /// `Licenses`
     pub licenses: Vec<models::License>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1575,107 +1499,87 @@ pub struct GetLicensesResponse {
 /// The `GetTotalDuration` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`GetTotalDurationResponse`].
-/// The codes it documents are in [`GetTotalDurationError`](super::errors::GetTotalDurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=GetTotalDuration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
+/// - [`OperationDenied.LicensesNotEnoughError`](super::errors::TrroErrorCode::OperationDeniedLicensesNotEnoughError)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "GetTotalDuration",
     output = GetTotalDurationResponse,
-    error = super::errors::GetTotalDurationError
+    error = super::errors::TrroErrorCode
 )]
 pub struct GetTotalDuration {
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: i64,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: Option<String>,
 }
 
 /// What a successful [`GetTotalDuration`] call returns.
 #[tc_model]
 pub struct GetTotalDurationResponse {
-    /// `Voice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Voice`; example: `0`
     pub voice: Option<i64>,
 
-    /// `SD`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SD`; example: `10`
     #[tc(rename = "SD")]
     pub sd: Option<i64>,
 
-    /// `HD`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `HD`; example: `20`
     #[tc(rename = "HD")]
     pub hd: Option<i64>,
 
-    /// `FHD`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FHD`; example: `20`
     #[tc(rename = "FHD")]
     pub fhd: Option<i64>,
 
-    /// `TwoK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TwoK`; example: `0`
     pub two_k: Option<i64>,
 
-    /// `FourK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FourK`; example: `0`
     pub four_k: Option<i64>,
 
-    /// `Online`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Online`; example: `50`
     pub online: Option<i64>,
 
-    /// `MultiSD`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MultiSD`; example: `10`
     #[tc(rename = "MultiSD")]
     pub multi_sd: Option<i64>,
 
-    /// `MultiHD`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MultiHD`; example: `20`
     #[tc(rename = "MultiHD")]
     pub multi_hd: Option<i64>,
 
-    /// `MultiFHD`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MultiFHD`; example: `20`
     #[tc(rename = "MultiFHD")]
     pub multi_fhd: Option<i64>,
 
-    /// `MultiTwoK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiTwoK`; example: `0`
     pub multi_two_k: Option<i64>,
 
-    /// `MultiFourK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiFourK`; example: `0`
     pub multi_four_k: Option<i64>,
 
-    /// `MultiOnline`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MultiOnline`; example: `50`
     pub multi_online: Option<i64>,
 
-    /// `DeductDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DeductDuration`; example: `500`
     pub deduct_duration: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1685,44 +1589,42 @@ pub struct GetTotalDurationResponse {
 /// The `ModifyCallbackUrl` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`ModifyCallbackUrlResponse`].
-/// The codes it documents are in [`ModifyCallbackUrlError`](super::errors::ModifyCallbackUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=ModifyCallbackUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "ModifyCallbackUrl",
     output = ModifyCallbackUrlResponse,
-    error = super::errors::ModifyCallbackUrlError
+    error = super::errors::TrroErrorCode
 )]
 pub struct ModifyCallbackUrl {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k541ovkfsub1h"`
+    /// `ProjectId`; example: `"m82k541ovkfsub1h"`
     pub project_id: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://123.1.1.1/cb_url"`
+    /// `CallbackUrl`; example: `"http://123.1.1.1/cb_url"`
     pub callback_url: String,
 
-    /// `SignKey`: a string.
-    ///
-    /// Example: `"abcd1234"`
+    /// `SignKey`; example: `"abcd1234"`
     pub sign_key: Option<String>,
 }
 
 /// What a successful [`ModifyCallbackUrl`] call returns.
 #[tc_model]
 pub struct ModifyCallbackUrlResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Msg`; example: `"ok"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1732,35 +1634,37 @@ pub struct ModifyCallbackUrlResponse {
 /// The `ModifyDevice` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`ModifyDeviceResponse`].
-/// The codes it documents are in [`ModifyDeviceError`](super::errors::ModifyDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=ModifyDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "ModifyDevice",
     output = ModifyDeviceResponse,
-    error = super::errors::ModifyDeviceError
+    error = super::errors::TrroErrorCode
 )]
 pub struct ModifyDevice {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49ry0i0xlm7"`
+    /// `ProjectId`; example: `"f3glr49ry0i0xlm7"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev_1"`
+    /// `DeviceId`; example: `"dev_1"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"testdevice1"`
+    /// `DeviceName`; example: `"testdevice1"`
     pub device_name: Option<String>,
 
-    /// `DeviceToken`: a string.
-    ///
-    /// Example: `"abcd1234ABCD5678"`
+    /// `DeviceToken`; example: `"abcd1234ABCD5678"`
     pub device_token: Option<String>,
 }
 
@@ -1774,54 +1678,50 @@ pub struct ModifyDeviceResponse {
 /// The `ModifyPolicy` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`ModifyPolicyResponse`].
-/// The codes it documents are in [`ModifyPolicyError`](super::errors::ModifyPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=ModifyPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "ModifyPolicy",
     output = ModifyPolicyResponse,
-    error = super::errors::ModifyPolicyError
+    error = super::errors::TrroErrorCode
 )]
 pub struct ModifyPolicy {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49rc96pralw"`
+    /// `ProjectId`; example: `"f3glr49rc96pralw"`
     pub project_id: String,
 
-    /// `RemoteDeviceId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `RemoteDeviceId`; example: `"test1"`
     pub remote_device_id: String,
 
-    /// `FieldDeviceIds`: a list of strings.
-    ///
-    /// Example: `["dev1","dev2"]`
+    /// `FieldDeviceIds`; example: `["dev1","dev2"]`
     pub field_device_ids: Vec<String>,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: String,
 
-    /// `ModifyMode`: a string.
-    ///
-    /// Example: `"add"`
+    /// `ModifyMode`; example: `"add"`
     pub modify_mode: String,
 }
 
 /// What a successful [`ModifyPolicy`] call returns.
 #[tc_model]
 pub struct ModifyPolicyResponse {
-    /// `FailedInsertIds`: a list of strings.
-    ///
-    /// Example: `["trro_dev1"]`
+    /// `FailedInsertIds`; example: `["trro_dev1"]`
     pub failed_insert_ids: Option<Vec<String>>,
 
-    /// `FailedDeleteIds`: a list of strings.
-    ///
-    /// Example: `["trro_dev2"]`
+    /// `FailedDeleteIds`; example: `["trro_dev2"]`
     pub failed_delete_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1831,35 +1731,37 @@ pub struct ModifyPolicyResponse {
 /// The `ModifyProject` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrroErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::TrroErrorCode
 )]
 pub struct ModifyProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49rc96pralw"`
+    /// `ProjectId`; example: `"f3glr49rc96pralw"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `ProjectName`; example: `"mytest"`
     pub project_name: Option<String>,
 
-    /// `ProjectDescription`: a string.
-    ///
-    /// Example: `"test project"`
+    /// `ProjectDescription`; example: `"test project"`
     pub project_description: Option<String>,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: Option<String>,
 }
 
@@ -1873,40 +1775,38 @@ pub struct ModifyProjectResponse {
 /// The `ModifyProjectSecMode` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`ModifyProjectSecModeResponse`].
-/// The codes it documents are in [`ModifyProjectSecModeError`](super::errors::ModifyProjectSecModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=ModifyProjectSecMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrroErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "ModifyProjectSecMode",
     output = ModifyProjectSecModeResponse,
-    error = super::errors::ModifyProjectSecModeError
+    error = super::errors::TrroErrorCode
 )]
 pub struct ModifyProjectSecMode {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k540iwduvuuma"`
+    /// `ProjectId`; example: `"m82k540iwduvuuma"`
     pub project_id: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"123456789012345678901234567abcde"`
+    /// `Key`; example: `"123456789012345678901234567abcde"`
     pub key: Option<String>,
 
-    /// `AutoRegister`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRegister`; example: `1`
     pub auto_register: Option<i64>,
 
-    /// `FieldListEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldListEnable`; example: `1`
     pub field_list_enable: Option<i64>,
 }
 
@@ -1920,9 +1820,12 @@ pub struct ModifyProjectSecModeResponse {
 /// The `RetryAnnotationTask` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`RetryAnnotationTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=RetryAnnotationTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
@@ -1931,9 +1834,7 @@ pub struct ModifyProjectSecModeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RetryAnnotationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3uen9jt0kd78_1"`
+    /// `TaskId`; example: `"3uen9jt0kd78_1"`
     pub task_id: String,
 }
 
@@ -1947,40 +1848,42 @@ pub struct RetryAnnotationTaskResponse {
 /// The `StartPublishLiveStream` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`StartPublishLiveStreamResponse`].
-/// The codes it documents are in [`StartPublishLiveStreamError`](super::errors::StartPublishLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=StartPublishLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TrroErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "StartPublishLiveStream",
     output = StartPublishLiveStreamResponse,
-    error = super::errors::StartPublishLiveStreamError
+    error = super::errors::TrroErrorCode
 )]
 pub struct StartPublishLiveStream {
-    /// `WithTranscoding`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithTranscoding`; example: `0`
     pub with_transcoding: i64,
 
-    /// `MaxIdleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxIdleTime`; example: `20`
     pub max_idle_time: i64,
 
-    /// `VideoParams`: a [`VideoParams`](super::models::VideoParams).
+    /// `VideoParams`
     pub video_params: models::VideoParams,
 
-    /// `PublishParams`: a list of [`PublishParams`](super::models::PublishParams) objects.
+    /// `PublishParams`
     pub publish_params: Vec<models::PublishParams>,
 }
 
 /// What a successful [`StartPublishLiveStream`] call returns.
 #[tc_model]
 pub struct StartPublishLiveStreamResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"D0xOlGVRsurq9PRB-Iuak6f-J0ac-asdaafds-8pZgA."`
+    /// `TaskId`; example: `"D0xOlGVRsurq9PRB-Iuak6f-J0ac-asdaafds-8pZgA."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1990,18 +1893,25 @@ pub struct StartPublishLiveStreamResponse {
 /// The `StopPublishLiveStream` action of TRRO API 2022-03-25.
 ///
 /// A successful call returns [`StopPublishLiveStreamResponse`].
-/// The codes it documents are in [`StopPublishLiveStreamError`](super::errors::StopPublishLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trro&Version=2022-03-25&Action=StopPublishLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrroErrorCode`](super::errors::TrroErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrroErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::TrroErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::TrroErrorCode::OperationDenied)
 #[tc_action(
     service = "trro",
     version = "2022-03-25",
     name = "StopPublishLiveStream",
     output = StopPublishLiveStreamResponse,
-    error = super::errors::StopPublishLiveStreamError
+    error = super::errors::TrroErrorCode
 )]
 pub struct StopPublishLiveStream {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 

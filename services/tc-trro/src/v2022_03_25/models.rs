@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob) and [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct AnnotationContext {
-    /// `TaskGoal`: a string.
-    ///
-    /// Example: `"把香蕉从盘子上夹起来"`
+    /// `TaskGoal`; example: `"把香蕉从盘子上夹起来"`
     pub task_goal: Option<String>,
 
-    /// `KeyObjects`: a list of strings.
-    ///
-    /// Example: `["香蕉"]`
+    /// `KeyObjects`; example: `["香蕉"]`
     pub key_objects: Option<Vec<String>>,
 
-    /// `AtomicVerbs`: a list of strings.
-    ///
-    /// Example: `["拿取"]`
+    /// `AtomicVerbs`; example: `["拿取"]`
     pub atomic_verbs: Option<Vec<String>>,
 }
 
@@ -29,37 +23,25 @@ pub struct AnnotationContext {
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob).
 #[tc_model]
 pub struct BatchS3SourceInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"ai-annotation-test-input-1258344699"`
+    /// `Bucket`; example: `"ai-annotation-test-input-1258344699"`
     pub bucket: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
+    /// `Endpoint`; example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
     pub endpoint: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"batch-test/"`
+    /// `Prefix`; example: `"batch-test/"`
     pub prefix: String,
 
-    /// `Secret`: a [`SecretInfo`].
+    /// `Secret`
     pub secret: SecretInfo,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"^1qLI.*\\.mp4$"`
+    /// `Filter`; example: `"^1qLI.*\\.mp4$"`
     pub filter: Option<String>,
 
-    /// `IsCos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCos`; example: `1`
     pub is_cos: Option<i64>,
 }
 
@@ -68,14 +50,10 @@ pub struct BatchS3SourceInfo {
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob) and [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct CallbackInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://callback.example.com/annotation"`
+    /// `Url`; example: `"https://callback.example.com/annotation"`
     pub url: String,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"*****************************"`
+    /// `Secret`; example: `"*****************************"`
     pub secret: String,
 }
 
@@ -84,34 +62,22 @@ pub struct CallbackInfo {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording).
 #[tc_model]
 pub struct CloudStorage {
-    /// `Vendor`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vendor`; example: `0`
     pub vendor: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`; example: `"ap-nanjing"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"recording-1304123456"`
+    /// `Bucket`; example: `"recording-1304123456"`
     pub bucket: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"test-accesskey"`
+    /// `AccessKey`; example: `"test-accesskey"`
     pub access_key: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test-secretkey"`
+    /// `SecretKey`; example: `"test-secretkey"`
     pub secret_key: String,
 
-    /// `FileNamePrefix`: a list of strings.
-    ///
-    /// Example: `["prefix1","prefix2"]`
+    /// `FileNamePrefix`; example: `["prefix1","prefix2"]`
     pub file_name_prefix: Option<Vec<String>>,
 }
 
@@ -120,49 +86,31 @@ pub struct CloudStorage {
 /// Returned in the output of [`GetDevices`](super::GetDevices).
 #[tc_model]
 pub struct Device {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"dev1\""`
+    /// `DeviceId`; example: `"\"dev1\""`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"devname\""`
+    /// `DeviceName`; example: `"\"devname\""`
     pub device_name: String,
 
-    /// `LicenseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LicenseCount`; example: `2`
     pub license_count: i64,
 
-    /// `RemainDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RemainDay`; example: `30`
     pub remain_day: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"167840945"`
+    /// `ExpireTime`; example: `"167840945"`
     pub expire_time: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"86400"`
+    /// `Duration`; example: `"86400"`
     pub duration: String,
 
-    /// `LicenseIds`: a list of strings.
-    ///
-    /// Example: `["341c4a1d-3852-4eeb-bbdd-7e216f5c7345"]`
+    /// `LicenseIds`; example: `["341c4a1d-3852-4eeb-bbdd-7e216f5c7345"]`
     pub license_ids: Vec<String>,
 
-    /// `MonthlyRemainTime`: a signed 64-bit integer.
-    ///
-    /// Example: `66000`
+    /// `MonthlyRemainTime`; example: `66000`
     pub monthly_remain_time: Option<i64>,
 
-    /// `LimitedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `LimitedTime`; example: `60000`
     pub limited_time: Option<i64>,
 }
 
@@ -171,39 +119,25 @@ pub struct Device {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"“dev1”"`
+    /// `DeviceId`; example: `"“dev1”"`
     pub device_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"\"test device\""`
+    /// `DeviceName`; example: `"\"test device\""`
     pub device_name: String,
 
-    /// `DeviceStatus`: a string.
-    ///
-    /// Example: `"offline"`
+    /// `DeviceStatus`; example: `"offline"`
     pub device_status: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"\"field\""`
+    /// `DeviceType`; example: `"\"field\""`
     pub device_type: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-21T08:00:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-03-21T08:00:00+08:00"`
     pub modify_time: String,
 
-    /// `LastReportTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-21T09:00:00+08:00"`
+    /// `LastReportTime`, an ISO 8601 timestamp; example: `"2022-03-21T09:00:00+08:00"`
     pub last_report_time: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k54bp7n9rjhai"`
+    /// `ProjectId`; example: `"m82k54bp7n9rjhai"`
     pub project_id: String,
 }
 
@@ -212,85 +146,55 @@ pub struct DeviceInfo {
 /// Returned in the output of [`GetDurationDetails`](super::GetDurationDetails).
 #[tc_model]
 pub struct DurationDetails {
-    /// `SessionTime`: a string.
-    ///
-    /// Example: `"1703433600"`
+    /// `SessionTime`; example: `"1703433600"`
     pub session_time: Option<String>,
 
-    /// `Voice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Voice`; example: `0`
     pub voice: Option<i64>,
 
-    /// `SD`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SD`; example: `1`
     #[tc(rename = "SD")]
     pub sd: Option<i64>,
 
-    /// `HD`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HD`; example: `2`
     #[tc(rename = "HD")]
     pub hd: Option<i64>,
 
-    /// `FHD`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `FHD`; example: `4`
     #[tc(rename = "FHD")]
     pub fhd: Option<i64>,
 
-    /// `TwoK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TwoK`; example: `0`
     pub two_k: Option<i64>,
 
-    /// `FourK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FourK`; example: `0`
     pub four_k: Option<i64>,
 
-    /// `Online`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Online`; example: `4`
     pub online: Option<i64>,
 
-    /// `MultiSD`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MultiSD`; example: `2`
     #[tc(rename = "MultiSD")]
     pub multi_sd: Option<i64>,
 
-    /// `MultiHD`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MultiHD`; example: `4`
     #[tc(rename = "MultiHD")]
     pub multi_hd: Option<i64>,
 
-    /// `MultiFHD`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `MultiFHD`; example: `9`
     #[tc(rename = "MultiFHD")]
     pub multi_fhd: Option<i64>,
 
-    /// `MultiTwoK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiTwoK`; example: `0`
     pub multi_two_k: Option<i64>,
 
-    /// `MultiFourK`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiFourK`; example: `0`
     pub multi_four_k: Option<i64>,
 
-    /// `MultiOnline`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MultiOnline`; example: `50`
     pub multi_online: Option<i64>,
 
-    /// `DeductDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DeductDuration`; example: `100`
     pub deduct_duration: Option<i64>,
 }
 
@@ -299,54 +203,34 @@ pub struct DurationDetails {
 /// Returned in the output of [`DescribeAnnotationJobs`](super::DescribeAnnotationJobs).
 #[tc_model]
 pub struct Job {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"3uftmbjv551w"`
+    /// `JobId`; example: `"3uftmbjv551w"`
     pub job_id: String,
 
-    /// `JobType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `JobType`; example: `2`
     pub job_type: i64,
 
-    /// `AnnotationType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AnnotationType`; example: `3`
     pub annotation_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `IngestStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IngestStatus`; example: `1`
     pub ingest_status: i64,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"ai-annotation-test-input-1258344699/batch-test/"`
+    /// `InputPath`; example: `"ai-annotation-test-input-1258344699/batch-test/"`
     pub input_path: String,
 
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalNumber`; example: `3`
     pub total_number: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1788176178"`
+    /// `CreateTime`; example: `"1788176178"`
     pub create_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"1788160830"`
+    /// `FinishTime`; example: `"1788160830"`
     pub finish_time: String,
 
-    /// `TaskStatusCount`: a string.
-    ///
-    /// Example: `"{\"1\":2,\"6\":8}"`
+    /// `TaskStatusCount`; example: `"{\"1\":2,\"6\":8}"`
     pub task_status_count: Option<String>,
 }
 
@@ -355,34 +239,22 @@ pub struct Job {
 /// Returned in the output of [`GetLicenses`](super::GetLicenses).
 #[tc_model]
 pub struct License {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"1678503945"`
+    /// `ExpireTime`; example: `"1678503945"`
     pub expire_time: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"86400"`
+    /// `Duration`; example: `"86400"`
     pub duration: Option<String>,
 
-    /// `RemainDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RemainDay`; example: `30`
     pub remain_day: Option<i64>,
 
-    /// `LicenseIds`: a list of strings.
-    ///
-    /// Example: `["478c67c3-19a1-4e5d-ae11-ad68883793ec","6d05a06f-db82-4f61-8dd2-996c3378ec26"]`
+    /// `LicenseIds`; example: `["478c67c3-19a1-4e5d-ae11-ad68883793ec","6d05a06f-db82-4f61-8dd2-996c3378ec26"]`
     pub license_ids: Option<Vec<String>>,
 }
 
@@ -391,34 +263,22 @@ pub struct License {
 /// Returned in the output of [`DescribeDeviceSessionDetails`](super::DescribeDeviceSessionDetails).
 #[tc_model]
 pub struct MultiNet {
-    /// `NetId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetId`; example: `0`
     pub net_id: Option<i64>,
 
-    /// `NetIp`: a string.
-    ///
-    /// Example: `"\"10.211.65.6\""`
+    /// `NetIp`; example: `"\"10.211.65.6\""`
     pub net_ip: Option<String>,
 
-    /// `Rtt`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30,20,10]`
+    /// `Rtt`; example: `[10,20,30,20,10]`
     pub rtt: Option<Vec<i64>>,
 
-    /// `Lost`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30,20,10]`
+    /// `Lost`; example: `[10,20,30,20,10]`
     pub lost: Option<Vec<i64>>,
 
-    /// `SendBps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30,20,10]`
+    /// `SendBps`; example: `[10,20,30,20,10]`
     pub send_bps: Option<Vec<i64>>,
 
-    /// `RecvBps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30,20,10]`
+    /// `RecvBps`; example: `[10,20,30,20,10]`
     pub recv_bps: Option<Vec<i64>>,
 }
 
@@ -427,27 +287,19 @@ pub struct MultiNet {
 /// Sent in the input of [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct OutputInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"ai-annotation-test-copy-1258344699"`
+    /// `Bucket`; example: `"ai-annotation-test-copy-1258344699"`
     pub bucket: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
+    /// `Endpoint`; example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
     pub endpoint: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"annotation-result/1qLIfbvfNo_0003.json"`
+    /// `Key`; example: `"annotation-result/1qLIfbvfNo_0003.json"`
     pub key: String,
 
-    /// `Secret`: a [`SecretInfo`].
+    /// `Secret`
     pub secret: SecretInfo,
 }
 
@@ -456,32 +308,22 @@ pub struct OutputInfo {
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob).
 #[tc_model]
 pub struct OutputStorage {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"ai-annotation-test-copy-1258344699"`
+    /// `Bucket`; example: `"ai-annotation-test-copy-1258344699"`
     pub bucket: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
+    /// `Endpoint`; example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
     pub endpoint: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Secret`: a [`SecretInfo`].
+    /// `Secret`
     pub secret: SecretInfo,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"batch-result/"`
+    /// `Prefix`; example: `"batch-result/"`
     pub prefix: Option<String>,
 
-    /// `NameRule`: a string.
-    ///
-    /// Example: `"$YYYY$mm$dd_$FileName_$TaskId.json"`
+    /// `NameRule`; example: `"$YYYY$mm$dd_$FileName_$TaskId.json"`
     pub name_rule: Option<String>,
 }
 
@@ -490,19 +332,13 @@ pub struct OutputStorage {
 /// Returned in the output of [`DescribePolicy`](super::DescribePolicy).
 #[tc_model]
 pub struct PolicyInfo {
-    /// `RemoteDeviceId`: a string.
-    ///
-    /// Example: `"\"test1\""`
+    /// `RemoteDeviceId`; example: `"\"test1\""`
     pub remote_device_id: String,
 
-    /// `FieldDeviceIds`: a list of strings.
-    ///
-    /// Example: `["dev1","dev2"]`
+    /// `FieldDeviceIds`; example: `["dev1","dev2"]`
     pub field_device_ids: Vec<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-22T08:00:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-03-22T08:00:00+08:00"`
     pub modify_time: String,
 }
 
@@ -511,17 +347,13 @@ pub struct PolicyInfo {
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob) and [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct ProcessParams {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"ego_semantic"`
+    /// `Mode`; example: `"ego_semantic"`
     pub mode: Option<String>,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Edition`; example: `"standard"`
     pub edition: Option<String>,
 
-    /// `ExtraParams`: a string.
+    /// `ExtraParams`
     pub extra_params: Option<String>,
 }
 
@@ -530,29 +362,19 @@ pub struct ProcessParams {
 /// Returned in the output of [`DescribeProjectList`](super::DescribeProjectList).
 #[tc_model]
 pub struct ProjectInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"f3glr49rc96pralw"`
+    /// `ProjectId`; example: `"f3glr49rc96pralw"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project1"`
+    /// `ProjectName`; example: `"project1"`
     pub project_name: String,
 
-    /// `ProjectDescription`: a string.
-    ///
-    /// Example: `"project1 description"`
+    /// `ProjectDescription`; example: `"project1 description"`
     pub project_description: String,
 
-    /// `PolicyMode`: a string.
-    ///
-    /// Example: `"black"`
+    /// `PolicyMode`; example: `"black"`
     pub policy_mode: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-25T09:12:11+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-03-25T09:12:11+08:00"`
     pub modify_time: String,
 }
 
@@ -561,12 +383,10 @@ pub struct ProjectInfo {
 /// Sent in the input of [`StartPublishLiveStream`](super::StartPublishLiveStream).
 #[tc_model]
 pub struct PublishParams {
-    /// `PublishUrl`: a string.
+    /// `PublishUrl`
     pub publish_url: String,
 
-    /// `IsTencentUrl`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsTencentUrl`; example: `1`
     pub is_tencent_url: i64,
 }
 
@@ -575,34 +395,22 @@ pub struct PublishParams {
 /// Returned in the output of [`DescribeRecentSessionList`](super::DescribeRecentSessionList).
 #[tc_model]
 pub struct RecentSessionInfo {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"0a6b3e53-9307-4358-a5b6-76e3e4d027da-0"`
+    /// `SessionId`; example: `"0a6b3e53-9307-4358-a5b6-76e3e4d027da-0"`
     pub session_id: String,
 
-    /// `RemoteDeviceId`: a string.
-    ///
-    /// Example: `"ctrl1"`
+    /// `RemoteDeviceId`; example: `"ctrl1"`
     pub remote_device_id: String,
 
-    /// `FieldDeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `FieldDeviceId`; example: `"dev1"`
     pub field_device_id: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1920*1080"`
+    /// `Resolution`; example: `"1920*1080"`
     pub resolution: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: u64,
 
-    /// `LatestUpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000060`
+    /// `LatestUpdateTime`; example: `1650000060`
     pub latest_update_time: u64,
 }
 
@@ -611,32 +419,22 @@ pub struct RecentSessionInfo {
 /// Sent in the input of [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct S3SourceInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"ai-annotation-test-input-1258344699"`
+    /// `Bucket`; example: `"ai-annotation-test-input-1258344699"`
     pub bucket: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
+    /// `Endpoint`; example: `"cos-internal.ap-guangzhou.tencentcos.cn"`
     pub endpoint: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"batch-test/1qLIfbvfNo_0003.mp4"`
+    /// `Key`; example: `"batch-test/1qLIfbvfNo_0003.mp4"`
     pub key: String,
 
-    /// `Secret`: a [`SecretInfo`].
+    /// `Secret`
     pub secret: SecretInfo,
 
-    /// `IsCos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCos`; example: `1`
     pub is_cos: Option<i64>,
 }
 
@@ -645,14 +443,10 @@ pub struct S3SourceInfo {
 /// Sent in the input of [`CreateBatchVideoAnnotationJob`](super::CreateBatchVideoAnnotationJob) and [`CreateVideoAnnotationJob`](super::CreateVideoAnnotationJob).
 #[tc_model]
 pub struct SecretInfo {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"************************************"`
+    /// `SecretId`; example: `"************************************"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"********************************"`
+    /// `SecretKey`; example: `"********************************"`
     pub secret_key: String,
 }
 
@@ -661,191 +455,119 @@ pub struct SecretInfo {
 /// Returned in the output of [`DescribeDeviceSessionDetails`](super::DescribeDeviceSessionDetails).
 #[tc_model]
 pub struct SessionDeviceDetail {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"remote"`
+    /// `DeviceType`; example: `"remote"`
     pub device_type: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000100`
+    /// `EndTime`; example: `1650000100`
     pub end_time: u64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"0a6b3e53-9307-4358-a5b6-76e3e4d027da-1"`
+    /// `SessionId`; example: `"0a6b3e53-9307-4358-a5b6-76e3e4d027da-1"`
     pub session_id: String,
 
-    /// `Rate`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `Rate`; example: `[10,20,30]`
     pub rate: Vec<i64>,
 
-    /// `Fps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `Fps`; example: `[10,20,30]`
     pub fps: Vec<i64>,
 
-    /// `Lost`: a list of floating-point numbers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `Lost`; example: `[10,20,30]`
     pub lost: Vec<f64>,
 
-    /// `NetworkLatency`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `NetworkLatency`; example: `[10,20,30]`
     pub network_latency: Vec<i64>,
 
-    /// `VideoLatency`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `VideoLatency`; example: `[10,20,30]`
     pub video_latency: Vec<i64>,
 
-    /// `CpuUsed`: a list of floating-point numbers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `CpuUsed`; example: `[10,20,30]`
     pub cpu_used: Vec<f64>,
 
-    /// `MemUsed`: a list of floating-point numbers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `MemUsed`; example: `[10,20,30]`
     pub mem_used: Vec<f64>,
 
-    /// `TimeOffset`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,2,4,6,8,10]`
+    /// `TimeOffset`; example: `[0,2,4,6,8,10]`
     pub time_offset: Vec<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n675phvb"`
+    /// `ProjectId`; example: `"m82k5408n675phvb"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `DeviceId`; example: `"dev1"`
     pub device_id: String,
 
-    /// `Ver`: a string.
-    ///
-    /// Example: `"1.4.7"`
+    /// `Ver`; example: `"1.4.7"`
     pub ver: Option<String>,
 
-    /// `SdkMode`: a string.
-    ///
-    /// Example: `"server"`
+    /// `SdkMode`; example: `"server"`
     pub sdk_mode: Option<String>,
 
-    /// `DecodeCost`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,20,30]`
+    /// `DecodeCost`; example: `[20,20,30]`
     pub decode_cost: Option<Vec<i64>>,
 
-    /// `RenderConst`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,20,30]`
+    /// `RenderConst`; example: `[20,20,30]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub render_const: Option<Vec<i64>>,
 
-    /// `K100`: a list of floating-point numbers.
-    ///
-    /// Example: `[20.12,20.25,30.16]`
+    /// `K100`; example: `[20.12,20.25,30.16]`
     pub k100: Option<Vec<f64>>,
 
-    /// `K150`: a list of floating-point numbers.
-    ///
-    /// Example: `[20.12,20.25,30.16]`
+    /// `K150`; example: `[20.12,20.25,30.16]`
     pub k150: Option<Vec<f64>>,
 
-    /// `NACK`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,0]`
+    /// `NACK`; example: `[0,0,0]`
     #[tc(rename = "NACK")]
     pub nack: Option<Vec<i64>>,
 
-    /// `BitRateEstimate`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2000]`
+    /// `BitRateEstimate`; example: `[2000]`
     pub bit_rate_estimate: Option<Vec<i64>>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: Option<i64>,
 
-    /// `EncodeCost`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `EncodeCost`; example: `[20,12,20,25,30,16]`
     pub encode_cost: Option<Vec<i64>>,
 
-    /// `CaptureCost`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `CaptureCost`; example: `[20,12,20,25,30,16]`
     pub capture_cost: Option<Vec<i64>>,
 
-    /// `RenderCost`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,20,30]`
+    /// `RenderCost`; example: `[20,20,30]`
     pub render_cost: Option<Vec<i64>>,
 
-    /// `ConfigWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `ConfigWidth`; example: `1280`
     pub config_width: Option<i64>,
 
-    /// `ConfigHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `ConfigHeight`; example: `720`
     pub config_height: Option<i64>,
 
-    /// `FrameDelta`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `FrameDelta`; example: `[20,12,20,25,30,16]`
     pub frame_delta: Option<Vec<i64>>,
 
-    /// `MaxFrameDelta`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `MaxFrameDelta`; example: `[20,12,20,25,30,16]`
     pub max_frame_delta: Option<Vec<i64>>,
 
-    /// `TotalBitrateEstimate`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `TotalBitrateEstimate`; example: `[20,12,20,25,30,16]`
     pub total_bitrate_estimate: Option<Vec<i64>>,
 
-    /// `Lag100Duration`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `Lag100Duration`; example: `[20,12,20,25,30,16]`
     pub lag100_duration: Option<Vec<i64>>,
 
-    /// `Lag150Duration`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,12,20,25,30,16]`
+    /// `Lag150Duration`; example: `[20,12,20,25,30,16]`
     pub lag150_duration: Option<Vec<i64>>,
 
-    /// `MultiMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiMode`; example: `0`
     pub multi_mode: Option<i64>,
 
-    /// `MultiNet`: a list of [`MultiNet`] objects.
+    /// `MultiNet`
     pub multi_net: Option<Vec<MultiNet>>,
 
-    /// `ControlLatency`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[45,49,50]`
+    /// `ControlLatency`; example: `[45,49,50]`
     pub control_latency: Option<Vec<i64>>,
 }
 
@@ -854,39 +576,25 @@ pub struct SessionDeviceDetail {
 /// Returned in the output of [`DescribeDeviceSessionList`](super::DescribeDeviceSessionList).
 #[tc_model]
 pub struct SessionInfo {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6c03e6d8-cac1-44bd-3c17-90148b37d1a8-0"`
+    /// `SessionId`; example: `"6c03e6d8-cac1-44bd-3c17-90148b37d1a8-0"`
     pub session_id: String,
 
-    /// `RemoteDeviceId`: a string.
-    ///
-    /// Example: `"ctrl1"`
+    /// `RemoteDeviceId`; example: `"ctrl1"`
     pub remote_device_id: String,
 
-    /// `FieldDeviceId`: a string.
-    ///
-    /// Example: `"dev1"`
+    /// `FieldDeviceId`; example: `"dev1"`
     pub field_device_id: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1920*1080"`
+    /// `Resolution`; example: `"1920*1080"`
     pub resolution: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000060`
+    /// `EndTime`; example: `1650000060`
     pub end_time: u64,
 
-    /// `Quality`: a string.
-    ///
-    /// Example: `"good"`
+    /// `Quality`; example: `"good"`
     pub quality: String,
 }
 
@@ -895,39 +603,25 @@ pub struct SessionInfo {
 /// Returned in the output of [`DescribeSessionStatisticsByInterval`](super::DescribeSessionStatisticsByInterval).
 #[tc_model]
 pub struct SessionIntervalStatistic {
-    /// `ActiveFieldDeviceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ActiveFieldDeviceNum`; example: `10`
     pub active_field_device_num: u64,
 
-    /// `ActiveRemoteDeviceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ActiveRemoteDeviceNum`; example: `20`
     pub active_remote_device_num: u64,
 
-    /// `SessionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SessionNum`; example: `50`
     pub session_num: u64,
 
-    /// `TotalDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalDuration`; example: `30`
     pub total_duration: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `StartTime`; example: `1650000000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1650000000`
+    /// `EndTime`; example: `1650000000`
     pub end_time: u64,
 
-    /// `NotBadSessionRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `NotBadSessionRatio`; example: `30`
     pub not_bad_session_ratio: u64,
 }
 
@@ -936,39 +630,25 @@ pub struct SessionIntervalStatistic {
 /// Returned in the output of [`DescribeAnnotationTasks`](super::DescribeAnnotationTasks).
 #[tc_model]
 pub struct Task {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3ueigpf29yac_1"`
+    /// `TaskId`; example: `"3ueigpf29yac_1"`
     pub task_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"07edUzd4-8_0152.mp4"`
+    /// `FileName`; example: `"07edUzd4-8_0152.mp4"`
     pub file_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 
-    /// `InputPath`: a string.
-    ///
-    /// Example: `"ai-annotation-test-input-1258344699/batch-test/07edUzd4-8_0152.mp4"`
+    /// `InputPath`; example: `"ai-annotation-test-input-1258344699/batch-test/07edUzd4-8_0152.mp4"`
     pub input_path: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"stage2 semantic failed: VLM call timeout after 3 retries"`
+    /// `ErrorMsg`; example: `"stage2 semantic failed: VLM call timeout after 3 retries"`
     pub error_msg: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1788096931"`
+    /// `CreateTime`; example: `"1788096931"`
     pub create_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"1788096987"`
+    /// `FinishTime`; example: `"1788096987"`
     pub finish_time: String,
 }
 
@@ -977,29 +657,19 @@ pub struct Task {
 /// Sent in the input of [`StartPublishLiveStream`](super::StartPublishLiveStream).
 #[tc_model]
 pub struct VideoList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"m82k5408n123phvb"`
+    /// `ProjectId`; example: `"m82k5408n123phvb"`
     pub project_id: String,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"trro_dev"`
+    /// `DeviceId`; example: `"trro_dev"`
     pub device_id: String,
 
-    /// `VideoStreamId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoStreamId`; example: `0`
     pub video_stream_id: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: i64,
 }
 
@@ -1008,31 +678,21 @@ pub struct VideoList {
 /// Sent in the input of [`StartPublishLiveStream`](super::StartPublishLiveStream).
 #[tc_model]
 pub struct VideoParams {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: i64,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Fps`; example: `15`
     pub fps: i64,
 
-    /// `BitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `BitRate`; example: `1500`
     pub bit_rate: i64,
 
-    /// `Gop`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gop`; example: `2`
     pub gop: i64,
 
-    /// `VideoList`: a list of [`VideoList`] objects.
+    /// `VideoList`
     pub video_list: Vec<VideoList>,
 }

@@ -8,58 +8,53 @@ use super::models;
 /// The `AsyncTextToSpeech` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`AsyncTextToSpeechResponse`].
-/// The codes it documents are in [`AsyncTextToSpeechError`](super::errors::AsyncTextToSpeechError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=AsyncTextToSpeech)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Text`](super::errors::TrtcErrorCode::InvalidParameterText)
+/// - [`InvalidParameter.TextLength`](super::errors::TrtcErrorCode::InvalidParameterTextLength)
+/// - [`UnsupportedOperation.TaskLimit`](super::errors::TrtcErrorCode::UnsupportedOperationTaskLimit)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "AsyncTextToSpeech",
     output = AsyncTextToSpeechResponse,
-    error = super::errors::AsyncTextToSpeechError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct AsyncTextToSpeech {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `Voice`: a [`Voice`](super::models::Voice).
+    /// `Voice`
     pub voice: models::Voice,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600019222`
+    /// `SdkAppId`; example: `1600019222`
     pub sdk_app_id: u64,
 
-    /// `AudioFormat`: an [`AudioFormat`](super::models::AudioFormat).
+    /// `AudioFormat`
     pub audio_format: Option<models::AudioFormat>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_02_turbo"`
+    /// `Model`; example: `"flow_02_turbo"`
     pub model: Option<String>,
 
-    /// `PronunciationDict`: a list of [`PronunciationDict`](super::models::PronunciationDict) objects.
+    /// `PronunciationDict`
     pub pronunciation_dict: Option<Vec<models::PronunciationDict>>,
 
-    /// `AlignmentMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlignmentMode`; example: `0`
     pub alignment_mode: Option<u64>,
 
-    /// `LanguageCode`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageCode`; example: `"zh"`
     pub language_code: Option<String>,
 }
 
 /// What a successful [`AsyncTextToSpeech`] call returns.
 #[tc_model]
 pub struct AsyncTextToSpeechResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3d5f26c1-**9*-*f***883e-b543337b8eab"`
+    /// `TaskId`; example: `"3d5f26c1-**9*-*f***883e-b543337b8eab"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -69,35 +64,37 @@ pub struct AsyncTextToSpeechResponse {
 /// The `ControlAIConversation` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`ControlAIConversationResponse`].
-/// The codes it documents are in [`ControlAIConversationError`](super::errors::ControlAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=ControlAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "ControlAIConversation",
     output = ControlAIConversationResponse,
-    error = super::errors::ControlAIConversationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct ControlAIConversation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"v2*****test"`
+    /// `TaskId`; example: `"v2*****test"`
     pub task_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ServerPushText"`
+    /// `Command`; example: `"ServerPushText"`
     pub command: String,
 
-    /// `ServerPushText`: a [`ServerPushText`](super::models::ServerPushText).
+    /// `ServerPushText`
     pub server_push_text: Option<models::ServerPushText>,
 
-    /// `InvokeLLM`: an [`InvokeLlm`](super::models::InvokeLlm).
+    /// `InvokeLLM`
     #[tc(rename = "InvokeLLM")]
     pub invoke_llm: Option<models::InvokeLlm>,
 
-    /// `TransparentData`: a [`TransparentData`](super::models::TransparentData).
+    /// `TransparentData`
     pub transparent_data: Option<models::TransparentData>,
 }
 
@@ -111,9 +108,12 @@ pub struct ControlAIConversationResponse {
 /// The `CreateAudioModerationSync` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateAudioModerationSyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateAudioModerationSync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -122,99 +122,65 @@ pub struct ControlAIConversationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAudioModerationSync {
-    /// `Sdkappid`: a signed 64-bit integer.
-    ///
-    /// Example: `140034324`
+    /// `Sdkappid`; example: `140034324`
     pub sdkappid: Option<i64>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"2_2_3_ 140034324"`
+    /// `BizType`; example: `"2_2_3_ 140034324"`
     pub biz_type: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"sdyfasdf"`
+    /// `DataId`; example: `"sdyfasdf"`
     pub data_id: Option<String>,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `FileFormat`; example: `"wav"`
     pub file_format: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"testaudio.wav"`
+    /// `FileName`; example: `"testaudio.wav"`
     pub file_name: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"UklGRhRWAABXQV"`
+    /// `FileContent`; example: `"UklGRhRWAABXQV"`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 }
 
 /// What a successful [`CreateAudioModerationSync`] call returns.
 #[tc_model]
 pub struct CreateAudioModerationSyncResponse {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"sdyfasdf"`
+    /// `DataId`; example: `"sdyfasdf"`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"636545579459027127"`
+    /// `TaskId`; example: `"636545579459027127"`
     pub task_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"testaudio.wav"`
+    /// `FileName`; example: `"testaudio.wav"`
     pub file_name: Option<String>,
 
-    /// `MediaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaType`; example: `1`
     pub media_type: Option<i64>,
 
-    /// `Suggest`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Suggest`; example: `2`
     pub suggest: Option<i64>,
 
-    /// `Rate`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Rate`; example: `100`
     pub rate: Option<i64>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Polity"`
+    /// `Label`; example: `"Polity"`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"politics_coreleader"`
+    /// `SubLabel`; example: `"politics_coreleader"`
     pub sub_label: Option<String>,
 
-    /// `Audio`: a string.
-    ///
-    /// Example: `"https://sa201-oss-ugc-center.oss-cn-beijing.aliyuncs.com/test.mp3"`
+    /// `Audio`; example: `"https://sa201-oss-ugc-center.oss-cn-beijing.aliyuncs.com/test.mp3"`
     pub audio: Option<String>,
 
-    /// `AudioText`: a string.
-    ///
-    /// Example: `"求真务实，充分体现了马克思列宁主义，毛泽东思想，邓小平理论，三个代表重要思想和科学发展观的历史逻辑和内在联系。"`
+    /// `AudioText`; example: `"求真务实，充分体现了马克思列宁主义，毛泽东思想，邓小平理论，三个代表重要思想和科学发展观的历史逻辑和内在联系。"`
     pub audio_text: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `12894`
+    /// `Duration`; example: `12894`
     pub duration: Option<i64>,
 
-    /// `CheckDetail`: a list of [`ModerationCheckDetail`](super::models::ModerationCheckDetail) objects.
+    /// `CheckDetail`
     pub check_detail: Option<Vec<models::ModerationCheckDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -224,58 +190,74 @@ pub struct CreateAudioModerationSyncResponse {
 /// The `CreateCloudModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateCloudModerationResponse`].
-/// The codes it documents are in [`CreateCloudModerationError`](super::errors::CreateCloudModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateCloudModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.AccessKey`](super::errors::TrtcErrorCode::MissingParameterAccessKey)
+/// - [`MissingParameter.Bucket`](super::errors::TrtcErrorCode::MissingParameterBucket)
+/// - [`MissingParameter.Region`](super::errors::TrtcErrorCode::MissingParameterRegion)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.SecretKey`](super::errors::TrtcErrorCode::MissingParameterSecretKey)
+/// - [`MissingParameter.SliceParams`](super::errors::TrtcErrorCode::MissingParameterSliceParams)
+/// - [`MissingParameter.SliceStorageParams`](super::errors::TrtcErrorCode::MissingParameterSliceStorageParams)
+/// - [`MissingParameter.SliceType`](super::errors::TrtcErrorCode::MissingParameterSliceType)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`MissingParameter.UserSig`](super::errors::TrtcErrorCode::MissingParameterUserSig)
+/// - [`MissingParameter.Vendor`](super::errors::TrtcErrorCode::MissingParameterVendor)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreateCloudModeration",
     output = CreateCloudModerationResponse,
-    error = super::errors::CreateCloudModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreateCloudModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"295212"`
+    /// `RoomId`; example: `"295212"`
     pub room_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"robot_1234"`
+    /// `UserId`; example: `"robot_1234"`
     pub user_id: String,
 
-    /// `ModerationParams`: a [`ModerationParams`](super::models::ModerationParams).
+    /// `ModerationParams`
     pub moderation_params: models::ModerationParams,
 
-    /// `UserSig`: a string.
+    /// `UserSig`
     pub user_sig: String,
 
-    /// `ModerationStorageParams`: a [`ModerationStorageParams`](super::models::ModerationStorageParams).
+    /// `ModerationStorageParams`
     pub moderation_storage_params: Option<models::ModerationStorageParams>,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: Option<u64>,
 
-    /// `ResourceExpiredHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `ResourceExpiredHour`; example: `24`
     pub resource_expired_hour: Option<u64>,
 }
 
 /// What a successful [`CreateCloudModeration`] call returns.
 #[tc_model]
 pub struct CreateCloudModerationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVqpdU7pr3JUbUasDy5PLPQaHPhkPbIkDILoK-2OqyoZWQndibCtH88ztBhkWAhZCH9DwE."`
+    /// `TaskId`; example: `"-npVqpdU7pr3JUbUasDy5PLPQaHPhkPbIkDILoK-2OqyoZWQndibCtH88ztBhkWAhZCH9DwE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -285,71 +267,85 @@ pub struct CreateCloudModerationResponse {
 /// The `CreateCloudRecording` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateCloudRecordingResponse`].
-/// The codes it documents are in [`CreateCloudRecordingError`](super::errors::CreateCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CRUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCrUnsupportMethod)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`InternalError.CRInternalError`](super::errors::TrtcErrorCode::InternalErrorCrInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.AccessKey`](super::errors::TrtcErrorCode::MissingParameterAccessKey)
+/// - [`MissingParameter.Bucket`](super::errors::TrtcErrorCode::MissingParameterBucket)
+/// - [`MissingParameter.CloudStorage`](super::errors::TrtcErrorCode::MissingParameterCloudStorage)
+/// - [`MissingParameter.RecordMode`](super::errors::TrtcErrorCode::MissingParameterRecordMode)
+/// - [`MissingParameter.RecordParams`](super::errors::TrtcErrorCode::MissingParameterRecordParams)
+/// - [`MissingParameter.Region`](super::errors::TrtcErrorCode::MissingParameterRegion)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.SecretKey`](super::errors::TrtcErrorCode::MissingParameterSecretKey)
+/// - [`MissingParameter.StorageParams`](super::errors::TrtcErrorCode::MissingParameterStorageParams)
+/// - [`MissingParameter.StreamType`](super::errors::TrtcErrorCode::MissingParameterStreamType)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`MissingParameter.UserSig`](super::errors::TrtcErrorCode::MissingParameterUserSig)
+/// - [`MissingParameter.Vendor`](super::errors::TrtcErrorCode::MissingParameterVendor)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreateCloudRecording",
     output = CreateCloudRecordingResponse,
-    error = super::errors::CreateCloudRecordingError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreateCloudRecording {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000000`
+    /// `SdkAppId`; example: `140000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_366"`
+    /// `RoomId`; example: `"room_366"`
     pub room_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"recorder_1234"`
+    /// `UserId`; example: `"recorder_1234"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"recorder_1234_sig"`
+    /// `UserSig`; example: `"recorder_1234_sig"`
     pub user_sig: String,
 
-    /// `RecordParams`: a [`RecordParams`](super::models::RecordParams).
+    /// `RecordParams`
     pub record_params: models::RecordParams,
 
-    /// `StorageParams`: a [`StorageParams`](super::models::StorageParams).
+    /// `StorageParams`
     pub storage_params: models::StorageParams,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: Option<u64>,
 
-    /// `MixTranscodeParams`: a [`MixTranscodeParams`](super::models::MixTranscodeParams).
+    /// `MixTranscodeParams`
     pub mix_transcode_params: Option<models::MixTranscodeParams>,
 
-    /// `MixLayoutParams`: a [`MixLayoutParams`](super::models::MixLayoutParams).
+    /// `MixLayoutParams`
     pub mix_layout_params: Option<models::MixLayoutParams>,
 
-    /// `ResourceExpiredHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `ResourceExpiredHour`; example: `24`
     pub resource_expired_hour: Option<u64>,
 
-    /// `PrivateMapKey`: a string.
-    ///
-    /// Example: `"eJw1jcEKgkAURX9FZlvY****fL9rfNX4_"`
+    /// `PrivateMapKey`; example: `"eJw1jcEKgkAURX9FZlvY****fL9rfNX4_"`
     pub private_map_key: Option<String>,
 }
 
 /// What a successful [`CreateCloudRecording`] call returns.
 #[tc_model]
 pub struct CreateCloudRecordingResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7k801X-VX8gO***GrDFLaZwKKZ5-fTXqywE."`
+    /// `TaskId`; example: `"-m9-bVVU7k801X-VX8gO***GrDFLaZwKKZ5-fTXqywE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -359,61 +355,77 @@ pub struct CreateCloudRecordingResponse {
 /// The `CreateCloudSliceTask` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateCloudSliceTaskResponse`].
-/// The codes it documents are in [`CreateCloudSliceTaskError`](super::errors::CreateCloudSliceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateCloudSliceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.AccessKey`](super::errors::TrtcErrorCode::MissingParameterAccessKey)
+/// - [`MissingParameter.Bucket`](super::errors::TrtcErrorCode::MissingParameterBucket)
+/// - [`MissingParameter.Region`](super::errors::TrtcErrorCode::MissingParameterRegion)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.SecretKey`](super::errors::TrtcErrorCode::MissingParameterSecretKey)
+/// - [`MissingParameter.SliceParams`](super::errors::TrtcErrorCode::MissingParameterSliceParams)
+/// - [`MissingParameter.SliceStorageParams`](super::errors::TrtcErrorCode::MissingParameterSliceStorageParams)
+/// - [`MissingParameter.SliceType`](super::errors::TrtcErrorCode::MissingParameterSliceType)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`MissingParameter.UserSig`](super::errors::TrtcErrorCode::MissingParameterUserSig)
+/// - [`MissingParameter.Vendor`](super::errors::TrtcErrorCode::MissingParameterVendor)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreateCloudSliceTask",
     output = CreateCloudSliceTaskResponse,
-    error = super::errors::CreateCloudSliceTaskError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreateCloudSliceTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400704311`
+    /// `SdkAppId`; example: `1400704311`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"295212"`
+    /// `RoomId`; example: `"295212"`
     pub room_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"slice_robot_1"`
+    /// `UserId`; example: `"slice_robot_1"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
+    /// `UserSig`
     pub user_sig: String,
 
-    /// `SliceParams`: a [`SliceParams`](super::models::SliceParams).
+    /// `SliceParams`
     pub slice_params: models::SliceParams,
 
-    /// `SliceStorageParams`: a [`SliceStorageParams`](super::models::SliceStorageParams).
+    /// `SliceStorageParams`
     pub slice_storage_params: models::SliceStorageParams,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: Option<u64>,
 
-    /// `ResourceExpiredHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `ResourceExpiredHour`; example: `24`
     pub resource_expired_hour: Option<u64>,
 
-    /// `PrivateMapKey`: a string.
+    /// `PrivateMapKey`
     pub private_map_key: Option<String>,
 }
 
 /// What a successful [`CreateCloudSliceTask`] call returns.
 #[tc_model]
 pub struct CreateCloudSliceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVqpdU7pr3JUbUasDy5PLPQaHPhkPbIkDILoK-2OqyoZWQndibCtH88ztBhkWAhZCH9DwE."`
+    /// `TaskId`; example: `"-npVqpdU7pr3JUbUasDy5PLPQaHPhkPbIkDILoK-2OqyoZWQndibCtH88ztBhkWAhZCH9DwE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -423,42 +435,60 @@ pub struct CreateCloudSliceTaskResponse {
 /// The `CreateCloudTranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateCloudTranscriptionResponse`].
-/// The codes it documents are in [`CreateCloudTranscriptionError`](super::errors::CreateCloudTranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateCloudTranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CTUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCtUnsupportMethod)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.CTInternalError`](super::errors::TrtcErrorCode::InternalErrorCtInternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`MissingParameter.ASRLang`](super::errors::TrtcErrorCode::MissingParameterAsrLang)
+/// - [`MissingParameter.AsrParam`](super::errors::TrtcErrorCode::MissingParameterAsrParam)
+/// - [`MissingParameter.Region`](super::errors::TrtcErrorCode::MissingParameterRegion)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TranscriptionParam`](super::errors::TrtcErrorCode::MissingParameterTranscriptionParam)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`MissingParameter.UserSig`](super::errors::TrtcErrorCode::MissingParameterUserSig)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreateCloudTranscription",
     output = CreateCloudTranscriptionResponse,
-    error = super::errors::CreateCloudTranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreateCloudTranscription {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000000`
+    /// `SdkAppId`; example: `140000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_366"`
+    /// `RoomId`; example: `"room_366"`
     pub room_id: String,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: u64,
 
-    /// `TranscriptionParam`: a [`TranscriptionParam`](super::models::TranscriptionParam).
+    /// `TranscriptionParam`
     pub transcription_param: models::TranscriptionParam,
 
-    /// `AsrParam`: an [`AsrParam`](super::models::AsrParam).
+    /// `AsrParam`
     pub asr_param: models::AsrParam,
 
-    /// `TranslationParam`: a [`TranslationParam`](super::models::TranslationParam).
+    /// `TranslationParam`
     pub translation_param: Option<models::TranslationParam>,
 
-    /// `TTSParam`: a list of [`TtsParam`](super::models::TtsParam) objects.
+    /// `TTSParam`
     #[tc(rename = "TTSParam")]
     pub tts_param: Option<Vec<models::TtsParam>>,
 }
@@ -466,9 +496,7 @@ pub struct CreateCloudTranscription {
 /// What a successful [`CreateCloudTranscription`] call returns.
 #[tc_model]
 pub struct CreateCloudTranscriptionResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7k801X-VX8gO***GrDFLaZwKKZ5-fTXqywE."`
+    /// `TaskId`; example: `"-m9-bVVU7k801X-VX8gO***GrDFLaZwKKZ5-fTXqywE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -478,49 +506,57 @@ pub struct CreateCloudTranscriptionResponse {
 /// The `CreateLiveStreamModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateLiveStreamModerationResponse`].
-/// The codes it documents are in [`CreateLiveStreamModerationError`](super::errors::CreateLiveStreamModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateLiveStreamModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreateLiveStreamModeration",
     output = CreateLiveStreamModerationResponse,
-    error = super::errors::CreateLiveStreamModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreateLiveStreamModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400704311`
+    /// `SdkAppId`; example: `1400704311`
     pub sdk_app_id: u64,
 
-    /// `Input`: an [`Input`](super::models::Input).
+    /// `Input`
     pub input: models::Input,
 
-    /// `LiveModerationParams`: a [`LiveModerationParams`](super::models::LiveModerationParams).
+    /// `LiveModerationParams`
     pub live_moderation_params: models::LiveModerationParams,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"*********rtmp-test"`
+    /// `DataId`; example: `"*********rtmp-test"`
     pub data_id: Option<String>,
 
-    /// `SourceInfo`: a [`SourceInfo`](super::models::SourceInfo).
+    /// `SourceInfo`
     pub source_info: Option<models::SourceInfo>,
 
-    /// `LiveModerationStorageParams`: a [`LiveModerationStorageParams`](super::models::LiveModerationStorageParams).
+    /// `LiveModerationStorageParams`
     pub live_moderation_storage_params: Option<models::LiveModerationStorageParams>,
 
-    /// `ResourceExpiredHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `ResourceExpiredHour`; example: `48`
     pub resource_expired_hour: Option<u64>,
 }
 
 /// What a successful [`CreateLiveStreamModeration`] call returns.
 #[tc_model]
 pub struct CreateLiveStreamModerationResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -530,59 +566,54 @@ pub struct CreateLiveStreamModerationResponse {
 /// The `CreatePicture` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreatePictureResponse`].
-/// The codes it documents are in [`CreatePictureError`](super::errors::CreatePictureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreatePicture)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.CheckContentFailed`](super::errors::TrtcErrorCode::InvalidParameterCheckContentFailed)
+/// - [`InvalidParameter.CheckSuffixFailed`](super::errors::TrtcErrorCode::InvalidParameterCheckSuffixFailed)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`UnknownParameter`](super::errors::TrtcErrorCode::UnknownParameter)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "CreatePicture",
     output = CreatePictureResponse,
-    error = super::errors::CreatePictureError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct CreatePicture {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"MTg4MTM="`
+    /// `Content`; example: `"MTg4MTM="`
     pub content: String,
 
-    /// `Suffix`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Suffix`; example: `"jpg"`
     pub suffix: String,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Height`; example: `15`
     pub height: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Width`; example: `15`
     pub width: u64,
 
-    /// `XPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `XPosition`; example: `15`
     pub x_position: u64,
 
-    /// `YPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `YPosition`; example: `15`
     pub y_position: u64,
 }
 
 /// What a successful [`CreatePicture`] call returns.
 #[tc_model]
 pub struct CreatePictureResponse {
-    /// `PictureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18813`
+    /// `PictureId`; example: `18813`
     pub picture_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -592,9 +623,12 @@ pub struct CreatePictureResponse {
 /// The `CreateRecognizeVocabV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`CreateRecognizeVocabV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=CreateRecognizeVocabV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -603,36 +637,26 @@ pub struct CreatePictureResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRecognizeVocabV3 {
-    /// `Name`: a string.
-    ///
-    /// Example: `"vocab_name"`
+    /// `Name`; example: `"vocab_name"`
     pub name: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例热词表"`
+    /// `Description`; example: `"示例热词表"`
     pub description: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<models::HotWord>>,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"6IW+6K6v5LqRfDEw"`
+    /// `WordWeightStr`; example: `"6IW+6K6v5LqRfDEw"`
     pub word_weight_str: Option<String>,
 }
 
 /// What a successful [`CreateRecognizeVocabV3`] call returns.
 #[tc_model]
 pub struct CreateRecognizeVocabV3Response {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"731b2b426be8424a8b574f1ed142f105"`
+    /// `VocabId`; example: `"731b2b426be8424a8b574f1ed142f105"`
     pub vocab_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -642,34 +666,46 @@ pub struct CreateRecognizeVocabV3Response {
 /// The `DeleteCloudModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteCloudModerationResponse`].
-/// The codes it documents are in [`DeleteCloudModerationError`](super::errors::DeleteCloudModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteCloudModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteCloudModeration",
     output = DeleteCloudModerationResponse,
-    error = super::errors::DeleteCloudModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteCloudModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVoIhU7nQhuIyPncW+12qkkV--KL3bBznoI4K-4pycoZWQndibFvKbEU+fxxvJzuc+2xqATAE."`
+    /// `TaskId`; example: `"-npVoIhU7nQhuIyPncW+12qkkV--KL3bBznoI4K-4pycoZWQndibFvKbEU+fxxvJzuc+2xqATAE."`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteCloudModeration`] call returns.
 #[tc_model]
 pub struct DeleteCloudModerationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVoIhU7nQhuIyPncW+12qkkV--KL3bBznoI4K-4pycoZWQndibFvKbEU+fxxvJzuc+2xqATAE."`
+    /// `TaskId`; example: `"-npVoIhU7nQhuIyPncW+12qkkV--KL3bBznoI4K-4pycoZWQndibFvKbEU+fxxvJzuc+2xqATAE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -679,32 +715,45 @@ pub struct DeleteCloudModerationResponse {
 /// The `DeleteCloudRecording` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteCloudRecordingResponse`].
-/// The codes it documents are in [`DeleteCloudRecordingError`](super::errors::DeleteCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation.CRUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCrUnsupportMethod)
+/// - [`InternalError.CRInternalError`](super::errors::TrtcErrorCode::InternalErrorCrInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteCloudRecording",
     output = DeleteCloudRecordingResponse,
-    error = super::errors::DeleteCloudRecordingError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteCloudRecording {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
+    /// `TaskId`; example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteCloudRecording`] call returns.
 #[tc_model]
 pub struct DeleteCloudRecordingResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
+    /// `TaskId`; example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -714,34 +763,46 @@ pub struct DeleteCloudRecordingResponse {
 /// The `DeleteCloudSliceTask` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteCloudSliceTaskResponse`].
-/// The codes it documents are in [`DeleteCloudSliceTaskError`](super::errors::DeleteCloudSliceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteCloudSliceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteCloudSliceTask",
     output = DeleteCloudSliceTaskResponse,
-    error = super::errors::DeleteCloudSliceTaskError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteCloudSliceTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteCloudSliceTask`] call returns.
 #[tc_model]
 pub struct DeleteCloudSliceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,34 +812,47 @@ pub struct DeleteCloudSliceTaskResponse {
 /// The `DeleteCloudTranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteCloudTranscriptionResponse`].
-/// The codes it documents are in [`DeleteCloudTranscriptionError`](super::errors::DeleteCloudTranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteCloudTranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation.CTUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCtUnsupportMethod)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.CTInternalError`](super::errors::TrtcErrorCode::InternalErrorCtInternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteCloudTranscription",
     output = DeleteCloudTranscriptionResponse,
-    error = super::errors::DeleteCloudTranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteCloudTranscription {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000000`
+    /// `SdkAppId`; example: `140000000`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9Ghi1U*****gjmwRxKiwE..."`
+    /// `TaskId`; example: `"-m9Ghi1U*****gjmwRxKiwE..."`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteCloudTranscription`] call returns.
 #[tc_model]
 pub struct DeleteCloudTranscriptionResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9Ghi1U*****gjmwRxKiwE..."`
+    /// `TaskId`; example: `"-m9Ghi1U*****gjmwRxKiwE..."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -788,30 +862,40 @@ pub struct DeleteCloudTranscriptionResponse {
 /// The `DeleteLiveStreamModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteLiveStreamModerationResponse`].
-/// The codes it documents are in [`DeleteLiveStreamModerationError`](super::errors::DeleteLiveStreamModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteLiveStreamModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteLiveStreamModeration",
     output = DeleteLiveStreamModerationResponse,
-    error = super::errors::DeleteLiveStreamModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteLiveStreamModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400704311`
+    /// `SdkAppId`; example: `1400704311`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteLiveStreamModeration`] call returns.
 #[tc_model]
 pub struct DeleteLiveStreamModerationResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -821,25 +905,32 @@ pub struct DeleteLiveStreamModerationResponse {
 /// The `DeletePicture` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeletePictureResponse`].
-/// The codes it documents are in [`DeletePictureError`](super::errors::DeletePictureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeletePicture)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PictureNotFound`](super::errors::TrtcErrorCode::InvalidParameterPictureNotFound)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TrtcErrorCode::UnknownParameter)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeletePicture",
     output = DeletePictureResponse,
-    error = super::errors::DeletePictureError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeletePicture {
-    /// `PictureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18813`
+    /// `PictureId`; example: `18813`
     pub picture_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000001`
+    /// `SdkAppId`; example: `140000001`
     pub sdk_app_id: u64,
 }
 
@@ -853,9 +944,12 @@ pub struct DeletePictureResponse {
 /// The `DeleteRecognizeVocabV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteRecognizeVocabV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteRecognizeVocabV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -864,14 +958,10 @@ pub struct DeletePictureResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteRecognizeVocabV3 {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"7bc538d6acb442f19dc3396dd7eacd66"`
+    /// `VocabId`; example: `"7bc538d6acb442f19dc3396dd7eacd66"`
     pub vocab_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 }
 
@@ -885,20 +975,24 @@ pub struct DeleteRecognizeVocabV3Response {
 /// The `DeleteVoicePrint` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DeleteVoicePrintResponse`].
-/// The codes it documents are in [`DeleteVoicePrintError`](super::errors::DeleteVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DeleteVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbOperationFailed`](super::errors::TrtcErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.UpdateVoicePrintIdNotFound`](super::errors::TrtcErrorCode::FailedOperationUpdateVoicePrintIdNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DeleteVoicePrint",
     output = DeleteVoicePrintResponse,
-    error = super::errors::DeleteVoicePrintError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DeleteVoicePrint {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"20250529_xxxxxx"`
+    /// `VoicePrintId`; example: `"20250529_xxxxxx"`
     pub voice_print_id: String,
 }
 
@@ -912,40 +1006,46 @@ pub struct DeleteVoicePrintResponse {
 /// The `DescribeAIConversation` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeAIConversationResponse`].
-/// The codes it documents are in [`DescribeAIConversationError`](super::errors::DescribeAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeAIConversation",
     output = DescribeAIConversationResponse,
-    error = super::errors::DescribeAIConversationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeAIConversation {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: Option<u64>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`DescribeAIConversation`] call returns.
 #[tc_model]
 pub struct DescribeAIConversationResponse {
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -955,40 +1055,46 @@ pub struct DescribeAIConversationResponse {
 /// The `DescribeAITranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeAITranscriptionResponse`].
-/// The codes it documents are in [`DescribeAITranscriptionError`](super::errors::DescribeAITranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeAITranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeAITranscription",
     output = DescribeAITranscriptionResponse,
-    error = super::errors::DescribeAITranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeAITranscription {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `SdkAppId`: a signed 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: Option<i64>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`DescribeAITranscription`] call returns.
 #[tc_model]
 pub struct DescribeAITranscriptionResponse {
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -998,40 +1104,40 @@ pub struct DescribeAITranscriptionResponse {
 /// The `DescribeAsyncTextToSpeech` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeAsyncTextToSpeechResponse`].
-/// The codes it documents are in [`DescribeAsyncTextToSpeechError`](super::errors::DescribeAsyncTextToSpeechError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeAsyncTextToSpeech)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeAsyncTextToSpeech",
     output = DescribeAsyncTextToSpeechResponse,
-    error = super::errors::DescribeAsyncTextToSpeechError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeAsyncTextToSpeech {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"86edb448-dc2f-4853-be31-8f05c7d3f6fe"`
+    /// `TaskId`; example: `"86edb448-dc2f-4853-be31-8f05c7d3f6fe"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeAsyncTextToSpeech`] call returns.
 #[tc_model]
 pub struct DescribeAsyncTextToSpeechResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `AudioDownloadUrl`: a string.
+    /// `AudioDownloadUrl`
     pub audio_download_url: Option<String>,
 
-    /// `SubtitleDownloadUrl`: a string.
+    /// `SubtitleDownloadUrl`
     pub subtitle_download_url: Option<String>,
 
-    /// `TotalDurationMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2360`
+    /// `TotalDurationMs`; example: `2360`
     pub total_duration_ms: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1041,70 +1147,80 @@ pub struct DescribeAsyncTextToSpeechResponse {
 /// The `DescribeCallDetailInfo` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCallDetailInfoResponse`].
-/// The codes it documents are in [`DescribeCallDetailInfoError`](super::errors::DescribeCallDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeCallDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InternalError.EsQueryError`](super::errors::TrtcErrorCode::InternalErrorEsQueryError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EncodeParams`](super::errors::TrtcErrorCode::InvalidParameterEncodeParams)
+/// - [`InvalidParameter.PageNumber`](super::errors::TrtcErrorCode::InvalidParameterPageNumber)
+/// - [`InvalidParameter.PageSize`](super::errors::TrtcErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.PageSizeOversize`](super::errors::TrtcErrorCode::InvalidParameterPageSizeOversize)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTimeOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTimeOversize)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`InvalidParameter.UserIdsMorethanSix`](super::errors::TrtcErrorCode::InvalidParameterUserIdsMorethanSix)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`MissingParameter.CommId`](super::errors::TrtcErrorCode::MissingParameterCommId)
+/// - [`MissingParameter.CommIdOrSdkAppId`](super::errors::TrtcErrorCode::MissingParameterCommIdOrSdkAppId)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeCallDetailInfo",
     output = DescribeCallDetailInfoResponse,
-    error = super::errors::DescribeCallDetailInfoError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeCallDetailInfo {
-    /// `CommId`: a string.
-    ///
-    /// Example: `"1400xxxxxx_218695_1590065777"`
+    /// `CommId`; example: `"1400xxxxxx_218695_1590065777"`
     pub comm_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065877`
+    /// `EndTime`; example: `1590065877`
     pub end_time: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: u64,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["user_a","user_b"]`
+    /// `UserIds`; example: `["user_a","user_b"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `DataType`: a list of strings.
-    ///
-    /// Example: `["bigvCapFps"]`
+    /// `DataType`; example: `["bigvCapFps"]`
     pub data_type: Option<Vec<String>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `PageSize`; example: `6`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeCallDetailInfo`] call returns.
 #[tc_model]
 pub struct DescribeCallDetailInfoResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `UserList`: a list of [`UserInformation`](super::models::UserInformation) objects.
+    /// `UserList`
     pub user_list: Vec<models::UserInformation>,
 
-    /// `Data`: a list of [`QualityData`](super::models::QualityData) objects.
+    /// `Data`
     pub data: Vec<models::QualityData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1114,42 +1230,52 @@ pub struct DescribeCallDetailInfoResponse {
 /// The `DescribeCloudModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCloudModerationResponse`].
-/// The codes it documents are in [`DescribeCloudModerationError`](super::errors::DescribeCloudModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeCloudModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeCloudModeration",
     output = DescribeCloudModerationResponse,
-    error = super::errors::DescribeCloudModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeCloudModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
+    /// `TaskId`; example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeCloudModeration`] call returns.
 #[tc_model]
 pub struct DescribeCloudModerationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"npVoIhU7nVF+0aF9cAU08H4y253LKPbBX+UIoK-4pycoZWQndibGOPu9klhRT7bEDv5XoewCQE"`
+    /// `TaskId`; example: `"npVoIhU7nVF+0aF9cAU08H4y253LKPbBX+UIoK-4pycoZWQndibGOPu9klhRT7bEDv5XoewCQE"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeModerationUserIds`](super::models::SubscribeModerationUserIds).
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<models::SubscribeModerationUserIds>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1159,50 +1285,58 @@ pub struct DescribeCloudModerationResponse {
 /// The `DescribeCloudRecording` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCloudRecordingResponse`].
-/// The codes it documents are in [`DescribeCloudRecordingError`](super::errors::DescribeCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CRUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCrUnsupportMethod)
+/// - [`InternalError.CRInternalError`](super::errors::TrtcErrorCode::InternalErrorCrInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeCloudRecording",
     output = DescribeCloudRecordingResponse,
-    error = super::errors::DescribeCloudRecordingError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeCloudRecording {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9jKgBv***dPBQE."`
+    /// `TaskId`; example: `"-m9jKgBv***dPBQE."`
     pub task_id: String,
 
-    /// `RecorderKey`: a string.
-    ///
-    /// Example: `"recorder_key_test"`
+    /// `RecorderKey`; example: `"recorder_key_test"`
     pub recorder_key: Option<String>,
 }
 
 /// What a successful [`DescribeCloudRecording`] call returns.
 #[tc_model]
 pub struct DescribeCloudRecordingResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9jKgBv***dPBQE."`
+    /// `TaskId`; example: `"-m9jKgBv***dPBQE."`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
-    /// `StorageFileList`: a list of [`StorageFile`](super::models::StorageFile) objects.
+    /// `StorageFileList`
     pub storage_file_list: Vec<models::StorageFile>,
 
-    /// `RecorderKey`: a string.
-    ///
-    /// Example: `"recorder_key_test"`
+    /// `RecorderKey`; example: `"recorder_key_test"`
     pub recorder_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1212,39 +1346,49 @@ pub struct DescribeCloudRecordingResponse {
 /// The `DescribeCloudSliceTask` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCloudSliceTaskResponse`].
-/// The codes it documents are in [`DescribeCloudSliceTaskError`](super::errors::DescribeCloudSliceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeCloudSliceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeCloudSliceTask",
     output = DescribeCloudSliceTaskResponse,
-    error = super::errors::DescribeCloudSliceTaskError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeCloudSliceTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeCloudSliceTask`] call returns.
 #[tc_model]
 pub struct DescribeCloudSliceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1254,44 +1398,52 @@ pub struct DescribeCloudSliceTaskResponse {
 /// The `DescribeCloudTranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCloudTranscriptionResponse`].
-/// The codes it documents are in [`DescribeCloudTranscriptionError`](super::errors::DescribeCloudTranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeCloudTranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CTUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCtUnsupportMethod)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.CTInternalError`](super::errors::TrtcErrorCode::InternalErrorCtInternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeCloudTranscription",
     output = DescribeCloudTranscriptionResponse,
-    error = super::errors::DescribeCloudTranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeCloudTranscription {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9Ghi1U7upt0******aR8QqgE..."`
+    /// `TaskId`; example: `"-m9Ghi1U7upt0******aR8QqgE..."`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeCloudTranscription`] call returns.
 #[tc_model]
 pub struct DescribeCloudTranscriptionResponse {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1762156499146`
+    /// `StartTime`; example: `1762156499146`
     pub start_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Idle"`
+    /// `Status`; example: `"Idle"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9Ghi1U7upt0******aR8QqgE..."`
+    /// `TaskId`; example: `"-m9Ghi1U7upt0******aR8QqgE..."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1301,35 +1453,43 @@ pub struct DescribeCloudTranscriptionResponse {
 /// The `DescribeLiveStreamModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeLiveStreamModerationResponse`].
-/// The codes it documents are in [`DescribeLiveStreamModerationError`](super::errors::DescribeLiveStreamModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeLiveStreamModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeLiveStreamModeration",
     output = DescribeLiveStreamModerationResponse,
-    error = super::errors::DescribeLiveStreamModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeLiveStreamModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400704311`
+    /// `SdkAppId`; example: `1400704311`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeLiveStreamModeration`] call returns.
 #[tc_model]
 pub struct DescribeLiveStreamModerationResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1339,40 +1499,40 @@ pub struct DescribeLiveStreamModerationResponse {
 /// The `DescribeMixTranscodingUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeMixTranscodingUsageResponse`].
-/// The codes it documents are in [`DescribeMixTranscodingUsageError`](super::errors::DescribeMixTranscodingUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeMixTranscodingUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeMixTranscodingUsage",
     output = DescribeMixTranscodingUsageResponse,
-    error = super::errors::DescribeMixTranscodingUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeMixTranscodingUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `StartTime`; example: `"2022-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EndTime`; example: `"2022-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeMixTranscodingUsage`] call returns.
 #[tc_model]
 pub struct DescribeMixTranscodingUsageResponse {
-    /// `UsageKey`: a list of strings.
+    /// `UsageKey`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`TrtcUsage`](super::models::TrtcUsage) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::TrtcUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1382,15 +1542,25 @@ pub struct DescribeMixTranscodingUsageResponse {
 /// The `DescribePicture` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribePictureResponse`].
-/// The codes it documents are in [`DescribePictureError`](super::errors::DescribePictureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribePicture)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TrtcErrorCode::UnknownParameter)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribePicture",
     output = DescribePictureResponse,
-    error = super::errors::DescribePictureError,
+    error = super::errors::TrtcErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -1400,36 +1570,26 @@ pub struct DescribeMixTranscodingUsageResponse {
     )
 )]
 pub struct DescribePicture {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `PictureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100861`
+    /// `PictureId`; example: `100861`
     pub picture_id: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<u64>,
 }
 
 /// What a successful [`DescribePicture`] call returns.
 #[tc_model]
 pub struct DescribePictureResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `PictureInfo`: a list of [`PictureInfo`](super::models::PictureInfo) objects.
+    /// `PictureInfo`
     pub picture_info: Vec<models::PictureInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1439,37 +1599,41 @@ pub struct DescribePictureResponse {
 /// The `DescribeRecordStatistic` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeRecordStatisticResponse`].
-/// The codes it documents are in [`DescribeRecordStatisticError`](super::errors::DescribeRecordStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeRecordStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AppId`](super::errors::TrtcErrorCode::InvalidParameterAppId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeRecordStatistic",
     output = DescribeRecordStatisticResponse,
-    error = super::errors::DescribeRecordStatisticError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeRecordStatistic {
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2019-10-11"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2019-10-11"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2019-10-13"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2019-10-13"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordStatistic`] call returns.
 #[tc_model]
 pub struct DescribeRecordStatisticResponse {
-    /// `SdkAppIdUsages`: a list of [`SdkAppIdRecordUsage`](super::models::SdkAppIdRecordUsage) objects.
+    /// `SdkAppIdUsages`
     pub sdk_app_id_usages: Vec<models::SdkAppIdRecordUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,47 +1643,43 @@ pub struct DescribeRecordStatisticResponse {
 /// The `DescribeRecordingUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeRecordingUsageResponse`].
-/// The codes it documents are in [`DescribeRecordingUsageError`](super::errors::DescribeRecordingUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeRecordingUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeRecordingUsage",
     output = DescribeRecordingUsageResponse,
-    error = super::errors::DescribeRecordingUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeRecordingUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `StartTime`; example: `"2022-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EndTime`; example: `"2022-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `MixType`: a string.
-    ///
-    /// Example: `"\"single\""`
+    /// `MixType`; example: `"\"single\""`
     pub mix_type: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRecordingUsage`] call returns.
 #[tc_model]
 pub struct DescribeRecordingUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Audio","SD","HD","FullHD","2K","4K"]`
+    /// `UsageKey`; example: `["Audio","SD","HD","FullHD","2K","4K"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`TrtcUsage`](super::models::TrtcUsage) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::TrtcUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1529,42 +1689,40 @@ pub struct DescribeRecordingUsageResponse {
 /// The `DescribeRelayUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeRelayUsageResponse`].
-/// The codes it documents are in [`DescribeRelayUsageError`](super::errors::DescribeRelayUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeRelayUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeRelayUsage",
     output = DescribeRelayUsageResponse,
-    error = super::errors::DescribeRelayUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeRelayUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `StartTime`; example: `"2022-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EndTime`; example: `"2022-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRelayUsage`] call returns.
 #[tc_model]
 pub struct DescribeRelayUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Bandwidth"]`
+    /// `UsageKey`; example: `["Bandwidth"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`TrtcUsage`](super::models::TrtcUsage) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::TrtcUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1574,15 +1732,42 @@ pub struct DescribeRelayUsageResponse {
 /// The `DescribeRoomInfo` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeRoomInfoResponse`].
-/// The codes it documents are in [`DescribeRoomInfoError`](super::errors::DescribeRoomInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeRoomInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InternalError.EsQueryError`](super::errors::TrtcErrorCode::InternalErrorEsQueryError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EndTs`](super::errors::TrtcErrorCode::InvalidParameterEndTs)
+/// - [`InvalidParameter.PageNumber`](super::errors::TrtcErrorCode::InvalidParameterPageNumber)
+/// - [`InvalidParameter.PageSize`](super::errors::TrtcErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.PageSizeOversize`](super::errors::TrtcErrorCode::InvalidParameterPageSizeOversize)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTimeOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTimeOversize)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`InvalidParameter.UrlParamsError`](super::errors::TrtcErrorCode::InvalidParameterUrlParamsError)
+/// - [`InvalidParameter.UserId`](super::errors::TrtcErrorCode::InvalidParameterUserId)
+/// - [`MissingParameter.CommIdOrSdkAppId`](super::errors::TrtcErrorCode::MissingParameterCommIdOrSdkAppId)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.RoomNum`](super::errors::TrtcErrorCode::MissingParameterRoomNum)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeRoomInfo",
     output = DescribeRoomInfoResponse,
-    error = super::errors::DescribeRoomInfoError,
+    error = super::errors::TrtcErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1592,44 +1777,32 @@ pub struct DescribeRelayUsageResponse {
     )
 )]
 pub struct DescribeRoomInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065877`
+    /// `EndTime`; example: `1590065877`
     pub end_time: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"223"`
+    /// `RoomId`; example: `"223"`
     pub room_id: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeRoomInfo`] call returns.
 #[tc_model]
 pub struct DescribeRoomInfoResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `RoomList`: a list of [`RoomState`](super::models::RoomState) objects.
+    /// `RoomList`
     pub room_list: Vec<models::RoomState>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1639,40 +1812,52 @@ pub struct DescribeRoomInfoResponse {
 /// The `DescribeScaleInfo` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeScaleInfoResponse`].
-/// The codes it documents are in [`DescribeScaleInfoError`](super::errors::DescribeScaleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeScaleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EndTs`](super::errors::TrtcErrorCode::InvalidParameterEndTs)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`InvalidParameter.UserIdsMorethanSix`](super::errors::TrtcErrorCode::InvalidParameterUserIdsMorethanSix)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeScaleInfo",
     output = DescribeScaleInfoResponse,
-    error = super::errors::DescribeScaleInfoError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeScaleInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `EndTime`; example: `1590065777`
     pub end_time: u64,
 }
 
 /// What a successful [`DescribeScaleInfo`] call returns.
 #[tc_model]
 pub struct DescribeScaleInfoResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ScaleList`: a list of [`ScaleInfomation`](super::models::ScaleInfomation) objects.
+    /// `ScaleList`
     pub scale_list: Vec<models::ScaleInfomation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1682,32 +1867,37 @@ pub struct DescribeScaleInfoResponse {
 /// The `DescribeStreamIngest` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeStreamIngestResponse`].
-/// The codes it documents are in [`DescribeStreamIngestError`](super::errors::DescribeStreamIngestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeStreamIngest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryTaskInfoFailed`](super::errors::TrtcErrorCode::FailedOperationQueryTaskInfoFailed)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeStreamIngest",
     output = DescribeStreamIngestResponse,
-    error = super::errors::DescribeStreamIngestError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeStreamIngest {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeStreamIngest`] call returns.
 #[tc_model]
 pub struct DescribeStreamIngestResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1717,52 +1907,47 @@ pub struct DescribeStreamIngestResponse {
 /// The `DescribeTRTCAIRecognitionUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCAIRecognitionUsageResponse`].
-/// The codes it documents are in [`DescribeTRTCAIRecognitionUsageError`](super::errors::DescribeTRTCAIRecognitionUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCAIRecognitionUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ThirdPartyCallError`](super::errors::TrtcErrorCode::InternalErrorThirdPartyCallError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCAIRecognitionUsage",
     output = DescribeTRTCAIRecognitionUsageResponse,
-    error = super::errors::DescribeTRTCAIRecognitionUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCAIRecognitionUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-01 00:00:00"`
+    /// `StartTime`; example: `"2026-04-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-02 00:00:00"`
+    /// `EndTime`; example: `"2026-04-02 00:00:00"`
     pub end_time: String,
 
-    /// `AuType`: a list of strings.
-    ///
-    /// Example: `["conversation"]`
+    /// `AuType`; example: `["conversation"]`
     pub au_type: Vec<String>,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400763596"`
+    /// `SdkAppId`; example: `"1400763596"`
     pub sdk_app_id: Option<String>,
 }
 
 /// What a successful [`DescribeTRTCAIRecognitionUsage`] call returns.
 #[tc_model]
 pub struct DescribeTRTCAIRecognitionUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Conversation"]`
+    /// `UsageKey`; example: `["Conversation"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`UsageList`](super::models::UsageList) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::UsageList>,
 
-    /// `TotalUsage`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `TotalUsage`; example: `[0]`
     pub total_usage: Vec<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1772,47 +1957,44 @@ pub struct DescribeTRTCAIRecognitionUsageResponse {
 /// The `DescribeTRTCDedicatedCloudAccUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCDedicatedCloudAccUsageResponse`].
-/// The codes it documents are in [`DescribeTRTCDedicatedCloudAccUsageError`](super::errors::DescribeTRTCDedicatedCloudAccUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCDedicatedCloudAccUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ThirdPartyCallError`](super::errors::TrtcErrorCode::InternalErrorThirdPartyCallError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCDedicatedCloudAccUsage",
     output = DescribeTRTCDedicatedCloudAccUsageResponse,
-    error = super::errors::DescribeTRTCDedicatedCloudAccUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCDedicatedCloudAccUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-01 00:00:00"`
+    /// `StartTime`; example: `"2026-04-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-03 00:00:00"`
+    /// `EndTime`; example: `"2026-04-03 00:00:00"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400621940`
+    /// `SdkAppId`; example: `1400621940`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTRTCDedicatedCloudAccUsage`] call returns.
 #[tc_model]
 pub struct DescribeTRTCDedicatedCloudAccUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Time"]`
+    /// `UsageKey`; example: `["Time"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`UsageList`](super::models::UsageList) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::UsageList>,
 
-    /// `TotalUsage`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `TotalUsage`; example: `[0]`
     pub total_usage: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1822,47 +2004,44 @@ pub struct DescribeTRTCDedicatedCloudAccUsageResponse {
 /// The `DescribeTRTCMarketQualityData` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCMarketQualityDataResponse`].
-/// The codes it documents are in [`DescribeTRTCMarketQualityDataError`](super::errors::DescribeTRTCMarketQualityDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCMarketQualityData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ThirdPartyCallError`](super::errors::TrtcErrorCode::InternalErrorThirdPartyCallError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCMarketQualityData",
     output = DescribeTRTCMarketQualityDataResponse,
-    error = super::errors::DescribeTRTCMarketQualityDataError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCMarketQualityData {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400188366"`
+    /// `SdkAppId`; example: `"1400188366"`
     pub sdk_app_id: String,
 
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-20"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2022-10-20"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-21"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2022-10-21"`
     pub end_time: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"\"d\""`
+    /// `Period`; example: `"\"d\""`
     pub period: String,
 
-    /// `IsFloat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFloat`; example: `true`
     pub is_float: Option<bool>,
 }
 
 /// What a successful [`DescribeTRTCMarketQualityData`] call returns.
 #[tc_model]
 pub struct DescribeTRTCMarketQualityDataResponse {
-    /// `Data`: a [`TrtcDataResult`](super::models::TrtcDataResult).
+    /// `Data`
     pub data: Option<models::TrtcDataResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1872,42 +2051,41 @@ pub struct DescribeTRTCMarketQualityDataResponse {
 /// The `DescribeTRTCMarketScaleData` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCMarketScaleDataResponse`].
-/// The codes it documents are in [`DescribeTRTCMarketScaleDataError`](super::errors::DescribeTRTCMarketScaleDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCMarketScaleData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ThirdPartyCallError`](super::errors::TrtcErrorCode::InternalErrorThirdPartyCallError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCMarketScaleData",
     output = DescribeTRTCMarketScaleDataResponse,
-    error = super::errors::DescribeTRTCMarketScaleDataError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCMarketScaleData {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400000000"`
+    /// `SdkAppId`; example: `"1400000000"`
     pub sdk_app_id: String,
 
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-20"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2022-10-20"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-21"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2022-10-21"`
     pub end_time: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"\"d\""`
+    /// `Period`; example: `"\"d\""`
     pub period: String,
 }
 
 /// What a successful [`DescribeTRTCMarketScaleData`] call returns.
 #[tc_model]
 pub struct DescribeTRTCMarketScaleDataResponse {
-    /// `Data`: a [`TrtcDataResult`](super::models::TrtcDataResult).
+    /// `Data`
     pub data: Option<models::TrtcDataResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1919,42 +2097,39 @@ pub struct DescribeTRTCMarketScaleDataResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeTRTCMarketScaleMetricDataResponse`].
-/// The codes it documents are in [`DescribeTRTCMarketScaleMetricDataError`](super::errors::DescribeTRTCMarketScaleMetricDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCMarketScaleMetricData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCMarketScaleMetricData",
     output = DescribeTRTCMarketScaleMetricDataResponse,
-    error = super::errors::DescribeTRTCMarketScaleMetricDataError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCMarketScaleMetricData {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"\"1400188366\""`
+    /// `SdkAppId`; example: `"\"1400188366\""`
     pub sdk_app_id: String,
 
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-20"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2022-10-20"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-10-21"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2022-10-21"`
     pub end_time: String,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"\"d\""`
+    /// `Period`; example: `"\"d\""`
     pub period: String,
 }
 
 /// What a successful [`DescribeTRTCMarketScaleMetricData`] call returns.
 #[tc_model]
 pub struct DescribeTRTCMarketScaleMetricDataResponse {
-    /// `Data`: a [`TrtcDataResp`](super::models::TrtcDataResp).
+    /// `Data`
     pub data: Option<models::TrtcDataResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1964,42 +2139,39 @@ pub struct DescribeTRTCMarketScaleMetricDataResponse {
 /// The `DescribeTRTCRealTimeQualityData` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCRealTimeQualityDataResponse`].
-/// The codes it documents are in [`DescribeTRTCRealTimeQualityDataError`](super::errors::DescribeTRTCRealTimeQualityDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCRealTimeQualityData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidSdkAppId`](super::errors::TrtcErrorCode::InvalidParameterInvalidSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCRealTimeQualityData",
     output = DescribeTRTCRealTimeQualityDataResponse,
-    error = super::errors::DescribeTRTCRealTimeQualityDataError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCRealTimeQualityData {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400000000"`
+    /// `SdkAppId`; example: `"1400000000"`
     pub sdk_app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665747036`
+    /// `StartTime`; example: `1665747036`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665747284`
+    /// `EndTime`; example: `1665747284`
     pub end_time: i64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"23390"`
+    /// `RoomId`; example: `"23390"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeTRTCRealTimeQualityData`] call returns.
 #[tc_model]
 pub struct DescribeTRTCRealTimeQualityDataResponse {
-    /// `Data`: a [`TrtcDataResult`](super::models::TrtcDataResult).
+    /// `Data`
     pub data: Option<models::TrtcDataResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2009,42 +2181,39 @@ pub struct DescribeTRTCRealTimeQualityDataResponse {
 /// The `DescribeTRTCRealTimeScaleData` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCRealTimeScaleDataResponse`].
-/// The codes it documents are in [`DescribeTRTCRealTimeScaleDataError`](super::errors::DescribeTRTCRealTimeScaleDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCRealTimeScaleData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCRealTimeScaleData",
     output = DescribeTRTCRealTimeScaleDataResponse,
-    error = super::errors::DescribeTRTCRealTimeScaleDataError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCRealTimeScaleData {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400000000"`
+    /// `SdkAppId`; example: `"1400000000"`
     pub sdk_app_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665747036`
+    /// `StartTime`; example: `1665747036`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1665747284`
+    /// `EndTime`; example: `1665747284`
     pub end_time: i64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"23390"`
+    /// `RoomId`; example: `"23390"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeTRTCRealTimeScaleData`] call returns.
 #[tc_model]
 pub struct DescribeTRTCRealTimeScaleDataResponse {
-    /// `Data`: a [`TrtcDataResult`](super::models::TrtcDataResult).
+    /// `Data`
     pub data: Option<models::TrtcDataResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2054,57 +2223,50 @@ pub struct DescribeTRTCRealTimeScaleDataResponse {
 /// The `DescribeTRTCSegmentModerationUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTRTCSegmentModerationUsageResponse`].
-/// The codes it documents are in [`DescribeTRTCSegmentModerationUsageError`](super::errors::DescribeTRTCSegmentModerationUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTRTCSegmentModerationUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ThirdPartyCallError`](super::errors::TrtcErrorCode::InternalErrorThirdPartyCallError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTRTCSegmentModerationUsage",
     output = DescribeTRTCSegmentModerationUsageResponse,
-    error = super::errors::DescribeTRTCSegmentModerationUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTRTCSegmentModerationUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-01 00:00:00"`
+    /// `StartTime`; example: `"2026-04-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-10 00:00:00"`
+    /// `EndTime`; example: `"2026-04-10 00:00:00"`
     pub end_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"audio"`
+    /// `Type`; example: `"audio"`
     pub r#type: String,
 
-    /// `Business`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Business`; example: `0`
     pub business: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400621940`
+    /// `SdkAppId`; example: `1400621940`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTRTCSegmentModerationUsage`] call returns.
 #[tc_model]
 pub struct DescribeTRTCSegmentModerationUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Audio"]`
+    /// `UsageKey`; example: `["Audio"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`UsageList`](super::models::UsageList) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::UsageList>,
 
-    /// `TotalUsage`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `TotalUsage`; example: `[0]`
     pub total_usage: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2114,37 +2276,39 @@ pub struct DescribeTRTCSegmentModerationUsageResponse {
 /// The `DescribeTrtcMcuTranscodeTime` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTrtcMcuTranscodeTimeResponse`].
-/// The codes it documents are in [`DescribeTrtcMcuTranscodeTimeError`](super::errors::DescribeTrtcMcuTranscodeTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTrtcMcuTranscodeTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTrtcMcuTranscodeTime",
     output = DescribeTrtcMcuTranscodeTimeResponse,
-    error = super::errors::DescribeTrtcMcuTranscodeTimeError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTrtcMcuTranscodeTime {
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-07"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2020-09-07"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-09-08"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2020-09-08"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTrtcMcuTranscodeTime`] call returns.
 #[tc_model]
 pub struct DescribeTrtcMcuTranscodeTimeResponse {
-    /// `Usages`: a list of [`OneSdkAppIdTranscodeTimeUsagesInfo`](super::models::OneSdkAppIdTranscodeTimeUsagesInfo) objects.
+    /// `Usages`
     pub usages: Vec<models::OneSdkAppIdTranscodeTimeUsagesInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2154,39 +2318,39 @@ pub struct DescribeTrtcMcuTranscodeTimeResponse {
 /// The `DescribeTrtcRoomUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTrtcRoomUsageResponse`].
-/// The codes it documents are in [`DescribeTrtcRoomUsageError`](super::errors::DescribeTrtcRoomUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTrtcRoomUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SdkAppIdNotExist`](super::errors::TrtcErrorCode::FailedOperationSdkAppIdNotExist)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`OperationDenied.FreqOverLimit`](super::errors::TrtcErrorCode::OperationDeniedFreqOverLimit)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTrtcRoomUsage",
     output = DescribeTrtcRoomUsageResponse,
-    error = super::errors::DescribeTrtcRoomUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTrtcRoomUsage {
-    /// `SdkAppid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400017192`
+    /// `SdkAppid`; example: `1400017192`
     pub sdk_appid: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-06 00:00"`
+    /// `StartTime`; example: `"2023-01-06 00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-06 10:00"`
+    /// `EndTime`; example: `"2023-01-06 10:00"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeTrtcRoomUsage`] call returns.
 #[tc_model]
 pub struct DescribeTrtcRoomUsageResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"RoomId,Audio,SD,hd,FullHD,2K,4K\\ntest_room,1,2,3,4,5,6\\n\""`
+    /// `Data`; example: `"\"RoomId,Audio,SD,hd,FullHD,2K,4K\\ntest_room,1,2,3,4,5,6\\n\""`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2196,42 +2360,40 @@ pub struct DescribeTrtcRoomUsageResponse {
 /// The `DescribeTrtcUsage` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeTrtcUsageResponse`].
-/// The codes it documents are in [`DescribeTrtcUsageError`](super::errors::DescribeTrtcUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeTrtcUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeTrtcUsage",
     output = DescribeTrtcUsageResponse,
-    error = super::errors::DescribeTrtcUsageError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeTrtcUsage {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `StartTime`; example: `"2022-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EndTime`; example: `"2022-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400123456`
+    /// `SdkAppId`; example: `1400123456`
     pub sdk_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTrtcUsage`] call returns.
 #[tc_model]
 pub struct DescribeTrtcUsageResponse {
-    /// `UsageKey`: a list of strings.
-    ///
-    /// Example: `["Audio","SD","HD","FullHD","2K","4K"]`
+    /// `UsageKey`; example: `["Audio","SD","HD","FullHD","2K","4K"]`
     pub usage_key: Vec<String>,
 
-    /// `UsageList`: a list of [`TrtcUsage`](super::models::TrtcUsage) objects.
+    /// `UsageList`
     pub usage_list: Vec<models::TrtcUsage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2241,45 +2403,59 @@ pub struct DescribeTrtcUsageResponse {
 /// The `DescribeUnusualEvent` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeUnusualEventResponse`].
-/// The codes it documents are in [`DescribeUnusualEventError`](super::errors::DescribeUnusualEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeUnusualEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InternalError.EsQueryError`](super::errors::TrtcErrorCode::InternalErrorEsQueryError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EncodeParams`](super::errors::TrtcErrorCode::InvalidParameterEncodeParams)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTimeExpire`](super::errors::TrtcErrorCode::InvalidParameterStartTimeExpire)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeUnusualEvent",
     output = DescribeUnusualEventResponse,
-    error = super::errors::DescribeUnusualEventError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeUnusualEvent {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065877`
+    /// `EndTime`; example: `1590065877`
     pub end_time: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"223"`
+    /// `RoomId`; example: `"223"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeUnusualEvent`] call returns.
 #[tc_model]
 pub struct DescribeUnusualEventResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Total`; example: `11`
     pub total: u64,
 
-    /// `AbnormalExperienceList`: a list of [`AbnormalExperience`](super::models::AbnormalExperience) objects.
+    /// `AbnormalExperienceList`
     pub abnormal_experience_list: Vec<models::AbnormalExperience>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2289,50 +2465,64 @@ pub struct DescribeUnusualEventResponse {
 /// The `DescribeUserEvent` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeUserEventResponse`].
-/// The codes it documents are in [`DescribeUserEventError`](super::errors::DescribeUserEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeUserEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.EsQueryError`](super::errors::TrtcErrorCode::InternalErrorEsQueryError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EndTs`](super::errors::TrtcErrorCode::InvalidParameterEndTs)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`InvalidParameter.UrlParamsError`](super::errors::TrtcErrorCode::InvalidParameterUrlParamsError)
+/// - [`InvalidParameter.UserId`](super::errors::TrtcErrorCode::InvalidParameterUserId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`MissingParameter.AppId`](super::errors::TrtcErrorCode::MissingParameterAppId)
+/// - [`MissingParameter.CommId`](super::errors::TrtcErrorCode::MissingParameterCommId)
+/// - [`MissingParameter.CommIdOrSdkAppId`](super::errors::TrtcErrorCode::MissingParameterCommIdOrSdkAppId)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeUserEvent",
     output = DescribeUserEventResponse,
-    error = super::errors::DescribeUserEventError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeUserEvent {
-    /// `CommId`: a string.
-    ///
-    /// Example: `"1400xxxxxx_3568_1588055615"`
+    /// `CommId`; example: `"1400xxxxxx_3568_1588055615"`
     pub comm_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `EndTime`; example: `1590065777`
     pub end_time: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_66319581"`
+    /// `UserId`; example: `"user_66319581"`
     pub user_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"1711"`
+    /// `RoomId`; example: `"1711"`
     pub room_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`DescribeUserEvent`] call returns.
 #[tc_model]
 pub struct DescribeUserEventResponse {
-    /// `Data`: a list of [`EventList`](super::models::EventList) objects.
+    /// `Data`
     pub data: Vec<models::EventList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2342,15 +2532,42 @@ pub struct DescribeUserEventResponse {
 /// The `DescribeUserInfo` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeUserInfoResponse`].
-/// The codes it documents are in [`DescribeUserInfoError`](super::errors::DescribeUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpParaseFalied`](super::errors::TrtcErrorCode::InternalErrorHttpParaseFalied)
+/// - [`InternalError.InterfaceErr`](super::errors::TrtcErrorCode::InternalErrorInterfaceErr)
+/// - [`InternalError.MethodErr`](super::errors::TrtcErrorCode::InternalErrorMethodErr)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.EncodeParams`](super::errors::TrtcErrorCode::InvalidParameterEncodeParams)
+/// - [`InvalidParameter.PageNumber`](super::errors::TrtcErrorCode::InvalidParameterPageNumber)
+/// - [`InvalidParameter.PageSize`](super::errors::TrtcErrorCode::InvalidParameterPageSize)
+/// - [`InvalidParameter.PageSizeOversize`](super::errors::TrtcErrorCode::InvalidParameterPageSizeOversize)
+/// - [`InvalidParameter.QueryScaleOversize`](super::errors::TrtcErrorCode::InvalidParameterQueryScaleOversize)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StartTimeOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTimeOversize)
+/// - [`InvalidParameter.StartTs`](super::errors::TrtcErrorCode::InvalidParameterStartTs)
+/// - [`InvalidParameter.StartTsOversize`](super::errors::TrtcErrorCode::InvalidParameterStartTsOversize)
+/// - [`InvalidParameter.UserIdsMorethanSix`](super::errors::TrtcErrorCode::InvalidParameterUserIdsMorethanSix)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`MissingParameter.CommId`](super::errors::TrtcErrorCode::MissingParameterCommId)
+/// - [`MissingParameter.CommIdOrSdkAppId`](super::errors::TrtcErrorCode::MissingParameterCommIdOrSdkAppId)
+/// - [`MissingParameter.EndTs`](super::errors::TrtcErrorCode::MissingParameterEndTs)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StartTs`](super::errors::TrtcErrorCode::MissingParameterStartTs)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeUserInfo",
     output = DescribeUserInfoResponse,
-    error = super::errors::DescribeUserInfoError,
+    error = super::errors::TrtcErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2360,49 +2577,35 @@ pub struct DescribeUserEventResponse {
     )
 )]
 pub struct DescribeUserInfo {
-    /// `CommId`: a string.
-    ///
-    /// Example: `"1400xxxxxx_218695_1590065777"`
+    /// `CommId`; example: `"1400xxxxxx_218695_1590065777"`
     pub comm_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065777`
+    /// `StartTime`; example: `1590065777`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1590065877`
+    /// `EndTime`; example: `1590065877`
     pub end_time: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["a","b","c"]`
+    /// `UserIds`; example: `["a","b","c"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeUserInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserInfoResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `UserList`: a list of [`UserInformation`](super::models::UserInformation) objects.
+    /// `UserList`
     pub user_list: Vec<models::UserInformation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2412,15 +2615,21 @@ pub struct DescribeUserInfoResponse {
 /// The `DescribeVoicePrint` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeVoicePrintResponse`].
-/// The codes it documents are in [`DescribeVoicePrintError`](super::errors::DescribeVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbOperationFailed`](super::errors::TrtcErrorCode::FailedOperationDbOperationFailed)
+/// - [`InvalidParameter.InvalidVoicePrintIdList`](super::errors::TrtcErrorCode::InvalidParameterInvalidVoicePrintIdList)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeVoicePrint",
     output = DescribeVoicePrintResponse,
-    error = super::errors::DescribeVoicePrintError,
+    error = super::errors::TrtcErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -2430,34 +2639,26 @@ pub struct DescribeUserInfoResponse {
     )
 )]
 pub struct DescribeVoicePrint {
-    /// `DescribeMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DescribeMode`; example: `1`
     pub describe_mode: u64,
 
-    /// `VoicePrintIdList`: a list of strings.
+    /// `VoicePrintIdList`
     pub voice_print_id_list: Option<Vec<String>>,
 
-    /// `PageIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeVoicePrint`] call returns.
 #[tc_model]
 pub struct DescribeVoicePrintResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`VoicePrintInfo`](super::models::VoicePrintInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::VoicePrintInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2467,45 +2668,43 @@ pub struct DescribeVoicePrintResponse {
 /// The `DescribeWebRecord` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DescribeWebRecordResponse`].
-/// The codes it documents are in [`DescribeWebRecordError`](super::errors::DescribeWebRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DescribeWebRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DescribeWebRecord",
     output = DescribeWebRecordResponse,
-    error = super::errors::DescribeWebRecordError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DescribeWebRecord {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: Option<i64>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"record_class_1"`
+    /// `RecordId`; example: `"record_class_1"`
     pub record_id: Option<String>,
 }
 
 /// What a successful [`DescribeWebRecord`] call returns.
 #[tc_model]
 pub struct DescribeWebRecordResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"record_class_1"`
+    /// `RecordId`; example: `"record_class_1"`
     pub record_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2515,23 +2714,35 @@ pub struct DescribeWebRecordResponse {
 /// The `DismissRoom` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DismissRoomResponse`].
-/// The codes it documents are in [`DismissRoomError`](super::errors::DismissRoomError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DismissRoom)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomCacheIpError`](super::errors::TrtcErrorCode::InternalErrorGetRoomCacheIpError)
+/// - [`InternalError.GetRoomFromCacheError`](super::errors::TrtcErrorCode::InternalErrorGetRoomFromCacheError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DismissRoom",
     output = DismissRoomResponse,
-    error = super::errors::DismissRoomError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DismissRoom {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `RoomId`; example: `1001`
     pub room_id: u64,
 }
 
@@ -2545,25 +2756,34 @@ pub struct DismissRoomResponse {
 /// The `DismissRoomByStrRoomId` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DismissRoomByStrRoomIdResponse`].
-/// The codes it documents are in [`DismissRoomByStrRoomIdError`](super::errors::DismissRoomByStrRoomIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DismissRoomByStrRoomId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomCacheIpError`](super::errors::TrtcErrorCode::InternalErrorGetRoomCacheIpError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "DismissRoomByStrRoomId",
     output = DismissRoomByStrRoomIdResponse,
-    error = super::errors::DismissRoomByStrRoomIdError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct DismissRoomByStrRoomId {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `RoomId`; example: `"abcd"`
     pub room_id: String,
 }
 
@@ -2577,9 +2797,12 @@ pub struct DismissRoomByStrRoomIdResponse {
 /// The `DownloadRecognizeVocabV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`DownloadRecognizeVocabV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=DownloadRecognizeVocabV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -2588,28 +2811,20 @@ pub struct DismissRoomByStrRoomIdResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DownloadRecognizeVocabV3 {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"553fb7c43cd74c689cc92b8e04cf4648"`
+    /// `VocabId`; example: `"553fb7c43cd74c689cc92b8e04cf4648"`
     pub vocab_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400706048`
+    /// `SdkAppId`; example: `1400706048`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`DownloadRecognizeVocabV3`] call returns.
 #[tc_model]
 pub struct DownloadRecognizeVocabV3Response {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"553fb7c43cd74c689cc92b8e04cf4648"`
+    /// `VocabId`; example: `"553fb7c43cd74c689cc92b8e04cf4648"`
     pub vocab_id: Option<String>,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"5bel5L2cfDEw"`
+    /// `WordWeightStr`; example: `"5bel5L2cfDEw"`
     pub word_weight_str: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2619,9 +2834,12 @@ pub struct DownloadRecognizeVocabV3Response {
 /// The `GetRecognizeVocabListV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`GetRecognizeVocabListV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=GetRecognizeVocabListV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -2637,31 +2855,23 @@ pub struct DownloadRecognizeVocabV3Response {
     )
 )]
 pub struct GetRecognizeVocabListV3 {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`GetRecognizeVocabListV3`] call returns.
 #[tc_model]
 pub struct GetRecognizeVocabListV3Response {
-    /// `VocabList`: a list of [`Vocab`](super::models::Vocab) objects.
+    /// `VocabList`
     pub vocab_list: Option<Vec<models::Vocab>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2671,9 +2881,12 @@ pub struct GetRecognizeVocabListV3Response {
 /// The `GetRecognizeVocabV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`GetRecognizeVocabV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=GetRecognizeVocabV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -2682,51 +2895,35 @@ pub struct GetRecognizeVocabListV3Response {
     error = ::tc_core::CommonCode
 )]
 pub struct GetRecognizeVocabV3 {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"7bc538d6acb442f19dc3396dd7eacd66"`
+    /// `VocabId`; example: `"7bc538d6acb442f19dc3396dd7eacd66"`
     pub vocab_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`GetRecognizeVocabV3`] call returns.
 #[tc_model]
 pub struct GetRecognizeVocabV3Response {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试用户"`
+    /// `Name`; example: `"测试用户"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试更新"`
+    /// `Description`; example: `"测试更新"`
     pub description: Option<String>,
 
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"7bc538d6acb442f19dc3396dd7eacd66"`
+    /// `VocabId`; example: `"7bc538d6acb442f19dc3396dd7eacd66"`
     pub vocab_id: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<models::HotWord>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-04T12:25:43+08:00"`
+    /// `CreateTime`; example: `"2026-06-04T12:25:43+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-04T12:25:43+08:00"`
+    /// `UpdateTime`; example: `"2026-06-04T12:25:43+08:00"`
     pub update_time: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2736,37 +2933,48 @@ pub struct GetRecognizeVocabV3Response {
 /// The `ModifyCloudModeration` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`ModifyCloudModerationResponse`].
-/// The codes it documents are in [`ModifyCloudModerationError`](super::errors::ModifyCloudModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=ModifyCloudModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "ModifyCloudModeration",
     output = ModifyCloudModerationResponse,
-    error = super::errors::ModifyCloudModerationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct ModifyCloudModeration {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
+    /// `TaskId`; example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
     pub task_id: String,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeStreamUserIds`](super::models::SubscribeStreamUserIds).
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<models::SubscribeStreamUserIds>,
 }
 
 /// What a successful [`ModifyCloudModeration`] call returns.
 #[tc_model]
 pub struct ModifyCloudModerationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
+    /// `TaskId`; example: `"-npVoIhU7uxalbjwbc-qxKyKqluNl93bUmLFI4K-4pycoZWQndibYzKsC3HkljEK3HikwogUxwE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2776,38 +2984,51 @@ pub struct ModifyCloudModerationResponse {
 /// The `ModifyCloudRecording` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`ModifyCloudRecordingResponse`].
-/// The codes it documents are in [`ModifyCloudRecordingError`](super::errors::ModifyCloudRecordingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=ModifyCloudRecording)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CRUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCrUnsupportMethod)
+/// - [`InternalError.CRInternalError`](super::errors::TrtcErrorCode::InternalErrorCrInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "ModifyCloudRecording",
     output = ModifyCloudRecordingResponse,
-    error = super::errors::ModifyCloudRecordingError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct ModifyCloudRecording {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
+    /// `TaskId`; example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
     pub task_id: String,
 
-    /// `MixLayoutParams`: a [`MixLayoutParams`](super::models::MixLayoutParams).
+    /// `MixLayoutParams`
     pub mix_layout_params: Option<models::MixLayoutParams>,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeStreamUserIds`](super::models::SubscribeStreamUserIds).
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<models::SubscribeStreamUserIds>,
 }
 
 /// What a successful [`ModifyCloudRecording`] call returns.
 #[tc_model]
 pub struct ModifyCloudRecordingResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
+    /// `TaskId`; example: `"-m9-bVVU7gzdSqvsV***Y+QMYNee2QE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2817,37 +3038,48 @@ pub struct ModifyCloudRecordingResponse {
 /// The `ModifyCloudSliceTask` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`ModifyCloudSliceTaskResponse`].
-/// The codes it documents are in [`ModifyCloudSliceTaskError`](super::errors::ModifyCloudSliceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=ModifyCloudSliceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.CSUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCsUnsupportMethod)
+/// - [`InternalError.CSInternalError`](super::errors::TrtcErrorCode::InternalErrorCsInternalError)
+/// - [`InvalidParameter.OutOfRange`](super::errors::TrtcErrorCode::InvalidParameterOutOfRange)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`MissingParameter.UserId`](super::errors::TrtcErrorCode::MissingParameterUserId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "ModifyCloudSliceTask",
     output = ModifyCloudSliceTaskResponse,
-    error = super::errors::ModifyCloudSliceTaskError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct ModifyCloudSliceTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeStreamUserIds`](super::models::SubscribeStreamUserIds).
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<models::SubscribeStreamUserIds>,
 }
 
 /// What a successful [`ModifyCloudSliceTask`] call returns.
 #[tc_model]
 pub struct ModifyCloudSliceTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
+    /// `TaskId`; example: `"-nHwX3RU7h3eZ-9PYsqd+z8I1uU1tUnbTWClW4K-xuWiN6KipeCyXJ8ZJEFpWSZ5zZuyZUAuAQ.."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2857,45 +3089,44 @@ pub struct ModifyCloudSliceTaskResponse {
 /// The `ModifyPicture` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`ModifyPictureResponse`].
-/// The codes it documents are in [`ModifyPictureError`](super::errors::ModifyPictureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=ModifyPicture)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::TrtcErrorCode::UnknownParameter)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "ModifyPicture",
     output = ModifyPictureResponse,
-    error = super::errors::ModifyPictureError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct ModifyPicture {
-    /// `PictureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10081`
+    /// `PictureId`; example: `10081`
     pub picture_id: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SdkAppId`; example: `1500000001`
     pub sdk_app_id: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Height`; example: `80`
     pub height: Option<u64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Width`; example: `70`
     pub width: Option<u64>,
 
-    /// `XPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `XPosition`; example: `10`
     pub x_position: Option<u64>,
 
-    /// `YPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `YPosition`; example: `20`
     pub y_position: Option<u64>,
 }
 
@@ -2909,49 +3140,47 @@ pub struct ModifyPictureResponse {
 /// The `RegisterVoicePrint` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`RegisterVoicePrintResponse`].
-/// The codes it documents are in [`RegisterVoicePrintError`](super::errors::RegisterVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=RegisterVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosOperationFailed`](super::errors::TrtcErrorCode::FailedOperationCosOperationFailed)
+/// - [`FailedOperation.DbOperationFailed`](super::errors::TrtcErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.GenVoicePrintIdFailed`](super::errors::TrtcErrorCode::FailedOperationGenVoicePrintIdFailed)
+/// - [`FailedOperation.VoicePrintAudioCheckFailed`](super::errors::TrtcErrorCode::FailedOperationVoicePrintAudioCheckFailed)
+/// - [`FailedOperation.VoicePrintRegistrationLimit`](super::errors::TrtcErrorCode::FailedOperationVoicePrintRegistrationLimit)
+/// - [`InvalidParameter.InvalidAudioInput`](super::errors::TrtcErrorCode::InvalidParameterInvalidAudioInput)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "RegisterVoicePrint",
     output = RegisterVoicePrintResponse,
-    error = super::errors::RegisterVoicePrintError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct RegisterVoicePrint {
-    /// `Audio`: a string.
-    ///
-    /// Example: `"kAOgA9AEA..."`
+    /// `Audio`; example: `"kAOgA9AEA..."`
     pub audio: String,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: u64,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: u64,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"jackson"`
+    /// `AudioName`; example: `"jackson"`
     pub audio_name: String,
 
-    /// `AudioMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo string"`
+    /// `AudioMetaInfo`; example: `"metainfo string"`
     pub audio_meta_info: Option<String>,
 }
 
 /// What a successful [`RegisterVoicePrint`] call returns.
 #[tc_model]
 pub struct RegisterVoicePrintResponse {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"声纹信息id"`
+    /// `VoicePrintId`; example: `"声纹信息id"`
     pub voice_print_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2961,26 +3190,40 @@ pub struct RegisterVoicePrintResponse {
 /// The `RemoveUser` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`RemoveUserResponse`].
-/// The codes it documents are in [`RemoveUserError`](super::errors::RemoveUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=RemoveUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomCacheIpError`](super::errors::TrtcErrorCode::InternalErrorGetRoomCacheIpError)
+/// - [`InternalError.GetRoomFromCacheError`](super::errors::TrtcErrorCode::InternalErrorGetRoomFromCacheError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.UserIds`](super::errors::TrtcErrorCode::InvalidParameterUserIds)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.UserIds`](super::errors::TrtcErrorCode::MissingParameterUserIds)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "RemoveUser",
     output = RemoveUserResponse,
-    error = super::errors::RemoveUserError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct RemoveUser {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `RoomId`; example: `1001`
     pub room_id: u64,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 }
 
@@ -2994,26 +3237,39 @@ pub struct RemoveUserResponse {
 /// The `RemoveUserByStrRoomId` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`RemoveUserByStrRoomIdResponse`].
-/// The codes it documents are in [`RemoveUserByStrRoomIdError`](super::errors::RemoveUserByStrRoomIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=RemoveUserByStrRoomId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomCacheIpError`](super::errors::TrtcErrorCode::InternalErrorGetRoomCacheIpError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.UserIds`](super::errors::TrtcErrorCode::InvalidParameterUserIds)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.UserIds`](super::errors::TrtcErrorCode::MissingParameterUserIds)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "RemoveUserByStrRoomId",
     output = RemoveUserByStrRoomIdResponse,
-    error = super::errors::RemoveUserByStrRoomIdError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct RemoveUserByStrRoomId {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_1001"`
+    /// `RoomId`; example: `"room_1001"`
     pub room_id: String,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 }
 
@@ -3027,9 +3283,12 @@ pub struct RemoveUserByStrRoomIdResponse {
 /// The `SetVocabStateV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`SetVocabStateV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=SetVocabStateV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -3038,28 +3297,20 @@ pub struct RemoveUserByStrRoomIdResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SetVocabStateV3 {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"ee4f1e71c7cc4060b1b9ad4726c3166b"`
+    /// `VocabId`; example: `"ee4f1e71c7cc4060b1b9ad4726c3166b"`
     pub vocab_id: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 }
 
 /// What a successful [`SetVocabStateV3`] call returns.
 #[tc_model]
 pub struct SetVocabStateV3Response {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"ee4f1e71c7cc4060b1b9ad4726c3166b"`
+    /// `VocabId`; example: `"ee4f1e71c7cc4060b1b9ad4726c3166b"`
     pub vocab_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3069,65 +3320,64 @@ pub struct SetVocabStateV3Response {
 /// The `StartAIConversation` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartAIConversationResponse`].
-/// The codes it documents are in [`StartAIConversationError`](super::errors::StartAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAbility`](super::errors::TrtcErrorCode::FailedOperationNotAbility)
+/// - [`FailedOperation.NotAllowed`](super::errors::TrtcErrorCode::FailedOperationNotAllowed)
+/// - [`FailedOperation.TaskExist`](super::errors::TrtcErrorCode::FailedOperationTaskExist)
+/// - [`InvalidParameter.UserSig`](super::errors::TrtcErrorCode::InvalidParameterUserSig)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartAIConversation",
     output = StartAIConversationResponse,
-    error = super::errors::StartAIConversationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartAIConversation {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14000000000`
+    /// `SdkAppId`; example: `14000000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `RoomId`; example: `"10000"`
     pub room_id: String,
 
-    /// `AgentConfig`: an [`AgentConfig`](super::models::AgentConfig).
+    /// `AgentConfig`
     pub agent_config: models::AgentConfig,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"conversation_1_2"`
+    /// `SessionId`; example: `"conversation_1_2"`
     pub session_id: Option<String>,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomIdType`; example: `0`
     pub room_id_type: Option<u64>,
 
-    /// `STTConfig`: a [`SttConfig`](super::models::SttConfig).
+    /// `STTConfig`
     #[tc(rename = "STTConfig")]
     pub stt_config: Option<models::SttConfig>,
 
-    /// `LLMConfig`: a string.
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
 
-    /// `TTSConfig`: a string.
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<String>,
 
-    /// `AvatarConfig`: a string.
+    /// `AvatarConfig`
     pub avatar_config: Option<String>,
 
-    /// `ExperimentalParams`: a string.
-    ///
-    /// Example: `"{\"internal\": \"xxx\"}"`
+    /// `ExperimentalParams`; example: `"{\"internal\": \"xxx\"}"`
     pub experimental_params: Option<String>,
 }
 
 /// What a successful [`StartAIConversation`] call returns.
 #[tc_model]
 pub struct StartAIConversationResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3137,53 +3387,54 @@ pub struct StartAIConversationResponse {
 /// The `StartAITranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartAITranscriptionResponse`].
-/// The codes it documents are in [`StartAITranscriptionError`](super::errors::StartAITranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartAITranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAbility`](super::errors::TrtcErrorCode::FailedOperationNotAbility)
+/// - [`FailedOperation.NotAllowed`](super::errors::TrtcErrorCode::FailedOperationNotAllowed)
+/// - [`FailedOperation.SdkAppIdNotUnderAppId`](super::errors::TrtcErrorCode::FailedOperationSdkAppIdNotUnderAppId)
+/// - [`FailedOperation.TaskExist`](super::errors::TrtcErrorCode::FailedOperationTaskExist)
+/// - [`InvalidParameter.UserSig`](super::errors::TrtcErrorCode::InvalidParameterUserSig)
+/// - [`InvalidParameter.UserSigNotAdmin`](super::errors::TrtcErrorCode::InvalidParameterUserSigNotAdmin)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartAITranscription",
     output = StartAITranscriptionResponse,
-    error = super::errors::StartAITranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartAITranscription {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14600000`
+    /// `SdkAppId`; example: `14600000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `RoomId`; example: `"11"`
     pub room_id: String,
 
-    /// `TranscriptionParams`: a [`TranscriptionParams`](super::models::TranscriptionParams).
+    /// `TranscriptionParams`
     pub transcription_params: models::TranscriptionParams,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session_1"`
+    /// `SessionId`; example: `"session_1"`
     pub session_id: Option<String>,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoomIdType`; example: `0`
     pub room_id_type: Option<u64>,
 
-    /// `RecognizeConfig`: a [`RecognizeConfig`](super::models::RecognizeConfig).
+    /// `RecognizeConfig`
     pub recognize_config: Option<models::RecognizeConfig>,
 
-    /// `TranslationConfig`: a [`TranslationConfig`](super::models::TranslationConfig).
+    /// `TranslationConfig`
     pub translation_config: Option<models::TranslationConfig>,
 }
 
 /// What a successful [`StartAITranscription`] call returns.
 #[tc_model]
 pub struct StartAITranscriptionResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5df46eb2-8e4b-490e-9c3c-dbd3b84faefc"`
+    /// `TaskId`; example: `"5df46eb2-8e4b-490e-9c3c-dbd3b84faefc"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3193,37 +3444,78 @@ pub struct StartAITranscriptionResponse {
 /// The `StartMCUMixTranscode` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartMCUMixTranscodeResponse`].
-/// The codes it documents are in [`StartMCUMixTranscodeError`](super::errors::StartMCUMixTranscodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartMCUMixTranscode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestRejection`](super::errors::TrtcErrorCode::FailedOperationRequestRejection)
+/// - [`FailedOperation.RestrictedFrequency`](super::errors::TrtcErrorCode::FailedOperationRestrictedFrequency)
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`FailedOperation.TaskFinished`](super::errors::TrtcErrorCode::FailedOperationTaskFinished)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomFromCacheError`](super::errors::TrtcErrorCode::InternalErrorGetRoomFromCacheError)
+/// - [`InternalError.InternalError`](super::errors::TrtcErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.AudioEncodeParams`](super::errors::TrtcErrorCode::InvalidParameterAudioEncodeParams)
+/// - [`InvalidParameter.BackgroundImageUrl`](super::errors::TrtcErrorCode::InvalidParameterBackgroundImageUrl)
+/// - [`InvalidParameter.BizId`](super::errors::TrtcErrorCode::InvalidParameterBizId)
+/// - [`InvalidParameter.EncodeParams`](super::errors::TrtcErrorCode::InvalidParameterEncodeParams)
+/// - [`InvalidParameter.MainVideoRightAlign`](super::errors::TrtcErrorCode::InvalidParameterMainVideoRightAlign)
+/// - [`InvalidParameter.MainVideoStreamType`](super::errors::TrtcErrorCode::InvalidParameterMainVideoStreamType)
+/// - [`InvalidParameter.OutputParams`](super::errors::TrtcErrorCode::InvalidParameterOutputParams)
+/// - [`InvalidParameter.PresetLayoutConfig`](super::errors::TrtcErrorCode::InvalidParameterPresetLayoutConfig)
+/// - [`InvalidParameter.PublishCdnUrls`](super::errors::TrtcErrorCode::InvalidParameterPublishCdnUrls)
+/// - [`InvalidParameter.PureAudioStream`](super::errors::TrtcErrorCode::InvalidParameterPureAudioStream)
+/// - [`InvalidParameter.RecordAudioOnly`](super::errors::TrtcErrorCode::InvalidParameterRecordAudioOnly)
+/// - [`InvalidParameter.RecordId`](super::errors::TrtcErrorCode::InvalidParameterRecordId)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.SmallVideoLayoutParams`](super::errors::TrtcErrorCode::InvalidParameterSmallVideoLayoutParams)
+/// - [`InvalidParameter.SmallVideoStreamType`](super::errors::TrtcErrorCode::InvalidParameterSmallVideoStreamType)
+/// - [`InvalidParameter.StreamId`](super::errors::TrtcErrorCode::InvalidParameterStreamId)
+/// - [`InvalidParameter.VideoResolution`](super::errors::TrtcErrorCode::InvalidParameterVideoResolution)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.AudioEncodeParams`](super::errors::TrtcErrorCode::MissingParameterAudioEncodeParams)
+/// - [`MissingParameter.BizId`](super::errors::TrtcErrorCode::MissingParameterBizId)
+/// - [`MissingParameter.EncodeParams`](super::errors::TrtcErrorCode::MissingParameterEncodeParams)
+/// - [`MissingParameter.OutputParams`](super::errors::TrtcErrorCode::MissingParameterOutputParams)
+/// - [`MissingParameter.PresetLayoutConfig`](super::errors::TrtcErrorCode::MissingParameterPresetLayoutConfig)
+/// - [`MissingParameter.PublishCdnParams`](super::errors::TrtcErrorCode::MissingParameterPublishCdnParams)
+/// - [`MissingParameter.PublishCdnUrls`](super::errors::TrtcErrorCode::MissingParameterPublishCdnUrls)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.StreamId`](super::errors::TrtcErrorCode::MissingParameterStreamId)
+/// - [`MissingParameter.VideoEncodeParams`](super::errors::TrtcErrorCode::MissingParameterVideoEncodeParams)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartMCUMixTranscode",
     output = StartMCUMixTranscodeResponse,
-    error = super::errors::StartMCUMixTranscodeError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartMCUMixTranscode {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3560`
+    /// `RoomId`; example: `3560`
     pub room_id: u64,
 
-    /// `OutputParams`: an [`OutputParams`](super::models::OutputParams).
+    /// `OutputParams`
     pub output_params: models::OutputParams,
 
-    /// `EncodeParams`: an [`EncodeParams`](super::models::EncodeParams).
+    /// `EncodeParams`
     pub encode_params: models::EncodeParams,
 
-    /// `LayoutParams`: a [`LayoutParams`](super::models::LayoutParams).
+    /// `LayoutParams`
     pub layout_params: models::LayoutParams,
 
-    /// `PublishCdnParams`: a [`PublishCdnParams`](super::models::PublishCdnParams).
+    /// `PublishCdnParams`
     pub publish_cdn_params: Option<models::PublishCdnParams>,
 }
 
@@ -3237,37 +3529,74 @@ pub struct StartMCUMixTranscodeResponse {
 /// The `StartMCUMixTranscodeByStrRoomId` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartMCUMixTranscodeByStrRoomIdResponse`].
-/// The codes it documents are in [`StartMCUMixTranscodeByStrRoomIdError`](super::errors::StartMCUMixTranscodeByStrRoomIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartMCUMixTranscodeByStrRoomId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestRejection`](super::errors::TrtcErrorCode::FailedOperationRequestRejection)
+/// - [`FailedOperation.RestrictedFrequency`](super::errors::TrtcErrorCode::FailedOperationRestrictedFrequency)
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`FailedOperation.TaskFinished`](super::errors::TrtcErrorCode::FailedOperationTaskFinished)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::TrtcErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.AudioEncodeParams`](super::errors::TrtcErrorCode::InvalidParameterAudioEncodeParams)
+/// - [`InvalidParameter.BizId`](super::errors::TrtcErrorCode::InvalidParameterBizId)
+/// - [`InvalidParameter.EncodeParams`](super::errors::TrtcErrorCode::InvalidParameterEncodeParams)
+/// - [`InvalidParameter.MainVideoStreamType`](super::errors::TrtcErrorCode::InvalidParameterMainVideoStreamType)
+/// - [`InvalidParameter.OutputParams`](super::errors::TrtcErrorCode::InvalidParameterOutputParams)
+/// - [`InvalidParameter.PresetLayoutConfig`](super::errors::TrtcErrorCode::InvalidParameterPresetLayoutConfig)
+/// - [`InvalidParameter.PublishCdnUrls`](super::errors::TrtcErrorCode::InvalidParameterPublishCdnUrls)
+/// - [`InvalidParameter.PureAudioStream`](super::errors::TrtcErrorCode::InvalidParameterPureAudioStream)
+/// - [`InvalidParameter.RecordAudioOnly`](super::errors::TrtcErrorCode::InvalidParameterRecordAudioOnly)
+/// - [`InvalidParameter.RecordId`](super::errors::TrtcErrorCode::InvalidParameterRecordId)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.SmallVideoLayoutParams`](super::errors::TrtcErrorCode::InvalidParameterSmallVideoLayoutParams)
+/// - [`InvalidParameter.SmallVideoStreamType`](super::errors::TrtcErrorCode::InvalidParameterSmallVideoStreamType)
+/// - [`InvalidParameter.StrRoomId`](super::errors::TrtcErrorCode::InvalidParameterStrRoomId)
+/// - [`InvalidParameter.StreamId`](super::errors::TrtcErrorCode::InvalidParameterStreamId)
+/// - [`InvalidParameter.VideoResolution`](super::errors::TrtcErrorCode::InvalidParameterVideoResolution)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.AudioEncodeParams`](super::errors::TrtcErrorCode::MissingParameterAudioEncodeParams)
+/// - [`MissingParameter.BizId`](super::errors::TrtcErrorCode::MissingParameterBizId)
+/// - [`MissingParameter.EncodeParams`](super::errors::TrtcErrorCode::MissingParameterEncodeParams)
+/// - [`MissingParameter.OutputParams`](super::errors::TrtcErrorCode::MissingParameterOutputParams)
+/// - [`MissingParameter.PresetLayoutConfig`](super::errors::TrtcErrorCode::MissingParameterPresetLayoutConfig)
+/// - [`MissingParameter.PublishCdnParams`](super::errors::TrtcErrorCode::MissingParameterPublishCdnParams)
+/// - [`MissingParameter.PublishCdnUrls`](super::errors::TrtcErrorCode::MissingParameterPublishCdnUrls)
+/// - [`MissingParameter.StreamId`](super::errors::TrtcErrorCode::MissingParameterStreamId)
+/// - [`MissingParameter.VideoEncodeParams`](super::errors::TrtcErrorCode::MissingParameterVideoEncodeParams)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartMCUMixTranscodeByStrRoomId",
     output = StartMCUMixTranscodeByStrRoomIdResponse,
-    error = super::errors::StartMCUMixTranscodeByStrRoomIdError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartMCUMixTranscodeByStrRoomId {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `StrRoomId`: a string.
-    ///
-    /// Example: `"3560"`
+    /// `StrRoomId`; example: `"3560"`
     pub str_room_id: String,
 
-    /// `OutputParams`: an [`OutputParams`](super::models::OutputParams).
+    /// `OutputParams`
     pub output_params: models::OutputParams,
 
-    /// `EncodeParams`: an [`EncodeParams`](super::models::EncodeParams).
+    /// `EncodeParams`
     pub encode_params: models::EncodeParams,
 
-    /// `LayoutParams`: a [`LayoutParams`](super::models::LayoutParams).
+    /// `LayoutParams`
     pub layout_params: models::LayoutParams,
 
-    /// `PublishCdnParams`: a [`PublishCdnParams`](super::models::PublishCdnParams).
+    /// `PublishCdnParams`
     pub publish_cdn_params: Option<models::PublishCdnParams>,
 }
 
@@ -3281,68 +3610,74 @@ pub struct StartMCUMixTranscodeByStrRoomIdResponse {
 /// The `StartPublishCdnStream` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartPublishCdnStreamResponse`].
-/// The codes it documents are in [`StartPublishCdnStreamError`](super::errors::StartPublishCdnStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartPublishCdnStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartPublishCdnStream",
     output = StartPublishCdnStreamResponse,
-    error = super::errors::StartPublishCdnStreamError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartPublishCdnStream {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_1234"`
+    /// `RoomId`; example: `"room_1234"`
     pub room_id: String,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: u64,
 
-    /// `AgentParams`: an [`AgentParams`](super::models::AgentParams).
+    /// `AgentParams`
     pub agent_params: models::AgentParams,
 
-    /// `WithTranscoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WithTranscoding`; example: `1`
     pub with_transcoding: u64,
 
-    /// `AudioParams`: a [`McuAudioParams`](super::models::McuAudioParams).
+    /// `AudioParams`
     pub audio_params: Option<models::McuAudioParams>,
 
-    /// `VideoParams`: a [`McuVideoParams`](super::models::McuVideoParams).
+    /// `VideoParams`
     pub video_params: Option<models::McuVideoParams>,
 
-    /// `SingleSubscribeParams`: a [`SingleSubscribeParams`](super::models::SingleSubscribeParams).
+    /// `SingleSubscribeParams`
     pub single_subscribe_params: Option<models::SingleSubscribeParams>,
 
-    /// `PublishCdnParams`: a list of [`McuPublishCdnParam`](super::models::McuPublishCdnParam) objects.
+    /// `PublishCdnParams`
     pub publish_cdn_params: Option<Vec<models::McuPublishCdnParam>>,
 
-    /// `SeiParams`: a [`McuSeiParams`](super::models::McuSeiParams).
+    /// `SeiParams`
     pub sei_params: Option<models::McuSeiParams>,
 
-    /// `FeedBackRoomParams`: a list of [`McuFeedBackRoomParams`](super::models::McuFeedBackRoomParams) objects.
+    /// `FeedBackRoomParams`
     pub feed_back_room_params: Option<Vec<models::McuFeedBackRoomParams>>,
 
-    /// `RecordParams`: a [`McuRecordParams`](super::models::McuRecordParams).
+    /// `RecordParams`
     pub record_params: Option<models::McuRecordParams>,
 }
 
 /// What a successful [`StartPublishCdnStream`] call returns.
 #[tc_model]
 pub struct StartPublishCdnStreamResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHPekVU7h******sceOqAZ1YVQE."`
+    /// `TaskId`; example: `"-nHPekVU7h******sceOqAZ1YVQE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3352,117 +3687,105 @@ pub struct StartPublishCdnStreamResponse {
 /// The `StartStreamIngest` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartStreamIngestResponse`].
-/// The codes it documents are in [`StartStreamIngestError`](super::errors::StartStreamIngestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartStreamIngest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowed`](super::errors::TrtcErrorCode::FailedOperationNotAllowed)
+/// - [`FailedOperation.RestrictedConcurrency`](super::errors::TrtcErrorCode::FailedOperationRestrictedConcurrency)
+/// - [`FailedOperation.TaskExist`](super::errors::TrtcErrorCode::FailedOperationTaskExist)
+/// - [`InternalError.HttpParseFailed`](super::errors::TrtcErrorCode::InternalErrorHttpParseFailed)
+/// - [`InternalError.InternalError`](super::errors::TrtcErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StrRoomId`](super::errors::TrtcErrorCode::InvalidParameterStrRoomId)
+/// - [`InvalidParameter.StreamUrl`](super::errors::TrtcErrorCode::InvalidParameterStreamUrl)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
+/// - [`InvalidParameter.UserSig`](super::errors::TrtcErrorCode::InvalidParameterUserSig)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartStreamIngest",
     output = StartStreamIngestResponse,
-    error = super::errors::StartStreamIngestError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartStreamIngest {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"82875"`
+    /// `RoomId`; example: `"82875"`
     pub room_id: String,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"recorder_1357"`
+    /// `UserId`; example: `"recorder_1357"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"recorder_1357_sig"`
+    /// `UserSig`; example: `"recorder_1357_sig"`
     pub user_sig: String,
 
-    /// `StreamUrl`: a string.
-    ///
-    /// Example: `"https://a.b/test.mp4"`
+    /// `StreamUrl`; example: `"https://a.b/test.mp4"`
     pub stream_url: Option<String>,
 
-    /// `PrivateMapKey`: a string.
-    ///
-    /// Example: `"eJwsj1FPwjAUhf**************************w8ABP--78ZKOg__"`
+    /// `PrivateMapKey`; example: `"eJwsj1FPwjAUhf**************************w8ABP--78ZKOg__"`
     pub private_map_key: Option<String>,
 
-    /// `VideoEncodeParams`: a [`VideoEncodeParams`](super::models::VideoEncodeParams).
+    /// `VideoEncodeParams`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub video_encode_params: Option<models::VideoEncodeParams>,
 
-    /// `AudioEncodeParams`: an [`AudioEncodeParams`](super::models::AudioEncodeParams).
+    /// `AudioEncodeParams`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audio_encode_params: Option<models::AudioEncodeParams>,
 
-    /// `SourceUrl`: a list of strings.
-    ///
-    /// Example: `["https://a.b/test.mp4"]`
+    /// `SourceUrl`; example: `["https://a.b/test.mp4"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub source_url: Option<Vec<String>>,
 
-    /// `SeekSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SeekSecond`; example: `10`
     pub seek_second: Option<i64>,
 
-    /// `AutoPush`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoPush`; example: `true`
     pub auto_push: Option<bool>,
 
-    /// `RepeatNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RepeatNum`; example: `5`
     pub repeat_num: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MaxDuration`; example: `60`
     pub max_duration: Option<i64>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Volume`; example: `90`
     pub volume: Option<u64>,
 
-    /// `EnableProgress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableProgress`; example: `true`
     pub enable_progress: Option<bool>,
 
-    /// `Tempo`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `Tempo`; example: `1.5`
     pub tempo: Option<f64>,
 
-    /// `IdleTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdleTimeout`; example: `1`
     pub idle_timeout: Option<i64>,
 }
 
 /// What a successful [`StartStreamIngest`] call returns.
 #[tc_model]
 pub struct StartStreamIngestResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3472,59 +3795,58 @@ pub struct StartStreamIngestResponse {
 /// The `StartWebRecord` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StartWebRecordResponse`].
-/// The codes it documents are in [`StartWebRecordError`](super::errors::StartWebRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StartWebRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAbility`](super::errors::TrtcErrorCode::FailedOperationNotAbility)
+/// - [`FailedOperation.NotAllowed`](super::errors::TrtcErrorCode::FailedOperationNotAllowed)
+/// - [`FailedOperation.SdkAppIdNotUnderAppId`](super::errors::TrtcErrorCode::FailedOperationSdkAppIdNotUnderAppId)
+/// - [`FailedOperation.TaskExist`](super::errors::TrtcErrorCode::FailedOperationTaskExist)
+/// - [`ResourceInsufficient.RequestRejection`](super::errors::TrtcErrorCode::ResourceInsufficientRequestRejection)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StartWebRecord",
     output = StartWebRecordResponse,
-    error = super::errors::StartWebRecordError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StartWebRecord {
-    /// `RecordUrl`: a string.
-    ///
-    /// Example: `"https://web-record-xxxx.cos.ap-xxx.xxx.com/test/xxx.mp4"`
+    /// `RecordUrl`; example: `"https://web-record-xxxx.cos.ap-xxx.xxx.com/test/xxx.mp4"`
     pub record_url: String,
 
-    /// `StorageParams`: a [`StorageParams`](super::models::StorageParams).
+    /// `StorageParams`
     pub storage_params: models::StorageParams,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: i64,
 
-    /// `MaxDurationLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MaxDurationLimit`; example: `86400`
     pub max_duration_limit: Option<u64>,
 
-    /// `WebRecordVideoParams`: a [`WebRecordVideoParams`](super::models::WebRecordVideoParams).
+    /// `WebRecordVideoParams`
     pub web_record_video_params: Option<models::WebRecordVideoParams>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"record_task_abc_1"`
+    /// `RecordId`; example: `"record_task_abc_1"`
     pub record_id: Option<String>,
 
-    /// `PublishCdnParams`: a list of [`McuPublishCdnParam`](super::models::McuPublishCdnParam) objects.
+    /// `PublishCdnParams`
     pub publish_cdn_params: Option<Vec<models::McuPublishCdnParam>>,
 
-    /// `ReadyTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ReadyTimeout`; example: `30`
     pub ready_timeout: Option<u64>,
 
-    /// `EmulateMobileParams`: an [`EmulateMobileParams`](super::models::EmulateMobileParams).
+    /// `EmulateMobileParams`
     pub emulate_mobile_params: Option<models::EmulateMobileParams>,
 }
 
 /// What a successful [`StartWebRecord`] call returns.
 #[tc_model]
 pub struct StartWebRecordResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3534,20 +3856,24 @@ pub struct StartWebRecordResponse {
 /// The `StopAIConversation` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopAIConversationResponse`].
-/// The codes it documents are in [`StopAIConversationError`](super::errors::StopAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopAIConversation",
     output = StopAIConversationResponse,
-    error = super::errors::StopAIConversationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopAIConversation {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
+    /// `TaskId`; example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
     pub task_id: String,
 }
 
@@ -3561,20 +3887,24 @@ pub struct StopAIConversationResponse {
 /// The `StopAITranscription` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopAITranscriptionResponse`].
-/// The codes it documents are in [`StopAITranscriptionError`](super::errors::StopAITranscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopAITranscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopAITranscription",
     output = StopAITranscriptionResponse,
-    error = super::errors::StopAITranscriptionError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopAITranscription {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
+    /// `TaskId`; example: `"-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8++8Z2PwUlAQ.."`
     pub task_id: String,
 }
 
@@ -3588,25 +3918,38 @@ pub struct StopAITranscriptionResponse {
 /// The `StopMCUMixTranscode` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopMCUMixTranscodeResponse`].
-/// The codes it documents are in [`StopMCUMixTranscodeError`](super::errors::StopMCUMixTranscodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopMCUMixTranscode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MixSessionNotExist`](super::errors::TrtcErrorCode::FailedOperationMixSessionNotExist)
+/// - [`FailedOperation.RequestRejection`](super::errors::TrtcErrorCode::FailedOperationRequestRejection)
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InternalError.GetRoomFromCacheError`](super::errors::TrtcErrorCode::InternalErrorGetRoomFromCacheError)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopMCUMixTranscode",
     output = StopMCUMixTranscodeResponse,
-    error = super::errors::StopMCUMixTranscodeError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopMCUMixTranscode {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400188366`
+    /// `SdkAppId`; example: `1400188366`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3560`
+    /// `RoomId`; example: `3560`
     pub room_id: u64,
 }
 
@@ -3620,23 +3963,39 @@ pub struct StopMCUMixTranscodeResponse {
 /// The `StopMCUMixTranscodeByStrRoomId` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopMCUMixTranscodeByStrRoomIdResponse`].
-/// The codes it documents are in [`StopMCUMixTranscodeByStrRoomIdError`](super::errors::StopMCUMixTranscodeByStrRoomIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopMCUMixTranscodeByStrRoomId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MixSessionNotExist`](super::errors::TrtcErrorCode::FailedOperationMixSessionNotExist)
+/// - [`FailedOperation.RequestRejection`](super::errors::TrtcErrorCode::FailedOperationRequestRejection)
+/// - [`FailedOperation.RoomNotExist`](super::errors::TrtcErrorCode::FailedOperationRoomNotExist)
+/// - [`FailedOperation.SdkAppIdNotExist`](super::errors::TrtcErrorCode::FailedOperationSdkAppIdNotExist)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.RoomId`](super::errors::TrtcErrorCode::InvalidParameterRoomId)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.StrRoomId`](super::errors::TrtcErrorCode::InvalidParameterStrRoomId)
+/// - [`InvalidParameterValue.RoomId`](super::errors::TrtcErrorCode::InvalidParameterValueRoomId)
+/// - [`MissingParameter.RoomId`](super::errors::TrtcErrorCode::MissingParameterRoomId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.SdkAppId`](super::errors::TrtcErrorCode::UnauthorizedOperationSdkAppId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopMCUMixTranscodeByStrRoomId",
     output = StopMCUMixTranscodeByStrRoomIdResponse,
-    error = super::errors::StopMCUMixTranscodeByStrRoomIdError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopMCUMixTranscodeByStrRoomId {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `StrRoomId`: a string.
-    ///
-    /// Example: `"room_1001"`
+    /// `StrRoomId`; example: `"room_1001"`
     pub str_room_id: String,
 }
 
@@ -3650,37 +4009,44 @@ pub struct StopMCUMixTranscodeByStrRoomIdResponse {
 /// The `StopPublishCdnStream` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopPublishCdnStreamResponse`].
-/// The codes it documents are in [`StopPublishCdnStreamError`](super::errors::StopPublishCdnStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopPublishCdnStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation.CRUnsupportMethod`](super::errors::TrtcErrorCode::FailedOperationCrUnsupportMethod)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopPublishCdnStream",
     output = StopPublishCdnStreamResponse,
-    error = super::errors::StopPublishCdnStreamError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopPublishCdnStream {
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHPekVU7h******sceOqAZ1YVQE."`
+    /// `TaskId`; example: `"-nHPekVU7h******sceOqAZ1YVQE."`
     pub task_id: String,
 
-    /// `RecordKey`: a string.
-    ///
-    /// Example: `"test_record_key_a"`
+    /// `RecordKey`; example: `"test_record_key_a"`
     pub record_key: Option<String>,
 }
 
 /// What a successful [`StopPublishCdnStream`] call returns.
 #[tc_model]
 pub struct StopPublishCdnStreamResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHPekVU7h******sceOqAZ1YVQE."`
+    /// `TaskId`; example: `"-nHPekVU7h******sceOqAZ1YVQE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3690,23 +4056,29 @@ pub struct StopPublishCdnStreamResponse {
 /// The `StopStreamIngest` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopStreamIngestResponse`].
-/// The codes it documents are in [`StopStreamIngestError`](super::errors::StopStreamIngestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopStreamIngest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskFinished`](super::errors::TrtcErrorCode::FailedOperationTaskFinished)
+/// - [`InvalidParameter.BodyParamsError`](super::errors::TrtcErrorCode::InvalidParameterBodyParamsError)
+/// - [`InvalidParameter.SdkAppId`](super::errors::TrtcErrorCode::InvalidParameterSdkAppId)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopStreamIngest",
     output = StopStreamIngestResponse,
-    error = super::errors::StopStreamIngestError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopStreamIngest {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -3720,18 +4092,24 @@ pub struct StopStreamIngestResponse {
 /// The `StopWebRecord` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`StopWebRecordResponse`].
-/// The codes it documents are in [`StopWebRecordError`](super::errors::StopWebRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=StopWebRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "StopWebRecord",
     output = StopWebRecordResponse,
-    error = super::errors::StopWebRecordError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct StopWebRecord {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -3745,80 +4123,80 @@ pub struct StopWebRecordResponse {
 /// The `TextToSpeech` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`TextToSpeechResponse`].
-/// The codes it documents are in [`TextToSpeechError`](super::errors::TextToSpeechError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=TextToSpeech)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Language`](super::errors::TrtcErrorCode::InvalidParameterLanguage)
+/// - [`InvalidParameter.Model`](super::errors::TrtcErrorCode::InvalidParameterModel)
+/// - [`InvalidParameter.Pitch`](super::errors::TrtcErrorCode::InvalidParameterPitch)
+/// - [`InvalidParameter.PronunciationDict`](super::errors::TrtcErrorCode::InvalidParameterPronunciationDict)
+/// - [`InvalidParameter.SampleRate`](super::errors::TrtcErrorCode::InvalidParameterSampleRate)
+/// - [`InvalidParameter.Speed`](super::errors::TrtcErrorCode::InvalidParameterSpeed)
+/// - [`InvalidParameter.TextLength`](super::errors::TrtcErrorCode::InvalidParameterTextLength)
+/// - [`InvalidParameter.VoiceId`](super::errors::TrtcErrorCode::InvalidParameterVoiceId)
+/// - [`InvalidParameter.Volume`](super::errors::TrtcErrorCode::InvalidParameterVolume)
+/// - [`LimitExceeded.ConcurrencyLimit`](super::errors::TrtcErrorCode::LimitExceededConcurrencyLimit)
+/// - [`MissingParameter.APIKey`](super::errors::TrtcErrorCode::MissingParameterApiKey)
+/// - [`MissingParameter.Text`](super::errors::TrtcErrorCode::MissingParameterText)
+/// - [`UnsupportedOperation.InternalError`](super::errors::TrtcErrorCode::UnsupportedOperationInternalError)
+/// - [`UnsupportedOperation.NotAllowed`](super::errors::TrtcErrorCode::UnsupportedOperationNotAllowed)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "TextToSpeech",
     output = TextToSpeechResponse,
-    error = super::errors::TextToSpeechError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct TextToSpeech {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好呀，欢迎使用语音合成"`
+    /// `Text`; example: `"你好呀，欢迎使用语音合成"`
     pub text: String,
 
-    /// `Voice`: a [`Voice`](super::models::Voice).
+    /// `Voice`
     pub voice: models::Voice,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `AudioFormat`: an [`AudioFormat`](super::models::AudioFormat).
+    /// `AudioFormat`
     pub audio_format: Option<models::AudioFormat>,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"sk-xxxxxx"`
+    /// `APIKey`; example: `"sk-xxxxxx"`
     #[tc(rename = "APIKey")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub api_key: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_02_turbo"`
+    /// `Model`; example: `"flow_02_turbo"`
     pub model: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `PronunciationDict`: a list of [`PronunciationDict`](super::models::PronunciationDict) objects.
+    /// `PronunciationDict`
     pub pronunciation_dict: Option<Vec<models::PronunciationDict>>,
 
-    /// `AlignmentMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlignmentMode`; example: `0`
     pub alignment_mode: Option<u64>,
 
-    /// `ExtraParams`: a string.
-    ///
-    /// Example: `"\"{\\\"fieldA\\\": \\\"test\\\"}\""`
+    /// `ExtraParams`; example: `"\"{\\\"fieldA\\\": \\\"test\\\"}\""`
     pub extra_params: Option<String>,
 }
 
 /// What a successful [`TextToSpeech`] call returns.
 #[tc_model]
 pub struct TextToSpeechResponse {
-    /// `Audio`: a string.
-    ///
-    /// Example: `"ejujainengoxpam"`
+    /// `Audio`; example: `"ejujainengoxpam"`
     pub audio: Option<String>,
 
-    /// `Alignments`: a list of [`AlignmentItem`](super::models::AlignmentItem) objects.
+    /// `Alignments`
     pub alignments: Option<Vec<models::AlignmentItem>>,
 
-    /// `TotalDurationMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `760`
+    /// `TotalDurationMs`; example: `760`
     pub total_duration_ms: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3828,63 +4206,66 @@ pub struct TextToSpeechResponse {
 /// The `TextToSpeechSSE` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`TextToSpeechSSEResponse`].
-/// The codes it documents are in [`TextToSpeechSSEError`](super::errors::TextToSpeechSSEError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=TextToSpeechSSE)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.Language`](super::errors::TrtcErrorCode::InvalidParameterLanguage)
+/// - [`InvalidParameter.Model`](super::errors::TrtcErrorCode::InvalidParameterModel)
+/// - [`InvalidParameter.Pitch`](super::errors::TrtcErrorCode::InvalidParameterPitch)
+/// - [`InvalidParameter.PronunciationDict`](super::errors::TrtcErrorCode::InvalidParameterPronunciationDict)
+/// - [`InvalidParameter.SampleRate`](super::errors::TrtcErrorCode::InvalidParameterSampleRate)
+/// - [`InvalidParameter.Speed`](super::errors::TrtcErrorCode::InvalidParameterSpeed)
+/// - [`InvalidParameter.TextLength`](super::errors::TrtcErrorCode::InvalidParameterTextLength)
+/// - [`InvalidParameter.VoiceId`](super::errors::TrtcErrorCode::InvalidParameterVoiceId)
+/// - [`InvalidParameter.Volume`](super::errors::TrtcErrorCode::InvalidParameterVolume)
+/// - [`LimitExceeded.ConcurrencyLimit`](super::errors::TrtcErrorCode::LimitExceededConcurrencyLimit)
+/// - [`MissingParameter.APIKey`](super::errors::TrtcErrorCode::MissingParameterApiKey)
+/// - [`UnsupportedOperation.InternalError`](super::errors::TrtcErrorCode::UnsupportedOperationInternalError)
+/// - [`UnsupportedOperation.NotAllowed`](super::errors::TrtcErrorCode::UnsupportedOperationNotAllowed)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "TextToSpeechSSE",
     output = TextToSpeechSSEResponse,
-    error = super::errors::TextToSpeechSSEError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct TextToSpeechSSE {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好呀，欢迎使用语音合成"`
+    /// `Text`; example: `"你好呀，欢迎使用语音合成"`
     pub text: String,
 
-    /// `Voice`: a [`Voice`](super::models::Voice).
+    /// `Voice`
     pub voice: models::Voice,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000000`
+    /// `SdkAppId`; example: `140000000`
     pub sdk_app_id: u64,
 
-    /// `AudioFormat`: an [`AudioFormat`](super::models::AudioFormat).
+    /// `AudioFormat`
     pub audio_format: Option<models::AudioFormat>,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"sk-xxxxxxx"`
+    /// `APIKey`; example: `"sk-xxxxxxx"`
     #[tc(rename = "APIKey")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub api_key: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_02_turbo"`
+    /// `Model`; example: `"flow_02_turbo"`
     pub model: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `PronunciationDict`: a list of [`PronunciationDict`](super::models::PronunciationDict) objects.
+    /// `PronunciationDict`
     pub pronunciation_dict: Option<Vec<models::PronunciationDict>>,
 
-    /// `AlignmentMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlignmentMode`; example: `0`
     pub alignment_mode: Option<u64>,
 
-    /// `ExtraParams`: a string.
-    ///
-    /// Example: `"\"{\\\"fieldA\\\": \\\"test\\\"}\""`
+    /// `ExtraParams`; example: `"\"{\\\"fieldA\\\": \\\"test\\\"}\""`
     pub extra_params: Option<String>,
 }
 
@@ -3898,40 +4279,39 @@ pub struct TextToSpeechSSEResponse {
 /// The `UpdateAIConversation` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`UpdateAIConversationResponse`].
-/// The codes it documents are in [`UpdateAIConversationError`](super::errors::UpdateAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=UpdateAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "UpdateAIConversation",
     output = UpdateAIConversationResponse,
-    error = super::errors::UpdateAIConversationError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct UpdateAIConversation {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `WelcomeMessage`: a string.
-    ///
-    /// Example: `"你好啊"`
+    /// `WelcomeMessage`; example: `"你好啊"`
     pub welcome_message: Option<String>,
 
-    /// `InterruptMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InterruptMode`; example: `1`
     pub interrupt_mode: Option<u64>,
 
-    /// `InterruptSpeechDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InterruptSpeechDuration`; example: `100`
     pub interrupt_speech_duration: Option<u64>,
 
-    /// `LLMConfig`: a string.
+    /// `LLMConfig`
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
 
-    /// `TTSConfig`: a string.
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<String>,
 }
@@ -3946,62 +4326,68 @@ pub struct UpdateAIConversationResponse {
 /// The `UpdatePublishCdnStream` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`UpdatePublishCdnStreamResponse`].
-/// The codes it documents are in [`UpdatePublishCdnStreamError`](super::errors::UpdatePublishCdnStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=UpdatePublishCdnStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TrtcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnRealNameAuthenticated`](super::errors::TrtcErrorCode::AuthFailureUnRealNameAuthenticated)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TrtcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`AuthFailure.UnsupportedOperation`](super::errors::TrtcErrorCode::AuthFailureUnsupportedOperation)
+/// - [`FailedOperation`](super::errors::TrtcErrorCode::FailedOperation)
+/// - [`FailedOperation.RequestOutdated`](super::errors::TrtcErrorCode::FailedOperationRequestOutdated)
+/// - [`FailedOperation.TaskFinished`](super::errors::TrtcErrorCode::FailedOperationTaskFinished)
+/// - [`InternalError`](super::errors::TrtcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::TrtcErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::TrtcErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::TrtcErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::TrtcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "UpdatePublishCdnStream",
     output = UpdatePublishCdnStreamResponse,
-    error = super::errors::UpdatePublishCdnStreamError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct UpdatePublishCdnStream {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHPekVU7h******sceOqAZ1YVQE."`
+    /// `TaskId`; example: `"-nHPekVU7h******sceOqAZ1YVQE."`
     pub task_id: String,
 
-    /// `SequenceNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SequenceNumber`; example: `2`
     pub sequence_number: u64,
 
-    /// `WithTranscoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WithTranscoding`; example: `1`
     pub with_transcoding: u64,
 
-    /// `AudioParams`: a [`McuAudioParams`](super::models::McuAudioParams).
+    /// `AudioParams`
     pub audio_params: Option<models::McuAudioParams>,
 
-    /// `VideoParams`: a [`McuVideoParams`](super::models::McuVideoParams).
+    /// `VideoParams`
     pub video_params: Option<models::McuVideoParams>,
 
-    /// `SingleSubscribeParams`: a [`SingleSubscribeParams`](super::models::SingleSubscribeParams).
+    /// `SingleSubscribeParams`
     pub single_subscribe_params: Option<models::SingleSubscribeParams>,
 
-    /// `PublishCdnParams`: a list of [`McuPublishCdnParam`](super::models::McuPublishCdnParam) objects.
+    /// `PublishCdnParams`
     pub publish_cdn_params: Option<Vec<models::McuPublishCdnParam>>,
 
-    /// `SeiParams`: a [`McuSeiParams`](super::models::McuSeiParams).
+    /// `SeiParams`
     pub sei_params: Option<models::McuSeiParams>,
 
-    /// `FeedBackRoomParams`: a list of [`McuFeedBackRoomParams`](super::models::McuFeedBackRoomParams) objects.
+    /// `FeedBackRoomParams`
     pub feed_back_room_params: Option<Vec<models::McuFeedBackRoomParams>>,
 }
 
 /// What a successful [`UpdatePublishCdnStream`] call returns.
 #[tc_model]
 pub struct UpdatePublishCdnStreamResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"-nHPekVU7h******sceOqAZ1YVQE."`
+    /// `TaskId`; example: `"-nHPekVU7h******sceOqAZ1YVQE."`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4011,9 +4397,12 @@ pub struct UpdatePublishCdnStreamResponse {
 /// The `UpdateRecognizeVocabV3` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`UpdateRecognizeVocabV3Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=UpdateRecognizeVocabV3)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
@@ -4022,41 +4411,29 @@ pub struct UpdatePublishCdnStreamResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateRecognizeVocabV3 {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"7bc538d6acb442f19dc3396dd7eacd66"`
+    /// `VocabId`; example: `"7bc538d6acb442f19dc3396dd7eacd66"`
     pub vocab_id: String,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SdkAppId`; example: `1400000001`
     pub sdk_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"vocabname"`
+    /// `Name`; example: `"vocabname"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述文本"`
+    /// `Description`; example: `"描述文本"`
     pub description: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<models::HotWord>>,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"6IW+6K6v5LqRfDEw"`
+    /// `WordWeightStr`; example: `"6IW+6K6v5LqRfDEw"`
     pub word_weight_str: Option<String>,
 }
 
 /// What a successful [`UpdateRecognizeVocabV3`] call returns.
 #[tc_model]
 pub struct UpdateRecognizeVocabV3Response {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"7bc538d6acb442f19dc3396dd7eacd66"`
+    /// `VocabId`; example: `"7bc538d6acb442f19dc3396dd7eacd66"`
     pub vocab_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4066,57 +4443,53 @@ pub struct UpdateRecognizeVocabV3Response {
 /// The `UpdateStreamIngest` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`UpdateStreamIngestResponse`].
-/// The codes it documents are in [`UpdateStreamIngestError`](super::errors::UpdateStreamIngestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=UpdateStreamIngest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::TrtcErrorCode::FailedOperationTaskNotExist)
+/// - [`InternalError.DBError`](super::errors::TrtcErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.StreamUrl`](super::errors::TrtcErrorCode::InvalidParameterStreamUrl)
+/// - [`InvalidParameter.TaskId`](super::errors::TrtcErrorCode::InvalidParameterTaskId)
+/// - [`MissingParameter.SdkAppId`](super::errors::TrtcErrorCode::MissingParameterSdkAppId)
+/// - [`MissingParameter.TaskId`](super::errors::TrtcErrorCode::MissingParameterTaskId)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "UpdateStreamIngest",
     output = UpdateStreamIngestResponse,
-    error = super::errors::UpdateStreamIngestError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct UpdateStreamIngest {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600011111`
+    /// `SdkAppId`; example: `1600011111`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `StreamUrl`: a string.
-    ///
-    /// Example: `"https://a.b/test.mp4"`
+    /// `StreamUrl`; example: `"https://a.b/test.mp4"`
     pub stream_url: Option<String>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Volume`; example: `90`
     pub volume: Option<u64>,
 
-    /// `IsPause`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPause`; example: `false`
     pub is_pause: Option<bool>,
 
-    /// `EnableProgress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableProgress`; example: `true`
     pub enable_progress: Option<bool>,
 
-    /// `Tempo`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `Tempo`; example: `1.5`
     pub tempo: Option<f64>,
 }
 
 /// What a successful [`UpdateStreamIngest`] call returns.
 #[tc_model]
 pub struct UpdateStreamIngestResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"InProgress"`
+    /// `Status`; example: `"InProgress"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4126,40 +4499,40 @@ pub struct UpdateStreamIngestResponse {
 /// The `UpdateVoicePrint` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`UpdateVoicePrintResponse`].
-/// The codes it documents are in [`UpdateVoicePrintError`](super::errors::UpdateVoicePrintError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=UpdateVoicePrint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosOperationFailed`](super::errors::TrtcErrorCode::FailedOperationCosOperationFailed)
+/// - [`FailedOperation.DbOperationFailed`](super::errors::TrtcErrorCode::FailedOperationDbOperationFailed)
+/// - [`FailedOperation.UpdateVoicePrintIdNotFound`](super::errors::TrtcErrorCode::FailedOperationUpdateVoicePrintIdNotFound)
+/// - [`FailedOperation.VoicePrintAudioCheckFailed`](super::errors::TrtcErrorCode::FailedOperationVoicePrintAudioCheckFailed)
+/// - [`InvalidParameter.InvalidAudioInput`](super::errors::TrtcErrorCode::InvalidParameterInvalidAudioInput)
+/// - [`MissingParameter.MissingVoicePrintUpdateParams`](super::errors::TrtcErrorCode::MissingParameterMissingVoicePrintUpdateParams)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "UpdateVoicePrint",
     output = UpdateVoicePrintResponse,
-    error = super::errors::UpdateVoicePrintError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct UpdateVoicePrint {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"20250529_xxxxxx"`
+    /// `VoicePrintId`; example: `"20250529_xxxxxx"`
     pub voice_print_id: String,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: u64,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: Option<u64>,
 
-    /// `Audio`: a string.
-    ///
-    /// Example: `"f8AAAMABwAJAAsxxxx"`
+    /// `Audio`; example: `"f8AAAMABwAJAAsxxxx"`
     pub audio: Option<String>,
 
-    /// `AudioMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo string"`
+    /// `AudioMetaInfo`; example: `"metainfo string"`
     pub audio_meta_info: Option<String>,
 }
 
@@ -4173,68 +4546,68 @@ pub struct UpdateVoicePrintResponse {
 /// The `VoiceClone` action of TRTC API 2019-07-22.
 ///
 /// A successful call returns [`VoiceCloneResponse`].
-/// The codes it documents are in [`VoiceCloneError`](super::errors::VoiceCloneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=trtc&Version=2019-07-22&Action=VoiceClone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TrtcErrorCode`](super::errors::TrtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.AudioPrompt`](super::errors::TrtcErrorCode::InvalidParameterAudioPrompt)
+/// - [`InvalidParameter.Pitch`](super::errors::TrtcErrorCode::InvalidParameterPitch)
+/// - [`InvalidParameter.SampleRate`](super::errors::TrtcErrorCode::InvalidParameterSampleRate)
+/// - [`InvalidParameter.Speed`](super::errors::TrtcErrorCode::InvalidParameterSpeed)
+/// - [`InvalidParameter.TextLength`](super::errors::TrtcErrorCode::InvalidParameterTextLength)
+/// - [`InvalidParameter.VoiceId`](super::errors::TrtcErrorCode::InvalidParameterVoiceId)
+/// - [`InvalidParameter.VoiceName`](super::errors::TrtcErrorCode::InvalidParameterVoiceName)
+/// - [`InvalidParameter.Volume`](super::errors::TrtcErrorCode::InvalidParameterVolume)
+/// - [`LimitExceeded.ConcurrencyLimit`](super::errors::TrtcErrorCode::LimitExceededConcurrencyLimit)
+/// - [`LimitExceeded.VoiceCloneMaxNumLimit`](super::errors::TrtcErrorCode::LimitExceededVoiceCloneMaxNumLimit)
+/// - [`MissingParameter.APIKey`](super::errors::TrtcErrorCode::MissingParameterApiKey)
+/// - [`UnsupportedOperation.InternalError`](super::errors::TrtcErrorCode::UnsupportedOperationInternalError)
+/// - [`UnsupportedOperation.NotAllowed`](super::errors::TrtcErrorCode::UnsupportedOperationNotAllowed)
+/// - [`UnsupportedOperation.VoiceCloneError`](super::errors::TrtcErrorCode::UnsupportedOperationVoiceCloneError)
 #[tc_action(
     service = "trtc",
     version = "2019-07-22",
     name = "VoiceClone",
     output = VoiceCloneResponse,
-    error = super::errors::VoiceCloneError
+    error = super::errors::TrtcErrorCode
 )]
 pub struct VoiceClone {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14600000000`
+    /// `SdkAppId`; example: `14600000000`
     pub sdk_app_id: u64,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"xiaoming_01"`
+    /// `VoiceName`; example: `"xiaoming_01"`
     pub voice_name: String,
 
-    /// `PromptAudio`: a string.
-    ///
-    /// Example: `"ejiwnorinofnODSw"`
+    /// `PromptAudio`; example: `"ejiwnorinofnODSw"`
     pub prompt_audio: String,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"sk-xxxxxxx"`
+    /// `APIKey`; example: `"sk-xxxxxxx"`
     #[tc(rename = "APIKey")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub api_key: Option<String>,
 
-    /// `PromptText`: a string.
-    ///
-    /// Example: `"你好，我要复刻一个我的音色。"`
+    /// `PromptText`; example: `"你好，我要复刻一个我的音色。"`
     pub prompt_text: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_02_turbo"`
+    /// `Model`; example: `"flow_02_turbo"`
     pub model: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `ExtraParams`: a string.
-    ///
-    /// Example: `"extra_params"`
+    /// `ExtraParams`; example: `"extra_params"`
     pub extra_params: Option<String>,
 }
 
 /// What a successful [`VoiceClone`] call returns.
 #[tc_model]
 pub struct VoiceCloneResponse {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"xiaoming_01_ejwiqnd"`
+    /// `VoiceId`; example: `"xiaoming_01_ejwiqnd"`
     pub voice_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

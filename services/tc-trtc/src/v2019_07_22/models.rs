@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeUnusualEvent`](super::DescribeUnusualEvent).
 #[tc_model]
 pub struct AbnormalEvent {
-    /// `AbnormalEventId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AbnormalEventId`; example: `4`
     pub abnormal_event_id: u64,
 
-    /// `PeerId`: a string.
-    ///
-    /// Example: `"itachi3"`
+    /// `PeerId`; example: `"itachi3"`
     pub peer_id: String,
 }
 
@@ -24,27 +20,19 @@ pub struct AbnormalEvent {
 /// Returned in the output of [`DescribeUnusualEvent`](super::DescribeUnusualEvent).
 #[tc_model]
 pub struct AbnormalExperience {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"itest3"`
+    /// `UserId`; example: `"itest3"`
     pub user_id: String,
 
-    /// `ExperienceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ExperienceId`; example: `4`
     pub experience_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"461"`
+    /// `RoomId`; example: `"461"`
     pub room_id: String,
 
-    /// `AbnormalEventList`: a list of [`AbnormalEvent`] objects.
+    /// `AbnormalEventList`
     pub abnormal_event_list: Vec<AbnormalEvent>,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1592448600`
+    /// `EventTime`; example: `1592448600`
     pub event_time: u64,
 }
 
@@ -53,81 +41,52 @@ pub struct AbnormalExperience {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct AgentConfig {
-    /// `UserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user_132"`
+    /// `UserId`, required in requests; example: `"user_132"`
     pub user_id: Option<String>,
 
-    /// `UserSig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ehbciOiJS"`
+    /// `UserSig`, required in requests; example: `"ehbciOiJS"`
     pub user_sig: Option<String>,
 
-    /// `TargetUserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user_132"`
+    /// `TargetUserId`, required in requests; example: `"user_132"`
     pub target_user_id: Option<String>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MaxIdleTime`; example: `60`
     pub max_idle_time: Option<u64>,
 
-    /// `WelcomeMessage`: a string.
-    ///
-    /// Example: `"你好呀"`
+    /// `WelcomeMessage`; example: `"你好呀"`
     pub welcome_message: Option<String>,
 
-    /// `InterruptMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InterruptMode`; example: `0`
     pub interrupt_mode: Option<u64>,
 
-    /// `InterruptSpeechDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `InterruptSpeechDuration`; example: `500`
     pub interrupt_speech_duration: Option<u64>,
 
-    /// `TurnDetectionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TurnDetectionMode`; example: `0`
     pub turn_detection_mode: Option<u64>,
 
-    /// `FilterOneWord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FilterOneWord`; example: `true`
     pub filter_one_word: Option<bool>,
 
-    /// `WelcomeMessagePriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WelcomeMessagePriority`; example: `0`
     pub welcome_message_priority: Option<u64>,
 
-    /// `FilterBracketsContent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterBracketsContent`; example: `1`
     pub filter_brackets_content: Option<u64>,
 
-    /// `AmbientSound`: an [`AmbientSound`].
+    /// `AmbientSound`
     pub ambient_sound: Option<AmbientSound>,
 
-    /// `VoicePrint`: a [`VoicePrint`].
+    /// `VoicePrint`
     pub voice_print: Option<VoicePrint>,
 
-    /// `TurnDetection`: a [`TurnDetection`].
+    /// `TurnDetection`
     pub turn_detection: Option<TurnDetection>,
 
-    /// `SubtitleMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubtitleMode`; example: `1`
     pub subtitle_mode: Option<u64>,
 
-    /// `InterruptWordList`: a list of strings.
-    ///
-    /// Example: `["停下"]`
+    /// `InterruptWordList`; example: `["停下"]`
     pub interrupt_word_list: Option<Vec<String>>,
 }
 
@@ -136,19 +95,13 @@ pub struct AgentConfig {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream).
 #[tc_model]
 pub struct AgentParams {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"room_1234_rtmp_1"`
+    /// `UserId`; example: `"room_1234_rtmp_1"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"eJw1zc0Ogj***kCs8k5Eg__"`
+    /// `UserSig`; example: `"eJw1zc0Ogj***kCs8k5Eg__"`
     pub user_sig: Option<String>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxIdleTime`; example: `50`
     pub max_idle_time: Option<u64>,
 }
 
@@ -157,37 +110,25 @@ pub struct AgentParams {
 /// Sent in the input of [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct AgoraParam {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"76a6688760654a30a7f33851cd1c16f2"`
+    /// `AppId`; example: `"76a6688760654a30a7f33851cd1c16f2"`
     pub app_id: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"314765"`
+    /// `Channel`; example: `"314765"`
     pub channel: Option<String>,
 
-    /// `ChannelProfile`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelProfile`; example: `0`
     pub channel_profile: Option<u64>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234213`
+    /// `Uid`; example: `1234213`
     pub uid: Option<u64>,
 
-    /// `TrustedUserIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[43221]`
+    /// `TrustedUserIdList`; example: `[43221]`
     pub trusted_user_id_list: Option<Vec<u64>>,
 
-    /// `UntrustedUserIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[43221]`
+    /// `UntrustedUserIdList`; example: `[43221]`
     pub untrusted_user_id_list: Option<Vec<u64>>,
 }
 
@@ -196,32 +137,22 @@ pub struct AgoraParam {
 /// Returned in the output of [`TextToSpeech`](super::TextToSpeech).
 #[tc_model]
 pub struct AlignmentItem {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `TimeBeginMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `TimeBeginMs`; example: `24`
     pub time_begin_ms: Option<u64>,
 
-    /// `TimeEndMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1032`
+    /// `TimeEndMs`; example: `1032`
     pub time_end_ms: Option<u64>,
 
-    /// `TextBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TextBegin`; example: `0`
     pub text_begin: Option<u64>,
 
-    /// `TextEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TextEnd`; example: `2`
     pub text_end: Option<u64>,
 
-    /// `Words`: a list of [`WordItem`] objects.
+    /// `Words`
     pub words: Option<Vec<WordItem>>,
 }
 
@@ -230,15 +161,10 @@ pub struct AlignmentItem {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation).
 #[tc_model]
 pub struct AmbientSound {
-    /// `Scene`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"coffee_shops"`
+    /// `Scene`, required in requests; example: `"coffee_shops"`
     pub scene: Option<String>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 }
 
@@ -247,44 +173,28 @@ pub struct AmbientSound {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct AsrParam {
-    /// `Lang`: a string.
-    ///
-    /// Example: `"bigmodel-zh"`
+    /// `Lang`; example: `"bigmodel-zh"`
     pub lang: String,
 
-    /// `VadSilenceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `VadSilenceTime`; example: `1000`
     pub vad_silence_time: Option<u64>,
 
-    /// `HotWordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotWordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hot_word_list: Option<String>,
 
-    /// `AlternativeLanguage`: a list of strings.
-    ///
-    /// Example: `["vi","ja"]`
+    /// `AlternativeLanguage`; example: `["vi","ja"]`
     pub alternative_language: Option<Vec<String>>,
 
-    /// `VadLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VadLevel`; example: `0`
     pub vad_level: Option<u64>,
 
-    /// `FilterDirty`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterDirty`; example: `0`
     pub filter_dirty: Option<u64>,
 
-    /// `FilterModal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterModal`; example: `0`
     pub filter_modal: Option<u64>,
 
-    /// `FilterPunc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterPunc`; example: `0`
     pub filter_punc: Option<u64>,
 }
 
@@ -293,24 +203,16 @@ pub struct AsrParam {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct AudioEncode {
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `SampleRate`; example: `48000`
     pub sample_rate: u64,
 
-    /// `Channel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channel`; example: `2`
     pub channel: u64,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `BitRate`; example: `64`
     pub bit_rate: u64,
 
-    /// `Codec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Codec`; example: `0`
     pub codec: Option<u64>,
 }
 
@@ -319,24 +221,16 @@ pub struct AudioEncode {
 /// Sent in the input of [`StartStreamIngest`](super::StartStreamIngest).
 #[tc_model]
 pub struct AudioEncodeParams {
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `SampleRate`; example: `48000`
     pub sample_rate: Option<u64>,
 
-    /// `Channel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Channel`; example: `1`
     pub channel: Option<u64>,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `BitRate`; example: `64`
     pub bit_rate: Option<u64>,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Volume`; example: `100`
     pub volume: Option<u64>,
 }
 
@@ -345,19 +239,13 @@ pub struct AudioEncodeParams {
 /// Sent in the input of [`AsyncTextToSpeech`](super::AsyncTextToSpeech), [`TextToSpeech`](super::TextToSpeech) and [`TextToSpeechSSE`](super::TextToSpeechSSE).
 #[tc_model]
 pub struct AudioFormat {
-    /// `Format`: a string.
-    ///
-    /// Example: `"pcm"`
+    /// `Format`; example: `"pcm"`
     pub format: Option<String>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24000`
+    /// `SampleRate`; example: `24000`
     pub sample_rate: Option<u64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Bitrate`; example: `128`
     pub bitrate: Option<u64>,
 }
 
@@ -366,19 +254,13 @@ pub struct AudioFormat {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording).
 #[tc_model]
 pub struct AudioParams {
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SampleRate`; example: `1`
     pub sample_rate: u64,
 
-    /// `Channel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channel`; example: `2`
     pub channel: u64,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64000`
+    /// `BitRate`; example: `64000`
     pub bit_rate: u64,
 }
 
@@ -387,14 +269,10 @@ pub struct AudioParams {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct AudioSegments {
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `FinishTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `FinishTime`; example: `15`
     pub finish_time: Option<f64>,
 }
 
@@ -403,34 +281,22 @@ pub struct AudioSegments {
 /// Sent in the input of [`CreateCloudModeration`](super::CreateCloudModeration) and [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct CloudModerationStorage {
-    /// `Vendor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vendor`; example: `0`
     pub vendor: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"cn-shanghai-1"`
+    /// `Region`; example: `"cn-shanghai-1"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-bucket"`
+    /// `Bucket`; example: `"test-bucket"`
     pub bucket: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"test-accesskey"`
+    /// `AccessKey`; example: `"test-accesskey"`
     pub access_key: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test-secretkey"`
+    /// `SecretKey`; example: `"test-secretkey"`
     pub secret_key: String,
 
-    /// `FileNamePrefix`: a list of strings.
-    ///
-    /// Example: `["prefix1","prefix2"]`
+    /// `FileNamePrefix`; example: `["prefix1","prefix2"]`
     pub file_name_prefix: Option<Vec<String>>,
 }
 
@@ -439,34 +305,22 @@ pub struct CloudModerationStorage {
 /// Sent in the input of [`CreateCloudSliceTask`](super::CreateCloudSliceTask).
 #[tc_model]
 pub struct CloudSliceStorage {
-    /// `Vendor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vendor`; example: `0`
     pub vendor: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"cn-shanghai-1"`
+    /// `Region`; example: `"cn-shanghai-1"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-bucket"`
+    /// `Bucket`; example: `"test-bucket"`
     pub bucket: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"test-accesskey"`
+    /// `AccessKey`; example: `"test-accesskey"`
     pub access_key: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test-secretkey"`
+    /// `SecretKey`; example: `"test-secretkey"`
     pub secret_key: String,
 
-    /// `FileNamePrefix`: a list of strings.
-    ///
-    /// Example: `["prefix1","prefix2"]`
+    /// `FileNamePrefix`; example: `["prefix1","prefix2"]`
     pub file_name_prefix: Option<Vec<String>>,
 }
 
@@ -475,34 +329,22 @@ pub struct CloudSliceStorage {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording), [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct CloudStorage {
-    /// `Vendor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vendor`; example: `0`
     pub vendor: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai(cos, 具体参考云存储厂商支持的地域)"`
+    /// `Region`; example: `"ap-shanghai(cos, 具体参考云存储厂商支持的地域)"`
     pub region: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"test-bucket"`
+    /// `Bucket`; example: `"test-bucket"`
     pub bucket: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"test-accesskey"`
+    /// `AccessKey`; example: `"test-accesskey"`
     pub access_key: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"test-secretkey"`
+    /// `SecretKey`; example: `"test-secretkey"`
     pub secret_key: String,
 
-    /// `FileNamePrefix`: a list of strings.
-    ///
-    /// Example: `["prefix1","prefix2"]`
+    /// `FileNamePrefix`; example: `["prefix1","prefix2"]`
     pub file_name_prefix: Option<Vec<String>>,
 }
 
@@ -511,7 +353,7 @@ pub struct CloudStorage {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct CloudVod {
-    /// `TencentVod`: a [`TencentVod`].
+    /// `TencentVod`
     pub tencent_vod: Option<TencentVod>,
 }
 
@@ -520,14 +362,10 @@ pub struct CloudVod {
 /// Sent in the input of [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct EmulateMobileParams {
-    /// `MobileDeviceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MobileDeviceType`; example: `0`
     pub mobile_device_type: Option<u64>,
 
-    /// `ScreenOrientation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScreenOrientation`; example: `0`
     pub screen_orientation: Option<u64>,
 }
 
@@ -536,64 +374,40 @@ pub struct EmulateMobileParams {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct EncodeParams {
-    /// `AudioSampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `AudioSampleRate`; example: `48000`
     pub audio_sample_rate: u64,
 
-    /// `AudioBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `AudioBitrate`; example: `64`
     pub audio_bitrate: u64,
 
-    /// `AudioChannels`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AudioChannels`; example: `2`
     pub audio_channels: u64,
 
-    /// `VideoWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `VideoWidth`; example: `1280`
     pub video_width: Option<u64>,
 
-    /// `VideoHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `VideoHeight`; example: `720`
     pub video_height: Option<u64>,
 
-    /// `VideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `512`
+    /// `VideoBitrate`; example: `512`
     pub video_bitrate: Option<u64>,
 
-    /// `VideoFramerate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `VideoFramerate`; example: `15`
     pub video_framerate: Option<u64>,
 
-    /// `VideoGop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VideoGop`; example: `2`
     pub video_gop: Option<u64>,
 
-    /// `BackgroundColor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackgroundColor`; example: `0`
     pub background_color: Option<u64>,
 
-    /// `BackgroundImageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackgroundImageId`; example: `0`
     pub background_image_id: Option<u64>,
 
-    /// `AudioCodec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioCodec`; example: `0`
     pub audio_codec: Option<u64>,
 
-    /// `BackgroundImageUrl`: a string.
-    ///
-    /// Example: `"https://******.png"`
+    /// `BackgroundImageUrl`; example: `"https://******.png"`
     pub background_image_url: Option<String>,
 }
 
@@ -602,12 +416,10 @@ pub struct EncodeParams {
 /// Returned in the output of [`DescribeUserEvent`](super::DescribeUserEvent).
 #[tc_model]
 pub struct EventList {
-    /// `Content`: a list of [`EventMessage`] objects.
+    /// `Content`
     pub content: Vec<EventMessage>,
 
-    /// `PeerId`: a string.
-    ///
-    /// Example: `"hyder11"`
+    /// `PeerId`; example: `"hyder11"`
     pub peer_id: String,
 }
 
@@ -616,29 +428,19 @@ pub struct EventList {
 /// Returned in the output of [`DescribeUserEvent`](super::DescribeUserEvent).
 #[tc_model]
 pub struct EventMessage {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1589975272790`
+    /// `Time`; example: `1589975272790`
     pub time: u64,
 
-    /// `EventId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32793`
+    /// `EventId`; example: `32793`
     pub event_id: u64,
 
-    /// `ParamOne`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParamOne`; example: `-1`
     pub param_one: i64,
 
-    /// `ParamTwo`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParamTwo`; example: `-1`
     pub param_two: i64,
 }
 
@@ -648,16 +450,10 @@ pub struct EventMessage {
 /// Returned in the output of [`GetRecognizeVocabListV3`](super::GetRecognizeVocabListV3) and [`GetRecognizeVocabV3`](super::GetRecognizeVocabV3).
 #[tc_model]
 pub struct HotWord {
-    /// `Word`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"热词"`
+    /// `Word`, required in requests; example: `"热词"`
     pub word: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Weight`, required in requests; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -666,14 +462,10 @@ pub struct HotWord {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct ImageLocation {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `51`
+    /// `X`; example: `51`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `123`
+    /// `Y`; example: `123`
     pub y: Option<f64>,
 }
 
@@ -682,15 +474,13 @@ pub struct ImageLocation {
 /// Sent in the input of [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct Input {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"rtmp"`
+    /// `Format`; example: `"rtmp"`
     pub format: Option<String>,
 
-    /// `AgoraParam`: an [`AgoraParam`].
+    /// `AgoraParam`
     pub agora_param: Option<AgoraParam>,
 }
 
@@ -700,19 +490,13 @@ pub struct Input {
 #[doc(alias = "InvokeLLM")]
 #[tc_model]
 pub struct InvokeLlm {
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天天气怎么样"`
+    /// `Content`; example: `"今天天气怎么样"`
     pub content: Option<String>,
 
-    /// `Interrupt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Interrupt`; example: `false`
     pub interrupt: Option<bool>,
 
-    /// `ExperimentalParams`: a string.
-    ///
-    /// Example: `"实验性参数,联系后台使用"`
+    /// `ExperimentalParams`; example: `"实验性参数,联系后台使用"`
     pub experimental_params: Option<String>,
 }
 
@@ -721,53 +505,37 @@ pub struct InvokeLlm {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct LayoutParams {
-    /// `Template`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Template`; example: `0`
     pub template: Option<u64>,
 
-    /// `MainVideoUserId`: a string.
-    ///
-    /// Example: `"\"main_video_user\""`
+    /// `MainVideoUserId`; example: `"\"main_video_user\""`
     pub main_video_user_id: Option<String>,
 
-    /// `MainVideoStreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MainVideoStreamType`; example: `0`
     pub main_video_stream_type: Option<u64>,
 
-    /// `SmallVideoLayoutParams`: a [`SmallVideoLayoutParams`].
+    /// `SmallVideoLayoutParams`
     pub small_video_layout_params: Option<SmallVideoLayoutParams>,
 
-    /// `MainVideoRightAlign`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MainVideoRightAlign`; example: `0`
     pub main_video_right_align: Option<u64>,
 
-    /// `MixVideoUids`: a list of strings.
-    ///
-    /// Example: `["1234","5678"]`
+    /// `MixVideoUids`; example: `["1234","5678"]`
     pub mix_video_uids: Option<Vec<String>>,
 
-    /// `PresetLayoutConfig`: a list of [`PresetLayoutConfig`] objects.
+    /// `PresetLayoutConfig`
     pub preset_layout_config: Option<Vec<PresetLayoutConfig>>,
 
-    /// `PlaceHolderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PlaceHolderMode`; example: `0`
     pub place_holder_mode: Option<u64>,
 
-    /// `PureAudioHoldPlaceMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudioHoldPlaceMode`; example: `0`
     pub pure_audio_hold_place_mode: Option<u64>,
 
-    /// `WaterMarkParams`: a [`WaterMarkParams`].
+    /// `WaterMarkParams`
     pub water_mark_params: Option<WaterMarkParams>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<u64>,
 }
 
@@ -776,34 +544,22 @@ pub struct LayoutParams {
 /// Sent in the input of [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct LiveModerationParams {
-    /// `ModerationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ModerationType`; example: `3`
     pub moderation_type: Option<u64>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxIdleTime`; example: `300`
     pub max_idle_time: Option<u64>,
 
-    /// `SliceVideo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SliceVideo`; example: `5`
     pub slice_video: Option<u64>,
 
-    /// `SliceAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SliceAudio`; example: `1`
     pub slice_audio: Option<u64>,
 
-    /// `SaveModerationFile`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SaveModerationFile`; example: `1`
     pub save_moderation_file: Option<u64>,
 
-    /// `CallbackAllResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallbackAllResults`; example: `0`
     pub callback_all_results: Option<u64>,
 }
 
@@ -812,7 +568,7 @@ pub struct LiveModerationParams {
 /// Sent in the input of [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct LiveModerationStorageParams {
-    /// `CloudModerationStorage`: a [`CloudModerationStorage`].
+    /// `CloudModerationStorage`
     pub cloud_moderation_storage: Option<CloudModerationStorage>,
 }
 
@@ -821,9 +577,7 @@ pub struct LiveModerationStorageParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct MaxVideoUser {
-    /// `UserMediaStream`: a [`UserMediaStream`].
-    ///
-    /// Example: `{"StreamType":0,"UserInfo":{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}}`
+    /// `UserMediaStream`; example: `{"StreamType":0,"UserInfo":{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}}`
     pub user_media_stream: UserMediaStream,
 }
 
@@ -832,13 +586,13 @@ pub struct MaxVideoUser {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuAudioParams {
-    /// `AudioEncode`: an [`AudioEncode`].
+    /// `AudioEncode`
     pub audio_encode: Option<AudioEncode>,
 
-    /// `SubscribeAudioList`: a list of [`McuUserInfoParams`] objects.
+    /// `SubscribeAudioList`
     pub subscribe_audio_list: Option<Vec<McuUserInfoParams>>,
 
-    /// `UnSubscribeAudioList`: a list of [`McuUserInfoParams`] objects.
+    /// `UnSubscribeAudioList`
     pub un_subscribe_audio_list: Option<Vec<McuUserInfoParams>>,
 }
 
@@ -847,19 +601,13 @@ pub struct McuAudioParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuBackgroundCustomRender {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140`
+    /// `Width`; example: `140`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140`
+    /// `Height`; example: `140`
     pub height: u64,
 
-    /// `Radius`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Radius`; example: `0`
     pub radius: Option<u64>,
 }
 
@@ -868,9 +616,7 @@ pub struct McuBackgroundCustomRender {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream).
 #[tc_model]
 pub struct McuCloudVod {
-    /// `McuTencentVod`: a [`McuTencentVod`].
-    ///
-    /// Example: `{"ExpireTime":86400}`
+    /// `McuTencentVod`; example: `{"ExpireTime":86400}`
     pub mcu_tencent_vod: Option<McuTencentVod>,
 }
 
@@ -879,24 +625,16 @@ pub struct McuCloudVod {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuCustomCrop {
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: u64,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `Width`; example: `168`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `Height`; example: `168`
     pub height: u64,
 }
 
@@ -905,24 +643,16 @@ pub struct McuCustomCrop {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuFeedBackRoomParams {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_1234"`
+    /// `RoomId`; example: `"room_1234"`
     pub room_id: String,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"room_1234_push_1"`
+    /// `UserId`; example: `"room_1234_push_1"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"eJw1zc0Ogj***kCs8k5Eg__"`
+    /// `UserSig`; example: `"eJw1zc0Ogj***kCs8k5Eg__"`
     pub user_sig: String,
 }
 
@@ -931,73 +661,49 @@ pub struct McuFeedBackRoomParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuLayout {
-    /// `UserMediaStream`: a [`UserMediaStream`].
+    /// `UserMediaStream`
     pub user_media_stream: Option<UserMediaStream>,
 
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `ImageWidth`; example: `1280`
     pub image_width: Option<u64>,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `ImageHeight`; example: `720`
     pub image_height: Option<u64>,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: Option<u64>,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: Option<u64>,
 
-    /// `ZOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZOrder`; example: `0`
     pub z_order: Option<u64>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<u64>,
 
-    /// `BackGroundColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `BackGroundColor`; example: `"0xFFFFFF"`
     pub back_ground_color: Option<String>,
 
-    /// `BackgroundImageUrl`: a string.
-    ///
-    /// Example: `"https://***.png"`
+    /// `BackgroundImageUrl`; example: `"https://***.png"`
     pub background_image_url: Option<String>,
 
-    /// `CustomCrop`: a [`McuCustomCrop`].
+    /// `CustomCrop`
     pub custom_crop: Option<McuCustomCrop>,
 
-    /// `BackgroundRenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BackgroundRenderMode`; example: `3`
     pub background_render_mode: Option<u64>,
 
-    /// `TransparentUrl`: a string.
-    ///
-    /// Example: `"https://***.png"`
+    /// `TransparentUrl`; example: `"https://***.png"`
     pub transparent_url: Option<String>,
 
-    /// `BackgroundCustomRender`: a [`McuBackgroundCustomRender`].
+    /// `BackgroundCustomRender`
     pub background_custom_render: Option<McuBackgroundCustomRender>,
 
-    /// `BackGroundColorMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackGroundColorMode`; example: `0`
     pub back_ground_color_mode: Option<u64>,
 
-    /// `EnableStreamSEI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableStreamSEI`; example: `1`
     #[tc(rename = "EnableStreamSEI")]
     pub enable_stream_sei: Option<u64>,
 }
@@ -1007,30 +713,22 @@ pub struct McuLayout {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuLayoutParams {
-    /// `MixLayoutMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MixLayoutMode`; example: `4`
     pub mix_layout_mode: Option<u64>,
 
-    /// `PureAudioHoldPlaceMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudioHoldPlaceMode`; example: `0`
     pub pure_audio_hold_place_mode: Option<u64>,
 
-    /// `MixLayoutList`: a list of [`McuLayout`] objects.
+    /// `MixLayoutList`
     pub mix_layout_list: Option<Vec<McuLayout>>,
 
-    /// `MaxVideoUser`: a [`MaxVideoUser`].
+    /// `MaxVideoUser`
     pub max_video_user: Option<MaxVideoUser>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<u64>,
 
-    /// `EnableStreamSEI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableStreamSEI`; example: `1`
     #[tc(rename = "EnableStreamSEI")]
     pub enable_stream_sei: Option<u64>,
 }
@@ -1040,24 +738,16 @@ pub struct McuLayoutParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuLayoutVolume {
-    /// `AppData`: a string.
-    ///
-    /// Example: `"user_custom_data"`
+    /// `AppData`; example: `"user_custom_data"`
     pub app_data: Option<String>,
 
-    /// `PayloadType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PayloadType`; example: `100`
     pub payload_type: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Interval`; example: `1000`
     pub interval: Option<u64>,
 
-    /// `FollowIdr`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FollowIdr`; example: `0`
     pub follow_idr: Option<u64>,
 }
 
@@ -1066,29 +756,19 @@ pub struct McuLayoutVolume {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuPassThrough {
-    /// `PayloadContent`: a string.
-    ///
-    /// Example: `"user_custom_data"`
+    /// `PayloadContent`; example: `"user_custom_data"`
     pub payload_content: String,
 
-    /// `PayloadType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PayloadType`; example: `101`
     pub payload_type: u64,
 
-    /// `PayloadUuid`: a string.
-    ///
-    /// Example: `"aaaaaaaabbbbbbbbccccccccdddddddd"`
+    /// `PayloadUuid`; example: `"aaaaaaaabbbbbbbbccccccccdddddddd"`
     pub payload_uuid: Option<String>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Interval`; example: `1000`
     pub interval: Option<u64>,
 
-    /// `FollowIdr`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FollowIdr`; example: `0`
     pub follow_idr: Option<u64>,
 }
 
@@ -1097,14 +777,10 @@ pub struct McuPassThrough {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream), [`StartWebRecord`](super::StartWebRecord) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuPublishCdnParam {
-    /// `PublishCdnUrl`: a string.
-    ///
-    /// Example: `"rtmp://***&txTime=686F7239"`
+    /// `PublishCdnUrl`; example: `"rtmp://***&txTime=686F7239"`
     pub publish_cdn_url: String,
 
-    /// `IsTencentCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsTencentCdn`; example: `1`
     pub is_tencent_cdn: Option<u64>,
 }
 
@@ -1113,44 +789,28 @@ pub struct McuPublishCdnParam {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream).
 #[tc_model]
 pub struct McuRecordParams {
-    /// `UniRecord`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UniRecord`; example: `2`
     pub uni_record: Option<u64>,
 
-    /// `RecordKey`: a string.
-    ///
-    /// Example: `"test_recore_key_a"`
+    /// `RecordKey`; example: `"test_recore_key_a"`
     pub record_key: Option<String>,
 
-    /// `RecordWaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RecordWaitTime`; example: `30`
     pub record_wait_time: Option<u64>,
 
-    /// `RecordFormat`: a list of strings.
-    ///
-    /// Example: `["mp4","hls"]`
+    /// `RecordFormat`; example: `["mp4","hls"]`
     pub record_format: Option<Vec<String>>,
 
-    /// `MaxMediaFileDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MaxMediaFileDuration`; example: `1440`
     pub max_media_file_duration: Option<u64>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 
-    /// `UserDefineRecordPrefix`: a string.
-    ///
-    /// Example: `"mcu_record_prefix"`
+    /// `UserDefineRecordPrefix`; example: `"mcu_record_prefix"`
     pub user_define_record_prefix: Option<String>,
 
-    /// `McuStorageParams`: a [`McuStorageParams`].
-    ///
-    /// Example: `{"McuCloudVod":{"McuTencentVod":{"ExpireTime":86400}}}`
+    /// `McuStorageParams`; example: `{"McuCloudVod":{"McuTencentVod":{"ExpireTime":86400}}}`
     pub mcu_storage_params: Option<McuStorageParams>,
 }
 
@@ -1159,12 +819,10 @@ pub struct McuRecordParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuSeiParams {
-    /// `LayoutVolume`: a [`McuLayoutVolume`].
-    ///
-    /// Example: `{"FollowIdr":1,"PayloadType":243}`
+    /// `LayoutVolume`; example: `{"FollowIdr":1,"PayloadType":243}`
     pub layout_volume: Option<McuLayoutVolume>,
 
-    /// `PassThrough`: a [`McuPassThrough`].
+    /// `PassThrough`
     pub pass_through: Option<McuPassThrough>,
 }
 
@@ -1173,12 +831,10 @@ pub struct McuSeiParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream).
 #[tc_model]
 pub struct McuStorageParams {
-    /// `CloudStorage`: a [`CloudStorage`].
+    /// `CloudStorage`
     pub cloud_storage: Option<CloudStorage>,
 
-    /// `McuCloudVod`: a [`McuCloudVod`].
-    ///
-    /// Example: `{"McuTencentVod":{"ExpireTime":86400}}`
+    /// `McuCloudVod`; example: `{"McuTencentVod":{"ExpireTime":86400}}`
     pub mcu_cloud_vod: Option<McuCloudVod>,
 }
 
@@ -1187,39 +843,25 @@ pub struct McuStorageParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream).
 #[tc_model]
 pub struct McuTencentVod {
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"template_name"`
+    /// `Procedure`; example: `"template_name"`
     pub procedure: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `ExpireTime`; example: `86400`
     pub expire_time: Option<u64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `StorageRegion`; example: `"ap-shanghai"`
     pub storage_region: Option<String>,
 
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<u64>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"user_custom"`
+    /// `SessionContext`; example: `"user_custom"`
     pub session_context: Option<String>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"user_custom"`
+    /// `SourceContext`; example: `"user_custom"`
     pub source_context: Option<String>,
 }
 
@@ -1228,14 +870,10 @@ pub struct McuTencentVod {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuUserInfoParams {
-    /// `UserInfo`: a [`MixUserInfo`].
-    ///
-    /// Example: `{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}`
+    /// `UserInfo`; example: `{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}`
     pub user_info: MixUserInfo,
 
-    /// `SoundLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SoundLevel`; example: `100`
     pub sound_level: Option<u64>,
 }
 
@@ -1244,28 +882,22 @@ pub struct McuUserInfoParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuVideoParams {
-    /// `VideoEncode`: a [`VideoEncode`].
+    /// `VideoEncode`
     pub video_encode: Option<VideoEncode>,
 
-    /// `LayoutParams`: a [`McuLayoutParams`].
+    /// `LayoutParams`
     pub layout_params: Option<McuLayoutParams>,
 
-    /// `BackGroundColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `BackGroundColor`; example: `"0xFFFFFF"`
     pub back_ground_color: Option<String>,
 
-    /// `BackgroundImageUrl`: a string.
-    ///
-    /// Example: `"https://******.png"`
+    /// `BackgroundImageUrl`; example: `"https://******.png"`
     pub background_image_url: Option<String>,
 
-    /// `WaterMarkList`: a list of [`McuWaterMarkParams`] objects.
+    /// `WaterMarkList`
     pub water_mark_list: Option<Vec<McuWaterMarkParams>>,
 
-    /// `BackgroundRenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackgroundRenderMode`; example: `2`
     pub background_render_mode: Option<u64>,
 }
 
@@ -1274,39 +906,25 @@ pub struct McuVideoParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuWaterMarkImage {
-    /// `WaterMarkUrl`: a string.
-    ///
-    /// Example: `"xxx.png"`
+    /// `WaterMarkUrl`; example: `"xxx.png"`
     pub water_mark_url: String,
 
-    /// `WaterMarkWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkWidth`; example: `64`
     pub water_mark_width: u64,
 
-    /// `WaterMarkHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkHeight`; example: `64`
     pub water_mark_height: u64,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: u64,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: u64,
 
-    /// `ZOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZOrder`; example: `0`
     pub z_order: Option<u64>,
 
-    /// `DynamicPosType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DynamicPosType`; example: `0`
     pub dynamic_pos_type: Option<u64>,
 }
 
@@ -1315,15 +933,13 @@ pub struct McuWaterMarkImage {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuWaterMarkParams {
-    /// `WaterMarkType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaterMarkType`; example: `0`
     pub water_mark_type: Option<u64>,
 
-    /// `WaterMarkImage`: a [`McuWaterMarkImage`].
+    /// `WaterMarkImage`
     pub water_mark_image: Option<McuWaterMarkImage>,
 
-    /// `WaterMarkText`: a [`McuWaterMarkText`].
+    /// `WaterMarkText`
     pub water_mark_text: Option<McuWaterMarkText>,
 }
 
@@ -1332,59 +948,37 @@ pub struct McuWaterMarkParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct McuWaterMarkText {
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"主持人\""`
+    /// `Text`; example: `"\"主持人\""`
     pub text: String,
 
-    /// `WaterMarkWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkWidth`; example: `64`
     pub water_mark_width: u64,
 
-    /// `WaterMarkHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkHeight`; example: `64`
     pub water_mark_height: u64,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: u64,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: u64,
 
-    /// `FontSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FontSize`; example: `12`
     pub font_size: u64,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `BackGroundColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `BackGroundColor`; example: `"0x000000"`
     pub back_ground_color: Option<String>,
 
-    /// `DynamicPosType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DynamicPosType`; example: `0`
     pub dynamic_pos_type: Option<u64>,
 
-    /// `ZOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZOrder`; example: `0`
     pub z_order: Option<u64>,
 
-    /// `Font`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `Font`; example: `"Tencent"`
     pub font: Option<String>,
 }
 
@@ -1393,54 +987,34 @@ pub struct McuWaterMarkText {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct MixLayout {
-    /// `Top`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Top`; example: `100`
     pub top: u64,
 
-    /// `Left`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Left`; example: `100`
     pub left: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_1"`
+    /// `UserId`; example: `"user_1"`
     pub user_id: Option<String>,
 
-    /// `Alpha`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Alpha`; example: `100`
     pub alpha: Option<u64>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenderMode`; example: `1`
     pub render_mode: Option<u64>,
 
-    /// `MediaId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaId`; example: `1`
     pub media_id: Option<u64>,
 
-    /// `ImageLayer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ImageLayer`; example: `2`
     pub image_layer: Option<u64>,
 
-    /// `SubBackgroundImage`: a string.
-    ///
-    /// Example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
+    /// `SubBackgroundImage`; example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
     pub sub_background_image: Option<String>,
 }
 
@@ -1449,65 +1023,43 @@ pub struct MixLayout {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct MixLayoutParams {
-    /// `MixLayoutMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MixLayoutMode`; example: `3`
     pub mix_layout_mode: u64,
 
-    /// `MixLayoutList`: a list of [`MixLayout`] objects.
+    /// `MixLayoutList`
     pub mix_layout_list: Option<Vec<MixLayout>>,
 
-    /// `BackGroundColor`: a string.
-    ///
-    /// Example: `"#FF0000"`
+    /// `BackGroundColor`; example: `"#FF0000"`
     pub back_ground_color: Option<String>,
 
-    /// `MaxResolutionUserId`: a string.
-    ///
-    /// Example: `"user_1"`
+    /// `MaxResolutionUserId`; example: `"user_1"`
     pub max_resolution_user_id: Option<String>,
 
-    /// `MediaId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediaId`; example: `0`
     pub media_id: Option<u64>,
 
-    /// `BackgroundImageUrl`: a string.
-    ///
-    /// Example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
+    /// `BackgroundImageUrl`; example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
     pub background_image_url: Option<String>,
 
-    /// `PlaceHolderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PlaceHolderMode`; example: `0`
     pub place_holder_mode: Option<u64>,
 
-    /// `BackgroundImageRenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackgroundImageRenderMode`; example: `1`
     pub background_image_render_mode: Option<u64>,
 
-    /// `DefaultSubBackgroundImage`: a string.
-    ///
-    /// Example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
+    /// `DefaultSubBackgroundImage`; example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
     pub default_sub_background_image: Option<String>,
 
-    /// `WaterMarkList`: a list of [`WaterMark`] objects.
+    /// `WaterMarkList`
     pub water_mark_list: Option<Vec<WaterMark>>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenderMode`; example: `1`
     pub render_mode: Option<u64>,
 
-    /// `MaxResolutionUserAlign`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxResolutionUserAlign`; example: `0`
     pub max_resolution_user_align: Option<u64>,
 
-    /// `PureAudioDisableLayout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PureAudioDisableLayout`; example: `false`
     pub pure_audio_disable_layout: Option<bool>,
 }
 
@@ -1516,10 +1068,10 @@ pub struct MixLayoutParams {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording).
 #[tc_model]
 pub struct MixTranscodeParams {
-    /// `VideoParams`: a [`VideoParams`].
+    /// `VideoParams`
     pub video_params: Option<VideoParams>,
 
-    /// `AudioParams`: an [`AudioParams`].
+    /// `AudioParams`
     pub audio_params: Option<AudioParams>,
 }
 
@@ -1528,19 +1080,13 @@ pub struct MixTranscodeParams {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct MixUserInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_a"`
+    /// `UserId`; example: `"user_a"`
     pub user_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"room_123456"`
+    /// `RoomId`; example: `"room_123456"`
     pub room_id: Option<String>,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: Option<u64>,
 }
 
@@ -1549,60 +1095,40 @@ pub struct MixUserInfo {
 /// Returned in the output of [`CreateAudioModerationSync`](super::CreateAudioModerationSync).
 #[tc_model]
 pub struct ModerationCheckDetail {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Scene`; example: `"Ad"`
     pub scene: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"porn_severe_desc"`
+    /// `SubLabel`; example: `"porn_severe_desc"`
     pub sub_label: Option<String>,
 
-    /// `Suggest`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Suggest`; example: `2`
     pub suggest: Option<i64>,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"test_lib_name"`
+    /// `LibName`; example: `"test_lib_name"`
     pub lib_name: Option<String>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["毛泽东思想"]`
+    /// `Keywords`; example: `["毛泽东思想"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"色情；严重性描述"`
+    /// `Desc`; example: `"色情；严重性描述"`
     pub desc: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: Option<i64>,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Severity`; example: `0`
     pub severity: Option<i64>,
 
-    /// `SeverityDesc`: a string.
-    ///
-    /// Example: `"负面表达"`
+    /// `SeverityDesc`; example: `"负面表达"`
     pub severity_desc: Option<String>,
 
-    /// `AudioSegments`: an [`AudioSegments`].
+    /// `AudioSegments`
     pub audio_segments: Option<AudioSegments>,
 
-    /// `ImageLocation`: an [`ImageLocation`].
+    /// `ImageLocation`
     pub image_location: Option<ImageLocation>,
 }
 
@@ -1611,45 +1137,31 @@ pub struct ModerationCheckDetail {
 /// Sent in the input of [`CreateCloudModeration`](super::CreateCloudModeration).
 #[tc_model]
 pub struct ModerationParams {
-    /// `ModerationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModerationType`; example: `1`
     pub moderation_type: Option<u64>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxIdleTime`; example: `30`
     pub max_idle_time: Option<u64>,
 
-    /// `SliceAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `SliceAudio`; example: `15`
     pub slice_audio: Option<u64>,
 
-    /// `SliceVideo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SliceVideo`; example: `5`
     pub slice_video: Option<u64>,
 
-    /// `ModerationSupplier`: a string.
-    ///
-    /// Example: `"ace"`
+    /// `ModerationSupplier`; example: `"ace"`
     pub moderation_supplier: Option<String>,
 
-    /// `ModerationSupplierParam`: a [`ModerationSupplierParam`].
+    /// `ModerationSupplierParam`
     pub moderation_supplier_param: Option<ModerationSupplierParam>,
 
-    /// `SaveModerationFile`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SaveModerationFile`; example: `0`
     pub save_moderation_file: Option<u64>,
 
-    /// `CallbackAllResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallbackAllResults`; example: `0`
     pub callback_all_results: Option<u64>,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeModerationUserIds`].
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<SubscribeModerationUserIds>,
 }
 
@@ -1658,7 +1170,7 @@ pub struct ModerationParams {
 /// Sent in the input of [`CreateCloudModeration`](super::CreateCloudModeration).
 #[tc_model]
 pub struct ModerationStorageParams {
-    /// `CloudModerationStorage`: a [`CloudModerationStorage`].
+    /// `CloudModerationStorage`
     pub cloud_moderation_storage: Option<CloudModerationStorage>,
 }
 
@@ -1667,30 +1179,20 @@ pub struct ModerationStorageParams {
 /// Sent in the input of [`CreateCloudModeration`](super::CreateCloudModeration).
 #[tc_model]
 pub struct ModerationSupplierParam {
-    /// `AppID`: a string.
-    ///
-    /// Example: `"\"24189\""`
+    /// `AppID`; example: `"\"24189\""`
     #[tc(rename = "AppID")]
     pub app_id: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"\"ace_ugc_20521\""`
+    /// `SecretId`; example: `"\"ace_ugc_20521\""`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"\"637ae34f4069afb92e9c6a799b36xxxx\""`
+    /// `SecretKey`; example: `"\"637ae34f4069afb92e9c6a799b36xxxx\""`
     pub secret_key: Option<String>,
 
-    /// `AudioBizType`: a string.
-    ///
-    /// Example: `"\"2001\""`
+    /// `AudioBizType`; example: `"\"2001\""`
     pub audio_biz_type: Option<String>,
 
-    /// `ImageBizType`: a string.
-    ///
-    /// Example: `"\"2001\""`
+    /// `ImageBizType`; example: `"\"2001\""`
     pub image_biz_type: Option<String>,
 }
 
@@ -1699,17 +1201,13 @@ pub struct ModerationSupplierParam {
 /// Returned in the output of [`DescribeTrtcMcuTranscodeTime`](super::DescribeTrtcMcuTranscodeTime).
 #[tc_model]
 pub struct OneSdkAppIdTranscodeTimeUsagesInfo {
-    /// `SdkAppIdTranscodeTimeUsages`: a list of [`SdkAppIdTrtcMcuTranscodeTimeUsage`] objects.
+    /// `SdkAppIdTranscodeTimeUsages`
     pub sdk_app_id_transcode_time_usages: Vec<SdkAppIdTrtcMcuTranscodeTimeUsage>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `TotalNum`; example: `108`
     pub total_num: u64,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400000001"`
+    /// `SdkAppId`; example: `"1400000001"`
     pub sdk_app_id: String,
 }
 
@@ -1718,24 +1216,16 @@ pub struct OneSdkAppIdTranscodeTimeUsagesInfo {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct OutputParams {
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"mix_stream"`
+    /// `StreamId`; example: `"mix_stream"`
     pub stream_id: String,
 
-    /// `PureAudioStream`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PureAudioStream`; example: `0`
     pub pure_audio_stream: Option<u64>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"mix_stream_record"`
+    /// `RecordId`; example: `"mix_stream_record"`
     pub record_id: Option<String>,
 
-    /// `RecordAudioOnly`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecordAudioOnly`; example: `0`
     pub record_audio_only: Option<u64>,
 }
 
@@ -1744,34 +1234,22 @@ pub struct OutputParams {
 /// Returned in the output of [`DescribePicture`](super::DescribePicture).
 #[tc_model]
 pub struct PictureInfo {
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `Height`; example: `150`
     pub height: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `115`
+    /// `Width`; example: `115`
     pub width: u64,
 
-    /// `XPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `326`
+    /// `XPosition`; example: `326`
     pub x_position: u64,
 
-    /// `YPosition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `136`
+    /// `YPosition`; example: `136`
     pub y_position: u64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000001`
+    /// `SdkAppId`; example: `140000001`
     pub sdk_app_id: u64,
 
-    /// `PictureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100861`
+    /// `PictureId`; example: `100861`
     pub picture_id: u64,
 }
 
@@ -1780,54 +1258,34 @@ pub struct PictureInfo {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct PresetLayoutConfig {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `ImageWidth`; example: `640`
     pub image_width: Option<u64>,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `ImageHeight`; example: `480`
     pub image_height: Option<u64>,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: Option<u64>,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: Option<u64>,
 
-    /// `ZOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZOrder`; example: `0`
     pub z_order: Option<u64>,
 
-    /// `RenderMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<u64>,
 
-    /// `MixInputType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MixInputType`; example: `0`
     pub mix_input_type: Option<u64>,
 
-    /// `PlaceImageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PlaceImageId`; example: `0`
     pub place_image_id: Option<u64>,
 }
 
@@ -1836,16 +1294,10 @@ pub struct PresetLayoutConfig {
 /// Sent in the input of [`AsyncTextToSpeech`](super::AsyncTextToSpeech), [`TextToSpeech`](super::TextToSpeech) and [`TextToSpeechSSE`](super::TextToSpeechSSE).
 #[tc_model]
 pub struct PronunciationDict {
-    /// `Word`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"银行"`
+    /// `Word`, required in requests; example: `"银行"`
     pub word: Option<String>,
 
-    /// `Pronunciation`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"yin2 hang2"`
+    /// `Pronunciation`, required in requests; example: `"yin2 hang2"`
     pub pronunciation: Option<String>,
 }
 
@@ -1854,14 +1306,10 @@ pub struct PronunciationDict {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct PublishCdnParams {
-    /// `BizId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3891`
+    /// `BizId`; example: `3891`
     pub biz_id: u64,
 
-    /// `PublishCdnUrls`: a list of strings.
-    ///
-    /// Example: `["rtmp://***.com/live/liveteststream"]`
+    /// `PublishCdnUrls`; example: `["rtmp://***.com/live/liveteststream"]`
     pub publish_cdn_urls: Vec<String>,
 }
 
@@ -1870,22 +1318,16 @@ pub struct PublishCdnParams {
 /// Returned in the output of [`DescribeCallDetailInfo`](super::DescribeCallDetailInfo).
 #[tc_model]
 pub struct QualityData {
-    /// `Content`: a list of [`TimeValue`] objects.
+    /// `Content`
     pub content: Vec<TimeValue>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1716"`
+    /// `UserId`; example: `"1716"`
     pub user_id: String,
 
-    /// `PeerId`: a string.
-    ///
-    /// Example: `"1806"`
+    /// `PeerId`; example: `"1806"`
     pub peer_id: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"bigvCapFps"`
+    /// `DataType`; example: `"bigvCapFps"`
     pub data_type: String,
 }
 
@@ -1894,45 +1336,31 @@ pub struct QualityData {
 /// Sent in the input of [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct RecognizeConfig {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `AlternativeLanguage`: a list of strings.
-    ///
-    /// Example: `["en","jp"]`
+    /// `AlternativeLanguage`; example: `["en","jp"]`
     pub alternative_language: Option<Vec<String>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"discarded"`
+    /// `Model`; example: `"discarded"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub model: Option<String>,
 
-    /// `TranslationLanguage`: a string.
-    ///
-    /// Example: `"ja"`
+    /// `TranslationLanguage`; example: `"ja"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub translation_language: Option<String>,
 
-    /// `HotWordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotWordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hot_word_list: Option<String>,
 
-    /// `VadSilenceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `VadSilenceTime`; example: `1000`
     pub vad_silence_time: Option<u64>,
 
-    /// `VadLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VadLevel`; example: `1`
     pub vad_level: Option<u64>,
 }
 
@@ -1941,52 +1369,34 @@ pub struct RecognizeConfig {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording).
 #[tc_model]
 pub struct RecordParams {
-    /// `RecordMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordMode`; example: `1`
     pub record_mode: u64,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxIdleTime`; example: `30`
     pub max_idle_time: Option<u64>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeStreamUserIds`].
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<SubscribeStreamUserIds>,
 
-    /// `OutputFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputFormat`; example: `0`
     pub output_format: Option<u64>,
 
-    /// `AvMerge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvMerge`; example: `0`
     pub av_merge: Option<u64>,
 
-    /// `MaxMediaFileDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MaxMediaFileDuration`; example: `1440`
     pub max_media_file_duration: Option<u64>,
 
-    /// `MediaId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediaId`; example: `0`
     pub media_id: Option<u64>,
 
-    /// `FillType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FillType`; example: `0`
     pub fill_type: Option<u64>,
 
-    /// `SubscribeAbility`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubscribeAbility`; example: `0`
     pub subscribe_ability: Option<u64>,
 }
 
@@ -1995,29 +1405,19 @@ pub struct RecordParams {
 /// Returned in the output of [`DescribeRecordStatistic`](super::DescribeRecordStatistic).
 #[tc_model]
 pub struct RecordUsage {
-    /// `TimeKey`: a string.
-    ///
-    /// Example: `"2024-10-24 10:24:24"`
+    /// `TimeKey`; example: `"2024-10-24 10:24:24"`
     pub time_key: String,
 
-    /// `Class1VideoTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `Class1VideoTime`; example: `108`
     pub class1_video_time: u64,
 
-    /// `Class2VideoTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `298`
+    /// `Class2VideoTime`; example: `298`
     pub class2_video_time: u64,
 
-    /// `Class3VideoTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Class3VideoTime`; example: `300`
     pub class3_video_time: u64,
 
-    /// `AudioTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `209`
+    /// `AudioTime`; example: `209`
     pub audio_time: u64,
 }
 
@@ -2026,34 +1426,22 @@ pub struct RecordUsage {
 /// Returned in the output of [`DescribeRoomInfo`](super::DescribeRoomInfo).
 #[tc_model]
 pub struct RoomState {
-    /// `CommId`: a string.
-    ///
-    /// Example: `"140134204111_9988456_1736303475"`
+    /// `CommId`; example: `"140134204111_9988456_1736303475"`
     pub comm_id: String,
 
-    /// `RoomString`: a string.
-    ///
-    /// Example: `"9988456"`
+    /// `RoomString`; example: `"9988456"`
     pub room_string: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736403910`
+    /// `CreateTime`; example: `1736403910`
     pub create_time: u64,
 
-    /// `DestroyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736403910`
+    /// `DestroyTime`; example: `1736403910`
     pub destroy_time: u64,
 
-    /// `IsFinished`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFinished`; example: `true`
     pub is_finished: bool,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"9988456"`
+    /// `UserId`; example: `"9988456"`
     pub user_id: String,
 }
 
@@ -2062,12 +1450,10 @@ pub struct RoomState {
 /// Returned in the output of [`DescribeTRTCMarketQualityData`](super::DescribeTRTCMarketQualityData), [`DescribeTRTCMarketScaleData`](super::DescribeTRTCMarketScaleData), [`DescribeTRTCRealTimeQualityData`](super::DescribeTRTCRealTimeQualityData) and [`DescribeTRTCRealTimeScaleData`](super::DescribeTRTCRealTimeScaleData).
 #[tc_model]
 pub struct RowValues {
-    /// `RowValue`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1659927600,399]`
+    /// `RowValue`; example: `[1659927600,399]`
     pub row_value: Option<Vec<i64>>,
 
-    /// `RowValueFloat`: a list of floating-point numbers.
+    /// `RowValueFloat`
     pub row_value_float: Option<Vec<f64>>,
 }
 
@@ -2077,34 +1463,22 @@ pub struct RowValues {
 #[doc(alias = "STTConfig")]
 #[tc_model]
 pub struct SttConfig {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: Option<String>,
 
-    /// `AlternativeLanguage`: a list of strings.
-    ///
-    /// Example: `["zh","en"]`
+    /// `AlternativeLanguage`; example: `["zh","en"]`
     pub alternative_language: Option<Vec<String>>,
 
-    /// `CustomParam`: a string.
-    ///
-    /// Example: `"{\"key\": \"xx\"}"`
+    /// `CustomParam`; example: `"{\"key\": \"xx\"}"`
     pub custom_param: Option<String>,
 
-    /// `VadSilenceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `VadSilenceTime`; example: `500`
     pub vad_silence_time: Option<u64>,
 
-    /// `HotWordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotWordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hot_word_list: Option<String>,
 
-    /// `VadLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VadLevel`; example: `1`
     pub vad_level: Option<u64>,
 }
 
@@ -2113,24 +1487,16 @@ pub struct SttConfig {
 /// Returned in the output of [`DescribeScaleInfo`](super::DescribeScaleInfo).
 #[tc_model]
 pub struct ScaleInfomation {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736403910`
+    /// `Time`; example: `1736403910`
     pub time: u64,
 
-    /// `UserNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `UserNumber`; example: `108`
     pub user_number: u64,
 
-    /// `UserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `UserCount`; example: `10086`
     pub user_count: u64,
 
-    /// `RoomNumbers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65`
+    /// `RoomNumbers`; example: `65`
     pub room_numbers: u64,
 }
 
@@ -2139,12 +1505,10 @@ pub struct ScaleInfomation {
 /// Returned in the output of [`DescribeRecordStatistic`](super::DescribeRecordStatistic).
 #[tc_model]
 pub struct SdkAppIdRecordUsage {
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"140000001"`
+    /// `SdkAppId`; example: `"140000001"`
     pub sdk_app_id: String,
 
-    /// `Usages`: a list of [`RecordUsage`] objects.
+    /// `Usages`
     pub usages: Vec<RecordUsage>,
 }
 
@@ -2153,34 +1517,22 @@ pub struct SdkAppIdRecordUsage {
 /// Returned in the output of [`DescribeTrtcMcuTranscodeTime`](super::DescribeTrtcMcuTranscodeTime).
 #[tc_model]
 pub struct SdkAppIdTrtcMcuTranscodeTimeUsage {
-    /// `TimeKey`: a string.
-    ///
-    /// Example: `"2020-09-07 00:05:05"`
+    /// `TimeKey`; example: `"2020-09-07 00:05:05"`
     pub time_key: String,
 
-    /// `AudioTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AudioTime`; example: `100`
     pub audio_time: u64,
 
-    /// `VideoTimeSd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VideoTimeSd`; example: `100`
     pub video_time_sd: u64,
 
-    /// `VideoTimeHd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VideoTimeHd`; example: `100`
     pub video_time_hd: u64,
 
-    /// `VideoTimeFhd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VideoTimeFhd`; example: `100`
     pub video_time_fhd: u64,
 
-    /// `Flux`: a floating-point number.
-    ///
-    /// Example: `100.12`
+    /// `Flux`; example: `100.12`
     pub flux: f64,
 }
 
@@ -2189,14 +1541,10 @@ pub struct SdkAppIdTrtcMcuTranscodeTimeUsage {
 /// Returned in the output of [`DescribeTRTCMarketScaleMetricData`](super::DescribeTRTCMarketScaleMetricData).
 #[tc_model]
 pub struct SeriesInfo {
-    /// `Columns`: a list of strings.
-    ///
-    /// Example: `["time","count(queryCount)"]`
+    /// `Columns`; example: `["time","count(queryCount)"]`
     pub columns: Option<Vec<String>>,
 
-    /// `Values`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1659927600,399]`
+    /// `Values`; example: `[1659927600,399]`
     pub values: Option<Vec<i64>>,
 }
 
@@ -2205,12 +1553,10 @@ pub struct SeriesInfo {
 /// Returned in the output of [`DescribeTRTCMarketQualityData`](super::DescribeTRTCMarketQualityData), [`DescribeTRTCMarketScaleData`](super::DescribeTRTCMarketScaleData), [`DescribeTRTCRealTimeQualityData`](super::DescribeTRTCRealTimeQualityData) and [`DescribeTRTCRealTimeScaleData`](super::DescribeTRTCRealTimeScaleData).
 #[tc_model]
 pub struct SeriesInfos {
-    /// `Columns`: a list of strings.
-    ///
-    /// Example: `["time","count(queryCount)"]`
+    /// `Columns`; example: `["time","count(queryCount)"]`
     pub columns: Option<Vec<String>>,
 
-    /// `Values`: a list of [`RowValues`] objects.
+    /// `Values`
     pub values: Option<Vec<RowValues>>,
 }
 
@@ -2219,44 +1565,28 @@ pub struct SeriesInfos {
 /// Sent in the input of [`ControlAIConversation`](super::ControlAIConversation).
 #[tc_model]
 pub struct ServerPushText {
-    /// `Text`: a string.
-    ///
-    /// Example: `"您好"`
+    /// `Text`; example: `"您好"`
     pub text: Option<String>,
 
-    /// `Interrupt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Interrupt`; example: `false`
     pub interrupt: Option<bool>,
 
-    /// `StopAfterPlay`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StopAfterPlay`; example: `false`
     pub stop_after_play: Option<bool>,
 
-    /// `Audio`: a string.
-    ///
-    /// Example: `"音频base64字符串"`
+    /// `Audio`; example: `"音频base64字符串"`
     pub audio: Option<String>,
 
-    /// `DropMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DropMode`; example: `0`
     pub drop_mode: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 
-    /// `AddHistory`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddHistory`; example: `true`
     pub add_history: Option<bool>,
 
-    /// `MetaInfo`: a string.
-    ///
-    /// Example: `"\"{\\\"custom_msg\\\": 100}\""`
+    /// `MetaInfo`; example: `"\"{\\\"custom_msg\\\": 100}\""`
     pub meta_info: Option<String>,
 }
 
@@ -2265,9 +1595,7 @@ pub struct ServerPushText {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct SingleSubscribeParams {
-    /// `UserMediaStream`: a [`UserMediaStream`].
-    ///
-    /// Example: `{"StreamType":0,"UserInfo":{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}}`
+    /// `UserMediaStream`; example: `{"StreamType":0,"UserInfo":{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}}`
     pub user_media_stream: UserMediaStream,
 }
 
@@ -2276,37 +1604,25 @@ pub struct SingleSubscribeParams {
 /// Sent in the input of [`CreateCloudSliceTask`](super::CreateCloudSliceTask).
 #[tc_model]
 pub struct SliceParams {
-    /// `SliceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SliceType`; example: `1`
     pub slice_type: Option<u64>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxIdleTime`; example: `30`
     pub max_idle_time: Option<u64>,
 
-    /// `SliceAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `SliceAudio`; example: `15`
     pub slice_audio: Option<u64>,
 
-    /// `SliceVideo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SliceVideo`; example: `5`
     pub slice_video: Option<u64>,
 
-    /// `SubscribeStreamUserIds`: a [`SubscribeStreamUserIds`].
+    /// `SubscribeStreamUserIds`
     pub subscribe_stream_user_ids: Option<SubscribeStreamUserIds>,
 
-    /// `SliceImageType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SliceImageType`; example: `0`
     pub slice_image_type: Option<u64>,
 
-    /// `SliceCallbackUrl`: a string.
-    ///
-    /// Example: `"url"`
+    /// `SliceCallbackUrl`; example: `"url"`
     pub slice_callback_url: Option<String>,
 }
 
@@ -2315,7 +1631,7 @@ pub struct SliceParams {
 /// Sent in the input of [`CreateCloudSliceTask`](super::CreateCloudSliceTask).
 #[tc_model]
 pub struct SliceStorageParams {
-    /// `CloudSliceStorage`: a [`CloudSliceStorage`].
+    /// `CloudSliceStorage`
     pub cloud_slice_storage: Option<CloudSliceStorage>,
 }
 
@@ -2324,34 +1640,22 @@ pub struct SliceStorageParams {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct SmallVideoLayoutParams {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"\"small_video_user\""`
+    /// `UserId`; example: `"\"small_video_user\""`
     pub user_id: String,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: u64,
 
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `ImageWidth`; example: `640`
     pub image_width: Option<u64>,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `ImageHeight`; example: `480`
     pub image_height: Option<u64>,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationX`; example: `0`
     pub location_x: Option<u64>,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LocationY`; example: `0`
     pub location_y: Option<u64>,
 }
 
@@ -2360,19 +1664,13 @@ pub struct SmallVideoLayoutParams {
 /// Sent in the input of [`CreateLiveStreamModeration`](super::CreateLiveStreamModeration).
 #[tc_model]
 pub struct SourceInfo {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"rtmp-room"`
+    /// `RoomId`; example: `"rtmp-room"`
     pub room_id: Option<String>,
 
-    /// `RoomIdType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoomIdType`; example: `1`
     pub room_id_type: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 }
 
@@ -2381,24 +1679,16 @@ pub struct SourceInfo {
 /// Returned in the output of [`DescribeCloudRecording`](super::DescribeCloudRecording).
 #[tc_model]
 pub struct StorageFile {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_1"`
+    /// `UserId`; example: `"user_1"`
     pub user_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"xxx.m3u8"`
+    /// `FileName`; example: `"xxx.m3u8"`
     pub file_name: String,
 
-    /// `TrackType`: a string.
-    ///
-    /// Example: `"audio_video"`
+    /// `TrackType`; example: `"audio_video"`
     pub track_type: Option<String>,
 
-    /// `BeginTimeStamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1562724852626`
+    /// `BeginTimeStamp`; example: `1562724852626`
     pub begin_time_stamp: u64,
 }
 
@@ -2407,10 +1697,10 @@ pub struct StorageFile {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct StorageParams {
-    /// `CloudStorage`: a [`CloudStorage`].
+    /// `CloudStorage`
     pub cloud_storage: Option<CloudStorage>,
 
-    /// `CloudVod`: a [`CloudVod`].
+    /// `CloudVod`
     pub cloud_vod: Option<CloudVod>,
 }
 
@@ -2420,24 +1710,16 @@ pub struct StorageParams {
 /// Returned in the output of [`DescribeCloudModeration`](super::DescribeCloudModeration).
 #[tc_model]
 pub struct SubscribeModerationUserIds {
-    /// `SubscribeAudioUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `SubscribeAudioUserIds`; example: `["123","456"]`
     pub subscribe_audio_user_ids: Option<Vec<String>>,
 
-    /// `UnSubscribeAudioUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `UnSubscribeAudioUserIds`; example: `["123","456"]`
     pub un_subscribe_audio_user_ids: Option<Vec<String>>,
 
-    /// `SubscribeVideoUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `SubscribeVideoUserIds`; example: `["123","456"]`
     pub subscribe_video_user_ids: Option<Vec<String>>,
 
-    /// `UnSubscribeVideoUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `UnSubscribeVideoUserIds`; example: `["123","456"]`
     pub un_subscribe_video_user_ids: Option<Vec<String>>,
 }
 
@@ -2446,24 +1728,16 @@ pub struct SubscribeModerationUserIds {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording), [`CreateCloudSliceTask`](super::CreateCloudSliceTask), [`ModifyCloudModeration`](super::ModifyCloudModeration), [`ModifyCloudRecording`](super::ModifyCloudRecording) and [`ModifyCloudSliceTask`](super::ModifyCloudSliceTask).
 #[tc_model]
 pub struct SubscribeStreamUserIds {
-    /// `SubscribeAudioUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `SubscribeAudioUserIds`; example: `["123","456"]`
     pub subscribe_audio_user_ids: Option<Vec<String>>,
 
-    /// `UnSubscribeAudioUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `UnSubscribeAudioUserIds`; example: `["123","456"]`
     pub un_subscribe_audio_user_ids: Option<Vec<String>>,
 
-    /// `SubscribeVideoUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `SubscribeVideoUserIds`; example: `["123","456"]`
     pub subscribe_video_user_ids: Option<Vec<String>>,
 
-    /// `UnSubscribeVideoUserIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `UnSubscribeVideoUserIds`; example: `["123","456"]`
     pub un_subscribe_video_user_ids: Option<Vec<String>>,
 }
 
@@ -2473,18 +1747,14 @@ pub struct SubscribeStreamUserIds {
 #[doc(alias = "TRTCDataResp")]
 #[tc_model]
 pub struct TrtcDataResp {
-    /// `StatementID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatementID`; example: `0`
     #[tc(rename = "StatementID")]
     pub statement_id: Option<i64>,
 
-    /// `Series`: a list of [`SeriesInfo`] objects.
+    /// `Series`
     pub series: Option<Vec<SeriesInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 }
 
@@ -2494,18 +1764,14 @@ pub struct TrtcDataResp {
 #[doc(alias = "TRTCDataResult")]
 #[tc_model]
 pub struct TrtcDataResult {
-    /// `StatementID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatementID`; example: `0`
     #[tc(rename = "StatementID")]
     pub statement_id: Option<i64>,
 
-    /// `Series`: a list of [`SeriesInfos`] objects.
+    /// `Series`
     pub series: Option<Vec<SeriesInfos>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 }
 
@@ -2515,25 +1781,16 @@ pub struct TrtcDataResult {
 #[doc(alias = "TTSConfig")]
 #[tc_model]
 pub struct TtsConfig {
-    /// `VoiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v-female-R2s4N9qJ"`
+    /// `VoiceId`, required in requests; example: `"v-female-R2s4N9qJ"`
     pub voice_id: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_01_turbo"`
+    /// `Model`; example: `"flow_01_turbo"`
     pub model: Option<String>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Speed`; example: `1.0`
     pub speed: Option<f64>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 }
 
@@ -2543,24 +1800,20 @@ pub struct TtsConfig {
 #[doc(alias = "TTSParam")]
 #[tc_model]
 pub struct TtsParam {
-    /// `Model`: a string.
-    ///
-    /// Example: `"flow_02_turbo"`
+    /// `Model`; example: `"flow_02_turbo"`
     pub model: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `TargetUser`: a [`TranscriptionUserInfoParams`].
+    /// `TargetUser`
     pub target_user: TranscriptionUserInfoParams,
 
-    /// `TTSRobotUser`: a [`TranscriptionUserInfoParams`].
+    /// `TTSRobotUser`
     #[tc(rename = "TTSRobotUser")]
     pub tts_robot_user: TranscriptionUserInfoParams,
 
-    /// `Voice`: a [`TtsVoice`].
+    /// `Voice`
     pub voice: TtsVoice,
 }
 
@@ -2570,24 +1823,16 @@ pub struct TtsParam {
 #[doc(alias = "TTSVoice")]
 #[tc_model]
 pub struct TtsVoice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v-female-R2s4N9qJ"`
+    /// `VoiceId`; example: `"v-female-R2s4N9qJ"`
     pub voice_id: String,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Speed`; example: `1`
     pub speed: Option<f64>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Volume`; example: `1`
     pub volume: Option<f64>,
 
-    /// `Pitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Pitch`; example: `0`
     pub pitch: Option<i64>,
 }
 
@@ -2596,49 +1841,31 @@ pub struct TtsVoice {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct TencentVod {
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"LongVideoPreset"`
+    /// `Procedure`; example: `"LongVideoPreset"`
     pub procedure: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `ExpireTime`; example: `86400`
     pub expire_time: Option<u64>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `StorageRegion`; example: `"ap-shanghai"`
     pub storage_region: Option<String>,
 
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<u64>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"\"session_context_example\""`
+    /// `SessionContext`; example: `"\"session_context_example\""`
     pub session_context: Option<String>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"\"source_context_example\""`
+    /// `SourceContext`; example: `"\"source_context_example\""`
     pub source_context: Option<String>,
 
-    /// `MediaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediaType`; example: `1`
     pub media_type: Option<u64>,
 
-    /// `UserDefineRecordId`: a string.
-    ///
-    /// Example: `"\"user_prefix\""`
+    /// `UserDefineRecordId`; example: `"\"user_prefix\""`
     pub user_define_record_id: Option<String>,
 }
 
@@ -2647,14 +1874,10 @@ pub struct TencentVod {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct TermPair {
-    /// `Source`: a string.
-    ///
-    /// Example: `"人工智能"`
+    /// `Source`; example: `"人工智能"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"AI"`
+    /// `Target`; example: `"AI"`
     pub target: String,
 }
 
@@ -2663,16 +1886,10 @@ pub struct TermPair {
 /// Sent in the input of [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct Terminology {
-    /// `Source`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Source`, required in requests; example: `"腾讯云"`
     pub source: Option<String>,
 
-    /// `Target`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Tencent Cloud"`
+    /// `Target`, required in requests; example: `"Tencent Cloud"`
     pub target: Option<String>,
 }
 
@@ -2681,12 +1898,10 @@ pub struct Terminology {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct TerminologyItem {
-    /// `TargetLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TargetLang`; example: `"en"`
     pub target_lang: String,
 
-    /// `Terminology`: a list of [`TermPair`] objects.
+    /// `Terminology`
     pub terminology: Vec<TermPair>,
 }
 
@@ -2695,14 +1910,10 @@ pub struct TerminologyItem {
 /// Returned in the output of [`DescribeCallDetailInfo`](super::DescribeCallDetailInfo).
 #[tc_model]
 pub struct TimeValue {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736403910`
+    /// `Time`; example: `1736403910`
     pub time: u64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `108.09`
+    /// `Value`; example: `108.09`
     pub value: f64,
 }
 
@@ -2711,30 +1922,22 @@ pub struct TimeValue {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct TranscriptionParam {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"transcription_1234"`
+    /// `UserId`; example: `"transcription_1234"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"transcription_1234_sig"`
+    /// `UserSig`; example: `"transcription_1234_sig"`
     pub user_sig: String,
 
-    /// `SubscribeList`: a list of [`TranscriptionUserInfoParams`] objects.
+    /// `SubscribeList`
     pub subscribe_list: Option<Vec<TranscriptionUserInfoParams>>,
 
-    /// `UnSubscribeList`: a list of [`TranscriptionUserInfoParams`] objects.
+    /// `UnSubscribeList`
     pub un_subscribe_list: Option<Vec<TranscriptionUserInfoParams>>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxIdleTime`; example: `30`
     pub max_idle_time: Option<u64>,
 
-    /// `SendCustomMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SendCustomMode`; example: `1`
     pub send_custom_mode: Option<u64>,
 }
 
@@ -2743,58 +1946,42 @@ pub struct TranscriptionParam {
 /// Sent in the input of [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct TranscriptionParams {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user329"`
+    /// `UserId`; example: `"user329"`
     pub user_id: String,
 
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"egjirneiwrwq"`
+    /// `UserSig`; example: `"egjirneiwrwq"`
     pub user_sig: String,
 
-    /// `IMAdminUserId`: a string.
-    ///
-    /// Example: `"admin269"`
+    /// `IMAdminUserId`; example: `"admin269"`
     #[tc(rename = "IMAdminUserId")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub im_admin_user_id: Option<String>,
 
-    /// `IMAdminUserSig`: a string.
-    ///
-    /// Example: `"ervwerqwe"`
+    /// `IMAdminUserSig`; example: `"ervwerqwe"`
     #[tc(rename = "IMAdminUserSig")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub im_admin_user_sig: Option<String>,
 
-    /// `MaxIdleTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MaxIdleTime`; example: `60`
     pub max_idle_time: Option<u64>,
 
-    /// `TranscriptionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranscriptionMode`; example: `1`
     pub transcription_mode: Option<u64>,
 
-    /// `TargetUserId`: a string.
-    ///
-    /// Example: `"user219"`
+    /// `TargetUserId`; example: `"user219"`
     pub target_user_id: Option<String>,
 
-    /// `TargetUserIdList`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `TargetUserIdList`; example: `["string"]`
     pub target_user_id_list: Option<Vec<String>>,
 
-    /// `VoicePrint`: a [`VoicePrint`].
+    /// `VoicePrint`
     pub voice_print: Option<VoicePrint>,
 
-    /// `TurnDetection`: a [`TurnDetection`].
+    /// `TurnDetection`
     pub turn_detection: Option<TurnDetection>,
 }
 
@@ -2803,7 +1990,7 @@ pub struct TranscriptionParams {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct TranscriptionUserInfoParams {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 }
 
@@ -2812,22 +1999,17 @@ pub struct TranscriptionUserInfoParams {
 /// Sent in the input of [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct TranslationConfig {
-    /// `TargetLanguages`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["en","ja"]`
+    /// `TargetLanguages`, required in requests; example: `["en","ja"]`
     pub target_languages: Option<Vec<String>>,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mode`; example: `2`
     pub mode: Option<u64>,
 
-    /// `TTSConfig`: a [`TtsConfig`].
+    /// `TTSConfig`
     #[tc(rename = "TTSConfig")]
     pub tts_config: Option<TtsConfig>,
 
-    /// `Terminology`: a list of [`Terminology`] objects.
+    /// `Terminology`
     pub terminology: Option<Vec<Terminology>>,
 }
 
@@ -2836,12 +2018,10 @@ pub struct TranslationConfig {
 /// Sent in the input of [`CreateCloudTranscription`](super::CreateCloudTranscription).
 #[tc_model]
 pub struct TranslationParam {
-    /// `TargetLang`: a list of strings.
-    ///
-    /// Example: `["en","ja"]`
+    /// `TargetLang`; example: `["en","ja"]`
     pub target_lang: Option<Vec<String>>,
 
-    /// `Terminologies`: a list of [`TerminologyItem`] objects.
+    /// `Terminologies`
     pub terminologies: Option<Vec<TerminologyItem>>,
 }
 
@@ -2850,9 +2030,7 @@ pub struct TranslationParam {
 /// Sent in the input of [`ControlAIConversation`](super::ControlAIConversation).
 #[tc_model]
 pub struct TransparentData {
-    /// `Data`: a string.
-    ///
-    /// Example: `"hello world"`
+    /// `Data`; example: `"hello world"`
     pub data: String,
 }
 
@@ -2861,19 +2039,13 @@ pub struct TransparentData {
 /// Returned in the output of [`DescribeMixTranscodingUsage`](super::DescribeMixTranscodingUsage), [`DescribeRecordingUsage`](super::DescribeRecordingUsage), [`DescribeRelayUsage`](super::DescribeRelayUsage) and [`DescribeTrtcUsage`](super::DescribeTrtcUsage).
 #[tc_model]
 pub struct TrtcUsage {
-    /// `TimeKey`: a string.
-    ///
-    /// Example: `"2024-11-25 10:30:20"`
+    /// `TimeKey`; example: `"2024-11-25 10:30:20"`
     pub time_key: String,
 
-    /// `TimeStampKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1732501820`
+    /// `TimeStampKey`; example: `1732501820`
     pub time_stamp_key: Option<u64>,
 
-    /// `UsageValue`: a list of floating-point numbers.
-    ///
-    /// Example: `[10081,10076,2087746]`
+    /// `UsageValue`; example: `[10081,10076,2087746]`
     pub usage_value: Vec<f64>,
 }
 
@@ -2882,9 +2054,7 @@ pub struct TrtcUsage {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation) and [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct TurnDetection {
-    /// `SemanticEagerness`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `SemanticEagerness`; example: `"auto"`
     pub semantic_eagerness: Option<String>,
 }
 
@@ -2893,14 +2063,10 @@ pub struct TurnDetection {
 /// Returned in the output of [`DescribeTRTCAIRecognitionUsage`](super::DescribeTRTCAIRecognitionUsage), [`DescribeTRTCDedicatedCloudAccUsage`](super::DescribeTRTCDedicatedCloudAccUsage) and [`DescribeTRTCSegmentModerationUsage`](super::DescribeTRTCSegmentModerationUsage).
 #[tc_model]
 pub struct UsageList {
-    /// `TimeKey`: a string.
-    ///
-    /// Example: `"2026-04-01 00:00:00"`
+    /// `TimeKey`; example: `"2026-04-01 00:00:00"`
     pub time_key: String,
 
-    /// `UsageValue`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `UsageValue`; example: `[0]`
     pub usage_value: Vec<f64>,
 }
 
@@ -2909,44 +2075,28 @@ pub struct UsageList {
 /// Returned in the output of [`DescribeCallDetailInfo`](super::DescribeCallDetailInfo) and [`DescribeUserInfo`](super::DescribeUserInfo).
 #[tc_model]
 pub struct UserInformation {
-    /// `RoomStr`: a string.
-    ///
-    /// Example: `"635e1617"`
+    /// `RoomStr`; example: `"635e1617"`
     pub room_str: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"17d1f7fb9ddb6076"`
+    /// `UserId`; example: `"17d1f7fb9ddb6076"`
     pub user_id: String,
 
-    /// `JoinTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736253596`
+    /// `JoinTs`; example: `1736253596`
     pub join_ts: u64,
 
-    /// `LeaveTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1736253596`
+    /// `LeaveTs`; example: `1736253596`
     pub leave_ts: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `DeviceType`; example: `"ios"`
     pub device_type: String,
 
-    /// `SdkVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `SdkVersion`; example: `"1.0.1"`
     pub sdk_version: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"10.0.9.8"`
+    /// `ClientIp`; example: `"10.0.9.8"`
     pub client_ip: String,
 
-    /// `Finished`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Finished`; example: `true`
     pub finished: bool,
 }
 
@@ -2955,14 +2105,10 @@ pub struct UserInformation {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct UserMediaStream {
-    /// `UserInfo`: a [`MixUserInfo`].
-    ///
-    /// Example: `{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}`
+    /// `UserInfo`; example: `{"RoomId":"123456","RoomIdType":0,"UserId":"user_a"}`
     pub user_info: Option<MixUserInfo>,
 
-    /// `StreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamType`; example: `0`
     pub stream_type: Option<u64>,
 }
 
@@ -2971,29 +2117,19 @@ pub struct UserMediaStream {
 /// Sent in the input of [`StartPublishCdnStream`](super::StartPublishCdnStream) and [`UpdatePublishCdnStream`](super::UpdatePublishCdnStream).
 #[tc_model]
 pub struct VideoEncode {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: u64,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Fps`; example: `15`
     pub fps: u64,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `BitRate`; example: `1500`
     pub bit_rate: u64,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gop`; example: `2`
     pub gop: u64,
 }
 
@@ -3002,29 +2138,19 @@ pub struct VideoEncode {
 /// Sent in the input of [`StartStreamIngest`](super::StartStreamIngest).
 #[tc_model]
 pub struct VideoEncodeParams {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: Option<u64>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Fps`; example: `15`
     pub fps: Option<u64>,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `BitRate`; example: `1500`
     pub bit_rate: Option<u64>,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Gop`; example: `2`
     pub gop: Option<u64>,
 }
 
@@ -3033,29 +2159,19 @@ pub struct VideoEncodeParams {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording).
 #[tc_model]
 pub struct VideoParams {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `360`
+    /// `Width`; example: `360`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `640`
+    /// `Height`; example: `640`
     pub height: u64,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Fps`; example: `15`
     pub fps: u64,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `550000`
+    /// `BitRate`; example: `550000`
     pub bit_rate: u64,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Gop`; example: `10`
     pub gop: u64,
 }
 
@@ -3064,37 +2180,25 @@ pub struct VideoParams {
 /// Returned in the output of [`GetRecognizeVocabListV3`](super::GetRecognizeVocabListV3).
 #[tc_model]
 pub struct Vocab {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_hotword_id_1783572455"`
+    /// `Name`; example: `"test_hotword_id_1783572455"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"auto_test_hotword_id"`
+    /// `Description`; example: `"auto_test_hotword_id"`
     pub description: Option<String>,
 
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"2a97bbe7e0e845d9b7b4a1add442730e"`
+    /// `VocabId`; example: `"2a97bbe7e0e845d9b7b4a1add442730e"`
     pub vocab_id: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`] objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<HotWord>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-09T10:48:12+08:00"`
+    /// `CreateTime`; example: `"2026-07-09T10:48:12+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-07-09T10:48:12+08:00"`
+    /// `UpdateTime`; example: `"2026-07-09T10:48:12+08:00"`
     pub update_time: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: Option<i64>,
 }
 
@@ -3103,30 +2207,19 @@ pub struct Vocab {
 /// Sent in the input of [`AsyncTextToSpeech`](super::AsyncTextToSpeech), [`TextToSpeech`](super::TextToSpeech) and [`TextToSpeechSSE`](super::TextToSpeechSSE).
 #[tc_model]
 pub struct Voice {
-    /// `VoiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v-female-R2s4N9qJ"`
+    /// `VoiceId`, required in requests; example: `"v-female-R2s4N9qJ"`
     pub voice_id: Option<String>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Speed`; example: `1.0`
     pub speed: Option<f64>,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 
-    /// `Pitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Pitch`; example: `0`
     pub pitch: Option<i64>,
 
-    /// `Emotion`: a string.
-    ///
-    /// Example: `"happy"`
+    /// `Emotion`; example: `"happy"`
     pub emotion: Option<String>,
 }
 
@@ -3135,14 +2228,10 @@ pub struct Voice {
 /// Sent in the input of [`StartAIConversation`](super::StartAIConversation) and [`StartAITranscription`](super::StartAITranscription).
 #[tc_model]
 pub struct VoicePrint {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: Option<u64>,
 
-    /// `IdList`: a list of strings.
-    ///
-    /// Example: `["your-voiceprint-id"]`
+    /// `IdList`; example: `["your-voiceprint-id"]`
     pub id_list: Option<Vec<String>>,
 }
 
@@ -3151,44 +2240,28 @@ pub struct VoicePrint {
 /// Returned in the output of [`DescribeVoicePrint`](super::DescribeVoicePrint).
 #[tc_model]
 pub struct VoicePrintInfo {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"1300056123-fd91f128-52a6-4692-b94a-c0f9fd3c4287"`
+    /// `VoicePrintId`; example: `"1300056123-fd91f128-52a6-4692-b94a-c0f9fd3c4287"`
     pub voice_print_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1300056123`
+    /// `AppId`; example: `1300056123`
     pub app_id: Option<u64>,
 
-    /// `VoicePrintMetaInfo`: a string.
-    ///
-    /// Example: `"metainfo"`
+    /// `VoicePrintMetaInfo`; example: `"metainfo"`
     pub voice_print_meta_info: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-21 19:23:54"`
+    /// `CreateTime`; example: `"2025-05-21 19:23:54"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-21 19:23:54"`
+    /// `UpdateTime`; example: `"2025-05-21 19:23:54"`
     pub update_time: Option<String>,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFormat`; example: `0`
     pub audio_format: Option<u64>,
 
-    /// `AudioName`: a string.
-    ///
-    /// Example: `"jackson"`
+    /// `AudioName`; example: `"jackson"`
     pub audio_name: Option<String>,
 
-    /// `ReqTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748249540000`
+    /// `ReqTimestamp`; example: `1748249540000`
     pub req_timestamp: Option<u64>,
 }
 
@@ -3197,18 +2270,16 @@ pub struct VoicePrintInfo {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct WaterMark {
-    /// `WaterMarkType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaterMarkType`; example: `0`
     pub water_mark_type: Option<u64>,
 
-    /// `WaterMarkImage`: a [`WaterMarkImage`].
+    /// `WaterMarkImage`
     pub water_mark_image: Option<WaterMarkImage>,
 
-    /// `WaterMarkChar`: a [`WaterMarkChar`].
+    /// `WaterMarkChar`
     pub water_mark_char: Option<WaterMarkChar>,
 
-    /// `WaterMarkTimestamp`: a [`WaterMarkTimestamp`].
+    /// `WaterMarkTimestamp`
     pub water_mark_timestamp: Option<WaterMarkTimestamp>,
 }
 
@@ -3217,49 +2288,31 @@ pub struct WaterMark {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct WaterMarkChar {
-    /// `Top`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Top`; example: `0`
     pub top: u64,
 
-    /// `Left`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Left`; example: `0`
     pub left: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Width`; example: `200`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: u64,
 
-    /// `Chars`: a string.
-    ///
-    /// Example: `"李专家"`
+    /// `Chars`; example: `"李专家"`
     pub chars: String,
 
-    /// `FontSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `FontSize`; example: `14`
     pub font_size: Option<u64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `BackGroundColor`: a string.
-    ///
-    /// Example: `"0xbbccbb"`
+    /// `BackGroundColor`; example: `"0xbbccbb"`
     pub back_ground_color: Option<String>,
 
-    /// `Font`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `Font`; example: `"Tencent"`
     pub font: Option<String>,
 }
 
@@ -3268,29 +2321,19 @@ pub struct WaterMarkChar {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct WaterMarkImage {
-    /// `WaterMarkUrl`: a string.
-    ///
-    /// Example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
+    /// `WaterMarkUrl`; example: `"https://xxxx/image.jpg,  https://xxxx/image.jpg?token=xxx"`
     pub water_mark_url: String,
 
-    /// `Top`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Top`; example: `100`
     pub top: u64,
 
-    /// `Left`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Left`; example: `100`
     pub left: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: u64,
 }
 
@@ -3299,34 +2342,22 @@ pub struct WaterMarkImage {
 /// Sent in the input of [`StartMCUMixTranscode`](super::StartMCUMixTranscode) and [`StartMCUMixTranscodeByStrRoomId`](super::StartMCUMixTranscodeByStrRoomId).
 #[tc_model]
 pub struct WaterMarkParams {
-    /// `WaterMarkId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `51`
+    /// `WaterMarkId`; example: `51`
     pub water_mark_id: u64,
 
-    /// `WaterMarkWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkWidth`; example: `64`
     pub water_mark_width: u64,
 
-    /// `WaterMarkHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `WaterMarkHeight`; example: `64`
     pub water_mark_height: u64,
 
-    /// `LocationX`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LocationX`; example: `10`
     pub location_x: u64,
 
-    /// `LocationY`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LocationY`; example: `10`
     pub location_y: u64,
 
-    /// `WaterMarkUrl`: a string.
-    ///
-    /// Example: `"https://**.png"`
+    /// `WaterMarkUrl`; example: `"https://**.png"`
     pub water_mark_url: Option<String>,
 }
 
@@ -3335,19 +2366,13 @@ pub struct WaterMarkParams {
 /// Sent in the input of [`CreateCloudRecording`](super::CreateCloudRecording) and [`ModifyCloudRecording`](super::ModifyCloudRecording).
 #[tc_model]
 pub struct WaterMarkTimestamp {
-    /// `Pos`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Pos`; example: `0`
     pub pos: u64,
 
-    /// `TimeZone`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TimeZone`; example: `8`
     pub time_zone: Option<u64>,
 
-    /// `Font`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `Font`; example: `"Tencent"`
     pub font: Option<String>,
 }
 
@@ -3356,24 +2381,16 @@ pub struct WaterMarkTimestamp {
 /// Sent in the input of [`StartWebRecord`](super::StartWebRecord).
 #[tc_model]
 pub struct WebRecordVideoParams {
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Format`; example: `"mp4"`
     pub format: Option<String>,
 
-    /// `MaxMediaFileDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MaxMediaFileDuration`; example: `1440`
     pub max_media_file_duration: Option<i64>,
 }
 
@@ -3382,28 +2399,18 @@ pub struct WebRecordVideoParams {
 /// Returned in the output of [`TextToSpeech`](super::TextToSpeech).
 #[tc_model]
 pub struct WordItem {
-    /// `Word`: a string.
-    ///
-    /// Example: `"你"`
+    /// `Word`; example: `"你"`
     pub word: Option<String>,
 
-    /// `TimeBeginMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `341`
+    /// `TimeBeginMs`; example: `341`
     pub time_begin_ms: Option<u64>,
 
-    /// `TimeEndMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `469`
+    /// `TimeEndMs`; example: `469`
     pub time_end_ms: Option<u64>,
 
-    /// `WordBegin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WordBegin`; example: `0`
     pub word_begin: Option<u64>,
 
-    /// `WordEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WordEnd`; example: `1`
     pub word_end: Option<u64>,
 }

@@ -7,35 +7,53 @@ use super::models;
 /// The `AddCloudNativeAPIGatewayConsumerGroupAuth` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`AddCloudNativeAPIGatewayConsumerGroupAuthResponse`].
-/// The codes it documents are in [`AddCloudNativeAPIGatewayConsumerGroupAuthError`](super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=AddCloudNativeAPIGatewayConsumerGroupAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "AddCloudNativeAPIGatewayConsumerGroupAuth",
     output = AddCloudNativeAPIGatewayConsumerGroupAuthResponse,
-    error = super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError
+    error = super::errors::TseErrorCode
 )]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelAPI"`
+    /// `ResourceType`; example: `"ModelAPI"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
+    /// `ResourceId`; example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
     pub resource_id: String,
 
-    /// `ConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-xxx"]`
+    /// `ConsumerGroupIds`; example: `["cg-xxx"]`
     pub consumer_group_ids: Vec<String>,
 }
 
@@ -49,39 +67,57 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse {
 /// The `AddCloudNativeAPIGatewayConsumerInGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`AddCloudNativeAPIGatewayConsumerInGroupResponse`].
-/// The codes it documents are in [`AddCloudNativeAPIGatewayConsumerInGroupError`](super::errors::AddCloudNativeAPIGatewayConsumerInGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=AddCloudNativeAPIGatewayConsumerInGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "AddCloudNativeAPIGatewayConsumerInGroup",
     output = AddCloudNativeAPIGatewayConsumerInGroupResponse,
-    error = super::errors::AddCloudNativeAPIGatewayConsumerInGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `ConsumerIds`: a list of strings.
-    ///
-    /// Example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
+    /// `ConsumerIds`; example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
     pub consumer_ids: Vec<String>,
 }
 
 /// What a successful [`AddCloudNativeAPIGatewayConsumerInGroup`] call returns.
 #[tc_model]
 pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,37 +127,59 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
 /// The `BindAutoScalerResourceStrategyToGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`BindAutoScalerResourceStrategyToGroupsResponse`].
-/// The codes it documents are in [`BindAutoScalerResourceStrategyToGroupsError`](super::errors::BindAutoScalerResourceStrategyToGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=BindAutoScalerResourceStrategyToGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "BindAutoScalerResourceStrategyToGroups",
     output = BindAutoScalerResourceStrategyToGroupsResponse,
-    error = super::errors::BindAutoScalerResourceStrategyToGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct BindAutoScalerResourceStrategyToGroups {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 }
 
 /// What a successful [`BindAutoScalerResourceStrategyToGroups`] call returns.
 #[tc_model]
 pub struct BindAutoScalerResourceStrategyToGroupsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -131,28 +189,50 @@ pub struct BindAutoScalerResourceStrategyToGroupsResponse {
 /// The `CloseWafProtection` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CloseWafProtectionResponse`].
-/// The codes it documents are in [`CloseWafProtectionError`](super::errors::CloseWafProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CloseWafProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CloseWafProtection",
     output = CloseWafProtectionResponse,
-    error = super::errors::CloseWafProtectionError
+    error = super::errors::TseErrorCode
 )]
 pub struct CloseWafProtection {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Global"`
+    /// `Type`; example: `"Global"`
     pub r#type: String,
 
-    /// `List`: a list of strings.
+    /// `List`
     pub list: Option<Vec<String>>,
 }
 
@@ -166,36 +246,53 @@ pub struct CloseWafProtectionResponse {
 /// The `CreateAutoScalerResourceStrategy` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateAutoScalerResourceStrategyResponse`].
-/// The codes it documents are in [`CreateAutoScalerResourceStrategyError`](super::errors::CreateAutoScalerResourceStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateAutoScalerResourceStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::TseErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UpdateError`](super::errors::TseErrorCode::InternalErrorUpdateError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::TseErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateAutoScalerResourceStrategy",
     output = CreateAutoScalerResourceStrategyResponse,
-    error = super::errors::CreateAutoScalerResourceStrategyError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateAutoScalerResourceStrategy {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"strategy-test"`
+    /// `StrategyName`; example: `"strategy-test"`
     pub strategy_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Config`: a [`CloudNativeApiGatewayStrategyAutoScalerConfig`](super::models::CloudNativeApiGatewayStrategyAutoScalerConfig).
+    /// `Config`
     pub config: Option<models::CloudNativeApiGatewayStrategyAutoScalerConfig>,
 
-    /// `CronScalerConfig`: a [`CloudNativeApiGatewayStrategyCronScalerConfig`](super::models::CloudNativeApiGatewayStrategyCronScalerConfig).
+    /// `CronScalerConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -203,32 +300,26 @@ pub struct CreateAutoScalerResourceStrategy {
         models::CloudNativeApiGatewayStrategyCronScalerConfig,
     >,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxReplicas`; example: `100`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_replicas: Option<i64>,
 
-    /// `CronConfig`: a [`CloudNativeApiGatewayStrategyCronScalerConfig`](super::models::CloudNativeApiGatewayStrategyCronScalerConfig).
+    /// `CronConfig`
     pub cron_config: Option<models::CloudNativeApiGatewayStrategyCronScalerConfig>,
 }
 
 /// What a successful [`CreateAutoScalerResourceStrategy`] call returns.
 #[tc_model]
 pub struct CreateAutoScalerResourceStrategyResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub result: Option<bool>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-xxxxxxxx"`
+    /// `StrategyId`; example: `"strategy-xxxxxxxx"`
     pub strategy_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,89 +329,95 @@ pub struct CreateAutoScalerResourceStrategyResponse {
 /// The `CreateCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayError`](super::errors::CreateCloudNativeAPIGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::TseErrorCode::FailedOperationCls)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Resource`](super::errors::TseErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.Name`](super::errors::TseErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::TseErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGateway",
     output = CreateCloudNativeAPIGatewayResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGateway {
-    /// `Name`: a string.
-    ///
-    /// Example: `"kong-test"`
+    /// `Name`; example: `"kong-test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"kong"`
+    /// `Type`; example: `"kong"`
     pub r#type: String,
 
-    /// `GatewayVersion`: a string.
-    ///
-    /// Example: `"2.4.1"`
+    /// `GatewayVersion`; example: `"2.4.1"`
     pub gateway_version: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`](super::models::CloudNativeApiGatewayNodeConfig).
+    /// `NodeConfig`
     pub node_config: models::CloudNativeApiGatewayNodeConfig,
 
-    /// `VpcConfig`: a [`CloudNativeApiGatewayVpcConfig`](super::models::CloudNativeApiGatewayVpcConfig).
+    /// `VpcConfig`
     pub vpc_config: models::CloudNativeApiGatewayVpcConfig,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"kong test"`
+    /// `Description`; example: `"kong test"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`InstanceTagInfo`](super::models::InstanceTagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::InstanceTagInfo>>,
 
-    /// `EnableCls`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCls`; example: `false`
     pub enable_cls: Option<bool>,
 
-    /// `FeatureVersion`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `FeatureVersion`; example: `"STANDARD"`
     pub feature_version: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EngineRegion`; example: `"ap-guangzhou"`
     pub engine_region: Option<String>,
 
-    /// `IngressClassName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `IngressClassName`; example: `"nginx"`
     pub ingress_class_name: Option<String>,
 
-    /// `TradeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TradeType`; example: `0`
     pub trade_type: Option<i64>,
 
-    /// `InternetConfig`: an [`InternetConfig`](super::models::InternetConfig).
+    /// `InternetConfig`
     pub internet_config: Option<models::InternetConfig>,
 
-    /// `PromId`: a string.
-    ///
-    /// Example: `"prom-788xxxxxx"`
+    /// `PromId`; example: `"prom-788xxxxxx"`
     pub prom_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGateway`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayResponse {
-    /// `Result`: a [`CreateCloudNativeApiGatewayResult`](super::models::CreateCloudNativeApiGatewayResult).
+    /// `Result`
     pub result: models::CreateCloudNativeApiGatewayResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -330,31 +427,54 @@ pub struct CreateCloudNativeAPIGatewayResponse {
 /// The `CreateCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayCanaryRuleResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayCanaryRuleError`](super::errors::CreateCloudNativeAPIGatewayCanaryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayCanaryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayCanaryRule",
     output = CreateCloudNativeAPIGatewayCanaryRuleResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayCanaryRuleError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayCanaryRule {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-xx"`
+    /// `ServiceId`; example: `"service-xx"`
     pub service_id: String,
 
-    /// `CanaryRule`: a [`CloudNativeApiGatewayCanaryRule`](super::models::CloudNativeApiGatewayCanaryRule).
+    /// `CanaryRule`
     pub canary_rule: Option<models::CloudNativeApiGatewayCanaryRule>,
 
-    /// `CanaryRuleList`: a list of [`CloudNativeApiGatewayCanaryRule`](super::models::CloudNativeApiGatewayCanaryRule) objects.
+    /// `CanaryRuleList`
     pub canary_rule_list: Option<Vec<models::CloudNativeApiGatewayCanaryRule>>,
 }
 
@@ -368,54 +488,70 @@ pub struct CreateCloudNativeAPIGatewayCanaryRuleResponse {
 /// The `CreateCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayCertificateResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayCertificateError`](super::errors::CreateCloudNativeAPIGatewayCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.LBDomains`](super::errors::TseErrorCode::LimitExceededLbDomains)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayCertificate",
     output = CreateCloudNativeAPIGatewayCertificateResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayCertificateError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayCertificate {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"12412rew43-5fdsf35"`
+    /// `CertId`; example: `"12412rew43-5fdsf35"`
     pub cert_id: String,
 
-    /// `BindDomains`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `BindDomains`; example: `["tencent.com"]`
     pub bind_domains: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Name`; example: `"tencent.com"`
     pub name: Option<String>,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertType`; example: `"SVR"`
     pub cert_type: Option<String>,
 
-    /// `CertUsage`: a string.
-    ///
-    /// Example: `"CLIENT"`
+    /// `CertUsage`; example: `"CLIENT"`
     pub cert_usage: Option<String>,
 
-    /// `Key`: a string.
+    /// `Key`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub key: Option<String>,
 
-    /// `Crt`: a string.
+    /// `Crt`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -425,7 +561,7 @@ pub struct CreateCloudNativeAPIGatewayCertificate {
 /// What a successful [`CreateCloudNativeAPIGatewayCertificate`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayCertificateResponse {
-    /// `Result`: a [`CertificateInfo`](super::models::CertificateInfo).
+    /// `Result`
     pub result: Option<models::CertificateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -435,60 +571,72 @@ pub struct CreateCloudNativeAPIGatewayCertificateResponse {
 /// The `CreateCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayConsumerError`](super::errors::CreateCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayConsumer",
     output = CreateCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayConsumerError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-1"`
+    /// `Name`; example: `"consumer-1"`
     pub name: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试消费者"`
+    /// `Description`; example: `"测试消费者"`
     pub description: Option<String>,
 
-    /// `SecretBindType`: a string.
-    ///
-    /// Example: `"Existing"`
+    /// `SecretBindType`; example: `"Existing"`
     pub secret_bind_type: Option<String>,
 
-    /// `AutoSecretKey`: an [`AutoSecretKey`](super::models::AutoSecretKey).
+    /// `AutoSecretKey`
     pub auto_secret_key: Option<models::AutoSecretKey>,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayConsumer`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayConsumerResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: models::CnapiGwCreateCommonResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,50 +646,66 @@ pub struct CreateCloudNativeAPIGatewayConsumerResponse {
 /// The `CreateCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayConsumerGroupError`](super::errors::CreateCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayConsumerGroup",
     output = CreateCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-group-1"`
+    /// `Name`; example: `"consumer-group-1"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试消费者组"`
+    /// `Description`; example: `"测试消费者组"`
     pub description: Option<String>,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 
-    /// `ParentConsumerGroupIds`: a list of strings.
+    /// `ParentConsumerGroupIds`
     pub parent_consumer_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayConsumerGroup`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -551,104 +715,99 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `CreateCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayLLMModelAPIError`](super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayLLMModelAPI",
     output = CreateCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openai_chat"`
+    /// `Name`; example: `"openai_chat"`
     pub name: String,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `SceneType`; example: `"Chat"`
     pub scene_type: String,
 
-    /// `RequestProtocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `RequestProtocol`; example: `"openai"`
     pub request_protocol: String,
 
-    /// `ListModelServiceId`: a list of strings.
-    ///
-    /// Example: `["d0742b86605340438a8018c658156622"]`
+    /// `ListModelServiceId`; example: `["d0742b86605340438a8018c658156622"]`
     pub list_model_service_id: Vec<String>,
 
-    /// `RouteList`: a list of [`DefaultKongRoute`](super::models::DefaultKongRoute) objects.
+    /// `RouteList`
     pub route_list: Vec<models::DefaultKongRoute>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/v1/openai"`
+    /// `BasePath`; example: `"/v1/openai"`
     pub base_path: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型统一聊天 API"`
+    /// `Description`; example: `"大模型统一聊天 API"`
     pub description: Option<String>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`](super::models::CloudNativeApiGatewayLlmModelServiceRoute).
+    /// `ModelServiceRoute`
     pub model_service_route: Option<models::CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`](super::models::AigwkvMatch) objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<models::AigwkvMatch>>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCrossServiceFallback`; example: `false`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`](super::models::AigwCrossServiceFallbackConfig).
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<models::AigwCrossServiceFallbackConfig>,
 
-    /// `TagFilter`: an [`AigwTagFilter`](super::models::AigwTagFilter).
+    /// `TagFilter`
     pub tag_filter: Option<models::AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`](super::models::AigwRerankMaxDocumentsConfig).
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<models::AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`](super::models::AigwSensitiveWordRoute).
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<models::AigwSensitiveWordRoute>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`](super::models::AigwPriorityScheduleConfig).
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<models::AigwPriorityScheduleConfig>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`](super::models::AigwModelNameRoute).
+    /// `ModelNameRoute`
     pub model_name_route: Option<models::AigwModelNameRoute>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelAPIId`; example: `"9006154d-8770-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: Option<String>,
 
@@ -659,192 +818,151 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `CreateCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayLLMModelServiceError`](super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayLLMModelService",
     output = CreateCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openai_test"`
+    /// `Name`; example: `"openai_test"`
     pub name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"LLMService"`
+    /// `ServiceType`; example: `"LLMService"`
     pub service_type: String,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProvider`; example: `"openai"`
     pub model_provider: String,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"OpenAI/V1"`
+    /// `ModelProtocol`; example: `"OpenAI/V1"`
     pub model_protocol: String,
 
-    /// `ModelSelector`: a string.
-    ///
-    /// Example: `"Specify"`
+    /// `ModelSelector`; example: `"Specify"`
     pub model_selector: String,
 
-    /// `SecretKeyIds`: a list of strings.
-    ///
-    /// Example: `["secret-49cf8767264716"]`
+    /// `SecretKeyIds`; example: `["secret-49cf8767264716"]`
     pub secret_key_ids: Option<Vec<String>>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-5.1"`
+    /// `DefaultModel`; example: `"gpt-5.1"`
     pub default_model: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelFallback`; example: `true`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`](super::models::CloudNativeApiGatewayLlmModelFallbackRule).
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<models::CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableModelParamCheck`; example: `false`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`](super::models::CloudNativeApiGatewayLlmModelParamCheckInfo).
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<
         models::CloudNativeApiGatewayLlmModelParamCheckInfo,
     >,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
+    /// `UpstreamURL`; example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`](super::models::AigwllmQuotaLimit).
+    /// `QuotaLimit`
     pub quota_limit: Option<models::AigwllmQuotaLimit>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:test"]`
+    /// `Tags`; example: `["env:test"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`](super::models::AigwModelRewriteRule) objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<models::AigwModelRewriteRule>>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"cls-********"`
+    /// `SourceId`; example: `"cls-********"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"mock-openai"`
+    /// `ServiceName`; example: `"mock-openai"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::KeyValue>>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"my_custom_service"`
+    /// `CustomProviderName`; example: `"my_custom_service"`
     pub custom_provider_name: Option<String>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `KeyRotationPeriodDays`; example: `10`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `ExternalInstanceId`; example: `"ins-test"`
     pub external_instance_id: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`](super::models::AigwLoadBalanceConfig).
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<models::AigwLoadBalanceConfig>,
 
-    /// `LengthLimitConfig`: an [`AigwLengthLimitConfig`](super::models::AigwLengthLimitConfig).
+    /// `LengthLimitConfig`
     pub length_limit_config: Option<models::AigwLengthLimitConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`](super::models::AigwSmartBalanceConfig).
+    /// `SmartBalance`
     pub smart_balance: Option<models::AigwSmartBalanceConfig>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -854,35 +972,40 @@ pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `CreateCloudNativeAPIGatewayPublicNetwork` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayPublicNetworkResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayPublicNetworkError`](super::errors::CreateCloudNativeAPIGatewayPublicNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayPublicNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayPublicNetwork",
     output = CreateCloudNativeAPIGatewayPublicNetworkResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayPublicNetworkError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayPublicNetwork {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: Option<String>,
 
-    /// `InternetConfig`: an [`InternetConfig`](super::models::InternetConfig).
+    /// `InternetConfig`
     pub internet_config: Option<models::InternetConfig>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayPublicNetwork`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayPublicNetworkResponse {
-    /// `Result`: a [`CreatePublicNetworkResult`](super::models::CreatePublicNetworkResult).
+    /// `Result`
     pub result: Option<models::CreatePublicNetworkResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -892,100 +1015,96 @@ pub struct CreateCloudNativeAPIGatewayPublicNetworkResponse {
 /// The `CreateCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayRouteResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayRouteError`](super::errors::CreateCloudNativeAPIGatewayRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayRoute",
     output = CreateCloudNativeAPIGatewayRouteResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayRouteError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"104dd157-5008-4d3c-9feb-4767667863ff"`
+    /// `ServiceID`; example: `"104dd157-5008-4d3c-9feb-4767667863ff"`
     #[tc(rename = "ServiceID")]
     pub service_id: String,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"route-demo"`
+    /// `RouteName`; example: `"route-demo"`
     pub route_name: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["www.demo.com"]`
+    /// `Hosts`; example: `["www.demo.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/"]`
+    /// `Paths`; example: `["/"]`
     pub paths: Option<Vec<String>>,
 
-    /// `Protocols`: a list of strings.
-    ///
-    /// Example: `["https"]`
+    /// `Protocols`; example: `["https"]`
     pub protocols: Option<Vec<String>>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `HttpsRedirectStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `308`
+    /// `HttpsRedirectStatusCode`; example: `308`
     pub https_redirect_status_code: Option<i64>,
 
-    /// `StripPath`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StripPath`; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `ForceHttps`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceHttps`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_https: Option<bool>,
 
-    /// `DestinationPorts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[7501]`
+    /// `DestinationPorts`; example: `[7501]`
     pub destination_ports: Option<Vec<u64>>,
 
-    /// `Headers`: a list of [`KvMapping`](super::models::KvMapping) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::KvMapping>>,
 
-    /// `RequestBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestBuffering`; example: `true`
     pub request_buffering: Option<bool>,
 
-    /// `ResponseBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseBuffering`; example: `true`
     pub response_buffering: Option<bool>,
 
-    /// `RegexPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegexPriority`; example: `0`
     pub regex_priority: Option<i64>,
 
-    /// `QueryStringParameters`: a list of [`KvMapping`](super::models::KvMapping) objects.
+    /// `QueryStringParameters`
     pub query_string_parameters: Option<Vec<models::KvMapping>>,
 }
 
@@ -999,28 +1118,50 @@ pub struct CreateCloudNativeAPIGatewayRouteResponse {
 /// The `CreateCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayRouteRateLimitResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayRouteRateLimitError`](super::errors::CreateCloudNativeAPIGatewayRouteRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayRouteRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayRouteRateLimit",
     output = CreateCloudNativeAPIGatewayRouteRateLimitResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayRouteRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayRouteRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"5836e46f-1653-4183-a76e-c361540d0831"`
+    /// `Id`; example: `"5836e46f-1653-4183-a76e-c361540d0831"`
     pub id: String,
 
-    /// `LimitDetail`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `LimitDetail`
     pub limit_detail: models::CloudNativeApiGatewayRateLimitDetail,
 }
 
@@ -1034,105 +1175,112 @@ pub struct CreateCloudNativeAPIGatewayRouteRateLimitResponse {
 /// The `CreateCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewaySecretKeyError`](super::errors::CreateCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::TseErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewaySecretKey",
     output = CreateCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::CreateCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `SecretType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`; example: `"ApiKey"`
     pub secret_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"KMS"`
+    /// `GenerateType`; example: `"KMS"`
     pub generate_type: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: String,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `KmsKeyName`; example: `"name"`
     pub kms_key_name: Option<String>,
 
-    /// `KmsKeyVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `KmsKeyVersion`; example: `"v1"`
     pub kms_key_version: Option<String>,
 
-    /// `SecretValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `SecretValue`; example: `"value"`
     pub secret_value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"密钥描述"`
+    /// `Description`; example: `"密钥描述"`
     pub description: Option<String>,
 
-    /// `JWTCredentialConfig`: an [`AigwjwtCredentialConfig`](super::models::AigwjwtCredentialConfig).
+    /// `JWTCredentialConfig`
     #[tc(rename = "JWTCredentialConfig")]
     pub jwt_credential_config: Option<models::AigwjwtCredentialConfig>,
 
-    /// `OAuthCredentialConfig`: an [`AigwoAuthCredentialConfig`](super::models::AigwoAuthCredentialConfig).
+    /// `OAuthCredentialConfig`
     pub o_auth_credential_config: Option<models::AigwoAuthCredentialConfig>,
 
-    /// `OIDCCredentialConfig`: an [`AigwoidcCredentialConfig`](super::models::AigwoidcCredentialConfig).
+    /// `OIDCCredentialConfig`
     #[tc(rename = "OIDCCredentialConfig")]
     pub oidc_credential_config: Option<models::AigwoidcCredentialConfig>,
 
-    /// `AKSKCredentialConfig`: an [`AigwakskCredentialConfig`](super::models::AigwakskCredentialConfig).
+    /// `AKSKCredentialConfig`
     #[tc(rename = "AKSKCredentialConfig")]
     pub aksk_credential_config: Option<models::AigwakskCredentialConfig>,
 
-    /// `CAMCredentialConfig`: an [`AigwcamCredentialConfig`](super::models::AigwcamCredentialConfig).
+    /// `CAMCredentialConfig`
     #[tc(rename = "CAMCredentialConfig")]
     pub cam_credential_config: Option<models::AigwcamCredentialConfig>,
 
-    /// `BearerTokenCredentialConfig`: an [`AigwBearerTokenCredentialConfig`](super::models::AigwBearerTokenCredentialConfig).
+    /// `BearerTokenCredentialConfig`
     pub bearer_token_credential_config: Option<models::AigwBearerTokenCredentialConfig>,
 
-    /// `CustomHeaderCredentialConfig`: an [`AigwCustomHeaderCredentialConfig`](super::models::AigwCustomHeaderCredentialConfig).
+    /// `CustomHeaderCredentialConfig`
     pub custom_header_credential_config: Option<
         models::AigwCustomHeaderCredentialConfig,
     >,
 
-    /// `QueryParamCredentialConfig`: an [`AigwQueryParamCredentialConfig`](super::models::AigwQueryParamCredentialConfig).
+    /// `QueryParamCredentialConfig`
     pub query_param_credential_config: Option<models::AigwQueryParamCredentialConfig>,
 
-    /// `BasicCredentialConfig`: an [`AigwBasicCredentialConfig`](super::models::AigwBasicCredentialConfig).
+    /// `BasicCredentialConfig`
     pub basic_credential_config: Option<models::AigwBasicCredentialConfig>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"Dify"`
+    /// `Provider`; example: `"Dify"`
     pub provider: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1142,60 +1290,72 @@ pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
 /// The `CreateCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayServiceResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayServiceError`](super::errors::CreateCloudNativeAPIGatewayServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayService",
     output = CreateCloudNativeAPIGatewayServiceResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Timeout`; example: `5000`
     pub timeout: i64,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: i64,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`; example: `"HostIP"`
     pub upstream_type: String,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`](super::models::KongUpstreamInfo).
+    /// `UpstreamInfo`
     pub upstream_info: models::KongUpstreamInfo,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/v1/users"`
+    /// `Path`; example: `"/v1/users"`
     pub path: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayService`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayServiceResponse {
-    /// `Result`: a [`CreateGatewayServiceResult`](super::models::CreateGatewayServiceResult).
+    /// `Result`
     pub result: Option<models::CreateGatewayServiceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1205,28 +1365,51 @@ pub struct CreateCloudNativeAPIGatewayServiceResponse {
 /// The `CreateCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayServiceRateLimitResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayServiceRateLimitError`](super::errors::CreateCloudNativeAPIGatewayServiceRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateCloudNativeAPIGatewayServiceRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateCloudNativeAPIGatewayServiceRateLimit",
     output = CreateCloudNativeAPIGatewayServiceRateLimitResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayServiceRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayServiceRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 
-    /// `LimitDetail`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `LimitDetail`
     pub limit_detail: models::CloudNativeApiGatewayRateLimitDetail,
 }
 
@@ -1240,37 +1423,42 @@ pub struct CreateCloudNativeAPIGatewayServiceRateLimitResponse {
 /// The `CreateConfigFile` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateConfigFileResponse`].
-/// The codes it documents are in [`CreateConfigFileError`](super::errors::CreateConfigFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateConfigFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameter`](super::errors::TseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateConfigFile",
     output = CreateConfigFileResponse,
-    error = super::errors::CreateConfigFileError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateConfigFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"janice-test"`
+    /// `InstanceId`; example: `"janice-test"`
     pub instance_id: String,
 
-    /// `ConfigFile`: a [`ConfigFile`](super::models::ConfigFile).
+    /// `ConfigFile`
     pub config_file: models::ConfigFile,
 }
 
 /// What a successful [`CreateConfigFile`] call returns.
 #[tc_model]
 pub struct CreateConfigFileResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ConfigFileId`: a string.
-    ///
-    /// Example: `"file-id"`
+    /// `ConfigFileId`; example: `"file-id"`
     pub config_file_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1280,32 +1468,42 @@ pub struct CreateConfigFileResponse {
 /// The `CreateConfigFileGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateConfigFileGroupResponse`].
-/// The codes it documents are in [`CreateConfigFileGroupError`](super::errors::CreateConfigFileGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateConfigFileGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::TseErrorCode::MissingParameterCreateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateConfigFileGroup",
     output = CreateConfigFileGroupResponse,
-    error = super::errors::CreateConfigFileGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateConfigFileGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `ConfigFileGroup`: a [`ConfigFileGroup`](super::models::ConfigFileGroup).
+    /// `ConfigFileGroup`
     pub config_file_group: models::ConfigFileGroup,
 }
 
 /// What a successful [`CreateConfigFileGroup`] call returns.
 #[tc_model]
 pub struct CreateConfigFileGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1315,128 +1513,107 @@ pub struct CreateConfigFileGroupResponse {
 /// The `CreateEngine` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateEngineResponse`].
-/// The codes it documents are in [`CreateEngineError`](super::errors::CreateEngineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateEngine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.GetCredential`](super::errors::TseErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.TKEFailure`](super::errors::TseErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.VPCFailure`](super::errors::TseErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`LimitExceeded`](super::errors::TseErrorCode::LimitExceeded)
+/// - [`MissingParameter.CreateError`](super::errors::TseErrorCode::MissingParameterCreateError)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateEngine",
     output = CreateEngineResponse,
-    error = super::errors::CreateEngineError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateEngine {
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"zookeeper"`
+    /// `EngineType`; example: `"zookeeper"`
     pub engine_type: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"3.5.9"`
+    /// `EngineVersion`; example: `"3.5.9"`
     pub engine_version: String,
 
-    /// `EngineProductVersion`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `EngineProductVersion`; example: `"STANDARD"`
     pub engine_product_version: String,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `EngineRegion`; example: `"ap-beijing"`
     pub engine_region: String,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"qzone-photo-prod"`
+    /// `EngineName`; example: `"qzone-photo-prod"`
     pub engine_name: String,
 
-    /// `TradeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TradeType`; example: `0`
     pub trade_type: i64,
 
-    /// `EngineResourceSpec`: a string.
-    ///
-    /// Example: `"1C2G"`
+    /// `EngineResourceSpec`; example: `"1C2G"`
     pub engine_resource_spec: Option<String>,
 
-    /// `EngineNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EngineNodeNum`; example: `3`
     pub engine_node_num: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `ApolloEnvParams`: a list of [`ApolloEnvParam`](super::models::ApolloEnvParam) objects.
+    /// `ApolloEnvParams`
     pub apollo_env_params: Option<Vec<models::ApolloEnvParam>>,
 
-    /// `EngineTags`: a list of [`InstanceTagInfo`](super::models::InstanceTagInfo) objects.
-    ///
-    /// Example: `[{"key":"value"}]`
+    /// `EngineTags`; example: `[{"key":"value"}]`
     pub engine_tags: Option<Vec<models::InstanceTagInfo>>,
 
-    /// `EngineAdmin`: an [`EngineAdmin`](super::models::EngineAdmin).
-    ///
-    /// Example: `{"Name":"nacos","Password":"xxxxxx","Token":"xxxxxx"}`
+    /// `EngineAdmin`; example: `{"Name":"nacos","Password":"xxxxxx","Token":"xxxxxx"}`
     pub engine_admin: Option<models::EngineAdmin>,
 
-    /// `PrepaidPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrepaidPeriod`; example: `1`
     pub prepaid_period: Option<i64>,
 
-    /// `PrepaidRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PrepaidRenewFlag`; example: `0`
     pub prepaid_renew_flag: Option<i64>,
 
-    /// `EngineRegionInfos`: a list of [`EngineRegionInfo`](super::models::EngineRegionInfo) objects.
+    /// `EngineRegionInfos`
     pub engine_region_infos: Option<Vec<models::EngineRegionInfo>>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `StorageType`; example: `"CLOUD_SSD"`
     pub storage_type: Option<String>,
 
-    /// `StorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `StorageCapacity`; example: `50`
     pub storage_capacity: Option<i64>,
 
-    /// `StorageOption`: a list of [`StorageOption`](super::models::StorageOption) objects.
+    /// `StorageOption`
     pub storage_option: Option<Vec<models::StorageOption>>,
 
-    /// `AffinityConstraint`: a string.
-    ///
-    /// Example: `"STRICT"`
+    /// `AffinityConstraint`; example: `"STRICT"`
     pub affinity_constraint: Option<String>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100006,100007]`
+    /// `ZoneIds`; example: `[100006,100007]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `EngineRegionTag`: a string.
-    ///
-    /// Example: `"ziyan_fit"`
+    /// `EngineRegionTag`; example: `"ziyan_fit"`
     pub engine_region_tag: Option<String>,
 }
 
 /// What a successful [`CreateEngine`] call returns.
 #[tc_model]
 pub struct CreateEngineResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-12345678"`
+    /// `InstanceId`; example: `"ins-12345678"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1446,54 +1623,50 @@ pub struct CreateEngineResponse {
 /// The `CreateGovernanceAlias` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateGovernanceAliasResponse`].
-/// The codes it documents are in [`CreateGovernanceAliasError`](super::errors::CreateGovernanceAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateGovernanceAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateGovernanceAlias",
     output = CreateGovernanceAliasResponse,
-    error = super::errors::CreateGovernanceAliasError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateGovernanceAlias {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"TestSvcAlias"`
+    /// `Alias`; example: `"TestSvcAlias"`
     pub alias: String,
 
-    /// `AliasNamespace`: a string.
-    ///
-    /// Example: `"Production"`
+    /// `AliasNamespace`; example: `"Production"`
     pub alias_namespace: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"TestSvc"`
+    /// `Service`; example: `"TestSvc"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateGovernanceAlias`] call returns.
 #[tc_model]
 pub struct CreateGovernanceAliasResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1503,32 +1676,38 @@ pub struct CreateGovernanceAliasResponse {
 /// The `CreateGovernanceInstances` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateGovernanceInstancesResponse`].
-/// The codes it documents are in [`CreateGovernanceInstancesError`](super::errors::CreateGovernanceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateGovernanceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateGovernanceInstances",
     output = CreateGovernanceInstancesResponse,
-    error = super::errors::CreateGovernanceInstancesError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateGovernanceInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceInstances`: a list of [`GovernanceInstanceInput`](super::models::GovernanceInstanceInput) objects.
+    /// `GovernanceInstances`
     pub governance_instances: Vec<models::GovernanceInstanceInput>,
 }
 
 /// What a successful [`CreateGovernanceInstances`] call returns.
 #[tc_model]
 pub struct CreateGovernanceInstancesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1538,32 +1717,38 @@ pub struct CreateGovernanceInstancesResponse {
 /// The `CreateGovernanceLaneGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateGovernanceLaneGroupsResponse`].
-/// The codes it documents are in [`CreateGovernanceLaneGroupsError`](super::errors::CreateGovernanceLaneGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateGovernanceLaneGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateGovernanceLaneGroups",
     output = CreateGovernanceLaneGroupsResponse,
-    error = super::errors::CreateGovernanceLaneGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateGovernanceLaneGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123"`
+    /// `InstanceId`; example: `"ins-123"`
     pub instance_id: String,
 
-    /// `LaneGroups`: a list of [`GovernanceLaneGroup`](super::models::GovernanceLaneGroup) objects.
+    /// `LaneGroups`
     pub lane_groups: Vec<models::GovernanceLaneGroup>,
 }
 
 /// What a successful [`CreateGovernanceLaneGroups`] call returns.
 #[tc_model]
 pub struct CreateGovernanceLaneGroupsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1573,32 +1758,38 @@ pub struct CreateGovernanceLaneGroupsResponse {
 /// The `CreateGovernanceNamespaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateGovernanceNamespacesResponse`].
-/// The codes it documents are in [`CreateGovernanceNamespacesError`](super::errors::CreateGovernanceNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateGovernanceNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateGovernanceNamespaces",
     output = CreateGovernanceNamespacesResponse,
-    error = super::errors::CreateGovernanceNamespacesError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateGovernanceNamespaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceNamespaces`: a list of [`GovernanceNamespaceInput`](super::models::GovernanceNamespaceInput) objects.
+    /// `GovernanceNamespaces`
     pub governance_namespaces: Vec<models::GovernanceNamespaceInput>,
 }
 
 /// What a successful [`CreateGovernanceNamespaces`] call returns.
 #[tc_model]
 pub struct CreateGovernanceNamespacesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1608,32 +1799,38 @@ pub struct CreateGovernanceNamespacesResponse {
 /// The `CreateGovernanceServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateGovernanceServicesResponse`].
-/// The codes it documents are in [`CreateGovernanceServicesError`](super::errors::CreateGovernanceServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateGovernanceServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateGovernanceServices",
     output = CreateGovernanceServicesResponse,
-    error = super::errors::CreateGovernanceServicesError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateGovernanceServices {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceServices`: a list of [`GovernanceServiceInput`](super::models::GovernanceServiceInput) objects.
+    /// `GovernanceServices`
     pub governance_services: Vec<models::GovernanceServiceInput>,
 }
 
 /// What a successful [`CreateGovernanceServices`] call returns.
 #[tc_model]
 pub struct CreateGovernanceServicesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1643,53 +1840,52 @@ pub struct CreateGovernanceServicesResponse {
 /// The `CreateNativeGatewayServerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateNativeGatewayServerGroupResponse`].
-/// The codes it documents are in [`CreateNativeGatewayServerGroupError`](super::errors::CreateNativeGatewayServerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateNativeGatewayServerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateNativeGatewayServerGroup",
     output = CreateNativeGatewayServerGroupResponse,
-    error = super::errors::CreateNativeGatewayServerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateNativeGatewayServerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-sadf1234"`
+    /// `GatewayId`; example: `"gateway-sadf1234"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Name`; example: `"prod"`
     pub name: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`](super::models::CloudNativeApiGatewayNodeConfig).
+    /// `NodeConfig`
     pub node_config: models::CloudNativeApiGatewayNodeConfig,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-a1vba21z"`
+    /// `SubnetId`; example: `"subnet-a1vba21z"`
     pub subnet_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"正式环境"`
+    /// `Description`; example: `"正式环境"`
     pub description: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `InternetMaxBandwidthOut`; example: `30`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `InternetConfig`: an [`InternetConfig`](super::models::InternetConfig).
+    /// `InternetConfig`
     pub internet_config: Option<models::InternetConfig>,
 }
 
 /// What a successful [`CreateNativeGatewayServerGroup`] call returns.
 #[tc_model]
 pub struct CreateNativeGatewayServerGroupResponse {
-    /// `Result`: a [`CreateCloudNativeApiGatewayServerGroupResult`](super::models::CreateCloudNativeApiGatewayServerGroupResult).
+    /// `Result`
     pub result: models::CreateCloudNativeApiGatewayServerGroupResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1699,54 +1895,52 @@ pub struct CreateNativeGatewayServerGroupResponse {
 /// The `CreateNativeGatewayServiceSource` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateNativeGatewayServiceSourceResponse`].
-/// The codes it documents are in [`CreateNativeGatewayServiceSourceError`](super::errors::CreateNativeGatewayServiceSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateNativeGatewayServiceSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateNativeGatewayServiceSource",
     output = CreateNativeGatewayServiceSourceResponse,
-    error = super::errors::CreateNativeGatewayServiceSourceError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateNativeGatewayServiceSource {
-    /// `GatewayID`: a string.
-    ///
-    /// Example: `"gateway-dde03567"`
+    /// `GatewayID`; example: `"gateway-dde03567"`
     #[tc(rename = "GatewayID")]
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TSE-Nacos"`
+    /// `SourceType`; example: `"TSE-Nacos"`
     pub source_type: String,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"ins-5ef8277d"`
+    /// `SourceID`; example: `"ins-5ef8277d"`
     #[tc(rename = "SourceID")]
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"nacos-learn-prod"`
+    /// `SourceName`; example: `"nacos-learn-prod"`
     pub source_name: Option<String>,
 
-    /// `SourceInfo`: a [`SourceInfo`](super::models::SourceInfo).
+    /// `SourceInfo`
     pub source_info: Option<models::SourceInfo>,
 }
 
 /// What a successful [`CreateNativeGatewayServiceSource`] call returns.
 #[tc_model]
 pub struct CreateNativeGatewayServiceSourceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"cls-koqdd0fq"`
+    /// `SourceID`; example: `"cls-koqdd0fq"`
     #[tc(rename = "SourceID")]
     pub source_id: Option<String>,
 
@@ -1757,70 +1951,75 @@ pub struct CreateNativeGatewayServiceSourceResponse {
 /// The `CreateOrModifyCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateOrModifyCloudNativeAPIGatewayCORSResponse`].
-/// The codes it documents are in [`CreateOrModifyCloudNativeAPIGatewayCORSError`](super::errors::CreateOrModifyCloudNativeAPIGatewayCORSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateOrModifyCloudNativeAPIGatewayCORS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateOrModifyCloudNativeAPIGatewayCORS",
     output = CreateOrModifyCloudNativeAPIGatewayCORSResponse,
-    error = super::errors::CreateOrModifyCloudNativeAPIGatewayCORSError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateOrModifyCloudNativeAPIGatewayCORS {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-3e49c57e"`
+    /// `GatewayId`; example: `"gateway-3e49c57e"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"462885df-28d0-4b57-b7c3-6b7e22d08799"`
+    /// `SourceId`; example: `"462885df-28d0-4b57-b7c3-6b7e22d08799"`
     pub source_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `Origins`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `Origins`; example: `["*"]`
     pub origins: Option<Vec<String>>,
 
-    /// `Headers`: a list of strings.
-    ///
-    /// Example: `["Auth"]`
+    /// `Headers`; example: `["Auth"]`
     pub headers: Option<Vec<String>>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GETT"]`
+    /// `Methods`; example: `["GETT"]`
     pub methods: Option<Vec<String>>,
 
-    /// `ExposedHeaders`: a list of strings.
-    ///
-    /// Example: `["RespHeader"]`
+    /// `ExposedHeaders`; example: `["RespHeader"]`
     pub exposed_headers: Option<Vec<String>>,
 
-    /// `MaxAge`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxAge`; example: `50`
     pub max_age: Option<i64>,
 
-    /// `Credentials`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Credentials`; example: `false`
     pub credentials: Option<bool>,
 
-    /// `PreFlightContinue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PreFlightContinue`; example: `false`
     pub pre_flight_continue: Option<bool>,
 }
 
@@ -1834,43 +2033,60 @@ pub struct CreateOrModifyCloudNativeAPIGatewayCORSResponse {
 /// The `CreateOrModifyCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse`].
-/// The codes it documents are in [`CreateOrModifyCloudNativeAPIGatewayIPRestrictionError`](super::errors::CreateOrModifyCloudNativeAPIGatewayIPRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateOrModifyCloudNativeAPIGatewayIPRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateOrModifyCloudNativeAPIGatewayIPRestriction",
     output = CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse,
-    error = super::errors::CreateOrModifyCloudNativeAPIGatewayIPRestrictionError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateOrModifyCloudNativeAPIGatewayIPRestriction {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4e"`
+    /// `SourceId`; example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4e"`
     pub source_id: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `RestrictionType`: a string.
-    ///
-    /// Example: `"whiteList"`
+    /// `RestrictionType`; example: `"whiteList"`
     pub restriction_type: String,
 
-    /// `AddressList`: a list of strings.
+    /// `AddressList`
     pub address_list: Vec<String>,
 }
 
@@ -1884,47 +2100,46 @@ pub struct CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse {
 /// The `CreateOrUpdateConfigFileAndRelease` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateOrUpdateConfigFileAndReleaseResponse`].
-/// The codes it documents are in [`CreateOrUpdateConfigFileAndReleaseError`](super::errors::CreateOrUpdateConfigFileAndReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateOrUpdateConfigFileAndRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateOrUpdateConfigFileAndRelease",
     output = CreateOrUpdateConfigFileAndReleaseResponse,
-    error = super::errors::CreateOrUpdateConfigFileAndReleaseError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateOrUpdateConfigFileAndRelease {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `InstanceId`; example: `"ins-0e02e26d"`
     pub instance_id: String,
 
-    /// `ConfigFilePublishInfo`: a [`ConfigFilePublishInfo`](super::models::ConfigFilePublishInfo).
+    /// `ConfigFilePublishInfo`
     pub config_file_publish_info: models::ConfigFilePublishInfo,
 
-    /// `StrictEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StrictEnable`; example: `true`
     pub strict_enable: Option<bool>,
 }
 
 /// What a successful [`CreateOrUpdateConfigFileAndRelease`] call returns.
 #[tc_model]
 pub struct CreateOrUpdateConfigFileAndReleaseResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
-    /// `ConfigFileReleaseId`: a string.
-    ///
-    /// Example: `"file-release-id"`
+    /// `ConfigFileReleaseId`; example: `"file-release-id"`
     pub config_file_release_id: Option<String>,
 
-    /// `ConfigFileId`: a string.
-    ///
-    /// Example: `"file-id"`
+    /// `ConfigFileId`; example: `"file-id"`
     pub config_file_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1934,25 +2149,49 @@ pub struct CreateOrUpdateConfigFileAndReleaseResponse {
 /// The `CreateWafDomains` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`CreateWafDomainsResponse`].
-/// The codes it documents are in [`CreateWafDomainsError`](super::errors::CreateWafDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=CreateWafDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "CreateWafDomains",
     output = CreateWafDomainsResponse,
-    error = super::errors::CreateWafDomainsError
+    error = super::errors::TseErrorCode
 )]
 pub struct CreateWafDomains {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `Domains`; example: `["tencent.com"]`
     pub domains: Vec<String>,
 }
 
@@ -1966,34 +2205,46 @@ pub struct CreateWafDomainsResponse {
 /// The `DeleteAutoScalerResourceStrategy` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteAutoScalerResourceStrategyResponse`].
-/// The codes it documents are in [`DeleteAutoScalerResourceStrategyError`](super::errors::DeleteAutoScalerResourceStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteAutoScalerResourceStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteAutoScalerResourceStrategy",
     output = DeleteAutoScalerResourceStrategyResponse,
-    error = super::errors::DeleteAutoScalerResourceStrategyError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteAutoScalerResourceStrategy {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 }
 
 /// What a successful [`DeleteAutoScalerResourceStrategy`] call returns.
 #[tc_model]
 pub struct DeleteAutoScalerResourceStrategyResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2003,32 +2254,48 @@ pub struct DeleteAutoScalerResourceStrategyResponse {
 /// The `DeleteCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayError`](super::errors::DeleteCloudNativeAPIGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::TseErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGateway",
     output = DeleteCloudNativeAPIGatewayResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `DeleteClsTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteClsTopic`; example: `true`
     pub delete_cls_topic: Option<bool>,
 }
 
 /// What a successful [`DeleteCloudNativeAPIGateway`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayResponse {
-    /// `Result`: a [`DeleteCloudNativeApiGatewayResult`](super::models::DeleteCloudNativeApiGatewayResult).
+    /// `Result`
     pub result: models::DeleteCloudNativeApiGatewayResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2038,30 +2305,51 @@ pub struct DeleteCloudNativeAPIGatewayResponse {
 /// The `DeleteCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayCORSResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayCORSError`](super::errors::DeleteCloudNativeAPIGatewayCORSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayCORS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayCORS",
     output = DeleteCloudNativeAPIGatewayCORSResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayCORSError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayCORS {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-54338359"`
+    /// `GatewayId`; example: `"gateway-54338359"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
+    /// `SourceId`; example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
     pub source_id: String,
 }
 
@@ -2075,35 +2363,53 @@ pub struct DeleteCloudNativeAPIGatewayCORSResponse {
 /// The `DeleteCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayCanaryRuleResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayCanaryRuleError`](super::errors::DeleteCloudNativeAPIGatewayCanaryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayCanaryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayCanaryRule",
     output = DeleteCloudNativeAPIGatewayCanaryRuleResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayCanaryRuleError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayCanaryRule {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-xxx"`
+    /// `ServiceId`; example: `"service-xxx"`
     pub service_id: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `PriorityList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20]`
+    /// `PriorityList`; example: `[10,20]`
     pub priority_list: Option<Vec<i64>>,
 }
 
@@ -2117,25 +2423,47 @@ pub struct DeleteCloudNativeAPIGatewayCanaryRuleResponse {
 /// The `DeleteCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayCertificateResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayCertificateError`](super::errors::DeleteCloudNativeAPIGatewayCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayCertificate",
     output = DeleteCloudNativeAPIGatewayCertificateResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayCertificateError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayCertificate {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6190e57f-f5b2-4295-a8c0-34d4a6d0e6e5"`
+    /// `Id`; example: `"6190e57f-f5b2-4295-a8c0-34d4a6d0e6e5"`
     pub id: String,
 }
 
@@ -2149,30 +2477,50 @@ pub struct DeleteCloudNativeAPIGatewayCertificateResponse {
 /// The `DeleteCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayConsumerError`](super::errors::DeleteCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayConsumer",
     output = DeleteCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayConsumerError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
+    /// `ConsumerId`; example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
     pub consumer_id: String,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 }
 
@@ -2186,30 +2534,50 @@ pub struct DeleteCloudNativeAPIGatewayConsumerResponse {
 /// The `DeleteCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayConsumerGroupError`](super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayConsumerGroup",
     output = DeleteCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 }
 
@@ -2223,30 +2591,51 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `DeleteCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayIPRestrictionResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayIPRestrictionError`](super::errors::DeleteCloudNativeAPIGatewayIPRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayIPRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayIPRestriction",
     output = DeleteCloudNativeAPIGatewayIPRestrictionResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayIPRestrictionError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayIPRestriction {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4e"`
+    /// `SourceId`; example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4e"`
     pub source_id: String,
 }
 
@@ -2260,25 +2649,38 @@ pub struct DeleteCloudNativeAPIGatewayIPRestrictionResponse {
 /// The `DeleteCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayLLMModelAPIError`](super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayLLMModelAPI",
     output = DeleteCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelAPIId`; example: `"9006154d-8770-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 }
@@ -2286,9 +2688,7 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
 /// What a successful [`DeleteCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2298,34 +2698,45 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `DeleteCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayLLMModelServiceError`](super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayLLMModelService",
     output = DeleteCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 }
 
 /// What a successful [`DeleteCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2335,35 +2746,34 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `DeleteCloudNativeAPIGatewayPublicNetwork` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayPublicNetworkResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayPublicNetworkError`](super::errors::DeleteCloudNativeAPIGatewayPublicNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayPublicNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayPublicNetwork",
     output = DeleteCloudNativeAPIGatewayPublicNetworkResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayPublicNetworkError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayPublicNetwork {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: Option<String>,
 
-    /// `InternetAddressVersion`: a string.
-    ///
-    /// Example: `"IPV6"`
+    /// `InternetAddressVersion`; example: `"IPV6"`
     pub internet_address_version: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"129.0.0.1"`
+    /// `Vip`; example: `"129.0.0.1"`
     pub vip: Option<String>,
 }
 
@@ -2377,25 +2787,47 @@ pub struct DeleteCloudNativeAPIGatewayPublicNetworkResponse {
 /// The `DeleteCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayRouteResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayRouteError`](super::errors::DeleteCloudNativeAPIGatewayRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayRoute",
     output = DeleteCloudNativeAPIGatewayRouteResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayRouteError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"451a9920-e67a-4519-af41-fccac0e72005"`
+    /// `Name`; example: `"451a9920-e67a-4519-af41-fccac0e72005"`
     pub name: String,
 }
 
@@ -2409,25 +2841,47 @@ pub struct DeleteCloudNativeAPIGatewayRouteResponse {
 /// The `DeleteCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayRouteRateLimitResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayRouteRateLimitError`](super::errors::DeleteCloudNativeAPIGatewayRouteRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayRouteRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayRouteRateLimit",
     output = DeleteCloudNativeAPIGatewayRouteRateLimitResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayRouteRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayRouteRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
+    /// `Id`; example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
     pub id: String,
 }
 
@@ -2441,25 +2895,47 @@ pub struct DeleteCloudNativeAPIGatewayRouteRateLimitResponse {
 /// The `DeleteCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewaySecretKeyError`](super::errors::DeleteCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewaySecretKey",
     output = DeleteCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: String,
 }
 
@@ -2473,30 +2949,50 @@ pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse {
 /// The `DeleteCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayServiceResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayServiceError`](super::errors::DeleteCloudNativeAPIGatewayServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayService",
     output = DeleteCloudNativeAPIGatewayServiceResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 
-    /// `DeleteRoutes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteRoutes`; example: `false`
     pub delete_routes: Option<bool>,
 }
 
@@ -2510,25 +3006,47 @@ pub struct DeleteCloudNativeAPIGatewayServiceResponse {
 /// The `DeleteCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayServiceRateLimitResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayServiceRateLimitError`](super::errors::DeleteCloudNativeAPIGatewayServiceRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteCloudNativeAPIGatewayServiceRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteCloudNativeAPIGatewayServiceRateLimit",
     output = DeleteCloudNativeAPIGatewayServiceRateLimitResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayServiceRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayServiceRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 }
 
@@ -2542,39 +3060,42 @@ pub struct DeleteCloudNativeAPIGatewayServiceRateLimitResponse {
 /// The `DeleteConfigFileGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteConfigFileGroupResponse`].
-/// The codes it documents are in [`DeleteConfigFileGroupError`](super::errors::DeleteConfigFileGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteConfigFileGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::TseErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteConfigFileGroup",
     output = DeleteConfigFileGroupResponse,
-    error = super::errors::DeleteConfigFileGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteConfigFileGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: String,
 }
 
 /// What a successful [`DeleteConfigFileGroup`] call returns.
 #[tc_model]
 pub struct DeleteConfigFileGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2584,32 +3105,39 @@ pub struct DeleteConfigFileGroupResponse {
 /// The `DeleteConfigFileReleases` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteConfigFileReleasesResponse`].
-/// The codes it documents are in [`DeleteConfigFileReleasesError`](super::errors::DeleteConfigFileReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteConfigFileReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteConfigFileReleases",
     output = DeleteConfigFileReleasesResponse,
-    error = super::errors::DeleteConfigFileReleasesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteConfigFileReleases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `InstanceId`; example: `"ins-0e02e26d"`
     pub instance_id: String,
 
-    /// `ConfigFileReleases`: a list of [`ConfigFileReleaseDeletion`](super::models::ConfigFileReleaseDeletion) objects.
+    /// `ConfigFileReleases`
     pub config_file_releases: Vec<models::ConfigFileReleaseDeletion>,
 }
 
 /// What a successful [`DeleteConfigFileReleases`] call returns.
 #[tc_model]
 pub struct DeleteConfigFileReleasesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2619,49 +3147,47 @@ pub struct DeleteConfigFileReleasesResponse {
 /// The `DeleteConfigFiles` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteConfigFilesResponse`].
-/// The codes it documents are in [`DeleteConfigFilesError`](super::errors::DeleteConfigFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteConfigFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteConfigFiles",
     output = DeleteConfigFilesResponse,
-    error = super::errors::DeleteConfigFilesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteConfigFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DeleteConfigFiles`] call returns.
 #[tc_model]
 pub struct DeleteConfigFilesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2671,20 +3197,29 @@ pub struct DeleteConfigFilesResponse {
 /// The `DeleteEngine` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteEngineResponse`].
-/// The codes it documents are in [`DeleteEngineError`](super::errors::DeleteEngineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteEngine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::TseErrorCode::InternalErrorUpdateError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteEngine",
     output = DeleteEngineResponse,
-    error = super::errors::DeleteEngineError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteEngine {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-12345678"`
+    /// `InstanceId`; example: `"ins-12345678"`
     pub instance_id: String,
 }
 
@@ -2698,32 +3233,38 @@ pub struct DeleteEngineResponse {
 /// The `DeleteGovernanceAliases` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceAliasesResponse`].
-/// The codes it documents are in [`DeleteGovernanceAliasesError`](super::errors::DeleteGovernanceAliasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceAliases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceAliases",
     output = DeleteGovernanceAliasesResponse,
-    error = super::errors::DeleteGovernanceAliasesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceAliases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceAliases`: a list of [`GovernanceAlias`](super::models::GovernanceAlias) objects.
+    /// `GovernanceAliases`
     pub governance_aliases: Vec<models::GovernanceAlias>,
 }
 
 /// What a successful [`DeleteGovernanceAliases`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceAliasesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2733,32 +3274,37 @@ pub struct DeleteGovernanceAliasesResponse {
 /// The `DeleteGovernanceInstances` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceInstancesResponse`].
-/// The codes it documents are in [`DeleteGovernanceInstancesError`](super::errors::DeleteGovernanceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceInstances",
     output = DeleteGovernanceInstancesResponse,
-    error = super::errors::DeleteGovernanceInstancesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceInstances`: a list of [`GovernanceInstanceUpdate`](super::models::GovernanceInstanceUpdate) objects.
+    /// `GovernanceInstances`
     pub governance_instances: Vec<models::GovernanceInstanceUpdate>,
 }
 
 /// What a successful [`DeleteGovernanceInstances`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceInstancesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2768,32 +3314,37 @@ pub struct DeleteGovernanceInstancesResponse {
 /// The `DeleteGovernanceInstancesByHost` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceInstancesByHostResponse`].
-/// The codes it documents are in [`DeleteGovernanceInstancesByHostError`](super::errors::DeleteGovernanceInstancesByHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceInstancesByHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceInstancesByHost",
     output = DeleteGovernanceInstancesByHostResponse,
-    error = super::errors::DeleteGovernanceInstancesByHostError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceInstancesByHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceInstances`: a list of [`GovernanceInstanceUpdate`](super::models::GovernanceInstanceUpdate) objects.
+    /// `GovernanceInstances`
     pub governance_instances: Vec<models::GovernanceInstanceUpdate>,
 }
 
 /// What a successful [`DeleteGovernanceInstancesByHost`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceInstancesByHostResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2803,32 +3354,37 @@ pub struct DeleteGovernanceInstancesByHostResponse {
 /// The `DeleteGovernanceLaneGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceLaneGroupsResponse`].
-/// The codes it documents are in [`DeleteGovernanceLaneGroupsError`](super::errors::DeleteGovernanceLaneGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceLaneGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceLaneGroups",
     output = DeleteGovernanceLaneGroupsResponse,
-    error = super::errors::DeleteGovernanceLaneGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceLaneGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123"`
+    /// `InstanceId`; example: `"ins-123"`
     pub instance_id: String,
 
-    /// `LaneGroups`: a list of [`DeleteGovernanceLaneGroup`](super::models::DeleteGovernanceLaneGroup) objects.
+    /// `LaneGroups`
     pub lane_groups: Vec<models::DeleteGovernanceLaneGroup>,
 }
 
 /// What a successful [`DeleteGovernanceLaneGroups`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceLaneGroupsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2838,32 +3394,38 @@ pub struct DeleteGovernanceLaneGroupsResponse {
 /// The `DeleteGovernanceNamespaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceNamespacesResponse`].
-/// The codes it documents are in [`DeleteGovernanceNamespacesError`](super::errors::DeleteGovernanceNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::TseErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceNamespaces",
     output = DeleteGovernanceNamespacesResponse,
-    error = super::errors::DeleteGovernanceNamespacesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceNamespaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceNamespaces`: a list of [`GovernanceNamespaceInput`](super::models::GovernanceNamespaceInput) objects.
+    /// `GovernanceNamespaces`
     pub governance_namespaces: Vec<models::GovernanceNamespaceInput>,
 }
 
 /// What a successful [`DeleteGovernanceNamespaces`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceNamespacesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2873,32 +3435,39 @@ pub struct DeleteGovernanceNamespacesResponse {
 /// The `DeleteGovernanceServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteGovernanceServicesResponse`].
-/// The codes it documents are in [`DeleteGovernanceServicesError`](super::errors::DeleteGovernanceServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteGovernanceServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::TseErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteGovernanceServices",
     output = DeleteGovernanceServicesResponse,
-    error = super::errors::DeleteGovernanceServicesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteGovernanceServices {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceServices`: a list of [`GovernanceServiceInput`](super::models::GovernanceServiceInput) objects.
+    /// `GovernanceServices`
     pub governance_services: Vec<models::GovernanceServiceInput>,
 }
 
 /// What a successful [`DeleteGovernanceServices`] call returns.
 #[tc_model]
 pub struct DeleteGovernanceServicesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2908,32 +3477,39 @@ pub struct DeleteGovernanceServicesResponse {
 /// The `DeleteNativeGatewayServerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteNativeGatewayServerGroupResponse`].
-/// The codes it documents are in [`DeleteNativeGatewayServerGroupError`](super::errors::DeleteNativeGatewayServerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteNativeGatewayServerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::TseErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteNativeGatewayServerGroup",
     output = DeleteNativeGatewayServerGroupResponse,
-    error = super::errors::DeleteNativeGatewayServerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteNativeGatewayServerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx2345s"`
+    /// `GroupId`; example: `"group-xxx2345s"`
     pub group_id: String,
 }
 
 /// What a successful [`DeleteNativeGatewayServerGroup`] call returns.
 #[tc_model]
 pub struct DeleteNativeGatewayServerGroupResponse {
-    /// `Result`: a [`DeleteNativeGatewayServerGroupResult`](super::models::DeleteNativeGatewayServerGroupResult).
+    /// `Result`
     pub result: models::DeleteNativeGatewayServerGroupResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2943,26 +3519,35 @@ pub struct DeleteNativeGatewayServerGroupResponse {
 /// The `DeleteNativeGatewayServiceSource` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteNativeGatewayServiceSourceResponse`].
-/// The codes it documents are in [`DeleteNativeGatewayServiceSourceError`](super::errors::DeleteNativeGatewayServiceSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteNativeGatewayServiceSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::TseErrorCode::InternalErrorDecodeError)
+/// - [`InvalidParameter`](super::errors::TseErrorCode::InvalidParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::TseErrorCode::ResourceInUseGatewayServiceSourceExistService)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteNativeGatewayServiceSource",
     output = DeleteNativeGatewayServiceSourceResponse,
-    error = super::errors::DeleteNativeGatewayServiceSourceError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteNativeGatewayServiceSource {
-    /// `GatewayID`: a string.
-    ///
-    /// Example: `"gateway-dde03567"`
+    /// `GatewayID`; example: `"gateway-dde03567"`
     #[tc(rename = "GatewayID")]
     pub gateway_id: String,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"ins-5ef8277d"`
+    /// `SourceID`; example: `"ins-5ef8277d"`
     #[tc(rename = "SourceID")]
     pub source_id: String,
 }
@@ -2970,9 +3555,7 @@ pub struct DeleteNativeGatewayServiceSource {
 /// What a successful [`DeleteNativeGatewayServiceSource`] call returns.
 #[tc_model]
 pub struct DeleteNativeGatewayServiceSourceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2982,25 +3565,47 @@ pub struct DeleteNativeGatewayServiceSourceResponse {
 /// The `DeleteWafDomains` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DeleteWafDomainsResponse`].
-/// The codes it documents are in [`DeleteWafDomainsError`](super::errors::DeleteWafDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DeleteWafDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DeleteWafDomains",
     output = DeleteWafDomainsResponse,
-    error = super::errors::DeleteWafDomainsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DeleteWafDomains {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `Domains`; example: `["tencent.com"]`
     pub domains: Vec<String>,
 }
 
@@ -3014,32 +3619,35 @@ pub struct DeleteWafDomainsResponse {
 /// The `DescribeAllConfigFileTemplates` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeAllConfigFileTemplatesResponse`].
-/// The codes it documents are in [`DescribeAllConfigFileTemplatesError`](super::errors::DescribeAllConfigFileTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeAllConfigFileTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeAllConfigFileTemplates",
     output = DescribeAllConfigFileTemplatesResponse,
-    error = super::errors::DescribeAllConfigFileTemplatesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeAllConfigFileTemplates {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAllConfigFileTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAllConfigFileTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `ConfigFileTemplates`: a list of [`ConfigFileTemplate`](super::models::ConfigFileTemplate) objects.
+    /// `ConfigFileTemplates`
     pub config_file_templates: Vec<models::ConfigFileTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3049,32 +3657,50 @@ pub struct DescribeAllConfigFileTemplatesResponse {
 /// The `DescribeAutoScalerResourceStrategies` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeAutoScalerResourceStrategiesResponse`].
-/// The codes it documents are in [`DescribeAutoScalerResourceStrategiesError`](super::errors::DescribeAutoScalerResourceStrategiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeAutoScalerResourceStrategies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::TseErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UpdateError`](super::errors::TseErrorCode::InternalErrorUpdateError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeAutoScalerResourceStrategies",
     output = DescribeAutoScalerResourceStrategiesResponse,
-    error = super::errors::DescribeAutoScalerResourceStrategiesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeAutoScalerResourceStrategies {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: Option<String>,
 }
 
 /// What a successful [`DescribeAutoScalerResourceStrategies`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalerResourceStrategiesResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayStrategyResult`](super::models::ListCloudNativeApiGatewayStrategyResult).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayStrategyResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3084,42 +3710,64 @@ pub struct DescribeAutoScalerResourceStrategiesResponse {
 /// The `DescribeAutoScalerResourceStrategyBindingGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeAutoScalerResourceStrategyBindingGroupsResponse`].
-/// The codes it documents are in [`DescribeAutoScalerResourceStrategyBindingGroupsError`](super::errors::DescribeAutoScalerResourceStrategyBindingGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeAutoScalerResourceStrategyBindingGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.DecodeError`](super::errors::TseErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::TseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeAutoScalerResourceStrategyBindingGroups",
     output = DescribeAutoScalerResourceStrategyBindingGroupsResponse,
-    error = super::errors::DescribeAutoScalerResourceStrategyBindingGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeAutoScalerResourceStrategyBindingGroups {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAutoScalerResourceStrategyBindingGroups`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalerResourceStrategyBindingGroupsResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayStrategyBindingGroupInfoResult`](super::models::ListCloudNativeApiGatewayStrategyBindingGroupInfoResult).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayStrategyBindingGroupInfoResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3129,40 +3777,61 @@ pub struct DescribeAutoScalerResourceStrategyBindingGroupsResponse {
 /// The `DescribeCNGWServicesWithRoutes` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCNGWServicesWithRoutesResponse`].
-/// The codes it documents are in [`DescribeCNGWServicesWithRoutesError`](super::errors::DescribeCNGWServicesWithRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCNGWServicesWithRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCNGWServicesWithRoutes",
     output = DescribeCNGWServicesWithRoutesResponse,
-    error = super::errors::DescribeCNGWServicesWithRoutesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCNGWServicesWithRoutes {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-2c8a4896"`
+    /// `GatewayId`; example: `"gateway-2c8a4896"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 }
 
 /// What a successful [`DescribeCNGWServicesWithRoutes`] call returns.
 #[tc_model]
 pub struct DescribeCNGWServicesWithRoutesResponse {
-    /// `Result`: a [`KongServiceWithRoutes`](super::models::KongServiceWithRoutes).
+    /// `Result`
     pub result: Option<models::KongServiceWithRoutes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3172,27 +3841,44 @@ pub struct DescribeCNGWServicesWithRoutesResponse {
 /// The `DescribeCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayError`](super::errors::DescribeCloudNativeAPIGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGateway",
     output = DescribeCloudNativeAPIGatewayResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGateway`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayResponse {
-    /// `Result`: a [`DescribeCloudNativeApiGatewayResult`](super::models::DescribeCloudNativeApiGatewayResult).
+    /// `Result`
     pub result: models::DescribeCloudNativeApiGatewayResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3202,37 +3888,58 @@ pub struct DescribeCloudNativeAPIGatewayResponse {
 /// The `DescribeCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayCORSResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayCORSError`](super::errors::DescribeCloudNativeAPIGatewayCORSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayCORS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayCORS",
     output = DescribeCloudNativeAPIGatewayCORSResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayCORSError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayCORS {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-54338359"`
+    /// `GatewayId`; example: `"gateway-54338359"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
+    /// `SourceId`; example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
     pub source_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayCORS`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayCORSResponse {
-    /// `Result`: a [`DescribeKongCorsResult`](super::models::DescribeKongCorsResult).
+    /// `Result`
     pub result: Option<models::DescribeKongCorsResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3242,60 +3949,72 @@ pub struct DescribeCloudNativeAPIGatewayCORSResponse {
 /// The `DescribeCloudNativeAPIGatewayCanaryRules` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayCanaryRulesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayCanaryRulesError`](super::errors::DescribeCloudNativeAPIGatewayCanaryRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayCanaryRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayCanaryRules",
     output = DescribeCloudNativeAPIGatewayCanaryRulesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayCanaryRulesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayCanaryRules {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-xxx"`
+    /// `ServiceId`; example: `"service-xxx"`
     pub service_id: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `RuleType`; example: `"Standard"`
     pub rule_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"Priority"`
+    /// `OrderField`; example: `"Priority"`
     pub order_field: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayCanaryRules`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayCanaryRulesResponse {
-    /// `Result`: a [`CloudApiGatewayCanaryRuleList`](super::models::CloudApiGatewayCanaryRuleList).
+    /// `Result`
     pub result: models::CloudApiGatewayCanaryRuleList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3305,32 +4024,54 @@ pub struct DescribeCloudNativeAPIGatewayCanaryRulesResponse {
 /// The `DescribeCloudNativeAPIGatewayCertificateDetails` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayCertificateDetailsResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayCertificateDetailsError`](super::errors::DescribeCloudNativeAPIGatewayCertificateDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayCertificateDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayCertificateDetails",
     output = DescribeCloudNativeAPIGatewayCertificateDetailsResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayCertificateDetailsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayCertificateDetails {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6190e57f-f5b2-4295-a8c0-34d4a6d0e6e5"`
+    /// `Id`; example: `"6190e57f-f5b2-4295-a8c0-34d4a6d0e6e5"`
     pub id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayCertificateDetails`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayCertificateDetailsResponse {
-    /// `Result`: a [`KongCertificate`](super::models::KongCertificate).
+    /// `Result`
     pub result: models::KongCertificate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3340,50 +4081,66 @@ pub struct DescribeCloudNativeAPIGatewayCertificateDetailsResponse {
 /// The `DescribeCloudNativeAPIGatewayCertificates` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayCertificatesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayCertificatesError`](super::errors::DescribeCloudNativeAPIGatewayCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayCertificates",
     output = DescribeCloudNativeAPIGatewayCertificatesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayCertificatesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayCertificates {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertType`; example: `"SVR"`
     pub cert_type: Option<String>,
 
-    /// `CertUsage`: a string.
-    ///
-    /// Example: `"CLIENT"`
+    /// `CertUsage`; example: `"CLIENT"`
     pub cert_usage: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayCertificates`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayCertificatesResponse {
-    /// `Result`: a [`KongCertificatesList`](super::models::KongCertificatesList).
+    /// `Result`
     pub result: models::KongCertificatesList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3393,32 +4150,46 @@ pub struct DescribeCloudNativeAPIGatewayCertificatesResponse {
 /// The `DescribeCloudNativeAPIGatewayConfig` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConfigResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConfigError`](super::errors::DescribeCloudNativeAPIGatewayConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayConfig",
     output = DescribeCloudNativeAPIGatewayConfigResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConfigError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConfig {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConfig`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConfigResponse {
-    /// `Result`: a [`DescribeCloudNativeApiGatewayConfigResult`](super::models::DescribeCloudNativeApiGatewayConfigResult).
+    /// `Result`
     pub result: models::DescribeCloudNativeApiGatewayConfigResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3428,32 +4199,54 @@ pub struct DescribeCloudNativeAPIGatewayConfigResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerError`](super::errors::DescribeCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayConsumer",
     output = DescribeCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ConsumerId`; example: `"consumer-xxx"`
     pub consumer_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumer`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
-    /// `Result`: a [`CnapiGwConsumer`](super::models::CnapiGwConsumer).
+    /// `Result`
     pub result: models::CnapiGwConsumer,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3463,32 +4256,54 @@ pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerGroupError`](super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayConsumerGroup",
     output = DescribeCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumerGroup`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
-    /// `Result`: a [`CnapiGwConsumerGroup`](super::models::CnapiGwConsumerGroup).
+    /// `Result`
     pub result: models::CnapiGwConsumerGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3498,37 +4313,57 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumerGroupList` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerGroupListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerGroupListError`](super::errors::DescribeCloudNativeAPIGatewayConsumerGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayConsumerGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayConsumerGroupList",
     output = DescribeCloudNativeAPIGatewayConsumerGroupListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupListError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumerGroupList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupListResponse {
-    /// `Result`: a [`CnapiGwConsumerGroupList`](super::models::CnapiGwConsumerGroupList).
+    /// `Result`
     pub result: Option<models::CnapiGwConsumerGroupList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3538,67 +4373,75 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupListResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumerList` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerListError`](super::errors::DescribeCloudNativeAPIGatewayConsumerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayConsumerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayConsumerList",
     output = DescribeCloudNativeAPIGatewayConsumerListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerListError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumerList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelAPI"`
+    /// `ResourceType`; example: `"ModelAPI"`
     pub resource_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"404dd8b5cb70496781e06b88f073****"`
+    /// `ResourceId`; example: `"404dd8b5cb70496781e06b88f073****"`
     pub resource_id: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"sync"`
+    /// `Origin`; example: `"sync"`
     pub origin: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Status`; example: `"disabled"`
     pub status: Option<String>,
 
-    /// `SyncSourceId`: a string.
-    ///
-    /// Example: `"source-edadsa"`
+    /// `SyncSourceId`; example: `"source-edadsa"`
     pub sync_source_id: Option<String>,
 
-    /// `WithoutSyncSource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithoutSyncSource`; example: `true`
     pub without_sync_source: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumerList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerListResponse {
-    /// `Result`: a [`CnapiGwConsumerList`](super::models::CnapiGwConsumerList).
+    /// `Result`
     pub result: Option<models::CnapiGwConsumerList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3608,37 +4451,58 @@ pub struct DescribeCloudNativeAPIGatewayConsumerListResponse {
 /// The `DescribeCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayIPRestrictionResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayIPRestrictionError`](super::errors::DescribeCloudNativeAPIGatewayIPRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayIPRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayIPRestriction",
     output = DescribeCloudNativeAPIGatewayIPRestrictionResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayIPRestrictionError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayIPRestriction {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-3d19195c"`
+    /// `GatewayId`; example: `"gateway-3d19195c"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4f"`
+    /// `SourceId`; example: `"31f3bf99-f289-4b6e-8edc-5e09d9d8ce4f"`
     pub source_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayIPRestriction`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayIPRestrictionResponse {
-    /// `Result`: a [`DescribeKongIpRestrictionResult`](super::models::DescribeKongIpRestrictionResult).
+    /// `Result`
     pub result: Option<models::DescribeKongIpRestrictionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3648,20 +4512,24 @@ pub struct DescribeCloudNativeAPIGatewayIPRestrictionResponse {
 /// The `DescribeCloudNativeAPIGatewayInfoByIp` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayInfoByIpResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayInfoByIpError`](super::errors::DescribeCloudNativeAPIGatewayInfoByIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayInfoByIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayInfoByIp",
     output = DescribeCloudNativeAPIGatewayInfoByIpResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayInfoByIpError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayInfoByIp {
-    /// `PublicNetworkIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicNetworkIP`; example: `"1.1.1.1"`
     #[tc(rename = "PublicNetworkIP")]
     pub public_network_ip: String,
 }
@@ -3669,9 +4537,7 @@ pub struct DescribeCloudNativeAPIGatewayInfoByIp {
 /// What a successful [`DescribeCloudNativeAPIGatewayInfoByIp`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayInfoByIpResponse {
-    /// `Result`: a [`DescribeInstanceInfoByIpResult`](super::models::DescribeInstanceInfoByIpResult).
-    ///
-    /// Example: `{"GatewayId":"gateway-2f2e3c42","GroupId":"group-c01e82b6"}`
+    /// `Result`; example: `{"GatewayId":"gateway-2f2e3c42","GroupId":"group-c01e82b6"}`
     pub result: Option<models::DescribeInstanceInfoByIpResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3681,25 +4547,38 @@ pub struct DescribeCloudNativeAPIGatewayInfoByIpResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelAPIError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayLLMModelAPI",
     output = DescribeCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelAPIId`; example: `"9006154d-8770-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 }
@@ -3707,7 +4586,7 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a [`CloudNativeApiGatewayLlmModelApi`](super::models::CloudNativeApiGatewayLlmModelApi).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayLlmModelApi,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3717,65 +4596,66 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPIs` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelAPIsResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelAPIsError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayLLMModelAPIs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayLLMModelAPIs",
     output = DescribeCloudNativeAPIGatewayLLMModelAPIsResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"搜索关键词"`
+    /// `Keyword`; example: `"搜索关键词"`
     pub keyword: Option<String>,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-abc"`
+    /// `ConsumerGroupId`; example: `"cg-abc"`
     pub consumer_group_id: Option<String>,
 
-    /// `UseToBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseToBind`; example: `true`
     pub use_to_bind: Option<bool>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"048e0c69-ffb2-4ec7-aaaa-97c1e11f****"`
+    /// `ConsumerId`; example: `"048e0c69-ffb2-4ec7-aaaa-97c1e11f****"`
     pub consumer_id: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-8fe776ce194dab"`
+    /// `SecretKeyId`; example: `"secret-8fe776ce194dab"`
     pub secret_key_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelAPIs`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayLlmModelApi`](super::models::ListCloudNativeApiGatewayLlmModelApi).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayLlmModelApi,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3785,32 +4665,45 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelServiceError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayLLMModelService",
     output = DescribeCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a [`CloudNativeApiGatewayLlmModelService`](super::models::CloudNativeApiGatewayLlmModelService).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayLlmModelService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3820,56 +4713,61 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelServicesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelServicesError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayLLMModelServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayLLMModelServices",
     output = DescribeCloudNativeAPIGatewayLLMModelServicesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"4eb46023-xx"`
+    /// `ModelAPIId`; example: `"4eb46023-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Keyword`; example: `"关键词"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelServices`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayLlmModelService`](super::models::ListCloudNativeApiGatewayLlmModelService).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayLlmModelService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3879,42 +4777,45 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
 /// The `DescribeCloudNativeAPIGatewayNodes` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayNodesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayNodesError`](super::errors::DescribeCloudNativeAPIGatewayNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameterValue.Action`](super::errors::TseErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayNodes",
     output = DescribeCloudNativeAPIGatewayNodesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayNodesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayNodes {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx2345s"`
+    /// `GroupId`; example: `"group-xxx2345s"`
     pub group_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayNodes`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayNodesResponse {
-    /// `Result`: a [`DescribeCloudNativeApiGatewayNodesResult`](super::models::DescribeCloudNativeApiGatewayNodesResult).
+    /// `Result`
     pub result: models::DescribeCloudNativeApiGatewayNodesResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3924,27 +4825,35 @@ pub struct DescribeCloudNativeAPIGatewayNodesResponse {
 /// The `DescribeCloudNativeAPIGatewayPorts` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayPortsResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayPortsError`](super::errors::DescribeCloudNativeAPIGatewayPortsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayPorts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayPorts",
     output = DescribeCloudNativeAPIGatewayPortsResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayPortsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayPorts {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayPorts`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayPortsResponse {
-    /// `Result`: a [`DescribeGatewayInstancePortResult`](super::models::DescribeGatewayInstancePortResult).
+    /// `Result`
     pub result: Option<models::DescribeGatewayInstancePortResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3954,32 +4863,54 @@ pub struct DescribeCloudNativeAPIGatewayPortsResponse {
 /// The `DescribeCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayRouteRateLimitResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayRouteRateLimitError`](super::errors::DescribeCloudNativeAPIGatewayRouteRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayRouteRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayRouteRateLimit",
     output = DescribeCloudNativeAPIGatewayRouteRateLimitResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayRouteRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayRouteRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
+    /// `Id`; example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
     pub id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayRouteRateLimit`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayRouteRateLimitResponse {
-    /// `Result`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayRateLimitDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3989,70 +4920,78 @@ pub struct DescribeCloudNativeAPIGatewayRouteRateLimitResponse {
 /// The `DescribeCloudNativeAPIGatewayRoutes` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayRoutesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayRoutesError`](super::errors::DescribeCloudNativeAPIGatewayRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayRoutes",
     output = DescribeCloudNativeAPIGatewayRoutesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayRoutesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayRoutes {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"test-service"`
+    /// `ServiceName`; example: `"test-service"`
     pub service_name: Option<String>,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"test-route"`
+    /// `RouteName`; example: `"test-route"`
     pub route_name: Option<String>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 
-    /// `RouteTypes`: a list of strings.
-    ///
-    /// Example: `["Original","Gray"]`
+    /// `RouteTypes`; example: `["Original","Gray"]`
     pub route_types: Option<Vec<String>>,
 
-    /// `GrayRoutesFirst`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GrayRoutesFirst`; example: `false`
     pub gray_routes_first: Option<bool>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreatedTime"`
+    /// `OrderField`; example: `"CreatedTime"`
     pub order_field: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayRoutes`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayRoutesResponse {
-    /// `Result`: a [`KongServiceRouteList`](super::models::KongServiceRouteList).
+    /// `Result`
     pub result: models::KongServiceRouteList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4062,37 +5001,57 @@ pub struct DescribeCloudNativeAPIGatewayRoutesResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaySecretKeyError`](super::errors::DescribeCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewaySecretKey",
     output = DescribeCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 
-    /// `IncludeCreationInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeCreationInfo`; example: `true`
     pub include_creation_info: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
-    /// `Result`: a [`CnapiGwSecretKey`](super::models::CnapiGwSecretKey).
+    /// `Result`
     pub result: Option<models::CnapiGwSecretKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4102,65 +5061,75 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKeyList` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaySecretKeyListError`](super::errors::DescribeCloudNativeAPIGatewaySecretKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewaySecretKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewaySecretKeyList",
     output = DescribeCloudNativeAPIGatewaySecretKeyListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyListError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelService"`
+    /// `ResourceType`; example: `"ModelService"`
     pub resource_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"secret-49cf8767264716"`
+    /// `ResourceId`; example: `"secret-49cf8767264716"`
     pub resource_id: Option<String>,
 
-    /// `UseToBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseToBind`; example: `true`
     pub use_to_bind: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `IncludeCreationInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeCreationInfo`; example: `true`
     pub include_creation_info: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKeyList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
-    /// `Result`: a [`CnapiGwSecretKeyList`](super::models::CnapiGwSecretKeyList).
+    /// `Result`
     pub result: Option<models::CnapiGwSecretKeyList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4170,39 +5139,57 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKeyValue` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyValueResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaySecretKeyValueError`](super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewaySecretKeyValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewaySecretKeyValue",
     output = DescribeCloudNativeAPIGatewaySecretKeyValueResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 
-    /// `SecretValueType`: a string.
-    ///
-    /// Example: `"AccessKey"`
+    /// `SecretValueType`; example: `"AccessKey"`
     pub secret_value_type: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKeyValue`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Result`; example: `"value"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4212,32 +5199,54 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
 /// The `DescribeCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayServiceRateLimitResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayServiceRateLimitError`](super::errors::DescribeCloudNativeAPIGatewayServiceRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayServiceRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayServiceRateLimit",
     output = DescribeCloudNativeAPIGatewayServiceRateLimitResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayServiceRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayServiceRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayServiceRateLimit`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayServiceRateLimitResponse {
-    /// `Result`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayRateLimitDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4247,50 +5256,67 @@ pub struct DescribeCloudNativeAPIGatewayServiceRateLimitResponse {
 /// The `DescribeCloudNativeAPIGatewayServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayServicesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayServicesError`](super::errors::DescribeCloudNativeAPIGatewayServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayServices",
     output = DescribeCloudNativeAPIGatewayServicesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayServicesError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayServices {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayServices`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayServicesResponse {
-    /// `Result`: a [`KongServices`](super::models::KongServices).
+    /// `Result`
     pub result: Option<models::KongServices>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4300,40 +5326,61 @@ pub struct DescribeCloudNativeAPIGatewayServicesResponse {
 /// The `DescribeCloudNativeAPIGatewayServicesLight` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayServicesLightResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayServicesLightError`](super::errors::DescribeCloudNativeAPIGatewayServicesLightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayServicesLight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayServicesLight",
     output = DescribeCloudNativeAPIGatewayServicesLightResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayServicesLightError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayServicesLight {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayServicesLight`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayServicesLightResponse {
-    /// `Result`: a [`GatewayServices`](super::models::GatewayServices).
+    /// `Result`
     pub result: models::GatewayServices,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4343,32 +5390,54 @@ pub struct DescribeCloudNativeAPIGatewayServicesLightResponse {
 /// The `DescribeCloudNativeAPIGatewayUpstream` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayUpstreamResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayUpstreamError`](super::errors::DescribeCloudNativeAPIGatewayUpstreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGatewayUpstream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGatewayUpstream",
     output = DescribeCloudNativeAPIGatewayUpstreamResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayUpstreamError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayUpstream {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `ServiceName`; example: `"service-demo"`
     pub service_name: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayUpstream`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayUpstreamResponse {
-    /// `Result`: a [`KongUpstreamList`](super::models::KongUpstreamList).
+    /// `Result`
     pub result: Option<models::KongUpstreamList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4378,35 +5447,56 @@ pub struct DescribeCloudNativeAPIGatewayUpstreamResponse {
 /// The `DescribeCloudNativeAPIGateways` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaysResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaysError`](super::errors::DescribeCloudNativeAPIGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeCloudNativeAPIGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::TseErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::TseErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeCloudNativeAPIGateways",
     output = DescribeCloudNativeAPIGatewaysResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaysError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeCloudNativeAPIGateways {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGateways`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaysResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayResult`](super::models::ListCloudNativeApiGatewayResult).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4416,47 +5506,47 @@ pub struct DescribeCloudNativeAPIGatewaysResponse {
 /// The `DescribeConfigFile` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileResponse`].
-/// The codes it documents are in [`DescribeConfigFileError`](super::errors::DescribeConfigFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFile",
     output = DescribeConfigFileResponse,
-    error = super::errors::DescribeConfigFileError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeConfigFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-02fa5c12"`
+    /// `InstanceId`; example: `"ins-02fa5c12"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"file-id"`
+    /// `Id`; example: `"file-id"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigFile`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileResponse {
-    /// `ConfigFile`: a [`ConfigFile`](super::models::ConfigFile).
+    /// `ConfigFile`
     pub config_file: models::ConfigFile,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4466,15 +5556,26 @@ pub struct DescribeConfigFileResponse {
 /// The `DescribeConfigFileGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileGroupsResponse`].
-/// The codes it documents are in [`DescribeConfigFileGroupsError`](super::errors::DescribeConfigFileGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFileGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFileGroups",
     output = DescribeConfigFileGroupsResponse,
-    error = super::errors::DescribeConfigFileGroupsError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4484,46 +5585,32 @@ pub struct DescribeConfigFileResponse {
     )
 )]
 pub struct DescribeConfigFileGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Offset`; example: `5`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeConfigFileGroups`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `TotalCount`; example: `125`
     pub total_count: u64,
 
-    /// `ConfigFileGroups`: a list of [`ConfigFileGroup`](super::models::ConfigFileGroup) objects.
+    /// `ConfigFileGroups`
     pub config_file_groups: Vec<models::ConfigFileGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4533,52 +5620,49 @@ pub struct DescribeConfigFileGroupsResponse {
 /// The `DescribeConfigFileRelease` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileReleaseResponse`].
-/// The codes it documents are in [`DescribeConfigFileReleaseError`](super::errors::DescribeConfigFileReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFileRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFileRelease",
     output = DescribeConfigFileReleaseResponse,
-    error = super::errors::DescribeConfigFileReleaseError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeConfigFileRelease {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"a.yaml"`
+    /// `Name`; example: `"a.yaml"`
     pub name: Option<String>,
 
-    /// `ReleaseName`: a string.
-    ///
-    /// Example: `"a.yaml"`
+    /// `ReleaseName`; example: `"a.yaml"`
     pub release_name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"release-id"`
+    /// `Id`; example: `"release-id"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigFileRelease`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileReleaseResponse {
-    /// `ConfigFileRelease`: a [`ConfigFileRelease`](super::models::ConfigFileRelease).
+    /// `ConfigFileRelease`
     pub config_file_release: models::ConfigFileRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4588,15 +5672,25 @@ pub struct DescribeConfigFileReleaseResponse {
 /// The `DescribeConfigFileReleaseHistories` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileReleaseHistoriesResponse`].
-/// The codes it documents are in [`DescribeConfigFileReleaseHistoriesError`](super::errors::DescribeConfigFileReleaseHistoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFileReleaseHistories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFileReleaseHistories",
     output = DescribeConfigFileReleaseHistoriesResponse,
-    error = super::errors::DescribeConfigFileReleaseHistoriesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4606,54 +5700,38 @@ pub struct DescribeConfigFileReleaseResponse {
     )
 )]
 pub struct DescribeConfigFileReleaseHistories {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"a.yaml"`
+    /// `Name`; example: `"a.yaml"`
     pub name: Option<String>,
 
-    /// `EndId`: an unsigned 64-bit integer.
+    /// `EndId`
     pub end_id: Option<u64>,
 
-    /// `ConfigFileId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConfigFileId`; example: `"1"`
     pub config_file_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeConfigFileReleaseHistories`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileReleaseHistoriesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `TotalCount`; example: `125`
     pub total_count: u64,
 
-    /// `ConfigFileReleaseHistories`: a list of [`ConfigFileReleaseHistory`](super::models::ConfigFileReleaseHistory) objects.
+    /// `ConfigFileReleaseHistories`
     pub config_file_release_histories: Vec<models::ConfigFileReleaseHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4663,47 +5741,47 @@ pub struct DescribeConfigFileReleaseHistoriesResponse {
 /// The `DescribeConfigFileReleaseVersions` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileReleaseVersionsResponse`].
-/// The codes it documents are in [`DescribeConfigFileReleaseVersionsError`](super::errors::DescribeConfigFileReleaseVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFileReleaseVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFileReleaseVersions",
     output = DescribeConfigFileReleaseVersionsResponse,
-    error = super::errors::DescribeConfigFileReleaseVersionsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeConfigFileReleaseVersions {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `InstanceId`; example: `"ins-0e02e26d"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.yaml"`
+    /// `FileName`; example: `"a.yaml"`
     pub file_name: Option<String>,
 
-    /// `ConfigFileId`: a string.
-    ///
-    /// Example: `"file-id"`
+    /// `ConfigFileId`; example: `"file-id"`
     pub config_file_id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigFileReleaseVersions`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileReleaseVersionsResponse {
-    /// `ReleaseVersions`: a list of [`ReleaseVersion`](super::models::ReleaseVersion) objects.
+    /// `ReleaseVersions`
     pub release_versions: Option<Vec<models::ReleaseVersion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4713,15 +5791,25 @@ pub struct DescribeConfigFileReleaseVersionsResponse {
 /// The `DescribeConfigFileReleases` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFileReleasesResponse`].
-/// The codes it documents are in [`DescribeConfigFileReleasesError`](super::errors::DescribeConfigFileReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFileReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFileReleases",
     output = DescribeConfigFileReleasesResponse,
-    error = super::errors::DescribeConfigFileReleasesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4731,71 +5819,47 @@ pub struct DescribeConfigFileReleaseVersionsResponse {
     )
 )]
 pub struct DescribeConfigFileReleases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `InstanceId`; example: `"ins-0e02e26d"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.yaml"`
+    /// `FileName`; example: `"a.yaml"`
     pub file_name: Option<String>,
 
-    /// `OnlyUse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyUse`; example: `true`
     pub only_use: Option<bool>,
 
-    /// `ReleaseName`: a string.
-    ///
-    /// Example: `"release-name"`
+    /// `ReleaseName`; example: `"release-name"`
     pub release_name: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"version"`
+    /// `OrderField`; example: `"version"`
     pub order_field: Option<String>,
 
-    /// `OrderDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderDesc`; example: `"desc"`
     pub order_desc: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Id`; example: `"id"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigFileReleases`] call returns.
 #[tc_model]
 pub struct DescribeConfigFileReleasesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `TotalCount`; example: `108`
     pub total_count: Option<i64>,
 
-    /// `Releases`: a list of [`ConfigFileRelease`](super::models::ConfigFileRelease) objects.
+    /// `Releases`
     pub releases: Option<Vec<models::ConfigFileRelease>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4805,15 +5869,25 @@ pub struct DescribeConfigFileReleasesResponse {
 /// The `DescribeConfigFiles` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFilesResponse`].
-/// The codes it documents are in [`DescribeConfigFilesError`](super::errors::DescribeConfigFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFiles",
     output = DescribeConfigFilesResponse,
-    error = super::errors::DescribeConfigFilesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4823,54 +5897,38 @@ pub struct DescribeConfigFileReleasesResponse {
     )
 )]
 pub struct DescribeConfigFiles {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-d734da06"`
+    /// `InstanceId`; example: `"ins-d734da06"`
     pub instance_id: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Tags`: a list of [`ConfigFileTag`](super::models::ConfigFileTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ConfigFileTag>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"file-id"`
+    /// `Id`; example: `"file-id"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigFiles`] call returns.
 #[tc_model]
 pub struct DescribeConfigFilesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `TotalCount`; example: `125`
     pub total_count: u64,
 
-    /// `ConfigFiles`: a list of [`ConfigFile`](super::models::ConfigFile) objects.
+    /// `ConfigFiles`
     pub config_files: Vec<models::ConfigFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4880,15 +5938,25 @@ pub struct DescribeConfigFilesResponse {
 /// The `DescribeConfigFilesByGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeConfigFilesByGroupResponse`].
-/// The codes it documents are in [`DescribeConfigFilesByGroupError`](super::errors::DescribeConfigFilesByGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeConfigFilesByGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeConfigFilesByGroup",
     output = DescribeConfigFilesByGroupResponse,
-    error = super::errors::DescribeConfigFilesByGroupError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4898,41 +5966,29 @@ pub struct DescribeConfigFilesResponse {
     )
 )]
 pub struct DescribeConfigFilesByGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group"`
+    /// `Group`; example: `"group"`
     pub group: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeConfigFilesByGroup`] call returns.
 #[tc_model]
 pub struct DescribeConfigFilesByGroupResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `ConfigFiles`: a list of [`ConfigFile`](super::models::ConfigFile) objects.
+    /// `ConfigFiles`
     pub config_files: Vec<models::ConfigFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4942,15 +5998,25 @@ pub struct DescribeConfigFilesByGroupResponse {
 /// The `DescribeGovernanceAliases` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceAliasesResponse`].
-/// The codes it documents are in [`DescribeGovernanceAliasesError`](super::errors::DescribeGovernanceAliasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceAliases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceAliases",
     output = DescribeGovernanceAliasesResponse,
-    error = super::errors::DescribeGovernanceAliasesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4960,56 +6026,38 @@ pub struct DescribeConfigFilesByGroupResponse {
     )
 )]
 pub struct DescribeGovernanceAliases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Service`; example: `"Producer"`
     pub service: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"192.168.1.1,10.10.10.1"`
+    /// `Alias`; example: `"192.168.1.1,10.10.10.1"`
     pub alias: Option<String>,
 
-    /// `AliasNamespace`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `AliasNamespace`; example: `"v1"`
     pub alias_namespace: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"grpc"`
+    /// `Comment`; example: `"grpc"`
     pub comment: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeGovernanceAliases`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceAliasesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Content`: a list of [`GovernanceAlias`](super::models::GovernanceAlias) objects.
+    /// `Content`
     pub content: Vec<models::GovernanceAlias>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5019,15 +6067,25 @@ pub struct DescribeGovernanceAliasesResponse {
 /// The `DescribeGovernanceInstances` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceInstancesResponse`].
-/// The codes it documents are in [`DescribeGovernanceInstancesError`](super::errors::DescribeGovernanceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceInstances",
     output = DescribeGovernanceInstancesResponse,
-    error = super::errors::DescribeGovernanceInstancesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5037,73 +6095,53 @@ pub struct DescribeGovernanceAliasesResponse {
     )
 )]
 pub struct DescribeGovernanceInstances {
-    /// `Service`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Service`; example: `"Producer"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.168.1.1,10.10.10.1"`
+    /// `Host`; example: `"192.168.1.1,10.10.10.1"`
     pub host: Option<String>,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `InstanceVersion`; example: `"v1"`
     pub instance_version: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"grpc"`
+    /// `Protocol`; example: `"grpc"`
     pub protocol: Option<String>,
 
-    /// `HealthStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthStatus`; example: `true`
     pub health_status: Option<bool>,
 
-    /// `Isolate`: a boolean.
+    /// `Isolate`
     pub isolate: Option<bool>,
 
-    /// `Metadatas`: a list of [`Metadata`](super::models::Metadata) objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<models::Metadata>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Location`: a [`Location`](super::models::Location).
+    /// `Location`
     pub location: Option<models::Location>,
 }
 
 /// What a successful [`DescribeGovernanceInstances`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Content`: a list of [`GovernanceInstance`](super::models::GovernanceInstance) objects.
+    /// `Content`
     pub content: Vec<models::GovernanceInstance>,
 
-    /// `Location`: a [`Location`](super::models::Location).
+    /// `Location`
     pub location: Option<models::Location>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5113,15 +6151,25 @@ pub struct DescribeGovernanceInstancesResponse {
 /// The `DescribeGovernanceLaneGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceLaneGroupsResponse`].
-/// The codes it documents are in [`DescribeGovernanceLaneGroupsError`](super::errors::DescribeGovernanceLaneGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceLaneGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceLaneGroups",
     output = DescribeGovernanceLaneGroupsResponse,
-    error = super::errors::DescribeGovernanceLaneGroupsError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5131,47 +6179,33 @@ pub struct DescribeGovernanceInstancesResponse {
     )
 )]
 pub struct DescribeGovernanceLaneGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-f72d4820"`
+    /// `InstanceId`; example: `"ins-f72d4820"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"groupa"`
+    /// `Name`; example: `"groupa"`
     pub name: Option<String>,
 
-    /// `GroupID`: a string.
-    ///
-    /// Example: `"group-1x3f"`
+    /// `GroupID`; example: `"group-1x3f"`
     #[tc(rename = "GroupID")]
     pub group_id: Option<String>,
 
-    /// `Brief`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Brief`; example: `true`
     pub brief: Option<bool>,
 }
 
 /// What a successful [`DescribeGovernanceLaneGroups`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceLaneGroupsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `LaneGroups`: a list of [`GovernanceLaneGroup`](super::models::GovernanceLaneGroup) objects.
+    /// `LaneGroups`
     pub lane_groups: Option<Vec<models::GovernanceLaneGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5181,15 +6215,25 @@ pub struct DescribeGovernanceLaneGroupsResponse {
 /// The `DescribeGovernanceNamespaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceNamespacesResponse`].
-/// The codes it documents are in [`DescribeGovernanceNamespacesError`](super::errors::DescribeGovernanceNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceNamespaces",
     output = DescribeGovernanceNamespacesResponse,
-    error = super::errors::DescribeGovernanceNamespacesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5199,41 +6243,29 @@ pub struct DescribeGovernanceLaneGroupsResponse {
     )
 )]
 pub struct DescribeGovernanceNamespaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Name`; example: `"Development"`
     pub name: Option<String>,
 
-    /// `SyncToGlobalRegistry`: a string.
-    ///
-    /// Example: `"false"`
+    /// `SyncToGlobalRegistry`; example: `"false"`
     pub sync_to_global_registry: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeGovernanceNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceNamespacesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Content`: a list of [`GovernanceNamespace`](super::models::GovernanceNamespace) objects.
+    /// `Content`
     pub content: Vec<models::GovernanceNamespace>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5243,37 +6275,41 @@ pub struct DescribeGovernanceNamespacesResponse {
 /// The `DescribeGovernanceServiceContractVersions` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceServiceContractVersionsResponse`].
-/// The codes it documents are in [`DescribeGovernanceServiceContractVersionsError`](super::errors::DescribeGovernanceServiceContractVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceServiceContractVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceServiceContractVersions",
     output = DescribeGovernanceServiceContractVersionsResponse,
-    error = super::errors::DescribeGovernanceServiceContractVersionsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeGovernanceServiceContractVersions {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123456"`
+    /// `InstanceId`; example: `"ins-123456"`
     pub instance_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"service-name"`
+    /// `Service`; example: `"service-name"`
     pub service: Option<String>,
 }
 
 /// What a successful [`DescribeGovernanceServiceContractVersions`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceServiceContractVersionsResponse {
-    /// `GovernanceServiceContractVersions`: a list of [`GovernanceServiceContractVersion`](super::models::GovernanceServiceContractVersion) objects.
+    /// `GovernanceServiceContractVersions`
     pub governance_service_contract_versions: Option<
         Vec<models::GovernanceServiceContractVersion>,
     >,
@@ -5285,15 +6321,25 @@ pub struct DescribeGovernanceServiceContractVersionsResponse {
 /// The `DescribeGovernanceServiceContracts` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceServiceContractsResponse`].
-/// The codes it documents are in [`DescribeGovernanceServiceContractsError`](super::errors::DescribeGovernanceServiceContractsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceServiceContracts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceServiceContracts",
     output = DescribeGovernanceServiceContractsResponse,
-    error = super::errors::DescribeGovernanceServiceContractsError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5303,66 +6349,44 @@ pub struct DescribeGovernanceServiceContractVersionsResponse {
     )
 )]
 pub struct DescribeGovernanceServiceContracts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123456"`
+    /// `InstanceId`; example: `"ins-123456"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"service"`
+    /// `Service`; example: `"service"`
     pub service: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `ContractVersion`: a string.
-    ///
-    /// Example: `"v1.0.0"`
+    /// `ContractVersion`; example: `"v1.0.0"`
     pub contract_version: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Brief`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Brief`; example: `true`
     pub brief: Option<bool>,
 }
 
 /// What a successful [`DescribeGovernanceServiceContracts`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceServiceContractsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Size`; example: `20`
     pub size: Option<i64>,
 
-    /// `ServiceContracts`: a list of [`GovernanceServiceContract`](super::models::GovernanceServiceContract) objects.
+    /// `ServiceContracts`
     pub service_contracts: Option<Vec<models::GovernanceServiceContract>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5372,15 +6396,24 @@ pub struct DescribeGovernanceServiceContractsResponse {
 /// The `DescribeGovernanceServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeGovernanceServicesResponse`].
-/// The codes it documents are in [`DescribeGovernanceServicesError`](super::errors::DescribeGovernanceServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeGovernanceServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeGovernanceServices",
     output = DescribeGovernanceServicesResponse,
-    error = super::errors::DescribeGovernanceServicesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5390,77 +6423,53 @@ pub struct DescribeGovernanceServiceContractsResponse {
     )
 )]
 pub struct DescribeGovernanceServices {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Name`; example: `"Producer"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: Option<String>,
 
-    /// `Metadatas`: a list of [`Metadata`](super::models::Metadata) objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<models::Metadata>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: Option<String>,
 
-    /// `Department`: a string.
-    ///
-    /// Example: `"市场部"`
+    /// `Department`; example: `"市场部"`
     pub department: Option<String>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"采购业务"`
+    /// `Business`; example: `"采购业务"`
     pub business: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.10.6.2"`
+    /// `Host`; example: `"10.10.6.2"`
     pub host: Option<String>,
 
-    /// `OnlyExistHealthyInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyExistHealthyInstance`; example: `true`
     pub only_exist_healthy_instance: Option<bool>,
 
-    /// `SyncToGlobalRegistry`: a string.
-    ///
-    /// Example: `"false"`
+    /// `SyncToGlobalRegistry`; example: `"false"`
     pub sync_to_global_registry: Option<String>,
 
-    /// `StatusFilter`: a list of [`Filter`](super::models::Filter) objects.
+    /// `StatusFilter`
     pub status_filter: Option<Vec<models::Filter>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`DescribeGovernanceServices`] call returns.
 #[tc_model]
 pub struct DescribeGovernanceServicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
-    /// `Content`: a list of [`GovernanceService`](super::models::GovernanceService) objects.
+    /// `Content`
     pub content: Vec<models::GovernanceService>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5470,32 +6479,37 @@ pub struct DescribeGovernanceServicesResponse {
 /// The `DescribeInstanceTagInfos` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeInstanceTagInfosResponse`].
-/// The codes it documents are in [`DescribeInstanceTagInfosError`](super::errors::DescribeInstanceTagInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeInstanceTagInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TagFailure`](super::errors::TseErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeInstanceTagInfos",
     output = DescribeInstanceTagInfosResponse,
-    error = super::errors::DescribeInstanceTagInfosError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeInstanceTagInfos {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceTagInfos`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTagInfosResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxx"`
+    /// `InstanceId`; example: `"ins-xxxx"`
     pub instance_id: String,
 
-    /// `TagInfos`: a list of [`InstanceTagInfo`](super::models::InstanceTagInfo) objects.
+    /// `TagInfos`
     pub tag_infos: Vec<models::InstanceTagInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5505,15 +6519,24 @@ pub struct DescribeInstanceTagInfosResponse {
 /// The `DescribeNacosReplicas` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeNacosReplicasResponse`].
-/// The codes it documents are in [`DescribeNacosReplicasError`](super::errors::DescribeNacosReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeNacosReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GetCredential`](super::errors::TseErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeNacosReplicas",
     output = DescribeNacosReplicasResponse,
-    error = super::errors::DescribeNacosReplicasError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5523,31 +6546,23 @@ pub struct DescribeInstanceTagInfosResponse {
     )
 )]
 pub struct DescribeNacosReplicas {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-12345678"`
+    /// `InstanceId`; example: `"ins-12345678"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeNacosReplicas`] call returns.
 #[tc_model]
 pub struct DescribeNacosReplicasResponse {
-    /// `Replicas`: a list of [`NacosReplica`](super::models::NacosReplica) objects.
+    /// `Replicas`
     pub replicas: Vec<models::NacosReplica>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5557,15 +6572,23 @@ pub struct DescribeNacosReplicasResponse {
 /// The `DescribeNacosServerInterfaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeNacosServerInterfacesResponse`].
-/// The codes it documents are in [`DescribeNacosServerInterfacesError`](super::errors::DescribeNacosServerInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeNacosServerInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeNacosServerInterfaces",
     output = DescribeNacosServerInterfacesResponse,
-    error = super::errors::DescribeNacosServerInterfacesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5575,31 +6598,23 @@ pub struct DescribeNacosReplicasResponse {
     )
 )]
 pub struct DescribeNacosServerInterfaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeNacosServerInterfaces`] call returns.
 #[tc_model]
 pub struct DescribeNacosServerInterfacesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Content`: a list of [`NacosServerInterface`](super::models::NacosServerInterface) objects.
+    /// `Content`
     pub content: Vec<models::NacosServerInterface>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5609,40 +6624,41 @@ pub struct DescribeNacosServerInterfacesResponse {
 /// The `DescribeNativeGatewayServerGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeNativeGatewayServerGroupsResponse`].
-/// The codes it documents are in [`DescribeNativeGatewayServerGroupsError`](super::errors::DescribeNativeGatewayServerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeNativeGatewayServerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeNativeGatewayServerGroups",
     output = DescribeNativeGatewayServerGroupsResponse,
-    error = super::errors::DescribeNativeGatewayServerGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeNativeGatewayServerGroups {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-test1234"`
+    /// `GatewayId`; example: `"gateway-test1234"`
     pub gateway_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeNativeGatewayServerGroups`] call returns.
 #[tc_model]
 pub struct DescribeNativeGatewayServerGroupsResponse {
-    /// `Result`: a [`NativeGatewayServerGroups`](super::models::NativeGatewayServerGroups).
+    /// `Result`
     pub result: models::NativeGatewayServerGroups,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5652,15 +6668,23 @@ pub struct DescribeNativeGatewayServerGroupsResponse {
 /// The `DescribeNativeGatewayServiceSources` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeNativeGatewayServiceSourcesResponse`].
-/// The codes it documents are in [`DescribeNativeGatewayServiceSourcesError`](super::errors::DescribeNativeGatewayServiceSourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeNativeGatewayServiceSources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeNativeGatewayServiceSources",
     output = DescribeNativeGatewayServiceSourcesResponse,
-    error = super::errors::DescribeNativeGatewayServiceSourcesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5670,56 +6694,40 @@ pub struct DescribeNativeGatewayServerGroupsResponse {
     )
 )]
 pub struct DescribeNativeGatewayServiceSources {
-    /// `GatewayID`: a string.
-    ///
-    /// Example: `"gateway-dde03567"`
+    /// `GatewayID`; example: `"gateway-dde03567"`
     #[tc(rename = "GatewayID")]
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"cls-qwertyuw"`
+    /// `SourceID`; example: `"cls-qwertyuw"`
     #[tc(rename = "SourceID")]
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"nacos-learn-prod"`
+    /// `SourceName`; example: `"nacos-learn-prod"`
     pub source_name: Option<String>,
 
-    /// `SourceTypes`: a list of strings.
+    /// `SourceTypes`
     pub source_types: Option<Vec<String>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"SourceName"`
+    /// `OrderField`; example: `"SourceName"`
     pub order_field: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"AES"`
+    /// `OrderType`; example: `"AES"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeNativeGatewayServiceSources`] call returns.
 #[tc_model]
 pub struct DescribeNativeGatewayServiceSourcesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
-    /// `List`: a list of [`NativeGatewayServiceSourceItem`](super::models::NativeGatewayServiceSourceItem) objects.
+    /// `List`
     pub list: Vec<models::NativeGatewayServiceSourceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5729,32 +6737,54 @@ pub struct DescribeNativeGatewayServiceSourcesResponse {
 /// The `DescribeOneCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeOneCloudNativeAPIGatewayServiceResponse`].
-/// The codes it documents are in [`DescribeOneCloudNativeAPIGatewayServiceError`](super::errors::DescribeOneCloudNativeAPIGatewayServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeOneCloudNativeAPIGatewayService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeOneCloudNativeAPIGatewayService",
     output = DescribeOneCloudNativeAPIGatewayServiceResponse,
-    error = super::errors::DescribeOneCloudNativeAPIGatewayServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeOneCloudNativeAPIGatewayService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 }
 
 /// What a successful [`DescribeOneCloudNativeAPIGatewayService`] call returns.
 #[tc_model]
 pub struct DescribeOneCloudNativeAPIGatewayServiceResponse {
-    /// `Result`: a [`KongServiceDetail`](super::models::KongServiceDetail).
+    /// `Result`
     pub result: models::KongServiceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5764,32 +6794,35 @@ pub struct DescribeOneCloudNativeAPIGatewayServiceResponse {
 /// The `DescribePublicAddressConfig` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribePublicAddressConfigResponse`].
-/// The codes it documents are in [`DescribePublicAddressConfigError`](super::errors::DescribePublicAddressConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribePublicAddressConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribePublicAddressConfig",
     output = DescribePublicAddressConfigResponse,
-    error = super::errors::DescribePublicAddressConfigError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribePublicAddressConfig {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: Option<String>,
 }
 
 /// What a successful [`DescribePublicAddressConfig`] call returns.
 #[tc_model]
 pub struct DescribePublicAddressConfigResponse {
-    /// `Result`: a [`DescribePublicAddressConfigResult`](super::models::DescribePublicAddressConfigResult).
+    /// `Result`
     pub result: models::DescribePublicAddressConfigResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5799,37 +6832,49 @@ pub struct DescribePublicAddressConfigResponse {
 /// The `DescribePublicNetwork` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribePublicNetworkResponse`].
-/// The codes it documents are in [`DescribePublicNetworkError`](super::errors::DescribePublicNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribePublicNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.CreateError`](super::errors::TseErrorCode::InternalErrorCreateError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribePublicNetwork",
     output = DescribePublicNetworkResponse,
-    error = super::errors::DescribePublicNetworkError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribePublicNetwork {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: String,
 
-    /// `NetworkId`: a string.
-    ///
-    /// Example: `"network-xxxxxxxx"`
+    /// `NetworkId`; example: `"network-xxxxxxxx"`
     pub network_id: String,
 }
 
 /// What a successful [`DescribePublicNetwork`] call returns.
 #[tc_model]
 pub struct DescribePublicNetworkResponse {
-    /// `Result`: a [`DescribePublicNetworkResult`](super::models::DescribePublicNetworkResult).
+    /// `Result`
     pub result: Option<models::DescribePublicNetworkResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5839,83 +6884,70 @@ pub struct DescribePublicNetworkResponse {
 /// The `DescribeSREInstanceAccessAddress` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeSREInstanceAccessAddressResponse`].
-/// The codes it documents are in [`DescribeSREInstanceAccessAddressError`](super::errors::DescribeSREInstanceAccessAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeSREInstanceAccessAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeSREInstanceAccessAddress",
     output = DescribeSREInstanceAccessAddressResponse,
-    error = super::errors::DescribeSREInstanceAccessAddressError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeSREInstanceAccessAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sre-12345678"`
+    /// `InstanceId`; example: `"sre-12345678"`
     pub instance_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `Workload`: a string.
-    ///
-    /// Example: `"pushgateway"`
+    /// `Workload`; example: `"pushgateway"`
     pub workload: Option<String>,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `EngineRegion`; example: `"ap-beijing"`
     pub engine_region: Option<String>,
 }
 
 /// What a successful [`DescribeSREInstanceAccessAddress`] call returns.
 #[tc_model]
 pub struct DescribeSREInstanceAccessAddressResponse {
-    /// `IntranetAddress`: a string.
-    ///
-    /// Example: `"10.1.8.15"`
+    /// `IntranetAddress`; example: `"10.1.8.15"`
     pub intranet_address: String,
 
-    /// `InternetAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `InternetAddress`; example: `"10.0.0.1"`
     pub internet_address: String,
 
-    /// `EnvAddressInfos`: a list of [`EnvAddressInfo`](super::models::EnvAddressInfo) objects.
+    /// `EnvAddressInfos`
     pub env_address_infos: Vec<models::EnvAddressInfo>,
 
-    /// `ConsoleInternetAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ConsoleInternetAddress`; example: `"10.0.0.1"`
     pub console_internet_address: String,
 
-    /// `ConsoleIntranetAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ConsoleIntranetAddress`; example: `"10.0.0.1"`
     pub console_intranet_address: String,
 
-    /// `InternetBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetBandWidth`; example: `10`
     pub internet_band_width: i64,
 
-    /// `ConsoleInternetBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConsoleInternetBandWidth`; example: `10`
     pub console_internet_band_width: i64,
 
-    /// `LimiterAddressInfos`: a list of [`PolarisLimiterAddress`](super::models::PolarisLimiterAddress) objects.
+    /// `LimiterAddressInfos`
     pub limiter_address_infos: Option<Vec<models::PolarisLimiterAddress>>,
 
-    /// `CLBMultiRegion`: a [`ClbMultiRegion`](super::models::ClbMultiRegion).
+    /// `CLBMultiRegion`
     #[tc(rename = "CLBMultiRegion")]
     pub clb_multi_region: Option<models::ClbMultiRegion>,
 
@@ -5926,15 +6958,32 @@ pub struct DescribeSREInstanceAccessAddressResponse {
 /// The `DescribeSREInstances` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeSREInstancesResponse`].
-/// The codes it documents are in [`DescribeSREInstancesError`](super::errors::DescribeSREInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeSREInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`InternalError.GetRoleError`](super::errors::TseErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::TseErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TagFailure`](super::errors::TseErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::TseErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeSREInstances",
     output = DescribeSREInstancesResponse,
-    error = super::errors::DescribeSREInstancesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5944,39 +6993,29 @@ pub struct DescribeSREInstanceAccessAddressResponse {
     )
 )]
 pub struct DescribeSREInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"config"`
+    /// `QueryType`; example: `"config"`
     pub query_type: Option<String>,
 
-    /// `QuerySource`: a string.
-    ///
-    /// Example: `"tse"`
+    /// `QuerySource`; example: `"tse"`
     pub query_source: Option<String>,
 }
 
 /// What a successful [`DescribeSREInstances`] call returns.
 #[tc_model]
 pub struct DescribeSREInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Content`: a list of [`SreInstance`](super::models::SreInstance) objects.
+    /// `Content`
     pub content: Vec<models::SreInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5986,32 +7025,34 @@ pub struct DescribeSREInstancesResponse {
 /// The `DescribeUpstreamHealthCheckConfig` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeUpstreamHealthCheckConfigResponse`].
-/// The codes it documents are in [`DescribeUpstreamHealthCheckConfigError`](super::errors::DescribeUpstreamHealthCheckConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeUpstreamHealthCheckConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeUpstreamHealthCheckConfig",
     output = DescribeUpstreamHealthCheckConfigResponse,
-    error = super::errors::DescribeUpstreamHealthCheckConfigError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeUpstreamHealthCheckConfig {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-dde03767"`
+    /// `GatewayId`; example: `"gateway-dde03767"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service1"`
+    /// `Name`; example: `"service1"`
     pub name: String,
 }
 
 /// What a successful [`DescribeUpstreamHealthCheckConfig`] call returns.
 #[tc_model]
 pub struct DescribeUpstreamHealthCheckConfigResponse {
-    /// `Result`: an [`UpstreamHealthCheckConfig`](super::models::UpstreamHealthCheckConfig).
+    /// `Result`
     pub result: models::UpstreamHealthCheckConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6021,27 +7062,51 @@ pub struct DescribeUpstreamHealthCheckConfigResponse {
 /// The `DescribeWafDomains` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeWafDomainsResponse`].
-/// The codes it documents are in [`DescribeWafDomainsError`](super::errors::DescribeWafDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeWafDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeWafDomains",
     output = DescribeWafDomainsResponse,
-    error = super::errors::DescribeWafDomainsError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeWafDomains {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 }
 
 /// What a successful [`DescribeWafDomains`] call returns.
 #[tc_model]
 pub struct DescribeWafDomainsResponse {
-    /// `Result`: a [`DescribeWafDomainsResult`](super::models::DescribeWafDomainsResult).
+    /// `Result`
     pub result: Option<models::DescribeWafDomainsResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6051,40 +7116,60 @@ pub struct DescribeWafDomainsResponse {
 /// The `DescribeWafProtection` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeWafProtectionResponse`].
-/// The codes it documents are in [`DescribeWafProtectionError`](super::errors::DescribeWafProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeWafProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeWafProtection",
     output = DescribeWafProtectionResponse,
-    error = super::errors::DescribeWafProtectionError
+    error = super::errors::TseErrorCode
 )]
 pub struct DescribeWafProtection {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Global"`
+    /// `Type`; example: `"Global"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub r#type: Option<String>,
 
-    /// `TypeList`: a list of strings.
-    ///
-    /// Example: `["Global","Object"]`
+    /// `TypeList`; example: `["Global","Object"]`
     pub type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeWafProtection`] call returns.
 #[tc_model]
 pub struct DescribeWafProtectionResponse {
-    /// `Result`: a [`DescribeWafProtectionResult`](super::models::DescribeWafProtectionResult).
+    /// `Result`
     pub result: Option<models::DescribeWafProtectionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6094,15 +7179,25 @@ pub struct DescribeWafProtectionResponse {
 /// The `DescribeZookeeperReplicas` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeZookeeperReplicasResponse`].
-/// The codes it documents are in [`DescribeZookeeperReplicasError`](super::errors::DescribeZookeeperReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeZookeeperReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GetCredential`](super::errors::TseErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeZookeeperReplicas",
     output = DescribeZookeeperReplicasResponse,
-    error = super::errors::DescribeZookeeperReplicasError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6112,31 +7207,23 @@ pub struct DescribeWafProtectionResponse {
     )
 )]
 pub struct DescribeZookeeperReplicas {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ers-12345678"`
+    /// `InstanceId`; example: `"ers-12345678"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeZookeeperReplicas`] call returns.
 #[tc_model]
 pub struct DescribeZookeeperReplicasResponse {
-    /// `Replicas`: a list of [`ZookeeperReplica`](super::models::ZookeeperReplica) objects.
+    /// `Replicas`
     pub replicas: Vec<models::ZookeeperReplica>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6146,15 +7233,24 @@ pub struct DescribeZookeeperReplicasResponse {
 /// The `DescribeZookeeperServerInterfaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`DescribeZookeeperServerInterfacesResponse`].
-/// The codes it documents are in [`DescribeZookeeperServerInterfacesError`](super::errors::DescribeZookeeperServerInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=DescribeZookeeperServerInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "DescribeZookeeperServerInterfaces",
     output = DescribeZookeeperServerInterfacesResponse,
-    error = super::errors::DescribeZookeeperServerInterfacesError,
+    error = super::errors::TseErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6164,31 +7260,23 @@ pub struct DescribeZookeeperReplicasResponse {
     )
 )]
 pub struct DescribeZookeeperServerInterfaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeZookeeperServerInterfaces`] call returns.
 #[tc_model]
 pub struct DescribeZookeeperServerInterfacesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Content`: a list of [`ZookeeperServerInterface`](super::models::ZookeeperServerInterface) objects.
+    /// `Content`
     pub content: Vec<models::ZookeeperServerInterface>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6198,41 +7286,53 @@ pub struct DescribeZookeeperServerInterfacesResponse {
 /// The `ModifyAutoScalerResourceStrategy` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyAutoScalerResourceStrategyResponse`].
-/// The codes it documents are in [`ModifyAutoScalerResourceStrategyError`](super::errors::ModifyAutoScalerResourceStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyAutoScalerResourceStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.Description`](super::errors::TseErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.Name`](super::errors::TseErrorCode::InvalidParameterValueName)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyAutoScalerResourceStrategy",
     output = ModifyAutoScalerResourceStrategyResponse,
-    error = super::errors::ModifyAutoScalerResourceStrategyError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyAutoScalerResourceStrategy {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"strategy-test"`
+    /// `StrategyName`; example: `"strategy-test"`
     pub strategy_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Config`: a [`CloudNativeApiGatewayStrategyAutoScalerConfig`](super::models::CloudNativeApiGatewayStrategyAutoScalerConfig).
+    /// `Config`
     pub config: Option<models::CloudNativeApiGatewayStrategyAutoScalerConfig>,
 
-    /// `CronScalerConfig`: a [`CloudNativeApiGatewayStrategyCronScalerConfig`](super::models::CloudNativeApiGatewayStrategyCronScalerConfig).
+    /// `CronScalerConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -6240,22 +7340,20 @@ pub struct ModifyAutoScalerResourceStrategy {
         models::CloudNativeApiGatewayStrategyCronScalerConfig,
     >,
 
-    /// `MaxReplicas`: a signed 64-bit integer.
+    /// `MaxReplicas`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_replicas: Option<i64>,
 
-    /// `CronConfig`: a [`CloudNativeApiGatewayStrategyCronScalerConfig`](super::models::CloudNativeApiGatewayStrategyCronScalerConfig).
+    /// `CronConfig`
     pub cron_config: Option<models::CloudNativeApiGatewayStrategyCronScalerConfig>,
 }
 
 /// What a successful [`ModifyAutoScalerResourceStrategy`] call returns.
 #[tc_model]
 pub struct ModifyAutoScalerResourceStrategyResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6265,45 +7363,51 @@ pub struct ModifyAutoScalerResourceStrategyResponse {
 /// The `ModifyCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayError`](super::errors::ModifyCloudNativeAPIGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.Description`](super::errors::TseErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.Name`](super::errors::TseErrorCode::InvalidParameterValueName)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGateway",
     output = ModifyCloudNativeAPIGatewayResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kong-test"`
+    /// `Name`; example: `"kong-test"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"kong test"`
+    /// `Description`; example: `"kong test"`
     pub description: Option<String>,
 
-    /// `EnableCls`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCls`; example: `true`
     pub enable_cls: Option<bool>,
 
-    /// `InternetPayMode`: a string.
-    ///
-    /// Example: `"TRAFFIC"`
+    /// `InternetPayMode`; example: `"TRAFFIC"`
     pub internet_pay_mode: Option<String>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteProtect`; example: `false`
     pub delete_protect: Option<bool>,
 }
 
@@ -6317,36 +7421,57 @@ pub struct ModifyCloudNativeAPIGatewayResponse {
 /// The `ModifyCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayCanaryRuleResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayCanaryRuleError`](super::errors::ModifyCloudNativeAPIGatewayCanaryRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayCanaryRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayCanaryRule",
     output = ModifyCloudNativeAPIGatewayCanaryRuleResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayCanaryRuleError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayCanaryRule {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-xxx"`
+    /// `ServiceId`; example: `"service-xxx"`
     pub service_id: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `CanaryRule`: a [`CloudNativeApiGatewayCanaryRule`](super::models::CloudNativeApiGatewayCanaryRule).
+    /// `CanaryRule`
     pub canary_rule: Option<models::CloudNativeApiGatewayCanaryRule>,
 
-    /// `CanaryRuleList`: a list of [`CanaryPriorityRule`](super::models::CanaryPriorityRule) objects.
+    /// `CanaryRuleList`
     pub canary_rule_list: Option<Vec<models::CanaryPriorityRule>>,
 }
 
@@ -6360,57 +7485,73 @@ pub struct ModifyCloudNativeAPIGatewayCanaryRuleResponse {
 /// The `ModifyCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayCertificateResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayCertificateError`](super::errors::ModifyCloudNativeAPIGatewayCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.LBDomains`](super::errors::TseErrorCode::LimitExceededLbDomains)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayCertificate",
     output = ModifyCloudNativeAPIGatewayCertificateResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayCertificateError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayCertificate {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"f9a5d230-4fa6-4f45-86c3-c5f49d6ffc83"`
+    /// `Id`; example: `"f9a5d230-4fa6-4f45-86c3-c5f49d6ffc83"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub name: Option<String>,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Crt`: a string.
+    /// `Crt`
     pub crt: Option<String>,
 
-    /// `BindDomains`: a list of strings.
-    ///
-    /// Example: `["abc.com"]`
+    /// `BindDomains`; example: `["abc.com"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub bind_domains: Option<Vec<String>>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"8RTlvcjR"`
+    /// `CertId`; example: `"8RTlvcjR"`
     pub cert_id: Option<String>,
 
-    /// `CertSource`: a string.
-    ///
-    /// Example: `"native"`
+    /// `CertSource`; example: `"native"`
     pub cert_source: Option<String>,
 }
 
@@ -6424,40 +7565,56 @@ pub struct ModifyCloudNativeAPIGatewayCertificateResponse {
 /// The `ModifyCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayConsumerError`](super::errors::ModifyCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayConsumer",
     output = ModifyCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayConsumerError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
+    /// `ConsumerId`; example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
     pub consumer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-updated"`
+    /// `Name`; example: `"consumer-updated"`
     pub name: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新后的描述"`
+    /// `Description`; example: `"更新后的描述"`
     pub description: Option<String>,
 }
 
@@ -6471,40 +7628,56 @@ pub struct ModifyCloudNativeAPIGatewayConsumerResponse {
 /// The `ModifyCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayConsumerGroupError`](super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayConsumerGroup",
     output = ModifyCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-group-updated"`
+    /// `Name`; example: `"consumer-group-updated"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新后的描述"`
+    /// `Description`; example: `"更新后的描述"`
     pub description: Option<String>,
 }
 
@@ -6518,92 +7691,91 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `ModifyCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayLLMModelAPIError`](super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayLLMModelAPI",
     output = ModifyCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"a1b2c3d4e5f6789012345678901234ab"`
+    /// `ModelAPIId`; example: `"a1b2c3d4e5f6789012345678901234ab"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openai_chat"`
+    /// `Name`; example: `"openai_chat"`
     pub name: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/v1/openai"`
+    /// `BasePath`; example: `"/v1/openai"`
     pub base_path: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型统一聊天 API"`
+    /// `Description`; example: `"大模型统一聊天 API"`
     pub description: Option<String>,
 
-    /// `ListModelServiceId`: a list of strings.
-    ///
-    /// Example: `["d0742b86605340438a8018c658156622"]`
+    /// `ListModelServiceId`; example: `["d0742b86605340438a8018c658156622"]`
     pub list_model_service_id: Option<Vec<String>>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`](super::models::CloudNativeApiGatewayLlmModelServiceRoute).
+    /// `ModelServiceRoute`
     pub model_service_route: Option<models::CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`](super::models::AigwkvMatch) objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<models::AigwkvMatch>>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`](super::models::AigwModelNameRoute).
+    /// `ModelNameRoute`
     pub model_name_route: Option<models::AigwModelNameRoute>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCrossServiceFallback`; example: `false`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`](super::models::AigwCrossServiceFallbackConfig).
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<models::AigwCrossServiceFallbackConfig>,
 
-    /// `TagFilter`: an [`AigwTagFilter`](super::models::AigwTagFilter).
+    /// `TagFilter`
     pub tag_filter: Option<models::AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`](super::models::AigwRerankMaxDocumentsConfig).
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<models::AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`](super::models::AigwSensitiveWordRoute).
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<models::AigwSensitiveWordRoute>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`](super::models::AigwPriorityScheduleConfig).
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<models::AigwPriorityScheduleConfig>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6613,172 +7785,139 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `ModifyCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayLLMModelServiceError`](super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::TseErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayLLMModelService",
     output = ModifyCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openai_test"`
+    /// `Name`; example: `"openai_test"`
     pub name: Option<String>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-5.1"`
+    /// `DefaultModel`; example: `"gpt-5.1"`
     pub default_model: Option<String>,
 
-    /// `ModelSelector`: a string.
-    ///
-    /// Example: `"Specify"`
+    /// `ModelSelector`; example: `"Specify"`
     pub model_selector: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelFallback`; example: `true`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`](super::models::CloudNativeApiGatewayLlmModelFallbackRule).
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<models::CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableModelParamCheck`; example: `false`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`](super::models::CloudNativeApiGatewayLlmModelParamCheckInfo).
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<
         models::CloudNativeApiGatewayLlmModelParamCheckInfo,
     >,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
+    /// `UpstreamURL`; example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`](super::models::AigwllmQuotaLimit).
+    /// `QuotaLimit`
     pub quota_limit: Option<models::AigwllmQuotaLimit>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:prod"]`
+    /// `Tags`; example: `["env:prod"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`](super::models::AigwModelRewriteRule) objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<models::AigwModelRewriteRule>>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-a1fd04b4"`
+    /// `SourceId`; example: `"ins-a1fd04b4"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"mock-openai-echo"`
+    /// `ServiceName`; example: `"mock-openai-echo"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::KeyValue>>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `KeyRotationPeriodDays`; example: `8`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test2"`
+    /// `ExternalInstanceId`; example: `"ins-test2"`
     pub external_instance_id: Option<String>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"my-custom-provider"`
+    /// `CustomProviderName`; example: `"my-custom-provider"`
     pub custom_provider_name: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`](super::models::AigwLoadBalanceConfig).
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<models::AigwLoadBalanceConfig>,
 
-    /// `LengthLimitConfig`: an [`AigwLengthLimitConfig`](super::models::AigwLengthLimitConfig).
+    /// `LengthLimitConfig`
     pub length_limit_config: Option<models::AigwLengthLimitConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`](super::models::AigwSmartBalanceConfig).
+    /// `SmartBalance`
     pub smart_balance: Option<models::AigwSmartBalanceConfig>,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6788,106 +7927,101 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `ModifyCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayRouteResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayRouteError`](super::errors::ModifyCloudNativeAPIGatewayRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::TseErrorCode::MissingParameterCreateError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayRoute",
     output = ModifyCloudNativeAPIGatewayRouteResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayRouteError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"104dd157-5008-4d3c-9feb-4767667863ff"`
+    /// `ServiceID`; example: `"104dd157-5008-4d3c-9feb-4767667863ff"`
     #[tc(rename = "ServiceID")]
     pub service_id: String,
 
-    /// `RouteID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `RouteID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "RouteID")]
     pub route_id: String,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"route-demo"`
+    /// `RouteName`; example: `"route-demo"`
     pub route_name: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["www.demo.com"]`
+    /// `Hosts`; example: `["www.demo.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/"]`
+    /// `Paths`; example: `["/"]`
     pub paths: Option<Vec<String>>,
 
-    /// `Protocols`: a list of strings.
-    ///
-    /// Example: `["https"]`
+    /// `Protocols`; example: `["https"]`
     pub protocols: Option<Vec<String>>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `HttpsRedirectStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `308`
+    /// `HttpsRedirectStatusCode`; example: `308`
     pub https_redirect_status_code: Option<i64>,
 
-    /// `StripPath`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StripPath`; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `ForceHttps`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceHttps`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_https: Option<bool>,
 
-    /// `DestinationPorts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[8000]`
+    /// `DestinationPorts`; example: `[8000]`
     pub destination_ports: Option<Vec<u64>>,
 
-    /// `Headers`: a list of [`KvMapping`](super::models::KvMapping) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::KvMapping>>,
 
-    /// `RequestBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestBuffering`; example: `true`
     pub request_buffering: Option<bool>,
 
-    /// `ResponseBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseBuffering`; example: `true`
     pub response_buffering: Option<bool>,
 
-    /// `RegexPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegexPriority`; example: `0`
     pub regex_priority: Option<i64>,
 
-    /// `QueryStringParameters`: a list of [`KvMapping`](super::models::KvMapping) objects.
+    /// `QueryStringParameters`
     pub query_string_parameters: Option<Vec<models::KvMapping>>,
 }
 
@@ -6901,28 +8035,50 @@ pub struct ModifyCloudNativeAPIGatewayRouteResponse {
 /// The `ModifyCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayRouteRateLimitResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayRouteRateLimitError`](super::errors::ModifyCloudNativeAPIGatewayRouteRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayRouteRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayRouteRateLimit",
     output = ModifyCloudNativeAPIGatewayRouteRateLimitResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayRouteRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayRouteRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
+    /// `Id`; example: `"6f423439-ec27-4a2e-aff9-9e73ffa3da4"`
     pub id: String,
 
-    /// `LimitDetail`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `LimitDetail`
     pub limit_detail: models::CloudNativeApiGatewayRateLimitDetail,
 }
 
@@ -6936,30 +8092,50 @@ pub struct ModifyCloudNativeAPIGatewayRouteRateLimitResponse {
 /// The `ModifyCloudNativeAPIGatewaySecretKeyStatus` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewaySecretKeyStatusResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewaySecretKeyStatusError`](super::errors::ModifyCloudNativeAPIGatewaySecretKeyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewaySecretKeyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewaySecretKeyStatus",
     output = ModifyCloudNativeAPIGatewaySecretKeyStatusResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewaySecretKeyStatusError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewaySecretKeyStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: String,
 }
 
@@ -6973,59 +8149,69 @@ pub struct ModifyCloudNativeAPIGatewaySecretKeyStatusResponse {
 /// The `ModifyCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayServiceResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayServiceError`](super::errors::ModifyCloudNativeAPIGatewayServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayService",
     output = ModifyCloudNativeAPIGatewayServiceResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayServiceError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Timeout`; example: `5000`
     pub timeout: i64,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: i64,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`; example: `"HostIP"`
     pub upstream_type: String,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`](super::models::KongUpstreamInfo).
+    /// `UpstreamInfo`
     pub upstream_info: models::KongUpstreamInfo,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/v1/users"`
+    /// `Path`; example: `"/v1/users"`
     pub path: Option<String>,
 }
 
@@ -7039,28 +8225,50 @@ pub struct ModifyCloudNativeAPIGatewayServiceResponse {
 /// The `ModifyCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayServiceRateLimitResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayServiceRateLimitError`](super::errors::ModifyCloudNativeAPIGatewayServiceRateLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyCloudNativeAPIGatewayServiceRateLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyCloudNativeAPIGatewayServiceRateLimit",
     output = ModifyCloudNativeAPIGatewayServiceRateLimitResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayServiceRateLimitError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayServiceRateLimit {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service-demo"`
+    /// `Name`; example: `"service-demo"`
     pub name: String,
 
-    /// `LimitDetail`: a [`CloudNativeApiGatewayRateLimitDetail`](super::models::CloudNativeApiGatewayRateLimitDetail).
+    /// `LimitDetail`
     pub limit_detail: models::CloudNativeApiGatewayRateLimitDetail,
 }
 
@@ -7074,32 +8282,38 @@ pub struct ModifyCloudNativeAPIGatewayServiceRateLimitResponse {
 /// The `ModifyConfigFileGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyConfigFileGroupResponse`].
-/// The codes it documents are in [`ModifyConfigFileGroupError`](super::errors::ModifyConfigFileGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyConfigFileGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyConfigFileGroup",
     output = ModifyConfigFileGroupResponse,
-    error = super::errors::ModifyConfigFileGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyConfigFileGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `ConfigFileGroup`: a [`ConfigFileGroup`](super::models::ConfigFileGroup).
+    /// `ConfigFileGroup`
     pub config_file_group: models::ConfigFileGroup,
 }
 
 /// What a successful [`ModifyConfigFileGroup`] call returns.
 #[tc_model]
 pub struct ModifyConfigFileGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7109,32 +8323,38 @@ pub struct ModifyConfigFileGroupResponse {
 /// The `ModifyConfigFiles` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyConfigFilesResponse`].
-/// The codes it documents are in [`ModifyConfigFilesError`](super::errors::ModifyConfigFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyConfigFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyConfigFiles",
     output = ModifyConfigFilesResponse,
-    error = super::errors::ModifyConfigFilesError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyConfigFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123456"`
+    /// `InstanceId`; example: `"ins-123456"`
     pub instance_id: String,
 
-    /// `ConfigFile`: a [`ConfigFile`](super::models::ConfigFile).
+    /// `ConfigFile`
     pub config_file: models::ConfigFile,
 }
 
 /// What a successful [`ModifyConfigFiles`] call returns.
 #[tc_model]
 pub struct ModifyConfigFilesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7144,33 +8364,43 @@ pub struct ModifyConfigFilesResponse {
 /// The `ModifyConsoleNetwork` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyConsoleNetworkResponse`].
-/// The codes it documents are in [`ModifyConsoleNetworkError`](super::errors::ModifyConsoleNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyConsoleNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyConsoleNetwork",
     output = ModifyConsoleNetworkResponse,
-    error = super::errors::ModifyConsoleNetworkError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyConsoleNetwork {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `NetworkType`; example: `"Open"`
     pub network_type: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `Operate`; example: `"Open"`
     pub operate: Option<String>,
 
-    /// `AccessControl`: a [`NetworkAccessControl`](super::models::NetworkAccessControl).
+    /// `AccessControl`
     pub access_control: Option<models::NetworkAccessControl>,
 }
 
@@ -7184,54 +8414,50 @@ pub struct ModifyConsoleNetworkResponse {
 /// The `ModifyGovernanceAlias` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyGovernanceAliasResponse`].
-/// The codes it documents are in [`ModifyGovernanceAliasError`](super::errors::ModifyGovernanceAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyGovernanceAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyGovernanceAlias",
     output = ModifyGovernanceAliasResponse,
-    error = super::errors::ModifyGovernanceAliasError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyGovernanceAlias {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"TestSvcAlias"`
+    /// `Alias`; example: `"TestSvcAlias"`
     pub alias: String,
 
-    /// `AliasNamespace`: a string.
-    ///
-    /// Example: `"Production"`
+    /// `AliasNamespace`; example: `"Production"`
     pub alias_namespace: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"TestSvc"`
+    /// `Service`; example: `"TestSvc"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`ModifyGovernanceAlias`] call returns.
 #[tc_model]
 pub struct ModifyGovernanceAliasResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7241,32 +8467,37 @@ pub struct ModifyGovernanceAliasResponse {
 /// The `ModifyGovernanceInstances` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyGovernanceInstancesResponse`].
-/// The codes it documents are in [`ModifyGovernanceInstancesError`](super::errors::ModifyGovernanceInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyGovernanceInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyGovernanceInstances",
     output = ModifyGovernanceInstancesResponse,
-    error = super::errors::ModifyGovernanceInstancesError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyGovernanceInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceInstances`: a list of [`GovernanceInstanceUpdate`](super::models::GovernanceInstanceUpdate) objects.
+    /// `GovernanceInstances`
     pub governance_instances: Vec<models::GovernanceInstanceUpdate>,
 }
 
 /// What a successful [`ModifyGovernanceInstances`] call returns.
 #[tc_model]
 pub struct ModifyGovernanceInstancesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7276,32 +8507,37 @@ pub struct ModifyGovernanceInstancesResponse {
 /// The `ModifyGovernanceLaneGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyGovernanceLaneGroupsResponse`].
-/// The codes it documents are in [`ModifyGovernanceLaneGroupsError`](super::errors::ModifyGovernanceLaneGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyGovernanceLaneGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyGovernanceLaneGroups",
     output = ModifyGovernanceLaneGroupsResponse,
-    error = super::errors::ModifyGovernanceLaneGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyGovernanceLaneGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-123"`
+    /// `InstanceId`; example: `"ins-123"`
     pub instance_id: String,
 
-    /// `LaneGroups`: a list of [`GovernanceLaneGroup`](super::models::GovernanceLaneGroup) objects.
+    /// `LaneGroups`
     pub lane_groups: Vec<models::GovernanceLaneGroup>,
 }
 
 /// What a successful [`ModifyGovernanceLaneGroups`] call returns.
 #[tc_model]
 pub struct ModifyGovernanceLaneGroupsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7311,32 +8547,37 @@ pub struct ModifyGovernanceLaneGroupsResponse {
 /// The `ModifyGovernanceNamespaces` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyGovernanceNamespacesResponse`].
-/// The codes it documents are in [`ModifyGovernanceNamespacesError`](super::errors::ModifyGovernanceNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyGovernanceNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyGovernanceNamespaces",
     output = ModifyGovernanceNamespacesResponse,
-    error = super::errors::ModifyGovernanceNamespacesError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyGovernanceNamespaces {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceNamespaces`: a list of [`GovernanceNamespaceInput`](super::models::GovernanceNamespaceInput) objects.
+    /// `GovernanceNamespaces`
     pub governance_namespaces: Vec<models::GovernanceNamespaceInput>,
 }
 
 /// What a successful [`ModifyGovernanceNamespaces`] call returns.
 #[tc_model]
 pub struct ModifyGovernanceNamespacesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7346,32 +8587,37 @@ pub struct ModifyGovernanceNamespacesResponse {
 /// The `ModifyGovernanceServices` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyGovernanceServicesResponse`].
-/// The codes it documents are in [`ModifyGovernanceServicesError`](super::errors::ModifyGovernanceServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyGovernanceServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyGovernanceServices",
     output = ModifyGovernanceServicesResponse,
-    error = super::errors::ModifyGovernanceServicesError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyGovernanceServices {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `GovernanceServices`: a list of [`GovernanceServiceInput`](super::models::GovernanceServiceInput) objects.
+    /// `GovernanceServices`
     pub governance_services: Vec<models::GovernanceServiceInput>,
 }
 
 /// What a successful [`ModifyGovernanceServices`] call returns.
 #[tc_model]
 pub struct ModifyGovernanceServicesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7381,35 +8627,45 @@ pub struct ModifyGovernanceServicesResponse {
 /// The `ModifyNativeGatewayServerGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyNativeGatewayServerGroupResponse`].
-/// The codes it documents are in [`ModifyNativeGatewayServerGroupError`](super::errors::ModifyNativeGatewayServerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyNativeGatewayServerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.Description`](super::errors::TseErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.Name`](super::errors::TseErrorCode::InvalidParameterValueName)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyNativeGatewayServerGroup",
     output = ModifyNativeGatewayServerGroupResponse,
-    error = super::errors::ModifyNativeGatewayServerGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyNativeGatewayServerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-f5da6fd1"`
+    /// `GroupId`; example: `"group-f5da6fd1"`
     pub group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kong-test"`
+    /// `Name`; example: `"kong-test"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"kong test"`
+    /// `Description`; example: `"kong test"`
     pub description: Option<String>,
 }
 
@@ -7423,35 +8679,39 @@ pub struct ModifyNativeGatewayServerGroupResponse {
 /// The `ModifyNativeGatewayServiceSource` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyNativeGatewayServiceSourceResponse`].
-/// The codes it documents are in [`ModifyNativeGatewayServiceSourceError`](super::errors::ModifyNativeGatewayServiceSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyNativeGatewayServiceSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.CreateError`](super::errors::TseErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyNativeGatewayServiceSource",
     output = ModifyNativeGatewayServiceSourceResponse,
-    error = super::errors::ModifyNativeGatewayServiceSourceError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyNativeGatewayServiceSource {
-    /// `GatewayID`: a string.
-    ///
-    /// Example: `"gateway-dde03567"`
+    /// `GatewayID`; example: `"gateway-dde03567"`
     #[tc(rename = "GatewayID")]
     pub gateway_id: String,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"ins-5ef8277d"`
+    /// `SourceID`; example: `"ins-5ef8277d"`
     #[tc(rename = "SourceID")]
     pub source_id: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"nacos-learn-prod"`
+    /// `SourceName`; example: `"nacos-learn-prod"`
     pub source_name: String,
 
-    /// `SourceInfo`: a [`SourceInfo`](super::models::SourceInfo).
+    /// `SourceInfo`
     pub source_info: Option<models::SourceInfo>,
 }
 
@@ -7465,38 +8725,46 @@ pub struct ModifyNativeGatewayServiceSourceResponse {
 /// The `ModifyNetworkAccessStrategy` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyNetworkAccessStrategyResponse`].
-/// The codes it documents are in [`ModifyNetworkAccessStrategyError`](super::errors::ModifyNetworkAccessStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyNetworkAccessStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyNetworkAccessStrategy",
     output = ModifyNetworkAccessStrategyResponse,
-    error = super::errors::ModifyNetworkAccessStrategyError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyNetworkAccessStrategy {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx2345s"`
+    /// `GroupId`; example: `"group-xxx2345s"`
     pub group_id: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `NetworkType`; example: `"Open"`
     pub network_type: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"132.0.0.1"`
+    /// `Vip`; example: `"132.0.0.1"`
     pub vip: String,
 
-    /// `AccessControl`: a [`NetworkAccessControl`](super::models::NetworkAccessControl).
+    /// `AccessControl`
     pub access_control: models::NetworkAccessControl,
 }
 
@@ -7510,50 +8778,52 @@ pub struct ModifyNetworkAccessStrategyResponse {
 /// The `ModifyNetworkBasicInfo` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyNetworkBasicInfoResponse`].
-/// The codes it documents are in [`ModifyNetworkBasicInfoError`](super::errors::ModifyNetworkBasicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyNetworkBasicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyNetworkBasicInfo",
     output = ModifyNetworkBasicInfoResponse,
-    error = super::errors::ModifyNetworkBasicInfoError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyNetworkBasicInfo {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-dde03767"`
+    /// `GatewayId`; example: `"gateway-dde03767"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-4se0czf7"`
+    /// `GroupId`; example: `"group-4se0czf7"`
     pub group_id: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `NetworkType`; example: `"Open"`
     pub network_type: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"132.0.0.1"`
+    /// `Vip`; example: `"132.0.0.1"`
     pub vip: String,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"公网入口"`
+    /// `Description`; example: `"公网入口"`
     pub description: Option<String>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c3.medium"`
+    /// `SlaType`; example: `"clb.c3.medium"`
     pub sla_type: Option<String>,
 }
 
@@ -7567,49 +8837,53 @@ pub struct ModifyNetworkBasicInfoResponse {
 /// The `ModifyUpstreamNodeStatus` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`ModifyUpstreamNodeStatusResponse`].
-/// The codes it documents are in [`ModifyUpstreamNodeStatusError`](super::errors::ModifyUpstreamNodeStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=ModifyUpstreamNodeStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::TseErrorCode::InvalidParameterValueUpdateError)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "ModifyUpstreamNodeStatus",
     output = ModifyUpstreamNodeStatusResponse,
-    error = super::errors::ModifyUpstreamNodeStatusError
+    error = super::errors::TseErrorCode
 )]
 pub struct ModifyUpstreamNodeStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-dde03767"`
+    /// `GatewayId`; example: `"gateway-dde03767"`
     pub gateway_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"在线学习服务"`
+    /// `ServiceName`; example: `"在线学习服务"`
     pub service_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Host`; example: `"10.0.0.1"`
     pub host: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `Status`; example: `"HEALTHY"`
     pub status: String,
 }
 
 /// What a successful [`ModifyUpstreamNodeStatus`] call returns.
 #[tc_model]
 pub struct ModifyUpstreamNodeStatusResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7619,28 +8893,51 @@ pub struct ModifyUpstreamNodeStatusResponse {
 /// The `OpenWafProtection` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`OpenWafProtectionResponse`].
-/// The codes it documents are in [`OpenWafProtectionError`](super::errors::OpenWafProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=OpenWafProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "OpenWafProtection",
     output = OpenWafProtectionResponse,
-    error = super::errors::OpenWafProtectionError
+    error = super::errors::TseErrorCode
 )]
 pub struct OpenWafProtection {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Global"`
+    /// `Type`; example: `"Global"`
     pub r#type: String,
 
-    /// `List`: a list of strings.
+    /// `List`
     pub list: Option<Vec<String>>,
 }
 
@@ -7654,42 +8951,43 @@ pub struct OpenWafProtectionResponse {
 /// The `PublishConfigFiles` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`PublishConfigFilesResponse`].
-/// The codes it documents are in [`PublishConfigFilesError`](super::errors::PublishConfigFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=PublishConfigFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InvalidParameter`](super::errors::TseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "PublishConfigFiles",
     output = PublishConfigFilesResponse,
-    error = super::errors::PublishConfigFilesError
+    error = super::errors::TseErrorCode
 )]
 pub struct PublishConfigFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-df344df5"`
+    /// `InstanceId`; example: `"ins-df344df5"`
     pub instance_id: String,
 
-    /// `ConfigFileReleases`: a [`ConfigFileRelease`](super::models::ConfigFileRelease).
+    /// `ConfigFileReleases`
     pub config_file_releases: models::ConfigFileRelease,
 
-    /// `StrictEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StrictEnable`; example: `true`
     pub strict_enable: Option<bool>,
 }
 
 /// What a successful [`PublishConfigFiles`] call returns.
 #[tc_model]
 pub struct PublishConfigFilesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ConfigFileReleaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConfigFileReleaseId`; example: `"1"`
     pub config_file_release_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7699,35 +8997,53 @@ pub struct PublishConfigFilesResponse {
 /// The `RemoveCloudNativeAPIGatewayConsumerGroupAuth` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse`].
-/// The codes it documents are in [`RemoveCloudNativeAPIGatewayConsumerGroupAuthError`](super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=RemoveCloudNativeAPIGatewayConsumerGroupAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "RemoveCloudNativeAPIGatewayConsumerGroupAuth",
     output = RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse,
-    error = super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError
+    error = super::errors::TseErrorCode
 )]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelAPI"`
+    /// `ResourceType`; example: `"ModelAPI"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
+    /// `ResourceId`; example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
     pub resource_id: String,
 
-    /// `ConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-xxx"]`
+    /// `ConsumerGroupIds`; example: `["cg-xxx"]`
     pub consumer_group_ids: Vec<String>,
 }
 
@@ -7741,30 +9057,50 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse {
 /// The `RemoveCloudNativeAPIGatewayConsumerInGroup` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`RemoveCloudNativeAPIGatewayConsumerInGroupResponse`].
-/// The codes it documents are in [`RemoveCloudNativeAPIGatewayConsumerInGroupError`](super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=RemoveCloudNativeAPIGatewayConsumerInGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "RemoveCloudNativeAPIGatewayConsumerInGroup",
     output = RemoveCloudNativeAPIGatewayConsumerInGroupResponse,
-    error = super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError
+    error = super::errors::TseErrorCode
 )]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `ConsumerIds`: a list of strings.
-    ///
-    /// Example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
+    /// `ConsumerIds`; example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
     pub consumer_ids: Vec<String>,
 }
 
@@ -7778,39 +9114,40 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse {
 /// The `RestartSREInstance` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`RestartSREInstanceResponse`].
-/// The codes it documents are in [`RestartSREInstanceError`](super::errors::RestartSREInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=RestartSREInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "RestartSREInstance",
     output = RestartSREInstanceResponse,
-    error = super::errors::RestartSREInstanceError
+    error = super::errors::TseErrorCode
 )]
 pub struct RestartSREInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sre-12345678"`
+    /// `InstanceId`; example: `"sre-12345678"`
     pub instance_id: String,
 
-    /// `EnvTypes`: a list of strings.
-    ///
-    /// Example: `["PROD","DEV"]`
+    /// `EnvTypes`; example: `["PROD","DEV"]`
     pub env_types: Option<Vec<String>>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"zookeeper-0"`
+    /// `NodeName`; example: `"zookeeper-0"`
     pub node_name: Option<String>,
 }
 
 /// What a successful [`RestartSREInstance`] call returns.
 #[tc_model]
 pub struct RestartSREInstanceResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-123456"`
+    /// `TaskId`; example: `"task-123456"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7820,32 +9157,39 @@ pub struct RestartSREInstanceResponse {
 /// The `RollbackConfigFileReleases` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`RollbackConfigFileReleasesResponse`].
-/// The codes it documents are in [`RollbackConfigFileReleasesError`](super::errors::RollbackConfigFileReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=RollbackConfigFileReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.GovernanceFailure`](super::errors::TseErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.IOError`](super::errors::TseErrorCode::InternalErrorIoError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "RollbackConfigFileReleases",
     output = RollbackConfigFileReleasesResponse,
-    error = super::errors::RollbackConfigFileReleasesError
+    error = super::errors::TseErrorCode
 )]
 pub struct RollbackConfigFileReleases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `InstanceId`; example: `"ins-0e02e26d"`
     pub instance_id: String,
 
-    /// `RollbackConfigFileReleases`: a list of [`ConfigFileRelease`](super::models::ConfigFileRelease) objects.
+    /// `RollbackConfigFileReleases`
     pub rollback_config_file_releases: Vec<models::ConfigFileRelease>,
 }
 
 /// What a successful [`RollbackConfigFileReleases`] call returns.
 #[tc_model]
 pub struct RollbackConfigFileReleasesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7855,37 +9199,60 @@ pub struct RollbackConfigFileReleasesResponse {
 /// The `UnbindAutoScalerResourceStrategyFromGroups` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UnbindAutoScalerResourceStrategyFromGroupsResponse`].
-/// The codes it documents are in [`UnbindAutoScalerResourceStrategyFromGroupsError`](super::errors::UnbindAutoScalerResourceStrategyFromGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UnbindAutoScalerResourceStrategyFromGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::TseErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::TseErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.CamNoAuth`](super::errors::TseErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.InternalError`](super::errors::TseErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InvalidParameter`](super::errors::TseErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::TseErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.QueryError`](super::errors::TseErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UnbindAutoScalerResourceStrategyFromGroups",
     output = UnbindAutoScalerResourceStrategyFromGroupsResponse,
-    error = super::errors::UnbindAutoScalerResourceStrategyFromGroupsError
+    error = super::errors::TseErrorCode
 )]
 pub struct UnbindAutoScalerResourceStrategyFromGroups {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Vec<String>,
 }
 
 /// What a successful [`UnbindAutoScalerResourceStrategyFromGroups`] call returns.
 #[tc_model]
 pub struct UnbindAutoScalerResourceStrategyFromGroupsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7895,35 +9262,54 @@ pub struct UnbindAutoScalerResourceStrategyFromGroupsResponse {
 /// The `UpdateCloudNativeAPIGatewayCertificateInfo` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UpdateCloudNativeAPIGatewayCertificateInfoResponse`].
-/// The codes it documents are in [`UpdateCloudNativeAPIGatewayCertificateInfoError`](super::errors::UpdateCloudNativeAPIGatewayCertificateInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UpdateCloudNativeAPIGatewayCertificateInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::TseErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::TseErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::TseErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::TseErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::TseErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::TseErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::TseErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::TseErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::TseErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::TseErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.LBDomains`](super::errors::TseErrorCode::LimitExceededLbDomains)
+/// - [`MissingParameter`](super::errors::TseErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::TseErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::TseErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::TseErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UpdateCloudNativeAPIGatewayCertificateInfo",
     output = UpdateCloudNativeAPIGatewayCertificateInfoResponse,
-    error = super::errors::UpdateCloudNativeAPIGatewayCertificateInfoError
+    error = super::errors::TseErrorCode
 )]
 pub struct UpdateCloudNativeAPIGatewayCertificateInfo {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-962b7d7c"`
+    /// `GatewayId`; example: `"gateway-962b7d7c"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"f931336a-44f8-4381-bcc2-c9340f0239c9"`
+    /// `Id`; example: `"f931336a-44f8-4381-bcc2-c9340f0239c9"`
     pub id: String,
 
-    /// `BindDomains`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `BindDomains`; example: `["tencent.com"]`
     pub bind_domains: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Name`; example: `"tencent.com"`
     pub name: Option<String>,
 }
 
@@ -7937,35 +9323,46 @@ pub struct UpdateCloudNativeAPIGatewayCertificateInfoResponse {
 /// The `UpdateCloudNativeAPIGatewaySpec` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UpdateCloudNativeAPIGatewaySpecResponse`].
-/// The codes it documents are in [`UpdateCloudNativeAPIGatewaySpecError`](super::errors::UpdateCloudNativeAPIGatewaySpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UpdateCloudNativeAPIGatewaySpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::TseErrorCode::FailedOperationInternalError)
+/// - [`InternalError`](super::errors::TseErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissParameter`](super::errors::TseErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::TseErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound.Forbidden`](super::errors::TseErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::TseErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::TseErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UpdateCloudNativeAPIGatewaySpec",
     output = UpdateCloudNativeAPIGatewaySpecResponse,
-    error = super::errors::UpdateCloudNativeAPIGatewaySpecError
+    error = super::errors::TseErrorCode
 )]
 pub struct UpdateCloudNativeAPIGatewaySpec {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`](super::models::CloudNativeApiGatewayNodeConfig).
+    /// `NodeConfig`
     pub node_config: models::CloudNativeApiGatewayNodeConfig,
 }
 
 /// What a successful [`UpdateCloudNativeAPIGatewaySpec`] call returns.
 #[tc_model]
 pub struct UpdateCloudNativeAPIGatewaySpecResponse {
-    /// `Result`: an [`UpdateCloudNativeApiGatewayResult`](super::models::UpdateCloudNativeApiGatewayResult).
+    /// `Result`
     pub result: models::UpdateCloudNativeApiGatewayResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7975,30 +9372,33 @@ pub struct UpdateCloudNativeAPIGatewaySpecResponse {
 /// The `UpdateEngineInternetAccess` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UpdateEngineInternetAccessResponse`].
-/// The codes it documents are in [`UpdateEngineInternetAccessError`](super::errors::UpdateEngineInternetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UpdateEngineInternetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperationFailed`](super::errors::TseErrorCode::InternalErrorOperationFailed)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::TseErrorCode::InvalidParameterValueOperationFailed)
+/// - [`MissingParameter.UpdateError`](super::errors::TseErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::TseErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::TseErrorCode::ResourceNotFound)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UpdateEngineInternetAccess",
     output = UpdateEngineInternetAccessResponse,
-    error = super::errors::UpdateEngineInternetAccessError
+    error = super::errors::TseErrorCode
 )]
 pub struct UpdateEngineInternetAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-389a8c12"`
+    /// `InstanceId`; example: `"ins-389a8c12"`
     pub instance_id: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"eureka"`
+    /// `EngineType`; example: `"eureka"`
     pub engine_type: String,
 
-    /// `EnableClientInternetAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableClientInternetAccess`; example: `true`
     pub enable_client_internet_access: Option<bool>,
 }
 
@@ -8012,37 +9412,37 @@ pub struct UpdateEngineInternetAccessResponse {
 /// The `UpdateUpstreamHealthCheckConfig` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UpdateUpstreamHealthCheckConfigResponse`].
-/// The codes it documents are in [`UpdateUpstreamHealthCheckConfigError`](super::errors::UpdateUpstreamHealthCheckConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UpdateUpstreamHealthCheckConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UpdateUpstreamHealthCheckConfig",
     output = UpdateUpstreamHealthCheckConfigResponse,
-    error = super::errors::UpdateUpstreamHealthCheckConfigError
+    error = super::errors::TseErrorCode
 )]
 pub struct UpdateUpstreamHealthCheckConfig {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-dde03767"`
+    /// `GatewayId`; example: `"gateway-dde03767"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service1"`
+    /// `Name`; example: `"service1"`
     pub name: String,
 
-    /// `HealthCheckConfig`: an [`UpstreamHealthCheckConfig`](super::models::UpstreamHealthCheckConfig).
+    /// `HealthCheckConfig`
     pub health_check_config: models::UpstreamHealthCheckConfig,
 }
 
 /// What a successful [`UpdateUpstreamHealthCheckConfig`] call returns.
 #[tc_model]
 pub struct UpdateUpstreamHealthCheckConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8052,37 +9452,37 @@ pub struct UpdateUpstreamHealthCheckConfigResponse {
 /// The `UpdateUpstreamTargets` action of TSE API 2020-12-07.
 ///
 /// A successful call returns [`UpdateUpstreamTargetsResponse`].
-/// The codes it documents are in [`UpdateUpstreamTargetsError`](super::errors::UpdateUpstreamTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tse&Version=2020-12-07&Action=UpdateUpstreamTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TseErrorCode`](super::errors::TseErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperation`](super::errors::TseErrorCode::FailedOperationFailedOperation)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::TseErrorCode::InvalidParameterValueInvalidParameterValue)
 #[tc_action(
     service = "tse",
     version = "2020-12-07",
     name = "UpdateUpstreamTargets",
     output = UpdateUpstreamTargetsResponse,
-    error = super::errors::UpdateUpstreamTargetsError
+    error = super::errors::TseErrorCode
 )]
 pub struct UpdateUpstreamTargets {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-dde03767"`
+    /// `GatewayId`; example: `"gateway-dde03767"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"service1"`
+    /// `Name`; example: `"service1"`
     pub name: String,
 
-    /// `Targets`: a list of [`KongTarget`](super::models::KongTarget) objects.
+    /// `Targets`
     pub targets: Option<Vec<models::KongTarget>>,
 }
 
 /// What a successful [`UpdateUpstreamTargets`] call returns.
 #[tc_model]
 pub struct UpdateUpstreamTargetsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

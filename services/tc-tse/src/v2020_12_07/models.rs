@@ -10,14 +10,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIGWAKSKCredentialConfig")]
 #[tc_model]
 pub struct AigwakskCredentialConfig {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"FKI****EE8"`
+    /// `AccessKeyId`; example: `"FKI****EE8"`
     pub access_key_id: Option<String>,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"fak****ake"`
+    /// `SecretAccessKey`; example: `"fak****ake"`
     pub secret_access_key: Option<String>,
 }
 
@@ -27,22 +23,16 @@ pub struct AigwakskCredentialConfig {
 #[doc(alias = "AIGWAuthModelScopeItem")]
 #[tc_model]
 pub struct AigwAuthModelScopeItem {
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"cg-de71a4d61caa05"`
+    /// `PrincipalId`; example: `"cg-de71a4d61caa05"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalName`: a string.
-    ///
-    /// Example: `"deeps"`
+    /// `PrincipalName`; example: `"deeps"`
     pub principal_name: Option<String>,
 
-    /// `ModelScope`: an [`AigwModelScope`].
+    /// `ModelScope`
     pub model_scope: Option<AigwModelScope>,
 
-    /// `EffectiveModelNames`: a list of strings.
-    ///
-    /// Example: `["claude-haiku-4-5"]`
+    /// `EffectiveModelNames`; example: `["claude-haiku-4-5"]`
     pub effective_model_names: Option<Vec<String>>,
 }
 
@@ -53,14 +43,10 @@ pub struct AigwAuthModelScopeItem {
 #[doc(alias = "AIGWBasicCredentialConfig")]
 #[tc_model]
 pub struct AigwBasicCredentialConfig {
-    /// `Password`: a string.
-    ///
-    /// Example: `"my-secret*********"`
+    /// `Password`; example: `"my-secret*********"`
     pub password: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: Option<String>,
 }
 
@@ -71,9 +57,7 @@ pub struct AigwBasicCredentialConfig {
 #[doc(alias = "AIGWBearerTokenCredentialConfig")]
 #[tc_model]
 pub struct AigwBearerTokenCredentialConfig {
-    /// `Token`: a string.
-    ///
-    /// Example: `"sk-test-demo-**************"`
+    /// `Token`; example: `"sk-test-demo-**************"`
     pub token: Option<String>,
 }
 
@@ -84,14 +68,10 @@ pub struct AigwBearerTokenCredentialConfig {
 #[doc(alias = "AIGWCAMCredentialConfig")]
 #[tc_model]
 pub struct AigwcamCredentialConfig {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"fak****-ak"`
+    /// `SecretId`; example: `"fak****-ak"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"fak****-sk"`
+    /// `SecretKey`; example: `"fak****-sk"`
     pub secret_key: Option<String>,
 }
 
@@ -102,14 +82,10 @@ pub struct AigwcamCredentialConfig {
 #[doc(alias = "AIGWCacheAwareRouteCandidate")]
 #[tc_model]
 pub struct AigwCacheAwareRouteCandidate {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"b12792e90573432ea906605721ce83b9"`
+    /// `ModelServiceId`; example: `"b12792e90573432ea906605721ce83b9"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"qwen-chat-2"`
+    /// `ModelServiceName`; example: `"qwen-chat-2"`
     pub model_service_name: Option<String>,
 }
 
@@ -120,7 +96,7 @@ pub struct AigwCacheAwareRouteCandidate {
 #[doc(alias = "AIGWCacheAwareRouteConfig")]
 #[tc_model]
 pub struct AigwCacheAwareRouteConfig {
-    /// `Candidates`: a list of [`AigwCacheAwareRouteCandidate`] objects.
+    /// `Candidates`
     pub candidates: Option<Vec<AigwCacheAwareRouteCandidate>>,
 }
 
@@ -130,14 +106,10 @@ pub struct AigwCacheAwareRouteConfig {
 #[doc(alias = "AIGWConsumerModelScope")]
 #[tc_model]
 pub struct AigwConsumerModelScope {
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"ALLOWLIST"`
+    /// `ScopeType`; example: `"ALLOWLIST"`
     pub scope_type: Option<String>,
 
-    /// `AllowList`: a list of strings.
-    ///
-    /// Example: `["claude-haiku-4-5"]`
+    /// `AllowList`; example: `["claude-haiku-4-5"]`
     pub allow_list: Option<Vec<String>>,
 }
 
@@ -148,17 +120,13 @@ pub struct AigwConsumerModelScope {
 #[doc(alias = "AIGWCrossServiceFallbackConfig")]
 #[tc_model]
 pub struct AigwCrossServiceFallbackConfig {
-    /// `TriggerConditions`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["ServiceUnavailable"]`
+    /// `TriggerConditions`, required in requests; example: `["ServiceUnavailable"]`
     pub trigger_conditions: Option<Vec<String>>,
 
-    /// `FallbackServiceChain`: a list of [`AigwFallbackServiceItem`] objects.
-    /// Required in requests.
+    /// `FallbackServiceChain`, required in requests
     pub fallback_service_chain: Option<Vec<AigwFallbackServiceItem>>,
 
-    /// `QuotaFallbackTrigger`: an [`AigwllmQuotaFallbackTrigger`].
+    /// `QuotaFallbackTrigger`
     pub quota_fallback_trigger: Option<AigwllmQuotaFallbackTrigger>,
 }
 
@@ -168,24 +136,16 @@ pub struct AigwCrossServiceFallbackConfig {
 #[doc(alias = "AIGWCustomDesensitizeRule")]
 #[tc_model]
 pub struct AigwCustomDesensitizeRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"员工工号"`
+    /// `Name`; example: `"员工工号"`
     pub name: String,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"EMP-[0-9]{6}"`
+    /// `Pattern`; example: `"EMP-[0-9]{6}"`
     pub pattern: String,
 
-    /// `MaskFormat`: a string.
-    ///
-    /// Example: `"E***"`
+    /// `MaskFormat`; example: `"E***"`
     pub mask_format: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 }
 
@@ -196,14 +156,10 @@ pub struct AigwCustomDesensitizeRule {
 #[doc(alias = "AIGWCustomHeaderCredentialConfig")]
 #[tc_model]
 pub struct AigwCustomHeaderCredentialConfig {
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-App-Token"`
+    /// `HeaderName`; example: `"X-App-Token"`
     pub header_name: Option<String>,
 
-    /// `HeaderValue`: a string.
-    ///
-    /// Example: `"my-custom-****************"`
+    /// `HeaderValue`; example: `"my-custom-****************"`
     pub header_value: Option<String>,
 }
 
@@ -214,15 +170,10 @@ pub struct AigwCustomHeaderCredentialConfig {
 #[doc(alias = "AIGWFallbackServiceItem")]
 #[tc_model]
 pub struct AigwFallbackServiceItem {
-    /// `ModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"3dcaac5d48cc4d39a8ed79937fe720c6"`
+    /// `ModelServiceId`, required in requests; example: `"3dcaac5d48cc4d39a8ed79937fe720c6"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"mock-openai"`
+    /// `ModelServiceName`; example: `"mock-openai"`
     pub model_service_name: Option<String>,
 }
 
@@ -232,31 +183,19 @@ pub struct AigwFallbackServiceItem {
 #[doc(alias = "AIGWForwardDesensitizeConfig")]
 #[tc_model]
 pub struct AigwForwardDesensitizeConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `PredefinedRuleTypes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Phone","Email"]`
+    /// `PredefinedRuleTypes`, always sent in responses; example: `["Phone","Email"]`
     pub predefined_rule_types: Option<Vec<String>>,
 
-    /// `CustomRules`: a list of [`AigwCustomDesensitizeRule`] objects.
-    /// Always sent in responses.
+    /// `CustomRules`, always sent in responses
     pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
 
-    /// `PlaceholderFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[{type}]"`
+    /// `PlaceholderFormat`, always sent in responses; example: `"[{type}]"`
     pub placeholder_format: Option<String>,
 
-    /// `OnFailure`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Reject"`
+    /// `OnFailure`, always sent in responses; example: `"Reject"`
     pub on_failure: Option<String>,
 }
 
@@ -267,35 +206,22 @@ pub struct AigwForwardDesensitizeConfig {
 #[doc(alias = "AIGWIntentRoute")]
 #[tc_model]
 pub struct AigwIntentRoute {
-    /// `IntentModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `IntentModelServiceId`, required in requests; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub intent_model_service_id: Option<String>,
 
-    /// `ConfidenceThreshold`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.75`
+    /// `ConfidenceThreshold`, required in requests; example: `0.75`
     pub confidence_threshold: Option<f64>,
 
-    /// `DefaultModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `DefaultModelServiceId`, required in requests; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub default_model_service_id: Option<String>,
 
-    /// `Rules`: a list of [`AigwIntentRouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<AigwIntentRouteRule>>,
 
-    /// `DefaultStandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `DefaultStandardModelName`; example: `"claude-haiku-4-5"`
     pub default_standard_model_name: Option<String>,
 
-    /// `IntentStandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `IntentStandardModelName`; example: `"claude-haiku-4-5"`
     pub intent_standard_model_name: Option<String>,
 }
 
@@ -306,29 +232,19 @@ pub struct AigwIntentRoute {
 #[doc(alias = "AIGWIntentRouteRule")]
 #[tc_model]
 pub struct AigwIntentRouteRule {
-    /// `IntentCode`: a string.
-    ///
-    /// Example: `"Coder"`
+    /// `IntentCode`; example: `"Coder"`
     pub intent_code: Option<String>,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `ModelServiceId`; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub model_service_id: Option<String>,
 
-    /// `IntentId`: a string.
-    ///
-    /// Example: `"00000000000000000000000000000001"`
+    /// `IntentId`; example: `"00000000000000000000000000000001"`
     pub intent_id: Option<String>,
 
-    /// `IntentName`: a string.
-    ///
-    /// Example: `"示例意图"`
+    /// `IntentName`; example: `"示例意图"`
     pub intent_name: Option<String>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -339,23 +255,17 @@ pub struct AigwIntentRouteRule {
 #[doc(alias = "AIGWJWTCredentialConfig")]
 #[tc_model]
 pub struct AigwjwtCredentialConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ES256"`
+    /// `Algorithm`; example: `"ES256"`
     pub algorithm: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"my-org-test-ES256"`
+    /// `Key`; example: `"my-org-test-ES256"`
     pub key: String,
 
-    /// `RSAPublicKey`: a string.
+    /// `RSAPublicKey`
     #[tc(rename = "RSAPublicKey")]
     pub rsa_public_key: Option<String>,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"********************************************"`
+    /// `Secret`; example: `"********************************************"`
     pub secret: Option<String>,
 }
 
@@ -366,22 +276,13 @@ pub struct AigwjwtCredentialConfig {
 #[doc(alias = "AIGWKVMatch")]
 #[tc_model]
 pub struct AigwkvMatch {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"k1"`
+    /// `Key`, required in requests; example: `"k1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"asdfad"`
+    /// `Value`, required in requests; example: `"asdfad"`
     pub value: Option<String>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exact"`
+    /// `Operator`, required in requests; example: `"exact"`
     pub operator: Option<String>,
 }
 
@@ -391,29 +292,19 @@ pub struct AigwkvMatch {
 #[doc(alias = "AIGWLLMHealthCheckSetting")]
 #[tc_model]
 pub struct AigwllmHealthCheckSetting {
-    /// `HealthCheckIntervalSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthCheckIntervalSecond`; example: `5`
     pub health_check_interval_second: u64,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckTimeout`; example: `10`
     pub health_check_timeout: u64,
 
-    /// `HealthCheckFailThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckFailThreshold`; example: `1`
     pub health_check_fail_threshold: u64,
 
-    /// `HealthCheckRecoverThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckRecoverThreshold`; example: `1`
     pub health_check_recover_threshold: u64,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `HealthCheckPath`; example: `"/health"`
     pub health_check_path: Option<String>,
 }
 
@@ -424,20 +315,18 @@ pub struct AigwllmHealthCheckSetting {
 #[doc(alias = "AIGWLLMModelServiceSubRoute")]
 #[tc_model]
 pub struct AigwllmModelServiceSubRoute {
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["ModelService"]`
+    /// `SelectedTypes`; example: `["ModelService"]`
     pub selected_types: Vec<String>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `LatencyPriorityConfig`: an [`AigwLatencyPriorityConfig`].
+    /// `LatencyPriorityConfig`
     pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
 
-    /// `ModelServiceConfig`: an [`AigwRouteModelServiceConfig`].
+    /// `ModelServiceConfig`
     pub model_service_config: Option<AigwRouteModelServiceConfig>,
 }
 
@@ -448,14 +337,10 @@ pub struct AigwllmModelServiceSubRoute {
 #[doc(alias = "AIGWLLMQuotaFallbackTrigger")]
 #[tc_model]
 pub struct AigwllmQuotaFallbackTrigger {
-    /// `ThresholdPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ThresholdPercent`; example: `10`
     pub threshold_percent: Option<i64>,
 
-    /// `CheckDimension`: a string.
-    ///
-    /// Example: `"AnyInsufficient"`
+    /// `CheckDimension`; example: `"AnyInsufficient"`
     pub check_dimension: Option<String>,
 }
 
@@ -466,21 +351,15 @@ pub struct AigwllmQuotaFallbackTrigger {
 #[doc(alias = "AIGWLLMQuotaLimit")]
 #[tc_model]
 pub struct AigwllmQuotaLimit {
-    /// `RPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RPMLimit`; example: `0`
     #[tc(rename = "RPMLimit")]
     pub rpm_limit: Option<i64>,
 
-    /// `TPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TPMLimit`; example: `0`
     #[tc(rename = "TPMLimit")]
     pub tpm_limit: Option<i64>,
 
-    /// `ConcurrentCountLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConcurrentCountLimit`; example: `20`
     pub concurrent_count_limit: Option<i64>,
 }
 
@@ -491,29 +370,19 @@ pub struct AigwllmQuotaLimit {
 #[doc(alias = "AIGWLatencyPriorityConfig")]
 #[tc_model]
 pub struct AigwLatencyPriorityConfig {
-    /// `Rules`: a list of [`AigwLatencyPriorityRouteRule`] objects.
-    /// Required in requests.
+    /// `Rules`, required in requests
     pub rules: Option<Vec<AigwLatencyPriorityRouteRule>>,
 
-    /// `LatencyMetric`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"LLMLatency"`
+    /// `LatencyMetric`, required in requests; example: `"LLMLatency"`
     pub latency_metric: Option<String>,
 
-    /// `RouteMode`: a string.
-    ///
-    /// Example: `"BalanceMode"`
+    /// `RouteMode`; example: `"BalanceMode"`
     pub route_mode: Option<String>,
 
-    /// `ProbeIntervalMs`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `ProbeIntervalMs`; example: `5000`
     pub probe_interval_ms: Option<i64>,
 
-    /// `ProbeTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `ProbeTimeoutMs`; example: `5000`
     pub probe_timeout_ms: Option<i64>,
 }
 
@@ -524,10 +393,7 @@ pub struct AigwLatencyPriorityConfig {
 #[doc(alias = "AIGWLatencyPriorityRouteRule")]
 #[tc_model]
 pub struct AigwLatencyPriorityRouteRule {
-    /// `ModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"4d3b21814ff540b6a1b3bc3c46a62793"`
+    /// `ModelServiceId`, required in requests; example: `"4d3b21814ff540b6a1b3bc3c46a62793"`
     pub model_service_id: Option<String>,
 }
 
@@ -538,14 +404,10 @@ pub struct AigwLatencyPriorityRouteRule {
 #[doc(alias = "AIGWLengthLimitConfig")]
 #[tc_model]
 pub struct AigwLengthLimitConfig {
-    /// `EnableInputLimit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInputLimit`; example: `true`
     pub enable_input_limit: Option<bool>,
 
-    /// `MaxInputChars`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxInputChars`; example: `10`
     pub max_input_chars: Option<u64>,
 }
 
@@ -556,9 +418,7 @@ pub struct AigwLengthLimitConfig {
 #[doc(alias = "AIGWLoadBalanceConfig")]
 #[tc_model]
 pub struct AigwLoadBalanceConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"Random"`
+    /// `Algorithm`; example: `"Random"`
     pub algorithm: Option<String>,
 }
 
@@ -569,44 +429,28 @@ pub struct AigwLoadBalanceConfig {
 #[doc(alias = "AIGWLogConfig")]
 #[tc_model]
 pub struct AigwLogConfig {
-    /// `EnableRequestLogPayloads`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRequestLogPayloads`; example: `true`
     pub enable_request_log_payloads: Option<bool>,
 
-    /// `EnableResponseLogPayloads`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableResponseLogPayloads`; example: `true`
     pub enable_response_log_payloads: Option<bool>,
 
-    /// `RequestLogPayloadMaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `RequestLogPayloadMaxSize`; example: `4096`
     pub request_log_payload_max_size: Option<i64>,
 
-    /// `ResponseLogPayloadMaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `32768`
+    /// `ResponseLogPayloadMaxSize`; example: `32768`
     pub response_log_payload_max_size: Option<i64>,
 
-    /// `RequestLogPayloadMode`: a string.
-    ///
-    /// Example: `"raw"`
+    /// `RequestLogPayloadMode`; example: `"raw"`
     pub request_log_payload_mode: Option<String>,
 
-    /// `ResponseLogPayloadMode`: a string.
-    ///
-    /// Example: `"raw"`
+    /// `ResponseLogPayloadMode`; example: `"raw"`
     pub response_log_payload_mode: Option<String>,
 
-    /// `RequestLogPayloadTruncationPolicy`: a string.
-    ///
-    /// Example: `"Bounded"`
+    /// `RequestLogPayloadTruncationPolicy`; example: `"Bounded"`
     pub request_log_payload_truncation_policy: Option<String>,
 
-    /// `ResponseLogPayloadTruncationPolicy`: a string.
-    ///
-    /// Example: `"Bounded"`
+    /// `ResponseLogPayloadTruncationPolicy`; example: `"Bounded"`
     pub response_log_payload_truncation_policy: Option<String>,
 }
 
@@ -616,25 +460,16 @@ pub struct AigwLogConfig {
 #[doc(alias = "AIGWLogDesensitizeConfig")]
 #[tc_model]
 pub struct AigwLogDesensitizeConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `PredefinedRuleTypes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Phone","Email"]`
+    /// `PredefinedRuleTypes`, always sent in responses; example: `["Phone","Email"]`
     pub predefined_rule_types: Option<Vec<String>>,
 
-    /// `CustomRules`: a list of [`AigwCustomDesensitizeRule`] objects.
-    /// Always sent in responses.
+    /// `CustomRules`, always sent in responses
     pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
 
-    /// `Scope`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Request","Response"]`
+    /// `Scope`, always sent in responses; example: `["Request","Response"]`
     pub scope: Option<Vec<String>>,
 }
 
@@ -645,9 +480,7 @@ pub struct AigwLogDesensitizeConfig {
 #[doc(alias = "AIGWModelNameRoute")]
 #[tc_model]
 pub struct AigwModelNameRoute {
-    /// `ModelNames`: a list of strings.
-    ///
-    /// Example: `["claude-haiku-4-5"]`
+    /// `ModelNames`; example: `["claude-haiku-4-5"]`
     pub model_names: Option<Vec<String>>,
 }
 
@@ -658,14 +491,10 @@ pub struct AigwModelNameRoute {
 #[doc(alias = "AIGWModelRewriteRule")]
 #[tc_model]
 pub struct AigwModelRewriteRule {
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"qwen3.5"`
+    /// `SourceModel`; example: `"qwen3.5"`
     pub source_model: Option<String>,
 
-    /// `TargetModel`: a string.
-    ///
-    /// Example: `"deepseek-v4-flash"`
+    /// `TargetModel`; example: `"deepseek-v4-flash"`
     pub target_model: Option<String>,
 }
 
@@ -675,19 +504,13 @@ pub struct AigwModelRewriteRule {
 #[doc(alias = "AIGWModelScope")]
 #[tc_model]
 pub struct AigwModelScope {
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"MAG"`
+    /// `ScopeType`; example: `"MAG"`
     pub scope_type: Option<String>,
 
-    /// `AllowList`: a list of strings.
-    ///
-    /// Example: `["deepseek-v4-pro"]`
+    /// `AllowList`; example: `["deepseek-v4-pro"]`
     pub allow_list: Option<Vec<String>>,
 
-    /// `MagRefs`: a list of strings.
-    ///
-    /// Example: `["mag-ba1a8bd0bada106d"]`
+    /// `MagRefs`; example: `["mag-ba1a8bd0bada106d"]`
     pub mag_refs: Option<Vec<String>>,
 }
 
@@ -698,20 +521,13 @@ pub struct AigwModelScope {
 #[doc(alias = "AIGWOAuthCredentialConfig")]
 #[tc_model]
 pub struct AigwoAuthCredentialConfig {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"96d9f101-ada5-414c-b768-************"`
+    /// `ClientId`; example: `"96d9f101-ada5-414c-b768-************"`
     pub client_id: String,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"****************************************************************"`
+    /// `ClientSecret`; example: `"****************************************************************"`
     pub client_secret: String,
 
-    /// `RedirectURIs`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://example.com"`
+    /// `RedirectURIs`, always sent in responses; example: `"http://example.com"`
     #[tc(rename = "RedirectURIs")]
     pub redirect_uris: Option<String>,
 }
@@ -723,25 +539,17 @@ pub struct AigwoAuthCredentialConfig {
 #[doc(alias = "AIGWOIDCCredentialConfig")]
 #[tc_model]
 pub struct AigwoidcCredentialConfig {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"aigw-oidc-test"`
+    /// `ClientId`; example: `"aigw-oidc-test"`
     pub client_id: String,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"********************************"`
+    /// `ClientSecret`; example: `"********************************"`
     pub client_secret: String,
 
-    /// `IssuerURL`: a string.
-    ///
-    /// Example: `"*********************************"`
+    /// `IssuerURL`; example: `"*********************************"`
     #[tc(rename = "IssuerURL")]
     pub issuer_url: String,
 
-    /// `ConsumerClaimValue`: a string.
-    ///
-    /// Example: `"aigw-oidc-test"`
+    /// `ConsumerClaimValue`; example: `"aigw-oidc-test"`
     pub consumer_claim_value: Option<String>,
 }
 
@@ -752,9 +560,7 @@ pub struct AigwoidcCredentialConfig {
 #[doc(alias = "AIGWPriorityScheduleConfig")]
 #[tc_model]
 pub struct AigwPriorityScheduleConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -765,14 +571,10 @@ pub struct AigwPriorityScheduleConfig {
 #[doc(alias = "AIGWQueryParamCredentialConfig")]
 #[tc_model]
 pub struct AigwQueryParamCredentialConfig {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"api_key"`
+    /// `ParamName`; example: `"api_key"`
     pub param_name: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"my-query-***************"`
+    /// `ParamValue`; example: `"my-query-***************"`
     pub param_value: Option<String>,
 }
 
@@ -783,14 +585,10 @@ pub struct AigwQueryParamCredentialConfig {
 #[doc(alias = "AIGWRerankMaxDocumentsConfig")]
 #[tc_model]
 pub struct AigwRerankMaxDocumentsConfig {
-    /// `EnableMaxDocuments`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMaxDocuments`; example: `true`
     pub enable_max_documents: bool,
 
-    /// `MaxDocumentValue`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxDocumentValue`; example: `2`
     pub max_document_value: Option<i64>,
 }
 
@@ -801,9 +599,7 @@ pub struct AigwRerankMaxDocumentsConfig {
 #[doc(alias = "AIGWRouteModelServiceConfig")]
 #[tc_model]
 pub struct AigwRouteModelServiceConfig {
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelServiceName`; example: `"openai"`
     pub model_service_name: Option<String>,
 }
 
@@ -814,39 +610,29 @@ pub struct AigwRouteModelServiceConfig {
 #[doc(alias = "AIGWSensitiveWordRoute")]
 #[tc_model]
 pub struct AigwSensitiveWordRoute {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ModelServiceRefs`: a list of strings.
-    ///
-    /// Example: `["c2304395d86a4429a22b423c9cb21532"]`
+    /// `ModelServiceRefs`; example: `["c2304395d86a4429a22b423c9cb21532"]`
     pub model_service_refs: Option<Vec<String>>,
 
-    /// `ModelServiceNames`: a list of strings.
-    ///
-    /// Example: `["glm"]`
+    /// `ModelServiceNames`; example: `["glm"]`
     pub model_service_names: Option<Vec<String>>,
 
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["Weighted"]`
+    /// `SelectedTypes`; example: `["Weighted"]`
     pub selected_types: Option<Vec<String>>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `ModelNameConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`] objects.
+    /// `ModelNameConfig`
     pub model_name_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>,
     >,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -856,29 +642,19 @@ pub struct AigwSensitiveWordRoute {
 #[doc(alias = "AIGWSimpleSecretKey")]
 #[tc_model]
 pub struct AigwSimpleSecretKey {
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-56537c1ca1d039"`
+    /// `SecretKeyId`; example: `"secret-56537c1ca1d039"`
     pub secret_key_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nogood"`
+    /// `Name`; example: `"nogood"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disable"`
+    /// `Status`; example: `"Disable"`
     pub status: Option<String>,
 
-    /// `SecretType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`; example: `"ApiKey"`
     pub secret_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-03 14:11:05"`
+    /// `CreateTime`; example: `"2026-09-03 14:11:05"`
     pub create_time: Option<String>,
 }
 
@@ -889,9 +665,7 @@ pub struct AigwSimpleSecretKey {
 #[doc(alias = "AIGWSmartBalanceConfig")]
 #[tc_model]
 pub struct AigwSmartBalanceConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"LeastQueued"`
+    /// `Algorithm`; example: `"LeastQueued"`
     pub algorithm: Option<String>,
 }
 
@@ -902,14 +676,10 @@ pub struct AigwSmartBalanceConfig {
 #[doc(alias = "AIGWTagFilter")]
 #[tc_model]
 pub struct AigwTagFilter {
-    /// `MatchStrategy`: a string.
-    ///
-    /// Example: `"OR"`
+    /// `MatchStrategy`; example: `"OR"`
     pub match_strategy: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:dev"]`
+    /// `Tags`; example: `["env:dev"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -920,15 +690,13 @@ pub struct AigwTagFilter {
 #[doc(alias = "AIGWTokenLengthRoute")]
 #[tc_model]
 pub struct AigwTokenLengthRoute {
-    /// `DefaultEncodingName`: a string.
-    ///
-    /// Example: `"cl100k_base"`
+    /// `DefaultEncodingName`; example: `"cl100k_base"`
     pub default_encoding_name: Option<String>,
 
-    /// `DefaultTarget`: an [`AigwllmModelServiceSubRoute`].
+    /// `DefaultTarget`
     pub default_target: Option<AigwllmModelServiceSubRoute>,
 
-    /// `Rules`: a list of [`AigwTokenLengthRouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<AigwTokenLengthRouteRule>>,
 }
 
@@ -939,20 +707,13 @@ pub struct AigwTokenLengthRoute {
 #[doc(alias = "AIGWTokenLengthRouteRule")]
 #[tc_model]
 pub struct AigwTokenLengthRouteRule {
-    /// `MinTokenLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `101`
+    /// `MinTokenLength`, required in requests; example: `101`
     pub min_token_length: Option<i64>,
 
-    /// `MaxTokenLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `MaxTokenLength`, required in requests; example: `100`
     pub max_token_length: Option<i64>,
 
-    /// `Target`: an [`AigwllmModelServiceSubRoute`].
-    /// Required in requests.
+    /// `Target`, required in requests
     pub target: Option<AigwllmModelServiceSubRoute>,
 }
 
@@ -962,14 +723,10 @@ pub struct AigwTokenLengthRouteRule {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct AccurateQpsThreshold {
-    /// `Unit`: a string.
-    ///
-    /// Example: `"second、minute、hour、day、month、year"`
+    /// `Unit`; example: `"second、minute、hour、day、month、year"`
     pub unit: String,
 
-    /// `GlobalConfigId`: a string.
-    ///
-    /// Example: `"aa2090e1-0117-404f-b73f-69b662b6834f"`
+    /// `GlobalConfigId`; example: `"aa2090e1-0117-404f-b73f-69b662b6834f"`
     pub global_config_id: String,
 }
 
@@ -979,42 +736,28 @@ pub struct AccurateQpsThreshold {
 /// Returned in the output of [`DescribeGovernanceServices`](super::DescribeGovernanceServices).
 #[tc_model]
 pub struct AgentSkill {
-    /// `Id`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Id`; example: `"20"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default:svg-architecture-diagram"`
+    /// `Name`; example: `"default:svg-architecture-diagram"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["string","213"]`
+    /// `Tags`; example: `["string","213"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Examples`: a list of strings.
-    ///
-    /// Example: `["string","213"]`
+    /// `Examples`; example: `["string","213"]`
     pub examples: Option<Vec<String>>,
 
-    /// `InputModes`: a list of strings.
-    ///
-    /// Example: `["string","213"]`
+    /// `InputModes`; example: `["string","213"]`
     pub input_modes: Option<Vec<String>>,
 
-    /// `OutputModes`: a list of strings.
-    ///
-    /// Example: `["string","213"]`
+    /// `OutputModes`; example: `["string","213"]`
     pub output_modes: Option<Vec<String>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: Option<String>,
 }
 
@@ -1023,39 +766,25 @@ pub struct AgentSkill {
 /// Sent in the input of [`CreateEngine`](super::CreateEngine).
 #[tc_model]
 pub struct ApolloEnvParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Name`; example: `"prod"`
     pub name: String,
 
-    /// `EngineResourceSpec`: a string.
-    ///
-    /// Example: `"1C2G"`
+    /// `EngineResourceSpec`; example: `"1C2G"`
     pub engine_resource_spec: String,
 
-    /// `EngineNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EngineNodeNum`; example: `3`
     pub engine_node_num: i64,
 
-    /// `StorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `StorageCapacity`; example: `50`
     pub storage_capacity: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: String,
 
-    /// `EnvDesc`: a string.
-    ///
-    /// Example: `"envDesc"`
+    /// `EnvDesc`; example: `"envDesc"`
     pub env_desc: Option<String>,
 }
 
@@ -1065,17 +794,13 @@ pub struct ApolloEnvParam {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct Argument {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CALLER_IP"`
+    /// `Type`; example: `"CALLER_IP"`
     pub r#type: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"$caller_ip"`
+    /// `Key`; example: `"$caller_ip"`
     pub key: Option<String>,
 
-    /// `Value`: an [`ArgumentValue`].
+    /// `Value`
     pub value: Option<ArgumentValue>,
 }
 
@@ -1085,22 +810,13 @@ pub struct Argument {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct ArgumentValue {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"EXACT"`
+    /// `Type`, required in requests; example: `"EXACT"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"blue"`
+    /// `Value`, required in requests; example: `"blue"`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TEXT"`
+    /// `ValueType`, required in requests; example: `"TEXT"`
     pub value_type: Option<String>,
 }
 
@@ -1110,10 +826,10 @@ pub struct ArgumentValue {
 /// Returned in the output of [`DescribeAutoScalerResourceStrategies`](super::DescribeAutoScalerResourceStrategies) and [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups).
 #[tc_model]
 pub struct AutoScalerBehavior {
-    /// `ScaleUp`: an [`AutoScalerRules`].
+    /// `ScaleUp`
     pub scale_up: Option<AutoScalerRules>,
 
-    /// `ScaleDown`: an [`AutoScalerRules`].
+    /// `ScaleDown`
     pub scale_down: Option<AutoScalerRules>,
 }
 
@@ -1123,19 +839,13 @@ pub struct AutoScalerBehavior {
 /// Returned in the output of [`DescribeAutoScalerResourceStrategies`](super::DescribeAutoScalerResourceStrategies) and [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups).
 #[tc_model]
 pub struct AutoScalerPolicy {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Pods"`
+    /// `Type`; example: `"Pods"`
     pub r#type: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Value`; example: `1`
     pub value: Option<i64>,
 
-    /// `PeriodSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PeriodSeconds`; example: `10`
     pub period_seconds: Option<i64>,
 }
 
@@ -1145,17 +855,13 @@ pub struct AutoScalerPolicy {
 /// Returned in the output of [`DescribeAutoScalerResourceStrategies`](super::DescribeAutoScalerResourceStrategies) and [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups).
 #[tc_model]
 pub struct AutoScalerRules {
-    /// `StabilizationWindowSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `StabilizationWindowSeconds`; example: `300`
     pub stabilization_window_seconds: Option<i64>,
 
-    /// `SelectPolicy`: a string.
-    ///
-    /// Example: `"Max"`
+    /// `SelectPolicy`; example: `"Max"`
     pub select_policy: Option<String>,
 
-    /// `Policies`: a list of [`AutoScalerPolicy`] objects.
+    /// `Policies`
     pub policies: Option<Vec<AutoScalerPolicy>>,
 }
 
@@ -1164,15 +870,10 @@ pub struct AutoScalerRules {
 /// Sent in the input of [`CreateCloudNativeAPIGatewayConsumer`](super::CreateCloudNativeAPIGatewayConsumer).
 #[tc_model]
 pub struct AutoSecretKey {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"even"`
+    /// `Name`, required in requests; example: `"even"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Description`; example: `"22"`
     pub description: Option<String>,
 }
 
@@ -1182,12 +883,10 @@ pub struct AutoSecretKey {
 /// Returned in the output of [`DescribeConfigFileRelease`](super::DescribeConfigFileRelease) and [`DescribeConfigFileReleases`](super::DescribeConfigFileReleases).
 #[tc_model]
 pub struct BetaLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"polaris"`
+    /// `Key`; example: `"polaris"`
     pub key: Option<String>,
 
-    /// `Value`: a [`BetaLabelMatchString`].
+    /// `Value`
     pub value: Option<BetaLabelMatchString>,
 }
 
@@ -1197,19 +896,13 @@ pub struct BetaLabel {
 /// Returned in the output of [`DescribeConfigFileRelease`](super::DescribeConfigFileRelease) and [`DescribeConfigFileReleases`](super::DescribeConfigFileReleases).
 #[tc_model]
 pub struct BetaLabelMatchString {
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Type`; example: `"EXACT"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"polaris"`
+    /// `Value`; example: `"polaris"`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ValueType`; example: `"TEXT"`
     pub value_type: Option<String>,
 }
 
@@ -1218,25 +911,16 @@ pub struct BetaLabelMatchString {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct BoundK8SInfo {
-    /// `BoundClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxxxx"`
+    /// `BoundClusterId`; example: `"cls-xxxxxx"`
     pub bound_cluster_id: String,
 
-    /// `BoundClusterType`: a string.
-    ///
-    /// Example: `"eks"`
+    /// `BoundClusterType`; example: `"eks"`
     pub bound_cluster_type: String,
 
-    /// `SyncMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demand"`
+    /// `SyncMode`, always sent in responses; example: `"demand"`
     pub sync_mode: Option<String>,
 
-    /// `BindRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `BindRegion`; example: `"ap-beijing"`
     pub bind_region: Option<String>,
 }
 
@@ -1246,21 +930,15 @@ pub struct BoundK8SInfo {
 #[doc(alias = "CLBMultiRegion")]
 #[tc_model]
 pub struct ClbMultiRegion {
-    /// `CLBMultiZoneFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CLBMultiZoneFlag`; example: `true`
     #[tc(rename = "CLBMultiZoneFlag")]
     pub clb_multi_zone_flag: Option<bool>,
 
-    /// `CLBMasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `CLBMasterZone`; example: `"ap-guangzhou-1"`
     #[tc(rename = "CLBMasterZone")]
     pub clb_master_zone: Option<String>,
 
-    /// `CLBSlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `CLBSlaveZone`; example: `"ap-guangzhou-2"`
     #[tc(rename = "CLBSlaveZone")]
     pub clb_slave_zone: Option<String>,
 }
@@ -1271,52 +949,34 @@ pub struct ClbMultiRegion {
 #[doc(alias = "CNAPIGwConsumer")]
 #[tc_model]
 pub struct CnapiGwConsumer {
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ConsumerId`; example: `"consumer-xxx"`
     pub consumer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"消费者名称"`
+    /// `Name`; example: `"消费者名称"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `CreateTime`; example: `"2023-01-01 10:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `ModifyTime`; example: `"2023-01-01 10:00:00"`
     pub modify_time: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"消费者描述"`
+    /// `Description`; example: `"消费者描述"`
     pub description: Option<String>,
 
-    /// `ConsumerGroups`: a list of [`CnapiGwConsumerGroup`] objects.
+    /// `ConsumerGroups`
     pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `SyncStatus`; example: `"Success"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v0"`
+    /// `SyncedVersion`; example: `"v0"`
     pub synced_version: Option<String>,
 }
 
@@ -1326,57 +986,34 @@ pub struct CnapiGwConsumer {
 #[doc(alias = "CNAPIGwConsumerGroup")]
 #[tc_model]
 pub struct CnapiGwConsumerGroup {
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"消费者组名称"`
+    /// `Name`; example: `"消费者组名称"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"消费者组描述"`
+    /// `Description`, required in requests; example: `"消费者组描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `CreateTime`, always sent in responses; example: `"2023-01-01 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2023-01-01 10:00:00"`
     pub modify_time: Option<String>,
 
-    /// `BindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindCount`; example: `0`
     pub bind_count: Option<u64>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `SyncStatus`; example: `"Success"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `SourceType`; example: `"Public"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `SyncedVersion`; example: `"v2"`
     pub synced_version: Option<String>,
 }
 
@@ -1386,13 +1023,10 @@ pub struct CnapiGwConsumerGroup {
 #[doc(alias = "CNAPIGwConsumerGroupList")]
 #[tc_model]
 pub struct CnapiGwConsumerGroupList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TotalCount`, always sent in responses; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ConsumerGroups`: a list of [`CnapiGwConsumerGroup`] objects.
+    /// `ConsumerGroups`
     pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
 }
 
@@ -1402,13 +1036,10 @@ pub struct CnapiGwConsumerGroupList {
 #[doc(alias = "CNAPIGwConsumerList")]
 #[tc_model]
 pub struct CnapiGwConsumerList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TotalCount`, always sent in responses; example: `0`
     pub total_count: Option<u64>,
 
-    /// `Consumers`: a list of [`CnapiGwConsumer`] objects.
+    /// `Consumers`
     pub consumers: Option<Vec<CnapiGwConsumer>>,
 }
 
@@ -1418,17 +1049,11 @@ pub struct CnapiGwConsumerList {
 #[doc(alias = "CNAPIGwCreateCommonResult")]
 #[tc_model]
 pub struct CnapiGwCreateCommonResult {
-    /// `ID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ID`, always sent in responses; example: `"consumer-xxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Success`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Success`, always sent in responses; example: `true`
     pub success: Option<bool>,
 }
 
@@ -1438,155 +1063,104 @@ pub struct CnapiGwCreateCommonResult {
 #[doc(alias = "CNAPIGwSecretKey")]
 #[tc_model]
 pub struct CnapiGwSecretKey {
-    /// `BindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindCount`; example: `0`
     pub bind_count: Option<u64>,
 
-    /// `CanBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanBind`; example: `true`
     pub can_bind: Option<bool>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `CreateTime`, always sent in responses; example: `"2025-11-11 11:11:11"`
     pub create_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"密钥描述"`
+    /// `Description`; example: `"密钥描述"`
     pub description: Option<String>,
 
-    /// `GenerateType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"KMS"`
+    /// `GenerateType`, always sent in responses; example: `"KMS"`
     pub generate_type: Option<String>,
 
-    /// `JWTCredentialConfig`: an [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`
     #[tc(rename = "JWTCredentialConfig")]
     pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `KmsKeyName`; example: `"name"`
     pub kms_key_name: Option<String>,
 
-    /// `KmsKeyVersion`: a string.
-    ///
-    /// Example: `"value"`
+    /// `KmsKeyVersion`; example: `"value"`
     pub kms_key_version: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `ModifyTime`, always sent in responses; example: `"2025-11-11 11:11:11"`
     pub modify_time: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `Name`, always sent in responses; example: `"name"`
     pub name: Option<String>,
 
-    /// `OAuthCredentialConfig`: an [`AigwoAuthCredentialConfig`].
+    /// `OAuthCredentialConfig`
     pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
 
-    /// `OIDCCredentialConfig`: an [`AigwoidcCredentialConfig`].
+    /// `OIDCCredentialConfig`
     #[tc(rename = "OIDCCredentialConfig")]
     pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"Dify"`
+    /// `Provider`; example: `"Dify"`
     pub provider: Option<String>,
 
-    /// `ResourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`, always sent in responses; example: `"Consumer"`
     pub resource_type: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`, always sent in responses; example: `"secret-xxx"`
     pub secret_key_id: Option<String>,
 
-    /// `SecretType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`, always sent in responses; example: `"ApiKey"`
     pub secret_type: Option<String>,
 
-    /// `SecretValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `SecretValue`, always sent in responses; example: `"value"`
     pub secret_value: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`, always sent in responses; example: `"Enable"`
     pub status: Option<String>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `SyncStatus`; example: `"Success"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `SyncedVersion`; example: `"v1"`
     pub synced_version: Option<String>,
 
-    /// `AKSKCredentialConfig`: an [`AigwakskCredentialConfig`].
+    /// `AKSKCredentialConfig`
     #[tc(rename = "AKSKCredentialConfig")]
     pub aksk_credential_config: Option<AigwakskCredentialConfig>,
 
-    /// `CAMCredentialConfig`: an [`AigwcamCredentialConfig`].
+    /// `CAMCredentialConfig`
     #[tc(rename = "CAMCredentialConfig")]
     pub cam_credential_config: Option<AigwcamCredentialConfig>,
 
-    /// `BearerTokenCredentialConfig`: an [`AigwBearerTokenCredentialConfig`].
+    /// `BearerTokenCredentialConfig`
     pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
 
-    /// `BasicCredentialConfig`: an [`AigwBasicCredentialConfig`].
+    /// `BasicCredentialConfig`
     pub basic_credential_config: Option<AigwBasicCredentialConfig>,
 
-    /// `CustomHeaderCredentialConfig`: an [`AigwCustomHeaderCredentialConfig`].
+    /// `CustomHeaderCredentialConfig`
     pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
 
-    /// `QueryParamCredentialConfig`: an [`AigwQueryParamCredentialConfig`].
+    /// `QueryParamCredentialConfig`
     pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
 
-    /// `BoundModelSecretKeys`: a list of [`AigwSimpleSecretKey`] objects.
+    /// `BoundModelSecretKeys`
     pub bound_model_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
 
-    /// `BoundConsumerSecretKeys`: a list of [`AigwSimpleSecretKey`] objects.
+    /// `BoundConsumerSecretKeys`
     pub bound_consumer_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
 
-    /// `CredentialGenerateType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `CredentialGenerateType`; example: `"System"`
     pub credential_generate_type: Option<String>,
 
-    /// `CreationSource`: a string.
-    ///
-    /// Example: `"AutoWithConsumer"`
+    /// `CreationSource`; example: `"AutoWithConsumer"`
     pub creation_source: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"keybatch-d1cc0404-5a7a-4b55-a523-ccaed70a529c"`
+    /// `BatchId`; example: `"keybatch-d1cc0404-5a7a-4b55-a523-ccaed70a529c"`
     pub batch_id: Option<String>,
 }
 
@@ -1596,12 +1170,10 @@ pub struct CnapiGwSecretKey {
 #[doc(alias = "CNAPIGwSecretKeyList")]
 #[tc_model]
 pub struct CnapiGwSecretKeyList {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `SecretKeys`: a list of [`CnapiGwSecretKey`] objects.
+    /// `SecretKeys`
     pub secret_keys: Option<Vec<CnapiGwSecretKey>>,
 }
 
@@ -1610,12 +1182,10 @@ pub struct CnapiGwSecretKeyList {
 /// Sent in the input of [`ModifyCloudNativeAPIGatewayCanaryRule`](super::ModifyCloudNativeAPIGatewayCanaryRule).
 #[tc_model]
 pub struct CanaryPriorityRule {
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `CanaryRule`: a [`CloudNativeApiGatewayCanaryRule`].
+    /// `CanaryRule`
     pub canary_rule: Option<CloudNativeApiGatewayCanaryRule>,
 }
 
@@ -1624,9 +1194,7 @@ pub struct CanaryPriorityRule {
 /// Returned in the output of [`CreateCloudNativeAPIGatewayCertificate`](super::CreateCloudNativeAPIGatewayCertificate).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `Id`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     pub id: Option<String>,
 }
 
@@ -1636,12 +1204,10 @@ pub struct CertificateInfo {
 #[doc(alias = "CloudAPIGatewayCanaryRuleList")]
 #[tc_model]
 pub struct CloudApiGatewayCanaryRuleList {
-    /// `CanaryRuleList`: a list of [`CloudNativeApiGatewayCanaryRule`] objects.
+    /// `CanaryRuleList`
     pub canary_rule_list: Vec<CloudNativeApiGatewayCanaryRule>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 }
 
@@ -1652,29 +1218,17 @@ pub struct CloudApiGatewayCanaryRuleList {
 #[doc(alias = "CloudNativeAPIGatewayBalancedService")]
 #[tc_model]
 pub struct CloudNativeApiGatewayBalancedService {
-    /// `ServiceID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
+    /// `ServiceID`, always sent in responses; example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"learn"`
+    /// `ServiceName`, always sent in responses; example: `"learn"`
     pub service_name: Option<String>,
 
-    /// `UpstreamName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"learn"`
+    /// `UpstreamName`, always sent in responses; example: `"learn"`
     pub upstream_name: Option<String>,
 
-    /// `Percent`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Percent`, always sent in responses; example: `10`
     pub percent: Option<f64>,
 }
 
@@ -1685,73 +1239,46 @@ pub struct CloudNativeApiGatewayBalancedService {
 #[doc(alias = "CloudNativeAPIGatewayCanaryRule")]
 #[tc_model]
 pub struct CloudNativeApiGatewayCanaryRule {
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: i64,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `ConditionList`: a list of [`CloudNativeApiGatewayCanaryRuleCondition`] objects.
-    /// Always sent in responses.
+    /// `ConditionList`, always sent in responses
     pub condition_list: Option<Vec<CloudNativeApiGatewayCanaryRuleCondition>>,
 
-    /// `BalancedServiceList`: a list of [`CloudNativeApiGatewayBalancedService`] objects.
+    /// `BalancedServiceList`
     pub balanced_service_list: Option<Vec<CloudNativeApiGatewayBalancedService>>,
 
-    /// `ServiceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
+    /// `ServiceId`, always sent in responses; example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"learn-svc"`
+    /// `ServiceName`, always sent in responses; example: `"learn-svc"`
     pub service_name: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `RuleType`; example: `"Standard"`
     pub rule_type: Option<String>,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"AND"`
+    /// `MatchType`; example: `"AND"`
     pub match_type: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-4se0czf7"`
+    /// `GroupId`; example: `"group-4se0czf7"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"公网入口分组"`
+    /// `GroupName`; example: `"公网入口分组"`
     pub group_name: Option<String>,
 
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"4e00e834cc984314a9a33fa4bb08bc5a"`
+    /// `LaneId`; example: `"4e00e834cc984314a9a33fa4bb08bc5a"`
     pub lane_id: Option<String>,
 
-    /// `LaneName`: a string.
-    ///
-    /// Example: `"在线学习服务泳道"`
+    /// `LaneName`; example: `"在线学习服务泳道"`
     pub lane_name: Option<String>,
 
-    /// `MatchMode`: a string.
-    ///
-    /// Example: `"STRICT"`
+    /// `MatchMode`; example: `"STRICT"`
     pub match_mode: Option<String>,
 
-    /// `LaneTag`: a string.
-    ///
-    /// Example: `"lane:v1"`
+    /// `LaneTag`; example: `"lane:v1"`
     pub lane_tag: Option<String>,
 }
 
@@ -1762,45 +1289,25 @@ pub struct CloudNativeApiGatewayCanaryRule {
 #[doc(alias = "CloudNativeAPIGatewayCanaryRuleCondition")]
 #[tc_model]
 pub struct CloudNativeApiGatewayCanaryRuleCondition {
-    /// `Type`: a string.
-    ///
-    /// Example: `"header"`
+    /// `Type`; example: `"header"`
     pub r#type: String,
 
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"x-user-id"`
+    /// `Key`, always sent in responses; example: `"x-user-id"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"=="`
+    /// `Operator`, always sent in responses; example: `"=="`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user-stu"`
+    /// `Value`, always sent in responses; example: `"user-stu"`
     pub value: Option<String>,
 
-    /// `Delimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `Delimiter`, always sent in responses; example: `","`
     pub delimiter: Option<String>,
 
-    /// `GlobalConfigId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4fe634e9-ea28-4f1e-8461-da89f3b84d28"`
+    /// `GlobalConfigId`, always sent in responses; example: `"4fe634e9-ea28-4f1e-8461-da89f3b84d28"`
     pub global_config_id: Option<String>,
 
-    /// `GlobalConfigName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"global-conf-stu"`
+    /// `GlobalConfigName`, always sent in responses; example: `"global-conf-stu"`
     pub global_config_name: Option<String>,
 }
 
@@ -1810,116 +1317,74 @@ pub struct CloudNativeApiGatewayCanaryRuleCondition {
 #[doc(alias = "CloudNativeAPIGatewayConfig")]
 #[tc_model]
 pub struct CloudNativeApiGatewayConfig {
-    /// `ConsoleType`: a string.
-    ///
-    /// Example: `"Kong"`
+    /// `ConsoleType`; example: `"Kong"`
     pub console_type: String,
 
-    /// `HttpUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1:8000/"`
+    /// `HttpUrl`; example: `"http://127.0.0.1:8000/"`
     pub http_url: String,
 
-    /// `HttpsUrl`: a string.
-    ///
-    /// Example: `"https://127.0.0.1:8443/"`
+    /// `HttpsUrl`; example: `"https://127.0.0.1:8443/"`
     pub https_url: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `NetType`; example: `"Open"`
     pub net_type: String,
 
-    /// `AdminUser`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminUser`; example: `"admin"`
     pub admin_user: String,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"tse@tencent"`
+    /// `AdminPassword`; example: `"tse@tencent"`
     pub admin_password: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `Status`; example: `"Open"`
     pub status: String,
 
-    /// `AccessControl`: a [`NetworkAccessControl`].
+    /// `AccessControl`
     pub access_control: Option<NetworkAccessControl>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxx"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxx"`
     pub vpc_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"公网入口"`
+    /// `Description`; example: `"公网入口"`
     pub description: String,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c4.small"`
+    /// `SlaType`; example: `"clb.c4.small"`
     pub sla_type: String,
 
-    /// `SlaName`: a string.
-    ///
-    /// Example: `"超强型1规格"`
+    /// `SlaName`; example: `"超强型1规格"`
     pub sla_name: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"152.41.25.2"`
+    /// `Vip`; example: `"152.41.25.2"`
     pub vip: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InternetMaxBandwidthOut`; example: `5`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `MultiZoneFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiZoneFlag`; example: `false`
     pub multi_zone_flag: Option<bool>,
 
-    /// `MasterZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZoneId`; example: `"ap-guangzhou-1"`
     pub master_zone_id: Option<String>,
 
-    /// `SlaveZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SlaveZoneId`; example: `"ap-guangzhou-3"`
     pub slave_zone_id: Option<String>,
 
-    /// `MasterZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `MasterZoneName`; example: `"广州一区"`
     pub master_zone_name: Option<String>,
 
-    /// `SlaveZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `SlaveZoneName`; example: `"广州三区"`
     pub slave_zone_name: Option<String>,
 
-    /// `NetworkId`: a string.
-    ///
-    /// Example: `"network-1obc76ux"`
+    /// `NetworkId`; example: `"network-1obc76ux"`
     pub network_id: Option<String>,
 
-    /// `IPV6FullChain`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IPV6FullChain`; example: `false`
     #[tc(rename = "IPV6FullChain")]
     pub ipv6_full_chain: Option<bool>,
 
-    /// `CustomizedConfigContent`: a string.
+    /// `CustomizedConfigContent`
     pub customized_config_content: Option<String>,
 }
 
@@ -1929,136 +1394,98 @@ pub struct CloudNativeApiGatewayConfig {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelAPI")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelApi {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `Id`, always sent in responses; example: `"9006154d-8770-xx"`
     pub id: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CreateTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub modify_time: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"openai_chat"`
+    /// `Name`, always sent in responses; example: `"openai_chat"`
     pub name: Option<String>,
 
-    /// `SceneType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Chat"`
+    /// `SceneType`, always sent in responses; example: `"Chat"`
     pub scene_type: Option<String>,
 
-    /// `RequestProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI"`
+    /// `RequestProtocol`, always sent in responses; example: `"OpenAI"`
     pub request_protocol: Option<String>,
 
-    /// `RouteList`: a list of [`DefaultKongRoute`] objects.
-    /// Always sent in responses.
+    /// `RouteList`, always sent in responses
     pub route_list: Option<Vec<DefaultKongRoute>>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/base/qq"`
+    /// `BasePath`; example: `"/base/qq"`
     pub base_path: Option<String>,
 
-    /// `StripPath`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `StripPath`, always sent in responses; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型统一聊天 API"`
+    /// `Description`; example: `"大模型统一聊天 API"`
     pub description: Option<String>,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"8006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"8006154d-8770-xx"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"openai 服务"`
+    /// `ModelServiceName`; example: `"openai 服务"`
     pub model_service_name: Option<String>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`].
+    /// `ModelServiceRoute`
     pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`] objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<AigwkvMatch>>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCrossServiceFallback`; example: `true`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`].
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
 
-    /// `DescribeCloudNativeAPIGatewayLLMModelAPI`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeCloudNativeAPIGatewayLLMModelAPI`; example: `true`
     #[tc(rename = "DescribeCloudNativeAPIGatewayLLMModelAPI")]
     pub describe_cloud_native_api_gateway_llm_model_api: Option<bool>,
 
-    /// `TagFilter`: an [`AigwTagFilter`].
+    /// `TagFilter`
     pub tag_filter: Option<AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`].
+    /// `LogConfig`
     pub log_config: Option<AigwLogConfig>,
 
-    /// `LogDesensitizeConfig`: an [`AigwLogDesensitizeConfig`].
+    /// `LogDesensitizeConfig`
     pub log_desensitize_config: Option<AigwLogDesensitizeConfig>,
 
-    /// `ForwardDesensitizeConfig`: an [`AigwForwardDesensitizeConfig`].
+    /// `ForwardDesensitizeConfig`
     pub forward_desensitize_config: Option<AigwForwardDesensitizeConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`].
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`].
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
 
-    /// `ConsumerGroupModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `ConsumerGroupModelScopes`
     pub consumer_group_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `ConsumerInheritModelScope`: an [`AigwConsumerModelScope`].
+    /// `ConsumerInheritModelScope`
     pub consumer_inherit_model_scope: Option<AigwConsumerModelScope>,
 
-    /// `SecretKeyModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `SecretKeyModelScopes`
     pub secret_key_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `PlaygroundAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PlaygroundAvailable`; example: `true`
     pub playground_available: Option<bool>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`].
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
 
-    /// `ConsumerDirectModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `ConsumerDirectModelScopes`
     pub consumer_direct_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`].
+    /// `ModelNameRoute`
     pub model_name_route: Option<AigwModelNameRoute>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -2069,10 +1496,7 @@ pub struct CloudNativeApiGatewayLlmModelApi {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelFallbackRule")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelFallbackRule {
-    /// `FallbackModels`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["gpt-5.1","gpt-5-mini"]`
+    /// `FallbackModels`, always sent in responses; example: `["gpt-5.1","gpt-5-mini"]`
     pub fallback_models: Option<Vec<String>>,
 }
 
@@ -2083,16 +1507,10 @@ pub struct CloudNativeApiGatewayLlmModelFallbackRule {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelParamCheckInfo")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
-    /// `AllowModelList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["gpt-5.1","gpt-5-mini"]`
+    /// `AllowModelList`, always sent in responses; example: `["gpt-5.1","gpt-5-mini"]`
     pub allow_model_list: Option<Vec<String>>,
 
-    /// `ModelValidationFailureStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Return404"`
+    /// `ModelValidationFailureStrategy`, always sent in responses; example: `"Return404"`
     pub model_validation_failure_strategy: Option<String>,
 }
 
@@ -2102,221 +1520,141 @@ pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelService")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelService {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `Id`, always sent in responses; example: `"9006154d-8770-xx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"openai-test"`
+    /// `Name`, always sent in responses; example: `"openai-test"`
     pub name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CreateTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub modify_time: Option<String>,
 
-    /// `ServiceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LLMService"`
+    /// `ServiceType`, always sent in responses; example: `"LLMService"`
     pub service_type: Option<String>,
 
-    /// `ModelProvider`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI"`
+    /// `ModelProvider`, always sent in responses; example: `"OpenAI"`
     pub model_provider: Option<String>,
 
-    /// `ModelProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI/v1"`
+    /// `ModelProtocol`, always sent in responses; example: `"OpenAI/v1"`
     pub model_protocol: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://api.openai.com/v1"`
+    /// `UpstreamURL`; example: `"https://api.openai.com/v1"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ModelSelector`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Specify"`
+    /// `ModelSelector`, always sent in responses; example: `"Specify"`
     pub model_selector: Option<String>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-4.1"`
+    /// `DefaultModel`; example: `"gpt-4.1"`
     pub default_model: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelFallback`; example: `true`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`].
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelParamCheck`; example: `true`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`].
+    /// `QuotaLimit`
     pub quota_limit: Option<AigwllmQuotaLimit>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"[\"capability:code\"]"`
+    /// `Tags`; example: `"[\"capability:code\"]"`
     pub tags: Option<String>,
 
-    /// `SecretKeyIds`: a list of strings.
-    ///
-    /// Example: `["sk-hjegh"]`
+    /// `SecretKeyIds`; example: `["sk-hjegh"]`
     pub secret_key_ids: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`] objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-********"`
+    /// `SourceId`; example: `"ins-********"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"mock-openai"`
+    /// `ServiceName`; example: `"mock-openai"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<KeyValue>>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"qwen_custom_service"`
+    /// `CustomProviderName`; example: `"qwen_custom_service"`
     pub custom_provider_name: Option<String>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `KeyRotationPeriodDays`; example: `8`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `ExternalInstanceId`; example: `"ins-test"`
     pub external_instance_id: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`].
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<AigwLoadBalanceConfig>,
 
-    /// `PublishStatus`: a string.
-    ///
-    /// Example: `"Unpublished、Published"`
+    /// `PublishStatus`; example: `"Unpublished、Published"`
     pub publish_status: Option<String>,
 
-    /// `CanPublish`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanPublish`; example: `true`
     pub can_publish: Option<bool>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Waiting"`
+    /// `SyncStatus`; example: `"Waiting"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `SyncedVersion`; example: `"v2"`
     pub synced_version: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Error"`
+    /// `Status`; example: `"Error"`
     pub status: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheck`: an [`AigwllmHealthCheckSetting`].
+    /// `HealthCheck`
     pub health_check: Option<AigwllmHealthCheckSetting>,
 
-    /// `LengthLimitConfig`: an [`AigwLengthLimitConfig`].
+    /// `LengthLimitConfig`
     pub length_limit_config: Option<AigwLengthLimitConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`].
+    /// `SmartBalance`
     pub smart_balance: Option<AigwSmartBalanceConfig>,
 }
 
@@ -2327,31 +1665,29 @@ pub struct CloudNativeApiGatewayLlmModelService {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRoute")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRoute {
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["ModelName"]`
+    /// `SelectedTypes`; example: `["ModelName"]`
     pub selected_types: Vec<String>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `ModelNameConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`] objects.
+    /// `ModelNameConfig`
     pub model_name_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>,
     >,
 
-    /// `IntentRouteConfig`: an [`AigwIntentRoute`].
+    /// `IntentRouteConfig`
     pub intent_route_config: Option<AigwIntentRoute>,
 
-    /// `LatencyPriorityConfig`: an [`AigwLatencyPriorityConfig`].
+    /// `LatencyPriorityConfig`
     pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
 
-    /// `CacheAwareRouteConfig`: an [`AigwCacheAwareRouteConfig`].
+    /// `CacheAwareRouteConfig`
     pub cache_aware_route_config: Option<AigwCacheAwareRouteConfig>,
 
-    /// `TokenLengthRouteConfig`: an [`AigwTokenLengthRoute`].
+    /// `TokenLengthRouteConfig`
     pub token_length_route_config: Option<AigwTokenLengthRoute>,
 }
 
@@ -2362,24 +1698,16 @@ pub struct CloudNativeApiGatewayLlmModelServiceRoute {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"5b5b32f09bc24278a35541aa450cbbf3"`
+    /// `ModelServiceId`; example: `"5b5b32f09bc24278a35541aa450cbbf3"`
     pub model_service_id: String,
 
-    /// `MatchModelName`: a string.
-    ///
-    /// Example: `"ge*n*"`
+    /// `MatchModelName`; example: `"ge*n*"`
     pub match_model_name: String,
 
-    /// `RewriteModelName`: a string.
-    ///
-    /// Example: `"gemini-2.5-flash"`
+    /// `RewriteModelName`; example: `"gemini-2.5-flash"`
     pub rewrite_model_name: Option<String>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -2390,19 +1718,13 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"5b5b32f09bc24278a35541aa450cbbf3"`
+    /// `ModelServiceId`; example: `"5b5b32f09bc24278a35541aa450cbbf3"`
     pub model_service_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: i64,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -2412,49 +1734,31 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
 #[doc(alias = "CloudNativeAPIGatewayNode")]
 #[tc_model]
 pub struct CloudNativeApiGatewayNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"kong-0"`
+    /// `NodeId`; example: `"kong-0"`
     pub node_id: String,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"172.168.2.1"`
+    /// `NodeIp`; example: `"172.168.2.1"`
     pub node_ip: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `ZoneId`; example: `"100001"`
     pub zone_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-4se0czf7"`
+    /// `GroupId`; example: `"group-4se0czf7"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"公网入口分组"`
+    /// `GroupName`; example: `"公网入口分组"`
     pub group_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 
-    /// `IsDefaultWeight`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultWeight`; example: `true`
     pub is_default_weight: Option<bool>,
 }
 
@@ -2465,16 +1769,10 @@ pub struct CloudNativeApiGatewayNode {
 #[doc(alias = "CloudNativeAPIGatewayNodeConfig")]
 #[tc_model]
 pub struct CloudNativeApiGatewayNodeConfig {
-    /// `Specification`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1c2g"`
+    /// `Specification`, required in requests; example: `"1c2g"`
     pub specification: Option<String>,
 
-    /// `Number`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Number`, required in requests; example: `2`
     pub number: Option<i64>,
 }
 
@@ -2485,87 +1783,52 @@ pub struct CloudNativeApiGatewayNodeConfig {
 #[doc(alias = "CloudNativeAPIGatewayRateLimitDetail")]
 #[tc_model]
 pub struct CloudNativeApiGatewayRateLimitDetail {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 
-    /// `QpsThresholds`: a list of [`QpsThreshold`] objects.
-    /// Always sent in responses.
+    /// `QpsThresholds`, always sent in responses
     pub qps_thresholds: Option<Vec<QpsThreshold>>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/demo"`
+    /// `Path`, always sent in responses; example: `"/demo"`
     pub path: Option<String>,
 
-    /// `Header`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Host"`
+    /// `Header`, always sent in responses; example: `"Host"`
     pub header: Option<String>,
 
-    /// `LimitBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ip"`
+    /// `LimitBy`, always sent in responses; example: `"ip"`
     pub limit_by: Option<String>,
 
-    /// `ExternalRedis`: an [`ExternalRedis`].
-    /// Always sent in responses.
+    /// `ExternalRedis`, always sent in responses
     pub external_redis: Option<ExternalRedis>,
 
-    /// `GlobalConfigId`: a string.
-    ///
-    /// Example: `"9a4e0f39-fa6a-44d8-8e3e-10f016ad78de"`
+    /// `GlobalConfigId`; example: `"9a4e0f39-fa6a-44d8-8e3e-10f016ad78de"`
     pub global_config_id: Option<String>,
 
-    /// `Policy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"local"`
+    /// `Policy`, always sent in responses; example: `"local"`
     pub policy: Option<String>,
 
-    /// `RateLimitResponse`: a [`RateLimitResponse`].
-    /// Always sent in responses.
+    /// `RateLimitResponse`, always sent in responses
     pub rate_limit_response: Option<RateLimitResponse>,
 
-    /// `RateLimitResponseUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://127.0.0.1/downgrade"`
+    /// `RateLimitResponseUrl`, always sent in responses; example: `"http://127.0.0.1/downgrade"`
     pub rate_limit_response_url: Option<String>,
 
-    /// `ResponseType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"url"`
+    /// `ResponseType`, always sent in responses; example: `"url"`
     pub response_type: Option<String>,
 
-    /// `HideClientHeaders`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `HideClientHeaders`, always sent in responses; example: `true`
     pub hide_client_headers: Option<bool>,
 
-    /// `LineUpTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `LineUpTime`, always sent in responses; example: `0`
     pub line_up_time: Option<i64>,
 
-    /// `IsDelay`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsDelay`, always sent in responses; example: `true`
     pub is_delay: Option<bool>,
 
-    /// `BasicLimitQpsThresholds`: a list of [`QpsThreshold`] objects.
+    /// `BasicLimitQpsThresholds`
     pub basic_limit_qps_thresholds: Option<Vec<QpsThreshold>>,
 
-    /// `LimitRules`: a list of [`LimitRule`] objects.
+    /// `LimitRules`
     pub limit_rules: Option<Vec<LimitRule>>,
 }
 
@@ -2575,43 +1838,31 @@ pub struct CloudNativeApiGatewayRateLimitDetail {
 #[doc(alias = "CloudNativeAPIGatewayStrategy")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategy {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-7bb4fcb0"`
+    /// `StrategyId`; example: `"strategy-7bb4fcb0"`
     pub strategy_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"双十一"`
+    /// `StrategyName`; example: `"双十一"`
     pub strategy_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:3"`
+    /// `CreateTime`; example: `"2021-09-09 11:52:3"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:3"`
+    /// `ModifyTime`; example: `"2021-09-09 11:52:3"`
     pub modify_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"双十一弹性伸缩策略"`
+    /// `Description`; example: `"双十一弹性伸缩策略"`
     pub description: String,
 
-    /// `Config`: a [`CloudNativeApiGatewayStrategyAutoScalerConfig`].
+    /// `Config`
     pub config: CloudNativeApiGatewayStrategyAutoScalerConfig,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a34cf5f"`
+    /// `GatewayId`; example: `"gateway-4a34cf5f"`
     pub gateway_id: String,
 
-    /// `CronConfig`: a [`CloudNativeApiGatewayStrategyCronScalerConfig`].
+    /// `CronConfig`
     pub cron_config: CloudNativeApiGatewayStrategyCronScalerConfig,
 
-    /// `MaxReplicas`: an unsigned 64-bit integer.
+    /// `MaxReplicas`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2625,56 +1876,43 @@ pub struct CloudNativeApiGatewayStrategy {
 #[doc(alias = "CloudNativeAPIGatewayStrategyAutoScalerConfig")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategyAutoScalerConfig {
-    /// `MaxReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `MaxReplicas`, always sent in responses; example: `5`
     pub max_replicas: Option<i64>,
 
-    /// `Metrics`: a list of [`CloudNativeApiGatewayStrategyAutoScalerConfigMetric`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<CloudNativeApiGatewayStrategyAutoScalerConfigMetric>>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enabled: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-08 16:57:18"`
+    /// `CreateTime`; example: `"2023-03-08 16:57:18"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-03-08 16:57:18"`
+    /// `ModifyTime`; example: `"2023-03-08 16:57:18"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub modify_time: Option<String>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-448e24f7"`
+    /// `StrategyId`; example: `"strategy-448e24f7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub strategy_id: Option<String>,
 
-    /// `AutoScalerId`: a string.
-    ///
-    /// Example: `"autoscaler-92aaca7b"`
+    /// `AutoScalerId`; example: `"autoscaler-92aaca7b"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub auto_scaler_id: Option<String>,
 
-    /// `Behavior`: an [`AutoScalerBehavior`].
+    /// `Behavior`
     pub behavior: Option<AutoScalerBehavior>,
 }
 
@@ -2685,27 +1923,16 @@ pub struct CloudNativeApiGatewayStrategyAutoScalerConfig {
 #[doc(alias = "CloudNativeAPIGatewayStrategyAutoScalerConfigMetric")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategyAutoScalerConfigMetric {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Resource"`
+    /// `Type`; example: `"Resource"`
     pub r#type: Option<String>,
 
-    /// `ResourceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cpu"`
+    /// `ResourceName`, always sent in responses; example: `"cpu"`
     pub resource_name: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Utilization"`
+    /// `TargetType`, always sent in responses; example: `"Utilization"`
     pub target_type: Option<String>,
 
-    /// `TargetValue`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `TargetValue`, always sent in responses; example: `80`
     pub target_value: Option<i64>,
 }
 
@@ -2715,27 +1942,19 @@ pub struct CloudNativeApiGatewayStrategyAutoScalerConfigMetric {
 #[doc(alias = "CloudNativeAPIGatewayStrategyBindingGroupInfo")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategyBindingGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-2e781178"`
+    /// `GroupId`; example: `"group-2e781178"`
     pub group_id: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`].
+    /// `NodeConfig`
     pub node_config: CloudNativeApiGatewayNodeConfig,
 
-    /// `BindTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `BindTime`; example: `"2021-09-09 11:52:30"`
     pub bind_time: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"公网入口"`
+    /// `GroupName`; example: `"公网入口"`
     pub group_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"bound"`
+    /// `Status`; example: `"bound"`
     pub status: String,
 }
 
@@ -2746,36 +1965,28 @@ pub struct CloudNativeApiGatewayStrategyBindingGroupInfo {
 #[doc(alias = "CloudNativeAPIGatewayStrategyCronScalerConfig")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategyCronScalerConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enabled: Option<bool>,
 
-    /// `Params`: a list of [`CloudNativeApiGatewayStrategyCronScalerConfigParam`] objects.
+    /// `Params`
     pub params: Option<Vec<CloudNativeApiGatewayStrategyCronScalerConfigParam>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-08 16:57:18"`
+    /// `CreateTime`; example: `"2023-03-08 16:57:18"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-03-08 16:57:18"`
+    /// `ModifyTime`; example: `"2023-03-08 16:57:18"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub modify_time: Option<String>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"strategy-448e24f7"`
+    /// `StrategyId`; example: `"strategy-448e24f7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2789,27 +2000,16 @@ pub struct CloudNativeApiGatewayStrategyCronScalerConfig {
 #[doc(alias = "CloudNativeAPIGatewayStrategyCronScalerConfigParam")]
 #[tc_model]
 pub struct CloudNativeApiGatewayStrategyCronScalerConfigParam {
-    /// `Period`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1 * *"`
+    /// `Period`, always sent in responses; example: `"1 * *"`
     pub period: Option<String>,
 
-    /// `StartAt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"17:00"`
+    /// `StartAt`, always sent in responses; example: `"17:00"`
     pub start_at: Option<String>,
 
-    /// `TargetReplicas`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `TargetReplicas`, always sent in responses; example: `50`
     pub target_replicas: Option<i64>,
 
-    /// `Crontab`: a string.
-    ///
-    /// Example: `"0 00 00 * * *"`
+    /// `Crontab`; example: `"0 00 00 * * *"`
     pub crontab: Option<String>,
 }
 
@@ -2820,14 +2020,10 @@ pub struct CloudNativeApiGatewayStrategyCronScalerConfigParam {
 #[doc(alias = "CloudNativeAPIGatewayVpcConfig")]
 #[tc_model]
 pub struct CloudNativeApiGatewayVpcConfig {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxx"`
     pub subnet_id: Option<String>,
 }
 
@@ -2837,106 +2033,61 @@ pub struct CloudNativeApiGatewayVpcConfig {
 /// Returned in the output of [`DescribeConfigFile`](super::DescribeConfigFile), [`DescribeConfigFiles`](super::DescribeConfigFiles) and [`DescribeConfigFilesByGroup`](super::DescribeConfigFilesByGroup).
 #[tc_model]
 pub struct ConfigFile {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `Id`, always sent in responses
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"application"`
+    /// `Name`, always sent in responses; example: `"application"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`, always sent in responses; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"groupName"`
+    /// `Group`, always sent in responses; example: `"groupName"`
     pub group: Option<String>,
 
-    /// `Content`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"configContent"`
+    /// `Content`, always sent in responses; example: `"configContent"`
     pub content: Option<String>,
 
-    /// `Format`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"text"`
+    /// `Format`, always sent in responses; example: `"text"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Comment"`
+    /// `Comment`, always sent in responses; example: `"Comment"`
     pub comment: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"status"`
+    /// `Status`, always sent in responses; example: `"status"`
     pub status: Option<String>,
 
-    /// `Tags`: a list of [`ConfigFileTag`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<ConfigFileTag>>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `CreateTime`, always sent in responses; example: `"2024-12-29 16:23:00"`
     pub create_time: Option<String>,
 
-    /// `CreateBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `CreateBy`, always sent in responses; example: `"usera"`
     pub create_by: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2024-12-29 16:23:00"`
     pub modify_time: Option<String>,
 
-    /// `ModifyBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `ModifyBy`, always sent in responses; example: `"usera"`
     pub modify_by: Option<String>,
 
-    /// `ReleaseTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `ReleaseTime`, always sent in responses; example: `"2024-12-29 16:23:00"`
     pub release_time: Option<String>,
 
-    /// `ReleaseBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `ReleaseBy`, always sent in responses; example: `"usera"`
     pub release_by: Option<String>,
 
-    /// `ConfigFileSupportedClient`: a signed 64-bit integer.
+    /// `ConfigFileSupportedClient`
     pub config_file_supported_client: Option<i64>,
 
-    /// `ConfigFilePersistent`: a [`ConfigFilePersistent`].
+    /// `ConfigFilePersistent`
     pub config_file_persistent: Option<ConfigFilePersistent>,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypted`; example: `true`
     pub encrypted: Option<bool>,
 
-    /// `EncryptAlgo`: a string.
-    ///
-    /// Example: `"AES"`
+    /// `EncryptAlgo`; example: `"AES"`
     pub encrypt_algo: Option<String>,
 }
 
@@ -2946,107 +2097,58 @@ pub struct ConfigFile {
 /// Returned in the output of [`DescribeConfigFileGroups`](super::DescribeConfigFileGroups).
 #[tc_model]
 pub struct ConfigFileGroup {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Id`, always sent in responses; example: `100`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"janice-test"`
+    /// `Name`, always sent in responses; example: `"janice-test"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`, always sent in responses; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Comment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Comment"`
+    /// `Comment`, always sent in responses; example: `"Comment"`
     pub comment: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-03-07 00:00:00"`
+    /// `CreateTime`, always sent in responses; example: `"2023-03-07 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `CreateBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `CreateBy`, always sent in responses; example: `"usera"`
     pub create_by: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-03-07 00:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2023-03-07 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `ModifyBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"userb"`
+    /// `ModifyBy`, always sent in responses; example: `"userb"`
     pub modify_by: Option<String>,
 
-    /// `FileCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `FileCount`, always sent in responses; example: `100`
     pub file_count: Option<u64>,
 
-    /// `UserIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["usera","userb"]`
+    /// `UserIds`, always sent in responses; example: `["usera","userb"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["group-1"]`
+    /// `GroupIds`, always sent in responses; example: `["group-1"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `RemoveUserIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["usera"]`
+    /// `RemoveUserIds`, always sent in responses; example: `["usera"]`
     pub remove_user_ids: Option<Vec<String>>,
 
-    /// `RemoveGroupIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["group-1"]`
+    /// `RemoveGroupIds`, always sent in responses; example: `["group-1"]`
     pub remove_group_ids: Option<Vec<String>>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `Owner`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `Owner`, always sent in responses; example: `"usera"`
     pub owner: Option<String>,
 
-    /// `Department`: a string.
-    ///
-    /// Example: `"DepartmentName"`
+    /// `Department`; example: `"DepartmentName"`
     pub department: Option<String>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"BusinessName"`
+    /// `Business`; example: `"BusinessName"`
     pub business: Option<String>,
 
-    /// `ConfigFileGroupTags`: a list of [`ConfigFileGroupTag`] objects.
+    /// `ConfigFileGroupTags`
     pub config_file_group_tags: Option<Vec<ConfigFileGroupTag>>,
 }
 
@@ -3056,16 +2158,10 @@ pub struct ConfigFileGroup {
 /// Returned in the output of [`DescribeConfigFileGroups`](super::DescribeConfigFileGroups).
 #[tc_model]
 pub struct ConfigFileGroupTag {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Name"`
+    /// `Key`, always sent in responses; example: `"Name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Tom"`
+    /// `Value`, always sent in responses; example: `"Tom"`
     pub value: Option<String>,
 }
 
@@ -3075,19 +2171,13 @@ pub struct ConfigFileGroupTag {
 /// Returned in the output of [`DescribeConfigFile`](super::DescribeConfigFile), [`DescribeConfigFileRelease`](super::DescribeConfigFileRelease), [`DescribeConfigFileReleaseHistories`](super::DescribeConfigFileReleaseHistories), [`DescribeConfigFileReleases`](super::DescribeConfigFileReleases), [`DescribeConfigFiles`](super::DescribeConfigFiles) and [`DescribeConfigFilesByGroup`](super::DescribeConfigFilesByGroup).
 #[tc_model]
 pub struct ConfigFilePersistent {
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"UTF-8"`
+    /// `Encoding`; example: `"UTF-8"`
     pub encoding: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/path/var"`
+    /// `Path`; example: `"/path/var"`
     pub path: Option<String>,
 
-    /// `PostCmd`: a string.
-    ///
-    /// Example: `"echo aaa;\\n echo ccc"`
+    /// `PostCmd`; example: `"echo aaa;\\n echo ccc"`
     pub post_cmd: Option<String>,
 }
 
@@ -3096,52 +2186,34 @@ pub struct ConfigFilePersistent {
 /// Sent in the input of [`CreateOrUpdateConfigFileAndRelease`](super::CreateOrUpdateConfigFileAndRelease).
 #[tc_model]
 pub struct ConfigFilePublishInfo {
-    /// `ReleaseName`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ReleaseName`; example: `"v1"`
     pub release_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"privoder-demo"`
+    /// `Group`; example: `"privoder-demo"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"application.yml"`
+    /// `FileName`; example: `"application.yml"`
     pub file_name: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Content`; example: `"hello"`
     pub content: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Format`; example: `"yaml"`
     pub format: Option<String>,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"usera"`
+    /// `CreateBy`; example: `"usera"`
     pub create_by: Option<String>,
 
-    /// `ModifyBy`: a string.
-    ///
-    /// Example: `"usera"`
+    /// `ModifyBy`; example: `"usera"`
     pub modify_by: Option<String>,
 
-    /// `Tags`: a list of [`ConfigFileTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ConfigFileTag>>,
 }
 
@@ -3151,118 +2223,67 @@ pub struct ConfigFilePublishInfo {
 /// Returned in the output of [`DescribeConfigFileRelease`](super::DescribeConfigFileRelease) and [`DescribeConfigFileReleases`](super::DescribeConfigFileReleases).
 #[tc_model]
 pub struct ConfigFileRelease {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"application"`
+    /// `Name`, always sent in responses; example: `"application"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`, always sent in responses; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"provider-demo"`
+    /// `Group`, always sent in responses; example: `"provider-demo"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"application.yml"`
+    /// `FileName`, always sent in responses; example: `"application.yml"`
     pub file_name: Option<String>,
 
-    /// `Content`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hello"`
+    /// `Content`, always sent in responses; example: `"hello"`
     pub content: Option<String>,
 
-    /// `Comment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`, always sent in responses; example: `"comment"`
     pub comment: Option<String>,
 
-    /// `Md5`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"md5hash"`
+    /// `Md5`, always sent in responses; example: `"md5hash"`
     pub md5: Option<String>,
 
-    /// `Version`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Version`, always sent in responses; example: `1`
     pub version: Option<u64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `CreateTime`, always sent in responses; example: `"2024-12-29 16:23:00"`
     pub create_time: Option<String>,
 
-    /// `CreateBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `CreateBy`, always sent in responses; example: `"usera"`
     pub create_by: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2024-12-29 16:23:00"`
     pub modify_time: Option<String>,
 
-    /// `ModifyBy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"usera"`
+    /// `ModifyBy`, always sent in responses; example: `"usera"`
     pub modify_by: Option<String>,
 
-    /// `ReleaseDescription`: a string.
-    ///
-    /// Example: `"config-desc"`
+    /// `ReleaseDescription`; example: `"config-desc"`
     pub release_description: Option<String>,
 
-    /// `Active`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Active`; example: `true`
     pub active: Option<bool>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Format`; example: `"yaml"`
     pub format: Option<String>,
 
-    /// `ConfigFileId`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ConfigFileId`; example: `"name"`
     pub config_file_id: Option<String>,
 
-    /// `ConfigFileSupportedClient`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigFileSupportedClient`; example: `1`
     pub config_file_supported_client: Option<i64>,
 
-    /// `ConfigFilePersistent`: a [`ConfigFilePersistent`].
+    /// `ConfigFilePersistent`
     pub config_file_persistent: Option<ConfigFilePersistent>,
 
-    /// `BetaLabels`: a list of [`BetaLabel`] objects.
+    /// `BetaLabels`
     pub beta_labels: Option<Vec<BetaLabel>>,
 
-    /// `ReleaseType`: a string.
-    ///
-    /// Example: `"gary"`
+    /// `ReleaseType`; example: `"gary"`
     pub release_type: Option<String>,
 }
 
@@ -3271,29 +2292,19 @@ pub struct ConfigFileRelease {
 /// Sent in the input of [`DeleteConfigFileReleases`](super::DeleteConfigFileReleases).
 #[tc_model]
 pub struct ConfigFileReleaseDeletion {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"provider-demo"`
+    /// `Group`; example: `"provider-demo"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"application,yml"`
+    /// `FileName`; example: `"application,yml"`
     pub file_name: Option<String>,
 
-    /// `ReleaseVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ReleaseVersion`; example: `"v1.0"`
     pub release_version: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 }
 
@@ -3302,98 +2313,64 @@ pub struct ConfigFileReleaseDeletion {
 /// Returned in the output of [`DescribeConfigFileReleaseHistories`](super::DescribeConfigFileReleaseHistories).
 #[tc_model]
 pub struct ConfigFileReleaseHistory {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"configName"`
+    /// `Name`; example: `"configName"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`; example: `"namespaceName"`
     pub namespace: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"provider-demo"`
+    /// `Group`; example: `"provider-demo"`
     pub group: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"application,yml"`
+    /// `FileName`; example: `"application,yml"`
     pub file_name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Content`; example: `"hello"`
     pub content: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Format`; example: `"yaml"`
     pub format: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"md5hash"`
+    /// `Md5`; example: `"md5hash"`
     pub md5: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"config"`
+    /// `Type`; example: `"config"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"status"`
+    /// `Status`; example: `"status"`
     pub status: String,
 
-    /// `Tags`: a list of [`ConfigFileTag`] objects.
+    /// `Tags`
     pub tags: Vec<ConfigFileTag>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `CreateTime`; example: `"2024-12-29 16:23:00"`
     pub create_time: String,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"usera"`
+    /// `CreateBy`; example: `"usera"`
     pub create_by: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `ModifyTime`; example: `"2024-12-29 16:23:00"`
     pub modify_time: String,
 
-    /// `ModifyBy`: a string.
-    ///
-    /// Example: `"usera"`
+    /// `ModifyBy`; example: `"usera"`
     pub modify_by: String,
 
-    /// `ReleaseDescription`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ReleaseDescription`; example: `"desc"`
     pub release_description: Option<String>,
 
-    /// `ReleaseReason`: a string.
-    ///
-    /// Example: `"publish error"`
+    /// `ReleaseReason`; example: `"publish error"`
     pub release_reason: Option<String>,
 
-    /// `ConfigFileSupportedClient`: a signed 64-bit integer.
+    /// `ConfigFileSupportedClient`
     pub config_file_supported_client: Option<i64>,
 
-    /// `ConfigFilePersistent`: a [`ConfigFilePersistent`].
+    /// `ConfigFilePersistent`
     pub config_file_persistent: Option<ConfigFilePersistent>,
 }
 
@@ -3403,16 +2380,10 @@ pub struct ConfigFileReleaseHistory {
 /// Returned in the output of [`DescribeConfigFile`](super::DescribeConfigFile), [`DescribeConfigFileReleaseHistories`](super::DescribeConfigFileReleaseHistories), [`DescribeConfigFiles`](super::DescribeConfigFiles) and [`DescribeConfigFilesByGroup`](super::DescribeConfigFilesByGroup).
 #[tc_model]
 pub struct ConfigFileTag {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `Key`, always sent in responses; example: `"name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tom"`
+    /// `Value`, always sent in responses; example: `"tom"`
     pub value: Option<String>,
 }
 
@@ -3421,47 +2392,31 @@ pub struct ConfigFileTag {
 /// Returned in the output of [`DescribeAllConfigFileTemplates`](super::DescribeAllConfigFileTemplates).
 #[tc_model]
 pub struct ConfigFileTemplate {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"yaml"`
+    /// `Format`; example: `"yaml"`
     pub format: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `CreateTime`; example: `"2024-10-08 10:00:00"`
     pub create_time: String,
 
-    /// `CreateBy`: a string.
-    ///
-    /// Example: `"user"`
+    /// `CreateBy`; example: `"user"`
     pub create_by: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `ModifyTime`; example: `"2024-10-08 10:00:00"`
     pub modify_time: String,
 
-    /// `ModifyBy`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ModifyBy`; example: `"user"`
     pub modify_by: String,
 }
 
@@ -3471,19 +2426,13 @@ pub struct ConfigFileTemplate {
 #[doc(alias = "CreateCloudNativeAPIGatewayResult")]
 #[tc_model]
 pub struct CreateCloudNativeApiGatewayResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Creating"`
+    /// `Status`; example: `"Creating"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxx"`
+    /// `TaskId`; example: `"task-xxx"`
     pub task_id: String,
 }
 
@@ -3493,24 +2442,16 @@ pub struct CreateCloudNativeApiGatewayResult {
 #[doc(alias = "CreateCloudNativeAPIGatewayServerGroupResult")]
 #[tc_model]
 pub struct CreateCloudNativeApiGatewayServerGroupResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1234"`
+    /// `GroupId`; example: `"group-xxxx1234"`
     pub group_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxx1234"`
+    /// `TaskId`; example: `"task-xxxx1234"`
     pub task_id: Option<String>,
 }
 
@@ -3519,9 +2460,7 @@ pub struct CreateCloudNativeApiGatewayServerGroupResult {
 /// Returned in the output of [`CreateCloudNativeAPIGatewayService`](super::CreateCloudNativeAPIGatewayService).
 #[tc_model]
 pub struct CreateGatewayServiceResult {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
+    /// `ServiceId`; example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
     pub service_id: Option<String>,
 }
 
@@ -3530,19 +2469,13 @@ pub struct CreateGatewayServiceResult {
 /// Returned in the output of [`CreateCloudNativeAPIGatewayPublicNetwork`](super::CreateCloudNativeAPIGatewayPublicNetwork).
 #[tc_model]
 pub struct CreatePublicNetworkResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxxxx"`
     pub gateway_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxxxxxx"`
+    /// `GroupId`; example: `"group-xxxxxxxx"`
     pub group_id: Option<String>,
 
-    /// `NetworkId`: a string.
-    ///
-    /// Example: `"network-xxxxxxxx"`
+    /// `NetworkId`; example: `"network-xxxxxxxx"`
     pub network_id: Option<String>,
 }
 
@@ -3552,26 +2485,17 @@ pub struct CreatePublicNetworkResult {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayLLMModelAPI`](super::DescribeCloudNativeAPIGatewayLLMModelAPI) and [`DescribeCloudNativeAPIGatewayLLMModelAPIs`](super::DescribeCloudNativeAPIGatewayLLMModelAPIs).
 #[tc_model]
 pub struct DefaultKongRoute {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`; example: `"test-service"`
     pub name: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/v1/users"]`
+    /// `Paths`, always sent in responses; example: `["/v1/users"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -3581,19 +2505,13 @@ pub struct DefaultKongRoute {
 #[doc(alias = "DeleteCloudNativeAPIGatewayResult")]
 #[tc_model]
 pub struct DeleteCloudNativeApiGatewayResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Deleting"`
+    /// `Status`; example: `"Deleting"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-bc5c7880"`
+    /// `TaskId`; example: `"task-bc5c7880"`
     pub task_id: Option<String>,
 }
 
@@ -3602,50 +2520,35 @@ pub struct DeleteCloudNativeApiGatewayResult {
 /// Sent in the input of [`DeleteGovernanceLaneGroups`](super::DeleteGovernanceLaneGroups).
 #[tc_model]
 pub struct DeleteGovernanceLaneGroup {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lanegroup-123"`
+    /// `Name`, required in requests; example: `"lanegroup-123"`
     pub name: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"12732395"`
+    /// `ID`; example: `"12732395"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `TrafficEntries`: a list of [`LaneTrafficEntry`] objects.
+    /// `TrafficEntries`
     pub traffic_entries: Option<Vec<LaneTrafficEntry>>,
 
-    /// `Destinations`: a list of [`GovernanceServiceDestination`] objects.
+    /// `Destinations`
     pub destinations: Option<Vec<GovernanceServiceDestination>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"lanegroup"`
+    /// `Description`; example: `"lanegroup"`
     pub description: Option<String>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"c123xaweqw"`
+    /// `Revision`; example: `"c123xaweqw"`
     pub revision: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2024-01-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Consistency`: a string.
-    ///
-    /// Example: `"Abnormal/Normal/Unknown"`
+    /// `Consistency`; example: `"Abnormal/Normal/Unknown"`
     pub consistency: Option<String>,
 
-    /// `Rules`: a list of [`GovernanceLaneRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<GovernanceLaneRule>>,
 }
 
@@ -3654,24 +2557,16 @@ pub struct DeleteGovernanceLaneGroup {
 /// Returned in the output of [`DeleteNativeGatewayServerGroup`](super::DeleteNativeGatewayServerGroup).
 #[tc_model]
 pub struct DeleteNativeGatewayServerGroupResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxx1235"`
+    /// `GroupId`; example: `"group-xxxx1235"`
     pub group_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Deleting"`
+    /// `Status`; example: `"Deleting"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxx1236"`
+    /// `TaskId`; example: `"task-xxxx1236"`
     pub task_id: Option<String>,
 }
 
@@ -3681,27 +2576,19 @@ pub struct DeleteNativeGatewayServerGroupResult {
 #[doc(alias = "DescribeCloudNativeAPIGatewayConfigResult")]
 #[tc_model]
 pub struct DescribeCloudNativeApiGatewayConfigResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `ConfigList`: a list of [`CloudNativeApiGatewayConfig`] objects.
+    /// `ConfigList`
     pub config_list: Vec<CloudNativeApiGatewayConfig>,
 
-    /// `GroupSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `GroupSubnetId`; example: `"subnet-xxxxx"`
     pub group_subnet_id: Option<String>,
 
-    /// `GroupVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `GroupVpcId`; example: `"vpc-xxxxx"`
     pub group_vpc_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx"`
+    /// `GroupId`; example: `"group-xxx"`
     pub group_id: Option<String>,
 }
 
@@ -3711,12 +2598,10 @@ pub struct DescribeCloudNativeApiGatewayConfigResult {
 #[doc(alias = "DescribeCloudNativeAPIGatewayNodesResult")]
 #[tc_model]
 pub struct DescribeCloudNativeApiGatewayNodesResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `NodeList`: a list of [`CloudNativeApiGatewayNode`] objects.
+    /// `NodeList`
     pub node_list: Vec<CloudNativeApiGatewayNode>,
 }
 
@@ -3726,151 +2611,97 @@ pub struct DescribeCloudNativeApiGatewayNodesResult {
 #[doc(alias = "DescribeCloudNativeAPIGatewayResult")]
 #[tc_model]
 pub struct DescribeCloudNativeApiGatewayResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kong-test"`
+    /// `Name`; example: `"kong-test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Kong"`
+    /// `Type`; example: `"Kong"`
     pub r#type: String,
 
-    /// `GatewayVersion`: a string.
-    ///
-    /// Example: `"2.4.1"`
+    /// `GatewayVersion`; example: `"2.4.1"`
     pub gateway_version: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`].
+    /// `NodeConfig`
     pub node_config: CloudNativeApiGatewayNodeConfig,
 
-    /// `VpcConfig`: a [`CloudNativeApiGatewayVpcConfig`].
+    /// `VpcConfig`
     pub vpc_config: CloudNativeApiGatewayVpcConfig,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test kong"`
+    /// `Description`; example: `"test kong"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CreateTime`; example: `"2021-09-09 11:52:30"`
     pub create_time: String,
 
-    /// `Tags`: a list of [`InstanceTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<InstanceTagInfo>>,
 
-    /// `EnableCls`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCls`; example: `true`
     pub enable_cls: bool,
 
-    /// `TradeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TradeType`; example: `0`
     pub trade_type: i64,
 
-    /// `FeatureVersion`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `FeatureVersion`; example: `"STANDARD"`
     pub feature_version: String,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: u64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CurDeadline`; example: `"2021-09-09 11:52:30"`
     pub cur_deadline: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `IsolateTime`; example: `"2021-09-09 11:52:30"`
     pub isolate_time: String,
 
-    /// `EnableInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternet`; example: `true`
     pub enable_internet: bool,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EngineRegion`; example: `"ap-guangzhou"`
     pub engine_region: String,
 
-    /// `IngressClassName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `IngressClassName`; example: `"nginx"`
     pub ingress_class_name: String,
 
-    /// `InternetPayMode`: a string.
-    ///
-    /// Example: `"TRAFFIC"`
+    /// `InternetPayMode`; example: `"TRAFFIC"`
     pub internet_pay_mode: String,
 
-    /// `GatewayMinorVersion`: a string.
-    ///
-    /// Example: `"2.4.1.0"`
+    /// `GatewayMinorVersion`; example: `"2.4.1.0"`
     pub gateway_minor_version: String,
 
-    /// `InstancePort`: an [`InstancePort`].
+    /// `InstancePort`
     pub instance_port: Option<InstancePort>,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"L7"`
+    /// `LoadBalancerType`; example: `"L7"`
     pub load_balancer_type: String,
 
-    /// `PublicIpAddresses`: a list of strings.
-    ///
-    /// Example: `["145.215.23.2"]`
+    /// `PublicIpAddresses`; example: `["145.215.23.2"]`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteProtect`; example: `false`
     pub delete_protect: Option<bool>,
 
-    /// `AvailableVersions`: a list of strings.
-    ///
-    /// Example: `["2.5.1","2.8.5"]`
+    /// `AvailableVersions`; example: `["2.5.1","2.8.5"]`
     pub available_versions: Option<Vec<String>>,
 
-    /// `AvailableUpgradeVersions`: a list of strings.
-    ///
-    /// Example: `["2.5.1","2.8.5"]`
+    /// `AvailableUpgradeVersions`; example: `["2.5.1","2.8.5"]`
     pub available_upgrade_versions: Option<Vec<String>>,
 
-    /// `AvailableUpgrade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AvailableUpgrade`; example: `true`
     pub available_upgrade: Option<bool>,
 
-    /// `AvailableRollbackVersion`: a string.
-    ///
-    /// Example: `"2.5.1"`
+    /// `AvailableRollbackVersion`; example: `"2.5.1"`
     pub available_rollback_version: Option<String>,
 
-    /// `ForceHTTPSRedirect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceHTTPSRedirect`; example: `false`
     #[tc(rename = "ForceHTTPSRedirect")]
     pub force_https_redirect: Option<bool>,
 }
@@ -3880,12 +2711,10 @@ pub struct DescribeCloudNativeApiGatewayResult {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayPorts`](super::DescribeCloudNativeAPIGatewayPorts).
 #[tc_model]
 pub struct DescribeGatewayInstancePortResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: Option<String>,
 
-    /// `GatewayInstancePortList`: a list of [`GatewayInstanceSchemeAndPorts`] objects.
+    /// `GatewayInstancePortList`
     pub gateway_instance_port_list: Option<Vec<GatewayInstanceSchemeAndPorts>>,
 }
 
@@ -3894,14 +2723,10 @@ pub struct DescribeGatewayInstancePortResult {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayInfoByIp`](super::DescribeCloudNativeAPIGatewayInfoByIp).
 #[tc_model]
 pub struct DescribeInstanceInfoByIpResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxx"`
+    /// `GroupId`; example: `"group-xxx"`
     pub group_id: Option<String>,
 }
 
@@ -3910,43 +2735,31 @@ pub struct DescribeInstanceInfoByIpResult {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct DescribeInstanceRegionInfo {
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EngineRegion`; example: `"ap-guangzhou"`
     pub engine_region: String,
 
-    /// `Replica`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Replica`; example: `1`
     pub replica: i64,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"spec-xxx"`
+    /// `SpecId`; example: `"spec-xxx"`
     pub spec_id: String,
 
-    /// `IntranetVpcInfos`: a list of [`VpcInfo`] objects.
+    /// `IntranetVpcInfos`
     pub intranet_vpc_infos: Vec<VpcInfo>,
 
-    /// `ConsoleIntranetVpcInfos`: a list of [`VpcInfo`] objects.
+    /// `ConsoleIntranetVpcInfos`
     pub console_intranet_vpc_infos: Vec<VpcInfo>,
 
-    /// `EnableClientInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableClientInternet`; example: `true`
     pub enable_client_internet: bool,
 
-    /// `LimiterIntranetVpcInfos`: a list of [`VpcInfo`] objects.
+    /// `LimiterIntranetVpcInfos`
     pub limiter_intranet_vpc_infos: Option<Vec<VpcInfo>>,
 
-    /// `MainRegion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MainRegion`; example: `true`
     pub main_region: Option<bool>,
 
-    /// `EKSClusterID`: a string.
-    ///
-    /// Example: `"cluster-id"`
+    /// `EKSClusterID`; example: `"cluster-id"`
     #[tc(rename = "EKSClusterID")]
     pub eks_cluster_id: Option<String>,
 }
@@ -3957,54 +2770,34 @@ pub struct DescribeInstanceRegionInfo {
 #[doc(alias = "DescribeKongCORSResult")]
 #[tc_model]
 pub struct DescribeKongCorsResult {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
+    /// `SourceId`; example: `"19ffff7a-d84c-4fe1-86b2-49b8fe09c817"`
     pub source_id: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Origins`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `Origins`; example: `["*"]`
     pub origins: Option<Vec<String>>,
 
-    /// `Headers`: a list of strings.
-    ///
-    /// Example: `["Authorization"]`
+    /// `Headers`; example: `["Authorization"]`
     pub headers: Option<Vec<String>>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `ExposedHeaders`: a list of strings.
-    ///
-    /// Example: `["Content-Encoding"]`
+    /// `ExposedHeaders`; example: `["Content-Encoding"]`
     pub exposed_headers: Option<Vec<String>>,
 
-    /// `MaxAge`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxAge`; example: `30`
     pub max_age: Option<i64>,
 
-    /// `Credentials`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Credentials`; example: `false`
     pub credentials: Option<bool>,
 
-    /// `PreFlightContinue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PreFlightContinue`; example: `false`
     pub pre_flight_continue: Option<bool>,
 }
 
@@ -4013,29 +2806,19 @@ pub struct DescribeKongCorsResult {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayIPRestriction`](super::DescribeCloudNativeAPIGatewayIPRestriction).
 #[tc_model]
 pub struct DescribeKongIpRestrictionResult {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"route"`
+    /// `SourceType`; example: `"route"`
     pub source_type: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"5c425ea8-85d9-46e7-973e-86780fde34fa"`
+    /// `SourceId`; example: `"5c425ea8-85d9-46e7-973e-86780fde34fa"`
     pub source_id: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `RestrictionType`: a string.
-    ///
-    /// Example: `"whiteList"`
+    /// `RestrictionType`; example: `"whiteList"`
     pub restriction_type: Option<String>,
 
-    /// `AddressList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `AddressList`; example: `["1.1.1.1","2.2.2.2"]`
     pub address_list: Option<Vec<String>>,
 }
 
@@ -4044,17 +2827,13 @@ pub struct DescribeKongIpRestrictionResult {
 /// Returned in the output of [`DescribePublicAddressConfig`](super::DescribePublicAddressConfig).
 #[tc_model]
 pub struct DescribePublicAddressConfigResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx1234"`
+    /// `GatewayId`; example: `"gateway-xxx1234"`
     pub gateway_id: Option<String>,
 
-    /// `ConfigList`: a list of [`PublicAddressConfig`] objects.
+    /// `ConfigList`
     pub config_list: Option<Vec<PublicAddressConfig>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 }
 
@@ -4063,17 +2842,13 @@ pub struct DescribePublicAddressConfigResult {
 /// Returned in the output of [`DescribePublicNetwork`](super::DescribePublicNetwork).
 #[tc_model]
 pub struct DescribePublicNetworkResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxxxx"`
     pub gateway_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxxxxx"`
+    /// `GroupId`; example: `"group-xxxxxx"`
     pub group_id: Option<String>,
 
-    /// `PublicNetwork`: a [`CloudNativeApiGatewayConfig`].
+    /// `PublicNetwork`
     pub public_network: Option<CloudNativeApiGatewayConfig>,
 }
 
@@ -4082,7 +2857,7 @@ pub struct DescribePublicNetworkResult {
 /// Returned in the output of [`DescribeWafDomains`](super::DescribeWafDomains).
 #[tc_model]
 pub struct DescribeWafDomainsResult {
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 }
 
@@ -4091,20 +2866,16 @@ pub struct DescribeWafDomainsResult {
 /// Returned in the output of [`DescribeWafProtection`](super::DescribeWafProtection).
 #[tc_model]
 pub struct DescribeWafProtectionResult {
-    /// `GlobalStatus`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `GlobalStatus`; example: `"Open"`
     pub global_status: Option<String>,
 
-    /// `ServicesStatus`: a list of [`ServiceWafStatus`] objects.
+    /// `ServicesStatus`
     pub services_status: Option<Vec<ServiceWafStatus>>,
 
-    /// `RouteStatus`: a list of [`RouteWafStatus`] objects.
+    /// `RouteStatus`
     pub route_status: Option<Vec<RouteWafStatus>>,
 
-    /// `ObjectStatus`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `ObjectStatus`; example: `"Open"`
     pub object_status: Option<String>,
 }
 
@@ -4113,22 +2884,13 @@ pub struct DescribeWafProtectionResult {
 /// Sent in the input of [`CreateEngine`](super::CreateEngine).
 #[tc_model]
 pub struct EngineAdmin {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nacos"`
+    /// `Name`, always sent in responses; example: `"nacos"`
     pub name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password"`
+    /// `Password`, always sent in responses; example: `"password"`
     pub password: Option<String>,
 
-    /// `Token`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"token"`
+    /// `Token`, always sent in responses; example: `"token"`
     pub token: Option<String>,
 }
 
@@ -4137,29 +2899,19 @@ pub struct EngineAdmin {
 /// Sent in the input of [`CreateEngine`](super::CreateEngine).
 #[tc_model]
 pub struct EngineRegionInfo {
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EngineRegion`; example: `"ap-guangzhou"`
     pub engine_region: String,
 
-    /// `Replica`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Replica`; example: `2`
     pub replica: i64,
 
-    /// `VpcInfos`: a list of [`VpcInfo`] objects.
-    ///
-    /// Example: `[{"SubnetId":"subnet-XXX","VpcId":"vpc-XXX"}]`
+    /// `VpcInfos`; example: `[{"SubnetId":"subnet-XXX","VpcId":"vpc-XXX"}]`
     pub vpc_infos: Vec<VpcInfo>,
 
-    /// `MainRegion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MainRegion`; example: `true`
     pub main_region: Option<bool>,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"SPEC_1C2G"`
+    /// `SpecId`; example: `"SPEC_1C2G"`
     pub spec_id: Option<String>,
 }
 
@@ -4168,37 +2920,25 @@ pub struct EngineRegionInfo {
 /// Returned in the output of [`DescribeSREInstanceAccessAddress`](super::DescribeSREInstanceAccessAddress).
 #[tc_model]
 pub struct EnvAddressInfo {
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `EnvName`; example: `"dev"`
     pub env_name: String,
 
-    /// `EnableConfigInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableConfigInternet`; example: `true`
     pub enable_config_internet: bool,
 
-    /// `ConfigInternetServiceIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `ConfigInternetServiceIp`; example: `"10.0.0.1"`
     pub config_internet_service_ip: String,
 
-    /// `ConfigIntranetAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1:8080"`
+    /// `ConfigIntranetAddress`; example: `"10.0.0.1:8080"`
     pub config_intranet_address: String,
 
-    /// `EnableConfigIntranet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableConfigIntranet`; example: `true`
     pub enable_config_intranet: bool,
 
-    /// `InternetBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InternetBandWidth`; example: `1`
     pub internet_band_width: i64,
 
-    /// `CLBMultiRegion`: a [`ClbMultiRegion`].
+    /// `CLBMultiRegion`
     #[tc(rename = "CLBMultiRegion")]
     pub clb_multi_region: Option<ClbMultiRegion>,
 }
@@ -4208,91 +2948,49 @@ pub struct EnvAddressInfo {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct EnvInfo {
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"pro"`
+    /// `EnvName`; example: `"pro"`
     pub env_name: String,
 
-    /// `VpcInfos`: a list of [`VpcInfo`] objects.
-    ///
-    /// Example: `[{"SubnetId":"subnet-xxxxxxxx","VpcId":"vpc-xxxxxxx"}]`
+    /// `VpcInfos`; example: `[{"SubnetId":"subnet-xxxxxxxx","VpcId":"vpc-xxxxxxx"}]`
     pub vpc_infos: Vec<VpcInfo>,
 
-    /// `StorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `StorageCapacity`; example: `50`
     pub storage_capacity: i64,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"running"`
+    /// `Status`, always sent in responses; example: `"running"`
     pub status: Option<String>,
 
-    /// `AdminServiceIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxxx.xx.xx.xx"`
+    /// `AdminServiceIp`, always sent in responses; example: `"xxxx.xx.xx.xx"`
     pub admin_service_ip: Option<String>,
 
-    /// `ConfigServiceIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxxx.xx.xx.xx"`
+    /// `ConfigServiceIp`, always sent in responses; example: `"xxxx.xx.xx.xx"`
     pub config_service_ip: Option<String>,
 
-    /// `EnableConfigInternet`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `EnableConfigInternet`, always sent in responses; example: `false`
     pub enable_config_internet: Option<bool>,
 
-    /// `ConfigInternetServiceIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xx.xx.xx.xx"`
+    /// `ConfigInternetServiceIp`, always sent in responses; example: `"xx.xx.xx.xx"`
     pub config_internet_service_ip: Option<String>,
 
-    /// `SpecId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"spec-xx"`
+    /// `SpecId`, always sent in responses; example: `"spec-xx"`
     pub spec_id: Option<String>,
 
-    /// `EnvReplica`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `EnvReplica`, always sent in responses; example: `3`
     pub env_replica: Option<i64>,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `RunningCount`, always sent in responses; example: `3`
     pub running_count: Option<i64>,
 
-    /// `AliasEnvName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pro"`
+    /// `AliasEnvName`, always sent in responses; example: `"pro"`
     pub alias_env_name: Option<String>,
 
-    /// `EnvDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"envDesc"`
+    /// `EnvDesc`, always sent in responses; example: `"envDesc"`
     pub env_desc: Option<String>,
 
-    /// `ClientBandWidth`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `ClientBandWidth`, always sent in responses; example: `5`
     pub client_band_width: Option<u64>,
 
-    /// `EnableConfigIntranet`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableConfigIntranet`, always sent in responses; example: `true`
     pub enable_config_intranet: Option<bool>,
 }
 
@@ -4302,12 +3000,10 @@ pub struct EnvInfo {
 /// Returned in the output of [`DescribeGovernanceServices`](super::DescribeGovernanceServices).
 #[tc_model]
 pub struct ExtendedMetadata {
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXTENDED_METADATA_SKILL"`
+    /// `Type`; example: `"EXTENDED_METADATA_SKILL"`
     pub r#type: Option<String>,
 
-    /// `AgentSkill`: an [`AgentSkill`].
+    /// `AgentSkill`
     pub agent_skill: Option<AgentSkill>,
 }
 
@@ -4317,24 +3013,16 @@ pub struct ExtendedMetadata {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct ExternalRedis {
-    /// `RedisHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `RedisHost`; example: `"127.0.0.1"`
     pub redis_host: String,
 
-    /// `RedisPassword`: a string.
-    ///
-    /// Example: `"password"`
+    /// `RedisPassword`; example: `"password"`
     pub redis_password: String,
 
-    /// `RedisPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `RedisPort`; example: `80`
     pub redis_port: i64,
 
-    /// `RedisTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RedisTimeout`; example: `10`
     pub redis_timeout: i64,
 }
 
@@ -4343,12 +3031,10 @@ pub struct ExternalRedis {
 /// Sent in the input of [`DescribeCloudNativeAPIGatewayLLMModelAPIs`](super::DescribeCloudNativeAPIGatewayLLMModelAPIs), [`DescribeCloudNativeAPIGatewayLLMModelServices`](super::DescribeCloudNativeAPIGatewayLLMModelServices), [`DescribeCloudNativeAPIGatewaySecretKeyList`](super::DescribeCloudNativeAPIGatewaySecretKeyList), [`DescribeCloudNativeAPIGateways`](super::DescribeCloudNativeAPIGateways), [`DescribeGovernanceServices`](super::DescribeGovernanceServices), [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups) and [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"filter-name"`
+    /// `Name`; example: `"filter-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -4357,14 +3043,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayPorts`](super::DescribeCloudNativeAPIGatewayPorts).
 #[tc_model]
 pub struct GatewayInstanceSchemeAndPorts {
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: Option<String>,
 
-    /// `PortList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[80]`
+    /// `PortList`; example: `[80]`
     pub port_list: Option<Vec<u64>>,
 }
 
@@ -4373,12 +3055,10 @@ pub struct GatewayInstanceSchemeAndPorts {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayServicesLight`](super::DescribeCloudNativeAPIGatewayServicesLight).
 #[tc_model]
 pub struct GatewayServices {
-    /// `ServiceList`: a list of [`KongServiceLightPreview`] objects.
+    /// `ServiceList`
     pub service_list: Vec<KongServiceLightPreview>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 }
 
@@ -4388,61 +3068,34 @@ pub struct GatewayServices {
 /// Returned in the output of [`DescribeGovernanceAliases`](super::DescribeGovernanceAliases).
 #[tc_model]
 pub struct GovernanceAlias {
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TestSvcAlias"`
+    /// `Alias`, always sent in responses; example: `"TestSvcAlias"`
     pub alias: Option<String>,
 
-    /// `AliasNamespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Production"`
+    /// `AliasNamespace`, always sent in responses; example: `"Production"`
     pub alias_namespace: Option<String>,
 
-    /// `Service`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TestSvc"`
+    /// `Service`, always sent in responses; example: `"TestSvc"`
     pub service: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`, always sent in responses; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Comment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`, always sent in responses; example: `"comment"`
     pub comment: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-11-12 12:14:00"`
+    /// `CreateTime`, always sent in responses; example: `"2021-11-12 12:14:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-11-12 12:14:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-11-12 12:14:00"`
     pub modify_time: Option<String>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Id`, always sent in responses; example: `"1"`
     pub id: Option<String>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 }
 
@@ -4451,92 +3104,58 @@ pub struct GovernanceAlias {
 /// Returned in the output of [`DescribeGovernanceInstances`](super::DescribeGovernanceInstances).
 #[tc_model]
 pub struct GovernanceInstance {
-    /// `Id`: a string.
-    ///
-    /// Example: `"5d8e809b8dd6a8a57ff2f81cab40fc57ad4e8b55d"`
+    /// `Id`; example: `"5d8e809b8dd6a8a57ff2f81cab40fc57ad4e8b55d"`
     pub id: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Service`; example: `"Producer"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Host`; example: `"192.168.1.1"`
     pub host: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"grpc"`
+    /// `Protocol`; example: `"grpc"`
     pub protocol: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Version`; example: `"v1"`
     pub version: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: u64,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: bool,
 
-    /// `Healthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Healthy`; example: `true`
     pub healthy: bool,
 
-    /// `Isolate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Isolate`; example: `true`
     pub isolate: bool,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-08-11 18:49:51"`
+    /// `CreateTime`; example: `"2021-08-11 18:49:51"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-08-11 18:49:51"`
+    /// `ModifyTime`; example: `"2021-08-11 18:49:51"`
     pub modify_time: String,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Vec<Metadata>,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Ttl`; example: `5`
     pub ttl: u64,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `InstanceVersion`; example: `"v1.0"`
     pub instance_version: Option<String>,
 
-    /// `HealthStatus`: a string.
-    ///
-    /// Example: `"health"`
+    /// `HealthStatus`; example: `"health"`
     pub health_status: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 }
 
@@ -4545,59 +3164,37 @@ pub struct GovernanceInstance {
 /// Sent in the input of [`CreateGovernanceInstances`](super::CreateGovernanceInstances).
 #[tc_model]
 pub struct GovernanceInstanceInput {
-    /// `Service`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Service`; example: `"Producer"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `Healthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Healthy`; example: `true`
     pub healthy: Option<bool>,
 
-    /// `Isolate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Isolate`; example: `true`
     pub isolate: Option<bool>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Host`; example: `"192.168.1.1"`
     pub host: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<u64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"grpc"`
+    /// `Protocol`; example: `"grpc"`
     pub protocol: Option<String>,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `InstanceVersion`; example: `"v1"`
     pub instance_version: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Ttl`; example: `5`
     pub ttl: Option<u64>,
 }
 
@@ -4606,67 +3203,43 @@ pub struct GovernanceInstanceInput {
 /// Sent in the input of [`DeleteGovernanceInstances`](super::DeleteGovernanceInstances), [`DeleteGovernanceInstancesByHost`](super::DeleteGovernanceInstancesByHost) and [`ModifyGovernanceInstances`](super::ModifyGovernanceInstances).
 #[tc_model]
 pub struct GovernanceInstanceUpdate {
-    /// `Service`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Service`; example: `"Producer"`
     pub service: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `Healthy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Healthy`; example: `true`
     pub healthy: Option<bool>,
 
-    /// `Isolate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Isolate`; example: `true`
     pub isolate: Option<bool>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Host`; example: `"192.168.1.1"`
     pub host: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<u64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"grpc"`
+    /// `Protocol`; example: `"grpc"`
     pub protocol: Option<String>,
 
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `InstanceVersion`; example: `"v1"`
     pub instance_version: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Ttl`; example: `5`
     pub ttl: Option<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"0662cc4b73fae0a4b911363f25a51e3434de0d8c343"`
+    /// `Id`; example: `"0662cc4b73fae0a4b911363f25a51e3434de0d8c343"`
     pub id: Option<String>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 }
 
@@ -4675,51 +3248,32 @@ pub struct GovernanceInstanceUpdate {
 /// Returned in the output of [`DescribeGovernanceServiceContracts`](super::DescribeGovernanceServiceContracts).
 #[tc_model]
 pub struct GovernanceInterfaceDescription {
-    /// `ID`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ID`; example: `"id"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/path"`
+    /// `Path`, always sent in responses; example: `"/path"`
     pub path: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"source"`
+    /// `Source`; example: `"source"`
     pub source: Option<String>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `Revision`; example: `"hash"`
     pub revision: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `CreateTime`; example: `"2024-10-08 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `ModifyTime`; example: `"2024-10-08 10:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 }
 
@@ -4729,50 +3283,35 @@ pub struct GovernanceInterfaceDescription {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct GovernanceLaneGroup {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lanegroup-123"`
+    /// `Name`, required in requests; example: `"lanegroup-123"`
     pub name: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"a887255ebd1349b59b862fa3caeca2c4"`
+    /// `ID`; example: `"a887255ebd1349b59b862fa3caeca2c4"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `TrafficEntries`: a list of [`LaneTrafficEntry`] objects.
+    /// `TrafficEntries`
     pub traffic_entries: Option<Vec<LaneTrafficEntry>>,
 
-    /// `Destinations`: a list of [`GovernanceServiceDestination`] objects.
+    /// `Destinations`
     pub destinations: Option<Vec<GovernanceServiceDestination>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"lanegroup"`
+    /// `Description`; example: `"lanegroup"`
     pub description: Option<String>,
 
-    /// `Rules`: a list of [`GovernanceLaneRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<GovernanceLaneRule>>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"c123xaweqw"`
+    /// `Revision`; example: `"c123xaweqw"`
     pub revision: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2024-01-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Consistency`: a string.
-    ///
-    /// Example: `"Abnormal/Normal/Unknown"`
+    /// `Consistency`; example: `"Abnormal/Normal/Unknown"`
     pub consistency: Option<String>,
 }
 
@@ -4782,76 +3321,50 @@ pub struct GovernanceLaneGroup {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct GovernanceLaneRule {
-    /// `ID`: a string.
-    ///
-    /// Example: `"71f28761f5e8433a9e656fb290e1dcf8"`
+    /// `ID`; example: `"71f28761f5e8433a9e656fb290e1dcf8"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule-1"`
+    /// `Name`; example: `"rule-1"`
     pub name: Option<String>,
 
-    /// `LaneGroup`: a string.
-    ///
-    /// Example: `"lane-2"`
+    /// `LaneGroup`; example: `"lane-2"`
     pub lane_group: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `TrafficLabels`: a list of [`Argument`] objects.
+    /// `TrafficLabels`
     pub traffic_labels: Option<Vec<Argument>>,
 
-    /// `TrafficMatchMode`: a string.
-    ///
-    /// Example: `"AND|OR"`
+    /// `TrafficMatchMode`; example: `"AND|OR"`
     pub traffic_match_mode: Option<String>,
 
-    /// `LaneMatchMode`: a string.
-    ///
-    /// Example: `"STRICT|PERMISSIVE"`
+    /// `LaneMatchMode`; example: `"STRICT|PERMISSIVE"`
     pub lane_match_mode: Option<String>,
 
-    /// `TrafficGray`: a [`TrafficGray`].
+    /// `TrafficGray`
     pub traffic_gray: Option<TrafficGray>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"blue"`
+    /// `Description`; example: `"blue"`
     pub description: Option<String>,
 
-    /// `LaneLabelValue`: a string.
-    ///
-    /// Example: `"gray"`
+    /// `LaneLabelValue`; example: `"gray"`
     pub lane_label_value: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2024-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `EnableTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `EnableTime`; example: `"2024-01-01 00:00:00"`
     pub enable_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2024-01-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"df5bc49fd0084bf3a362b5152d52ad8a"`
+    /// `Revision`; example: `"df5bc49fd0084bf3a362b5152d52ad8a"`
     pub revision: Option<String>,
 }
 
@@ -4860,80 +3373,52 @@ pub struct GovernanceLaneRule {
 /// Returned in the output of [`DescribeGovernanceNamespaces`](super::DescribeGovernanceNamespaces).
 #[tc_model]
 pub struct GovernanceNamespace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Name`; example: `"Development"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"开发环境"`
+    /// `Comment`; example: `"开发环境"`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-08-11 04:07:00"`
+    /// `CreateTime`; example: `"2021-08-11 04:07:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-08-11 06:09:38"`
+    /// `ModifyTime`; example: `"2021-08-11 06:09:38"`
     pub modify_time: String,
 
-    /// `TotalServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalServiceCount`; example: `1000`
     pub total_service_count: i64,
 
-    /// `TotalHealthInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalHealthInstanceCount`; example: `1000`
     pub total_health_instance_count: i64,
 
-    /// `TotalInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalInstanceCount`; example: `1000`
     pub total_instance_count: i64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `Editable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Editable`; example: `true`
     pub editable: bool,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["usera"]`
+    /// `UserIds`; example: `["usera"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-1"]`
+    /// `GroupIds`; example: `["group-1"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `RemoveUserIds`: a list of strings.
-    ///
-    /// Example: `["usera"]`
+    /// `RemoveUserIds`; example: `["usera"]`
     pub remove_user_ids: Option<Vec<String>>,
 
-    /// `RemoveGroupIds`: a list of strings.
-    ///
-    /// Example: `["group-1"]`
+    /// `RemoveGroupIds`; example: `["group-1"]`
     pub remove_group_ids: Option<Vec<String>>,
 
-    /// `ServiceExportTo`: a list of strings.
+    /// `ServiceExportTo`
     pub service_export_to: Option<Vec<String>>,
 
-    /// `SyncToGlobalRegistry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncToGlobalRegistry`; example: `false`
     pub sync_to_global_registry: Option<bool>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 }
 
@@ -4942,34 +3427,28 @@ pub struct GovernanceNamespace {
 /// Sent in the input of [`CreateGovernanceNamespaces`](super::CreateGovernanceNamespaces), [`DeleteGovernanceNamespaces`](super::DeleteGovernanceNamespaces) and [`ModifyGovernanceNamespaces`](super::ModifyGovernanceNamespaces).
 #[tc_model]
 pub struct GovernanceNamespaceInput {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Name`; example: `"Development"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"开发环境"`
+    /// `Comment`; example: `"开发环境"`
     pub comment: Option<String>,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Option<Vec<String>>,
 
-    /// `RemoveUserIds`: a list of strings.
+    /// `RemoveUserIds`
     pub remove_user_ids: Option<Vec<String>>,
 
-    /// `RemoveGroupIds`: a list of strings.
+    /// `RemoveGroupIds`
     pub remove_group_ids: Option<Vec<String>>,
 
-    /// `ServiceExportTo`: a list of strings.
+    /// `ServiceExportTo`
     pub service_export_to: Option<Vec<String>>,
 
-    /// `SyncToGlobalRegistry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncToGlobalRegistry`; example: `false`
     pub sync_to_global_registry: Option<bool>,
 }
 
@@ -4978,115 +3457,73 @@ pub struct GovernanceNamespaceInput {
 /// Returned in the output of [`DescribeGovernanceServices`](super::DescribeGovernanceServices).
 #[tc_model]
 pub struct GovernanceService {
-    /// `Name`: a string.
-    ///
-    /// Example: `"provider-demo"`
+    /// `Name`; example: `"provider-demo"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`; example: `"namespaceName"`
     pub namespace: String,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Vec<Metadata>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `CreateTime`; example: `"2024-12-29 16:23:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-12-29 16:23:00"`
+    /// `ModifyTime`; example: `"2024-12-29 16:23:00"`
     pub modify_time: String,
 
-    /// `Department`: a string.
-    ///
-    /// Example: `"departmentName"`
+    /// `Department`; example: `"departmentName"`
     pub department: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"businessName"`
+    /// `Business`; example: `"businessName"`
     pub business: String,
 
-    /// `HealthyInstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthyInstanceCount`; example: `1`
     pub healthy_instance_count: u64,
 
-    /// `TotalInstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalInstanceCount`; example: `1`
     pub total_instance_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `Editable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Editable`; example: `true`
     pub editable: bool,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["usera"]`
+    /// `UserIds`; example: `["usera"]`
     pub user_ids: Vec<String>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-1"]`
+    /// `GroupIds`; example: `["group-1"]`
     pub group_ids: Vec<String>,
 
-    /// `RemoveUserIds`: a list of strings.
-    ///
-    /// Example: `["usera"]`
+    /// `RemoveUserIds`; example: `["usera"]`
     pub remove_user_ids: Option<Vec<String>>,
 
-    /// `RemoveGroupIds`: a list of strings.
-    ///
-    /// Example: `["group-1"]`
+    /// `RemoveGroupIds`; example: `["group-1"]`
     pub remove_group_ids: Option<Vec<String>>,
 
-    /// `ExportTo`: a list of strings.
-    ///
-    /// Example: `["Namespace-2"]`
+    /// `ExportTo`; example: `["Namespace-2"]`
     pub export_to: Option<Vec<String>>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `Revision`; example: `"hash"`
     pub revision: Option<String>,
 
-    /// `SyncToGlobalRegistry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncToGlobalRegistry`; example: `false`
     pub sync_to_global_registry: Option<bool>,
 
-    /// `IsolateInstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsolateInstanceCount`; example: `1`
     pub isolate_instance_count: Option<u64>,
 
-    /// `ServiceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceStatus`; example: `1`
     pub service_status: Option<i64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `ExtendedMetadata`: a list of [`ExtendedMetadata`] objects.
+    /// `ExtendedMetadata`
     pub extended_metadata: Option<Vec<ExtendedMetadata>>,
 }
 
@@ -5095,61 +3532,41 @@ pub struct GovernanceService {
 /// Returned in the output of [`DescribeGovernanceServiceContracts`](super::DescribeGovernanceServiceContracts).
 #[tc_model]
 pub struct GovernanceServiceContract {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ID`; example: `"id"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"service"`
+    /// `Service`; example: `"service"`
     pub service: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Version`; example: `"1.0"`
     pub version: Option<String>,
 
-    /// `Revision`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `Revision`; example: `"hash"`
     pub revision: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `CreateTime`; example: `"2024-10-08 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-08 10:00:00"`
+    /// `ModifyTime`; example: `"2024-10-08 10:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Interfaces`: a list of [`GovernanceInterfaceDescription`] objects.
+    /// `Interfaces`
     pub interfaces: Option<Vec<GovernanceInterfaceDescription>>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 }
 
@@ -5158,19 +3575,13 @@ pub struct GovernanceServiceContract {
 /// Returned in the output of [`DescribeGovernanceServiceContractVersions`](super::DescribeGovernanceServiceContractVersions).
 #[tc_model]
 pub struct GovernanceServiceContractVersion {
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Version`; example: `"v1"`
     pub version: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"config"`
+    /// `Name`; example: `"config"`
     pub name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"config-v1"`
+    /// `Key`; example: `"config-v1"`
     pub key: Option<String>,
 }
 
@@ -5180,19 +3591,13 @@ pub struct GovernanceServiceContractVersion {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct GovernanceServiceDestination {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`, required in requests; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Service`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"service"`
+    /// `Service`, required in requests; example: `"service"`
     pub service: Option<String>,
 
-    /// `Labels`: a list of [`RoutingDestinationRuleLabel`] objects.
+    /// `Labels`
     pub labels: Option<Vec<RoutingDestinationRuleLabel>>,
 }
 
@@ -5201,70 +3606,46 @@ pub struct GovernanceServiceDestination {
 /// Sent in the input of [`CreateGovernanceServices`](super::CreateGovernanceServices), [`DeleteGovernanceServices`](super::DeleteGovernanceServices) and [`ModifyGovernanceServices`](super::ModifyGovernanceServices).
 #[tc_model]
 pub struct GovernanceServiceInput {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Producer"`
+    /// `Name`; example: `"Producer"`
     pub name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Development"`
+    /// `Namespace`; example: `"Development"`
     pub namespace: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"生产者服务。"`
+    /// `Comment`; example: `"生产者服务。"`
     pub comment: Option<String>,
 
-    /// `Metadatas`: a list of [`Metadata`] objects.
+    /// `Metadatas`
     pub metadatas: Option<Vec<Metadata>>,
 
-    /// `Department`: a string.
-    ///
-    /// Example: `"市场部"`
+    /// `Department`; example: `"市场部"`
     pub department: Option<String>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"采购业务"`
+    /// `Business`; example: `"采购业务"`
     pub business: Option<String>,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `UserIds`; example: `["1","2","3"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `GroupIds`; example: `["1","2","3"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `RemoveUserIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `RemoveUserIds`; example: `["1","2","3"]`
     pub remove_user_ids: Option<Vec<String>>,
 
-    /// `RemoveGroupIds`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `RemoveGroupIds`; example: `["1","2","3"]`
     pub remove_group_ids: Option<Vec<String>>,
 
-    /// `ExportTo`: a list of strings.
-    ///
-    /// Example: `["Namespace-1","Namespace-2"]`
+    /// `ExportTo`; example: `["Namespace-1","Namespace-2"]`
     pub export_to: Option<Vec<String>>,
 
-    /// `SyncToGlobalRegistry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SyncToGlobalRegistry`; example: `false`
     pub sync_to_global_registry: Option<bool>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `ExtendedMetadata`: a list of [`ExtendedMetadata`] objects.
+    /// `ExtendedMetadata`
     pub extended_metadata: Option<Vec<ExtendedMetadata>>,
 }
 
@@ -5273,24 +3654,16 @@ pub struct GovernanceServiceInput {
 /// Returned in the output of [`DescribeCloudNativeAPIGateway`](super::DescribeCloudNativeAPIGateway) and [`DescribeCloudNativeAPIGateways`](super::DescribeCloudNativeAPIGateways).
 #[tc_model]
 pub struct InstancePort {
-    /// `HttpPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `HttpPort`; example: `"80"`
     pub http_port: Option<String>,
 
-    /// `HttpsPort`: a string.
-    ///
-    /// Example: `"443"`
+    /// `HttpsPort`; example: `"443"`
     pub https_port: Option<String>,
 
-    /// `TcpPort`: a string.
-    ///
-    /// Example: `"8000"`
+    /// `TcpPort`; example: `"8000"`
     pub tcp_port: Option<String>,
 
-    /// `UdpPort`: a string.
-    ///
-    /// Example: `"7000"`
+    /// `UdpPort`; example: `"7000"`
     pub udp_port: Option<String>,
 }
 
@@ -5300,14 +3673,10 @@ pub struct InstancePort {
 /// Returned in the output of [`DescribeCloudNativeAPIGateway`](super::DescribeCloudNativeAPIGateway), [`DescribeCloudNativeAPIGateways`](super::DescribeCloudNativeAPIGateways) and [`DescribeInstanceTagInfos`](super::DescribeInstanceTagInfos).
 #[tc_model]
 pub struct InstanceTagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: Option<String>,
 }
 
@@ -5316,44 +3685,28 @@ pub struct InstanceTagInfo {
 /// Sent in the input of [`CreateCloudNativeAPIGateway`](super::CreateCloudNativeAPIGateway), [`CreateCloudNativeAPIGatewayPublicNetwork`](super::CreateCloudNativeAPIGatewayPublicNetwork) and [`CreateNativeGatewayServerGroup`](super::CreateNativeGatewayServerGroup).
 #[tc_model]
 pub struct InternetConfig {
-    /// `InternetAddressVersion`: a string.
-    ///
-    /// Example: `"IPV6"`
+    /// `InternetAddressVersion`; example: `"IPV6"`
     pub internet_address_version: Option<String>,
 
-    /// `InternetPayMode`: a string.
-    ///
-    /// Example: `"BANDWIDTH"`
+    /// `InternetPayMode`; example: `"BANDWIDTH"`
     pub internet_pay_mode: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InternetMaxBandwidthOut`; example: `5`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"公网入口"`
+    /// `Description`; example: `"公网入口"`
     pub description: Option<String>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c4.small"`
+    /// `SlaType`; example: `"clb.c4.small"`
     pub sla_type: Option<String>,
 
-    /// `MultiZoneFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MultiZoneFlag`; example: `false`
     pub multi_zone_flag: Option<bool>,
 
-    /// `MasterZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZoneId`; example: `"ap-guangzhou-1"`
     pub master_zone_id: Option<String>,
 
-    /// `SlaveZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SlaveZoneId`; example: `"ap-guangzhou-3"`
     pub slave_zone_id: Option<String>,
 }
 
@@ -5364,16 +3717,10 @@ pub struct InternetConfig {
 #[doc(alias = "KVMapping")]
 #[tc_model]
 pub struct KvMapping {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -5383,16 +3730,10 @@ pub struct KvMapping {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"type"`
+    /// `Key`, always sent in responses; example: `"type"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dev"`
+    /// `Value`, always sent in responses; example: `"dev"`
     pub value: Option<String>,
 }
 
@@ -5402,14 +3743,10 @@ pub struct KvPair {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayLLMModelService`](super::DescribeCloudNativeAPIGatewayLLMModelService), [`DescribeCloudNativeAPIGatewayLLMModelServices`](super::DescribeCloudNativeAPIGatewayLLMModelServices), [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"header"`
+    /// `Key`; example: `"header"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Value`; example: `"host"`
     pub value: Option<String>,
 }
 
@@ -5419,29 +3756,19 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeUpstreamHealthCheckConfig`](super::DescribeUpstreamHealthCheckConfig).
 #[tc_model]
 pub struct KongActiveHealthCheck {
-    /// `HealthyInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HealthyInterval`; example: `0`
     pub healthy_interval: Option<u64>,
 
-    /// `UnHealthyInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnHealthyInterval`; example: `0`
     pub un_healthy_interval: Option<u64>,
 
-    /// `HttpPath`: a string.
-    ///
-    /// Example: `"/v1/users"`
+    /// `HttpPath`; example: `"/v1/users"`
     pub http_path: Option<String>,
 
-    /// `Timeout`: a floating-point number.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<f64>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"tse.test.com"`
+    /// `HostHeader`; example: `"tse.test.com"`
     pub host_header: Option<String>,
 }
 
@@ -5450,7 +3777,7 @@ pub struct KongActiveHealthCheck {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayCertificateDetails`](super::DescribeCloudNativeAPIGatewayCertificateDetails).
 #[tc_model]
 pub struct KongCertificate {
-    /// `Cert`: a [`KongCertificatesPreview`].
+    /// `Cert`
     pub cert: KongCertificatesPreview,
 }
 
@@ -5459,17 +3786,13 @@ pub struct KongCertificate {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayCertificates`](super::DescribeCloudNativeAPIGatewayCertificates).
 #[tc_model]
 pub struct KongCertificatesList {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
-    /// `CertificatesList`: a list of [`KongCertificatesPreview`] objects.
+    /// `CertificatesList`
     pub certificates_list: Option<Vec<KongCertificatesPreview>>,
 
-    /// `Pages`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Pages`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5481,70 +3804,46 @@ pub struct KongCertificatesList {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayCertificateDetails`](super::DescribeCloudNativeAPIGatewayCertificateDetails) and [`DescribeCloudNativeAPIGatewayCertificates`](super::DescribeCloudNativeAPIGatewayCertificates).
 #[tc_model]
 pub struct KongCertificatesPreview {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Name`; example: `"tencent.com"`
     pub name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `Id`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     pub id: String,
 
-    /// `BindDomains`: a list of strings.
-    ///
-    /// Example: `["abc.com"]`
+    /// `BindDomains`; example: `["abc.com"]`
     pub bind_domains: Vec<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"expired"`
+    /// `Status`; example: `"expired"`
     pub status: String,
 
-    /// `Crt`: a string.
+    /// `Crt`
     pub crt: String,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2022-08-31 05:45:00"`
+    /// `ExpireTime`; example: `"2022-08-31 05:45:00"`
     pub expire_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-02-21 13:56:20"`
+    /// `CreateTime`; example: `"2023-02-21 13:56:20"`
     pub create_time: String,
 
-    /// `IssueTime`: a string.
-    ///
-    /// Example: `"2022-08-21 05:45:00"`
+    /// `IssueTime`; example: `"2022-08-21 05:45:00"`
     pub issue_time: String,
 
-    /// `CertSource`: a string.
-    ///
-    /// Example: `"ssl"`
+    /// `CertSource`; example: `"ssl"`
     pub cert_source: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"6767a862a4-8ce4"`
+    /// `CertId`; example: `"6767a862a4-8ce4"`
     pub cert_id: String,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertType`; example: `"SVR"`
     pub cert_type: Option<String>,
 
-    /// `CertUsage`: a string.
-    ///
-    /// Example: `"CLIENT"`
+    /// `CertUsage`; example: `"CLIENT"`
     pub cert_usage: Option<String>,
 
-    /// `ReferCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReferCount`; example: `2`
     pub refer_count: Option<u64>,
 }
 
@@ -5554,9 +3853,7 @@ pub struct KongCertificatesPreview {
 /// Returned in the output of [`DescribeUpstreamHealthCheckConfig`](super::DescribeUpstreamHealthCheckConfig).
 #[tc_model]
 pub struct KongPassiveHealthCheck {
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: Option<String>,
 }
 
@@ -5565,115 +3862,69 @@ pub struct KongPassiveHealthCheck {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes) and [`DescribeCloudNativeAPIGatewayRoutes`](super::DescribeCloudNativeAPIGatewayRoutes).
 #[tc_model]
 pub struct KongRoutePreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`, always sent in responses; example: `"test-service"`
     pub name: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/v1/users"]`
+    /// `Paths`; example: `["/v1/users"]`
     pub paths: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `Hosts`; example: `["tencent.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `Protocols`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["http"]`
+    /// `Protocols`, always sent in responses; example: `["http"]`
     pub protocols: Option<Vec<String>>,
 
-    /// `PreserveHost`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`, always sent in responses; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `HttpsRedirectStatusCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `426`
+    /// `HttpsRedirectStatusCode`, always sent in responses; example: `426`
     pub https_redirect_status_code: Option<i64>,
 
-    /// `StripPath`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `StripPath`, always sent in responses; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`, always sent in responses; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `ForceHttps`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceHttps`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_https: Option<bool>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"learn"`
+    /// `ServiceName`, always sent in responses; example: `"learn"`
     pub service_name: Option<String>,
 
-    /// `ServiceID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
+    /// `ServiceID`, always sent in responses; example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `DestinationPorts`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[8000]`
+    /// `DestinationPorts`, always sent in responses; example: `[8000]`
     pub destination_ports: Option<Vec<u64>>,
 
-    /// `Headers`: a list of [`KvMapping`] objects.
-    /// Always sent in responses.
+    /// `Headers`, always sent in responses
     pub headers: Option<Vec<KvMapping>>,
 
-    /// `RequestBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestBuffering`; example: `true`
     pub request_buffering: Option<bool>,
 
-    /// `ResponseBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseBuffering`; example: `true`
     pub response_buffering: Option<bool>,
 
-    /// `RegexPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegexPriority`; example: `0`
     pub regex_priority: Option<i64>,
 
-    /// `QueryStringParameters`: a list of [`KvMapping`] objects.
+    /// `QueryStringParameters`
     pub query_string_parameters: Option<Vec<KvMapping>>,
 
-    /// `RouteSource`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `RouteSource`; example: `"Original"`
     pub route_source: Option<String>,
 }
 
@@ -5682,66 +3933,38 @@ pub struct KongRoutePreview {
 /// Returned in the output of [`DescribeOneCloudNativeAPIGatewayService`](super::DescribeOneCloudNativeAPIGatewayService).
 #[tc_model]
 pub struct KongServiceDetail {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`, always sent in responses; example: `"test-service"`
     pub name: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`, always sent in responses; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/v1/users"`
+    /// `Path`; example: `"/v1/users"`
     pub path: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5000`
+    /// `Timeout`, always sent in responses; example: `5000`
     pub timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Retries`, always sent in responses; example: `0`
     pub retries: Option<i64>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["test"]`
+    /// `Tags`; example: `["test"]`
     pub tags: Option<Vec<String>>,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`].
-    /// Always sent in responses.
+    /// `UpstreamInfo`, always sent in responses
     pub upstream_info: Option<KongUpstreamInfo>,
 
-    /// `UpstreamType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`, always sent in responses; example: `"HostIP"`
     pub upstream_type: Option<String>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`, always sent in responses; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 }
 
@@ -5750,48 +3973,32 @@ pub struct KongServiceDetail {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayServicesLight`](super::DescribeCloudNativeAPIGatewayServicesLight).
 #[tc_model]
 pub struct KongServiceLightPreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`; example: `"test-service"`
     pub name: String,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`].
+    /// `UpstreamInfo`
     pub upstream_info: Option<KongUpstreamInfo>,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`; example: `"HostIP"`
     pub upstream_type: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/open"`
+    /// `Path`; example: `"/open"`
     pub path: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Retries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retries`; example: `1`
     pub retries: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Timeout`; example: `5000`
     pub timeout: Option<u64>,
 }
 
@@ -5800,49 +4007,29 @@ pub struct KongServiceLightPreview {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes) and [`DescribeCloudNativeAPIGatewayServices`](super::DescribeCloudNativeAPIGatewayServices).
 #[tc_model]
 pub struct KongServicePreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`, always sent in responses; example: `"test-service"`
     pub name: Option<String>,
 
-    /// `Tags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["TSE-Service-Type:DNS"]`
+    /// `Tags`, always sent in responses; example: `["TSE-Service-Type:DNS"]`
     pub tags: Option<Vec<String>>,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`].
-    /// Always sent in responses.
+    /// `UpstreamInfo`, always sent in responses
     pub upstream_info: Option<KongUpstreamInfo>,
 
-    /// `UpstreamType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`, always sent in responses; example: `"HostIP"`
     pub upstream_type: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`, always sent in responses; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/open"`
+    /// `Path`; example: `"/open"`
     pub path: Option<String>,
 }
 
@@ -5851,20 +4038,16 @@ pub struct KongServicePreview {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongServiceRoute {
-    /// `Service`: a [`KongServicePreview`].
+    /// `Service`
     pub service: Option<KongServicePreview>,
 
-    /// `RouteTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RouteTotalCount`; example: `3`
     pub route_total_count: Option<i64>,
 
-    /// `RouteHasMore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteHasMore`; example: `true`
     pub route_has_more: Option<bool>,
 
-    /// `Routes`: a list of [`KongRoutePreview`] objects.
+    /// `Routes`
     pub routes: Option<Vec<KongRoutePreview>>,
 }
 
@@ -5873,14 +4056,10 @@ pub struct KongServiceRoute {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRoutes`](super::DescribeCloudNativeAPIGatewayRoutes).
 #[tc_model]
 pub struct KongServiceRouteList {
-    /// `RouteList`: a list of [`KongRoutePreview`] objects.
-    /// Always sent in responses.
+    /// `RouteList`, always sent in responses
     pub route_list: Option<Vec<KongRoutePreview>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `TotalCount`, always sent in responses; example: `100`
     pub total_count: Option<i64>,
 }
 
@@ -5889,10 +4068,10 @@ pub struct KongServiceRouteList {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongServiceWithRoutes {
-    /// `ServiceList`: a list of [`KongServiceRoute`] objects.
+    /// `ServiceList`
     pub service_list: Vec<KongServiceRoute>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 }
 
@@ -5901,14 +4080,10 @@ pub struct KongServiceWithRoutes {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayServices`](super::DescribeCloudNativeAPIGatewayServices).
 #[tc_model]
 pub struct KongServices {
-    /// `ServiceList`: a list of [`KongServicePreview`] objects.
-    /// Always sent in responses.
+    /// `ServiceList`, always sent in responses
     pub service_list: Option<Vec<KongServicePreview>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `TotalCount`, always sent in responses; example: `10`
     pub total_count: Option<i64>,
 }
 
@@ -5918,50 +4093,31 @@ pub struct KongServices {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes), [`DescribeCloudNativeAPIGatewayServices`](super::DescribeCloudNativeAPIGatewayServices), [`DescribeCloudNativeAPIGatewayServicesLight`](super::DescribeCloudNativeAPIGatewayServicesLight), [`DescribeCloudNativeAPIGatewayUpstream`](super::DescribeCloudNativeAPIGatewayUpstream) and [`DescribeOneCloudNativeAPIGatewayService`](super::DescribeOneCloudNativeAPIGatewayService).
 #[tc_model]
 pub struct KongTarget {
-    /// `Host`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `Host`, required in requests; example: `"8.8.8.8"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `Port`, required in requests; example: `100`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Weight`, required in requests; example: `10`
     pub weight: Option<i64>,
 
-    /// `Health`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `Health`; example: `"HEALTHY"`
     pub health: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"AutoScaling"`
+    /// `Source`; example: `"AutoScaling"`
     pub source: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-ze3124da"`
+    /// `CvmInstanceId`; example: `"ins-ze3124da"`
     pub cvm_instance_id: Option<String>,
 
-    /// `CvmInstanceName`: a string.
-    ///
-    /// Example: `"在线学习服务"`
+    /// `CvmInstanceName`; example: `"在线学习服务"`
     pub cvm_instance_name: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 }
 
@@ -5971,119 +4127,75 @@ pub struct KongTarget {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes), [`DescribeCloudNativeAPIGatewayServices`](super::DescribeCloudNativeAPIGatewayServices), [`DescribeCloudNativeAPIGatewayServicesLight`](super::DescribeCloudNativeAPIGatewayServicesLight) and [`DescribeOneCloudNativeAPIGatewayService`](super::DescribeOneCloudNativeAPIGatewayService).
 #[tc_model]
 pub struct KongUpstreamInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Host`; example: `"www.test.com"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"ins-102555d0"`
+    /// `SourceID`; example: `"ins-102555d0"`
     #[tc(rename = "SourceID")]
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo-service"`
+    /// `ServiceName`; example: `"demo-service"`
     pub service_name: Option<String>,
 
-    /// `Targets`: a list of [`KongTarget`] objects.
+    /// `Targets`
     pub targets: Option<Vec<KongTarget>>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `SourceType`; example: `"TKE"`
     pub source_type: Option<String>,
 
-    /// `ScfType`: a string.
-    ///
-    /// Example: `"event"`
+    /// `ScfType`; example: `"event"`
     pub scf_type: Option<String>,
 
-    /// `ScfNamespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ScfNamespace`; example: `"Default"`
     pub scf_namespace: Option<String>,
 
-    /// `ScfLambdaName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `ScfLambdaName`; example: `"helloworld"`
     pub scf_lambda_name: Option<String>,
 
-    /// `ScfLambdaQualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `ScfLambdaQualifier`; example: `"$LATEST"`
     pub scf_lambda_qualifier: Option<String>,
 
-    /// `SlowStart`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SlowStart`; example: `60`
     pub slow_start: Option<i64>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"round-robin"`
+    /// `Algorithm`; example: `"round-robin"`
     pub algorithm: Option<String>,
 
-    /// `AutoScalingGroupID`: a string.
-    ///
-    /// Example: `"as-4se0czf7"`
+    /// `AutoScalingGroupID`; example: `"as-4se0czf7"`
     #[tc(rename = "AutoScalingGroupID")]
     pub auto_scaling_group_id: Option<String>,
 
-    /// `AutoScalingCvmPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AutoScalingCvmPort`; example: `80`
     pub auto_scaling_cvm_port: Option<u64>,
 
-    /// `AutoScalingTatCmdStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `AutoScalingTatCmdStatus`; example: `"Normal"`
     pub auto_scaling_tat_cmd_status: Option<String>,
 
-    /// `AutoScalingHookStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `AutoScalingHookStatus`; example: `"Normal"`
     pub auto_scaling_hook_status: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"tse-polaris"`
+    /// `SourceName`; example: `"tse-polaris"`
     pub source_name: Option<String>,
 
-    /// `RealSourceType`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `RealSourceType`; example: `"TKE"`
     pub real_source_type: Option<String>,
 
-    /// `HealthStatus`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `HealthStatus`; example: `"HEALTHY"`
     pub health_status: Option<String>,
 
-    /// `ScfCamAuthEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScfCamAuthEnable`; example: `true`
     pub scf_cam_auth_enable: Option<bool>,
 
-    /// `ScfIsBase64Encoded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScfIsBase64Encoded`; example: `false`
     pub scf_is_base64_encoded: Option<bool>,
 
-    /// `ScfIsIntegratedResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScfIsIntegratedResponse`; example: `false`
     pub scf_is_integrated_response: Option<bool>,
 }
 
@@ -6092,8 +4204,7 @@ pub struct KongUpstreamInfo {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayUpstream`](super::DescribeCloudNativeAPIGatewayUpstream).
 #[tc_model]
 pub struct KongUpstreamList {
-    /// `UpstreamList`: a list of [`KongUpstreamPreview`] objects.
-    /// Always sent in responses.
+    /// `UpstreamList`, always sent in responses
     pub upstream_list: Option<Vec<KongUpstreamPreview>>,
 }
 
@@ -6102,20 +4213,14 @@ pub struct KongUpstreamList {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayUpstream`](super::DescribeCloudNativeAPIGatewayUpstream).
 #[tc_model]
 pub struct KongUpstreamPreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`, always sent in responses; example: `"test-service"`
     pub name: Option<String>,
 
-    /// `Target`: a list of [`KongTarget`] objects.
-    /// Always sent in responses.
+    /// `Target`, always sent in responses
     pub target: Option<Vec<KongTarget>>,
 }
 
@@ -6125,16 +4230,10 @@ pub struct KongUpstreamPreview {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct Label {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -6144,19 +4243,17 @@ pub struct Label {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct LaneTrafficEntry {
-    /// `EntryType`: a string.
-    ///
-    /// Example: `"polarismesh.cn/gateway/tse-gateway"`
+    /// `EntryType`; example: `"polarismesh.cn/gateway/tse-gateway"`
     pub entry_type: Option<String>,
 
-    /// `TSEGatewaySelector`: a [`TseGatewaySelector`].
+    /// `TSEGatewaySelector`
     #[tc(rename = "TSEGatewaySelector")]
     pub tse_gateway_selector: Option<TseGatewaySelector>,
 
-    /// `ServiceGatewaySelector`: a [`ServiceGatewaySelector`].
+    /// `ServiceGatewaySelector`
     pub service_gateway_selector: Option<ServiceGatewaySelector>,
 
-    /// `ServiceSelector`: a [`ServiceSelector`].
+    /// `ServiceSelector`
     pub service_selector: Option<ServiceSelector>,
 }
 
@@ -6166,20 +4263,16 @@ pub struct LaneTrafficEntry {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct LimitRule {
-    /// `Filters`: a list of [`RuleFilter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<RuleFilter>>,
 
-    /// `LimitBy`: a list of [`KeyValue`] objects.
-    ///
-    /// Example: `[{"Key":"ip","Value":""},{"Key":"header","Value":"host"}]`
+    /// `LimitBy`; example: `[{"Key":"ip","Value":""},{"Key":"header","Value":"host"}]`
     pub limit_by: Option<Vec<KeyValue>>,
 
-    /// `QpsThresholds`: a list of [`QpsThreshold`] objects.
-    ///
-    /// Example: `[{"Max":10000,"Unit":"second"}]`
+    /// `QpsThresholds`; example: `[{"Max":10000,"Unit":"second"}]`
     pub qps_thresholds: Option<Vec<QpsThreshold>>,
 
-    /// `AccurateQpsThresholds`: a list of [`AccurateQpsThreshold`] objects.
+    /// `AccurateQpsThresholds`
     pub accurate_qps_thresholds: Option<Vec<AccurateQpsThreshold>>,
 }
 
@@ -6189,12 +4282,10 @@ pub struct LimitRule {
 #[doc(alias = "ListCloudNativeAPIGatewayLLMModelAPI")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayLlmModelApi {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DataList`: a list of [`CloudNativeApiGatewayLlmModelApi`] objects.
+    /// `DataList`
     pub data_list: Vec<CloudNativeApiGatewayLlmModelApi>,
 }
 
@@ -6204,12 +4295,10 @@ pub struct ListCloudNativeApiGatewayLlmModelApi {
 #[doc(alias = "ListCloudNativeAPIGatewayLLMModelService")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayLlmModelService {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `DataList`: a list of [`CloudNativeApiGatewayLlmModelService`] objects.
+    /// `DataList`
     pub data_list: Vec<CloudNativeApiGatewayLlmModelService>,
 }
 
@@ -6219,12 +4308,10 @@ pub struct ListCloudNativeApiGatewayLlmModelService {
 #[doc(alias = "ListCloudNativeAPIGatewayResult")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `GatewayList`: a list of [`DescribeCloudNativeApiGatewayResult`] objects.
+    /// `GatewayList`
     pub gateway_list: Vec<DescribeCloudNativeApiGatewayResult>,
 }
 
@@ -6234,12 +4321,10 @@ pub struct ListCloudNativeApiGatewayResult {
 #[doc(alias = "ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayStrategyBindingGroupInfoResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `GroupInfos`: a list of [`CloudNativeApiGatewayStrategyBindingGroupInfo`] objects.
+    /// `GroupInfos`
     pub group_infos: Vec<CloudNativeApiGatewayStrategyBindingGroupInfo>,
 }
 
@@ -6249,12 +4334,10 @@ pub struct ListCloudNativeApiGatewayStrategyBindingGroupInfoResult {
 #[doc(alias = "ListCloudNativeAPIGatewayStrategyResult")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayStrategyResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `StrategyList`: a list of [`CloudNativeApiGatewayStrategy`] objects.
+    /// `StrategyList`
     pub strategy_list: Vec<CloudNativeApiGatewayStrategy>,
 }
 
@@ -6263,14 +4346,10 @@ pub struct ListCloudNativeApiGatewayStrategyResult {
 /// Sent in the input of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes), [`DescribeCloudNativeAPIGatewayCanaryRules`](super::DescribeCloudNativeAPIGatewayCanaryRules), [`DescribeCloudNativeAPIGatewayCertificates`](super::DescribeCloudNativeAPIGatewayCertificates), [`DescribeCloudNativeAPIGatewayRoutes`](super::DescribeCloudNativeAPIGatewayRoutes), [`DescribeCloudNativeAPIGatewayServices`](super::DescribeCloudNativeAPIGatewayServices) and [`DescribeCloudNativeAPIGatewayServicesLight`](super::DescribeCloudNativeAPIGatewayServicesLight).
 #[tc_model]
 pub struct ListFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"user-stu"`
+    /// `Value`; example: `"user-stu"`
     pub value: Option<String>,
 }
 
@@ -6280,19 +4359,13 @@ pub struct ListFilter {
 /// Returned in the output of [`DescribeGovernanceInstances`](super::DescribeGovernanceInstances).
 #[tc_model]
 pub struct Location {
-    /// `Region`: a string.
-    ///
-    /// Example: `"huanan"`
+    /// `Region`; example: `"huanan"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"guangzhou"`
+    /// `Zone`; example: `"guangzhou"`
     pub zone: Option<String>,
 
-    /// `Campus`: a string.
-    ///
-    /// Example: `"guangzhou-1"`
+    /// `Campus`; example: `"guangzhou-1"`
     pub campus: Option<String>,
 }
 
@@ -6302,15 +4375,10 @@ pub struct Location {
 /// Returned in the output of [`DescribeGovernanceAliases`](super::DescribeGovernanceAliases), [`DescribeGovernanceInstances`](super::DescribeGovernanceInstances), [`DescribeGovernanceNamespaces`](super::DescribeGovernanceNamespaces), [`DescribeGovernanceServiceContracts`](super::DescribeGovernanceServiceContracts) and [`DescribeGovernanceServices`](super::DescribeGovernanceServices).
 #[tc_model]
 pub struct Metadata {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tom"`
+    /// `Value`, always sent in responses; example: `"tom"`
     pub value: Option<String>,
 }
 
@@ -6319,39 +4387,25 @@ pub struct Metadata {
 /// Returned in the output of [`DescribeNacosReplicas`](super::DescribeNacosReplicas).
 #[tc_model]
 pub struct NacosReplica {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"leader"`
+    /// `Role`; example: `"leader"`
     pub role: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-id"`
+    /// `SubnetId`; example: `"subnet-id"`
     pub subnet_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ZoneId`; example: `"10001"`
     pub zone_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `VpcId`; example: `"vpc-id"`
     pub vpc_id: String,
 }
 
@@ -6360,9 +4414,7 @@ pub struct NacosReplica {
 /// Returned in the output of [`DescribeNacosServerInterfaces`](super::DescribeNacosServerInterfaces).
 #[tc_model]
 pub struct NacosServerInterface {
-    /// `Interface`: a string.
-    ///
-    /// Example: `"GET:/nacos/v1/config"`
+    /// `Interface`; example: `"GET:/nacos/v1/config"`
     pub interface: String,
 }
 
@@ -6371,81 +4423,53 @@ pub struct NacosServerInterface {
 /// Returned in the output of [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups).
 #[tc_model]
 pub struct NativeGatewayServerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xxaaa"`
+    /// `GroupId`; example: `"group-xxaaa"`
     pub group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Name`; example: `"prod"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"现网"`
+    /// `Description`; example: `"现网"`
     pub description: String,
 
-    /// `NodeConfig`: a [`CloudNativeApiGatewayNodeConfig`].
+    /// `NodeConfig`
     pub node_config: CloudNativeApiGatewayNodeConfig,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CreateTime`; example: `"2021-09-09 11:52:30"`
     pub create_time: String,
 
-    /// `IsFirstGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFirstGroup`; example: `1`
     pub is_first_group: i64,
 
-    /// `BindingStrategy`: a [`CloudNativeApiGatewayStrategy`].
+    /// `BindingStrategy`
     pub binding_strategy: CloudNativeApiGatewayStrategy,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxx1234"`
+    /// `GatewayId`; example: `"gateway-xxxx1234"`
     pub gateway_id: String,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InternetMaxBandwidthOut`; example: `4`
     pub internet_max_bandwidth_out: i64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `ModifyTime`; example: `"2021-09-09 11:52:30"`
     pub modify_time: String,
 
-    /// `SubnetIds`: a string.
-    ///
-    /// Example: `"subnet-xxxx1234"`
+    /// `SubnetIds`; example: `"subnet-xxxx1234"`
     pub subnet_ids: String,
 
-    /// `DefaultWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DefaultWeight`; example: `10`
     pub default_weight: Option<i64>,
 
-    /// `ElasticNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticNumber`; example: `0`
     pub elastic_number: Option<u64>,
 
-    /// `SupportTOA`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportTOA`; example: `false`
     #[tc(rename = "SupportTOA")]
     pub support_toa: Option<bool>,
 
-    /// `SupportIPV6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportIPV6`; example: `false`
     #[tc(rename = "SupportIPV6")]
     pub support_ipv6: Option<bool>,
 }
@@ -6455,12 +4479,10 @@ pub struct NativeGatewayServerGroup {
 /// Returned in the output of [`DescribeNativeGatewayServerGroups`](super::DescribeNativeGatewayServerGroups).
 #[tc_model]
 pub struct NativeGatewayServerGroups {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `GatewayGroupList`: a list of [`NativeGatewayServerGroup`] objects.
+    /// `GatewayGroupList`
     pub gateway_group_list: Vec<NativeGatewayServerGroup>,
 }
 
@@ -6469,39 +4491,27 @@ pub struct NativeGatewayServerGroups {
 /// Returned in the output of [`DescribeNativeGatewayServiceSources`](super::DescribeNativeGatewayServiceSources).
 #[tc_model]
 pub struct NativeGatewayServiceSourceItem {
-    /// `GatewayID`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayID`; example: `"gateway-xxx"`
     #[tc(rename = "GatewayID")]
     pub gateway_id: String,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"nacos-xxx"`
+    /// `SourceID`; example: `"nacos-xxx"`
     #[tc(rename = "SourceID")]
     pub source_id: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"nacos-xx"`
+    /// `SourceName`; example: `"nacos-xx"`
     pub source_name: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TSE Nacos｜TSE Consul｜TSE PolarisMesh｜Nacos｜Consul｜PolarisMesh"`
+    /// `SourceType`; example: `"TSE Nacos｜TSE Consul｜TSE PolarisMesh｜Nacos｜Consul｜PolarisMesh"`
     pub source_type: String,
 
-    /// `SourceInfo`: a [`SourceInfo`].
+    /// `SourceInfo`
     pub source_info: SourceInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-06 12:34:56"`
+    /// `CreateTime`; example: `"2022-08-06 12:34:56"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-08-06 12:34:56"`
+    /// `ModifyTime`; example: `"2022-08-06 12:34:56"`
     pub modify_time: String,
 }
 
@@ -6511,19 +4521,13 @@ pub struct NativeGatewayServiceSourceItem {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayConfig`](super::DescribeCloudNativeAPIGatewayConfig) and [`DescribePublicNetwork`](super::DescribePublicNetwork).
 #[tc_model]
 pub struct NetworkAccessControl {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Whitelist"`
+    /// `Mode`; example: `"Whitelist"`
     pub mode: String,
 
-    /// `CidrWhiteList`: a list of strings.
-    ///
-    /// Example: `["0.0.0.0"]`
+    /// `CidrWhiteList`; example: `["0.0.0.0"]`
     pub cidr_white_list: Option<Vec<String>>,
 
-    /// `CidrBlackList`: a list of strings.
-    ///
-    /// Example: `["100.10.0.0/24"]`
+    /// `CidrBlackList`; example: `["100.10.0.0/24"]`
     pub cidr_black_list: Option<Vec<String>>,
 }
 
@@ -6533,28 +4537,16 @@ pub struct NetworkAccessControl {
 #[doc(alias = "PolarisCLSTopicInfo")]
 #[tc_model]
 pub struct PolarisClsTopicInfo {
-    /// `LogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"log-id"`
+    /// `LogSetId`, always sent in responses; example: `"log-id"`
     pub log_set_id: Option<String>,
 
-    /// `LogSetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"log-name"`
+    /// `LogSetName`, always sent in responses; example: `"log-name"`
     pub log_set_name: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-id"`
+    /// `TopicId`, always sent in responses; example: `"topic-id"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-name"`
+    /// `TopicName`, always sent in responses; example: `"topic-name"`
     pub topic_name: Option<String>,
 }
 
@@ -6563,9 +4555,7 @@ pub struct PolarisClsTopicInfo {
 /// Returned in the output of [`DescribeSREInstanceAccessAddress`](super::DescribeSREInstanceAccessAddress).
 #[tc_model]
 pub struct PolarisLimiterAddress {
-    /// `IntranetAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IntranetAddress`; example: `"127.0.0.1"`
     pub intranet_address: String,
 }
 
@@ -6574,34 +4564,22 @@ pub struct PolarisLimiterAddress {
 /// Returned in the output of [`DescribePublicAddressConfig`](super::DescribePublicAddressConfig).
 #[tc_model]
 pub struct PublicAddressConfig {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InternetMaxBandwidthOut`; example: `5`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-4se0czf7"`
+    /// `GroupId`; example: `"group-4se0czf7"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认分组"`
+    /// `GroupName`; example: `"默认分组"`
     pub group_name: Option<String>,
 
-    /// `NetworkId`: a string.
-    ///
-    /// Example: `"network-1234adsf"`
+    /// `NetworkId`; example: `"network-1234adsf"`
     pub network_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"公网入口"`
+    /// `Description`; example: `"公网入口"`
     pub description: Option<String>,
 }
 
@@ -6611,14 +4589,10 @@ pub struct PublicAddressConfig {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct QpsThreshold {
-    /// `Unit`: a string.
-    ///
-    /// Example: `"second、minute、hour、day、month、year"`
+    /// `Unit`; example: `"second、minute、hour、day、month、year"`
     pub unit: String,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Max`; example: `10`
     pub max: i64,
 }
 
@@ -6628,20 +4602,13 @@ pub struct QpsThreshold {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct RateLimitResponse {
-    /// `Body`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hello"`
+    /// `Body`, always sent in responses; example: `"hello"`
     pub body: Option<String>,
 
-    /// `Headers`: a list of [`KvMapping`] objects.
-    /// Always sent in responses.
+    /// `Headers`, always sent in responses
     pub headers: Option<Vec<KvMapping>>,
 
-    /// `HttpStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `HttpStatus`, always sent in responses; example: `200`
     pub http_status: Option<i64>,
 }
 
@@ -6650,34 +4617,22 @@ pub struct RateLimitResponse {
 /// Returned in the output of [`DescribeConfigFileReleaseVersions`](super::DescribeConfigFileReleaseVersions).
 #[tc_model]
 pub struct ReleaseVersion {
-    /// `Name`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Name`; example: `"v1"`
     pub name: Option<String>,
 
-    /// `Active`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Active`; example: `true`
     pub active: Option<bool>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"config-id"`
+    /// `Id`; example: `"config-id"`
     pub id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `Namespace`; example: `"namespaceName"`
     pub namespace: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `Group`; example: `"groupName"`
     pub group: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FileName`; example: `"name"`
     pub file_name: Option<String>,
 }
 
@@ -6686,44 +4641,28 @@ pub struct ReleaseVersion {
 /// Returned in the output of [`DescribeWafProtection`](super::DescribeWafProtection).
 #[tc_model]
 pub struct RouteWafStatus {
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo-route"`
+    /// `Name`; example: `"demo-route"`
     pub name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `Id`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     pub id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `Status`; example: `"Open"`
     pub status: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/"]`
+    /// `Paths`; example: `["/"]`
     pub paths: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `Hosts`; example: `["tencent.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo-service"`
+    /// `ServiceName`; example: `"demo-service"`
     pub service_name: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38202"`
+    /// `ServiceId`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38202"`
     pub service_id: Option<String>,
 }
 
@@ -6733,24 +4672,16 @@ pub struct RouteWafStatus {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct RoutingDestinationRuleLabel {
-    /// `LabelKey`: a string.
-    ///
-    /// Example: `"labelkey1"`
+    /// `LabelKey`; example: `"labelkey1"`
     pub label_key: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `LabelValue`; example: `"value"`
     pub label_value: Option<String>,
 
-    /// `LabelType`: a string.
-    ///
-    /// Example: `"NOT_IN"`
+    /// `LabelType`; example: `"NOT_IN"`
     pub label_type: Option<String>,
 
-    /// `LabelValueType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `LabelValueType`; example: `"TEXT"`
     pub label_value_type: Option<String>,
 }
 
@@ -6760,22 +4691,16 @@ pub struct RoutingDestinationRuleLabel {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayRouteRateLimit`](super::DescribeCloudNativeAPIGatewayRouteRateLimit) and [`DescribeCloudNativeAPIGatewayServiceRateLimit`](super::DescribeCloudNativeAPIGatewayServiceRateLimit).
 #[tc_model]
 pub struct RuleFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Key`; example: `"ip"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Auth"`
+    /// `Name`; example: `"Auth"`
     pub name: Option<String>,
 }
 
@@ -6785,202 +4710,132 @@ pub struct RuleFilter {
 #[doc(alias = "SREInstance")]
 #[tc_model]
 pub struct SreInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"inst-12345678"`
+    /// `InstanceId`; example: `"inst-12345678"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance-name"`
+    /// `Name`; example: `"instance-name"`
     pub name: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"1.8.6"`
+    /// `Edition`; example: `"1.8.6"`
     pub edition: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: String,
 
-    /// `SpecId`: a string.
-    ///
-    /// Example: `"spec-12345678"`
+    /// `SpecId`; example: `"spec-12345678"`
     pub spec_id: String,
 
-    /// `Replica`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Replica`; example: `3`
     pub replica: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"consul"`
+    /// `Type`; example: `"consul"`
     pub r#type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12345678"`
+    /// `VpcId`; example: `"vpc-12345678"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-12345678"]`
+    /// `SubnetIds`; example: `["subnet-12345678"]`
     pub subnet_ids: Vec<String>,
 
-    /// `EnableStorage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStorage`; example: `true`
     pub enable_storage: bool,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `StorageType`; example: `"CLOUD_PREMIUM"`
     pub storage_type: String,
 
-    /// `StorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageCapacity`; example: `10`
     pub storage_capacity: i64,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `Paymode`; example: `"POSTPAID"`
     pub paymode: String,
 
-    /// `EKSClusterID`: a string.
-    ///
-    /// Example: `"cls-1234567"`
+    /// `EKSClusterID`; example: `"cls-1234567"`
     #[tc(rename = "EKSClusterID")]
     pub eks_cluster_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-08 16:20:58"`
+    /// `CreateTime`; example: `"2021-04-08 16:20:58"`
     pub create_time: String,
 
-    /// `EnvInfos`: a list of [`EnvInfo`] objects.
+    /// `EnvInfos`
     pub env_infos: Vec<EnvInfo>,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `EngineRegion`; example: `"ap-beijing"`
     pub engine_region: String,
 
-    /// `EnableInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternet`; example: `true`
     pub enable_internet: bool,
 
-    /// `VpcInfos`: a list of [`VpcInfo`] objects.
+    /// `VpcInfos`
     pub vpc_infos: Vec<VpcInfo>,
 
-    /// `ServiceGovernanceInfos`: a list of [`ServiceGovernanceInfo`] objects.
+    /// `ServiceGovernanceInfos`
     pub service_governance_infos: Vec<ServiceGovernanceInfo>,
 
-    /// `Tags`: a list of [`KvPair`] objects.
+    /// `Tags`
     pub tags: Vec<KvPair>,
 
-    /// `EnableConsoleInternet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableConsoleInternet`; example: `true`
     pub enable_console_internet: bool,
 
-    /// `EnableConsoleIntranet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableConsoleIntranet`; example: `true`
     pub enable_console_intranet: bool,
 
-    /// `ConfigInfoVisible`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConfigInfoVisible`; example: `true`
     pub config_info_visible: bool,
 
-    /// `ConsoleDefaultPwd`: a string.
-    ///
-    /// Example: `"nacosxx"`
+    /// `ConsoleDefaultPwd`; example: `"nacosxx"`
     pub console_default_pwd: String,
 
-    /// `TradeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TradeType`; example: `1`
     pub trade_type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2021-04-08 16:20:58"`
+    /// `CurDeadline`; example: `"2021-04-08 16:20:58"`
     pub cur_deadline: String,
 
-    /// `IsolateTime`: a string.
-    ///
-    /// Example: `"2021-04-08 16:20:58"`
+    /// `IsolateTime`; example: `"2021-04-08 16:20:58"`
     pub isolate_time: String,
 
-    /// `RegionInfos`: a list of [`DescribeInstanceRegionInfo`] objects.
+    /// `RegionInfos`
     pub region_infos: Vec<DescribeInstanceRegionInfo>,
 
-    /// `EKSType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `EKSType`; example: `"common"`
     #[tc(rename = "EKSType")]
     pub eks_type: String,
 
-    /// `FeatureVersion`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `FeatureVersion`; example: `"STANDARD"`
     pub feature_version: String,
 
-    /// `EnableClientIntranet`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableClientIntranet`; example: `false`
     pub enable_client_intranet: bool,
 
-    /// `StorageOption`: a list of [`StorageOption`] objects.
+    /// `StorageOption`
     pub storage_option: Vec<StorageOption>,
 
-    /// `ZookeeperRegionInfo`: a [`ZookeeperRegionInfo`].
+    /// `ZookeeperRegionInfo`
     pub zookeeper_region_info: Option<ZookeeperRegionInfo>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"SingleRegion"`
+    /// `DeployMode`; example: `"SingleRegion"`
     pub deploy_mode: Option<String>,
 
-    /// `GlobalType`: a string.
-    ///
-    /// Example: `"Global"`
+    /// `GlobalType`; example: `"Global"`
     pub global_type: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"ClusterFederationGroup"`
+    /// `GroupType`; example: `"ClusterFederationGroup"`
     pub group_type: Option<String>,
 
-    /// `GroupId`: a list of strings.
-    ///
-    /// Example: `["7afaa71e2924802e6762305ca700f96465cb9fdfae5a1c4edffafd5aec87cc4e"]`
+    /// `GroupId`; example: `["7afaa71e2924802e6762305ca700f96465cb9fdfae5a1c4edffafd5aec87cc4e"]`
     pub group_id: Option<Vec<String>>,
 
-    /// `IsMainRegion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMainRegion`; example: `true`
     pub is_main_region: Option<bool>,
 
-    /// `MutationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MutationEnabled`; example: `true`
     pub mutation_enabled: Option<bool>,
 
-    /// `MaxCapacityLimitEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MaxCapacityLimitEnabled`; example: `true`
     pub max_capacity_limit_enabled: Option<bool>,
 }
 
@@ -6990,19 +4845,13 @@ pub struct SreInstance {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct ServiceGatewaySelector {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`, required in requests; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Service`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"service"`
+    /// `Service`, required in requests; example: `"service"`
     pub service: Option<String>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 }
 
@@ -7011,63 +4860,41 @@ pub struct ServiceGatewaySelector {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct ServiceGovernanceInfo {
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `EngineRegion`; example: `"ap-beijing"`
     pub engine_region: String,
 
-    /// `BoundK8SInfos`: a list of [`BoundK8SInfo`] objects.
-    /// Always sent in responses.
+    /// `BoundK8SInfos`, always sent in responses
     pub bound_k8_s_infos: Option<Vec<BoundK8SInfo>>,
 
-    /// `VpcInfos`: a list of [`VpcInfo`] objects.
-    /// Always sent in responses.
+    /// `VpcInfos`, always sent in responses
     pub vpc_infos: Option<Vec<VpcInfo>>,
 
-    /// `AuthOpen`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AuthOpen`, always sent in responses; example: `true`
     pub auth_open: Option<bool>,
 
-    /// `Features`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Auth"]`
+    /// `Features`, always sent in responses; example: `["Auth"]`
     pub features: Option<Vec<String>>,
 
-    /// `MainPassword`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"主账户密码"`
+    /// `MainPassword`, always sent in responses; example: `"主账户密码"`
     pub main_password: Option<String>,
 
-    /// `PgwVpcInfos`: a list of [`VpcInfo`] objects.
-    /// Always sent in responses.
+    /// `PgwVpcInfos`, always sent in responses
     pub pgw_vpc_infos: Option<Vec<VpcInfo>>,
 
-    /// `LimiterVpcInfos`: a list of [`VpcInfo`] objects.
-    /// Always sent in responses.
+    /// `LimiterVpcInfos`, always sent in responses
     pub limiter_vpc_infos: Option<Vec<VpcInfo>>,
 
-    /// `CLSTopics`: a list of [`PolarisClsTopicInfo`] objects.
-    /// Always sent in responses.
+    /// `CLSTopics`, always sent in responses
     #[tc(rename = "CLSTopics")]
     pub cls_topics: Option<Vec<PolarisClsTopicInfo>>,
 
-    /// `SubPassword`: a string.
-    ///
-    /// Example: `"sub@asdasd123"`
+    /// `SubPassword`; example: `"sub@asdasd123"`
     pub sub_password: Option<String>,
 
-    /// `DisableMutation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableMutation`; example: `true`
     pub disable_mutation: Option<bool>,
 
-    /// `MaxCapacityLimitEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MaxCapacityLimitEnabled`; example: `true`
     pub max_capacity_limit_enabled: Option<bool>,
 }
 
@@ -7077,19 +4904,13 @@ pub struct ServiceGovernanceInfo {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct ServiceSelector {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`, required in requests; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Service`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"service"`
+    /// `Service`, required in requests; example: `"service"`
     pub service: Option<String>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 }
 
@@ -7098,24 +4919,16 @@ pub struct ServiceSelector {
 /// Returned in the output of [`DescribeWafProtection`](super::DescribeWafProtection).
 #[tc_model]
 pub struct ServiceWafStatus {
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo-service"`
+    /// `Name`; example: `"demo-service"`
     pub name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `Id`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Kubernetes"`
+    /// `Type`; example: `"Kubernetes"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `Status`; example: `"Open"`
     pub status: Option<String>,
 }
 
@@ -7125,18 +4938,13 @@ pub struct ServiceWafStatus {
 /// Returned in the output of [`DescribeNativeGatewayServiceSources`](super::DescribeNativeGatewayServiceSources).
 #[tc_model]
 pub struct SourceInfo {
-    /// `Addresses`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["127.0.0.1:8080"]`
+    /// `Addresses`, always sent in responses; example: `["127.0.0.1:8080"]`
     pub addresses: Option<Vec<String>>,
 
-    /// `VpcInfo`: a [`SourceInstanceVpcInfo`].
-    /// Always sent in responses.
+    /// `VpcInfo`, always sent in responses
     pub vpc_info: Option<SourceInstanceVpcInfo>,
 
-    /// `Auth`: a [`SourceInstanceAuth`].
-    /// Always sent in responses.
+    /// `Auth`, always sent in responses
     pub auth: Option<SourceInstanceAuth>,
 }
 
@@ -7146,22 +4954,13 @@ pub struct SourceInfo {
 /// Returned in the output of [`DescribeNativeGatewayServiceSources`](super::DescribeNativeGatewayServiceSources).
 #[tc_model]
 pub struct SourceInstanceAuth {
-    /// `Username`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tse"`
+    /// `Username`, always sent in responses; example: `"tse"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tse"`
+    /// `Password`, always sent in responses; example: `"tse"`
     pub password: Option<String>,
 
-    /// `AccessToken`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tse"`
+    /// `AccessToken`, always sent in responses; example: `"tse"`
     pub access_token: Option<String>,
 }
 
@@ -7171,17 +4970,11 @@ pub struct SourceInstanceAuth {
 /// Returned in the output of [`DescribeNativeGatewayServiceSources`](super::DescribeNativeGatewayServiceSources).
 #[tc_model]
 pub struct SourceInstanceVpcInfo {
-    /// `VpcID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-id"`
+    /// `VpcID`, always sent in responses; example: `"vpc-id"`
     #[tc(rename = "VpcID")]
     pub vpc_id: Option<String>,
 
-    /// `SubnetID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-id"`
+    /// `SubnetID`, always sent in responses; example: `"subnet-id"`
     #[tc(rename = "SubnetID")]
     pub subnet_id: Option<String>,
 }
@@ -7192,22 +4985,13 @@ pub struct SourceInstanceVpcInfo {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct StorageOption {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"snap"`
+    /// `Name`, always sent in responses; example: `"snap"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `Type`, always sent in responses; example: `"CLOUD_PREMIUM"`
     pub r#type: Option<String>,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `Capacity`, always sent in responses; example: `50`
     pub capacity: Option<u64>,
 }
 
@@ -7218,15 +5002,10 @@ pub struct StorageOption {
 #[doc(alias = "TSEGatewaySelector")]
 #[tc_model]
 pub struct TseGatewaySelector {
-    /// `GatewayId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gateway-123456"`
+    /// `GatewayId`, required in requests; example: `"gateway-123456"`
     pub gateway_id: Option<String>,
 
-    /// `Services`: a list of strings.
-    ///
-    /// Example: `["service-1"]`
+    /// `Services`; example: `["service-1"]`
     pub services: Option<Vec<String>>,
 }
 
@@ -7236,24 +5015,16 @@ pub struct TseGatewaySelector {
 /// Returned in the output of [`DescribeGovernanceLaneGroups`](super::DescribeGovernanceLaneGroups).
 #[tc_model]
 pub struct TrafficGray {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"PERCENTAGE"`
+    /// `Mode`; example: `"PERCENTAGE"`
     pub mode: Option<String>,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Percent`; example: `30`
     pub percent: Option<i64>,
 
-    /// `IntervalSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `IntervalSecond`; example: `6`
     pub interval_second: Option<i64>,
 
-    /// `Curvature`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Curvature`; example: `2`
     pub curvature: Option<i64>,
 }
 
@@ -7263,19 +5034,13 @@ pub struct TrafficGray {
 #[doc(alias = "UpdateCloudNativeAPIGatewayResult")]
 #[tc_model]
 pub struct UpdateCloudNativeApiGatewayResult {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxxxxx"`
+    /// `GatewayId`; example: `"gateway-xxxxxx"`
     pub gateway_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"UpdatingSpec"`
+    /// `Status`; example: `"UpdatingSpec"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxxx1234"`
+    /// `TaskId`; example: `"task-xxxx1234"`
     pub task_id: Option<String>,
 }
 
@@ -7285,54 +5050,40 @@ pub struct UpdateCloudNativeApiGatewayResult {
 /// Returned in the output of [`DescribeUpstreamHealthCheckConfig`](super::DescribeUpstreamHealthCheckConfig).
 #[tc_model]
 pub struct UpstreamHealthCheckConfig {
-    /// `EnableActiveHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableActiveHealthCheck`; example: `true`
     pub enable_active_health_check: Option<bool>,
 
-    /// `ActiveHealthCheck`: a [`KongActiveHealthCheck`].
+    /// `ActiveHealthCheck`
     pub active_health_check: Option<KongActiveHealthCheck>,
 
-    /// `EnablePassiveHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePassiveHealthCheck`; example: `true`
     pub enable_passive_health_check: Option<bool>,
 
-    /// `PassiveHealthCheck`: a [`KongPassiveHealthCheck`].
+    /// `PassiveHealthCheck`
     pub passive_health_check: Option<KongPassiveHealthCheck>,
 
-    /// `Successes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Successes`; example: `5`
     pub successes: Option<u64>,
 
-    /// `Failures`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Failures`; example: `5`
     pub failures: Option<u64>,
 
-    /// `Timeouts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeouts`; example: `5`
     pub timeouts: Option<u64>,
 
-    /// `HealthyHttpStatuses`: a list of unsigned 64-bit integers.
+    /// `HealthyHttpStatuses`
     pub healthy_http_statuses: Option<Vec<u64>>,
 
-    /// `UnhealthyHttpStatuses`: a list of unsigned 64-bit integers.
+    /// `UnhealthyHttpStatuses`
     pub unhealthy_http_statuses: Option<Vec<u64>>,
 
-    /// `IgnoreZeroWeightNodes`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreZeroWeightNodes`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ignore_zero_weight_nodes: Option<bool>,
 
-    /// `ZeroWeightHeathCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ZeroWeightHeathCheck`; example: `false`
     pub zero_weight_heath_check: Option<bool>,
 }
 
@@ -7342,25 +5093,16 @@ pub struct UpstreamHealthCheckConfig {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: String,
 
-    /// `IntranetAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxxx.xx.xx.xx"`
+    /// `IntranetAddress`, always sent in responses; example: `"xxxx.xx.xx.xx"`
     pub intranet_address: Option<String>,
 
-    /// `LbSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `LbSubnetId`; example: `"subnet-xxxxxxxx"`
     pub lb_subnet_id: Option<String>,
 }
 
@@ -7369,15 +5111,13 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct ZookeeperRegionInfo {
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"SingleRegion"`
+    /// `DeployMode`; example: `"SingleRegion"`
     pub deploy_mode: Option<String>,
 
-    /// `MainRegion`: a [`ZookeeperRegionMyIdInfo`].
+    /// `MainRegion`
     pub main_region: Option<ZookeeperRegionMyIdInfo>,
 
-    /// `OtherRegions`: a list of [`ZookeeperRegionMyIdInfo`] objects.
+    /// `OtherRegions`
     pub other_regions: Option<Vec<ZookeeperRegionMyIdInfo>>,
 }
 
@@ -7386,19 +5126,13 @@ pub struct ZookeeperRegionInfo {
 /// Returned in the output of [`DescribeSREInstances`](super::DescribeSREInstances).
 #[tc_model]
 pub struct ZookeeperRegionMyIdInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `MyIdStart`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `MyIdStart`; example: `101`
     pub my_id_start: Option<i64>,
 
-    /// `MyIdEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `109`
+    /// `MyIdEnd`; example: `109`
     pub my_id_end: Option<i64>,
 }
 
@@ -7407,44 +5141,28 @@ pub struct ZookeeperRegionMyIdInfo {
 /// Returned in the output of [`DescribeZookeeperReplicas`](super::DescribeZookeeperReplicas).
 #[tc_model]
 pub struct ZookeeperReplica {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zk-name"`
+    /// `Name`; example: `"zk-name"`
     pub name: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"leading"`
+    /// `Role`; example: `"leading"`
     pub role: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-id"`
+    /// `SubnetId`; example: `"subnet-id"`
     pub subnet_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Zone`; example: `"gz"`
     pub zone: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"300001"`
+    /// `ZoneId`; example: `"300001"`
     pub zone_id: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"zookeeper-0"`
+    /// `AliasName`; example: `"zookeeper-0"`
     pub alias_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `VpcId`; example: `"vpc-id"`
     pub vpc_id: String,
 }
 
@@ -7453,8 +5171,6 @@ pub struct ZookeeperReplica {
 /// Returned in the output of [`DescribeZookeeperServerInterfaces`](super::DescribeZookeeperServerInterfaces).
 #[tc_model]
 pub struct ZookeeperServerInterface {
-    /// `Interface`: a string.
-    ///
-    /// Example: `"getChildren"`
+    /// `Interface`; example: `"getChildren"`
     pub interface: String,
 }

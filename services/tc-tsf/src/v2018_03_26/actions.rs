@@ -7,80 +7,78 @@ use super::models;
 /// The `AddClusterInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`AddClusterInstancesResponse`].
-/// The codes it documents are in [`AddClusterInstancesError`](super::errors::AddClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=AddClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.InstanceResetError`](super::errors::TsfErrorCode::FailedOperationInstanceResetError)
+/// - [`FailedOperation.InstanceResetTimeout`](super::errors::TsfErrorCode::FailedOperationInstanceResetTimeout)
+/// - [`FailedOperation.InstanceUpdateFailed`](super::errors::TsfErrorCode::FailedOperationInstanceUpdateFailed)
+/// - [`FailedOperation.TkeClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationTkeClusterQueryFailed)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.TkeApiFailedOperation`](super::errors::TsfErrorCode::InternalErrorTkeApiFailedOperation)
+/// - [`InvalidParameterValue.InstanceInvalidImage`](super::errors::TsfErrorCode::InvalidParameterValueInstanceInvalidImage)
+/// - [`ResourceInUse.InstanceHasBeenUsed`](super::errors::TsfErrorCode::ResourceInUseInstanceHasBeenUsed)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`ResourceNotFound.TkeClusterNotExists`](super::errors::TsfErrorCode::ResourceNotFoundTkeClusterNotExists)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "AddClusterInstances",
     output = AddClusterInstancesResponse,
-    error = super::errors::AddClusterInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct AddClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-4zu6vmes"`
+    /// `ClusterId`; example: `"cluster-4zu6vmes"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-4zu6vmes","ins-4zu6vabe"]`
+    /// `InstanceIdList`; example: `["ins-4zu6vmes","ins-4zu6vabe"]`
     pub instance_id_list: Vec<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"centos 7.5"`
+    /// `OsName`; example: `"centos 7.5"`
     pub os_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-4zu6vmes"`
+    /// `ImageId`; example: `"img-4zu6vmes"`
     pub image_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"4zu6vmes"`
+    /// `Password`; example: `"4zu6vmes"`
     pub password: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"skey-4zu6vmes"`
+    /// `KeyId`; example: `"skey-4zu6vmes"`
     pub key_id: Option<String>,
 
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-4ae4pzgg"`
+    /// `SgId`; example: `"sg-4ae4pzgg"`
     pub sg_id: Option<String>,
 
-    /// `InstanceImportMode`: a string.
-    ///
-    /// Example: `"R"`
+    /// `InstanceImportMode`; example: `"R"`
     pub instance_import_mode: Option<String>,
 
-    /// `OsCustomizeType`: a string.
-    ///
-    /// Example: `"DOCKER_CUSTOMIZE：表示容器定制版。 GENERAL：表示普通版本，默认值。"`
+    /// `OsCustomizeType`; example: `"DOCKER_CUSTOMIZE：表示容器定制版。 GENERAL：表示普通版本，默认值。"`
     pub os_customize_type: Option<String>,
 
-    /// `FeatureIdList`: a list of strings.
-    ///
-    /// Example: `["feature-24aq56bg"]`
+    /// `FeatureIdList`; example: `["feature-24aq56bg"]`
     pub feature_id_list: Option<Vec<String>>,
 
-    /// `InstanceAdvancedSettings`: an [`InstanceAdvancedSettings`](super::models::InstanceAdvancedSettings).
+    /// `InstanceAdvancedSettings`
     pub instance_advanced_settings: Option<models::InstanceAdvancedSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-4ae4pzgg","sg-4ae4pzgh"]`
+    /// `SecurityGroupIds`; example: `["sg-4ae4pzgg","sg-4ae4pzgh"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`AddClusterInstances`] call returns.
 #[tc_model]
 pub struct AddClusterInstancesResponse {
-    /// `Result`: an [`AddInstanceResult`](super::models::AddInstanceResult).
+    /// `Result`
     pub result: models::AddInstanceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,69 +88,61 @@ pub struct AddClusterInstancesResponse {
 /// The `AddInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`AddInstancesResponse`].
-/// The codes it documents are in [`AddInstancesError`](super::errors::AddInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=AddInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.TkeApiFailedOperation`](super::errors::TsfErrorCode::InternalErrorTkeApiFailedOperation)
+/// - [`InvalidParameterValue`](super::errors::TsfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceInvalidImage`](super::errors::TsfErrorCode::InvalidParameterValueInstanceInvalidImage)
+/// - [`MissingParameter.ClusterIdRequired`](super::errors::TsfErrorCode::MissingParameterClusterIdRequired)
+/// - [`MissingParameter.InstanceImportModeNull`](super::errors::TsfErrorCode::MissingParameterInstanceImportModeNull)
+/// - [`ResourceInUse.InstanceHasBeenUsed`](super::errors::TsfErrorCode::ResourceInUseInstanceHasBeenUsed)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "AddInstances",
     output = AddInstancesResponse,
-    error = super::errors::AddInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct AddInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v"]`
+    /// `InstanceIdList`; example: `["ins-6a79x94v"]`
     pub instance_id_list: Vec<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `OsName`; example: `"centos"`
     pub os_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-6a79x94v"`
+    /// `ImageId`; example: `"img-6a79x94v"`
     pub image_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"passxxxxx"`
+    /// `Password`; example: `"passxxxxx"`
     pub password: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"key-xxxxxx"`
+    /// `KeyId`; example: `"key-xxxxxx"`
     pub key_id: Option<String>,
 
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-6a79x94v"`
+    /// `SgId`; example: `"sg-6a79x94v"`
     pub sg_id: Option<String>,
 
-    /// `InstanceImportMode`: a string.
-    ///
-    /// Example: `"R"`
+    /// `InstanceImportMode`; example: `"R"`
     pub instance_import_mode: Option<String>,
 
-    /// `SecurityGroupIds`: a string.
-    ///
-    /// Example: `"[\"sg-6a79x94v\"]"`
+    /// `SecurityGroupIds`; example: `"[\"sg-6a79x94v\"]"`
     pub security_group_ids: Option<String>,
 }
 
 /// What a successful [`AddInstances`] call returns.
 #[tc_model]
 pub struct AddInstancesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -162,34 +152,40 @@ pub struct AddInstancesResponse {
 /// The `AssociateBusinessLogConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`AssociateBusinessLogConfigResponse`].
-/// The codes it documents are in [`AssociateBusinessLogConfigError`](super::errors::AssociateBusinessLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=AssociateBusinessLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.TsfApmBusiLogCfgAppRelationMasterError`](super::errors::TsfErrorCode::InternalErrorTsfApmBusiLogCfgAppRelationMasterError)
+/// - [`InternalError.TsfApmCommonError`](super::errors::TsfErrorCode::InternalErrorTsfApmCommonError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgAppRelationParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "AssociateBusinessLogConfig",
     output = AssociateBusinessLogConfigResponse,
-    error = super::errors::AssociateBusinessLogConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct AssociateBusinessLogConfig {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["config-6a79x94v"]`
+    /// `ConfigIdList`; example: `["config-6a79x94v"]`
     pub config_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`AssociateBusinessLogConfig`] call returns.
 #[tc_model]
 pub struct AssociateBusinessLogConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,52 +195,47 @@ pub struct AssociateBusinessLogConfigResponse {
 /// The `AssociateConfigWithGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`AssociateConfigWithGroupResponse`].
-/// The codes it documents are in [`AssociateConfigWithGroupError`](super::errors::AssociateConfigWithGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=AssociateConfigWithGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.TsfApmCommonError`](super::errors::TsfErrorCode::InternalErrorTsfApmCommonError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgCloudParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgCloudParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "AssociateConfigWithGroup",
     output = AssociateConfigWithGroupResponse,
-    error = super::errors::AssociateConfigWithGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct AssociateConfigWithGroup {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"send-data-to-kafka-6a79x94v"`
+    /// `ConfigId`; example: `"send-data-to-kafka-6a79x94v"`
     pub config_id: String,
 
-    /// `Groups`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::GroupInfo>>,
 
-    /// `SelectAll`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SelectAll`; example: `1`
     pub select_all: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"config-template"`
+    /// `SearchWord`; example: `"config-template"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`AssociateConfigWithGroup`] call returns.
 #[tc_model]
 pub struct AssociateConfigWithGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -254,29 +245,32 @@ pub struct AssociateConfigWithGroupResponse {
 /// The `BindApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`BindApiGroupResponse`].
-/// The codes it documents are in [`BindApiGroupError`](super::errors::BindApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=BindApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "BindApiGroup",
     output = BindApiGroupResponse,
-    error = super::errors::BindApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct BindApiGroup {
-    /// `GroupGatewayList`: a list of [`GatewayGroupIds`](super::models::GatewayGroupIds) objects.
-    ///
-    /// Example: `[{"GatewayDeployGroupId":"group-yo99lney","GroupId":"grp-djvzrdih"}]`
+    /// `GroupGatewayList`; example: `[{"GatewayDeployGroupId":"group-yo99lney","GroupId":"grp-djvzrdih"}]`
     pub group_gateway_list: Vec<models::GatewayGroupIds>,
 }
 
 /// What a successful [`BindApiGroup`] call returns.
 #[tc_model]
 pub struct BindApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -286,27 +280,33 @@ pub struct BindApiGroupResponse {
 /// The `BindPlugin` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`BindPluginResponse`].
-/// The codes it documents are in [`BindPluginError`](super::errors::BindPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=BindPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayCommonError`](super::errors::TsfErrorCode::FailedOperationGatewayCommonError)
+/// - [`InternalError.GatewayCommonError`](super::errors::TsfErrorCode::InternalErrorGatewayCommonError)
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "BindPlugin",
     output = BindPluginResponse,
-    error = super::errors::BindPluginError
+    error = super::errors::TsfErrorCode
 )]
 pub struct BindPlugin {
-    /// `PluginInstanceList`: a list of [`GatewayPluginBoundParam`](super::models::GatewayPluginBoundParam) objects.
+    /// `PluginInstanceList`
     pub plugin_instance_list: Vec<models::GatewayPluginBoundParam>,
 }
 
 /// What a successful [`BindPlugin`] call returns.
 #[tc_model]
 pub struct BindPluginResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,32 +316,34 @@ pub struct BindPluginResponse {
 /// The `ChangeApiUsableStatus` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ChangeApiUsableStatusResponse`].
-/// The codes it documents are in [`ChangeApiUsableStatusError`](super::errors::ChangeApiUsableStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ChangeApiUsableStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ChangeApiUsableStatus",
     output = ChangeApiUsableStatusResponse,
-    error = super::errors::ChangeApiUsableStatusError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ChangeApiUsableStatus {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-m42wysh0"`
+    /// `ApiId`; example: `"api-m42wysh0"`
     pub api_id: String,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: String,
 }
 
 /// What a successful [`ChangeApiUsableStatus`] call returns.
 #[tc_model]
 pub struct ChangeApiUsableStatusResponse {
-    /// `Result`: an [`ApiDetailInfo`](super::models::ApiDetailInfo).
+    /// `Result`
     pub result: models::ApiDetailInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -351,39 +353,36 @@ pub struct ChangeApiUsableStatusResponse {
 /// The `CreateAllGatewayApiAsync` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateAllGatewayApiAsyncResponse`].
-/// The codes it documents are in [`CreateAllGatewayApiAsyncError`](super::errors::CreateAllGatewayApiAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateAllGatewayApiAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateAllGatewayApiAsync",
     output = CreateAllGatewayApiAsyncResponse,
-    error = super::errors::CreateAllGatewayApiAsyncError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateAllGatewayApiAsync {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-notmqbpe"`
+    /// `GroupId`; example: `"grp-notmqbpe"`
     pub group_id: String,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-y5w8n5e9"`
+    /// `MicroserviceId`; example: `"ms-y5w8n5e9"`
     pub microservice_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-v3gw3lna"`
+    /// `NamespaceId`; example: `"namespace-v3gw3lna"`
     pub namespace_id: Option<String>,
 }
 
 /// What a successful [`CreateAllGatewayApiAsync`] call returns.
 #[tc_model]
 pub struct CreateAllGatewayApiAsyncResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -393,74 +392,61 @@ pub struct CreateAllGatewayApiAsyncResponse {
 /// The `CreateApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateApiGroupResponse`].
-/// The codes it documents are in [`CreateApiGroupError`](super::errors::CreateApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateApiGroup",
     output = CreateApiGroupResponse,
-    error = super::errors::CreateApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateApiGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"grp_user"`
+    /// `GroupName`; example: `"grp_user"`
     pub group_name: String,
 
-    /// `GroupContext`: a string.
-    ///
-    /// Example: `"/grp_user"`
+    /// `GroupContext`; example: `"/grp_user"`
     pub group_context: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     pub auth_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `GroupType`; example: `"ms"`
     pub group_type: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: Option<String>,
 
-    /// `NamespaceNameKey`: a string.
-    ///
-    /// Example: `"TSF-NamespaceName"`
+    /// `NamespaceNameKey`; example: `"TSF-NamespaceName"`
     pub namespace_name_key: Option<String>,
 
-    /// `ServiceNameKey`: a string.
-    ///
-    /// Example: `"TSF-ServiceName"`
+    /// `ServiceNameKey`; example: `"TSF-ServiceName"`
     pub service_name_key: Option<String>,
 
-    /// `NamespaceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `NamespaceNameKeyPosition`; example: `"path"`
     pub namespace_name_key_position: Option<String>,
 
-    /// `ServiceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `ServiceNameKeyPosition`; example: `"path"`
     pub service_name_key_position: Option<String>,
 }
 
 /// What a successful [`CreateApiGroup`] call returns.
 #[tc_model]
 pub struct CreateApiGroupResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"grp-rzn41l1w"`
+    /// `Result`; example: `"grp-rzn41l1w"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -470,39 +456,39 @@ pub struct CreateApiGroupResponse {
 /// The `CreateApiRateLimitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateApiRateLimitRuleResponse`].
-/// The codes it documents are in [`CreateApiRateLimitRuleError`](super::errors::CreateApiRateLimitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateApiRateLimitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsistencyError`](super::errors::TsfErrorCode::InternalErrorGatewayConsistencyError)
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateApiRateLimitRule",
     output = CreateApiRateLimitRuleResponse,
-    error = super::errors::CreateApiRateLimitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateApiRateLimitRule {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-8c7538te"`
+    /// `ApiId`; example: `"api-8c7538te"`
     pub api_id: String,
 
-    /// `MaxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxQps`; example: `10000`
     pub max_qps: u64,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: Option<String>,
 }
 
 /// What a successful [`CreateApiRateLimitRule`] call returns.
 #[tc_model]
 pub struct CreateApiRateLimitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -512,37 +498,39 @@ pub struct CreateApiRateLimitRuleResponse {
 /// The `CreateApiRateLimitRuleWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateApiRateLimitRuleWithDetailRespResponse`].
-/// The codes it documents are in [`CreateApiRateLimitRuleWithDetailRespError`](super::errors::CreateApiRateLimitRuleWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateApiRateLimitRuleWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsistencyError`](super::errors::TsfErrorCode::InternalErrorGatewayConsistencyError)
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateApiRateLimitRuleWithDetailResp",
     output = CreateApiRateLimitRuleWithDetailRespResponse,
-    error = super::errors::CreateApiRateLimitRuleWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateApiRateLimitRuleWithDetailResp {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-7h13jx9z"`
+    /// `ApiId`; example: `"api-7h13jx9z"`
     pub api_id: String,
 
-    /// `MaxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxQps`; example: `20`
     pub max_qps: u64,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: Option<String>,
 }
 
 /// What a successful [`CreateApiRateLimitRuleWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateApiRateLimitRuleWithDetailRespResponse {
-    /// `Result`: an [`ApiRateLimitRule`](super::models::ApiRateLimitRule).
+    /// `Result`
     pub result: models::ApiRateLimitRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -552,106 +540,101 @@ pub struct CreateApiRateLimitRuleWithDetailRespResponse {
 /// The `CreateApplication` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateApplicationResponse`].
-/// The codes it documents are in [`CreateApplicationError`](super::errors::CreateApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationCreateEsAtuhError`](super::errors::TsfErrorCode::FailedOperationApplicationCreateEsAtuhError)
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`InternalError.ApplicationMasterFeignError`](super::errors::TsfErrorCode::InternalErrorApplicationMasterFeignError)
+/// - [`InternalError.ApplicationMasterNuknownError`](super::errors::TsfErrorCode::InternalErrorApplicationMasterNuknownError)
+/// - [`InternalError.ApplicationScalableInitError`](super::errors::TsfErrorCode::InternalErrorApplicationScalableInitError)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InvalidParameterValue.ApplicationMicroTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueApplicationMicroTypeInvalid)
+/// - [`InvalidParameterValue.ApplicationNameExist`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNameExist)
+/// - [`InvalidParameterValue.ApplicationNameLength`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNameLength)
+/// - [`InvalidParameterValue.ApplicationNameNull`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNameNull)
+/// - [`InvalidParameterValue.ApplicationNameRegxInvalid`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNameRegxInvalid)
+/// - [`InvalidParameterValue.ApplicationTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueApplicationTypeInvalid)
+/// - [`LimitExceeded.ErrNamespaceMaxLimit`](super::errors::TsfErrorCode::LimitExceededErrNamespaceMaxLimit)
+/// - [`LimitExceeded.ErrRepoMaxLimit`](super::errors::TsfErrorCode::LimitExceededErrRepoMaxLimit)
+/// - [`MissingParameter.ApplicationTypeNull`](super::errors::TsfErrorCode::MissingParameterApplicationTypeNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateApplication",
     output = CreateApplicationResponse,
-    error = super::errors::CreateApplicationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateApplication {
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"application-user"`
+    /// `ApplicationName`; example: `"application-user"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: String,
 
-    /// `ApplicationDesc`: a string.
-    ///
-    /// Example: `"应用描述"`
+    /// `ApplicationDesc`; example: `"应用描述"`
     pub application_desc: Option<String>,
 
-    /// `ApplicationLogConfig`: a string.
-    ///
-    /// Example: `"已废弃"`
+    /// `ApplicationLogConfig`; example: `"已废弃"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub application_log_config: Option<String>,
 
-    /// `ApplicationResourceType`: a string.
-    ///
-    /// Example: `"已废弃"`
+    /// `ApplicationResourceType`; example: `"已废弃"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub application_resource_type: Option<String>,
 
-    /// `ApplicationRuntimeType`: a string.
-    ///
-    /// Example: `"Java 8"`
+    /// `ApplicationRuntimeType`; example: `"Java 8"`
     pub application_runtime_type: Option<String>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"program-6a79x94v"`
+    /// `ProgramId`; example: `"program-6a79x94v"`
     pub program_id: Option<String>,
 
-    /// `ServiceConfigList`: a list of [`ServiceConfig`](super::models::ServiceConfig) objects.
+    /// `ServiceConfigList`
     pub service_config_list: Option<Vec<models::ServiceConfig>>,
 
-    /// `IgnoreCreateImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreCreateImageRepository`; example: `true`
     pub ignore_create_image_repository: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 
-    /// `ApmInstanceId`: a string.
-    ///
-    /// Example: `"apm-6a79x94v"`
+    /// `ApmInstanceId`; example: `"apm-6a79x94v"`
     pub apm_instance_id: Option<String>,
 
-    /// `ProgramLanguage`: a string.
-    ///
-    /// Example: `"Java"`
+    /// `ProgramLanguage`; example: `"Java"`
     pub program_language: Option<String>,
 
-    /// `FrameworkType`: a string.
-    ///
-    /// Example: `"SpringCloud"`
+    /// `FrameworkType`; example: `"SpringCloud"`
     pub framework_type: Option<String>,
 
-    /// `ServiceGovernanceConfig`: a [`ServiceGovernanceConfig`](super::models::ServiceGovernanceConfig).
+    /// `ServiceGovernanceConfig`
     pub service_governance_config: Option<models::ServiceGovernanceConfig>,
 
-    /// `CreateSameNameImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateSameNameImageRepository`; example: `true`
     pub create_same_name_image_repository: Option<bool>,
 }
 
 /// What a successful [`CreateApplication`] call returns.
 #[tc_model]
 pub struct CreateApplicationResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `Result`; example: `"application-6a79x94v"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -661,110 +644,104 @@ pub struct CreateApplicationResponse {
 /// The `CreateCluster` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateClusterResponse`].
-/// The codes it documents are in [`CreateClusterError`](super::errors::CreateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.ClusterCreateVpcFail`](super::errors::TsfErrorCode::FailedOperationClusterCreateVpcFail)
+/// - [`FailedOperation.ClusterNativeConnectError`](super::errors::TsfErrorCode::FailedOperationClusterNativeConnectError)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.TkeClusterCreateFailed`](super::errors::TsfErrorCode::FailedOperationTkeClusterCreateFailed)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.ClusterCommonError`](super::errors::TsfErrorCode::InternalErrorClusterCommonError)
+/// - [`InternalError.ClusterMasterFeignError`](super::errors::TsfErrorCode::InternalErrorClusterMasterFeignError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ClusterCidrConflict`](super::errors::TsfErrorCode::InvalidParameterValueClusterCidrConflict)
+/// - [`InvalidParameterValue.ClusterNameExist`](super::errors::TsfErrorCode::InvalidParameterValueClusterNameExist)
+/// - [`InvalidParameterValue.ClusterNamePrefixIllegalError`](super::errors::TsfErrorCode::InvalidParameterValueClusterNamePrefixIllegalError)
+/// - [`InvalidParameterValue.ClusterNameRegexMismatch`](super::errors::TsfErrorCode::InvalidParameterValueClusterNameRegexMismatch)
+/// - [`InvalidParameterValue.ClusterNameRequired`](super::errors::TsfErrorCode::InvalidParameterValueClusterNameRequired)
+/// - [`InvalidParameterValue.ClusterRegionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueClusterRegionInvalid)
+/// - [`InvalidParameterValue.ClusterTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueClusterTypeInvalid)
+/// - [`InvalidParameterValue.ClusterZoneInvalid`](super::errors::TsfErrorCode::InvalidParameterValueClusterZoneInvalid)
+/// - [`LimitExceeded.TkeClusterNumberExceedLimit`](super::errors::TsfErrorCode::LimitExceededTkeClusterNumberExceedLimit)
+/// - [`MissingParameter.ClusterSubnetRequired`](super::errors::TsfErrorCode::MissingParameterClusterSubnetRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ClusterVpcNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterVpcNotExist)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateCluster",
     output = CreateClusterResponse,
-    error = super::errors::CreateClusterError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateCluster {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"DEMO-DOCKER"`
+    /// `ClusterName`; example: `"DEMO-DOCKER"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6a79x94v"`
+    /// `VpcId`; example: `"vpc-6a79x94v"`
     pub vpc_id: String,
 
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `ClusterCIDR`; example: `"172.16.0.0/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ClusterDesc`; example: `"desc"`
     pub cluster_desc: Option<String>,
 
-    /// `TsfRegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TsfRegionId`; example: `"ap-guangzhou"`
     pub tsf_region_id: Option<String>,
 
-    /// `TsfZoneId`: a string.
-    ///
-    /// Example: `"100004"`
+    /// `TsfZoneId`; example: `"100004"`
     pub tsf_zone_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `SubnetId`; example: `"id"`
     pub subnet_id: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.18"`
+    /// `ClusterVersion`; example: `"1.18"`
     pub cluster_version: Option<String>,
 
-    /// `MaxNodePodNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `MaxNodePodNum`; example: `128`
     pub max_node_pod_num: Option<u64>,
 
-    /// `MaxClusterServiceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MaxClusterServiceNum`; example: `32`
     pub max_cluster_service_num: Option<u64>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"program-6a79x94v"`
+    /// `ProgramId`; example: `"program-6a79x94v"`
     pub program_id: Option<String>,
 
-    /// `KuberneteApiServer`: a string.
-    ///
-    /// Example: `"https://10.10.1.2:6443"`
+    /// `KuberneteApiServer`; example: `"https://10.10.1.2:6443"`
     pub kubernete_api_server: Option<String>,
 
-    /// `KuberneteNativeType`: a string.
-    ///
-    /// Example: `"K"`
+    /// `KuberneteNativeType`; example: `"K"`
     pub kubernete_native_type: Option<String>,
 
-    /// `KuberneteNativeSecret`: a string.
-    ///
-    /// Example: `"mock-secret"`
+    /// `KuberneteNativeSecret`; example: `"mock-secret"`
     pub kubernete_native_secret: Option<String>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 
-    /// `EnableLogCollection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLogCollection`; example: `false`
     pub enable_log_collection: Option<bool>,
 }
 
 /// What a successful [`CreateCluster`] call returns.
 #[tc_model]
 pub struct CreateClusterResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"cluster-6a79x94v"`
+    /// `Result`; example: `"cluster-6a79x94v"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -774,64 +751,67 @@ pub struct CreateClusterResponse {
 /// The `CreateConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateConfigResponse`].
-/// The codes it documents are in [`CreateConfigError`](super::errors::CreateConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigCreateFailed)
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.ApplicationNotExists`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNotExists)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.ConfigNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigNameInvalid)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`InvalidParameterValue.ConfigValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueTooLong)
+/// - [`InvalidParameterValue.ConfigVersionDescInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionDescInvalid)
+/// - [`InvalidParameterValue.ConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionInvalid)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ApplicationIdRequired`](super::errors::TsfErrorCode::MissingParameterApplicationIdRequired)
+/// - [`MissingParameter.ConfigNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigNameRequired)
+/// - [`MissingParameter.ConfigTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTypeRequired)
+/// - [`MissingParameter.ConfigValueRequired`](super::errors::TsfErrorCode::MissingParameterConfigValueRequired)
+/// - [`MissingParameter.ConfigVersionRequired`](super::errors::TsfErrorCode::MissingParameterConfigVersionRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateConfig",
     output = CreateConfigResponse,
-    error = super::errors::CreateConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateConfig {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigName`; example: `"config_app"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: String,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"config: enabled"`
+    /// `ConfigValue`; example: `"config: enabled"`
     pub config_value: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-5yr26r9a"`
+    /// `ApplicationId`; example: `"application-5yr26r9a"`
     pub application_id: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"application"`
+    /// `ConfigType`; example: `"application"`
     pub config_type: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConfig`] call returns.
 #[tc_model]
 pub struct CreateConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -841,49 +821,55 @@ pub struct CreateConfigResponse {
 /// The `CreateConfigTemplate` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateConfigTemplateResponse`].
-/// The codes it documents are in [`CreateConfigTemplateError`](super::errors::CreateConfigTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateConfigTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigTemplateCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateCreateFailed)
+/// - [`FailedOperation.ConfigTemplateDeleteFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateDeleteFailed)
+/// - [`FailedOperation.ConfigTemplateImportFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateImportFailed)
+/// - [`FailedOperation.ConfigTemplateSearchListFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateSearchListFailed)
+/// - [`FailedOperation.ConfigTemplateUpdateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateUpdateFailed)
+/// - [`InvalidParameter.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateDescTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateDescTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateTypeInvalid)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`MissingParameter.ConfigTemplateIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateIdRequired)
+/// - [`MissingParameter.ConfigTemplateNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateNameRequired)
+/// - [`MissingParameter.ConfigTemplateTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateTypeRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateConfigTemplate",
     output = CreateConfigTemplateResponse,
-    error = super::errors::CreateConfigTemplateError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateConfigTemplate {
-    /// `ConfigTemplateName`: a string.
-    ///
-    /// Example: `"config_temp_app"`
+    /// `ConfigTemplateName`; example: `"config_temp_app"`
     pub config_template_name: String,
 
-    /// `ConfigTemplateType`: a string.
-    ///
-    /// Example: `"Ribbon"`
+    /// `ConfigTemplateType`; example: `"Ribbon"`
     pub config_template_type: String,
 
-    /// `ConfigTemplateValue`: a string.
-    ///
-    /// Example: `"ribbon.ReadTimeout: 5000"`
+    /// `ConfigTemplateValue`; example: `"ribbon.ReadTimeout: 5000"`
     pub config_template_value: String,
 
-    /// `ConfigTemplateDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigTemplateDesc`; example: `"This is desc"`
     pub config_template_desc: Option<String>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConfigTemplate`] call returns.
 #[tc_model]
 pub struct CreateConfigTemplateResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -893,45 +879,55 @@ pub struct CreateConfigTemplateResponse {
 /// The `CreateConfigTemplateWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateConfigTemplateWithDetailRespResponse`].
-/// The codes it documents are in [`CreateConfigTemplateWithDetailRespError`](super::errors::CreateConfigTemplateWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateConfigTemplateWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigTemplateCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateCreateFailed)
+/// - [`FailedOperation.ConfigTemplateDeleteFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateDeleteFailed)
+/// - [`FailedOperation.ConfigTemplateImportFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateImportFailed)
+/// - [`FailedOperation.ConfigTemplateSearchListFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateSearchListFailed)
+/// - [`FailedOperation.ConfigTemplateUpdateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateUpdateFailed)
+/// - [`InvalidParameter.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateDescTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateDescTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateTypeInvalid)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`MissingParameter.ConfigTemplateIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateIdRequired)
+/// - [`MissingParameter.ConfigTemplateNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateNameRequired)
+/// - [`MissingParameter.ConfigTemplateTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateTypeRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateConfigTemplateWithDetailResp",
     output = CreateConfigTemplateWithDetailRespResponse,
-    error = super::errors::CreateConfigTemplateWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateConfigTemplateWithDetailResp {
-    /// `ConfigTemplateName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigTemplateName`; example: `"config_app"`
     pub config_template_name: String,
 
-    /// `ConfigTemplateType`: a string.
-    ///
-    /// Example: `"Ribbon"`
+    /// `ConfigTemplateType`; example: `"Ribbon"`
     pub config_template_type: String,
 
-    /// `ConfigTemplateValue`: a string.
+    /// `ConfigTemplateValue`
     pub config_template_value: String,
 
-    /// `ConfigTemplateDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigTemplateDesc`; example: `"This is desc"`
     pub config_template_desc: Option<String>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConfigTemplateWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateConfigTemplateWithDetailRespResponse {
-    /// `Result`: a [`ConfigTemplate`](super::models::ConfigTemplate).
+    /// `Result`
     pub result: models::ConfigTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -941,62 +937,67 @@ pub struct CreateConfigTemplateWithDetailRespResponse {
 /// The `CreateConfigWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateConfigWithDetailRespResponse`].
-/// The codes it documents are in [`CreateConfigWithDetailRespError`](super::errors::CreateConfigWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateConfigWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigCreateFailed)
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.ApplicationNotExists`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNotExists)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.ConfigNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigNameInvalid)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`InvalidParameterValue.ConfigValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueTooLong)
+/// - [`InvalidParameterValue.ConfigVersionDescInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionDescInvalid)
+/// - [`InvalidParameterValue.ConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionInvalid)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ApplicationIdRequired`](super::errors::TsfErrorCode::MissingParameterApplicationIdRequired)
+/// - [`MissingParameter.ConfigNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigNameRequired)
+/// - [`MissingParameter.ConfigTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTypeRequired)
+/// - [`MissingParameter.ConfigValueRequired`](super::errors::TsfErrorCode::MissingParameterConfigValueRequired)
+/// - [`MissingParameter.ConfigVersionRequired`](super::errors::TsfErrorCode::MissingParameterConfigVersionRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateConfigWithDetailResp",
     output = CreateConfigWithDetailRespResponse,
-    error = super::errors::CreateConfigWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateConfigWithDetailResp {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"app_config"`
+    /// `ConfigName`; example: `"app_config"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ConfigVersion`; example: `"v1.0"`
     pub config_version: String,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"api.invok.limit: 5000"`
+    /// `ConfigValue`; example: `"api.invok.limit: 5000"`
     pub config_value: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-gyq2xry5"`
+    /// `ApplicationId`; example: `"application-gyq2xry5"`
     pub application_id: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"application"`
+    /// `ConfigType`; example: `"application"`
     pub config_type: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConfigWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateConfigWithDetailRespResponse {
-    /// `Result`: a [`Config`](super::models::Config).
+    /// `Result`
     pub result: models::Config,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1006,142 +1007,120 @@ pub struct CreateConfigWithDetailRespResponse {
 /// The `CreateContainGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateContainGroupResponse`].
-/// The codes it documents are in [`CreateContainGroupError`](super::errors::CreateContainGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateContainGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.GroupMasterNuknownError`](super::errors::TsfErrorCode::InternalErrorGroupMasterNuknownError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupApplicationIdNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupApplicationIdNull)
+/// - [`InvalidParameterValue.ContainergroupGroupnameLegnth`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupnameLegnth)
+/// - [`InvalidParameterValue.ContainergroupGroupnameNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupnameNull)
+/// - [`InvalidParameterValue.ContainergroupGroupnameRegexMatchFalse`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupnameRegexMatchFalse)
+/// - [`InvalidParameterValue.ContainergroupInvalidCpuInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidCpuInfo)
+/// - [`InvalidParameterValue.ContainergroupInvalidMemInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidMemInfo)
+/// - [`InvalidParameterValue.ContainergroupNodePortInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupNodePortInvalid)
+/// - [`InvalidParameterValue.ContainergroupPortInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupPortInvalid)
+/// - [`InvalidParameterValue.ContainergroupProtocolInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolInvalid)
+/// - [`InvalidParameterValue.ContainergroupProtocolNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolNull)
+/// - [`InvalidParameterValue.ContainergroupProtocolPortsNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolPortsNull)
+/// - [`InvalidParameterValue.ContainergroupTargetportNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupTargetportNull)
+/// - [`InvalidParameterValue.ContainergroupUpdateivlInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupUpdateivlInvalid)
+/// - [`InvalidParameterValue.GroupClusterNamespaceNotBound`](super::errors::TsfErrorCode::InvalidParameterValueGroupClusterNamespaceNotBound)
+/// - [`InvalidParameterValue.GroupClusterTypeMismatch`](super::errors::TsfErrorCode::InvalidParameterValueGroupClusterTypeMismatch)
+/// - [`InvalidParameterValue.GroupNameExist`](super::errors::TsfErrorCode::InvalidParameterValueGroupNameExist)
+/// - [`ResourceNotFound.ContainergroupClusterNotfound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupClusterNotfound)
+/// - [`ResourceNotFound.GroupApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupApplicationNotExist)
+/// - [`ResourceNotFound.GroupNamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNamespaceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateContainGroup",
     output = CreateContainGroupResponse,
-    error = super::errors::CreateContainGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateContainGroup {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"consumer"`
+    /// `GroupName`; example: `"consumer"`
     pub group_name: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNum`; example: `2`
     pub instance_num: i64,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessType`; example: `2`
     pub access_type: i64,
 
-    /// `ProtocolPorts`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtocolPorts`
     pub protocol_ports: Vec<models::ProtocolPort>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `CpuLimit`; example: `"0.2"`
     pub cpu_limit: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"512"`
+    /// `MemLimit`; example: `"512"`
     pub mem_limit: Option<String>,
 
-    /// `GroupComment`: a string.
-    ///
-    /// Example: `"部署组备注信息"`
+    /// `GroupComment`; example: `"部署组备注信息"`
     pub group_comment: Option<String>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: Option<i64>,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `UpdateIvl`; example: `30`
     pub update_ivl: Option<i64>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.25"`
+    /// `CpuRequest`; example: `"0.25"`
     pub cpu_request: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"128"`
+    /// `MemRequest`; example: `"128"`
     pub mem_request: Option<String>,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"\"DEF\": 使用时需要去掉双引号"`
+    /// `GroupResourceType`; example: `"\"DEF\": 使用时需要去掉双引号"`
     pub group_resource_type: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6a79x94v"`
+    /// `SubnetId`; example: `"subnet-6a79x94v"`
     pub subnet_id: Option<String>,
 
-    /// `AgentCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `AgentCpuRequest`; example: `"0.1"`
     pub agent_cpu_request: Option<String>,
 
-    /// `AgentCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `AgentCpuLimit`; example: `"0.2"`
     pub agent_cpu_limit: Option<String>,
 
-    /// `AgentMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `AgentMemRequest`; example: `"32"`
     pub agent_mem_request: Option<String>,
 
-    /// `AgentMemLimit`: a string.
-    ///
-    /// Example: `"128"`
+    /// `AgentMemLimit`; example: `"128"`
     pub agent_mem_limit: Option<String>,
 
-    /// `IstioCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `IstioCpuRequest`; example: `"0.1"`
     pub istio_cpu_request: Option<String>,
 
-    /// `IstioCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `IstioCpuLimit`; example: `"0.2"`
     pub istio_cpu_limit: Option<String>,
 
-    /// `IstioMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `IstioMemRequest`; example: `"32"`
     pub istio_mem_request: Option<String>,
 
-    /// `IstioMemLimit`: a string.
-    ///
-    /// Example: `"128"`
+    /// `IstioMemLimit`; example: `"128"`
     pub istio_mem_limit: Option<String>,
 }
 
 /// What a successful [`CreateContainGroup`] call returns.
 #[tc_model]
 pub struct CreateContainGroupResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `Result`; example: `"group-6a79x94v"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1151,79 +1130,77 @@ pub struct CreateContainGroupResponse {
 /// The `CreateFileConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateFileConfigResponse`].
-/// The codes it documents are in [`CreateFileConfigError`](super::errors::CreateFileConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateFileConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigCreateFailed)
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InvalidParameterValue.ApplicationNotExists`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNotExists)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.FileConfigCodeUnsupported`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigCodeUnsupported)
+/// - [`InvalidParameterValue.FileConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExists)
+/// - [`InvalidParameterValue.FileConfigExistsPath`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExistsPath)
+/// - [`InvalidParameterValue.FileConfigExistsPathOther`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExistsPathOther)
+/// - [`InvalidParameterValue.FileConfigFileNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigFileNameInvalid)
+/// - [`InvalidParameterValue.FileConfigFilePathInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigFilePathInvalid)
+/// - [`InvalidParameterValue.FileConfigFixedFieldUnchangeable`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigFixedFieldUnchangeable)
+/// - [`InvalidParameterValue.FileConfigNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigNameInvalid)
+/// - [`InvalidParameterValue.FileConfigVersionDescInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigVersionDescInvalid)
+/// - [`InvalidParameterValue.FileConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigVersionInvalid)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ApplicationIdRequired`](super::errors::TsfErrorCode::MissingParameterApplicationIdRequired)
+/// - [`MissingParameter.FileConfigFileValueRequired`](super::errors::TsfErrorCode::MissingParameterFileConfigFileValueRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateFileConfig",
     output = CreateFileConfigResponse,
-    error = super::errors::CreateFileConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateFileConfig {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigName`; example: `"config_app"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: String,
 
-    /// `ConfigFileName`: a string.
-    ///
-    /// Example: `"conf.txt"`
+    /// `ConfigFileName`; example: `"conf.txt"`
     pub config_file_name: String,
 
-    /// `ConfigFileValue`: a string.
-    ///
-    /// Example: `"config=enabled"`
+    /// `ConfigFileValue`; example: `"config=enabled"`
     pub config_file_value: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-5yr26r9a"`
+    /// `ApplicationId`; example: `"application-5yr26r9a"`
     pub application_id: String,
 
-    /// `ConfigFilePath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ConfigFilePath`; example: `"/root"`
     pub config_file_path: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigFileCode`: a string.
-    ///
-    /// Example: `"utf-8"`
+    /// `ConfigFileCode`; example: `"utf-8"`
     pub config_file_code: Option<String>,
 
-    /// `ConfigPostCmd`: a string.
-    ///
-    /// Example: `"sh start.sh"`
+    /// `ConfigPostCmd`; example: `"sh start.sh"`
     pub config_post_cmd: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateFileConfig`] call returns.
 #[tc_model]
 pub struct CreateFileConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1233,77 +1210,73 @@ pub struct CreateFileConfigResponse {
 /// The `CreateFileConfigWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateFileConfigWithDetailRespResponse`].
-/// The codes it documents are in [`CreateFileConfigWithDetailRespError`](super::errors::CreateFileConfigWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateFileConfigWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigCreateFailed)
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`InvalidParameterValue.ApplicationNotExists`](super::errors::TsfErrorCode::InvalidParameterValueApplicationNotExists)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.FileConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExists)
+/// - [`InvalidParameterValue.FileConfigExistsPath`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExistsPath)
+/// - [`InvalidParameterValue.FileConfigExistsPathOther`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigExistsPathOther)
+/// - [`InvalidParameterValue.FileConfigFileNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigFileNameInvalid)
+/// - [`InvalidParameterValue.FileConfigFilePathInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigFilePathInvalid)
+/// - [`InvalidParameterValue.FileConfigNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigNameInvalid)
+/// - [`InvalidParameterValue.FileConfigVersionDescInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigVersionDescInvalid)
+/// - [`InvalidParameterValue.FileConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigVersionInvalid)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.FileConfigFileValueRequired`](super::errors::TsfErrorCode::MissingParameterFileConfigFileValueRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateFileConfigWithDetailResp",
     output = CreateFileConfigWithDetailRespResponse,
-    error = super::errors::CreateFileConfigWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateFileConfigWithDetailResp {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"consumer-config"`
+    /// `ConfigName`; example: `"consumer-config"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: String,
 
-    /// `ConfigFileName`: a string.
-    ///
-    /// Example: `"config.txt"`
+    /// `ConfigFileName`; example: `"config.txt"`
     pub config_file_name: String,
 
-    /// `ConfigFileValue`: a string.
-    ///
-    /// Example: `"config=enabled"`
+    /// `ConfigFileValue`; example: `"config=enabled"`
     pub config_file_value: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-dapbkdgy"`
+    /// `ApplicationId`; example: `"application-dapbkdgy"`
     pub application_id: String,
 
-    /// `ConfigFilePath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ConfigFilePath`; example: `"/root"`
     pub config_file_path: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigFileCode`: a string.
-    ///
-    /// Example: `"utf-8"`
+    /// `ConfigFileCode`; example: `"utf-8"`
     pub config_file_code: Option<String>,
 
-    /// `ConfigPostCmd`: a string.
-    ///
-    /// Example: `"/usr/bin/bash"`
+    /// `ConfigPostCmd`; example: `"/usr/bin/bash"`
     pub config_post_cmd: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateFileConfigWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateFileConfigWithDetailRespResponse {
-    /// `Result`: a [`FileConfig`](super::models::FileConfig).
+    /// `Result`
     pub result: models::FileConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1313,37 +1286,40 @@ pub struct CreateFileConfigWithDetailRespResponse {
 /// The `CreateGatewayApi` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateGatewayApiResponse`].
-/// The codes it documents are in [`CreateGatewayApiError`](super::errors::CreateGatewayApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateGatewayApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
+/// - [`UnsupportedOperation.GatewayTooManyRequestParameter`](super::errors::TsfErrorCode::UnsupportedOperationGatewayTooManyRequestParameter)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateGatewayApi",
     output = CreateGatewayApiResponse,
-    error = super::errors::CreateGatewayApiError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateGatewayApi {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-djvzrdih"`
+    /// `GroupId`; example: `"grp-djvzrdih"`
     pub group_id: String,
 
-    /// `ApiList`: a list of [`ApiInfo`](super::models::ApiInfo) objects.
+    /// `ApiList`
     pub api_list: Vec<models::ApiInfo>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateGatewayApi`] call returns.
 #[tc_model]
 pub struct CreateGatewayApiResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1353,67 +1329,66 @@ pub struct CreateGatewayApiResponse {
 /// The `CreateGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateGroupResponse`].
-/// The codes it documents are in [`CreateGroupError`](super::errors::CreateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GroupMasterNuknownError`](super::errors::TsfErrorCode::InternalErrorGroupMasterNuknownError)
+/// - [`InvalidParameterValue.GroupClusterNamespaceNotBound`](super::errors::TsfErrorCode::InvalidParameterValueGroupClusterNamespaceNotBound)
+/// - [`InvalidParameterValue.GroupNameExist`](super::errors::TsfErrorCode::InvalidParameterValueGroupNameExist)
+/// - [`InvalidParameterValue.GroupNameLength`](super::errors::TsfErrorCode::InvalidParameterValueGroupNameLength)
+/// - [`InvalidParameterValue.GroupNameRegxMismatch`](super::errors::TsfErrorCode::InvalidParameterValueGroupNameRegxMismatch)
+/// - [`MissingParameter.GroupApplicationNull`](super::errors::TsfErrorCode::MissingParameterGroupApplicationNull)
+/// - [`MissingParameter.GroupNamespaceNull`](super::errors::TsfErrorCode::MissingParameterGroupNamespaceNull)
+/// - [`ResourceNotFound.ContainergroupClusterNotfound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupClusterNotfound)
+/// - [`ResourceNotFound.CvmcaeMasterResourceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundCvmcaeMasterResourceNotFound)
+/// - [`ResourceNotFound.GroupApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupApplicationNotExist)
+/// - [`ResourceNotFound.GroupNamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNamespaceNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateGroup",
     output = CreateGroupResponse,
-    error = super::errors::CreateGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateGroup {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `GroupName`; example: `"demo"`
     pub group_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-6a79x94v"`
+    /// `ClusterId`; example: `"cluster-6a79x94v"`
     pub cluster_id: String,
 
-    /// `GroupDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `GroupDesc`; example: `"This is desc"`
     pub group_desc: Option<String>,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"\"DEF\": 使用时需要去掉双引号"`
+    /// `GroupResourceType`; example: `"\"DEF\": 使用时需要去掉双引号"`
     pub group_resource_type: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Alias`; example: `"备注"`
     pub alias: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `K8sNamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `K8sNamespaceName`; example: `"default"`
     pub k8s_namespace_name: Option<String>,
 }
 
 /// What a successful [`CreateGroup`] call returns.
 #[tc_model]
 pub struct CreateGroupResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `Result`; example: `"group-6a79x94v"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1423,42 +1398,88 @@ pub struct CreateGroupResponse {
 /// The `CreateLane` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateLaneResponse`].
-/// The codes it documents are in [`CreateLaneError`](super::errors::CreateLaneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateLane)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneInfoReleaseMeshFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseMeshFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneGroupNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneGroupNotExist)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateLane",
     output = CreateLaneResponse,
-    error = super::errors::CreateLaneError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateLane {
-    /// `LaneName`: a string.
-    ///
-    /// Example: `"app_lane"`
+    /// `LaneName`; example: `"app_lane"`
     pub lane_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: String,
 
-    /// `LaneGroupList`: a list of [`LaneGroup`](super::models::LaneGroup) objects.
+    /// `LaneGroupList`
     pub lane_group_list: Vec<models::LaneGroup>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateLane`] call returns.
 #[tc_model]
 pub struct CreateLaneResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"lane-vwdjqq29"`
+    /// `Result`; example: `"lane-vwdjqq29"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1468,52 +1489,95 @@ pub struct CreateLaneResponse {
 /// The `CreateLaneRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateLaneRuleResponse`].
-/// The codes it documents are in [`CreateLaneRuleError`](super::errors::CreateLaneRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateLaneRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleCreateFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleCreateFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagOperatorInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagOperatorInvalid)
+/// - [`InvalidParameterValue.LaneRuleTagOperatorNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagOperatorNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateLaneRule",
     output = CreateLaneRuleResponse,
-    error = super::errors::CreateLaneRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateLaneRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"app_rule"`
+    /// `RuleName`; example: `"app_rule"`
     pub rule_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: String,
 
-    /// `RuleTagList`: a list of [`LaneRuleTag`](super::models::LaneRuleTag) objects.
+    /// `RuleTagList`
     pub rule_tag_list: Vec<models::LaneRuleTag>,
 
-    /// `RuleTagRelationship`: a string.
-    ///
-    /// Example: `"RELEATION_AND"`
+    /// `RuleTagRelationship`; example: `"RELEATION_AND"`
     pub rule_tag_relationship: String,
 
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-y9o6w958"`
+    /// `LaneId`; example: `"lane-y9o6w958"`
     pub lane_id: String,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateLaneRule`] call returns.
 #[tc_model]
 pub struct CreateLaneRuleResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"lane-r-yojkwwpr"`
+    /// `Result`; example: `"lane-r-yojkwwpr"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1523,59 +1587,51 @@ pub struct CreateLaneRuleResponse {
 /// The `CreateMicroservice` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateMicroserviceResponse`].
-/// The codes it documents are in [`CreateMicroserviceError`](super::errors::CreateMicroserviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateMicroservice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ServiceDescLength`](super::errors::TsfErrorCode::InvalidParameterValueServiceDescLength)
+/// - [`InvalidParameterValue.ServiceNameRepeated`](super::errors::TsfErrorCode::InvalidParameterValueServiceNameRepeated)
+/// - [`ResourceNotFound.NamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundNamespaceNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateMicroservice",
     output = CreateMicroserviceResponse,
-    error = super::errors::CreateMicroserviceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateMicroservice {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-v3gw3lna"`
+    /// `NamespaceId`; example: `"namespace-v3gw3lna"`
     pub namespace_id: String,
 
-    /// `MicroserviceName`: a string.
-    ///
-    /// Example: `"provider-app"`
+    /// `MicroserviceName`; example: `"provider-app"`
     pub microservice_name: String,
 
-    /// `MicroserviceDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `MicroserviceDesc`; example: `"This is desc"`
     pub microservice_desc: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"SDK"`
+    /// `ServiceType`; example: `"SDK"`
     pub service_type: Option<String>,
 
-    /// `ServiceUrl`: a string.
-    ///
-    /// Example: `"www.tsf.com"`
+    /// `ServiceUrl`; example: `"www.tsf.com"`
     pub service_url: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `ServiceDiscovery`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `ServiceDiscovery`; example: `"DNS"`
     pub service_discovery: Option<String>,
 }
 
 /// What a successful [`CreateMicroservice`] call returns.
 #[tc_model]
 pub struct CreateMicroserviceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1585,59 +1641,49 @@ pub struct CreateMicroserviceResponse {
 /// The `CreateMicroserviceWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateMicroserviceWithDetailRespResponse`].
-/// The codes it documents are in [`CreateMicroserviceWithDetailRespError`](super::errors::CreateMicroserviceWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateMicroserviceWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ServiceNameRepeated`](super::errors::TsfErrorCode::InvalidParameterValueServiceNameRepeated)
+/// - [`ResourceNotFound.NamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundNamespaceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateMicroserviceWithDetailResp",
     output = CreateMicroserviceWithDetailRespResponse,
-    error = super::errors::CreateMicroserviceWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateMicroserviceWithDetailResp {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-vw8oox6v"`
+    /// `NamespaceId`; example: `"namespace-vw8oox6v"`
     pub namespace_id: String,
 
-    /// `MicroserviceName`: a string.
-    ///
-    /// Example: `"provider-demo"`
+    /// `MicroserviceName`; example: `"provider-demo"`
     pub microservice_name: String,
 
-    /// `MicroserviceDesc`: a string.
-    ///
-    /// Example: `"[\"program-6a79x94v\"]"`
+    /// `MicroserviceDesc`; example: `"[\"program-6a79x94v\"]"`
     pub microservice_desc: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"SDK"`
+    /// `ServiceType`; example: `"SDK"`
     pub service_type: Option<String>,
 
-    /// `ServiceUrl`: a string.
-    ///
-    /// Example: `"www.tsf.com"`
+    /// `ServiceUrl`; example: `"www.tsf.com"`
     pub service_url: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `ServiceDiscovery`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `ServiceDiscovery`; example: `"DNS"`
     pub service_discovery: Option<String>,
 }
 
 /// What a successful [`CreateMicroserviceWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateMicroserviceWithDetailRespResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"ms-vwdjqqow"`
+    /// `Result`; example: `"ms-vwdjqqow"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1647,74 +1693,69 @@ pub struct CreateMicroserviceWithDetailRespResponse {
 /// The `CreateNamespace` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateNamespaceResponse`].
-/// The codes it documents are in [`CreateNamespaceError`](super::errors::CreateNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NamespaceCreateFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceCreateFailed)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.KubernetesApiCreateNamespacesError`](super::errors::TsfErrorCode::InternalErrorKubernetesApiCreateNamespacesError)
+/// - [`InternalError.KubernetesApiCreateSecretError`](super::errors::TsfErrorCode::InternalErrorKubernetesApiCreateSecretError)
+/// - [`InvalidParameterValue.GlobalNamespaceNameExist`](super::errors::TsfErrorCode::InvalidParameterValueGlobalNamespaceNameExist)
+/// - [`InvalidParameterValue.NamespaceAlreadyBindCluster`](super::errors::TsfErrorCode::InvalidParameterValueNamespaceAlreadyBindCluster)
+/// - [`InvalidParameterValue.NamespaceDescInvalid`](super::errors::TsfErrorCode::InvalidParameterValueNamespaceDescInvalid)
+/// - [`InvalidParameterValue.NamespaceNameExist`](super::errors::TsfErrorCode::InvalidParameterValueNamespaceNameExist)
+/// - [`InvalidParameterValue.NamespaceNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueNamespaceNameInvalid)
+/// - [`MissingParameter.NamespaceNameRequired`](super::errors::TsfErrorCode::MissingParameterNamespaceNameRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateNamespace",
     output = CreateNamespaceResponse,
-    error = super::errors::CreateNamespaceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateNamespace {
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"tsf"`
+    /// `NamespaceName`; example: `"tsf"`
     pub namespace_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-6a79x94v"`
+    /// `ClusterId`; example: `"cluster-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `NamespaceDesc`: a string.
-    ///
-    /// Example: `"这是一段命名空间描述信息"`
+    /// `NamespaceDesc`; example: `"这是一段命名空间描述信息"`
     pub namespace_desc: Option<String>,
 
-    /// `NamespaceResourceType`: a string.
-    ///
-    /// Example: `"\"DEF\": 使用时需要去掉双引号"`
+    /// `NamespaceResourceType`; example: `"\"DEF\": 使用时需要去掉双引号"`
     pub namespace_resource_type: Option<String>,
 
-    /// `NamespaceType`: a string.
-    ///
-    /// Example: `"\"DEF\": 使用时需要去掉双引号"`
+    /// `NamespaceType`; example: `"\"DEF\": 使用时需要去掉双引号"`
     pub namespace_type: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `IsHaEnable`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsHaEnable`; example: `"1"`
     pub is_ha_enable: Option<String>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"program-6a79x94v"`
+    /// `ProgramId`; example: `"program-6a79x94v"`
     pub program_id: Option<String>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 
-    /// `CreateK8sNamespaceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateK8sNamespaceFlag`; example: `true`
     pub create_k8s_namespace_flag: Option<bool>,
 }
 
 /// What a successful [`CreateNamespace`] call returns.
 #[tc_model]
 pub struct CreateNamespaceResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `Result`; example: `"namespace-6a79x94v"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1724,27 +1765,33 @@ pub struct CreateNamespaceResponse {
 /// The `CreatePathRewrites` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreatePathRewritesResponse`].
-/// The codes it documents are in [`CreatePathRewritesError`](super::errors::CreatePathRewritesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreatePathRewrites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnsupportedOperation.GatewayGroupNotExists`](super::errors::TsfErrorCode::UnsupportedOperationGatewayGroupNotExists)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreatePathRewrites",
     output = CreatePathRewritesResponse,
-    error = super::errors::CreatePathRewritesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreatePathRewrites {
-    /// `PathRewrites`: a [`PathRewriteCreateObject`](super::models::PathRewriteCreateObject).
+    /// `PathRewrites`
     pub path_rewrites: models::PathRewriteCreateObject,
 }
 
 /// What a successful [`CreatePathRewrites`] call returns.
 #[tc_model]
 pub struct CreatePathRewritesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1754,27 +1801,33 @@ pub struct CreatePathRewritesResponse {
 /// The `CreatePathRewritesWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreatePathRewritesWithDetailRespResponse`].
-/// The codes it documents are in [`CreatePathRewritesWithDetailRespError`](super::errors::CreatePathRewritesWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreatePathRewritesWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnsupportedOperation.GatewayGroupNotExists`](super::errors::TsfErrorCode::UnsupportedOperationGatewayGroupNotExists)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreatePathRewritesWithDetailResp",
     output = CreatePathRewritesWithDetailRespResponse,
-    error = super::errors::CreatePathRewritesWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreatePathRewritesWithDetailResp {
-    /// `PathRewrites`: a list of [`PathRewriteCreateObject`](super::models::PathRewriteCreateObject) objects.
+    /// `PathRewrites`
     pub path_rewrites: Vec<models::PathRewriteCreateObject>,
 }
 
 /// What a successful [`CreatePathRewritesWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreatePathRewritesWithDetailRespResponse {
-    /// `Result`: a list of strings.
-    ///
-    /// Example: `["rewrite-py5r7b6v"]`
+    /// `Result`; example: `["rewrite-py5r7b6v"]`
     pub result: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1784,37 +1837,39 @@ pub struct CreatePathRewritesWithDetailRespResponse {
 /// The `CreateProgram` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateProgramResponse`].
-/// The codes it documents are in [`CreateProgramError`](super::errors::CreateProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProgramNameRequired`](super::errors::TsfErrorCode::FailedOperationProgramNameRequired)
+/// - [`InvalidParameterValue.DuplicateProgramName`](super::errors::TsfErrorCode::InvalidParameterValueDuplicateProgramName)
+/// - [`InvalidParameterValue.InvalidProgramName`](super::errors::TsfErrorCode::InvalidParameterValueInvalidProgramName)
+/// - [`InvalidParameterValue.ResourceNotExists`](super::errors::TsfErrorCode::InvalidParameterValueResourceNotExists)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateProgram",
     output = CreateProgramResponse,
-    error = super::errors::CreateProgramError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateProgram {
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"TSF-MOCK-PROGRAM"`
+    /// `ProgramName`; example: `"TSF-MOCK-PROGRAM"`
     pub program_name: String,
 
-    /// `ProgramDesc`: a string.
-    ///
-    /// Example: `"这是一段数据集描述"`
+    /// `ProgramDesc`; example: `"这是一段数据集描述"`
     pub program_desc: Option<String>,
 
-    /// `ProgramItemList`: a list of [`ProgramItem`](super::models::ProgramItem) objects.
+    /// `ProgramItemList`
     pub program_item_list: Option<Vec<models::ProgramItem>>,
 }
 
 /// What a successful [`CreateProgram`] call returns.
 #[tc_model]
 pub struct CreateProgramResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1824,59 +1879,53 @@ pub struct CreateProgramResponse {
 /// The `CreatePublicConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreatePublicConfigResponse`].
-/// The codes it documents are in [`CreatePublicConfigError`](super::errors::CreatePublicConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreatePublicConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`InvalidParameterValue.ConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionInvalid)
+/// - [`MissingParameter.ConfigValueRequired`](super::errors::TsfErrorCode::MissingParameterConfigValueRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreatePublicConfig",
     output = CreatePublicConfigResponse,
-    error = super::errors::CreatePublicConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreatePublicConfig {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_pub_app"`
+    /// `ConfigName`; example: `"config_pub_app"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: String,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"config: enabled"`
+    /// `ConfigValue`; example: `"config: enabled"`
     pub config_value: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `ConfigType`; example: `"public"`
     pub config_type: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreatePublicConfig`] call returns.
 #[tc_model]
 pub struct CreatePublicConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1886,57 +1935,53 @@ pub struct CreatePublicConfigResponse {
 /// The `CreatePublicConfigWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreatePublicConfigWithDetailRespResponse`].
-/// The codes it documents are in [`CreatePublicConfigWithDetailRespError`](super::errors::CreatePublicConfigWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreatePublicConfigWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationCreateOperationTooFrequently)
+/// - [`InvalidParameterValue.ConfigExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigExists)
+/// - [`InvalidParameterValue.ConfigValueFormatInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueFormatInvalid)
+/// - [`InvalidParameterValue.ConfigVersionInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigVersionInvalid)
+/// - [`MissingParameter.ConfigValueRequired`](super::errors::TsfErrorCode::MissingParameterConfigValueRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreatePublicConfigWithDetailResp",
     output = CreatePublicConfigWithDetailRespResponse,
-    error = super::errors::CreatePublicConfigWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreatePublicConfigWithDetailResp {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"app-config"`
+    /// `ConfigName`; example: `"app-config"`
     pub config_name: String,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: String,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"config: enabled"`
+    /// `ConfigValue`; example: `"config: enabled"`
     pub config_value: String,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `ConfigType`; example: `"public"`
     pub config_type: Option<String>,
 
-    /// `EncodeWithBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncodeWithBase64`; example: `true`
     pub encode_with_base64: Option<bool>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreatePublicConfigWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreatePublicConfigWithDetailRespResponse {
-    /// `Result`: a [`Config`](super::models::Config).
+    /// `Result`
     pub result: models::Config,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1946,54 +1991,48 @@ pub struct CreatePublicConfigWithDetailRespResponse {
 /// The `CreateRepository` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateRepositoryResponse`].
-/// The codes it documents are in [`CreateRepositoryError`](super::errors::CreateRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceInUse.ObjectExist`](super::errors::TsfErrorCode::ResourceInUseObjectExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateRepository",
     output = CreateRepositoryResponse,
-    error = super::errors::CreateRepositoryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateRepository {
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"mockName"`
+    /// `RepositoryName`; example: `"mockName"`
     pub repository_name: String,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"tsf_mockBucket"`
+    /// `BucketName`; example: `"tsf_mockBucket"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `BucketRegion`; example: `"ap-nanjing"`
     pub bucket_region: String,
 
-    /// `Directory`: a string.
-    ///
-    /// Example: `"/v1"`
+    /// `Directory`; example: `"/v1"`
     pub directory: Option<String>,
 
-    /// `RepositoryDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `RepositoryDesc`; example: `"this is a desc"`
     pub repository_desc: Option<String>,
 }
 
 /// What a successful [`CreateRepository`] call returns.
 #[tc_model]
 pub struct CreateRepositoryResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2003,32 +2042,35 @@ pub struct CreateRepositoryResponse {
 /// The `CreateUnitNamespaces` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateUnitNamespacesResponse`].
-/// The codes it documents are in [`CreateUnitNamespacesError`](super::errors::CreateUnitNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateUnitNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateUnitNamespaces",
     output = CreateUnitNamespacesResponse,
-    error = super::errors::CreateUnitNamespacesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateUnitNamespaces {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-01"`
+    /// `GatewayInstanceId`; example: `"gw-ins-01"`
     pub gateway_instance_id: String,
 
-    /// `UnitNamespaceList`: a list of [`UnitNamespace`](super::models::UnitNamespace) objects.
+    /// `UnitNamespaceList`
     pub unit_namespace_list: Option<Vec<models::UnitNamespace>>,
 }
 
 /// What a successful [`CreateUnitNamespaces`] call returns.
 #[tc_model]
 pub struct CreateUnitNamespacesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2038,42 +2080,41 @@ pub struct CreateUnitNamespacesResponse {
 /// The `CreateUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateUnitRuleResponse`].
-/// The codes it documents are in [`CreateUnitRuleError`](super::errors::CreateUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateUnitRule",
     output = CreateUnitRuleResponse,
-    error = super::errors::CreateUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateUnitRule {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"unit_provider"`
+    /// `Name`; example: `"unit_provider"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `UnitRuleItemList`: a list of [`UnitRuleItem`](super::models::UnitRuleItem) objects.
+    /// `UnitRuleItemList`
     pub unit_rule_item_list: Option<Vec<models::UnitRuleItem>>,
 }
 
 /// What a successful [`CreateUnitRule`] call returns.
 #[tc_model]
 pub struct CreateUnitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2083,40 +2124,41 @@ pub struct CreateUnitRuleResponse {
 /// The `CreateUnitRuleWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`CreateUnitRuleWithDetailRespResponse`].
-/// The codes it documents are in [`CreateUnitRuleWithDetailRespError`](super::errors::CreateUnitRuleWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=CreateUnitRuleWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "CreateUnitRuleWithDetailResp",
     output = CreateUnitRuleWithDetailRespResponse,
-    error = super::errors::CreateUnitRuleWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct CreateUnitRuleWithDetailResp {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"unit_provider"`
+    /// `Name`; example: `"unit_provider"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `UnitRuleItemList`: a list of [`UnitRuleItem`](super::models::UnitRuleItem) objects.
+    /// `UnitRuleItemList`
     pub unit_rule_item_list: Option<Vec<models::UnitRuleItem>>,
 }
 
 /// What a successful [`CreateUnitRuleWithDetailResp`] call returns.
 #[tc_model]
 pub struct CreateUnitRuleWithDetailRespResponse {
-    /// `Result`: a [`UnitRule`](super::models::UnitRule).
+    /// `Result`
     pub result: models::UnitRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2126,29 +2168,31 @@ pub struct CreateUnitRuleWithDetailRespResponse {
 /// The `DeleteApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteApiGroupResponse`].
-/// The codes it documents are in [`DeleteApiGroupError`](super::errors::DeleteApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayGroupBoundDeleteFailed`](super::errors::TsfErrorCode::FailedOperationGatewayGroupBoundDeleteFailed)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteApiGroup",
     output = DeleteApiGroupResponse,
-    error = super::errors::DeleteApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteApiGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-glt0lr13"`
+    /// `GroupId`; example: `"grp-glt0lr13"`
     pub group_id: String,
 }
 
 /// What a successful [`DeleteApiGroup`] call returns.
 #[tc_model]
 pub struct DeleteApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2158,29 +2202,33 @@ pub struct DeleteApiGroupResponse {
 /// The `DeleteApiRateLimitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteApiRateLimitRuleResponse`].
-/// The codes it documents are in [`DeleteApiRateLimitRuleError`](super::errors::DeleteApiRateLimitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteApiRateLimitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterError`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`ResourceInUse.RatelimitRuleExistError`](super::errors::TsfErrorCode::ResourceInUseRatelimitRuleExistError)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteApiRateLimitRule",
     output = DeleteApiRateLimitRuleResponse,
-    error = super::errors::DeleteApiRateLimitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteApiRateLimitRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-597fkjfv"`
+    /// `RuleId`; example: `"rule-597fkjfv"`
     pub rule_id: String,
 }
 
 /// What a successful [`DeleteApiRateLimitRule`] call returns.
 #[tc_model]
 pub struct DeleteApiRateLimitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2190,34 +2238,42 @@ pub struct DeleteApiRateLimitRuleResponse {
 /// The `DeleteApplication` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteApplicationResponse`].
-/// The codes it documents are in [`DeleteApplicationError`](super::errors::DeleteApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationRepoDeletePkg`](super::errors::TsfErrorCode::FailedOperationApplicationRepoDeletePkg)
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.ImageValidateIsUsed`](super::errors::TsfErrorCode::FailedOperationImageValidateIsUsed)
+/// - [`FailedOperation.ImagerepoRejectDelError`](super::errors::TsfErrorCode::FailedOperationImagerepoRejectDelError)
+/// - [`InternalError.ApplicationRepoDeletePkg`](super::errors::TsfErrorCode::InternalErrorApplicationRepoDeletePkg)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.RemoteServiceCallError`](super::errors::TsfErrorCode::InternalErrorRemoteServiceCallError)
+/// - [`ResourceInUse.ApplicationCannotDelete`](super::errors::TsfErrorCode::ResourceInUseApplicationCannotDelete)
+/// - [`ResourceInUse.CvmcaeMasterCannotDelete`](super::errors::TsfErrorCode::ResourceInUseCvmcaeMasterCannotDelete)
+/// - [`ResourceNotFound.ApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundApplicationNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteApplication",
     output = DeleteApplicationResponse,
-    error = super::errors::DeleteApplicationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `SyncDeleteImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncDeleteImageRepository`; example: `true`
     pub sync_delete_image_repository: Option<bool>,
 }
 
 /// What a successful [`DeleteApplication`] call returns.
 #[tc_model]
 pub struct DeleteApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2227,34 +2283,51 @@ pub struct DeleteApplicationResponse {
 /// The `DeleteCluster` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteClusterResponse`].
-/// The codes it documents are in [`DeleteClusterError`](super::errors::DeleteClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.ClusterOperateEnvIllegalError`](super::errors::TsfErrorCode::FailedOperationClusterOperateEnvIllegalError)
+/// - [`FailedOperation.ContainergroupKubernetesTkeClusterAbnormal`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesTkeClusterAbnormal)
+/// - [`FailedOperation.CpClusterUnavailable`](super::errors::TsfErrorCode::FailedOperationCpClusterUnavailable)
+/// - [`FailedOperation.TkeClusterDeleteFailed`](super::errors::TsfErrorCode::FailedOperationTkeClusterDeleteFailed)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceInUse.CvmcaeMasterCannotDelete`](super::errors::TsfErrorCode::ResourceInUseCvmcaeMasterCannotDelete)
+/// - [`ResourceInUse.GroupExists`](super::errors::TsfErrorCode::ResourceInUseGroupExists)
+/// - [`ResourceInUse.InstanceExists`](super::errors::TsfErrorCode::ResourceInUseInstanceExists)
+/// - [`ResourceInUse.NonDefaultNamespaceExists`](super::errors::TsfErrorCode::ResourceInUseNonDefaultNamespaceExists)
+/// - [`ResourceInUse.ResourcePoolExists`](super::errors::TsfErrorCode::ResourceInUseResourcePoolExists)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNamespaceClusterNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.TkeClusterNotExists`](super::errors::TsfErrorCode::ResourceNotFoundTkeClusterNotExists)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteCluster",
     output = DeleteClusterResponse,
-    error = super::errors::DeleteClusterError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `Unbind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Unbind`; example: `false`
     pub unbind: Option<bool>,
 }
 
 /// What a successful [`DeleteCluster`] call returns.
 #[tc_model]
 pub struct DeleteClusterResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2264,29 +2337,33 @@ pub struct DeleteClusterResponse {
 /// The `DeleteConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteConfigResponse`].
-/// The codes it documents are in [`DeleteConfigError`](super::errors::DeleteConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigApplicationQueryFailed)
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.ReleasedConfigCanNotBeDeleted`](super::errors::TsfErrorCode::InvalidParameterValueReleasedConfigCanNotBeDeleted)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteConfig",
     output = DeleteConfigResponse,
-    error = super::errors::DeleteConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-a7rl7w4v"`
+    /// `ConfigId`; example: `"dcfg-a7rl7w4v"`
     pub config_id: String,
 }
 
 /// What a successful [`DeleteConfig`] call returns.
 #[tc_model]
 pub struct DeleteConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2296,29 +2373,41 @@ pub struct DeleteConfigResponse {
 /// The `DeleteConfigTemplate` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteConfigTemplateResponse`].
-/// The codes it documents are in [`DeleteConfigTemplateError`](super::errors::DeleteConfigTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteConfigTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigTemplateCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateCreateFailed)
+/// - [`FailedOperation.ConfigTemplateDeleteFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateDeleteFailed)
+/// - [`FailedOperation.ConfigTemplateImportFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateImportFailed)
+/// - [`FailedOperation.ConfigTemplateSearchListFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateSearchListFailed)
+/// - [`FailedOperation.ConfigTemplateUpdateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateUpdateFailed)
+/// - [`InvalidParameter.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateDescTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateDescTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateTypeInvalid)
+/// - [`MissingParameter.ConfigTemplateIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateIdRequired)
+/// - [`MissingParameter.ConfigTemplateNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateNameRequired)
+/// - [`MissingParameter.ConfigTemplateTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateTypeRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteConfigTemplate",
     output = DeleteConfigTemplateResponse,
-    error = super::errors::DeleteConfigTemplateError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteConfigTemplate {
-    /// `ConfigTemplateId`: a string.
-    ///
-    /// Example: `"dcfg_temp-2js8kh"`
+    /// `ConfigTemplateId`; example: `"dcfg_temp-2js8kh"`
     pub config_template_id: String,
 }
 
 /// What a successful [`DeleteConfigTemplate`] call returns.
 #[tc_model]
 pub struct DeleteConfigTemplateResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2328,29 +2417,44 @@ pub struct DeleteConfigTemplateResponse {
 /// The `DeleteContainerGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteContainerGroupResponse`].
-/// The codes it documents are in [`DeleteContainerGroupError`](super::errors::DeleteContainerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteContainerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteApiInvokeError)
+/// - [`FailedOperation.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesTkeClusterAbnormal`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesTkeClusterAbnormal)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InvalidParameter.KubernetesParamError`](super::errors::TsfErrorCode::InvalidParameterKubernetesParamError)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteContainerGroup",
     output = DeleteContainerGroupResponse,
-    error = super::errors::DeleteContainerGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteContainerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-s892j3s"`
+    /// `GroupId`; example: `"group-s892j3s"`
     pub group_id: String,
 }
 
 /// What a successful [`DeleteContainerGroup`] call returns.
 #[tc_model]
 pub struct DeleteContainerGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2360,29 +2464,31 @@ pub struct DeleteContainerGroupResponse {
 /// The `DeleteFileConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteFileConfigResponse`].
-/// The codes it documents are in [`DeleteFileConfigError`](super::errors::DeleteFileConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteFileConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.FileConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.ReleasedFileConfigCanNotBeDeleted`](super::errors::TsfErrorCode::InvalidParameterValueReleasedFileConfigCanNotBeDeleted)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteFileConfig",
     output = DeleteFileConfigResponse,
-    error = super::errors::DeleteFileConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteFileConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-f-aeonjd6y"`
+    /// `ConfigId`; example: `"dcfg-f-aeonjd6y"`
     pub config_id: String,
 }
 
 /// What a successful [`DeleteFileConfig`] call returns.
 #[tc_model]
 pub struct DeleteFileConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2392,34 +2498,33 @@ pub struct DeleteFileConfigResponse {
 /// The `DeleteGatewayApi` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteGatewayApiResponse`].
-/// The codes it documents are in [`DeleteGatewayApiError`](super::errors::DeleteGatewayApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteGatewayApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteGatewayApi",
     output = DeleteGatewayApiResponse,
-    error = super::errors::DeleteGatewayApiError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteGatewayApi {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-notmqbpe"`
+    /// `GroupId`; example: `"grp-notmqbpe"`
     pub group_id: String,
 
-    /// `ApiList`: a list of strings.
-    ///
-    /// Example: `["api-8c7538te"]`
+    /// `ApiList`; example: `["api-8c7538te"]`
     pub api_list: Vec<String>,
 }
 
 /// What a successful [`DeleteGatewayApi`] call returns.
 #[tc_model]
 pub struct DeleteGatewayApiResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2429,29 +2534,33 @@ pub struct DeleteGatewayApiResponse {
 /// The `DeleteGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.GroupDeleteClusterTypeMismatch`](super::errors::TsfErrorCode::InvalidParameterValueGroupDeleteClusterTypeMismatch)
+/// - [`ResourceInUse.GroupCannotDelete`](super::errors::TsfErrorCode::ResourceInUseGroupCannotDelete)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`DeleteGroup`] call returns.
 #[tc_model]
 pub struct DeleteGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2461,32 +2570,35 @@ pub struct DeleteGroupResponse {
 /// The `DeleteImageTags` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteImageTagsResponse`].
-/// The codes it documents are in [`DeleteImageTagsError`](super::errors::DeleteImageTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteImageTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ContainerGroupImageTagIsInUse`](super::errors::TsfErrorCode::InvalidParameterValueContainerGroupImageTagIsInUse)
+/// - [`InvalidParameterValue.ImagerepoReponameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoReponameInvalid)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteImageTags",
     output = DeleteImageTagsResponse,
-    error = super::errors::DeleteImageTagsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteImageTags {
-    /// `ImageTags`: a list of [`DeleteImageTag`](super::models::DeleteImageTag) objects.
+    /// `ImageTags`
     pub image_tags: Vec<models::DeleteImageTag>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 }
 
 /// What a successful [`DeleteImageTags`] call returns.
 #[tc_model]
 pub struct DeleteImageTagsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2496,29 +2608,74 @@ pub struct DeleteImageTagsResponse {
 /// The `DeleteLane` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteLaneResponse`].
-/// The codes it documents are in [`DeleteLaneError`](super::errors::DeleteLaneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteLane)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteLane",
     output = DeleteLaneResponse,
-    error = super::errors::DeleteLaneError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteLane {
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-y9o6w958"`
+    /// `LaneId`; example: `"lane-y9o6w958"`
     pub lane_id: String,
 }
 
 /// What a successful [`DeleteLane`] call returns.
 #[tc_model]
 pub struct DeleteLaneResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,29 +2685,75 @@ pub struct DeleteLaneResponse {
 /// The `DeleteLaneRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteLaneRuleResponse`].
-/// The codes it documents are in [`DeleteLaneRuleError`](super::errors::DeleteLaneRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteLaneRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleEnabledRuleDeleteFailed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleEnabledRuleDeleteFailed)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteLaneRule",
     output = DeleteLaneRuleResponse,
-    error = super::errors::DeleteLaneRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteLaneRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-f1dk0g1"`
+    /// `RuleId`; example: `"lane-r-f1dk0g1"`
     pub rule_id: String,
 }
 
 /// What a successful [`DeleteLaneRule`] call returns.
 #[tc_model]
 pub struct DeleteLaneRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2560,29 +2763,33 @@ pub struct DeleteLaneRuleResponse {
 /// The `DeleteMicroservice` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteMicroserviceResponse`].
-/// The codes it documents are in [`DeleteMicroserviceError`](super::errors::DeleteMicroserviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteMicroservice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`MissingParameter.ServiceIdRequired`](super::errors::TsfErrorCode::MissingParameterServiceIdRequired)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteMicroservice",
     output = DeleteMicroserviceResponse,
-    error = super::errors::DeleteMicroserviceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteMicroservice {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-vzg9kzj3"`
+    /// `MicroserviceId`; example: `"ms-vzg9kzj3"`
     pub microservice_id: String,
 }
 
 /// What a successful [`DeleteMicroservice`] call returns.
 #[tc_model]
 pub struct DeleteMicroserviceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2592,34 +2799,85 @@ pub struct DeleteMicroserviceResponse {
 /// The `DeleteNamespace` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteNamespaceResponse`].
-/// The codes it documents are in [`DeleteNamespaceError`](super::errors::DeleteNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationCreateEsAtuhError`](super::errors::TsfErrorCode::FailedOperationApplicationCreateEsAtuhError)
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.ClusterCreateVpcFail`](super::errors::TsfErrorCode::FailedOperationClusterCreateVpcFail)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ClusterUpdateFailed`](super::errors::TsfErrorCode::FailedOperationClusterUpdateFailed)
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`FailedOperation.GroupExists`](super::errors::TsfErrorCode::FailedOperationGroupExists)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.InstanceQueryFailed`](super::errors::TsfErrorCode::FailedOperationInstanceQueryFailed)
+/// - [`FailedOperation.InstanceResetTimeout`](super::errors::TsfErrorCode::FailedOperationInstanceResetTimeout)
+/// - [`FailedOperation.InternalError`](super::errors::TsfErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.InvalidParameter`](super::errors::TsfErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.LaneInfoReleaseMeshFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseMeshFailed)
+/// - [`FailedOperation.NamespaceCreateFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceCreateFailed)
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.RatelimitConsulError`](super::errors::TsfErrorCode::FailedOperationRatelimitConsulError)
+/// - [`FailedOperation.RatelimitMeshApiServiceError`](super::errors::TsfErrorCode::FailedOperationRatelimitMeshApiServiceError)
+/// - [`FailedOperation.ResourceOpFailed`](super::errors::TsfErrorCode::FailedOperationResourceOpFailed)
+/// - [`FailedOperation.RouteAffinityMeshFailed`](super::errors::TsfErrorCode::FailedOperationRouteAffinityMeshFailed)
+/// - [`FailedOperation.RouteEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationRouteEnableConsulFailed)
+/// - [`FailedOperation.RouteNamespaceRequestError`](super::errors::TsfErrorCode::FailedOperationRouteNamespaceRequestError)
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`FailedOperation.TkeClusterDeleteFailed`](super::errors::TsfErrorCode::FailedOperationTkeClusterDeleteFailed)
+/// - [`FailedOperation.TkeClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationTkeClusterQueryFailed)
+/// - [`FailedOperation.TsfApmAgentTaskQueryError`](super::errors::TsfErrorCode::FailedOperationTsfApmAgentTaskQueryError)
+/// - [`FailedOperation.TsfApmAgentTaskWriteError`](super::errors::TsfErrorCode::FailedOperationTsfApmAgentTaskWriteError)
+/// - [`FailedOperation.TsfApmApmAgentNoConnection`](super::errors::TsfErrorCode::FailedOperationTsfApmApmAgentNoConnection)
+/// - [`FailedOperation.TsfApmBusiLogCfgAppRelationWriteError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgAppRelationWriteError)
+/// - [`FailedOperation.TsfApmBusiLogCfgQueryError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgQueryError)
+/// - [`FailedOperation.TsfApmBusiLogCfgSchemaQueryError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgSchemaQueryError)
+/// - [`FailedOperation.TsfApmBusiLogCfgSchemaWriteError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgSchemaWriteError)
+/// - [`FailedOperation.TsfApmBusiLogCfgWriteError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgWriteError)
+/// - [`FailedOperation.TsfApmCallMasterInterfaceFailed`](super::errors::TsfErrorCode::FailedOperationTsfApmCallMasterInterfaceFailed)
+/// - [`FailedOperation.TsfApmStatsSearchServiceQueryError`](super::errors::TsfErrorCode::FailedOperationTsfApmStatsSearchServiceQueryError)
+/// - [`FailedOperation.TsfAsDbInsterFail`](super::errors::TsfErrorCode::FailedOperationTsfAsDbInsterFail)
+/// - [`FailedOperation.TsfAsDbQueryFail`](super::errors::TsfErrorCode::FailedOperationTsfAsDbQueryFail)
+/// - [`FailedOperation.TsfAsExpandCountAndLimitError`](super::errors::TsfErrorCode::FailedOperationTsfAsExpandCountAndLimitError)
+/// - [`FailedOperation.TsfAsExpandIndicatorsLessShrink`](super::errors::TsfErrorCode::FailedOperationTsfAsExpandIndicatorsLessShrink)
+/// - [`FailedOperation.TsfAsExpandLimitLessShrinkLimit`](super::errors::TsfErrorCode::FailedOperationTsfAsExpandLimitLessShrinkLimit)
+/// - [`FailedOperation.TsfCmonitorCtsdbClientRequestFail`](super::errors::TsfErrorCode::FailedOperationTsfCmonitorCtsdbClientRequestFail)
+/// - [`FailedOperation.TsfMsServerError`](super::errors::TsfErrorCode::FailedOperationTsfMsServerError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnauthorizedOperation`](super::errors::TsfErrorCode::FailedOperationUnauthorizedOperation)
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.DispatchCommonError`](super::errors::TsfErrorCode::InternalErrorDispatchCommonError)
+/// - [`InternalError.KubernetesCallError`](super::errors::TsfErrorCode::InternalErrorKubernetesCallError)
+/// - [`ResourceInUse.DefaultNamepsaceCannotBeDeleted`](super::errors::TsfErrorCode::ResourceInUseDefaultNamepsaceCannotBeDeleted)
+/// - [`ResourceInUse.NamespaceCannotDelete`](super::errors::TsfErrorCode::ResourceInUseNamespaceCannotDelete)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.NamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundNamespaceNotExist)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteNamespace",
     output = DeleteNamespaceResponse,
-    error = super::errors::DeleteNamespaceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteNamespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DeleteNamespace`] call returns.
 #[tc_model]
 pub struct DeleteNamespaceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2629,29 +2887,32 @@ pub struct DeleteNamespaceResponse {
 /// The `DeletePathRewrites` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeletePathRewritesResponse`].
-/// The codes it documents are in [`DeletePathRewritesError`](super::errors::DeletePathRewritesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeletePathRewrites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnsupportedOperation.GatewayPathRewriteNotExists`](super::errors::TsfErrorCode::UnsupportedOperationGatewayPathRewriteNotExists)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeletePathRewrites",
     output = DeletePathRewritesResponse,
-    error = super::errors::DeletePathRewritesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeletePathRewrites {
-    /// `PathRewriteIds`: a list of strings.
-    ///
-    /// Example: `["rewrite-qv3rrlnv"]`
+    /// `PathRewriteIds`; example: `["rewrite-qv3rrlnv"]`
     pub path_rewrite_ids: Vec<String>,
 }
 
 /// What a successful [`DeletePathRewrites`] call returns.
 #[tc_model]
 pub struct DeletePathRewritesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2661,35 +2922,37 @@ pub struct DeletePathRewritesResponse {
 /// The `DeletePkgs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeletePkgsResponse`].
-/// The codes it documents are in [`DeletePkgsError`](super::errors::DeletePkgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeletePkgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.PackageInUse`](super::errors::TsfErrorCode::InvalidParameterPackageInUse)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UpperDeleteLimit`](super::errors::TsfErrorCode::InvalidParameterUpperDeleteLimit)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeletePkgs",
     output = DeletePkgsResponse,
-    error = super::errors::DeletePkgsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeletePkgs {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `PkgIds`: a list of strings.
-    ///
-    /// Example: `["pkg-6a79x94v"]`
+    /// `PkgIds`; example: `["pkg-6a79x94v"]`
     pub pkg_ids: Vec<String>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: Option<String>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: Option<String>,
 }
 
@@ -2703,29 +2966,32 @@ pub struct DeletePkgsResponse {
 /// The `DeletePublicConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeletePublicConfigResponse`].
-/// The codes it documents are in [`DeletePublicConfigError`](super::errors::DeletePublicConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeletePublicConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.ReleasedConfigCanNotBeDeleted`](super::errors::TsfErrorCode::InvalidParameterValueReleasedConfigCanNotBeDeleted)
+/// - [`MissingParameter.ConfigIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigIdRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeletePublicConfig",
     output = DeletePublicConfigResponse,
-    error = super::errors::DeletePublicConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeletePublicConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-p-vzk36rov"`
+    /// `ConfigId`; example: `"dcfg-p-vzk36rov"`
     pub config_id: String,
 }
 
 /// What a successful [`DeletePublicConfig`] call returns.
 #[tc_model]
 pub struct DeletePublicConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2735,29 +3001,34 @@ pub struct DeletePublicConfigResponse {
 /// The `DeleteRepository` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteRepositoryResponse`].
-/// The codes it documents are in [`DeleteRepositoryError`](super::errors::DeleteRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RepositoryNotEmpty`](super::errors::TsfErrorCode::InvalidParameterRepositoryNotEmpty)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteRepository",
     output = DeleteRepositoryResponse,
-    error = super::errors::DeleteRepositoryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteRepository {
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: String,
 }
 
 /// What a successful [`DeleteRepository`] call returns.
 #[tc_model]
 pub struct DeleteRepositoryResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2767,34 +3038,35 @@ pub struct DeleteRepositoryResponse {
 /// The `DeleteUnitNamespaces` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteUnitNamespacesResponse`].
-/// The codes it documents are in [`DeleteUnitNamespacesError`](super::errors::DeleteUnitNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteUnitNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteUnitNamespaces",
     output = DeleteUnitNamespacesResponse,
-    error = super::errors::DeleteUnitNamespacesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteUnitNamespaces {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `UnitNamespaceList`: a list of strings.
-    ///
-    /// Example: `["unit-ns-5mvrkoz2"]`
+    /// `UnitNamespaceList`; example: `["unit-ns-5mvrkoz2"]`
     pub unit_namespace_list: Vec<String>,
 }
 
 /// What a successful [`DeleteUnitNamespaces`] call returns.
 #[tc_model]
 pub struct DeleteUnitNamespacesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2804,29 +3076,32 @@ pub struct DeleteUnitNamespacesResponse {
 /// The `DeleteUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeleteUnitRuleResponse`].
-/// The codes it documents are in [`DeleteUnitRuleError`](super::errors::DeleteUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeleteUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeleteUnitRule",
     output = DeleteUnitRuleResponse,
-    error = super::errors::DeleteUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeleteUnitRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-cgd3l6jo"`
+    /// `Id`; example: `"unit-rl-cgd3l6jo"`
     pub id: String,
 }
 
 /// What a successful [`DeleteUnitRule`] call returns.
 #[tc_model]
 pub struct DeleteUnitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2836,319 +3111,267 @@ pub struct DeleteUnitRuleResponse {
 /// The `DeployContainerApplication` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeployContainerApplicationResponse`].
-/// The codes it documents are in [`DeployContainerApplicationError`](super::errors::DeployContainerApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeployContainerApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.TokenQueryFailed`](super::errors::TsfErrorCode::FailedOperationTokenQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`InvalidParameter.KubernetesParamError`](super::errors::TsfErrorCode::InvalidParameterKubernetesParamError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupAccesstypeNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupAccesstypeNull)
+/// - [`InvalidParameterValue.ContainergroupCpulimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupCpulimitOver)
+/// - [`InvalidParameterValue.ContainergroupEnvValueBothSet`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupEnvValueBothSet)
+/// - [`InvalidParameterValue.ContainergroupEnvValueNotSet`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupEnvValueNotSet)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`InvalidParameterValue.ContainergroupInvalidCpuInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidCpuInfo)
+/// - [`InvalidParameterValue.ContainergroupInvalidMemInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidMemInfo)
+/// - [`InvalidParameterValue.ContainergroupMemlimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupMemlimitOver)
+/// - [`InvalidParameterValue.ContainergroupNodePortInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupNodePortInvalid)
+/// - [`InvalidParameterValue.ContainergroupPortNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupPortNull)
+/// - [`InvalidParameterValue.ContainergroupPortsRepeat`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupPortsRepeat)
+/// - [`InvalidParameterValue.ContainergroupProtocolInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolInvalid)
+/// - [`InvalidParameterValue.ContainergroupProtocolMixError`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolMixError)
+/// - [`InvalidParameterValue.ContainergroupProtocolNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolNull)
+/// - [`InvalidParameterValue.ContainergroupProtocolPortsNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolPortsNull)
+/// - [`InvalidParameterValue.ContainergroupReponameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupReponameInvalid)
+/// - [`InvalidParameterValue.ContainergroupResourceAgentValueInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupResourceAgentValueInvalid)
+/// - [`InvalidParameterValue.ContainergroupServiceNameValidError`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupServiceNameValidError)
+/// - [`InvalidParameterValue.ContainergroupTargetPortsRepeat`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupTargetPortsRepeat)
+/// - [`InvalidParameterValue.ContainergroupTargetportNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupTargetportNull)
+/// - [`InvalidParameterValue.ContainergroupUpdateivlInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupUpdateivlInvalid)
+/// - [`InvalidParameterValue.ContainergroupUpdatetypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupUpdatetypeInvalid)
+/// - [`InvalidParameterValue.ContainergroupYamlUserContainerNotFound`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupYamlUserContainerNotFound)
+/// - [`InvalidParameterValue.ImagerepoRepoNameNull`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoRepoNameNull)
+/// - [`InvalidParameterValue.ImagerepoReponameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoReponameInvalid)
+/// - [`InvalidParameterValue.ImagerepoTagnameNull`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoTagnameNull)
+/// - [`InvalidParameterValue.WrongDontStartValue`](super::errors::TsfErrorCode::InvalidParameterValueWrongDontStartValue)
+/// - [`MissingParameter.SystemParameterRequired`](super::errors::TsfErrorCode::MissingParameterSystemParameterRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeployContainerApplication",
     output = DeployContainerApplicationResponse,
-    error = super::errors::DeployContainerApplicationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeployContainerApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-9yn765ea"`
+    /// `ApplicationId`; example: `"application-9yn765ea"`
     pub application_id: String,
 
-    /// `ObservabilityConfig`: a [`ContainerGroupObservabilityConfig`](super::models::ContainerGroupObservabilityConfig).
+    /// `ObservabilityConfig`
     pub observability_config: Option<models::ContainerGroupObservabilityConfig>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-23iwxs1y"`
+    /// `ClusterId`; example: `"cls-23iwxs1y"`
     pub cluster_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-zvwpn3wy"`
+    /// `GroupId`; example: `"group-zvwpn3wy"`
     pub group_id: Option<String>,
 
-    /// `Envs`: a list of [`Env`](super::models::Env) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::Env>>,
 
-    /// `VolumeMountInfoList`: a list of [`VolumeMountInfo`](super::models::VolumeMountInfo) objects.
+    /// `VolumeMountInfoList`
     pub volume_mount_info_list: Option<Vec<models::VolumeMountInfo>>,
 
-    /// `LifeCycleHookList`: a list of [`LifeCycleHook`](super::models::LifeCycleHook) objects.
+    /// `LifeCycleHookList`
     pub life_cycle_hook_list: Option<Vec<models::LifeCycleHook>>,
 
-    /// `AdditionalContainerList`: a list of [`ContainerInfo`](super::models::ContainerInfo) objects.
+    /// `AdditionalContainerList`
     pub additional_container_list: Option<Vec<models::ContainerInfo>>,
 
-    /// `VolumeInfoList`: a list of [`VolumeInfo`](super::models::VolumeInfo) objects.
+    /// `VolumeInfoList`
     pub volume_info_list: Option<Vec<models::VolumeInfo>>,
 
-    /// `ServiceSettingList`: a list of [`ServiceSetting`](super::models::ServiceSetting) objects.
+    /// `ServiceSettingList`
     pub service_setting_list: Option<Vec<models::ServiceSetting>>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"consumer app"`
+    /// `Alias`; example: `"consumer app"`
     pub alias: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"consumer-app"`
+    /// `GroupName`; example: `"consumer-app"`
     pub group_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ContainerKind`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `ContainerKind`; example: `"Deployment"`
     pub container_kind: Option<String>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tsf_700001025656/test-sts-1"`
+    /// `RepoName`; example: `"tsf_700001025656/test-sts-1"`
     pub repo_name: Option<String>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`](super::models::TcrRepoInfo).
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<models::TcrRepoInfo>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"qcloudregistry"`
+    /// `SecretName`; example: `"qcloudregistry"`
     pub secret_name: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TagName`; example: `"v1"`
     pub tag_name: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`](super::models::HealthCheckSettings).
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<models::HealthCheckSettings>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `CpuRequest`; example: `"0.1"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `CpuLimit`; example: `"0.5"`
     pub cpu_limit: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `MemRequest`; example: `"1024"`
     pub mem_request: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"200"`
+    /// `MemLimit`; example: `"200"`
     pub mem_limit: Option<String>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms128m -Xmx512m -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=512m"`
+    /// `JvmOpts`; example: `"-Xms128m -Xmx512m -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=512m"`
     pub jvm_opts: Option<String>,
 
-    /// `InitContainerEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InitContainerEnable`; example: `false`
     pub init_container_enable: Option<bool>,
 
-    /// `PrivilegeContainerEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PrivilegeContainerEnable`; example: `false`
     pub privilege_container_enable: Option<bool>,
 
-    /// `RunCommand`: a string.
-    ///
-    /// Example: `"/bin/sh"`
+    /// `RunCommand`; example: `"/bin/sh"`
     pub run_command: Option<String>,
 
-    /// `RunArg`: a string.
-    ///
-    /// Example: `"-c\\nwhile true; do echo hello; sleep 10; done"`
+    /// `RunArg`; example: `"-c\\nwhile true; do echo hello; sleep 10; done"`
     pub run_arg: Option<String>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: Option<i64>,
 
-    /// `SchedulingStrategy`: a [`SchedulingStrategy`](super::models::SchedulingStrategy).
+    /// `SchedulingStrategy`
     pub scheduling_strategy: Option<models::SchedulingStrategy>,
 
-    /// `RestartPolicy`: a string.
-    ///
-    /// Example: `"Always"`
+    /// `RestartPolicy`; example: `"Always"`
     pub restart_policy: Option<String>,
 
-    /// `ServiceSpecEncode`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `ServiceSpecEncode`; example: `"NULL"`
     pub service_spec_encode: Option<String>,
 
-    /// `IstioMemRequest`: a string.
-    ///
-    /// Example: `"200"`
+    /// `IstioMemRequest`; example: `"200"`
     pub istio_mem_request: Option<String>,
 
-    /// `IstioCpuRequest`: a string.
-    ///
-    /// Example: `"0.4"`
+    /// `IstioCpuRequest`; example: `"0.4"`
     pub istio_cpu_request: Option<String>,
 
-    /// `IstioMemLimit`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `IstioMemLimit`; example: `"1024"`
     pub istio_mem_limit: Option<String>,
 
-    /// `IstioCpuLimit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IstioCpuLimit`; example: `"1"`
     pub istio_cpu_limit: Option<String>,
 
-    /// `ServiceGovernanceConfig`: a [`ContainerGroupServiceGovernanceConfig`](super::models::ContainerGroupServiceGovernanceConfig).
+    /// `ServiceGovernanceConfig`
     pub service_governance_config: Option<models::ContainerGroupServiceGovernanceConfig>,
 
-    /// `AgentMemRequest`: a string.
-    ///
-    /// Example: `"200"`
+    /// `AgentMemRequest`; example: `"200"`
     pub agent_mem_request: Option<String>,
 
-    /// `AgentCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `AgentCpuRequest`; example: `"0.1"`
     pub agent_cpu_request: Option<String>,
 
-    /// `AgentMemLimit`: a string.
-    ///
-    /// Example: `"200"`
+    /// `AgentMemLimit`; example: `"200"`
     pub agent_mem_limit: Option<String>,
 
-    /// `AgentCpuLimit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AgentCpuLimit`; example: `"1"`
     pub agent_cpu_limit: Option<String>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateType`; example: `0`
     pub update_type: Option<i64>,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UpdateIvl`; example: `10`
     pub update_ivl: Option<i64>,
 
-    /// `MaxSurge`: a string.
-    ///
-    /// Example: `"25%"`
+    /// `MaxSurge`; example: `"25%"`
     pub max_surge: Option<String>,
 
-    /// `MaxUnavailable`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MaxUnavailable`; example: `"0"`
     pub max_unavailable: Option<String>,
 
-    /// `WarmupSetting`: a [`WarmupSetting`](super::models::WarmupSetting).
+    /// `WarmupSetting`
     pub warmup_setting: Option<models::WarmupSetting>,
 
-    /// `ConfigTemplateId`: a string.
-    ///
-    /// Example: `"template-id"`
+    /// `ConfigTemplateId`; example: `"template-id"`
     pub config_template_id: Option<String>,
 
-    /// `ConfigTemplateVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigTemplateVersion`; example: `0`
     pub config_template_version: Option<i64>,
 
-    /// `VolumeClean`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VolumeClean`; example: `false`
     pub volume_clean: Option<bool>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-xx"`
+    /// `NamespaceId`; example: `"namespace-xx"`
     pub namespace_id: Option<String>,
 
-    /// `DeployAgent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeployAgent`; example: `true`
     pub deploy_agent: Option<bool>,
 
-    /// `AgentProfileList`: a list of [`AgentProfile`](super::models::AgentProfile) objects.
+    /// `AgentProfileList`
     pub agent_profile_list: Option<Vec<models::AgentProfile>>,
 
-    /// `ServiceClean`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServiceClean`; example: `false`
     pub service_clean: Option<bool>,
 
-    /// `EnvClean`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnvClean`; example: `false`
     pub env_clean: Option<bool>,
 
-    /// `DeployDesc`: a string.
-    ///
-    /// Example: `"update image to v1"`
+    /// `DeployDesc`; example: `"update image to v1"`
     pub deploy_desc: Option<String>,
 
-    /// `K8sNamespaceName`: a string.
-    ///
-    /// Example: `"consumer"`
+    /// `K8sNamespaceName`; example: `"consumer"`
     pub k8s_namespace_name: Option<String>,
 
-    /// `StaticIpEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StaticIpEnabled`; example: `false`
     pub static_ip_enabled: Option<bool>,
 
-    /// `PodManagementPolicyType`: a string.
-    ///
-    /// Example: `"OrderedReady"`
+    /// `PodManagementPolicyType`; example: `"OrderedReady"`
     pub pod_management_policy_type: Option<String>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: Option<i64>,
 
-    /// `IncrementalDeployment`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncrementalDeployment`; example: `false`
     pub incremental_deployment: Option<bool>,
 
-    /// `DoNotStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DoNotStart`; example: `false`
     pub do_not_start: Option<bool>,
 
-    /// `ImagePullSecretList`: a list of strings.
-    ///
-    /// Example: `["secret"]`
+    /// `ImagePullSecretList`; example: `["secret"]`
     pub image_pull_secret_list: Option<Vec<String>>,
 
-    /// `MeshSidecarVersion`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MeshSidecarVersion`; example: `"release"`
     pub mesh_sidecar_version: Option<String>,
 }
 
 /// What a successful [`DeployContainerApplication`] call returns.
 #[tc_model]
 pub struct DeployContainerApplicationResponse {
-    /// `Result`: a [`DeployContainerApplicationResp`](super::models::DeployContainerApplicationResp).
+    /// `Result`
     pub result: Option<models::DeployContainerApplicationResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3158,203 +3381,194 @@ pub struct DeployContainerApplicationResponse {
 /// The `DeployContainerGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeployContainerGroupResponse`].
-/// The codes it documents are in [`DeployContainerGroupError`](super::errors::DeployContainerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeployContainerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.TokenQueryFailed`](super::errors::TsfErrorCode::FailedOperationTokenQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`InvalidParameter.KubernetesParamError`](super::errors::TsfErrorCode::InvalidParameterKubernetesParamError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupAccesstypeNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupAccesstypeNull)
+/// - [`InvalidParameterValue.ContainergroupCpulimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupCpulimitOver)
+/// - [`InvalidParameterValue.ContainergroupEnvValueNotSet`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupEnvValueNotSet)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`InvalidParameterValue.ContainergroupInvalidCpuInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidCpuInfo)
+/// - [`InvalidParameterValue.ContainergroupInvalidMemInfo`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInvalidMemInfo)
+/// - [`InvalidParameterValue.ContainergroupMemlimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupMemlimitOver)
+/// - [`InvalidParameterValue.ContainergroupNodePortInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupNodePortInvalid)
+/// - [`InvalidParameterValue.ContainergroupPortNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupPortNull)
+/// - [`InvalidParameterValue.ContainergroupPortsRepeat`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupPortsRepeat)
+/// - [`InvalidParameterValue.ContainergroupProtocolInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolInvalid)
+/// - [`InvalidParameterValue.ContainergroupProtocolMixError`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolMixError)
+/// - [`InvalidParameterValue.ContainergroupProtocolNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolNull)
+/// - [`InvalidParameterValue.ContainergroupProtocolPortsNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupProtocolPortsNull)
+/// - [`InvalidParameterValue.ContainergroupReponameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupReponameInvalid)
+/// - [`InvalidParameterValue.ContainergroupResourceAgentValueInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupResourceAgentValueInvalid)
+/// - [`InvalidParameterValue.ContainergroupTargetPortsRepeat`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupTargetPortsRepeat)
+/// - [`InvalidParameterValue.ContainergroupTargetportNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupTargetportNull)
+/// - [`InvalidParameterValue.ContainergroupUpdateivlInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupUpdateivlInvalid)
+/// - [`InvalidParameterValue.ContainergroupUpdatetypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupUpdatetypeInvalid)
+/// - [`InvalidParameterValue.ContainergroupYamlUserContainerNotFound`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupYamlUserContainerNotFound)
+/// - [`InvalidParameterValue.ImagerepoRepoNameNull`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoRepoNameNull)
+/// - [`InvalidParameterValue.ImagerepoReponameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoReponameInvalid)
+/// - [`InvalidParameterValue.ImagerepoTagnameNull`](super::errors::TsfErrorCode::InvalidParameterValueImagerepoTagnameNull)
+/// - [`InvalidParameterValue.VolumeNameValidError`](super::errors::TsfErrorCode::InvalidParameterValueVolumeNameValidError)
+/// - [`InvalidParameterValue.WrongDontStartValue`](super::errors::TsfErrorCode::InvalidParameterValueWrongDontStartValue)
+/// - [`MissingParameter.SystemParameterRequired`](super::errors::TsfErrorCode::MissingParameterSystemParameterRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeployContainerGroup",
     output = DeployContainerGroupResponse,
-    error = super::errors::DeployContainerGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeployContainerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TagName`; example: `"v1"`
     pub tag_name: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: i64,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: Option<String>,
 
-    /// `Reponame`: a string.
-    ///
-    /// Example: `"tsf/nginx"`
+    /// `Reponame`; example: `"tsf/nginx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub reponame: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CpuLimit`; example: `"2"`
     pub cpu_limit: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"512"`
+    /// `MemLimit`; example: `"512"`
     pub mem_limit: Option<String>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms512m -Xmx1048m"`
+    /// `JvmOpts`; example: `"-Xms512m -Xmx1048m"`
     pub jvm_opts: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.54"`
+    /// `CpuRequest`; example: `"0.54"`
     pub cpu_request: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `MemRequest`; example: `"1024"`
     pub mem_request: Option<String>,
 
-    /// `DoNotStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DoNotStart`; example: `false`
     pub do_not_start: Option<bool>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tsf_10000617xxxx/test"`
+    /// `RepoName`; example: `"tsf_10000617xxxx/test"`
     pub repo_name: Option<String>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: Option<i64>,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UpdateIvl`; example: `10`
     pub update_ivl: Option<i64>,
 
-    /// `AgentCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `AgentCpuRequest`; example: `"0.1"`
     pub agent_cpu_request: Option<String>,
 
-    /// `AgentCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `AgentCpuLimit`; example: `"0.2"`
     pub agent_cpu_limit: Option<String>,
 
-    /// `AgentMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `AgentMemRequest`; example: `"32"`
     pub agent_mem_request: Option<String>,
 
-    /// `AgentMemLimit`: a string.
-    ///
-    /// Example: `"128"`
+    /// `AgentMemLimit`; example: `"128"`
     pub agent_mem_limit: Option<String>,
 
-    /// `IstioCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `IstioCpuRequest`; example: `"0.1"`
     pub istio_cpu_request: Option<String>,
 
-    /// `IstioCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `IstioCpuLimit`; example: `"0.2"`
     pub istio_cpu_limit: Option<String>,
 
-    /// `IstioMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `IstioMemRequest`; example: `"32"`
     pub istio_mem_request: Option<String>,
 
-    /// `IstioMemLimit`: a string.
-    ///
-    /// Example: `"128"`
+    /// `IstioMemLimit`; example: `"128"`
     pub istio_mem_limit: Option<String>,
 
-    /// `MaxSurge`: a string.
-    ///
-    /// Example: `"25%"`
+    /// `MaxSurge`; example: `"25%"`
     pub max_surge: Option<String>,
 
-    /// `MaxUnavailable`: a string.
-    ///
-    /// Example: `"50%"`
+    /// `MaxUnavailable`; example: `"50%"`
     pub max_unavailable: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`](super::models::HealthCheckSettings).
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<models::HealthCheckSettings>,
 
-    /// `Envs`: a list of [`Env`](super::models::Env) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::Env>>,
 
-    /// `ServiceSetting`: a [`ServiceSetting`](super::models::ServiceSetting).
+    /// `ServiceSetting`
     pub service_setting: Option<models::ServiceSetting>,
 
-    /// `DeployAgent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeployAgent`; example: `true`
     pub deploy_agent: Option<bool>,
 
-    /// `SchedulingStrategy`: a [`SchedulingStrategy`](super::models::SchedulingStrategy).
+    /// `SchedulingStrategy`
     pub scheduling_strategy: Option<models::SchedulingStrategy>,
 
-    /// `IncrementalDeployment`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncrementalDeployment`; example: `false`
     pub incremental_deployment: Option<bool>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `VolumeInfos`: a [`VolumeInfo`](super::models::VolumeInfo).
+    /// `VolumeInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub volume_infos: Option<models::VolumeInfo>,
 
-    /// `VolumeMountInfos`: a [`VolumeMountInfo`](super::models::VolumeMountInfo).
+    /// `VolumeMountInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub volume_mount_infos: Option<models::VolumeMountInfo>,
 
-    /// `VolumeInfoList`: a list of [`VolumeInfo`](super::models::VolumeInfo) objects.
+    /// `VolumeInfoList`
     pub volume_info_list: Option<Vec<models::VolumeInfo>>,
 
-    /// `VolumeMountInfoList`: a list of [`VolumeMountInfo`](super::models::VolumeMountInfo) objects.
+    /// `VolumeMountInfoList`
     pub volume_mount_info_list: Option<Vec<models::VolumeMountInfo>>,
 
-    /// `VolumeClean`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VolumeClean`; example: `false`
     pub volume_clean: Option<bool>,
 
-    /// `AgentProfileList`: a list of [`AgentProfile`](super::models::AgentProfile) objects.
+    /// `AgentProfileList`
     pub agent_profile_list: Option<Vec<models::AgentProfile>>,
 
-    /// `WarmupSetting`: a [`WarmupSetting`](super::models::WarmupSetting).
+    /// `WarmupSetting`
     pub warmup_setting: Option<models::WarmupSetting>,
 }
 
 /// What a successful [`DeployContainerGroup`] call returns.
 #[tc_model]
 pub struct DeployContainerGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3364,116 +3578,102 @@ pub struct DeployContainerGroupResponse {
 /// The `DeployGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DeployGroupResponse`].
-/// The codes it documents are in [`DeployGroupError`](super::errors::DeployGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DeployGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TapmBindRequired`](super::errors::TsfErrorCode::FailedOperationTapmBindRequired)
+/// - [`FailedOperation.TapmExpiredOtel`](super::errors::TsfErrorCode::FailedOperationTapmExpiredOtel)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CvmCaeMasterInternalError`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterInternalError)
+/// - [`InternalError.GroupCommonError`](super::errors::TsfErrorCode::InternalErrorGroupCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RepoPackageParamError`](super::errors::TsfErrorCode::InvalidParameterRepoPackageParamError)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentNotFound`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentNotFound)
+/// - [`InvalidParameterValue.GroupBatchParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGroupBatchParameterInvalid)
+/// - [`ResourceNotFound.GroupApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupApplicationNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DeployGroup",
     output = DeployGroupResponse,
-    error = super::errors::DeployGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DeployGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PkgId`; example: `"pkg-6a79x94v"`
     pub pkg_id: String,
 
-    /// `StartupParameters`: a string.
-    ///
-    /// Example: `"-Xms512m -Xmx1024m"`
+    /// `StartupParameters`; example: `"-Xms512m -Xmx1024m"`
     pub startup_parameters: Option<String>,
 
-    /// `DeployDesc`: a string.
-    ///
-    /// Example: `"应用描述信息"`
+    /// `DeployDesc`; example: `"应用描述信息"`
     pub deploy_desc: Option<String>,
 
-    /// `ForceStart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStart`; example: `false`
     pub force_start: Option<bool>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`](super::models::HealthCheckSettings).
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<models::HealthCheckSettings>,
 
-    /// `UpdateType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: Option<u64>,
 
-    /// `DeployBetaEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeployBetaEnable`; example: `true`
     pub deploy_beta_enable: Option<bool>,
 
-    /// `DeployBatch`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.25]`
+    /// `DeployBatch`; example: `[0.25]`
     pub deploy_batch: Option<Vec<f64>>,
 
-    /// `DeployExeMode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `DeployExeMode`; example: `"auto"`
     pub deploy_exe_mode: Option<String>,
 
-    /// `DeployWaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DeployWaitTime`; example: `30`
     pub deploy_wait_time: Option<u64>,
 
-    /// `StartScript`: a string.
-    ///
-    /// Example: `"mock-script-base64"`
+    /// `StartScript`; example: `"mock-script-base64"`
     pub start_script: Option<String>,
 
-    /// `StopScript`: a string.
-    ///
-    /// Example: `"mock-script-base64"`
+    /// `StopScript`; example: `"mock-script-base64"`
     pub stop_script: Option<String>,
 
-    /// `IncrementalDeployment`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncrementalDeployment`; example: `false`
     pub incremental_deployment: Option<bool>,
 
-    /// `JdkName`: a string.
-    ///
-    /// Example: `"konaJDK"`
+    /// `JdkName`; example: `"konaJDK"`
     pub jdk_name: Option<String>,
 
-    /// `JdkVersion`: a string.
-    ///
-    /// Example: `"8"`
+    /// `JdkVersion`; example: `"8"`
     pub jdk_version: Option<String>,
 
-    /// `AgentProfileList`: a list of [`AgentProfile`](super::models::AgentProfile) objects.
+    /// `AgentProfileList`
     pub agent_profile_list: Option<Vec<models::AgentProfile>>,
 
-    /// `WarmupSetting`: a [`WarmupSetting`](super::models::WarmupSetting).
+    /// `WarmupSetting`
     pub warmup_setting: Option<models::WarmupSetting>,
 
-    /// `EnableBatchHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBatchHealthCheck`; example: `true`
     pub enable_batch_health_check: Option<bool>,
 }
 
 /// What a successful [`DeployGroup`] call returns.
 #[tc_model]
 pub struct DeployGroupResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3483,47 +3683,46 @@ pub struct DeployGroupResponse {
 /// The `DescribeApiDetail` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiDetailResponse`].
-/// The codes it documents are in [`DescribeApiDetailError`](super::errors::DescribeApiDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiMetaParseFailed`](super::errors::TsfErrorCode::FailedOperationApiMetaParseFailed)
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`MissingParameter.RequiredParameterMissing`](super::errors::TsfErrorCode::MissingParameterRequiredParameterMissing)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiDetail",
     output = DescribeApiDetailResponse,
-    error = super::errors::DescribeApiDetailError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiDetail {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-y5w8n5e9"`
+    /// `MicroserviceId`; example: `"ms-y5w8n5e9"`
     pub microservice_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/user-feign"`
+    /// `Path`; example: `"/user-feign"`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `PkgVersion`: a string.
-    ///
-    /// Example: `"20210625192924"`
+    /// `PkgVersion`; example: `"20210625192924"`
     pub pkg_version: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-yn3zdj9v"`
+    /// `ApplicationId`; example: `"application-yn3zdj9v"`
     pub application_id: String,
 }
 
 /// What a successful [`DescribeApiDetail`] call returns.
 #[tc_model]
 pub struct DescribeApiDetailResponse {
-    /// `Result`: an [`ApiDetailResponse`](super::models::ApiDetailResponse).
+    /// `Result`
     pub result: models::ApiDetailResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3533,27 +3732,32 @@ pub struct DescribeApiDetailResponse {
 /// The `DescribeApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiGroupResponse`].
-/// The codes it documents are in [`DescribeApiGroupError`](super::errors::DescribeApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiGroup",
     output = DescribeApiGroupResponse,
-    error = super::errors::DescribeApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-e42d597"`
+    /// `GroupId`; example: `"grp-e42d597"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeApiGroup`] call returns.
 #[tc_model]
 pub struct DescribeApiGroupResponse {
-    /// `Result`: an [`ApiGroupInfo`](super::models::ApiGroupInfo).
+    /// `Result`
     pub result: models::ApiGroupInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3563,67 +3767,57 @@ pub struct DescribeApiGroupResponse {
 /// The `DescribeApiGroups` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiGroupsResponse`].
-/// The codes it documents are in [`DescribeApiGroupsError`](super::errors::DescribeApiGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiGroups",
     output = DescribeApiGroupsResponse,
-    error = super::errors::DescribeApiGroupsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiGroups {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `SearchWord`; example: `"group_name"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `GroupType`; example: `"ms"`
     pub group_type: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     pub auth_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"released"`
+    /// `Status`; example: `"released"`
     pub status: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"created_time"`
+    /// `OrderBy`; example: `"created_time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeApiGroups`] call returns.
 #[tc_model]
 pub struct DescribeApiGroupsResponse {
-    /// `Result`: a [`TsfPageApiGroupInfo`](super::models::TsfPageApiGroupInfo).
+    /// `Result`
     pub result: models::TsfPageApiGroupInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3633,27 +3827,31 @@ pub struct DescribeApiGroupsResponse {
 /// The `DescribeApiRateLimitRules` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiRateLimitRulesResponse`].
-/// The codes it documents are in [`DescribeApiRateLimitRulesError`](super::errors::DescribeApiRateLimitRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiRateLimitRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiRateLimitRules",
     output = DescribeApiRateLimitRulesResponse,
-    error = super::errors::DescribeApiRateLimitRulesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiRateLimitRules {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-9jw9mzhu"`
+    /// `ApiId`; example: `"api-9jw9mzhu"`
     pub api_id: String,
 }
 
 /// What a successful [`DescribeApiRateLimitRules`] call returns.
 #[tc_model]
 pub struct DescribeApiRateLimitRulesResponse {
-    /// `Result`: a list of [`ApiRateLimitRule`](super::models::ApiRateLimitRule) objects.
+    /// `Result`
     pub result: Vec<models::ApiRateLimitRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3663,42 +3861,43 @@ pub struct DescribeApiRateLimitRulesResponse {
 /// The `DescribeApiUseDetail` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiUseDetailResponse`].
-/// The codes it documents are in [`DescribeApiUseDetailError`](super::errors::DescribeApiUseDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiUseDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiUseDetail",
     output = DescribeApiUseDetailResponse,
-    error = super::errors::DescribeApiUseDetailError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiUseDetail {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yo476mrv"`
+    /// `GatewayDeployGroupId`; example: `"group-yo476mrv"`
     pub gateway_deploy_group_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-megi25v8"`
+    /// `ApiId`; example: `"api-megi25v8"`
     pub api_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-16 14:52:28"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-12-16 14:52:28"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-23 14:52:28"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-12-23 14:52:28"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeApiUseDetail`] call returns.
 #[tc_model]
 pub struct DescribeApiUseDetailResponse {
-    /// `Result`: a [`GroupApiUseStatistics`](super::models::GroupApiUseStatistics).
+    /// `Result`
     pub result: models::GroupApiUseStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3708,37 +3907,40 @@ pub struct DescribeApiUseDetailResponse {
 /// The `DescribeApiVersions` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApiVersionsResponse`].
-/// The codes it documents are in [`DescribeApiVersionsError`](super::errors::DescribeApiVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApiVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`MissingParameter.RequiredParameterMissing`](super::errors::TsfErrorCode::MissingParameterRequiredParameterMissing)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApiVersions",
     output = DescribeApiVersionsResponse,
-    error = super::errors::DescribeApiVersionsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApiVersions {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-vk2wqlnv"`
+    /// `MicroserviceId`; example: `"ms-vk2wqlnv"`
     pub microservice_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/hello"`
+    /// `Path`; example: `"/hello"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 }
 
 /// What a successful [`DescribeApiVersions`] call returns.
 #[tc_model]
 pub struct DescribeApiVersionsResponse {
-    /// `Result`: a list of [`ApiVersionArray`](super::models::ApiVersionArray) objects.
+    /// `Result`
     pub result: Vec<models::ApiVersionArray>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3748,27 +3950,38 @@ pub struct DescribeApiVersionsResponse {
 /// The `DescribeApplication` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApplicationResponse`].
-/// The codes it documents are in [`DescribeApplicationError`](super::errors::DescribeApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.ApplicationIdNull`](super::errors::TsfErrorCode::MissingParameterApplicationIdNull)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApplication",
     output = DescribeApplicationResponse,
-    error = super::errors::DescribeApplicationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 }
 
 /// What a successful [`DescribeApplication`] call returns.
 #[tc_model]
 pub struct DescribeApplicationResponse {
-    /// `Result`: an [`ApplicationForPage`](super::models::ApplicationForPage).
+    /// `Result`
     pub result: Option<models::ApplicationForPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3778,27 +3991,48 @@ pub struct DescribeApplicationResponse {
 /// The `DescribeApplicationAttribute` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApplicationAttributeResponse`].
-/// The codes it documents are in [`DescribeApplicationAttributeError`](super::errors::DescribeApplicationAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApplicationAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.InstanceCommonError`](super::errors::TsfErrorCode::FailedOperationInstanceCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.InstanceCommonError`](super::errors::TsfErrorCode::InternalErrorInstanceCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.ApplicationIdNull`](super::errors::TsfErrorCode::MissingParameterApplicationIdNull)
+/// - [`ResourceNotFound.ApplicationProjectNotMatch`](super::errors::TsfErrorCode::ResourceNotFoundApplicationProjectNotMatch)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNamespaceClusterNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApplicationAttribute",
     output = DescribeApplicationAttributeResponse,
-    error = super::errors::DescribeApplicationAttributeError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApplicationAttribute {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 }
 
 /// What a successful [`DescribeApplicationAttribute`] call returns.
 #[tc_model]
 pub struct DescribeApplicationAttributeResponse {
-    /// `Result`: an [`ApplicationAttribute`](super::models::ApplicationAttribute).
+    /// `Result`
     pub result: models::ApplicationAttribute,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3808,72 +4042,68 @@ pub struct DescribeApplicationAttributeResponse {
 /// The `DescribeApplications` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeApplicationsResponse`].
-/// The codes it documents are in [`DescribeApplicationsError`](super::errors::DescribeApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ApplicationOrderTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueApplicationOrderTypeInvalid)
+/// - [`InvalidParameterValue.ApplicationPageLimitInvalid`](super::errors::TsfErrorCode::InvalidParameterValueApplicationPageLimitInvalid)
+/// - [`ResourceNotFound.LicenseServerNotFound`](super::errors::TsfErrorCode::ResourceNotFoundLicenseServerNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeApplications",
     output = DescribeApplicationsResponse,
-    error = super::errors::DescribeApplicationsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeApplications {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"application name"`
+    /// `SearchWord`; example: `"application name"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ClusterId"`
+    /// `OrderBy`; example: `"ClusterId"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"V"`
+    /// `ApplicationType`; example: `"V"`
     pub application_type: Option<String>,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: Option<String>,
 
-    /// `ApplicationResourceTypeList`: a list of strings.
-    ///
-    /// Example: `["GW"]`
+    /// `ApplicationResourceTypeList`; example: `["GW"]`
     pub application_resource_type_list: Option<Vec<String>>,
 
-    /// `ApplicationIdList`: a list of strings.
-    ///
-    /// Example: `["application-6a79x94v"]`
+    /// `ApplicationIdList`; example: `["application-6a79x94v"]`
     pub application_id_list: Option<Vec<String>>,
 
-    /// `MicroserviceTypeList`: a list of strings.
-    ///
-    /// Example: `["N"]`
+    /// `MicroserviceTypeList`; example: `["N"]`
     pub microservice_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeApplications`] call returns.
 #[tc_model]
 pub struct DescribeApplicationsResponse {
-    /// `Result`: a [`TsfPageApplication`](super::models::TsfPageApplication).
+    /// `Result`
     pub result: models::TsfPageApplication,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3883,27 +4113,38 @@ pub struct DescribeApplicationsResponse {
 /// The `DescribeBasicResourceUsage` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeBasicResourceUsageResponse`].
-/// The codes it documents are in [`DescribeBasicResourceUsageError`](super::errors::DescribeBasicResourceUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeBasicResourceUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeBasicResourceUsage",
     output = DescribeBasicResourceUsageResponse,
-    error = super::errors::DescribeBasicResourceUsageError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeBasicResourceUsage {
-    /// `All`: a boolean.
-    ///
-    /// Example: `true`
+    /// `All`; example: `true`
     pub all: Option<bool>,
 }
 
 /// What a successful [`DescribeBasicResourceUsage`] call returns.
 #[tc_model]
 pub struct DescribeBasicResourceUsageResponse {
-    /// `Result`: an [`OverviewBasicResourceUsage`](super::models::OverviewBasicResourceUsage).
+    /// `Result`
     pub result: models::OverviewBasicResourceUsage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3913,27 +4154,35 @@ pub struct DescribeBasicResourceUsageResponse {
 /// The `DescribeBusinessLogConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeBusinessLogConfigResponse`].
-/// The codes it documents are in [`DescribeBusinessLogConfigError`](super::errors::DescribeBusinessLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeBusinessLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgAppRelationParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeBusinessLogConfig",
     output = DescribeBusinessLogConfigResponse,
-    error = super::errors::DescribeBusinessLogConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeBusinessLogConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"apm-busi-log-cfg-qabp49vl"`
+    /// `ConfigId`; example: `"apm-busi-log-cfg-qabp49vl"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribeBusinessLogConfig`] call returns.
 #[tc_model]
 pub struct DescribeBusinessLogConfigResponse {
-    /// `Result`: a [`BusinessLogConfig`](super::models::BusinessLogConfig).
+    /// `Result`
     pub result: models::BusinessLogConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3943,47 +4192,50 @@ pub struct DescribeBusinessLogConfigResponse {
 /// The `DescribeBusinessLogConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeBusinessLogConfigsResponse`].
-/// The codes it documents are in [`DescribeBusinessLogConfigsError`](super::errors::DescribeBusinessLogConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeBusinessLogConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmBusiLogCfgWriteError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgWriteError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgLimitParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgLimitParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeBusinessLogConfigs",
     output = DescribeBusinessLogConfigsResponse,
-    error = super::errors::DescribeBusinessLogConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeBusinessLogConfigs {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<u64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"config-name"`
+    /// `SearchWord`; example: `"config-name"`
     pub search_word: Option<String>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableProgramAuthCheck`; example: `true`
     pub disable_program_auth_check: Option<bool>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["apm-busi-log-cfg-qabp49vl"]`
+    /// `ConfigIdList`; example: `["apm-busi-log-cfg-qabp49vl"]`
     pub config_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBusinessLogConfigs`] call returns.
 #[tc_model]
 pub struct DescribeBusinessLogConfigsResponse {
-    /// `Result`: a [`TsfPageBusinessLogConfig`](super::models::TsfPageBusinessLogConfig).
+    /// `Result`
     pub result: models::TsfPageBusinessLogConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3993,52 +4245,65 @@ pub struct DescribeBusinessLogConfigsResponse {
 /// The `DescribeClusterInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeClusterInstancesResponse`].
-/// The codes it documents are in [`DescribeClusterInstancesError`](super::errors::DescribeClusterInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeClusterInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.InstanceQueryFailed`](super::errors::TsfErrorCode::FailedOperationInstanceQueryFailed)
+/// - [`FailedOperation.InstanceUpdateFailed`](super::errors::TsfErrorCode::FailedOperationInstanceUpdateFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CamRoleRequestError`](super::errors::TsfErrorCode::InternalErrorCamRoleRequestError)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.ClusterNotExistOrPrivilegeError`](super::errors::TsfErrorCode::InternalErrorClusterNotExistOrPrivilegeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.InstanceCommonError`](super::errors::TsfErrorCode::InternalErrorInstanceCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeClusterInstances",
     output = DescribeClusterInstancesResponse,
-    error = super::errors::DescribeClusterInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeClusterInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-6a79x94v"`
+    /// `ClusterId`; example: `"cluster-6a79x94v"`
     pub cluster_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"test-cvm"`
+    /// `SearchWord`; example: `"test-cvm"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ClusterId"`
+    /// `OrderBy`; example: `"ClusterId"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterInstances`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstancesResponse {
-    /// `Result`: a [`TsfPageInstance`](super::models::TsfPageInstance).
+    /// `Result`
     pub result: models::TsfPageInstance,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4048,57 +4313,59 @@ pub struct DescribeClusterInstancesResponse {
 /// The `DescribeClusters` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ClusterPageLimitInvalid`](super::errors::TsfErrorCode::InvalidParameterValueClusterPageLimitInvalid)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.LicenseServerNotFound`](super::errors::TsfErrorCode::ResourceNotFoundLicenseServerNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeClusters {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"cluster name"`
+    /// `SearchWord`; example: `"cluster name"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `OrderBy`; example: `"create_time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterIdList`: a list of strings.
-    ///
-    /// Example: `["cluster-6a79x94v"]`
+    /// `ClusterIdList`; example: `["cluster-6a79x94v"]`
     pub cluster_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `Result`: a [`TsfPageClusterV2`](super::models::TsfPageClusterV2).
+    /// `Result`
     pub result: models::TsfPageClusterV2,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4108,27 +4375,32 @@ pub struct DescribeClustersResponse {
 /// The `DescribeConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigResponse`].
-/// The codes it documents are in [`DescribeConfigError`](super::errors::DescribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigApplicationQueryFailed)
+/// - [`MissingParameter.ConfigIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfig",
     output = DescribeConfigResponse,
-    error = super::errors::DescribeConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-vzk36owv"`
+    /// `ConfigId`; example: `"dcfg-vzk36owv"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribeConfig`] call returns.
 #[tc_model]
 pub struct DescribeConfigResponse {
-    /// `Result`: a [`Config`](super::models::Config).
+    /// `Result`
     pub result: Option<models::Config>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4138,52 +4410,45 @@ pub struct DescribeConfigResponse {
 /// The `DescribeConfigReleaseLogs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigReleaseLogsResponse`].
-/// The codes it documents are in [`DescribeConfigReleaseLogsError`](super::errors::DescribeConfigReleaseLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfigReleaseLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SqlTooManyInItem`](super::errors::TsfErrorCode::InternalErrorSqlTooManyInItem)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfigReleaseLogs",
     output = DescribeConfigReleaseLogsResponse,
-    error = super::errors::DescribeConfigReleaseLogsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfigReleaseLogs {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-zvwbbnxv"`
+    /// `GroupId`; example: `"group-zvwbbnxv"`
     pub group_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-vj3z3zgy"`
+    /// `NamespaceId`; example: `"namespace-vj3z3zgy"`
     pub namespace_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-yne99jdy"`
+    /// `ClusterId`; example: `"cluster-yne99jdy"`
     pub cluster_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-ov6ml25a"`
+    /// `ApplicationId`; example: `"application-ov6ml25a"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigReleaseLogs`] call returns.
 #[tc_model]
 pub struct DescribeConfigReleaseLogsResponse {
-    /// `Result`: a [`TsfPageConfigReleaseLog`](super::models::TsfPageConfigReleaseLog).
+    /// `Result`
     pub result: models::TsfPageConfigReleaseLog,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4193,62 +4458,58 @@ pub struct DescribeConfigReleaseLogsResponse {
 /// The `DescribeConfigReleases` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigReleasesResponse`].
-/// The codes it documents are in [`DescribeConfigReleasesError`](super::errors::DescribeConfigReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfigReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`FailedOperation.ConfigReleaseQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfigReleases",
     output = DescribeConfigReleasesResponse,
-    error = super::errors::DescribeConfigReleasesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfigReleases {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"configName"`
+    /// `ConfigName`; example: `"configName"`
     pub config_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-aln2284v"`
+    /// `GroupId`; example: `"group-aln2284v"`
     pub group_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-vw8oox6v"`
+    /// `NamespaceId`; example: `"namespace-vw8oox6v"`
     pub namespace_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-yne99jdy"`
+    /// `ClusterId`; example: `"cluster-yne99jdy"`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-yo82mmra"`
+    /// `ConfigId`; example: `"dcfg-yo82mmra"`
     pub config_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-a7rwwz4v"`
+    /// `ApplicationId`; example: `"application-a7rwwz4v"`
     pub application_id: Option<String>,
 }
 
 /// What a successful [`DescribeConfigReleases`] call returns.
 #[tc_model]
 pub struct DescribeConfigReleasesResponse {
-    /// `Result`: a [`TsfPageConfigRelease`](super::models::TsfPageConfigRelease).
+    /// `Result`
     pub result: models::TsfPageConfigRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4258,67 +4519,58 @@ pub struct DescribeConfigReleasesResponse {
 /// The `DescribeConfigSummary` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigSummaryResponse`].
-/// The codes it documents are in [`DescribeConfigSummaryError`](super::errors::DescribeConfigSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfigSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigApplicationQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfigSummary",
     output = DescribeConfigSummaryResponse,
-    error = super::errors::DescribeConfigSummaryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfigSummary {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-5yr26r9a"`
+    /// `ApplicationId`; example: `"application-5yr26r9a"`
     pub application_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `SearchWord`; example: `"config_app"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"creation_time"`
+    /// `OrderBy`; example: `"creation_time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `ConfigTagList`: a list of strings.
-    ///
-    /// Example: `["config_app-application-5yr26r9a"]`
+    /// `ConfigTagList`; example: `["config_app-application-5yr26r9a"]`
     pub config_tag_list: Option<Vec<String>>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableProgramAuthCheck`; example: `true`
     pub disable_program_auth_check: Option<bool>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["dcfg-vzk36owv"]`
+    /// `ConfigIdList`; example: `["dcfg-vzk36owv"]`
     pub config_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeConfigSummary`] call returns.
 #[tc_model]
 pub struct DescribeConfigSummaryResponse {
-    /// `Result`: a [`TsfPageConfig`](super::models::TsfPageConfig).
+    /// `Result`
     pub result: models::TsfPageConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4328,27 +4580,42 @@ pub struct DescribeConfigSummaryResponse {
 /// The `DescribeConfigTemplate` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigTemplateResponse`].
-/// The codes it documents are in [`DescribeConfigTemplateError`](super::errors::DescribeConfigTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfigTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigTemplateCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateCreateFailed)
+/// - [`FailedOperation.ConfigTemplateDeleteFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateDeleteFailed)
+/// - [`FailedOperation.ConfigTemplateImportFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateImportFailed)
+/// - [`FailedOperation.ConfigTemplateSearchListFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateSearchListFailed)
+/// - [`FailedOperation.ConfigTemplateUpdateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateUpdateFailed)
+/// - [`InvalidParameter.ConfigTemplateNameInvalid`](super::errors::TsfErrorCode::InvalidParameterConfigTemplateNameInvalid)
+/// - [`InvalidParameterValue.ConfigTemplateDescTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateDescTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateTypeInvalid)
+/// - [`MissingParameter.ConfigTemplateIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateIdRequired)
+/// - [`MissingParameter.ConfigTemplateNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateNameRequired)
+/// - [`MissingParameter.ConfigTemplateTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateTypeRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfigTemplate",
     output = DescribeConfigTemplateResponse,
-    error = super::errors::DescribeConfigTemplateError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfigTemplate {
-    /// `ConfigTemplateId`: a string.
-    ///
-    /// Example: `"dcfg_temp-vwkjqd6v"`
+    /// `ConfigTemplateId`; example: `"dcfg_temp-vwkjqd6v"`
     pub config_template_id: String,
 }
 
 /// What a successful [`DescribeConfigTemplate`] call returns.
 #[tc_model]
 pub struct DescribeConfigTemplateResponse {
-    /// `Result`: a [`ConfigTemplate`](super::models::ConfigTemplate).
+    /// `Result`
     pub result: models::ConfigTemplate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4358,57 +4625,57 @@ pub struct DescribeConfigTemplateResponse {
 /// The `DescribeConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeConfigsResponse`].
-/// The codes it documents are in [`DescribeConfigsError`](super::errors::DescribeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigApplicationQueryFailed)
+/// - [`FailedOperation.ConfigQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeConfigs",
     output = DescribeConfigsResponse,
-    error = super::errors::DescribeConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeConfigs {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-jy9w6lka"`
+    /// `ApplicationId`; example: `"application-jy9w6lka"`
     pub application_id: Option<String>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-2vz558vp"`
+    /// `ConfigId`; example: `"dcfg-2vz558vp"`
     pub config_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["dcfg-2vz558vp"]`
+    /// `ConfigIdList`; example: `["dcfg-2vz558vp"]`
     pub config_id_list: Option<Vec<String>>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"test-driverapi-config"`
+    /// `ConfigName`; example: `"test-driverapi-config"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 }
 
 /// What a successful [`DescribeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeConfigsResponse {
-    /// `Result`: a [`TsfPageConfig`](super::models::TsfPageConfig).
+    /// `Result`
     pub result: models::TsfPageConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4418,67 +4685,64 @@ pub struct DescribeConfigsResponse {
 /// The `DescribeContainerEvents` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeContainerEventsResponse`].
-/// The codes it documents are in [`DescribeContainerEventsError`](super::errors::DescribeContainerEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeContainerEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupKubernetesApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesApiInvokeError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter`](super::errors::TsfErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ResourceTypeError`](super::errors::TsfErrorCode::InvalidParameterValueResourceTypeError)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNamespaceClusterNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeContainerEvents",
     output = DescribeContainerEventsResponse,
-    error = super::errors::DescribeContainerEventsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeContainerEvents {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"group"`
+    /// `ResourceType`; example: `"group"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"group-df3fsd23"`
+    /// `ResourceId`; example: `"group-df3fsd23"`
     pub resource_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-df3fsd23"`
+    /// `GroupId`; example: `"group-df3fsd23"`
     pub group_id: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `Kind`; example: `"Deployment"`
     pub kind: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Type`; example: `"Normal"`
     pub r#type: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"groupName-5b6bf7b6c5-d9jnm"`
+    /// `ResourceName`; example: `"groupName-5b6bf7b6c5-d9jnm"`
     pub resource_name: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"group-df3fsd23"`
+    /// `SearchWord`; example: `"group-df3fsd23"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeContainerEvents`] call returns.
 #[tc_model]
 pub struct DescribeContainerEventsResponse {
-    /// `Result`: a [`TsfPageContainerEvent`](super::models::TsfPageContainerEvent).
+    /// `Result`
     pub result: models::TsfPageContainerEvent,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4488,27 +4752,44 @@ pub struct DescribeContainerEventsResponse {
 /// The `DescribeContainerGroupAttribute` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeContainerGroupAttributeResponse`].
-/// The codes it documents are in [`DescribeContainerGroupAttributeError`](super::errors::DescribeContainerGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeContainerGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.CdiStatusFailed`](super::errors::TsfErrorCode::FailedOperationCdiStatusFailed)
+/// - [`FailedOperation.CdiStatusInvalid`](super::errors::TsfErrorCode::FailedOperationCdiStatusInvalid)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKubernetesConnectError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNamespaceClusterNotFound)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`ResourceNotFound.GroupApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupApplicationNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeContainerGroupAttribute",
     output = DescribeContainerGroupAttributeResponse,
-    error = super::errors::DescribeContainerGroupAttributeError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeContainerGroupAttribute {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-ab958z6y"`
+    /// `GroupId`; example: `"group-ab958z6y"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeContainerGroupAttribute`] call returns.
 #[tc_model]
 pub struct DescribeContainerGroupAttributeResponse {
-    /// `Result`: a [`ContainerGroupOther`](super::models::ContainerGroupOther).
+    /// `Result`
     pub result: models::ContainerGroupOther,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4518,27 +4799,43 @@ pub struct DescribeContainerGroupAttributeResponse {
 /// The `DescribeContainerGroupDeployInfo` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeContainerGroupDeployInfoResponse`].
-/// The codes it documents are in [`DescribeContainerGroupDeployInfoError`](super::errors::DescribeContainerGroupDeployInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeContainerGroupDeployInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApmGetConfigsFailed`](super::errors::TsfErrorCode::FailedOperationApmGetConfigsFailed)
+/// - [`FailedOperation.CdiStatusFailed`](super::errors::TsfErrorCode::FailedOperationCdiStatusFailed)
+/// - [`FailedOperation.CdiStatusInvalid`](super::errors::TsfErrorCode::FailedOperationCdiStatusInvalid)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.CdiStatusDataInvalid`](super::errors::TsfErrorCode::InternalErrorCdiStatusDataInvalid)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`MissingParameter.SystemParameterRequired`](super::errors::TsfErrorCode::MissingParameterSystemParameterRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeContainerGroupDeployInfo",
     output = DescribeContainerGroupDeployInfoResponse,
-    error = super::errors::DescribeContainerGroupDeployInfoError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeContainerGroupDeployInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-gyqpkzda"`
+    /// `GroupId`; example: `"group-gyqpkzda"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeContainerGroupDeployInfo`] call returns.
 #[tc_model]
 pub struct DescribeContainerGroupDeployInfoResponse {
-    /// `Result`: a [`ContainerGroupDeploy`](super::models::ContainerGroupDeploy).
+    /// `Result`
     pub result: models::ContainerGroupDeploy,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4548,27 +4845,45 @@ pub struct DescribeContainerGroupDeployInfoResponse {
 /// The `DescribeContainerGroupDetail` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeContainerGroupDetailResponse`].
-/// The codes it documents are in [`DescribeContainerGroupDetailError`](super::errors::DescribeContainerGroupDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeContainerGroupDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`MissingParameter.SystemParameterRequired`](super::errors::TsfErrorCode::MissingParameterSystemParameterRequired)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeContainerGroupDetail",
     output = DescribeContainerGroupDetailResponse,
-    error = super::errors::DescribeContainerGroupDetailError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeContainerGroupDetail {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeContainerGroupDetail`] call returns.
 #[tc_model]
 pub struct DescribeContainerGroupDetailResponse {
-    /// `Result`: a [`ContainerGroupDetail`](super::models::ContainerGroupDetail).
+    /// `Result`
     pub result: models::ContainerGroupDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4578,67 +4893,61 @@ pub struct DescribeContainerGroupDetailResponse {
 /// The `DescribeContainerGroups` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeContainerGroupsResponse`].
-/// The codes it documents are in [`DescribeContainerGroupsError`](super::errors::DescribeContainerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeContainerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.ContainergroupSqlFailed`](super::errors::TsfErrorCode::InternalErrorContainergroupSqlFailed)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupApplicationIdNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupApplicationIdNull)
+/// - [`InvalidParameterValue.ContainergroupLimitValueInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupLimitValueInvalid)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeContainerGroups",
     output = DescribeContainerGroupsResponse,
-    error = super::errors::DescribeContainerGroupsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeContainerGroups {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-zvw6zp9a"`
+    /// `ApplicationId`; example: `"application-zvw6zp9a"`
     pub application_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"foo-group"`
+    /// `SearchWord`; example: `"foo-group"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"id"`
+    /// `OrderBy`; example: `"id"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-2nhp3g1i"`
+    /// `ClusterId`; example: `"cls-2nhp3g1i"`
     pub cluster_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-byxwl4da"`
+    /// `NamespaceId`; example: `"namespace-byxwl4da"`
     pub namespace_id: Option<String>,
 
-    /// `GroupIdList`: a list of strings.
-    ///
-    /// Example: `["group-nal9zmxa"]`
+    /// `GroupIdList`; example: `["group-nal9zmxa"]`
     pub group_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeContainerGroups`] call returns.
 #[tc_model]
 pub struct DescribeContainerGroupsResponse {
-    /// `Result`: a [`ContainGroupResult`](super::models::ContainGroupResult).
+    /// `Result`
     pub result: models::ContainGroupResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4648,34 +4957,33 @@ pub struct DescribeContainerGroupsResponse {
 /// The `DescribeCreateGatewayApiStatus` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeCreateGatewayApiStatusResponse`].
-/// The codes it documents are in [`DescribeCreateGatewayApiStatusError`](super::errors::DescribeCreateGatewayApiStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeCreateGatewayApiStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeCreateGatewayApiStatus",
     output = DescribeCreateGatewayApiStatusResponse,
-    error = super::errors::DescribeCreateGatewayApiStatusError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeCreateGatewayApiStatus {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-nb08ur29"`
+    /// `GroupId`; example: `"grp-nb08ur29"`
     pub group_id: Option<String>,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-a78gk87b"`
+    /// `MicroserviceId`; example: `"ms-a78gk87b"`
     pub microservice_id: Option<String>,
 }
 
 /// What a successful [`DescribeCreateGatewayApiStatus`] call returns.
 #[tc_model]
 pub struct DescribeCreateGatewayApiStatusResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4685,27 +4993,31 @@ pub struct DescribeCreateGatewayApiStatusResponse {
 /// The `DescribeDeliveryConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeDeliveryConfigResponse`].
-/// The codes it documents are in [`DescribeDeliveryConfigError`](super::errors::DescribeDeliveryConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeDeliveryConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.TsfApmBusiLogCfgCloudParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgCloudParamError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgIdParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgIdParamError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeDeliveryConfig",
     output = DescribeDeliveryConfigResponse,
-    error = super::errors::DescribeDeliveryConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeDeliveryConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"config-2k8sh4s"`
+    /// `ConfigId`; example: `"config-2k8sh4s"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribeDeliveryConfig`] call returns.
 #[tc_model]
 pub struct DescribeDeliveryConfigResponse {
-    /// `Result`: a [`KafkaDeliveryConfig`](super::models::KafkaDeliveryConfig).
+    /// `Result`
     pub result: models::KafkaDeliveryConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4715,27 +5027,30 @@ pub struct DescribeDeliveryConfigResponse {
 /// The `DescribeDeliveryConfigByGroupId` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeDeliveryConfigByGroupIdResponse`].
-/// The codes it documents are in [`DescribeDeliveryConfigByGroupIdError`](super::errors::DescribeDeliveryConfigByGroupIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeDeliveryConfigByGroupId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeDeliveryConfigByGroupId",
     output = DescribeDeliveryConfigByGroupIdResponse,
-    error = super::errors::DescribeDeliveryConfigByGroupIdError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeDeliveryConfigByGroupId {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-ab958z6y"`
+    /// `GroupId`; example: `"group-ab958z6y"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeDeliveryConfigByGroupId`] call returns.
 #[tc_model]
 pub struct DescribeDeliveryConfigByGroupIdResponse {
-    /// `Result`: a [`SimpleKafkaDeliveryConfig`](super::models::SimpleKafkaDeliveryConfig).
+    /// `Result`
     pub result: models::SimpleKafkaDeliveryConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4745,47 +5060,45 @@ pub struct DescribeDeliveryConfigByGroupIdResponse {
 /// The `DescribeDeliveryConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeDeliveryConfigsResponse`].
-/// The codes it documents are in [`DescribeDeliveryConfigsError`](super::errors::DescribeDeliveryConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeDeliveryConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmBusiLogCfgSchemaQueryError`](super::errors::TsfErrorCode::FailedOperationTsfApmBusiLogCfgSchemaQueryError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeDeliveryConfigs",
     output = DescribeDeliveryConfigsResponse,
-    error = super::errors::DescribeDeliveryConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeDeliveryConfigs {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"mock-name"`
+    /// `SearchWord`; example: `"mock-name"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ProgramIdList`: a list of strings.
-    ///
-    /// Example: `["program-6a79x94v"]`
+    /// `ProgramIdList`; example: `["program-6a79x94v"]`
     pub program_id_list: Option<Vec<String>>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["config-6a79x94v"]`
+    /// `ConfigIdList`; example: `["config-6a79x94v"]`
     pub config_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDeliveryConfigs`] call returns.
 #[tc_model]
 pub struct DescribeDeliveryConfigsResponse {
-    /// `Result`: a [`DeliveryConfigBindGroups`](super::models::DeliveryConfigBindGroups).
+    /// `Result`
     pub result: models::DeliveryConfigBindGroups,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4795,42 +5108,41 @@ pub struct DescribeDeliveryConfigsResponse {
 /// The `DescribeDownloadInfo` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeDownloadInfoResponse`].
-/// The codes it documents are in [`DescribeDownloadInfoError`](super::errors::DescribeDownloadInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeDownloadInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeDownloadInfo",
     output = DescribeDownloadInfoResponse,
-    error = super::errors::DescribeDownloadInfoError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeDownloadInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PkgId`; example: `"pkg-6a79x94v"`
     pub pkg_id: String,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: Option<String>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: Option<String>,
 }
 
 /// What a successful [`DescribeDownloadInfo`] call returns.
 #[tc_model]
 pub struct DescribeDownloadInfoResponse {
-    /// `Result`: a [`CosDownloadInfo`](super::models::CosDownloadInfo).
+    /// `Result`
     pub result: models::CosDownloadInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4840,27 +5152,32 @@ pub struct DescribeDownloadInfoResponse {
 /// The `DescribeEnabledUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeEnabledUnitRuleResponse`].
-/// The codes it documents are in [`DescribeEnabledUnitRuleError`](super::errors::DescribeEnabledUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeEnabledUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeEnabledUnitRule",
     output = DescribeEnabledUnitRuleResponse,
-    error = super::errors::DescribeEnabledUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeEnabledUnitRule {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 }
 
 /// What a successful [`DescribeEnabledUnitRule`] call returns.
 #[tc_model]
 pub struct DescribeEnabledUnitRuleResponse {
-    /// `Result`: a [`UnitRule`](super::models::UnitRule).
+    /// `Result`
     pub result: models::UnitRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4870,62 +5187,53 @@ pub struct DescribeEnabledUnitRuleResponse {
 /// The `DescribeFileConfigReleases` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeFileConfigReleasesResponse`].
-/// The codes it documents are in [`DescribeFileConfigReleasesError`](super::errors::DescribeFileConfigReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeFileConfigReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeFileConfigReleases",
     output = DescribeFileConfigReleasesResponse,
-    error = super::errors::DescribeFileConfigReleasesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeFileConfigReleases {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-f-v3qqrkdy"`
+    /// `ConfigId`; example: `"dcfg-f-v3qqrkdy"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"conf_app"`
+    /// `ConfigName`; example: `"conf_app"`
     pub config_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-vj3n6lzy"`
+    /// `GroupId`; example: `"group-vj3n6lzy"`
     pub group_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-ygo3djma"`
+    /// `NamespaceId`; example: `"namespace-ygo3djma"`
     pub namespace_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-f6bk82xc"`
+    /// `ClusterId`; example: `"cls-f6bk82xc"`
     pub cluster_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-vw8ljmwv"`
+    /// `ApplicationId`; example: `"application-vw8ljmwv"`
     pub application_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeFileConfigReleases`] call returns.
 #[tc_model]
 pub struct DescribeFileConfigReleasesResponse {
-    /// `Result`: a [`TsfPageFileConfigRelease`](super::models::TsfPageFileConfigRelease).
+    /// `Result`
     pub result: models::TsfPageFileConfigRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4935,57 +5243,49 @@ pub struct DescribeFileConfigReleasesResponse {
 /// The `DescribeFileConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeFileConfigsResponse`].
-/// The codes it documents are in [`DescribeFileConfigsError`](super::errors::DescribeFileConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeFileConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigApplicationQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeFileConfigs",
     output = DescribeFileConfigsResponse,
-    error = super::errors::DescribeFileConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeFileConfigs {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-f-2vzbzovp"`
+    /// `ConfigId`; example: `"dcfg-f-2vzbzovp"`
     pub config_id: Option<String>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["dcfg-f-ba2d9ovk"]`
+    /// `ConfigIdList`; example: `["dcfg-f-ba2d9ovk"]`
     pub config_id_list: Option<Vec<String>>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"cfg1"`
+    /// `ConfigName`; example: `"cfg1"`
     pub config_name: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6ymrrbag"`
+    /// `ApplicationId`; example: `"application-6ymrrbag"`
     pub application_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 }
 
 /// What a successful [`DescribeFileConfigs`] call returns.
 #[tc_model]
 pub struct DescribeFileConfigsResponse {
-    /// `Result`: a [`TsfPageFileConfig`](super::models::TsfPageFileConfig).
+    /// `Result`
     pub result: models::TsfPageFileConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4995,32 +5295,36 @@ pub struct DescribeFileConfigsResponse {
 /// The `DescribeGatewayAllGroupApis` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGatewayAllGroupApisResponse`].
-/// The codes it documents are in [`DescribeGatewayAllGroupApisError`](super::errors::DescribeGatewayAllGroupApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGatewayAllGroupApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`InvalidParameterValue.DeployGroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueDeployGroupNotExists)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGatewayAllGroupApis",
     output = DescribeGatewayAllGroupApisResponse,
-    error = super::errors::DescribeGatewayAllGroupApisError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGatewayAllGroupApis {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayDeployGroupId`; example: `"group-yd3b588a"`
     pub gateway_deploy_group_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"namespaceName"`
+    /// `SearchWord`; example: `"namespaceName"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeGatewayAllGroupApis`] call returns.
 #[tc_model]
 pub struct DescribeGatewayAllGroupApisResponse {
-    /// `Result`: a [`GatewayVo`](super::models::GatewayVo).
+    /// `Result`
     pub result: models::GatewayVo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5030,62 +5334,55 @@ pub struct DescribeGatewayAllGroupApisResponse {
 /// The `DescribeGatewayApis` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGatewayApisResponse`].
-/// The codes it documents are in [`DescribeGatewayApisError`](super::errors::DescribeGatewayApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGatewayApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGatewayApis",
     output = DescribeGatewayApisResponse,
-    error = super::errors::DescribeGatewayApisError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGatewayApis {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-nb08ur29"`
+    /// `GroupId`; example: `"grp-nb08ur29"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"/swagger"`
+    /// `SearchWord`; example: `"/swagger"`
     pub search_word: Option<String>,
 
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayDeployGroupId`; example: `"group-yd3b588a"`
     pub gateway_deploy_group_id: Option<String>,
 
-    /// `ReleaseStatus`: a string.
-    ///
-    /// Example: `"released"`
+    /// `ReleaseStatus`; example: `"released"`
     pub release_status: Option<String>,
 
-    /// `ExtendFieldList`: a list of strings.
-    ///
-    /// Example: `["ApiOnlineStatus"]`
+    /// `ExtendFieldList`; example: `["ApiOnlineStatus"]`
     pub extend_field_list: Option<Vec<String>>,
 
-    /// `ApiOnlineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `ApiOnlineStatus`; example: `"ONLINE"`
     pub api_online_status: Option<String>,
 }
 
 /// What a successful [`DescribeGatewayApis`] call returns.
 #[tc_model]
 pub struct DescribeGatewayApisResponse {
-    /// `Result`: a [`TsfPageApiDetailInfo`](super::models::TsfPageApiDetailInfo).
+    /// `Result`
     pub result: models::TsfPageApiDetailInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5095,27 +5392,36 @@ pub struct DescribeGatewayApisResponse {
 /// The `DescribeGatewayMonitorOverview` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGatewayMonitorOverviewResponse`].
-/// The codes it documents are in [`DescribeGatewayMonitorOverviewError`](super::errors::DescribeGatewayMonitorOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGatewayMonitorOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGatewayMonitorOverview",
     output = DescribeGatewayMonitorOverviewResponse,
-    error = super::errors::DescribeGatewayMonitorOverviewError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGatewayMonitorOverview {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayDeployGroupId`; example: `"group-yd3b588a"`
     pub gateway_deploy_group_id: String,
 }
 
 /// What a successful [`DescribeGatewayMonitorOverview`] call returns.
 #[tc_model]
 pub struct DescribeGatewayMonitorOverviewResponse {
-    /// `Result`: a [`MonitorOverview`](super::models::MonitorOverview).
+    /// `Result`
     pub result: models::MonitorOverview,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5125,27 +5431,43 @@ pub struct DescribeGatewayMonitorOverviewResponse {
 /// The `DescribeGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupResponse`].
-/// The codes it documents are in [`DescribeGroupError`](super::errors::DescribeGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.GroupCommonError`](super::errors::TsfErrorCode::InternalErrorGroupCommonError)
+/// - [`InternalError.InstanceCommonError`](super::errors::TsfErrorCode::InternalErrorInstanceCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RepoPackageParamError`](super::errors::TsfErrorCode::InvalidParameterRepoPackageParamError)
+/// - [`MissingParameter.GroupIdNull`](super::errors::TsfErrorCode::MissingParameterGroupIdNull)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroup",
     output = DescribeGroupResponse,
-    error = super::errors::DescribeGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-oydzed8v"`
+    /// `GroupId`; example: `"group-oydzed8v"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroup`] call returns.
 #[tc_model]
 pub struct DescribeGroupResponse {
-    /// `Result`: a [`VmGroup`](super::models::VmGroup).
+    /// `Result`
     pub result: models::VmGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5155,27 +5477,42 @@ pub struct DescribeGroupResponse {
 /// The `DescribeGroupAttribute` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupAttributeResponse`].
-/// The codes it documents are in [`DescribeGroupAttributeError`](super::errors::DescribeGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.GroupCommonError`](super::errors::TsfErrorCode::InternalErrorGroupCommonError)
+/// - [`InternalError.InstanceCommonError`](super::errors::TsfErrorCode::InternalErrorInstanceCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RepoPackageParamError`](super::errors::TsfErrorCode::InvalidParameterRepoPackageParamError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupAttribute",
     output = DescribeGroupAttributeResponse,
-    error = super::errors::DescribeGroupAttributeError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupAttribute {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroupAttribute`] call returns.
 #[tc_model]
 pub struct DescribeGroupAttributeResponse {
-    /// `Result`: a [`VmGroupOther`](super::models::VmGroupOther).
+    /// `Result`
     pub result: models::VmGroupOther,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5185,42 +5522,41 @@ pub struct DescribeGroupAttributeResponse {
 /// The `DescribeGroupBindedGateways` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupBindedGatewaysResponse`].
-/// The codes it documents are in [`DescribeGroupBindedGatewaysError`](super::errors::DescribeGroupBindedGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupBindedGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupBindedGateways",
     output = DescribeGroupBindedGatewaysResponse,
-    error = super::errors::DescribeGroupBindedGatewaysError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupBindedGateways {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-nb08ur29"`
+    /// `GroupId`; example: `"grp-nb08ur29"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `SearchWord`; example: `"groupName"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeGroupBindedGateways`] call returns.
 #[tc_model]
 pub struct DescribeGroupBindedGatewaysResponse {
-    /// `Result`: a [`TsfPageGatewayDeployGroup`](super::models::TsfPageGatewayDeployGroup).
+    /// `Result`
     pub result: models::TsfPageGatewayDeployGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5230,27 +5566,33 @@ pub struct DescribeGroupBindedGatewaysResponse {
 /// The `DescribeGroupBusinessLogConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupBusinessLogConfigsResponse`].
-/// The codes it documents are in [`DescribeGroupBusinessLogConfigsError`](super::errors::DescribeGroupBusinessLogConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupBusinessLogConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.TsfApmBusiLogCfgAppParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgAppParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupBusinessLogConfigs",
     output = DescribeGroupBusinessLogConfigsResponse,
-    error = super::errors::DescribeGroupBusinessLogConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupBusinessLogConfigs {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroupBusinessLogConfigs`] call returns.
 #[tc_model]
 pub struct DescribeGroupBusinessLogConfigsResponse {
-    /// `Result`: a [`TsfPageBusinessLogConfig`](super::models::TsfPageBusinessLogConfig).
+    /// `Result`
     pub result: models::TsfPageBusinessLogConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5260,42 +5602,42 @@ pub struct DescribeGroupBusinessLogConfigsResponse {
 /// The `DescribeGroupGateways` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupGatewaysResponse`].
-/// The codes it documents are in [`DescribeGroupGatewaysError`](super::errors::DescribeGroupGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.GatewayDbError`](super::errors::TsfErrorCode::InternalErrorGatewayDbError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupGateways",
     output = DescribeGroupGatewaysResponse,
-    error = super::errors::DescribeGroupGatewaysError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupGateways {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayDeployGroupId`; example: `"group-yd3b588a"`
     pub gateway_deploy_group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"grpName"`
+    /// `SearchWord`; example: `"grpName"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeGroupGateways`] call returns.
 #[tc_model]
 pub struct DescribeGroupGatewaysResponse {
-    /// `Result`: a [`TsfPageApiGroupInfo`](super::models::TsfPageApiGroupInfo).
+    /// `Result`
     pub result: models::TsfPageApiGroupInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5305,52 +5647,60 @@ pub struct DescribeGroupGatewaysResponse {
 /// The `DescribeGroupInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupInstancesResponse`].
-/// The codes it documents are in [`DescribeGroupInstancesError`](super::errors::DescribeGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.CamRoleRequestError`](super::errors::TsfErrorCode::InternalErrorCamRoleRequestError)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.InstanceCommonError`](super::errors::TsfErrorCode::InternalErrorInstanceCommonError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`MissingParameter.GroupIdNull`](super::errors::TsfErrorCode::MissingParameterGroupIdNull)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupInstances",
     output = DescribeGroupInstancesResponse,
-    error = super::errors::DescribeGroupInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupInstances {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"group-name"`
+    /// `SearchWord`; example: `"group-name"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"groupId"`
+    /// `OrderBy`; example: `"groupId"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeGroupInstances`] call returns.
 #[tc_model]
 pub struct DescribeGroupInstancesResponse {
-    /// `Result`: a [`TsfPageInstance`](super::models::TsfPageInstance).
+    /// `Result`
     pub result: models::TsfPageInstance,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5360,27 +5710,33 @@ pub struct DescribeGroupInstancesResponse {
 /// The `DescribeGroupRelease` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupReleaseResponse`].
-/// The codes it documents are in [`DescribeGroupReleaseError`](super::errors::DescribeGroupReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`FailedOperation.ConfigNamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigNamespaceQueryFailed)
+/// - [`FailedOperation.ConfigReleaseQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseQueryFailed)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupRelease",
     output = DescribeGroupReleaseResponse,
-    error = super::errors::DescribeGroupReleaseError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupRelease {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-v6q747py"`
+    /// `GroupId`; example: `"group-v6q747py"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeGroupRelease`] call returns.
 #[tc_model]
 pub struct DescribeGroupReleaseResponse {
-    /// `Result`: a [`GroupRelease`](super::models::GroupRelease).
+    /// `Result`
     pub result: models::GroupRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5390,47 +5746,44 @@ pub struct DescribeGroupReleaseResponse {
 /// The `DescribeGroupUseDetail` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupUseDetailResponse`].
-/// The codes it documents are in [`DescribeGroupUseDetailError`](super::errors::DescribeGroupUseDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupUseDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupUseDetail",
     output = DescribeGroupUseDetailResponse,
-    error = super::errors::DescribeGroupUseDetailError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupUseDetail {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayDeployGroupId`; example: `"group-yd3b588a"`
     pub gateway_deploy_group_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-nb08ur29"`
+    /// `GroupId`; example: `"grp-nb08ur29"`
     pub group_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-16 16:36:40"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2024-12-16 16:36:40"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-23 16:36:40"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-12-23 16:36:40"`
     pub end_time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 }
 
 /// What a successful [`DescribeGroupUseDetail`] call returns.
 #[tc_model]
 pub struct DescribeGroupUseDetailResponse {
-    /// `Result`: a [`GroupDailyUseStatistics`](super::models::GroupDailyUseStatistics).
+    /// `Result`
     pub result: models::GroupDailyUseStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5440,77 +5793,73 @@ pub struct DescribeGroupUseDetailResponse {
 /// The `DescribeGroups` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupsResponse`].
-/// The codes it documents are in [`DescribeGroupsError`](super::errors::DescribeGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.GroupPageLimitInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGroupPageLimitInvalid)
+/// - [`InvalidParameterValue.GroupStatusInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGroupStatusInvalid)
+/// - [`MissingParameter.ClusterIdRequired`](super::errors::TsfErrorCode::MissingParameterClusterIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroups",
     output = DescribeGroupsResponse,
-    error = super::errors::DescribeGroupsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroups {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `SearchWord`; example: `"groupName"`
     pub search_word: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `OrderBy`; example: `"group_name"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-6a79x94v"`
+    /// `ClusterId`; example: `"cluster-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `GroupResourceTypeList`: a list of strings.
-    ///
-    /// Example: `["GW"]`
+    /// `GroupResourceTypeList`; example: `["GW"]`
     pub group_resource_type_list: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running、Waiting、Paused、Updating、RollingBack、Abnormal、Unknown"`
+    /// `Status`; example: `"Running、Waiting、Paused、Updating、RollingBack、Abnormal、Unknown"`
     pub status: Option<String>,
 
-    /// `GroupIdList`: a list of strings.
-    ///
-    /// Example: `["group-6a79x94v"]`
+    /// `GroupIdList`; example: `["group-6a79x94v"]`
     pub group_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeGroups`] call returns.
 #[tc_model]
 pub struct DescribeGroupsResponse {
-    /// `Result`: a [`TsfPageVmGroup`](super::models::TsfPageVmGroup).
+    /// `Result`
     pub result: models::TsfPageVmGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5520,52 +5869,58 @@ pub struct DescribeGroupsResponse {
 /// The `DescribeGroupsWithPlugin` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeGroupsWithPluginResponse`].
-/// The codes it documents are in [`DescribeGroupsWithPluginError`](super::errors::DescribeGroupsWithPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeGroupsWithPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.GroupPageLimitInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGroupPageLimitInvalid)
+/// - [`InvalidParameterValue.GroupStatusInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGroupStatusInvalid)
+/// - [`MissingParameter.ClusterIdRequired`](super::errors::TsfErrorCode::MissingParameterClusterIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeGroupsWithPlugin",
     output = DescribeGroupsWithPluginResponse,
-    error = super::errors::DescribeGroupsWithPluginError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeGroupsWithPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"pgn-iuyb0s7c"`
+    /// `PluginId`; example: `"pgn-iuyb0s7c"`
     pub plugin_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: i64,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: Option<bool>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"/grpCtx"`
+    /// `SearchWord`; example: `"/grpCtx"`
     pub search_word: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-4qvyt5dc"`
+    /// `GatewayInstanceId`; example: `"gw-ins-4qvyt5dc"`
     pub gateway_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeGroupsWithPlugin`] call returns.
 #[tc_model]
 pub struct DescribeGroupsWithPluginResponse {
-    /// `Result`: a [`TsfPageApiGroupInfo`](super::models::TsfPageApiGroupInfo).
+    /// `Result`
     pub result: models::TsfPageApiGroupInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5575,55 +5930,55 @@ pub struct DescribeGroupsWithPluginResponse {
 /// The `DescribeImageRepository` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeImageRepositoryResponse`].
-/// The codes it documents are in [`DescribeImageRepositoryError`](super::errors::DescribeImageRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeImageRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamRoleRequestError`](super::errors::TsfErrorCode::FailedOperationCamRoleRequestError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::TsfErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`ResourceNotFound.ErrNoUser`](super::errors::TsfErrorCode::ResourceNotFoundErrNoUser)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeImageRepository",
     output = DescribeImageRepositoryResponse,
-    error = super::errors::DescribeImageRepositoryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeImageRepository {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"tagName"`
+    /// `SearchWord`; example: `"tagName"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`](super::models::TcrRepoInfo).
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<models::TcrRepoInfo>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `RepoName`; example: `"nginx"`
     pub repo_name: Option<String>,
 }
 
 /// What a successful [`DescribeImageRepository`] call returns.
 #[tc_model]
 pub struct DescribeImageRepositoryResponse {
-    /// `Result`: an [`ImageRepositoryResult`](super::models::ImageRepositoryResult).
+    /// `Result`
     pub result: models::ImageRepositoryResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5633,60 +5988,63 @@ pub struct DescribeImageRepositoryResponse {
 /// The `DescribeImageTags` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeImageTagsResponse`].
-/// The codes it documents are in [`DescribeImageTagsError`](super::errors::DescribeImageTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeImageTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CamRoleRequestError`](super::errors::TsfErrorCode::InternalErrorCamRoleRequestError)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.ContainergroupApplicationIdNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupApplicationIdNull)
+/// - [`ResourceNotFound.ErrNoRepo`](super::errors::TsfErrorCode::ResourceNotFoundErrNoRepo)
+/// - [`ResourceNotFound.GroupApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupApplicationNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeImageTags",
     output = DescribeImageTagsResponse,
-    error = super::errors::DescribeImageTagsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeImageTags {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `QueryImageIdFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryImageIdFlag`; example: `1`
     pub query_image_id_flag: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `SearchWord`; example: `"v2"`
     pub search_word: Option<String>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`](super::models::TcrRepoInfo).
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<models::TcrRepoInfo>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `RepoName`; example: `"nginx"`
     pub repo_name: Option<String>,
 }
 
 /// What a successful [`DescribeImageTags`] call returns.
 #[tc_model]
 pub struct DescribeImageTagsResponse {
-    /// `Result`: an [`ImageTagsResult`](super::models::ImageTagsResult).
+    /// `Result`
     pub result: models::ImageTagsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5696,35 +6054,40 @@ pub struct DescribeImageTagsResponse {
 /// The `DescribeInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::TsfErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
+/// - [`UnauthorizedOperation.CamTsfRoleNotExist`](super::errors::TsfErrorCode::UnauthorizedOperationCamTsfRoleNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `Result`: an [`InstanceEnrichedInfoPage`](super::models::InstanceEnrichedInfoPage).
+    /// `Result`
     pub result: models::InstanceEnrichedInfoPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5734,53 +6097,52 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInvocationMetricDataCurve` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeInvocationMetricDataCurveResponse`].
-/// The codes it documents are in [`DescribeInvocationMetricDataCurveError`](super::errors::DescribeInvocationMetricDataCurveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeInvocationMetricDataCurve)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmCtsdbClientRequestError`](super::errors::TsfErrorCode::FailedOperationTsfApmCtsdbClientRequestError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.TsfApmStatsSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStatsSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeInvocationMetricDataCurve",
     output = DescribeInvocationMetricDataCurveResponse,
-    error = super::errors::DescribeInvocationMetricDataCurveError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeInvocationMetricDataCurve {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-03 17:11:49"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-06-03 17:11:49"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-03 17:21:49"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-06-03 17:21:49"`
     pub end_time: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: Option<i64>,
 
-    /// `MetricDimensions`: a list of [`MetricDimension`](super::models::MetricDimension) objects.
+    /// `MetricDimensions`
     pub metric_dimensions: Option<Vec<models::MetricDimension>>,
 
-    /// `Metrics`: a list of [`Metric`](super::models::Metric) objects.
+    /// `Metrics`
     pub metrics: Option<Vec<models::Metric>>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"SERVER"`
+    /// `Kind`; example: `"SERVER"`
     pub kind: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SQL"`
+    /// `Type`; example: `"SQL"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeInvocationMetricDataCurve`] call returns.
 #[tc_model]
 pub struct DescribeInvocationMetricDataCurveResponse {
-    /// `Result`: a list of [`MetricDataCurve`](super::models::MetricDataCurve) objects.
+    /// `Result`
     pub result: Vec<models::MetricDataCurve>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5790,55 +6152,48 @@ pub struct DescribeInvocationMetricDataCurveResponse {
 /// The `DescribeInvocationMetricDataDimension` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeInvocationMetricDataDimensionResponse`].
-/// The codes it documents are in [`DescribeInvocationMetricDataDimensionError`](super::errors::DescribeInvocationMetricDataDimensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeInvocationMetricDataDimension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.TsfApmStatsSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStatsSearchRequestParamError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeInvocationMetricDataDimension",
     output = DescribeInvocationMetricDataDimensionResponse,
-    error = super::errors::DescribeInvocationMetricDataDimensionError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeInvocationMetricDataDimension {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-11 12:21:50"`
+    /// `StartTime`; example: `"2024-11-11 12:21:50"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-11 12:26:50"`
+    /// `EndTime`; example: `"2024-11-11 12:26:50"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: i64,
 
-    /// `DimensionName`: a string.
-    ///
-    /// Example: `"applicationName"`
+    /// `DimensionName`; example: `"applicationName"`
     pub dimension_name: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"word"`
+    /// `SearchWord`; example: `"word"`
     pub search_word: Option<String>,
 
-    /// `MetricDimensionValues`: a list of [`MetricDimensionValue`](super::models::MetricDimensionValue) objects.
+    /// `MetricDimensionValues`
     pub metric_dimension_values: Option<Vec<models::MetricDimensionValue>>,
 }
 
 /// What a successful [`DescribeInvocationMetricDataDimension`] call returns.
 #[tc_model]
 pub struct DescribeInvocationMetricDataDimensionResponse {
-    /// `Result`: a [`TsfPageDimension`](super::models::TsfPageDimension).
+    /// `Result`
     pub result: models::TsfPageDimension,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5848,43 +6203,44 @@ pub struct DescribeInvocationMetricDataDimensionResponse {
 /// The `DescribeInvocationMetricDataPoint` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeInvocationMetricDataPointResponse`].
-/// The codes it documents are in [`DescribeInvocationMetricDataPointError`](super::errors::DescribeInvocationMetricDataPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeInvocationMetricDataPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmInternalError`](super::errors::TsfErrorCode::FailedOperationTsfApmInternalError)
+/// - [`InvalidParameter.TsfApmStatsSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStatsSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeInvocationMetricDataPoint",
     output = DescribeInvocationMetricDataPointResponse,
-    error = super::errors::DescribeInvocationMetricDataPointError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeInvocationMetricDataPoint {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-06-03 17:11:49"`
+    /// `StartTime`; example: `"2020-06-03 17:11:49"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-06-03 17:11:49"`
+    /// `EndTime`; example: `"2020-06-03 17:11:49"`
     pub end_time: String,
 
-    /// `MetricDimensionValues`: a list of [`MetricDimensionValue`](super::models::MetricDimensionValue) objects.
+    /// `MetricDimensionValues`
     pub metric_dimension_values: Vec<models::MetricDimensionValue>,
 
-    /// `Metrics`: a list of [`Metric`](super::models::Metric) objects.
+    /// `Metrics`
     pub metrics: Vec<models::Metric>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"SERVER"`
+    /// `Kind`; example: `"SERVER"`
     pub kind: Option<String>,
 }
 
 /// What a successful [`DescribeInvocationMetricDataPoint`] call returns.
 #[tc_model]
 pub struct DescribeInvocationMetricDataPointResponse {
-    /// `Result`: a list of [`MetricDataSingleValue`](super::models::MetricDataSingleValue) objects.
+    /// `Result`
     pub result: Vec<models::MetricDataSingleValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5894,48 +6250,49 @@ pub struct DescribeInvocationMetricDataPointResponse {
 /// The `DescribeInvocationMetricScatterPlot` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeInvocationMetricScatterPlotResponse`].
-/// The codes it documents are in [`DescribeInvocationMetricScatterPlotError`](super::errors::DescribeInvocationMetricScatterPlotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeInvocationMetricScatterPlot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmCtsdbClientRequestError`](super::errors::TsfErrorCode::FailedOperationTsfApmCtsdbClientRequestError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.TsfApmStatsSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStatsSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeInvocationMetricScatterPlot",
     output = DescribeInvocationMetricScatterPlotResponse,
-    error = super::errors::DescribeInvocationMetricScatterPlotError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeInvocationMetricScatterPlot {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-03 17:11:49"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-06-03 17:11:49"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-03 17:21:49"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-06-03 17:21:49"`
     pub end_time: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 
-    /// `MetricDimensions`: a list of [`MetricDimension`](super::models::MetricDimension) objects.
+    /// `MetricDimensions`
     pub metric_dimensions: Option<Vec<models::MetricDimension>>,
 
-    /// `Metrics`: a list of [`Metric`](super::models::Metric) objects.
+    /// `Metrics`
     pub metrics: Option<Vec<models::Metric>>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"SERVER"`
+    /// `Kind`; example: `"SERVER"`
     pub kind: Option<String>,
 }
 
 /// What a successful [`DescribeInvocationMetricScatterPlot`] call returns.
 #[tc_model]
 pub struct DescribeInvocationMetricScatterPlotResponse {
-    /// `Result`: an [`InvocationMetricScatterPlot`](super::models::InvocationMetricScatterPlot).
+    /// `Result`
     pub result: Option<models::InvocationMetricScatterPlot>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5945,57 +6302,57 @@ pub struct DescribeInvocationMetricScatterPlotResponse {
 /// The `DescribeJvmMonitor` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeJvmMonitorResponse`].
-/// The codes it documents are in [`DescribeJvmMonitorError`](super::errors::DescribeJvmMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeJvmMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfCmonitorCtsdbClientRequestFail`](super::errors::TsfErrorCode::FailedOperationTsfCmonitorCtsdbClientRequestFail)
+/// - [`FailedOperation.TsfMonitorWaitedTimeout`](super::errors::TsfErrorCode::FailedOperationTsfMonitorWaitedTimeout)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.TsfMonitorDateParseFailed`](super::errors::TsfErrorCode::InternalErrorTsfMonitorDateParseFailed)
+/// - [`InternalError.TsfMonitorInternalError`](super::errors::TsfErrorCode::InternalErrorTsfMonitorInternalError)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`InvalidParameter.TsfMonitorRequestParamIllegal`](super::errors::TsfErrorCode::InvalidParameterTsfMonitorRequestParamIllegal)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeJvmMonitor",
     output = DescribeJvmMonitorResponse,
-    error = super::errors::DescribeJvmMonitorError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeJvmMonitor {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `TimeGranularity`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeGranularity`; example: `60`
     pub time_granularity: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"2022-12-30 12:32:56"`
+    /// `From`; example: `"2022-12-30 12:32:56"`
     pub from: String,
 
-    /// `To`: a string.
-    ///
-    /// Example: `"2022-12-30 14:32:56"`
+    /// `To`; example: `"2022-12-30 14:32:56"`
     pub to: String,
 
-    /// `RequiredPictures`: a list of strings.
-    ///
-    /// Example: `["heapMemory"]`
+    /// `RequiredPictures`; example: `["heapMemory"]`
     pub required_pictures: Vec<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"time"`
+    /// `Tag`; example: `"time"`
     pub tag: Option<String>,
 }
 
 /// What a successful [`DescribeJvmMonitor`] call returns.
 #[tc_model]
 pub struct DescribeJvmMonitorResponse {
-    /// `Result`: a [`JvmMonitorData`](super::models::JvmMonitorData).
+    /// `Result`
     pub result: models::JvmMonitorData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6005,52 +6362,96 @@ pub struct DescribeJvmMonitorResponse {
 /// The `DescribeLaneRules` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeLaneRulesResponse`].
-/// The codes it documents are in [`DescribeLaneRulesError`](super::errors::DescribeLaneRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeLaneRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`ResourceNotFound.LicenseServerNotFound`](super::errors::TsfErrorCode::ResourceNotFoundLicenseServerNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeLaneRules",
     output = DescribeLaneRulesResponse,
-    error = super::errors::DescribeLaneRulesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeLaneRules {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"app_lane"`
+    /// `SearchWord`; example: `"app_lane"`
     pub search_word: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-v6ewp385"`
+    /// `RuleId`; example: `"lane-r-v6ewp385"`
     pub rule_id: Option<String>,
 
-    /// `RuleIdList`: a list of strings.
-    ///
-    /// Example: `["lane-r-v6ewp385"]`
+    /// `RuleIdList`; example: `["lane-r-v6ewp385"]`
     pub rule_id_list: Option<Vec<String>>,
 
-    /// `QueryAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryAll`; example: `false`
     pub query_all: Option<bool>,
 }
 
 /// What a successful [`DescribeLaneRules`] call returns.
 #[tc_model]
 pub struct DescribeLaneRulesResponse {
-    /// `Result`: a [`LaneRules`](super::models::LaneRules).
+    /// `Result`
     pub result: models::LaneRules,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6060,47 +6461,88 @@ pub struct DescribeLaneRulesResponse {
 /// The `DescribeLanes` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeLanesResponse`].
-/// The codes it documents are in [`DescribeLanesError`](super::errors::DescribeLanesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeLanes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeLanes",
     output = DescribeLanesResponse,
-    error = super::errors::DescribeLanesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeLanes {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"lane_name"`
+    /// `SearchWord`; example: `"lane_name"`
     pub search_word: Option<String>,
 
-    /// `LaneIdList`: a list of strings.
-    ///
-    /// Example: `["lane-ynmlnwm4"]`
+    /// `LaneIdList`; example: `["lane-ynmlnwm4"]`
     pub lane_id_list: Option<Vec<String>>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableProgramAuthCheck`; example: `true`
     pub disable_program_auth_check: Option<bool>,
 }
 
 /// What a successful [`DescribeLanes`] call returns.
 #[tc_model]
 pub struct DescribeLanesResponse {
-    /// `Result`: a [`LaneInfos`](super::models::LaneInfos).
+    /// `Result`
     pub result: models::LaneInfos,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6110,32 +6552,37 @@ pub struct DescribeLanesResponse {
 /// The `DescribeLicenses` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeLicensesResponse`].
-/// The codes it documents are in [`DescribeLicensesError`](super::errors::DescribeLicensesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeLicenses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeLicenses",
     output = DescribeLicensesResponse,
-    error = super::errors::DescribeLicensesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeLicenses {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLicenses`] call returns.
 #[tc_model]
 pub struct DescribeLicensesResponse {
-    /// `Result`: a [`TsfPageLicenseTag`](super::models::TsfPageLicenseTag).
+    /// `Result`
     pub result: Option<models::TsfPageLicenseTag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6145,29 +6592,34 @@ pub struct DescribeLicensesResponse {
 /// The `DescribeLogCapacity` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeLogCapacityResponse`].
-/// The codes it documents are in [`DescribeLogCapacityError`](super::errors::DescribeLogCapacityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeLogCapacity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeLogCapacity",
     output = DescribeLogCapacityResponse,
-    error = super::errors::DescribeLogCapacityError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeLogCapacity {}
 
 /// What a successful [`DescribeLogCapacity`] call returns.
 #[tc_model]
 pub struct DescribeLogCapacityResponse {
-    /// `UsedSpace`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `UsedSpace`; example: `1`
     pub used_space: f64,
 
-    /// `Capacity`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Capacity`; example: `1`
     pub capacity: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6177,45 +6629,52 @@ pub struct DescribeLogCapacityResponse {
 /// The `DescribeMicroservice` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeMicroserviceResponse`].
-/// The codes it documents are in [`DescribeMicroserviceError`](super::errors::DescribeMicroserviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeMicroservice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`MissingParameter.ServiceIdRequired`](super::errors::TsfErrorCode::MissingParameterServiceIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeMicroservice",
     output = DescribeMicroserviceResponse,
-    error = super::errors::DescribeMicroserviceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeMicroservice {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-a78gk87b"`
+    /// `MicroserviceId`; example: `"ms-a78gk87b"`
     pub microservice_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-yx87px4a"]`
+    /// `GroupIds`; example: `["group-yx87px4a"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMicroservice`] call returns.
 #[tc_model]
 pub struct DescribeMicroserviceResponse {
-    /// `Result`: a [`TsfPageMsInstance`](super::models::TsfPageMsInstance).
+    /// `Result`
     pub result: models::TsfPageMsInstance,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6225,72 +6684,68 @@ pub struct DescribeMicroserviceResponse {
 /// The `DescribeMicroservices` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeMicroservicesResponse`].
-/// The codes it documents are in [`DescribeMicroservicesError`](super::errors::DescribeMicroservicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeMicroservices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ServiceNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueServiceNotExistsOrPermissionDenied)
+/// - [`MissingParameter.NamespaceIdRequired`](super::errors::TsfErrorCode::MissingParameterNamespaceIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeMicroservices",
     output = DescribeMicroservicesResponse,
-    error = super::errors::DescribeMicroservicesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeMicroservices {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-v6b2exey"`
+    /// `NamespaceId`; example: `"namespace-v6b2exey"`
     pub namespace_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"serviceName"`
+    /// `SearchWord`; example: `"serviceName"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `OrderBy`; example: `"create_time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["single_online"]`
+    /// `Status`; example: `["single_online"]`
     pub status: Option<Vec<String>>,
 
-    /// `MicroserviceIdList`: a list of strings.
-    ///
-    /// Example: `["ms-yqwbbpxl"]`
+    /// `MicroserviceIdList`; example: `["ms-yqwbbpxl"]`
     pub microservice_id_list: Option<Vec<String>>,
 
-    /// `MicroserviceNameList`: a list of strings.
-    ///
-    /// Example: `["consumer-demo"]`
+    /// `MicroserviceNameList`; example: `["consumer-demo"]`
     pub microservice_name_list: Option<Vec<String>>,
 
-    /// `ConfigCenterInstanceId`: a string.
-    ///
-    /// Example: `"ins-ac69c57e"`
+    /// `ConfigCenterInstanceId`; example: `"ins-ac69c57e"`
     pub config_center_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeMicroservices`] call returns.
 #[tc_model]
 pub struct DescribeMicroservicesResponse {
-    /// `Result`: a [`TsfPageMicroservice`](super::models::TsfPageMicroservice).
+    /// `Result`
     pub result: models::TsfPageMicroservice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6300,27 +6755,38 @@ pub struct DescribeMicroservicesResponse {
 /// The `DescribeMicroservicesByGroupIds` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeMicroservicesByGroupIdsResponse`].
-/// The codes it documents are in [`DescribeMicroservicesByGroupIdsError`](super::errors::DescribeMicroservicesByGroupIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeMicroservicesByGroupIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`FailedOperation.TsfMsError`](super::errors::TsfErrorCode::FailedOperationTsfMsError)
+/// - [`InternalError.TsfMsError`](super::errors::TsfErrorCode::InternalErrorTsfMsError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.MsParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueMsParameterInvalid)
+/// - [`MissingParameter.NamespaceIdRequired`](super::errors::TsfErrorCode::MissingParameterNamespaceIdRequired)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeMicroservicesByGroupIds",
     output = DescribeMicroservicesByGroupIdsResponse,
-    error = super::errors::DescribeMicroservicesByGroupIdsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeMicroservicesByGroupIds {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-6a7eb39y","group-nalb5dwv"]`
+    /// `GroupIds`; example: `["group-6a7eb39y","group-nalb5dwv"]`
     pub group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeMicroservicesByGroupIds`] call returns.
 #[tc_model]
 pub struct DescribeMicroservicesByGroupIdsResponse {
-    /// `Result`: a [`TsfPageMicroservice`](super::models::TsfPageMicroservice).
+    /// `Result`
     pub result: models::TsfPageMicroservice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6330,45 +6796,47 @@ pub struct DescribeMicroservicesByGroupIdsResponse {
 /// The `DescribeMsApiList` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeMsApiListResponse`].
-/// The codes it documents are in [`DescribeMsApiListError`](super::errors::DescribeMsApiListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeMsApiList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`FailedOperation.ServiceQueryFailed`](super::errors::TsfErrorCode::FailedOperationServiceQueryFailed)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`MissingParameter.RequiredParameterMissing`](super::errors::TsfErrorCode::MissingParameterRequiredParameterMissing)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeMsApiList",
     output = DescribeMsApiListResponse,
-    error = super::errors::DescribeMsApiListError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeMsApiList {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-y5w8n5e9"`
+    /// `MicroserviceId`; example: `"ms-y5w8n5e9"`
     pub microservice_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"echo-feign-url"`
+    /// `SearchWord`; example: `"echo-feign-url"`
     pub search_word: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `BatchApiParamList`: a list of [`ApiParam`](super::models::ApiParam) objects.
+    /// `BatchApiParamList`
     pub batch_api_param_list: Option<Vec<models::ApiParam>>,
 }
 
 /// What a successful [`DescribeMsApiList`] call returns.
 #[tc_model]
 pub struct DescribeMsApiListResponse {
-    /// `Result`: a [`TsfApiListResponse`](super::models::TsfApiListResponse).
+    /// `Result`
     pub result: models::TsfApiListResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6378,47 +6846,46 @@ pub struct DescribeMsApiListResponse {
 /// The `DescribeOverviewInvocation` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeOverviewInvocationResponse`].
-/// The codes it documents are in [`DescribeOverviewInvocationError`](super::errors::DescribeOverviewInvocationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeOverviewInvocation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfApmCtsdbClientRequestError`](super::errors::TsfErrorCode::FailedOperationTsfApmCtsdbClientRequestError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.TsfApmStatsSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStatsSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeOverviewInvocation",
     output = DescribeOverviewInvocationResponse,
-    error = super::errors::DescribeOverviewInvocationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeOverviewInvocation {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-xxx"`
+    /// `NamespaceId`; example: `"namespace-xxx"`
     pub namespace_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SumReqAmount"`
+    /// `Type`; example: `"SumReqAmount"`
     pub r#type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-05-28 17:45:43"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-05-28 17:45:43"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-05-29 17:45:43"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-05-29 17:45:43"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeOverviewInvocation`] call returns.
 #[tc_model]
 pub struct DescribeOverviewInvocationResponse {
-    /// `Result`: a list of [`MetricDataPoint`](super::models::MetricDataPoint) objects.
+    /// `Result`
     pub result: Vec<models::MetricDataPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6428,27 +6895,31 @@ pub struct DescribeOverviewInvocationResponse {
 /// The `DescribePathRewrite` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePathRewriteResponse`].
-/// The codes it documents are in [`DescribePathRewriteError`](super::errors::DescribePathRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePathRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePathRewrite",
     output = DescribePathRewriteResponse,
-    error = super::errors::DescribePathRewriteError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePathRewrite {
-    /// `PathRewriteId`: a string.
-    ///
-    /// Example: `"rewrite-2vz5pdwv"`
+    /// `PathRewriteId`; example: `"rewrite-2vz5pdwv"`
     pub path_rewrite_id: String,
 }
 
 /// What a successful [`DescribePathRewrite`] call returns.
 #[tc_model]
 pub struct DescribePathRewriteResponse {
-    /// `Result`: a [`PathRewrite`](super::models::PathRewrite).
+    /// `Result`
     pub result: models::PathRewrite,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6458,42 +6929,41 @@ pub struct DescribePathRewriteResponse {
 /// The `DescribePathRewrites` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePathRewritesResponse`].
-/// The codes it documents are in [`DescribePathRewritesError`](super::errors::DescribePathRewritesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePathRewrites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePathRewrites",
     output = DescribePathRewritesResponse,
-    error = super::errors::DescribePathRewritesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePathRewrites {
-    /// `GatewayGroupId`: a string.
-    ///
-    /// Example: `"group-yd3b588a"`
+    /// `GatewayGroupId`; example: `"group-yd3b588a"`
     pub gateway_group_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"app"`
+    /// `SearchWord`; example: `"app"`
     pub search_word: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribePathRewrites`] call returns.
 #[tc_model]
 pub struct DescribePathRewritesResponse {
-    /// `Result`: a [`PathRewritePage`](super::models::PathRewritePage).
+    /// `Result`
     pub result: models::PathRewritePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6503,67 +6973,57 @@ pub struct DescribePathRewritesResponse {
 /// The `DescribePkgs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePkgsResponse`].
-/// The codes it documents are in [`DescribePkgsError`](super::errors::DescribePkgsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePkgs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePkgs",
     output = DescribePkgsResponse,
-    error = super::errors::DescribePkgsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePkgs {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"demoApp"`
+    /// `SearchWord`; example: `"demoApp"`
     pub search_word: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"UploadTime"`
+    /// `OrderBy`; example: `"UploadTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<u64>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: Option<String>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"tcr-6a79x94v"`
+    /// `RepositoryId`; example: `"tcr-6a79x94v"`
     pub repository_id: Option<String>,
 
-    /// `PackageTypeList`: a list of strings.
-    ///
-    /// Example: `["jar"]`
+    /// `PackageTypeList`; example: `["jar"]`
     pub package_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePkgs`] call returns.
 #[tc_model]
 pub struct DescribePkgsResponse {
-    /// `Result`: a [`PkgList`](super::models::PkgList).
+    /// `Result`
     pub result: models::PkgList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6573,52 +7033,48 @@ pub struct DescribePkgsResponse {
 /// The `DescribePluginInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePluginInstancesResponse`].
-/// The codes it documents are in [`DescribePluginInstancesError`](super::errors::DescribePluginInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePluginInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePluginInstances",
     output = DescribePluginInstancesResponse,
-    error = super::errors::DescribePluginInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePluginInstances {
-    /// `ScopeValue`: a string.
-    ///
-    /// Example: `"grp-v446jrhc"`
+    /// `ScopeValue`; example: `"grp-v446jrhc"`
     pub scope_value: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"QQMiniProgramLogin"`
+    /// `Type`; example: `"QQMiniProgramLogin"`
     pub r#type: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"pgnName"`
+    /// `SearchWord`; example: `"pgnName"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribePluginInstances`] call returns.
 #[tc_model]
 pub struct DescribePluginInstancesResponse {
-    /// `Result`: a [`TsfPageGatewayPlugin`](super::models::TsfPageGatewayPlugin).
+    /// `Result`
     pub result: models::TsfPageGatewayPlugin,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6628,52 +7084,60 @@ pub struct DescribePluginInstancesResponse {
 /// The `DescribePodInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePodInstancesResponse`].
-/// The codes it documents are in [`DescribePodInstancesError`](super::errors::DescribePodInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePodInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteConnectError)
+/// - [`FailedOperation.ContainergroupKubernetesConnectError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesConnectError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.InstanceQueryFailed`](super::errors::TsfErrorCode::FailedOperationInstanceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`InvalidParameterValue.ContainergroupLimitValueInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupLimitValueInvalid)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNamespaceClusterNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNamespaceClusterNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePodInstances",
     output = DescribePodInstancesResponse,
-    error = super::errors::DescribePodInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePodInstances {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-df3fsd23"`
+    /// `GroupId`; example: `"group-df3fsd23"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `PodNameList`: a list of strings.
-    ///
-    /// Example: `["test-consume-88f4974c9-gz8gk"]`
+    /// `PodNameList`; example: `["test-consume-88f4974c9-gz8gk"]`
     pub pod_name_list: Option<Vec<String>>,
 
-    /// `DeployVersion`: a string.
-    ///
-    /// Example: `"old"`
+    /// `DeployVersion`; example: `"old"`
     pub deploy_version: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xxx"`
+    /// `TaskId`; example: `"task-xxx"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribePodInstances`] call returns.
 #[tc_model]
 pub struct DescribePodInstancesResponse {
-    /// `Result`: a [`GroupPodResult`](super::models::GroupPodResult).
+    /// `Result`
     pub result: models::GroupPodResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6683,40 +7147,39 @@ pub struct DescribePodInstancesResponse {
 /// The `DescribePrograms` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeProgramsResponse`].
-/// The codes it documents are in [`DescribeProgramsError`](super::errors::DescribeProgramsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePrograms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePrograms",
     output = DescribeProgramsResponse,
-    error = super::errors::DescribeProgramsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePrograms {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"program-xxx"`
+    /// `SearchWord`; example: `"program-xxx"`
     pub search_word: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchFilters`: a [`SearchFiltersProgram`](super::models::SearchFiltersProgram).
+    /// `SearchFilters`
     pub search_filters: Option<models::SearchFiltersProgram>,
 }
 
 /// What a successful [`DescribePrograms`] call returns.
 #[tc_model]
 pub struct DescribeProgramsResponse {
-    /// `Result`: a [`PagedProgram`](super::models::PagedProgram).
+    /// `Result`
     pub result: models::PagedProgram,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6726,27 +7189,32 @@ pub struct DescribeProgramsResponse {
 /// The `DescribePublicConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePublicConfigResponse`].
-/// The codes it documents are in [`DescribePublicConfigError`](super::errors::DescribePublicConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePublicConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePublicConfig",
     output = DescribePublicConfigResponse,
-    error = super::errors::DescribePublicConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePublicConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-p-vkj5dnky"`
+    /// `ConfigId`; example: `"dcfg-p-vkj5dnky"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribePublicConfig`] call returns.
 #[tc_model]
 pub struct DescribePublicConfigResponse {
-    /// `Result`: a [`Config`](super::models::Config).
+    /// `Result`
     pub result: Option<models::Config>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6756,37 +7224,37 @@ pub struct DescribePublicConfigResponse {
 /// The `DescribePublicConfigReleaseLogs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePublicConfigReleaseLogsResponse`].
-/// The codes it documents are in [`DescribePublicConfigReleaseLogsError`](super::errors::DescribePublicConfigReleaseLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePublicConfigReleaseLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigNamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigNamespaceQueryFailed)
+/// - [`FailedOperation.ConfigReleaseLogQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseLogQueryFailed)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePublicConfigReleaseLogs",
     output = DescribePublicConfigReleaseLogsResponse,
-    error = super::errors::DescribePublicConfigReleaseLogsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePublicConfigReleaseLogs {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-vj3z3zgy"`
+    /// `NamespaceId`; example: `"namespace-vj3z3zgy"`
     pub namespace_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePublicConfigReleaseLogs`] call returns.
 #[tc_model]
 pub struct DescribePublicConfigReleaseLogsResponse {
-    /// `Result`: a [`TsfPageConfigReleaseLog`](super::models::TsfPageConfigReleaseLog).
+    /// `Result`
     pub result: models::TsfPageConfigReleaseLog,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6796,47 +7264,47 @@ pub struct DescribePublicConfigReleaseLogsResponse {
 /// The `DescribePublicConfigReleases` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePublicConfigReleasesResponse`].
-/// The codes it documents are in [`DescribePublicConfigReleasesError`](super::errors::DescribePublicConfigReleasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePublicConfigReleases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigNamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigNamespaceQueryFailed)
+/// - [`FailedOperation.ConfigReleaseQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePublicConfigReleases",
     output = DescribePublicConfigReleasesResponse,
-    error = super::errors::DescribePublicConfigReleasesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePublicConfigReleases {
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"configName"`
+    /// `ConfigName`; example: `"configName"`
     pub config_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-yxoqm4ky"`
+    /// `NamespaceId`; example: `"namespace-yxoqm4ky"`
     pub namespace_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-p-v6kxdlpy"`
+    /// `ConfigId`; example: `"dcfg-p-v6kxdlpy"`
     pub config_id: Option<String>,
 }
 
 /// What a successful [`DescribePublicConfigReleases`] call returns.
 #[tc_model]
 pub struct DescribePublicConfigReleasesResponse {
-    /// `Result`: a [`TsfPageConfigRelease`](super::models::TsfPageConfigRelease).
+    /// `Result`
     pub result: models::TsfPageConfigRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6846,62 +7314,52 @@ pub struct DescribePublicConfigReleasesResponse {
 /// The `DescribePublicConfigSummary` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePublicConfigSummaryResponse`].
-/// The codes it documents are in [`DescribePublicConfigSummaryError`](super::errors::DescribePublicConfigSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePublicConfigSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePublicConfigSummary",
     output = DescribePublicConfigSummaryResponse,
-    error = super::errors::DescribePublicConfigSummaryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePublicConfigSummary {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"configName"`
+    /// `SearchWord`; example: `"configName"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"creation_time"`
+    /// `OrderBy`; example: `"creation_time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<i64>,
 
-    /// `ConfigTagList`: a list of strings.
-    ///
-    /// Example: `["app-config"]`
+    /// `ConfigTagList`; example: `["app-config"]`
     pub config_tag_list: Option<Vec<String>>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableProgramAuthCheck`; example: `true`
     pub disable_program_auth_check: Option<bool>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["dcfg-p-vkj5dnky"]`
+    /// `ConfigIdList`; example: `["dcfg-p-vkj5dnky"]`
     pub config_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePublicConfigSummary`] call returns.
 #[tc_model]
 pub struct DescribePublicConfigSummaryResponse {
-    /// `Result`: a [`TsfPageConfig`](super::models::TsfPageConfig).
+    /// `Result`
     pub result: models::TsfPageConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6911,52 +7369,46 @@ pub struct DescribePublicConfigSummaryResponse {
 /// The `DescribePublicConfigs` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribePublicConfigsResponse`].
-/// The codes it documents are in [`DescribePublicConfigsError`](super::errors::DescribePublicConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribePublicConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribePublicConfigs",
     output = DescribePublicConfigsResponse,
-    error = super::errors::DescribePublicConfigsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribePublicConfigs {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-p-id001"`
+    /// `ConfigId`; example: `"dcfg-p-id001"`
     pub config_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["dcfg-p-id001"]`
+    /// `ConfigIdList`; example: `["dcfg-p-id001"]`
     pub config_id_list: Option<Vec<String>>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"global"`
+    /// `ConfigName`; example: `"global"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 }
 
 /// What a successful [`DescribePublicConfigs`] call returns.
 #[tc_model]
 pub struct DescribePublicConfigsResponse {
-    /// `Result`: a [`TsfPageConfig`](super::models::TsfPageConfig).
+    /// `Result`
     pub result: models::TsfPageConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6966,29 +7418,34 @@ pub struct DescribePublicConfigsResponse {
 /// The `DescribeReleasedConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeReleasedConfigResponse`].
-/// The codes it documents are in [`DescribeReleasedConfigError`](super::errors::DescribeReleasedConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeReleasedConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.GroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueGroupNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeReleasedConfig",
     output = DescribeReleasedConfigResponse,
-    error = super::errors::DescribeReleasedConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeReleasedConfig {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-jy9re3gy"`
+    /// `GroupId`; example: `"group-jy9re3gy"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeReleasedConfig`] call returns.
 #[tc_model]
 pub struct DescribeReleasedConfigResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"config: enabled"`
+    /// `Result`; example: `"config: enabled"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6998,42 +7455,41 @@ pub struct DescribeReleasedConfigResponse {
 /// The `DescribeRepositories` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeRepositoriesResponse`].
-/// The codes it documents are in [`DescribeRepositoriesError`](super::errors::DescribeRepositoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeRepositories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeRepositories",
     output = DescribeRepositoriesResponse,
-    error = super::errors::DescribeRepositoriesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeRepositories {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SearchWord`; example: `"demo"`
     pub search_word: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: Option<String>,
 }
 
 /// What a successful [`DescribeRepositories`] call returns.
 #[tc_model]
 pub struct DescribeRepositoriesResponse {
-    /// `Result`: a [`RepositoryList`](super::models::RepositoryList).
+    /// `Result`
     pub result: models::RepositoryList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7043,27 +7499,33 @@ pub struct DescribeRepositoriesResponse {
 /// The `DescribeRepository` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeRepositoryResponse`].
-/// The codes it documents are in [`DescribeRepositoryError`](super::errors::DescribeRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeRepository",
     output = DescribeRepositoryResponse,
-    error = super::errors::DescribeRepositoryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeRepository {
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: String,
 }
 
 /// What a successful [`DescribeRepository`] call returns.
 #[tc_model]
 pub struct DescribeRepositoryResponse {
-    /// `Result`: a [`RepositoryInfo`](super::models::RepositoryInfo).
+    /// `Result`
     pub result: models::RepositoryInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7073,22 +7535,36 @@ pub struct DescribeRepositoryResponse {
 /// The `DescribeResourceConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeResourceConfigResponse`].
-/// The codes it documents are in [`DescribeResourceConfigError`](super::errors::DescribeResourceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeResourceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.LicenseServerNotFound`](super::errors::TsfErrorCode::ResourceNotFoundLicenseServerNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.LicenseInactive`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseInactive)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeResourceConfig",
     output = DescribeResourceConfigResponse,
-    error = super::errors::DescribeResourceConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeResourceConfig {}
 
 /// What a successful [`DescribeResourceConfig`] call returns.
 #[tc_model]
 pub struct DescribeResourceConfigResponse {
-    /// `Result`: a [`DescribeResourceConfigResultV2`](super::models::DescribeResourceConfigResultV2).
+    /// `Result`
     pub result: models::DescribeResourceConfigResultV2,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7098,27 +7574,35 @@ pub struct DescribeResourceConfigResponse {
 /// The `DescribeResourceTaskStatus` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeResourceTaskStatusResponse`].
-/// The codes it documents are in [`DescribeResourceTaskStatusError`](super::errors::DescribeResourceTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeResourceTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CvmCaeMasterQueryError`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterQueryError)
+/// - [`InvalidParameter.CvmCaeMasterJsonDecodeFail`](super::errors::TsfErrorCode::InvalidParameterCvmCaeMasterJsonDecodeFail)
+/// - [`InvalidParameterValue.CvmCaeMasterTaskNotExist`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterTaskNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeResourceTaskStatus",
     output = DescribeResourceTaskStatusResponse,
-    error = super::errors::DescribeResourceTaskStatusError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeResourceTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-6a79x94v"`
+    /// `TaskId`; example: `"task-6a79x94v"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeResourceTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeResourceTaskStatusResponse {
-    /// `Result`: a [`ResourceTaskStatusResult`](super::models::ResourceTaskStatusResult).
+    /// `Result`
     pub result: models::ResourceTaskStatusResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7128,67 +7612,60 @@ pub struct DescribeResourceTaskStatusResponse {
 /// The `DescribeSimpleApplications` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeSimpleApplicationsResponse`].
-/// The codes it documents are in [`DescribeSimpleApplicationsError`](super::errors::DescribeSimpleApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeSimpleApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplicationQueryFailed`](super::errors::TsfErrorCode::FailedOperationApplicationQueryFailed)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeSimpleApplications",
     output = DescribeSimpleApplicationsResponse,
-    error = super::errors::DescribeSimpleApplicationsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeSimpleApplications {
-    /// `ApplicationIdList`: a list of strings.
-    ///
-    /// Example: `["application-6a79x94v"]`
+    /// `ApplicationIdList`; example: `["application-6a79x94v"]`
     pub application_id_list: Option<Vec<String>>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Offset`; example: `50`
     pub offset: Option<i64>,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: Option<String>,
 
-    /// `ApplicationResourceTypeList`: a list of strings.
-    ///
-    /// Example: `["GW"]`
+    /// `ApplicationResourceTypeList`; example: `["GW"]`
     pub application_resource_type_list: Option<Vec<String>>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SearchWord`; example: `"demo"`
     pub search_word: Option<String>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableProgramAuthCheck`; example: `true`
     pub disable_program_auth_check: Option<bool>,
 
-    /// `MicroserviceTypeList`: a list of strings.
-    ///
-    /// Example: `["N"]`
+    /// `MicroserviceTypeList`; example: `["N"]`
     pub microservice_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSimpleApplications`] call returns.
 #[tc_model]
 pub struct DescribeSimpleApplicationsResponse {
-    /// `Result`: a [`TsfPageSimpleApplication`](super::models::TsfPageSimpleApplication).
+    /// `Result`
     pub result: models::TsfPageSimpleApplication,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7198,52 +7675,49 @@ pub struct DescribeSimpleApplicationsResponse {
 /// The `DescribeSimpleClusters` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeSimpleClustersResponse`].
-/// The codes it documents are in [`DescribeSimpleClustersError`](super::errors::DescribeSimpleClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeSimpleClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeSimpleClusters",
     output = DescribeSimpleClustersResponse,
-    error = super::errors::DescribeSimpleClustersError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeSimpleClusters {
-    /// `ClusterIdList`: a list of strings.
-    ///
-    /// Example: `["cluster-6a79x94v"]`
+    /// `ClusterIdList`; example: `["cluster-6a79x94v"]`
     pub cluster_id_list: Option<Vec<String>>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"cls-demo"`
+    /// `SearchWord`; example: `"cls-demo"`
     pub search_word: Option<String>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableProgramAuthCheck`; example: `false`
     pub disable_program_auth_check: Option<bool>,
 }
 
 /// What a successful [`DescribeSimpleClusters`] call returns.
 #[tc_model]
 pub struct DescribeSimpleClustersResponse {
-    /// `Result`: a [`TsfPageCluster`](super::models::TsfPageCluster).
+    /// `Result`
     pub result: models::TsfPageCluster,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7253,72 +7727,65 @@ pub struct DescribeSimpleClustersResponse {
 /// The `DescribeSimpleGroups` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeSimpleGroupsResponse`].
-/// The codes it documents are in [`DescribeSimpleGroupsError`](super::errors::DescribeSimpleGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeSimpleGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.GroupQueryFaild`](super::errors::TsfErrorCode::FailedOperationGroupQueryFaild)
+/// - [`FailedOperation.GroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationGroupQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeSimpleGroups",
     output = DescribeSimpleGroupsResponse,
-    error = super::errors::DescribeSimpleGroupsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeSimpleGroups {
-    /// `GroupIdList`: a list of strings.
-    ///
-    /// Example: `["group-6a79x94v"]`
+    /// `GroupIdList`; example: `["group-6a79x94v"]`
     pub group_id_list: Option<Vec<String>>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"group-demo"`
+    /// `SearchWord`; example: `"group-demo"`
     pub search_word: Option<String>,
 
-    /// `AppMicroServiceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `AppMicroServiceType`; example: `"N"`
     pub app_micro_service_type: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test-group"`
+    /// `GroupName`; example: `"test-group"`
     pub group_name: Option<String>,
 }
 
 /// What a successful [`DescribeSimpleGroups`] call returns.
 #[tc_model]
 pub struct DescribeSimpleGroupsResponse {
-    /// `Result`: a [`TsfPageSimpleGroup`](super::models::TsfPageSimpleGroup).
+    /// `Result`
     pub result: models::TsfPageSimpleGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7328,77 +7795,68 @@ pub struct DescribeSimpleGroupsResponse {
 /// The `DescribeSimpleNamespaces` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeSimpleNamespacesResponse`].
-/// The codes it documents are in [`DescribeSimpleNamespacesError`](super::errors::DescribeSimpleNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeSimpleNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterQueryFailed`](super::errors::TsfErrorCode::FailedOperationClusterQueryFailed)
+/// - [`FailedOperation.NamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationNamespaceQueryFailed)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeSimpleNamespaces",
     output = DescribeSimpleNamespacesResponse,
-    error = super::errors::DescribeSimpleNamespacesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeSimpleNamespaces {
-    /// `NamespaceIdList`: a list of strings.
-    ///
-    /// Example: `["namespace-6a79x94v"]`
+    /// `NamespaceIdList`; example: `["namespace-6a79x94v"]`
     pub namespace_id_list: Option<Vec<String>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceResourceTypeList`: a list of strings.
-    ///
-    /// Example: `["GW"]`
+    /// `NamespaceResourceTypeList`; example: `["GW"]`
     pub namespace_resource_type_list: Option<Vec<String>>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"appName"`
+    /// `SearchWord`; example: `"appName"`
     pub search_word: Option<String>,
 
-    /// `NamespaceTypeList`: a list of strings.
-    ///
-    /// Example: `["GLOBAL"]`
+    /// `NamespaceTypeList`; example: `["GLOBAL"]`
     pub namespace_type_list: Option<Vec<String>>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `NamespaceName`; example: `"name"`
     pub namespace_name: Option<String>,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsDefault`; example: `"0"`
     pub is_default: Option<String>,
 
-    /// `DisableProgramAuthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableProgramAuthCheck`; example: `false`
     pub disable_program_auth_check: Option<bool>,
 }
 
 /// What a successful [`DescribeSimpleNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeSimpleNamespacesResponse {
-    /// `Result`: a [`TsfPageNamespace`](super::models::TsfPageNamespace).
+    /// `Result`
     pub result: models::TsfPageNamespace,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7408,105 +7866,92 @@ pub struct DescribeSimpleNamespacesResponse {
 /// The `DescribeStatistics` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeStatisticsResponse`].
-/// The codes it documents are in [`DescribeStatisticsError`](super::errors::DescribeStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallTsfDcfgFailed`](super::errors::TsfErrorCode::FailedOperationCallTsfDcfgFailed)
+/// - [`FailedOperation.FindMetricsExclusiveError`](super::errors::TsfErrorCode::FailedOperationFindMetricsExclusiveError)
+/// - [`FailedOperation.TsfApmCallTsfMsFailed`](super::errors::TsfErrorCode::FailedOperationTsfApmCallTsfMsFailed)
+/// - [`FailedOperation.TsfApmCtsdbClientRequestError`](super::errors::TsfErrorCode::FailedOperationTsfApmCtsdbClientRequestError)
+/// - [`FailedOperation.TsfApmEsClientRequestError`](super::errors::TsfErrorCode::FailedOperationTsfApmEsClientRequestError)
+/// - [`FailedOperation.TsfApmInternalError`](super::errors::TsfErrorCode::FailedOperationTsfApmInternalError)
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.TsfApmCallTsfMsFailed`](super::errors::TsfErrorCode::InternalErrorTsfApmCallTsfMsFailed)
+/// - [`InternalError.TsfApmInternalError`](super::errors::TsfErrorCode::InternalErrorTsfApmInternalError)
+/// - [`InvalidParameter.TsfApmTraceSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmTraceSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeStatistics",
     output = DescribeStatisticsResponse,
-    error = super::errors::DescribeStatisticsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeStatistics {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Interface"`
+    /// `Type`; example: `"Interface"`
     pub r#type: String,
 
-    /// `TimeStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeStep`; example: `60`
     pub time_step: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: u64,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"AvgTimeConsuming"`
+    /// `OrderBy`; example: `"AvgTimeConsuming"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderType`; example: `1`
     pub order_type: Option<u64>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-12 14:43:12"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-05-12 14:43:12"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-12 14:42:12"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-05-12 14:42:12"`
     pub start_time: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo-service"`
+    /// `ServiceName`; example: `"demo-service"`
     pub service_name: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SearchWord`; example: `"demo"`
     pub search_word: Option<String>,
 
-    /// `MetricDimensionValues`: a list of [`MetricDimensionValue`](super::models::MetricDimensionValue) objects.
+    /// `MetricDimensionValues`
     pub metric_dimension_values: Option<Vec<models::MetricDimensionValue>>,
 
-    /// `BucketKey`: a string.
-    ///
-    /// Example: `"application"`
+    /// `BucketKey`; example: `"application"`
     pub bucket_key: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"tsf_demo"`
+    /// `DbName`; example: `"tsf_demo"`
     pub db_name: Option<String>,
 
-    /// `NamespaceIdList`: a list of strings.
-    ///
-    /// Example: `["namespace-6a79x94v"]`
+    /// `NamespaceIdList`; example: `["namespace-6a79x94v"]`
     pub namespace_id_list: Option<Vec<String>>,
 
-    /// `ConfigCenterInstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `ConfigCenterInstanceId`; example: `"ins-6a79x94v"`
     pub config_center_instance_id: Option<String>,
 
-    /// `ServiceFilter`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ServiceFilter`; example: `"normal"`
     pub service_filter: Option<String>,
 }
 
 /// What a successful [`DescribeStatistics`] call returns.
 #[tc_model]
 pub struct DescribeStatisticsResponse {
-    /// `Result`: a [`ServiceStatisticsResults`](super::models::ServiceStatisticsResults).
+    /// `Result`
     pub result: models::ServiceStatisticsResults,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7516,67 +7961,57 @@ pub struct DescribeStatisticsResponse {
 /// The `DescribeUnitApiUseDetail` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUnitApiUseDetailResponse`].
-/// The codes it documents are in [`DescribeUnitApiUseDetailError`](super::errors::DescribeUnitApiUseDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUnitApiUseDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GatewayRemoteCallError`](super::errors::TsfErrorCode::FailedOperationGatewayRemoteCallError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUnitApiUseDetail",
     output = DescribeUnitApiUseDetailResponse,
-    error = super::errors::DescribeUnitApiUseDetailError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUnitApiUseDetail {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-i54lzdrq"`
+    /// `GatewayDeployGroupId`; example: `"group-i54lzdrq"`
     pub gateway_deploy_group_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-qabo8xyl"`
+    /// `ApiId`; example: `"api-qabo8xyl"`
     pub api_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub end_time: String,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-4hkjbwxy"`
+    /// `GatewayInstanceId`; example: `"gw-ins-4hkjbwxy"`
     pub gateway_instance_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-vcgimq3x"`
+    /// `GroupId`; example: `"grp-vcgimq3x"`
     pub group_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 }
 
 /// What a successful [`DescribeUnitApiUseDetail`] call returns.
 #[tc_model]
 pub struct DescribeUnitApiUseDetailResponse {
-    /// `Result`: a [`GroupUnitApiUseStatistics`](super::models::GroupUnitApiUseStatistics).
+    /// `Result`
     pub result: models::GroupUnitApiUseStatistics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7586,42 +8021,41 @@ pub struct DescribeUnitApiUseDetailResponse {
 /// The `DescribeUnitNamespaces` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUnitNamespacesResponse`].
-/// The codes it documents are in [`DescribeUnitNamespacesError`](super::errors::DescribeUnitNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUnitNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUnitNamespaces",
     output = DescribeUnitNamespacesResponse,
-    error = super::errors::DescribeUnitNamespacesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUnitNamespaces {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"global"`
+    /// `SearchWord`; example: `"global"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUnitNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeUnitNamespacesResponse {
-    /// `Result`: a [`TsfPageUnitNamespace`](super::models::TsfPageUnitNamespace).
+    /// `Result`
     pub result: models::TsfPageUnitNamespace,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7631,27 +8065,32 @@ pub struct DescribeUnitNamespacesResponse {
 /// The `DescribeUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUnitRuleResponse`].
-/// The codes it documents are in [`DescribeUnitRuleError`](super::errors::DescribeUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUnitRule",
     output = DescribeUnitRuleResponse,
-    error = super::errors::DescribeUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUnitRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-cgd3l6jo"`
+    /// `Id`; example: `"unit-rl-cgd3l6jo"`
     pub id: String,
 }
 
 /// What a successful [`DescribeUnitRule`] call returns.
 #[tc_model]
 pub struct DescribeUnitRuleResponse {
-    /// `Result`: a [`UnitRule`](super::models::UnitRule).
+    /// `Result`
     pub result: models::UnitRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7661,15 +8100,22 @@ pub struct DescribeUnitRuleResponse {
 /// The `DescribeUnitRules` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUnitRulesResponse`].
-/// The codes it documents are in [`DescribeUnitRulesError`](super::errors::DescribeUnitRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUnitRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUnitRules",
     output = DescribeUnitRulesResponse,
-    error = super::errors::DescribeUnitRulesError,
+    error = super::errors::TsfErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7678,36 +8124,26 @@ pub struct DescribeUnitRuleResponse {
     )
 )]
 pub struct DescribeUnitRules {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"gwInsName"`
+    /// `SearchWord`; example: `"gwInsName"`
     pub search_word: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Status`; example: `"disabled"`
     pub status: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUnitRules`] call returns.
 #[tc_model]
 pub struct DescribeUnitRulesResponse {
-    /// `Result`: a list of [`TsfPageUnitRule`](super::models::TsfPageUnitRule) objects.
+    /// `Result`
     pub result: Vec<models::TsfPageUnitRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7717,47 +8153,44 @@ pub struct DescribeUnitRulesResponse {
 /// The `DescribeUnitRulesV2` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUnitRulesV2Response`].
-/// The codes it documents are in [`DescribeUnitRulesV2Error`](super::errors::DescribeUnitRulesV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUnitRulesV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUnitRulesV2",
     output = DescribeUnitRulesV2Response,
-    error = super::errors::DescribeUnitRulesV2Error
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUnitRulesV2 {
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"gw-ins-szesmg28"`
     pub gateway_instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"gwInsName"`
+    /// `SearchWord`; example: `"gwInsName"`
     pub search_word: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Status`; example: `"disabled"`
     pub status: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUnitRulesV2`] call returns.
 #[tc_model]
 pub struct DescribeUnitRulesV2Response {
-    /// `Result`: a [`TsfPageUnitRuleV2`](super::models::TsfPageUnitRuleV2).
+    /// `Result`
     pub result: models::TsfPageUnitRuleV2,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7767,57 +8200,54 @@ pub struct DescribeUnitRulesV2Response {
 /// The `DescribeUploadInfo` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUploadInfoResponse`].
-/// The codes it documents are in [`DescribeUploadInfoError`](super::errors::DescribeUploadInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUploadInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceInUse.ObjectExist`](super::errors::TsfErrorCode::ResourceInUseObjectExist)
+/// - [`ResourceInsufficient.PackageSpaceFull`](super::errors::TsfErrorCode::ResourceInsufficientPackageSpaceFull)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::TsfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUploadInfo",
     output = DescribeUploadInfoResponse,
-    error = super::errors::DescribeUploadInfoError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUploadInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"java-service"`
+    /// `PkgName`; example: `"java-service"`
     pub pkg_name: String,
 
-    /// `PkgVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `PkgVersion`; example: `"v1"`
     pub pkg_version: String,
 
-    /// `PkgType`: a string.
-    ///
-    /// Example: `"jar"`
+    /// `PkgType`; example: `"jar"`
     pub pkg_type: String,
 
-    /// `PkgDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `PkgDesc`; example: `"this is a desc"`
     pub pkg_desc: Option<String>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"private"`
+    /// `RepositoryType`; example: `"private"`
     pub repository_type: Option<String>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"repo-6a79x94v"`
+    /// `RepositoryId`; example: `"repo-6a79x94v"`
     pub repository_id: Option<String>,
 }
 
 /// What a successful [`DescribeUploadInfo`] call returns.
 #[tc_model]
 pub struct DescribeUploadInfoResponse {
-    /// `Result`: a [`CosUploadInfo`](super::models::CosUploadInfo).
+    /// `Result`
     pub result: models::CosUploadInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7827,37 +8257,38 @@ pub struct DescribeUploadInfoResponse {
 /// The `DescribeUsableUnitNamespaces` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DescribeUsableUnitNamespacesResponse`].
-/// The codes it documents are in [`DescribeUsableUnitNamespacesError`](super::errors::DescribeUsableUnitNamespacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DescribeUsableUnitNamespaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DescribeUsableUnitNamespaces",
     output = DescribeUsableUnitNamespacesResponse,
-    error = super::errors::DescribeUsableUnitNamespacesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DescribeUsableUnitNamespaces {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"nsName"`
+    /// `SearchWord`; example: `"nsName"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUsableUnitNamespaces`] call returns.
 #[tc_model]
 pub struct DescribeUsableUnitNamespacesResponse {
-    /// `Result`: a [`TsfPageUnitNamespace`](super::models::TsfPageUnitNamespace).
+    /// `Result`
     pub result: models::TsfPageUnitNamespace,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7867,29 +8298,75 @@ pub struct DescribeUsableUnitNamespacesResponse {
 /// The `DisableLaneRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DisableLaneRuleResponse`].
-/// The codes it documents are in [`DisableLaneRuleError`](super::errors::DisableLaneRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DisableLaneRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleIdInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleIdInvalid)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DisableLaneRule",
     output = DisableLaneRuleResponse,
-    error = super::errors::DisableLaneRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DisableLaneRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-yqg4kmbd"`
+    /// `RuleId`; example: `"lane-r-yqg4kmbd"`
     pub rule_id: String,
 }
 
 /// What a successful [`DisableLaneRule`] call returns.
 #[tc_model]
 pub struct DisableLaneRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7899,29 +8376,31 @@ pub struct DisableLaneRuleResponse {
 /// The `DisableUnitRoute` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DisableUnitRouteResponse`].
-/// The codes it documents are in [`DisableUnitRouteError`](super::errors::DisableUnitRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DisableUnitRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DisableUnitRoute",
     output = DisableUnitRouteResponse,
-    error = super::errors::DisableUnitRouteError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DisableUnitRoute {
-    /// `Id`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `Id`; example: `"gw-ins-szesmg28"`
     pub id: String,
 }
 
 /// What a successful [`DisableUnitRoute`] call returns.
 #[tc_model]
 pub struct DisableUnitRouteResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7931,29 +8410,32 @@ pub struct DisableUnitRouteResponse {
 /// The `DisableUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DisableUnitRuleResponse`].
-/// The codes it documents are in [`DisableUnitRuleError`](super::errors::DisableUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DisableUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DisableUnitRule",
     output = DisableUnitRuleResponse,
-    error = super::errors::DisableUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DisableUnitRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-u0643wrg"`
+    /// `Id`; example: `"unit-rl-u0643wrg"`
     pub id: String,
 }
 
 /// What a successful [`DisableUnitRule`] call returns.
 #[tc_model]
 pub struct DisableUnitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7963,34 +8445,33 @@ pub struct DisableUnitRuleResponse {
 /// The `DisassociateBusinessLogConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DisassociateBusinessLogConfigResponse`].
-/// The codes it documents are in [`DisassociateBusinessLogConfigError`](super::errors::DisassociateBusinessLogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DisassociateBusinessLogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgAppRelationParamError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DisassociateBusinessLogConfig",
     output = DisassociateBusinessLogConfigResponse,
-    error = super::errors::DisassociateBusinessLogConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DisassociateBusinessLogConfig {
-    /// `ConfigIdList`: a list of strings.
-    ///
-    /// Example: `["apm-busi-log-cfg-6a79x94v"]`
+    /// `ConfigIdList`; example: `["apm-busi-log-cfg-6a79x94v"]`
     pub config_id_list: Vec<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`DisassociateBusinessLogConfig`] call returns.
 #[tc_model]
 pub struct DisassociateBusinessLogConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Result`; example: `false`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8000,34 +8481,34 @@ pub struct DisassociateBusinessLogConfigResponse {
 /// The `DisassociateKafkaConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DisassociateKafkaConfigResponse`].
-/// The codes it documents are in [`DisassociateKafkaConfigError`](super::errors::DisassociateKafkaConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DisassociateKafkaConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.TsfApmBusiLogCfgCloudParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgCloudParamError)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DisassociateKafkaConfig",
     output = DisassociateKafkaConfigResponse,
-    error = super::errors::DisassociateKafkaConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DisassociateKafkaConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"apm-busi-log-cfg-6a79x94v"`
+    /// `ConfigId`; example: `"apm-busi-log-cfg-6a79x94v"`
     pub config_id: String,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-6a79x94v"]`
+    /// `GroupIds`; example: `["group-6a79x94v"]`
     pub group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DisassociateKafkaConfig`] call returns.
 #[tc_model]
 pub struct DisassociateKafkaConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8037,29 +8518,30 @@ pub struct DisassociateKafkaConfigResponse {
 /// The `DraftApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`DraftApiGroupResponse`].
-/// The codes it documents are in [`DraftApiGroupError`](super::errors::DraftApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=DraftApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "DraftApiGroup",
     output = DraftApiGroupResponse,
-    error = super::errors::DraftApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct DraftApiGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-d45mlt3o"`
+    /// `GroupId`; example: `"grp-d45mlt3o"`
     pub group_id: String,
 }
 
 /// What a successful [`DraftApiGroup`] call returns.
 #[tc_model]
 pub struct DraftApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8069,29 +8551,81 @@ pub struct DraftApiGroupResponse {
 /// The `EnableLaneRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`EnableLaneRuleResponse`].
-/// The codes it documents are in [`EnableLaneRuleError`](super::errors::EnableLaneRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=EnableLaneRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneInfoReleaseMeshFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseMeshFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleIdInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleIdInvalid)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`ResourceNotFound.LicenseServerNotFound`](super::errors::TsfErrorCode::ResourceNotFoundLicenseServerNotFound)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
+/// - [`UnauthorizedOperation.NoLicense`](super::errors::TsfErrorCode::UnauthorizedOperationNoLicense)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "EnableLaneRule",
     output = EnableLaneRuleResponse,
-    error = super::errors::EnableLaneRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct EnableLaneRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-yqg4kmbd"`
+    /// `RuleId`; example: `"lane-r-yqg4kmbd"`
     pub rule_id: String,
 }
 
 /// What a successful [`EnableLaneRule`] call returns.
 #[tc_model]
 pub struct EnableLaneRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8101,29 +8635,32 @@ pub struct EnableLaneRuleResponse {
 /// The `EnableUnitRoute` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`EnableUnitRouteResponse`].
-/// The codes it documents are in [`EnableUnitRouteError`](super::errors::EnableUnitRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=EnableUnitRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "EnableUnitRoute",
     output = EnableUnitRouteResponse,
-    error = super::errors::EnableUnitRouteError
+    error = super::errors::TsfErrorCode
 )]
 pub struct EnableUnitRoute {
-    /// `Id`: a string.
-    ///
-    /// Example: `"gw-ins-szesmg28"`
+    /// `Id`; example: `"gw-ins-szesmg28"`
     pub id: String,
 }
 
 /// What a successful [`EnableUnitRoute`] call returns.
 #[tc_model]
 pub struct EnableUnitRouteResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8133,29 +8670,32 @@ pub struct EnableUnitRouteResponse {
 /// The `EnableUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`EnableUnitRuleResponse`].
-/// The codes it documents are in [`EnableUnitRuleError`](super::errors::EnableUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=EnableUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "EnableUnitRule",
     output = EnableUnitRuleResponse,
-    error = super::errors::EnableUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct EnableUnitRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-u0643wrg"`
+    /// `Id`; example: `"unit-rl-u0643wrg"`
     pub id: String,
 }
 
 /// What a successful [`EnableUnitRule`] call returns.
 #[tc_model]
 pub struct EnableUnitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8165,32 +8705,38 @@ pub struct EnableUnitRuleResponse {
 /// The `ExpandGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ExpandGroupResponse`].
-/// The codes it documents are in [`ExpandGroupError`](super::errors::ExpandGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ExpandGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CvmCaeMasterDispatchError`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterDispatchError)
+/// - [`InvalidParameter.CvmCaeMasterUnknownInstanceStatus`](super::errors::TsfErrorCode::InvalidParameterCvmCaeMasterUnknownInstanceStatus)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`InvalidParameterValue.GroupValidInstanceNull`](super::errors::TsfErrorCode::InvalidParameterValueGroupValidInstanceNull)
+/// - [`MissingParameter.GroupExpandServeridNull`](super::errors::TsfErrorCode::MissingParameterGroupExpandServeridNull)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ExpandGroup",
     output = ExpandGroupResponse,
-    error = super::errors::ExpandGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ExpandGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v","ins-6a79x94f"]`
+    /// `InstanceIdList`; example: `["ins-6a79x94v","ins-6a79x94f"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`ExpandGroup`] call returns.
 #[tc_model]
 pub struct ExpandGroupResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8200,60 +8746,54 @@ pub struct ExpandGroupResponse {
 /// The `ModifyApplication` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyApplicationResponse`].
-/// The codes it documents are in [`ModifyApplicationError`](super::errors::ModifyApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ApplicationDeleteFailed`](super::errors::TsfErrorCode::InvalidParameterApplicationDeleteFailed)
+/// - [`InvalidParameterValue.ApplicationDescLength`](super::errors::TsfErrorCode::InvalidParameterValueApplicationDescLength)
+/// - [`ResourceNotFound.ApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundApplicationNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyApplication",
     output = ModifyApplicationResponse,
-    error = super::errors::ModifyApplicationError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"appName"`
+    /// `ApplicationName`; example: `"appName"`
     pub application_name: Option<String>,
 
-    /// `ApplicationDesc`: a string.
-    ///
-    /// Example: `"this is desc"`
+    /// `ApplicationDesc`; example: `"this is desc"`
     pub application_desc: Option<String>,
 
-    /// `ApplicationRemarkName`: a string.
-    ///
-    /// Example: `"appNameAlias"`
+    /// `ApplicationRemarkName`; example: `"appNameAlias"`
     pub application_remark_name: Option<String>,
 
-    /// `ServiceConfigList`: a list of [`ServiceConfig`](super::models::ServiceConfig) objects.
+    /// `ServiceConfigList`
     pub service_config_list: Option<Vec<models::ServiceConfig>>,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: Option<String>,
 
-    /// `ServiceGovernanceConfig`: a [`ServiceGovernanceConfig`](super::models::ServiceGovernanceConfig).
+    /// `ServiceGovernanceConfig`
     pub service_governance_config: Option<models::ServiceGovernanceConfig>,
 
-    /// `FrameworkType`: a string.
-    ///
-    /// Example: `"SpringCloud"`
+    /// `FrameworkType`; example: `"SpringCloud"`
     pub framework_type: Option<String>,
 }
 
 /// What a successful [`ModifyApplication`] call returns.
 #[tc_model]
 pub struct ModifyApplicationResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8263,54 +8803,47 @@ pub struct ModifyApplicationResponse {
 /// The `ModifyCluster` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyClusterResponse`].
-/// The codes it documents are in [`ModifyClusterError`](super::errors::ModifyClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CpClusterUnavailable`](super::errors::TsfErrorCode::InternalErrorCpClusterUnavailable)
+/// - [`InternalError.TkeApiFailedOperation`](super::errors::TsfErrorCode::InternalErrorTkeApiFailedOperation)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyCluster",
     output = ModifyClusterResponse,
-    error = super::errors::ModifyClusterError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"DEMO-DOCKER"`
+    /// `ClusterName`; example: `"DEMO-DOCKER"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"集群描述"`
+    /// `ClusterDesc`; example: `"集群描述"`
     pub cluster_desc: Option<String>,
 
-    /// `ClusterRemarkName`: a string.
-    ///
-    /// Example: `"集群备注"`
+    /// `ClusterRemarkName`; example: `"集群备注"`
     pub cluster_remark_name: Option<String>,
 
-    /// `EnableLogCollection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLogCollection`; example: `false`
     pub enable_log_collection: Option<bool>,
 
-    /// `RepairLog`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RepairLog`; example: `false`
     pub repair_log: Option<bool>,
 }
 
 /// What a successful [`ModifyCluster`] call returns.
 #[tc_model]
 pub struct ModifyClusterResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8320,57 +8853,50 @@ pub struct ModifyClusterResponse {
 /// The `ModifyContainerGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyContainerGroupResponse`].
-/// The codes it documents are in [`ModifyContainerGroupError`](super::errors::ModifyContainerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyContainerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ContainergroupAccesstypeNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupAccesstypeNull)
+/// - [`InvalidParameterValue.ContainergroupGroupidNull`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupGroupidNull)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyContainerGroup",
     output = ModifyContainerGroupResponse,
-    error = super::errors::ModifyContainerGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyContainerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-s892vem"`
+    /// `GroupId`; example: `"group-s892vem"`
     pub group_id: String,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessType`; example: `2`
     pub access_type: Option<i64>,
 
-    /// `ProtocolPorts`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtocolPorts`
     pub protocol_ports: Option<Vec<models::ProtocolPort>>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: Option<i64>,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UpdateIvl`; example: `5`
     pub update_ivl: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kgpu7vem"`
+    /// `SubnetId`; example: `"subnet-kgpu7vem"`
     pub subnet_id: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Alias`; example: `"备注"`
     pub alias: Option<String>,
 }
 
 /// What a successful [`ModifyContainerGroup`] call returns.
 #[tc_model]
 pub struct ModifyContainerGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8380,34 +8906,41 @@ pub struct ModifyContainerGroupResponse {
 /// The `ModifyContainerReplicas` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyContainerReplicasResponse`].
-/// The codes it documents are in [`ModifyContainerReplicasError`](super::errors::ModifyContainerReplicasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyContainerReplicas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteDeploymentNotfound`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteDeploymentNotfound)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameterValue.ContainergroupCpulimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupCpulimitOver)
+/// - [`InvalidParameterValue.ContainergroupInstanceNumInvalid`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupInstanceNumInvalid)
+/// - [`InvalidParameterValue.ContainergroupMemlimitOver`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupMemlimitOver)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyContainerReplicas",
     output = ModifyContainerReplicasResponse,
-    error = super::errors::ModifyContainerReplicasError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyContainerReplicas {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceNum`; example: `3`
     pub instance_num: i64,
 }
 
 /// What a successful [`ModifyContainerReplicas`] call returns.
 #[tc_model]
 pub struct ModifyContainerReplicasResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8417,44 +8950,39 @@ pub struct ModifyContainerReplicasResponse {
 /// The `ModifyGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyGroupResponse`].
-/// The codes it documents are in [`ModifyGroupError`](super::errors::ModifyGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyGroup",
     output = ModifyGroupResponse,
-    error = super::errors::ModifyGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-9yn2q8yd"`
+    /// `GroupId`; example: `"group-9yn2q8yd"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"mock-group"`
+    /// `GroupName`; example: `"mock-group"`
     pub group_name: Option<String>,
 
-    /// `GroupDesc`: a string.
-    ///
-    /// Example: `"这是一段描述信息"`
+    /// `GroupDesc`; example: `"这是一段描述信息"`
     pub group_desc: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Alias`; example: `"备注"`
     pub alias: Option<String>,
 }
 
 /// What a successful [`ModifyGroup`] call returns.
 #[tc_model]
 pub struct ModifyGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8464,32 +8992,81 @@ pub struct ModifyGroupResponse {
 /// The `ModifyGroupLane` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyGroupLaneResponse`].
-/// The codes it documents are in [`ModifyGroupLaneError`](super::errors::ModifyGroupLaneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyGroupLane)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneInfoReleaseMeshFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseMeshFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`FailedOperation.ServiceInsertFailed`](super::errors::TsfErrorCode::FailedOperationServiceInsertFailed)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneGroupNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneGroupNotExist)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyGroupLane",
     output = ModifyGroupLaneResponse,
-    error = super::errors::ModifyGroupLaneError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyGroupLane {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-ab2md7wa"`
+    /// `GroupId`; example: `"group-ab2md7wa"`
     pub group_id: String,
 
-    /// `LaneList`: a list of [`LaneGroup`](super::models::LaneGroup) objects.
+    /// `LaneList`
     pub lane_list: Vec<models::LaneGroup>,
 }
 
 /// What a successful [`ModifyGroupLane`] call returns.
 #[tc_model]
 pub struct ModifyGroupLaneResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8499,39 +9076,81 @@ pub struct ModifyGroupLaneResponse {
 /// The `ModifyLane` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyLaneResponse`].
-/// The codes it documents are in [`ModifyLaneError`](super::errors::ModifyLaneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyLane)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyLane",
     output = ModifyLaneResponse,
-    error = super::errors::ModifyLaneError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyLane {
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-ap62k7ol"`
+    /// `LaneId`; example: `"lane-ap62k7ol"`
     pub lane_id: String,
 
-    /// `LaneName`: a string.
-    ///
-    /// Example: `"rule_app"`
+    /// `LaneName`; example: `"rule_app"`
     pub lane_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: String,
 }
 
 /// What a successful [`ModifyLane`] call returns.
 #[tc_model]
 pub struct ModifyLaneResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8541,57 +9160,95 @@ pub struct ModifyLaneResponse {
 /// The `ModifyLaneRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyLaneRuleResponse`].
-/// The codes it documents are in [`ModifyLaneRuleError`](super::errors::ModifyLaneRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyLaneRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LaneInfoDeleteConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoDeleteConsulFailed)
+/// - [`FailedOperation.LaneInfoGroupNotEmpty`](super::errors::TsfErrorCode::FailedOperationLaneInfoGroupNotEmpty)
+/// - [`FailedOperation.LaneInfoReleaseConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneInfoReleaseConsulFailed)
+/// - [`FailedOperation.LaneRuleEnableConsulFailed`](super::errors::TsfErrorCode::FailedOperationLaneRuleEnableConsulFailed)
+/// - [`FailedOperation.LaneRuleMaxLimit`](super::errors::TsfErrorCode::FailedOperationLaneRuleMaxLimit)
+/// - [`InvalidParameter.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameter.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameInvalid)
+/// - [`InvalidParameter.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameNotEmpty)
+/// - [`InvalidParameter.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNameTooLong)
+/// - [`InvalidParameter.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExist)
+/// - [`InvalidParameter.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterLaneInfoNotExistEntrance)
+/// - [`InvalidParameter.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneInfoRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleInfoNotExist)
+/// - [`InvalidParameter.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameter.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameInvalid)
+/// - [`InvalidParameter.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNameTooLong)
+/// - [`InvalidParameter.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterLaneRuleNotExist)
+/// - [`InvalidParameter.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleRemarkTooLong)
+/// - [`InvalidParameter.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNameTooLong)
+/// - [`InvalidParameter.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagNotEmpty)
+/// - [`InvalidParameter.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTooLong)
+/// - [`InvalidParameter.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterLaneRuleTagValueTotalTooLong)
+/// - [`InvalidParameterValue.LaneInfoAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneInfoNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameInvalid)
+/// - [`InvalidParameterValue.LaneInfoNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameNotEmpty)
+/// - [`InvalidParameterValue.LaneInfoNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNameTooLong)
+/// - [`InvalidParameterValue.LaneInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExist)
+/// - [`InvalidParameterValue.LaneInfoNotExistEntrance`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoNotExistEntrance)
+/// - [`InvalidParameterValue.LaneInfoRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneInfoRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleInfoNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleInfoNotExist)
+/// - [`InvalidParameterValue.LaneRuleNameAlreadyUsed`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameAlreadyUsed)
+/// - [`InvalidParameterValue.LaneRuleNameInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameInvalid)
+/// - [`InvalidParameterValue.LaneRuleNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleNotExist`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleNotExist)
+/// - [`InvalidParameterValue.LaneRuleRemarkTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleRemarkTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNameNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNameTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagOperatorInvalid`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagOperatorInvalid)
+/// - [`InvalidParameterValue.LaneRuleTagOperatorNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagOperatorNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueNotEmpty`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueNotEmpty)
+/// - [`InvalidParameterValue.LaneRuleTagValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTooLong)
+/// - [`InvalidParameterValue.LaneRuleTagValueTotalTooLong`](super::errors::TsfErrorCode::InvalidParameterValueLaneRuleTagValueTotalTooLong)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyLaneRule",
     output = ModifyLaneRuleResponse,
-    error = super::errors::ModifyLaneRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyLaneRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-yqg4kmbd"`
+    /// `RuleId`; example: `"lane-r-yqg4kmbd"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule_app"`
+    /// `RuleName`; example: `"rule_app"`
     pub rule_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: String,
 
-    /// `RuleTagList`: a list of [`LaneRuleTag`](super::models::LaneRuleTag) objects.
+    /// `RuleTagList`
     pub rule_tag_list: Vec<models::LaneRuleTag>,
 
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-ap62k7ol"`
+    /// `LaneId`; example: `"lane-ap62k7ol"`
     pub lane_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `RuleTagRelationship`: a string.
-    ///
-    /// Example: `"RELEATION_AND"`
+    /// `RuleTagRelationship`; example: `"RELEATION_AND"`
     pub rule_tag_relationship: Option<String>,
 }
 
 /// What a successful [`ModifyLaneRule`] call returns.
 #[tc_model]
 pub struct ModifyLaneRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8601,34 +9258,33 @@ pub struct ModifyLaneRuleResponse {
 /// The `ModifyMicroservice` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyMicroserviceResponse`].
-/// The codes it documents are in [`ModifyMicroserviceError`](super::errors::ModifyMicroserviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyMicroservice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundServiceNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyMicroservice",
     output = ModifyMicroserviceResponse,
-    error = super::errors::ModifyMicroserviceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyMicroservice {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-yd8dr5bx"`
+    /// `MicroserviceId`; example: `"ms-yd8dr5bx"`
     pub microservice_id: String,
 
-    /// `MicroserviceDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `MicroserviceDesc`; example: `"This is desc"`
     pub microservice_desc: String,
 }
 
 /// What a successful [`ModifyMicroservice`] call returns.
 #[tc_model]
 pub struct ModifyMicroserviceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8638,44 +9294,40 @@ pub struct ModifyMicroserviceResponse {
 /// The `ModifyNamespace` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyNamespaceResponse`].
-/// The codes it documents are in [`ModifyNamespaceError`](super::errors::ModifyNamespaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyNamespace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.NamespaceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundNamespaceNotExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyNamespace",
     output = ModifyNamespaceResponse,
-    error = super::errors::ModifyNamespaceError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyNamespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"PROD命名空间"`
+    /// `NamespaceName`; example: `"PROD命名空间"`
     pub namespace_name: Option<String>,
 
-    /// `NamespaceDesc`: a string.
-    ///
-    /// Example: `"PROD命名空间"`
+    /// `NamespaceDesc`; example: `"PROD命名空间"`
     pub namespace_desc: Option<String>,
 
-    /// `IsHaEnable`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsHaEnable`; example: `"1"`
     pub is_ha_enable: Option<String>,
 }
 
 /// What a successful [`ModifyNamespace`] call returns.
 #[tc_model]
 pub struct ModifyNamespaceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8685,49 +9337,43 @@ pub struct ModifyNamespaceResponse {
 /// The `ModifyPathRewrite` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyPathRewriteResponse`].
-/// The codes it documents are in [`ModifyPathRewriteError`](super::errors::ModifyPathRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyPathRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyPathRewrite",
     output = ModifyPathRewriteResponse,
-    error = super::errors::ModifyPathRewriteError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyPathRewrite {
-    /// `PathRewriteId`: a string.
-    ///
-    /// Example: `"rewrite-ba22pbpa"`
+    /// `PathRewriteId`; example: `"rewrite-ba22pbpa"`
     pub path_rewrite_id: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"/consumer"`
+    /// `Regex`; example: `"/consumer"`
     pub regex: Option<String>,
 
-    /// `Replacement`: a string.
-    ///
-    /// Example: `"/provider"`
+    /// `Replacement`; example: `"/provider"`
     pub replacement: Option<String>,
 
-    /// `Blocked`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Blocked`; example: `"N"`
     pub blocked: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 }
 
 /// What a successful [`ModifyPathRewrite`] call returns.
 #[tc_model]
 pub struct ModifyPathRewriteResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8737,47 +9383,44 @@ pub struct ModifyPathRewriteResponse {
 /// The `ModifyProgram` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyProgramResponse`].
-/// The codes it documents are in [`ModifyProgramError`](super::errors::ModifyProgramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyProgram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DuplicateProgramName`](super::errors::TsfErrorCode::InvalidParameterValueDuplicateProgramName)
+/// - [`InvalidParameterValue.InvalidProgramName`](super::errors::TsfErrorCode::InvalidParameterValueInvalidProgramName)
+/// - [`InvalidParameterValue.ProgramItemNotExists`](super::errors::TsfErrorCode::InvalidParameterValueProgramItemNotExists)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyProgram",
     output = ModifyProgramResponse,
-    error = super::errors::ModifyProgramError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyProgram {
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"program-6a79x94v"`
+    /// `ProgramId`; example: `"program-6a79x94v"`
     pub program_id: String,
 
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `ProgramName`; example: `"test-name"`
     pub program_name: Option<String>,
 
-    /// `ProgramDesc`: a string.
-    ///
-    /// Example: `"这是一段描述信息"`
+    /// `ProgramDesc`; example: `"这是一段描述信息"`
     pub program_desc: Option<String>,
 
-    /// `ProgramItemList`: a list of [`ProgramItem`](super::models::ProgramItem) objects.
+    /// `ProgramItemList`
     pub program_item_list: Option<Vec<models::ProgramItem>>,
 
-    /// `EmptyProgramItemList`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EmptyProgramItemList`; example: `true`
     pub empty_program_item_list: Option<bool>,
 }
 
 /// What a successful [`ModifyProgram`] call returns.
 #[tc_model]
 pub struct ModifyProgramResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8787,50 +9430,44 @@ pub struct ModifyProgramResponse {
 /// The `ModifyUploadInfo` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ModifyUploadInfoResponse`].
-/// The codes it documents are in [`ModifyUploadInfoError`](super::errors::ModifyUploadInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ModifyUploadInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.ObjectNoExist`](super::errors::TsfErrorCode::ResourceNotFoundObjectNoExist)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ModifyUploadInfo",
     output = ModifyUploadInfoResponse,
-    error = super::errors::ModifyUploadInfoError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ModifyUploadInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PkgId`; example: `"pkg-6a79x94v"`
     pub pkg_id: String,
 
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"bsij82y9sdnowxohwosjxxxxxxxxxxxxxxxxxxxx"`
+    /// `Md5`; example: `"bsij82y9sdnowxohwosjxxxxxxxxxxxxxxxxxxxx"`
     pub md5: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `Size`; example: `2048`
     pub size: Option<u64>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepositoryType`; example: `"personal"`
     pub repository_type: Option<String>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: Option<String>,
 }
 
@@ -8844,37 +9481,44 @@ pub struct ModifyUploadInfoResponse {
 /// The `OperateApplicationTcrBinding` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`OperateApplicationTcrBindingResponse`].
-/// The codes it documents are in [`OperateApplicationTcrBindingError`](super::errors::OperateApplicationTcrBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=OperateApplicationTcrBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloudApiProxyError`](super::errors::TsfErrorCode::FailedOperationCloudApiProxyError)
+/// - [`FailedOperation.DispatchCommonError`](super::errors::TsfErrorCode::FailedOperationDispatchCommonError)
+/// - [`FailedOperation.ImagerepoTcrBindError`](super::errors::TsfErrorCode::FailedOperationImagerepoTcrBindError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CloudApiProxyError`](super::errors::TsfErrorCode::InternalErrorCloudApiProxyError)
+/// - [`InternalError.ImagerepoTcrBindError`](super::errors::TsfErrorCode::InternalErrorImagerepoTcrBindError)
+/// - [`InvalidParameter.ImagerepoTcrNamespaceNotFound`](super::errors::TsfErrorCode::InvalidParameterImagerepoTcrNamespaceNotFound)
+/// - [`ResourceNotFound.ApplicationNotExist`](super::errors::TsfErrorCode::ResourceNotFoundApplicationNotExist)
+/// - [`UnauthorizedOperation.CamGeneralError`](super::errors::TsfErrorCode::UnauthorizedOperationCamGeneralError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "OperateApplicationTcrBinding",
     output = OperateApplicationTcrBindingResponse,
-    error = super::errors::OperateApplicationTcrBindingError
+    error = super::errors::TsfErrorCode
 )]
 pub struct OperateApplicationTcrBinding {
-    /// `Command`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `Command`; example: `"bind"`
     pub command: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`](super::models::TcrRepoInfo).
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<models::TcrRepoInfo>,
 }
 
 /// What a successful [`OperateApplicationTcrBinding`] call returns.
 #[tc_model]
 pub struct OperateApplicationTcrBindingResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8884,29 +9528,32 @@ pub struct OperateApplicationTcrBindingResponse {
 /// The `ReleaseApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ReleaseApiGroupResponse`].
-/// The codes it documents are in [`ReleaseApiGroupError`](super::errors::ReleaseApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ReleaseApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ReleaseApiGroup",
     output = ReleaseApiGroupResponse,
-    error = super::errors::ReleaseApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ReleaseApiGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-d45mlt3o"`
+    /// `GroupId`; example: `"grp-d45mlt3o"`
     pub group_id: String,
 }
 
 /// What a successful [`ReleaseApiGroup`] call returns.
 #[tc_model]
 pub struct ReleaseApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8916,39 +9563,51 @@ pub struct ReleaseApiGroupResponse {
 /// The `ReleaseConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ReleaseConfigResponse`].
-/// The codes it documents are in [`ReleaseConfigError`](super::errors::ReleaseConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ReleaseConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`FailedOperation.ConfigReleaseLogCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseLogCreateFailed)
+/// - [`FailedOperation.ReleaseOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationReleaseOperationTooFrequently)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CanNotConnConsulServer`](super::errors::TsfErrorCode::InternalErrorCanNotConnConsulServer)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ConfigAlreadyReleased`](super::errors::TsfErrorCode::InvalidParameterValueConfigAlreadyReleased)
+/// - [`InvalidParameterValue.ConfigGroupApplicationIdNotMatch`](super::errors::TsfErrorCode::InvalidParameterValueConfigGroupApplicationIdNotMatch)
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.GroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueGroupNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ConfigIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigIdRequired)
+/// - [`MissingParameter.GroupIdRequired`](super::errors::TsfErrorCode::MissingParameterGroupIdRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ReleaseConfig",
     output = ReleaseConfigResponse,
-    error = super::errors::ReleaseConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ReleaseConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-vzk36owv"`
+    /// `ConfigId`; example: `"dcfg-vzk36owv"`
     pub config_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-9yn684ev"`
+    /// `GroupId`; example: `"group-9yn684ev"`
     pub group_id: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 }
 
 /// What a successful [`ReleaseConfig`] call returns.
 #[tc_model]
 pub struct ReleaseConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8958,37 +9617,51 @@ pub struct ReleaseConfigResponse {
 /// The `ReleaseConfigWithDetailResp` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ReleaseConfigWithDetailRespResponse`].
-/// The codes it documents are in [`ReleaseConfigWithDetailRespError`](super::errors::ReleaseConfigWithDetailRespError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ReleaseConfigWithDetailResp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`FailedOperation.ConfigReleaseLogCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseLogCreateFailed)
+/// - [`FailedOperation.ReleaseOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationReleaseOperationTooFrequently)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.CanNotConnConsulServer`](super::errors::TsfErrorCode::InternalErrorCanNotConnConsulServer)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ConfigAlreadyReleased`](super::errors::TsfErrorCode::InvalidParameterValueConfigAlreadyReleased)
+/// - [`InvalidParameterValue.ConfigGroupApplicationIdNotMatch`](super::errors::TsfErrorCode::InvalidParameterValueConfigGroupApplicationIdNotMatch)
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.GroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueGroupNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ConfigIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigIdRequired)
+/// - [`MissingParameter.GroupIdRequired`](super::errors::TsfErrorCode::MissingParameterGroupIdRequired)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ReleaseConfigWithDetailResp",
     output = ReleaseConfigWithDetailRespResponse,
-    error = super::errors::ReleaseConfigWithDetailRespError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ReleaseConfigWithDetailResp {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-yo82mmra"`
+    /// `ConfigId`; example: `"dcfg-yo82mmra"`
     pub config_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-aln2284v"`
+    /// `GroupId`; example: `"group-aln2284v"`
     pub group_id: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 }
 
 /// What a successful [`ReleaseConfigWithDetailResp`] call returns.
 #[tc_model]
 pub struct ReleaseConfigWithDetailRespResponse {
-    /// `Result`: a [`ConfigRelease`](super::models::ConfigRelease).
+    /// `Result`
     pub result: models::ConfigRelease,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8998,39 +9671,44 @@ pub struct ReleaseConfigWithDetailRespResponse {
 /// The `ReleaseFileConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ReleaseFileConfigResponse`].
-/// The codes it documents are in [`ReleaseFileConfigError`](super::errors::ReleaseFileConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ReleaseFileConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`FailedOperation.ReleaseOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationReleaseOperationTooFrequently)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InvalidParameterValue.FileConfigAlreadyReleased`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigAlreadyReleased)
+/// - [`InvalidParameterValue.FileConfigGroupApplicationIdNotMatch`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigGroupApplicationIdNotMatch)
+/// - [`InvalidParameterValue.FileConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.FileConfigPathExists`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigPathExists)
+/// - [`InvalidParameterValue.GroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueGroupNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ReleaseFileConfig",
     output = ReleaseFileConfigResponse,
-    error = super::errors::ReleaseFileConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ReleaseFileConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-f-mae7g3v3"`
+    /// `ConfigId`; example: `"dcfg-f-mae7g3v3"`
     pub config_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-oydld25a"`
+    /// `GroupId`; example: `"group-oydld25a"`
     pub group_id: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"this is desc"`
+    /// `ReleaseDesc`; example: `"this is desc"`
     pub release_desc: Option<String>,
 }
 
 /// What a successful [`ReleaseFileConfig`] call returns.
 #[tc_model]
 pub struct ReleaseFileConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9040,39 +9718,45 @@ pub struct ReleaseFileConfigResponse {
 /// The `ReleasePublicConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ReleasePublicConfigResponse`].
-/// The codes it documents are in [`ReleasePublicConfigError`](super::errors::ReleasePublicConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ReleasePublicConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigNamespaceQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigNamespaceQueryFailed)
+/// - [`FailedOperation.ReleaseOperationTooFrequently`](super::errors::TsfErrorCode::FailedOperationReleaseOperationTooFrequently)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.ConfigAlreadyReleased`](super::errors::TsfErrorCode::InvalidParameterValueConfigAlreadyReleased)
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.ConfigValueTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigValueTooLong)
+/// - [`InvalidParameterValue.NamespaceNotExists`](super::errors::TsfErrorCode::InvalidParameterValueNamespaceNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ReleasePublicConfig",
     output = ReleasePublicConfigResponse,
-    error = super::errors::ReleasePublicConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ReleasePublicConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-p-vkj5dnky"`
+    /// `ConfigId`; example: `"dcfg-p-vkj5dnky"`
     pub config_id: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-vw46q85y"`
+    /// `NamespaceId`; example: `"namespace-vw46q85y"`
     pub namespace_id: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 }
 
 /// What a successful [`ReleasePublicConfig`] call returns.
 #[tc_model]
 pub struct ReleasePublicConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9082,34 +9766,39 @@ pub struct ReleasePublicConfigResponse {
 /// The `RemoveInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`RemoveInstancesResponse`].
-/// The codes it documents are in [`RemoveInstancesError`](super::errors::RemoveInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=RemoveInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ClusterOperateEnvIllegalError`](super::errors::TsfErrorCode::FailedOperationClusterOperateEnvIllegalError)
+/// - [`FailedOperation.InstanceDeleteFailed`](super::errors::TsfErrorCode::FailedOperationInstanceDeleteFailed)
+/// - [`InternalError.TkeApiFailedOperation`](super::errors::TsfErrorCode::InternalErrorTkeApiFailedOperation)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.InstanceNotExist`](super::errors::TsfErrorCode::ResourceNotFoundInstanceNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "RemoveInstances",
     output = RemoveInstancesResponse,
-    error = super::errors::RemoveInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct RemoveInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v","ins-7a79x94v"]`
+    /// `InstanceIdList`; example: `["ins-6a79x94v","ins-7a79x94v"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`RemoveInstances`] call returns.
 #[tc_model]
 pub struct RemoveInstancesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9119,29 +9808,34 @@ pub struct RemoveInstancesResponse {
 /// The `RevocationConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`RevocationConfigResponse`].
-/// The codes it documents are in [`RevocationConfigError`](super::errors::RevocationConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=RevocationConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigGroupQueryFailed`](super::errors::TsfErrorCode::FailedOperationConfigGroupQueryFailed)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InvalidParameterValue.ConfigReleaseNotExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigReleaseNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
+/// - [`MissingParameter.ConfigReleaseIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigReleaseIdRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "RevocationConfig",
     output = RevocationConfigResponse,
-    error = super::errors::RevocationConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct RevocationConfig {
-    /// `ConfigReleaseId`: a string.
-    ///
-    /// Example: `"dcfgr-y84o2xla"`
+    /// `ConfigReleaseId`; example: `"dcfgr-y84o2xla"`
     pub config_release_id: String,
 }
 
 /// What a successful [`RevocationConfig`] call returns.
 #[tc_model]
 pub struct RevocationConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9151,29 +9845,31 @@ pub struct RevocationConfigResponse {
 /// The `RevocationPublicConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`RevocationPublicConfigResponse`].
-/// The codes it documents are in [`RevocationPublicConfigError`](super::errors::RevocationPublicConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=RevocationPublicConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.ConfigReleaseNotExists`](super::errors::TsfErrorCode::InvalidParameterValueConfigReleaseNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "RevocationPublicConfig",
     output = RevocationPublicConfigResponse,
-    error = super::errors::RevocationPublicConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct RevocationPublicConfig {
-    /// `ConfigReleaseId`: a string.
-    ///
-    /// Example: `"dcfgr-a7rldd9v"`
+    /// `ConfigReleaseId`; example: `"dcfgr-a7rldd9v"`
     pub config_release_id: String,
 }
 
 /// What a successful [`RevocationPublicConfig`] call returns.
 #[tc_model]
 pub struct RevocationPublicConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9183,29 +9879,32 @@ pub struct RevocationPublicConfigResponse {
 /// The `RevokeFileConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`RevokeFileConfigResponse`].
-/// The codes it documents are in [`RevokeFileConfigError`](super::errors::RevokeFileConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=RevokeFileConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InvalidParameterValue.FileConfigReleaseNotExists`](super::errors::TsfErrorCode::InvalidParameterValueFileConfigReleaseNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "RevokeFileConfig",
     output = RevokeFileConfigResponse,
-    error = super::errors::RevokeFileConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct RevokeFileConfig {
-    /// `ConfigReleaseId`: a string.
-    ///
-    /// Example: `"dcfgr-f-oyd458xy"`
+    /// `ConfigReleaseId`; example: `"dcfgr-f-oyd458xy"`
     pub config_release_id: String,
 }
 
 /// What a successful [`RevokeFileConfig`] call returns.
 #[tc_model]
 pub struct RevokeFileConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9215,34 +9914,39 @@ pub struct RevokeFileConfigResponse {
 /// The `RollbackConfig` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`RollbackConfigResponse`].
-/// The codes it documents are in [`RollbackConfigError`](super::errors::RollbackConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=RollbackConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigReleaseLogCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigReleaseLogCreateFailed)
+/// - [`InternalError.ConsulServerError`](super::errors::TsfErrorCode::InternalErrorConsulServerError)
+/// - [`InvalidParameterValue.ConfigAlreadyReleased`](super::errors::TsfErrorCode::InvalidParameterValueConfigAlreadyReleased)
+/// - [`InvalidParameterValue.ConfigNotExistsOrPermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueConfigNotExistsOrPermissionDenied)
+/// - [`InvalidParameterValue.GroupNotExists`](super::errors::TsfErrorCode::InvalidParameterValueGroupNotExists)
+/// - [`InvalidParameterValue.LastConfigNotExists`](super::errors::TsfErrorCode::InvalidParameterValueLastConfigNotExists)
+/// - [`InvalidParameterValue.ResourcePermissionDenied`](super::errors::TsfErrorCode::InvalidParameterValueResourcePermissionDenied)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "RollbackConfig",
     output = RollbackConfigResponse,
-    error = super::errors::RollbackConfigError
+    error = super::errors::TsfErrorCode
 )]
 pub struct RollbackConfig {
-    /// `ConfigReleaseLogId`: a string.
-    ///
-    /// Example: `"dcfgrl-a2qj3qoa"`
+    /// `ConfigReleaseLogId`; example: `"dcfgrl-a2qj3qoa"`
     pub config_release_log_id: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 }
 
 /// What a successful [`RollbackConfig`] call returns.
 #[tc_model]
 pub struct RollbackConfigResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9252,92 +9956,76 @@ pub struct RollbackConfigResponse {
 /// The `SearchBusinessLog` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`SearchBusinessLogResponse`].
-/// The codes it documents are in [`SearchBusinessLogError`](super::errors::SearchBusinessLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=SearchBusinessLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.TsfApmEsResponseStatusException`](super::errors::TsfErrorCode::InternalErrorTsfApmEsResponseStatusException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.TsfApmBusiLogCfgAppRelationParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogCfgAppRelationParamError)
+/// - [`InvalidParameter.TsfApmBusiLogSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmBusiLogSearchRequestParamError)
+/// - [`InvalidParameterValue.TsfApmBusiLogSearchParseRspDateFormatError`](super::errors::TsfErrorCode::InvalidParameterValueTsfApmBusiLogSearchParseRspDateFormatError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "SearchBusinessLog",
     output = SearchBusinessLogResponse,
-    error = super::errors::SearchBusinessLogError
+    error = super::errors::TsfErrorCode
 )]
 pub struct SearchBusinessLog {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"apm-busi-log-cfg-6a7m36a5"`
+    /// `ConfigId`; example: `"apm-busi-log-cfg-6a7m36a5"`
     pub config_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["openapi-service-api-c594fd9cd-x76rf\r\n"]`
+    /// `InstanceIds`; example: `["openapi-service-api-c594fd9cd-x76rf\r\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-05-29 16:06:08"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-05-29 16:06:08"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-05-29 17:06:08"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-05-29 17:06:08"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"score"`
+    /// `OrderBy`; example: `"score"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 
-    /// `SearchWords`: a list of strings.
-    ///
-    /// Example: `["demo"]`
+    /// `SearchWords`; example: `["demo"]`
     pub search_words: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group-gvkqkdjv"]`
+    /// `GroupIds`; example: `["group-gvkqkdjv"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `SearchWordType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SearchWordType`; example: `"NORMAL"`
     pub search_word_type: Option<String>,
 
-    /// `BatchType`: a string.
-    ///
-    /// Example: `"SCROLL"`
+    /// `BatchType`; example: `"SCROLL"`
     pub batch_type: Option<String>,
 
-    /// `ScrollId`: a string.
-    ///
-    /// Example: `"scroll-gvkqkdjv"`
+    /// `ScrollId`; example: `"scroll-gvkqkdjv"`
     pub scroll_id: Option<String>,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1463538857","654323"]`
+    /// `SearchAfter`; example: `["1463538857","654323"]`
     pub search_after: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchBusinessLog`] call returns.
 #[tc_model]
 pub struct SearchBusinessLogResponse {
-    /// `Result`: a [`TsfPageBusinessLogV2`](super::models::TsfPageBusinessLogV2).
+    /// `Result`
     pub result: models::TsfPageBusinessLogV2,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9347,87 +10035,70 @@ pub struct SearchBusinessLogResponse {
 /// The `SearchStdoutLog` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`SearchStdoutLogResponse`].
-/// The codes it documents are in [`SearchStdoutLogError`](super::errors::SearchStdoutLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=SearchStdoutLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TsfPrivilegeError`](super::errors::TsfErrorCode::FailedOperationTsfPrivilegeError)
+/// - [`InternalError.TsfApmEsResponseStatusException`](super::errors::TsfErrorCode::InternalErrorTsfApmEsResponseStatusException)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.TsfApmStdoutSearchRequestParamError`](super::errors::TsfErrorCode::InvalidParameterTsfApmStdoutSearchRequestParamError)
+/// - [`ResourceNotFound.MicroserviceOffline`](super::errors::TsfErrorCode::ResourceNotFoundMicroserviceOffline)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "SearchStdoutLog",
     output = SearchStdoutLogResponse,
-    error = super::errors::SearchStdoutLogError
+    error = super::errors::TsfErrorCode
 )]
 pub struct SearchStdoutLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6mm4t7ze"`
+    /// `InstanceId`; example: `"ins-6mm4t7ze"`
     pub instance_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SearchWords`: a list of strings.
-    ///
-    /// Example: `["demo"]`
+    /// `SearchWords`; example: `["demo"]`
     pub search_words: Option<Vec<String>>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-05-29 14:14:42"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-05-29 14:14:42"`
     pub start_time: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-mctr7"`
+    /// `GroupId`; example: `"group-mctr7"`
     pub group_id: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-11-12 14:34:36"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-11-12 14:34:36"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"time"`
+    /// `OrderBy`; example: `"time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 
-    /// `SearchWordType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SearchWordType`; example: `"NORMAL"`
     pub search_word_type: Option<String>,
 
-    /// `BatchType`: a string.
-    ///
-    /// Example: `"SCROLL"`
+    /// `BatchType`; example: `"SCROLL"`
     pub batch_type: Option<String>,
 
-    /// `ScrollId`: a string.
-    ///
-    /// Example: `"scroll-mctr7"`
+    /// `ScrollId`; example: `"scroll-mctr7"`
     pub scroll_id: Option<String>,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1463538857","654323"]`
+    /// `SearchAfter`; example: `["1463538857","654323"]`
     pub search_after: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchStdoutLog`] call returns.
 #[tc_model]
 pub struct SearchStdoutLogResponse {
-    /// `Result`: a [`TsfPageStdoutLogV2`](super::models::TsfPageStdoutLogV2).
+    /// `Result`
     pub result: models::TsfPageStdoutLogV2,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9437,27 +10108,30 @@ pub struct SearchStdoutLogResponse {
 /// The `ShrinkGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ShrinkGroupResponse`].
-/// The codes it documents are in [`ShrinkGroupError`](super::errors::ShrinkGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ShrinkGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ShrinkGroup",
     output = ShrinkGroupResponse,
-    error = super::errors::ShrinkGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ShrinkGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
 /// What a successful [`ShrinkGroup`] call returns.
 #[tc_model]
 pub struct ShrinkGroupResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9467,32 +10141,40 @@ pub struct ShrinkGroupResponse {
 /// The `ShrinkInstances` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`ShrinkInstancesResponse`].
-/// The codes it documents are in [`ShrinkInstancesError`](super::errors::ShrinkInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=ShrinkInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GroupCommonError`](super::errors::TsfErrorCode::FailedOperationGroupCommonError)
+/// - [`InternalError.CvmCaeMasterDispatchError`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterDispatchError)
+/// - [`InternalError.CvmCaeMasterNonAlive`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterNonAlive)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`InvalidParameterValue.GroupValidInstanceNull`](super::errors::TsfErrorCode::InvalidParameterValueGroupValidInstanceNull)
+/// - [`MissingParameter.GroupIdNull`](super::errors::TsfErrorCode::MissingParameterGroupIdNull)
+/// - [`MissingParameter.GroupShirkServeridNull`](super::errors::TsfErrorCode::MissingParameterGroupShirkServeridNull)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "ShrinkInstances",
     output = ShrinkInstancesResponse,
-    error = super::errors::ShrinkInstancesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct ShrinkInstances {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v","ins-6a79kx78s"]`
+    /// `InstanceIdList`; example: `["ins-6a79x94v","ins-6a79kx78s"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`ShrinkInstances`] call returns.
 #[tc_model]
 pub struct ShrinkInstancesResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9502,29 +10184,39 @@ pub struct ShrinkInstancesResponse {
 /// The `StartContainerGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`StartContainerGroupResponse`].
-/// The codes it documents are in [`StartContainerGroupError`](super::errors::StartContainerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=StartContainerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupGroupHasrun`](super::errors::TsfErrorCode::FailedOperationContainergroupGroupHasrun)
+/// - [`FailedOperation.ContainergroupKubernetesApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKubernetesApiInvokeError)
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.UnhandledException`](super::errors::TsfErrorCode::InternalErrorUnhandledException)
+/// - [`InvalidParameter.KubernetesParamError`](super::errors::TsfErrorCode::InvalidParameterKubernetesParamError)
+/// - [`InvalidParameterValue.ContainergroupYamlUserContainerNotFound`](super::errors::TsfErrorCode::InvalidParameterValueContainergroupYamlUserContainerNotFound)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "StartContainerGroup",
     output = StartContainerGroupResponse,
-    error = super::errors::StartContainerGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct StartContainerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-s892j3s"`
+    /// `GroupId`; example: `"group-s892j3s"`
     pub group_id: String,
 }
 
 /// What a successful [`StartContainerGroup`] call returns.
 #[tc_model]
 pub struct StartContainerGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9534,27 +10226,33 @@ pub struct StartContainerGroupResponse {
 /// The `StartGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`StartGroupResponse`].
-/// The codes it documents are in [`StartGroupError`](super::errors::StartGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=StartGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CvmCaeMasterDispatchError`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterDispatchError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "StartGroup",
     output = StartGroupResponse,
-    error = super::errors::StartGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct StartGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-2ks8wsk"`
+    /// `GroupId`; example: `"group-2ks8wsk"`
     pub group_id: String,
 }
 
 /// What a successful [`StartGroup`] call returns.
 #[tc_model]
 pub struct StartGroupResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9564,29 +10262,36 @@ pub struct StartGroupResponse {
 /// The `StopContainerGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`StopContainerGroupResponse`].
-/// The codes it documents are in [`StopContainerGroupError`](super::errors::StopContainerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=StopContainerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ContainergroupGroupHasstop`](super::errors::TsfErrorCode::FailedOperationContainergroupGroupHasstop)
+/// - [`FailedOperation.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::FailedOperationContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteApiInvokeError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteApiInvokeError)
+/// - [`InternalError.ContainergroupKuberneteConnectError`](super::errors::TsfErrorCode::InternalErrorContainergroupKuberneteConnectError)
+/// - [`ResourceNotFound.ClusterNotExist`](super::errors::TsfErrorCode::ResourceNotFoundClusterNotExist)
+/// - [`ResourceNotFound.ContainergroupGroupNotFound`](super::errors::TsfErrorCode::ResourceNotFoundContainergroupGroupNotFound)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "StopContainerGroup",
     output = StopContainerGroupResponse,
-    error = super::errors::StopContainerGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct StopContainerGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-w28snw"`
+    /// `GroupId`; example: `"group-w28snw"`
     pub group_id: String,
 }
 
 /// What a successful [`StopContainerGroup`] call returns.
 #[tc_model]
 pub struct StopContainerGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9596,27 +10301,35 @@ pub struct StopContainerGroupResponse {
 /// The `StopGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`StopGroupResponse`].
-/// The codes it documents are in [`StopGroupError`](super::errors::StopGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=StopGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CvmCaeMasterNonAlive`](super::errors::TsfErrorCode::InternalErrorCvmCaeMasterNonAlive)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue.CvmCaeMasterAgentBusy`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterAgentBusy)
+/// - [`InvalidParameterValue.CvmCaeMasterGroupNoAgent`](super::errors::TsfErrorCode::InvalidParameterValueCvmCaeMasterGroupNoAgent)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`UnauthorizedOperation.NoPrivilege`](super::errors::TsfErrorCode::UnauthorizedOperationNoPrivilege)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "StopGroup",
     output = StopGroupResponse,
-    error = super::errors::StopGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct StopGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-wns82m"`
+    /// `GroupId`; example: `"group-wns82m"`
     pub group_id: String,
 }
 
 /// What a successful [`StopGroup`] call returns.
 #[tc_model]
 pub struct StopGroupResponse {
-    /// `Result`: a [`TaskId`](super::models::TaskId).
+    /// `Result`
     pub result: models::TaskId,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9626,29 +10339,30 @@ pub struct StopGroupResponse {
 /// The `UnbindApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UnbindApiGroupResponse`].
-/// The codes it documents are in [`UnbindApiGroupError`](super::errors::UnbindApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UnbindApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UnbindApiGroup",
     output = UnbindApiGroupResponse,
-    error = super::errors::UnbindApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UnbindApiGroup {
-    /// `GroupGatewayList`: a list of [`GatewayGroupIds`](super::models::GatewayGroupIds) objects.
-    ///
-    /// Example: `[{"GatewayDeployGroupId":"group-yo99lney","GroupId":"grp-notmqbpe"}]`
+    /// `GroupGatewayList`; example: `[{"GatewayDeployGroupId":"group-yo99lney","GroupId":"grp-notmqbpe"}]`
     pub group_gateway_list: Vec<models::GatewayGroupIds>,
 }
 
 /// What a successful [`UnbindApiGroup`] call returns.
 #[tc_model]
 pub struct UnbindApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9658,69 +10372,55 @@ pub struct UnbindApiGroupResponse {
 /// The `UpdateApiGroup` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateApiGroupResponse`].
-/// The codes it documents are in [`UpdateApiGroupError`](super::errors::UpdateApiGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateApiGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateApiGroup",
     output = UpdateApiGroupResponse,
-    error = super::errors::UpdateApiGroupError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateApiGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-notmqbpe"`
+    /// `GroupId`; example: `"grp-notmqbpe"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"grp_app"`
+    /// `GroupName`; example: `"grp_app"`
     pub group_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     pub auth_type: Option<String>,
 
-    /// `GroupContext`: a string.
-    ///
-    /// Example: `"/grp_app"`
+    /// `GroupContext`; example: `"/grp_app"`
     pub group_context: Option<String>,
 
-    /// `NamespaceNameKey`: a string.
-    ///
-    /// Example: `"TSF-NamespaceName"`
+    /// `NamespaceNameKey`; example: `"TSF-NamespaceName"`
     pub namespace_name_key: Option<String>,
 
-    /// `ServiceNameKey`: a string.
-    ///
-    /// Example: `"TSF-ServiceName"`
+    /// `ServiceNameKey`; example: `"TSF-ServiceName"`
     pub service_name_key: Option<String>,
 
-    /// `NamespaceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `NamespaceNameKeyPosition`; example: `"path"`
     pub namespace_name_key_position: Option<String>,
 
-    /// `ServiceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `ServiceNameKeyPosition`; example: `"path"`
     pub service_name_key_position: Option<String>,
 }
 
 /// What a successful [`UpdateApiGroup`] call returns.
 #[tc_model]
 pub struct UpdateApiGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9730,39 +10430,39 @@ pub struct UpdateApiGroupResponse {
 /// The `UpdateApiRateLimitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateApiRateLimitRuleResponse`].
-/// The codes it documents are in [`UpdateApiRateLimitRuleError`](super::errors::UpdateApiRateLimitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateApiRateLimitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterError`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`ResourceInUse.RatelimitRuleExistError`](super::errors::TsfErrorCode::ResourceInUseRatelimitRuleExistError)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateApiRateLimitRule",
     output = UpdateApiRateLimitRuleResponse,
-    error = super::errors::UpdateApiRateLimitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateApiRateLimitRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-8qlpdumd"`
+    /// `RuleId`; example: `"rule-8qlpdumd"`
     pub rule_id: String,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: String,
 
-    /// `MaxQps`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxQps`; example: `2000`
     pub max_qps: Option<i64>,
 }
 
 /// What a successful [`UpdateApiRateLimitRule`] call returns.
 #[tc_model]
 pub struct UpdateApiRateLimitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9772,44 +10472,43 @@ pub struct UpdateApiRateLimitRuleResponse {
 /// The `UpdateApiRateLimitRules` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateApiRateLimitRulesResponse`].
-/// The codes it documents are in [`UpdateApiRateLimitRulesError`](super::errors::UpdateApiRateLimitRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateApiRateLimitRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RatelimitConsulError`](super::errors::TsfErrorCode::FailedOperationRatelimitConsulError)
+/// - [`InternalError.GatewayConsistencyError`](super::errors::TsfErrorCode::InternalErrorGatewayConsistencyError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
+/// - [`UnauthorizedOperation.LicenseUnauthorized`](super::errors::TsfErrorCode::UnauthorizedOperationLicenseUnauthorized)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateApiRateLimitRules",
     output = UpdateApiRateLimitRulesResponse,
-    error = super::errors::UpdateApiRateLimitRulesError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateApiRateLimitRules {
-    /// `ApiIds`: a list of strings.
-    ///
-    /// Example: `["api-b1sd366q"]`
+    /// `ApiIds`; example: `["api-b1sd366q"]`
     pub api_ids: Vec<String>,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: String,
 
-    /// `MaxQps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxQps`; example: `1000`
     pub max_qps: Option<i64>,
 
-    /// `UsePathAndMethodFormat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsePathAndMethodFormat`; example: `true`
     pub use_path_and_method_format: Option<bool>,
 }
 
 /// What a successful [`UpdateApiRateLimitRules`] call returns.
 #[tc_model]
 pub struct UpdateApiRateLimitRulesResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9819,39 +10518,38 @@ pub struct UpdateApiRateLimitRulesResponse {
 /// The `UpdateApiTimeouts` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateApiTimeoutsResponse`].
-/// The codes it documents are in [`UpdateApiTimeoutsError`](super::errors::UpdateApiTimeoutsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateApiTimeouts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UnhandledException`](super::errors::TsfErrorCode::FailedOperationUnhandledException)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateApiTimeouts",
     output = UpdateApiTimeoutsResponse,
-    error = super::errors::UpdateApiTimeoutsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateApiTimeouts {
-    /// `ApiIds`: a list of strings.
-    ///
-    /// Example: `["api-tnvxy4ta"]`
+    /// `ApiIds`; example: `["api-tnvxy4ta"]`
     pub api_ids: Vec<String>,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Timeout`; example: `2000`
     pub timeout: Option<i64>,
 }
 
 /// What a successful [`UpdateApiTimeouts`] call returns.
 #[tc_model]
 pub struct UpdateApiTimeoutsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9861,49 +10559,52 @@ pub struct UpdateApiTimeoutsResponse {
 /// The `UpdateConfigTemplate` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateConfigTemplateResponse`].
-/// The codes it documents are in [`UpdateConfigTemplateError`](super::errors::UpdateConfigTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateConfigTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConfigTemplateCreateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateCreateFailed)
+/// - [`FailedOperation.ConfigTemplateDeleteFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateDeleteFailed)
+/// - [`FailedOperation.ConfigTemplateImportFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateImportFailed)
+/// - [`FailedOperation.ConfigTemplateSearchListFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateSearchListFailed)
+/// - [`FailedOperation.ConfigTemplateUpdateFailed`](super::errors::TsfErrorCode::FailedOperationConfigTemplateUpdateFailed)
+/// - [`InvalidParameterValue.ConfigTemplateDescTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateDescTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateNameTooLong`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateNameTooLong)
+/// - [`InvalidParameterValue.ConfigTemplateTypeInvalid`](super::errors::TsfErrorCode::InvalidParameterValueConfigTemplateTypeInvalid)
+/// - [`MissingParameter.ConfigTemplateIdRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateIdRequired)
+/// - [`MissingParameter.ConfigTemplateNameRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateNameRequired)
+/// - [`MissingParameter.ConfigTemplateTypeRequired`](super::errors::TsfErrorCode::MissingParameterConfigTemplateTypeRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateConfigTemplate",
     output = UpdateConfigTemplateResponse,
-    error = super::errors::UpdateConfigTemplateError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateConfigTemplate {
-    /// `ConfigTemplateId`: a string.
-    ///
-    /// Example: `"dcfg_temp-aln5d3wv"`
+    /// `ConfigTemplateId`; example: `"dcfg_temp-aln5d3wv"`
     pub config_template_id: String,
 
-    /// `ConfigTemplateName`: a string.
-    ///
-    /// Example: `"app_config"`
+    /// `ConfigTemplateName`; example: `"app_config"`
     pub config_template_name: String,
 
-    /// `ConfigTemplateType`: a string.
-    ///
-    /// Example: `"Ribbon"`
+    /// `ConfigTemplateType`; example: `"Ribbon"`
     pub config_template_type: String,
 
-    /// `ConfigTemplateValue`: a string.
-    ///
-    /// Example: `"ribbon.ReadTimeout: 5000"`
+    /// `ConfigTemplateValue`; example: `"ribbon.ReadTimeout: 5000"`
     pub config_template_value: String,
 
-    /// `ConfigTemplateDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigTemplateDesc`; example: `"This is desc"`
     pub config_template_desc: Option<String>,
 }
 
 /// What a successful [`UpdateConfigTemplate`] call returns.
 #[tc_model]
 pub struct UpdateConfigTemplateResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9913,54 +10614,46 @@ pub struct UpdateConfigTemplateResponse {
 /// The `UpdateGatewayApi` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateGatewayApiResponse`].
-/// The codes it documents are in [`UpdateGatewayApiError`](super::errors::UpdateGatewayApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateGatewayApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateGatewayApi",
     output = UpdateGatewayApiResponse,
-    error = super::errors::UpdateGatewayApiError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateGatewayApi {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-zwua4plw"`
+    /// `ApiId`; example: `"api-zwua4plw"`
     pub api_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/echo-user"`
+    /// `Path`; example: `"/echo-user"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `PathMapping`: a string.
-    ///
-    /// Example: `"/echo-user"`
+    /// `PathMapping`; example: `"/echo-user"`
     pub path_mapping: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `Host`; example: `"http://www.qq.com"`
     pub host: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is desc"`
+    /// `Description`; example: `"this is desc"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateGatewayApi`] call returns.
 #[tc_model]
 pub struct UpdateGatewayApiResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9970,42 +10663,41 @@ pub struct UpdateGatewayApiResponse {
 /// The `UpdateHealthCheckSettings` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateHealthCheckSettingsResponse`].
-/// The codes it documents are in [`UpdateHealthCheckSettingsError`](super::errors::UpdateHealthCheckSettingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateHealthCheckSettings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CvmCaeMasterHealthCheckConfigError`](super::errors::TsfErrorCode::FailedOperationCvmCaeMasterHealthCheckConfigError)
+/// - [`InvalidParameter.BadRequest`](super::errors::TsfErrorCode::InvalidParameterBadRequest)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::TsfErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateHealthCheckSettings",
     output = UpdateHealthCheckSettingsResponse,
-    error = super::errors::UpdateHealthCheckSettingsError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateHealthCheckSettings {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-gyqnd7py"`
+    /// `GroupId`; example: `"group-gyqnd7py"`
     pub group_id: String,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHealthCheck`; example: `false`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`](super::models::HealthCheckSettings).
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<models::HealthCheckSettings>,
 
-    /// `LivenessAutoRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LivenessAutoRestart`; example: `true`
     pub liveness_auto_restart: Option<bool>,
 }
 
 /// What a successful [`UpdateHealthCheckSettings`] call returns.
 #[tc_model]
 pub struct UpdateHealthCheckSettingsResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10015,34 +10707,35 @@ pub struct UpdateHealthCheckSettingsResponse {
 /// The `UpdateRepository` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateRepositoryResponse`].
-/// The codes it documents are in [`UpdateRepositoryError`](super::errors::UpdateRepositoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateRepository)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.RuntimeError`](super::errors::TsfErrorCode::InternalErrorRuntimeError)
+/// - [`InvalidParameter.ParamError`](super::errors::TsfErrorCode::InvalidParameterParamError)
+/// - [`UnsupportedOperation.UnsupportAction`](super::errors::TsfErrorCode::UnsupportedOperationUnsupportAction)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateRepository",
     output = UpdateRepositoryResponse,
-    error = super::errors::UpdateRepositoryError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateRepository {
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"repo-6a79x94v"`
+    /// `RepositoryId`; example: `"repo-6a79x94v"`
     pub repository_id: String,
 
-    /// `RepositoryDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `RepositoryDesc`; example: `"this is a desc"`
     pub repository_desc: Option<String>,
 }
 
 /// What a successful [`UpdateRepository`] call returns.
 #[tc_model]
 pub struct UpdateRepositoryResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10052,42 +10745,41 @@ pub struct UpdateRepositoryResponse {
 /// The `UpdateUnitRule` action of TSF API 2018-03-26.
 ///
 /// A successful call returns [`UpdateUnitRuleResponse`].
-/// The codes it documents are in [`UpdateUnitRuleError`](super::errors::UpdateUnitRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsf&Version=2018-03-26&Action=UpdateUnitRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsfErrorCode`](super::errors::TsfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayConsulError`](super::errors::TsfErrorCode::InternalErrorGatewayConsulError)
+/// - [`InvalidParameterValue.GatewayParameterInvalid`](super::errors::TsfErrorCode::InvalidParameterValueGatewayParameterInvalid)
+/// - [`MissingParameter.GatewayParameterRequired`](super::errors::TsfErrorCode::MissingParameterGatewayParameterRequired)
 #[tc_action(
     service = "tsf",
     version = "2018-03-26",
     name = "UpdateUnitRule",
     output = UpdateUnitRuleResponse,
-    error = super::errors::UpdateUnitRuleError
+    error = super::errors::TsfErrorCode
 )]
 pub struct UpdateUnitRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-cgd3l6jo"`
+    /// `Id`; example: `"unit-rl-cgd3l6jo"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"user_unit"`
+    /// `Name`; example: `"user_unit"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `UnitRuleItemList`: a list of [`UnitRuleItem`](super::models::UnitRuleItem) objects.
+    /// `UnitRuleItemList`
     pub unit_rule_item_list: Option<Vec<models::UnitRuleItem>>,
 }
 
 /// What a successful [`UpdateUnitRule`] call returns.
 #[tc_model]
 pub struct UpdateUnitRuleResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddClusterInstances`](super::AddClusterInstances).
 #[tc_model]
 pub struct AddInstanceResult {
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v"]`
+    /// `FailedInstanceIds`; example: `["ins-6a79x94v"]`
     pub failed_instance_ids: Vec<String>,
 
-    /// `SuccInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v"]`
+    /// `SuccInstanceIds`; example: `["ins-6a79x94v"]`
     pub succ_instance_ids: Vec<String>,
 
-    /// `TimeoutInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-6a79x94v"]`
+    /// `TimeoutInstanceIds`; example: `["ins-6a79x94v"]`
     pub timeout_instance_ids: Vec<String>,
 
-    /// `FailedReasons`: a list of strings.
-    ///
-    /// Example: `["this is a reason"]`
+    /// `FailedReasons`; example: `["this is a reason"]`
     pub failed_reasons: Option<Vec<String>>,
 }
 
@@ -34,17 +26,13 @@ pub struct AddInstanceResult {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct Affinity {
-    /// `Scope`: a string.
-    ///
-    /// Example: `"Node"`
+    /// `Scope`; example: `"Node"`
     pub scope: Option<String>,
 
-    /// `Weight`: a string.
-    ///
-    /// Example: `"50"`
+    /// `Weight`; example: `"50"`
     pub weight: Option<String>,
 
-    /// `Paths`: a list of [`CommonOption`] objects.
+    /// `Paths`
     pub paths: Option<Vec<CommonOption>>,
 }
 
@@ -54,14 +42,10 @@ pub struct Affinity {
 /// Returned in the output of [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct AgentProfile {
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"SERVICE_AGENT/OT_AGENT"`
+    /// `AgentType`; example: `"SERVICE_AGENT/OT_AGENT"`
     pub agent_type: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"release/1.0"`
+    /// `AgentVersion`; example: `"release/1.0"`
     pub agent_version: Option<String>,
 }
 
@@ -70,14 +54,10 @@ pub struct AgentProfile {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiDefinitionDescr {
-    /// `Name`: a string.
-    ///
-    /// Example: `"API_DEFI"`
+    /// `Name`; example: `"API_DEFI"`
     pub name: String,
 
-    /// `Properties`: a list of [`PropertyField`] objects.
-    ///
-    /// Example: `[{"Description":"This is desc","Name":"tag_user","Type":"string"}]`
+    /// `Properties`; example: `[{"Description":"This is desc","Name":"tag_user","Type":"string"}]`
     pub properties: Vec<PropertyField>,
 }
 
@@ -86,147 +66,91 @@ pub struct ApiDefinitionDescr {
 /// Returned in the output of [`ChangeApiUsableStatus`](super::ChangeApiUsableStatus) and [`DescribeGatewayApis`](super::DescribeGatewayApis).
 #[tc_model]
 pub struct ApiDetailInfo {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-0i1r0zuh"`
+    /// `ApiId`; example: `"api-0i1r0zuh"`
     pub api_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-qab7bq9v"`
+    /// `NamespaceId`; example: `"namespace-qab7bq9v"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_default"`
+    /// `NamespaceName`; example: `"ns_default"`
     pub namespace_name: Option<String>,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-ba2jlxvk"`
+    /// `MicroserviceId`; example: `"ms-ba2jlxvk"`
     pub microservice_id: Option<String>,
 
-    /// `MicroserviceName`: a string.
-    ///
-    /// Example: `"provider-demo"`
+    /// `MicroserviceName`; example: `"provider-demo"`
     pub microservice_name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/checkToken"`
+    /// `Path`; example: `"/checkToken"`
     pub path: Option<String>,
 
-    /// `PathMapping`: a string.
-    ///
-    /// Example: `"/checkToken"`
+    /// `PathMapping`; example: `"/checkToken"`
     pub path_mapping: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-nb08ur29"`
+    /// `GroupId`; example: `"grp-nb08ur29"`
     pub group_id: Option<String>,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: Option<String>,
 
-    /// `ReleaseStatus`: a string.
-    ///
-    /// Example: `"released"`
+    /// `ReleaseStatus`; example: `"released"`
     pub release_status: Option<String>,
 
-    /// `RateLimitStatus`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `RateLimitStatus`; example: `"disabled"`
     pub rate_limit_status: Option<String>,
 
-    /// `MockStatus`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `MockStatus`; example: `"disabled"`
     pub mock_status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-23 01:30:03"`
+    /// `CreatedTime`; example: `"2024-12-23 01:30:03"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-23 01:30:03"`
+    /// `UpdatedTime`; example: `"2024-12-23 01:30:03"`
     pub updated_time: Option<String>,
 
-    /// `ReleasedTime`: a string.
-    ///
-    /// Example: `"2024-12-23 01:30:03"`
+    /// `ReleasedTime`; example: `"2024-12-23 01:30:03"`
     pub released_time: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"grp_name"`
+    /// `GroupName`; example: `"grp_name"`
     pub group_name: Option<String>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Timeout`; example: `10000`
     pub timeout: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `Host`; example: `"http://www.qq.com"`
     pub host: Option<String>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `ApiType`; example: `"ms"`
     pub api_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `ApiMatchType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ApiMatchType`; example: `"normal"`
     pub api_match_type: Option<String>,
 
-    /// `RpcExt`: a string.
+    /// `RpcExt`
     pub rpc_ext: Option<String>,
 
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-ldap5yok"`
+    /// `GatewayDeployGroupId`; example: `"group-ldap5yok"`
     pub gateway_deploy_group_id: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"37025610cc82b1a9a8f192159c6di3d9"`
+    /// `Md5`; example: `"37025610cc82b1a9a8f192159c6di3d9"`
     pub md5: Option<String>,
 
-    /// `RpcType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `RpcType`; example: `"http"`
     pub rpc_type: Option<String>,
 
-    /// `PathMappingUnsupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PathMappingUnsupported`; example: `true`
     pub path_mapping_unsupported: Option<bool>,
 
-    /// `PathMappingUnsupportedMsg`: a string.
-    ///
-    /// Example: `"API带路径参数场景暂不支持短路径访问"`
+    /// `PathMappingUnsupportedMsg`; example: `"API带路径参数场景暂不支持短路径访问"`
     pub path_mapping_unsupported_msg: Option<String>,
 
-    /// `ApiOnlineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `ApiOnlineStatus`; example: `"ONLINE"`
     pub api_online_status: Option<String>,
 }
 
@@ -235,37 +159,25 @@ pub struct ApiDetailInfo {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiDetailResponse {
-    /// `Request`: a list of [`ApiRequestDescr`] objects.
+    /// `Request`
     pub request: Vec<ApiRequestDescr>,
 
-    /// `Response`: a list of [`ApiResponseDescr`] objects.
-    ///
-    /// Example: `[{"Description":"OK","Name":"_RESPONSE","Type":"string"}]`
+    /// `Response`; example: `[{"Description":"OK","Name":"_RESPONSE","Type":"string"}]`
     pub response: Option<Vec<ApiResponseDescr>>,
 
-    /// `Definitions`: a list of [`ApiDefinitionDescr`] objects.
-    ///
-    /// Example: `[{"Name":"","Properties":[{"Description":"","Name":"","Type":""}]}]`
+    /// `Definitions`; example: `[{"Name":"","Properties":[{"Description":"","Name":"","Type":""}]}]`
     pub definitions: Vec<ApiDefinitionDescr>,
 
-    /// `RequestContentType`: a string.
-    ///
-    /// Example: `"\"application/json\""`
+    /// `RequestContentType`; example: `"\"application/json\""`
     pub request_content_type: Option<String>,
 
-    /// `CanRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRun`; example: `true`
     pub can_run: bool,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 }
 
@@ -274,97 +186,61 @@ pub struct ApiDetailResponse {
 /// Returned in the output of [`DescribeApiGroup`](super::DescribeApiGroup), [`DescribeApiGroups`](super::DescribeApiGroups), [`DescribeGroupGateways`](super::DescribeGroupGateways) and [`DescribeGroupsWithPlugin`](super::DescribeGroupsWithPlugin).
 #[tc_model]
 pub struct ApiGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-vcgimq3x"`
+    /// `GroupId`; example: `"grp-vcgimq3x"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-name"`
+    /// `GroupName`; example: `"group-name"`
     pub group_name: Option<String>,
 
-    /// `GroupContext`: a string.
-    ///
-    /// Example: `"/provider"`
+    /// `GroupContext`; example: `"/provider"`
     pub group_context: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     pub auth_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"released"`
+    /// `Status`; example: `"released"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2019-06-20 15:51:28"`
+    /// `CreatedTime`; example: `"2019-06-20 15:51:28"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2019-06-20 15:51:28"`
+    /// `UpdatedTime`; example: `"2019-06-20 15:51:28"`
     pub updated_time: Option<String>,
 
-    /// `BindedGatewayDeployGroups`: a list of [`GatewayDeployGroup`] objects.
+    /// `BindedGatewayDeployGroups`
     pub binded_gateway_deploy_groups: Option<Vec<GatewayDeployGroup>>,
 
-    /// `ApiCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ApiCount`; example: `10`
     pub api_count: Option<i64>,
 
-    /// `AclMode`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AclMode`; example: `"none"`
     pub acl_mode: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `GroupType`; example: `"ms"`
     pub group_type: Option<String>,
 
-    /// `GatewayInstanceType`: a string.
-    ///
-    /// Example: `"unit"`
+    /// `GatewayInstanceType`; example: `"unit"`
     pub gateway_instance_type: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"ins-szesmg28"`
+    /// `GatewayInstanceId`; example: `"ins-szesmg28"`
     pub gateway_instance_id: Option<String>,
 
-    /// `NamespaceNameKey`: a string.
-    ///
-    /// Example: `"TSF-NamespaceName"`
+    /// `NamespaceNameKey`; example: `"TSF-NamespaceName"`
     pub namespace_name_key: Option<String>,
 
-    /// `ServiceNameKey`: a string.
-    ///
-    /// Example: `"TSF-ServiceName"`
+    /// `ServiceNameKey`; example: `"TSF-ServiceName"`
     pub service_name_key: Option<String>,
 
-    /// `NamespaceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `NamespaceNameKeyPosition`; example: `"path"`
     pub namespace_name_key_position: Option<String>,
 
-    /// `ServiceNameKeyPosition`: a string.
-    ///
-    /// Example: `"path"`
+    /// `ServiceNameKeyPosition`; example: `"path"`
     pub service_name_key_position: Option<String>,
 
-    /// `GatewayInstanceIdList`: a list of strings.
-    ///
-    /// Example: `["gw-ins-szesmg28"]`
+    /// `GatewayInstanceIdList`; example: `["gw-ins-szesmg28"]`
     pub gateway_instance_id_list: Option<Vec<String>>,
 }
 
@@ -373,39 +249,25 @@ pub struct ApiGroupInfo {
 /// Sent in the input of [`CreateGatewayApi`](super::CreateGatewayApi).
 #[tc_model]
 pub struct ApiInfo {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: String,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-by8o5kgv"`
+    /// `MicroserviceId`; example: `"ms-by8o5kgv"`
     pub microservice_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/echo"`
+    /// `Path`; example: `"/echo"`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `PathMapping`: a string.
-    ///
-    /// Example: `"/echo"`
+    /// `PathMapping`; example: `"/echo"`
     pub path_mapping: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Host`; example: `"www.qq.com"`
     pub host: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 }
 
@@ -414,16 +276,10 @@ pub struct ApiInfo {
 /// Sent in the input of [`DescribeMsApiList`](super::DescribeMsApiList).
 #[tc_model]
 pub struct ApiParam {
-    /// `Method`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"POST"`
+    /// `Method`, required in requests; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Path`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/mock_api"`
+    /// `Path`, required in requests; example: `"/mock_api"`
     pub path: Option<String>,
 }
 
@@ -432,74 +288,46 @@ pub struct ApiParam {
 /// Returned in the output of [`CreateApiRateLimitRuleWithDetailResp`](super::CreateApiRateLimitRuleWithDetailResp) and [`DescribeApiRateLimitRules`](super::DescribeApiRateLimitRules).
 #[tc_model]
 pub struct ApiRateLimitRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-ov3yyria"`
+    /// `RuleId`; example: `"rule-ov3yyria"`
     pub rule_id: Option<String>,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-c5tc8x6j"`
+    /// `ApiId`; example: `"api-c5tc8x6j"`
     pub api_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"gateway-proxy-rule_grp-kehvi94a_api-c5tc8x6j"`
+    /// `RuleName`; example: `"gateway-proxy-rule_grp-kehvi94a_api-c5tc8x6j"`
     pub rule_name: Option<String>,
 
-    /// `MaxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxQps`; example: `10000`
     pub max_qps: Option<u64>,
 
-    /// `UsableStatus`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `UsableStatus`; example: `"enabled"`
     pub usable_status: Option<String>,
 
-    /// `RuleContent`: a string.
-    ///
-    /// Example: `"忽略，接口冗余字段。"`
+    /// `RuleContent`; example: `"忽略，接口冗余字段。"`
     pub rule_content: Option<String>,
 
-    /// `TsfRuleId`: a string.
-    ///
-    /// Example: `"rate-9ov6lpv3"`
+    /// `TsfRuleId`; example: `"rate-9ov6lpv3"`
     pub tsf_rule_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-19 21:00:00"`
+    /// `CreatedTime`; example: `"2024-12-19 21:00:00"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-19 21:00:00"`
+    /// `UpdatedTime`; example: `"2024-12-19 21:00:00"`
     pub updated_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppId`; example: `"1"`
     pub app_id: Option<String>,
 
-    /// `UsePathAndMethodFormat`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsePathAndMethodFormat`; example: `true`
     pub use_path_and_method_format: Option<bool>,
 }
 
@@ -508,34 +336,22 @@ pub struct ApiRateLimitRule {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiRequestDescr {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag_user"`
+    /// `Name`; example: `"tag_user"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `In`: a string.
-    ///
-    /// Example: `"query"`
+    /// `In`; example: `"query"`
     pub r#in: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: String,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Required`; example: `false`
     pub required: bool,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"def_user"`
+    /// `DefaultValue`; example: `"def_user"`
     pub default_value: Option<String>,
 }
 
@@ -544,19 +360,13 @@ pub struct ApiRequestDescr {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiResponseDescr {
-    /// `Name`: a string.
-    ///
-    /// Example: `"_RESPONSE"`
+    /// `Name`; example: `"_RESPONSE"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Description`; example: `"OK"`
     pub description: String,
 }
 
@@ -565,19 +375,13 @@ pub struct ApiResponseDescr {
 /// Returned in the output of [`DescribeApiUseDetail`](super::DescribeApiUseDetail) and [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct ApiUseStatisticsEntity {
-    /// `Name`: a string.
-    ///
-    /// Example: `"2xx"`
+    /// `Name`; example: `"2xx"`
     pub name: String,
 
-    /// `Count`: a string.
-    ///
-    /// Example: `"39723"`
+    /// `Count`; example: `"39723"`
     pub count: String,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"0.99"`
+    /// `Ratio`; example: `"0.99"`
     pub ratio: String,
 }
 
@@ -586,19 +390,13 @@ pub struct ApiUseStatisticsEntity {
 /// Returned in the output of [`DescribeApiVersions`](super::DescribeApiVersions).
 #[tc_model]
 pub struct ApiVersionArray {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app_provider"`
+    /// `ApplicationName`; example: `"app_provider"`
     pub application_name: Option<String>,
 
-    /// `PkgVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `PkgVersion`; example: `"v1"`
     pub pkg_version: Option<String>,
 }
 
@@ -607,34 +405,22 @@ pub struct ApiVersionArray {
 /// Returned in the output of [`DescribeApplicationAttribute`](super::DescribeApplicationAttribute).
 #[tc_model]
 pub struct ApplicationAttribute {
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceCount`; example: `3`
     pub instance_count: i64,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RunInstanceCount`; example: `2`
     pub run_instance_count: i64,
 
-    /// `GroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupCount`; example: `2`
     pub group_count: i64,
 
-    /// `RunningGroupCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RunningGroupCount`; example: `"2"`
     pub running_group_count: Option<String>,
 
-    /// `AbnormalCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AbnormalCount`; example: `"0"`
     pub abnormal_count: Option<String>,
 
-    /// `ImageTagCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageTagCount`; example: `1`
     pub image_tag_count: Option<i64>,
 }
 
@@ -643,115 +429,73 @@ pub struct ApplicationAttribute {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication) and [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct ApplicationForPage {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-provider"`
+    /// `ApplicationName`; example: `"java-provider"`
     pub application_name: String,
 
-    /// `ApplicationDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ApplicationDesc`; example: `"this is a desc"`
     pub application_desc: Option<String>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"DEF"`
+    /// `MicroserviceType`; example: `"DEF"`
     pub microservice_type: String,
 
-    /// `ProgLang`: a string.
-    ///
-    /// Example: `"J"`
+    /// `ProgLang`; example: `"J"`
     pub prog_lang: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-11-21 09:33:21"`
+    /// `CreateTime`; example: `"2019-11-21 09:33:21"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-11-22 09:33:21"`
+    /// `UpdateTime`; example: `"2019-11-22 09:33:21"`
     pub update_time: String,
 
-    /// `ApplicationResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationResourceType`; example: `"C"`
     pub application_resource_type: String,
 
-    /// `ApplicationRuntimeType`: a string.
-    ///
-    /// Example: `"konaJdk8"`
+    /// `ApplicationRuntimeType`; example: `"konaJdk8"`
     pub application_runtime_type: String,
 
-    /// `ApigatewayServiceId`: a string.
-    ///
-    /// Example: `"gw-ins-6a79x94v"`
+    /// `ApigatewayServiceId`; example: `"gw-ins-6a79x94v"`
     pub apigateway_service_id: String,
 
-    /// `ApplicationRemarkName`: a string.
-    ///
-    /// Example: `"remark-mock"`
+    /// `ApplicationRemarkName`; example: `"remark-mock"`
     pub application_remark_name: Option<String>,
 
-    /// `ServiceConfigList`: a list of [`ServiceConfig`] objects.
+    /// `ServiceConfigList`
     pub service_config_list: Option<Vec<ServiceConfig>>,
 
-    /// `IgnoreCreateImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreCreateImageRepository`; example: `true`
     pub ignore_create_image_repository: bool,
 
-    /// `ApmInstanceId`: a string.
-    ///
-    /// Example: `"apm-6a79x94v"`
+    /// `ApmInstanceId`; example: `"apm-6a79x94v"`
     pub apm_instance_id: Option<String>,
 
-    /// `ApmInstanceName`: a string.
-    ///
-    /// Example: `"apm-mock"`
+    /// `ApmInstanceName`; example: `"apm-mock"`
     pub apm_instance_name: Option<String>,
 
-    /// `SyncDeleteImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncDeleteImageRepository`; example: `true`
     pub sync_delete_image_repository: Option<bool>,
 
-    /// `MicroserviceSubType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceSubType`; example: `"N"`
     pub microservice_sub_type: Option<String>,
 
-    /// `ProgramLanguage`: a string.
-    ///
-    /// Example: `"Java"`
+    /// `ProgramLanguage`; example: `"Java"`
     pub program_language: Option<String>,
 
-    /// `FrameworkType`: a string.
-    ///
-    /// Example: `"Spring Cloud"`
+    /// `FrameworkType`; example: `"Spring Cloud"`
     pub framework_type: Option<String>,
 
-    /// `ServiceGovernanceConfig`: a [`ServiceGovernanceConfig`].
+    /// `ServiceGovernanceConfig`
     pub service_governance_config: Option<ServiceGovernanceConfig>,
 
-    /// `MicroserviceTypeList`: a list of strings.
-    ///
-    /// Example: `["N"]`
+    /// `MicroserviceTypeList`; example: `["N"]`
     pub microservice_type_list: Option<Vec<String>>,
 
-    /// `CreateSameNameImageRepository`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateSameNameImageRepository`; example: `true`
     pub create_same_name_image_repository: Option<bool>,
 }
 
@@ -760,22 +504,16 @@ pub struct ApplicationForPage {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct AvailableZoneScatterScheduleRule {
-    /// `ScatterDimension`: a string.
-    ///
-    /// Example: `"Application"`
+    /// `ScatterDimension`; example: `"Application"`
     pub scatter_dimension: Option<String>,
 
-    /// `MaxUnbalanceQuantity`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `MaxUnbalanceQuantity`; example: `25`
     pub max_unbalance_quantity: Option<i64>,
 
-    /// `IsForceSchedule`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsForceSchedule`; example: `true`
     pub is_force_schedule: Option<bool>,
 
-    /// `Paths`: a list of [`CommonOption`] objects.
+    /// `Paths`
     pub paths: Option<Vec<CommonOption>>,
 }
 
@@ -784,59 +522,37 @@ pub struct AvailableZoneScatterScheduleRule {
 /// Returned in the output of [`DescribeBusinessLogConfig`](super::DescribeBusinessLogConfig), [`DescribeBusinessLogConfigs`](super::DescribeBusinessLogConfigs) and [`DescribeGroupBusinessLogConfigs`](super::DescribeGroupBusinessLogConfigs).
 #[tc_model]
 pub struct BusinesLogConfigAssociatedGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"java-group"`
+    /// `GroupName`; example: `"java-group"`
     pub group_name: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-app"`
+    /// `ApplicationName`; example: `"java-app"`
     pub application_name: Option<String>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `AssociatedTime`: a string.
-    ///
-    /// Example: `"2022-12-11 11:23:12"`
+    /// `AssociatedTime`; example: `"2022-12-11 11:23:12"`
     pub associated_time: Option<String>,
 }
 
@@ -845,100 +561,61 @@ pub struct BusinesLogConfigAssociatedGroup {
 /// Returned in the output of [`DescribeBusinessLogConfig`](super::DescribeBusinessLogConfig), [`DescribeBusinessLogConfigs`](super::DescribeBusinessLogConfigs) and [`DescribeGroupBusinessLogConfigs`](super::DescribeGroupBusinessLogConfigs).
 #[tc_model]
 pub struct BusinessLogConfig {
-    /// `ConfigId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apm-busi-log-cfg-qabp49vl"`
+    /// `ConfigId`, always sent in responses; example: `"apm-busi-log-cfg-qabp49vl"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"config-mock"`
+    /// `ConfigName`, always sent in responses; example: `"config-mock"`
     pub config_name: Option<String>,
 
-    /// `ConfigPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/config"`
+    /// `ConfigPath`, always sent in responses; example: `"/config"`
     pub config_path: Option<String>,
 
-    /// `ConfigDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ConfigDesc`, always sent in responses; example: `"this is a desc"`
     pub config_desc: Option<String>,
 
-    /// `ConfigTags`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag1"`
+    /// `ConfigTags`, always sent in responses; example: `"tag1"`
     pub config_tags: Option<String>,
 
-    /// `ConfigPipeline`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pipeline1"`
+    /// `ConfigPipeline`, always sent in responses; example: `"pipeline1"`
     pub config_pipeline: Option<String>,
 
-    /// `ConfigCreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-11-21 11:31:34"`
+    /// `ConfigCreateTime`, always sent in responses; example: `"2019-11-21 11:31:34"`
     pub config_create_time: Option<String>,
 
-    /// `ConfigUpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-11-22 11:31:34"`
+    /// `ConfigUpdateTime`, always sent in responses; example: `"2019-11-22 11:31:34"`
     pub config_update_time: Option<String>,
 
-    /// `ConfigSchema`: a [`BusinessLogConfigSchema`].
-    /// Always sent in responses.
+    /// `ConfigSchema`, always sent in responses
     pub config_schema: Option<BusinessLogConfigSchema>,
 
-    /// `ConfigAssociatedGroups`: a list of [`BusinesLogConfigAssociatedGroup`] objects.
+    /// `ConfigAssociatedGroups`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub config_associated_groups: Option<Vec<BusinesLogConfigAssociatedGroup>>,
 
-    /// `ConfigAssociatedGroupList`: a list of [`BusinessLogConfigAssociatedGroup`] objects.
+    /// `ConfigAssociatedGroupList`
     pub config_associated_group_list: Option<Vec<BusinessLogConfigAssociatedGroup>>,
 
-    /// `FilebeatConfigEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilebeatConfigEnable`; example: `false`
     pub filebeat_config_enable: Option<bool>,
 
-    /// `FilebeatCloseTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FilebeatCloseTimeout`; example: `10`
     pub filebeat_close_timeout: Option<i64>,
 
-    /// `FilebeatIgnoreOlder`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FilebeatIgnoreOlder`; example: `10`
     pub filebeat_ignore_older: Option<i64>,
 
-    /// `FilebeatHarvesterLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FilebeatHarvesterLimit`; example: `100`
     pub filebeat_harvester_limit: Option<i64>,
 
-    /// `FilebeatCloseInactive`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FilebeatCloseInactive`; example: `10`
     pub filebeat_close_inactive: Option<i64>,
 
-    /// `FilebeatCleanInactive`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FilebeatCleanInactive`; example: `20`
     pub filebeat_clean_inactive: Option<i64>,
 
-    /// `CustomMultilinePattern`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CustomMultilinePattern`; example: `true`
     pub custom_multiline_pattern: Option<bool>,
 }
 
@@ -947,59 +624,37 @@ pub struct BusinessLogConfig {
 /// Returned in the output of [`DescribeBusinessLogConfig`](super::DescribeBusinessLogConfig), [`DescribeBusinessLogConfigs`](super::DescribeBusinessLogConfigs) and [`DescribeGroupBusinessLogConfigs`](super::DescribeGroupBusinessLogConfigs).
 #[tc_model]
 pub struct BusinessLogConfigAssociatedGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mock"`
+    /// `GroupName`; example: `"group-mock"`
     pub group_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-app"`
+    /// `ApplicationName`; example: `"java-app"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"my-namespace"`
+    /// `NamespaceName`; example: `"my-namespace"`
     pub namespace_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-mock"`
+    /// `ClusterName`; example: `"cls-mock"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `AssociatedTime`: a string.
-    ///
-    /// Example: `"2020-01-12 12:33:12"`
+    /// `AssociatedTime`; example: `"2020-01-12 12:33:12"`
     pub associated_time: String,
 }
 
@@ -1008,39 +663,22 @@ pub struct BusinessLogConfigAssociatedGroup {
 /// Returned in the output of [`DescribeBusinessLogConfig`](super::DescribeBusinessLogConfig), [`DescribeBusinessLogConfigs`](super::DescribeBusinessLogConfigs) and [`DescribeGroupBusinessLogConfigs`](super::DescribeGroupBusinessLogConfigs).
 #[tc_model]
 pub struct BusinessLogConfigSchema {
-    /// `SchemaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SchemaType`; example: `1`
     pub schema_type: i64,
 
-    /// `SchemaContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"spring-log-xxxxxxxxxx"`
+    /// `SchemaContent`, always sent in responses; example: `"spring-log-xxxxxxxxxx"`
     pub schema_content: Option<String>,
 
-    /// `SchemaDateFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yy-MM-dd HH:mm:ss"`
+    /// `SchemaDateFormat`, always sent in responses; example: `"yy-MM-dd HH:mm:ss"`
     pub schema_date_format: Option<String>,
 
-    /// `SchemaMultilinePattern`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/t/n"`
+    /// `SchemaMultilinePattern`, always sent in responses; example: `"/t/n"`
     pub schema_multiline_pattern: Option<String>,
 
-    /// `SchemaCreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-30 12:34:56"`
+    /// `SchemaCreateTime`, always sent in responses; example: `"2020-12-30 12:34:56"`
     pub schema_create_time: Option<String>,
 
-    /// `SchemaPatternLayout`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `".*"`
+    /// `SchemaPatternLayout`, always sent in responses; example: `".*"`
     pub schema_pattern_layout: Option<String>,
 }
 
@@ -1049,34 +687,22 @@ pub struct BusinessLogConfigSchema {
 /// Returned in the output of [`SearchBusinessLog`](super::SearchBusinessLog).
 #[tc_model]
 pub struct BusinessLogV2 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"log-xxxxxxxxxxxxxx"`
+    /// `Content`; example: `"log-xxxxxxxxxxxxxx"`
     pub content: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1792739028`
+    /// `Timestamp`; example: `1792739028`
     pub timestamp: u64,
 
-    /// `InstanceIp`: a string.
-    ///
-    /// Example: `"10.23.39.2"`
+    /// `InstanceIp`; example: `"10.23.39.2"`
     pub instance_ip: String,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"log-6a79x94v"`
+    /// `LogId`; example: `"log-6a79x94v"`
     pub log_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
@@ -1085,143 +711,89 @@ pub struct BusinessLogV2 {
 /// Returned in the output of [`DescribeSimpleClusters`](super::DescribeSimpleClusters) and [`DescribeSimpleNamespaces`](super::DescribeSimpleNamespaces).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ClusterDesc`; example: `"this is a desc"`
     pub cluster_desc: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6a79x94v"`
+    /// `VpcId`; example: `"vpc-6a79x94v"`
     pub vpc_id: String,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: String,
 
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"10.10.3.1/16"`
+    /// `ClusterCIDR`; example: `"10.10.3.1/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: String,
 
-    /// `ClusterTotalCpu`: a floating-point number.
-    ///
-    /// Example: `64`
+    /// `ClusterTotalCpu`; example: `64`
     pub cluster_total_cpu: f64,
 
-    /// `ClusterTotalMem`: a floating-point number.
-    ///
-    /// Example: `256`
+    /// `ClusterTotalMem`; example: `256`
     pub cluster_total_mem: f64,
 
-    /// `ClusterUsedCpu`: a floating-point number.
-    ///
-    /// Example: `23`
+    /// `ClusterUsedCpu`; example: `23`
     pub cluster_used_cpu: f64,
 
-    /// `ClusterUsedMem`: a floating-point number.
-    ///
-    /// Example: `88`
+    /// `ClusterUsedMem`; example: `88`
     pub cluster_used_mem: f64,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceCount`; example: `4`
     pub instance_count: i64,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RunInstanceCount`; example: `4`
     pub run_instance_count: i64,
 
-    /// `NormalInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NormalInstanceCount`; example: `4`
     pub normal_instance_count: i64,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`; example: `false`
     pub delete_flag: bool,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-12-23 12:23:32"`
+    /// `CreateTime`; example: `"2019-12-23 12:23:32"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-12-27 12:23:32"`
+    /// `UpdateTime`; example: `"2019-12-27 12:23:32"`
     pub update_time: String,
 
-    /// `TsfRegionId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `TsfRegionId`; example: `"7"`
     pub tsf_region_id: String,
 
-    /// `TsfRegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TsfRegionName`; example: `"ap-guangzhou"`
     pub tsf_region_name: String,
 
-    /// `TsfZoneId`: a string.
-    ///
-    /// Example: `"50010001"`
+    /// `TsfZoneId`; example: `"50010001"`
     pub tsf_zone_id: String,
 
-    /// `TsfZoneName`: a string.
-    ///
-    /// Example: `"az1"`
+    /// `TsfZoneName`; example: `"az1"`
     pub tsf_zone_name: String,
 
-    /// `DeleteFlagReason`: a string.
-    ///
-    /// Example: `"集群有运行中资源"`
+    /// `DeleteFlagReason`; example: `"集群有运行中资源"`
     pub delete_flag_reason: String,
 
-    /// `ClusterLimitCpu`: a floating-point number.
-    ///
-    /// Example: `56`
+    /// `ClusterLimitCpu`; example: `56`
     pub cluster_limit_cpu: f64,
 
-    /// `ClusterLimitMem`: a floating-point number.
-    ///
-    /// Example: `240`
+    /// `ClusterLimitMem`; example: `240`
     pub cluster_limit_mem: f64,
 
-    /// `RunServiceInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `160`
+    /// `RunServiceInstanceCount`; example: `160`
     pub run_service_instance_count: i64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6a79x94v"`
+    /// `SubnetId`; example: `"subnet-6a79x94v"`
     pub subnet_id: String,
 
-    /// `OperationInfo`: an [`OperationInfo`].
+    /// `OperationInfo`
     pub operation_info: OperationInfo,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.22"`
+    /// `ClusterVersion`; example: `"1.22"`
     pub cluster_version: String,
 }
 
@@ -1230,193 +802,119 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct ClusterV2 {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDesc`: a string.
-    ///
-    /// Example: `"this is desc"`
+    /// `ClusterDesc`; example: `"this is desc"`
     pub cluster_desc: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6a79x94v"`
+    /// `VpcId`; example: `"vpc-6a79x94v"`
     pub vpc_id: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: Option<String>,
 
-    /// `ClusterCIDR`: a string.
-    ///
-    /// Example: `"10.2.30.3/16"`
+    /// `ClusterCIDR`; example: `"10.2.30.3/16"`
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: Option<String>,
 
-    /// `ClusterTotalCpu`: a floating-point number.
-    ///
-    /// Example: `128.0`
+    /// `ClusterTotalCpu`; example: `128.0`
     pub cluster_total_cpu: Option<f64>,
 
-    /// `ClusterTotalMem`: a floating-point number.
-    ///
-    /// Example: `999.0`
+    /// `ClusterTotalMem`; example: `999.0`
     pub cluster_total_mem: Option<f64>,
 
-    /// `ClusterUsedCpu`: a floating-point number.
-    ///
-    /// Example: `64.0`
+    /// `ClusterUsedCpu`; example: `64.0`
     pub cluster_used_cpu: Option<f64>,
 
-    /// `ClusterUsedMem`: a floating-point number.
-    ///
-    /// Example: `600.0`
+    /// `ClusterUsedMem`; example: `600.0`
     pub cluster_used_mem: Option<f64>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InstanceCount`; example: `5`
     pub instance_count: Option<i64>,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RunInstanceCount`; example: `5`
     pub run_instance_count: Option<i64>,
 
-    /// `NormalInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NormalInstanceCount`; example: `5`
     pub normal_instance_count: Option<i64>,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`; example: `false`
     pub delete_flag: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-12-13 12:31:12"`
+    /// `CreateTime`; example: `"2019-12-13 12:31:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-12-13 12:31:12"`
+    /// `UpdateTime`; example: `"2019-12-13 12:31:12"`
     pub update_time: Option<String>,
 
-    /// `TsfRegionId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `TsfRegionId`; example: `"7"`
     pub tsf_region_id: Option<String>,
 
-    /// `TsfRegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TsfRegionName`; example: `"ap-guangzhou"`
     pub tsf_region_name: Option<String>,
 
-    /// `TsfZoneId`: a string.
-    ///
-    /// Example: `"29"`
+    /// `TsfZoneId`; example: `"29"`
     pub tsf_zone_id: Option<String>,
 
-    /// `TsfZoneName`: a string.
-    ///
-    /// Example: `"az1"`
+    /// `TsfZoneName`; example: `"az1"`
     pub tsf_zone_name: Option<String>,
 
-    /// `DeleteFlagReason`: a string.
-    ///
-    /// Example: `"集群有资源未解绑"`
+    /// `DeleteFlagReason`; example: `"集群有资源未解绑"`
     pub delete_flag_reason: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6a79x94v"`
+    /// `SubnetId`; example: `"subnet-6a79x94v"`
     pub subnet_id: Option<String>,
 
-    /// `ClusterLimitCpu`: a string.
-    ///
-    /// Example: `"44"`
+    /// `ClusterLimitCpu`; example: `"44"`
     pub cluster_limit_cpu: Option<String>,
 
-    /// `ClusterLimitMem`: a string.
-    ///
-    /// Example: `"23"`
+    /// `ClusterLimitMem`; example: `"23"`
     pub cluster_limit_mem: Option<String>,
 
-    /// `RunServiceInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `RunServiceInstanceCount`; example: `43`
     pub run_service_instance_count: Option<i64>,
 
-    /// `OperationInfo`: an [`OperationInfo`].
+    /// `OperationInfo`
     pub operation_info: Option<OperationInfo>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.24"`
+    /// `ClusterVersion`; example: `"1.24"`
     pub cluster_version: Option<String>,
 
-    /// `GroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `GroupCount`; example: `43`
     pub group_count: Option<u64>,
 
-    /// `RunGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `RunGroupCount`; example: `43`
     pub run_group_count: Option<u64>,
 
-    /// `StopGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StopGroupCount`; example: `0`
     pub stop_group_count: Option<u64>,
 
-    /// `AbnormalGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AbnormalGroupCount`; example: `0`
     pub abnormal_group_count: Option<u64>,
 
-    /// `ClusterRemarkName`: a string.
-    ///
-    /// Example: `"remark-mock"`
+    /// `ClusterRemarkName`; example: `"remark-mock"`
     pub cluster_remark_name: Option<String>,
 
-    /// `KuberneteApiServer`: a string.
-    ///
-    /// Example: `"http://10.29.23.1:6443"`
+    /// `KuberneteApiServer`; example: `"http://10.29.23.1:6443"`
     pub kubernete_api_server: Option<String>,
 
-    /// `KuberneteNativeType`: a string.
-    ///
-    /// Example: `"S"`
+    /// `KuberneteNativeType`; example: `"S"`
     pub kubernete_native_type: Option<String>,
 
-    /// `KuberneteNativeSecret`: a string.
-    ///
-    /// Example: `"secret-mock-U2FsdGVkX1+dOP"`
+    /// `KuberneteNativeSecret`; example: `"secret-mock-U2FsdGVkX1+dOP"`
     pub kubernete_native_secret: Option<String>,
 
-    /// `EnableLogCollection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLogCollection`; example: `false`
     pub enable_log_collection: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"this is a reson"`
+    /// `Reason`; example: `"this is a reson"`
     pub reason: Option<String>,
 }
 
@@ -1425,19 +923,13 @@ pub struct ClusterV2 {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct CommonOption {
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"GroupId"`
+    /// `LabelName`; example: `"GroupId"`
     pub label_name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eqauls"`
+    /// `Operator`; example: `"eqauls"`
     pub operator: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `LabelValue`; example: `"group-6a79x94v"`
     pub label_value: Option<String>,
 }
 
@@ -1447,14 +939,10 @@ pub struct CommonOption {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct CommonRef {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-mock"`
+    /// `Name`; example: `"name-mock"`
     pub name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-mock"`
+    /// `Key`; example: `"key-mock"`
     pub key: Option<String>,
 }
 
@@ -1463,64 +951,40 @@ pub struct CommonRef {
 /// Returned in the output of [`CreateConfigWithDetailResp`](super::CreateConfigWithDetailResp), [`CreatePublicConfigWithDetailResp`](super::CreatePublicConfigWithDetailResp), [`DescribeConfig`](super::DescribeConfig), [`DescribeConfigSummary`](super::DescribeConfigSummary), [`DescribeConfigs`](super::DescribeConfigs), [`DescribePublicConfig`](super::DescribePublicConfig) and 2 more.
 #[tc_model]
 pub struct Config {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-5zvw59v8"`
+    /// `ConfigId`; example: `"dcfg-5zvw59v8"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigName`; example: `"config_app"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ConfigVersion`; example: `"v1.0"`
     pub config_version: Option<String>,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigValue`: a string.
-    ///
-    /// Example: `"api.invok.limit: 5000"`
+    /// `ConfigValue`; example: `"api.invok.limit: 5000"`
     pub config_value: Option<String>,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"application"`
+    /// `ConfigType`; example: `"application"`
     pub config_type: Option<String>,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-12-04 16:18:21"`
+    /// `CreationTime`; example: `"2024-12-04 16:18:21"`
     pub creation_time: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app-provider"`
+    /// `ApplicationName`; example: `"app-provider"`
     pub application_name: Option<String>,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteFlag`; example: `true`
     pub delete_flag: Option<bool>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-04 16:18:21"`
+    /// `LastUpdateTime`; example: `"2024-12-04 16:18:21"`
     pub last_update_time: Option<String>,
 
-    /// `ConfigVersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigVersionCount`; example: `1`
     pub config_version_count: Option<i64>,
 }
 
@@ -1530,19 +994,13 @@ pub struct Config {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct ConfigMapOption {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-mock"`
+    /// `Key`; example: `"key-mock"`
     pub key: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/config"`
+    /// `Path`; example: `"/config"`
     pub path: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"hostPath"`
+    /// `Mode`; example: `"hostPath"`
     pub mode: Option<String>,
 }
 
@@ -1551,77 +1009,49 @@ pub struct ConfigMapOption {
 /// Returned in the output of [`DescribeConfigReleases`](super::DescribeConfigReleases), [`DescribeGroupRelease`](super::DescribeGroupRelease), [`DescribePublicConfigReleases`](super::DescribePublicConfigReleases) and [`ReleaseConfigWithDetailResp`](super::ReleaseConfigWithDetailResp).
 #[tc_model]
 pub struct ConfigRelease {
-    /// `ConfigReleaseId`: a string.
-    ///
-    /// Example: `"dcfgr-egvkp4yo"`
+    /// `ConfigReleaseId`; example: `"dcfgr-egvkp4yo"`
     pub config_release_id: Option<String>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-9ov6lpv3"`
+    /// `ConfigId`; example: `"dcfg-9ov6lpv3"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"app_config"`
+    /// `ConfigName`; example: `"app_config"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2024-11-28 18:51:06"`
+    /// `ReleaseTime`; example: `"2024-11-28 18:51:06"`
     pub release_time: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-qevjzabd"`
+    /// `GroupId`; example: `"group-qevjzabd"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_name"`
+    /// `NamespaceName`; example: `"ns_name"`
     pub namespace_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-2vz3nd3a"`
+    /// `ClusterId`; example: `"cluster-2vz3nd3a"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls_name"`
+    /// `ClusterName`; example: `"cls_name"`
     pub cluster_name: Option<String>,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ConfigCenters`: a list of [`TsfConfigCenter`] objects.
+    /// `ConfigCenters`
     pub config_centers: Option<Vec<TsfConfigCenter>>,
 
-    /// `DaulStatus`: a string.
-    ///
-    /// Example: `"DUAL_STATUS_WRITE_REGISTRATION_ON"`
+    /// `DaulStatus`; example: `"DUAL_STATUS_WRITE_REGISTRATION_ON"`
     pub daul_status: Option<String>,
 }
 
@@ -1630,94 +1060,58 @@ pub struct ConfigRelease {
 /// Returned in the output of [`DescribeConfigReleaseLogs`](super::DescribeConfigReleaseLogs) and [`DescribePublicConfigReleaseLogs`](super::DescribePublicConfigReleaseLogs).
 #[tc_model]
 pub struct ConfigReleaseLog {
-    /// `ConfigReleaseLogId`: a string.
-    ///
-    /// Example: `"dcfgrl-5zvwk9v8"`
+    /// `ConfigReleaseLogId`; example: `"dcfgrl-5zvwk9v8"`
     pub config_release_log_id: Option<String>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-m2vzp8yp"`
+    /// `ConfigId`; example: `"dcfg-m2vzp8yp"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigName`; example: `"config_app"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-l9ynzydj"`
+    /// `GroupId`; example: `"group-l9ynzydj"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-a2lgh1u2"`
+    /// `ClusterId`; example: `"cluster-a2lgh1u2"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls_app"`
+    /// `ClusterName`; example: `"cls_app"`
     pub cluster_name: Option<String>,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2024-11-04 19:48:02"`
+    /// `ReleaseTime`; example: `"2024-11-04 19:48:02"`
     pub release_time: Option<String>,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 
-    /// `ReleaseStatus`: a string.
-    ///
-    /// Example: `"S"`
+    /// `ReleaseStatus`; example: `"S"`
     pub release_status: Option<String>,
 
-    /// `LastConfigId`: a string.
-    ///
-    /// Example: `"dcfg-m2vzp8yp"`
+    /// `LastConfigId`; example: `"dcfg-m2vzp8yp"`
     pub last_config_id: Option<String>,
 
-    /// `LastConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `LastConfigName`; example: `"config_app"`
     pub last_config_name: Option<String>,
 
-    /// `LastConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `LastConfigVersion`; example: `"v1"`
     pub last_config_version: Option<String>,
 
-    /// `RollbackFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RollbackFlag`; example: `true`
     pub rollback_flag: Option<bool>,
 
-    /// `ReleasedConfigCenter`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ReleasedConfigCenter`; example: `"NONE"`
     pub released_config_center: Option<String>,
 }
 
@@ -1726,37 +1120,25 @@ pub struct ConfigReleaseLog {
 /// Returned in the output of [`CreateConfigTemplateWithDetailResp`](super::CreateConfigTemplateWithDetailResp) and [`DescribeConfigTemplate`](super::DescribeConfigTemplate).
 #[tc_model]
 pub struct ConfigTemplate {
-    /// `ConfigTemplateId`: a string.
-    ///
-    /// Example: `"dcfg_temp-vjmozkgv"`
+    /// `ConfigTemplateId`; example: `"dcfg_temp-vjmozkgv"`
     pub config_template_id: Option<String>,
 
-    /// `ConfigTemplateName`: a string.
-    ///
-    /// Example: `"template-ribbon"`
+    /// `ConfigTemplateName`; example: `"template-ribbon"`
     pub config_template_name: Option<String>,
 
-    /// `ConfigTemplateDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigTemplateDesc`; example: `"This is desc"`
     pub config_template_desc: Option<String>,
 
-    /// `ConfigTemplateType`: a string.
-    ///
-    /// Example: `"Ribbon"`
+    /// `ConfigTemplateType`; example: `"Ribbon"`
     pub config_template_type: Option<String>,
 
-    /// `ConfigTemplateValue`: a string.
+    /// `ConfigTemplateValue`
     pub config_template_value: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-20 17:01:51"`
+    /// `CreateTime`; example: `"2024-12-20 17:01:51"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-20 17:01:51"`
+    /// `UpdateTime`; example: `"2024-12-20 17:01:51"`
     pub update_time: Option<String>,
 }
 
@@ -1765,89 +1147,55 @@ pub struct ConfigTemplate {
 /// Returned in the output of [`DescribeContainerGroups`](super::DescribeContainerGroups).
 #[tc_model]
 pub struct ContainGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mock"`
+    /// `GroupName`; example: `"group-mock"`
     pub group_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-23 09:32:12"`
+    /// `CreateTime`; example: `"2020-11-23 09:32:12"`
     pub create_time: String,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.tencent.com"`
+    /// `Server`; example: `"ccr.tencent.com"`
     pub server: String,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TagName`; example: `"latest"`
     pub tag_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `CpuRequest`; example: `"0.5"`
     pub cpu_request: String,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CpuLimit`; example: `"1"`
     pub cpu_limit: String,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"128"`
+    /// `MemRequest`; example: `"128"`
     pub mem_request: String,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"512"`
+    /// `MemLimit`; example: `"512"`
     pub mem_limit: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"group-alias"`
+    /// `Alias`; example: `"group-alias"`
     pub alias: String,
 
-    /// `KubeInjectEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KubeInjectEnable`; example: `false`
     pub kube_inject_enable: bool,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"1528303820"`
+    /// `UpdatedTime`; example: `"1528303820"`
     pub updated_time: String,
 }
 
@@ -1856,12 +1204,10 @@ pub struct ContainGroup {
 /// Returned in the output of [`DescribeContainerGroups`](super::DescribeContainerGroups).
 #[tc_model]
 pub struct ContainGroupResult {
-    /// `Content`: a list of [`ContainGroup`] objects.
+    /// `Content`
     pub content: Vec<ContainGroup>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 }
 
@@ -1870,14 +1216,10 @@ pub struct ContainGroupResult {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct ContainerAdditionalResourceRequirement {
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Cpu`; example: `"1"`
     pub cpu: Option<String>,
 
-    /// `Mem`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `Mem`; example: `"1024"`
     pub mem: Option<String>,
 }
 
@@ -1886,10 +1228,10 @@ pub struct ContainerAdditionalResourceRequirement {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct ContainerAdditionalResourceRequirementMap {
-    /// `M`: a [`ContainerAdditionalResourceRequirement`].
+    /// `M`
     pub m: Option<ContainerAdditionalResourceRequirement>,
 
-    /// `N`: a [`ContainerAdditionalResourceRequirement`].
+    /// `N`
     pub n: Option<ContainerAdditionalResourceRequirement>,
 }
 
@@ -1898,44 +1240,28 @@ pub struct ContainerAdditionalResourceRequirementMap {
 /// Returned in the output of [`DescribeContainerEvents`](super::DescribeContainerEvents).
 #[tc_model]
 pub struct ContainerEvent {
-    /// `FirstTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1615463411385`
+    /// `FirstTimestamp`; example: `1615463411385`
     pub first_timestamp: i64,
 
-    /// `LastTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1615463411385`
+    /// `LastTimestamp`; example: `1615463411385`
     pub last_timestamp: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Warning"`
+    /// `Type`; example: `"Warning"`
     pub r#type: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"Pod"`
+    /// `Kind`; example: `"Pod"`
     pub kind: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"shop-demo-7ff965d54d-65rlw.1668ccf6e4263fde"`
+    /// `Name`; example: `"shop-demo-7ff965d54d-65rlw.1668ccf6e4263fde"`
     pub name: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"Pulled"`
+    /// `Reason`; example: `"Pulled"`
     pub reason: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"0/1 nodes are available: 1 Insufficient memory."`
+    /// `Message`; example: `"0/1 nodes are available: 1 Insufficient memory."`
     pub message: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: i64,
 }
 
@@ -1944,192 +1270,130 @@ pub struct ContainerEvent {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct ContainerGroupDeploy {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"user-group"`
+    /// `GroupName`; example: `"user-group"`
     pub group_name: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNum`; example: `2`
     pub instance_num: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CurrentNum`; example: `2`
     pub current_num: i64,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.tencent.com"`
+    /// `Server`; example: `"ccr.tencent.com"`
     pub server: Option<String>,
 
-    /// `Reponame`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `Reponame`; example: `"/tsf/nginx"`
     pub reponame: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TagName`; example: `"latest"`
     pub tag_name: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `CpuRequest`; example: `"0.5"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CpuLimit`; example: `"2"`
     pub cpu_limit: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `MemRequest`; example: `"32"`
     pub mem_request: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"64"`
+    /// `MemLimit`; example: `"64"`
     pub mem_limit: Option<String>,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: Option<i64>,
 
-    /// `ProtocolPorts`: a list of [`ProtocolPort`] objects.
+    /// `ProtocolPorts`
     pub protocol_ports: Vec<ProtocolPort>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: Option<i64>,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `UpdateIvl`; example: `30`
     pub update_ivl: Option<i64>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms32m"`
+    /// `JvmOpts`; example: `"-Xms32m"`
     pub jvm_opts: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6a79x94v"`
+    /// `SubnetId`; example: `"subnet-6a79x94v"`
     pub subnet_id: Option<String>,
 
-    /// `AgentCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `AgentCpuRequest`; example: `"0.1"`
     pub agent_cpu_request: Option<String>,
 
-    /// `AgentCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `AgentCpuLimit`; example: `"0.2"`
     pub agent_cpu_limit: Option<String>,
 
-    /// `AgentMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `AgentMemRequest`; example: `"32"`
     pub agent_mem_request: Option<String>,
 
-    /// `AgentMemLimit`: a string.
-    ///
-    /// Example: `"32"`
+    /// `AgentMemLimit`; example: `"32"`
     pub agent_mem_limit: Option<String>,
 
-    /// `IstioCpuRequest`: a string.
-    ///
-    /// Example: `"0.1"`
+    /// `IstioCpuRequest`; example: `"0.1"`
     pub istio_cpu_request: Option<String>,
 
-    /// `IstioCpuLimit`: a string.
-    ///
-    /// Example: `"0.2"`
+    /// `IstioCpuLimit`; example: `"0.2"`
     pub istio_cpu_limit: Option<String>,
 
-    /// `IstioMemRequest`: a string.
-    ///
-    /// Example: `"32"`
+    /// `IstioMemRequest`; example: `"32"`
     pub istio_mem_request: Option<String>,
 
-    /// `IstioMemLimit`: a string.
-    ///
-    /// Example: `"32"`
+    /// `IstioMemLimit`; example: `"32"`
     pub istio_mem_limit: Option<String>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Option<Vec<Env>>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `DeployAgent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeployAgent`; example: `true`
     pub deploy_agent: bool,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"group-alias"`
+    /// `Alias`; example: `"group-alias"`
     pub alias: Option<String>,
 
-    /// `DisableService`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableService`; example: `false`
     pub disable_service: bool,
 
-    /// `HeadlessService`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HeadlessService`; example: `false`
     pub headless_service: bool,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`].
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<TcrRepoInfo>,
 
-    /// `VolumeInfos`: a list of [`VolumeInfo`] objects.
+    /// `VolumeInfos`
     pub volume_infos: Option<Vec<VolumeInfo>>,
 
-    /// `VolumeMountInfos`: a list of [`VolumeMountInfo`] objects.
+    /// `VolumeMountInfos`
     pub volume_mount_infos: Option<Vec<VolumeMountInfo>>,
 
-    /// `KubeInjectEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KubeInjectEnable`; example: `false`
     pub kube_inject_enable: Option<bool>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: String,
 
-    /// `WarmupSetting`: a [`WarmupSetting`].
+    /// `WarmupSetting`
     pub warmup_setting: WarmupSetting,
 
-    /// `GatewayConfig`: a [`GatewayConfig`].
+    /// `GatewayConfig`
     pub gateway_config: Option<GatewayConfig>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"java-service-xn28103-92sjx8"`
+    /// `ContainerName`; example: `"java-service-xn28103-92sjx8"`
     pub container_name: Option<String>,
 
-    /// `AdditionalContainerList`: a list of [`GroupContainerInfo`] objects.
+    /// `AdditionalContainerList`
     pub additional_container_list: Option<Vec<GroupContainerInfo>>,
 
-    /// `InternalContainerList`: a list of [`GroupContainerInfo`] objects.
+    /// `InternalContainerList`
     pub internal_container_list: Option<Vec<GroupContainerInfo>>,
 
-    /// `ServiceSettingList`: a list of [`ServiceSetting`] objects.
+    /// `ServiceSettingList`
     pub service_setting_list: Option<Vec<ServiceSetting>>,
 }
 
@@ -2138,203 +1402,127 @@ pub struct ContainerGroupDeploy {
 /// Returned in the output of [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct ContainerGroupDetail {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"java-group"`
+    /// `GroupName`; example: `"java-group"`
     pub group_name: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNum`; example: `2`
     pub instance_num: Option<i64>,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CurrentNum`; example: `2`
     pub current_num: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-21 09:33:23"`
+    /// `CreateTime`; example: `"2020-11-21 09:33:23"`
     pub create_time: String,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.tencent.com"`
+    /// `Server`; example: `"ccr.tencent.com"`
     pub server: Option<String>,
 
-    /// `Reponame`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `Reponame`; example: `"/tsf/nginx"`
     pub reponame: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TagName`; example: `"latest"`
     pub tag_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `LbIp`: a string.
-    ///
-    /// Example: `"10.20.13.1"`
+    /// `LbIp`; example: `"10.20.13.1"`
     pub lb_ip: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `ClusterIp`: a string.
-    ///
-    /// Example: `"10.19.102.1"`
+    /// `ClusterIp`; example: `"10.19.102.1"`
     pub cluster_ip: String,
 
-    /// `NodePort`: a signed 64-bit integer.
-    ///
-    /// Example: `30021`
+    /// `NodePort`; example: `30021`
     pub node_port: Option<i64>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CpuLimit`; example: `"2"`
     pub cpu_limit: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"256"`
+    /// `MemLimit`; example: `"256"`
     pub mem_limit: Option<String>,
 
-    /// `AccessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: Option<u64>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: i64,
 
-    /// `UpdateIvl`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `UpdateIvl`; example: `30`
     pub update_ivl: Option<i64>,
 
-    /// `ProtocolPorts`: a list of [`ProtocolPort`] objects.
+    /// `ProtocolPorts`
     pub protocol_ports: Vec<ProtocolPort>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Vec<Env>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-service"`
+    /// `ApplicationName`; example: `"java-service"`
     pub application_name: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"this is a msg"`
+    /// `Message`; example: `"this is a msg"`
     pub message: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"DEF"`
+    /// `MicroserviceType`; example: `"DEF"`
     pub microservice_type: String,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `CpuRequest`; example: `"0.5"`
     pub cpu_request: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"128"`
+    /// `MemRequest`; example: `"128"`
     pub mem_request: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6a79x94v"`
+    /// `SubnetId`; example: `"subnet-6a79x94v"`
     pub subnet_id: Option<String>,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `GroupResourceType`; example: `"C"`
     pub group_resource_type: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceCount`; example: `4`
     pub instance_count: u64,
 
-    /// `UpdatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1762890382`
+    /// `UpdatedTime`; example: `1762890382`
     pub updated_time: i64,
 
-    /// `MaxSurge`: a string.
-    ///
-    /// Example: `"25%"`
+    /// `MaxSurge`; example: `"25%"`
     pub max_surge: Option<String>,
 
-    /// `MaxUnavailable`: a string.
-    ///
-    /// Example: `"25%"`
+    /// `MaxUnavailable`; example: `"25%"`
     pub max_unavailable: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `AllowPlainYamlDeploy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowPlainYamlDeploy`; example: `true`
     pub allow_plain_yaml_deploy: bool,
 
-    /// `IsNotEqualServiceConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNotEqualServiceConfig`; example: `true`
     pub is_not_equal_service_config: Option<bool>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"group-alias"`
+    /// `Alias`; example: `"group-alias"`
     pub alias: Option<String>,
 }
 
@@ -2343,14 +1531,10 @@ pub struct ContainerGroupDetail {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct ContainerGroupObservabilityConfig {
-    /// `BusinessLogConfigIdList`: a list of strings.
-    ///
-    /// Example: `["apm-busi-log-cfg-lba2povk","apm-busi-log-cfg-2vz5nm9v"]`
+    /// `BusinessLogConfigIdList`; example: `["apm-busi-log-cfg-lba2povk","apm-busi-log-cfg-2vz5nm9v"]`
     pub business_log_config_id_list: Option<Vec<String>>,
 
-    /// `BusinessLogDeliveryConfigIdList`: a list of strings.
-    ///
-    /// Example: `["send-data-to-kafka-nyg9o3wa"]`
+    /// `BusinessLogDeliveryConfigIdList`; example: `["send-data-to-kafka-nyg9o3wa"]`
     pub business_log_delivery_config_id_list: Option<Vec<String>>,
 }
 
@@ -2359,60 +1543,40 @@ pub struct ContainerGroupObservabilityConfig {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute).
 #[tc_model]
 pub struct ContainerGroupOther {
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceNum`; example: `3`
     pub instance_num: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CurrentNum`; example: `3`
     pub current_num: i64,
 
-    /// `LbDns`: a string.
-    ///
-    /// Example: `"dns.com"`
+    /// `LbDns`; example: `"dns.com"`
     pub lb_dns: Option<String>,
 
-    /// `LbIp`: a string.
-    ///
-    /// Example: `"10.2.3.4"`
+    /// `LbIp`; example: `"10.2.3.4"`
     pub lb_ip: String,
 
-    /// `ClusterIp`: a string.
-    ///
-    /// Example: `"10.3.2.1"`
+    /// `ClusterIp`; example: `"10.3.2.1"`
     pub cluster_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"this is a msg"`
+    /// `Message`; example: `"this is a msg"`
     pub message: String,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Vec<Env>,
 
-    /// `NodePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30111`
+    /// `NodePort`; example: `30111`
     pub node_port: Option<u64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2j9sh3"`
+    /// `SubnetId`; example: `"subnet-2j9sh3"`
     pub subnet_id: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `IsNotEqualServiceConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNotEqualServiceConfig`; example: `false`
     pub is_not_equal_service_config: bool,
 }
 
@@ -2421,7 +1585,7 @@ pub struct ContainerGroupOther {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct ContainerGroupResourceConfig {
-    /// `AdditionalResourceRequirement`: a [`ContainerAdditionalResourceRequirementMap`].
+    /// `AdditionalResourceRequirement`
     pub additional_resource_requirement: Option<
         ContainerAdditionalResourceRequirementMap,
     >,
@@ -2432,20 +1596,16 @@ pub struct ContainerGroupResourceConfig {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct ContainerGroupServiceGovernanceConfig {
-    /// `EnableGovernance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableGovernance`; example: `true`
     pub enable_governance: Option<bool>,
 
-    /// `ServiceConfigList`: a list of [`ServiceConfig`] objects.
+    /// `ServiceConfigList`
     pub service_config_list: Option<Vec<ServiceConfig>>,
 
-    /// `ExclusiveInstances`: a list of [`ExclusiveInstance`] objects.
+    /// `ExclusiveInstances`
     pub exclusive_instances: Option<Vec<ExclusiveInstance>>,
 
-    /// `GovernanceType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `GovernanceType`; example: `"SHARE"`
     pub governance_type: Option<String>,
 }
 
@@ -2454,127 +1614,85 @@ pub struct ContainerGroupServiceGovernanceConfig {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct ContainerInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer"`
+    /// `Name`; example: `"consumer"`
     pub name: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"0f675d42546fc"`
+    /// `ContainerId`; example: `"0f675d42546fc"`
     pub container_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Waiting"`
+    /// `Status`; example: `"Waiting"`
     pub status: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"ContainerCreating"`
+    /// `Reason`; example: `"ContainerCreating"`
     pub reason: Option<String>,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tsf_700001067584/test-ns"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/tsf_700001067584/test-ns"`
     pub image: Option<String>,
 
-    /// `IsBusinessMainContainer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBusinessMainContainer`; example: `true`
     pub is_business_main_container: Option<bool>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tsf_700001067584/test-ns"`
+    /// `RepoName`; example: `"tsf_700001067584/test-ns"`
     pub repo_name: Option<String>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`].
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<TcrRepoInfo>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"qcloudregistry"`
+    /// `SecretName`; example: `"qcloudregistry"`
     pub secret_name: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TagName`; example: `"v1"`
     pub tag_name: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"0.25"`
+    /// `CpuRequest`; example: `"0.25"`
     pub cpu_request: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `CpuLimit`; example: `"0.5"`
     pub cpu_limit: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"120"`
+    /// `MemRequest`; example: `"120"`
     pub mem_request: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"1280"`
+    /// `MemLimit`; example: `"1280"`
     pub mem_limit: Option<String>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Option<Vec<Env>>,
 
-    /// `UserEnvs`: a list of [`Env`] objects.
+    /// `UserEnvs`
     pub user_envs: Option<Vec<Env>>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xms128m -Xmx512m -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=512m"`
+    /// `JvmOpts`; example: `"-Xms128m -Xmx512m -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=512m"`
     pub jvm_opts: Option<String>,
 
-    /// `VolumeMountInfoList`: a list of [`VolumeMountInfo`] objects.
+    /// `VolumeMountInfoList`
     pub volume_mount_info_list: Option<Vec<VolumeMountInfo>>,
 
-    /// `InitContainerEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InitContainerEnable`; example: `false`
     pub init_container_enable: Option<bool>,
 
-    /// `LifeCycleHookList`: a list of [`LifeCycleHook`] objects.
+    /// `LifeCycleHookList`
     pub life_cycle_hook_list: Option<Vec<LifeCycleHook>>,
 
-    /// `PrivilegeContainerEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PrivilegeContainerEnable`; example: `false`
     pub privilege_container_enable: Option<bool>,
 
-    /// `RunCommand`: a string.
-    ///
-    /// Example: `"/bin/sh"`
+    /// `RunCommand`; example: `"/bin/sh"`
     pub run_command: Option<String>,
 
-    /// `RunArg`: a string.
-    ///
-    /// Example: `"-c\\nwhile true; do echo hello; sleep 10; done"`
+    /// `RunArg`; example: `"-c\\nwhile true; do echo hello; sleep 10; done"`
     pub run_arg: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"group-nygeogpv-docker"`
+    /// `ContainerName`; example: `"group-nygeogpv-docker"`
     pub container_name: Option<String>,
 }
 
@@ -2583,19 +1701,13 @@ pub struct ContainerInfo {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct ContainerInstanceResourceConfig {
-    /// `ImportMode`: a list of strings.
-    ///
-    /// Example: `["R"]`
+    /// `ImportMode`; example: `["R"]`
     pub import_mode: Option<Vec<String>>,
 
-    /// `MasterNumLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MasterNumLimit`; example: `1`
     pub master_num_limit: Option<i64>,
 
-    /// `NodeNumLimitPerSetup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeNumLimitPerSetup`; example: `1`
     pub node_num_limit_per_setup: Option<i64>,
 }
 
@@ -2604,40 +1716,22 @@ pub struct ContainerInstanceResourceConfig {
 /// Returned in the output of [`DescribeDownloadInfo`](super::DescribeDownloadInfo) and [`DescribeUploadInfo`](super::DescribeUploadInfo).
 #[tc_model]
 pub struct CosCredentials {
-    /// `SessionToken`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"session-token-xxxxxxxxxxxxxx"`
+    /// `SessionToken`, always sent in responses; example: `"session-token-xxxxxxxxxxxxxx"`
     pub session_token: Option<String>,
 
-    /// `TmpAppId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tapp-6a79x94v"`
+    /// `TmpAppId`, always sent in responses; example: `"tapp-6a79x94v"`
     pub tmp_app_id: Option<String>,
 
-    /// `TmpSecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"si-xxxxxxxxxxxxxxxxxxxxxxxxxxxx"`
+    /// `TmpSecretId`, always sent in responses; example: `"si-xxxxxxxxxxxxxxxxxxxxxxxxxxxx"`
     pub tmp_secret_id: Option<String>,
 
-    /// `TmpSecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`
+    /// `TmpSecretKey`, always sent in responses; example: `"sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`
     pub tmp_secret_key: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `18262938379`
+    /// `ExpiredTime`, always sent in responses; example: `18262938379`
     pub expired_time: Option<i64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gz"`
+    /// `Domain`, always sent in responses; example: `"gz"`
     pub domain: Option<String>,
 }
 
@@ -2646,22 +1740,16 @@ pub struct CosCredentials {
 /// Returned in the output of [`DescribeDownloadInfo`](super::DescribeDownloadInfo).
 #[tc_model]
 pub struct CosDownloadInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"tsf_bucket"`
+    /// `Bucket`; example: `"tsf_bucket"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/tsf"`
+    /// `Path`; example: `"/tsf"`
     pub path: String,
 
-    /// `Credentials`: a [`CosCredentials`].
+    /// `Credentials`
     pub credentials: CosCredentials,
 }
 
@@ -2670,32 +1758,19 @@ pub struct CosDownloadInfo {
 /// Returned in the output of [`DescribeUploadInfo`](super::DescribeUploadInfo).
 #[tc_model]
 pub struct CosUploadInfo {
-    /// `PkgId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PkgId`, always sent in responses; example: `"pkg-6a79x94v"`
     pub pkg_id: Option<String>,
 
-    /// `Bucket`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tsf_bucket"`
+    /// `Bucket`, always sent in responses; example: `"tsf_bucket"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tsf"`
+    /// `Path`, always sent in responses; example: `"/tsf"`
     pub path: Option<String>,
 
-    /// `Credentials`: a [`CosCredentials`].
-    /// Always sent in responses.
+    /// `Credentials`, always sent in responses
     pub credentials: Option<CosCredentials>,
 }
 
@@ -2704,19 +1779,13 @@ pub struct CosUploadInfo {
 /// Returned in the output of [`DescribeJvmMonitor`](super::DescribeJvmMonitor).
 #[tc_model]
 pub struct CurvePoint {
-    /// `Label`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Label`; example: `"host"`
     pub label: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"hostName"`
+    /// `Value`; example: `"hostName"`
     pub value: String,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"1754555818541"`
+    /// `Timestamp`; example: `"1754555818541"`
     pub timestamp: String,
 }
 
@@ -2725,10 +1794,10 @@ pub struct CurvePoint {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct CustomPodSchedule {
-    /// `ForceSchedule`: a [`ForceSchedule`].
+    /// `ForceSchedule`
     pub force_schedule: Option<ForceSchedule>,
 
-    /// `TrySchedule`: a [`TrySchedule`].
+    /// `TrySchedule`
     pub try_schedule: Option<TrySchedule>,
 }
 
@@ -2737,29 +1806,19 @@ pub struct CustomPodSchedule {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct CustomTolerateSchedule {
-    /// `Key`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Key`; example: `"host"`
     pub key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"equlas"`
+    /// `Operator`; example: `"equlas"`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"hostName"`
+    /// `Value`; example: `"hostName"`
     pub value: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"effect"`
+    /// `Effect`; example: `"effect"`
     pub effect: Option<String>,
 
-    /// `TolerationSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TolerationSeconds`; example: `30`
     pub toleration_seconds: Option<i64>,
 }
 
@@ -2768,14 +1827,10 @@ pub struct CustomTolerateSchedule {
 /// Sent in the input of [`DeleteImageTags`](super::DeleteImageTags).
 #[tc_model]
 pub struct DeleteImageTag {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TagName`; example: `"latest"`
     pub tag_name: String,
 }
 
@@ -2784,82 +1839,52 @@ pub struct DeleteImageTag {
 /// Returned in the output of [`DescribeDeliveryConfigs`](super::DescribeDeliveryConfigs).
 #[tc_model]
 pub struct DeliveryConfigBindGroup {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"config-6a79x94v"`
+    /// `ConfigId`; example: `"config-6a79x94v"`
     pub config_id: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"send-kafka-config"`
+    /// `ConfigName`; example: `"send-kafka-config"`
     pub config_name: String,
 
-    /// `CollectPath`: a list of strings.
-    ///
-    /// Example: `["/var/log"]`
+    /// `CollectPath`; example: `["/var/log"]`
     pub collect_path: Vec<String>,
 
-    /// `Groups`: a list of [`GroupInfo`] objects.
+    /// `Groups`
     pub groups: Vec<GroupInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-22 09:27:12"`
+    /// `CreateTime`; example: `"2020-11-22 09:27:12"`
     pub create_time: String,
 
-    /// `KafkaVIp`: a string.
-    ///
-    /// Example: `"10.23.2.1"`
+    /// `KafkaVIp`; example: `"10.23.2.1"`
     pub kafka_v_ip: Option<String>,
 
-    /// `KafkaAddress`: a string.
-    ///
-    /// Example: `"kafka.tencent.com"`
+    /// `KafkaAddress`; example: `"kafka.tencent.com"`
     pub kafka_address: Option<String>,
 
-    /// `KafkaVPort`: a string.
-    ///
-    /// Example: `"8080"`
+    /// `KafkaVPort`; example: `"8080"`
     pub kafka_v_port: Option<String>,
 
-    /// `Topic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LOG_TOPIC"`
+    /// `Topic`, always sent in responses; example: `"LOG_TOPIC"`
     pub topic: Option<String>,
 
-    /// `LineRule`: a string.
-    ///
-    /// Example: `".*"`
+    /// `LineRule`; example: `".*"`
     pub line_rule: Option<String>,
 
-    /// `CustomRule`: a string.
-    ///
-    /// Example: `".*"`
+    /// `CustomRule`; example: `".*"`
     pub custom_rule: Option<String>,
 
-    /// `EnableGlobalLineRule`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableGlobalLineRule`; example: `true`
     pub enable_global_line_rule: Option<bool>,
 
-    /// `EnableAuth`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`, always sent in responses; example: `false`
     pub enable_auth: Option<bool>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pass-xxxxxx"`
+    /// `Password`; example: `"pass-xxxxxx"`
     pub password: Option<String>,
 
-    /// `KafkaInfos`: a list of [`DeliveryKafkaInfo`] objects.
+    /// `KafkaInfos`
     pub kafka_infos: Option<Vec<DeliveryKafkaInfo>>,
 }
 
@@ -2868,12 +1893,10 @@ pub struct DeliveryConfigBindGroup {
 /// Returned in the output of [`DescribeDeliveryConfigs`](super::DescribeDeliveryConfigs).
 #[tc_model]
 pub struct DeliveryConfigBindGroups {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`DeliveryConfigBindGroup`] objects.
+    /// `Content`
     pub content: Vec<DeliveryConfigBindGroup>,
 }
 
@@ -2882,26 +1905,16 @@ pub struct DeliveryConfigBindGroups {
 /// Returned in the output of [`DescribeDeliveryConfig`](super::DescribeDeliveryConfig) and [`DescribeDeliveryConfigs`](super::DescribeDeliveryConfigs).
 #[tc_model]
 pub struct DeliveryKafkaInfo {
-    /// `Topic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SEND_KAFKA_TOPIC"`
+    /// `Topic`, always sent in responses; example: `"SEND_KAFKA_TOPIC"`
     pub topic: Option<String>,
 
-    /// `Path`: a list of strings.
-    /// Always sent in responses.
+    /// `Path`, always sent in responses
     pub path: Option<Vec<String>>,
 
-    /// `LineRule`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `".*"`
+    /// `LineRule`, always sent in responses; example: `".*"`
     pub line_rule: Option<String>,
 
-    /// `CustomRule`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `".*"`
+    /// `CustomRule`, always sent in responses; example: `".*"`
     pub custom_rule: Option<String>,
 }
 
@@ -2910,14 +1923,10 @@ pub struct DeliveryKafkaInfo {
 /// Returned in the output of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct DeployContainerApplicationResp {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-zvwpn3wy"`
+    /// `GroupId`; example: `"group-zvwpn3wy"`
     pub group_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-2.0-2vz683oa"`
+    /// `TaskId`; example: `"task-2.0-2vz683oa"`
     pub task_id: Option<String>,
 }
 
@@ -2926,7 +1935,7 @@ pub struct DeployContainerApplicationResp {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigCluster {
-    /// `Container`: a [`DescribeResourceConfigClusterContainer`].
+    /// `Container`
     pub container: Option<DescribeResourceConfigClusterContainer>,
 }
 
@@ -2935,9 +1944,7 @@ pub struct DescribeResourceConfigCluster {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigClusterContainer {
-    /// `NeedSubnetWhenCreatingCluster`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSubnetWhenCreatingCluster`; example: `true`
     pub need_subnet_when_creating_cluster: Option<bool>,
 }
 
@@ -2946,25 +1953,19 @@ pub struct DescribeResourceConfigClusterContainer {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigLicense {
-    /// `Function`: a list of [`DescribeResourceConfigLicenseFunction`] objects.
+    /// `Function`
     pub function: Option<Vec<DescribeResourceConfigLicenseFunction>>,
 
-    /// `Resource`: a list of [`DescribeResourceConfigLicenseResource`] objects.
+    /// `Resource`
     pub resource: Option<Vec<DescribeResourceConfigLicenseResource>>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpireTime`; example: `10`
     pub expire_time: Option<u64>,
 
-    /// `Countdown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Countdown`; example: `10`
     pub countdown: Option<u64>,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `Spec`; example: `"basic"`
     pub spec: Option<String>,
 }
 
@@ -2973,14 +1974,10 @@ pub struct DescribeResourceConfigLicense {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigLicenseFunction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"vm"`
+    /// `Name`; example: `"vm"`
     pub name: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -2989,14 +1986,10 @@ pub struct DescribeResourceConfigLicenseFunction {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigLicenseResource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `Name`; example: `"instance"`
     pub name: Option<String>,
 
-    /// `Quota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quota`; example: `1`
     pub quota: Option<u64>,
 }
 
@@ -3005,22 +1998,22 @@ pub struct DescribeResourceConfigLicenseResource {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigResultV2 {
-    /// `Sts`: a [`DescribeResourceConfigSts`].
+    /// `Sts`
     pub sts: Option<DescribeResourceConfigSts>,
 
-    /// `License`: a [`DescribeResourceConfigLicense`].
+    /// `License`
     pub license: Option<DescribeResourceConfigLicense>,
 
-    /// `Group`: a [`GroupResourceConfig`].
+    /// `Group`
     pub group: Option<GroupResourceConfig>,
 
-    /// `Instance`: an [`InstanceResourceConfig`].
+    /// `Instance`
     pub instance: Option<InstanceResourceConfig>,
 
-    /// `Cluster`: a [`DescribeResourceConfigCluster`].
+    /// `Cluster`
     pub cluster: Option<DescribeResourceConfigCluster>,
 
-    /// `Package`: a [`PackageConfig`].
+    /// `Package`
     pub package: Option<PackageConfig>,
 }
 
@@ -3029,9 +2022,7 @@ pub struct DescribeResourceConfigResultV2 {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct DescribeResourceConfigSts {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"91000000039"`
+    /// `Uin`; example: `"91000000039"`
     pub uin: Option<String>,
 }
 
@@ -3041,24 +2032,16 @@ pub struct DescribeResourceConfigSts {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct EmptyDirOption {
-    /// `EnableMemory`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMemory`; example: `false`
     pub enable_memory: Option<bool>,
 
-    /// `StorageCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `StorageCapacity`; example: `64`
     pub storage_capacity: Option<i64>,
 
-    /// `StorageUnit`: a string.
-    ///
-    /// Example: `"12"`
+    /// `StorageUnit`; example: `"12"`
     pub storage_unit: Option<String>,
 
-    /// `SizeLimit`: a string.
-    ///
-    /// Example: `"32"`
+    /// `SizeLimit`; example: `"32"`
     pub size_limit: Option<String>,
 }
 
@@ -3068,18 +2051,13 @@ pub struct EmptyDirOption {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct Env {
-    /// `Name`: a string.
-    ///
-    /// Example: `"foo"`
+    /// `Name`; example: `"foo"`
     pub name: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bar"`
+    /// `Value`, always sent in responses; example: `"bar"`
     pub value: Option<String>,
 
-    /// `ValueFrom`: a [`ValueFrom`].
+    /// `ValueFrom`
     pub value_from: Option<ValueFrom>,
 }
 
@@ -3089,54 +2067,34 @@ pub struct Env {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication), [`DescribeApplications`](super::DescribeApplications) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct ExclusiveInstance {
-    /// `CenterType`: a string.
-    ///
-    /// Example: `"Registration"`
+    /// `CenterType`; example: `"Registration"`
     pub center_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"Polaris"`
+    /// `InstanceType`; example: `"Polaris"`
     pub instance_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"Polaris-Config"`
+    /// `InstanceName`; example: `"Polaris-Config"`
     pub instance_name: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"7"`
+    /// `RegionId`; example: `"7"`
     pub region_id: Option<String>,
 
-    /// `InstanceNamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `InstanceNamespaceId`; example: `"namespace-6a79x94v"`
     pub instance_namespace_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a73eg5v"`
+    /// `GroupId`; example: `"group-6a73eg5v"`
     pub group_id: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1757324401000`
+    /// `CreateTime`; example: `1757324401000`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1757324863000`
+    /// `UpdateTime`; example: `1757324863000`
     pub update_time: Option<u64>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a73eg5v"`
+    /// `ApplicationId`; example: `"application-6a73eg5v"`
     pub application_id: Option<String>,
 }
 
@@ -3146,10 +2104,7 @@ pub struct ExclusiveInstance {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct FieldRef {
-    /// `FieldPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"metadata.name"`
+    /// `FieldPath`, always sent in responses; example: `"metadata.name"`
     pub field_path: Option<String>,
 }
 
@@ -3158,84 +2113,52 @@ pub struct FieldRef {
 /// Returned in the output of [`CreateFileConfigWithDetailResp`](super::CreateFileConfigWithDetailResp) and [`DescribeFileConfigs`](super::DescribeFileConfigs).
 #[tc_model]
 pub struct FileConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-f-jqv3z9y7"`
+    /// `ConfigId`; example: `"dcfg-f-jqv3z9y7"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"app-config"`
+    /// `ConfigName`; example: `"app-config"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ConfigVersion`; example: `"v1.0"`
     pub config_version: Option<String>,
 
-    /// `ConfigVersionDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ConfigVersionDesc`; example: `"This is desc"`
     pub config_version_desc: Option<String>,
 
-    /// `ConfigFileName`: a string.
-    ///
-    /// Example: `"app.config"`
+    /// `ConfigFileName`; example: `"app.config"`
     pub config_file_name: Option<String>,
 
-    /// `ConfigFileValue`: a string.
-    ///
-    /// Example: `"config=enabled"`
+    /// `ConfigFileValue`; example: `"config=enabled"`
     pub config_file_value: Option<String>,
 
-    /// `ConfigFileCode`: a string.
-    ///
-    /// Example: `"utf-8"`
+    /// `ConfigFileCode`; example: `"utf-8"`
     pub config_file_code: Option<String>,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-12-20 17:27:44"`
+    /// `CreationTime`; example: `"2024-12-20 17:27:44"`
     pub creation_time: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"provider-app"`
+    /// `ApplicationName`; example: `"provider-app"`
     pub application_name: Option<String>,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteFlag`; example: `true`
     pub delete_flag: Option<bool>,
 
-    /// `ConfigVersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigVersionCount`; example: `1`
     pub config_version_count: Option<i64>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-20 17:27:44"`
+    /// `LastUpdateTime`; example: `"2024-12-20 17:27:44"`
     pub last_update_time: Option<String>,
 
-    /// `ConfigFilePath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ConfigFilePath`; example: `"/root"`
     pub config_file_path: Option<String>,
 
-    /// `ConfigPostCmd`: a string.
-    ///
-    /// Example: `"/usr/bin/bash"`
+    /// `ConfigPostCmd`; example: `"/usr/bin/bash"`
     pub config_post_cmd: Option<String>,
 
-    /// `ConfigFileValueLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `ConfigFileValueLength`; example: `14`
     pub config_file_value_length: Option<u64>,
 }
 
@@ -3244,67 +2167,43 @@ pub struct FileConfig {
 /// Returned in the output of [`DescribeFileConfigReleases`](super::DescribeFileConfigReleases) and [`DescribeGroupRelease`](super::DescribeGroupRelease).
 #[tc_model]
 pub struct FileConfigRelease {
-    /// `ConfigReleaseId`: a string.
-    ///
-    /// Example: `"dcfgr-egvkp4yo"`
+    /// `ConfigReleaseId`; example: `"dcfgr-egvkp4yo"`
     pub config_release_id: Option<String>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"dcfg-9ov6lpv3"`
+    /// `ConfigId`; example: `"dcfg-9ov6lpv3"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_app"`
+    /// `ConfigName`; example: `"config_app"`
     pub config_name: Option<String>,
 
-    /// `ConfigVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ConfigVersion`; example: `"v1"`
     pub config_version: Option<String>,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `ReleaseDesc`; example: `"This is desc"`
     pub release_desc: Option<String>,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2024-11-28 18:51:06"`
+    /// `ReleaseTime`; example: `"2024-11-28 18:51:06"`
     pub release_time: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-qevjzabd"`
+    /// `GroupId`; example: `"group-qevjzabd"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-mjy9mvgz"`
+    /// `ClusterId`; example: `"cluster-mjy9mvgz"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls_app"`
+    /// `ClusterName`; example: `"cls_app"`
     pub cluster_name: Option<String>,
 
-    /// `ConfigCenters`: a list of [`TsfConfigCenter`] objects.
+    /// `ConfigCenters`
     pub config_centers: Option<Vec<TsfConfigCenter>>,
 }
 
@@ -3313,14 +2212,10 @@ pub struct FileConfigRelease {
 /// Sent in the input of [`DescribeInstances`](super::DescribeInstances) and [`DescribeMicroservice`](super::DescribeMicroservice).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Name`; example: `"host"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["metadata.host"]`
+    /// `Values`; example: `["metadata.host"]`
     pub values: Vec<String>,
 }
 
@@ -3329,10 +2224,10 @@ pub struct Filter {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct ForceSchedule {
-    /// `AffinityList`: a list of [`Affinity`] objects.
+    /// `AffinityList`
     pub affinity_list: Option<Vec<Affinity>>,
 
-    /// `AntiAffinityList`: a list of [`Affinity`] objects.
+    /// `AntiAffinityList`
     pub anti_affinity_list: Option<Vec<Affinity>>,
 }
 
@@ -3341,32 +2236,22 @@ pub struct ForceSchedule {
 /// Returned in the output of [`DescribeGatewayAllGroupApis`](super::DescribeGatewayAllGroupApis).
 #[tc_model]
 pub struct GatewayApiGroupVo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-vcgimq3x"`
+    /// `GroupId`; example: `"grp-vcgimq3x"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"testGroup1"`
+    /// `GroupName`; example: `"testGroup1"`
     pub group_name: String,
 
-    /// `GroupApiCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `GroupApiCount`; example: `22`
     pub group_api_count: u64,
 
-    /// `GroupApis`: a list of [`GatewayGroupApiVo`] objects.
+    /// `GroupApis`
     pub group_apis: Vec<GatewayGroupApiVo>,
 
-    /// `GatewayInstanceType`: a string.
-    ///
-    /// Example: `"unit"`
+    /// `GatewayInstanceType`; example: `"unit"`
     pub gateway_instance_type: String,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-4hkjbwxy"`
+    /// `GatewayInstanceId`; example: `"gw-ins-4hkjbwxy"`
     pub gateway_instance_id: String,
 }
 
@@ -3375,9 +2260,7 @@ pub struct GatewayApiGroupVo {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct GatewayConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"envoy-gateway"`
+    /// `Name`; example: `"envoy-gateway"`
     pub name: String,
 }
 
@@ -3386,39 +2269,25 @@ pub struct GatewayConfig {
 /// Returned in the output of [`DescribeApiGroup`](super::DescribeApiGroup), [`DescribeApiGroups`](super::DescribeApiGroups), [`DescribeGroupBindedGateways`](super::DescribeGroupBindedGateways), [`DescribeGroupGateways`](super::DescribeGroupGateways) and [`DescribeGroupsWithPlugin`](super::DescribeGroupsWithPlugin).
 #[tc_model]
 pub struct GatewayDeployGroup {
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"group-xoydmy26"`
+    /// `DeployGroupId`; example: `"group-xoydmy26"`
     pub deploy_group_id: Option<String>,
 
-    /// `DeployGroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `DeployGroupName`; example: `"group_app"`
     pub deploy_group_name: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app_provider"`
+    /// `ApplicationName`; example: `"app_provider"`
     pub application_name: Option<String>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: Option<String>,
 
-    /// `GroupStatus`: a string.
-    ///
-    /// Example: `"released"`
+    /// `GroupStatus`; example: `"released"`
     pub group_status: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 }
 
@@ -3427,32 +2296,19 @@ pub struct GatewayDeployGroup {
 /// Returned in the output of [`DescribeGatewayAllGroupApis`](super::DescribeGatewayAllGroupApis).
 #[tc_model]
 pub struct GatewayGroupApiVo {
-    /// `ApiId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"api-sadasf"`
+    /// `ApiId`, always sent in responses; example: `"api-sadasf"`
     pub api_id: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/test/echo/xxx"`
+    /// `Path`, always sent in responses; example: `"/test/echo/xxx"`
     pub path: Option<String>,
 
-    /// `MicroserviceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ms1"`
+    /// `MicroserviceName`, always sent in responses; example: `"ms1"`
     pub microservice_name: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns-test"`
+    /// `NamespaceName`; example: `"ns-test"`
     pub namespace_name: Option<String>,
 }
 
@@ -3461,14 +2317,10 @@ pub struct GatewayGroupApiVo {
 /// Sent in the input of [`BindApiGroup`](super::BindApiGroup) and [`UnbindApiGroup`](super::UnbindApiGroup).
 #[tc_model]
 pub struct GatewayGroupIds {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"group-xoydmy26"`
+    /// `GatewayDeployGroupId`; example: `"group-xoydmy26"`
     pub gateway_deploy_group_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"grp-57at58po"`
+    /// `GroupId`; example: `"grp-57at58po"`
     pub group_id: String,
 }
 
@@ -3477,54 +2329,34 @@ pub struct GatewayGroupIds {
 /// Returned in the output of [`DescribePluginInstances`](super::DescribePluginInstances).
 #[tc_model]
 pub struct GatewayPlugin {
-    /// `Id`: a string.
-    ///
-    /// Example: `"pgn-004mb1lw"`
+    /// `Id`; example: `"pgn-004mb1lw"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"plugin_tag"`
+    /// `Name`; example: `"plugin_tag"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Tag"`
+    /// `Type`; example: `"Tag"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-19 21:00:00"`
+    /// `CreatedTime`; example: `"2024-12-19 21:00:00"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-19 21:00:00"`
+    /// `UpdatedTime`; example: `"2024-12-19 21:00:00"`
     pub updated_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"released"`
+    /// `Status`; example: `"released"`
     pub status: Option<String>,
 
-    /// `DeleteDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDisabled`; example: `true`
     pub delete_disabled: Option<bool>,
 
-    /// `DeleteDisabledReason`: a string.
-    ///
-    /// Example: `"已存在绑定资源,请解绑分组或API后重试"`
+    /// `DeleteDisabledReason`; example: `"已存在绑定资源,请解绑分组或API后重试"`
     pub delete_disabled_reason: Option<String>,
 
-    /// `BindDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BindDisabled`; example: `true`
     pub bind_disabled: Option<bool>,
 }
 
@@ -3533,29 +2365,19 @@ pub struct GatewayPlugin {
 /// Sent in the input of [`BindPlugin`](super::BindPlugin).
 #[tc_model]
 pub struct GatewayPluginBoundParam {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"pgn-ete4dvco"`
+    /// `PluginId`; example: `"pgn-ete4dvco"`
     pub plugin_id: String,
 
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"group"`
+    /// `ScopeType`; example: `"group"`
     pub scope_type: String,
 
-    /// `ScopeValue`: a string.
-    ///
-    /// Example: `"grp-y7j1qhk3"`
+    /// `ScopeValue`; example: `"grp-y7j1qhk3"`
     pub scope_value: String,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-by8o5kgv"`
+    /// `MicroserviceId`; example: `"ms-by8o5kgv"`
     pub microservice_id: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-anrptnkf"`
+    /// `GatewayInstanceId`; example: `"gw-ins-anrptnkf"`
     pub gateway_instance_id: Option<String>,
 }
 
@@ -3564,22 +2386,16 @@ pub struct GatewayPluginBoundParam {
 /// Returned in the output of [`DescribeGatewayAllGroupApis`](super::DescribeGatewayAllGroupApis).
 #[tc_model]
 pub struct GatewayVo {
-    /// `GatewayDeployGroupId`: a string.
-    ///
-    /// Example: `"gw-e42d597"`
+    /// `GatewayDeployGroupId`; example: `"gw-e42d597"`
     pub gateway_deploy_group_id: String,
 
-    /// `GatewayDeployGroupName`: a string.
-    ///
-    /// Example: `"scg-container-test"`
+    /// `GatewayDeployGroupName`; example: `"scg-container-test"`
     pub gateway_deploy_group_name: String,
 
-    /// `GroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GroupNum`; example: `10`
     pub group_num: u64,
 
-    /// `Groups`: a list of [`GatewayApiGroupVo`] objects.
+    /// `Groups`
     pub groups: Vec<GatewayApiGroupVo>,
 }
 
@@ -3588,13 +2404,13 @@ pub struct GatewayVo {
 /// Returned in the output of [`DescribeApiUseDetail`](super::DescribeApiUseDetail).
 #[tc_model]
 pub struct GroupApiUseStatistics {
-    /// `TopStatusCode`: a list of [`ApiUseStatisticsEntity`] objects.
+    /// `TopStatusCode`
     pub top_status_code: Vec<ApiUseStatisticsEntity>,
 
-    /// `TopTimeCost`: a list of [`ApiUseStatisticsEntity`] objects.
+    /// `TopTimeCost`
     pub top_time_cost: Vec<ApiUseStatisticsEntity>,
 
-    /// `Quantile`: a [`QuantileEntity`].
+    /// `Quantile`
     pub quantile: QuantileEntity,
 }
 
@@ -3603,75 +2419,52 @@ pub struct GroupApiUseStatistics {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct GroupContainerInfo {
-    /// `TagName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v1"`
+    /// `TagName`, required in requests; example: `"v1"`
     pub tag_name: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"app"`
+    /// `ContainerName`; example: `"app"`
     pub container_name: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tsf/app"`
+    /// `RepoName`; example: `"tsf/app"`
     pub repo_name: Option<String>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `RepoType`; example: `"personal"`
     pub repo_type: Option<String>,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`].
+    /// `TcrRepoInfo`
     pub tcr_repo_info: Option<TcrRepoInfo>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com"`
+    /// `Server`; example: `"ccr.ccs.tencentyun.com"`
     pub server: Option<String>,
 
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"default-secret"`
+    /// `SecretName`; example: `"default-secret"`
     pub secret_name: Option<String>,
 
-    /// `JvmOpts`: a string.
-    ///
-    /// Example: `"-Xmx512m -Xms128m"`
+    /// `JvmOpts`; example: `"-Xmx512m -Xms128m"`
     pub jvm_opts: Option<String>,
 
-    /// `CpuLimit`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CpuLimit`; example: `"2"`
     pub cpu_limit: Option<String>,
 
-    /// `CpuRequest`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CpuRequest`; example: `"1"`
     pub cpu_request: Option<String>,
 
-    /// `MemRequest`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `MemRequest`; example: `"1024"`
     pub mem_request: Option<String>,
 
-    /// `MemLimit`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `MemLimit`; example: `"1024"`
     pub mem_limit: Option<String>,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `Envs`: a list of [`Env`] objects.
+    /// `Envs`
     pub envs: Option<Vec<Env>>,
 
-    /// `UserEnvs`: a list of [`Env`] objects.
+    /// `UserEnvs`
     pub user_envs: Option<Vec<Env>>,
 
-    /// `VolumeMountInfoList`: a list of [`VolumeMountInfo`] objects.
+    /// `VolumeMountInfoList`
     pub volume_mount_info_list: Option<Vec<VolumeMountInfo>>,
 }
 
@@ -3680,13 +2473,13 @@ pub struct GroupContainerInfo {
 /// Returned in the output of [`DescribeGroupUseDetail`](super::DescribeGroupUseDetail).
 #[tc_model]
 pub struct GroupDailyUseStatistics {
-    /// `TopReqAmount`: a list of [`GroupUseStatisticsEntity`] objects.
+    /// `TopReqAmount`
     pub top_req_amount: Vec<GroupUseStatisticsEntity>,
 
-    /// `TopFailureRate`: a list of [`GroupUseStatisticsEntity`] objects.
+    /// `TopFailureRate`
     pub top_failure_rate: Vec<GroupUseStatisticsEntity>,
 
-    /// `TopAvgTimeCost`: a list of [`GroupUseStatisticsEntity`] objects.
+    /// `TopAvgTimeCost`
     pub top_avg_time_cost: Vec<GroupUseStatisticsEntity>,
 }
 
@@ -3696,43 +2489,25 @@ pub struct GroupDailyUseStatistics {
 /// Returned in the output of [`DescribeDeliveryConfigs`](super::DescribeDeliveryConfigs).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-demo"`
+    /// `GroupName`; example: `"group-demo"`
     pub group_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`, always sent in responses; example: `"cls-6a79x94v"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`, always sent in responses; example: `"k8s-cls"`
     pub cluster_name: Option<String>,
 
-    /// `NamespaceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"my-namespace"`
+    /// `NamespaceName`, always sent in responses; example: `"my-namespace"`
     pub namespace_name: Option<String>,
 
-    /// `AssociateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-23 12:34:34"`
+    /// `AssociateTime`, always sent in responses; example: `"2020-12-23 12:34:34"`
     pub associate_time: Option<String>,
 }
 
@@ -3741,79 +2516,49 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribePodInstances`](super::DescribePodInstances).
 #[tc_model]
 pub struct GroupPod {
-    /// `PodName`: a string.
-    ///
-    /// Example: `"app-2bs821-sb782ns"`
+    /// `PodName`; example: `"app-2bs821-sb782ns"`
     pub pod_name: String,
 
-    /// `PodId`: a string.
-    ///
-    /// Example: `"app-2bs821-sb782ns"`
+    /// `PodId`; example: `"app-2bs821-sb782ns"`
     pub pod_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Reason`; example: `"null"`
     pub reason: String,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `NodeIp`; example: `"10.10.0.1"`
     pub node_ip: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.0.2"`
+    /// `Ip`; example: `"10.10.0.2"`
     pub ip: String,
 
-    /// `RestartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestartCount`; example: `0`
     pub restart_count: i64,
 
-    /// `ReadyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadyCount`; example: `1`
     pub ready_count: i64,
 
-    /// `Runtime`: a string.
-    ///
-    /// Example: `"126"`
+    /// `Runtime`; example: `"126"`
     pub runtime: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"158702289"`
+    /// `CreatedAt`; example: `"158702289"`
     pub created_at: String,
 
-    /// `ServiceInstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ServiceInstanceStatus`; example: `"RUNNING"`
     pub service_instance_status: String,
 
-    /// `InstanceAvailableStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceAvailableStatus`; example: `"Running"`
     pub instance_available_status: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceStatus`; example: `"Running"`
     pub instance_status: String,
 
-    /// `NodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `NodeInstanceId`; example: `"ins-6a79x94v"`
     pub node_instance_id: String,
 
-    /// `SpecTotalCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SpecTotalCount`; example: `"0"`
     pub spec_total_count: Option<String>,
 }
 
@@ -3822,12 +2567,10 @@ pub struct GroupPod {
 /// Returned in the output of [`DescribePodInstances`](super::DescribePodInstances).
 #[tc_model]
 pub struct GroupPodResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`GroupPod`] objects.
+    /// `Content`
     pub content: Vec<GroupPod>,
 }
 
@@ -3836,38 +2579,28 @@ pub struct GroupPodResult {
 /// Returned in the output of [`DescribeGroupRelease`](super::DescribeGroupRelease).
 #[tc_model]
 pub struct GroupRelease {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-9198307d"`
+    /// `PackageId`; example: `"pkg-9198307d"`
     pub package_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"msgw-zuul1-1.29.20-Hoxton-Higher-RELEASE.jar"`
+    /// `PackageName`; example: `"msgw-zuul1-1.29.20-Hoxton-Higher-RELEASE.jar"`
     pub package_name: Option<String>,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"20241223010307"`
+    /// `PackageVersion`; example: `"20241223010307"`
     pub package_version: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"tsf_100011910000/app-provider"`
+    /// `RepoName`; example: `"tsf_100011910000/app-provider"`
     pub repo_name: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"20241212161801"`
+    /// `TagName`; example: `"20241212161801"`
     pub tag_name: Option<String>,
 
-    /// `PublicConfigReleaseList`: a list of [`ConfigRelease`] objects.
+    /// `PublicConfigReleaseList`
     pub public_config_release_list: Option<Vec<ConfigRelease>>,
 
-    /// `ConfigReleaseList`: a list of [`ConfigRelease`] objects.
+    /// `ConfigReleaseList`
     pub config_release_list: Option<Vec<ConfigRelease>>,
 
-    /// `FileConfigReleaseList`: a list of [`FileConfigRelease`] objects.
+    /// `FileConfigReleaseList`
     pub file_config_release_list: Option<Vec<FileConfigRelease>>,
 }
 
@@ -3876,7 +2609,7 @@ pub struct GroupRelease {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct GroupResourceConfig {
-    /// `Container`: a [`ContainerGroupResourceConfig`].
+    /// `Container`
     pub container: Option<ContainerGroupResourceConfig>,
 }
 
@@ -3885,41 +2618,31 @@ pub struct GroupResourceConfig {
 /// Returned in the output of [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct GroupUnitApiDailyUseStatistics {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"ns-123456"`
+    /// `NamespaceId`; example: `"ns-123456"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns-test"`
+    /// `NamespaceName`; example: `"ns-test"`
     pub namespace_name: String,
 
-    /// `SumReqAmount`: a string.
-    ///
-    /// Example: `"8213434"`
+    /// `SumReqAmount`; example: `"8213434"`
     pub sum_req_amount: String,
 
-    /// `AvgFailureRate`: a string.
-    ///
-    /// Example: `"82.11"`
+    /// `AvgFailureRate`; example: `"82.11"`
     pub avg_failure_rate: String,
 
-    /// `AvgTimeCost`: a string.
-    ///
-    /// Example: `"26.56"`
+    /// `AvgTimeCost`; example: `"26.56"`
     pub avg_time_cost: String,
 
-    /// `MetricDataPointMap`: a [`MetricDataPointMap`].
+    /// `MetricDataPointMap`
     pub metric_data_point_map: MetricDataPointMap,
 
-    /// `TopStatusCode`: a list of [`ApiUseStatisticsEntity`] objects.
+    /// `TopStatusCode`
     pub top_status_code: Vec<ApiUseStatisticsEntity>,
 
-    /// `TopTimeCost`: a list of [`ApiUseStatisticsEntity`] objects.
+    /// `TopTimeCost`
     pub top_time_cost: Vec<ApiUseStatisticsEntity>,
 
-    /// `Quantile`: a [`QuantileEntity`].
+    /// `Quantile`
     pub quantile: QuantileEntity,
 }
 
@@ -3928,12 +2651,10 @@ pub struct GroupUnitApiDailyUseStatistics {
 /// Returned in the output of [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct GroupUnitApiUseStatistics {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Content`: a list of [`GroupUnitApiDailyUseStatistics`] objects.
+    /// `Content`
     pub content: Vec<GroupUnitApiDailyUseStatistics>,
 }
 
@@ -3942,24 +2663,16 @@ pub struct GroupUnitApiUseStatistics {
 /// Returned in the output of [`DescribeGroupUseDetail`](super::DescribeGroupUseDetail).
 #[tc_model]
 pub struct GroupUseStatisticsEntity {
-    /// `ApiPath`: a string.
-    ///
-    /// Example: `"/findOne"`
+    /// `ApiPath`; example: `"/findOne"`
     pub api_path: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-demo"`
+    /// `ServiceName`; example: `"java-demo"`
     pub service_name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Value`; example: `"20"`
     pub value: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-6a79x94v"`
+    /// `ApiId`; example: `"api-6a79x94v"`
     pub api_id: String,
 }
 
@@ -3969,10 +2682,7 @@ pub struct GroupUseStatisticsEntity {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication), [`DescribeApplications`](super::DescribeApplications) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct HealthCheckConfig {
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/health"`
+    /// `Path`, always sent in responses; example: `"/health"`
     pub path: Option<String>,
 }
 
@@ -3982,60 +2692,37 @@ pub struct HealthCheckConfig {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo), [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail), [`DescribeGroup`](super::DescribeGroup) and [`DescribeGroupAttribute`](super::DescribeGroupAttribute).
 #[tc_model]
 pub struct HealthCheckSetting {
-    /// `ActionType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HTTP"`
+    /// `ActionType`, required in requests; example: `"HTTP"`
     pub action_type: Option<String>,
 
-    /// `InitialDelaySeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `InitialDelaySeconds`; example: `180`
     pub initial_delay_seconds: Option<u64>,
 
-    /// `TimeoutSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TimeoutSeconds`; example: `30`
     pub timeout_seconds: Option<u64>,
 
-    /// `PeriodSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PeriodSeconds`; example: `30`
     pub period_seconds: Option<u64>,
 
-    /// `SuccessThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessThreshold`; example: `1`
     pub success_threshold: Option<u64>,
 
-    /// `FailureThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FailureThreshold`; example: `3`
     pub failure_threshold: Option<u64>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<u64>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `Path`; example: `"/health"`
     pub path: Option<String>,
 
-    /// `Command`: a list of strings.
-    ///
-    /// Example: `["star.sh"]`
+    /// `Command`; example: `["star.sh"]`
     pub command: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"K8S_NATIVE"`
+    /// `Type`; example: `"K8S_NATIVE"`
     pub r#type: Option<String>,
 }
 
@@ -4045,10 +2732,10 @@ pub struct HealthCheckSetting {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo), [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail), [`DescribeGroup`](super::DescribeGroup) and [`DescribeGroupAttribute`](super::DescribeGroupAttribute).
 #[tc_model]
 pub struct HealthCheckSettings {
-    /// `LivenessProbe`: a [`HealthCheckSetting`].
+    /// `LivenessProbe`
     pub liveness_probe: Option<HealthCheckSetting>,
 
-    /// `ReadinessProbe`: a [`HealthCheckSetting`].
+    /// `ReadinessProbe`
     pub readiness_probe: Option<HealthCheckSetting>,
 }
 
@@ -4057,24 +2744,16 @@ pub struct HealthCheckSettings {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct HttpGetOption {
-    /// `Host`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Host`; example: `"tencent.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/tmp"`
+    /// `Path`; example: `"/tmp"`
     pub path: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"7998"`
+    /// `Port`; example: `"7998"`
     pub port: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: Option<String>,
 }
 
@@ -4083,101 +2762,67 @@ pub struct HttpGetOption {
 /// Returned in the output of [`DescribeImageRepository`](super::DescribeImageRepository).
 #[tc_model]
 pub struct ImageRepository {
-    /// `Reponame`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `Reponame`; example: `"/tsf/nginx"`
     pub reponame: String,
 
-    /// `Repotype`: a string.
-    ///
-    /// Example: `"perosonal"`
+    /// `Repotype`; example: `"perosonal"`
     pub repotype: String,
 
-    /// `TagCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TagCount`; example: `12`
     pub tag_count: i64,
 
-    /// `IsPublic`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPublic`; example: `0`
     pub is_public: i64,
 
-    /// `IsUserFavor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUserFavor`; example: `false`
     pub is_user_favor: bool,
 
-    /// `IsQcloudOfficial`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsQcloudOfficial`; example: `true`
     pub is_qcloud_official: bool,
 
-    /// `FavorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FavorCount`; example: `1`
     pub favor_count: i64,
 
-    /// `PullCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PullCount`; example: `3`
     pub pull_count: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `Description`; example: `"this is a desc"`
     pub description: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-12-3 09:12:16"`
+    /// `CreationTime`; example: `"2020-12-3 09:12:16"`
     pub creation_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"158759282"`
+    /// `UpdateTime`; example: `"158759282"`
     pub update_time: String,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`].
+    /// `TcrRepoInfo`
     pub tcr_repo_info: TcrRepoInfo,
 
-    /// `TcrBindingId`: a signed 64-bit integer.
+    /// `TcrBindingId`
     pub tcr_binding_id: i64,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a [`ScalableRule`].
+    /// `ApplicationName`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub application_name: Option<ScalableRule>,
 
-    /// `ApplicationNameReal`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ApplicationNameReal`; example: `"nginx"`
     pub application_name_real: String,
 
-    /// `Public`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Public`; example: `0`
     pub public: i64,
 
-    /// `CreateMode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `CreateMode`; example: `"auto"`
     pub create_mode: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: Option<String>,
 
-    /// `RepoType`: a string.
-    ///
-    /// Example: `"perosonal"`
+    /// `RepoType`; example: `"perosonal"`
     pub repo_type: Option<String>,
 }
 
@@ -4186,17 +2831,13 @@ pub struct ImageRepository {
 /// Returned in the output of [`DescribeImageRepository`](super::DescribeImageRepository).
 #[tc_model]
 pub struct ImageRepositoryResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.tencent.com"`
+    /// `Server`; example: `"ccr.tencent.com"`
     pub server: String,
 
-    /// `Content`: a list of [`ImageRepository`] objects.
+    /// `Content`
     pub content: Vec<ImageRepository>,
 }
 
@@ -4205,72 +2846,46 @@ pub struct ImageRepositoryResult {
 /// Returned in the output of [`DescribeImageTags`](super::DescribeImageTags).
 #[tc_model]
 pub struct ImageTag {
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TagName`; example: `"latest"`
     pub tag_name: String,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"tag-6a79x94v"`
+    /// `TagId`; example: `"tag-6a79x94v"`
     pub tag_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-6a79x94v"`
+    /// `ImageId`; example: `"img-6a79x94v"`
     pub image_id: String,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"64m"`
+    /// `Size`; example: `"64m"`
     pub size: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-12-11 09:33:13"`
+    /// `CreationTime`; example: `"2020-12-11 09:33:13"`
     pub creation_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1527349021"`
+    /// `UpdateTime`; example: `"1527349021"`
     pub update_time: String,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Author`; example: `"username"`
     pub author: String,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86"`
+    /// `Architecture`; example: `"x86"`
     pub architecture: String,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"1.19"`
+    /// `DockerVersion`; example: `"1.19"`
     pub docker_version: String,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `Os`; example: `"centos"`
     pub os: String,
 
-    /// `PushTime`: a string.
-    ///
-    /// Example: `"156283099"`
+    /// `PushTime`; example: `"156283099"`
     pub push_time: String,
 
-    /// `SizeByte`: a signed 64-bit integer.
-    ///
-    /// Example: `64000`
+    /// `SizeByte`; example: `64000`
     pub size_byte: i64,
 
-    /// `TcrRepoInfo`: a [`TcrRepoInfo`].
+    /// `TcrRepoInfo`
     pub tcr_repo_info: TcrRepoInfo,
 }
 
@@ -4279,22 +2894,16 @@ pub struct ImageTag {
 /// Returned in the output of [`DescribeImageTags`](super::DescribeImageTags).
 #[tc_model]
 pub struct ImageTagsResult {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`; example: `"/tsf/nginx"`
     pub repo_name: String,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"ccr.tencent.com"`
+    /// `Server`; example: `"ccr.tencent.com"`
     pub server: String,
 
-    /// `Content`: a list of [`ImageTag`] objects.
+    /// `Content`
     pub content: Vec<ImageTag>,
 }
 
@@ -4303,199 +2912,121 @@ pub struct ImageTagsResult {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeGroupInstances`](super::DescribeGroupInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0xdahvt2"`
+    /// `InstanceId`; example: `"ins-0xdahvt2"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cvm_app"`
+    /// `InstanceName`; example: `"cvm_app"`
     pub instance_name: Option<String>,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"10.0.0.12"`
+    /// `LanIp`; example: `"10.0.0.12"`
     pub lan_ip: Option<String>,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `WanIp`; example: `"10.0.0.1"`
     pub wan_ip: Option<String>,
 
-    /// `InstanceDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `InstanceDesc`; example: `"This is desc"`
     pub instance_desc: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-i3v5y09e"`
+    /// `ClusterId`; example: `"cls-i3v5y09e"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls_app"`
+    /// `ClusterName`; example: `"cls_app"`
     pub cluster_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceStatus`; example: `"Running"`
     pub instance_status: Option<String>,
 
-    /// `InstanceAvailableStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceAvailableStatus`; example: `"Running"`
     pub instance_available_status: Option<String>,
 
-    /// `ServiceInstanceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ServiceInstanceStatus`; example: `"Running"`
     pub service_instance_status: Option<String>,
 
-    /// `CountInTsf`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CountInTsf`; example: `1`
     pub count_in_tsf: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xoydmy26"`
+    /// `GroupId`; example: `"group-xoydmy26"`
     pub group_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app_provider"`
+    /// `ApplicationName`; example: `"app_provider"`
     pub application_name: Option<String>,
 
-    /// `InstanceCreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-16 11:28:01"`
+    /// `InstanceCreatedTime`; example: `"2024-12-16 11:28:01"`
     pub instance_created_time: Option<String>,
 
-    /// `InstanceExpiredTime`: a string.
-    ///
-    /// Example: `"2024-12-16 11:28:01"`
+    /// `InstanceExpiredTime`; example: `"2024-12-16 11:28:01"`
     pub instance_expired_time: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceTotalCpu`: a floating-point number.
-    ///
-    /// Example: `1.9`
+    /// `InstanceTotalCpu`; example: `1.9`
     pub instance_total_cpu: Option<f64>,
 
-    /// `InstanceTotalMem`: a floating-point number.
-    ///
-    /// Example: `2.4473`
+    /// `InstanceTotalMem`; example: `2.4473`
     pub instance_total_mem: Option<f64>,
 
-    /// `InstanceUsedCpu`: a floating-point number.
-    ///
-    /// Example: `1.16`
+    /// `InstanceUsedCpu`; example: `1.16`
     pub instance_used_cpu: Option<f64>,
 
-    /// `InstanceUsedMem`: a floating-point number.
-    ///
-    /// Example: `1.45`
+    /// `InstanceUsedMem`; example: `1.45`
     pub instance_used_mem: Option<f64>,
 
-    /// `InstanceLimitCpu`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `InstanceLimitCpu`; example: `1.5`
     pub instance_limit_cpu: Option<f64>,
 
-    /// `InstanceLimitMem`: a floating-point number.
-    ///
-    /// Example: `2.5`
+    /// `InstanceLimitMem`; example: `2.5`
     pub instance_limit_mem: Option<f64>,
 
-    /// `InstancePkgVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `InstancePkgVersion`; example: `"v1"`
     pub instance_pkg_version: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `RestrictState`; example: `"NORMAL"`
     pub restrict_state: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-16 11:28:01"`
+    /// `UpdateTime`; example: `"2024-12-16 11:28:01"`
     pub update_time: Option<String>,
 
-    /// `OperationState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperationState`; example: `1`
     pub operation_state: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `InstanceZoneId`: a string.
-    ///
-    /// Example: `"zone-57at58po"`
+    /// `InstanceZoneId`; example: `"zone-57at58po"`
     pub instance_zone_id: Option<String>,
 
-    /// `InstanceImportMode`: a string.
-    ///
-    /// Example: `"M"`
+    /// `InstanceImportMode`; example: `"M"`
     pub instance_import_mode: Option<String>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: Option<String>,
 
-    /// `ApplicationResourceType`: a string.
-    ///
-    /// Example: `"DEF"`
+    /// `ApplicationResourceType`; example: `"DEF"`
     pub application_resource_type: Option<String>,
 
-    /// `ServiceSidecarStatus`: a string.
-    ///
-    /// Example: `"up"`
+    /// `ServiceSidecarStatus`; example: `"up"`
     pub service_sidecar_status: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Reason`; example: `"This is desc"`
     pub reason: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `AgentVersion`; example: `"v1"`
     pub agent_version: Option<String>,
 
-    /// `NodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-fl5gwz2e"`
+    /// `NodeInstanceId`; example: `"ins-fl5gwz2e"`
     pub node_instance_id: Option<String>,
 }
 
@@ -4504,14 +3035,10 @@ pub struct Instance {
 /// Sent in the input of [`AddClusterInstances`](super::AddClusterInstances).
 #[tc_model]
 pub struct InstanceAdvancedSettings {
-    /// `MountTarget`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `MountTarget`; example: `"ext4"`
     pub mount_target: String,
 
-    /// `DockerGraphPath`: a string.
-    ///
-    /// Example: `"/var/lib/docker"`
+    /// `DockerGraphPath`; example: `"/var/lib/docker"`
     pub docker_graph_path: String,
 }
 
@@ -4520,89 +3047,55 @@ pub struct InstanceAdvancedSettings {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceEnrichedInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cvm-1"`
+    /// `InstanceName`; example: `"cvm-1"`
     pub instance_name: String,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"10.20.34.1"`
+    /// `LanIp`; example: `"10.20.34.1"`
     pub lan_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.12.32.3"`
+    /// `WanIp`; example: `"10.12.32.3"`
     pub wan_ip: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6a79x94v"`
+    /// `VpcId`; example: `"vpc-6a79x94v"`
     pub vpc_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: String,
 
-    /// `InstanceAvailableStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceAvailableStatus`; example: `"running"`
     pub instance_available_status: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-demo"`
+    /// `ApplicationName`; example: `"java-demo"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mock"`
+    /// `GroupName`; example: `"group-mock"`
     pub group_name: String,
 }
 
@@ -4611,12 +3104,10 @@ pub struct InstanceEnrichedInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceEnrichedInfoPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Content`: a list of [`InstanceEnrichedInfo`] objects.
+    /// `Content`
     pub content: Vec<InstanceEnrichedInfo>,
 }
 
@@ -4625,10 +3116,10 @@ pub struct InstanceEnrichedInfoPage {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct InstanceResourceConfig {
-    /// `Container`: a [`ContainerInstanceResourceConfig`].
+    /// `Container`
     pub container: Option<ContainerInstanceResourceConfig>,
 
-    /// `Vm`: a [`VmInstanceResourceConfig`].
+    /// `Vm`
     pub vm: Option<VmInstanceResourceConfig>,
 }
 
@@ -4637,22 +3128,16 @@ pub struct InstanceResourceConfig {
 /// Returned in the output of [`DescribeInvocationMetricScatterPlot`](super::DescribeInvocationMetricScatterPlot).
 #[tc_model]
 pub struct InvocationMetricScatterPlot {
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616656231170`
+    /// `EndTime`; example: `1616656231170`
     pub end_time: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `StartTime`; example: `60`
     pub start_time: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1616656231170`
+    /// `Period`; example: `1616656231170`
     pub period: i64,
 
-    /// `DataPoints`: a list of [`MultiValueDataPoints`] objects.
+    /// `DataPoints`
     pub data_points: Vec<MultiValueDataPoints>,
 }
 
@@ -4661,39 +3146,39 @@ pub struct InvocationMetricScatterPlot {
 /// Returned in the output of [`DescribeJvmMonitor`](super::DescribeJvmMonitor).
 #[tc_model]
 pub struct JvmMonitorData {
-    /// `HeapMemory`: a [`MemoryPicture`].
+    /// `HeapMemory`
     pub heap_memory: Option<MemoryPicture>,
 
-    /// `NonHeapMemory`: a [`MemoryPicture`].
+    /// `NonHeapMemory`
     pub non_heap_memory: Option<MemoryPicture>,
 
-    /// `EdenSpace`: a [`MemoryPicture`].
+    /// `EdenSpace`
     pub eden_space: Option<MemoryPicture>,
 
-    /// `SurvivorSpace`: a [`MemoryPicture`].
+    /// `SurvivorSpace`
     pub survivor_space: Option<MemoryPicture>,
 
-    /// `OldSpace`: a [`MemoryPicture`].
+    /// `OldSpace`
     pub old_space: Option<MemoryPicture>,
 
-    /// `MetaSpace`: a [`MemoryPicture`].
+    /// `MetaSpace`
     pub meta_space: Option<MemoryPicture>,
 
-    /// `ThreadPicture`: a [`ThreadPicture`].
+    /// `ThreadPicture`
     pub thread_picture: Option<ThreadPicture>,
 
-    /// `YoungGC`: a list of [`CurvePoint`] objects.
+    /// `YoungGC`
     #[tc(rename = "YoungGC")]
     pub young_gc: Option<Vec<CurvePoint>>,
 
-    /// `FullGC`: a list of [`CurvePoint`] objects.
+    /// `FullGC`
     #[tc(rename = "FullGC")]
     pub full_gc: Option<Vec<CurvePoint>>,
 
-    /// `CpuUsage`: a list of [`CurvePoint`] objects.
+    /// `CpuUsage`
     pub cpu_usage: Option<Vec<CurvePoint>>,
 
-    /// `ClassCount`: a list of [`CurvePoint`] objects.
+    /// `ClassCount`
     pub class_count: Option<Vec<CurvePoint>>,
 }
 
@@ -4702,70 +3187,46 @@ pub struct JvmMonitorData {
 /// Returned in the output of [`DescribeDeliveryConfig`](super::DescribeDeliveryConfig).
 #[tc_model]
 pub struct KafkaDeliveryConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"config-6a79x94v"`
+    /// `ConfigId`; example: `"config-6a79x94v"`
     pub config_id: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"send_kafka_config"`
+    /// `ConfigName`; example: `"send_kafka_config"`
     pub config_name: String,
 
-    /// `CollectPath`: a list of strings.
+    /// `CollectPath`
     pub collect_path: Vec<String>,
 
-    /// `KafkaVIp`: a string.
-    ///
-    /// Example: `"10.23.0.1"`
+    /// `KafkaVIp`; example: `"10.23.0.1"`
     pub kafka_v_ip: String,
 
-    /// `KafkaVPort`: a string.
-    ///
-    /// Example: `"9090"`
+    /// `KafkaVPort`; example: `"9090"`
     pub kafka_v_port: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"SEND_KAFKA_TOPIC"`
+    /// `Topic`; example: `"SEND_KAFKA_TOPIC"`
     pub topic: String,
 
-    /// `LineRule`: a string.
-    ///
-    /// Example: `".*"`
+    /// `LineRule`; example: `".*"`
     pub line_rule: String,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`; example: `false`
     pub enable_auth: bool,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd-xxxxx"`
+    /// `Password`; example: `"pwd-xxxxx"`
     pub password: Option<String>,
 
-    /// `KafkaInfos`: a list of [`DeliveryKafkaInfo`] objects.
+    /// `KafkaInfos`
     pub kafka_infos: Vec<DeliveryKafkaInfo>,
 
-    /// `EnableGlobalLineRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableGlobalLineRule`; example: `false`
     pub enable_global_line_rule: bool,
 
-    /// `CustomRule`: a string.
-    ///
-    /// Example: `".*"`
+    /// `CustomRule`; example: `".*"`
     pub custom_rule: Option<String>,
 
-    /// `KafkaAddress`: a string.
-    ///
-    /// Example: `"kafka.tencent.com"`
+    /// `KafkaAddress`; example: `"kafka.tencent.com"`
     pub kafka_address: Option<String>,
 }
 
@@ -4775,66 +3236,40 @@ pub struct KafkaDeliveryConfig {
 /// Returned in the output of [`DescribeLanes`](super::DescribeLanes).
 #[tc_model]
 pub struct LaneGroup {
-    /// `GroupId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"group-py5436a4"`
+    /// `GroupId`, required in requests; example: `"group-py5436a4"`
     pub group_id: Option<String>,
 
-    /// `Entrance`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Entrance`, required in requests; example: `true`
     pub entrance: Option<bool>,
 
-    /// `LaneGroupId`: a string.
-    ///
-    /// Example: `"lane-g-a7or5ebv"`
+    /// `LaneGroupId`; example: `"lane-g-a7or5ebv"`
     pub lane_group_id: Option<String>,
 
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-y9647wgy"`
+    /// `LaneId`; example: `"lane-y9647wgy"`
     pub lane_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-byxz6gal"`
+    /// `ApplicationId`; example: `"application-byxz6gal"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app_provider"`
+    /// `ApplicationName`; example: `"app_provider"`
     pub application_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6ymbn3vg"`
+    /// `NamespaceId`; example: `"namespace-6ymbn3vg"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `CreateTime`; example: `1732784732000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `UpdateTime`; example: `1732784732000`
     pub update_time: Option<i64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"V"`
+    /// `ClusterType`; example: `"V"`
     pub cluster_type: Option<String>,
 }
 
@@ -4843,57 +3278,37 @@ pub struct LaneGroup {
 /// Returned in the output of [`DescribeLanes`](super::DescribeLanes).
 #[tc_model]
 pub struct LaneInfo {
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-y9647wgy"`
+    /// `LaneId`; example: `"lane-y9647wgy"`
     pub lane_id: Option<String>,
 
-    /// `LaneName`: a string.
-    ///
-    /// Example: `"lane_app"`
+    /// `LaneName`; example: `"lane_app"`
     pub lane_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `CreateTime`; example: `1732784732000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `UpdateTime`; example: `1732784732000`
     pub update_time: Option<i64>,
 
-    /// `LaneGroupList`: a list of [`LaneGroup`] objects.
+    /// `LaneGroupList`
     pub lane_group_list: Option<Vec<LaneGroup>>,
 
-    /// `Entrance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Entrance`; example: `true`
     pub entrance: Option<bool>,
 
-    /// `NamespaceIdList`: a list of strings.
-    ///
-    /// Example: `["namespace-96a79v5b"]`
+    /// `NamespaceIdList`; example: `["namespace-96a79v5b"]`
     pub namespace_id_list: Option<Vec<String>>,
 
-    /// `LaneGroupId`: a string.
-    ///
-    /// Example: `"lane-g-a7or5ebv"`
+    /// `LaneGroupId`; example: `"lane-g-a7or5ebv"`
     pub lane_group_id: Option<String>,
 
-    /// `DeleteDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDisabled`; example: `true`
     pub delete_disabled: Option<bool>,
 
-    /// `DeleteDisabledReason`: a string.
-    ///
-    /// Example: `"该泳道已关联全链路灰度发布规则,请先从规则中移除后删除"`
+    /// `DeleteDisabledReason`; example: `"该泳道已关联全链路灰度发布规则,请先从规则中移除后删除"`
     pub delete_disabled_reason: Option<String>,
 }
 
@@ -4902,12 +3317,10 @@ pub struct LaneInfo {
 /// Returned in the output of [`DescribeLanes`](super::DescribeLanes).
 #[tc_model]
 pub struct LaneInfos {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`LaneInfo`] objects.
+    /// `Content`
     pub content: Vec<LaneInfo>,
 }
 
@@ -4916,50 +3329,34 @@ pub struct LaneInfos {
 /// Returned in the output of [`DescribeLaneRules`](super::DescribeLaneRules).
 #[tc_model]
 pub struct LaneRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"lane-r-by8n9xyk"`
+    /// `RuleId`; example: `"lane-r-by8n9xyk"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule_app"`
+    /// `RuleName`; example: `"rule_app"`
     pub rule_name: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Remark`; example: `"This is desc"`
     pub remark: Option<String>,
 
-    /// `RuleTagList`: a list of [`LaneRuleTag`] objects.
+    /// `RuleTagList`
     pub rule_tag_list: Option<Vec<LaneRuleTag>>,
 
-    /// `RuleTagRelationship`: a string.
-    ///
-    /// Example: `"RELEATION_AND"`
+    /// `RuleTagRelationship`; example: `"RELEATION_AND"`
     pub rule_tag_relationship: Option<String>,
 
-    /// `LaneId`: a string.
-    ///
-    /// Example: `"lane-zvw7xxy8"`
+    /// `LaneId`; example: `"lane-zvw7xxy8"`
     pub lane_id: Option<String>,
 
-    /// `Enable`: a boolean.
+    /// `Enable`
     pub enable: Option<bool>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `CreateTime`; example: `1732784732000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `UpdateTime`; example: `1732784732000`
     pub update_time: Option<i64>,
 }
 
@@ -4969,39 +3366,25 @@ pub struct LaneRule {
 /// Returned in the output of [`DescribeLaneRules`](super::DescribeLaneRules).
 #[tc_model]
 pub struct LaneRuleTag {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"lane-t-nalb72vq"`
+    /// `TagId`; example: `"lane-t-nalb72vq"`
     pub tag_id: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `TagName`; example: `"user"`
     pub tag_name: Option<String>,
 
-    /// `TagOperator`: a string.
-    ///
-    /// Example: `"EQUAL"`
+    /// `TagOperator`; example: `"EQUAL"`
     pub tag_operator: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TagValue`; example: `"1"`
     pub tag_value: Option<String>,
 
-    /// `LaneRuleId`: a string.
-    ///
-    /// Example: `"lane-r-by8n9xyk"`
+    /// `LaneRuleId`; example: `"lane-r-by8n9xyk"`
     pub lane_rule_id: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `CreateTime`; example: `1732784732000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `UpdateTime`; example: `1732784732000`
     pub update_time: Option<i64>,
 }
 
@@ -5010,12 +3393,10 @@ pub struct LaneRuleTag {
 /// Returned in the output of [`DescribeLaneRules`](super::DescribeLaneRules).
 #[tc_model]
 pub struct LaneRules {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`LaneRule`] objects.
+    /// `Content`
     pub content: Vec<LaneRule>,
 }
 
@@ -5024,12 +3405,10 @@ pub struct LaneRules {
 /// Returned in the output of [`DescribeLicenses`](super::DescribeLicenses).
 #[tc_model]
 pub struct LicenseTag {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"tsf-jhdas5d3"`
+    /// `LicenseId`; example: `"tsf-jhdas5d3"`
     pub license_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -5038,22 +3417,16 @@ pub struct LicenseTag {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication).
 #[tc_model]
 pub struct LifeCycleHook {
-    /// `HookType`: a string.
-    ///
-    /// Example: `"postStart"`
+    /// `HookType`; example: `"postStart"`
     pub hook_type: Option<String>,
 
-    /// `ExecMode`: a string.
-    ///
-    /// Example: `"httpGet"`
+    /// `ExecMode`; example: `"httpGet"`
     pub exec_mode: Option<String>,
 
-    /// `ExecCommandContent`: a string.
-    ///
-    /// Example: `"/bin/sh\\n-c\\nsleep 35"`
+    /// `ExecCommandContent`; example: `"/bin/sh\\n-c\\nsleep 35"`
     pub exec_command_content: Option<String>,
 
-    /// `HttpGetOption`: a [`HttpGetOption`].
+    /// `HttpGetOption`
     pub http_get_option: Option<HttpGetOption>,
 }
 
@@ -5062,13 +3435,13 @@ pub struct LifeCycleHook {
 /// Returned in the output of [`DescribeJvmMonitor`](super::DescribeJvmMonitor).
 #[tc_model]
 pub struct MemoryPicture {
-    /// `Max`: a list of [`CurvePoint`] objects.
+    /// `Max`
     pub max: Vec<CurvePoint>,
 
-    /// `Used`: a list of [`CurvePoint`] objects.
+    /// `Used`
     pub used: Vec<CurvePoint>,
 
-    /// `Committed`: a list of [`CurvePoint`] objects.
+    /// `Committed`
     pub committed: Vec<CurvePoint>,
 }
 
@@ -5077,16 +3450,10 @@ pub struct MemoryPicture {
 /// Sent in the input of [`DescribeInvocationMetricDataCurve`](super::DescribeInvocationMetricDataCurve), [`DescribeInvocationMetricDataPoint`](super::DescribeInvocationMetricDataPoint) and [`DescribeInvocationMetricScatterPlot`](super::DescribeInvocationMetricScatterPlot).
 #[tc_model]
 pub struct Metric {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"time"`
+    /// `Name`, always sent in responses; example: `"time"`
     pub name: Option<String>,
 
-    /// `Function`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"count"`
+    /// `Function`, always sent in responses; example: `"count"`
     pub function: Option<String>,
 }
 
@@ -5095,17 +3462,13 @@ pub struct Metric {
 /// Returned in the output of [`DescribeInvocationMetricDataCurve`](super::DescribeInvocationMetricDataCurve) and [`DescribeStatistics`](super::DescribeStatistics).
 #[tc_model]
 pub struct MetricDataCurve {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"host"`
+    /// `MetricName`; example: `"host"`
     pub metric_name: String,
 
-    /// `MetricFunction`: a string.
-    ///
-    /// Example: `"count"`
+    /// `MetricFunction`; example: `"count"`
     pub metric_function: String,
 
-    /// `MetricDataPoints`: a list of [`MetricDataPoint`] objects.
+    /// `MetricDataPoints`
     pub metric_data_points: Vec<MetricDataPoint>,
 }
 
@@ -5114,19 +3477,13 @@ pub struct MetricDataCurve {
 /// Returned in the output of [`DescribeInvocationMetricDataCurve`](super::DescribeInvocationMetricDataCurve), [`DescribeOverviewInvocation`](super::DescribeOverviewInvocation), [`DescribeStatistics`](super::DescribeStatistics) and [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct MetricDataPoint {
-    /// `Key`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Key`; example: `"host"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"cvm-1"`
+    /// `Value`; example: `"cvm-1"`
     pub value: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Tag`; example: `"host"`
     pub tag: String,
 }
 
@@ -5135,13 +3492,13 @@ pub struct MetricDataPoint {
 /// Returned in the output of [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct MetricDataPointMap {
-    /// `SumReqAmount`: a list of [`MetricDataPoint`] objects.
+    /// `SumReqAmount`
     pub sum_req_amount: Vec<MetricDataPoint>,
 
-    /// `AvgFailureRate`: a list of [`MetricDataPoint`] objects.
+    /// `AvgFailureRate`
     pub avg_failure_rate: Vec<MetricDataPoint>,
 
-    /// `AvgTimeCost`: a list of [`MetricDataPoint`] objects.
+    /// `AvgTimeCost`
     pub avg_time_cost: Vec<MetricDataPoint>,
 }
 
@@ -5150,24 +3507,16 @@ pub struct MetricDataPointMap {
 /// Returned in the output of [`DescribeInvocationMetricDataPoint`](super::DescribeInvocationMetricDataPoint).
 #[tc_model]
 pub struct MetricDataSingleValue {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"reqCount"`
+    /// `MetricName`; example: `"reqCount"`
     pub metric_name: String,
 
-    /// `MetricFunction`: a string.
-    ///
-    /// Example: `"sum"`
+    /// `MetricFunction`; example: `"sum"`
     pub metric_function: String,
 
-    /// `MetricDataValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MetricDataValue`; example: `"1"`
     pub metric_data_value: String,
 
-    /// `DailyPercent`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `DailyPercent`; example: `1`
     pub daily_percent: f64,
 }
 
@@ -5176,16 +3525,10 @@ pub struct MetricDataSingleValue {
 /// Sent in the input of [`DescribeInvocationMetricDataCurve`](super::DescribeInvocationMetricDataCurve) and [`DescribeInvocationMetricScatterPlot`](super::DescribeInvocationMetricScatterPlot).
 #[tc_model]
 pub struct MetricDimension {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"host"`
+    /// `Name`, always sent in responses; example: `"host"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cvm-1"`
+    /// `Value`, always sent in responses; example: `"cvm-1"`
     pub value: Option<String>,
 }
 
@@ -5194,14 +3537,10 @@ pub struct MetricDimension {
 /// Sent in the input of [`DescribeInvocationMetricDataDimension`](super::DescribeInvocationMetricDataDimension), [`DescribeInvocationMetricDataPoint`](super::DescribeInvocationMetricDataPoint) and [`DescribeStatistics`](super::DescribeStatistics).
 #[tc_model]
 pub struct MetricDimensionValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"NamespaceId"`
+    /// `Name`; example: `"NamespaceId"`
     pub name: String,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["namespace-xxxxxxxx"]`
+    /// `Value`; example: `["namespace-xxxxxxxx"]`
     pub value: Vec<String>,
 }
 
@@ -5210,54 +3549,34 @@ pub struct MetricDimensionValue {
 /// Returned in the output of [`DescribeMicroservices`](super::DescribeMicroservices) and [`DescribeMicroservicesByGroupIds`](super::DescribeMicroservicesByGroupIds).
 #[tc_model]
 pub struct Microservice {
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-vzge6mz8"`
+    /// `MicroserviceId`; example: `"ms-vzge6mz8"`
     pub microservice_id: Option<String>,
 
-    /// `MicroserviceName`: a string.
-    ///
-    /// Example: `"consumer-demo"`
+    /// `MicroserviceName`; example: `"consumer-demo"`
     pub microservice_name: Option<String>,
 
-    /// `MicroserviceDesc`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `MicroserviceDesc`; example: `"This is desc"`
     pub microservice_desc: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `CreateTime`; example: `1732784732000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `UpdateTime`; example: `1732784732000`
     pub update_time: Option<i64>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunInstanceCount`; example: `1`
     pub run_instance_count: Option<i64>,
 
-    /// `CriticalInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CriticalInstanceCount`; example: `1`
     pub critical_instance_count: Option<i64>,
 
-    /// `DeleteDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDisabled`; example: `true`
     pub delete_disabled: Option<bool>,
 
-    /// `DeleteDisabledReason`: a string.
-    ///
-    /// Example: `"请删除分组,API和重定向配置后重试,如开启单元化,请先关闭单元化"`
+    /// `DeleteDisabledReason`; example: `"请删除分组,API和重定向配置后重试,如开启单元化,请先关闭单元化"`
     pub delete_disabled_reason: Option<String>,
 }
 
@@ -5266,34 +3585,22 @@ pub struct Microservice {
 /// Returned in the output of [`DescribeGatewayMonitorOverview`](super::DescribeGatewayMonitorOverview).
 #[tc_model]
 pub struct MonitorOverview {
-    /// `InvocationCountOfDay`: a string.
-    ///
-    /// Example: `"13412691"`
+    /// `InvocationCountOfDay`; example: `"13412691"`
     pub invocation_count_of_day: Option<String>,
 
-    /// `InvocationCount`: a string.
-    ///
-    /// Example: `"13412691"`
+    /// `InvocationCount`; example: `"13412691"`
     pub invocation_count: Option<String>,
 
-    /// `ErrorCountOfDay`: a string.
-    ///
-    /// Example: `"292635"`
+    /// `ErrorCountOfDay`; example: `"292635"`
     pub error_count_of_day: Option<String>,
 
-    /// `ErrorCount`: a string.
-    ///
-    /// Example: `"292635"`
+    /// `ErrorCount`; example: `"292635"`
     pub error_count: Option<String>,
 
-    /// `SuccessRatioOfDay`: a string.
-    ///
-    /// Example: `"0.97"`
+    /// `SuccessRatioOfDay`; example: `"0.97"`
     pub success_ratio_of_day: Option<String>,
 
-    /// `SuccessRatio`: a string.
-    ///
-    /// Example: `"0.97"`
+    /// `SuccessRatio`; example: `"0.97"`
     pub success_ratio: Option<String>,
 }
 
@@ -5302,34 +3609,22 @@ pub struct MonitorOverview {
 /// Returned in the output of [`DescribeMsApiList`](super::DescribeMsApiList).
 #[tc_model]
 pub struct MsApiArray {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/echo"`
+    /// `Path`; example: `"/echo"`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"msapi-a27424jv"`
+    /// `ApiId`; example: `"msapi-a27424jv"`
     pub api_id: Option<String>,
 
-    /// `SrcTypeName`: a string.
-    ///
-    /// Example: `"FROM_CONSUL"`
+    /// `SrcTypeName`; example: `"FROM_CONSUL"`
     pub src_type_name: Option<String>,
 }
 
@@ -5338,132 +3633,82 @@ pub struct MsApiArray {
 /// Returned in the output of [`DescribeMicroservice`](super::DescribeMicroservice).
 #[tc_model]
 pub struct MsInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-anrptnkf"`
+    /// `InstanceId`; example: `"ins-anrptnkf"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins_cvm"`
+    /// `InstanceName`; example: `"ins_cvm"`
     pub instance_name: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"8080"`
+    /// `Port`; example: `"8080"`
     pub port: Option<String>,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `LanIp`; example: `"192.168.0.1"`
     pub lan_ip: Option<String>,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `WanIp`; example: `"192.168.0.1"`
     pub wan_ip: Option<String>,
 
-    /// `InstanceAvailableStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `InstanceAvailableStatus`; example: `"Running"`
     pub instance_available_status: Option<String>,
 
-    /// `ServiceInstanceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ServiceInstanceStatus`; example: `"Running"`
     pub service_instance_status: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-l6ymbvgd"`
+    /// `ApplicationId`; example: `"application-l6ymbvgd"`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"provider_app"`
+    /// `ApplicationName`; example: `"provider_app"`
     pub application_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-mjy9mvgz"`
+    /// `ClusterId`; example: `"cluster-mjy9mvgz"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls_app"`
+    /// `ClusterName`; example: `"cls_app"`
     pub cluster_name: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-96a79v5b"`
+    /// `NamespaceId`; example: `"namespace-96a79v5b"`
     pub namespace_id: Option<String>,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-xoydmy26"`
+    /// `GroupId`; example: `"group-xoydmy26"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_app"`
+    /// `GroupName`; example: `"group_app"`
     pub group_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"ready"`
+    /// `InstanceStatus`; example: `"ready"`
     pub instance_status: Option<String>,
 
-    /// `HealthCheckUrl`: a string.
-    ///
-    /// Example: `"/heath"`
+    /// `HealthCheckUrl`; example: `"/heath"`
     pub health_check_url: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: Option<String>,
 
-    /// `ApplicationPackageVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `ApplicationPackageVersion`; example: `"v1"`
     pub application_package_version: Option<String>,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: Option<String>,
 
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"passing"`
+    /// `ServiceStatus`; example: `"passing"`
     pub service_status: Option<String>,
 
-    /// `RegistrationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `RegistrationTime`; example: `1732784732000`
     pub registration_time: Option<i64>,
 
-    /// `LastHeartbeatTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1732784732000`
+    /// `LastHeartbeatTime`; example: `1732784732000`
     pub last_heartbeat_time: Option<i64>,
 
-    /// `RegistrationId`: a string.
-    ///
-    /// Example: `"ins-apigateway-service-online-845f765877-2gz57"`
+    /// `RegistrationId`; example: `"ins-apigateway-service-online-845f765877-2gz57"`
     pub registration_id: Option<String>,
 
-    /// `HiddenStatus`: a string.
-    ///
-    /// Example: `"unhidden"`
+    /// `HiddenStatus`; example: `"unhidden"`
     pub hidden_status: Option<String>,
 
-    /// `MetaJson`: a string.
+    /// `MetaJson`
     pub meta_json: Option<String>,
 }
 
@@ -5472,9 +3717,7 @@ pub struct MsInstance {
 /// Returned in the output of [`DescribeInvocationMetricScatterPlot`](super::DescribeInvocationMetricScatterPlot).
 #[tc_model]
 pub struct MultiValue {
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Values`; example: `[1,2,3]`
     pub values: Vec<f64>,
 }
 
@@ -5483,17 +3726,13 @@ pub struct MultiValue {
 /// Returned in the output of [`DescribeInvocationMetricScatterPlot`](super::DescribeInvocationMetricScatterPlot).
 #[tc_model]
 pub struct MultiValueDataPoints {
-    /// `Points`: a list of [`MultiValue`] objects.
+    /// `Points`
     pub points: Vec<MultiValue>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"count_req"`
+    /// `MetricName`; example: `"count_req"`
     pub metric_name: String,
 
-    /// `PointKeys`: a list of strings.
-    ///
-    /// Example: `["a","b"]`
+    /// `PointKeys`; example: `["a","b"]`
     pub point_keys: Vec<String>,
 }
 
@@ -5502,77 +3741,49 @@ pub struct MultiValueDataPoints {
 /// Returned in the output of [`DescribeSimpleNamespaces`](super::DescribeSimpleNamespaces).
 #[tc_model]
 pub struct Namespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceCode`: a string.
-    ///
-    /// Example: `"code1"`
+    /// `NamespaceCode`; example: `"code1"`
     pub namespace_code: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `NamespaceDesc`: a string.
-    ///
-    /// Example: `"k8s default"`
+    /// `NamespaceDesc`; example: `"k8s default"`
     pub namespace_desc: String,
 
-    /// `IsDefault`: a string.
-    ///
-    /// Example: `"true"`
+    /// `IsDefault`; example: `"true"`
     pub is_default: String,
 
-    /// `NamespaceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `NamespaceStatus`; example: `"running"`
     pub namespace_status: String,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`; example: `false`
     pub delete_flag: bool,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-21 11:31:22"`
+    /// `CreateTime`; example: `"2020-11-21 11:31:22"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"152739037"`
+    /// `UpdateTime`; example: `"152739037"`
     pub update_time: String,
 
-    /// `ClusterList`: a list of [`Cluster`] objects.
+    /// `ClusterList`
     pub cluster_list: Vec<Cluster>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `NamespaceResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `NamespaceResourceType`; example: `"C"`
     pub namespace_resource_type: String,
 
-    /// `NamespaceType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceType`; example: `"default"`
     pub namespace_type: String,
 
-    /// `IsHaEnable`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsHaEnable`; example: `"false"`
     pub is_ha_enable: String,
 
-    /// `KubeInjectEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KubeInjectEnable`; example: `false`
     pub kube_inject_enable: bool,
 }
 
@@ -5581,13 +3792,13 @@ pub struct Namespace {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters), [`DescribeSimpleClusters`](super::DescribeSimpleClusters) and [`DescribeSimpleNamespaces`](super::DescribeSimpleNamespaces).
 #[tc_model]
 pub struct OperationInfo {
-    /// `Init`: an [`OperationInfoDetail`].
+    /// `Init`
     pub init: OperationInfoDetail,
 
-    /// `AddInstance`: an [`OperationInfoDetail`].
+    /// `AddInstance`
     pub add_instance: OperationInfoDetail,
 
-    /// `Destroy`: an [`OperationInfoDetail`].
+    /// `Destroy`
     pub destroy: OperationInfoDetail,
 }
 
@@ -5596,19 +3807,13 @@ pub struct OperationInfo {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters), [`DescribeSimpleClusters`](super::DescribeSimpleClusters) and [`DescribeSimpleNamespaces`](super::DescribeSimpleNamespaces).
 #[tc_model]
 pub struct OperationInfoDetail {
-    /// `DisabledReason`: a string.
-    ///
-    /// Example: `"this is a reason"`
+    /// `DisabledReason`; example: `"this is a reason"`
     pub disabled_reason: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 
-    /// `Supported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Supported`; example: `true`
     pub supported: bool,
 }
 
@@ -5617,29 +3822,19 @@ pub struct OperationInfoDetail {
 /// Returned in the output of [`DescribeBasicResourceUsage`](super::DescribeBasicResourceUsage).
 #[tc_model]
 pub struct OverviewBasicResourceUsage {
-    /// `ApplicationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ApplicationCount`; example: `3`
     pub application_count: i64,
 
-    /// `NamespaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NamespaceCount`; example: `3`
     pub namespace_count: i64,
 
-    /// `GroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `GroupCount`; example: `4`
     pub group_count: i64,
 
-    /// `PackageSpaceUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `122345`
+    /// `PackageSpaceUsed`; example: `122345`
     pub package_space_used: i64,
 
-    /// `ConsulInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ConsulInstanceCount`; example: `12`
     pub consul_instance_count: i64,
 }
 
@@ -5648,9 +3843,7 @@ pub struct OverviewBasicResourceUsage {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct PackageConfig {
-    /// `SpaceSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10737418`
+    /// `SpaceSize`; example: `10737418`
     pub space_size: Option<u64>,
 }
 
@@ -5659,12 +3852,10 @@ pub struct PackageConfig {
 /// Returned in the output of [`DescribePrograms`](super::DescribePrograms).
 #[tc_model]
 pub struct PagedProgram {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TotalCount`; example: `27`
     pub total_count: i64,
 
-    /// `Content`: a list of [`Program`] objects.
+    /// `Content`
     pub content: Vec<Program>,
 }
 
@@ -5673,34 +3864,22 @@ pub struct PagedProgram {
 /// Returned in the output of [`DescribePathRewrite`](super::DescribePathRewrite) and [`DescribePathRewrites`](super::DescribePathRewrites).
 #[tc_model]
 pub struct PathRewrite {
-    /// `PathRewriteId`: a string.
-    ///
-    /// Example: `"rewrite-96a79v5b"`
+    /// `PathRewriteId`; example: `"rewrite-96a79v5b"`
     pub path_rewrite_id: String,
 
-    /// `GatewayGroupId`: a string.
-    ///
-    /// Example: `"group-nalbg4vq"`
+    /// `GatewayGroupId`; example: `"group-nalbg4vq"`
     pub gateway_group_id: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"/echo/(.*)"`
+    /// `Regex`; example: `"/echo/(.*)"`
     pub regex: String,
 
-    /// `Replacement`: a string.
-    ///
-    /// Example: `"/gw/provider-demo/echo/$1"`
+    /// `Replacement`; example: `"/gw/provider-demo/echo/$1"`
     pub replacement: String,
 
-    /// `Blocked`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Blocked`; example: `"N"`
     pub blocked: String,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: i64,
 }
 
@@ -5709,29 +3888,19 @@ pub struct PathRewrite {
 /// Sent in the input of [`CreatePathRewrites`](super::CreatePathRewrites) and [`CreatePathRewritesWithDetailResp`](super::CreatePathRewritesWithDetailResp).
 #[tc_model]
 pub struct PathRewriteCreateObject {
-    /// `GatewayGroupId`: a string.
-    ///
-    /// Example: `"group-ldap5yok"`
+    /// `GatewayGroupId`; example: `"group-ldap5yok"`
     pub gateway_group_id: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"/consumer"`
+    /// `Regex`; example: `"/consumer"`
     pub regex: String,
 
-    /// `Replacement`: a string.
-    ///
-    /// Example: `"/provider"`
+    /// `Replacement`; example: `"/provider"`
     pub replacement: String,
 
-    /// `Blocked`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Blocked`; example: `"N"`
     pub blocked: String,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: i64,
 }
 
@@ -5740,12 +3909,10 @@ pub struct PathRewriteCreateObject {
 /// Returned in the output of [`DescribePathRewrites`](super::DescribePathRewrites).
 #[tc_model]
 pub struct PathRewritePage {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`PathRewrite`] objects.
+    /// `Content`
     pub content: Vec<PathRewrite>,
 }
 
@@ -5754,14 +3921,10 @@ pub struct PathRewritePage {
 /// Returned in the output of [`DescribePkgs`](super::DescribePkgs).
 #[tc_model]
 pub struct PkgBind {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 }
 
@@ -5770,47 +3933,31 @@ pub struct PkgBind {
 /// Returned in the output of [`DescribePkgs`](super::DescribePkgs).
 #[tc_model]
 pub struct PkgInfo {
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PkgId`; example: `"pkg-6a79x94v"`
     pub pkg_id: String,
 
-    /// `PkgName`: a string.
-    ///
-    /// Example: `"java-demo.jar"`
+    /// `PkgName`; example: `"java-demo.jar"`
     pub pkg_name: String,
 
-    /// `PkgType`: a string.
-    ///
-    /// Example: `"fatjar"`
+    /// `PkgType`; example: `"fatjar"`
     pub pkg_type: String,
 
-    /// `PkgVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `PkgVersion`; example: `"latest"`
     pub pkg_version: String,
 
-    /// `PkgDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `PkgDesc`; example: `"this is a desc"`
     pub pkg_desc: String,
 
-    /// `UploadTime`: a string.
-    ///
-    /// Example: `"2020-12-30 11:23:31"`
+    /// `UploadTime`; example: `"2020-12-30 11:23:31"`
     pub upload_time: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"md50xxxxxxxx"`
+    /// `Md5`; example: `"md50xxxxxxxx"`
     pub md5: String,
 
-    /// `PkgPubStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PkgPubStatus`; example: `1`
     pub pkg_pub_status: i64,
 
-    /// `PkgBindInfo`: a list of [`PkgBind`] objects.
+    /// `PkgBindInfo`
     pub pkg_bind_info: Vec<PkgBind>,
 }
 
@@ -5819,27 +3966,19 @@ pub struct PkgInfo {
 /// Returned in the output of [`DescribePkgs`](super::DescribePkgs).
 #[tc_model]
 pub struct PkgList {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Content`: a list of [`PkgInfo`] objects.
+    /// `Content`
     pub content: Vec<PkgInfo>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"repo-6a79x94v"`
+    /// `RepositoryId`; example: `"repo-6a79x94v"`
     pub repository_id: String,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"tcr"`
+    /// `RepositoryType`; example: `"tcr"`
     pub repository_type: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"tsf-demo"`
+    /// `RepositoryName`; example: `"tsf-demo"`
     pub repository_name: String,
 }
 
@@ -5849,14 +3988,10 @@ pub struct PkgList {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication), [`DescribeApplications`](super::DescribeApplications) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct Ports {
-    /// `TargetPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `TargetPort`; example: `8080`
     pub target_port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 }
 
@@ -5865,42 +4000,25 @@ pub struct Ports {
 /// Returned in the output of [`DescribePrograms`](super::DescribePrograms).
 #[tc_model]
 pub struct Program {
-    /// `ProgramId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"program-6a79x94v"`
+    /// `ProgramId`, always sent in responses; example: `"program-6a79x94v"`
     pub program_id: Option<String>,
 
-    /// `ProgramName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"program-test"`
+    /// `ProgramName`, always sent in responses; example: `"program-test"`
     pub program_name: Option<String>,
 
-    /// `ProgramDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ProgramDesc`; example: `"this is a desc"`
     pub program_desc: Option<String>,
 
-    /// `DeleteFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`; example: `false`
     pub delete_flag: Option<bool>,
 
-    /// `CreationTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `15629342739`
+    /// `CreationTime`, always sent in responses; example: `15629342739`
     pub creation_time: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `15629342739`
+    /// `LastUpdateTime`, always sent in responses; example: `15629342739`
     pub last_update_time: Option<i64>,
 
-    /// `ProgramItemList`: a list of [`ProgramItem`] objects.
-    /// Always sent in responses.
+    /// `ProgramItemList`, always sent in responses
     pub program_item_list: Option<Vec<ProgramItem>>,
 }
 
@@ -5910,50 +4028,28 @@ pub struct Program {
 /// Returned in the output of [`DescribePrograms`](super::DescribePrograms).
 #[tc_model]
 pub struct ProgramItem {
-    /// `ProgramItemId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"prog-item-6a79x94v"`
+    /// `ProgramItemId`, always sent in responses; example: `"prog-item-6a79x94v"`
     pub program_item_id: Option<String>,
 
-    /// `Resource`: a [`Resource`].
-    /// Always sent in responses.
+    /// `Resource`, always sent in responses
     pub resource: Option<Resource>,
 
-    /// `ValueList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1"]`
+    /// `ValueList`, always sent in responses; example: `["1"]`
     pub value_list: Option<Vec<String>>,
 
-    /// `IsAll`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsAll`, always sent in responses; example: `true`
     pub is_all: Option<bool>,
 
-    /// `CreationTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `174594239000`
+    /// `CreationTime`, always sent in responses; example: `174594239000`
     pub creation_time: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `174594239000`
+    /// `LastUpdateTime`, always sent in responses; example: `174594239000`
     pub last_update_time: Option<i64>,
 
-    /// `DeleteFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`, always sent in responses; example: `false`
     pub delete_flag: Option<bool>,
 
-    /// `ProgramId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[\"program-6a79x94v\"]"`
+    /// `ProgramId`, always sent in responses; example: `"[\"program-6a79x94v\"]"`
     pub program_id: Option<String>,
 }
 
@@ -5962,19 +4058,13 @@ pub struct ProgramItem {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct PropertyField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tagName"`
+    /// `Name`; example: `"tagName"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"tagName"`
+    /// `Description`; example: `"tagName"`
     pub description: Option<String>,
 }
 
@@ -5984,30 +4074,19 @@ pub struct PropertyField {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct ProtocolPort {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `TargetPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `TargetPort`; example: `8080`
     pub target_port: i64,
 
-    /// `NodePort`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30090`
+    /// `NodePort`, always sent in responses; example: `30090`
     pub node_port: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"port-0"`
+    /// `Name`; example: `"port-0"`
     pub name: Option<String>,
 }
 
@@ -6016,24 +4095,16 @@ pub struct ProtocolPort {
 /// Returned in the output of [`DescribeApiUseDetail`](super::DescribeApiUseDetail) and [`DescribeUnitApiUseDetail`](super::DescribeUnitApiUseDetail).
 #[tc_model]
 pub struct QuantileEntity {
-    /// `MaxValue`: a string.
-    ///
-    /// Example: `"295.6"`
+    /// `MaxValue`; example: `"295.6"`
     pub max_value: Option<String>,
 
-    /// `MinValue`: a string.
-    ///
-    /// Example: `"9.77"`
+    /// `MinValue`; example: `"9.77"`
     pub min_value: Option<String>,
 
-    /// `FifthPositionValue`: a string.
-    ///
-    /// Example: `"12.51"`
+    /// `FifthPositionValue`; example: `"12.51"`
     pub fifth_position_value: Option<String>,
 
-    /// `NinthPositionValue`: a string.
-    ///
-    /// Example: `"15.18"`
+    /// `NinthPositionValue`; example: `"15.18"`
     pub ninth_position_value: Option<String>,
 }
 
@@ -6042,47 +4113,31 @@ pub struct QuantileEntity {
 /// Returned in the output of [`DescribeRepositories`](super::DescribeRepositories) and [`DescribeRepository`](super::DescribeRepository).
 #[tc_model]
 pub struct RepositoryInfo {
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `RepositoryId`; example: `"application-6a79x94v"`
     pub repository_id: String,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"java-demo"`
+    /// `RepositoryName`; example: `"java-demo"`
     pub repository_name: String,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `RepositoryType`; example: `"default"`
     pub repository_type: String,
 
-    /// `RepositoryDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `RepositoryDesc`; example: `"this is a desc"`
     pub repository_desc: String,
 
-    /// `IsUsed`: a boolean.
+    /// `IsUsed`
     pub is_used: bool,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-16 12:34:51"`
+    /// `CreateTime`; example: `"2020-12-16 12:34:51"`
     pub create_time: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"demo-bucket"`
+    /// `BucketName`; example: `"demo-bucket"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `Directory`: a string.
-    ///
-    /// Example: `"/tsf"`
+    /// `Directory`; example: `"/tsf"`
     pub directory: String,
 }
 
@@ -6091,12 +4146,10 @@ pub struct RepositoryInfo {
 /// Returned in the output of [`DescribeRepositories`](super::DescribeRepositories).
 #[tc_model]
 pub struct RepositoryList {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Content`: a list of [`RepositoryInfo`] objects.
+    /// `Content`
     pub content: Vec<RepositoryInfo>,
 }
 
@@ -6106,94 +4159,49 @@ pub struct RepositoryList {
 /// Returned in the output of [`DescribePrograms`](super::DescribePrograms).
 #[tc_model]
 pub struct Resource {
-    /// `ResourceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"resource-6a79x94v"`
+    /// `ResourceId`, always sent in responses; example: `"resource-6a79x94v"`
     pub resource_id: Option<String>,
 
-    /// `ResourceCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"FindOne"`
+    /// `ResourceCode`, always sent in responses; example: `"FindOne"`
     pub resource_code: Option<String>,
 
-    /// `ResourceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"FindOne"`
+    /// `ResourceName`, always sent in responses; example: `"FindOne"`
     pub resource_name: Option<String>,
 
-    /// `ServiceCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tsf"`
+    /// `ServiceCode`, always sent in responses; example: `"tsf"`
     pub service_code: Option<String>,
 
-    /// `ResourceAction`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"FindOne"`
+    /// `ResourceAction`, always sent in responses; example: `"FindOne"`
     pub resource_action: Option<String>,
 
-    /// `IdField`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ResourceId"`
+    /// `IdField`, always sent in responses; example: `"ResourceId"`
     pub id_field: Option<String>,
 
-    /// `NameField`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ResourceName"`
+    /// `NameField`, always sent in responses; example: `"ResourceName"`
     pub name_field: Option<String>,
 
-    /// `SelectIdsField`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Ids"`
+    /// `SelectIdsField`, always sent in responses; example: `"Ids"`
     pub select_ids_field: Option<String>,
 
-    /// `CreationTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1279033108`
+    /// `CreationTime`, always sent in responses; example: `1279033108`
     pub creation_time: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1803792739`
+    /// `LastUpdateTime`, always sent in responses; example: `1803792739`
     pub last_update_time: Option<i64>,
 
-    /// `DeleteFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `DeleteFlag`, always sent in responses; example: `false`
     pub delete_flag: Option<bool>,
 
-    /// `ResourceDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ResourceDesc`, always sent in responses; example: `"this is a desc"`
     pub resource_desc: Option<String>,
 
-    /// `CanSelectAll`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `CanSelectAll`, always sent in responses; example: `false`
     pub can_select_all: Option<bool>,
 
-    /// `SearchWordField`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ResourceCode"`
+    /// `SearchWordField`, always sent in responses; example: `"ResourceCode"`
     pub search_word_field: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Index`, always sent in responses; example: `1`
     pub index: Option<i64>,
 }
 
@@ -6203,10 +4211,7 @@ pub struct Resource {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct ResourceFieldRef {
-    /// `Resource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"limits.cpu"`
+    /// `Resource`, always sent in responses; example: `"limits.cpu"`
     pub resource: Option<String>,
 }
 
@@ -6215,9 +4220,7 @@ pub struct ResourceFieldRef {
 /// Returned in the output of [`DescribeResourceTaskStatus`](super::DescribeResourceTaskStatus).
 #[tc_model]
 pub struct ResourceTaskStatusResult {
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: u64,
 }
 
@@ -6226,50 +4229,32 @@ pub struct ResourceTaskStatusResult {
 /// Returned in the output of [`DescribeImageRepository`](super::DescribeImageRepository).
 #[tc_model]
 pub struct ScalableRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-6a79x94v"`
+    /// `RuleId`; example: `"rule-6a79x94v"`
     pub rule_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cpu-rule"`
+    /// `Name`; example: `"cpu-rule"`
     pub name: String,
 
-    /// `ExpandVmCountLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ExpandVmCountLimit`; example: `3`
     pub expand_vm_count_limit: i64,
 
-    /// `ShrinkVmCountLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShrinkVmCountLimit`; example: `2`
     pub shrink_vm_count_limit: i64,
 
-    /// `GroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `GroupCount`; example: `4`
     pub group_count: i64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `Desc`; example: `"this is a desc"`
     pub desc: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `Description`; example: `"this is a desc"`
     pub description: String,
 
-    /// `DisableMetricAS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableMetricAS`; example: `0`
     #[tc(rename = "DisableMetricAS")]
     pub disable_metric_as: u64,
 
-    /// `EnableCronAS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableCronAS`; example: `1`
     #[tc(rename = "EnableCronAS")]
     pub enable_cron_as: u64,
 }
@@ -6279,55 +4264,42 @@ pub struct ScalableRule {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct SchedulingStrategy {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NONE"`
+    /// `Type`, always sent in responses; example: `"NONE"`
     pub r#type: Option<String>,
 
-    /// `NodeScheduleStrategyType`: a string.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `NodeScheduleStrategyType`; example: `"NoSchedule"`
     pub node_schedule_strategy_type: Option<String>,
 
-    /// `NodeScheduleOptions`: a list of [`CommonOption`] objects.
+    /// `NodeScheduleOptions`
     pub node_schedule_options: Option<Vec<CommonOption>>,
 
-    /// `StrongAffinityList`: a list of [`CommonOption`] objects.
+    /// `StrongAffinityList`
     pub strong_affinity_list: Option<Vec<CommonOption>>,
 
-    /// `WeakAffinityList`: a list of [`CommonOption`] objects.
+    /// `WeakAffinityList`
     pub weak_affinity_list: Option<Vec<CommonOption>>,
 
-    /// `WeakAffinityWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `WeakAffinityWeight`; example: `50`
     pub weak_affinity_weight: Option<i64>,
 
-    /// `AvailableZoneScatterScheduleType`: a string.
-    ///
-    /// Example: `"podAntiAffinity"`
+    /// `AvailableZoneScatterScheduleType`; example: `"podAntiAffinity"`
     pub available_zone_scatter_schedule_type: Option<String>,
 
-    /// `AvailableZoneScatterScheduleRules`: a list of [`AvailableZoneScatterScheduleRule`] objects.
+    /// `AvailableZoneScatterScheduleRules`
     pub available_zone_scatter_schedule_rules: Option<
         Vec<AvailableZoneScatterScheduleRule>,
     >,
 
-    /// `PodScheduleStrategyType`: a string.
-    ///
-    /// Example: `"podAntiAffinity"`
+    /// `PodScheduleStrategyType`; example: `"podAntiAffinity"`
     pub pod_schedule_strategy_type: Option<String>,
 
-    /// `CustomPodSchedule`: a [`CustomPodSchedule`].
+    /// `CustomPodSchedule`
     pub custom_pod_schedule: Option<CustomPodSchedule>,
 
-    /// `TolerateScheduleType`: a string.
-    ///
-    /// Example: `"NoSchedule"`
+    /// `TolerateScheduleType`; example: `"NoSchedule"`
     pub tolerate_schedule_type: Option<String>,
 
-    /// `CustomTolerateSchedules`: a list of [`CustomTolerateSchedule`] objects.
+    /// `CustomTolerateSchedules`
     pub custom_tolerate_schedules: Option<Vec<CustomTolerateSchedule>>,
 }
 
@@ -6336,14 +4308,10 @@ pub struct SchedulingStrategy {
 /// Sent in the input of [`DescribePrograms`](super::DescribePrograms).
 #[tc_model]
 pub struct SearchFiltersProgram {
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"program-96a79v5b"`
+    /// `ProgramId`; example: `"program-96a79v5b"`
     pub program_id: Option<String>,
 
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"AUTO-NOTHING"`
+    /// `ProgramName`; example: `"AUTO-NOTHING"`
     pub program_name: Option<String>,
 }
 
@@ -6353,16 +4321,13 @@ pub struct SearchFiltersProgram {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication), [`DescribeApplications`](super::DescribeApplications) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct ServiceConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"java-demo"`
+    /// `Name`; example: `"java-demo"`
     pub name: String,
 
-    /// `Ports`: a list of [`Ports`] objects.
+    /// `Ports`
     pub ports: Vec<Ports>,
 
-    /// `HealthCheck`: a [`HealthCheckConfig`].
-    /// Always sent in responses.
+    /// `HealthCheck`, always sent in responses
     pub health_check: Option<HealthCheckConfig>,
 }
 
@@ -6372,17 +4337,13 @@ pub struct ServiceConfig {
 /// Returned in the output of [`DescribeApplication`](super::DescribeApplication), [`DescribeApplications`](super::DescribeApplications) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct ServiceGovernanceConfig {
-    /// `EnableGovernance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableGovernance`; example: `true`
     pub enable_governance: Option<bool>,
 
-    /// `GovernanceType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `GovernanceType`; example: `"SHARE"`
     pub governance_type: Option<String>,
 
-    /// `ExclusiveInstances`: a list of [`ExclusiveInstance`] objects.
+    /// `ExclusiveInstances`
     pub exclusive_instances: Option<Vec<ExclusiveInstance>>,
 }
 
@@ -6392,123 +4353,73 @@ pub struct ServiceGovernanceConfig {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct ServiceSetting {
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessType`; example: `2`
     pub access_type: i64,
 
-    /// `ProtocolPorts`: a list of [`ProtocolPort`] objects.
+    /// `ProtocolPorts`
     pub protocol_ports: Vec<ProtocolPort>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-d15zonly"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-d15zonly"`
     pub subnet_id: Option<String>,
 
-    /// `DisableService`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `DisableService`, always sent in responses; example: `false`
     pub disable_service: Option<bool>,
 
-    /// `HeadlessService`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `HeadlessService`, always sent in responses; example: `false`
     pub headless_service: Option<bool>,
 
-    /// `AllowDeleteService`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AllowDeleteService`, always sent in responses; example: `false`
     pub allow_delete_service: Option<bool>,
 
-    /// `OpenSessionAffinity`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `OpenSessionAffinity`, always sent in responses; example: `false`
     pub open_session_affinity: Option<bool>,
 
-    /// `SessionAffinityTimeoutSeconds`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10800`
+    /// `SessionAffinityTimeoutSeconds`, always sent in responses; example: `10800`
     pub session_affinity_timeout_seconds: Option<i64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"svc-name"`
+    /// `ServiceName`; example: `"svc-name"`
     pub service_name: Option<String>,
 
-    /// `ExternalTrafficStrategy`: a string.
-    ///
-    /// Example: `"Local"`
+    /// `ExternalTrafficStrategy`; example: `"Local"`
     pub external_traffic_strategy: Option<String>,
 
-    /// `ExternalTrafficPolicy`: a string.
-    ///
-    /// Example: `"Local"`
+    /// `ExternalTrafficPolicy`; example: `"Local"`
     pub external_traffic_policy: Option<String>,
 
-    /// `LoadBalancerProvisioner`: a string.
-    ///
-    /// Example: `"tgw"`
+    /// `LoadBalancerProvisioner`; example: `"tgw"`
     pub load_balancer_provisioner: Option<String>,
 
-    /// `LoadBalancingType`: a string.
-    ///
-    /// Example: `"Intranet"`
+    /// `LoadBalancingType`; example: `"Intranet"`
     pub load_balancing_type: Option<String>,
 
-    /// `ClusterIp`: a string.
-    ///
-    /// Example: `"192.168.21.2"`
+    /// `ClusterIp`; example: `"192.168.21.2"`
     pub cluster_ip: Option<String>,
 
-    /// `DisableServiceInt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableServiceInt`; example: `0`
     pub disable_service_int: Option<u64>,
 
-    /// `OpenSessionAffinityInt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenSessionAffinityInt`; example: `0`
     pub open_session_affinity_int: Option<u64>,
 
-    /// `HeadlessServiceInt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HeadlessServiceInt`; example: `0`
     pub headless_service_int: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"svc-name"`
+    /// `Name`; example: `"svc-name"`
     pub name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpcid"`
+    /// `VpcId`; example: `"vpcid"`
     pub vpc_id: Option<String>,
 
-    /// `LoadBalancingIp`: a string.
-    ///
-    /// Example: `"loadbalanceIp"`
+    /// `LoadBalancingIp`; example: `"loadbalanceIp"`
     pub load_balancing_ip: Option<String>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"loadbalanceId"`
+    /// `LoadBalancerId`; example: `"loadbalanceId"`
     pub load_balancer_id: Option<String>,
 
-    /// `ExistingLoadBalancerId`: a string.
-    ///
-    /// Example: `"existingLoadbalancerId"`
+    /// `ExistingLoadBalancerId`; example: `"existingLoadbalancerId"`
     pub existing_load_balancer_id: Option<String>,
 
-    /// `EnableGlobalService`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableGlobalService`; example: `false`
     pub enable_global_service: Option<bool>,
 }
 
@@ -6517,152 +4428,94 @@ pub struct ServiceSetting {
 /// Returned in the output of [`DescribeStatistics`](super::DescribeStatistics).
 #[tc_model]
 pub struct ServiceStatisticsResult {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `Path`; example: `"/var/log"`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"findOne"`
+    /// `Method`; example: `"findOne"`
     pub method: String,
 
-    /// `MicroserviceId`: a string.
-    ///
-    /// Example: `"ms-6a79x94v"`
+    /// `MicroserviceId`; example: `"ms-6a79x94v"`
     pub microservice_id: String,
 
-    /// `MicroserviceName`: a string.
-    ///
-    /// Example: `"java-service"`
+    /// `MicroserviceName`; example: `"java-service"`
     pub microservice_name: String,
 
-    /// `RequestCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `RequestCount`; example: `19`
     pub request_count: u64,
 
-    /// `ErrorRate`: a floating-point number.
-    ///
-    /// Example: `12.0`
+    /// `ErrorRate`; example: `12.0`
     pub error_rate: f64,
 
-    /// `AvgTimeConsuming`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `AvgTimeConsuming`; example: `100.0`
     pub avg_time_consuming: f64,
 
-    /// `MetricDataCurves`: a list of [`MetricDataCurve`] objects.
+    /// `MetricDataCurves`
     pub metric_data_curves: Vec<MetricDataCurve>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"java-ins"`
+    /// `InstanceName`; example: `"java-ins"`
     pub instance_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mock"`
+    /// `GroupName`; example: `"group-mock"`
     pub group_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `GroupExist`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupExist`; example: `1`
     pub group_exist: i64,
 
-    /// `InstanceExist`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceExist`; example: `1`
     pub instance_exist: i64,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: String,
 
-    /// `CpuPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `CpuPercent`; example: `33`
     pub cpu_percent: i64,
 
-    /// `HeapUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `16324`
+    /// `HeapUsed`; example: `16324`
     pub heap_used: i64,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"tsf_db_demo"`
+    /// `DbName`; example: `"tsf_db_demo"`
     pub db_name: String,
 
-    /// `Script`: a string.
-    ///
-    /// Example: `"this is a  script"`
+    /// `Script`; example: `"this is a  script"`
     pub script: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DbType`; example: `"mysql"`
     pub db_type: String,
 
-    /// `Apdex`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `Apdex`; example: `2.0`
     pub apdex: f64,
 
-    /// `Qps`: a floating-point number.
-    ///
-    /// Example: `89.0`
+    /// `Qps`; example: `89.0`
     pub qps: f64,
 
-    /// `InstanceOnlineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceOnlineCount`; example: `1`
     pub instance_online_count: i64,
 
-    /// `InstanceTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceTotalCount`; example: `3`
     pub instance_total_count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: String,
 
-    /// `ErrorRateLevel`: a string.
-    ///
-    /// Example: `"warn"`
+    /// `ErrorRateLevel`; example: `"warn"`
     pub error_rate_level: String,
 
-    /// `AvgTimeConsumingLevel`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AvgTimeConsumingLevel`; example: `"normal"`
     pub avg_time_consuming_level: String,
 
-    /// `ApdexLevel`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ApdexLevel`; example: `"normal"`
     pub apdex_level: String,
 }
 
@@ -6671,12 +4524,10 @@ pub struct ServiceStatisticsResult {
 /// Returned in the output of [`DescribeStatistics`](super::DescribeStatistics).
 #[tc_model]
 pub struct ServiceStatisticsResults {
-    /// `Content`: a list of [`ServiceStatisticsResult`] objects.
+    /// `Content`
     pub content: Vec<ServiceStatisticsResult>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 }
 
@@ -6685,69 +4536,43 @@ pub struct ServiceStatisticsResults {
 /// Returned in the output of [`DescribeSimpleApplications`](super::DescribeSimpleApplications).
 #[tc_model]
 pub struct SimpleApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"java-app"`
+    /// `ApplicationName`; example: `"java-app"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceType`; example: `"N"`
     pub microservice_type: String,
 
-    /// `ApplicationDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `ApplicationDesc`; example: `"this is a desc"`
     pub application_desc: String,
 
-    /// `ProgLang`: a string.
-    ///
-    /// Example: `"J"`
+    /// `ProgLang`; example: `"J"`
     pub prog_lang: String,
 
-    /// `ApplicationResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationResourceType`; example: `"C"`
     pub application_resource_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-13 11:23:45"`
+    /// `CreateTime`; example: `"2020-12-13 11:23:45"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1728407923"`
+    /// `UpdateTime`; example: `"1728407923"`
     pub update_time: String,
 
-    /// `ApigatewayServiceId`: a string.
-    ///
-    /// Example: `"gw-ins-6a79x94v"`
+    /// `ApigatewayServiceId`; example: `"gw-ins-6a79x94v"`
     pub apigateway_service_id: String,
 
-    /// `ApplicationRuntimeType`: a string.
-    ///
-    /// Example: `"konaJdk8"`
+    /// `ApplicationRuntimeType`; example: `"konaJdk8"`
     pub application_runtime_type: String,
 
-    /// `AmpInstanceId`: a string.
-    ///
-    /// Example: `"apm-6a79x94v"`
+    /// `AmpInstanceId`; example: `"apm-6a79x94v"`
     pub amp_instance_id: Option<String>,
 
-    /// `ApmInstanceName`: a string.
-    ///
-    /// Example: `"app-apm"`
+    /// `ApmInstanceName`; example: `"app-apm"`
     pub apm_instance_name: Option<String>,
 }
 
@@ -6756,84 +4581,52 @@ pub struct SimpleApplication {
 /// Returned in the output of [`DescribeSimpleGroups`](super::DescribeSimpleGroups).
 #[tc_model]
 pub struct SimpleGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-mock"`
+    /// `GroupName`; example: `"group-mock"`
     pub group_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app"`
+    /// `ApplicationName`; example: `"app"`
     pub application_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ClusterType`; example: `"C"`
     pub cluster_type: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"namespace-name"`
+    /// `NamespaceName`; example: `"namespace-name"`
     pub namespace_name: String,
 
-    /// `StartupParameters`: a string.
-    ///
-    /// Example: `"-Xmx1024m -Xms256m"`
+    /// `StartupParameters`; example: `"-Xmx1024m -Xms256m"`
     pub startup_parameters: String,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `GroupResourceType`; example: `"C"`
     pub group_resource_type: String,
 
-    /// `AppMicroServiceType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `AppMicroServiceType`; example: `"N"`
     pub app_micro_service_type: String,
 
-    /// `K8sNamespaceName`: a string.
-    ///
-    /// Example: `"kube-ns"`
+    /// `K8sNamespaceName`; example: `"kube-ns"`
     pub k8s_namespace_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-01 19:26:24"`
+    /// `CreateTime`; example: `"2025-09-01 19:26:24"`
     pub create_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2025-10-22 23:32:16"`
+    /// `UpdatedTime`; example: `"2025-10-22 23:32:16"`
     pub updated_time: Option<String>,
 }
 
@@ -6842,14 +4635,10 @@ pub struct SimpleGroup {
 /// Returned in the output of [`DescribeDeliveryConfigByGroupId`](super::DescribeDeliveryConfigByGroupId).
 #[tc_model]
 pub struct SimpleKafkaDeliveryConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"config-6a79x94v"`
+    /// `ConfigId`; example: `"config-6a79x94v"`
     pub config_id: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"send_kafka_config"`
+    /// `ConfigName`; example: `"send_kafka_config"`
     pub config_name: Option<String>,
 }
 
@@ -6858,24 +4647,16 @@ pub struct SimpleKafkaDeliveryConfig {
 /// Returned in the output of [`SearchStdoutLog`](super::SearchStdoutLog).
 #[tc_model]
 pub struct StdoutLogV2 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6a79x94v"`
+    /// `InstanceId`; example: `"ins-6a79x94v"`
     pub instance_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"log-xxxxxxxxxxxxxx"`
+    /// `Content`; example: `"log-xxxxxxxxxxxxxx"`
     pub content: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1754547960288`
+    /// `Timestamp`; example: `1754547960288`
     pub timestamp: u64,
 
-    /// `InstanceIp`: a string.
-    ///
-    /// Example: `"10.20.1.2"`
+    /// `InstanceIp`; example: `"10.20.1.2"`
     pub instance_ip: String,
 }
 
@@ -6885,16 +4666,10 @@ pub struct StdoutLogV2 {
 /// Returned in the output of [`DescribeGroup`](super::DescribeGroup) and [`DescribeLicenses`](super::DescribeLicenses).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`, always sent in responses; example: `"name"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tsf"`
+    /// `TagValue`, always sent in responses; example: `"tsf"`
     pub tag_value: Option<String>,
 }
 
@@ -6903,9 +4678,7 @@ pub struct Tag {
 /// Returned in the output of [`DeployGroup`](super::DeployGroup), [`ExpandGroup`](super::ExpandGroup), [`ShrinkGroup`](super::ShrinkGroup), [`ShrinkInstances`](super::ShrinkInstances), [`StartGroup`](super::StartGroup) and [`StopGroup`](super::StopGroup).
 #[tc_model]
 pub struct TaskId {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-6a79x94v"`
+    /// `TaskId`; example: `"task-6a79x94v"`
     pub task_id: String,
 }
 
@@ -6915,34 +4688,19 @@ pub struct TaskId {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo), [`DescribeImageRepository`](super::DescribeImageRepository) and [`DescribeImageTags`](super::DescribeImageTags).
 #[tc_model]
 pub struct TcrRepoInfo {
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RegistryId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"reg-6a79x94v"`
+    /// `RegistryId`, always sent in responses; example: `"reg-6a79x94v"`
     pub registry_id: Option<String>,
 
-    /// `RegistryName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tsf"`
+    /// `RegistryName`, always sent in responses; example: `"/tsf"`
     pub registry_name: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tsf_1083080xxxx"`
+    /// `Namespace`, always sent in responses; example: `"tsf_1083080xxxx"`
     pub namespace: Option<String>,
 
-    /// `RepoName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tsf/nginx"`
+    /// `RepoName`, always sent in responses; example: `"/tsf/nginx"`
     pub repo_name: Option<String>,
 }
 
@@ -6951,19 +4709,19 @@ pub struct TcrRepoInfo {
 /// Returned in the output of [`DescribeJvmMonitor`](super::DescribeJvmMonitor).
 #[tc_model]
 pub struct ThreadPicture {
-    /// `ThreadCount`: a list of [`CurvePoint`] objects.
+    /// `ThreadCount`
     pub thread_count: Vec<CurvePoint>,
 
-    /// `ThreadActive`: a list of [`CurvePoint`] objects.
+    /// `ThreadActive`
     pub thread_active: Vec<CurvePoint>,
 
-    /// `DeamonThreadCount`: a list of [`CurvePoint`] objects.
+    /// `DeamonThreadCount`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub deamon_thread_count: Option<Vec<CurvePoint>>,
 
-    /// `DaemonThreadCount`: a list of [`CurvePoint`] objects.
+    /// `DaemonThreadCount`
     pub daemon_thread_count: Option<Vec<CurvePoint>>,
 }
 
@@ -6972,10 +4730,10 @@ pub struct ThreadPicture {
 /// Sent in the input of [`DeployContainerApplication`](super::DeployContainerApplication) and [`DeployContainerGroup`](super::DeployContainerGroup).
 #[tc_model]
 pub struct TrySchedule {
-    /// `AffinityList`: a list of [`Affinity`] objects.
+    /// `AffinityList`
     pub affinity_list: Option<Vec<Affinity>>,
 
-    /// `AntiAffinityList`: a list of [`Affinity`] objects.
+    /// `AntiAffinityList`
     pub anti_affinity_list: Option<Vec<Affinity>>,
 }
 
@@ -6984,12 +4742,10 @@ pub struct TrySchedule {
 /// Returned in the output of [`DescribeMsApiList`](super::DescribeMsApiList).
 #[tc_model]
 pub struct TsfApiListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`MsApiArray`] objects.
+    /// `Content`
     pub content: Option<Vec<MsApiArray>>,
 }
 
@@ -6998,39 +4754,25 @@ pub struct TsfApiListResponse {
 /// Returned in the output of [`DescribeConfigReleases`](super::DescribeConfigReleases), [`DescribeFileConfigReleases`](super::DescribeFileConfigReleases), [`DescribeGroupRelease`](super::DescribeGroupRelease), [`DescribePublicConfigReleases`](super::DescribePublicConfigReleases) and [`ReleaseConfigWithDetailResp`](super::ReleaseConfigWithDetailResp).
 #[tc_model]
 pub struct TsfConfigCenter {
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `ConfigType`; example: `"SHARE"`
     pub config_type: Option<String>,
 
-    /// `ConfigCenterInstanceId`: a string.
-    ///
-    /// Example: `"ins-0e02e26d"`
+    /// `ConfigCenterInstanceId`; example: `"ins-0e02e26d"`
     pub config_center_instance_id: Option<String>,
 
-    /// `ConfigCenterInstanceName`: a string.
-    ///
-    /// Example: `"lzmmm"`
+    /// `ConfigCenterInstanceName`; example: `"lzmmm"`
     pub config_center_instance_name: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"33"`
+    /// `RegionId`; example: `"33"`
     pub region_id: Option<String>,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-byxkpkal"`
+    /// `NamespaceId`; example: `"namespace-byxkpkal"`
     pub namespace_id: Option<String>,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"1.18.0.0"`
+    /// `CurrentVersion`; example: `"1.18.0.0"`
     pub current_version: Option<String>,
 
-    /// `TargetVersion`: a string.
-    ///
-    /// Example: `"1.18.0.1"`
+    /// `TargetVersion`; example: `"1.18.0.1"`
     pub target_version: Option<String>,
 }
 
@@ -7039,12 +4781,10 @@ pub struct TsfConfigCenter {
 /// Returned in the output of [`DescribeGatewayApis`](super::DescribeGatewayApis).
 #[tc_model]
 pub struct TsfPageApiDetailInfo {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Content`: a list of [`ApiDetailInfo`] objects.
+    /// `Content`
     pub content: Vec<ApiDetailInfo>,
 }
 
@@ -7053,12 +4793,10 @@ pub struct TsfPageApiDetailInfo {
 /// Returned in the output of [`DescribeApiGroups`](super::DescribeApiGroups), [`DescribeGroupGateways`](super::DescribeGroupGateways) and [`DescribeGroupsWithPlugin`](super::DescribeGroupsWithPlugin).
 #[tc_model]
 pub struct TsfPageApiGroupInfo {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`ApiGroupInfo`] objects.
+    /// `Content`
     pub content: Vec<ApiGroupInfo>,
 }
 
@@ -7067,17 +4805,13 @@ pub struct TsfPageApiGroupInfo {
 /// Returned in the output of [`DescribeApplications`](super::DescribeApplications).
 #[tc_model]
 pub struct TsfPageApplication {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Content`: a list of [`ApplicationForPage`] objects.
+    /// `Content`
     pub content: Vec<ApplicationForPage>,
 
-    /// `SpecTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `SpecTotalCount`; example: `12`
     pub spec_total_count: Option<i64>,
 }
 
@@ -7086,12 +4820,10 @@ pub struct TsfPageApplication {
 /// Returned in the output of [`DescribeBusinessLogConfigs`](super::DescribeBusinessLogConfigs) and [`DescribeGroupBusinessLogConfigs`](super::DescribeGroupBusinessLogConfigs).
 #[tc_model]
 pub struct TsfPageBusinessLogConfig {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `TotalCount`; example: `17`
     pub total_count: i64,
 
-    /// `Content`: a list of [`BusinessLogConfig`] objects.
+    /// `Content`
     pub content: Vec<BusinessLogConfig>,
 }
 
@@ -7100,32 +4832,22 @@ pub struct TsfPageBusinessLogConfig {
 /// Returned in the output of [`SearchBusinessLog`](super::SearchBusinessLog).
 #[tc_model]
 pub struct TsfPageBusinessLogV2 {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`BusinessLogV2`] objects.
+    /// `Content`
     pub content: Vec<BusinessLogV2>,
 
-    /// `ScrollId`: a string.
-    ///
-    /// Example: `"scroll-6a79x94v"`
+    /// `ScrollId`; example: `"scroll-6a79x94v"`
     pub scroll_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1463538857","654323"]`
+    /// `SearchAfter`; example: `["1463538857","654323"]`
     pub search_after: Option<Vec<String>>,
 
-    /// `Compressed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Compressed`; example: `true`
     pub compressed: Option<bool>,
 }
 
@@ -7134,12 +4856,10 @@ pub struct TsfPageBusinessLogV2 {
 /// Returned in the output of [`DescribeSimpleClusters`](super::DescribeSimpleClusters).
 #[tc_model]
 pub struct TsfPageCluster {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`Cluster`] objects.
+    /// `Content`
     pub content: Vec<Cluster>,
 }
 
@@ -7148,12 +4868,10 @@ pub struct TsfPageCluster {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct TsfPageClusterV2 {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`ClusterV2`] objects.
+    /// `Content`
     pub content: Vec<ClusterV2>,
 }
 
@@ -7162,12 +4880,10 @@ pub struct TsfPageClusterV2 {
 /// Returned in the output of [`DescribeConfigSummary`](super::DescribeConfigSummary), [`DescribeConfigs`](super::DescribeConfigs), [`DescribePublicConfigSummary`](super::DescribePublicConfigSummary) and [`DescribePublicConfigs`](super::DescribePublicConfigs).
 #[tc_model]
 pub struct TsfPageConfig {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`Config`] objects.
+    /// `Content`
     pub content: Vec<Config>,
 }
 
@@ -7176,12 +4892,10 @@ pub struct TsfPageConfig {
 /// Returned in the output of [`DescribeConfigReleases`](super::DescribeConfigReleases) and [`DescribePublicConfigReleases`](super::DescribePublicConfigReleases).
 #[tc_model]
 pub struct TsfPageConfigRelease {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`ConfigRelease`] objects.
+    /// `Content`
     pub content: Option<Vec<ConfigRelease>>,
 }
 
@@ -7190,12 +4904,10 @@ pub struct TsfPageConfigRelease {
 /// Returned in the output of [`DescribeConfigReleaseLogs`](super::DescribeConfigReleaseLogs) and [`DescribePublicConfigReleaseLogs`](super::DescribePublicConfigReleaseLogs).
 #[tc_model]
 pub struct TsfPageConfigReleaseLog {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`ConfigReleaseLog`] objects.
+    /// `Content`
     pub content: Option<Vec<ConfigReleaseLog>>,
 }
 
@@ -7204,12 +4916,10 @@ pub struct TsfPageConfigReleaseLog {
 /// Returned in the output of [`DescribeContainerEvents`](super::DescribeContainerEvents).
 #[tc_model]
 pub struct TsfPageContainerEvent {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Content`: a list of [`ContainerEvent`] objects.
+    /// `Content`
     pub content: Vec<ContainerEvent>,
 }
 
@@ -7218,14 +4928,10 @@ pub struct TsfPageContainerEvent {
 /// Returned in the output of [`DescribeInvocationMetricDataDimension`](super::DescribeInvocationMetricDataDimension).
 #[tc_model]
 pub struct TsfPageDimension {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Content`: a list of strings.
-    ///
-    /// Example: `["2","3"]`
+    /// `Content`; example: `["2","3"]`
     pub content: Vec<String>,
 }
 
@@ -7234,12 +4940,10 @@ pub struct TsfPageDimension {
 /// Returned in the output of [`DescribeFileConfigs`](super::DescribeFileConfigs).
 #[tc_model]
 pub struct TsfPageFileConfig {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`FileConfig`] objects.
+    /// `Content`
     pub content: Option<Vec<FileConfig>>,
 }
 
@@ -7248,12 +4952,10 @@ pub struct TsfPageFileConfig {
 /// Returned in the output of [`DescribeFileConfigReleases`](super::DescribeFileConfigReleases).
 #[tc_model]
 pub struct TsfPageFileConfigRelease {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`FileConfigRelease`] objects.
+    /// `Content`
     pub content: Vec<FileConfigRelease>,
 }
 
@@ -7262,12 +4964,10 @@ pub struct TsfPageFileConfigRelease {
 /// Returned in the output of [`DescribeGroupBindedGateways`](super::DescribeGroupBindedGateways).
 #[tc_model]
 pub struct TsfPageGatewayDeployGroup {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`GatewayDeployGroup`] objects.
+    /// `Content`
     pub content: Vec<GatewayDeployGroup>,
 }
 
@@ -7276,12 +4976,10 @@ pub struct TsfPageGatewayDeployGroup {
 /// Returned in the output of [`DescribePluginInstances`](super::DescribePluginInstances).
 #[tc_model]
 pub struct TsfPageGatewayPlugin {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `Content`: a list of [`GatewayPlugin`] objects.
+    /// `Content`
     pub content: Vec<GatewayPlugin>,
 }
 
@@ -7290,12 +4988,10 @@ pub struct TsfPageGatewayPlugin {
 /// Returned in the output of [`DescribeClusterInstances`](super::DescribeClusterInstances) and [`DescribeGroupInstances`](super::DescribeGroupInstances).
 #[tc_model]
 pub struct TsfPageInstance {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`Instance`] objects.
+    /// `Content`
     pub content: Vec<Instance>,
 }
 
@@ -7304,12 +5000,10 @@ pub struct TsfPageInstance {
 /// Returned in the output of [`DescribeLicenses`](super::DescribeLicenses).
 #[tc_model]
 pub struct TsfPageLicenseTag {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Content`: a list of [`LicenseTag`] objects.
+    /// `Content`
     pub content: Option<Vec<LicenseTag>>,
 }
 
@@ -7318,12 +5012,10 @@ pub struct TsfPageLicenseTag {
 /// Returned in the output of [`DescribeMicroservices`](super::DescribeMicroservices) and [`DescribeMicroservicesByGroupIds`](super::DescribeMicroservicesByGroupIds).
 #[tc_model]
 pub struct TsfPageMicroservice {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`Microservice`] objects.
+    /// `Content`
     pub content: Option<Vec<Microservice>>,
 }
 
@@ -7332,12 +5024,10 @@ pub struct TsfPageMicroservice {
 /// Returned in the output of [`DescribeMicroservice`](super::DescribeMicroservice).
 #[tc_model]
 pub struct TsfPageMsInstance {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Content`: a list of [`MsInstance`] objects.
+    /// `Content`
     pub content: Option<Vec<MsInstance>>,
 }
 
@@ -7346,12 +5036,10 @@ pub struct TsfPageMsInstance {
 /// Returned in the output of [`DescribeSimpleNamespaces`](super::DescribeSimpleNamespaces).
 #[tc_model]
 pub struct TsfPageNamespace {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`Namespace`] objects.
+    /// `Content`
     pub content: Vec<Namespace>,
 }
 
@@ -7360,12 +5048,10 @@ pub struct TsfPageNamespace {
 /// Returned in the output of [`DescribeSimpleApplications`](super::DescribeSimpleApplications).
 #[tc_model]
 pub struct TsfPageSimpleApplication {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`SimpleApplication`] objects.
+    /// `Content`
     pub content: Vec<SimpleApplication>,
 }
 
@@ -7374,12 +5060,10 @@ pub struct TsfPageSimpleApplication {
 /// Returned in the output of [`DescribeSimpleGroups`](super::DescribeSimpleGroups).
 #[tc_model]
 pub struct TsfPageSimpleGroup {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`SimpleGroup`] objects.
+    /// `Content`
     pub content: Vec<SimpleGroup>,
 }
 
@@ -7388,27 +5072,19 @@ pub struct TsfPageSimpleGroup {
 /// Returned in the output of [`SearchStdoutLog`](super::SearchStdoutLog).
 #[tc_model]
 pub struct TsfPageStdoutLogV2 {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`StdoutLogV2`] objects.
+    /// `Content`
     pub content: Vec<StdoutLogV2>,
 
-    /// `ScrollId`: a string.
-    ///
-    /// Example: `"scroll-6a79x94v"`
+    /// `ScrollId`; example: `"scroll-6a79x94v"`
     pub scroll_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1754547958821","254107"]`
+    /// `SearchAfter`; example: `["1754547958821","254107"]`
     pub search_after: Option<Vec<String>>,
 }
 
@@ -7417,12 +5093,10 @@ pub struct TsfPageStdoutLogV2 {
 /// Returned in the output of [`DescribeUnitNamespaces`](super::DescribeUnitNamespaces) and [`DescribeUsableUnitNamespaces`](super::DescribeUsableUnitNamespaces).
 #[tc_model]
 pub struct TsfPageUnitNamespace {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`UnitNamespace`] objects.
+    /// `Content`
     pub content: Vec<UnitNamespace>,
 }
 
@@ -7431,12 +5105,10 @@ pub struct TsfPageUnitNamespace {
 /// Returned in the output of [`DescribeUnitRules`](super::DescribeUnitRules).
 #[tc_model]
 pub struct TsfPageUnitRule {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`UnitRule`] objects.
+    /// `Content`
     pub content: Vec<UnitRule>,
 }
 
@@ -7445,12 +5117,10 @@ pub struct TsfPageUnitRule {
 /// Returned in the output of [`DescribeUnitRulesV2`](super::DescribeUnitRulesV2).
 #[tc_model]
 pub struct TsfPageUnitRuleV2 {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Content`: a list of [`UnitRule`] objects.
+    /// `Content`
     pub content: Vec<UnitRule>,
 }
 
@@ -7459,12 +5129,10 @@ pub struct TsfPageUnitRuleV2 {
 /// Returned in the output of [`DescribeGroups`](super::DescribeGroups).
 #[tc_model]
 pub struct TsfPageVmGroup {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: i64,
 
-    /// `Content`: a list of [`VmGroupSimple`] objects.
+    /// `Content`
     pub content: Vec<VmGroupSimple>,
 }
 
@@ -7474,38 +5142,22 @@ pub struct TsfPageVmGroup {
 /// Returned in the output of [`DescribeUnitNamespaces`](super::DescribeUnitNamespaces) and [`DescribeUsableUnitNamespaces`](super::DescribeUsableUnitNamespaces).
 #[tc_model]
 pub struct UnitNamespace {
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-evjx6qyb"`
+    /// `NamespaceId`; example: `"namespace-evjx6qyb"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `NamespaceName`; example: `"ns_app"`
     pub namespace_name: String,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"unit-ns-5boraz9n"`
+    /// `Id`, always sent in responses; example: `"unit-ns-5boraz9n"`
     pub id: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gw-ins-1lvbnrcc"`
+    /// `GatewayInstanceId`, always sent in responses; example: `"gw-ins-1lvbnrcc"`
     pub gateway_instance_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-10-24 19:24:25"`
+    /// `CreatedTime`, always sent in responses; example: `"2023-10-24 19:24:25"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-10-24 19:24:25"`
+    /// `UpdatedTime`, always sent in responses; example: `"2023-10-24 19:24:25"`
     pub updated_time: Option<String>,
 }
 
@@ -7514,42 +5166,28 @@ pub struct UnitNamespace {
 /// Returned in the output of [`CreateUnitRuleWithDetailResp`](super::CreateUnitRuleWithDetailResp), [`DescribeEnabledUnitRule`](super::DescribeEnabledUnitRule), [`DescribeUnitRule`](super::DescribeUnitRule), [`DescribeUnitRules`](super::DescribeUnitRules) and [`DescribeUnitRulesV2`](super::DescribeUnitRulesV2).
 #[tc_model]
 pub struct UnitRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule_app"`
+    /// `Name`; example: `"rule_app"`
     pub name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-rl-6qeevdcd"`
+    /// `Id`; example: `"unit-rl-6qeevdcd"`
     pub id: Option<String>,
 
-    /// `GatewayInstanceId`: a string.
-    ///
-    /// Example: `"gw-ins-1lvbnrcc"`
+    /// `GatewayInstanceId`; example: `"gw-ins-1lvbnrcc"`
     pub gateway_instance_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Status`; example: `"disabled"`
     pub status: Option<String>,
 
-    /// `UnitRuleItemList`: a list of [`UnitRuleItem`] objects.
+    /// `UnitRuleItemList`
     pub unit_rule_item_list: Option<Vec<UnitRuleItem>>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-10-24 21:46:22"`
+    /// `CreatedTime`; example: `"2023-10-24 21:46:22"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2023-10-24 21:46:22"`
+    /// `UpdatedTime`; example: `"2023-10-24 21:46:22"`
     pub updated_time: Option<String>,
 }
 
@@ -7559,62 +5197,40 @@ pub struct UnitRule {
 /// Returned in the output of [`CreateUnitRuleWithDetailResp`](super::CreateUnitRuleWithDetailResp), [`DescribeEnabledUnitRule`](super::DescribeEnabledUnitRule), [`DescribeUnitRule`](super::DescribeUnitRule), [`DescribeUnitRules`](super::DescribeUnitRules) and [`DescribeUnitRulesV2`](super::DescribeUnitRulesV2).
 #[tc_model]
 pub struct UnitRuleItem {
-    /// `Relationship`: a string.
-    ///
-    /// Example: `"AND"`
+    /// `Relationship`; example: `"AND"`
     pub relationship: String,
 
-    /// `DestNamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6ymbkkvg"`
+    /// `DestNamespaceId`; example: `"namespace-6ymbkkvg"`
     pub dest_namespace_id: String,
 
-    /// `DestNamespaceName`: a string.
-    ///
-    /// Example: `"ns_app"`
+    /// `DestNamespaceName`; example: `"ns_app"`
     pub dest_namespace_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"unit_rule_app"`
+    /// `Name`; example: `"unit_rule_app"`
     pub name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-item-1h36x2yt"`
+    /// `Id`; example: `"unit-item-1h36x2yt"`
     pub id: Option<String>,
 
-    /// `UnitRuleId`: a string.
-    ///
-    /// Example: `"unit-rl-8hsa450s"`
+    /// `UnitRuleId`; example: `"unit-rl-8hsa450s"`
     pub unit_rule_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is desc"`
+    /// `Description`; example: `"This is desc"`
     pub description: Option<String>,
 
-    /// `UnitRuleTagList`: a list of [`UnitRuleTag`] objects.
+    /// `UnitRuleTagList`
     pub unit_rule_tag_list: Option<Vec<UnitRuleTag>>,
 
-    /// `ItemIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemIndex`; example: `1`
     pub item_index: Option<i64>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-23 11:14:17"`
+    /// `CreatedTime`; example: `"2024-12-23 11:14:17"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-23 11:14:17"`
+    /// `UpdatedTime`; example: `"2024-12-23 11:14:17"`
     pub updated_time: Option<String>,
 }
 
@@ -7624,34 +5240,22 @@ pub struct UnitRuleItem {
 /// Returned in the output of [`CreateUnitRuleWithDetailResp`](super::CreateUnitRuleWithDetailResp), [`DescribeEnabledUnitRule`](super::DescribeEnabledUnitRule), [`DescribeUnitRule`](super::DescribeUnitRule), [`DescribeUnitRules`](super::DescribeUnitRules) and [`DescribeUnitRulesV2`](super::DescribeUnitRulesV2).
 #[tc_model]
 pub struct UnitRuleTag {
-    /// `TagType`: a string.
-    ///
-    /// Example: `"U"`
+    /// `TagType`; example: `"U"`
     pub tag_type: String,
 
-    /// `TagField`: a string.
-    ///
-    /// Example: `"userId"`
+    /// `TagField`; example: `"userId"`
     pub tag_field: String,
 
-    /// `TagOperator`: a string.
-    ///
-    /// Example: `"EQUAL"`
+    /// `TagOperator`; example: `"EQUAL"`
     pub tag_operator: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TagValue`; example: `"1"`
     pub tag_value: String,
 
-    /// `UnitRuleItemId`: a string.
-    ///
-    /// Example: `"unit-item-uaji5qpr"`
+    /// `UnitRuleItemId`; example: `"unit-item-uaji5qpr"`
     pub unit_rule_item_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"unit-tag-6zpb4xrv"`
+    /// `Id`; example: `"unit-tag-6zpb4xrv"`
     pub id: Option<String>,
 }
 
@@ -7661,17 +5265,16 @@ pub struct UnitRuleTag {
 /// Returned in the output of [`DescribeContainerGroupAttribute`](super::DescribeContainerGroupAttribute), [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeContainerGroupDetail`](super::DescribeContainerGroupDetail).
 #[tc_model]
 pub struct ValueFrom {
-    /// `FieldRef`: a [`FieldRef`].
-    /// Always sent in responses.
+    /// `FieldRef`, always sent in responses
     pub field_ref: Option<FieldRef>,
 
-    /// `ResourceFieldRef`: a [`ResourceFieldRef`].
+    /// `ResourceFieldRef`
     pub resource_field_ref: Option<ResourceFieldRef>,
 
-    /// `ConfigMapKeyRef`: a [`CommonRef`].
+    /// `ConfigMapKeyRef`
     pub config_map_key_ref: Option<CommonRef>,
 
-    /// `SecretKeyRef`: a [`CommonRef`].
+    /// `SecretKeyRef`
     pub secret_key_ref: Option<CommonRef>,
 }
 
@@ -7680,363 +5283,229 @@ pub struct ValueFrom {
 /// Returned in the output of [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct VmGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"app-group"`
+    /// `GroupName`; example: `"app-group"`
     pub group_name: String,
 
-    /// `GroupStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `GroupStatus`; example: `"running"`
     pub group_status: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PackageId`; example: `"pkg-6a79x94v"`
     pub package_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"java-demo.jar"`
+    /// `PackageName`; example: `"java-demo.jar"`
     pub package_name: Option<String>,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `PackageVersion`; example: `"latest"`
     pub package_version: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app-java"`
+    /// `ApplicationName`; example: `"app-java"`
     pub application_name: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceCount`; example: `3`
     pub instance_count: i64,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RunInstanceCount`; example: `3`
     pub run_instance_count: i64,
 
-    /// `StartupParameters`: a string.
-    ///
-    /// Example: `"-Xms256m -Xmx1024m"`
+    /// `StartupParameters`; example: `"-Xms256m -Xmx1024m"`
     pub startup_parameters: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-12 11:34:56"`
+    /// `CreateTime`; example: `"2020-12-12 11:34:56"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1677830374"`
+    /// `UpdateTime`; example: `"1677830374"`
     pub update_time: String,
 
-    /// `OffInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffInstanceCount`; example: `0`
     pub off_instance_count: i64,
 
-    /// `GroupDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `GroupDesc`; example: `"this is a desc"`
     pub group_desc: Option<String>,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"D E F"`
+    /// `MicroserviceType`; example: `"D E F"`
     pub microservice_type: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"GW"`
+    /// `GroupResourceType`; example: `"GW"`
     pub group_resource_type: String,
 
-    /// `UpdatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1562739472`
+    /// `UpdatedTime`; example: `1562739472`
     pub updated_time: i64,
 
-    /// `DeployDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `DeployDesc`; example: `"this is a desc"`
     pub deploy_desc: Option<String>,
 
-    /// `UpdateType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateType`; example: `1`
     pub update_type: u64,
 
-    /// `DeployBetaEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeployBetaEnable`; example: `false`
     pub deploy_beta_enable: bool,
 
-    /// `DeployBatch`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.25]`
+    /// `DeployBatch`; example: `[0.25]`
     pub deploy_batch: Vec<f64>,
 
-    /// `DeployExeMode`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `DeployExeMode`; example: `"auto"`
     pub deploy_exe_mode: String,
 
-    /// `DeployWaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DeployWaitTime`; example: `30`
     pub deploy_wait_time: u64,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHealthCheck`; example: `false`
     pub enable_health_check: bool,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"jar"`
+    /// `PackageType`; example: `"jar"`
     pub package_type: Option<String>,
 
-    /// `StartScript`: a string.
-    ///
-    /// Example: `"this is a script"`
+    /// `StartScript`; example: `"this is a script"`
     pub start_script: Option<String>,
 
-    /// `StopScript`: a string.
-    ///
-    /// Example: `"this is a script"`
+    /// `StopScript`; example: `"this is a script"`
     pub stop_script: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Alias`; example: `"备注"`
     pub alias: Option<String>,
 
-    /// `AgentProfileList`: a list of [`AgentProfile`] objects.
+    /// `AgentProfileList`
     pub agent_profile_list: Vec<AgentProfile>,
 
-    /// `WarmupSetting`: a [`WarmupSetting`].
+    /// `WarmupSetting`
     pub warmup_setting: WarmupSetting,
 
-    /// `GatewayConfig`: a [`GatewayConfig`].
+    /// `GatewayConfig`
     pub gateway_config: Option<GatewayConfig>,
 
-    /// `EnableBatchHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBatchHealthCheck`; example: `false`
     pub enable_batch_health_check: Option<bool>,
 
-    /// `FilebeatCgroupEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FilebeatCgroupEnable`; example: `false`
     pub filebeat_cgroup_enable: Option<bool>,
 
-    /// `FilebeatMaxCpu`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `FilebeatMaxCpu`; example: `0.1`
     pub filebeat_max_cpu: Option<f64>,
 
-    /// `FilebeatMaxMem`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FilebeatMaxMem`; example: `100`
     pub filebeat_max_mem: Option<i64>,
 
-    /// `RepositoryId`: a string.
-    ///
-    /// Example: `"application-xxxx"`
+    /// `RepositoryId`; example: `"application-xxxx"`
     pub repository_id: Option<String>,
 
-    /// `RepositoryName`: a string.
-    ///
-    /// Example: `"仓库名"`
+    /// `RepositoryName`; example: `"仓库名"`
     pub repository_name: Option<String>,
 
-    /// `RepositoryType`: a string.
-    ///
-    /// Example: `"企业"`
+    /// `RepositoryType`; example: `"企业"`
     pub repository_type: Option<String>,
 
-    /// `LivenessAutoRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LivenessAutoRestart`; example: `true`
     pub liveness_auto_restart: Option<bool>,
 
-    /// `MeshSidecarVersion`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `MeshSidecarVersion`; example: `"stable"`
     pub mesh_sidecar_version: Option<String>,
 
-    /// `BusinessLogConfigIdList`: a string.
-    ///
-    /// Example: `"apm-busi-log-cfg-l6ymxbag"`
+    /// `BusinessLogConfigIdList`; example: `"apm-busi-log-cfg-l6ymxbag"`
     pub business_log_config_id_list: Option<String>,
 
-    /// `BusinessLogDeliveryConfigIdList`: a string.
-    ///
-    /// Example: `"bs-skwueb"`
+    /// `BusinessLogDeliveryConfigIdList`; example: `"bs-skwueb"`
     pub business_log_delivery_config_id_list: Option<String>,
 
-    /// `BusinessSystemId`: a string.
-    ///
-    /// Example: `"bs-skwueb"`
+    /// `BusinessSystemId`; example: `"bs-skwueb"`
     pub business_system_id: Option<String>,
 
-    /// `BusinessSystemName`: a string.
-    ///
-    /// Example: `"system"`
+    /// `BusinessSystemName`; example: `"system"`
     pub business_system_name: Option<String>,
 
-    /// `ClsMachineGroupId`: a string.
-    ///
-    /// Example: `"cls-mg-fwrsw"`
+    /// `ClsMachineGroupId`; example: `"cls-mg-fwrsw"`
     pub cls_machine_group_id: Option<String>,
 
-    /// `EnableGovernance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableGovernance`; example: `true`
     pub enable_governance: Option<bool>,
 
-    /// `EnableTelemetry`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTelemetry`; example: `true`
     pub enable_telemetry: Option<bool>,
 
-    /// `EnableTelemetryAgent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTelemetryAgent`; example: `true`
     pub enable_telemetry_agent: Option<bool>,
 
-    /// `EnabledUnit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnabledUnit`; example: `true`
     pub enabled_unit: Option<bool>,
 
-    /// `ExclusiveInstances`: a list of [`ExclusiveInstance`] objects.
+    /// `ExclusiveInstances`
     pub exclusive_instances: Option<Vec<ExclusiveInstance>>,
 
-    /// `FrameworkType`: a string.
-    ///
-    /// Example: `"springcloud"`
+    /// `FrameworkType`; example: `"springcloud"`
     pub framework_type: Option<String>,
 
-    /// `GovernanceType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `GovernanceType`; example: `"SHARE"`
     pub governance_type: Option<String>,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-weswed"]`
+    /// `InstanceIdList`; example: `["ins-weswed"]`
     pub instance_id_list: Option<Vec<String>>,
 
-    /// `IsStop`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IsStop`; example: `"0"`
     pub is_stop: Option<String>,
 
-    /// `K8sNamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `K8sNamespaceName`; example: `"default"`
     pub k8s_namespace_name: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `Language`; example: `"zh-CN"`
     pub language: Option<String>,
 
-    /// `MicroserviceSubType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `MicroserviceSubType`; example: `"N"`
     pub microservice_sub_type: Option<String>,
 
-    /// `NonInvasiveType`: a string.
-    ///
-    /// Example: `"JavaAgent"`
+    /// `NonInvasiveType`; example: `"JavaAgent"`
     pub non_invasive_type: Option<String>,
 
-    /// `PreStopScript`: a string.
-    ///
-    /// Example: `"#!/bin/bash\\necho prestop"`
+    /// `PreStopScript`; example: `"#!/bin/bash\\necho prestop"`
     pub pre_stop_script: Option<String>,
 
-    /// `RealNamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `RealNamespaceName`; example: `"default"`
     pub real_namespace_name: Option<String>,
 
-    /// `ServiceConfigList`: a list of [`ServiceConfig`] objects.
+    /// `ServiceConfigList`
     pub service_config_list: Option<Vec<ServiceConfig>>,
 
-    /// `ServiceGovernanceConfig`: a [`ServiceGovernanceConfig`].
+    /// `ServiceGovernanceConfig`
     pub service_governance_config: Option<ServiceGovernanceConfig>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `TapmOtAgentVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `TapmOtAgentVersion`; example: `"latest"`
     pub tapm_ot_agent_version: Option<String>,
 
-    /// `UnitEnvType`: a string.
-    ///
-    /// Example: `"PROD"`
+    /// `UnitEnvType`; example: `"PROD"`
     pub unit_env_type: Option<String>,
 
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"unit-wfsegs"`
+    /// `UnitId`; example: `"unit-wfsegs"`
     pub unit_id: Option<String>,
 
-    /// `UnitName`: a string.
-    ///
-    /// Example: `"unit-a"`
+    /// `UnitName`; example: `"unit-a"`
     pub unit_name: Option<String>,
 
-    /// `UnitType`: a string.
-    ///
-    /// Example: `"GDU"`
+    /// `UnitType`; example: `"GDU"`
     pub unit_type: Option<String>,
 }
 
@@ -8045,52 +5514,34 @@ pub struct VmGroup {
 /// Returned in the output of [`DescribeGroupAttribute`](super::DescribeGroupAttribute).
 #[tc_model]
 pub struct VmGroupOther {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-6a79x94v"`
+    /// `PackageId`; example: `"pkg-6a79x94v"`
     pub package_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"java-demo.jar"`
+    /// `PackageName`; example: `"java-demo.jar"`
     pub package_name: Option<String>,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `PackageVersion`; example: `"latest"`
     pub package_version: Option<String>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceCount`; example: `3`
     pub instance_count: i64,
 
-    /// `RunInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RunInstanceCount`; example: `3`
     pub run_instance_count: i64,
 
-    /// `OffInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OffInstanceCount`; example: `0`
     pub off_instance_count: i64,
 
-    /// `GroupStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `GroupStatus`; example: `"Running"`
     pub group_status: String,
 
-    /// `IsNotEqualServiceConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNotEqualServiceConfig`; example: `false`
     pub is_not_equal_service_config: bool,
 
-    /// `HealthCheckSettings`: a [`HealthCheckSettings`].
+    /// `HealthCheckSettings`
     pub health_check_settings: Option<HealthCheckSettings>,
 }
 
@@ -8099,94 +5550,58 @@ pub struct VmGroupOther {
 /// Returned in the output of [`DescribeGroups`](super::DescribeGroups).
 #[tc_model]
 pub struct VmGroupSimple {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-6a79x94v"`
+    /// `GroupId`; example: `"group-6a79x94v"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"foo"`
+    /// `GroupName`; example: `"foo"`
     pub group_name: String,
 
-    /// `ApplicationType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ApplicationType`; example: `"C"`
     pub application_type: String,
 
-    /// `GroupDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `GroupDesc`; example: `"this is a desc"`
     pub group_desc: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"176230473"`
+    /// `UpdateTime`; example: `"176230473"`
     pub update_time: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-6a79x94v"`
+    /// `ClusterId`; example: `"cls-6a79x94v"`
     pub cluster_id: String,
 
-    /// `StartupParameters`: a string.
-    ///
-    /// Example: `"-Xms256m -Xmx512m"`
+    /// `StartupParameters`; example: `"-Xms256m -Xmx512m"`
     pub startup_parameters: String,
 
-    /// `NamespaceId`: a string.
-    ///
-    /// Example: `"namespace-6a79x94v"`
+    /// `NamespaceId`; example: `"namespace-6a79x94v"`
     pub namespace_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-23 12:34:56"`
+    /// `CreateTime`; example: `"2020-12-23 12:34:56"`
     pub create_time: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"k8s-cls"`
+    /// `ClusterName`; example: `"k8s-cls"`
     pub cluster_name: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"application-6a79x94v"`
+    /// `ApplicationId`; example: `"application-6a79x94v"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"app-demo"`
+    /// `ApplicationName`; example: `"app-demo"`
     pub application_name: String,
 
-    /// `NamespaceName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `NamespaceName`; example: `"default"`
     pub namespace_name: String,
 
-    /// `MicroserviceType`: a string.
-    ///
-    /// Example: `"DEF"`
+    /// `MicroserviceType`; example: `"DEF"`
     pub microservice_type: String,
 
-    /// `GroupResourceType`: a string.
-    ///
-    /// Example: `"C"`
+    /// `GroupResourceType`; example: `"C"`
     pub group_resource_type: String,
 
-    /// `UpdatedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `17898792000`
+    /// `UpdatedTime`; example: `17898792000`
     pub updated_time: i64,
 
-    /// `DeployDesc`: a string.
-    ///
-    /// Example: `"this is a desc"`
+    /// `DeployDesc`; example: `"this is a desc"`
     pub deploy_desc: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Alias`; example: `"备注"`
     pub alias: String,
 }
 
@@ -8195,9 +5610,7 @@ pub struct VmGroupSimple {
 /// Returned in the output of [`DescribeResourceConfig`](super::DescribeResourceConfig).
 #[tc_model]
 pub struct VmInstanceResourceConfig {
-    /// `ImportMode`: a list of strings.
-    ///
-    /// Example: `["R"]`
+    /// `ImportMode`; example: `["R"]`
     pub import_mode: Option<Vec<String>>,
 }
 
@@ -8207,17 +5620,13 @@ pub struct VmInstanceResourceConfig {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct VolumeClaimTemplatesOption {
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"cbs"`
+    /// `StorageClass`; example: `"cbs"`
     pub storage_class: Option<String>,
 
-    /// `AccessModes`: a list of strings.
+    /// `AccessModes`
     pub access_modes: Option<Vec<String>>,
 
-    /// `StorageRequest`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `StorageRequest`; example: `20`
     pub storage_request: Option<i64>,
 }
 
@@ -8227,29 +5636,22 @@ pub struct VolumeClaimTemplatesOption {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct VolumeInfo {
-    /// `VolumeType`: a string.
-    ///
-    /// Example: `"emptyDir"`
+    /// `VolumeType`; example: `"emptyDir"`
     pub volume_type: String,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"config-path"`
+    /// `VolumeName`; example: `"config-path"`
     pub volume_name: String,
 
-    /// `VolumeConfig`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/host"`
+    /// `VolumeConfig`, always sent in responses; example: `"/host"`
     pub volume_config: Option<String>,
 
-    /// `ConfigMapOptions`: a list of [`ConfigMapOption`] objects.
+    /// `ConfigMapOptions`
     pub config_map_options: Option<Vec<ConfigMapOption>>,
 
-    /// `EmptyDirOption`: an [`EmptyDirOption`].
+    /// `EmptyDirOption`
     pub empty_dir_option: Option<EmptyDirOption>,
 
-    /// `VolumeClaimTemplateOption`: a [`VolumeClaimTemplatesOption`].
+    /// `VolumeClaimTemplateOption`
     pub volume_claim_template_option: Option<VolumeClaimTemplatesOption>,
 }
 
@@ -8259,26 +5661,16 @@ pub struct VolumeInfo {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo).
 #[tc_model]
 pub struct VolumeMountInfo {
-    /// `VolumeMountName`: a string.
-    ///
-    /// Example: `"config-name"`
+    /// `VolumeMountName`; example: `"config-name"`
     pub volume_mount_name: String,
 
-    /// `VolumeMountPath`: a string.
-    ///
-    /// Example: `"/host"`
+    /// `VolumeMountPath`; example: `"/host"`
     pub volume_mount_path: String,
 
-    /// `VolumeMountSubPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tsf"`
+    /// `VolumeMountSubPath`, always sent in responses; example: `"/tsf"`
     pub volume_mount_sub_path: Option<String>,
 
-    /// `ReadOrWrite`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `ReadOrWrite`, always sent in responses; example: `"2"`
     pub read_or_write: Option<String>,
 }
 
@@ -8288,27 +5680,15 @@ pub struct VolumeMountInfo {
 /// Returned in the output of [`DescribeContainerGroupDeployInfo`](super::DescribeContainerGroupDeployInfo) and [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct WarmupSetting {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Enabled`, always sent in responses; example: `false`
     pub enabled: Option<bool>,
 
-    /// `WarmupTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `120`
+    /// `WarmupTime`, always sent in responses; example: `120`
     pub warmup_time: Option<u64>,
 
-    /// `Curvature`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Curvature`, always sent in responses; example: `2`
     pub curvature: Option<u64>,
 
-    /// `EnabledProtection`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `EnabledProtection`, always sent in responses; example: `false`
     pub enabled_protection: Option<bool>,
 }

@@ -7,37 +7,37 @@ use super::models;
 /// The `TongChuanDisplay` action of TSI API 2021-03-25.
 ///
 /// A successful call returns [`TongChuanDisplayResponse`].
-/// The codes it documents are in [`TongChuanDisplayError`](super::errors::TongChuanDisplayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsi&Version=2021-03-25&Action=TongChuanDisplay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsiErrorCode`](super::errors::TsiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.IsNew`](super::errors::TsiErrorCode::UnsupportedOperationIsNew)
+/// - [`UnsupportedOperation.SeMax`](super::errors::TsiErrorCode::UnsupportedOperationSeMax)
 #[tc_action(
     service = "tsi",
     version = "2021-03-25",
     name = "TongChuanDisplay",
     output = TongChuanDisplayResponse,
-    error = super::errors::TongChuanDisplayError
+    error = super::errors::TsiErrorCode
 )]
 pub struct TongChuanDisplay {
-    /// `SessionUuid`: a string.
-    ///
-    /// Example: `"sid-1516105689129"`
+    /// `SessionUuid`; example: `"sid-1516105689129"`
     pub session_uuid: String,
 
-    /// `IsNew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: u64,
 
-    /// `SeMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SeMax`; example: `5`
     pub se_max: u64,
 }
 
 /// What a successful [`TongChuanDisplay`] call returns.
 #[tc_model]
 pub struct TongChuanDisplayResponse {
-    /// `List`: a list of [`DisplayInfo`](super::models::DisplayInfo) objects.
+    /// `List`
     pub list: Vec<models::DisplayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -47,63 +47,53 @@ pub struct TongChuanDisplayResponse {
 /// The `TongChuanRecognize` action of TSI API 2021-03-25.
 ///
 /// A successful call returns [`TongChuanRecognizeResponse`].
-/// The codes it documents are in [`TongChuanRecognizeError`](super::errors::TongChuanRecognizeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsi&Version=2021-03-25&Action=TongChuanRecognize)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsiErrorCode`](super::errors::TsiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MissingParameter`](super::errors::TsiErrorCode::InvalidParameterMissingParameter)
+/// - [`UnsupportedOperation.AudioFormat`](super::errors::TsiErrorCode::UnsupportedOperationAudioFormat)
+/// - [`UnsupportedOperation.IsEnd`](super::errors::TsiErrorCode::UnsupportedOperationIsEnd)
+/// - [`UnsupportedOperation.TranslateTime`](super::errors::TsiErrorCode::UnsupportedOperationTranslateTime)
 #[tc_action(
     service = "tsi",
     version = "2021-03-25",
     name = "TongChuanRecognize",
     output = TongChuanRecognizeResponse,
-    error = super::errors::TongChuanRecognizeError
+    error = super::errors::TsiErrorCode
 )]
 pub struct TongChuanRecognize {
-    /// `SessionUuid`: a string.
-    ///
-    /// Example: `"sid-1516105689129"`
+    /// `SessionUuid`; example: `"sid-1516105689129"`
     pub session_uuid: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioFormat`; example: `1`
     pub audio_format: u64,
 
-    /// `Seq`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Seq`; example: `0`
     pub seq: u64,
 
-    /// `Utc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Utc`; example: `0`
     pub utc: u64,
 
-    /// `IsEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnd`; example: `1`
     pub is_end: u64,
 
-    /// `TranslateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TranslateTime`; example: `0`
     pub translate_time: u64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"OkolgkGSpWK=="`
+    /// `Data`; example: `"OkolgkGSpWK=="`
     pub data: String,
 
-    /// `TTS`: a [`Tts`](super::models::Tts).
+    /// `TTS`
     #[tc(rename = "TTS")]
     pub tts: Option<models::Tts>,
 }
@@ -118,63 +108,53 @@ pub struct TongChuanRecognizeResponse {
 /// The `TongChuanSync` action of TSI API 2021-03-25.
 ///
 /// A successful call returns [`TongChuanSyncResponse`].
-/// The codes it documents are in [`TongChuanSyncError`](super::errors::TongChuanSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsi&Version=2021-03-25&Action=TongChuanSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TsiErrorCode`](super::errors::TsiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MissingParameter`](super::errors::TsiErrorCode::InvalidParameterMissingParameter)
+/// - [`UnsupportedOperation.AudioFormat`](super::errors::TsiErrorCode::UnsupportedOperationAudioFormat)
+/// - [`UnsupportedOperation.IsEnd`](super::errors::TsiErrorCode::UnsupportedOperationIsEnd)
+/// - [`UnsupportedOperation.TranslateTime`](super::errors::TsiErrorCode::UnsupportedOperationTranslateTime)
 #[tc_action(
     service = "tsi",
     version = "2021-03-25",
     name = "TongChuanSync",
     output = TongChuanSyncResponse,
-    error = super::errors::TongChuanSyncError
+    error = super::errors::TsiErrorCode
 )]
 pub struct TongChuanSync {
-    /// `SessionUuid`: a string.
-    ///
-    /// Example: `"sid-1516105689129"`
+    /// `SessionUuid`; example: `"sid-1516105689129"`
     pub session_uuid: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Source`; example: `"zh"`
     pub source: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Target`; example: `"en"`
     pub target: String,
 
-    /// `AudioFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioFormat`; example: `1`
     pub audio_format: u64,
 
-    /// `Seq`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Seq`; example: `0`
     pub seq: u64,
 
-    /// `Utc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Utc`; example: `0`
     pub utc: u64,
 
-    /// `IsEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnd`; example: `1`
     pub is_end: u64,
 
-    /// `TranslateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TranslateTime`; example: `0`
     pub translate_time: u64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"OkolgkGSpWK=="`
+    /// `Data`; example: `"OkolgkGSpWK=="`
     pub data: String,
 
-    /// `TTS`: a [`Tts`](super::models::Tts).
+    /// `TTS`
     #[tc(rename = "TTS")]
     pub tts: Option<models::Tts>,
 }
@@ -182,7 +162,7 @@ pub struct TongChuanSync {
 /// What a successful [`TongChuanSync`] call returns.
 #[tc_model]
 pub struct TongChuanSyncResponse {
-    /// `List`: a list of [`DisplayInfo`](super::models::DisplayInfo) objects.
+    /// `List`
     pub list: Vec<models::DisplayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

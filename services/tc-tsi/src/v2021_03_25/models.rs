@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`TongChuanDisplay`](super::TongChuanDisplay) and [`TongChuanSync`](super::TongChuanSync).
 #[tc_model]
 pub struct DisplayInfo {
-    /// `SeId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SeId`; example: `"xxx"`
     pub se_id: String,
 
-    /// `SeVer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SeVer`; example: `1`
     pub se_ver: u64,
 
-    /// `SourceText`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `SourceText`; example: `"你好"`
     pub source_text: String,
 
-    /// `TargetText`: a string.
-    ///
-    /// Example: `"Hello"`
+    /// `TargetText`; example: `"Hello"`
     pub target_text: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `122`
+    /// `StartTime`; example: `122`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `126`
+    /// `EndTime`; example: `126`
     pub end_time: u64,
 
-    /// `IsEnd`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEnd`; example: `false`
     pub is_end: bool,
 
-    /// `Audio`: a string.
-    ///
-    /// Example: `"UklGRlR/AABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YSx9AAD+"`
+    /// `Audio`; example: `"UklGRlR/AABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YSx9AAD+"`
     pub audio: String,
 }
 
@@ -55,28 +39,18 @@ pub struct DisplayInfo {
 #[doc(alias = "TTS")]
 #[tc_model]
 pub struct Tts {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codec`; example: `"wav"`
     pub codec: String,
 
-    /// `VoiceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceType`; example: `0`
     pub voice_type: u64,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Volume`; example: `1`
     pub volume: Option<f64>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Speed`; example: `1`
     pub speed: Option<f64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `DescribeAgentShell` action of TSW API 2020-09-24.
 ///
 /// A successful call returns [`DescribeAgentShellResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsw&Version=2020-09-24&Action=DescribeAgentShell)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tsw",
     version = "2020-09-24",
@@ -22,9 +25,7 @@ pub struct DescribeAgentShell {}
 /// What a successful [`DescribeAgentShell`] call returns.
 #[tc_model]
 pub struct DescribeAgentShellResponse {
-    /// `Result`: an [`AgentShell`](super::models::AgentShell).
-    ///
-    /// Example: `{}`
+    /// `Result`; example: `{}`
     pub result: Option<models::AgentShell>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,27 +8,27 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAgentShell`](super::DescribeAgentShell).
 #[tc_model]
 pub struct AgentShell {
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `EtlIp`: a string.
+    /// `EtlIp`
     pub etl_ip: Option<String>,
 
-    /// `EtlPort`: a string.
+    /// `EtlPort`
     pub etl_port: Option<String>,
 
-    /// `ByHandAccess`: a string.
+    /// `ByHandAccess`
     pub by_hand_access: Option<String>,
 
-    /// `ByShellAccess`: a string.
+    /// `ByShellAccess`
     pub by_shell_access: Option<String>,
 
-    /// `SkyWalkingPort`: a string.
+    /// `SkyWalkingPort`
     pub sky_walking_port: Option<String>,
 
-    /// `ZipkinPort`: a string.
+    /// `ZipkinPort`
     pub zipkin_port: Option<String>,
 
-    /// `JaegerPort`: a string.
+    /// `JaegerPort`
     pub jaeger_port: Option<String>,
 }

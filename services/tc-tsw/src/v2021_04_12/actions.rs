@@ -6,9 +6,12 @@ use ::tc_core::{tc_action, tc_model};
 /// The `DescribeComponentAlertObject` action of TSW API 2021-04-12.
 ///
 /// A successful call returns [`DescribeComponentAlertObjectResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsw&Version=2021-04-12&Action=DescribeComponentAlertObject)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tsw",
     version = "2021-04-12",
@@ -28,9 +31,12 @@ pub struct DescribeComponentAlertObjectResponse {
 /// The `DescribeServiceAlertObject` action of TSW API 2021-04-12.
 ///
 /// A successful call returns [`DescribeServiceAlertObjectResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsw&Version=2021-04-12&Action=DescribeServiceAlertObject)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tsw",
     version = "2021-04-12",
@@ -50,9 +56,12 @@ pub struct DescribeServiceAlertObjectResponse {
 /// The `DescribeToken` action of TSW API 2021-04-12.
 ///
 /// A successful call returns [`DescribeTokenResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tsw&Version=2021-04-12&Action=DescribeToken)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "tsw",
     version = "2021-04-12",
@@ -61,18 +70,14 @@ pub struct DescribeServiceAlertObjectResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeToken {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"tsw_site"`
+    /// `Namespace`; example: `"tsw_site"`
     pub namespace: String,
 }
 
 /// What a successful [`DescribeToken`] call returns.
 #[tc_model]
 pub struct DescribeTokenResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Result`; example: `"token"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

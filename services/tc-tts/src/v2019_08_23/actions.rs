@@ -7,92 +7,107 @@ use super::models;
 /// The `CreateTtsTask` action of TTS API 2019-08-23.
 ///
 /// A successful call returns [`CreateTtsTaskResponse`].
-/// The codes it documents are in [`CreateTtsTaskError`](super::errors::CreateTtsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tts&Version=2019-08-23&Action=CreateTtsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TtsErrorCode`](super::errors::TtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TtsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.ErrorGetRoute`](super::errors::TtsErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.FailAccessDatabase`](super::errors::TtsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.InternalError`](super::errors::TtsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidText`](super::errors::TtsErrorCode::InvalidParameterInvalidText)
+/// - [`InvalidParameter.Status`](super::errors::TtsErrorCode::InvalidParameterStatus)
+/// - [`InvalidParameterValue.AppId`](super::errors::TtsErrorCode::InvalidParameterValueAppId)
+/// - [`InvalidParameterValue.AppIdNotRegistered`](super::errors::TtsErrorCode::InvalidParameterValueAppIdNotRegistered)
+/// - [`InvalidParameterValue.CallbackUrl`](super::errors::TtsErrorCode::InvalidParameterValueCallbackUrl)
+/// - [`InvalidParameterValue.Codec`](super::errors::TtsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.ErrorCardinalFormat`](super::errors::TtsErrorCode::InvalidParameterValueErrorCardinalFormat)
+/// - [`InvalidParameterValue.InvalidText`](super::errors::TtsErrorCode::InvalidParameterValueInvalidText)
+/// - [`InvalidParameterValue.MissParameters`](super::errors::TtsErrorCode::InvalidParameterValueMissParameters)
+/// - [`InvalidParameterValue.ModelType`](super::errors::TtsErrorCode::InvalidParameterValueModelType)
+/// - [`InvalidParameterValue.PrimaryLanguage`](super::errors::TtsErrorCode::InvalidParameterValuePrimaryLanguage)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::TtsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.Speed`](super::errors::TtsErrorCode::InvalidParameterValueSpeed)
+/// - [`InvalidParameterValue.Text`](super::errors::TtsErrorCode::InvalidParameterValueText)
+/// - [`InvalidParameterValue.TextEmpty`](super::errors::TtsErrorCode::InvalidParameterValueTextEmpty)
+/// - [`InvalidParameterValue.TextNotUtf8`](super::errors::TtsErrorCode::InvalidParameterValueTextNotUtf8)
+/// - [`InvalidParameterValue.TextSsmlParseError`](super::errors::TtsErrorCode::InvalidParameterValueTextSsmlParseError)
+/// - [`InvalidParameterValue.TextTooLong`](super::errors::TtsErrorCode::InvalidParameterValueTextTooLong)
+/// - [`InvalidParameterValue.Type`](super::errors::TtsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.VoiceType`](super::errors::TtsErrorCode::InvalidParameterValueVoiceType)
+/// - [`InvalidParameterValue.Volume`](super::errors::TtsErrorCode::InvalidParameterValueVolume)
+/// - [`LimitExceeded.AccessLimit`](super::errors::TtsErrorCode::LimitExceededAccessLimit)
+/// - [`UnsupportedOperation`](super::errors::TtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountArrears`](super::errors::TtsErrorCode::UnsupportedOperationAccountArrears)
+/// - [`UnsupportedOperation.AuthorizationExpired`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationExpired)
+/// - [`UnsupportedOperation.AuthorizationFailed`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationFailed)
+/// - [`UnsupportedOperation.ForbiddenUse`](super::errors::TtsErrorCode::UnsupportedOperationForbiddenUse)
+/// - [`UnsupportedOperation.NoBanlance`](super::errors::TtsErrorCode::UnsupportedOperationNoBanlance)
+/// - [`UnsupportedOperation.NoFreeAccount`](super::errors::TtsErrorCode::UnsupportedOperationNoFreeAccount)
+/// - [`UnsupportedOperation.PkgExhausted`](super::errors::TtsErrorCode::UnsupportedOperationPkgExhausted)
+/// - [`UnsupportedOperation.ServerAlreadyOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerAlreadyOpen)
+/// - [`UnsupportedOperation.ServerDestoryed`](super::errors::TtsErrorCode::UnsupportedOperationServerDestoryed)
+/// - [`UnsupportedOperation.ServerNotOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerNotOpen)
+/// - [`UnsupportedOperation.ServerStopped`](super::errors::TtsErrorCode::UnsupportedOperationServerStopped)
+/// - [`UnsupportedOperation.TextTooLong`](super::errors::TtsErrorCode::UnsupportedOperationTextTooLong)
 #[tc_action(
     service = "tts",
     version = "2019-08-23",
     name = "CreateTtsTask",
     output = CreateTtsTaskResponse,
-    error = super::errors::CreateTtsTaskError
+    error = super::errors::TtsErrorCode
 )]
 pub struct CreateTtsTask {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Speed`; example: `1.0`
     pub speed: Option<f64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `101008`
+    /// `VoiceType`; example: `101008`
     pub voice_type: Option<i64>,
 
-    /// `PrimaryLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrimaryLanguage`; example: `1`
     pub primary_language: Option<i64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codec`; example: `"wav"`
     pub codec: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://www.callback.com/tts_call"`
+    /// `CallbackUrl`; example: `"http://www.callback.com/tts_call"`
     pub callback_url: Option<String>,
 
-    /// `EnableSubtitle`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSubtitle`; example: `true`
     pub enable_subtitle: Option<bool>,
 
-    /// `VoiceoverDialogueSplit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VoiceoverDialogueSplit`; example: `false`
     pub voiceover_dialogue_split: Option<bool>,
 
-    /// `EmotionCategory`: a string.
-    ///
-    /// Example: `"neutral"`
+    /// `EmotionCategory`; example: `"neutral"`
     pub emotion_category: Option<String>,
 
-    /// `EmotionIntensity`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `EmotionIntensity`; example: `100`
     pub emotion_intensity: Option<i64>,
 }
 
 /// What a successful [`CreateTtsTask`] call returns.
 #[tc_model]
 pub struct CreateTtsTaskResponse {
-    /// `Data`: a [`CreateTtsTaskRespData`](super::models::CreateTtsTaskRespData).
+    /// `Data`
     pub data: models::CreateTtsTaskRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -102,27 +117,68 @@ pub struct CreateTtsTaskResponse {
 /// The `DescribeTtsTaskStatus` action of TTS API 2019-08-23.
 ///
 /// A successful call returns [`DescribeTtsTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTtsTaskStatusError`](super::errors::DescribeTtsTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tts&Version=2019-08-23&Action=DescribeTtsTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TtsErrorCode`](super::errors::TtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TtsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation`](super::errors::TtsErrorCode::FailedOperation)
+/// - [`FailedOperation.NoSuchTask`](super::errors::TtsErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.ErrorGetRoute`](super::errors::TtsErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.FailAccessDatabase`](super::errors::TtsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::TtsErrorCode::InternalErrorFailAccessRedis)
+/// - [`InternalError.InternalError`](super::errors::TtsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidText`](super::errors::TtsErrorCode::InvalidParameterInvalidText)
+/// - [`InvalidParameter.Status`](super::errors::TtsErrorCode::InvalidParameterStatus)
+/// - [`InvalidParameterValue.AppId`](super::errors::TtsErrorCode::InvalidParameterValueAppId)
+/// - [`InvalidParameterValue.AppIdNotRegistered`](super::errors::TtsErrorCode::InvalidParameterValueAppIdNotRegistered)
+/// - [`InvalidParameterValue.Codec`](super::errors::TtsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.ErrorCardinalFormat`](super::errors::TtsErrorCode::InvalidParameterValueErrorCardinalFormat)
+/// - [`InvalidParameterValue.InvalidText`](super::errors::TtsErrorCode::InvalidParameterValueInvalidText)
+/// - [`InvalidParameterValue.MissParameters`](super::errors::TtsErrorCode::InvalidParameterValueMissParameters)
+/// - [`InvalidParameterValue.PrimaryLanguage`](super::errors::TtsErrorCode::InvalidParameterValuePrimaryLanguage)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::TtsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SessionId`](super::errors::TtsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.Speed`](super::errors::TtsErrorCode::InvalidParameterValueSpeed)
+/// - [`InvalidParameterValue.Text`](super::errors::TtsErrorCode::InvalidParameterValueText)
+/// - [`InvalidParameterValue.TextEmpty`](super::errors::TtsErrorCode::InvalidParameterValueTextEmpty)
+/// - [`InvalidParameterValue.TextNotUtf8`](super::errors::TtsErrorCode::InvalidParameterValueTextNotUtf8)
+/// - [`InvalidParameterValue.TextSsmlParseError`](super::errors::TtsErrorCode::InvalidParameterValueTextSsmlParseError)
+/// - [`InvalidParameterValue.Type`](super::errors::TtsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.VoiceType`](super::errors::TtsErrorCode::InvalidParameterValueVoiceType)
+/// - [`InvalidParameterValue.Volume`](super::errors::TtsErrorCode::InvalidParameterValueVolume)
+/// - [`LimitExceeded.AccessLimit`](super::errors::TtsErrorCode::LimitExceededAccessLimit)
+/// - [`UnsupportedOperation`](super::errors::TtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountArrears`](super::errors::TtsErrorCode::UnsupportedOperationAccountArrears)
+/// - [`UnsupportedOperation.AuthorizationExpired`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationExpired)
+/// - [`UnsupportedOperation.AuthorizationFailed`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationFailed)
+/// - [`UnsupportedOperation.ForbiddenUse`](super::errors::TtsErrorCode::UnsupportedOperationForbiddenUse)
+/// - [`UnsupportedOperation.NoBanlance`](super::errors::TtsErrorCode::UnsupportedOperationNoBanlance)
+/// - [`UnsupportedOperation.NoFreeAccount`](super::errors::TtsErrorCode::UnsupportedOperationNoFreeAccount)
+/// - [`UnsupportedOperation.ServerAlreadyOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerAlreadyOpen)
+/// - [`UnsupportedOperation.ServerDestoryed`](super::errors::TtsErrorCode::UnsupportedOperationServerDestoryed)
+/// - [`UnsupportedOperation.ServerNotOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerNotOpen)
+/// - [`UnsupportedOperation.ServerStopped`](super::errors::TtsErrorCode::UnsupportedOperationServerStopped)
+/// - [`UnsupportedOperation.TextTooLong`](super::errors::TtsErrorCode::UnsupportedOperationTextTooLong)
 #[tc_action(
     service = "tts",
     version = "2019-08-23",
     name = "DescribeTtsTaskStatus",
     output = DescribeTtsTaskStatusResponse,
-    error = super::errors::DescribeTtsTaskStatusError
+    error = super::errors::TtsErrorCode
 )]
 pub struct DescribeTtsTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
+    /// `TaskId`; example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTtsTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTtsTaskStatusResponse {
-    /// `Data`: a [`DescribeTtsTaskStatusRespData`](super::models::DescribeTtsTaskStatusRespData).
+    /// `Data`
     pub data: models::DescribeTtsTaskStatusRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -132,107 +188,114 @@ pub struct DescribeTtsTaskStatusResponse {
 /// The `TextToVoice` action of TTS API 2019-08-23.
 ///
 /// A successful call returns [`TextToVoiceResponse`].
-/// The codes it documents are in [`TextToVoiceError`](super::errors::TextToVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=tts&Version=2019-08-23&Action=TextToVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`TtsErrorCode`](super::errors::TtsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::TtsErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.ErrorGetRoute`](super::errors::TtsErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ExceedMaxLimit`](super::errors::TtsErrorCode::InternalErrorExceedMaxLimit)
+/// - [`InternalError.InternalError`](super::errors::TtsErrorCode::InternalErrorInternalError)
+/// - [`InternalError.NoResource`](super::errors::TtsErrorCode::InternalErrorNoResource)
+/// - [`InvalidParameter.InvalidText`](super::errors::TtsErrorCode::InvalidParameterInvalidText)
+/// - [`InvalidParameterValue.AppId`](super::errors::TtsErrorCode::InvalidParameterValueAppId)
+/// - [`InvalidParameterValue.AppIdNotRegistered`](super::errors::TtsErrorCode::InvalidParameterValueAppIdNotRegistered)
+/// - [`InvalidParameterValue.Codec`](super::errors::TtsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.ErrorCardinalFormat`](super::errors::TtsErrorCode::InvalidParameterValueErrorCardinalFormat)
+/// - [`InvalidParameterValue.InvalidText`](super::errors::TtsErrorCode::InvalidParameterValueInvalidText)
+/// - [`InvalidParameterValue.MissParameters`](super::errors::TtsErrorCode::InvalidParameterValueMissParameters)
+/// - [`InvalidParameterValue.ParticipleError`](super::errors::TtsErrorCode::InvalidParameterValueParticipleError)
+/// - [`InvalidParameterValue.PrimaryLanguage`](super::errors::TtsErrorCode::InvalidParameterValuePrimaryLanguage)
+/// - [`InvalidParameterValue.SSMLInvalid`](super::errors::TtsErrorCode::InvalidParameterValueSsmlInvalid)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::TtsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SessionId`](super::errors::TtsErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.Speed`](super::errors::TtsErrorCode::InvalidParameterValueSpeed)
+/// - [`InvalidParameterValue.Text`](super::errors::TtsErrorCode::InvalidParameterValueText)
+/// - [`InvalidParameterValue.TextEmpty`](super::errors::TtsErrorCode::InvalidParameterValueTextEmpty)
+/// - [`InvalidParameterValue.TextNotUtf8`](super::errors::TtsErrorCode::InvalidParameterValueTextNotUtf8)
+/// - [`InvalidParameterValue.Type`](super::errors::TtsErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.VoiceType`](super::errors::TtsErrorCode::InvalidParameterValueVoiceType)
+/// - [`InvalidParameterValue.Volume`](super::errors::TtsErrorCode::InvalidParameterValueVolume)
+/// - [`LimitExceeded.AccessLimit`](super::errors::TtsErrorCode::LimitExceededAccessLimit)
+/// - [`UnsupportedOperation`](super::errors::TtsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AccountArrears`](super::errors::TtsErrorCode::UnsupportedOperationAccountArrears)
+/// - [`UnsupportedOperation.AuthorizationExpired`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationExpired)
+/// - [`UnsupportedOperation.AuthorizationFailed`](super::errors::TtsErrorCode::UnsupportedOperationAuthorizationFailed)
+/// - [`UnsupportedOperation.ForbiddenUse`](super::errors::TtsErrorCode::UnsupportedOperationForbiddenUse)
+/// - [`UnsupportedOperation.NoFreeAccount`](super::errors::TtsErrorCode::UnsupportedOperationNoFreeAccount)
+/// - [`UnsupportedOperation.PkgExhausted`](super::errors::TtsErrorCode::UnsupportedOperationPkgExhausted)
+/// - [`UnsupportedOperation.ServerAlreadyOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerAlreadyOpen)
+/// - [`UnsupportedOperation.ServerDestoryed`](super::errors::TtsErrorCode::UnsupportedOperationServerDestoryed)
+/// - [`UnsupportedOperation.ServerNotOpen`](super::errors::TtsErrorCode::UnsupportedOperationServerNotOpen)
+/// - [`UnsupportedOperation.ServerStopped`](super::errors::TtsErrorCode::UnsupportedOperationServerStopped)
+/// - [`UnsupportedOperation.TextTooLong`](super::errors::TtsErrorCode::UnsupportedOperationTextTooLong)
 #[tc_action(
     service = "tts",
     version = "2019-08-23",
     name = "TextToVoice",
     output = TextToVoiceResponse,
-    error = super::errors::TextToVoiceError
+    error = super::errors::TtsErrorCode
 )]
 pub struct TextToVoice {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-1234"`
+    /// `SessionId`; example: `"session-1234"`
     pub session_id: String,
 
-    /// `Volume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Volume`; example: `1.0`
     pub volume: Option<f64>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Speed`; example: `1.0`
     pub speed: Option<f64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceType`; example: `0`
     pub voice_type: Option<i64>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"WCHN-766926cXXXXXXXX5e76537fc"`
+    /// `FastVoiceType`; example: `"WCHN-766926cXXXXXXXX5e76537fc"`
     pub fast_voice_type: Option<String>,
 
-    /// `PrimaryLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrimaryLanguage`; example: `1`
     pub primary_language: Option<i64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codec`; example: `"wav"`
     pub codec: Option<String>,
 
-    /// `EnableSubtitle`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSubtitle`; example: `true`
     pub enable_subtitle: Option<bool>,
 
-    /// `SegmentRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SegmentRate`; example: `0`
     pub segment_rate: Option<u64>,
 
-    /// `EmotionCategory`: a string.
-    ///
-    /// Example: `"neutral"`
+    /// `EmotionCategory`; example: `"neutral"`
     pub emotion_category: Option<String>,
 
-    /// `EmotionIntensity`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `EmotionIntensity`; example: `100`
     pub emotion_intensity: Option<i64>,
 }
 
 /// What a successful [`TextToVoice`] call returns.
 #[tc_model]
 pub struct TextToVoiceResponse {
-    /// `Audio`: a string.
-    ///
-    /// Example: `"UklGRlR/AABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YSx9AAD+"`
+    /// `Audio`; example: `"UklGRlR/AABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAAZGF0YSx9AAD+"`
     pub audio: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-1234"`
+    /// `SessionId`; example: `"session-1234"`
     pub session_id: String,
 
-    /// `Subtitles`: a list of [`Subtitle`](super::models::Subtitle) objects.
+    /// `Subtitles`
     pub subtitles: Vec<models::Subtitle>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,9 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateTtsTask`](super::CreateTtsTask).
 #[tc_model]
 pub struct CreateTtsTaskRespData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"gz-e049edb8-76ce-4fe7-9e2f-fe3b7a1a4683\""`
+    /// `TaskId`; example: `"\"gz-e049edb8-76ce-4fe7-9e2f-fe3b7a1a4683\""`
     pub task_id: String,
 }
 
@@ -19,32 +17,22 @@ pub struct CreateTtsTaskRespData {
 /// Returned in the output of [`DescribeTtsTaskStatus`](super::DescribeTtsTaskStatus).
 #[tc_model]
 pub struct DescribeTtsTaskStatusRespData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"gz-e049edb8-76ce-4fe7-9e2f-fe3b7a1a4683\""`
+    /// `TaskId`; example: `"\"gz-e049edb8-76ce-4fe7-9e2f-fe3b7a1a4683\""`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StatusStr`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `StatusStr`; example: `"\"success\""`
     pub status_str: String,
 
-    /// `ResultUrl`: a string.
-    ///
-    /// Example: `"\"http://test.cos.ap-guangzhou.myqcloud.com\""`
+    /// `ResultUrl`; example: `"\"http://test.cos.ap-guangzhou.myqcloud.com\""`
     pub result_url: String,
 
-    /// `Subtitles`: a list of [`Subtitle`] objects.
+    /// `Subtitles`
     pub subtitles: Vec<Subtitle>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"internal error\""`
+    /// `ErrorMsg`; example: `"\"internal error\""`
     pub error_msg: String,
 }
 
@@ -53,31 +41,21 @@ pub struct DescribeTtsTaskStatusRespData {
 /// Returned in the output of [`DescribeTtsTaskStatus`](super::DescribeTtsTaskStatus) and [`TextToVoice`](super::TextToVoice).
 #[tc_model]
 pub struct Subtitle {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你"`
+    /// `Text`; example: `"你"`
     pub text: String,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `BeginTime`; example: `250`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `580`
+    /// `EndTime`; example: `580`
     pub end_time: i64,
 
-    /// `BeginIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeginIndex`; example: `0`
     pub begin_index: i64,
 
-    /// `EndIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndIndex`; example: `1`
     pub end_index: i64,
 
-    /// `Phoneme`: a string.
+    /// `Phoneme`
     pub phoneme: Option<String>,
 }

@@ -6,42 +6,46 @@ use ::tc_core::{tc_action, tc_model};
 /// The `DescribeVideoStylizationJob` action of VCG API 2024-04-04.
 ///
 /// A successful call returns [`DescribeVideoStylizationJobResponse`].
-/// The codes it documents are in [`DescribeVideoStylizationJobError`](super::errors::DescribeVideoStylizationJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcg&Version=2024-04-04&Action=DescribeVideoStylizationJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcgErrorCode`](super::errors::VcgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TaskNotExist`](super::errors::VcgErrorCode::FailedOperationTaskNotExist)
+/// - [`FailedOperation.TaskStatusError`](super::errors::VcgErrorCode::FailedOperationTaskStatusError)
+/// - [`InvalidParameterValue`](super::errors::VcgErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::VcgErrorCode::InvalidParameterValueParameterValueError)
+/// - [`RequestLimitExceeded`](super::errors::VcgErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VcgErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceInsufficient`](super::errors::VcgErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VcgErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "vcg",
     version = "2024-04-04",
     name = "DescribeVideoStylizationJob",
     output = DescribeVideoStylizationJobResponse,
-    error = super::errors::DescribeVideoStylizationJobError
+    error = super::errors::VcgErrorCode
 )]
 pub struct DescribeVideoStylizationJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"145fa4a42d9440d191b3035f1beafa01"`
+    /// `JobId`; example: `"145fa4a42d9440d191b3035f1beafa01"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeVideoStylizationJob`] call returns.
 #[tc_model]
 pub struct DescribeVideoStylizationJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"145fa4a42d9440d191b3035f1beafa01"`
+    /// `JobId`; example: `"145fa4a42d9440d191b3035f1beafa01"`
     pub job_id: Option<String>,
 
-    /// `StatusCode`: a string.
+    /// `StatusCode`
     pub status_code: Option<String>,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"[\"初始化中\", \"审核失败\", \"处理中\", \"处理失败\", \"处理完成\"]"`
+    /// `StatusMsg`; example: `"[\"初始化中\", \"审核失败\", \"处理中\", \"处理失败\", \"处理完成\"]"`
     pub status_msg: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://xxx.mp4"`
+    /// `ResultVideoUrl`; example: `"https://xxx.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -51,34 +55,45 @@ pub struct DescribeVideoStylizationJobResponse {
 /// The `SubmitVideoStylizationJob` action of VCG API 2024-04-04.
 ///
 /// A successful call returns [`SubmitVideoStylizationJobResponse`].
-/// The codes it documents are in [`SubmitVideoStylizationJobError`](super::errors::SubmitVideoStylizationJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcg&Version=2024-04-04&Action=SubmitVideoStylizationJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcgErrorCode`](super::errors::VcgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadError`](super::errors::VcgErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.VideoDecodeFailed`](super::errors::VcgErrorCode::FailedOperationVideoDecodeFailed)
+/// - [`InvalidParameterValue.InvalidVideoAspectRatio`](super::errors::VcgErrorCode::InvalidParameterValueInvalidVideoAspectRatio)
+/// - [`InvalidParameterValue.InvalidVideoDuration`](super::errors::VcgErrorCode::InvalidParameterValueInvalidVideoDuration)
+/// - [`InvalidParameterValue.InvalidVideoFPS`](super::errors::VcgErrorCode::InvalidParameterValueInvalidVideoFps)
+/// - [`InvalidParameterValue.InvalidVideoFormat`](super::errors::VcgErrorCode::InvalidParameterValueInvalidVideoFormat)
+/// - [`InvalidParameterValue.InvalidVideoResolution`](super::errors::VcgErrorCode::InvalidParameterValueInvalidVideoResolution)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::VcgErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleNotExist`](super::errors::VcgErrorCode::InvalidParameterValueStyleNotExist)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VcgErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`InvalidParameterValue.VideoSizeExceed`](super::errors::VcgErrorCode::InvalidParameterValueVideoSizeExceed)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VcgErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VcgErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "vcg",
     version = "2024-04-04",
     name = "SubmitVideoStylizationJob",
     output = SubmitVideoStylizationJobResponse,
-    error = super::errors::SubmitVideoStylizationJobError
+    error = super::errors::VcgErrorCode
 )]
 pub struct SubmitVideoStylizationJob {
-    /// `StyleId`: a string.
-    ///
-    /// Example: `"2d_anime, 3d_cartoon, 3d_china, pixel_art"`
+    /// `StyleId`; example: `"2d_anime, 3d_cartoon, 3d_china, pixel_art"`
     pub style_id: String,
 
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"https://xxx.com/video.mp4"`
+    /// `VideoUrl`; example: `"https://xxx.com/video.mp4"`
     pub video_url: String,
 }
 
 /// What a successful [`SubmitVideoStylizationJob`] call returns.
 #[tc_model]
 pub struct SubmitVideoStylizationJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"145fa4a42d9440d191b3035f1beafa01"`
+    /// `JobId`; example: `"145fa4a42d9440d191b3035f1beafa01"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateAigcElement` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`CreateAigcElementResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=CreateAigcElement)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
@@ -18,69 +21,47 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAigcElement {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xincheng_0"`
+    /// `Name`; example: `"xincheng_0"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是我的一个主体测试"`
+    /// `Description`; example: `"这是我的一个主体测试"`
     pub description: String,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"image_refer"`
+    /// `ReferenceType`; example: `"image_refer"`
     pub reference_type: Option<String>,
 
-    /// `ElementImageList`: an [`ElementImageList`](super::models::ElementImageList).
+    /// `ElementImageList`
     pub element_image_list: Option<models::ElementImageList>,
 
-    /// `VideoList`: a list of strings.
-    ///
-    /// Example: `["https://cos-internal.ap-guangzhou.tencentcos.cn/5s.mp4"]`
+    /// `VideoList`; example: `["https://cos-internal.ap-guangzhou.tencentcos.cn/5s.mp4"]`
     pub video_list: Option<Vec<String>>,
 
-    /// `Provider`: a list of strings.
-    ///
-    /// Example: `["kling"]`
+    /// `Provider`; example: `["kling"]`
     pub provider: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagList>>,
 
-    /// `ElementVoiceId`: a string.
-    ///
-    /// Example: `"875175665510277166"`
+    /// `ElementVoiceId`; example: `"875175665510277166"`
     pub element_voice_id: Option<String>,
 }
 
 /// What a successful [`CreateAigcElement`] call returns.
 #[tc_model]
 pub struct CreateAigcElementResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1429096434393178112"`
+    /// `JobId`; example: `"1429096434393178112"`
     pub job_id: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem_c49a7c2f-d440-4e16-b727-2064e8fb44a4"`
+    /// `ElementId`; example: `"elem_c49a7c2f-d440-4e16-b727-2064e8fb44a4"`
     pub element_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `Status`; example: `"pending"`
     pub status: Option<String>,
 
-    /// `Provider`: a list of strings.
-    ///
-    /// Example: `["kling"]`
+    /// `Provider`; example: `["kling"]`
     pub provider: Option<Vec<String>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-03-27T21:19:01+08:00"`
+    /// `CreatedAt`; example: `"2026-03-27T21:19:01+08:00"`
     pub created_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,9 +71,12 @@ pub struct CreateAigcElementResponse {
 /// The `DeleteAigcElement` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DeleteAigcElementResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DeleteAigcElement)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
@@ -101,23 +85,17 @@ pub struct CreateAigcElementResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAigcElement {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
+    /// `ElementId`; example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
     pub element_id: Option<String>,
 }
 
 /// What a successful [`DeleteAigcElement`] call returns.
 #[tc_model]
 pub struct DeleteAigcElementResponse {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
+    /// `ElementId`; example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
     pub element_id: Option<String>,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -127,9 +105,12 @@ pub struct DeleteAigcElementResponse {
 /// The `DescribeAigcElement` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeAigcElementResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeAigcElement)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
@@ -138,70 +119,50 @@ pub struct DeleteAigcElementResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAigcElement {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
+    /// `ElementId`; example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
     pub element_id: Option<String>,
 }
 
 /// What a successful [`DescribeAigcElement`] call returns.
 #[tc_model]
 pub struct DescribeAigcElementResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xincheng_0"`
+    /// `Name`; example: `"xincheng_0"`
     pub name: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
+    /// `ElementId`; example: `"elem_b9cc80f7-c9aa-41a5-85a6-49c4f0f97f2e"`
     pub element_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是我的一个主体测试"`
+    /// `Description`; example: `"这是我的一个主体测试"`
     pub description: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"image_refer"`
+    /// `ReferenceType`; example: `"image_refer"`
     pub reference_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"succeed"`
+    /// `Status`; example: `"succeed"`
     pub status: Option<String>,
 
-    /// `Provider`: a list of strings.
-    ///
-    /// Example: `["kling"]`
+    /// `Provider`; example: `["kling"]`
     pub provider: Option<Vec<String>>,
 
-    /// `ElementImageList`: an [`ElementImageList`](super::models::ElementImageList).
+    /// `ElementImageList`
     pub element_image_list: Option<models::ElementImageList>,
 
-    /// `VideoList`: a list of strings.
+    /// `VideoList`
     pub video_list: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`TagList`](super::models::TagList) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::TagList>>,
 
-    /// `ProviderDetails`: a list of [`ProviderDetail`](super::models::ProviderDetail) objects.
+    /// `ProviderDetails`
     pub provider_details: Option<Vec<models::ProviderDetail>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-03-27T21:21:35+08:00"`
+    /// `CreatedAt`; example: `"2026-03-27T21:21:35+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2026-03-27T21:21:39+08:00"`
+    /// `UpdatedAt`; example: `"2026-03-27T21:21:39+08:00"`
     pub updated_at: Option<String>,
 
-    /// `ElementVoiceId`: a string.
-    ///
-    /// Example: `"875175665510277166"`
+    /// `ElementVoiceId`; example: `"875175665510277166"`
     pub element_voice_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -211,44 +172,43 @@ pub struct DescribeAigcElementResponse {
 /// The `DescribeHumanActorJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeHumanActorJobResponse`].
-/// The codes it documents are in [`DescribeHumanActorJobError`](super::errors::DescribeHumanActorJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeHumanActorJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`InvalidParameter.VideoUrlInvalid`](super::errors::VclmErrorCode::InvalidParameterVideoUrlInvalid)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`UnauthorizedOperation`](super::errors::VclmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeHumanActorJob",
     output = DescribeHumanActorJobResponse,
-    error = super::errors::DescribeHumanActorJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeHumanActorJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1380069281965932544"`
+    /// `JobId`; example: `"1380069281965932544"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeHumanActorJob`] call returns.
 #[tc_model]
 pub struct DescribeHumanActorJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://vcg-prod-xxx.cos.ap-guangzhou.tencentcos.cn/xxx.mp4"`
+    /// `ResultVideoUrl`; example: `"https://vcg-prod-xxx.cos.ap-guangzhou.tencentcos.cn/xxx.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.ModerationFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.ModerationFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"审核未通过"`
+    /// `ErrorMessage`; example: `"审核未通过"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -258,44 +218,43 @@ pub struct DescribeHumanActorJobResponse {
 /// The `DescribeHunyuanToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeHunyuanToVideoJobResponse`].
-/// The codes it documents are in [`DescribeHunyuanToVideoJobError`](super::errors::DescribeHunyuanToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeHunyuanToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`InvalidParameter.VideoUrlInvalid`](super::errors::VclmErrorCode::InvalidParameterVideoUrlInvalid)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`UnauthorizedOperation`](super::errors::VclmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeHunyuanToVideoJob",
     output = DescribeHunyuanToVideoJobResponse,
-    error = super::errors::DescribeHunyuanToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeHunyuanToVideoJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `JobId`; example: `"1350360280588853248"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeHunyuanToVideoJob`] call returns.
 #[tc_model]
 pub struct DescribeHunyuanToVideoJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,44 +264,43 @@ pub struct DescribeHunyuanToVideoJobResponse {
 /// The `DescribeImageToVideoGeneralJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeImageToVideoGeneralJobResponse`].
-/// The codes it documents are in [`DescribeImageToVideoGeneralJobError`](super::errors::DescribeImageToVideoGeneralJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeImageToVideoGeneralJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`InvalidParameter.VideoUrlInvalid`](super::errors::VclmErrorCode::InvalidParameterVideoUrlInvalid)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`UnauthorizedOperation`](super::errors::VclmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeImageToVideoGeneralJob",
     output = DescribeImageToVideoGeneralJobResponse,
-    error = super::errors::DescribeImageToVideoGeneralJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeImageToVideoGeneralJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `JobId`; example: `"1350360280588853248"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeImageToVideoGeneralJob`] call returns.
 #[tc_model]
 pub struct DescribeImageToVideoGeneralJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,65 +310,69 @@ pub struct DescribeImageToVideoGeneralJobResponse {
 /// The `DescribeImageToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeImageToVideoJobResponse`].
-/// The codes it documents are in [`DescribeImageToVideoJobError`](super::errors::DescribeImageToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeImageToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeImageToVideoJob",
     output = DescribeImageToVideoJobResponse,
-    error = super::errors::DescribeImageToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeImageToVideoJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1305546906952867840"`
+    /// `JobId`; example: `"1305546906952867840"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeImageToVideoJob`] call returns.
 #[tc_model]
 pub struct DescribeImageToVideoJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"866348910464741388"`
+    /// `VideoId`; example: `"866348910464741388"`
     pub video_id: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Duration`; example: `"5"`
     pub duration: Option<String>,
 
-    /// `FinalUnitDeduction`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FinalUnitDeduction`; example: `"2"`
     pub final_unit_deduction: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -420,54 +382,60 @@ pub struct DescribeImageToVideoJobResponse {
 /// The `DescribeImageToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeImageToVideoViduJobResponse`].
-/// The codes it documents are in [`DescribeImageToVideoViduJobError`](super::errors::DescribeImageToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeImageToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeImageToVideoViduJob",
     output = DescribeImageToVideoViduJobResponse,
-    error = super::errors::DescribeImageToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeImageToVideoViduJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1383331701135622144"`
+    /// `JobId`; example: `"1383331701135622144"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeImageToVideoViduJob`] call returns.
 #[tc_model]
 pub struct DescribeImageToVideoViduJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.GenerateFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.GenerateFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"生成失败。"`
+    /// `ErrorMessage`; example: `"生成失败。"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `Credits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Credits`; example: `1`
     pub credits: Option<f64>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -477,60 +445,66 @@ pub struct DescribeImageToVideoViduJobResponse {
 /// The `DescribeMotionControlKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeMotionControlKlingJobResponse`].
-/// The codes it documents are in [`DescribeMotionControlKlingJobError`](super::errors::DescribeMotionControlKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeMotionControlKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeMotionControlKlingJob",
     output = DescribeMotionControlKlingJobResponse,
-    error = super::errors::DescribeMotionControlKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeMotionControlKlingJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1429083941754249216"`
+    /// `JobId`; example: `"1429083941754249216"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeMotionControlKlingJob`] call returns.
 #[tc_model]
 pub struct DescribeMotionControlKlingJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.InnerError"`
+    /// `ErrorCode`; example: `"FailedOperation.InnerError"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"服务内部错误，请重试。"`
+    /// `ErrorMessage`; example: `"服务内部错误，请重试。"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
+    /// `ResultVideoUrl`
     pub result_video_url: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"9.066"`
+    /// `Duration`; example: `"9.066"`
     pub duration: Option<String>,
 
-    /// `FinalUnitDeduction`: a string.
-    ///
-    /// Example: `"4.5"`
+    /// `FinalUnitDeduction`; example: `"4.5"`
     pub final_unit_deduction: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"868582325562023965"`
+    /// `VideoId`; example: `"868582325562023965"`
     pub video_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -540,54 +514,49 @@ pub struct DescribeMotionControlKlingJobResponse {
 /// The `DescribePortraitSingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribePortraitSingJobResponse`].
-/// The codes it documents are in [`DescribePortraitSingJobError`](super::errors::DescribePortraitSingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribePortraitSingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModerationAudioFailed`](super::errors::VclmErrorCode::FailedOperationModerationAudioFailed)
+/// - [`InvalidParameterValue.InvalidAudioDuration`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioDuration)
+/// - [`InvalidParameterValue.InvalidImageAspectRatio`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageAspectRatio)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageResolution`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageResolution)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribePortraitSingJob",
     output = DescribePortraitSingJobResponse,
-    error = super::errors::DescribePortraitSingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribePortraitSingJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1199999431088685056"`
+    /// `JobId`; example: `"1199999431088685056"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribePortraitSingJob`] call returns.
 #[tc_model]
 pub struct DescribePortraitSingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1199999431088685056"`
+    /// `JobId`; example: `"1199999431088685056"`
     pub job_id: Option<String>,
 
-    /// `StatusCode`: a string.
-    ///
-    /// Example: `"[\"RUN\",\"FAIL\",\"STOP\",\"DONE\"]"`
+    /// `StatusCode`; example: `"[\"RUN\",\"FAIL\",\"STOP\",\"DONE\"]"`
     pub status_code: Option<String>,
 
-    /// `StatusMsg`: a string.
-    ///
-    /// Example: `"[\"处理中\",\"处理失败\",\"处理中止\",\"处理完成\"]"`
+    /// `StatusMsg`; example: `"[\"处理中\",\"处理失败\",\"处理中止\",\"处理完成\"]"`
     pub status_msg: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.ModerationFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.ModerationFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"审核未通过"`
+    /// `ErrorMessage`; example: `"审核未通过"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://vcg-prod-xxx.cos.ap-guangzhou.tencentcos.cn/xxx.mp4"`
+    /// `ResultVideoUrl`; example: `"https://vcg-prod-xxx.cos.ap-guangzhou.tencentcos.cn/xxx.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,54 +566,49 @@ pub struct DescribePortraitSingJobResponse {
 /// The `DescribeReferenceToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeReferenceToVideoViduJobResponse`].
-/// The codes it documents are in [`DescribeReferenceToVideoViduJobError`](super::errors::DescribeReferenceToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeReferenceToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModerationAudioFailed`](super::errors::VclmErrorCode::FailedOperationModerationAudioFailed)
+/// - [`InvalidParameterValue.InvalidAudioDuration`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioDuration)
+/// - [`InvalidParameterValue.InvalidImageAspectRatio`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageAspectRatio)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageResolution`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageResolution)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeReferenceToVideoViduJob",
     output = DescribeReferenceToVideoViduJobResponse,
-    error = super::errors::DescribeReferenceToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeReferenceToVideoViduJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1305546906952867840"`
+    /// `JobId`; example: `"1305546906952867840"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeReferenceToVideoViduJob`] call returns.
 #[tc_model]
 pub struct DescribeReferenceToVideoViduJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Done"`
+    /// `Status`; example: `"Done"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.GenerateFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.GenerateFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"生成失败"`
+    /// `ErrorMessage`; example: `"生成失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `Credits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Credits`; example: `1`
     pub credits: Option<f64>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -654,44 +618,45 @@ pub struct DescribeReferenceToVideoViduJobResponse {
 /// The `DescribeTemplateToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeTemplateToVideoJobResponse`].
-/// The codes it documents are in [`DescribeTemplateToVideoJobError`](super::errors::DescribeTemplateToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeTemplateToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.InnerError`](super::errors::VclmErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.JobNotExist`](super::errors::VclmErrorCode::FailedOperationJobNotExist)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`ResourceInsufficient`](super::errors::VclmErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::VclmErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeTemplateToVideoJob",
     output = DescribeTemplateToVideoJobResponse,
-    error = super::errors::DescribeTemplateToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeTemplateToVideoJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1305546906952867840"`
+    /// `JobId`; example: `"1305546906952867840"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeTemplateToVideoJob`] call returns.
 #[tc_model]
 pub struct DescribeTemplateToVideoJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -701,65 +666,69 @@ pub struct DescribeTemplateToVideoJobResponse {
 /// The `DescribeTextToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeTextToVideoJobResponse`].
-/// The codes it documents are in [`DescribeTextToVideoJobError`](super::errors::DescribeTextToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeTextToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeTextToVideoJob",
     output = DescribeTextToVideoJobResponse,
-    error = super::errors::DescribeTextToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeTextToVideoJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1305546906952867840"`
+    /// `JobId`; example: `"1305546906952867840"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeTextToVideoJob`] call returns.
 #[tc_model]
 pub struct DescribeTextToVideoJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"865670930193203244"`
+    /// `VideoId`; example: `"865670930193203244"`
     pub video_id: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Duration`; example: `"5"`
     pub duration: Option<String>,
 
-    /// `FinalUnitDeduction`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FinalUnitDeduction`; example: `"2"`
     pub final_unit_deduction: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -769,54 +738,60 @@ pub struct DescribeTextToVideoJobResponse {
 /// The `DescribeTextToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeTextToVideoViduJobResponse`].
-/// The codes it documents are in [`DescribeTextToVideoViduJobError`](super::errors::DescribeTextToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeTextToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeTextToVideoViduJob",
     output = DescribeTextToVideoViduJobResponse,
-    error = super::errors::DescribeTextToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeTextToVideoViduJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1383331701135622144"`
+    /// `JobId`; example: `"1383331701135622144"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeTextToVideoViduJob`] call returns.
 #[tc_model]
 pub struct DescribeTextToVideoViduJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.GenerateFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.GenerateFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"视频生成失败。"`
+    /// `ErrorMessage`; example: `"视频生成失败。"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `Credits`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Credits`; example: `1`
     pub credits: Option<f64>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -826,62 +801,66 @@ pub struct DescribeTextToVideoViduJobResponse {
 /// The `DescribeVideoEditKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeVideoEditKlingJobResponse`].
-/// The codes it documents are in [`DescribeVideoEditKlingJobError`](super::errors::DescribeVideoEditKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeVideoEditKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeVideoEditKlingJob",
     output = DescribeVideoEditKlingJobResponse,
-    error = super::errors::DescribeVideoEditKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeVideoEditKlingJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `JobId`; example: `"1350360280588853248"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeVideoEditKlingJob`] call returns.
 #[tc_model]
 pub struct DescribeVideoEditKlingJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DriverFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.DriverFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"驱动失败"`
+    /// `ErrorMessage`; example: `"驱动失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"https://console.cloud.tencent.com/result.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `VideoId`; example: `"1350360280588853248"`
     pub video_id: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"7"`
+    /// `Duration`; example: `"7"`
     pub duration: Option<String>,
 
-    /// `FinalUnitDeduction`: a string.
-    ///
-    /// Example: `"2.5"`
+    /// `FinalUnitDeduction`; example: `"2.5"`
     pub final_unit_deduction: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -891,60 +870,66 @@ pub struct DescribeVideoEditKlingJobResponse {
 /// The `DescribeVideoExtendKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeVideoExtendKlingJobResponse`].
-/// The codes it documents are in [`DescribeVideoExtendKlingJobError`](super::errors::DescribeVideoExtendKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeVideoExtendKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeVideoExtendKlingJob",
     output = DescribeVideoExtendKlingJobResponse,
-    error = super::errors::DescribeVideoExtendKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeVideoExtendKlingJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1429040713202016256"`
+    /// `JobId`; example: `"1429040713202016256"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeVideoExtendKlingJob`] call returns.
 #[tc_model]
 pub struct DescribeVideoExtendKlingJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.Unknown"`
+    /// `ErrorCode`; example: `"FailedOperation.Unknown"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"submit ****** ******* ***"`
+    /// `ErrorMessage`; example: `"submit ****** ******* ***"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
+    /// `ResultVideoUrl`
     pub result_video_url: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"10.433"`
+    /// `Duration`; example: `"10.433"`
     pub duration: Option<String>,
 
-    /// `FinalUnitDeduction`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FinalUnitDeduction`; example: `"2"`
     pub final_unit_deduction: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"867555************"`
+    /// `VideoId`; example: `"867555************"`
     pub video_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -954,44 +939,54 @@ pub struct DescribeVideoExtendKlingJobResponse {
 /// The `DescribeVideoFaceFusionJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`DescribeVideoFaceFusionJobResponse`].
-/// The codes it documents are in [`DescribeVideoFaceFusionJobError`](super::errors::DescribeVideoFaceFusionJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=DescribeVideoFaceFusionJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "DescribeVideoFaceFusionJob",
     output = DescribeVideoFaceFusionJobResponse,
-    error = super::errors::DescribeVideoFaceFusionJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct DescribeVideoFaceFusionJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1194931538865782784"`
+    /// `JobId`; example: `"1194931538865782784"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeVideoFaceFusionJob`] call returns.
 #[tc_model]
 pub struct DescribeVideoFaceFusionJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.ModerationFailed"`
+    /// `ErrorCode`; example: `"FailedOperation.ModerationFailed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"审核失败"`
+    /// `ErrorMessage`; example: `"审核失败"`
     pub error_message: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"http://cloud.com/result.mp4"`
+    /// `ResultVideoUrl`; example: `"http://cloud.com/result.mp4"`
     pub result_video_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1001,62 +996,66 @@ pub struct DescribeVideoFaceFusionJobResponse {
 /// The `SubmitHumanActorJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitHumanActorJobResponse`].
-/// The codes it documents are in [`SubmitHumanActorJobError`](super::errors::SubmitHumanActorJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitHumanActorJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitHumanActorJob",
     output = SubmitHumanActorJobResponse,
-    error = super::errors::SubmitHumanActorJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitHumanActorJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"\"画面中的人物正在对着镜头讲话，偶尔做些手势匹配说话的内容\""`
+    /// `Prompt`; example: `"\"画面中的人物正在对着镜头讲话，偶尔做些手势匹配说话的内容\""`
     pub prompt: String,
 
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/audio.mp3"`
+    /// `AudioUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/audio.mp3"`
     pub audio_url: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `ImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub image_base64: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080p"`
+    /// `Resolution`; example: `"1080p"`
     pub resolution: Option<String>,
 
-    /// `FrameRate`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FrameRate`; example: `50`
     pub frame_rate: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitHumanActorJob`] call returns.
 #[tc_model]
 pub struct SubmitHumanActorJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1380069281965932544"`
+    /// `JobId`; example: `"1380069281965932544"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1066,45 +1065,57 @@ pub struct SubmitHumanActorJobResponse {
 /// The `SubmitHunyuanToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitHunyuanToVideoJobResponse`].
-/// The codes it documents are in [`SubmitHunyuanToVideoJobError`](super::errors::SubmitHunyuanToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitHunyuanToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitHunyuanToVideoJob",
     output = SubmitHunyuanToVideoJobResponse,
-    error = super::errors::SubmitHunyuanToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitHunyuanToVideoJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只狗"`
+    /// `Prompt`; example: `"一只狗"`
     pub prompt: String,
 
-    /// `Image`: an [`Image`](super::models::Image).
+    /// `Image`
     pub image: Option<models::Image>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitHunyuanToVideoJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanToVideoJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `JobId`; example: `"1350360280588853248"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1114,50 +1125,60 @@ pub struct SubmitHunyuanToVideoJobResponse {
 /// The `SubmitImageToVideoGeneralJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitImageToVideoGeneralJobResponse`].
-/// The codes it documents are in [`SubmitImageToVideoGeneralJobError`](super::errors::SubmitImageToVideoGeneralJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitImageToVideoGeneralJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitImageToVideoGeneralJob",
     output = SubmitImageToVideoGeneralJobResponse,
-    error = super::errors::SubmitImageToVideoGeneralJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitImageToVideoGeneralJob {
-    /// `Image`: an [`Image`](super::models::Image).
+    /// `Image`
     pub image: models::Image,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只猫在草原上奔跑，写实风格"`
+    /// `Prompt`; example: `"一只猫在草原上奔跑，写实风格"`
     pub prompt: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"480p"`
+    /// `Resolution`; example: `"480p"`
     pub resolution: Option<String>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitImageToVideoGeneralJob`] call returns.
 #[tc_model]
 pub struct SubmitImageToVideoGeneralJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1350360280588853248"`
+    /// `JobId`; example: `"1350360280588853248"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1167,114 +1188,108 @@ pub struct SubmitImageToVideoGeneralJobResponse {
 /// The `SubmitImageToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitImageToVideoJobResponse`].
-/// The codes it documents are in [`SubmitImageToVideoJobError`](super::errors::SubmitImageToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitImageToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitImageToVideoJob",
     output = SubmitImageToVideoJobResponse,
-    error = super::errors::SubmitImageToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitImageToVideoJob {
-    /// `Model`: a string.
-    ///
-    /// Example: `"v1.6"`
+    /// `Model`; example: `"v1.6"`
     pub model: Option<String>,
 
-    /// `Image`: an [`Image`](super::models::Image).
+    /// `Image`
     pub image: Option<models::Image>,
 
-    /// `ImageTail`: an [`Image`](super::models::Image).
+    /// `ImageTail`
     pub image_tail: Option<models::Image>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只小猫在草地奔跑"`
+    /// `Prompt`; example: `"一只小猫在草地奔跑"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"模糊"`
+    /// `NegativePrompt`; example: `"模糊"`
     pub negative_prompt: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Duration`; example: `"5"`
     pub duration: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"std"`
+    /// `Mode`; example: `"std"`
     pub mode: Option<String>,
 
-    /// `CfgScale`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `CfgScale`; example: `0.5`
     pub cfg_scale: Option<f64>,
 
-    /// `Sound`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Sound`; example: `"off"`
     pub sound: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `MultiShot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiShot`; example: `true`
     pub multi_shot: Option<bool>,
 
-    /// `ShotType`: a string.
-    ///
-    /// Example: `"customize"`
+    /// `ShotType`; example: `"customize"`
     pub shot_type: Option<String>,
 
-    /// `MultiPrompt`: a list of [`MultiPrompt`](super::models::MultiPrompt) objects.
+    /// `MultiPrompt`
     pub multi_prompt: Option<Vec<models::MultiPrompt>>,
 
-    /// `ElementList`: a list of [`Element`](super::models::Element) objects.
+    /// `ElementList`
     pub element_list: Option<Vec<models::Element>>,
 
-    /// `StaticMask`: a string.
-    ///
-    /// Example: `"https://callback.com"`
+    /// `StaticMask`; example: `"https://callback.com"`
     pub static_mask: Option<String>,
 
-    /// `DynamicMasks`: a list of [`DynamicMask`](super::models::DynamicMask) objects.
+    /// `DynamicMasks`
     pub dynamic_masks: Option<Vec<models::DynamicMask>>,
 
-    /// `CameraControl`: a [`CameraControl`](super::models::CameraControl).
+    /// `CameraControl`
     pub camera_control: Option<models::CameraControl>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.com"`
+    /// `CallbackUrl`; example: `"https://callback.com"`
     pub callback_url: Option<String>,
 
-    /// `VoiceList`: a list of [`Voice`](super::models::Voice) objects.
+    /// `VoiceList`
     pub voice_list: Option<Vec<models::Voice>>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`SubmitImageToVideoJob`] call returns.
 #[tc_model]
 pub struct SubmitImageToVideoJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1194931538865782784"`
+    /// `JobId`; example: `"1194931538865782784"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1284,107 +1299,93 @@ pub struct SubmitImageToVideoJobResponse {
 /// The `SubmitImageToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitImageToVideoViduJobResponse`].
-/// The codes it documents are in [`SubmitImageToVideoViduJobError`](super::errors::SubmitImageToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitImageToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitImageToVideoViduJob",
     output = SubmitImageToVideoViduJobResponse,
-    error = super::errors::SubmitImageToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitImageToVideoViduJob {
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["https://**.jpg"]`
+    /// `Images`; example: `["https://**.jpg"]`
     pub images: Vec<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"viduq2-turbo"`
+    /// `Model`; example: `"viduq2-turbo"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"宇航员朝镜头挥手示意，摄像机随即向上摇摄"`
+    /// `Prompt`; example: `"宇航员朝镜头挥手示意，摄像机随即向上摇摄"`
     pub prompt: Option<String>,
 
-    /// `IsRec`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRec`; example: `true`
     pub is_rec: Option<bool>,
 
-    /// `Audio`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Audio`; example: `true`
     pub audio: Option<bool>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-qingse"`
+    /// `VoiceId`; example: `"male-qn-qingse"`
     pub voice_id: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `MovementAmplitude`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `MovementAmplitude`; example: `"auto"`
     pub movement_amplitude: Option<String>,
 
-    /// `Bgm`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Bgm`; example: `false`
     pub bgm: Option<bool>,
 
-    /// `AudioType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AudioType`; example: `"all"`
     pub audio_type: Option<String>,
 
-    /// `MetaData`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaData`; example: `"string"`
     pub meta_data: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"string"`
+    /// `CallbackUrl`; example: `"string"`
     pub callback_url: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
-    /// `OffPeak`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OffPeak`; example: `true`
     pub off_peak: Option<bool>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitImageToVideoViduJob`] call returns.
 #[tc_model]
 pub struct SubmitImageToVideoViduJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1383331701135622144"`
+    /// `JobId`; example: `"1383331701135622144"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1394,77 +1395,81 @@ pub struct SubmitImageToVideoViduJobResponse {
 /// The `SubmitMotionControlKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitMotionControlKlingJobResponse`].
-/// The codes it documents are in [`SubmitMotionControlKlingJobError`](super::errors::SubmitMotionControlKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitMotionControlKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VclmErrorCode::AuthFailure)
+/// - [`FailedOperation.DriverFailed`](super::errors::VclmErrorCode::FailedOperationDriverFailed)
+/// - [`FailedOperation.ImageBodySmall`](super::errors::VclmErrorCode::FailedOperationImageBodySmall)
+/// - [`FailedOperation.ImageCheckNoBody`](super::errors::VclmErrorCode::FailedOperationImageCheckNoBody)
+/// - [`FailedOperation.ImageDetectFaceFailed`](super::errors::VclmErrorCode::FailedOperationImageDetectFaceFailed)
+/// - [`FailedOperation.ImageManyPeople`](super::errors::VclmErrorCode::FailedOperationImageManyPeople)
+/// - [`FailedOperation.ImageRadioExcceed`](super::errors::VclmErrorCode::FailedOperationImageRadioExcceed)
+/// - [`FailedOperation.JobNotFound`](super::errors::VclmErrorCode::FailedOperationJobNotFound)
+/// - [`FailedOperation.KeyPointUndetected`](super::errors::VclmErrorCode::FailedOperationKeyPointUndetected)
+/// - [`FailedOperation.TemplateFirstFrameNotDetectFace`](super::errors::VclmErrorCode::FailedOperationTemplateFirstFrameNotDetectFace)
+/// - [`FailedOperation.TemplateNotDetectBody`](super::errors::VclmErrorCode::FailedOperationTemplateNotDetectBody)
+/// - [`InternalError`](super::errors::VclmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VclmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VclmErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VclmErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitMotionControlKlingJob",
     output = SubmitMotionControlKlingJobResponse,
-    error = super::errors::SubmitMotionControlKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitMotionControlKlingJob {
-    /// `Model`: a string.
-    ///
-    /// Example: `"kling-v3"`
+    /// `Model`; example: `"kling-v3"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"参考图任务动作和视频保持一致"`
+    /// `Prompt`; example: `"参考图任务动作和视频保持一致"`
     pub prompt: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
-    /// `Image`: a string.
+    /// `Image`
     pub image: Option<String>,
 
-    /// `Video`: a string.
+    /// `Video`
     pub video: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"std"`
+    /// `Mode`; example: `"std"`
     pub mode: Option<String>,
 
-    /// `KeepOriginalSound`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `KeepOriginalSound`; example: `"yes"`
     pub keep_original_sound: Option<String>,
 
-    /// `CharacterOrientation`: a string.
-    ///
-    /// Example: `"image"`
+    /// `CharacterOrientation`; example: `"image"`
     pub character_orientation: Option<String>,
 
-    /// `ElementList`: a list of [`Element`](super::models::Element) objects.
+    /// `ElementList`
     pub element_list: Option<Vec<models::Element>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://*********:8080"`
+    /// `CallbackUrl`; example: `"http://*********:8080"`
     pub callback_url: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitMotionControlKlingJob`] call returns.
 #[tc_model]
 pub struct SubmitMotionControlKlingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1428569086702002176"`
+    /// `JobId`; example: `"1428569086702002176"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1474,57 +1479,65 @@ pub struct SubmitMotionControlKlingJobResponse {
 /// The `SubmitPortraitSingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitPortraitSingJobResponse`].
-/// The codes it documents are in [`SubmitPortraitSingJobError`](super::errors::SubmitPortraitSingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitPortraitSingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioDecodeFailed`](super::errors::VclmErrorCode::FailedOperationAudioDecodeFailed)
+/// - [`FailedOperation.ImageFaceDetectFailed`](super::errors::VclmErrorCode::FailedOperationImageFaceDetectFailed)
+/// - [`FailedOperation.InnerError`](super::errors::VclmErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ModerationAudioFailed`](super::errors::VclmErrorCode::FailedOperationModerationAudioFailed)
+/// - [`FailedOperation.ServerError`](super::errors::VclmErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.SubmitAsspFailed`](super::errors::VclmErrorCode::FailedOperationSubmitAsspFailed)
+/// - [`InvalidParameterValue.InvalidAudioDuration`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioDuration)
+/// - [`InvalidParameterValue.InvalidAudioFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioFormat)
+/// - [`InvalidParameterValue.InvalidImageAspectRatio`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageAspectRatio)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageResolution`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageResolution)
+/// - [`InvalidParameterValue.InvalidImageSize`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageSize)
+/// - [`InvalidParameterValue.InvalidModel`](super::errors::VclmErrorCode::InvalidParameterValueInvalidModel)
+/// - [`InvalidParameterValue.TooLargeFaceAngle`](super::errors::VclmErrorCode::InvalidParameterValueTooLargeFaceAngle)
+/// - [`InvalidParameterValue.TooLowFaceQuality`](super::errors::VclmErrorCode::InvalidParameterValueTooLowFaceQuality)
+/// - [`InvalidParameterValue.TooManyFaces`](super::errors::VclmErrorCode::InvalidParameterValueTooManyFaces)
+/// - [`InvalidParameterValue.TooMuchFaceOcclusion`](super::errors::VclmErrorCode::InvalidParameterValueTooMuchFaceOcclusion)
+/// - [`InvalidParameterValue.TooSmallFaceSize`](super::errors::VclmErrorCode::InvalidParameterValueTooSmallFaceSize)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitPortraitSingJob",
     output = SubmitPortraitSingJobResponse,
-    error = super::errors::SubmitPortraitSingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitPortraitSingJob {
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/audio.mp3"`
+    /// `AudioUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/audio.mp3"`
     pub audio_url: String,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `ImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub image_base64: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Person"`
+    /// `Mode`; example: `"Person"`
     pub mode: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"512:512"`
+    /// `Resolution`; example: `"512:512"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitPortraitSingJob`] call returns.
 #[tc_model]
 pub struct SubmitPortraitSingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1199999431088685056"`
+    /// `JobId`; example: `"1199999431088685056"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1534,110 +1547,98 @@ pub struct SubmitPortraitSingJobResponse {
 /// The `SubmitReferenceToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitReferenceToVideoViduJobResponse`].
-/// The codes it documents are in [`SubmitReferenceToVideoViduJobError`](super::errors::SubmitReferenceToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitReferenceToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioDecodeFailed`](super::errors::VclmErrorCode::FailedOperationAudioDecodeFailed)
+/// - [`FailedOperation.ImageFaceDetectFailed`](super::errors::VclmErrorCode::FailedOperationImageFaceDetectFailed)
+/// - [`FailedOperation.InnerError`](super::errors::VclmErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ModerationAudioFailed`](super::errors::VclmErrorCode::FailedOperationModerationAudioFailed)
+/// - [`FailedOperation.ServerError`](super::errors::VclmErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.SubmitAsspFailed`](super::errors::VclmErrorCode::FailedOperationSubmitAsspFailed)
+/// - [`InvalidParameterValue.InvalidAudioDuration`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioDuration)
+/// - [`InvalidParameterValue.InvalidAudioFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidAudioFormat)
+/// - [`InvalidParameterValue.InvalidImageAspectRatio`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageAspectRatio)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageResolution`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageResolution)
+/// - [`InvalidParameterValue.InvalidImageSize`](super::errors::VclmErrorCode::InvalidParameterValueInvalidImageSize)
+/// - [`InvalidParameterValue.InvalidModel`](super::errors::VclmErrorCode::InvalidParameterValueInvalidModel)
+/// - [`InvalidParameterValue.TooLargeFaceAngle`](super::errors::VclmErrorCode::InvalidParameterValueTooLargeFaceAngle)
+/// - [`InvalidParameterValue.TooLowFaceQuality`](super::errors::VclmErrorCode::InvalidParameterValueTooLowFaceQuality)
+/// - [`InvalidParameterValue.TooManyFaces`](super::errors::VclmErrorCode::InvalidParameterValueTooManyFaces)
+/// - [`InvalidParameterValue.TooMuchFaceOcclusion`](super::errors::VclmErrorCode::InvalidParameterValueTooMuchFaceOcclusion)
+/// - [`InvalidParameterValue.TooSmallFaceSize`](super::errors::VclmErrorCode::InvalidParameterValueTooSmallFaceSize)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitReferenceToVideoViduJob",
     output = SubmitReferenceToVideoViduJobResponse,
-    error = super::errors::SubmitReferenceToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitReferenceToVideoViduJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"圣诞老人与熊在湖边相拥。"`
+    /// `Prompt`; example: `"圣诞老人与熊在湖边相拥。"`
     pub prompt: String,
 
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["https://***.jpg"]`
+    /// `Images`; example: `["https://***.jpg"]`
     pub images: Option<Vec<String>>,
 
-    /// `Subjects`: a list of [`ReferenceSubject`](super::models::ReferenceSubject) objects.
+    /// `Subjects`
     pub subjects: Option<Vec<models::ReferenceSubject>>,
 
-    /// `Videos`: a list of strings.
-    ///
-    /// Example: `["https://***.mp4"]`
+    /// `Videos`; example: `["https://***.mp4"]`
     pub videos: Option<Vec<String>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"viduq2"`
+    /// `Model`; example: `"viduq2"`
     pub model: Option<String>,
 
-    /// `Audio`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Audio`; example: `false`
     pub audio: Option<bool>,
 
-    /// `AudioType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `AudioType`; example: `"all"`
     pub audio_type: Option<String>,
 
-    /// `Bgm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bgm`; example: `true`
     pub bgm: Option<bool>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `MovementAmplitude`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `MovementAmplitude`; example: `"auto"`
     pub movement_amplitude: Option<String>,
 
-    /// `MetaData`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaData`; example: `"string"`
     pub meta_data: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"string"`
+    /// `CallbackUrl`; example: `"string"`
     pub callback_url: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
-    /// `OffPeak`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OffPeak`; example: `true`
     pub off_peak: Option<bool>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitReferenceToVideoViduJob`] call returns.
 #[tc_model]
 pub struct SubmitReferenceToVideoViduJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1305546906952867840"`
+    /// `JobId`; example: `"1305546906952867840"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1647,54 +1648,60 @@ pub struct SubmitReferenceToVideoViduJobResponse {
 /// The `SubmitTemplateToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitTemplateToVideoJobResponse`].
-/// The codes it documents are in [`SubmitTemplateToVideoJobError`](super::errors::SubmitTemplateToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitTemplateToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::VclmErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::VclmErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::VclmErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VclmErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter`](super::errors::VclmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VclmErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitTemplateToVideoJob",
     output = SubmitTemplateToVideoJobResponse,
-    error = super::errors::SubmitTemplateToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitTemplateToVideoJob {
-    /// `Template`: a string.
-    ///
-    /// Example: `"hug"`
+    /// `Template`; example: `"hug"`
     pub template: String,
 
-    /// `Images`: a list of [`Image`](super::models::Image) objects.
+    /// `Images`
     pub images: Vec<models::Image>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"360p"`
+    /// `Resolution`; example: `"360p"`
     pub resolution: Option<String>,
 
-    /// `BGM`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BGM`; example: `false`
     #[tc(rename = "BGM")]
     pub bgm: Option<bool>,
 
-    /// `ExtraParam`: an [`ExtraParam`](super::models::ExtraParam).
+    /// `ExtraParam`
     pub extra_param: Option<models::ExtraParam>,
 }
 
 /// What a successful [`SubmitTemplateToVideoJob`] call returns.
 #[tc_model]
 pub struct SubmitTemplateToVideoJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1194931538865782784"`
+    /// `JobId`; example: `"1194931538865782784"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1704,103 +1711,89 @@ pub struct SubmitTemplateToVideoJobResponse {
 /// The `SubmitTextToVideoJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitTextToVideoJobResponse`].
-/// The codes it documents are in [`SubmitTextToVideoJobError`](super::errors::SubmitTextToVideoJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitTextToVideoJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::VclmErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::VclmErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::VclmErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VclmErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter`](super::errors::VclmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VclmErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitTextToVideoJob",
     output = SubmitTextToVideoJobResponse,
-    error = super::errors::SubmitTextToVideoJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitTextToVideoJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只兔子在草地奔跑"`
+    /// `Prompt`; example: `"一只兔子在草地奔跑"`
     pub prompt: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"v1.6"`
+    /// `Model`; example: `"v1.6"`
     pub model: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"模糊"`
+    /// `NegativePrompt`; example: `"模糊"`
     pub negative_prompt: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Duration`; example: `"5"`
     pub duration: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"std"`
+    /// `Mode`; example: `"std"`
     pub mode: Option<String>,
 
-    /// `CfgScale`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `CfgScale`; example: `0.5`
     pub cfg_scale: Option<f64>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Sound`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Sound`; example: `"off"`
     pub sound: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `MultiShot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiShot`; example: `true`
     pub multi_shot: Option<bool>,
 
-    /// `ShotType`: a string.
-    ///
-    /// Example: `"customize"`
+    /// `ShotType`; example: `"customize"`
     pub shot_type: Option<String>,
 
-    /// `MultiPrompt`: a list of [`MultiPrompt`](super::models::MultiPrompt) objects.
+    /// `MultiPrompt`
     pub multi_prompt: Option<Vec<models::MultiPrompt>>,
 
-    /// `CameraControl`: a [`CameraControl`](super::models::CameraControl).
+    /// `CameraControl`
     pub camera_control: Option<models::CameraControl>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.com"`
+    /// `CallbackUrl`; example: `"https://callback.com"`
     pub callback_url: Option<String>,
 
-    /// `ExternalTaskId`: a string.
-    ///
-    /// Example: `"text2video_kl_1776321089_008"`
+    /// `ExternalTaskId`; example: `"text2video_kl_1776321089_008"`
     pub external_task_id: Option<String>,
 }
 
 /// What a successful [`SubmitTextToVideoJob`] call returns.
 #[tc_model]
 pub struct SubmitTextToVideoJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1194931538865782784"`
+    /// `JobId`; example: `"1194931538865782784"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
-    ///
-    /// Example: `"text2video_kl_1776321089_008"`
+    /// `ExternalTaskId`; example: `"text2video_kl_1776321089_008"`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1810,97 +1803,83 @@ pub struct SubmitTextToVideoJobResponse {
 /// The `SubmitTextToVideoViduJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitTextToVideoViduJobResponse`].
-/// The codes it documents are in [`SubmitTextToVideoViduJobError`](super::errors::SubmitTextToVideoViduJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitTextToVideoViduJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::VclmErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::VclmErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::VclmErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VclmErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter`](super::errors::VclmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VclmErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitTextToVideoViduJob",
     output = SubmitTextToVideoViduJobResponse,
-    error = super::errors::SubmitTextToVideoViduJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitTextToVideoViduJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"圣诞老人与熊在湖边相拥。"`
+    /// `Prompt`; example: `"圣诞老人与熊在湖边相拥。"`
     pub prompt: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"viduq2"`
+    /// `Model`; example: `"viduq2"`
     pub model: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `Bgm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bgm`; example: `true`
     pub bgm: Option<bool>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"general"`
+    /// `Style`; example: `"general"`
     pub style: Option<String>,
 
-    /// `MovementAmplitude`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `MovementAmplitude`; example: `"auto"`
     pub movement_amplitude: Option<String>,
 
-    /// `Audio`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Audio`; example: `true`
     pub audio: Option<bool>,
 
-    /// `MetaData`: a string.
-    ///
-    /// Example: `"string"`
+    /// `MetaData`; example: `"string"`
     pub meta_data: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"string"`
+    /// `CallbackUrl`; example: `"string"`
     pub callback_url: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Payload`; example: `"string"`
     pub payload: Option<String>,
 
-    /// `OffPeak`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OffPeak`; example: `true`
     pub off_peak: Option<bool>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitTextToVideoViduJob`] call returns.
 #[tc_model]
 pub struct SubmitTextToVideoViduJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1383331701135622144"`
+    /// `JobId`; example: `"1383331701135622144"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1910,95 +1889,89 @@ pub struct SubmitTextToVideoViduJobResponse {
 /// The `SubmitVideoEditKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitVideoEditKlingJobResponse`].
-/// The codes it documents are in [`SubmitVideoEditKlingJobError`](super::errors::SubmitVideoEditKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitVideoEditKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::VclmErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::VclmErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::VclmErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VclmErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter`](super::errors::VclmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VclmErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitVideoEditKlingJob",
     output = SubmitVideoEditKlingJobResponse,
-    error = super::errors::SubmitVideoEditKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitVideoEditKlingJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只狗"`
+    /// `Prompt`; example: `"一只狗"`
     pub prompt: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"kling-v3-omni"`
+    /// `Model`; example: `"kling-v3-omni"`
     pub model: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
-    /// `ImageList`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
+    /// `ImageList`
     pub image_list: Option<Vec<models::ImageInfo>>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"pro"`
+    /// `Mode`; example: `"pro"`
     pub mode: Option<String>,
 
-    /// `VideoList`: a list of [`ReferVideoInfo`](super::models::ReferVideoInfo) objects.
+    /// `VideoList`
     pub video_list: Option<Vec<models::ReferVideoInfo>>,
 
-    /// `MultiShot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiShot`; example: `true`
     pub multi_shot: Option<bool>,
 
-    /// `ShotType`: a string.
-    ///
-    /// Example: `"customize"`
+    /// `ShotType`; example: `"customize"`
     pub shot_type: Option<String>,
 
-    /// `MultiPrompt`: a list of [`MultiPrompt`](super::models::MultiPrompt) objects.
+    /// `MultiPrompt`
     pub multi_prompt: Option<Vec<models::MultiPrompt>>,
 
-    /// `ElementList`: a list of [`Element`](super::models::Element) objects.
+    /// `ElementList`
     pub element_list: Option<Vec<models::Element>>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://callback.com"`
+    /// `CallbackUrl`; example: `"https://callback.com"`
     pub callback_url: Option<String>,
 
-    /// `Sound`: a string.
-    ///
-    /// Example: `"off / on"`
+    /// `Sound`; example: `"off / on"`
     pub sound: Option<String>,
 }
 
 /// What a successful [`SubmitVideoEditKlingJob`] call returns.
 #[tc_model]
 pub struct SubmitVideoEditKlingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"4e773028-d7b3-4ffb-8337-206cfcff5978"`
+    /// `JobId`; example: `"4e773028-d7b3-4ffb-8337-206cfcff5978"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2008,63 +1981,65 @@ pub struct SubmitVideoEditKlingJobResponse {
 /// The `SubmitVideoExtendKlingJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitVideoExtendKlingJobResponse`].
-/// The codes it documents are in [`SubmitVideoExtendKlingJobError`](super::errors::SubmitVideoExtendKlingJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitVideoExtendKlingJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::VclmErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::VclmErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`FailedOperation.ModerationResponseError`](super::errors::VclmErrorCode::FailedOperationModerationResponseError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VclmErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`MissingParameter`](super::errors::VclmErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VclmErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VclmErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VclmErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitVideoExtendKlingJob",
     output = SubmitVideoExtendKlingJobResponse,
-    error = super::errors::SubmitVideoExtendKlingJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitVideoExtendKlingJob {
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"8663489104********"`
+    /// `VideoId`; example: `"8663489104********"`
     pub video_id: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"小狗跳舞"`
+    /// `Prompt`; example: `"小狗跳舞"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"普通质量、低质量、低分辨率"`
+    /// `NegativePrompt`; example: `"普通质量、低质量、低分辨率"`
     pub negative_prompt: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
-    /// `CfgScale`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `CfgScale`; example: `0.5`
     pub cfg_scale: Option<f64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://*************:808*"`
+    /// `CallbackUrl`; example: `"http://*************:808*"`
     pub callback_url: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitVideoExtendKlingJob`] call returns.
 #[tc_model]
 pub struct SubmitVideoExtendKlingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1428951145945636864"`
+    /// `JobId`; example: `"1428951145945636864"`
     pub job_id: Option<String>,
 
-    /// `ExternalTaskId`: a string.
+    /// `ExternalTaskId`
     pub external_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2074,43 +2049,47 @@ pub struct SubmitVideoExtendKlingJobResponse {
 /// The `SubmitVideoFaceFusionJob` action of VCLM API 2024-05-23.
 ///
 /// A successful call returns [`SubmitVideoFaceFusionJobResponse`].
-/// The codes it documents are in [`SubmitVideoFaceFusionJobError`](super::errors::SubmitVideoFaceFusionJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vclm&Version=2024-05-23&Action=SubmitVideoFaceFusionJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VclmErrorCode`](super::errors::VclmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ImageDownloadError`](super::errors::VclmErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::VclmErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ModerationFailed`](super::errors::VclmErrorCode::FailedOperationModerationFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VclmErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::VclmErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VclmErrorCode::InvalidParameterValueUrlIllegal)
 #[tc_action(
     service = "vclm",
     version = "2024-05-23",
     name = "SubmitVideoFaceFusionJob",
     output = SubmitVideoFaceFusionJobResponse,
-    error = super::errors::SubmitVideoFaceFusionJobError
+    error = super::errors::VclmErrorCode
 )]
 pub struct SubmitVideoFaceFusionJob {
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://cloud.com/video.mp4"`
+    /// `VideoUrl`; example: `"http://cloud.com/video.mp4"`
     pub video_url: Option<String>,
 
-    /// `TemplateInfos`: a list of [`FaceTemplateInfo`](super::models::FaceTemplateInfo) objects.
+    /// `TemplateInfos`
     pub template_infos: Option<Vec<models::FaceTemplateInfo>>,
 
-    /// `MergeInfos`: a list of [`FaceMergeInfo`](super::models::FaceMergeInfo) objects.
+    /// `MergeInfos`
     pub merge_infos: Option<Vec<models::FaceMergeInfo>>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogoAdd`; example: `0`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitVideoFaceFusionJob`] call returns.
 #[tc_model]
 pub struct SubmitVideoFaceFusionJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1300653023995437056"`
+    /// `JobId`; example: `"1300653023995437056"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

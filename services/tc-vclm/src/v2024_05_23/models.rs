@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob) and [`SubmitTextToVideoJob`](super::SubmitTextToVideoJob).
 #[tc_model]
 pub struct CameraControl {
-    /// `Type`: a string.
-    ///
-    /// Example: `"simple"`
+    /// `Type`; example: `"simple"`
     pub r#type: Option<String>,
 
-    /// `Config`: a [`CameraControlConfig`].
+    /// `Config`
     pub config: Option<CameraControlConfig>,
 }
 
@@ -22,34 +20,22 @@ pub struct CameraControl {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob) and [`SubmitTextToVideoJob`](super::SubmitTextToVideoJob).
 #[tc_model]
 pub struct CameraControlConfig {
-    /// `Horizontal`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Horizontal`; example: `1`
     pub horizontal: Option<f64>,
 
-    /// `Vertical`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Vertical`; example: `0`
     pub vertical: Option<f64>,
 
-    /// `Pan`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Pan`; example: `0`
     pub pan: Option<f64>,
 
-    /// `Tilt`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Tilt`; example: `0`
     pub tilt: Option<f64>,
 
-    /// `Roll`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Roll`; example: `0`
     pub roll: Option<f64>,
 
-    /// `Zoom`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Zoom`; example: `0`
     pub zoom: Option<f64>,
 }
 
@@ -58,12 +44,10 @@ pub struct CameraControlConfig {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob).
 #[tc_model]
 pub struct DynamicMask {
-    /// `Mask`: a string.
-    ///
-    /// Example: `"https://ai.cos.ap-guangzhou.myqcloud.com/1.jpg"`
+    /// `Mask`; example: `"https://ai.cos.ap-guangzhou.myqcloud.com/1.jpg"`
     pub mask: Option<String>,
 
-    /// `Trajectories`: a list of [`Trajectory`] objects.
+    /// `Trajectories`
     pub trajectories: Option<Vec<Trajectory>>,
 }
 
@@ -72,9 +56,7 @@ pub struct DynamicMask {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob), [`SubmitMotionControlKlingJob`](super::SubmitMotionControlKlingJob) and [`SubmitVideoEditKlingJob`](super::SubmitVideoEditKlingJob).
 #[tc_model]
 pub struct Element {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"elem-qtonh-asdmk-fphda"`
+    /// `ElementId`; example: `"elem-qtonh-asdmk-fphda"`
     pub element_id: Option<String>,
 }
 
@@ -84,10 +66,10 @@ pub struct Element {
 /// Returned in the output of [`DescribeAigcElement`](super::DescribeAigcElement).
 #[tc_model]
 pub struct ElementImageList {
-    /// `ReferImages`: a list of [`ReferImageItem`] objects.
+    /// `ReferImages`
     pub refer_images: Option<Vec<ReferImageItem>>,
 
-    /// `FrontalImage`: a string.
+    /// `FrontalImage`
     pub frontal_image: Option<String>,
 }
 
@@ -96,19 +78,13 @@ pub struct ElementImageList {
 /// Sent in the input of [`SubmitTemplateToVideoJob`](super::SubmitTemplateToVideoJob).
 #[tc_model]
 pub struct ExtraParam {
-    /// `UserDesignatedUrl`: a string.
-    ///
-    /// Example: `"http://tencent.com/result/video.mp4"`
+    /// `UserDesignatedUrl`; example: `"http://tencent.com/result/video.mp4"`
     pub user_designated_url: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://vclm.tencent.com/template2video/callback"`
+    /// `CallbackUrl`; example: `"http://vclm.tencent.com/template2video/callback"`
     pub callback_url: Option<String>,
 
-    /// `BGMText`: a string.
-    ///
-    /// Example: `"祝大家身体健康，万事如意，心想事成。"`
+    /// `BGMText`; example: `"祝大家身体健康，万事如意，心想事成。"`
     #[tc(rename = "BGMText")]
     pub bgm_text: Option<String>,
 }
@@ -118,15 +94,13 @@ pub struct ExtraParam {
 /// Sent in the input of [`SubmitVideoFaceFusionJob`](super::SubmitVideoFaceFusionJob).
 #[tc_model]
 pub struct FaceMergeInfo {
-    /// `MergeFaceImage`: an [`Image`].
+    /// `MergeFaceImage`
     pub merge_face_image: Option<Image>,
 
-    /// `MergeFaceRect`: a [`FaceRect`].
+    /// `MergeFaceRect`
     pub merge_face_rect: Option<FaceRect>,
 
-    /// `TemplateFaceID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TemplateFaceID`; example: `"1"`
     #[tc(rename = "TemplateFaceID")]
     pub template_face_id: Option<String>,
 }
@@ -136,24 +110,16 @@ pub struct FaceMergeInfo {
 /// Sent in the input of [`SubmitVideoFaceFusionJob`](super::SubmitVideoFaceFusionJob).
 #[tc_model]
 pub struct FaceRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `X`; example: `1`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Y`; example: `1`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Width`; example: `30`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Height`; example: `30`
     pub height: Option<i64>,
 }
 
@@ -162,16 +128,14 @@ pub struct FaceRect {
 /// Sent in the input of [`SubmitVideoFaceFusionJob`](super::SubmitVideoFaceFusionJob).
 #[tc_model]
 pub struct FaceTemplateInfo {
-    /// `TemplateFaceID`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TemplateFaceID`; example: `"0"`
     #[tc(rename = "TemplateFaceID")]
     pub template_face_id: Option<String>,
 
-    /// `TemplateFaceImage`: an [`Image`].
+    /// `TemplateFaceImage`
     pub template_face_image: Option<Image>,
 
-    /// `TemplateFaceRect`: a [`FaceRect`].
+    /// `TemplateFaceRect`
     pub template_face_rect: Option<FaceRect>,
 }
 
@@ -180,14 +144,10 @@ pub struct FaceTemplateInfo {
 /// Sent in the input of [`SubmitHunyuanToVideoJob`](super::SubmitHunyuanToVideoJob), [`SubmitImageToVideoGeneralJob`](super::SubmitImageToVideoGeneralJob), [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob), [`SubmitTemplateToVideoJob`](super::SubmitTemplateToVideoJob) and [`SubmitVideoFaceFusionJob`](super::SubmitVideoFaceFusionJob).
 #[tc_model]
 pub struct Image {
-    /// `Base64`: a string.
-    ///
-    /// Example: `"MIIHNjCCBh6gAwIBAgIQCVe4E0h49mzI0NcSqMy1"`
+    /// `Base64`; example: `"MIIHNjCCBh6gAwIBAgIQCVe4E0h49mzI0NcSqMy1"`
     pub base64: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `Url`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub url: Option<String>,
 }
 
@@ -196,15 +156,10 @@ pub struct Image {
 /// Sent in the input of [`SubmitVideoEditKlingJob`](super::SubmitVideoEditKlingJob).
 #[tc_model]
 pub struct ImageInfo {
-    /// `ImageUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://tencentcos.cn/input/1.png"`
+    /// `ImageUrl`, required in requests; example: `"https://tencentcos.cn/input/1.png"`
     pub image_url: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"first_frame"`
+    /// `Type`; example: `"first_frame"`
     pub r#type: Option<String>,
 }
 
@@ -213,19 +168,13 @@ pub struct ImageInfo {
 /// Sent in the input of [`SubmitHumanActorJob`](super::SubmitHumanActorJob), [`SubmitHunyuanToVideoJob`](super::SubmitHunyuanToVideoJob), [`SubmitImageToVideoGeneralJob`](super::SubmitImageToVideoGeneralJob), [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob), [`SubmitImageToVideoViduJob`](super::SubmitImageToVideoViduJob), [`SubmitMotionControlKlingJob`](super::SubmitMotionControlKlingJob) and 8 more.
 #[tc_model]
 pub struct LogoParam {
-    /// `LogoUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
+    /// `LogoUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
     pub logo_url: Option<String>,
 
-    /// `LogoImage`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `LogoImage`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub logo_image: Option<String>,
 
-    /// `LogoRect`: a [`LogoRect`].
-    ///
-    /// Example: `{"Height":34,"Width":202,"X":-222,"Y":-54}`
+    /// `LogoRect`; example: `{"Height":34,"Width":202,"X":-222,"Y":-54}`
     pub logo_rect: Option<LogoRect>,
 }
 
@@ -234,24 +183,16 @@ pub struct LogoParam {
 /// Sent in the input of [`SubmitHumanActorJob`](super::SubmitHumanActorJob), [`SubmitHunyuanToVideoJob`](super::SubmitHunyuanToVideoJob), [`SubmitImageToVideoGeneralJob`](super::SubmitImageToVideoGeneralJob), [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob), [`SubmitImageToVideoViduJob`](super::SubmitImageToVideoViduJob), [`SubmitMotionControlKlingJob`](super::SubmitMotionControlKlingJob) and 8 more.
 #[tc_model]
 pub struct LogoRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `-222`
+    /// `X`; example: `-222`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `-54`
+    /// `Y`; example: `-54`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `Width`; example: `202`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `Height`; example: `34`
     pub height: Option<i64>,
 }
 
@@ -260,19 +201,13 @@ pub struct LogoRect {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob), [`SubmitTextToVideoJob`](super::SubmitTextToVideoJob) and [`SubmitVideoEditKlingJob`](super::SubmitVideoEditKlingJob).
 #[tc_model]
 pub struct MultiPrompt {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"女孩在转呼啦圈"`
+    /// `Prompt`; example: `"女孩在转呼啦圈"`
     pub prompt: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"5"`
+    /// `Duration`; example: `"5"`
     pub duration: Option<String>,
 }
 
@@ -281,19 +216,13 @@ pub struct MultiPrompt {
 /// Returned in the output of [`DescribeAigcElement`](super::DescribeAigcElement).
 #[tc_model]
 pub struct ProviderDetail {
-    /// `Provider`: a string.
-    ///
-    /// Example: `"kling"`
+    /// `Provider`; example: `"kling"`
     pub provider: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `Status`; example: `"pending"`
     pub status: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"SUCCEED"`
+    /// `ErrorMessage`; example: `"SUCCEED"`
     pub error_message: Option<String>,
 }
 
@@ -303,9 +232,7 @@ pub struct ProviderDetail {
 /// Returned in the output of [`DescribeAigcElement`](super::DescribeAigcElement).
 #[tc_model]
 pub struct ReferImageItem {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://vcg.cos.ap-guangzhou.tencentcos.cn/1.png"`
+    /// `ImageUrl`; example: `"https://vcg.cos.ap-guangzhou.tencentcos.cn/1.png"`
     pub image_url: Option<String>,
 }
 
@@ -314,19 +241,13 @@ pub struct ReferImageItem {
 /// Sent in the input of [`SubmitVideoEditKlingJob`](super::SubmitVideoEditKlingJob).
 #[tc_model]
 pub struct ReferVideoInfo {
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://cloud.com/file/video.mp4"`
+    /// `VideoUrl`; example: `"http://cloud.com/file/video.mp4"`
     pub video_url: Option<String>,
 
-    /// `ReferType`: a string.
-    ///
-    /// Example: `"base"`
+    /// `ReferType`; example: `"base"`
     pub refer_type: Option<String>,
 
-    /// `KeepOriginalSound`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `KeepOriginalSound`; example: `"yes"`
     pub keep_original_sound: Option<String>,
 }
 
@@ -335,29 +256,19 @@ pub struct ReferVideoInfo {
 /// Sent in the input of [`SubmitReferenceToVideoViduJob`](super::SubmitReferenceToVideoViduJob).
 #[tc_model]
 pub struct ReferenceSubject {
-    /// `Id`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subject_1"`
+    /// `Id`, required in requests; example: `"subject_1"`
     pub id: Option<String>,
 
-    /// `Images`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["https://xx.jpg"]`
+    /// `Images`, required in requests; example: `["https://xx.jpg"]`
     pub images: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"subject_1"`
+    /// `Name`; example: `"subject_1"`
     pub name: Option<String>,
 
-    /// `Videos`: a list of strings.
+    /// `Videos`
     pub videos: Option<Vec<String>>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-qingse"`
+    /// `VoiceId`; example: `"male-qn-qingse"`
     pub voice_id: Option<String>,
 }
 
@@ -367,9 +278,7 @@ pub struct ReferenceSubject {
 /// Returned in the output of [`DescribeAigcElement`](super::DescribeAigcElement).
 #[tc_model]
 pub struct TagList {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"o_102"`
+    /// `TagId`; example: `"o_102"`
     pub tag_id: Option<String>,
 }
 
@@ -378,14 +287,10 @@ pub struct TagList {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob).
 #[tc_model]
 pub struct Trajectory {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `X`; example: `50`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Y`; example: `50`
     pub y: Option<i64>,
 }
 
@@ -394,8 +299,6 @@ pub struct Trajectory {
 /// Sent in the input of [`SubmitImageToVideoJob`](super::SubmitImageToVideoJob).
 #[tc_model]
 pub struct Voice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"626193"`
+    /// `VoiceId`; example: `"626193"`
     pub voice_id: Option<String>,
 }

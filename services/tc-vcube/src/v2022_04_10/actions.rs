@@ -7,79 +7,60 @@ use super::models;
 /// The `CreateActivityLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateActivityLicenseResponse`].
-/// The codes it documents are in [`CreateActivityLicenseError`](super::errors::CreateActivityLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateActivityLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateActivityLicense",
     output = CreateActivityLicenseResponse,
-    error = super::errors::CreateActivityLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateActivityLicense {
-    /// `Activity`: a string.
-    ///
-    /// Example: `"872644585"`
+    /// `Activity`; example: `"872644585"`
     pub activity: String,
 }
 
 /// What a successful [`CreateActivityLicense`] call returns.
 #[tc_model]
 pub struct CreateActivityLicenseResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1302441226"`
+    /// `AppId`; example: `"1302441226"`
     pub app_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"连麦测试License"`
+    /// `AppName`; example: `"连麦测试License"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tencent.mlvb.apiexample"`
+    /// `BundleId`; example: `"com.tencent.mlvb.apiexample"`
     pub bundle_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.mlvb.apiexample"`
+    /// `PackageName`; example: `"com.tencent.mlvb.apiexample"`
     pub package_name: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Duration`; example: `14`
     pub duration: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-03-25 17:49:10"`
+    /// `StartTime`; example: `"2022-03-25 17:49:10"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-04-09 17:49:10"`
+    /// `EndTime`; example: `"2022-04-09 17:49:10"`
     pub end_time: String,
 
-    /// `LicenseKey`: a string.
-    ///
-    /// Example: `"3294979b75e46fb218f23460"`
+    /// `LicenseKey`; example: `"3294979b75e46fb218f23460"`
     pub license_key: String,
 
-    /// `LicenseUrl`: a string.
-    ///
-    /// Example: `"https://license-test.vod2.myqcloud.com/license/testV2/124_1/v_cu"`
+    /// `LicenseUrl`; example: `"https://license-test.vod2.myqcloud.com/license/testV2/124_1/v_cu"`
     pub license_url: String,
 
-    /// `ResidueDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ResidueDay`; example: `12`
     pub residue_day: u64,
 
-    /// `Residue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `424324`
+    /// `Residue`; example: `424324`
     pub residue: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -89,80 +70,66 @@ pub struct CreateActivityLicenseResponse {
 /// The `CreateApplicationAndBindLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateApplicationAndBindLicenseResponse`].
-/// The codes it documents are in [`CreateApplicationAndBindLicenseError`](super::errors::CreateApplicationAndBindLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateApplicationAndBindLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateApplicationAndBindLicense",
     output = CreateApplicationAndBindLicenseResponse,
-    error = super::errors::CreateApplicationAndBindLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateApplicationAndBindLicense {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"QQ"`
+    /// `AppName`; example: `"QQ"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `BundleId`; example: `"com.company.appName"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `PackageName`; example: `"com.company.appName"`
     pub package_name: Option<String>,
 
-    /// `BundleName`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `BundleName`; example: `"com.company.appName"`
     pub bundle_name: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["awdqwe1231241251212"]`
+    /// `ResourceIds`; example: `["awdqwe1231241251212"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"http://www.tencent.com/business.jpg"`
+    /// `CompanyPermit`; example: `"http://www.tencent.com/business.jpg"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"教育"`
+    /// `CompanyType`; example: `"教育"`
     pub company_type: Option<String>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"微店"`
+    /// `CompanyName`; example: `"微店"`
     pub company_name: Option<String>,
 
-    /// `XMagicResourceIds`: a list of strings.
-    ///
-    /// Example: `["luvcf7c026193b54454f1"]`
+    /// `XMagicResourceIds`; example: `["luvcf7c026193b54454f1"]`
     pub x_magic_resource_ids: Option<Vec<String>>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `MacBundleId`; example: `"com.company"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `WinProcessName`; example: `"com.company"`
     pub win_process_name: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["tencent.com","xxx.cn"]`
+    /// `DomainList`; example: `["tencent.com","xxx.cn"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 }
 
@@ -176,39 +143,43 @@ pub struct CreateApplicationAndBindLicenseResponse {
 /// The `CreateApplicationAndVideo` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateApplicationAndVideoResponse`].
-/// The codes it documents are in [`CreateApplicationAndVideoError`](super::errors::CreateApplicationAndVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateApplicationAndVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateApplicationAndVideo",
     output = CreateApplicationAndVideoResponse,
-    error = super::errors::CreateApplicationAndVideoError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateApplicationAndVideo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `AppName`; example: `"tencent"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `BundleId`; example: `"com.tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `PackageName`; example: `"com.tencent"`
     pub package_name: Option<String>,
 }
 
 /// What a successful [`CreateApplicationAndVideo`] call returns.
 #[tc_model]
 pub struct CreateApplicationAndVideoResponse {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34750`
+    /// `LicenseId`; example: `34750`
     pub license_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -218,34 +189,33 @@ pub struct CreateApplicationAndVideoResponse {
 /// The `CreateApplicationAndWebPlayerLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateApplicationAndWebPlayerLicenseResponse`].
-/// The codes it documents are in [`CreateApplicationAndWebPlayerLicenseError`](super::errors::CreateApplicationAndWebPlayerLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateApplicationAndWebPlayerLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateApplicationAndWebPlayerLicense",
     output = CreateApplicationAndWebPlayerLicenseResponse,
-    error = super::errors::CreateApplicationAndWebPlayerLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateApplicationAndWebPlayerLicense {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `AppName`; example: `"腾讯云"`
     pub app_name: String,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["tencentcloud.com"]`
+    /// `DomainList`; example: `["tencentcloud.com"]`
     pub domain_list: Vec<String>,
 }
 
 /// What a successful [`CreateApplicationAndWebPlayerLicense`] call returns.
 #[tc_model]
 pub struct CreateApplicationAndWebPlayerLicenseResponse {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34744`
+    /// `LicenseId`; example: `34744`
     pub license_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -255,30 +225,35 @@ pub struct CreateApplicationAndWebPlayerLicenseResponse {
 /// The `CreateLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateLicenseResponse`].
-/// The codes it documents are in [`CreateLicenseError`](super::errors::CreateLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VcubeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateLicense",
     output = CreateLicenseResponse,
-    error = super::errors::CreateLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateLicense {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"12832143"`
+    /// `ApplicationId`; example: `"12832143"`
     pub application_id: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["xmc534db52193ab436e89"]`
+    /// `ResourceIds`; example: `["xmc534db52193ab436e89"]`
     pub resource_ids: Vec<String>,
 
-    /// `Group`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Group`; example: `1`
     pub group: Option<u64>,
 }
 
@@ -292,40 +267,43 @@ pub struct CreateLicenseResponse {
 /// The `CreateTestXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateTestXMagicResponse`].
-/// The codes it documents are in [`CreateTestXMagicError`](super::errors::CreateTestXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateTestXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::VcubeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateTestXMagic",
     output = CreateTestXMagicResponse,
-    error = super::errors::CreateTestXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateTestXMagic {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12323`
+    /// `ApplicationId`; example: `12323`
     pub application_id: u64,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"http://xxx"`
+    /// `CompanyPermit`; example: `"http://xxx"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"教育"`
+    /// `CompanyType`; example: `"教育"`
     pub company_type: Option<String>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"能成"`
+    /// `CompanyName`; example: `"能成"`
     pub company_name: Option<String>,
 
-    /// `PlanList`: a list of strings.
-    ///
-    /// Example: `["S1-04"]`
+    /// `PlanList`; example: `["S1-04"]`
     pub plan_list: Option<Vec<String>>,
 }
 
@@ -339,85 +317,69 @@ pub struct CreateTestXMagicResponse {
 /// The `CreateTrialApplicationAndLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateTrialApplicationAndLicenseResponse`].
-/// The codes it documents are in [`CreateTrialApplicationAndLicenseError`](super::errors::CreateTrialApplicationAndLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateTrialApplicationAndLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateTrialApplicationAndLicense",
     output = CreateTrialApplicationAndLicenseResponse,
-    error = super::errors::CreateTrialApplicationAndLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateTrialApplicationAndLicense {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"QQ"`
+    /// `AppName`; example: `"QQ"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `BundleId`; example: `"com.company.appName"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `PackageName`; example: `"com.company.appName"`
     pub package_name: Option<String>,
 
-    /// `BundleName`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `BundleName`; example: `"com.company.appName"`
     pub bundle_name: Option<String>,
 
-    /// `FeatureIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3,16]`
+    /// `FeatureIds`; example: `[3,16]`
     pub feature_ids: Option<Vec<i64>>,
 
-    /// `XMagic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XMagic`; example: `true`
     pub x_magic: Option<bool>,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"http://tencent.com/nengc.jpg"`
+    /// `CompanyPermit`; example: `"http://tencent.com/nengc.jpg"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"教育"`
+    /// `CompanyType`; example: `"教育"`
     pub company_type: Option<String>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"能成"`
+    /// `CompanyName`; example: `"能成"`
     pub company_name: Option<String>,
 
-    /// `PlanList`: a list of strings.
-    ///
-    /// Example: `["S1-04","sticker_ar"]`
+    /// `PlanList`; example: `["S1-04","sticker_ar"]`
     pub plan_list: Option<Vec<String>>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `MacBundleId`; example: `"com.company"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `WinProcessName`; example: `"com.company"`
     pub win_process_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"mobile"`
+    /// `Platform`; example: `"mobile"`
     pub platform: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["yunzhi.com"]`
+    /// `DomainList`; example: `["yunzhi.com"]`
     pub domain_list: Option<Vec<String>>,
 }
 
@@ -431,30 +393,35 @@ pub struct CreateTrialApplicationAndLicenseResponse {
 /// The `CreateTrialLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateTrialLicenseResponse`].
-/// The codes it documents are in [`CreateTrialLicenseError`](super::errors::CreateTrialLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateTrialLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VcubeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateTrialLicense",
     output = CreateTrialLicenseResponse,
-    error = super::errors::CreateTrialLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateTrialLicense {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"8345463242"`
+    /// `ApplicationId`; example: `"8345463242"`
     pub application_id: String,
 
-    /// `FeatureIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[3]`
+    /// `FeatureIds`; example: `[3]`
     pub feature_ids: Vec<u64>,
 
-    /// `Group`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Group`; example: `1`
     pub group: Option<u64>,
 }
 
@@ -468,40 +435,41 @@ pub struct CreateTrialLicenseResponse {
 /// The `CreateXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`CreateXMagicResponse`].
-/// The codes it documents are in [`CreateXMagicError`](super::errors::CreateXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=CreateXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "CreateXMagic",
     output = CreateXMagicResponse,
-    error = super::errors::CreateXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct CreateXMagic {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `352454`
+    /// `ApplicationId`; example: `352454`
     pub application_id: u64,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"http://tencent.com/business.com"`
+    /// `CompanyPermit`; example: `"http://tencent.com/business.com"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"教育"`
+    /// `CompanyType`; example: `"教育"`
     pub company_type: Option<String>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"能成"`
+    /// `CompanyName`; example: `"能成"`
     pub company_name: Option<String>,
 
-    /// `XMagicResourceIds`: a list of strings.
-    ///
-    /// Example: `["xmc428f122193b88fb32a"]`
+    /// `XMagicResourceIds`; example: `["xmc428f122193b88fb32a"]`
     pub x_magic_resource_ids: Option<Vec<String>>,
 }
 
@@ -515,20 +483,29 @@ pub struct CreateXMagicResponse {
 /// The `DeleteApplicationAndVideoLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DeleteApplicationAndVideoLicenseResponse`].
-/// The codes it documents are in [`DeleteApplicationAndVideoLicenseError`](super::errors::DeleteApplicationAndVideoLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DeleteApplicationAndVideoLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DeleteApplicationAndVideoLicense",
     output = DeleteApplicationAndVideoLicenseResponse,
-    error = super::errors::DeleteApplicationAndVideoLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DeleteApplicationAndVideoLicense {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34750`
+    /// `LicenseId`; example: `34750`
     pub license_id: u64,
 }
 
@@ -542,20 +519,29 @@ pub struct DeleteApplicationAndVideoLicenseResponse {
 /// The `DeleteApplicationAndWebPlayerLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DeleteApplicationAndWebPlayerLicenseResponse`].
-/// The codes it documents are in [`DeleteApplicationAndWebPlayerLicenseError`](super::errors::DeleteApplicationAndWebPlayerLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DeleteApplicationAndWebPlayerLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DeleteApplicationAndWebPlayerLicense",
     output = DeleteApplicationAndWebPlayerLicenseResponse,
-    error = super::errors::DeleteApplicationAndWebPlayerLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DeleteApplicationAndWebPlayerLicense {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `LicenseId`; example: `12345`
     pub license_id: u64,
 }
 
@@ -569,25 +555,32 @@ pub struct DeleteApplicationAndWebPlayerLicenseResponse {
 /// The `DescribeFeatureList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeFeatureListResponse`].
-/// The codes it documents are in [`DescribeFeatureListError`](super::errors::DescribeFeatureListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeFeatureList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeFeatureList",
     output = DescribeFeatureListResponse,
-    error = super::errors::DescribeFeatureListError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeFeatureList {}
 
 /// What a successful [`DescribeFeatureList`] call returns.
 #[tc_model]
 pub struct DescribeFeatureListResponse {
-    /// `FeatureList`: a list of [`VideoFeature`](super::models::VideoFeature) objects.
+    /// `FeatureList`
     pub feature_list: Vec<models::VideoFeature>,
 
-    /// `XMagicFeatureList`: a list of [`XMagicFeature`](super::models::XMagicFeature) objects.
+    /// `XMagicFeatureList`
     pub x_magic_feature_list: Vec<models::XMagicFeature>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -597,15 +590,22 @@ pub struct DescribeFeatureListResponse {
 /// The `DescribeLicenseList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeLicenseListResponse`].
-/// The codes it documents are in [`DescribeLicenseListError`](super::errors::DescribeLicenseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeLicenseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeLicenseList",
     output = DescribeLicenseListResponse,
-    error = super::errors::DescribeLicenseListError,
+    error = super::errors::VcubeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -614,37 +614,29 @@ pub struct DescribeFeatureListResponse {
     )
 )]
 pub struct DescribeLicenseList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"mobile"`
+    /// `Platform`; example: `"mobile"`
     pub platform: String,
 }
 
 /// What a successful [`DescribeLicenseList`] call returns.
 #[tc_model]
 pub struct DescribeLicenseListResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Overview`: an [`Overview`](super::models::Overview).
+    /// `Overview`
     pub overview: models::Overview,
 
-    /// `LicenseList`: a list of [`OverviewLicense`](super::models::OverviewLicense) objects.
+    /// `LicenseList`
     pub license_list: Vec<models::OverviewLicense>,
 
-    /// `TrialOverview`: an [`Overview`](super::models::Overview).
+    /// `TrialOverview`
     pub trial_overview: models::Overview,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -654,15 +646,22 @@ pub struct DescribeLicenseListResponse {
 /// The `DescribeNews` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeNewsResponse`].
-/// The codes it documents are in [`DescribeNewsError`](super::errors::DescribeNewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeNews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeNews",
     output = DescribeNewsResponse,
-    error = super::errors::DescribeNewsError,
+    error = super::errors::VcubeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -671,26 +670,20 @@ pub struct DescribeLicenseListResponse {
     )
 )]
 pub struct DescribeNews {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 }
 
 /// What a successful [`DescribeNews`] call returns.
 #[tc_model]
 pub struct DescribeNewsResponse {
-    /// `NewsList`: a list of [`NewsInfo`](super::models::NewsInfo) objects.
+    /// `NewsList`
     pub news_list: Vec<models::NewsInfo>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -700,59 +693,50 @@ pub struct DescribeNewsResponse {
 /// The `DescribeSTS` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeSTSResponse`].
-/// The codes it documents are in [`DescribeSTSError`](super::errors::DescribeSTSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeSTS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeSTS",
     output = DescribeSTSResponse,
-    error = super::errors::DescribeSTSError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeSTS {}
 
 /// What a successful [`DescribeSTS`] call returns.
 #[tc_model]
 pub struct DescribeSTSResponse {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"live-12341235"`
+    /// `Bucket`; example: `"live-12341235"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1639482026`
+    /// `StartTime`; example: `1639482026`
     pub start_time: u64,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1639483826`
+    /// `ExpiredTime`; example: `1639483826`
     pub expired_time: u64,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"1P49YEmR9Y4NVdd8Dk9ZoF5IRvw1Bzxad259d39e50bb87e79b1a0ddd95e08119"`
+    /// `SessionToken`; example: `"1P49YEmR9Y4NVdd8Dk9ZoF5IRvw1Bzxad259d39e50bb87e79b1a0ddd95e08119"`
     pub session_token: String,
 
-    /// `TmpSecretId`: a string.
-    ///
-    /// Example: `"AKIDnFOPqA0vO6dHi16X8KaLOgROAyhS_Bf5U0C4ISDqHdihgPn"`
+    /// `TmpSecretId`; example: `"AKIDnFOPqA0vO6dHi16X8KaLOgROAyhS_Bf5U0C4ISDqHdihgPn"`
     pub tmp_secret_id: String,
 
-    /// `TmpSecretKey`: a string.
-    ///
-    /// Example: `"S4naHXe2ud562M5jkWmgLjYdlgyVpxmKoM"`
+    /// `TmpSecretKey`; example: `"S4naHXe2ud562M5jkWmgLjYdlgyVpxmKoM"`
     pub tmp_secret_key: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"ar-effect/test/123/1639482025554/"`
+    /// `Path`; example: `"ar-effect/test/123/1639482025554/"`
     pub path: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -762,28 +746,35 @@ pub struct DescribeSTSResponse {
 /// The `DescribeTrialFeature` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeTrialFeatureResponse`].
-/// The codes it documents are in [`DescribeTrialFeatureError`](super::errors::DescribeTrialFeatureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeTrialFeature)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeTrialFeature",
     output = DescribeTrialFeatureResponse,
-    error = super::errors::DescribeTrialFeatureError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeTrialFeature {}
 
 /// What a successful [`DescribeTrialFeature`] call returns.
 #[tc_model]
 pub struct DescribeTrialFeatureResponse {
-    /// `FeatureList`: a list of [`Feature`](super::models::Feature) objects.
+    /// `FeatureList`
     pub feature_list: Vec<models::Feature>,
 
-    /// `XMagicTrial`: a [`XMagicTrial`](super::models::XMagicTrial).
+    /// `XMagicTrial`
     pub x_magic_trial: Option<models::XMagicTrial>,
 
-    /// `XMagicTrialList`: a list of [`XMagicTrial`](super::models::XMagicTrial) objects.
+    /// `XMagicTrialList`
     pub x_magic_trial_list: Vec<models::XMagicTrial>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -793,15 +784,22 @@ pub struct DescribeTrialFeatureResponse {
 /// The `DescribeUserConfig` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeUserConfigResponse`].
-/// The codes it documents are in [`DescribeUserConfigError`](super::errors::DescribeUserConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeUserConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeUserConfig",
     output = DescribeUserConfigResponse,
-    error = super::errors::DescribeUserConfigError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeUserConfig {}
 
@@ -815,62 +813,56 @@ pub struct DescribeUserConfigResponse {
 /// The `DescribeVcubeApplicationAndLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeVcubeApplicationAndLicenseResponse`].
-/// The codes it documents are in [`DescribeVcubeApplicationAndLicenseError`](super::errors::DescribeVcubeApplicationAndLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeVcubeApplicationAndLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeVcubeApplicationAndLicense",
     output = DescribeVcubeApplicationAndLicenseResponse,
-    error = super::errors::DescribeVcubeApplicationAndLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeVcubeApplicationAndLicense {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"live"`
+    /// `BizType`; example: `"live"`
     pub biz_type: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `AppType`; example: `"formal"`
     pub app_type: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"我的应用"`
+    /// `AppName`; example: `"我的应用"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `BundleId`; example: `"tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `PackageName`; example: `"tencent"`
     pub package_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `Platform`; example: `"pc"`
     pub platform: Option<String>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `MacBundleId`; example: `"com.tencent"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `WinProcessName`; example: `"com.tencent"`
     pub win_process_name: Option<String>,
 }
 
 /// What a successful [`DescribeVcubeApplicationAndLicense`] call returns.
 #[tc_model]
 pub struct DescribeVcubeApplicationAndLicenseResponse {
-    /// `ApplicationInfoList`: a list of [`ApplicationInfo`](super::models::ApplicationInfo) objects.
+    /// `ApplicationInfoList`
     pub application_info_list: Vec<models::ApplicationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -880,67 +872,59 @@ pub struct DescribeVcubeApplicationAndLicenseResponse {
 /// The `DescribeVcubeApplicationAndPlayList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeVcubeApplicationAndPlayListResponse`].
-/// The codes it documents are in [`DescribeVcubeApplicationAndPlayListError`](super::errors::DescribeVcubeApplicationAndPlayListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeVcubeApplicationAndPlayList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeVcubeApplicationAndPlayList",
     output = DescribeVcubeApplicationAndPlayListResponse,
-    error = super::errors::DescribeVcubeApplicationAndPlayListError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeVcubeApplicationAndPlayList {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"live"`
+    /// `BizType`; example: `"live"`
     pub biz_type: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `AppType`; example: `"formal"`
     pub app_type: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"我的应用"`
+    /// `AppName`; example: `"我的应用"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `BundleId`; example: `"tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `PackageName`; example: `"tencent"`
     pub package_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `Platform`; example: `"pc"`
     pub platform: Option<String>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.tencent.vcube"`
+    /// `MacBundleId`; example: `"com.tencent.vcube"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.tencent.vcube"`
+    /// `WinProcessName`; example: `"com.tencent.vcube"`
     pub win_process_name: Option<String>,
 
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14900`
+    /// `LicenseId`; example: `14900`
     pub license_id: Option<u64>,
 }
 
 /// What a successful [`DescribeVcubeApplicationAndPlayList`] call returns.
 #[tc_model]
 pub struct DescribeVcubeApplicationAndPlayListResponse {
-    /// `ApplicationInfoList`: a list of [`ApplicationInfo`](super::models::ApplicationInfo) objects.
+    /// `ApplicationInfoList`
     pub application_info_list: Vec<models::ApplicationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -950,62 +934,56 @@ pub struct DescribeVcubeApplicationAndPlayListResponse {
 /// The `DescribeVcubeApplicationAndXMagicList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeVcubeApplicationAndXMagicListResponse`].
-/// The codes it documents are in [`DescribeVcubeApplicationAndXMagicListError`](super::errors::DescribeVcubeApplicationAndXMagicListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeVcubeApplicationAndXMagicList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeVcubeApplicationAndXMagicList",
     output = DescribeVcubeApplicationAndXMagicListResponse,
-    error = super::errors::DescribeVcubeApplicationAndXMagicListError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeVcubeApplicationAndXMagicList {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"live"`
+    /// `BizType`; example: `"live"`
     pub biz_type: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `AppType`; example: `"formal"`
     pub app_type: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"我的应用"`
+    /// `AppName`; example: `"我的应用"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `BundleId`; example: `"tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `PackageName`; example: `"tencent"`
     pub package_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `Platform`; example: `"pc"`
     pub platform: Option<String>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `MacBundleId`; example: `"tencent"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `WinProcessName`; example: `"tencent"`
     pub win_process_name: Option<String>,
 }
 
 /// What a successful [`DescribeVcubeApplicationAndXMagicList`] call returns.
 #[tc_model]
 pub struct DescribeVcubeApplicationAndXMagicListResponse {
-    /// `ApplicationInfoList`: a list of [`ApplicationInfo`](super::models::ApplicationInfo) objects.
+    /// `ApplicationInfoList`
     pub application_info_list: Vec<models::ApplicationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1015,27 +993,35 @@ pub struct DescribeVcubeApplicationAndXMagicListResponse {
 /// The `DescribeVcubeResources` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeVcubeResourcesResponse`].
-/// The codes it documents are in [`DescribeVcubeResourcesError`](super::errors::DescribeVcubeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeVcubeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeVcubeResources",
     output = DescribeVcubeResourcesResponse,
-    error = super::errors::DescribeVcubeResourcesError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct DescribeVcubeResources {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 }
 
 /// What a successful [`DescribeVcubeResources`] call returns.
 #[tc_model]
 pub struct DescribeVcubeResourcesResponse {
-    /// `ResourceList`: a list of [`LicenseResourceSimpleInfo`](super::models::LicenseResourceSimpleInfo) objects.
+    /// `ResourceList`
     pub resource_list: Vec<models::LicenseResourceSimpleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1045,15 +1031,25 @@ pub struct DescribeVcubeResourcesResponse {
 /// The `DescribeVcubeResourcesList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeVcubeResourcesListResponse`].
-/// The codes it documents are in [`DescribeVcubeResourcesListError`](super::errors::DescribeVcubeResourcesListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeVcubeResourcesList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeVcubeResourcesList",
     output = DescribeVcubeResourcesListResponse,
-    error = super::errors::DescribeVcubeResourcesListError,
+    error = super::errors::VcubeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1063,46 +1059,32 @@ pub struct DescribeVcubeResourcesResponse {
     )
 )]
 pub struct DescribeVcubeResourcesList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `AppName`; example: `"腾讯云"`
     pub app_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luvc3696195679763e4"`
+    /// `ResourceId`; example: `"luvc3696195679763e4"`
     pub resource_id: Option<String>,
 
-    /// `Word`: a string.
-    ///
-    /// Example: `"nengc"`
+    /// `Word`; example: `"nengc"`
     pub word: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Platform`; example: `"web"`
     pub platform: Option<String>,
 }
 
 /// What a successful [`DescribeVcubeResourcesList`] call returns.
 #[tc_model]
 pub struct DescribeVcubeResourcesListResponse {
-    /// `ResourceList`: a list of [`LicenseResourceInfo`](super::models::LicenseResourceInfo) objects.
+    /// `ResourceList`
     pub resource_list: Vec<models::LicenseResourceInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1112,15 +1094,30 @@ pub struct DescribeVcubeResourcesListResponse {
 /// The `DescribeXMagicResource` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeXMagicResourceResponse`].
-/// The codes it documents are in [`DescribeXMagicResourceError`](super::errors::DescribeXMagicResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeXMagicResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VcubeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VcubeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeXMagicResource",
     output = DescribeXMagicResourceResponse,
-    error = super::errors::DescribeXMagicResourceError,
+    error = super::errors::VcubeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1129,26 +1126,20 @@ pub struct DescribeVcubeResourcesListResponse {
     )
 )]
 pub struct DescribeXMagicResource {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: u64,
 }
 
 /// What a successful [`DescribeXMagicResource`] call returns.
 #[tc_model]
 pub struct DescribeXMagicResourceResponse {
-    /// `Resources`: a list of [`XMagicResource`](super::models::XMagicResource) objects.
+    /// `Resources`
     pub resources: Vec<models::XMagicResource>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1158,15 +1149,30 @@ pub struct DescribeXMagicResourceResponse {
 /// The `DescribeXMagicResourceList` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`DescribeXMagicResourceListResponse`].
-/// The codes it documents are in [`DescribeXMagicResourceListError`](super::errors::DescribeXMagicResourceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=DescribeXMagicResourceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VcubeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VcubeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "DescribeXMagicResourceList",
     output = DescribeXMagicResourceListResponse,
-    error = super::errors::DescribeXMagicResourceListError,
+    error = super::errors::VcubeErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1175,51 +1181,35 @@ pub struct DescribeXMagicResourceResponse {
     )
 )]
 pub struct DescribeXMagicResourceList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `AppName`; example: `"腾讯云"`
     pub app_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"xmc11671a6134d082bf79"`
+    /// `ResourceId`; example: `"xmc11671a6134d082bf79"`
     pub resource_id: Option<String>,
 
-    /// `Word`: a string.
-    ///
-    /// Example: `"nengc"`
+    /// `Word`; example: `"nengc"`
     pub word: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"pc"`
+    /// `Platform`; example: `"pc"`
     pub platform: Option<String>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"xmagic"`
+    /// `BizType`; example: `"xmagic"`
     pub biz_type: Option<String>,
 }
 
 /// What a successful [`DescribeXMagicResourceList`] call returns.
 #[tc_model]
 pub struct DescribeXMagicResourceListResponse {
-    /// `Resources`: a list of [`XMagicResourceSimpleInfo`](super::models::XMagicResourceSimpleInfo) objects.
+    /// `Resources`
     pub resources: Vec<models::XMagicResourceSimpleInfo>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1229,50 +1219,48 @@ pub struct DescribeXMagicResourceListResponse {
 /// The `ModifyApplication` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyApplicationResponse`].
-/// The codes it documents are in [`ModifyApplicationError`](super::errors::ModifyApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyApplication",
     output = ModifyApplicationResponse,
-    error = super::errors::ModifyApplicationError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyApplication {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12323`
+    /// `ApplicationId`; example: `12323`
     pub application_id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `AppName`; example: `"Tencent"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `BundleId`; example: `"com.company.appName"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.company.appName"`
+    /// `PackageName`; example: `"com.company.appName"`
     pub package_name: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `WinProcessName`; example: `"com.company"`
     pub win_process_name: Option<String>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.company"`
+    /// `MacBundleId`; example: `"com.company"`
     pub mac_bundle_id: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["tencnetcloud.com"]`
+    /// `DomainList`; example: `["tencnetcloud.com"]`
     pub domain_list: Option<Vec<String>>,
 }
 
@@ -1286,35 +1274,39 @@ pub struct ModifyApplicationResponse {
 /// The `ModifyFormalApplication` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyFormalApplicationResponse`].
-/// The codes it documents are in [`ModifyFormalApplicationError`](super::errors::ModifyFormalApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyFormalApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyFormalApplication",
     output = ModifyFormalApplicationResponse,
-    error = super::errors::ModifyFormalApplicationError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyFormalApplication {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `223823`
+    /// `ApplicationId`; example: `223823`
     pub application_id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `AppName`; example: `"tencent"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `BundleId`; example: `"com.tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `PackageName`; example: `"com.tencent"`
     pub package_name: Option<String>,
 }
 
@@ -1328,25 +1320,32 @@ pub struct ModifyFormalApplicationResponse {
 /// The `ModifyLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyLicenseResponse`].
-/// The codes it documents are in [`ModifyLicenseError`](super::errors::ModifyLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyLicense",
     output = ModifyLicenseResponse,
-    error = super::errors::ModifyLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyLicense {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"234322"`
+    /// `LicenseId`; example: `"234322"`
     pub license_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luc11671a6134d082bf79"`
+    /// `ResourceId`; example: `"luc11671a6134d082bf79"`
     pub resource_id: String,
 }
 
@@ -1360,35 +1359,38 @@ pub struct ModifyLicenseResponse {
 /// The `ModifyPresetApplication` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyPresetApplicationResponse`].
-/// The codes it documents are in [`ModifyPresetApplicationError`](super::errors::ModifyPresetApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyPresetApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyPresetApplication",
     output = ModifyPresetApplicationResponse,
-    error = super::errors::ModifyPresetApplicationError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyPresetApplication {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2543655`
+    /// `ApplicationId`; example: `2543655`
     pub application_id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试应用"`
+    /// `AppName`; example: `"测试应用"`
     pub app_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tentcent.com"`
+    /// `BundleId`; example: `"com.tentcent.com"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tencent.com"`
+    /// `PackageName`; example: `"com.tencent.com"`
     pub package_name: Option<String>,
 }
 
@@ -1402,20 +1404,29 @@ pub struct ModifyPresetApplicationResponse {
 /// The `ModifyTrialLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyTrialLicenseResponse`].
-/// The codes it documents are in [`ModifyTrialLicenseError`](super::errors::ModifyTrialLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyTrialLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyTrialLicense",
     output = ModifyTrialLicenseResponse,
-    error = super::errors::ModifyTrialLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyTrialLicense {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"348278"`
+    /// `LicenseId`; example: `"348278"`
     pub license_id: String,
 }
 
@@ -1429,25 +1440,44 @@ pub struct ModifyTrialLicenseResponse {
 /// The `ModifyXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`ModifyXMagicResponse`].
-/// The codes it documents are in [`ModifyXMagicError`](super::errors::ModifyXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=ModifyXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VcubeErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::VcubeErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`FailedOperation.UploadLicenseFileFail`](super::errors::VcubeErrorCode::FailedOperationUploadLicenseFileFail)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VcubeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VcubeErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VcubeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VcubeErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VcubeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VcubeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VcubeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "ModifyXMagic",
     output = ModifyXMagicResponse,
-    error = super::errors::ModifyXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct ModifyXMagic {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"xmc534db52193ab436e89"`
+    /// `ResourceId`; example: `"xmc534db52193ab436e89"`
     pub resource_id: String,
 
-    /// `XMagicId`: a string.
-    ///
-    /// Example: `"4102"`
+    /// `XMagicId`; example: `"4102"`
     pub x_magic_id: String,
 }
 
@@ -1461,25 +1491,32 @@ pub struct ModifyXMagicResponse {
 /// The `RenewLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`RenewLicenseResponse`].
-/// The codes it documents are in [`RenewLicenseError`](super::errors::RenewLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=RenewLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "RenewLicense",
     output = RenewLicenseResponse,
-    error = super::errors::RenewLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct RenewLicense {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"234764"`
+    /// `LicenseId`; example: `"234764"`
     pub license_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luvc343sfeds3245442"`
+    /// `ResourceId`; example: `"luvc343sfeds3245442"`
     pub resource_id: String,
 }
 
@@ -1493,20 +1530,23 @@ pub struct RenewLicenseResponse {
 /// The `RenewTestXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`RenewTestXMagicResponse`].
-/// The codes it documents are in [`RenewTestXMagicError`](super::errors::RenewTestXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=RenewTestXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "RenewTestXMagic",
     output = RenewTestXMagicResponse,
-    error = super::errors::RenewTestXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct RenewTestXMagic {
-    /// `XMagicId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42897434`
+    /// `XMagicId`; example: `42897434`
     pub x_magic_id: u64,
 }
 
@@ -1520,20 +1560,23 @@ pub struct RenewTestXMagicResponse {
 /// The `RenewVideo` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`RenewVideoResponse`].
-/// The codes it documents are in [`RenewVideoError`](super::errors::RenewVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=RenewVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "RenewVideo",
     output = RenewVideoResponse,
-    error = super::errors::RenewVideoError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct RenewVideo {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345987`
+    /// `LicenseId`; example: `345987`
     pub license_id: u64,
 }
 
@@ -1547,25 +1590,35 @@ pub struct RenewVideoResponse {
 /// The `UpdateTestXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`UpdateTestXMagicResponse`].
-/// The codes it documents are in [`UpdateTestXMagicError`](super::errors::UpdateTestXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=UpdateTestXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::VcubeErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VcubeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "UpdateTestXMagic",
     output = UpdateTestXMagicResponse,
-    error = super::errors::UpdateTestXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct UpdateTestXMagic {
-    /// `XMagicId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23487253`
+    /// `XMagicId`; example: `23487253`
     pub x_magic_id: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"xmc11671a6134der082bf79"`
+    /// `ResourceId`; example: `"xmc11671a6134der082bf79"`
     pub resource_id: String,
 }
 
@@ -1579,25 +1632,32 @@ pub struct UpdateTestXMagicResponse {
 /// The `UpdateTrialLicense` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`UpdateTrialLicenseResponse`].
-/// The codes it documents are in [`UpdateTrialLicenseError`](super::errors::UpdateTrialLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=UpdateTrialLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "UpdateTrialLicense",
     output = UpdateTrialLicenseResponse,
-    error = super::errors::UpdateTrialLicenseError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct UpdateTrialLicense {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"51352"`
+    /// `LicenseId`; example: `"51352"`
     pub license_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luvc1bbcc99191f2dd69a5"`
+    /// `ResourceId`; example: `"luvc1bbcc99191f2dd69a5"`
     pub resource_id: String,
 }
 
@@ -1611,40 +1671,45 @@ pub struct UpdateTrialLicenseResponse {
 /// The `UpdateXMagic` action of VCUBE API 2022-04-10.
 ///
 /// A successful call returns [`UpdateXMagicResponse`].
-/// The codes it documents are in [`UpdateXMagicError`](super::errors::UpdateXMagicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vcube&Version=2022-04-10&Action=UpdateXMagic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VcubeErrorCode`](super::errors::VcubeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VcubeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VcubeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VcubeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VcubeErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::VcubeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VcubeErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VcubeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VcubeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VcubeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VcubeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VcubeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "vcube",
     version = "2022-04-10",
     name = "UpdateXMagic",
     output = UpdateXMagicResponse,
-    error = super::errors::UpdateXMagicError
+    error = super::errors::VcubeErrorCode
 )]
 pub struct UpdateXMagic {
-    /// `XMagicId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2358743`
+    /// `XMagicId`; example: `2358743`
     pub x_magic_id: u64,
 
-    /// `XMagicResourceId`: a string.
-    ///
-    /// Example: `"xmc11671a6134d082bf79"`
+    /// `XMagicResourceId`; example: `"xmc11671a6134d082bf79"`
     pub x_magic_resource_id: Option<String>,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"http://tencent.com/nengc.jpg"`
+    /// `CompanyPermit`; example: `"http://tencent.com/nengc.jpg"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"娱乐"`
+    /// `CompanyType`; example: `"娱乐"`
     pub company_type: Option<String>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `CompanyName`; example: `"腾讯云"`
     pub company_name: Option<String>,
 }
 

@@ -8,59 +8,37 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeVcubeResourcesList`](super::DescribeVcubeResourcesList) and [`DescribeXMagicResourceList`](super::DescribeXMagicResourceList).
 #[tc_model]
 pub struct AppInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23423`
+    /// `Id`; example: `23423`
     pub id: u64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12524561497"`
+    /// `AppId`; example: `"12524561497"`
     pub app_id: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"云智"`
+    /// `AppName`; example: `"云智"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `BundleId`; example: `"com.tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `PackageName`; example: `"com.tenent"`
     pub package_name: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"fromal"`
+    /// `AppType`; example: `"fromal"`
     pub app_type: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-04-29T07:16:04.441Z"`
+    /// `CreatedAt`; example: `"2022-04-29T07:16:04.441Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2022-04-29T07:16:04.441Z"`
+    /// `UpdatedAt`; example: `"2022-04-29T07:16:04.441Z"`
     pub updated_at: String,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `MacBundleId`; example: `"com.tenent"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `WinProcessName`; example: `"com.tenent"`
     pub win_process_name: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `DomainList`; example: `["tencent.com"]`
     pub domain_list: Option<Vec<String>>,
 }
 
@@ -69,80 +47,52 @@ pub struct AppInfo {
 /// Returned in the output of [`DescribeVcubeApplicationAndLicense`](super::DescribeVcubeApplicationAndLicense), [`DescribeVcubeApplicationAndPlayList`](super::DescribeVcubeApplicationAndPlayList) and [`DescribeVcubeApplicationAndXMagicList`](super::DescribeVcubeApplicationAndXMagicList).
 #[tc_model]
 pub struct ApplicationInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"视立方应用"`
+    /// `AppName`; example: `"视立方应用"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"test.ios.com"`
+    /// `BundleId`; example: `"test.ios.com"`
     pub bundle_id: Option<String>,
 
-    /// `AppType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `AppType`; example: `"formal"`
     pub app_type: String,
 
-    /// `Licenses`: a list of [`License`] objects.
+    /// `Licenses`
     pub licenses: Option<Vec<License>>,
 
-    /// `LicenseKey`: a string.
-    ///
-    /// Example: `"2hfais73whfasf23"`
+    /// `LicenseKey`; example: `"2hfais73whfasf23"`
     pub license_key: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"test.Android.com"`
+    /// `PackageName`; example: `"test.Android.com"`
     pub package_name: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-07-07T11:24:41.995Z"`
+    /// `CreatedAt`; example: `"2021-07-07T11:24:41.995Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-07-07T11:24:41.995Z"`
+    /// `UpdatedAt`; example: `"2021-07-07T11:24:41.995Z"`
     pub updated_at: String,
 
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplicationId`; example: `1`
     pub application_id: u64,
 
-    /// `LicenseUrl`: a string.
-    ///
-    /// Example: `"http://host/license/v2/appid_group/v_cube.license"`
+    /// `LicenseUrl`; example: `"http://host/license/v2/appid_group/v_cube.license"`
     pub license_url: String,
 
-    /// `XMagics`: a list of [`XMagicInfo`] objects.
+    /// `XMagics`
     pub x_magics: Option<Vec<XMagicInfo>>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.nengc.cc"`
+    /// `MacBundleId`; example: `"com.nengc.cc"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.nengc.ss"`
+    /// `WinProcessName`; example: `"com.nengc.ss"`
     pub win_process_name: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["nengc.com"]`
+    /// `DomainList`; example: `["nengc.com"]`
     pub domain_list: Option<Vec<String>>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"251250924"`
+    /// `AppId`; example: `"251250924"`
     pub app_id: String,
 
-    /// `NameLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NameLimit`; example: `100`
     pub name_limit: Option<u64>,
 }
 
@@ -151,49 +101,31 @@ pub struct ApplicationInfo {
 /// Returned in the output of [`DescribeTrialFeature`](super::DescribeTrialFeature).
 #[tc_model]
 pub struct Feature {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43253`
+    /// `Id`; example: `43253`
     pub id: u64,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FeatureId`; example: `2`
     pub feature_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"短视频SDK lic精简版"`
+    /// `Name`; example: `"短视频SDK lic精简版"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"20015"`
+    /// `Type`; example: `"20015"`
     pub r#type: String,
 
-    /// `Trial`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trial`; example: `false`
     pub trial: bool,
 
-    /// `TrialCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TrialCount`; example: `2`
     pub trial_count: u64,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Duration`; example: `14`
     pub duration: u64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-07-05T03:09:46.153Z"`
+    /// `CreatedAt`; example: `"2021-07-05T03:09:46.153Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-07-05T03:09:46.153Z"`
+    /// `UpdatedAt`; example: `"2021-07-05T03:09:46.153Z"`
     pub updated_at: String,
 }
 
@@ -202,92 +134,58 @@ pub struct Feature {
 /// Returned in the output of [`DescribeVcubeApplicationAndLicense`](super::DescribeVcubeApplicationAndLicense), [`DescribeVcubeApplicationAndPlayList`](super::DescribeVcubeApplicationAndPlayList) and [`DescribeVcubeApplicationAndXMagicList`](super::DescribeVcubeApplicationAndXMagicList).
 #[tc_model]
 pub struct License {
-    /// `Type`: a string.
-    ///
-    /// Example: `"基础版"`
+    /// `Type`; example: `"基础版"`
     pub r#type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"原短视频基础版"`
+    /// `Remark`; example: `"原短视频基础版"`
     pub remark: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-06-01"`
+    /// `StartTime`; example: `"2021-06-01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-06-01"`
+    /// `EndTime`; example: `"2022-06-01"`
     pub end_time: String,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FeatureId`; example: `3`
     pub feature_id: u64,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `LicenseType`; example: `"formal"`
     pub license_type: String,
 
-    /// `Renewal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Renewal`; example: `true`
     pub renewal: bool,
 
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234`
+    /// `LicenseId`; example: `234234`
     pub license_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"短视频"`
+    /// `Name`; example: `"短视频"`
     pub name: String,
 
-    /// `Update`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Update`; example: `true`
     pub update: bool,
 
-    /// `OldLicenseUrl`: a string.
-    ///
-    /// Example: `"http://license.vod2.myqcloud.com/license/v1/13054c22a33fa36b34ba"`
+    /// `OldLicenseUrl`; example: `"http://license.vod2.myqcloud.com/license/v1/13054c22a33fa36b34ba"`
     pub old_license_url: Option<String>,
 
-    /// `Group`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Group`; example: `1`
     pub group: Option<u64>,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: bool,
 
-    /// `RestTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `233`
+    /// `RestTime`; example: `233`
     pub rest_time: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-05-07T10:12:01+08:00"`
+    /// `CreatedAt`; example: `"2022-05-07T10:12:01+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2022-05-07T10:12:01+08:00"`
+    /// `UpdatedAt`; example: `"2022-05-07T10:12:01+08:00"`
     pub updated_at: String,
 
-    /// `Resource`: a [`RenewResource`].
+    /// `Resource`
     pub resource: Option<RenewResource>,
 
-    /// `IsVest`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVest`; example: `false`
     pub is_vest: Option<bool>,
 }
 
@@ -296,85 +194,55 @@ pub struct License {
 /// Returned in the output of [`DescribeVcubeResourcesList`](super::DescribeVcubeResourcesList).
 #[tc_model]
 pub struct LicenseResourceInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `AppId`; example: `"10000"`
     pub app_id: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Duration`; example: `"10"`
     pub duration: Option<String>,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `FeatureId`; example: `16`
     pub feature_id: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `StartTime`; example: `"2021-08-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-08-01 00:00:00"`
+    /// `EndTime`; example: `"2022-08-01 00:00:00"`
     pub end_time: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-04-29T07:19:42.877Z"`
+    /// `CreatedAt`; example: `"2022-04-29T07:19:42.877Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-04-29T07:19:42.877Z"`
+    /// `UpdatedAt`; example: `"2023-04-29T07:19:42.877Z"`
     pub updated_at: String,
 
-    /// `IsUse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUse`; example: `true`
     pub is_use: bool,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsolatedTimestamp`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `IsolatedTimestamp`; example: `"2021-08-01 00:00:00"`
     pub isolated_timestamp: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"直播"`
+    /// `Name`; example: `"直播"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"企业版"`
+    /// `Type`; example: `"企业版"`
     pub r#type: String,
 
-    /// `Package`: a [`Package`].
+    /// `Package`
     pub package: Option<Package>,
 
-    /// `Application`: an [`AppInfo`].
+    /// `Application`
     pub application: Option<AppInfo>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luv32543dfsdsaf"`
+    /// `ResourceId`; example: `"luv32543dfsdsaf"`
     pub resource_id: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 }
 
@@ -383,82 +251,52 @@ pub struct LicenseResourceInfo {
 /// Returned in the output of [`DescribeVcubeResources`](super::DescribeVcubeResources).
 #[tc_model]
 pub struct LicenseResourceSimpleInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `AppId`; example: `"10000"`
     pub app_id: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Duration`; example: `"1"`
     pub duration: Option<String>,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `FeatureId`; example: `16`
     pub feature_id: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `StartTime`; example: `"2021-08-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-08-01 00:00:00"`
+    /// `EndTime`; example: `"2022-08-01 00:00:00"`
     pub end_time: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-04-29T07:19:42.877Z"`
+    /// `CreatedAt`; example: `"2022-04-29T07:19:42.877Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2023-04-29T07:19:42.877Z"`
+    /// `UpdatedAt`; example: `"2023-04-29T07:19:42.877Z"`
     pub updated_at: String,
 
-    /// `IsUse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUse`; example: `true`
     pub is_use: bool,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsolatedTimestamp`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `IsolatedTimestamp`; example: `"2021-08-01 00:00:00"`
     pub isolated_timestamp: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"直播"`
+    /// `Name`; example: `"直播"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"企业版"`
+    /// `Type`; example: `"企业版"`
     pub r#type: String,
 
-    /// `Package`: a [`Package`].
+    /// `Package`
     pub package: Option<Package>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"lvudaf23adfs4s"`
+    /// `ResourceId`; example: `"lvudaf23adfs4s"`
     pub resource_id: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 }
 
@@ -467,10 +305,7 @@ pub struct LicenseResourceSimpleInfo {
 /// Returned in the output of [`DescribeNews`](super::DescribeNews).
 #[tc_model]
 pub struct NewsInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `234423`
+    /// `Id`, always sent in responses; example: `234423`
     pub id: Option<u64>,
 }
 
@@ -479,19 +314,13 @@ pub struct NewsInfo {
 /// Returned in the output of [`DescribeLicenseList`](super::DescribeLicenseList).
 #[tc_model]
 pub struct Overview {
-    /// `Expired`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Expired`; example: `1`
     pub expired: u64,
 
-    /// `Valid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Valid`; example: `0`
     pub valid: u64,
 
-    /// `Near`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Near`; example: `2`
     pub near: u64,
 }
 
@@ -500,39 +329,25 @@ pub struct Overview {
 /// Returned in the output of [`DescribeLicenseList`](super::DescribeLicenseList).
 #[tc_model]
 pub struct OverviewAppInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345345`
+    /// `Id`; example: `345345`
     pub id: u64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"云智"`
+    /// `AppName`; example: `"云智"`
     pub app_name: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"com.tencent"`
+    /// `BundleId`; example: `"com.tencent"`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `PackageName`; example: `"com.tenent"`
     pub package_name: Option<String>,
 
-    /// `MacBundleId`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `MacBundleId`; example: `"com.tenent"`
     pub mac_bundle_id: Option<String>,
 
-    /// `WinProcessName`: a string.
-    ///
-    /// Example: `"com.tenent"`
+    /// `WinProcessName`; example: `"com.tenent"`
     pub win_process_name: Option<String>,
 
-    /// `DomainList`: a list of strings.
-    ///
-    /// Example: `["a.com"]`
+    /// `DomainList`; example: `["a.com"]`
     pub domain_list: Option<Vec<String>>,
 }
 
@@ -541,62 +356,40 @@ pub struct OverviewAppInfo {
 /// Returned in the output of [`DescribeLicenseList`](super::DescribeLicenseList).
 #[tc_model]
 pub struct OverviewLicense {
-    /// `Application`: an [`OverviewAppInfo`].
+    /// `Application`
     pub application: OverviewAppInfo,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-06-01"`
+    /// `StartTime`; example: `"2021-06-01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-06-01"`
+    /// `EndTime`; example: `"2022-06-01"`
     pub end_time: String,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FeatureId`; example: `3`
     pub feature_id: Option<u64>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `LicenseType`; example: `"formal"`
     pub license_type: String,
 
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2453242`
+    /// `LicenseId`; example: `2453242`
     pub license_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"短视频"`
+    /// `Name`; example: `"短视频"`
     pub name: String,
 
-    /// `RestTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23356`
+    /// `RestTime`; example: `23356`
     pub rest_time: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2022-05-07T10:12:01+08:00"`
+    /// `CreatedAt`; example: `"2022-05-07T10:12:01+08:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2022-05-07T10:12:01+08:00"`
+    /// `UpdatedAt`; example: `"2022-05-07T10:12:01+08:00"`
     pub updated_at: String,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"S1-04"`
+    /// `Plan`; example: `"S1-04"`
     pub plan: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"视频播放"`
+    /// `Type`; example: `"视频播放"`
     pub r#type: String,
 }
 
@@ -605,44 +398,28 @@ pub struct OverviewLicense {
 /// Returned in the output of [`DescribeVcubeResources`](super::DescribeVcubeResources) and [`DescribeVcubeResourcesList`](super::DescribeVcubeResourcesList).
 #[tc_model]
 pub struct Package {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `234234`
+    /// `Id`; example: `234234`
     pub id: i64,
 
-    /// `BizResourceId`: a string.
-    ///
-    /// Example: `"51386"`
+    /// `BizResourceId`; example: `"51386"`
     pub biz_resource_id: String,
 
-    /// `Site`: a string.
-    ///
-    /// Example: `"China"`
+    /// `Site`; example: `"China"`
     pub site: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-01"`
+    /// `StartTime`; example: `"2020-09-01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-09-01"`
+    /// `EndTime`; example: `"2021-09-01"`
     pub end_time: String,
 
-    /// `RefundTime`: a string.
-    ///
-    /// Example: `"2021-06-01"`
+    /// `RefundTime`; example: `"2021-06-01"`
     pub refund_time: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"10TB点播流量包"`
+    /// `Name`; example: `"10TB点播流量包"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"159230"`
+    /// `Type`; example: `"159230"`
     pub r#type: String,
 }
 
@@ -651,34 +428,22 @@ pub struct Package {
 /// Returned in the output of [`DescribeVcubeApplicationAndLicense`](super::DescribeVcubeApplicationAndLicense), [`DescribeVcubeApplicationAndPlayList`](super::DescribeVcubeApplicationAndPlayList) and [`DescribeVcubeApplicationAndXMagicList`](super::DescribeVcubeApplicationAndXMagicList).
 #[tc_model]
 pub struct RenewResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"34"`
+    /// `ResourceId`; example: `"34"`
     pub resource_id: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `IsolatedTimestamp`: a string.
-    ///
-    /// Example: `"null"`
+    /// `IsolatedTimestamp`; example: `"null"`
     pub isolated_timestamp: Option<String>,
 
-    /// `Refund`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Refund`; example: `true`
     pub refund: Option<bool>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_vcube_0014417"`
+    /// `SubProductCode`; example: `"sp_vcube_0014417"`
     pub sub_product_code: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-06-01 10:27:32"`
+    /// `EndTime`; example: `"2021-06-01 10:27:32"`
     pub end_time: Option<String>,
 }
 
@@ -687,59 +452,37 @@ pub struct RenewResource {
 /// Returned in the output of [`DescribeFeatureList`](super::DescribeFeatureList).
 #[tc_model]
 pub struct VideoFeature {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234`
+    /// `Id`; example: `234234`
     pub id: u64,
 
-    /// `FeatureId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FeatureId`; example: `2`
     pub feature_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"短视频SDK lic精简版"`
+    /// `Name`; example: `"短视频SDK lic精简版"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"20015"`
+    /// `Type`; example: `"20015"`
     pub r#type: String,
 
-    /// `Trial`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trial`; example: `false`
     pub trial: bool,
 
-    /// `TrialCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TrialCount`; example: `2`
     pub trial_count: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Duration`; example: `14`
     pub duration: Option<u64>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-07-05T03:09:46.153Z"`
+    /// `CreatedAt`; example: `"2021-07-05T03:09:46.153Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-07-05T03:09:46.153Z"`
+    /// `UpdatedAt`; example: `"2021-07-05T03:09:46.153Z"`
     pub updated_at: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"live"`
+    /// `BizType`; example: `"live"`
     pub biz_type: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"mobile"`
+    /// `Platform`; example: `"mobile"`
     pub platform: Option<String>,
 }
 
@@ -748,39 +491,25 @@ pub struct VideoFeature {
 /// Returned in the output of [`DescribeFeatureList`](super::DescribeFeatureList).
 #[tc_model]
 pub struct XMagicFeature {
-    /// `Name`: a string.
-    ///
-    /// Example: `"高级套餐"`
+    /// `Name`; example: `"高级套餐"`
     pub name: String,
 
-    /// `TrialCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TrialCount`; example: `2`
     pub trial_count: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Duration`; example: `14`
     pub duration: Option<u64>,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"S1-04"`
+    /// `Plan`; example: `"S1-04"`
     pub plan: String,
 
-    /// `XMagicType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `XMagicType`; example: `"single"`
     pub x_magic_type: String,
 
-    /// `Trial`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Trial`; example: `true`
     pub trial: bool,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"xmagic"`
+    /// `BizType`; example: `"xmagic"`
     pub biz_type: String,
 }
 
@@ -789,105 +518,67 @@ pub struct XMagicFeature {
 /// Returned in the output of [`DescribeVcubeApplicationAndLicense`](super::DescribeVcubeApplicationAndLicense), [`DescribeVcubeApplicationAndPlayList`](super::DescribeVcubeApplicationAndPlayList) and [`DescribeVcubeApplicationAndXMagicList`](super::DescribeVcubeApplicationAndXMagicList).
 #[tc_model]
 pub struct XMagicInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23524`
+    /// `Id`; example: `23524`
     pub id: u64,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `CompanyName`; example: `"腾讯云"`
     pub company_name: Option<String>,
 
-    /// `CompanyPermit`: a string.
-    ///
-    /// Example: `"营业执照链接"`
+    /// `CompanyPermit`; example: `"营业执照链接"`
     pub company_permit: Option<String>,
 
-    /// `CompanyType`: a string.
-    ///
-    /// Example: `"教育"`
+    /// `CompanyType`; example: `"教育"`
     pub company_type: Option<String>,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"S1-04"`
+    /// `Plan`; example: `"S1-04"`
     pub plan: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `LicenseType`; example: `"formal"`
     pub license_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Update`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Update`; example: `true`
     pub update: Option<bool>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-24 14:44:46"`
+    /// `StartTime`; example: `"2021-11-24 14:44:46"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-11-24 14:44:46"`
+    /// `EndTime`; example: `"2022-11-24 14:44:46"`
     pub end_time: Option<String>,
 
-    /// `RenewalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RenewalCount`; example: `2`
     pub renewal_count: Option<u64>,
 
-    /// `Reply`: a list of strings.
+    /// `Reply`
     pub reply: Vec<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-11-24T06:44:46.606Z"`
+    /// `CreatedAt`; example: `"2021-11-24T06:44:46.606Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-11-24T06:44:46.606Z"`
+    /// `UpdatedAt`; example: `"2021-11-24T06:44:46.606Z"`
     pub updated_at: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-24 18:44:46"`
+    /// `UpdateTime`; example: `"2021-11-24 18:44:46"`
     pub update_time: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: Option<bool>,
 
-    /// `RestTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2333`
+    /// `RestTime`; example: `2333`
     pub rest_time: Option<u64>,
 
-    /// `XMagicType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `XMagicType`; example: `"single"`
     pub x_magic_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"人像分割X1-01"`
+    /// `Name`; example: `"人像分割X1-01"`
     pub name: String,
 
-    /// `Resource`: a [`RenewResource`].
+    /// `Resource`
     pub resource: Option<RenewResource>,
 
-    /// `IsVest`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVest`; example: `false`
     pub is_vest: bool,
 }
 
@@ -896,79 +587,49 @@ pub struct XMagicInfo {
 /// Returned in the output of [`DescribeXMagicResource`](super::DescribeXMagicResource).
 #[tc_model]
 pub struct XMagicResource {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12524561497"`
+    /// `AppId`; example: `"12524561497"`
     pub app_id: String,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"A1-01"`
+    /// `Plan`; example: `"A1-01"`
     pub plan: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"有效时长"`
+    /// `Duration`; example: `"有效时长"`
     pub duration: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-11-29 20:40:13"`
+    /// `CreatedAt`; example: `"2021-11-29 20:40:13"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-11-29 20:40:13"`
+    /// `UpdatedAt`; example: `"2021-11-29 20:40:13"`
     pub updated_at: String,
 
-    /// `XMagic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XMagic`; example: `true`
     pub x_magic: Option<bool>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-29 18:04:45"`
+    /// `StartTime`; example: `"2021-11-29 18:04:45"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-11-29 18:04:45"`
+    /// `EndTime`; example: `"2022-11-29 18:04:45"`
     pub end_time: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"基础套餐A1-04"`
+    /// `Name`; example: `"基础套餐A1-04"`
     pub name: String,
 
-    /// `XMagicType`: a string.
-    ///
-    /// Example: `"combined"`
+    /// `XMagicType`; example: `"combined"`
     pub x_magic_type: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"xmagic"`
+    /// `BizType`; example: `"xmagic"`
     pub biz_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luvc1592345345dfgdf345"`
+    /// `ResourceId`; example: `"luvc1592345345dfgdf345"`
     pub resource_id: String,
 
-    /// `IsUse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUse`; example: `true`
     pub is_use: bool,
 }
 
@@ -977,90 +638,58 @@ pub struct XMagicResource {
 /// Returned in the output of [`DescribeXMagicResourceList`](super::DescribeXMagicResourceList).
 #[tc_model]
 pub struct XMagicResourceSimpleInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12524561497"`
+    /// `AppId`; example: `"12524561497"`
     pub app_id: String,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"A1-01"`
+    /// `Plan`; example: `"A1-01"`
     pub plan: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"有效时长"`
+    /// `Duration`; example: `"有效时长"`
     pub duration: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-11-29 20:40:13"`
+    /// `CreatedAt`; example: `"2021-11-29 20:40:13"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-11-29 20:40:13"`
+    /// `UpdatedAt`; example: `"2021-11-29 20:40:13"`
     pub updated_at: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-11-29 18:04:45"`
+    /// `StartTime`; example: `"2021-11-29 18:04:45"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-11-29 18:04:45"`
+    /// `EndTime`; example: `"2022-11-29 18:04:45"`
     pub end_time: String,
 
-    /// `Application`: an [`AppInfo`].
+    /// `Application`
     pub application: Option<AppInfo>,
 
-    /// `XMagic`: a [`XMagicSimpleInfo`].
+    /// `XMagic`
     pub x_magic: Option<XMagicSimpleInfo>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Operation`: a list of strings.
-    ///
-    /// Example: `["2022-01-01"]`
+    /// `Operation`; example: `["2022-01-01"]`
     pub operation: Option<Vec<String>>,
 
-    /// `IsUse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUse`; example: `true`
     pub is_use: bool,
 
-    /// `XMagicType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `XMagicType`; example: `"single"`
     pub x_magic_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"高级套餐S1-07"`
+    /// `Name`; example: `"高级套餐S1-07"`
     pub name: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"xmagic"`
+    /// `BizType`; example: `"xmagic"`
     pub biz_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"luvc2342834ksfsdfdf345345"`
+    /// `ResourceId`; example: `"luvc2342834ksfsdfdf345345"`
     pub resource_id: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 }
 
@@ -1069,14 +698,10 @@ pub struct XMagicResourceSimpleInfo {
 /// Returned in the output of [`DescribeXMagicResourceList`](super::DescribeXMagicResourceList).
 #[tc_model]
 pub struct XMagicSimpleInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -1085,33 +710,21 @@ pub struct XMagicSimpleInfo {
 /// Returned in the output of [`DescribeTrialFeature`](super::DescribeTrialFeature).
 #[tc_model]
 pub struct XMagicTrial {
-    /// `Name`: a string.
-    ///
-    /// Example: `"高级套餐"`
+    /// `Name`; example: `"高级套餐"`
     pub name: String,
 
-    /// `TrialCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TrialCount`; example: `2`
     pub trial_count: u64,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Duration`; example: `14`
     pub duration: u64,
 
-    /// `Plan`: a string.
-    ///
-    /// Example: `"S1-04"`
+    /// `Plan`; example: `"S1-04"`
     pub plan: String,
 
-    /// `XMagicType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `XMagicType`; example: `"single"`
     pub x_magic_type: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"vod"`
+    /// `BizType`; example: `"vod"`
     pub biz_type: Option<String>,
 }

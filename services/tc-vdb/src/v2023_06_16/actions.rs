@@ -7,25 +7,30 @@ use super::models;
 /// The `AssociateSecurityGroups` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::VdbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-eb2w7dto"]`
+    /// `InstanceIds`; example: `["vdb-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -39,215 +44,163 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `CreateInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct CreateInstance {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-rdfkabjj"`
+    /// `VpcId`; example: `"vpc-rdfkabjj"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-rdfkabj"`
+    /// `SubnetId`; example: `"subnet-rdfkabj"`
     pub subnet_id: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"vdb-yn67ikxud"`
+    /// `InstanceName`; example: `"vdb-yn67ikxud"`
     pub instance_name: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["A","B"]`
+    /// `SecurityGroupIds`; example: `["A","B"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"'{\"key\":\"value\"}'"`
+    /// `Params`; example: `"'{\"key\":\"value\"}'"`
     pub params: Option<String>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `Project`: a string.
-    ///
-    /// Example: `"meta"`
+    /// `Project`; example: `"meta"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub project: Option<String>,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductType`; example: `0`
     pub product_type: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `InstanceType`; example: `"cluster"`
     pub instance_type: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"three"`
+    /// `Mode`; example: `"three"`
     pub mode: Option<String>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkType`; example: `"VPC"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub network_type: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"vdb-1"`
+    /// `TemplateId`; example: `"vdb-1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub template_id: Option<String>,
 
-    /// `Components`: a list of [`CreateInstancesComponent`](super::models::CreateInstancesComponent) objects.
+    /// `Components`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub components: Option<Vec<models::CreateInstancesComponent>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub zone: Option<String>,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-3","ap-guangzhou-4"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub slave_zones: Option<Vec<String>>,
 
-    /// `IsNoExpired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNoExpired`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_no_expired: Option<bool>,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `EngineName`; example: `"1.0.0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub engine_name: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"Cluster"`
+    /// `EngineVersion`; example: `"Cluster"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub engine_version: Option<String>,
 
-    /// `Brief`: a string.
-    ///
-    /// Example: `"备注1"`
+    /// `Brief`; example: `"备注1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub brief: Option<String>,
 
-    /// `Chief`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Chief`; example: `"张三"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub chief: Option<String>,
 
-    /// `DBA`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DBA`; example: `"张三"`
     #[tc(rename = "DBA")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dba: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"compute"`
+    /// `NodeType`; example: `"compute"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub node_type: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: Option<u64>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: Option<u64>,
 
-    /// `WorkerNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkerNodeNum`; example: `1`
     pub worker_node_num: Option<u64>,
 
-    /// `EnableEncryption`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableEncryption`; example: `false`
     pub enable_encryption: Option<bool>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-dkxsmx1e"]`
+    /// `InstanceIds`; example: `["vdb-dkxsmx1e"]`
     pub instance_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -257,27 +210,34 @@ pub struct CreateInstanceResponse {
 /// The `DescribeDBSecurityGroups` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"vdb-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::SecurityGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -287,44 +247,43 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeInstanceMaintenanceWindow` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribeInstanceMaintenanceWindowResponse`].
-/// The codes it documents are in [`DescribeInstanceMaintenanceWindowError`](super::errors::DescribeInstanceMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribeInstanceMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribeInstanceMaintenanceWindow",
     output = DescribeInstanceMaintenanceWindowResponse,
-    error = super::errors::DescribeInstanceMaintenanceWindowError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DescribeInstanceMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-hfeu****"`
+    /// `InstanceId`; example: `"vdb-hfeu****"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceMaintenanceWindow`] call returns.
 #[tc_model]
 pub struct DescribeInstanceMaintenanceWindowResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-fhuvheru"`
+    /// `InstanceId`; example: `"vdb-fhuvheru"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"06:00"`
+    /// `EndTime`; example: `"06:00"`
     pub end_time: String,
 
-    /// `TimeSpan`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `TimeSpan`; example: `3`
     pub time_span: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,15 +293,21 @@ pub struct DescribeInstanceMaintenanceWindowResponse {
 /// The `DescribeInstanceNodes` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribeInstanceNodesResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesError`](super::errors::DescribeInstanceNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribeInstanceNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError,
+    error = super::errors::VdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -352,36 +317,26 @@ pub struct DescribeInstanceMaintenanceWindowResponse {
     )
 )]
 pub struct DescribeInstanceNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-ay5nc8f9tq"`
+    /// `InstanceId`; example: `"vdb-ay5nc8f9tq"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"worker"`
+    /// `Component`; example: `"worker"`
     pub component: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceNodes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesResponse {
-    /// `Items`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::NodeInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -391,15 +346,21 @@ pub struct DescribeInstanceNodesResponse {
 /// The `DescribeInstances` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::VdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -409,100 +370,68 @@ pub struct DescribeInstanceNodesResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-77qt0r46","vdb-o2ovx6ko"]`
+    /// `InstanceIds`; example: `["vdb-77qt0r46","vdb-o2ovx6ko"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["vdb-test"]`
+    /// `InstanceNames`; example: `["vdb-test"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `InstanceKeys`: a list of strings.
-    ///
-    /// Example: `["研发实例"]`
+    /// `InstanceKeys`; example: `["研发实例"]`
     pub instance_keys: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["online"]`
+    /// `Status`; example: `["online"]`
     pub status: Option<Vec<String>>,
 
-    /// `EngineNames`: a list of strings.
-    ///
-    /// Example: `["5.0"]`
+    /// `EngineNames`; example: `["5.0"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub engine_names: Option<Vec<String>>,
 
-    /// `EngineVersions`: a list of strings.
-    ///
-    /// Example: `["v1.6.0"]`
+    /// `EngineVersions`; example: `["v1.6.0"]`
     pub engine_versions: Option<Vec<String>>,
 
-    /// `ApiVersions`: a list of strings.
-    ///
-    /// Example: `["v2.0"]`
+    /// `ApiVersions`; example: `["v2.0"]`
     pub api_versions: Option<Vec<String>>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `CreateAt`; example: `"2024-01-01"`
     pub create_at: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-chengdu-2"]`
+    /// `Zones`; example: `["ap-chengdu-2"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub zones: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `OrderBy`; example: `"create_time"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderDirection`; example: `"desc"`
     pub order_direction: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `TaskStatus`; example: `[1,2]`
     pub task_status: Option<Vec<i64>>,
 
-    /// `Networks`: a list of strings.
-    ///
-    /// Example: `["10.0.1.1","10.11.1.1"]`
+    /// `Networks`; example: `["10.0.1.1","10.11.1.1"]`
     pub networks: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `Items`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstanceInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -512,84 +441,65 @@ pub struct DescribeInstancesResponse {
 /// The `DescribePriceCreateInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribePriceCreateInstanceResponse`].
-/// The codes it documents are in [`DescribePriceCreateInstanceError`](super::errors::DescribePriceCreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribePriceCreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribePriceCreateInstance",
     output = DescribePriceCreateInstanceResponse,
-    error = super::errors::DescribePriceCreateInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DescribePriceCreateInstance {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `InstanceType`; example: `"cluster"`
     pub instance_type: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: u64,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: u64,
 
-    /// `WorkerNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkerNodeNum`; example: `1`
     pub worker_node_num: u64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductType`; example: `0`
     pub product_type: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"three"`
+    /// `Mode`; example: `"three"`
     pub mode: Option<String>,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: Option<i64>,
 }
 
 /// What a successful [`DescribePriceCreateInstance`] call returns.
 #[tc_model]
 pub struct DescribePriceCreateInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Price`; example: `1.0`
     pub price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -599,44 +509,41 @@ pub struct DescribePriceCreateInstanceResponse {
 /// The `DescribePriceRenewInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribePriceRenewInstanceResponse`].
-/// The codes it documents are in [`DescribePriceRenewInstanceError`](super::errors::DescribePriceRenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribePriceRenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribePriceRenewInstance",
     output = DescribePriceRenewInstanceResponse,
-    error = super::errors::DescribePriceRenewInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DescribePriceRenewInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-xxx"`
+    /// `InstanceId`; example: `"vdb-xxx"`
     pub instance_id: String,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: i64,
 }
 
 /// What a successful [`DescribePriceRenewInstance`] call returns.
 #[tc_model]
 pub struct DescribePriceRenewInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Price`; example: `1.0`
     pub price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,59 +553,50 @@ pub struct DescribePriceRenewInstanceResponse {
 /// The `DescribePriceResizeInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DescribePriceResizeInstanceResponse`].
-/// The codes it documents are in [`DescribePriceResizeInstanceError`](super::errors::DescribePriceResizeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DescribePriceResizeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DescribePriceResizeInstance",
     output = DescribePriceResizeInstanceResponse,
-    error = super::errors::DescribePriceResizeInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DescribePriceResizeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-xxx"`
+    /// `InstanceId`; example: `"vdb-xxx"`
     pub instance_id: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: Option<u64>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DiskSize`; example: `20`
     pub disk_size: Option<u64>,
 
-    /// `WorkerNodeNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkerNodeNum`; example: `1`
     pub worker_node_num: Option<u64>,
 }
 
 /// What a successful [`DescribePriceResizeInstance`] call returns.
 #[tc_model]
 pub struct DescribePriceResizeInstanceResponse {
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Price`; example: `1.0`
     pub price: Option<f64>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: Option<f64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -708,20 +606,24 @@ pub struct DescribePriceResizeInstanceResponse {
 /// The `DestroyInstances` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DestroyInstancesResponse`].
-/// The codes it documents are in [`DestroyInstancesError`](super::errors::DestroyInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DestroyInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DestroyInstances",
     output = DestroyInstancesResponse,
-    error = super::errors::DestroyInstancesError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DestroyInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-*******","vdb-*******"]`
+    /// `InstanceIds`; example: `["vdb-*******","vdb-*******"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -735,25 +637,30 @@ pub struct DestroyInstancesResponse {
 /// The `DisassociateSecurityGroups` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::VdbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `SecurityGroupIds`: a string.
-    ///
-    /// Example: `"{\"sg-ajr1jzgj\"]"`
+    /// `SecurityGroupIds`; example: `"{\"sg-ajr1jzgj\"]"`
     pub security_group_ids: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-eb2w7dto"]`
+    /// `InstanceIds`; example: `["vdb-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -767,20 +674,27 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `IsolateInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`IsolateInstanceResponse`].
-/// The codes it documents are in [`IsolateInstanceError`](super::errors::IsolateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=IsolateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "IsolateInstance",
     output = IsolateInstanceResponse,
-    error = super::errors::IsolateInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct IsolateInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-****"`
+    /// `InstanceId`; example: `"vdb-****"`
     pub instance_id: String,
 }
 
@@ -794,25 +708,34 @@ pub struct IsolateInstanceResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VdbErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VdbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VdbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::VdbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vdb-c9s3b1h4"]`
+    /// `InstanceIds`; example: `["vdb-c9s3b1h4"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -826,30 +749,37 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyInstanceMaintenanceWindow` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`ModifyInstanceMaintenanceWindowResponse`].
-/// The codes it documents are in [`ModifyInstanceMaintenanceWindowError`](super::errors::ModifyInstanceMaintenanceWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=ModifyInstanceMaintenanceWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VdbErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VdbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VdbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "ModifyInstanceMaintenanceWindow",
     output = ModifyInstanceMaintenanceWindowResponse,
-    error = super::errors::ModifyInstanceMaintenanceWindowError
+    error = super::errors::VdbErrorCode
 )]
 pub struct ModifyInstanceMaintenanceWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-dhewyr"`
+    /// `InstanceId`; example: `"vdb-dhewyr"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartTime`; example: `"03:00"`
     pub start_time: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 }
 
@@ -863,25 +793,34 @@ pub struct ModifyInstanceMaintenanceWindowResponse {
 /// The `RecoverInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`RecoverInstanceResponse`].
-/// The codes it documents are in [`RecoverInstanceError`](super::errors::RecoverInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=RecoverInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VdbErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VdbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VdbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "RecoverInstance",
     output = RecoverInstanceResponse,
-    error = super::errors::RecoverInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct RecoverInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-****"`
+    /// `InstanceId`; example: `"vdb-****"`
     pub instance_id: String,
 
-    /// `PayPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayPeriod`; example: `1`
     pub pay_period: Option<i64>,
 }
 
@@ -895,30 +834,37 @@ pub struct RecoverInstanceResponse {
 /// The `ScaleOutInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`ScaleOutInstanceResponse`].
-/// The codes it documents are in [`ScaleOutInstanceError`](super::errors::ScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=ScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VdbErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VdbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VdbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "ScaleOutInstance",
     output = ScaleOutInstanceResponse,
-    error = super::errors::ScaleOutInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct ScaleOutInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-jnaj****"`
+    /// `InstanceId`; example: `"vdb-jnaj****"`
     pub instance_id: String,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReplicaNum`; example: `3`
     pub replica_num: u64,
 
-    /// `RunNow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RunNow`; example: `false`
     pub run_now: Option<bool>,
 }
 
@@ -932,40 +878,43 @@ pub struct ScaleOutInstanceResponse {
 /// The `ScaleUpInstance` action of VDB API 2023-06-16.
 ///
 /// A successful call returns [`ScaleUpInstanceResponse`].
-/// The codes it documents are in [`ScaleUpInstanceError`](super::errors::ScaleUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vdb&Version=2023-06-16&Action=ScaleUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VdbErrorCode`](super::errors::VdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VdbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VdbErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VdbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VdbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vdb",
     version = "2023-06-16",
     name = "ScaleUpInstance",
     output = ScaleUpInstanceResponse,
-    error = super::errors::ScaleUpInstanceError
+    error = super::errors::VdbErrorCode
 )]
 pub struct ScaleUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-iue******"`
+    /// `InstanceId`; example: `"vdb-iue******"`
     pub instance_id: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `4.0`
+    /// `Cpu`; example: `4.0`
     pub cpu: Option<f64>,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `8.0`
+    /// `Memory`; example: `8.0`
     pub memory: Option<f64>,
 
-    /// `StorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StorageSize`; example: `200`
     pub storage_size: Option<u64>,
 
-    /// `RunNow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RunNow`; example: `false`
     pub run_now: Option<bool>,
 }
 

@@ -8,44 +8,28 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateInstance`](super::CreateInstance).
 #[tc_model]
 pub struct CreateInstancesComponent {
-    /// `Component`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Component`; example: `"master"`
     pub component: String,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: f64,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: f64,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReplicaNum`; example: `3`
     pub replica_num: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Name`; example: `"master"`
     pub name: Option<String>,
 
-    /// `StorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `StorageSize`; example: `20`
     pub storage_size: Option<u64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `StorageType`; example: `"CLOUD_SSD"`
     pub storage_type: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"'{\"key”:\"value\"}'"`
+    /// `Params`; example: `"'{\"key”:\"value\"}'"`
     pub params: Option<String>,
 }
 
@@ -54,44 +38,28 @@ pub struct CreateInstancesComponent {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups).
 #[tc_model]
 pub struct Inbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"net_set1"`
+    /// `AddressModule`; example: `"net_set1"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `CidrIp`; example: `"10.0.0.0/8"`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"自研上云安全组默认入站规则"`
+    /// `Desc`; example: `"自研上云安全组默认入站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"vdb"`
+    /// `ServiceModule`; example: `"vdb"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"vdb_id"`
+    /// `Id`; example: `"vdb_id"`
     pub id: String,
 }
 
@@ -100,184 +68,118 @@ pub struct Inbound {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vdb-77qt0r46"`
+    /// `InstanceId`; example: `"vdb-77qt0r46"`
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"vdb_test"`
+    /// `Name`; example: `"vdb_test"`
     pub name: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251223614`
+    /// `AppId`; example: `251223614`
     pub app_id: Option<u64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"160002"`
+    /// `Zone`; example: `"160002"`
     pub zone: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"vdb"`
+    /// `Product`; example: `"vdb"`
     pub product: Option<String>,
 
-    /// `Networks`: a list of [`Network`] objects.
+    /// `Networks`
     pub networks: Option<Vec<Network>>,
 
-    /// `ShardNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShardNum`; example: `1`
     pub shard_num: Option<u64>,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicaNum`; example: `1`
     pub replica_num: Option<u64>,
 
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<f64>,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: Option<f64>,
 
-    /// `Disk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Disk`; example: `20`
     pub disk: Option<u64>,
 
-    /// `HealthScore`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `HealthScore`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub health_score: Option<f64>,
 
-    /// `Warning`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Warning`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub warning: Option<i64>,
 
-    /// `Project`: a string.
-    ///
-    /// Example: `"vdb"`
+    /// `Project`; example: `"vdb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub project: Option<String>,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<Tag>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2023-07-06"`
+    /// `CreatedAt`; example: `"2023-07-06"`
     pub created_at: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: Option<String>,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"5.0"`
+    /// `EngineName`; example: `"5.0"`
     pub engine_name: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"v1.6.0"`
+    /// `EngineVersion`; example: `"v1.6.0"`
     pub engine_version: Option<String>,
 
-    /// `ApiVersion`: a string.
-    ///
-    /// Example: `"v2.0"`
+    /// `ApiVersion`; example: `"v2.0"`
     pub api_version: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PayMode`; example: `2`
     pub pay_mode: Option<i64>,
 
-    /// `Extend`: a string.
-    ///
-    /// Example: `"\"{\\\"Port\\\": \\\"80\\\"}\""`
+    /// `Extend`; example: `"\"{\\\"Port\\\": \\\"80\\\"}\""`
     pub extend: Option<String>,
 
-    /// `ExpiredAt`: a string.
-    ///
-    /// Example: `"2023-08-07"`
+    /// `ExpiredAt`; example: `"2023-08-07"`
     pub expired_at: Option<String>,
 
-    /// `IsNoExpired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNoExpired`; example: `false`
     pub is_no_expired: Option<bool>,
 
-    /// `ProductType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductType`; example: `0`
     pub product_type: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"single"`
+    /// `InstanceType`; example: `"single"`
     pub instance_type: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"计算型"`
+    /// `NodeType`; example: `"计算型"`
     pub node_type: Option<String>,
 
-    /// `WanAddress`: a string.
-    ///
-    /// Example: `"lb-5mk****-wid8362zluyvekp4.clb.ap-guangzhou.testclb.com:8100"`
+    /// `WanAddress`; example: `"lb-5mk****-wid8362zluyvekp4.clb.ap-guangzhou.testclb.com:8100"`
     pub wan_address: Option<String>,
 
-    /// `IsolateAt`: a string.
-    ///
-    /// Example: `"2024-09-12"`
+    /// `IsolateAt`; example: `"2024-09-12"`
     pub isolate_at: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-hduehhu"]`
+    /// `SecurityGroupIds`; example: `["sg-hduehhu"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UpgradeVersion`: a string.
-    ///
-    /// Example: `"v3.1.1"`
+    /// `UpgradeVersion`; example: `"v3.1.1"`
     pub upgrade_version: Option<String>,
 
-    /// `IsInternal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInternal`; example: `false`
     pub is_internal: Option<bool>,
 }
 
@@ -286,39 +188,25 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Network {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hu6khgap"`
+    /// `VpcId`; example: `"vpc-hu6khgap"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6mt7lir6"`
+    /// `SubnetId`; example: `"subnet-6mt7lir6"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.1.1.2"`
+    /// `Vip`; example: `"10.1.1.2"`
     pub vip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `PreserveDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreserveDuration`; example: `1`
     pub preserve_duration: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024 10-30 12:00:00"`
+    /// `ExpireTime`; example: `"2024 10-30 12:00:00"`
     pub expire_time: Option<String>,
 
-    /// `IsSSL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSSL`; example: `false`
     #[tc(rename = "IsSSL")]
     pub is_ssl: Option<bool>,
 }
@@ -328,14 +216,10 @@ pub struct Network {
 /// Returned in the output of [`DescribeInstanceNodes`](super::DescribeInstanceNodes).
 #[tc_model]
 pub struct NodeInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"worker-0"`
+    /// `Name`; example: `"worker-0"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 }
 
@@ -344,44 +228,28 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups).
 #[tc_model]
 pub struct Outbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"set"`
+    /// `AddressModule`; example: `"set"`
     pub address_module: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"11.0.0.0/8\""`
+    /// `CidrIp`; example: `"11.0.0.0/8\""`
     pub cidr_ip: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"自研上云安全组默认出站规则"`
+    /// `Desc`; example: `"自研上云安全组默认出站规则"`
     pub desc: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"vdb"`
+    /// `ServiceModule`; example: `"vdb"`
     pub service_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Id`; example: `"set"`
     pub id: String,
 }
 
@@ -390,40 +258,28 @@ pub struct Outbound {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-09-12 17:52:43"`
+    /// `CreateTime`; example: `"2024-09-12 17:52:43"`
     pub create_time: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-05bb4upy"`
+    /// `SecurityGroupId`; example: `"sg-05bb4upy"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"sg-vdb"`
+    /// `SecurityGroupName`; example: `"sg-vdb"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"vdb-group"`
+    /// `SecurityGroupRemark`; example: `"vdb-group"`
     pub security_group_remark: String,
 
-    /// `Outbound`: a list of [`Outbound`] objects.
+    /// `Outbound`
     pub outbound: Vec<Outbound>,
 
-    /// `Inbound`: a list of [`Inbound`] objects.
+    /// `Inbound`
     pub inbound: Vec<Inbound>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-09-05 19:58:51"`
+    /// `UpdateTime`; example: `"2024-09-05 19:58:51"`
     pub update_time: String,
 }
 
@@ -433,13 +289,9 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: String,
 }

@@ -7,18 +7,38 @@ use super::models;
 /// The `CancelTask` action of VM API 2020-07-09.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-07-09&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-07-09",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -32,27 +52,47 @@ pub struct CancelTaskResponse {
 /// The `CreateBizConfig` action of VM API 2020-07-09.
 ///
 /// A successful call returns [`CreateBizConfigResponse`].
-/// The codes it documents are in [`CreateBizConfigError`](super::errors::CreateBizConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-07-09&Action=CreateBizConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-07-09",
     name = "CreateBizConfig",
     output = CreateBizConfigResponse,
-    error = super::errors::CreateBizConfigError
+    error = super::errors::VmErrorCode
 )]
 pub struct CreateBizConfig {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: String,
 
-    /// `MediaModeration`: a [`MediaModerationConfig`](super::models::MediaModerationConfig).
+    /// `MediaModeration`
     pub media_moderation: models::MediaModerationConfig,
 
-    /// `BizName`: a string.
+    /// `BizName`
     pub biz_name: Option<String>,
 
-    /// `ModerationCategories`: a list of strings.
+    /// `ModerationCategories`
     pub moderation_categories: Option<Vec<String>>,
 }
 
@@ -66,40 +106,61 @@ pub struct CreateBizConfigResponse {
 /// The `CreateVideoModerationTask` action of VM API 2020-07-09.
 ///
 /// A successful call returns [`CreateVideoModerationTaskResponse`].
-/// The codes it documents are in [`CreateVideoModerationTaskError`](super::errors::CreateVideoModerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-07-09&Action=CreateVideoModerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-07-09",
     name = "CreateVideoModerationTask",
     output = CreateVideoModerationTaskResponse,
-    error = super::errors::CreateVideoModerationTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CreateVideoModerationTask {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInput>,
 
-    /// `Seed`: a string.
+    /// `Seed`
     pub seed: Option<String>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
+    /// `Priority`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`CreateVideoModerationTask`] call returns.
 #[tc_model]
 pub struct CreateVideoModerationTaskResponse {
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,76 +170,97 @@ pub struct CreateVideoModerationTaskResponse {
 /// The `DescribeTaskDetail` action of VM API 2020-07-09.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-07-09&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-07-09",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::VmErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `ShowAllSegments`: a boolean.
+    /// `ShowAllSegments`
     pub show_all_segments: Option<bool>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Labels`: a list of [`TaskLabel`](super::models::TaskLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::TaskLabel>>,
 
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: Option<models::MediaInfo>,
 
-    /// `InputInfo`: an [`InputInfo`](super::models::InputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::InputInfo>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: Option<String>,
 
-    /// `TryInSeconds`: a signed 64-bit integer.
+    /// `TryInSeconds`
     pub try_in_seconds: Option<i64>,
 
-    /// `ImageSegments`: a list of [`ImageSegments`](super::models::ImageSegments) objects.
+    /// `ImageSegments`
     pub image_segments: Option<Vec<models::ImageSegments>>,
 
-    /// `AudioSegments`: a list of [`AudioSegments`](super::models::AudioSegments) objects.
+    /// `AudioSegments`
     pub audio_segments: Option<Vec<models::AudioSegments>>,
 
-    /// `ErrorType`: a string.
+    /// `ErrorType`
     pub error_type: Option<String>,
 
-    /// `ErrorDescription`: a string.
+    /// `ErrorDescription`
     pub error_description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -188,34 +270,43 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeVideoStat` action of VM API 2020-07-09.
 ///
 /// A successful call returns [`DescribeVideoStatResponse`].
-/// The codes it documents are in [`DescribeVideoStatError`](super::errors::DescribeVideoStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-07-09&Action=DescribeVideoStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vm",
     version = "2020-07-09",
     name = "DescribeVideoStat",
     output = DescribeVideoStatResponse,
-    error = super::errors::DescribeVideoStatError
+    error = super::errors::VmErrorCode
 )]
 pub struct DescribeVideoStat {
-    /// `AuditType`: a signed 64-bit integer.
+    /// `AuditType`
     pub audit_type: i64,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Vec<models::Filters>,
 }
 
 /// What a successful [`DescribeVideoStat`] call returns.
 #[tc_model]
 pub struct DescribeVideoStatResponse {
-    /// `Overview`: an [`Overview`](super::models::Overview).
+    /// `Overview`
     pub overview: Option<models::Overview>,
 
-    /// `TrendCount`: a list of [`TrendCount`](super::models::TrendCount) objects.
+    /// `TrendCount`
     pub trend_count: Option<Vec<models::TrendCount>>,
 
-    /// `EvilCount`: a list of [`EvilCount`](super::models::EvilCount) objects.
+    /// `EvilCount`
     pub evil_count: Option<Vec<models::EvilCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,37 +8,37 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResult {
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Duration`: a string.
+    /// `Duration`
     pub duration: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `TextResults`: a list of [`AudioResultDetailTextResult`] objects.
+    /// `TextResults`
     pub text_results: Option<Vec<AudioResultDetailTextResult>>,
 
-    /// `MoanResults`: a list of [`AudioResultDetailMoanResult`] objects.
+    /// `MoanResults`
     pub moan_results: Option<Vec<AudioResultDetailMoanResult>>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`] objects.
+    /// `LanguageResults`
     pub language_results: Option<Vec<AudioResultDetailLanguageResult>>,
 }
 
@@ -47,19 +47,19 @@ pub struct AudioResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailLanguageResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 }
 
@@ -68,19 +68,19 @@ pub struct AudioResultDetailLanguageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailMoanResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: String,
 }
 
@@ -89,25 +89,25 @@ pub struct AudioResultDetailMoanResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailTextResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `LibType`: a signed 64-bit integer.
+    /// `LibType`
     pub lib_type: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 }
 
@@ -116,10 +116,10 @@ pub struct AudioResultDetailTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioSegments {
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: Option<String>,
 
-    /// `Result`: an [`AudioResult`].
+    /// `Result`
     pub result: Option<AudioResult>,
 }
 
@@ -128,13 +128,13 @@ pub struct AudioSegments {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `Object`: a string.
+    /// `Object`
     pub object: String,
 }
 
@@ -143,10 +143,10 @@ pub struct BucketInfo {
 /// Returned in the output of [`DescribeVideoStat`](super::DescribeVideoStat).
 #[tc_model]
 pub struct EvilCount {
-    /// `EvilType`: a string.
+    /// `EvilType`
     pub evil_type: String,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -155,13 +155,13 @@ pub struct EvilCount {
 /// Sent in the input of [`CreateBizConfig`](super::CreateBizConfig).
 #[tc_model]
 pub struct FileOutput {
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `ObjectPrefix`: a string.
+    /// `ObjectPrefix`
     pub object_prefix: String,
 }
 
@@ -170,10 +170,10 @@ pub struct FileOutput {
 /// Sent in the input of [`DescribeVideoStat`](super::DescribeVideoStat).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -182,25 +182,25 @@ pub struct Filters {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResult {
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Results`: a list of [`ImageResultResult`] objects.
+    /// `Results`
     pub results: Option<Vec<ImageResultResult>>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 }
 
@@ -209,31 +209,31 @@ pub struct ImageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Details`: a list of [`ImageResultsResultDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<ImageResultsResultDetail>>,
 }
 
@@ -242,34 +242,34 @@ pub struct ImageResultResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetail {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Location`: an [`ImageResultsResultDetailLocation`].
+    /// `Location`
     pub location: Option<ImageResultsResultDetailLocation>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 }
 
@@ -278,19 +278,19 @@ pub struct ImageResultsResultDetail {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetailLocation {
-    /// `X`: a floating-point number.
+    /// `X`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
+    /// `Y`
     pub y: Option<f64>,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 
-    /// `Rotate`: a floating-point number.
+    /// `Rotate`
     pub rotate: Option<f64>,
 }
 
@@ -299,10 +299,10 @@ pub struct ImageResultsResultDetailLocation {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageSegments {
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: String,
 
-    /// `Result`: an [`ImageResult`].
+    /// `Result`
     pub result: ImageResult,
 }
 
@@ -311,13 +311,13 @@ pub struct ImageSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct InputInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a string.
+    /// `BucketInfo`
     pub bucket_info: Option<String>,
 }
 
@@ -326,16 +326,16 @@ pub struct InputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct MediaInfo {
-    /// `Codecs`: a string.
+    /// `Codecs`
     pub codecs: String,
 
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: i64,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: i64,
 }
 
@@ -344,23 +344,23 @@ pub struct MediaInfo {
 /// Sent in the input of [`CreateBizConfig`](super::CreateBizConfig).
 #[tc_model]
 pub struct MediaModerationConfig {
-    /// `UseOCR`: a boolean.
+    /// `UseOCR`
     #[tc(rename = "UseOCR")]
     pub use_ocr: bool,
 
-    /// `UseAudio`: a boolean.
+    /// `UseAudio`
     pub use_audio: bool,
 
-    /// `ImageFrequency`: a signed 64-bit integer.
+    /// `ImageFrequency`
     pub image_frequency: Option<i64>,
 
-    /// `AudioFrequency`: a signed 64-bit integer.
+    /// `AudioFrequency`
     pub audio_frequency: Option<i64>,
 
-    /// `SegmentOutput`: a [`FileOutput`].
+    /// `SegmentOutput`
     pub segment_output: Option<FileOutput>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 }
 
@@ -369,28 +369,28 @@ pub struct MediaModerationConfig {
 /// Returned in the output of [`DescribeVideoStat`](super::DescribeVideoStat).
 #[tc_model]
 pub struct Overview {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: i64,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: i64,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: i64,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: i64,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: i64,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: i64,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: i64,
 }
 
@@ -399,13 +399,13 @@ pub struct Overview {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 }
 
@@ -414,13 +414,13 @@ pub struct StorageInfo {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskInput {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Input`: a [`StorageInfo`].
+    /// `Input`
     pub input: Option<StorageInfo>,
 }
 
@@ -429,13 +429,13 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TaskLabel {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 }
 
@@ -444,16 +444,16 @@ pub struct TaskLabel {
 /// Returned in the output of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -462,30 +462,30 @@ pub struct TaskResult {
 /// Returned in the output of [`DescribeVideoStat`](super::DescribeVideoStat).
 #[tc_model]
 pub struct TrendCount {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: i64,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: i64,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: i64,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: i64,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: i64,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: i64,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: i64,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 }

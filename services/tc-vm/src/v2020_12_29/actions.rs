@@ -7,20 +7,38 @@ use super::models;
 /// The `CancelTask` action of VM API 2020-12-29.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-12-29&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-12-29",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-video-XwxJtbkKXWgCt8AZ"`
+    /// `TaskId`; example: `"task-video-XwxJtbkKXWgCt8AZ"`
     pub task_id: String,
 }
 
@@ -34,42 +52,62 @@ pub struct CancelTaskResponse {
 /// The `CreateVideoModerationTask` action of VM API 2020-12-29.
 ///
 /// A successful call returns [`CreateVideoModerationTaskResponse`].
-/// The codes it documents are in [`CreateVideoModerationTaskError`](super::errors::CreateVideoModerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-12-29&Action=CreateVideoModerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::VmErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-12-29",
     name = "CreateVideoModerationTask",
     output = CreateVideoModerationTaskResponse,
-    error = super::errors::CreateVideoModerationTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CreateVideoModerationTask {
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: String,
 
-    /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInput>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `Seed`: a string.
+    /// `Seed`
     pub seed: Option<String>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
+    /// `Priority`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`CreateVideoModerationTask`] call returns.
 #[tc_model]
 pub struct CreateVideoModerationTaskResponse {
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -79,110 +117,109 @@ pub struct CreateVideoModerationTaskResponse {
 /// The `DescribeTaskDetail` action of VM API 2020-12-29.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-12-29&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-12-29",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::VmErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-video-XwxJtbkKXWgCt8AZ"`
+    /// `TaskId`; example: `"task-video-XwxJtbkKXWgCt8AZ"`
     pub task_id: String,
 
-    /// `ShowAllSegments`: a boolean.
+    /// `ShowAllSegments`
     pub show_all_segments: Option<bool>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-video-XwxJtbkKXWgCt8AZ"`
+    /// `TaskId`; example: `"task-video-XwxJtbkKXWgCt8AZ"`
     pub task_id: Option<String>,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"data_test_01"`
+    /// `DataId`; example: `"data_test_01"`
     pub data_id: Option<String>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `BizType`; example: `"1001"`
     pub biz_type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: Option<String>,
 
-    /// `Labels`: a list of [`TaskLabel`](super::models::TaskLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::TaskLabel>>,
 
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: Option<models::MediaInfo>,
 
-    /// `InputInfo`: an [`InputInfo`](super::models::InputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::InputInfo>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:01.925Z"`
+    /// `CreatedAt`; example: `"2020-07-13T11:47:01.925Z"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:25.840Z"`
+    /// `UpdatedAt`; example: `"2020-07-13T11:47:25.840Z"`
     pub updated_at: Option<String>,
 
-    /// `ImageSegments`: a list of [`ImageSegments`](super::models::ImageSegments) objects.
+    /// `ImageSegments`
     pub image_segments: Option<Vec<models::ImageSegments>>,
 
-    /// `AudioSegments`: a list of [`AudioSegments`](super::models::AudioSegments) objects.
+    /// `AudioSegments`
     pub audio_segments: Option<Vec<models::AudioSegments>>,
 
-    /// `ErrorType`: a string.
+    /// `ErrorType`
     pub error_type: Option<String>,
 
-    /// `ErrorDescription`: a string.
+    /// `ErrorDescription`
     pub error_description: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: Option<String>,
 
-    /// `SegmentCosUrlList`: a [`SegmentCosUrlList`](super::models::SegmentCosUrlList).
+    /// `SegmentCosUrlList`
     pub segment_cos_url_list: Option<models::SegmentCosUrlList>,
 
-    /// `AudioText`: a string.
+    /// `AudioText`
     pub audio_text: Option<String>,
 
-    /// `TryInSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TryInSeconds`; example: `0`
     pub try_in_seconds: Option<i64>,
 
-    /// `Asrs`: a list of [`RcbAsr`](super::models::RcbAsr) objects.
+    /// `Asrs`
     pub asrs: Option<Vec<models::RcbAsr>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -192,15 +229,37 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of VM API 2020-12-29.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2020-12-29&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2020-12-29",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::VmErrorCode,
     paginate(
         token = page_token,
         limit = limit,
@@ -211,36 +270,32 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Filter`: a [`TaskFilter`](super::models::TaskFilter).
+    /// `Filter`
     pub filter: Option<models::TaskFilter>,
 
-    /// `PageToken`: a string.
+    /// `PageToken`
     pub page_token: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
+    /// `StartTime`, an ISO 8601 timestamp
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
+    /// `EndTime`, an ISO 8601 timestamp
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Total`; example: `"1"`
     pub total: Option<String>,
 
-    /// `Data`: a list of [`TaskData`](super::models::TaskData) objects.
+    /// `Data`
     pub data: Option<Vec<models::TaskData>>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"4765-48dXwxJtbkKXW8d3eb"`
+    /// `PageToken`; example: `"4765-48dXwxJtbkKXW8d3eb"`
     pub page_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

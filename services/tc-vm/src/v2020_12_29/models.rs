@@ -8,25 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioLabelResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `Suggestion`: a signed 64-bit integer.
+    /// `Suggestion`
     pub suggestion: Option<i64>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 }
 
@@ -35,58 +35,58 @@ pub struct AudioLabelResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResult {
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Duration`: a string.
+    /// `Duration`
     pub duration: String,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: String,
 
-    /// `TextResults`: a list of [`AudioResultDetailTextResult`] objects.
+    /// `TextResults`
     pub text_results: Vec<AudioResultDetailTextResult>,
 
-    /// `MoanResults`: a list of [`AudioResultDetailMoanResult`] objects.
+    /// `MoanResults`
     pub moan_results: Vec<AudioResultDetailMoanResult>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`] objects.
+    /// `LanguageResults`
     pub language_results: Vec<AudioResultDetailLanguageResult>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: String,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`] objects.
+    /// `RecognitionResults`
     pub recognition_results: Vec<RecognitionResult>,
 
-    /// `SpeakerResults`: a list of [`SpeakerResult`] objects.
+    /// `SpeakerResults`
     pub speaker_results: Option<Vec<SpeakerResult>>,
 
-    /// `LabelResults`: a list of [`AudioLabelResult`] objects.
+    /// `LabelResults`
     pub label_results: Option<Vec<AudioLabelResult>>,
 
-    /// `TravelResults`: a list of [`TravelResult`] objects.
+    /// `TravelResults`
     pub travel_results: Option<Vec<TravelResult>>,
 
-    /// `SubTag`: a string.
+    /// `SubTag`
     pub sub_tag: Option<String>,
 
-    /// `SubTagCode`: a string.
+    /// `SubTagCode`
     pub sub_tag_code: Option<String>,
 }
 
@@ -95,19 +95,19 @@ pub struct AudioResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailLanguageResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 }
 
@@ -116,27 +116,25 @@ pub struct AudioResultDetailLanguageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailMoanResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: String,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 }
 
@@ -145,31 +143,31 @@ pub struct AudioResultDetailMoanResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailTextResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Vec<String>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: String,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: String,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `LibType`: a signed 64-bit integer.
+    /// `LibType`
     pub lib_type: i64,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: String,
 
-    /// `HitInfos`: a list of [`HitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Option<Vec<HitInfo>>,
 }
 
@@ -178,13 +176,13 @@ pub struct AudioResultDetailTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioSegments {
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: String,
 
-    /// `Result`: an [`AudioResult`].
+    /// `Result`
     pub result: AudioResult,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 }
 
@@ -193,13 +191,13 @@ pub struct AudioSegments {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `Object`: a string.
+    /// `Object`
     pub object: String,
 }
 
@@ -208,22 +206,16 @@ pub struct BucketInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct HitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Keyword"`
+    /// `Type`; example: `"Keyword"`
     pub r#type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键词A"`
+    /// `Keyword`; example: `"关键词A"`
     pub keyword: Option<String>,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"关键词库A"`
+    /// `LibName`; example: `"关键词库A"`
     pub lib_name: Option<String>,
 
-    /// `Positions`: a list of [`TextPosition`] objects.
+    /// `Positions`
     pub positions: Option<Vec<TextPosition>>,
 }
 
@@ -232,45 +224,31 @@ pub struct HitInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResult {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: Option<i64>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Label`; example: `"1"`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Suggestion`; example: `"1"`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Score`; example: `1`
     pub score: Option<i64>,
 
-    /// `Results`: a list of [`ImageResultResult`] objects.
+    /// `Results`
     pub results: Option<Vec<ImageResultResult>>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Url`; example: `"1"`
     pub url: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubLabel`; example: `"1"`
     pub sub_label: Option<String>,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`] objects.
+    /// `RecognitionResults`
     pub recognition_results: Option<Vec<RecognitionResult>>,
 }
 
@@ -279,31 +257,31 @@ pub struct ImageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Details`: a list of [`ImageResultsResultDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<ImageResultsResultDetail>>,
 }
 
@@ -312,40 +290,40 @@ pub struct ImageResultResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetail {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `Location`: an [`ImageResultsResultDetailLocation`].
+    /// `Location`
     pub location: ImageResultsResultDetailLocation,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: String,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Vec<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `OcrHitInfos`: a list of [`HitInfo`] objects.
+    /// `OcrHitInfos`
     pub ocr_hit_infos: Option<Vec<HitInfo>>,
 }
 
@@ -354,19 +332,19 @@ pub struct ImageResultsResultDetail {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetailLocation {
-    /// `X`: a floating-point number.
+    /// `X`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
+    /// `Y`
     pub y: Option<f64>,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 
-    /// `Rotate`: a floating-point number.
+    /// `Rotate`
     pub rotate: Option<f64>,
 }
 
@@ -375,16 +353,16 @@ pub struct ImageResultsResultDetailLocation {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageSegments {
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: String,
 
-    /// `Result`: an [`ImageResult`].
+    /// `Result`
     pub result: ImageResult,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `OffsetusTime`: a string.
+    /// `OffsetusTime`
     pub offsetus_time: Option<String>,
 }
 
@@ -393,13 +371,13 @@ pub struct ImageSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct InputInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a string.
+    /// `BucketInfo`
     pub bucket_info: Option<String>,
 }
 
@@ -408,7 +386,7 @@ pub struct InputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct MediaInfo {
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: i64,
 }
 
@@ -417,14 +395,10 @@ pub struct MediaInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct RcbAsr {
-    /// `Text`: a string.
-    ///
-    /// Example: `"the text"`
+    /// `Text`; example: `"the text"`
     pub text: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:01.925Z"`
+    /// `CreatedAt`; example: `"2020-07-13T11:47:01.925Z"`
     pub created_at: Option<String>,
 }
 
@@ -433,12 +407,10 @@ pub struct RcbAsr {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct RecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Label`; example: `"1"`
     pub label: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -447,19 +419,19 @@ pub struct RecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SegmentCosUrlList {
-    /// `ImageAllUrl`: a string.
+    /// `ImageAllUrl`
     pub image_all_url: Option<String>,
 
-    /// `AudioAllUrl`: a string.
+    /// `AudioAllUrl`
     pub audio_all_url: Option<String>,
 
-    /// `ImageBlockUrl`: a string.
+    /// `ImageBlockUrl`
     pub image_block_url: Option<String>,
 
-    /// `AudioBlockUrl`: a string.
+    /// `AudioBlockUrl`
     pub audio_block_url: Option<String>,
 
-    /// `AsrUrl`: a string.
+    /// `AsrUrl`
     pub asr_url: Option<String>,
 }
 
@@ -468,16 +440,16 @@ pub struct SegmentCosUrlList {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SpeakerResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 }
 
@@ -486,13 +458,13 @@ pub struct SpeakerResult {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 }
 
@@ -501,24 +473,16 @@ pub struct StorageInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Score`; example: `2`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `StartTime`; example: `3`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `EndTime`; example: `4`
     pub end_time: Option<f64>,
 }
 
@@ -527,40 +491,40 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskData {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Labels`: a list of [`TaskLabel`] objects.
+    /// `Labels`
     pub labels: Vec<TaskLabel>,
 
-    /// `MediaInfo`: a [`MediaInfo`].
+    /// `MediaInfo`
     pub media_info: Option<MediaInfo>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: Option<String>,
 
-    /// `InputInfo`: an [`InputInfo`].
+    /// `InputInfo`
     pub input_info: Option<InputInfo>,
 }
 
@@ -569,16 +533,16 @@ pub struct TaskData {
 /// Sent in the input of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskFilter {
-    /// `BizType`: a list of strings.
+    /// `BizType`
     pub biz_type: Option<Vec<String>>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `TaskStatus`: a string.
+    /// `TaskStatus`
     pub task_status: Option<String>,
 }
 
@@ -587,13 +551,13 @@ pub struct TaskFilter {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskInput {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Input`: a [`StorageInfo`].
+    /// `Input`
     pub input: Option<StorageInfo>,
 }
 
@@ -602,16 +566,16 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskLabel {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 }
 
@@ -620,16 +584,16 @@ pub struct TaskLabel {
 /// Returned in the output of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -638,14 +602,10 @@ pub struct TaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextPosition {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Start`; example: `7`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `End`; example: `14`
     pub end: Option<i64>,
 }
 
@@ -654,24 +614,24 @@ pub struct TextPosition {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TravelResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `RiskLevel`: a string.
+    /// `RiskLevel`
     pub risk_level: Option<String>,
 
-    /// `AudioRole`: a string.
+    /// `AudioRole`
     pub audio_role: Option<String>,
 
-    /// `AudioText`: a string.
+    /// `AudioText`
     pub audio_text: Option<String>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 }

@@ -7,20 +7,38 @@ use super::models;
 /// The `CancelTask` action of VM API 2021-09-22.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2021-09-22&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2021-09-22",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-video-aDKaIiA4vq3ZaAA1"`
+    /// `TaskId`; example: `"w-video-aDKaIiA4vq3ZaAA1"`
     pub task_id: String,
 }
 
@@ -34,53 +52,65 @@ pub struct CancelTaskResponse {
 /// The `CreateVideoModerationTask` action of VM API 2021-09-22.
 ///
 /// A successful call returns [`CreateVideoModerationTaskResponse`].
-/// The codes it documents are in [`CreateVideoModerationTaskError`](super::errors::CreateVideoModerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2021-09-22&Action=CreateVideoModerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::VmErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2021-09-22",
     name = "CreateVideoModerationTask",
     output = CreateVideoModerationTaskResponse,
-    error = super::errors::CreateVideoModerationTaskError
+    error = super::errors::VmErrorCode
 )]
 pub struct CreateVideoModerationTask {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `BizType`; example: `"1001"`
     pub biz_type: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: String,
 
-    /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInput>,
 
-    /// `Seed`: a string.
-    ///
-    /// Example: `"sfsfsderwerwe"`
+    /// `Seed`; example: `"sfsfsderwerwe"`
     pub seed: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.com/url"`
+    /// `CallbackUrl`; example: `"https://example.com/url"`
     pub callback_url: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: Option<i64>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 }
 
 /// What a successful [`CreateVideoModerationTask`] call returns.
 #[tc_model]
 pub struct CreateVideoModerationTaskResponse {
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Vec<models::TaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,126 +120,115 @@ pub struct CreateVideoModerationTaskResponse {
 /// The `DescribeTaskDetail` action of VM API 2021-09-22.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2021-09-22&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2021-09-22",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::VmErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-video-aqwfdNiA4vq3Zysfa1"`
+    /// `TaskId`; example: `"w-video-aqwfdNiA4vq3Zysfa1"`
     pub task_id: String,
 
-    /// `ShowAllSegments`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowAllSegments`; example: `true`
     pub show_all_segments: Option<bool>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-video-aqwfdNiA4vq3Zysfa1"`
+    /// `TaskId`; example: `"w-video-aqwfdNiA4vq3Zysfa1"`
     pub task_id: String,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"dataid_1"`
+    /// `DataId`; example: `"dataid_1"`
     pub data_id: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"video_name"`
+    /// `Name`; example: `"video_name"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Labels`: a list of [`TaskLabel`](super::models::TaskLabel) objects.
+    /// `Labels`
     pub labels: Vec<models::TaskLabel>,
 
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: models::MediaInfo,
 
-    /// `InputInfo`: an [`InputInfo`](super::models::InputInfo).
+    /// `InputInfo`
     pub input_info: models::InputInfo,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:01.925Z"`
+    /// `CreatedAt`; example: `"2020-07-13T11:47:01.925Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:25.840Z"`
+    /// `UpdatedAt`; example: `"2020-07-13T11:47:25.840Z"`
     pub updated_at: String,
 
-    /// `TryInSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TryInSeconds`; example: `0`
     pub try_in_seconds: i64,
 
-    /// `ImageSegments`: a list of [`ImageSegments`](super::models::ImageSegments) objects.
+    /// `ImageSegments`
     pub image_segments: Vec<models::ImageSegments>,
 
-    /// `AudioSegments`: a list of [`AudioSegments`](super::models::AudioSegments) objects.
+    /// `AudioSegments`
     pub audio_segments: Vec<models::AudioSegments>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"URL_ERROR"`
+    /// `ErrorType`; example: `"URL_ERROR"`
     pub error_type: String,
 
-    /// `ErrorDescription`: a string.
-    ///
-    /// Example: `"InvalidArgument"`
+    /// `ErrorDescription`; example: `"InvalidArgument"`
     pub error_description: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: String,
 
-    /// `AudioText`: a string.
-    ///
-    /// Example: `"金牌讲师认证"`
+    /// `AudioText`; example: `"金牌讲师认证"`
     pub audio_text: String,
 
-    /// `Asrs`: a list of [`RcbAsr`](super::models::RcbAsr) objects.
+    /// `Asrs`
     pub asrs: Vec<models::RcbAsr>,
 
-    /// `SegmentCosUrlList`: a [`SegmentCosUrlList`](super::models::SegmentCosUrlList).
+    /// `SegmentCosUrlList`
     pub segment_cos_url_list: models::SegmentCosUrlList,
 
-    /// `VideoSegments`: a list of [`VideoSegment`](super::models::VideoSegment) objects.
+    /// `VideoSegments`
     pub video_segments: Option<Vec<models::VideoSegment>>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfo`](super::models::HitSnippetInfo) objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<models::HitSnippetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -219,15 +238,37 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of VM API 2021-09-22.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vm&Version=2021-09-22&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmErrorCode`](super::errors::VmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VmErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::VmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::VmErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VmErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VmErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::VmErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::VmErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::VmErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::VmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::VmErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::VmErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::VmErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::VmErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::VmErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vm",
     version = "2021-09-22",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::VmErrorCode,
     paginate(
         token = page_token,
         limit = limit,
@@ -238,44 +279,32 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filter`: a [`TaskFilter`](super::models::TaskFilter).
+    /// `Filter`
     pub filter: Option<models::TaskFilter>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"aEjUgqOnIv0S1ZxQ.aEJUb42r3tX61Y-a"`
+    /// `PageToken`; example: `"aEjUgqOnIv0S1ZxQ.aEJUb42r3tX61Y-a"`
     pub page_token: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-05T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-05T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-06T23:59:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-06-06T23:59:59+08:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"1200"`
+    /// `Total`; example: `"1200"`
     pub total: String,
 
-    /// `Data`: a list of [`TaskData`](super::models::TaskData) objects.
+    /// `Data`
     pub data: Vec<models::TaskData>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"aEjUgqOnIv0S1ZxQ.aEJUb42r3tX61Y-a"`
+    /// `PageToken`; example: `"aEjUgqOnIv0S1ZxQ.aEJUb42r3tX61Y-a"`
     pub page_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,94 +8,70 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResult {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"加微信么"`
+    /// `Text`; example: `"加微信么"`
     pub text: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"30000"`
+    /// `Duration`; example: `"30000"`
     pub duration: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `Extra`; example: `"\"无\""`
     pub extra: String,
 
-    /// `TextResults`: a list of [`AudioResultDetailTextResult`] objects.
+    /// `TextResults`
     pub text_results: Vec<AudioResultDetailTextResult>,
 
-    /// `MoanResults`: a list of [`AudioResultDetailMoanResult`] objects.
+    /// `MoanResults`
     pub moan_results: Vec<AudioResultDetailMoanResult>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`] objects.
+    /// `LanguageResults`
     pub language_results: Vec<AudioResultDetailLanguageResult>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"add"`
+    /// `SubLabel`; example: `"add"`
     pub sub_label: String,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`] objects.
+    /// `RecognitionResults`
     pub recognition_results: Vec<RecognitionResult>,
 
-    /// `SpeakerResults`: a list of [`SpeakerResult`] objects.
+    /// `SpeakerResults`
     pub speaker_results: Option<Vec<SpeakerResult>>,
 
-    /// `TravelResults`: a list of [`TravelResult`] objects.
+    /// `TravelResults`
     pub travel_results: Option<Vec<TravelResult>>,
 
-    /// `SubTag`: a string.
-    ///
-    /// Example: `"add"`
+    /// `SubTag`; example: `"add"`
     pub sub_tag: Option<String>,
 
-    /// `SubTagCode`: a string.
-    ///
-    /// Example: `"20105"`
+    /// `SubTagCode`; example: `"20105"`
     pub sub_tag_code: Option<String>,
 
-    /// `LabelResults`: a list of [`LabelResult`] objects.
+    /// `LabelResults`
     pub label_results: Option<Vec<LabelResult>>,
 
-    /// `HitType`: a string.
-    ///
-    /// Example: `"text_nlp_tianji"`
+    /// `HitType`; example: `"text_nlp_tianji"`
     pub hit_type: Option<String>,
 
-    /// `Sentences`: a list of [`Sentence`] objects.
+    /// `Sentences`
     pub sentences: Option<Vec<Sentence>>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
+    /// `RequestId`; example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
     pub request_id: Option<String>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfo`] objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<HitSnippetInfo>>,
 }
 
@@ -104,29 +80,19 @@ pub struct AudioResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailLanguageResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `Label`; example: `"cmn"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `SubLabelCode`; example: `"cmn"`
     pub sub_label_code: String,
 }
 
@@ -135,39 +101,25 @@ pub struct AudioResultDetailLanguageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailMoanResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Moan"`
+    /// `Label`; example: `"Moan"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
-    ///
-    /// Example: `"Moan"`
+    /// `SubLabelCode`; example: `"Moan"`
     pub sub_label_code: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Moan"`
+    /// `SubLabel`; example: `"Moan"`
     pub sub_label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 }
 
@@ -176,47 +128,31 @@ pub struct AudioResultDetailMoanResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailTextResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["加好友"]`
+    /// `Keywords`; example: `["加好友"]`
     pub keywords: Vec<String>,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"LibId_1"`
+    /// `LibId`; example: `"LibId_1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `LibType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LibType`; example: `2`
     pub lib_type: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"add"`
+    /// `SubLabel`; example: `"add"`
     pub sub_label: String,
 
-    /// `HitInfos`: a list of [`OcrHitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Option<Vec<OcrHitInfo>>,
 }
 
@@ -225,17 +161,13 @@ pub struct AudioResultDetailTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioSegments {
-    /// `OffsetTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OffsetTime`; example: `"0"`
     pub offset_time: String,
 
-    /// `Result`: an [`AudioResult`].
+    /// `Result`
     pub result: AudioResult,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-06-09T00:58:30Z"`
+    /// `CreatedAt`; example: `"2025-06-09T00:58:30Z"`
     pub created_at: Option<String>,
 }
 
@@ -244,19 +176,13 @@ pub struct AudioSegments {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"cmsop-appid"`
+    /// `Bucket`; example: `"cmsop-appid"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"/audioDate/20240101/cmsop-audio.mp4"`
+    /// `Object`; example: `"/audioDate/20240101/cmsop-audio.mp4"`
     pub object: String,
 }
 
@@ -265,9 +191,7 @@ pub struct BucketInfo {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct DecodeParams {
-    /// `ImageFrequency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageFrequency`; example: `1`
     pub image_frequency: Option<u64>,
 }
 
@@ -276,14 +200,10 @@ pub struct DecodeParams {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Duration {
-    /// `Start`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: Option<f64>,
 
-    /// `End`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `End`; example: `30`
     pub end: Option<f64>,
 }
 
@@ -292,63 +212,43 @@ pub struct Duration {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct HitSnippetInfo {
-    /// `Target`: a string.
-    ///
-    /// Example: `"http://xxx.cos"`
+    /// `Target`; example: `"http://xxx.cos"`
     pub target: Option<String>,
 
-    /// `Snippet`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Snippet`; example: `"text"`
     pub snippet: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Scene`; example: `"text"`
     pub scene: Option<String>,
 
-    /// `AtomicCategory`: a string.
-    ///
-    /// Example: `"lib_correct"`
+    /// `AtomicCategory`; example: `"lib_correct"`
     pub atomic_category: Option<String>,
 
-    /// `AtomicName`: a string.
-    ///
-    /// Example: `"lib_name"`
+    /// `AtomicName`; example: `"lib_name"`
     pub atomic_name: Option<String>,
 
-    /// `AtomicId`: a string.
-    ///
-    /// Example: `"atomicid"`
+    /// `AtomicId`; example: `"atomicid"`
     pub atomic_id: Option<String>,
 
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"unitid"`
+    /// `UnitId`; example: `"unitid"`
     pub unit_id: Option<String>,
 
-    /// `UnitName`: a string.
-    ///
-    /// Example: `"unitname"`
+    /// `UnitName`; example: `"unitname"`
     pub unit_name: Option<String>,
 
-    /// `ParticleId`: a string.
-    ///
-    /// Example: `"particleid"`
+    /// `ParticleId`; example: `"particleid"`
     pub particle_id: Option<String>,
 
-    /// `Positions`: a list of [`Position`] objects.
+    /// `Positions`
     pub positions: Option<Vec<Position>>,
 
-    /// `Rect`: a [`Rect`].
+    /// `Rect`
     pub rect: Option<Rect>,
 
-    /// `Duration`: a [`Duration`].
+    /// `Duration`
     pub duration: Option<Duration>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Score`; example: `10`
     pub score: Option<i64>,
 }
 
@@ -357,56 +257,40 @@ pub struct HitSnippetInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResult {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Sexy"`
+    /// `Label`; example: `"Sexy"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `Score`; example: `97`
     pub score: i64,
 
-    /// `Results`: a list of [`ImageResultResult`] objects.
+    /// `Results`
     pub results: Vec<ImageResultResult>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"null\""`
+    /// `Extra`; example: `"\"null\""`
     pub extra: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"MenNudity"`
+    /// `SubLabel`; example: `"MenNudity"`
     pub sub_label: Option<String>,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`] objects.
+    /// `RecognitionResults`
     pub recognition_results: Option<Vec<RecognitionResult>>,
 
-    /// `HitType`: a string.
-    ///
-    /// Example: `"text_rule"`
+    /// `HitType`; example: `"text_rule"`
     pub hit_type: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
+    /// `RequestId`; example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
     pub request_id: Option<String>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfo`] objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<HitSnippetInfo>>,
 }
 
@@ -415,52 +299,34 @@ pub struct ImageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultResult {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Sexy"`
+    /// `Scene`; example: `"Sexy"`
     pub scene: String,
 
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Sexy"`
+    /// `Label`; example: `"Sexy"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"MenNudity"`
+    /// `SubLabel`; example: `"MenNudity"`
     pub sub_label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `Score`; example: `97`
     pub score: i64,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["无"]`
+    /// `Names`; example: `["无"]`
     pub names: Vec<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"金牌讲师\""`
+    /// `Text`; example: `"\"金牌讲师\""`
     pub text: String,
 
-    /// `Details`: a list of [`ImageResultsResultDetail`] objects.
+    /// `Details`
     pub details: Vec<ImageResultsResultDetail>,
 
-    /// `HitType`: a string.
-    ///
-    /// Example: `"text_rule"`
+    /// `HitType`; example: `"text_rule"`
     pub hit_type: Option<String>,
 }
 
@@ -469,60 +335,40 @@ pub struct ImageResultResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `Name`; example: `"\"无\""`
     pub name: String,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"金牌讲师"`
+    /// `Text`; example: `"金牌讲师"`
     pub text: String,
 
-    /// `Location`: an [`ImageResultsResultDetailLocation`].
+    /// `Location`
     pub location: ImageResultsResultDetailLocation,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"test_1"`
+    /// `LibId`; example: `"test_1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["添加微信","加好友"]`
+    /// `Keywords`; example: `["添加微信","加好友"]`
     pub keywords: Vec<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: i64,
 
-    /// `SubLabelCode`: a string.
-    ///
-    /// Example: `"20105"`
+    /// `SubLabelCode`; example: `"20105"`
     pub sub_label_code: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `SubLabel`; example: `"Add"`
     pub sub_label: Option<String>,
 
-    /// `OcrHitInfos`: a list of [`OcrHitInfo`] objects.
+    /// `OcrHitInfos`
     pub ocr_hit_infos: Option<Vec<OcrHitInfo>>,
 }
 
@@ -531,29 +377,19 @@ pub struct ImageResultsResultDetail {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetailLocation {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `X`; example: `100`
     pub x: f64,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Y`; example: `100`
     pub y: f64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Width`; example: `256`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Height`; example: `256`
     pub height: i64,
 
-    /// `Rotate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: f64,
 }
 
@@ -562,22 +398,16 @@ pub struct ImageResultsResultDetailLocation {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageSegments {
-    /// `OffsetTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OffsetTime`; example: `"0"`
     pub offset_time: String,
 
-    /// `Result`: an [`ImageResult`].
+    /// `Result`
     pub result: ImageResult,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-06-09T00:58:41Z"`
+    /// `CreatedAt`; example: `"2025-06-09T00:58:41Z"`
     pub created_at: Option<String>,
 
-    /// `OffsetusTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OffsetusTime`; example: `"0"`
     pub offsetus_time: Option<String>,
 }
 
@@ -586,35 +416,25 @@ pub struct ImageSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct InputInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `Type`; example: `"URL"`
     pub r#type: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `BucketInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `BucketInfo`; example: `"null"`
     pub bucket_info: Option<String>,
 
-    /// `ImageUrlList`: a list of strings.
+    /// `ImageUrlList`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"772b5p0772d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
+    /// `TextContent`; example: `"772b5p0772d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
     pub text_content: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"这是文章标题"`
+    /// `Title`; example: `"这是文章标题"`
     pub title: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"这是其他信息"`
+    /// `Extra`; example: `"这是其他信息"`
     pub extra: Option<String>,
 }
 
@@ -623,25 +443,25 @@ pub struct InputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LabelResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `Suggestion`: a signed 64-bit integer.
+    /// `Suggestion`
     pub suggestion: Option<i64>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 }
 
@@ -650,27 +470,19 @@ pub struct LabelResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct MediaInfo {
-    /// `Codecs`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Codecs`; example: `"null"`
     pub codecs: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Duration`; example: `15`
     pub duration: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: i64,
 
-    /// `Thumbnail`: a string.
+    /// `Thumbnail`
     pub thumbnail: String,
 }
 
@@ -679,22 +491,16 @@ pub struct MediaInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct OcrHitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Keyword"`
+    /// `Type`; example: `"Keyword"`
     pub r#type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键词A"`
+    /// `Keyword`; example: `"关键词A"`
     pub keyword: Option<String>,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"自定库A"`
+    /// `LibName`; example: `"自定库A"`
     pub lib_name: Option<String>,
 
-    /// `Positions`: a list of [`TextPosition`] objects.
+    /// `Positions`
     pub positions: Option<Vec<TextPosition>>,
 }
 
@@ -703,14 +509,10 @@ pub struct OcrHitInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Position {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `End`; example: `11`
     pub end: Option<i64>,
 }
 
@@ -719,14 +521,10 @@ pub struct Position {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct RcbAsr {
-    /// `Text`: a string.
-    ///
-    /// Example: `"the text"`
+    /// `Text`; example: `"the text"`
     pub text: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2020-07-13T11:47:01.925Z"`
+    /// `CreatedAt`; example: `"2020-07-13T11:47:01.925Z"`
     pub created_at: String,
 }
 
@@ -735,12 +533,10 @@ pub struct RcbAsr {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct RecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Gender"`
+    /// `Label`; example: `"Gender"`
     pub label: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -749,29 +545,19 @@ pub struct RecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Rect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Y`; example: `0`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<i64>,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: Option<i64>,
 }
 
@@ -780,19 +566,19 @@ pub struct Rect {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SegmentCosUrlList {
-    /// `ImageAllUrl`: a string.
+    /// `ImageAllUrl`
     pub image_all_url: String,
 
-    /// `AudioAllUrl`: a string.
+    /// `AudioAllUrl`
     pub audio_all_url: String,
 
-    /// `ImageBlockUrl`: a string.
+    /// `ImageBlockUrl`
     pub image_block_url: String,
 
-    /// `AudioBlockUrl`: a string.
+    /// `AudioBlockUrl`
     pub audio_block_url: String,
 
-    /// `AsrUrl`: a string.
+    /// `AsrUrl`
     pub asr_url: String,
 }
 
@@ -801,19 +587,13 @@ pub struct SegmentCosUrlList {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Sentence {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你。"`
+    /// `Text`; example: `"你。"`
     pub text: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"0:0:0.150"`
+    /// `StartTime`; example: `"0:0:0.150"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"0:0:0.400"`
+    /// `EndTime`; example: `"0:0:0.400"`
     pub end_time: Option<String>,
 }
 
@@ -822,24 +602,16 @@ pub struct Sentence {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SpeakerResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `Label`; example: `"cmn"`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Score`; example: `11`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: Option<f64>,
 }
 
@@ -848,35 +620,25 @@ pub struct SpeakerResult {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `Type`; example: `"URL"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/audio.mp4"`
+    /// `Url`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/audio.mp4"`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 
-    /// `ImageUrlList`: a list of strings.
+    /// `ImageUrlList`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"772b5pe26Ze0d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
+    /// `TextContent`; example: `"772b5pe26Ze0d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
     pub text_content: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"这是文章标题"`
+    /// `Title`; example: `"这是文章标题"`
     pub title: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"其他信息"`
+    /// `Extra`; example: `"其他信息"`
     pub extra: Option<String>,
 }
 
@@ -885,24 +647,16 @@ pub struct StorageInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Gender"`
+    /// `Name`; example: `"Gender"`
     pub name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15000`
+    /// `EndTime`; example: `15000`
     pub end_time: f64,
 }
 
@@ -911,58 +665,40 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: String,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataId`; example: `"1"`
     pub data_id: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BizType`; example: `"1"`
     pub biz_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Suggestion`; example: `"1"`
     pub suggestion: String,
 
-    /// `Labels`: a list of [`TaskLabel`] objects.
+    /// `Labels`
     pub labels: Vec<TaskLabel>,
 
-    /// `MediaInfo`: a [`MediaInfo`].
+    /// `MediaInfo`
     pub media_info: MediaInfo,
 
-    /// `InputInfo`: an [`InputInfo`].
+    /// `InputInfo`
     pub input_info: InputInfo,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedAt`; example: `"1"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedAt`; example: `"1"`
     pub updated_at: String,
 }
 
@@ -971,24 +707,16 @@ pub struct TaskData {
 /// Sent in the input of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskFilter {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `Suggestion`; example: `"Pass"`
     pub suggestion: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `TaskStatus`; example: `"FINISH"`
     pub task_status: Option<String>,
 }
 
@@ -997,20 +725,16 @@ pub struct TaskFilter {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskInput {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"080cbccd-4d19-4792-b2cb-28dc52d108e4"`
+    /// `DataId`; example: `"080cbccd-4d19-4792-b2cb-28dc52d108e4"`
     pub data_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cmsop"`
+    /// `Name`; example: `"cmsop"`
     pub name: Option<String>,
 
-    /// `Input`: a [`StorageInfo`].
+    /// `Input`
     pub input: Option<StorageInfo>,
 
-    /// `DecodeParams`: a [`DecodeParams`].
+    /// `DecodeParams`
     pub decode_params: Option<DecodeParams>,
 }
 
@@ -1019,24 +743,16 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskLabel {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"phone"`
+    /// `SubLabel`; example: `"phone"`
     pub sub_label: String,
 }
 
@@ -1045,24 +761,16 @@ pub struct TaskLabel {
 /// Returned in the output of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"080cbccd-4d19-4792-b2cb-28dc52d108e4"`
+    /// `DataId`; example: `"080cbccd-4d19-4792-b2cb-28dc52d108e4"`
     pub data_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-video-aqwfdNiA4vq3Zysfa1"`
+    /// `TaskId`; example: `"w-video-aqwfdNiA4vq3Zysfa1"`
     pub task_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Code`; example: `"200"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 }
 
@@ -1071,14 +779,10 @@ pub struct TaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextPosition {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Start`; example: `7`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `End`; example: `14`
     pub end: Option<i64>,
 }
 
@@ -1087,25 +791,25 @@ pub struct TextPosition {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TravelResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `RiskLevel`: a string.
+    /// `RiskLevel`
     pub risk_level: Option<String>,
 
-    /// `AudioRole`: a string.
+    /// `AudioRole`
     pub audio_role: Option<String>,
 
-    /// `AudioText`: a string.
+    /// `AudioText`
     pub audio_text: Option<String>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 }
 
@@ -1114,74 +818,46 @@ pub struct TravelResult {
 /// Sent in the input of [`CreateVideoModerationTask`](super::CreateVideoModerationTask).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"172300"`
+    /// `AccountType`; example: `"172300"`
     pub account_type: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Nickname`; example: `"name"`
     pub nickname: Option<String>,
 
-    /// `Gender`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<u64>,
 
-    /// `Age`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `Age`; example: `19`
     pub age: Option<u64>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<u64>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"176****2131"`
+    /// `Phone`; example: `"176****2131"`
     pub phone: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Desc01"`
+    /// `Desc`; example: `"Desc01"`
     pub desc: Option<String>,
 
-    /// `HeadUrl`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `HeadUrl`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub head_url: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"RoomId_1"`
+    /// `RoomId`; example: `"RoomId_1"`
     pub room_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"GroupId_1"`
+    /// `GroupId`; example: `"GroupId_1"`
     pub group_id: Option<String>,
 
-    /// `GroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GroupSize`; example: `10`
     pub group_size: Option<i64>,
 
-    /// `ReceiverId`: a string.
-    ///
-    /// Example: `"userid_1"`
+    /// `ReceiverId`; example: `"userid_1"`
     pub receiver_id: Option<String>,
 
-    /// `SendTime`: a string.
-    ///
-    /// Example: `"2025-05-15 15:40:06"`
+    /// `SendTime`; example: `"2025-05-15 15:40:06"`
     pub send_time: Option<String>,
 }
 
@@ -1191,29 +867,19 @@ pub struct User {
 #[doc(alias = "VideoLLMDetail")]
 #[tc_model]
 pub struct VideoLlmDetail {
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"素材文案质量度"`
+    /// `LabelName`; example: `"素材文案质量度"`
     pub label_name: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"文本内容未涉及阶级对立或恶意对比，仅为观看建议，无煽动情绪或极端观点。"`
+    /// `Reason`; example: `"文本内容未涉及阶级对立或恶意对比，仅为观看建议，无煽动情绪或极端观点。"`
     pub reason: Option<String>,
 
-    /// `TargetText`: a list of strings.
-    ///
-    /// Example: `["违规文本"]`
+    /// `TargetText`; example: `["违规文本"]`
     pub target_text: Option<Vec<String>>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"其他信息"`
+    /// `Extra`; example: `"其他信息"`
     pub extra: Option<String>,
 }
 
@@ -1222,17 +888,13 @@ pub struct VideoLlmDetail {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoSegment {
-    /// `Result`: a [`VideoSegmentResult`].
+    /// `Result`
     pub result: Option<VideoSegmentResult>,
 
-    /// `OffsetTime`: a string.
-    ///
-    /// Example: `"180"`
+    /// `OffsetTime`; example: `"180"`
     pub offset_time: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-03-26T07:45:12Z"`
+    /// `CreatedAt`; example: `"2026-03-26T07:45:12Z"`
     pub created_at: Option<String>,
 }
 
@@ -1241,37 +903,27 @@ pub struct VideoSegment {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoSegmentResult {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HitFlag`; example: `0`
     pub hit_flag: Option<i64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `Suggestion`; example: `"Pass"`
     pub suggestion: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"等代的证明也是一天，你和我别不识抬举，就迎着风揭竿而起，叛逆的真气。"`
+    /// `Text`; example: `"等代的证明也是一天，你和我别不识抬举，就迎着风揭竿而起，叛逆的真气。"`
     pub text: Option<String>,
 
-    /// `Detail`: a list of [`VideoLlmDetail`] objects.
+    /// `Detail`
     pub detail: Option<Vec<VideoLlmDetail>>,
 
-    /// `VideoUrl`: a string.
+    /// `VideoUrl`
     pub video_url: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"31"`
+    /// `Duration`; example: `"31"`
     pub duration: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"d2254a58-9a7b-4b57-b365-f6a6f110e0fe"`
+    /// `RequestId`; example: `"d2254a58-9a7b-4b57-b365-f6a6f110e0fe"`
     pub request_id: Option<String>,
 }

@@ -7,47 +7,65 @@ use super::models;
 /// The `SendCodeVoice` action of VMS API 2020-09-02.
 ///
 /// A successful call returns [`SendCodeVoiceResponse`].
-/// The codes it documents are in [`SendCodeVoiceError`](super::errors::SendCodeVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vms&Version=2020-09-02&Action=SendCodeVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmsErrorCode`](super::errors::VmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessUpstreamTimeout`](super::errors::VmsErrorCode::FailedOperationAccessUpstreamTimeout)
+/// - [`FailedOperation.ContainSensitiveWord`](super::errors::VmsErrorCode::FailedOperationContainSensitiveWord)
+/// - [`FailedOperation.FailResolvePacket`](super::errors::VmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.InsufficientBalanceInVoicePackage`](super::errors::VmsErrorCode::FailedOperationInsufficientBalanceInVoicePackage)
+/// - [`FailedOperation.InvalidJsonParameters`](super::errors::VmsErrorCode::FailedOperationInvalidJsonParameters)
+/// - [`FailedOperation.InvalidParameters`](super::errors::VmsErrorCode::FailedOperationInvalidParameters)
+/// - [`FailedOperation.JsonParseFail`](super::errors::VmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.ParametersOtherError`](super::errors::VmsErrorCode::FailedOperationParametersOtherError)
+/// - [`FailedOperation.PhonenumberUnappliedOrExpired`](super::errors::VmsErrorCode::FailedOperationPhonenumberUnappliedOrExpired)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::VmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`InternalError.AccessUpstreamTimeout`](super::errors::VmsErrorCode::InternalErrorAccessUpstreamTimeout)
+/// - [`InternalError.RequestTimeException`](super::errors::VmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::VmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::VmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.SsoSendRecvFail`](super::errors::VmsErrorCode::InternalErrorSsoSendRecvFail)
+/// - [`InternalError.UpstreamError`](super::errors::VmsErrorCode::InternalErrorUpstreamError)
+/// - [`InvalidParameterValue.CalledNumberVerifyFail`](super::errors::VmsErrorCode::InvalidParameterValueCalledNumberVerifyFail)
+/// - [`InvalidParameterValue.ContentLengthLimit`](super::errors::VmsErrorCode::InvalidParameterValueContentLengthLimit)
+/// - [`InvalidParameterValue.SdkAppidNotExist`](super::errors::VmsErrorCode::InvalidParameterValueSdkAppidNotExist)
+/// - [`LimitExceeded.DeliveryFrequencyLimit`](super::errors::VmsErrorCode::LimitExceededDeliveryFrequencyLimit)
+/// - [`UnauthorizedOperation.SdkAppidIsDisabled`](super::errors::VmsErrorCode::UnauthorizedOperationSdkAppidIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::VmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.VoiceSdkAppidVerifyFail`](super::errors::VmsErrorCode::UnauthorizedOperationVoiceSdkAppidVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::VmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vms",
     version = "2020-09-02",
     name = "SendCodeVoice",
     output = SendCodeVoiceResponse,
-    error = super::errors::SendCodeVoiceError
+    error = super::errors::VmsErrorCode
 )]
 pub struct SendCodeVoice {
-    /// `CodeMessage`: a string.
-    ///
-    /// Example: `"8253"`
+    /// `CodeMessage`; example: `"8253"`
     pub code_message: String,
 
-    /// `CalledNumber`: a string.
-    ///
-    /// Example: `"+8613788888888"`
+    /// `CalledNumber`; example: `"+8613788888888"`
     pub called_number: String,
 
-    /// `VoiceSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `VoiceSdkAppid`; example: `"1400006666"`
     pub voice_sdk_appid: String,
 
-    /// `PlayTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PlayTimes`; example: `2`
     pub play_times: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sc-t"`
+    /// `SessionContext`; example: `"sc-t"`
     pub session_context: Option<String>,
 }
 
 /// What a successful [`SendCodeVoice`] call returns.
 #[tc_model]
 pub struct SendCodeVoiceResponse {
-    /// `SendStatus`: a [`SendStatus`](super::models::SendStatus).
+    /// `SendStatus`
     pub send_status: models::SendStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,52 +75,68 @@ pub struct SendCodeVoiceResponse {
 /// The `SendTtsVoice` action of VMS API 2020-09-02.
 ///
 /// A successful call returns [`SendTtsVoiceResponse`].
-/// The codes it documents are in [`SendTtsVoiceError`](super::errors::SendTtsVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vms&Version=2020-09-02&Action=SendTtsVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VmsErrorCode`](super::errors::VmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessUpstreamTimeout`](super::errors::VmsErrorCode::FailedOperationAccessUpstreamTimeout)
+/// - [`FailedOperation.ContainSensitiveWord`](super::errors::VmsErrorCode::FailedOperationContainSensitiveWord)
+/// - [`FailedOperation.FailResolvePacket`](super::errors::VmsErrorCode::FailedOperationFailResolvePacket)
+/// - [`FailedOperation.InsufficientBalanceInVoicePackage`](super::errors::VmsErrorCode::FailedOperationInsufficientBalanceInVoicePackage)
+/// - [`FailedOperation.InvalidJsonParameters`](super::errors::VmsErrorCode::FailedOperationInvalidJsonParameters)
+/// - [`FailedOperation.InvalidParameters`](super::errors::VmsErrorCode::FailedOperationInvalidParameters)
+/// - [`FailedOperation.JsonParseFail`](super::errors::VmsErrorCode::FailedOperationJsonParseFail)
+/// - [`FailedOperation.ParametersOtherError`](super::errors::VmsErrorCode::FailedOperationParametersOtherError)
+/// - [`FailedOperation.PhonenumberUnappliedOrExpired`](super::errors::VmsErrorCode::FailedOperationPhonenumberUnappliedOrExpired)
+/// - [`FailedOperation.TemplateIncorrectOrUnapproved`](super::errors::VmsErrorCode::FailedOperationTemplateIncorrectOrUnapproved)
+/// - [`InternalError.AccessUpstreamTimeout`](super::errors::VmsErrorCode::InternalErrorAccessUpstreamTimeout)
+/// - [`InternalError.RequestTimeException`](super::errors::VmsErrorCode::InternalErrorRequestTimeException)
+/// - [`InternalError.RestApiInterfaceNotExist`](super::errors::VmsErrorCode::InternalErrorRestApiInterfaceNotExist)
+/// - [`InternalError.SigVerificationFail`](super::errors::VmsErrorCode::InternalErrorSigVerificationFail)
+/// - [`InternalError.SsoSendRecvFail`](super::errors::VmsErrorCode::InternalErrorSsoSendRecvFail)
+/// - [`InternalError.UpstreamError`](super::errors::VmsErrorCode::InternalErrorUpstreamError)
+/// - [`InvalidParameterValue.CalledNumberVerifyFail`](super::errors::VmsErrorCode::InvalidParameterValueCalledNumberVerifyFail)
+/// - [`InvalidParameterValue.ContentLengthLimit`](super::errors::VmsErrorCode::InvalidParameterValueContentLengthLimit)
+/// - [`InvalidParameterValue.SdkAppidNotExist`](super::errors::VmsErrorCode::InvalidParameterValueSdkAppidNotExist)
+/// - [`LimitExceeded.DeliveryFrequencyLimit`](super::errors::VmsErrorCode::LimitExceededDeliveryFrequencyLimit)
+/// - [`UnauthorizedOperation.SdkAppidIsDisabled`](super::errors::VmsErrorCode::UnauthorizedOperationSdkAppidIsDisabled)
+/// - [`UnauthorizedOperation.ServiceSuspendDueToArrears`](super::errors::VmsErrorCode::UnauthorizedOperationServiceSuspendDueToArrears)
+/// - [`UnauthorizedOperation.VoiceSdkAppidVerifyFail`](super::errors::VmsErrorCode::UnauthorizedOperationVoiceSdkAppidVerifyFail)
+/// - [`UnsupportedOperation`](super::errors::VmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vms",
     version = "2020-09-02",
     name = "SendTtsVoice",
     output = SendTtsVoiceResponse,
-    error = super::errors::SendTtsVoiceError
+    error = super::errors::VmsErrorCode
 )]
 pub struct SendTtsVoice {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"4356"`
+    /// `TemplateId`; example: `"4356"`
     pub template_id: String,
 
-    /// `CalledNumber`: a string.
-    ///
-    /// Example: `"+8613788888888"`
+    /// `CalledNumber`; example: `"+8613788888888"`
     pub called_number: String,
 
-    /// `VoiceSdkAppid`: a string.
-    ///
-    /// Example: `"1400006666"`
+    /// `VoiceSdkAppid`; example: `"1400006666"`
     pub voice_sdk_appid: String,
 
-    /// `TemplateParamSet`: a list of strings.
-    ///
-    /// Example: `["7652"]`
+    /// `TemplateParamSet`; example: `["7652"]`
     pub template_param_set: Option<Vec<String>>,
 
-    /// `PlayTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PlayTimes`; example: `2`
     pub play_times: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sc-t"`
+    /// `SessionContext`; example: `"sc-t"`
     pub session_context: Option<String>,
 }
 
 /// What a successful [`SendTtsVoice`] call returns.
 #[tc_model]
 pub struct SendTtsVoiceResponse {
-    /// `SendStatus`: a [`SendStatus`](super::models::SendStatus).
+    /// `SendStatus`
     pub send_status: models::SendStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

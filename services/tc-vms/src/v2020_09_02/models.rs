@@ -8,13 +8,9 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SendCodeVoice`](super::SendCodeVoice) and [`SendTtsVoice`](super::SendTtsVoice).
 #[tc_model]
 pub struct SendStatus {
-    /// `CallId`: a string.
-    ///
-    /// Example: `"12582bce-403c-11eb-96b8-525400476c37"`
+    /// `CallId`; example: `"12582bce-403c-11eb-96b8-525400476c37"`
     pub call_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sc-t"`
+    /// `SessionContext`; example: `"sc-t"`
     pub session_context: String,
 }

@@ -7,107 +7,86 @@ use super::models;
 /// The `ApplyUpload` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ApplyUploadResponse`].
-/// The codes it documents are in [`ApplyUploadError`](super::errors::ApplyUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ApplyUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter.ExpireTime`](super::errors::VodErrorCode::InvalidParameterExpireTime)
+/// - [`InvalidParameterValue.CoverType`](super::errors::VodErrorCode::InvalidParameterValueCoverType)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::VodErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.MediaStoragePath`](super::errors::VodErrorCode::InvalidParameterValueMediaStoragePath)
+/// - [`InvalidParameterValue.MediaType`](super::errors::VodErrorCode::InvalidParameterValueMediaType)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ApplyUpload",
     output = ApplyUploadResponse,
-    error = super::errors::ApplyUploadError
+    error = super::errors::VodErrorCode
 )]
 pub struct ApplyUpload {
-    /// `MediaType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `MediaType`; example: `"mp4"`
     pub media_type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"vod.mp4"`
+    /// `MediaName`; example: `"vod.mp4"`
     pub media_name: Option<String>,
 
-    /// `CoverType`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `CoverType`; example: `"jpg"`
     pub cover_type: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"LongVideoPreset"`
+    /// `Procedure`; example: `"LongVideoPreset"`
     pub procedure: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T18:00:00Z"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2024-01-01T18:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `StorageRegion`; example: `"ap-chongqing"`
     pub storage_region: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"custom information for NewFileUpload"`
+    /// `SourceContext`; example: `"custom information for NewFileUpload"`
     pub source_context: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"custom information for ProcedureStateChanged"`
+    /// `SessionContext`; example: `"custom information for ProcedureStateChanged"`
     pub session_context: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"custom information for ExtInfo"`
+    /// `ExtInfo`; example: `"custom information for ExtInfo"`
     pub ext_info: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/video.mp4"`
     pub media_storage_path: Option<String>,
 }
 
 /// What a successful [`ApplyUpload`] call returns.
 #[tc_model]
 pub struct ApplyUploadResponse {
-    /// `StorageBucket`: a string.
-    ///
-    /// Example: `"xadacq111211-100922"`
+    /// `StorageBucket`; example: `"xadacq111211-100922"`
     pub storage_bucket: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `StorageRegion`; example: `"ap-chongqing"`
     pub storage_region: String,
 
-    /// `VodSessionKey`: a string.
-    ///
-    /// Example: `"VodSessionKey"`
+    /// `VodSessionKey`; example: `"VodSessionKey"`
     pub vod_session_key: String,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir/name.xx"`
+    /// `MediaStoragePath`; example: `"/dir/name.xx"`
     pub media_storage_path: String,
 
-    /// `CoverStoragePath`: a string.
-    ///
-    /// Example: `"/dir/cover.xx"`
+    /// `CoverStoragePath`; example: `"/dir/cover.xx"`
     pub cover_storage_path: String,
 
-    /// `TempCertificate`: a [`TempCertificate`](super::models::TempCertificate).
+    /// `TempCertificate`
     pub temp_certificate: models::TempCertificate,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -117,45 +96,42 @@ pub struct ApplyUploadResponse {
 /// The `AttachMediaSubtitles` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`AttachMediaSubtitlesResponse`].
-/// The codes it documents are in [`AttachMediaSubtitlesError`](super::errors::AttachMediaSubtitlesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=AttachMediaSubtitles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::VodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "AttachMediaSubtitles",
     output = AttachMediaSubtitlesResponse,
-    error = super::errors::AttachMediaSubtitlesError
+    error = super::errors::VodErrorCode
 )]
 pub struct AttachMediaSubtitles {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Attach"`
+    /// `Operation`; example: `"Attach"`
     pub operation: String,
 
-    /// `AdaptiveDynamicStreamingDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AdaptiveDynamicStreamingDefinition`; example: `10`
     pub adaptive_dynamic_streaming_definition: u64,
 
-    /// `SubtitleIds`: a list of strings.
-    ///
-    /// Example: `["z8gn*lH"]`
+    /// `SubtitleIds`; example: `["z8gn*lH"]`
     pub subtitle_ids: Vec<String>,
 
-    /// `DefaultSubtitleId`: a string.
-    ///
-    /// Example: `"z8gn*lH"`
+    /// `DefaultSubtitleId`; example: `"z8gn*lH"`
     pub default_subtitle_id: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -169,9 +145,12 @@ pub struct AttachMediaSubtitlesResponse {
 /// The `CloneVoiceAsync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CloneVoiceAsyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CloneVoiceAsync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -180,51 +159,35 @@ pub struct AttachMediaSubtitlesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CloneVoiceAsync {
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"260***028"`
+    /// `SubAppId`; example: `"260***028"`
     pub sub_app_id: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"SUQz****AAA"`
+    /// `AudioData`; example: `"SUQz****AAA"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `AudioFileId`: a string.
-    ///
-    /// Example: `"966263******778429"`
+    /// `AudioFileId`; example: `"966263******778429"`
     pub audio_file_id: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{ \"tts_model\":\"minimax-speech-02-hd\", \"text\": \"种子在土里沉默是为了破土时的惊雷\" }"`
+    /// `ExtParam`; example: `"{ \"tts_model\":\"minimax-speech-02-hd\", \"text\": \"种子在土里沉默是为了破土时的惊雷\" }"`
     pub ext_param: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011901***tmsd"`
+    /// `SessionContext`; example: `"202410011901***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783efe"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783efe"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`CloneVoiceAsync`] call returns.
 #[tc_model]
 pub struct CloneVoiceAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-CloneVoice********************4f1788e0b7f851c1e1t"`
+    /// `TaskId`; example: `"260085028-CloneVoice********************4f1788e0b7f851c1e1t"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,9 +197,12 @@ pub struct CloneVoiceAsyncResponse {
 /// The `CloneVoiceSync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CloneVoiceSyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CloneVoiceSync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -245,49 +211,35 @@ pub struct CloneVoiceAsyncResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CloneVoiceSync {
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"221***"`
+    /// `SubAppId`; example: `"221***"`
     pub sub_app_id: Option<String>,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"UklGRkZAAABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAATElTVBoAAA"`
+    /// `AudioData`; example: `"UklGRkZAAABXQVZFZm10IBAAAAABAAEAgD4AAAB9AAACABAATElTVBoAAA"`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `AudioFileId`: a string.
-    ///
-    /// Example: `"966263******778501"`
+    /// `AudioFileId`; example: `"966263******778501"`
     pub audio_file_id: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"text\": \"种子在土里沉默，是为了破土时的惊雷。\", \"tts_model\":\"minimax-speech-2.8-hd\"}"`
+    /// `ExtParam`; example: `"{\"text\": \"种子在土里沉默，是为了破土时的惊雷。\", \"tts_model\":\"minimax-speech-2.8-hd\"}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`CloneVoiceSync`] call returns.
 #[tc_model]
 pub struct CloneVoiceSyncResponse {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"minimax_9*********d39-40d7"`
+    /// `VoiceId`; example: `"minimax_9*********d39-40d7"`
     pub voice_id: Option<String>,
 
-    /// `DemoAudio`: a string.
+    /// `DemoAudio`
     pub demo_audio: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"audio_length\":0,\"word_count\":34}"`
+    /// `ExtInfo`; example: `"{\"audio_length\":0,\"word_count\":34}"`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,42 +249,43 @@ pub struct CloneVoiceSyncResponse {
 /// The `CommitUpload` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CommitUploadResponse`].
-/// The codes it documents are in [`CommitUploadError`](super::errors::CommitUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CommitUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`InvalidParameterValue.VodSessionKey`](super::errors::VodErrorCode::InvalidParameterValueVodSessionKey)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CommitUpload",
     output = CommitUploadResponse,
-    error = super::errors::CommitUploadError
+    error = super::errors::VodErrorCode
 )]
 pub struct CommitUpload {
-    /// `VodSessionKey`: a string.
-    ///
-    /// Example: `"3KEGq9DWHl1xF819mM4jVFkGn5WON80NwN/rTrx56UoEFApIV9DQ7t5m1g4..."`
+    /// `VodSessionKey`; example: `"3KEGq9DWHl1xF819mM4jVFkGn5WON80NwN/rTrx56UoEFApIV9DQ7t5m1g4..."`
     pub vod_session_key: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`CommitUpload`] call returns.
 #[tc_model]
 pub struct CommitUploadResponse {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"24820810452266399"`
+    /// `FileId`; example: `"24820810452266399"`
     pub file_id: String,
 
-    /// `MediaUrl`: a string.
-    ///
-    /// Example: `"http://example.com/6c0f1c00vodgzp251000333/dee2125c24820810452266399/f0.mp4"`
+    /// `MediaUrl`; example: `"http://example.com/6c0f1c00vodgzp251000333/dee2125c24820810452266399/f0.mp4"`
     pub media_url: String,
 
-    /// `CoverUrl`: a string.
+    /// `CoverUrl`
     pub cover_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -342,48 +295,55 @@ pub struct CommitUploadResponse {
 /// The `ComposeMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ComposeMediaResponse`].
-/// The codes it documents are in [`ComposeMediaError`](super::errors::ComposeMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ComposeMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.UploadCosFail`](super::errors::VodErrorCode::FailedOperationUploadCosFail)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GetFileInfoError`](super::errors::VodErrorCode::InternalErrorGetFileInfoError)
+/// - [`InternalError.GetMediaListError`](super::errors::VodErrorCode::InternalErrorGetMediaListError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClipDuration`](super::errors::VodErrorCode::InvalidParameterValueClipDuration)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ComposeMedia",
     output = ComposeMediaResponse,
-    error = super::errors::ComposeMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct ComposeMedia {
-    /// `Tracks`: a list of [`MediaTrack`](super::models::MediaTrack) objects.
+    /// `Tracks`
     pub tracks: Vec<models::MediaTrack>,
 
-    /// `Output`: a [`ComposeMediaOutput`](super::models::ComposeMediaOutput).
+    /// `Output`
     pub output: models::ComposeMediaOutput,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Canvas`: a [`Canvas`](super::models::Canvas).
+    /// `Canvas`
     pub canvas: Option<models::Canvas>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"\"sessioncontext\""`
+    /// `SessionContext`; example: `"\"sessioncontext\""`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"\"sessionid\""`
+    /// `SessionId`; example: `"\"sessionid\""`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`ComposeMedia`] call returns.
 #[tc_model]
 pub struct ComposeMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ComposeMedia-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ComposeMedia-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -393,30 +353,33 @@ pub struct ComposeMediaResponse {
 /// The `ConfirmEvents` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ConfirmEventsResponse`].
-/// The codes it documents are in [`ConfirmEventsError`](super::errors::ConfirmEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ConfirmEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ConfirmEvents",
     output = ConfirmEventsResponse,
-    error = super::errors::ConfirmEventsError
+    error = super::errors::VodErrorCode
 )]
 pub struct ConfirmEvents {
-    /// `EventHandles`: a list of strings.
-    ///
-    /// Example: `["12ae8d8e"]`
+    /// `EventHandles`; example: `["12ae8d8e"]`
     pub event_handles: Vec<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -430,54 +393,62 @@ pub struct ConfirmEventsResponse {
 /// The `CreateAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`CreateAIAnalysisTemplateError`](super::errors::CreateAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClassifcationConfigure`](super::errors::VodErrorCode::InvalidParameterValueClassifcationConfigure)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoverConfigure`](super::errors::VodErrorCode::InvalidParameterValueCoverConfigure)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.FrameTagConfigure`](super::errors::VodErrorCode::InvalidParameterValueFrameTagConfigure)
+/// - [`InvalidParameterValue.HighlightConfigure`](super::errors::VodErrorCode::InvalidParameterValueHighlightConfigure)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagConfigure`](super::errors::VodErrorCode::InvalidParameterValueTagConfigure)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAIAnalysisTemplate",
     output = CreateAIAnalysisTemplateResponse,
-    error = super::errors::CreateAIAnalysisTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAIAnalysisTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能分析模板"`
+    /// `Name`; example: `"智能分析模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfo`](super::models::ClassificationConfigureInfo).
+    /// `ClassificationConfigure`
     pub classification_configure: Option<models::ClassificationConfigureInfo>,
 
-    /// `TagConfigure`: a [`TagConfigureInfo`](super::models::TagConfigureInfo).
+    /// `TagConfigure`
     pub tag_configure: Option<models::TagConfigureInfo>,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfo`](super::models::CoverConfigureInfo).
+    /// `CoverConfigure`
     pub cover_configure: Option<models::CoverConfigureInfo>,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfo`](super::models::FrameTagConfigureInfo).
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<models::FrameTagConfigureInfo>,
 
-    /// `HighlightConfigure`: a [`HighlightsConfigureInfo`](super::models::HighlightsConfigureInfo).
+    /// `HighlightConfigure`
     pub highlight_configure: Option<models::HighlightsConfigureInfo>,
 }
 
 /// What a successful [`CreateAIAnalysisTemplate`] call returns.
 #[tc_model]
 pub struct CreateAIAnalysisTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -487,71 +458,81 @@ pub struct CreateAIAnalysisTemplateResponse {
 /// The `CreateAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`CreateAIRecognitionTemplateError`](super::errors::CreateAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DefaultLibraryLabelSet`](super::errors::VodErrorCode::InvalidParameterValueDefaultLibraryLabelSet)
+/// - [`InvalidParameterValue.FaceLibrary`](super::errors::VodErrorCode::InvalidParameterValueFaceLibrary)
+/// - [`InvalidParameterValue.FaceScore`](super::errors::VodErrorCode::InvalidParameterValueFaceScore)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::VodErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectLibrary`](super::errors::VodErrorCode::InvalidParameterValueObjectLibrary)
+/// - [`InvalidParameterValue.ScreenshotInterval`](super::errors::VodErrorCode::InvalidParameterValueScreenshotInterval)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::VodErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`InvalidParameterValue.UserDefineLibraryLabelSet`](super::errors::VodErrorCode::InvalidParameterValueUserDefineLibraryLabelSet)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAIRecognitionTemplate",
     output = CreateAIRecognitionTemplateResponse,
-    error = super::errors::CreateAIRecognitionTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAIRecognitionTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"视频片头片尾识别任务模板"`
+    /// `Name`; example: `"视频片头片尾识别任务模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `HeadTailConfigure`: a [`HeadTailConfigureInfo`](super::models::HeadTailConfigureInfo).
+    /// `HeadTailConfigure`
     pub head_tail_configure: Option<models::HeadTailConfigureInfo>,
 
-    /// `SegmentConfigure`: a [`SegmentConfigureInfo`](super::models::SegmentConfigureInfo).
+    /// `SegmentConfigure`
     pub segment_configure: Option<models::SegmentConfigureInfo>,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfo`](super::models::FaceConfigureInfo).
+    /// `FaceConfigure`
     pub face_configure: Option<models::FaceConfigureInfo>,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfo`](super::models::OcrFullTextConfigureInfo).
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: Option<models::OcrFullTextConfigureInfo>,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfo`](super::models::OcrWordsConfigureInfo).
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: Option<models::OcrWordsConfigureInfo>,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfo`](super::models::AsrFullTextConfigureInfo).
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: Option<models::AsrFullTextConfigureInfo>,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfo`](super::models::AsrWordsConfigureInfo).
+    /// `AsrWordsConfigure`
     pub asr_words_configure: Option<models::AsrWordsConfigureInfo>,
 
-    /// `AsrTranslateConfigure`: an [`AsrTranslateConfigureInfo`](super::models::AsrTranslateConfigureInfo).
+    /// `AsrTranslateConfigure`
     pub asr_translate_configure: Option<models::AsrTranslateConfigureInfo>,
 
-    /// `ObjectConfigure`: an [`ObjectConfigureInfo`](super::models::ObjectConfigureInfo).
+    /// `ObjectConfigure`
     pub object_configure: Option<models::ObjectConfigureInfo>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 }
 
 /// What a successful [`CreateAIRecognitionTemplate`] call returns.
 #[tc_model]
 pub struct CreateAIRecognitionTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -561,82 +542,82 @@ pub struct CreateAIRecognitionTemplateResponse {
 /// The `CreateAdaptiveDynamicStreamingTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`CreateAdaptiveDynamicStreamingTemplateError`](super::errors::CreateAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::VodErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::VodErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DisableHigherVideoBitrate`](super::errors::VodErrorCode::InvalidParameterValueDisableHigherVideoBitrate)
+/// - [`InvalidParameterValue.DisableHigherVideoResolution`](super::errors::VodErrorCode::InvalidParameterValueDisableHigherVideoResolution)
+/// - [`InvalidParameterValue.DrmType`](super::errors::VodErrorCode::InvalidParameterValueDrmType)
+/// - [`InvalidParameterValue.FillType`](super::errors::VodErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::VodErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::VodErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SoundSystem`](super::errors::VodErrorCode::InvalidParameterValueSoundSystem)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAdaptiveDynamicStreamingTemplate",
     output = CreateAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::CreateAdaptiveDynamicStreamingTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAdaptiveDynamicStreamingTemplate {
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: String,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`](super::models::AdaptiveStreamTemplate) objects.
+    /// `StreamInfos`
     pub stream_infos: Vec<models::AdaptiveStreamTemplate>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"FairPlay"`
+    /// `DrmType`; example: `"FairPlay"`
     pub drm_type: Option<String>,
 
-    /// `DrmKeyProvider`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `DrmKeyProvider`; example: `"VOD"`
     pub drm_key_provider: Option<String>,
 
-    /// `DrmEncryptType`: a string.
-    ///
-    /// Example: `"cenc"`
+    /// `DrmEncryptType`; example: `"cenc"`
     pub drm_encrypt_type: Option<String>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableHigherVideoBitrate`; example: `1`
     pub disable_higher_video_bitrate: Option<u64>,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableHigherVideoResolution`; example: `1`
     pub disable_higher_video_resolution: Option<u64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `SegmentType`; example: `"ts"`
     pub segment_type: Option<String>,
 
-    /// `SegmentDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SegmentDuration`; example: `5`
     pub segment_duration: Option<i64>,
 }
 
 /// What a successful [`CreateAdaptiveDynamicStreamingTemplate`] call returns.
 #[tc_model]
 pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30018`
+    /// `Definition`; example: `30018`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,82 +627,71 @@ pub struct CreateAdaptiveDynamicStreamingTemplateResponse {
 /// The `CreateAigcAdvancedCustomElement` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcAdvancedCustomElementResponse`].
-/// The codes it documents are in [`CreateAigcAdvancedCustomElementError`](super::errors::CreateAigcAdvancedCustomElementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcAdvancedCustomElement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcAdvancedCustomElement",
     output = CreateAigcAdvancedCustomElementResponse,
-    error = super::errors::CreateAigcAdvancedCustomElementError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcAdvancedCustomElement {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `221073`
+    /// `SubAppId`; example: `221073`
     pub sub_app_id: Option<u64>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `ElementName`; example: `"testname"`
     pub element_name: Option<String>,
 
-    /// `ElementDescription`: a string.
-    ///
-    /// Example: `"testdescription"`
+    /// `ElementDescription`; example: `"testdescription"`
     pub element_description: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"image_refer"`
+    /// `ReferenceType`; example: `"image_refer"`
     pub reference_type: Option<String>,
 
-    /// `ElementVoiceId`: a string.
-    ///
-    /// Example: `"123333"`
+    /// `ElementVoiceId`; example: `"123333"`
     pub element_voice_id: Option<String>,
 
-    /// `ElementVideoList`: a string.
-    ///
-    /// Example: `"{\"refer_videos\":[{\"video_url\":\"video_url_1\"}]}"`
+    /// `ElementVideoList`; example: `"{\"refer_videos\":[{\"video_url\":\"video_url_1\"}]}"`
     pub element_video_list: Option<String>,
 
-    /// `ElementImageList`: a string.
+    /// `ElementImageList`
     pub element_image_list: Option<String>,
 
-    /// `TagList`: a string.
-    ///
-    /// Example: `"[{\"tag_id\": \"o_101\"}, {\"tag_id\": \"o_102\"}]"`
+    /// `TagList`; example: `"[{\"tag_id\": \"o_101\"}, {\"tag_id\": \"o_102\"}]"`
     pub tag_list: Option<String>,
 
-    /// `DisableModeration`: a string.
-    ///
-    /// Example: `"True"`
+    /// `DisableModeration`; example: `"True"`
     pub disable_moderation: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`CreateAigcAdvancedCustomElement`] call returns.
 #[tc_model]
 pub struct CreateAigcAdvancedCustomElementResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcAdvancedCustomElement-927af0f45e354127835f6ec67c48f2a9t"`
+    /// `TaskId`; example: `"221073-CreateAigcAdvancedCustomElement-927af0f45e354127835f6ec67c48f2a9t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -731,29 +701,33 @@ pub struct CreateAigcAdvancedCustomElementResponse {
 /// The `CreateAigcApiToken` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcApiTokenResponse`].
-/// The codes it documents are in [`CreateAigcApiTokenError`](super::errors::CreateAigcApiTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcApiToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcApiToken",
     output = CreateAigcApiTokenResponse,
-    error = super::errors::CreateAigcApiTokenError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcApiToken {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251006666`
+    /// `SubAppId`; example: `251006666`
     pub sub_app_id: u64,
 }
 
 /// What a successful [`CreateAigcApiToken`] call returns.
 #[tc_model]
 pub struct CreateAigcApiTokenResponse {
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"hGjH1dsBbjUbT9Cu"`
+    /// `ApiToken`; example: `"hGjH1dsBbjUbT9Cu"`
     pub api_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -763,75 +737,66 @@ pub struct CreateAigcApiTokenResponse {
 /// The `CreateAigcAudioClone` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcAudioCloneResponse`].
-/// The codes it documents are in [`CreateAigcAudioCloneError`](super::errors::CreateAigcAudioCloneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcAudioClone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcAudioClone",
     output = CreateAigcAudioCloneResponse,
-    error = super::errors::CreateAigcAudioCloneError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcAudioClone {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `221073`
+    /// `SubAppId`; example: `221073`
     pub sub_app_id: u64,
 
-    /// `AudioFileInfo`: an [`AigcAudioCloneInputFileInfo`](super::models::AigcAudioCloneInputFileInfo).
+    /// `AudioFileInfo`
     pub audio_file_info: models::AigcAudioCloneInputFileInfo,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"maigua111"`
+    /// `VoiceId`; example: `"maigua111"`
     pub voice_id: String,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"华强怎么还没来"`
+    /// `Text`; example: `"华强怎么还没来"`
     pub text: String,
 
-    /// `PromptAudioFileInfo`: an [`AigcAudioCloneInputFileInfo`](super::models::AigcAudioCloneInputFileInfo).
+    /// `PromptAudioFileInfo`
     pub prompt_audio_file_info: Option<models::AigcAudioCloneInputFileInfo>,
 
-    /// `PromptText`: a string.
-    ///
-    /// Example: `"你瞧瞧现在哪有瓜呀，这都是大棚的瓜，你嫌贵我还嫌贵呢。"`
+    /// `PromptText`; example: `"你瞧瞧现在哪有瓜呀，这都是大棚的瓜，你嫌贵我还嫌贵呢。"`
     pub prompt_text: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"mypayload"`
+    /// `Payload`; example: `"mypayload"`
     pub payload: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionid"`
+    /// `SessionId`; example: `"mySessionid"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myExtInfo"`
+    /// `ExtInfo`; example: `"myExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`CreateAigcAudioClone`] call returns.
 #[tc_model]
 pub struct CreateAigcAudioCloneResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcAudioClone-4f736149667baa953315afe87daacad6t"`
+    /// `TaskId`; example: `"221073-CreateAigcAudioClone-4f736149667baa953315afe87daacad6t"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -841,61 +806,54 @@ pub struct CreateAigcAudioCloneResponse {
 /// The `CreateAigcAudioTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcAudioTaskResponse`].
-/// The codes it documents are in [`CreateAigcAudioTaskError`](super::errors::CreateAigcAudioTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcAudioTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::VodErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcAudioTask",
     output = CreateAigcAudioTaskResponse,
-    error = super::errors::CreateAigcAudioTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcAudioTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251441341`
+    /// `SubAppId`; example: `251441341`
     pub sub_app_id: Option<u64>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Kling"`
+    /// `ModelName`; example: `"Kling"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ModelVersion`; example: `"1.0"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"sfx"`
+    /// `SceneType`; example: `"sfx"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"春节庆祝时的烟花声"`
+    /// `Prompt`; example: `"春节庆祝时的烟花声"`
     pub prompt: Option<String>,
 
-    /// `VideoInfos`: a list of [`AigcAudioReferenceVideoInfo`](super::models::AigcAudioReferenceVideoInfo) objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<models::AigcAudioReferenceVideoInfo>>,
 
-    /// `AudioInfos`: a list of [`AigcAudioReferenceAudioInfo`](super::models::AigcAudioReferenceAudioInfo) objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<models::AigcAudioReferenceAudioInfo>>,
 
-    /// `OutputConfig`: an [`AigcAudioOutputConfig`](super::models::AigcAudioOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::AigcAudioOutputConfig>,
 
-    /// `AdditionalParameters`: a string.
+    /// `AdditionalParameters`
     pub additional_parameters: Option<String>,
 }
 
 /// What a successful [`CreateAigcAudioTask`] call returns.
 #[tc_model]
 pub struct CreateAigcAudioTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251441341-AigcAudioTask-ed886585de73592fca966e81b6bc2d20t"`
+    /// `TaskId`; example: `"251441341-AigcAudioTask-ed886585de73592fca966e81b6bc2d20t"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -905,42 +863,39 @@ pub struct CreateAigcAudioTaskResponse {
 /// The `CreateAigcCustomElement` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcCustomElementResponse`].
-/// The codes it documents are in [`CreateAigcCustomElementError`](super::errors::CreateAigcCustomElementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcCustomElement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ViolationContent`](super::errors::VodErrorCode::InvalidParameterViolationContent)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcCustomElement",
     output = CreateAigcCustomElementResponse,
-    error = super::errors::CreateAigcCustomElementError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcCustomElement {
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"my element"`
+    /// `ElementName`; example: `"my element"`
     pub element_name: String,
 
-    /// `ElementDescription`: a string.
-    ///
-    /// Example: `"description"`
+    /// `ElementDescription`; example: `"description"`
     pub element_description: String,
 
-    /// `ElementFrontalImage`: a string.
-    ///
-    /// Example: `"http://my.image.com/element/pic.png"`
+    /// `ElementFrontalImage`; example: `"http://my.image.com/element/pic.png"`
     pub element_frontal_image: String,
 
-    /// `ElementReferList`: a list of [`ElementReferInfo`](super::models::ElementReferInfo) objects.
+    /// `ElementReferList`
     pub element_refer_list: Vec<models::ElementReferInfo>,
 }
 
 /// What a successful [`CreateAigcCustomElement`] call returns.
 #[tc_model]
 pub struct CreateAigcCustomElementResponse {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"8543454323444234222"`
+    /// `ElementId`; example: `"8543454323444234222"`
     pub element_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -950,64 +905,59 @@ pub struct CreateAigcCustomElementResponse {
 /// The `CreateAigcCustomVoice` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcCustomVoiceResponse`].
-/// The codes it documents are in [`CreateAigcCustomVoiceError`](super::errors::CreateAigcCustomVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcCustomVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcCustomVoice",
     output = CreateAigcCustomVoiceResponse,
-    error = super::errors::CreateAigcCustomVoiceError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcCustomVoice {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `221073`
+    /// `SubAppId`; example: `221073`
     pub sub_app_id: Option<u64>,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"myVoice"`
+    /// `VoiceName`; example: `"myVoice"`
     pub voice_name: Option<String>,
 
-    /// `VoiceUrl`: a string.
-    ///
-    /// Example: `"myVoiceUrl"`
+    /// `VoiceUrl`; example: `"myVoiceUrl"`
     pub voice_url: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"myVideoId"`
+    /// `VideoId`; example: `"myVideoId"`
     pub video_id: Option<String>,
 
-    /// `DisableModeration`: a string.
-    ///
-    /// Example: `"True"`
+    /// `DisableModeration`; example: `"True"`
     pub disable_moderation: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId1112"`
+    /// `SessionId`; example: `"mySessionId1112"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`CreateAigcCustomVoice`] call returns.
 #[tc_model]
 pub struct CreateAigcCustomVoiceResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcCustomVoice-d5cd48945834b441e6e2db3966d4c954t"`
+    /// `TaskId`; example: `"221073-CreateAigcCustomVoice-d5cd48945834b441e6e2db3966d4c954t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1017,9 +967,12 @@ pub struct CreateAigcCustomVoiceResponse {
 /// The `CreateAigcHunyuan3DTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcHunyuan3DTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcHunyuan3DTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -1028,87 +981,61 @@ pub struct CreateAigcCustomVoiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAigcHunyuan3DTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250000002`
+    /// `SubAppId`; example: `250000002`
     pub sub_app_id: Option<u64>,
 
-    /// `ImageInfos`: a list of [`AigcHunyuan3DReferenceImageInfo`](super::models::AigcHunyuan3DReferenceImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<models::AigcHunyuan3DReferenceImageInfo>>,
 
-    /// `MultiViewImageInfos`: a list of [`AigcHunyuan3DMultiViewImageInfo`](super::models::AigcHunyuan3DMultiViewImageInfo) objects.
+    /// `MultiViewImageInfos`
     pub multi_view_image_infos: Option<Vec<models::AigcHunyuan3DMultiViewImageInfo>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"a mechanical dragon"`
+    /// `Prompt`; example: `"a mechanical dragon"`
     pub prompt: Option<String>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `GenerateType`; example: `"Normal"`
     pub generate_type: Option<String>,
 
-    /// `MeshInfos`: a list of [`AigcHunyuan3DMeshInfo`](super::models::AigcHunyuan3DMeshInfo) objects.
+    /// `MeshInfos`
     pub mesh_infos: Option<Vec<models::AigcHunyuan3DMeshInfo>>,
 
-    /// `EnablePBR`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnablePBR`; example: `"Enabled"`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<String>,
 
-    /// `FaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `FaceCount`; example: `100000`
     pub face_count: Option<i64>,
 
-    /// `KeepUV`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `KeepUV`; example: `"Enabled"`
     #[tc(rename = "KeepUV")]
     pub keep_uv: Option<String>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"FBX"`
+    /// `ResultFormat`; example: `"FBX"`
     pub result_format: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `20260815`
+    /// `Seed`; example: `20260815`
     pub seed: Option<i64>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"cyberpunk"`
+    /// `Style`; example: `"cyberpunk"`
     pub style: Option<String>,
 
-    /// `OutputConfig`: an [`AigcHunyuan3DOutputConfig`](super::models::AigcHunyuan3DOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::AigcHunyuan3DOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"my*******Id"`
+    /// `SessionId`; example: `"my*******Id"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"*********Context"`
+    /// `SessionContext`; example: `"*********Context"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksPriority`; example: `1`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`CreateAigcHunyuan3DTask`] call returns.
 #[tc_model]
 pub struct CreateAigcHunyuan3DTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251******-AigcHunyuan3DTask-7bf97*************afcdb0f0342fc2t"`
+    /// `TaskId`; example: `"251******-AigcHunyuan3DTask-7bf97*************afcdb0f0342fc2t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1118,95 +1045,82 @@ pub struct CreateAigcHunyuan3DTaskResponse {
 /// The `CreateAigcImageTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcImageTaskResponse`].
-/// The codes it documents are in [`CreateAigcImageTaskError`](super::errors::CreateAigcImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.Quota`](super::errors::VodErrorCode::LimitExceededQuota)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcImageTask",
     output = CreateAigcImageTaskResponse,
-    error = super::errors::CreateAigcImageTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcImageTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Hunyuan"`
+    /// `ModelName`; example: `"Hunyuan"`
     pub model_name: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `ModelVersion`; example: `"3.0"`
     pub model_version: String,
 
-    /// `FileInfos`: a list of [`AigcImageTaskInputFileInfo`](super::models::AigcImageTaskInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::AigcImageTaskInputFileInfo>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"generate a car"`
+    /// `Prompt`; example: `"generate a car"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"red"`
+    /// `NegativePrompt`; example: `"red"`
     pub negative_prompt: Option<String>,
 
-    /// `EnhancePrompt`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnhancePrompt`; example: `"Enabled"`
     pub enhance_prompt: Option<String>,
 
-    /// `OutputConfig`: an [`AigcImageOutputConfig`](super::models::AigcImageOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::AigcImageOutputConfig>,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `InputRegion`; example: `"Mainland"`
     pub input_region: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"3d_panorama"`
+    /// `SceneType`; example: `"3d_panorama"`
     pub scene_type: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Seed`; example: `123`
     pub seed: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysession"`
+    /// `SessionId`; example: `"mysession"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"AdditionalParameters\": \"\"}"`
+    /// `ExtInfo`; example: `"{\"AdditionalParameters\": \"\"}"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`CreateAigcImageTask`] call returns.
 #[tc_model]
 pub struct CreateAigcImageTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcImage***2782aff1e896673f1ft"`
+    /// `TaskId`; example: `"251007502-AigcImage***2782aff1e896673f1ft"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1216,35 +1130,34 @@ pub struct CreateAigcImageTaskResponse {
 /// The `CreateAigcQuota` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcQuotaResponse`].
-/// The codes it documents are in [`CreateAigcQuotaError`](super::errors::CreateAigcQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcQuota",
     output = CreateAigcQuotaResponse,
-    error = super::errors::CreateAigcQuotaError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcQuota {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000004`
+    /// `SubAppId`; example: `200000004`
     pub sub_app_id: u64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `QuotaType`; example: `"Image"`
     pub quota_type: String,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `QuotaLimit`; example: `1000`
     pub quota_limit: u64,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"FnHR1a9GmP4qvdYiLEMGuddRHfLRU40t"`
+    /// `ApiToken`; example: `"FnHR1a9GmP4qvdYiLEMGuddRHfLRU40t"`
     pub api_token: Option<String>,
 }
 
@@ -1258,64 +1171,59 @@ pub struct CreateAigcQuotaResponse {
 /// The `CreateAigcSubject` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcSubjectResponse`].
-/// The codes it documents are in [`CreateAigcSubjectError`](super::errors::CreateAigcSubjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcSubject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcSubject",
     output = CreateAigcSubjectResponse,
-    error = super::errors::CreateAigcSubjectError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcSubject {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `221073`
+    /// `SubAppId`; example: `221073`
     pub sub_app_id: Option<u64>,
 
-    /// `SubjectName`: a string.
-    ///
-    /// Example: `"mySessionName"`
+    /// `SubjectName`; example: `"mySessionName"`
     pub subject_name: Option<String>,
 
-    /// `SubjectImages`: a list of strings.
-    ///
-    /// Example: `["url"]`
+    /// `SubjectImages`; example: `["url"]`
     pub subject_images: Option<Vec<String>>,
 
-    /// `SubjectVideos`: a list of strings.
-    ///
-    /// Example: `["***"]`
+    /// `SubjectVideos`; example: `["***"]`
     pub subject_videos: Option<Vec<String>>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-qingse"`
+    /// `VoiceId`; example: `"male-qn-qingse"`
     pub voice_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId1"`
+    /// `SessionId`; example: `"mySessionId1"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`CreateAigcSubject`] call returns.
 #[tc_model]
 pub struct CreateAigcSubjectResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcSubject-f9aa5a12**********cdd403de6fcd07t"`
+    /// `TaskId`; example: `"221073-CreateAigcSubject-f9aa5a12**********cdd403de6fcd07t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1325,58 +1233,60 @@ pub struct CreateAigcSubjectResponse {
 /// The `CreateAigcVideoRedrawTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcVideoRedrawTaskResponse`].
-/// The codes it documents are in [`CreateAigcVideoRedrawTaskError`](super::errors::CreateAigcVideoRedrawTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcVideoRedrawTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.Quota`](super::errors::VodErrorCode::LimitExceededQuota)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcVideoRedrawTask",
     output = CreateAigcVideoRedrawTaskResponse,
-    error = super::errors::CreateAigcVideoRedrawTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcVideoRedrawTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `221073`
+    /// `SubAppId`; example: `221073`
     pub sub_app_id: u64,
 
-    /// `FileInfo`: an [`AigcVideoRedrawTaskInputFileInfo`](super::models::AigcVideoRedrawTaskInputFileInfo).
+    /// `FileInfo`
     pub file_info: Option<models::AigcVideoRedrawTaskInputFileInfo>,
 
-    /// `TaskInfo`: an [`AigcVideoRedrawTaskInfo`](super::models::AigcVideoRedrawTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::AigcVideoRedrawTaskInfo>,
 
-    /// `OutputConfig`: an [`AigcVideoRedrawOutputConfig`](super::models::AigcVideoRedrawOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::AigcVideoRedrawOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myExtInfo"`
+    /// `ExtInfo`; example: `"myExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`CreateAigcVideoRedrawTask`] call returns.
 #[tc_model]
 pub struct CreateAigcVideoRedrawTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-AigcVideoRedrawTask-2242390fb******************e33b0t"`
+    /// `TaskId`; example: `"221073-AigcVideoRedrawTask-2242390fb******************e33b0t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1386,113 +1296,93 @@ pub struct CreateAigcVideoRedrawTaskResponse {
 /// The `CreateAigcVideoTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAigcVideoTaskResponse`].
-/// The codes it documents are in [`CreateAigcVideoTaskError`](super::errors::CreateAigcVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAigcVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.Quota`](super::errors::VodErrorCode::LimitExceededQuota)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAigcVideoTask",
     output = CreateAigcVideoTaskResponse,
-    error = super::errors::CreateAigcVideoTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAigcVideoTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Kling"`
+    /// `ModelName`; example: `"Kling"`
     pub model_name: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"O1"`
+    /// `ModelVersion`; example: `"O1"`
     pub model_version: String,
 
-    /// `FileInfos`: a list of [`AigcVideoTaskInputFileInfo`](super::models::AigcVideoTaskInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::AigcVideoTaskInputFileInfo>>,
 
-    /// `SubjectInfos`: a list of [`AigcVideoTaskInputSubjectInfo`](super::models::AigcVideoTaskInputSubjectInfo) objects.
+    /// `SubjectInfos`
     pub subject_infos: Option<Vec<models::AigcVideoTaskInputSubjectInfo>>,
 
-    /// `LastFrameFileId`: a string.
-    ///
-    /// Example: `"3704211***509911"`
+    /// `LastFrameFileId`; example: `"3704211***509911"`
     pub last_frame_file_id: Option<String>,
 
-    /// `LastFrameUrl`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `LastFrameUrl`; example: `"https://test.com/1.png"`
     pub last_frame_url: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"generate a car"`
+    /// `Prompt`; example: `"generate a car"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"red"`
+    /// `NegativePrompt`; example: `"red"`
     pub negative_prompt: Option<String>,
 
-    /// `EnhancePrompt`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnhancePrompt`; example: `"Enabled"`
     pub enhance_prompt: Option<String>,
 
-    /// `OutputConfig`: an [`AigcVideoOutputConfig`](super::models::AigcVideoOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::AigcVideoOutputConfig>,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `InputRegion`; example: `"Mainland"`
     pub input_region: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"motion_control"`
+    /// `SceneType`; example: `"motion_control"`
     pub scene_type: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"testProcedure"`
+    /// `Procedure`; example: `"testProcedure"`
     pub procedure: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Seed`; example: `123`
     pub seed: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysession2"`
+    /// `SessionId`; example: `"mysession2"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mysessionContext"`
+    /// `SessionContext`; example: `"mysessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myextinfo"`
+    /// `ExtInfo`; example: `"myextinfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`CreateAigcVideoTask`] call returns.
 #[tc_model]
 pub struct CreateAigcVideoTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcVideo***25dacdcef7dd2b20fdt"`
+    /// `TaskId`; example: `"251007502-AigcVideo***25dacdcef7dd2b20fdt"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1502,69 +1392,66 @@ pub struct CreateAigcVideoTaskResponse {
 /// The `CreateAnimatedGraphicsTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`CreateAnimatedGraphicsTemplateError`](super::errors::CreateAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.FormatWebpLackWidthAndHeight`](super::errors::VodErrorCode::InvalidParameterValueFormatWebpLackWidthAndHeight)
+/// - [`InvalidParameterValue.FormatWebpWidthAndHeightBothZero`](super::errors::VodErrorCode::InvalidParameterValueFormatWebpWidthAndHeightBothZero)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Quality`](super::errors::VodErrorCode::InvalidParameterValueQuality)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateAnimatedGraphicsTemplate",
     output = CreateAnimatedGraphicsTemplateResponse,
-    error = super::errors::CreateAnimatedGraphicsTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateAnimatedGraphicsTemplate {
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: Option<String>,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Quality`; example: `80`
     pub quality: Option<f64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateAnimatedGraphicsTemplate`] call returns.
 #[tc_model]
 pub struct CreateAnimatedGraphicsTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1574,49 +1461,47 @@ pub struct CreateAnimatedGraphicsTemplateResponse {
 /// The `CreateBlindWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`CreateBlindWatermarkTemplateError`](super::errors::CreateBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::VodErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateBlindWatermarkTemplate",
     output = CreateBlindWatermarkTemplateResponse,
-    error = super::errors::CreateBlindWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateBlindWatermarkTemplate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `TextContent`; example: `"数字水印文本"`
     pub text_content: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateBlindWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct CreateBlindWatermarkTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `Definition`; example: `20000`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1626,20 +1511,23 @@ pub struct CreateBlindWatermarkTemplateResponse {
 /// The `CreateCLSLogset` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateCLSLogsetResponse`].
-/// The codes it documents are in [`CreateCLSLogsetError`](super::errors::CreateCLSLogsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateCLSLogset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateCLSLogset",
     output = CreateCLSLogsetResponse,
-    error = super::errors::CreateCLSLogsetError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateCLSLogset {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CLSRegion`; example: `"\"ap-guangzhou\""`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 }
@@ -1647,9 +1535,7 @@ pub struct CreateCLSLogset {
 /// What a successful [`CreateCLSLogset`] call returns.
 #[tc_model]
 pub struct CreateCLSLogsetResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
+    /// `LogsetId`; example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
     pub logset_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1659,40 +1545,37 @@ pub struct CreateCLSLogsetResponse {
 /// The `CreateCLSTopic` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateCLSTopicResponse`].
-/// The codes it documents are in [`CreateCLSTopicError`](super::errors::CreateCLSTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateCLSTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateCLSTopic",
     output = CreateCLSTopicResponse,
-    error = super::errors::CreateCLSTopicError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateCLSTopic {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CLSRegion`; example: `"\"ap-guangzhou\""`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"\"mytopic\""`
+    /// `TopicName`; example: `"\"mytopic\""`
     pub topic_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
+    /// `LogsetId`; example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
     pub logset_id: String,
 }
 
 /// What a successful [`CreateCLSTopic`] call returns.
 #[tc_model]
 pub struct CreateCLSTopicResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"“780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
+    /// `TopicId`; example: `"“780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1702,39 +1585,45 @@ pub struct CreateCLSTopicResponse {
 /// The `CreateClass` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateClassResponse`].
-/// The codes it documents are in [`CreateClassError`](super::errors::CreateClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassLevelLimitExceeded`](super::errors::VodErrorCode::FailedOperationClassLevelLimitExceeded)
+/// - [`FailedOperation.ClassNameDuplicate`](super::errors::VodErrorCode::FailedOperationClassNameDuplicate)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.ParentIdNoFound`](super::errors::VodErrorCode::FailedOperationParentIdNoFound)
+/// - [`FailedOperation.SubclassLimitExceeded`](super::errors::VodErrorCode::FailedOperationSubclassLimitExceeded)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassName`](super::errors::VodErrorCode::InvalidParameterValueClassName)
+/// - [`InvalidParameterValue.ParentId`](super::errors::VodErrorCode::InvalidParameterValueParentId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateClass",
     output = CreateClassResponse,
-    error = super::errors::CreateClassError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateClass {
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParentId`; example: `-1`
     pub parent_id: i64,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"一级分类1"`
+    /// `ClassName`; example: `"一级分类1"`
     pub class_name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`CreateClass`] call returns.
 #[tc_model]
 pub struct CreateClassResponse {
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,37 +1633,42 @@ pub struct CreateClassResponse {
 /// The `CreateComplexAdaptiveDynamicStreamingTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateComplexAdaptiveDynamicStreamingTaskResponse`].
-/// The codes it documents are in [`CreateComplexAdaptiveDynamicStreamingTaskError`](super::errors::CreateComplexAdaptiveDynamicStreamingTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateComplexAdaptiveDynamicStreamingTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateComplexAdaptiveDynamicStreamingTask",
     output = CreateComplexAdaptiveDynamicStreamingTaskResponse,
-    error = super::errors::CreateComplexAdaptiveDynamicStreamingTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateComplexAdaptiveDynamicStreamingTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1250000000`
+    /// `SubAppId`; example: `1250000000`
     pub sub_app_id: u64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `FileId`; example: `"1234567890"`
     pub file_id: String,
 
-    /// `StreamParaSet`: a list of [`ComplexAdaptiveDynamicStreamingTaskStreamPara`](super::models::ComplexAdaptiveDynamicStreamingTaskStreamPara) objects.
+    /// `StreamParaSet`
     pub stream_para_set: Vec<models::ComplexAdaptiveDynamicStreamingTaskStreamPara>,
 
-    /// `HeadTailSet`: a list of [`HeadTailTaskInput`](super::models::HeadTailTaskInput) objects.
+    /// `HeadTailSet`
     pub head_tail_set: Option<Vec<models::HeadTailTaskInput>>,
 
-    /// `AudioSet`: a list of [`ComplexAdaptiveDynamicStreamingTaskAudioInput`](super::models::ComplexAdaptiveDynamicStreamingTaskAudioInput) objects.
+    /// `AudioSet`
     pub audio_set: Option<Vec<models::ComplexAdaptiveDynamicStreamingTaskAudioInput>>,
 
-    /// `SubtitleSet`: a list of [`ComplexAdaptiveDynamicStreamingTaskSubtitleInput`](super::models::ComplexAdaptiveDynamicStreamingTaskSubtitleInput) objects.
+    /// `SubtitleSet`
     pub subtitle_set: Option<
         Vec<models::ComplexAdaptiveDynamicStreamingTaskSubtitleInput>,
     >,
@@ -1783,9 +1677,7 @@ pub struct CreateComplexAdaptiveDynamicStreamingTask {
 /// What a successful [`CreateComplexAdaptiveDynamicStreamingTask`] call returns.
 #[tc_model]
 pub struct CreateComplexAdaptiveDynamicStreamingTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1250000000-procedurev2-463192642364261"`
+    /// `TaskId`; example: `"1250000000-procedurev2-463192642364261"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1795,64 +1687,70 @@ pub struct CreateComplexAdaptiveDynamicStreamingTaskResponse {
 /// The `CreateContentReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateContentReviewTemplateResponse`].
-/// The codes it documents are in [`CreateContentReviewTemplateError`](super::errors::CreateContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::VodErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameterValue.BlockConfidence`](super::errors::VodErrorCode::InvalidParameterValueBlockConfidence)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::VodErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ReviewConfidence`](super::errors::VodErrorCode::InvalidParameterValueReviewConfidence)
+/// - [`InvalidParameterValue.ReviewWallSwitch`](super::errors::VodErrorCode::InvalidParameterValueReviewWallSwitch)
+/// - [`InvalidParameterValue.ScreenshotInterval`](super::errors::VodErrorCode::InvalidParameterValueScreenshotInterval)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateContentReviewTemplate",
     output = CreateContentReviewTemplateResponse,
-    error = super::errors::CreateContentReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateContentReviewTemplate {
-    /// `ReviewWallSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `ReviewWallSwitch`; example: `"OFF"`
     pub review_wall_switch: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内容审核模板"`
+    /// `Name`; example: `"内容审核模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 
-    /// `PornConfigure`: a [`PornConfigureInfo`](super::models::PornConfigureInfo).
+    /// `PornConfigure`
     pub porn_configure: Option<models::PornConfigureInfo>,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfo`](super::models::TerrorismConfigureInfo).
+    /// `TerrorismConfigure`
     pub terrorism_configure: Option<models::TerrorismConfigureInfo>,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfo`](super::models::PoliticalConfigureInfo).
+    /// `PoliticalConfigure`
     pub political_configure: Option<models::PoliticalConfigureInfo>,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfo`](super::models::ProhibitedConfigureInfo).
+    /// `ProhibitedConfigure`
     pub prohibited_configure: Option<models::ProhibitedConfigureInfo>,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfo`](super::models::UserDefineConfigureInfo).
+    /// `UserDefineConfigure`
     pub user_define_configure: Option<models::UserDefineConfigureInfo>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 }
 
 /// What a successful [`CreateContentReviewTemplate`] call returns.
 #[tc_model]
 pub struct CreateContentReviewTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1862,36 +1760,39 @@ pub struct CreateContentReviewTemplateResponse {
 /// The `CreateDomainVerifyRecord` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateDomainVerifyRecordResponse`].
-/// The codes it documents are in [`CreateDomainVerifyRecordError`](super::errors::CreateDomainVerifyRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateDomainVerifyRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateDomainVerifyRecord",
     output = CreateDomainVerifyRecordResponse,
-    error = super::errors::CreateDomainVerifyRecordError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateDomainVerifyRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `Domain`; example: `"abc.com"`
     pub domain: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`CreateDomainVerifyRecord`] call returns.
 #[tc_model]
 pub struct CreateDomainVerifyRecordResponse {
-    /// `DNSVerifyInfo`: a [`DnsVerifyInfo`](super::models::DnsVerifyInfo).
+    /// `DNSVerifyInfo`
     #[tc(rename = "DNSVerifyInfo")]
     pub dns_verify_info: Option<models::DnsVerifyInfo>,
 
-    /// `FileVerifyInfo`: a [`FileVerifyInfo`](super::models::FileVerifyInfo).
+    /// `FileVerifyInfo`
     pub file_verify_info: Option<models::FileVerifyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1901,66 +1802,59 @@ pub struct CreateDomainVerifyRecordResponse {
 /// The `CreateEnhanceMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateEnhanceMediaTemplateResponse`].
-/// The codes it documents are in [`CreateEnhanceMediaTemplateError`](super::errors::CreateEnhanceMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateEnhanceMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateEnhanceMediaTemplate",
     output = CreateEnhanceMediaTemplateResponse,
-    error = super::errors::CreateEnhanceMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateEnhanceMediaTemplate {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `RebuildVideoInfo`: a [`RebuildVideoInfo`](super::models::RebuildVideoInfo).
+    /// `RebuildVideoInfo`
     pub rebuild_video_info: Option<models::RebuildVideoInfo>,
 
-    /// `RebuildAudioInfo`: a [`RebuildAudioInfo`](super::models::RebuildAudioInfo).
+    /// `RebuildAudioInfo`
     pub rebuild_audio_info: Option<models::RebuildAudioInfo>,
 
-    /// `TargetVideoInfo`: a [`RebuildMediaTargetVideoStream`](super::models::RebuildMediaTargetVideoStream).
+    /// `TargetVideoInfo`
     pub target_video_info: Option<models::RebuildMediaTargetVideoStream>,
 
-    /// `TargetAudioInfo`: a [`RebuildMediaTargetAudioStream`](super::models::RebuildMediaTargetAudioStream).
+    /// `TargetAudioInfo`
     pub target_audio_info: Option<models::RebuildMediaTargetAudioStream>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 }
 
 /// What a successful [`CreateEnhanceMediaTemplate`] call returns.
 #[tc_model]
 pub struct CreateEnhanceMediaTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1970,54 +1864,56 @@ pub struct CreateEnhanceMediaTemplateResponse {
 /// The `CreateHeadTailTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateHeadTailTemplateResponse`].
-/// The codes it documents are in [`CreateHeadTailTemplateError`](super::errors::CreateHeadTailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateHeadTailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::VodErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateHeadTailTemplate",
     output = CreateHeadTailTemplateResponse,
-    error = super::errors::CreateHeadTailTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateHeadTailTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名1"`
+    /// `Name`; example: `"模板名1"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125000`
+    /// `SubAppId`; example: `125000`
     pub sub_app_id: Option<u64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Comment`; example: `"描述信息"`
     pub comment: Option<String>,
 
-    /// `HeadCandidateSet`: a list of strings.
-    ///
-    /// Example: `["333XXX123"]`
+    /// `HeadCandidateSet`; example: `["333XXX123"]`
     pub head_candidate_set: Option<Vec<String>>,
 
-    /// `TailCandidateSet`: a list of strings.
-    ///
-    /// Example: `["1233XXX3122"]`
+    /// `TailCandidateSet`; example: `["1233XXX3122"]`
     pub tail_candidate_set: Option<Vec<String>>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
 /// What a successful [`CreateHeadTailTemplate`] call returns.
 #[tc_model]
 pub struct CreateHeadTailTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2027,42 +1923,49 @@ pub struct CreateHeadTailTemplateResponse {
 /// The `CreateImageProcessingTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateImageProcessingTemplateResponse`].
-/// The codes it documents are in [`CreateImageProcessingTemplateError`](super::errors::CreateImageProcessingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateImageProcessingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CutAndCrops`](super::errors::VodErrorCode::InvalidParameterValueCutAndCrops)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Thumbnails`](super::errors::VodErrorCode::InvalidParameterValueThumbnails)
+/// - [`InvalidParameterValue.Watermarks`](super::errors::VodErrorCode::InvalidParameterValueWatermarks)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateImageProcessingTemplate",
     output = CreateImageProcessingTemplateResponse,
-    error = super::errors::CreateImageProcessingTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateImageProcessingTemplate {
-    /// `Operations`: a list of [`ImageOperation`](super::models::ImageOperation) objects.
+    /// `Operations`
     pub operations: Vec<models::ImageOperation>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyCenterCut"`
+    /// `Name`; example: `"MyCenterCut"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"MyCenterCut"`
+    /// `Comment`; example: `"MyCenterCut"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateImageProcessingTemplate`] call returns.
 #[tc_model]
 pub struct CreateImageProcessingTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,84 +1975,75 @@ pub struct CreateImageProcessingTemplateResponse {
 /// The `CreateImageSpriteTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateImageSpriteTemplateResponse`].
-/// The codes it documents are in [`CreateImageSpriteTemplateError`](super::errors::CreateImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ColumnCount`](super::errors::VodErrorCode::InvalidParameterValueColumnCount)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.RowCount`](super::errors::VodErrorCode::InvalidParameterValueRowCount)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::VodErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::VodErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateImageSpriteTemplate",
     output = CreateImageSpriteTemplateResponse,
-    error = super::errors::CreateImageSpriteTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateImageSpriteTemplate {
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RowCount`; example: `5`
     pub row_count: u64,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ColumnCount`; example: `10`
     pub column_count: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"雪碧图模板1"`
+    /// `Name`; example: `"雪碧图模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Width`; example: `128`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Height`; example: `128`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 }
 
 /// What a successful [`CreateImageSpriteTemplate`] call returns.
 #[tc_model]
 pub struct CreateImageSpriteTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2159,36 +2053,41 @@ pub struct CreateImageSpriteTemplateResponse {
 /// The `CreateJustInTimeTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateJustInTimeTranscodeTemplateResponse`].
-/// The codes it documents are in [`CreateJustInTimeTranscodeTemplateError`](super::errors::CreateJustInTimeTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateJustInTimeTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ExistedName`](super::errors::VodErrorCode::InvalidParameterValueExistedName)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`RequestLimitExceeded`](super::errors::VodErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateJustInTimeTranscodeTemplate",
     output = CreateJustInTimeTranscodeTemplateResponse,
-    error = super::errors::CreateJustInTimeTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateJustInTimeTranscodeTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplateName"`
+    /// `Name`; example: `"MyTemplateName"`
     pub name: String,
 
-    /// `VideoConfigure`: a [`VideoConfigureInfo`](super::models::VideoConfigureInfo).
+    /// `VideoConfigure`
     pub video_configure: models::VideoConfigureInfo,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `WatermarkConfigure`: a [`WatermarkConfigureInfo`](super::models::WatermarkConfigureInfo).
+    /// `WatermarkConfigure`
     pub watermark_configure: Option<models::WatermarkConfigureInfo>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 }
 
@@ -2202,39 +2101,39 @@ pub struct CreateJustInTimeTranscodeTemplateResponse {
 /// The `CreateKnowledgeBase` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateKnowledgeBaseResponse`].
-/// The codes it documents are in [`CreateKnowledgeBaseError`](super::errors::CreateKnowledgeBaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateKnowledgeBase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateKnowledgeBase",
     output = CreateKnowledgeBaseResponse,
-    error = super::errors::CreateKnowledgeBaseError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateKnowledgeBase {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `SubAppId`; example: `200000`
     pub sub_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的知识库"`
+    /// `Name`; example: `"新的知识库"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是我刚刚创建的知识库"`
+    /// `Description`; example: `"这是我刚刚创建的知识库"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateKnowledgeBase`] call returns.
 #[tc_model]
 pub struct CreateKnowledgeBaseResponse {
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2244,53 +2143,52 @@ pub struct CreateKnowledgeBaseResponse {
 /// The `CreateLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateLLMComprehendTemplateResponse`].
-/// The codes it documents are in [`CreateLLMComprehendTemplateError`](super::errors::CreateLLMComprehendTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateLLMComprehendTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.ExtendedParameter`](super::errors::VodErrorCode::InvalidParameterValueExtendedParameter)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateLLMComprehendTemplate",
     output = CreateLLMComprehendTemplateResponse,
-    error = super::errors::CreateLLMComprehendTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateLLMComprehendTemplate {
-    /// `Level`: a string.
-    ///
-    /// Example: `"Audio"`
+    /// `Level`; example: `"Audio"`
     pub level: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220885`
+    /// `SubAppId`; example: `220885`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `Summary`: a [`LlmComprehendSummary`](super::models::LlmComprehendSummary).
+    /// `Summary`
     pub summary: Option<models::LlmComprehendSummary>,
 
-    /// `Asr`: a [`LlmComprehendAsr`](super::models::LlmComprehendAsr).
+    /// `Asr`
     pub asr: Option<models::LlmComprehendAsr>,
 
-    /// `FaceRecognition`: a [`LlmComprehendFaceRecognition`](super::models::LlmComprehendFaceRecognition).
+    /// `FaceRecognition`
     pub face_recognition: Option<models::LlmComprehendFaceRecognition>,
 }
 
 /// What a successful [`CreateLLMComprehendTemplate`] call returns.
 #[tc_model]
 pub struct CreateLLMComprehendTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100004`
+    /// `Definition`; example: `100004`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2300,51 +2198,52 @@ pub struct CreateLLMComprehendTemplateResponse {
 /// The `CreateMPSTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateMPSTemplateResponse`].
-/// The codes it documents are in [`CreateMPSTemplateError`](super::errors::CreateMPSTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateMPSTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateMPSTemplate",
     output = CreateMPSTemplateResponse,
-    error = super::errors::CreateMPSTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateMPSTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: u64,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"SmartSubtitle"`
+    /// `TemplateType`; example: `"SmartSubtitle"`
     pub template_type: String,
 
-    /// `MPSCreateTemplateParams`: a string.
+    /// `MPSCreateTemplateParams`
     #[tc(rename = "MPSCreateTemplateParams")]
     pub mps_create_template_params: Option<String>,
 
-    /// `AIAnalysisTemplate`: a [`MpsaiAnalysisTemplate`](super::models::MpsaiAnalysisTemplate).
+    /// `AIAnalysisTemplate`
     #[tc(rename = "AIAnalysisTemplate")]
     pub ai_analysis_template: Option<models::MpsaiAnalysisTemplate>,
 
-    /// `SmartSubtitleTemplate`: a [`MpsSmartSubtitleTemplate`](super::models::MpsSmartSubtitleTemplate).
+    /// `SmartSubtitleTemplate`
     pub smart_subtitle_template: Option<models::MpsSmartSubtitleTemplate>,
 
-    /// `SmartEraseTemplate`: a [`MpsSmartEraseTemplate`](super::models::MpsSmartEraseTemplate).
+    /// `SmartEraseTemplate`
     pub smart_erase_template: Option<models::MpsSmartEraseTemplate>,
 
-    /// `EmbedSubtitleTemplate`: a [`MpsEmbedSubtitleTemplate`](super::models::MpsEmbedSubtitleTemplate).
+    /// `EmbedSubtitleTemplate`
     pub embed_subtitle_template: Option<models::MpsEmbedSubtitleTemplate>,
 }
 
 /// What a successful [`CreateMPSTemplate`] call returns.
 #[tc_model]
 pub struct CreateMPSTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2354,55 +2253,52 @@ pub struct CreateMPSTemplateResponse {
 /// The `CreatePersonSample` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreatePersonSampleResponse`].
-/// The codes it documents are in [`CreatePersonSampleError`](super::errors::CreatePersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreatePersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FaceDuplicate`](super::errors::VodErrorCode::InvalidParameterValueFaceDuplicate)
+/// - [`InvalidParameterValue.PicFormatError`](super::errors::VodErrorCode::InvalidParameterValuePicFormatError)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreatePersonSample",
     output = CreatePersonSampleResponse,
-    error = super::errors::CreatePersonSampleError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreatePersonSample {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Recognition"]`
+    /// `Usages`; example: `["Recognition"]`
     pub usages: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"华语影视男演员、导演、制片人"`
+    /// `Description`; example: `"华语影视男演员、导演、制片人"`
     pub description: Option<String>,
 
-    /// `FaceContents`: a list of strings.
-    ///
-    /// Example: `["b64abcdefg"]`
+    /// `FaceContents`; example: `["b64abcdefg"]`
     pub face_contents: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["star"]`
+    /// `Tags`; example: `["star"]`
     pub tags: Option<Vec<String>>,
 }
 
 /// What a successful [`CreatePersonSample`] call returns.
 #[tc_model]
 pub struct CreatePersonSampleResponse {
-    /// `Person`: an [`AiSamplePerson`](super::models::AiSamplePerson).
+    /// `Person`
     pub person: models::AiSamplePerson,
 
-    /// `FailFaceInfoSet`: a list of [`AiSampleFailFaceInfo`](super::models::AiSampleFailFaceInfo) objects.
+    /// `FailFaceInfoSet`
     pub fail_face_info_set: Vec<models::AiSampleFailFaceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2412,54 +2308,60 @@ pub struct CreatePersonSampleResponse {
 /// The `CreateProcedureTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateProcedureTemplateResponse`].
-/// The codes it documents are in [`CreateProcedureTemplateError`](super::errors::CreateProcedureTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateProcedureTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExistedProcedureName`](super::errors::VodErrorCode::InvalidParameterExistedProcedureName)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateProcedureTemplate",
     output = CreateProcedureTemplateResponse,
-    error = super::errors::CreateProcedureTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateProcedureTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的一个任务流"`
+    /// `Name`; example: `"我的一个任务流"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTaskSet`: a list of [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput) objects.
+    /// `AiRecognitionTaskSet`
     pub ai_recognition_task_set: Option<Vec<models::AiRecognitionTaskInput>>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `ReviewAudioVideoTask`: a [`ProcedureReviewAudioVideoTaskInput`](super::models::ProcedureReviewAudioVideoTaskInput).
+    /// `ReviewAudioVideoTask`
     pub review_audio_video_task: Option<models::ProcedureReviewAudioVideoTaskInput>,
 
-    /// `ImportMediaKnowledgeTaskSet`: a list of [`ImportMediaKnowledgeTaskInput`](super::models::ImportMediaKnowledgeTaskInput) objects.
+    /// `ImportMediaKnowledgeTaskSet`
     pub import_media_knowledge_task_set: Option<
         Vec<models::ImportMediaKnowledgeTaskInput>,
     >,
@@ -2475,42 +2377,45 @@ pub struct CreateProcedureTemplateResponse {
 /// The `CreateProcessImageAsyncTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateProcessImageAsyncTemplateResponse`].
-/// The codes it documents are in [`CreateProcessImageAsyncTemplateError`](super::errors::CreateProcessImageAsyncTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateProcessImageAsyncTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateProcessImageAsyncTemplate",
     output = CreateProcessImageAsyncTemplateResponse,
-    error = super::errors::CreateProcessImageAsyncTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateProcessImageAsyncTemplate {
-    /// `ProcessImageConfigure`: a [`ProcessImageAsyncTask`](super::models::ProcessImageAsyncTask).
+    /// `ProcessImageConfigure`
     pub process_image_configure: models::ProcessImageAsyncTask,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能分析模板"`
+    /// `Name`; example: `"智能分析模板"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Comment`; example: `"模板1"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateProcessImageAsyncTemplate`] call returns.
 #[tc_model]
 pub struct CreateProcessImageAsyncTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2520,81 +2425,79 @@ pub struct CreateProcessImageAsyncTemplateResponse {
 /// The `CreateQualityInspectTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateQualityInspectTemplateResponse`].
-/// The codes it documents are in [`CreateQualityInspectTemplateError`](super::errors::CreateQualityInspectTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateQualityInspectTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateQualityInspectTemplate",
     output = CreateQualityInspectTemplateResponse,
-    error = super::errors::CreateQualityInspectTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateQualityInspectTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `Configs`: a list of [`QualityInspectConfig`](super::models::QualityInspectConfig) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::QualityInspectConfig>>,
 
-    /// `Strategy`: a [`QualityInspectStrategy`](super::models::QualityInspectStrategy).
+    /// `Strategy`
     pub strategy: Option<models::QualityInspectStrategy>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 
-    /// `JitterConfigure`: a [`JitterConfigureInfo`](super::models::JitterConfigureInfo).
+    /// `JitterConfigure`
     pub jitter_configure: Option<models::JitterConfigureInfo>,
 
-    /// `BlurConfigure`: a [`BlurConfigureInfo`](super::models::BlurConfigureInfo).
+    /// `BlurConfigure`
     pub blur_configure: Option<models::BlurConfigureInfo>,
 
-    /// `AbnormalLightingConfigure`: an [`AbnormalLightingConfigureInfo`](super::models::AbnormalLightingConfigureInfo).
+    /// `AbnormalLightingConfigure`
     pub abnormal_lighting_configure: Option<models::AbnormalLightingConfigureInfo>,
 
-    /// `CrashScreenConfigure`: a [`CrashScreenConfigureInfo`](super::models::CrashScreenConfigureInfo).
+    /// `CrashScreenConfigure`
     pub crash_screen_configure: Option<models::CrashScreenConfigureInfo>,
 
-    /// `BlackWhiteEdgeConfigure`: a [`BlackWhiteEdgeConfigureInfo`](super::models::BlackWhiteEdgeConfigureInfo).
+    /// `BlackWhiteEdgeConfigure`
     pub black_white_edge_configure: Option<models::BlackWhiteEdgeConfigureInfo>,
 
-    /// `NoiseConfigure`: a [`NoiseConfigureInfo`](super::models::NoiseConfigureInfo).
+    /// `NoiseConfigure`
     pub noise_configure: Option<models::NoiseConfigureInfo>,
 
-    /// `MosaicConfigure`: a [`MosaicConfigureInfo`](super::models::MosaicConfigureInfo).
+    /// `MosaicConfigure`
     pub mosaic_configure: Option<models::MosaicConfigureInfo>,
 
-    /// `QRCodeConfigure`: a [`QrCodeConfigureInfo`](super::models::QrCodeConfigureInfo).
+    /// `QRCodeConfigure`
     #[tc(rename = "QRCodeConfigure")]
     pub qr_code_configure: Option<models::QrCodeConfigureInfo>,
 
-    /// `VoiceConfigure`: a [`VoiceConfigureInfo`](super::models::VoiceConfigureInfo).
+    /// `VoiceConfigure`
     pub voice_configure: Option<models::VoiceConfigureInfo>,
 
-    /// `QualityEvaluationConfigure`: a [`QualityEvaluationConfigureInfo`](super::models::QualityEvaluationConfigureInfo).
+    /// `QualityEvaluationConfigure`
     pub quality_evaluation_configure: Option<models::QualityEvaluationConfigureInfo>,
 }
 
 /// What a successful [`CreateQualityInspectTemplate`] call returns.
 #[tc_model]
 pub struct CreateQualityInspectTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2604,66 +2507,58 @@ pub struct CreateQualityInspectTemplateResponse {
 /// The `CreateRebuildMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateRebuildMediaTemplateResponse`].
-/// The codes it documents are in [`CreateRebuildMediaTemplateError`](super::errors::CreateRebuildMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateRebuildMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::VodErrorCode::InvalidParameterValueVideoCodec)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateRebuildMediaTemplate",
     output = CreateRebuildMediaTemplateResponse,
-    error = super::errors::CreateRebuildMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateRebuildMediaTemplate {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `RebuildVideoInfo`: a [`RebuildVideoInfo`](super::models::RebuildVideoInfo).
+    /// `RebuildVideoInfo`
     pub rebuild_video_info: Option<models::RebuildVideoInfo>,
 
-    /// `RebuildAudioInfo`: a [`RebuildAudioInfo`](super::models::RebuildAudioInfo).
+    /// `RebuildAudioInfo`
     pub rebuild_audio_info: Option<models::RebuildAudioInfo>,
 
-    /// `TargetVideoInfo`: a [`RebuildMediaTargetVideoStream`](super::models::RebuildMediaTargetVideoStream).
+    /// `TargetVideoInfo`
     pub target_video_info: Option<models::RebuildMediaTargetVideoStream>,
 
-    /// `TargetAudioInfo`: a [`RebuildMediaTargetAudioStream`](super::models::RebuildMediaTargetAudioStream).
+    /// `TargetAudioInfo`
     pub target_audio_info: Option<models::RebuildMediaTargetAudioStream>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RemoveAudio`; example: `"0"`
     pub remove_audio: Option<String>,
 }
 
 /// What a successful [`CreateRebuildMediaTemplate`] call returns.
 #[tc_model]
 pub struct CreateRebuildMediaTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2673,44 +2568,49 @@ pub struct CreateRebuildMediaTemplateResponse {
 /// The `CreateReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateReviewTemplateResponse`].
-/// The codes it documents are in [`CreateReviewTemplateError`](super::errors::CreateReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::VodErrorCode::InternalErrorGenDefinition)
+/// - [`InvalidParameter.Labels`](super::errors::VodErrorCode::InvalidParameterLabels)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Labels`](super::errors::VodErrorCode::InvalidParameterValueLabels)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateReviewTemplate",
     output = CreateReviewTemplateResponse,
-    error = super::errors::CreateReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateReviewTemplate {
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["Porn","Terror"]`
+    /// `Labels`; example: `["Porn","Terror"]`
     pub labels: Vec<String>,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"1490012345"`
+    /// `SubAppId`; example: `"1490012345"`
     pub sub_app_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateReviewTemplate`] call returns.
 #[tc_model]
 pub struct CreateReviewTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2720,67 +2620,62 @@ pub struct CreateReviewTemplateResponse {
 /// The `CreateRoundPlay` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateRoundPlayResponse`].
-/// The codes it documents are in [`CreateRoundPlayError`](super::errors::CreateRoundPlayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateRoundPlay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ExpiredTime`](super::errors::VodErrorCode::InvalidParameterValueExpiredTime)
+/// - [`InvalidParameterValue.RoundPlayAlreadyExists`](super::errors::VodErrorCode::InvalidParameterValueRoundPlayAlreadyExists)
+/// - [`InvalidParameterValue.RoundPlaylist`](super::errors::VodErrorCode::InvalidParameterValueRoundPlaylist)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`LimitExceeded.PlayList`](super::errors::VodErrorCode::LimitExceededPlayList)
+/// - [`LimitExceeded.RoundPlays`](super::errors::VodErrorCode::LimitExceededRoundPlays)
+/// - [`LimitExceeded.RunningRoundPlays`](super::errors::VodErrorCode::LimitExceededRunningRoundPlays)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateRoundPlay",
     output = CreateRoundPlayResponse,
-    error = super::errors::CreateRoundPlayError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateRoundPlay {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `RoundPlaylist`: a list of [`RoundPlayListItemInfo`](super::models::RoundPlayListItemInfo) objects.
+    /// `RoundPlaylist`
     pub round_playlist: Vec<models::RoundPlayListItemInfo>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyRound"`
+    /// `Name`; example: `"MyRound"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"my first round"`
+    /// `Desc`; example: `"my first round"`
     pub desc: Option<String>,
 
-    /// `PlayBackMode`: a string.
-    ///
-    /// Example: `"Loop"`
+    /// `PlayBackMode`; example: `"Loop"`
     pub play_back_mode: Option<String>,
 
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"0127ce97935d43a0aaaf7a6caf10776d"`
+    /// `RoundPlayId`; example: `"0127ce97935d43a0aaaf7a6caf10776d"`
     pub round_play_id: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2025-03-01T00:00:00+08:00"`
+    /// `ExpiredTime`; example: `"2025-03-01T00:00:00+08:00"`
     pub expired_time: Option<String>,
 }
 
 /// What a successful [`CreateRoundPlay`] call returns.
 #[tc_model]
 pub struct CreateRoundPlayResponse {
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `RoundPlayId`; example: `"100"`
     pub round_play_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"domain/round-play/bffb15f07530b57bc1aabb01fac74bca/playlist.m3u8"`
+    /// `Url`; example: `"domain/round-play/bffb15f07530b57bc1aabb01fac74bca/playlist.m3u8"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2790,74 +2685,68 @@ pub struct CreateRoundPlayResponse {
 /// The `CreateSampleSnapshotTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`CreateSampleSnapshotTemplateError`](super::errors::CreateSampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::VodErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::VodErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSampleSnapshotTemplate",
     output = CreateSampleSnapshotTemplateResponse,
-    error = super::errors::CreateSampleSnapshotTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSampleSnapshotTemplate {
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"固定宽高截图"`
+    /// `Name`; example: `"固定宽高截图"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
 /// What a successful [`CreateSampleSnapshotTemplate`] call returns.
 #[tc_model]
 pub struct CreateSampleSnapshotTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2867,58 +2756,61 @@ pub struct CreateSampleSnapshotTemplateResponse {
 /// The `CreateSceneAigcImageTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSceneAigcImageTaskResponse`].
-/// The codes it documents are in [`CreateSceneAigcImageTaskError`](super::errors::CreateSceneAigcImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSceneAigcImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.Quota`](super::errors::VodErrorCode::LimitExceededQuota)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSceneAigcImageTask",
     output = CreateSceneAigcImageTaskResponse,
-    error = super::errors::CreateSceneAigcImageTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSceneAigcImageTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `SceneInfo`: an [`AigcImageSceneInfo`](super::models::AigcImageSceneInfo).
+    /// `SceneInfo`
     pub scene_info: models::AigcImageSceneInfo,
 
-    /// `FileInfos`: a list of [`SceneAigcImageTaskInputFileInfo`](super::models::SceneAigcImageTaskInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::SceneAigcImageTaskInputFileInfo>>,
 
-    /// `OutputConfig`: a [`SceneAigcImageOutputConfig`](super::models::SceneAigcImageOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::SceneAigcImageOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysession"`
+    /// `SessionId`; example: `"mysession"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myextinfo"`
+    /// `ExtInfo`; example: `"myextinfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`CreateSceneAigcImageTask`] call returns.
 #[tc_model]
 pub struct CreateSceneAigcImageTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcImage***2782aff1e896673f1ft"`
+    /// `TaskId`; example: `"251007502-AigcImage***2782aff1e896673f1ft"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2928,63 +2820,64 @@ pub struct CreateSceneAigcImageTaskResponse {
 /// The `CreateSceneAigcVideoTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSceneAigcVideoTaskResponse`].
-/// The codes it documents are in [`CreateSceneAigcVideoTaskError`](super::errors::CreateSceneAigcVideoTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSceneAigcVideoTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.Quota`](super::errors::VodErrorCode::LimitExceededQuota)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSceneAigcVideoTask",
     output = CreateSceneAigcVideoTaskResponse,
-    error = super::errors::CreateSceneAigcVideoTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSceneAigcVideoTask {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `SceneInfo`: an [`AigcVideoSceneInfo`](super::models::AigcVideoSceneInfo).
+    /// `SceneInfo`
     pub scene_info: models::AigcVideoSceneInfo,
 
-    /// `OutputConfig`: a [`SceneAigcVideoOutputConfig`](super::models::SceneAigcVideoOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::SceneAigcVideoOutputConfig>,
 
-    /// `FileInfos`: a list of [`SceneAigcVideoTaskInputFileInfo`](super::models::SceneAigcVideoTaskInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::SceneAigcVideoTaskInputFileInfo>>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysession"`
+    /// `SessionId`; example: `"mysession"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myextinfo"`
+    /// `ExtInfo`; example: `"myextinfo"`
     pub ext_info: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"my prompt"`
+    /// `Prompt`; example: `"my prompt"`
     pub prompt: Option<String>,
 }
 
 /// What a successful [`CreateSceneAigcVideoTask`] call returns.
 #[tc_model]
 pub struct CreateSceneAigcVideoTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251441341-AigcVideoTask-f3da1c7146a0846b7f1407867a6f022et"`
+    /// `TaskId`; example: `"251441341-AigcVideoTask-f3da1c7146a0846b7f1407867a6f022et"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2994,64 +2887,61 @@ pub struct CreateSceneAigcVideoTaskResponse {
 /// The `CreateSnapshotByTimeOffsetTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`CreateSnapshotByTimeOffsetTemplateError`](super::errors::CreateSnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSnapshotByTimeOffsetTemplate",
     output = CreateSnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::CreateSnapshotByTimeOffsetTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSnapshotByTimeOffsetTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"指定时间点截图模板1"`
+    /// `Name`; example: `"指定时间点截图模板1"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
 /// What a successful [`CreateSnapshotByTimeOffsetTemplate`] call returns.
 #[tc_model]
 pub struct CreateSnapshotByTimeOffsetTemplateResponse {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3061,25 +2951,34 @@ pub struct CreateSnapshotByTimeOffsetTemplateResponse {
 /// The `CreateStorageRegion` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateStorageRegionResponse`].
-/// The codes it documents are in [`CreateStorageRegionError`](super::errors::CreateStorageRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateStorageRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.UserStatusInavlid`](super::errors::VodErrorCode::FailedOperationUserStatusInavlid)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.StorageRegion`](super::errors::VodErrorCode::InvalidParameterValueStorageRegion)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateStorageRegion",
     output = CreateStorageRegionResponse,
-    error = super::errors::CreateStorageRegionError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateStorageRegion {
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `StorageRegion`; example: `"ap-chongqing"`
     pub storage_region: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3093,52 +2992,50 @@ pub struct CreateStorageRegionResponse {
 /// The `CreateSubAppId` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSubAppIdResponse`].
-/// The codes it documents are in [`CreateSubAppIdError`](super::errors::CreateSubAppIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSubAppId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Description`](super::errors::VodErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSubAppId",
     output = CreateSubAppIdResponse,
-    error = super::errors::CreateSubAppIdError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSubAppId {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAppName"`
+    /// `Name`; example: `"MyAppName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description of my app"`
+    /// `Description`; example: `"description of my app"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AllInOne"`
+    /// `Type`; example: `"AllInOne"`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"fileid"`
+    /// `Mode`; example: `"fileid"`
     pub mode: Option<String>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 
-    /// `Tags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ResourceTag>>,
 }
 
 /// What a successful [`CreateSubAppId`] call returns.
 #[tc_model]
 pub struct CreateSubAppIdResponse {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3148,71 +3045,61 @@ pub struct CreateSubAppIdResponse {
 /// The `CreateSuperPlayerConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateSuperPlayerConfigResponse`].
-/// The codes it documents are in [`CreateSuperPlayerConfigError`](super::errors::CreateSuperPlayerConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateSuperPlayerConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateSuperPlayerConfig",
     output = CreateSuperPlayerConfigResponse,
-    error = super::errors::CreateSuperPlayerConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateSuperPlayerConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SuperPlayerName"`
+    /// `Name`; example: `"SuperPlayerName"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `AudioVideoType`: a string.
-    ///
-    /// Example: `"AdaptiveDynamicStream"`
+    /// `AudioVideoType`; example: `"AdaptiveDynamicStream"`
     pub audio_video_type: Option<String>,
 
-    /// `DrmSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `DrmSwitch`; example: `"OFF"`
     pub drm_switch: Option<String>,
 
-    /// `AdaptiveDynamicStreamingDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AdaptiveDynamicStreamingDefinition`; example: `10`
     pub adaptive_dynamic_streaming_definition: Option<u64>,
 
-    /// `DrmStreamingsInfo`: a [`DrmStreamingsInfo`](super::models::DrmStreamingsInfo).
+    /// `DrmStreamingsInfo`
     pub drm_streamings_info: Option<models::DrmStreamingsInfo>,
 
-    /// `TranscodeDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TranscodeDefinition`; example: `0`
     pub transcode_definition: Option<u64>,
 
-    /// `ImageSpriteDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageSpriteDefinition`; example: `0`
     pub image_sprite_definition: Option<u64>,
 
-    /// `ResolutionNames`: a list of [`ResolutionNameInfo`](super::models::ResolutionNameInfo) objects.
+    /// `ResolutionNames`
     pub resolution_names: Option<Vec<models::ResolutionNameInfo>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Domain`; example: `"Default"`
     pub domain: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Scheme`; example: `"HTTPS"`
     pub scheme: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test config"`
+    /// `Comment`; example: `"test config"`
     pub comment: Option<String>,
 }
 
@@ -3226,77 +3113,92 @@ pub struct CreateSuperPlayerConfigResponse {
 /// The `CreateTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateTranscodeTemplateResponse`].
-/// The codes it documents are in [`CreateTranscodeTemplateError`](super::errors::CreateTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AudioBitrate`](super::errors::VodErrorCode::InvalidParameterValueAudioBitrate)
+/// - [`InvalidParameterValue.AudioChannel`](super::errors::VodErrorCode::InvalidParameterValueAudioChannel)
+/// - [`InvalidParameterValue.AudioCodec`](super::errors::VodErrorCode::InvalidParameterValueAudioCodec)
+/// - [`InvalidParameterValue.AudioSampleRate`](super::errors::VodErrorCode::InvalidParameterValueAudioSampleRate)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::VodErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::VodErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Container`](super::errors::VodErrorCode::InvalidParameterValueContainer)
+/// - [`InvalidParameterValue.FillType`](super::errors::VodErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::VodErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::VodErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.ResolutionAdaptive`](super::errors::VodErrorCode::InvalidParameterValueResolutionAdaptive)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::VodErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Vcrf`](super::errors::VodErrorCode::InvalidParameterValueVcrf)
+/// - [`InvalidParameterValue.VideoBitrate`](super::errors::VodErrorCode::InvalidParameterValueVideoBitrate)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::VodErrorCode::InvalidParameterValueVideoCodec)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateTranscodeTemplate",
     output = CreateTranscodeTemplateResponse,
-    error = super::errors::CreateTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateTranscodeTemplate {
-    /// `Container`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `Container`; example: `"hls"`
     pub container: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTranscodeTemplate"`
+    /// `Name`; example: `"MyTranscodeTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my transcode template"`
+    /// `Comment`; example: `"my transcode template"`
     pub comment: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`](super::models::VideoTemplateInfo).
+    /// `VideoTemplate`
     pub video_template: Option<models::VideoTemplateInfo>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`](super::models::AudioTemplateInfo).
+    /// `AudioTemplate`
     pub audio_template: Option<models::AudioTemplateInfo>,
 
-    /// `TEHDConfig`: a [`TehdConfig`](super::models::TehdConfig).
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<models::TehdConfig>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`](super::models::EnhanceConfig).
+    /// `EnhanceConfig`
     pub enhance_config: Option<models::EnhanceConfig>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `SegmentType`; example: `"ts"`
     pub segment_type: Option<String>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"test\":\"test\"}"`
+    /// `StdExtInfo`; example: `"{\"test\":\"test\"}"`
     pub std_ext_info: Option<String>,
 }
 
 /// What a successful [`CreateTranscodeTemplate`] call returns.
 #[tc_model]
 pub struct CreateTranscodeTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3306,35 +3208,38 @@ pub struct CreateTranscodeTemplateResponse {
 /// The `CreateVodDomain` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateVodDomainResponse`].
-/// The codes it documents are in [`CreateVodDomainError`](super::errors::CreateVodDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateVodDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidAccount`](super::errors::VodErrorCode::FailedOperationInvalidAccount)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DomainNameInBlackList`](super::errors::VodErrorCode::InvalidParameterValueDomainNameInBlackList)
+/// - [`UnauthorizedOperation.DomainRecordNotVerified`](super::errors::VodErrorCode::UnauthorizedOperationDomainRecordNotVerified)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateVodDomain",
     output = CreateVodDomainResponse,
-    error = super::errors::CreateVodDomainError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateVodDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myexample.com"`
+    /// `Domain`; example: `"myexample.com"`
     pub domain: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `AccelerateArea`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `AccelerateArea`; example: `"Chinese Mainland"`
     pub accelerate_area: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: Option<String>,
 }
 
@@ -3348,73 +3253,82 @@ pub struct CreateVodDomainResponse {
 /// The `CreateWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateWatermarkTemplateResponse`].
-/// The codes it documents are in [`CreateWatermarkTemplateError`](super::errors::CreateWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GenDefinition`](super::errors::VodErrorCode::InternalErrorGenDefinition)
+/// - [`InternalError.UploadWatermarkError`](super::errors::VodErrorCode::InternalErrorUploadWatermarkError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoordinateOrigin`](super::errors::VodErrorCode::InvalidParameterValueCoordinateOrigin)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.ImageContent`](super::errors::VodErrorCode::InvalidParameterValueImageContent)
+/// - [`InvalidParameterValue.ImageTemplate`](super::errors::VodErrorCode::InvalidParameterValueImageTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RepeatType`](super::errors::VodErrorCode::InvalidParameterValueRepeatType)
+/// - [`InvalidParameterValue.SvgTemplate`](super::errors::VodErrorCode::InvalidParameterValueSvgTemplate)
+/// - [`InvalidParameterValue.SvgTemplateHeight`](super::errors::VodErrorCode::InvalidParameterValueSvgTemplateHeight)
+/// - [`InvalidParameterValue.SvgTemplateWidth`](super::errors::VodErrorCode::InvalidParameterValueSvgTemplateWidth)
+/// - [`InvalidParameterValue.TextAlpha`](super::errors::VodErrorCode::InvalidParameterValueTextAlpha)
+/// - [`InvalidParameterValue.TextTemplate`](super::errors::VodErrorCode::InvalidParameterValueTextTemplate)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`InvalidParameterValue.XPos`](super::errors::VodErrorCode::InvalidParameterValueXPos)
+/// - [`InvalidParameterValue.YPos`](super::errors::VodErrorCode::InvalidParameterValueYPos)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateWatermarkTemplate",
     output = CreateWatermarkTemplateResponse,
-    error = super::errors::CreateWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateWatermarkTemplate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板1"`
+    /// `Name`; example: `"模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`; example: `"10%"`
     pub y_pos: Option<String>,
 
-    /// `ImageTemplate`: an [`ImageWatermarkInput`](super::models::ImageWatermarkInput).
+    /// `ImageTemplate`
     pub image_template: Option<models::ImageWatermarkInput>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInput`](super::models::TextWatermarkTemplateInput).
+    /// `TextTemplate`
     pub text_template: Option<models::TextWatermarkTemplateInput>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInput`](super::models::SvgWatermarkInput).
+    /// `SvgTemplate`
     pub svg_template: Option<models::SvgWatermarkInput>,
 }
 
 /// What a successful [`CreateWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct CreateWatermarkTemplateResponse {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Definition`; example: `1001`
     pub definition: i64,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://example.com/8b0dd2b5vodcq1256768367/4d27b39f5285890783754292994/aa.jpeg"`
+    /// `ImageUrl`; example: `"http://example.com/8b0dd2b5vodcq1256768367/4d27b39f5285890783754292994/aa.jpeg"`
     pub image_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3424,28 +3338,31 @@ pub struct CreateWatermarkTemplateResponse {
 /// The `CreateWordSamples` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`CreateWordSamplesResponse`].
-/// The codes it documents are in [`CreateWordSamplesError`](super::errors::CreateWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=CreateWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "CreateWordSamples",
     output = CreateWordSamplesResponse,
-    error = super::errors::CreateWordSamplesError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateWordSamples {
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Recognition","Review"]`
+    /// `Usages`; example: `["Recognition","Review"]`
     pub usages: Vec<String>,
 
-    /// `Words`: a list of [`AiSampleWordInfo`](super::models::AiSampleWordInfo) objects.
+    /// `Words`
     pub words: Vec<models::AiSampleWordInfo>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3459,25 +3376,31 @@ pub struct CreateWordSamplesResponse {
 /// The `DeleteAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`DeleteAIAnalysisTemplateError`](super::errors::DeleteAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAIAnalysisTemplate",
     output = DeleteAIAnalysisTemplateResponse,
-    error = super::errors::DeleteAIAnalysisTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAIAnalysisTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3491,25 +3414,31 @@ pub struct DeleteAIAnalysisTemplateResponse {
 /// The `DeleteAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`DeleteAIRecognitionTemplateError`](super::errors::DeleteAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAIRecognitionTemplate",
     output = DeleteAIRecognitionTemplateResponse,
-    error = super::errors::DeleteAIRecognitionTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAIRecognitionTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3523,25 +3452,29 @@ pub struct DeleteAIRecognitionTemplateResponse {
 /// The `DeleteAdaptiveDynamicStreamingTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`DeleteAdaptiveDynamicStreamingTemplateError`](super::errors::DeleteAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAdaptiveDynamicStreamingTemplate",
     output = DeleteAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::DeleteAdaptiveDynamicStreamingTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3555,25 +3488,28 @@ pub struct DeleteAdaptiveDynamicStreamingTemplateResponse {
 /// The `DeleteAigcAdvancedCustomElement` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAigcAdvancedCustomElementResponse`].
-/// The codes it documents are in [`DeleteAigcAdvancedCustomElementError`](super::errors::DeleteAigcAdvancedCustomElementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAigcAdvancedCustomElement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAigcAdvancedCustomElement",
     output = DeleteAigcAdvancedCustomElementResponse,
-    error = super::errors::DeleteAigcAdvancedCustomElementError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAigcAdvancedCustomElement {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"3089***********"`
+    /// `ElementId`; example: `"3089***********"`
     pub element_id: String,
 }
 
@@ -3587,25 +3523,28 @@ pub struct DeleteAigcAdvancedCustomElementResponse {
 /// The `DeleteAigcApiToken` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAigcApiTokenResponse`].
-/// The codes it documents are in [`DeleteAigcApiTokenError`](super::errors::DeleteAigcApiTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAigcApiToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAigcApiToken",
     output = DeleteAigcApiTokenResponse,
-    error = super::errors::DeleteAigcApiTokenError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAigcApiToken {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251006666`
+    /// `SubAppId`; example: `251006666`
     pub sub_app_id: u64,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"dqFQejeK2BMU8PRmc57gx9OSGKa72PwN"`
+    /// `ApiToken`; example: `"dqFQejeK2BMU8PRmc57gx9OSGKa72PwN"`
     pub api_token: String,
 }
 
@@ -3619,30 +3558,31 @@ pub struct DeleteAigcApiTokenResponse {
 /// The `DeleteAigcQuota` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAigcQuotaResponse`].
-/// The codes it documents are in [`DeleteAigcQuotaError`](super::errors::DeleteAigcQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAigcQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAigcQuota",
     output = DeleteAigcQuotaResponse,
-    error = super::errors::DeleteAigcQuotaError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAigcQuota {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000004`
+    /// `SubAppId`; example: `200000004`
     pub sub_app_id: u64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `QuotaType`; example: `"Image"`
     pub quota_type: String,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"FnHR1a9GmP4qvdYiLEMGuddRHfLRU40t"`
+    /// `ApiToken`; example: `"FnHR1a9GmP4qvdYiLEMGuddRHfLRU40t"`
     pub api_token: Option<String>,
 }
 
@@ -3656,25 +3596,29 @@ pub struct DeleteAigcQuotaResponse {
 /// The `DeleteAnimatedGraphicsTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`DeleteAnimatedGraphicsTemplateError`](super::errors::DeleteAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteAnimatedGraphicsTemplate",
     output = DeleteAnimatedGraphicsTemplateResponse,
-    error = super::errors::DeleteAnimatedGraphicsTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteAnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3688,25 +3632,28 @@ pub struct DeleteAnimatedGraphicsTemplateResponse {
 /// The `DeleteBlindWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`DeleteBlindWatermarkTemplateError`](super::errors::DeleteBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteBlindWatermarkTemplate",
     output = DeleteBlindWatermarkTemplateResponse,
-    error = super::errors::DeleteBlindWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteBlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3720,26 +3667,29 @@ pub struct DeleteBlindWatermarkTemplateResponse {
 /// The `DeleteCLSTopic` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteCLSTopicResponse`].
-/// The codes it documents are in [`DeleteCLSTopicError`](super::errors::DeleteCLSTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteCLSTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteCLSTopic",
     output = DeleteCLSTopicResponse,
-    error = super::errors::DeleteCLSTopicError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteCLSTopic {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CLSRegion`; example: `"\"ap-guangzhou\""`
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"\"780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
+    /// `TopicId`; example: `"\"780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
     pub topic_id: Option<String>,
 }
 
@@ -3753,25 +3703,30 @@ pub struct DeleteCLSTopicResponse {
 /// The `DeleteClass` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteClassResponse`].
-/// The codes it documents are in [`DeleteClassError`](super::errors::DeleteClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassId`](super::errors::VodErrorCode::InvalidParameterValueClassId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ClassNotEmpty`](super::errors::VodErrorCode::UnsupportedOperationClassNotEmpty)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteClass",
     output = DeleteClassResponse,
-    error = super::errors::DeleteClassError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteClass {
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3785,25 +3740,31 @@ pub struct DeleteClassResponse {
 /// The `DeleteContentReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteContentReviewTemplateResponse`].
-/// The codes it documents are in [`DeleteContentReviewTemplateError`](super::errors::DeleteContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteContentReviewTemplate",
     output = DeleteContentReviewTemplateResponse,
-    error = super::errors::DeleteContentReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteContentReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3817,25 +3778,31 @@ pub struct DeleteContentReviewTemplateResponse {
 /// The `DeleteEnhanceMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteEnhanceMediaTemplateResponse`].
-/// The codes it documents are in [`DeleteEnhanceMediaTemplateError`](super::errors::DeleteEnhanceMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteEnhanceMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteEnhanceMediaTemplate",
     output = DeleteEnhanceMediaTemplateResponse,
-    error = super::errors::DeleteEnhanceMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteEnhanceMediaTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3849,25 +3816,33 @@ pub struct DeleteEnhanceMediaTemplateResponse {
 /// The `DeleteHeadTailTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteHeadTailTemplateResponse`].
-/// The codes it documents are in [`DeleteHeadTailTemplateError`](super::errors::DeleteHeadTailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteHeadTailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteHeadTailTemplate",
     output = DeleteHeadTailTemplateResponse,
-    error = super::errors::DeleteHeadTailTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteHeadTailTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25100`
+    /// `SubAppId`; example: `25100`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3881,25 +3856,32 @@ pub struct DeleteHeadTailTemplateResponse {
 /// The `DeleteImageProcessingTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteImageProcessingTemplateResponse`].
-/// The codes it documents are in [`DeleteImageProcessingTemplateError`](super::errors::DeleteImageProcessingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteImageProcessingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::VodErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteImageProcessingTemplate",
     output = DeleteImageProcessingTemplateResponse,
-    error = super::errors::DeleteImageProcessingTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteImageProcessingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3913,25 +3895,29 @@ pub struct DeleteImageProcessingTemplateResponse {
 /// The `DeleteImageSpriteTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteImageSpriteTemplateResponse`].
-/// The codes it documents are in [`DeleteImageSpriteTemplateError`](super::errors::DeleteImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteImageSpriteTemplate",
     output = DeleteImageSpriteTemplateResponse,
-    error = super::errors::DeleteImageSpriteTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -3945,25 +3931,26 @@ pub struct DeleteImageSpriteTemplateResponse {
 /// The `DeleteJustInTimeTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteJustInTimeTranscodeTemplateResponse`].
-/// The codes it documents are in [`DeleteJustInTimeTranscodeTemplateError`](super::errors::DeleteJustInTimeTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteJustInTimeTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteJustInTimeTranscodeTemplate",
     output = DeleteJustInTimeTranscodeTemplateResponse,
-    error = super::errors::DeleteJustInTimeTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteJustInTimeTranscodeTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplateName"`
+    /// `Name`; example: `"MyTemplateName"`
     pub name: String,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 }
 
@@ -3977,25 +3964,28 @@ pub struct DeleteJustInTimeTranscodeTemplateResponse {
 /// The `DeleteKnowledgeBase` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteKnowledgeBaseResponse`].
-/// The codes it documents are in [`DeleteKnowledgeBaseError`](super::errors::DeleteKnowledgeBaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteKnowledgeBase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteKnowledgeBase",
     output = DeleteKnowledgeBaseResponse,
-    error = super::errors::DeleteKnowledgeBaseError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteKnowledgeBase {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `SubAppId`; example: `200000`
     pub sub_app_id: u64,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: String,
 }
 
@@ -4009,25 +3999,31 @@ pub struct DeleteKnowledgeBaseResponse {
 /// The `DeleteLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteLLMComprehendTemplateResponse`].
-/// The codes it documents are in [`DeleteLLMComprehendTemplateError`](super::errors::DeleteLLMComprehendTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteLLMComprehendTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteLLMComprehendTemplate",
     output = DeleteLLMComprehendTemplateResponse,
-    error = super::errors::DeleteLLMComprehendTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteLLMComprehendTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `Definition`; example: `100001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220885`
+    /// `SubAppId`; example: `220885`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4041,30 +4037,32 @@ pub struct DeleteLLMComprehendTemplateResponse {
 /// The `DeleteMPSTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteMPSTemplateResponse`].
-/// The codes it documents are in [`DeleteMPSTemplateError`](super::errors::DeleteMPSTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteMPSTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteMPSTemplate",
     output = DeleteMPSTemplateResponse,
-    error = super::errors::DeleteMPSTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteMPSTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: u64,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"SmartSubtitle"`
+    /// `TemplateType`; example: `"SmartSubtitle"`
     pub template_type: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `24214`
+    /// `Definition`; example: `24214`
     pub definition: i64,
 }
 
@@ -4078,28 +4076,33 @@ pub struct DeleteMPSTemplateResponse {
 /// The `DeleteMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteMediaResponse`].
-/// The codes it documents are in [`DeleteMediaError`](super::errors::DeleteMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteMedia",
     output = DeleteMediaResponse,
-    error = super::errors::DeleteMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteMedia {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"7447398156998994860"`
+    /// `FileId`; example: `"7447398156998994860"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 
-    /// `DeleteParts`: a list of [`MediaDeleteItem`](super::models::MediaDeleteItem) objects.
+    /// `DeleteParts`
     pub delete_parts: Option<Vec<models::MediaDeleteItem>>,
 }
 
@@ -4113,25 +4116,28 @@ pub struct DeleteMediaResponse {
 /// The `DeletePersonSample` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeletePersonSampleResponse`].
-/// The codes it documents are in [`DeletePersonSampleError`](super::errors::DeletePersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeletePersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.Person`](super::errors::VodErrorCode::ResourceNotFoundPerson)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeletePersonSample",
     output = DeletePersonSampleResponse,
-    error = super::errors::DeletePersonSampleError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeletePersonSample {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"10562"`
+    /// `PersonId`; example: `"10562"`
     pub person_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4145,25 +4151,31 @@ pub struct DeletePersonSampleResponse {
 /// The `DeleteProcedureTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteProcedureTemplateResponse`].
-/// The codes it documents are in [`DeleteProcedureTemplateError`](super::errors::DeleteProcedureTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteProcedureTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteProcedureTemplate",
     output = DeleteProcedureTemplateResponse,
-    error = super::errors::DeleteProcedureTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteProcedureTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的一个任务流"`
+    /// `Name`; example: `"我的一个任务流"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4177,25 +4189,31 @@ pub struct DeleteProcedureTemplateResponse {
 /// The `DeleteProcessImageAsyncTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteProcessImageAsyncTemplateResponse`].
-/// The codes it documents are in [`DeleteProcessImageAsyncTemplateError`](super::errors::DeleteProcessImageAsyncTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteProcessImageAsyncTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.DeleteDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueDeleteDefaultTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteProcessImageAsyncTemplate",
     output = DeleteProcessImageAsyncTemplateResponse,
-    error = super::errors::DeleteProcessImageAsyncTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteProcessImageAsyncTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4209,25 +4227,27 @@ pub struct DeleteProcessImageAsyncTemplateResponse {
 /// The `DeleteQualityInspectTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteQualityInspectTemplateResponse`].
-/// The codes it documents are in [`DeleteQualityInspectTemplateError`](super::errors::DeleteQualityInspectTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteQualityInspectTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteQualityInspectTemplate",
     output = DeleteQualityInspectTemplateResponse,
-    error = super::errors::DeleteQualityInspectTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteQualityInspectTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4241,25 +4261,27 @@ pub struct DeleteQualityInspectTemplateResponse {
 /// The `DeleteRebuildMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteRebuildMediaTemplateResponse`].
-/// The codes it documents are in [`DeleteRebuildMediaTemplateError`](super::errors::DeleteRebuildMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteRebuildMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteRebuildMediaTemplate",
     output = DeleteRebuildMediaTemplateResponse,
-    error = super::errors::DeleteRebuildMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteRebuildMediaTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: i64,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 }
 
@@ -4273,25 +4295,30 @@ pub struct DeleteRebuildMediaTemplateResponse {
 /// The `DeleteReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteReviewTemplateResponse`].
-/// The codes it documents are in [`DeleteReviewTemplateError`](super::errors::DeleteReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteReviewTemplate",
     output = DeleteReviewTemplateResponse,
-    error = super::errors::DeleteReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4305,25 +4332,29 @@ pub struct DeleteReviewTemplateResponse {
 /// The `DeleteRoundPlay` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteRoundPlayResponse`].
-/// The codes it documents are in [`DeleteRoundPlayError`](super::errors::DeleteRoundPlayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteRoundPlay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteRoundPlay",
     output = DeleteRoundPlayResponse,
-    error = super::errors::DeleteRoundPlayError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteRoundPlay {
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"id123"`
+    /// `RoundPlayId`; example: `"id123"`
     pub round_play_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4337,25 +4368,29 @@ pub struct DeleteRoundPlayResponse {
 /// The `DeleteSampleSnapshotTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteSampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`DeleteSampleSnapshotTemplateError`](super::errors::DeleteSampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteSampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteSampleSnapshotTemplate",
     output = DeleteSampleSnapshotTemplateResponse,
-    error = super::errors::DeleteSampleSnapshotTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteSampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4369,25 +4404,29 @@ pub struct DeleteSampleSnapshotTemplateResponse {
 /// The `DeleteSnapshotByTimeOffsetTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteSnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`DeleteSnapshotByTimeOffsetTemplateError`](super::errors::DeleteSnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteSnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteSnapshotByTimeOffsetTemplate",
     output = DeleteSnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::DeleteSnapshotByTimeOffsetTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteSnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4401,25 +4440,30 @@ pub struct DeleteSnapshotByTimeOffsetTemplateResponse {
 /// The `DeleteSuperPlayerConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteSuperPlayerConfigResponse`].
-/// The codes it documents are in [`DeleteSuperPlayerConfigError`](super::errors::DeleteSuperPlayerConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteSuperPlayerConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteSuperPlayerConfig",
     output = DeleteSuperPlayerConfigResponse,
-    error = super::errors::DeleteSuperPlayerConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteSuperPlayerConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SuperPlayerName"`
+    /// `Name`; example: `"SuperPlayerName"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4433,25 +4477,30 @@ pub struct DeleteSuperPlayerConfigResponse {
 /// The `DeleteTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteTranscodeTemplateResponse`].
-/// The codes it documents are in [`DeleteTranscodeTemplateError`](super::errors::DeleteTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteTranscodeTemplate",
     output = DeleteTranscodeTemplateResponse,
-    error = super::errors::DeleteTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteTranscodeTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4465,25 +4514,28 @@ pub struct DeleteTranscodeTemplateResponse {
 /// The `DeleteVodDomain` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteVodDomainResponse`].
-/// The codes it documents are in [`DeleteVodDomainError`](super::errors::DeleteVodDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteVodDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteVodDomain",
     output = DeleteVodDomainResponse,
-    error = super::errors::DeleteVodDomainError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteVodDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myexample.com"`
+    /// `Domain`; example: `"myexample.com"`
     pub domain: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4497,9 +4549,12 @@ pub struct DeleteVodDomainResponse {
 /// The `DeleteVoice` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteVoiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteVoice)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -4508,14 +4563,10 @@ pub struct DeleteVodDomainResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVoice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"ttv-voice-20************26-qaFeULIp"`
+    /// `VoiceId`; example: `"ttv-voice-20************26-qaFeULIp"`
     pub voice_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"260***028"`
+    /// `SubAppId`; example: `"260***028"`
     pub sub_app_id: Option<String>,
 }
 
@@ -4529,25 +4580,31 @@ pub struct DeleteVoiceResponse {
 /// The `DeleteWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteWatermarkTemplateResponse`].
-/// The codes it documents are in [`DeleteWatermarkTemplateError`](super::errors::DeleteWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteWatermarkTemplate",
     output = DeleteWatermarkTemplateResponse,
-    error = super::errors::DeleteWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Definition`; example: `1001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4561,25 +4618,28 @@ pub struct DeleteWatermarkTemplateResponse {
 /// The `DeleteWordSamples` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DeleteWordSamplesResponse`].
-/// The codes it documents are in [`DeleteWordSamplesError`](super::errors::DeleteWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DeleteWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DeleteWordSamples",
     output = DeleteWordSamplesResponse,
-    error = super::errors::DeleteWordSamplesError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteWordSamples {
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["room","window"]`
+    /// `Keywords`; example: `["room","window"]`
     pub keywords: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
@@ -4593,15 +4653,26 @@ pub struct DeleteWordSamplesResponse {
 /// The `DescribeAIAnalysisTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAIAnalysisTemplatesResponse`].
-/// The codes it documents are in [`DescribeAIAnalysisTemplatesError`](super::errors::DescribeAIAnalysisTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAIAnalysisTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAIAnalysisTemplates",
     output = DescribeAIAnalysisTemplatesResponse,
-    error = super::errors::DescribeAIAnalysisTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4611,36 +4682,26 @@ pub struct DeleteWordSamplesResponse {
     )
 )]
 pub struct DescribeAIAnalysisTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAIAnalysisTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAIAnalysisTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AIAnalysisTemplateSet`: a list of [`AiAnalysisTemplateItem`](super::models::AiAnalysisTemplateItem) objects.
+    /// `AIAnalysisTemplateSet`
     #[tc(rename = "AIAnalysisTemplateSet")]
     pub ai_analysis_template_set: Vec<models::AiAnalysisTemplateItem>,
 
@@ -4651,15 +4712,28 @@ pub struct DescribeAIAnalysisTemplatesResponse {
 /// The `DescribeAIRecognitionTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAIRecognitionTemplatesResponse`].
-/// The codes it documents are in [`DescribeAIRecognitionTemplatesError`](super::errors::DescribeAIRecognitionTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAIRecognitionTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAIRecognitionTemplates",
     output = DescribeAIRecognitionTemplatesResponse,
-    error = super::errors::DescribeAIRecognitionTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4669,41 +4743,29 @@ pub struct DescribeAIAnalysisTemplatesResponse {
     )
 )]
 pub struct DescribeAIRecognitionTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAIRecognitionTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAIRecognitionTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AIRecognitionTemplateSet`: a list of [`AiRecognitionTemplateItem`](super::models::AiRecognitionTemplateItem) objects.
+    /// `AIRecognitionTemplateSet`
     #[tc(rename = "AIRecognitionTemplateSet")]
     pub ai_recognition_template_set: Vec<models::AiRecognitionTemplateItem>,
 
@@ -4714,15 +4776,26 @@ pub struct DescribeAIRecognitionTemplatesResponse {
 /// The `DescribeAdaptiveDynamicStreamingTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAdaptiveDynamicStreamingTemplatesResponse`].
-/// The codes it documents are in [`DescribeAdaptiveDynamicStreamingTemplatesError`](super::errors::DescribeAdaptiveDynamicStreamingTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAdaptiveDynamicStreamingTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAdaptiveDynamicStreamingTemplates",
     output = DescribeAdaptiveDynamicStreamingTemplatesResponse,
-    error = super::errors::DescribeAdaptiveDynamicStreamingTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4732,39 +4805,29 @@ pub struct DescribeAIRecognitionTemplatesResponse {
     )
 )]
 pub struct DescribeAdaptiveDynamicStreamingTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeAdaptiveDynamicStreamingTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AdaptiveDynamicStreamingTemplateSet`: a list of [`AdaptiveDynamicStreamingTemplate`](super::models::AdaptiveDynamicStreamingTemplate) objects.
+    /// `AdaptiveDynamicStreamingTemplateSet`
     pub adaptive_dynamic_streaming_template_set: Vec<
         models::AdaptiveDynamicStreamingTemplate,
     >,
@@ -4776,15 +4839,22 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
 /// The `DescribeAigcAdvancedCustomElements` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcAdvancedCustomElementsResponse`].
-/// The codes it documents are in [`DescribeAigcAdvancedCustomElementsError`](super::errors::DescribeAigcAdvancedCustomElementsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcAdvancedCustomElements)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcAdvancedCustomElements",
     output = DescribeAigcAdvancedCustomElementsResponse,
-    error = super::errors::DescribeAigcAdvancedCustomElementsError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4794,31 +4864,23 @@ pub struct DescribeAdaptiveDynamicStreamingTemplatesResponse {
     )
 )]
 pub struct DescribeAigcAdvancedCustomElements {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAigcAdvancedCustomElements`] call returns.
 #[tc_model]
 pub struct DescribeAigcAdvancedCustomElementsResponse {
-    /// `ElementSet`: a list of [`AigcAdvancedCustomElementInfo`](super::models::AigcAdvancedCustomElementInfo) objects.
+    /// `ElementSet`
     pub element_set: Vec<models::AigcAdvancedCustomElementInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4828,34 +4890,34 @@ pub struct DescribeAigcAdvancedCustomElementsResponse {
 /// The `DescribeAigcApiTokens` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcApiTokensResponse`].
-/// The codes it documents are in [`DescribeAigcApiTokensError`](super::errors::DescribeAigcApiTokensError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcApiTokens)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcApiTokens",
     output = DescribeAigcApiTokensResponse,
-    error = super::errors::DescribeAigcApiTokensError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeAigcApiTokens {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251006666`
+    /// `SubAppId`; example: `251006666`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeAigcApiTokens`] call returns.
 #[tc_model]
 pub struct DescribeAigcApiTokensResponse {
-    /// `ApiTokens`: a list of strings.
-    ///
-    /// Example: `["dqFQejeK2BMU8PRmc57gx9OSGKa72PwN","8Tul4P4EiJKZ80AfF11HApbYSyK4uj1e"]`
+    /// `ApiTokens`; example: `["dqFQejeK2BMU8PRmc57gx9OSGKa72PwN","8Tul4P4EiJKZ80AfF11HApbYSyK4uj1e"]`
     pub api_tokens: Option<Vec<String>>,
 
-    /// `ExtInfos`: a list of strings.
-    ///
-    /// Example: `["{\"ip\":{\"127.0.0.1\":true}}"]`
+    /// `ExtInfos`; example: `["{\"ip\":{\"127.0.0.1\":true}}"]`
     pub ext_infos: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4865,30 +4927,39 @@ pub struct DescribeAigcApiTokensResponse {
 /// The `DescribeAigcFaceInfo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcFaceInfoResponse`].
-/// The codes it documents are in [`DescribeAigcFaceInfoError`](super::errors::DescribeAigcFaceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcFaceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcFaceInfo",
     output = DescribeAigcFaceInfoResponse,
-    error = super::errors::DescribeAigcFaceInfoError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeAigcFaceInfo {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `FileInfos`: a list of [`AigcFaceInputFileInfo`](super::models::AigcFaceInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::AigcFaceInputFileInfo>>,
 }
 
 /// What a successful [`DescribeAigcFaceInfo`] call returns.
 #[tc_model]
 pub struct DescribeAigcFaceInfoResponse {
-    /// `FaceInfoSet`: a list of [`AigcFaceInfo`](super::models::AigcFaceInfo) objects.
+    /// `FaceInfoSet`
     pub face_info_set: Vec<models::AigcFaceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4898,47 +4969,50 @@ pub struct DescribeAigcFaceInfoResponse {
 /// The `DescribeAigcFaceInfoAsync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcFaceInfoAsyncResponse`].
-/// The codes it documents are in [`DescribeAigcFaceInfoAsyncError`](super::errors::DescribeAigcFaceInfoAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcFaceInfoAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcFaceInfoAsync",
     output = DescribeAigcFaceInfoAsyncResponse,
-    error = super::errors::DescribeAigcFaceInfoAsyncError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeAigcFaceInfoAsync {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250000002`
+    /// `SubAppId`; example: `250000002`
     pub sub_app_id: u64,
 
-    /// `FileInfos`: a list of [`AigcFaceInputFileInfo`](super::models::AigcFaceInputFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::AigcFaceInputFileInfo>>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"my*******Id1"`
+    /// `SessionId`; example: `"my*******Id1"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"my*******Context"`
+    /// `SessionContext`; example: `"my*******Context"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksPriority`; example: `1`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`DescribeAigcFaceInfoAsync`] call returns.
 #[tc_model]
 pub struct DescribeAigcFaceInfoAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-DescribeAigcFaceInfoAsync-d5a02998082d0a58cecd7e69165b5245t"`
+    /// `TaskId`; example: `"251007502-DescribeAigcFaceInfoAsync-d5a02998082d0a58cecd7e69165b5245t"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4948,15 +5022,22 @@ pub struct DescribeAigcFaceInfoAsyncResponse {
 /// The `DescribeAigcQuotas` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcQuotasResponse`].
-/// The codes it documents are in [`DescribeAigcQuotasError`](super::errors::DescribeAigcQuotasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcQuotas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcQuotas",
     output = DescribeAigcQuotasResponse,
-    error = super::errors::DescribeAigcQuotasError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4966,41 +5047,29 @@ pub struct DescribeAigcFaceInfoAsyncResponse {
     )
 )]
 pub struct DescribeAigcQuotas {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000004`
+    /// `SubAppId`; example: `200000004`
     pub sub_app_id: u64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `QuotaType`; example: `"Image"`
     pub quota_type: String,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"F******************************t"`
+    /// `ApiToken`; example: `"F******************************t"`
     pub api_token: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAigcQuotas`] call returns.
 #[tc_model]
 pub struct DescribeAigcQuotasResponse {
-    /// `QuotaSet`: a list of [`AigcQuotaItem`](super::models::AigcQuotaItem) objects.
+    /// `QuotaSet`
     pub quota_set: Vec<models::AigcQuotaItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5010,72 +5079,62 @@ pub struct DescribeAigcQuotasResponse {
 /// The `DescribeAigcUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAigcUsageDataResponse`].
-/// The codes it documents are in [`DescribeAigcUsageDataError`](super::errors::DescribeAigcUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAigcUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAigcUsageData",
     output = DescribeAigcUsageDataResponse,
-    error = super::errors::DescribeAigcUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeAigcUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-11-18T00:00:00+08:00"`
+    /// `StartTime`; example: `"2025-11-18T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-11-18T23:59:59+08:00"`
+    /// `EndTime`; example: `"2025-11-18T23:59:59+08:00"`
     pub end_time: String,
 
-    /// `AigcType`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `AigcType`; example: `"Image"`
     pub aigc_type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"abcxxx"`
+    /// `APIKey`; example: `"abcxxx"`
     #[tc(rename = "APIKey")]
     pub api_key: Option<String>,
 
-    /// `APIKeys`: a list of strings.
-    ///
-    /// Example: `["abcxxx"]`
+    /// `APIKeys`; example: `["abcxxx"]`
     #[tc(rename = "APIKeys")]
     pub api_keys: Option<Vec<String>>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"eyJvZm*******JjMTIzIn0="`
+    /// `ScrollToken`; example: `"eyJvZm*******JjMTIzIn0="`
     pub scroll_token: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `ReqId`: a string.
-    ///
-    /// Example: `"019eca07-3ba2-7188-b7dc-52aebc032fae"`
+    /// `ReqId`; example: `"019eca07-3ba2-7188-b7dc-52aebc032fae"`
     pub req_id: Option<String>,
 }
 
 /// What a successful [`DescribeAigcUsageData`] call returns.
 #[tc_model]
 pub struct DescribeAigcUsageDataResponse {
-    /// `AigcUsageDataSet`: a list of [`AigcUsageDataItem`](super::models::AigcUsageDataItem) objects.
+    /// `AigcUsageDataSet`
     pub aigc_usage_data_set: Vec<models::AigcUsageDataItem>,
 
-    /// `AigcTextDetails`: an [`AigcTextDetail`](super::models::AigcTextDetail).
+    /// `AigcTextDetails`
     pub aigc_text_details: Option<models::AigcTextDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5085,27 +5144,33 @@ pub struct DescribeAigcUsageDataResponse {
 /// The `DescribeAllClass` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAllClassResponse`].
-/// The codes it documents are in [`DescribeAllClassError`](super::errors::DescribeAllClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAllClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAllClass",
     output = DescribeAllClassResponse,
-    error = super::errors::DescribeAllClassError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeAllClass {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeAllClass`] call returns.
 #[tc_model]
 pub struct DescribeAllClassResponse {
-    /// `ClassInfoSet`: a list of [`MediaClassInfo`](super::models::MediaClassInfo) objects.
+    /// `ClassInfoSet`
     pub class_info_set: Vec<models::MediaClassInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5115,15 +5180,26 @@ pub struct DescribeAllClassResponse {
 /// The `DescribeAnimatedGraphicsTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeAnimatedGraphicsTemplatesResponse`].
-/// The codes it documents are in [`DescribeAnimatedGraphicsTemplatesError`](super::errors::DescribeAnimatedGraphicsTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeAnimatedGraphicsTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeAnimatedGraphicsTemplates",
     output = DescribeAnimatedGraphicsTemplatesResponse,
-    error = super::errors::DescribeAnimatedGraphicsTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5133,39 +5209,29 @@ pub struct DescribeAllClassResponse {
     )
 )]
 pub struct DescribeAnimatedGraphicsTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeAnimatedGraphicsTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAnimatedGraphicsTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AnimatedGraphicsTemplateSet`: a list of [`AnimatedGraphicsTemplate`](super::models::AnimatedGraphicsTemplate) objects.
+    /// `AnimatedGraphicsTemplateSet`
     pub animated_graphics_template_set: Vec<models::AnimatedGraphicsTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5175,15 +5241,24 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
 /// The `DescribeBlindWatermarkTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeBlindWatermarkTemplatesResponse`].
-/// The codes it documents are in [`DescribeBlindWatermarkTemplatesError`](super::errors::DescribeBlindWatermarkTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeBlindWatermarkTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeBlindWatermarkTemplates",
     output = DescribeBlindWatermarkTemplatesResponse,
-    error = super::errors::DescribeBlindWatermarkTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5193,41 +5268,29 @@ pub struct DescribeAnimatedGraphicsTemplatesResponse {
     )
 )]
 pub struct DescribeBlindWatermarkTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,20,30]`
+    /// `Definitions`; example: `[10,20,30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeBlindWatermarkTemplates`] call returns.
 #[tc_model]
 pub struct DescribeBlindWatermarkTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `BlindWatermarkTemplateSet`: a list of [`BlindWatermarkTemplate`](super::models::BlindWatermarkTemplate) objects.
+    /// `BlindWatermarkTemplateSet`
     pub blind_watermark_template_set: Vec<models::BlindWatermarkTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5237,72 +5300,68 @@ pub struct DescribeBlindWatermarkTemplatesResponse {
 /// The `DescribeCDNStatDetails` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCDNStatDetailsResponse`].
-/// The codes it documents are in [`DescribeCDNStatDetailsError`](super::errors::DescribeCDNStatDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCDNStatDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidAccount`](super::errors::VodErrorCode::FailedOperationInvalidAccount)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError.DBError`](super::errors::VodErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.Area`](super::errors::VodErrorCode::InvalidParameterValueArea)
+/// - [`InvalidParameterValue.Districts`](super::errors::VodErrorCode::InvalidParameterValueDistricts)
+/// - [`InvalidParameterValue.DomainNames`](super::errors::VodErrorCode::InvalidParameterValueDomainNames)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.Isps`](super::errors::VodErrorCode::InvalidParameterValueIsps)
+/// - [`InvalidParameterValue.Metric`](super::errors::VodErrorCode::InvalidParameterValueMetric)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCDNStatDetails",
     output = DescribeCDNStatDetailsResponse,
-    error = super::errors::DescribeCDNStatDetailsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCDNStatDetails {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"Traffic"`
+    /// `Metric`; example: `"Traffic"`
     pub metric: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-08-01T10:00:00Z"`
+    /// `StartTime`; example: `"2023-08-01T10:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-08-02T10:00:00Z"`
+    /// `EndTime`; example: `"2023-08-02T10:00:00Z"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["myexample.com","myexample2.com"]`
+    /// `DomainNames`; example: `["myexample.com","myexample2.com"]`
     pub domain_names: Option<Vec<String>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: Option<String>,
 
-    /// `Districts`: a list of strings.
-    ///
-    /// Example: `["Beijing","Shanxi"]`
+    /// `Districts`; example: `["Beijing","Shanxi"]`
     pub districts: Option<Vec<String>>,
 
-    /// `Isps`: a list of strings.
-    ///
-    /// Example: `["Chinese Mainland"]`
+    /// `Isps`; example: `["Chinese Mainland"]`
     pub isps: Option<Vec<String>>,
 
-    /// `DataInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DataInterval`; example: `5`
     pub data_interval: Option<u64>,
 }
 
 /// What a successful [`DescribeCDNStatDetails`] call returns.
 #[tc_model]
 pub struct DescribeCDNStatDetailsResponse {
-    /// `DataInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DataInterval`; example: `5`
     pub data_interval: u64,
 
-    /// `Data`: a list of [`StatDataItem`](super::models::StatDataItem) objects.
+    /// `Data`
     pub data: Vec<models::StatDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5312,57 +5371,59 @@ pub struct DescribeCDNStatDetailsResponse {
 /// The `DescribeCDNUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCDNUsageDataResponse`].
-/// The codes it documents are in [`DescribeCDNUsageDataError`](super::errors::DescribeCDNUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCDNUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.NetWorkError`](super::errors::VodErrorCode::FailedOperationNetWorkError)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataInterval`](super::errors::VodErrorCode::InvalidParameterValueDataInterval)
+/// - [`InvalidParameterValue.DataType`](super::errors::VodErrorCode::InvalidParameterValueDataType)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.DomainNames`](super::errors::VodErrorCode::InvalidParameterValueDomainNames)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCDNUsageData",
     output = DescribeCDNUsageDataResponse,
-    error = super::errors::DescribeCDNUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCDNUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-03T00:00:00+08:00"`
+    /// `EndTime`; example: `"2018-12-03T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"Flux"`
+    /// `DataType`; example: `"Flux"`
     pub data_type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 
-    /// `DataInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DataInterval`; example: `5`
     pub data_interval: Option<u64>,
 
-    /// `DomainNames`: a list of strings.
-    ///
-    /// Example: `["myexample.com","myexample2.com"]`
+    /// `DomainNames`; example: `["myexample.com","myexample2.com"]`
     pub domain_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCDNUsageData`] call returns.
 #[tc_model]
 pub struct DescribeCDNUsageDataResponse {
-    /// `DataInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `DataInterval`; example: `1440`
     pub data_interval: i64,
 
-    /// `Data`: a list of [`StatDataItem`](super::models::StatDataItem) objects.
+    /// `Data`
     pub data: Vec<models::StatDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5372,20 +5433,34 @@ pub struct DescribeCDNUsageDataResponse {
 /// The `DescribeCLSLogsets` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCLSLogsetsResponse`].
-/// The codes it documents are in [`DescribeCLSLogsetsError`](super::errors::DescribeCLSLogsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCLSLogsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.NetWorkError`](super::errors::VodErrorCode::FailedOperationNetWorkError)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataInterval`](super::errors::VodErrorCode::InvalidParameterValueDataInterval)
+/// - [`InvalidParameterValue.DataType`](super::errors::VodErrorCode::InvalidParameterValueDataType)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.DomainNames`](super::errors::VodErrorCode::InvalidParameterValueDomainNames)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCLSLogsets",
     output = DescribeCLSLogsetsResponse,
-    error = super::errors::DescribeCLSLogsetsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCLSLogsets {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"“ap-guangzhou”"`
+    /// `CLSRegion`; example: `"“ap-guangzhou”"`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 }
@@ -5393,7 +5468,7 @@ pub struct DescribeCLSLogsets {
 /// What a successful [`DescribeCLSLogsets`] call returns.
 #[tc_model]
 pub struct DescribeCLSLogsetsResponse {
-    /// `Logsets`: a list of [`ClsLogsetInfo`](super::models::ClsLogsetInfo) objects.
+    /// `Logsets`
     pub logsets: Vec<models::ClsLogsetInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5403,37 +5478,47 @@ pub struct DescribeCLSLogsetsResponse {
 /// The `DescribeCLSPushTargets` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCLSPushTargetsResponse`].
-/// The codes it documents are in [`DescribeCLSPushTargetsError`](super::errors::DescribeCLSPushTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCLSPushTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.NetWorkError`](super::errors::VodErrorCode::FailedOperationNetWorkError)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataInterval`](super::errors::VodErrorCode::InvalidParameterValueDataInterval)
+/// - [`InvalidParameterValue.DataType`](super::errors::VodErrorCode::InvalidParameterValueDataType)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.DomainNames`](super::errors::VodErrorCode::InvalidParameterValueDomainNames)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCLSPushTargets",
     output = DescribeCLSPushTargetsResponse,
-    error = super::errors::DescribeCLSPushTargetsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCLSPushTargets {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["example.com"]`
+    /// `Domains`; example: `["example.com"]`
     pub domains: Vec<String>,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<i64>,
 }
 
 /// What a successful [`DescribeCLSPushTargets`] call returns.
 #[tc_model]
 pub struct DescribeCLSPushTargetsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DomainCLSTargets`: a list of [`DomainClsTargetInfo`](super::models::DomainClsTargetInfo) objects.
+    /// `DomainCLSTargets`
     #[tc(rename = "DomainCLSTargets")]
     pub domain_cls_targets: Vec<models::DomainClsTargetInfo>,
 
@@ -5444,15 +5529,20 @@ pub struct DescribeCLSPushTargetsResponse {
 /// The `DescribeCLSTopics` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCLSTopicsResponse`].
-/// The codes it documents are in [`DescribeCLSTopicsError`](super::errors::DescribeCLSTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCLSTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCLSTopics",
     output = DescribeCLSTopicsResponse,
-    error = super::errors::DescribeCLSTopicsError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5462,42 +5552,30 @@ pub struct DescribeCLSPushTargetsResponse {
     )
 )]
 pub struct DescribeCLSTopics {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CLSRegion`; example: `"\"ap-guangzhou\""`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
+    /// `LogsetId`; example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
     pub logset_id: String,
 
-    /// `TopicIds`: a list of strings.
-    ///
-    /// Example: `["780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0"]`
+    /// `TopicIds`; example: `["780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0"]`
     pub topic_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeCLSTopics`] call returns.
 #[tc_model]
 pub struct DescribeCLSTopicsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Topics`: a list of [`ClsTopicInfo`](super::models::ClsTopicInfo) objects.
+    /// `Topics`
     pub topics: Vec<models::ClsTopicInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5507,60 +5585,57 @@ pub struct DescribeCLSTopicsResponse {
 /// The `DescribeCdnLogs` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCdnLogsResponse`].
-/// The codes it documents are in [`DescribeCdnLogsError`](super::errors::DescribeCdnLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCdnLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.NetWorkError`](super::errors::VodErrorCode::FailedOperationNetWorkError)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCdnLogs",
     output = DescribeCdnLogsResponse,
-    error = super::errors::DescribeCdnLogsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCdnLogs {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `DomainName`; example: `"example.com"`
     pub domain_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T16:00:00Z"`
+    /// `StartTime`; example: `"2018-12-01T16:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-03T16:00:00Z"`
+    /// `EndTime`; example: `"2018-12-03T16:00:00Z"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCdnLogs`] call returns.
 #[tc_model]
 pub struct DescribeCdnLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: Option<u64>,
 
-    /// `OverseaCdnLogs`: a list of [`CdnLogInfo`](super::models::CdnLogInfo) objects.
+    /// `OverseaCdnLogs`
     pub oversea_cdn_logs: Option<Vec<models::CdnLogInfo>>,
 
-    /// `DomesticCdnLogs`: a list of [`CdnLogInfo`](super::models::CdnLogInfo) objects.
+    /// `DomesticCdnLogs`
     pub domestic_cdn_logs: Option<Vec<models::CdnLogInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5570,42 +5645,42 @@ pub struct DescribeCdnLogsResponse {
 /// The `DescribeClientUploadAccelerationUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeClientUploadAccelerationUsageDataResponse`].
-/// The codes it documents are in [`DescribeClientUploadAccelerationUsageDataError`](super::errors::DescribeClientUploadAccelerationUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeClientUploadAccelerationUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeClientUploadAccelerationUsageData",
     output = DescribeClientUploadAccelerationUsageDataResponse,
-    error = super::errors::DescribeClientUploadAccelerationUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeClientUploadAccelerationUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `EndTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AccelarationWithHTTP"`
+    /// `Type`; example: `"AccelarationWithHTTP"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeClientUploadAccelerationUsageData`] call returns.
 #[tc_model]
 pub struct DescribeClientUploadAccelerationUsageDataResponse {
-    /// `ClientUploadAccelerationUsageDataSet`: a list of [`StatDataItem`](super::models::StatDataItem) objects.
+    /// `ClientUploadAccelerationUsageDataSet`
     pub client_upload_acceleration_usage_data_set: Vec<models::StatDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5615,15 +5690,27 @@ pub struct DescribeClientUploadAccelerationUsageDataResponse {
 /// The `DescribeContentReviewTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeContentReviewTemplatesResponse`].
-/// The codes it documents are in [`DescribeContentReviewTemplatesError`](super::errors::DescribeContentReviewTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeContentReviewTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeContentReviewTemplates",
     output = DescribeContentReviewTemplatesResponse,
-    error = super::errors::DescribeContentReviewTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5633,36 +5720,26 @@ pub struct DescribeClientUploadAccelerationUsageDataResponse {
     )
 )]
 pub struct DescribeContentReviewTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeContentReviewTemplates`] call returns.
 #[tc_model]
 pub struct DescribeContentReviewTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ContentReviewTemplateSet`: a list of [`ContentReviewTemplateItem`](super::models::ContentReviewTemplateItem) objects.
+    /// `ContentReviewTemplateSet`
     pub content_review_template_set: Vec<models::ContentReviewTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5672,37 +5749,36 @@ pub struct DescribeContentReviewTemplatesResponse {
 /// The `DescribeCurrentPlaylist` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeCurrentPlaylistResponse`].
-/// The codes it documents are in [`DescribeCurrentPlaylistError`](super::errors::DescribeCurrentPlaylistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeCurrentPlaylist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.RoundPlayId`](super::errors::VodErrorCode::InvalidParameterValueRoundPlayId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeCurrentPlaylist",
     output = DescribeCurrentPlaylistResponse,
-    error = super::errors::DescribeCurrentPlaylistError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeCurrentPlaylist {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"a12"`
+    /// `RoundPlayId`; example: `"a12"`
     pub round_play_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeCurrentPlaylist`] call returns.
 #[tc_model]
 pub struct DescribeCurrentPlaylistResponse {
-    /// `CurrentPlaylist`: a list of [`RoundPlayFilePlayInfo`](super::models::RoundPlayFilePlayInfo) objects.
+    /// `CurrentPlaylist`
     pub current_playlist: Vec<models::RoundPlayFilePlayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5712,42 +5788,42 @@ pub struct DescribeCurrentPlaylistResponse {
 /// The `DescribeDailyMediaPlayStat` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDailyMediaPlayStatResponse`].
-/// The codes it documents are in [`DescribeDailyMediaPlayStatError`](super::errors::DescribeDailyMediaPlayStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDailyMediaPlayStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.EndDate`](super::errors::VodErrorCode::InvalidParameterValueEndDate)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.StartDate`](super::errors::VodErrorCode::InvalidParameterValueStartDate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDailyMediaPlayStat",
     output = DescribeDailyMediaPlayStatResponse,
-    error = super::errors::DescribeDailyMediaPlayStatError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDailyMediaPlayStat {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"523123456"`
+    /// `FileId`; example: `"523123456"`
     pub file_id: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2023-08-01T10:00:00Z"`
+    /// `StartDate`; example: `"2023-08-01T10:00:00Z"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-08-02T10:00:00Z"`
+    /// `EndDate`; example: `"2023-08-02T10:00:00Z"`
     pub end_date: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDailyMediaPlayStat`] call returns.
 #[tc_model]
 pub struct DescribeDailyMediaPlayStatResponse {
-    /// `DailyPlayStatInfoSet`: a list of [`DailyPlayStatInfo`](super::models::DailyPlayStatInfo) objects.
+    /// `DailyPlayStatInfoSet`
     pub daily_play_stat_info_set: Vec<models::DailyPlayStatInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5757,42 +5833,43 @@ pub struct DescribeDailyMediaPlayStatResponse {
 /// The `DescribeDailyMostPlayedStat` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDailyMostPlayedStatResponse`].
-/// The codes it documents are in [`DescribeDailyMostPlayedStatError`](super::errors::DescribeDailyMostPlayedStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDailyMostPlayedStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.NetWorkError`](super::errors::VodErrorCode::FailedOperationNetWorkError)
+/// - [`InvalidParameterValue.Date`](super::errors::VodErrorCode::InvalidParameterValueDate)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.Metric`](super::errors::VodErrorCode::InvalidParameterValueMetric)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDailyMostPlayedStat",
     output = DescribeDailyMostPlayedStatResponse,
-    error = super::errors::DescribeDailyMostPlayedStatError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDailyMostPlayedStat {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2023-08-01T10:00:00Z"`
+    /// `Date`; example: `"2023-08-01T10:00:00Z"`
     pub date: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"myexample.com"`
+    /// `DomainName`; example: `"myexample.com"`
     pub domain_name: Option<String>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"Traffic"`
+    /// `Metric`; example: `"Traffic"`
     pub metric: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDailyMostPlayedStat`] call returns.
 #[tc_model]
 pub struct DescribeDailyMostPlayedStatResponse {
-    /// `DailyPlayStatInfoSet`: a list of [`DailyPlayStatInfo`](super::models::DailyPlayStatInfo) objects.
+    /// `DailyPlayStatInfoSet`
     pub daily_play_stat_info_set: Vec<models::DailyPlayStatInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5802,37 +5879,39 @@ pub struct DescribeDailyMostPlayedStatResponse {
 /// The `DescribeDailyPlayStatFileList` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDailyPlayStatFileListResponse`].
-/// The codes it documents are in [`DescribeDailyPlayStatFileListError`](super::errors::DescribeDailyPlayStatFileListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDailyPlayStatFileList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError.DBError`](super::errors::VodErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDailyPlayStatFileList",
     output = DescribeDailyPlayStatFileListResponse,
-    error = super::errors::DescribeDailyPlayStatFileListError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDailyPlayStatFileList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-12-02T00:00:00+08:00"`
+    /// `EndTime`; example: `"2020-12-02T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDailyPlayStatFileList`] call returns.
 #[tc_model]
 pub struct DescribeDailyPlayStatFileListResponse {
-    /// `PlayStatFileSet`: a list of [`PlayStatFileInfo`](super::models::PlayStatFileInfo) objects.
+    /// `PlayStatFileSet`
     pub play_stat_file_set: Vec<models::PlayStatFileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5842,47 +5921,45 @@ pub struct DescribeDailyPlayStatFileListResponse {
 /// The `DescribeDefaultDistributionConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDefaultDistributionConfigResponse`].
-/// The codes it documents are in [`DescribeDefaultDistributionConfigError`](super::errors::DescribeDefaultDistributionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDefaultDistributionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDefaultDistributionConfig",
     output = DescribeDefaultDistributionConfigResponse,
-    error = super::errors::DescribeDefaultDistributionConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDefaultDistributionConfig {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDefaultDistributionConfig`] call returns.
 #[tc_model]
 pub struct DescribeDefaultDistributionConfigResponse {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.vod2.myqcluod.com"`
+    /// `DomainName`; example: `"test.vod2.myqcluod.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub domain_name: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.vod2.myqcluod.com"`
+    /// `Domain`; example: `"test.vod2.myqcluod.com"`
     pub domain: String,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Scheme`; example: `"HTTPS"`
     pub scheme: String,
 
-    /// `PlayKey`: a string.
-    ///
-    /// Example: `"PlayKey"`
+    /// `PlayKey`; example: `"PlayKey"`
     pub play_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5892,32 +5969,35 @@ pub struct DescribeDefaultDistributionConfigResponse {
 /// The `DescribeDrmDataKey` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDrmDataKeyResponse`].
-/// The codes it documents are in [`DescribeDrmDataKeyError`](super::errors::DescribeDrmDataKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDrmDataKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDrmDataKey",
     output = DescribeDrmDataKeyResponse,
-    error = super::errors::DescribeDrmDataKeyError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDrmDataKey {
-    /// `EdkList`: a list of strings.
-    ///
-    /// Example: `["CiCdpxxx"]`
+    /// `EdkList`; example: `["CiCdpxxx"]`
     pub edk_list: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDrmDataKey`] call returns.
 #[tc_model]
 pub struct DescribeDrmDataKeyResponse {
-    /// `KeyList`: a list of [`SimpleAesEdkPair`](super::models::SimpleAesEdkPair) objects.
+    /// `KeyList`
     pub key_list: Vec<models::SimpleAesEdkPair>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5927,27 +6007,33 @@ pub struct DescribeDrmDataKeyResponse {
 /// The `DescribeDrmKeyProviderInfo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeDrmKeyProviderInfoResponse`].
-/// The codes it documents are in [`DescribeDrmKeyProviderInfoError`](super::errors::DescribeDrmKeyProviderInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeDrmKeyProviderInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeDrmKeyProviderInfo",
     output = DescribeDrmKeyProviderInfoResponse,
-    error = super::errors::DescribeDrmKeyProviderInfoError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeDrmKeyProviderInfo {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeDrmKeyProviderInfo`] call returns.
 #[tc_model]
 pub struct DescribeDrmKeyProviderInfoResponse {
-    /// `SDMCInfo`: a [`SdmcDrmKeyProviderInfo`](super::models::SdmcDrmKeyProviderInfo).
+    /// `SDMCInfo`
     #[tc(rename = "SDMCInfo")]
     pub sdmc_info: models::SdmcDrmKeyProviderInfo,
 
@@ -5958,15 +6044,20 @@ pub struct DescribeDrmKeyProviderInfoResponse {
 /// The `DescribeEnhanceMediaTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeEnhanceMediaTemplatesResponse`].
-/// The codes it documents are in [`DescribeEnhanceMediaTemplatesError`](super::errors::DescribeEnhanceMediaTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeEnhanceMediaTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeEnhanceMediaTemplates",
     output = DescribeEnhanceMediaTemplatesResponse,
-    error = super::errors::DescribeEnhanceMediaTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5976,41 +6067,29 @@ pub struct DescribeDrmKeyProviderInfoResponse {
     )
 )]
 pub struct DescribeEnhanceMediaTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEnhanceMediaTemplates`] call returns.
 #[tc_model]
 pub struct DescribeEnhanceMediaTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `RebuildMediaTemplateSet`: a list of [`RebuildMediaTemplate`](super::models::RebuildMediaTemplate) objects.
+    /// `RebuildMediaTemplateSet`
     pub rebuild_media_template_set: Vec<models::RebuildMediaTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6020,49 +6099,46 @@ pub struct DescribeEnhanceMediaTemplatesResponse {
 /// The `DescribeEventConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeEventConfigResponse`].
-/// The codes it documents are in [`DescribeEventConfigError`](super::errors::DescribeEventConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeEventConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeEventConfig",
     output = DescribeEventConfigResponse,
-    error = super::errors::DescribeEventConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeEventConfig {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeEventConfig`] call returns.
 #[tc_model]
 pub struct DescribeEventConfigResponse {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"PUSH"`
+    /// `Mode`; example: `"PUSH"`
     pub mode: String,
 
-    /// `NotificationUrl`: a string.
-    ///
-    /// Example: `"http://mydemo.com/receiveevent"`
+    /// `NotificationUrl`; example: `"http://mydemo.com/receiveevent"`
     pub notification_url: String,
 
-    /// `UploadMediaCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `UploadMediaCompleteEventSwitch`; example: `"ON"`
     pub upload_media_complete_event_switch: String,
 
-    /// `DeleteMediaCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `DeleteMediaCompleteEventSwitch`; example: `"OFF"`
     pub delete_media_complete_event_switch: String,
 
-    /// `PersistenceCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `PersistenceCompleteEventSwitch`; example: `"ON"`
     pub persistence_complete_event_switch: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6072,29 +6148,33 @@ pub struct DescribeEventConfigResponse {
 /// The `DescribeEventsState` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeEventsStateResponse`].
-/// The codes it documents are in [`DescribeEventsStateError`](super::errors::DescribeEventsStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeEventsState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeEventsState",
     output = DescribeEventsStateResponse,
-    error = super::errors::DescribeEventsStateError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeEventsState {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeEventsState`] call returns.
 #[tc_model]
 pub struct DescribeEventsStateResponse {
-    /// `CountOfEventsToPull`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CountOfEventsToPull`; example: `1`
     pub count_of_events_to_pull: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6104,54 +6184,57 @@ pub struct DescribeEventsStateResponse {
 /// The `DescribeFileAttributes` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeFileAttributesResponse`].
-/// The codes it documents are in [`DescribeFileAttributesError`](super::errors::DescribeFileAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeFileAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.TaskDuplicate`](super::errors::VodErrorCode::FailedOperationTaskDuplicate)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GetFileInfoError`](super::errors::VodErrorCode::InternalErrorGetFileInfoError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeFileAttributes",
     output = DescribeFileAttributesResponse,
-    error = super::errors::DescribeFileAttributesError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeFileAttributes {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985270000"`
+    /// `FileId`; example: `"5285485487985270000"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15400000001`
+    /// `SubAppId`; example: `15400000001`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SessionId`; example: `"demo"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SessionContext`; example: `"demo"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksPriority`; example: `1`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtInfo`; example: `"1"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`DescribeFileAttributes`] call returns.
 #[tc_model]
 pub struct DescribeFileAttributesResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"15400000001-GetMediaAttributes-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"15400000001-GetMediaAttributes-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6161,15 +6244,26 @@ pub struct DescribeFileAttributesResponse {
 /// The `DescribeHeadTailTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeHeadTailTemplatesResponse`].
-/// The codes it documents are in [`DescribeHeadTailTemplatesError`](super::errors::DescribeHeadTailTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeHeadTailTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeHeadTailTemplates",
     output = DescribeHeadTailTemplatesResponse,
-    error = super::errors::DescribeHeadTailTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6179,34 +6273,26 @@ pub struct DescribeFileAttributesResponse {
     )
 )]
 pub struct DescribeHeadTailTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125000`
+    /// `SubAppId`; example: `125000`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHeadTailTemplates`] call returns.
 #[tc_model]
 pub struct DescribeHeadTailTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `HeadTailTemplateSet`: a list of [`HeadTailTemplate`](super::models::HeadTailTemplate) objects.
+    /// `HeadTailTemplateSet`
     pub head_tail_template_set: Vec<models::HeadTailTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6216,15 +6302,27 @@ pub struct DescribeHeadTailTemplatesResponse {
 /// The `DescribeImageProcessingTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeImageProcessingTemplatesResponse`].
-/// The codes it documents are in [`DescribeImageProcessingTemplatesError`](super::errors::DescribeImageProcessingTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeImageProcessingTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeImageProcessingTemplates",
     output = DescribeImageProcessingTemplatesResponse,
-    error = super::errors::DescribeImageProcessingTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6234,41 +6332,29 @@ pub struct DescribeHeadTailTemplatesResponse {
     )
 )]
 pub struct DescribeImageProcessingTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1000]`
+    /// `Definitions`; example: `[1000]`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeImageProcessingTemplates`] call returns.
 #[tc_model]
 pub struct DescribeImageProcessingTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ImageProcessingTemplateSet`: a list of [`ImageProcessingTemplate`](super::models::ImageProcessingTemplate) objects.
+    /// `ImageProcessingTemplateSet`
     pub image_processing_template_set: Vec<models::ImageProcessingTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6278,37 +6364,39 @@ pub struct DescribeImageProcessingTemplatesResponse {
 /// The `DescribeImageReviewUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeImageReviewUsageDataResponse`].
-/// The codes it documents are in [`DescribeImageReviewUsageDataError`](super::errors::DescribeImageReviewUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeImageReviewUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeImageReviewUsageData",
     output = DescribeImageReviewUsageDataResponse,
-    error = super::errors::DescribeImageReviewUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeImageReviewUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `EndTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeImageReviewUsageData`] call returns.
 #[tc_model]
 pub struct DescribeImageReviewUsageDataResponse {
-    /// `ImageReviewUsageDataSet`: a list of [`ImageReviewUsageDataItem`](super::models::ImageReviewUsageDataItem) objects.
+    /// `ImageReviewUsageDataSet`
     pub image_review_usage_data_set: Vec<models::ImageReviewUsageDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6318,15 +6406,26 @@ pub struct DescribeImageReviewUsageDataResponse {
 /// The `DescribeImageSpriteTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeImageSpriteTemplatesResponse`].
-/// The codes it documents are in [`DescribeImageSpriteTemplatesError`](super::errors::DescribeImageSpriteTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeImageSpriteTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeImageSpriteTemplates",
     output = DescribeImageSpriteTemplatesResponse,
-    error = super::errors::DescribeImageSpriteTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6336,39 +6435,29 @@ pub struct DescribeImageReviewUsageDataResponse {
     )
 )]
 pub struct DescribeImageSpriteTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeImageSpriteTemplates`] call returns.
 #[tc_model]
 pub struct DescribeImageSpriteTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ImageSpriteTemplateSet`: a list of [`ImageSpriteTemplate`](super::models::ImageSpriteTemplate) objects.
+    /// `ImageSpriteTemplateSet`
     pub image_sprite_template_set: Vec<models::ImageSpriteTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6378,15 +6467,23 @@ pub struct DescribeImageSpriteTemplatesResponse {
 /// The `DescribeJustInTimeTranscodeTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeJustInTimeTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DescribeJustInTimeTranscodeTemplatesError`](super::errors::DescribeJustInTimeTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeJustInTimeTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::VodErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeJustInTimeTranscodeTemplates",
     output = DescribeJustInTimeTranscodeTemplatesResponse,
-    error = super::errors::DescribeJustInTimeTranscodeTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6396,41 +6493,29 @@ pub struct DescribeImageSpriteTemplatesResponse {
     )
 )]
 pub struct DescribeJustInTimeTranscodeTemplates {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["MyTemplateName"]`
+    /// `Names`; example: `["MyTemplateName"]`
     pub names: Option<Vec<String>>,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeJustInTimeTranscodeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeJustInTimeTranscodeTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `JustInTimeTranscodeTemplateSet`: a list of [`JustInTimeTranscodeTemplate`](super::models::JustInTimeTranscodeTemplate) objects.
+    /// `JustInTimeTranscodeTemplateSet`
     pub just_in_time_transcode_template_set: Option<
         Vec<models::JustInTimeTranscodeTemplate>,
     >,
@@ -6442,15 +6527,22 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
 /// The `DescribeKnowledgeBases` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeKnowledgeBasesResponse`].
-/// The codes it documents are in [`DescribeKnowledgeBasesError`](super::errors::DescribeKnowledgeBasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeKnowledgeBases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeKnowledgeBases",
     output = DescribeKnowledgeBasesResponse,
-    error = super::errors::DescribeKnowledgeBasesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6460,36 +6552,26 @@ pub struct DescribeJustInTimeTranscodeTemplatesResponse {
     )
 )]
 pub struct DescribeKnowledgeBases {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `SubAppId`; example: `200000`
     pub sub_app_id: u64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的知识库"`
+    /// `Name`; example: `"新的知识库"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeKnowledgeBases`] call returns.
 #[tc_model]
 pub struct DescribeKnowledgeBasesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `KnowledgeBaseSet`: a list of [`KnowledgeBaseInfo`](super::models::KnowledgeBaseInfo) objects.
+    /// `KnowledgeBaseSet`
     pub knowledge_base_set: Vec<models::KnowledgeBaseInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6499,15 +6581,26 @@ pub struct DescribeKnowledgeBasesResponse {
 /// The `DescribeLLMComprehendTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeLLMComprehendTemplatesResponse`].
-/// The codes it documents are in [`DescribeLLMComprehendTemplatesError`](super::errors::DescribeLLMComprehendTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeLLMComprehendTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeLLMComprehendTemplates",
     output = DescribeLLMComprehendTemplatesResponse,
-    error = super::errors::DescribeLLMComprehendTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6517,39 +6610,29 @@ pub struct DescribeKnowledgeBasesResponse {
     )
 )]
 pub struct DescribeLLMComprehendTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `SubAppId`; example: `200000`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10003]`
+    /// `Definitions`; example: `[10003]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeLLMComprehendTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLLMComprehendTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `LLMComprehendTemplateSet`: a list of [`LlmComprehendTemplateItem`](super::models::LlmComprehendTemplateItem) objects.
+    /// `LLMComprehendTemplateSet`
     #[tc(rename = "LLMComprehendTemplateSet")]
     pub llm_comprehend_template_set: Vec<models::LlmComprehendTemplateItem>,
 
@@ -6560,42 +6643,42 @@ pub struct DescribeLLMComprehendTemplatesResponse {
 /// The `DescribeLicenseUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeLicenseUsageDataResponse`].
-/// The codes it documents are in [`DescribeLicenseUsageDataError`](super::errors::DescribeLicenseUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeLicenseUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeLicenseUsageData",
     output = DescribeLicenseUsageDataResponse,
-    error = super::errors::DescribeLicenseUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeLicenseUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `EndTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub end_time: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"CommercialDRMLicense"`
+    /// `LicenseType`; example: `"CommercialDRMLicense"`
     pub license_type: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeLicenseUsageData`] call returns.
 #[tc_model]
 pub struct DescribeLicenseUsageDataResponse {
-    /// `LicenseUsageDataSet`: a list of [`LicenseUsageDataItem`](super::models::LicenseUsageDataItem) objects.
+    /// `LicenseUsageDataSet`
     pub license_usage_data_set: Vec<models::LicenseUsageDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6605,30 +6688,31 @@ pub struct DescribeLicenseUsageDataResponse {
 /// The `DescribeMPSTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeMPSTemplatesResponse`].
-/// The codes it documents are in [`DescribeMPSTemplatesError`](super::errors::DescribeMPSTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeMPSTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeMPSTemplates",
     output = DescribeMPSTemplatesResponse,
-    error = super::errors::DescribeMPSTemplatesError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeMPSTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: u64,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"SmartSubtitle"`
+    /// `TemplateType`; example: `"SmartSubtitle"`
     pub template_type: String,
 
-    /// `MPSDescribeTemplateParams`: a string.
-    ///
-    /// Example: `"{\"Limit\": 10}"`
+    /// `MPSDescribeTemplateParams`; example: `"{\"Limit\": 10}"`
     #[tc(rename = "MPSDescribeTemplateParams")]
     pub mps_describe_template_params: Option<String>,
 }
@@ -6636,12 +6720,10 @@ pub struct DescribeMPSTemplates {
 /// What a successful [`DescribeMPSTemplates`] call returns.
 #[tc_model]
 pub struct DescribeMPSTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `MPSTemplateSet`: a list of [`MpsTemplate`](super::models::MpsTemplate) objects.
+    /// `MPSTemplateSet`
     #[tc(rename = "MPSTemplateSet")]
     pub mps_template_set: Vec<models::MpsTemplate>,
 
@@ -6652,42 +6734,48 @@ pub struct DescribeMPSTemplatesResponse {
 /// The `DescribeMediaInfos` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeMediaInfosResponse`].
-/// The codes it documents are in [`DescribeMediaInfosError`](super::errors::DescribeMediaInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeMediaInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GetMediaListError`](super::errors::VodErrorCode::InternalErrorGetMediaListError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AppId`](super::errors::VodErrorCode::InvalidParameterValueAppId)
+/// - [`InvalidParameterValue.FileIds`](super::errors::VodErrorCode::InvalidParameterValueFileIds)
+/// - [`InvalidParameterValue.FileIdsEmpty`](super::errors::VodErrorCode::InvalidParameterValueFileIdsEmpty)
+/// - [`InvalidParameterValue.FileIdsOverLimit`](super::errors::VodErrorCode::InvalidParameterValueFileIdsOverLimit)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeMediaInfos",
     output = DescribeMediaInfosResponse,
-    error = super::errors::DescribeMediaInfosError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeMediaInfos {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["5285485487985271487","5285485487985271488"]`
+    /// `FileIds`; example: `["5285485487985271487","5285485487985271488"]`
     pub file_ids: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["basicInfo"]`
+    /// `Filters`; example: `["basicInfo"]`
     pub filters: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeMediaInfos`] call returns.
 #[tc_model]
 pub struct DescribeMediaInfosResponse {
-    /// `MediaInfoSet`: a list of [`MediaInfo`](super::models::MediaInfo) objects.
+    /// `MediaInfoSet`
     pub media_info_set: Vec<models::MediaInfo>,
 
-    /// `NotExistFileIdSet`: a list of strings.
-    ///
-    /// Example: `["5285485487985271488"]`
+    /// `NotExistFileIdSet`; example: `["5285485487985271488"]`
     pub not_exist_file_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6697,47 +6785,47 @@ pub struct DescribeMediaInfosResponse {
 /// The `DescribeMediaPlayStatDetails` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeMediaPlayStatDetailsResponse`].
-/// The codes it documents are in [`DescribeMediaPlayStatDetailsError`](super::errors::DescribeMediaPlayStatDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeMediaPlayStatDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.Interval`](super::errors::VodErrorCode::InvalidParameterValueInterval)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeMediaPlayStatDetails",
     output = DescribeMediaPlayStatDetailsResponse,
-    error = super::errors::DescribeMediaPlayStatDetailsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeMediaPlayStatDetails {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-07T00:00:00+08:00"`
+    /// `EndTime`; example: `"2018-12-07T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1450001234`
+    /// `SubAppId`; example: `1450001234`
     pub sub_app_id: Option<u64>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"Day"`
+    /// `Interval`; example: `"Day"`
     pub interval: Option<String>,
 }
 
 /// What a successful [`DescribeMediaPlayStatDetails`] call returns.
 #[tc_model]
 pub struct DescribeMediaPlayStatDetailsResponse {
-    /// `PlayStatInfoSet`: a list of [`PlayStatInfo`](super::models::PlayStatInfo) objects.
+    /// `PlayStatInfoSet`
     pub play_stat_info_set: Vec<models::PlayStatInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6747,42 +6835,42 @@ pub struct DescribeMediaPlayStatDetailsResponse {
 /// The `DescribeMediaProcessUsageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeMediaProcessUsageDataResponse`].
-/// The codes it documents are in [`DescribeMediaProcessUsageDataError`](super::errors::DescribeMediaProcessUsageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeMediaProcessUsageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeMediaProcessUsageData",
     output = DescribeMediaProcessUsageDataResponse,
-    error = super::errors::DescribeMediaProcessUsageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeMediaProcessUsageData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `EndTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Transcoding-TESHD"`
+    /// `Type`; example: `"Transcoding-TESHD"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeMediaProcessUsageData`] call returns.
 #[tc_model]
 pub struct DescribeMediaProcessUsageDataResponse {
-    /// `MediaProcessDataSet`: a list of [`TaskStatData`](super::models::TaskStatData) objects.
+    /// `MediaProcessDataSet`
     pub media_process_data_set: Vec<models::TaskStatData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6792,15 +6880,23 @@ pub struct DescribeMediaProcessUsageDataResponse {
 /// The `DescribePersonSamples` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribePersonSamplesResponse`].
-/// The codes it documents are in [`DescribePersonSamplesError`](super::errors::DescribePersonSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribePersonSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribePersonSamples",
     output = DescribePersonSamplesResponse,
-    error = super::errors::DescribePersonSamplesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6810,51 +6906,35 @@ pub struct DescribeMediaProcessUsageDataResponse {
     )
 )]
 pub struct DescribePersonSamples {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"UserDefine"`
+    /// `Type`; example: `"UserDefine"`
     pub r#type: Option<String>,
 
-    /// `PersonIds`: a list of strings.
-    ///
-    /// Example: `["10558","22653"]`
+    /// `PersonIds`; example: `["10558","22653"]`
     pub person_ids: Option<Vec<String>>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["light"]`
+    /// `Names`; example: `["light"]`
     pub names: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["good"]`
+    /// `Tags`; example: `["good"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePersonSamples`] call returns.
 #[tc_model]
 pub struct DescribePersonSamplesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PersonSet`: a list of [`AiSamplePerson`](super::models::AiSamplePerson) objects.
+    /// `PersonSet`
     pub person_set: Vec<models::AiSamplePerson>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6864,22 +6944,28 @@ pub struct DescribePersonSamplesResponse {
 /// The `DescribePrepaidProducts` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribePrepaidProductsResponse`].
-/// The codes it documents are in [`DescribePrepaidProductsError`](super::errors::DescribePrepaidProductsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribePrepaidProducts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribePrepaidProducts",
     output = DescribePrepaidProductsResponse,
-    error = super::errors::DescribePrepaidProductsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribePrepaidProducts {}
 
 /// What a successful [`DescribePrepaidProducts`] call returns.
 #[tc_model]
 pub struct DescribePrepaidProductsResponse {
-    /// `ProductInstanceSet`: a list of [`ProductInstance`](super::models::ProductInstance) objects.
+    /// `ProductInstanceSet`
     pub product_instance_set: Vec<models::ProductInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6889,15 +6975,26 @@ pub struct DescribePrepaidProductsResponse {
 /// The `DescribeProcedureTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeProcedureTemplatesResponse`].
-/// The codes it documents are in [`DescribeProcedureTemplatesError`](super::errors::DescribeProcedureTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeProcedureTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Names`](super::errors::VodErrorCode::InvalidParameterValueNames)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeProcedureTemplates",
     output = DescribeProcedureTemplatesResponse,
-    error = super::errors::DescribeProcedureTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6907,44 +7004,32 @@ pub struct DescribePrepaidProductsResponse {
     )
 )]
 pub struct DescribeProcedureTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["我的任务流A\r\n"]`
+    /// `Names`; example: `["我的任务流A\r\n"]`
     pub names: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `SortBy`: a list of [`SortBy`](super::models::SortBy) objects.
+    /// `SortBy`
     pub sort_by: Option<Vec<models::SortBy>>,
 }
 
 /// What a successful [`DescribeProcedureTemplates`] call returns.
 #[tc_model]
 pub struct DescribeProcedureTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ProcedureTemplateSet`: a list of [`ProcedureTemplate`](super::models::ProcedureTemplate) objects.
+    /// `ProcedureTemplateSet`
     pub procedure_template_set: Vec<models::ProcedureTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6954,15 +7039,26 @@ pub struct DescribeProcedureTemplatesResponse {
 /// The `DescribeProcessImageAsyncTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeProcessImageAsyncTemplatesResponse`].
-/// The codes it documents are in [`DescribeProcessImageAsyncTemplatesError`](super::errors::DescribeProcessImageAsyncTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeProcessImageAsyncTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeProcessImageAsyncTemplates",
     output = DescribeProcessImageAsyncTemplatesResponse,
-    error = super::errors::DescribeProcessImageAsyncTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6972,36 +7068,26 @@ pub struct DescribeProcedureTemplatesResponse {
     )
 )]
 pub struct DescribeProcessImageAsyncTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `Definitions`; example: `[30]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeProcessImageAsyncTemplates`] call returns.
 #[tc_model]
 pub struct DescribeProcessImageAsyncTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ProcessImageAsyncTemplateSet`: a list of [`ProcessImageAsyncTemplateItem`](super::models::ProcessImageAsyncTemplateItem) objects.
+    /// `ProcessImageAsyncTemplateSet`
     pub process_image_async_template_set: Vec<models::ProcessImageAsyncTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7011,15 +7097,22 @@ pub struct DescribeProcessImageAsyncTemplatesResponse {
 /// The `DescribeQualityInspectTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeQualityInspectTemplatesResponse`].
-/// The codes it documents are in [`DescribeQualityInspectTemplatesError`](super::errors::DescribeQualityInspectTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeQualityInspectTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeQualityInspectTemplates",
     output = DescribeQualityInspectTemplatesResponse,
-    error = super::errors::DescribeQualityInspectTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7029,41 +7122,29 @@ pub struct DescribeProcessImageAsyncTemplatesResponse {
     )
 )]
 pub struct DescribeQualityInspectTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeQualityInspectTemplates`] call returns.
 #[tc_model]
 pub struct DescribeQualityInspectTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `QualityInspectTemplateSet`: a list of [`QualityInspectTemplateItem`](super::models::QualityInspectTemplateItem) objects.
+    /// `QualityInspectTemplateSet`
     pub quality_inspect_template_set: Vec<models::QualityInspectTemplateItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7073,15 +7154,22 @@ pub struct DescribeQualityInspectTemplatesResponse {
 /// The `DescribeRebuildMediaTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeRebuildMediaTemplatesResponse`].
-/// The codes it documents are in [`DescribeRebuildMediaTemplatesError`](super::errors::DescribeRebuildMediaTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeRebuildMediaTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeRebuildMediaTemplates",
     output = DescribeRebuildMediaTemplatesResponse,
-    error = super::errors::DescribeRebuildMediaTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7091,41 +7179,29 @@ pub struct DescribeQualityInspectTemplatesResponse {
     )
 )]
 pub struct DescribeRebuildMediaTemplates {
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRebuildMediaTemplates`] call returns.
 #[tc_model]
 pub struct DescribeRebuildMediaTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `RebuildMediaTemplateSet`: a list of [`RebuildMediaTemplate`](super::models::RebuildMediaTemplate) objects.
+    /// `RebuildMediaTemplateSet`
     pub rebuild_media_template_set: Vec<models::RebuildMediaTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7135,47 +7211,48 @@ pub struct DescribeRebuildMediaTemplatesResponse {
 /// The `DescribeReviewDetails` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeReviewDetailsResponse`].
-/// The codes it documents are in [`DescribeReviewDetailsError`](super::errors::DescribeReviewDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeReviewDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeReviewDetails",
     output = DescribeReviewDetailsResponse,
-    error = super::errors::DescribeReviewDetailsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeReviewDetails {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T16:00:00Z"`
+    /// `StartTime`; example: `"2018-12-01T16:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-03T16:00:00Z"`
+    /// `EndTime`; example: `"2018-12-03T16:00:00Z"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeReviewDetails`] call returns.
 #[tc_model]
 pub struct DescribeReviewDetailsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `TotalDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `11901`
+    /// `TotalDuration`; example: `11901`
     pub total_duration: i64,
 
-    /// `Data`: a list of [`StatDataItem`](super::models::StatDataItem) objects.
+    /// `Data`
     pub data: Vec<models::StatDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7185,15 +7262,20 @@ pub struct DescribeReviewDetailsResponse {
 /// The `DescribeReviewTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeReviewTemplatesResponse`].
-/// The codes it documents are in [`DescribeReviewTemplatesError`](super::errors::DescribeReviewTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeReviewTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeReviewTemplates",
     output = DescribeReviewTemplatesResponse,
-    error = super::errors::DescribeReviewTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7203,41 +7285,29 @@ pub struct DescribeReviewDetailsResponse {
     )
 )]
 pub struct DescribeReviewTemplates {
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `Definitions`; example: `[10001]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeReviewTemplates`] call returns.
 #[tc_model]
 pub struct DescribeReviewTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ReviewTemplateSet`: a list of [`ReviewTemplate`](super::models::ReviewTemplate) objects.
+    /// `ReviewTemplateSet`
     pub review_template_set: Vec<models::ReviewTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7247,15 +7317,23 @@ pub struct DescribeReviewTemplatesResponse {
 /// The `DescribeRoundPlays` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeRoundPlaysResponse`].
-/// The codes it documents are in [`DescribeRoundPlaysError`](super::errors::DescribeRoundPlaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeRoundPlays)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeRoundPlays",
     output = DescribeRoundPlaysResponse,
-    error = super::errors::DescribeRoundPlaysError,
+    error = super::errors::VodErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -7265,63 +7343,47 @@ pub struct DescribeReviewTemplatesResponse {
     )
 )]
 pub struct DescribeRoundPlays {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `RoundPlayIds`: a list of strings.
-    ///
-    /// Example: `["562256"]`
+    /// `RoundPlayIds`; example: `["562256"]`
     pub round_play_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTime`
     pub create_time: Option<models::TimeRange>,
 
-    /// `UpdateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `UpdateTime`
     pub update_time: Option<models::TimeRange>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"scrolltoken"`
+    /// `ScrollToken`; example: `"scrolltoken"`
     pub scroll_token: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRoundPlays`] call returns.
 #[tc_model]
 pub struct DescribeRoundPlaysResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub total_count: Option<i64>,
 
-    /// `RoundPlaySet`: a list of [`RoundPlayInfo`](super::models::RoundPlayInfo) objects.
+    /// `RoundPlaySet`
     pub round_play_set: Vec<models::RoundPlayInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"scrolltoken"`
+    /// `ScrollToken`; example: `"scrolltoken"`
     pub scroll_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7331,15 +7393,26 @@ pub struct DescribeRoundPlaysResponse {
 /// The `DescribeSampleSnapshotTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeSampleSnapshotTemplatesResponse`].
-/// The codes it documents are in [`DescribeSampleSnapshotTemplatesError`](super::errors::DescribeSampleSnapshotTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeSampleSnapshotTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeSampleSnapshotTemplates",
     output = DescribeSampleSnapshotTemplatesResponse,
-    error = super::errors::DescribeSampleSnapshotTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7349,39 +7422,29 @@ pub struct DescribeRoundPlaysResponse {
     )
 )]
 pub struct DescribeSampleSnapshotTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeSampleSnapshotTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSampleSnapshotTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SampleSnapshotTemplateSet`: a list of [`SampleSnapshotTemplate`](super::models::SampleSnapshotTemplate) objects.
+    /// `SampleSnapshotTemplateSet`
     pub sample_snapshot_template_set: Vec<models::SampleSnapshotTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7391,15 +7454,26 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
 /// The `DescribeSnapshotByTimeOffsetTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeSnapshotByTimeOffsetTemplatesResponse`].
-/// The codes it documents are in [`DescribeSnapshotByTimeOffsetTemplatesError`](super::errors::DescribeSnapshotByTimeOffsetTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeSnapshotByTimeOffsetTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeSnapshotByTimeOffsetTemplates",
     output = DescribeSnapshotByTimeOffsetTemplatesResponse,
-    error = super::errors::DescribeSnapshotByTimeOffsetTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7409,39 +7483,29 @@ pub struct DescribeSampleSnapshotTemplatesResponse {
     )
 )]
 pub struct DescribeSnapshotByTimeOffsetTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of unsigned 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeSnapshotByTimeOffsetTemplates`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `SnapshotByTimeOffsetTemplateSet`: a list of [`SnapshotByTimeOffsetTemplate`](super::models::SnapshotByTimeOffsetTemplate) objects.
+    /// `SnapshotByTimeOffsetTemplateSet`
     pub snapshot_by_time_offset_template_set: Vec<models::SnapshotByTimeOffsetTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7451,57 +7515,52 @@ pub struct DescribeSnapshotByTimeOffsetTemplatesResponse {
 /// The `DescribeStorageData` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeStorageDataResponse`].
-/// The codes it documents are in [`DescribeStorageDataError`](super::errors::DescribeStorageDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeStorageData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeStorageData",
     output = DescribeStorageDataResponse,
-    error = super::errors::DescribeStorageDataError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeStorageData {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1250000001`
+    /// `SubAppId`; example: `1250000001`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeStorageData`] call returns.
 #[tc_model]
 pub struct DescribeStorageDataResponse {
-    /// `MediaCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MediaCount`; example: `100`
     pub media_count: u64,
 
-    /// `TotalStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000000`
+    /// `TotalStorage`; example: `4000000`
     pub total_storage: u64,
 
-    /// `StandardStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000000`
+    /// `StandardStorage`; example: `2000000`
     pub standard_storage: u64,
 
-    /// `InfrequentStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InfrequentStorage`; example: `0`
     pub infrequent_storage: u64,
 
-    /// `ArchiveStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `ArchiveStorage`; example: `1000000`
     pub archive_storage: u64,
 
-    /// `DeepArchiveStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `DeepArchiveStorage`; example: `1000000`
     pub deep_archive_storage: u64,
 
-    /// `StorageStat`: a list of [`StorageStatData`](super::models::StorageStatData) objects.
+    /// `StorageStat`
     pub storage_stat: Vec<models::StorageStatData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7511,52 +7570,55 @@ pub struct DescribeStorageDataResponse {
 /// The `DescribeStorageDetails` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeStorageDetailsResponse`].
-/// The codes it documents are in [`DescribeStorageDetailsError`](super::errors::DescribeStorageDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeStorageDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.TimeParseError`](super::errors::VodErrorCode::InternalErrorTimeParseError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Area`](super::errors::VodErrorCode::InvalidParameterValueArea)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`InvalidParameterValue.StorageType`](super::errors::VodErrorCode::InvalidParameterValueStorageType)
+/// - [`InvalidParameterValue.TimeType`](super::errors::VodErrorCode::InvalidParameterValueTimeType)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeStorageDetails",
     output = DescribeStorageDetailsResponse,
-    error = super::errors::DescribeStorageDetailsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeStorageDetails {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-12-07T00:00:00+08:00"`
+    /// `EndTime`; example: `"2018-12-07T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1450001234`
+    /// `SubAppId`; example: `1450001234`
     pub sub_app_id: Option<u64>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"Minute"`
+    /// `Interval`; example: `"Minute"`
     pub interval: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"StandardStorage"`
+    /// `StorageType`; example: `"StandardStorage"`
     pub storage_type: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribeStorageDetails`] call returns.
 #[tc_model]
 pub struct DescribeStorageDetailsResponse {
-    /// `Data`: a list of [`StatDataItem`](super::models::StatDataItem) objects.
+    /// `Data`
     pub data: Vec<models::StatDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7566,27 +7628,32 @@ pub struct DescribeStorageDetailsResponse {
 /// The `DescribeStorageRegions` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeStorageRegionsResponse`].
-/// The codes it documents are in [`DescribeStorageRegionsError`](super::errors::DescribeStorageRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeStorageRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeStorageRegions",
     output = DescribeStorageRegionsResponse,
-    error = super::errors::DescribeStorageRegionsError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeStorageRegions {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeStorageRegions`] call returns.
 #[tc_model]
 pub struct DescribeStorageRegionsResponse {
-    /// `StorageRegionInfos`: a list of [`StorageRegionInfo`](super::models::StorageRegionInfo) objects.
+    /// `StorageRegionInfos`
     pub storage_region_infos: Vec<models::StorageRegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7596,15 +7663,24 @@ pub struct DescribeStorageRegionsResponse {
 /// The `DescribeSubAppIds` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeSubAppIdsResponse`].
-/// The codes it documents are in [`DescribeSubAppIdsError`](super::errors::DescribeSubAppIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeSubAppIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ServiceNotExist`](super::errors::VodErrorCode::ResourceNotFoundServiceNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeSubAppIds",
     output = DescribeSubAppIdsResponse,
-    error = super::errors::DescribeSubAppIdsError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7614,34 +7690,26 @@ pub struct DescribeStorageRegionsResponse {
     )
 )]
 pub struct DescribeSubAppIds {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAppName"`
+    /// `Name`; example: `"MyAppName"`
     pub name: Option<String>,
 
-    /// `Tags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSubAppIds`] call returns.
 #[tc_model]
 pub struct DescribeSubAppIdsResponse {
-    /// `SubAppIdInfoSet`: a list of [`SubAppIdInfo`](super::models::SubAppIdInfo) objects.
+    /// `SubAppIdInfoSet`
     pub sub_app_id_info_set: Vec<models::SubAppIdInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7651,15 +7719,24 @@ pub struct DescribeSubAppIdsResponse {
 /// The `DescribeSuperPlayerConfigs` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeSuperPlayerConfigsResponse`].
-/// The codes it documents are in [`DescribeSuperPlayerConfigsError`](super::errors::DescribeSuperPlayerConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeSuperPlayerConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeSuperPlayerConfigs",
     output = DescribeSuperPlayerConfigsResponse,
-    error = super::errors::DescribeSuperPlayerConfigsError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7669,41 +7746,29 @@ pub struct DescribeSubAppIdsResponse {
     )
 )]
 pub struct DescribeSuperPlayerConfigs {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["test\r\n"]`
+    /// `Names`; example: `["test\r\n"]`
     pub names: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeSuperPlayerConfigs`] call returns.
 #[tc_model]
 pub struct DescribeSuperPlayerConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PlayerConfigSet`: a list of [`PlayerConfig`](super::models::PlayerConfig) objects.
+    /// `PlayerConfigSet`
     pub player_config_set: Vec<models::PlayerConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7713,190 +7778,188 @@ pub struct DescribeSuperPlayerConfigsResponse {
 /// The `DescribeTaskDetail` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`InvalidParameterValue.TaskId`](super::errors::VodErrorCode::InvalidParameterValueTaskId)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::VodErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1490013579-procedurev2-acd135"`
+    /// `TaskId`; example: `"1490013579-procedurev2-acd135"`
     pub task_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Procedure"`
+    /// `TaskType`; example: `"Procedure"`
     pub task_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-02-21T08:27:42Z"`
+    /// `CreateTime`; example: `"2019-02-21T08:27:42Z"`
     pub create_time: String,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2019-02-21T08:27:43Z"`
+    /// `BeginProcessTime`; example: `"2019-02-21T08:27:43Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-02-21T08:27:44Z"`
+    /// `FinishTime`; example: `"2019-02-21T08:27:44Z"`
     pub finish_time: String,
 
-    /// `ProcedureTask`: a [`ProcedureTask`](super::models::ProcedureTask).
+    /// `ProcedureTask`
     pub procedure_task: Option<models::ProcedureTask>,
 
-    /// `EditMediaTask`: an [`EditMediaTask`](super::models::EditMediaTask).
+    /// `EditMediaTask`
     pub edit_media_task: Option<models::EditMediaTask>,
 
-    /// `WechatPublishTask`: a [`WechatPublishTask`](super::models::WechatPublishTask).
+    /// `WechatPublishTask`
     pub wechat_publish_task: Option<models::WechatPublishTask>,
 
-    /// `ComposeMediaTask`: a [`ComposeMediaTask`](super::models::ComposeMediaTask).
+    /// `ComposeMediaTask`
     pub compose_media_task: Option<models::ComposeMediaTask>,
 
-    /// `SplitMediaTask`: a [`SplitMediaTask`](super::models::SplitMediaTask).
+    /// `SplitMediaTask`
     pub split_media_task: Option<models::SplitMediaTask>,
 
-    /// `WechatMiniProgramPublishTask`: a [`WechatMiniProgramPublishTask`](super::models::WechatMiniProgramPublishTask).
+    /// `WechatMiniProgramPublishTask`
     pub wechat_mini_program_publish_task: Option<models::WechatMiniProgramPublishTask>,
 
-    /// `PullUploadTask`: a [`PullUploadTask`](super::models::PullUploadTask).
+    /// `PullUploadTask`
     pub pull_upload_task: Option<models::PullUploadTask>,
 
-    /// `TranscodeTask`: a [`TranscodeTask2017`](super::models::TranscodeTask2017).
+    /// `TranscodeTask`
     pub transcode_task: Option<models::TranscodeTask2017>,
 
-    /// `ConcatTask`: a [`ConcatTask2017`](super::models::ConcatTask2017).
+    /// `ConcatTask`
     pub concat_task: Option<models::ConcatTask2017>,
 
-    /// `ClipTask`: a [`ClipTask2017`](super::models::ClipTask2017).
+    /// `ClipTask`
     pub clip_task: Option<models::ClipTask2017>,
 
-    /// `CreateImageSpriteTask`: a [`CreateImageSpriteTask2017`](super::models::CreateImageSpriteTask2017).
+    /// `CreateImageSpriteTask`
     pub create_image_sprite_task: Option<models::CreateImageSpriteTask2017>,
 
-    /// `SnapshotByTimeOffsetTask`: a [`SnapshotByTimeOffsetTask2017`](super::models::SnapshotByTimeOffsetTask2017).
+    /// `SnapshotByTimeOffsetTask`
     pub snapshot_by_time_offset_task: Option<models::SnapshotByTimeOffsetTask2017>,
 
-    /// `RemoveWatermarkTask`: a [`RemoveWatermarkTask`](super::models::RemoveWatermarkTask).
+    /// `RemoveWatermarkTask`
     pub remove_watermark_task: Option<models::RemoveWatermarkTask>,
 
-    /// `RebuildMediaTask`: a [`RebuildMediaTask`](super::models::RebuildMediaTask).
+    /// `RebuildMediaTask`
     pub rebuild_media_task: Option<models::RebuildMediaTask>,
 
-    /// `ExtractTraceWatermarkTask`: an [`ExtractTraceWatermarkTask`](super::models::ExtractTraceWatermarkTask).
+    /// `ExtractTraceWatermarkTask`
     pub extract_trace_watermark_task: Option<models::ExtractTraceWatermarkTask>,
 
-    /// `ExtractCopyRightWatermarkTask`: an [`ExtractCopyRightWatermarkTask`](super::models::ExtractCopyRightWatermarkTask).
+    /// `ExtractCopyRightWatermarkTask`
     pub extract_copy_right_watermark_task: Option<models::ExtractCopyRightWatermarkTask>,
 
-    /// `ReviewAudioVideoTask`: a [`ReviewAudioVideoTask`](super::models::ReviewAudioVideoTask).
+    /// `ReviewAudioVideoTask`
     pub review_audio_video_task: Option<models::ReviewAudioVideoTask>,
 
-    /// `ReduceMediaBitrateTask`: a [`ReduceMediaBitrateTask`](super::models::ReduceMediaBitrateTask).
+    /// `ReduceMediaBitrateTask`
     pub reduce_media_bitrate_task: Option<models::ReduceMediaBitrateTask>,
 
-    /// `DescribeFileAttributesTask`: a [`DescribeFileAttributesTask`](super::models::DescribeFileAttributesTask).
+    /// `DescribeFileAttributesTask`
     pub describe_file_attributes_task: Option<models::DescribeFileAttributesTask>,
 
-    /// `QualityInspectTask`: a [`QualityInspectTask`](super::models::QualityInspectTask).
+    /// `QualityInspectTask`
     pub quality_inspect_task: Option<models::QualityInspectTask>,
 
-    /// `QualityEnhanceTask`: a [`QualityEnhanceTask`](super::models::QualityEnhanceTask).
+    /// `QualityEnhanceTask`
     pub quality_enhance_task: Option<models::QualityEnhanceTask>,
 
-    /// `ComplexAdaptiveDynamicStreamingTask`: a [`ComplexAdaptiveDynamicStreamingTask`](super::models::ComplexAdaptiveDynamicStreamingTask).
+    /// `ComplexAdaptiveDynamicStreamingTask`
     pub complex_adaptive_dynamic_streaming_task: Option<
         models::ComplexAdaptiveDynamicStreamingTask,
     >,
 
-    /// `ProcessMediaByMPSTask`: a [`ProcessMediaByMps`](super::models::ProcessMediaByMps).
+    /// `ProcessMediaByMPSTask`
     #[tc(rename = "ProcessMediaByMPSTask")]
     pub process_media_by_mps_task: Option<models::ProcessMediaByMps>,
 
-    /// `AigcImageTask`: an [`AigcImageTask`](super::models::AigcImageTask).
+    /// `AigcImageTask`
     pub aigc_image_task: Option<models::AigcImageTask>,
 
-    /// `AigcVideoTask`: an [`AigcVideoTask`](super::models::AigcVideoTask).
+    /// `AigcVideoTask`
     pub aigc_video_task: Option<models::AigcVideoTask>,
 
-    /// `ImportMediaKnowledge`: an [`ImportMediaKnowledgeTask`](super::models::ImportMediaKnowledgeTask).
+    /// `ImportMediaKnowledge`
     pub import_media_knowledge: Option<models::ImportMediaKnowledgeTask>,
 
-    /// `SceneAigcImageTask`: a [`SceneAigcImageTask`](super::models::SceneAigcImageTask).
+    /// `SceneAigcImageTask`
     pub scene_aigc_image_task: Option<models::SceneAigcImageTask>,
 
-    /// `SceneAigcVideoTask`: a [`SceneAigcVideoTask`](super::models::SceneAigcVideoTask).
+    /// `SceneAigcVideoTask`
     pub scene_aigc_video_task: Option<models::SceneAigcVideoTask>,
 
-    /// `ProcessImageAsyncTask`: a [`ProcessImageAsync`](super::models::ProcessImageAsync).
+    /// `ProcessImageAsyncTask`
     pub process_image_async_task: Option<models::ProcessImageAsync>,
 
-    /// `ExtractBlindWatermarkTask`: an [`ExtractBlindWatermarkTask`](super::models::ExtractBlindWatermarkTask).
+    /// `ExtractBlindWatermarkTask`
     pub extract_blind_watermark_task: Option<models::ExtractBlindWatermarkTask>,
 
-    /// `CreateAigcAdvancedCustomElementTask`: a [`CreateAigcAdvancedCustomElementTask`](super::models::CreateAigcAdvancedCustomElementTask).
+    /// `CreateAigcAdvancedCustomElementTask`
     pub create_aigc_advanced_custom_element_task: Option<
         models::CreateAigcAdvancedCustomElementTask,
     >,
 
-    /// `CreateAigcCustomVoiceTask`: a [`CreateAigcCustomVoiceTask`](super::models::CreateAigcCustomVoiceTask).
+    /// `CreateAigcCustomVoiceTask`
     pub create_aigc_custom_voice_task: Option<models::CreateAigcCustomVoiceTask>,
 
-    /// `CreateAigcSubjectTask`: a [`CreateAigcSubjectTask`](super::models::CreateAigcSubjectTask).
+    /// `CreateAigcSubjectTask`
     pub create_aigc_subject_task: Option<models::CreateAigcSubjectTask>,
 
-    /// `AigcVideoRedrawTask`: an [`AigcVideoRedrawTask`](super::models::AigcVideoRedrawTask).
+    /// `AigcVideoRedrawTask`
     pub aigc_video_redraw_task: Option<models::AigcVideoRedrawTask>,
 
-    /// `AigcAudioTask`: an [`AigcAudioTask`](super::models::AigcAudioTask).
+    /// `AigcAudioTask`
     pub aigc_audio_task: Option<models::AigcAudioTask>,
 
-    /// `CreateAigcAudioCloneTask`: a [`CreateAigcAudioCloneTask`](super::models::CreateAigcAudioCloneTask).
+    /// `CreateAigcAudioCloneTask`
     pub create_aigc_audio_clone_task: Option<models::CreateAigcAudioCloneTask>,
 
-    /// `DescribeAigcFaceInfoAsyncTask`: a [`DescribeAigcFaceInfoAsyncTask`](super::models::DescribeAigcFaceInfoAsyncTask).
+    /// `DescribeAigcFaceInfoAsyncTask`
     pub describe_aigc_face_info_async_task: Option<
         models::DescribeAigcFaceInfoAsyncTask,
     >,
 
-    /// `AigcHunyuan3DTask`: an [`AigcHunyuan3DTask`](super::models::AigcHunyuan3DTask).
+    /// `AigcHunyuan3DTask`
     pub aigc_hunyuan3_d_task: Option<models::AigcHunyuan3DTask>,
 
-    /// `DesignVoiceAsyncTask`: a [`DesignVoiceAsyncTask`](super::models::DesignVoiceAsyncTask).
+    /// `DesignVoiceAsyncTask`
     pub design_voice_async_task: Option<models::DesignVoiceAsyncTask>,
 
-    /// `CloneVoiceAsyncTask`: a [`CloneVoiceAsyncTask`](super::models::CloneVoiceAsyncTask).
+    /// `CloneVoiceAsyncTask`
     pub clone_voice_async_task: Option<models::CloneVoiceAsyncTask>,
 
-    /// `TextToSpeechAsyncTask`: a [`TextToSpeechAsyncTask`](super::models::TextToSpeechAsyncTask).
+    /// `TextToSpeechAsyncTask`
     pub text_to_speech_async_task: Option<models::TextToSpeechAsyncTask>,
 
-    /// `VideoDubbingAsyncTask`: a [`VideoDubbingAsyncTask`](super::models::VideoDubbingAsyncTask).
+    /// `VideoDubbingAsyncTask`
     pub video_dubbing_async_task: Option<models::VideoDubbingAsyncTask>,
 
-    /// `VideoDepthEstimationTask`: a [`VideoDepthEstimationTask`](super::models::VideoDepthEstimationTask).
+    /// `VideoDepthEstimationTask`
     pub video_depth_estimation_task: Option<models::VideoDepthEstimationTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7906,15 +7969,25 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Status`](super::errors::VodErrorCode::InvalidParameterValueStatus)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::VodErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -7924,50 +7997,38 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52815465466793"`
+    /// `FileId`; example: `"52815465466793"`
     pub file_id: Option<String>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTime`
     pub create_time: Option<models::TimeRange>,
 
-    /// `FinishTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `FinishTime`
     pub finish_time: Option<models::TimeRange>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"taskId6"`
+    /// `ScrollToken`; example: `"taskId6"`
     pub scroll_token: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TaskSet`: a list of [`TaskSimpleInfo`](super::models::TaskSimpleInfo) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskSimpleInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"taskId6"`
+    /// `ScrollToken`; example: `"taskId6"`
     pub scroll_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7977,15 +8038,30 @@ pub struct DescribeTasksResponse {
 /// The `DescribeTranscodeTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeTranscodeTemplatesResponse`].
-/// The codes it documents are in [`DescribeTranscodeTemplatesError`](super::errors::DescribeTranscodeTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeTranscodeTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ContainerType`](super::errors::VodErrorCode::InvalidParameterValueContainerType)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.ScenarioType`](super::errors::VodErrorCode::InvalidParameterValueScenarioType)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::VodErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeTranscodeTemplates",
     output = DescribeTranscodeTemplatesResponse,
-    error = super::errors::DescribeTranscodeTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7995,62 +8071,42 @@ pub struct DescribeTasksResponse {
     )
 )]
 pub struct DescribeTranscodeTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10]`
+    /// `Definitions`; example: `[10]`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `ContainerType`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `ContainerType`; example: `"Video"`
     pub container_type: Option<String>,
 
-    /// `TEHDType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `TEHDType`; example: `"Common"`
     #[tc(rename = "TEHDType")]
     pub tehd_type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `EnhanceType`: a string.
-    ///
-    /// Example: `"VideoEnhance"`
+    /// `EnhanceType`; example: `"VideoEnhance"`
     pub enhance_type: Option<String>,
 
-    /// `EnhanceScenarioType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `EnhanceScenarioType`; example: `"common"`
     pub enhance_scenario_type: Option<String>,
 }
 
 /// What a successful [`DescribeTranscodeTemplates`] call returns.
 #[tc_model]
 pub struct DescribeTranscodeTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TranscodeTemplateSet`: a list of [`TranscodeTemplate`](super::models::TranscodeTemplate) objects.
+    /// `TranscodeTemplateSet`
     pub transcode_template_set: Vec<models::TranscodeTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8060,15 +8116,26 @@ pub struct DescribeTranscodeTemplatesResponse {
 /// The `DescribeVodDomains` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeVodDomainsResponse`].
-/// The codes it documents are in [`DescribeVodDomainsError`](super::errors::DescribeVodDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeVodDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.LimitTooLarge`](super::errors::VodErrorCode::InvalidParameterValueLimitTooLarge)
+/// - [`InvalidParameterValue.Offset`](super::errors::VodErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.OffsetTooLarge`](super::errors::VodErrorCode::InvalidParameterValueOffsetTooLarge)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeVodDomains",
     output = DescribeVodDomainsResponse,
-    error = super::errors::DescribeVodDomainsError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8078,36 +8145,26 @@ pub struct DescribeTranscodeTemplatesResponse {
     )
 )]
 pub struct DescribeVodDomains {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["myexample.com"]`
+    /// `Domains`; example: `["myexample.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`DescribeVodDomains`] call returns.
 #[tc_model]
 pub struct DescribeVodDomainsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `DomainSet`: a list of [`DomainDetailInfo`](super::models::DomainDetailInfo) objects.
+    /// `DomainSet`
     pub domain_set: Vec<models::DomainDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8117,9 +8174,12 @@ pub struct DescribeVodDomainsResponse {
 /// The `DescribeVoices` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeVoicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeVoices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -8128,71 +8188,47 @@ pub struct DescribeVodDomainsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeVoices {
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"260***028"`
+    /// `SubAppId`; example: `"260***028"`
     pub sub_app_id: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
+    /// `VoiceId`; example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
     pub voice_id: Option<String>,
 
-    /// `VoiceType`: a string.
-    ///
-    /// Example: `"clone"`
+    /// `VoiceType`; example: `"clone"`
     pub voice_type: Option<String>,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"音色"`
+    /// `VoiceName`; example: `"音色"`
     pub voice_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"音色"`
+    /// `Description`; example: `"音色"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"child"`
+    /// `Age`; example: `"child"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["磁性"]`
+    /// `Labels`; example: `["磁性"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["解说"]`
+    /// `Scenes`; example: `["解说"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{ \"labels\": [\"温柔\"] }"`
+    /// `ExtParam`; example: `"{ \"labels\": [\"温柔\"] }"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`DescribeVoices`] call returns.
 #[tc_model]
 pub struct DescribeVoicesResponse {
-    /// `Voices`: a list of [`VoiceInfo`](super::models::VoiceInfo) objects.
+    /// `Voices`
     pub voices: Option<Vec<models::VoiceInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8202,15 +8238,27 @@ pub struct DescribeVoicesResponse {
 /// The `DescribeWatermarkTemplates` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeWatermarkTemplatesResponse`].
-/// The codes it documents are in [`DescribeWatermarkTemplatesError`](super::errors::DescribeWatermarkTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeWatermarkTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Definitions`](super::errors::VodErrorCode::InvalidParameterValueDefinitions)
+/// - [`InvalidParameterValue.Limit`](super::errors::VodErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeWatermarkTemplates",
     output = DescribeWatermarkTemplatesResponse,
-    error = super::errors::DescribeWatermarkTemplatesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8220,39 +8268,29 @@ pub struct DescribeVoicesResponse {
     )
 )]
 pub struct DescribeWatermarkTemplates {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Definitions`: a list of signed 64-bit integers.
+    /// `Definitions`
     pub definitions: Option<Vec<i64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWatermarkTemplates`] call returns.
 #[tc_model]
 pub struct DescribeWatermarkTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `WatermarkTemplateSet`: a list of [`WatermarkTemplate`](super::models::WatermarkTemplate) objects.
+    /// `WatermarkTemplateSet`
     pub watermark_template_set: Vec<models::WatermarkTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8262,15 +8300,22 @@ pub struct DescribeWatermarkTemplatesResponse {
 /// The `DescribeWordSamples` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DescribeWordSamplesResponse`].
-/// The codes it documents are in [`DescribeWordSamplesError`](super::errors::DescribeWordSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DescribeWordSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "DescribeWordSamples",
     output = DescribeWordSamplesResponse,
-    error = super::errors::DescribeWordSamplesError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8280,46 +8325,32 @@ pub struct DescribeWatermarkTemplatesResponse {
     )
 )]
 pub struct DescribeWordSamples {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Recognition","Review"]`
+    /// `Usages`; example: `["Recognition","Review"]`
     pub usages: Option<Vec<String>>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["keyword"]`
+    /// `Keywords`; example: `["keyword"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag"]`
+    /// `Tags`; example: `["tag"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWordSamples`] call returns.
 #[tc_model]
 pub struct DescribeWordSamplesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `WordSet`: a list of [`AiSampleWord`](super::models::AiSampleWord) objects.
+    /// `WordSet`
     pub word_set: Vec<models::AiSampleWord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8329,9 +8360,12 @@ pub struct DescribeWordSamplesResponse {
 /// The `DesignVoiceAsync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`DesignVoiceAsyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=DesignVoiceAsync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -8340,46 +8374,32 @@ pub struct DescribeWordSamplesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DesignVoiceAsync {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"严肃女声"`
+    /// `Prompt`; example: `"严肃女声"`
     pub prompt: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"221157"`
+    /// `SubAppId`; example: `"221157"`
     pub sub_app_id: Option<String>,
 
-    /// `VoiceSettings`: a [`VoiceSettings`](super::models::VoiceSettings).
+    /// `VoiceSettings`
     pub voice_settings: Option<models::VoiceSettings>,
 
-    /// `PreviewText`: a string.
-    ///
-    /// Example: `"种子在土里沉默，是为了破土时的惊雷。"`
+    /// `PreviewText`; example: `"种子在土里沉默，是为了破土时的惊雷。"`
     pub preview_text: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"name\": \"abc\"}"`
+    /// `ExtParam`; example: `"{\"name\": \"abc\"}"`
     pub ext_param: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011902***tmsd"`
+    /// `SessionContext`; example: `"202410011902***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783efa"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783efa"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`DesignVoiceAsync`] call returns.
 #[tc_model]
 pub struct DesignVoiceAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221157-DesignVoiceAsync-7b6d025eb99dcdb9d4eeb6828c6847fdt"`
+    /// `TaskId`; example: `"221157-DesignVoiceAsync-7b6d025eb99dcdb9d4eeb6828c6847fdt"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8389,73 +8409,68 @@ pub struct DesignVoiceAsyncResponse {
 /// The `EditMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`EditMediaResponse`].
-/// The codes it documents are in [`EditMediaError`](super::errors::EditMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=EditMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "EditMedia",
     output = EditMediaResponse,
-    error = super::errors::EditMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct EditMedia {
-    /// `InputType`: a string.
-    ///
-    /// Example: `"File"`
+    /// `InputType`; example: `"File"`
     pub input_type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `FileInfos`: a list of [`EditMediaFileInfo`](super::models::EditMediaFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<models::EditMediaFileInfo>>,
 
-    /// `StreamInfos`: a list of [`EditMediaStreamInfo`](super::models::EditMediaStreamInfo) objects.
+    /// `StreamInfos`
     pub stream_infos: Option<Vec<models::EditMediaStreamInfo>>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<u64>,
 
-    /// `ProcedureName`: a string.
-    ///
-    /// Example: `"LongVideoPreset"`
+    /// `ProcedureName`; example: `"LongVideoPreset"`
     pub procedure_name: Option<String>,
 
-    /// `OutputConfig`: an [`EditMediaOutputConfig`](super::models::EditMediaOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::EditMediaOutputConfig>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TasksPriority`; example: `2`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`EditMedia`] call returns.
 #[tc_model]
 pub struct EditMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-EditMedia-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-EditMedia-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8465,72 +8480,65 @@ pub struct EditMediaResponse {
 /// The `EnhanceMediaByTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`EnhanceMediaByTemplateResponse`].
-/// The codes it documents are in [`EnhanceMediaByTemplateError`](super::errors::EnhanceMediaByTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=EnhanceMediaByTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "EnhanceMediaByTemplate",
     output = EnhanceMediaByTemplateResponse,
-    error = super::errors::EnhanceMediaByTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct EnhanceMediaByTemplate {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52123456"`
+    /// `FileId`; example: `"52123456"`
     pub file_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `EndTimeOffset`; example: `100`
     pub end_time_offset: Option<f64>,
 
-    /// `OutputConfig`: a [`RebuildMediaOutputConfig`](super::models::RebuildMediaOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::RebuildMediaOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TasksPriority`; example: `2`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`EnhanceMediaByTemplate`] call returns.
 #[tc_model]
 pub struct EnhanceMediaByTemplateResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx-RebuildMedia-75e45d323ffad76987112fafe2eb87dxxx"`
+    /// `TaskId`; example: `"125xxx-RebuildMedia-75e45d323ffad76987112fafe2eb87dxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8540,62 +8548,56 @@ pub struct EnhanceMediaByTemplateResponse {
 /// The `EnhanceMediaQuality` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`EnhanceMediaQualityResponse`].
-/// The codes it documents are in [`EnhanceMediaQualityError`](super::errors::EnhanceMediaQualityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=EnhanceMediaQuality)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "EnhanceMediaQuality",
     output = EnhanceMediaQualityResponse,
-    error = super::errors::EnhanceMediaQualityError
+    error = super::errors::VodErrorCode
 )]
 pub struct EnhanceMediaQuality {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     pub definition: u64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52123456"`
+    /// `FileId`; example: `"52123456"`
     pub file_id: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/video.mp4"`
     pub media_storage_path: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `OutputConfig`: an [`EnhanceMediaQualityOutputConfig`](super::models::EnhanceMediaQualityOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::EnhanceMediaQualityOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TasksPriority`; example: `2`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`EnhanceMediaQuality`] call returns.
 #[tc_model]
 pub struct EnhanceMediaQualityResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-EnhanceMediaQuality-bffb15f07530b57bc1aabb01fac74bcc"`
+    /// `TaskId`; example: `"125xxx65-EnhanceMediaQuality-bffb15f07530b57bc1aabb01fac74bcc"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8605,54 +8607,51 @@ pub struct EnhanceMediaQualityResponse {
 /// The `ExecuteFunction` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ExecuteFunctionResponse`].
-/// The codes it documents are in [`ExecuteFunctionError`](super::errors::ExecuteFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ExecuteFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.FunctionArg`](super::errors::VodErrorCode::InvalidParameterValueFunctionArg)
+/// - [`InvalidParameterValue.FunctionName`](super::errors::VodErrorCode::InvalidParameterValueFunctionName)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ExecuteFunction",
     output = ExecuteFunctionResponse,
-    error = super::errors::ExecuteFunctionError
+    error = super::errors::VodErrorCode
 )]
 pub struct ExecuteFunction {
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"ExampleFunc"`
+    /// `FunctionName`; example: `"ExampleFunc"`
     pub function_name: String,
 
-    /// `FunctionArg`: a string.
-    ///
-    /// Example: `"NmJiNTZhMDkyNzg3NDBiYzgwYzVkYzZkYWI3ODNlZmY="`
+    /// `FunctionArg`; example: `"NmJiNTZhMDkyNzg3NDBiYzgwYzVkYzZkYWI3ODNlZmY="`
     pub function_arg: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ExecuteFunction`] call returns.
 #[tc_model]
 pub struct ExecuteFunctionResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `Result`; example: `"taskId"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8662,55 +8661,50 @@ pub struct ExecuteFunctionResponse {
 /// The `ExtractBlindWatermark` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ExtractBlindWatermarkResponse`].
-/// The codes it documents are in [`ExtractBlindWatermarkError`](super::errors::ExtractBlindWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ExtractBlindWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SrcFile`](super::errors::VodErrorCode::InvalidParameterValueSrcFile)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ExtractBlindWatermark",
     output = ExtractBlindWatermarkResponse,
-    error = super::errors::ExtractBlindWatermarkError
+    error = super::errors::VodErrorCode
 )]
 pub struct ExtractBlindWatermark {
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `InputInfo`: an [`ExtractBlindWatermarkInputInfo`](super::models::ExtractBlindWatermarkInputInfo).
+    /// `InputInfo`
     pub input_info: models::ExtractBlindWatermarkInputInfo,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
-    /// `ExtractBlindWatermarkConfig`: an [`ExtractBlindWatermarkTaskConfig`](super::models::ExtractBlindWatermarkTaskConfig).
+    /// `ExtractBlindWatermarkConfig`
     pub extract_blind_watermark_config: Option<models::ExtractBlindWatermarkTaskConfig>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`ExtractBlindWatermark`] call returns.
 #[tc_model]
 pub struct ExtractBlindWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8720,54 +8714,47 @@ pub struct ExtractBlindWatermarkResponse {
 /// The `ExtractCopyRightWatermark` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ExtractCopyRightWatermarkResponse`].
-/// The codes it documents are in [`ExtractCopyRightWatermarkError`](super::errors::ExtractCopyRightWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ExtractCopyRightWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SrcFile`](super::errors::VodErrorCode::InvalidParameterValueSrcFile)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ExtractCopyRightWatermark",
     output = ExtractCopyRightWatermarkResponse,
-    error = super::errors::ExtractCopyRightWatermarkError
+    error = super::errors::VodErrorCode
 )]
 pub struct ExtractCopyRightWatermark {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
+    /// `Url`; example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
     pub url: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"mode\": \"private\"}"`
+    /// `ExtInfo`; example: `"{\"mode\": \"private\"}"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ExtractCopyRightWatermark`] call returns.
 #[tc_model]
 pub struct ExtractCopyRightWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ExtractCopyRightWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ExtractCopyRightWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8777,59 +8764,50 @@ pub struct ExtractCopyRightWatermarkResponse {
 /// The `ExtractTraceWatermark` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ExtractTraceWatermarkResponse`].
-/// The codes it documents are in [`ExtractTraceWatermarkError`](super::errors::ExtractTraceWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ExtractTraceWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SrcFile`](super::errors::VodErrorCode::InvalidParameterValueSrcFile)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ExtractTraceWatermark",
     output = ExtractTraceWatermarkResponse,
-    error = super::errors::ExtractTraceWatermarkError
+    error = super::errors::VodErrorCode
 )]
 pub struct ExtractTraceWatermark {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
+    /// `Url`; example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
     pub url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"mode\": \"private\"}"`
+    /// `ExtInfo`; example: `"{\"mode\": \"private\"}"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ExtractTraceWatermark`] call returns.
 #[tc_model]
 pub struct ExtractTraceWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8839,42 +8817,41 @@ pub struct ExtractTraceWatermarkResponse {
 /// The `FastEditMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`FastEditMediaResponse`].
-/// The codes it documents are in [`FastEditMediaError`](super::errors::FastEditMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=FastEditMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "FastEditMedia",
     output = FastEditMediaResponse,
-    error = super::errors::FastEditMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct FastEditMedia {
-    /// `FileInfos`: a list of [`FastEditMediaFileInfo`](super::models::FastEditMediaFileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Vec<models::FastEditMediaFileInfo>,
 
-    /// `ClipMode`: a string.
-    ///
-    /// Example: `"StartInclusiveEndInclusive"`
+    /// `ClipMode`; example: `"StartInclusiveEndInclusive"`
     pub clip_mode: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`FastEditMedia`] call returns.
 #[tc_model]
 pub struct FastEditMediaResponse {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"152854854879852xxxxx"`
+    /// `FileId`; example: `"152854854879852xxxxx"`
     pub file_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/xxx/xxx.m3u8"`
+    /// `Url`; example: `"https://example.com/xxx/xxx.m3u8"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8884,39 +8861,44 @@ pub struct FastEditMediaResponse {
 /// The `ForbidMediaDistribution` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ForbidMediaDistributionResponse`].
-/// The codes it documents are in [`ForbidMediaDistributionError`](super::errors::ForbidMediaDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ForbidMediaDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.MediaForbidedBySystem`](super::errors::VodErrorCode::FailedOperationMediaForbidedBySystem)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileIdsTooMany`](super::errors::VodErrorCode::InvalidParameterValueFileIdsTooMany)
+/// - [`InvalidParameterValue.Operation`](super::errors::VodErrorCode::InvalidParameterValueOperation)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ForbidMediaDistribution",
     output = ForbidMediaDistributionResponse,
-    error = super::errors::ForbidMediaDistributionError
+    error = super::errors::VodErrorCode
 )]
 pub struct ForbidMediaDistribution {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["7447398156998994860"]`
+    /// `FileIds`; example: `["7447398156998994860"]`
     pub file_ids: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"forbid"`
+    /// `Operation`; example: `"forbid"`
     pub operation: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`ForbidMediaDistribution`] call returns.
 #[tc_model]
 pub struct ForbidMediaDistributionResponse {
-    /// `NotExistFileIdSet`: a list of strings.
-    ///
-    /// Example: `["7447398156998994860"]`
+    /// `NotExistFileIdSet`; example: `["7447398156998994860"]`
     pub not_exist_file_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8926,50 +8908,52 @@ pub struct ForbidMediaDistributionResponse {
 /// The `HandleCurrentPlaylist` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`HandleCurrentPlaylistResponse`].
-/// The codes it documents are in [`HandleCurrentPlaylistError`](super::errors::HandleCurrentPlaylistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=HandleCurrentPlaylist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.Index`](super::errors::VodErrorCode::InvalidParameterValueIndex)
+/// - [`InvalidParameterValue.ItemId`](super::errors::VodErrorCode::InvalidParameterValueItemId)
+/// - [`InvalidParameterValue.RoundPlayId`](super::errors::VodErrorCode::InvalidParameterValueRoundPlayId)
+/// - [`InvalidParameterValue.RoundPlaylist`](super::errors::VodErrorCode::InvalidParameterValueRoundPlaylist)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`LimitExceeded.PlayList`](super::errors::VodErrorCode::LimitExceededPlayList)
+/// - [`LimitExceeded.RoundPlaylist`](super::errors::VodErrorCode::LimitExceededRoundPlaylist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "HandleCurrentPlaylist",
     output = HandleCurrentPlaylistResponse,
-    error = super::errors::HandleCurrentPlaylistError
+    error = super::errors::VodErrorCode
 )]
 pub struct HandleCurrentPlaylist {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"a12"`
+    /// `RoundPlayId`; example: `"a12"`
     pub round_play_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Insert"`
+    /// `Operation`; example: `"Insert"`
     pub operation: String,
 
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"58759c60"`
+    /// `ItemId`; example: `"58759c60"`
     pub item_id: Option<String>,
 
-    /// `SegmentIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SegmentIndex`; example: `2`
     pub segment_index: Option<i64>,
 
-    /// `RoundPlaylist`: a list of [`RoundPlayListItemInfo`](super::models::RoundPlayListItemInfo) objects.
+    /// `RoundPlaylist`
     pub round_playlist: Option<Vec<models::RoundPlayListItemInfo>>,
 }
 
 /// What a successful [`HandleCurrentPlaylist`] call returns.
 #[tc_model]
 pub struct HandleCurrentPlaylistResponse {
-    /// `RoundPlaylist`: a list of [`RoundPlayListItemInfo`](super::models::RoundPlayListItemInfo) objects.
+    /// `RoundPlaylist`
     pub round_playlist: Option<Vec<models::RoundPlayListItemInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8979,40 +8963,37 @@ pub struct HandleCurrentPlaylistResponse {
 /// The `ImportMediaKnowledge` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ImportMediaKnowledgeResponse`].
-/// The codes it documents are in [`ImportMediaKnowledgeError`](super::errors::ImportMediaKnowledgeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ImportMediaKnowledge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ImportMediaKnowledge",
     output = ImportMediaKnowledgeResponse,
-    error = super::errors::ImportMediaKnowledgeError
+    error = super::errors::VodErrorCode
 )]
 pub struct ImportMediaKnowledge {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     pub definition: Option<i64>,
 
-    /// `KnowledgeBaseIds`: a list of strings.
-    ///
-    /// Example: `["kb-**********"]`
+    /// `KnowledgeBaseIds`; example: `["kb-**********"]`
     pub knowledge_base_ids: Option<Vec<String>>,
 
-    /// `ImportTasks`: a list of strings.
-    ///
-    /// Example: `["AiAnalysis.DescriptionTask"]`
+    /// `ImportTasks`; example: `["AiAnalysis.DescriptionTask"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -9022,9 +9003,7 @@ pub struct ImportMediaKnowledge {
 /// What a successful [`ImportMediaKnowledge`] call returns.
 #[tc_model]
 pub struct ImportMediaKnowledgeResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ImportMediaKnowledge-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ImportMediaKnowledge-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9034,59 +9013,54 @@ pub struct ImportMediaKnowledgeResponse {
 /// The `InspectMediaQuality` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`InspectMediaQualityResponse`].
-/// The codes it documents are in [`InspectMediaQualityError`](super::errors::InspectMediaQualityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=InspectMediaQuality)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "InspectMediaQuality",
     output = InspectMediaQualityResponse,
-    error = super::errors::InspectMediaQualityError
+    error = super::errors::VodErrorCode
 )]
 pub struct InspectMediaQuality {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52123456"`
+    /// `FileId`; example: `"52123456"`
     pub file_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TasksPriority`; example: `2`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`InspectMediaQuality`] call returns.
 #[tc_model]
 pub struct InspectMediaQualityResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-InspectMediaQuality-bffb15f07530b57bc1aabb01fac74bcc"`
+    /// `TaskId`; example: `"125xxx65-InspectMediaQuality-bffb15f07530b57bc1aabb01fac74bcc"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9096,67 +9070,54 @@ pub struct InspectMediaQualityResponse {
 /// The `ListFiles` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ListFilesResponse`].
-/// The codes it documents are in [`ListFilesError`](super::errors::ListFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ListFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ListFiles",
     output = ListFilesResponse,
-    error = super::errors::ListFilesError
+    error = super::errors::VodErrorCode
 )]
 pub struct ListFiles {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500035838`
+    /// `SubAppId`; example: `1500035838`
     pub sub_app_id: u64,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"dir/"`
+    /// `Prefix`; example: `"dir/"`
     pub prefix: Option<String>,
 
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Delimiter`; example: `"/"`
     pub delimiter: Option<String>,
 
-    /// `MaxKeys`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxKeys`; example: `10`
     pub max_keys: Option<i64>,
 
-    /// `Marker`: a string.
-    ///
-    /// Example: `"path/a.mp4"`
+    /// `Marker`; example: `"path/a.mp4"`
     pub marker: Option<String>,
 
-    /// `Categories`: a list of strings.
-    ///
-    /// Example: `["Video"]`
+    /// `Categories`; example: `["Video"]`
     pub categories: Option<Vec<String>>,
 }
 
 /// What a successful [`ListFiles`] call returns.
 #[tc_model]
 pub struct ListFilesResponse {
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsTruncated`; example: `true`
     pub is_truncated: Option<bool>,
 
-    /// `NextMarker`: a string.
-    ///
-    /// Example: `"path/a.mp4"`
+    /// `NextMarker`; example: `"path/a.mp4"`
     pub next_marker: Option<String>,
 
-    /// `CommonPrefixes`: a list of strings.
-    ///
-    /// Example: `["dir1","dir2"]`
+    /// `CommonPrefixes`; example: `["dir1","dir2"]`
     pub common_prefixes: Option<Vec<String>>,
 
-    /// `Contents`: a list of [`FileContent`](super::models::FileContent) objects.
+    /// `Contents`
     pub contents: Option<Vec<models::FileContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9166,108 +9127,90 @@ pub struct ListFilesResponse {
 /// The `LiveRealTimeClip` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`LiveRealTimeClipResponse`].
-/// The codes it documents are in [`LiveRealTimeClipError`](super::errors::LiveRealTimeClipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=LiveRealTimeClip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClipDuration`](super::errors::VodErrorCode::InvalidParameterValueClipDuration)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::VodErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`InvalidParameterValue.StreamIdInvalid`](super::errors::VodErrorCode::InvalidParameterValueStreamIdInvalid)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::VodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "LiveRealTimeClip",
     output = LiveRealTimeClipResponse,
-    error = super::errors::LiveRealTimeClipError
+    error = super::errors::VodErrorCode
 )]
 pub struct LiveRealTimeClip {
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"record-stream"`
+    /// `StreamId`; example: `"record-stream"`
     pub stream_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-09-20T10:00:00Z"`
+    /// `StartTime`; example: `"2018-09-20T10:00:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-09-20T11:00:00Z"`
+    /// `EndTime`; example: `"2018-09-20T11:00:00Z"`
     pub end_time: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `IsPersistence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPersistence`; example: `1`
     pub is_persistence: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-08-01T10:00:00Z"`
+    /// `ExpireTime`; example: `"2023-08-01T10:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"LongVideoPreset"`
+    /// `Procedure`; example: `"LongVideoPreset"`
     pub procedure: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"custom information for NewFileUpload"`
+    /// `SourceContext`; example: `"custom information for NewFileUpload"`
     pub source_context: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"custom information for ProcedureStateChanged"`
+    /// `SessionContext`; example: `"custom information for ProcedureStateChanged"`
     pub session_context: Option<String>,
 
-    /// `MetaDataRequired`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetaDataRequired`; example: `0`
     pub meta_data_required: Option<u64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"myexample2.com"`
+    /// `Host`; example: `"myexample2.com"`
     pub host: Option<String>,
 
-    /// `StreamInfo`: a [`LiveRealTimeClipStreamInfo`](super::models::LiveRealTimeClipStreamInfo).
+    /// `StreamInfo`
     pub stream_info: Option<models::LiveRealTimeClipStreamInfo>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"custom information for ExtInfo"`
+    /// `ExtInfo`; example: `"custom information for ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`LiveRealTimeClip`] call returns.
 #[tc_model]
 pub struct LiveRealTimeClipResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://video.com/playlist.m3u8"`
+    /// `Url`; example: `"http://video.com/playlist.m3u8"`
     pub url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"24820810452260000"`
+    /// `FileId`; example: `"24820810452260000"`
     pub file_id: String,
 
-    /// `VodTaskId`: a string.
-    ///
-    /// Example: `"125******04-procedurev2-870b****************btt2"`
+    /// `VodTaskId`; example: `"125******04-procedurev2-870b****************btt2"`
     pub vod_task_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`](super::models::MediaMetaData).
+    /// `MetaData`
     pub meta_data: Option<models::MediaMetaData>,
 
-    /// `SegmentSet`: a list of [`LiveRealTimeClipMediaSegmentInfo`](super::models::LiveRealTimeClipMediaSegmentInfo) objects.
+    /// `SegmentSet`
     pub segment_set: Vec<models::LiveRealTimeClipMediaSegmentInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9277,30 +9220,35 @@ pub struct LiveRealTimeClipResponse {
 /// The `ManageTask` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ManageTaskResponse`].
-/// The codes it documents are in [`ManageTaskError`](super::errors::ManageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ManageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidOperationType`](super::errors::VodErrorCode::InvalidParameterValueInvalidOperationType)
+/// - [`InvalidParameterValue.TaskId`](super::errors::VodErrorCode::InvalidParameterValueTaskId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ManageTask",
     output = ManageTaskResponse,
-    error = super::errors::ManageTaskError
+    error = super::errors::VodErrorCode
 )]
 pub struct ManageTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251000333-procedure-c27bdf65ea06646171e714f25f5aac6"`
+    /// `TaskId`; example: `"251000333-procedure-c27bdf65ea06646171e714f25f5aac6"`
     pub task_id: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"Abort"`
+    /// `OperationType`; example: `"Abort"`
     pub operation_type: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251000333`
+    /// `SubAppId`; example: `251000333`
     pub sub_app_id: Option<u64>,
 }
 
@@ -9314,50 +9262,58 @@ pub struct ManageTaskResponse {
 /// The `ModifyAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyAIAnalysisTemplateResponse`].
-/// The codes it documents are in [`ModifyAIAnalysisTemplateError`](super::errors::ModifyAIAnalysisTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyAIAnalysisTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClassifcationConfigure`](super::errors::VodErrorCode::InvalidParameterValueClassifcationConfigure)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoverConfigure`](super::errors::VodErrorCode::InvalidParameterValueCoverConfigure)
+/// - [`InvalidParameterValue.FrameTagConfigure`](super::errors::VodErrorCode::InvalidParameterValueFrameTagConfigure)
+/// - [`InvalidParameterValue.HighlightConfigure`](super::errors::VodErrorCode::InvalidParameterValueHighlightConfigure)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagConfigure`](super::errors::VodErrorCode::InvalidParameterValueTagConfigure)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyAIAnalysisTemplate",
     output = ModifyAIAnalysisTemplateResponse,
-    error = super::errors::ModifyAIAnalysisTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyAIAnalysisTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAIAnalysisTemplate"`
+    /// `Name`; example: `"MyAIAnalysisTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my AI analysis template"`
+    /// `Comment`; example: `"my AI analysis template"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfoForUpdate`](super::models::ClassificationConfigureInfoForUpdate).
+    /// `ClassificationConfigure`
     pub classification_configure: Option<models::ClassificationConfigureInfoForUpdate>,
 
-    /// `TagConfigure`: a [`TagConfigureInfoForUpdate`](super::models::TagConfigureInfoForUpdate).
+    /// `TagConfigure`
     pub tag_configure: Option<models::TagConfigureInfoForUpdate>,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfoForUpdate`](super::models::CoverConfigureInfoForUpdate).
+    /// `CoverConfigure`
     pub cover_configure: Option<models::CoverConfigureInfoForUpdate>,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfoForUpdate`](super::models::FrameTagConfigureInfoForUpdate).
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<models::FrameTagConfigureInfoForUpdate>,
 
-    /// `HighlightConfigure`: a [`HighlightsConfigureInfoForUpdate`](super::models::HighlightsConfigureInfoForUpdate).
+    /// `HighlightConfigure`
     pub highlight_configure: Option<models::HighlightsConfigureInfoForUpdate>,
 }
 
@@ -9371,67 +9327,77 @@ pub struct ModifyAIAnalysisTemplateResponse {
 /// The `ModifyAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyAIRecognitionTemplateResponse`].
-/// The codes it documents are in [`ModifyAIRecognitionTemplateError`](super::errors::ModifyAIRecognitionTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyAIRecognitionTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.DefaultLibraryLabelSet`](super::errors::VodErrorCode::InvalidParameterValueDefaultLibraryLabelSet)
+/// - [`InvalidParameterValue.FaceLibrary`](super::errors::VodErrorCode::InvalidParameterValueFaceLibrary)
+/// - [`InvalidParameterValue.FaceScore`](super::errors::VodErrorCode::InvalidParameterValueFaceScore)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::VodErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.ModifyDefaultTemplate`](super::errors::VodErrorCode::InvalidParameterValueModifyDefaultTemplate)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectLibrary`](super::errors::VodErrorCode::InvalidParameterValueObjectLibrary)
+/// - [`InvalidParameterValue.ScreenshotInterval`](super::errors::VodErrorCode::InvalidParameterValueScreenshotInterval)
+/// - [`InvalidParameterValue.SubtitleFormat`](super::errors::VodErrorCode::InvalidParameterValueSubtitleFormat)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`InvalidParameterValue.UserDefineLibraryLabelSet`](super::errors::VodErrorCode::InvalidParameterValueUserDefineLibraryLabelSet)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyAIRecognitionTemplate",
     output = ModifyAIRecognitionTemplateResponse,
-    error = super::errors::ModifyAIRecognitionTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyAIRecognitionTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `HeadTailConfigure`: a [`HeadTailConfigureInfoForUpdate`](super::models::HeadTailConfigureInfoForUpdate).
+    /// `HeadTailConfigure`
     pub head_tail_configure: Option<models::HeadTailConfigureInfoForUpdate>,
 
-    /// `SegmentConfigure`: a [`SegmentConfigureInfoForUpdate`](super::models::SegmentConfigureInfoForUpdate).
+    /// `SegmentConfigure`
     pub segment_configure: Option<models::SegmentConfigureInfoForUpdate>,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfoForUpdate`](super::models::FaceConfigureInfoForUpdate).
+    /// `FaceConfigure`
     pub face_configure: Option<models::FaceConfigureInfoForUpdate>,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfoForUpdate`](super::models::OcrFullTextConfigureInfoForUpdate).
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: Option<models::OcrFullTextConfigureInfoForUpdate>,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfoForUpdate`](super::models::OcrWordsConfigureInfoForUpdate).
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: Option<models::OcrWordsConfigureInfoForUpdate>,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfoForUpdate`](super::models::AsrFullTextConfigureInfoForUpdate).
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: Option<models::AsrFullTextConfigureInfoForUpdate>,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfoForUpdate`](super::models::AsrWordsConfigureInfoForUpdate).
+    /// `AsrWordsConfigure`
     pub asr_words_configure: Option<models::AsrWordsConfigureInfoForUpdate>,
 
-    /// `AsrTranslateConfigure`: an [`AsrTranslateConfigureInfoForUpdate`](super::models::AsrTranslateConfigureInfoForUpdate).
+    /// `AsrTranslateConfigure`
     pub asr_translate_configure: Option<models::AsrTranslateConfigureInfoForUpdate>,
 
-    /// `ObjectConfigure`: an [`ObjectConfigureInfoForUpdate`](super::models::ObjectConfigureInfoForUpdate).
+    /// `ObjectConfigure`
     pub object_configure: Option<models::ObjectConfigureInfoForUpdate>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 }
 
@@ -9445,63 +9411,69 @@ pub struct ModifyAIRecognitionTemplateResponse {
 /// The `ModifyAdaptiveDynamicStreamingTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyAdaptiveDynamicStreamingTemplateResponse`].
-/// The codes it documents are in [`ModifyAdaptiveDynamicStreamingTemplateError`](super::errors::ModifyAdaptiveDynamicStreamingTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyAdaptiveDynamicStreamingTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::VodErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::VodErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Definition`](super::errors::VodErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.DisableHigherVideoBitrate`](super::errors::VodErrorCode::InvalidParameterValueDisableHigherVideoBitrate)
+/// - [`InvalidParameterValue.DisableHigherVideoResolution`](super::errors::VodErrorCode::InvalidParameterValueDisableHigherVideoResolution)
+/// - [`InvalidParameterValue.DrmType`](super::errors::VodErrorCode::InvalidParameterValueDrmType)
+/// - [`InvalidParameterValue.FillType`](super::errors::VodErrorCode::InvalidParameterValueFillType)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::VodErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::VodErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.SoundSystem`](super::errors::VodErrorCode::InvalidParameterValueSoundSystem)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyAdaptiveDynamicStreamingTemplate",
     output = ModifyAdaptiveDynamicStreamingTemplateResponse,
-    error = super::errors::ModifyAdaptiveDynamicStreamingTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyAdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10038`
+    /// `Definition`; example: `10038`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"转自适应码流模板2"`
+    /// `Name`; example: `"转自适应码流模板2"`
     pub name: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: Option<String>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoBitrate`; example: `0`
     pub disable_higher_video_bitrate: Option<u64>,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableHigherVideoResolution`; example: `1`
     pub disable_higher_video_resolution: Option<u64>,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`](super::models::AdaptiveStreamTemplate) objects.
+    /// `StreamInfos`
     pub stream_infos: Option<Vec<models::AdaptiveStreamTemplate>>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `Comment`; example: `"test template"`
     pub comment: Option<String>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `SegmentType`; example: `"ts"`
     pub segment_type: Option<String>,
 
-    /// `SegmentDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SegmentDuration`; example: `6`
     pub segment_duration: Option<i64>,
 }
 
@@ -9515,35 +9487,34 @@ pub struct ModifyAdaptiveDynamicStreamingTemplateResponse {
 /// The `ModifyAigcQuota` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyAigcQuotaResponse`].
-/// The codes it documents are in [`ModifyAigcQuotaError`](super::errors::ModifyAigcQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyAigcQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyAigcQuota",
     output = ModifyAigcQuotaResponse,
-    error = super::errors::ModifyAigcQuotaError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyAigcQuota {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000004`
+    /// `SubAppId`; example: `200000004`
     pub sub_app_id: u64,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `QuotaType`; example: `"Image"`
     pub quota_type: String,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `QuotaLimit`; example: `2000`
     pub quota_limit: u64,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"F******************************t"`
+    /// `ApiToken`; example: `"F******************************t"`
     pub api_token: Option<String>,
 }
 
@@ -9557,65 +9528,61 @@ pub struct ModifyAigcQuotaResponse {
 /// The `ModifyAnimatedGraphicsTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyAnimatedGraphicsTemplateResponse`].
-/// The codes it documents are in [`ModifyAnimatedGraphicsTemplateError`](super::errors::ModifyAnimatedGraphicsTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyAnimatedGraphicsTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.FormatWebpLackWidthAndHeight`](super::errors::VodErrorCode::InvalidParameterValueFormatWebpLackWidthAndHeight)
+/// - [`InvalidParameterValue.FormatWebpWidthAndHeightBothZero`](super::errors::VodErrorCode::InvalidParameterValueFormatWebpWidthAndHeightBothZero)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Quality`](super::errors::VodErrorCode::InvalidParameterValueQuality)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyAnimatedGraphicsTemplate",
     output = ModifyAnimatedGraphicsTemplateResponse,
-    error = super::errors::ModifyAnimatedGraphicsTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyAnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAnimatedGraphicsTemplate"`
+    /// `Name`; example: `"MyAnimatedGraphicsTemplate"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: Option<String>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: Option<u64>,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: Option<f64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my animated graphics template"`
+    /// `Comment`; example: `"my animated graphics template"`
     pub comment: Option<String>,
 }
 
@@ -9629,40 +9596,39 @@ pub struct ModifyAnimatedGraphicsTemplateResponse {
 /// The `ModifyBlindWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyBlindWatermarkTemplateResponse`].
-/// The codes it documents are in [`ModifyBlindWatermarkTemplateError`](super::errors::ModifyBlindWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyBlindWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyBlindWatermarkTemplate",
     output = ModifyBlindWatermarkTemplateResponse,
-    error = super::errors::ModifyBlindWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyBlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: Option<String>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `TextContent`; example: `"数字水印文本"`
     pub text_content: Option<String>,
 }
 
@@ -9676,30 +9642,36 @@ pub struct ModifyBlindWatermarkTemplateResponse {
 /// The `ModifyClass` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyClassResponse`].
-/// The codes it documents are in [`ModifyClassError`](super::errors::ModifyClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.ClassNameDuplicate`](super::errors::VodErrorCode::FailedOperationClassNameDuplicate)
+/// - [`FailedOperation.ClassNoFound`](super::errors::VodErrorCode::FailedOperationClassNoFound)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassId`](super::errors::VodErrorCode::InvalidParameterValueClassId)
+/// - [`InvalidParameterValue.ClassName`](super::errors::VodErrorCode::InvalidParameterValueClassName)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyClass",
     output = ModifyClassResponse,
-    error = super::errors::ModifyClassError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyClass {
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: u64,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"一级分类2"`
+    /// `ClassName`; example: `"一级分类2"`
     pub class_name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
@@ -9713,60 +9685,66 @@ pub struct ModifyClassResponse {
 /// The `ModifyContentReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyContentReviewTemplateResponse`].
-/// The codes it documents are in [`ModifyContentReviewTemplateError`](super::errors::ModifyContentReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyContentReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.BlockConfidence`](super::errors::VodErrorCode::InvalidParameterValueBlockConfidence)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.LabelSet`](super::errors::VodErrorCode::InvalidParameterValueLabelSet)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ReviewConfidence`](super::errors::VodErrorCode::InvalidParameterValueReviewConfidence)
+/// - [`InvalidParameterValue.ReviewWallSwitch`](super::errors::VodErrorCode::InvalidParameterValueReviewWallSwitch)
+/// - [`InvalidParameterValue.ScreenshotInterval`](super::errors::VodErrorCode::InvalidParameterValueScreenshotInterval)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyContentReviewTemplate",
     output = ModifyContentReviewTemplateResponse,
-    error = super::errors::ModifyContentReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyContentReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfoForUpdate`](super::models::TerrorismConfigureInfoForUpdate).
+    /// `TerrorismConfigure`
     pub terrorism_configure: Option<models::TerrorismConfigureInfoForUpdate>,
 
-    /// `PornConfigure`: a [`PornConfigureInfoForUpdate`](super::models::PornConfigureInfoForUpdate).
+    /// `PornConfigure`
     pub porn_configure: Option<models::PornConfigureInfoForUpdate>,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfoForUpdate`](super::models::PoliticalConfigureInfoForUpdate).
+    /// `PoliticalConfigure`
     pub political_configure: Option<models::PoliticalConfigureInfoForUpdate>,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfoForUpdate`](super::models::ProhibitedConfigureInfoForUpdate).
+    /// `ProhibitedConfigure`
     pub prohibited_configure: Option<models::ProhibitedConfigureInfoForUpdate>,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfoForUpdate`](super::models::UserDefineConfigureInfoForUpdate).
+    /// `UserDefineConfigure`
     pub user_define_configure: Option<models::UserDefineConfigureInfoForUpdate>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `ScreenshotInterval`; example: `5`
     pub screenshot_interval: Option<f64>,
 
-    /// `ReviewWallSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `ReviewWallSwitch`; example: `"ON"`
     pub review_wall_switch: Option<String>,
 }
 
@@ -9780,35 +9758,38 @@ pub struct ModifyContentReviewTemplateResponse {
 /// The `ModifyDefaultDistributionConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyDefaultDistributionConfigResponse`].
-/// The codes it documents are in [`ModifyDefaultDistributionConfigError`](super::errors::ModifyDefaultDistributionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyDefaultDistributionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameterValue.DomainName`](super::errors::VodErrorCode::InvalidParameterValueDomainName)
+/// - [`InvalidParameterValue.Scheme`](super::errors::VodErrorCode::InvalidParameterValueScheme)
+/// - [`InvalidParameterValue.SchemeConflict`](super::errors::VodErrorCode::InvalidParameterValueSchemeConflict)
+/// - [`InvalidParameterValue.UnsupportDomain`](super::errors::VodErrorCode::InvalidParameterValueUnsupportDomain)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyDefaultDistributionConfig",
     output = ModifyDefaultDistributionConfigResponse,
-    error = super::errors::ModifyDefaultDistributionConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyDefaultDistributionConfig {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Scheme`; example: `"HTTPS"`
     pub scheme: Option<String>,
 
-    /// `PlayKey`: a string.
-    ///
-    /// Example: `"PlayKey"`
+    /// `PlayKey`; example: `"PlayKey"`
     pub play_key: Option<String>,
 }
 
@@ -9822,25 +9803,32 @@ pub struct ModifyDefaultDistributionConfigResponse {
 /// The `ModifyDefaultStorageRegion` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyDefaultStorageRegionResponse`].
-/// The codes it documents are in [`ModifyDefaultStorageRegionError`](super::errors::ModifyDefaultStorageRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyDefaultStorageRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.StorageRegion`](super::errors::VodErrorCode::InvalidParameterValueStorageRegion)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyDefaultStorageRegion",
     output = ModifyDefaultStorageRegionResponse,
-    error = super::errors::ModifyDefaultStorageRegionError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyDefaultStorageRegion {
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `StorageRegion`; example: `"ap-chongqing"`
     pub storage_region: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 }
 
@@ -9854,62 +9842,59 @@ pub struct ModifyDefaultStorageRegionResponse {
 /// The `ModifyEnhanceMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyEnhanceMediaTemplateResponse`].
-/// The codes it documents are in [`ModifyEnhanceMediaTemplateError`](super::errors::ModifyEnhanceMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyEnhanceMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.StorageRegion`](super::errors::VodErrorCode::InvalidParameterValueStorageRegion)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyEnhanceMediaTemplate",
     output = ModifyEnhanceMediaTemplateResponse,
-    error = super::errors::ModifyEnhanceMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyEnhanceMediaTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `RebuildVideoInfo`: a [`RebuildVideoInfo`](super::models::RebuildVideoInfo).
+    /// `RebuildVideoInfo`
     pub rebuild_video_info: Option<models::RebuildVideoInfo>,
 
-    /// `RebuildAudioInfo`: a [`RebuildAudioInfo`](super::models::RebuildAudioInfo).
+    /// `RebuildAudioInfo`
     pub rebuild_audio_info: Option<models::RebuildAudioInfo>,
 
-    /// `TargetVideoInfo`: a [`RebuildMediaTargetVideoStream`](super::models::RebuildMediaTargetVideoStream).
+    /// `TargetVideoInfo`
     pub target_video_info: Option<models::RebuildMediaTargetVideoStream>,
 
-    /// `TargetAudioInfo`: a [`RebuildMediaTargetAudioStream`](super::models::RebuildMediaTargetAudioStream).
+    /// `TargetAudioInfo`
     pub target_audio_info: Option<models::RebuildMediaTargetAudioStream>,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 }
 
@@ -9923,50 +9908,45 @@ pub struct ModifyEnhanceMediaTemplateResponse {
 /// The `ModifyEventConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyEventConfigResponse`].
-/// The codes it documents are in [`ModifyEventConfigError`](super::errors::ModifyEventConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyEventConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyEventConfig",
     output = ModifyEventConfigResponse,
-    error = super::errors::ModifyEventConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyEventConfig {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"PUSH"`
+    /// `Mode`; example: `"PUSH"`
     pub mode: Option<String>,
 
-    /// `NotificationUrl`: a string.
-    ///
-    /// Example: `"http://mydemo.com/receiveevent"`
+    /// `NotificationUrl`; example: `"http://mydemo.com/receiveevent"`
     pub notification_url: Option<String>,
 
-    /// `UploadMediaCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `UploadMediaCompleteEventSwitch`; example: `"ON"`
     pub upload_media_complete_event_switch: Option<String>,
 
-    /// `DeleteMediaCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `DeleteMediaCompleteEventSwitch`; example: `"ON"`
     pub delete_media_complete_event_switch: Option<String>,
 
-    /// `PersistenceCompleteEventSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `PersistenceCompleteEventSwitch`; example: `"OFF"`
     pub persistence_complete_event_switch: Option<String>,
 
-    /// `SignKey`: a string.
-    ///
-    /// Example: `"mysignkey"`
+    /// `SignKey`; example: `"mysignkey"`
     pub sign_key: Option<String>,
 }
 
@@ -9980,50 +9960,49 @@ pub struct ModifyEventConfigResponse {
 /// The `ModifyHeadTailTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyHeadTailTemplateResponse`].
-/// The codes it documents are in [`ModifyHeadTailTemplateError`](super::errors::ModifyHeadTailTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyHeadTailTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.StorageRegions`](super::errors::VodErrorCode::InvalidParameterValueStorageRegions)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyHeadTailTemplate",
     output = ModifyHeadTailTemplateResponse,
-    error = super::errors::ModifyHeadTailTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyHeadTailTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125000`
+    /// `SubAppId`; example: `125000`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名1"`
+    /// `Name`; example: `"模板名1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `HeadCandidateSet`: a list of strings.
-    ///
-    /// Example: `["1235xxx32"]`
+    /// `HeadCandidateSet`; example: `["1235xxx32"]`
     pub head_candidate_set: Option<Vec<String>>,
 
-    /// `TailCandidateSet`: a list of strings.
-    ///
-    /// Example: `["1235xxx32"]`
+    /// `TailCandidateSet`; example: `["1235xxx32"]`
     pub tail_candidate_set: Option<Vec<String>>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: Option<String>,
 }
 
@@ -10037,80 +10016,69 @@ pub struct ModifyHeadTailTemplateResponse {
 /// The `ModifyImageSpriteTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyImageSpriteTemplateResponse`].
-/// The codes it documents are in [`ModifyImageSpriteTemplateError`](super::errors::ModifyImageSpriteTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyImageSpriteTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.ColumnCount`](super::errors::VodErrorCode::InvalidParameterValueColumnCount)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.RowCount`](super::errors::VodErrorCode::InvalidParameterValueRowCount)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::VodErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::VodErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyImageSpriteTemplate",
     output = ModifyImageSpriteTemplateResponse,
-    error = super::errors::ModifyImageSpriteTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyImageSpriteTemplate"`
+    /// `Name`; example: `"MyImageSpriteTemplate"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Width`; example: `128`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Height`; example: `128`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: Option<String>,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: Option<u64>,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RowCount`; example: `5`
     pub row_count: Option<u64>,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ColumnCount`; example: `10`
     pub column_count: Option<u64>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`; example: `"stretch"`
     pub fill_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my image sprite template"`
+    /// `Comment`; example: `"my image sprite template"`
     pub comment: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 }
 
@@ -10124,36 +10092,36 @@ pub struct ModifyImageSpriteTemplateResponse {
 /// The `ModifyJustInTimeTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyJustInTimeTranscodeTemplateResponse`].
-/// The codes it documents are in [`ModifyJustInTimeTranscodeTemplateError`](super::errors::ModifyJustInTimeTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyJustInTimeTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyJustInTimeTranscodeTemplate",
     output = ModifyJustInTimeTranscodeTemplateResponse,
-    error = super::errors::ModifyJustInTimeTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyJustInTimeTranscodeTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplateName"`
+    /// `Name`; example: `"MyTemplateName"`
     pub name: String,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `VideoConfigure`: a [`VideoConfigureInfoForUpdate`](super::models::VideoConfigureInfoForUpdate).
+    /// `VideoConfigure`
     pub video_configure: Option<models::VideoConfigureInfoForUpdate>,
 
-    /// `WatermarkConfigure`: a [`WatermarkConfigureInfoForUpdate`](super::models::WatermarkConfigureInfoForUpdate).
+    /// `WatermarkConfigure`
     pub watermark_configure: Option<models::WatermarkConfigureInfoForUpdate>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: Option<String>,
 }
 
@@ -10167,35 +10135,34 @@ pub struct ModifyJustInTimeTranscodeTemplateResponse {
 /// The `ModifyKnowledgeBase` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyKnowledgeBaseResponse`].
-/// The codes it documents are in [`ModifyKnowledgeBaseError`](super::errors::ModifyKnowledgeBaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyKnowledgeBase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyKnowledgeBase",
     output = ModifyKnowledgeBaseResponse,
-    error = super::errors::ModifyKnowledgeBaseError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyKnowledgeBase {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000`
+    /// `SubAppId`; example: `200000`
     pub sub_app_id: u64,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的名字"`
+    /// `Name`; example: `"新的名字"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是新的描述"`
+    /// `Description`; example: `"这是新的描述"`
     pub description: Option<String>,
 }
 
@@ -10209,49 +10176,48 @@ pub struct ModifyKnowledgeBaseResponse {
 /// The `ModifyLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyLLMComprehendTemplateResponse`].
-/// The codes it documents are in [`ModifyLLMComprehendTemplateError`](super::errors::ModifyLLMComprehendTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyLLMComprehendTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.ExtendedParameter`](super::errors::VodErrorCode::InvalidParameterValueExtendedParameter)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Switch`](super::errors::VodErrorCode::InvalidParameterValueSwitch)
+/// - [`LimitExceeded.TooMuchTemplate`](super::errors::VodErrorCode::LimitExceededTooMuchTemplate)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyLLMComprehendTemplate",
     output = ModifyLLMComprehendTemplateResponse,
-    error = super::errors::ModifyLLMComprehendTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyLLMComprehendTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `Definition`; example: `100002`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220885`
+    /// `SubAppId`; example: `220885`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"Basic"`
+    /// `Model`; example: `"Basic"`
     pub model: Option<String>,
 
-    /// `Summary`: a [`LlmComprehendSummaryForUpdate`](super::models::LlmComprehendSummaryForUpdate).
+    /// `Summary`
     pub summary: Option<models::LlmComprehendSummaryForUpdate>,
 
-    /// `Asr`: a [`LlmComprehendAsrForUpdate`](super::models::LlmComprehendAsrForUpdate).
+    /// `Asr`
     pub asr: Option<models::LlmComprehendAsrForUpdate>,
 
-    /// `FaceRecognition`: a [`LlmComprehendFaceRecognitionForUpdate`](super::models::LlmComprehendFaceRecognitionForUpdate).
+    /// `FaceRecognition`
     pub face_recognition: Option<models::LlmComprehendFaceRecognitionForUpdate>,
 }
 
@@ -10265,42 +10231,45 @@ pub struct ModifyLLMComprehendTemplateResponse {
 /// The `ModifyMPSTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyMPSTemplateResponse`].
-/// The codes it documents are in [`ModifyMPSTemplateError`](super::errors::ModifyMPSTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyMPSTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyMPSTemplate",
     output = ModifyMPSTemplateResponse,
-    error = super::errors::ModifyMPSTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyMPSTemplate {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: u64,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"SmartSubtitle"`
+    /// `TemplateType`; example: `"SmartSubtitle"`
     pub template_type: String,
 
-    /// `MPSModifyTemplateParams`: a string.
+    /// `MPSModifyTemplateParams`
     #[tc(rename = "MPSModifyTemplateParams")]
     pub mps_modify_template_params: Option<String>,
 
-    /// `AIAnalysisTemplate`: a [`MpsaiAnalysisTemplateForUpdate`](super::models::MpsaiAnalysisTemplateForUpdate).
+    /// `AIAnalysisTemplate`
     #[tc(rename = "AIAnalysisTemplate")]
     pub ai_analysis_template: Option<models::MpsaiAnalysisTemplateForUpdate>,
 
-    /// `SmartSubtitleTemplate`: a [`MpsSmartSubtitleTemplateForUpdate`](super::models::MpsSmartSubtitleTemplateForUpdate).
+    /// `SmartSubtitleTemplate`
     pub smart_subtitle_template: Option<models::MpsSmartSubtitleTemplateForUpdate>,
 
-    /// `SmartEraseTemplate`: a [`MpsSmartEraseTemplateForUpdate`](super::models::MpsSmartEraseTemplateForUpdate).
+    /// `SmartEraseTemplate`
     pub smart_erase_template: Option<models::MpsSmartEraseTemplateForUpdate>,
 
-    /// `EmbedSubtitleTemplate`: a [`MpsEmbedSubtitleTemplateForUpdate`](super::models::MpsEmbedSubtitleTemplateForUpdate).
+    /// `EmbedSubtitleTemplate`
     pub embed_subtitle_template: Option<models::MpsEmbedSubtitleTemplateForUpdate>,
 }
 
@@ -10314,113 +10283,102 @@ pub struct ModifyMPSTemplateResponse {
 /// The `ModifyMediaInfo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyMediaInfoResponse`].
-/// The codes it documents are in [`ModifyMediaInfoError`](super::errors::ModifyMediaInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyMediaInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError.GetFileInfoError`](super::errors::VodErrorCode::InternalErrorGetFileInfoError)
+/// - [`InternalError.UpdateMediaError`](super::errors::VodErrorCode::InternalErrorUpdateMediaError)
+/// - [`InternalError.UploadCoverImageError`](super::errors::VodErrorCode::InternalErrorUploadCoverImageError)
+/// - [`InvalidParameterValue.AddKeyFrameDescsAndClearKeyFrameDescsConflict`](super::errors::VodErrorCode::InvalidParameterValueAddKeyFrameDescsAndClearKeyFrameDescsConflict)
+/// - [`InvalidParameterValue.AddKeyFrameDescsAndDeleteKeyFrameDescsConflict`](super::errors::VodErrorCode::InvalidParameterValueAddKeyFrameDescsAndDeleteKeyFrameDescsConflict)
+/// - [`InvalidParameterValue.AddTagsAndClearTagsConflict`](super::errors::VodErrorCode::InvalidParameterValueAddTagsAndClearTagsConflict)
+/// - [`InvalidParameterValue.AddTagsAndDeleteTagsConflict`](super::errors::VodErrorCode::InvalidParameterValueAddTagsAndDeleteTagsConflict)
+/// - [`InvalidParameterValue.Description`](super::errors::VodErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::VodErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.ImageDecodeError`](super::errors::VodErrorCode::InvalidParameterValueImageDecodeError)
+/// - [`InvalidParameterValue.KeyFrameDescContentTooLong`](super::errors::VodErrorCode::InvalidParameterValueKeyFrameDescContentTooLong)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagTooLong`](super::errors::VodErrorCode::InvalidParameterValueTagTooLong)
+/// - [`LimitExceeded.KeyFrameDescCountReachMax`](super::errors::VodErrorCode::LimitExceededKeyFrameDescCountReachMax)
+/// - [`LimitExceeded.TagCountReachMax`](super::errors::VodErrorCode::LimitExceededTagCountReachMax)
+/// - [`ResourceNotFound.FileNotExist`](super::errors::VodErrorCode::ResourceNotFoundFileNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyMediaInfo",
     output = ModifyMediaInfoResponse,
-    error = super::errors::ModifyMediaInfoError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyMediaInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"1397757908281707614"`
+    /// `FileId`; example: `"1397757908281707614"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的视频名称"`
+    /// `Name`; example: `"新的视频名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"视频描述"`
+    /// `Description`; example: `"视频描述"`
     pub description: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `ExpireTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `CoverData`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANS****qUKbfNRECWEVPdbSYEyXhUh"`
+    /// `CoverData`; example: `"iVBORw0KGgoAAAANS****qUKbfNRECWEVPdbSYEyXhUh"`
     pub cover_data: Option<String>,
 
-    /// `AddKeyFrameDescs`: a list of [`MediaKeyFrameDescItem`](super::models::MediaKeyFrameDescItem) objects.
+    /// `AddKeyFrameDescs`
     pub add_key_frame_descs: Option<Vec<models::MediaKeyFrameDescItem>>,
 
-    /// `DeleteKeyFrameDescs`: a list of floating-point numbers.
-    ///
-    /// Example: `[5]`
+    /// `DeleteKeyFrameDescs`; example: `[5]`
     pub delete_key_frame_descs: Option<Vec<f64>>,
 
-    /// `ClearKeyFrameDescs`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClearKeyFrameDescs`; example: `1`
     pub clear_key_frame_descs: Option<i64>,
 
-    /// `AddTags`: a list of strings.
-    ///
-    /// Example: `["mytag"]`
+    /// `AddTags`; example: `["mytag"]`
     pub add_tags: Option<Vec<String>>,
 
-    /// `DeleteTags`: a list of strings.
-    ///
-    /// Example: `["mytag"]`
+    /// `DeleteTags`; example: `["mytag"]`
     pub delete_tags: Option<Vec<String>>,
 
-    /// `ClearTags`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClearTags`; example: `1`
     pub clear_tags: Option<i64>,
 
-    /// `AddSubtitles`: a list of [`MediaSubtitleInput`](super::models::MediaSubtitleInput) objects.
+    /// `AddSubtitles`
     pub add_subtitles: Option<Vec<models::MediaSubtitleInput>>,
 
-    /// `DeleteSubtitleIds`: a list of strings.
-    ///
-    /// Example: `["subtitle"]`
+    /// `DeleteSubtitleIds`; example: `["subtitle"]`
     pub delete_subtitle_ids: Option<Vec<String>>,
 
-    /// `ClearSubtitles`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClearSubtitles`; example: `1`
     pub clear_subtitles: Option<i64>,
 
-    /// `DeleteKnowledgeBases`: a list of strings.
-    ///
-    /// Example: `["kb-**********"]`
+    /// `DeleteKnowledgeBases`; example: `["kb-**********"]`
     pub delete_knowledge_bases: Option<Vec<String>>,
 
-    /// `ClearKnowledgeBases`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClearKnowledgeBases`; example: `1`
     pub clear_knowledge_bases: Option<i64>,
 }
 
 /// What a successful [`ModifyMediaInfo`] call returns.
 #[tc_model]
 pub struct ModifyMediaInfoResponse {
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://example.com/vodgzp123/15517123183853310575/GMOrxp.jpeg"`
+    /// `CoverUrl`; example: `"http://example.com/vodgzp123/15517123183853310575/GMOrxp.jpeg"`
     pub cover_url: String,
 
-    /// `AddedSubtitleSet`: a list of [`MediaSubtitleItem`](super::models::MediaSubtitleItem) objects.
+    /// `AddedSubtitleSet`
     pub added_subtitle_set: Vec<models::MediaSubtitleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10430,35 +10388,48 @@ pub struct ModifyMediaInfoResponse {
 /// The `ModifyMediaStorageClass` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyMediaStorageClassResponse`].
-/// The codes it documents are in [`ModifyMediaStorageClassError`](super::errors::ModifyMediaStorageClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyMediaStorageClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileIds`](super::errors::VodErrorCode::InvalidParameterValueFileIds)
+/// - [`InvalidParameterValue.OriginalStorageClass`](super::errors::VodErrorCode::InvalidParameterValueOriginalStorageClass)
+/// - [`InvalidParameterValue.StorageClass`](super::errors::VodErrorCode::InvalidParameterValueStorageClass)
+/// - [`InvalidParameterValue.UnsupportedRestoreTier`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedRestoreTier)
+/// - [`InvalidParameterValue.UnsupportedStorageClass`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedStorageClass)
+/// - [`InvalidParameterValue.UnsupportedTransition`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedTransition)
+/// - [`MissingParameter`](super::errors::VodErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileNotExist`](super::errors::VodErrorCode::ResourceNotFoundFileNotExist)
+/// - [`ResourceUnavailable`](super::errors::VodErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyMediaStorageClass",
     output = ModifyMediaStorageClassResponse,
-    error = super::errors::ModifyMediaStorageClassError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyMediaStorageClass {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["5285485487985271487"]`
+    /// `FileIds`; example: `["5285485487985271487"]`
     pub file_ids: Vec<String>,
 
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageClass`; example: `"STANDARD"`
     pub storage_class: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500035838`
+    /// `SubAppId`; example: `1500035838`
     pub sub_app_id: Option<u64>,
 
-    /// `RestoreTier`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `RestoreTier`; example: `"Standard"`
     pub restore_tier: Option<String>,
 }
 
@@ -10472,56 +10443,57 @@ pub struct ModifyMediaStorageClassResponse {
 /// The `ModifyPersonSample` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyPersonSampleResponse`].
-/// The codes it documents are in [`ModifyPersonSampleError`](super::errors::ModifyPersonSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyPersonSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FaceDuplicate`](super::errors::VodErrorCode::InvalidParameterValueFaceDuplicate)
+/// - [`InvalidParameterValue.PicFormatError`](super::errors::VodErrorCode::InvalidParameterValuePicFormatError)
+/// - [`ResourceNotFound.Person`](super::errors::VodErrorCode::ResourceNotFoundPerson)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyPersonSample",
     output = ModifyPersonSampleResponse,
-    error = super::errors::ModifyPersonSampleError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyPersonSample {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"10569"`
+    /// `PersonId`; example: `"10569"`
     pub person_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"华语影视男演员、导演、制片人"`
+    /// `Description`; example: `"华语影视男演员、导演、制片人"`
     pub description: Option<String>,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Recognition"]`
+    /// `Usages`; example: `["Recognition"]`
     pub usages: Option<Vec<String>>,
 
-    /// `FaceOperationInfo`: an [`AiSampleFaceOperation`](super::models::AiSampleFaceOperation).
+    /// `FaceOperationInfo`
     pub face_operation_info: Option<models::AiSampleFaceOperation>,
 
-    /// `TagOperationInfo`: an [`AiSampleTagOperation`](super::models::AiSampleTagOperation).
+    /// `TagOperationInfo`
     pub tag_operation_info: Option<models::AiSampleTagOperation>,
 }
 
 /// What a successful [`ModifyPersonSample`] call returns.
 #[tc_model]
 pub struct ModifyPersonSampleResponse {
-    /// `Person`: an [`AiSamplePerson`](super::models::AiSamplePerson).
+    /// `Person`
     pub person: models::AiSamplePerson,
 
-    /// `FailFaceInfoSet`: a list of [`AiSampleFailFaceInfo`](super::models::AiSampleFailFaceInfo) objects.
+    /// `FailFaceInfoSet`
     pub fail_face_info_set: Option<Vec<models::AiSampleFailFaceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10531,38 +10503,46 @@ pub struct ModifyPersonSampleResponse {
 /// The `ModifyProcessImageAsyncTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyProcessImageAsyncTemplateResponse`].
-/// The codes it documents are in [`ModifyProcessImageAsyncTemplateError`](super::errors::ModifyProcessImageAsyncTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyProcessImageAsyncTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClassifcationConfigure`](super::errors::VodErrorCode::InvalidParameterValueClassifcationConfigure)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoverConfigure`](super::errors::VodErrorCode::InvalidParameterValueCoverConfigure)
+/// - [`InvalidParameterValue.FrameTagConfigure`](super::errors::VodErrorCode::InvalidParameterValueFrameTagConfigure)
+/// - [`InvalidParameterValue.HighlightConfigure`](super::errors::VodErrorCode::InvalidParameterValueHighlightConfigure)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.TagConfigure`](super::errors::VodErrorCode::InvalidParameterValueTagConfigure)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyProcessImageAsyncTemplate",
     output = ModifyProcessImageAsyncTemplateResponse,
-    error = super::errors::ModifyProcessImageAsyncTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyProcessImageAsyncTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Definition`; example: `30`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAIAnalysisTemplate"`
+    /// `Name`; example: `"MyAIAnalysisTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my AI analysis template"`
+    /// `Comment`; example: `"my AI analysis template"`
     pub comment: Option<String>,
 
-    /// `ProcessImageConfigure`: a [`ProcessImageAsyncTask`](super::models::ProcessImageAsyncTask).
+    /// `ProcessImageConfigure`
     pub process_image_configure: Option<models::ProcessImageAsyncTask>,
 }
 
@@ -10576,79 +10556,76 @@ pub struct ModifyProcessImageAsyncTemplateResponse {
 /// The `ModifyQualityInspectTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyQualityInspectTemplateResponse`].
-/// The codes it documents are in [`ModifyQualityInspectTemplateError`](super::errors::ModifyQualityInspectTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyQualityInspectTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyQualityInspectTemplate",
     output = ModifyQualityInspectTemplateResponse,
-    error = super::errors::ModifyQualityInspectTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyQualityInspectTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyQualityInspectTemplate"`
+    /// `Name`; example: `"MyQualityInspectTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my quality inspect template"`
+    /// `Comment`; example: `"my quality inspect template"`
     pub comment: Option<String>,
 
-    /// `Configs`: a list of [`QualityInspectConfig`](super::models::QualityInspectConfig) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::QualityInspectConfig>>,
 
-    /// `Strategy`: a [`QualityInspectStrategy`](super::models::QualityInspectStrategy).
+    /// `Strategy`
     pub strategy: Option<models::QualityInspectStrategy>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 
-    /// `JitterConfigure`: a [`JitterConfigureInfoForUpdate`](super::models::JitterConfigureInfoForUpdate).
+    /// `JitterConfigure`
     pub jitter_configure: Option<models::JitterConfigureInfoForUpdate>,
 
-    /// `BlurConfigure`: a [`BlurConfigureInfoForUpdate`](super::models::BlurConfigureInfoForUpdate).
+    /// `BlurConfigure`
     pub blur_configure: Option<models::BlurConfigureInfoForUpdate>,
 
-    /// `AbnormalLightingConfigure`: an [`AbnormalLightingConfigureInfoForUpdate`](super::models::AbnormalLightingConfigureInfoForUpdate).
+    /// `AbnormalLightingConfigure`
     pub abnormal_lighting_configure: Option<
         models::AbnormalLightingConfigureInfoForUpdate,
     >,
 
-    /// `CrashScreenConfigure`: a [`CrashScreenConfigureInfoForUpdate`](super::models::CrashScreenConfigureInfoForUpdate).
+    /// `CrashScreenConfigure`
     pub crash_screen_configure: Option<models::CrashScreenConfigureInfoForUpdate>,
 
-    /// `BlackWhiteEdgeConfigure`: a [`BlackWhiteEdgeConfigureInfoForUpdate`](super::models::BlackWhiteEdgeConfigureInfoForUpdate).
+    /// `BlackWhiteEdgeConfigure`
     pub black_white_edge_configure: Option<models::BlackWhiteEdgeConfigureInfoForUpdate>,
 
-    /// `NoiseConfigure`: a [`NoiseConfigureInfoForUpdate`](super::models::NoiseConfigureInfoForUpdate).
+    /// `NoiseConfigure`
     pub noise_configure: Option<models::NoiseConfigureInfoForUpdate>,
 
-    /// `MosaicConfigure`: a [`MosaicConfigureInfoForUpdate`](super::models::MosaicConfigureInfoForUpdate).
+    /// `MosaicConfigure`
     pub mosaic_configure: Option<models::MosaicConfigureInfoForUpdate>,
 
-    /// `QRCodeConfigure`: a [`QrCodeConfigureInfoForUpdate`](super::models::QrCodeConfigureInfoForUpdate).
+    /// `QRCodeConfigure`
     #[tc(rename = "QRCodeConfigure")]
     pub qr_code_configure: Option<models::QrCodeConfigureInfoForUpdate>,
 
-    /// `VoiceConfigure`: a [`VoiceConfigureInfoForUpdate`](super::models::VoiceConfigureInfoForUpdate).
+    /// `VoiceConfigure`
     pub voice_configure: Option<models::VoiceConfigureInfoForUpdate>,
 
-    /// `QualityEvaluationConfigure`: a [`QualityEvaluationConfigureInfoForUpdate`](super::models::QualityEvaluationConfigureInfoForUpdate).
+    /// `QualityEvaluationConfigure`
     pub quality_evaluation_configure: Option<
         models::QualityEvaluationConfigureInfoForUpdate,
     >,
@@ -10664,62 +10641,55 @@ pub struct ModifyQualityInspectTemplateResponse {
 /// The `ModifyRebuildMediaTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyRebuildMediaTemplateResponse`].
-/// The codes it documents are in [`ModifyRebuildMediaTemplateError`](super::errors::ModifyRebuildMediaTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyRebuildMediaTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyRebuildMediaTemplate",
     output = ModifyRebuildMediaTemplateResponse,
-    error = super::errors::ModifyRebuildMediaTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyRebuildMediaTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"1500000001"`
+    /// `SubAppId`; example: `"1500000001"`
     pub sub_app_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tpl-example"`
+    /// `Name`; example: `"tpl-example"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"视频重生示例模板"`
+    /// `Comment`; example: `"视频重生示例模板"`
     pub comment: Option<String>,
 
-    /// `RebuildVideoInfo`: a [`RebuildVideoInfo`](super::models::RebuildVideoInfo).
+    /// `RebuildVideoInfo`
     pub rebuild_video_info: Option<models::RebuildVideoInfo>,
 
-    /// `RebuildAudioInfo`: a [`RebuildAudioInfo`](super::models::RebuildAudioInfo).
+    /// `RebuildAudioInfo`
     pub rebuild_audio_info: Option<models::RebuildAudioInfo>,
 
-    /// `TargetVideoInfo`: a [`RebuildMediaTargetVideoStream`](super::models::RebuildMediaTargetVideoStream).
+    /// `TargetVideoInfo`
     pub target_video_info: Option<models::RebuildMediaTargetVideoStream>,
 
-    /// `TargetAudioInfo`: a [`RebuildMediaTargetAudioStream`](super::models::RebuildMediaTargetAudioStream).
+    /// `TargetAudioInfo`
     pub target_audio_info: Option<models::RebuildMediaTargetAudioStream>,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 }
 
@@ -10733,40 +10703,42 @@ pub struct ModifyRebuildMediaTemplateResponse {
 /// The `ModifyReviewTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyReviewTemplateResponse`].
-/// The codes it documents are in [`ModifyReviewTemplateError`](super::errors::ModifyReviewTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyReviewTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Labels`](super::errors::VodErrorCode::InvalidParameterValueLabels)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyReviewTemplate",
     output = ModifyReviewTemplateResponse,
-    error = super::errors::ModifyReviewTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyModifyReviewTemplate"`
+    /// `Name`; example: `"MyModifyReviewTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my modify review template"`
+    /// `Comment`; example: `"my modify review template"`
     pub comment: Option<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["Porn"]`
+    /// `Labels`; example: `["Porn"]`
     pub labels: Option<Vec<String>>,
 }
 
@@ -10780,58 +10752,53 @@ pub struct ModifyReviewTemplateResponse {
 /// The `ModifyRoundPlay` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyRoundPlayResponse`].
-/// The codes it documents are in [`ModifyRoundPlayError`](super::errors::ModifyRoundPlayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyRoundPlay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.PlayList`](super::errors::VodErrorCode::LimitExceededPlayList)
+/// - [`LimitExceeded.RoundPlays`](super::errors::VodErrorCode::LimitExceededRoundPlays)
+/// - [`LimitExceeded.RunningRoundPlays`](super::errors::VodErrorCode::LimitExceededRunningRoundPlays)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyRoundPlay",
     output = ModifyRoundPlayResponse,
-    error = super::errors::ModifyRoundPlayError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyRoundPlay {
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"58759c60aceb"`
+    /// `RoundPlayId`; example: `"58759c60aceb"`
     pub round_play_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `RoundPlaylist`: a list of [`RoundPlayListItemInfo`](super::models::RoundPlayListItemInfo) objects.
+    /// `RoundPlaylist`
     pub round_playlist: Option<Vec<models::RoundPlayListItemInfo>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyRound"`
+    /// `Name`; example: `"MyRound"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"my first round"`
+    /// `Desc`; example: `"my first round"`
     pub desc: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `Status`; example: `"Disabled"`
     pub status: Option<String>,
 
-    /// `PlayBackMode`: a string.
-    ///
-    /// Example: `"Loop"`
+    /// `PlayBackMode`; example: `"Loop"`
     pub play_back_mode: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2025-03-01T00:00:00+08:00"`
+    /// `ExpiredTime`; example: `"2025-03-01T00:00:00+08:00"`
     pub expired_time: Option<String>,
 }
 
@@ -10845,70 +10812,62 @@ pub struct ModifyRoundPlayResponse {
 /// The `ModifySampleSnapshotTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifySampleSnapshotTemplateResponse`].
-/// The codes it documents are in [`ModifySampleSnapshotTemplateError`](super::errors::ModifySampleSnapshotTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifySampleSnapshotTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.SampleInterval`](super::errors::VodErrorCode::InvalidParameterValueSampleInterval)
+/// - [`InvalidParameterValue.SampleType`](super::errors::VodErrorCode::InvalidParameterValueSampleType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifySampleSnapshotTemplate",
     output = ModifySampleSnapshotTemplateResponse,
-    error = super::errors::ModifySampleSnapshotTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifySampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyModifySampleSnapshotTemplate"`
+    /// `Name`; example: `"MyModifySampleSnapshotTemplate"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: Option<String>,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my modify sample snapshot template"`
+    /// `Comment`; example: `"my modify sample snapshot template"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`; example: `"stretch"`
     pub fill_type: Option<String>,
 }
 
@@ -10922,60 +10881,55 @@ pub struct ModifySampleSnapshotTemplateResponse {
 /// The `ModifySnapshotByTimeOffsetTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifySnapshotByTimeOffsetTemplateResponse`].
-/// The codes it documents are in [`ModifySnapshotByTimeOffsetTemplateError`](super::errors::ModifySnapshotByTimeOffsetTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifySnapshotByTimeOffsetTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.Format`](super::errors::VodErrorCode::InvalidParameterValueFormat)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifySnapshotByTimeOffsetTemplate",
     output = ModifySnapshotByTimeOffsetTemplateResponse,
-    error = super::errors::ModifySnapshotByTimeOffsetTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifySnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyModifySnapshotByTimeOffsetTemplate"`
+    /// `Name`; example: `"MyModifySnapshotByTimeOffsetTemplate"`
     pub name: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Width`; example: `540`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Height`; example: `960`
     pub height: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my modify snapshot by time offset template"`
+    /// `Comment`; example: `"my modify snapshot by time offset template"`
     pub comment: Option<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`; example: `"stretch"`
     pub fill_type: Option<String>,
 }
 
@@ -10989,30 +10943,34 @@ pub struct ModifySnapshotByTimeOffsetTemplateResponse {
 /// The `ModifySubAppIdInfo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifySubAppIdInfoResponse`].
-/// The codes it documents are in [`ModifySubAppIdInfoError`](super::errors::ModifySubAppIdInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifySubAppIdInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifySubAppIdInfo",
     output = ModifySubAppIdInfoResponse,
-    error = super::errors::ModifySubAppIdInfoError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifySubAppIdInfo {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SubAppId`; example: `1400000001`
     pub sub_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"更新应用名"`
+    /// `Name`; example: `"更新应用名"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新应用简介"`
+    /// `Description`; example: `"更新应用简介"`
     pub description: Option<String>,
 }
 
@@ -11026,25 +10984,30 @@ pub struct ModifySubAppIdInfoResponse {
 /// The `ModifySubAppIdStatus` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifySubAppIdStatusResponse`].
-/// The codes it documents are in [`ModifySubAppIdStatusError`](super::errors::ModifySubAppIdStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifySubAppIdStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifySubAppIdStatus",
     output = ModifySubAppIdStatusResponse,
-    error = super::errors::ModifySubAppIdStatusError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifySubAppIdStatus {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000001`
+    /// `SubAppId`; example: `1400000001`
     pub sub_app_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Off"`
+    /// `Status`; example: `"Off"`
     pub status: String,
 }
 
@@ -11058,71 +11021,60 @@ pub struct ModifySubAppIdStatusResponse {
 /// The `ModifySuperPlayerConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifySuperPlayerConfigResponse`].
-/// The codes it documents are in [`ModifySuperPlayerConfigError`](super::errors::ModifySuperPlayerConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifySuperPlayerConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifySuperPlayerConfig",
     output = ModifySuperPlayerConfigResponse,
-    error = super::errors::ModifySuperPlayerConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifySuperPlayerConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SuperPlayerName"`
+    /// `Name`; example: `"SuperPlayerName"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SubAppId`; example: `123456`
     pub sub_app_id: Option<u64>,
 
-    /// `AudioVideoType`: a string.
-    ///
-    /// Example: `"AdaptiveDynamicStream"`
+    /// `AudioVideoType`; example: `"AdaptiveDynamicStream"`
     pub audio_video_type: Option<String>,
 
-    /// `DrmSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `DrmSwitch`; example: `"ON"`
     pub drm_switch: Option<String>,
 
-    /// `AdaptiveDynamicStreamingDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AdaptiveDynamicStreamingDefinition`; example: `20`
     pub adaptive_dynamic_streaming_definition: Option<u64>,
 
-    /// `DrmStreamingsInfo`: a [`DrmStreamingsInfoForUpdate`](super::models::DrmStreamingsInfoForUpdate).
+    /// `DrmStreamingsInfo`
     pub drm_streamings_info: Option<models::DrmStreamingsInfoForUpdate>,
 
-    /// `TranscodeDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TranscodeDefinition`; example: `10`
     pub transcode_definition: Option<u64>,
 
-    /// `ImageSpriteDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ImageSpriteDefinition`; example: `20`
     pub image_sprite_definition: Option<u64>,
 
-    /// `ResolutionNames`: a list of [`ResolutionNameInfo`](super::models::ResolutionNameInfo) objects.
+    /// `ResolutionNames`
     pub resolution_names: Option<Vec<models::ResolutionNameInfo>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Domain`; example: `"Default"`
     pub domain: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Scheme`; example: `"Default"`
     pub scheme: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"Your Comment"`
+    /// `Comment`; example: `"Your Comment"`
     pub comment: Option<String>,
 }
 
@@ -11136,73 +11088,84 @@ pub struct ModifySuperPlayerConfigResponse {
 /// The `ModifyTranscodeTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyTranscodeTemplateResponse`].
-/// The codes it documents are in [`ModifyTranscodeTemplateError`](super::errors::ModifyTranscodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyTranscodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.AudioBitrate`](super::errors::VodErrorCode::InvalidParameterValueAudioBitrate)
+/// - [`InvalidParameterValue.AudioChannel`](super::errors::VodErrorCode::InvalidParameterValueAudioChannel)
+/// - [`InvalidParameterValue.AudioCodec`](super::errors::VodErrorCode::InvalidParameterValueAudioCodec)
+/// - [`InvalidParameterValue.AudioSampleRate`](super::errors::VodErrorCode::InvalidParameterValueAudioSampleRate)
+/// - [`InvalidParameterValue.Bitrate`](super::errors::VodErrorCode::InvalidParameterValueBitrate)
+/// - [`InvalidParameterValue.Codec`](super::errors::VodErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.Container`](super::errors::VodErrorCode::InvalidParameterValueContainer)
+/// - [`InvalidParameterValue.FiltrateAudio`](super::errors::VodErrorCode::InvalidParameterValueFiltrateAudio)
+/// - [`InvalidParameterValue.FiltrateVideo`](super::errors::VodErrorCode::InvalidParameterValueFiltrateVideo)
+/// - [`InvalidParameterValue.Fps`](super::errors::VodErrorCode::InvalidParameterValueFps)
+/// - [`InvalidParameterValue.RemoveAudio`](super::errors::VodErrorCode::InvalidParameterValueRemoveAudio)
+/// - [`InvalidParameterValue.RemoveVideo`](super::errors::VodErrorCode::InvalidParameterValueRemoveVideo)
+/// - [`InvalidParameterValue.Resolution`](super::errors::VodErrorCode::InvalidParameterValueResolution)
+/// - [`InvalidParameterValue.ResolutionAdaptive`](super::errors::VodErrorCode::InvalidParameterValueResolutionAdaptive)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::VodErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.TEHDType`](super::errors::VodErrorCode::InvalidParameterValueTehdType)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Vcrf`](super::errors::VodErrorCode::InvalidParameterValueVcrf)
+/// - [`InvalidParameterValue.VideoBitrate`](super::errors::VodErrorCode::InvalidParameterValueVideoBitrate)
+/// - [`InvalidParameterValue.VideoCodec`](super::errors::VodErrorCode::InvalidParameterValueVideoCodec)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyTranscodeTemplate",
     output = ModifyTranscodeTemplateResponse,
-    error = super::errors::ModifyTranscodeTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyTranscodeTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1008`
+    /// `Definition`; example: `1008`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `Container`; example: `"hls"`
     pub container: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTranscodeTemplate"`
+    /// `Name`; example: `"MyTranscodeTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my transcode template"`
+    /// `Comment`; example: `"my transcode template"`
     pub comment: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfoForUpdate`](super::models::VideoTemplateInfoForUpdate).
+    /// `VideoTemplate`
     pub video_template: Option<models::VideoTemplateInfoForUpdate>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfoForUpdate`](super::models::AudioTemplateInfoForUpdate).
+    /// `AudioTemplate`
     pub audio_template: Option<models::AudioTemplateInfoForUpdate>,
 
-    /// `TEHDConfig`: a [`TehdConfigForUpdate`](super::models::TehdConfigForUpdate).
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<models::TehdConfigForUpdate>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfigForUpdate`](super::models::EnhanceConfigForUpdate).
+    /// `EnhanceConfig`
     pub enhance_config: Option<models::EnhanceConfigForUpdate>,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `SegmentType`; example: `"ts"`
     pub segment_type: Option<String>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"test\":\"test\"}"`
+    /// `StdExtInfo`; example: `"{\"test\":\"test\"}"`
     pub std_ext_info: Option<String>,
 }
 
@@ -11216,35 +11179,34 @@ pub struct ModifyTranscodeTemplateResponse {
 /// The `ModifyVodDomainAccelerateConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyVodDomainAccelerateConfigResponse`].
-/// The codes it documents are in [`ModifyVodDomainAccelerateConfigError`](super::errors::ModifyVodDomainAccelerateConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyVodDomainAccelerateConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainDeploying`](super::errors::VodErrorCode::FailedOperationDomainDeploying)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyVodDomainAccelerateConfig",
     output = ModifyVodDomainAccelerateConfigResponse,
-    error = super::errors::ModifyVodDomainAccelerateConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyVodDomainAccelerateConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `Domain`; example: `"abc.com"`
     pub domain: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 }
 
@@ -11258,38 +11220,41 @@ pub struct ModifyVodDomainAccelerateConfigResponse {
 /// The `ModifyVodDomainConfig` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyVodDomainConfigResponse`].
-/// The codes it documents are in [`ModifyVodDomainConfigError`](super::errors::ModifyVodDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyVodDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainDeploying`](super::errors::VodErrorCode::FailedOperationDomainDeploying)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyVodDomainConfig",
     output = ModifyVodDomainConfigResponse,
-    error = super::errors::ModifyVodDomainConfigError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyVodDomainConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myexample.com"`
+    /// `Domain`; example: `"myexample.com"`
     pub domain: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 
-    /// `RefererAuthPolicy`: a [`RefererAuthPolicy`](super::models::RefererAuthPolicy).
+    /// `RefererAuthPolicy`
     pub referer_auth_policy: Option<models::RefererAuthPolicy>,
 
-    /// `UrlSignatureAuthPolicy`: a [`UrlSignatureAuthPolicy`](super::models::UrlSignatureAuthPolicy).
+    /// `UrlSignatureAuthPolicy`
     pub url_signature_auth_policy: Option<models::UrlSignatureAuthPolicy>,
 
-    /// `QUICConfig`: a [`DomainQuicConfig`](super::models::DomainQuicConfig).
+    /// `QUICConfig`
     #[tc(rename = "QUICConfig")]
     pub quic_config: Option<models::DomainQuicConfig>,
 
-    /// `IPFilterPolicy`: an [`IpFilterPolicy`](super::models::IpFilterPolicy).
+    /// `IPFilterPolicy`
     #[tc(rename = "IPFilterPolicy")]
     pub ip_filter_policy: Option<models::IpFilterPolicy>,
 }
@@ -11304,68 +11269,75 @@ pub struct ModifyVodDomainConfigResponse {
 /// The `ModifyWatermarkTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyWatermarkTemplateResponse`].
-/// The codes it documents are in [`ModifyWatermarkTemplateError`](super::errors::ModifyWatermarkTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyWatermarkTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.UploadWatermarkError`](super::errors::VodErrorCode::InternalErrorUploadWatermarkError)
+/// - [`InvalidParameterValue.Comment`](super::errors::VodErrorCode::InvalidParameterValueComment)
+/// - [`InvalidParameterValue.CoordinateOrigin`](super::errors::VodErrorCode::InvalidParameterValueCoordinateOrigin)
+/// - [`InvalidParameterValue.Height`](super::errors::VodErrorCode::InvalidParameterValueHeight)
+/// - [`InvalidParameterValue.ImageContent`](super::errors::VodErrorCode::InvalidParameterValueImageContent)
+/// - [`InvalidParameterValue.Name`](super::errors::VodErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.RepeatType`](super::errors::VodErrorCode::InvalidParameterValueRepeatType)
+/// - [`InvalidParameterValue.SvgTemplateHeight`](super::errors::VodErrorCode::InvalidParameterValueSvgTemplateHeight)
+/// - [`InvalidParameterValue.SvgTemplateWidth`](super::errors::VodErrorCode::InvalidParameterValueSvgTemplateWidth)
+/// - [`InvalidParameterValue.TextAlpha`](super::errors::VodErrorCode::InvalidParameterValueTextAlpha)
+/// - [`InvalidParameterValue.Type`](super::errors::VodErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.Width`](super::errors::VodErrorCode::InvalidParameterValueWidth)
+/// - [`InvalidParameterValue.XPos`](super::errors::VodErrorCode::InvalidParameterValueXPos)
+/// - [`InvalidParameterValue.YPos`](super::errors::VodErrorCode::InvalidParameterValueYPos)
+/// - [`ResourceNotFound.TemplateNotExist`](super::errors::VodErrorCode::ResourceNotFoundTemplateNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyWatermarkTemplate",
     output = ModifyWatermarkTemplateResponse,
-    error = super::errors::ModifyWatermarkTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Definition`; example: `1001`
     pub definition: i64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyWatermarkTemplate"`
+    /// `Name`; example: `"MyWatermarkTemplate"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my watermark template"`
+    /// `Comment`; example: `"my watermark template"`
     pub comment: Option<String>,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"TopRight"`
+    /// `CoordinateOrigin`; example: `"TopRight"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"1%"`
+    /// `XPos`; example: `"1%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"1%"`
+    /// `YPos`; example: `"1%"`
     pub y_pos: Option<String>,
 
-    /// `ImageTemplate`: an [`ImageWatermarkInputForUpdate`](super::models::ImageWatermarkInputForUpdate).
+    /// `ImageTemplate`
     pub image_template: Option<models::ImageWatermarkInputForUpdate>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInputForUpdate`](super::models::TextWatermarkTemplateInputForUpdate).
+    /// `TextTemplate`
     pub text_template: Option<models::TextWatermarkTemplateInputForUpdate>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInputForUpdate`](super::models::SvgWatermarkInputForUpdate).
+    /// `SvgTemplate`
     pub svg_template: Option<models::SvgWatermarkInputForUpdate>,
 }
 
 /// What a successful [`ModifyWatermarkTemplate`] call returns.
 #[tc_model]
 pub struct ModifyWatermarkTemplateResponse {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://xxx/xxx/abc.jpg"`
+    /// `ImageUrl`; example: `"http://xxx/xxx/abc.jpg"`
     pub image_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11375,33 +11347,35 @@ pub struct ModifyWatermarkTemplateResponse {
 /// The `ModifyWordSample` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ModifyWordSampleResponse`].
-/// The codes it documents are in [`ModifyWordSampleError`](super::errors::ModifyWordSampleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ModifyWordSample)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Word`](super::errors::VodErrorCode::ResourceNotFoundWord)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ModifyWordSample",
     output = ModifyWordSampleResponse,
-    error = super::errors::ModifyWordSampleError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyWordSample {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"人工智能"`
+    /// `Keyword`; example: `"人工智能"`
     pub keyword: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Usages`: a list of strings.
-    ///
-    /// Example: `["Review"]`
+    /// `Usages`; example: `["Review"]`
     pub usages: Option<Vec<String>>,
 
-    /// `TagOperationInfo`: an [`AiSampleTagOperation`](super::models::AiSampleTagOperation).
+    /// `TagOperationInfo`
     pub tag_operation_info: Option<models::AiSampleTagOperation>,
 }
 
@@ -11415,34 +11389,37 @@ pub struct ModifyWordSampleResponse {
 /// The `ParseStreamingManifest` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ParseStreamingManifestResponse`].
-/// The codes it documents are in [`ParseStreamingManifestError`](super::errors::ParseStreamingManifestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ParseStreamingManifest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.MediaManifestContent`](super::errors::VodErrorCode::InvalidParameterValueMediaManifestContent)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ParseStreamingManifest",
     output = ParseStreamingManifestResponse,
-    error = super::errors::ParseStreamingManifestError
+    error = super::errors::VodErrorCode
 )]
 pub struct ParseStreamingManifest {
-    /// `MediaManifestContent`: a string.
-    ///
-    /// Example: `"[\"hello\"]"`
+    /// `MediaManifestContent`; example: `"[\"hello\"]"`
     pub media_manifest_content: String,
 
-    /// `ManifestType`: a string.
-    ///
-    /// Example: `"m3u8"`
+    /// `ManifestType`; example: `"m3u8"`
     pub manifest_type: Option<String>,
 }
 
 /// What a successful [`ParseStreamingManifest`] call returns.
 #[tc_model]
 pub struct ParseStreamingManifestResponse {
-    /// `MediaSegmentSet`: a list of strings.
-    ///
-    /// Example: `["text1"]`
+    /// `MediaSegmentSet`; example: `["text1"]`
     pub media_segment_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11452,40 +11429,44 @@ pub struct ParseStreamingManifestResponse {
 /// The `ProcessImage` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessImageResponse`].
-/// The codes it documents are in [`ProcessImageError`](super::errors::ProcessImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.MediaType`](super::errors::VodErrorCode::FailedOperationMediaType)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessImage",
     output = ProcessImageResponse,
-    error = super::errors::ProcessImageError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessImage {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"ContentReview"`
+    /// `Operation`; example: `"ContentReview"`
     pub operation: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `ContentReviewInput`: an [`ImageContentReviewInput`](super::models::ImageContentReviewInput).
+    /// `ContentReviewInput`
     pub content_review_input: Option<models::ImageContentReviewInput>,
 }
 
 /// What a successful [`ProcessImage`] call returns.
 #[tc_model]
 pub struct ProcessImageResponse {
-    /// `ContentReviewResultSet`: a list of [`ContentReviewResult`](super::models::ContentReviewResult) objects.
+    /// `ContentReviewResultSet`
     pub content_review_result_set: Vec<models::ContentReviewResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11495,70 +11476,66 @@ pub struct ProcessImageResponse {
 /// The `ProcessImageAsync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessImageAsyncResponse`].
-/// The codes it documents are in [`ProcessImageAsyncError`](super::errors::ProcessImageAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessImageAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessImageAsync",
     output = ProcessImageAsyncResponse,
-    error = super::errors::ProcessImageAsyncError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessImageAsync {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: u64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263618924724112"`
+    /// `FileId`; example: `"966263618924724112"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://abcabc.png"`
+    /// `Url`; example: `"http://abcabc.png"`
     pub url: Option<String>,
 
-    /// `Base64`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQF"`
+    /// `Base64`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQF"`
     pub base64: Option<String>,
 
-    /// `ImageTaskInput`: a [`ProcessImageAsyncTaskInput`](super::models::ProcessImageAsyncTaskInput).
+    /// `ImageTaskInput`
     pub image_task_input: Option<models::ProcessImageAsyncTaskInput>,
 
-    /// `OutputConfig`: a [`ProcessImageAsyncOutputConfig`](super::models::ProcessImageAsyncOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::ProcessImageAsyncOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysession"`
+    /// `SessionId`; example: `"mysession"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myextinfo"`
+    /// `ExtInfo`; example: `"myextinfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ProcessImageAsync`] call returns.
 #[tc_model]
 pub struct ProcessImageAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-ProcessImage***2782aff1e896673f1ft"`
+    /// `TaskId`; example: `"251007502-ProcessImage***2782aff1e896673f1ft"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11568,86 +11545,84 @@ pub struct ProcessImageAsyncResponse {
 /// The `ProcessMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessMediaResponse`].
-/// The codes it documents are in [`ProcessMediaError`](super::errors::ProcessMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.NoNeedToReduceMediaBitrate`](super::errors::VodErrorCode::FailedOperationNoNeedToReduceMediaBitrate)
+/// - [`FailedOperation.TaskDuplicate`](super::errors::VodErrorCode::FailedOperationTaskDuplicate)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AiAnalysisTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiAnalysisTaskDefinition)
+/// - [`InvalidParameterValue.AiContentReviewTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiContentReviewTaskDefinition)
+/// - [`InvalidParameterValue.AiRecognitionTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiRecognitionTaskDefinition)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessMedia",
     output = ProcessMediaResponse,
-    error = super::errors::ProcessMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessMedia {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/video.mp4"`
     pub media_storage_path: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     pub tasks_notify_mode: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://vodtest.cos.ap-guangzhou.myqcloud.com/video.mp4"`
+    /// `Url`; example: `"https://vodtest.cos.ap-guangzhou.myqcloud.com/video.mp4"`
     pub url: Option<String>,
 
-    /// `OutputAsIndependentMedia`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OutputAsIndependentMedia`; example: `"ON"`
     pub output_as_independent_media: Option<String>,
 }
 
 /// What a successful [`ProcessMedia`] call returns.
 #[tc_model]
 pub struct ProcessMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11657,54 +11632,58 @@ pub struct ProcessMediaResponse {
 /// The `ProcessMediaByMPS` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessMediaByMPSResponse`].
-/// The codes it documents are in [`ProcessMediaByMPSError`](super::errors::ProcessMediaByMPSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessMediaByMPS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessMediaByMPS",
     output = ProcessMediaByMPSResponse,
-    error = super::errors::ProcessMediaByMPSError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessMediaByMPS {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: u64,
 
-    /// `MPSProcessMediaParams`: a string.
-    ///
-    /// Example: `"{\"AiAnalysisTask\":{\"Definition\":25,\"ExtendedParameter\":\"\"}}"`
+    /// `MPSProcessMediaParams`; example: `"{\"AiAnalysisTask\":{\"Definition\":25,\"ExtendedParameter\":\"\"}}"`
     #[tc(rename = "MPSProcessMediaParams")]
     pub mps_process_media_params: Option<String>,
 
-    /// `AiAnalysisTask`: a [`MpsAiAnalysisTaskInput`](super::models::MpsAiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::MpsAiAnalysisTaskInput>,
 
-    /// `SmartSubtitlesTask`: a [`MpsSmartSubtitlesTaskInput`](super::models::MpsSmartSubtitlesTaskInput).
+    /// `SmartSubtitlesTask`
     pub smart_subtitles_task: Option<models::MpsSmartSubtitlesTaskInput>,
 
-    /// `SmartEraseTask`: a [`MpsSmartEraseTaskInput`](super::models::MpsSmartEraseTaskInput).
+    /// `SmartEraseTask`
     pub smart_erase_task: Option<models::MpsSmartEraseTaskInput>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo"`
+    /// `ExtInfo`; example: `"ExtInfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ProcessMediaByMPS`] call returns.
 #[tc_model]
 pub struct ProcessMediaByMPSResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11714,79 +11693,72 @@ pub struct ProcessMediaByMPSResponse {
 /// The `ProcessMediaByProcedure` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessMediaByProcedureResponse`].
-/// The codes it documents are in [`ProcessMediaByProcedureError`](super::errors::ProcessMediaByProcedureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessMediaByProcedure)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.ProcedureName`](super::errors::VodErrorCode::InvalidParameterValueProcedureName)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`InvalidParameterValue.UniqueIdentifier`](super::errors::VodErrorCode::InvalidParameterValueUniqueIdentifier)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessMediaByProcedure",
     output = ProcessMediaByProcedureResponse,
-    error = super::errors::ProcessMediaByProcedureError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessMediaByProcedure {
-    /// `ProcedureName`: a string.
-    ///
-    /// Example: `"TranscodeAndSnapshot"`
+    /// `ProcedureName`; example: `"TranscodeAndSnapshot"`
     pub procedure_name: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir/video.mp4"`
     pub media_storage_path: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     pub tasks_notify_mode: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"Reserved"`
+    /// `ExtInfo`; example: `"Reserved"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ProcessMediaByProcedure`] call returns.
 #[tc_model]
 pub struct ProcessMediaByProcedureResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"150xxx01-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"150xxx01-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
-    /// `ReviewAudioVideoTaskId`: a string.
-    ///
-    /// Example: `"150xxx01-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `ReviewAudioVideoTaskId`; example: `"150xxx01-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bca"`
     pub review_audio_video_task_id: String,
 
-    /// `ImportMediaKnowledgeTaskIdSet`: a list of strings.
-    ///
-    /// Example: `["2****5-ImportMediaKnowledge-fe26d12dbb53cd75d8f7881253e3266at"]`
+    /// `ImportMediaKnowledgeTaskIdSet`; example: `["2****5-ImportMediaKnowledge-fe26d12dbb53cd75d8f7881253e3266at"]`
     pub import_media_knowledge_task_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11796,64 +11768,70 @@ pub struct ProcessMediaByProcedureResponse {
 /// The `ProcessMediaByUrl` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ProcessMediaByUrlResponse`].
-/// The codes it documents are in [`ProcessMediaByUrlError`](super::errors::ProcessMediaByUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ProcessMediaByUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.TaskDuplicate`](super::errors::VodErrorCode::FailedOperationTaskDuplicate)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GetFileInfoError`](super::errors::VodErrorCode::InternalErrorGetFileInfoError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AiAnalysisTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiAnalysisTaskDefinition)
+/// - [`InvalidParameterValue.AiContentReviewTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiContentReviewTaskDefinition)
+/// - [`InvalidParameterValue.AiRecognitionTaskDefinition`](super::errors::VodErrorCode::InvalidParameterValueAiRecognitionTaskDefinition)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ProcessMediaByUrl",
     output = ProcessMediaByUrlResponse,
-    error = super::errors::ProcessMediaByUrlError
+    error = super::errors::VodErrorCode
 )]
 pub struct ProcessMediaByUrl {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `InputInfo`: a [`MediaInputInfo`](super::models::MediaInputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::MediaInputInfo>,
 
-    /// `OutputInfo`: a [`MediaOutputInfo`](super::models::MediaOutputInfo).
+    /// `OutputInfo`
     pub output_info: Option<models::MediaOutputInfo>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     pub tasks_notify_mode: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`ProcessMediaByUrl`] call returns.
 #[tc_model]
 pub struct ProcessMediaByUrlResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxxxxx07-procedurev2-893dc41e6fdc22dcf24aa6e9c61cp94"`
+    /// `TaskId`; example: `"125xxxxxx07-procedurev2-893dc41e6fdc22dcf24aa6e9c61cp94"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11863,32 +11841,38 @@ pub struct ProcessMediaByUrlResponse {
 /// The `PullEvents` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`PullEventsResponse`].
-/// The codes it documents are in [`PullEventsError`](super::errors::PullEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=PullEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "PullEvents",
     output = PullEventsResponse,
-    error = super::errors::PullEventsError
+    error = super::errors::VodErrorCode
 )]
 pub struct PullEvents {
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"Reserved"`
+    /// `ExtInfo`; example: `"Reserved"`
     pub ext_info: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`PullEvents`] call returns.
 #[tc_model]
 pub struct PullEventsResponse {
-    /// `EventSet`: a list of [`EventContent`](super::models::EventContent) objects.
+    /// `EventSet`
     pub event_set: Option<Vec<models::EventContent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11898,99 +11882,90 @@ pub struct PullEventsResponse {
 /// The `PullUpload` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`PullUploadResponse`].
-/// The codes it documents are in [`PullUploadError`](super::errors::PullUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=PullUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.CoverType`](super::errors::VodErrorCode::FailedOperationCoverType)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.MediaType`](super::errors::VodErrorCode::FailedOperationMediaType)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter.ExpireTime`](super::errors::VodErrorCode::InvalidParameterExpireTime)
+/// - [`InvalidParameter.StorageRegion`](super::errors::VodErrorCode::InvalidParameterStorageRegion)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CoverUrl`](super::errors::VodErrorCode::InvalidParameterValueCoverUrl)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::VodErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.MediaStoragePath`](super::errors::VodErrorCode::InvalidParameterValueMediaStoragePath)
+/// - [`InvalidParameterValue.MediaUrl`](super::errors::VodErrorCode::InvalidParameterValueMediaUrl)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.StorageRegion`](super::errors::VodErrorCode::InvalidParameterValueStorageRegion)
+/// - [`ResourceNotFound.CoverUrl`](super::errors::VodErrorCode::ResourceNotFoundCoverUrl)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "PullUpload",
     output = PullUploadResponse,
-    error = super::errors::PullUploadError
+    error = super::errors::VodErrorCode
 )]
 pub struct PullUpload {
-    /// `MediaUrl`: a string.
-    ///
-    /// Example: `"http://www.abc.com/abc.mp4"`
+    /// `MediaUrl`; example: `"http://www.abc.com/abc.mp4"`
     pub media_url: String,
 
-    /// `MediaType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `MediaType`; example: `"mp4"`
     pub media_type: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `220000`
+    /// `SubAppId`; example: `220000`
     pub sub_app_id: Option<u64>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"media.mp4"`
+    /// `MediaName`; example: `"media.mp4"`
     pub media_name: Option<String>,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"xxx/cover.jpg"`
+    /// `CoverUrl`; example: `"xxx/cover.jpg"`
     pub cover_url: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"MyProcedure"`
+    /// `Procedure`; example: `"MyProcedure"`
     pub procedure: Option<String>,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2020-09-07T00:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `StorageRegion`; example: `"ap-beijing"`
     pub storage_region: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: Option<i64>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"custom information for ProcedureStateChanged"`
+    /// `SessionContext`; example: `"custom information for ProcedureStateChanged"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"custom_session_id"`
+    /// `SessionId`; example: `"custom_session_id"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"ExtInfo1"`
+    /// `ExtInfo`; example: `"ExtInfo1"`
     pub ext_info: Option<String>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"custom information for NewFileUpload"`
+    /// `SourceContext`; example: `"custom information for NewFileUpload"`
     pub source_context: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/a.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/a.mp4"`
     pub media_storage_path: Option<String>,
 }
 
 /// What a successful [`PullUpload`] call returns.
 #[tc_model]
 pub struct PullUploadResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxxxxx07-pull-893dc41e6fdc22dcf24aa6e9c61cp94"`
+    /// `TaskId`; example: `"125xxxxxx07-pull-893dc41e6fdc22dcf24aa6e9c61cp94"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12000,25 +11975,29 @@ pub struct PullUploadResponse {
 /// The `PushUrlCache` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`PushUrlCacheResponse`].
-/// The codes it documents are in [`PushUrlCacheError`](super::errors::PushUrlCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=PushUrlCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "PushUrlCache",
     output = PushUrlCacheResponse,
-    error = super::errors::PushUrlCacheError
+    error = super::errors::VodErrorCode
 )]
 pub struct PushUrlCache {
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["xxx/1.mp4","xxx/2.mp4"]`
+    /// `Urls`; example: `["xxx/1.mp4","xxx/2.mp4"]`
     pub urls: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 }
 
@@ -12032,104 +12011,92 @@ pub struct PushUrlCacheResponse {
 /// The `RebuildMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`RebuildMediaResponse`].
-/// The codes it documents are in [`RebuildMediaError`](super::errors::RebuildMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=RebuildMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "RebuildMedia",
     output = RebuildMediaResponse,
-    error = super::errors::RebuildMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct RebuildMedia {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"123abc"`
+    /// `FileId`; example: `"123abc"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `StartTimeOffset`; example: `1`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `EndTimeOffset`; example: `2`
     pub end_time_offset: Option<f64>,
 
-    /// `RepairInfo`: a [`RepairInfo`](super::models::RepairInfo).
+    /// `RepairInfo`
     pub repair_info: Option<models::RepairInfo>,
 
-    /// `VideoFrameInterpolationInfo`: a [`VideoFrameInterpolationInfo`](super::models::VideoFrameInterpolationInfo).
+    /// `VideoFrameInterpolationInfo`
     pub video_frame_interpolation_info: Option<models::VideoFrameInterpolationInfo>,
 
-    /// `SuperResolutionInfo`: a [`SuperResolutionInfo`](super::models::SuperResolutionInfo).
+    /// `SuperResolutionInfo`
     pub super_resolution_info: Option<models::SuperResolutionInfo>,
 
-    /// `HDRInfo`: a [`HdrInfo`](super::models::HdrInfo).
+    /// `HDRInfo`
     #[tc(rename = "HDRInfo")]
     pub hdr_info: Option<models::HdrInfo>,
 
-    /// `VideoDenoiseInfo`: a [`VideoDenoiseInfo`](super::models::VideoDenoiseInfo).
+    /// `VideoDenoiseInfo`
     pub video_denoise_info: Option<models::VideoDenoiseInfo>,
 
-    /// `AudioDenoiseInfo`: an [`AudioDenoiseInfo`](super::models::AudioDenoiseInfo).
+    /// `AudioDenoiseInfo`
     pub audio_denoise_info: Option<models::AudioDenoiseInfo>,
 
-    /// `ColorInfo`: a [`ColorEnhanceInfo`](super::models::ColorEnhanceInfo).
+    /// `ColorInfo`
     pub color_info: Option<models::ColorEnhanceInfo>,
 
-    /// `SharpInfo`: a [`SharpEnhanceInfo`](super::models::SharpEnhanceInfo).
+    /// `SharpInfo`
     pub sharp_info: Option<models::SharpEnhanceInfo>,
 
-    /// `FaceInfo`: a [`FaceEnhanceInfo`](super::models::FaceEnhanceInfo).
+    /// `FaceInfo`
     pub face_info: Option<models::FaceEnhanceInfo>,
 
-    /// `LowLightInfo`: a [`LowLightEnhanceInfo`](super::models::LowLightEnhanceInfo).
+    /// `LowLightInfo`
     pub low_light_info: Option<models::LowLightEnhanceInfo>,
 
-    /// `ScratchRepairInfo`: a [`ScratchRepairInfo`](super::models::ScratchRepairInfo).
+    /// `ScratchRepairInfo`
     pub scratch_repair_info: Option<models::ScratchRepairInfo>,
 
-    /// `ArtifactRepairInfo`: an [`ArtifactRepairInfo`](super::models::ArtifactRepairInfo).
+    /// `ArtifactRepairInfo`
     pub artifact_repair_info: Option<models::ArtifactRepairInfo>,
 
-    /// `TargetInfo`: a [`RebuildMediaTargetInfo`](super::models::RebuildMediaTargetInfo).
+    /// `TargetInfo`
     pub target_info: Option<models::RebuildMediaTargetInfo>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SessionId`; example: `"1"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SessionContext`; example: `"1"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksPriority`; example: `1`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtInfo`; example: `"1"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`RebuildMedia`] call returns.
 #[tc_model]
 pub struct RebuildMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123-xxx-xx"`
+    /// `TaskId`; example: `"123-xxx-xx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12139,72 +12106,58 @@ pub struct RebuildMediaResponse {
 /// The `RebuildMediaByTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`RebuildMediaByTemplateResponse`].
-/// The codes it documents are in [`RebuildMediaByTemplateError`](super::errors::RebuildMediaByTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=RebuildMediaByTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "RebuildMediaByTemplate",
     output = RebuildMediaByTemplateResponse,
-    error = super::errors::RebuildMediaByTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct RebuildMediaByTemplate {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52854xxxxxx85271487"`
+    /// `FileId`; example: `"52854xxxxxx85271487"`
     pub file_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"1500000001"`
+    /// `SubAppId`; example: `"1500000001"`
     pub sub_app_id: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `EndTimeOffset`; example: `5`
     pub end_time_offset: Option<f64>,
 
-    /// `OutputConfig`: a [`RebuildMediaOutputConfig`](super::models::RebuildMediaOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::RebuildMediaOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"Reserved"`
+    /// `ExtInfo`; example: `"Reserved"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`RebuildMediaByTemplate`] call returns.
 #[tc_model]
 pub struct RebuildMediaByTemplateResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx-RebuildMedia-75e45d323ffad76987112fafe2eb87dxxx"`
+    /// `TaskId`; example: `"125xxx-RebuildMedia-75e45d323ffad76987112fafe2eb87dxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12214,23 +12167,30 @@ pub struct RebuildMediaByTemplateResponse {
 /// The `RefreshUrlCache` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`RefreshUrlCacheResponse`].
-/// The codes it documents are in [`RefreshUrlCacheError`](super::errors::RefreshUrlCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=RefreshUrlCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "RefreshUrlCache",
     output = RefreshUrlCacheResponse,
-    error = super::errors::RefreshUrlCacheError
+    error = super::errors::VodErrorCode
 )]
 pub struct RefreshUrlCache {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubAppId`; example: `0`
     pub sub_app_id: Option<u64>,
 }
 
@@ -12244,45 +12204,49 @@ pub struct RefreshUrlCacheResponse {
 /// The `RemoveWatermark` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`RemoveWatermarkResponse`].
-/// The codes it documents are in [`RemoveWatermarkError`](super::errors::RemoveWatermarkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=RemoveWatermark)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.TaskDuplicate`](super::errors::VodErrorCode::FailedOperationTaskDuplicate)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "RemoveWatermark",
     output = RemoveWatermarkResponse,
-    error = super::errors::RemoveWatermarkError
+    error = super::errors::VodErrorCode
 )]
 pub struct RemoveWatermark {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"12xxx"`
+    /// `FileId`; example: `"12xxx"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksPriority`; example: `1`
     pub tasks_priority: Option<i64>,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -12292,9 +12256,7 @@ pub struct RemoveWatermark {
 /// What a successful [`RemoveWatermark`] call returns.
 #[tc_model]
 pub struct RemoveWatermarkResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"150xxx01-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"150xxx01-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12304,54 +12266,59 @@ pub struct RemoveWatermarkResponse {
 /// The `ResetProcedureTemplate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ResetProcedureTemplateResponse`].
-/// The codes it documents are in [`ResetProcedureTemplateError`](super::errors::ResetProcedureTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ResetProcedureTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ProcedureNameNotExist`](super::errors::VodErrorCode::InvalidParameterProcedureNameNotExist)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ResetProcedureTemplate",
     output = ResetProcedureTemplateResponse,
-    error = super::errors::ResetProcedureTemplateError
+    error = super::errors::VodErrorCode
 )]
 pub struct ResetProcedureTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的一个任务流"`
+    /// `Name`; example: `"我的一个任务流"`
     pub name: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"我的模板"`
+    /// `Comment`; example: `"我的模板"`
     pub comment: Option<String>,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`](super::models::MediaProcessTaskInput).
+    /// `MediaProcessTask`
     pub media_process_task: Option<models::MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`](super::models::AiContentReviewTaskInput).
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<models::AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`](super::models::AiAnalysisTaskInput).
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<models::AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTaskSet`: a list of [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput) objects.
+    /// `AiRecognitionTaskSet`
     pub ai_recognition_task_set: Option<Vec<models::AiRecognitionTaskInput>>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`](super::models::AiRecognitionTaskInput).
+    /// `AiRecognitionTask`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ai_recognition_task: Option<models::AiRecognitionTaskInput>,
 
-    /// `ReviewAudioVideoTask`: a [`ProcedureReviewAudioVideoTaskInput`](super::models::ProcedureReviewAudioVideoTaskInput).
+    /// `ReviewAudioVideoTask`
     pub review_audio_video_task: Option<models::ProcedureReviewAudioVideoTaskInput>,
 
-    /// `ImportMediaKnowledgeTaskSet`: a list of [`ImportMediaKnowledgeTaskInput`](super::models::ImportMediaKnowledgeTaskInput) objects.
+    /// `ImportMediaKnowledgeTaskSet`
     pub import_media_knowledge_task_set: Option<
         Vec<models::ImportMediaKnowledgeTaskInput>,
     >,
@@ -12367,35 +12334,47 @@ pub struct ResetProcedureTemplateResponse {
 /// The `RestoreMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`RestoreMediaResponse`].
-/// The codes it documents are in [`RestoreMediaError`](super::errors::RestoreMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=RestoreMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileIds`](super::errors::VodErrorCode::InvalidParameterValueFileIds)
+/// - [`InvalidParameterValue.NotRestorable`](super::errors::VodErrorCode::InvalidParameterValueNotRestorable)
+/// - [`InvalidParameterValue.OriginalStorageClass`](super::errors::VodErrorCode::InvalidParameterValueOriginalStorageClass)
+/// - [`InvalidParameterValue.RestoreDay`](super::errors::VodErrorCode::InvalidParameterValueRestoreDay)
+/// - [`InvalidParameterValue.RestoreTier`](super::errors::VodErrorCode::InvalidParameterValueRestoreTier)
+/// - [`InvalidParameterValue.UnsupportedRestoreTier`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedRestoreTier)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileNotExist`](super::errors::VodErrorCode::ResourceNotFoundFileNotExist)
+/// - [`ResourceUnavailable`](super::errors::VodErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::VodErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::VodErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "RestoreMedia",
     output = RestoreMediaResponse,
-    error = super::errors::RestoreMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct RestoreMedia {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["5285485487985271487","5285485487985271488"]`
+    /// `FileIds`; example: `["5285485487985271487","5285485487985271488"]`
     pub file_ids: Vec<String>,
 
-    /// `RestoreDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RestoreDay`; example: `5`
     pub restore_day: u64,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500035838`
+    /// `SubAppId`; example: `1500035838`
     pub sub_app_id: Option<u64>,
 
-    /// `RestoreTier`: a string.
-    ///
-    /// Example: `"Expedited"`
+    /// `RestoreTier`; example: `"Expedited"`
     pub restore_tier: Option<String>,
 }
 
@@ -12409,69 +12388,62 @@ pub struct RestoreMediaResponse {
 /// The `ReviewAudioVideo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ReviewAudioVideoResponse`].
-/// The codes it documents are in [`ReviewAudioVideoError`](super::errors::ReviewAudioVideoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ReviewAudioVideo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ReviewAudioVideo",
     output = ReviewAudioVideoResponse,
-    error = super::errors::ReviewAudioVideoError
+    error = super::errors::VodErrorCode
 )]
 pub struct ReviewAudioVideo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/video.mp4"`
     pub media_storage_path: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `ReviewContents`: a list of strings.
-    ///
-    /// Example: `["Media","Cover"]`
+    /// `ReviewContents`; example: `["Media","Cover"]`
     pub review_contents: Option<Vec<String>>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<u64>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"Reserve"`
+    /// `ExtInfo`; example: `"Reserve"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`ReviewAudioVideo`] call returns.
 #[tc_model]
 pub struct ReviewAudioVideoResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bcb"`
+    /// `TaskId`; example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bcb"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12481,48 +12453,52 @@ pub struct ReviewAudioVideoResponse {
 /// The `ReviewImage` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`ReviewImageResponse`].
-/// The codes it documents are in [`ReviewImageError`](super::errors::ReviewImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=ReviewImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.MediaType`](super::errors::VodErrorCode::FailedOperationMediaType)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::VodErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "ReviewImage",
     output = ReviewImageResponse,
-    error = super::errors::ReviewImageError
+    error = super::errors::VodErrorCode
 )]
 pub struct ReviewImage {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: Option<String>,
 
-    /// `MediaStoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `MediaStoragePath`; example: `"/dir1/video.mp4"`
     pub media_storage_path: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 }
 
 /// What a successful [`ReviewImage`] call returns.
 #[tc_model]
 pub struct ReviewImageResponse {
-    /// `ReviewResultSet`: a list of [`ContentReviewResult`](super::models::ContentReviewResult) objects.
+    /// `ReviewResultSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub review_result_set: Option<Vec<models::ContentReviewResult>>,
 
-    /// `MediaReviewResult`: a [`ReviewImageResult`](super::models::ReviewImageResult).
+    /// `MediaReviewResult`
     pub media_review_result: Option<models::ReviewImageResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12532,15 +12508,43 @@ pub struct ReviewImageResponse {
 /// The `SearchMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SearchMediaResponse`].
-/// The codes it documents are in [`SearchMediaError`](super::errors::SearchMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SearchMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InternalError.GetMediaListError`](super::errors::VodErrorCode::InternalErrorGetMediaListError)
+/// - [`InvalidParameterValue.Categories`](super::errors::VodErrorCode::InvalidParameterValueCategories)
+/// - [`InvalidParameterValue.ClassIds`](super::errors::VodErrorCode::InvalidParameterValueClassIds)
+/// - [`InvalidParameterValue.EndTime`](super::errors::VodErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.FileIds`](super::errors::VodErrorCode::InvalidParameterValueFileIds)
+/// - [`InvalidParameterValue.NamePrefixes`](super::errors::VodErrorCode::InvalidParameterValueNamePrefixes)
+/// - [`InvalidParameterValue.Names`](super::errors::VodErrorCode::InvalidParameterValueNames)
+/// - [`InvalidParameterValue.Offset`](super::errors::VodErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Sort`](super::errors::VodErrorCode::InvalidParameterValueSort)
+/// - [`InvalidParameterValue.SourceType`](super::errors::VodErrorCode::InvalidParameterValueSourceType)
+/// - [`InvalidParameterValue.SourceTypes`](super::errors::VodErrorCode::InvalidParameterValueSourceTypes)
+/// - [`InvalidParameterValue.StartTime`](super::errors::VodErrorCode::InvalidParameterValueStartTime)
+/// - [`InvalidParameterValue.StorageRegions`](super::errors::VodErrorCode::InvalidParameterValueStorageRegions)
+/// - [`InvalidParameterValue.StreamIds`](super::errors::VodErrorCode::InvalidParameterValueStreamIds)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`InvalidParameterValue.Tags`](super::errors::VodErrorCode::InvalidParameterValueTags)
+/// - [`InvalidParameterValue.Text`](super::errors::VodErrorCode::InvalidParameterValueText)
+/// - [`InvalidParameterValue.Types`](super::errors::VodErrorCode::InvalidParameterValueTypes)
+/// - [`InvalidParameterValue.Vids`](super::errors::VodErrorCode::InvalidParameterValueVids)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SearchMedia",
     output = SearchMediaResponse,
-    error = super::errors::SearchMediaError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -12550,175 +12554,113 @@ pub struct ReviewImageResponse {
     )
 )]
 pub struct SearchMedia {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500035838`
+    /// `SubAppId`; example: `1500035838`
     pub sub_app_id: Option<u64>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["5285485487985271487"]`
+    /// `FileIds`; example: `["5285485487985271487"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["filename.mp4"]`
+    /// `Names`; example: `["filename.mp4"]`
     pub names: Option<Vec<String>>,
 
-    /// `NamePrefixes`: a list of strings.
-    ///
-    /// Example: `["filename"]`
+    /// `NamePrefixes`; example: `["filename"]`
     pub name_prefixes: Option<Vec<String>>,
 
-    /// `Descriptions`: a list of strings.
-    ///
-    /// Example: `["file escriptions"]`
+    /// `Descriptions`; example: `["file escriptions"]`
     pub descriptions: Option<Vec<String>>,
 
-    /// `ClassIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ClassIds`; example: `[1,2]`
     pub class_ids: Option<Vec<i64>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["Sports","Food"]`
+    /// `Tags`; example: `["Sports","Food"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Categories`: a list of strings.
-    ///
-    /// Example: `["Video"]`
+    /// `Categories`; example: `["Video"]`
     pub categories: Option<Vec<String>>,
 
-    /// `SourceTypes`: a list of strings.
-    ///
-    /// Example: `["Record"]`
+    /// `SourceTypes`; example: `["Record"]`
     pub source_types: Option<Vec<String>>,
 
-    /// `StreamIds`: a list of strings.
-    ///
-    /// Example: `["StreamId1"]`
+    /// `StreamIds`; example: `["StreamId1"]`
     pub stream_ids: Option<Vec<String>>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTime`
     pub create_time: Option<models::TimeRange>,
 
-    /// `ExpireTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `ExpireTime`
     pub expire_time: Option<models::TimeRange>,
 
-    /// `StorageRegions`: a list of strings.
-    ///
-    /// Example: `["ap-chongqing"]`
+    /// `StorageRegions`; example: `["ap-chongqing"]`
     pub storage_regions: Option<Vec<String>>,
 
-    /// `StorageClasses`: a list of strings.
-    ///
-    /// Example: `["STANDARD"]`
+    /// `StorageClasses`; example: `["STANDARD"]`
     pub storage_classes: Option<Vec<String>>,
 
-    /// `MediaTypes`: a list of strings.
-    ///
-    /// Example: `["mp4"]`
+    /// `MediaTypes`; example: `["mp4"]`
     pub media_types: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["Normal"]`
+    /// `Status`; example: `["Normal"]`
     pub status: Option<Vec<String>>,
 
-    /// `ReviewResults`: a list of strings.
-    ///
-    /// Example: `["pass"]`
+    /// `ReviewResults`; example: `["pass"]`
     pub review_results: Option<Vec<String>>,
 
-    /// `TrtcSdkAppIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `TrtcSdkAppIds`; example: `[123]`
     pub trtc_sdk_app_ids: Option<Vec<u64>>,
 
-    /// `TrtcRoomIds`: a list of strings.
-    ///
-    /// Example: `["TrtcRoomId1"]`
+    /// `TrtcRoomIds`; example: `["TrtcRoomId1"]`
     pub trtc_room_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["basicInfo"]`
+    /// `Filters`; example: `["basicInfo"]`
     pub filters: Option<Vec<String>>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"音视频"`
+    /// `Text`; example: `"音视频"`
     pub text: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Record"`
+    /// `SourceType`; example: `"Record"`
     pub source_type: Option<String>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"StreamId1"`
+    /// `StreamId`; example: `"StreamId1"`
     pub stream_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `StartTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `EndTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub end_time: Option<String>,
 
-    /// `Vids`: a list of strings.
-    ///
-    /// Example: `["5285485487985271487"]`
+    /// `Vids`; example: `["5285485487985271487"]`
     pub vids: Option<Vec<String>>,
 
-    /// `Vid`: a string.
-    ///
-    /// Example: `"\"invalid\""`
+    /// `Vid`; example: `"\"invalid\""`
     pub vid: Option<String>,
 
-    /// `StreamDomains`: a list of strings.
-    ///
-    /// Example: `["live.test.com"]`
+    /// `StreamDomains`; example: `["live.test.com"]`
     pub stream_domains: Option<Vec<String>>,
 
-    /// `StreamPaths`: a list of strings.
-    ///
-    /// Example: `["live"]`
+    /// `StreamPaths`; example: `["live"]`
     pub stream_paths: Option<Vec<String>>,
 
-    /// `KnowledgeBases`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `KnowledgeBases`; example: `["default"]`
     pub knowledge_bases: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchMedia`] call returns.
 #[tc_model]
 pub struct SearchMediaResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `MediaInfoSet`: a list of [`MediaInfo`](super::models::MediaInfo) objects.
+    /// `MediaInfoSet`
     pub media_info_set: Vec<models::MediaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12728,62 +12670,52 @@ pub struct SearchMediaResponse {
 /// The `SearchMediaBySemantics` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SearchMediaBySemanticsResponse`].
-/// The codes it documents are in [`SearchMediaBySemanticsError`](super::errors::SearchMediaBySemanticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SearchMediaBySemantics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SearchMediaBySemantics",
     output = SearchMediaBySemanticsResponse,
-    error = super::errors::SearchMediaBySemanticsError
+    error = super::errors::VodErrorCode
 )]
 pub struct SearchMediaBySemantics {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500035838`
+    /// `SubAppId`; example: `1500035838`
     pub sub_app_id: u64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"包含夕阳的海边视频"`
+    /// `Text`; example: `"包含夕阳的海边视频"`
     pub text: String,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Categories`: a list of strings.
-    ///
-    /// Example: `["Video"]`
+    /// `Categories`; example: `["Video"]`
     pub categories: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["Sports","Food"]`
+    /// `Tags`; example: `["Sports","Food"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Persons`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `Persons`; example: `["张三"]`
     pub persons: Option<Vec<String>>,
 
-    /// `TaskTypes`: a list of strings.
-    ///
-    /// Example: `["AiAnalysis.DescriptionTask "]`
+    /// `TaskTypes`; example: `["AiAnalysis.DescriptionTask "]`
     pub task_types: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchMediaBySemantics`] call returns.
 #[tc_model]
 pub struct SearchMediaBySemanticsResponse {
-    /// `SearchResults`: a list of [`SemanticsSearchResult`](super::models::SemanticsSearchResult) objects.
+    /// `SearchResults`
     pub search_results: Vec<models::SemanticsSearchResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12793,32 +12725,34 @@ pub struct SearchMediaBySemanticsResponse {
 /// The `SetCLSPushTarget` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SetCLSPushTargetResponse`].
-/// The codes it documents are in [`SetCLSPushTargetError`](super::errors::SetCLSPushTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SetCLSPushTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SetCLSPushTarget",
     output = SetCLSPushTargetResponse,
-    error = super::errors::SetCLSPushTargetError
+    error = super::errors::VodErrorCode
 )]
 pub struct SetCLSPushTarget {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"myplaydomain.com"`
+    /// `Domain`; example: `"myplaydomain.com"`
     pub domain: String,
 
-    /// `SubAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<i64>,
 
-    /// `ChineseMainlandCLSTargetInfo`: an [`AreaClsTargetInfo`](super::models::AreaClsTargetInfo).
+    /// `ChineseMainlandCLSTargetInfo`
     #[tc(rename = "ChineseMainlandCLSTargetInfo")]
     pub chinese_mainland_cls_target_info: Option<models::AreaClsTargetInfo>,
 
-    /// `OutsideChineseMainlandCLSTargetInfo`: an [`AreaClsTargetInfo`](super::models::AreaClsTargetInfo).
+    /// `OutsideChineseMainlandCLSTargetInfo`
     #[tc(rename = "OutsideChineseMainlandCLSTargetInfo")]
     pub outside_chinese_mainland_cls_target_info: Option<models::AreaClsTargetInfo>,
 }
@@ -12833,24 +12767,31 @@ pub struct SetCLSPushTargetResponse {
 /// The `SetDrmKeyProviderInfo` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SetDrmKeyProviderInfoResponse`].
-/// The codes it documents are in [`SetDrmKeyProviderInfoError`](super::errors::SetDrmKeyProviderInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SetDrmKeyProviderInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SetDrmKeyProviderInfo",
     output = SetDrmKeyProviderInfoResponse,
-    error = super::errors::SetDrmKeyProviderInfoError
+    error = super::errors::VodErrorCode
 )]
 pub struct SetDrmKeyProviderInfo {
-    /// `SDMCInfo`: a [`SdmcDrmKeyProviderInfo`](super::models::SdmcDrmKeyProviderInfo).
+    /// `SDMCInfo`
     #[tc(rename = "SDMCInfo")]
     pub sdmc_info: Option<models::SdmcDrmKeyProviderInfo>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 }
 
@@ -12864,35 +12805,35 @@ pub struct SetDrmKeyProviderInfoResponse {
 /// The `SetVodDomainCertificate` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SetVodDomainCertificateResponse`].
-/// The codes it documents are in [`SetVodDomainCertificateError`](super::errors::SetVodDomainCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SetVodDomainCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.DomainDeploying`](super::errors::VodErrorCode::FailedOperationDomainDeploying)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SetVodDomainCertificate",
     output = SetVodDomainCertificateResponse,
-    error = super::errors::SetVodDomainCertificateError
+    error = super::errors::VodErrorCode
 )]
 pub struct SetVodDomainCertificate {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.test.com"`
+    /// `Domain`; example: `"xxx.test.com"`
     pub domain: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Set"`
+    /// `Operation`; example: `"Set"`
     pub operation: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251007502`
+    /// `SubAppId`; example: `251007502`
     pub sub_app_id: Option<u64>,
 
-    /// `CertID`: a string.
-    ///
-    /// Example: `"K******7"`
+    /// `CertID`; example: `"K******7"`
     #[tc(rename = "CertID")]
     pub cert_id: Option<String>,
 }
@@ -12907,105 +12848,91 @@ pub struct SetVodDomainCertificateResponse {
 /// The `SimpleHlsClip` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SimpleHlsClipResponse`].
-/// The codes it documents are in [`SimpleHlsClipError`](super::errors::SimpleHlsClipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SimpleHlsClip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EndTimeOffset`](super::errors::VodErrorCode::InvalidParameterValueEndTimeOffset)
+/// - [`InvalidParameterValue.ExpireTime`](super::errors::VodErrorCode::InvalidParameterValueExpireTime)
+/// - [`InvalidParameterValue.IsPersistence`](super::errors::VodErrorCode::InvalidParameterValueIsPersistence)
+/// - [`InvalidParameterValue.OutputMediaType`](super::errors::VodErrorCode::InvalidParameterValueOutputMediaType)
+/// - [`InvalidParameterValue.Precision`](super::errors::VodErrorCode::InvalidParameterValuePrecision)
+/// - [`InvalidParameterValue.Procedure`](super::errors::VodErrorCode::InvalidParameterValueProcedure)
+/// - [`InvalidParameterValue.StartTimeOffset`](super::errors::VodErrorCode::InvalidParameterValueStartTimeOffset)
+/// - [`InvalidParameterValue.Url`](super::errors::VodErrorCode::InvalidParameterValueUrl)
+/// - [`ResourceUnavailable.MasterPlaylist`](super::errors::VodErrorCode::ResourceUnavailableMasterPlaylist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SimpleHlsClip",
     output = SimpleHlsClipResponse,
-    error = super::errors::SimpleHlsClipError
+    error = super::errors::VodErrorCode
 )]
 pub struct SimpleHlsClip {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxxxx/aaaaaa/hhh.m3u8"`
+    /// `Url`; example: `"http://example.com/xxxxx/aaaaaa/hhh.m3u8"`
     pub url: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubAppId`; example: `1`
     pub sub_app_id: Option<u64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2.1`
+    /// `StartTimeOffset`; example: `2.1`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.5`
+    /// `EndTimeOffset`; example: `10.5`
     pub end_time_offset: Option<f64>,
 
-    /// `IsPersistence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPersistence`; example: `0`
     pub is_persistence: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-09-09T23:59:59+08:00"`
+    /// `ExpireTime`; example: `"2020-09-09T23:59:59+08:00"`
     pub expire_time: Option<String>,
 
-    /// `Procedure`: a string.
-    ///
-    /// Example: `"LongVideoPreset"`
+    /// `Procedure`; example: `"LongVideoPreset"`
     pub procedure: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: Option<i64>,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"rtmp://86094.livepush****_mix_file"`
+    /// `SourceContext`; example: `"rtmp://86094.livepush****_mix_file"`
     pub source_context: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sessioncontext"`
+    /// `SessionContext`; example: `"sessioncontext"`
     pub session_context: Option<String>,
 
-    /// `Precision`: a string.
-    ///
-    /// Example: `"Rough"`
+    /// `Precision`; example: `"Rough"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub precision: Option<String>,
 
-    /// `OutputMediaType`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `OutputMediaType`; example: `"hls"`
     pub output_media_type: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"extinfo"`
+    /// `ExtInfo`; example: `"extinfo"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`SimpleHlsClip`] call returns.
 #[tc_model]
 pub struct SimpleHlsClipResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxxxx/aaaaaa/10_50.m3u8"`
+    /// `Url`; example: `"http://example.com/xxxxx/aaaaaa/10_50.m3u8"`
     pub url: String,
 
-    /// `MetaData`: a [`MediaMetaData`](super::models::MediaMetaData).
+    /// `MetaData`
     pub meta_data: models::MediaMetaData,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123-taskid-51rqr"`
+    /// `TaskId`; example: `"123-taskid-51rqr"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13015,52 +12942,53 @@ pub struct SimpleHlsClipResponse {
 /// The `SplitMedia` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`SplitMediaResponse`].
-/// The codes it documents are in [`SplitMediaError`](super::errors::SplitMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=SplitMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameterValue.SessionContextTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionContextTooLong)
+/// - [`InvalidParameterValue.SessionId`](super::errors::VodErrorCode::InvalidParameterValueSessionId)
+/// - [`InvalidParameterValue.SessionIdTooLong`](super::errors::VodErrorCode::InvalidParameterValueSessionIdTooLong)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`ResourceNotFound`](super::errors::VodErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "SplitMedia",
     output = SplitMediaResponse,
-    error = super::errors::SplitMediaError
+    error = super::errors::VodErrorCode
 )]
 pub struct SplitMedia {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Segments`: a list of [`SplitMediaTaskConfig`](super::models::SplitMediaTaskConfig) objects.
+    /// `Segments`
     pub segments: Vec<models::SplitMediaTaskConfig>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"vid=5f0001&cid=10001"`
+    /// `SessionContext`; example: `"vid=5f0001&cid=10001"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5f0001"`
+    /// `SessionId`; example: `"5f0001"`
     pub session_id: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 }
 
 /// What a successful [`SplitMedia`] call returns.
 #[tc_model]
 pub struct SplitMediaResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-SplitMedia-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-SplitMedia-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13070,9 +12998,12 @@ pub struct SplitMediaResponse {
 /// The `TextToSpeechAsync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`TextToSpeechAsyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=TextToSpeechAsync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -13081,49 +13012,35 @@ pub struct SplitMediaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct TextToSpeechAsync {
-    /// `Text`: a string.
-    ///
-    /// Example: `"语音合成测试"`
+    /// `Text`; example: `"语音合成测试"`
     pub text: String,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"ttv-voice-20************26-qaFeULIp"`
+    /// `VoiceId`; example: `"ttv-voice-20************26-qaFeULIp"`
     pub voice_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"260***028"`
+    /// `SubAppId`; example: `"260***028"`
     pub sub_app_id: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 
-    /// `Output`: a [`TextToSpeechAsyncOutputOption`](super::models::TextToSpeechAsyncOutputOption).
+    /// `Output`
     pub output: Option<models::TextToSpeechAsyncOutputOption>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783eff"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`TextToSpeechAsync`] call returns.
 #[tc_model]
 pub struct TextToSpeechAsyncResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-TextToSpeec********************5b37f06c0e0b890c60ct"`
+    /// `TaskId`; example: `"260085028-TextToSpeec********************5b37f06c0e0b890c60ct"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13133,9 +13050,12 @@ pub struct TextToSpeechAsyncResponse {
 /// The `TextToSpeechSync` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`TextToSpeechSyncResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=TextToSpeechSync)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -13144,43 +13064,35 @@ pub struct TextToSpeechAsyncResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct TextToSpeechSync {
-    /// `Text`: a string.
-    ///
-    /// Example: `"种子在土里沉默，是为了破土时的惊雷。"`
+    /// `Text`; example: `"种子在土里沉默，是为了破土时的惊雷。"`
     pub text: String,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"minimax_5*********527-4dff"`
+    /// `VoiceId`; example: `"minimax_5*********527-4dff"`
     pub voice_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"221***"`
+    /// `SubAppId`; example: `"221***"`
     pub sub_app_id: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `Output`: a [`TextToSpeechSyncOutputOption`](super::models::TextToSpeechSyncOutputOption).
+    /// `Output`
     pub output: Option<models::TextToSpeechSyncOutputOption>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`TextToSpeechSync`] call returns.
 #[tc_model]
 pub struct TextToSpeechSyncResponse {
-    /// `AudioData`: a string.
+    /// `AudioData`
     pub audio_data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `ExtInfo`: a string.
+    /// `ExtInfo`
     pub ext_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13190,35 +13102,35 @@ pub struct TextToSpeechSyncResponse {
 /// The `UpdateAigcApiToken` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`UpdateAigcApiTokenResponse`].
-/// The codes it documents are in [`UpdateAigcApiTokenError`](super::errors::UpdateAigcApiTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=UpdateAigcApiToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::VodErrorCode::FailedOperationDbError)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::VodErrorCode::LimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::VodErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "UpdateAigcApiToken",
     output = UpdateAigcApiTokenResponse,
-    error = super::errors::UpdateAigcApiTokenError
+    error = super::errors::VodErrorCode
 )]
 pub struct UpdateAigcApiToken {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251441341`
+    /// `SubAppId`; example: `251441341`
     pub sub_app_id: u64,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"D2JJ0DHJ********************rXFX"`
+    /// `ApiToken`; example: `"D2JJ0DHJ********************rXFX"`
     pub api_token: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"Merge"`
+    /// `ActionType`; example: `"Merge"`
     pub action_type: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"ip\":{\"9.134.4.21\":true}}"`
+    /// `ExtInfo`; example: `"{\"ip\":{\"9.134.4.21\":true}}"`
     pub ext_info: Option<String>,
 }
 
@@ -13232,9 +13144,12 @@ pub struct UpdateAigcApiTokenResponse {
 /// The `UpdateVoice` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`UpdateVoiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=UpdateVoice)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -13243,29 +13158,23 @@ pub struct UpdateAigcApiTokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateVoice {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
+    /// `VoiceId`; example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
     pub voice_id: String,
 
-    /// `VoiceFields`: a [`VoiceUpdateFields`](super::models::VoiceUpdateFields).
+    /// `VoiceFields`
     pub voice_fields: models::VoiceUpdateFields,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"260***028"`
+    /// `SubAppId`; example: `"260***028"`
     pub sub_app_id: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"engine\": \"auto\"}"`
+    /// `ExtParam`; example: `"{\"engine\": \"auto\"}"`
     pub ext_param: Option<String>,
 }
 
 /// What a successful [`UpdateVoice`] call returns.
 #[tc_model]
 pub struct UpdateVoiceResponse {
-    /// `Voice`: a [`VoiceInfo`](super::models::VoiceInfo).
+    /// `Voice`
     pub voice: Option<models::VoiceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13275,39 +13184,39 @@ pub struct UpdateVoiceResponse {
 /// The `VerifyDomainRecord` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`VerifyDomainRecordResponse`].
-/// The codes it documents are in [`VerifyDomainRecordError`](super::errors::VerifyDomainRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=VerifyDomainRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::VodErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "VerifyDomainRecord",
     output = VerifyDomainRecordResponse,
-    error = super::errors::VerifyDomainRecordError
+    error = super::errors::VodErrorCode
 )]
 pub struct VerifyDomainRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"abc.com"`
+    /// `Domain`; example: `"abc.com"`
     pub domain: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: Option<u64>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"dns"`
+    /// `VerifyType`; example: `"dns"`
     pub verify_type: Option<String>,
 }
 
 /// What a successful [`VerifyDomainRecord`] call returns.
 #[tc_model]
 pub struct VerifyDomainRecordResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13317,9 +13226,12 @@ pub struct VerifyDomainRecordResponse {
 /// The `VideoDepthEstimation` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`VideoDepthEstimationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=VideoDepthEstimation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
@@ -13328,46 +13240,32 @@ pub struct VerifyDomainRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct VideoDepthEstimation {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1500000001`
+    /// `SubAppId`; example: `1500000001`
     pub sub_app_id: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/video.mp4"`
+    /// `Url`; example: `"https://example.com/video.mp4"`
     pub url: Option<String>,
 
-    /// `OutputConfig`: a [`VideoDepthEstimationOutputConfig`](super::models::VideoDepthEstimationOutputConfig).
+    /// `OutputConfig`
     pub output_config: Option<models::VideoDepthEstimationOutputConfig>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: Option<String>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: Option<String>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"ExtParameters\": \"\"}"`
+    /// `ExtInfo`; example: `"{\"ExtParameters\": \"\"}"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`VideoDepthEstimation`] call returns.
 #[tc_model]
 pub struct VideoDepthEstimationResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-VideoDepthEstimation-bffb15f07530b57bc1aabb01fac74bcat"`
+    /// `TaskId`; example: `"125xxx65-VideoDepthEstimation-bffb15f07530b57bc1aabb01fac74bcat"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13377,39 +13275,47 @@ pub struct VideoDepthEstimationResponse {
 /// The `WeChatMiniProgramPublish` action of VOD API 2018-07-17.
 ///
 /// A successful call returns [`WeChatMiniProgramPublishResponse`].
-/// The codes it documents are in [`WeChatMiniProgramPublishError`](super::errors::WeChatMiniProgramPublishError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2018-07-17&Action=WeChatMiniProgramPublish)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::VodErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::VodErrorCode::FailedOperationInvalidVodUser)
+/// - [`FailedOperation.NoPrivileges`](super::errors::VodErrorCode::FailedOperationNoPrivileges)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FileId`](super::errors::VodErrorCode::InvalidParameterValueFileId)
+/// - [`InvalidParameterValue.FileType`](super::errors::VodErrorCode::InvalidParameterValueFileType)
+/// - [`InvalidParameterValue.SourceDefinition`](super::errors::VodErrorCode::InvalidParameterValueSourceDefinition)
+/// - [`InvalidParameterValue.SubAppId`](super::errors::VodErrorCode::InvalidParameterValueSubAppId)
+/// - [`ResourceNotFound.FileNotExist`](super::errors::VodErrorCode::ResourceNotFoundFileNotExist)
+/// - [`UnauthorizedOperation`](super::errors::VodErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "vod",
     version = "2018-07-17",
     name = "WeChatMiniProgramPublish",
     output = WeChatMiniProgramPublishResponse,
-    error = super::errors::WeChatMiniProgramPublishError
+    error = super::errors::VodErrorCode
 )]
 pub struct WeChatMiniProgramPublish {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `SubAppId`; example: `125`
     pub sub_app_id: Option<u64>,
 
-    /// `SourceDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SourceDefinition`; example: `10`
     pub source_definition: Option<i64>,
 }
 
 /// What a successful [`WeChatMiniProgramPublish`] call returns.
 #[tc_model]
 pub struct WeChatMiniProgramPublishResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-wechat-mini-program-publish-bffb15"`
+    /// `TaskId`; example: `"125xxx65-wechat-mini-program-publish-bffb15"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,44 +9,34 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIAnalysisTemplateItem")]
 #[tc_model]
 pub struct AiAnalysisTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Name`; example: `"MyTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"This is MyTemplate."`
+    /// `Comment`; example: `"This is MyTemplate."`
     pub comment: String,
 
-    /// `ClassificationConfigure`: a [`ClassificationConfigureInfo`].
+    /// `ClassificationConfigure`
     pub classification_configure: ClassificationConfigureInfo,
 
-    /// `TagConfigure`: a [`TagConfigureInfo`].
+    /// `TagConfigure`
     pub tag_configure: TagConfigureInfo,
 
-    /// `CoverConfigure`: a [`CoverConfigureInfo`].
+    /// `CoverConfigure`
     pub cover_configure: CoverConfigureInfo,
 
-    /// `FrameTagConfigure`: a [`FrameTagConfigureInfo`].
+    /// `FrameTagConfigure`
     pub frame_tag_configure: FrameTagConfigureInfo,
 
-    /// `HighlightConfigure`: a [`HighlightsConfigureInfo`].
+    /// `HighlightConfigure`
     pub highlight_configure: HighlightsConfigureInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `CreateTime`; example: `"2025-03-25T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `UpdateTime`; example: `"2025-03-25T10:00:00Z"`
     pub update_time: String,
 }
 
@@ -56,66 +46,52 @@ pub struct AiAnalysisTemplateItem {
 #[doc(alias = "AIRecognitionTemplateItem")]
 #[tc_model]
 pub struct AiRecognitionTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Name`; example: `"MyTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"This is MyTemplate."`
+    /// `Comment`; example: `"This is MyTemplate."`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `HeadTailConfigure`: a [`HeadTailConfigureInfo`].
+    /// `HeadTailConfigure`
     pub head_tail_configure: HeadTailConfigureInfo,
 
-    /// `SegmentConfigure`: a [`SegmentConfigureInfo`].
+    /// `SegmentConfigure`
     pub segment_configure: SegmentConfigureInfo,
 
-    /// `FaceConfigure`: a [`FaceConfigureInfo`].
+    /// `FaceConfigure`
     pub face_configure: FaceConfigureInfo,
 
-    /// `OcrFullTextConfigure`: an [`OcrFullTextConfigureInfo`].
+    /// `OcrFullTextConfigure`
     pub ocr_full_text_configure: OcrFullTextConfigureInfo,
 
-    /// `OcrWordsConfigure`: an [`OcrWordsConfigureInfo`].
+    /// `OcrWordsConfigure`
     pub ocr_words_configure: OcrWordsConfigureInfo,
 
-    /// `AsrFullTextConfigure`: an [`AsrFullTextConfigureInfo`].
+    /// `AsrFullTextConfigure`
     pub asr_full_text_configure: AsrFullTextConfigureInfo,
 
-    /// `AsrWordsConfigure`: an [`AsrWordsConfigureInfo`].
+    /// `AsrWordsConfigure`
     pub asr_words_configure: AsrWordsConfigureInfo,
 
-    /// `AsrTranslateConfigure`: an [`AsrTranslateConfigureInfo`].
+    /// `AsrTranslateConfigure`
     pub asr_translate_configure: AsrTranslateConfigureInfo,
 
-    /// `ObjectConfigure`: an [`ObjectConfigureInfo`].
+    /// `ObjectConfigure`
     pub object_configure: ObjectConfigureInfo,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ScreenshotInterval`; example: `1.0`
     pub screenshot_interval: f64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `CreateTime`; example: `"2025-03-25T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `UpdateTime`; example: `"2025-03-25T10:00:00Z"`
     pub update_time: String,
 }
 
@@ -125,9 +101,7 @@ pub struct AiRecognitionTemplateItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct AbnormalLightingConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -136,9 +110,7 @@ pub struct AbnormalLightingConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct AbnormalLightingConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -147,19 +119,13 @@ pub struct AbnormalLightingConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeVodDomains`](super::DescribeVodDomains).
 #[tc_model]
 pub struct AccelerateAreaInfo {
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: String,
 
-    /// `TencentDisableReason`: a string.
-    ///
-    /// Example: `"ForLegalReasons"`
+    /// `TencentDisableReason`; example: `"ForLegalReasons"`
     pub tencent_disable_reason: String,
 
-    /// `TencentEdgeDomain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `TencentEdgeDomain`; example: `"www.test.com"`
     pub tencent_edge_domain: String,
 }
 
@@ -168,60 +134,40 @@ pub struct AccelerateAreaInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingInfoItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Package`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Package`; example: `"HLS"`
     pub package: String,
 
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"SimpleAES"`
+    /// `DrmType`; example: `"SimpleAES"`
     pub drm_type: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxx.myqcloud.com/xxx.mp4"`
+    /// `Url`; example: `"http://xxx.myqcloud.com/xxx.mp4"`
     pub url: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Size`; example: `100`
     pub size: i64,
 
-    /// `DigitalWatermarkType`: a string.
-    ///
-    /// Example: `"Trace"`
+    /// `DigitalWatermarkType`; example: `"Trace"`
     pub digital_watermark_type: String,
 
-    /// `SubStreamSet`: a list of [`MediaSubStreamInfoItem`] objects.
+    /// `SubStreamSet`
     pub sub_stream_set: Vec<MediaSubStreamInfoItem>,
 
-    /// `CopyRightWatermarkText`: a string.
-    ///
-    /// Example: `"CopyRightXXX"`
+    /// `CopyRightWatermarkText`; example: `"CopyRightXXX"`
     pub copy_right_watermark_text: String,
 
-    /// `BlindWatermarkDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `BlindWatermarkDefinition`; example: `10000`
     pub blind_watermark_definition: Option<i64>,
 
-    /// `SubtitleSet`: a list of [`MediaSubtitleItem`] objects.
+    /// `SubtitleSet`
     pub subtitle_set: Option<Vec<MediaSubtitleItem>>,
 
-    /// `DefaultSubtitleId`: a string.
-    ///
-    /// Example: `"subtitle1"`
+    /// `DefaultSubtitleId`; example: `"subtitle1"`
     pub default_subtitle_id: Option<String>,
 
-    /// `DrmEncryptType`: a string.
-    ///
-    /// Example: `"cbcs"`
+    /// `DrmEncryptType`; example: `"cbcs"`
     pub drm_encrypt_type: Option<String>,
 }
 
@@ -231,37 +177,28 @@ pub struct AdaptiveDynamicStreamingInfoItem {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `TraceWatermark`: a [`TraceWatermarkInput`].
-    /// Always sent in responses.
+    /// `TraceWatermark`, always sent in responses
     pub trace_watermark: Option<TraceWatermarkInput>,
 
-    /// `CopyRightWatermark`: a [`CopyRightWatermarkInput`].
-    /// Always sent in responses.
+    /// `CopyRightWatermark`, always sent in responses
     pub copy_right_watermark: Option<CopyRightWatermarkInput>,
 
-    /// `BlindWatermark`: a [`BlindWatermarkInput`].
+    /// `BlindWatermark`
     pub blind_watermark: Option<BlindWatermarkInput>,
 
-    /// `SubtitleSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["z8gnl*H"]`
+    /// `SubtitleSet`, always sent in responses; example: `["z8gnl*H"]`
     pub subtitle_set: Option<Vec<String>>,
 
-    /// `SubtitleInfoSet`: a list of [`SubtitleInfoInput`] objects.
-    /// Always sent in responses.
+    /// `SubtitleInfoSet`, always sent in responses
     pub subtitle_info_set: Option<Vec<SubtitleInfoInput>>,
 
-    /// `DrmInfo`: a [`ThirdPartyDrmInfo`].
+    /// `DrmInfo`
     pub drm_info: Option<ThirdPartyDrmInfo>,
 }
 
@@ -270,77 +207,49 @@ pub struct AdaptiveDynamicStreamingTaskInput {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates).
 #[tc_model]
 pub struct AdaptiveDynamicStreamingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplateName"`
+    /// `Name`; example: `"MyTemplateName"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: String,
 
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"SimpleAES"`
+    /// `DrmType`; example: `"SimpleAES"`
     pub drm_type: String,
 
-    /// `DrmKeyProvider`: a string.
-    ///
-    /// Example: `"SDMC"`
+    /// `DrmKeyProvider`; example: `"SDMC"`
     pub drm_key_provider: String,
 
-    /// `DrmEncryptType`: a string.
-    ///
-    /// Example: `"cenc"`
+    /// `DrmEncryptType`; example: `"cenc"`
     pub drm_encrypt_type: Option<String>,
 
-    /// `StreamInfos`: a list of [`AdaptiveStreamTemplate`] objects.
+    /// `StreamInfos`
     pub stream_infos: Vec<AdaptiveStreamTemplate>,
 
-    /// `DisableHigherVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoBitrate`; example: `0`
     pub disable_higher_video_bitrate: u64,
 
-    /// `DisableHigherVideoResolution`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableHigherVideoResolution`; example: `0`
     pub disable_higher_video_resolution: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub update_time: String,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"mp4-mp4-segment"`
+    /// `SegmentType`; example: `"mp4-mp4-segment"`
     pub segment_type: String,
 
-    /// `SegmentDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SegmentDuration`; example: `6`
     pub segment_duration: Option<i64>,
 }
 
@@ -350,35 +259,26 @@ pub struct AdaptiveDynamicStreamingTemplate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates).
 #[tc_model]
 pub struct AdaptiveStreamTemplate {
-    /// `Video`: a [`VideoTemplateInfo`].
+    /// `Video`
     pub video: VideoTemplateInfo,
 
-    /// `Audio`: an [`AudioTemplateInfo`].
+    /// `Audio`
     pub audio: AudioTemplateInfo,
 
-    /// `RemoveAudio`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`, always sent in responses; example: `0`
     pub remove_audio: Option<u64>,
 
-    /// `RemoveVideo`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`, always sent in responses; example: `0`
     pub remove_video: Option<u64>,
 
-    /// `TEHDConfig`: a [`TehdConfig`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfig>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<EnhanceConfig>,
 
-    /// `StdExtInfo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"test\":\"test\"}"`
+    /// `StdExtInfo`, always sent in responses; example: `"{\"test\":\"test\"}"`
     pub std_ext_info: Option<String>,
 }
 
@@ -387,12 +287,10 @@ pub struct AdaptiveStreamTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AdvancedElementInfo {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"858449709428916275"`
+    /// `ElementId`; example: `"858449709428916275"`
     pub element_id: Option<String>,
 
-    /// `ElementInfo`: a string.
+    /// `ElementInfo`
     pub element_info: Option<String>,
 }
 
@@ -402,52 +300,28 @@ pub struct AdvancedElementInfo {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AdvancedSuperResolutionConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"standard"`
+    /// `Type`, always sent in responses; example: `"standard"`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"percent"`
+    /// `Mode`, always sent in responses; example: `"percent"`
     pub mode: Option<String>,
 
-    /// `Percent`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2.0`
+    /// `Percent`, always sent in responses; example: `2.0`
     pub percent: Option<f64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1280`
+    /// `Width`, always sent in responses; example: `1280`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `720`
+    /// `Height`, always sent in responses; example: `720`
     pub height: Option<i64>,
 
-    /// `LongSide`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1280`
+    /// `LongSide`, always sent in responses; example: `1280`
     pub long_side: Option<i64>,
 
-    /// `ShortSide`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `720`
+    /// `ShortSide`, always sent in responses; example: `720`
     pub short_side: Option<i64>,
 }
 
@@ -456,24 +330,22 @@ pub struct AdvancedSuperResolutionConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Classification"`
+    /// `Type`; example: `"Classification"`
     pub r#type: String,
 
-    /// `ClassificationTask`: an [`AiAnalysisTaskClassificationResult`].
+    /// `ClassificationTask`
     pub classification_task: AiAnalysisTaskClassificationResult,
 
-    /// `CoverTask`: an [`AiAnalysisTaskCoverResult`].
+    /// `CoverTask`
     pub cover_task: AiAnalysisTaskCoverResult,
 
-    /// `TagTask`: an [`AiAnalysisTaskTagResult`].
+    /// `TagTask`
     pub tag_task: AiAnalysisTaskTagResult,
 
-    /// `FrameTagTask`: an [`AiAnalysisTaskFrameTagResult`].
+    /// `FrameTagTask`
     pub frame_tag_task: AiAnalysisTaskFrameTagResult,
 
-    /// `HighlightTask`: an [`AiAnalysisTaskHighlightResult`].
+    /// `HighlightTask`
     pub highlight_task: AiAnalysisTaskHighlightResult,
 }
 
@@ -482,9 +354,7 @@ pub struct AiAnalysisResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -493,17 +363,13 @@ pub struct AiAnalysisTaskClassificationInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationOutput {
-    /// `ClassificationSet`: a list of [`MediaAiAnalysisClassificationItem`] objects.
+    /// `ClassificationSet`
     pub classification_set: Vec<MediaAiAnalysisClassificationItem>,
 
-    /// `ClassificationSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `ClassificationSetFileUrl`; example: `"http://12xxx"`
     pub classification_set_file_url: String,
 
-    /// `ClassificationSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ClassificationSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub classification_set_file_url_expire_time: String,
 }
 
@@ -512,45 +378,31 @@ pub struct AiAnalysisTaskClassificationOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskClassificationResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskClassificationInput`].
+    /// `Input`
     pub input: AiAnalysisTaskClassificationInput,
 
-    /// `Output`: an [`AiAnalysisTaskClassificationOutput`].
+    /// `Output`
     pub output: AiAnalysisTaskClassificationOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -559,9 +411,7 @@ pub struct AiAnalysisTaskClassificationResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskCoverInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -570,17 +420,13 @@ pub struct AiAnalysisTaskCoverInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskCoverOutput {
-    /// `CoverSet`: a list of [`MediaAiAnalysisCoverItem`] objects.
+    /// `CoverSet`
     pub cover_set: Vec<MediaAiAnalysisCoverItem>,
 
-    /// `CoverSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `CoverSetFileUrl`; example: `"http://12xxx"`
     pub cover_set_file_url: String,
 
-    /// `CoverSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `CoverSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub cover_set_file_url_expire_time: String,
 }
 
@@ -589,45 +435,31 @@ pub struct AiAnalysisTaskCoverOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskCoverResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskCoverInput`].
+    /// `Input`
     pub input: AiAnalysisTaskCoverInput,
 
-    /// `Output`: an [`AiAnalysisTaskCoverOutput`].
+    /// `Output`
     pub output: AiAnalysisTaskCoverOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T10:00:00Z"`
     pub finish_time: String,
 }
 
@@ -636,9 +468,7 @@ pub struct AiAnalysisTaskCoverResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -647,17 +477,13 @@ pub struct AiAnalysisTaskFrameTagInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagOutput {
-    /// `SegmentSet`: a list of [`MediaAiAnalysisFrameTagSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaAiAnalysisFrameTagSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -666,45 +492,31 @@ pub struct AiAnalysisTaskFrameTagOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskFrameTagResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskFrameTagInput`].
+    /// `Input`
     pub input: AiAnalysisTaskFrameTagInput,
 
-    /// `Output`: an [`AiAnalysisTaskFrameTagOutput`].
+    /// `Output`
     pub output: AiAnalysisTaskFrameTagOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -713,9 +525,7 @@ pub struct AiAnalysisTaskFrameTagResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -724,17 +534,13 @@ pub struct AiAnalysisTaskHighlightInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightOutput {
-    /// `HighlightSet`: a list of [`MediaAiAnalysisHighlightItem`] objects.
+    /// `HighlightSet`
     pub highlight_set: Vec<MediaAiAnalysisHighlightItem>,
 
-    /// `HighlightSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `HighlightSetFileUrl`; example: `"http://12xxx"`
     pub highlight_set_file_url: String,
 
-    /// `HighlightSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `HighlightSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub highlight_set_file_url_expire_time: String,
 }
 
@@ -743,45 +549,31 @@ pub struct AiAnalysisTaskHighlightOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskHighlightResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskHighlightInput`].
+    /// `Input`
     pub input: AiAnalysisTaskHighlightInput,
 
-    /// `Output`: an [`AiAnalysisTaskHighlightOutput`].
+    /// `Output`
     pub output: AiAnalysisTaskHighlightOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -791,9 +583,7 @@ pub struct AiAnalysisTaskHighlightResult {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct AiAnalysisTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -802,9 +592,7 @@ pub struct AiAnalysisTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskTagInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -813,17 +601,13 @@ pub struct AiAnalysisTaskTagInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskTagOutput {
-    /// `TagSet`: a list of [`MediaAiAnalysisTagItem`] objects.
+    /// `TagSet`
     pub tag_set: Vec<MediaAiAnalysisTagItem>,
 
-    /// `TagSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `TagSetFileUrl`; example: `"http://12xxx"`
     pub tag_set_file_url: String,
 
-    /// `TagSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `TagSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub tag_set_file_url_expire_time: String,
 }
 
@@ -832,45 +616,31 @@ pub struct AiAnalysisTaskTagOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiAnalysisTaskTagResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiAnalysisTaskTagInput`].
+    /// `Input`
     pub input: AiAnalysisTaskTagInput,
 
-    /// `Output`: an [`AiAnalysisTaskTagOutput`].
+    /// `Output`
     pub output: AiAnalysisTaskTagOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -879,39 +649,37 @@ pub struct AiAnalysisTaskTagResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiContentReviewResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Type`; example: `"Porn"`
     pub r#type: String,
 
-    /// `PornTask`: an [`AiReviewTaskPornResult`].
+    /// `PornTask`
     pub porn_task: Option<AiReviewTaskPornResult>,
 
-    /// `TerrorismTask`: an [`AiReviewTaskTerrorismResult`].
+    /// `TerrorismTask`
     pub terrorism_task: Option<AiReviewTaskTerrorismResult>,
 
-    /// `PoliticalTask`: an [`AiReviewTaskPoliticalResult`].
+    /// `PoliticalTask`
     pub political_task: Option<AiReviewTaskPoliticalResult>,
 
-    /// `PornAsrTask`: an [`AiReviewTaskPornAsrResult`].
+    /// `PornAsrTask`
     pub porn_asr_task: Option<AiReviewTaskPornAsrResult>,
 
-    /// `PornOcrTask`: an [`AiReviewTaskPornOcrResult`].
+    /// `PornOcrTask`
     pub porn_ocr_task: Option<AiReviewTaskPornOcrResult>,
 
-    /// `PoliticalAsrTask`: an [`AiReviewTaskPoliticalAsrResult`].
+    /// `PoliticalAsrTask`
     pub political_asr_task: Option<AiReviewTaskPoliticalAsrResult>,
 
-    /// `PoliticalOcrTask`: an [`AiReviewTaskPoliticalOcrResult`].
+    /// `PoliticalOcrTask`
     pub political_ocr_task: Option<AiReviewTaskPoliticalOcrResult>,
 
-    /// `TerrorismOcrTask`: an [`AiReviewTaskTerrorismOcrResult`].
+    /// `TerrorismOcrTask`
     pub terrorism_ocr_task: Option<AiReviewTaskTerrorismOcrResult>,
 
-    /// `ProhibitedOcrTask`: an [`AiReviewTaskProhibitedOcrResult`].
+    /// `ProhibitedOcrTask`
     pub prohibited_ocr_task: Option<AiReviewTaskProhibitedOcrResult>,
 
-    /// `ProhibitedAsrTask`: an [`AiReviewTaskProhibitedAsrResult`].
+    /// `ProhibitedAsrTask`
     pub prohibited_asr_task: Option<AiReviewTaskProhibitedAsrResult>,
 }
 
@@ -921,9 +689,7 @@ pub struct AiContentReviewResult {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct AiContentReviewTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -933,22 +699,16 @@ pub struct AiContentReviewTaskInput {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiCutOutConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"foreground"`
+    /// `Type`; example: `"foreground"`
     pub r#type: Option<String>,
 
-    /// `PatternConfig`: a [`PatternConfig`].
+    /// `PatternConfig`
     pub pattern_config: Option<PatternConfig>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"cutout-1.0-lite"`
+    /// `Model`; example: `"cutout-1.0-lite"`
     pub model: Option<String>,
 }
 
@@ -957,36 +717,34 @@ pub struct AiCutOutConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"FaceRecognition"`
+    /// `Type`; example: `"FaceRecognition"`
     pub r#type: String,
 
-    /// `HeadTailTask`: an [`AiRecognitionTaskHeadTailResult`].
+    /// `HeadTailTask`
     pub head_tail_task: AiRecognitionTaskHeadTailResult,
 
-    /// `SegmentTask`: an [`AiRecognitionTaskSegmentResult`].
+    /// `SegmentTask`
     pub segment_task: AiRecognitionTaskSegmentResult,
 
-    /// `FaceTask`: an [`AiRecognitionTaskFaceResult`].
+    /// `FaceTask`
     pub face_task: AiRecognitionTaskFaceResult,
 
-    /// `AsrWordsTask`: an [`AiRecognitionTaskAsrWordsResult`].
+    /// `AsrWordsTask`
     pub asr_words_task: AiRecognitionTaskAsrWordsResult,
 
-    /// `AsrFullTextTask`: an [`AiRecognitionTaskAsrFullTextResult`].
+    /// `AsrFullTextTask`
     pub asr_full_text_task: AiRecognitionTaskAsrFullTextResult,
 
-    /// `AsrTranslateTask`: an [`AiRecognitionTaskAsrTranslateResult`].
+    /// `AsrTranslateTask`
     pub asr_translate_task: AiRecognitionTaskAsrTranslateResult,
 
-    /// `OcrWordsTask`: an [`AiRecognitionTaskOcrWordsResult`].
+    /// `OcrWordsTask`
     pub ocr_words_task: AiRecognitionTaskOcrWordsResult,
 
-    /// `OcrFullTextTask`: an [`AiRecognitionTaskOcrFullTextResult`].
+    /// `OcrFullTextTask`
     pub ocr_full_text_task: AiRecognitionTaskOcrFullTextResult,
 
-    /// `ObjectTask`: an [`AiRecognitionTaskObjectResult`].
+    /// `ObjectTask`
     pub object_task: AiRecognitionTaskObjectResult,
 }
 
@@ -995,45 +753,31 @@ pub struct AiRecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskAsrFullTextResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskAsrFullTextResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskAsrFullTextResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskAsrFullTextResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1042,9 +786,7 @@ pub struct AiRecognitionTaskAsrFullTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1053,25 +795,19 @@ pub struct AiRecognitionTaskAsrFullTextResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskAsrFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskAsrFullTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://123xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://123xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 
-    /// `SubtitleSet`: a list of [`AiRecognitionTaskAsrFullTextResultOutputSubtitleItem`] objects.
+    /// `SubtitleSet`
     pub subtitle_set: Vec<AiRecognitionTaskAsrFullTextResultOutputSubtitleItem>,
 
-    /// `SubtitleUrl`: a string.
-    ///
-    /// Example: `"http://123xxx"`
+    /// `SubtitleUrl`; example: `"http://123xxx"`
     pub subtitle_url: String,
 }
 
@@ -1080,27 +816,19 @@ pub struct AiRecognitionTaskAsrFullTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextResultOutputSubtitleItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"7iSNv9"`
+    /// `Id`; example: `"7iSNv9"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Name`; example: `"en"`
     pub name: Option<String>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"en"`
+    /// `Language`; example: `"en"`
     pub language: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `Format`; example: `"vtt"`
     pub format: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -1109,24 +837,16 @@ pub struct AiRecognitionTaskAsrFullTextResultOutputSubtitleItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrFullTextSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.459`
+    /// `StartTimeOffset`; example: `92.459`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.859`
+    /// `EndTimeOffset`; example: `92.859`
     pub end_time_offset: f64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"什么时候？"`
+    /// `Text`; example: `"什么时候？"`
     pub text: String,
 }
 
@@ -1135,45 +855,31 @@ pub struct AiRecognitionTaskAsrFullTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrTranslateResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskAsrTranslateResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskAsrTranslateResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskAsrTranslateResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskAsrTranslateResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1182,9 +888,7 @@ pub struct AiRecognitionTaskAsrTranslateResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrTranslateResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1193,20 +897,16 @@ pub struct AiRecognitionTaskAsrTranslateResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrTranslateResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskAsrTranslateSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskAsrTranslateSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://123xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://123xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 
-    /// `SubtitleSet`: a list of [`AiRecognitionTaskAsrFullTextResultOutputSubtitleItem`] objects.
+    /// `SubtitleSet`
     pub subtitle_set: Vec<AiRecognitionTaskAsrFullTextResultOutputSubtitleItem>,
 }
 
@@ -1215,29 +915,19 @@ pub struct AiRecognitionTaskAsrTranslateResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrTranslateSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.459`
+    /// `StartTimeOffset`; example: `92.459`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.859`
+    /// `EndTimeOffset`; example: `92.859`
     pub end_time_offset: f64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"什么时候？"`
+    /// `Text`; example: `"什么时候？"`
     pub text: String,
 
-    /// `Translation`: a string.
-    ///
-    /// Example: `"When?"`
+    /// `Translation`; example: `"When?"`
     pub translation: String,
 }
 
@@ -1246,45 +936,31 @@ pub struct AiRecognitionTaskAsrTranslateSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskAsrWordsResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskAsrWordsResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskAsrWordsResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskAsrWordsResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1293,9 +969,7 @@ pub struct AiRecognitionTaskAsrWordsResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1304,12 +978,10 @@ pub struct AiRecognitionTaskAsrWordsResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultItem {
-    /// `Word`: a string.
-    ///
-    /// Example: `"when"`
+    /// `Word`; example: `"when"`
     pub word: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskAsrWordsSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskAsrWordsSegmentItem>,
 }
 
@@ -1318,17 +990,13 @@ pub struct AiRecognitionTaskAsrWordsResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskAsrWordsResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskAsrWordsResultItem>,
 
-    /// `ResultSetFileUrl`: a string.
-    ///
-    /// Example: `"htttp://12xxx"`
+    /// `ResultSetFileUrl`; example: `"htttp://12xxx"`
     pub result_set_file_url: String,
 
-    /// `ResultSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ResultSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub result_set_file_url_expire_time: String,
 }
 
@@ -1337,19 +1005,13 @@ pub struct AiRecognitionTaskAsrWordsResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskAsrWordsSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.459`
+    /// `StartTimeOffset`; example: `92.459`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.859`
+    /// `EndTimeOffset`; example: `92.859`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 }
 
@@ -1358,45 +1020,31 @@ pub struct AiRecognitionTaskAsrWordsSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskFaceResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskFaceResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskFaceResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskFaceResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1405,9 +1053,7 @@ pub struct AiRecognitionTaskFaceResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1416,22 +1062,16 @@ pub struct AiRecognitionTaskFaceResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"8000"`
+    /// `Id`; example: `"8000"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"UserDefine"`
+    /// `Type`; example: `"UserDefine"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张亮"`
+    /// `Name`; example: `"张亮"`
     pub name: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskFaceSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskFaceSegmentItem>,
 }
 
@@ -1440,17 +1080,13 @@ pub struct AiRecognitionTaskFaceResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskFaceResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskFaceResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskFaceResultItem>,
 
-    /// `ResultSetFileUrl`: a string.
-    ///
-    /// Example: `"http://123xxx"`
+    /// `ResultSetFileUrl`; example: `"http://123xxx"`
     pub result_set_file_url: String,
 
-    /// `ResultSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ResultSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub result_set_file_url_expire_time: String,
 }
 
@@ -1459,24 +1095,16 @@ pub struct AiRecognitionTaskFaceResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskFaceSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.459`
+    /// `StartTimeOffset`; example: `92.459`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.859`
+    /// `EndTimeOffset`; example: `92.859`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,100,100]`
+    /// `AreaCoordSet`; example: `[0,0,100,100]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -1485,45 +1113,31 @@ pub struct AiRecognitionTaskFaceSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskHeadTailResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskHeadTailResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskHeadTailResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskHeadTailResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskHeadTailResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1532,9 +1146,7 @@ pub struct AiRecognitionTaskHeadTailResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskHeadTailResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1543,24 +1155,16 @@ pub struct AiRecognitionTaskHeadTailResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskHeadTailResultOutput {
-    /// `HeadConfidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `HeadConfidence`; example: `99`
     pub head_confidence: f64,
 
-    /// `HeadTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `HeadTimeOffset`; example: `10.0`
     pub head_time_offset: f64,
 
-    /// `TailConfidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `TailConfidence`; example: `99`
     pub tail_confidence: f64,
 
-    /// `TailTimeOffset`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `TailTimeOffset`; example: `100.0`
     pub tail_time_offset: f64,
 }
 
@@ -1570,9 +1174,7 @@ pub struct AiRecognitionTaskHeadTailResultOutput {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct AiRecognitionTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -1581,45 +1183,31 @@ pub struct AiRecognitionTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskObjectResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskObjectResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskObjectResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskObjectResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1628,9 +1216,7 @@ pub struct AiRecognitionTaskObjectResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1639,18 +1225,16 @@ pub struct AiRecognitionTaskObjectResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"眼镜"`
+    /// `Name`; example: `"眼镜"`
     pub name: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskObjectSeqmentItem`] objects.
+    /// `SegmentSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub segment_set: Option<Vec<AiRecognitionTaskObjectSeqmentItem>>,
 
-    /// `RecognitionSegmentSet`: a list of [`AiRecognitionTaskObjectSegmentItem`] objects.
+    /// `RecognitionSegmentSet`
     pub recognition_segment_set: Vec<AiRecognitionTaskObjectSegmentItem>,
 }
 
@@ -1659,17 +1243,13 @@ pub struct AiRecognitionTaskObjectResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskObjectResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskObjectResultItem>,
 
-    /// `ResultSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `ResultSetFileUrl`; example: `"http://12xxx"`
     pub result_set_file_url: String,
 
-    /// `ResultSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ResultSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub result_set_file_url_expire_time: String,
 }
 
@@ -1678,24 +1258,16 @@ pub struct AiRecognitionTaskObjectResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -1704,24 +1276,16 @@ pub struct AiRecognitionTaskObjectSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskObjectSeqmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `StartTimeOffset`; example: `1`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `EndTimeOffset`; example: `2`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Confidence`; example: `50`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,100,100]`
+    /// `AreaCoordSet`; example: `[0,0,100,100]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -1730,45 +1294,31 @@ pub struct AiRecognitionTaskObjectSeqmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskOcrFullTextResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskOcrFullTextResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskOcrFullTextResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskOcrFullTextResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1777,9 +1327,7 @@ pub struct AiRecognitionTaskOcrFullTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1788,17 +1336,13 @@ pub struct AiRecognitionTaskOcrFullTextResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskOcrFullTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskOcrFullTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -1807,17 +1351,13 @@ pub struct AiRecognitionTaskOcrFullTextResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `StartTimeOffset`; example: `10.0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `EndTimeOffset`; example: `20.0`
     pub end_time_offset: f64,
 
-    /// `TextSet`: a list of [`AiRecognitionTaskOcrFullTextSegmentTextItem`] objects.
+    /// `TextSet`
     pub text_set: Vec<AiRecognitionTaskOcrFullTextSegmentTextItem>,
 }
 
@@ -1826,19 +1366,13 @@ pub struct AiRecognitionTaskOcrFullTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrFullTextSegmentTextItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,100,100]`
+    /// `AreaCoordSet`; example: `[0,0,100,100]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"when"`
+    /// `Text`; example: `"when"`
     pub text: String,
 }
 
@@ -1847,45 +1381,31 @@ pub struct AiRecognitionTaskOcrFullTextSegmentTextItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskOcrWordsResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskOcrWordsResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskOcrWordsResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskOcrWordsResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -1894,9 +1414,7 @@ pub struct AiRecognitionTaskOcrWordsResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -1905,12 +1423,10 @@ pub struct AiRecognitionTaskOcrWordsResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultItem {
-    /// `Word`: a string.
-    ///
-    /// Example: `"when"`
+    /// `Word`; example: `"when"`
     pub word: String,
 
-    /// `SegmentSet`: a list of [`AiRecognitionTaskOcrWordsSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskOcrWordsSegmentItem>,
 }
 
@@ -1919,17 +1435,13 @@ pub struct AiRecognitionTaskOcrWordsResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsResultOutput {
-    /// `ResultSet`: a list of [`AiRecognitionTaskOcrWordsResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Vec<AiRecognitionTaskOcrWordsResultItem>,
 
-    /// `ResultSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `ResultSetFileUrl`; example: `"http://12xxx"`
     pub result_set_file_url: String,
 
-    /// `ResultSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ResultSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub result_set_file_url_expire_time: String,
 }
 
@@ -1938,24 +1450,16 @@ pub struct AiRecognitionTaskOcrWordsResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskOcrWordsSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.459`
+    /// `StartTimeOffset`; example: `92.459`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `92.859`
+    /// `EndTimeOffset`; example: `92.859`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,100,100]`
+    /// `AreaCoordSet`; example: `[0,0,100,100]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -1964,45 +1468,31 @@ pub struct AiRecognitionTaskOcrWordsSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskSegmentResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `Status`; example: `"FAIL"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `ErrCode`; example: `40000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Invalid input."`
+    /// `Message`; example: `"Invalid input."`
     pub message: String,
 
-    /// `Input`: an [`AiRecognitionTaskSegmentResultInput`].
+    /// `Input`
     pub input: AiRecognitionTaskSegmentResultInput,
 
-    /// `Output`: an [`AiRecognitionTaskSegmentResultOutput`].
+    /// `Output`
     pub output: AiRecognitionTaskSegmentResultOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `BeginProcessTime`; example: `"2025-03-25T10:00:00Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-25T11:00:00Z"`
+    /// `FinishTime`; example: `"2025-03-25T11:00:00Z"`
     pub finish_time: String,
 }
 
@@ -2011,9 +1501,7 @@ pub struct AiRecognitionTaskSegmentResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskSegmentResultInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 }
 
@@ -2022,17 +1510,13 @@ pub struct AiRecognitionTaskSegmentResultInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskSegmentResultOutput {
-    /// `SegmentSet`: a list of [`AiRecognitionTaskSegmentSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<AiRecognitionTaskSegmentSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://123xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://123xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2041,39 +1525,25 @@ pub struct AiRecognitionTaskSegmentResultOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiRecognitionTaskSegmentSegmentItem {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"1397757957958967101"`
+    /// `FileId`; example: `"1397757957958967101"`
     pub file_id: String,
 
-    /// `SegmentUrl`: a string.
-    ///
-    /// Example: `"https://example.com/6cbf8d22vodcq123/032fd9961397757957958967101/f0.mp4"`
+    /// `SegmentUrl`; example: `"https://example.com/6cbf8d22vodcq123/032fd9961397757957958967101/f0.mp4"`
     pub segment_url: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99`
+    /// `Confidence`; example: `99`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `StartTimeOffset`; example: `10.0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `EndTimeOffset`; example: `100.0`
     pub end_time_offset: f64,
 
-    /// `CovImgUrl`: a string.
-    ///
-    /// Example: `"https://example.com/6cbf8d22vodcq123/032fd9961397757957958967101/cover.jpg"`
+    /// `CovImgUrl`; example: `"https://example.com/6cbf8d22vodcq123/032fd9961397757957958967101/cover.jpg"`
     pub cov_img_url: String,
 
-    /// `SpecialInfo`: a string.
-    ///
-    /// Example: `"nouse"`
+    /// `SpecialInfo`; example: `"nouse"`
     pub special_info: String,
 }
 
@@ -2082,9 +1552,7 @@ pub struct AiRecognitionTaskSegmentSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2093,27 +1561,19 @@ pub struct AiReviewPoliticalAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2122,9 +1582,7 @@ pub struct AiReviewPoliticalAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2133,27 +1591,19 @@ pub struct AiReviewPoliticalOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2162,9 +1612,7 @@ pub struct AiReviewPoliticalOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2173,32 +1621,22 @@ pub struct AiReviewPoliticalTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPoliticalTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"violation_photo"`
+    /// `Label`; example: `"violation_photo"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewPoliticalSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewPoliticalSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2207,9 +1645,7 @@ pub struct AiReviewPoliticalTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2218,27 +1654,19 @@ pub struct AiReviewPornAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2247,9 +1675,7 @@ pub struct AiReviewPornAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2258,27 +1684,19 @@ pub struct AiReviewPornOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2287,10 +1705,7 @@ pub struct AiReviewPornOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20`
+    /// `Definition`, required in requests; example: `20`
     pub definition: Option<u64>,
 }
 
@@ -2299,32 +1714,22 @@ pub struct AiReviewPornTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewPornTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"porn"`
+    /// `Label`; example: `"porn"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2333,9 +1738,7 @@ pub struct AiReviewPornTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewProhibitedAsrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2344,27 +1747,19 @@ pub struct AiReviewProhibitedAsrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewProhibitedAsrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewAsrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewAsrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2373,9 +1768,7 @@ pub struct AiReviewProhibitedAsrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewProhibitedOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2384,27 +1777,19 @@ pub struct AiReviewProhibitedOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewProhibitedOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2413,35 +1798,25 @@ pub struct AiReviewProhibitedOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPoliticalAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalAsrTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalAsrTaskOutput`].
+    /// `Output`
     pub output: AiReviewPoliticalAsrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2450,35 +1825,25 @@ pub struct AiReviewTaskPoliticalAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPoliticalOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalOcrTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalOcrTaskOutput`].
+    /// `Output`
     pub output: AiReviewPoliticalOcrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 }
 
@@ -2487,35 +1852,25 @@ pub struct AiReviewTaskPoliticalOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPoliticalResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPoliticalTaskInput`].
+    /// `Input`
     pub input: AiReviewPoliticalTaskInput,
 
-    /// `Output`: an [`AiReviewPoliticalTaskOutput`].
+    /// `Output`
     pub output: AiReviewPoliticalTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2524,35 +1879,25 @@ pub struct AiReviewTaskPoliticalResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPornAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewPornAsrTaskInput,
 
-    /// `Output`: an [`AiReviewPornAsrTaskOutput`].
+    /// `Output`
     pub output: AiReviewPornAsrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2561,35 +1906,25 @@ pub struct AiReviewTaskPornAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPornOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewPornOcrTaskInput,
 
-    /// `Output`: an [`AiReviewPornOcrTaskOutput`].
+    /// `Output`
     pub output: AiReviewPornOcrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2598,35 +1933,25 @@ pub struct AiReviewTaskPornOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskPornResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvliadInput"`
+    /// `ErrCodeExt`; example: `"InvliadInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewPornTaskInput`].
+    /// `Input`
     pub input: AiReviewPornTaskInput,
 
-    /// `Output`: an [`AiReviewPornTaskOutput`].
+    /// `Output`
     pub output: AiReviewPornTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2635,35 +1960,25 @@ pub struct AiReviewTaskPornResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskProhibitedAsrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewProhibitedAsrTaskInput`].
+    /// `Input`
     pub input: AiReviewProhibitedAsrTaskInput,
 
-    /// `Output`: an [`AiReviewProhibitedAsrTaskOutput`].
+    /// `Output`
     pub output: AiReviewProhibitedAsrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2672,35 +1987,25 @@ pub struct AiReviewTaskProhibitedAsrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskProhibitedOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewProhibitedOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewProhibitedOcrTaskInput,
 
-    /// `Output`: an [`AiReviewProhibitedOcrTaskOutput`].
+    /// `Output`
     pub output: AiReviewProhibitedOcrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2709,35 +2014,25 @@ pub struct AiReviewTaskProhibitedOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskTerrorismOcrResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewTerrorismOcrTaskInput`].
+    /// `Input`
     pub input: AiReviewTerrorismOcrTaskInput,
 
-    /// `Output`: an [`AiReviewTerrorismOcrTaskOutput`].
+    /// `Output`
     pub output: AiReviewTerrorismOcrTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2746,35 +2041,25 @@ pub struct AiReviewTaskTerrorismOcrResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTaskTerrorismResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Message`; example: `"text"`
     pub message: String,
 
-    /// `Input`: an [`AiReviewTerrorismTaskInput`].
+    /// `Input`
     pub input: AiReviewTerrorismTaskInput,
 
-    /// `Output`: an [`AiReviewTerrorismTaskOutput`].
+    /// `Output`
     pub output: AiReviewTerrorismTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -2783,9 +2068,7 @@ pub struct AiReviewTaskTerrorismResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTerrorismOcrTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2794,27 +2077,19 @@ pub struct AiReviewTerrorismOcrTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTerrorismOcrTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewOcrTextSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewOcrTextSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2823,9 +2098,7 @@ pub struct AiReviewTerrorismOcrTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTerrorismTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 }
 
@@ -2834,32 +2107,22 @@ pub struct AiReviewTerrorismTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiReviewTerrorismTaskOutput {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Confidence`; example: `20`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"crowd"`
+    /// `Label`; example: `"crowd"`
     pub label: String,
 
-    /// `SegmentSet`: a list of [`MediaContentReviewSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<MediaContentReviewSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://12xxx"`
+    /// `SegmentSetFileUrl`; example: `"http://12xxx"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -2868,14 +2131,10 @@ pub struct AiReviewTerrorismTaskOutput {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample), [`DescribePersonSamples`](super::DescribePersonSamples) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFaceInfo {
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"fid41a"`
+    /// `FaceId`; example: `"fid41a"`
     pub face_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/face.png"`
+    /// `Url`; example: `"http://example.com/face.png"`
     pub url: String,
 }
 
@@ -2884,19 +2143,13 @@ pub struct AiSampleFaceInfo {
 /// Sent in the input of [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFaceOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Type`; example: `"add"`
     pub r#type: String,
 
-    /// `FaceIds`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `FaceIds`; example: `["id1","id2"]`
     pub face_ids: Option<Vec<String>>,
 
-    /// `FaceContents`: a list of strings.
-    ///
-    /// Example: `["content1","content2"]`
+    /// `FaceContents`; example: `["content1","content2"]`
     pub face_contents: Option<Vec<String>>,
 }
 
@@ -2905,19 +2158,13 @@ pub struct AiSampleFaceOperation {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSampleFailFaceInfo {
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: u64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Succ"`
+    /// `Message`; example: `"Succ"`
     pub message: String,
 }
 
@@ -2926,42 +2173,28 @@ pub struct AiSampleFailFaceInfo {
 /// Returned in the output of [`CreatePersonSample`](super::CreatePersonSample), [`DescribePersonSamples`](super::DescribePersonSamples) and [`ModifyPersonSample`](super::ModifyPersonSample).
 #[tc_model]
 pub struct AiSamplePerson {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"personId"`
+    /// `PersonId`; example: `"personId"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `FaceInfoSet`: a list of [`AiSampleFaceInfo`] objects.
+    /// `FaceInfoSet`
     pub face_info_set: Vec<AiSampleFaceInfo>,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `TagSet`; example: `["tag1","tag2"]`
     pub tag_set: Vec<String>,
 
-    /// `UsageSet`: a list of strings.
-    ///
-    /// Example: `["usage1","usage2"]`
+    /// `UsageSet`; example: `["usage1","usage2"]`
     pub usage_set: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T03:23:29Z"`
     pub update_time: String,
 }
 
@@ -2970,14 +2203,10 @@ pub struct AiSamplePerson {
 /// Sent in the input of [`ModifyPersonSample`](super::ModifyPersonSample) and [`ModifyWordSample`](super::ModifyWordSample).
 #[tc_model]
 pub struct AiSampleTagOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Type`; example: `"add"`
     pub r#type: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Vec<String>,
 }
 
@@ -2986,29 +2215,19 @@ pub struct AiSampleTagOperation {
 /// Returned in the output of [`DescribeWordSamples`](super::DescribeWordSamples).
 #[tc_model]
 pub struct AiSampleWord {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: String,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `TagSet`; example: `["tag1","tag2"]`
     pub tag_set: Vec<String>,
 
-    /// `UsageSet`: a list of strings.
-    ///
-    /// Example: `["usage1","usage2"]`
+    /// `UsageSet`; example: `["usage1","usage2"]`
     pub usage_set: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T03:23:29Z"`
     pub update_time: String,
 }
 
@@ -3017,14 +2236,10 @@ pub struct AiSampleWord {
 /// Sent in the input of [`CreateWordSamples`](super::CreateWordSamples).
 #[tc_model]
 pub struct AiSampleWordInfo {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Tags`; example: `["tag1","tag2"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -3034,18 +2249,13 @@ pub struct AiSampleWordInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AiTryOnConfig {
-    /// `Model`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WAND-tryon-1.0-lite"`
+    /// `Model`, required in requests; example: `"WAND-tryon-1.0-lite"`
     pub model: Option<String>,
 
-    /// `ClothesFileInfos`: a list of [`SceneAigcImageTaskInputFileInfo`] objects.
+    /// `ClothesFileInfos`
     pub clothes_file_infos: Option<Vec<SceneAigcImageTaskInputFileInfo>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"纽扣扣起来。"`
+    /// `Prompt`; example: `"纽扣扣起来。"`
     pub prompt: Option<String>,
 }
 
@@ -3054,29 +2264,19 @@ pub struct AiTryOnConfig {
 /// Returned in the output of [`DescribeAigcAdvancedCustomElements`](super::DescribeAigcAdvancedCustomElements).
 #[tc_model]
 pub struct AigcAdvancedCustomElementInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"308*********165"`
+    /// `Id`; example: `"308*********165"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name************"`
+    /// `Name`; example: `"name************"`
     pub name: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"878************988"`
+    /// `VoiceId`; example: `"878************988"`
     pub voice_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc************"`
+    /// `Description`; example: `"desc************"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-24T03:55:48Z"`
+    /// `CreateTime`; example: `"2026-04-24T03:55:48Z"`
     pub create_time: Option<String>,
 }
 
@@ -3086,17 +2286,13 @@ pub struct AigcAdvancedCustomElementInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioCloneInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"98327487213123"`
+    /// `FileId`; example: `"98327487213123"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3106,34 +2302,22 @@ pub struct AigcAudioCloneInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Temporary"`
+    /// `StorageMode`; example: `"Temporary"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `ExpireTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Duration`; example: `6`
     pub duration: Option<i64>,
 
-    /// `OutputAudioFormat`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `OutputAudioFormat`; example: `"wav"`
     pub output_audio_format: Option<String>,
 }
 
@@ -3143,17 +2327,13 @@ pub struct AigcAudioOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioReferenceAudioInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"653321134"`
+    /// `FileId`; example: `"653321134"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3163,17 +2343,13 @@ pub struct AigcAudioReferenceAudioInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioReferenceVideoInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"653321134"`
+    /// `FileId`; example: `"653321134"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3182,40 +2358,28 @@ pub struct AigcAudioReferenceVideoInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251441341-AigcAudioTask-2eadf5a8f8ec58a86ff72ee5493160c0t"`
+    /// `TaskId`; example: `"251441341-AigcAudioTask-2eadf5a8f8ec58a86ff72ee5493160c0t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameterValue"`
+    /// `ErrCodeExt`; example: `"InvalidParameterValue"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Not support this ModelVersion"`
+    /// `Message`; example: `"Not support this ModelVersion"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<i64>,
 
-    /// `Input`: an [`AigcAudioTaskInput`].
+    /// `Input`
     pub input: AigcAudioTaskInput,
 
-    /// `Output`: an [`AigcAudioTaskOutput`].
+    /// `Output`
     pub output: AigcAudioTaskOutput,
 }
 
@@ -3224,46 +2388,34 @@ pub struct AigcAudioTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioTaskInput {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Kling"`
+    /// `ModelName`; example: `"Kling"`
     pub model_name: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"O1"`
+    /// `ModelVersion`; example: `"O1"`
     pub model_version: Option<String>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"sfx"`
+    /// `SceneType`; example: `"sfx"`
     pub scene_type: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"春节庆祝时的烟花声"`
+    /// `Prompt`; example: `"春节庆祝时的烟花声"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"哭泣"`
+    /// `NegativePrompt`; example: `"哭泣"`
     pub negative_prompt: Option<String>,
 
-    /// `AudioInfos`: a list of [`AigcAudioReferenceAudioInfo`] objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<AigcAudioReferenceAudioInfo>>,
 
-    /// `VideoInfos`: a list of [`AigcAudioReferenceVideoInfo`] objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<AigcAudioReferenceVideoInfo>>,
 
-    /// `EnhancePrompt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnhancePrompt`; example: `true`
     pub enhance_prompt: Option<bool>,
 
-    /// `OutputConfig`: an [`AigcAudioOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<AigcAudioOutputConfig>,
 
-    /// `AdditionalParameters`: a string.
+    /// `AdditionalParameters`
     pub additional_parameters: Option<String>,
 }
 
@@ -3272,10 +2424,10 @@ pub struct AigcAudioTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioTaskOutput {
-    /// `AudioInfos`: a list of [`AigcAudioTaskOutputFileInfo`] objects.
+    /// `AudioInfos`
     pub audio_infos: Option<Vec<AigcAudioTaskOutputFileInfo>>,
 
-    /// `VideoInfos`: a list of [`AigcAudioTaskOutputFileInfo`] objects.
+    /// `VideoInfos`
     pub video_infos: Option<Vec<AigcAudioTaskOutputFileInfo>>,
 }
 
@@ -3284,45 +2436,31 @@ pub struct AigcAudioTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcAudioTaskOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"audio"`
+    /// `MediaName`; example: `"audio"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp3"`
+    /// `FileType`; example: `"mp3"`
     pub file_type: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263618988054721"`
+    /// `FileId`; example: `"966263618988054721"`
     pub file_id: Option<String>,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `6.06`
+    /// `Duration`; example: `6.06`
     pub duration: Option<f64>,
 }
 
@@ -3331,24 +2469,16 @@ pub struct AigcAudioTaskOutputFileInfo {
 /// Returned in the output of [`DescribeAigcFaceInfo`](super::DescribeAigcFaceInfo), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcFaceIdentityInfo {
-    /// `FaceId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FaceId`; example: `"0"`
     pub face_id: Option<String>,
 
-    /// `FaceImage`: a string.
-    ///
-    /// Example: `"https://***.com/***.jpg"`
+    /// `FaceImage`; example: `"https://***.com/***.jpg"`
     pub face_image: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `8300`
+    /// `EndTime`; example: `8300`
     pub end_time: Option<i64>,
 }
 
@@ -3357,12 +2487,10 @@ pub struct AigcFaceIdentityInfo {
 /// Returned in the output of [`DescribeAigcFaceInfo`](super::DescribeAigcFaceInfo), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcFaceInfo {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"8457*********21633"`
+    /// `SessionId`; example: `"8457*********21633"`
     pub session_id: Option<String>,
 
-    /// `FaceInfoList`: a list of [`AigcFaceIdentityInfo`] objects.
+    /// `FaceInfoList`
     pub face_info_list: Option<Vec<AigcFaceIdentityInfo>>,
 }
 
@@ -3372,17 +2500,13 @@ pub struct AigcFaceInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcFaceInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"9662*********84062"`
+    /// `FileId`; example: `"9662*********84062"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3392,17 +2516,13 @@ pub struct AigcFaceInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DMeshInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"9662*********19054"`
+    /// `FileId`; example: `"9662*********19054"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3412,22 +2532,16 @@ pub struct AigcHunyuan3DMeshInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DMultiViewImageInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"96626********18995"`
+    /// `FileId`; example: `"96626********18995"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `ViewType`: a string.
-    ///
-    /// Example: `"front"`
+    /// `ViewType`; example: `"front"`
     pub view_type: Option<String>,
 }
 
@@ -3437,9 +2551,7 @@ pub struct AigcHunyuan3DMultiViewImageInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Temporary"`
+    /// `StorageMode`; example: `"Temporary"`
     pub storage_mode: Option<String>,
 }
 
@@ -3449,17 +2561,13 @@ pub struct AigcHunyuan3DOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DReferenceImageInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Url"`
+    /// `Type`; example: `"Url"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263*******18995"`
+    /// `FileId`; example: `"966263*******18995"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3468,50 +2576,34 @@ pub struct AigcHunyuan3DReferenceImageInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"25*******-AigcHunyuan3DTask-*******************fcdb0f0342fc2t"`
+    /// `TaskId`; example: `"25*******-AigcHunyuan3DTask-*******************fcdb0f0342fc2t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError.ModelInference"`
+    /// `ErrCodeExt`; example: `"InternalError.ModelInference"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"downstream returned 429"`
+    /// `Message`; example: `"downstream returned 429"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: an [`AigcHunyuan3DTaskInput`].
+    /// `Input`
     pub input: AigcHunyuan3DTaskInput,
 
-    /// `Output`: an [`AigcHunyuan3DTaskOutput`].
+    /// `Output`
     pub output: AigcHunyuan3DTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"*********Id"`
+    /// `SessionId`; example: `"*********Id"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"*********Context"`
+    /// `SessionContext`; example: `"*********Context"`
     pub session_context: String,
 }
 
@@ -3520,58 +2612,42 @@ pub struct AigcHunyuan3DTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DTaskInput {
-    /// `ImageInfos`: a list of [`AigcHunyuan3DReferenceImageInfo`] objects.
+    /// `ImageInfos`
     pub image_infos: Option<Vec<AigcHunyuan3DReferenceImageInfo>>,
 
-    /// `MultiViewImageInfos`: a list of [`AigcHunyuan3DMultiViewImageInfo`] objects.
+    /// `MultiViewImageInfos`
     pub multi_view_image_infos: Option<Vec<AigcHunyuan3DMultiViewImageInfo>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"a warrior holding a sword"`
+    /// `Prompt`; example: `"a warrior holding a sword"`
     pub prompt: Option<String>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"Geometry"`
+    /// `GenerateType`; example: `"Geometry"`
     pub generate_type: Option<String>,
 
-    /// `MeshInfos`: a list of [`AigcHunyuan3DMeshInfo`] objects.
+    /// `MeshInfos`
     pub mesh_infos: Option<Vec<AigcHunyuan3DMeshInfo>>,
 
-    /// `EnablePBR`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnablePBR`; example: `"Enabled"`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<String>,
 
-    /// `FaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `FaceCount`; example: `100000`
     pub face_count: Option<i64>,
 
-    /// `KeepUV`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `KeepUV`; example: `"Enabled"`
     #[tc(rename = "KeepUV")]
     pub keep_uv: Option<String>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"FBX"`
+    /// `ResultFormat`; example: `"FBX"`
     pub result_format: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `20260815`
+    /// `Seed`; example: `20260815`
     pub seed: Option<i64>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"cyberpunk"`
+    /// `Style`; example: `"cyberpunk"`
     pub style: Option<String>,
 
-    /// `OutputConfig`: an [`AigcHunyuan3DOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<AigcHunyuan3DOutputConfig>,
 }
 
@@ -3580,7 +2656,7 @@ pub struct AigcHunyuan3DTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DTaskOutput {
-    /// `FileInfos`: a list of [`AigcHunyuan3DTaskOutputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<AigcHunyuan3DTaskOutputFileInfo>>,
 }
 
@@ -3589,25 +2665,19 @@ pub struct AigcHunyuan3DTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcHunyuan3DTaskOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Temporary"`
+    /// `StorageMode`; example: `"Temporary"`
     pub storage_mode: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-09-02T13:11:41Z"`
+    /// `ExpireTime`; example: `"2026-09-02T13:11:41Z"`
     pub expire_time: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"FBX"`
+    /// `FileType`; example: `"FBX"`
     pub file_type: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `PreviewFileUrl`: a string.
+    /// `PreviewFileUrl`
     pub preview_file_url: Option<String>,
 }
 
@@ -3617,64 +2687,40 @@ pub struct AigcHunyuan3DTaskOutputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1K"`
+    /// `Resolution`; example: `"1K"`
     pub resolution: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `PersonGeneration`: a string.
-    ///
-    /// Example: `"AllowAdult"`
+    /// `PersonGeneration`; example: `"AllowAdult"`
     pub person_generation: Option<String>,
 
-    /// `InputComplianceCheck`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `InputComplianceCheck`; example: `"Enabled"`
     pub input_compliance_check: Option<String>,
 
-    /// `OutputComplianceCheck`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `OutputComplianceCheck`; example: `"Enabled"`
     pub output_compliance_check: Option<String>,
 
-    /// `OutputImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputImageCount`; example: `1`
     pub output_image_count: Option<u64>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"png"`
+    /// `OutputFormat`; example: `"png"`
     pub output_format: Option<String>,
 
-    /// `LogoAdd`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `LogoAdd`; example: `"Disabled"`
     pub logo_add: Option<String>,
 }
 
@@ -3684,19 +2730,16 @@ pub struct AigcImageOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageSceneInfo {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ai_try_on"`
+    /// `Type`, required in requests; example: `"ai_try_on"`
     pub r#type: Option<String>,
 
-    /// `AiTryOnConfig`: an [`AiTryOnConfig`].
+    /// `AiTryOnConfig`
     pub ai_try_on_config: Option<AiTryOnConfig>,
 
-    /// `ChangeClothesConfig`: a [`ChangeClothesConfig`].
+    /// `ChangeClothesConfig`
     pub change_clothes_config: Option<ChangeClothesConfig>,
 
-    /// `ProductImageConfig`: a [`ProductImageConfig`].
+    /// `ProductImageConfig`
     pub product_image_config: Option<ProductImageConfig>,
 }
 
@@ -3705,50 +2748,34 @@ pub struct AigcImageSceneInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
+    /// `TaskId`; example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"RequestLimitExceeded"`
+    /// `ErrCodeExt`; example: `"RequestLimitExceeded"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: an [`AigcImageTaskInput`].
+    /// `Input`
     pub input: AigcImageTaskInput,
 
-    /// `Output`: an [`AigcImageTaskOutput`].
+    /// `Output`
     pub output: AigcImageTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -3757,55 +2784,37 @@ pub struct AigcImageTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageTaskInput {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Seedream"`
+    /// `ModelName`; example: `"Seedream"`
     pub model_name: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"4.0"`
+    /// `ModelVersion`; example: `"4.0"`
     pub model_version: String,
 
-    /// `FileInfos`: a list of [`AigcImageTaskInputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<AigcImageTaskInputFileInfo>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"generate a car"`
+    /// `Prompt`; example: `"generate a car"`
     pub prompt: String,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"red"`
+    /// `NegativePrompt`; example: `"red"`
     pub negative_prompt: String,
 
-    /// `EnhancePrompt`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnhancePrompt`; example: `"Enabled"`
     pub enhance_prompt: String,
 
-    /// `GenerationMode`: a string.
-    ///
-    /// Example: `"Professional"`
+    /// `GenerationMode`; example: `"Professional"`
     pub generation_mode: String,
 
-    /// `OutputConfig`: an [`AigcImageOutputConfig`].
+    /// `OutputConfig`
     pub output_config: AigcImageOutputConfig,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Seed`; example: `123`
     pub seed: Option<i64>,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"3d_panorama"`
+    /// `SceneType`; example: `"3d_panorama"`
     pub scene_type: String,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myExtInfo"`
+    /// `ExtInfo`; example: `"myExtInfo"`
     pub ext_info: Option<String>,
 }
 
@@ -3815,34 +2824,22 @@ pub struct AigcImageTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageTaskInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***509819"`
+    /// `FileId`; example: `"3704211***509819"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `Url`; example: `"https://test.com/1.png"`
     pub url: Option<String>,
 
-    /// `Base64`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `Base64`; example: `"base64"`
     pub base64: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"任务背景：这是需要翻新的主建筑（图1），不得改变其几何结构。"`
+    /// `Text`; example: `"任务背景：这是需要翻新的主建筑（图1），不得改变其几何结构。"`
     pub text: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"mask"`
+    /// `ReferenceType`; example: `"mask"`
     pub reference_type: Option<String>,
 }
 
@@ -3851,7 +2848,7 @@ pub struct AigcImageTaskInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageTaskOutput {
-    /// `FileInfos`: a list of [`AigcImageTaskOutputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<AigcImageTaskOutputFileInfo>,
 }
 
@@ -3860,42 +2857,28 @@ pub struct AigcImageTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcImageTaskOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"png"`
+    /// `FileType`; example: `"png"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
+    /// `FileUrl`; example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***450449"`
+    /// `FileId`; example: `"3704211***450449"`
     pub file_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -3904,24 +2887,16 @@ pub struct AigcImageTaskOutputFileInfo {
 /// Returned in the output of [`DescribeAigcQuotas`](super::DescribeAigcQuotas).
 #[tc_model]
 pub struct AigcQuotaItem {
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"Text"`
+    /// `QuotaType`; example: `"Text"`
     pub quota_type: String,
 
-    /// `ApiToken`: a string.
-    ///
-    /// Example: `"F******************************t"`
+    /// `ApiToken`; example: `"F******************************t"`
     pub api_token: Option<String>,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `QuotaLimit`; example: `2000`
     pub quota_limit: u64,
 
-    /// `Usage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Usage`; example: `0`
     pub usage: u64,
 }
 
@@ -3930,15 +2905,13 @@ pub struct AigcQuotaItem {
 /// Returned in the output of [`DescribeAigcUsageData`](super::DescribeAigcUsageData).
 #[tc_model]
 pub struct AigcTextDetail {
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: Option<u64>,
 
-    /// `ScrollToken`: a string.
+    /// `ScrollToken`
     pub scroll_token: Option<String>,
 
-    /// `Data`: a list of [`AigcTextDetailData`] objects.
+    /// `Data`
     pub data: Option<Vec<AigcTextDetailData>>,
 }
 
@@ -3947,86 +2920,54 @@ pub struct AigcTextDetail {
 /// Returned in the output of [`DescribeAigcUsageData`](super::DescribeAigcUsageData).
 #[tc_model]
 pub struct AigcTextDetailData {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-06-28T15:28:09Z"`
+    /// `Timestamp`; example: `"2026-06-28T15:28:09Z"`
     pub timestamp: Option<String>,
 
-    /// `ReqId`: a string.
-    ///
-    /// Example: `"019f0ed8-6116-77a1-a09e-53741629cb8c"`
+    /// `ReqId`; example: `"019f0ed8-6116-77a1-a09e-53741629cb8c"`
     pub req_id: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"019f0ed8-6116-77a1-a09e-53741629cb8c"`
+    /// `ChatId`; example: `"019f0ed8-6116-77a1-a09e-53741629cb8c"`
     pub chat_id: Option<String>,
 
-    /// `StatusCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `StatusCode`; example: `200`
     pub status_code: Option<u64>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-5.4"`
+    /// `Model`; example: `"gpt-5.4"`
     pub model: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251441341`
+    /// `SubAppId`; example: `251441341`
     pub sub_app_id: Option<u64>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"D2JJ0DHJ****"`
+    /// `ApiKey`; example: `"D2JJ0DHJ****"`
     pub api_key: Option<String>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Stream`; example: `true`
     pub stream: Option<bool>,
 
-    /// `InputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `InputTokens`; example: `11`
     pub input_tokens: Option<i64>,
 
-    /// `OutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `51`
+    /// `OutputTokens`; example: `51`
     pub output_tokens: Option<i64>,
 
-    /// `CacheInputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CacheInputTokens`; example: `0`
     pub cache_input_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `62`
+    /// `TotalTokens`; example: `62`
     pub total_tokens: Option<i64>,
 
-    /// `TPS`: a floating-point number.
-    ///
-    /// Example: `72.67847569910944`
+    /// `TPS`; example: `72.67847569910944`
     #[tc(rename = "TPS")]
     pub tps: Option<f64>,
 
-    /// `TTFT`: a floating-point number.
-    ///
-    /// Example: `1.236`
+    /// `TTFT`; example: `1.236`
     #[tc(rename = "TTFT")]
     pub ttft: Option<f64>,
 
-    /// `Total`: a floating-point number.
-    ///
-    /// Example: `1.937`
+    /// `Total`; example: `1.937`
     pub total: Option<f64>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"completions"`
+    /// `ApiType`; example: `"completions"`
     pub api_type: Option<String>,
 }
 
@@ -4035,12 +2976,10 @@ pub struct AigcTextDetailData {
 /// Returned in the output of [`DescribeAigcUsageData`](super::DescribeAigcUsageData).
 #[tc_model]
 pub struct AigcUsageDataItem {
-    /// `Specification`: a string.
-    ///
-    /// Example: `"ViduQ2_720P"`
+    /// `Specification`; example: `"ViduQ2_720P"`
     pub specification: String,
 
-    /// `DataSet`: a list of [`TaskStatDataItem`] objects.
+    /// `DataSet`
     pub data_set: Vec<TaskStatDataItem>,
 }
 
@@ -4050,84 +2989,52 @@ pub struct AigcUsageDataItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: Option<String>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `8.0`
+    /// `Duration`; example: `8.0`
     pub duration: Option<f64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720P"`
+    /// `Resolution`; example: `"720P"`
     pub resolution: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `AudioGeneration`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `AudioGeneration`; example: `"Enabled"`
     pub audio_generation: Option<String>,
 
-    /// `PersonGeneration`: a string.
-    ///
-    /// Example: `"AllowAdult"`
+    /// `PersonGeneration`; example: `"AllowAdult"`
     pub person_generation: Option<String>,
 
-    /// `InputComplianceCheck`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `InputComplianceCheck`; example: `"Disabled"`
     pub input_compliance_check: Option<String>,
 
-    /// `OutputComplianceCheck`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `OutputComplianceCheck`; example: `"Disabled"`
     pub output_compliance_check: Option<String>,
 
-    /// `EnhanceSwitch`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `EnhanceSwitch`; example: `"Disabled"`
     pub enhance_switch: Option<String>,
 
-    /// `OffPeak`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `OffPeak`; example: `"Disabled"`
     pub off_peak: Option<String>,
 
-    /// `FrameInterpolate`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `FrameInterpolate`; example: `"Disabled"`
     pub frame_interpolate: Option<String>,
 
-    /// `LogoAdd`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `LogoAdd`; example: `"Disabled"`
     pub logo_add: Option<String>,
 
-    /// `EnableBGM`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `EnableBGM`; example: `"Disabled"`
     #[tc(rename = "EnableBGM")]
     pub enable_bgm: Option<String>,
 }
@@ -4138,24 +3045,16 @@ pub struct AigcVideoOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myFile"`
+    /// `MediaName`; example: `"myFile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 }
 
@@ -4164,40 +3063,28 @@ pub struct AigcVideoRedrawOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myFIle"`
+    /// `MediaName`; example: `"myFIle"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263618924724314"`
+    /// `FileId`; example: `"966263618924724314"`
     pub file_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -4206,50 +3093,34 @@ pub struct AigcVideoRedrawOutputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-AigcVideoRedrawTask-bc9176d024ef649893e9f2441429dfedt"`
+    /// `TaskId`; example: `"221073-AigcVideoRedrawTask-bc9176d024ef649893e9f2441429dfedt"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCodeExt`; example: `"InternalError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"internal error"`
+    /// `Message`; example: `"internal error"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: an [`AigcVideoRedrawTaskInput`].
+    /// `Input`
     pub input: AigcVideoRedrawTaskInput,
 
-    /// `Output`: an [`AigcVideoRedrawTaskOutput`].
+    /// `Output`
     pub output: AigcVideoRedrawTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySession"`
+    /// `SessionId`; example: `"mySession"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -4259,9 +3130,7 @@ pub struct AigcVideoRedrawTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawTaskInfo {
-    /// `Style`: a string.
-    ///
-    /// Example: `"赛博朋克"`
+    /// `Style`; example: `"赛博朋克"`
     pub style: Option<String>,
 }
 
@@ -4270,13 +3139,13 @@ pub struct AigcVideoRedrawTaskInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawTaskInput {
-    /// `FileInfo`: an [`AigcVideoRedrawTaskInputFileInfo`].
+    /// `FileInfo`
     pub file_info: AigcVideoRedrawTaskInputFileInfo,
 
-    /// `TaskInfo`: an [`AigcVideoRedrawTaskInfo`].
+    /// `TaskInfo`
     pub task_info: AigcVideoRedrawTaskInfo,
 
-    /// `OutputConfig`: an [`AigcVideoRedrawOutputConfig`].
+    /// `OutputConfig`
     pub output_config: AigcVideoRedrawOutputConfig,
 }
 
@@ -4286,17 +3155,13 @@ pub struct AigcVideoRedrawTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawTaskInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"9662********524268"`
+    /// `FileId`; example: `"9662********524268"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -4305,7 +3170,7 @@ pub struct AigcVideoRedrawTaskInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoRedrawTaskOutput {
-    /// `FileInfo`: an [`AigcVideoRedrawOutputFileInfo`].
+    /// `FileInfo`
     pub file_info: Option<AigcVideoRedrawOutputFileInfo>,
 }
 
@@ -4315,16 +3180,13 @@ pub struct AigcVideoRedrawTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AigcVideoSceneInfo {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"product_showcase"`
+    /// `Type`, required in requests; example: `"product_showcase"`
     pub r#type: Option<String>,
 
-    /// `ProductShowcaseConfig`: a [`ProductShowcaseConfig`].
+    /// `ProductShowcaseConfig`
     pub product_showcase_config: Option<ProductShowcaseConfig>,
 
-    /// `CharacterSceneConfig`: a [`CharacterSceneConfig`].
+    /// `CharacterSceneConfig`
     pub character_scene_config: Option<CharacterSceneConfig>,
 }
 
@@ -4333,50 +3195,34 @@ pub struct AigcVideoSceneInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcVideoTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
+    /// `TaskId`; example: `"251007502-AigcVideoTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"RequestLimitExceeded"`
+    /// `ErrCodeExt`; example: `"RequestLimitExceeded"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: an [`AigcVideoTaskInput`].
+    /// `Input`
     pub input: AigcVideoTaskInput,
 
-    /// `Output`: an [`AigcVideoTaskOutput`].
+    /// `Output`
     pub output: AigcVideoTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -4385,73 +3231,49 @@ pub struct AigcVideoTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskInput {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"GV"`
+    /// `ModelName`; example: `"GV"`
     pub model_name: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"3.1-fast"`
+    /// `ModelVersion`; example: `"3.1-fast"`
     pub model_version: String,
 
-    /// `FileInfos`: a list of [`AigcVideoTaskInputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<AigcVideoTaskInputFileInfo>,
 
-    /// `SubjectInfos`: a list of [`AigcVideoTaskInputSubjectInfo`] objects.
+    /// `SubjectInfos`
     pub subject_infos: Vec<AigcVideoTaskInputSubjectInfo>,
 
-    /// `LastFrameFileId`: a string.
-    ///
-    /// Example: `"3704211***509911"`
+    /// `LastFrameFileId`; example: `"3704211***509911"`
     pub last_frame_file_id: String,
 
-    /// `LastFrameUrl`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `LastFrameUrl`; example: `"https://test.com/1.png"`
     pub last_frame_url: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"generate a car"`
+    /// `Prompt`; example: `"generate a car"`
     pub prompt: String,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"red"`
+    /// `NegativePrompt`; example: `"red"`
     pub negative_prompt: String,
 
-    /// `EnhancePrompt`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `EnhancePrompt`; example: `"Enabled"`
     pub enhance_prompt: String,
 
-    /// `GenerationMode`: a string.
-    ///
-    /// Example: `"Professional"`
+    /// `GenerationMode`; example: `"Professional"`
     pub generation_mode: String,
 
-    /// `OutputConfig`: an [`AigcVideoOutputConfig`].
+    /// `OutputConfig`
     pub output_config: AigcVideoOutputConfig,
 
-    /// `InputRegion`: a string.
-    ///
-    /// Example: `"Mainland"`
+    /// `InputRegion`; example: `"Mainland"`
     pub input_region: String,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"motion_control"`
+    /// `SceneType`; example: `"motion_control"`
     pub scene_type: String,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Seed`; example: `123`
     pub seed: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"myExtInfo"`
+    /// `ExtInfo`; example: `"myExtInfo"`
     pub ext_info: Option<String>,
 }
 
@@ -4461,59 +3283,37 @@ pub struct AigcVideoTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `Category`; example: `"Image"`
     pub category: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***509819"`
+    /// `FileId`; example: `"3704211***509819"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `Url`; example: `"https://test.com/1.png"`
     pub url: Option<String>,
 
-    /// `Base64`: a string.
-    ///
-    /// Example: `"base64"`
+    /// `Base64`; example: `"base64"`
     pub base64: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `ReferenceType`; example: `"asset"`
     pub reference_type: Option<String>,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"obj1"`
+    /// `ObjectId`; example: `"obj1"`
     pub object_id: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-qingse"`
+    /// `VoiceId`; example: `"male-qn-qingse"`
     pub voice_id: Option<String>,
 
-    /// `KeepOriginalSound`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `KeepOriginalSound`; example: `"Enabled"`
     pub keep_original_sound: Option<String>,
 
-    /// `Usage`: a string.
-    ///
-    /// Example: `"FirstFrame"`
+    /// `Usage`; example: `"FirstFrame"`
     pub usage: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"小猫"`
+    /// `Text`; example: `"小猫"`
     pub text: Option<String>,
 }
 
@@ -4523,29 +3323,19 @@ pub struct AigcVideoTaskInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskInputSubjectInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"92951*******593344"`
+    /// `Id`; example: `"92951*******593344"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"猫猫"`
+    /// `Name`; example: `"猫猫"`
     pub name: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-badao"`
+    /// `VoiceId`; example: `"male-qn-badao"`
     pub voice_id: Option<String>,
 
-    /// `ImageUrls`: a list of strings.
-    ///
-    /// Example: `["https://xxx/0.jpg"]`
+    /// `ImageUrls`; example: `["https://xxx/0.jpg"]`
     pub image_urls: Option<Vec<String>>,
 
-    /// `VideoUrls`: a list of strings.
-    ///
-    /// Example: `["https://xxx/video.mp4"]`
+    /// `VideoUrls`; example: `["https://xxx/video.mp4"]`
     pub video_urls: Option<Vec<String>>,
 }
 
@@ -4554,15 +3344,13 @@ pub struct AigcVideoTaskInputSubjectInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskOutput {
-    /// `FileInfos`: a list of [`AigcVideoTaskOutputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<AigcVideoTaskOutputFileInfo>,
 
-    /// `ProcedureTaskIds`: a list of strings.
-    ///
-    /// Example: `["12530xxx-procedurev2-xxx"]`
+    /// `ProcedureTaskIds`; example: `["12530xxx-procedurev2-xxx"]`
     pub procedure_task_ids: Vec<String>,
 
-    /// `Usage`: an [`AigcVideoTaskUsage`].
+    /// `Usage`
     pub usage: AigcVideoTaskUsage,
 }
 
@@ -4571,52 +3359,34 @@ pub struct AigcVideoTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcVideoGenFile.mp4"`
+    /// `FileUrl`; example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcVideoGenFile.mp4"`
     pub file_url: String,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"JSON字符串"`
+    /// `FileContent`; example: `"JSON字符串"`
     pub file_content: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***450449"`
+    /// `FileId`; example: `"3704211***450449"`
     pub file_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `UsageType`: a string.
-    ///
-    /// Example: `"image_url"`
+    /// `UsageType`; example: `"image_url"`
     pub usage_type: String,
 }
 
@@ -4625,34 +3395,22 @@ pub struct AigcVideoTaskOutputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AigcVideoTaskUsage {
-    /// `InputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `2027`
+    /// `InputTokens`; example: `2027`
     pub input_tokens: i64,
 
-    /// `ThoughtTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `507`
+    /// `ThoughtTokens`; example: `507`
     pub thought_tokens: i64,
 
-    /// `InputImageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputImageCount`; example: `1`
     pub input_image_count: i64,
 
-    /// `InputSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `InputSeconds`; example: `8`
     pub input_seconds: i64,
 
-    /// `OutputSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `OutputSeconds`; example: `5`
     pub output_seconds: i64,
 
-    /// `TotalSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `TotalSeconds`; example: `13`
     pub total_seconds: i64,
 }
 
@@ -4662,19 +3420,13 @@ pub struct AigcVideoTaskUsage {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AnimatedGraphicTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `StartTimeOffset`; example: `1`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `EndTimeOffset`; example: `5`
     pub end_time_offset: f64,
 }
 
@@ -4683,64 +3435,40 @@ pub struct AnimatedGraphicTaskInput {
 /// Returned in the output of [`DescribeAnimatedGraphicsTemplates`](super::DescribeAnimatedGraphicsTemplates).
 #[tc_model]
 pub struct AnimatedGraphicsTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AnimatedGraphicsTemplateName"`
+    /// `Name`; example: `"AnimatedGraphicsTemplateName"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"Your Comment"`
+    /// `Comment`; example: `"Your Comment"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Width`; example: `128`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Height`; example: `128`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Format`; example: `"gif"`
     pub format: String,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Fps`; example: `30`
     pub fps: u64,
 
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `Quality`; example: `75`
     pub quality: f64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-20T15:59:08Z"`
+    /// `CreateTime`; example: `"2025-03-20T15:59:08Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-20T15:59:08Z"`
+    /// `UpdateTime`; example: `"2025-03-20T15:59:08Z"`
     pub update_time: String,
 }
 
@@ -4751,26 +3479,17 @@ pub struct AnimatedGraphicsTemplate {
 #[doc(alias = "AreaCLSTargetInfo")]
 #[tc_model]
 pub struct AreaClsTargetInfo {
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `CLSRegion`; example: `"\"ap-guangzhou\""`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"\"780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
+    /// `TopicId`; example: `"\"780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0\""`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
+    /// `LogsetId`; example: `"\"54079098-61ea-48f9-8270-3b041a5d0150\""`
     pub logset_id: String,
 
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"ON\""`
+    /// `Switch`, always sent in responses; example: `"\"ON\""`
     pub switch: Option<String>,
 }
 
@@ -4780,14 +3499,10 @@ pub struct AreaClsTargetInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ArtifactRepairInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -4797,34 +3512,22 @@ pub struct ArtifactRepairInfo {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct AsrFullTextConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `SubtitleFormats`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["vtt"]`
+    /// `SubtitleFormats`, always sent in responses; example: `["vtt"]`
     pub subtitle_formats: Option<Vec<String>>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subtitle_format: Option<String>,
 
-    /// `SrcLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zh"`
+    /// `SrcLanguage`, always sent in responses; example: `"zh"`
     pub src_language: Option<String>,
 
-    /// `SubtitleName`: a string.
-    ///
-    /// Example: `"subtitle name"`
+    /// `SubtitleName`; example: `"subtitle name"`
     pub subtitle_name: Option<String>,
 }
 
@@ -4833,30 +3536,22 @@ pub struct AsrFullTextConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct AsrFullTextConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `SubtitleFormatsOperation`: a [`SubtitleFormatsOperation`].
+    /// `SubtitleFormatsOperation`
     pub subtitle_formats_operation: Option<SubtitleFormatsOperation>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subtitle_format: Option<String>,
 
-    /// `SrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SrcLanguage`; example: `"zh"`
     pub src_language: Option<String>,
 
-    /// `SubtitleName`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `SubtitleName`; example: `"test2"`
     pub subtitle_name: Option<String>,
 }
 
@@ -4866,31 +3561,19 @@ pub struct AsrFullTextConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct AsrTranslateConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `SrcLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zh"`
+    /// `SrcLanguage`, always sent in responses; example: `"zh"`
     pub src_language: Option<String>,
 
-    /// `DstLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"en"`
+    /// `DstLanguage`, always sent in responses; example: `"en"`
     pub dst_language: Option<String>,
 
-    /// `SubtitleFormats`: a list of strings.
-    ///
-    /// Example: `["vtt"]`
+    /// `SubtitleFormats`; example: `["vtt"]`
     pub subtitle_formats: Option<Vec<String>>,
 
-    /// `SubtitleName`: a string.
-    ///
-    /// Example: `"subtitle name"`
+    /// `SubtitleName`; example: `"subtitle name"`
     pub subtitle_name: Option<String>,
 }
 
@@ -4899,27 +3582,19 @@ pub struct AsrTranslateConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct AsrTranslateConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `SrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SrcLanguage`; example: `"zh"`
     pub src_language: Option<String>,
 
-    /// `DstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `DstLanguage`; example: `"en"`
     pub dst_language: Option<String>,
 
-    /// `SubtitleFormatsOperation`: a [`SubtitleFormatsOperation`].
+    /// `SubtitleFormatsOperation`
     pub subtitle_formats_operation: Option<SubtitleFormatsOperation>,
 
-    /// `SubtitleName`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `SubtitleName`; example: `"test2"`
     pub subtitle_name: Option<String>,
 }
 
@@ -4929,15 +3604,10 @@ pub struct AsrTranslateConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct AsrWordsConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["keyword"]`
+    /// `LabelSet`, always sent in responses; example: `["keyword"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -4946,14 +3616,10 @@ pub struct AsrWordsConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct AsrWordsConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["keyword"]`
+    /// `LabelSet`; example: `["keyword"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -4963,15 +3629,10 @@ pub struct AsrWordsConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct AudioBeautifyInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Types`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["declick"]`
+    /// `Types`, always sent in responses; example: `["declick"]`
     pub types: Option<Vec<String>>,
 }
 
@@ -4981,15 +3642,10 @@ pub struct AudioBeautifyInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AudioDenoiseInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"normal"`
+    /// `Type`, always sent in responses; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -4999,16 +3655,16 @@ pub struct AudioDenoiseInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct AudioEnhanceConfig {
-    /// `Denoise`: an [`AudioDenoiseInfo`].
+    /// `Denoise`
     pub denoise: Option<AudioDenoiseInfo>,
 
-    /// `Separate`: an [`AudioSeparateInfo`].
+    /// `Separate`
     pub separate: Option<AudioSeparateInfo>,
 
-    /// `VolumeBalance`: an [`AudioVolumeBalanceInfo`].
+    /// `VolumeBalance`
     pub volume_balance: Option<AudioVolumeBalanceInfo>,
 
-    /// `Beautify`: an [`AudioBeautifyInfo`].
+    /// `Beautify`
     pub beautify: Option<AudioBeautifyInfo>,
 }
 
@@ -5018,21 +3674,13 @@ pub struct AudioEnhanceConfig {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct AudioSeparateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"normal"`
+    /// `Type`, always sent in responses; example: `"normal"`
     pub r#type: Option<String>,
 
-    /// `Track`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vocal"`
+    /// `Track`, always sent in responses; example: `"vocal"`
     pub track: Option<String>,
 }
 
@@ -5042,25 +3690,16 @@ pub struct AudioSeparateInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct AudioTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libmp3lame"`
+    /// `Codec`; example: `"libmp3lame"`
     pub codec: String,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: u64,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: u64,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AudioChannel`, always sent in responses; example: `1`
     pub audio_channel: Option<i64>,
 }
 
@@ -5070,29 +3709,19 @@ pub struct AudioTemplateInfo {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AudioTemplateInfoForUpdate {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libmp3lame"`
+    /// `Codec`; example: `"libmp3lame"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<u64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AudioChannel`; example: `1`
     pub audio_channel: Option<i64>,
 
-    /// `StreamSelects`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `StreamSelects`; example: `[0]`
     pub stream_selects: Option<Vec<i64>>,
 }
 
@@ -5102,27 +3731,19 @@ pub struct AudioTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AudioTrackItem {
-    /// `SourceMedia`: a string.
-    ///
-    /// Example: `"101"`
+    /// `SourceMedia`; example: `"101"`
     pub source_media: String,
 
-    /// `SourceMediaStartTime`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `SourceMediaStartTime`; example: `1`
     pub source_media_start_time: Option<f64>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `Duration`; example: `2`
     pub duration: Option<f64>,
 
-    /// `TargetDuration`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `TargetDuration`; example: `2`
     pub target_duration: Option<f64>,
 
-    /// `AudioOperations`: a list of [`AudioTransform`] objects.
+    /// `AudioOperations`
     pub audio_operations: Option<Vec<AudioTransform>>,
 }
 
@@ -5132,13 +3753,10 @@ pub struct AudioTrackItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AudioTransform {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Volume"`
+    /// `Type`; example: `"Volume"`
     pub r#type: String,
 
-    /// `VolumeParam`: an [`AudioVolumeParam`].
-    /// Always sent in responses.
+    /// `VolumeParam`, always sent in responses
     pub volume_param: Option<AudioVolumeParam>,
 }
 
@@ -5148,15 +3766,10 @@ pub struct AudioTransform {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct AudioVolumeBalanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gainControl"`
+    /// `Type`, always sent in responses; example: `"gainControl"`
     pub r#type: Option<String>,
 }
 
@@ -5166,16 +3779,10 @@ pub struct AudioVolumeBalanceInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct AudioVolumeParam {
-    /// `Mute`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Mute`, always sent in responses; example: `0`
     pub mute: Option<i64>,
 
-    /// `Gain`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1.1`
+    /// `Gain`, always sent in responses; example: `1.1`
     pub gain: Option<f64>,
 }
 
@@ -5185,29 +3792,19 @@ pub struct AudioVolumeParam {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct BeautyEffectItem {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"makeup"`
+    /// `Switch`; example: `"makeup"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Type`; example: `"ON"`
     pub r#type: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Value`; example: `90`
     pub value: Option<i64>,
 
-    /// `ResourcePath`: a string.
-    ///
-    /// Example: `"/images/beauty/lips_wenroufen.png"`
+    /// `ResourcePath`; example: `"/images/beauty/lips_wenroufen.png"`
     pub resource_path: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"makeupLutStrength\": \"0\",\"mergeWithCurrentMotion\": \"false\"}"`
+    /// `ExtInfo`; example: `"{\"makeupLutStrength\": \"0\",\"mergeWithCurrentMotion\": \"false\"}"`
     pub ext_info: Option<String>,
 }
 
@@ -5217,19 +3814,13 @@ pub struct BeautyEffectItem {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct BeautyFilterItem {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"beauty.faceFeatureSoftlight"`
+    /// `Type`; example: `"beauty.faceFeatureSoftlight"`
     pub r#type: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Value`; example: `30`
     pub value: Option<i64>,
 }
 
@@ -5239,9 +3830,7 @@ pub struct BeautyFilterItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct BlackWhiteEdgeConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -5250,9 +3839,7 @@ pub struct BlackWhiteEdgeConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct BlackWhiteEdgeConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -5262,9 +3849,7 @@ pub struct BlackWhiteEdgeConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct BlindWatermarkInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -5273,39 +3858,25 @@ pub struct BlindWatermarkInput {
 /// Returned in the output of [`DescribeBlindWatermarkTemplates`](super::DescribeBlindWatermarkTemplates).
 #[tc_model]
 pub struct BlindWatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数字水印模板1"`
+    /// `Name`; example: `"数字水印模板1"`
     pub name: String,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"水印文本内容"`
+    /// `TextContent`; example: `"水印文本内容"`
     pub text_content: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"数字水印模板"`
+    /// `Comment`; example: `"数字水印模板"`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2025-08-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2025-08-01T18:00:00+08:00"`
     pub update_time: String,
 }
 
@@ -5315,9 +3886,7 @@ pub struct BlindWatermarkTemplate {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct BlurConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -5326,9 +3895,7 @@ pub struct BlurConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct BlurConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -5338,14 +3905,10 @@ pub struct BlurConfigureInfoForUpdate {
 #[doc(alias = "CLSLogsetInfo")]
 #[tc_model]
 pub struct ClsLogsetInfo {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"“54079098-61ea-48f9-8270-3b041a5d0150”"`
+    /// `LogsetId`; example: `"“54079098-61ea-48f9-8270-3b041a5d0150”"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"“mylogset”"`
+    /// `LogsetName`; example: `"“mylogset”"`
     pub logset_name: String,
 }
 
@@ -5355,19 +3918,13 @@ pub struct ClsLogsetInfo {
 #[doc(alias = "CLSTopicInfo")]
 #[tc_model]
 pub struct ClsTopicInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic***a1"`
+    /// `TopicId`; example: `"topic***a1"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"MyTopic"`
+    /// `TopicName`; example: `"MyTopic"`
     pub topic_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"logset***a1"`
+    /// `LogsetId`; example: `"logset***a1"`
     pub logset_id: String,
 }
 
@@ -5377,22 +3934,13 @@ pub struct ClsTopicInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct Canvas {
-    /// `Color`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Black"`
+    /// `Color`, always sent in responses; example: `"Black"`
     pub color: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Width`, always sent in responses; example: `0`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Height`, always sent in responses; example: `0`
     pub height: Option<i64>,
 }
 
@@ -5401,29 +3949,19 @@ pub struct Canvas {
 /// Returned in the output of [`DescribeCdnLogs`](super::DescribeCdnLogs).
 #[tc_model]
 pub struct CdnLogInfo {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2018-03-01"`
+    /// `Date`; example: `"2018-03-01"`
     pub date: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Name`; example: `"example.com"`
     pub name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com"`
+    /// `Url`; example: `"http://test.com"`
     pub url: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `StartTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `EndTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub end_time: String,
 }
 
@@ -5433,12 +3971,10 @@ pub struct CdnLogInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ChangeClothesConfig {
-    /// `ClothesFileInfos`: a list of [`SceneAigcImageTaskInputFileInfo`] objects.
+    /// `ClothesFileInfos`
     pub clothes_file_infos: Option<Vec<SceneAigcImageTaskInputFileInfo>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"衬衫打开一点"`
+    /// `Prompt`; example: `"衬衫打开一点"`
     pub prompt: Option<String>,
 }
 
@@ -5448,14 +3984,10 @@ pub struct ChangeClothesConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CharacterSceneConfig {
-    /// `Model`: a string.
-    ///
-    /// Example: `"character_scene_fast"`
+    /// `Model`; example: `"character_scene_fast"`
     pub model: Option<String>,
 
-    /// `PromptMode`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `PromptMode`; example: `"Standard"`
     pub prompt_mode: Option<String>,
 }
 
@@ -5465,9 +3997,7 @@ pub struct CharacterSceneConfig {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct ClassificationConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -5476,9 +4006,7 @@ pub struct ClassificationConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct ClassificationConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -5487,29 +4015,19 @@ pub struct ClassificationConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ClipFileInfo2017 {
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
+    /// `FileUrl`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
     pub file_url: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 }
 
@@ -5518,17 +4036,13 @@ pub struct ClipFileInfo2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ClipTask2017 {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `SrcFileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `SrcFileId`; example: `"4424135347123456789"`
     pub src_file_id: String,
 
-    /// `FileInfo`: a [`ClipFileInfo2017`].
+    /// `FileInfo`
     pub file_info: ClipFileInfo2017,
 }
 
@@ -5537,20 +4051,16 @@ pub struct ClipTask2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CloneVoiceAsyncInput {
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `AudioFileId`: a string.
-    ///
-    /// Example: `"966263******778853"`
+    /// `AudioFileId`; example: `"966263******778853"`
     pub audio_file_id: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `ExtParam`: a string.
+    /// `ExtParam`
     pub ext_param: Option<String>,
 }
 
@@ -5559,17 +4069,13 @@ pub struct CloneVoiceAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CloneVoiceAsyncOutput {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"minimax_5*********a88-4985"`
+    /// `VoiceId`; example: `"minimax_5*********a88-4985"`
     pub voice_id: Option<String>,
 
-    /// `DemoAudio`: a string.
+    /// `DemoAudio`
     pub demo_audio: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"audio_length\":0,\"word_count\":0}"`
+    /// `ExtInfo`; example: `"{\"audio_length\":0,\"word_count\":0}"`
     pub ext_info: Option<String>,
 }
 
@@ -5578,50 +4084,34 @@ pub struct CloneVoiceAsyncOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CloneVoiceAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-CloneVoice********************8cf8d790b204eed153t"`
+    /// `TaskId`; example: `"260085028-CloneVoice********************8cf8d790b204eed153t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"download audio file failed"`
+    /// `Message`; example: `"download audio file failed"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"-500"`
+    /// `ErrCodeExt`; example: `"-500"`
     pub err_code_ext: String,
 
-    /// `Input`: a [`CloneVoiceAsyncInput`].
+    /// `Input`
     pub input: CloneVoiceAsyncInput,
 
-    /// `Output`: a [`CloneVoiceAsyncOutput`].
+    /// `Output`
     pub output: CloneVoiceAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783efe"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783efe"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011901***tmsd"`
+    /// `SessionContext`; example: `"202410011901***tmsd"`
     pub session_context: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -5631,14 +4121,10 @@ pub struct CloneVoiceAsyncTask {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ColorEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -5647,17 +4133,13 @@ pub struct ColorEnhanceInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1250000000-procedurev2-23b0ab79ee23ba1340b2ee55c7733563tt1"`
+    /// `TaskId`; example: `"1250000000-procedurev2-23b0ab79ee23ba1340b2ee55c7733563tt1"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ComplexAdaptiveDynamicStreamingTaskResultSet`: a list of [`ComplexAdaptiveDynamicStreamingTaskResult`] objects.
+    /// `ComplexAdaptiveDynamicStreamingTaskResultSet`
     pub complex_adaptive_dynamic_streaming_task_result_set: Vec<
         ComplexAdaptiveDynamicStreamingTaskResult,
     >,
@@ -5668,29 +4150,19 @@ pub struct ComplexAdaptiveDynamicStreamingTask {
 /// Sent in the input of [`CreateComplexAdaptiveDynamicStreamingTask`](super::CreateComplexAdaptiveDynamicStreamingTask).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskAudioInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5145403691207231260"`
+    /// `FileId`; example: `"5145403691207231260"`
     pub file_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"English"`
+    /// `Name`; example: `"English"`
     pub name: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"en-US"`
+    /// `Language`; example: `"en-US"`
     pub language: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `Default`; example: `"YES"`
     pub default: Option<String>,
 
-    /// `AudioTrackIdx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioTrackIdx`; example: `0`
     pub audio_track_idx: Option<u64>,
 }
 
@@ -5699,7 +4171,7 @@ pub struct ComplexAdaptiveDynamicStreamingTaskAudioInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskInput {
-    /// `StreamPara`: a [`ComplexAdaptiveDynamicStreamingTaskStreamPara`].
+    /// `StreamPara`
     pub stream_para: ComplexAdaptiveDynamicStreamingTaskStreamPara,
 }
 
@@ -5708,22 +4180,16 @@ pub struct ComplexAdaptiveDynamicStreamingTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskOutput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"HLS"`
+    /// `Format`; example: `"HLS"`
     pub format: String,
 
-    /// `DrmType`: a string.
-    ///
-    /// Example: `"SimpleAES"`
+    /// `DrmType`; example: `"SimpleAES"`
     pub drm_type: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -5732,30 +4198,22 @@ pub struct ComplexAdaptiveDynamicStreamingTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`ComplexAdaptiveDynamicStreamingTaskInput`].
+    /// `Input`
     pub input: ComplexAdaptiveDynamicStreamingTaskInput,
 
-    /// `Output`: a [`ComplexAdaptiveDynamicStreamingTaskOutput`].
+    /// `Output`
     pub output: ComplexAdaptiveDynamicStreamingTaskOutput,
 }
 
@@ -5765,9 +4223,7 @@ pub struct ComplexAdaptiveDynamicStreamingTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskStreamPara {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -5776,14 +4232,10 @@ pub struct ComplexAdaptiveDynamicStreamingTaskStreamPara {
 /// Sent in the input of [`CreateComplexAdaptiveDynamicStreamingTask`](super::CreateComplexAdaptiveDynamicStreamingTask).
 #[tc_model]
 pub struct ComplexAdaptiveDynamicStreamingTaskSubtitleInput {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dYeq82"`
+    /// `Id`; example: `"dYeq82"`
     pub id: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `Default`; example: `"YES"`
     pub default: Option<String>,
 }
 
@@ -5793,51 +4245,31 @@ pub struct ComplexAdaptiveDynamicStreamingTaskSubtitleInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComposeMediaOutput {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"output"`
+    /// `FileName`; example: `"output"`
     pub file_name: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"description the output file"`
+    /// `Description`, always sent in responses; example: `"description the output file"`
     pub description: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ClassId`, always sent in responses; example: `1`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-03-28T00:35:00Z"`
+    /// `ExpireTime`, always sent in responses; example: `"2025-03-28T00:35:00Z"`
     pub expire_time: Option<String>,
 
-    /// `Container`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`, always sent in responses; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `VideoStream`: an [`OutputVideoStream`].
+    /// `VideoStream`
     pub video_stream: Option<OutputVideoStream>,
 
-    /// `AudioStream`: an [`OutputAudioStream`].
+    /// `AudioStream`
     pub audio_stream: Option<OutputAudioStream>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`, always sent in responses; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`, always sent in responses; example: `0`
     pub remove_audio: Option<i64>,
 }
 
@@ -5846,48 +4278,34 @@ pub struct ComposeMediaOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComposeMediaTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12530xxx-procedurev2-xxx"`
+    /// `TaskId`; example: `"12530xxx-procedurev2-xxx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: a [`ComposeMediaTaskInput`].
+    /// `Input`
     pub input: ComposeMediaTaskInput,
 
-    /// `Output`: a [`ComposeMediaTaskOutput`].
+    /// `Output`
     pub output: ComposeMediaTaskOutput,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"example"`
+    /// `SessionId`; example: `"example"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"example"`
+    /// `SessionContext`; example: `"example"`
     pub session_context: String,
 }
 
@@ -5896,13 +4314,13 @@ pub struct ComposeMediaTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComposeMediaTaskInput {
-    /// `Tracks`: a list of [`MediaTrack`] objects.
+    /// `Tracks`
     pub tracks: Vec<MediaTrack>,
 
-    /// `Canvas`: a [`Canvas`].
+    /// `Canvas`
     pub canvas: Option<Canvas>,
 
-    /// `Output`: a [`ComposeMediaOutput`].
+    /// `Output`
     pub output: ComposeMediaOutput,
 }
 
@@ -5911,34 +4329,22 @@ pub struct ComposeMediaTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ComposeMediaTaskOutput {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"523xxx"`
+    /// `FileId`; example: `"523xxx"`
     pub file_id: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/xx.mp4"`
+    /// `FileUrl`; example: `"http://example.com/xxx/xxx/xx.mp4"`
     pub file_url: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"fileName"`
+    /// `MediaName`; example: `"fileName"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"9999-12-31T23:59:59Z"`
+    /// `ExpireTime`; example: `"9999-12-31T23:59:59Z"`
     pub expire_time: String,
 }
 
@@ -5947,29 +4353,19 @@ pub struct ComposeMediaTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ConcatFileInfo2017 {
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
+    /// `FileUrl`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
     pub file_url: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 }
 
@@ -5978,12 +4374,10 @@ pub struct ConcatFileInfo2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ConcatTask2017 {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `FileInfoSet`: a list of [`ConcatFileInfo2017`] objects.
+    /// `FileInfoSet`
     pub file_info_set: Vec<ConcatFileInfo2017>,
 }
 
@@ -5992,24 +4386,16 @@ pub struct ConcatTask2017 {
 /// Returned in the output of [`ProcessImage`](super::ProcessImage) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct ContentReviewOcrResult {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `KeywordSet`; example: `["text"]`
     pub keyword_set: Vec<String>,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,100,100]`
+    /// `AreaCoordSet`; example: `[0,0,100,100]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -6018,27 +4404,25 @@ pub struct ContentReviewOcrResult {
 /// Returned in the output of [`ProcessImage`](super::ProcessImage) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct ContentReviewResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Porn.Image"`
+    /// `Type`; example: `"Porn.Image"`
     pub r#type: String,
 
-    /// `PornImageResult`: a [`PornImageResult`].
+    /// `PornImageResult`
     pub porn_image_result: Option<PornImageResult>,
 
-    /// `TerrorismImageResult`: a [`TerrorismImageResult`].
+    /// `TerrorismImageResult`
     pub terrorism_image_result: Option<TerrorismImageResult>,
 
-    /// `PoliticalImageResult`: a [`PoliticalImageResult`].
+    /// `PoliticalImageResult`
     pub political_image_result: Option<PoliticalImageResult>,
 
-    /// `PornOcrResult`: a [`ContentReviewOcrResult`].
+    /// `PornOcrResult`
     pub porn_ocr_result: Option<ContentReviewOcrResult>,
 
-    /// `TerrorismOcrResult`: a [`ContentReviewOcrResult`].
+    /// `TerrorismOcrResult`
     pub terrorism_ocr_result: Option<ContentReviewOcrResult>,
 
-    /// `PoliticalOcrResult`: a [`ContentReviewOcrResult`].
+    /// `PoliticalOcrResult`
     pub political_ocr_result: Option<ContentReviewOcrResult>,
 }
 
@@ -6047,54 +4431,40 @@ pub struct ContentReviewResult {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ContentReviewTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"templetexxx"`
+    /// `Name`; example: `"templetexxx"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Comment`; example: `"text"`
     pub comment: String,
 
-    /// `PornConfigure`: a [`PornConfigureInfo`].
+    /// `PornConfigure`
     pub porn_configure: PornConfigureInfo,
 
-    /// `TerrorismConfigure`: a [`TerrorismConfigureInfo`].
+    /// `TerrorismConfigure`
     pub terrorism_configure: TerrorismConfigureInfo,
 
-    /// `PoliticalConfigure`: a [`PoliticalConfigureInfo`].
+    /// `PoliticalConfigure`
     pub political_configure: PoliticalConfigureInfo,
 
-    /// `ProhibitedConfigure`: a [`ProhibitedConfigureInfo`].
+    /// `ProhibitedConfigure`
     pub prohibited_configure: ProhibitedConfigureInfo,
 
-    /// `UserDefineConfigure`: a [`UserDefineConfigureInfo`].
+    /// `UserDefineConfigure`
     pub user_define_configure: UserDefineConfigureInfo,
 
-    /// `ReviewWallSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `ReviewWallSwitch`; example: `"ON"`
     pub review_wall_switch: String,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `ScreenshotInterval`; example: `0.5`
     pub screenshot_interval: f64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub update_time: String,
 }
 
@@ -6104,9 +4474,7 @@ pub struct ContentReviewTemplateItem {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CopyRightWatermarkInput {
-    /// `Text`: a string.
-    ///
-    /// Example: `"copyRightxxx"`
+    /// `Text`; example: `"copyRightxxx"`
     pub text: String,
 }
 
@@ -6116,23 +4484,16 @@ pub struct CopyRightWatermarkInput {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CoverBySnapshotTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `PositionType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `PositionType`; example: `"Percent"`
     pub position_type: String,
 
-    /// `PositionValue`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `PositionValue`; example: `10.0`
     pub position_value: f64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 }
 
@@ -6141,9 +4502,7 @@ pub struct CoverBySnapshotTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CoverBySnapshotTaskOutput {
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
+    /// `CoverUrl`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
     pub cover_url: String,
 }
 
@@ -6153,9 +4512,7 @@ pub struct CoverBySnapshotTaskOutput {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct CoverConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -6164,9 +4521,7 @@ pub struct CoverConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct CoverConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -6176,9 +4531,7 @@ pub struct CoverConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct CrashScreenConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -6187,9 +4540,7 @@ pub struct CrashScreenConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct CrashScreenConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -6198,37 +4549,25 @@ pub struct CrashScreenConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcAdvancedCustomElementInput {
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `ElementName`; example: `"testname"`
     pub element_name: Option<String>,
 
-    /// `ElementDescription`: a string.
-    ///
-    /// Example: `"testdescription"`
+    /// `ElementDescription`; example: `"testdescription"`
     pub element_description: Option<String>,
 
-    /// `ReferenceType`: a string.
-    ///
-    /// Example: `"image_refer"`
+    /// `ReferenceType`; example: `"image_refer"`
     pub reference_type: Option<String>,
 
-    /// `ElementVoiceId`: a string.
-    ///
-    /// Example: `"123333"`
+    /// `ElementVoiceId`; example: `"123333"`
     pub element_voice_id: Option<String>,
 
-    /// `ElementVideoList`: a string.
-    ///
-    /// Example: `"{\"refer_videos\":[{\"video_url\":\"video_url_1\"}]}"`
+    /// `ElementVideoList`; example: `"{\"refer_videos\":[{\"video_url\":\"video_url_1\"}]}"`
     pub element_video_list: Option<String>,
 
-    /// `ElementImageList`: a string.
+    /// `ElementImageList`
     pub element_image_list: Option<String>,
 
-    /// `TagList`: a string.
-    ///
-    /// Example: `"[{\"tag_id\": \"o_101\"}, {\"tag_id\": \"o_102\"}]"`
+    /// `TagList`; example: `"[{\"tag_id\": \"o_101\"}, {\"tag_id\": \"o_102\"}]"`
     pub tag_list: Option<String>,
 }
 
@@ -6237,7 +4576,7 @@ pub struct CreateAigcAdvancedCustomElementInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcAdvancedCustomElementOutput {
-    /// `InfoList`: a list of [`AdvancedElementInfo`] objects.
+    /// `InfoList`
     pub info_list: Option<Vec<AdvancedElementInfo>>,
 }
 
@@ -6246,50 +4585,34 @@ pub struct CreateAigcAdvancedCustomElementOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcAdvancedCustomElementTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcAdvancedCustomElement-7ca3b31296cd752a5045314ade9b6a07t"`
+    /// `TaskId`; example: `"221073-CreateAigcAdvancedCustomElement-7ca3b31296cd752a5045314ade9b6a07t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"FailedOperation"`
+    /// `ErrCodeExt`; example: `"FailedOperation"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Video URL is invalid"`
+    /// `Message`; example: `"Video URL is invalid"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`CreateAigcAdvancedCustomElementInput`].
+    /// `Input`
     pub input: CreateAigcAdvancedCustomElementInput,
 
-    /// `Output`: a [`CreateAigcAdvancedCustomElementOutput`].
+    /// `Output`
     pub output: CreateAigcAdvancedCustomElementOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId1"`
+    /// `SessionId`; example: `"mySessionId1"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -6298,30 +4621,22 @@ pub struct CreateAigcAdvancedCustomElementTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcAudioCloneInput {
-    /// `AudioFileInfo`: an [`AigcAudioCloneInputFileInfo`].
+    /// `AudioFileInfo`
     pub audio_file_info: Option<AigcAudioCloneInputFileInfo>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"voiceid1111"`
+    /// `VoiceId`; example: `"voiceid1111"`
     pub voice_id: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"欢迎使用音频复刻。"`
+    /// `Text`; example: `"欢迎使用音频复刻。"`
     pub text: Option<String>,
 
-    /// `PromptAudioFileInfo`: an [`AigcAudioCloneInputFileInfo`].
+    /// `PromptAudioFileInfo`
     pub prompt_audio_file_info: Option<AigcAudioCloneInputFileInfo>,
 
-    /// `PromptText`: a string.
-    ///
-    /// Example: `"示例PromptText"`
+    /// `PromptText`; example: `"示例PromptText"`
     pub prompt_text: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"mypayload"`
+    /// `Payload`; example: `"mypayload"`
     pub payload: Option<String>,
 }
 
@@ -6330,32 +4645,22 @@ pub struct CreateAigcAudioCloneInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcAudioCloneOutput {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"946327268018376704"`
+    /// `TaskId`; example: `"946327268018376704"`
     pub task_id: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"success"`
+    /// `State`; example: `"success"`
     pub state: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"voiceid1111"`
+    /// `VoiceId`; example: `"voiceid1111"`
     pub voice_id: Option<String>,
 
-    /// `DemoAudio`: a string.
+    /// `DemoAudio`
     pub demo_audio: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"mypayload"`
+    /// `Payload`; example: `"mypayload"`
     pub payload: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-04-27T12:38:42.934734Z"`
+    /// `CreatedAt`; example: `"2026-04-27T12:38:42.934734Z"`
     pub created_at: Option<String>,
 }
 
@@ -6364,50 +4669,34 @@ pub struct CreateAigcAudioCloneOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcAudioCloneTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcAudioClone-6ee94fc79f249b0ddb44d9d21ecd7f99t"`
+    /// `TaskId`; example: `"221073-CreateAigcAudioClone-6ee94fc79f249b0ddb44d9d21ecd7f99t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"FailedOperation"`
+    /// `ErrCodeExt`; example: `"FailedOperation"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"voice clone voice id duplicate"`
+    /// `Message`; example: `"voice clone voice id duplicate"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: Option<i64>,
 
-    /// `Input`: a [`CreateAigcAudioCloneInput`].
+    /// `Input`
     pub input: CreateAigcAudioCloneInput,
 
-    /// `Output`: a [`CreateAigcAudioCloneOutput`].
+    /// `Output`
     pub output: CreateAigcAudioCloneOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mysessionid2"`
+    /// `SessionId`; example: `"mysessionid2"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mysessioncontext"`
+    /// `SessionContext`; example: `"mysessioncontext"`
     pub session_context: String,
 }
 
@@ -6416,17 +4705,13 @@ pub struct CreateAigcAudioCloneTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcCustomVoiceInput {
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"myVoice"`
+    /// `VoiceName`; example: `"myVoice"`
     pub voice_name: Option<String>,
 
-    /// `VoiceUrl`: a string.
+    /// `VoiceUrl`
     pub voice_url: Option<String>,
 
-    /// `VideoId`: a string.
-    ///
-    /// Example: `"myVideoId"`
+    /// `VideoId`; example: `"myVideoId"`
     pub video_id: Option<String>,
 }
 
@@ -6435,7 +4720,7 @@ pub struct CreateAigcCustomVoiceInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcCustomVoiceOutput {
-    /// `InfoList`: a list of [`CustomVoiceInfo`] objects.
+    /// `InfoList`
     pub info_list: Option<Vec<CustomVoiceInfo>>,
 }
 
@@ -6444,50 +4729,34 @@ pub struct CreateAigcCustomVoiceOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateAigcCustomVoiceTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcCustomVoice-b0555667affc1a3c8354540f1b666724t"`
+    /// `TaskId`; example: `"221073-CreateAigcCustomVoice-b0555667affc1a3c8354540f1b666724t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"FailedOperation"`
+    /// `ErrCodeExt`; example: `"FailedOperation"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"video_id must be empty when voice_url is present"`
+    /// `Message`; example: `"video_id must be empty when voice_url is present"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: a [`CreateAigcCustomVoiceInput`].
+    /// `Input`
     pub input: CreateAigcCustomVoiceInput,
 
-    /// `Output`: a [`CreateAigcCustomVoiceOutput`].
+    /// `Output`
     pub output: CreateAigcCustomVoiceOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId2"`
+    /// `SessionId`; example: `"mySessionId2"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -6496,20 +4765,16 @@ pub struct CreateAigcCustomVoiceTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcSubjectInput {
-    /// `SubjectName`: a string.
-    ///
-    /// Example: `"mySessionName"`
+    /// `SubjectName`; example: `"mySessionName"`
     pub subject_name: Option<String>,
 
-    /// `SubjectImages`: a list of strings.
+    /// `SubjectImages`
     pub subject_images: Option<Vec<String>>,
 
-    /// `SubjectVideos`: a list of strings.
+    /// `SubjectVideos`
     pub subject_videos: Option<Vec<String>>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"male-qn-qingse"`
+    /// `VoiceId`; example: `"male-qn-qingse"`
     pub voice_id: Option<String>,
 }
 
@@ -6518,12 +4783,10 @@ pub struct CreateAigcSubjectInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcSubjectOutput {
-    /// `SubjectId`: a string.
-    ///
-    /// Example: `"928961141663608832"`
+    /// `SubjectId`; example: `"928961141663608832"`
     pub subject_id: Option<String>,
 
-    /// `SubjectInfo`: a string.
+    /// `SubjectInfo`
     pub subject_info: Option<String>,
 }
 
@@ -6532,45 +4795,31 @@ pub struct CreateAigcSubjectOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct CreateAigcSubjectTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"221073-CreateAigcSubject-919b052c6313af2421a308f42f07403bt"`
+    /// `TaskId`; example: `"221073-CreateAigcSubject-919b052c6313af2421a308f42f07403bt"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCodeExt`; example: `"InternalError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"create aigc subject result SubjectId is empty"`
+    /// `Message`; example: `"create aigc subject result SubjectId is empty"`
     pub message: String,
 
-    /// `Input`: a [`CreateAigcSubjectInput`].
+    /// `Input`
     pub input: CreateAigcSubjectInput,
 
-    /// `Output`: a [`CreateAigcSubjectOutput`].
+    /// `Output`
     pub output: CreateAigcSubjectOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId2"`
+    /// `SessionId`; example: `"mySessionId2"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -6579,42 +4828,28 @@ pub struct CreateAigcSubjectTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CreateImageSpriteTask2017 {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `ImageSpriteUrlSet`: a list of strings.
+    /// `ImageSpriteUrlSet`
     pub image_sprite_url_set: Vec<String>,
 
-    /// `WebVttUrl`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.vtt"`
+    /// `WebVttUrl`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.vtt"`
     pub web_vtt_url: String,
 }
 
@@ -6623,12 +4858,10 @@ pub struct CreateImageSpriteTask2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct CustomVoiceInfo {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"8584*********22928"`
+    /// `VoiceId`; example: `"8584*********22928"`
     pub voice_id: Option<String>,
 
-    /// `VoiceInfo`: a string.
+    /// `VoiceInfo`
     pub voice_info: Option<String>,
 }
 
@@ -6638,19 +4871,13 @@ pub struct CustomVoiceInfo {
 #[doc(alias = "DNSVerifyInfo")]
 #[tc_model]
 pub struct DnsVerifyInfo {
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"_cdnauth"`
+    /// `SubDomain`; example: `"_cdnauth"`
     pub sub_domain: Option<String>,
 
-    /// `Record`: a string.
-    ///
-    /// Example: `"2023091115xxxxxx63d1d6c8595"`
+    /// `Record`; example: `"2023091115xxxxxx63d1d6c8595"`
     pub record: Option<String>,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `RecordType`; example: `"txt"`
     pub record_type: Option<String>,
 }
 
@@ -6659,24 +4886,16 @@ pub struct DnsVerifyInfo {
 /// Returned in the output of [`DescribeDailyMediaPlayStat`](super::DescribeDailyMediaPlayStat) and [`DescribeDailyMostPlayedStat`](super::DescribeDailyMostPlayedStat).
 #[tc_model]
 pub struct DailyPlayStatInfo {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `Date`; example: `"2018-10-01T18:00:00+08:00"`
     pub date: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"52815465466793"`
+    /// `FileId`; example: `"52815465466793"`
     pub file_id: String,
 
-    /// `PlayTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayTimes`; example: `1`
     pub play_times: u64,
 
-    /// `Traffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Traffic`; example: `12`
     pub traffic: u64,
 }
 
@@ -6685,7 +4904,7 @@ pub struct DailyPlayStatInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct DescribeAigcFaceInfoAsyncInput {
-    /// `FileInfos`: a list of [`AigcFaceInputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<AigcFaceInputFileInfo>,
 }
 
@@ -6694,7 +4913,7 @@ pub struct DescribeAigcFaceInfoAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct DescribeAigcFaceInfoAsyncOutput {
-    /// `FaceInfoSet`: a list of [`AigcFaceInfo`] objects.
+    /// `FaceInfoSet`
     pub face_info_set: Vec<AigcFaceInfo>,
 }
 
@@ -6703,48 +4922,34 @@ pub struct DescribeAigcFaceInfoAsyncOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct DescribeAigcFaceInfoAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-DescribeAigcFaceInfoAsync-**********2d0a58cecd7e69165b5245t"`
+    /// `TaskId`; example: `"251007502-DescribeAigcFaceInfoAsync-**********2d0a58cecd7e69165b5245t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCodeExt`; example: `"InternalError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`DescribeAigcFaceInfoAsyncInput`].
+    /// `Input`
     pub input: DescribeAigcFaceInfoAsyncInput,
 
-    /// `Output`: a [`DescribeAigcFaceInfoAsyncOutput`].
+    /// `Output`
     pub output: DescribeAigcFaceInfoAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId1"`
+    /// `SessionId`; example: `"mySessionId1"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -6753,52 +4958,34 @@ pub struct DescribeAigcFaceInfoAsyncTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct DescribeFileAttributesTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `Output`: a [`DescribeFileAttributesTaskOutput`].
+    /// `Output`
     pub output: Option<DescribeFileAttributesTaskOutput>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionid-test"`
+    /// `SessionId`; example: `"sessionid-test"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sessioncontext-test"`
+    /// `SessionContext`; example: `"sessioncontext-test"`
     pub session_context: String,
 }
 
@@ -6807,14 +4994,10 @@ pub struct DescribeFileAttributesTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct DescribeFileAttributesTaskOutput {
-    /// `Md5`: a string.
-    ///
-    /// Example: `"757a58b047367f4bab5fb92a55aba2b5"`
+    /// `Md5`; example: `"757a58b047367f4bab5fb92a55aba2b5"`
     pub md5: String,
 
-    /// `Sha1`: a string.
-    ///
-    /// Example: `"891fedd90cac00fa0e0c183094d3306e13a7d415"`
+    /// `Sha1`; example: `"891fedd90cac00fa0e0c183094d3306e13a7d415"`
     pub sha1: String,
 }
 
@@ -6823,22 +5006,16 @@ pub struct DescribeFileAttributesTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct DesignVoiceAsyncInput {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"播音女声"`
+    /// `Prompt`; example: `"播音女声"`
     pub prompt: Option<String>,
 
-    /// `VoiceSettings`: a [`VoiceSettings`].
+    /// `VoiceSettings`
     pub voice_settings: Option<VoiceSettings>,
 
-    /// `PreviewText`: a string.
-    ///
-    /// Example: `"种子在土里沉默，是为了破土时的惊雷。"`
+    /// `PreviewText`; example: `"种子在土里沉默，是为了破土时的惊雷。"`
     pub preview_text: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"promptEnhance\": true}"`
+    /// `ExtParam`; example: `"{\"promptEnhance\": true}"`
     pub ext_param: Option<String>,
 }
 
@@ -6847,10 +5024,10 @@ pub struct DesignVoiceAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct DesignVoiceAsyncOutput {
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: Option<String>,
 
-    /// `TrialAudio`: a string.
+    /// `TrialAudio`
     pub trial_audio: Option<String>,
 }
 
@@ -6859,50 +5036,34 @@ pub struct DesignVoiceAsyncOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct DesignVoiceAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-DesignVoic********************1333ec4eb28aaa159dbt"`
+    /// `TaskId`; example: `"260085028-DesignVoic********************1333ec4eb28aaa159dbt"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"get mps id failed:****************** failed, code: 105"`
+    /// `Message`; example: `"get mps id failed:****************** failed, code: 105"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"-401"`
+    /// `ErrCodeExt`; example: `"-401"`
     pub err_code_ext: String,
 
-    /// `Input`: a [`DesignVoiceAsyncInput`].
+    /// `Input`
     pub input: DesignVoiceAsyncInput,
 
-    /// `Output`: a [`DesignVoiceAsyncOutput`].
+    /// `Output`
     pub output: DesignVoiceAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783efa"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783efa"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011902***tmsd"`
+    /// `SessionContext`; example: `"202410011902***tmsd"`
     pub session_context: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -6912,15 +5073,10 @@ pub struct DesignVoiceAsyncTask {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct DiffusionEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"strong"`
+    /// `Type`, always sent in responses; example: `"strong"`
     pub r#type: Option<String>,
 }
 
@@ -6930,16 +5086,14 @@ pub struct DiffusionEnhanceInfo {
 #[doc(alias = "DomainCLSTargetInfo")]
 #[tc_model]
 pub struct DomainClsTargetInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Domain`; example: `"example.com"`
     pub domain: Option<String>,
 
-    /// `ChineseMainlandCLSTargetInfo`: an [`AreaClsTargetInfo`].
+    /// `ChineseMainlandCLSTargetInfo`
     #[tc(rename = "ChineseMainlandCLSTargetInfo")]
     pub chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
 
-    /// `OutsideChineseMainlandCLSTargetInfo`: an [`AreaClsTargetInfo`].
+    /// `OutsideChineseMainlandCLSTargetInfo`
     #[tc(rename = "OutsideChineseMainlandCLSTargetInfo")]
     pub outside_chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
 }
@@ -6949,45 +5103,37 @@ pub struct DomainClsTargetInfo {
 /// Returned in the output of [`DescribeVodDomains`](super::DescribeVodDomains).
 #[tc_model]
 pub struct DomainDetailInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.text.com"`
+    /// `Domain`; example: `"www.text.com"`
     pub domain: String,
 
-    /// `AccelerateAreaInfos`: a list of [`AccelerateAreaInfo`] objects.
+    /// `AccelerateAreaInfos`
     pub accelerate_area_infos: Option<Vec<AccelerateAreaInfo>>,
 
-    /// `DeployStatus`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `DeployStatus`; example: `"Online"`
     pub deploy_status: String,
 
-    /// `HTTPSConfig`: a [`DomainHttpsConfig`].
+    /// `HTTPSConfig`
     #[tc(rename = "HTTPSConfig")]
     pub https_config: Option<DomainHttpsConfig>,
 
-    /// `UrlSignatureAuthPolicy`: a [`UrlSignatureAuthPolicy`].
+    /// `UrlSignatureAuthPolicy`
     pub url_signature_auth_policy: Option<UrlSignatureAuthPolicy>,
 
-    /// `RefererAuthPolicy`: a [`RefererAuthPolicy`].
+    /// `RefererAuthPolicy`
     pub referer_auth_policy: Option<RefererAuthPolicy>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `QUICConfig`: a [`DomainQuicConfig`].
+    /// `QUICConfig`
     #[tc(rename = "QUICConfig")]
     pub quic_config: Option<DomainQuicConfig>,
 
-    /// `IPFilterPolicy`: an [`IpFilterPolicy`].
+    /// `IPFilterPolicy`
     #[tc(rename = "IPFilterPolicy")]
     pub ip_filter_policy: Option<IpFilterPolicy>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `Type`; example: `"VOD"`
     pub r#type: String,
 }
 
@@ -6997,15 +5143,10 @@ pub struct DomainDetailInfo {
 #[doc(alias = "DomainHTTPSConfig")]
 #[tc_model]
 pub struct DomainHttpsConfig {
-    /// `CertExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CertExpireTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub cert_expire_time: String,
 
-    /// `CloudCertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"xxx234xxx"`
+    /// `CloudCertId`, always sent in responses; example: `"xxx234xxx"`
     pub cloud_cert_id: Option<String>,
 }
 
@@ -7016,9 +5157,7 @@ pub struct DomainHttpsConfig {
 #[doc(alias = "DomainQUICConfig")]
 #[tc_model]
 pub struct DomainQuicConfig {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 }
 
@@ -7028,22 +5167,13 @@ pub struct DomainQuicConfig {
 /// Returned in the output of [`DescribeSuperPlayerConfigs`](super::DescribeSuperPlayerConfigs).
 #[tc_model]
 pub struct DrmStreamingsInfo {
-    /// `SimpleAesDefinition`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `SimpleAesDefinition`, always sent in responses; example: `12`
     pub simple_aes_definition: Option<u64>,
 
-    /// `WidevineDefinition`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `13`
+    /// `WidevineDefinition`, always sent in responses; example: `13`
     pub widevine_definition: Option<u64>,
 
-    /// `FairPlayDefinition`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `11`
+    /// `FairPlayDefinition`, always sent in responses; example: `11`
     pub fair_play_definition: Option<u64>,
 }
 
@@ -7052,19 +5182,13 @@ pub struct DrmStreamingsInfo {
 /// Sent in the input of [`ModifySuperPlayerConfig`](super::ModifySuperPlayerConfig).
 #[tc_model]
 pub struct DrmStreamingsInfoForUpdate {
-    /// `SimpleAesDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SimpleAesDefinition`; example: `20`
     pub simple_aes_definition: Option<u64>,
 
-    /// `WidevineDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `WidevineDefinition`; example: `20`
     pub widevine_definition: Option<u64>,
 
-    /// `FairPlayDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FairPlayDefinition`; example: `20`
     pub fair_play_definition: Option<u64>,
 }
 
@@ -7073,14 +5197,10 @@ pub struct DrmStreamingsInfoForUpdate {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`LiveRealTimeClip`](super::LiveRealTimeClip), [`PullEvents`](super::PullEvents), [`SearchMedia`](super::SearchMedia) and [`SimpleHlsClip`](super::SimpleHlsClip).
 #[tc_model]
 pub struct DynamicRangeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"SDR"`
+    /// `Type`; example: `"SDR"`
     pub r#type: String,
 
-    /// `HDRType`: a string.
-    ///
-    /// Example: `"hdr10"`
+    /// `HDRType`; example: `"hdr10"`
     #[tc(rename = "HDRType")]
     pub hdr_type: String,
 }
@@ -7091,21 +5211,13 @@ pub struct DynamicRangeInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EditMediaFileInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StartTimeOffset`, always sent in responses; example: `1`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `EndTimeOffset`, always sent in responses; example: `5`
     pub end_time_offset: Option<f64>,
 }
 
@@ -7114,30 +5226,22 @@ pub struct EditMediaFileInfo {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct EditMediaOutputConfig {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"filenamexx"`
+    /// `MediaName`; example: `"filenamexx"`
     pub media_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Type`; example: `"mp4"`
     pub r#type: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `ExpireTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `VideoStream`: an [`EditMediaVideoStream`].
+    /// `VideoStream`
     pub video_stream: Option<EditMediaVideoStream>,
 
-    /// `TEHDConfig`: an [`EditMediaTehdConfig`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<EditMediaTehdConfig>,
 }
@@ -7148,21 +5252,13 @@ pub struct EditMediaOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EditMediaStreamInfo {
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"StreamId"`
+    /// `StreamId`; example: `"StreamId"`
     pub stream_id: String,
 
-    /// `StartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-03-20T12:43:32Z"`
+    /// `StartTime`, always sent in responses; example: `"2025-03-20T12:43:32Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-03-20T15:59:08Z"`
+    /// `EndTime`, always sent in responses; example: `"2025-03-20T15:59:08Z"`
     pub end_time: Option<String>,
 }
 
@@ -7172,14 +5268,10 @@ pub struct EditMediaStreamInfo {
 #[doc(alias = "EditMediaTEHDConfig")]
 #[tc_model]
 pub struct EditMediaTehdConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `Type`; example: `"TEHD-100"`
     pub r#type: String,
 
-    /// `MaxVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxVideoBitrate`; example: `0`
     pub max_video_bitrate: Option<u64>,
 }
 
@@ -7188,63 +5280,43 @@ pub struct EditMediaTehdConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EditMediaTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12530xxx-procedurev2-xxx"`
+    /// `TaskId`; example: `"12530xxx-procedurev2-xxx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: an [`EditMediaTaskInput`].
+    /// `Input`
     pub input: EditMediaTaskInput,
 
-    /// `Output`: an [`EditMediaTaskOutput`].
+    /// `Output`
     pub output: EditMediaTaskOutput,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `ProcedureTaskId`: a string.
-    ///
-    /// Example: `"12530xxx-procedurev2-xxx"`
+    /// `ProcedureTaskId`; example: `"12530xxx-procedurev2-xxx"`
     pub procedure_task_id: String,
 
-    /// `ReviewAudioVideoTaskId`: a string.
-    ///
-    /// Example: `"1000000000-review-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `ReviewAudioVideoTaskId`; example: `"1000000000-review-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub review_audio_video_task_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"Example"`
+    /// `SessionId`; example: `"Example"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"Example"`
+    /// `SessionContext`; example: `"Example"`
     pub session_context: String,
 }
 
@@ -7253,15 +5325,13 @@ pub struct EditMediaTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EditMediaTaskInput {
-    /// `InputType`: a string.
-    ///
-    /// Example: `"File"`
+    /// `InputType`; example: `"File"`
     pub input_type: String,
 
-    /// `FileInfoSet`: a list of [`EditMediaFileInfo`] objects.
+    /// `FileInfoSet`
     pub file_info_set: Vec<EditMediaFileInfo>,
 
-    /// `StreamInfoSet`: a list of [`EditMediaStreamInfo`] objects.
+    /// `StreamInfoSet`
     pub stream_info_set: Vec<EditMediaStreamInfo>,
 }
 
@@ -7270,34 +5340,22 @@ pub struct EditMediaTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EditMediaTaskOutput {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/xx.mp4"`
+    /// `FileUrl`; example: `"http://example.com/xxx/xxx/xx.mp4"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"523xxx"`
+    /// `FileId`; example: `"523xxx"`
     pub file_id: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"fileName"`
+    /// `MediaName`; example: `"fileName"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"9999-12-31T23:59:59Z"`
+    /// `ExpireTime`; example: `"9999-12-31T23:59:59Z"`
     pub expire_time: String,
 }
 
@@ -7306,34 +5364,22 @@ pub struct EditMediaTaskOutput {
 /// Sent in the input of [`EditMedia`](super::EditMedia).
 #[tc_model]
 pub struct EditMediaVideoStream {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libx264"`
+    /// `Codec`; example: `"libx264"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Bitrate`; example: `500`
     pub bitrate: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<u64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fps`; example: `0`
     pub fps: Option<i64>,
 }
 
@@ -7342,9 +5388,7 @@ pub struct EditMediaVideoStream {
 /// Sent in the input of [`CreateAigcCustomElement`](super::CreateAigcCustomElement).
 #[tc_model]
 pub struct ElementReferInfo {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://my.refer.com/element/image.png"`
+    /// `ImageUrl`; example: `"http://my.refer.com/element/image.png"`
     pub image_url: Option<String>,
 }
 
@@ -7354,9 +5398,7 @@ pub struct ElementReferInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EmptyTrackItem {
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: f64,
 }
 
@@ -7366,10 +5408,10 @@ pub struct EmptyTrackItem {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct EnhanceConfig {
-    /// `VideoEnhance`: a [`VideoEnhanceConfig`].
+    /// `VideoEnhance`
     pub video_enhance: Option<VideoEnhanceConfig>,
 
-    /// `AudioEnhance`: an [`AudioEnhanceConfig`].
+    /// `AudioEnhance`
     pub audio_enhance: Option<AudioEnhanceConfig>,
 }
 
@@ -7378,10 +5420,10 @@ pub struct EnhanceConfig {
 /// Sent in the input of [`ModifyTranscodeTemplate`](super::ModifyTranscodeTemplate).
 #[tc_model]
 pub struct EnhanceConfigForUpdate {
-    /// `VideoEnhance`: a [`VideoEnhanceConfig`].
+    /// `VideoEnhance`
     pub video_enhance: Option<VideoEnhanceConfig>,
 
-    /// `AudioEnhance`: an [`AudioEnhanceConfig`].
+    /// `AudioEnhance`
     pub audio_enhance: Option<AudioEnhanceConfig>,
 }
 
@@ -7390,19 +5432,13 @@ pub struct EnhanceConfigForUpdate {
 /// Sent in the input of [`EnhanceMediaQuality`](super::EnhanceMediaQuality).
 #[tc_model]
 pub struct EnhanceMediaQualityOutputConfig {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `MediaName`; example: `"name"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `ExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub expire_time: Option<String>,
 }
 
@@ -7411,134 +5447,130 @@ pub struct EnhanceMediaQualityOutputConfig {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct EventContent {
-    /// `EventHandle`: a string.
-    ///
-    /// Example: `"14253**42576"`
+    /// `EventHandle`; example: `"14253**42576"`
     pub event_handle: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"null"`
+    /// `EventType`; example: `"null"`
     pub event_type: String,
 
-    /// `FileUploadEvent`: a [`FileUploadTask`].
+    /// `FileUploadEvent`
     pub file_upload_event: Option<FileUploadTask>,
 
-    /// `ProcedureStateChangeEvent`: a [`ProcedureTask`].
+    /// `ProcedureStateChangeEvent`
     pub procedure_state_change_event: Option<ProcedureTask>,
 
-    /// `FileDeleteEvent`: a [`FileDeleteTask`].
+    /// `FileDeleteEvent`
     pub file_delete_event: Option<FileDeleteTask>,
 
-    /// `PullCompleteEvent`: a [`PullUploadTask`].
+    /// `PullCompleteEvent`
     pub pull_complete_event: Option<PullUploadTask>,
 
-    /// `EditMediaCompleteEvent`: an [`EditMediaTask`].
+    /// `EditMediaCompleteEvent`
     pub edit_media_complete_event: Option<EditMediaTask>,
 
-    /// `SplitMediaCompleteEvent`: a [`SplitMediaTask`].
+    /// `SplitMediaCompleteEvent`
     pub split_media_complete_event: Option<SplitMediaTask>,
 
-    /// `ComposeMediaCompleteEvent`: a [`ComposeMediaTask`].
+    /// `ComposeMediaCompleteEvent`
     pub compose_media_complete_event: Option<ComposeMediaTask>,
 
-    /// `ClipCompleteEvent`: a [`ClipTask2017`].
+    /// `ClipCompleteEvent`
     pub clip_complete_event: Option<ClipTask2017>,
 
-    /// `TranscodeCompleteEvent`: a [`TranscodeTask2017`].
+    /// `TranscodeCompleteEvent`
     pub transcode_complete_event: Option<TranscodeTask2017>,
 
-    /// `CreateImageSpriteCompleteEvent`: a [`CreateImageSpriteTask2017`].
+    /// `CreateImageSpriteCompleteEvent`
     pub create_image_sprite_complete_event: Option<CreateImageSpriteTask2017>,
 
-    /// `ConcatCompleteEvent`: a [`ConcatTask2017`].
+    /// `ConcatCompleteEvent`
     pub concat_complete_event: Option<ConcatTask2017>,
 
-    /// `SnapshotByTimeOffsetCompleteEvent`: a [`SnapshotByTimeOffsetTask2017`].
+    /// `SnapshotByTimeOffsetCompleteEvent`
     pub snapshot_by_time_offset_complete_event: Option<SnapshotByTimeOffsetTask2017>,
 
-    /// `WechatPublishCompleteEvent`: a [`WechatPublishTask`].
+    /// `WechatPublishCompleteEvent`
     pub wechat_publish_complete_event: Option<WechatPublishTask>,
 
-    /// `WechatMiniProgramPublishCompleteEvent`: a [`WechatMiniProgramPublishTask`].
+    /// `WechatMiniProgramPublishCompleteEvent`
     pub wechat_mini_program_publish_complete_event: Option<WechatMiniProgramPublishTask>,
 
-    /// `RemoveWatermarkCompleteEvent`: a [`RemoveWatermarkTask`].
+    /// `RemoveWatermarkCompleteEvent`
     pub remove_watermark_complete_event: Option<RemoveWatermarkTask>,
 
-    /// `RestoreMediaCompleteEvent`: a [`RestoreMediaTask`].
+    /// `RestoreMediaCompleteEvent`
     pub restore_media_complete_event: Option<RestoreMediaTask>,
 
-    /// `RebuildMediaCompleteEvent`: a [`RebuildMediaTask`].
+    /// `RebuildMediaCompleteEvent`
     pub rebuild_media_complete_event: Option<RebuildMediaTask>,
 
-    /// `ExtractTraceWatermarkCompleteEvent`: an [`ExtractTraceWatermarkTask`].
+    /// `ExtractTraceWatermarkCompleteEvent`
     pub extract_trace_watermark_complete_event: Option<ExtractTraceWatermarkTask>,
 
-    /// `ExtractCopyRightWatermarkCompleteEvent`: an [`ExtractCopyRightWatermarkTask`].
+    /// `ExtractCopyRightWatermarkCompleteEvent`
     pub extract_copy_right_watermark_complete_event: Option<
         ExtractCopyRightWatermarkTask,
     >,
 
-    /// `ReviewAudioVideoCompleteEvent`: a [`ReviewAudioVideoTask`].
+    /// `ReviewAudioVideoCompleteEvent`
     pub review_audio_video_complete_event: Option<ReviewAudioVideoTask>,
 
-    /// `ReduceMediaBitrateCompleteEvent`: a [`ReduceMediaBitrateTask`].
+    /// `ReduceMediaBitrateCompleteEvent`
     pub reduce_media_bitrate_complete_event: Option<ReduceMediaBitrateTask>,
 
-    /// `DescribeFileAttributesCompleteEvent`: a [`DescribeFileAttributesTask`].
+    /// `DescribeFileAttributesCompleteEvent`
     pub describe_file_attributes_complete_event: Option<DescribeFileAttributesTask>,
 
-    /// `QualityInspectCompleteEvent`: a [`QualityInspectTask`].
+    /// `QualityInspectCompleteEvent`
     pub quality_inspect_complete_event: Option<QualityInspectTask>,
 
-    /// `QualityEnhanceCompleteEvent`: a [`QualityEnhanceTask`].
+    /// `QualityEnhanceCompleteEvent`
     pub quality_enhance_complete_event: Option<QualityEnhanceTask>,
 
-    /// `MediaCastStatusChangedEvent`: a [`MediaCastEvent`].
+    /// `MediaCastStatusChangedEvent`
     pub media_cast_status_changed_event: Option<MediaCastEvent>,
 
-    /// `PersistenceCompleteEvent`: a [`PersistenceCompleteTask`].
+    /// `PersistenceCompleteEvent`
     pub persistence_complete_event: Option<PersistenceCompleteTask>,
 
-    /// `ComplexAdaptiveDynamicStreamingCompleteEvent`: a [`ComplexAdaptiveDynamicStreamingTask`].
+    /// `ComplexAdaptiveDynamicStreamingCompleteEvent`
     pub complex_adaptive_dynamic_streaming_complete_event: Option<
         ComplexAdaptiveDynamicStreamingTask,
     >,
 
-    /// `ProcessMediaByMPSCompleteEvent`: a [`ProcessMediaByMps`].
+    /// `ProcessMediaByMPSCompleteEvent`
     #[tc(rename = "ProcessMediaByMPSCompleteEvent")]
     pub process_media_by_mps_complete_event: Option<ProcessMediaByMps>,
 
-    /// `AigcImageCompleteEvent`: an [`AigcImageTask`].
+    /// `AigcImageCompleteEvent`
     pub aigc_image_complete_event: Option<AigcImageTask>,
 
-    /// `AigcVideoCompleteEvent`: an [`AigcVideoTask`].
+    /// `AigcVideoCompleteEvent`
     pub aigc_video_complete_event: Option<AigcVideoTask>,
 
-    /// `ExtractBlindWatermarkComplete`: an [`ExtractBlindWatermarkTask`].
+    /// `ExtractBlindWatermarkComplete`
     pub extract_blind_watermark_complete: Option<ExtractBlindWatermarkTask>,
 
-    /// `SceneAigcImageCompleteEvent`: a [`SceneAigcImageTask`].
+    /// `SceneAigcImageCompleteEvent`
     pub scene_aigc_image_complete_event: Option<SceneAigcImageTask>,
 
-    /// `ProcessImageAsyncCompleteEvent`: a [`ProcessImageAsyncTask`].
+    /// `ProcessImageAsyncCompleteEvent`
     pub process_image_async_complete_event: Option<ProcessImageAsyncTask>,
 
-    /// `CreateAigcAdvancedCustomElementCompleteEvent`: a [`CreateAigcAdvancedCustomElementTask`].
+    /// `CreateAigcAdvancedCustomElementCompleteEvent`
     pub create_aigc_advanced_custom_element_complete_event: Option<
         CreateAigcAdvancedCustomElementTask,
     >,
 
-    /// `CreateAigcCustomVoiceCompleteEvent`: a [`CreateAigcCustomVoiceTask`].
+    /// `CreateAigcCustomVoiceCompleteEvent`
     pub create_aigc_custom_voice_complete_event: Option<CreateAigcCustomVoiceTask>,
 
-    /// `DescribeAigcFaceInfoAsyncCompleteEvent`: a [`DescribeAigcFaceInfoAsyncTask`].
+    /// `DescribeAigcFaceInfoAsyncCompleteEvent`
     pub describe_aigc_face_info_async_complete_event: Option<
         DescribeAigcFaceInfoAsyncTask,
     >,
 
-    /// `AigcHunyuan3DCompleteEvent`: an [`AigcHunyuan3DTask`].
+    /// `AigcHunyuan3DCompleteEvent`
     pub aigc_hunyuan3_d_complete_event: Option<AigcHunyuan3DTask>,
 }
 
@@ -7548,20 +5580,13 @@ pub struct EventContent {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractBlindWatermarkInputInfo {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FILEID"`
+    /// `Type`, required in requests; example: `"FILEID"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263618844004026"`
+    /// `FileId`; example: `"966263618844004026"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://video.com/a.mp4"`
+    /// `Url`; example: `"http://video.com/a.mp4"`
     pub url: Option<String>,
 }
 
@@ -7570,61 +5595,41 @@ pub struct ExtractBlindWatermarkInputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractBlindWatermarkTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-ExtractBlindWatermark-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Message`; example: `"NULL"`
     pub message: String,
 
-    /// `InputInfo`: an [`ExtractBlindWatermarkInputInfo`].
+    /// `InputInfo`
     pub input_info: ExtractBlindWatermarkInputInfo,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"blind-basic"`
+    /// `Type`; example: `"blind-basic"`
     pub r#type: String,
 
-    /// `IsDetected`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDetected`; example: `false`
     pub is_detected: bool,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"数字水印文本"`
+    /// `Result`; example: `"数字水印文本"`
     pub result: Option<String>,
 
-    /// `ResultUV`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `ResultUV`; example: `"abc123"`
     #[tc(rename = "ResultUV")]
     pub result_uv: Option<String>,
 
-    /// `ExtractBlindWatermarkConfig`: an [`ExtractBlindWatermarkTaskConfig`].
+    /// `ExtractBlindWatermarkConfig`
     pub extract_blind_watermark_config: Option<ExtractBlindWatermarkTaskConfig>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: Option<String>,
 }
 
@@ -7634,10 +5639,7 @@ pub struct ExtractBlindWatermarkTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractBlindWatermarkTaskConfig {
-    /// `SegmentDuration`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `5000`
+    /// `SegmentDuration`, required in requests; example: `5000`
     pub segment_duration: Option<i64>,
 }
 
@@ -7646,45 +5648,31 @@ pub struct ExtractBlindWatermarkTaskConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractCopyRightWatermarkTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Input`: an [`ExtractCopyRightWatermarkTaskInput`].
+    /// `Input`
     pub input: ExtractCopyRightWatermarkTaskInput,
 
-    /// `Output`: an [`ExtractCopyRightWatermarkTaskOutput`].
+    /// `Output`
     pub output: ExtractCopyRightWatermarkTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"text"`
+    /// `SessionId`; example: `"text"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"text"`
+    /// `SessionContext`; example: `"text"`
     pub session_context: String,
 }
 
@@ -7693,9 +5681,7 @@ pub struct ExtractCopyRightWatermarkTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractCopyRightWatermarkTaskInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.test.com"`
+    /// `Url`; example: `"http://www.test.com"`
     pub url: String,
 }
 
@@ -7704,9 +5690,7 @@ pub struct ExtractCopyRightWatermarkTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractCopyRightWatermarkTaskOutput {
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     pub text: String,
 }
 
@@ -7715,45 +5699,31 @@ pub struct ExtractCopyRightWatermarkTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractTraceWatermarkTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123-xxx-xx"`
+    /// `TaskId`; example: `"123-xxx-xx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCodeExt`; example: `"SUCCESS"`
     pub err_code_ext: String,
 
-    /// `Input`: an [`ExtractTraceWatermarkTaskInput`].
+    /// `Input`
     pub input: ExtractTraceWatermarkTaskInput,
 
-    /// `Output`: an [`ExtractTraceWatermarkTaskOutput`].
+    /// `Output`
     pub output: ExtractTraceWatermarkTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sid"`
+    /// `SessionId`; example: `"sid"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"scontext"`
+    /// `SessionContext`; example: `"scontext"`
     pub session_context: String,
 }
 
@@ -7762,14 +5732,10 @@ pub struct ExtractTraceWatermarkTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractTraceWatermarkTaskInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
+    /// `Url`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
     pub url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 }
 
@@ -7778,14 +5744,10 @@ pub struct ExtractTraceWatermarkTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ExtractTraceWatermarkTaskOutput {
-    /// `Uv`: a string.
-    ///
-    /// Example: `"5E678F"`
+    /// `Uv`; example: `"5E678F"`
     pub uv: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"uid-test"`
+    /// `Uid`; example: `"uid-test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7798,33 +5760,19 @@ pub struct ExtractTraceWatermarkTaskOutput {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct FaceConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Score`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Score`, always sent in responses; example: `0`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `DefaultLibraryLabelSet`, always sent in responses; example: `["label1","label2"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `UserDefineLibraryLabelSet`, always sent in responses; example: `["label1","label2"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Default"`
+    /// `FaceLibrary`, always sent in responses; example: `"Default"`
     pub face_library: Option<String>,
 }
 
@@ -7833,29 +5781,19 @@ pub struct FaceConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct FaceConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Score`; example: `0`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `DefaultLibraryLabelSet`; example: `["label1","label2"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `UserDefineLibraryLabelSet`; example: `["label1","label2"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `FaceLibrary`; example: `"Default"`
     pub face_library: Option<String>,
 }
 
@@ -7865,14 +5803,10 @@ pub struct FaceConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct FaceEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Intensity`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Intensity`; example: `0`
     pub intensity: Option<f64>,
 }
 
@@ -7881,7 +5815,7 @@ pub struct FaceEnhanceInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct FaceRecognitionInfo {
-    /// `FaceRecognitionTasks`: a list of [`FaceRecognitionTask`] objects.
+    /// `FaceRecognitionTasks`
     pub face_recognition_tasks: Option<Vec<FaceRecognitionTask>>,
 }
 
@@ -7890,12 +5824,10 @@ pub struct FaceRecognitionInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct FaceRecognitionOutputFileInfo {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"Output"`
+    /// `FileType`; example: `"Output"`
     pub file_type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -7904,12 +5836,10 @@ pub struct FaceRecognitionOutputFileInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct FaceRecognitionTask {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100006`
+    /// `Definition`; example: `100006`
     pub definition: Option<i64>,
 
-    /// `OutputFile`: a list of [`FaceRecognitionOutputFileInfo`] objects.
+    /// `OutputFile`
     pub output_file: Option<Vec<FaceRecognitionOutputFileInfo>>,
 }
 
@@ -7918,29 +5848,19 @@ pub struct FaceRecognitionTask {
 /// Sent in the input of [`FastEditMedia`](super::FastEditMedia).
 #[tc_model]
 pub struct FastEditMediaFileInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `AudioVideoType`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `AudioVideoType`; example: `"Original"`
     pub audio_video_type: String,
 
-    /// `TranscodeDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `100210`
+    /// `TranscodeDefinition`; example: `100210`
     pub transcode_definition: Option<i64>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `EndTimeOffset`; example: `0`
     pub end_time_offset: Option<f64>,
 }
 
@@ -7949,54 +5869,34 @@ pub struct FastEditMediaFileInfo {
 /// Returned in the output of [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct FileContent {
-    /// `Key`: a string.
-    ///
-    /// Example: `"fir1/a.mp4"`
+    /// `Key`; example: `"fir1/a.mp4"`
     pub key: Option<String>,
 
-    /// `LastModified`: a string.
-    ///
-    /// Example: `"2019-05-24T10:56:40Z"`
+    /// `LastModified`; example: `"2019-05-24T10:56:40Z"`
     pub last_modified: Option<String>,
 
-    /// `ETag`: a string.
-    ///
-    /// Example: `"8e0b617ca298a564c3331da28dcb50df"`
+    /// `ETag`; example: `"8e0b617ca298a564c3331da28dcb50df"`
     pub e_tag: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Size`; example: `100`
     pub size: Option<i64>,
 
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"STANDARD_IA"`
+    /// `StorageClass`; example: `"STANDARD_IA"`
     pub storage_class: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"24820810452266399"`
+    /// `FileId`; example: `"24820810452266399"`
     pub file_id: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Category`; example: `"Video"`
     pub category: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"OriginalFiles"`
+    /// `FileType`; example: `"OriginalFiles"`
     pub file_type: Option<String>,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<i64>,
 
-    /// `SubtitleID`: a string.
-    ///
-    /// Example: `"nhIYwO"`
+    /// `SubtitleID`; example: `"nhIYwO"`
     #[tc(rename = "SubtitleID")]
     pub subtitle_id: Option<String>,
 }
@@ -8006,12 +5906,10 @@ pub struct FileContent {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct FileDeleteResultItem {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"7447398156998994860"`
+    /// `FileId`; example: `"7447398156998994860"`
     pub file_id: String,
 
-    /// `DeleteParts`: a list of [`MediaDeleteItem`] objects.
+    /// `DeleteParts`
     pub delete_parts: Vec<MediaDeleteItem>,
 }
 
@@ -8020,12 +5918,10 @@ pub struct FileDeleteResultItem {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct FileDeleteTask {
-    /// `FileIdSet`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `FileIdSet`; example: `["id1","id2"]`
     pub file_id_set: Vec<String>,
 
-    /// `FileDeleteResultInfo`: a list of [`FileDeleteResultItem`] objects.
+    /// `FileDeleteResultInfo`
     pub file_delete_result_info: Vec<FileDeleteResultItem>,
 }
 
@@ -8034,10 +5930,10 @@ pub struct FileDeleteTask {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct FileReviewInfo {
-    /// `MediaReviewInfo`: a [`ReviewInfo`].
+    /// `MediaReviewInfo`
     pub media_review_info: Option<ReviewInfo>,
 
-    /// `CoverReviewInfo`: a [`ReviewInfo`].
+    /// `CoverReviewInfo`
     pub cover_review_info: Option<ReviewInfo>,
 }
 
@@ -8046,25 +5942,19 @@ pub struct FileReviewInfo {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct FileUploadTask {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `MediaBasicInfo`: a [`MediaBasicInfo`].
+    /// `MediaBasicInfo`
     pub media_basic_info: MediaBasicInfo,
 
-    /// `ProcedureTaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `ProcedureTaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub procedure_task_id: String,
 
-    /// `ReviewAudioVideoTaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `ReviewAudioVideoTaskId`; example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bca"`
     pub review_audio_video_task_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 }
 
@@ -8073,19 +5963,13 @@ pub struct FileUploadTask {
 /// Returned in the output of [`CreateDomainVerifyRecord`](super::CreateDomainVerifyRecord).
 #[tc_model]
 pub struct FileVerifyInfo {
-    /// `FileVerifyUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/verification.html"`
+    /// `FileVerifyUrl`; example: `"http://xxx.com/verification.html"`
     pub file_verify_url: Option<String>,
 
-    /// `FileVerifyDomains`: a list of strings.
-    ///
-    /// Example: `["xxx.com"]`
+    /// `FileVerifyDomains`; example: `["xxx.com"]`
     pub file_verify_domains: Option<Vec<String>>,
 
-    /// `FileVerifyName`: a string.
-    ///
-    /// Example: `"verification.html"`
+    /// `FileVerifyName`; example: `"verification.html"`
     pub file_verify_name: Option<String>,
 }
 
@@ -8095,21 +5979,13 @@ pub struct FileVerifyInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct FrameRateWithDenInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `FpsNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `FpsNum`, always sent in responses; example: `0`
     pub fps_num: Option<i64>,
 
-    /// `FpsDen`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `FpsDen`, always sent in responses; example: `1`
     pub fps_den: Option<i64>,
 }
 
@@ -8119,15 +5995,10 @@ pub struct FrameRateWithDenInfo {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct FrameTagConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`, always sent in responses; example: `1`
     pub screenshot_interval: Option<f64>,
 }
 
@@ -8136,14 +6007,10 @@ pub struct FrameTagConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct FrameTagConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `ScreenshotInterval`; example: `1`
     pub screenshot_interval: Option<f64>,
 }
 
@@ -8154,15 +6021,10 @@ pub struct FrameTagConfigureInfoForUpdate {
 #[doc(alias = "HDRInfo")]
 #[tc_model]
 pub struct HdrInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hlg"`
+    /// `Type`, always sent in responses; example: `"hlg"`
     pub r#type: Option<String>,
 }
 
@@ -8172,9 +6034,7 @@ pub struct HdrInfo {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct HeadTailConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -8183,9 +6043,7 @@ pub struct HeadTailConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct HeadTailConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -8195,9 +6053,7 @@ pub struct HeadTailConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct HeadTailTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 }
 
@@ -8206,44 +6062,28 @@ pub struct HeadTailTaskInput {
 /// Returned in the output of [`DescribeHeadTailTemplates`](super::DescribeHeadTailTemplates).
 #[tc_model]
 pub struct HeadTailTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名"`
+    /// `Name`; example: `"模板名"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: String,
 
-    /// `HeadCandidateSet`: a list of strings.
-    ///
-    /// Example: `["123xxx90"]`
+    /// `HeadCandidateSet`; example: `["123xxx90"]`
     pub head_candidate_set: Vec<String>,
 
-    /// `TailCandidateSet`: a list of strings.
-    ///
-    /// Example: `["123xxx89"]`
+    /// `TailCandidateSet`; example: `["123xxx89"]`
     pub tail_candidate_set: Vec<String>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub update_time: String,
 }
 
@@ -8252,19 +6092,13 @@ pub struct HeadTailTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct HighlightSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `99.01`
+    /// `Confidence`; example: `99.01`
     pub confidence: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.0`
+    /// `StartTimeOffset`; example: `5.0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `EndTimeOffset`; example: `10.0`
     pub end_time_offset: f64,
 }
 
@@ -8274,9 +6108,7 @@ pub struct HighlightSegmentItem {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct HighlightsConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -8285,9 +6117,7 @@ pub struct HighlightsConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct HighlightsConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -8298,21 +6128,13 @@ pub struct HighlightsConfigureInfoForUpdate {
 #[doc(alias = "IPFilterPolicy")]
 #[tc_model]
 pub struct IpFilterPolicy {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `FilterType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Black"`
+    /// `FilterType`, always sent in responses; example: `"Black"`
     pub filter_type: Option<String>,
 
-    /// `IPList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IPList`, always sent in responses; example: `["1.1.1.1"]`
     #[tc(rename = "IPList")]
     pub ip_list: Option<Vec<String>>,
 }
@@ -8323,10 +6145,10 @@ pub struct IpFilterPolicy {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageBeautyConfig {
-    /// `BeautyEffectItems`: a list of [`BeautyEffectItem`] objects.
+    /// `BeautyEffectItems`
     pub beauty_effect_items: Option<Vec<BeautyEffectItem>>,
 
-    /// `BeautyFilterItems`: a list of [`BeautyFilterItem`] objects.
+    /// `BeautyFilterItems`
     pub beauty_filter_items: Option<Vec<BeautyFilterItem>>,
 }
 
@@ -8336,20 +6158,13 @@ pub struct ImageBeautyConfig {
 /// Returned in the output of [`DescribeImageProcessingTemplates`](super::DescribeImageProcessingTemplates).
 #[tc_model]
 pub struct ImageBlur {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Gaussian"`
+    /// `Type`, required in requests; example: `"Gaussian"`
     pub r#type: Option<String>,
 
-    /// `Radius`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Radius`; example: `1`
     pub radius: Option<i64>,
 
-    /// `Sigma`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sigma`; example: `1`
     pub sigma: Option<i64>,
 }
 
@@ -8359,25 +6174,16 @@ pub struct ImageBlur {
 /// Returned in the output of [`DescribeImageProcessingTemplates`](super::DescribeImageProcessingTemplates).
 #[tc_model]
 pub struct ImageCenterCut {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Circle"`
+    /// `Type`, required in requests; example: `"Circle"`
     pub r#type: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Width`; example: `12`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Height`; example: `12`
     pub height: Option<i64>,
 
-    /// `Radius`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Radius`; example: `12`
     pub radius: Option<i64>,
 }
 
@@ -8386,9 +6192,7 @@ pub struct ImageCenterCut {
 /// Sent in the input of [`ProcessImage`](super::ProcessImage).
 #[tc_model]
 pub struct ImageContentReviewInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -8398,16 +6202,10 @@ pub struct ImageContentReviewInput {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageDenoiseConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"weak"`
+    /// `Type`, always sent in responses; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -8417,14 +6215,10 @@ pub struct ImageDenoiseConfig {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageEncodeConfig {
-    /// `Format`: a string.
-    ///
-    /// Example: `"JPEG"`
+    /// `Format`; example: `"JPEG"`
     pub format: Option<String>,
 
-    /// `Quality`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Quality`; example: `50`
     pub quality: Option<i64>,
 }
 
@@ -8434,28 +6228,28 @@ pub struct ImageEncodeConfig {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageEnhanceConfig {
-    /// `SuperResolution`: a [`SuperResolutionInfo`].
+    /// `SuperResolution`
     pub super_resolution: Option<SuperResolutionInfo>,
 
-    /// `AdvancedSuperResolution`: an [`AdvancedSuperResolutionConfig`].
+    /// `AdvancedSuperResolution`
     pub advanced_super_resolution: Option<AdvancedSuperResolutionConfig>,
 
-    /// `Denoise`: an [`ImageDenoiseConfig`].
+    /// `Denoise`
     pub denoise: Option<ImageDenoiseConfig>,
 
-    /// `ImageQualityEnhance`: an [`ImageQualityEnhanceInfo`].
+    /// `ImageQualityEnhance`
     pub image_quality_enhance: Option<ImageQualityEnhanceInfo>,
 
-    /// `ColorEnhance`: a [`ColorEnhanceInfo`].
+    /// `ColorEnhance`
     pub color_enhance: Option<ColorEnhanceInfo>,
 
-    /// `SharpEnhance`: a [`SharpEnhanceInfo`].
+    /// `SharpEnhance`
     pub sharp_enhance: Option<SharpEnhanceInfo>,
 
-    /// `FaceEnhance`: a [`FaceEnhanceInfo`].
+    /// `FaceEnhance`
     pub face_enhance: Option<FaceEnhanceInfo>,
 
-    /// `LowLightEnhance`: a [`LowLightEnhanceInfo`].
+    /// `LowLightEnhance`
     pub low_light_enhance: Option<LowLightEnhanceInfo>,
 }
 
@@ -8465,21 +6259,16 @@ pub struct ImageEnhanceConfig {
 /// Returned in the output of [`DescribeImageProcessingTemplates`](super::DescribeImageProcessingTemplates).
 #[tc_model]
 pub struct ImageOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Scale"`
+    /// `Type`; example: `"Scale"`
     pub r#type: String,
 
-    /// `Scale`: an [`ImageScale`].
-    /// Always sent in responses.
+    /// `Scale`, always sent in responses
     pub scale: Option<ImageScale>,
 
-    /// `CenterCut`: an [`ImageCenterCut`].
-    /// Always sent in responses.
+    /// `CenterCut`, always sent in responses
     pub center_cut: Option<ImageCenterCut>,
 
-    /// `Blur`: an [`ImageBlur`].
-    /// Always sent in responses.
+    /// `Blur`, always sent in responses
     pub blur: Option<ImageBlur>,
 }
 
@@ -8488,32 +6277,22 @@ pub struct ImageOperation {
 /// Returned in the output of [`DescribeImageProcessingTemplates`](super::DescribeImageProcessingTemplates).
 #[tc_model]
 pub struct ImageProcessingTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Definition`; example: `20`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Name`; example: `"text"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Comment`; example: `"text"`
     pub comment: String,
 
-    /// `Operations`: a list of [`ImageOperation`] objects.
+    /// `Operations`
     pub operations: Vec<ImageOperation>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 }
 
@@ -8523,15 +6302,10 @@ pub struct ImageProcessingTemplate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageQualityEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"weak"`
+    /// `Type`, always sent in responses; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -8540,14 +6314,10 @@ pub struct ImageQualityEnhanceInfo {
 /// Returned in the output of [`DescribeImageReviewUsageData`](super::DescribeImageReviewUsageData).
 #[tc_model]
 pub struct ImageReviewUsageDataItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `Time`; example: `"2018-12-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 }
 
@@ -8557,30 +6327,19 @@ pub struct ImageReviewUsageDataItem {
 /// Returned in the output of [`DescribeImageProcessingTemplates`](super::DescribeImageProcessingTemplates).
 #[tc_model]
 pub struct ImageScale {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WidthFirst"`
+    /// `Type`, required in requests; example: `"WidthFirst"`
     pub r#type: Option<String>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Height`; example: `1`
     pub height: Option<u64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Width`; example: `1`
     pub width: Option<u64>,
 
-    /// `LongEdge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LongEdge`; example: `1`
     pub long_edge: Option<u64>,
 
-    /// `ShortEdge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShortEdge`; example: `1`
     pub short_edge: Option<u64>,
 }
 
@@ -8590,14 +6349,10 @@ pub struct ImageScale {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageSceneAigcEncodeConfig {
-    /// `Format`: a string.
-    ///
-    /// Example: `"JPEG"`
+    /// `Format`; example: `"JPEG"`
     pub format: Option<String>,
 
-    /// `Quality`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quality`; example: `1`
     pub quality: Option<i64>,
 }
 
@@ -8607,9 +6362,7 @@ pub struct ImageSceneAigcEncodeConfig {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageSpriteTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -8618,79 +6371,49 @@ pub struct ImageSpriteTaskInput {
 /// Returned in the output of [`DescribeImageSpriteTemplates`](super::DescribeImageSpriteTemplates).
 #[tc_model]
 pub struct ImageSpriteTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"截图"`
+    /// `Name`; example: `"截图"`
     pub name: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"Open"`
+    /// `ResolutionAdaptive`; example: `"Open"`
     pub resolution_adaptive: String,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `SampleType`; example: `"Time"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleInterval`; example: `10`
     pub sample_interval: u64,
 
-    /// `RowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RowCount`; example: `1`
     pub row_count: u64,
 
-    /// `ColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnCount`; example: `1`
     pub column_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`; example: `"stretch"`
     pub fill_type: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Comment`; example: `"desc"`
     pub comment: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 }
 
@@ -8700,21 +6423,13 @@ pub struct ImageSpriteTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ImageTransform {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Rotate"`
+    /// `Type`; example: `"Rotate"`
     pub r#type: String,
 
-    /// `RotateAngle`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `RotateAngle`, always sent in responses; example: `90`
     pub rotate_angle: Option<f64>,
 
-    /// `Flip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Horizental"`
+    /// `Flip`, always sent in responses; example: `"Horizental"`
     pub flip: Option<String>,
 }
 
@@ -8723,7 +6438,7 @@ pub struct ImageTransform {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct ImageUnderstandingInfo {
-    /// `ImageUnderstandingSet`: a list of [`ImageUnderstandingItem`] objects.
+    /// `ImageUnderstandingSet`
     pub image_understanding_set: Option<Vec<ImageUnderstandingItem>>,
 }
 
@@ -8732,12 +6447,10 @@ pub struct ImageUnderstandingInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct ImageUnderstandingItem {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Definition`; example: `14`
     pub definition: Option<u64>,
 
-    /// `OutputFile`: a list of [`MpsOutputFileInfo`] objects.
+    /// `OutputFile`
     pub output_file: Option<Vec<MpsOutputFileInfo>>,
 }
 
@@ -8746,29 +6459,19 @@ pub struct ImageUnderstandingItem {
 /// Sent in the input of [`CreateWatermarkTemplate`](super::CreateWatermarkTemplate).
 #[tc_model]
 pub struct ImageWatermarkInput {
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"xxx234"`
+    /// `ImageContent`; example: `"xxx234"`
     pub image_content: String,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Width`; example: `"10"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Height`; example: `"10"`
     pub height: Option<String>,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"once"`
+    /// `RepeatType`; example: `"once"`
     pub repeat_type: Option<String>,
 
-    /// `Transparency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Transparency`; example: `0`
     pub transparency: Option<i64>,
 }
 
@@ -8777,29 +6480,19 @@ pub struct ImageWatermarkInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct ImageWatermarkInputForUpdate {
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"12ab"`
+    /// `ImageContent`; example: `"12ab"`
     pub image_content: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Width`; example: `"10px"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Height`; example: `"10px"`
     pub height: Option<String>,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"once"`
+    /// `RepeatType`; example: `"once"`
     pub repeat_type: Option<String>,
 
-    /// `Transparency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Transparency`; example: `0`
     pub transparency: Option<i64>,
 }
 
@@ -8808,29 +6501,19 @@ pub struct ImageWatermarkInputForUpdate {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct ImageWatermarkTemplate {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"http://xxx/xxx.png"`
+    /// `ImageUrl`; example: `"http://xxx/xxx.png"`
     pub image_url: String,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Width`; example: `"10px"`
     pub width: String,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `Height`; example: `"10px"`
     pub height: String,
 
-    /// `RepeatType`: a string.
-    ///
-    /// Example: `"once"`
+    /// `RepeatType`; example: `"once"`
     pub repeat_type: String,
 
-    /// `Transparency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Transparency`; example: `0`
     pub transparency: i64,
 }
 
@@ -8839,32 +6522,22 @@ pub struct ImageWatermarkTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImportMediaKnowledgeTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260038383-ImportMediaKnowledge-d716b4aed5acd161bc80ec8a7fc339bat"`
+    /// `TaskId`; example: `"260038383-ImportMediaKnowledge-d716b4aed5acd161bc80ec8a7fc339bat"`
     pub task_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `Input`: an [`ImportMediaKnowledgeTaskInput`].
+    /// `Input`
     pub input: ImportMediaKnowledgeTaskInput,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 }
 
@@ -8874,14 +6547,10 @@ pub struct ImportMediaKnowledgeTask {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImportMediaKnowledgeTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     pub definition: u64,
 
-    /// `KnowledgeBaseIds`: a list of strings.
-    ///
-    /// Example: `["kb-**********"]`
+    /// `KnowledgeBaseIds`; example: `["kb-**********"]`
     pub knowledge_base_ids: Option<Vec<String>>,
 }
 
@@ -8891,9 +6560,7 @@ pub struct ImportMediaKnowledgeTaskInput {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct JitterConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -8902,9 +6569,7 @@ pub struct JitterConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct JitterConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -8913,25 +6578,19 @@ pub struct JitterConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct JustInTimeTranscodeTemplate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名"`
+    /// `Name`; example: `"模板名"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: Option<String>,
 
-    /// `VideoConfigure`: a [`VideoConfigureInfo`].
+    /// `VideoConfigure`
     pub video_configure: Option<VideoConfigureInfo>,
 
-    /// `WatermarkConfigure`: a [`WatermarkConfigureData`].
+    /// `WatermarkConfigure`
     pub watermark_configure: Option<WatermarkConfigureData>,
 }
 
@@ -8940,12 +6599,10 @@ pub struct JustInTimeTranscodeTemplate {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct KnowledgeAnalysisInfo {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     pub definition: Option<i64>,
 
-    /// `AnalysisResults`: a list of [`KnowledgeAnalysisResult`] objects.
+    /// `AnalysisResults`
     pub analysis_results: Option<Vec<KnowledgeAnalysisResult>>,
 }
 
@@ -8954,12 +6611,10 @@ pub struct KnowledgeAnalysisInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct KnowledgeAnalysisResult {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AiAnalysis.DescriptionTask"`
+    /// `TaskType`; example: `"AiAnalysis.DescriptionTask"`
     pub task_type: Option<String>,
 
-    /// `File`: a [`MpsOutputFileInfo`].
+    /// `File`
     pub file: Option<MpsOutputFileInfo>,
 }
 
@@ -8968,19 +6623,13 @@ pub struct KnowledgeAnalysisResult {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct KnowledgeBaseDetail {
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: Option<String>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     pub definition: Option<u64>,
 
-    /// `ImportTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-22T09:09:31Z"`
+    /// `ImportTime`, an ISO 8601 timestamp; example: `"2026-06-22T09:09:31Z"`
     pub import_time: Option<String>,
 }
 
@@ -8989,29 +6638,19 @@ pub struct KnowledgeBaseDetail {
 /// Returned in the output of [`DescribeKnowledgeBases`](super::DescribeKnowledgeBases).
 #[tc_model]
 pub struct KnowledgeBaseInfo {
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-**********"`
+    /// `KnowledgeBaseId`; example: `"kb-**********"`
     pub knowledge_base_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的新名字"`
+    /// `Name`; example: `"我的新名字"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我的新描述"`
+    /// `Description`; example: `"我的新描述"`
     pub description: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-07-14T02:52:13Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-07-14T02:52:13Z"`
     pub create_time: String,
 }
 
@@ -9020,15 +6659,13 @@ pub struct KnowledgeBaseInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct KnowledgeBasesInfo {
-    /// `Bases`: a list of strings.
-    ///
-    /// Example: `["default"]`
+    /// `Bases`; example: `["default"]`
     pub bases: Option<Vec<String>>,
 
-    /// `KnowledgeAnalysisInfos`: a list of [`KnowledgeAnalysisInfo`] objects.
+    /// `KnowledgeAnalysisInfos`
     pub knowledge_analysis_infos: Option<Vec<KnowledgeAnalysisInfo>>,
 
-    /// `KnowledgeBaseDetails`: a list of [`KnowledgeBaseDetail`] objects.
+    /// `KnowledgeBaseDetails`
     pub knowledge_base_details: Option<Vec<KnowledgeBaseDetail>>,
 }
 
@@ -9039,9 +6676,7 @@ pub struct KnowledgeBasesInfo {
 #[doc(alias = "LLMComprehendAsr")]
 #[tc_model]
 pub struct LlmComprehendAsr {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -9051,9 +6686,7 @@ pub struct LlmComprehendAsr {
 #[doc(alias = "LLMComprehendAsrForUpdate")]
 #[tc_model]
 pub struct LlmComprehendAsrForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Switch`; example: `"OFF"`
     pub switch: Option<String>,
 }
 
@@ -9064,29 +6697,19 @@ pub struct LlmComprehendAsrForUpdate {
 #[doc(alias = "LLMComprehendFaceRecognition")]
 #[tc_model]
 pub struct LlmComprehendFaceRecognition {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `95`
+    /// `Score`; example: `95`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["entertainmen"]`
+    /// `DefaultLibraryLabelSet`; example: `["entertainmen"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["my_library"]`
+    /// `UserDefineLibraryLabelSet`; example: `["my_library"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    ///
-    /// Example: `"All"`
+    /// `FaceLibrary`; example: `"All"`
     pub face_library: Option<String>,
 }
 
@@ -9096,29 +6719,19 @@ pub struct LlmComprehendFaceRecognition {
 #[doc(alias = "LLMComprehendFaceRecognitionForUpdate")]
 #[tc_model]
 pub struct LlmComprehendFaceRecognitionForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `95`
+    /// `Score`; example: `95`
     pub score: Option<f64>,
 
-    /// `DefaultLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["entertainmen"]`
+    /// `DefaultLibraryLabelSet`; example: `["entertainmen"]`
     pub default_library_label_set: Option<Vec<String>>,
 
-    /// `UserDefineLibraryLabelSet`: a list of strings.
-    ///
-    /// Example: `["my_library"]`
+    /// `UserDefineLibraryLabelSet`; example: `["my_library"]`
     pub user_define_library_label_set: Option<Vec<String>>,
 
-    /// `FaceLibrary`: a string.
-    ///
-    /// Example: `"All"`
+    /// `FaceLibrary`; example: `"All"`
     pub face_library: Option<String>,
 }
 
@@ -9129,12 +6742,10 @@ pub struct LlmComprehendFaceRecognitionForUpdate {
 #[doc(alias = "LLMComprehendSummary")]
 #[tc_model]
 pub struct LlmComprehendSummary {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `ExtendedParameter`: a string.
+    /// `ExtendedParameter`
     pub extended_parameter: Option<String>,
 }
 
@@ -9144,14 +6755,10 @@ pub struct LlmComprehendSummary {
 #[doc(alias = "LLMComprehendSummaryForUpdate")]
 #[tc_model]
 pub struct LlmComprehendSummaryForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ExtendedParameter`: a string.
-    ///
-    /// Example: `"{\"des\": {\"dstlang\": \"zh\"}}"`
+    /// `ExtendedParameter`; example: `"{\"des\": {\"dstlang\": \"zh\"}}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -9161,48 +6768,34 @@ pub struct LlmComprehendSummaryForUpdate {
 #[doc(alias = "LLMComprehendTemplateItem")]
 #[tc_model]
 pub struct LlmComprehendTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `100004`
+    /// `Definition`; example: `100004`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Comment`; example: `"模板描述"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Level`; example: `"Video"`
     pub level: String,
 
-    /// `Summary`: a [`LlmComprehendSummary`].
+    /// `Summary`
     pub summary: Option<LlmComprehendSummary>,
 
-    /// `Asr`: a [`LlmComprehendAsr`].
+    /// `Asr`
     pub asr: Option<LlmComprehendAsr>,
 
-    /// `FaceRecognition`: a [`LlmComprehendFaceRecognition`].
+    /// `FaceRecognition`
     pub face_recognition: Option<LlmComprehendFaceRecognition>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-09T09:42:33+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-02-09T09:42:33+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-09T09:34:09+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-02-09T09:34:09+08:00"`
     pub update_time: String,
 }
 
@@ -9211,14 +6804,10 @@ pub struct LlmComprehendTemplateItem {
 /// Returned in the output of [`DescribeLicenseUsageData`](super::DescribeLicenseUsageData).
 #[tc_model]
 pub struct LicenseUsageDataItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `Time`; example: `"2018-12-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 }
 
@@ -9227,14 +6816,10 @@ pub struct LicenseUsageDataItem {
 /// Returned in the output of [`LiveRealTimeClip`](super::LiveRealTimeClip).
 #[tc_model]
 pub struct LiveRealTimeClipMediaSegmentInfo {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `StartTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `EndTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub end_time: String,
 }
 
@@ -9243,14 +6828,10 @@ pub struct LiveRealTimeClipMediaSegmentInfo {
 /// Sent in the input of [`LiveRealTimeClip`](super::LiveRealTimeClip).
 #[tc_model]
 pub struct LiveRealTimeClipStreamInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `Type`; example: `"Original"`
     pub r#type: Option<String>,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: Option<u64>,
 }
 
@@ -9259,29 +6840,19 @@ pub struct LiveRealTimeClipStreamInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct LiveRecordInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"live.test.com"`
+    /// `Domain`; example: `"live.test.com"`
     pub domain: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"live"`
+    /// `Path`; example: `"live"`
     pub path: Option<String>,
 
-    /// `StreamId`: a string.
-    ///
-    /// Example: `"live_2042765954864031081"`
+    /// `StreamId`; example: `"live_2042765954864031081"`
     pub stream_id: String,
 
-    /// `RecordStartTime`: a string.
-    ///
-    /// Example: `"2025-03-25T12:00:00Z"`
+    /// `RecordStartTime`; example: `"2025-03-25T12:00:00Z"`
     pub record_start_time: String,
 
-    /// `RecordEndTime`: a string.
-    ///
-    /// Example: `"2025-03-25T18:00:00Z"`
+    /// `RecordEndTime`; example: `"2025-03-25T18:00:00Z"`
     pub record_end_time: String,
 }
 
@@ -9291,14 +6862,10 @@ pub struct LiveRecordInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct LowLightEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Type`; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -9308,9 +6875,7 @@ pub struct LowLightEnhanceInfo {
 #[doc(alias = "MPSAIAnalysisConfigureInfo")]
 #[tc_model]
 pub struct MpsaiAnalysisConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Switch`; example: `"OFF"`
     pub switch: Option<String>,
 }
 
@@ -9320,37 +6885,31 @@ pub struct MpsaiAnalysisConfigureInfo {
 #[doc(alias = "MPSAIAnalysisTemplate")]
 #[tc_model]
 pub struct MpsaiAnalysisTemplate {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能分析"`
+    /// `Name`, required in requests; example: `"智能分析"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能分析模版"`
+    /// `Comment`, required in requests; example: `"智能分析模版"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `ClassificationConfigure`
     pub classification_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `TagConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `TagConfigure`
     pub tag_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `CoverConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `CoverConfigure`
     pub cover_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `FrameTagConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `SplitConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `SplitConfigure`
     pub split_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `HighlightConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `HighlightConfigure`
     pub highlight_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `OpeningAndEndingConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `OpeningAndEndingConfigure`
     pub opening_and_ending_configure: Option<MpsaiAnalysisConfigureInfo>,
 }
 
@@ -9360,43 +6919,34 @@ pub struct MpsaiAnalysisTemplate {
 #[doc(alias = "MPSAIAnalysisTemplateForUpdate")]
 #[tc_model]
 pub struct MpsaiAnalysisTemplateForUpdate {
-    /// `Definition`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30188`
+    /// `Definition`, required in requests; example: `30188`
     pub definition: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能分析"`
+    /// `Name`, required in requests; example: `"智能分析"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能分析模版"`
+    /// `Comment`, required in requests; example: `"智能分析模版"`
     pub comment: Option<String>,
 
-    /// `ClassificationConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `ClassificationConfigure`
     pub classification_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `TagConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `TagConfigure`
     pub tag_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `CoverConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `CoverConfigure`
     pub cover_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `FrameTagConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `FrameTagConfigure`
     pub frame_tag_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `SplitConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `SplitConfigure`
     pub split_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `HighlightConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `HighlightConfigure`
     pub highlight_configure: Option<MpsaiAnalysisConfigureInfo>,
 
-    /// `OpeningAndEndingConfigure`: a [`MpsaiAnalysisConfigureInfo`].
+    /// `OpeningAndEndingConfigure`
     pub opening_and_ending_configure: Option<MpsaiAnalysisConfigureInfo>,
 }
 
@@ -9406,15 +6956,10 @@ pub struct MpsaiAnalysisTemplateForUpdate {
 #[doc(alias = "MPSAiAnalysisTaskInput")]
 #[tc_model]
 pub struct MpsAiAnalysisTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `Definition`; example: `21`
     pub definition: u64,
 
-    /// `ExtendedParameter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"vremake\": \"test\"}"`
+    /// `ExtendedParameter`, always sent in responses; example: `"{\"vremake\": \"test\"}"`
     pub extended_parameter: Option<String>,
 }
 
@@ -9424,7 +6969,7 @@ pub struct MpsAiAnalysisTaskInput {
 #[doc(alias = "MPSAiMediaInfo")]
 #[tc_model]
 pub struct MpsAiMediaInfo {
-    /// `AiMediaList`: a list of [`MpsAiMediaItem`] objects.
+    /// `AiMediaList`
     pub ai_media_list: Option<Vec<MpsAiMediaItem>>,
 }
 
@@ -9434,12 +6979,10 @@ pub struct MpsAiMediaInfo {
 #[doc(alias = "MPSAiMediaItem")]
 #[tc_model]
 pub struct MpsAiMediaItem {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AiAnalysis.HighlightTask"`
+    /// `TaskType`; example: `"AiAnalysis.HighlightTask"`
     pub task_type: Option<String>,
 
-    /// `AiMediaTasks`: a list of [`MpsAiMediaTask`] objects.
+    /// `AiMediaTasks`
     pub ai_media_tasks: Option<Vec<MpsAiMediaTask>>,
 }
 
@@ -9449,15 +6992,13 @@ pub struct MpsAiMediaItem {
 #[doc(alias = "MPSAiMediaTask")]
 #[tc_model]
 pub struct MpsAiMediaTask {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<i64>,
 
-    /// `OutputFile`: a list of [`MpsOutputFileInfo`] objects.
+    /// `OutputFile`
     pub output_file: Option<Vec<MpsOutputFileInfo>>,
 
-    /// `OutputText`: a string.
+    /// `OutputText`
     pub output_text: Option<String>,
 }
 
@@ -9467,17 +7008,13 @@ pub struct MpsAiMediaTask {
 #[doc(alias = "MPSEmbedSubtitleTemplate")]
 #[tc_model]
 pub struct MpsEmbedSubtitleTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模版"`
+    /// `Name`; example: `"字幕压制模版"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"字幕压制模版"`
+    /// `Comment`; example: `"字幕压制模版"`
     pub comment: Option<String>,
 
-    /// `SubtitleEmbedConfig`: a [`MpsSubtitleEmbedConfig`].
+    /// `SubtitleEmbedConfig`
     pub subtitle_embed_config: Option<MpsSubtitleEmbedConfig>,
 }
 
@@ -9487,23 +7024,16 @@ pub struct MpsEmbedSubtitleTemplate {
 #[doc(alias = "MPSEmbedSubtitleTemplateForUpdate")]
 #[tc_model]
 pub struct MpsEmbedSubtitleTemplateForUpdate {
-    /// `Definition`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20003`
+    /// `Definition`, required in requests; example: `20003`
     pub definition: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"字幕压制模版"`
+    /// `Name`; example: `"字幕压制模版"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"字幕压制模版"`
+    /// `Comment`; example: `"字幕压制模版"`
     pub comment: Option<String>,
 
-    /// `SubtitleEmbedConfig`: a [`MpsSubtitleEmbedConfig`].
+    /// `SubtitleEmbedConfig`
     pub subtitle_embed_config: Option<MpsSubtitleEmbedConfig>,
 }
 
@@ -9513,34 +7043,19 @@ pub struct MpsEmbedSubtitleTemplateForUpdate {
 #[doc(alias = "MPSEraseArea")]
 #[tc_model]
 pub struct MpsEraseArea {
-    /// `LeftTopX`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.05`
+    /// `LeftTopX`, required in requests; example: `0.05`
     pub left_top_x: Option<f64>,
 
-    /// `LeftTopY`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.1`
+    /// `LeftTopY`, required in requests; example: `0.1`
     pub left_top_y: Option<f64>,
 
-    /// `RightBottomX`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.75`
+    /// `RightBottomX`, required in requests; example: `0.75`
     pub right_bottom_x: Option<f64>,
 
-    /// `RightBottomY`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.9`
+    /// `RightBottomY`, required in requests; example: `0.9`
     pub right_bottom_y: Option<f64>,
 
-    /// `Unit`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Unit`, required in requests; example: `1`
     pub unit: Option<u64>,
 }
 
@@ -9550,20 +7065,13 @@ pub struct MpsEraseArea {
 #[doc(alias = "MPSEraseTimeArea")]
 #[tc_model]
 pub struct MpsEraseTimeArea {
-    /// `BeginMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1000`
+    /// `BeginMs`, required in requests; example: `1000`
     pub begin_ms: Option<u64>,
 
-    /// `EndMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2000`
+    /// `EndMs`, required in requests; example: `2000`
     pub end_ms: Option<u64>,
 
-    /// `Areas`: a list of [`MpsEraseArea`] objects.
-    /// Required in requests.
+    /// `Areas`, required in requests
     pub areas: Option<Vec<MpsEraseArea>>,
 }
 
@@ -9573,34 +7081,22 @@ pub struct MpsEraseTimeArea {
 #[doc(alias = "MPSOutputFile")]
 #[tc_model]
 pub struct MpsOutputFile {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"AiAnalysis.DeLogo.Video"`
+    /// `FileType`; example: `"AiAnalysis.DeLogo.Video"`
     pub file_type: String,
 
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Temporary"`
+    /// `StorageMode`; example: `"Temporary"`
     pub storage_mode: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5233524878"`
+    /// `FileId`; example: `"5233524878"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/dir/a.mp4"`
+    /// `Url`; example: `"https://example.com/dir/a.mp4"`
     pub url: String,
 
-    /// `Definition`: a string.
-    ///
-    /// Example: `"21214"`
+    /// `Definition`; example: `"21214"`
     pub definition: Option<String>,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `ExpiredTime`; example: `720`
     pub expired_time: Option<u64>,
 }
 
@@ -9610,14 +7106,10 @@ pub struct MpsOutputFile {
 #[doc(alias = "MPSOutputFileInfo")]
 #[tc_model]
 pub struct MpsOutputFileInfo {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"Output"`
+    /// `FileType`; example: `"Output"`
     pub file_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://26003000.vod-qcloud.com/xxxxxx/xxxxxx/f0.mp4"`
+    /// `Url`; example: `"https://26003000.vod-qcloud.com/xxxxxx/xxxxxx/f0.mp4"`
     pub url: Option<String>,
 }
 
@@ -9627,23 +7119,19 @@ pub struct MpsOutputFileInfo {
 #[doc(alias = "MPSOverrideEraseParameter")]
 #[tc_model]
 pub struct MpsOverrideEraseParameter {
-    /// `EraseType`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`MpsUpdateSmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<MpsUpdateSmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`MpsUpdateSmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<MpsUpdateSmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`MpsSmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `SubtitleEmbedId`; example: `10001`
     pub subtitle_embed_id: Option<i64>,
 }
 
@@ -9653,34 +7141,25 @@ pub struct MpsOverrideEraseParameter {
 #[doc(alias = "MPSRawSmartEraseParameter")]
 #[tc_model]
 pub struct MpsRawSmartEraseParameter {
-    /// `EraseType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`, required in requests; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`MpsSmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`MpsSmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`MpsSmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `SubtitleEmbedId`; example: `1001`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `UseOriginalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalPos`; example: `1`
     pub use_original_pos: Option<i64>,
 
-    /// `UseOriginalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalSize`; example: `1`
     pub use_original_size: Option<i64>,
 }
 
@@ -9690,59 +7169,37 @@ pub struct MpsRawSmartEraseParameter {
 #[doc(alias = "MPSRawSmartSubtitleParameter")]
 #[tc_model]
 pub struct MpsRawSmartSubtitleParameter {
-    /// `SubtitleType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`, required in requests; example: `0`
     pub subtitle_type: Option<i64>,
 
-    /// `VideoSrcLanguage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`, required in requests; example: `"zh"`
     pub video_src_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `TranslateSwitch`; example: `"OFF"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TranslateDstLanguage`; example: `"en"`
     pub translate_dst_language: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ExtInfo`; example: `"\"{}\""`
     pub ext_info: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`MpsSelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `20003`
+    /// `SubtitleEmbedId`; example: `20003`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpeakerMode`; example: `1`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpeakerLabel`; example: `1`
     pub speaker_label: Option<i64>,
 }
 
@@ -9752,17 +7209,13 @@ pub struct MpsRawSmartSubtitleParameter {
 #[doc(alias = "MPSSelectingSubtitleAreasConfig")]
 #[tc_model]
 pub struct MpsSelectingSubtitleAreasConfig {
-    /// `AutoAreas`: a list of [`MpsEraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<MpsEraseArea>>,
 
-    /// `SampleWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SampleWidth`; example: `0`
     pub sample_width: Option<u64>,
 
-    /// `SampleHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SampleHeight`; example: `0`
     pub sample_height: Option<u64>,
 }
 
@@ -9772,16 +7225,10 @@ pub struct MpsSelectingSubtitleAreasConfig {
 #[doc(alias = "MPSSmartErasePrivacyConfig")]
 #[tc_model]
 pub struct MpsSmartErasePrivacyConfig {
-    /// `PrivacyModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"blur"`
+    /// `PrivacyModel`, required in requests; example: `"blur"`
     pub privacy_model: Option<String>,
 
-    /// `PrivacyTargets`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["face"]`
+    /// `PrivacyTargets`, required in requests; example: `["face"]`
     pub privacy_targets: Option<Vec<String>>,
 }
 
@@ -9791,62 +7238,40 @@ pub struct MpsSmartErasePrivacyConfig {
 #[doc(alias = "MPSSmartEraseSubtitleConfig")]
 #[tc_model]
 pub struct MpsSmartEraseSubtitleConfig {
-    /// `SubtitleEraseMethod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"auto"`
+    /// `SubtitleEraseMethod`, required in requests; example: `"auto"`
     pub subtitle_erase_method: Option<String>,
 
-    /// `SubtitleModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"standard"`
+    /// `SubtitleModel`, required in requests; example: `"standard"`
     pub subtitle_model: Option<String>,
 
-    /// `OcrSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OcrSwitch`; example: `"ON"`
     pub ocr_switch: Option<String>,
 
-    /// `SubtitleLang`: a string.
-    ///
-    /// Example: `"zh_en"`
+    /// `SubtitleLang`; example: `"zh_en"`
     pub subtitle_lang: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TransSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TransSwitch`; example: `"ON"`
     pub trans_switch: Option<String>,
 
-    /// `TransDstLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TransDstLang`; example: `"en"`
     pub trans_dst_lang: Option<String>,
 
-    /// `AutoAreas`: a list of [`MpsEraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<MpsEraseArea>>,
 
-    /// `CustomAreas`: a list of [`MpsEraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
 
-    /// `SubtitleEmbedId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20003`
+    /// `SubtitleEmbedId`; example: `20003`
     pub subtitle_embed_id: Option<u64>,
 
-    /// `UseOriginalPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalPos`; example: `1`
     pub use_original_pos: Option<i64>,
 
-    /// `UseOriginalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseOriginalSize`; example: `1`
     pub use_original_size: Option<i64>,
 }
 
@@ -9856,15 +7281,13 @@ pub struct MpsSmartEraseSubtitleConfig {
 #[doc(alias = "MPSSmartEraseTaskInput")]
 #[tc_model]
 pub struct MpsSmartEraseTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Definition`; example: `101`
     pub definition: Option<i64>,
 
-    /// `RawParameter`: a [`MpsRawSmartEraseParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<MpsRawSmartEraseParameter>,
 
-    /// `OverrideParameter`: a [`MpsOverrideEraseParameter`].
+    /// `OverrideParameter`
     pub override_parameter: Option<MpsOverrideEraseParameter>,
 }
 
@@ -9874,40 +7297,28 @@ pub struct MpsSmartEraseTaskInput {
 #[doc(alias = "MPSSmartEraseTemplate")]
 #[tc_model]
 pub struct MpsSmartEraseTemplate {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能擦除"`
+    /// `Name`, required in requests; example: `"智能擦除"`
     pub name: Option<String>,
 
-    /// `EraseType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`, required in requests; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"模板"`
+    /// `Comment`; example: `"模板"`
     pub comment: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`MpsSmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`MpsSmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`MpsSmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
 
-    /// `SampleWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SampleWidth`; example: `1000`
     pub sample_width: Option<u64>,
 
-    /// `SampleHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `SampleHeight`; example: `800`
     pub sample_height: Option<u64>,
 }
 
@@ -9917,46 +7328,31 @@ pub struct MpsSmartEraseTemplate {
 #[doc(alias = "MPSSmartEraseTemplateForUpdate")]
 #[tc_model]
 pub struct MpsSmartEraseTemplateForUpdate {
-    /// `Definition`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30188`
+    /// `Definition`, required in requests; example: `30188`
     pub definition: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能擦除"`
+    /// `Name`, required in requests; example: `"智能擦除"`
     pub name: Option<String>,
 
-    /// `EraseType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subtitle"`
+    /// `EraseType`, required in requests; example: `"subtitle"`
     pub erase_type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"智能擦除模版"`
+    /// `Comment`; example: `"智能擦除模版"`
     pub comment: Option<String>,
 
-    /// `EraseSubtitleConfig`: a [`MpsSmartEraseSubtitleConfig`].
+    /// `EraseSubtitleConfig`
     pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
 
-    /// `EraseWatermarkConfig`: a [`MpsSmartEraseWatermarkConfig`].
+    /// `EraseWatermarkConfig`
     pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
 
-    /// `ErasePrivacyConfig`: a [`MpsSmartErasePrivacyConfig`].
+    /// `ErasePrivacyConfig`
     pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
 
-    /// `SampleWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SampleWidth`; example: `1000`
     pub sample_width: Option<u64>,
 
-    /// `SampleHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `SampleHeight`; example: `800`
     pub sample_height: Option<u64>,
 }
 
@@ -9966,22 +7362,16 @@ pub struct MpsSmartEraseTemplateForUpdate {
 #[doc(alias = "MPSSmartEraseWatermarkConfig")]
 #[tc_model]
 pub struct MpsSmartEraseWatermarkConfig {
-    /// `WatermarkEraseMethod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"auto"`
+    /// `WatermarkEraseMethod`, required in requests; example: `"auto"`
     pub watermark_erase_method: Option<String>,
 
-    /// `WatermarkModel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"basic"`
+    /// `WatermarkModel`, required in requests; example: `"basic"`
     pub watermark_model: Option<String>,
 
-    /// `AutoAreas`: a list of [`MpsEraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<MpsEraseArea>>,
 
-    /// `CustomAreas`: a list of [`MpsEraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
 }
 
@@ -9991,65 +7381,40 @@ pub struct MpsSmartEraseWatermarkConfig {
 #[doc(alias = "MPSSmartSubtitleTemplate")]
 #[tc_model]
 pub struct MpsSmartSubtitleTemplate {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能字幕"`
+    /// `Name`, required in requests; example: `"智能字幕"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能字幕模版"`
+    /// `Comment`, required in requests; example: `"智能字幕模版"`
     pub comment: Option<String>,
 
-    /// `SubtitleType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`, required in requests; example: `0`
     pub subtitle_type: Option<i64>,
 
-    /// `VideoSrcLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `VideoSrcLanguage`; example: `"zh"`
     pub video_src_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TranslateSwitch`; example: `"ON"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"zh-TW"`
+    /// `TranslateDstLanguage`; example: `"zh-TW"`
     pub translate_dst_language: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`MpsSelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `20003`
+    /// `SubtitleEmbedId`; example: `20003`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
@@ -10059,71 +7424,43 @@ pub struct MpsSmartSubtitleTemplate {
 #[doc(alias = "MPSSmartSubtitleTemplateForUpdate")]
 #[tc_model]
 pub struct MpsSmartSubtitleTemplateForUpdate {
-    /// `Definition`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30188`
+    /// `Definition`, required in requests; example: `30188`
     pub definition: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能字幕"`
+    /// `Name`, required in requests; example: `"智能字幕"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能字幕模版"`
+    /// `Comment`, required in requests; example: `"智能字幕模版"`
     pub comment: Option<String>,
 
-    /// `SubtitleType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `SubtitleType`, required in requests; example: `0`
     pub subtitle_type: Option<i64>,
 
-    /// `VideoSrcLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `VideoSrcLanguage`; example: `"en"`
     pub video_src_language: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TranslateSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TranslateSwitch`; example: `"ON"`
     pub translate_switch: Option<String>,
 
-    /// `TranslateDstLanguage`: a string.
-    ///
-    /// Example: `"zh-TW"`
+    /// `TranslateDstLanguage`; example: `"zh-TW"`
     pub translate_dst_language: Option<String>,
 
-    /// `ProcessType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessType`; example: `0`
     pub process_type: Option<u64>,
 
-    /// `SelectingSubtitleAreasConfig`: a [`MpsSelectingSubtitleAreasConfig`].
+    /// `SelectingSubtitleAreasConfig`
     pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
 
-    /// `SubtitleEmbedId`: a signed 64-bit integer.
-    ///
-    /// Example: `20003`
+    /// `SubtitleEmbedId`; example: `20003`
     pub subtitle_embed_id: Option<i64>,
 
-    /// `SpeakerMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerMode`; example: `0`
     pub speaker_mode: Option<i64>,
 
-    /// `SpeakerLabel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerLabel`; example: `0`
     pub speaker_label: Option<i64>,
 }
 
@@ -10133,12 +7470,10 @@ pub struct MpsSmartSubtitleTemplateForUpdate {
 #[doc(alias = "MPSSmartSubtitlesTaskInput")]
 #[tc_model]
 pub struct MpsSmartSubtitlesTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: Option<u64>,
 
-    /// `RawParameter`: a [`MpsRawSmartSubtitleParameter`].
+    /// `RawParameter`
     pub raw_parameter: Option<MpsRawSmartSubtitleParameter>,
 }
 
@@ -10148,32 +7483,22 @@ pub struct MpsSmartSubtitlesTaskInput {
 #[doc(alias = "MPSSubTaskResult")]
 #[tc_model]
 pub struct MpsSubTaskResult {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AiAnalysis.DeLogo"`
+    /// `TaskType`; example: `"AiAnalysis.DeLogo"`
     pub task_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"Definition\": 24}"`
+    /// `Input`; example: `"{\"Definition\": 24}"`
     pub input: String,
 
-    /// `Output`: a [`MpsTaskOutput`].
+    /// `Output`
     pub output: MpsTaskOutput,
 }
 
@@ -10183,59 +7508,37 @@ pub struct MpsSubTaskResult {
 #[doc(alias = "MPSSubtitleBoardConfig")]
 #[tc_model]
 pub struct MpsSubtitleBoardConfig {
-    /// `SubtitleBoardConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleBoardConfigSwitch`; example: `0`
     pub subtitle_board_config_switch: Option<i64>,
 
-    /// `BoardX`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardX`; example: `0`
     pub board_x: Option<i64>,
 
-    /// `BoardXUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardXUnit`; example: `0`
     pub board_x_unit: Option<i64>,
 
-    /// `BoardY`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardY`; example: `0`
     pub board_y: Option<i64>,
 
-    /// `BoardYUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardYUnit`; example: `0`
     pub board_y_unit: Option<i64>,
 
-    /// `BoardWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BoardWidth`; example: `90`
     pub board_width: Option<i64>,
 
-    /// `BoardWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardWidthUnit`; example: `0`
     pub board_width_unit: Option<i64>,
 
-    /// `BoardHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `BoardHeight`; example: `15`
     pub board_height: Option<i64>,
 
-    /// `BoardHeightUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BoardHeightUnit`; example: `0`
     pub board_height_unit: Option<i64>,
 
-    /// `BoardColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `BoardColor`; example: `"0x000000"`
     pub board_color: Option<String>,
 
-    /// `BoardAlpha`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `BoardAlpha`; example: `0.1`
     pub board_alpha: Option<f64>,
 }
 
@@ -10245,76 +7548,52 @@ pub struct MpsSubtitleBoardConfig {
 #[doc(alias = "MPSSubtitleEmbedConfig")]
 #[tc_model]
 pub struct MpsSubtitleEmbedConfig {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"kai.ttf"`
+    /// `FontType`; example: `"kai.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontPath`: a string.
-    ///
-    /// Example: `"https://1-1306264703.c**********************.com/TW-Sung-98_1.ttf"`
+    /// `FontPath`; example: `"https://1-1306264703.c**********************.com/TW-Sung-98_1.ttf"`
     pub font_path: Option<String>,
 
-    /// `FontSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FontSize`; example: `50`
     pub font_size: Option<i64>,
 
-    /// `FontSizeUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FontSizeUnit`; example: `0`
     pub font_size_unit: Option<i64>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `FontAlpha`; example: `0.3`
     pub font_alpha: Option<f64>,
 
-    /// `PosX`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosX`; example: `0`
     pub pos_x: Option<i64>,
 
-    /// `PosXUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosXUnit`; example: `0`
     pub pos_x_unit: Option<i64>,
 
-    /// `PosY`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PosY`; example: `4`
     pub pos_y: Option<i64>,
 
-    /// `PosYUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PosYUnit`; example: `0`
     pub pos_y_unit: Option<i64>,
 
-    /// `SubtitleBoardConfig`: a [`MpsSubtitleBoardConfig`].
+    /// `SubtitleBoardConfig`
     pub subtitle_board_config: Option<MpsSubtitleBoardConfig>,
 
-    /// `SubtitleLayoutConfig`: a [`MpsSubtitleLayoutConfig`].
+    /// `SubtitleLayoutConfig`
     pub subtitle_layout_config: Option<MpsSubtitleLayoutConfig>,
 
-    /// `SubtitleOutlineConfig`: a [`MpsSubtitleOutlineConfig`].
+    /// `SubtitleOutlineConfig`
     pub subtitle_outline_config: Option<MpsSubtitleOutlineConfig>,
 
-    /// `SubtitleShadowConfig`: a [`MpsSubtitleShadowConfig`].
+    /// `SubtitleShadowConfig`
     pub subtitle_shadow_config: Option<MpsSubtitleShadowConfig>,
 
-    /// `SampleWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `SampleWidth`; example: `1920`
     pub sample_width: Option<i64>,
 
-    /// `SampleHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `SampleHeight`; example: `1080`
     pub sample_height: Option<i64>,
 }
 
@@ -10324,24 +7603,16 @@ pub struct MpsSubtitleEmbedConfig {
 #[doc(alias = "MPSSubtitleLayoutConfig")]
 #[tc_model]
 pub struct MpsSubtitleLayoutConfig {
-    /// `SubtitleLayoutConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleLayoutConfigSwitch`; example: `0`
     pub subtitle_layout_config_switch: Option<i64>,
 
-    /// `LineSpacing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LineSpacing`; example: `0`
     pub line_spacing: Option<i64>,
 
-    /// `LineSpacingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LineSpacingUnit`; example: `0`
     pub line_spacing_unit: Option<i64>,
 
-    /// `Alignment`: a string.
-    ///
-    /// Example: `"bottom"`
+    /// `Alignment`; example: `"bottom"`
     pub alignment: Option<String>,
 }
 
@@ -10351,29 +7622,19 @@ pub struct MpsSubtitleLayoutConfig {
 #[doc(alias = "MPSSubtitleOutlineConfig")]
 #[tc_model]
 pub struct MpsSubtitleOutlineConfig {
-    /// `SubtitleOutlineConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleOutlineConfigSwitch`; example: `0`
     pub subtitle_outline_config_switch: Option<i64>,
 
-    /// `OutlineWidth`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `OutlineWidth`; example: `0.3`
     pub outline_width: Option<f64>,
 
-    /// `OutlineWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutlineWidthUnit`; example: `0`
     pub outline_width_unit: Option<i64>,
 
-    /// `OutlineColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `OutlineColor`; example: `"0x000000"`
     pub outline_color: Option<String>,
 
-    /// `OutlineAlpha`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OutlineAlpha`; example: `0`
     pub outline_alpha: Option<f64>,
 }
 
@@ -10383,29 +7644,19 @@ pub struct MpsSubtitleOutlineConfig {
 #[doc(alias = "MPSSubtitleShadowConfig")]
 #[tc_model]
 pub struct MpsSubtitleShadowConfig {
-    /// `SubtitleShadowConfigSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubtitleShadowConfigSwitch`; example: `0`
     pub subtitle_shadow_config_switch: Option<i64>,
 
-    /// `ShadowWidth`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ShadowWidth`; example: `0`
     pub shadow_width: Option<f64>,
 
-    /// `ShadowWidthUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShadowWidthUnit`; example: `0`
     pub shadow_width_unit: Option<i64>,
 
-    /// `ShadowColor`: a string.
-    ///
-    /// Example: `"0x000000"`
+    /// `ShadowColor`; example: `"0x000000"`
     pub shadow_color: Option<String>,
 
-    /// `ShadowAlpha`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ShadowAlpha`; example: `0`
     pub shadow_alpha: Option<f64>,
 }
 
@@ -10415,10 +7666,10 @@ pub struct MpsSubtitleShadowConfig {
 #[doc(alias = "MPSTaskOutput")]
 #[tc_model]
 pub struct MpsTaskOutput {
-    /// `OutputFiles`: a list of [`MpsOutputFile`] objects.
+    /// `OutputFiles`
     pub output_files: Option<Vec<MpsOutputFile>>,
 
-    /// `OutputText`: a string.
+    /// `OutputText`
     pub output_text: Option<String>,
 }
 
@@ -10428,12 +7679,10 @@ pub struct MpsTaskOutput {
 #[doc(alias = "MPSTemplate")]
 #[tc_model]
 pub struct MpsTemplate {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `TaskType`; example: `"Transcode"`
     pub task_type: String,
 
-    /// `MPSTemplateInfo`: a string.
+    /// `MPSTemplateInfo`
     #[tc(rename = "MPSTemplateInfo")]
     pub mps_template_info: Option<String>,
 }
@@ -10444,45 +7693,31 @@ pub struct MpsTemplate {
 #[doc(alias = "MPSUpdateSmartEraseSubtitleConfig")]
 #[tc_model]
 pub struct MpsUpdateSmartEraseSubtitleConfig {
-    /// `SubtitleEraseMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `SubtitleEraseMethod`; example: `"auto"`
     pub subtitle_erase_method: Option<String>,
 
-    /// `SubtitleModel`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `SubtitleModel`; example: `"standard"`
     pub subtitle_model: Option<String>,
 
-    /// `OcrSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `OcrSwitch`; example: `"ON"`
     pub ocr_switch: Option<String>,
 
-    /// `SubtitleLang`: a string.
-    ///
-    /// Example: `"zh_en"`
+    /// `SubtitleLang`; example: `"zh_en"`
     pub subtitle_lang: Option<String>,
 
-    /// `SubtitleFormat`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `SubtitleFormat`; example: `"vtt"`
     pub subtitle_format: Option<String>,
 
-    /// `TransSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `TransSwitch`; example: `"ON"`
     pub trans_switch: Option<String>,
 
-    /// `TransDstLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `TransDstLang`; example: `"en"`
     pub trans_dst_lang: Option<String>,
 
-    /// `AutoAreas`: a list of [`MpsEraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<MpsEraseArea>>,
 
-    /// `CustomAreas`: a list of [`MpsEraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
 }
 
@@ -10492,20 +7727,16 @@ pub struct MpsUpdateSmartEraseSubtitleConfig {
 #[doc(alias = "MPSUpdateSmartEraseWatermarkConfig")]
 #[tc_model]
 pub struct MpsUpdateSmartEraseWatermarkConfig {
-    /// `WatermarkEraseMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `WatermarkEraseMethod`; example: `"auto"`
     pub watermark_erase_method: Option<String>,
 
-    /// `WatermarkModel`: a string.
-    ///
-    /// Example: `"advanced"`
+    /// `WatermarkModel`; example: `"advanced"`
     pub watermark_model: Option<String>,
 
-    /// `AutoAreas`: a list of [`MpsEraseArea`] objects.
+    /// `AutoAreas`
     pub auto_areas: Option<Vec<MpsEraseArea>>,
 
-    /// `CustomAreas`: a list of [`MpsEraseTimeArea`] objects.
+    /// `CustomAreas`
     pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
 }
 
@@ -10514,7 +7745,7 @@ pub struct MpsUpdateSmartEraseWatermarkConfig {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaAdaptiveDynamicStreamingInfo {
-    /// `AdaptiveDynamicStreamingSet`: a list of [`AdaptiveDynamicStreamingInfoItem`] objects.
+    /// `AdaptiveDynamicStreamingSet`
     pub adaptive_dynamic_streaming_set: Vec<AdaptiveDynamicStreamingInfoItem>,
 }
 
@@ -10523,14 +7754,10 @@ pub struct MediaAdaptiveDynamicStreamingInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisClassificationItem {
-    /// `Classification`: a string.
-    ///
-    /// Example: `"动物"`
+    /// `Classification`; example: `"动物"`
     pub classification: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 }
 
@@ -10539,14 +7766,10 @@ pub struct MediaAiAnalysisClassificationItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisCoverItem {
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"https://example.com/1.jpg"`
+    /// `CoverUrl`; example: `"https://example.com/1.jpg"`
     pub cover_url: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 }
 
@@ -10555,19 +7778,13 @@ pub struct MediaAiAnalysisCoverItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisFrameTagItem {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"塔楼"`
+    /// `Tag`; example: `"塔楼"`
     pub tag: String,
 
-    /// `CategorySet`: a list of strings.
-    ///
-    /// Example: `["建筑"]`
+    /// `CategorySet`; example: `["建筑"]`
     pub category_set: Vec<String>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 }
 
@@ -10576,17 +7793,13 @@ pub struct MediaAiAnalysisFrameTagItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisFrameTagSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `99.0`
+    /// `StartTimeOffset`; example: `99.0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `EndTimeOffset`; example: `100.0`
     pub end_time_offset: f64,
 
-    /// `TagSet`: a list of [`MediaAiAnalysisFrameTagItem`] objects.
+    /// `TagSet`
     pub tag_set: Vec<MediaAiAnalysisFrameTagItem>,
 }
 
@@ -10595,27 +7808,19 @@ pub struct MediaAiAnalysisFrameTagSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisHighlightItem {
-    /// `HighlightUrl`: a string.
-    ///
-    /// Example: `"https://example.com/highlight"`
+    /// `HighlightUrl`; example: `"https://example.com/highlight"`
     pub highlight_url: String,
 
-    /// `CovImgUrl`: a string.
-    ///
-    /// Example: `"https://example.com/cover"`
+    /// `CovImgUrl`; example: `"https://example.com/cover"`
     pub cov_img_url: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `Duration`; example: `10.0`
     pub duration: f64,
 
-    /// `SegmentSet`: a list of [`HighlightSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<HighlightSegmentItem>,
 }
 
@@ -10624,14 +7829,10 @@ pub struct MediaAiAnalysisHighlightItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaAiAnalysisTagItem {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"动物"`
+    /// `Tag`; example: `"动物"`
     pub tag: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90.0`
+    /// `Confidence`; example: `90.0`
     pub confidence: f64,
 }
 
@@ -10640,7 +7841,7 @@ pub struct MediaAiAnalysisTagItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaAnimatedGraphicsInfo {
-    /// `AnimatedGraphicsSet`: a list of [`MediaAnimatedGraphicsItem`] objects.
+    /// `AnimatedGraphicsSet`
     pub animated_graphics_set: Vec<MediaAnimatedGraphicsItem>,
 }
 
@@ -10649,54 +7850,34 @@ pub struct MediaAnimatedGraphicsInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaAnimatedGraphicsItem {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/v.f20001.webp"`
+    /// `Url`; example: `"http://example.com/xxx/xxx/v.f20001.webp"`
     pub url: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `Definition`; example: `20001`
     pub definition: i64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"gif"`
+    /// `Container`; example: `"gif"`
     pub container: String,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Height`; example: `256`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Width`; example: `256`
     pub width: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `383854`
+    /// `Bitrate`; example: `383854`
     pub bitrate: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Size`; example: `1000`
     pub size: i64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"2f7a7c93ed1243b4f018a322960bf23b"`
+    /// `Md5`; example: `"2f7a7c93ed1243b4f018a322960bf23b"`
     pub md5: String,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `StartTimeOffset`; example: `5`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTimeOffset`; example: `15`
     pub end_time_offset: f64,
 }
 
@@ -10705,19 +7886,13 @@ pub struct MediaAnimatedGraphicsItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`LiveRealTimeClip`](super::LiveRealTimeClip), [`PullEvents`](super::PullEvents), [`SearchMedia`](super::SearchMedia) and [`SimpleHlsClip`](super::SimpleHlsClip).
 #[tc_model]
 pub struct MediaAudioStreamItem {
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bitrate`; example: `1`
     pub bitrate: i64,
 
-    /// `SamplingRate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SamplingRate`; example: `1`
     pub sampling_rate: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: String,
 }
 
@@ -10726,97 +7901,61 @@ pub struct MediaAudioStreamItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaBasicInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"示例视频"`
+    /// `Name`; example: `"示例视频"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用作示例展示"`
+    /// `Description`; example: `"用作示例展示"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T02:23:29Z"`
     pub update_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2024-09-08T02:23:29Z"`
+    /// `ExpireTime`; example: `"2024-09-08T02:23:29Z"`
     pub expire_time: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"体育"`
+    /// `ClassName`; example: `"体育"`
     pub class_name: String,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"体育-篮球"`
+    /// `ClassPath`; example: `"体育-篮球"`
     pub class_path: String,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/snapshot/1572936704_3908310029.100_0.jpg"`
+    /// `CoverUrl`; example: `"http://example.com/xxx/snapshot/1572936704_3908310029.100_0.jpg"`
     pub cover_url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Type`; example: `"mp4"`
     pub r#type: String,
 
-    /// `MediaUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/snapshot/xxx.mp4"`
+    /// `MediaUrl`; example: `"http://example.com/xxx/snapshot/xxx.mp4"`
     pub media_url: String,
 
-    /// `SourceInfo`: a [`MediaSourceData`].
+    /// `SourceInfo`
     pub source_info: Option<MediaSourceData>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `StorageRegion`; example: `"ap-chongqing"`
     pub storage_region: String,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"/dir1/video.mp4"`
+    /// `StoragePath`; example: `"/dir1/video.mp4"`
     pub storage_path: String,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["体育","篮球"]`
+    /// `TagSet`; example: `["体育","篮球"]`
     pub tag_set: Vec<String>,
 
-    /// `Vid`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `Vid`; example: `"327083******3604148"`
     pub vid: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Category`; example: `"Video"`
     pub category: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageClass`; example: `"STANDARD"`
     pub storage_class: String,
 }
 
@@ -10825,16 +7964,10 @@ pub struct MediaBasicInfo {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaCastEvent {
-    /// `CastId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cid_07de729068074300011c0efe"`
+    /// `CastId`, always sent in responses; example: `"cid_07de729068074300011c0efe"`
     pub cast_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Working"`
+    /// `Status`, always sent in responses; example: `"Working"`
     pub status: Option<String>,
 }
 
@@ -10843,34 +7976,22 @@ pub struct MediaCastEvent {
 /// Returned in the output of [`DescribeAllClass`](super::DescribeAllClass).
 #[tc_model]
 pub struct MediaClassInfo {
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParentId`; example: `0`
     pub parent_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"SystemDefault\""`
+    /// `Name`; example: `"\"SystemDefault\""`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Level`; example: `0`
     pub level: u64,
 
-    /// `SubClassIdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `SubClassIdSet`; example: `[4]`
     pub sub_class_id_set: Vec<i64>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"\"其他\""`
+    /// `ClassName`; example: `"\"其他\""`
     pub class_name: String,
 }
 
@@ -10879,29 +8000,19 @@ pub struct MediaClassInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaContentReviewAsrTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["嫌疑关键字1","嫌疑关键字2"]`
+    /// `KeywordSet`; example: `["嫌疑关键字1","嫌疑关键字2"]`
     pub keyword_set: Vec<String>,
 }
 
@@ -10910,44 +8021,28 @@ pub struct MediaContentReviewAsrTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaContentReviewOcrTextSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["嫌疑关键字1","嫌疑关键字2"]`
+    /// `KeywordSet`; example: `["嫌疑关键字1","嫌疑关键字2"]`
     pub keyword_set: Vec<String>,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/xxx/xxx.jpg"`
+    /// `Url`; example: `"https://example.com/xxx/xxx.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `PicUrlExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -10956,55 +8051,37 @@ pub struct MediaContentReviewOcrTextSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaContentReviewPoliticalSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"违规图片名字"`
+    /// `Name`; example: `"违规图片名字"`
     pub name: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"violation_photo"`
+    /// `Label`; example: `"violation_photo"`
     pub label: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/xxx/xxx.jpg"`
+    /// `Url`; example: `"https://example.com/xxx/xxx.jpg"`
     pub url: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 
-    /// `PicUrlExpireTimeStamp`: a signed 64-bit integer.
+    /// `PicUrlExpireTimeStamp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pic_url_expire_time_stamp: Option<i64>,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `PicUrlExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -11013,45 +8090,31 @@ pub struct MediaContentReviewPoliticalSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaContentReviewSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"porn"`
+    /// `Label`; example: `"porn"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/xxx/xxx.jpg"`
+    /// `Url`; example: `"https://example.com/xxx/xxx.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTimeStamp`: a signed 64-bit integer.
+    /// `PicUrlExpireTimeStamp`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub pic_url_expire_time_stamp: Option<i64>,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `PicUrlExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub pic_url_expire_time: String,
 }
 
@@ -11061,15 +8124,10 @@ pub struct MediaContentReviewSegmentItem {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaDeleteItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TranscodeFiles"`
+    /// `Type`; example: `"TranscodeFiles"`
     pub r#type: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Definition`, always sent in responses; example: `0`
     pub definition: Option<i64>,
 }
 
@@ -11078,7 +8136,7 @@ pub struct MediaDeleteItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaImageSpriteInfo {
-    /// `ImageSpriteSet`: a list of [`MediaImageSpriteItem`] objects.
+    /// `ImageSpriteSet`
     pub image_sprite_set: Vec<MediaImageSpriteItem>,
 }
 
@@ -11087,30 +8145,22 @@ pub struct MediaImageSpriteInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaImageSpriteItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Height`; example: `142`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Width`; example: `142`
     pub width: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `ImageUrlSet`: a list of strings.
+    /// `ImageUrlSet`
     pub image_url_set: Vec<String>,
 
-    /// `WebVttUrl`: a string.
+    /// `WebVttUrl`
     pub web_vtt_url: String,
 }
 
@@ -11119,58 +8169,56 @@ pub struct MediaImageSpriteItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaInfo {
-    /// `BasicInfo`: a [`MediaBasicInfo`].
+    /// `BasicInfo`
     pub basic_info: Option<MediaBasicInfo>,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `TranscodeInfo`: a [`MediaTranscodeInfo`].
+    /// `TranscodeInfo`
     pub transcode_info: Option<MediaTranscodeInfo>,
 
-    /// `AnimatedGraphicsInfo`: a [`MediaAnimatedGraphicsInfo`].
+    /// `AnimatedGraphicsInfo`
     pub animated_graphics_info: Option<MediaAnimatedGraphicsInfo>,
 
-    /// `SampleSnapshotInfo`: a [`MediaSampleSnapshotInfo`].
+    /// `SampleSnapshotInfo`
     pub sample_snapshot_info: Option<MediaSampleSnapshotInfo>,
 
-    /// `ImageSpriteInfo`: a [`MediaImageSpriteInfo`].
+    /// `ImageSpriteInfo`
     pub image_sprite_info: Option<MediaImageSpriteInfo>,
 
-    /// `SnapshotByTimeOffsetInfo`: a [`MediaSnapshotByTimeOffsetInfo`].
+    /// `SnapshotByTimeOffsetInfo`
     pub snapshot_by_time_offset_info: Option<MediaSnapshotByTimeOffsetInfo>,
 
-    /// `KeyFrameDescInfo`: a [`MediaKeyFrameDescInfo`].
+    /// `KeyFrameDescInfo`
     pub key_frame_desc_info: Option<MediaKeyFrameDescInfo>,
 
-    /// `AdaptiveDynamicStreamingInfo`: a [`MediaAdaptiveDynamicStreamingInfo`].
+    /// `AdaptiveDynamicStreamingInfo`
     pub adaptive_dynamic_streaming_info: Option<MediaAdaptiveDynamicStreamingInfo>,
 
-    /// `MiniProgramReviewInfo`: a [`MediaMiniProgramReviewInfo`].
+    /// `MiniProgramReviewInfo`
     pub mini_program_review_info: Option<MediaMiniProgramReviewInfo>,
 
-    /// `SubtitleInfo`: a [`MediaSubtitleInfo`].
+    /// `SubtitleInfo`
     pub subtitle_info: Option<MediaSubtitleInfo>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `ReviewInfo`: a [`FileReviewInfo`].
+    /// `ReviewInfo`
     pub review_info: Option<FileReviewInfo>,
 
-    /// `MPSAiMediaInfo`: a [`MpsAiMediaInfo`].
+    /// `MPSAiMediaInfo`
     #[tc(rename = "MPSAiMediaInfo")]
     pub mps_ai_media_info: Option<MpsAiMediaInfo>,
 
-    /// `ImageUnderstandingInfo`: an [`ImageUnderstandingInfo`].
+    /// `ImageUnderstandingInfo`
     pub image_understanding_info: Option<ImageUnderstandingInfo>,
 
-    /// `KnowledgeBasesInfo`: a [`KnowledgeBasesInfo`].
+    /// `KnowledgeBasesInfo`
     pub knowledge_bases_info: Option<KnowledgeBasesInfo>,
 
-    /// `FaceRecognitionInfo`: a [`FaceRecognitionInfo`].
+    /// `FaceRecognitionInfo`
     pub face_recognition_info: Option<FaceRecognitionInfo>,
 }
 
@@ -11179,19 +8227,13 @@ pub struct MediaInfo {
 /// Sent in the input of [`ProcessMediaByUrl`](super::ProcessMediaByUrl).
 #[tc_model]
 pub struct MediaInputInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://a.com/a.mp4"`
+    /// `Url`; example: `"https://a.com/a.mp4"`
     pub url: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"a.mp4"`
+    /// `Name`; example: `"a.mp4"`
     pub name: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"media001"`
+    /// `Id`; example: `"media001"`
     pub id: Option<String>,
 }
 
@@ -11200,7 +8242,7 @@ pub struct MediaInputInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaKeyFrameDescInfo {
-    /// `KeyFrameDescSet`: a list of [`MediaKeyFrameDescItem`] objects.
+    /// `KeyFrameDescSet`
     pub key_frame_desc_set: Vec<MediaKeyFrameDescItem>,
 }
 
@@ -11210,14 +8252,10 @@ pub struct MediaKeyFrameDescInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaKeyFrameDescItem {
-    /// `TimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TimeOffset`; example: `0`
     pub time_offset: f64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"打点内容"`
+    /// `Content`; example: `"打点内容"`
     pub content: String,
 }
 
@@ -11226,60 +8264,40 @@ pub struct MediaKeyFrameDescItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`LiveRealTimeClip`](super::LiveRealTimeClip), [`PullEvents`](super::PullEvents), [`SearchMedia`](super::SearchMedia) and [`SimpleHlsClip`](super::SimpleHlsClip).
 #[tc_model]
 pub struct MediaMetaData {
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `199100`
+    /// `Bitrate`; example: `199100`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `Duration`; example: `30`
     pub duration: f64,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Rotate`; example: `90`
     pub rotate: i64,
 
-    /// `VideoStreamSet`: a list of [`MediaVideoStreamItem`] objects.
+    /// `VideoStreamSet`
     pub video_stream_set: Vec<MediaVideoStreamItem>,
 
-    /// `AudioStreamSet`: a list of [`MediaAudioStreamItem`] objects.
+    /// `AudioStreamSet`
     pub audio_stream_set: Vec<MediaAudioStreamItem>,
 
-    /// `VideoDuration`: a floating-point number.
-    ///
-    /// Example: `30.1`
+    /// `VideoDuration`; example: `30.1`
     pub video_duration: f64,
 
-    /// `AudioDuration`: a floating-point number.
-    ///
-    /// Example: `30.1`
+    /// `AudioDuration`; example: `30.1`
     pub audio_duration: f64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"dd2975a9d37137feacce319cec63b2fc"`
+    /// `Md5`; example: `"dd2975a9d37137feacce319cec63b2fc"`
     pub md5: String,
 }
 
@@ -11288,19 +8306,13 @@ pub struct MediaMetaData {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaMiniProgramReviewElem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Type`; example: `"Porn"`
     pub r#type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 }
 
@@ -11309,7 +8321,7 @@ pub struct MediaMiniProgramReviewElem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaMiniProgramReviewInfo {
-    /// `MiniProgramReviewList`: a list of [`MediaMiniProgramReviewInfoItem`] objects.
+    /// `MiniProgramReviewList`
     pub mini_program_review_list: Vec<MediaMiniProgramReviewInfoItem>,
 }
 
@@ -11318,25 +8330,19 @@ pub struct MediaMiniProgramReviewInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaMiniProgramReviewInfoItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Definition`; example: `0`
     pub definition: i64,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/m.f0.mp4"`
+    /// `Url`; example: `"http://example.com/xxx/xxx/m.f0.mp4"`
     pub url: String,
 
-    /// `ReviewResult`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `ReviewResult`; example: `"Pass"`
     pub review_result: String,
 
-    /// `ReviewSummary`: a list of [`MediaMiniProgramReviewElem`] objects.
+    /// `ReviewSummary`
     pub review_summary: Vec<MediaMiniProgramReviewElem>,
 }
 
@@ -11345,19 +8351,13 @@ pub struct MediaMiniProgramReviewInfoItem {
 /// Sent in the input of [`ProcessMediaByUrl`](super::ProcessMediaByUrl).
 #[tc_model]
 pub struct MediaOutputInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"965************816"`
+    /// `Bucket`; example: `"965************816"`
     pub bucket: Option<String>,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"/guangzhou/"`
+    /// `Dir`; example: `"/guangzhou/"`
     pub dir: Option<String>,
 }
 
@@ -11366,45 +8366,31 @@ pub struct MediaOutputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskAdaptiveDynamicStreamingResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: an [`AdaptiveDynamicStreamingTaskInput`].
+    /// `Input`
     pub input: AdaptiveDynamicStreamingTaskInput,
 
-    /// `Output`: an [`AdaptiveDynamicStreamingInfoItem`].
+    /// `Output`
     pub output: AdaptiveDynamicStreamingInfoItem,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11413,45 +8399,31 @@ pub struct MediaProcessTaskAdaptiveDynamicStreamingResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskAnimatedGraphicResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`AnimatedGraphicTaskInput`].
+    /// `Input`
     pub input: AnimatedGraphicTaskInput,
 
-    /// `Output`: a [`MediaAnimatedGraphicsItem`].
+    /// `Output`
     pub output: Option<MediaAnimatedGraphicsItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11460,45 +8432,31 @@ pub struct MediaProcessTaskAnimatedGraphicResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskCoverBySnapshotResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`CoverBySnapshotTaskInput`].
+    /// `Input`
     pub input: CoverBySnapshotTaskInput,
 
-    /// `Output`: a [`CoverBySnapshotTaskOutput`].
+    /// `Output`
     pub output: CoverBySnapshotTaskOutput,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11507,45 +8465,31 @@ pub struct MediaProcessTaskCoverBySnapshotResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskImageSpriteResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: an [`ImageSpriteTaskInput`].
+    /// `Input`
     pub input: ImageSpriteTaskInput,
 
-    /// `Output`: a [`MediaImageSpriteItem`].
+    /// `Output`
     pub output: Option<MediaImageSpriteItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11555,25 +8499,25 @@ pub struct MediaProcessTaskImageSpriteResult {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct MediaProcessTaskInput {
-    /// `TranscodeTaskSet`: a list of [`TranscodeTaskInput`] objects.
+    /// `TranscodeTaskSet`
     pub transcode_task_set: Option<Vec<TranscodeTaskInput>>,
 
-    /// `AnimatedGraphicTaskSet`: a list of [`AnimatedGraphicTaskInput`] objects.
+    /// `AnimatedGraphicTaskSet`
     pub animated_graphic_task_set: Option<Vec<AnimatedGraphicTaskInput>>,
 
-    /// `SnapshotByTimeOffsetTaskSet`: a list of [`SnapshotByTimeOffsetTaskInput`] objects.
+    /// `SnapshotByTimeOffsetTaskSet`
     pub snapshot_by_time_offset_task_set: Option<Vec<SnapshotByTimeOffsetTaskInput>>,
 
-    /// `SampleSnapshotTaskSet`: a list of [`SampleSnapshotTaskInput`] objects.
+    /// `SampleSnapshotTaskSet`
     pub sample_snapshot_task_set: Option<Vec<SampleSnapshotTaskInput>>,
 
-    /// `ImageSpriteTaskSet`: a list of [`ImageSpriteTaskInput`] objects.
+    /// `ImageSpriteTaskSet`
     pub image_sprite_task_set: Option<Vec<ImageSpriteTaskInput>>,
 
-    /// `CoverBySnapshotTaskSet`: a list of [`CoverBySnapshotTaskInput`] objects.
+    /// `CoverBySnapshotTaskSet`
     pub cover_by_snapshot_task_set: Option<Vec<CoverBySnapshotTaskInput>>,
 
-    /// `AdaptiveDynamicStreamingTaskSet`: a list of [`AdaptiveDynamicStreamingTaskInput`] objects.
+    /// `AdaptiveDynamicStreamingTaskSet`
     pub adaptive_dynamic_streaming_task_set: Option<
         Vec<AdaptiveDynamicStreamingTaskInput>,
     >,
@@ -11584,30 +8528,28 @@ pub struct MediaProcessTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `Type`; example: `"Transcode"`
     pub r#type: String,
 
-    /// `TranscodeTask`: a [`MediaProcessTaskTranscodeResult`].
+    /// `TranscodeTask`
     pub transcode_task: Option<MediaProcessTaskTranscodeResult>,
 
-    /// `AnimatedGraphicTask`: a [`MediaProcessTaskAnimatedGraphicResult`].
+    /// `AnimatedGraphicTask`
     pub animated_graphic_task: Option<MediaProcessTaskAnimatedGraphicResult>,
 
-    /// `SnapshotByTimeOffsetTask`: a [`MediaProcessTaskSnapshotByTimeOffsetResult`].
+    /// `SnapshotByTimeOffsetTask`
     pub snapshot_by_time_offset_task: Option<MediaProcessTaskSnapshotByTimeOffsetResult>,
 
-    /// `SampleSnapshotTask`: a [`MediaProcessTaskSampleSnapshotResult`].
+    /// `SampleSnapshotTask`
     pub sample_snapshot_task: Option<MediaProcessTaskSampleSnapshotResult>,
 
-    /// `ImageSpriteTask`: a [`MediaProcessTaskImageSpriteResult`].
+    /// `ImageSpriteTask`
     pub image_sprite_task: Option<MediaProcessTaskImageSpriteResult>,
 
-    /// `CoverBySnapshotTask`: a [`MediaProcessTaskCoverBySnapshotResult`].
+    /// `CoverBySnapshotTask`
     pub cover_by_snapshot_task: Option<MediaProcessTaskCoverBySnapshotResult>,
 
-    /// `AdaptiveDynamicStreamingTask`: a [`MediaProcessTaskAdaptiveDynamicStreamingResult`].
+    /// `AdaptiveDynamicStreamingTask`
     pub adaptive_dynamic_streaming_task: Option<
         MediaProcessTaskAdaptiveDynamicStreamingResult,
     >,
@@ -11618,45 +8560,31 @@ pub struct MediaProcessTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskSampleSnapshotResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`SampleSnapshotTaskInput`].
+    /// `Input`
     pub input: SampleSnapshotTaskInput,
 
-    /// `Output`: a [`MediaSampleSnapshotItem`].
+    /// `Output`
     pub output: Option<MediaSampleSnapshotItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11665,45 +8593,31 @@ pub struct MediaProcessTaskSampleSnapshotResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskSnapshotByTimeOffsetResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`SnapshotByTimeOffsetTaskInput`].
+    /// `Input`
     pub input: SnapshotByTimeOffsetTaskInput,
 
-    /// `Output`: a [`MediaSnapshotByTimeOffsetItem`].
+    /// `Output`
     pub output: Option<MediaSnapshotByTimeOffsetItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11712,45 +8626,31 @@ pub struct MediaProcessTaskSnapshotByTimeOffsetResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaProcessTaskTranscodeResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`TranscodeTaskInput`].
+    /// `Input`
     pub input: TranscodeTaskInput,
 
-    /// `Output`: a [`MediaTranscodeItem`].
+    /// `Output`
     pub output: Option<MediaTranscodeItem>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `BeginProcessTime`; example: `"2023-09-08T02:23:29Z"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-08T03:23:29Z"`
+    /// `FinishTime`; example: `"2023-09-08T03:23:29Z"`
     pub finish_time: String,
 }
 
@@ -11759,7 +8659,7 @@ pub struct MediaProcessTaskTranscodeResult {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSampleSnapshotInfo {
-    /// `SampleSnapshotSet`: a list of [`MediaSampleSnapshotItem`] objects.
+    /// `SampleSnapshotSet`
     pub sample_snapshot_set: Vec<MediaSampleSnapshotItem>,
 }
 
@@ -11768,29 +8668,19 @@ pub struct MediaSampleSnapshotInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSampleSnapshotItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Percent"`
+    /// `SampleType`; example: `"Percent"`
     pub sample_type: String,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: i64,
 
-    /// `ImageUrlSet`: a list of strings.
-    ///
-    /// Example: `["http://example.com/****.jpg"]`
+    /// `ImageUrlSet`; example: `["http://example.com/****.jpg"]`
     pub image_url_set: Vec<String>,
 
-    /// `WaterMarkDefinition`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[725562]`
+    /// `WaterMarkDefinition`; example: `[725562]`
     pub water_mark_definition: Vec<i64>,
 }
 
@@ -11799,7 +8689,7 @@ pub struct MediaSampleSnapshotItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSnapshotByTimeOffsetInfo {
-    /// `SnapshotByTimeOffsetSet`: a list of [`MediaSnapshotByTimeOffsetItem`] objects.
+    /// `SnapshotByTimeOffsetSet`
     pub snapshot_by_time_offset_set: Vec<MediaSnapshotByTimeOffsetItem>,
 }
 
@@ -11808,12 +8698,10 @@ pub struct MediaSnapshotByTimeOffsetInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSnapshotByTimeOffsetItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `PicInfoSet`: a list of [`MediaSnapshotByTimePicInfoItem`] objects.
+    /// `PicInfoSet`
     pub pic_info_set: Vec<MediaSnapshotByTimePicInfoItem>,
 }
 
@@ -11822,17 +8710,13 @@ pub struct MediaSnapshotByTimeOffsetItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSnapshotByTimePicInfoItem {
-    /// `TimeOffset`: a floating-point number.
-    ///
-    /// Example: `31000`
+    /// `TimeOffset`; example: `31000`
     pub time_offset: f64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `WaterMarkDefinition`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[725562]`
+    /// `WaterMarkDefinition`; example: `[725562]`
     pub water_mark_definition: Vec<i64>,
 }
 
@@ -11841,21 +8725,19 @@ pub struct MediaSnapshotByTimePicInfoItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSourceData {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Record"`
+    /// `SourceType`; example: `"Record"`
     pub source_type: String,
 
-    /// `SourceContext`: a string.
+    /// `SourceContext`
     pub source_context: String,
 
-    /// `LiveRecordInfo`: a [`LiveRecordInfo`].
+    /// `LiveRecordInfo`
     pub live_record_info: Option<LiveRecordInfo>,
 
-    /// `TrtcRecordInfo`: a [`TrtcRecordInfo`].
+    /// `TrtcRecordInfo`
     pub trtc_record_info: Option<TrtcRecordInfo>,
 
-    /// `WebPageRecordInfo`: a [`WebPageRecordInfo`].
+    /// `WebPageRecordInfo`
     pub web_page_record_info: Option<WebPageRecordInfo>,
 }
 
@@ -11864,24 +8746,16 @@ pub struct MediaSourceData {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSubStreamInfoItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"video"`
+    /// `Type`; example: `"video"`
     pub r#type: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Height`; example: `1920`
     pub height: u64,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `Size`; example: `10240`
     pub size: u64,
 }
 
@@ -11890,7 +8764,7 @@ pub struct MediaSubStreamInfoItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSubtitleInfo {
-    /// `SubtitleSet`: a list of [`MediaSubtitleItem`] objects.
+    /// `SubtitleSet`
     pub subtitle_set: Vec<MediaSubtitleItem>,
 }
 
@@ -11899,27 +8773,19 @@ pub struct MediaSubtitleInfo {
 /// Sent in the input of [`ModifyMediaInfo`](super::ModifyMediaInfo).
 #[tc_model]
 pub struct MediaSubtitleInput {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MySubtitle"`
+    /// `Name`; example: `"MySubtitle"`
     pub name: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `Format`; example: `"vtt"`
     pub format: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"MySubtitleId"`
+    /// `Id`; example: `"MySubtitleId"`
     pub id: Option<String>,
 }
 
@@ -11928,34 +8794,22 @@ pub struct MediaSubtitleInput {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`ModifyMediaInfo`](super::ModifyMediaInfo), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaSubtitleItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"MySubtitleId"`
+    /// `Id`; example: `"MySubtitleId"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MySubtitle"`
+    /// `Name`; example: `"MySubtitle"`
     pub name: String,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"vtt"`
+    /// `Format`; example: `"vtt"`
     pub format: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/subtitles/MySubtitleId.vtt"`
+    /// `Url`; example: `"http://example.com/xxx/xxx/subtitles/MySubtitleId.vtt"`
     pub url: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"UserUploaded"`
+    /// `Source`; example: `"UserUploaded"`
     pub source: String,
 }
 
@@ -11965,12 +8819,10 @@ pub struct MediaSubtitleItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaTrack {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `TrackItems`: a list of [`MediaTrackItem`] objects.
+    /// `TrackItems`
     pub track_items: Vec<MediaTrackItem>,
 }
 
@@ -11980,24 +8832,22 @@ pub struct MediaTrack {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaTrackItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `VideoItem`: a [`VideoTrackItem`].
+    /// `VideoItem`
     pub video_item: Option<VideoTrackItem>,
 
-    /// `AudioItem`: an [`AudioTrackItem`].
+    /// `AudioItem`
     pub audio_item: Option<AudioTrackItem>,
 
-    /// `StickerItem`: a [`StickerTrackItem`].
+    /// `StickerItem`
     pub sticker_item: Option<StickerTrackItem>,
 
-    /// `TransitionItem`: a [`MediaTransitionItem`].
+    /// `TransitionItem`
     pub transition_item: Option<MediaTransitionItem>,
 
-    /// `EmptyItem`: an [`EmptyTrackItem`].
+    /// `EmptyItem`
     pub empty_item: Option<EmptyTrackItem>,
 }
 
@@ -12006,7 +8856,7 @@ pub struct MediaTrackItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaTranscodeInfo {
-    /// `TranscodeSet`: a list of [`MediaTranscodeItem`] objects.
+    /// `TranscodeSet`
     pub transcode_set: Vec<MediaTranscodeItem>,
 }
 
@@ -12015,73 +8865,49 @@ pub struct MediaTranscodeInfo {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct MediaTranscodeItem {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxxx/xxx.mp4"`
+    /// `Url`; example: `"http://xxxx/xxx.mp4"`
     pub url: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10010`
+    /// `Definition`; example: `10010`
     pub definition: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `125000`
+    /// `Bitrate`; example: `125000`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Width`; example: `1080`
     pub width: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `123000`
+    /// `Size`; example: `123000`
     pub size: i64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: f64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `Md5`; example: `"1231"`
     pub md5: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `VideoStreamSet`: a list of [`MediaVideoStreamItem`] objects.
+    /// `VideoStreamSet`
     pub video_stream_set: Vec<MediaVideoStreamItem>,
 
-    /// `AudioStreamSet`: a list of [`MediaAudioStreamItem`] objects.
+    /// `AudioStreamSet`
     pub audio_stream_set: Vec<MediaAudioStreamItem>,
 
-    /// `DigitalWatermarkType`: a string.
-    ///
-    /// Example: `"Trace"`
+    /// `DigitalWatermarkType`; example: `"Trace"`
     pub digital_watermark_type: String,
 
-    /// `CopyRightWatermarkText`: a string.
+    /// `CopyRightWatermarkText`
     pub copy_right_watermark_text: String,
 
-    /// `BlindWatermarkDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `BlindWatermarkDefinition`; example: `10000`
     pub blind_watermark_definition: Option<i64>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5001834******823362"`
+    /// `FileId`; example: `"5001834******823362"`
     pub file_id: Option<String>,
 }
 
@@ -12091,19 +8917,16 @@ pub struct MediaTranscodeItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MediaTransitionItem {
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `Duration`; example: `3`
     pub duration: f64,
 
-    /// `Transitions`: a list of [`TransitionOpertion`] objects.
+    /// `Transitions`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub transitions: Option<Vec<TransitionOpertion>>,
 
-    /// `MediaTransitions`: a list of [`TransitionOperation`] objects.
-    /// Always sent in responses.
+    /// `MediaTransitions`, always sent in responses
     pub media_transitions: Option<Vec<TransitionOperation>>,
 }
 
@@ -12112,37 +8935,25 @@ pub struct MediaTransitionItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`LiveRealTimeClip`](super::LiveRealTimeClip), [`PullEvents`](super::PullEvents), [`SearchMedia`](super::SearchMedia) and [`SimpleHlsClip`](super::SimpleHlsClip).
 #[tc_model]
 pub struct MediaVideoStreamItem {
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bitrate`; example: `100`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: String,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Fps`; example: `25`
     pub fps: i64,
 
-    /// `CodecTag`: a string.
-    ///
-    /// Example: `"hev1"`
+    /// `CodecTag`; example: `"hev1"`
     pub codec_tag: String,
 
-    /// `DynamicRangeInfo`: a [`DynamicRangeInfo`].
+    /// `DynamicRangeInfo`
     pub dynamic_range_info: DynamicRangeInfo,
 }
 
@@ -12152,9 +8963,7 @@ pub struct MediaVideoStreamItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct MosaicConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -12163,9 +8972,7 @@ pub struct MosaicConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct MosaicConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -12175,46 +8982,25 @@ pub struct MosaicConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct MosaicInput {
-    /// `CoordinateOrigin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TopLeft"`
+    /// `CoordinateOrigin`, always sent in responses; example: `"TopLeft"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`, always sent in responses; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`, always sent in responses; example: `"10%"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Width`, always sent in responses; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Height`, always sent in responses; example: `"10%"`
     pub height: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `StartTimeOffset`, always sent in responses; example: `3`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `EndTimeOffset`, always sent in responses; example: `3`
     pub end_time_offset: Option<f64>,
 }
 
@@ -12224,9 +9010,7 @@ pub struct MosaicInput {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct NoiseConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -12235,9 +9019,7 @@ pub struct NoiseConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct NoiseConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -12247,15 +9029,10 @@ pub struct NoiseConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct ObjectConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `ObjectLibrary`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Default"`
+    /// `ObjectLibrary`, always sent in responses; example: `"Default"`
     pub object_library: Option<String>,
 }
 
@@ -12264,14 +9041,10 @@ pub struct ObjectConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct ObjectConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ObjectLibrary`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ObjectLibrary`; example: `"Default"`
     pub object_library: Option<String>,
 }
 
@@ -12281,9 +9054,7 @@ pub struct ObjectConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct OcrFullTextConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -12292,9 +9063,7 @@ pub struct OcrFullTextConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct OcrFullTextConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -12304,15 +9073,10 @@ pub struct OcrFullTextConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct OcrWordsConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["人工智能"]`
+    /// `LabelSet`, always sent in responses; example: `["人工智能"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -12321,14 +9085,10 @@ pub struct OcrWordsConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct OcrWordsConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["人工智能"]`
+    /// `LabelSet`; example: `["人工智能"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -12338,28 +9098,16 @@ pub struct OcrWordsConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct OutputAudioStream {
-    /// `Codec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"libfdk_aac"`
+    /// `Codec`, always sent in responses; example: `"libfdk_aac"`
     pub codec: Option<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `44100`
+    /// `SampleRate`, always sent in responses; example: `44100`
     pub sample_rate: Option<i64>,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`, always sent in responses; example: `2`
     pub audio_channel: Option<i64>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `192`
+    /// `Bitrate`, always sent in responses; example: `192`
     pub bitrate: Option<i64>,
 }
 
@@ -12369,16 +9117,10 @@ pub struct OutputAudioStream {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct OutputVideoStream {
-    /// `Codec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"libx264"`
+    /// `Codec`, always sent in responses; example: `"libx264"`
     pub codec: Option<String>,
 
-    /// `Fps`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `Fps`, always sent in responses; example: `30`
     pub fps: Option<i64>,
 }
 
@@ -12388,34 +9130,26 @@ pub struct OutputVideoStream {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct OverrideTranscodeParameter {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<u64>,
 
-    /// `RemoveAudio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<u64>,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfoForUpdate`].
+    /// `VideoTemplate`
     pub video_template: Option<VideoTemplateInfoForUpdate>,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfoForUpdate`].
+    /// `AudioTemplate`
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
 
-    /// `TEHDConfig`: a [`TehdConfigForUpdate`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfigForUpdate>,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"****"`
+    /// `StdExtInfo`; example: `"****"`
     pub std_ext_info: Option<String>,
 }
 
@@ -12425,29 +9159,19 @@ pub struct OverrideTranscodeParameter {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct PatternConfig {
-    /// `TransparencyThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TransparencyThreshold`; example: `30`
     pub transparency_threshold: Option<i64>,
 
-    /// `OpaqueThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `OpaqueThreshold`; example: `127`
     pub opaque_threshold: Option<i64>,
 
-    /// `EdgeSamplingStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EdgeSamplingStep`; example: `5`
     pub edge_sampling_step: Option<i64>,
 
-    /// `EdgeExpansionStep`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `EdgeExpansionStep`; example: `6`
     pub edge_expansion_step: Option<i64>,
 
-    /// `EdgeBlendingIntensity`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `EdgeBlendingIntensity`; example: `0.5`
     pub edge_blending_intensity: Option<f64>,
 }
 
@@ -12456,14 +9180,10 @@ pub struct PatternConfig {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct PersistenceCompleteTask {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347900333234"`
+    /// `FileId`; example: `"4424135347900333234"`
     pub file_id: Option<String>,
 
-    /// `PersistenceSource`: a string.
-    ///
-    /// Example: `"SimpleHlsClip"`
+    /// `PersistenceSource`; example: `"SimpleHlsClip"`
     pub persistence_source: Option<String>,
 }
 
@@ -12472,12 +9192,10 @@ pub struct PersistenceCompleteTask {
 /// Returned in the output of [`DescribeDailyPlayStatFileList`](super::DescribeDailyPlayStatFileList).
 #[tc_model]
 pub struct PlayStatFileInfo {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-10T00:00:00+08:00"`
+    /// `Date`; example: `"2025-01-10T00:00:00+08:00"`
     pub date: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -12486,24 +9204,16 @@ pub struct PlayStatFileInfo {
 /// Returned in the output of [`DescribeMediaPlayStatDetails`](super::DescribeMediaPlayStatDetails).
 #[tc_model]
 pub struct PlayStatInfo {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `Time`; example: `"2023-09-08T02:23:29Z"`
     pub time: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `PlayTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PlayTimes`; example: `10`
     pub play_times: u64,
 
-    /// `Traffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `Traffic`; example: `10240`
     pub traffic: u64,
 }
 
@@ -12512,70 +9222,46 @@ pub struct PlayStatInfo {
 /// Returned in the output of [`DescribeSuperPlayerConfigs`](super::DescribeSuperPlayerConfigs).
 #[tc_model]
 pub struct PlayerConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyPlayConfigName"`
+    /// `Name`; example: `"MyPlayConfigName"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `AudioVideoType`: a string.
-    ///
-    /// Example: `"AdaptiveDynamicStream"`
+    /// `AudioVideoType`; example: `"AdaptiveDynamicStream"`
     pub audio_video_type: String,
 
-    /// `DrmSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `DrmSwitch`; example: `"ON"`
     pub drm_switch: String,
 
-    /// `AdaptiveDynamicStreamingDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AdaptiveDynamicStreamingDefinition`; example: `10`
     pub adaptive_dynamic_streaming_definition: u64,
 
-    /// `DrmStreamingsInfo`: a [`DrmStreamingsInfo`].
+    /// `DrmStreamingsInfo`
     pub drm_streamings_info: Option<DrmStreamingsInfo>,
 
-    /// `TranscodeDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TranscodeDefinition`; example: `10`
     pub transcode_definition: u64,
 
-    /// `ImageSpriteDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ImageSpriteDefinition`; example: `10`
     pub image_sprite_definition: u64,
 
-    /// `ResolutionNameSet`: a list of [`ResolutionNameInfo`] objects.
+    /// `ResolutionNameSet`
     pub resolution_name_set: Vec<ResolutionNameInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T02:23:29Z"`
     pub update_time: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `Domain`; example: `"xxx.com"`
     pub domain: String,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Scheme`; example: `"Default"`
     pub scheme: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"Your Commment"`
+    /// `Comment`; example: `"Your Commment"`
     pub comment: String,
 }
 
@@ -12585,21 +9271,13 @@ pub struct PlayerConfig {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 }
 
@@ -12608,19 +9286,13 @@ pub struct PoliticalAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12630,16 +9302,13 @@ pub struct PoliticalAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalConfigureInfo {
-    /// `ImgReviewInfo`: a [`PoliticalImgReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `ImgReviewInfo`, always sent in responses
     pub img_review_info: Option<PoliticalImgReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`PoliticalAsrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `AsrReviewInfo`, always sent in responses
     pub asr_review_info: Option<PoliticalAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`PoliticalOcrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<PoliticalOcrReviewTemplateInfo>,
 }
 
@@ -12648,13 +9317,13 @@ pub struct PoliticalConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`PoliticalImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PoliticalImgReviewTemplateInfoForUpdate>,
 
-    /// `AsrReviewInfo`: a [`PoliticalAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PoliticalAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`PoliticalOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PoliticalOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -12663,24 +9332,16 @@ pub struct PoliticalConfigureInfoForUpdate {
 /// Returned in the output of [`ProcessImage`](super::ProcessImage) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct PoliticalImageResult {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"PoliticalName"`
+    /// `Name`; example: `"PoliticalName"`
     pub name: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 }
 
@@ -12690,27 +9351,16 @@ pub struct PoliticalImageResult {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`, always sent in responses; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `97`
+    /// `BlockConfidence`, always sent in responses; example: `97`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `95`
+    /// `ReviewConfidence`, always sent in responses; example: `95`
     pub review_confidence: Option<i64>,
 }
 
@@ -12719,24 +9369,16 @@ pub struct PoliticalImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12746,21 +9388,13 @@ pub struct PoliticalImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PoliticalOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12769,19 +9403,13 @@ pub struct PoliticalOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PoliticalOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12791,21 +9419,13 @@ pub struct PoliticalOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12814,19 +9434,13 @@ pub struct PornAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12836,16 +9450,13 @@ pub struct PornAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornConfigureInfo {
-    /// `ImgReviewInfo`: a [`PornImgReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `ImgReviewInfo`, always sent in responses
     pub img_review_info: Option<PornImgReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`PornAsrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `AsrReviewInfo`, always sent in responses
     pub asr_review_info: Option<PornAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`PornOcrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<PornOcrReviewTemplateInfo>,
 }
 
@@ -12854,13 +9465,13 @@ pub struct PornConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`PornImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<PornImgReviewTemplateInfoForUpdate>,
 
-    /// `AsrReviewInfo`: a [`PornAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<PornAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`PornOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<PornOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -12869,19 +9480,13 @@ pub struct PornConfigureInfoForUpdate {
 /// Returned in the output of [`ProcessImage`](super::ProcessImage) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct PornImageResult {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"porn"`
+    /// `Label`; example: `"porn"`
     pub label: String,
 }
 
@@ -12891,27 +9496,16 @@ pub struct PornImageResult {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`, always sent in responses; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12920,24 +9514,16 @@ pub struct PornImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12947,21 +9533,13 @@ pub struct PornImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct PornOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12970,19 +9548,13 @@ pub struct PornOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct PornOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -12992,15 +9564,10 @@ pub struct PornOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct ProcedureReviewAudioVideoTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ReviewContents`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Media","Cover"]`
+    /// `ReviewContents`, always sent in responses; example: `["Media","Cover"]`
     pub review_contents: Option<Vec<String>>,
 }
 
@@ -13009,90 +9576,64 @@ pub struct ProcedureReviewAudioVideoTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ProcedureTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"150****788-procedurev2-6b96c1a69d55ac4ce33d082482f7736bt"`
+    /// `TaskId`; example: `"150****788-procedurev2-6b96c1a69d55ac4ce33d082482f7736bt"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub err_code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub message: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"MyFileName"`
+    /// `FileName`; example: `"MyFileName"`
     pub file_name: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/xxx/xxx/xxx.mp4"`
+    /// `FileUrl`; example: `"http://xxx.com/xxx/xxx/xxx.mp4"`
     pub file_url: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `MediaProcessResultSet`: a list of [`MediaProcessTaskResult`] objects.
+    /// `MediaProcessResultSet`
     pub media_process_result_set: Vec<MediaProcessTaskResult>,
 
-    /// `AiContentReviewResultSet`: a list of [`AiContentReviewResult`] objects.
+    /// `AiContentReviewResultSet`
     pub ai_content_review_result_set: Vec<AiContentReviewResult>,
 
-    /// `AiAnalysisResultSet`: a list of [`AiAnalysisResult`] objects.
+    /// `AiAnalysisResultSet`
     pub ai_analysis_result_set: Vec<AiAnalysisResult>,
 
-    /// `AiRecognitionResultSet`: a list of [`AiRecognitionResult`] objects.
+    /// `AiRecognitionResultSet`
     pub ai_recognition_result_set: Vec<AiRecognitionResult>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TasksPriority`; example: `10`
     pub tasks_priority: i64,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     pub tasks_notify_mode: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"System"`
+    /// `Operator`; example: `"System"`
     pub operator: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"TSC"`
+    /// `OperationType`; example: `"TSC"`
     pub operation_type: String,
 }
 
@@ -13101,56 +9642,46 @@ pub struct ProcedureTask {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct ProcedureTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyProcedureName"`
+    /// `Name`; example: `"MyProcedureName"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"示例模板"`
+    /// `Comment`; example: `"示例模板"`
     pub comment: String,
 
-    /// `MediaProcessTask`: a [`MediaProcessTaskInput`].
+    /// `MediaProcessTask`
     pub media_process_task: Option<MediaProcessTaskInput>,
 
-    /// `AiContentReviewTask`: an [`AiContentReviewTaskInput`].
+    /// `AiContentReviewTask`
     pub ai_content_review_task: Option<AiContentReviewTaskInput>,
 
-    /// `AiAnalysisTask`: an [`AiAnalysisTaskInput`].
+    /// `AiAnalysisTask`
     pub ai_analysis_task: Option<AiAnalysisTaskInput>,
 
-    /// `AiRecognitionTaskSet`: a list of [`AiRecognitionTaskInput`] objects.
+    /// `AiRecognitionTaskSet`
     pub ai_recognition_task_set: Vec<AiRecognitionTaskInput>,
 
-    /// `AiRecognitionTask`: an [`AiRecognitionTaskInput`].
+    /// `AiRecognitionTask`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ai_recognition_task: Option<AiRecognitionTaskInput>,
 
-    /// `MiniProgramPublishTask`: a [`WechatMiniProgramPublishTaskInput`].
+    /// `MiniProgramPublishTask`
     pub mini_program_publish_task: Option<WechatMiniProgramPublishTaskInput>,
 
-    /// `ReviewAudioVideoTask`: a [`ProcedureReviewAudioVideoTaskInput`].
+    /// `ReviewAudioVideoTask`
     pub review_audio_video_task: Option<ProcedureReviewAudioVideoTaskInput>,
 
-    /// `ImportMediaKnowledgeTaskSet`: a list of [`ImportMediaKnowledgeTaskInput`] objects.
+    /// `ImportMediaKnowledgeTaskSet`
     pub import_media_knowledge_task_set: Option<Vec<ImportMediaKnowledgeTaskInput>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T02:23:29Z"`
     pub update_time: String,
 }
 
@@ -13159,45 +9690,31 @@ pub struct ProcedureTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsync {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-ProcessImageAsync-ca5fdd3e74c6bd1b28974b6c136de507t"`
+    /// `TaskId`; example: `"251007502-ProcessImageAsync-ca5fdd3e74c6bd1b28974b6c136de507t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`ProcessImageAsyncInput`].
+    /// `Input`
     pub input: ProcessImageAsyncInput,
 
-    /// `Output`: a [`ProcessImageAsyncOutput`].
+    /// `Output`
     pub output: ProcessImageAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -13206,20 +9723,16 @@ pub struct ProcessImageAsync {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"237957913124"`
+    /// `FileId`; example: `"237957913124"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://xxx.jpeg"`
+    /// `Url`; example: `"https://xxx.jpeg"`
     pub url: Option<String>,
 
-    /// `ImageTaskInput`: a [`ProcessImageAsyncTaskInput`].
+    /// `ImageTaskInput`
     pub image_task_input: Option<ProcessImageAsyncTaskInput>,
 
-    /// `OutputConfig`: a [`ProcessImageAsyncOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<ProcessImageAsyncOutputConfig>,
 }
 
@@ -13229,9 +9742,7 @@ pub struct ProcessImageAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncInputExtendedParameter {
-    /// `Prompts`: a list of strings.
-    ///
-    /// Example: `["理解图片中的内容。"]`
+    /// `Prompts`; example: `["理解图片中的内容。"]`
     pub prompts: Option<Vec<String>>,
 }
 
@@ -13240,12 +9751,10 @@ pub struct ProcessImageAsyncInputExtendedParameter {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncOutput {
-    /// `FileInfo`: a [`ProcessImageAsyncOutputFileInfo`].
+    /// `FileInfo`
     pub file_info: ProcessImageAsyncOutputFileInfo,
 
-    /// `OutputText`: a string.
-    ///
-    /// Example: `"理解图片"`
+    /// `OutputText`; example: `"理解图片"`
     pub output_text: String,
 }
 
@@ -13255,19 +9764,13 @@ pub struct ProcessImageAsyncOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncOutputConfig {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 }
 
@@ -13276,37 +9779,25 @@ pub struct ProcessImageAsyncOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncOutputFileInfo {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"png"`
+    /// `FileType`; example: `"png"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
+    /// `FileUrl`; example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***450449"`
+    /// `FileId`; example: `"3704211***450449"`
     pub file_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -13316,16 +9807,16 @@ pub struct ProcessImageAsyncOutputFileInfo {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ProcessImageAsyncTask {
-    /// `EncodeConfig`: an [`ImageEncodeConfig`].
+    /// `EncodeConfig`
     pub encode_config: Option<ImageEncodeConfig>,
 
-    /// `EnhanceConfig`: an [`ImageEnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<ImageEnhanceConfig>,
 
-    /// `BeautyConfig`: an [`ImageBeautyConfig`].
+    /// `BeautyConfig`
     pub beauty_config: Option<ImageBeautyConfig>,
 
-    /// `AiCutOutConfig`: an [`AiCutOutConfig`].
+    /// `AiCutOutConfig`
     pub ai_cut_out_config: Option<AiCutOutConfig>,
 }
 
@@ -13335,13 +9826,10 @@ pub struct ProcessImageAsyncTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProcessImageAsyncTaskInput {
-    /// `Definition`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `Definition`, required in requests; example: `7`
     pub definition: Option<i64>,
 
-    /// `ExtendedParameter`: a [`ProcessImageAsyncInputExtendedParameter`].
+    /// `ExtendedParameter`
     pub extended_parameter: Option<ProcessImageAsyncInputExtendedParameter>,
 }
 
@@ -13350,37 +9838,25 @@ pub struct ProcessImageAsyncTaskInput {
 /// Returned in the output of [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates).
 #[tc_model]
 pub struct ProcessImageAsyncTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Name`; example: `"MyTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"This is MyTemplate."`
+    /// `Comment`; example: `"This is MyTemplate."`
     pub comment: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `CreateTime`; example: `"2025-03-25T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-25T10:00:00Z"`
+    /// `UpdateTime`; example: `"2025-03-25T10:00:00Z"`
     pub update_time: String,
 
-    /// `ProcessImageConfigure`: a [`ProcessImageAsyncTask`].
+    /// `ProcessImageConfigure`
     pub process_image_configure: ProcessImageAsyncTask,
 }
 
@@ -13390,27 +9866,19 @@ pub struct ProcessImageAsyncTemplateItem {
 #[doc(alias = "ProcessMediaByMPS")]
 #[tc_model]
 pub struct ProcessMediaByMps {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"150000001-ProcessMediaByMPS-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"150000001-ProcessMediaByMPS-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `SubTaskSet`: a list of [`MpsSubTaskResult`] objects.
+    /// `SubTaskSet`
     pub sub_task_set: Vec<MpsSubTaskResult>,
 }
 
@@ -13420,29 +9888,19 @@ pub struct ProcessMediaByMps {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ProductImageConfig {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"帮我把图片替换成红色春节背景。"`
+    /// `Prompt`; example: `"帮我把图片替换成红色春节背景。"`
     pub prompt: Option<String>,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"red"`
+    /// `NegativePrompt`; example: `"red"`
     pub negative_prompt: Option<String>,
 
-    /// `ProductDesc`: a string.
-    ///
-    /// Example: `"这个一瓶可乐"`
+    /// `ProductDesc`; example: `"这个一瓶可乐"`
     pub product_desc: Option<String>,
 
-    /// `MoreRequirement`: a string.
-    ///
-    /// Example: `"蓝色色调"`
+    /// `MoreRequirement`; example: `"蓝色色调"`
     pub more_requirement: Option<String>,
 
-    /// `OutputImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `OutputImageCount`; example: `6`
     pub output_image_count: Option<u64>,
 }
 
@@ -13451,58 +9909,40 @@ pub struct ProductImageConfig {
 /// Returned in the output of [`DescribePrepaidProducts`](super::DescribePrepaidProducts).
 #[tc_model]
 pub struct ProductInstance {
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"ResourcePackage"`
+    /// `ProductType`; example: `"ResourcePackage"`
     pub product_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2019-02-23T16:00:00Z"`
+    /// `StartTime`; example: `"2019-02-23T16:00:00Z"`
     pub start_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-23T16:01:00Z"`
+    /// `ExpireTime`; example: `"2020-02-23T16:01:00Z"`
     pub expire_time: String,
 
-    /// `ProductInstanceId`: a string.
-    ///
-    /// Example: `"50011-251007502-27891"`
+    /// `ProductInstanceId`; example: `"50011-251007502-27891"`
     pub product_instance_id: String,
 
-    /// `LastConsumeDate`: a string.
-    ///
-    /// Example: `"2020-02-22T16:00:00Z"`
+    /// `LastConsumeDate`; example: `"2020-02-22T16:00:00Z"`
     pub last_consume_date: String,
 
-    /// `BindStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindStatus`; example: `0`
     pub bind_status: i64,
 
-    /// `ProductInstanceResourceSet`: a list of [`ProductInstanceRecource`] objects.
+    /// `ProductInstanceResourceSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub product_instance_resource_set: Option<Vec<ProductInstanceRecource>>,
 
-    /// `ResourceSet`: a list of [`ProductInstanceResource`] objects.
+    /// `ResourceSet`
     pub resource_set: Vec<ProductInstanceResource>,
 
-    /// `ProductInstanceStatus`: a string.
-    ///
-    /// Example: `"Effective"`
+    /// `ProductInstanceStatus`; example: `"Effective"`
     pub product_instance_status: String,
 
-    /// `RefundStatus`: a string.
-    ///
-    /// Example: `"Denied"`
+    /// `RefundStatus`; example: `"Denied"`
     pub refund_status: String,
 
-    /// `RenewStatus`: a string.
-    ///
-    /// Example: `"Expire"`
+    /// `RenewStatus`; example: `"Expire"`
     pub renew_status: String,
 }
 
@@ -13511,19 +9951,13 @@ pub struct ProductInstance {
 /// Returned in the output of [`DescribePrepaidProducts`](super::DescribePrepaidProducts).
 #[tc_model]
 pub struct ProductInstanceRecource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Storage"`
+    /// `ResourceType`; example: `"Storage"`
     pub resource_type: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Amount`; example: `1000`
     pub amount: i64,
 
-    /// `Left`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Left`; example: `100`
     pub left: i64,
 }
 
@@ -13532,19 +9966,13 @@ pub struct ProductInstanceRecource {
 /// Returned in the output of [`DescribePrepaidProducts`](super::DescribePrepaidProducts).
 #[tc_model]
 pub struct ProductInstanceResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Storage"`
+    /// `ResourceType`; example: `"Storage"`
     pub resource_type: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000000`
+    /// `Amount`; example: `100000000000`
     pub amount: i64,
 
-    /// `Left`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Left`; example: `0`
     pub left: i64,
 }
 
@@ -13554,9 +9982,7 @@ pub struct ProductInstanceResource {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ProductShowcaseConfig {
-    /// `CameraMovement`: a string.
-    ///
-    /// Example: `"AutoMatch"`
+    /// `CameraMovement`; example: `"AutoMatch"`
     pub camera_movement: Option<String>,
 }
 
@@ -13566,21 +9992,13 @@ pub struct ProductShowcaseConfig {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedAsrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -13589,19 +10007,13 @@ pub struct ProhibitedAsrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedAsrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -13611,12 +10023,10 @@ pub struct ProhibitedAsrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedConfigureInfo {
-    /// `AsrReviewInfo`: a [`ProhibitedAsrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `AsrReviewInfo`, always sent in responses
     pub asr_review_info: Option<ProhibitedAsrReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`ProhibitedOcrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<ProhibitedOcrReviewTemplateInfo>,
 }
 
@@ -13625,10 +10035,10 @@ pub struct ProhibitedConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedConfigureInfoForUpdate {
-    /// `AsrReviewInfo`: a [`ProhibitedAsrReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<ProhibitedAsrReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`ProhibitedOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<ProhibitedOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -13638,21 +10048,13 @@ pub struct ProhibitedConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct ProhibitedOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`, always sent in responses; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`, always sent in responses; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -13661,19 +10063,13 @@ pub struct ProhibitedOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct ProhibitedOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `BlockConfidence`; example: `90`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ReviewConfidence`; example: `90`
     pub review_confidence: Option<i64>,
 }
 
@@ -13682,65 +10078,43 @@ pub struct ProhibitedOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct PullUploadTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12530xxx"`
+    /// `TaskId`; example: `"12530xxx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"825xxx"`
+    /// `FileId`; example: `"825xxx"`
     pub file_id: String,
 
-    /// `MediaBasicInfo`: a [`MediaBasicInfo`].
+    /// `MediaBasicInfo`
     pub media_basic_info: Option<MediaBasicInfo>,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/xxx.mp4"`
+    /// `FileUrl`; example: `"http://example.com/xxx/xxx/xxx.mp4"`
     pub file_url: String,
 
-    /// `ProcedureTaskId`: a string.
-    ///
-    /// Example: `"12530xxx"`
+    /// `ProcedureTaskId`; example: `"12530xxx"`
     pub procedure_task_id: String,
 
-    /// `ReviewAudioVideoTaskId`: a string.
-    ///
-    /// Example: `"12530xxx"`
+    /// `ReviewAudioVideoTaskId`; example: `"12530xxx"`
     pub review_audio_video_task_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"kkktddge"`
+    /// `SessionContext`; example: `"kkktddge"`
     pub session_context: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionid1"`
+    /// `SessionId`; example: `"sessionid1"`
     pub session_id: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -13751,9 +10125,7 @@ pub struct PullUploadTask {
 #[doc(alias = "QRCodeConfigureInfo")]
 #[tc_model]
 pub struct QrCodeConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -13763,9 +10135,7 @@ pub struct QrCodeConfigureInfo {
 #[doc(alias = "QRCodeConfigureInfoForUpdate")]
 #[tc_model]
 pub struct QrCodeConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -13774,53 +10144,37 @@ pub struct QrCodeConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityEnhanceTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: a [`QualityEnhanceTaskInput`].
+    /// `Input`
     pub input: QualityEnhanceTaskInput,
 
-    /// `Output`: a [`QualityEnhanceTaskOutput`].
+    /// `Output`
     pub output: QualityEnhanceTaskOutput,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionid-test"`
+    /// `SessionId`; example: `"sessionid-test"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sessioncontext-test"`
+    /// `SessionContext`; example: `"sessioncontext-test"`
     pub session_context: String,
 }
 
@@ -13829,14 +10183,10 @@ pub struct QualityEnhanceTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityEnhanceTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -13845,34 +10195,22 @@ pub struct QualityEnhanceTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityEnhanceTaskOutput {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://125.xxx.mp4"`
+    /// `FileUrl`; example: `"http://125.xxx.mp4"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"mediaName"`
+    /// `MediaName`; example: `"mediaName"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"9999-12-31T23:59:59Z"`
+    /// `ExpireTime`; example: `"9999-12-31T23:59:59Z"`
     pub expire_time: String,
 }
 
@@ -13882,15 +10220,10 @@ pub struct QualityEnhanceTaskOutput {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct QualityEvaluationConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Score`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `Score`, always sent in responses; example: `60`
     pub score: Option<i64>,
 }
 
@@ -13899,14 +10232,10 @@ pub struct QualityEvaluationConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct QualityEvaluationConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Score`; example: `60`
     pub score: Option<i64>,
 }
 
@@ -13916,39 +10245,22 @@ pub struct QualityEvaluationConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct QualityInspectConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"QRCode"`
+    /// `Type`; example: `"QRCode"`
     pub r#type: String,
 
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Sampling`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Time"`
+    /// `Sampling`, always sent in responses; example: `"Time"`
     pub sampling: Option<String>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `IntervalTime`, always sent in responses; example: `1000`
     pub interval_time: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Duration`, always sent in responses; example: `1000`
     pub duration: Option<i64>,
 
-    /// `Threshold`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80"`
+    /// `Threshold`, always sent in responses; example: `"80"`
     pub threshold: Option<String>,
 }
 
@@ -13957,24 +10269,16 @@ pub struct QualityInspectConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectContainerDiagnoseResultItem {
-    /// `Category`: a string.
-    ///
-    /// Example: `"DecodeParamException"`
+    /// `Category`; example: `"DecodeParamException"`
     pub category: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VideoResolutionChanged"`
+    /// `Type`; example: `"VideoResolutionChanged"`
     pub r#type: Option<String>,
 
-    /// `SeverityLevel`: a string.
-    ///
-    /// Example: `"Error"`
+    /// `SeverityLevel`; example: `"Error"`
     pub severity_level: Option<String>,
 
-    /// `TimestampSet`: a list of floating-point numbers.
-    ///
-    /// Example: `[43.708]`
+    /// `TimestampSet`; example: `[43.708]`
     pub timestamp_set: Option<Vec<f64>>,
 }
 
@@ -13983,24 +10287,16 @@ pub struct QualityInspectContainerDiagnoseResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Confidence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: u64,
 }
 
@@ -14010,37 +10306,25 @@ pub struct QualityInspectItem {
 #[doc(alias = "QualityInspectLLMDetectionIssue")]
 #[tc_model]
 pub struct QualityInspectLlmDetectionIssue {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"Body proportion coordination"`
+    /// `Tag`; example: `"Body proportion coordination"`
     pub tag: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `85`
+    /// `Score`; example: `85`
     pub score: Option<f64>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Confidence`; example: `90`
     pub confidence: Option<f64>,
 
-    /// `StartTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `28000`
+    /// `StartTimeMs`; example: `28000`
     pub start_time_ms: Option<i64>,
 
-    /// `EndTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `28000`
+    /// `EndTimeMs`; example: `28000`
     pub end_time_ms: Option<i64>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"{\"severity\":\"low\"}"`
+    /// `ExtraData`; example: `"{\"severity\":\"low\"}"`
     pub extra_data: Option<String>,
 }
 
@@ -14050,12 +10334,10 @@ pub struct QualityInspectLlmDetectionIssue {
 #[doc(alias = "QualityInspectLLMDetectionReport")]
 #[tc_model]
 pub struct QualityInspectLlmDetectionReport {
-    /// `ResultCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCount`; example: `1`
     pub result_count: Option<i64>,
 
-    /// `ResultSet`: a list of [`QualityInspectLlmDetectionResultItem`] objects.
+    /// `ResultSet`
     pub result_set: Option<Vec<QualityInspectLlmDetectionResultItem>>,
 }
 
@@ -14065,32 +10347,22 @@ pub struct QualityInspectLlmDetectionReport {
 #[doc(alias = "QualityInspectLLMDetectionResultItem")]
 #[tc_model]
 pub struct QualityInspectLlmDetectionResultItem {
-    /// `Category`: a string.
-    ///
-    /// Example: `"AIGCQualityCharacteristics"`
+    /// `Category`; example: `"AIGCQualityCharacteristics"`
     pub category: Option<String>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"AIGCAuthenticity"`
+    /// `Group`; example: `"AIGCAuthenticity"`
     pub group: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BodyPoseCheck"`
+    /// `Type`; example: `"BodyPoseCheck"`
     pub r#type: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `98.75`
+    /// `Score`; example: `98.75`
     pub score: Option<f64>,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `97.66304347826087`
+    /// `Confidence`; example: `97.66304347826087`
     pub confidence: Option<f64>,
 
-    /// `IssueSet`: a list of [`QualityInspectLlmDetectionIssue`] objects.
+    /// `IssueSet`
     pub issue_set: Option<Vec<QualityInspectLlmDetectionIssue>>,
 }
 
@@ -14099,22 +10371,16 @@ pub struct QualityInspectLlmDetectionResultItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectResultItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Jitter"`
+    /// `Type`; example: `"Jitter"`
     pub r#type: String,
 
-    /// `SegmentSet`: a list of [`QualityInspectItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<QualityInspectItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/result.txt"`
+    /// `SegmentSetFileUrl`; example: `"http://example.com/xxx/result.txt"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -14124,14 +10390,10 @@ pub struct QualityInspectResultItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct QualityInspectStrategy {
-    /// `StrategyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TimeSpotCheck"`
+    /// `StrategyType`, always sent in responses; example: `"TimeSpotCheck"`
     pub strategy_type: Option<String>,
 
-    /// `TimeSpotCheck`: a [`QualityInspectTimeSpotCheck`].
-    /// Always sent in responses.
+    /// `TimeSpotCheck`, always sent in responses
     pub time_spot_check: Option<QualityInspectTimeSpotCheck>,
 }
 
@@ -14140,43 +10402,31 @@ pub struct QualityInspectStrategy {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `Input`: a [`QualityInspectTaskInput`].
+    /// `Input`
     pub input: QualityInspectTaskInput,
 
-    /// `Output`: a [`QualityInspectTaskOutput`].
+    /// `Output`
     pub output: QualityInspectTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionid-test"`
+    /// `SessionId`; example: `"sessionid-test"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sessioncontext-test"`
+    /// `SessionContext`; example: `"sessioncontext-test"`
     pub session_context: String,
 }
 
@@ -14185,14 +10435,10 @@ pub struct QualityInspectTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 }
 
@@ -14201,40 +10447,30 @@ pub struct QualityInspectTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct QualityInspectTaskOutput {
-    /// `NoAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NoAudio`; example: `1`
     pub no_audio: Option<i64>,
 
-    /// `NoVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NoVideo`; example: `1`
     pub no_video: Option<i64>,
 
-    /// `QualityEvaluationScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `QualityEvaluationScore`; example: `90`
     pub quality_evaluation_score: Option<u64>,
 
-    /// `QualityInspectResultSet`: a list of [`QualityInspectResultItem`] objects.
+    /// `QualityInspectResultSet`
     pub quality_inspect_result_set: Option<Vec<QualityInspectResultItem>>,
 
-    /// `QualityEvaluationMeanOpinionScore`: a floating-point number.
-    ///
-    /// Example: `4.75`
+    /// `QualityEvaluationMeanOpinionScore`; example: `4.75`
     pub quality_evaluation_mean_opinion_score: Option<f64>,
 
-    /// `AestheticEvaluationScore`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AestheticEvaluationScore`; example: `80`
     pub aesthetic_evaluation_score: Option<i64>,
 
-    /// `ContainerDiagnoseResultSet`: a list of [`QualityInspectContainerDiagnoseResultItem`] objects.
+    /// `ContainerDiagnoseResultSet`
     pub container_diagnose_result_set: Option<
         Vec<QualityInspectContainerDiagnoseResultItem>,
     >,
 
-    /// `LLMDetectionReport`: a [`QualityInspectLlmDetectionReport`].
+    /// `LLMDetectionReport`
     #[tc(rename = "LLMDetectionReport")]
     pub llm_detection_report: Option<QualityInspectLlmDetectionReport>,
 }
@@ -14244,76 +10480,62 @@ pub struct QualityInspectTaskOutput {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct QualityInspectTemplateItem {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyQualityInspectTemplate"`
+    /// `Name`; example: `"MyQualityInspectTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my quality inspect template"`
+    /// `Comment`; example: `"my quality inspect template"`
     pub comment: String,
 
-    /// `Configs`: a list of [`QualityInspectConfig`] objects.
+    /// `Configs`
     pub configs: Vec<QualityInspectConfig>,
 
-    /// `Strategy`: a [`QualityInspectStrategy`].
+    /// `Strategy`
     pub strategy: QualityInspectStrategy,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T02:23:29Z"`
     pub update_time: String,
 
-    /// `ScreenshotInterval`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `ScreenshotInterval`; example: `10`
     pub screenshot_interval: f64,
 
-    /// `JitterConfigure`: a [`JitterConfigureInfo`].
+    /// `JitterConfigure`
     pub jitter_configure: JitterConfigureInfo,
 
-    /// `BlurConfigure`: a [`BlurConfigureInfo`].
+    /// `BlurConfigure`
     pub blur_configure: BlurConfigureInfo,
 
-    /// `AbnormalLightingConfigure`: an [`AbnormalLightingConfigureInfo`].
+    /// `AbnormalLightingConfigure`
     pub abnormal_lighting_configure: AbnormalLightingConfigureInfo,
 
-    /// `CrashScreenConfigure`: a [`CrashScreenConfigureInfo`].
+    /// `CrashScreenConfigure`
     pub crash_screen_configure: CrashScreenConfigureInfo,
 
-    /// `BlackWhiteEdgeConfigure`: a [`BlackWhiteEdgeConfigureInfo`].
+    /// `BlackWhiteEdgeConfigure`
     pub black_white_edge_configure: BlackWhiteEdgeConfigureInfo,
 
-    /// `NoiseConfigure`: a [`NoiseConfigureInfo`].
+    /// `NoiseConfigure`
     pub noise_configure: NoiseConfigureInfo,
 
-    /// `MosaicConfigure`: a [`MosaicConfigureInfo`].
+    /// `MosaicConfigure`
     pub mosaic_configure: MosaicConfigureInfo,
 
-    /// `QRCodeConfigure`: a [`QrCodeConfigureInfo`].
+    /// `QRCodeConfigure`
     #[tc(rename = "QRCodeConfigure")]
     pub qr_code_configure: QrCodeConfigureInfo,
 
-    /// `QualityEvaluationConfigure`: a [`QualityEvaluationConfigureInfo`].
+    /// `QualityEvaluationConfigure`
     pub quality_evaluation_configure: QualityEvaluationConfigureInfo,
 
-    /// `VoiceConfigure`: a [`VoiceConfigureInfo`].
+    /// `VoiceConfigure`
     pub voice_configure: VoiceConfigureInfo,
 }
 
@@ -14323,28 +10545,16 @@ pub struct QualityInspectTemplateItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct QualityInspectTimeSpotCheck {
-    /// `CheckDuration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `CheckDuration`, always sent in responses; example: `10`
     pub check_duration: Option<i64>,
 
-    /// `CheckInterval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `CheckInterval`, always sent in responses; example: `10`
     pub check_interval: Option<i64>,
 
-    /// `SkipDuration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SkipDuration`, always sent in responses; example: `1`
     pub skip_duration: Option<i64>,
 
-    /// `CirclesNumber`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CirclesNumber`, always sent in responses; example: `1`
     pub circles_number: Option<i64>,
 }
 
@@ -14354,8 +10564,7 @@ pub struct QualityInspectTimeSpotCheck {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates) and [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates).
 #[tc_model]
 pub struct RebuildAudioInfo {
-    /// `AudioDenoiseInfo`: an [`AudioDenoiseInfo`].
-    /// Always sent in responses.
+    /// `AudioDenoiseInfo`, always sent in responses
     pub audio_denoise_info: Option<AudioDenoiseInfo>,
 }
 
@@ -14364,19 +10573,13 @@ pub struct RebuildAudioInfo {
 /// Sent in the input of [`EnhanceMediaByTemplate`](super::EnhanceMediaByTemplate) and [`RebuildMediaByTemplate`](super::RebuildMediaByTemplate).
 #[tc_model]
 pub struct RebuildMediaOutputConfig {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `MediaName`; example: `"name"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `ExpireTime`; example: `"2023-09-08T02:23:29Z"`
     pub expire_time: Option<String>,
 }
 
@@ -14386,28 +10589,16 @@ pub struct RebuildMediaOutputConfig {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTargetAudioStream {
-    /// `Codec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"libfdk_aac"`
+    /// `Codec`, always sent in responses; example: `"libfdk_aac"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `128`
+    /// `Bitrate`, always sent in responses; example: `128`
     pub bitrate: Option<i64>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `44100`
+    /// `SampleRate`, always sent in responses; example: `44100`
     pub sample_rate: Option<i64>,
 
-    /// `AudioChannel`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `AudioChannel`, always sent in responses; example: `2`
     pub audio_channel: Option<i64>,
 }
 
@@ -14417,45 +10608,31 @@ pub struct RebuildMediaTargetAudioStream {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTargetInfo {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `MediaName`; example: `"name"`
     pub media_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `ExpireTime`; example: `"2018-10-01T10:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"flv"`
+    /// `Container`; example: `"flv"`
     pub container: Option<String>,
 
-    /// `VideoStream`: a [`RebuildMediaTargetVideoStream`].
+    /// `VideoStream`
     pub video_stream: Option<RebuildMediaTargetVideoStream>,
 
-    /// `AudioStream`: a [`RebuildMediaTargetAudioStream`].
+    /// `AudioStream`
     pub audio_stream: Option<RebuildMediaTargetAudioStream>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 }
 
@@ -14465,52 +10642,28 @@ pub struct RebuildMediaTargetInfo {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTargetVideoStream {
-    /// `Codec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"libx264"`
+    /// `Codec`, always sent in responses; example: `"libx264"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Bitrate`, always sent in responses; example: `1000`
     pub bitrate: Option<i64>,
 
-    /// `Fps`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `25`
+    /// `Fps`, always sent in responses; example: `25`
     pub fps: Option<i64>,
 
-    /// `ResolutionAdaptive`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`, always sent in responses; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `128`
+    /// `Width`, always sent in responses; example: `128`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `128`
+    /// `Height`, always sent in responses; example: `128`
     pub height: Option<i64>,
 
-    /// `FillType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"black"`
+    /// `FillType`, always sent in responses; example: `"black"`
     pub fill_type: Option<String>,
 
-    /// `Gop`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `125`
+    /// `Gop`, always sent in responses; example: `125`
     pub gop: Option<i64>,
 }
 
@@ -14519,53 +10672,37 @@ pub struct RebuildMediaTargetVideoStream {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 
-    /// `Input`: a [`RebuildMediaTaskInput`].
+    /// `Input`
     pub input: RebuildMediaTaskInput,
 
-    /// `Output`: a [`RebuildMediaTaskOutput`].
+    /// `Output`
     pub output: RebuildMediaTaskOutput,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sessionid-test"`
+    /// `SessionId`; example: `"sessionid-test"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"sessioncontext-test"`
+    /// `SessionContext`; example: `"sessioncontext-test"`
     pub session_context: String,
 }
 
@@ -14574,64 +10711,56 @@ pub struct RebuildMediaTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `EndTimeOffset`; example: `0`
     pub end_time_offset: f64,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `RepairInfo`: a [`RepairInfo`].
+    /// `RepairInfo`
     pub repair_info: RepairInfo,
 
-    /// `VideoFrameInterpolationInfo`: a [`VideoFrameInterpolationInfo`].
+    /// `VideoFrameInterpolationInfo`
     pub video_frame_interpolation_info: VideoFrameInterpolationInfo,
 
-    /// `SuperResolutionInfo`: a [`SuperResolutionInfo`].
+    /// `SuperResolutionInfo`
     pub super_resolution_info: SuperResolutionInfo,
 
-    /// `HDRInfo`: a [`HdrInfo`].
+    /// `HDRInfo`
     #[tc(rename = "HDRInfo")]
     pub hdr_info: HdrInfo,
 
-    /// `VideoDenoiseInfo`: a [`VideoDenoiseInfo`].
+    /// `VideoDenoiseInfo`
     pub video_denoise_info: VideoDenoiseInfo,
 
-    /// `AudioDenoiseInfo`: an [`AudioDenoiseInfo`].
+    /// `AudioDenoiseInfo`
     pub audio_denoise_info: AudioDenoiseInfo,
 
-    /// `ColorInfo`: a [`ColorEnhanceInfo`].
+    /// `ColorInfo`
     pub color_info: ColorEnhanceInfo,
 
-    /// `SharpInfo`: a [`SharpEnhanceInfo`].
+    /// `SharpInfo`
     pub sharp_info: SharpEnhanceInfo,
 
-    /// `FaceInfo`: a [`FaceEnhanceInfo`].
+    /// `FaceInfo`
     pub face_info: FaceEnhanceInfo,
 
-    /// `LowLightInfo`: a [`LowLightEnhanceInfo`].
+    /// `LowLightInfo`
     pub low_light_info: LowLightEnhanceInfo,
 
-    /// `ScratchRepairInfo`: a [`ScratchRepairInfo`].
+    /// `ScratchRepairInfo`
     pub scratch_repair_info: ScratchRepairInfo,
 
-    /// `ArtifactRepairInfo`: an [`ArtifactRepairInfo`].
+    /// `ArtifactRepairInfo`
     pub artifact_repair_info: ArtifactRepairInfo,
 
-    /// `TargetInfo`: a [`RebuildMediaTargetInfo`].
+    /// `TargetInfo`
     pub target_info: RebuildMediaTargetInfo,
 }
 
@@ -14640,34 +10769,22 @@ pub struct RebuildMediaTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RebuildMediaTaskOutput {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://125.xxx.mp4"`
+    /// `FileUrl`; example: `"http://125.xxx.mp4"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"mediaName"`
+    /// `MediaName`; example: `"mediaName"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"9999-12-31T23:59:59Z"`
+    /// `ExpireTime`; example: `"9999-12-31T23:59:59Z"`
     pub expire_time: String,
 }
 
@@ -14676,61 +10793,43 @@ pub struct RebuildMediaTaskOutput {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates) and [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates).
 #[tc_model]
 pub struct RebuildMediaTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tpl-example"`
+    /// `Name`; example: `"tpl-example"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"示例模板"`
+    /// `Comment`; example: `"示例模板"`
     pub comment: String,
 
-    /// `RebuildVideoInfo`: a [`RebuildVideoInfo`].
+    /// `RebuildVideoInfo`
     pub rebuild_video_info: RebuildVideoInfo,
 
-    /// `RebuildAudioInfo`: a [`RebuildAudioInfo`].
+    /// `RebuildAudioInfo`
     pub rebuild_audio_info: RebuildAudioInfo,
 
-    /// `TargetVideoInfo`: a [`RebuildMediaTargetVideoStream`].
+    /// `TargetVideoInfo`
     pub target_video_info: RebuildMediaTargetVideoStream,
 
-    /// `TargetAudioInfo`: a [`RebuildMediaTargetAudioStream`].
+    /// `TargetAudioInfo`
     pub target_audio_info: RebuildMediaTargetAudioStream,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemoveVideo`; example: `1`
     pub remove_video: i64,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemoveAudio`; example: `1`
     pub remove_audio: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `CreateTime`; example: `"2023-09-08T02:23:29Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-08T02:23:29Z"`
+    /// `UpdateTime`; example: `"2023-09-08T02:23:29Z"`
     pub update_time: String,
 }
 
@@ -14740,38 +10839,38 @@ pub struct RebuildMediaTemplate {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates) and [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates).
 #[tc_model]
 pub struct RebuildVideoInfo {
-    /// `RepairInfo`: a [`RepairInfo`].
+    /// `RepairInfo`
     pub repair_info: Option<RepairInfo>,
 
-    /// `VideoFrameInterpolationInfo`: a [`VideoFrameInterpolationInfo`].
+    /// `VideoFrameInterpolationInfo`
     pub video_frame_interpolation_info: Option<VideoFrameInterpolationInfo>,
 
-    /// `SuperResolutionInfo`: a [`SuperResolutionInfo`].
+    /// `SuperResolutionInfo`
     pub super_resolution_info: Option<SuperResolutionInfo>,
 
-    /// `HDRInfo`: a [`HdrInfo`].
+    /// `HDRInfo`
     #[tc(rename = "HDRInfo")]
     pub hdr_info: Option<HdrInfo>,
 
-    /// `VideoDenoiseInfo`: a [`VideoDenoiseInfo`].
+    /// `VideoDenoiseInfo`
     pub video_denoise_info: Option<VideoDenoiseInfo>,
 
-    /// `ColorInfo`: a [`ColorEnhanceInfo`].
+    /// `ColorInfo`
     pub color_info: Option<ColorEnhanceInfo>,
 
-    /// `SharpInfo`: a [`SharpEnhanceInfo`].
+    /// `SharpInfo`
     pub sharp_info: Option<SharpEnhanceInfo>,
 
-    /// `FaceInfo`: a [`FaceEnhanceInfo`].
+    /// `FaceInfo`
     pub face_info: Option<FaceEnhanceInfo>,
 
-    /// `LowLightInfo`: a [`LowLightEnhanceInfo`].
+    /// `LowLightInfo`
     pub low_light_info: Option<LowLightEnhanceInfo>,
 
-    /// `ScratchRepairInfo`: a [`ScratchRepairInfo`].
+    /// `ScratchRepairInfo`
     pub scratch_repair_info: Option<ScratchRepairInfo>,
 
-    /// `ArtifactRepairInfo`: an [`ArtifactRepairInfo`].
+    /// `ArtifactRepairInfo`
     pub artifact_repair_info: Option<ArtifactRepairInfo>,
 }
 
@@ -14780,25 +10879,19 @@ pub struct RebuildVideoInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReduceMediaBitrateAdaptiveDynamicStreamingResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"SourceFileError"`
+    /// `ErrCodeExt`; example: `"SourceFileError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 
-    /// `Input`: an [`AdaptiveDynamicStreamingTaskInput`].
+    /// `Input`
     pub input: AdaptiveDynamicStreamingTaskInput,
 
-    /// `Output`: an [`AdaptiveDynamicStreamingInfoItem`].
+    /// `Output`
     pub output: AdaptiveDynamicStreamingInfoItem,
 }
 
@@ -14807,15 +10900,13 @@ pub struct ReduceMediaBitrateAdaptiveDynamicStreamingResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReduceMediaBitrateMediaProcessTaskResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `Type`; example: `"Transcode"`
     pub r#type: String,
 
-    /// `TranscodeTask`: a [`ReduceMediaBitrateTranscodeResult`].
+    /// `TranscodeTask`
     pub transcode_task: ReduceMediaBitrateTranscodeResult,
 
-    /// `AdaptiveDynamicStreamingTask`: a [`ReduceMediaBitrateAdaptiveDynamicStreamingResult`].
+    /// `AdaptiveDynamicStreamingTask`
     pub adaptive_dynamic_streaming_task: ReduceMediaBitrateAdaptiveDynamicStreamingResult,
 }
 
@@ -14824,55 +10915,37 @@ pub struct ReduceMediaBitrateMediaProcessTaskResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReduceMediaBitrateTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"15000xxxxx-procedurev2-e3a6d5a29038805a22e2617d39abc16btt0"`
+    /// `TaskId`; example: `"15000xxxxx-procedurev2-e3a6d5a29038805a22e2617d39abc16btt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"557667xxxxx96721813"`
+    /// `FileId`; example: `"557667xxxxx96721813"`
     pub file_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.mp4"`
+    /// `FileName`; example: `"a.mp4"`
     pub file_name: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/a.mp4"`
+    /// `FileUrl`; example: `"http://example.com/xxx/xxx/a.mp4"`
     pub file_url: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `MediaProcessResultSet`: a list of [`ReduceMediaBitrateMediaProcessTaskResult`] objects.
+    /// `MediaProcessResultSet`
     pub media_process_result_set: Vec<ReduceMediaBitrateMediaProcessTaskResult>,
 
-    /// `TasksPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TasksPriority`; example: `0`
     pub tasks_priority: i64,
 
-    /// `TasksNotifyMode`: a string.
-    ///
-    /// Example: `"Finish"`
+    /// `TasksNotifyMode`; example: `"Finish"`
     pub tasks_notify_mode: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: String,
 }
 
@@ -14881,40 +10954,28 @@ pub struct ReduceMediaBitrateTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReduceMediaBitrateTranscodeResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"SourceFileError"`
+    /// `ErrCodeExt`; example: `"SourceFileError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 
-    /// `Input`: a [`TranscodeTaskInput`].
+    /// `Input`
     pub input: TranscodeTaskInput,
 
-    /// `Output`: a [`MediaTranscodeItem`].
+    /// `Output`
     pub output: MediaTranscodeItem,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2023-06-01T00:00:00+08:00"`
+    /// `BeginProcessTime`; example: `"2023-06-01T00:00:00+08:00"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-06-02T00:00:00+08:00"`
+    /// `FinishTime`; example: `"2023-06-02T00:00:00+08:00"`
     pub finish_time: String,
 }
 
@@ -14924,27 +10985,16 @@ pub struct ReduceMediaBitrateTranscodeResult {
 /// Returned in the output of [`DescribeVodDomains`](super::DescribeVodDomains).
 #[tc_model]
 pub struct RefererAuthPolicy {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `AuthType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Black"`
+    /// `AuthType`, always sent in responses; example: `"Black"`
     pub auth_type: Option<String>,
 
-    /// `Referers`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["abc.test.com"]`
+    /// `Referers`, always sent in responses; example: `["abc.test.com"]`
     pub referers: Option<Vec<String>>,
 
-    /// `BlankRefererAllowed`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Yes"`
+    /// `BlankRefererAllowed`, always sent in responses; example: `"Yes"`
     pub blank_referer_allowed: Option<String>,
 }
 
@@ -14953,9 +11003,7 @@ pub struct RefererAuthPolicy {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RemoveWaterMarkTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 }
 
@@ -14964,27 +11012,19 @@ pub struct RemoveWaterMarkTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RemoveWaterMarkTaskOutput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/xxx/abc.mp4"`
+    /// `FileUrl`; example: `"http://example.com/xxx/xxx/abc.mp4"`
     pub file_url: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"MyVideo"`
+    /// `MediaName`; example: `"MyVideo"`
     pub media_name: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -14993,45 +11033,31 @@ pub struct RemoveWaterMarkTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RemoveWatermarkTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx-procedurev2-xxx"`
+    /// `TaskId`; example: `"125xxx-procedurev2-xxx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrCodeExt`; example: `"InvalidParameter"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `Input`: a [`RemoveWaterMarkTaskInput`].
+    /// `Input`
     pub input: RemoveWaterMarkTaskInput,
 
-    /// `Output`: a [`RemoveWaterMarkTaskOutput`].
+    /// `Output`
     pub output: Option<RemoveWaterMarkTaskOutput>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SessionId`; example: `"demo"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SessionContext`; example: `"demo"`
     pub session_context: String,
 }
 
@@ -15041,14 +11067,10 @@ pub struct RemoveWatermarkTask {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RepairInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"weak"`
+    /// `Type`; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -15058,14 +11080,10 @@ pub struct RepairInfo {
 /// Returned in the output of [`DescribeSuperPlayerConfigs`](super::DescribeSuperPlayerConfigs).
 #[tc_model]
 pub struct ResolutionNameInfo {
-    /// `MinEdgeLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `480`
+    /// `MinEdgeLength`; example: `480`
     pub min_edge_length: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `Name`; example: `"SD"`
     pub name: String,
 }
 
@@ -15075,14 +11093,10 @@ pub struct ResolutionNameInfo {
 /// Returned in the output of [`DescribeSubAppIds`](super::DescribeSubAppIds).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: String,
 }
 
@@ -15091,42 +11105,28 @@ pub struct ResourceTag {
 /// Returned in the output of [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct RestoreMediaTask {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5430000000000000001"`
+    /// `FileId`; example: `"5430000000000000001"`
     pub file_id: String,
 
-    /// `OriginalStorageClass`: a string.
-    ///
-    /// Example: `"ARCHIVE"`
+    /// `OriginalStorageClass`; example: `"ARCHIVE"`
     pub original_storage_class: String,
 
-    /// `TargetStorageClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `TargetStorageClass`; example: `"STANDARD"`
     pub target_storage_class: String,
 
-    /// `RestoreTier`: a string.
-    ///
-    /// Example: `"Expedited"`
+    /// `RestoreTier`; example: `"Expedited"`
     pub restore_tier: String,
 
-    /// `RestoreDay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RestoreDay`; example: `5`
     pub restore_day: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub status: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -15138,64 +11138,40 @@ pub struct RestoreMediaTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReviewAudioVideoSegmentItem {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `EndTimeOffset`; example: `10`
     pub end_time_offset: f64,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Confidence`; example: `20`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Terror"`
+    /// `Label`; example: `"Terror"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"SubLabel"`
+    /// `SubLabel`; example: `"SubLabel"`
     pub sub_label: String,
 
-    /// `Form`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `Form`; example: `"Image"`
     pub form: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,0,0]`
+    /// `AreaCoordSet`; example: `[0,0,0,0]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `Text`; example: `"Test"`
     pub text: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["嫌疑关键字1","嫌疑关键字2"]`
+    /// `KeywordSet`; example: `["嫌疑关键字1","嫌疑关键字2"]`
     pub keyword_set: Vec<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/image.jpg"`
+    /// `Url`; example: `"http://example.com/xxx/image.jpg"`
     pub url: String,
 
-    /// `PicUrlExpireTime`: a string.
-    ///
-    /// Example: `"2023-06-01T00:00:00+08:00"`
+    /// `PicUrlExpireTime`; example: `"2023-06-01T00:00:00+08:00"`
     pub pic_url_expire_time: String,
 }
 
@@ -15204,40 +11180,28 @@ pub struct ReviewAudioVideoSegmentItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReviewAudioVideoTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12567683xx-Procedure-2e1af2456351812be963e309cc133403t0"`
+    /// `TaskId`; example: `"12567683xx-Procedure-2e1af2456351812be963e309cc133403t0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"SourceFileError"`
+    /// `ErrCodeExt`; example: `"SourceFileError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SourceFileError"`
+    /// `Message`; example: `"SourceFileError"`
     pub message: String,
 
-    /// `Input`: a [`ReviewAudioVideoTaskInput`].
+    /// `Input`
     pub input: ReviewAudioVideoTaskInput,
 
-    /// `Output`: a [`ReviewAudioVideoTaskOutput`].
+    /// `Output`
     pub output: ReviewAudioVideoTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: String,
 }
 
@@ -15246,19 +11210,13 @@ pub struct ReviewAudioVideoTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReviewAudioVideoTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ReviewContents`: a list of strings.
-    ///
-    /// Example: `["Media"]`
+    /// `ReviewContents`; example: `["Media"]`
     pub review_contents: Vec<String>,
 }
 
@@ -15267,35 +11225,25 @@ pub struct ReviewAudioVideoTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ReviewAudioVideoTaskOutput {
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `Form`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `Form`; example: `"Image"`
     pub form: String,
 
-    /// `SegmentSet`: a list of [`ReviewAudioVideoSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<ReviewAudioVideoSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/a.mp4"`
+    /// `SegmentSetFileUrl`; example: `"http://example.com/xxx/a.mp4"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2019-06-01T00:00:00+08:00"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2019-06-01T00:00:00+08:00"`
     pub segment_set_file_url_expire_time: String,
 
-    /// `CoverReviewResult`: a [`ReviewImageResult`].
+    /// `CoverReviewResult`
     pub cover_review_result: Option<ReviewImageResult>,
 }
 
@@ -15304,32 +11252,22 @@ pub struct ReviewAudioVideoTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct ReviewImageResult {
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `Form`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `Form`; example: `"Image"`
     pub form: String,
 
-    /// `SegmentSet`: a list of [`ReviewImageSegmentItem`] objects.
+    /// `SegmentSet`
     pub segment_set: Vec<ReviewImageSegmentItem>,
 
-    /// `SegmentSetFileUrl`: a string.
-    ///
-    /// Example: `"http://example.com/xxx/a.mp4"`
+    /// `SegmentSetFileUrl`; example: `"http://example.com/xxx/a.mp4"`
     pub segment_set_file_url: String,
 
-    /// `SegmentSetFileUrlExpireTime`: a string.
-    ///
-    /// Example: `"2019-06-01T00:00:00+08:00"`
+    /// `SegmentSetFileUrlExpireTime`; example: `"2019-06-01T00:00:00+08:00"`
     pub segment_set_file_url_expire_time: String,
 }
 
@@ -15338,44 +11276,28 @@ pub struct ReviewImageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct ReviewImageSegmentItem {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Confidence`; example: `20`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"review"`
+    /// `Suggestion`; example: `"review"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Porn"`
+    /// `Label`; example: `"Porn"`
     pub label: String,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Balenciaga"`
+    /// `SubLabel`; example: `"Balenciaga"`
     pub sub_label: String,
 
-    /// `Form`: a string.
-    ///
-    /// Example: `"Image"`
+    /// `Form`; example: `"Image"`
     pub form: String,
 
-    /// `AreaCoordSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[529,212,580,242]`
+    /// `AreaCoordSet`; example: `[529,212,580,242]`
     pub area_coord_set: Vec<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Text`; example: `"text"`
     pub text: String,
 
-    /// `KeywordSet`: a list of strings.
-    ///
-    /// Example: `["嫌疑片段1"]`
+    /// `KeywordSet`; example: `["嫌疑片段1"]`
     pub keyword_set: Vec<String>,
 }
 
@@ -15384,24 +11306,16 @@ pub struct ReviewImageSegmentItem {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct ReviewInfo {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Suggestion`; example: `"pass"`
     pub suggestion: String,
 
-    /// `TypeSet`: a list of strings.
-    ///
-    /// Example: `["Image"]`
+    /// `TypeSet`; example: `["Image"]`
     pub type_set: Vec<String>,
 
-    /// `ReviewTime`: a string.
-    ///
-    /// Example: `"2019-06-01T00:00:00+08:00"`
+    /// `ReviewTime`; example: `"2019-06-01T00:00:00+08:00"`
     pub review_time: String,
 }
 
@@ -15410,39 +11324,25 @@ pub struct ReviewInfo {
 /// Returned in the output of [`DescribeReviewTemplates`](super::DescribeReviewTemplates).
 #[tc_model]
 pub struct ReviewTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myTemplate"`
+    /// `Name`; example: `"myTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"myTemplate"`
+    /// `Comment`; example: `"myTemplate"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["Porn"]`
+    /// `Labels`; example: `["Porn"]`
     pub labels: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-06-01T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2019-06-01T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-06-01T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2019-06-01T00:00:00+08:00"`
     pub update_time: String,
 }
 
@@ -15451,29 +11351,19 @@ pub struct ReviewTemplate {
 /// Returned in the output of [`DescribeCurrentPlaylist`](super::DescribeCurrentPlaylist).
 #[tc_model]
 pub struct RoundPlayFilePlayInfo {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"a123"`
+    /// `ItemId`; example: `"a123"`
     pub item_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"424135347803183092"`
+    /// `FileId`; example: `"424135347803183092"`
     pub file_id: String,
 
-    /// `StartPlayTime`: a string.
-    ///
-    /// Example: `"2024-07-25T10:12:00+08:00"`
+    /// `StartPlayTime`; example: `"2024-07-25T10:12:00+08:00"`
     pub start_play_time: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: Option<f64>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: Option<f64>,
 }
 
@@ -15482,57 +11372,37 @@ pub struct RoundPlayFilePlayInfo {
 /// Returned in the output of [`DescribeRoundPlays`](super::DescribeRoundPlays).
 #[tc_model]
 pub struct RoundPlayInfo {
-    /// `RoundPlayId`: a string.
-    ///
-    /// Example: `"bffb15f07530b57bc1aabb01fac74bca"`
+    /// `RoundPlayId`; example: `"bffb15f07530b57bc1aabb01fac74bca"`
     pub round_play_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `StartTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `RoundPlaylist`: a list of [`RoundPlayListItemInfo`] objects.
+    /// `RoundPlaylist`
     pub round_playlist: Vec<RoundPlayListItemInfo>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Shift"`
+    /// `Name`; example: `"Shift"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"roundplay"`
+    /// `Desc`; example: `"roundplay"`
     pub desc: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `PlayBackMode`: a string.
-    ///
-    /// Example: `"Loop"`
+    /// `PlayBackMode`; example: `"Loop"`
     pub play_back_mode: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
+    /// `Url`; example: `"http://example.com/rplay/v1/xxxx/playlist.m3u8"`
     pub url: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-12-01T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-12-01T00:00:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2025-02-01T00:00:00+08:00"`
+    /// `ExpiredTime`; example: `"2025-02-01T00:00:00+08:00"`
     pub expired_time: Option<String>,
 }
 
@@ -15542,26 +11412,16 @@ pub struct RoundPlayInfo {
 /// Returned in the output of [`DescribeRoundPlays`](super::DescribeRoundPlays) and [`HandleCurrentPlaylist`](super::HandleCurrentPlaylist).
 #[tc_model]
 pub struct RoundPlayListItemInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"424135347803183092"`
+    /// `FileId`; example: `"424135347803183092"`
     pub file_id: String,
 
-    /// `AudioVideoType`: a string.
-    ///
-    /// Example: `"Transcode"`
+    /// `AudioVideoType`; example: `"Transcode"`
     pub audio_video_type: String,
 
-    /// `ItemId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a01"`
+    /// `ItemId`, always sent in responses; example: `"a01"`
     pub item_id: Option<String>,
 
-    /// `Definition`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Definition`, always sent in responses; example: `10`
     pub definition: Option<i64>,
 }
 
@@ -15572,24 +11432,16 @@ pub struct RoundPlayListItemInfo {
 #[doc(alias = "SDMCDrmKeyProviderInfo")]
 #[tc_model]
 pub struct SdmcDrmKeyProviderInfo {
-    /// `Uid`: a string.
-    ///
-    /// Example: `"123**456"`
+    /// `Uid`; example: `"123**456"`
     pub uid: String,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"MySecretId"`
+    /// `SecretId`; example: `"MySecretId"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"MySecretKey"`
+    /// `SecretKey`; example: `"MySecretKey"`
     pub secret_key: String,
 
-    /// `FairPlayCertificateUrl`: a string.
-    ///
-    /// Example: `"https://xx/fairplay.cer"`
+    /// `FairPlayCertificateUrl`; example: `"https://xx/fairplay.cer"`
     pub fair_play_certificate_url: String,
 }
 
@@ -15600,35 +11452,22 @@ pub struct SdmcDrmKeyProviderInfo {
 #[doc(alias = "SPEKEDrm")]
 #[tc_model]
 pub struct SpekeDrm {
-    /// `ResourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test-****************"`
+    /// `ResourceId`, required in requests; example: `"test-****************"`
     pub resource_id: Option<String>,
 
-    /// `KeyServerUrl`: a string.
-    /// Required in requests.
+    /// `KeyServerUrl`, required in requests
     pub key_server_url: Option<String>,
 
-    /// `Vector`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"3995502b2c0bed6c54ad1c89af9c5ea3a97b4b71048d4178fb234b4c6e85b4c9"`
+    /// `Vector`, required in requests; example: `"3995502b2c0bed6c54ad1c89af9c5ea3a97b4b71048d4178fb234b4c6e85b4c9"`
     pub vector: Option<String>,
 
-    /// `EncryptionMethod`: a string.
-    ///
-    /// Example: `"cbcs"`
+    /// `EncryptionMethod`; example: `"cbcs"`
     pub encryption_method: Option<String>,
 
-    /// `EncryptionPreset`: a string.
-    ///
-    /// Example: `"preset0"`
+    /// `EncryptionPreset`; example: `"preset0"`
     pub encryption_preset: Option<String>,
 
-    /// `KeyAcquireMode`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `KeyAcquireMode`; example: `"GET"`
     pub key_acquire_mode: Option<String>,
 }
 
@@ -15638,13 +11477,10 @@ pub struct SpekeDrm {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SampleSnapshotTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 }
 
@@ -15653,69 +11489,43 @@ pub struct SampleSnapshotTaskInput {
 /// Returned in the output of [`DescribeSampleSnapshotTemplates`](super::DescribeSampleSnapshotTemplates).
 #[tc_model]
 pub struct SampleSnapshotTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Name`; example: `"MyTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Comment`; example: `"MyTemplate"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 
-    /// `SampleType`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `SampleType`; example: `"Time"`
     pub sample_type: String,
 
-    /// `SampleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SampleInterval`; example: `1`
     pub sample_interval: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `CreateTime`; example: `"2018-10-01T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `UpdateTime`; example: `"2018-10-01T10:00:00Z"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 }
 
@@ -15725,47 +11535,31 @@ pub struct SampleSnapshotTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"1:1"`
+    /// `AspectRatio`; example: `"1:1"`
     pub aspect_ratio: Option<String>,
 
-    /// `EncodeConfig`: an [`ImageSceneAigcEncodeConfig`].
+    /// `EncodeConfig`
     pub encode_config: Option<ImageSceneAigcEncodeConfig>,
 
-    /// `ImageWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `ImageWidth`; example: `1920`
     pub image_width: Option<u64>,
 
-    /// `ImageHeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `ImageHeight`; example: `1080`
     pub image_height: Option<u64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"2K"`
+    /// `Resolution`; example: `"2K"`
     pub resolution: Option<String>,
 }
 
@@ -15774,45 +11568,31 @@ pub struct SceneAigcImageOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
+    /// `TaskId`; example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`SceneAigcImageTaskInput`].
+    /// `Input`
     pub input: SceneAigcImageTaskInput,
 
-    /// `Output`: a [`SceneAigcImageTaskOutput`].
+    /// `Output`
     pub output: SceneAigcImageTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -15821,13 +11601,13 @@ pub struct SceneAigcImageTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageTaskInput {
-    /// `SceneInfo`: an [`AigcImageSceneInfo`].
+    /// `SceneInfo`
     pub scene_info: Option<AigcImageSceneInfo>,
 
-    /// `FileInfos`: a list of [`SceneAigcImageTaskInputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<SceneAigcImageTaskInputFileInfo>>,
 
-    /// `OutputConfig`: a [`SceneAigcImageOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<SceneAigcImageOutputConfig>,
 }
 
@@ -15837,19 +11617,13 @@ pub struct SceneAigcImageTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageTaskInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***509819"`
+    /// `FileId`; example: `"3704211***509819"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `Url`; example: `"https://test.com/1.png"`
     pub url: Option<String>,
 }
 
@@ -15858,7 +11632,7 @@ pub struct SceneAigcImageTaskInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageTaskOutput {
-    /// `FileInfos`: a list of [`SceneAigcImageTaskOutputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<SceneAigcImageTaskOutputFileInfo>,
 }
 
@@ -15867,42 +11641,28 @@ pub struct SceneAigcImageTaskOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SceneAigcImageTaskOutputFileInfo {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: String,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: i64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"png"`
+    /// `FileType`; example: `"png"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
+    /// `FileUrl`; example: `"http://251007502.vod-qcloud.com/1a1***1510859450449/aigcImageGenFile.png"`
     pub file_url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***450449"`
+    /// `FileId`; example: `"3704211***450449"`
     pub file_id: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -15912,39 +11672,25 @@ pub struct SceneAigcImageTaskOutputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SceneAigcVideoOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClassId`; example: `0`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000-00-00T00:00:00Z"`
+    /// `ExpireTime`; example: `"0000-00-00T00:00:00Z"`
     pub expire_time: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `6`
+    /// `Duration`; example: `6`
     pub duration: Option<f64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"720p"`
+    /// `Resolution`; example: `"720p"`
     pub resolution: Option<String>,
 }
 
@@ -15953,45 +11699,31 @@ pub struct SceneAigcVideoOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SceneAigcVideoTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
+    /// `TaskId`; example: `"251007502-AigcImageTask-ca5fdd3e74c6bd1b28974b6c136de507t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`SceneAigcVideoTaskInput`].
+    /// `Input`
     pub input: SceneAigcVideoTaskInput,
 
-    /// `Output`: a [`SceneAigcVideoTaskOutput`].
+    /// `Output`
     pub output: SceneAigcVideoTaskOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"mySessionId"`
+    /// `SessionId`; example: `"mySessionId"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"mySessionContext"`
+    /// `SessionContext`; example: `"mySessionContext"`
     pub session_context: String,
 }
 
@@ -16000,13 +11732,13 @@ pub struct SceneAigcVideoTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SceneAigcVideoTaskInput {
-    /// `SceneInfo`: an [`AigcVideoSceneInfo`].
+    /// `SceneInfo`
     pub scene_info: Option<AigcVideoSceneInfo>,
 
-    /// `FileInfos`: a list of [`SceneAigcVideoTaskInputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Option<Vec<SceneAigcVideoTaskInputFileInfo>>,
 
-    /// `OutputConfig`: a [`SceneAigcVideoOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<SceneAigcVideoOutputConfig>,
 }
 
@@ -16016,19 +11748,13 @@ pub struct SceneAigcVideoTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SceneAigcVideoTaskInputFileInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3704211***509819"`
+    /// `FileId`; example: `"3704211***509819"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://test.com/1.png"`
+    /// `Url`; example: `"https://test.com/1.png"`
     pub url: Option<String>,
 }
 
@@ -16037,7 +11763,7 @@ pub struct SceneAigcVideoTaskInputFileInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SceneAigcVideoTaskOutput {
-    /// `FileInfos`: a list of [`SceneAigcImageTaskOutputFileInfo`] objects.
+    /// `FileInfos`
     pub file_infos: Vec<SceneAigcImageTaskOutputFileInfo>,
 }
 
@@ -16047,21 +11773,13 @@ pub struct SceneAigcVideoTaskOutput {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ScratchRepairInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Intensity`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.0`
+    /// `Intensity`, always sent in responses; example: `0.0`
     pub intensity: Option<f64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"normal"`
+    /// `Type`, always sent in responses; example: `"normal"`
     pub r#type: Option<String>,
 }
 
@@ -16071,9 +11789,7 @@ pub struct ScratchRepairInfo {
 /// Returned in the output of [`DescribeAIRecognitionTemplates`](super::DescribeAIRecognitionTemplates).
 #[tc_model]
 pub struct SegmentConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -16082,9 +11798,7 @@ pub struct SegmentConfigureInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct SegmentConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -16093,29 +11807,19 @@ pub struct SegmentConfigureInfoForUpdate {
 /// Returned in the output of [`SearchMediaBySemantics`](super::SearchMediaBySemantics).
 #[tc_model]
 pub struct SemanticsSearchResult {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"327083******3604148"`
+    /// `FileId`; example: `"327083******3604148"`
     pub file_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"腾讯云数智未来：与伙伴共建健康生态，以智为帆乘风破浪"`
+    /// `Title`; example: `"腾讯云数智未来：与伙伴共建健康生态，以智为帆乘风破浪"`
     pub title: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `Score`; example: `0.8`
     pub score: f64,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `StartTimeOffset`; example: `10.0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `EndTimeOffset`; example: `20.0`
     pub end_time_offset: Option<f64>,
 }
 
@@ -16125,14 +11829,10 @@ pub struct SemanticsSearchResult {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SharpEnhanceInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Intensity`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Intensity`; example: `0`
     pub intensity: Option<f64>,
 }
 
@@ -16141,14 +11841,10 @@ pub struct SharpEnhanceInfo {
 /// Returned in the output of [`DescribeDrmDataKey`](super::DescribeDrmDataKey).
 #[tc_model]
 pub struct SimpleAesEdkPair {
-    /// `Edk`: a string.
-    ///
-    /// Example: `"CI****Iy"`
+    /// `Edk`; example: `"CI****Iy"`
     pub edk: String,
 
-    /// `Dk`: a string.
-    ///
-    /// Example: `"h****=="`
+    /// `Dk`; example: `"h****=="`
     pub dk: String,
 }
 
@@ -16157,19 +11853,13 @@ pub struct SimpleAesEdkPair {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SnapshotByTimeOffset2017 {
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `TimeOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TimeOffset`; example: `10`
     pub time_offset: u64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
+    /// `Url`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
     pub url: String,
 }
 
@@ -16178,22 +11868,16 @@ pub struct SnapshotByTimeOffset2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SnapshotByTimeOffsetTask2017 {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `SnapshotInfoSet`: a list of [`SnapshotByTimeOffset2017`] objects.
+    /// `SnapshotInfoSet`
     pub snapshot_info_set: Vec<SnapshotByTimeOffset2017>,
 }
 
@@ -16203,25 +11887,16 @@ pub struct SnapshotByTimeOffsetTask2017 {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SnapshotByTimeOffsetTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `ExtTimeOffsetSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["5s","10s","15s"]`
+    /// `ExtTimeOffsetSet`, always sent in responses; example: `["5s","10s","15s"]`
     pub ext_time_offset_set: Option<Vec<String>>,
 
-    /// `TimeOffsetSet`: a list of floating-point numbers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[5.0,10.0,15.0]`
+    /// `TimeOffsetSet`, always sent in responses; example: `[5.0,10.0,15.0]`
     pub time_offset_set: Option<Vec<f64>>,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 }
 
@@ -16230,59 +11905,37 @@ pub struct SnapshotByTimeOffsetTaskInput {
 /// Returned in the output of [`DescribeSnapshotByTimeOffsetTemplates`](super::DescribeSnapshotByTimeOffsetTemplates).
 #[tc_model]
 pub struct SnapshotByTimeOffsetTemplate {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `Type`; example: `"Custom"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Name`; example: `"MyTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"MyTemplate"`
+    /// `Comment`; example: `"MyTemplate"`
     pub comment: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1920`
+    /// `Width`; example: `1920`
     pub width: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `CreateTime`; example: `"2018-10-01T10:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T10:00:00Z"`
+    /// `UpdateTime`; example: `"2018-10-01T10:00:00Z"`
     pub update_time: String,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FillType`; example: `"black"`
     pub fill_type: String,
 }
 
@@ -16291,14 +11944,10 @@ pub struct SnapshotByTimeOffsetTemplate {
 /// Sent in the input of [`DescribeLLMComprehendTemplates`](super::DescribeLLMComprehendTemplates), [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTasks`](super::DescribeTasks) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct SortBy {
-    /// `Field`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Field`; example: `"CreateTime"`
     pub field: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Asc"`
+    /// `Order`; example: `"Asc"`
     pub order: String,
 }
 
@@ -16307,12 +11956,10 @@ pub struct SortBy {
 /// Returned in the output of [`DescribeMediaProcessUsageData`](super::DescribeMediaProcessUsageData).
 #[tc_model]
 pub struct SpecificationDataItem {
-    /// `Specification`: a string.
-    ///
-    /// Example: `"JITTranscoding.Audio"`
+    /// `Specification`; example: `"JITTranscoding.Audio"`
     pub specification: String,
 
-    /// `Data`: a list of [`TaskStatDataItem`] objects.
+    /// `Data`
     pub data: Vec<TaskStatDataItem>,
 }
 
@@ -16322,24 +11969,16 @@ pub struct SpecificationDataItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SplitMediaOutputConfig {
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"1.mp4"`
+    /// `MediaName`; example: `"1.mp4"`
     pub media_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Type`; example: `"mp4"`
     pub r#type: Option<String>,
 
-    /// `ClassId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClassId`; example: `1`
     pub class_id: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `ExpireTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub expire_time: Option<String>,
 }
 
@@ -16348,47 +11987,31 @@ pub struct SplitMediaOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SplitMediaTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"12xx-SplitMedia-xx"`
+    /// `TaskId`; example: `"12xx-SplitMedia-xx"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `Status`; example: `"PROCESSING"`
     pub status: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InvalidInput"`
+    /// `ErrCodeExt`; example: `"InvalidInput"`
     pub err_code_ext: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileInfoSet`: a list of [`SplitMediaTaskSegmentInfo`] objects.
+    /// `FileInfoSet`
     pub file_info_set: Vec<SplitMediaTaskSegmentInfo>,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -16397,22 +12020,16 @@ pub struct SplitMediaTask {
 /// Sent in the input of [`SplitMedia`](super::SplitMedia).
 #[tc_model]
 pub struct SplitMediaTaskConfig {
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `StartTimeOffset`; example: `3`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `EndTimeOffset`; example: `3`
     pub end_time_offset: Option<f64>,
 
-    /// `ProcedureName`: a string.
-    ///
-    /// Example: `"tpl-example"`
+    /// `ProcedureName`; example: `"tpl-example"`
     pub procedure_name: Option<String>,
 
-    /// `OutputConfig`: a [`SplitMediaOutputConfig`].
+    /// `OutputConfig`
     pub output_config: Option<SplitMediaOutputConfig>,
 }
 
@@ -16421,27 +12038,19 @@ pub struct SplitMediaTaskConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SplitMediaTaskInput {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `StartTimeOffset`; example: `1.0`
     pub start_time_offset: f64,
 
-    /// `EndTimeOffset`: a floating-point number.
-    ///
-    /// Example: `5.0`
+    /// `EndTimeOffset`; example: `5.0`
     pub end_time_offset: f64,
 
-    /// `ProcedureName`: a string.
-    ///
-    /// Example: `"procedure-test"`
+    /// `ProcedureName`; example: `"procedure-test"`
     pub procedure_name: String,
 
-    /// `OutputConfig`: a [`SplitMediaOutputConfig`].
+    /// `OutputConfig`
     pub output_config: SplitMediaOutputConfig,
 }
 
@@ -16450,20 +12059,16 @@ pub struct SplitMediaTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SplitMediaTaskSegmentInfo {
-    /// `Input`: a [`SplitMediaTaskInput`].
+    /// `Input`
     pub input: SplitMediaTaskInput,
 
-    /// `Output`: a [`TaskOutputMediaInfo`].
+    /// `Output`
     pub output: TaskOutputMediaInfo,
 
-    /// `ProcedureTaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `ProcedureTaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub procedure_task_id: String,
 
-    /// `ReviewAudioVideoTaskId`: a string.
-    ///
-    /// Example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bcb"`
+    /// `ReviewAudioVideoTaskId`; example: `"125xxx65-ReviewAudioVideo-bffb15f07530b57bc1aabb01fac74bcb"`
     pub review_audio_video_task_id: String,
 }
 
@@ -16472,14 +12077,10 @@ pub struct SplitMediaTaskSegmentInfo {
 /// Returned in the output of [`DescribeCDNStatDetails`](super::DescribeCDNStatDetails), [`DescribeCDNUsageData`](super::DescribeCDNUsageData), [`DescribeClientUploadAccelerationUsageData`](super::DescribeClientUploadAccelerationUsageData), [`DescribeReviewDetails`](super::DescribeReviewDetails) and [`DescribeStorageDetails`](super::DescribeStorageDetails).
 #[tc_model]
 pub struct StatDataItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `Time`; example: `"2020-09-07T00:00:00+08:00"`
     pub time: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Value`; example: `60`
     pub value: i64,
 }
 
@@ -16489,54 +12090,31 @@ pub struct StatDataItem {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct StickerTrackItem {
-    /// `SourceMedia`: a string.
-    ///
-    /// Example: `"5400000000000000001"`
+    /// `SourceMedia`; example: `"5400000000000000001"`
     pub source_media: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: f64,
 
-    /// `StartTime`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `StartTime`, always sent in responses; example: `3`
     pub start_time: Option<f64>,
 
-    /// `CoordinateOrigin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Center"`
+    /// `CoordinateOrigin`, always sent in responses; example: `"Center"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`, always sent in responses; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`, always sent in responses; example: `"10%"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Width`, always sent in responses; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Height`, always sent in responses; example: `"10%"`
     pub height: Option<String>,
 
-    /// `ImageOperations`: a list of [`ImageTransform`] objects.
-    /// Always sent in responses.
+    /// `ImageOperations`, always sent in responses
     pub image_operations: Option<Vec<ImageTransform>>,
 }
 
@@ -16545,29 +12123,19 @@ pub struct StickerTrackItem {
 /// Returned in the output of [`DescribeStorageRegions`](super::DescribeStorageRegions).
 #[tc_model]
 pub struct StorageRegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"重庆"`
+    /// `Description`; example: `"重庆"`
     pub description: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"opened"`
+    /// `Status`; example: `"opened"`
     pub status: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: String,
 }
 
@@ -16576,34 +12144,22 @@ pub struct StorageRegionInfo {
 /// Returned in the output of [`DescribeStorageData`](super::DescribeStorageData).
 #[tc_model]
 pub struct StorageStatData {
-    /// `Area`: a string.
-    ///
-    /// Example: `"Chinese Mainland"`
+    /// `Area`; example: `"Chinese Mainland"`
     pub area: String,
 
-    /// `TotalStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40000`
+    /// `TotalStorage`; example: `40000`
     pub total_storage: u64,
 
-    /// `InfrequentStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `InfrequentStorage`; example: `10000`
     pub infrequent_storage: u64,
 
-    /// `StandardStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `StandardStorage`; example: `10000`
     pub standard_storage: u64,
 
-    /// `ArchiveStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ArchiveStorage`; example: `10000`
     pub archive_storage: u64,
 
-    /// `DeepArchiveStorage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `DeepArchiveStorage`; example: `10000`
     pub deep_archive_storage: u64,
 }
 
@@ -16612,47 +12168,31 @@ pub struct StorageStatData {
 /// Returned in the output of [`DescribeSubAppIds`](super::DescribeSubAppIds).
 #[tc_model]
 pub struct SubAppIdInfo {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1490012345`
+    /// `SubAppId`; example: `1490012345`
     pub sub_app_id: u64,
 
-    /// `SubAppIdName`: a string.
-    ///
-    /// Example: `"MyAppName"`
+    /// `SubAppIdName`; example: `"MyAppName"`
     pub sub_app_id_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desction of my app"`
+    /// `Description`; example: `"desction of my app"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"On"`
+    /// `Status`; example: `"On"`
     pub status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyAppName"`
+    /// `Name`; example: `"MyAppName"`
     pub name: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"fileid"`
+    /// `Mode`; example: `"fileid"`
     pub mode: Option<String>,
 
-    /// `StorageRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `StorageRegions`; example: `["ap-beijing"]`
     pub storage_regions: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`ResourceTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ResourceTag>>,
 }
 
@@ -16661,14 +12201,10 @@ pub struct SubAppIdInfo {
 /// Sent in the input of [`ModifyAIRecognitionTemplate`](super::ModifyAIRecognitionTemplate).
 #[tc_model]
 pub struct SubtitleFormatsOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Type`; example: `"add"`
     pub r#type: String,
 
-    /// `Formats`: a list of strings.
-    ///
-    /// Example: `["vtt","srt"]`
+    /// `Formats`; example: `["vtt","srt"]`
     pub formats: Vec<String>,
 }
 
@@ -16678,122 +12214,64 @@ pub struct SubtitleFormatsOperation {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SubtitleInfoInput {
-    /// `Id`: a string.
-    ///
-    /// Example: `"Ylv6oX"`
+    /// `Id`; example: `"Ylv6oX"`
     pub id: String,
 
-    /// `StreamIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StreamIndex`; example: `2`
     pub stream_index: Option<i64>,
 
-    /// `FontType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hei.ttf"`
+    /// `FontType`, always sent in responses; example: `"hei.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontSize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"70px"`
+    /// `FontSize`, always sent in responses; example: `"70px"`
     pub font_size: Option<String>,
 
-    /// `FontColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0xffffff"`
+    /// `FontColor`, always sent in responses; example: `"0xffffff"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.6`
+    /// `FontAlpha`, always sent in responses; example: `0.6`
     pub font_alpha: Option<f64>,
 
-    /// `YPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4%"`
+    /// `YPos`, always sent in responses; example: `"4%"`
     pub y_pos: Option<String>,
 
-    /// `BoardY`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1%"`
+    /// `BoardY`, always sent in responses; example: `"1%"`
     pub board_y: Option<String>,
 
-    /// `BoardWidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"600px"`
+    /// `BoardWidth`, always sent in responses; example: `"600px"`
     pub board_width: Option<String>,
 
-    /// `BoardHeight`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"600px"`
+    /// `BoardHeight`, always sent in responses; example: `"600px"`
     pub board_height: Option<String>,
 
-    /// `BoardColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0xf00000"`
+    /// `BoardColor`, always sent in responses; example: `"0xf00000"`
     pub board_color: Option<String>,
 
-    /// `BoardAlpha`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.9`
+    /// `BoardAlpha`, always sent in responses; example: `0.9`
     pub board_alpha: Option<f64>,
 
-    /// `Alignment`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bottom"`
+    /// `Alignment`, always sent in responses; example: `"bottom"`
     pub alignment: Option<String>,
 
-    /// `OutlineWidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2px"`
+    /// `OutlineWidth`, always sent in responses; example: `"2px"`
     pub outline_width: Option<String>,
 
-    /// `OutlineColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0xff0000"`
+    /// `OutlineColor`, always sent in responses; example: `"0xff0000"`
     pub outline_color: Option<String>,
 
-    /// `OutlineAlpha`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.8`
+    /// `OutlineAlpha`, always sent in responses; example: `0.8`
     pub outline_alpha: Option<f64>,
 
-    /// `ShadowWidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1px"`
+    /// `ShadowWidth`, always sent in responses; example: `"1px"`
     pub shadow_width: Option<String>,
 
-    /// `ShadowColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0x00ff00"`
+    /// `ShadowColor`, always sent in responses; example: `"0x00ff00"`
     pub shadow_color: Option<String>,
 
-    /// `ShadowAlpha`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.8`
+    /// `ShadowAlpha`, always sent in responses; example: `0.8`
     pub shadow_alpha: Option<f64>,
 
-    /// `LineSpacing`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10px"`
+    /// `LineSpacing`, always sent in responses; example: `"10px"`
     pub line_spacing: Option<String>,
 }
 
@@ -16803,21 +12281,13 @@ pub struct SubtitleInfoInput {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeProcessImageAsyncTemplates`](super::DescribeProcessImageAsyncTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct SuperResolutionInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lq"`
+    /// `Type`, always sent in responses; example: `"lq"`
     pub r#type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Size`, always sent in responses; example: `2`
     pub size: Option<i64>,
 }
 
@@ -16827,16 +12297,10 @@ pub struct SuperResolutionInfo {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct SvgWatermarkInput {
-    /// `Width`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Width`, always sent in responses; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Height`, always sent in responses; example: `"10%"`
     pub height: Option<String>,
 }
 
@@ -16845,17 +12309,13 @@ pub struct SvgWatermarkInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct SvgWatermarkInputForUpdate {
-    /// `Width`: a string.
-    ///
-    /// Example: `"100px"`
+    /// `Width`; example: `"100px"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"50px"`
+    /// `Height`; example: `"50px"`
     pub height: Option<String>,
 
-    /// `CycleConfig`: a [`WatermarkCycleConfigForUpdate`].
+    /// `CycleConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -16869,15 +12329,10 @@ pub struct SvgWatermarkInputForUpdate {
 #[doc(alias = "TEHDConfig")]
 #[tc_model]
 pub struct TehdConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `Type`; example: `"TEHD-100"`
     pub r#type: String,
 
-    /// `MaxVideoBitrate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MaxVideoBitrate`, always sent in responses; example: `0`
     pub max_video_bitrate: Option<u64>,
 }
 
@@ -16888,14 +12343,10 @@ pub struct TehdConfig {
 #[doc(alias = "TEHDConfigForUpdate")]
 #[tc_model]
 pub struct TehdConfigForUpdate {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TEHD-100"`
+    /// `Type`; example: `"TEHD-100"`
     pub r#type: Option<String>,
 
-    /// `MaxVideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxVideoBitrate`; example: `1000`
     pub max_video_bitrate: Option<u64>,
 }
 
@@ -16905,9 +12356,7 @@ pub struct TehdConfigForUpdate {
 /// Returned in the output of [`DescribeAIAnalysisTemplates`](super::DescribeAIAnalysisTemplates).
 #[tc_model]
 pub struct TagConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -16916,9 +12365,7 @@ pub struct TagConfigureInfo {
 /// Sent in the input of [`ModifyAIAnalysisTemplate`](super::ModifyAIAnalysisTemplate).
 #[tc_model]
 pub struct TagConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -16927,12 +12374,10 @@ pub struct TagConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TaskOutputMediaInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `MediaBasicInfo`: a [`MediaBasicInfo`].
+    /// `MediaBasicInfo`
     pub media_basic_info: MediaBasicInfo,
 }
 
@@ -16941,49 +12386,31 @@ pub struct TaskOutputMediaInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskSimpleInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
+    /// `TaskId`; example: `"125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Procedure"`
+    /// `TaskType`; example: `"Procedure"`
     pub task_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `BeginProcessTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `BeginProcessTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub begin_process_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:10:00+08:00"`
+    /// `FinishTime`; example: `"2020-09-07T00:10:00+08:00"`
     pub finish_time: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: String,
 }
 
@@ -16992,15 +12419,13 @@ pub struct TaskSimpleInfo {
 /// Returned in the output of [`DescribeMediaProcessUsageData`](super::DescribeMediaProcessUsageData).
 #[tc_model]
 pub struct TaskStatData {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"Transcoding"`
+    /// `TaskType`; example: `"Transcoding"`
     pub task_type: String,
 
-    /// `Summary`: a list of [`TaskStatDataItem`] objects.
+    /// `Summary`
     pub summary: Vec<TaskStatDataItem>,
 
-    /// `Details`: a list of [`SpecificationDataItem`] objects.
+    /// `Details`
     pub details: Vec<SpecificationDataItem>,
 }
 
@@ -17009,19 +12434,13 @@ pub struct TaskStatData {
 /// Returned in the output of [`DescribeAigcUsageData`](super::DescribeAigcUsageData) and [`DescribeMediaProcessUsageData`](super::DescribeMediaProcessUsageData).
 #[tc_model]
 pub struct TaskStatDataItem {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2025-02-24T00:00:00+08:00"`
+    /// `Time`; example: `"2025-02-24T00:00:00+08:00"`
     pub time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
-    /// `Usage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Usage`; example: `100`
     pub usage: i64,
 }
 
@@ -17030,24 +12449,16 @@ pub struct TaskStatDataItem {
 /// Returned in the output of [`ApplyUpload`](super::ApplyUpload).
 #[tc_model]
 pub struct TempCertificate {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"AKID******"`
+    /// `SecretId`; example: `"AKID******"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"IUJH******"`
+    /// `SecretKey`; example: `"IUJH******"`
     pub secret_key: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"HdWx******"`
+    /// `Token`; example: `"HdWx******"`
     pub token: String,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1742478734`
+    /// `ExpiredTime`; example: `1742478734`
     pub expired_time: u64,
 }
 
@@ -17057,12 +12468,10 @@ pub struct TempCertificate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismConfigureInfo {
-    /// `ImgReviewInfo`: a [`TerrorismImgReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `ImgReviewInfo`, always sent in responses
     pub img_review_info: Option<TerrorismImgReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`TerrorismOcrReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<TerrorismOcrReviewTemplateInfo>,
 }
 
@@ -17071,10 +12480,10 @@ pub struct TerrorismConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismConfigureInfoForUpdate {
-    /// `ImgReviewInfo`: a [`TerrorismImgReviewTemplateInfoForUpdate`].
+    /// `ImgReviewInfo`
     pub img_review_info: Option<TerrorismImgReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`TerrorismOcrReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<TerrorismOcrReviewTemplateInfoForUpdate>,
 }
 
@@ -17083,19 +12492,13 @@ pub struct TerrorismConfigureInfoForUpdate {
 /// Returned in the output of [`ProcessImage`](super::ProcessImage) and [`ReviewImage`](super::ReviewImage).
 #[tc_model]
 pub struct TerrorismImageResult {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: f64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Suggestion`; example: `"block"`
     pub suggestion: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"guns"`
+    /// `Label`; example: `"guns"`
     pub label: String,
 }
 
@@ -17105,24 +12508,16 @@ pub struct TerrorismImageResult {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismImgReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `BlockConfidence`; example: `95`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -17131,24 +12526,16 @@ pub struct TerrorismImgReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismImgReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `LabelSet`; example: `["label1","label2"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `BlockConfidence`; example: `95`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -17158,21 +12545,13 @@ pub struct TerrorismImgReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct TerrorismOcrReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `BlockConfidence`, always sent in responses; example: `80`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`, always sent in responses; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17181,19 +12560,13 @@ pub struct TerrorismOcrReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct TerrorismOcrReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReviewConfidence`; example: `80`
     pub review_confidence: Option<i64>,
 }
 
@@ -17202,24 +12575,16 @@ pub struct TerrorismOcrReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextToSpeechAsyncInput {
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"minimax_f*********035-497e"`
+    /// `VoiceId`; example: `"minimax_f*********035-497e"`
     pub voice_id: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Text`; example: `"你好"`
     pub text: Option<String>,
 
-    /// `LanguageBoost`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `LanguageBoost`; example: `"zh"`
     pub language_boost: Option<String>,
 
-    /// `ExtParam`: a string.
-    ///
-    /// Example: `"{\"model\":\"minimax-speech-2.8-hd\"}"`
+    /// `ExtParam`; example: `"{\"model\":\"minimax-speech-2.8-hd\"}"`
     pub ext_param: Option<String>,
 }
 
@@ -17228,22 +12593,16 @@ pub struct TextToSpeechAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextToSpeechAsyncOutput {
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `VoiceId`: a string.
-    ///
-    /// Example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
+    /// `VoiceId`; example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
     pub voice_id: Option<String>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"duration\":0.801125,\"transText\":\"Hello\"}"`
+    /// `ExtInfo`; example: `"{\"duration\":0.801125,\"transText\":\"Hello\"}"`
     pub ext_info: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263******778411"`
+    /// `FileId`; example: `"966263******778411"`
     pub file_id: Option<String>,
 }
 
@@ -17252,9 +12611,7 @@ pub struct TextToSpeechAsyncOutput {
 /// Sent in the input of [`TextToSpeechAsync`](super::TextToSpeechAsync).
 #[tc_model]
 pub struct TextToSpeechAsyncOutputOption {
-    /// `Type`: a string.
-    ///
-    /// Example: `"fileId"`
+    /// `Type`; example: `"fileId"`
     pub r#type: Option<String>,
 }
 
@@ -17263,50 +12620,34 @@ pub struct TextToSpeechAsyncOutputOption {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TextToSpeechAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-TextToSpeec********************025a42ec31c8442c240t"`
+    /// `TaskId`; example: `"260085028-TextToSpeec********************025a42ec31c8442c240t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"unmarshal ext param failed"`
+    /// `Message`; example: `"unmarshal ext param failed"`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"-500"`
+    /// `ErrCodeExt`; example: `"-500"`
     pub err_code_ext: String,
 
-    /// `Input`: a [`TextToSpeechAsyncInput`].
+    /// `Input`
     pub input: TextToSpeechAsyncInput,
 
-    /// `Output`: a [`TextToSpeechAsyncOutput`].
+    /// `Output`
     pub output: TextToSpeechAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783eff"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -17315,9 +12656,7 @@ pub struct TextToSpeechAsyncTask {
 /// Sent in the input of [`TextToSpeechSync`](super::TextToSpeechSync).
 #[tc_model]
 pub struct TextToSpeechSyncOutputOption {
-    /// `Type`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Type`; example: `"url"`
     pub r#type: Option<String>,
 }
 
@@ -17327,24 +12666,16 @@ pub struct TextToSpeechSyncOutputOption {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct TextWatermarkTemplateInput {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"simkai.ttf"`
+    /// `FontType`; example: `"simkai.ttf"`
     pub font_type: String,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `FontSize`; example: `"10px"`
     pub font_size: String,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: String,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `FontAlpha`; example: `1`
     pub font_alpha: f64,
 }
 
@@ -17353,24 +12684,16 @@ pub struct TextWatermarkTemplateInput {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct TextWatermarkTemplateInputForUpdate {
-    /// `FontType`: a string.
-    ///
-    /// Example: `"simkai.ttf"`
+    /// `FontType`; example: `"simkai.ttf"`
     pub font_type: Option<String>,
 
-    /// `FontSize`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `FontSize`; example: `"10px"`
     pub font_size: Option<String>,
 
-    /// `FontColor`: a string.
-    ///
-    /// Example: `"0xFFFFFF"`
+    /// `FontColor`; example: `"0xFFFFFF"`
     pub font_color: Option<String>,
 
-    /// `FontAlpha`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `FontAlpha`; example: `1`
     pub font_alpha: Option<f64>,
 }
 
@@ -17380,13 +12703,10 @@ pub struct TextWatermarkTemplateInputForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct ThirdPartyDrmInfo {
-    /// `DrmTypes`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["Widevine"]`
+    /// `DrmTypes`, required in requests; example: `["Widevine"]`
     pub drm_types: Option<Vec<String>>,
 
-    /// `SPEKEDrm`: a [`SpekeDrm`].
+    /// `SPEKEDrm`
     #[tc(rename = "SPEKEDrm")]
     pub speke_drm: Option<SpekeDrm>,
 }
@@ -17396,14 +12716,10 @@ pub struct ThirdPartyDrmInfo {
 /// Sent in the input of [`DescribeRoundPlays`](super::DescribeRoundPlays), [`DescribeTasks`](super::DescribeTasks) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct TimeRange {
-    /// `After`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `After`; example: `"2020-09-07T00:00:00+08:00"`
     pub after: Option<String>,
 
-    /// `Before`: a string.
-    ///
-    /// Example: `"2020-09-08T00:00:00+08:00"`
+    /// `Before`; example: `"2020-09-08T00:00:00+08:00"`
     pub before: Option<String>,
 }
 
@@ -17413,15 +12729,10 @@ pub struct TimeRange {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TraceWatermarkInput {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Definition`; example: `100`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -17433,29 +12744,19 @@ pub struct TraceWatermarkInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TranscodePlayInfo2017 {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
+    /// `Url`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.mp4"`
     pub url: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bitrate`; example: `1000`
     pub bitrate: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: i64,
 }
 
@@ -17464,42 +12765,28 @@ pub struct TranscodePlayInfo2017 {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TranscodeTask2017 {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
+    /// `TaskId`; example: `"1000000000-procedurev2-2fe36a647bfa0e6b319c545277f1405dtt0"`
     pub task_id: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"4424135347123456789"`
+    /// `FileId`; example: `"4424135347123456789"`
     pub file_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"example-video"`
+    /// `FileName`; example: `"example-video"`
     pub file_name: String,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: u64,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
+    /// `CoverUrl`; example: `"http://example.com/b7364ee0vodgzp1000000000/1c32a5e74424135347123456789/f0.jpg"`
     pub cover_url: String,
 
-    /// `PlayInfoSet`: a list of [`TranscodePlayInfo2017`] objects.
+    /// `PlayInfoSet`
     pub play_info_set: Vec<TranscodePlayInfo2017>,
 }
 
@@ -17509,51 +12796,37 @@ pub struct TranscodeTask2017 {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TranscodeTaskInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Definition`; example: `10000`
     pub definition: u64,
 
-    /// `WatermarkSet`: a list of [`WatermarkInput`] objects.
-    /// Always sent in responses.
+    /// `WatermarkSet`, always sent in responses
     pub watermark_set: Option<Vec<WatermarkInput>>,
 
-    /// `TraceWatermark`: a [`TraceWatermarkInput`].
-    /// Always sent in responses.
+    /// `TraceWatermark`, always sent in responses
     pub trace_watermark: Option<TraceWatermarkInput>,
 
-    /// `CopyRightWatermark`: a [`CopyRightWatermarkInput`].
-    /// Always sent in responses.
+    /// `CopyRightWatermark`, always sent in responses
     pub copy_right_watermark: Option<CopyRightWatermarkInput>,
 
-    /// `BlindWatermark`: a [`BlindWatermarkInput`].
+    /// `BlindWatermark`
     pub blind_watermark: Option<BlindWatermarkInput>,
 
-    /// `MosaicSet`: a list of [`MosaicInput`] objects.
-    /// Always sent in responses.
+    /// `MosaicSet`, always sent in responses
     pub mosaic_set: Option<Vec<MosaicInput>>,
 
-    /// `HeadTailSet`: a list of [`HeadTailTaskInput`] objects.
-    /// Always sent in responses.
+    /// `HeadTailSet`, always sent in responses
     pub head_tail_set: Option<Vec<HeadTailTaskInput>>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `StartTimeOffset`, always sent in responses; example: `2`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `EndTimeOffset`, always sent in responses; example: `3`
     pub end_time_offset: Option<f64>,
 
-    /// `OverrideParameter`: an [`OverrideTranscodeParameter`].
+    /// `OverrideParameter`
     pub override_parameter: Option<OverrideTranscodeParameter>,
 
-    /// `SubtitleInfoSet`: a list of [`SubtitleInfoInput`] objects.
-    /// Always sent in responses.
+    /// `SubtitleInfoSet`, always sent in responses
     pub subtitle_info_set: Option<Vec<SubtitleInfoInput>>,
 }
 
@@ -17562,77 +12835,53 @@ pub struct TranscodeTaskInput {
 /// Returned in the output of [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct TranscodeTemplate {
-    /// `Definition`: a string.
-    ///
-    /// Example: `"101"`
+    /// `Definition`; example: `"101"`
     pub definition: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `Container`; example: `"hls"`
     pub container: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestTemplate"`
+    /// `Name`; example: `"TestTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Comment`; example: `"测试模板"`
     pub comment: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Preset"`
+    /// `Type`; example: `"Preset"`
     pub r#type: String,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: i64,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: i64,
 
-    /// `VideoTemplate`: a [`VideoTemplateInfo`].
+    /// `VideoTemplate`
     pub video_template: VideoTemplateInfo,
 
-    /// `AudioTemplate`: an [`AudioTemplateInfo`].
+    /// `AudioTemplate`
     pub audio_template: AudioTemplateInfo,
 
-    /// `TEHDConfig`: a [`TehdConfig`].
+    /// `TEHDConfig`
     #[tc(rename = "TEHDConfig")]
     pub tehd_config: Option<TehdConfig>,
 
-    /// `EnhanceConfig`: an [`EnhanceConfig`].
+    /// `EnhanceConfig`
     pub enhance_config: Option<EnhanceConfig>,
 
-    /// `ContainerType`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `ContainerType`; example: `"Video"`
     pub container_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `CreateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-09-07T00:00:00+08:00"`
+    /// `UpdateTime`; example: `"2020-09-07T00:00:00+08:00"`
     pub update_time: String,
 
-    /// `SegmentType`: a string.
-    ///
-    /// Example: `"ts"`
+    /// `SegmentType`; example: `"ts"`
     pub segment_type: String,
 
-    /// `StdExtInfo`: a string.
-    ///
-    /// Example: `"{\"test\":\"test\"}"`
+    /// `StdExtInfo`; example: `"{\"test\":\"test\"}"`
     pub std_ext_info: String,
 }
 
@@ -17642,9 +12891,7 @@ pub struct TranscodeTemplate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TransitionOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ImageFadeInFadeOut"`
+    /// `Type`; example: `"ImageFadeInFadeOut"`
     pub r#type: String,
 }
 
@@ -17654,9 +12901,7 @@ pub struct TransitionOperation {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct TransitionOpertion {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ImageFadeInFadeOut"`
+    /// `Type`; example: `"ImageFadeInFadeOut"`
     pub r#type: String,
 }
 
@@ -17665,24 +12910,16 @@ pub struct TransitionOpertion {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct TrtcRecordInfo {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400703364`
+    /// `SdkAppId`; example: `1400703364`
     pub sdk_app_id: u64,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"RoomId1"`
+    /// `RoomId`; example: `"RoomId1"`
     pub room_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"TaskId1"`
+    /// `TaskId`; example: `"TaskId1"`
     pub task_id: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["UserId1"]`
+    /// `UserIds`; example: `["UserId1"]`
     pub user_ids: Vec<String>,
 }
 
@@ -17692,15 +12929,10 @@ pub struct TrtcRecordInfo {
 /// Returned in the output of [`DescribeVodDomains`](super::DescribeVodDomains).
 #[tc_model]
 pub struct UrlSignatureAuthPolicy {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: String,
 
-    /// `EncryptedKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MyEncryptedKey"`
+    /// `EncryptedKey`, always sent in responses; example: `"MyEncryptedKey"`
     pub encrypted_key: Option<String>,
 }
 
@@ -17710,27 +12942,16 @@ pub struct UrlSignatureAuthPolicy {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineAsrTextReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`, always sent in responses; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`, always sent in responses; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17739,24 +12960,16 @@ pub struct UserDefineAsrTextReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineAsrTextReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["语音过滤标签1"]`
+    /// `LabelSet`; example: `["语音过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17766,16 +12979,13 @@ pub struct UserDefineAsrTextReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineConfigureInfo {
-    /// `FaceReviewInfo`: a [`UserDefineFaceReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `FaceReviewInfo`, always sent in responses
     pub face_review_info: Option<UserDefineFaceReviewTemplateInfo>,
 
-    /// `AsrReviewInfo`: a [`UserDefineAsrTextReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `AsrReviewInfo`, always sent in responses
     pub asr_review_info: Option<UserDefineAsrTextReviewTemplateInfo>,
 
-    /// `OcrReviewInfo`: a [`UserDefineOcrTextReviewTemplateInfo`].
-    /// Always sent in responses.
+    /// `OcrReviewInfo`, always sent in responses
     pub ocr_review_info: Option<UserDefineOcrTextReviewTemplateInfo>,
 }
 
@@ -17784,13 +12994,13 @@ pub struct UserDefineConfigureInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineConfigureInfoForUpdate {
-    /// `FaceReviewInfo`: a [`UserDefineFaceReviewTemplateInfoForUpdate`].
+    /// `FaceReviewInfo`
     pub face_review_info: Option<UserDefineFaceReviewTemplateInfoForUpdate>,
 
-    /// `AsrReviewInfo`: a [`UserDefineAsrTextReviewTemplateInfoForUpdate`].
+    /// `AsrReviewInfo`
     pub asr_review_info: Option<UserDefineAsrTextReviewTemplateInfoForUpdate>,
 
-    /// `OcrReviewInfo`: a [`UserDefineOcrTextReviewTemplateInfoForUpdate`].
+    /// `OcrReviewInfo`
     pub ocr_review_info: Option<UserDefineOcrTextReviewTemplateInfoForUpdate>,
 }
 
@@ -17800,27 +13010,16 @@ pub struct UserDefineConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineFaceReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["人物过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["人物过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`, always sent in responses; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`, always sent in responses; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17829,24 +13028,16 @@ pub struct UserDefineFaceReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineFaceReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["人物过滤标签1"]`
+    /// `LabelSet`; example: `["人物过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17856,27 +13047,16 @@ pub struct UserDefineFaceReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeContentReviewTemplates`](super::DescribeContentReviewTemplates).
 #[tc_model]
 pub struct UserDefineOcrTextReviewTemplateInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `LabelSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["文本过滤标签1"]`
+    /// `LabelSet`, always sent in responses; example: `["文本过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`, always sent in responses; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`, always sent in responses; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17885,24 +13065,16 @@ pub struct UserDefineOcrTextReviewTemplateInfo {
 /// Sent in the input of [`ModifyContentReviewTemplate`](super::ModifyContentReviewTemplate).
 #[tc_model]
 pub struct UserDefineOcrTextReviewTemplateInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["过滤标签1"]`
+    /// `LabelSet`; example: `["过滤标签1"]`
     pub label_set: Option<Vec<String>>,
 
-    /// `BlockConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `BlockConfidence`; example: `75`
     pub block_confidence: Option<i64>,
 
-    /// `ReviewConfidence`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `ReviewConfidence`; example: `75`
     pub review_confidence: Option<i64>,
 }
 
@@ -17912,24 +13084,16 @@ pub struct UserDefineOcrTextReviewTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct VideoConfigureInfo {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Bitrate`; example: `500`
     pub bitrate: Option<i64>,
 }
 
@@ -17938,24 +13102,16 @@ pub struct VideoConfigureInfo {
 /// Sent in the input of [`ModifyJustInTimeTranscodeTemplate`](super::ModifyJustInTimeTranscodeTemplate).
 #[tc_model]
 pub struct VideoConfigureInfoForUpdate {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Width`; example: `720`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `Height`; example: `1080`
     pub height: Option<i64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Bitrate`; example: `500`
     pub bitrate: Option<i64>,
 }
 
@@ -17965,15 +13121,10 @@ pub struct VideoConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates), [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct VideoDenoiseInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"weak"`
+    /// `Type`, always sent in responses; example: `"weak"`
     pub r#type: Option<String>,
 }
 
@@ -17982,14 +13133,10 @@ pub struct VideoDenoiseInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDepthEstimationInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"vod://5285890815916760123"`
+    /// `Url`; example: `"vod://5285890815916760123"`
     pub url: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285890815916760123"`
+    /// `FileId`; example: `"5285890815916760123"`
     pub file_id: String,
 }
 
@@ -17998,35 +13145,25 @@ pub struct VideoDepthEstimationInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDepthEstimationOutput {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: String,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"myfile"`
+    /// `MediaName`; example: `"myfile"`
     pub media_name: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-12-31T15:59:59Z"`
+    /// `ExpireTime`; example: `"2026-12-31T15:59:59Z"`
     pub expire_time: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `FileType`; example: `"mp4"`
     pub file_type: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285890815916760124"`
+    /// `FileId`; example: `"5285890815916760124"`
     pub file_id: String,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 }
 
@@ -18035,19 +13172,13 @@ pub struct VideoDepthEstimationOutput {
 /// Sent in the input of [`VideoDepthEstimation`](super::VideoDepthEstimation).
 #[tc_model]
 pub struct VideoDepthEstimationOutputConfig {
-    /// `StorageMode`: a string.
-    ///
-    /// Example: `"Permanent"`
+    /// `StorageMode`; example: `"Permanent"`
     pub storage_mode: Option<String>,
 
-    /// `MediaName`: a string.
-    ///
-    /// Example: `"depth2.mp4"`
+    /// `MediaName`; example: `"depth2.mp4"`
     pub media_name: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:35:00Z"`
+    /// `ExpireTime`; example: `"2025-12-28T00:35:00Z"`
     pub expire_time: Option<String>,
 }
 
@@ -18056,50 +13187,34 @@ pub struct VideoDepthEstimationOutputConfig {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDepthEstimationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1315599187-VideoDepthEstimation-419f5e9add33ee82f753a4e3df06cf17t"`
+    /// `TaskId`; example: `"1315599187-VideoDepthEstimation-419f5e9add33ee82f753a4e3df06cf17t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCodeExt`; example: `"InternalError"`
     pub err_code_ext: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"depth job failed"`
+    /// `Message`; example: `"depth job failed"`
     pub message: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `Input`: a [`VideoDepthEstimationInput`].
+    /// `Input`
     pub input: VideoDepthEstimationInput,
 
-    /// `Output`: a [`VideoDepthEstimationOutput`].
+    /// `Output`
     pub output: VideoDepthEstimationOutput,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"SessionContext"`
+    /// `SessionContext`; example: `"SessionContext"`
     pub session_context: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"SessionId"`
+    /// `SessionId`; example: `"SessionId"`
     pub session_id: String,
 }
 
@@ -18108,27 +13223,19 @@ pub struct VideoDepthEstimationTask {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDubbingAsyncInput {
-    /// `InputUrl`: a string.
+    /// `InputUrl`
     pub input_url: Option<String>,
 
-    /// `InputFileId`: a string.
-    ///
-    /// Example: `"966263******778532"`
+    /// `InputFileId`; example: `"966263******778532"`
     pub input_file_id: Option<String>,
 
-    /// `SrcLanguage`: a string.
-    ///
-    /// Example: `"en"`
+    /// `SrcLanguage`; example: `"en"`
     pub src_language: Option<String>,
 
-    /// `DstLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `DstLanguage`; example: `"zh"`
     pub dst_language: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"wand-dubbing-clone-v1"`
+    /// `Model`; example: `"wand-dubbing-clone-v1"`
     pub model: Option<String>,
 }
 
@@ -18137,12 +13244,10 @@ pub struct VideoDubbingAsyncInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDubbingAsyncOutput {
-    /// `ResultUrl`: a string.
+    /// `ResultUrl`
     pub result_url: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"966263******778751"`
+    /// `FileId`; example: `"966263******778751"`
     pub file_id: Option<String>,
 }
 
@@ -18151,50 +13256,34 @@ pub struct VideoDubbingAsyncOutput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VideoDubbingAsyncTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"260085028-VideoDubbin********************bae08b0557953f7abf0t"`
+    /// `TaskId`; example: `"260085028-VideoDubbin********************bae08b0557953f7abf0t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `ErrCode`; example: `70000`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Download video error."`
+    /// `Message`; example: `"Download video error."`
     pub message: String,
 
-    /// `ErrCodeExt`: a string.
-    ///
-    /// Example: `"502001"`
+    /// `ErrCodeExt`; example: `"502001"`
     pub err_code_ext: String,
 
-    /// `Input`: a [`VideoDubbingAsyncInput`].
+    /// `Input`
     pub input: VideoDubbingAsyncInput,
 
-    /// `Output`: a [`VideoDubbingAsyncOutput`].
+    /// `Output`
     pub output: VideoDubbingAsyncOutput,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09278***********6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09278***********6dab783eff"`
     pub session_id: String,
 
-    /// `SessionContext`: a string.
-    ///
-    /// Example: `"202410011900***tmsd"`
+    /// `SessionContext`; example: `"202410011900***tmsd"`
     pub session_context: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 }
 
@@ -18204,40 +13293,37 @@ pub struct VideoDubbingAsyncTask {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct VideoEnhanceConfig {
-    /// `EnhanceScenarioType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"common"`
+    /// `EnhanceScenarioType`, always sent in responses; example: `"common"`
     pub enhance_scenario_type: Option<String>,
 
-    /// `SuperResolution`: a [`SuperResolutionInfo`].
+    /// `SuperResolution`
     pub super_resolution: Option<SuperResolutionInfo>,
 
-    /// `Hdr`: a [`HdrInfo`].
+    /// `Hdr`
     pub hdr: Option<HdrInfo>,
 
-    /// `Denoise`: a [`VideoDenoiseInfo`].
+    /// `Denoise`
     pub denoise: Option<VideoDenoiseInfo>,
 
-    /// `ImageQualityEnhance`: an [`ImageQualityEnhanceInfo`].
+    /// `ImageQualityEnhance`
     pub image_quality_enhance: Option<ImageQualityEnhanceInfo>,
 
-    /// `ColorEnhance`: a [`ColorEnhanceInfo`].
+    /// `ColorEnhance`
     pub color_enhance: Option<ColorEnhanceInfo>,
 
-    /// `LowLightEnhance`: a [`LowLightEnhanceInfo`].
+    /// `LowLightEnhance`
     pub low_light_enhance: Option<LowLightEnhanceInfo>,
 
-    /// `ScratchRepair`: a [`ScratchRepairInfo`].
+    /// `ScratchRepair`
     pub scratch_repair: Option<ScratchRepairInfo>,
 
-    /// `ArtifactRepair`: an [`ArtifactRepairInfo`].
+    /// `ArtifactRepair`
     pub artifact_repair: Option<ArtifactRepairInfo>,
 
-    /// `DiffusionEnhance`: a [`DiffusionEnhanceInfo`].
+    /// `DiffusionEnhance`
     pub diffusion_enhance: Option<DiffusionEnhanceInfo>,
 
-    /// `FrameRateWithDen`: a [`FrameRateWithDenInfo`].
+    /// `FrameRateWithDen`
     pub frame_rate_with_den: Option<FrameRateWithDenInfo>,
 }
 
@@ -18247,14 +13333,10 @@ pub struct VideoEnhanceConfig {
 /// Returned in the output of [`DescribeEnhanceMediaTemplates`](super::DescribeEnhanceMediaTemplates), [`DescribeRebuildMediaTemplates`](super::DescribeRebuildMediaTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct VideoFrameInterpolationInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `Fps`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Fps`; example: `25`
     pub fps: Option<i64>,
 }
 
@@ -18264,98 +13346,53 @@ pub struct VideoFrameInterpolationInfo {
 /// Returned in the output of [`DescribeAdaptiveDynamicStreamingTemplates`](super::DescribeAdaptiveDynamicStreamingTemplates) and [`DescribeTranscodeTemplates`](super::DescribeTranscodeTemplates).
 #[tc_model]
 pub struct VideoTemplateInfo {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libx264"`
+    /// `Codec`; example: `"libx264"`
     pub codec: String,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Fps`; example: `25`
     pub fps: u64,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Bitrate`; example: `500`
     pub bitrate: u64,
 
-    /// `ResolutionAdaptive`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`, always sent in responses; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Width`, always sent in responses; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Height`, always sent in responses; example: `0`
     pub height: Option<u64>,
 
-    /// `FillType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`, always sent in responses; example: `"stretch"`
     pub fill_type: Option<String>,
 
-    /// `Vcrf`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `23`
+    /// `Vcrf`, always sent in responses; example: `23`
     pub vcrf: Option<u64>,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `25`
+    /// `Gop`, always sent in responses; example: `25`
     pub gop: Option<u64>,
 
-    /// `GopUnit`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"frame"`
+    /// `GopUnit`, always sent in responses; example: `"frame"`
     pub gop_unit: Option<String>,
 
-    /// `PreserveHDRSwitch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `PreserveHDRSwitch`, always sent in responses; example: `"ON"`
     #[tc(rename = "PreserveHDRSwitch")]
     pub preserve_hdr_switch: Option<String>,
 
-    /// `CodecTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hev1"`
+    /// `CodecTag`, always sent in responses; example: `"hev1"`
     pub codec_tag: Option<String>,
 
-    /// `Mode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"VBR"`
+    /// `Mode`, always sent in responses; example: `"VBR"`
     pub mode: Option<String>,
 
-    /// `Bframes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Bframes`, always sent in responses; example: `0`
     pub bframes: Option<i64>,
 
-    /// `HlsTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `HlsTime`, always sent in responses; example: `5`
     pub hls_time: Option<i64>,
 
-    /// `VideoProfile`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"baseline"`
+    /// `VideoProfile`, always sent in responses; example: `"baseline"`
     pub video_profile: Option<String>,
 }
 
@@ -18365,85 +13402,53 @@ pub struct VideoTemplateInfo {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct VideoTemplateInfoForUpdate {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"libx264"`
+    /// `Codec`; example: `"libx264"`
     pub codec: Option<String>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Fps`; example: `25`
     pub fps: Option<u64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Bitrate`; example: `500`
     pub bitrate: Option<u64>,
 
-    /// `ResolutionAdaptive`: a string.
-    ///
-    /// Example: `"open"`
+    /// `ResolutionAdaptive`; example: `"open"`
     pub resolution_adaptive: Option<String>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: Option<u64>,
 
-    /// `FillType`: a string.
-    ///
-    /// Example: `"stretch"`
+    /// `FillType`; example: `"stretch"`
     pub fill_type: Option<String>,
 
-    /// `Vcrf`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Vcrf`; example: `23`
     pub vcrf: Option<u64>,
 
-    /// `Gop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Gop`; example: `25`
     pub gop: Option<u64>,
 
-    /// `PreserveHDRSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `PreserveHDRSwitch`; example: `"ON"`
     #[tc(rename = "PreserveHDRSwitch")]
     pub preserve_hdr_switch: Option<String>,
 
-    /// `CodecTag`: a string.
-    ///
-    /// Example: `"hev1"`
+    /// `CodecTag`; example: `"hev1"`
     pub codec_tag: Option<String>,
 
-    /// `GopUnit`: a string.
-    ///
-    /// Example: `"frame"`
+    /// `GopUnit`; example: `"frame"`
     pub gop_unit: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"VBR"`
+    /// `Mode`; example: `"VBR"`
     pub mode: Option<String>,
 
-    /// `Bframes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bframes`; example: `0`
     pub bframes: Option<i64>,
 
-    /// `HlsTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HlsTime`; example: `5`
     pub hls_time: Option<i64>,
 
-    /// `VideoProfile`: a string.
-    ///
-    /// Example: `"baseline"`
+    /// `VideoProfile`; example: `"baseline"`
     pub video_profile: Option<String>,
 }
 
@@ -18453,65 +13458,37 @@ pub struct VideoTemplateInfoForUpdate {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct VideoTrackItem {
-    /// `SourceMedia`: a string.
-    ///
-    /// Example: `"5400000000000000001"`
+    /// `SourceMedia`; example: `"5400000000000000001"`
     pub source_media: String,
 
-    /// `SourceMediaStartTime`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `SourceMediaStartTime`, always sent in responses; example: `1`
     pub source_media_start_time: Option<f64>,
 
-    /// `Duration`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Duration`, always sent in responses; example: `2`
     pub duration: Option<f64>,
 
-    /// `TargetDuration`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `TargetDuration`, always sent in responses; example: `2`
     pub target_duration: Option<f64>,
 
-    /// `CoordinateOrigin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Center"`
+    /// `CoordinateOrigin`, always sent in responses; example: `"Center"`
     pub coordinate_origin: Option<String>,
 
-    /// `XPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`, always sent in responses; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`, always sent in responses; example: `"10%"`
     pub y_pos: Option<String>,
 
-    /// `Width`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Width`, always sent in responses; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10%"`
+    /// `Height`, always sent in responses; example: `"10%"`
     pub height: Option<String>,
 
-    /// `AudioOperations`: a list of [`AudioTransform`] objects.
-    /// Always sent in responses.
+    /// `AudioOperations`, always sent in responses
     pub audio_operations: Option<Vec<AudioTransform>>,
 
-    /// `ImageOperations`: a list of [`ImageTransform`] objects.
-    /// Always sent in responses.
+    /// `ImageOperations`, always sent in responses
     pub image_operations: Option<Vec<ImageTransform>>,
 }
 
@@ -18521,9 +13498,7 @@ pub struct VideoTrackItem {
 /// Returned in the output of [`DescribeQualityInspectTemplates`](super::DescribeQualityInspectTemplates).
 #[tc_model]
 pub struct VoiceConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 }
 
@@ -18532,9 +13507,7 @@ pub struct VoiceConfigureInfo {
 /// Sent in the input of [`ModifyQualityInspectTemplate`](super::ModifyQualityInspectTemplate).
 #[tc_model]
 pub struct VoiceConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 }
 
@@ -18543,54 +13516,34 @@ pub struct VoiceConfigureInfoForUpdate {
 /// Returned in the output of [`DescribeVoices`](super::DescribeVoices) and [`UpdateVoice`](super::UpdateVoice).
 #[tc_model]
 pub struct VoiceInfo {
-    /// `VoiceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
+    /// `VoiceId`, always sent in responses; example: `"v1_aBbiY3aN7tm7ff3S1gBZa************************plXzQDwNTiJQp2aYilZGv0="`
     pub voice_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"音色"`
+    /// `Name`; example: `"音色"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"音色简介"`
+    /// `Description`; example: `"音色简介"`
     pub description: Option<String>,
 
-    /// `Category`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"clone"`
+    /// `Category`, always sent in responses; example: `"clone"`
     pub category: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Gender`; example: `"unknown"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Age`; example: `"unknown"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["知性"]`
+    /// `Labels`; example: `["知性"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["通用"]`
+    /// `Scenes`; example: `["通用"]`
     pub scenes: Option<Vec<String>>,
 }
 
@@ -18600,39 +13553,25 @@ pub struct VoiceInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct VoiceSettings {
-    /// `Name`: a string.
-    ///
-    /// Example: `"音色设计"`
+    /// `Name`; example: `"音色设计"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"音色设计描述"`
+    /// `Description`; example: `"音色设计描述"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"female"`
+    /// `Gender`; example: `"female"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"child"`
+    /// `Age`; example: `"child"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["主持音"]`
+    /// `Labels`; example: `["主持音"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["通用"]`
+    /// `Scenes`; example: `["通用"]`
     pub scenes: Option<Vec<String>>,
 }
 
@@ -18641,42 +13580,28 @@ pub struct VoiceSettings {
 /// Sent in the input of [`UpdateVoice`](super::UpdateVoice).
 #[tc_model]
 pub struct VoiceUpdateFields {
-    /// `Name`: a string.
-    ///
-    /// Example: `"音色"`
+    /// `Name`; example: `"音色"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"音色简介"`
+    /// `Description`; example: `"音色简介"`
     pub description: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"male"`
+    /// `Gender`; example: `"male"`
     pub gender: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"middle_aged"`
+    /// `Age`; example: `"middle_aged"`
     pub age: Option<String>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh"]`
+    /// `Languages`; example: `["zh"]`
     pub languages: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["知性"]`
+    /// `Labels`; example: `["知性"]`
     pub labels: Option<Vec<String>>,
 
-    /// `Scenes`: a list of strings.
-    ///
-    /// Example: `["通用"]`
+    /// `Scenes`; example: `["通用"]`
     pub scenes: Option<Vec<String>>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
@@ -18685,34 +13610,22 @@ pub struct VoiceUpdateFields {
 /// Returned in the output of [`DescribeJustInTimeTranscodeTemplates`](super::DescribeJustInTimeTranscodeTemplates).
 #[tc_model]
 pub struct WatermarkConfigureData {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://example.com/watermark/exam.png"`
+    /// `Url`; example: `"http://example.com/watermark/exam.png"`
     pub url: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`; example: `"10%"`
     pub y_pos: Option<String>,
 }
 
@@ -18721,34 +13634,22 @@ pub struct WatermarkConfigureData {
 /// Sent in the input of [`CreateJustInTimeTranscodeTemplate`](super::CreateJustInTimeTranscodeTemplate).
 #[tc_model]
 pub struct WatermarkConfigureInfo {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: String,
 
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"NmJiNTZhMDkyNzg3NDBiYzgwYzVkYzZkYWI3ODM="`
+    /// `ImageContent`; example: `"NmJiNTZhMDkyNzg3NDBiYzgwYzVkYzZkYWI3ODM="`
     pub image_content: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`; example: `"10%"`
     pub y_pos: Option<String>,
 }
 
@@ -18757,34 +13658,22 @@ pub struct WatermarkConfigureInfo {
 /// Sent in the input of [`ModifyJustInTimeTranscodeTemplate`](super::ModifyJustInTimeTranscodeTemplate).
 #[tc_model]
 pub struct WatermarkConfigureInfoForUpdate {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ImageContent`: a string.
-    ///
-    /// Example: `"QmFzZTY0KOWbvueJh+WGheWuuSk="`
+    /// `ImageContent`; example: `"QmFzZTY0KOWbvueJh+WGheWuuSk="`
     pub image_content: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Width`; example: `"10%"`
     pub width: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `Height`; example: `"10%"`
     pub height: Option<String>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`; example: `"10%"`
     pub y_pos: Option<String>,
 }
 
@@ -18793,19 +13682,13 @@ pub struct WatermarkConfigureInfoForUpdate {
 /// Sent in the input of [`ModifyWatermarkTemplate`](super::ModifyWatermarkTemplate).
 #[tc_model]
 pub struct WatermarkCycleConfigForUpdate {
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `DisplayDuration`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `DisplayDuration`; example: `10`
     pub display_duration: Option<f64>,
 
-    /// `CycleDuration`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `CycleDuration`; example: `20`
     pub cycle_duration: Option<f64>,
 }
 
@@ -18815,33 +13698,19 @@ pub struct WatermarkCycleConfigForUpdate {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates), [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct WatermarkInput {
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: u64,
 
-    /// `TextContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"腾讯云点播"`
+    /// `TextContent`, always sent in responses; example: `"腾讯云点播"`
     pub text_content: Option<String>,
 
-    /// `SvgContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"`
+    /// `SvgContent`, always sent in responses; example: `"<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"`
     pub svg_content: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3.0`
+    /// `StartTimeOffset`, always sent in responses; example: `3.0`
     pub start_time_offset: Option<f64>,
 
-    /// `EndTimeOffset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `3.0`
+    /// `EndTimeOffset`, always sent in responses; example: `3.0`
     pub end_time_offset: Option<f64>,
 }
 
@@ -18850,58 +13719,40 @@ pub struct WatermarkInput {
 /// Returned in the output of [`DescribeWatermarkTemplates`](super::DescribeWatermarkTemplates).
 #[tc_model]
 pub struct WatermarkTemplate {
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Definition`; example: `10001`
     pub definition: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyWatermarkTemplate"`
+    /// `Name`; example: `"MyWatermarkTemplate"`
     pub name: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"my watermark template"`
+    /// `Comment`; example: `"my watermark template"`
     pub comment: String,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `XPos`; example: `"10%"`
     pub x_pos: String,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"10%"`
+    /// `YPos`; example: `"10%"`
     pub y_pos: String,
 
-    /// `ImageTemplate`: an [`ImageWatermarkTemplate`].
+    /// `ImageTemplate`
     pub image_template: Option<ImageWatermarkTemplate>,
 
-    /// `TextTemplate`: a [`TextWatermarkTemplateInput`].
+    /// `TextTemplate`
     pub text_template: Option<TextWatermarkTemplateInput>,
 
-    /// `SvgTemplate`: a [`SvgWatermarkInput`].
+    /// `SvgTemplate`
     pub svg_template: Option<SvgWatermarkInput>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `CreateTime`; example: `"2020-12-20T19:51:23+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `UpdateTime`; example: `"2020-12-20T19:51:23+08:00"`
     pub update_time: String,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"topLeft"`
+    /// `CoordinateOrigin`; example: `"topLeft"`
     pub coordinate_origin: String,
 }
 
@@ -18910,16 +13761,10 @@ pub struct WatermarkTemplate {
 /// Returned in the output of [`DescribeMediaInfos`](super::DescribeMediaInfos), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`PullEvents`](super::PullEvents) and [`SearchMedia`](super::SearchMedia).
 #[tc_model]
 pub struct WebPageRecordInfo {
-    /// `RecordUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RecordUrl"`
+    /// `RecordUrl`, always sent in responses; example: `"RecordUrl"`
     pub record_url: Option<String>,
 
-    /// `RecordTaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RecordTaskId1"`
+    /// `RecordTaskId`, always sent in responses; example: `"RecordTaskId1"`
     pub record_task_id: Option<String>,
 }
 
@@ -18928,39 +13773,25 @@ pub struct WebPageRecordInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct WechatMiniProgramPublishTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"15000xxxxx-wechat-mini-program-publish-b7e430d49d733a7bd55e261488e4cb4ctt0"`
+    /// `TaskId`; example: `"15000xxxxx-wechat-mini-program-publish-b7e430d49d733a7bd55e261488e4cb4ctt0"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Message`; example: `"SUCCESS"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `SourceDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceDefinition`; example: `0`
     pub source_definition: u64,
 
-    /// `PublishResult`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `PublishResult`; example: `"Pass"`
     pub publish_result: String,
 }
 
@@ -18969,9 +13800,7 @@ pub struct WechatMiniProgramPublishTask {
 /// Returned in the output of [`DescribeProcedureTemplates`](super::DescribeProcedureTemplates).
 #[tc_model]
 pub struct WechatMiniProgramPublishTaskInput {
-    /// `SourceDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `SourceDefinition`; example: `10001`
     pub source_definition: u64,
 }
 
@@ -18980,53 +13809,33 @@ pub struct WechatMiniProgramPublishTaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`PullEvents`](super::PullEvents).
 #[tc_model]
 pub struct WechatPublishTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"TaskId"`
+    /// `TaskId`; example: `"TaskId"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285485487985271487"`
+    /// `FileId`; example: `"5285485487985271487"`
     pub file_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `SourceDefinition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SourceDefinition`; example: `10`
     pub source_definition: u64,
 
-    /// `WechatStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `WechatStatus`; example: `"SUCCESS"`
     pub wechat_status: String,
 
-    /// `WechatVid`: a string.
-    ///
-    /// Example: `"WechatVid"`
+    /// `WechatVid`; example: `"WechatVid"`
     pub wechat_vid: String,
 
-    /// `WechatUrl`: a string.
-    ///
-    /// Example: `"WechatUrl"`
+    /// `WechatUrl`; example: `"WechatUrl"`
     pub wechat_url: String,
 }

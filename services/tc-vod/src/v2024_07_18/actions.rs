@@ -7,47 +7,48 @@ use super::models;
 /// The `CreateIncrementalMigrationStrategy` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`CreateIncrementalMigrationStrategyResponse`].
-/// The codes it documents are in [`CreateIncrementalMigrationStrategyError`](super::errors::CreateIncrementalMigrationStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=CreateIncrementalMigrationStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BucketIdNotMatch`](super::errors::VodErrorCode::FailedOperationBucketIdNotMatch)
+/// - [`FailedOperation.BucketIncrementalMigrationStrategyDeploying`](super::errors::VodErrorCode::FailedOperationBucketIncrementalMigrationStrategyDeploying)
+/// - [`FailedOperation.IncrementalMigrationStrategyOverLimit`](super::errors::VodErrorCode::FailedOperationIncrementalMigrationStrategyOverLimit)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.UnsupportedStorageRegion`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedStorageRegion)
+/// - [`UnauthorizedOperation.SubApp`](super::errors::VodErrorCode::UnauthorizedOperationSubApp)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "CreateIncrementalMigrationStrategy",
     output = CreateIncrementalMigrationStrategyResponse,
-    error = super::errors::CreateIncrementalMigrationStrategyError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateIncrementalMigrationStrategy {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketid123"`
+    /// `BucketId`; example: `"bucketid123"`
     pub bucket_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"strategy_name"`
+    /// `StrategyName`; example: `"strategy_name"`
     pub strategy_name: String,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `OriginType`; example: `"HTTP"`
     pub origin_type: String,
 
-    /// `HttpOriginConfig`: an [`IncrementalMigrationHttpOriginConfig`](super::models::IncrementalMigrationHttpOriginConfig).
+    /// `HttpOriginConfig`
     pub http_origin_config: Option<models::IncrementalMigrationHttpOriginConfig>,
 }
 
 /// What a successful [`CreateIncrementalMigrationStrategy`] call returns.
 #[tc_model]
 pub struct CreateIncrementalMigrationStrategyResponse {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"im-demo123"`
+    /// `StrategyId`; example: `"im-demo123"`
     pub strategy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,39 +58,40 @@ pub struct CreateIncrementalMigrationStrategyResponse {
 /// The `CreateStorage` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`CreateStorageResponse`].
-/// The codes it documents are in [`CreateStorageError`](super::errors::CreateStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=CreateStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StorageRegionBucketOverLimit`](super::errors::VodErrorCode::FailedOperationStorageRegionBucketOverLimit)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.UnsupportedStorageRegion`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedStorageRegion)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "CreateStorage",
     output = CreateStorageResponse,
-    error = super::errors::CreateStorageError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateStorage {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `StorageRegion`; example: `"ap-shanghai"`
     pub storage_region: String,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"my-storage"`
+    /// `StorageName`; example: `"my-storage"`
     pub storage_name: String,
 }
 
 /// What a successful [`CreateStorage`] call returns.
 #[tc_model]
 pub struct CreateStorageResponse {
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketid123"`
+    /// `BucketId`; example: `"bucketid123"`
     pub bucket_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -99,37 +101,40 @@ pub struct CreateStorageResponse {
 /// The `CreateStorageCredentials` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`CreateStorageCredentialsResponse`].
-/// The codes it documents are in [`CreateStorageCredentialsError`](super::errors::CreateStorageCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=CreateStorageCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StorageRegionBucketOverLimit`](super::errors::VodErrorCode::FailedOperationStorageRegionBucketOverLimit)
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.UnsupportedStorageRegion`](super::errors::VodErrorCode::InvalidParameterValueUnsupportedStorageRegion)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "CreateStorageCredentials",
     output = CreateStorageCredentialsResponse,
-    error = super::errors::CreateStorageCredentialsError
+    error = super::errors::VodErrorCode
 )]
 pub struct CreateStorageCredentials {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456789012`
+    /// `SubAppId`; example: `123456789012`
     pub sub_app_id: u64,
 
-    /// `Policy`: a string.
-    ///
-    /// Example: `"my policy"`
+    /// `Policy`; example: `"my policy"`
     pub policy: String,
 
-    /// `DurationSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `DurationSeconds`; example: `1800`
     pub duration_seconds: Option<u64>,
 }
 
 /// What a successful [`CreateStorageCredentials`] call returns.
 #[tc_model]
 pub struct CreateStorageCredentialsResponse {
-    /// `Credentials`: a [`Credentials`](super::models::Credentials).
+    /// `Credentials`
     pub credentials: Option<models::Credentials>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -139,30 +144,34 @@ pub struct CreateStorageCredentialsResponse {
 /// The `DeleteIncrementalMigrationStrategy` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`DeleteIncrementalMigrationStrategyResponse`].
-/// The codes it documents are in [`DeleteIncrementalMigrationStrategyError`](super::errors::DeleteIncrementalMigrationStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=DeleteIncrementalMigrationStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BucketIdNotMatch`](super::errors::VodErrorCode::FailedOperationBucketIdNotMatch)
+/// - [`FailedOperation.BucketIncrementalMigrationStrategyDeploying`](super::errors::VodErrorCode::FailedOperationBucketIncrementalMigrationStrategyDeploying)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.IncrementalMigrationStrategyNotFound`](super::errors::VodErrorCode::ResourceNotFoundIncrementalMigrationStrategyNotFound)
+/// - [`UnauthorizedOperation.SubApp`](super::errors::VodErrorCode::UnauthorizedOperationSubApp)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "DeleteIncrementalMigrationStrategy",
     output = DeleteIncrementalMigrationStrategyResponse,
-    error = super::errors::DeleteIncrementalMigrationStrategyError
+    error = super::errors::VodErrorCode
 )]
 pub struct DeleteIncrementalMigrationStrategy {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketid123"`
+    /// `BucketId`; example: `"bucketid123"`
     pub bucket_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"im-demo123"`
+    /// `StrategyId`; example: `"im-demo123"`
     pub strategy_id: String,
 }
 
@@ -176,15 +185,21 @@ pub struct DeleteIncrementalMigrationStrategyResponse {
 /// The `DescribeIncrementalMigrationStrategyInfos` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`DescribeIncrementalMigrationStrategyInfosResponse`].
-/// The codes it documents are in [`DescribeIncrementalMigrationStrategyInfosError`](super::errors::DescribeIncrementalMigrationStrategyInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=DescribeIncrementalMigrationStrategyInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "DescribeIncrementalMigrationStrategyInfos",
     output = DescribeIncrementalMigrationStrategyInfosResponse,
-    error = super::errors::DescribeIncrementalMigrationStrategyInfosError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -194,37 +209,29 @@ pub struct DeleteIncrementalMigrationStrategyResponse {
     )
 )]
 pub struct DescribeIncrementalMigrationStrategyInfos {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeIncrementalMigrationStrategyInfos`] call returns.
 #[tc_model]
 pub struct DescribeIncrementalMigrationStrategyInfosResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `StrategyInfoSet`: a list of [`IncrementalMigrationStrategyInfo`](super::models::IncrementalMigrationStrategyInfo) objects.
+    /// `StrategyInfoSet`
     pub strategy_info_set: Option<Vec<models::IncrementalMigrationStrategyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -234,15 +241,23 @@ pub struct DescribeIncrementalMigrationStrategyInfosResponse {
 /// The `DescribeStorage` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`DescribeStorageResponse`].
-/// The codes it documents are in [`DescribeStorageError`](super::errors::DescribeStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=DescribeStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::VodErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::VodErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "DescribeStorage",
     output = DescribeStorageResponse,
-    error = super::errors::DescribeStorageError,
+    error = super::errors::VodErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -252,37 +267,29 @@ pub struct DescribeIncrementalMigrationStrategyInfosResponse {
     )
 )]
 pub struct DescribeStorage {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a [`SortBy`](super::models::SortBy).
+    /// `SortBy`
     pub sort_by: Option<models::SortBy>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeStorage`] call returns.
 #[tc_model]
 pub struct DescribeStorageResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `StorageInfoSet`: a list of [`StorageInfo`](super::models::StorageInfo) objects.
+    /// `StorageInfoSet`
     pub storage_info_set: Vec<models::StorageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -292,43 +299,43 @@ pub struct DescribeStorageResponse {
 /// The `ModifyIncrementalMigrationStrategy` action of VOD API 2024-07-18.
 ///
 /// A successful call returns [`ModifyIncrementalMigrationStrategyResponse`].
-/// The codes it documents are in [`ModifyIncrementalMigrationStrategyError`](super::errors::ModifyIncrementalMigrationStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vod&Version=2024-07-18&Action=ModifyIncrementalMigrationStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VodErrorCode`](super::errors::VodErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BucketIdNotMatch`](super::errors::VodErrorCode::FailedOperationBucketIdNotMatch)
+/// - [`FailedOperation.BucketIncrementalMigrationStrategyDeploying`](super::errors::VodErrorCode::FailedOperationBucketIncrementalMigrationStrategyDeploying)
+/// - [`InvalidParameter`](super::errors::VodErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::VodErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.IncrementalMigrationStrategyNotFound`](super::errors::VodErrorCode::ResourceNotFoundIncrementalMigrationStrategyNotFound)
+/// - [`UnauthorizedOperation.SubApp`](super::errors::VodErrorCode::UnauthorizedOperationSubApp)
 #[tc_action(
     service = "vod",
     version = "2024-07-18",
     name = "ModifyIncrementalMigrationStrategy",
     output = ModifyIncrementalMigrationStrategyResponse,
-    error = super::errors::ModifyIncrementalMigrationStrategyError
+    error = super::errors::VodErrorCode
 )]
 pub struct ModifyIncrementalMigrationStrategy {
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: u64,
 
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketid123"`
+    /// `BucketId`; example: `"bucketid123"`
     pub bucket_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"im-demo123"`
+    /// `StrategyId`; example: `"im-demo123"`
     pub strategy_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"StrategyName"`
+    /// `StrategyName`; example: `"StrategyName"`
     pub strategy_name: Option<String>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `OriginType`; example: `"HTTP"`
     pub origin_type: Option<String>,
 
-    /// `HttpOriginConfig`: an [`IncrementalMigrationHttpOriginConfig`](super::models::IncrementalMigrationHttpOriginConfig).
+    /// `HttpOriginConfig`
     pub http_origin_config: Option<models::IncrementalMigrationHttpOriginConfig>,
 }
 

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateStorageCredentials`](super::CreateStorageCredentials).
 #[tc_model]
 pub struct Credentials {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"***********************************"`
+    /// `AccessKeyId`; example: `"***********************************"`
     pub access_key_id: Option<String>,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"***********************************"`
+    /// `SecretAccessKey`; example: `"***********************************"`
     pub secret_access_key: Option<String>,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"***********************************"`
+    /// `SessionToken`; example: `"***********************************"`
     pub session_token: Option<String>,
 
-    /// `Expiration`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T00:00:00+08:00"`
+    /// `Expiration`, an ISO 8601 timestamp; example: `"2022-01-01T00:00:00+08:00"`
     pub expiration: Option<String>,
 }
 
@@ -34,14 +26,10 @@ pub struct Credentials {
 /// Sent in the input of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos) and [`DescribeStorage`](super::DescribeStorage).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Status"`
+    /// `Name`; example: `"Status"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["NORMAL","DISABLE"]`
+    /// `Values`; example: `["NORMAL","DISABLE"]`
     pub values: Vec<String>,
 }
 
@@ -51,15 +39,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpEndpointInfo {
-    /// `Endpoint`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example.com"`
+    /// `Endpoint`, required in requests; example: `"example.com"`
     pub endpoint: Option<String>,
 
-    /// `StandbyEndpointSet`: a list of strings.
-    ///
-    /// Example: `["standby.com","standby2.com"]`
+    /// `StandbyEndpointSet`; example: `["standby.com","standby2.com"]`
     pub standby_endpoint_set: Option<Vec<String>>,
 }
 
@@ -69,16 +52,10 @@ pub struct IncrementalMigrationHttpEndpointInfo {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpHeader {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Host"`
+    /// `Key`, required in requests; example: `"Host"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example.com"`
+    /// `Value`, required in requests; example: `"example.com"`
     pub value: Option<String>,
 }
 
@@ -88,18 +65,13 @@ pub struct IncrementalMigrationHttpHeader {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpHeaderInfo {
-    /// `HeaderFollowMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FOLLOW_ALL"`
+    /// `HeaderFollowMode`, required in requests; example: `"FOLLOW_ALL"`
     pub header_follow_mode: Option<String>,
 
-    /// `FollowHttpHeaderKeySet`: a list of strings.
-    ///
-    /// Example: `["Host"]`
+    /// `FollowHttpHeaderKeySet`; example: `["Host"]`
     pub follow_http_header_key_set: Option<Vec<String>>,
 
-    /// `NewHttpHeaderSet`: a list of [`IncrementalMigrationHttpHeader`] objects.
+    /// `NewHttpHeaderSet`
     pub new_http_header_set: Option<Vec<IncrementalMigrationHttpHeader>>,
 }
 
@@ -109,14 +81,10 @@ pub struct IncrementalMigrationHttpHeaderInfo {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpOriginCondition {
-    /// `HttpStatusCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `404`
+    /// `HttpStatusCode`; example: `404`
     pub http_status_code: Option<u64>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"prefix_test"`
+    /// `Prefix`; example: `"prefix_test"`
     pub prefix: Option<String>,
 }
 
@@ -126,20 +94,16 @@ pub struct IncrementalMigrationHttpOriginCondition {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpOriginConfig {
-    /// `OriginInfo`: an [`IncrementalMigrationHttpOriginInfo`].
-    /// Required in requests.
+    /// `OriginInfo`, required in requests
     pub origin_info: Option<IncrementalMigrationHttpOriginInfo>,
 
-    /// `OriginParameter`: an [`IncrementalMigrationHttpOriginParameter`].
-    /// Required in requests.
+    /// `OriginParameter`, required in requests
     pub origin_parameter: Option<IncrementalMigrationHttpOriginParameter>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"SYNC"`
+    /// `Mode`; example: `"SYNC"`
     pub mode: Option<String>,
 
-    /// `OriginCondition`: an [`IncrementalMigrationHttpOriginCondition`].
+    /// `OriginCondition`
     pub origin_condition: Option<IncrementalMigrationHttpOriginCondition>,
 }
 
@@ -149,11 +113,10 @@ pub struct IncrementalMigrationHttpOriginConfig {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpOriginInfo {
-    /// `EndpointInfo`: an [`IncrementalMigrationHttpEndpointInfo`].
-    /// Required in requests.
+    /// `EndpointInfo`, required in requests
     pub endpoint_info: Option<IncrementalMigrationHttpEndpointInfo>,
 
-    /// `FileInfo`: an [`IncrementalMigrationOriginFileInfo`].
+    /// `FileInfo`
     pub file_info: Option<IncrementalMigrationOriginFileInfo>,
 }
 
@@ -163,28 +126,19 @@ pub struct IncrementalMigrationHttpOriginInfo {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationHttpOriginParameter {
-    /// `HttpHeaderInfo`: an [`IncrementalMigrationHttpHeaderInfo`].
-    /// Required in requests.
+    /// `HttpHeaderInfo`, required in requests
     pub http_header_info: Option<IncrementalMigrationHttpHeaderInfo>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `QueryStringFollowMode`: a string.
-    ///
-    /// Example: `"FOLLOW"`
+    /// `QueryStringFollowMode`; example: `"FOLLOW"`
     pub query_string_follow_mode: Option<String>,
 
-    /// `HttpRedirectCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `HttpRedirectCode`; example: `302`
     pub http_redirect_code: Option<u64>,
 
-    /// `OriginRedirectionFollowMode`: a string.
-    ///
-    /// Example: `"FOLLOW"`
+    /// `OriginRedirectionFollowMode`; example: `"FOLLOW"`
     pub origin_redirection_follow_mode: Option<String>,
 }
 
@@ -194,13 +148,13 @@ pub struct IncrementalMigrationHttpOriginParameter {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationOriginFileInfo {
-    /// `PrefixConfig`: an [`IncrementalMigrationOriginPrefixConfig`].
+    /// `PrefixConfig`
     pub prefix_config: Option<IncrementalMigrationOriginPrefixConfig>,
 
-    /// `SuffixConfig`: an [`IncrementalMigrationOriginSuffixConfig`].
+    /// `SuffixConfig`
     pub suffix_config: Option<IncrementalMigrationOriginSuffixConfig>,
 
-    /// `FixedFileConfig`: an [`IncrementalMigrationOriginFixedFileConfig`].
+    /// `FixedFileConfig`
     pub fixed_file_config: Option<IncrementalMigrationOriginFixedFileConfig>,
 }
 
@@ -210,9 +164,7 @@ pub struct IncrementalMigrationOriginFileInfo {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationOriginFixedFileConfig {
-    /// `FixedFilePath`: a string.
-    ///
-    /// Example: `"example/test.png"`
+    /// `FixedFilePath`; example: `"example/test.png"`
     pub fixed_file_path: Option<String>,
 }
 
@@ -222,9 +174,7 @@ pub struct IncrementalMigrationOriginFixedFileConfig {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationOriginPrefixConfig {
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `Prefix`; example: `"prefix"`
     pub prefix: Option<String>,
 }
 
@@ -234,9 +184,7 @@ pub struct IncrementalMigrationOriginPrefixConfig {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationOriginSuffixConfig {
-    /// `Suffix`: a string.
-    ///
-    /// Example: `"suffix"`
+    /// `Suffix`; example: `"suffix"`
     pub suffix: Option<String>,
 }
 
@@ -245,32 +193,22 @@ pub struct IncrementalMigrationOriginSuffixConfig {
 /// Returned in the output of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos).
 #[tc_model]
 pub struct IncrementalMigrationStrategyInfo {
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"im-demo123"`
+    /// `StrategyId`; example: `"im-demo123"`
     pub strategy_id: Option<String>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"strategy_name"`
+    /// `StrategyName`; example: `"strategy_name"`
     pub strategy_name: Option<String>,
 
-    /// `SubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1020304056`
+    /// `SubAppId`; example: `1020304056`
     pub sub_app_id: Option<u64>,
 
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketid-123"`
+    /// `BucketId`; example: `"bucketid-123"`
     pub bucket_id: Option<String>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `OriginType`; example: `"HTTP"`
     pub origin_type: Option<String>,
 
-    /// `HttpOriginConfig`: an [`IncrementalMigrationHttpOriginConfig`].
+    /// `HttpOriginConfig`
     pub http_origin_config: Option<IncrementalMigrationHttpOriginConfig>,
 }
 
@@ -279,14 +217,10 @@ pub struct IncrementalMigrationStrategyInfo {
 /// Sent in the input of [`DescribeIncrementalMigrationStrategyInfos`](super::DescribeIncrementalMigrationStrategyInfos) and [`DescribeStorage`](super::DescribeStorage).
 #[tc_model]
 pub struct SortBy {
-    /// `Field`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Field`; example: `"CreateTime"`
     pub field: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Asc"`
+    /// `Order`; example: `"Asc"`
     pub order: String,
 }
 
@@ -295,33 +229,21 @@ pub struct SortBy {
 /// Returned in the output of [`DescribeStorage`](super::DescribeStorage).
 #[tc_model]
 pub struct StorageInfo {
-    /// `BucketId`: a string.
-    ///
-    /// Example: `"bucketId123demo"`
+    /// `BucketId`; example: `"bucketId123demo"`
     pub bucket_id: Option<String>,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"my-storage"`
+    /// `StorageName`; example: `"my-storage"`
     pub storage_name: Option<String>,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StorageRegion`; example: `"ap-guangzhou"`
     pub storage_region: Option<String>,
 
-    /// `InternetAccessDomainStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `InternetAccessDomainStatus`; example: `"ONLINE"`
     pub internet_access_domain_status: Option<String>,
 
-    /// `InternetAccessDomain`: a string.
-    ///
-    /// Example: `"example123.vodpro.ap-guangzhou.eovod.com"`
+    /// `InternetAccessDomain`; example: `"example123.vodpro.ap-guangzhou.eovod.com"`
     pub internet_access_domain: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-07-17T00:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2018-07-17T00:00:00+08:00"`
     pub create_time: Option<String>,
 }

@@ -8,32 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeVpnGatewaySslServers`](super::DescribeVpnGatewaySslServers).
 #[tc_model]
 pub struct AccessPolicy {
-    /// `TargetCidr`: a string.
-    ///
-    /// Example: `"178.16.0.0/16"`
+    /// `TargetCidr`; example: `"178.16.0.0/16"`
     pub target_cidr: String,
 
-    /// `VpnGatewayIdSslAccessPolicyId`: a string.
-    ///
-    /// Example: `"vpnap-3a21cjeu"`
+    /// `VpnGatewayIdSslAccessPolicyId`; example: `"vpnap-3a21cjeu"`
     pub vpn_gateway_id_ssl_access_policy_id: String,
 
-    /// `ForAllClient`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForAllClient`; example: `0`
     pub for_all_client: u64,
 
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Vec<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-12-10 12:00:00"`
+    /// `UpdateTime`; example: `"2023-12-10 12:00:00"`
     pub update_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark-info"`
+    /// `Remark`; example: `"remark-info"`
     pub remark: String,
 }
 
@@ -42,14 +32,10 @@ pub struct AccessPolicy {
 /// Returned in the output of [`DescribeAccountAttributes`](super::DescribeAccountAttributes).
 #[tc_model]
 pub struct AccountAttribute {
-    /// `AttributeName`: a string.
-    ///
-    /// Example: `"supported-platforms"`
+    /// `AttributeName`; example: `"supported-platforms"`
     pub attribute_name: String,
 
-    /// `AttributeValues`: a list of strings.
-    ///
-    /// Example: `["VPC"]`
+    /// `AttributeValues`; example: `["VPC"]`
     pub attribute_values: Vec<String>,
 }
 
@@ -58,141 +44,89 @@ pub struct AccountAttribute {
 /// Returned in the output of [`DescribeAddresses`](super::DescribeAddresses), [`DescribeIPv6Addresses`](super::DescribeIPv6Addresses) and [`DescribeIp6Addresses`](super::DescribeIp6Addresses).
 #[tc_model]
 pub struct Address {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-ip9ongec"`
+    /// `AddressId`; example: `"eip-ip9ongec"`
     pub address_id: String,
 
-    /// `AddressName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `AddressName`; example: `"未命名"`
     pub address_name: String,
 
-    /// `AddressStatus`: a string.
-    ///
-    /// Example: `"UNBIND"`
+    /// `AddressStatus`; example: `"UNBIND"`
     pub address_status: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"100.10.1.1"`
+    /// `AddressIp`; example: `"100.10.1.1"`
     pub address_ip: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxx"`
     pub instance_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-05-19T08:37:53Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-05-19T08:37:53Z"`
     pub created_time: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `NetworkInterfaceId`; example: `"null"`
     pub network_interface_id: String,
 
-    /// `PrivateAddressIp`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PrivateAddressIp`; example: `"null"`
     pub private_address_ip: String,
 
-    /// `IsArrears`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsArrears`; example: `false`
     pub is_arrears: bool,
 
-    /// `IsBlocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBlocked`; example: `false`
     pub is_blocked: bool,
 
-    /// `IsEipDirectConnection`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEipDirectConnection`; example: `false`
     pub is_eip_direct_connection: bool,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"EIP"`
+    /// `AddressType`; example: `"EIP"`
     pub address_type: String,
 
-    /// `CascadeRelease`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CascadeRelease`; example: `false`
     pub cascade_release: bool,
 
-    /// `EipAlgType`: an [`AlgType`].
+    /// `EipAlgType`
     pub eip_alg_type: AlgType,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `InternetServiceProvider`; example: `"BGP"`
     pub internet_service_provider: String,
 
-    /// `LocalBgp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalBgp`; example: `false`
     pub local_bgp: bool,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bandwidth`; example: `1`
     pub bandwidth: Option<u64>,
 
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `DeadlineDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2024-10-06"`
+    /// `DeadlineDate`, a date (`YYYY-MM-DD`); example: `"2024-10-06"`
     pub deadline_date: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: Option<String>,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`; example: `"center_egress1"`
     pub egress: Option<String>,
 
-    /// `AntiDDoSPackageId`: a string.
-    ///
-    /// Example: `"bgp-fod89fe8"`
+    /// `AntiDDoSPackageId`; example: `"bgp-fod89fe8"`
     #[tc(rename = "AntiDDoSPackageId")]
     pub anti_ddos_package_id: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-ki2fa60h"`
+    /// `BandwidthPackageId`; example: `"bwp-ki2fa60h"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `UnVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `UnVpcId`; example: `"vpc-xxxxxxxx"`
     pub un_vpc_id: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `EipVisibleOnEni`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EipVisibleOnEni`; example: `false`
     pub eip_visible_on_eni: Option<bool>,
 }
 
@@ -201,14 +135,10 @@ pub struct Address {
 /// Sent in the input of [`AllocateAddresses`](super::AllocateAddresses), [`InquiryPriceAllocateAddresses`](super::InquiryPriceAllocateAddresses), [`InquiryPriceRenewAddresses`](super::InquiryPriceRenewAddresses), [`ModifyAddressInternetChargeType`](super::ModifyAddressInternetChargeType) and [`RenewAddresses`](super::RenewAddresses).
 #[tc_model]
 pub struct AddressChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoRenewFlag`; example: `2`
     pub auto_renew_flag: Option<i64>,
 }
 
@@ -218,20 +148,13 @@ pub struct AddressChargePrepaid {
 /// Returned in the output of [`CreateAddressTemplate`](super::CreateAddressTemplate) and [`DescribeAddressTemplates`](super::DescribeAddressTemplates).
 #[tc_model]
 pub struct AddressInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"2.2.2.2"`
+    /// `Address`; example: `"2.2.2.2"`
     pub address: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"desc"`
+    /// `Description`, always sent in responses; example: `"desc"`
     pub description: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2020-08-10 18:10:12"`
+    /// `UpdatedTime`; example: `"2020-08-10 18:10:12"`
     pub updated_time: Option<String>,
 }
 
@@ -240,37 +163,25 @@ pub struct AddressInfo {
 /// Returned in the output of [`CreateAddressTemplate`](super::CreateAddressTemplate) and [`DescribeAddressTemplates`](super::DescribeAddressTemplates).
 #[tc_model]
 pub struct AddressTemplate {
-    /// `AddressTemplateName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `AddressTemplateName`; example: `"name"`
     pub address_template_name: String,
 
-    /// `AddressTemplateId`: a string.
-    ///
-    /// Example: `"ipm-7t9oijd0"`
+    /// `AddressTemplateId`; example: `"ipm-7t9oijd0"`
     pub address_template_id: String,
 
-    /// `AddressSet`: a list of strings.
-    ///
-    /// Example: `["2.2.2.2"]`
+    /// `AddressSet`; example: `["2.2.2.2"]`
     pub address_set: Vec<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `UpdatedTime`; example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `AddressExtraSet`: a list of [`AddressInfo`] objects.
+    /// `AddressExtraSet`
     pub address_extra_set: Vec<AddressInfo>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"key","Value":"value"}]`
+    /// `TagSet`; example: `[{"Key":"key","Value":"value"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -279,39 +190,25 @@ pub struct AddressTemplate {
 /// Returned in the output of [`CreateAddressTemplateGroup`](super::CreateAddressTemplateGroup) and [`DescribeAddressTemplateGroups`](super::DescribeAddressTemplateGroups).
 #[tc_model]
 pub struct AddressTemplateGroup {
-    /// `AddressTemplateGroupName`: a string.
-    ///
-    /// Example: `"prod demo"`
+    /// `AddressTemplateGroupName`; example: `"prod demo"`
     pub address_template_group_name: String,
 
-    /// `AddressTemplateGroupId`: a string.
-    ///
-    /// Example: `"ipmg-g1ogd8r2"`
+    /// `AddressTemplateGroupId`; example: `"ipmg-g1ogd8r2"`
     pub address_template_group_id: String,
 
-    /// `AddressTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["ipm-7t9oijd0"]`
+    /// `AddressTemplateIdSet`; example: `["ipm-7t9oijd0"]`
     pub address_template_id_set: Vec<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-12-06 20:00:00"`
+    /// `CreatedTime`; example: `"2022-12-06 20:00:00"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2022-12-06 20:00:00"`
+    /// `UpdatedTime`; example: `"2022-12-06 20:00:00"`
     pub updated_time: Option<String>,
 
-    /// `AddressTemplateSet`: a list of [`AddressTemplateItem`] objects.
-    ///
-    /// Example: `[{"AddressTemplateId":"ipm-7t9oijd0","AddressTemplateName":"prod demo"}]`
+    /// `AddressTemplateSet`; example: `[{"AddressTemplateId":"ipm-7t9oijd0","AddressTemplateName":"prod demo"}]`
     pub address_template_set: Vec<AddressTemplateItem>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"key","Value":"value"}]`
+    /// `TagSet`; example: `[{"Key":"key","Value":"value"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -320,44 +217,31 @@ pub struct AddressTemplateGroup {
 /// Returned in the output of [`CreateAddressTemplateGroup`](super::CreateAddressTemplateGroup) and [`DescribeAddressTemplateGroups`](super::DescribeAddressTemplateGroups).
 #[tc_model]
 pub struct AddressTemplateItem {
-    /// `AddressTemplateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipm-7t9oijd0"`
+    /// `AddressTemplateId`, always sent in responses; example: `"ipm-7t9oijd0"`
     pub address_template_id: Option<String>,
 
-    /// `AddressTemplateName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `AddressTemplateName`; example: `"demo"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub address_template_name: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"192.168.1.10"`
+    /// `From`; example: `"192.168.1.10"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub from: Option<String>,
 
-    /// `To`: a string.
-    ///
-    /// Example: `"192.168.1.20"`
+    /// `To`; example: `"192.168.1.20"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub to: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2020-08-10 18:10:12"`
+    /// `UpdatedTime`; example: `"2020-08-10 18:10:12"`
     pub updated_time: Option<String>,
 }
 
@@ -367,16 +251,10 @@ pub struct AddressTemplateItem {
 /// Returned in the output of [`DescribeSecurityGroupExpandedPolicies`](super::DescribeSecurityGroupExpandedPolicies), [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies) and [`DescribeSgSnapshotFileContent`](super::DescribeSgSnapshotFileContent).
 #[tc_model]
 pub struct AddressTemplateSpecification {
-    /// `AddressId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipm-2uw6ujo6"`
+    /// `AddressId`, always sent in responses; example: `"ipm-2uw6ujo6"`
     pub address_id: Option<String>,
 
-    /// `AddressGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipmg-2uw6ujo6"`
+    /// `AddressGroupId`, always sent in responses; example: `"ipmg-2uw6ujo6"`
     pub address_group_id: Option<String>,
 }
 
@@ -385,14 +263,10 @@ pub struct AddressTemplateSpecification {
 /// Returned in the output of [`DescribeAddresses`](super::DescribeAddresses), [`DescribeIPv6Addresses`](super::DescribeIPv6Addresses) and [`DescribeIp6Addresses`](super::DescribeIp6Addresses).
 #[tc_model]
 pub struct AlgType {
-    /// `Ftp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ftp`; example: `true`
     pub ftp: bool,
 
-    /// `Sip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sip`; example: `true`
     pub sip: bool,
 }
 
@@ -401,22 +275,16 @@ pub struct AlgType {
 /// Returned in the output of [`CreateAssistantCidr`](super::CreateAssistantCidr), [`CreateVpc`](super::CreateVpc), [`DescribeAssistantCidr`](super::DescribeAssistantCidr), [`DescribeVpcs`](super::DescribeVpcs) and [`ModifyAssistantCidr`](super::ModifyAssistantCidr).
 #[tc_model]
 pub struct AssistantCidr {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"172.16.1.0/24"`
+    /// `CidrBlock`; example: `"172.16.1.0/24"`
     pub cidr_block: String,
 
-    /// `AssistantType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssistantType`; example: `0`
     pub assistant_type: i64,
 
-    /// `SubnetSet`: a list of [`Subnet`] objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<Subnet>,
 }
 
@@ -426,14 +294,10 @@ pub struct AssistantCidr {
 /// Returned in the output of [`CreateSnapshotPolicies`](super::CreateSnapshotPolicies) and [`DescribeSnapshotPolicies`](super::DescribeSnapshotPolicies).
 #[tc_model]
 pub struct BackupPolicy {
-    /// `BackupDay`: a string.
-    ///
-    /// Example: `"monday"`
+    /// `BackupDay`; example: `"monday"`
     pub backup_day: String,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"3:00"`
+    /// `BackupTime`; example: `"3:00"`
     pub backup_time: String,
 }
 
@@ -442,52 +306,34 @@ pub struct BackupPolicy {
 /// Returned in the output of [`DescribeBandwidthPackages`](super::DescribeBandwidthPackages).
 #[tc_model]
 pub struct BandwidthPackage {
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-xxxxxx"`
+    /// `BandwidthPackageId`; example: `"bwp-xxxxxx"`
     pub bandwidth_package_id: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `NetworkType`; example: `"BGP"`
     pub network_type: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"TOP5_POSTPAID_BY_MONTH"`
+    /// `ChargeType`; example: `"TOP5_POSTPAID_BY_MONTH"`
     pub charge_type: String,
 
-    /// `BandwidthPackageName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `BandwidthPackageName`; example: `"未命名"`
     pub bandwidth_package_name: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-04-27T09:06:07Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-04-27T09:06:07Z"`
     pub created_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CREATED"`
+    /// `Status`; example: `"CREATED"`
     pub status: String,
 
-    /// `ResourceSet`: a list of [`Resource`] objects.
+    /// `ResourceSet`
     pub resource_set: Vec<Resource>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: i64,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`; example: `"center_egress1"`
     pub egress: String,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-02-06T06:42:20Z"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2023-02-06T06:42:20Z"`
     pub deadline: Option<String>,
 }
 
@@ -496,9 +342,7 @@ pub struct BandwidthPackage {
 /// Returned in the output of [`DescribeBandwidthPackageBillUsage`](super::DescribeBandwidthPackageBillUsage).
 #[tc_model]
 pub struct BandwidthPackageBillBandwidth {
-    /// `BandwidthUsage`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `BandwidthUsage`; example: `15`
     pub bandwidth_usage: f64,
 }
 
@@ -507,19 +351,13 @@ pub struct BandwidthPackageBillBandwidth {
 /// Returned in the output of [`DescribeAddressBandwidthRange`](super::DescribeAddressBandwidthRange) and [`DescribeBandwidthPackageBandwidthRange`](super::DescribeBandwidthPackageBandwidthRange).
 #[tc_model]
 pub struct BandwidthRange {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bwp-1234test"`
+    /// `ResourceId`; example: `"bwp-1234test"`
     pub resource_id: Option<String>,
 
-    /// `BandwidthLowerLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BandwidthLowerLimit`; example: `1`
     pub bandwidth_lower_limit: Option<u64>,
 
-    /// `BandwidthUpperLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `BandwidthUpperLimit`; example: `200`
     pub bandwidth_upper_limit: Option<u64>,
 }
 
@@ -528,24 +366,16 @@ pub struct BandwidthRange {
 /// Sent in the input of [`ModifySnapshotPolicies`](super::ModifySnapshotPolicies).
 #[tc_model]
 pub struct BatchModifySnapshotPolicy {
-    /// `SnapshotPolicyId`: a string.
-    ///
-    /// Example: `"sspolicy-5k6fot41"`
+    /// `SnapshotPolicyId`; example: `"sspolicy-5k6fot41"`
     pub snapshot_policy_id: String,
 
-    /// `SnapshotPolicyName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SnapshotPolicyName`; example: `"demo"`
     pub snapshot_policy_name: Option<String>,
 
-    /// `BackupPolicies`: a list of [`BackupPolicy`] objects.
-    ///
-    /// Example: `[{"SnapshotPolicyId":"sspolicy-5k6fot41","SnapshotPolicyName":"demo"}]`
+    /// `BackupPolicies`; example: `[{"SnapshotPolicyId":"sspolicy-5k6fot41","SnapshotPolicyName":"demo"}]`
     pub backup_policies: Option<Vec<BackupPolicy>>,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `KeepTime`; example: `12`
     pub keep_time: Option<u64>,
 }
 
@@ -554,19 +384,13 @@ pub struct BatchModifySnapshotPolicy {
 /// Sent in the input of [`CreateVpnConnection`](super::CreateVpnConnection) and [`ModifyVpnConnectionAttribute`](super::ModifyVpnConnectionAttribute).
 #[tc_model]
 pub struct BgpConfig {
-    /// `TunnelCidr`: a string.
-    ///
-    /// Example: `"169.254.128.0/30"`
+    /// `TunnelCidr`; example: `"169.254.128.0/30"`
     pub tunnel_cidr: String,
 
-    /// `LocalBgpIp`: a string.
-    ///
-    /// Example: `"169.254.128.1"`
+    /// `LocalBgpIp`; example: `"169.254.128.1"`
     pub local_bgp_ip: String,
 
-    /// `RemoteBgpIp`: a string.
-    ///
-    /// Example: `"169.254.128.2"`
+    /// `RemoteBgpIp`; example: `"169.254.128.2"`
     pub remote_bgp_ip: String,
 }
 
@@ -575,29 +399,19 @@ pub struct BgpConfig {
 /// Returned in the output of [`CreateVpnConnection`](super::CreateVpnConnection) and [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct BgpConfigAndAsn {
-    /// `TunnelCidr`: a string.
-    ///
-    /// Example: `"169.254.128.0/30"`
+    /// `TunnelCidr`; example: `"169.254.128.0/30"`
     pub tunnel_cidr: Option<String>,
 
-    /// `LocalBgpIp`: a string.
-    ///
-    /// Example: `"169.254.128.1"`
+    /// `LocalBgpIp`; example: `"169.254.128.1"`
     pub local_bgp_ip: Option<String>,
 
-    /// `RemoteBgpIp`: a string.
-    ///
-    /// Example: `"169.254.128.2"`
+    /// `RemoteBgpIp`; example: `"169.254.128.2"`
     pub remote_bgp_ip: Option<String>,
 
-    /// `LocalBgpAsn`: a string.
-    ///
-    /// Example: `"31451"`
+    /// `LocalBgpAsn`; example: `"31451"`
     pub local_bgp_asn: Option<String>,
 
-    /// `RemoteBgpAsn`: a string.
-    ///
-    /// Example: `"31451"`
+    /// `RemoteBgpAsn`; example: `"31451"`
     pub remote_bgp_asn: Option<String>,
 }
 
@@ -607,138 +421,86 @@ pub struct BgpConfigAndAsn {
 #[doc(alias = "CCN")]
 #[tc_model]
 pub struct Ccn {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-c21f68nb"`
+    /// `CcnId`; example: `"ccn-c21f68nb"`
     pub ccn_id: String,
 
-    /// `CcnName`: a string.
-    ///
-    /// Example: `"ccn-01"`
+    /// `CcnName`; example: `"ccn-01"`
     pub ccn_name: String,
 
-    /// `CcnDescription`: a string.
-    ///
-    /// Example: `"ccn"`
+    /// `CcnDescription`; example: `"ccn"`
     pub ccn_description: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceCount`; example: `0`
     pub instance_count: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-15 11:41:35"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-09-15 11:41:35"`
     pub create_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ISOLATED"`
+    /// `State`; example: `"ISOLATED"`
     pub state: String,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"PT"`
+    /// `QosLevel`; example: `"PT"`
     pub qos_level: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `InstanceMeteringType`: a string.
-    ///
-    /// Example: `"BANDWIDTH"`
+    /// `InstanceMeteringType`; example: `"BANDWIDTH"`
     pub instance_metering_type: Option<String>,
 
-    /// `BandwidthLimitType`: a string.
-    ///
-    /// Example: `"INTER_REGION_LIMIT"`
+    /// `BandwidthLimitType`; example: `"INTER_REGION_LIMIT"`
     pub bandwidth_limit_type: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `RoutePriorityFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RoutePriorityFlag`; example: `true`
     pub route_priority_flag: bool,
 
-    /// `RouteTableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RouteTableCount`; example: `0`
     pub route_table_count: u64,
 
-    /// `RouteTableFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteTableFlag`; example: `true`
     pub route_table_flag: bool,
 
-    /// `IsSecurityLock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSecurityLock`; example: `true`
     pub is_security_lock: bool,
 
-    /// `RouteBroadcastPolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteBroadcastPolicyFlag`; example: `true`
     pub route_broadcast_policy_flag: bool,
 
-    /// `RouteECMPFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteECMPFlag`; example: `true`
     #[tc(rename = "RouteECMPFlag")]
     pub route_ecmp_flag: Option<bool>,
 
-    /// `RouteOverlapFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteOverlapFlag`; example: `true`
     pub route_overlap_flag: Option<bool>,
 
-    /// `TrafficMarkingPolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TrafficMarkingPolicyFlag`; example: `true`
     pub traffic_marking_policy_flag: Option<bool>,
 
-    /// `RouteSelectPolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteSelectPolicyFlag`; example: `true`
     pub route_select_policy_flag: Option<bool>,
 
-    /// `DirectConnectAccelerateChannelFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DirectConnectAccelerateChannelFlag`; example: `true`
     pub direct_connect_accelerate_channel_flag: Option<bool>,
 
-    /// `Ipv6Flag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ipv6Flag`; example: `true`
     pub ipv6_flag: Option<bool>,
 
-    /// `MrtbAggregatePolicyFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MrtbAggregatePolicyFlag`; example: `true`
     pub mrtb_aggregate_policy_flag: Option<bool>,
 
-    /// `MrtbPolicyValueFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MrtbPolicyValueFlag`; example: `true`
     pub mrtb_policy_value_flag: Option<bool>,
 
-    /// `RouteTablePolicyValueCommunityFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RouteTablePolicyValueCommunityFlag`; example: `true`
     pub route_table_policy_value_community_flag: Option<bool>,
 
-    /// `PolicyBasedRoutingFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PolicyBasedRoutingFlag`; example: `true`
     pub policy_based_routing_flag: Option<bool>,
 
-    /// `ServiceLevelMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServiceLevelMode`; example: `0`
     pub service_level_mode: Option<u64>,
 }
 
@@ -747,84 +509,52 @@ pub struct Ccn {
 /// Returned in the output of [`DescribeCcnAttachedInstances`](super::DescribeCcnAttachedInstances).
 #[tc_model]
 pub struct CcnAttachedInstance {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-31zf3vib"`
+    /// `CcnId`; example: `"ccn-31zf3vib"`
     pub ccn_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-lt6ork07"`
+    /// `InstanceId`; example: `"vpc-lt6ork07"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ccn_instance_1"`
+    /// `InstanceName`; example: `"ccn_instance_1"`
     pub instance_name: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `InstanceUin`: a string.
-    ///
-    /// Example: `"100000072292"`
+    /// `InstanceUin`; example: `"100000072292"`
     pub instance_uin: String,
 
-    /// `CidrBlock`: a list of strings.
-    ///
-    /// Example: `["10.1.0.0/16"]`
+    /// `CidrBlock`; example: `["10.1.0.0/16"]`
     pub cidr_block: Vec<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: String,
 
-    /// `AttachedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-03 16:19:44"`
+    /// `AttachedTime`, a date and time as the service writes it; example: `"2021-03-03 16:19:44"`
     pub attached_time: String,
 
-    /// `CcnUin`: a string.
-    ///
-    /// Example: `"100000072292"`
+    /// `CcnUin`; example: `"100000072292"`
     pub ccn_uin: String,
 
-    /// `InstanceArea`: a string.
-    ///
-    /// Example: `"CHINA_MAINLAND"`
+    /// `InstanceArea`; example: `"CHINA_MAINLAND"`
     pub instance_area: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Description`; example: `"remark"`
     pub description: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `RouteTableId`; example: `"ccnrtb-1234edfr"`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"route_1"`
+    /// `RouteTableName`; example: `"route_1"`
     pub route_table_name: String,
 
-    /// `AliasType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `AliasType`; example: `"VPC"`
     pub alias_type: Option<String>,
 
-    /// `AliasInstanceId`: a string.
-    ///
-    /// Example: `"vpc-nb107zhp"`
+    /// `AliasInstanceId`; example: `"vpc-nb107zhp"`
     pub alias_instance_id: Option<String>,
 }
 
@@ -833,59 +563,41 @@ pub struct CcnAttachedInstance {
 /// Returned in the output of [`DescribeCrossBorderCcnRegionBandwidthLimits`](super::DescribeCrossBorderCcnRegionBandwidthLimits).
 #[tc_model]
 pub struct CcnBandwidth {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-k2c3b8ir"`
+    /// `CcnId`; example: `"ccn-k2c3b8ir"`
     pub ccn_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-11-10 16:02:43"`
+    /// `CreatedTime`; example: `"2023-11-10 16:02:43"`
     pub created_time: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-11-10 16:02:43"`
+    /// `ExpiredTime`; example: `"2023-11-10 16:02:43"`
     pub expired_time: String,
 
-    /// `RegionFlowControlId`: a string.
-    ///
-    /// Example: `"fcr-3jkeg2mc"`
+    /// `RegionFlowControlId`; example: `"fcr-3jkeg2mc"`
     pub region_flow_control_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimitInfo`].
+    /// `CcnRegionBandwidthLimit`
     pub ccn_region_bandwidth_limit: CcnRegionBandwidthLimitInfo,
 
-    /// `MarketId`: a string.
-    ///
-    /// Example: `"market-32cu4uhcs"`
+    /// `MarketId`; example: `"market-32cu4uhcs"`
     pub market_id: String,
 
-    /// `UserAccountID`: a string.
-    ///
-    /// Example: `"2814325091"`
+    /// `UserAccountID`; example: `"2814325091"`
     #[tc(rename = "UserAccountID")]
     pub user_account_id: String,
 
-    /// `IsCrossBorder`: a boolean.
+    /// `IsCrossBorder`
     pub is_cross_border: bool,
 
-    /// `IsSecurityLock`: a boolean.
+    /// `IsSecurityLock`
     pub is_security_lock: bool,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `InstanceChargeType`; example: `"POSTPAID"`
     pub instance_charge_type: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-11 14:26:33"`
+    /// `UpdateTime`; example: `"2024-10-11 14:26:33"`
     pub update_time: String,
 }
 
@@ -894,50 +606,34 @@ pub struct CcnBandwidth {
 /// Returned in the output of [`GetCcnRegionBandwidthLimits`](super::GetCcnRegionBandwidthLimits).
 #[tc_model]
 pub struct CcnBandwidthInfo {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-ef5nufih"`
+    /// `CcnId`; example: `"ccn-ef5nufih"`
     pub ccn_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2018-12-18 20:11:37"`
+    /// `CreatedTime`; example: `"2018-12-18 20:11:37"`
     pub created_time: String,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2019-01-18 20:11:37"`
+    /// `ExpiredTime`; example: `"2019-01-18 20:11:37"`
     pub expired_time: String,
 
-    /// `RegionFlowControlId`: a string.
-    ///
-    /// Example: `"fcr-6fda09za"`
+    /// `RegionFlowControlId`; example: `"fcr-6fda09za"`
     pub region_flow_control_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `CcnRegionBandwidthLimit`: a [`CcnRegionBandwidthLimit`].
+    /// `CcnRegionBandwidthLimit`
     pub ccn_region_bandwidth_limit: CcnRegionBandwidthLimit,
 
-    /// `MarketId`: a string.
-    ///
-    /// Example: `"market-3cef2rhkl"`
+    /// `MarketId`; example: `"market-3cef2rhkl"`
     pub market_id: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `DefaultQosBandwidthFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultQosBandwidthFlag`; example: `true`
     pub default_qos_bandwidth_flag: bool,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"AU"`
+    /// `QosLevel`; example: `"AU"`
     pub qos_level: String,
 }
 
@@ -946,20 +642,13 @@ pub struct CcnBandwidthInfo {
 /// Sent in the input of [`CreateCcnRouteTables`](super::CreateCcnRouteTables).
 #[tc_model]
 pub struct CcnBatchRouteTable {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-245ecr35"`
+    /// `CcnId`; example: `"ccn-245ecr35"`
     pub ccn_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Name`; example: `"local"`
     pub name: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"deerers"`
+    /// `Description`, always sent in responses; example: `"deerers"`
     pub description: Option<String>,
 }
 
@@ -968,20 +657,14 @@ pub struct CcnBatchRouteTable {
 /// Sent in the input of [`LockCcnBandwidths`](super::LockCcnBandwidths) and [`UnlockCcnBandwidths`](super::UnlockCcnBandwidths).
 #[tc_model]
 pub struct CcnFlowLock {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-2caehl6h"`
+    /// `CcnId`; example: `"ccn-2caehl6h"`
     pub ccn_id: String,
 
-    /// `UserAccountID`: a string.
-    ///
-    /// Example: `"201111300001"`
+    /// `UserAccountID`; example: `"201111300001"`
     #[tc(rename = "UserAccountID")]
     pub user_account_id: String,
 
-    /// `RegionFlowControlId`: a string.
-    ///
-    /// Example: `"fcr-ceah9fdm"`
+    /// `RegionFlowControlId`; example: `"fcr-ceah9fdm"`
     pub region_flow_control_id: Option<String>,
 }
 
@@ -990,35 +673,22 @@ pub struct CcnFlowLock {
 /// Sent in the input of [`AcceptAttachCcnInstances`](super::AcceptAttachCcnInstances), [`AttachCcnInstances`](super::AttachCcnInstances), [`DetachCcnInstances`](super::DetachCcnInstances), [`ModifyCcnAttachedInstancesAttribute`](super::ModifyCcnAttachedInstancesAttribute), [`RejectAttachCcnInstances`](super::RejectAttachCcnInstances) and [`ResetAttachCcnInstances`](super::ResetAttachCcnInstances).
 #[tc_model]
 pub struct CcnInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-lt6ork07"`
+    /// `InstanceId`; example: `"vpc-lt6ork07"`
     pub instance_id: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"remark"`
+    /// `Description`, always sent in responses; example: `"remark"`
     pub description: Option<String>,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `RouteTableId`; example: `"ccnrtb-1234edfr"`
     pub route_table_id: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"PayByCcnOwner"`
+    /// `OrderType`; example: `"PayByCcnOwner"`
     pub order_type: Option<String>,
 }
 
@@ -1027,9 +697,7 @@ pub struct CcnInstance {
 /// Returned in the output of [`DescribeTenantCcns`](super::DescribeTenantCcns).
 #[tc_model]
 pub struct CcnInstanceInfo {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-3cef2rhkl"`
+    /// `CcnId`; example: `"ccn-3cef2rhkl"`
     pub ccn_id: String,
 }
 
@@ -1038,14 +706,10 @@ pub struct CcnInstanceInfo {
 /// Sent in the input of [`AssociateInstancesToCcnRouteTable`](super::AssociateInstancesToCcnRouteTable).
 #[tc_model]
 pub struct CcnInstanceWithoutRegion {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `InstanceId`; example: `"vpc-m0c2kcun"`
     pub instance_id: String,
 }
 
@@ -1054,64 +718,40 @@ pub struct CcnInstanceWithoutRegion {
 /// Returned in the output of [`DescribeCcnPolicyBasedRoutingNextHop`](super::DescribeCcnPolicyBasedRoutingNextHop).
 #[tc_model]
 pub struct CcnPolicyBasedRoutingNextHop {
-    /// `PolicyBasedRoutingNextHopId`: a string.
-    ///
-    /// Example: `"pbrnh-bbjdqarl"`
+    /// `PolicyBasedRoutingNextHopId`; example: `"pbrnh-bbjdqarl"`
     pub policy_based_routing_next_hop_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"next hop"`
+    /// `Name`; example: `"next hop"`
     pub name: Option<String>,
 
-    /// `NextHopRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `NextHopRegion`; example: `"ap-guangzhou"`
     pub next_hop_region: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-6zgq4gsp"`
+    /// `InstanceId`; example: `"vpc-6zgq4gsp"`
     pub instance_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `State`; example: `"ENABLE"`
     pub state: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"next hop"`
+    /// `Description`; example: `"next hop"`
     pub description: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: Option<String>,
 
-    /// `NextHopResourceType`: a string.
-    ///
-    /// Example: `"HAVIP"`
+    /// `NextHopResourceType`; example: `"HAVIP"`
     pub next_hop_resource_type: Option<String>,
 
-    /// `NextHopResourceId`: a string.
-    ///
-    /// Example: `"havip-lmojafue"`
+    /// `NextHopResourceId`; example: `"havip-lmojafue"`
     pub next_hop_resource_id: Option<String>,
 
-    /// `NextHopIp`: a string.
-    ///
-    /// Example: `"pbrnh-hows4a7d"`
+    /// `NextHopIp`; example: `"pbrnh-hows4a7d"`
     pub next_hop_ip: Option<String>,
 
-    /// `PolicyBasedRoutingRulesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyBasedRoutingRulesCount`; example: `0`
     pub policy_based_routing_rules_count: Option<i64>,
 }
 
@@ -1121,65 +761,37 @@ pub struct CcnPolicyBasedRoutingNextHop {
 /// Returned in the output of [`DescribeCcnPolicyBasedRoutingRule`](super::DescribeCcnPolicyBasedRoutingRule).
 #[tc_model]
 pub struct CcnPolicyBasedRoutingRule {
-    /// `PolicyBasedRoutingNextHopId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"pbrnh-8kas9zm7"`
+    /// `PolicyBasedRoutingNextHopId`, required in requests; example: `"pbrnh-8kas9zm7"`
     pub policy_based_routing_next_hop_id: Option<String>,
 
-    /// `SourceCidrBlock`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`, required in requests; example: `"10.0.0.0/16"`
     pub source_cidr_block: Option<String>,
 
-    /// `DestinationCidrBlock`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `DestinationCidrBlock`, required in requests; example: `"192.168.0.0/24"`
     pub destination_cidr_block: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Priority`, required in requests; example: `1`
     pub priority: Option<i64>,
 
-    /// `InstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`, required in requests; example: `"VPC"`
     pub instance_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-6zgq4gsp"`
+    /// `InstanceId`, required in requests; example: `"vpc-6zgq4gsp"`
     pub instance_id: Option<String>,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rule"`
+    /// `Description`; example: `"rule"`
     pub description: Option<String>,
 
-    /// `PolicyBasedRoutingRuleId`: a string.
-    ///
-    /// Example: `"pbrrule-145s8ebs"`
+    /// `PolicyBasedRoutingRuleId`; example: `"pbrrule-145s8ebs"`
     pub policy_based_routing_rule_id: Option<String>,
 
-    /// `DestinationInstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `DestinationInstanceType`; example: `"VPC"`
     pub destination_instance_type: Option<String>,
 
-    /// `DestinationInstanceId`: a string.
-    ///
-    /// Example: `"vpc-1x23rt62"`
+    /// `DestinationInstanceId`; example: `"vpc-1x23rt62"`
     pub destination_instance_id: Option<String>,
 }
 
@@ -1189,28 +801,19 @@ pub struct CcnPolicyBasedRoutingRule {
 /// Returned in the output of [`DescribeCcnRegionBandwidthLimits`](super::DescribeCcnRegionBandwidthLimits) and [`GetCcnRegionBandwidthLimits`](super::GetCcnRegionBandwidthLimits).
 #[tc_model]
 pub struct CcnRegionBandwidthLimit {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `BandwidthLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BandwidthLimit`; example: `1000`
     pub bandwidth_limit: u64,
 
-    /// `IsBm`: a boolean.
-    /// Always sent in responses.
+    /// `IsBm`, always sent in responses
     pub is_bm: Option<bool>,
 
-    /// `DstRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `DstRegion`, always sent in responses; example: `"ap-beijing"`
     pub dst_region: Option<String>,
 
-    /// `DstIsBm`: a boolean.
-    /// Always sent in responses.
+    /// `DstIsBm`, always sent in responses
     pub dst_is_bm: Option<bool>,
 }
 
@@ -1219,19 +822,13 @@ pub struct CcnRegionBandwidthLimit {
 /// Returned in the output of [`DescribeCrossBorderCcnRegionBandwidthLimits`](super::DescribeCrossBorderCcnRegionBandwidthLimits).
 #[tc_model]
 pub struct CcnRegionBandwidthLimitInfo {
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `SourceRegion`; example: `"ap-shanghai"`
     pub source_region: String,
 
-    /// `DestinationRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DestinationRegion`; example: `"ap-guangzhou"`
     pub destination_region: String,
 
-    /// `BandwidthLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BandwidthLimit`; example: `1000`
     pub bandwidth_limit: u64,
 }
 
@@ -1240,89 +837,55 @@ pub struct CcnRegionBandwidthLimitInfo {
 /// Returned in the output of [`DescribeCcnRoutes`](super::DescribeCcnRoutes).
 #[tc_model]
 pub struct CcnRoute {
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"ccnr-hs2yc3ha"`
+    /// `RouteId`; example: `"ccnr-hs2yc3ha"`
     pub route_id: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.1.19.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.1.19.0/24"`
     pub destination_cidr_block: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-fc21z82c"`
+    /// `InstanceId`; example: `"vpc-fc21z82c"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试name"`
+    /// `InstanceName`; example: `"测试name"`
     pub instance_name: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-11-19 15:20:25"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2022-11-19 15:20:25"`
     pub update_time: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: bool,
 
-    /// `InstanceUin`: a string.
-    ///
-    /// Example: `"151241551"`
+    /// `InstanceUin`; example: `"151241551"`
     pub instance_uin: String,
 
-    /// `ExtraState`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ExtraState`; example: `"Running"`
     pub extra_state: String,
 
-    /// `IsBgp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBgp`; example: `false`
     pub is_bgp: bool,
 
-    /// `RoutePriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RoutePriority`; example: `50`
     pub route_priority: u64,
 
-    /// `InstanceExtraName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `InstanceExtraName`; example: `"test-name"`
     pub instance_extra_name: String,
 
-    /// `AliasType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `AliasType`; example: `"VPC"`
     pub alias_type: Option<String>,
 
-    /// `AliasInstanceId`: a string.
-    ///
-    /// Example: `"alias-instance-id"`
+    /// `AliasInstanceId`; example: `"alias-instance-id"`
     pub alias_instance_id: Option<String>,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-2u41xs92"`
+    /// `RouteTableId`; example: `"ccnrtb-2u41xs92"`
     pub route_table_id: Option<String>,
 
-    /// `AsPath`: a string.
-    ///
-    /// Example: `"1122/3333"`
+    /// `AsPath`; example: `"1122/3333"`
     pub as_path: Option<String>,
 }
 
@@ -1332,17 +895,13 @@ pub struct CcnRoute {
 /// Returned in the output of [`DescribeCcnRouteTableBroadcastPolicys`](super::DescribeCcnRouteTableBroadcastPolicys) and [`DescribeCcnRouteTableInputPolicys`](super::DescribeCcnRouteTableInputPolicys).
 #[tc_model]
 pub struct CcnRouteBroadcastPolicyRouteCondition {
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance-type"`
+    /// `Name`; example: `"instance-type"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `MatchPattern`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchPattern`; example: `1`
     pub match_pattern: u64,
 }
 
@@ -1351,32 +910,22 @@ pub struct CcnRouteBroadcastPolicyRouteCondition {
 /// Returned in the output of [`CreateCcnRouteTables`](super::CreateCcnRouteTables) and [`DescribeCcnRouteTables`](super::DescribeCcnRouteTables).
 #[tc_model]
 pub struct CcnRouteTable {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-245ecr35"`
+    /// `CcnId`; example: `"ccn-245ecr35"`
     pub ccn_id: String,
 
-    /// `CcnRouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `CcnRouteTableId`; example: `"ccnrtb-1234edfr"`
     pub ccn_route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"rtb-01"`
+    /// `RouteTableName`; example: `"rtb-01"`
     pub route_table_name: String,
 
-    /// `RouteTableDescription`: a string.
-    ///
-    /// Example: `"deerers"`
+    /// `RouteTableDescription`; example: `"deerers"`
     pub route_table_description: String,
 
-    /// `IsDefaultTable`: a boolean.
+    /// `IsDefaultTable`
     pub is_default_table: bool,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-14 11:16:45"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-05-14 11:16:45"`
     pub create_time: String,
 }
 
@@ -1386,41 +935,28 @@ pub struct CcnRouteTable {
 /// Returned in the output of [`DescribeCcnRouteTableBroadcastPolicys`](super::DescribeCcnRouteTableBroadcastPolicys).
 #[tc_model]
 pub struct CcnRouteTableBroadcastPolicy {
-    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
+    /// `RouteConditions`
     pub route_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
 
-    /// `BroadcastConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
+    /// `BroadcastConditions`
     pub broadcast_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `Action`; example: `"accept"`
     pub action: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"接收指定关联实例路由"`
+    /// `Description`, always sent in responses; example: `"接收指定关联实例路由"`
     pub description: Option<String>,
 
-    /// `OperateAsPath`: a string.
-    ///
-    /// Example: `"63551/63552"`
+    /// `OperateAsPath`; example: `"63551/63552"`
     pub operate_as_path: Option<String>,
 
-    /// `AsPathOperateMode`: a string.
-    ///
-    /// Example: `"prepend"`
+    /// `AsPathOperateMode`; example: `"prepend"`
     pub as_path_operate_mode: Option<String>,
 
-    /// `OperateCommunitySet`: a list of strings.
-    ///
-    /// Example: `["65001:65001"]`
+    /// `OperateCommunitySet`; example: `["65001:65001"]`
     pub operate_community_set: Option<Vec<String>>,
 
-    /// `CommunityOperateMode`: a string.
-    ///
-    /// Example: `"add"`
+    /// `CommunityOperateMode`; example: `"add"`
     pub community_operate_mode: Option<String>,
 }
 
@@ -1429,17 +965,13 @@ pub struct CcnRouteTableBroadcastPolicy {
 /// Returned in the output of [`DescribeCcnRouteTableBroadcastPolicys`](super::DescribeCcnRouteTableBroadcastPolicys).
 #[tc_model]
 pub struct CcnRouteTableBroadcastPolicys {
-    /// `Policys`: a list of [`CcnRouteTableBroadcastPolicy`] objects.
+    /// `Policys`
     pub policys: Vec<CcnRouteTableBroadcastPolicy>,
 
-    /// `PolicyVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyVersion`; example: `10`
     pub policy_version: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-24 19:28:31"`
+    /// `CreateTime`; example: `"2022-05-24 19:28:31"`
     pub create_time: String,
 }
 
@@ -1449,29 +981,19 @@ pub struct CcnRouteTableBroadcastPolicys {
 /// Returned in the output of [`DescribeCcnRouteTableInputPolicys`](super::DescribeCcnRouteTableInputPolicys).
 #[tc_model]
 pub struct CcnRouteTableInputPolicy {
-    /// `RouteConditions`: a list of [`CcnRouteBroadcastPolicyRouteCondition`] objects.
-    ///
-    /// Example: `[{"matchPattern":0,"name":"asPath","values":["65001/65002"]}]`
+    /// `RouteConditions`; example: `[{"matchPattern":0,"name":"asPath","values":["65001/65002"]}]`
     pub route_conditions: Vec<CcnRouteBroadcastPolicyRouteCondition>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `Action`; example: `"accept"`
     pub action: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"接收指定关联实例路由"`
+    /// `Description`; example: `"接收指定关联实例路由"`
     pub description: String,
 
-    /// `OperateAsPath`: a string.
-    ///
-    /// Example: `"63551/63552"`
+    /// `OperateAsPath`; example: `"63551/63552"`
     pub operate_as_path: Option<String>,
 
-    /// `AsPathOperateMode`: a string.
-    ///
-    /// Example: `"prepend"`
+    /// `AsPathOperateMode`; example: `"prepend"`
     pub as_path_operate_mode: Option<String>,
 }
 
@@ -1480,17 +1002,13 @@ pub struct CcnRouteTableInputPolicy {
 /// Returned in the output of [`DescribeCcnRouteTableInputPolicys`](super::DescribeCcnRouteTableInputPolicys).
 #[tc_model]
 pub struct CcnRouteTableInputPolicys {
-    /// `Policys`: a list of [`CcnRouteTableInputPolicy`] objects.
+    /// `Policys`
     pub policys: Vec<CcnRouteTableInputPolicy>,
 
-    /// `PolicyVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PolicyVersion`; example: `10`
     pub policy_version: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-24 19:28:31"`
+    /// `CreateTime`; example: `"2022-05-24 19:28:31"`
     pub create_time: String,
 }
 
@@ -1499,29 +1017,19 @@ pub struct CcnRouteTableInputPolicys {
 /// Sent in the input of [`ModifyRouteTableSelectionPolicies`](super::ModifyRouteTableSelectionPolicies).
 #[tc_model]
 pub struct CcnRouteTableSelectPolicy {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `InstanceId`; example: `"vpc-m0c2kcun"`
     pub instance_id: String,
 
-    /// `SourceCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`; example: `"10.0.0.0/16"`
     pub source_cidr_block: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `RouteTableId`; example: `"ccnrtb-1234edfr"`
     pub route_table_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rtb-1"`
+    /// `Description`; example: `"rtb-1"`
     pub description: Option<String>,
 }
 
@@ -1530,12 +1038,10 @@ pub struct CcnRouteTableSelectPolicy {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct CidrForCcn {
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `Cidr`; example: `"10.0.0.0/16"`
     pub cidr: String,
 
-    /// `PublishedToVbc`: a boolean.
+    /// `PublishedToVbc`
     pub published_to_vbc: bool,
 }
 
@@ -1544,14 +1050,10 @@ pub struct CidrForCcn {
 /// Returned in the output of [`DescribeClassicLinkInstances`](super::DescribeClassicLinkInstances).
 #[tc_model]
 pub struct ClassicLinkInstance {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-nswq8wkq"`
+    /// `VpcId`; example: `"vpc-nswq8wkq"`
     pub vpc_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-kngiybxl"`
+    /// `InstanceId`; example: `"ins-kngiybxl"`
     pub instance_id: String,
 }
 
@@ -1560,22 +1062,16 @@ pub struct ClassicLinkInstance {
 /// Returned in the output of [`CheckAssistantCidr`](super::CheckAssistantCidr).
 #[tc_model]
 pub struct ConflictItem {
-    /// `ConfilctId`: a string.
-    ///
-    /// Example: `"rti-kngiybxl"`
+    /// `ConfilctId`; example: `"rti-kngiybxl"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub confilct_id: Option<String>,
 
-    /// `DestinationItem`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `DestinationItem`; example: `"10.0.0.0/24"`
     pub destination_item: String,
 
-    /// `ConflictId`: a string.
-    ///
-    /// Example: `"rti-kngiybxl"`
+    /// `ConflictId`; example: `"rti-kngiybxl"`
     pub conflict_id: String,
 }
 
@@ -1584,19 +1080,13 @@ pub struct ConflictItem {
 /// Returned in the output of [`CheckAssistantCidr`](super::CheckAssistantCidr).
 #[tc_model]
 pub struct ConflictSource {
-    /// `ConflictSourceId`: a string.
-    ///
-    /// Example: `"rtb-4t7fr3fi"`
+    /// `ConflictSourceId`; example: `"rtb-4t7fr3fi"`
     pub conflict_source_id: String,
 
-    /// `SourceItem`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceItem`; example: `"10.0.0.0/16"`
     pub source_item: String,
 
-    /// `ConflictItemSet`: a list of [`ConflictItem`] objects.
-    ///
-    /// Example: `[{"ConflictId":"rti-4d8a10a1","DestinationItem":"10.0.0.0/16"}]`
+    /// `ConflictItemSet`; example: `[{"ConflictId":"rti-4d8a10a1","DestinationItem":"10.0.0.0/16"}]`
     pub conflict_item_set: Vec<ConflictItem>,
 }
 
@@ -1605,21 +1095,15 @@ pub struct ConflictSource {
 /// Returned in the output of [`CreateNatGateway`](super::CreateNatGateway) and [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct ConnectionStateTimeouts {
-    /// `UDPMappingTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `UDPMappingTimeout`; example: `180`
     #[tc(rename = "UDPMappingTimeout")]
     pub udp_mapping_timeout: Option<u64>,
 
-    /// `TCPEstablishedConnectionTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10800`
+    /// `TCPEstablishedConnectionTimeout`; example: `10800`
     #[tc(rename = "TCPEstablishedConnectionTimeout")]
     pub tcp_established_connection_timeout: Option<u64>,
 
-    /// `TCPTimeWaitTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `TCPTimeWaitTimeout`; example: `120`
     #[tc(rename = "TCPTimeWaitTimeout")]
     pub tcp_time_wait_timeout: Option<u64>,
 }
@@ -1629,19 +1113,13 @@ pub struct ConnectionStateTimeouts {
 /// Sent in the input of [`CreateVpnConnection`](super::CreateVpnConnection).
 #[tc_model]
 pub struct CreateVpnConnRoute {
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"11.0.0.0/16"`
+    /// `DestinationCidrBlock`; example: `"11.0.0.0/16"`
     pub destination_cidr_block: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"route-1"`
+    /// `Description`; example: `"route-1"`
     pub description: Option<String>,
 }
 
@@ -1650,125 +1128,79 @@ pub struct CreateVpnConnRoute {
 /// Returned in the output of [`DescribeCrossBorderCompliance`](super::DescribeCrossBorderCompliance).
 #[tc_model]
 pub struct CrossBorderCompliance {
-    /// `ServiceProvider`: a string.
-    ///
-    /// Example: `"UNICOM"`
+    /// `ServiceProvider`; example: `"UNICOM"`
     pub service_provider: String,
 
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13144`
+    /// `ComplianceId`; example: `13144`
     pub compliance_id: u64,
 
-    /// `Company`: a string.
-    ///
-    /// Example: `"腾讯云产品测试公司"`
+    /// `Company`; example: `"腾讯云产品测试公司"`
     pub company: String,
 
-    /// `UniformSocialCreditCode`: a string.
-    ///
-    /// Example: `"451xxxxxxxxx365K"`
+    /// `UniformSocialCreditCode`; example: `"451xxxxxxxxx365K"`
     pub uniform_social_credit_code: String,
 
-    /// `LegalPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalPerson`; example: `"张三"`
     pub legal_person: String,
 
-    /// `IssuingAuthority`: a string.
-    ///
-    /// Example: `"B机关"`
+    /// `IssuingAuthority`; example: `"B机关"`
     pub issuing_authority: String,
 
-    /// `BusinessLicense`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `BusinessLicense`; example: `"https://xxxx.com/xxxx"`
     pub business_license: String,
 
-    /// `BusinessAddress`: a string.
-    ///
-    /// Example: `"中国xxx省xxx市xxx"`
+    /// `BusinessAddress`; example: `"中国xxx省xxx市xxx"`
     pub business_address: String,
 
-    /// `PostCode`: an unsigned 64-bit integer.
+    /// `PostCode`
     pub post_code: u64,
 
-    /// `Manager`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Manager`; example: `"张三"`
     pub manager: String,
 
-    /// `ManagerId`: a string.
-    ///
-    /// Example: `"33077xxxxxxxxxxxx1"`
+    /// `ManagerId`; example: `"33077xxxxxxxxxxxx1"`
     pub manager_id: String,
 
-    /// `ManagerIdCard`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `ManagerIdCard`; example: `"https://xxxx.com/xxxx"`
     pub manager_id_card: String,
 
-    /// `ManagerAddress`: a string.
-    ///
-    /// Example: `"中国xxx省xxx市xxx"`
+    /// `ManagerAddress`; example: `"中国xxx省xxx市xxx"`
     pub manager_address: String,
 
-    /// `ManagerTelephone`: a string.
-    ///
-    /// Example: `"176xxxxxxx80"`
+    /// `ManagerTelephone`; example: `"176xxxxxxx80"`
     pub manager_telephone: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `Email`; example: `"xxx@xxx.com"`
     pub email: String,
 
-    /// `ServiceHandlingForm`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `ServiceHandlingForm`; example: `"https://xxxx.com/xxxx"`
     pub service_handling_form: String,
 
-    /// `AuthorizationLetter`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `AuthorizationLetter`; example: `"https://xxxx.com/xxxx"`
     pub authorization_letter: String,
 
-    /// `SafetyCommitment`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `SafetyCommitment`; example: `"https://xxxx.com/xxxx"`
     pub safety_commitment: String,
 
-    /// `ServiceStartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-10-01"`
+    /// `ServiceStartDate`, a date (`YYYY-MM-DD`); example: `"2020-10-01"`
     pub service_start_date: String,
 
-    /// `ServiceEndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2023-09-30"`
+    /// `ServiceEndDate`, a date (`YYYY-MM-DD`); example: `"2023-09-30"`
     pub service_end_date: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"APPROVED"`
+    /// `State`; example: `"APPROVED"`
     pub state: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-10-01 15:00:00"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2020-10-01 15:00:00"`
     pub created_time: String,
 
-    /// `LegalPersonId`: a string.
-    ///
-    /// Example: `"330xxxxxxxxxxxxxx1"`
+    /// `LegalPersonId`; example: `"330xxxxxxxxxxxxxx1"`
     pub legal_person_id: Option<String>,
 
-    /// `LegalPersonIdCard`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx"`
+    /// `LegalPersonIdCard`; example: `"https://xxxx.com/xxxx"`
     pub legal_person_id_card: Option<String>,
 
-    /// `WhiteListFlag`: a boolean.
+    /// `WhiteListFlag`
     pub white_list_flag: Option<bool>,
 }
 
@@ -1777,16 +1209,16 @@ pub struct CrossBorderCompliance {
 /// Returned in the output of [`DescribeCrossBorderFlowMonitor`](super::DescribeCrossBorderFlowMonitor).
 #[tc_model]
 pub struct CrossBorderFlowMonitorData {
-    /// `InBandwidth`: a list of signed 64-bit integers.
+    /// `InBandwidth`
     pub in_bandwidth: Vec<i64>,
 
-    /// `OutBandwidth`: a list of signed 64-bit integers.
+    /// `OutBandwidth`
     pub out_bandwidth: Vec<i64>,
 
-    /// `InPkg`: a list of signed 64-bit integers.
+    /// `InPkg`
     pub in_pkg: Vec<i64>,
 
-    /// `OutPkg`: a list of signed 64-bit integers.
+    /// `OutPkg`
     pub out_pkg: Vec<i64>,
 }
 
@@ -1795,37 +1227,25 @@ pub struct CrossBorderFlowMonitorData {
 /// Returned in the output of [`CreateCustomerGateway`](super::CreateCustomerGateway) and [`DescribeCustomerGateways`](super::DescribeCustomerGateways).
 #[tc_model]
 pub struct CustomerGateway {
-    /// `CustomerGatewayId`: a string.
-    ///
-    /// Example: `"cgw-021cr501"`
+    /// `CustomerGatewayId`; example: `"cgw-021cr501"`
     pub customer_gateway_id: String,
 
-    /// `CustomerGatewayName`: a string.
-    ///
-    /// Example: `"对端网关-1"`
+    /// `CustomerGatewayName`; example: `"对端网关-1"`
     pub customer_gateway_name: String,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"12.31.451.4"`
+    /// `IpAddress`; example: `"12.31.451.4"`
     pub ip_address: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-11-15 10:33:22"`
+    /// `CreatedTime`; example: `"2024-11-15 10:33:22"`
     pub created_time: String,
 
-    /// `BgpAsn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2731`
+    /// `BgpAsn`; example: `2731`
     pub bgp_asn: u64,
 
-    /// `VpnConnNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VpnConnNum`; example: `2`
     pub vpn_conn_num: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -1835,19 +1255,13 @@ pub struct CustomerGateway {
 /// Returned in the output of [`DescribeCustomerGatewayVendors`](super::DescribeCustomerGatewayVendors).
 #[tc_model]
 pub struct CustomerGatewayVendor {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"comware"`
+    /// `Platform`; example: `"comware"`
     pub platform: String,
 
-    /// `SoftwareVersion`: a string.
-    ///
-    /// Example: `"V1.0"`
+    /// `SoftwareVersion`; example: `"V1.0"`
     pub software_version: String,
 
-    /// `VendorName`: a string.
-    ///
-    /// Example: `"h3c"`
+    /// `VendorName`; example: `"h3c"`
     pub vendor_name: String,
 }
 
@@ -1856,65 +1270,41 @@ pub struct CustomerGatewayVendor {
 /// Returned in the output of [`DescribeVpcInstances`](super::DescribeVpcInstances).
 #[tc_model]
 pub struct CvmInstance {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kngiybxl"`
+    /// `VpcId`; example: `"vpc-kngiybxl"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-hj3he929"`
+    /// `SubnetId`; example: `"subnet-hj3he929"`
     pub subnet_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-nswq8wkq"`
+    /// `InstanceId`; example: `"ins-nswq8wkq"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `InstanceName`; example: `"demo"`
     pub instance_name: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CPU`; example: `8`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Memory`; example: `32`
     pub memory: u64,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2020-06-08 10:00:00"`
+    /// `CreatedTime`; example: `"2020-06-08 10:00:00"`
     pub created_time: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA3.2XLARGE32"`
+    /// `InstanceType`; example: `"SA3.2XLARGE32"`
     pub instance_type: String,
 
-    /// `EniLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `EniLimit`; example: `6`
     pub eni_limit: u64,
 
-    /// `EniIpLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `EniIpLimit`; example: `20`
     pub eni_ip_limit: u64,
 
-    /// `InstanceEniCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceEniCount`; example: `1`
     pub instance_eni_count: u64,
 }
 
@@ -1923,29 +1313,19 @@ pub struct CvmInstance {
 /// Returned in the output of [`CreateDefaultVpc`](super::CreateDefaultVpc).
 #[tc_model]
 pub struct DefaultVpcSubnet {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6vbg797r"`
+    /// `VpcId`; example: `"vpc-6vbg797r"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3opmksyg"`
+    /// `SubnetId`; example: `"subnet-3opmksyg"`
     pub subnet_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `CidrBlock`; example: `"172.16.0.0/16"`
     pub cidr_block: Option<String>,
 }
 
@@ -1954,19 +1334,13 @@ pub struct DefaultVpcSubnet {
 /// Returned in the output of [`DescribeDesignatedZones`](super::DescribeDesignatedZones).
 #[tc_model]
 pub struct DesignatedZoneInfoDict {
-    /// `DesignatedZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-tez-guangzhou-1"`
+    /// `DesignatedZone`; example: `"ap-guangzhou-tez-guangzhou-1"`
     pub designated_zone: Option<String>,
 
-    /// `DesignatedZoneName`: a string.
-    ///
-    /// Example: `"广州边缘一区"`
+    /// `DesignatedZoneName`; example: `"广州边缘一区"`
     pub designated_zone_name: Option<String>,
 
-    /// `DesignatedZoneType`: a string.
-    ///
-    /// Example: `"TEZ"`
+    /// `DesignatedZoneType`; example: `"TEZ"`
     pub designated_zone_type: Option<String>,
 }
 
@@ -1976,35 +1350,22 @@ pub struct DesignatedZoneInfoDict {
 /// Returned in the output of [`CreateNatGateway`](super::CreateNatGateway) and [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct DestinationIpPortTranslationNatRule {
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"114.182.81.73"`
+    /// `PublicIpAddress`; example: `"114.182.81.73"`
     pub public_ip_address: String,
 
-    /// `PublicPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PublicPort`; example: `80`
     pub public_port: u64,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"192.168.4.43"`
+    /// `PrivateIpAddress`; example: `"192.168.4.43"`
     pub private_ip_address: String,
 
-    /// `PrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PrivatePort`; example: `80`
     pub private_port: u64,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"webservice"`
+    /// `Description`, always sent in responses; example: `"webservice"`
     pub description: Option<String>,
 }
 
@@ -2013,60 +1374,37 @@ pub struct DestinationIpPortTranslationNatRule {
 /// Sent in the input of [`ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule`](super::ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule).
 #[tc_model]
 pub struct DestinationIpPortTranslationNatRuleDiff {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"\"TCP\""`
+    /// `Protocol`; example: `"\"TCP\""`
     pub protocol: String,
 
-    /// `OriginalPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `OriginalPort`; example: `80`
     pub original_port: i64,
 
-    /// `OriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.19\""`
+    /// `OriginalIp`; example: `"\"10.0.13.19\""`
     pub original_ip: String,
 
-    /// `TranslationPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8081`
+    /// `TranslationPort`; example: `8081`
     pub translation_port: i64,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.1\""`
+    /// `TranslationIp`; example: `"\"10.0.13.1\""`
     pub translation_ip: String,
 
-    /// `OldProtocol`: a string.
-    ///
-    /// Example: `"\"UDP\""`
+    /// `OldProtocol`; example: `"\"UDP\""`
     pub old_protocol: String,
 
-    /// `OldOriginalPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `OldOriginalPort`; example: `80`
     pub old_original_port: i64,
 
-    /// `OldOriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.19\""`
+    /// `OldOriginalIp`; example: `"\"10.0.13.19\""`
     pub old_original_ip: String,
 
-    /// `OldTranslationPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8081`
+    /// `OldTranslationPort`; example: `8081`
     pub old_translation_port: i64,
 
-    /// `OldTranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.1\""`
+    /// `OldTranslationIp`; example: `"\"10.0.13.1\""`
     pub old_translation_ip: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"webservice"`
+    /// `Description`, always sent in responses; example: `"webservice"`
     pub description: Option<String>,
 }
 
@@ -2075,59 +1413,37 @@ pub struct DestinationIpPortTranslationNatRuleDiff {
 /// Returned in the output of [`CreateDhcpIp`](super::CreateDhcpIp) and [`DescribeDhcpIps`](super::DescribeDhcpIps).
 #[tc_model]
 pub struct DhcpIp {
-    /// `DhcpIpId`: a string.
-    ///
-    /// Example: `"dhcpip-kelim00k"`
+    /// `DhcpIpId`; example: `"dhcpip-kelim00k"`
     pub dhcp_ip_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kgpu7qt2"`
+    /// `SubnetId`; example: `"subnet-kgpu7qt2"`
     pub subnet_id: String,
 
-    /// `DhcpIpName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `DhcpIpName`; example: `"demo"`
     pub dhcp_ip_name: String,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"192.168.0.10"`
+    /// `PrivateIpAddress`; example: `"192.168.0.10"`
     pub private_ip_address: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"123.100.10.171"`
+    /// `AddressIp`; example: `"123.100.10.171"`
     pub address_ip: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-8g66q1hr"`
+    /// `NetworkInterfaceId`; example: `"eni-8g66q1hr"`
     pub network_interface_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-md35dfai"`
+    /// `InstanceId`; example: `"ins-md35dfai"`
     pub instance_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-02 16:28:38"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2020-06-02 16:28:38"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2136,120 +1452,76 @@ pub struct DhcpIp {
 /// Returned in the output of [`CreateDirectConnectGateway`](super::CreateDirectConnectGateway) and [`DescribeDirectConnectGateways`](super::DescribeDirectConnectGateways).
 #[tc_model]
 pub struct DirectConnectGateway {
-    /// `DirectConnectGatewayId`: a string.
-    ///
-    /// Example: `"dcg-e6mxyyvj"`
+    /// `DirectConnectGatewayId`; example: `"dcg-e6mxyyvj"`
     pub direct_connect_gateway_id: String,
 
-    /// `DirectConnectGatewayName`: a string.
-    ///
-    /// Example: `"我的网关01"`
+    /// `DirectConnectGatewayName`; example: `"我的网关01"`
     pub direct_connect_gateway_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hm2okght"`
+    /// `VpcId`; example: `"vpc-hm2okght"`
     pub vpc_id: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"CCN"`
+    /// `NetworkType`; example: `"CCN"`
     pub network_type: String,
 
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ccn-4rukgymd"`
+    /// `NetworkInstanceId`; example: `"ccn-4rukgymd"`
     pub network_instance_id: String,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `GatewayType`; example: `"NORMAL"`
     pub gateway_type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-01 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-02-01 12:00:00"`
     pub create_time: String,
 
-    /// `DirectConnectGatewayIp`: a string.
-    ///
-    /// Example: `"10.212.253.59"`
+    /// `DirectConnectGatewayIp`; example: `"10.212.253.59"`
     pub direct_connect_gateway_ip: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-4rukgymd"`
+    /// `CcnId`; example: `"ccn-4rukgymd"`
     pub ccn_id: String,
 
-    /// `CcnRouteType`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `CcnRouteType`; example: `"BGP"`
     pub ccn_route_type: String,
 
-    /// `EnableBGP`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBGP`; example: `true`
     #[tc(rename = "EnableBGP")]
     pub enable_bgp: bool,
 
-    /// `EnableBGPCommunity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBGPCommunity`; example: `false`
     #[tc(rename = "EnableBGPCommunity")]
     pub enable_bgp_community: bool,
 
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"NAT-TEST"`
+    /// `NatGatewayId`; example: `"NAT-TEST"`
     pub nat_gateway_id: String,
 
-    /// `VXLANSupport`: a list of booleans.
+    /// `VXLANSupport`
     #[tc(rename = "VXLANSupport")]
     pub vxlan_support: Vec<bool>,
 
-    /// `ModeType`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ModeType`; example: `"standard"`
     pub mode_type: String,
 
-    /// `LocalZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalZone`; example: `false`
     pub local_zone: bool,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `EnableFlowDetails`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableFlowDetails`; example: `0`
     pub enable_flow_details: u64,
 
-    /// `FlowDetailsUpdateTime`: a string.
-    ///
-    /// Example: `"2020-02-01 12:00:00"`
+    /// `FlowDetailsUpdateTime`; example: `"2020-02-01 12:00:00"`
     pub flow_details_update_time: String,
 
-    /// `NewAfc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NewAfc`; example: `1`
     pub new_afc: u64,
 
-    /// `AccessNetworkType`: a string.
-    ///
-    /// Example: `"VXLAN"`
+    /// `AccessNetworkType`; example: `"VXLAN"`
     pub access_network_type: String,
 
-    /// `HaZoneList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `HaZoneList`; example: `["ap-guangzhou-1"]`
     pub ha_zone_list: Vec<String>,
 
-    /// `GatewayAsn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45090`
+    /// `GatewayAsn`; example: `45090`
     pub gateway_asn: Option<u64>,
 }
 
@@ -2259,33 +1531,20 @@ pub struct DirectConnectGateway {
 /// Returned in the output of [`DescribeDirectConnectGatewayCcnRoutes`](super::DescribeDirectConnectGatewayCcnRoutes).
 #[tc_model]
 pub struct DirectConnectGatewayCcnRoute {
-    /// `RouteId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dcr-xxxxxxx"`
+    /// `RouteId`, always sent in responses; example: `"dcr-xxxxxxx"`
     pub route_id: Option<String>,
 
-    /// `DestinationCidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.1.0/24"`
+    /// `DestinationCidrBlock`, always sent in responses; example: `"192.168.1.0/24"`
     pub destination_cidr_block: Option<String>,
 
-    /// `ASPath`: a list of strings.
-    /// Always sent in responses.
+    /// `ASPath`, always sent in responses
     #[tc(rename = "ASPath")]
     pub as_path: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"备注"`
+    /// `Description`, always sent in responses; example: `"备注"`
     pub description: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `UpdateTime`, always sent in responses; example: `"2021-01-01 00:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -2294,14 +1553,10 @@ pub struct DirectConnectGatewayCcnRoute {
 /// Returned in the output of [`RefreshDirectConnectGatewayRouteToNatGateway`](super::RefreshDirectConnectGatewayRouteToNatGateway).
 #[tc_model]
 pub struct DirectConnectSubnet {
-    /// `DirectConnectGatewayId`: a string.
-    ///
-    /// Example: `"dcg-71awizmv"`
+    /// `DirectConnectGatewayId`; example: `"dcg-71awizmv"`
     pub direct_connect_gateway_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"99.99.99.77/32"`
+    /// `CidrBlock`; example: `"99.99.99.77/32"`
     pub cidr_block: String,
 }
 
@@ -2311,14 +1566,10 @@ pub struct DirectConnectSubnet {
 /// Returned in the output of [`DescribeVpnGatewaySslServers`](super::DescribeVpnGatewaySslServers).
 #[tc_model]
 pub struct DnsServers {
-    /// `PrimaryDns`: a string.
-    ///
-    /// Example: `"15.51.5.16"`
+    /// `PrimaryDns`; example: `"15.51.5.16"`
     pub primary_dns: Option<String>,
 
-    /// `SecondaryDns`: a string.
-    ///
-    /// Example: `"15.51.67.1"`
+    /// `SecondaryDns`; example: `"15.51.67.1"`
     pub secondary_dns: Option<String>,
 }
 
@@ -2327,79 +1578,49 @@ pub struct DnsServers {
 /// Returned in the output of [`CreateVpcEndPoint`](super::CreateVpcEndPoint), [`CreateVpcEndPointService`](super::CreateVpcEndPointService), [`DescribeVpcEndPoint`](super::DescribeVpcEndPoint) and [`DescribeVpcEndPointService`](super::DescribeVpcEndPointService).
 #[tc_model]
 pub struct EndPoint {
-    /// `EndPointId`: a string.
-    ///
-    /// Example: `"vpce-pnpcflil"`
+    /// `EndPointId`; example: `"vpce-pnpcflil"`
     pub end_point_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hj3he929"`
+    /// `VpcId`; example: `"vpc-hj3he929"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4t7fr3fi"`
+    /// `SubnetId`; example: `"subnet-4t7fr3fi"`
     pub subnet_id: String,
 
-    /// `EndPointOwner`: a string.
-    ///
-    /// Example: `"1302384414"`
+    /// `EndPointOwner`; example: `"1302384414"`
     pub end_point_owner: String,
 
-    /// `EndPointName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `EndPointName`; example: `"demo"`
     pub end_point_name: String,
 
-    /// `ServiceVpcId`: a string.
-    ///
-    /// Example: `"vpc-hj3he929"`
+    /// `ServiceVpcId`; example: `"vpc-hj3he929"`
     pub service_vpc_id: String,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `ServiceVip`; example: `"10.0.0.10"`
     pub service_vip: String,
 
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-tyhgrwet"`
+    /// `EndPointServiceId`; example: `"vpcsvc-tyhgrwet"`
     pub end_point_service_id: String,
 
-    /// `EndPointVip`: a string.
-    ///
-    /// Example: `"10.0.0.8"`
+    /// `EndPointVip`; example: `"10.0.0.8"`
     pub end_point_vip: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `State`; example: `"PENDING"`
     pub state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-04-03 15:00:00"`
+    /// `CreateTime`; example: `"2018-04-03 15:00:00"`
     pub create_time: String,
 
-    /// `GroupSet`: a list of strings.
-    ///
-    /// Example: `["sg-nswq8wkq"]`
+    /// `GroupSet`; example: `["sg-nswq8wkq"]`
     pub group_set: Vec<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ServiceName`; example: `"demo"`
     pub service_name: String,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `CdcId`; example: `"cluster-d8htgb6k"`
     pub cdc_id: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"tag-key","Value":"tag-value"}]`
+    /// `TagSet`; example: `[{"Key":"tag-key","Value":"tag-value"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2408,77 +1629,49 @@ pub struct EndPoint {
 /// Returned in the output of [`CreateVpcEndPointService`](super::CreateVpcEndPointService) and [`DescribeVpcEndPointService`](super::DescribeVpcEndPointService).
 #[tc_model]
 pub struct EndPointService {
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-pnpcflil"`
+    /// `EndPointServiceId`; example: `"vpcsvc-pnpcflil"`
     pub end_point_service_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hj3he929"`
+    /// `VpcId`; example: `"vpc-hj3he929"`
     pub vpc_id: String,
 
-    /// `ServiceOwner`: a string.
-    ///
-    /// Example: `"251007979"`
+    /// `ServiceOwner`; example: `"251007979"`
     pub service_owner: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"ServiceName1"`
+    /// `ServiceName`; example: `"ServiceName1"`
     pub service_name: String,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.1.1.1"`
+    /// `ServiceVip`; example: `"10.1.1.1"`
     pub service_vip: String,
 
-    /// `ServiceInstanceId`: a string.
-    ///
-    /// Example: `"lb-nswq8wkq"`
+    /// `ServiceInstanceId`; example: `"lb-nswq8wkq"`
     pub service_instance_id: String,
 
-    /// `AutoAcceptFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoAcceptFlag`; example: `true`
     pub auto_accept_flag: bool,
 
-    /// `EndPointCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPointCount`; example: `0`
     pub end_point_count: u64,
 
-    /// `EndPointSet`: a list of [`EndPoint`] objects.
+    /// `EndPointSet`
     pub end_point_set: Vec<EndPoint>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-04-03 15:00:00"`
+    /// `CreateTime`; example: `"2018-04-03 15:00:00"`
     pub create_time: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"CRS"`
+    /// `ServiceType`; example: `"CRS"`
     pub service_type: String,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `CdcId`; example: `"cluster-d8htgb6k"`
     pub cdc_id: String,
 
-    /// `ServiceUin`: a string.
-    ///
-    /// Example: `"251007979123"`
+    /// `ServiceUin`; example: `"251007979123"`
     pub service_uin: Option<String>,
 
-    /// `BusinessIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `BusinessIpType`; example: `26`
     pub business_ip_type: Option<i64>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2487,14 +1680,10 @@ pub struct EndPointService {
 /// Sent in the input of [`DescribeAddressTemplateGroups`](super::DescribeAddressTemplateGroups), [`DescribeAddressTemplates`](super::DescribeAddressTemplates), [`DescribeAddresses`](super::DescribeAddresses), [`DescribeAssistantCidr`](super::DescribeAssistantCidr), [`DescribeBandwidthPackageResources`](super::DescribeBandwidthPackageResources), [`DescribeBandwidthPackages`](super::DescribeBandwidthPackages) and 62 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Name`; example: `"tag-key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["TagKeyA","TagKeyB"]`
+    /// `Values`; example: `["TagKeyA","TagKeyB"]`
     pub values: Vec<String>,
 }
 
@@ -2503,14 +1692,10 @@ pub struct Filter {
 /// Sent in the input of [`DescribeClassicLinkInstances`](super::DescribeClassicLinkInstances), [`DescribeVpnGatewaySslServers`](super::DescribeVpnGatewaySslServers) and [`DescribeVpnGateways`](super::DescribeVpnGateways).
 #[tc_model]
 pub struct FilterObject {
-    /// `Name`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `Name`; example: `"vpc-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["vpc-pnpcflil"]`
+    /// `Values`; example: `["vpc-pnpcflil"]`
     pub values: Vec<String>,
 }
 
@@ -2519,82 +1704,52 @@ pub struct FilterObject {
 /// Returned in the output of [`CreateFlowLog`](super::CreateFlowLog), [`DescribeFlowLog`](super::DescribeFlowLog) and [`DescribeFlowLogs`](super::DescribeFlowLogs).
 #[tc_model]
 pub struct FlowLog {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pq9vxykj"`
+    /// `VpcId`; example: `"vpc-pq9vxykj"`
     pub vpc_id: String,
 
-    /// `FlowLogId`: a string.
-    ///
-    /// Example: `"fl-f42uhpkj"`
+    /// `FlowLogId`; example: `"fl-f42uhpkj"`
     pub flow_log_id: String,
 
-    /// `FlowLogName`: a string.
-    ///
-    /// Example: `"test-flowlog"`
+    /// `FlowLogName`; example: `"test-flowlog"`
     pub flow_log_name: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"NETWORKINTERFACE"`
+    /// `ResourceType`; example: `"NETWORKINTERFACE"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eni-78ysaex1"`
+    /// `ResourceId`; example: `"eni-78ysaex1"`
     pub resource_id: String,
 
-    /// `TrafficType`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `TrafficType`; example: `"ACCEPT"`
     pub traffic_type: String,
 
-    /// `CloudLogId`: a string.
-    ///
-    /// Example: `"99991111-2222-4444-9999-222266663333"`
+    /// `CloudLogId`; example: `"99991111-2222-4444-9999-222266663333"`
     pub cloud_log_id: String,
 
-    /// `CloudLogState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `CloudLogState`; example: `"SUCCESS"`
     pub cloud_log_state: String,
 
-    /// `FlowLogDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `FlowLogDescription`; example: `"demo"`
     pub flow_log_description: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2020-01-30 00:00:00"`
+    /// `CreatedTime`; example: `"2020-01-30 00:00:00"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `StorageType`; example: `"cls"`
     pub storage_type: String,
 
-    /// `FlowLogStorage`: a [`FlowLogStorage`].
-    ///
-    /// Example: `{"StorageId":"ckafka-akwiqms1","StorageTopic":"topic-siqmaox1"}`
+    /// `FlowLogStorage`; example: `{"StorageId":"ckafka-akwiqms1","StorageTopic":"topic-siqmaox1"}`
     pub flow_log_storage: FlowLogStorage,
 
-    /// `CloudLogRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CloudLogRegion`; example: `"ap-guangzhou"`
     pub cloud_log_region: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: Option<u64>,
 }
 
@@ -2604,15 +1759,10 @@ pub struct FlowLog {
 /// Returned in the output of [`CreateFlowLog`](super::CreateFlowLog), [`DescribeFlowLog`](super::DescribeFlowLog) and [`DescribeFlowLogs`](super::DescribeFlowLogs).
 #[tc_model]
 pub struct FlowLogStorage {
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"ckafka-aso1kaoq"`
+    /// `StorageId`; example: `"ckafka-aso1kaoq"`
     pub storage_id: String,
 
-    /// `StorageTopic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-asow02oa"`
+    /// `StorageTopic`, always sent in responses; example: `"topic-asow02oa"`
     pub storage_topic: Option<String>,
 }
 
@@ -2621,39 +1771,25 @@ pub struct FlowLogStorage {
 /// Returned in the output of [`DescribeGatewayFlowMonitorDetail`](super::DescribeGatewayFlowMonitorDetail).
 #[tc_model]
 pub struct GatewayFlowMonitorDetail {
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"192.168.1.21"`
+    /// `PrivateIpAddress`; example: `"192.168.1.21"`
     pub private_ip_address: String,
 
-    /// `InPkg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400`
+    /// `InPkg`; example: `1400`
     pub in_pkg: u64,
 
-    /// `OutPkg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1527`
+    /// `OutPkg`; example: `1527`
     pub out_pkg: u64,
 
-    /// `InTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32876`
+    /// `InTraffic`; example: `32876`
     pub in_traffic: u64,
 
-    /// `OutTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65428`
+    /// `OutTraffic`; example: `65428`
     pub out_traffic: u64,
 
-    /// `ConcurrentConnectionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ConcurrentConnectionCount`; example: `1000`
     pub concurrent_connection_count: u64,
 
-    /// `NewConnectionRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NewConnectionRate`; example: `100`
     pub new_connection_rate: u64,
 }
 
@@ -2662,29 +1798,19 @@ pub struct GatewayFlowMonitorDetail {
 /// Returned in the output of [`DescribeGatewayFlowQos`](super::DescribeGatewayFlowQos).
 #[tc_model]
 pub struct GatewayQos {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-adn18azc"`
+    /// `VpcId`; example: `"vpc-adn18azc"`
     pub vpc_id: String,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"192.168.3.23"`
+    /// `IpAddress`; example: `"192.168.3.23"`
     pub ip_address: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Bandwidth`; example: `50`
     pub bandwidth: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-25 12:30:00"`
+    /// `CreateTime`; example: `"2023-12-25 12:30:00"`
     pub create_time: String,
 
-    /// `InBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `InBandwidth`; example: `50`
     pub in_bandwidth: Option<i64>,
 }
 
@@ -2694,44 +1820,28 @@ pub struct GatewayQos {
 /// Returned in the output of [`CreateGlobalRoutes`](super::CreateGlobalRoutes) and [`DescribeGlobalRoutes`](super::DescribeGlobalRoutes).
 #[tc_model]
 pub struct GlobalRoute {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mcqaoy0f"`
+    /// `VpcId`; example: `"vpc-mcqaoy0f"`
     pub vpc_id: Option<String>,
 
-    /// `GlobalRouteId`: a string.
-    ///
-    /// Example: `"gr-bmenrwu2"`
+    /// `GlobalRouteId`; example: `"gr-bmenrwu2"`
     pub global_route_id: Option<String>,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.0.0/20"`
+    /// `DestinationCidrBlock`; example: `"192.168.0.0/20"`
     pub destination_cidr_block: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"NORMAL_CVM"`
+    /// `GatewayType`; example: `"NORMAL_CVM"`
     pub gateway_type: Option<String>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"192.168.0.3"`
+    /// `GatewayId`; example: `"192.168.0.3"`
     pub gateway_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"gr_item"`
+    /// `Description`; example: `"gr_item"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2010-11-21"`
+    /// `CreatedTime`; example: `"2010-11-21"`
     pub created_time: Option<String>,
 
-    /// `SubnetRouteAlgorithm`: a string.
-    ///
-    /// Example: `"ECMP_QUINTUPLE_HASH"`
+    /// `SubnetRouteAlgorithm`; example: `"ECMP_QUINTUPLE_HASH"`
     pub subnet_route_algorithm: Option<String>,
 }
 
@@ -2740,80 +1850,52 @@ pub struct GlobalRoute {
 /// Returned in the output of [`CreateHaVip`](super::CreateHaVip) and [`DescribeHaVips`](super::DescribeHaVips).
 #[tc_model]
 pub struct HaVip {
-    /// `HaVipId`: a string.
-    ///
-    /// Example: `"havip-nswq8wkq"`
+    /// `HaVipId`; example: `"havip-nswq8wkq"`
     pub ha_vip_id: String,
 
-    /// `HaVipName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `HaVipName`; example: `"demo"`
     pub ha_vip_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `Vip`; example: `"10.0.0.10"`
     pub vip: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hj3he929"`
+    /// `VpcId`; example: `"vpc-hj3he929"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4t7fr3fi"`
+    /// `SubnetId`; example: `"subnet-4t7fr3fi"`
     pub subnet_id: String,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-pnpcflil"`
+    /// `NetworkInterfaceId`; example: `"eni-pnpcflil"`
     pub network_interface_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-kngiybxl"`
+    /// `InstanceId`; example: `"ins-kngiybxl"`
     pub instance_id: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"100.10.123.131"`
+    /// `AddressIp`; example: `"100.10.123.131"`
     pub address_ip: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-10-10 17:03:09"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2018-10-10 17:03:09"`
     pub created_time: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"SCF"`
+    /// `Business`; example: `"SCF"`
     pub business: String,
 
-    /// `HaVipAssociationSet`: a list of [`HaVipAssociation`] objects.
+    /// `HaVipAssociationSet`
     pub ha_vip_association_set: Option<Vec<HaVipAssociation>>,
 
-    /// `CheckAssociate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckAssociate`; example: `true`
     pub check_associate: Option<bool>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `CdcId`; example: `"cluster-gbo27yc4"`
     pub cdc_id: Option<String>,
 
-    /// `FlushedTime`: a string.
-    ///
-    /// Example: `"2024-06-06 22:24:45"`
+    /// `FlushedTime`; example: `"2024-06-06 22:24:45"`
     pub flushed_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -2823,20 +1905,13 @@ pub struct HaVip {
 /// Returned in the output of [`CreateHaVip`](super::CreateHaVip) and [`DescribeHaVips`](super::DescribeHaVips).
 #[tc_model]
 pub struct HaVipAssociation {
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ins-3qx9elib"`
+    /// `InstanceId`, required in requests; example: `"ins-3qx9elib"`
     pub instance_id: Option<String>,
 
-    /// `HaVipId`: a string.
-    ///
-    /// Example: `"havip-7tqt5jn6"`
+    /// `HaVipId`; example: `"havip-7tqt5jn6"`
     pub ha_vip_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: Option<String>,
 }
 
@@ -2846,24 +1921,16 @@ pub struct HaVipAssociation {
 /// Returned in the output of [`CreateVpnConnection`](super::CreateVpnConnection) and [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct HealthCheckConfig {
-    /// `ProbeType`: a string.
-    ///
-    /// Example: `"NQA"`
+    /// `ProbeType`; example: `"NQA"`
     pub probe_type: Option<String>,
 
-    /// `ProbeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `ProbeInterval`; example: `5000`
     pub probe_interval: Option<i64>,
 
-    /// `ProbeThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ProbeThreshold`; example: `3`
     pub probe_threshold: Option<i64>,
 
-    /// `ProbeTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `ProbeTimeout`; example: `150`
     pub probe_timeout: Option<i64>,
 }
 
@@ -2872,14 +1939,10 @@ pub struct HealthCheckConfig {
 /// Sent in the input of [`ModifyHighPriorityRouteAttribute`](super::ModifyHighPriorityRouteAttribute).
 #[tc_model]
 pub struct HighPriorityModifyItem {
-    /// `HighPriorityRouteId`: a string.
-    ///
-    /// Example: `"hprtb-kngiybxl"`
+    /// `HighPriorityRouteId`; example: `"hprtb-kngiybxl"`
     pub high_priority_route_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 }
 
@@ -2889,55 +1952,34 @@ pub struct HighPriorityModifyItem {
 /// Returned in the output of [`CreateHighPriorityRouteTable`](super::CreateHighPriorityRouteTable), [`CreateHighPriorityRoutes`](super::CreateHighPriorityRoutes), [`DeleteHighPriorityRoutes`](super::DeleteHighPriorityRoutes), [`DescribeHighPriorityRouteTables`](super::DescribeHighPriorityRouteTables), [`DescribeHighPriorityRoutes`](super::DescribeHighPriorityRoutes) and [`ReplaceHighPriorityRoutes`](super::ReplaceHighPriorityRoutes).
 #[tc_model]
 pub struct HighPriorityRoute {
-    /// `HighPriorityRouteTableId`: a string.
-    ///
-    /// Example: `"hprtb-18mot1fm"`
+    /// `HighPriorityRouteTableId`; example: `"hprtb-18mot1fm"`
     pub high_priority_route_table_id: Option<String>,
 
-    /// `HighPriorityRouteId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hprti-p1ymd0ak"`
+    /// `HighPriorityRouteId`, always sent in responses; example: `"hprti-p1ymd0ak"`
     pub high_priority_route_id: Option<String>,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"172.20.0.0/16"`
+    /// `DestinationCidrBlock`; example: `"172.20.0.0/16"`
     pub destination_cidr_block: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"HAVIP"`
+    /// `GatewayType`; example: `"HAVIP"`
     pub gateway_type: Option<String>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"havip-mt4yhdps"`
+    /// `GatewayId`; example: `"havip-mt4yhdps"`
     pub gateway_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test_high_priority_item"`
+    /// `Description`; example: `"test_high_priority_item"`
     pub description: Option<String>,
 
-    /// `SubnetRouteAlgorithm`: a string.
-    ///
-    /// Example: `"ECMP_QUINTUPLE_HASH"`
+    /// `SubnetRouteAlgorithm`; example: `"ECMP_QUINTUPLE_HASH"`
     pub subnet_route_algorithm: Option<String>,
 
-    /// `IsCdc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCdc`; example: `true`
     pub is_cdc: Option<bool>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-hj3he929"`
+    /// `CdcId`; example: `"cdc-hj3he929"`
     pub cdc_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: Option<String>,
 }
 
@@ -2946,34 +1988,22 @@ pub struct HighPriorityRoute {
 /// Returned in the output of [`CreateHighPriorityRouteTable`](super::CreateHighPriorityRouteTable) and [`DescribeHighPriorityRouteTables`](super::DescribeHighPriorityRouteTables).
 #[tc_model]
 pub struct HighPriorityRouteTable {
-    /// `HighPriorityRouteTableId`: a string.
-    ///
-    /// Example: `"hprtb-18mot1fm"`
+    /// `HighPriorityRouteTableId`; example: `"hprtb-18mot1fm"`
     pub high_priority_route_table_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `VpcId`; example: `"vpc-m0c2kcun"`
     pub vpc_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: String,
 
-    /// `SubnetSet`: a list of strings.
-    ///
-    /// Example: `["subnet-ie8choou"]`
+    /// `SubnetSet`; example: `["subnet-ie8choou"]`
     pub subnet_set: Option<Vec<String>>,
 
-    /// `HighPriorityRouteSet`: a list of [`HighPriorityRoute`] objects.
-    ///
-    /// Example: `[{"HighPriorityRouteId":"hprti-p1ymd0ak"}]`
+    /// `HighPriorityRouteSet`; example: `[{"HighPriorityRouteId":"hprti-p1ymd0ak"}]`
     pub high_priority_route_set: Option<Vec<HighPriorityRoute>>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: Option<String>,
 }
 
@@ -2984,65 +2014,41 @@ pub struct HighPriorityRouteTable {
 #[doc(alias = "IKEOptionsSpecification")]
 #[tc_model]
 pub struct IkeOptionsSpecification {
-    /// `PropoEncryAlgorithm`: a string.
-    ///
-    /// Example: `"3DES-CBC"`
+    /// `PropoEncryAlgorithm`; example: `"3DES-CBC"`
     pub propo_encry_algorithm: Option<String>,
 
-    /// `PropoAuthenAlgorithm`: a string.
-    ///
-    /// Example: `"MD5"`
+    /// `PropoAuthenAlgorithm`; example: `"MD5"`
     pub propo_authen_algorithm: Option<String>,
 
-    /// `ExchangeMode`: a string.
-    ///
-    /// Example: `"MAIN"`
+    /// `ExchangeMode`; example: `"MAIN"`
     pub exchange_mode: Option<String>,
 
-    /// `LocalIdentity`: a string.
-    ///
-    /// Example: `"ADDRESS"`
+    /// `LocalIdentity`; example: `"ADDRESS"`
     pub local_identity: Option<String>,
 
-    /// `RemoteIdentity`: a string.
-    ///
-    /// Example: `"ADDRESS"`
+    /// `RemoteIdentity`; example: `"ADDRESS"`
     pub remote_identity: Option<String>,
 
-    /// `LocalAddress`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `LocalAddress`; example: `"1.2.3.4"`
     pub local_address: Option<String>,
 
-    /// `RemoteAddress`: a string.
-    ///
-    /// Example: `"4.3.2.1"`
+    /// `RemoteAddress`; example: `"4.3.2.1"`
     pub remote_address: Option<String>,
 
-    /// `LocalFqdnName`: a string.
-    ///
-    /// Example: `"LocalName"`
+    /// `LocalFqdnName`; example: `"LocalName"`
     pub local_fqdn_name: Option<String>,
 
-    /// `RemoteFqdnName`: a string.
-    ///
-    /// Example: `"RemoteName"`
+    /// `RemoteFqdnName`; example: `"RemoteName"`
     pub remote_fqdn_name: Option<String>,
 
-    /// `DhGroupName`: a string.
-    ///
-    /// Example: `"GROUP1"`
+    /// `DhGroupName`; example: `"GROUP1"`
     pub dh_group_name: Option<String>,
 
-    /// `IKESaLifetimeSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `IKESaLifetimeSeconds`; example: `60`
     #[tc(rename = "IKESaLifetimeSeconds")]
     pub ike_sa_lifetime_seconds: Option<u64>,
 
-    /// `IKEVersion`: a string.
-    ///
-    /// Example: `"IKEV1"`
+    /// `IKEVersion`; example: `"IKEV1"`
     #[tc(rename = "IKEVersion")]
     pub ike_version: Option<String>,
 }
@@ -3054,39 +2060,27 @@ pub struct IkeOptionsSpecification {
 #[doc(alias = "IPSECOptionsSpecification")]
 #[tc_model]
 pub struct IpsecOptionsSpecification {
-    /// `EncryptAlgorithm`: a string.
-    ///
-    /// Example: `"AES-CBC-128"`
+    /// `EncryptAlgorithm`; example: `"AES-CBC-128"`
     pub encrypt_algorithm: Option<String>,
 
-    /// `IntegrityAlgorith`: a string.
-    ///
-    /// Example: `"SHA1"`
+    /// `IntegrityAlgorith`; example: `"SHA1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub integrity_algorith: Option<String>,
 
-    /// `IPSECSaLifetimeSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `IPSECSaLifetimeSeconds`; example: `180`
     #[tc(rename = "IPSECSaLifetimeSeconds")]
     pub ipsec_sa_lifetime_seconds: Option<u64>,
 
-    /// `PfsDhGroup`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `PfsDhGroup`; example: `"NULL"`
     pub pfs_dh_group: Option<String>,
 
-    /// `IPSECSaLifetimeTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2560`
+    /// `IPSECSaLifetimeTraffic`; example: `2560`
     #[tc(rename = "IPSECSaLifetimeTraffic")]
     pub ipsec_sa_lifetime_traffic: Option<u64>,
 
-    /// `IntegrityAlgorithm`: a string.
-    ///
-    /// Example: `"SHA1"`
+    /// `IntegrityAlgorithm`; example: `"SHA1"`
     pub integrity_algorithm: Option<String>,
 }
 
@@ -3096,21 +2090,15 @@ pub struct IpsecOptionsSpecification {
 #[doc(alias = "ISPIPv6CidrBlock")]
 #[tc_model]
 pub struct IspiPv6CidrBlock {
-    /// `IPv6CidrBlock`: a string.
-    ///
-    /// Example: `"2402:4e00:1717:8200::/56"`
+    /// `IPv6CidrBlock`; example: `"2402:4e00:1717:8200::/56"`
     #[tc(rename = "IPv6CidrBlock")]
     pub ipv6_cidr_block: String,
 
-    /// `ISPType`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `ISPType`; example: `"BGP"`
     #[tc(rename = "ISPType")]
     pub isp_type: String,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"GUA"`
+    /// `AddressType`; example: `"GUA"`
     pub address_type: Option<String>,
 }
 
@@ -3119,59 +2107,37 @@ pub struct IspiPv6CidrBlock {
 /// Returned in the output of [`DescribeRouteTableAssociatedInstances`](super::DescribeRouteTableAssociatedInstances).
 #[tc_model]
 pub struct InstanceBind {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-245ecr35"`
+    /// `CcnId`; example: `"ccn-245ecr35"`
     pub ccn_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `InstanceId`; example: `"vpc-m0c2kcun"`
     pub instance_id: String,
 
-    /// `InstanceBindTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-20 16:39:34"`
+    /// `InstanceBindTime`, a date and time as the service writes it; example: `"2021-05-20 16:39:34"`
     pub instance_bind_time: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `RouteTableId`; example: `"ccnrtb-1234edfr"`
     pub route_table_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tesetsa"`
+    /// `InstanceName`; example: `"tesetsa"`
     pub instance_name: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `InstanceUin`: a string.
-    ///
-    /// Example: `"329087131"`
+    /// `InstanceUin`; example: `"329087131"`
     pub instance_uin: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: String,
 
-    /// `AliasType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `AliasType`; example: `"VPC"`
     pub alias_type: Option<String>,
 
-    /// `AliasInstanceId`: a string.
-    ///
-    /// Example: `"vpc-nb107zhp"`
+    /// `AliasInstanceId`; example: `"vpc-nb107zhp"`
     pub alias_instance_id: Option<String>,
 }
 
@@ -3180,15 +2146,10 @@ pub struct InstanceBind {
 /// Sent in the input of [`CreateVpnGateway`](super::CreateVpnGateway), [`InquiryPriceCreateVpnGateway`](super::InquiryPriceCreateVpnGateway), [`InquiryPriceRenewVpnGateway`](super::InquiryPriceRenewVpnGateway) and [`RenewVpnGateway`](super::RenewVpnGateway).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -3197,12 +2158,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeInstanceJumbo`](super::DescribeInstanceJumbo).
 #[tc_model]
 pub struct InstanceJumbo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-4uhk90pu"`
+    /// `InstanceId`; example: `"ins-4uhk90pu"`
     pub instance_id: Option<String>,
 
-    /// `JumboState`: a boolean.
+    /// `JumboState`
     pub jumbo_state: Option<bool>,
 }
 
@@ -3211,14 +2170,10 @@ pub struct InstanceJumbo {
 /// Returned in the output of [`DescribeSecurityGroupAssociationStatistics`](super::DescribeSecurityGroupAssociationStatistics).
 #[tc_model]
 pub struct InstanceStatistic {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InstanceCount`; example: `10`
     pub instance_count: u64,
 }
 
@@ -3227,21 +2182,17 @@ pub struct InstanceStatistic {
 /// Returned in the output of [`InquiryPriceAllocateAddresses`](super::InquiryPriceAllocateAddresses), [`InquiryPriceModifyAddressesBandwidth`](super::InquiryPriceModifyAddressesBandwidth) and [`InquiryPriceRenewAddresses`](super::InquiryPriceRenewAddresses).
 #[tc_model]
 pub struct InternetPrice {
-    /// `AddressPrice`: an [`InternetPriceDetail`].
+    /// `AddressPrice`
     pub address_price: InternetPriceDetail,
 
-    /// `IPPrice`: an [`InternetPriceDetail`].
+    /// `IPPrice`
     #[tc(rename = "IPPrice")]
     pub ip_price: Option<InternetPriceDetail>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `OriginalPrice`; example: `80`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `DiscountPrice`; example: `80`
     pub discount_price: Option<f64>,
 }
 
@@ -3250,24 +2201,16 @@ pub struct InternetPrice {
 /// Returned in the output of [`InquiryPriceAllocateAddresses`](super::InquiryPriceAllocateAddresses), [`InquiryPriceModifyAddressesBandwidth`](super::InquiryPriceModifyAddressesBandwidth) and [`InquiryPriceRenewAddresses`](super::InquiryPriceRenewAddresses).
 #[tc_model]
 pub struct InternetPriceDetail {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `UnitPrice`; example: `80`
     pub unit_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `DiscountPrice`; example: `80`
     pub discount_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `OriginalPrice`; example: `80`
     pub original_price: Option<f64>,
 }
 
@@ -3276,49 +2219,31 @@ pub struct InternetPriceDetail {
 /// Returned in the output of [`DescribeIp6Translators`](super::DescribeIp6Translators).
 #[tc_model]
 pub struct Ip6Rule {
-    /// `Ip6RuleId`: a string.
-    ///
-    /// Example: `"rule6-ganlwp48"`
+    /// `Ip6RuleId`; example: `"rule6-ganlwp48"`
     pub ip6_rule_id: String,
 
-    /// `Ip6RuleName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Ip6RuleName`; example: `"demo"`
     pub ip6_rule_name: String,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2402:4e00:40:40::2:2a6"`
+    /// `Vip6`; example: `"2402:4e00:40:40::2:2a6"`
     pub vip6: String,
 
-    /// `Vport6`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport6`; example: `80`
     pub vport6: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.0"`
+    /// `Vip`; example: `"10.0.0.0"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport`; example: `80`
     pub vport: i64,
 
-    /// `RuleStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RuleStatus`; example: `"RUNNING"`
     pub rule_status: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-07-26T02:27:16Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-07-26T02:27:16Z"`
     pub created_time: String,
 }
 
@@ -3327,24 +2252,16 @@ pub struct Ip6Rule {
 /// Sent in the input of [`AddIp6Rules`](super::AddIp6Rules).
 #[tc_model]
 pub struct Ip6RuleInfo {
-    /// `Vport6`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport6`; example: `80`
     pub vport6: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.0.0.0"`
+    /// `Vip`; example: `"172.0.0.0"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport`; example: `80`
     pub vport: i64,
 }
 
@@ -3353,42 +2270,28 @@ pub struct Ip6RuleInfo {
 /// Returned in the output of [`DescribeIp6Translators`](super::DescribeIp6Translators).
 #[tc_model]
 pub struct Ip6Translator {
-    /// `Ip6TranslatorId`: a string.
-    ///
-    /// Example: `"ip6-mhnrv51i"`
+    /// `Ip6TranslatorId`; example: `"ip6-mhnrv51i"`
     pub ip6_translator_id: String,
 
-    /// `Ip6TranslatorName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Ip6TranslatorName`; example: `"demo"`
     pub ip6_translator_name: String,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2402:4e00:40:40::2:2a6"`
+    /// `Vip6`; example: `"2402:4e00:40:40::2:2a6"`
     pub vip6: String,
 
-    /// `IspName`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `IspName`; example: `"BGP"`
     pub isp_name: String,
 
-    /// `TranslatorStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `TranslatorStatus`; example: `"RUNNING"`
     pub translator_status: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-07-13T11:12:06Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-07-13T11:12:06Z"`
     pub created_time: String,
 
-    /// `Ip6RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Ip6RuleCount`; example: `2`
     pub ip6_rule_count: i64,
 
-    /// `IP6RuleSet`: a list of [`Ip6Rule`] objects.
+    /// `IP6RuleSet`
     #[tc(rename = "IP6RuleSet")]
     pub ip6_rule_set: Vec<Ip6Rule>,
 }
@@ -3398,29 +2301,19 @@ pub struct Ip6Translator {
 /// Returned in the output of [`DescribeUsedIpAddress`](super::DescribeUsedIpAddress).
 #[tc_model]
 pub struct IpAddressStates {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mcqaoy0f"`
+    /// `VpcId`; example: `"vpc-mcqaoy0f"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-j4oluywm"`
+    /// `SubnetId`; example: `"subnet-j4oluywm"`
     pub subnet_id: String,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"172.16.0.16"`
+    /// `IpAddress`; example: `"172.16.0.16"`
     pub ip_address: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ENI"`
+    /// `ResourceType`; example: `"ENI"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eni-bjekqff1"`
+    /// `ResourceId`; example: `"eni-bjekqff1"`
     pub resource_id: String,
 }
 
@@ -3429,44 +2322,28 @@ pub struct IpAddressStates {
 /// Sent in the input of [`DescribeIpGeolocationInfos`](super::DescribeIpGeolocationInfos).
 #[tc_model]
 pub struct IpField {
-    /// `Country`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Country`; example: `true`
     pub country: Option<bool>,
 
-    /// `Province`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Province`; example: `true`
     pub province: Option<bool>,
 
-    /// `City`: a boolean.
-    ///
-    /// Example: `true`
+    /// `City`; example: `true`
     pub city: Option<bool>,
 
-    /// `Region`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Region`; example: `true`
     pub region: Option<bool>,
 
-    /// `Isp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Isp`; example: `true`
     pub isp: Option<bool>,
 
-    /// `AsName`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsName`; example: `true`
     pub as_name: Option<bool>,
 
-    /// `AsId`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsId`; example: `true`
     pub as_id: Option<bool>,
 
-    /// `Comment`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Comment`; example: `true`
     pub comment: Option<bool>,
 }
 
@@ -3475,49 +2352,31 @@ pub struct IpField {
 /// Returned in the output of [`DescribeIpGeolocationInfos`](super::DescribeIpGeolocationInfos).
 #[tc_model]
 pub struct IpGeolocationInfo {
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"安徽省"`
+    /// `Province`; example: `"安徽省"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"未知"`
+    /// `City`; example: `"未知"`
     pub city: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"未知"`
+    /// `Region`; example: `"未知"`
     pub region: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Isp`; example: `"中国电信"`
     pub isp: Option<String>,
 
-    /// `AsName`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `AsName`; example: `"中国电信"`
     pub as_name: Option<String>,
 
-    /// `AsId`: a string.
-    ///
-    /// Example: `"4134"`
+    /// `AsId`; example: `"4134"`
     pub as_id: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"未知"`
+    /// `Comment`; example: `"未知"`
     pub comment: Option<String>,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"223.246.170.250"`
+    /// `AddressIp`; example: `"223.246.170.250"`
     pub address_ip: String,
 }
 
@@ -3527,49 +2386,28 @@ pub struct IpGeolocationInfo {
 /// Returned in the output of [`AssignIpv6Addresses`](super::AssignIpv6Addresses), [`CreateAndAttachNetworkInterface`](super::CreateAndAttachNetworkInterface), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct Ipv6Address {
-    /// `Address`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1202::1"`
+    /// `Address`; example: `"3402:4e00:20:1202::1"`
     pub address: String,
 
-    /// `Primary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Primary`, always sent in responses; example: `false`
     pub primary: Option<bool>,
 
-    /// `AddressId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eip-5k6fot41"`
+    /// `AddressId`, always sent in responses; example: `"eip-5k6fot41"`
     pub address_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `Description`, always sent in responses; example: `"demo"`
     pub description: Option<String>,
 
-    /// `IsWanIpBlocked`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsWanIpBlocked`, always sent in responses; example: `false`
     pub is_wan_ip_blocked: Option<bool>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`, always sent in responses; example: `"AVAILABLE"`
     pub state: Option<String>,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1202::2"`
+    /// `PublicIpAddress`; example: `"3402:4e00:20:1202::2"`
     pub public_ip_address: Option<String>,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"ULA"`
+    /// `AddressType`; example: `"ULA"`
     pub address_type: Option<String>,
 }
 
@@ -3579,15 +2417,10 @@ pub struct Ipv6Address {
 /// Returned in the output of [`AssignIpv6SubnetCidrBlock`](super::AssignIpv6SubnetCidrBlock).
 #[tc_model]
 pub struct Ipv6SubnetCidrBlock {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kgpu7qt2"`
+    /// `SubnetId`; example: `"subnet-kgpu7qt2"`
     pub subnet_id: String,
 
-    /// `Ipv6CidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"3402:4e00:20:1202::/64"`
+    /// `Ipv6CidrBlock`, always sent in responses; example: `"3402:4e00:20:1202::/64"`
     pub ipv6_cidr_block: Option<String>,
 }
 
@@ -3596,24 +2429,16 @@ pub struct Ipv6SubnetCidrBlock {
 /// Returned in the output of [`InquiryPriceCreateVpnGateway`](super::InquiryPriceCreateVpnGateway), [`InquiryPriceRenewVpnGateway`](super::InquiryPriceRenewVpnGateway) and [`InquiryPriceResetVpnGatewayInternetMaxBandwidth`](super::InquiryPriceResetVpnGatewayInternetMaxBandwidth).
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPrice`; example: `1.0`
     pub unit_price: f64,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: String,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `DiscountPrice`; example: `0.5`
     pub discount_price: f64,
 }
 
@@ -3622,35 +2447,22 @@ pub struct ItemPrice {
 /// Sent in the input of [`CreatePrivateNatGatewayDestinationIpPortTranslationNatRule`](super::CreatePrivateNatGatewayDestinationIpPortTranslationNatRule) and [`DeletePrivateNatGatewayDestinationIpPortTranslationNatRule`](super::DeletePrivateNatGatewayDestinationIpPortTranslationNatRule).
 #[tc_model]
 pub struct LocalDestinationIpPortTranslationNatRule {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `OriginalPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `OriginalPort`; example: `80`
     pub original_port: i64,
 
-    /// `OriginalIp`: a string.
-    ///
-    /// Example: `"192.168.4.43"`
+    /// `OriginalIp`; example: `"192.168.4.43"`
     pub original_ip: String,
 
-    /// `TranslationPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TranslationPort`; example: `80`
     pub translation_port: i64,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"10.254.4.43"`
+    /// `TranslationIp`; example: `"10.254.4.43"`
     pub translation_ip: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"webservice"`
+    /// `Description`, always sent in responses; example: `"webservice"`
     pub description: Option<String>,
 }
 
@@ -3659,44 +2471,28 @@ pub struct LocalDestinationIpPortTranslationNatRule {
 /// Returned in the output of [`CreateLocalGateway`](super::CreateLocalGateway) and [`DescribeLocalGateway`](super::DescribeLocalGateway).
 #[tc_model]
 pub struct LocalGateway {
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `CdcId`; example: `"cluster-gbo27yc4"`
     pub cdc_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `VpcId`; example: `"vpc-m0c2kcun"`
     pub vpc_id: String,
 
-    /// `UniqLocalGwId`: a string.
-    ///
-    /// Example: `"lgw-1234erty"`
+    /// `UniqLocalGwId`; example: `"lgw-1234erty"`
     pub uniq_local_gw_id: String,
 
-    /// `LocalGatewayName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `LocalGatewayName`; example: `"demo"`
     pub local_gateway_name: String,
 
-    /// `LocalGwIp`: a string.
-    ///
-    /// Example: `"192.168.15.55"`
+    /// `LocalGwIp`; example: `"192.168.15.55"`
     pub local_gw_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-24 15:31:56"`
+    /// `CreateTime`; example: `"2021-03-24 15:31:56"`
     pub create_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `LocalGatewayId`: a string.
-    ///
-    /// Example: `"lgw-1234erty"`
+    /// `LocalGatewayId`; example: `"lgw-1234erty"`
     pub local_gateway_id: Option<String>,
 }
 
@@ -3705,14 +2501,10 @@ pub struct LocalGateway {
 /// Sent in the input of [`AddTemplateMember`](super::AddTemplateMember), [`DeleteTemplateMember`](super::DeleteTemplateMember) and [`ModifyTemplateMember`](super::ModifyTemplateMember).
 #[tc_model]
 pub struct MemberInfo {
-    /// `Member`: a string.
-    ///
-    /// Example: `"ipm-h0fk8lfc"`
+    /// `Member`; example: `"ipm-h0fk8lfc"`
     pub member: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 }
 
@@ -3721,19 +2513,13 @@ pub struct MemberInfo {
 /// Sent in the input of [`ModifyCcnRouteTables`](super::ModifyCcnRouteTables).
 #[tc_model]
 pub struct ModifyRouteTableInfo {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-245ecr35"`
+    /// `RouteTableId`; example: `"ccnrtb-245ecr35"`
     pub route_table_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rtb-name"`
+    /// `Name`; example: `"rtb-name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rtb-desc"`
+    /// `Description`; example: `"rtb-desc"`
     pub description: Option<String>,
 }
 
@@ -3742,29 +2528,19 @@ pub struct ModifyRouteTableInfo {
 /// Returned in the output of [`DescribeNatGatewayDirectConnectGatewayRoute`](super::DescribeNatGatewayDirectConnectGatewayRoute).
 #[tc_model]
 pub struct NatDirectConnectGatewayRoute {
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"99.99.99.77/32"`
+    /// `DestinationCidrBlock`; example: `"99.99.99.77/32"`
     pub destination_cidr_block: String,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"DIRECTCONNECT"`
+    /// `GatewayType`; example: `"DIRECTCONNECT"`
     pub gateway_type: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"dcg-71awizmv"`
+    /// `GatewayId`; example: `"dcg-71awizmv"`
     pub gateway_id: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-08-23 19:38:31"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-08-23 19:38:31"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"021-08-23 19:38:31"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"021-08-23 19:38:31"`
     pub update_time: String,
 }
 
@@ -3773,142 +2549,94 @@ pub struct NatDirectConnectGatewayRoute {
 /// Returned in the output of [`CreateNatGateway`](super::CreateNatGateway) and [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct NatGateway {
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"\"nat-13254768\""`
+    /// `NatGatewayId`; example: `"\"nat-13254768\""`
     pub nat_gateway_id: String,
 
-    /// `NatGatewayName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `NatGatewayName`; example: `"\"test\""`
     pub nat_gateway_name: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"\"2021-05-24 19:28:31\""`
+    /// `CreatedTime`; example: `"\"2021-05-24 19:28:31\""`
     pub created_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"\"AVAILABLE\""`
+    /// `State`; example: `"\"AVAILABLE\""`
     pub state: String,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: u64,
 
-    /// `MaxConcurrentConnection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `MaxConcurrentConnection`; example: `10000000`
     pub max_concurrent_connection: u64,
 
-    /// `PublicIpAddressSet`: a list of [`NatGatewayAddress`] objects.
+    /// `PublicIpAddressSet`
     pub public_ip_address_set: Vec<NatGatewayAddress>,
 
-    /// `NetworkState`: a string.
-    ///
-    /// Example: `"\"AVAILABLE\""`
+    /// `NetworkState`; example: `"\"AVAILABLE\""`
     pub network_state: String,
 
-    /// `DestinationIpPortTranslationNatRuleSet`: a list of [`DestinationIpPortTranslationNatRule`] objects.
+    /// `DestinationIpPortTranslationNatRuleSet`
     pub destination_ip_port_translation_nat_rule_set: Vec<
         DestinationIpPortTranslationNatRule,
     >,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"\"vpc-13254768\""`
+    /// `VpcId`; example: `"\"vpc-13254768\""`
     pub vpc_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-2\""`
+    /// `Zone`; example: `"\"ap-guangzhou-2\""`
     pub zone: String,
 
-    /// `DirectConnectGatewayIds`: a list of strings.
-    ///
-    /// Example: `["dcg-13254768"]`
+    /// `DirectConnectGatewayIds`; example: `["dcg-13254768"]`
     pub direct_connect_gateway_ids: Vec<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-13254768\""`
+    /// `SubnetId`; example: `"\"subnet-13254768\""`
     pub subnet_id: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `SecurityGroupSet`: a list of strings.
-    ///
-    /// Example: `["sg-13254768"]`
+    /// `SecurityGroupSet`; example: `["sg-13254768"]`
     pub security_group_set: Vec<String>,
 
-    /// `SourceIpTranslationNatRuleSet`: a list of [`SourceIpTranslationNatRule`] objects.
+    /// `SourceIpTranslationNatRuleSet`
     pub source_ip_translation_nat_rule_set: Vec<SourceIpTranslationNatRule>,
 
-    /// `IsExclusive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExclusive`; example: `true`
     pub is_exclusive: bool,
 
-    /// `ExclusiveGatewayBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50000`
+    /// `ExclusiveGatewayBandwidth`; example: `50000`
     pub exclusive_gateway_bandwidth: u64,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `RestrictState`; example: `"NORMAL"`
     pub restrict_state: String,
 
-    /// `NatProductVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NatProductVersion`; example: `1`
     pub nat_product_version: u64,
 
-    /// `StrictSnatMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StrictSnatMode`; example: `false`
     pub strict_snat_mode: bool,
 
-    /// `SmartScheduleMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SmartScheduleMode`; example: `false`
     pub smart_schedule_mode: bool,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-bxdip3ah"`
+    /// `DedicatedClusterId`; example: `"cluster-bxdip3ah"`
     pub dedicated_cluster_id: String,
 
-    /// `DeletionProtectionEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtectionEnabled`; example: `false`
     pub deletion_protection_enabled: bool,
 
-    /// `ConnectionStateTimeouts`: a [`ConnectionStateTimeouts`].
+    /// `ConnectionStateTimeouts`
     pub connection_state_timeouts: Option<ConnectionStateTimeouts>,
 
-    /// `ExclusiveType`: a string.
-    ///
-    /// Example: `"ExclusiveLarge1"`
+    /// `ExclusiveType`; example: `"ExclusiveLarge1"`
     pub exclusive_type: Option<String>,
 
-    /// `AutoScaling`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoScaling`; example: `false`
     pub auto_scaling: Option<bool>,
 
-    /// `ICMPProxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ICMPProxy`; example: `true`
     #[tc(rename = "ICMPProxy")]
     pub icmp_proxy: Option<bool>,
 
-    /// `PublicAddressAffinity`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicAddressAffinity`; example: `true`
     pub public_address_affinity: Option<bool>,
 }
 
@@ -3917,24 +2645,16 @@ pub struct NatGateway {
 /// Returned in the output of [`CreateNatGateway`](super::CreateNatGateway) and [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct NatGatewayAddress {
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-11112222"`
+    /// `AddressId`; example: `"eip-11112222"`
     pub address_id: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"123.121.34.3"`
+    /// `PublicIpAddress`; example: `"123.121.34.3"`
     pub public_ip_address: String,
 
-    /// `IsBlocked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBlocked`; example: `true`
     pub is_blocked: bool,
 
-    /// `BlockType`: a string.
-    ///
-    /// Example: `"SECURITY&USER"`
+    /// `BlockType`; example: `"SECURITY&USER"`
     pub block_type: String,
 }
 
@@ -3943,49 +2663,31 @@ pub struct NatGatewayAddress {
 /// Returned in the output of [`DescribeNatGatewayDestinationIpPortTranslationNatRules`](super::DescribeNatGatewayDestinationIpPortTranslationNatRules).
 #[tc_model]
 pub struct NatGatewayDestinationIpPortTranslationNatRule {
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"123.123.123.123"`
+    /// `PublicIpAddress`; example: `"123.123.123.123"`
     pub public_ip_address: String,
 
-    /// `PublicPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `PublicPort`; example: `443`
     pub public_port: u64,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `PrivateIpAddress`; example: `"192.168.1.2"`
     pub private_ip_address: String,
 
-    /// `PrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `PrivatePort`; example: `443`
     pub private_port: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"端口转发样例"`
+    /// `Description`; example: `"端口转发样例"`
     pub description: String,
 
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"nat-3isn9hr0"`
+    /// `NatGatewayId`; example: `"nat-3isn9hr0"`
     pub nat_gateway_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcdefgh"`
+    /// `VpcId`; example: `"vpc-abcdefgh"`
     pub vpc_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"\"2021-05-24 19:28:31\""`
+    /// `CreatedTime`; example: `"\"2021-05-24 19:28:31\""`
     pub created_time: String,
 }
 
@@ -3994,39 +2696,25 @@ pub struct NatGatewayDestinationIpPortTranslationNatRule {
 /// Returned in the output of [`DescribeNatGatewayFlowMonitorDetail`](super::DescribeNatGatewayFlowMonitorDetail).
 #[tc_model]
 pub struct NatGatewayFlowMonitorDetail {
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"192.168.1.21"`
+    /// `PrivateIpAddress`; example: `"192.168.1.21"`
     pub private_ip_address: String,
 
-    /// `InPkg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400`
+    /// `InPkg`; example: `1400`
     pub in_pkg: u64,
 
-    /// `OutPkg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1527`
+    /// `OutPkg`; example: `1527`
     pub out_pkg: u64,
 
-    /// `InTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32876`
+    /// `InTraffic`; example: `32876`
     pub in_traffic: u64,
 
-    /// `OutTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65428`
+    /// `OutTraffic`; example: `65428`
     pub out_traffic: u64,
 
-    /// `ConcurrentConnectionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ConcurrentConnectionCount`; example: `1000`
     pub concurrent_connection_count: u64,
 
-    /// `NewConnectionRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `NewConnectionRate`; example: `100`
     pub new_connection_rate: u64,
 }
 
@@ -4035,9 +2723,7 @@ pub struct NatGatewayFlowMonitorDetail {
 /// Returned in the output of [`DescribePrivateNatGatewayRegions`](super::DescribePrivateNatGatewayRegions).
 #[tc_model]
 pub struct NatRegionInfoWithArea {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -4046,14 +2732,10 @@ pub struct NatRegionInfoWithArea {
 /// Returned in the output of [`DescribeNatGatewayZones`](super::DescribeNatGatewayZones).
 #[tc_model]
 pub struct NatZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-2\""`
+    /// `Zone`; example: `"\"ap-guangzhou-2\""`
     pub zone: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `ZoneId`; example: `100002`
     pub zone_id: u64,
 }
 
@@ -4062,74 +2744,46 @@ pub struct NatZoneInfo {
 /// Returned in the output of [`CreateNetDetect`](super::CreateNetDetect) and [`DescribeNetDetects`](super::DescribeNetDetects).
 #[tc_model]
 pub struct NetDetect {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `VpcName`; example: `"demo"`
     pub vpc_name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kgpu7qt2"`
+    /// `SubnetId`; example: `"subnet-kgpu7qt2"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: String,
 
-    /// `NetDetectId`: a string.
-    ///
-    /// Example: `"netd-csnmo39l"`
+    /// `NetDetectId`; example: `"netd-csnmo39l"`
     pub net_detect_id: String,
 
-    /// `NetDetectName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetDetectName`; example: `"demo"`
     pub net_detect_name: String,
 
-    /// `DetectDestinationIp`: a list of strings.
-    ///
-    /// Example: `["10.0.0.10"]`
+    /// `DetectDestinationIp`; example: `["10.0.0.10"]`
     pub detect_destination_ip: Vec<String>,
 
-    /// `DetectSourceIp`: a list of strings.
-    ///
-    /// Example: `["10.0.0.12","10.0.0.13"]`
+    /// `DetectSourceIp`; example: `["10.0.0.12","10.0.0.13"]`
     pub detect_source_ip: Vec<String>,
 
-    /// `NextHopType`: a string.
-    ///
-    /// Example: `"NORMAL_CVM"`
+    /// `NextHopType`; example: `"NORMAL_CVM"`
     pub next_hop_type: String,
 
-    /// `NextHopDestination`: a string.
-    ///
-    /// Example: `"10.0.0.4"`
+    /// `NextHopDestination`; example: `"10.0.0.4"`
     pub next_hop_destination: String,
 
-    /// `NextHopName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NextHopName`; example: `"demo"`
     pub next_hop_name: String,
 
-    /// `NetDetectDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetDetectDescription`; example: `"demo"`
     pub net_detect_description: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-11 10:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-09-11 10:00:00"`
     pub create_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -4138,24 +2792,16 @@ pub struct NetDetect {
 /// Returned in the output of [`CheckNetDetectState`](super::CheckNetDetectState) and [`DescribeNetDetectStates`](super::DescribeNetDetectStates).
 #[tc_model]
 pub struct NetDetectIpState {
-    /// `DetectDestinationIp`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `DetectDestinationIp`; example: `"10.0.0.10"`
     pub detect_destination_ip: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
-    /// `Delay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Delay`; example: `2`
     pub delay: u64,
 
-    /// `PacketLossRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PacketLossRate`; example: `0`
     pub packet_loss_rate: u64,
 }
 
@@ -4164,14 +2810,10 @@ pub struct NetDetectIpState {
 /// Returned in the output of [`DescribeNetDetectStates`](super::DescribeNetDetectStates).
 #[tc_model]
 pub struct NetDetectState {
-    /// `NetDetectId`: a string.
-    ///
-    /// Example: `"netd-r0g2kty7"`
+    /// `NetDetectId`; example: `"netd-r0g2kty7"`
     pub net_detect_id: String,
 
-    /// `NetDetectIpStateSet`: a list of [`NetDetectIpState`] objects.
-    ///
-    /// Example: `[{"Delay":0,"DetectDestinationIp":"10.0.0.10","PacketLossRate":0,"State":0}]`
+    /// `NetDetectIpStateSet`; example: `[{"Delay":0,"DetectDestinationIp":"10.0.0.10","PacketLossRate":0,"State":0}]`
     pub net_detect_ip_state_set: Vec<NetDetectIpState>,
 }
 
@@ -4180,41 +2822,31 @@ pub struct NetDetectState {
 /// Returned in the output of [`CreateNetworkAcl`](super::CreateNetworkAcl) and [`DescribeNetworkAcls`](super::DescribeNetworkAcls).
 #[tc_model]
 pub struct NetworkAcl {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: String,
 
-    /// `NetworkAclId`: a string.
-    ///
-    /// Example: `"acl-kgpu7qt2"`
+    /// `NetworkAclId`; example: `"acl-kgpu7qt2"`
     pub network_acl_id: String,
 
-    /// `NetworkAclName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkAclName`; example: `"demo"`
     pub network_acl_name: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-22 20:59:55"`
+    /// `CreatedTime`; example: `"2021-03-22 20:59:55"`
     pub created_time: String,
 
-    /// `SubnetSet`: a list of [`Subnet`] objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<Subnet>,
 
-    /// `IngressEntries`: a list of [`NetworkAclEntry`] objects.
+    /// `IngressEntries`
     pub ingress_entries: Option<Vec<NetworkAclEntry>>,
 
-    /// `EgressEntries`: a list of [`NetworkAclEntry`] objects.
+    /// `EgressEntries`
     pub egress_entries: Option<Vec<NetworkAclEntry>>,
 
-    /// `NetworkAclType`: a string.
-    ///
-    /// Example: `"TRIPLE"`
+    /// `NetworkAclType`; example: `"TRIPLE"`
     pub network_acl_type: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 }
 
@@ -4224,59 +2856,34 @@ pub struct NetworkAcl {
 /// Returned in the output of [`CreateNetworkAcl`](super::CreateNetworkAcl) and [`DescribeNetworkAcls`](super::DescribeNetworkAcls).
 #[tc_model]
 pub struct NetworkAclEntry {
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"8080"`
+    /// `Port`; example: `"8080"`
     pub port: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1200::/56"`
+    /// `Ipv6CidrBlock`; example: `"3402:4e00:20:1200::/56"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`, always sent in responses; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `Description`, always sent in responses; example: `"demo"`
     pub description: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2018-04-25 10:26:26"`
+    /// `ModifyTime`, always sent in responses; example: `"2018-04-25 10:26:26"`
     pub modify_time: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Priority`, always sent in responses; example: `1`
     pub priority: Option<i64>,
 
-    /// `NetworkAclIpv4EntryId`: a string.
-    ///
-    /// Example: `"acli43-0pngbwph"`
+    /// `NetworkAclIpv4EntryId`; example: `"acli43-0pngbwph"`
     pub network_acl_ipv4_entry_id: Option<String>,
 
-    /// `NetworkAclIpv6EntryId`: a string.
-    ///
-    /// Example: `"acli46-0pngbwph"`
+    /// `NetworkAclIpv6EntryId`; example: `"acli46-0pngbwph"`
     pub network_acl_ipv6_entry_id: Option<String>,
 }
 
@@ -4285,10 +2892,10 @@ pub struct NetworkAclEntry {
 /// Sent in the input of [`CreateNetworkAclEntries`](super::CreateNetworkAclEntries), [`DeleteNetworkAclEntries`](super::DeleteNetworkAclEntries) and [`ModifyNetworkAclEntries`](super::ModifyNetworkAclEntries).
 #[tc_model]
 pub struct NetworkAclEntrySet {
-    /// `Ingress`: a list of [`NetworkAclEntry`] objects.
+    /// `Ingress`
     pub ingress: Option<Vec<NetworkAclEntry>>,
 
-    /// `Egress`: a list of [`NetworkAclEntry`] objects.
+    /// `Egress`
     pub egress: Option<Vec<NetworkAclEntry>>,
 }
 
@@ -4297,10 +2904,10 @@ pub struct NetworkAclEntrySet {
 /// Sent in the input of [`CreateNetworkAclQuintupleEntries`](super::CreateNetworkAclQuintupleEntries), [`DeleteNetworkAclQuintupleEntries`](super::DeleteNetworkAclQuintupleEntries), [`ModifyNetworkAclEntries`](super::ModifyNetworkAclEntries) and [`ModifyNetworkAclQuintupleEntries`](super::ModifyNetworkAclQuintupleEntries).
 #[tc_model]
 pub struct NetworkAclQuintupleEntries {
-    /// `Ingress`: a list of [`NetworkAclQuintupleEntry`] objects.
+    /// `Ingress`
     pub ingress: Option<Vec<NetworkAclQuintupleEntry>>,
 
-    /// `Egress`: a list of [`NetworkAclQuintupleEntry`] objects.
+    /// `Egress`
     pub egress: Option<Vec<NetworkAclQuintupleEntry>>,
 }
 
@@ -4310,79 +2917,44 @@ pub struct NetworkAclQuintupleEntries {
 /// Returned in the output of [`DescribeNetworkAclQuintupleEntries`](super::DescribeNetworkAclQuintupleEntries).
 #[tc_model]
 pub struct NetworkAclQuintupleEntry {
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UDP"`
+    /// `Protocol`, always sent in responses; example: `"UDP"`
     pub protocol: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `Description`, always sent in responses; example: `"demo"`
     pub description: Option<String>,
 
-    /// `SourcePort`: a string.
-    ///
-    /// Example: `"446"`
+    /// `SourcePort`; example: `"446"`
     pub source_port: Option<String>,
 
-    /// `SourceCidr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `SourceCidr`, always sent in responses; example: `"192.168.0.0/24"`
     pub source_cidr: Option<String>,
 
-    /// `DestinationPort`: a string.
-    ///
-    /// Example: `"446"`
+    /// `DestinationPort`; example: `"446"`
     pub destination_port: Option<String>,
 
-    /// `DestinationCidr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `DestinationCidr`, always sent in responses; example: `"192.168.0.0/24"`
     pub destination_cidr: Option<String>,
 
-    /// `Action`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`, always sent in responses; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `NetworkAclQuintupleEntryId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"acli45-ahnu4rv5"`
+    /// `NetworkAclQuintupleEntryId`, always sent in responses; example: `"acli45-ahnu4rv5"`
     pub network_acl_quintuple_entry_id: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Priority`, always sent in responses; example: `1`
     pub priority: Option<i64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreateTime`, always sent in responses; example: `"2021-03-02 14:41:15"`
     pub create_time: Option<String>,
 
-    /// `NetworkAclDirection`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"INGRESS"`
+    /// `NetworkAclDirection`, always sent in responses; example: `"INGRESS"`
     pub network_acl_direction: Option<String>,
 
-    /// `SourceIPv6Cidr`: a string.
-    ///
-    /// Example: `"12::1/128"`
+    /// `SourceIPv6Cidr`; example: `"12::1/128"`
     #[tc(rename = "SourceIPv6Cidr")]
     pub source_ipv6_cidr: Option<String>,
 
-    /// `DestinationIPv6Cidr`: a string.
-    ///
-    /// Example: `"13::1/128"`
+    /// `DestinationIPv6Cidr`; example: `"13::1/128"`
     #[tc(rename = "DestinationIPv6Cidr")]
     pub destination_ipv6_cidr: Option<String>,
 }
@@ -4392,129 +2964,76 @@ pub struct NetworkAclQuintupleEntry {
 /// Returned in the output of [`CreateAndAttachNetworkInterface`](super::CreateAndAttachNetworkInterface), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct NetworkInterface {
-    /// `NetworkInterfaceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eni-b4ax8qbz"`
+    /// `NetworkInterfaceId`, always sent in responses; example: `"eni-b4ax8qbz"`
     pub network_interface_id: Option<String>,
 
-    /// `NetworkInterfaceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceName`, always sent in responses; example: `"demo"`
     pub network_interface_name: Option<String>,
 
-    /// `NetworkInterfaceDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `NetworkInterfaceDescription`, always sent in responses; example: `"demo"`
     pub network_interface_description: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-l0ykcjvi"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-l0ykcjvi"`
     pub subnet_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-29mdigub"`
+    /// `VpcId`, always sent in responses; example: `"vpc-29mdigub"`
     pub vpc_id: Option<String>,
 
-    /// `GroupSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["sg-2edhcclz"]`
+    /// `GroupSet`, always sent in responses; example: `["sg-2edhcclz"]`
     pub group_set: Option<Vec<String>>,
 
-    /// `Primary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Primary`, always sent in responses; example: `true`
     pub primary: Option<bool>,
 
-    /// `MacAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"20:90:6F:EE:57:E2"`
+    /// `MacAddress`, always sent in responses; example: `"20:90:6F:EE:57:E2"`
     pub mac_address: Option<String>,
 
-    /// `State`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`, always sent in responses; example: `"AVAILABLE"`
     pub state: Option<String>,
 
-    /// `NetworkInterfaceState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `NetworkInterfaceState`; example: `"AVAILABLE"`
     pub network_interface_state: Option<String>,
 
-    /// `PrivateIpAddressSet`: a list of [`PrivateIpAddressSpecification`] objects.
-    /// Always sent in responses.
+    /// `PrivateIpAddressSet`, always sent in responses
     pub private_ip_address_set: Option<Vec<PrivateIpAddressSpecification>>,
 
-    /// `Attachment`: a [`NetworkInterfaceAttachment`].
+    /// `Attachment`
     pub attachment: Option<NetworkInterfaceAttachment>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, always sent in responses; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-10-28 08:23:59"`
+    /// `CreatedTime`, always sent in responses; example: `"2020-10-28 08:23:59"`
     pub created_time: Option<String>,
 
-    /// `Ipv6AddressSet`: a list of [`Ipv6Address`] objects.
-    /// Always sent in responses.
+    /// `Ipv6AddressSet`, always sent in responses
     pub ipv6_address_set: Option<Vec<Ipv6Address>>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    /// Always sent in responses.
+    /// `TagSet`, always sent in responses
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `EniType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `EniType`, always sent in responses; example: `0`
     pub eni_type: Option<u64>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `Business`; example: `"TKE"`
     pub business: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `CdcId`; example: `"cluster-gbo27yc4"`
     pub cdc_id: Option<String>,
 
-    /// `AttachType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttachType`; example: `0`
     pub attach_type: Option<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cls-j85c20d4-reserved"`
+    /// `ResourceId`; example: `"cls-j85c20d4-reserved"`
     pub resource_id: Option<String>,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"AG"`
+    /// `QosLevel`; example: `"AG"`
     pub qos_level: Option<String>,
 
-    /// `Ipv6Addresses`: a list of [`Ipv6Address`] objects.
+    /// `Ipv6Addresses`
     pub ipv6_addresses: Option<Vec<Ipv6Address>>,
 
-    /// `Ipv6AddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<u64>,
 }
 
@@ -4523,28 +3042,16 @@ pub struct NetworkInterface {
 /// Returned in the output of [`CreateAndAttachNetworkInterface`](super::CreateAndAttachNetworkInterface), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct NetworkInterfaceAttachment {
-    /// `DeviceIndex`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DeviceIndex`, always sent in responses; example: `1`
     pub device_index: Option<u64>,
 
-    /// `InstanceAccountId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"251000681"`
+    /// `InstanceAccountId`, always sent in responses; example: `"251000681"`
     pub instance_account_id: Option<String>,
 
-    /// `AttachTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-10-12 10:00:00"`
+    /// `AttachTime`, always sent in responses; example: `"2020-10-12 10:00:00"`
     pub attach_time: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-6o1wqibe"`
+    /// `InstanceId`, always sent in responses; example: `"ins-6o1wqibe"`
     pub instance_id: Option<String>,
 }
 
@@ -4553,99 +3060,61 @@ pub struct NetworkInterfaceAttachment {
 /// Returned in the output of [`DescribeVpcPeeringConnections`](super::DescribeVpcPeeringConnections).
 #[tc_model]
 pub struct PeerConnection {
-    /// `SourceVpcId`: a string.
-    ///
-    /// Example: `"vpc-test1234"`
+    /// `SourceVpcId`; example: `"vpc-test1234"`
     pub source_vpc_id: String,
 
-    /// `PeerVpcId`: a string.
-    ///
-    /// Example: `"vpc-test5678"`
+    /// `PeerVpcId`; example: `"vpc-test5678"`
     pub peer_vpc_id: String,
 
-    /// `PeeringConnectionId`: a string.
-    ///
-    /// Example: `"pcx-test1234"`
+    /// `PeeringConnectionId`; example: `"pcx-test1234"`
     pub peering_connection_id: String,
 
-    /// `PeeringConnectionName`: a string.
-    ///
-    /// Example: `"Example"`
+    /// `PeeringConnectionName`; example: `"Example"`
     pub peering_connection_name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PEDNING"`
+    /// `State`; example: `"PEDNING"`
     pub state: String,
 
-    /// `IsNgw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNgw`; example: `true`
     pub is_ngw: bool,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: i64,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `SourceRegion`; example: `"gz"`
     pub source_region: String,
 
-    /// `DestinationRegion`: a string.
-    ///
-    /// Example: `"sh"`
+    /// `DestinationRegion`; example: `"sh"`
     pub destination_region: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-01-15 11:07:15"`
+    /// `CreateTime`; example: `"2019-01-15 11:07:15"`
     pub create_time: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `120777408`
+    /// `AppId`; example: `120777408`
     pub app_id: i64,
 
-    /// `PeerAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `120777408`
+    /// `PeerAppId`; example: `120777408`
     pub peer_app_id: i64,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_DAY_MAX"`
+    /// `ChargeType`; example: `"POSTPAID_BY_DAY_MAX"`
     pub charge_type: String,
 
-    /// `SourceUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1307774067`
+    /// `SourceUin`; example: `1307774067`
     pub source_uin: i64,
 
-    /// `DestinationUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1307774067`
+    /// `DestinationUin`; example: `1307774067`
     pub destination_uin: i64,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"test","Value":"test"}]`
+    /// `TagSet`; example: `[{"Key":"test","Value":"test"}]`
     pub tag_set: Vec<Tag>,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"AU"`
+    /// `QosLevel`; example: `"AU"`
     pub qos_level: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VPC_PEER"`
+    /// `Type`; example: `"VPC_PEER"`
     pub r#type: String,
 
-    /// `DestinationVpcId`: a string.
-    ///
-    /// Example: `"vpc-test5678"`
+    /// `DestinationVpcId`; example: `"vpc-test5678"`
     pub destination_vpc_id: String,
 }
 
@@ -4655,31 +3124,19 @@ pub struct PeerConnection {
 /// Returned in the output of [`DescribeSecurityGroupExpandedPolicies`](super::DescribeSecurityGroupExpandedPolicies) and [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct PolicyStatistics {
-    /// `IngressIPv4TotalCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `IngressIPv4TotalCount`, required in requests; example: `1`
     #[tc(rename = "IngressIPv4TotalCount")]
     pub ingress_ipv4_total_count: Option<u64>,
 
-    /// `IngressIPv6TotalCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `IngressIPv6TotalCount`, required in requests; example: `1`
     #[tc(rename = "IngressIPv6TotalCount")]
     pub ingress_ipv6_total_count: Option<u64>,
 
-    /// `EgressIPv4TotalCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `EgressIPv4TotalCount`, required in requests; example: `1`
     #[tc(rename = "EgressIPv4TotalCount")]
     pub egress_ipv4_total_count: Option<u64>,
 
-    /// `EgressIPv6TotalCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `EgressIPv6TotalCount`, required in requests; example: `1`
     #[tc(rename = "EgressIPv6TotalCount")]
     pub egress_ipv6_total_count: Option<u64>,
 }
@@ -4689,10 +3146,10 @@ pub struct PolicyStatistics {
 /// Returned in the output of [`InquiryPriceCreateVpnGateway`](super::InquiryPriceCreateVpnGateway), [`InquiryPriceRenewVpnGateway`](super::InquiryPriceRenewVpnGateway) and [`InquiryPriceResetVpnGatewayInternetMaxBandwidth`](super::InquiryPriceResetVpnGatewayInternetMaxBandwidth).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: ItemPrice,
 
-    /// `BandwidthPrice`: an [`ItemPrice`].
+    /// `BandwidthPrice`
     pub bandwidth_price: ItemPrice,
 }
 
@@ -4702,46 +3159,28 @@ pub struct Price {
 /// Returned in the output of [`AssignPrivateIpAddresses`](super::AssignPrivateIpAddresses), [`CreateAndAttachNetworkInterface`](super::CreateAndAttachNetworkInterface), [`CreateNetworkInterface`](super::CreateNetworkInterface) and [`DescribeNetworkInterfaces`](super::DescribeNetworkInterfaces).
 #[tc_model]
 pub struct PrivateIpAddressSpecification {
-    /// `PrivateIpAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.10"`
+    /// `PrivateIpAddress`, always sent in responses; example: `"192.168.0.10"`
     pub private_ip_address: Option<String>,
 
-    /// `Primary`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Primary`, always sent in responses; example: `false`
     pub primary: Option<bool>,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"123.10.100.171"`
+    /// `PublicIpAddress`; example: `"123.10.100.171"`
     pub public_ip_address: Option<String>,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-29mdigub"`
+    /// `AddressId`; example: `"eip-29mdigub"`
     pub address_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `IsWanIpBlocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWanIpBlocked`; example: `false`
     pub is_wan_ip_blocked: Option<bool>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: Option<String>,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"PT"`
+    /// `QosLevel`; example: `"PT"`
     pub qos_level: Option<String>,
 }
 
@@ -4750,19 +3189,13 @@ pub struct PrivateIpAddressSpecification {
 /// Returned in the output of [`CreatePrivateNatGateway`](super::CreatePrivateNatGateway) and [`DescribePrivateNatGateways`](super::DescribePrivateNatGateways).
 #[tc_model]
 pub struct PrivateNatCrossDomainInfo {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-4as5s8ga"`
+    /// `CcnId`; example: `"ccn-4as5s8ga"`
     pub ccn_id: String,
 
-    /// `LocalVpcId`: a string.
-    ///
-    /// Example: `"vpc-noam856a"`
+    /// `LocalVpcId`; example: `"vpc-noam856a"`
     pub local_vpc_id: String,
 
-    /// `PeerVpcId`: a string.
-    ///
-    /// Example: `"vpc-noam856a"`
+    /// `PeerVpcId`; example: `"vpc-noam856a"`
     pub peer_vpc_id: String,
 }
 
@@ -4771,47 +3204,28 @@ pub struct PrivateNatCrossDomainInfo {
 /// Returned in the output of [`DescribePrivateNatGatewayDestinationIpPortTranslationNatRules`](super::DescribePrivateNatGatewayDestinationIpPortTranslationNatRules).
 #[tc_model]
 pub struct PrivateNatDestinationIpPortTranslationNatRule {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"\"TCP\""`
+    /// `Protocol`; example: `"\"TCP\""`
     pub protocol: String,
 
-    /// `OriginalPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `OriginalPort`; example: `80`
     pub original_port: i64,
 
-    /// `OriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.20\""`
+    /// `OriginalIp`; example: `"\"10.0.13.20\""`
     pub original_ip: String,
 
-    /// `TranslationPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8081`
+    /// `TranslationPort`; example: `8081`
     pub translation_port: i64,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.20\""`
+    /// `TranslationIp`; example: `"\"10.0.13.20\""`
     pub translation_ip: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"webservice"`
+    /// `Description`, always sent in responses; example: `"webservice"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2022-09-30 14:24:38\""`
+    /// `CreateTime`, always sent in responses; example: `"\"2022-09-30 14:24:38\""`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2022-09-30 14:24:38\""`
+    /// `UpdateTime`, always sent in responses; example: `"\"2022-09-30 14:24:38\""`
     pub update_time: Option<String>,
 }
 
@@ -4820,65 +3234,43 @@ pub struct PrivateNatDestinationIpPortTranslationNatRule {
 /// Returned in the output of [`CreatePrivateNatGateway`](super::CreatePrivateNatGateway) and [`DescribePrivateNatGateways`](super::DescribePrivateNatGateways).
 #[tc_model]
 pub struct PrivateNatGateway {
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"intranat-0g3blj80"`
+    /// `NatGatewayId`; example: `"intranat-0g3blj80"`
     pub nat_gateway_id: String,
 
-    /// `NatGatewayName`: a string.
-    ///
-    /// Example: `"PrivateDemo"`
+    /// `NatGatewayName`; example: `"PrivateDemo"`
     pub nat_gateway_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-noanwmed"`
+    /// `VpcId`; example: `"vpc-noanwmed"`
     pub vpc_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `Status`; example: `"AVAILABLE"`
     pub status: String,
 
-    /// `CrossDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CrossDomain`; example: `true`
     pub cross_domain: bool,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2022-09-29 15:58:00"`
+    /// `CreatedTime`; example: `"2022-09-29 15:58:00"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `DirectConnectGatewayIds`: a list of strings.
-    ///
-    /// Example: `["dcg-asdf891z"]`
+    /// `DirectConnectGatewayIds`; example: `["dcg-asdf891z"]`
     pub direct_connect_gateway_ids: Vec<String>,
 
-    /// `NatType`: a string.
-    ///
-    /// Example: `"DCG"`
+    /// `NatType`; example: `"DCG"`
     pub nat_type: String,
 
-    /// `CrossDomainInfo`: a [`PrivateNatCrossDomainInfo`].
+    /// `CrossDomainInfo`
     pub cross_domain_info: Option<PrivateNatCrossDomainInfo>,
 
-    /// `VpcType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VpcType`; example: `true`
     pub vpc_type: Option<bool>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-asj6o7cd"`
+    /// `CcnId`; example: `"ccn-asj6o7cd"`
     pub ccn_id: Option<String>,
 
-    /// `DeletionProtectionEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtectionEnabled`; example: `false`
     pub deletion_protection_enabled: bool,
 }
 
@@ -4887,19 +3279,13 @@ pub struct PrivateNatGateway {
 /// Returned in the output of [`DescribePrivateNatGatewayLimits`](super::DescribePrivateNatGatewayLimits).
 #[tc_model]
 pub struct PrivateNatGatewayLimit {
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-12345678"`
+    /// `UniqVpcId`; example: `"vpc-12345678"`
     pub uniq_vpc_id: String,
 
-    /// `TotalLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalLimit`; example: `1000`
     pub total_limit: u64,
 
-    /// `Available`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Available`; example: `0`
     pub available: u64,
 }
 
@@ -4908,27 +3294,19 @@ pub struct PrivateNatGatewayLimit {
 /// Returned in the output of [`DescribeProductQuota`](super::DescribeProductQuota).
 #[tc_model]
 pub struct ProductQuota {
-    /// `QuotaId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `QuotaId`; example: `"0"`
     pub quota_id: String,
 
-    /// `QuotaName`: a string.
-    ///
-    /// Example: `"每个开发商可创建的VPC数"`
+    /// `QuotaName`; example: `"每个开发商可创建的VPC数"`
     pub quota_name: String,
 
-    /// `QuotaCurrent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaCurrent`; example: `10`
     pub quota_current: i64,
 
-    /// `QuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `QuotaLimit`; example: `100`
     pub quota_limit: i64,
 
-    /// `QuotaRegion`: a boolean.
+    /// `QuotaRegion`
     pub quota_region: bool,
 }
 
@@ -4937,24 +3315,16 @@ pub struct ProductQuota {
 /// Returned in the output of [`DescribeAddressQuota`](super::DescribeAddressQuota), [`DescribeBandwidthPackageQuota`](super::DescribeBandwidthPackageQuota) and [`DescribeIp6TranslatorQuota`](super::DescribeIp6TranslatorQuota).
 #[tc_model]
 pub struct Quota {
-    /// `QuotaId`: a string.
-    ///
-    /// Example: `"TOTAL_EIP_QUOTA"`
+    /// `QuotaId`; example: `"TOTAL_EIP_QUOTA"`
     pub quota_id: String,
 
-    /// `QuotaCurrent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaCurrent`; example: `10`
     pub quota_current: i64,
 
-    /// `QuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `QuotaLimit`; example: `20`
     pub quota_limit: i64,
 
-    /// `QuotaGroup`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `QuotaGroup`; example: `"ap-guangzhou"`
     pub quota_group: Option<String>,
 }
 
@@ -4963,14 +3333,10 @@ pub struct Quota {
 /// Returned in the output of [`DescribeSecurityGroupReferences`](super::DescribeSecurityGroupReferences).
 #[tc_model]
 pub struct ReferredSecurityGroup {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-pnpcflil"`
+    /// `SecurityGroupId`; example: `"sg-pnpcflil"`
     pub security_group_id: String,
 
-    /// `ReferredSecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-nswq8wkq"]`
+    /// `ReferredSecurityGroupIds`; example: `["sg-nswq8wkq"]`
     pub referred_security_group_ids: Vec<String>,
 }
 
@@ -4979,14 +3345,10 @@ pub struct ReferredSecurityGroup {
 /// Sent in the input of [`ReplaceRoutesWithRoutePolicy`](super::ReplaceRoutesWithRoutePolicy).
 #[tc_model]
 pub struct ReplaceRoutesWithRoutePolicyRoute {
-    /// `RouteItemId`: a string.
-    ///
-    /// Example: `"rti-g8jl2vll"`
+    /// `RouteItemId`; example: `"rti-g8jl2vll"`
     pub route_item_id: Option<String>,
 
-    /// `ForceMatchPolicy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceMatchPolicy`; example: `true`
     pub force_match_policy: Option<bool>,
 }
 
@@ -4995,59 +3357,37 @@ pub struct ReplaceRoutesWithRoutePolicyRoute {
 /// Returned in the output of [`CreateReserveIpAddresses`](super::CreateReserveIpAddresses) and [`DescribeReserveIpAddresses`](super::DescribeReserveIpAddresses).
 #[tc_model]
 pub struct ReserveIpAddressInfo {
-    /// `ReserveIpId`: a string.
-    ///
-    /// Example: `"rsvip-calhlymy"`
+    /// `ReserveIpId`; example: `"rsvip-calhlymy"`
     pub reserve_ip_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mcqaoy0f"`
+    /// `VpcId`; example: `"vpc-mcqaoy0f"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-j4oluywm"`
+    /// `SubnetId`; example: `"subnet-j4oluywm"`
     pub subnet_id: Option<String>,
 
-    /// `ReserveIpAddress`: a string.
-    ///
-    /// Example: `"172.16.0.21"`
+    /// `ReserveIpAddress`; example: `"172.16.0.21"`
     pub reserve_ip_address: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eni-8zugogrv"`
+    /// `ResourceId`; example: `"eni-8zugogrv"`
     pub resource_id: Option<String>,
 
-    /// `IpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpType`; example: `0`
     pub ip_type: Option<u64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"UnBind"`
+    /// `State`; example: `"UnBind"`
     pub state: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name_ip"`
+    /// `Name`; example: `"name_ip"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc_ip"`
+    /// `Description`; example: `"desc_ip"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"ivan_tag","Value":"hello"}]`
+    /// `TagSet`; example: `[{"Key":"ivan_tag","Value":"hello"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -5056,19 +3396,13 @@ pub struct ReserveIpAddressInfo {
 /// Returned in the output of [`DescribeBandwidthPackageResources`](super::DescribeBandwidthPackageResources) and [`DescribeBandwidthPackages`](super::DescribeBandwidthPackages).
 #[tc_model]
 pub struct Resource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Address"`
+    /// `ResourceType`; example: `"Address"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eip-d97psd1o"`
+    /// `ResourceId`; example: `"eip-d97psd1o"`
     pub resource_id: String,
 
-    /// `AddressIp`: a string.
-    ///
-    /// Example: `"139.199.XX.XX"`
+    /// `AddressIp`; example: `"139.199.XX.XX"`
     pub address_ip: String,
 }
 
@@ -5077,231 +3411,147 @@ pub struct Resource {
 /// Returned in the output of [`DescribeVpcResourceDashboard`](super::DescribeVpcResourceDashboard).
 #[tc_model]
 pub struct ResourceDashboard {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bq4bzxpj"`
+    /// `VpcId`; example: `"vpc-bq4bzxpj"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bthucmmy"`
+    /// `SubnetId`; example: `"subnet-bthucmmy"`
     pub subnet_id: String,
 
-    /// `Classiclink`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Classiclink`; example: `0`
     pub classiclink: u64,
 
-    /// `Dcg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Dcg`; example: `1`
     pub dcg: u64,
 
-    /// `Pcx`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Pcx`; example: `0`
     pub pcx: u64,
 
-    /// `Ip`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ip`; example: `0`
     pub ip: u64,
 
-    /// `Nat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Nat`; example: `1`
     pub nat: u64,
 
-    /// `Vpngw`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Vpngw`; example: `0`
     pub vpngw: u64,
 
-    /// `FlowLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowLog`; example: `0`
     pub flow_log: u64,
 
-    /// `NetworkDetect`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetworkDetect`; example: `0`
     pub network_detect: u64,
 
-    /// `NetworkACL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetworkACL`; example: `0`
     #[tc(rename = "NetworkACL")]
     pub network_acl: u64,
 
-    /// `CVM`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CVM`; example: `2`
     #[tc(rename = "CVM")]
     pub cvm: u64,
 
-    /// `LB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LB`; example: `0`
     #[tc(rename = "LB")]
     pub lb: u64,
 
-    /// `CDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CDB`; example: `0`
     #[tc(rename = "CDB")]
     pub cdb: u64,
 
-    /// `Cmem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cmem`; example: `0`
     pub cmem: u64,
 
-    /// `CTSDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CTSDB`; example: `0`
     #[tc(rename = "CTSDB")]
     pub ctsdb: u64,
 
-    /// `MariaDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MariaDB`; example: `0`
     #[tc(rename = "MariaDB")]
     pub maria_db: u64,
 
-    /// `SQLServer`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SQLServer`; example: `0`
     #[tc(rename = "SQLServer")]
     pub sql_server: u64,
 
-    /// `Postgres`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Postgres`; example: `0`
     pub postgres: u64,
 
-    /// `NAS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NAS`; example: `0`
     #[tc(rename = "NAS")]
     pub nas: u64,
 
-    /// `Greenplumn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Greenplumn`; example: `0`
     pub greenplumn: u64,
 
-    /// `Ckafka`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ckafka`; example: `0`
     pub ckafka: u64,
 
-    /// `Grocery`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Grocery`; example: `0`
     pub grocery: u64,
 
-    /// `HSM`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HSM`; example: `0`
     #[tc(rename = "HSM")]
     pub hsm: u64,
 
-    /// `Tcaplus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Tcaplus`; example: `0`
     pub tcaplus: u64,
 
-    /// `Cnas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cnas`; example: `0`
     pub cnas: u64,
 
-    /// `TiDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TiDB`; example: `0`
     #[tc(rename = "TiDB")]
     pub ti_db: u64,
 
-    /// `Emr`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Emr`; example: `0`
     pub emr: u64,
 
-    /// `SEAL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SEAL`; example: `0`
     #[tc(rename = "SEAL")]
     pub seal: u64,
 
-    /// `CFS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CFS`; example: `0`
     #[tc(rename = "CFS")]
     pub cfs: u64,
 
-    /// `Oracle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Oracle`; example: `0`
     pub oracle: u64,
 
-    /// `ElasticSearch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticSearch`; example: `0`
     pub elastic_search: u64,
 
-    /// `TBaaS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TBaaS`; example: `0`
     pub t_baa_s: u64,
 
-    /// `Itop`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Itop`; example: `0`
     pub itop: u64,
 
-    /// `DBAudit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DBAudit`; example: `0`
     #[tc(rename = "DBAudit")]
     pub db_audit: u64,
 
-    /// `CynosDBPostgres`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CynosDBPostgres`; example: `0`
     #[tc(rename = "CynosDBPostgres")]
     pub cynos_db_postgres: u64,
 
-    /// `Redis`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Redis`; example: `0`
     pub redis: u64,
 
-    /// `MongoDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MongoDB`; example: `0`
     #[tc(rename = "MongoDB")]
     pub mongo_db: u64,
 
-    /// `DCDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DCDB`; example: `0`
     #[tc(rename = "DCDB")]
     pub dcdb: u64,
 
-    /// `CynosDBMySQL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CynosDBMySQL`; example: `0`
     #[tc(rename = "CynosDBMySQL")]
     pub cynos_db_my_sql: u64,
 
-    /// `Subnet`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Subnet`; example: `1`
     pub subnet: u64,
 
-    /// `RouteTable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteTable`; example: `1`
     pub route_table: u64,
 }
 
@@ -5310,24 +3560,16 @@ pub struct ResourceDashboard {
 /// Returned in the output of [`DescribeSubnetResourceDashboard`](super::DescribeSubnetResourceDashboard).
 #[tc_model]
 pub struct ResourceStatistics {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pnpcflil"`
+    /// `VpcId`; example: `"vpc-pnpcflil"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-nswq8wkq"`
+    /// `SubnetId`; example: `"subnet-nswq8wkq"`
     pub subnet_id: String,
 
-    /// `Ip`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Ip`; example: `100`
     pub ip: u64,
 
-    /// `ResourceStatisticsItemSet`: a list of [`ResourceStatisticsItem`] objects.
-    ///
-    /// Example: `[{"ResourceCount":100,"ResourceName":"云服务器","ResourceType":"CVM"}]`
+    /// `ResourceStatisticsItemSet`; example: `[{"ResourceCount":100,"ResourceName":"云服务器","ResourceType":"CVM"}]`
     pub resource_statistics_item_set: Vec<ResourceStatisticsItem>,
 }
 
@@ -5336,19 +3578,13 @@ pub struct ResourceStatistics {
 /// Returned in the output of [`DescribeSubnetResourceDashboard`](super::DescribeSubnetResourceDashboard).
 #[tc_model]
 pub struct ResourceStatisticsItem {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ResourceName`; example: `"云服务器"`
     pub resource_name: String,
 
-    /// `ResourceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ResourceCount`; example: `100`
     pub resource_count: u64,
 }
 
@@ -5358,78 +3594,43 @@ pub struct ResourceStatisticsItem {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes), [`DeleteRoutes`](super::DeleteRoutes), [`DescribeRouteConflicts`](super::DescribeRouteConflicts), [`DescribeRouteList`](super::DescribeRouteList), [`DescribeRouteTables`](super::DescribeRouteTables) and 2 more.
 #[tc_model]
 pub struct Route {
-    /// `DestinationCidrBlock`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `DestinationCidrBlock`, required in requests; example: `"10.0.0.0/24"`
     pub destination_cidr_block: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"CCN"`
+    /// `GatewayType`; example: `"CCN"`
     pub gateway_type: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"ccn-e187un9p"`
+    /// `GatewayId`; example: `"ccn-e187un9p"`
     pub gateway_id: String,
 
-    /// `RouteId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1289089`
+    /// `RouteId`, always sent in responses; example: `1289089`
     pub route_id: Option<u64>,
 
-    /// `RouteDescription`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo"`
+    /// `RouteDescription`, always sent in responses; example: `"demo"`
     pub route_description: Option<String>,
 
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 
-    /// `RouteType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CCN"`
+    /// `RouteType`, always sent in responses; example: `"CCN"`
     pub route_type: Option<String>,
 
-    /// `RouteTableId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtb-azd4dt1c"`
+    /// `RouteTableId`, always sent in responses; example: `"rtb-azd4dt1c"`
     pub route_table_id: Option<String>,
 
-    /// `DestinationIpv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1200::/56"`
+    /// `DestinationIpv6CidrBlock`; example: `"3402:4e00:20:1200::/56"`
     pub destination_ipv6_cidr_block: Option<String>,
 
-    /// `RouteItemId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rti-9bjer08h"`
+    /// `RouteItemId`, always sent in responses; example: `"rti-9bjer08h"`
     pub route_item_id: Option<String>,
 
-    /// `PublishedToVbc`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PublishedToVbc`, always sent in responses; example: `true`
     pub published_to_vbc: Option<bool>,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`, a date and time as the service writes it, always sent in responses; example: `"2021-03-02 14:41:15"`
     pub created_time: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `CdcId`; example: `"cluster-d8htgb6k"`
     pub cdc_id: Option<String>,
 }
 
@@ -5438,17 +3639,13 @@ pub struct Route {
 /// Returned in the output of [`DescribeRouteConflicts`](super::DescribeRouteConflicts).
 #[tc_model]
 pub struct RouteConflict {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-4t7fr3fi"`
+    /// `RouteTableId`; example: `"rtb-4t7fr3fi"`
     pub route_table_id: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.0.0.0/24"`
     pub destination_cidr_block: String,
 
-    /// `ConflictSet`: a list of [`Route`] objects.
+    /// `ConflictSet`
     pub conflict_set: Vec<Route>,
 }
 
@@ -5458,14 +3655,10 @@ pub struct RouteConflict {
 #[doc(alias = "RouteECMPAlgorithm")]
 #[tc_model]
 pub struct RouteEcmpAlgorithm {
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `DestinationCidrBlock`; example: `"10.0.0.0/24"`
     pub destination_cidr_block: Option<String>,
 
-    /// `SubnetRouteAlgorithm`: a string.
-    ///
-    /// Example: `"ECMP_SOURCE_DESTINATION_IP_HASH"`
+    /// `SubnetRouteAlgorithm`; example: `"ECMP_SOURCE_DESTINATION_IP_HASH"`
     pub subnet_route_algorithm: Option<String>,
 }
 
@@ -5474,36 +3667,25 @@ pub struct RouteEcmpAlgorithm {
 /// Returned in the output of [`CreateRoutePolicy`](super::CreateRoutePolicy) and [`DescribeRoutePolicies`](super::DescribeRoutePolicies).
 #[tc_model]
 pub struct RoutePolicy {
-    /// `RoutePolicyId`: a string.
-    ///
-    /// Example: `"rrp-pguby7ma"`
+    /// `RoutePolicyId`; example: `"rrp-pguby7ma"`
     pub route_policy_id: Option<String>,
 
-    /// `RoutePolicyName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `RoutePolicyName`; example: `"demo"`
     pub route_policy_name: Option<String>,
 
-    /// `RoutePolicyDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `RoutePolicyDescription`; example: `"demo"`
     pub route_policy_description: Option<String>,
 
-    /// `RoutePolicyEntrySet`: a list of [`RoutePolicyEntry`] objects.
+    /// `RoutePolicyEntrySet`
     pub route_policy_entry_set: Option<Vec<RoutePolicyEntry>>,
 
-    /// `RoutePolicyAssociationSet`: a list of [`RoutePolicyAssociation`] objects.
+    /// `RoutePolicyAssociationSet`
     pub route_policy_association_set: Option<Vec<RoutePolicyAssociation>>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-05-20 15:21:54"`
+    /// `CreatedTime`; example: `"2023-05-20 15:21:54"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`, always sent in responses; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -5513,22 +3695,13 @@ pub struct RoutePolicy {
 /// Returned in the output of [`CreateRoutePolicy`](super::CreateRoutePolicy) and [`DescribeRoutePolicies`](super::DescribeRoutePolicies).
 #[tc_model]
 pub struct RoutePolicyAssociation {
-    /// `RouteTableId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtb-qk8eyn9g"`
+    /// `RouteTableId`, always sent in responses; example: `"rtb-qk8eyn9g"`
     pub route_table_id: Option<String>,
 
-    /// `RoutePolicyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rrp-r70ctaia"`
+    /// `RoutePolicyId`, always sent in responses; example: `"rrp-r70ctaia"`
     pub route_policy_id: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Priority`, always sent in responses; example: `100`
     pub priority: Option<u64>,
 }
 
@@ -5538,54 +3711,34 @@ pub struct RoutePolicyAssociation {
 /// Returned in the output of [`CreateRoutePolicy`](super::CreateRoutePolicy), [`DescribeRoutePolicies`](super::DescribeRoutePolicies) and [`DescribeRoutePolicyEntries`](super::DescribeRoutePolicyEntries).
 #[tc_model]
 pub struct RoutePolicyEntry {
-    /// `RoutePolicyEntryId`: a string.
-    ///
-    /// Example: `"rrpi-hd7hsfhh"`
+    /// `RoutePolicyEntryId`; example: `"rrpi-hd7hsfhh"`
     pub route_policy_entry_id: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"13.0.0.0/16"`
+    /// `CidrBlock`; example: `"13.0.0.0/16"`
     pub cidr_block: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"CCN"`
+    /// `RouteType`; example: `"CCN"`
     pub route_type: Option<String>,
 
-    /// `GatewayType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `GatewayType`; example: `"CVM"`
     pub gateway_type: Option<String>,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"172.16.16.37"`
+    /// `GatewayId`; example: `"172.16.16.37"`
     pub gateway_id: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: Option<u64>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-05-20 15:06:34"`
+    /// `CreatedTime`; example: `"2023-05-20 15:06:34"`
     pub created_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -5594,49 +3747,31 @@ pub struct RoutePolicyEntry {
 /// Returned in the output of [`DescribeRouteTableSelectionPolicies`](super::DescribeRouteTableSelectionPolicies).
 #[tc_model]
 pub struct RouteSelectionPolicy {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-245ecr35"`
+    /// `CcnId`; example: `"ccn-245ecr35"`
     pub ccn_id: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"ccnrtb-1234edfr"`
+    /// `RouteTableId`; example: `"ccnrtb-1234edfr"`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"34tgrdgs"`
+    /// `RouteTableName`; example: `"34tgrdgs"`
     pub route_table_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InstanceType`; example: `"VPC"`
     pub instance_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tesetsa"`
+    /// `InstanceName`; example: `"tesetsa"`
     pub instance_name: String,
 
-    /// `SourceCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `SourceCidrBlock`; example: `"10.0.0.0/16"`
     pub source_cidr_block: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"policy-desc"`
+    /// `Description`; example: `"policy-desc"`
     pub description: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `InstanceId`; example: `"vpc-m0c2kcun"`
     pub instance_id: String,
 
-    /// `InstanceUin`: a string.
-    ///
-    /// Example: `"100000072292"`
+    /// `InstanceUin`; example: `"100000072292"`
     pub instance_uin: String,
 }
 
@@ -5645,41 +3780,31 @@ pub struct RouteSelectionPolicy {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct RouteTable {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-m0c2kcun"`
+    /// `VpcId`; example: `"vpc-m0c2kcun"`
     pub vpc_id: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-32kbqgtm"`
+    /// `RouteTableId`; example: `"rtb-32kbqgtm"`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `RouteTableName`; example: `"demo"`
     pub route_table_name: String,
 
-    /// `AssociationSet`: a list of [`RouteTableAssociation`] objects.
+    /// `AssociationSet`
     pub association_set: Vec<RouteTableAssociation>,
 
-    /// `RouteSet`: a list of [`Route`] objects.
+    /// `RouteSet`
     pub route_set: Vec<Route>,
 
-    /// `Main`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Main`; example: `false`
     pub main: bool,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2010-11-21"`
+    /// `CreatedTime`; example: `"2010-11-21"`
     pub created_time: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `LocalCidrForCcn`: a list of [`CidrForCcn`] objects.
+    /// `LocalCidrForCcn`
     pub local_cidr_for_ccn: Vec<CidrForCcn>,
 }
 
@@ -5688,14 +3813,10 @@ pub struct RouteTable {
 /// Returned in the output of [`CreateRouteTable`](super::CreateRouteTable), [`CreateRoutes`](super::CreateRoutes) and [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct RouteTableAssociation {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4t7fr3fi"`
+    /// `SubnetId`; example: `"subnet-4t7fr3fi"`
     pub subnet_id: String,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-h0fk8lfc"`
+    /// `RouteTableId`; example: `"rtb-h0fk8lfc"`
     pub route_table_id: String,
 }
 
@@ -5704,49 +3825,28 @@ pub struct RouteTableAssociation {
 /// Returned in the output of [`CloneSecurityGroup`](super::CloneSecurityGroup), [`CreateDefaultSecurityGroup`](super::CreateDefaultSecurityGroup), [`CreateSecurityGroup`](super::CreateSecurityGroup), [`CreateSecurityGroupWithPolicies`](super::CreateSecurityGroupWithPolicies) and [`DescribeSecurityGroups`](super::DescribeSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-05bb4upy"`
+    /// `SecurityGroupId`; example: `"sg-05bb4upy"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"TestGroup"`
+    /// `SecurityGroupName`; example: `"TestGroup"`
     pub security_group_name: String,
 
-    /// `SecurityGroupDesc`: a string.
-    ///
-    /// Example: `"test-group-desc"`
+    /// `SecurityGroupDesc`; example: `"test-group-desc"`
     pub security_group_desc: String,
 
-    /// `ProjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`, always sent in responses; example: `"0"`
     pub project_id: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDefault`, always sent in responses; example: `false`
     pub is_default: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2017-04-18 21:02:30"`
+    /// `CreatedTime`, always sent in responses; example: `"2017-04-18 21:02:30"`
     pub created_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"Version","Value":"TEST"}]`
+    /// `TagSet`, always sent in responses; example: `[{"Key":"Version","Value":"TEST"}]`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2017-04-18 21:02:30"`
+    /// `UpdateTime`, always sent in responses; example: `"2017-04-18 21:02:30"`
     pub update_time: Option<String>,
 }
 
@@ -5755,49 +3855,33 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeSecurityGroupAssociationStatistics`](super::DescribeSecurityGroupAssociationStatistics).
 #[tc_model]
 pub struct SecurityGroupAssociationStatistics {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-kngiybxl"`
+    /// `SecurityGroupId`; example: `"sg-kngiybxl"`
     pub security_group_id: String,
 
-    /// `CVM`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CVM`; example: `10`
     #[tc(rename = "CVM")]
     pub cvm: u64,
 
-    /// `CDB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CDB`; example: `2`
     #[tc(rename = "CDB")]
     pub cdb: u64,
 
-    /// `ENI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ENI`; example: `12`
     #[tc(rename = "ENI")]
     pub eni: u64,
 
-    /// `SG`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SG`; example: `2`
     #[tc(rename = "SG")]
     pub sg: u64,
 
-    /// `CLB`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CLB`; example: `3`
     #[tc(rename = "CLB")]
     pub clb: u64,
 
-    /// `InstanceStatistics`: a list of [`InstanceStatistic`] objects.
-    ///
-    /// Example: `[{"InstanceCount":10,"InstanceType":"CVM"}]`
+    /// `InstanceStatistics`; example: `[{"InstanceCount":10,"InstanceType":"CVM"}]`
     pub instance_statistics: Vec<InstanceStatistic>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: u64,
 }
 
@@ -5806,44 +3890,28 @@ pub struct SecurityGroupAssociationStatistics {
 /// Returned in the output of [`DescribeSecurityGroupLimits`](super::DescribeSecurityGroupLimits).
 #[tc_model]
 pub struct SecurityGroupLimitSet {
-    /// `SecurityGroupLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SecurityGroupLimit`; example: `50`
     pub security_group_limit: u64,
 
-    /// `SecurityGroupPolicyLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SecurityGroupPolicyLimit`; example: `100`
     pub security_group_policy_limit: u64,
 
-    /// `ReferedSecurityGroupLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReferedSecurityGroupLimit`; example: `10`
     pub refered_security_group_limit: u64,
 
-    /// `SecurityGroupInstanceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SecurityGroupInstanceLimit`; example: `2000`
     pub security_group_instance_limit: u64,
 
-    /// `InstanceSecurityGroupLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InstanceSecurityGroupLimit`; example: `5`
     pub instance_security_group_limit: u64,
 
-    /// `SecurityGroupExtendedPolicyLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `SecurityGroupExtendedPolicyLimit`; example: `30000`
     pub security_group_extended_policy_limit: u64,
 
-    /// `SecurityGroupReferedCvmAndEniLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SecurityGroupReferedCvmAndEniLimit`; example: `2000`
     pub security_group_refered_cvm_and_eni_limit: u64,
 
-    /// `SecurityGroupReferedSvcLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SecurityGroupReferedSvcLimit`; example: `2000`
     pub security_group_refered_svc_limit: u64,
 }
 
@@ -5853,58 +3921,40 @@ pub struct SecurityGroupLimitSet {
 /// Returned in the output of [`DescribeSecurityGroupExpandedPolicies`](super::DescribeSecurityGroupExpandedPolicies), [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies) and [`DescribeSgSnapshotFileContent`](super::DescribeSgSnapshotFileContent).
 #[tc_model]
 pub struct SecurityGroupPolicy {
-    /// `PolicyIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyIndex`; example: `0`
     pub policy_index: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: Option<String>,
 
-    /// `ServiceTemplate`: a [`ServiceTemplateSpecification`].
+    /// `ServiceTemplate`
     pub service_template: Option<ServiceTemplateSpecification>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `CidrBlock`; example: `"10.0.0.0/16"`
     pub cidr_block: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"::/0"`
+    /// `Ipv6CidrBlock`; example: `"::/0"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ohuuioma"`
+    /// `SecurityGroupId`; example: `"sg-ohuuioma"`
     pub security_group_id: Option<String>,
 
-    /// `AddressTemplate`: an [`AddressTemplateSpecification`].
+    /// `AddressTemplate`
     pub address_template: Option<AddressTemplateSpecification>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `PolicyDescription`; example: `"demo"`
     pub policy_description: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `ModifyTime`; example: `"2021-03-02 14:41:15"`
     pub modify_time: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
+    /// `Priority`
     pub priority: Option<i64>,
 }
 
@@ -5914,21 +3964,16 @@ pub struct SecurityGroupPolicy {
 /// Returned in the output of [`DescribeSecurityGroupExpandedPolicies`](super::DescribeSecurityGroupExpandedPolicies) and [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies).
 #[tc_model]
 pub struct SecurityGroupPolicySet {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10"`
+    /// `Version`, always sent in responses; example: `"10"`
     pub version: Option<String>,
 
-    /// `Egress`: a list of [`SecurityGroupPolicy`] objects.
-    /// Always sent in responses.
+    /// `Egress`, always sent in responses
     pub egress: Option<Vec<SecurityGroupPolicy>>,
 
-    /// `Ingress`: a list of [`SecurityGroupPolicy`] objects.
-    /// Always sent in responses.
+    /// `Ingress`, always sent in responses
     pub ingress: Option<Vec<SecurityGroupPolicy>>,
 
-    /// `PolicyStatistics`: a [`PolicyStatistics`].
+    /// `PolicyStatistics`
     pub policy_statistics: Option<PolicyStatistics>,
 }
 
@@ -5938,14 +3983,10 @@ pub struct SecurityGroupPolicySet {
 /// Returned in the output of [`CreateVpnConnection`](super::CreateVpnConnection) and [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct SecurityPolicyDatabase {
-    /// `LocalCidrBlock`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.40.1.12/24"`
+    /// `LocalCidrBlock`, required in requests; example: `"10.40.1.12/24"`
     pub local_cidr_block: Option<String>,
 
-    /// `RemoteCidrBlock`: a list of strings.
-    /// Required in requests.
+    /// `RemoteCidrBlock`, required in requests
     pub remote_cidr_block: Option<Vec<String>>,
 }
 
@@ -5954,39 +3995,25 @@ pub struct SecurityPolicyDatabase {
 /// Returned in the output of [`CreateServiceTemplate`](super::CreateServiceTemplate), [`CreateServiceTemplateGroup`](super::CreateServiceTemplateGroup), [`DescribeServiceTemplateGroups`](super::DescribeServiceTemplateGroups) and [`DescribeServiceTemplates`](super::DescribeServiceTemplates).
 #[tc_model]
 pub struct ServiceTemplate {
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"ppm-f5n1f8da"`
+    /// `ServiceTemplateId`; example: `"ppm-f5n1f8da"`
     pub service_template_id: String,
 
-    /// `ServiceTemplateName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ServiceTemplateName`; example: `"demo"`
     pub service_template_name: String,
 
-    /// `ServiceSet`: a list of strings.
-    ///
-    /// Example: `["tcp:80"]`
+    /// `ServiceSet`; example: `["tcp:80"]`
     pub service_set: Vec<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `UpdatedTime`; example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `ServiceExtraSet`: a list of [`ServicesInfo`] objects.
-    ///
-    /// Example: `[{"Description":"web service","Service":"tcp:80"}]`
+    /// `ServiceExtraSet`; example: `[{"Description":"web service","Service":"tcp:80"}]`
     pub service_extra_set: Vec<ServicesInfo>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -5995,37 +4022,25 @@ pub struct ServiceTemplate {
 /// Returned in the output of [`CreateServiceTemplateGroup`](super::CreateServiceTemplateGroup) and [`DescribeServiceTemplateGroups`](super::DescribeServiceTemplateGroups).
 #[tc_model]
 pub struct ServiceTemplateGroup {
-    /// `ServiceTemplateGroupId`: a string.
-    ///
-    /// Example: `"ppmg-2klmrefu"`
+    /// `ServiceTemplateGroupId`; example: `"ppmg-2klmrefu"`
     pub service_template_group_id: String,
 
-    /// `ServiceTemplateGroupName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ServiceTemplateGroupName`; example: `"demo"`
     pub service_template_group_name: String,
 
-    /// `ServiceTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["ppm-f5n1f8da"]`
+    /// `ServiceTemplateIdSet`; example: `["ppm-f5n1f8da"]`
     pub service_template_id_set: Vec<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreatedTime`; example: `"2021-03-02 14:41:15"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `UpdatedTime`; example: `"2021-03-02 14:41:15"`
     pub updated_time: Option<String>,
 
-    /// `ServiceTemplateSet`: a list of [`ServiceTemplate`] objects.
+    /// `ServiceTemplateSet`
     pub service_template_set: Vec<ServiceTemplate>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -6035,16 +4050,10 @@ pub struct ServiceTemplateGroup {
 /// Returned in the output of [`DescribeSecurityGroupExpandedPolicies`](super::DescribeSecurityGroupExpandedPolicies), [`DescribeSecurityGroupPolicies`](super::DescribeSecurityGroupPolicies) and [`DescribeSgSnapshotFileContent`](super::DescribeSgSnapshotFileContent).
 #[tc_model]
 pub struct ServiceTemplateSpecification {
-    /// `ServiceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ppm-f5n1f8da"`
+    /// `ServiceId`, always sent in responses; example: `"ppm-f5n1f8da"`
     pub service_id: Option<String>,
 
-    /// `ServiceGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ppmg-f5n1f8da"`
+    /// `ServiceGroupId`, always sent in responses; example: `"ppmg-f5n1f8da"`
     pub service_group_id: Option<String>,
 }
 
@@ -6054,20 +4063,13 @@ pub struct ServiceTemplateSpecification {
 /// Returned in the output of [`CreateServiceTemplate`](super::CreateServiceTemplate), [`CreateServiceTemplateGroup`](super::CreateServiceTemplateGroup), [`DescribeServiceTemplateGroups`](super::DescribeServiceTemplateGroups) and [`DescribeServiceTemplates`](super::DescribeServiceTemplates).
 #[tc_model]
 pub struct ServicesInfo {
-    /// `Service`: a string.
-    ///
-    /// Example: `"tcp:80"`
+    /// `Service`; example: `"tcp:80"`
     pub service: String,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"desc"`
+    /// `Description`, always sent in responses; example: `"desc"`
     pub description: Option<String>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2020-08-10 18:10:12"`
+    /// `UpdatedTime`; example: `"2020-08-10 18:10:12"`
     pub updated_time: Option<String>,
 }
 
@@ -6076,29 +4078,19 @@ pub struct ServicesInfo {
 /// Returned in the output of [`DescribeSnapshotFiles`](super::DescribeSnapshotFiles).
 #[tc_model]
 pub struct SnapshotFileInfo {
-    /// `SnapshotPolicyId`: a string.
-    ///
-    /// Example: `"sspolicy-hx8an9sr"`
+    /// `SnapshotPolicyId`; example: `"sspolicy-hx8an9sr"`
     pub snapshot_policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sg-qwmk1q"`
+    /// `InstanceId`; example: `"sg-qwmk1q"`
     pub instance_id: String,
 
-    /// `SnapshotFileId`: a string.
-    ///
-    /// Example: `"ssfile-rnhdyl67"`
+    /// `SnapshotFileId`; example: `"ssfile-rnhdyl67"`
     pub snapshot_file_id: String,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `BackupTime`; example: `"2021-03-02 14:41:15"`
     pub backup_time: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"123445567"`
+    /// `Operator`; example: `"123445567"`
     pub operator: String,
 }
 
@@ -6108,29 +4100,19 @@ pub struct SnapshotFileInfo {
 /// Returned in the output of [`DescribeSnapshotAttachedInstances`](super::DescribeSnapshotAttachedInstances).
 #[tc_model]
 pub struct SnapshotInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sg-123zsda"`
+    /// `InstanceId`; example: `"sg-123zsda"`
     pub instance_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"securitygroup"`
+    /// `InstanceType`; example: `"securitygroup"`
     pub instance_type: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `SnapshotPolicyId`: a string.
-    ///
-    /// Example: `"sspolicy-hx8an9sr"`
+    /// `SnapshotPolicyId`; example: `"sspolicy-hx8an9sr"`
     pub snapshot_policy_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `InstanceName`; example: `"名称"`
     pub instance_name: Option<String>,
 }
 
@@ -6140,63 +4122,37 @@ pub struct SnapshotInstance {
 /// Returned in the output of [`CreateSnapshotPolicies`](super::CreateSnapshotPolicies) and [`DescribeSnapshotPolicies`](super::DescribeSnapshotPolicies).
 #[tc_model]
 pub struct SnapshotPolicy {
-    /// `SnapshotPolicyName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SnapshotPolicyName`; example: `"demo"`
     pub snapshot_policy_name: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"time"`
+    /// `BackupType`; example: `"time"`
     pub backup_type: String,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `KeepTime`; example: `12`
     pub keep_time: u64,
 
-    /// `CreateNewCos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateNewCos`; example: `true`
     pub create_new_cos: bool,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosRegion`; example: `"ap-guangzhou"`
     pub cos_region: String,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"cos-nswq8wkq"`
+    /// `CosBucket`; example: `"cos-nswq8wkq"`
     pub cos_bucket: String,
 
-    /// `SnapshotPolicyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sspolicy-hx8an9sr"`
+    /// `SnapshotPolicyId`, always sent in responses; example: `"sspolicy-hx8an9sr"`
     pub snapshot_policy_id: Option<String>,
 
-    /// `BackupPolicies`: a list of [`BackupPolicy`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"BackupDay":"monday","BackupTime":"3:00"}]`
+    /// `BackupPolicies`, always sent in responses; example: `[{"BackupDay":"monday","BackupTime":"3:00"}]`
     pub backup_policies: Option<Vec<BackupPolicy>>,
 
-    /// `Enable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enable`, always sent in responses; example: `true`
     pub enable: Option<bool>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreateTime`, always sent in responses; example: `"2021-03-02 14:41:15"`
     pub create_time: Option<String>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"env","Value":"prod"}]`
+    /// `TagSet`; example: `[{"Key":"env","Value":"prod"}]`
     pub tag_set: Option<Vec<Tag>>,
 }
 
@@ -6206,51 +4162,31 @@ pub struct SnapshotPolicy {
 /// Returned in the output of [`CreateNatGateway`](super::CreateNatGateway), [`DescribeNatGatewaySourceIpTranslationNatRules`](super::DescribeNatGatewaySourceIpTranslationNatRules) and [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct SourceIpTranslationNatRule {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"subnet-7aed90al"`
+    /// `ResourceId`; example: `"subnet-7aed90al"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"SUBNET"`
+    /// `ResourceType`; example: `"SUBNET"`
     pub resource_type: String,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"172.168.100.0/24"`
+    /// `PrivateIpAddress`; example: `"172.168.100.0/24"`
     pub private_ip_address: String,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"production subnet"`
+    /// `Description`; example: `"production subnet"`
     pub description: String,
 
-    /// `NatGatewaySnatId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"snat-3nptcfvp"`
+    /// `NatGatewaySnatId`, always sent in responses; example: `"snat-3nptcfvp"`
     pub nat_gateway_snat_id: Option<String>,
 
-    /// `NatGatewayId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nat-3nptcfvp"`
+    /// `NatGatewayId`, always sent in responses; example: `"nat-3nptcfvp"`
     pub nat_gateway_id: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-oty76xyl"`
+    /// `VpcId`, always sent in responses; example: `"vpc-oty76xyl"`
     pub vpc_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-03-14 13:59:00"`
+    /// `CreatedTime`, always sent in responses; example: `"2021-03-14 13:59:00"`
     pub created_time: Option<String>,
 }
 
@@ -6259,29 +4195,19 @@ pub struct SourceIpTranslationNatRule {
 /// Returned in the output of [`DownloadVpnGatewaySslClientCert`](super::DownloadVpnGatewaySslClientCert).
 #[tc_model]
 pub struct SslClientConfig {
-    /// `SslVpnClientConfiguration`: a string.
-    ///
-    /// Example: `"----config----"`
+    /// `SslVpnClientConfiguration`; example: `"----config----"`
     pub ssl_vpn_client_configuration: String,
 
-    /// `SslVpnRootCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
+    /// `SslVpnRootCert`; example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
     pub ssl_vpn_root_cert: String,
 
-    /// `SslVpnKey`: a string.
-    ///
-    /// Example: `"-----BEGIN PRIVATE KEY-----END PRIVATE KEY-----"`
+    /// `SslVpnKey`; example: `"-----BEGIN PRIVATE KEY-----END PRIVATE KEY-----"`
     pub ssl_vpn_key: String,
 
-    /// `SslVpnCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
+    /// `SslVpnCert`; example: `"-----BEGIN CERTIFICATE-----END CERTIFICATE-----"`
     pub ssl_vpn_cert: String,
 
-    /// `SslVpnClientId`: a string.
-    ///
-    /// Example: `"vpnc-nfvtjf3k"`
+    /// `SslVpnClientId`; example: `"vpnc-nfvtjf3k"`
     pub ssl_vpn_client_id: String,
 }
 
@@ -6290,44 +4216,28 @@ pub struct SslClientConfig {
 /// Returned in the output of [`DescribeVpnGatewaySslClients`](super::DescribeVpnGatewaySslClients).
 #[tc_model]
 pub struct SslVpnClient {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `VpcId`; example: `"vpc-123456"`
     pub vpc_id: String,
 
-    /// `SslVpnServerId`: a string.
-    ///
-    /// Example: `"vpns-xaw12xae"`
+    /// `SslVpnServerId`; example: `"vpns-xaw12xae"`
     pub ssl_vpn_server_id: String,
 
-    /// `CertStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CertStatus`; example: `0`
     pub cert_status: u64,
 
-    /// `SslVpnClientId`: a string.
-    ///
-    /// Example: `"vpngwSslClient-123456"`
+    /// `SslVpnClientId`; example: `"vpngwSslClient-123456"`
     pub ssl_vpn_client_id: String,
 
-    /// `CertBeginTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CertBeginTime`; example: `"2021-01-01 00:00:00"`
     pub cert_begin_time: String,
 
-    /// `CertEndTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CertEndTime`; example: `"2021-01-01 00:00:00"`
     pub cert_end_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `Name`; example: `"name-test"`
     pub name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"0"`
+    /// `State`; example: `"0"`
     pub state: String,
 }
 
@@ -6336,105 +4246,67 @@ pub struct SslVpnClient {
 /// Returned in the output of [`DescribeVpnGatewaySslServers`](super::DescribeVpnGatewaySslServers).
 #[tc_model]
 pub struct SslVpnSever {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `VpcId`; example: `"vpc-123456"`
     pub vpc_id: String,
 
-    /// `SslVpnServerId`: a string.
-    ///
-    /// Example: `"vpngwSslServer-123456"`
+    /// `SslVpnServerId`; example: `"vpngwSslServer-123456"`
     pub ssl_vpn_server_id: String,
 
-    /// `VpnGatewayId`: a string.
-    ///
-    /// Example: `"vpngw-123456"`
+    /// `VpnGatewayId`; example: `"vpngw-123456"`
     pub vpn_gateway_id: String,
 
-    /// `SslVpnServerName`: a string.
-    ///
-    /// Example: `"server name"`
+    /// `SslVpnServerName`; example: `"server name"`
     pub ssl_vpn_server_name: String,
 
-    /// `LocalAddress`: a list of strings.
-    ///
-    /// Example: `["10.0.0.0/16"]`
+    /// `LocalAddress`; example: `["10.0.0.0/16"]`
     pub local_address: Vec<String>,
 
-    /// `RemoteAddress`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `RemoteAddress`; example: `"172.16.0.0/16"`
     pub remote_address: String,
 
-    /// `MaxConnection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxConnection`; example: `5`
     pub max_connection: u64,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"100.0.0.1"`
+    /// `WanIp`; example: `"100.0.0.1"`
     pub wan_ip: String,
 
-    /// `SslVpnProtocol`: a string.
-    ///
-    /// Example: `"UDP"`
+    /// `SslVpnProtocol`; example: `"UDP"`
     pub ssl_vpn_protocol: String,
 
-    /// `SslVpnPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1194`
+    /// `SslVpnPort`; example: `1194`
     pub ssl_vpn_port: u64,
 
-    /// `EncryptAlgorithm`: a string.
-    ///
-    /// Example: `"AES-128"`
+    /// `EncryptAlgorithm`; example: `"AES-128"`
     pub encrypt_algorithm: String,
 
-    /// `IntegrityAlgorithm`: a string.
-    ///
-    /// Example: `"SHA1"`
+    /// `IntegrityAlgorithm`; example: `"SHA1"`
     pub integrity_algorithm: String,
 
-    /// `Compress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Compress`; example: `1`
     pub compress: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2021-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `State`; example: `6`
     pub state: u64,
 
-    /// `SsoEnabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SsoEnabled`; example: `0`
     pub sso_enabled: u64,
 
-    /// `EiamApplicationId`: a string.
-    ///
-    /// Example: `"applicationId"`
+    /// `EiamApplicationId`; example: `"applicationId"`
     pub eiam_application_id: String,
 
-    /// `AccessPolicyEnabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessPolicyEnabled`; example: `0`
     pub access_policy_enabled: u64,
 
-    /// `AccessPolicy`: a list of [`AccessPolicy`] objects.
+    /// `AccessPolicy`
     pub access_policy: Vec<AccessPolicy>,
 
-    /// `SpName`: a string.
-    ///
-    /// Example: `"sp-name-01"`
+    /// `SpName`; example: `"sp-name-01"`
     pub sp_name: Option<String>,
 
-    /// `DnsServers`: a [`DnsServers`].
+    /// `DnsServers`
     pub dns_servers: Option<DnsServers>,
 }
 
@@ -6443,92 +4315,58 @@ pub struct SslVpnSever {
 /// Returned in the output of [`CreateAssistantCidr`](super::CreateAssistantCidr), [`CreateNetworkAcl`](super::CreateNetworkAcl), [`CreateSubnet`](super::CreateSubnet), [`CreateSubnets`](super::CreateSubnets), [`CreateVpc`](super::CreateVpc), [`DescribeAssistantCidr`](super::DescribeAssistantCidr) and 4 more.
 #[tc_model]
 pub struct Subnet {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5k6fot41"`
+    /// `VpcId`; example: `"vpc-5k6fot41"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kgpu7qt2"`
+    /// `SubnetId`; example: `"subnet-kgpu7qt2"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: Option<String>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 
-    /// `EnableBroadcast`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBroadcast`; example: `false`
     pub enable_broadcast: Option<bool>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-7t9oijd0"`
+    /// `RouteTableId`; example: `"rtb-7t9oijd0"`
     pub route_table_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-03-21 18:00:00"`
+    /// `CreatedTime`; example: `"2023-03-21 18:00:00"`
     pub created_time: Option<String>,
 
-    /// `AvailableIpAddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `253`
+    /// `AvailableIpAddressCount`; example: `253`
     pub available_ip_address_count: Option<u64>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"fd76:3600:1300:c00::/64"`
+    /// `Ipv6CidrBlock`; example: `"fd76:3600:1300:c00::/64"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `NetworkAclId`: a string.
-    ///
-    /// Example: `"acl-g1ogd8r2"`
+    /// `NetworkAclId`; example: `"acl-g1ogd8r2"`
     pub network_acl_id: Option<String>,
 
-    /// `IsRemoteVpcSnat`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRemoteVpcSnat`; example: `false`
     pub is_remote_vpc_snat: Option<bool>,
 
-    /// `TotalIpAddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `TotalIpAddressCount`; example: `256`
     pub total_ip_address_count: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `CdcId`; example: `"cluster-gbo27yc4"`
     pub cdc_id: Option<String>,
 
-    /// `IsCdcSubnet`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCdcSubnet`; example: `0`
     pub is_cdc_subnet: Option<i64>,
 
-    /// `StackType`: a string.
-    ///
-    /// Example: `"DualStack"`
+    /// `StackType`; example: `"DualStack"`
     pub stack_type: Option<String>,
 }
 
@@ -6537,34 +4375,22 @@ pub struct Subnet {
 /// Sent in the input of [`CreateSubnets`](super::CreateSubnets).
 #[tc_model]
 pub struct SubnetInput {
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `SubnetName`; example: `"demo"`
     pub subnet_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `StackType`: a string.
-    ///
-    /// Example: `"DualStack"`
+    /// `StackType`; example: `"DualStack"`
     pub stack_type: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: Option<String>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"fd76:3600:1300:c00::/64"`
+    /// `Ipv6CidrBlock`; example: `"fd76:3600:1300:c00::/64"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-h0fk8lfc"`
+    /// `RouteTableId`; example: `"rtb-h0fk8lfc"`
     pub route_table_id: Option<String>,
 }
 
@@ -6574,15 +4400,10 @@ pub struct SubnetInput {
 /// Returned in the output of [`CloneSecurityGroup`](super::CloneSecurityGroup), [`CreateAddressTemplate`](super::CreateAddressTemplate), [`CreateAddressTemplateGroup`](super::CreateAddressTemplateGroup), [`CreateAndAttachNetworkInterface`](super::CreateAndAttachNetworkInterface), [`CreateAssistantCidr`](super::CreateAssistantCidr), [`CreateCcn`](super::CreateCcn) and 62 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`; example: `"tag-key"`
     pub key: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`, always sent in responses; example: `"tag-value"`
     pub value: Option<String>,
 }
 
@@ -6591,16 +4412,10 @@ pub struct Tag {
 /// Sent in the input of [`CreateVpcPeeringConnection`](super::CreateVpcPeeringConnection).
 #[tc_model]
 pub struct Tags {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag-key"`
+    /// `Key`, always sent in responses; example: `"tag-key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag-value"`
+    /// `Value`, always sent in responses; example: `"tag-value"`
     pub value: Option<String>,
 }
 
@@ -6609,24 +4424,16 @@ pub struct Tags {
 /// Returned in the output of [`DescribeTemplateLimits`](super::DescribeTemplateLimits).
 #[tc_model]
 pub struct TemplateLimit {
-    /// `AddressTemplateMemberLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AddressTemplateMemberLimit`; example: `20`
     pub address_template_member_limit: u64,
 
-    /// `AddressTemplateGroupMemberLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AddressTemplateGroupMemberLimit`; example: `10`
     pub address_template_group_member_limit: u64,
 
-    /// `ServiceTemplateMemberLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ServiceTemplateMemberLimit`; example: `20`
     pub service_template_member_limit: u64,
 
-    /// `ServiceTemplateGroupMemberLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ServiceTemplateGroupMemberLimit`; example: `10`
     pub service_template_group_member_limit: u64,
 }
 
@@ -6635,19 +4442,13 @@ pub struct TemplateLimit {
 /// Returned in the output of [`DescribeSpecificTrafficPackageUsedDetails`](super::DescribeSpecificTrafficPackageUsedDetails).
 #[tc_model]
 pub struct TrafficFlow {
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10737418240`
+    /// `Value`; example: `10737418240`
     pub value: u64,
 
-    /// `FormatValue`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `FormatValue`; example: `10.0`
     pub format_value: f64,
 
-    /// `FormatUnit`: a string.
-    ///
-    /// Example: `"GB"`
+    /// `FormatUnit`; example: `"GB"`
     pub format_unit: String,
 }
 
@@ -6656,74 +4457,52 @@ pub struct TrafficFlow {
 /// Returned in the output of [`CreateTrafficMirror`](super::CreateTrafficMirror) and [`DescribeTrafficMirrors`](super::DescribeTrafficMirrors).
 #[tc_model]
 pub struct TrafficMirror {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-7zayowkt"`
+    /// `VpcId`; example: `"vpc-7zayowkt"`
     pub vpc_id: String,
 
-    /// `TrafficMirrorId`: a string.
-    ///
-    /// Example: `"imgf-oc2mpbni"`
+    /// `TrafficMirrorId`; example: `"imgf-oc2mpbni"`
     pub traffic_mirror_id: String,
 
-    /// `TrafficMirrorName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TrafficMirrorName`; example: `"demo"`
     pub traffic_mirror_name: String,
 
-    /// `TrafficMirrorDescribe`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TrafficMirrorDescribe`; example: `"demo"`
     pub traffic_mirror_describe: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Direction`; example: `"ALL"`
     pub direction: String,
 
-    /// `CollectorSrcs`: a list of strings.
-    ///
-    /// Example: `["vpc-7zayowkt"]`
+    /// `CollectorSrcs`; example: `["vpc-7zayowkt"]`
     pub collector_srcs: Vec<String>,
 
-    /// `NatId`: a string.
-    ///
-    /// Example: `"nat-qo7kugz0"`
+    /// `NatId`; example: `"nat-qo7kugz0"`
     pub nat_id: String,
 
-    /// `CollectorNormalFilters`: a list of [`TrafficMirrorFilter`] objects.
+    /// `CollectorNormalFilters`
     pub collector_normal_filters: Vec<TrafficMirrorFilter>,
 
-    /// `CollectorTarget`: a [`TrafficMirrorTarget`].
+    /// `CollectorTarget`
     pub collector_target: TrafficMirrorTarget,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-02 14:41:15"`
+    /// `CreateTime`; example: `"2021-03-02 14:41:15"`
     pub create_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `Type`; example: `"VPC"`
     pub r#type: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-6zwa44xm"`
+    /// `SubnetId`; example: `"subnet-6zwa44xm"`
     pub subnet_id: Option<String>,
 
-    /// `TargetInfo`: a list of [`TrafficMirrorTargetResourceInfo`] objects.
+    /// `TargetInfo`
     pub target_info: Option<Vec<TrafficMirrorTargetResourceInfo>>,
 
-    /// `IngressFilterRules`: a list of [`TrafficMirrorFilter`] objects.
+    /// `IngressFilterRules`
     pub ingress_filter_rules: Option<Vec<TrafficMirrorFilter>>,
 
-    /// `EgressFilterRules`: a list of [`TrafficMirrorFilter`] objects.
+    /// `EgressFilterRules`
     pub egress_filter_rules: Option<Vec<TrafficMirrorFilter>>,
 }
 
@@ -6733,59 +4512,34 @@ pub struct TrafficMirror {
 /// Returned in the output of [`CreateTrafficMirror`](super::CreateTrafficMirror), [`CreateTrafficMirrorFilterRules`](super::CreateTrafficMirrorFilterRules), [`DescribeTrafficMirrorFilterRules`](super::DescribeTrafficMirrorFilterRules) and [`DescribeTrafficMirrors`](super::DescribeTrafficMirrors).
 #[tc_model]
 pub struct TrafficMirrorFilter {
-    /// `SrcNet`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SrcNet`, always sent in responses; example: `"10.0.0.0/24"`
     pub src_net: Option<String>,
 
-    /// `DstNet`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `DstNet`, always sent in responses; example: `"192.168.0.0/24"`
     pub dst_net: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ALL"`
+    /// `Protocol`, always sent in responses; example: `"ALL"`
     pub protocol: Option<String>,
 
-    /// `SrcPort`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1001-2000"`
+    /// `SrcPort`, always sent in responses; example: `"1001-2000"`
     pub src_port: Option<String>,
 
-    /// `DstPort`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1001-2000"`
+    /// `DstPort`, always sent in responses; example: `"1001-2000"`
     pub dst_port: Option<String>,
 
-    /// `TrafficMirrorFilterRuleId`: a string.
-    ///
-    /// Example: `"tmfi-qfhrb7yj"`
+    /// `TrafficMirrorFilterRuleId`; example: `"tmfi-qfhrb7yj"`
     pub traffic_mirror_filter_rule_id: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"filter_rule"`
+    /// `Description`; example: `"filter_rule"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2025-11-26 16:49:48"`
+    /// `CreatedTime`; example: `"2025-11-26 16:49:48"`
     pub created_time: Option<String>,
 }
 
@@ -6795,26 +4549,16 @@ pub struct TrafficMirrorFilter {
 /// Returned in the output of [`CreateTrafficMirror`](super::CreateTrafficMirror) and [`DescribeTrafficMirrors`](super::DescribeTrafficMirrors).
 #[tc_model]
 pub struct TrafficMirrorTarget {
-    /// `TargetIps`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["10.0.0.0"]`
+    /// `TargetIps`, always sent in responses; example: `["10.0.0.0"]`
     pub target_ips: Option<Vec<String>>,
 
-    /// `AlgHash`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"FIVE_TUPLE_FLOW"`
+    /// `AlgHash`, always sent in responses; example: `"FIVE_TUPLE_FLOW"`
     pub alg_hash: Option<String>,
 
-    /// `TargetEndPoints`: a list of strings.
-    /// Always sent in responses.
+    /// `TargetEndPoints`, always sent in responses
     pub target_end_points: Option<Vec<String>>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP"`
+    /// `TargetType`, always sent in responses; example: `"IP"`
     pub target_type: Option<String>,
 }
 
@@ -6823,14 +4567,10 @@ pub struct TrafficMirrorTarget {
 /// Returned in the output of [`CreateTrafficMirror`](super::CreateTrafficMirror) and [`DescribeTrafficMirrors`](super::DescribeTrafficMirrors).
 #[tc_model]
 pub struct TrafficMirrorTargetResourceInfo {
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"eni-kiaim12s"`
+    /// `TargetId`; example: `"eni-kiaim12s"`
     pub target_id: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TargetName`; example: `"name"`
     pub target_name: String,
 }
 
@@ -6839,54 +4579,34 @@ pub struct TrafficMirrorTargetResourceInfo {
 /// Returned in the output of [`DescribeTrafficPackages`](super::DescribeTrafficPackages).
 #[tc_model]
 pub struct TrafficPackage {
-    /// `TrafficPackageId`: a string.
-    ///
-    /// Example: `"tfp-yj123h6i"`
+    /// `TrafficPackageId`; example: `"tfp-yj123h6i"`
     pub traffic_package_id: String,
 
-    /// `TrafficPackageName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `TrafficPackageName`; example: `"未命名"`
     pub traffic_package_name: String,
 
-    /// `TotalAmount`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `TotalAmount`; example: `10.0`
     pub total_amount: f64,
 
-    /// `RemainingAmount`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `RemainingAmount`; example: `10.0`
     pub remaining_amount: f64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `Status`; example: `"AVAILABLE"`
     pub status: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-08-31T11:42:37Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-08-31T11:42:37Z"`
     pub created_time: String,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-09-30T11:42:36Z"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2022-09-30T11:42:36Z"`
     pub deadline: String,
 
-    /// `UsedAmount`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `UsedAmount`; example: `0.0`
     pub used_amount: f64,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"Env","Value":"Prod"}]`
+    /// `TagSet`; example: `[{"Key":"Env","Value":"Prod"}]`
     pub tag_set: Vec<Tag>,
 
-    /// `DeductType`: a string.
-    ///
-    /// Example: `"FULL_TIME"`
+    /// `DeductType`; example: `"FULL_TIME"`
     pub deduct_type: String,
 }
 
@@ -6895,64 +4615,40 @@ pub struct TrafficPackage {
 /// Returned in the output of [`DescribeTrafficQosPolicy`](super::DescribeTrafficQosPolicy).
 #[tc_model]
 pub struct TrafficQosPolicySet {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-gjug0kul"`
+    /// `CcnId`; example: `"ccn-gjug0kul"`
     pub ccn_id: Option<String>,
 
-    /// `QosId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QosId`; example: `1`
     pub qos_id: Option<u64>,
 
-    /// `QosPolicyDescription`: a string.
-    ///
-    /// Example: `"qos-desc"`
+    /// `QosPolicyDescription`; example: `"qos-desc"`
     pub qos_policy_description: Option<String>,
 
-    /// `QosPolicyName`: a string.
-    ///
-    /// Example: `"qos-name"`
+    /// `QosPolicyName`; example: `"qos-name"`
     pub qos_policy_name: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Bandwidth`; example: `1`
     pub bandwidth: Option<u64>,
 
-    /// `QosPolicyId`: a string.
-    ///
-    /// Example: `"qos-n4i5plee"`
+    /// `QosPolicyId`; example: `"qos-n4i5plee"`
     pub qos_policy_id: Option<String>,
 
-    /// `QosLevel`: a string.
-    ///
-    /// Example: `"AU"`
+    /// `QosLevel`; example: `"AU"`
     pub qos_level: Option<String>,
 
-    /// `ServiceLevel`: a string.
-    ///
-    /// Example: `"金"`
+    /// `ServiceLevel`; example: `"金"`
     pub service_level: Option<String>,
 
-    /// `RegionFlowControlId`: a string.
-    ///
-    /// Example: `"fcr-a4i5plee"`
+    /// `RegionFlowControlId`; example: `"fcr-a4i5plee"`
     pub region_flow_control_id: Option<String>,
 
-    /// `LocalRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LocalRegion`; example: `"ap-guangzhou"`
     pub local_region: Option<String>,
 
-    /// `RemoteRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RemoteRegion`; example: `"ap-shanghai"`
     pub remote_region: Option<String>,
 
-    /// `TrafficMatchPolicyId`: a string.
-    ///
-    /// Example: `"tm-xxx"`
+    /// `TrafficMatchPolicyId`; example: `"tm-xxx"`
     pub traffic_match_policy_id: Option<String>,
 }
 
@@ -6962,48 +4658,28 @@ pub struct TrafficQosPolicySet {
 /// Returned in the output of [`CreatePrivateNatGatewayTranslationAclRule`](super::CreatePrivateNatGatewayTranslationAclRule) and [`DescribePrivateNatGatewayTranslationAclRules`](super::DescribePrivateNatGatewayTranslationAclRules).
 #[tc_model]
 pub struct TranslationAclRule {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"\"ALL\""`
+    /// `Protocol`; example: `"\"ALL\""`
     pub protocol: String,
 
-    /// `SourcePort`: a string.
-    ///
-    /// Example: `"\"80\""`
+    /// `SourcePort`; example: `"\"80\""`
     pub source_port: String,
 
-    /// `DestinationPort`: a string.
-    ///
-    /// Example: `"\"8081\""`
+    /// `DestinationPort`; example: `"\"8081\""`
     pub destination_port: String,
 
-    /// `DestinationCidr`: a string.
-    ///
-    /// Example: `"\"100.0.20.3\""`
+    /// `DestinationCidr`; example: `"\"100.0.20.3\""`
     pub destination_cidr: String,
 
-    /// `SourceCidr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `SourceCidr`, always sent in responses; example: `"\"127.0.0.1\""`
     pub source_cidr: Option<String>,
 
-    /// `AclRuleId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AclRuleId`, always sent in responses; example: `1`
     pub acl_rule_id: Option<u64>,
 
-    /// `Action`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Action`, always sent in responses; example: `0`
     pub action: Option<u64>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"ACL规则描述\""`
+    /// `Description`, always sent in responses; example: `"\"ACL规则描述\""`
     pub description: Option<String>,
 }
 
@@ -7013,42 +4689,25 @@ pub struct TranslationAclRule {
 /// Returned in the output of [`DescribePrivateNatGatewayTranslationNatRules`](super::DescribePrivateNatGatewayTranslationNatRules).
 #[tc_model]
 pub struct TranslationNatRule {
-    /// `TranslationDirection`: a string.
-    ///
-    /// Example: `"\"LOCAL\""`
+    /// `TranslationDirection`; example: `"\"LOCAL\""`
     pub translation_direction: String,
 
-    /// `TranslationType`: a string.
-    ///
-    /// Example: `"\"NETWORK_LAYER\""`
+    /// `TranslationType`; example: `"\"NETWORK_LAYER\""`
     pub translation_type: String,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.21\""`
+    /// `TranslationIp`; example: `"\"10.0.13.21\""`
     pub translation_ip: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my service"`
+    /// `Description`; example: `"my service"`
     pub description: String,
 
-    /// `OriginalIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"10.0.13.20\""`
+    /// `OriginalIp`, always sent in responses; example: `"\"10.0.13.20\""`
     pub original_ip: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2022-09-29 15:58:00\""`
+    /// `CreateTime`, always sent in responses; example: `"\"2022-09-29 15:58:00\""`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2022-09-29 15:58:00\""`
+    /// `UpdateTime`, always sent in responses; example: `"\"2022-09-29 15:58:00\""`
     pub update_time: Option<String>,
 }
 
@@ -7057,39 +4716,25 @@ pub struct TranslationNatRule {
 /// Sent in the input of [`ModifyPrivateNatGatewayTranslationNatRule`](super::ModifyPrivateNatGatewayTranslationNatRule).
 #[tc_model]
 pub struct TranslationNatRuleDiff {
-    /// `TranslationDirection`: a string.
-    ///
-    /// Example: `"\"LOCAL\""`
+    /// `TranslationDirection`; example: `"\"LOCAL\""`
     pub translation_direction: String,
 
-    /// `TranslationType`: a string.
-    ///
-    /// Example: `"\"NETWORK_LAYER\""`
+    /// `TranslationType`; example: `"\"NETWORK_LAYER\""`
     pub translation_type: String,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.21\""`
+    /// `TranslationIp`; example: `"\"10.0.13.21\""`
     pub translation_ip: String,
 
-    /// `OldTranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.21\""`
+    /// `OldTranslationIp`; example: `"\"10.0.13.21\""`
     pub old_translation_ip: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my service"`
+    /// `Description`; example: `"my service"`
     pub description: Option<String>,
 
-    /// `OriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.20\""`
+    /// `OriginalIp`; example: `"\"10.0.13.20\""`
     pub original_ip: Option<String>,
 
-    /// `OldOriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.19\""`
+    /// `OldOriginalIp`; example: `"\"10.0.13.19\""`
     pub old_original_ip: Option<String>,
 }
 
@@ -7098,29 +4743,19 @@ pub struct TranslationNatRuleDiff {
 /// Sent in the input of [`CreatePrivateNatGatewayTranslationNatRule`](super::CreatePrivateNatGatewayTranslationNatRule).
 #[tc_model]
 pub struct TranslationNatRuleInput {
-    /// `TranslationDirection`: a string.
-    ///
-    /// Example: `"\"LOCAL\""`
+    /// `TranslationDirection`; example: `"\"LOCAL\""`
     pub translation_direction: String,
 
-    /// `TranslationType`: a string.
-    ///
-    /// Example: `"\"NETWORK_LAYER\""`
+    /// `TranslationType`; example: `"\"NETWORK_LAYER\""`
     pub translation_type: String,
 
-    /// `TranslationIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.21\""`
+    /// `TranslationIp`; example: `"\"10.0.13.21\""`
     pub translation_ip: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my service"`
+    /// `Description`; example: `"my service"`
     pub description: Option<String>,
 
-    /// `OriginalIp`: a string.
-    ///
-    /// Example: `"\"10.0.13.20\""`
+    /// `OriginalIp`; example: `"\"10.0.13.20\""`
     pub original_ip: Option<String>,
 }
 
@@ -7129,48 +4764,34 @@ pub struct TranslationNatRuleInput {
 /// Returned in the output of [`DescribeSpecificTrafficPackageUsedDetails`](super::DescribeSpecificTrafficPackageUsedDetails).
 #[tc_model]
 pub struct UsedDetail {
-    /// `TrafficPackageId`: a string.
-    ///
-    /// Example: `"tfp-jhkxmr9n"`
+    /// `TrafficPackageId`; example: `"tfp-jhkxmr9n"`
     pub traffic_package_id: String,
 
-    /// `TrafficPackageName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TrafficPackageName`; example: `"demo"`
     pub traffic_package_name: String,
 
-    /// `TotalAmount`: a [`TrafficFlow`].
+    /// `TotalAmount`
     pub total_amount: TrafficFlow,
 
-    /// `Deduction`: a [`TrafficFlow`].
+    /// `Deduction`
     pub deduction: TrafficFlow,
 
-    /// `RemainingAmount`: a [`TrafficFlow`].
+    /// `RemainingAmount`
     pub remaining_amount: TrafficFlow,
 
-    /// `Time`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01 01:00"`
+    /// `Time`, a date and time as the service writes it; example: `"2024-01-01 01:00"`
     pub time: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"EIP"`
+    /// `ResourceType`; example: `"EIP"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eip-orijzef8"`
+    /// `ResourceId`; example: `"eip-orijzef8"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ResourceName`; example: `"demo"`
     pub resource_name: String,
 
-    /// `Deadline`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-01 13:51:17"`
+    /// `Deadline`, a date and time as the service writes it; example: `"2024-12-01 13:51:17"`
     pub deadline: String,
 }
 
@@ -7179,83 +4800,55 @@ pub struct UsedDetail {
 /// Returned in the output of [`CreateVpc`](super::CreateVpc) and [`DescribeVpcs`](super::DescribeVpcs).
 #[tc_model]
 pub struct Vpc {
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"VPC-1"`
+    /// `VpcName`; example: `"VPC-1"`
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-azd4dt1c"`
+    /// `VpcId`; example: `"vpc-azd4dt1c"`
     pub vpc_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `CidrBlock`; example: `"10.0.0.0/16"`
     pub cidr_block: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `EnableMulticast`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMulticast`; example: `true`
     pub enable_multicast: bool,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-01-03 22:25:45"`
+    /// `CreatedTime`; example: `"2021-01-03 22:25:45"`
     pub created_time: String,
 
-    /// `DnsServerSet`: a list of strings.
-    ///
-    /// Example: `["8.8.8.8"]`
+    /// `DnsServerSet`; example: `["8.8.8.8"]`
     pub dns_server_set: Vec<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"DomainName1"`
+    /// `DomainName`; example: `"DomainName1"`
     pub domain_name: String,
 
-    /// `DhcpOptionsId`: a string.
-    ///
-    /// Example: `"dopt-8g7k5qfq"`
+    /// `DhcpOptionsId`; example: `"dopt-8g7k5qfq"`
     pub dhcp_options_id: String,
 
-    /// `EnableDhcp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDhcp`; example: `false`
     pub enable_dhcp: bool,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1200::/56"`
+    /// `Ipv6CidrBlock`; example: `"3402:4e00:20:1200::/56"`
     pub ipv6_cidr_block: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `AssistantCidrSet`: a list of [`AssistantCidr`] objects.
+    /// `AssistantCidrSet`
     pub assistant_cidr_set: Option<Vec<AssistantCidr>>,
 
-    /// `EnableRouteVpcPublish`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRouteVpcPublish`; example: `true`
     pub enable_route_vpc_publish: bool,
 
-    /// `Ipv6CidrBlockSet`: a list of [`IspiPv6CidrBlock`] objects.
+    /// `Ipv6CidrBlockSet`
     pub ipv6_cidr_block_set: Vec<IspiPv6CidrBlock>,
 
-    /// `EnableRouteVpcPublishIpv6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRouteVpcPublishIpv6`; example: `false`
     pub enable_route_vpc_publish_ipv6: Option<bool>,
 
-    /// `StackType`: a string.
-    ///
-    /// Example: `"DualStack"`
+    /// `StackType`; example: `"DualStack"`
     pub stack_type: Option<String>,
 }
 
@@ -7264,29 +4857,19 @@ pub struct Vpc {
 /// Returned in the output of [`DescribeVpcEndPointServiceWhiteList`](super::DescribeVpcEndPointServiceWhiteList).
 #[tc_model]
 pub struct VpcEndPointServiceUser {
-    /// `Owner`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1254277469`
+    /// `Owner`; example: `1254277469`
     pub owner: u64,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"700000483554"`
+    /// `UserUin`; example: `"700000483554"`
     pub user_uin: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"VpcEndPointServiceUser1"`
+    /// `Description`; example: `"VpcEndPointServiceUser1"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-14 15:58:40"`
+    /// `CreateTime`; example: `"2021-01-14 15:58:40"`
     pub create_time: String,
 
-    /// `EndPointServiceId`: a string.
-    ///
-    /// Example: `"vpcsvc-b2mrmmx7"`
+    /// `EndPointServiceId`; example: `"vpcsvc-b2mrmmx7"`
     pub end_point_service_id: String,
 }
 
@@ -7295,24 +4878,16 @@ pub struct VpcEndPointServiceUser {
 /// Returned in the output of [`DescribeVpcIpv6Addresses`](super::DescribeVpcIpv6Addresses).
 #[tc_model]
 pub struct VpcIpv6Address {
-    /// `Ipv6Address`: a string.
-    ///
-    /// Example: `"240d:a000:1058:7d04:0:2d73:9ea3:70a4"`
+    /// `Ipv6Address`; example: `"240d:a000:1058:7d04:0:2d73:9ea3:70a4"`
     pub ipv6_address: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"240d:a000:1058:7d04::/64"`
+    /// `CidrBlock`; example: `"240d:a000:1058:7d04::/64"`
     pub cidr_block: String,
 
-    /// `Ipv6AddressType`: a string.
-    ///
-    /// Example: `"ENI"`
+    /// `Ipv6AddressType`; example: `"ENI"`
     pub ipv6_address_type: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2020-06-08 10:00:00"`
+    /// `CreatedTime`; example: `"2020-06-08 10:00:00"`
     pub created_time: String,
 }
 
@@ -7321,14 +4896,10 @@ pub struct VpcIpv6Address {
 /// Returned in the output of [`DescribeVpcLimits`](super::DescribeVpcLimits).
 #[tc_model]
 pub struct VpcLimit {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"vpc-max-enis"`
+    /// `LimitType`; example: `"vpc-max-enis"`
     pub limit_type: String,
 
-    /// `LimitValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `LimitValue`; example: `1000`
     pub limit_value: u64,
 }
 
@@ -7337,24 +4908,16 @@ pub struct VpcLimit {
 /// Returned in the output of [`DescribeVpcPrivateIpAddresses`](super::DescribeVpcPrivateIpAddresses).
 #[tc_model]
 pub struct VpcPrivateIpAddress {
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `PrivateIpAddress`; example: `"10.0.0.10"`
     pub private_ip_address: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: String,
 
-    /// `PrivateIpAddressType`: a string.
-    ///
-    /// Example: `"ENI"`
+    /// `PrivateIpAddressType`; example: `"ENI"`
     pub private_ip_address_type: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-06 10:00:00"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2020-06-06 10:00:00"`
     pub created_time: String,
 }
 
@@ -7363,14 +4926,10 @@ pub struct VpcPrivateIpAddress {
 /// Returned in the output of [`DescribeVpcTaskResult`](super::DescribeVpcTaskResult).
 #[tc_model]
 pub struct VpcTaskResultDetailInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eni-olifj433"`
+    /// `ResourceId`; example: `"eni-olifj433"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 }
 
@@ -7379,124 +4938,84 @@ pub struct VpcTaskResultDetailInfo {
 /// Returned in the output of [`CreateVpnConnection`](super::CreateVpnConnection) and [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct VpnConnection {
-    /// `VpnConnectionId`: a string.
-    ///
-    /// Example: `"vpnx-xxxxx"`
+    /// `VpnConnectionId`; example: `"vpnx-xxxxx"`
     pub vpn_connection_id: String,
 
-    /// `VpnConnectionName`: a string.
-    ///
-    /// Example: `"vpn-con-01"`
+    /// `VpnConnectionName`; example: `"vpn-con-01"`
     pub vpn_connection_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxx"`
     pub vpc_id: String,
 
-    /// `VpnGatewayId`: a string.
-    ///
-    /// Example: `"vpngw-xxxxx"`
+    /// `VpnGatewayId`; example: `"vpngw-xxxxx"`
     pub vpn_gateway_id: String,
 
-    /// `CustomerGatewayId`: a string.
-    ///
-    /// Example: `"cgw-xxxxx"`
+    /// `CustomerGatewayId`; example: `"cgw-xxxxx"`
     pub customer_gateway_id: String,
 
-    /// `PreShareKey`: a string.
-    ///
-    /// Example: `"erxw1o931"`
+    /// `PreShareKey`; example: `"erxw1o931"`
     pub pre_share_key: String,
 
-    /// `VpnProto`: a string.
-    ///
-    /// Example: `"IPSEC"`
+    /// `VpnProto`; example: `"IPSEC"`
     pub vpn_proto: String,
 
-    /// `EncryptProto`: a string.
-    ///
-    /// Example: `"IKE"`
+    /// `EncryptProto`; example: `"IKE"`
     pub encrypt_proto: String,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"StaticRoute"`
+    /// `RouteType`; example: `"StaticRoute"`
     pub route_type: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"0000-00-00 00:00:00"`
     pub created_time: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `NetStatus`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `NetStatus`; example: `"AVAILABLE"`
     pub net_status: String,
 
-    /// `SecurityPolicyDatabaseSet`: a list of [`SecurityPolicyDatabase`] objects.
+    /// `SecurityPolicyDatabaseSet`
     pub security_policy_database_set: Vec<SecurityPolicyDatabase>,
 
-    /// `IKEOptionsSpecification`: an [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`
     #[tc(rename = "IKEOptionsSpecification")]
     pub ike_options_specification: IkeOptionsSpecification,
 
-    /// `IPSECOptionsSpecification`: an [`IpsecOptionsSpecification`].
+    /// `IPSECOptionsSpecification`
     #[tc(rename = "IPSECOptionsSpecification")]
     pub ipsec_options_specification: IpsecOptionsSpecification,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHealthCheck`; example: `false`
     pub enable_health_check: bool,
 
-    /// `HealthCheckLocalIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `HealthCheckLocalIp`; example: `"0.0.0.0"`
     pub health_check_local_ip: String,
 
-    /// `HealthCheckRemoteIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `HealthCheckRemoteIp`; example: `"0.0.0.0"`
     pub health_check_remote_ip: String,
 
-    /// `HealthCheckStatus`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `HealthCheckStatus`; example: `"AVAILABLE"`
     pub health_check_status: String,
 
-    /// `DpdEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DpdEnable`; example: `0`
     pub dpd_enable: i64,
 
-    /// `DpdTimeout`: a string.
-    ///
-    /// Example: `"30"`
+    /// `DpdTimeout`; example: `"30"`
     pub dpd_timeout: String,
 
-    /// `DpdAction`: a string.
-    ///
-    /// Example: `"clear"`
+    /// `DpdAction`; example: `"clear"`
     pub dpd_action: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `NegotiationType`: a string.
-    ///
-    /// Example: `"flowTrigger"`
+    /// `NegotiationType`; example: `"flowTrigger"`
     pub negotiation_type: String,
 
-    /// `BgpConfig`: a [`BgpConfigAndAsn`].
+    /// `BgpConfig`
     pub bgp_config: Option<BgpConfigAndAsn>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfig`].
+    /// `HealthCheckConfig`
     pub health_check_config: Option<HealthCheckConfig>,
 }
 
@@ -7505,115 +5024,73 @@ pub struct VpnConnection {
 /// Returned in the output of [`CreateVpnGateway`](super::CreateVpnGateway) and [`DescribeVpnGateways`](super::DescribeVpnGateways).
 #[tc_model]
 pub struct VpnGateway {
-    /// `VpnGatewayId`: a string.
-    ///
-    /// Example: `"vpngw-az2xuzp5"`
+    /// `VpnGatewayId`; example: `"vpngw-az2xuzp5"`
     pub vpn_gateway_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qqa5rnd5"`
+    /// `VpcId`; example: `"vpc-qqa5rnd5"`
     pub vpc_id: String,
 
-    /// `VpnGatewayName`: a string.
-    ///
-    /// Example: `"test-gateway"`
+    /// `VpnGatewayName`; example: `"test-gateway"`
     pub vpn_gateway_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IPSEC"`
+    /// `Type`; example: `"IPSEC"`
     pub r#type: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"139.124.3.2"`
+    /// `PublicIpAddress`; example: `"139.124.3.2"`
     pub public_ip_address: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InternetMaxBandwidthOut`; example: `5`
     pub internet_max_bandwidth_out: u64,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-25 17:14:34"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2021-04-25 17:14:34"`
     pub created_time: String,
 
-    /// `ExpiredTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-25 17:14:34"`
+    /// `ExpiredTime`, a date and time as the service writes it; example: `"2021-04-25 17:14:34"`
     pub expired_time: String,
 
-    /// `IsAddressBlocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAddressBlocked`; example: `false`
     pub is_address_blocked: bool,
 
-    /// `NewPurchasePlan`: a string.
-    ///
-    /// Example: `"PREPAID_TO_POSTPAID"`
+    /// `NewPurchasePlan`; example: `"PREPAID_TO_POSTPAID"`
     pub new_purchase_plan: String,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"PROTECTIVELY_ISOLATED"`
+    /// `RestrictState`; example: `"PROTECTIVELY_ISOLATED"`
     pub restrict_state: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `VpnGatewayQuotaSet`: a list of [`VpnGatewayQuota`] objects.
+    /// `VpnGatewayQuotaSet`
     pub vpn_gateway_quota_set: Vec<VpnGatewayQuota>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Version`; example: `"1.0"`
     pub version: String,
 
-    /// `NetworkInstanceId`: a string.
-    ///
-    /// Example: `"ccn-gree226l"`
+    /// `NetworkInstanceId`; example: `"ccn-gree226l"`
     pub network_instance_id: String,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `CdcId`; example: `"cluster-gbo27yc4"`
     pub cdc_id: String,
 
-    /// `MaxConnection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxConnection`; example: `5`
     pub max_connection: u64,
 
-    /// `BgpAsn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61413`
+    /// `BgpAsn`; example: `61413`
     pub bgp_asn: Option<u64>,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Option<Vec<Tag>>,
 
-    /// `IsPrivate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPrivate`; example: `false`
     pub is_private: Option<bool>,
 }
 
@@ -7622,24 +5099,16 @@ pub struct VpnGateway {
 /// Returned in the output of [`CreateVpnGateway`](super::CreateVpnGateway) and [`DescribeVpnGateways`](super::DescribeVpnGateways).
 #[tc_model]
 pub struct VpnGatewayQuota {
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Bandwidth`; example: `5`
     pub bandwidth: u64,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"微小型"`
+    /// `Cname`; example: `"微小型"`
     pub cname: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mini"`
+    /// `Name`; example: `"mini"`
     pub name: String,
 
-    /// `MaxConnection`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5,10,20,50,100]`
+    /// `MaxConnection`; example: `[5,10,20,50,100]`
     pub max_connection: Option<Vec<u64>>,
 }
 
@@ -7649,58 +5118,34 @@ pub struct VpnGatewayQuota {
 /// Returned in the output of [`CreateVpnGatewayRoutes`](super::CreateVpnGatewayRoutes), [`DescribeVpnGatewayRoutes`](super::DescribeVpnGatewayRoutes) and [`ModifyVpnGatewayRoutes`](super::ModifyVpnGatewayRoutes).
 #[tc_model]
 pub struct VpnGatewayRoute {
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `DestinationCidrBlock`; example: `"10.0.0.0/16"`
     pub destination_cidr_block: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"VPNCONN"`
+    /// `InstanceType`; example: `"VPNCONN"`
     pub instance_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-awd131ca"`
+    /// `InstanceId`; example: `"vpc-awd131ca"`
     pub instance_id: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `RouteId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpnr-u2c2cfz8"`
+    /// `RouteId`, always sent in responses; example: `"vpnr-u2c2cfz8"`
     pub route_id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"VPC"`
+    /// `Type`, always sent in responses; example: `"VPC"`
     pub r#type: Option<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-10-09 18:00:00"`
+    /// `CreateTime`, a date and time as the service writes it, always sent in responses; example: `"2023-10-09 18:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-10-09 18:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it, always sent in responses; example: `"2023-10-09 18:00:00"`
     pub update_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"route-1"`
+    /// `Description`; example: `"route-1"`
     pub description: Option<String>,
 }
 
@@ -7709,19 +5154,13 @@ pub struct VpnGatewayRoute {
 /// Sent in the input of [`ModifyVpnGatewayRoutes`](super::ModifyVpnGatewayRoutes).
 #[tc_model]
 pub struct VpnGatewayRouteModify {
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"vpnr-u1c0cwe7"`
+    /// `RouteId`; example: `"vpnr-u1c0cwe7"`
     pub route_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"route-1"`
+    /// `Description`; example: `"route-1"`
     pub description: Option<String>,
 }
 
@@ -7731,20 +5170,12 @@ pub struct VpnGatewayRouteModify {
 /// Returned in the output of [`DescribeVpnGatewayCcnRoutes`](super::DescribeVpnGatewayCcnRoutes).
 #[tc_model]
 pub struct VpngwCcnRoutes {
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"vpnr-awda31c1"`
+    /// `RouteId`; example: `"vpnr-awda31c1"`
     pub route_id: String,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`, always sent in responses; example: `"ENABLE"`
     pub status: Option<String>,
 
-    /// `DestinationCidrBlock`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `DestinationCidrBlock`, always sent in responses; example: `"10.0.0.0/16"`
     pub destination_cidr_block: Option<String>,
 }

@@ -7,27 +7,32 @@ use super::models;
 /// The `CancelVRSTask` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`CancelVRSTaskResponse`].
-/// The codes it documents are in [`CancelVRSTaskError`](super::errors::CancelVRSTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=CancelVRSTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorInvalidTaskStatus`](super::errors::VrsErrorCode::FailedOperationErrorInvalidTaskStatus)
+/// - [`FailedOperation.NoSuchTask`](super::errors::VrsErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "CancelVRSTask",
     output = CancelVRSTaskResponse,
-    error = super::errors::CancelVRSTaskError
+    error = super::errors::VrsErrorCode
 )]
 pub struct CancelVRSTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"fe36c79-1c71-41d1-b541-04075fb3b9aa"`
+    /// `TaskId`; example: `"fe36c79-1c71-41d1-b541-04075fb3b9aa"`
     pub task_id: String,
 }
 
 /// What a successful [`CancelVRSTask`] call returns.
 #[tc_model]
 pub struct CancelVRSTaskResponse {
-    /// `Data`: a [`CancelVrsTaskRsp`](super::models::CancelVrsTaskRsp).
+    /// `Data`
     pub data: models::CancelVrsTaskRsp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -37,83 +42,71 @@ pub struct CancelVRSTaskResponse {
 /// The `CreateVRSTask` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`CreateVRSTaskResponse`].
-/// The codes it documents are in [`CreateVRSTaskError`](super::errors::CreateVRSTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=CreateVRSTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::VrsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Codec`](super::errors::VrsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::VrsErrorCode::InvalidParameterValueSampleRate)
+/// - [`InvalidParameterValue.VoiceGender`](super::errors::VrsErrorCode::InvalidParameterValueVoiceGender)
+/// - [`InvalidParameterValue.VoiceLanguage`](super::errors::VrsErrorCode::InvalidParameterValueVoiceLanguage)
+/// - [`InvalidParameterValue.VoiceName`](super::errors::VrsErrorCode::InvalidParameterValueVoiceName)
+/// - [`UnsupportedOperation.VRSQuotaExhausted`](super::errors::VrsErrorCode::UnsupportedOperationVrsQuotaExhausted)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "CreateVRSTask",
     output = CreateVRSTaskResponse,
-    error = super::errors::CreateVRSTaskError
+    error = super::errors::VrsErrorCode
 )]
 pub struct CreateVRSTask {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"63f8xxx1897281d556df60b0"`
+    /// `SessionId`; example: `"63f8xxx1897281d556df60b0"`
     pub session_id: String,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"小娥"`
+    /// `VoiceName`; example: `"小娥"`
     pub voice_name: String,
 
-    /// `VoiceGender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceGender`; example: `1`
     pub voice_gender: i64,
 
-    /// `VoiceLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceLanguage`; example: `1`
     pub voice_language: i64,
 
-    /// `AudioIdList`: a list of strings.
-    ///
-    /// Example: `["63f89bb"]`
+    /// `AudioIdList`; example: `["63f89bb"]`
     pub audio_id_list: Vec<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<i64>,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codec`; example: `"wav"`
     pub codec: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://example.com/callback"`
+    /// `CallbackUrl`; example: `"http://example.com/callback"`
     pub callback_url: Option<String>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskType`; example: `5`
     pub task_type: Option<i64>,
 
-    /// `VPRAudioId`: a string.
-    ///
-    /// Example: `"63f89bb"`
+    /// `VPRAudioId`; example: `"63f89bb"`
     #[tc(rename = "VPRAudioId")]
     pub vpr_audio_id: Option<String>,
 
-    /// `EnableVoiceEnhance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableVoiceEnhance`; example: `0`
     pub enable_voice_enhance: Option<u64>,
 }
 
 /// What a successful [`CreateVRSTask`] call returns.
 #[tc_model]
 pub struct CreateVRSTaskResponse {
-    /// `Data`: a [`CreateVrsTaskRespData`](super::models::CreateVrsTaskRespData).
+    /// `Data`
     pub data: models::CreateVrsTaskRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -123,27 +116,30 @@ pub struct CreateVRSTaskResponse {
 /// The `DescribeVRSTaskStatus` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`DescribeVRSTaskStatusResponse`].
-/// The codes it documents are in [`DescribeVRSTaskStatusError`](super::errors::DescribeVRSTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=DescribeVRSTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NoSuchTask`](super::errors::VrsErrorCode::FailedOperationNoSuchTask)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "DescribeVRSTaskStatus",
     output = DescribeVRSTaskStatusResponse,
-    error = super::errors::DescribeVRSTaskStatusError
+    error = super::errors::VrsErrorCode
 )]
 pub struct DescribeVRSTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
+    /// `TaskId`; example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeVRSTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeVRSTaskStatusResponse {
-    /// `Data`: a [`DescribeVrsTaskStatusRespData`](super::models::DescribeVrsTaskStatusRespData).
+    /// `Data`
     pub data: models::DescribeVrsTaskStatusRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -153,52 +149,50 @@ pub struct DescribeVRSTaskStatusResponse {
 /// The `DetectEnvAndSoundQuality` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`DetectEnvAndSoundQualityResponse`].
-/// The codes it documents are in [`DetectEnvAndSoundQualityError`](super::errors::DetectEnvAndSoundQualityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=DetectEnvAndSoundQuality)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VoiceEvaluateFailed`](super::errors::VrsErrorCode::FailedOperationVoiceEvaluateFailed)
+/// - [`FailedOperation.VoiceNotQualified`](super::errors::VrsErrorCode::FailedOperationVoiceNotQualified)
+/// - [`InvalidParameterValue.AudioData`](super::errors::VrsErrorCode::InvalidParameterValueAudioData)
+/// - [`InvalidParameterValue.AudioDurationExceedsLimit`](super::errors::VrsErrorCode::InvalidParameterValueAudioDurationExceedsLimit)
+/// - [`InvalidParameterValue.Codec`](super::errors::VrsErrorCode::InvalidParameterValueCodec)
+/// - [`InvalidParameterValue.SampleRate`](super::errors::VrsErrorCode::InvalidParameterValueSampleRate)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "DetectEnvAndSoundQuality",
     output = DetectEnvAndSoundQualityResponse,
-    error = super::errors::DetectEnvAndSoundQualityError
+    error = super::errors::VrsErrorCode
 )]
 pub struct DetectEnvAndSoundQuality {
-    /// `TextId`: a string.
-    ///
-    /// Example: `"00020"`
+    /// `TextId`; example: `"00020"`
     pub text_id: String,
 
-    /// `AudioData`: a string.
-    ///
-    /// Example: `"UklGRgAAAABXQVZF..."`
+    /// `AudioData`; example: `"UklGRgAAAABXQVZF..."`
     pub audio_data: String,
 
-    /// `TypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TypeId`; example: `2`
     pub type_id: i64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codec`; example: `"wav"`
     pub codec: Option<String>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskType`; example: `5`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`DetectEnvAndSoundQuality`] call returns.
 #[tc_model]
 pub struct DetectEnvAndSoundQualityResponse {
-    /// `Data`: a [`DetectionEnvAndSoundQualityRespData`](super::models::DetectionEnvAndSoundQualityRespData).
+    /// `Data`
     pub data: models::DetectionEnvAndSoundQualityRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -208,27 +202,33 @@ pub struct DetectEnvAndSoundQualityResponse {
 /// The `DownloadVRSModel` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`DownloadVRSModelResponse`].
-/// The codes it documents are in [`DownloadVRSModelError`](super::errors::DownloadVRSModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=DownloadVRSModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorInvalidTaskStatus`](super::errors::VrsErrorCode::FailedOperationErrorInvalidTaskStatus)
+/// - [`FailedOperation.NoSuchTask`](super::errors::VrsErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameterValue.ErrorInvalidTaskId`](super::errors::VrsErrorCode::InvalidParameterValueErrorInvalidTaskId)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "DownloadVRSModel",
     output = DownloadVRSModelResponse,
-    error = super::errors::DownloadVRSModelError
+    error = super::errors::VrsErrorCode
 )]
 pub struct DownloadVRSModel {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"efe36c79-1c71-41d1-b541-04075fb3b9aa"`
+    /// `TaskId`; example: `"efe36c79-1c71-41d1-b541-04075fb3b9aa"`
     pub task_id: String,
 }
 
 /// What a successful [`DownloadVRSModel`] call returns.
 #[tc_model]
 pub struct DownloadVRSModelResponse {
-    /// `Data`: a [`DownloadVrsModelRsp`](super::models::DownloadVrsModelRsp).
+    /// `Data`
     pub data: models::DownloadVrsModelRsp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,37 +238,39 @@ pub struct DownloadVRSModelResponse {
 /// The `GetTrainingText` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`GetTrainingTextResponse`].
-/// The codes it documents are in [`GetTrainingTextError`](super::errors::GetTrainingTextError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=GetTrainingText)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorInvalidTaskStatus`](super::errors::VrsErrorCode::FailedOperationErrorInvalidTaskStatus)
+/// - [`FailedOperation.NoSuchTask`](super::errors::VrsErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameterValue.ErrorInvalidTaskId`](super::errors::VrsErrorCode::InvalidParameterValueErrorInvalidTaskId)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "GetTrainingText",
     output = GetTrainingTextResponse,
-    error = super::errors::GetTrainingTextError
+    error = super::errors::VrsErrorCode
 )]
 pub struct GetTrainingText {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskType`; example: `5`
     pub task_type: Option<i64>,
 
-    /// `Domain`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Domain`; example: `0`
     pub domain: Option<i64>,
 
-    /// `TextLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TextLanguage`; example: `1`
     pub text_language: Option<i64>,
 }
 
 /// What a successful [`GetTrainingText`] call returns.
 #[tc_model]
 pub struct GetTrainingTextResponse {
-    /// `Data`: a [`TrainingTexts`](super::models::TrainingTexts).
+    /// `Data`
     pub data: models::TrainingTexts,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -278,37 +280,39 @@ pub struct GetTrainingTextResponse {
 /// The `GetVRSVoiceTypeInfo` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`GetVRSVoiceTypeInfoResponse`].
-/// The codes it documents are in [`GetVRSVoiceTypeInfoError`](super::errors::GetVRSVoiceTypeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=GetVRSVoiceTypeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorInvalidTaskStatus`](super::errors::VrsErrorCode::FailedOperationErrorInvalidTaskStatus)
+/// - [`FailedOperation.NoSuchTask`](super::errors::VrsErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameterValue.ErrorInvalidTaskId`](super::errors::VrsErrorCode::InvalidParameterValueErrorInvalidTaskId)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "GetVRSVoiceTypeInfo",
     output = GetVRSVoiceTypeInfoResponse,
-    error = super::errors::GetVRSVoiceTypeInfoError
+    error = super::errors::VrsErrorCode
 )]
 pub struct GetVRSVoiceTypeInfo {
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `VoiceType`; example: `200000000`
     pub voice_type: i64,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskType`; example: `5`
     pub task_type: Option<i64>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"c0be5744e9804c5fae5708fbd71db20d"`
+    /// `FastVoiceType`; example: `"c0be5744e9804c5fae5708fbd71db20d"`
     pub fast_voice_type: Option<String>,
 }
 
 /// What a successful [`GetVRSVoiceTypeInfo`] call returns.
 #[tc_model]
 pub struct GetVRSVoiceTypeInfoResponse {
-    /// `Data`: a [`VoiceTypeInfo`](super::models::VoiceTypeInfo).
+    /// `Data`
     pub data: Option<models::VoiceTypeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -318,27 +322,31 @@ pub struct GetVRSVoiceTypeInfoResponse {
 /// The `GetVRSVoiceTypes` action of VRS API 2020-08-24.
 ///
 /// A successful call returns [`GetVRSVoiceTypesResponse`].
-/// The codes it documents are in [`GetVRSVoiceTypesError`](super::errors::GetVRSVoiceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vrs&Version=2020-08-24&Action=GetVRSVoiceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VrsErrorCode`](super::errors::VrsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::VrsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError.FailAccessDatabase`](super::errors::VrsErrorCode::InternalErrorFailAccessDatabase)
 #[tc_action(
     service = "vrs",
     version = "2020-08-24",
     name = "GetVRSVoiceTypes",
     output = GetVRSVoiceTypesResponse,
-    error = super::errors::GetVRSVoiceTypesError
+    error = super::errors::VrsErrorCode
 )]
 pub struct GetVRSVoiceTypes {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`GetVRSVoiceTypes`] call returns.
 #[tc_model]
 pub struct GetVRSVoiceTypesResponse {
-    /// `Data`: a [`VoiceTypeListData`](super::models::VoiceTypeListData).
+    /// `Data`
     pub data: models::VoiceTypeListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

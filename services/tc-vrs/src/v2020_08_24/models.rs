@@ -9,9 +9,7 @@ use ::tc_core::tc_model;
 #[doc(alias = "CancelVRSTaskRsp")]
 #[tc_model]
 pub struct CancelVrsTaskRsp {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ce68122c-0ca8-4fa6-99b1-90a28670626b"`
+    /// `TaskId`; example: `"ce68122c-0ca8-4fa6-99b1-90a28670626b"`
     pub task_id: Option<String>,
 }
 
@@ -21,9 +19,7 @@ pub struct CancelVrsTaskRsp {
 #[doc(alias = "CreateVRSTaskRespData")]
 #[tc_model]
 pub struct CreateVrsTaskRespData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ce68122c-0ca8-4fa6-99b1-90a28670626b"`
+    /// `TaskId`; example: `"ce68122c-0ca8-4fa6-99b1-90a28670626b"`
     pub task_id: Option<String>,
 }
 
@@ -33,39 +29,25 @@ pub struct CreateVrsTaskRespData {
 #[doc(alias = "DescribeVRSTaskStatusRespData")]
 #[tc_model]
 pub struct DescribeVrsTaskStatusRespData {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
+    /// `TaskId`; example: `"ed461a019355c5cd1ce31ab4dfb8cb12"`
     pub task_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `StatusStr`: a string.
-    ///
-    /// Example: `"waiting in queue"`
+    /// `StatusStr`; example: `"waiting in queue"`
     pub status_str: Option<String>,
 
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `VoiceType`; example: `100000`
     pub voice_type: Option<i64>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"ERROR"`
+    /// `ErrorMsg`; example: `"ERROR"`
     pub error_msg: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-07-27T00:00:00+08:00"`
+    /// `ExpireTime`; example: `"2025-07-27T00:00:00+08:00"`
     pub expire_time: Option<String>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"WCHN-353xxxx0f3eace0c1"`
+    /// `FastVoiceType`; example: `"WCHN-353xxxx0f3eace0c1"`
     pub fast_voice_type: Option<String>,
 }
 
@@ -74,22 +56,16 @@ pub struct DescribeVrsTaskStatusRespData {
 /// Returned in the output of [`DetectEnvAndSoundQuality`](super::DetectEnvAndSoundQuality).
 #[tc_model]
 pub struct DetectionEnvAndSoundQualityRespData {
-    /// `AudioId`: a string.
-    ///
-    /// Example: `"vrs8270f89c-51f8-41c9-8bee-19fb5b8b9708"`
+    /// `AudioId`; example: `"vrs8270f89c-51f8-41c9-8bee-19fb5b8b9708"`
     pub audio_id: Option<String>,
 
-    /// `DetectionCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectionCode`; example: `0`
     pub detection_code: Option<i64>,
 
-    /// `DetectionMsg`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `DetectionMsg`; example: `"Success"`
     pub detection_msg: Option<String>,
 
-    /// `DetectionTip`: a list of [`Words`] objects.
+    /// `DetectionTip`
     pub detection_tip: Option<Vec<Words>>,
 }
 
@@ -99,29 +75,19 @@ pub struct DetectionEnvAndSoundQualityRespData {
 #[doc(alias = "DownloadVRSModelRsp")]
 #[tc_model]
 pub struct DownloadVrsModelRsp {
-    /// `Model`: a string.
-    ///
-    /// Example: `"https://xxx-xxx-xxxx.cos.ap-guangzhou.myqcloud.com/xxxx.zip"`
+    /// `Model`; example: `"https://xxx-xxx-xxxx.cos.ap-guangzhou.myqcloud.com/xxxx.zip"`
     pub model: Option<String>,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `VoiceName`; example: `"testName"`
     pub voice_name: Option<String>,
 
-    /// `VoiceGender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceGender`; example: `1`
     pub voice_gender: Option<i64>,
 
-    /// `VoiceLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VoiceLanguage`; example: `1`
     pub voice_language: Option<i64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"efe36c79-1c71-41d1-b541-04075fb3b9aa"`
+    /// `TaskId`; example: `"efe36c79-1c71-41d1-b541-04075fb3b9aa"`
     pub task_id: String,
 }
 
@@ -130,14 +96,10 @@ pub struct DownloadVrsModelRsp {
 /// Returned in the output of [`GetTrainingText`](super::GetTrainingText).
 #[tc_model]
 pub struct TrainingText {
-    /// `TextId`: a string.
-    ///
-    /// Example: `"00001"`
+    /// `TextId`; example: `"00001"`
     pub text_id: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"在很久很久以前 鸟群中有一只小鸟"`
+    /// `Text`; example: `"在很久很久以前 鸟群中有一只小鸟"`
     pub text: Option<String>,
 }
 
@@ -146,7 +108,7 @@ pub struct TrainingText {
 /// Returned in the output of [`GetTrainingText`](super::GetTrainingText).
 #[tc_model]
 pub struct TrainingTexts {
-    /// `TrainingTextList`: a list of [`TrainingText`] objects.
+    /// `TrainingTextList`
     pub training_text_list: Option<Vec<TrainingText>>,
 }
 
@@ -155,50 +117,32 @@ pub struct TrainingTexts {
 /// Returned in the output of [`GetVRSVoiceTypeInfo`](super::GetVRSVoiceTypeInfo) and [`GetVRSVoiceTypes`](super::GetVRSVoiceTypes).
 #[tc_model]
 pub struct VoiceTypeInfo {
-    /// `VoiceType`: a signed 64-bit integer.
-    ///
-    /// Example: `111111`
+    /// `VoiceType`; example: `111111`
     pub voice_type: i64,
 
-    /// `VoiceName`: a string.
-    ///
-    /// Example: `"小红"`
+    /// `VoiceName`; example: `"小红"`
     pub voice_name: String,
 
-    /// `VoiceGender`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VoiceGender`; example: `2`
     pub voice_gender: i64,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1234d751-fb5f-4805-889c-2fce9e8babcd"`
+    /// `TaskID`; example: `"1234d751-fb5f-4805-889c-2fce9e8babcd"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `DateCreated`: a string.
-    ///
-    /// Example: `"2023-10-23T10:25:54+08:00"`
+    /// `DateCreated`; example: `"2023-10-23T10:25:54+08:00"`
     pub date_created: String,
 
-    /// `IsDeployed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDeployed`; example: `true`
     pub is_deployed: bool,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-10-24T10:25:54+08:00"`
+    /// `ExpireTime`; example: `"2023-10-24T10:25:54+08:00"`
     pub expire_time: Option<String>,
 
-    /// `FastVoiceType`: a string.
-    ///
-    /// Example: `"WCHN-353a3xxxx3eace0c1"`
+    /// `FastVoiceType`; example: `"WCHN-353a3xxxx3eace0c1"`
     pub fast_voice_type: Option<String>,
 }
 
@@ -207,7 +151,7 @@ pub struct VoiceTypeInfo {
 /// Returned in the output of [`GetVRSVoiceTypes`](super::GetVRSVoiceTypes).
 #[tc_model]
 pub struct VoiceTypeListData {
-    /// `VoiceTypeList`: a list of [`VoiceTypeInfo`] objects.
+    /// `VoiceTypeList`
     pub voice_type_list: Option<Vec<VoiceTypeInfo>>,
 }
 
@@ -216,23 +160,15 @@ pub struct VoiceTypeListData {
 /// Returned in the output of [`DetectEnvAndSoundQuality`](super::DetectEnvAndSoundQuality).
 #[tc_model]
 pub struct Words {
-    /// `PronAccuracy`: a floating-point number.
-    ///
-    /// Example: `93.95004272460938`
+    /// `PronAccuracy`; example: `93.95004272460938`
     pub pron_accuracy: Option<f64>,
 
-    /// `PronFluency`: a floating-point number.
-    ///
-    /// Example: `0.9746154546737672`
+    /// `PronFluency`; example: `0.9746154546737672`
     pub pron_fluency: Option<f64>,
 
-    /// `Tag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Tag`; example: `0`
     pub tag: Option<i64>,
 
-    /// `Word`: a string.
-    ///
-    /// Example: `"我"`
+    /// `Word`; example: `"我"`
     pub word: Option<String>,
 }

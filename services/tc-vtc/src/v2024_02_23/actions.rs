@@ -8,52 +8,50 @@ use super::models;
 /// The `ConfirmVideoTranslateJob` action of VTC API 2024-02-23.
 ///
 /// A successful call returns [`ConfirmVideoTranslateJobResponse`].
-/// The codes it documents are in [`ConfirmVideoTranslateJobError`](super::errors::ConfirmVideoTranslateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vtc&Version=2024-02-23&Action=ConfirmVideoTranslateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VtcErrorCode`](super::errors::VtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioProcessNotFinished`](super::errors::VtcErrorCode::FailedOperationAudioProcessNotFinished)
+/// - [`FailedOperation.JobNotExist`](super::errors::VtcErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.TextModerationNotPass`](super::errors::VtcErrorCode::FailedOperationTextModerationNotPass)
+/// - [`FailedOperation.TranslationConfirmHasFinished`](super::errors::VtcErrorCode::FailedOperationTranslationConfirmHasFinished)
+/// - [`FailedOperation.TranslationNotNeedConfirm`](super::errors::VtcErrorCode::FailedOperationTranslationNotNeedConfirm)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VtcErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "vtc",
     version = "2024-02-23",
     name = "ConfirmVideoTranslateJob",
     output = ConfirmVideoTranslateJobResponse,
-    error = super::errors::ConfirmVideoTranslateJobError
+    error = super::errors::VtcErrorCode
 )]
 pub struct ConfirmVideoTranslateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_id: String,
 
-    /// `TranslateResults`: a list of [`AudioTranslateResult`](super::models::AudioTranslateResult) objects.
+    /// `TranslateResults`
     pub translate_results: Vec<models::AudioTranslateResult>,
 }
 
 /// What a successful [`ConfirmVideoTranslateJob`] call returns.
 #[tc_model]
 pub struct ConfirmVideoTranslateJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `TaskId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub task_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `SessionId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub session_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,85 +61,78 @@ pub struct ConfirmVideoTranslateJobResponse {
 /// The `DescribeVideoTranslateJob` action of VTC API 2024-02-23.
 ///
 /// A successful call returns [`DescribeVideoTranslateJobResponse`].
-/// The codes it documents are in [`DescribeVideoTranslateJobError`](super::errors::DescribeVideoTranslateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vtc&Version=2024-02-23&Action=DescribeVideoTranslateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VtcErrorCode`](super::errors::VtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioProcessFailed`](super::errors::VtcErrorCode::FailedOperationAudioProcessFailed)
+/// - [`FailedOperation.JobNotExist`](super::errors::VtcErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.UnKnowError`](super::errors::VtcErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VtcErrorCode::InvalidParameterInvalidParameter)
+/// - [`RequestLimitExceeded.UinLimitExceeded`](super::errors::VtcErrorCode::RequestLimitExceededUinLimitExceeded)
+/// - [`ResourceUnavailable.Delivering`](super::errors::VtcErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::VtcErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::VtcErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VtcErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::VtcErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourceUnavailable.Recover`](super::errors::VtcErrorCode::ResourceUnavailableRecover)
+/// - [`ResourceUnavailable.UnknownStatus`](super::errors::VtcErrorCode::ResourceUnavailableUnknownStatus)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VtcErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vtc",
     version = "2024-02-23",
     name = "DescribeVideoTranslateJob",
     output = DescribeVideoTranslateJobResponse,
-    error = super::errors::DescribeVideoTranslateJobError
+    error = super::errors::VtcErrorCode
 )]
 pub struct DescribeVideoTranslateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"vlSYvQkIM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobId`; example: `"vlSYvQkIM0KwPuoakawm0tPrREwc2p7c"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeVideoTranslateJob`] call returns.
 #[tc_model]
 pub struct DescribeVideoTranslateJobResponse {
-    /// `JobStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `JobStatus`; example: `7`
     pub job_status: Option<i64>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `JobErrorCode`; example: `"1001"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"任务错误信息。"`
+    /// `JobErrorMsg`; example: `"任务错误信息。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultVideoUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/url/xxx.mp4"`
+    /// `ResultVideoUrl`; example: `"http://xxx.com/url/xxx.mp4"`
     pub result_video_url: Option<String>,
 
-    /// `TranslateResults`: a list of [`TranslateResult`](super::models::TranslateResult) objects.
+    /// `TranslateResults`
     pub translate_results: Option<Vec<models::TranslateResult>>,
 
-    /// `JobConfirm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobConfirm`; example: `1`
     pub job_confirm: Option<i64>,
 
-    /// `JobAudioTaskId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobAudioTaskId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_audio_task_id: Option<String>,
 
-    /// `JobVideoModerationId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobVideoModerationId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_video_moderation_id: Option<String>,
 
-    /// `JobVideoId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobVideoId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_video_id: Option<String>,
 
-    /// `OriginalVideoUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/url/xxx.mp4"`
+    /// `OriginalVideoUrl`; example: `"http://xxx.com/url/xxx.mp4"`
     pub original_video_url: Option<String>,
 
-    /// `AsrTimestamps`: a list of [`AsrTimestamps`](super::models::AsrTimestamps) objects.
+    /// `AsrTimestamps`
     pub asr_timestamps: Option<Vec<models::AsrTimestamps>>,
 
-    /// `JobSubmitReqId`: a string.
-    ///
-    /// Example: `"a974b772-3c1d-4868-8909-b1386016b9f0"`
+    /// `JobSubmitReqId`; example: `"a974b772-3c1d-4868-8909-b1386016b9f0"`
     pub job_submit_req_id: Option<String>,
 
-    /// `JobAudioModerationId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobAudioModerationId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_audio_moderation_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -153,64 +144,67 @@ pub struct DescribeVideoTranslateJobResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`SubmitVideoTranslateJobResponse`].
-/// The codes it documents are in [`SubmitVideoTranslateJobError`](super::errors::SubmitVideoTranslateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=vtc&Version=2024-02-23&Action=SubmitVideoTranslateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`VtcErrorCode`](super::errors::VtcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioDecodeFailed`](super::errors::VtcErrorCode::FailedOperationAudioDecodeFailed)
+/// - [`FailedOperation.DownloadError`](super::errors::VtcErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::VtcErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::VtcErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.VideoDurationExceed`](super::errors::VtcErrorCode::FailedOperationVideoDurationExceed)
+/// - [`FailedOperation.VideoFpsExceed`](super::errors::VtcErrorCode::FailedOperationVideoFpsExceed)
+/// - [`FailedOperation.VideoResolutionExceed`](super::errors::VtcErrorCode::FailedOperationVideoResolutionExceed)
+/// - [`FailedOperation.VideoSizeExceed`](super::errors::VtcErrorCode::FailedOperationVideoSizeExceed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::VtcErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::VtcErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::VtcErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Freeze`](super::errors::VtcErrorCode::ResourceUnavailableFreeze)
+/// - [`ResourceUnavailable.InArrears`](super::errors::VtcErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.IsOpening`](super::errors::VtcErrorCode::ResourceUnavailableIsOpening)
+/// - [`ResourceUnavailable.NotExist`](super::errors::VtcErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.NotReady`](super::errors::VtcErrorCode::ResourceUnavailableNotReady)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::VtcErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "vtc",
     version = "2024-02-23",
     name = "SubmitVideoTranslateJob",
     output = SubmitVideoTranslateJobResponse,
-    error = super::errors::SubmitVideoTranslateJobError
+    error = super::errors::VtcErrorCode
 )]
 pub struct SubmitVideoTranslateJob {
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"http://xxx/video.mp4"`
+    /// `VideoUrl`; example: `"http://xxx/video.mp4"`
     pub video_url: String,
 
-    /// `SrcLang`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `SrcLang`; example: `"zh"`
     pub src_lang: String,
 
-    /// `DstLang`: a string.
-    ///
-    /// Example: `"en"`
+    /// `DstLang`; example: `"en"`
     pub dst_lang: String,
 
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"http://xxx/audio.mp3"`
+    /// `AudioUrl`; example: `"http://xxx/audio.mp3"`
     pub audio_url: Option<String>,
 
-    /// `RemoveVocal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVocal`; example: `0`
     pub remove_vocal: Option<i64>,
 
-    /// `Confirm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Confirm`; example: `1`
     pub confirm: Option<i64>,
 
-    /// `LipSync`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LipSync`; example: `1`
     pub lip_sync: Option<i64>,
 
-    /// `VoiceType`: a string.
-    ///
-    /// Example: `"701001"`
+    /// `VoiceType`; example: `"701001"`
     pub voice_type: Option<String>,
 }
 
 /// What a successful [`SubmitVideoTranslateJob`] call returns.
 #[tc_model]
 pub struct SubmitVideoTranslateJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
+    /// `JobId`; example: `"vlSYvQkMM0KwPuoakawm0tPrREwc2p7c"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

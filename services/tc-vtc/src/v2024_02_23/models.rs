@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeVideoTranslateJob`](super::DescribeVideoTranslateJob).
 #[tc_model]
 pub struct AsrTimestamps {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `StartMs`: a signed 64-bit integer.
+    /// `StartMs`
     pub start_ms: Option<i64>,
 
-    /// `EndMs`: a signed 64-bit integer.
+    /// `EndMs`
     pub end_ms: Option<i64>,
 }
 
@@ -23,10 +23,10 @@ pub struct AsrTimestamps {
 /// Sent in the input of [`ConfirmVideoTranslateJob`](super::ConfirmVideoTranslateJob).
 #[tc_model]
 pub struct AudioTranslateResult {
-    /// `SourceText`: a string.
+    /// `SourceText`
     pub source_text: String,
 
-    /// `TargetText`: a string.
+    /// `TargetText`
     pub target_text: String,
 }
 
@@ -35,11 +35,9 @@ pub struct AudioTranslateResult {
 /// Returned in the output of [`DescribeVideoTranslateJob`](super::DescribeVideoTranslateJob).
 #[tc_model]
 pub struct TranslateResult {
-    /// `SourceText`: a string.
-    /// Required in requests.
+    /// `SourceText`, required in requests
     pub source_text: Option<String>,
 
-    /// `TargetText`: a string.
-    /// Required in requests.
+    /// `TargetText`, required in requests
     pub target_text: Option<String>,
 }

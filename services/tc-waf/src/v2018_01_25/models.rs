@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccessFastAnalysis`](super::DescribeAccessFastAnalysis).
 #[tc_model]
 pub struct AccessFieldValueRatioInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.2711782671596206`
+    /// `Ratio`; example: `0.2711782671596206`
     pub ratio: f64,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"info"`
+    /// `Value`; example: `"info"`
     pub value: String,
 }
 
@@ -29,19 +23,13 @@ pub struct AccessFieldValueRatioInfo {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessFullTextInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `Tokenizer`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Tokenizer`; example: `"token"`
     pub tokenizer: String,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainZH`; example: `false`
     #[tc(rename = "ContainZH")]
     pub contain_zh: bool,
 }
@@ -51,22 +39,16 @@ pub struct AccessFullTextInfo {
 /// Returned in the output of [`DescribeAccessHistogram`](super::DescribeAccessHistogram).
 #[tc_model]
 pub struct AccessHistogramItem {
-    /// `BTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625387904000`
+    /// `BTime`; example: `1625387904000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub b_time: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1625387904000`
+    /// `BeginTime`; example: `1625387904000`
     pub begin_time: i64,
 }
 
@@ -75,14 +57,10 @@ pub struct AccessHistogramItem {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessKeyValueInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"method\""`
+    /// `Key`; example: `"\"method\""`
     pub key: String,
 
-    /// `Value`: an [`AccessValueInfo`].
-    ///
-    /// Example: `{"ContainZH":false,"SqlFlag":true,"Tokenizer":"token","Type":"text"}`
+    /// `Value`; example: `{"ContainZH":false,"SqlFlag":true,"Tokenizer":"token","Type":"text"}`
     pub value: AccessValueInfo,
 }
 
@@ -91,42 +69,28 @@ pub struct AccessKeyValueInfo {
 /// Returned in the output of [`SearchAccessLog`](super::SearchAccessLog).
 #[tc_model]
 pub struct AccessLogInfo {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1625395948532`
+    /// `Time`; example: `1625395948532`
     pub time: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"\"1ae37c76-df99-4e2b-998c-20f39eba6226\""`
+    /// `TopicId`; example: `"\"1ae37c76-df99-4e2b-998c-20f39eba6226\""`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"waf-topic"`
+    /// `TopicName`; example: `"waf-topic"`
     pub topic_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Source`; example: `"1.1.1.1"`
     pub source: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FileName`; example: `"name"`
     pub file_name: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"pkg"`
+    /// `PkgId`; example: `"pkg"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"log-id"`
+    /// `PkgLogId`; example: `"log-id"`
     pub pkg_log_id: String,
 
-    /// `LogJson`: a string.
+    /// `LogJson`
     pub log_json: String,
 }
 
@@ -135,14 +99,10 @@ pub struct AccessLogInfo {
 /// Returned in the output of [`SearchAccessLog`](super::SearchAccessLog).
 #[tc_model]
 pub struct AccessLogItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"v"`
+    /// `Value`; example: `"v"`
     pub value: String,
 }
 
@@ -151,7 +111,7 @@ pub struct AccessLogItem {
 /// Returned in the output of [`SearchAccessLog`](super::SearchAccessLog).
 #[tc_model]
 pub struct AccessLogItems {
-    /// `Data`: a list of [`AccessLogItem`] objects.
+    /// `Data`
     pub data: Vec<AccessLogItem>,
 }
 
@@ -160,17 +120,13 @@ pub struct AccessLogItems {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessRuleInfo {
-    /// `FullText`: an [`AccessFullTextInfo`].
-    ///
-    /// Example: `{"CaseSensitive":false,"ContainZH":false,"Tokenizer":"token"}`
+    /// `FullText`; example: `{"CaseSensitive":false,"ContainZH":false,"Tokenizer":"token"}`
     pub full_text: AccessFullTextInfo,
 
-    /// `KeyValue`: an [`AccessRuleKeyValueInfo`].
+    /// `KeyValue`
     pub key_value: AccessRuleKeyValueInfo,
 
-    /// `Tag`: an [`AccessRuleTagInfo`].
-    ///
-    /// Example: `{"CaseSensitive":false}`
+    /// `Tag`; example: `{"CaseSensitive":false}`
     pub tag: AccessRuleTagInfo,
 }
 
@@ -179,14 +135,10 @@ pub struct AccessRuleInfo {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessRuleKeyValueInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `KeyValues`: a list of [`AccessKeyValueInfo`] objects.
-    ///
-    /// Example: `[{"Key":"method"}]`
+    /// `KeyValues`; example: `[{"Key":"method"}]`
     pub key_values: Vec<AccessKeyValueInfo>,
 }
 
@@ -195,12 +147,10 @@ pub struct AccessRuleKeyValueInfo {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessRuleTagInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `KeyValues`: a list of [`AccessKeyValueInfo`] objects.
+    /// `KeyValues`
     pub key_values: Vec<AccessKeyValueInfo>,
 }
 
@@ -209,24 +159,16 @@ pub struct AccessRuleTagInfo {
 /// Returned in the output of [`DescribeAccessIndex`](super::DescribeAccessIndex).
 #[tc_model]
 pub struct AccessValueInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"text\""`
+    /// `Type`; example: `"\"text\""`
     pub r#type: String,
 
-    /// `Tokenizer`: a string.
-    ///
-    /// Example: `"token"`
+    /// `Tokenizer`; example: `"token"`
     pub tokenizer: String,
 
-    /// `SqlFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SqlFlag`; example: `true`
     pub sql_flag: bool,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContainZH`; example: `true`
     #[tc(rename = "ContainZH")]
     pub contain_zh: bool,
 }
@@ -236,292 +178,206 @@ pub struct AccessValueInfo {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances).
 #[tc_model]
 pub struct AfterPayInstanceInfo {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251437166`
+    /// `AppId`; example: `251437166`
     pub app_id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2l2r0gne0amhqdp3"`
+    /// `InstanceId`; example: `"waf_2l2r0gne0amhqdp3"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"gz-Default"`
+    /// `InstanceName`; example: `"gz-Default"`
     pub instance_name: String,
 
-    /// `ResourceIds`: a string.
-    ///
-    /// Example: `"waf_2l2r0gne0amhqdp3"`
+    /// `ResourceIds`; example: `"waf_2l2r0gne0amhqdp3"`
     pub resource_ids: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"llm-sdk-waf"`
+    /// `Edition`; example: `"llm-sdk-waf"`
     pub edition: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `ValidTime`: a string.
-    ///
-    /// Example: `"2038-01-01 00:00:00"`
+    /// `ValidTime`; example: `"2038-01-01 00:00:00"`
     pub valid_time: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2026-07-06 16:17:09"`
+    /// `BeginTime`; example: `"2026-07-06 16:17:09"`
     pub begin_time: String,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_wsm_waf_llm_prompt_attack"`
+    /// `BillingItem`; example: `"sv_wsm_waf_llm_prompt_attack"`
     pub billing_item: String,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<u64>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `Level`; example: `201`
     pub level: Option<u64>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-07-06 16:17:09"`
+    /// `ModifyTime`; example: `"2026-07-06 16:17:09"`
     pub modify_time: Option<String>,
 
-    /// `SubDomainLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubDomainLimit`; example: `0`
     pub sub_domain_limit: Option<u64>,
 
-    /// `MainDomainLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MainDomainLimit`; example: `0`
     pub main_domain_limit: Option<u64>,
 
-    /// `ElasticBilling`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticBilling`; example: `0`
     pub elastic_billing: Option<u64>,
 
-    /// `AttackLogPost`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackLogPost`; example: `0`
     pub attack_log_post: Option<i64>,
 
-    /// `APISecurity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `APISecurity`; example: `0`
     #[tc(rename = "APISecurity")]
     pub api_security: Option<u64>,
 
-    /// `IsAPISecurityTrial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAPISecurityTrial`; example: `0`
     #[tc(rename = "IsAPISecurityTrial")]
     pub is_api_security_trial: Option<u64>,
 
-    /// `FreeDelayFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FreeDelayFlag`; example: `0`
     pub free_delay_flag: Option<u64>,
 
-    /// `BasicFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BasicFlag`; example: `0`
     pub basic_flag: Option<u64>,
 
-    /// `LLMPkg`: a [`LlmPkg`].
+    /// `LLMPkg`
     #[tc(rename = "LLMPkg")]
     pub llm_pkg: Option<LlmPkg>,
 
-    /// `LLMTokenUsage`: a [`LlmTokenUsage`].
+    /// `LLMTokenUsage`
     #[tc(rename = "LLMTokenUsage")]
     pub llm_token_usage: Option<LlmTokenUsage>,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<u64>,
 
-    /// `DomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainCount`; example: `0`
     pub domain_count: Option<u64>,
 
-    /// `MainDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MainDomainCount`; example: `0`
     pub main_domain_count: Option<u64>,
 
-    /// `ExpertRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `ExpertRuleCount`; example: `17`
     pub expert_rule_count: Option<u64>,
 
-    /// `CustomRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CustomRuleCount`; example: `10`
     pub custom_rule_count: Option<u64>,
 
-    /// `MaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxQPS`; example: `0`
     #[tc(rename = "MaxQPS")]
     pub max_qps: Option<u64>,
 
-    /// `QPS`: a [`QpsPackageNew`].
+    /// `QPS`
     #[tc(rename = "QPS")]
     pub qps: Option<QpsPackageNew>,
 
-    /// `DomainPkg`: a [`DomainPackageNew`].
+    /// `DomainPkg`
     pub domain_pkg: Option<DomainPackageNew>,
 
-    /// `FraudPkg`: a [`FraudPkg`].
+    /// `FraudPkg`
     pub fraud_pkg: Option<FraudPkg>,
 
-    /// `BotPkg`: a [`BotPkg`].
+    /// `BotPkg`
     pub bot_pkg: Option<BotPkg>,
 
-    /// `BotQPS`: a [`BotQps`].
+    /// `BotQPS`
     #[tc(rename = "BotQPS")]
     pub bot_qps: Option<BotQps>,
 
-    /// `MaxBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxBandwidth`; example: `0`
     pub max_bandwidth: Option<u64>,
 
-    /// `QpsStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QpsStandard`; example: `0`
     pub qps_standard: Option<u64>,
 
-    /// `BandwidthStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BandwidthStandard`; example: `0`
     pub bandwidth_standard: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `SandboxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SandboxQps`; example: `0`
     pub sandbox_qps: Option<u64>,
 
-    /// `MajorEventsPkg`: a [`MajorEventsPkg`].
+    /// `MajorEventsPkg`
     pub major_events_pkg: Option<MajorEventsPkg>,
 
-    /// `HybridPkg`: a [`HybridPkg`].
+    /// `HybridPkg`
     pub hybrid_pkg: Option<HybridPkg>,
 
-    /// `ApiPkg`: an [`ApiPkg`].
+    /// `ApiPkg`
     pub api_pkg: Option<ApiPkg>,
 
-    /// `MiniPkg`: a [`MiniPkg`].
+    /// `MiniPkg`
     pub mini_pkg: Option<MiniPkg>,
 
-    /// `MiniQpsStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MiniQpsStandard`; example: `0`
     pub mini_qps_standard: Option<u64>,
 
-    /// `MiniMaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MiniMaxQPS`; example: `0`
     #[tc(rename = "MiniMaxQPS")]
     pub mini_max_qps: Option<u64>,
 
-    /// `LastQpsExceedTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LastQpsExceedTime`; example: `"0"`
     pub last_qps_exceed_time: Option<String>,
 
-    /// `MiniExtendPkg`: a [`MiniExtendPkg`].
+    /// `MiniExtendPkg`
     pub mini_extend_pkg: Option<MiniExtendPkg>,
 
-    /// `Last3MaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Last3MaxQPS`; example: `0`
     #[tc(rename = "Last3MaxQPS")]
     pub last3_max_qps: Option<u64>,
 
-    /// `Last3MaxBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Last3MaxBandwidth`; example: `0`
     pub last3_max_bandwidth: Option<u64>,
 
-    /// `Last7MaxMiniBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Last7MaxMiniBandwidth`; example: `1200`
     pub last7_max_mini_bandwidth: Option<u64>,
 
-    /// `MiniBandwidthStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MiniBandwidthStandard`; example: `10`
     pub mini_bandwidth_standard: Option<u64>,
 
-    /// `MajorEventsProPkg`: a [`MajorEventsProPkg`].
+    /// `MajorEventsProPkg`
     pub major_events_pro_pkg: Option<MajorEventsProPkg>,
 
-    /// `NetworkConfig`: a [`NetworkConfig`].
+    /// `NetworkConfig`
     pub network_config: Option<NetworkConfig>,
 
-    /// `RCEPkg`: a [`RcePkg`].
+    /// `RCEPkg`
     #[tc(rename = "RCEPkg")]
     pub rce_pkg: Option<RcePkg>,
 
-    /// `ExceedPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExceedPolicy`; example: `0`
     pub exceed_policy: Option<i64>,
 
-    /// `ElasticResourceId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ElasticResourceId`; example: `"0"`
     pub elastic_resource_id: Option<String>,
 
-    /// `LLMMonPkg`: a [`LlmMonPkg`].
+    /// `LLMMonPkg`
     #[tc(rename = "LLMMonPkg")]
     pub llm_mon_pkg: Option<LlmMonPkg>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegionId`; example: `0`
     pub region_id: Option<u64>,
 
-    /// `BotSecurityPkg`: a [`BotSecurityPkg`].
+    /// `BotSecurityPkg`
     pub bot_security_pkg: Option<BotSecurityPkg>,
 
-    /// `BotMonitorPkg`: a [`BotMonitorPkg`].
+    /// `BotMonitorPkg`
     pub bot_monitor_pkg: Option<BotMonitorPkg>,
 
-    /// `DedicatedIPPkg`: a [`DedicatedIpPkg`].
+    /// `DedicatedIPPkg`
     #[tc(rename = "DedicatedIPPkg")]
     pub dedicated_ip_pkg: Option<DedicatedIpPkg>,
 
-    /// `DedicatedIPCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DedicatedIPCount`; example: `0`
     #[tc(rename = "DedicatedIPCount")]
     pub dedicated_ip_count: Option<i64>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 }
 
@@ -530,10 +386,10 @@ pub struct AfterPayInstanceInfo {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct AnonymousInfo {
-    /// `Operations`: a list of strings.
+    /// `Operations`
     pub operations: Option<Vec<String>>,
 
-    /// `Conditions`: a list of [`ConditionInfo`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<ConditionInfo>>,
 }
 
@@ -542,82 +398,52 @@ pub struct AnonymousInfo {
 /// Returned in the output of [`DescribeApiListVersionTwo`](super::DescribeApiListVersionTwo).
 #[tc_model]
 pub struct ApiAsset {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qcloudwaf.com"`
+    /// `Domain`; example: `"qcloudwaf.com"`
     pub domain: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"/user/login"`
+    /// `ApiName`; example: `"/user/login"`
     pub api_name: String,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"login"`
+    /// `Scene`; example: `"login"`
     pub scene: Option<String>,
 
-    /// `Label`: a list of strings.
-    ///
-    /// Example: `["date","phone_num"]`
+    /// `Label`; example: `["date","phone_num"]`
     pub label: Option<Vec<String>>,
 
-    /// `Active`: a boolean.
+    /// `Active`
     pub active: Option<bool>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121312312`
+    /// `Timestamp`; example: `121312312`
     pub timestamp: u64,
 
-    /// `InsertTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `121312312`
+    /// `InsertTime`; example: `121312312`
     pub insert_time: u64,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mode`; example: `"1"`
     pub mode: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Level`; example: `"100"`
     pub level: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"cesi"`
+    /// `Remark`; example: `"cesi"`
     pub remark: Option<String>,
 
-    /// `IsAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuth`; example: `1`
     pub is_auth: Option<i64>,
 
-    /// `ApiRequestRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `23423432`
+    /// `ApiRequestRuleId`; example: `23423432`
     pub api_request_rule_id: Option<i64>,
 
-    /// `ApiLimitRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `234234`
+    /// `ApiLimitRuleId`; example: `234234`
     pub api_limit_rule_id: Option<i64>,
 
-    /// `HostList`: a list of strings.
-    ///
-    /// Example: `["aaa.test.com"]`
+    /// `HostList`; example: `["aaa.test.com"]`
     pub host_list: Option<Vec<String>>,
 }
 
@@ -626,24 +452,16 @@ pub struct ApiAsset {
 /// Sent in the input of [`DescribeApiListVersionTwo`](super::DescribeApiListVersionTwo) and [`DescribeApiSecEventList`](super::DescribeApiSecEventList).
 #[tc_model]
 pub struct ApiDataFilter {
-    /// `Entity`: a string.
-    ///
-    /// Example: `"label,active, scene"`
+    /// `Entity`; example: `"label,active, scene"`
     pub entity: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operator`; example: `"="`
     pub operator: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"date,phone_num,emain"`
+    /// `Value`; example: `"date,phone_num,emain"`
     pub value: String,
 
-    /// `ValueList`: a list of strings.
-    ///
-    /// Example: `["200","300"]`
+    /// `ValueList`; example: `["200","300"]`
     pub value_list: Option<Vec<String>>,
 }
 
@@ -652,24 +470,16 @@ pub struct ApiDataFilter {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiDetailSampleHistory {
-    /// `SampleNme`: a string.
-    ///
-    /// Example: `"ddp1"`
+    /// `SampleNme`; example: `"ddp1"`
     pub sample_nme: Option<String>,
 
-    /// `RepLog`: a string.
-    ///
-    /// Example: `"{\"asda\"}"`
+    /// `RepLog`; example: `"{\"asda\"}"`
     pub rep_log: Option<String>,
 
-    /// `RspLog`: a string.
-    ///
-    /// Example: `"{\"rsp\"}"`
+    /// `RspLog`; example: `"{\"rsp\"}"`
     pub rsp_log: Option<String>,
 
-    /// `FullReqLog`: a string.
-    ///
-    /// Example: `"\"POST / HTTP/1.1\\nHost: waf.tencentcloudapi.com\""`
+    /// `FullReqLog`; example: `"\"POST / HTTP/1.1\\nHost: waf.tencentcloudapi.com\""`
     pub full_req_log: Option<String>,
 }
 
@@ -678,54 +488,34 @@ pub struct ApiDetailSampleHistory {
 /// Returned in the output of [`DescribeApiSecEventDetail`](super::DescribeApiSecEventDetail) and [`DescribeApiSecEventList`](super::DescribeApiSecEventList).
 #[tc_model]
 pub struct ApiEvent {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"api_afaqw83214"`
+    /// `EventId`; example: `"api_afaqw83214"`
     pub event_id: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"缺失用户值"`
+    /// `EventType`; example: `"缺失用户值"`
     pub event_type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Level`; example: `"100"`
     pub level: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qcloudwaf.com"`
+    /// `Domain`; example: `"qcloudwaf.com"`
     pub domain: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mode`; example: `"1"`
     pub mode: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `423424243243`
+    /// `StartTime`; example: `423424243243`
     pub start_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `324243242`
+    /// `UpdateTime`; example: `324243242`
     pub update_time: u64,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"/login"`
+    /// `ApiName`; example: `"/login"`
     pub api_name: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 }
 
@@ -734,15 +524,13 @@ pub struct ApiEvent {
 /// Returned in the output of [`DescribeApiSecEventDetail`](super::DescribeApiSecEventDetail).
 #[tc_model]
 pub struct ApiEventSample {
-    /// `Request`: a string.
+    /// `Request`
     pub request: Option<String>,
 
-    /// `Response`: a string.
+    /// `Response`
     pub response: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Status`; example: `"200"`
     pub status: Option<String>,
 }
 
@@ -751,10 +539,7 @@ pub struct ApiEventSample {
 /// Sent in the input of [`DescribeQClawContentSecCheck`](super::DescribeQClawContentSecCheck).
 #[tc_model]
 pub struct ApiGuardContent {
-    /// `Prompt`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"跑得比跳楼机还快续航水分严重"`
+    /// `Prompt`, required in requests; example: `"跑得比跳楼机还快续航水分严重"`
     pub prompt: Option<String>,
 }
 
@@ -764,22 +549,16 @@ pub struct ApiGuardContent {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiNameMethod {
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"/ddp"`
+    /// `ApiName`; example: `"/ddp"`
     pub api_name: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"get"`
+    /// `Method`; example: `"get"`
     pub method: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<u64>,
 
-    /// `Label`: a list of strings.
+    /// `Label`
     pub label: Option<Vec<String>>,
 }
 
@@ -789,15 +568,13 @@ pub struct ApiNameMethod {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiNameOp {
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"="`
+    /// `Op`; example: `"="`
     pub op: Option<String>,
 
-    /// `ApiNameMethod`: a list of [`ApiNameMethod`] objects.
+    /// `ApiNameMethod`
     pub api_name_method: Option<Vec<ApiNameMethod>>,
 }
 
@@ -806,47 +583,31 @@ pub struct ApiNameOp {
 /// Returned in the output of [`DescribeApiDetail`](super::DescribeApiDetail).
 #[tc_model]
 pub struct ApiParameterType {
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `ParameterName`; example: `"user_id"`
     pub parameter_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"int"`
+    /// `Type`; example: `"int"`
     pub r#type: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"Header"`
+    /// `Location`; example: `"Header"`
     pub location: String,
 
-    /// `Label`: a list of strings.
+    /// `Label`
     pub label: Vec<String>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3242324`
+    /// `Timestamp`; example: `3242324`
     pub timestamp: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"request or response"`
+    /// `Source`; example: `"request or response"`
     pub source: String,
 
-    /// `IsPan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPan`; example: `0`
     pub is_pan: Option<i64>,
 
-    /// `IsAuth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuth`; example: `1`
     pub is_auth: Option<i64>,
 }
 
@@ -855,63 +616,34 @@ pub struct ApiParameterType {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct ApiPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sada"`
+    /// `ResourceIds`, always sent in responses; example: `"sada"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_scene_major_events_basic"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_scene_major_events_basic"`
     pub billing_item: Option<String>,
 
-    /// `IsAPISecurityTrial`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAPISecurityTrial`; example: `1`
     #[tc(rename = "IsAPISecurityTrial")]
     pub is_api_security_trial: Option<i64>,
 }
@@ -921,68 +653,46 @@ pub struct ApiPkg {
 /// Returned in the output of [`DescribeApiSecEventDetail`](super::DescribeApiSecEventDetail).
 #[tc_model]
 pub struct ApiSecAttackSource {
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SrcIp`; example: `"1.1.1.1"`
     pub src_ip: String,
 
-    /// `EventLevel`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `EventLevel`; example: `"\"100\""`
     pub event_level: String,
 
-    /// `BotLabel`: a string.
-    ///
-    /// Example: `"IDC"`
+    /// `BotLabel`; example: `"IDC"`
     pub bot_label: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24234`
+    /// `Timestamp`; example: `24234`
     pub timestamp: u64,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730609155`
+    /// `StartTime`; example: `1730609155`
     pub start_time: Option<u64>,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `88`
+    /// `EventCount`; example: `88`
     pub event_count: Option<i64>,
 
-    /// `AttackCount`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `AttackCount`; example: `99`
     pub attack_count: Option<i64>,
 
-    /// `MissUserName`: a string.
-    ///
-    /// Example: `"“user1”"`
+    /// `MissUserName`; example: `"“user1”"`
     pub miss_user_name: Option<String>,
 
-    /// `AttackDetail`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `AttackDetail`; example: `["string"]`
     pub attack_detail: Option<Vec<String>>,
 
-    /// `MissPassword`: a string.
-    ///
-    /// Example: `"“passwww”"`
+    /// `MissPassword`; example: `"“passwww”"`
     pub miss_password: Option<String>,
 
-    /// `EventDescription`: a string.
+    /// `EventDescription`
     pub event_description: Option<String>,
 
-    /// `EventDescriptionEng`: a string.
+    /// `EventDescriptionEng`
     pub event_description_eng: Option<String>,
 
-    /// `Sample`: an [`ApiEventSample`].
+    /// `Sample`
     pub sample: Option<ApiEventSample>,
 }
 
@@ -992,49 +702,34 @@ pub struct ApiSecAttackSource {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecCustomEventRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"dd"`
+    /// `RuleName`; example: `"dd"`
     pub rule_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<i64>,
 
-    /// `ApiNameOp`: a list of [`ApiNameOp`] objects.
+    /// `ApiNameOp`
     pub api_name_op: Option<Vec<ApiNameOp>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"cesh"`
+    /// `Description`; example: `"cesh"`
     pub description: Option<String>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234243`
+    /// `UpdateTime`; example: `234243`
     pub update_time: Option<u64>,
 
-    /// `MatchRuleList`: a list of [`ApiSecSceneRuleEntry`] objects.
+    /// `MatchRuleList`
     pub match_rule_list: Option<Vec<ApiSecSceneRuleEntry>>,
 
-    /// `StatRuleList`: a list of [`ApiSecSceneRuleEntry`] objects.
+    /// `StatRuleList`
     pub stat_rule_list: Option<Vec<ApiSecSceneRuleEntry>>,
 
-    /// `ReqFrequency`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,1]`
+    /// `ReqFrequency`; example: `[1,1]`
     pub req_frequency: Option<Vec<i64>>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `RiskLevel`; example: `"\"100\""`
     pub risk_level: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"OS"`
+    /// `Source`; example: `"OS"`
     pub source: Option<String>,
 }
 
@@ -1044,34 +739,22 @@ pub struct ApiSecCustomEventRule {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecCustomSensitiveRule {
-    /// `Position`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["headers","body"]`
+    /// `Position`, required in requests; example: `["headers","body"]`
     pub position: Option<Vec<String>>,
 
-    /// `MatchKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"匹配条件，三种取值：key_match,char_match, rematch"`
+    /// `MatchKey`, required in requests; example: `"匹配条件，三种取值：key_match,char_match, rematch"`
     pub match_key: Option<String>,
 
-    /// `MatchValue`: a list of strings.
-    /// Required in requests.
+    /// `MatchValue`, required in requests
     pub match_value: Option<Vec<String>>,
 
-    /// `Level`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"100\",\"200\",\"300\",表示低中高"`
+    /// `Level`, required in requests; example: `"\"100\",\"200\",\"300\",表示低中高"`
     pub level: Option<String>,
 
-    /// `MatchCond`: a list of strings.
+    /// `MatchCond`
     pub match_cond: Option<Vec<String>>,
 
-    /// `IsPan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPan`; example: `1`
     pub is_pan: Option<i64>,
 }
 
@@ -1080,24 +763,16 @@ pub struct ApiSecCustomSensitiveRule {
 /// Returned in the output of [`DescribeApiSecEventDetail`](super::DescribeApiSecEventDetail).
 #[tc_model]
 pub struct ApiSecEventChange {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"ddp"`
+    /// `UserName`; example: `"ddp"`
     pub user_name: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mode`; example: `"1"`
     pub mode: String,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2432432`
+    /// `Timestamp`; example: `2432432`
     pub timestamp: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"ceshi1"`
+    /// `Remark`; example: `"ceshi1"`
     pub remark: Option<String>,
 }
 
@@ -1107,29 +782,19 @@ pub struct ApiSecEventChange {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecExcludeRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"t94"`
+    /// `RuleName`; example: `"t94"`
     pub rule_name: Option<String>,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"regex"`
+    /// `MatchType`; example: `"regex"`
     pub match_type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"/admin/.*"`
+    /// `Content`; example: `"/admin/.*"`
     pub content: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1766474288`
+    /// `UpdateTime`; example: `1766474288`
     pub update_time: Option<i64>,
 }
 
@@ -1139,32 +804,22 @@ pub struct ApiSecExcludeRule {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecExtractRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"ddp1"`
+    /// `RuleName`; example: `"ddp1"`
     pub rule_name: Option<String>,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"/waf/"`
+    /// `ApiName`; example: `"/waf/"`
     pub api_name: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["get"]`
+    /// `Methods`; example: `["get"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"/ss"`
+    /// `Regex`; example: `"/ss"`
     pub regex: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `12312313`
+    /// `UpdateTime`; example: `12312313`
     pub update_time: Option<i64>,
 }
 
@@ -1173,19 +828,13 @@ pub struct ApiSecExtractRule {
 /// Sent in the input of [`ModifyApiSecEventChange`](super::ModifyApiSecEventChange).
 #[tc_model]
 pub struct ApiSecKey {
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"waf"`
+    /// `ApiName`; example: `"waf"`
     pub api_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qcloudwaf.com"`
+    /// `Domain`; example: `"qcloudwaf.com"`
     pub domain: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: String,
 }
 
@@ -1195,47 +844,31 @@ pub struct ApiSecKey {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecPrivilegeRule {
-    /// `RuleName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"waf"`
+    /// `RuleName`, required in requests; example: `"waf"`
     pub rule_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<i64>,
 
-    /// `ApiName`: a list of strings.
+    /// `ApiName`
     pub api_name: Option<Vec<String>>,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"qeury"`
+    /// `Position`; example: `"qeury"`
     pub position: Option<String>,
 
-    /// `ParameterList`: a list of strings.
+    /// `ParameterList`
     pub parameter_list: Option<Vec<String>>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1730609155`
+    /// `UpdateTime`; example: `1730609155`
     pub update_time: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `ApiNameOp`: a list of [`ApiNameOp`] objects.
-    ///
-    /// Example: `[{"waf":1}]`
+    /// `ApiNameOp`; example: `[{"waf":1}]`
     pub api_name_op: Option<Vec<ApiNameOp>>,
 
-    /// `Option`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Option`; example: `32`
     pub option: Option<u64>,
 }
 
@@ -1245,29 +878,19 @@ pub struct ApiSecPrivilegeRule {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecSceneRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"场景名称"`
+    /// `RuleName`; example: `"场景名称"`
     pub rule_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `12312231`
+    /// `UpdateTime`; example: `12312231`
     pub update_time: Option<i64>,
 
-    /// `RuleList`: a list of [`ApiSecSceneRuleEntry`] objects.
-    ///
-    /// Example: `[{"waf":1}]`
+    /// `RuleList`; example: `[{"waf":1}]`
     pub rule_list: Option<Vec<ApiSecSceneRuleEntry>>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"OS"`
+    /// `Source`; example: `"OS"`
     pub source: Option<String>,
 }
 
@@ -1277,22 +900,16 @@ pub struct ApiSecSceneRule {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecSceneRuleEntry {
-    /// `Key`: a string.
-    ///
-    /// Example: `"WAF"`
+    /// `Key`; example: `"WAF"`
     pub key: Option<String>,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operate`; example: `"="`
     pub operate: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"WAF"`
+    /// `Name`; example: `"WAF"`
     pub name: Option<String>,
 }
 
@@ -1301,39 +918,25 @@ pub struct ApiSecSceneRuleEntry {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecSensitiveRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"id_card"`
+    /// `RuleName`; example: `"id_card"`
     pub rule_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"\"OS\",\"custom\""`
+    /// `Source`; example: `"\"OS\",\"custom\""`
     pub source: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `Level`; example: `"\"100\""`
     pub level: Option<String>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1312`
+    /// `Timestamp`; example: `1312`
     pub timestamp: Option<u64>,
 
-    /// `CustomRule`: an [`ApiSecCustomSensitiveRule`].
-    ///
-    /// Example: `{"waf":1}`
+    /// `CustomRule`; example: `{"waf":1}`
     pub custom_rule: Option<ApiSecCustomSensitiveRule>,
 
-    /// `IsPan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPan`; example: `0`
     pub is_pan: Option<i64>,
 }
 
@@ -1343,19 +946,13 @@ pub struct ApiSecSensitiveRule {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecSensitiveWhiteField {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `FieldName`; example: `"ipv4"`
     pub field_name: Option<String>,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"body"`
+    /// `FieldType`; example: `"body"`
     pub field_type: Option<String>,
 
-    /// `SensitiveTypes`: a list of strings.
-    ///
-    /// Example: `["ipv4_address"]`
+    /// `SensitiveTypes`; example: `["ipv4_address"]`
     pub sensitive_types: Option<Vec<String>>,
 }
 
@@ -1365,35 +962,25 @@ pub struct ApiSecSensitiveWhiteField {
 /// Returned in the output of [`DescribeApiSecSensitiveRuleList`](super::DescribeApiSecSensitiveRuleList).
 #[tc_model]
 pub struct ApiSecSensitiveWhiteRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RuleName`; example: `"all"`
     pub rule_name: Option<String>,
 
-    /// `ApiNameOp`: a list of [`ApiNameOp`] objects.
+    /// `ApiNameOp`
     pub api_name_op: Option<Vec<ApiNameOp>>,
 
-    /// `WhiteMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WhiteMode`; example: `2`
     pub white_mode: Option<i64>,
 
-    /// `WhiteFields`: a list of [`ApiSecSensitiveWhiteField`] objects.
+    /// `WhiteFields`
     pub white_fields: Option<Vec<ApiSecSensitiveWhiteField>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description sample"`
+    /// `Description`; example: `"Description sample"`
     pub description: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1775899787`
+    /// `UpdateTime`; example: `1775899787`
     pub update_time: Option<i64>,
 }
 
@@ -1403,20 +990,13 @@ pub struct ApiSecSensitiveWhiteRule {
 /// Returned in the output of [`DescribeAreaBanRule`](super::DescribeAreaBanRule) and [`DescribeBotSceneUCBRule`](super::DescribeBotSceneUCBRule).
 #[tc_model]
 pub struct Area {
-    /// `Country`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"中国"`
+    /// `Country`, required in requests; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Region`; example: `"广州"`
     pub region: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 }
 
@@ -1425,35 +1005,25 @@ pub struct Area {
 /// Returned in the output of [`DescribeAreaBanRule`](super::DescribeAreaBanRule).
 #[tc_model]
 pub struct AreaBanRule {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `Areas`: a list of [`Area`] objects.
+    /// `Areas`
     pub areas: Vec<Area>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: String,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: JobDateTime,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"Week"`
+    /// `CronType`; example: `"Week"`
     pub cron_type: Option<String>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `Lang`; example: `"cn"`
     pub lang: Option<String>,
 }
 
@@ -1462,24 +1032,16 @@ pub struct AreaBanRule {
 /// Returned in the output of [`SearchAttackLog`](super::SearchAttackLog).
 #[tc_model]
 pub struct AttackLogInfo {
-    /// `Content`: a string.
-    ///
-    /// Example: `"cont"`
+    /// `Content`; example: `"cont"`
     pub content: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FileName`; example: `"name"`
     pub file_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"src"`
+    /// `Source`; example: `"src"`
     pub source: String,
 
-    /// `TimeStamp`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `TimeStamp`, a date and time as the service writes it; example: `"2023-11-15 19:23:06"`
     pub time_stamp: String,
 }
 
@@ -1488,33 +1050,22 @@ pub struct AttackLogInfo {
 /// Returned in the output of [`DescribeWafAutoDenyStatus`](super::DescribeWafAutoDenyStatus).
 #[tc_model]
 pub struct AutoDenyDetail {
-    /// `AttackTags`: a list of strings.
+    /// `AttackTags`
     pub attack_tags: Vec<String>,
 
-    /// `AttackThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackThreshold`; example: `1`
     pub attack_threshold: i64,
 
-    /// `DefenseStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefenseStatus`; example: `1`
     pub defense_status: i64,
 
-    /// `TimeThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeThreshold`; example: `1`
     pub time_threshold: i64,
 
-    /// `DenyTimeThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DenyTimeThreshold`; example: `1`
     pub deny_time_threshold: i64,
 
-    /// `LastUpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-04-13T15:30:00.000Z"`
+    /// `LastUpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2023-04-13T15:30:00.000Z"`
     pub last_update_time: Option<String>,
 }
 
@@ -1523,12 +1074,10 @@ pub struct AutoDenyDetail {
 /// Returned in the output of [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList).
 #[tc_model]
 pub struct BatchCustomRuleListData {
-    /// `List`: a list of [`BatchCustomRuleListItem`] objects.
+    /// `List`
     pub list: Option<Vec<BatchCustomRuleListItem>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `Total`; example: `110`
     pub total: Option<u64>,
 }
 
@@ -1537,115 +1086,73 @@ pub struct BatchCustomRuleListData {
 /// Returned in the output of [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList).
 #[tc_model]
 pub struct BatchCustomRuleListItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `ActionType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionType`; example: `1`
     pub action_type: i64,
 
-    /// `Bypass`: a string.
-    ///
-    /// Example: `"owasp,cc"`
+    /// `Bypass`; example: `"owasp,cc"`
     pub bypass: String,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1696867200`
+    /// `ExpireTime`; example: `1696867200`
     pub expire_time: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试一下"`
+    /// `Name`; example: `"测试一下"`
     pub name: String,
 
-    /// `Redirect`: a string.
-    ///
-    /// Example: `"/redirect"`
+    /// `Redirect`; example: `"/redirect"`
     pub redirect: String,
 
-    /// `SortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortId`; example: `1`
     pub sort_id: i64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["config.qcloudwaf.com","test.zjw.com"]`
+    /// `Domains`; example: `["config.qcloudwaf.com","test.zjw.com"]`
     pub domains: Vec<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `Strategies`: a list of [`Strategy`] objects.
+    /// `Strategies`
     pub strategies: Vec<Strategy>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventId`; example: `"1"`
     pub event_id: String,
 
-    /// `ValidStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ValidStatus`; example: `2`
     pub valid_status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-16 17:27:29"`
+    /// `CreateTime`; example: `"2023-10-16 17:27:29"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-10-16 17:27:29"`
+    /// `UpdateTime`; example: `"2023-10-16 17:27:29"`
     pub update_time: String,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"label"`
+    /// `Label`; example: `"label"`
     pub label: Option<String>,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `PageId`; example: `"1101"`
     pub page_id: Option<String>,
 
-    /// `LogicalOp`: a string.
-    ///
-    /// Example: `"and"`
+    /// `LogicalOp`; example: `"and"`
     pub logical_op: Option<String>,
 
-    /// `ActionRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ActionRatio`; example: `2`
     pub action_ratio: Option<u64>,
 
-    /// `GroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[8500003218]`
+    /// `GroupIds`; example: `[8500003218]`
     pub group_ids: Option<Vec<u64>>,
 }
 
@@ -1654,78 +1161,50 @@ pub struct BatchCustomRuleListItem {
 /// Returned in the output of [`DescribeBatchCustomWhiteRules`](super::DescribeBatchCustomWhiteRules).
 #[tc_model]
 pub struct BatchCustomWhiteRule {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11101`
+    /// `ID`; example: `11101`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名"`
+    /// `Name`; example: `"规则名"`
     pub name: String,
 
-    /// `SortId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SortId`; example: `100`
     pub sort_id: Option<i64>,
 
-    /// `Strategies`: a list of [`Strategy`] objects.
-    ///
-    /// Example: `[{"Arg":"","CompareFunc":"eq","Content":"/acl","Field":"URL"}]`
+    /// `Strategies`; example: `[{"Arg":"","CompareFunc":"eq","Content":"/acl","Field":"URL"}]`
     pub strategies: Vec<Strategy>,
 
-    /// `Bypass`: a list of strings.
-    ///
-    /// Example: `["owasp","ip_auto_deny"]`
+    /// `Bypass`; example: `["owasp","ip_auto_deny"]`
     pub bypass: Vec<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: JobDateTime,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["config.qcloudwaf.com","test.zjw.com"]`
+    /// `Domains`; example: `["config.qcloudwaf.com","test.zjw.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[11101,11102]`
+    /// `GroupIds`; example: `[11101,11102]`
     pub group_ids: Option<Vec<u64>>,
 
-    /// `ValidStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidStatus`; example: `0`
     pub valid_status: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2012-03-07T13:02:47+08:00"`
+    /// `CreateTime`; example: `"2012-03-07T13:02:47+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2012-03-07T13:02:47+08:00"`
+    /// `UpdateTime`; example: `"2012-03-07T13:02:47+08:00"`
     pub update_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `LogicalOp`: a string.
-    ///
-    /// Example: `"and"`
+    /// `LogicalOp`; example: `"and"`
     pub logical_op: Option<String>,
 }
 
@@ -1734,14 +1213,10 @@ pub struct BatchCustomWhiteRule {
 /// Returned in the output of [`CreateBatchIpAccessControl`](super::CreateBatchIpAccessControl) and [`ModifyBatchIpAccessControl`](super::ModifyBatchIpAccessControl).
 #[tc_model]
 pub struct BatchDomainResult {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.testwaf.com"`
+    /// `Domain`; example: `"www.testwaf.com"`
     pub domain: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"超过规格限制"`
+    /// `Message`; example: `"超过规格限制"`
     pub message: Option<String>,
 }
 
@@ -1750,12 +1225,10 @@ pub struct BatchDomainResult {
 /// Returned in the output of [`DescribeBatchIpAccessControl`](super::DescribeBatchIpAccessControl).
 #[tc_model]
 pub struct BatchIpAccessControlData {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Res`: a list of [`BatchIpAccessControlItem`] objects.
+    /// `Res`
     pub res: Vec<BatchIpAccessControlItem>,
 }
 
@@ -1764,86 +1237,58 @@ pub struct BatchIpAccessControlData {
 /// Returned in the output of [`DescribeBatchIpAccessControl`](super::DescribeBatchIpAccessControl).
 #[tc_model]
 pub struct BatchIpAccessControlItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"64f9ad91ca22cf647117e44d"`
+    /// `Id`; example: `"64f9ad91ca22cf647117e44d"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub id: Option<String>,
 
-    /// `ActionType`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `ActionType`; example: `42`
     pub action_type: i64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ip: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"batch"`
+    /// `Source`; example: `"batch"`
     pub source: String,
 
-    /// `TsVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1651044385000`
+    /// `TsVersion`; example: `1651044385000`
     pub ts_version: u64,
 
-    /// `ValidTs`: a signed 64-bit integer.
-    ///
-    /// Example: `2019571199`
+    /// `ValidTs`; example: `2019571199`
     pub valid_ts: i64,
 
-    /// `Hosts`: a list of strings.
+    /// `Hosts`
     pub hosts: Vec<String>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
+    /// `RuleId`
     pub rule_id: Option<u64>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["192.168.1.1","10.23.102.1"]`
+    /// `IpList`; example: `["192.168.1.1","10.23.102.1"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1651044385000`
+    /// `CreateTime`; example: `1651044385000`
     pub create_time: Option<u64>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
-    ///
-    /// Example: `{"Cron":null,"TimeTZone":"UTC+8","Timed":[{"EndDateTime":0,"StartDateTime":0}]}`
+    /// `JobDateTime`; example: `{"Cron":null,"TimeTZone":"UTC+8","Timed":[{"EndDateTime":0,"StartDateTime":0}]}`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidStatus`; example: `1`
     pub valid_status: Option<i64>,
 
-    /// `GroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[11101,11102]`
+    /// `GroupIds`; example: `[11101,11102]`
     pub group_ids: Option<Vec<u64>>,
 }
 
@@ -1852,34 +1297,19 @@ pub struct BatchIpAccessControlItem {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotActionScopeRuleEntry {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"url"`
+    /// `Key`, always sent in responses; example: `"url"`
     pub key: Option<String>,
 
-    /// `Op`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eq"`
+    /// `Op`, always sent in responses; example: `"eq"`
     pub op: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/login"`
+    /// `Value`, always sent in responses; example: `"/login"`
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"post"`
+    /// `Name`, always sent in responses; example: `"post"`
     pub name: Option<String>,
 
-    /// `ValueArray`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/login"]`
+    /// `ValueArray`, always sent in responses; example: `["/login"]`
     pub value_array: Option<Vec<String>>,
 }
 
@@ -1888,22 +1318,13 @@ pub struct BotActionScopeRuleEntry {
 /// Sent in the input of [`DescribeApiAggregateTopN`](super::DescribeApiAggregateTopN).
 #[tc_model]
 pub struct BotDataFilter {
-    /// `Entity`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"engine"`
+    /// `Entity`, always sent in responses; example: `"engine"`
     pub entity: Option<String>,
 
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"="`
+    /// `Operator`, always sent in responses; example: `"="`
     pub operator: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ucb"`
+    /// `Value`, always sent in responses; example: `"ucb"`
     pub value: Option<String>,
 }
 
@@ -1912,29 +1333,19 @@ pub struct BotDataFilter {
 /// Sent in the input of [`ModifyBotIdRule`](super::ModifyBotIdRule).
 #[tc_model]
 pub struct BotIdConfig {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"302342423"`
+    /// `RuleId`; example: `"302342423"`
     pub rule_id: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"intercept"`
+    /// `Action`; example: `"intercept"`
     pub action: String,
 
-    /// `BotId`: a string.
-    ///
-    /// Example: `"abot"`
+    /// `BotId`; example: `"abot"`
     pub bot_id: Option<String>,
 
-    /// `Redirect`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `Redirect`; example: `"/luffy"`
     pub redirect: Option<String>,
 }
 
@@ -1943,64 +1354,40 @@ pub struct BotIdConfig {
 /// Returned in the output of [`DescribeBotIdRule`](super::DescribeBotIdRule).
 #[tc_model]
 pub struct BotIdDetail {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"330001341"`
+    /// `RuleId`; example: `"330001341"`
     pub rule_id: Option<String>,
 
-    /// `BotId`: a string.
-    ///
-    /// Example: `"abot"`
+    /// `BotId`; example: `"abot"`
     pub bot_id: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Status`; example: `false`
     pub status: Option<bool>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Action`; example: `"monitor"`
     pub action: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Level`; example: `200`
     pub level: Option<i64>,
 
-    /// `BotIdType`: a string.
-    ///
-    /// Example: `"ddos"`
+    /// `BotIdType`; example: `"ddos"`
     pub bot_id_type: Option<String>,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1231434245`
+    /// `ModifyTime`; example: `1231434245`
     pub modify_time: Option<i64>,
 
-    /// `InsertTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1231434245`
+    /// `InsertTime`; example: `1231434245`
     pub insert_time: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"nemo"`
+    /// `Description`; example: `"nemo"`
     pub description: Option<String>,
 
-    /// `Influence`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Influence`; example: `"high"`
     pub influence: Option<String>,
 
-    /// `Redirect`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `Redirect`; example: `"/luffy"`
     pub redirect: Option<String>,
 
-    /// `HasEvent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasEvent`; example: `false`
     pub has_event: Option<bool>,
 }
 
@@ -2009,49 +1396,31 @@ pub struct BotIdDetail {
 /// Returned in the output of [`DescribeBotIdRule`](super::DescribeBotIdRule).
 #[tc_model]
 pub struct BotIdStat {
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"观察"`
+    /// `Pattern`; example: `"观察"`
     pub pattern: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `39`
+    /// `TotalCount`; example: `39`
     pub total_count: i64,
 
-    /// `MonitorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MonitorCount`; example: `20`
     pub monitor_count: i64,
 
-    /// `InterceptCount`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `InterceptCount`; example: `90`
     pub intercept_count: i64,
 
-    /// `RedirectCount`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RedirectCount`; example: `23`
     pub redirect_count: Option<i64>,
 
-    /// `CaptchaCount`: a signed 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `CaptchaCount`; example: `43`
     pub captcha_count: Option<i64>,
 
-    /// `ProtectLevel`: a string.
-    ///
-    /// Example: `"strict"`
+    /// `ProtectLevel`; example: `"strict"`
     pub protect_level: Option<String>,
 
-    /// `GlobalRedirect`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `GlobalRedirect`; example: `"/luffy"`
     pub global_redirect: Option<String>,
 
-    /// `JsChallengeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `JsChallengeCount`; example: `12`
     pub js_challenge_count: Option<i64>,
 }
 
@@ -2060,58 +1429,31 @@ pub struct BotIdStat {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct BotMonitorPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l16g7n40a0uug0p_0_bot_monitoring"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l16g7n40a0uug0p_0_bot_monitoring"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-12-10 19:54:03"`
+    /// `BeginTime`, always sent in responses; example: `"2025-12-10 19:54:03"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-10 19:54:04"`
+    /// `EndTime`, always sent in responses; example: `"2026-01-10 19:54:04"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`, always sent in responses; example: `0`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_bot_service_monitoring"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_bot_service_monitoring"`
     pub billing_item: Option<String>,
 }
 
@@ -2120,75 +1462,42 @@ pub struct BotMonitorPkg {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct BotPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_insr3ws8sdbdf833s"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_insr3ws8sdbdf833s"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `16`
+    /// `Region`, always sent in responses; example: `16`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sp_wsm_waf_bot"`
+    /// `Type`, always sent in responses; example: `"sp_wsm_waf_bot"`
     pub r#type: Option<String>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BotCPWaf`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BotCPWaf`; example: `1`
     #[tc(rename = "BotCPWaf")]
     pub bot_cp_waf: Option<i64>,
 
-    /// `BotNPWaf`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BotNPWaf`; example: `1`
     #[tc(rename = "BotNPWaf")]
     pub bot_np_waf: Option<i64>,
 
-    /// `IsBotTrial`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBotTrial`; example: `1`
     pub is_bot_trial: Option<i64>,
 }
 
@@ -2198,35 +1507,23 @@ pub struct BotPkg {
 #[doc(alias = "BotQPS")]
 #[tc_model]
 pub struct BotQps {
-    /// `ResourceIds`: a string.
-    ///
-    /// Example: `"waf_2kuj8hls00b7bo99_bot"`
+    /// `ResourceIds`; example: `"waf_2kuj8hls00b7bo99_bot"`
     pub resource_ids: String,
 
-    /// `ValidTime`: a string.
-    ///
-    /// Example: `"2022-08-11 17:39:53"`
+    /// `ValidTime`; example: `"2022-08-11 17:39:53"`
     pub valid_time: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `MaxBotQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxBotQPS`; example: `0`
     #[tc(rename = "MaxBotQPS")]
     pub max_bot_qps: u64,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: u64,
 }
 
@@ -2235,54 +1532,34 @@ pub struct BotQps {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotSceneActionRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"310003242"`
+    /// `RuleId`; example: `"310003242"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"动作策略1"`
+    /// `RuleName`; example: `"动作策略1"`
     pub rule_name: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Status`; example: `false`
     pub status: bool,
 
-    /// `Score`: a list of [`BotScoreRuleEntry`] objects.
-    ///
-    /// Example: `[{"action":"intercept","lower":0,"upper":100}]`
+    /// `Score`; example: `[{"action":"intercept","lower":0,"upper":100}]`
     pub score: Vec<BotScoreRuleEntry>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Level`; example: `"0"`
     pub level: String,
 
-    /// `Scope`: a list of [`BotActionScopeRuleEntry`] objects.
-    ///
-    /// Example: `[{"key":"url","op":"eq","value":"/luffy"}]`
+    /// `Scope`; example: `[{"key":"url","op":"eq","value":"/luffy"}]`
     pub scope: Vec<BotActionScopeRuleEntry>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Type`; example: `"Default"`
     pub r#type: String,
 
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"global"`
+    /// `ScopeType`; example: `"global"`
     pub scope_type: String,
 
-    /// `ActionMatchType`: a string.
-    ///
-    /// Example: `"or"`
+    /// `ActionMatchType`; example: `"or"`
     pub action_match_type: String,
 }
 
@@ -2291,167 +1568,107 @@ pub struct BotSceneActionRule {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotSceneInfo {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"3000000001"`
+    /// `SceneId`; example: `"3000000001"`
     pub scene_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Type`; example: `"default"`
     pub r#type: String,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"default-scene"`
+    /// `SceneName`; example: `"default-scene"`
     pub scene_name: String,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1231435345`
+    /// `UpdateTime`; example: `1231435345`
     pub update_time: i64,
 
-    /// `BusinessType`: a list of strings.
-    ///
-    /// Example: `["login"]`
+    /// `BusinessType`; example: `["login"]`
     pub business_type: Vec<String>,
 
-    /// `ClientType`: a list of strings.
-    ///
-    /// Example: `["browser"]`
+    /// `ClientType`; example: `["browser"]`
     pub client_type: Vec<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `MatchCondition`: a list of [`BotSceneMatchCondition`] objects.
+    /// `MatchCondition`
     pub match_condition: Vec<BotSceneMatchCondition>,
 
-    /// `SceneStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SceneStatus`; example: `false`
     pub scene_status: bool,
 
-    /// `JsInjectStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `JsInjectStatus`; example: `false`
     pub js_inject_status: bool,
 
-    /// `AIStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AIStatus`; example: `false`
     #[tc(rename = "AIStatus")]
     pub ai_status: bool,
 
-    /// `TIStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TIStatus`; example: `false`
     #[tc(rename = "TIStatus")]
     pub ti_status: bool,
 
-    /// `StatisticStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StatisticStatus`; example: `false`
     pub statistic_status: bool,
 
-    /// `ActionRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `ActionRuleCount`; example: `97`
     pub action_rule_count: i64,
 
-    /// `UCBCount`: a signed 64-bit integer.
-    ///
-    /// Example: `78`
+    /// `UCBCount`; example: `78`
     #[tc(rename = "UCBCount")]
     pub ucb_count: i64,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `MatchType`; example: `"custom"`
     pub match_type: String,
 
-    /// `ActionMatchType`: a string.
-    ///
-    /// Example: `"and"`
+    /// `ActionMatchType`; example: `"and"`
     pub action_match_type: String,
 
-    /// `UAStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UAStatus`; example: `false`
     #[tc(rename = "UAStatus")]
     pub ua_status: bool,
 
-    /// `JsInjectRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `JsInjectRuleId`; example: `23`
     pub js_inject_rule_id: Option<i64>,
 
-    /// `JsInjectAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JsInjectAction`; example: `1`
     pub js_inject_action: Option<i64>,
 
-    /// `JsInjectRedirect`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `JsInjectRedirect`; example: `"/luffy"`
     pub js_inject_redirect: Option<String>,
 
-    /// `ActionRuleList`: a list of [`BotSceneActionRule`] objects.
+    /// `ActionRuleList`
     pub action_rule_list: Option<Vec<BotSceneActionRule>>,
 
-    /// `BotIdPattern`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `BotIdPattern`; example: `"monitor"`
     pub bot_id_pattern: Option<String>,
 
-    /// `BotIdCount`: a signed 64-bit integer.
-    ///
-    /// Example: `141`
+    /// `BotIdCount`; example: `141`
     pub bot_id_count: Option<i64>,
 
-    /// `BotIdMonitorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `BotIdMonitorCount`; example: `23`
     pub bot_id_monitor_count: Option<i64>,
 
-    /// `BotIdInterceptCount`: a signed 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `BotIdInterceptCount`; example: `34`
     pub bot_id_intercept_count: Option<i64>,
 
-    /// `RuleSetSelection`: a list of strings.
-    ///
-    /// Example: `["ddos"]`
+    /// `RuleSetSelection`; example: `["ddos"]`
     pub rule_set_selection: Option<Vec<String>>,
 
-    /// `TokenList`: a list of [`BotToken`] objects.
+    /// `TokenList`
     pub token_list: Option<Vec<BotToken>>,
 
-    /// `BotIdRedirectCount`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `BotIdRedirectCount`; example: `23`
     pub bot_id_redirect_count: Option<i64>,
 
-    /// `BotIdCaptchaCount`: a signed 64-bit integer.
-    ///
-    /// Example: `46`
+    /// `BotIdCaptchaCount`; example: `46`
     pub bot_id_captcha_count: Option<i64>,
 
-    /// `BotIdProtectLevel`: a string.
-    ///
-    /// Example: `"100"`
+    /// `BotIdProtectLevel`; example: `"100"`
     pub bot_id_protect_level: Option<String>,
 
-    /// `BotIdGlobalRedirect`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `BotIdGlobalRedirect`; example: `"/luffy"`
     pub bot_id_global_redirect: Option<String>,
 
-    /// `BotIdJsChallengeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `BotIdJsChallengeCount`; example: `18`
     pub bot_id_js_challenge_count: Option<i64>,
 }
 
@@ -2460,31 +1677,19 @@ pub struct BotSceneInfo {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotSceneMatchCondition {
-    /// `Key`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Key`; example: `"url"`
     pub key: String,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Op`; example: `"eq"`
     pub op: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"/luffy"`
+    /// `Value`; example: `"/luffy"`
     pub value: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `Name`, always sent in responses; example: `"none"`
     pub name: Option<String>,
 
-    /// `ValueArray`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/luffy"]`
+    /// `ValueArray`, always sent in responses; example: `["/luffy"]`
     pub value_array: Option<Vec<String>>,
 }
 
@@ -2493,30 +1698,19 @@ pub struct BotSceneMatchCondition {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotScoreRuleEntry {
-    /// `Upper`: a string.
-    ///
-    /// Example: `"50"`
+    /// `Upper`; example: `"50"`
     pub upper: String,
 
-    /// `Lower`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Lower`; example: `"0"`
     pub lower: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"permit"`
+    /// `Action`; example: `"permit"`
     pub action: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"正常流量"`
+    /// `Label`; example: `"正常流量"`
     pub label: String,
 
-    /// `Redirect`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/redirect_url"`
+    /// `Redirect`, always sent in responses; example: `"/redirect_url"`
     pub redirect: Option<String>,
 }
 
@@ -2525,58 +1719,31 @@ pub struct BotScoreRuleEntry {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct BotSecurityPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l16g7n40a0uug0p_1_bot_security"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l16g7n40a0uug0p_1_bot_security"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-12-10 19:54:08"`
+    /// `BeginTime`, always sent in responses; example: `"2025-12-10 19:54:08"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-10 19:54:09"`
+    /// `EndTime`, always sent in responses; example: `"2026-01-10 19:54:09"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`, always sent in responses; example: `0`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_bot_service_security"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_bot_service_security"`
     pub billing_item: Option<String>,
 }
 
@@ -2585,24 +1752,16 @@ pub struct BotSecurityPkg {
 /// Returned in the output of [`DescribeFlowTrend`](super::DescribeFlowTrend).
 #[tc_model]
 pub struct BotStatPointItem {
-    /// `TimeStamp`: a string.
-    ///
-    /// Example: `"2021-04-22 20:30:00"`
+    /// `TimeStamp`; example: `"2021-04-22 20:30:00"`
     pub time_stamp: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"/api/cf/v4/user/get-info"`
+    /// `Key`; example: `"/api/cf/v4/user/get-info"`
     pub key: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Value`; example: `15`
     pub value: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"/api/cf/v4/user/get-info"`
+    /// `Label`; example: `"/api/cf/v4/user/get-info"`
     pub label: String,
 }
 
@@ -2611,62 +1770,40 @@ pub struct BotStatPointItem {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct BotToken {
-    /// `Name`: a string.
-    ///
-    /// Example: `"waf"`
+    /// `Name`; example: `"waf"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"waf_aa"`
+    /// `Description`; example: `"waf_aa"`
     pub description: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"342322"`
+    /// `Id`; example: `"342322"`
     pub id: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Status`; example: `false`
     pub status: bool,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"get"`
+    /// `Location`; example: `"get"`
     pub location: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"waf"`
+    /// `Key`; example: `"waf"`
     pub key: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operator`; example: `"="`
     pub operator: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1730609155`
+    /// `Timestamp`; example: `1730609155`
     pub timestamp: i64,
 
-    /// `Scene`: a list of strings.
-    ///
-    /// Example: `["login"]`
+    /// `Scene`; example: `["login"]`
     pub scene: Option<Vec<String>>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `88`
+    /// `Priority`; example: `88`
     pub priority: Option<i64>,
 
-    /// `TokenValidation`: a [`TokenValidation`].
+    /// `TokenValidation`
     pub token_validation: TokenValidation,
 
-    /// `DisableMultiJson`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableMultiJson`; example: `1`
     pub disable_multi_json: Option<u64>,
 }
 
@@ -2675,19 +1812,13 @@ pub struct BotToken {
 /// Returned in the output of [`DescribeApiAggregateTopN`](super::DescribeApiAggregateTopN).
 #[tc_model]
 pub struct BotTopItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `Key`; example: `"monitor"`
     pub key: String,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `88`
+    /// `Value`; example: `88`
     pub value: u64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"监控"`
+    /// `Label`; example: `"监控"`
     pub label: String,
 }
 
@@ -2697,12 +1828,10 @@ pub struct BotTopItem {
 #[doc(alias = "CCRuleData")]
 #[tc_model]
 pub struct CcRuleData {
-    /// `Res`: a list of [`CcRuleItem`] objects.
+    /// `Res`
     pub res: Vec<CcRuleItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 }
 
@@ -2712,89 +1841,55 @@ pub struct CcRuleData {
 #[doc(alias = "CCRuleItem")]
 #[tc_model]
 pub struct CcRuleItem {
-    /// `ActionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `ActionType`; example: `22`
     pub action_type: u64,
 
-    /// `Advance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Advance`; example: `1`
     pub advance: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Interval`; example: `1`
     pub interval: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `MatchFunc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchFunc`; example: `1`
     pub match_func: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Name`; example: `"test.com"`
     pub name: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `TsVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TsVersion`; example: `1`
     pub ts_version: u64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/url"`
+    /// `Url`; example: `"/url"`
     pub url: String,
 
-    /// `ValidTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `ValidTime`; example: `600`
     pub valid_time: u64,
 
-    /// `OptionsArr`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `OptionsArr`; example: `"test.com"`
     pub options_arr: String,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Length`; example: `10`
     pub length: Option<u64>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `11011`
+    /// `RuleId`; example: `11011`
     pub rule_id: Option<i64>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"api_aaa"`
+    /// `EventId`; example: `"api_aaa"`
     pub event_id: Option<String>,
 
-    /// `SessionApplied`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,200000001]`
+    /// `SessionApplied`; example: `[0,200000001]`
     pub session_applied: Option<Vec<i64>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: Option<u64>,
 }
 
@@ -2804,131 +1899,91 @@ pub struct CcRuleItem {
 #[doc(alias = "CCRuleItems")]
 #[tc_model]
 pub struct CcRuleItems {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ruleItemName"`
+    /// `Name`; example: `"ruleItemName"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Advance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Advance`; example: `0`
     pub advance: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Limit`; example: `60`
     pub limit: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Interval`; example: `60`
     pub interval: u64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/ccurl"`
+    /// `Url`; example: `"/ccurl"`
     pub url: String,
 
-    /// `MatchFunc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MatchFunc`; example: `0`
     pub match_func: u64,
 
-    /// `ActionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `ActionType`; example: `22`
     pub action_type: u64,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Priority`; example: `50`
     pub priority: u64,
 
-    /// `ValidTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `ValidTime`; example: `600`
     pub valid_time: u64,
 
-    /// `TsVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1715406671183`
+    /// `TsVersion`; example: `1715406671183`
     pub ts_version: u64,
 
-    /// `Options`: a string.
-    ///
-    /// Example: `"\"[{\"key\":\"Cookie\",\"args\":[\"bXl0b2tlbg=dmFsdWUx\"],\"match\":\"0\"}]\""`
+    /// `Options`; example: `"\"[{\"key\":\"Cookie\",\"args\":[\"bXl0b2tlbg=dmFsdWUx\"],\"match\":\"0\"}]\""`
     pub options: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1900150355`
+    /// `RuleId`; example: `1900150355`
     pub rule_id: u64,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"0x11101"`
+    /// `EventId`; example: `"0x11101"`
     pub event_id: String,
 
-    /// `SessionApplied`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,200000001]`
+    /// `SessionApplied`; example: `[0,200000001]`
     pub session_applied: Option<Vec<i64>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: Option<u64>,
 
-    /// `LimitMethod`: a string.
-    ///
-    /// Example: `"only_limit"`
+    /// `LimitMethod`; example: `"only_limit"`
     pub limit_method: Option<String>,
 
-    /// `CelRule`: a string.
+    /// `CelRule`
     pub cel_rule: Option<String>,
 
-    /// `LogicalOp`: a string.
-    ///
-    /// Example: `"and"`
+    /// `LogicalOp`; example: `"and"`
     pub logical_op: Option<String>,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `PageId`; example: `"\"0\""`
     pub page_id: Option<String>,
 
-    /// `ActionRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ActionRatio`; example: `20`
     pub action_ratio: Option<u64>,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 
-    /// `GroupIds`: a list of unsigned 64-bit integers.
+    /// `GroupIds`
     pub group_ids: Option<Vec<u64>>,
 
-    /// `JobType`: a string.
+    /// `JobType`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `CronType`: a string.
+    /// `CronType`
     pub cron_type: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<u64>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
+    /// `ValidStatus`
     pub valid_status: Option<i64>,
 
-    /// `Source`: a string.
+    /// `Source`
     pub source: Option<String>,
 }
 
@@ -2938,18 +1993,16 @@ pub struct CcRuleItems {
 #[doc(alias = "CCRuleLists")]
 #[tc_model]
 pub struct CcRuleLists {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Res`: a list of [`CcRuleItems`] objects.
+    /// `Res`
     pub res: Option<Vec<CcRuleItems>>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Available`: a signed 64-bit integer.
+    /// `Available`
     pub available: Option<i64>,
 }
 
@@ -2958,44 +2011,28 @@ pub struct CcRuleLists {
 /// Returned in the output of [`DescribeAntiFakeRules`](super::DescribeAntiFakeRules).
 #[tc_model]
 pub struct CacheUrlItems {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1201`
+    /// `Id`; example: `1201`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"path"`
+    /// `Uri`; example: `"path"`
     pub uri: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `ModifyTime`; example: `"2023-11-15 19:23:06"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `CreateTime`; example: `"2023-11-15 19:23:06"`
     pub create_time: Option<String>,
 }
 
@@ -3004,17 +2041,13 @@ pub struct CacheUrlItems {
 /// Returned in the output of [`DescribeLLMWafProtectRules`](super::DescribeLLMWafProtectRules).
 #[tc_model]
 pub struct CategoryGroup {
-    /// `Category`: a string.
-    ///
-    /// Example: `"sensitive_content"`
+    /// `Category`; example: `"sensitive_content"`
     pub category: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Count`; example: `9`
     pub count: Option<i64>,
 
-    /// `Rules`: a list of [`RuleDetail`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RuleDetail>>,
 }
 
@@ -3023,14 +2056,10 @@ pub struct CategoryGroup {
 /// Returned in the output of [`DescribeUserCdcClbWafRegions`](super::DescribeUserCdcClbWafRegions).
 #[tc_model]
 pub struct CdcCluster {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"cluster-123456\""`
+    /// `Id`; example: `"\"cluster-123456\""`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"光明测试环境\""`
+    /// `Name`; example: `"\"光明测试环境\""`
     pub name: String,
 }
 
@@ -3039,13 +2068,10 @@ pub struct CdcCluster {
 /// Returned in the output of [`DescribeUserCdcClbWafRegions`](super::DescribeUserCdcClbWafRegions).
 #[tc_model]
 pub struct CdcRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"gz\""`
+    /// `Region`; example: `"\"gz\""`
     pub region: String,
 
-    /// `Clusters`: a list of [`CdcCluster`] objects.
-    /// Required in requests.
+    /// `Clusters`, required in requests
     pub clusters: Option<Vec<CdcCluster>>,
 }
 
@@ -3054,24 +2080,16 @@ pub struct CdcRegion {
 /// Returned in the output of [`DescribeQClawContentSecCheck`](super::DescribeQClawContentSecCheck).
 #[tc_model]
 pub struct ClawRiskItem {
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"sensitive_content"`
+    /// `RiskType`; example: `"sensitive_content"`
     pub risk_type: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"grl-safety-politics-strict"`
+    /// `RuleId`; example: `"grl-safety-politics-strict"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"涉政内容-严格"`
+    /// `RuleName`; example: `"涉政内容-严格"`
     pub rule_name: Option<String>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `Score`; example: `0.99`
     pub score: Option<f64>,
 }
 
@@ -3080,85 +2098,55 @@ pub struct ClawRiskItem {
 /// Returned in the output of [`DescribeDomainDetailsClb`](super::DescribeDomainDetailsClb).
 #[tc_model]
 pub struct ClbDomainsInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.qcloud.com"`
+    /// `Domain`; example: `"test.qcloud.com"`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"waf-d4foqwZy"`
+    /// `DomainId`; example: `"waf-d4foqwZy"`
     pub domain_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kxtpov80s9z6skb"`
+    /// `InstanceId`; example: `"waf_2kxtpov80s9z6skb"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"TEST实例"`
+    /// `InstanceName`; example: `"TEST实例"`
     pub instance_name: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"clb-waf"`
+    /// `Edition`; example: `"clb-waf"`
     pub edition: String,
 
-    /// `IsCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCdn`; example: `1`
     pub is_cdn: u64,
 
-    /// `LoadBalancerSet`: a list of [`LoadBalancerPackageNew`] objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<LoadBalancerPackageNew>,
 
-    /// `FlowMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowMode`; example: `1`
     pub flow_mode: u64,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `AlbType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `AlbType`; example: `"clb"`
     pub alb_type: Option<String>,
 
-    /// `IpHeaders`: a list of strings.
-    ///
-    /// Example: `["x-real-ip"]`
+    /// `IpHeaders`; example: `["x-real-ip"]`
     pub ip_headers: Option<Vec<String>>,
 
-    /// `CdcClusters`: a string.
-    ///
-    /// Example: `"\"cluster-asd\""`
+    /// `CdcClusters`; example: `"\"cluster-asd\""`
     pub cdc_clusters: Option<String>,
 
-    /// `CloudType`: a string.
-    ///
-    /// Example: `"\"public”"`
+    /// `CloudType`; example: `"\"public”"`
     pub cloud_type: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `Labels`; example: `["label1","label2"]`
     pub labels: Option<Vec<String>>,
 
-    /// `AccessStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessStatus`; example: `1`
     pub access_status: Option<i64>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 }
 
@@ -3167,172 +2155,108 @@ pub struct ClbDomainsInfo {
 /// Returned in the output of [`DescribeObjects`](super::DescribeObjects).
 #[tc_model]
 pub struct ClbObject {
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"lb-70mdt3it"`
+    /// `ObjectId`; example: `"lb-70mdt3it"`
     pub object_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kuil2ft02vqm7z3"`
+    /// `InstanceId`; example: `"waf_2kuil2ft02vqm7z3"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"gz-high-level"`
+    /// `InstanceName`; example: `"gz-high-level"`
     pub instance_name: String,
 
-    /// `PreciseDomains`: a list of strings.
-    ///
-    /// Example: `["zunhua.qcloudwaf.com"]`
+    /// `PreciseDomains`; example: `["zunhua.qcloudwaf.com"]`
     pub precise_domains: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ClsStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClsStatus`; example: `0`
     pub cls_status: i64,
 
-    /// `VirtualDomain`: a string.
-    ///
-    /// Example: `"lb-70mdt3it.clb-default.qcloudwaf.com"`
+    /// `VirtualDomain`; example: `"lb-70mdt3it.clb-default.qcloudwaf.com"`
     pub virtual_domain: String,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"zunhua-multi-tt_pjk1"`
+    /// `ObjectName`; example: `"zunhua-multi-tt_pjk1"`
     pub object_name: String,
 
-    /// `PublicIp`: a list of strings.
-    ///
-    /// Example: `["139.186.100.71"]`
+    /// `PublicIp`; example: `["139.186.100.71"]`
     pub public_ip: Vec<String>,
 
-    /// `PrivateIp`: a list of strings.
-    ///
-    /// Example: `["1.1.11.7"]`
+    /// `PrivateIp`; example: `["1.1.11.7"]`
     pub private_ip: Vec<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"MyonlyWaf-VPC"`
+    /// `VpcName`; example: `"MyonlyWaf-VPC"`
     pub vpc_name: String,
 
-    /// `Vpc`: a string.
-    ///
-    /// Example: `"vpc-jl1cw1e8"`
+    /// `Vpc`; example: `"vpc-jl1cw1e8"`
     pub vpc: String,
 
-    /// `InstanceLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceLevel`; example: `3`
     pub instance_level: i64,
 
-    /// `PostCLSStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PostCLSStatus`; example: `0`
     #[tc(rename = "PostCLSStatus")]
     pub post_cls_status: i64,
 
-    /// `PostCKafkaStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PostCKafkaStatus`; example: `0`
     pub post_c_kafka_status: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `Type`; example: `"CLB"`
     pub r#type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `ApRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApRegion`; example: `["ap-guangzhou"]`
     pub ap_region: Option<Vec<String>>,
 
-    /// `Proxy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Proxy`; example: `0`
     pub proxy: Option<u64>,
 
-    /// `IpHeaders`: a list of strings.
-    ///
-    /// Example: `["spheader","myheader"]`
+    /// `IpHeaders`; example: `["spheader","myheader"]`
     pub ip_headers: Option<Vec<String>>,
 
-    /// `BotStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BotStatus`; example: `0`
     pub bot_status: Option<i64>,
 
-    /// `ApiStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiStatus`; example: `0`
     pub api_status: Option<i64>,
 
-    /// `LLMStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LLMStatus`; example: `0`
     #[tc(rename = "LLMStatus")]
     pub llm_status: Option<i64>,
 
-    /// `ObjectFlowMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ObjectFlowMode`; example: `0`
     pub object_flow_mode: Option<i64>,
 
-    /// `NumericalVpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `416562`
+    /// `NumericalVpcId`; example: `416562`
     pub numerical_vpc_id: Option<i64>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-03-26 12:00:05"`
+    /// `ModifyTime`; example: `"2025-03-26 12:00:05"`
     pub modify_time: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:05"`
+    /// `AddTime`; example: `"2025-03-20 00:00:05"`
     pub add_time: Option<String>,
 
-    /// `MemberAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251240572`
+    /// `MemberAppId`; example: `251240572`
     pub member_app_id: Option<u64>,
 
-    /// `MemberUin`: a string.
-    ///
-    /// Example: `"700000670233"`
+    /// `MemberUin`; example: `"700000670233"`
     pub member_uin: Option<String>,
 
-    /// `MemberNickName`: a string.
-    ///
-    /// Example: `"member-nickname"`
+    /// `MemberNickName`; example: `"member-nickname"`
     pub member_nick_name: Option<String>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 
-    /// `PreciseDomainDetails`: a list of [`DomainInfo`] objects.
+    /// `PreciseDomainDetails`
     pub precise_domain_details: Option<Vec<DomainInfo>>,
 
-    /// `WafAccessStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WafAccessStatus`; example: `1`
     pub waf_access_status: Option<i64>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 }
 
@@ -3341,24 +2265,16 @@ pub struct ClbObject {
 /// Returned in the output of [`DescribeUserClbWafRegions`](super::DescribeUserClbWafRegions).
 #[tc_model]
 pub struct ClbWafRegionItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"gz\""`
+    /// `Id`; example: `"\"gz\""`
     pub id: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"\"广州\""`
+    /// `Text`; example: `"\"广州\""`
     pub text: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Value`; example: `"\"ap-guangzhou\""`
     pub value: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"“1”"`
+    /// `Code`; example: `"“1”"`
     pub code: Option<String>,
 }
 
@@ -3367,14 +2283,10 @@ pub struct ClbWafRegionItem {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct Column {
-    /// `Name`: a string.
-    ///
-    /// Example: `"_col0"`
+    /// `Name`; example: `"_col0"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Type`; example: `"json"`
     pub r#type: String,
 }
 
@@ -3383,14 +2295,10 @@ pub struct Column {
 /// Returned in the output of [`BatchOperateUserSignatureRules`](super::BatchOperateUserSignatureRules) and [`UpdateProtectionModes`](super::UpdateProtectionModes).
 #[tc_model]
 pub struct CommonRspData {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 }
 
@@ -3399,19 +2307,13 @@ pub struct CommonRspData {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct ConditionInfo {
-    /// `Attributes`: a string.
-    ///
-    /// Example: `"VpcID"`
+    /// `Attributes`; example: `"VpcID"`
     pub attributes: Option<String>,
 
-    /// `Rule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rule`; example: `1`
     pub rule: Option<u64>,
 
-    /// `ConditionValue`: a string.
-    ///
-    /// Example: `"vpc-6jfhit1t"`
+    /// `ConditionValue`; example: `"vpc-6jfhit1t"`
     pub condition_value: Option<String>,
 }
 
@@ -3420,24 +2322,16 @@ pub struct ConditionInfo {
 /// Sent in the input of [`CreateDeals`](super::CreateDeals).
 #[tc_model]
 pub struct CreateDealsGoods {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `GoodsDetail`: a [`CreateDealsGoodsDetail`].
+    /// `GoodsDetail`
     pub goods_detail: CreateDealsGoodsDetail,
 
-    /// `GoodsCategoryId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `101201`
+    /// `GoodsCategoryId`, always sent in responses; example: `101201`
     pub goods_category_id: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RegionId`, always sent in responses; example: `1`
     pub region_id: Option<i64>,
 }
 
@@ -3446,64 +2340,40 @@ pub struct CreateDealsGoods {
 /// Sent in the input of [`CreateDeals`](super::CreateDeals).
 #[tc_model]
 pub struct CreateDealsGoodsDetail {
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_wsm_waf_ultimate_clb"`
+    /// `SubProductCode`; example: `"sp_wsm_waf_ultimate_clb"`
     pub sub_product_code: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000830`
+    /// `Pid`; example: `1000830`
     pub pid: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"waf_122345"`
+    /// `InstanceName`; example: `"waf_122345"`
     pub instance_name: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `RealRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `RealRegion`; example: `9`
     pub real_region: Option<i64>,
 
-    /// `LabelTypes`: a list of strings.
-    ///
-    /// Example: `["sv_wsm_waf_package_ultimate_clb"]`
+    /// `LabelTypes`; example: `["sv_wsm_waf_package_ultimate_clb"]`
     pub label_types: Option<Vec<String>>,
 
-    /// `LabelCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `LabelCounts`; example: `[1]`
     pub label_counts: Option<Vec<i64>>,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2023-02-28 17:38:59"`
+    /// `CurDeadline`; example: `"2023-02-28 17:38:59"`
     pub cur_deadline: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_swdq23"`
+    /// `InstanceId`; example: `"waf_swdq23"`
     pub instance_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"waf_2kxtlvk40hsvdnw7"`
+    /// `ResourceId`; example: `"waf_2kxtlvk40hsvdnw7"`
     pub resource_id: Option<String>,
 }
 
@@ -3513,24 +2383,16 @@ pub struct CreateDealsGoodsDetail {
 /// Returned in the output of [`DescribeAreaBanAreas`](super::DescribeAreaBanAreas), [`DescribeAreaBanRule`](super::DescribeAreaBanRule), [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList), [`DescribeBatchCustomWhiteRules`](super::DescribeBatchCustomWhiteRules), [`DescribeBatchIpAccessControl`](super::DescribeBatchIpAccessControl), [`DescribeBotSceneUCBRule`](super::DescribeBotSceneUCBRule) and 5 more.
 #[tc_model]
 pub struct CronJob {
-    /// `Days`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,13]`
+    /// `Days`; example: `[2,13]`
     pub days: Option<Vec<u64>>,
 
-    /// `WDays`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[4,0]`
+    /// `WDays`; example: `[4,0]`
     pub w_days: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1768895214"`
+    /// `StartTime`; example: `"1768895214"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1768895215"`
+    /// `EndTime`; example: `"1768895215"`
     pub end_time: Option<String>,
 }
 
@@ -3539,14 +2401,10 @@ pub struct CronJob {
 /// Returned in the output of [`CreateDeals`](super::CreateDeals), [`GenerateDealsAndPayNew`](super::GenerateDealsAndPayNew) and [`ModifyGenerateDeals`](super::ModifyGenerateDeals).
 #[tc_model]
 pub struct DealData {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20211119002000712600571"]`
+    /// `DealNames`; example: `["20211119002000712600571"]`
     pub deal_names: Vec<String>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20211119002000712600561"`
+    /// `BigDealId`; example: `"20211119002000712600561"`
     pub big_deal_id: String,
 }
 
@@ -3556,58 +2414,31 @@ pub struct DealData {
 #[doc(alias = "DedicatedIPPkg")]
 #[tc_model]
 pub struct DedicatedIpPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l16jq140a1vhl2j_0_ip"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l16jq140a1vhl2j_0_ip"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Status`, always sent in responses; example: `0`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Region`, always sent in responses; example: `0`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-09 14:48:29"`
+    /// `BeginTime`, always sent in responses; example: `"2026-01-09 14:48:29"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-22 14:48:29"`
+    /// `EndTime`, always sent in responses; example: `"2026-04-22 14:48:29"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `InquireNum`, always sent in responses; example: `2`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `UsedNum`, always sent in responses; example: `2`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`, always sent in responses; example: `0`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_bgp_ip_dedicated"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_bgp_ip_dedicated"`
     pub billing_item: Option<String>,
 }
 
@@ -3616,19 +2447,13 @@ pub struct DedicatedIpPkg {
 /// Returned in the output of [`DescribeAntiInfoLeakageRules`](super::DescribeAntiInfoLeakageRules).
 #[tc_model]
 pub struct DescribeAntiInfoLeakRulesStrategyItem {
-    /// `Field`: a string.
-    ///
-    /// Example: `"information"`
+    /// `Field`; example: `"information"`
     pub field: String,
 
-    /// `CompareFunc`: a string.
-    ///
-    /// Example: `"contains"`
+    /// `CompareFunc`; example: `"contains"`
     pub compare_func: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"bankcard"`
+    /// `Content`; example: `"bankcard"`
     pub content: String,
 }
 
@@ -3637,44 +2462,28 @@ pub struct DescribeAntiInfoLeakRulesStrategyItem {
 /// Returned in the output of [`DescribeAntiInfoLeakageRules`](super::DescribeAntiInfoLeakageRules).
 #[tc_model]
 pub struct DescribeAntiLeakageItem {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `RuleId`; example: `1101`
     pub rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"lsc"`
+    /// `Name`; example: `"lsc"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Action`; example: `"1"`
     pub action: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-09-18T20:26:06+08:00\""`
+    /// `CreateTime`; example: `"\"2021-09-18T20:26:06+08:00\""`
     pub create_time: String,
 
-    /// `Strategies`: a list of [`DescribeAntiInfoLeakRulesStrategyItem`] objects.
-    ///
-    /// Example: `[{"CompareFunc":"rematch","Content":"luffy","Field":"ua"}]`
+    /// `Strategies`; example: `[{"CompareFunc":"rematch","Content":"luffy","Field":"ua"}]`
     pub strategies: Vec<DescribeAntiInfoLeakRulesStrategyItem>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"\"/test1\""`
+    /// `Uri`; example: `"\"/test1\""`
     pub uri: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"\"2021-09-18T20:26:06+08:00\""`
+    /// `ModifyTime`; example: `"\"2021-09-18T20:26:06+08:00\""`
     pub modify_time: Option<String>,
 }
 
@@ -3683,32 +2492,22 @@ pub struct DescribeAntiLeakageItem {
 /// Returned in the output of [`DescribeAreaBanAreas`](super::DescribeAreaBanAreas).
 #[tc_model]
 pub struct DescribeAreaBanAreasRsp {
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `Status`; example: `"\"0\""`
     pub status: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `Areas`: a list of strings.
-    ///
-    /// Example: `["广州"]`
+    /// `Areas`; example: `["广州"]`
     pub areas: Vec<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 }
 
@@ -3718,14 +2517,10 @@ pub struct DescribeAreaBanAreasRsp {
 #[doc(alias = "DescribeBotUCBRuleRsp")]
 #[tc_model]
 pub struct DescribeBotUcbRuleRsp {
-    /// `Res`: a list of [`InOutputBotUcbRule`] objects.
-    ///
-    /// Example: `[{"Name":"ucb-rule"}]`
+    /// `Res`; example: `[{"Name":"ucb-rule"}]`
     pub res: Vec<InOutputBotUcbRule>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `TotalCount`; example: `98`
     pub total_count: i64,
 }
 
@@ -3734,110 +2529,70 @@ pub struct DescribeBotUcbRuleRsp {
 /// Returned in the output of [`DescribeCustomRuleList`](super::DescribeCustomRuleList) and [`DescribeCustomWhiteRule`](super::DescribeCustomWhiteRule).
 #[tc_model]
 pub struct DescribeCustomRulesRspRuleListItem {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ActionType`; example: `"1"`
     pub action_type: String,
 
-    /// `Bypass`: a string.
-    ///
-    /// Example: `"cc"`
+    /// `Bypass`; example: `"cc"`
     pub bypass: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-10-09T16:03:14+08:00"`
+    /// `CreateTime`; example: `"2023-10-09T16:03:14+08:00"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-10-09T16:03:14+08:00"`
+    /// `ExpireTime`; example: `"2023-10-09T16:03:14+08:00"`
     pub expire_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"anti"`
+    /// `Name`; example: `"anti"`
     pub name: String,
 
-    /// `Redirect`: a string.
-    ///
-    /// Example: `"/redirect_url"`
+    /// `Redirect`; example: `"/redirect_url"`
     pub redirect: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"12211"`
+    /// `RuleId`; example: `"12211"`
     pub rule_id: String,
 
-    /// `SortId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `SortId`; example: `"10"`
     pub sort_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: String,
 
-    /// `Strategies`: a list of [`Strategy`] objects.
+    /// `Strategies`
     pub strategies: Vec<Strategy>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"11102"`
+    /// `EventId`; example: `"11102"`
     pub event_id: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-10-09T16:03:14+08:00"`
+    /// `ModifyTime`; example: `"2023-10-09T16:03:14+08:00"`
     pub modify_time: Option<String>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidStatus`; example: `1`
     pub valid_status: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Source`; example: `"custom"`
     pub source: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"label"`
+    /// `Label`; example: `"label"`
     pub label: Option<String>,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `PageId`; example: `"1101"`
     pub page_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: Option<String>,
 
-    /// `LogicalOp`: a string.
-    ///
-    /// Example: `"and"`
+    /// `LogicalOp`; example: `"and"`
     pub logical_op: Option<String>,
 
-    /// `ActionRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ActionRatio`; example: `20`
     pub action_ratio: Option<u64>,
 }
 
@@ -3846,229 +2601,141 @@ pub struct DescribeCustomRulesRspRuleListItem {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeObjects`](super::DescribeObjects).
 #[tc_model]
 pub struct DomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"randy.qcloudwaf.com"`
+    /// `Domain`; example: `"randy.qcloudwaf.com"`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"11c88f0f292a5fd4a3002344271367b2"`
+    /// `DomainId`; example: `"11c88f0f292a5fd4a3002344271367b2"`
     pub domain_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kw60jgy0908e8j3"`
+    /// `InstanceId`; example: `"waf_2kw60jgy0908e8j3"`
     pub instance_id: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"dae1cae7d48ec31c7727a86a5c1a2a62.qcloudzygj.com"`
+    /// `Cname`; example: `"dae1cae7d48ec31c7727a86a5c1a2a62.qcloudzygj.com"`
     pub cname: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"sparta_waf"`
+    /// `Edition`; example: `"sparta_waf"`
     pub edition: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"广州主实例"`
+    /// `InstanceName`; example: `"广州主实例"`
     pub instance_name: String,
 
-    /// `ClsStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClsStatus`; example: `1`
     pub cls_status: u64,
 
-    /// `FlowMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowMode`; example: `1`
     pub flow_mode: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `Engine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Engine`; example: `10`
     pub engine: u64,
 
-    /// `CCList`: a list of strings.
-    ///
-    /// Example: `["129.101.25.0/24","129.101.20.0/24"]`
+    /// `CCList`; example: `["129.101.25.0/24","129.101.20.0/24"]`
     #[tc(rename = "CCList")]
     pub cc_list: Vec<String>,
 
-    /// `RsList`: a list of strings.
-    ///
-    /// Example: `["134.175.221.0/24","2402:4e00:1020:1707::/64"]`
+    /// `RsList`; example: `["134.175.221.0/24","2402:4e00:1020:1707::/64"]`
     pub rs_list: Vec<String>,
 
-    /// `Ports`: a list of [`PortInfo`] objects.
+    /// `Ports`
     pub ports: Vec<PortInfo>,
 
-    /// `LoadBalancerSet`: a list of [`LoadBalancerPackageNew`] objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<LoadBalancerPackageNew>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `323345279`
+    /// `AppId`; example: `323345279`
     pub app_id: u64,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
-    /// `ApRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApRegion`; example: `["ap-guangzhou"]`
     pub ap_region: Option<Vec<String>>,
 
-    /// `DnssecCname`: a string.
-    ///
-    /// Example: `"dae1cae7d48ec31c7727a86a5c1a2a62.qcloudzygj.cn"`
+    /// `DnssecCname`; example: `"dae1cae7d48ec31c7727a86a5c1a2a62.qcloudzygj.cn"`
     pub dnssec_cname: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2018-10-16 08:53:47"`
+    /// `CreateTime`, always sent in responses; example: `"2018-10-16 08:53:47"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2019-10-16 08:53:47"`
+    /// `ModifyTime`; example: `"2019-10-16 08:53:47"`
     pub modify_time: Option<String>,
 
-    /// `Ipv6Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Ipv6Status`, always sent in responses; example: `1`
     pub ipv6_status: Option<i64>,
 
-    /// `BotStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `BotStatus`, always sent in responses; example: `1`
     pub bot_status: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Level`, always sent in responses; example: `1`
     pub level: Option<i64>,
 
-    /// `PostCLSStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PostCLSStatus`, always sent in responses; example: `1`
     #[tc(rename = "PostCLSStatus")]
     pub post_cls_status: Option<i64>,
 
-    /// `PostCKafkaStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PostCKafkaStatus`, always sent in responses; example: `1`
     pub post_c_kafka_status: Option<i64>,
 
-    /// `CdcClusters`: a string.
-    ///
-    /// Example: `"\"cluster-asdfas\""`
+    /// `CdcClusters`; example: `"\"cluster-asdfas\""`
     pub cdc_clusters: Option<String>,
 
-    /// `ApiStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiStatus`; example: `1`
     pub api_status: Option<i64>,
 
-    /// `AlbType`: a string.
-    ///
-    /// Example: `"\"clb\""`
+    /// `AlbType`; example: `"\"clb\""`
     pub alb_type: Option<String>,
 
-    /// `SgState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SgState`; example: `1`
     pub sg_state: Option<i64>,
 
-    /// `SgDetail`: a string.
-    ///
-    /// Example: `"“因为超出安全组数量，添加失败”"`
+    /// `SgDetail`; example: `"“因为超出安全组数量，添加失败”"`
     pub sg_detail: Option<String>,
 
-    /// `CloudType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `CloudType`; example: `"public"`
     pub cloud_type: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 
-    /// `SrcList`: a list of strings.
-    ///
-    /// Example: `["36.25.14.3","23.25.37.156"]`
+    /// `SrcList`; example: `["36.25.14.3","23.25.37.156"]`
     pub src_list: Option<Vec<String>>,
 
-    /// `UpstreamDomainList`: a list of strings.
-    ///
-    /// Example: `["upstream1.com","upstream2.com"]`
+    /// `UpstreamDomainList`; example: `["upstream1.com","upstream2.com"]`
     pub upstream_domain_list: Option<Vec<String>>,
 
-    /// `SgID`: a string.
-    ///
-    /// Example: `"sg-dasxs1"`
+    /// `SgID`; example: `"sg-dasxs1"`
     #[tc(rename = "SgID")]
     pub sg_id: Option<String>,
 
-    /// `AccessStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessStatus`; example: `1`
     pub access_status: Option<i64>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `Labels`; example: `["label1","label2"]`
     pub labels: Option<Vec<String>>,
 
-    /// `PrivateVipStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PrivateVipStatus`; example: `0`
     pub private_vip_status: Option<i64>,
 
-    /// `IsREIP`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsREIP`; example: `1`
     #[tc(rename = "IsREIP")]
     pub is_reip: Option<i64>,
 
-    /// `REIPObjectId`: a string.
-    ///
-    /// Example: `"lb-degx6mj0"`
+    /// `REIPObjectId`; example: `"lb-degx6mj0"`
     #[tc(rename = "REIPObjectId")]
     pub reip_object_id: Option<String>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 
-    /// `LLMStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LLMStatus`; example: `1`
     #[tc(rename = "LLMStatus")]
     pub llm_status: Option<i64>,
 }
@@ -4078,34 +2745,19 @@ pub struct DomainInfo {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct DomainPackageNew {
-    /// `ResourceIds`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"waf_2kw60zgy0908e8j3"`
+    /// `ResourceIds`, required in requests; example: `"waf_2kw60zgy0908e8j3"`
     pub resource_ids: Option<String>,
 
-    /// `ValidTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2024-12-01 15:27:23"`
+    /// `ValidTime`, required in requests; example: `"2024-12-01 15:27:23"`
     pub valid_time: Option<String>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, required in requests; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Count`, required in requests; example: `1`
     pub count: Option<u64>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gz"`
+    /// `Region`, required in requests; example: `"gz"`
     pub region: Option<String>,
 }
 
@@ -4114,14 +2766,10 @@ pub struct DomainPackageNew {
 /// Sent in the input of [`DeleteCustomRule`](super::DeleteCustomRule) and [`ModifyCustomRuleStatus`](super::ModifyCustomRuleStatus).
 #[tc_model]
 pub struct DomainRuleId {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `RuleId`; example: `"1231"`
     pub rule_id: Option<String>,
 }
 
@@ -4131,19 +2779,13 @@ pub struct DomainRuleId {
 #[doc(alias = "DomainURI")]
 #[tc_model]
 pub struct DomainUri {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"luca.qcloud.com"`
+    /// `Domain`; example: `"luca.qcloud.com"`
     pub domain: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"clb-waf"`
+    /// `Edition`; example: `"clb-waf"`
     pub edition: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"waf_2kxu92323432d"`
+    /// `InstanceID`; example: `"waf_2kxu92323432d"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -4153,315 +2795,197 @@ pub struct DomainUri {
 /// Returned in the output of [`DescribeDomainDetailsSaas`](super::DescribeDomainDetailsSaas).
 #[tc_model]
 pub struct DomainsPartInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"randy.qcloudwaf.com"`
+    /// `Domain`; example: `"randy.qcloudwaf.com"`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"7d58ebf3db7e5f7e8a9145b0a7c6a7b31"`
+    /// `DomainId`; example: `"7d58ebf3db7e5f7e8a9145b0a7c6a7b31"`
     pub domain_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_000q6ntyb21sdlk"`
+    /// `InstanceId`; example: `"waf_000q6ntyb21sdlk"`
     pub instance_id: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"sparta-waf"`
+    /// `Edition`; example: `"sparta-waf"`
     pub edition: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"防护主实例"`
+    /// `InstanceName`; example: `"防护主实例"`
     pub instance_name: String,
 
-    /// `Cert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
+    /// `Cert`; example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
     pub cert: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-04 19:52:24"`
+    /// `CreateTime`; example: `"2023-12-04 19:52:24"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-12-04 19:52:24"`
+    /// `ModifyTime`; example: `"2023-12-04 19:52:24"`
     pub modify_time: Option<String>,
 
-    /// `Engine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Engine`; example: `10`
     pub engine: u64,
 
-    /// `HttpsRewrite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HttpsRewrite`; example: `1`
     pub https_rewrite: u64,
 
-    /// `HttpsUpstreamPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `HttpsUpstreamPort`; example: `"80"`
     pub https_upstream_port: String,
 
-    /// `IsCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCdn`; example: `0`
     pub is_cdn: u64,
 
-    /// `IsGray`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGray`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_gray: Option<u64>,
 
-    /// `IsHttp2`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsHttp2`; example: `1`
     pub is_http2: u64,
 
-    /// `IsWebsocket`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWebsocket`; example: `1`
     pub is_websocket: u64,
 
-    /// `LoadBalance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoadBalance`; example: `0`
     pub load_balance: u64,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY----- xxx -----END RSA PRIVATE KEY-----"`
+    /// `PrivateKey`; example: `"-----BEGIN RSA PRIVATE KEY----- xxx -----END RSA PRIVATE KEY-----"`
     pub private_key: String,
 
-    /// `SSLId`: a string.
-    ///
-    /// Example: `"cKnKQLJ"`
+    /// `SSLId`; example: `"cKnKQLJ"`
     #[tc(rename = "SSLId")]
     pub ssl_id: String,
 
-    /// `UpstreamDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `UpstreamDomain`; example: `"www.qq.com"`
     pub upstream_domain: String,
 
-    /// `UpstreamType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpstreamType`; example: `1`
     pub upstream_type: u64,
 
-    /// `SrcList`: a list of strings.
-    ///
-    /// Example: `["26.35.125.29","86.236.39.87"]`
+    /// `SrcList`; example: `["26.35.125.29","86.236.39.87"]`
     pub src_list: Vec<String>,
 
-    /// `Ports`: a list of [`PortInfo`] objects.
+    /// `Ports`
     pub ports: Vec<PortInfo>,
 
-    /// `CertType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CertType`; example: `1`
     pub cert_type: u64,
 
-    /// `UpstreamScheme`: a string.
-    ///
-    /// Example: `"https"`
+    /// `UpstreamScheme`; example: `"https"`
     pub upstream_scheme: String,
 
-    /// `Cls`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cls`; example: `1`
     pub cls: u64,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"940f377475e9155caa96623ccad545a78.qcloudwzgj.com"`
+    /// `Cname`; example: `"940f377475e9155caa96623ccad545a78.qcloudwzgj.com"`
     pub cname: String,
 
-    /// `DnssecCname`: a string.
-    ///
-    /// Example: `"940f377475e9155caa96623ccad545a78.qcloudwzgj.cn"`
+    /// `DnssecCname`; example: `"940f377475e9155caa96623ccad545a78.qcloudwzgj.cn"`
     pub dnssec_cname: Option<String>,
 
-    /// `IsKeepAlive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsKeepAlive`; example: `1`
     pub is_keep_alive: u64,
 
-    /// `ActiveCheck`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveCheck`; example: `1`
     pub active_check: u64,
 
-    /// `TLSVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TLSVersion`; example: `1`
     #[tc(rename = "TLSVersion")]
     pub tls_version: i64,
 
-    /// `Ciphers`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Ciphers`; example: `[1,2]`
     pub ciphers: Vec<i64>,
 
-    /// `CipherTemplate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CipherTemplate`; example: `0`
     pub cipher_template: i64,
 
-    /// `ProxyConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProxyConnectTimeout`; example: `10`
     pub proxy_connect_timeout: Option<i64>,
 
-    /// `ProxyReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ProxyReadTimeout`; example: `300`
     pub proxy_read_timeout: i64,
 
-    /// `ProxySendTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ProxySendTimeout`; example: `300`
     pub proxy_send_timeout: i64,
 
-    /// `SniType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SniType`; example: `2`
     pub sni_type: i64,
 
-    /// `SniHost`: a string.
-    ///
-    /// Example: `"randy.testwaf.com"`
+    /// `SniHost`; example: `"randy.testwaf.com"`
     pub sni_host: String,
 
-    /// `Weights`: a list of strings.
-    ///
-    /// Example: `["1","1"]`
+    /// `Weights`; example: `["1","1"]`
     pub weights: Vec<String>,
 
-    /// `IpHeaders`: a list of strings.
-    ///
-    /// Example: `["x-real-ip"]`
+    /// `IpHeaders`; example: `["x-real-ip"]`
     pub ip_headers: Vec<String>,
 
-    /// `XFFReset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `XFFReset`; example: `0`
     #[tc(rename = "XFFReset")]
     pub xff_reset: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 
-    /// `UpstreamHost`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `UpstreamHost`; example: `"www.qq.com"`
     pub upstream_host: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Level`; example: `"10"`
     pub level: Option<String>,
 
-    /// `ProxyBuffer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProxyBuffer`; example: `0`
     pub proxy_buffer: Option<i64>,
 
-    /// `GmType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GmType`; example: `0`
     pub gm_type: Option<i64>,
 
-    /// `GmCertType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GmCertType`; example: `0`
     pub gm_cert_type: Option<i64>,
 
-    /// `GmCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
+    /// `GmCert`; example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
     pub gm_cert: Option<String>,
 
-    /// `GmPrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN PRIVATE KEY----- xxx -----END PRIVATE KEY-----"`
+    /// `GmPrivateKey`; example: `"-----BEGIN PRIVATE KEY----- xxx -----END PRIVATE KEY-----"`
     pub gm_private_key: Option<String>,
 
-    /// `GmEncCert`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
+    /// `GmEncCert`; example: `"-----BEGIN CERTIFICATE----- xxx -----END CERTIFICATE-----"`
     pub gm_enc_cert: Option<String>,
 
-    /// `GmEncPrivateKey`: a string.
-    ///
-    /// Example: `"-----BEGIN PRIVATE KEY----- xxx -----END PRIVATE KEY-----"`
+    /// `GmEncPrivateKey`; example: `"-----BEGIN PRIVATE KEY----- xxx -----END PRIVATE KEY-----"`
     pub gm_enc_private_key: Option<String>,
 
-    /// `GmSSLId`: a string.
-    ///
-    /// Example: `"aKnKQLJ"`
+    /// `GmSSLId`; example: `"aKnKQLJ"`
     #[tc(rename = "GmSSLId")]
     pub gm_ssl_id: Option<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["label1","label2"]`
+    /// `Labels`; example: `["label1","label2"]`
     pub labels: Option<Vec<String>>,
 
-    /// `ProbeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProbeStatus`; example: `1`
     pub probe_status: Option<i64>,
 
-    /// `UpstreamPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpstreamPolicy`; example: `1`
     pub upstream_policy: Option<i64>,
 
-    /// `UpstreamRules`: a list of [`UpstreamRule`] objects.
+    /// `UpstreamRules`
     pub upstream_rules: Option<Vec<UpstreamRule>>,
 
-    /// `UseCase`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseCase`; example: `0`
     pub use_case: Option<i64>,
 
-    /// `Gzip`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gzip`; example: `1`
     pub gzip: Option<i64>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `PrivateVipStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PrivateVipStatus`; example: `0`
     pub private_vip_status: Option<i64>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 
-    /// `Ipv6Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Status`; example: `1`
     pub ipv6_status: Option<i64>,
 }
 
@@ -4470,59 +2994,37 @@ pub struct DomainsPartInfo {
 /// Returned in the output of [`GetAttackDownloadRecords`](super::GetAttackDownloadRecords).
 #[tc_model]
 pub struct DownloadAttackRecordInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task-name"`
+    /// `TaskName`; example: `"task-name"`
     pub task_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-id"`
+    /// `TaskId`; example: `"task-id"`
     pub task_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"waf.com"`
+    /// `Host`; example: `"waf.com"`
     pub host: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/url"`
+    /// `Url`; example: `"/url"`
     pub url: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-24 22:15:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-10-24 22:15:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-24 22:15:00"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2024-10-24 22:15:00"`
     pub modify_time: String,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-24 22:15:00"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2024-10-24 22:15:00"`
     pub expire_time: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 }
 
@@ -4531,14 +3033,10 @@ pub struct DownloadAttackRecordInfo {
 /// Sent in the input of [`EnableRateLimitsV2`](super::EnableRateLimitsV2).
 #[tc_model]
 pub struct EnableLimitRuleItem {
-    /// `LimitRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `400000023`
+    /// `LimitRuleId`; example: `400000023`
     pub limit_rule_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -4547,64 +3045,40 @@ pub struct EnableLimitRuleItem {
 /// Returned in the output of [`DescribeAccessExports`](super::DescribeAccessExports).
 #[tc_model]
 pub struct ExportAccessInfo {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"\"export-61daca5c-f341-4796-aeb3-4f2f598a06c7\""`
+    /// `ExportId`; example: `"\"export-61daca5c-f341-4796-aeb3-4f2f598a06c7\""`
     pub export_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"bot:1"`
+    /// `Query`; example: `"bot:1"`
     pub query: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FileName`; example: `"name"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `Order`; example: `"\"desc\""`
     pub order: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"\"json\""`
+    /// `Format`; example: `"\"json\""`
     pub format: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6221`
+    /// `Count`; example: `6221`
     pub count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"Processing\""`
+    /// `Status`; example: `"\"Processing\""`
     pub status: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1625395948532`
+    /// `From`; example: `1625395948532`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1626000748532`
+    /// `To`; example: `1626000748532`
     pub to: i64,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `CosPath`; example: `"/path"`
     pub cos_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-07-13 19:07:15\""`
+    /// `CreateTime`; example: `"\"2021-07-13 19:07:15\""`
     pub create_time: String,
 }
 
@@ -4613,79 +3087,49 @@ pub struct ExportAccessInfo {
 /// Returned in the output of [`DescribeExports`](super::DescribeExports).
 #[tc_model]
 pub struct ExportInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
+    /// `TopicId`; example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
     pub topic_id: String,
 
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-57196a6a-7622-47be-bc92-d2ebea959a0f"`
+    /// `ExportId`; example: `"export-57196a6a-7622-47be-bc92-d2ebea959a0f"`
     pub export_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"status:200"`
+    /// `Query`; example: `"status:200"`
     pub query: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_571"`
+    /// `FileName`; example: `"log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_571"`
     pub file_name: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: u64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Expired"`
+    /// `Status`; example: `"Expired"`
     pub status: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499207000`
+    /// `From`; example: `1607499207000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499208000`
+    /// `To`; example: `1607499208000`
     pub to: i64,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"https://waf-1234567890.cos.ap-guangzhou.myqcloud.com/export/access_log.csv"`
+    /// `CosPath`; example: `"https://waf-1234567890.cos.ap-guangzhou.myqcloud.com/export/access_log.csv"`
     pub cos_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-08-08 12:12:12"`
+    /// `CreateTime`; example: `"2020-08-08 12:12:12"`
     pub create_time: String,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: u64,
 
-    /// `DerivedFields`: a list of strings.
-    ///
-    /// Example: `["timestamp"]`
+    /// `DerivedFields`; example: `["timestamp"]`
     pub derived_fields: Option<Vec<String>>,
 }
 
@@ -4695,39 +3139,25 @@ pub struct ExportInfo {
 /// Returned in the output of [`DescribePostCKafkaFlows`](super::DescribePostCKafkaFlows) and [`DescribePostCLSFlows`](super::DescribePostCLSFlows).
 #[tc_model]
 pub struct FieldWriteConfig {
-    /// `EnableHeaders`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableHeaders`; example: `1`
     pub enable_headers: Option<i64>,
 
-    /// `EnableBody`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableBody`; example: `1`
     pub enable_body: Option<i64>,
 
-    /// `EnableBot`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableBot`; example: `1`
     pub enable_bot: Option<i64>,
 
-    /// `EnableResponse`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableResponse`; example: `1`
     pub enable_response: Option<i64>,
 
-    /// `EnableResponseHeaders`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableResponseHeaders`; example: `0`
     pub enable_response_headers: Option<i64>,
 
-    /// `EnableResponseLength`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableResponseLength`; example: `0`
     pub enable_response_length: Option<i64>,
 
-    /// `EnableResponseStatusLine`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableResponseStatusLine`; example: `0`
     pub enable_response_status_line: Option<i64>,
 }
 
@@ -4736,14 +3166,10 @@ pub struct FieldWriteConfig {
 /// Sent in the input of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct FilterCls {
-    /// `Key`: a string.
-    ///
-    /// Example: `"topicName"`
+    /// `Key`; example: `"topicName"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["access"]`
+    /// `Values`; example: `["access"]`
     pub values: Vec<String>,
 }
 
@@ -4752,19 +3178,13 @@ pub struct FilterCls {
 /// Sent in the input of [`BatchOperateUserSignatureRules`](super::BatchOperateUserSignatureRules), [`DeleteBatchCustomRule`](super::DeleteBatchCustomRule), [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances), [`DescribeAntiFakeRules`](super::DescribeAntiFakeRules), [`DescribeAntiInfoLeakageRules`](super::DescribeAntiInfoLeakageRules), [`DescribeAttackWhiteRule`](super::DescribeAttackWhiteRule) and 17 more.
 #[tc_model]
 pub struct FiltersItemNew {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceType"`
+    /// `Name`; example: `"InstanceType"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["clb","saas"]`
+    /// `Values`; example: `["clb","saas"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: bool,
 }
 
@@ -4773,44 +3193,28 @@ pub struct FiltersItemNew {
 /// Returned in the output of [`DescribeFindDomainList`](super::DescribeFindDomainList).
 #[tc_model]
 pub struct FindAllDomainDetail {
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1302199257`
+    /// `Appid`; example: `1302199257`
     pub appid: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"yshch.qcloudwaf.com"`
+    /// `Domain`; example: `"yshch.qcloudwaf.com"`
     pub domain: String,
 
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["127.1.1.1","22.121.13.1"]`
+    /// `Ips`; example: `["127.1.1.1","22.121.13.1"]`
     pub ips: Vec<String>,
 
-    /// `FindTime`: a string.
-    ///
-    /// Example: `"\"2022-12-30 14:14:52\""`
+    /// `FindTime`; example: `"\"2022-12-30 14:14:52\""`
     pub find_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"waf_txt6556006u0c11\""`
+    /// `InstanceId`; example: `"\"waf_txt6556006u0c11\""`
     pub instance_id: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"\"waf-i37RmbFW\""`
+    /// `DomainId`; example: `"\"waf-i37RmbFW\""`
     pub domain_id: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"\"clb-waf\""`
+    /// `Edition`; example: `"\"clb-waf\""`
     pub edition: String,
 
-    /// `IsWafDomain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsWafDomain`; example: `1`
     pub is_waf_domain: u64,
 }
 
@@ -4819,52 +3223,28 @@ pub struct FindAllDomainDetail {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct FraudPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_insr3ws8sdbdf833s"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_insr3ws8sdbdf833s"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 }
 
@@ -4873,24 +3253,16 @@ pub struct FraudPkg {
 /// Returned in the output of [`DescribeBotSceneOverview`](super::DescribeBotSceneOverview).
 #[tc_model]
 pub struct GlobalSceneInfo {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"3034762512"`
+    /// `SceneId`; example: `"3034762512"`
     pub scene_id: String,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"登录场景"`
+    /// `SceneName`; example: `"登录场景"`
     pub scene_name: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Priority`; example: `10`
     pub priority: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1233254252`
+    /// `UpdateTime`; example: `1233254252`
     pub update_time: i64,
 }
 
@@ -4899,24 +3271,16 @@ pub struct GlobalSceneInfo {
 /// Sent in the input of [`GenerateDealsAndPayNew`](super::GenerateDealsAndPayNew).
 #[tc_model]
 pub struct GoodNews {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `GoodsDetail`: a [`GoodsDetailNew`].
+    /// `GoodsDetail`
     pub goods_detail: GoodsDetailNew,
 
-    /// `GoodsCategoryId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `101201`
+    /// `GoodsCategoryId`, always sent in responses; example: `101201`
     pub goods_category_id: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RegionId`, always sent in responses; example: `1`
     pub region_id: Option<i64>,
 }
 
@@ -4925,36 +3289,25 @@ pub struct GoodNews {
 /// Sent in the input of [`ModifyGenerateDeals`](super::ModifyGenerateDeals).
 #[tc_model]
 pub struct Goods {
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `GoodsDetail`: a [`GoodsDetail`].
+    /// `GoodsDetail`
     pub goods_detail: GoodsDetail,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: i64,
 
-    /// `GoodsCategoryId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `101201`
+    /// `GoodsCategoryId`, always sent in responses; example: `101201`
     pub goods_category_id: Option<i64>,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Platform`; example: `1`
     pub platform: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 }
 
@@ -4963,94 +3316,52 @@ pub struct Goods {
 /// Sent in the input of [`ModifyGenerateDeals`](super::ModifyGenerateDeals).
 #[tc_model]
 pub struct GoodsDetail {
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_wsm_waf"`
+    /// `ProductCode`; example: `"p_wsm_waf"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_wsm_waf_ultimate_clb"`
+    /// `SubProductCode`; example: `"sp_wsm_waf_ultimate_clb"`
     pub sub_product_code: String,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1066775`
+    /// `Pid`; example: `1066775`
     pub pid: i64,
 
-    /// `ProductInfo`: a list of [`ProductInfo`] objects.
-    ///
-    /// Example: `[{"Name":"n","Value":"v"}]`
+    /// `ProductInfo`; example: `[{"Name":"n","Value":"v"}]`
     pub product_info: Option<Vec<ProductInfo>>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_122345"`
+    /// `InstanceName`, always sent in responses; example: `"waf_122345"`
     pub instance_name: Option<String>,
 
-    /// `ElasticQps`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ElasticQps`, always sent in responses; example: `1`
     pub elastic_qps: Option<i64>,
 
-    /// `FlexBill`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10543`
+    /// `FlexBill`, always sent in responses; example: `10543`
     pub flex_bill: Option<i64>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`, always sent in responses; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `RealRegion`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9`
+    /// `RealRegion`, always sent in responses; example: `9`
     pub real_region: Option<i64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sp_wsm_waf_ultimate_clb"`
+    /// `Type`, always sent in responses; example: `"sp_wsm_waf_ultimate_clb"`
     pub r#type: Option<String>,
 
-    /// `LabelTypes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["sv_wsm_waf_package_ultimate_clb"]`
+    /// `LabelTypes`, always sent in responses; example: `["sv_wsm_waf_package_ultimate_clb"]`
     pub label_types: Option<Vec<String>>,
 
-    /// `LabelCounts`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `LabelCounts`, always sent in responses; example: `[1]`
     pub label_counts: Option<Vec<i64>>,
 
-    /// `CurDeadline`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-02-28 17:38:59"`
+    /// `CurDeadline`, always sent in responses; example: `"2023-02-28 17:38:59"`
     pub cur_deadline: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_swdq23"`
+    /// `InstanceId`, always sent in responses; example: `"waf_swdq23"`
     pub instance_id: Option<String>,
 }
 
@@ -5059,69 +3370,43 @@ pub struct GoodsDetail {
 /// Sent in the input of [`GenerateDealsAndPayNew`](super::GenerateDealsAndPayNew).
 #[tc_model]
 pub struct GoodsDetailNew {
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_wsm_waf_ultimate_clb"`
+    /// `SubProductCode`; example: `"sp_wsm_waf_ultimate_clb"`
     pub sub_product_code: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000830`
+    /// `Pid`; example: `1000830`
     pub pid: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"waf_122345"`
+    /// `InstanceName`; example: `"waf_122345"`
     pub instance_name: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `RealRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `RealRegion`; example: `9`
     pub real_region: Option<i64>,
 
-    /// `LabelTypes`: a list of strings.
-    ///
-    /// Example: `["sv_wsm_waf_package_ultimate_clb"]`
+    /// `LabelTypes`; example: `["sv_wsm_waf_package_ultimate_clb"]`
     pub label_types: Option<Vec<String>>,
 
-    /// `LabelCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `LabelCounts`; example: `[1]`
     pub label_counts: Option<Vec<i64>>,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2023-02-28 17:38:59"`
+    /// `CurDeadline`; example: `"2023-02-28 17:38:59"`
     pub cur_deadline: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_swdq23"`
+    /// `InstanceId`; example: `"waf_swdq23"`
     pub instance_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"waf_2kxtlvk40hsvdnw7"`
+    /// `ResourceId`; example: `"waf_2kxtlvk40hsvdnw7"`
     pub resource_id: Option<String>,
 
-    /// `MicroVersion`: a string.
-    ///
-    /// Example: `"clb-waf"`
+    /// `MicroVersion`; example: `"clb-waf"`
     pub micro_version: Option<String>,
 }
 
@@ -5130,14 +3415,10 @@ pub struct GoodsDetailNew {
 /// Returned in the output of [`DescribeLogHistogram`](super::DescribeLogHistogram).
 #[tc_model]
 pub struct HistogramInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Count`; example: `15`
     pub count: i64,
 
-    /// `BTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1619331900000`
+    /// `BTime`; example: `1619331900000`
     pub b_time: i64,
 }
 
@@ -5146,19 +3427,13 @@ pub struct HistogramInfo {
 /// Sent in the input of [`DeleteHost`](super::DeleteHost).
 #[tc_model]
 pub struct HostDel {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"txwafwx.qcloudwaf.com\""`
+    /// `Domain`; example: `"\"txwafwx.qcloudwaf.com\""`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"\"waf-SdN1ajkf\""`
+    /// `DomainId`; example: `"\"waf-SdN1ajkf\""`
     pub domain_id: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"\"waf_1xf2vsq6ntyb\""`
+    /// `InstanceID`; example: `"\"waf_1xf2vsq6ntyb\""`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -5169,107 +3444,67 @@ pub struct HostDel {
 /// Returned in the output of [`DescribeHost`](super::DescribeHost) and [`DescribeHosts`](super::DescribeHosts).
 #[tc_model]
 pub struct HostRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"txwafqq.qcloudwaf.com\""`
+    /// `Domain`; example: `"\"txwafqq.qcloudwaf.com\""`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"\"waf-Bz0Wntsz\""`
+    /// `DomainId`; example: `"\"waf-Bz0Wntsz\""`
     pub domain_id: String,
 
-    /// `MainDomain`: a string.
-    ///
-    /// Example: `"\"qcloudwaf.com\""`
+    /// `MainDomain`; example: `"\"qcloudwaf.com\""`
     pub main_domain: String,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: u64,
 
-    /// `Engine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Engine`; example: `20`
     pub engine: u64,
 
-    /// `IsCdn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCdn`; example: `0`
     pub is_cdn: u64,
 
-    /// `LoadBalancerSet`: a list of [`LoadBalancer`] objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<LoadBalancer>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"gz\""`
+    /// `Region`; example: `"\"gz\""`
     pub region: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"\"clb-waf\""`
+    /// `Edition`; example: `"\"clb-waf\""`
     pub edition: String,
 
-    /// `FlowMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowMode`; example: `1`
     pub flow_mode: u64,
 
-    /// `ClsStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClsStatus`; example: `1`
     pub cls_status: u64,
 
-    /// `ApRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApRegion`; example: `["ap-guangzhou"]`
     pub ap_region: Option<Vec<String>>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Level`; example: `100`
     pub level: Option<u64>,
 
-    /// `CdcClusters`: a list of strings.
-    ///
-    /// Example: `["cluster-o41khj88","cluster-o41khj99"]`
+    /// `CdcClusters`; example: `["cluster-o41khj88","cluster-o41khj99"]`
     pub cdc_clusters: Option<Vec<String>>,
 
-    /// `AlbType`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `AlbType`; example: `"clb"`
     pub alb_type: Option<String>,
 
-    /// `IpHeaders`: a list of strings.
-    ///
-    /// Example: `["x-real-ip"]`
+    /// `IpHeaders`; example: `["x-real-ip"]`
     pub ip_headers: Option<Vec<String>>,
 
-    /// `EngineType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EngineType`; example: `1`
     pub engine_type: Option<i64>,
 
-    /// `CloudType`: a string.
-    ///
-    /// Example: `"\"public\""`
+    /// `CloudType`; example: `"\"public\""`
     pub cloud_type: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 }
 
@@ -5278,24 +3513,16 @@ pub struct HostRecord {
 /// Sent in the input of [`ModifyHostStatus`](super::ModifyHostStatus).
 #[tc_model]
 pub struct HostStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"test.qcloudwaf.com\""`
+    /// `Domain`; example: `"\"test.qcloudwaf.com\""`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"\"waf_011ntyb\""`
+    /// `DomainId`; example: `"\"waf_011ntyb\""`
     pub domain_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"\"waf_000q6ntyb\""`
+    /// `InstanceID`; example: `"\"waf_000q6ntyb\""`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -5305,49 +3532,31 @@ pub struct HostStatus {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct HybridPkg {
-    /// `ResourceIds`: a string.
-    ///
-    /// Example: `"sada"`
+    /// `ResourceIds`; example: `"sada"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Region`; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InquireNum`; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedNum`; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `ElasticNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticNodeNum`; example: `0`
     pub elastic_node_num: Option<i64>,
 }
 
@@ -5356,14 +3565,10 @@ pub struct HybridPkg {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct ImageResult {
-    /// `Category`: a string.
-    ///
-    /// Example: `"pornography"`
+    /// `Category`; example: `"pornography"`
     pub category: Option<String>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"色情"`
+    /// `CategoryName`; example: `"色情"`
     pub category_name: Option<String>,
 }
 
@@ -5374,136 +3579,82 @@ pub struct ImageResult {
 #[doc(alias = "InOutputBotUCBRule")]
 #[tc_model]
 pub struct InOutputBotUcbRule {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"\"admin.com\""`
+    /// `Domain`; example: `"\"admin.com\""`
     pub domain: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"ucb-rule\""`
+    /// `Name`; example: `"\"ucb-rule\""`
     pub name: String,
 
-    /// `Rule`: a list of [`InOutputUcbRuleEntry`] objects.
+    /// `Rule`
     pub rule: Vec<InOutputUcbRuleEntry>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"\"intercept\""`
+    /// `Action`; example: `"\"intercept\""`
     pub action: String,
 
-    /// `OnOff`: a string.
-    ///
-    /// Example: `"\"on\""`
+    /// `OnOff`; example: `"\"on\""`
     pub on_off: String,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RuleType`; example: `10`
     pub rule_type: i64,
 
-    /// `Prior`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Prior`; example: `1`
     pub prior: i64,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `123243253`
+    /// `Timestamp`; example: `123243253`
     pub timestamp: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"\"bad bot\""`
+    /// `Label`; example: `"\"bad bot\""`
     pub label: String,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"3300000001\""`
+    /// `Id`, always sent in responses; example: `"\"3300000001\""`
     pub id: Option<String>,
 
-    /// `SceneId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"3000000001\""`
+    /// `SceneId`, always sent in responses; example: `"\"3000000001\""`
     pub scene_id: Option<String>,
 
-    /// `ValidTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `ValidTime`, always sent in responses; example: `1000`
     pub valid_time: Option<i64>,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `123252257`
+    /// `Appid`, always sent in responses; example: `123252257`
     pub appid: Option<u64>,
 
-    /// `AdditionArg`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"none\""`
+    /// `AdditionArg`, always sent in responses; example: `"\"none\""`
     pub addition_arg: Option<String>,
 
-    /// `Desc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"nemo\""`
+    /// `Desc`, always sent in responses; example: `"\"nemo\""`
     pub desc: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"330000001\""`
+    /// `RuleId`, always sent in responses; example: `"\"330000001\""`
     pub rule_id: Option<String>,
 
-    /// `PreDefine`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PreDefine`, always sent in responses; example: `true`
     pub pre_define: Option<bool>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"\"cronjob\""`
+    /// `JobType`; example: `"\"cronjob\""`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12334463`
+    /// `ExpireTime`; example: `12334463`
     pub expire_time: Option<u64>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `234352324`
+    /// `ValidStatus`; example: `234352324`
     pub valid_status: Option<i64>,
 
-    /// `BlockPageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BlockPageId`; example: `10`
     pub block_page_id: Option<u64>,
 
-    /// `ActionList`: a list of [`UcbActionProportion`] objects.
+    /// `ActionList`
     pub action_list: Option<Vec<UcbActionProportion>>,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DelayTime`; example: `10`
     pub delay_time: Option<i64>,
 
-    /// `Batch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Batch`; example: `1`
     pub batch: Option<i64>,
 
-    /// `HitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9182`
+    /// `HitCount`; example: `9182`
     pub hit_count: Option<u64>,
 }
 
@@ -5514,51 +3665,34 @@ pub struct InOutputBotUcbRule {
 #[doc(alias = "InOutputUCBRuleEntry")]
 #[tc_model]
 pub struct InOutputUcbRuleEntry {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"avg_speed\""`
+    /// `Key`, always sent in responses; example: `"\"avg_speed\""`
     pub key: Option<String>,
 
-    /// `Op`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\">\""`
+    /// `Op`, always sent in responses; example: `"\">\""`
     pub op: Option<String>,
 
-    /// `Value`: an [`UcbEntryValue`].
-    /// Always sent in responses.
+    /// `Value`, always sent in responses
     pub value: Option<UcbEntryValue>,
 
-    /// `OpOp`: a string.
-    ///
-    /// Example: `"\"proportion\""`
+    /// `OpOp`; example: `"\"proportion\""`
     pub op_op: Option<String>,
 
-    /// `OpArg`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `OpArg`; example: `["name"]`
     pub op_arg: Option<Vec<String>>,
 
-    /// `OpValue`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `OpValue`; example: `0.0`
     pub op_value: Option<f64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"post\""`
+    /// `Name`; example: `"\"post\""`
     pub name: Option<String>,
 
-    /// `Areas`: a list of [`Area`] objects.
+    /// `Areas`
     pub areas: Option<Vec<Area>>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"\"cn\""`
+    /// `Lang`; example: `"\"cn\""`
     pub lang: Option<String>,
 
-    /// `ParamCompareList`: a list of [`ParamCompareList`] objects.
+    /// `ParamCompareList`
     pub param_compare_list: Option<Vec<ParamCompareList>>,
 }
 
@@ -5567,15 +3701,11 @@ pub struct InOutputUcbRuleEntry {
 /// Returned in the output of [`DescribeProtectGroup`](super::DescribeProtectGroup).
 #[tc_model]
 pub struct InstanceBriefInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"waf_int0xa0dd"`
+    /// `ID`; example: `"waf_int0xa0dd"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"waf_instance"`
+    /// `Name`; example: `"waf_instance"`
     pub name: String,
 }
 
@@ -5584,278 +3714,197 @@ pub struct InstanceBriefInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kufmr9u71ae5dz7"`
+    /// `InstanceId`; example: `"waf_2kufmr9u71ae5dz7"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"TEST实例"`
+    /// `InstanceName`; example: `"TEST实例"`
     pub instance_name: String,
 
-    /// `ResourceIds`: a string.
-    ///
-    /// Example: `"waf_2kufmr9u71ae5dz7"`
+    /// `ResourceIds`; example: `"waf_2kufmr9u71ae5dz7"`
     pub resource_ids: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: u64,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: u64,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `ValidTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `ValidTime`; example: `"2023-11-15 19:23:06"`
     pub valid_time: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `BeginTime`; example: `"2023-11-15 19:23:06"`
     pub begin_time: String,
 
-    /// `DomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `DomainCount`; example: `4`
     pub domain_count: u64,
 
-    /// `SubDomainLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SubDomainLimit`; example: `5`
     pub sub_domain_limit: u64,
 
-    /// `MainDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MainDomainCount`; example: `4`
     pub main_domain_count: u64,
 
-    /// `MainDomainLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MainDomainLimit`; example: `5`
     pub main_domain_limit: u64,
 
-    /// `MaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxQPS`; example: `10000`
     #[tc(rename = "MaxQPS")]
     pub max_qps: u64,
 
-    /// `QPS`: a [`QpsPackageNew`].
+    /// `QPS`
     #[tc(rename = "QPS")]
     pub qps: QpsPackageNew,
 
-    /// `DomainPkg`: a [`DomainPackageNew`].
+    /// `DomainPkg`
     pub domain_pkg: DomainPackageNew,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `129873089`
+    /// `AppId`; example: `129873089`
     pub app_id: u64,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"sparta-waf"`
+    /// `Edition`; example: `"sparta-waf"`
     pub edition: String,
 
-    /// `FraudPkg`: a [`FraudPkg`].
+    /// `FraudPkg`
     pub fraud_pkg: Option<FraudPkg>,
 
-    /// `BotPkg`: a [`BotPkg`].
+    /// `BotPkg`
     pub bot_pkg: Option<BotPkg>,
 
-    /// `BotQPS`: a [`BotQps`].
+    /// `BotQPS`
     #[tc(rename = "BotQPS")]
     pub bot_qps: Option<BotQps>,
 
-    /// `ElasticBilling`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ElasticBilling`; example: `10000`
     pub elastic_billing: Option<u64>,
 
-    /// `AttackLogPost`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackLogPost`; example: `0`
     pub attack_log_post: Option<i64>,
 
-    /// `MaxBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxBandwidth`; example: `1024`
     pub max_bandwidth: Option<u64>,
 
-    /// `APISecurity`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `APISecurity`, always sent in responses; example: `1`
     #[tc(rename = "APISecurity")]
     pub api_security: Option<u64>,
 
-    /// `QpsStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `QpsStandard`; example: `10000`
     pub qps_standard: Option<u64>,
 
-    /// `BandwidthStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `BandwidthStandard`; example: `500`
     pub bandwidth_standard: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `SandboxQps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `SandboxQps`; example: `30000`
     pub sandbox_qps: Option<u64>,
 
-    /// `IsAPISecurityTrial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAPISecurityTrial`; example: `1`
     #[tc(rename = "IsAPISecurityTrial")]
     pub is_api_security_trial: Option<u64>,
 
-    /// `MajorEventsPkg`: a [`MajorEventsPkg`].
+    /// `MajorEventsPkg`
     pub major_events_pkg: Option<MajorEventsPkg>,
 
-    /// `HybridPkg`: a [`HybridPkg`].
+    /// `HybridPkg`
     pub hybrid_pkg: Option<HybridPkg>,
 
-    /// `ApiPkg`: an [`ApiPkg`].
+    /// `ApiPkg`
     pub api_pkg: Option<ApiPkg>,
 
-    /// `MiniPkg`: a [`MiniPkg`].
+    /// `MiniPkg`
     pub mini_pkg: Option<MiniPkg>,
 
-    /// `MiniQpsStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MiniQpsStandard`; example: `100`
     pub mini_qps_standard: Option<u64>,
 
-    /// `MiniMaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MiniMaxQPS`; example: `50`
     #[tc(rename = "MiniMaxQPS")]
     pub mini_max_qps: Option<u64>,
 
-    /// `LastQpsExceedTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `LastQpsExceedTime`; example: `"2023-11-15 19:23:06"`
     pub last_qps_exceed_time: Option<String>,
 
-    /// `MiniExtendPkg`: a [`MiniExtendPkg`].
+    /// `MiniExtendPkg`
     pub mini_extend_pkg: Option<MiniExtendPkg>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_wsm_waf_package_ultimate"`
+    /// `BillingItem`; example: `"sv_wsm_waf_package_ultimate"`
     pub billing_item: Option<String>,
 
-    /// `FreeDelayFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeDelayFlag`; example: `1`
     pub free_delay_flag: Option<u64>,
 
-    /// `Last3MaxQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Last3MaxQPS`; example: `300`
     #[tc(rename = "Last3MaxQPS")]
     pub last3_max_qps: Option<u64>,
 
-    /// `Last3MaxBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Last3MaxBandwidth`; example: `1000`
     pub last3_max_bandwidth: Option<u64>,
 
-    /// `Last7MaxMiniBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Last7MaxMiniBandwidth`; example: `1200`
     pub last7_max_mini_bandwidth: Option<u64>,
 
-    /// `MiniBandwidthStandard`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MiniBandwidthStandard`; example: `10`
     pub mini_bandwidth_standard: Option<u64>,
 
-    /// `MajorEventsProPkg`: a [`MajorEventsProPkg`].
+    /// `MajorEventsProPkg`
     pub major_events_pro_pkg: Option<MajorEventsProPkg>,
 
-    /// `BasicFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicFlag`; example: `1`
     pub basic_flag: Option<u64>,
 
-    /// `NetworkConfig`: a [`NetworkConfig`].
+    /// `NetworkConfig`
     pub network_config: Option<NetworkConfig>,
 
-    /// `RCEPkg`: a [`RcePkg`].
+    /// `RCEPkg`
     #[tc(rename = "RCEPkg")]
     pub rce_pkg: Option<RcePkg>,
 
-    /// `RCEExtendPkg`: a [`RceExtendPkg`].
+    /// `RCEExtendPkg`
     #[tc(rename = "RCEExtendPkg")]
     pub rce_extend_pkg: Option<RceExtendPkg>,
 
-    /// `ExceedPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExceedPolicy`; example: `0`
     pub exceed_policy: Option<i64>,
 
-    /// `LLMPkg`: a [`LlmPkg`].
+    /// `LLMPkg`
     #[tc(rename = "LLMPkg")]
     pub llm_pkg: Option<LlmPkg>,
 
-    /// `ElasticResourceId`: a string.
-    ///
-    /// Example: `"waf_000qjs0ik_eqps"`
+    /// `ElasticResourceId`; example: `"waf_000qjs0ik_eqps"`
     pub elastic_resource_id: Option<String>,
 
-    /// `LLMMonPkg`: a [`LlmMonPkg`].
+    /// `LLMMonPkg`
     #[tc(rename = "LLMMonPkg")]
     pub llm_mon_pkg: Option<LlmMonPkg>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<u64>,
 
-    /// `BotSecurityPkg`: a [`BotSecurityPkg`].
+    /// `BotSecurityPkg`
     pub bot_security_pkg: Option<BotSecurityPkg>,
 
-    /// `BotMonitorPkg`: a [`BotMonitorPkg`].
+    /// `BotMonitorPkg`
     pub bot_monitor_pkg: Option<BotMonitorPkg>,
 
-    /// `DedicatedIPPkg`: a [`DedicatedIpPkg`].
+    /// `DedicatedIPPkg`
     #[tc(rename = "DedicatedIPPkg")]
     pub dedicated_ip_pkg: Option<DedicatedIpPkg>,
 
-    /// `DedicatedIPCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DedicatedIPCount`; example: `1`
     #[tc(rename = "DedicatedIPCount")]
     pub dedicated_ip_count: Option<i64>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 }
 
@@ -5864,9 +3913,7 @@ pub struct InstanceInfo {
 /// Sent in the input of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct IntentContent {
-    /// `AgentTrace`: a string.
-    ///
-    /// Example: `"{     d summary.\"               }"`
+    /// `AgentTrace`; example: `"{     d summary.\"               }"`
     pub agent_trace: Option<String>,
 }
 
@@ -5875,14 +3922,10 @@ pub struct IntentContent {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct IntentDetectResult {
-    /// `IsUnSafe`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUnSafe`; example: `1`
     pub is_un_safe: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"级联失败"`
+    /// `Category`; example: `"级联失败"`
     pub category: Option<String>,
 }
 
@@ -5891,12 +3934,10 @@ pub struct IntentDetectResult {
 /// Returned in the output of [`DescribeIpAccessControl`](super::DescribeIpAccessControl).
 #[tc_model]
 pub struct IpAccessControlData {
-    /// `Res`: a list of [`IpAccessControlItem`] objects.
+    /// `Res`
     pub res: Option<Vec<IpAccessControlItem>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 }
 
@@ -5905,70 +3946,46 @@ pub struct IpAccessControlData {
 /// Returned in the output of [`DescribeIpAccessControl`](super::DescribeIpAccessControl).
 #[tc_model]
 pub struct IpAccessControlItem {
-    /// `Id`: a string.
-    ///
-    /// Example: `"64f9ad91ca22cf647117e44d"`
+    /// `Id`; example: `"64f9ad91ca22cf647117e44d"`
     pub id: Option<String>,
 
-    /// `ActionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActionType`; example: `0`
     pub action_type: u64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"batch"`
+    /// `Source`; example: `"batch"`
     pub source: String,
 
-    /// `TsVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1721739582944`
+    /// `TsVersion`; example: `1721739582944`
     pub ts_version: u64,
 
-    /// `ValidTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1719630832`
+    /// `ValidTs`; example: `1719630832`
     pub valid_ts: u64,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidStatus`; example: `0`
     pub valid_status: Option<i64>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
+    /// `RuleId`
     pub rule_id: Option<u64>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["12.65.102.1","102.66.89.0"]`
+    /// `IpList`; example: `["12.65.102.1","102.66.89.0"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: Option<u64>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 }
 
@@ -5977,37 +3994,25 @@ pub struct IpAccessControlItem {
 /// Sent in the input of [`ImportIpAccessControl`](super::ImportIpAccessControl).
 #[tc_model]
 pub struct IpAccessControlParam {
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["192.168.1.1","192.168.1.2"]`
+    /// `IpList`; example: `["192.168.1.1","192.168.1.2"]`
     pub ip_list: Vec<String>,
 
-    /// `ValidTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1680570420`
+    /// `ValidTs`; example: `1680570420`
     pub valid_ts: u64,
 
-    /// `ActionType`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `ActionType`; example: `42`
     pub action_type: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Note`; example: `"备注"`
     pub note: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1787311697`
+    /// `ValidStatus`; example: `1787311697`
     pub valid_status: Option<i64>,
 }
 
@@ -6016,34 +4021,22 @@ pub struct IpAccessControlParam {
 /// Returned in the output of [`DescribeAutoDenyIP`](super::DescribeAutoDenyIP) and [`DescribeIpHitItems`](super::DescribeIpHitItems).
 #[tc_model]
 pub struct IpHitItem {
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Action`; example: `32`
     pub action: u64,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"CC"`
+    /// `Category`; example: `"CC"`
     pub category: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Ip`; example: `"192.168.1.1"`
     pub ip: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `Name`; example: `"rulename"`
     pub name: String,
 
-    /// `TsVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730625888`
+    /// `TsVersion`; example: `1730625888`
     pub ts_version: u64,
 
-    /// `ValidTs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730625888`
+    /// `ValidTs`; example: `1730625888`
     pub valid_ts: u64,
 }
 
@@ -6052,12 +4045,10 @@ pub struct IpHitItem {
 /// Returned in the output of [`DescribeAutoDenyIP`](super::DescribeAutoDenyIP) and [`DescribeIpHitItems`](super::DescribeIpHitItems).
 #[tc_model]
 pub struct IpHitItemsData {
-    /// `Res`: a list of [`IpHitItem`] objects.
+    /// `Res`
     pub res: Vec<IpHitItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 }
 
@@ -6067,10 +4058,10 @@ pub struct IpHitItemsData {
 #[doc(alias = "JWTConfig")]
 #[tc_model]
 pub struct JwtConfig {
-    /// `SecretInfo`: a [`SecretInfo`].
+    /// `SecretInfo`
     pub secret_info: Option<SecretInfo>,
 
-    /// `PayloadRule`: a list of [`TokenRuleEntry`] objects.
+    /// `PayloadRule`
     pub payload_rule: Option<Vec<TokenRuleEntry>>,
 }
 
@@ -6080,15 +4071,13 @@ pub struct JwtConfig {
 /// Returned in the output of [`DescribeAreaBanAreas`](super::DescribeAreaBanAreas), [`DescribeAreaBanRule`](super::DescribeAreaBanRule), [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList), [`DescribeBatchCustomWhiteRules`](super::DescribeBatchCustomWhiteRules), [`DescribeBatchIpAccessControl`](super::DescribeBatchIpAccessControl), [`DescribeBotSceneUCBRule`](super::DescribeBotSceneUCBRule) and 5 more.
 #[tc_model]
 pub struct JobDateTime {
-    /// `Timed`: a list of [`TimedJob`] objects.
+    /// `Timed`
     pub timed: Option<Vec<TimedJob>>,
 
-    /// `Cron`: a list of [`CronJob`] objects.
+    /// `Cron`
     pub cron: Option<Vec<CronJob>>,
 
-    /// `TimeTZone`: a string.
-    ///
-    /// Example: `"\"UTC+8\""`
+    /// `TimeTZone`; example: `"\"UTC+8\""`
     pub time_t_zone: Option<String>,
 }
 
@@ -6098,14 +4087,10 @@ pub struct JobDateTime {
 #[doc(alias = "KVInt")]
 #[tc_model]
 pub struct KvInt {
-    /// `Key`: a string.
-    ///
-    /// Example: `"clbwaf-shjr.qcloudwaf.com"`
+    /// `Key`; example: `"clbwaf-shjr.qcloudwaf.com"`
     pub key: String,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `Value`; example: `93`
     pub value: u64,
 }
 
@@ -6114,14 +4099,10 @@ pub struct KvInt {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct KeyWordInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"politics_high"`
+    /// `Id`; example: `"politics_high"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"涉政-高敏感"`
+    /// `Name`; example: `"涉政-高敏感"`
     pub name: Option<String>,
 }
 
@@ -6131,61 +4112,47 @@ pub struct KeyWordInfo {
 #[doc(alias = "LLMDetectResult")]
 #[tc_model]
 pub struct LlmDetectResult {
-    /// `SensitiveResult`: a list of [`LlmSensitiveValueLevel`] objects.
+    /// `SensitiveResult`
     pub sensitive_result: Option<Vec<LlmSensitiveValueLevel>>,
 
-    /// `KeyWordsResult`: a list of [`KeyWordInfo`] objects.
+    /// `KeyWordsResult`
     pub key_words_result: Option<Vec<KeyWordInfo>>,
 
-    /// `DataCategoryResult`: a list of strings.
-    ///
-    /// Example: `["微信openid"]`
+    /// `DataCategoryResult`; example: `["微信openid"]`
     pub data_category_result: Option<Vec<String>>,
 
-    /// `PromptInjectionResult`: a [`PromptDetectResult`].
+    /// `PromptInjectionResult`
     pub prompt_injection_result: Option<PromptDetectResult>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"5200038493"`
+    /// `RuleId`; example: `"5200038493"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"ddptest"`
+    /// `RuleName`; example: `"ddptest"`
     pub rule_name: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"log"`
+    /// `Action`; example: `"log"`
     pub action: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"风险类型:内置关键词库-**-高敏感,风险内容:***"`
+    /// `Payload`; example: `"风险类型:内置关键词库-**-高敏感,风险内容:***"`
     pub payload: Option<String>,
 
-    /// `Desensitization`: a string.
-    ///
-    /// Example: `"邮箱：89*********@qq.com"`
+    /// `Desensitization`; example: `"邮箱：89*********@qq.com"`
     pub desensitization: Option<String>,
 
-    /// `ImageResult`: a list of [`ImageResult`] objects.
+    /// `ImageResult`
     pub image_result: Option<Vec<ImageResult>>,
 
-    /// `MsgID`: a string.
-    ///
-    /// Example: `"80ba1c53-ef7d-4eef-8275-825e78803b67"`
+    /// `MsgID`; example: `"80ba1c53-ef7d-4eef-8275-825e78803b67"`
     #[tc(rename = "MsgID")]
     pub msg_id: Option<String>,
 
-    /// `ToolCallResult`: a [`ToolCallResult`].
+    /// `ToolCallResult`
     pub tool_call_result: Option<ToolCallResult>,
 
-    /// `IntentDetectResult`: an [`IntentDetectResult`].
+    /// `IntentDetectResult`
     pub intent_detect_result: Option<IntentDetectResult>,
 
-    /// `UrlDetectResult`: a [`UrlDetectResult`].
+    /// `UrlDetectResult`
     pub url_detect_result: Option<UrlDetectResult>,
 }
 
@@ -6195,14 +4162,10 @@ pub struct LlmDetectResult {
 #[doc(alias = "LLMImageTrendItem")]
 #[tc_model]
 pub struct LlmImageTrendItem {
-    /// `DayTime`: a string.
-    ///
-    /// Example: `"20260706"`
+    /// `DayTime`; example: `"20260706"`
     pub day_time: Option<String>,
 
-    /// `ImageUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ImageUsage`; example: `10`
     pub image_usage: Option<i64>,
 }
 
@@ -6213,45 +4176,28 @@ pub struct LlmImageTrendItem {
 #[doc(alias = "LLMKeywordLibrary")]
 #[tc_model]
 pub struct LlmKeywordLibrary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"关键词库1"`
+    /// `Name`; example: `"关键词库1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是对词库的解释"`
+    /// `Description`; example: `"这是对词库的解释"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Type`; example: `"custom"`
     pub r#type: String,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["关键词1","关键词2"]`
+    /// `Keywords`; example: `["关键词1","关键词2"]`
     pub keywords: Vec<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10000"`
+    /// `RuleId`, always sent in responses; example: `"10000"`
     pub rule_id: Option<String>,
 
-    /// `ReferencedRules`: a list of strings.
-    ///
-    /// Example: `["5200001","5200002"]`
+    /// `ReferencedRules`; example: `["5200001","5200002"]`
     pub referenced_rules: Option<Vec<String>>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1715406671183`
+    /// `UpdateTime`; example: `1715406671183`
     pub update_time: Option<u64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Category`; example: `"black"`
     pub category: Option<String>,
 }
 
@@ -6261,57 +4207,31 @@ pub struct LlmKeywordLibrary {
 #[doc(alias = "LLMMonPkg")]
 #[tc_model]
 pub struct LlmMonPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l15vum809zfe23n_0_llm_mon"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l15vum809zfe23n_0_llm_mon"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-11-10 14:19:20"`
+    /// `BeginTime`, always sent in responses; example: `"2025-11-10 14:19:20"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-12-10 14:19:20"`
+    /// `EndTime`, always sent in responses; example: `"2025-12-10 14:19:20"`
     pub end_time: Option<String>,
 
-    /// `InquireKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_llm_flag_mon"`
+    /// `InquireKey`, always sent in responses; example: `"sv_wsm_waf_llm_flag_mon"`
     pub inquire_key: Option<String>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`, always sent in responses; example: `0`
     pub renew_flag: Option<u64>,
 
-    /// `UseToken`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UseToken`, always sent in responses; example: `0`
     pub use_token: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2l15vum809zfe23n"`
+    /// `InstanceId`; example: `"waf_2l15vum809zfe23n"`
     pub instance_id: Option<String>,
 }
 
@@ -6321,27 +4241,19 @@ pub struct LlmMonPkg {
 #[doc(alias = "LLMOptionsItem")]
 #[tc_model]
 pub struct LlmOptionsItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"avg_speed"`
+    /// `Key`; example: `"avg_speed"`
     pub key: Option<String>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `">"`
+    /// `Op`; example: `">"`
     pub op: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `Value`; example: `["1","2"]`
     pub value: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"post"`
+    /// `Name`; example: `"post"`
     pub name: Option<String>,
 
-    /// `Areas`: a list of [`Area`] objects.
+    /// `Areas`
     pub areas: Option<Vec<Area>>,
 }
 
@@ -6351,46 +4263,25 @@ pub struct LlmOptionsItem {
 #[doc(alias = "LLMPkg")]
 #[tc_model]
 pub struct LlmPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l2r0gne0amhqdp3_0_llm"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l2r0gne0amhqdp3_0_llm"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-07-06 16:17:09"`
+    /// `BeginTime`, always sent in responses; example: `"2026-07-06 16:17:09"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2038-01-01 00:00:00"`
+    /// `EndTime`, always sent in responses; example: `"2038-01-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `InquireNum`, always sent in responses; example: `0`
     pub inquire_num: Option<i64>,
 
-    /// `InquireKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_llm_prompt_attack"`
+    /// `InquireKey`, always sent in responses; example: `"sv_wsm_waf_llm_prompt_attack"`
     pub inquire_key: Option<String>,
 }
 
@@ -6400,7 +4291,7 @@ pub struct LlmPkg {
 #[doc(alias = "LLMRisks")]
 #[tc_model]
 pub struct LlmRisks {
-    /// `Risks`: a list of [`ClawRiskItem`] objects.
+    /// `Risks`
     pub risks: Option<Vec<ClawRiskItem>>,
 }
 
@@ -6410,101 +4301,63 @@ pub struct LlmRisks {
 #[doc(alias = "LLMSdkAccessItem")]
 #[tc_model]
 pub struct LlmSdkAccessItem {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"9000002889"`
+    /// `Domain`; example: `"9000002889"`
     pub domain: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"12342"`
+    /// `Name`; example: `"12342"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"ddp"`
+    /// `Remark`; example: `"ddp"`
     pub remark: Option<String>,
 
-    /// `SdkSource`: a string.
-    ///
-    /// Example: `"tokenhub"`
+    /// `SdkSource`; example: `"tokenhub"`
     pub sdk_source: Option<String>,
 
-    /// `MainStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MainStatus`; example: `true`
     pub main_status: Option<bool>,
 
-    /// `LimitRuleStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LimitRuleStatus`; example: `true`
     pub limit_rule_status: Option<bool>,
 
-    /// `ContentRuleStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContentRuleStatus`; example: `true`
     pub content_rule_status: Option<bool>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774427652`
+    /// `CreateTime`; example: `1774427652`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774427620`
+    /// `UpdateTime`; example: `1774427620`
     pub update_time: Option<u64>,
 
-    /// `LimitRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LimitRuleCount`; example: `0`
     pub limit_rule_count: Option<u64>,
 
-    /// `ContentRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentRuleCount`; example: `0`
     pub content_rule_count: Option<u64>,
 
-    /// `ToolCallStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ToolCallStatus`; example: `true`
     pub tool_call_status: Option<bool>,
 
-    /// `LLMProtectStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LLMProtectStatus`; example: `true`
     #[tc(rename = "LLMProtectStatus")]
     pub llm_protect_status: Option<bool>,
 
-    /// `ContentComplianceStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContentComplianceStatus`; example: `true`
     pub content_compliance_status: Option<bool>,
 
-    /// `DLPStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DLPStatus`; example: `true`
     #[tc(rename = "DLPStatus")]
     pub dlp_status: Option<bool>,
 
-    /// `SkillsStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkillsStatus`; example: `true`
     pub skills_status: Option<bool>,
 
-    /// `IntentStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IntentStatus`; example: `true`
     pub intent_status: Option<bool>,
 
-    /// `UrlDetectStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlDetectStatus`; example: `false`
     pub url_detect_status: Option<bool>,
 
-    /// `EffectiveRules`: a signed 64-bit integer.
-    ///
-    /// Example: `91`
+    /// `EffectiveRules`; example: `91`
     pub effective_rules: Option<i64>,
 }
 
@@ -6514,14 +4367,10 @@ pub struct LlmSdkAccessItem {
 #[doc(alias = "LLMSensitiveValueLevel")]
 #[tc_model]
 pub struct LlmSensitiveValueLevel {
-    /// `Label`: a string.
-    ///
-    /// Example: `"隐私"`
+    /// `Label`; example: `"隐私"`
     pub label: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Level`; example: `250`
     pub level: Option<u64>,
 }
 
@@ -6531,14 +4380,10 @@ pub struct LlmSensitiveValueLevel {
 #[doc(alias = "LLMTokenTrendItem")]
 #[tc_model]
 pub struct LlmTokenTrendItem {
-    /// `DayTime`: a string.
-    ///
-    /// Example: `"20260706"`
+    /// `DayTime`; example: `"20260706"`
     pub day_time: Option<String>,
 
-    /// `TokenUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `3500`
+    /// `TokenUsage`; example: `3500`
     pub token_usage: Option<i64>,
 }
 
@@ -6548,30 +4393,22 @@ pub struct LlmTokenTrendItem {
 #[doc(alias = "LLMTokenUsage")]
 #[tc_model]
 pub struct LlmTokenUsage {
-    /// `PromptUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PromptUsage`; example: `1000`
     pub prompt_usage: Option<i64>,
 
-    /// `ContentTextUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ContentTextUsage`; example: `2000`
     pub content_text_usage: Option<i64>,
 
-    /// `SensitiveDataUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `SensitiveDataUsage`; example: `500`
     pub sensitive_data_usage: Option<i64>,
 
-    /// `ContentImageUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ContentImageUsage`; example: `10`
     pub content_image_usage: Option<i64>,
 
-    /// `TokenTrend`: a list of [`LlmTokenTrendItem`] objects.
+    /// `TokenTrend`
     pub token_trend: Option<Vec<LlmTokenTrendItem>>,
 
-    /// `ImageTrend`: a list of [`LlmImageTrendItem`] objects.
+    /// `ImageTrend`
     pub image_trend: Option<Vec<LlmImageTrendItem>>,
 }
 
@@ -6581,19 +4418,13 @@ pub struct LlmTokenUsage {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitHeader {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key_a"`
+    /// `Key`; example: `"key_a"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value_a"`
+    /// `Value`; example: `"value_a"`
     pub value: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Type`; example: `"EXACT"`
     pub r#type: Option<String>,
 }
 
@@ -6603,14 +4434,10 @@ pub struct LimitHeader {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitHeaderName {
-    /// `ParamsName`: a string.
-    ///
-    /// Example: `"params_a"`
+    /// `ParamsName`; example: `"params_a"`
     pub params_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IN"`
+    /// `Type`; example: `"IN"`
     pub r#type: Option<String>,
 }
 
@@ -6620,14 +4447,10 @@ pub struct LimitHeaderName {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitMethod {
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Type`; example: `"EXACT"`
     pub r#type: Option<String>,
 }
 
@@ -6637,14 +4460,10 @@ pub struct LimitMethod {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitPath {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Path`; example: `"/test"`
     pub path: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Type`; example: `"EXACT"`
     pub r#type: Option<String>,
 }
 
@@ -6653,112 +4472,74 @@ pub struct LimitPath {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitRuleV2 {
-    /// `LimitRuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `40000001`
+    /// `LimitRuleID`; example: `40000001`
     #[tc(rename = "LimitRuleID")]
     pub limit_rule_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestName"`
+    /// `Name`; example: `"TestName"`
     pub name: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Priority`; example: `50`
     pub priority: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `TsVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TsVersion`; example: `0`
     pub ts_version: Option<i64>,
 
-    /// `LimitObject`: a string.
-    ///
-    /// Example: `"API"`
+    /// `LimitObject`; example: `"API"`
     pub limit_object: Option<String>,
 
-    /// `LimitMethod`: a [`LimitMethod`].
-    ///
-    /// Example: `{"Method":"GET","Type":"EXACT"}`
+    /// `LimitMethod`; example: `{"Method":"GET","Type":"EXACT"}`
     pub limit_method: Option<LimitMethod>,
 
-    /// `LimitPaths`: a [`LimitPath`].
-    ///
-    /// Example: `{"Path":"/test1","Type":"IN"}`
+    /// `LimitPaths`; example: `{"Path":"/test1","Type":"IN"}`
     pub limit_paths: Option<LimitPath>,
 
-    /// `LimitHeaders`: a list of [`LimitHeader`] objects.
-    ///
-    /// Example: `[{"Key":"value","Type":"IN","Value":"v1,v2"}]`
+    /// `LimitHeaders`; example: `[{"Key":"value","Type":"IN","Value":"v1,v2"}]`
     pub limit_headers: Option<Vec<LimitHeader>>,
 
-    /// `LimitWindow`: a [`LimitWindow`].
-    ///
-    /// Example: `{"Hour":0,"Minute":0,"Second":3}`
+    /// `LimitWindow`; example: `{"Hour":0,"Minute":0,"Second":3}`
     pub limit_window: Option<LimitWindow>,
 
-    /// `LimitStrategy`: a signed 64-bit integer.
+    /// `LimitStrategy`
     pub limit_strategy: Option<i64>,
 
-    /// `LimitHeaderName`: a [`LimitHeaderName`].
-    ///
-    /// Example: `{"ParamsName":"keya,keyb","Type":"IN"}`
+    /// `LimitHeaderName`; example: `{"ParamsName":"keya,keyb","Type":"IN"}`
     pub limit_header_name: Option<LimitHeaderName>,
 
-    /// `GetParamsName`: a [`MatchOption`].
+    /// `GetParamsName`
     pub get_params_name: Option<MatchOption>,
 
-    /// `GetParamsValue`: a [`MatchOption`].
-    ///
-    /// Example: `{"Content":"valuea","Func":"IN","Params":"valuea"}`
+    /// `GetParamsValue`; example: `{"Content":"valuea","Func":"IN","Params":"valuea"}`
     pub get_params_value: Option<MatchOption>,
 
-    /// `PostParamsName`: a [`MatchOption`].
+    /// `PostParamsName`
     pub post_params_name: Option<MatchOption>,
 
-    /// `PostParamsValue`: a [`MatchOption`].
-    ///
-    /// Example: `{"Content":"valuea","Func":"IN","Params":"valuea"}`
+    /// `PostParamsValue`; example: `{"Content":"valuea","Func":"IN","Params":"valuea"}`
     pub post_params_value: Option<MatchOption>,
 
-    /// `IpLocation`: a [`MatchOption`].
-    ///
-    /// Example: `{"Areas":[{"City":"南宁","Country":"中国","Region":"广西"}],"Lang":"cn"}`
+    /// `IpLocation`; example: `{"Areas":[{"City":"南宁","Country":"中国","Region":"广西"}],"Lang":"cn"}`
     pub ip_location: Option<MatchOption>,
 
-    /// `RedirectInfo`: a [`RedirectInfo`].
-    ///
-    /// Example: `{"Domain":"www.test.com","Protool":"http","Url":"/testRedirect"}`
+    /// `RedirectInfo`; example: `{"Domain":"www.test.com","Protool":"http","Url":"/testRedirect"}`
     pub redirect_info: Option<RedirectInfo>,
 
-    /// `BlockPage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockPage`; example: `0`
     pub block_page: Option<i64>,
 
-    /// `ObjectSrc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ObjectSrc`; example: `0`
     pub object_src: Option<i64>,
 
-    /// `QuotaShare`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QuotaShare`; example: `false`
     pub quota_share: Option<bool>,
 
-    /// `PathsOption`: a list of [`PathItem`] objects.
+    /// `PathsOption`
     pub paths_option: Option<Vec<PathItem>>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Order`; example: `0`
     pub order: Option<i64>,
 }
 
@@ -6768,24 +4549,16 @@ pub struct LimitRuleV2 {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct LimitWindow {
-    /// `Second`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Second`; example: `1000`
     pub second: Option<i64>,
 
-    /// `Minute`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Minute`; example: `1000`
     pub minute: Option<i64>,
 
-    /// `Hour`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Hour`; example: `1000`
     pub hour: Option<i64>,
 
-    /// `QuotaShare`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QuotaShare`; example: `false`
     pub quota_share: Option<bool>,
 }
 
@@ -6795,82 +4568,49 @@ pub struct LimitWindow {
 /// Returned in the output of [`DescribeHost`](super::DescribeHost) and [`DescribeHosts`](super::DescribeHosts).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-jbtq6mm8"`
+    /// `LoadBalancerId`; example: `"lb-jbtq6mm8"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"randy-clb-waf"`
+    /// `LoadBalancerName`; example: `"randy-clb-waf"`
     pub load_balancer_name: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-hw2avhk0"`
+    /// `ListenerId`; example: `"lbl-hw2avhk0"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"waftestnametest"`
+    /// `ListenerName`; example: `"waftestnametest"`
     pub listener_name: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport`; example: `80`
     pub vport: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ApRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApRegion`; example: `["ap-guangzhou"]`
     pub ap_region: Option<Vec<String>>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"136.51.67.104"`
+    /// `Vip`, always sent in responses; example: `"136.51.67.104"`
     pub vip: Option<String>,
 
-    /// `NumericalVpcId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `546585`
+    /// `NumericalVpcId`, always sent in responses; example: `546585`
     pub numerical_vpc_id: Option<i64>,
 
-    /// `LoadBalancerType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`, always sent in responses; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 
-    /// `LoadBalancerDomain`: a string.
-    ///
-    /// Example: `"lb-jbtq6mm8-vo1x4syum7jtqz5n.clb.ap-guangzhou.tencentclb.com"`
+    /// `LoadBalancerDomain`; example: `"lb-jbtq6mm8-vo1x4syum7jtqz5n.clb.ap-guangzhou.tencentclb.com"`
     pub load_balancer_domain: Option<String>,
 
-    /// `MemberAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251254511`
+    /// `MemberAppId`; example: `251254511`
     pub member_app_id: Option<u64>,
 
-    /// `MemberUin`: a string.
-    ///
-    /// Example: `"700000916577"`
+    /// `MemberUin`; example: `"700000916577"`
     pub member_uin: Option<String>,
 }
 
@@ -6879,99 +4619,55 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeDomainDetailsClb`](super::DescribeDomainDetailsClb), [`DescribeDomains`](super::DescribeDomains) and [`DescribeObjects`](super::DescribeObjects).
 #[tc_model]
 pub struct LoadBalancerPackageNew {
-    /// `ListenerId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lbl-2ngb9pkz"`
+    /// `ListenerId`, required in requests; example: `"lbl-2ngb9pkz"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"门户"`
+    /// `ListenerName`, required in requests; example: `"门户"`
     pub listener_name: Option<String>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-3fty24ab"`
+    /// `LoadBalancerId`; example: `"lb-3fty24ab"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"门户"`
+    /// `LoadBalancerName`, required in requests; example: `"门户"`
     pub load_balancer_name: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`, required in requests; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gz"`
+    /// `Region`, required in requests; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Vip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"81.70.116.92"`
+    /// `Vip`, required in requests; example: `"81.70.116.92"`
     pub vip: Option<String>,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `80`
+    /// `Vport`, required in requests; example: `80`
     pub vport: Option<u64>,
 
-    /// `Zone`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`, required in requests; example: `"ap-beijing-1"`
     pub zone: Option<String>,
 
-    /// `NumericalVpcId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `6123`
+    /// `NumericalVpcId`, required in requests; example: `6123`
     pub numerical_vpc_id: Option<i64>,
 
-    /// `LoadBalancerType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"open"`
+    /// `LoadBalancerType`, required in requests; example: `"open"`
     pub load_balancer_type: Option<String>,
 
-    /// `ApRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApRegion`; example: `["ap-guangzhou"]`
     pub ap_region: Option<Vec<String>>,
 
-    /// `LoadBalancerDomain`: a string.
-    ///
-    /// Example: `"randy.qcloudwaf.com"`
+    /// `LoadBalancerDomain`; example: `"randy.qcloudwaf.com"`
     pub load_balancer_domain: Option<String>,
 
-    /// `MemberAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251240572`
+    /// `MemberAppId`; example: `251240572`
     pub member_app_id: Option<u64>,
 
-    /// `MemberUin`: a string.
-    ///
-    /// Example: `"700000670233"`
+    /// `MemberUin`; example: `"700000670233"`
     pub member_uin: Option<String>,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251254511`
+    /// `Appid`; example: `251254511`
     pub appid: Option<u64>,
 
-    /// `MemberNickName`: a string.
-    ///
-    /// Example: `"member-nickname"`
+    /// `MemberNickName`; example: `"member-nickname"`
     pub member_nick_name: Option<String>,
 }
 
@@ -6980,14 +4676,10 @@ pub struct LoadBalancerPackageNew {
 /// Returned in the output of [`GetAttackHistogram`](super::GetAttackHistogram).
 #[tc_model]
 pub struct LogHistogramInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
-    /// `TimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1720616514`
+    /// `TimeStamp`; example: `1720616514`
     pub time_stamp: i64,
 }
 
@@ -6996,59 +4688,37 @@ pub struct LogHistogramInfo {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogInfo {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1619162953000`
+    /// `Time`; example: `1619162953000`
     pub time: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
+    /// `TopicId`; example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"waf_access_log"`
+    /// `TopicName`; example: `"waf_access_log"`
     pub topic_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Source`; example: `"10.0.0.1"`
     pub source: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/var/log/access.log"`
+    /// `FileName`; example: `"/var/log/access.log"`
     pub file_name: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"28ba29a0-f93b-11eb-9a03-0242ac130003"`
+    /// `PkgId`; example: `"28ba29a0-f93b-11eb-9a03-0242ac130003"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PkgLogId`; example: `"1"`
     pub pkg_log_id: String,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `LogJson`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub log_json: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"waf-node-01"`
+    /// `HostName`; example: `"waf-node-01"`
     pub host_name: Option<String>,
 
-    /// `RawLog`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `RawLog`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub raw_log: Option<String>,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
+    /// `IndexStatus`; example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
     pub index_status: Option<String>,
 }
 
@@ -7057,10 +4727,10 @@ pub struct LogInfo {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItem {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -7069,7 +4739,7 @@ pub struct LogItem {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItems {
-    /// `Data`: a list of [`LogItem`] objects.
+    /// `Data`
     pub data: Vec<LogItem>,
 }
 
@@ -7078,64 +4748,34 @@ pub struct LogItems {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MajorEventsPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sada"`
+    /// `ResourceIds`, always sent in responses; example: `"sada"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_scene_major_events_basic"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_scene_major_events_basic"`
     pub billing_item: Option<String>,
 
-    /// `HWState`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `HWState`, always sent in responses; example: `1`
     #[tc(rename = "HWState")]
     pub hw_state: Option<i64>,
 }
@@ -7145,58 +4785,31 @@ pub struct MajorEventsPkg {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MajorEventsProPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sada"`
+    /// `ResourceIds`, always sent in responses; example: `"sada"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_scene_major_events_basic"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_scene_major_events_basic"`
     pub billing_item: Option<String>,
 }
 
@@ -7206,19 +4819,13 @@ pub struct MajorEventsProPkg {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct MatchOption {
-    /// `Params`: a string.
-    ///
-    /// Example: `"params_a"`
+    /// `Params`; example: `"params_a"`
     pub params: Option<String>,
 
-    /// `Func`: a string.
-    ///
-    /// Example: `"EXACT"`
+    /// `Func`; example: `"EXACT"`
     pub func: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content_a"`
+    /// `Content`; example: `"content_a"`
     pub content: Option<String>,
 }
 
@@ -7227,44 +4834,28 @@ pub struct MatchOption {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MiniExtendPkg {
-    /// `ResourceIds`: a string.
-    ///
-    /// Example: `"sada"`
+    /// `ResourceIds`; example: `"sada"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Region`; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_wsm_waf_scene_major_events_basic"`
+    /// `BillingItem`; example: `"sv_wsm_waf_scene_major_events_basic"`
     pub billing_item: Option<String>,
 }
 
@@ -7273,57 +4864,31 @@ pub struct MiniExtendPkg {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MiniPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2kw60zgy0908e8j3_1_mini"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2kw60zgy0908e8j3_1_mini"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `BeginTime`, always sent in responses; example: `"2021-01-05"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-05"`
+    /// `EndTime`, always sent in responses; example: `"2021-01-05"`
     pub end_time: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Count`, always sent in responses; example: `1`
     pub count: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_scene_major_events_basic"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_scene_major_events_basic"`
     pub billing_item: Option<String>,
 
-    /// `GatewayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GatewayType`; example: `1`
     pub gateway_type: Option<u64>,
 }
 
@@ -7332,19 +4897,13 @@ pub struct MiniPkg {
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct NetworkConfig {
-    /// `AntiDDosEip`: a string.
-    ///
-    /// Example: `"126.35.69.226"`
+    /// `AntiDDosEip`; example: `"126.35.69.226"`
     pub anti_d_dos_eip: Option<String>,
 
-    /// `AntiDDosEipStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AntiDDosEipStatus`; example: `1`
     pub anti_d_dos_eip_status: Option<u64>,
 
-    /// `VipStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipStatus`; example: `1`
     pub vip_status: Option<u64>,
 }
 
@@ -7353,24 +4912,16 @@ pub struct NetworkConfig {
 /// Sent in the input of [`ModifyObjects`](super::ModifyObjects).
 #[tc_model]
 pub struct Object {
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"lb-d2lp6r6t"`
+    /// `ObjectId`; example: `"lb-d2lp6r6t"`
     pub object_id: Option<String>,
 
-    /// `MemberAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1361890591`
+    /// `MemberAppId`; example: `1361890591`
     pub member_app_id: Option<u64>,
 
-    /// `MemberUin`: a string.
-    ///
-    /// Example: `"100042632032"`
+    /// `MemberUin`; example: `"100042632032"`
     pub member_uin: Option<String>,
 
-    /// `MemberNickName`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `MemberNickName`; example: `"测试账号"`
     pub member_nick_name: Option<String>,
 }
 
@@ -7379,58 +4930,38 @@ pub struct Object {
 /// Returned in the output of [`DescribeOwaspRules`](super::DescribeOwaspRules).
 #[tc_model]
 pub struct OwaspRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000001`
+    /// `RuleId`; example: `10000001`
     pub rule_id: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rule description"`
+    /// `Description`; example: `"rule description"`
     pub description: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Level`; example: `100`
     pub level: i64,
 
-    /// `VulLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulLevel`; example: `1`
     pub vul_level: Option<i64>,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2022-39195"`
+    /// `CveID`; example: `"CVE-2022-39195"`
     #[tc(rename = "CveID")]
     pub cve_id: Option<String>,
 
-    /// `TypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000001`
+    /// `TypeId`; example: `10000001`
     pub type_id: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-24 19:55:55"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-11-24 19:55:55"`
     pub create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-24 19:55:55"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2021-11-24 19:55:55"`
     pub modify_time: Option<String>,
 
-    /// `Locked`: a signed 64-bit integer.
+    /// `Locked`
     pub locked: i64,
 
-    /// `Reason`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Reason`; example: `0`
     pub reason: Option<i64>,
 }
 
@@ -7439,49 +4970,31 @@ pub struct OwaspRule {
 /// Returned in the output of [`DescribeOwaspRuleTypes`](super::DescribeOwaspRuleTypes).
 #[tc_model]
 pub struct OwaspRuleType {
-    /// `TypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000001`
+    /// `TypeId`; example: `10000001`
     pub type_id: u64,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"ruleName"`
+    /// `TypeName`; example: `"ruleName"`
     pub type_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ruleDescription"`
+    /// `Description`; example: `"ruleDescription"`
     pub description: Option<String>,
 
-    /// `Classification`: a string.
-    ///
-    /// Example: `"XSS"`
+    /// `Classification`; example: `"XSS"`
     pub classification: Option<String>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Action`; example: `0`
     pub action: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Level`; example: `100`
     pub level: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `TotalRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalRule`; example: `100`
     pub total_rule: Option<u64>,
 
-    /// `ActiveRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ActiveRule`; example: `50`
     pub active_rule: Option<u64>,
 }
 
@@ -7490,65 +5003,43 @@ pub struct OwaspRuleType {
 /// Returned in the output of [`DescribeOwaspWhiteRules`](super::DescribeOwaspWhiteRules).
 #[tc_model]
 pub struct OwaspWhiteRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10011`
+    /// `RuleId`; example: `10011`
     pub rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testRule"`
+    /// `Name`; example: `"testRule"`
     pub name: String,
 
-    /// `Ids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10000030,10000032]`
+    /// `Ids`; example: `[10000030,10000032]`
     pub ids: Vec<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Strategies`: a list of [`Strategy`] objects.
-    ///
-    /// Example: `[{"Arg":"","CompareFunc":"eq","Content":"/acl","Field":"URL"}]`
+    /// `Strategies`; example: `[{"Arg":"","CompareFunc":"eq","Content":"/acl","Field":"URL"}]`
     pub strategies: Vec<Strategy>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-19T19:53:53+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-11-19T19:53:53+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-19T19:53:53+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2021-11-19T19:53:53+08:00"`
     pub update_time: String,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"TimedJob"`
+    /// `JobType`; example: `"TimedJob"`
     pub job_type: Option<String>,
 
-    /// `JobDateTime`: a [`JobDateTime`].
+    /// `JobDateTime`
     pub job_date_time: Option<JobDateTime>,
 
-    /// `CronType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `CronType`; example: `"week"`
     pub cron_type: Option<String>,
 
-    /// `ValidStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ValidStatus`; example: `true`
     pub valid_status: Option<bool>,
 
-    /// `LogicalOp`: a string.
+    /// `LogicalOp`
     pub logical_op: Option<String>,
 }
 
@@ -7558,14 +5049,10 @@ pub struct OwaspWhiteRule {
 /// Returned in the output of [`DescribeBotSceneUCBRule`](super::DescribeBotSceneUCBRule).
 #[tc_model]
 pub struct ParamCompareList {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -7575,14 +5062,10 @@ pub struct ParamCompareList {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct PathItem {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Path`; example: `"/test"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 }
 
@@ -7591,116 +5074,72 @@ pub struct PathItem {
 /// Returned in the output of [`DescribePeakPoints`](super::DescribePeakPoints).
 #[tc_model]
 pub struct PeakPointsItem {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Time`; example: `2`
     pub time: u64,
 
-    /// `Access`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Access`; example: `1`
     pub access: u64,
 
-    /// `Up`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Up`; example: `4`
     pub up: u64,
 
-    /// `Down`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Down`; example: `7`
     pub down: u64,
 
-    /// `Attack`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Attack`; example: `8`
     pub attack: u64,
 
-    /// `Cc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Cc`; example: `9`
     pub cc: u64,
 
-    /// `BotAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BotAccess`; example: `100`
     pub bot_access: u64,
 
-    /// `StatusServerError`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusServerError`; example: `1`
     pub status_server_error: Option<u64>,
 
-    /// `StatusClientError`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusClientError`; example: `1`
     pub status_client_error: Option<u64>,
 
-    /// `StatusRedirect`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StatusRedirect`; example: `2`
     pub status_redirect: Option<u64>,
 
-    /// `StatusOk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `StatusOk`; example: `3`
     pub status_ok: Option<u64>,
 
-    /// `UpstreamServerError`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `UpstreamServerError`; example: `4`
     pub upstream_server_error: Option<u64>,
 
-    /// `UpstreamClientError`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UpstreamClientError`; example: `5`
     pub upstream_client_error: Option<u64>,
 
-    /// `UpstreamRedirect`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `UpstreamRedirect`; example: `6`
     pub upstream_redirect: Option<u64>,
 
-    /// `BlackIP`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlackIP`; example: `1`
     #[tc(rename = "BlackIP")]
     pub black_ip: Option<u64>,
 
-    /// `Tamper`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tamper`; example: `1`
     pub tamper: Option<u64>,
 
-    /// `Leak`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Leak`; example: `1`
     pub leak: Option<u64>,
 
-    /// `ACL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ACL`; example: `1`
     #[tc(rename = "ACL")]
     pub acl: Option<u64>,
 
-    /// `WxAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WxAccess`; example: `1`
     pub wx_access: Option<u64>,
 
-    /// `WxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WxCount`; example: `1`
     pub wx_count: Option<u64>,
 
-    /// `WxUp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WxUp`; example: `1`
     pub wx_up: Option<u64>,
 
-    /// `WxDown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WxDown`; example: `1`
     pub wx_down: Option<u64>,
 }
 
@@ -7709,14 +5148,10 @@ pub struct PeakPointsItem {
 /// Returned in the output of [`DescribeAttackType`](super::DescribeAttackType).
 #[tc_model]
 pub struct PiechartItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"attack"`
+    /// `Type`; example: `"attack"`
     pub r#type: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 }
 
@@ -7725,29 +5160,19 @@ pub struct PiechartItem {
 /// Returned in the output of [`DescribeDomainDetailsSaas`](super::DescribeDomainDetailsSaas), [`DescribeDomains`](super::DescribeDomains) and [`DescribeObjects`](super::DescribeObjects).
 #[tc_model]
 pub struct PortInfo {
-    /// `NginxServerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `257856`
+    /// `NginxServerId`; example: `257856`
     pub nginx_server_id: u64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `UpstreamPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `UpstreamPort`; example: `"80"`
     pub upstream_port: String,
 
-    /// `UpstreamProtocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `UpstreamProtocol`; example: `"http"`
     pub upstream_protocol: String,
 }
 
@@ -7757,29 +5182,19 @@ pub struct PortInfo {
 /// Returned in the output of [`DescribeSpartaProtectionInfo`](super::DescribeSpartaProtectionInfo).
 #[tc_model]
 pub struct PortItem {
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `UpstreamPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `UpstreamPort`; example: `"80"`
     pub upstream_port: String,
 
-    /// `UpstreamProtocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `UpstreamProtocol`; example: `"http"`
     pub upstream_protocol: String,
 
-    /// `NginxServerId`: a string.
-    ///
-    /// Example: `"\"0\""`
+    /// `NginxServerId`; example: `"\"0\""`
     pub nginx_server_id: String,
 }
 
@@ -7788,83 +5203,53 @@ pub struct PortItem {
 /// Returned in the output of [`DescribePostCKafkaFlows`](super::DescribePostCKafkaFlows).
 #[tc_model]
 pub struct PostCKafkaFlowInfo {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `FlowId`; example: `100001`
     pub flow_id: i64,
 
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CKafkaRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CKafkaRegion`; example: `"ap-guangzhou"`
     pub c_kafka_region: String,
 
-    /// `CKafkaID`: a string.
-    ///
-    /// Example: `"ckafka-o9gjqonr"`
+    /// `CKafkaID`; example: `"ckafka-o9gjqonr"`
     #[tc(rename = "CKafkaID")]
     pub c_kafka_id: String,
 
-    /// `Brokers`: a string.
-    ///
-    /// Example: `"11.179.226.202:6016"`
+    /// `Brokers`; example: `"11.179.226.202:6016"`
     pub brokers: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.4.1"`
+    /// `Version`; example: `"2.4.1"`
     pub version: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"waf_post_access_log"`
+    /// `Topic`; example: `"waf_post_access_log"`
     pub topic: String,
 
-    /// `Compression`: a string.
-    ///
-    /// Example: `"lz4"`
+    /// `Compression`; example: `"lz4"`
     pub compression: String,
 
-    /// `SASLEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SASLEnable`; example: `0`
     #[tc(rename = "SASLEnable")]
     pub sasl_enable: i64,
 
-    /// `SASLUser`: a string.
-    ///
-    /// Example: `"waf_user"`
+    /// `SASLUser`; example: `"waf_user"`
     #[tc(rename = "SASLUser")]
     pub sasl_user: String,
 
-    /// `SASLPassword`: a string.
-    ///
-    /// Example: `"waf123456"`
+    /// `SASLPassword`; example: `"waf123456"`
     #[tc(rename = "SASLPassword")]
     pub sasl_password: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: String,
 
-    /// `VipType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VipType`; example: `2`
     pub vip_type: i64,
 
-    /// `WriteConfig`: a [`FieldWriteConfig`].
-    ///
-    /// Example: `{"EnableHeaders":1}`
+    /// `WriteConfig`; example: `{"EnableHeaders":1}`
     pub write_config: Option<FieldWriteConfig>,
 }
 
@@ -7874,50 +5259,34 @@ pub struct PostCKafkaFlowInfo {
 #[doc(alias = "PostCLSFlowInfo")]
 #[tc_model]
 pub struct PostClsFlowInfo {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `FlowId`; example: `100001`
     pub flow_id: i64,
 
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CLSRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CLSRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "CLSRegion")]
     pub cls_region: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"waf-post-logset"`
+    /// `LogsetName`; example: `"waf-post-logset"`
     pub logset_name: String,
 
-    /// `LogsetID`: a string.
-    ///
-    /// Example: `"59a61f1a-d606-4a17-8eaf-0881cb656887"`
+    /// `LogsetID`; example: `"59a61f1a-d606-4a17-8eaf-0881cb656887"`
     #[tc(rename = "LogsetID")]
     pub logset_id: String,
 
-    /// `LogTopicName`: a string.
-    ///
-    /// Example: `"waf-post-logtopic"`
+    /// `LogTopicName`; example: `"waf-post-logtopic"`
     pub log_topic_name: Option<String>,
 
-    /// `LogTopicID`: a string.
-    ///
-    /// Example: `"59a61f1a-d606-4a17-8eaf-0881cb656887"`
+    /// `LogTopicID`; example: `"59a61f1a-d606-4a17-8eaf-0881cb656887"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: Option<String>,
 
-    /// `WriteConfig`: a [`FieldWriteConfig`].
+    /// `WriteConfig`
     pub write_config: Option<FieldWriteConfig>,
 }
 
@@ -7926,16 +5295,10 @@ pub struct PostClsFlowInfo {
 /// Sent in the input of [`ModifyGenerateDeals`](super::ModifyGenerateDeals).
 #[tc_model]
 pub struct ProductInfo {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Web应用防火墙"`
+    /// `Name`, always sent in responses; example: `"Web应用防火墙"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"旗舰版"`
+    /// `Value`, always sent in responses; example: `"旗舰版"`
     pub value: Option<String>,
 }
 
@@ -7944,19 +5307,13 @@ pub struct ProductInfo {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct PromptDetectResult {
-    /// `Result`: a string.
-    ///
-    /// Example: `"prompt_injection"`
+    /// `Result`; example: `"prompt_injection"`
     pub result: Option<String>,
 
-    /// `Confidence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Confidence`; example: `100`
     pub confidence: Option<u64>,
 
-    /// `Category`: a list of strings.
-    ///
-    /// Example: `["提示词注入"]`
+    /// `Category`; example: `["提示词注入"]`
     pub category: Option<Vec<String>>,
 }
 
@@ -7965,14 +5322,10 @@ pub struct PromptDetectResult {
 /// Returned in the output of [`DescribeProtectGroup`](super::DescribeProtectGroup).
 #[tc_model]
 pub struct ProtectGroupDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.testwaf.com"`
+    /// `Domain`; example: `"www.testwaf.com"`
     pub domain: Option<String>,
 
-    /// `Instances`: a list of [`InstanceBriefInfo`] objects.
-    ///
-    /// Example: `[{"ID":"waf_int0dxss","Name":"waf_instance"}]`
+    /// `Instances`; example: `[{"ID":"waf_int0dxss","Name":"waf_instance"}]`
     pub instances: Option<Vec<InstanceBriefInfo>>,
 }
 
@@ -7981,46 +5334,32 @@ pub struct ProtectGroupDomainInfo {
 /// Returned in the output of [`DescribeProtectGroup`](super::DescribeProtectGroup).
 #[tc_model]
 pub struct ProtectGroupInfo {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11101`
+    /// `ID`; example: `11101`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rulename"`
+    /// `Name`; example: `"rulename"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Domains`: a list of [`ProtectGroupDomainInfo`] objects.
+    /// `Domains`
     pub domains: Vec<ProtectGroupDomainInfo>,
 
-    /// `RuleNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RuleNum`; example: `10`
     pub rule_num: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2012-03-07T13:02:47+08:00"`
+    /// `CreateTime`; example: `"2012-03-07T13:02:47+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2012-03-07T13:02:47+08:00"`
+    /// `UpdateTime`; example: `"2012-03-07T13:02:47+08:00"`
     pub update_time: Option<String>,
 
-    /// `TagInfos`: a list of [`TagInfo`] objects.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<TagInfo>>,
 
-    /// `BoundTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundTemplate`; example: `true`
     pub bound_template: Option<bool>,
 }
 
@@ -8030,39 +5369,22 @@ pub struct ProtectGroupInfo {
 #[doc(alias = "QPSPackageNew")]
 #[tc_model]
 pub struct QpsPackageNew {
-    /// `ResourceIds`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"waf_000q6ntyb"`
+    /// `ResourceIds`, required in requests; example: `"waf_000q6ntyb"`
     pub resource_ids: Option<String>,
 
-    /// `ValidTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2024-12-01 15:27:23"`
+    /// `ValidTime`, required in requests; example: `"2024-12-01 15:27:23"`
     pub valid_time: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, required in requests; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Count`, required in requests; example: `1`
     pub count: Option<i64>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gz"`
+    /// `Region`, required in requests; example: `"gz"`
     pub region: Option<String>,
 
-    /// `BillingItem`: a string.
-    ///
-    /// Example: `"sv_wsm_waf_package_enterprise"`
+    /// `BillingItem`; example: `"sv_wsm_waf_package_enterprise"`
     pub billing_item: Option<String>,
 }
 
@@ -8071,36 +5393,24 @@ pub struct QpsPackageNew {
 /// Returned in the output of [`GetInstanceQpsLimit`](super::GetInstanceQpsLimit).
 #[tc_model]
 pub struct QpsData {
-    /// `ElasticBillingDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3333`
+    /// `ElasticBillingDefault`; example: `3333`
     pub elastic_billing_default: u64,
 
-    /// `ElasticBillingMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ElasticBillingMin`; example: `100`
     pub elastic_billing_min: u64,
 
-    /// `ElasticBillingMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ElasticBillingMax`; example: `100000`
     pub elastic_billing_max: u64,
 
-    /// `QPSExtendMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `QPSExtendMax`; example: `10000`
     #[tc(rename = "QPSExtendMax")]
     pub qps_extend_max: u64,
 
-    /// `QPSExtendIntlMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `QPSExtendIntlMax`; example: `10000`
     #[tc(rename = "QPSExtendIntlMax")]
     pub qps_extend_intl_max: u64,
 
-    /// `ElasticPrepaidRatio`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ElasticPrepaidRatio`; example: `1.0`
     pub elastic_prepaid_ratio: Option<f64>,
 }
 
@@ -8110,52 +5420,28 @@ pub struct QpsData {
 #[doc(alias = "RCEExtendPkg")]
 #[tc_model]
 pub struct RceExtendPkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l145gbu09vhma2p_0_rce_extend"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l145gbu09vhma2p_0_rce_extend"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-08-19 12:18:32"`
+    /// `BeginTime`, always sent in responses; example: `"2025-08-19 12:18:32"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-08-19 12:18:32"`
+    /// `EndTime`, always sent in responses; example: `"2026-08-19 12:18:32"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `InquireNum`, always sent in responses; example: `2`
     pub inquire_num: Option<i64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_qps_rce_pack"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_qps_rce_pack"`
     pub billing_item: Option<String>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 }
 
@@ -8165,68 +5451,37 @@ pub struct RceExtendPkg {
 #[doc(alias = "RCEPkg")]
 #[tc_model]
 pub struct RcePkg {
-    /// `ResourceIds`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2l145gbu09vhma2p_0_rce"`
+    /// `ResourceIds`, always sent in responses; example: `"waf_2l145gbu09vhma2p_0_rce"`
     pub resource_ids: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Region`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-08-19 12:18:32"`
+    /// `BeginTime`, always sent in responses; example: `"2025-08-19 12:18:32"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-08-19 12:34:35"`
+    /// `EndTime`, always sent in responses; example: `"2025-08-19 12:34:35"`
     pub end_time: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InquireNum`, always sent in responses; example: `1`
     pub inquire_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `UsedNum`, always sent in responses; example: `0`
     pub used_num: Option<i64>,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<u64>,
 
-    /// `BillingItem`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sv_wsm_waf_rce_ad"`
+    /// `BillingItem`, always sent in responses; example: `"sv_wsm_waf_rce_ad"`
     pub billing_item: Option<String>,
 
-    /// `ElasticMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticMode`; example: `0`
     pub elastic_mode: Option<i64>,
 
-    /// `ElasticBilling`: a signed 64-bit integer.
-    ///
-    /// Example: `300000`
+    /// `ElasticBilling`; example: `300000`
     pub elastic_billing: Option<i64>,
 }
 
@@ -8235,14 +5490,10 @@ pub struct RcePkg {
 /// Returned in the output of [`CreateRateLimitV2`](super::CreateRateLimitV2), [`DeleteRateLimitsV2`](super::DeleteRateLimitsV2), [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2), [`EnableRateLimitsV2`](super::EnableRateLimitsV2) and [`UpdateRateLimitV2`](super::UpdateRateLimitV2).
 #[tc_model]
 pub struct RateLimitCommonRsp {
-    /// `Code`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<u64>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: Option<String>,
 }
 
@@ -8252,21 +5503,13 @@ pub struct RateLimitCommonRsp {
 /// Returned in the output of [`DescribeRateLimitsV2`](super::DescribeRateLimitsV2).
 #[tc_model]
 pub struct RedirectInfo {
-    /// `Protocol`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`, required in requests; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Domain`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"abc.test.com"`
+    /// `Domain`, required in requests; example: `"abc.test.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/abc"`
+    /// `Url`; example: `"/abc"`
     pub url: Option<String>,
 }
 
@@ -8275,19 +5518,13 @@ pub struct RedirectInfo {
 /// Sent in the input of [`ModifyUserSignatureRule`](super::ModifyUserSignatureRule) and [`ModifyUserSignatureRuleV2`](super::ModifyUserSignatureRuleV2).
 #[tc_model]
 pub struct ReqUserRule {
-    /// `Id`: a string.
-    ///
-    /// Example: `"010000001"`
+    /// `Id`; example: `"010000001"`
     pub id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Reason`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Reason`; example: `1`
     pub reason: Option<i64>,
 }
 
@@ -8296,14 +5533,10 @@ pub struct ReqUserRule {
 /// Returned in the output of [`AddCustomRule`](super::AddCustomRule), [`AddCustomWhiteRule`](super::AddCustomWhiteRule), [`DeleteCustomRule`](super::DeleteCustomRule), [`DeleteCustomWhiteRule`](super::DeleteCustomWhiteRule), [`DeleteHost`](super::DeleteHost), [`DescribeHostLimit`](super::DescribeHostLimit) and 9 more.
 #[tc_model]
 pub struct ResponseCode {
-    /// `Code`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Code`; example: `"Success"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 }
 
@@ -8312,53 +5545,29 @@ pub struct ResponseCode {
 /// Returned in the output of [`DescribeDomainRules`](super::DescribeDomainRules).
 #[tc_model]
 pub struct Rule {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `16`
+    /// `Id`, always sent in responses; example: `16`
     pub id: Option<u64>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"61"`
+    /// `Type`, always sent in responses; example: `"61"`
     pub r#type: Option<String>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"200"`
+    /// `Level`, always sent in responses; example: `"200"`
     pub level: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rule description"`
+    /// `Description`, always sent in responses; example: `"rule description"`
     pub description: Option<String>,
 
-    /// `CVE`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CVE-2017-3506"`
+    /// `CVE`, always sent in responses; example: `"CVE-2017-3506"`
     #[tc(rename = "CVE")]
     pub cve: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1730688849"`
+    /// `ModifyTime`, always sent in responses; example: `"1730688849"`
     pub modify_time: Option<String>,
 
-    /// `AddTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1730688849"`
+    /// `AddTime`, always sent in responses; example: `"1730688849"`
     pub add_time: Option<String>,
 }
 
@@ -8367,49 +5576,31 @@ pub struct Rule {
 /// Returned in the output of [`DescribeLLMWafDLPRules`](super::DescribeLLMWafDLPRules) and [`DescribeLLMWafProtectRules`](super::DescribeLLMWafProtectRules).
 #[tc_model]
 pub struct RuleDetail {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"gtc-baseline-025"`
+    /// `RuleId`; example: `"gtc-baseline-025"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"备份与快照删除破坏阻断"`
+    /// `RuleName`; example: `"备份与快照删除破坏阻断"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"拦截批量加密文件、修改扩展名等勒索行为"`
+    /// `Description`; example: `"拦截批量加密文件、修改扩展名等勒索行为"`
     pub description: Option<String>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"medium"`
+    /// `Severity`; example: `"medium"`
     pub severity: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"deny"`
+    /// `Action`; example: `"deny"`
     pub action: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `DesensitizeSample`: a string.
-    ///
-    /// Example: `"****1234"`
+    /// `DesensitizeSample`; example: `"****1234"`
     pub desensitize_sample: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1726456800`
+    /// `UpdateTime`; example: `1726456800`
     pub update_time: Option<u64>,
 }
 
@@ -8418,29 +5609,19 @@ pub struct RuleDetail {
 /// Sent in the input of [`ModifyLLMContentRule`](super::ModifyLLMContentRule).
 #[tc_model]
 pub struct RuleItem {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tool_args"`
+    /// `Key`, always sent in responses; example: `"tool_args"`
     pub key: Option<String>,
 
-    /// `Op`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"equal"`
+    /// `Op`, always sent in responses; example: `"equal"`
     pub op: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["/etc/passwd"]`
+    /// `Value`; example: `["/etc/passwd"]`
     pub value: Option<Vec<String>>,
 
-    /// `Levels`: a list of [`ValueLevel`] objects.
+    /// `Levels`
     pub levels: Option<Vec<ValueLevel>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"path"`
+    /// `Name`; example: `"path"`
     pub name: Option<String>,
 }
 
@@ -8449,37 +5630,25 @@ pub struct RuleItem {
 /// Returned in the output of [`DescribeDomainWhiteRules`](super::DescribeDomainWhiteRules).
 #[tc_model]
 pub struct RuleList {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Rules`: a list of unsigned 64-bit integers.
+    /// `Rules`
     pub rules: Vec<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"path"`
+    /// `Url`; example: `"path"`
     pub url: String,
 
-    /// `Function`: a string.
-    ///
-    /// Example: `"fun"`
+    /// `Function`; example: `"fun"`
     pub function: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"1719994565"`
+    /// `Time`; example: `"1719994565"`
     pub time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-15 19:23:06"`
+    /// `CreateTime`; example: `"2023-11-15 19:23:06"`
     pub create_time: Option<String>,
 }
 
@@ -8488,35 +5657,23 @@ pub struct RuleList {
 /// Returned in the output of [`DescribeUserSignatureClass`](super::DescribeUserSignatureClass).
 #[tc_model]
 pub struct RuleType {
-    /// `TypeID`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `TypeID`; example: `"10000001"`
     #[tc(rename = "TypeID")]
     pub type_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ruleName"`
+    /// `Name`; example: `"ruleName"`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"ruleDescription"`
+    /// `Desc`; example: `"ruleDescription"`
     pub desc: Option<String>,
 
-    /// `RuleTypeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleTypeStatus`; example: `0`
     pub rule_type_status: Option<i64>,
 
-    /// `ActiveRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ActiveRuleCount`; example: `10`
     pub active_rule_count: Option<i64>,
 
-    /// `TotalRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `TotalRuleCount`; example: `16`
     pub total_rule_count: Option<i64>,
 }
 
@@ -8526,21 +5683,13 @@ pub struct RuleType {
 #[doc(alias = "SSEClientMessage")]
 #[tc_model]
 pub struct SseClientMessage {
-    /// `Role`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Role`, required in requests; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"你好，你能干些什么"`
+    /// `Content`, required in requests; example: `"你好，你能干些什么"`
     pub content: Option<String>,
 
-    /// `ContentType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContentType`; example: `0`
     pub content_type: Option<i64>,
 }
 
@@ -8549,30 +5698,22 @@ pub struct SseClientMessage {
 /// Returned in the output of [`DescribeScanIp`](super::DescribeScanIp).
 #[tc_model]
 pub struct ScanIpInfo {
-    /// `Bussiness`: a string.
-    ///
-    /// Example: `"微信小程序安全检测"`
+    /// `Bussiness`; example: `"微信小程序安全检测"`
     pub bussiness: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"提审小程序后台服务器"`
+    /// `Target`; example: `"提审小程序后台服务器"`
     pub target: Option<String>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","101.226.103.0/25"]`
+    /// `IpList`; example: `["1.1.1.1","101.226.103.0/25"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Descibe`: a string.
-    ///
-    /// Example: `"微信平台对提审的小程序进行安全检测，以协助开发者提升小程序服务的安全性。"`
+    /// `Descibe`; example: `"微信平台对提审的小程序进行安全检测，以协助开发者提升小程序服务的安全性。"`
     pub descibe: Option<String>,
 
-    /// `Referer`: a string.
+    /// `Referer`
     pub referer: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<i64>,
 }
 
@@ -8581,19 +5722,13 @@ pub struct ScanIpInfo {
 /// Sent in the input of [`DescribeHosts`](super::DescribeHosts).
 #[tc_model]
 pub struct SearchItem {
-    /// `ClsStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClsStatus`; example: `"1"`
     pub cls_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `FlowMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FlowMode`; example: `"1"`
     pub flow_mode: Option<String>,
 }
 
@@ -8602,19 +5737,13 @@ pub struct SearchItem {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct SecretInfo {
-    /// `SecretSource`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `SecretSource`; example: `"manual"`
     pub secret_source: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"`
+    /// `SecretKey`; example: `"b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"`
     pub secret_key: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"private_key.pem"`
+    /// `FileName`; example: `"private_key.pem"`
     pub file_name: Option<String>,
 }
 
@@ -8623,7 +5752,7 @@ pub struct SecretInfo {
 /// Returned in the output of [`DescribeSession`](super::DescribeSession).
 #[tc_model]
 pub struct SessionData {
-    /// `Res`: a list of [`SessionItem`] objects.
+    /// `Res`
     pub res: Vec<SessionItem>,
 }
 
@@ -8632,65 +5761,41 @@ pub struct SessionData {
 /// Returned in the output of [`DescribeSession`](super::DescribeSession).
 #[tc_model]
 pub struct SessionItem {
-    /// `Category`: a string.
-    ///
-    /// Example: `"match"`
+    /// `Category`; example: `"match"`
     pub category: String,
 
-    /// `KeyOrStartMat`: a string.
-    ///
-    /// Example: `"PHPSESSID="`
+    /// `KeyOrStartMat`; example: `"PHPSESSID="`
     pub key_or_start_mat: String,
 
-    /// `EndMat`: a string.
-    ///
-    /// Example: `";"`
+    /// `EndMat`; example: `";"`
     pub end_mat: String,
 
-    /// `StartOffset`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `StartOffset`; example: `"-1"`
     pub start_offset: String,
 
-    /// `EndOffset`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `EndOffset`; example: `"-1"`
     pub end_offset: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"cookie"`
+    /// `Source`; example: `"cookie"`
     pub source: String,
 
-    /// `TsVersion`: a string.
-    ///
-    /// Example: `"1719988467000"`
+    /// `TsVersion`; example: `"1719988467000"`
     pub ts_version: String,
 
-    /// `SessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2000003356`
+    /// `SessionId`; example: `2000003356`
     pub session_id: Option<i64>,
 
-    /// `SessionName`: a string.
-    ///
-    /// Example: `"test-session"`
+    /// `SessionName`; example: `"test-session"`
     pub session_name: Option<String>,
 
-    /// `SessionInUsed`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SessionInUsed`; example: `false`
     pub session_in_used: Option<bool>,
 
-    /// `RelatedRuleID`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `RelatedRuleID`; example: `[100]`
     #[tc(rename = "RelatedRuleID")]
     pub related_rule_id: Option<Vec<i64>>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"WAF"`
+    /// `Key`; example: `"WAF"`
     pub key: Option<String>,
 }
 
@@ -8699,14 +5804,10 @@ pub struct SessionItem {
 /// Returned in the output of [`DescribeSkillSecScanResult`](super::DescribeSkillSecScanResult).
 #[tc_model]
 pub struct SkillRuleCatalogItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"90005"`
+    /// `Key`; example: `"90005"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Prompt 注入风险"`
+    /// `Value`; example: `"Prompt 注入风险"`
     pub value: Option<String>,
 }
 
@@ -8715,14 +5816,10 @@ pub struct SkillRuleCatalogItem {
 /// Returned in the output of [`DescribeSkillSecScanResult`](super::DescribeSkillSecScanResult).
 #[tc_model]
 pub struct SkillScanCapabilityTag {
-    /// `Id`: a string.
-    ///
-    /// Example: `"command_execution"`
+    /// `Id`; example: `"command_execution"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"命令执行"`
+    /// `Name`; example: `"命令执行"`
     pub name: Option<String>,
 }
 
@@ -8731,12 +5828,10 @@ pub struct SkillScanCapabilityTag {
 /// Returned in the output of [`DescribeSkillSecScanResult`](super::DescribeSkillSecScanResult).
 #[tc_model]
 pub struct SkillScanItem {
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"AI"`
+    /// `ScanType`; example: `"AI"`
     pub scan_type: Option<String>,
 
-    /// `RuleList`: a list of [`SkillScanRuleHit`] objects.
+    /// `RuleList`
     pub rule_list: Option<Vec<SkillScanRuleHit>>,
 }
 
@@ -8745,74 +5840,52 @@ pub struct SkillScanItem {
 /// Returned in the output of [`DescribeSkillSecScanResult`](super::DescribeSkillSecScanResult).
 #[tc_model]
 pub struct SkillScanQueryData {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"deep-reading"`
+    /// `SkillName`; example: `"deep-reading"`
     pub skill_name: Option<String>,
 
-    /// `SkillDescription`: a string.
-    ///
-    /// Example: `"中文语境深度"`
+    /// `SkillDescription`; example: `"中文语境深度"`
     pub skill_description: Option<String>,
 
-    /// `ContentHash`: a string.
-    ///
-    /// Example: `"sha256:efbc9937af7cd8fa4835908d753dd6272a521da849b2cfdb58b5f5f281c79a4a"`
+    /// `ContentHash`; example: `"sha256:efbc9937af7cd8fa4835908d753dd6272a521da849b2cfdb58b5f5f281c79a4a"`
     pub content_hash: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"malicious"`
+    /// `RiskLevel`; example: `"malicious"`
     pub risk_level: Option<String>,
 
-    /// `Mitigation`: a string.
+    /// `Mitigation`
     pub mitigation: Option<String>,
 
-    /// `SecurityScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `SecurityScore`; example: `11`
     pub security_score: Option<u64>,
 
-    /// `EngineVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40400`
+    /// `EngineVersion`; example: `40400`
     pub engine_version: Option<u64>,
 
-    /// `CapabilityTags`: a list of [`SkillScanCapabilityTag`] objects.
+    /// `CapabilityTags`
     pub capability_tags: Option<Vec<SkillScanCapabilityTag>>,
 
-    /// `RuleCatalog`: a list of [`SkillRuleCatalogItem`] objects.
+    /// `RuleCatalog`
     pub rule_catalog: Option<Vec<SkillRuleCatalogItem>>,
 
-    /// `ScanItems`: a list of [`SkillScanItem`] objects.
+    /// `ScanItems`
     pub scan_items: Option<Vec<SkillScanItem>>,
 
-    /// `ReportUrl`: a string.
+    /// `ReportUrl`
     pub report_url: Option<String>,
 
-    /// `ScannedAt`: a string.
-    ///
-    /// Example: `"2026-05-07T19:19:59+08:00"`
+    /// `ScannedAt`; example: `"2026-05-07T19:19:59+08:00"`
     pub scanned_at: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-05-07T19:13:09+08:00"`
+    /// `CreatedAt`; example: `"2026-05-07T19:13:09+08:00"`
     pub created_at: Option<String>,
 
-    /// `FailedAt`: a string.
-    ///
-    /// Example: `"2026-03-16T09:30:00Z"`
+    /// `FailedAt`; example: `"2026-03-16T09:30:00Z"`
     pub failed_at: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Scan task execution failed, please resubmit"`
+    /// `Message`; example: `"Scan task execution failed, please resubmit"`
     pub message: Option<String>,
 }
 
@@ -8821,12 +5894,10 @@ pub struct SkillScanQueryData {
 /// Returned in the output of [`DescribeSkillSecScanResult`](super::DescribeSkillSecScanResult).
 #[tc_model]
 pub struct SkillScanRuleHit {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"90002"`
+    /// `RuleId`; example: `"90002"`
     pub rule_id: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -8835,19 +5906,13 @@ pub struct SkillScanRuleHit {
 /// Returned in the output of [`UploadSkillSecScan`](super::UploadSkillSecScan).
 #[tc_model]
 pub struct SkillScanUploadData {
-    /// `ContentHash`: a string.
-    ///
-    /// Example: `"sha256:efbc9937af7cd8fa4835908d753dd6272a521da849b2cfdb58b5f5f281c79a4a"`
+    /// `ContentHash`; example: `"sha256:efbc9937af7cd8fa4835908d753dd6272a521da849b2cfdb58b5f5f281c79a4a"`
     pub content_hash: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"scanning"`
+    /// `Status`; example: `"scanning"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"检测记录已存在，无需重复上传"`
+    /// `Message`; example: `"检测记录已存在，无需重复上传"`
     pub message: Option<String>,
 }
 
@@ -8856,29 +5921,19 @@ pub struct SkillScanUploadData {
 /// Sent in the input of [`ModifySpartaProtection`](super::ModifySpartaProtection).
 #[tc_model]
 pub struct SpartaProtectionPort {
-    /// `NginxServerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36582`
+    /// `NginxServerId`; example: `36582`
     pub nginx_server_id: u64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `UpstreamPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `UpstreamPort`; example: `"80"`
     pub upstream_port: String,
 
-    /// `UpstreamProtocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `UpstreamProtocol`; example: `"http"`
     pub upstream_protocol: String,
 }
 
@@ -8888,29 +5943,19 @@ pub struct SpartaProtectionPort {
 /// Returned in the output of [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList), [`DescribeBatchCustomWhiteRules`](super::DescribeBatchCustomWhiteRules), [`DescribeCustomRuleList`](super::DescribeCustomRuleList), [`DescribeCustomWhiteRule`](super::DescribeCustomWhiteRule) and [`DescribeOwaspWhiteRules`](super::DescribeOwaspWhiteRules).
 #[tc_model]
 pub struct Strategy {
-    /// `Field`: a string.
-    ///
-    /// Example: `"IP-来源IP"`
+    /// `Field`; example: `"IP-来源IP"`
     pub field: String,
 
-    /// `CompareFunc`: a string.
-    ///
-    /// Example: `"contains - 包含"`
+    /// `CompareFunc`; example: `"contains - 包含"`
     pub compare_func: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"/url"`
+    /// `Content`; example: `"/url"`
     pub content: String,
 
-    /// `Arg`: a string.
-    ///
-    /// Example: `"argvalue"`
+    /// `Arg`; example: `"argvalue"`
     pub arg: String,
 
-    /// `CaseNotSensitive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaseNotSensitive`; example: `0`
     pub case_not_sensitive: Option<u64>,
 }
 
@@ -8919,19 +5964,13 @@ pub struct Strategy {
 /// Sent in the input of [`AddAntiInfoLeakRules`](super::AddAntiInfoLeakRules) and [`ModifyAntiInfoLeakRules`](super::ModifyAntiInfoLeakRules).
 #[tc_model]
 pub struct StrategyForAntiInfoLeak {
-    /// `Field`: a string.
-    ///
-    /// Example: `"returncode"`
+    /// `Field`; example: `"returncode"`
     pub field: String,
 
-    /// `CompareFunc`: a string.
-    ///
-    /// Example: `"contains"`
+    /// `CompareFunc`; example: `"contains"`
     pub compare_func: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Content`; example: `"value"`
     pub content: String,
 }
 
@@ -8941,19 +5980,13 @@ pub struct StrategyForAntiInfoLeak {
 #[doc(alias = "TLSCiphers")]
 #[tc_model]
 pub struct TlsCiphers {
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: i64,
 
-    /// `CipherId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CipherId`; example: `1`
     pub cipher_id: i64,
 
-    /// `CipherName`: a string.
-    ///
-    /// Example: `"TLS_ECDHE_RSA_WITH_AES_MD5"`
+    /// `CipherName`; example: `"TLS_ECDHE_RSA_WITH_AES_MD5"`
     pub cipher_name: String,
 }
 
@@ -8963,14 +5996,10 @@ pub struct TlsCiphers {
 #[doc(alias = "TLSVersion")]
 #[tc_model]
 pub struct TlsVersion {
-    /// `VersionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: i64,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"TLSV1.0"`
+    /// `VersionName`; example: `"TLSV1.0"`
     pub version_name: String,
 }
 
@@ -8986,14 +6015,10 @@ pub struct Tag {}
 /// Returned in the output of [`DescribeAfterPayInstances`](super::DescribeAfterPayInstances), [`DescribeDomainDetailsClb`](super::DescribeDomainDetailsClb), [`DescribeDomainDetailsSaas`](super::DescribeDomainDetailsSaas), [`DescribeDomains`](super::DescribeDomains), [`DescribeInstances`](super::DescribeInstances), [`DescribeObjects`](super::DescribeObjects) and [`DescribeProtectGroup`](super::DescribeProtectGroup).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `TagValue`; example: `"prod"`
     pub tag_value: Option<String>,
 }
 
@@ -9002,14 +6027,10 @@ pub struct TagInfo {
 /// Sent in the input of [`ModifyApiAnalyzeStatus`](super::ModifyApiAnalyzeStatus).
 #[tc_model]
 pub struct TargetEntity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_xasda"`
+    /// `InstanceId`; example: `"waf_xasda"`
     pub instance_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"testwaf.com"`
+    /// `Domain`; example: `"testwaf.com"`
     pub domain: Option<String>,
 }
 
@@ -9018,15 +6039,11 @@ pub struct TargetEntity {
 /// Returned in the output of [`DescribeProtectionModes`](super::DescribeProtectionModes).
 #[tc_model]
 pub struct TigaMainClassMode {
-    /// `TypeID`: a string.
-    ///
-    /// Example: `"010000000"`
+    /// `TypeID`; example: `"010000000"`
     #[tc(rename = "TypeID")]
     pub type_id: Option<String>,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<i64>,
 }
 
@@ -9036,14 +6053,10 @@ pub struct TigaMainClassMode {
 /// Returned in the output of [`DescribeAreaBanAreas`](super::DescribeAreaBanAreas), [`DescribeAreaBanRule`](super::DescribeAreaBanRule), [`DescribeBatchCustomRuleList`](super::DescribeBatchCustomRuleList), [`DescribeBatchCustomWhiteRules`](super::DescribeBatchCustomWhiteRules), [`DescribeBatchIpAccessControl`](super::DescribeBatchIpAccessControl), [`DescribeBotSceneUCBRule`](super::DescribeBotSceneUCBRule) and 5 more.
 #[tc_model]
 pub struct TimedJob {
-    /// `StartDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1711618518`
+    /// `StartDateTime`; example: `1711618518`
     pub start_date_time: Option<u64>,
 
-    /// `EndDateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1711618518`
+    /// `EndDateTime`; example: `1711618518`
     pub end_date_time: Option<u64>,
 }
 
@@ -9052,14 +6065,10 @@ pub struct TimedJob {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct TokenDisplaySetting {
-    /// `DisplayWithPayloadEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisplayWithPayloadEnable`; example: `true`
     pub display_with_payload_enable: Option<bool>,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `FieldName`; example: `"user_id"`
     pub field_name: Option<String>,
 }
 
@@ -9068,22 +6077,16 @@ pub struct TokenDisplaySetting {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct TokenRuleEntry {
-    /// `Type`: a string.
-    ///
-    /// Example: `"字段校验"`
+    /// `Type`; example: `"字段校验"`
     pub r#type: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Key`; example: `"user_id"`
     pub key: Option<String>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"len_eq"`
+    /// `Op`; example: `"len_eq"`
     pub op: Option<String>,
 
-    /// `Value`: a [`TokenRuleEntryValue`].
+    /// `Value`
     pub value: Option<TokenRuleEntryValue>,
 }
 
@@ -9092,19 +6095,13 @@ pub struct TokenRuleEntry {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct TokenRuleEntryValue {
-    /// `LogicValue`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LogicValue`; example: `false`
     pub logic_value: Option<bool>,
 
-    /// `MultiValue`: a list of strings.
-    ///
-    /// Example: `["userId","username"]`
+    /// `MultiValue`; example: `["userId","username"]`
     pub multi_value: Option<Vec<String>>,
 
-    /// `ValidKey`: a string.
-    ///
-    /// Example: `"BasicValue"`
+    /// `ValidKey`; example: `"BasicValue"`
     pub valid_key: Option<String>,
 }
 
@@ -9113,20 +6110,16 @@ pub struct TokenRuleEntryValue {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct TokenValidation {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"jws"`
+    /// `VerifyType`; example: `"jws"`
     pub verify_type: Option<String>,
 
-    /// `VerifyRule`: a [`TokenVerifyRule`].
+    /// `VerifyRule`
     pub verify_rule: Option<TokenVerifyRule>,
 
-    /// `DisplaySetting`: a [`TokenDisplaySetting`].
+    /// `DisplaySetting`
     pub display_setting: Option<TokenDisplaySetting>,
 }
 
@@ -9135,11 +6128,11 @@ pub struct TokenValidation {
 /// Returned in the output of [`DescribeBotSceneList`](super::DescribeBotSceneList).
 #[tc_model]
 pub struct TokenVerifyRule {
-    /// `JWTRule`: a [`JwtConfig`].
+    /// `JWTRule`
     #[tc(rename = "JWTRule")]
     pub jwt_rule: Option<JwtConfig>,
 
-    /// `GeneralRule`: a [`TokenRuleEntry`].
+    /// `GeneralRule`
     pub general_rule: Option<TokenRuleEntry>,
 }
 
@@ -9148,19 +6141,13 @@ pub struct TokenVerifyRule {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct ToolCallResult {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"高危系统命令工具阻断"`
+    /// `RuleName`; example: `"高危系统命令工具阻断"`
     pub rule_name: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"deny"`
+    /// `Action`; example: `"deny"`
     pub action: Option<String>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"critical"`
+    /// `Severity`; example: `"critical"`
     pub severity: Option<String>,
 }
 
@@ -9169,7 +6156,7 @@ pub struct ToolCallResult {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct TopicExtendInfo {
-    /// `AnonymousAccess`: an [`AnonymousInfo`].
+    /// `AnonymousAccess`
     pub anonymous_access: Option<AnonymousInfo>,
 }
 
@@ -9178,103 +6165,71 @@ pub struct TopicExtendInfo {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct TopicInfo {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `LogsetId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `TopicName`; example: `"test"`
     pub topic_name: String,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: i64,
 
-    /// `Index`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Index`; example: `true`
     pub index: bool,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `AssumerName`; example: `"test"`
     pub assumer_name: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSplit`; example: `true`
     pub auto_split: Option<bool>,
 
-    /// `MaxSplitPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxSplitPartitions`; example: `50`
     pub max_split_partitions: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `StorageType`; example: `"hot"`
     pub storage_type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `SubAssumerName`: a string.
-    ///
-    /// Example: `"TKE-Audio"`
+    /// `SubAssumerName`; example: `"TKE-Audio"`
     pub sub_assumer_name: Option<String>,
 
-    /// `Describes`: a string.
-    ///
-    /// Example: `"xx部门xx业务topic"`
+    /// `Describes`; example: `"xx部门xx业务topic"`
     pub describes: Option<String>,
 
-    /// `HotPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HotPeriod`; example: `0`
     pub hot_period: Option<u64>,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: Option<u64>,
 
-    /// `IsWebTracking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWebTracking`; example: `false`
     pub is_web_tracking: Option<bool>,
 
-    /// `Extends`: a [`TopicExtendInfo`].
+    /// `Extends`
     pub extends: Option<TopicExtendInfo>,
 
-    /// `TopicAsyncTaskID`: a string.
+    /// `TopicAsyncTaskID`
     #[tc(rename = "TopicAsyncTaskID")]
     pub topic_async_task_id: Option<String>,
 
-    /// `MigrationStatus`: an unsigned 64-bit integer.
+    /// `MigrationStatus`
     pub migration_status: Option<u64>,
 
-    /// `EffectiveDate`: a string.
+    /// `EffectiveDate`
     pub effective_date: Option<String>,
 }
 
@@ -9285,14 +6240,10 @@ pub struct TopicInfo {
 #[doc(alias = "UCBActionProportion")]
 #[tc_model]
 pub struct UcbActionProportion {
-    /// `Action`: a string.
-    ///
-    /// Example: `"\"monitor\""`
+    /// `Action`; example: `"\"monitor\""`
     pub action: Option<String>,
 
-    /// `Proportion`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `Proportion`; example: `0.3`
     pub proportion: Option<f64>,
 }
 
@@ -9303,34 +6254,19 @@ pub struct UcbActionProportion {
 #[doc(alias = "UCBEntryValue")]
 #[tc_model]
 pub struct UcbEntryValue {
-    /// `BasicValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"luffy"`
+    /// `BasicValue`, always sent in responses; example: `"luffy"`
     pub basic_value: Option<String>,
 
-    /// `LogicValue`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `LogicValue`, always sent in responses; example: `false`
     pub logic_value: Option<bool>,
 
-    /// `BelongValue`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["luffy"]`
+    /// `BelongValue`, always sent in responses; example: `["luffy"]`
     pub belong_value: Option<Vec<String>>,
 
-    /// `ValidKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BasicValue"`
+    /// `ValidKey`, always sent in responses; example: `"BasicValue"`
     pub valid_key: Option<String>,
 
-    /// `MultiValue`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["luffy"]`
+    /// `MultiValue`, always sent in responses; example: `["luffy"]`
     pub multi_value: Option<Vec<String>>,
 }
 
@@ -9340,34 +6276,19 @@ pub struct UcbEntryValue {
 /// Returned in the output of [`DescribeDomainDetailsSaas`](super::DescribeDomainDetailsSaas).
 #[tc_model]
 pub struct UpstreamRule {
-    /// `KeyName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"host"`
+    /// `KeyName`, required in requests; example: `"host"`
     pub key_name: Option<String>,
 
-    /// `Symbol`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"equal"`
+    /// `Symbol`, required in requests; example: `"equal"`
     pub symbol: Option<String>,
 
-    /// `ContentList`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["randy.test.qcloudwaf.com"]`
+    /// `ContentList`, required in requests; example: `["randy.test.qcloudwaf.com"]`
     pub content_list: Option<Vec<String>>,
 
-    /// `AddressList`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["36.211.56.3","54.168.6.35"]`
+    /// `AddressList`, required in requests; example: `["36.211.56.3","54.168.6.35"]`
     pub address_list: Option<Vec<String>>,
 
-    /// `BalanceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `BalanceType`, required in requests; example: `0`
     pub balance_type: Option<u64>,
 }
 
@@ -9376,7 +6297,7 @@ pub struct UpstreamRule {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct UrlDetectResult {
-    /// `HitUrls`: a list of [`UrlHitInfo`] objects.
+    /// `HitUrls`
     pub hit_urls: Option<Vec<UrlHitInfo>>,
 }
 
@@ -9385,19 +6306,13 @@ pub struct UrlDetectResult {
 /// Returned in the output of [`DescribeLLMContentSecCheck`](super::DescribeLLMContentSecCheck).
 #[tc_model]
 pub struct UrlHitInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"96.com"`
+    /// `Url`; example: `"96.com"`
     pub url: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"grl-url-illegal"`
+    /// `RuleId`; example: `"grl-url-illegal"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"违法网站"`
+    /// `RuleName`; example: `"违法网站"`
     pub rule_name: Option<String>,
 }
 
@@ -9406,74 +6321,46 @@ pub struct UrlHitInfo {
 /// Returned in the output of [`DescribeUserDomainInfo`](super::DescribeUserDomainInfo).
 #[tc_model]
 pub struct UserDomainInfo {
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125670321`
+    /// `Appid`; example: `125670321`
     pub appid: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"randy.qcloudwaf.com"`
+    /// `Domain`; example: `"randy.qcloudwaf.com"`
     pub domain: String,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"waf-lOu59Dut"`
+    /// `DomainId`; example: `"waf-lOu59Dut"`
     pub domain_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kze90gy0pkqxp5t"`
+    /// `InstanceId`; example: `"waf_2kze90gy0pkqxp5t"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"bj-Default"`
+    /// `InstanceName`; example: `"bj-Default"`
     pub instance_name: String,
 
-    /// `Edition`: a string.
-    ///
-    /// Example: `"clb-waf"`
+    /// `Edition`; example: `"clb-waf"`
     pub edition: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Level`; example: `"3"`
     pub level: String,
 
-    /// `WriteConfig`: a string.
-    ///
-    /// Example: `"{\"EnableBody\": 1,\"EnableHeaders\":1}"`
+    /// `WriteConfig`; example: `"{\"EnableBody\": 1,\"EnableHeaders\":1}"`
     pub write_config: String,
 
-    /// `Cls`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cls`; example: `1`
     pub cls: u64,
 
-    /// `CloudType`: a string.
-    ///
-    /// Example: `"\"hybrid\""`
+    /// `CloudType`; example: `"\"hybrid\""`
     pub cloud_type: Option<String>,
 
-    /// `AlbType`: a string.
-    ///
-    /// Example: `"\"clb\""`
+    /// `AlbType`; example: `"\"clb\""`
     pub alb_type: Option<String>,
 
-    /// `BotStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BotStatus`; example: `0`
     pub bot_status: Option<i64>,
 
-    /// `ApiStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiStatus`; example: `0`
     pub api_status: Option<i64>,
 
-    /// `IsREIP`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsREIP`; example: `1`
     #[tc(rename = "IsREIP")]
     pub is_reip: Option<i64>,
 }
@@ -9483,66 +6370,44 @@ pub struct UserDomainInfo {
 /// Returned in the output of [`DescribeUserSignatureRule`](super::DescribeUserSignatureRule) and [`DescribeUserSignatureRuleV2`](super::DescribeUserSignatureRuleV2).
 #[tc_model]
 pub struct UserSignatureRule {
-    /// `ID`: a string.
-    ///
-    /// Example: `"010000001"`
+    /// `ID`; example: `"010000001"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MainClassID`: a string.
-    ///
-    /// Example: `"010000000"`
+    /// `MainClassID`; example: `"010000000"`
     #[tc(rename = "MainClassID")]
     pub main_class_id: String,
 
-    /// `SubClassID`: a string.
-    ///
-    /// Example: `"000000000"`
+    /// `SubClassID`; example: `"000000000"`
     #[tc(rename = "SubClassID")]
     pub sub_class_id: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"reference item1 <#BID-28277::http://www.securityfocus.com/bid/28"`
+    /// `CveID`; example: `"reference item1 <#BID-28277::http://www.securityfocus.com/bid/28"`
     #[tc(rename = "CveID")]
     pub cve_id: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-24 19:55:55"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-11-24 19:55:55"`
     pub create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-24 19:55:55"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2021-11-24 19:55:55"`
     pub modify_time: String,
 
-    /// `MainClassName`: a string.
-    ///
-    /// Example: `"Cross Site Scripting"`
+    /// `MainClassName`; example: `"Cross Site Scripting"`
     pub main_class_name: String,
 
-    /// `SubClassName`: a string.
-    ///
-    /// Example: `"Signatures for Database"`
+    /// `SubClassName`; example: `"Signatures for Database"`
     pub sub_class_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"rule description"`
+    /// `Description`; example: `"rule description"`
     pub description: String,
 
-    /// `Reason`: a signed 64-bit integer.
+    /// `Reason`
     pub reason: i64,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 }
 
@@ -9551,80 +6416,52 @@ pub struct UserSignatureRule {
 /// Returned in the output of [`DescribeAttackWhiteRule`](super::DescribeAttackWhiteRule).
 #[tc_model]
 pub struct UserWhiteRule {
-    /// `WhiteRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhiteRuleId`; example: `1`
     pub white_rule_id: u64,
 
-    /// `SignatureId`: a string.
-    ///
-    /// Example: `"010000030"`
+    /// `SignatureId`; example: `"010000030"`
     pub signature_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MatchField`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `MatchField`; example: `"URL"`
     pub match_field: String,
 
-    /// `MatchParams`: a string.
-    ///
-    /// Example: `"params_a"`
+    /// `MatchParams`; example: `"params_a"`
     pub match_params: Option<String>,
 
-    /// `MatchMethod`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `MatchMethod`; example: `"eq"`
     pub match_method: String,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"/api"`
+    /// `MatchContent`; example: `"/api"`
     pub match_content: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-19T19:53:53+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-11-19T19:53:53+08:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-11-19T19:53:53+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2021-11-19T19:53:53+08:00"`
     pub modify_time: String,
 
-    /// `SignatureIds`: a list of strings.
-    ///
-    /// Example: `["010000030","010000031"]`
+    /// `SignatureIds`; example: `["010000030","010000031"]`
     pub signature_ids: Option<Vec<String>>,
 
-    /// `TypeIds`: a list of strings.
-    ///
-    /// Example: `["010000000","020000000"]`
+    /// `TypeIds`; example: `["010000000","020000000"]`
     pub type_ids: Option<Vec<String>>,
 
-    /// `TypeId`: a string.
-    ///
-    /// Example: `"010000000"`
+    /// `TypeId`; example: `"010000000"`
     pub type_id: Option<String>,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testRule"`
+    /// `Name`; example: `"testRule"`
     pub name: Option<String>,
 
-    /// `MatchInfo`: a list of [`UserWhiteRuleItem`] objects.
+    /// `MatchInfo`
     pub match_info: Option<Vec<UserWhiteRuleItem>>,
 
-    /// `MatchInfoStr`: a string.
+    /// `MatchInfoStr`
     pub match_info_str: Option<String>,
 }
 
@@ -9634,24 +6471,16 @@ pub struct UserWhiteRule {
 /// Returned in the output of [`DescribeAttackWhiteRule`](super::DescribeAttackWhiteRule).
 #[tc_model]
 pub struct UserWhiteRuleItem {
-    /// `MatchField`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `MatchField`; example: `"URL"`
     pub match_field: String,
 
-    /// `MatchMethod`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `MatchMethod`; example: `"eq"`
     pub match_method: String,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"/api"`
+    /// `MatchContent`; example: `"/api"`
     pub match_content: String,
 
-    /// `MatchParams`: a string.
-    ///
-    /// Example: `"keya"`
+    /// `MatchParams`; example: `"keya"`
     pub match_params: Option<String>,
 }
 
@@ -9660,14 +6489,10 @@ pub struct UserWhiteRuleItem {
 /// Sent in the input of [`ModifyLLMContentRule`](super::ModifyLLMContentRule).
 #[tc_model]
 pub struct ValueLevel {
-    /// `Label`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Label`; example: `"1"`
     pub label: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Level`; example: `400`
     pub level: i64,
 }
 
@@ -9676,45 +6501,29 @@ pub struct ValueLevel {
 /// Returned in the output of [`DescribeVipInfo`](super::DescribeVipInfo).
 #[tc_model]
 pub struct VipInfo {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"81.69.35.236"`
+    /// `Vip`; example: `"81.69.35.236"`
     pub vip: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_ina46sf56saghf1"`
+    /// `InstanceId`; example: `"waf_ina46sf56saghf1"`
     pub instance_id: String,
 
-    /// `InstanceCreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-10-31T19:18:19+08:00"`
+    /// `InstanceCreateTime`, an ISO 8601 timestamp; example: `"2022-10-31T19:18:19+08:00"`
     pub instance_create_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `ISP`; example: `"BGP"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `VipType`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `VipType`; example: `"ipv4"`
     pub vip_type: Option<String>,
 
-    /// `AddressName`: a string.
-    ///
-    /// Example: `"6f4389f9e386da9b-cl2.qcloudwaf.com"`
+    /// `AddressName`; example: `"6f4389f9e386da9b-cl2.qcloudwaf.com"`
     pub address_name: Option<String>,
 }
 
@@ -9723,81 +6532,55 @@ pub struct VipInfo {
 /// Returned in the output of [`DescribeRuleLimit`](super::DescribeRuleLimit).
 #[tc_model]
 pub struct WafRuleLimit {
-    /// `CC`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CC`; example: `0`
     #[tc(rename = "CC")]
     pub cc: u64,
 
-    /// `CustomRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomRule`; example: `0`
     pub custom_rule: u64,
 
-    /// `IPControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IPControl`; example: `0`
     #[tc(rename = "IPControl")]
     pub ip_control: u64,
 
-    /// `AntiLeak`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AntiLeak`; example: `0`
     pub anti_leak: u64,
 
-    /// `AntiTamper`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AntiTamper`; example: `0`
     pub anti_tamper: u64,
 
-    /// `AutoCC`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoCC`; example: `0`
     #[tc(rename = "AutoCC")]
     pub auto_cc: u64,
 
-    /// `AreaBan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AreaBan`; example: `0`
     pub area_ban: u64,
 
-    /// `CCSession`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CCSession`; example: `0`
     #[tc(rename = "CCSession")]
     pub cc_session: u64,
 
-    /// `AI`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AI`; example: `0`
     #[tc(rename = "AI")]
     pub ai: u64,
 
-    /// `CustomWhite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomWhite`; example: `0`
     pub custom_white: u64,
 
-    /// `ApiSecurity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApiSecurity`; example: `0`
     pub api_security: u64,
 
-    /// `ClientMsg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClientMsg`; example: `0`
     pub client_msg: u64,
 
-    /// `TrafficMarking`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrafficMarking`; example: `0`
     pub traffic_marking: u64,
 
-    /// `BatchCC`: an unsigned 64-bit integer.
+    /// `BatchCC`
     #[tc(rename = "BatchCC")]
     pub batch_cc: Option<u64>,
 
-    /// `BatchSession`: an unsigned 64-bit integer.
+    /// `BatchSession`
     pub batch_session: Option<u64>,
 }
 
@@ -9807,18 +6590,13 @@ pub struct WafRuleLimit {
 /// Returned in the output of [`DescribeWafThreatenIntelligence`](super::DescribeWafThreatenIntelligence) and [`ModifyWafThreatenIntelligence`](super::ModifyWafThreatenIntelligence).
 #[tc_model]
 pub struct WafThreatenIntelligenceDetails {
-    /// `Tags`: a list of strings.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<String>>,
 
-    /// `DefenseStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `DefenseStatus`, always sent in responses
     pub defense_status: Option<i64>,
 
-    /// `LastUpdateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-04-13T15:30:00.000Z"`
+    /// `LastUpdateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2023-04-13T15:30:00.000Z"`
     pub last_update_time: Option<String>,
 }
 
@@ -9827,13 +6605,9 @@ pub struct WafThreatenIntelligenceDetails {
 /// Sent in the input of [`ModifyWebshellStatus`](super::ModifyWebshellStatus).
 #[tc_model]
 pub struct WebshellStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }

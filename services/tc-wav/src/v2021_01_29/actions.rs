@@ -10,9 +10,12 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateChannelCodeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=CreateChannelCode)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
@@ -21,62 +24,40 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateChannelCode {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `UseUserId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1386218784692961300]`
+    /// `UseUserId`; example: `[1386218784692961300]`
     pub use_user_id: Vec<i64>,
 
-    /// `UseUserOpenId`: a list of strings.
-    ///
-    /// Example: `["544064e019b53e4791115020ffc68f33"]`
+    /// `UseUserOpenId`; example: `["544064e019b53e4791115020ffc68f33"]`
     pub use_user_open_id: Vec<String>,
 
-    /// `AppIds`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `AppIds`; example: `"DEFAULT"`
     pub app_ids: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Source`; example: `"1"`
     pub source: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"自然到店"`
+    /// `SourceName`; example: `"自然到店"`
     pub source_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试企业标签的活码"`
+    /// `Name`; example: `"测试企业标签的活码"`
     pub name: Option<String>,
 
-    /// `Tag`: a list of [`WeComTagDetail`](super::models::WeComTagDetail) objects.
+    /// `Tag`
     pub tag: Option<Vec<models::WeComTagDetail>>,
 
-    /// `SkipVerify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkipVerify`; example: `0`
     pub skip_verify: Option<i64>,
 
-    /// `MsgId`: a signed 64-bit integer.
-    ///
-    /// Example: `1397103192673538050`
+    /// `MsgId`; example: `1397103192673538050`
     pub msg_id: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"如图"`
+    /// `Remark`; example: `"如图"`
     pub remark: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: Option<i64>,
 }
 
@@ -92,35 +73,43 @@ pub struct CreateChannelCodeResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateCorpTagResponse`].
-/// The codes it documents are in [`CreateCorpTagError`](super::errors::CreateCorpTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=CreateCorpTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`AuthFailure.MissingAccessToken`](super::errors::WavErrorCode::AuthFailureMissingAccessToken)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "CreateCorpTag",
     output = CreateCorpTagResponse,
-    error = super::errors::CreateCorpTagError
+    error = super::errors::WavErrorCode
 )]
 pub struct CreateCorpTag {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"GROUP_NAME"`
+    /// `GroupName`; example: `"GROUP_NAME"`
     pub group_name: String,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Vec<models::TagInfo>,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: Option<u64>,
 }
 
 /// What a successful [`CreateCorpTag`] call returns.
 #[tc_model]
 pub struct CreateCorpTagResponse {
-    /// `TagGroup`: a [`TagGroup`](super::models::TagGroup).
+    /// `TagGroup`
     pub tag_group: models::TagGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -132,102 +121,86 @@ pub struct CreateCorpTagResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateLeadResponse`].
-/// The codes it documents are in [`CreateLeadError`](super::errors::CreateLeadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=CreateLead)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation`](super::errors::WavErrorCode::FailedOperation)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::WavErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "CreateLead",
     output = CreateLeadResponse,
-    error = super::errors::CreateLeadError
+    error = super::errors::WavErrorCode
 )]
 pub struct CreateLead {
-    /// `ChannelId`: an unsigned 64-bit integer.
+    /// `ChannelId`
     pub channel_id: u64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"51QC"`
+    /// `ChannelName`; example: `"51QC"`
     pub channel_name: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1638178594245`
+    /// `CreateTime`; example: `1638178594245`
     pub create_time: u64,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SourceType`; example: `2`
     pub source_type: i64,
 
-    /// `DealerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1438394065134600193`
+    /// `DealerId`; example: `1438394065134600193`
     pub dealer_id: u64,
 
-    /// `BrandId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1373911438101237762`
+    /// `BrandId`; example: `1373911438101237762`
     pub brand_id: u64,
 
-    /// `SeriesId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1376410380566495234`
+    /// `SeriesId`; example: `1376410380566495234`
     pub series_id: u64,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CustomerName`; example: `"张三"`
     pub customer_name: String,
 
-    /// `CustomerPhone`: a string.
-    ///
-    /// Example: `"134****1234"`
+    /// `CustomerPhone`; example: `"134****1234"`
     pub customer_phone: String,
 
-    /// `ModelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1376759329958998019`
+    /// `ModelId`; example: `1376759329958998019`
     pub model_id: Option<u64>,
 
-    /// `CustomerSex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomerSex`; example: `0`
     pub customer_sex: Option<i64>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `SalesName`; example: `"李四"`
     pub sales_name: Option<String>,
 
-    /// `SalesPhone`: a string.
-    ///
-    /// Example: `"134****6789"`
+    /// `SalesPhone`; example: `"134****6789"`
     pub sales_phone: Option<String>,
 
-    /// `CcName`: a string.
-    ///
-    /// Example: `"王五"`
+    /// `CcName`; example: `"王五"`
     pub cc_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateLead`] call returns.
 #[tc_model]
 pub struct CreateLeadResponse {
-    /// `BusinessCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BusinessCode`; example: `0`
     pub business_code: i64,
 
-    /// `BusinessMsg`: a string.
-    ///
-    /// Example: `"创建成功"`
+    /// `BusinessMsg`; example: `"创建成功"`
     pub business_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,15 +212,23 @@ pub struct CreateLeadResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryActivityJoinListResponse`].
-/// The codes it documents are in [`QueryActivityJoinListError`](super::errors::QueryActivityJoinListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryActivityJoinList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryActivityJoinList",
     output = QueryActivityJoinListResponse,
-    error = super::errors::QueryActivityJoinListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -257,31 +238,23 @@ pub struct CreateLeadResponse {
     )
 )]
 pub struct QueryActivityJoinList {
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381612531432296450`
+    /// `ActivityId`; example: `1381612531432296450`
     pub activity_id: i64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"bJbnlggwpL8gcUbAj2fc96iYzzeRd"`
+    /// `Cursor`; example: `"bJbnlggwpL8gcUbAj2fc96iYzzeRd"`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryActivityJoinList`] call returns.
 #[tc_model]
 pub struct QueryActivityJoinListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"1381458494719070210"`
+    /// `NextCursor`; example: `"1381458494719070210"`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ActivityJoinDetail`](super::models::ActivityJoinDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ActivityJoinDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,15 +266,23 @@ pub struct QueryActivityJoinListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryActivityListResponse`].
-/// The codes it documents are in [`QueryActivityListError`](super::errors::QueryActivityListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryActivityList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryActivityList",
     output = QueryActivityListResponse,
-    error = super::errors::QueryActivityListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -311,26 +292,20 @@ pub struct QueryActivityJoinListResponse {
     )
 )]
 pub struct QueryActivityList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"bJbnlggwpL8gcUbAj2fc96iYzzeRd"`
+    /// `Cursor`; example: `"bJbnlggwpL8gcUbAj2fc96iYzzeRd"`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryActivityList`] call returns.
 #[tc_model]
 pub struct QueryActivityListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"1381458494719070210"`
+    /// `NextCursor`; example: `"1381458494719070210"`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ActivityDetail`](super::models::ActivityDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ActivityDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -342,15 +317,22 @@ pub struct QueryActivityListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryActivityLiveCodeListResponse`].
-/// The codes it documents are in [`QueryActivityLiveCodeListError`](super::errors::QueryActivityLiveCodeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryActivityLiveCodeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryActivityLiveCodeList",
     output = QueryActivityLiveCodeListResponse,
-    error = super::errors::QueryActivityLiveCodeListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -360,26 +342,20 @@ pub struct QueryActivityListResponse {
     )
 )]
 pub struct QueryActivityLiveCodeList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryActivityLiveCodeList`] call returns.
 #[tc_model]
 pub struct QueryActivityLiveCodeListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`LiveCodeDetail`](super::models::LiveCodeDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::LiveCodeDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -391,15 +367,29 @@ pub struct QueryActivityLiveCodeListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryArrivalListResponse`].
-/// The codes it documents are in [`QueryArrivalListError`](super::errors::QueryArrivalListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryArrivalList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::WavErrorCode::UnknownParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryArrivalList",
     output = QueryArrivalListResponse,
-    error = super::errors::QueryArrivalListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -409,41 +399,29 @@ pub struct QueryActivityLiveCodeListResponse {
     )
 )]
 pub struct QueryArrivalList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`QueryArrivalList`] call returns.
 #[tc_model]
 pub struct QueryArrivalListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ArrivalInfo`](super::models::ArrivalInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ArrivalInfo>>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasMore`; example: `1`
     pub has_more: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -455,15 +433,22 @@ pub struct QueryArrivalListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryChannelCodeListResponse`].
-/// The codes it documents are in [`QueryChannelCodeListError`](super::errors::QueryChannelCodeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryChannelCodeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryChannelCodeList",
     output = QueryChannelCodeListResponse,
-    error = super::errors::QueryChannelCodeListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -473,26 +458,20 @@ pub struct QueryArrivalListResponse {
     )
 )]
 pub struct QueryChannelCodeList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"1397103193143300098="`
+    /// `Cursor`; example: `"1397103193143300098="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryChannelCodeList`] call returns.
 #[tc_model]
 pub struct QueryChannelCodeListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ChannelCodeInnerDetail`](super::models::ChannelCodeInnerDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ChannelCodeInnerDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -504,15 +483,22 @@ pub struct QueryChannelCodeListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryChatArchivingListResponse`].
-/// The codes it documents are in [`QueryChatArchivingListError`](super::errors::QueryChatArchivingListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryChatArchivingList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryChatArchivingList",
     output = QueryChatArchivingListResponse,
-    error = super::errors::QueryChatArchivingListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -522,26 +508,20 @@ pub struct QueryChannelCodeListResponse {
     )
 )]
 pub struct QueryChatArchivingList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryChatArchivingList`] call returns.
 #[tc_model]
 pub struct QueryChatArchivingListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ChatArchivingDetail`](super::models::ChatArchivingDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ChatArchivingDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -553,15 +533,26 @@ pub struct QueryChatArchivingListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryClueInfoListResponse`].
-/// The codes it documents are in [`QueryClueInfoListError`](super::errors::QueryClueInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryClueInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryClueInfoList",
     output = QueryClueInfoListResponse,
-    error = super::errors::QueryClueInfoListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -571,41 +562,29 @@ pub struct QueryChatArchivingListResponse {
     )
 )]
 pub struct QueryClueInfoList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`QueryClueInfoList`] call returns.
 #[tc_model]
 pub struct QueryClueInfoListResponse {
-    /// `PageData`: a list of [`ClueInfoDetail`](super::models::ClueInfoDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ClueInfoDetail>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasMore`; example: `1`
     pub has_more: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,15 +596,23 @@ pub struct QueryClueInfoListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryCrmStatisticsResponse`].
-/// The codes it documents are in [`QueryCrmStatisticsError`](super::errors::QueryCrmStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryCrmStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryCrmStatistics",
     output = QueryCrmStatisticsResponse,
-    error = super::errors::QueryCrmStatisticsError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -635,44 +622,32 @@ pub struct QueryClueInfoListResponse {
     )
 )]
 pub struct QueryCrmStatistics {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SalesId`: a string.
-    ///
-    /// Example: `"1323253932850728968"`
+    /// `SalesId`; example: `"1323253932850728968"`
     pub sales_id: Option<String>,
 
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OrgId`; example: `3`
     pub org_id: Option<u64>,
 }
 
 /// What a successful [`QueryCrmStatistics`] call returns.
 #[tc_model]
 pub struct QueryCrmStatisticsResponse {
-    /// `NextCursor`: a string.
+    /// `NextCursor`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`CrmStatisticsData`](super::models::CrmStatisticsData) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::CrmStatisticsData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -684,15 +659,23 @@ pub struct QueryCrmStatisticsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryCustomerEventDetailStatisticsResponse`].
-/// The codes it documents are in [`QueryCustomerEventDetailStatisticsError`](super::errors::QueryCustomerEventDetailStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryCustomerEventDetailStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryCustomerEventDetailStatistics",
     output = QueryCustomerEventDetailStatisticsResponse,
-    error = super::errors::QueryCustomerEventDetailStatisticsError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -702,34 +685,26 @@ pub struct QueryCrmStatisticsResponse {
     )
 )]
 pub struct QueryCustomerEventDetailStatistics {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `BeginTime`; example: `1647273600`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647573600`
+    /// `EndTime`; example: `1647573600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryCustomerEventDetailStatistics`] call returns.
 #[tc_model]
 pub struct QueryCustomerEventDetailStatisticsResponse {
-    /// `NextCursor`: a string.
+    /// `NextCursor`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`CustomerActionEventDetail`](super::models::CustomerActionEventDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::CustomerActionEventDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -741,15 +716,29 @@ pub struct QueryCustomerEventDetailStatisticsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryCustomerProfileListResponse`].
-/// The codes it documents are in [`QueryCustomerProfileListError`](super::errors::QueryCustomerProfileListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryCustomerProfileList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::WavErrorCode::UnknownParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryCustomerProfileList",
     output = QueryCustomerProfileListResponse,
-    error = super::errors::QueryCustomerProfileListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -759,36 +748,26 @@ pub struct QueryCustomerEventDetailStatisticsResponse {
     )
 )]
 pub struct QueryCustomerProfileList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`QueryCustomerProfileList`] call returns.
 #[tc_model]
 pub struct QueryCustomerProfileListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`CustomerProfile`](super::models::CustomerProfile) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::CustomerProfile>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -800,15 +779,25 @@ pub struct QueryCustomerProfileListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryDealerInfoListResponse`].
-/// The codes it documents are in [`QueryDealerInfoListError`](super::errors::QueryDealerInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryDealerInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryDealerInfoList",
     output = QueryDealerInfoListResponse,
-    error = super::errors::QueryDealerInfoListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -818,31 +807,23 @@ pub struct QueryCustomerProfileListResponse {
     )
 )]
 pub struct QueryDealerInfoList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryDealerInfoList`] call returns.
 #[tc_model]
 pub struct QueryDealerInfoListResponse {
-    /// `PageData`: a list of [`DealerInfo`](super::models::DealerInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::DealerInfo>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasMore`; example: `1`
     pub has_more: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -854,15 +835,30 @@ pub struct QueryDealerInfoListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryExternalContactDetailResponse`].
-/// The codes it documents are in [`QueryExternalContactDetailError`](super::errors::QueryExternalContactDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryExternalContactDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation`](super::errors::WavErrorCode::FailedOperation)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryExternalContactDetail",
     output = QueryExternalContactDetailResponse,
-    error = super::errors::QueryExternalContactDetailError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -872,34 +868,26 @@ pub struct QueryDealerInfoListResponse {
     )
 )]
 pub struct QueryExternalContactDetail {
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"sdafsdSDJFBJSDF3424xxfdsfdsF"`
+    /// `ExternalUserId`; example: `"sdafsdSDJFBJSDF3424xxfdsfdsF"`
     pub external_user_id: String,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`QueryExternalContactDetail`] call returns.
 #[tc_model]
 pub struct QueryExternalContactDetailResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `Customer`: an [`ExternalContact`](super::models::ExternalContact).
+    /// `Customer`
     pub customer: Option<models::ExternalContact>,
 
-    /// `FollowUser`: a list of [`FollowUser`](super::models::FollowUser) objects.
+    /// `FollowUser`
     pub follow_user: Option<Vec<models::FollowUser>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -911,15 +899,28 @@ pub struct QueryExternalContactDetailResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryExternalContactDetailByDateResponse`].
-/// The codes it documents are in [`QueryExternalContactDetailByDateError`](super::errors::QueryExternalContactDetailByDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryExternalContactDetailByDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryExternalContactDetailByDate",
     output = QueryExternalContactDetailByDateResponse,
-    error = super::errors::QueryExternalContactDetailByDateError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -929,36 +930,26 @@ pub struct QueryExternalContactDetailResponse {
     )
 )]
 pub struct QueryExternalContactDetailByDate {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1672502400`
+    /// `BeginTime`; example: `1672502400`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1672588800`
+    /// `EndTime`; example: `1672588800`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`QueryExternalContactDetailByDate`] call returns.
 #[tc_model]
 pub struct QueryExternalContactDetailByDateResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ExternalContactDetailPro`](super::models::ExternalContactDetailPro) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ExternalContactDetailPro>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -970,15 +961,24 @@ pub struct QueryExternalContactDetailByDateResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryExternalContactListResponse`].
-/// The codes it documents are in [`QueryExternalContactListError`](super::errors::QueryExternalContactListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryExternalContactList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryExternalContactList",
     output = QueryExternalContactListResponse,
-    error = super::errors::QueryExternalContactListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -988,26 +988,20 @@ pub struct QueryExternalContactDetailByDateResponse {
     )
 )]
 pub struct QueryExternalContactList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryExternalContactList`] call returns.
 #[tc_model]
 pub struct QueryExternalContactListResponse {
-    /// `PageData`: a list of [`ExternalContactSimpleInfo`](super::models::ExternalContactSimpleInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ExternalContactSimpleInfo>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1019,15 +1013,29 @@ pub struct QueryExternalContactListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryExternalUserEventListResponse`].
-/// The codes it documents are in [`QueryExternalUserEventListError`](super::errors::QueryExternalUserEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryExternalUserEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`AuthFailure.MissingAccessToken`](super::errors::WavErrorCode::AuthFailureMissingAccessToken)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TimeSpanLimitExceeded`](super::errors::WavErrorCode::InvalidParameterValueTimeSpanLimitExceeded)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryExternalUserEventList",
     output = QueryExternalUserEventListResponse,
-    error = super::errors::QueryExternalUserEventListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1037,36 +1045,26 @@ pub struct QueryExternalContactListResponse {
     )
 )]
 pub struct QueryExternalUserEventList {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryExternalUserEventList`] call returns.
 #[tc_model]
 pub struct QueryExternalUserEventListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`ExternalUserEventInfo`](super::models::ExternalUserEventInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::ExternalUserEventInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1078,27 +1076,34 @@ pub struct QueryExternalUserEventListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryExternalUserMappingInfoResponse`].
-/// The codes it documents are in [`QueryExternalUserMappingInfoError`](super::errors::QueryExternalUserMappingInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryExternalUserMappingInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryExternalUserMappingInfo",
     output = QueryExternalUserMappingInfoResponse,
-    error = super::errors::QueryExternalUserMappingInfoError
+    error = super::errors::WavErrorCode
 )]
 pub struct QueryExternalUserMappingInfo {
-    /// `CorpExternalUserIdList`: a list of strings.
-    ///
-    /// Example: `["xxxfDFsIsxxxxWDWFFSsds34H07vosdfs23fsfdsxcsfdda"]`
+    /// `CorpExternalUserIdList`; example: `["xxxfDFsIsxxxxWDWFFSsds34H07vosdfs23fsfdsxcsfdda"]`
     pub corp_external_user_id_list: Vec<String>,
 }
 
 /// What a successful [`QueryExternalUserMappingInfo`] call returns.
 #[tc_model]
 pub struct QueryExternalUserMappingInfoResponse {
-    /// `ExternalUserIdMapping`: a list of [`ExternalUserMappingInfo`](super::models::ExternalUserMappingInfo) objects.
+    /// `ExternalUserIdMapping`
     pub external_user_id_mapping: Option<Vec<models::ExternalUserMappingInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1110,15 +1115,29 @@ pub struct QueryExternalUserMappingInfoResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryFollowListResponse`].
-/// The codes it documents are in [`QueryFollowListError`](super::errors::QueryFollowListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryFollowList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`FailedOperation.OpenPlatformError`](super::errors::WavErrorCode::FailedOperationOpenPlatformError)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WavErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::WavErrorCode::UnknownParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryFollowList",
     output = QueryFollowListResponse,
-    error = super::errors::QueryFollowListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1128,41 +1147,29 @@ pub struct QueryExternalUserMappingInfoResponse {
     )
 )]
 pub struct QueryFollowList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647187200`
+    /// `BeginTime`; example: `1647187200`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `EndTime`; example: `1647273600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`QueryFollowList`] call returns.
 #[tc_model]
 pub struct QueryFollowListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`FollowInfo`](super::models::FollowInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::FollowInfo>>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasMore`; example: `1`
     pub has_more: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1174,27 +1181,33 @@ pub struct QueryFollowListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryLicenseInfoResponse`].
-/// The codes it documents are in [`QueryLicenseInfoError`](super::errors::QueryLicenseInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryLicenseInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryLicenseInfo",
     output = QueryLicenseInfoResponse,
-    error = super::errors::QueryLicenseInfoError
+    error = super::errors::WavErrorCode
 )]
 pub struct QueryLicenseInfo {
-    /// `License`: a string.
-    ///
-    /// Example: `"afeafefefe1"`
+    /// `License`; example: `"afeafefefe1"`
     pub license: String,
 }
 
 /// What a successful [`QueryLicenseInfo`] call returns.
 #[tc_model]
 pub struct QueryLicenseInfoResponse {
-    /// `LicenseInfo`: a [`LicenseInfo`](super::models::LicenseInfo).
+    /// `LicenseInfo`
     pub license_info: Option<models::LicenseInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1206,15 +1219,29 @@ pub struct QueryLicenseInfoResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryMaterialListResponse`].
-/// The codes it documents are in [`QueryMaterialListError`](super::errors::QueryMaterialListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryMaterialList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`AuthFailure.MissingAccessToken`](super::errors::WavErrorCode::AuthFailureMissingAccessToken)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.TimeSpanLimitExceeded`](super::errors::WavErrorCode::InvalidParameterValueTimeSpanLimitExceeded)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::WavErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryMaterialList",
     output = QueryMaterialListResponse,
-    error = super::errors::QueryMaterialListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1224,31 +1251,23 @@ pub struct QueryLicenseInfoResponse {
     )
 )]
 pub struct QueryMaterialList {
-    /// `MaterialType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaterialType`; example: `0`
     pub material_type: i64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryMaterialList`] call returns.
 #[tc_model]
 pub struct QueryMaterialListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`MaterialInfo`](super::models::MaterialInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::MaterialInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1260,15 +1279,27 @@ pub struct QueryMaterialListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryMiniAppCodeListResponse`].
-/// The codes it documents are in [`QueryMiniAppCodeListError`](super::errors::QueryMiniAppCodeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryMiniAppCodeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`AuthFailure.MissingAccessToken`](super::errors::WavErrorCode::AuthFailureMissingAccessToken)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryMiniAppCodeList",
     output = QueryMiniAppCodeListResponse,
-    error = super::errors::QueryMiniAppCodeListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1278,26 +1309,20 @@ pub struct QueryMaterialListResponse {
     )
 )]
 pub struct QueryMiniAppCodeList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryMiniAppCodeList`] call returns.
 #[tc_model]
 pub struct QueryMiniAppCodeListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`MiniAppCodeInfo`](super::models::MiniAppCodeInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::MiniAppCodeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1309,15 +1334,23 @@ pub struct QueryMiniAppCodeListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryStaffEventDetailStatisticsResponse`].
-/// The codes it documents are in [`QueryStaffEventDetailStatisticsError`](super::errors::QueryStaffEventDetailStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryStaffEventDetailStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryStaffEventDetailStatistics",
     output = QueryStaffEventDetailStatisticsResponse,
-    error = super::errors::QueryStaffEventDetailStatisticsError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1327,34 +1360,26 @@ pub struct QueryMiniAppCodeListResponse {
     )
 )]
 pub struct QueryStaffEventDetailStatistics {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647273600`
+    /// `BeginTime`; example: `1647273600`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647573600`
+    /// `EndTime`; example: `1647573600`
     pub end_time: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryStaffEventDetailStatistics`] call returns.
 #[tc_model]
 pub struct QueryStaffEventDetailStatisticsResponse {
-    /// `NextCursor`: a string.
+    /// `NextCursor`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`SalesActionEventDetail`](super::models::SalesActionEventDetail) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::SalesActionEventDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1366,15 +1391,27 @@ pub struct QueryStaffEventDetailStatisticsResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryUserInfoListResponse`].
-/// The codes it documents are in [`QueryUserInfoListError`](super::errors::QueryUserInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryUserInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`AuthFailure.MissingAccessToken`](super::errors::WavErrorCode::AuthFailureMissingAccessToken)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WavErrorCode::MissingParameter)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryUserInfoList",
     output = QueryUserInfoListResponse,
-    error = super::errors::QueryUserInfoListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1384,26 +1421,20 @@ pub struct QueryStaffEventDetailStatisticsResponse {
     )
 )]
 pub struct QueryUserInfoList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryUserInfoList`] call returns.
 #[tc_model]
 pub struct QueryUserInfoListResponse {
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub next_cursor: Option<String>,
 
-    /// `PageData`: a list of [`CorpUserInfo`](super::models::CorpUserInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::CorpUserInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1415,15 +1446,25 @@ pub struct QueryUserInfoListResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`QueryVehicleInfoListResponse`].
-/// The codes it documents are in [`QueryVehicleInfoListError`](super::errors::QueryVehicleInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wav&Version=2021-01-29&Action=QueryVehicleInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WavErrorCode`](super::errors::WavErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WavErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorizationCode`](super::errors::WavErrorCode::AuthFailureInvalidAuthorizationCode)
+/// - [`InternalError`](super::errors::WavErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WavErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WavErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WavErrorCode::LimitExceeded)
 #[tc_action(
     service = "wav",
     version = "2021-01-29",
     name = "QueryVehicleInfoList",
     output = QueryVehicleInfoListResponse,
-    error = super::errors::QueryVehicleInfoListError,
+    error = super::errors::WavErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -1433,31 +1474,23 @@ pub struct QueryUserInfoListResponse {
     )
 )]
 pub struct QueryVehicleInfoList {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
+    /// `Cursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw="`
     pub cursor: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`QueryVehicleInfoList`] call returns.
 #[tc_model]
 pub struct QueryVehicleInfoListResponse {
-    /// `PageData`: a list of [`VehicleInfo`](super::models::VehicleInfo) objects.
+    /// `PageData`
     pub page_data: Option<Vec<models::VehicleInfo>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
+    /// `NextCursor`; example: `"2Kgdu51quLaeNJSlwb79im883bftBE9d9Emju5I2MVw"`
     pub next_cursor: Option<String>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasMore`; example: `1`
     pub has_more: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,54 +8,34 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`QueryActivityList`](super::QueryActivityList).
 #[tc_model]
 pub struct ActivityDetail {
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381619428653346818`
+    /// `ActivityId`; example: `1381619428653346818`
     pub activity_id: Option<i64>,
 
-    /// `ActivityName`: a string.
-    ///
-    /// Example: `"留资活动"`
+    /// `ActivityName`; example: `"留资活动"`
     pub activity_name: Option<String>,
 
-    /// `ActivityState`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ActivityState`; example: `10`
     pub activity_state: Option<i64>,
 
-    /// `ActivityType`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ActivityType`; example: `100`
     pub activity_type: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618243200`
+    /// `StartTime`; example: `1618243200`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618329600`
+    /// `EndTime`; example: `1618329600`
     pub end_time: Option<i64>,
 
-    /// `MainPhoto`: a string.
-    ///
-    /// Example: `"https://tmap-travel-didi-1255598736.cos.ap-guangzhou.myqcloud.co"`
+    /// `MainPhoto`; example: `"https://tmap-travel-didi-1255598736.cos.ap-guangzhou.myqcloud.co"`
     pub main_photo: Option<String>,
 
-    /// `PrivacyAgreementId`: a string.
-    ///
-    /// Example: `"1380815131099852801"`
+    /// `PrivacyAgreementId`; example: `"1380815131099852801"`
     pub privacy_agreement_id: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1621500202`
+    /// `UpdateTime`; example: `1621500202`
     pub update_time: Option<i64>,
 
-    /// `ActivityDataList`: a string.
-    ///
-    /// Example: `"{                     \"optionalCityCodeList\": ["`
+    /// `ActivityDataList`; example: `"{                     \"optionalCityCodeList\": ["`
     pub activity_data_list: Option<String>,
 }
 
@@ -64,82 +44,52 @@ pub struct ActivityDetail {
 /// Returned in the output of [`QueryActivityJoinList`](super::QueryActivityJoinList).
 #[tc_model]
 pub struct ActivityJoinDetail {
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381619428653346818`
+    /// `ActivityId`; example: `1381619428653346818`
     pub activity_id: Option<i64>,
 
-    /// `ActivityName`: a string.
-    ///
-    /// Example: `"留资活动"`
+    /// `ActivityName`; example: `"留资活动"`
     pub activity_name: Option<String>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"销售1"`
+    /// `SalesName`; example: `"销售1"`
     pub sales_name: Option<String>,
 
-    /// `SalesPhone`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `SalesPhone`; example: `"13000000000"`
     pub sales_phone: Option<String>,
 
-    /// `JoinId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381612531432296450`
+    /// `JoinId`; example: `1381612531432296450`
     pub join_id: Option<i64>,
 
-    /// `LiveCodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381612531432296450`
+    /// `LiveCodeId`; example: `1381612531432296450`
     pub live_code_id: Option<i64>,
 
-    /// `UserPhone`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `UserPhone`; example: `"13000000000"`
     pub user_phone: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"用户1"`
+    /// `UserName`; example: `"用户1"`
     pub user_name: Option<String>,
 
-    /// `ActivityData`: a string.
+    /// `ActivityData`
     pub activity_data: Option<String>,
 
-    /// `LeadId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381612531432296450`
+    /// `LeadId`; example: `1381612531432296450`
     pub lead_id: Option<i64>,
 
-    /// `JoinTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618329600`
+    /// `JoinTime`; example: `1618329600`
     pub join_time: Option<i64>,
 
-    /// `Duplicate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duplicate`; example: `0`
     pub duplicate: Option<i64>,
 
-    /// `DuplicateLeadId`: a signed 64-bit integer.
-    ///
-    /// Example: `1391954669730611201`
+    /// `DuplicateLeadId`; example: `1391954669730611201`
     pub duplicate_lead_id: Option<i64>,
 
-    /// `JoinState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `JoinState`; example: `0`
     pub join_state: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618329600`
+    /// `CreateTime`; example: `1618329600`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618329600`
+    /// `UpdateTime`; example: `1618329600`
     pub update_time: Option<i64>,
 }
 
@@ -148,47 +98,31 @@ pub struct ActivityJoinDetail {
 /// Returned in the output of [`QueryArrivalList`](super::QueryArrivalList).
 #[tc_model]
 pub struct ArrivalInfo {
-    /// `ClueId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348080105398452226`
+    /// `ClueId`; example: `1348080105398452226`
     pub clue_id: u64,
 
-    /// `CustomerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348080105398452226`
+    /// `CustomerId`; example: `1348080105398452226`
     pub customer_id: u64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"134xxxx4321"`
+    /// `Phone`; example: `"134xxxx4321"`
     pub phone: String,
 
-    /// `FirstArrival`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstArrival`; example: `1`
     pub first_arrival: i64,
 
-    /// `ArrivalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `ArrivalTime`; example: `1618322621`
     pub arrival_time: Option<u64>,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventTypeName`: a string.
-    ///
-    /// Example: `"首次到店"`
+    /// `EventTypeName`; example: `"首次到店"`
     pub event_type_name: String,
 
-    /// `FollowRecord`: a string.
+    /// `FollowRecord`
     pub follow_record: String,
 }
 
@@ -197,80 +131,52 @@ pub struct ArrivalInfo {
 /// Returned in the output of [`QueryChannelCodeList`](super::QueryChannelCodeList).
 #[tc_model]
 pub struct ChannelCodeInnerDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1397103193143300098`
+    /// `Id`; example: `1397103193143300098`
     pub id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Source`; example: `"1"`
     pub source: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"自然到店"`
+    /// `SourceName`; example: `"自然到店"`
     pub source_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试企业标签的活码"`
+    /// `Name`; example: `"测试企业标签的活码"`
     pub name: String,
 
-    /// `UseUserIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1386218784692961300]`
+    /// `UseUserIdList`; example: `[1386218784692961300]`
     pub use_user_id_list: Vec<i64>,
 
-    /// `UseUserOpenIdList`: a list of strings.
+    /// `UseUserOpenIdList`
     pub use_user_open_id_list: Vec<String>,
 
-    /// `TagList`: a list of [`WeComTagDetail`] objects.
+    /// `TagList`
     pub tag_list: Vec<WeComTagDetail>,
 
-    /// `SkipVerify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkipVerify`; example: `0`
     pub skip_verify: i64,
 
-    /// `Friends`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Friends`; example: `0`
     pub friends: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `MsgId`: a signed 64-bit integer.
-    ///
-    /// Example: `1397103192673538050`
+    /// `MsgId`; example: `1397103192673538050`
     pub msg_id: i64,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"safds213dsaddasfadfafnaslf"`
+    /// `ConfigId`; example: `"safds213dsaddasfadfafnaslf"`
     pub config_id: String,
 
-    /// `QrCodeUrl`: a string.
-    ///
-    /// Example: `"https://wework.qpic.cn/wwpic/142302_fc9KKS9RSyS58cp_1621930333/0"`
+    /// `QrCodeUrl`; example: `"https://wework.qpic.cn/wwpic/142302_fc9KKS9RSyS58cp_1621930333/0"`
     pub qr_code_url: String,
 
-    /// `RecStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RecStatus`; example: `0`
     pub rec_status: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"LXC"`
+    /// `AppId`; example: `"LXC"`
     pub app_id: String,
 }
 
@@ -279,14 +185,10 @@ pub struct ChannelCodeInnerDetail {
 /// Returned in the output of [`QueryCustomerProfileList`](super::QueryCustomerProfileList).
 #[tc_model]
 pub struct ChannelTag {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名称"`
+    /// `TagName`; example: `"标签名称"`
     pub tag_name: Option<String>,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
+    /// `TagId`; example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
     pub tag_id: Option<String>,
 }
 
@@ -295,47 +197,31 @@ pub struct ChannelTag {
 /// Returned in the output of [`QueryChatArchivingList`](super::QueryChatArchivingList).
 #[tc_model]
 pub struct ChatArchivingDetail {
-    /// `MsgId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MsgId`; example: `"xx"`
     pub msg_id: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"switch, send"`
+    /// `Action`; example: `"switch, send"`
     pub action: String,
 
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"video, text, voice"`
+    /// `MsgType`; example: `"video, text, voice"`
     pub msg_type: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `From`; example: `"xx"`
     pub from: Option<String>,
 
-    /// `ToList`: a list of strings.
-    ///
-    /// Example: `["xx"]`
+    /// `ToList`; example: `["xx"]`
     pub to_list: Option<Vec<String>>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"roomId"`
+    /// `RoomId`; example: `"roomId"`
     pub room_id: Option<String>,
 
-    /// `MsgTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621496513`
+    /// `MsgTime`; example: `1621496513`
     pub msg_time: Option<u64>,
 
-    /// `Video`: a [`ChatArchivingMsgTypeVideo`].
+    /// `Video`
     pub video: Option<ChatArchivingMsgTypeVideo>,
 
-    /// `BodyJson`: a string.
-    ///
-    /// Example: `"{}"`
+    /// `BodyJson`; example: `"{}"`
     pub body_json: Option<String>,
 }
 
@@ -344,19 +230,13 @@ pub struct ChatArchivingDetail {
 /// Returned in the output of [`QueryChatArchivingList`](super::QueryChatArchivingList).
 #[tc_model]
 pub struct ChatArchivingMsgTypeVideo {
-    /// `PlayLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PlayLength`; example: `4`
     pub play_length: Option<u64>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `645990`
+    /// `FileSize`; example: `645990`
     pub file_size: Option<u64>,
 
-    /// `CosKey`: a string.
-    ///
-    /// Example: `"http://xx"`
+    /// `CosKey`; example: `"http://xx"`
     pub cos_key: String,
 }
 
@@ -365,248 +245,160 @@ pub struct ChatArchivingMsgTypeVideo {
 /// Returned in the output of [`QueryClueInfoList`](super::QueryClueInfoList).
 #[tc_model]
 pub struct ClueInfoDetail {
-    /// `ClueId`: a string.
-    ///
-    /// Example: `"1348080105398452226"`
+    /// `ClueId`; example: `"1348080105398452226"`
     pub clue_id: String,
 
-    /// `DealerId`: a string.
-    ///
-    /// Example: `"P1234"`
+    /// `DealerId`; example: `"P1234"`
     pub dealer_id: String,
 
-    /// `EnquireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618556502`
+    /// `EnquireTime`; example: `1618556502`
     pub enquire_time: u64,
 
-    /// `UnionId`: a string.
-    ///
-    /// Example: `"ozynxxxxxxxxxx1aYeS8h"`
+    /// `UnionId`; example: `"ozynxxxxxxxxxx1aYeS8h"`
     pub union_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"文"`
+    /// `Name`; example: `"文"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"134xxxx3232"`
+    /// `Phone`; example: `"134xxxx3232"`
     pub phone: String,
 
-    /// `SeriesCode`: a string.
+    /// `SeriesCode`
     pub series_code: String,
 
-    /// `ModelCode`: a string.
+    /// `ModelCode`
     pub model_code: String,
 
-    /// `ProvinceCode`: a string.
+    /// `ProvinceCode`
     pub province_code: String,
 
-    /// `CityCode`: a string.
+    /// `CityCode`
     pub city_code: String,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesName`; example: `"张三"`
     pub sales_name: String,
 
-    /// `SalesPhone`: a string.
-    ///
-    /// Example: `"134xxxx4321"`
+    /// `SalesPhone`; example: `"134xxxx4321"`
     pub sales_phone: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["标签1","标签2"]`
+    /// `TagList`; example: `["标签1","标签2"]`
     pub tag_list: Vec<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `UserName`; example: `"李四"`
     pub user_name: Option<String>,
 
-    /// `LeadUserType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LeadUserType`; example: `0`
     pub lead_user_type: i64,
 
-    /// `LeadType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LeadType`; example: `1`
     pub lead_type: i64,
 
-    /// `ChannelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelId`; example: `1`
     pub channel_id: u64,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"渠道1"`
+    /// `ChannelName`; example: `"渠道1"`
     pub channel_name: String,
 
-    /// `SourceChannelName`: a string.
-    ///
-    /// Example: `"渠道1"`
+    /// `SourceChannelName`; example: `"渠道1"`
     pub source_channel_name: Option<String>,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1618322621"`
+    /// `CreateTime`; example: `"1618322621"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: String,
 
-    /// `LeadStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `LeadStatus`; example: `101`
     pub lead_status: i64,
 
-    /// `LevelCode`: a string.
-    ///
-    /// Example: `"101"`
+    /// `LevelCode`; example: `"101"`
     pub level_code: String,
 
-    /// `ImportAtTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `ImportAtTime`; example: `1618322621`
     pub import_at_time: Option<u64>,
 
-    /// `DistributeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `DistributeTime`; example: `1618322621`
     pub distribute_time: Option<u64>,
 
-    /// `CreateAtTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `CreateAtTime`; example: `1618322621`
     pub create_at_time: u64,
 
-    /// `WxId`: a string.
+    /// `WxId`
     pub wx_id: String,
 
-    /// `BrandCode`: a string.
+    /// `BrandCode`
     pub brand_code: String,
 
-    /// `BuildTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `BuildTime`; example: `1618322621`
     pub build_time: Option<u64>,
 
-    /// `OrderTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `OrderTime`; example: `1618322621`
     pub order_time: Option<u64>,
 
-    /// `ArrivalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `ArrivalTime`; example: `1618322621`
     pub arrival_time: Option<u64>,
 
-    /// `DeliveryTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `DeliveryTime`; example: `1618322621`
     pub delivery_time: Option<u64>,
 
-    /// `FollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `FollowTime`; example: `1618322621`
     pub follow_time: Option<u64>,
 
-    /// `NextFollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `NextFollowTime`; example: `1618322621`
     pub next_follow_time: Option<u64>,
 
-    /// `OrgId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgId`; example: `1`
     pub org_id: u64,
 
-    /// `OrgName`: a string.
-    ///
-    /// Example: `"org1"`
+    /// `OrgName`; example: `"org1"`
     pub org_name: String,
 
-    /// `Introducer`: a string.
-    ///
-    /// Example: `"introducer"`
+    /// `Introducer`; example: `"introducer"`
     pub introducer: String,
 
-    /// `IntroducerPhone`: a string.
-    ///
-    /// Example: `"134xxxx4321"`
+    /// `IntroducerPhone`; example: `"134xxxx4321"`
     pub introducer_phone: String,
 
-    /// `IsBindWx`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBindWx`; example: `1`
     pub is_bind_wx: i64,
 
-    /// `IsMerge`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsMerge`; example: `1`
     pub is_merge: i64,
 
-    /// `IsInvalid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInvalid`; example: `0`
     pub is_invalid: i64,
 
-    /// `InvalidType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InvalidType`; example: `"1"`
     pub invalid_type: String,
 
-    /// `InvalidTypeName`: a string.
-    ///
-    /// Example: `"空错号"`
+    /// `InvalidTypeName`; example: `"空错号"`
     pub invalid_type_name: String,
 
-    /// `InvalidRemark`: a string.
+    /// `InvalidRemark`
     pub invalid_remark: String,
 
-    /// `InvalidTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `InvalidTime`; example: `1618322621`
     pub invalid_time: Option<u64>,
 
-    /// `DealerName`: a string.
-    ///
-    /// Example: `"dealer1"`
+    /// `DealerName`; example: `"dealer1"`
     pub dealer_name: String,
 
-    /// `ShopId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567890`
+    /// `ShopId`; example: `1234567890`
     pub shop_id: u64,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"shop1"`
+    /// `ShopName`; example: `"shop1"`
     pub shop_name: String,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"销售"`
+    /// `Position`; example: `"销售"`
     pub position: String,
 
-    /// `CorpShopId`: a string.
-    ///
-    /// Example: `"S1234"`
+    /// `CorpShopId`; example: `"S1234"`
     pub corp_shop_id: String,
 }
 
@@ -615,59 +407,37 @@ pub struct ClueInfoDetail {
 /// Returned in the output of [`QueryUserInfoList`](super::QueryUserInfoList).
 #[tc_model]
 pub struct CorpUserInfo {
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1323253932850728968`
+    /// `UserId`; example: `1323253932850728968`
     pub user_id: u64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"杨过"`
+    /// `UserName`; example: `"杨过"`
     pub user_name: Option<String>,
 
-    /// `UserOpenId`: a string.
-    ///
-    /// Example: `"YangGuo"`
+    /// `UserOpenId`; example: `"YangGuo"`
     pub user_open_id: Option<String>,
 
-    /// `DealerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1438427185617956866`
+    /// `DealerId`; example: `1438427185617956866`
     pub dealer_id: Option<u64>,
 
-    /// `ShopId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1381564121059749890`
+    /// `ShopId`; example: `1381564121059749890`
     pub shop_id: Option<u64>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"134****1234"`
+    /// `Phone`; example: `"134****1234"`
     pub phone: Option<String>,
 
-    /// `OrgIds`: a string.
-    ///
-    /// Example: `"3,5"`
+    /// `OrgIds`; example: `"3,5"`
     pub org_ids: Option<String>,
 
-    /// `MainDepartment`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MainDepartment`; example: `"1"`
     pub main_department: Option<String>,
 
-    /// `IsLeaderInDept`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `IsLeaderInDept`; example: `"0,1"`
     pub is_leader_in_dept: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `JobNumber`: a string.
-    ///
-    /// Example: `"12345678"`
+    /// `JobNumber`; example: `"12345678"`
     pub job_number: Option<String>,
 }
 
@@ -676,44 +446,28 @@ pub struct CorpUserInfo {
 /// Returned in the output of [`QueryCrmStatistics`](super::QueryCrmStatistics).
 #[tc_model]
 pub struct CrmStatisticsData {
-    /// `LeadCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LeadCnt`; example: `10`
     pub lead_cnt: u64,
 
-    /// `BuildCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BuildCnt`; example: `5`
     pub build_cnt: u64,
 
-    /// `InvitedCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvitedCnt`; example: `1`
     pub invited_cnt: u64,
 
-    /// `OrderedCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `OrderedCnt`; example: `5`
     pub ordered_cnt: u64,
 
-    /// `DeliveredCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DeliveredCnt`; example: `10`
     pub delivered_cnt: u64,
 
-    /// `DefeatCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DefeatCnt`; example: `3`
     pub defeat_cnt: u64,
 
-    /// `NewContactCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NewContactCnt`; example: `2`
     pub new_contact_cnt: u64,
 
-    /// `StatisticalTime`: a string.
-    ///
-    /// Example: `"2022-11-11"`
+    /// `StatisticalTime`; example: `"2022-11-11"`
     pub statistical_time: String,
 }
 
@@ -722,44 +476,28 @@ pub struct CrmStatisticsData {
 /// Returned in the output of [`QueryCustomerEventDetailStatistics`](super::QueryCustomerEventDetailStatistics).
 #[tc_model]
 pub struct CustomerActionEventDetail {
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `EventCode`; example: `"1000"`
     pub event_code: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventSource`; example: `1`
     pub event_source: i64,
 
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"wmQIM2CwAAL1ZKqK-icQG9XAMa3AhP-A"`
+    /// `ExternalUserId`; example: `"wmQIM2CwAAL1ZKqK-icQG9XAMa3AhP-A"`
     pub external_user_id: String,
 
-    /// `SalesId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1323253932850728968`
+    /// `SalesId`; example: `1323253932850728968`
     pub sales_id: u64,
 
-    /// `MaterialType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaterialType`; example: `1`
     pub material_type: i64,
 
-    /// `MaterialId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348495383617208321`
+    /// `MaterialId`; example: `1348495383617208321`
     pub material_id: u64,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647423519`
+    /// `EventTime`; example: `1647423519`
     pub event_time: u64,
 }
 
@@ -768,226 +506,160 @@ pub struct CustomerActionEventDetail {
 /// Returned in the output of [`QueryCustomerProfileList`](super::QueryCustomerProfileList).
 #[tc_model]
 pub struct CustomerProfile {
-    /// `CustomerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567890`
+    /// `CustomerId`; example: `1234567890`
     pub customer_id: u64,
 
-    /// `DealerCode`: a string.
+    /// `DealerCode`
     pub dealer_code: String,
 
-    /// `UnionId`: a string.
-    ///
-    /// Example: `"ozynqsulJFCZ2z1aYeS8h"`
+    /// `UnionId`; example: `"ozynqsulJFCZ2z1aYeS8h"`
     pub union_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2023-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: i64,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"123****4567"`
+    /// `Phone`; example: `"123****4567"`
     pub phone: String,
 
-    /// `AgeRangeName`: a string.
-    ///
-    /// Example: `"26-30"`
+    /// `AgeRangeName`; example: `"26-30"`
     pub age_range_name: String,
 
-    /// `JobTypeName`: a string.
+    /// `JobTypeName`
     pub job_type_name: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"地址1"`
+    /// `Address`; example: `"地址1"`
     pub address: String,
 
-    /// `LeadsProcessStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LeadsProcessStatus`; example: `0`
     pub leads_process_status: i64,
 
-    /// `LeadType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LeadType`; example: `1`
     pub lead_type: i64,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"自然到店"`
+    /// `SourceName`; example: `"自然到店"`
     pub source_name: String,
 
-    /// `LeadsLevelCode`: a string.
-    ///
-    /// Example: `"101"`
+    /// `LeadsLevelCode`; example: `"101"`
     pub leads_level_code: String,
 
-    /// `VehicleBrandCode`: a string.
-    ///
-    /// Example: `"品牌编号"`
+    /// `VehicleBrandCode`; example: `"品牌编号"`
     pub vehicle_brand_code: String,
 
-    /// `VehicleSeriesCode`: a string.
-    ///
-    /// Example: `"车系编号"`
+    /// `VehicleSeriesCode`; example: `"车系编号"`
     pub vehicle_series_code: String,
 
-    /// `VehicleTypeCode`: a string.
-    ///
-    /// Example: `"车型编号"`
+    /// `VehicleTypeCode`; example: `"车型编号"`
     pub vehicle_type_code: String,
 
-    /// `VehiclePurpose`: a [`VehiclePurpose`].
+    /// `VehiclePurpose`
     pub vehicle_purpose: VehiclePurpose,
 
-    /// `PurchaseConcern`: a list of [`PurchaseConcern`] objects.
+    /// `PurchaseConcern`
     pub purchase_concern: Vec<PurchaseConcern>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesName`; example: `"张三"`
     pub sales_name: String,
 
-    /// `SalesPhone`: a string.
-    ///
-    /// Example: `"123****4567"`
+    /// `SalesPhone`; example: `"123****4567"`
     pub sales_phone: String,
 
-    /// `RealArrivalTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `RealArrivalTime`; example: `1618322621`
     pub real_arrival_time: Option<u64>,
 
-    /// `CompleteTestDriveTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `CompleteTestDriveTime`; example: `"2023-01-01 00:00:00"`
     pub complete_test_drive_time: Option<String>,
 
-    /// `OrderTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `OrderTime`; example: `1618322621`
     pub order_time: Option<u64>,
 
-    /// `DeliveryTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `DeliveryTime`; example: `1618322621`
     pub delivery_time: Option<u64>,
 
-    /// `InvoiceTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `InvoiceTime`; example: `1618322621`
     pub invoice_time: Option<u64>,
 
-    /// `LoseTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `LoseTime`; example: `1618322621`
     pub lose_time: Option<u64>,
 
-    /// `CreatedAtTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `CreatedAtTime`; example: `1618322621`
     pub created_at_time: u64,
 
-    /// `ImportAtTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `ImportAtTime`; example: `1618322621`
     pub import_at_time: Option<u64>,
 
-    /// `DistributeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `DistributeTime`; example: `1618322621`
     pub distribute_time: Option<u64>,
 
-    /// `LeadCreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `LeadCreateTime`; example: `1618322621`
     pub lead_create_time: u64,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Nickname`; example: `"jack"`
     pub nickname: String,
 
-    /// `OrgIdList`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `OrgIdList`; example: `["1","2"]`
     pub org_id_list: Vec<String>,
 
-    /// `Introducer`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `Introducer`; example: `"李四"`
     pub introducer: Option<String>,
 
-    /// `IntroducerPhone`: a string.
-    ///
-    /// Example: `"123****4567"`
+    /// `IntroducerPhone`; example: `"123****4567"`
     pub introducer_phone: Option<String>,
 
-    /// `FollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `FollowTime`; example: `1618322621`
     pub follow_time: u64,
 
-    /// `NextFollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `NextFollowTime`; example: `1618322621`
     pub next_follow_time: u64,
 
-    /// `EnterpriseTags`: a list of [`EnterpriseTag`] objects.
+    /// `EnterpriseTags`
     pub enterprise_tags: Option<Vec<EnterpriseTag>>,
 
-    /// `ChannelTags`: a list of [`ChannelTag`] objects.
+    /// `ChannelTags`
     pub channel_tags: Option<Vec<ChannelTag>>,
 
-    /// `LeadId`: an unsigned 64-bit integer.
+    /// `LeadId`
     pub lead_id: u64,
 
-    /// `WxId`: a string.
+    /// `WxId`
     pub wx_id: String,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: String,
 
-    /// `IsBindWx`: a signed 64-bit integer.
+    /// `IsBindWx`
     pub is_bind_wx: i64,
 
-    /// `IsInvalid`: a signed 64-bit integer.
+    /// `IsInvalid`
     pub is_invalid: i64,
 
-    /// `InvalidType`: a string.
+    /// `InvalidType`
     pub invalid_type: String,
 
-    /// `InvalidTypeName`: a string.
+    /// `InvalidTypeName`
     pub invalid_type_name: String,
 
-    /// `InvalidTime`: an unsigned 64-bit integer.
+    /// `InvalidTime`
     pub invalid_time: Option<u64>,
 
-    /// `InvalidRemark`: a string.
+    /// `InvalidRemark`
     pub invalid_remark: String,
 
-    /// `IsLose`: a signed 64-bit integer.
+    /// `IsLose`
     pub is_lose: i64,
 
-    /// `LoseType`: a string.
+    /// `LoseType`
     pub lose_type: String,
 
-    /// `LoseTypeName`: a string.
+    /// `LoseTypeName`
     pub lose_type_name: String,
 
-    /// `LoseRemark`: a string.
+    /// `LoseRemark`
     pub lose_remark: String,
 }
 
@@ -996,25 +668,19 @@ pub struct CustomerProfile {
 /// Returned in the output of [`QueryDealerInfoList`](super::QueryDealerInfoList).
 #[tc_model]
 pub struct DealerInfo {
-    /// `DealerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1438393844623261698`
+    /// `DealerId`; example: `1438393844623261698`
     pub dealer_id: u64,
 
-    /// `DealerName`: a string.
-    ///
-    /// Example: `"深圳神车经销商"`
+    /// `DealerName`; example: `"深圳神车经销商"`
     pub dealer_name: String,
 
-    /// `ProvinceCode`: a string.
-    ///
-    /// Example: `"110100"`
+    /// `ProvinceCode`; example: `"110100"`
     pub province_code: Option<String>,
 
-    /// `CityCodeList`: a list of strings.
+    /// `CityCodeList`
     pub city_code_list: Option<Vec<String>>,
 
-    /// `BrandIdList`: a list of strings.
+    /// `BrandIdList`
     pub brand_id_list: Option<Vec<String>>,
 }
 
@@ -1023,19 +689,13 @@ pub struct DealerInfo {
 /// Returned in the output of [`QueryCustomerProfileList`](super::QueryCustomerProfileList).
 #[tc_model]
 pub struct EnterpriseTag {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"标签分组名称"`
+    /// `GroupName`; example: `"标签分组名称"`
     pub group_name: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名称"`
+    /// `TagName`; example: `"标签名称"`
     pub tag_name: Option<String>,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
+    /// `TagId`; example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
     pub tag_id: Option<String>,
 }
 
@@ -1044,34 +704,22 @@ pub struct EnterpriseTag {
 /// Returned in the output of [`QueryExternalContactDetail`](super::QueryExternalContactDetail) and [`QueryExternalContactDetailByDate`](super::QueryExternalContactDetailByDate).
 #[tc_model]
 pub struct ExternalContact {
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"safdsafDBFJJDSJFOISDFH234fewfwDSFDSFn"`
+    /// `ExternalUserId`; example: `"safdsafDBFJJDSJFOISDFH234fewfwDSFDSFn"`
     pub external_user_id: String,
 
-    /// `Gender`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"文"`
+    /// `Name`; example: `"文"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `UnionId`: a string.
-    ///
-    /// Example: `"dsnfadjfnsddsafaSDFNDSOFN23423"`
+    /// `UnionId`; example: `"dsnfadjfnsddsafaSDFNDSOFN23423"`
     pub union_id: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"134****3232"`
+    /// `Phone`; example: `"134****3232"`
     pub phone: Option<String>,
 }
 
@@ -1080,10 +728,10 @@ pub struct ExternalContact {
 /// Returned in the output of [`QueryExternalContactDetailByDate`](super::QueryExternalContactDetailByDate).
 #[tc_model]
 pub struct ExternalContactDetailPro {
-    /// `Customer`: an [`ExternalContact`].
+    /// `Customer`
     pub customer: Option<ExternalContact>,
 
-    /// `FollowUser`: a list of [`FollowUserPro`] objects.
+    /// `FollowUser`
     pub follow_user: Option<Vec<FollowUserPro>>,
 }
 
@@ -1092,24 +740,16 @@ pub struct ExternalContactDetailPro {
 /// Returned in the output of [`QueryExternalContactList`](super::QueryExternalContactList).
 #[tc_model]
 pub struct ExternalContactSimpleInfo {
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"wSDFDSN8xxxXtWyujaWJHxxxSDFS8324"`
+    /// `ExternalUserId`; example: `"wSDFDSN8xxxXtWyujaWJHxxxSDFS8324"`
     pub external_user_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"yangGuo"`
+    /// `UserId`; example: `"yangGuo"`
     pub user_id: String,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"销售名称"`
+    /// `SalesName`; example: `"销售名称"`
     pub sales_name: Option<String>,
 
-    /// `DepartmentIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `DepartmentIdList`; example: `[0,1]`
     pub department_id_list: Vec<i64>,
 }
 
@@ -1118,24 +758,16 @@ pub struct ExternalContactSimpleInfo {
 /// Returned in the output of [`QueryExternalContactDetail`](super::QueryExternalContactDetail) and [`QueryExternalContactDetailByDate`](super::QueryExternalContactDetailByDate).
 #[tc_model]
 pub struct ExternalContactTag {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"标签分组名称"`
+    /// `GroupName`; example: `"标签分组名称"`
     pub group_name: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名称"`
+    /// `TagName`; example: `"标签名称"`
     pub tag_name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
+    /// `TagId`; example: `"etAJ2GCAAAXtWyujaWJHDDGi0mACHAAA"`
     pub tag_id: Option<String>,
 }
 
@@ -1144,24 +776,16 @@ pub struct ExternalContactTag {
 /// Returned in the output of [`QueryExternalUserEventList`](super::QueryExternalUserEventList).
 #[tc_model]
 pub struct ExternalUserEventInfo {
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"ADD_EXTERNAL_CUSTOMER"`
+    /// `EventCode`; example: `"ADD_EXTERNAL_CUSTOMER"`
     pub event_code: String,
 
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"woQIM2CwAA8BPLSVDDBZUYIlviX3_9DQ"`
+    /// `ExternalUserId`; example: `"woQIM2CwAA8BPLSVDDBZUYIlviX3_9DQ"`
     pub external_user_id: String,
 
-    /// `SalesId`: a string.
-    ///
-    /// Example: `"1323253932850728968"`
+    /// `SalesId`; example: `"1323253932850728968"`
     pub sales_id: String,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1614923098`
+    /// `EventTime`; example: `1614923098`
     pub event_time: u64,
 }
 
@@ -1170,14 +794,10 @@ pub struct ExternalUserEventInfo {
 /// Returned in the output of [`QueryExternalUserMappingInfo`](super::QueryExternalUserMappingInfo).
 #[tc_model]
 pub struct ExternalUserMappingInfo {
-    /// `CorpExternalUserId`: a string.
-    ///
-    /// Example: `"safdIDSFNfsdxxxywsdfRwxxfdDXfs"`
+    /// `CorpExternalUserId`; example: `"safdIDSFNfsdxxxywsdfRwxxfdDXfs"`
     pub corp_external_user_id: String,
 
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"safdIDSFNfsdxxxywsdfRwxxfdDXfs"`
+    /// `ExternalUserId`; example: `"safdIDSFNfsdxxxywsdfRwxxfdDXfs"`
     pub external_user_id: Option<String>,
 }
 
@@ -1186,67 +806,43 @@ pub struct ExternalUserMappingInfo {
 /// Returned in the output of [`QueryFollowList`](super::QueryFollowList).
 #[tc_model]
 pub struct FollowInfo {
-    /// `ClueId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348080105398452226`
+    /// `ClueId`; example: `1348080105398452226`
     pub clue_id: u64,
 
-    /// `CustomerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348080105398452226`
+    /// `CustomerId`; example: `1348080105398452226`
     pub customer_id: u64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"134xxxx4321"`
+    /// `Phone`; example: `"134xxxx4321"`
     pub phone: String,
 
-    /// `IsOverdue`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOverdue`; example: `0`
     pub is_overdue: i64,
 
-    /// `OverdueTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `OverdueTime`; example: `1618322621`
     pub overdue_time: Option<u64>,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventTypeName`: a string.
-    ///
-    /// Example: `"再次到店"`
+    /// `EventTypeName`; example: `"再次到店"`
     pub event_type_name: String,
 
-    /// `FollowWayType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FollowWayType`; example: `"1"`
     pub follow_way_type: String,
 
-    /// `FollowWayName`: a string.
-    ///
-    /// Example: `"线上跟进"`
+    /// `FollowWayName`; example: `"线上跟进"`
     pub follow_way_name: String,
 
-    /// `FollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `FollowTime`; example: `1618322621`
     pub follow_time: Option<u64>,
 
-    /// `NextFollowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `NextFollowTime`; example: `1618322621`
     pub next_follow_time: Option<u64>,
 
-    /// `FollowRecord`: a string.
+    /// `FollowRecord`
     pub follow_record: String,
 }
 
@@ -1255,37 +851,25 @@ pub struct FollowInfo {
 /// Returned in the output of [`QueryExternalContactDetail`](super::QueryExternalContactDetail).
 #[tc_model]
 pub struct FollowUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"rocky"`
+    /// `UserId`; example: `"rocky"`
     pub user_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `CreateTime`; example: `1618322621`
     pub create_time: u64,
 
-    /// `AddWay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddWay`; example: `1`
     pub add_way: i64,
 
-    /// `OperUserId`: a string.
-    ///
-    /// Example: `"sadfNDJSNFDSOF23234DSDSNFdsfjkdnf"`
+    /// `OperUserId`; example: `"sadfNDJSNFDSOF23234DSDSNFdsfjkdnf"`
     pub oper_user_id: String,
 
-    /// `Tags`: a list of [`ExternalContactTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ExternalContactTag>>,
 }
 
@@ -1294,47 +878,31 @@ pub struct FollowUser {
 /// Returned in the output of [`QueryExternalContactDetailByDate`](super::QueryExternalContactDetailByDate).
 #[tc_model]
 pub struct FollowUserPro {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"rocky"`
+    /// `UserId`; example: `"rocky"`
     pub user_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618322621`
+    /// `CreateTime`; example: `1618322621`
     pub create_time: u64,
 
-    /// `AddWay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddWay`; example: `0`
     pub add_way: i64,
 
-    /// `OperUserId`: a string.
-    ///
-    /// Example: `"wmQIM2CwAAE-JSOVGMzsRayI3ow5kGzQ"`
+    /// `OperUserId`; example: `"wmQIM2CwAAE-JSOVGMzsRayI3ow5kGzQ"`
     pub oper_user_id: String,
 
-    /// `Tags`: a list of [`ExternalContactTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ExternalContactTag>>,
 
-    /// `SalesName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesName`; example: `"张三"`
     pub sales_name: Option<String>,
 
-    /// `DepartmentIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DepartmentIdList`; example: `[1,2,3]`
     pub department_id_list: Option<Vec<i64>>,
 }
 
@@ -1343,42 +911,28 @@ pub struct FollowUserPro {
 /// Returned in the output of [`QueryLicenseInfo`](super::QueryLicenseInfo).
 #[tc_model]
 pub struct LicenseInfo {
-    /// `License`: a string.
-    ///
-    /// Example: `"A1c0tVAAAGSB1"`
+    /// `License`; example: `"A1c0tVAAAGSB1"`
     pub license: String,
 
-    /// `LicenseEdition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseEdition`; example: `1`
     pub license_edition: i64,
 
-    /// `ResourceStartTime`: a string.
-    ///
-    /// Example: `"2021-07-01 00:00:00"`
+    /// `ResourceStartTime`; example: `"2021-07-01 00:00:00"`
     pub resource_start_time: String,
 
-    /// `ResourceEndTime`: a string.
-    ///
-    /// Example: `"2022-07-01 00:00:00"`
+    /// `ResourceEndTime`; example: `"2022-07-01 00:00:00"`
     pub resource_end_time: String,
 
-    /// `IsolationDeadline`: a string.
-    ///
-    /// Example: `"2022-07-08 00:00:00"`
+    /// `IsolationDeadline`; example: `"2022-07-08 00:00:00"`
     pub isolation_deadline: Option<String>,
 
-    /// `DestroyTime`: a string.
-    ///
-    /// Example: `"2022-07-15 00:00:00"`
+    /// `DestroyTime`; example: `"2022-07-15 00:00:00"`
     pub destroy_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 }
 
@@ -1387,54 +941,34 @@ pub struct LicenseInfo {
 /// Returned in the output of [`QueryActivityLiveCodeList`](super::QueryActivityLiveCodeList).
 #[tc_model]
 pub struct LiveCodeDetail {
-    /// `LiveCodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1381612531432296450`
+    /// `LiveCodeId`; example: `1381612531432296450`
     pub live_code_id: u64,
 
-    /// `LiveCodeName`: a string.
-    ///
-    /// Example: `"留资活动活码"`
+    /// `LiveCodeName`; example: `"留资活动活码"`
     pub live_code_name: String,
 
-    /// `ShortChainAddress`: a string.
-    ///
-    /// Example: `"https://aggretrip.map.qq.com/wework_saas/dist/index.html?wexin_t"`
+    /// `ShortChainAddress`; example: `"https://aggretrip.map.qq.com/wework_saas/dist/index.html?wexin_t"`
     pub short_chain_address: Option<String>,
 
-    /// `LiveCodePreview`: a string.
-    ///
-    /// Example: `"https://aggretrip.map.qq.com/wework_saas/dist/index.html?wexin_t"`
+    /// `LiveCodePreview`; example: `"https://aggretrip.map.qq.com/wework_saas/dist/index.html?wexin_t"`
     pub live_code_preview: Option<String>,
 
-    /// `ActivityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1381619428653346818`
+    /// `ActivityId`; example: `1381619428653346818`
     pub activity_id: i64,
 
-    /// `ActivityName`: a string.
-    ///
-    /// Example: `"留资活动名称"`
+    /// `ActivityName`; example: `"留资活动名称"`
     pub activity_name: String,
 
-    /// `LiveCodeState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveCodeState`; example: `0`
     pub live_code_state: i64,
 
-    /// `LiveCodeData`: a string.
-    ///
-    /// Example: `"{\"channel\": {                         \"chan"`
+    /// `LiveCodeData`; example: `"{\"channel\": {                         \"chan"`
     pub live_code_data: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621496513`
+    /// `CreateTime`; example: `1621496513`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621496513`
+    /// `UpdateTime`; example: `1621496513`
     pub update_time: u64,
 }
 
@@ -1443,19 +977,13 @@ pub struct LiveCodeDetail {
 /// Returned in the output of [`QueryMaterialList`](super::QueryMaterialList).
 #[tc_model]
 pub struct MaterialInfo {
-    /// `MaterialId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348481184631488514`
+    /// `MaterialId`; example: `1348481184631488514`
     pub material_id: u64,
 
-    /// `MaterialName`: a string.
-    ///
-    /// Example: `"图片名称"`
+    /// `MaterialName`; example: `"图片名称"`
     pub material_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -1464,39 +992,25 @@ pub struct MaterialInfo {
 /// Returned in the output of [`QueryMiniAppCodeList`](super::QueryMiniAppCodeList).
 #[tc_model]
 pub struct MiniAppCodeInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Id`; example: `30`
     pub id: u64,
 
-    /// `MiniAppName`: a string.
-    ///
-    /// Example: `"小程序名称"`
+    /// `MiniAppName`; example: `"小程序名称"`
     pub mini_app_name: String,
 
-    /// `MiniAppLogo`: a string.
-    ///
-    /// Example: `"https://xxx.jpg"`
+    /// `MiniAppLogo`; example: `"https://xxx.jpg"`
     pub mini_app_logo: String,
 
-    /// `MiniAdminUrl`: a string.
-    ///
-    /// Example: `"https://www.xxx.com"`
+    /// `MiniAdminUrl`; example: `"https://www.xxx.com"`
     pub mini_admin_url: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621496513`
+    /// `CreateTime`; example: `1621496513`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621496513`
+    /// `UpdateTime`; example: `1621496513`
     pub update_time: u64,
 }
 
@@ -1505,10 +1019,10 @@ pub struct MiniAppCodeInfo {
 /// Returned in the output of [`QueryCustomerProfileList`](super::QueryCustomerProfileList).
 #[tc_model]
 pub struct PurchaseConcern {
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1517,39 +1031,25 @@ pub struct PurchaseConcern {
 /// Returned in the output of [`QueryStaffEventDetailStatistics`](super::QueryStaffEventDetailStatistics).
 #[tc_model]
 pub struct SalesActionEventDetail {
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `EventCode`; example: `"1000"`
     pub event_code: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `EventSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventSource`; example: `1`
     pub event_source: i64,
 
-    /// `SalesId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1323253932850728968`
+    /// `SalesId`; example: `1323253932850728968`
     pub sales_id: u64,
 
-    /// `MaterialType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaterialType`; example: `1`
     pub material_type: i64,
 
-    /// `MaterialId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1348495383617208321`
+    /// `MaterialId`; example: `1348495383617208321`
     pub material_id: u64,
 
-    /// `EventTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1647423519`
+    /// `EventTime`; example: `1647423519`
     pub event_time: u64,
 }
 
@@ -1558,29 +1058,19 @@ pub struct SalesActionEventDetail {
 /// Returned in the output of [`CreateCorpTag`](super::CreateCorpTag).
 #[tc_model]
 pub struct TagDetailInfo {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名称"`
+    /// `TagName`; example: `"标签名称"`
     pub tag_name: String,
 
-    /// `BizTagId`: a string.
-    ///
-    /// Example: `"1394843909254754300"`
+    /// `BizTagId`; example: `"1394843909254754300"`
     pub biz_tag_id: String,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"etQIM2CwAA6_HurtDtzSyK68jfiaX0UQ"`
+    /// `TagId`; example: `"etQIM2CwAA6_HurtDtzSyK68jfiaX0UQ"`
     pub tag_id: String,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sort`; example: `0`
     pub sort: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621500202`
+    /// `CreateTime`; example: `1621500202`
     pub create_time: u64,
 }
 
@@ -1589,32 +1079,22 @@ pub struct TagDetailInfo {
 /// Returned in the output of [`CreateCorpTag`](super::CreateCorpTag).
 #[tc_model]
 pub struct TagGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"etQIM2CwAAbJ-IpFWKlyEHrWD1Z6qYkw"`
+    /// `GroupId`; example: `"etQIM2CwAAbJ-IpFWKlyEHrWD1Z6qYkw"`
     pub group_id: String,
 
-    /// `BizGroupId`: a string.
-    ///
-    /// Example: `"1348107208961921026"`
+    /// `BizGroupId`; example: `"1348107208961921026"`
     pub biz_group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"组名"`
+    /// `GroupName`; example: `"组名"`
     pub group_name: String,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1621500202`
+    /// `CreateTime`; example: `1621500202`
     pub create_time: u64,
 
-    /// `Tags`: a list of [`TagDetailInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagDetailInfo>,
 }
 
@@ -1623,14 +1103,10 @@ pub struct TagGroup {
 /// Sent in the input of [`CreateCorpTag`](super::CreateCorpTag).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名称"`
+    /// `TagName`; example: `"标签名称"`
     pub tag_name: String,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: Option<u64>,
 }
 
@@ -1639,34 +1115,22 @@ pub struct TagInfo {
 /// Returned in the output of [`QueryVehicleInfoList`](super::QueryVehicleInfoList).
 #[tc_model]
 pub struct VehicleInfo {
-    /// `BrandId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1334702033519960066`
+    /// `BrandId`; example: `1334702033519960066`
     pub brand_id: u64,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"品牌名称"`
+    /// `BrandName`; example: `"品牌名称"`
     pub brand_name: String,
 
-    /// `SeriesId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1334702033528348674`
+    /// `SeriesId`; example: `1334702033528348674`
     pub series_id: u64,
 
-    /// `SeriesName`: a string.
-    ///
-    /// Example: `"车系名称"`
+    /// `SeriesName`; example: `"车系名称"`
     pub series_name: String,
 
-    /// `ModelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1334740794876203009`
+    /// `ModelId`; example: `1334740794876203009`
     pub model_id: u64,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"车型名称"`
+    /// `ModelName`; example: `"车型名称"`
     pub model_name: String,
 }
 
@@ -1675,10 +1139,10 @@ pub struct VehicleInfo {
 /// Returned in the output of [`QueryCustomerProfileList`](super::QueryCustomerProfileList).
 #[tc_model]
 pub struct VehiclePurpose {
-    /// `VehiclePurposeCode`: a string.
+    /// `VehiclePurposeCode`
     pub vehicle_purpose_code: Option<String>,
 
-    /// `VehiclePurposeName`: a string.
+    /// `VehiclePurposeName`
     pub vehicle_purpose_name: Option<String>,
 }
 
@@ -1688,38 +1152,24 @@ pub struct VehiclePurpose {
 /// Returned in the output of [`QueryChannelCodeList`](super::QueryChannelCodeList).
 #[tc_model]
 pub struct WeComTagDetail {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"测试111"`
+    /// `GroupName`; example: `"测试111"`
     pub group_name: Option<String>,
 
-    /// `BizGroupId`: a string.
-    ///
-    /// Example: `"1394843720913727500"`
+    /// `BizGroupId`; example: `"1394843720913727500"`
     pub biz_group_id: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"涛涛涛涛涛涛涛涛涛涛涛涛涛11"`
+    /// `TagName`; example: `"涛涛涛涛涛涛涛涛涛涛涛涛涛11"`
     pub tag_name: Option<String>,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"etQIM2CwAA6_HurtDtzSyK68jfiaX0UQ"`
+    /// `TagId`; example: `"etQIM2CwAA6_HurtDtzSyK68jfiaX0UQ"`
     pub tag_id: Option<String>,
 
-    /// `BizTagId`: a string.
-    ///
-    /// Example: `"1394843909254754300"`
+    /// `BizTagId`; example: `"1394843909254754300"`
     pub biz_tag_id: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `BizTagIdStr`: a string.
-    ///
-    /// Example: `"1394843909254754300"`
+    /// `BizTagIdStr`; example: `"1394843909254754300"`
     pub biz_tag_id_str: Option<String>,
 }

@@ -8,39 +8,36 @@ use super::models;
 /// The `AddProjectUserRole` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`AddProjectUserRoleResponse`].
-/// The codes it documents are in [`AddProjectUserRoleError`](super::errors::AddProjectUserRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=AddProjectUserRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "AddProjectUserRole",
     output = AddProjectUserRoleResponse,
-    error = super::errors::AddProjectUserRoleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct AddProjectUserRole {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1 2627832231084032"`
+    /// `ProjectId`; example: `"1 2627832231084032"`
     pub project_id: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["46116860184342759","1000357654"]`
+    /// `UserIds`; example: `["46116860184342759","1000357654"]`
     pub user_ids: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["3083352602742340","3083352606768904"]`
+    /// `RoleIds`; example: `["3083352602742340","3083352606768904"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`AddProjectUserRole`] call returns.
 #[tc_model]
 pub struct AddProjectUserRoleResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -50,47 +47,42 @@ pub struct AddProjectUserRoleResponse {
 /// The `BatchCreateIntegrationTaskAlarms` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchCreateIntegrationTaskAlarmsResponse`].
-/// The codes it documents are in [`BatchCreateIntegrationTaskAlarmsError`](super::errors::BatchCreateIntegrationTaskAlarmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchCreateIntegrationTaskAlarms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchCreateIntegrationTaskAlarms",
     output = BatchCreateIntegrationTaskAlarmsResponse,
-    error = super::errors::BatchCreateIntegrationTaskAlarmsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchCreateIntegrationTaskAlarms {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskIds`; example: `["20220506145218687"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskAlarmInfo`: a [`TaskAlarmInfo`](super::models::TaskAlarmInfo).
+    /// `TaskAlarmInfo`
     pub task_alarm_info: models::TaskAlarmInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchCreateIntegrationTaskAlarms`] call returns.
 #[tc_model]
 pub struct BatchCreateIntegrationTaskAlarmsResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -100,56 +92,53 @@ pub struct BatchCreateIntegrationTaskAlarmsResponse {
 /// The `BatchCreateTaskVersionAsync` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchCreateTaskVersionAsyncResponse`].
-/// The codes it documents are in [`BatchCreateTaskVersionAsyncError`](super::errors::BatchCreateTaskVersionAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchCreateTaskVersionAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchCreateTaskVersionAsync",
     output = BatchCreateTaskVersionAsyncResponse,
-    error = super::errors::BatchCreateTaskVersionAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchCreateTaskVersionAsync {
-    /// `Tasks`: a list of [`BatchCreateTaskVersionDto`](super::models::BatchCreateTaskVersionDto) objects.
+    /// `Tasks`
     pub tasks: Vec<models::BatchCreateTaskVersionDto>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `AutoRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoRun`; example: `false`
     pub auto_run: Option<bool>,
 
-    /// `AlarmWays`: a string.
-    ///
-    /// Example: `"email"`
+    /// `AlarmWays`; example: `"email"`
     pub alarm_ways: Option<String>,
 
-    /// `AlarmRecipientTypes`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AlarmRecipientTypes`; example: `"1"`
     pub alarm_recipient_types: Option<String>,
 
-    /// `NeedCheckParentSubmitted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedCheckParentSubmitted`; example: `false`
     pub need_check_parent_submitted: Option<bool>,
 
-    /// `EnableMakeUp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMakeUp`; example: `false`
     pub enable_make_up: Option<bool>,
 
-    /// `AssignApprovalList`: a list of strings.
-    ///
-    /// Example: `["1203245"]`
+    /// `AssignApprovalList`; example: `["1203245"]`
     pub assign_approval_list: Option<Vec<String>>,
 
-    /// `PerTaskMissingInstanceStrategy`: a list of [`TaskMissingInstanceStrategy`](super::models::TaskMissingInstanceStrategy) objects.
+    /// `PerTaskMissingInstanceStrategy`
     pub per_task_missing_instance_strategy: Option<
         Vec<models::TaskMissingInstanceStrategy>,
     >,
@@ -158,7 +147,7 @@ pub struct BatchCreateTaskVersionAsync {
 /// What a successful [`BatchCreateTaskVersionAsync`] call returns.
 #[tc_model]
 pub struct BatchCreateTaskVersionAsyncResponse {
-    /// `Data`: a [`BatchTaskOperateNew`](super::models::BatchTaskOperateNew).
+    /// `Data`
     pub data: Option<models::BatchTaskOperateNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -168,65 +157,53 @@ pub struct BatchCreateTaskVersionAsyncResponse {
 /// The `BatchDeleteIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchDeleteIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchDeleteIntegrationTasksError`](super::errors::BatchDeleteIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchDeleteIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchDeleteIntegrationTasks",
     output = BatchDeleteIntegrationTasksResponse,
-    error = super::errors::BatchDeleteIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchDeleteIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
+    /// `TaskIds`; example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `DeleteKFFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteKFFlag`; example: `0`
     #[tc(rename = "DeleteKFFlag")]
     pub delete_kf_flag: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"Delete\""`
+    /// `Name`; example: `"\"Delete\""`
     pub name: Option<String>,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["test111"]`
+    /// `TaskNames`; example: `["test111"]`
     pub task_names: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchDeleteIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchDeleteIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -236,47 +213,42 @@ pub struct BatchDeleteIntegrationTasksResponse {
 /// The `BatchDeleteOpsTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchDeleteOpsTasksResponse`].
-/// The codes it documents are in [`BatchDeleteOpsTasksError`](super::errors::BatchDeleteOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchDeleteOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchDeleteOpsTasks",
     output = BatchDeleteOpsTasksResponse,
-    error = super::errors::BatchDeleteOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchDeleteOpsTasks {
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["1486804694126882816"]`
+    /// `TaskIdList`; example: `["1486804694126882816"]`
     pub task_id_list: Vec<String>,
 
-    /// `DeleteMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteMode`; example: `true`
     pub delete_mode: bool,
 
-    /// `EnableNotify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableNotify`; example: `true`
     pub enable_notify: bool,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1890873426729\""`
+    /// `ProjectId`; example: `"\"1890873426729\""`
     pub project_id: String,
 
-    /// `DeleteScript`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteScript`; example: `true`
     pub delete_script: Option<bool>,
 }
 
 /// What a successful [`BatchDeleteOpsTasks`] call returns.
 #[tc_model]
 pub struct BatchDeleteOpsTasksResponse {
-    /// `Data`: a [`BatchOperationOpsDto`](super::models::BatchOperationOpsDto).
+    /// `Data`
     pub data: Option<models::BatchOperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -286,42 +258,39 @@ pub struct BatchDeleteOpsTasksResponse {
 /// The `BatchForceSuccessIntegrationTaskInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchForceSuccessIntegrationTaskInstancesResponse`].
-/// The codes it documents are in [`BatchForceSuccessIntegrationTaskInstancesError`](super::errors::BatchForceSuccessIntegrationTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchForceSuccessIntegrationTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchForceSuccessIntegrationTaskInstances",
     output = BatchForceSuccessIntegrationTaskInstancesResponse,
-    error = super::errors::BatchForceSuccessIntegrationTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchForceSuccessIntegrationTaskInstances {
-    /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchForceSuccessIntegrationTaskInstances`] call returns.
 #[tc_model]
 pub struct BatchForceSuccessIntegrationTaskInstancesResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -331,47 +300,42 @@ pub struct BatchForceSuccessIntegrationTaskInstancesResponse {
 /// The `BatchKillIntegrationTaskInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchKillIntegrationTaskInstancesResponse`].
-/// The codes it documents are in [`BatchKillIntegrationTaskInstancesError`](super::errors::BatchKillIntegrationTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchKillIntegrationTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchKillIntegrationTaskInstances",
     output = BatchKillIntegrationTaskInstancesResponse,
-    error = super::errors::BatchKillIntegrationTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchKillIntegrationTaskInstances {
-    /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchKillIntegrationTaskInstances`] call returns.
 #[tc_model]
 pub struct BatchKillIntegrationTaskInstancesResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskNames`; example: `["20220506145218687"]`
     pub task_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -381,59 +345,48 @@ pub struct BatchKillIntegrationTaskInstancesResponse {
 /// The `BatchMakeUpIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchMakeUpIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchMakeUpIntegrationTasksError`](super::errors::BatchMakeUpIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchMakeUpIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchMakeUpIntegrationTasks",
     output = BatchMakeUpIntegrationTasksResponse,
-    error = super::errors::BatchMakeUpIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchMakeUpIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687","20220413104752613"]`
+    /// `TaskIds`; example: `["20220506145218687","20220413104752613"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-04-18 12:00:00\""`
+    /// `StartTime`; example: `"\"2022-04-18 12:00:00\""`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2022-04-18 13:00:00\""`
+    /// `EndTime`; example: `"\"2022-04-18 13:00:00\""`
     pub end_time: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchMakeUpIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchMakeUpIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -443,37 +396,36 @@ pub struct BatchMakeUpIntegrationTasksResponse {
 /// The `BatchModifyOpsOwners` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchModifyOpsOwnersResponse`].
-/// The codes it documents are in [`BatchModifyOpsOwnersError`](super::errors::BatchModifyOpsOwnersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchModifyOpsOwners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchModifyOpsOwners",
     output = BatchModifyOpsOwnersResponse,
-    error = super::errors::BatchModifyOpsOwnersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchModifyOpsOwners {
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["10001","10002"]`
+    /// `TaskIdList`; example: `["10001","10002"]`
     pub task_id_list: Vec<String>,
 
-    /// `Owners`: a string.
-    ///
-    /// Example: `"\"900028803099;900033435969\"\""`
+    /// `Owners`; example: `"\"900028803099;900033435969\"\""`
     pub owners: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2658184615822913536"`
+    /// `ProjectId`; example: `"2658184615822913536"`
     pub project_id: String,
 }
 
 /// What a successful [`BatchModifyOpsOwners`] call returns.
 #[tc_model]
 pub struct BatchModifyOpsOwnersResponse {
-    /// `Data`: a [`BatchOperationOpsDto`](super::models::BatchOperationOpsDto).
+    /// `Data`
     pub data: Option<models::BatchOperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -483,47 +435,43 @@ pub struct BatchModifyOpsOwnersResponse {
 /// The `BatchRerunIntegrationTaskInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchRerunIntegrationTaskInstancesResponse`].
-/// The codes it documents are in [`BatchRerunIntegrationTaskInstancesError`](super::errors::BatchRerunIntegrationTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchRerunIntegrationTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchRerunIntegrationTaskInstances",
     output = BatchRerunIntegrationTaskInstancesResponse,
-    error = super::errors::BatchRerunIntegrationTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchRerunIntegrationTaskInstances {
-    /// `Instances`: a list of [`SchedulerTaskInstanceInfo`](super::models::SchedulerTaskInstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::SchedulerTaskInstanceInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchRerunIntegrationTaskInstances`] call returns.
 #[tc_model]
 pub struct BatchRerunIntegrationTaskInstancesResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskNames`; example: `["20220506145218687"]`
     pub task_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -533,54 +481,46 @@ pub struct BatchRerunIntegrationTaskInstancesResponse {
 /// The `BatchResumeIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchResumeIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchResumeIntegrationTasksError`](super::errors::BatchResumeIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchResumeIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchResumeIntegrationTasks",
     output = BatchResumeIntegrationTasksResponse,
-    error = super::errors::BatchResumeIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchResumeIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
+    /// `TaskIds`; example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1075233731086999552\""`
+    /// `ProjectId`; example: `"\"1075233731086999552\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchResumeIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchResumeIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["test111"]`
+    /// `TaskNames`; example: `["test111"]`
     pub task_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -590,39 +530,39 @@ pub struct BatchResumeIntegrationTasksResponse {
 /// The `BatchRunOpsTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchRunOpsTaskResponse`].
-/// The codes it documents are in [`BatchRunOpsTaskError`](super::errors::BatchRunOpsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchRunOpsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError.CallSchedulerApiError`](super::errors::WedataErrorCode::InternalErrorCallSchedulerApiError)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchRunOpsTask",
     output = BatchRunOpsTaskResponse,
-    error = super::errors::BatchRunOpsTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchRunOpsTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `EnableMakeUp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMakeUp`; example: `1`
     pub enable_make_up: i64,
 
-    /// `Tasks`: a list of strings.
-    ///
-    /// Example: `["12344","2314"]`
+    /// `Tasks`; example: `["12344","2314"]`
     pub tasks: Vec<String>,
 }
 
 /// What a successful [`BatchRunOpsTask`] call returns.
 #[tc_model]
 pub struct BatchRunOpsTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -632,57 +572,48 @@ pub struct BatchRunOpsTaskResponse {
 /// The `BatchStartIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchStartIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchStartIntegrationTasksError`](super::errors::BatchStartIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchStartIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchStartIntegrationTasks",
     output = BatchStartIntegrationTasksResponse,
-    error = super::errors::BatchStartIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchStartIntegrationTasks {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687","20220413104752613"]`
+    /// `TaskIds`; example: `["20220506145218687","20220413104752613"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `StartTaskInfoSet`: a list of [`StartTaskInfo`](super::models::StartTaskInfo) objects.
+    /// `StartTaskInfoSet`
     pub start_task_info_set: Option<Vec<models::StartTaskInfo>>,
 }
 
 /// What a successful [`BatchStartIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchStartIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskNames`; example: `["20220506145218687"]`
     pub task_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -692,54 +623,46 @@ pub struct BatchStartIntegrationTasksResponse {
 /// The `BatchStopIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchStopIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchStopIntegrationTasksError`](super::errors::BatchStopIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchStopIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchStopIntegrationTasks",
     output = BatchStopIntegrationTasksResponse,
-    error = super::errors::BatchStopIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchStopIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskIds`; example: `["20220506145218687"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`BatchStopIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchStopIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskNames`; example: `["20220506145218687"]`
     pub task_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -749,42 +672,39 @@ pub struct BatchStopIntegrationTasksResponse {
 /// The `BatchStopOpsTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchStopOpsTasksResponse`].
-/// The codes it documents are in [`BatchStopOpsTasksError`](super::errors::BatchStopOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchStopOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchStopOpsTasks",
     output = BatchStopOpsTasksResponse,
-    error = super::errors::BatchStopOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchStopOpsTasks {
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["10001","20001"]`
+    /// `TaskIdList`; example: `["10001","20001"]`
     pub task_id_list: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `KillInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KillInstance`; example: `false`
     pub kill_instance: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncMode`; example: `true`
     pub async_mode: Option<bool>,
 }
 
 /// What a successful [`BatchStopOpsTasks`] call returns.
 #[tc_model]
 pub struct BatchStopOpsTasksResponse {
-    /// `Data`: a [`BatchOperationOpsDto`](super::models::BatchOperationOpsDto).
+    /// `Data`
     pub data: models::BatchOperationOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,42 +714,39 @@ pub struct BatchStopOpsTasksResponse {
 /// The `BatchStopWorkflowsByIds` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchStopWorkflowsByIdsResponse`].
-/// The codes it documents are in [`BatchStopWorkflowsByIdsError`](super::errors::BatchStopWorkflowsByIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchStopWorkflowsByIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchStopWorkflowsByIds",
     output = BatchStopWorkflowsByIdsResponse,
-    error = super::errors::BatchStopWorkflowsByIdsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchStopWorkflowsByIds {
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["1520b2bc-f0f4-11ee-8d23-a4ae120f8272"]`
+    /// `WorkflowIds`; example: `["1520b2bc-f0f4-11ee-8d23-a4ae120f8272"]`
     pub workflow_ids: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090222952"`
+    /// `ProjectId`; example: `"1531609696090222952"`
     pub project_id: String,
 
-    /// `KillInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KillInstance`; example: `false`
     pub kill_instance: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AsyncMode`; example: `false`
     pub async_mode: Option<bool>,
 }
 
 /// What a successful [`BatchStopWorkflowsByIds`] call returns.
 #[tc_model]
 pub struct BatchStopWorkflowsByIdsResponse {
-    /// `Data`: an [`OperationOpsDto`](super::models::OperationOpsDto).
+    /// `Data`
     pub data: Option<models::OperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -839,59 +756,48 @@ pub struct BatchStopWorkflowsByIdsResponse {
 /// The `BatchSuspendIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchSuspendIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchSuspendIntegrationTasksError`](super::errors::BatchSuspendIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchSuspendIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchSuspendIntegrationTasks",
     output = BatchSuspendIntegrationTasksResponse,
-    error = super::errors::BatchSuspendIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchSuspendIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskIds`; example: `["20220506145218687"]`
     pub task_ids: Vec<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"\"SUSPEND_WITHOUT_SP\""`
+    /// `Event`; example: `"\"SUSPEND_WITHOUT_SP\""`
     pub event: Option<String>,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskNames`; example: `["20220506145218687"]`
     pub task_names: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchSuspendIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchSuspendIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -901,64 +807,52 @@ pub struct BatchSuspendIntegrationTasksResponse {
 /// The `BatchUpdateIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BatchUpdateIntegrationTasksResponse`].
-/// The codes it documents are in [`BatchUpdateIntegrationTasksError`](super::errors::BatchUpdateIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BatchUpdateIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BatchUpdateIntegrationTasks",
     output = BatchUpdateIntegrationTasksResponse,
-    error = super::errors::BatchUpdateIntegrationTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BatchUpdateIntegrationTasks {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
+    /// `TaskIds`; example: `["3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"]`
     pub task_ids: Vec<String>,
 
-    /// `Incharge`: a string.
-    ///
-    /// Example: `"\"100022256608\""`
+    /// `Incharge`; example: `"\"100022256608\""`
     pub incharge: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ProjectId`; example: `"\"1\""`
     pub project_id: String,
 
-    /// `InchargeIds`: a string.
-    ///
-    /// Example: `"\"100022256608;100006908545\""`
+    /// `InchargeIds`; example: `"\"100022256608;100006908545\""`
     pub incharge_ids: Option<String>,
 
-    /// `TaskNames`: a list of strings.
-    ///
-    /// Example: `["test111"]`
+    /// `TaskNames`; example: `["test111"]`
     pub task_names: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchUpdateIntegrationTasks`] call returns.
 #[tc_model]
 pub struct BatchUpdateIntegrationTasksResponse {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -968,44 +862,41 @@ pub struct BatchUpdateIntegrationTasksResponse {
 /// The `BindProjectExecutorResource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`BindProjectExecutorResourceResponse`].
-/// The codes it documents are in [`BindProjectExecutorResourceError`](super::errors::BindProjectExecutorResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=BindProjectExecutorResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecutorClusterStatusError`](super::errors::WedataErrorCode::FailedOperationExecutorClusterStatusError)
+/// - [`FailedOperation.FailedOperationWithReason`](super::errors::WedataErrorCode::FailedOperationFailedOperationWithReason)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "BindProjectExecutorResource",
     output = BindProjectExecutorResourceResponse,
-    error = super::errors::BindProjectExecutorResourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct BindProjectExecutorResource {
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240401141340924945"`
+    /// `ExecutorGroupId`; example: `"20240401141340924945"`
     pub executor_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2897452092845441024"`
+    /// `ProjectId`; example: `"2897452092845441024"`
     pub project_id: Option<String>,
 
-    /// `ExecutorResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `ExecutorResourcePackageIds`; example: `["string"]`
     pub executor_resource_package_ids: Option<Vec<String>>,
 
-    /// `ProjectIdList`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `ProjectIdList`; example: `["string"]`
     pub project_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`BindProjectExecutorResource`] call returns.
 #[tc_model]
 pub struct BindProjectExecutorResourceResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1015,57 +906,48 @@ pub struct BindProjectExecutorResourceResponse {
 /// The `CheckAlarmRegularNameExist` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CheckAlarmRegularNameExistResponse`].
-/// The codes it documents are in [`CheckAlarmRegularNameExistError`](super::errors::CheckAlarmRegularNameExistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CheckAlarmRegularNameExist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CheckAlarmRegularNameExist",
     output = CheckAlarmRegularNameExistResponse,
-    error = super::errors::CheckAlarmRegularNameExistError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CheckAlarmRegularNameExist {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `AlarmRegularName`: a string.
-    ///
-    /// Example: `"\"test_regular\""`
+    /// `AlarmRegularName`; example: `"\"test_regular\""`
     pub alarm_regular_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub task_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"7467\""`
+    /// `Id`; example: `"\"7467\""`
     pub id: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<i64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MonitorType`; example: `4`
     pub monitor_type: Option<u64>,
 }
 
 /// What a successful [`CheckAlarmRegularNameExist`] call returns.
 #[tc_model]
 pub struct CheckAlarmRegularNameExistResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1075,44 +957,39 @@ pub struct CheckAlarmRegularNameExistResponse {
 /// The `CheckIntegrationNodeNameExists` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CheckIntegrationNodeNameExistsResponse`].
-/// The codes it documents are in [`CheckIntegrationNodeNameExistsError`](super::errors::CheckIntegrationNodeNameExistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CheckIntegrationNodeNameExists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CheckIntegrationNodeNameExists",
     output = CheckIntegrationNodeNameExistsResponse,
-    error = super::errors::CheckIntegrationNodeNameExistsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CheckIntegrationNodeNameExists {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220413104752613\""`
+    /// `TaskId`; example: `"\"20220413104752613\""`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"hive“"`
+    /// `Name`; example: `"\"hive“"`
     pub name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `76`
+    /// `Id`; example: `76`
     pub id: Option<i64>,
 }
 
 /// What a successful [`CheckIntegrationNodeNameExists`] call returns.
 #[tc_model]
 pub struct CheckIntegrationNodeNameExistsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1122,49 +999,42 @@ pub struct CheckIntegrationNodeNameExistsResponse {
 /// The `CheckIntegrationTaskNameExists` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CheckIntegrationTaskNameExistsResponse`].
-/// The codes it documents are in [`CheckIntegrationTaskNameExistsError`](super::errors::CheckIntegrationTaskNameExistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CheckIntegrationTaskNameExists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CheckIntegrationTaskNameExists",
     output = CheckIntegrationTaskNameExistsResponse,
-    error = super::errors::CheckIntegrationTaskNameExistsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CheckIntegrationTaskNameExists {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"整库迁移\""`
+    /// `TaskName`; example: `"\"整库迁移\""`
     pub task_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: Option<String>,
 
-    /// `SyncType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncType`; example: `1`
     pub sync_type: Option<i64>,
 }
 
 /// What a successful [`CheckIntegrationTaskNameExists`] call returns.
 #[tc_model]
 pub struct CheckIntegrationTaskNameExistsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
-    /// `ExistsType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExistsType`; example: `1`
     pub exists_type: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1174,39 +1044,36 @@ pub struct CheckIntegrationTaskNameExistsResponse {
 /// The `CheckTaskNameExist` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CheckTaskNameExistResponse`].
-/// The codes it documents are in [`CheckTaskNameExistError`](super::errors::CheckTaskNameExistError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CheckTaskNameExist)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CheckTaskNameExist",
     output = CheckTaskNameExistResponse,
-    error = super::errors::CheckTaskNameExistError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CheckTaskNameExist {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TypeId`; example: `27`
     pub type_id: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"testTaskName\""`
+    /// `TaskName`; example: `"\"testTaskName\""`
     pub task_name: String,
 }
 
 /// What a successful [`CheckTaskNameExist`] call returns.
 #[tc_model]
 pub struct CheckTaskNameExistResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1216,70 +1083,73 @@ pub struct CheckTaskNameExistResponse {
 /// The `CommitIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CommitIntegrationTaskResponse`].
-/// The codes it documents are in [`CommitIntegrationTaskError`](super::errors::CommitIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CommitIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CommitIntegrationTask",
     output = CommitIntegrationTaskResponse,
-    error = super::errors::CommitIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CommitIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `CommitType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CommitType`; example: `0`
     pub commit_type: Option<i64>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 
-    /// `ExtConfig`: a list of [`RecordField`](super::models::RecordField) objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<models::RecordField>>,
 
-    /// `VersionDesc`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `VersionDesc`; example: `"\"1\""`
     pub version_desc: Option<String>,
 
-    /// `InstanceVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceVersion`; example: `1`
     pub instance_version: Option<i64>,
 
-    /// `EventDesc`: a string.
-    ///
-    /// Example: `"12312"`
+    /// `EventDesc`; example: `"12312"`
     pub event_desc: Option<String>,
 
-    /// `CurrentStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CurrentStatus`; example: `3`
     pub current_status: Option<i64>,
 }
 
 /// What a successful [`CommitIntegrationTask`] call returns.
 #[tc_model]
 pub struct CommitIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
-    /// `DataDto`: a [`CommitTaskDataDto`](super::models::CommitTaskDataDto).
+    /// `DataDto`
     pub data_dto: Option<models::CommitTaskDataDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1289,48 +1159,45 @@ pub struct CommitIntegrationTaskResponse {
 /// The `CommitRuleGroupTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CommitRuleGroupTaskResponse`].
-/// The codes it documents are in [`CommitRuleGroupTaskError`](super::errors::CommitRuleGroupTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CommitRuleGroupTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CommitRuleGroupTask",
     output = CommitRuleGroupTaskResponse,
-    error = super::errors::CommitRuleGroupTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CommitRuleGroupTask {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `RuleGroupId`; example: `36`
     pub rule_group_id: Option<u64>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `ExecRuleConfig`: a list of [`RuleConfig`](super::models::RuleConfig) objects.
+    /// `ExecRuleConfig`
     pub exec_rule_config: Option<Vec<models::RuleConfig>>,
 
-    /// `ExecConfig`: a [`RuleExecConfig`](super::models::RuleExecConfig).
+    /// `ExecConfig`
     pub exec_config: Option<models::RuleExecConfig>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"406824598730946"`
+    /// `ProjectId`; example: `"406824598730946"`
     pub project_id: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `EngineType`; example: `"HIVE"`
     pub engine_type: Option<String>,
 }
 
 /// What a successful [`CommitRuleGroupTask`] call returns.
 #[tc_model]
 pub struct CommitRuleGroupTaskResponse {
-    /// `Data`: a [`RuleGroupExecResult`](super::models::RuleGroupExecResult).
+    /// `Data`
     pub data: Option<models::RuleGroupExecResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,32 +1207,33 @@ pub struct CommitRuleGroupTaskResponse {
 /// The `CountOpsInstanceState` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CountOpsInstanceStateResponse`].
-/// The codes it documents are in [`CountOpsInstanceStateError`](super::errors::CountOpsInstanceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CountOpsInstanceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CountOpsInstanceState",
     output = CountOpsInstanceStateResponse,
-    error = super::errors::CountOpsInstanceStateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CountOpsInstanceState {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"your taskId"`
+    /// `TaskId`; example: `"your taskId"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"your projectId"`
+    /// `ProjectId`; example: `"your projectId"`
     pub project_id: String,
 }
 
 /// What a successful [`CountOpsInstanceState`] call returns.
 #[tc_model]
 pub struct CountOpsInstanceStateResponse {
-    /// `Data`: a [`TaskInstanceCountDto`](super::models::TaskInstanceCountDto).
+    /// `Data`
     pub data: models::TaskInstanceCountDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1375,18 +1243,24 @@ pub struct CountOpsInstanceStateResponse {
 /// The `CreateBaseProject` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateBaseProjectResponse`].
-/// The codes it documents are in [`CreateBaseProjectError`](super::errors::CreateBaseProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateBaseProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.QuotaExceedError`](super::errors::WedataErrorCode::InvalidParameterQuotaExceedError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateBaseProject",
     output = CreateBaseProjectResponse,
-    error = super::errors::CreateBaseProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateBaseProject {
-    /// `Project`: a [`BaseProject`](super::models::BaseProject).
+    /// `Project`
     pub project: models::BaseProject,
 }
 
@@ -1400,57 +1274,51 @@ pub struct CreateBaseProjectResponse {
 /// The `CreateCodeTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateCodeTemplateResponse`].
-/// The codes it documents are in [`CreateCodeTemplateError`](super::errors::CreateCodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateCodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateCodeTemplate",
     output = CreateCodeTemplateResponse,
-    error = super::errors::CreateCodeTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCodeTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeTemplateName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `CodeTemplateName`; example: `"test"`
     pub code_template_name: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskType`; example: `26`
     pub task_type: i64,
 
-    /// `CodeTemplateDesc`: a string.
-    ///
-    /// Example: `"ces"`
+    /// `CodeTemplateDesc`; example: `"ces"`
     pub code_template_desc: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"bf8c8d93-da0b-4665-aec9-92890baa9a18"`
+    /// `FolderId`; example: `"bf8c8d93-da0b-4665-aec9-92890baa9a18"`
     pub folder_id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHJpbnQoMSk="`
+    /// `Content`; example: `"cHJpbnQoMSk="`
     pub content: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev_git_template"`
+    /// `ProductName`; example: `"dev_git_template"`
     pub product_name: Option<String>,
 }
 
 /// What a successful [`CreateCodeTemplate`] call returns.
 #[tc_model]
 pub struct CreateCodeTemplateResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1460,57 +1328,55 @@ pub struct CreateCodeTemplateResponse {
 /// The `CreateCodeTemplateVersion` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateCodeTemplateVersionResponse`].
-/// The codes it documents are in [`CreateCodeTemplateVersionError`](super::errors::CreateCodeTemplateVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateCodeTemplateVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateCodeTemplateVersion",
     output = CreateCodeTemplateVersionResponse,
-    error = super::errors::CreateCodeTemplateVersionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCodeTemplateVersion {
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250320223428932"`
+    /// `CodeTemplateId`; example: `"20250320223428932"`
     pub code_template_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202305161999999999"`
+    /// `ProjectId`; example: `"202305161999999999"`
     pub project_id: String,
 
-    /// `Tasks`: a list of [`TaskFormParams`](super::models::TaskFormParams) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::TaskFormParams>>,
 
-    /// `OriginalParams`: a list of strings.
-    ///
-    /// Example: `["te1"]`
+    /// `OriginalParams`; example: `["te1"]`
     pub original_params: Option<Vec<String>>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"提交描述"`
+    /// `VersionRemark`; example: `"提交描述"`
     pub version_remark: Option<String>,
 
-    /// `NeedSubmitScheduleForTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedSubmitScheduleForTemplate`; example: `true`
     pub need_submit_schedule_for_template: Option<bool>,
 
-    /// `AssignApprovalList`: a list of strings.
-    ///
-    /// Example: `["4234553"]`
+    /// `AssignApprovalList`; example: `["4234553"]`
     pub assign_approval_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCodeTemplateVersion`] call returns.
 #[tc_model]
 pub struct CreateCodeTemplateVersionResponse {
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1265`
+    /// `Data`; example: `1265`
     pub data: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1520,64 +1386,54 @@ pub struct CreateCodeTemplateVersionResponse {
 /// The `CreateCustomFunction` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateCustomFunctionResponse`].
-/// The codes it documents are in [`CreateCustomFunctionError`](super::errors::CreateCustomFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateCustomFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateCustomFunction",
     output = CreateCustomFunctionResponse,
-    error = super::errors::CreateCustomFunctionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCustomFunction {
-    /// `Type`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `Type`; example: `"HIVE"`
     pub r#type: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"ANALYSIS"`
+    /// `Kind`; example: `"ANALYSIS"`
     pub kind: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demoFun"`
+    /// `Name`; example: `"demoFun"`
     pub name: String,
 
-    /// `ClusterIdentifier`: a string.
-    ///
-    /// Example: `"emr-demo"`
+    /// `ClusterIdentifier`; example: `"emr-demo"`
     pub cluster_identifier: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `DbName`; example: `"dbName"`
     pub db_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"14854139141111111111111"`
+    /// `ProjectId`; example: `"14854139141111111111111"`
     pub project_id: Option<String>,
 
-    /// `FunctionResourceFileType`: a string.
-    ///
-    /// Example: `"JAR\\PYTHON"`
+    /// `FunctionResourceFileType`; example: `"JAR\\PYTHON"`
     pub function_resource_file_type: Option<String>,
 }
 
 /// What a successful [`CreateCustomFunction`] call returns.
 #[tc_model]
 pub struct CreateCustomFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"217377ce-bcc0-446e-afd9-77777777"`
+    /// `FunctionId`; example: `"217377ce-bcc0-446e-afd9-77777777"`
     pub function_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"errorDemo"`
+    /// `ErrorMessage`; example: `"errorDemo"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1587,54 +1443,46 @@ pub struct CreateCustomFunctionResponse {
 /// The `CreateDataModel` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateDataModelResponse`].
-/// The codes it documents are in [`CreateDataModelError`](super::errors::CreateDataModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateDataModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.RepeatPurchaseError`](super::errors::WedataErrorCode::InvalidParameterValueRepeatPurchaseError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateDataModel",
     output = CreateDataModelResponse,
-    error = super::errors::CreateDataModelError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateDataModel {
-    /// `CloudappId`: a string.
-    ///
-    /// Example: `"cloudapp-x3hadra3"`
+    /// `CloudappId`; example: `"cloudapp-x3hadra3"`
     pub cloudapp_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `UserId`; example: `"1234567"`
     pub user_id: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<u64>,
 
-    /// `DataModelVersion`: a string.
-    ///
-    /// Example: `"DATA_MODEL_STANDARD"`
+    /// `DataModelVersion`; example: `"DATA_MODEL_STANDARD"`
     pub data_model_version: Option<String>,
 }
 
 /// What a successful [`CreateDataModel`] call returns.
 #[tc_model]
 pub struct CreateDataModelResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"0b2c0452-b8cc-447b-9c7c-d115ce28e8ea"`
+    /// `Data`; example: `"0b2c0452-b8cc-447b-9c7c-d115ce28e8ea"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1644,124 +1492,89 @@ pub struct CreateDataModelResponse {
 /// The `CreateDataSource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateDataSourceResponse`].
-/// The codes it documents are in [`CreateDataSourceError`](super::errors::CreateDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateDataSource",
     output = CreateDataSourceResponse,
-    error = super::errors::CreateDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateDataSource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql_test"`
+    /// `Name`; example: `"mysql_test"`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: String,
 
-    /// `OwnerProjectId`: a string.
-    ///
-    /// Example: `"10000434223"`
+    /// `OwnerProjectId`; example: `"10000434223"`
     pub owner_project_id: String,
 
-    /// `OwnerProjectName`: a string.
-    ///
-    /// Example: `"project_name"`
+    /// `OwnerProjectName`; example: `"project_name"`
     pub owner_project_name: String,
 
-    /// `OwnerProjectIdent`: a string.
-    ///
-    /// Example: `"xx项目"`
+    /// `OwnerProjectIdent`; example: `"xx项目"`
     pub owner_project_ident: String,
 
-    /// `BizParams`: a string.
-    ///
-    /// Example: `"{\"collectJobId\":105576}"`
+    /// `BizParams`; example: `"{\"collectJobId\":105576}"`
     pub biz_params: Option<String>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Display`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Display`; example: `"\"test\""`
     pub display: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `DatabaseName`; example: `"\"test\""`
     pub database_name: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"cdb-3p3medhuc"`
+    /// `Instance`; example: `"cdb-3p3medhuc"`
     pub instance: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ClusterId`; example: `"\"test\""`
     pub cluster_id: Option<String>,
 
-    /// `Collect`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Collect`; example: `"true"`
     pub collect: Option<String>,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `COSBucket`; example: `"\"test\""`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: Option<String>,
 
-    /// `COSRegion`: a string.
-    ///
-    /// Example: `"app-guangzhou"`
+    /// `COSRegion`; example: `"app-guangzhou"`
     #[tc(rename = "COSRegion")]
     pub cos_region: Option<String>,
 
-    /// `ConnectResult`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ConnectResult`; example: `"\"test\""`
     pub connect_result: Option<String>,
 
-    /// `DevelopmentParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `DevelopmentParams`; example: `"{\"key\":\"value\"}"`
     pub development_params: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1486804694126882816\""`
+    /// `ProjectId`; example: `"\"1486804694126882816\""`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`CreateDataSource`] call returns.
 #[tc_model]
 pub struct CreateDataSourceResponse {
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Data`; example: `1`
     pub data: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1771,44 +1584,39 @@ pub struct CreateDataSourceResponse {
 /// The `CreateDsFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateDsFolderResponse`].
-/// The codes it documents are in [`CreateDsFolderError`](super::errors::CreateDsFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateDsFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateDsFolder",
     output = CreateDsFolderResponse,
-    error = super::errors::CreateDsFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateDsFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"gallop"`
+    /// `FolderName`; example: `"gallop"`
     pub folder_name: String,
 
-    /// `ParentsFolderId`: a string.
-    ///
-    /// Example: `"860a23d6-ea4a-11ed-8909-bc97e105ba60"`
+    /// `ParentsFolderId`; example: `"860a23d6-ea4a-11ed-8909-bc97e105ba60"`
     pub parents_folder_id: Option<String>,
 
-    /// `FolderForm`: a string.
-    ///
-    /// Example: `"orchestrationSpace"`
+    /// `FolderForm`; example: `"orchestrationSpace"`
     pub folder_form: Option<String>,
 }
 
 /// What a successful [`CreateDsFolder`] call returns.
 #[tc_model]
 pub struct CreateDsFolderResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"d398e684-f7d7-40d3-b6ec-9441eb6c5328"`
+    /// `Data`; example: `"d398e684-f7d7-40d3-b6ec-9441eb6c5328"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1818,80 +1626,61 @@ pub struct CreateDsFolderResponse {
 /// The `CreateHiveTable` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateHiveTableResponse`].
-/// The codes it documents are in [`CreateHiveTableError`](super::errors::CreateHiveTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateHiveTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateHiveTable",
     output = CreateHiveTableResponse,
-    error = super::errors::CreateHiveTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateHiveTable {
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `DatasourceId`; example: `"\"132\""`
     pub datasource_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"\"databaseName\""`
+    /// `Database`; example: `"\"databaseName\""`
     pub database: String,
 
-    /// `DDLSql`: a string.
-    ///
-    /// Example: `"\"c2VsZWN0ICogZnJvbSB0ZXN0MQo=\""`
+    /// `DDLSql`; example: `"\"c2VsZWN0ICogZnJvbSB0ZXN0MQo=\""`
     #[tc(rename = "DDLSql")]
     pub ddl_sql: String,
 
-    /// `Privilege`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Privilege`; example: `0`
     pub privilege: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `ProjectId`; example: `"\"132\""`
     pub project_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"HIVE\""`
+    /// `Type`; example: `"\"HIVE\""`
     pub r#type: Option<String>,
 
-    /// `Incharge`: a string.
-    ///
-    /// Example: `"\"218687\""`
+    /// `Incharge`; example: `"\"218687\""`
     pub incharge: Option<String>,
 
-    /// `DataOptimizationResource`: a string.
-    ///
-    /// Example: `"\"dlc_op\""`
+    /// `DataOptimizationResource`; example: `"\"dlc_op\""`
     pub data_optimization_resource: Option<String>,
 
-    /// `SmartOptimizerWritten`: a string.
-    ///
-    /// Example: `"\"open\""`
+    /// `SmartOptimizerWritten`; example: `"\"open\""`
     pub smart_optimizer_written: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"\"aa\""`
+    /// `TableName`; example: `"\"aa\""`
     pub table_name: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"\"group\""`
+    /// `ResourceGroupName`; example: `"\"group\""`
     pub resource_group_name: Option<String>,
 }
 
 /// What a successful [`CreateHiveTable`] call returns.
 #[tc_model]
 pub struct CreateHiveTableResponse {
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1901,93 +1690,72 @@ pub struct CreateHiveTableResponse {
 /// The `CreateHiveTableByDDL` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateHiveTableByDDLResponse`].
-/// The codes it documents are in [`CreateHiveTableByDDLError`](super::errors::CreateHiveTableByDDLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateHiveTableByDDL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateHiveTableByDDL",
     output = CreateHiveTableByDDLResponse,
-    error = super::errors::CreateHiveTableByDDLError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateHiveTableByDDL {
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"\"42131253421\""`
+    /// `DatasourceId`; example: `"\"42131253421\""`
     pub datasource_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"\"databaseName\""`
+    /// `Database`; example: `"\"databaseName\""`
     pub database: String,
 
-    /// `DDLSql`: a string.
+    /// `DDLSql`
     #[tc(rename = "DDLSql")]
     pub ddl_sql: String,
 
-    /// `Privilege`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Privilege`; example: `0`
     pub privilege: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `Type`; example: `"HIVE"`
     pub r#type: String,
 
-    /// `Incharge`: a string.
-    ///
-    /// Example: `"\"32712931\""`
+    /// `Incharge`; example: `"\"32712931\""`
     pub incharge: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SchemaName`; example: `"public"`
     pub schema_name: Option<String>,
 
-    /// `Async`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Async`; example: `false`
     pub r#async: Option<bool>,
 
-    /// `DataOptimizationResource`: a string.
-    ///
-    /// Example: `"\"dlc_engine\""`
+    /// `DataOptimizationResource`; example: `"\"dlc_engine\""`
     pub data_optimization_resource: Option<String>,
 
-    /// `SmartOptimizerWritten`: a string.
-    ///
-    /// Example: `"\"open\""`
+    /// `SmartOptimizerWritten`; example: `"\"open\""`
     pub smart_optimizer_written: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"\"aa\""`
+    /// `TableName`; example: `"\"aa\""`
     pub table_name: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"\"group\""`
+    /// `ResourceGroupName`; example: `"\"group\""`
     pub resource_group_name: Option<String>,
 }
 
 /// What a successful [`CreateHiveTableByDDL`] call returns.
 #[tc_model]
 pub struct CreateHiveTableByDDLResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"tablename\""`
+    /// `Data`; example: `"\"tablename\""`
     pub data: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"25\""`
+    /// `TaskId`; example: `"\"25\""`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1997,42 +1765,49 @@ pub struct CreateHiveTableByDDLResponse {
 /// The `CreateIntegrationNode` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateIntegrationNodeResponse`].
-/// The codes it documents are in [`CreateIntegrationNodeError`](super::errors::CreateIntegrationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateIntegrationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateIntegrationNode",
     output = CreateIntegrationNodeResponse,
-    error = super::errors::CreateIntegrationNodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateIntegrationNode {
-    /// `NodeInfo`: an [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo).
+    /// `NodeInfo`
     pub node_info: models::IntegrationNodeInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`CreateIntegrationNode`] call returns.
 #[tc_model]
 pub struct CreateIntegrationNodeResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"nodeId\""`
+    /// `Id`; example: `"\"nodeId\""`
     pub id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2042,32 +1817,49 @@ pub struct CreateIntegrationNodeResponse {
 /// The `CreateIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateIntegrationTaskResponse`].
-/// The codes it documents are in [`CreateIntegrationTaskError`](super::errors::CreateIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateIntegrationTask",
     output = CreateIntegrationTaskResponse,
-    error = super::errors::CreateIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateIntegrationTask {
-    /// `TaskInfo`: an [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo).
+    /// `TaskInfo`
     pub task_info: models::IntegrationTaskInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`CreateIntegrationTask`] call returns.
 #[tc_model]
 pub struct CreateIntegrationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2077,89 +1869,66 @@ pub struct CreateIntegrationTaskResponse {
 /// The `CreateOfflineTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateOfflineTaskResponse`].
-/// The codes it documents are in [`CreateOfflineTaskError`](super::errors::CreateOfflineTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateOfflineTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateOfflineTask",
     output = CreateOfflineTaskResponse,
-    error = super::errors::CreateOfflineTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateOfflineTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: i64,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 00:00:00"`
+    /// `EndTime`; example: `"2099-12-31 00:00:00"`
     pub end_time: String,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"\"备注信息“"`
+    /// `Notes`; example: `"\"备注信息“"`
     pub notes: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-21 00:00:00"`
+    /// `StartTime`; example: `"2022-04-21 00:00:00"`
     pub start_time: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task test name"`
+    /// `TaskName`; example: `"task test name"`
     pub task_name: String,
 
-    /// `TypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TypeId`; example: `27`
     pub type_id: i64,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskAction`; example: `"1"`
     pub task_action: String,
 
-    /// `TaskMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskMode`; example: `"1"`
     pub task_mode: String,
 
-    /// `TaskImportInfo`: a [`TaskImportInfo`](super::models::TaskImportInfo).
-    ///
-    /// Example: `{"IsImport":false}`
+    /// `TaskImportInfo`; example: `{"IsImport":false}`
     pub task_import_info: Option<models::TaskImportInfo>,
 }
 
 /// What a successful [`CreateOfflineTask`] call returns.
 #[tc_model]
 pub struct CreateOfflineTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220411181355382"`
+    /// `TaskId`; example: `"20220411181355382"`
     pub task_id: Option<String>,
 
-    /// `ArrangeSpaceTaskId`: a string.
-    ///
-    /// Example: `"20220411181355382"`
+    /// `ArrangeSpaceTaskId`; example: `"20220411181355382"`
     pub arrange_space_task_id: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Data`; example: `"null"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2169,157 +1938,114 @@ pub struct CreateOfflineTaskResponse {
 /// The `CreateOpsMakePlan` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateOpsMakePlanResponse`].
-/// The codes it documents are in [`CreateOpsMakePlanError`](super::errors::CreateOpsMakePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateOpsMakePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateOpsMakePlan",
     output = CreateOpsMakePlanResponse,
-    error = super::errors::CreateOpsMakePlanError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateOpsMakePlan {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `MakeName`: a string.
-    ///
-    /// Example: `"\"patch_1234566\""`
+    /// `MakeName`; example: `"\"patch_1234566\""`
     pub make_name: String,
 
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["19920226154637701"]`
+    /// `TaskIdList`; example: `["19920226154637701"]`
     pub task_id_list: Vec<String>,
 
-    /// `MakeDatetimeList`: a list of [`CreateMakeDatetimeInfo`](super::models::CreateMakeDatetimeInfo) objects.
+    /// `MakeDatetimeList`
     pub make_datetime_list: Vec<models::CreateMakeDatetimeInfo>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"test_wedata_pro\""`
+    /// `ProjectIdent`; example: `"\"test_wedata_pro\""`
     pub project_ident: Option<String>,
 
-    /// `CheckParent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckParent`; example: `false`
     pub check_parent: Option<bool>,
 
-    /// `CheckParentType`: a string.
-    ///
-    /// Example: `"\"ALL\""`
+    /// `CheckParentType`; example: `"\"ALL\""`
     pub check_parent_type: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"test_wedata_pro\""`
+    /// `ProjectName`; example: `"\"test_wedata_pro\""`
     pub project_name: Option<String>,
 
-    /// `SelfDependence`: a string.
-    ///
-    /// Example: `"\"parallel\""`
+    /// `SelfDependence`; example: `"\"parallel\""`
     pub self_dependence: Option<String>,
 
-    /// `ParallelNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ParallelNum`; example: `2`
     pub parallel_num: Option<i64>,
 
-    /// `SameCycle`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameCycle`; example: `true`
     pub same_cycle: Option<bool>,
 
-    /// `TargetTaskCycle`: a string.
-    ///
-    /// Example: `"\"day\""`
+    /// `TargetTaskCycle`; example: `"\"day\""`
     pub target_task_cycle: Option<String>,
 
-    /// `TargetTaskAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetTaskAction`; example: `1`
     pub target_task_action: Option<i64>,
 
-    /// `MapParamList`: a list of [`StrToStrMap`](super::models::StrToStrMap) objects.
+    /// `MapParamList`
     pub map_param_list: Option<Vec<models::StrToStrMap>>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"\"128907655\""`
+    /// `CreatorId`; example: `"\"128907655\""`
     pub creator_id: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `Creator`; example: `"\"tom\""`
     pub creator: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"补录数据\""`
+    /// `Remark`; example: `"\"补录数据\""`
     pub remark: Option<String>,
 
-    /// `SameSelfDependType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameSelfDependType`; example: `true`
     pub same_self_depend_type: Option<bool>,
 
-    /// `SourceTaskCycle`: a string.
-    ///
-    /// Example: `"\"day\""`
+    /// `SourceTaskCycle`; example: `"\"day\""`
     pub source_task_cycle: Option<String>,
 
-    /// `SchedulerResourceGroup`: a string.
-    ///
-    /// Example: `"\"1098776666666\""`
+    /// `SchedulerResourceGroup`; example: `"\"1098776666666\""`
     pub scheduler_resource_group: Option<String>,
 
-    /// `IntegrationResourceGroup`: a string.
-    ///
-    /// Example: `"\"1988776554444\""`
+    /// `IntegrationResourceGroup`; example: `"\"1988776554444\""`
     pub integration_resource_group: Option<String>,
 
-    /// `SchedulerResourceGroupName`: a string.
-    ///
-    /// Example: `"\"resource_schedule_1\""`
+    /// `SchedulerResourceGroupName`; example: `"\"resource_schedule_1\""`
     pub scheduler_resource_group_name: Option<String>,
 
-    /// `IntegrationResourceGroupName`: a string.
-    ///
-    /// Example: `"\"resource_integration_1\""`
+    /// `IntegrationResourceGroupName`; example: `"\"resource_integration_1\""`
     pub integration_resource_group_name: Option<String>,
 
-    /// `MakeExtList`: a list of [`StrToStrMap`](super::models::StrToStrMap) objects.
+    /// `MakeExtList`
     pub make_ext_list: Option<Vec<models::StrToStrMap>>,
 
-    /// `SameSelfWorkflowDependType`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SameSelfWorkflowDependType`; example: `false`
     pub same_self_workflow_depend_type: Option<bool>,
 
-    /// `SelfWorkflowDependency`: a string.
-    ///
-    /// Example: `"\"yes\""`
+    /// `SelfWorkflowDependency`; example: `"\"yes\""`
     pub self_workflow_dependency: Option<String>,
 
-    /// `MakeType`: a string.
+    /// `MakeType`
     pub make_type: Option<String>,
 
-    /// `StatusList`: a string.
+    /// `StatusList`
     pub status_list: Option<String>,
 
-    /// `MakeCheckEventType`: a string.
+    /// `MakeCheckEventType`
     pub make_check_event_type: Option<String>,
 }
 
 /// What a successful [`CreateOpsMakePlan`] call returns.
 #[tc_model]
 pub struct CreateOpsMakePlanResponse {
-    /// `Data`: a [`CommonIdOpsDto`](super::models::CommonIdOpsDto).
-    ///
-    /// Example: `{"Id":"patch_20250527184634_1417_ok"}`
+    /// `Data`; example: `{"Id":"patch_20250527184634_1417_ok"}`
     pub data: models::CommonIdOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2329,138 +2055,101 @@ pub struct CreateOpsMakePlanResponse {
 /// The `CreateRule` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.DuplicateName`](super::errors::WedataErrorCode::InvalidParameterDuplicateName)
+/// - [`InvalidParameter.ServiceIsBusy`](super::errors::WedataErrorCode::InvalidParameterServiceIsBusy)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"209485672091385270"`
+    /// `ProjectId`; example: `"209485672091385270"`
     pub project_id: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3485`
+    /// `RuleGroupId`; example: `3485`
     pub rule_group_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `Name`; example: `"rule1"`
     pub name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"802yuhefwo08yih2"`
+    /// `TableId`; example: `"802yuhefwo08yih2"`
     pub table_id: Option<String>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `RuleTemplateId`; example: `35`
     pub rule_template_id: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"int"`
+    /// `SourceObjectDataTypeName`; example: `"int"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SourceObjectValue`; example: `"name"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"dt=1"`
+    /// `ConditionExpression`; example: `"dt=1"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"select count(*) from person"`
+    /// `CustomSql`; example: `"select count(*) from person"`
     pub custom_sql: Option<String>,
 
-    /// `CompareRule`: a [`CompareRule`](super::models::CompareRule).
+    /// `CompareRule`
     pub compare_rule: Option<models::CompareRule>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"565"`
+    /// `DatasourceId`; example: `"565"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"297ygefhi80uih2o"`
+    /// `DatabaseId`; example: `"297ygefhi80uih2o"`
     pub database_id: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"0u79hf2ojonjke8"`
+    /// `TargetDatabaseId`; example: `"0u79hf2ojonjke8"`
     pub target_database_id: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"80y23rhgufujhbwfeu89"`
+    /// `TargetTableId`; example: `"80y23rhgufujhbwfeu89"`
     pub target_table_id: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"dt=${yyyymmdd}"`
+    /// `TargetConditionExpr`; example: `"dt=${yyyymmdd}"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"a.age=b.age"`
+    /// `RelConditionExpr`; example: `"a.age=b.age"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`RuleFieldConfig`](super::models::RuleFieldConfig).
+    /// `FieldConfig`
     pub field_config: Option<models::RuleFieldConfig>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"city"`
+    /// `TargetObjectValue`; example: `"city"`
     pub target_object_value: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 }
 
 /// What a successful [`CreateRule`] call returns.
 #[tc_model]
 pub struct CreateRuleResponse {
-    /// `Data`: a [`Rule`](super::models::Rule).
+    /// `Data`
     pub data: Option<models::Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2470,74 +2159,57 @@ pub struct CreateRuleResponse {
 /// The `CreateRuleTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateRuleTemplateResponse`].
-/// The codes it documents are in [`CreateRuleTemplateError`](super::errors::CreateRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateRuleTemplate",
     output = CreateRuleTemplateResponse,
-    error = super::errors::CreateRuleTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateRuleTemplate {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则模版"`
+    /// `Name`; example: `"规则模版"`
     pub name: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `SourceObjectType`; example: `123456`
     pub source_object_type: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述11"`
+    /// `Description`; example: `"描述11"`
     pub description: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `SourceEngineTypes`; example: `[2]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `SqlExpression`: a string.
-    ///
-    /// Example: `"c2VsZWN0IGNvdW50KCR7dGFibGVfY29sdW1uXzJ9ID0gJHt0YWJsZV9jb2x1bW5fMn0="`
+    /// `SqlExpression`; example: `"c2VsZWN0IGNvdW50KCR7dGFibGVfY29sdW1uXzJ9ID0gJHt0YWJsZV9jb2x1bW5fMn0="`
     pub sql_expression: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"19830324"`
+    /// `ProjectId`; example: `"19830324"`
     pub project_id: Option<String>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 }
 
 /// What a successful [`CreateRuleTemplate`] call returns.
 #[tc_model]
 pub struct CreateRuleTemplateResponse {
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Data`; example: `1`
     pub data: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2547,45 +2219,42 @@ pub struct CreateRuleTemplateResponse {
 /// The `CreateTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskResponse`].
-/// The codes it documents are in [`CreateTaskError`](super::errors::CreateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateTask",
     output = CreateTaskResponse,
-    error = super::errors::CreateTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202310231212"`
+    /// `ProjectId`; example: `"202310231212"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"your workflowId"`
+    /// `WorkflowId`; example: `"your workflowId"`
     pub workflow_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"任务名称test"`
+    /// `TaskName`; example: `"任务名称test"`
     pub task_name: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskType`; example: `26`
     pub task_type: i64,
 
-    /// `TaskExt`: a list of [`TaskExtInfo`](super::models::TaskExtInfo) objects.
+    /// `TaskExt`
     pub task_ext: Option<Vec<models::TaskExtInfo>>,
 }
 
 /// What a successful [`CreateTask`] call returns.
 #[tc_model]
 pub struct CreateTaskResponse {
-    /// `Data`: a [`CommonId`](super::models::CommonId).
+    /// `Data`
     pub data: Option<models::CommonId>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2595,32 +2264,41 @@ pub struct CreateTaskResponse {
 /// The `CreateTaskAlarmRegular` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskAlarmRegularResponse`].
-/// The codes it documents are in [`CreateTaskAlarmRegularError`](super::errors::CreateTaskAlarmRegularError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateTaskAlarmRegular)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateTaskAlarmRegular",
     output = CreateTaskAlarmRegularResponse,
-    error = super::errors::CreateTaskAlarmRegularError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTaskAlarmRegular {
-    /// `TaskAlarmInfo`: a [`TaskAlarmInfo`](super::models::TaskAlarmInfo).
+    /// `TaskAlarmInfo`
     pub task_alarm_info: models::TaskAlarmInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`CreateTaskAlarmRegular`] call returns.
 #[tc_model]
 pub struct CreateTaskAlarmRegularResponse {
-    /// `AlarmId`: a signed 64-bit integer.
-    ///
-    /// Example: `78909`
+    /// `AlarmId`; example: `78909`
     pub alarm_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2630,49 +2308,45 @@ pub struct CreateTaskAlarmRegularResponse {
 /// The `CreateTaskFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskFolderResponse`].
-/// The codes it documents are in [`CreateTaskFolderError`](super::errors::CreateTaskFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateTaskFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateTaskFolder",
     output = CreateTaskFolderResponse,
-    error = super::errors::CreateTaskFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"we1"`
+    /// `FolderName`; example: `"we1"`
     pub folder_name: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f13295ee-eac1-406a-ad8f-f4652e1386ef"`
+    /// `WorkflowId`; example: `"f13295ee-eac1-406a-ad8f-f4652e1386ef"`
     pub workflow_id: String,
 
-    /// `ParentFolderId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ParentFolderId`; example: `"null"`
     pub parent_folder_id: Option<String>,
 
-    /// `TaskNodeType`: a string.
-    ///
-    /// Example: `"DLC"`
+    /// `TaskNodeType`; example: `"DLC"`
     pub task_node_type: Option<String>,
 }
 
 /// What a successful [`CreateTaskFolder`] call returns.
 #[tc_model]
 pub struct CreateTaskFolderResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"33ccacdb-a736-4652-80ef-892f08fec2e4"`
+    /// `Data`; example: `"33ccacdb-a736-4652-80ef-892f08fec2e4"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2682,82 +2356,66 @@ pub struct CreateTaskFolderResponse {
 /// The `CreateTaskNew` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskNewResponse`].
-/// The codes it documents are in [`CreateTaskNewError`](super::errors::CreateTaskNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateTaskNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateTaskNew",
     output = CreateTaskNewResponse,
-    error = super::errors::CreateTaskNewError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTaskNew {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1888532523621"`
+    /// `ProjectId`; example: `"1888532523621"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"55411f22-516b-4c8c-1111-5d4242a00"`
+    /// `WorkflowId`; example: `"55411f22-516b-4c8c-1111-5d4242a00"`
     pub workflow_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_test"`
+    /// `TaskName`; example: `"task_test"`
     pub task_name: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskType`; example: `26`
     pub task_type: i64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE7"`
+    /// `Content`; example: `"c2VsZWN0IDE7"`
     pub content: String,
 
-    /// `TaskExt`: a list of [`TaskExtInfo`](super::models::TaskExtInfo) objects.
+    /// `TaskExt`
     pub task_ext: Option<Vec<models::TaskExtInfo>>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"DATA_DEV"`
+    /// `ProductName`; example: `"DATA_DEV"`
     pub product_name: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
-    ///
-    /// Example: `"T+1"`
+    /// `InstanceInitStrategy`; example: `"T+1"`
     pub instance_init_strategy: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LeftCoordinate`; example: `1.0`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TopCoordinate`; example: `1.0`
     pub top_coordinate: Option<f64>,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"bf8c8d93-da0b-4665"`
+    /// `TaskFolderId`; example: `"bf8c8d93-da0b-4665"`
     pub task_folder_id: Option<String>,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250306102407751"`
+    /// `CodeTemplateId`; example: `"20250306102407751"`
     pub code_template_id: Option<String>,
 }
 
 /// What a successful [`CreateTaskNew`] call returns.
 #[tc_model]
 pub struct CreateTaskNewResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"202508120923967"`
+    /// `Data`; example: `"202508120923967"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2767,77 +2425,67 @@ pub struct CreateTaskNewResponse {
 /// The `CreateTaskVersionDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskVersionDsResponse`].
-/// The codes it documents are in [`CreateTaskVersionDsError`](super::errors::CreateTaskVersionDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateTaskVersionDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateTaskVersionDs",
     output = CreateTaskVersionDsResponse,
-    error = super::errors::CreateTaskVersionDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTaskVersionDs {
-    /// `Task`: a [`BatchCreateTaskVersionDto`](super::models::BatchCreateTaskVersionDto).
+    /// `Task`
     pub task: models::BatchCreateTaskVersionDto,
 
-    /// `NeedCheckParentSubmitted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedCheckParentSubmitted`; example: `true`
     pub need_check_parent_submitted: bool,
 
-    /// `AutoRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoRun`; example: `false`
     pub auto_run: bool,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202305161999999999"`
+    /// `ProjectId`; example: `"202305161999999999"`
     pub project_id: String,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `AlarmWays`: a string.
-    ///
-    /// Example: `"email"`
+    /// `AlarmWays`; example: `"email"`
     pub alarm_ways: Option<String>,
 
-    /// `AlarmRecipientTypes`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AlarmRecipientTypes`; example: `"1"`
     pub alarm_recipient_types: Option<String>,
 
-    /// `EnableCheckTaskCycleLink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCheckTaskCycleLink`; example: `false`
     pub enable_check_task_cycle_link: Option<bool>,
 
-    /// `EnableMakeUp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMakeUp`; example: `false`
     pub enable_make_up: Option<bool>,
 
-    /// `AssignApprovalList`: a list of strings.
-    ///
-    /// Example: `["23153","23213"]`
+    /// `AssignApprovalList`; example: `["23153","23213"]`
     pub assign_approval_list: Option<Vec<String>>,
 
-    /// `MissingInstanceStrategy`: a string.
-    ///
-    /// Example: `"MAKEUP"`
+    /// `MissingInstanceStrategy`; example: `"MAKEUP"`
     pub missing_instance_strategy: Option<String>,
 }
 
 /// What a successful [`CreateTaskVersionDs`] call returns.
 #[tc_model]
 pub struct CreateTaskVersionDsResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Data`; example: `"v1"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2847,49 +2495,42 @@ pub struct CreateTaskVersionDsResponse {
 /// The `CreateWorkflowDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`CreateWorkflowDsResponse`].
-/// The codes it documents are in [`CreateWorkflowDsError`](super::errors::CreateWorkflowDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=CreateWorkflowDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "CreateWorkflowDs",
     output = CreateWorkflowDsResponse,
-    error = super::errors::CreateWorkflowDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateWorkflowDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow"`
+    /// `WorkflowName`; example: `"workflow"`
     pub workflow_name: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"73b1347e-ef81-448d-83dc-e159ca906647"`
+    /// `FolderId`; example: `"73b1347e-ef81-448d-83dc-e159ca906647"`
     pub folder_id: String,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"ETL"`
+    /// `WorkflowDesc`; example: `"ETL"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 }
 
 /// What a successful [`CreateWorkflowDs`] call returns.
 #[tc_model]
 pub struct CreateWorkflowDsResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"73b1347e-ef81-448d-83dc-e159ca906647"`
+    /// `Data`; example: `"73b1347e-ef81-448d-83dc-e159ca906647"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2899,108 +2540,81 @@ pub struct CreateWorkflowDsResponse {
 /// The `DagInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DagInstancesResponse`].
-/// The codes it documents are in [`DagInstancesError`](super::errors::DagInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DagInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DagInstances",
     output = DagInstancesResponse,
-    error = super::errors::DagInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DagInstances {
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
-    ///
-    /// Example: `[{"CurRunDate":"2023-03-1314:55:53","TaskId":"20230313145623119"}]`
+    /// `Instances`; example: `[{"CurRunDate":"2023-03-1314:55:53","TaskId":"20230313145623119"}]`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckFather`; example: `false`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RerunType`; example: `"1"`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DependentWay`; example: `"1"`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `SonInstanceType`; example: `"2"`
     pub son_instance_type: Option<String>,
 
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
+    /// `SearchCondition`
     pub search_condition: Option<models::InstanceApiOpsRequest>,
 
-    /// `OptType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OptType`; example: `"1"`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `OperatorName`; example: `"\"tom\""`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"\"12344\""`
+    /// `OperatorId`; example: `"\"12344\""`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"2324234235343\""`
+    /// `ProjectId`; example: `"\"2324234235343\""`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"test_pro\""`
+    /// `ProjectIdent`; example: `"\"test_pro\""`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"测试项目\""`
+    /// `ProjectName`; example: `"\"测试项目\""`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `PageSize`; example: `10000`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Count`; example: `20`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCount`; example: `true`
     pub is_count: Option<bool>,
 }
 
 /// What a successful [`DagInstances`] call returns.
 #[tc_model]
 pub struct DagInstancesResponse {
-    /// `Data`: a [`CollectionInstanceOpsDto`](super::models::CollectionInstanceOpsDto).
+    /// `Data`
     pub data: models::CollectionInstanceOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3010,34 +2624,33 @@ pub struct DagInstancesResponse {
 /// The `DeleteCodeTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteCodeTemplateResponse`].
-/// The codes it documents are in [`DeleteCodeTemplateError`](super::errors::DeleteCodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteCodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteCodeTemplate",
     output = DeleteCodeTemplateResponse,
-    error = super::errors::DeleteCodeTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteCodeTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250306102407751"`
+    /// `CodeTemplateId`; example: `"20250306102407751"`
     pub code_template_id: String,
 }
 
 /// What a successful [`DeleteCodeTemplate`] call returns.
 #[tc_model]
 pub struct DeleteCodeTemplateResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3047,69 +2660,57 @@ pub struct DeleteCodeTemplateResponse {
 /// The `DeleteCustomFunction` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteCustomFunctionResponse`].
-/// The codes it documents are in [`DeleteCustomFunctionError`](super::errors::DeleteCustomFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteCustomFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteCustomFunction",
     output = DeleteCustomFunctionResponse,
-    error = super::errors::DeleteCustomFunctionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteCustomFunction {
-    /// `ClusterIdentifier`: a string.
-    ///
-    /// Example: `"emr-demo"`
+    /// `ClusterIdentifier`; example: `"emr-demo"`
     pub cluster_identifier: Option<String>,
 
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"217377ce-bcc0-446e-afd9-77777777"`
+    /// `FunctionId`; example: `"217377ce-bcc0-446e-afd9-77777777"`
     pub function_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"14854139143333333333"`
+    /// `ProjectId`; example: `"14854139143333333333"`
     pub project_id: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"funName"`
+    /// `FunctionName`; example: `"funName"`
     pub function_name: Option<String>,
 
-    /// `FunctionType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `FunctionType`; example: `"HIVE"`
     pub function_type: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `DatabaseName`; example: `"dbName"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schemaName"`
+    /// `SchemaName`; example: `"schemaName"`
     pub schema_name: Option<String>,
 
-    /// `CommandFormat`: a string.
-    ///
-    /// Example: `"select"`
+    /// `CommandFormat`; example: `"select"`
     pub command_format: Option<String>,
 }
 
 /// What a successful [`DeleteCustomFunction`] call returns.
 #[tc_model]
 pub struct DeleteCustomFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"217377ce-bcc0-446e-afd9-77777777"`
+    /// `FunctionId`; example: `"217377ce-bcc0-446e-afd9-77777777"`
     pub function_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"demoError"`
+    /// `ErrorMessage`; example: `"demoError"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3119,39 +2720,37 @@ pub struct DeleteCustomFunctionResponse {
 /// The `DeleteDataModel` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteDataModelResponse`].
-/// The codes it documents are in [`DeleteDataModelError`](super::errors::DeleteDataModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteDataModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataModelDestroyed`](super::errors::WedataErrorCode::InvalidParameterValueDataModelDestroyed)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteDataModel",
     output = DeleteDataModelResponse,
-    error = super::errors::DeleteDataModelError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteDataModel {
-    /// `CloudappId`: a string.
-    ///
-    /// Example: `"cloudapp-x3hadra3"`
+    /// `CloudappId`; example: `"cloudapp-x3hadra3"`
     pub cloudapp_id: String,
 
-    /// `DataModelId`: a string.
-    ///
-    /// Example: `"f4d52408-5cec-4075-b4f4-5b7154e0a4c7"`
+    /// `DataModelId`; example: `"f4d52408-5cec-4075-b4f4-5b7154e0a4c7"`
     pub data_model_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12341"`
+    /// `UserId`; example: `"12341"`
     pub user_id: String,
 }
 
 /// What a successful [`DeleteDataModel`] call returns.
 #[tc_model]
 pub struct DeleteDataModelResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3161,34 +2760,33 @@ pub struct DeleteDataModelResponse {
 /// The `DeleteDataSources` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteDataSourcesResponse`].
-/// The codes it documents are in [`DeleteDataSourcesError`](super::errors::DeleteDataSourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteDataSources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteDataSources",
     output = DeleteDataSourcesResponse,
-    error = super::errors::DeleteDataSourcesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteDataSources {
-    /// `Ids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1251,215]`
+    /// `Ids`; example: `[1251,215]`
     pub ids: Vec<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10036549564"`
+    /// `ProjectId`; example: `"10036549564"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DeleteDataSources`] call returns.
 #[tc_model]
 pub struct DeleteDataSourcesResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3198,34 +2796,36 @@ pub struct DeleteDataSourcesResponse {
 /// The `DeleteDsFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteDsFolderResponse`].
-/// The codes it documents are in [`DeleteDsFolderError`](super::errors::DeleteDsFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteDsFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteDsFolder",
     output = DeleteDsFolderResponse,
-    error = super::errors::DeleteDsFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteDsFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146092"`
+    /// `ProjectId`; example: `"146092"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f15744a6-c9e8-4bd8-adf7-cedb9c7e59be"`
+    /// `FolderId`; example: `"f15744a6-c9e8-4bd8-adf7-cedb9c7e59be"`
     pub folder_id: String,
 }
 
 /// What a successful [`DeleteDsFolder`] call returns.
 #[tc_model]
 pub struct DeleteDsFolderResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3235,34 +2835,39 @@ pub struct DeleteDsFolderResponse {
 /// The `DeleteFile` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteFileResponse`].
-/// The codes it documents are in [`DeleteFileError`](super::errors::DeleteFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteFile",
     output = DeleteFileResponse,
-    error = super::errors::DeleteFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470575647377821696"`
+    /// `ProjectId`; example: `"1470575647377821696"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
+    /// `ResourceId`; example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
     pub resource_id: String,
 }
 
 /// What a successful [`DeleteFile`] call returns.
 #[tc_model]
 pub struct DeleteFileResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3272,42 +2877,42 @@ pub struct DeleteFileResponse {
 /// The `DeleteFilePath` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteFilePathResponse`].
-/// The codes it documents are in [`DeleteFilePathError`](super::errors::DeleteFilePathError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteFilePath)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteFilePath",
     output = DeleteFilePathResponse,
-    error = super::errors::DeleteFilePathError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteFilePath {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1485413914375667712"`
+    /// `ProjectId`; example: `"1485413914375667712"`
     pub project_id: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["124"]`
+    /// `ResourceIds`; example: `["124"]`
     pub resource_ids: Vec<String>,
 
-    /// `UseStatus`: a string.
-    ///
-    /// Example: `"false"`
+    /// `UseStatus`; example: `"false"`
     pub use_status: String,
 
-    /// `FilePaths`: a list of strings.
-    ///
-    /// Example: `["qminliu/datatudio_sg.txt"]`
+    /// `FilePaths`; example: `["qminliu/datatudio_sg.txt"]`
     pub file_paths: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteFilePath`] call returns.
 #[tc_model]
 pub struct DeleteFilePathResponse {
-    /// `UserFileList`: a list of [`UserFileInfo`](super::models::UserFileInfo) objects.
+    /// `UserFileList`
     pub user_file_list: Option<Vec<models::UserFileInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3317,34 +2922,49 @@ pub struct DeleteFilePathResponse {
 /// The `DeleteIntegrationNode` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteIntegrationNodeResponse`].
-/// The codes it documents are in [`DeleteIntegrationNodeError`](super::errors::DeleteIntegrationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteIntegrationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteIntegrationNode",
     output = DeleteIntegrationNodeResponse,
-    error = super::errors::DeleteIntegrationNodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteIntegrationNode {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"nodeId\""`
+    /// `Id`; example: `"\"nodeId\""`
     pub id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteIntegrationNode`] call returns.
 #[tc_model]
 pub struct DeleteIntegrationNodeResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3354,44 +2974,55 @@ pub struct DeleteIntegrationNodeResponse {
 /// The `DeleteIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteIntegrationTaskResponse`].
-/// The codes it documents are in [`DeleteIntegrationTaskError`](super::errors::DeleteIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteIntegrationTask",
     output = DeleteIntegrationTaskResponse,
-    error = super::errors::DeleteIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteIntegrationTask`] call returns.
 #[tc_model]
 pub struct DeleteIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
-    /// `DeleteFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteFlag`; example: `0`
     pub delete_flag: Option<i64>,
 
-    /// `DeleteErrInfo`: a string.
-    ///
-    /// Example: `"\"删除失败+err\""`
+    /// `DeleteErrInfo`; example: `"\"删除失败+err\""`
     pub delete_err_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3401,52 +3032,46 @@ pub struct DeleteIntegrationTaskResponse {
 /// The `DeleteLink` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteLinkResponse`].
-/// The codes it documents are in [`DeleteLinkError`](super::errors::DeleteLinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteLink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteLink",
     output = DeleteLinkResponse,
-    error = super::errors::DeleteLinkError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteLink {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskFrom`: a string.
-    ///
-    /// Example: `"20250606112604725"`
+    /// `TaskFrom`; example: `"20250606112604725"`
     pub task_from: String,
 
-    /// `TaskTo`: a string.
-    ///
-    /// Example: `"20250606112506283"`
+    /// `TaskTo`; example: `"20250606112506283"`
     pub task_to: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ab43623e-2473-413a-8c80-59e875167c96"`
+    /// `WorkflowId`; example: `"ab43623e-2473-413a-8c80-59e875167c96"`
     pub workflow_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"19029a7b-4286-11f0-8ec8-b8599f277de5"`
+    /// `Id`; example: `"19029a7b-4286-11f0-8ec8-b8599f277de5"`
     pub id: String,
 
-    /// `RequestFromSource`: a string.
+    /// `RequestFromSource`
     pub request_from_source: Option<String>,
 }
 
 /// What a successful [`DeleteLink`] call returns.
 #[tc_model]
 pub struct DeleteLinkResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3456,44 +3081,39 @@ pub struct DeleteLinkResponse {
 /// The `DeleteOfflineTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteOfflineTaskResponse`].
-/// The codes it documents are in [`DeleteOfflineTaskError`](super::errors::DeleteOfflineTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteOfflineTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteOfflineTask",
     output = DeleteOfflineTaskResponse,
-    error = super::errors::DeleteOfflineTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteOfflineTask {
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `OperatorName`; example: `"\"tom\""`
     pub operator_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"40c442b0-3a33-4a95-ae7f-452eb5fdfa50\""`
+    /// `TaskId`; example: `"\"40c442b0-3a33-4a95-ae7f-452eb5fdfa50\""`
     pub task_id: String,
 
-    /// `VirtualFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VirtualFlag`; example: `false`
     pub virtual_flag: bool,
 }
 
 /// What a successful [`DeleteOfflineTask`] call returns.
 #[tc_model]
 pub struct DeleteOfflineTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3503,34 +3123,35 @@ pub struct DeleteOfflineTaskResponse {
 /// The `DeleteProjectParamDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteProjectParamDsResponse`].
-/// The codes it documents are in [`DeleteProjectParamDsError`](super::errors::DeleteProjectParamDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteProjectParamDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteProjectParamDs",
     output = DeleteProjectParamDsResponse,
-    error = super::errors::DeleteProjectParamDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteProjectParamDs {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"demoKey"`
+    /// `ParamKey`; example: `"demoKey"`
     pub param_key: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050527777777"`
+    /// `ProjectId`; example: `"1470547050527777777"`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteProjectParamDs`] call returns.
 #[tc_model]
 pub struct DeleteProjectParamDsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3540,25 +3161,28 @@ pub struct DeleteProjectParamDsResponse {
 /// The `DeleteProjectUsers` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteProjectUsersResponse`].
-/// The codes it documents are in [`DeleteProjectUsersError`](super::errors::DeleteProjectUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteProjectUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteProjectUsers",
     output = DeleteProjectUsersResponse,
-    error = super::errors::DeleteProjectUsersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteProjectUsers {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1521813957238786585"`
+    /// `ProjectId`; example: `"1521813957238786585"`
     pub project_id: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `UserIds`; example: `["string"]`
     pub user_ids: Vec<String>,
 }
 
@@ -3572,34 +3196,33 @@ pub struct DeleteProjectUsersResponse {
 /// The `DeleteResource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteResourceResponse`].
-/// The codes it documents are in [`DeleteResourceError`](super::errors::DeleteResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteResource",
     output = DeleteResourceResponse,
-    error = super::errors::DeleteResourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"148541391433333333"`
+    /// `ProjectId`; example: `"148541391433333333"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"968a2cd4-fc1b-44eb-994f-8d999999999"`
+    /// `ResourceId`; example: `"968a2cd4-fc1b-44eb-994f-8d999999999"`
     pub resource_id: String,
 }
 
 /// What a successful [`DeleteResource`] call returns.
 #[tc_model]
 pub struct DeleteResourceResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3609,34 +3232,36 @@ pub struct DeleteResourceResponse {
 /// The `DeleteResourceFile` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteResourceFileResponse`].
-/// The codes it documents are in [`DeleteResourceFileError`](super::errors::DeleteResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteResourceFile",
     output = DeleteResourceFileResponse,
-    error = super::errors::DeleteResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470575647377821696"`
+    /// `ProjectId`; example: `"1470575647377821696"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
+    /// `ResourceId`; example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
     pub resource_id: String,
 }
 
 /// What a successful [`DeleteResourceFile`] call returns.
 #[tc_model]
 pub struct DeleteResourceFileResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3646,44 +3271,42 @@ pub struct DeleteResourceFileResponse {
 /// The `DeleteResourceFiles` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteResourceFilesResponse`].
-/// The codes it documents are in [`DeleteResourceFilesError`](super::errors::DeleteResourceFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteResourceFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteResourceFiles",
     output = DeleteResourceFilesResponse,
-    error = super::errors::DeleteResourceFilesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResourceFiles {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470575647377821696"`
+    /// `ProjectId`; example: `"1470575647377821696"`
     pub project_id: String,
 
-    /// `UseStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseStatus`; example: `true`
     pub use_status: bool,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["bd9211c6-3388-41e1-868f-cabd751c8877"]`
+    /// `ResourceIds`; example: `["bd9211c6-3388-41e1-868f-cabd751c8877"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `FilePaths`: a list of strings.
-    ///
-    /// Example: `["/datastudio/resource/demo/demo.zip"]`
+    /// `FilePaths`; example: `["/datastudio/resource/demo/demo.zip"]`
     pub file_paths: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteResourceFiles`] call returns.
 #[tc_model]
 pub struct DeleteResourceFilesResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3693,34 +3316,36 @@ pub struct DeleteResourceFilesResponse {
 /// The `DeleteRule` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `RuleId`; example: `75`
     pub rule_id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"35862094478367236"`
+    /// `ProjectId`; example: `"35862094478367236"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DeleteRule`] call returns.
 #[tc_model]
 pub struct DeleteRuleResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3730,34 +3355,36 @@ pub struct DeleteRuleResponse {
 /// The `DeleteRuleTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteRuleTemplateResponse`].
-/// The codes it documents are in [`DeleteRuleTemplateError`](super::errors::DeleteRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteRuleTemplate",
     output = DeleteRuleTemplateResponse,
-    error = super::errors::DeleteRuleTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteRuleTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ProjectId`; example: `"123456"`
     pub project_id: Option<String>,
 
-    /// `Ids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`DeleteRuleTemplate`] call returns.
 #[tc_model]
 pub struct DeleteRuleTemplateResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3767,44 +3394,47 @@ pub struct DeleteRuleTemplateResponse {
 /// The `DeleteTaskAlarmRegular` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteTaskAlarmRegularResponse`].
-/// The codes it documents are in [`DeleteTaskAlarmRegularError`](super::errors::DeleteTaskAlarmRegularError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteTaskAlarmRegular)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteTaskAlarmRegular",
     output = DeleteTaskAlarmRegularResponse,
-    error = super::errors::DeleteTaskAlarmRegularError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTaskAlarmRegular {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `Id`; example: `"\"132\""`
     pub id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`DeleteTaskAlarmRegular`] call returns.
 #[tc_model]
 pub struct DeleteTaskAlarmRegularResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3814,59 +3444,51 @@ pub struct DeleteTaskAlarmRegularResponse {
 /// The `DeleteTaskDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteTaskDsResponse`].
-/// The codes it documents are in [`DeleteTaskDsError`](super::errors::DeleteTaskDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteTaskDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteTaskDs",
     output = DeleteTaskDsResponse,
-    error = super::errors::DeleteTaskDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTaskDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1485413911111111111"`
+    /// `ProjectId`; example: `"1485413911111111111"`
     pub project_id: String,
 
-    /// `DeleteScript`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteScript`; example: `false`
     pub delete_script: Option<bool>,
 
-    /// `OperateInform`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OperateInform`; example: `false`
     pub operate_inform: Option<bool>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202305231111111111"`
+    /// `TaskId`; example: `"202305231111111111"`
     pub task_id: Option<String>,
 
-    /// `VirtualTaskId`: a string.
-    ///
-    /// Example: `"20230523111111111"`
+    /// `VirtualTaskId`; example: `"20230523111111111"`
     pub virtual_task_id: Option<String>,
 
-    /// `VirtualFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VirtualFlag`; example: `false`
     pub virtual_flag: Option<bool>,
 
-    /// `DeleteMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteMode`; example: `false`
     pub delete_mode: Option<bool>,
 }
 
 /// What a successful [`DeleteTaskDs`] call returns.
 #[tc_model]
 pub struct DeleteTaskDsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3876,32 +3498,33 @@ pub struct DeleteTaskDsResponse {
 /// The `DeleteTaskLineage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteTaskLineageResponse`].
-/// The codes it documents are in [`DeleteTaskLineageError`](super::errors::DeleteTaskLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteTaskLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteTaskLineage",
     output = DeleteTaskLineageResponse,
-    error = super::errors::DeleteTaskLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTaskLineage {
-    /// `Task`: a [`LineageTask`](super::models::LineageTask).
+    /// `Task`
     pub task: models::LineageTask,
 
-    /// `ChannelType`: a string.
-    ///
-    /// Example: `"SQL"`
+    /// `ChannelType`; example: `"SQL"`
     pub channel_type: String,
 }
 
 /// What a successful [`DeleteTaskLineage`] call returns.
 #[tc_model]
 pub struct DeleteTaskLineageResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3911,42 +3534,39 @@ pub struct DeleteTaskLineageResponse {
 /// The `DeleteWorkflowById` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DeleteWorkflowByIdResponse`].
-/// The codes it documents are in [`DeleteWorkflowByIdError`](super::errors::DeleteWorkflowByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DeleteWorkflowById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DeleteWorkflowById",
     output = DeleteWorkflowByIdResponse,
-    error = super::errors::DeleteWorkflowByIdError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteWorkflowById {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1520b2bc-f0f4-11ee-8d13-a4ae12312272"`
+    /// `WorkflowId`; example: `"1520b2bc-f0f4-11ee-8d13-a4ae12312272"`
     pub workflow_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696123165952"`
+    /// `ProjectId`; example: `"1531609696123165952"`
     pub project_id: String,
 
-    /// `DeleteMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteMode`; example: `true`
     pub delete_mode: Option<bool>,
 
-    /// `EnableNotify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableNotify`; example: `true`
     pub enable_notify: Option<bool>,
 }
 
 /// What a successful [`DeleteWorkflowById`] call returns.
 #[tc_model]
 pub struct DeleteWorkflowByIdResponse {
-    /// `Data`: an [`OperationOpsDto`](super::models::OperationOpsDto).
+    /// `Data`
     pub data: Option<models::OperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3956,15 +3576,26 @@ pub struct DeleteWorkflowByIdResponse {
 /// The `DescribeAlarmEvents` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeAlarmEventsResponse`].
-/// The codes it documents are in [`DescribeAlarmEventsError`](super::errors::DescribeAlarmEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeAlarmEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeAlarmEvents",
     output = DescribeAlarmEventsResponse,
-    error = super::errors::DescribeAlarmEventsError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3974,57 +3605,41 @@ pub struct DeleteWorkflowByIdResponse {
     )
 )]
 pub struct DescribeAlarmEvents {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2022-12-12 12:12:12\""`
+    /// `StartTime`; example: `"\"2022-12-12 12:12:12\""`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2022-12-12 12:12:12\""`
+    /// `EndTime`; example: `"\"2022-12-12 12:12:12\""`
     pub end_time: Option<String>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MonitorType`; example: `4`
     pub monitor_type: Option<u64>,
 }
 
 /// What a successful [`DescribeAlarmEvents`] call returns.
 #[tc_model]
 pub struct DescribeAlarmEventsResponse {
-    /// `AlarmEventInfoList`: a list of [`AlarmEventInfo`](super::models::AlarmEventInfo) objects.
+    /// `AlarmEventInfoList`
     pub alarm_event_info_list: Option<Vec<models::AlarmEventInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4034,15 +3649,25 @@ pub struct DescribeAlarmEventsResponse {
 /// The `DescribeAlarmReceiver` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeAlarmReceiverResponse`].
-/// The codes it documents are in [`DescribeAlarmReceiverError`](super::errors::DescribeAlarmReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeAlarmReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeAlarmReceiver",
     output = DescribeAlarmReceiverResponse,
-    error = super::errors::DescribeAlarmReceiverError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4052,71 +3677,47 @@ pub struct DescribeAlarmEventsResponse {
     )
 )]
 pub struct DescribeAlarmReceiver {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"8726"`
+    /// `AlarmId`; example: `"8726"`
     pub alarm_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"9867"`
+    /// `ProjectId`; example: `"9867"`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 
-    /// `AlarmRecipient`: a string.
-    ///
-    /// Example: `"8675"`
+    /// `AlarmRecipient`; example: `"8675"`
     pub alarm_recipient: Option<String>,
 
-    /// `AlarmRecipientName`: a string.
-    ///
-    /// Example: `"jtyhdf"`
+    /// `AlarmRecipientName`; example: `"jtyhdf"`
     pub alarm_recipient_name: Option<String>,
 
-    /// `AlarmTime`: a string.
-    ///
-    /// Example: `"2022-02-02 11:11:11"`
+    /// `AlarmTime`; example: `"2022-02-02 11:11:11"`
     pub alarm_time: Option<String>,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"1213421"`
+    /// `MessageId`; example: `"1213421"`
     pub message_id: Option<String>,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecordId`; example: `100`
     pub record_id: Option<u64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MonitorType`; example: `4`
     pub monitor_type: Option<u64>,
 }
 
 /// What a successful [`DescribeAlarmReceiver`] call returns.
 #[tc_model]
 pub struct DescribeAlarmReceiverResponse {
-    /// `AlarmReceiverInfoList`: a list of [`AlarmReceiverInfo`](super::models::AlarmReceiverInfo) objects.
+    /// `AlarmReceiverInfoList`
     pub alarm_receiver_info_list: Option<Vec<models::AlarmReceiverInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4126,111 +3727,84 @@ pub struct DescribeAlarmReceiverResponse {
 /// The `DescribeAllByFolderNew` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeAllByFolderNewResponse`].
-/// The codes it documents are in [`DescribeAllByFolderNewError`](super::errors::DescribeAllByFolderNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeAllByFolderNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeAllByFolderNew",
     output = DescribeAllByFolderNewResponse,
-    error = super::errors::DescribeAllByFolderNewError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeAllByFolderNew {
-    /// `Folder`: a [`FolderOpsDto`](super::models::FolderOpsDto).
-    ///
-    /// Example: `{"Id":"c789de4f-bcc7-11ed-b7fc-043f72e73c62"}`
+    /// `Folder`; example: `{"Id":"c789de4f-bcc7-11ed-b7fc-043f72e73c62"}`
     pub folder: Option<models::FolderOpsDto>,
 
-    /// `Workflows`: a list of [`WorkflowCanvasOpsDto`](super::models::WorkflowCanvasOpsDto) objects.
+    /// `Workflows`
     pub workflows: Option<Vec<models::WorkflowCanvasOpsDto>>,
 
-    /// `TargetFolderId`: a string.
-    ///
-    /// Example: `"\"c789de4f-bcc7-11ed-a567-0e02b2c3d479\""`
+    /// `TargetFolderId`; example: `"\"c789de4f-bcc7-11ed-a567-0e02b2c3d479\""`
     pub target_folder_id: Option<String>,
 
-    /// `KeyWords`: a string.
-    ///
-    /// Example: `"\"test_wf\""`
+    /// `KeyWords`; example: `"\"test_wf\""`
     pub key_words: Option<String>,
 
-    /// `ParentsFolderId`: a string.
-    ///
-    /// Example: `"\"c789de4f-bcc7-11ed-a567-0e02b2c3d479\""`
+    /// `ParentsFolderId`; example: `"\"c789de4f-bcc7-11ed-a567-0e02b2c3d479\""`
     pub parents_folder_id: Option<String>,
 
-    /// `IsAddWorkflow`: a string.
-    ///
-    /// Example: `"\"false\""`
+    /// `IsAddWorkflow`; example: `"\"false\""`
     pub is_add_workflow: Option<String>,
 
-    /// `TaskStates`: a list of strings.
+    /// `TaskStates`
     pub task_states: Option<Vec<String>>,
 
-    /// `FindType`: a string.
-    ///
-    /// Example: `"\"all\""`
+    /// `FindType`; example: `"\"all\""`
     pub find_type: Option<String>,
 
-    /// `OptType`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `OptType`; example: `"\"\""`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `OperatorName`; example: `"\"tom\""`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"\"1234\""`
+    /// `OperatorId`; example: `"\"1234\""`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1232324234234\""`
+    /// `ProjectId`; example: `"\"1232324234234\""`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"test_pro\""`
+    /// `ProjectIdent`; example: `"\"test_pro\""`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"测试项目\""`
+    /// `ProjectName`; example: `"\"测试项目\""`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `250`
+    /// `Count`; example: `250`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCount`; example: `true`
     pub is_count: Option<bool>,
 }
 
 /// What a successful [`DescribeAllByFolderNew`] call returns.
 #[tc_model]
 pub struct DescribeAllByFolderNewResponse {
-    /// `Data`: a [`CollectionFolderOpsDto`](super::models::CollectionFolderOpsDto).
+    /// `Data`
     pub data: models::CollectionFolderOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4240,43 +3814,43 @@ pub struct DescribeAllByFolderNewResponse {
 /// The `DescribeApproveList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeApproveListResponse`].
-/// The codes it documents are in [`DescribeApproveListError`](super::errors::DescribeApproveListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeApproveList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeApproveList",
     output = DescribeApproveListResponse,
-    error = super::errors::DescribeApproveListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeApproveList {
-    /// `ApproveClassification`: a string.
-    ///
-    /// Example: `"“db”代表库表审批， “task”代表任务审批 ，“api”代表API审批"`
+    /// `ApproveClassification`; example: `"“db”代表库表审批， “task”代表任务审批 ，“api”代表API审批"`
     pub approve_classification: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `Filters`: a list of [`FilterOptional`](super::models::FilterOptional) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterOptional>>,
 
-    /// `OrderFields`: a list of [`OrderFieldOptional`](super::models::OrderFieldOptional) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderFieldOptional>>,
 }
 
 /// What a successful [`DescribeApproveList`] call returns.
 #[tc_model]
 pub struct DescribeApproveListResponse {
-    /// `Data`: a [`DescribeApply`](super::models::DescribeApply).
+    /// `Data`
     pub data: Option<models::DescribeApply>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4286,27 +3860,30 @@ pub struct DescribeApproveListResponse {
 /// The `DescribeApproveTypeList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeApproveTypeListResponse`].
-/// The codes it documents are in [`DescribeApproveTypeListError`](super::errors::DescribeApproveTypeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeApproveTypeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeApproveTypeList",
     output = DescribeApproveTypeListResponse,
-    error = super::errors::DescribeApproveTypeListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeApproveTypeList {
-    /// `Classification`: a string.
-    ///
-    /// Example: `"\"db\""`
+    /// `Classification`; example: `"\"db\""`
     pub classification: String,
 }
 
 /// What a successful [`DescribeApproveTypeList`] call returns.
 #[tc_model]
 pub struct DescribeApproveTypeListResponse {
-    /// `Data`: a list of [`ApproveType`](super::models::ApproveType) objects.
+    /// `Data`
     pub data: Vec<models::ApproveType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4316,22 +3893,31 @@ pub struct DescribeApproveTypeListResponse {
 /// The `DescribeBaseBizCatalogs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeBaseBizCatalogsResponse`].
-/// The codes it documents are in [`DescribeBaseBizCatalogsError`](super::errors::DescribeBaseBizCatalogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeBaseBizCatalogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeBaseBizCatalogs",
     output = DescribeBaseBizCatalogsResponse,
-    error = super::errors::DescribeBaseBizCatalogsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeBaseBizCatalogs {}
 
 /// What a successful [`DescribeBaseBizCatalogs`] call returns.
 #[tc_model]
 pub struct DescribeBaseBizCatalogsResponse {
-    /// `Data`: a list of [`BizCatalogsInfo`](super::models::BizCatalogsInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::BizCatalogsInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4341,142 +3927,103 @@ pub struct DescribeBaseBizCatalogsResponse {
 /// The `DescribeBatchOperateTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeBatchOperateTaskResponse`].
-/// The codes it documents are in [`DescribeBatchOperateTaskError`](super::errors::DescribeBatchOperateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeBatchOperateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeBatchOperateTask",
     output = DescribeBatchOperateTaskResponse,
-    error = super::errors::DescribeBatchOperateTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeBatchOperateTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947863944517296"`
+    /// `ProjectId`; example: `"1460947863944517296"`
     pub project_id: String,
 
-    /// `Page`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Page`; example: `"1"`
     pub page: String,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Size`; example: `"10"`
     pub size: String,
 
-    /// `StatusList`: a list of strings.
-    ///
-    /// Example: `["NS"]`
+    /// `StatusList`; example: `["NS"]`
     pub status_list: Option<Vec<String>>,
 
-    /// `OwnerNameList`: a list of strings.
-    ///
-    /// Example: `["wedata"]`
+    /// `OwnerNameList`; example: `["wedata"]`
     pub owner_name_list: Option<Vec<String>>,
 
-    /// `WorkflowIdList`: a list of strings.
-    ///
-    /// Example: `["860a23d6-ea4a-11ed-7909-bc97e105ba60"]`
+    /// `WorkflowIdList`; example: `["860a23d6-ea4a-11ed-7909-bc97e105ba60"]`
     pub workflow_id_list: Option<Vec<String>>,
 
-    /// `TaskNameFilter`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `TaskNameFilter`; example: `"wedata"`
     pub task_name_filter: Option<String>,
 
-    /// `TaskTypeList`: a list of strings.
-    ///
-    /// Example: `["hive"]`
+    /// `TaskTypeList`; example: `["hive"]`
     pub task_type_list: Option<Vec<String>>,
 
-    /// `FordIdList`: a list of strings.
-    ///
-    /// Example: `["860a23d6-ea4a-11ed-7909-bc97e105ba60"]`
+    /// `FordIdList`; example: `["860a23d6-ea4a-11ed-7909-bc97e105ba60"]`
     pub ford_id_list: Option<Vec<String>>,
 
-    /// `TaskIdFilter`: a string.
-    ///
-    /// Example: `"20230309172959474"`
+    /// `TaskIdFilter`; example: `"20230309172959474"`
     pub task_id_filter: Option<String>,
 
-    /// `OwnerNameFilter`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `OwnerNameFilter`; example: `"wedata"`
     pub owner_name_filter: Option<String>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortItem`; example: `"CreateTime"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `DataEngineList`: a list of strings.
-    ///
-    /// Example: `["SparkJob"]`
+    /// `DataEngineList`; example: `["SparkJob"]`
     pub data_engine_list: Option<Vec<String>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"100028578877"`
+    /// `UserId`; example: `"100028578877"`
     pub user_id: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"100028578877"`
+    /// `OwnerId`; example: `"100028578877"`
     pub owner_id: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"12546362"`
+    /// `TenantId`; example: `"12546362"`
     pub tenant_id: Option<String>,
 
-    /// `DatasourceIdList`: a list of strings.
-    ///
-    /// Example: `["7902"]`
+    /// `DatasourceIdList`; example: `["7902"]`
     pub datasource_id_list: Option<Vec<String>>,
 
-    /// `DatasourceTypeList`: a list of strings.
-    ///
-    /// Example: `["mysql"]`
+    /// `DatasourceTypeList`; example: `["mysql"]`
     pub datasource_type_list: Option<Vec<String>>,
 
-    /// `CycleUnitList`: a list of strings.
-    ///
-    /// Example: `["D"]`
+    /// `CycleUnitList`; example: `["D"]`
     pub cycle_unit_list: Option<Vec<String>>,
 
-    /// `CanSubmit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanSubmit`; example: `true`
     pub can_submit: Option<bool>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `MinUpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-07-16T15:00:00+08:00"`
+    /// `MinUpdateTime`, an ISO 8601 timestamp; example: `"2025-07-16T15:00:00+08:00"`
     pub min_update_time: Option<String>,
 
-    /// `MaxUpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-07-17T15:00:00+08:00"`
+    /// `MaxUpdateTime`, an ISO 8601 timestamp; example: `"2025-07-17T15:00:00+08:00"`
     pub max_update_time: Option<String>,
 }
 
 /// What a successful [`DescribeBatchOperateTask`] call returns.
 #[tc_model]
 pub struct DescribeBatchOperateTaskResponse {
-    /// `Data`: a [`DescribeBatchOperateTaskPage`](super::models::DescribeBatchOperateTaskPage).
+    /// `Data`
     pub data: Option<models::DescribeBatchOperateTaskPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4486,37 +4033,37 @@ pub struct DescribeBatchOperateTaskResponse {
 /// The `DescribeCodeTemplateDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeCodeTemplateDetailResponse`].
-/// The codes it documents are in [`DescribeCodeTemplateDetailError`](super::errors::DescribeCodeTemplateDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeCodeTemplateDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeCodeTemplateDetail",
     output = DescribeCodeTemplateDetailResponse,
-    error = super::errors::DescribeCodeTemplateDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeCodeTemplateDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `CodeTemplateId`; example: `"20250227112841503"`
     pub code_template_id: String,
 
-    /// `NeedReturnScriptContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedReturnScriptContent`; example: `false`
     pub need_return_script_content: Option<bool>,
 }
 
 /// What a successful [`DescribeCodeTemplateDetail`] call returns.
 #[tc_model]
 pub struct DescribeCodeTemplateDetailResponse {
-    /// `Data`: a [`CodeTemplateDetail`](super::models::CodeTemplateDetail).
+    /// `Data`
     pub data: Option<models::CodeTemplateDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4526,48 +4073,49 @@ pub struct DescribeCodeTemplateDetailResponse {
 /// The `DescribeColumnLineage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeColumnLineageResponse`].
-/// The codes it documents are in [`DescribeColumnLineageError`](super::errors::DescribeColumnLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeColumnLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeColumnLineage",
     output = DescribeColumnLineageResponse,
-    error = super::errors::DescribeColumnLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeColumnLineage {
-    /// `Direction`: a string.
-    ///
-    /// Example: `"BOTH"`
+    /// `Direction`; example: `"BOTH"`
     pub direction: String,
 
-    /// `Data`: a [`ColumnLineageInfo`](super::models::ColumnLineageInfo).
+    /// `Data`
     pub data: models::ColumnLineageInfo,
 
-    /// `InputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputDepth`; example: `1`
     pub input_depth: Option<i64>,
 
-    /// `OutputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputDepth`; example: `1`
     pub output_depth: Option<i64>,
 
-    /// `ExtParams`: a list of [`RecordField`](super::models::RecordField) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::RecordField>>,
 
-    /// `IgnoreTemp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreTemp`; example: `false`
     pub ignore_temp: Option<bool>,
 }
 
 /// What a successful [`DescribeColumnLineage`] call returns.
 #[tc_model]
 pub struct DescribeColumnLineageResponse {
-    /// `ColumnAggregationLineage`: a [`ColumnAggregationLineage`](super::models::ColumnAggregationLineage).
+    /// `ColumnAggregationLineage`
     pub column_aggregation_lineage: Option<models::ColumnAggregationLineage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4577,15 +4125,25 @@ pub struct DescribeColumnLineageResponse {
 /// The `DescribeColumnsMeta` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeColumnsMetaResponse`].
-/// The codes it documents are in [`DescribeColumnsMetaError`](super::errors::DescribeColumnsMetaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeColumnsMeta)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeColumnsMeta",
     output = DescribeColumnsMetaResponse,
-    error = super::errors::DescribeColumnsMetaError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4595,47 +4153,35 @@ pub struct DescribeColumnLineageResponse {
     )
 )]
 pub struct DescribeColumnsMeta {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"guid"`
+    /// `TableId`; example: `"guid"`
     pub table_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `FilterSet`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterSet`
     pub filter_set: Option<Vec<models::Filter>>,
 
-    /// `OrderFieldSet`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFieldSet`
     pub order_field_set: Option<Vec<models::OrderField>>,
 
-    /// `IsPartitionQuery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPartitionQuery`; example: `false`
     pub is_partition_query: Option<bool>,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ComplianceId`; example: `100`
     pub compliance_id: Option<i64>,
 }
 
 /// What a successful [`DescribeColumnsMeta`] call returns.
 #[tc_model]
 pub struct DescribeColumnsMetaResponse {
-    /// `ColumnMetaSet`: a list of [`ColumnMeta`](super::models::ColumnMeta) objects.
+    /// `ColumnMetaSet`
     pub column_meta_set: Option<Vec<models::ColumnMeta>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4645,61 +4191,55 @@ pub struct DescribeColumnsMetaResponse {
 /// The `DescribeDataAssets` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataAssetsResponse`].
-/// The codes it documents are in [`DescribeDataAssetsError`](super::errors::DescribeDataAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ConnectionTimeOutError`](super::errors::WedataErrorCode::FailedOperationConnectionTimeOutError)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataAssets",
     output = DescribeDataAssetsResponse,
-    error = super::errors::DescribeDataAssetsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDataAssets {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeDataAssets`] call returns.
 #[tc_model]
 pub struct DescribeDataAssetsResponse {
-    /// `DataSetRecords`: a list of [`DataSetRecord`](super::models::DataSetRecord) objects.
+    /// `DataSetRecords`
     pub data_set_records: Option<Vec<models::DataSetRecord>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `IndicatorRecords`: a list of [`IndicatorBaseInfo`](super::models::IndicatorBaseInfo) objects.
+    /// `IndicatorRecords`
     pub indicator_records: Option<Vec<models::IndicatorBaseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4709,37 +4249,39 @@ pub struct DescribeDataAssetsResponse {
 /// The `DescribeDataCheckStat` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataCheckStatResponse`].
-/// The codes it documents are in [`DescribeDataCheckStatError`](super::errors::DescribeDataCheckStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataCheckStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataCheckStat",
     output = DescribeDataCheckStatResponse,
-    error = super::errors::DescribeDataCheckStatError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDataCheckStat {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1034324"`
+    /// `ProjectId`; example: `"1034324"`
     pub project_id: String,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `BeginDate`; example: `"1645155262"`
     pub begin_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `EndDate`; example: `"1645155262"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeDataCheckStat`] call returns.
 #[tc_model]
 pub struct DescribeDataCheckStatResponse {
-    /// `Data`: a [`DataCheckStat`](super::models::DataCheckStat).
+    /// `Data`
     pub data: models::DataCheckStat,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4749,32 +4291,33 @@ pub struct DescribeDataCheckStatResponse {
 /// The `DescribeDataServicePublishedApiDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataServicePublishedApiDetailResponse`].
-/// The codes it documents are in [`DescribeDataServicePublishedApiDetailError`](super::errors::DescribeDataServicePublishedApiDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataServicePublishedApiDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataServicePublishedApiDetail",
     output = DescribeDataServicePublishedApiDetailResponse,
-    error = super::errors::DescribeDataServicePublishedApiDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDataServicePublishedApiDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1847084985566855169"`
+    /// `Id`; example: `"1847084985566855169"`
     pub id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeDataServicePublishedApiDetail`] call returns.
 #[tc_model]
 pub struct DescribeDataServicePublishedApiDetailResponse {
-    /// `Data`: a [`DescribeDataServicePublishedApiDetailResp`](super::models::DescribeDataServicePublishedApiDetailResp).
+    /// `Data`
     pub data: models::DescribeDataServicePublishedApiDetailResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4784,15 +4327,20 @@ pub struct DescribeDataServicePublishedApiDetailResponse {
 /// The `DescribeDataServicePublishedApiList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataServicePublishedApiListResponse`].
-/// The codes it documents are in [`DescribeDataServicePublishedApiListError`](super::errors::DescribeDataServicePublishedApiListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataServicePublishedApiList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataServicePublishedApiList",
     output = DescribeDataServicePublishedApiListResponse,
-    error = super::errors::DescribeDataServicePublishedApiListError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4802,37 +4350,29 @@ pub struct DescribeDataServicePublishedApiDetailResponse {
     )
 )]
 pub struct DescribeDataServicePublishedApiList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `Filters`: a [`DataServicePublishedApiListFilter`](super::models::DataServicePublishedApiListFilter).
+    /// `Filters`
     pub filters: Option<models::DataServicePublishedApiListFilter>,
 
-    /// `OrderFields`: a list of [`DataServiceRequestListOrder`](super::models::DataServiceRequestListOrder) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::DataServiceRequestListOrder>>,
 }
 
 /// What a successful [`DescribeDataServicePublishedApiList`] call returns.
 #[tc_model]
 pub struct DescribeDataServicePublishedApiListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DataSet`: a list of [`DescribeDataServicePublishedApiListResp`](super::models::DescribeDataServicePublishedApiListResp) objects.
+    /// `DataSet`
     pub data_set: Vec<models::DescribeDataServicePublishedApiListResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4842,15 +4382,20 @@ pub struct DescribeDataServicePublishedApiListResponse {
 /// The `DescribeDataSourceInfoList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataSourceInfoListResponse`].
-/// The codes it documents are in [`DescribeDataSourceInfoListError`](super::errors::DescribeDataSourceInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataSourceInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataSourceInfoList",
     output = DescribeDataSourceInfoListResponse,
-    error = super::errors::DescribeDataSourceInfoListError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4860,47 +4405,35 @@ pub struct DescribeDataServicePublishedApiListResponse {
     )
 )]
 pub struct DescribeDataSourceInfoList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 
-    /// `OrderFields`: an [`OrderField`](super::models::OrderField).
+    /// `OrderFields`
     pub order_fields: Option<models::OrderField>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"test_mysql"`
+    /// `DatasourceName`; example: `"test_mysql"`
     pub datasource_name: Option<String>,
 }
 
 /// What a successful [`DescribeDataSourceInfoList`] call returns.
 #[tc_model]
 pub struct DescribeDataSourceInfoListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `55`
+    /// `TotalCount`; example: `55`
     pub total_count: i64,
 
-    /// `DatasourceSet`: a list of [`DatasourceBaseInfo`](super::models::DatasourceBaseInfo) objects.
+    /// `DatasourceSet`
     pub datasource_set: Option<Vec<models::DatasourceBaseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4910,38 +4443,40 @@ pub struct DescribeDataSourceInfoListResponse {
 /// The `DescribeDataSourceList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDataSourceListResponse`].
-/// The codes it documents are in [`DescribeDataSourceListError`](super::errors::DescribeDataSourceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDataSourceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDataSourceList",
     output = DescribeDataSourceListResponse,
-    error = super::errors::DescribeDataSourceListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDataSourceList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDataSourceList`] call returns.
 #[tc_model]
 pub struct DescribeDataSourceListResponse {
-    /// `Data`: a [`DataSourceInfoPage`](super::models::DataSourceInfoPage).
+    /// `Data`
     pub data: Option<models::DataSourceInfoPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4951,42 +4486,40 @@ pub struct DescribeDataSourceListResponse {
 /// The `DescribeDatabaseByName` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDatabaseByNameResponse`].
-/// The codes it documents are in [`DescribeDatabaseByNameError`](super::errors::DescribeDatabaseByNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDatabaseByName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDatabaseByName",
     output = DescribeDatabaseByNameResponse,
-    error = super::errors::DescribeDatabaseByNameError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDatabaseByName {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `DatabaseName`; example: `"db_name"`
     pub database_name: String,
 
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4506`
+    /// `DatasourceId`; example: `4506`
     pub datasource_id: u64,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SchemaName`; example: `"public"`
     pub schema_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-xd"`
+    /// `ClusterId`; example: `"emr-xd"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeDatabaseByName`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseByNameResponse {
-    /// `DatabaseMeta`: a [`DatabaseMeta`](super::models::DatabaseMeta).
+    /// `DatabaseMeta`
     pub database_meta: Option<models::DatabaseMeta>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4996,30 +4529,33 @@ pub struct DescribeDatabaseByNameResponse {
 /// The `DescribeDatabaseInfoList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDatabaseInfoListResponse`].
-/// The codes it documents are in [`DescribeDatabaseInfoListError`](super::errors::DescribeDatabaseInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDatabaseInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDatabaseInfoList",
     output = DescribeDatabaseInfoListResponse,
-    error = super::errors::DescribeDatabaseInfoListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDatabaseInfoList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"rpc"`
+    /// `ConnectionType`; example: `"rpc"`
     pub connection_type: String,
 }
 
 /// What a successful [`DescribeDatabaseInfoList`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseInfoListResponse {
-    /// `DatabaseInfo`: a list of [`DatabaseInfo`](super::models::DatabaseInfo) objects.
+    /// `DatabaseInfo`
     pub database_info: Option<Vec<models::DatabaseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5029,27 +4565,35 @@ pub struct DescribeDatabaseInfoListResponse {
 /// The `DescribeDatabaseMeta` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDatabaseMetaResponse`].
-/// The codes it documents are in [`DescribeDatabaseMetaError`](super::errors::DescribeDatabaseMetaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDatabaseMeta)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDatabaseMeta",
     output = DescribeDatabaseMetaResponse,
-    error = super::errors::DescribeDatabaseMetaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDatabaseMeta {
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"guid"`
+    /// `DatabaseId`; example: `"guid"`
     pub database_id: String,
 }
 
 /// What a successful [`DescribeDatabaseMeta`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseMetaResponse {
-    /// `DatabaseMeta`: a [`DatabaseMeta`](super::models::DatabaseMeta).
+    /// `DatabaseMeta`
     pub database_meta: Option<models::DatabaseMeta>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5059,15 +4603,24 @@ pub struct DescribeDatabaseMetaResponse {
 /// The `DescribeDatabaseMetas` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDatabaseMetasResponse`].
-/// The codes it documents are in [`DescribeDatabaseMetasError`](super::errors::DescribeDatabaseMetasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDatabaseMetas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDatabaseMetas",
     output = DescribeDatabaseMetasResponse,
-    error = super::errors::DescribeDatabaseMetasError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -5076,27 +4629,23 @@ pub struct DescribeDatabaseMetaResponse {
     )
 )]
 pub struct DescribeDatabaseMetas {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeDatabaseMetas`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseMetasResponse {
-    /// `DatabaseMeta`: a list of [`DatabaseMeta`](super::models::DatabaseMeta) objects.
+    /// `DatabaseMeta`
     pub database_meta: Option<Vec<models::DatabaseMeta>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5106,32 +4655,33 @@ pub struct DescribeDatabaseMetasResponse {
 /// The `DescribeDatasource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDatasourceResponse`].
-/// The codes it documents are in [`DescribeDatasourceError`](super::errors::DescribeDatasourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDatasource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDatasource",
     output = DescribeDatasourceResponse,
-    error = super::errors::DescribeDatasourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDatasource {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1035`
+    /// `Id`; example: `1035`
     pub id: u64,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeDatasource`] call returns.
 #[tc_model]
 pub struct DescribeDatasourceResponse {
-    /// `Data`: a [`DataSourceInfo`](super::models::DataSourceInfo).
+    /// `Data`
     pub data: Option<models::DataSourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5141,47 +4691,42 @@ pub struct DescribeDatasourceResponse {
 /// The `DescribeDependOpsTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDependOpsTasksResponse`].
-/// The codes it documents are in [`DescribeDependOpsTasksError`](super::errors::DescribeDependOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDependOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDependOpsTasks",
     output = DescribeDependOpsTasksResponse,
-    error = super::errors::DescribeDependOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDependOpsTasks {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"1111\""`
+    /// `TaskId`; example: `"\"1111\""`
     pub task_id: String,
 
-    /// `Deep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deep`; example: `1`
     pub deep: u64,
 
-    /// `Up`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Up`; example: `1`
     pub up: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"\"338a6229-72d6-11ec-854b-525400f55a20\""`
+    /// `WorkflowId`; example: `"\"338a6229-72d6-11ec-854b-525400f55a20\""`
     pub workflow_id: String,
 }
 
 /// What a successful [`DescribeDependOpsTasks`] call returns.
 #[tc_model]
 pub struct DescribeDependOpsTasksResponse {
-    /// `Data`: an [`OpsTaskCanvasInfoList`](super::models::OpsTaskCanvasInfoList).
+    /// `Data`
     pub data: models::OpsTaskCanvasInfoList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5191,32 +4736,33 @@ pub struct DescribeDependOpsTasksResponse {
 /// The `DescribeDependTaskLists` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDependTaskListsResponse`].
-/// The codes it documents are in [`DescribeDependTaskListsError`](super::errors::DescribeDependTaskListsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDependTaskLists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDependTaskLists",
     output = DescribeDependTaskListsResponse,
-    error = super::errors::DescribeDependTaskListsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDependTaskLists {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250807170933305"]`
+    /// `TaskIds`; example: `["20250807170933305"]`
     pub task_ids: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeDependTaskLists`] call returns.
 #[tc_model]
 pub struct DescribeDependTaskListsResponse {
-    /// `Data`: a list of [`TaskOpsDto`](super::models::TaskOpsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::TaskOpsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5226,40 +4772,47 @@ pub struct DescribeDependTaskListsResponse {
 /// The `DescribeDimensionScore` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDimensionScoreResponse`].
-/// The codes it documents are in [`DescribeDimensionScoreError`](super::errors::DescribeDimensionScoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDimensionScore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDimensionScore",
     output = DescribeDimensionScoreResponse,
-    error = super::errors::DescribeDimensionScoreError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDimensionScore {
-    /// `StatisticsDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1679414400`
+    /// `StatisticsDate`; example: `1679414400`
     pub statistics_date: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"198540946980"`
+    /// `ProjectId`; example: `"198540946980"`
     pub project_id: String,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"9081"`
+    /// `DatasourceId`; example: `"9081"`
     pub datasource_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDimensionScore`] call returns.
 #[tc_model]
 pub struct DescribeDimensionScoreResponse {
-    /// `Data`: a [`DimensionScore`](super::models::DimensionScore).
+    /// `Data`
     pub data: Option<models::DimensionScore>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5269,113 +4822,84 @@ pub struct DescribeDimensionScoreResponse {
 /// The `DescribeDsFolderTree` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDsFolderTreeResponse`].
-/// The codes it documents are in [`DescribeDsFolderTreeError`](super::errors::DescribeDsFolderTreeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDsFolderTree)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDsFolderTree",
     output = DescribeDsFolderTreeResponse,
-    error = super::errors::DescribeDsFolderTreeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDsFolderTree {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `FirstLevelPull`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FirstLevelPull`; example: `false`
     pub first_level_pull: Option<bool>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"860a23d6-ea4a-11ed-8909-bc97e105ba60"`
+    /// `FolderId`; example: `"860a23d6-ea4a-11ed-8909-bc97e105ba60"`
     pub folder_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"860a23d6-ea4a-11ed-8909-bc97e105baop"`
+    /// `WorkflowId`; example: `"860a23d6-ea4a-11ed-8909-bc97e105baop"`
     pub workflow_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Keyword`; example: `"wedata"`
     pub keyword: Option<String>,
 
-    /// `IncludeWorkflow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeWorkflow`; example: `false`
     pub include_workflow: Option<bool>,
 
-    /// `IncludeTask`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeTask`; example: `false`
     pub include_task: Option<bool>,
 
-    /// `IncludeVirtualTask`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeVirtualTask`; example: `false`
     pub include_virtual_task: Option<bool>,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"8cc31ac0-ea4a-11ed-8909-bc97e105ba60"`
+    /// `TaskFolderId`; example: `"8cc31ac0-ea4a-11ed-8909-bc97e105ba60"`
     pub task_folder_id: Option<String>,
 
-    /// `DisplayType`: a string.
-    ///
-    /// Example: `"classification"`
+    /// `DisplayType`; example: `"classification"`
     pub display_type: Option<String>,
 
-    /// `IncludeTaskFolder`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeTaskFolder`; example: `false`
     pub include_task_folder: Option<bool>,
 
-    /// `NewFolderTreeMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NewFolderTreeMode`; example: `false`
     pub new_folder_tree_mode: Option<bool>,
 
-    /// `TaskNodeId`: a string.
-    ///
-    /// Example: `"aaa_DLC"`
+    /// `TaskNodeId`; example: `"aaa_DLC"`
     pub task_node_id: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `TaskTypeIdList`: a list of signed 64-bit integers.
+    /// `TaskTypeIdList`
     pub task_type_id_list: Option<Vec<i64>>,
 
-    /// `InChargeIdList`: a list of strings.
+    /// `InChargeIdList`
     pub in_charge_id_list: Option<Vec<String>>,
 
-    /// `OnlyMe`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyMe`; example: `true`
     pub only_me: Option<bool>,
 
-    /// `IncludeCodeTemplate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeCodeTemplate`; example: `true`
     pub include_code_template: Option<bool>,
 
-    /// `FolderForm`: a string.
-    ///
-    /// Example: `"orchestrationSpace"`
+    /// `FolderForm`; example: `"orchestrationSpace"`
     pub folder_form: Option<String>,
 }
 
 /// What a successful [`DescribeDsFolderTree`] call returns.
 #[tc_model]
 pub struct DescribeDsFolderTreeResponse {
-    /// `Data`: a list of [`PathNodeDsVo`](super::models::PathNodeDsVo) objects.
+    /// `Data`
     pub data: Vec<models::PathNodeDsVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5385,52 +4909,48 @@ pub struct DescribeDsFolderTreeResponse {
 /// The `DescribeDsParentFolderTree` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDsParentFolderTreeResponse`].
-/// The codes it documents are in [`DescribeDsParentFolderTreeError`](super::errors::DescribeDsParentFolderTreeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDsParentFolderTree)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDsParentFolderTree",
     output = DescribeDsParentFolderTreeResponse,
-    error = super::errors::DescribeDsParentFolderTreeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDsParentFolderTree {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FolderId`; example: `"2"`
     pub folder_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `WorkflowId`; example: `"21"`
     pub workflow_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20230504163927698"`
+    /// `TaskId`; example: `"20230504163927698"`
     pub task_id: Option<String>,
 
-    /// `DisplayType`: a string.
-    ///
-    /// Example: `"classification"`
+    /// `DisplayType`; example: `"classification"`
     pub display_type: Option<String>,
 
-    /// `NewFolderTreeMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NewFolderTreeMode`; example: `true`
     pub new_folder_tree_mode: Option<bool>,
 }
 
 /// What a successful [`DescribeDsParentFolderTree`] call returns.
 #[tc_model]
 pub struct DescribeDsParentFolderTreeResponse {
-    /// `Data`: a list of [`PathNodeDsVo`](super::models::PathNodeDsVo) objects.
+    /// `Data`
     pub data: Vec<models::PathNodeDsVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5440,37 +4960,39 @@ pub struct DescribeDsParentFolderTreeResponse {
 /// The `DescribeDsTaskVersionInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDsTaskVersionInfoResponse`].
-/// The codes it documents are in [`DescribeDsTaskVersionInfoError`](super::errors::DescribeDsTaskVersionInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDsTaskVersionInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDsTaskVersionInfo",
     output = DescribeDsTaskVersionInfoResponse,
-    error = super::errors::DescribeDsTaskVersionInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDsTaskVersionInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20230224110309511"`
+    /// `TaskId`; example: `"20230224110309511"`
     pub task_id: String,
 
-    /// `TaskVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskVersion`; example: `"1"`
     pub task_version: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeDsTaskVersionInfo`] call returns.
 #[tc_model]
 pub struct DescribeDsTaskVersionInfoResponse {
-    /// `Data`: a [`TaskVersionDsDto`](super::models::TaskVersionDsDto).
+    /// `Data`
     pub data: Option<models::TaskVersionDsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5480,42 +5002,42 @@ pub struct DescribeDsTaskVersionInfoResponse {
 /// The `DescribeDsTaskVersionList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDsTaskVersionListResponse`].
-/// The codes it documents are in [`DescribeDsTaskVersionListError`](super::errors::DescribeDsTaskVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDsTaskVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDsTaskVersionList",
     output = DescribeDsTaskVersionListResponse,
-    error = super::errors::DescribeDsTaskVersionListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDsTaskVersionList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20230224110309511"`
+    /// `TaskId`; example: `"20230224110309511"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2417334454903762944"`
+    /// `ProjectId`; example: `"2417334454903762944"`
     pub project_id: Option<String>,
 
-    /// `IsOnlyCurrentEditingVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOnlyCurrentEditingVersion`; example: `false`
     pub is_only_current_editing_version: Option<bool>,
 
-    /// `IsOnlyProductVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOnlyProductVersion`; example: `false`
     pub is_only_product_version: Option<bool>,
 }
 
 /// What a successful [`DescribeDsTaskVersionList`] call returns.
 #[tc_model]
 pub struct DescribeDsTaskVersionListResponse {
-    /// `Data`: a list of [`TaskVersionDsDto`](super::models::TaskVersionDsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::TaskVersionDsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5525,35 +5047,36 @@ pub struct DescribeDsTaskVersionListResponse {
 /// The `DescribeDutyScheduleDetails` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDutyScheduleDetailsResponse`].
-/// The codes it documents are in [`DescribeDutyScheduleDetailsError`](super::errors::DescribeDutyScheduleDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDutyScheduleDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDutyScheduleDetails",
     output = DescribeDutyScheduleDetailsResponse,
-    error = super::errors::DescribeDutyScheduleDetailsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDutyScheduleDetails {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-02"`
+    /// `QueryDate`; example: `"2022-02"`
     pub query_date: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDutyScheduleDetails`] call returns.
 #[tc_model]
 pub struct DescribeDutyScheduleDetailsResponse {
-    /// `Data`: a list of [`DutyScheduleDetailsInfo`](super::models::DutyScheduleDetailsInfo) objects.
+    /// `Data`
     pub data: Vec<models::DutyScheduleDetailsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5563,37 +5086,36 @@ pub struct DescribeDutyScheduleDetailsResponse {
 /// The `DescribeDutyScheduleList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeDutyScheduleListResponse`].
-/// The codes it documents are in [`DescribeDutyScheduleListError`](super::errors::DescribeDutyScheduleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeDutyScheduleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeDutyScheduleList",
     output = DescribeDutyScheduleListResponse,
-    error = super::errors::DescribeDutyScheduleListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDutyScheduleList {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"值班表A"`
+    /// `Name`; example: `"值班表A"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeDutyScheduleList`] call returns.
 #[tc_model]
 pub struct DescribeDutyScheduleListResponse {
-    /// `Data`: a [`DutySchedule`](super::models::DutySchedule).
+    /// `Data`
     pub data: models::DutySchedule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5603,32 +5125,33 @@ pub struct DescribeDutyScheduleListResponse {
 /// The `DescribeEvent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeEventResponse`].
-/// The codes it documents are in [`DescribeEventError`](super::errors::DescribeEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeEvent",
     output = DescribeEventResponse,
-    error = super::errors::DescribeEventError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"\"test_event_mico\""`
+    /// `EventName`; example: `"\"test_event_mico\""`
     pub event_name: String,
 }
 
 /// What a successful [`DescribeEvent`] call returns.
 #[tc_model]
 pub struct DescribeEventResponse {
-    /// `Data`: an [`EventOpsDto`](super::models::EventOpsDto).
+    /// `Data`
     pub data: Option<models::EventOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5638,129 +5161,96 @@ pub struct DescribeEventResponse {
 /// The `DescribeEventCases` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeEventCasesResponse`].
-/// The codes it documents are in [`DescribeEventCasesError`](super::errors::DescribeEventCasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeEventCases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeEventCases",
     output = DescribeEventCasesResponse,
-    error = super::errors::DescribeEventCasesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeEventCases {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"\"consuming\""`
+    /// `Category`; example: `"\"consuming\""`
     pub category: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"\"test_day_event\""`
+    /// `EventName`; example: `"\"test_day_event\""`
     pub event_name: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"\"TIME_SERIES\""`
+    /// `EventType`; example: `"\"TIME_SERIES\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub event_type: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventSubType`; example: `"1"`
     pub event_sub_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventBroadcastType`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub event_broadcast_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub status: Option<String>,
 
-    /// `CreationTimeStart`: a string.
-    ///
-    /// Example: `"2025-08-07 11:00:00"`
+    /// `CreationTimeStart`; example: `"2025-08-07 11:00:00"`
     pub creation_time_start: Option<String>,
 
-    /// `CreationTimeEnd`: a string.
-    ///
-    /// Example: `"2025-08-08 11:00:00"`
+    /// `CreationTimeEnd`; example: `"2025-08-08 11:00:00"`
     pub creation_time_end: Option<String>,
 
-    /// `EventTriggeredTimeStart`: a string.
-    ///
-    /// Example: `"2025-08-07 11:00:00"`
+    /// `EventTriggeredTimeStart`; example: `"2025-08-07 11:00:00"`
     pub event_triggered_time_start: Option<String>,
 
-    /// `EventTriggeredTimeEnd`: a string.
-    ///
-    /// Example: `"2025-08-08 11:00:00"`
+    /// `EventTriggeredTimeEnd`; example: `"2025-08-08 11:00:00"`
     pub event_triggered_time_end: Option<String>,
 
-    /// `LogTimeStart`: a string.
-    ///
-    /// Example: `"2025-08-07 11:00:00"`
+    /// `LogTimeStart`; example: `"2025-08-07 11:00:00"`
     pub log_time_start: Option<String>,
 
-    /// `LogTimeEnd`: a string.
-    ///
-    /// Example: `"2025-08-07 11:00:00"`
+    /// `LogTimeEnd`; example: `"2025-08-07 11:00:00"`
     pub log_time_end: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"20250708"`
+    /// `Dimension`; example: `"20250708"`
     pub dimension: Option<String>,
 
-    /// `TimeToLive`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeToLive`; example: `"1"`
     pub time_to_live: Option<String>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortItem`; example: `"CreateTime"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortType`; example: `"desc"`
     pub sort_type: Option<String>,
 
-    /// `ConsumeCount`: a string.
+    /// `ConsumeCount`
     pub consume_count: Option<String>,
 }
 
 /// What a successful [`DescribeEventCases`] call returns.
 #[tc_model]
 pub struct DescribeEventCasesResponse {
-    /// `Data`: an [`EventCaseAuditLogVoCollection`](super::models::EventCaseAuditLogVoCollection).
+    /// `Data`
     pub data: Option<models::EventCaseAuditLogVoCollection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5770,42 +5260,39 @@ pub struct DescribeEventCasesResponse {
 /// The `DescribeEventConsumeTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeEventConsumeTasksResponse`].
-/// The codes it documents are in [`DescribeEventConsumeTasksError`](super::errors::DescribeEventConsumeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeEventConsumeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeEventConsumeTasks",
     output = DescribeEventConsumeTasksResponse,
-    error = super::errors::DescribeEventConsumeTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeEventConsumeTasks {
-    /// `EventCaseId`: a string.
-    ///
-    /// Example: `"\"7b55e80c3a7949428c34b02ab82b09b7\""`
+    /// `EventCaseId`; example: `"\"7b55e80c3a7949428c34b02ab82b09b7\""`
     pub event_case_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1501356495395639320"`
+    /// `ProjectId`; example: `"1501356495395639320"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeEventConsumeTasks`] call returns.
 #[tc_model]
 pub struct DescribeEventConsumeTasksResponse {
-    /// `Data`: an [`EventCaseConsumeLogOptDtoCollection`](super::models::EventCaseConsumeLogOptDtoCollection).
+    /// `Data`
     pub data: Option<models::EventCaseConsumeLogOptDtoCollection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5815,32 +5302,36 @@ pub struct DescribeEventConsumeTasksResponse {
 /// The `DescribeExecStrategy` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeExecStrategyResponse`].
-/// The codes it documents are in [`DescribeExecStrategyError`](super::errors::DescribeExecStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeExecStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeExecStrategy",
     output = DescribeExecStrategyResponse,
-    error = super::errors::DescribeExecStrategyError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeExecStrategy {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `RuleGroupId`; example: `53`
     pub rule_group_id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"394286270941464908"`
+    /// `ProjectId`; example: `"394286270941464908"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeExecStrategy`] call returns.
 #[tc_model]
 pub struct DescribeExecStrategyResponse {
-    /// `Data`: a [`RuleGroupExecStrategy`](super::models::RuleGroupExecStrategy).
+    /// `Data`
     pub data: Option<models::RuleGroupExecStrategy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5850,62 +5341,51 @@ pub struct DescribeExecStrategyResponse {
 /// The `DescribeExecutorGroupMetric` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeExecutorGroupMetricResponse`].
-/// The codes it documents are in [`DescribeExecutorGroupMetricError`](super::errors::DescribeExecutorGroupMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeExecutorGroupMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeExecutorGroupMetric",
     output = DescribeExecutorGroupMetricResponse,
-    error = super::errors::DescribeExecutorGroupMetricError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeExecutorGroupMetric {
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupId`; example: `"1"`
     pub executor_group_id: String,
 
-    /// `TrendStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrendStartTime`; example: `1`
     pub trend_start_time: Option<i64>,
 
-    /// `TrendEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrendEndTime`; example: `1`
     pub trend_end_time: Option<i64>,
 
-    /// `ExecutorGroupType`: a string.
-    ///
-    /// Example: `"scheduler:调度, integration:集成, all:全部"`
+    /// `ExecutorGroupType`; example: `"scheduler:调度, integration:集成, all:全部"`
     pub executor_group_type: Option<String>,
 
-    /// `ExecutorResourceType`: a string.
-    ///
-    /// Example: `"offline:离线资源  online:实时资源  loader:执行机 hosting:托管资源 all:全部"`
+    /// `ExecutorResourceType`; example: `"offline:离线资源  online:实时资源  loader:执行机 hosting:托管资源 all:全部"`
     pub executor_resource_type: Option<String>,
 
-    /// `LoaderId`: a string.
-    ///
-    /// Example: `"ins-2zdje3dv"`
+    /// `LoaderId`; example: `"ins-2zdje3dv"`
     pub loader_id: Option<String>,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"system: 系统指标  task: 任务指标  all: 全部"`
+    /// `MetricType`; example: `"system: 系统指标  task: 任务指标  all: 全部"`
     pub metric_type: Option<String>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Granularity`; example: `1`
     pub granularity: Option<i64>,
 }
 
 /// What a successful [`DescribeExecutorGroupMetric`] call returns.
 #[tc_model]
 pub struct DescribeExecutorGroupMetricResponse {
-    /// `Data`: an [`ExecutorResourceGroupInfo`](super::models::ExecutorResourceGroupInfo).
+    /// `Data`
     pub data: Option<models::ExecutorResourceGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5915,15 +5395,20 @@ pub struct DescribeExecutorGroupMetricResponse {
 /// The `DescribeFieldBasicInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeFieldBasicInfoResponse`].
-/// The codes it documents are in [`DescribeFieldBasicInfoError`](super::errors::DescribeFieldBasicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeFieldBasicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeFieldBasicInfo",
     output = DescribeFieldBasicInfoResponse,
-    error = super::errors::DescribeFieldBasicInfoError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -5933,32 +5418,26 @@ pub struct DescribeExecutorGroupMetricResponse {
     )
 )]
 pub struct DescribeFieldBasicInfo {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeFieldBasicInfo`] call returns.
 #[tc_model]
 pub struct DescribeFieldBasicInfoResponse {
-    /// `ColumnBasicInfoList`: a list of [`ColumnBasicInfo`](super::models::ColumnBasicInfo) objects.
+    /// `ColumnBasicInfoList`
     pub column_basic_info_list: Option<Vec<models::ColumnBasicInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5968,45 +5447,42 @@ pub struct DescribeFieldBasicInfoResponse {
 /// The `DescribeFolderWorkflowList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeFolderWorkflowListResponse`].
-/// The codes it documents are in [`DescribeFolderWorkflowListError`](super::errors::DescribeFolderWorkflowListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeFolderWorkflowList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeFolderWorkflowList",
     output = DescribeFolderWorkflowListResponse,
-    error = super::errors::DescribeFolderWorkflowListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeFolderWorkflowList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202312312414312"`
+    /// `ProjectId`; example: `"202312312414312"`
     pub project_id: String,
 
-    /// `ParentsFolderId`: a string.
-    ///
-    /// Example: `"62547ef7-5120-42e3-af11-3b92db8049e8"`
+    /// `ParentsFolderId`; example: `"62547ef7-5120-42e3-af11-3b92db8049e8"`
     pub parents_folder_id: String,
 
-    /// `KeyWords`: a string.
+    /// `KeyWords`
     pub key_words: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeFolderWorkflowList`] call returns.
 #[tc_model]
 pub struct DescribeFolderWorkflowListResponse {
-    /// `Data`: a [`DescribeFolderWorkflowListData`](super::models::DescribeFolderWorkflowListData).
+    /// `Data`
     pub data: Option<models::DescribeFolderWorkflowListData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6016,52 +5492,48 @@ pub struct DescribeFolderWorkflowListResponse {
 /// The `DescribeFormVersionParam` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeFormVersionParamResponse`].
-/// The codes it documents are in [`DescribeFormVersionParamError`](super::errors::DescribeFormVersionParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeFormVersionParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeFormVersionParam",
     output = DescribeFormVersionParamResponse,
-    error = super::errors::DescribeFormVersionParamError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeFormVersionParam {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1461767738399854592"`
+    /// `ProjectId`; example: `"1461767738399854592"`
     pub project_id: String,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250320223428932"`
+    /// `CodeTemplateId`; example: `"20250320223428932"`
     pub code_template_id: String,
 
-    /// `OriginalParams`: a list of strings.
-    ///
-    /// Example: `["aaddsadasd"]`
+    /// `OriginalParams`; example: `["aaddsadasd"]`
     pub original_params: Option<Vec<String>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Size`; example: `20`
     pub size: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"studio"`
+    /// `Source`; example: `"studio"`
     pub source: Option<String>,
 }
 
 /// What a successful [`DescribeFormVersionParam`] call returns.
 #[tc_model]
 pub struct DescribeFormVersionParamResponse {
-    /// `Data`: a [`TaskCollectionParamDto`](super::models::TaskCollectionParamDto).
+    /// `Data`
     pub data: Option<models::TaskCollectionParamDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6071,27 +5543,30 @@ pub struct DescribeFormVersionParamResponse {
 /// The `DescribeFunctionKinds` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeFunctionKindsResponse`].
-/// The codes it documents are in [`DescribeFunctionKindsError`](super::errors::DescribeFunctionKindsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeFunctionKinds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeFunctionKinds",
     output = DescribeFunctionKindsResponse,
-    error = super::errors::DescribeFunctionKindsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeFunctionKinds {}
 
 /// What a successful [`DescribeFunctionKinds`] call returns.
 #[tc_model]
 pub struct DescribeFunctionKindsResponse {
-    /// `Kinds`: a list of [`FunctionTypeOrKind`](super::models::FunctionTypeOrKind) objects.
+    /// `Kinds`
     pub kinds: Option<Vec<models::FunctionTypeOrKind>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"demoError"`
+    /// `ErrorMessage`; example: `"demoError"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6101,27 +5576,34 @@ pub struct DescribeFunctionKindsResponse {
 /// The `DescribeFunctionTypes` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeFunctionTypesResponse`].
-/// The codes it documents are in [`DescribeFunctionTypesError`](super::errors::DescribeFunctionTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeFunctionTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeFunctionTypes",
     output = DescribeFunctionTypesResponse,
-    error = super::errors::DescribeFunctionTypesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeFunctionTypes {}
 
 /// What a successful [`DescribeFunctionTypes`] call returns.
 #[tc_model]
 pub struct DescribeFunctionTypesResponse {
-    /// `Types`: a list of [`FunctionTypeOrKind`](super::models::FunctionTypeOrKind) objects.
+    /// `Types`
     pub types: Option<Vec<models::FunctionTypeOrKind>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"无权限"`
+    /// `ErrorMessage`; example: `"无权限"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6131,32 +5613,37 @@ pub struct DescribeFunctionTypesResponse {
 /// The `DescribeInstanceByCycle` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceByCycleResponse`].
-/// The codes it documents are in [`DescribeInstanceByCycleError`](super::errors::DescribeInstanceByCycleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceByCycle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceByCycle",
     output = DescribeInstanceByCycleResponse,
-    error = super::errors::DescribeInstanceByCycleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceByCycle {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1467296"`
+    /// `TenantId`; example: `"1467296"`
     pub tenant_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceByCycle`] call returns.
 #[tc_model]
 pub struct DescribeInstanceByCycleResponse {
-    /// `Data`: a list of [`TaskByCycle`](super::models::TaskByCycle) objects.
+    /// `Data`
     pub data: Vec<models::TaskByCycle>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6166,62 +5653,55 @@ pub struct DescribeInstanceByCycleResponse {
 /// The `DescribeInstanceDetailInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceDetailInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceDetailInfoError`](super::errors::DescribeInstanceDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceDetailInfo",
     output = DescribeInstanceDetailInfoResponse,
-    error = super::errors::DescribeInstanceDetailInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceDetailInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20230215201434653"`
+    /// `TaskId`; example: `"20230215201434653"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2023-03-09 00:00:00"`
+    /// `CurRunDate`; example: `"2023-03-09 00:00:00"`
     pub cur_run_date: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"20240823183321597"`
+    /// `ProjectId`; example: `"20240823183321597"`
     pub project_id: Option<String>,
 
-    /// `LifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LifeRound`; example: `0`
     pub life_round: Option<i64>,
 
-    /// `LifeRoundStartIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LifeRoundStartIndex`; example: `0`
     pub life_round_start_index: Option<i64>,
 
-    /// `LifeRoundSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LifeRoundSize`; example: `5`
     pub life_round_size: Option<i64>,
 
-    /// `TotalLifeRound`: a string.
-    ///
-    /// Example: `"20"`
+    /// `TotalLifeRound`; example: `"20"`
     pub total_life_round: Option<String>,
 
-    /// `Dynamic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dynamic`; example: `true`
     pub dynamic: Option<bool>,
 }
 
 /// What a successful [`DescribeInstanceDetailInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDetailInfoResponse {
-    /// `Data`: a list of [`InstanceLifeCycleOpsDto`](super::models::InstanceLifeCycleOpsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::InstanceLifeCycleOpsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6231,34 +5711,33 @@ pub struct DescribeInstanceDetailInfoResponse {
 /// The `DescribeInstanceLastLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceLastLogResponse`].
-/// The codes it documents are in [`DescribeInstanceLastLogError`](super::errors::DescribeInstanceLastLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceLastLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceLastLog",
     output = DescribeInstanceLastLogResponse,
-    error = super::errors::DescribeInstanceLastLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceLastLog {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20210602165654425"`
+    /// `TaskId`; example: `"20210602165654425"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2021-06-02+00:00:00"`
+    /// `CurRunDate`; example: `"2021-06-02+00:00:00"`
     pub cur_run_date: String,
 }
 
 /// What a successful [`DescribeInstanceLastLog`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLastLogResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Data`; example: `"true"`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6268,15 +5747,20 @@ pub struct DescribeInstanceLastLogResponse {
 /// The `DescribeInstanceList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceListResponse`].
-/// The codes it documents are in [`DescribeInstanceListError`](super::errors::DescribeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -6286,76 +5770,50 @@ pub struct DescribeInstanceLastLogResponse {
     )
 )]
 pub struct DescribeInstanceList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `CycleList`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `CycleList`; example: `["1"]`
     pub cycle_list: Vec<String>,
 
-    /// `OwnerList`: a list of strings.
-    ///
-    /// Example: `["809195"]`
+    /// `OwnerList`; example: `["809195"]`
     pub owner_list: Vec<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"__ALL__"`
+    /// `InstanceType`; example: `"__ALL__"`
     pub instance_type: String,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: String,
 
-    /// `SortCol`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `SortCol`; example: `"startTime"`
     pub sort_col: String,
 
-    /// `TaskTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[27]`
+    /// `TaskTypeList`; example: `[27]`
     pub task_type_list: Vec<i64>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `StateList`; example: `[2]`
     pub state_list: Vec<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"1263"`
+    /// `Keyword`; example: `"1263"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Data`; example: `"true"`
     pub data: String,
 
-    /// `InstanceList`: a list of [`InstanceList`](super::models::InstanceList) objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<models::InstanceList>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6365,47 +5823,42 @@ pub struct DescribeInstanceListResponse {
 /// The `DescribeInstanceLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceLogResponse`].
-/// The codes it documents are in [`DescribeInstanceLogError`](super::errors::DescribeInstanceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceLog",
     output = DescribeInstanceLogResponse,
-    error = super::errors::DescribeInstanceLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceLog {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20210602165654425"`
+    /// `TaskId`; example: `"20210602165654425"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2021-06-02+00:00:00"`
+    /// `CurRunDate`; example: `"2021-06-02+00:00:00"`
     pub cur_run_date: String,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"172.16.16.16"`
+    /// `BrokerIp`; example: `"172.16.16.16"`
     pub broker_ip: String,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"20210602000000-9-all-log-0.20210602222614.log"`
+    /// `OriginFileName`; example: `"20210602000000-9-all-log-0.20210602222614.log"`
     pub origin_file_name: String,
 }
 
 /// What a successful [`DescribeInstanceLog`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Data`; example: `"true"`
     pub data: String,
 
-    /// `InstanceLogInfo`: an [`IntegrationInstanceLog`](super::models::IntegrationInstanceLog).
+    /// `InstanceLogInfo`
     pub instance_log_info: Option<models::IntegrationInstanceLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6415,105 +5868,78 @@ pub struct DescribeInstanceLogResponse {
 /// The `DescribeInstanceLogDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceLogDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceLogDetailError`](super::errors::DescribeInstanceLogDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceLogDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceLogDetail",
     output = DescribeInstanceLogDetailResponse,
-    error = super::errors::DescribeInstanceLogDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceLogDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20210602165654425\""`
+    /// `TaskId`; example: `"\"20210602165654425\""`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2021-06-02 00:00:00\""`
+    /// `CurRunDate`; example: `"\"2021-06-02 00:00:00\""`
     pub cur_run_date: String,
 
-    /// `LogLevelType`: a string.
-    ///
-    /// Example: `"info"`
+    /// `LogLevelType`; example: `"info"`
     pub log_level_type: Option<String>,
 
-    /// `ExecutionFileType`: a string.
-    ///
-    /// Example: `"Log"`
+    /// `ExecutionFileType`; example: `"Log"`
     pub execution_file_type: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ExecutionJobId`; example: `"10001"`
     pub execution_job_id: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"\"172.16.16.16\""`
+    /// `BrokerIp`; example: `"\"172.16.16.16\""`
     pub broker_ip: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"\"20210602000000-9-all-log-0.20210602222614.log\""`
+    /// `OriginFileName`; example: `"\"20210602000000-9-all-log-0.20210602222614.log\""`
     pub origin_file_name: Option<String>,
 
-    /// `StartCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartCount`; example: `1`
     pub start_count: Option<i64>,
 
-    /// `LineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `LineCount`; example: `10000`
     pub line_count: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\"\"}"`
+    /// `ExtInfo`; example: `"{\"\"}"`
     pub ext_info: Option<String>,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `InstanceLifeDetailDtoList`: a list of [`InstanceLifeDetailDto`](super::models::InstanceLifeDetailDto) objects.
+    /// `InstanceLifeDetailDtoList`
     pub instance_life_detail_dto_list: Option<Vec<models::InstanceLifeDetailDto>>,
 
-    /// `CurrentLifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentLifeRound`; example: `0`
     pub current_life_round: Option<i64>,
 
-    /// `MaxLifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxLifeRound`; example: `10`
     pub max_life_round: Option<i64>,
 
-    /// `Tries`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<i64>,
 
-    /// `Dynamic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dynamic`; example: `true`
     pub dynamic: Option<bool>,
 }
 
 /// What a successful [`DescribeInstanceLogDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogDetailResponse {
-    /// `Data`: an [`InstanceLogInfoOpsDto`](super::models::InstanceLogInfoOpsDto).
+    /// `Data`
     pub data: Option<models::InstanceLogInfoOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6523,90 +5949,69 @@ pub struct DescribeInstanceLogDetailResponse {
 /// The `DescribeInstanceLogFile` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceLogFileResponse`].
-/// The codes it documents are in [`DescribeInstanceLogFileError`](super::errors::DescribeInstanceLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceLogFile",
     output = DescribeInstanceLogFileResponse,
-    error = super::errors::DescribeInstanceLogFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceLogFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"19920226154637701\""`
+    /// `TaskId`; example: `"\"19920226154637701\""`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2024-04-09 00:00:00\""`
+    /// `CurRunDate`; example: `"\"2024-04-09 00:00:00\""`
     pub cur_run_date: Option<String>,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"\"172.16.1.119\""`
+    /// `BrokerIp`; example: `"\"172.16.1.119\""`
     pub broker_ip: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"\"20230309190426-9-all-log-0.20230309190612.log\""`
+    /// `OriginFileName`; example: `"\"20230309190426-9-all-log-0.20230309190612.log\""`
     pub origin_file_name: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ExecutionJobId`; example: `"10001"`
     pub execution_job_id: Option<String>,
 
-    /// `LogLevelType`: a string.
-    ///
-    /// Example: `"info"`
+    /// `LogLevelType`; example: `"info"`
     pub log_level_type: Option<String>,
 
-    /// `ExecutionFileType`: a string.
-    ///
-    /// Example: `"Log"`
+    /// `ExecutionFileType`; example: `"Log"`
     pub execution_file_type: Option<String>,
 
-    /// `InstanceLifeDetailDtoList`: a list of [`InstanceLifeDetailDto`](super::models::InstanceLifeDetailDto) objects.
+    /// `InstanceLifeDetailDtoList`
     pub instance_life_detail_dto_list: Option<Vec<models::InstanceLifeDetailDto>>,
 
-    /// `CurrentLifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentLifeRound`; example: `1`
     pub current_life_round: Option<i64>,
 
-    /// `MaxLifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxLifeRound`; example: `10`
     pub max_life_round: Option<i64>,
 
-    /// `Tries`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<i64>,
 
-    /// `Dynamic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dynamic`; example: `true`
     pub dynamic: Option<bool>,
 }
 
 /// What a successful [`DescribeInstanceLogFile`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogFileResponse {
-    /// `Data`: an [`InstanceDownloadLogInfo`](super::models::InstanceDownloadLogInfo).
+    /// `Data`
     pub data: Option<models::InstanceDownloadLogInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6616,37 +6021,36 @@ pub struct DescribeInstanceLogFileResponse {
 /// The `DescribeInstanceLogList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstanceLogListResponse`].
-/// The codes it documents are in [`DescribeInstanceLogListError`](super::errors::DescribeInstanceLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstanceLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstanceLogList",
     output = DescribeInstanceLogListResponse,
-    error = super::errors::DescribeInstanceLogListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstanceLogList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20210602165654425"`
+    /// `TaskId`; example: `"20210602165654425"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2021-06-02+00:00:00"`
+    /// `CurRunDate`; example: `"2021-06-02+00:00:00"`
     pub cur_run_date: String,
 }
 
 /// What a successful [`DescribeInstanceLogList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceLogListResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Data`; example: `"true"`
     pub data: String,
 
-    /// `InstanceLogList`: a list of [`InstanceLogList`](super::models::InstanceLogList) objects.
+    /// `InstanceLogList`
     pub instance_log_list: Option<Vec<models::InstanceLogList>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6656,32 +6060,33 @@ pub struct DescribeInstanceLogListResponse {
 /// The `DescribeInstancesByExecutors` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeInstancesByExecutorsResponse`].
-/// The codes it documents are in [`DescribeInstancesByExecutorsError`](super::errors::DescribeInstancesByExecutorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeInstancesByExecutors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeInstancesByExecutors",
     output = DescribeInstancesByExecutorsResponse,
-    error = super::errors::DescribeInstancesByExecutorsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeInstancesByExecutors {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2658184615822913536"`
+    /// `ProjectId`; example: `"2658184615822913536"`
     pub project_id: Option<String>,
 
-    /// `ExecutorGroupIdList`: a list of strings.
-    ///
-    /// Example: `["20260107105230846836"]`
+    /// `ExecutorGroupIdList`; example: `["20260107105230846836"]`
     pub executor_group_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstancesByExecutors`] call returns.
 #[tc_model]
 pub struct DescribeInstancesByExecutorsResponse {
-    /// `Data`: a list of [`ExecutorTaskInstanceCount`](super::models::ExecutorTaskInstanceCount) objects.
+    /// `Data`
     pub data: Option<Vec<models::ExecutorTaskInstanceCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6691,42 +6096,55 @@ pub struct DescribeInstancesByExecutorsResponse {
 /// The `DescribeIntegrationNode` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationNodeResponse`].
-/// The codes it documents are in [`DescribeIntegrationNodeError`](super::errors::DescribeIntegrationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationNode",
     output = DescribeIntegrationNodeResponse,
-    error = super::errors::DescribeIntegrationNodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationNode {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `Id`; example: `"\"132\""`
     pub id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`DescribeIntegrationNode`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationNodeResponse {
-    /// `NodeInfo`: an [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo).
+    /// `NodeInfo`
     pub node_info: Option<models::IntegrationNodeInfo>,
 
-    /// `SourceCheckFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SourceCheckFlag`; example: `true`
     pub source_check_flag: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6736,94 +6154,70 @@ pub struct DescribeIntegrationNodeResponse {
 /// The `DescribeIntegrationStatistics` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationStatisticsResponse`].
-/// The codes it documents are in [`DescribeIntegrationStatisticsError`](super::errors::DescribeIntegrationStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationStatistics",
     output = DescribeIntegrationStatisticsResponse,
-    error = super::errors::DescribeIntegrationStatisticsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationStatistics {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `QueryDate`; example: `"2022-01-01"`
     pub query_date: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationStatistics`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationStatisticsResponse {
-    /// `TotalTask`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalTask`; example: `0`
     pub total_task: Option<i64>,
 
-    /// `ProdTask`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProdTask`; example: `0`
     pub prod_task: Option<i64>,
 
-    /// `DevTask`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DevTask`; example: `0`
     pub dev_task: Option<i64>,
 
-    /// `TotalReadRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalReadRecords`; example: `0`
     pub total_read_records: Option<i64>,
 
-    /// `TotalWriteRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalWriteRecords`; example: `0`
     pub total_write_records: Option<i64>,
 
-    /// `TotalErrorRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalErrorRecords`; example: `0`
     pub total_error_records: Option<i64>,
 
-    /// `TotalAlarmEvent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalAlarmEvent`; example: `0`
     pub total_alarm_event: Option<i64>,
 
-    /// `IncreaseReadRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IncreaseReadRecords`; example: `0`
     pub increase_read_records: Option<i64>,
 
-    /// `IncreaseWriteRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IncreaseWriteRecords`; example: `0`
     pub increase_write_records: Option<i64>,
 
-    /// `IncreaseErrorRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IncreaseErrorRecords`; example: `0`
     pub increase_error_records: Option<i64>,
 
-    /// `IncreaseAlarmEvent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IncreaseAlarmEvent`; example: `0`
     pub increase_alarm_event: Option<i64>,
 
-    /// `AlarmEvent`: a string.
-    ///
-    /// Example: `"\"{\"important\":1,\"ordinary\":0,\"urgent\":0}\""`
+    /// `AlarmEvent`; example: `"\"{\"important\":1,\"ordinary\":0,\"urgent\":0}\""`
     pub alarm_event: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6833,42 +6227,40 @@ pub struct DescribeIntegrationStatisticsResponse {
 /// The `DescribeIntegrationStatisticsInstanceTrend` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationStatisticsInstanceTrendResponse`].
-/// The codes it documents are in [`DescribeIntegrationStatisticsInstanceTrendError`](super::errors::DescribeIntegrationStatisticsInstanceTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationStatisticsInstanceTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationStatisticsInstanceTrend",
     output = DescribeIntegrationStatisticsInstanceTrendResponse,
-    error = super::errors::DescribeIntegrationStatisticsInstanceTrendError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationStatisticsInstanceTrend {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"134"`
+    /// `ProjectId`; example: `"134"`
     pub project_id: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `QueryDate`; example: `"2022-01-01"`
     pub query_date: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"132131"`
+    /// `ExecutorGroupId`; example: `"132131"`
     pub executor_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationStatisticsInstanceTrend`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationStatisticsInstanceTrendResponse {
-    /// `TrendsData`: a list of [`IntegrationStatisticsTrendResult`](super::models::IntegrationStatisticsTrendResult) objects.
+    /// `TrendsData`
     pub trends_data: Option<Vec<models::IntegrationStatisticsTrendResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6878,37 +6270,37 @@ pub struct DescribeIntegrationStatisticsInstanceTrendResponse {
 /// The `DescribeIntegrationStatisticsRecordsTrend` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationStatisticsRecordsTrendResponse`].
-/// The codes it documents are in [`DescribeIntegrationStatisticsRecordsTrendError`](super::errors::DescribeIntegrationStatisticsRecordsTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationStatisticsRecordsTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationStatisticsRecordsTrend",
     output = DescribeIntegrationStatisticsRecordsTrendResponse,
-    error = super::errors::DescribeIntegrationStatisticsRecordsTrendError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationStatisticsRecordsTrend {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `QueryDate`; example: `"2022-01-01"`
     pub query_date: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationStatisticsRecordsTrend`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationStatisticsRecordsTrendResponse {
-    /// `TrendsData`: a list of [`IntegrationStatisticsTrendResult`](super::models::IntegrationStatisticsTrendResult) objects.
+    /// `TrendsData`
     pub trends_data: Option<Vec<models::IntegrationStatisticsTrendResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6918,44 +6310,40 @@ pub struct DescribeIntegrationStatisticsRecordsTrendResponse {
 /// The `DescribeIntegrationStatisticsTaskStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationStatisticsTaskStatusResponse`].
-/// The codes it documents are in [`DescribeIntegrationStatisticsTaskStatusError`](super::errors::DescribeIntegrationStatisticsTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationStatisticsTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationStatisticsTaskStatus",
     output = DescribeIntegrationStatisticsTaskStatusResponse,
-    error = super::errors::DescribeIntegrationStatisticsTaskStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationStatisticsTaskStatus {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `QueryDate`; example: `"2022-01-01"`
     pub query_date: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupId`; example: `"1"`
     pub executor_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationStatisticsTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationStatisticsTaskStatusResponse {
-    /// `StatusData`: a string.
-    ///
-    /// Example: `"{\"running\":0}"`
+    /// `StatusData`; example: `"{\"running\":0}"`
     pub status_data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6965,42 +6353,40 @@ pub struct DescribeIntegrationStatisticsTaskStatusResponse {
 /// The `DescribeIntegrationStatisticsTaskStatusTrend` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationStatisticsTaskStatusTrendResponse`].
-/// The codes it documents are in [`DescribeIntegrationStatisticsTaskStatusTrendError`](super::errors::DescribeIntegrationStatisticsTaskStatusTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationStatisticsTaskStatusTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationStatisticsTaskStatusTrend",
     output = DescribeIntegrationStatisticsTaskStatusTrendResponse,
-    error = super::errors::DescribeIntegrationStatisticsTaskStatusTrendError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationStatisticsTaskStatusTrend {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `QueryDate`; example: `"2022-01-01"`
     pub query_date: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"\"1324\""`
+    /// `ExecutorGroupId`; example: `"\"1324\""`
     pub executor_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationStatisticsTaskStatusTrend`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationStatisticsTaskStatusTrendResponse {
-    /// `TrendsData`: a list of [`IntegrationStatisticsTrendResult`](super::models::IntegrationStatisticsTrendResult) objects.
+    /// `TrendsData`
     pub trends_data: Option<Vec<models::IntegrationStatisticsTrendResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7010,54 +6396,67 @@ pub struct DescribeIntegrationStatisticsTaskStatusTrendResponse {
 /// The `DescribeIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationTaskResponse`].
-/// The codes it documents are in [`DescribeIntegrationTaskError`](super::errors::DescribeIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationTask",
     output = DescribeIntegrationTaskResponse,
-    error = super::errors::DescribeIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5c6f6968-97c0-4e40-b25b-8258c0170f4"`
+    /// `TaskId`; example: `"5c6f6968-97c0-4e40-b25b-8258c0170f4"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 
-    /// `InstanceVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `InstanceVersion`; example: `12`
     pub instance_version: Option<i64>,
 
-    /// `ExtConfig`: a list of [`RecordField`](super::models::RecordField) objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<models::RecordField>>,
 }
 
 /// What a successful [`DescribeIntegrationTask`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationTaskResponse {
-    /// `TaskInfo`: an [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo).
+    /// `TaskInfo`
     pub task_info: Option<models::IntegrationTaskInfo>,
 
-    /// `AgentStatus`: an [`AgentStatus`](super::models::AgentStatus).
+    /// `AgentStatus`
     pub agent_status: Option<models::AgentStatus>,
 
-    /// `TaskVersion`: a [`TaskVersionInstance`](super::models::TaskVersionInstance).
+    /// `TaskVersion`
     pub task_version: Option<models::TaskVersionInstance>,
 
-    /// `TaskVersionList`: a list of [`RealtimeTaskInstanceVo`](super::models::RealtimeTaskInstanceVo) objects.
+    /// `TaskVersionList`
     pub task_version_list: Option<Vec<models::RealtimeTaskInstanceVo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7067,15 +6466,36 @@ pub struct DescribeIntegrationTaskResponse {
 /// The `DescribeIntegrationTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationTasksResponse`].
-/// The codes it documents are in [`DescribeIntegrationTasksError`](super::errors::DescribeIntegrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationTasks",
     output = DescribeIntegrationTasksResponse,
-    error = super::errors::DescribeIntegrationTasksError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -7085,52 +6505,38 @@ pub struct DescribeIntegrationTaskResponse {
     )
 )]
 pub struct DescribeIntegrationTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `StartTime`; example: `"2022-01-01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-02"`
+    /// `EndTime`; example: `"2022-01-02"`
     pub end_time: Option<String>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`DescribeIntegrationTasks`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationTasksResponse {
-    /// `TaskInfoSet`: a list of [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo) objects.
+    /// `TaskInfoSet`
     pub task_info_set: Option<Vec<models::IntegrationTaskInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7140,50 +6546,61 @@ pub struct DescribeIntegrationTasksResponse {
 /// The `DescribeIntegrationVersionNodesInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeIntegrationVersionNodesInfoResponse`].
-/// The codes it documents are in [`DescribeIntegrationVersionNodesInfoError`](super::errors::DescribeIntegrationVersionNodesInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeIntegrationVersionNodesInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeIntegrationVersionNodesInfo",
     output = DescribeIntegrationVersionNodesInfoResponse,
-    error = super::errors::DescribeIntegrationVersionNodesInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeIntegrationVersionNodesInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"ap-|cos-|file.dg\""`
+    /// `TaskId`; example: `"\"ap-|cos-|file.dg\""`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `TaskVersionPath`: a string.
-    ///
-    /// Example: `"\"YXAtfGNvcy18ZmlsZV94eC5kZw==\""`
+    /// `TaskVersionPath`; example: `"\"YXAtfGNvcy18ZmlsZV94eC5kZw==\""`
     pub task_version_path: String,
 
-    /// `TaskVersion`: a string.
-    ///
-    /// Example: `"\"20230517110145728\""`
+    /// `TaskVersion`; example: `"\"20230517110145728\""`
     pub task_version: Option<String>,
 }
 
 /// What a successful [`DescribeIntegrationVersionNodesInfo`] call returns.
 #[tc_model]
 pub struct DescribeIntegrationVersionNodesInfoResponse {
-    /// `Nodes`: a list of [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::IntegrationNodeInfo>>,
 
-    /// `Mappings`: a list of [`IntegrationNodeMapping`](super::models::IntegrationNodeMapping) objects.
+    /// `Mappings`
     pub mappings: Option<Vec<models::IntegrationNodeMapping>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"cos-|ap-|file.dg\""`
+    /// `TaskId`; example: `"\"cos-|ap-|file.dg\""`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7193,42 +6610,44 @@ pub struct DescribeIntegrationVersionNodesInfoResponse {
 /// The `DescribeLineageColumns` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeLineageColumnsResponse`].
-/// The codes it documents are in [`DescribeLineageColumnsError`](super::errors::DescribeLineageColumnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeLineageColumns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeLineageColumns",
     output = DescribeLineageColumnsResponse,
-    error = super::errors::DescribeLineageColumnsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeLineageColumns {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"guid"`
+    /// `TableId`; example: `"guid"`
     pub table_id: String,
 }
 
 /// What a successful [`DescribeLineageColumns`] call returns.
 #[tc_model]
 pub struct DescribeLineageColumnsResponse {
-    /// `MetastoreType`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `MetastoreType`; example: `["1"]`
     pub metastore_type: Option<Vec<String>>,
 
-    /// `MetastoreTypeName`: a string.
-    ///
-    /// Example: `"Hive"`
+    /// `MetastoreTypeName`; example: `"Hive"`
     pub metastore_type_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"表ing"`
+    /// `TableName`; example: `"表ing"`
     pub table_name: Option<String>,
 
-    /// `ColumnSet`: a list of [`ColumnLineageInfo`](super::models::ColumnLineageInfo) objects.
+    /// `ColumnSet`
     pub column_set: Option<Vec<models::ColumnLineageInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7238,72 +6657,62 @@ pub struct DescribeLineageColumnsResponse {
 /// The `DescribeLineageInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeLineageInfoResponse`].
-/// The codes it documents are in [`DescribeLineageInfoError`](super::errors::DescribeLineageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeLineageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeLineageInfo",
     output = DescribeLineageInfoResponse,
-    error = super::errors::DescribeLineageInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeLineageInfo {
-    /// `ResourceOriId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ResourceOriId`; example: `"1"`
     pub resource_ori_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `ResourceType`; example: `"TABLE"`
     pub resource_type: Option<String>,
 
-    /// `QualifiedId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `QualifiedId`; example: `"2"`
     pub qualified_id: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"INPUT"`
+    /// `Direction`; example: `"INPUT"`
     pub direction: Option<String>,
 
-    /// `InputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputDepth`; example: `1`
     pub input_depth: Option<i64>,
 
-    /// `OutputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputDepth`; example: `1`
     pub output_depth: Option<i64>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`; example: `"WEDATA"`
     pub platform: Option<String>,
 
-    /// `LineageType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `LineageType`; example: `"TABLE"`
     pub lineage_type: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeLineageInfo`] call returns.
 #[tc_model]
 pub struct DescribeLineageInfoResponse {
-    /// `Data`: a [`LineageCommonInfoVo`](super::models::LineageCommonInfoVo).
+    /// `Data`
     pub data: Option<models::LineageCommonInfoVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7313,72 +6722,62 @@ pub struct DescribeLineageInfoResponse {
 /// The `DescribeManualTriggerRecordPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeManualTriggerRecordPageResponse`].
-/// The codes it documents are in [`DescribeManualTriggerRecordPageError`](super::errors::DescribeManualTriggerRecordPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeManualTriggerRecordPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeManualTriggerRecordPage",
     output = DescribeManualTriggerRecordPageResponse,
-    error = super::errors::DescribeManualTriggerRecordPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeManualTriggerRecordPage {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"task_t1"`
+    /// `TriggerName`; example: `"task_t1"`
     pub trigger_name: Option<String>,
 
-    /// `WorkflowKeyword`: a string.
-    ///
-    /// Example: `"9256-11ed-8909-bc"`
+    /// `WorkflowKeyword`; example: `"9256-11ed-8909-bc"`
     pub workflow_keyword: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Creator`; example: `"jack"`
     pub creator: Option<String>,
 
-    /// `TriggerStartTime`: a string.
-    ///
-    /// Example: `"2024-12-12 11:11:11"`
+    /// `TriggerStartTime`; example: `"2024-12-12 11:11:11"`
     pub trigger_start_time: Option<String>,
 
-    /// `TriggerEndTime`: a string.
-    ///
-    /// Example: `"2024-12-12 12:11:11"`
+    /// `TriggerEndTime`; example: `"2024-12-12 12:11:11"`
     pub trigger_end_time: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"0cb959bb-cef9-4e64-9c16-4abd8c8dda76"`
+    /// `TriggerId`; example: `"0cb959bb-cef9-4e64-9c16-4abd8c8dda76"`
     pub trigger_id: Option<String>,
 }
 
 /// What a successful [`DescribeManualTriggerRecordPage`] call returns.
 #[tc_model]
 pub struct DescribeManualTriggerRecordPageResponse {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Data`: a [`ManualTriggerRecordOpsDtoPage`](super::models::ManualTriggerRecordOpsDtoPage).
+    /// `Data`
     pub data: Option<models::ManualTriggerRecordOpsDtoPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7388,29 +6787,35 @@ pub struct DescribeManualTriggerRecordPageResponse {
 /// The `DescribeOfflineTaskToken` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOfflineTaskTokenResponse`].
-/// The codes it documents are in [`DescribeOfflineTaskTokenError`](super::errors::DescribeOfflineTaskTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOfflineTaskToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOfflineTaskToken",
     output = DescribeOfflineTaskTokenResponse,
-    error = super::errors::DescribeOfflineTaskTokenError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOfflineTaskToken {}
 
 /// What a successful [`DescribeOfflineTaskToken`] call returns.
 #[tc_model]
 pub struct DescribeOfflineTaskTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyIiOlt7InVzZXJfaWQiOiIxMTE\""`
+    /// `Token`; example: `"\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyIiOlt7InVzZXJfaWQiOiIxMTE\""`
     pub token: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `Data`; example: `"\"true\""`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7420,175 +6825,120 @@ pub struct DescribeOfflineTaskTokenResponse {
 /// The `DescribeOperateOpsTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOperateOpsTasksResponse`].
-/// The codes it documents are in [`DescribeOperateOpsTasksError`](super::errors::DescribeOperateOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOperateOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOperateOpsTasks",
     output = DescribeOperateOpsTasksResponse,
-    error = super::errors::DescribeOperateOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOperateOpsTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `FolderIdList`: a string.
-    ///
-    /// Example: `"\"11,2222\""`
+    /// `FolderIdList`; example: `"\"11,2222\""`
     pub folder_id_list: Option<String>,
 
-    /// `WorkFlowIdList`: a string.
-    ///
-    /// Example: `"\"111,222\""`
+    /// `WorkFlowIdList`; example: `"\"111,222\""`
     pub work_flow_id_list: Option<String>,
 
-    /// `WorkFlowNameList`: a string.
-    ///
-    /// Example: `"\"111,222\""`
+    /// `WorkFlowNameList`; example: `"\"111,222\""`
     pub work_flow_name_list: Option<String>,
 
-    /// `TaskNameList`: a string.
-    ///
-    /// Example: `"\"111,222\""`
+    /// `TaskNameList`; example: `"\"111,222\""`
     pub task_name_list: Option<String>,
 
-    /// `TaskIdList`: a string.
-    ///
-    /// Example: `"\"111,222\""`
+    /// `TaskIdList`; example: `"\"111,222\""`
     pub task_id_list: Option<String>,
 
-    /// `PageNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNumber`; example: `"1"`
     pub page_number: Option<String>,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"15"`
+    /// `PageSize`; example: `"15"`
     pub page_size: Option<String>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `SortItem`; example: `"CreateTime"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `SortType`; example: `"DESC"`
     pub sort_type: Option<String>,
 
-    /// `InChargeList`: a string.
-    ///
-    /// Example: `"\"111,222\""`
+    /// `InChargeList`; example: `"\"111,222\""`
     pub in_charge_list: Option<String>,
 
-    /// `TaskTypeIdList`: a string.
-    ///
-    /// Example: `"\"34,35\""`
+    /// `TaskTypeIdList`; example: `"\"34,35\""`
     pub task_type_id_list: Option<String>,
 
-    /// `StatusList`: a string.
-    ///
-    /// Example: `"\"INVALID,Y\""`
+    /// `StatusList`; example: `"\"INVALID,Y\""`
     pub status_list: Option<String>,
 
-    /// `TaskCycleUnitList`: a string.
-    ///
-    /// Example: `"\"H,D\""`
+    /// `TaskCycleUnitList`; example: `"\"H,D\""`
     pub task_cycle_unit_list: Option<String>,
 
-    /// `ProductNameList`: a string.
-    ///
-    /// Example: `"\"dev\""`
+    /// `ProductNameList`; example: `"\"dev\""`
     pub product_name_list: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"\"111\""`
+    /// `SourceServiceId`; example: `"\"111\""`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
-    ///
-    /// Example: `"\"mysql\""`
+    /// `SourceServiceType`; example: `"\"mysql\""`
     pub source_service_type: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"\"111\""`
+    /// `TargetServiceId`; example: `"\"111\""`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    ///
-    /// Example: `"\"mysql\""`
+    /// `TargetServiceType`; example: `"\"mysql\""`
     pub target_service_type: Option<String>,
 
-    /// `AlarmType`: a string.
-    ///
-    /// Example: `"\"failure\""`
+    /// `AlarmType`; example: `"\"failure\""`
     pub alarm_type: Option<String>,
 
-    /// `ExecutorGroupIdList`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupIdList`; example: `"1"`
     pub executor_group_id_list: Option<String>,
 
-    /// `TaskTags`: a list of [`TaskTag`](super::models::TaskTag) objects.
+    /// `TaskTags`
     pub task_tags: Option<Vec<models::TaskTag>>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"test5"`
+    /// `KeyWord`; example: `"test5"`
     pub key_word: Option<String>,
 
-    /// `InitStrategy`: a string.
-    ///
-    /// Example: `"ONCE"`
+    /// `InitStrategy`; example: `"ONCE"`
     pub init_strategy: Option<String>,
 
-    /// `RequestResourceTypes`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `RequestResourceTypes`; example: `["1"]`
     pub request_resource_types: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2763518183736183934"]`
+    /// `ProjectIds`; example: `["2763518183736183934"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `BlackTaskIdList`: a list of strings.
-    ///
-    /// Example: `["20250807170933305"]`
+    /// `BlackTaskIdList`; example: `["20250807170933305"]`
     pub black_task_id_list: Option<Vec<String>>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `RunPriorityList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `RunPriorityList`; example: `[4]`
     pub run_priority_list: Option<Vec<i64>>,
 
-    /// `IncludeManualTask`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IncludeManualTask`; example: `"yes"`
     pub include_manual_task: Option<String>,
 
-    /// `CheckPrivilege`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckPrivilege`; example: `true`
     pub check_privilege: Option<bool>,
 }
 
 /// What a successful [`DescribeOperateOpsTasks`] call returns.
 #[tc_model]
 pub struct DescribeOperateOpsTasksResponse {
-    /// `Data`: an [`OpsTaskInfoPage`](super::models::OpsTaskInfoPage).
+    /// `Data`
     pub data: models::OpsTaskInfoPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7598,32 +6948,33 @@ pub struct DescribeOperateOpsTasksResponse {
 /// The `DescribeOpsInstanceLogList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOpsInstanceLogListResponse`].
-/// The codes it documents are in [`DescribeOpsInstanceLogListError`](super::errors::DescribeOpsInstanceLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOpsInstanceLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOpsInstanceLogList",
     output = DescribeOpsInstanceLogListResponse,
-    error = super::errors::DescribeOpsInstanceLogListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOpsInstanceLogList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"19920226154637701\""`
+    /// `TaskId`; example: `"\"19920226154637701\""`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2024-03-25 00:00:00\""`
+    /// `CurRunDate`; example: `"\"2024-03-25 00:00:00\""`
     pub cur_run_date: String,
 }
 
 /// What a successful [`DescribeOpsInstanceLogList`] call returns.
 #[tc_model]
 pub struct DescribeOpsInstanceLogListResponse {
-    /// `Data`: a list of [`InstanceLogInfo`](super::models::InstanceLogInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::InstanceLogInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7633,52 +6984,45 @@ pub struct DescribeOpsInstanceLogListResponse {
 /// The `DescribeOpsMakePlanInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOpsMakePlanInstancesResponse`].
-/// The codes it documents are in [`DescribeOpsMakePlanInstancesError`](super::errors::DescribeOpsMakePlanInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOpsMakePlanInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOpsMakePlanInstances",
     output = DescribeOpsMakePlanInstancesResponse,
-    error = super::errors::DescribeOpsMakePlanInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOpsMakePlanInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1298776544\""`
+    /// `ProjectId`; example: `"\"1298776544\""`
     pub project_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"\"789de4f-bcc7-11ed-b7fc-043f72e73c62\""`
+    /// `PlanId`; example: `"\"789de4f-bcc7-11ed-b7fc-043f72e73c62\""`
     pub plan_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"200102280231098\""`
+    /// `TaskId`; example: `"\"200102280231098\""`
     pub task_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,12,6,7,9,18,0]`
+    /// `StateList`; example: `[2,12,6,7,9,18,0]`
     pub state_list: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeOpsMakePlanInstances`] call returns.
 #[tc_model]
 pub struct DescribeOpsMakePlanInstancesResponse {
-    /// `Data`: a [`MakePlanInstanceOpsDtoCollection`](super::models::MakePlanInstanceOpsDtoCollection).
+    /// `Data`
     pub data: Option<models::MakePlanInstanceOpsDtoCollection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7688,47 +7032,42 @@ pub struct DescribeOpsMakePlanInstancesResponse {
 /// The `DescribeOpsMakePlanTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOpsMakePlanTasksResponse`].
-/// The codes it documents are in [`DescribeOpsMakePlanTasksError`](super::errors::DescribeOpsMakePlanTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOpsMakePlanTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOpsMakePlanTasks",
     output = DescribeOpsMakePlanTasksResponse,
-    error = super::errors::DescribeOpsMakePlanTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOpsMakePlanTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"\"f47ac10b-58cc-4372-a567-0e02b2c3d479\""`
+    /// `PlanId`; example: `"\"f47ac10b-58cc-4372-a567-0e02b2c3d479\""`
     pub plan_id: String,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StateList`; example: `[1,2]`
     pub state_list: Option<Vec<i64>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeOpsMakePlanTasks`] call returns.
 #[tc_model]
 pub struct DescribeOpsMakePlanTasksResponse {
-    /// `Data`: a [`MakePlanTaskOpsDtoCollection`](super::models::MakePlanTaskOpsDtoCollection).
+    /// `Data`
     pub data: Option<models::MakePlanTaskOpsDtoCollection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7738,82 +7077,63 @@ pub struct DescribeOpsMakePlanTasksResponse {
 /// The `DescribeOpsMakePlans` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOpsMakePlansResponse`].
-/// The codes it documents are in [`DescribeOpsMakePlansError`](super::errors::DescribeOpsMakePlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOpsMakePlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOpsMakePlans",
     output = DescribeOpsMakePlansResponse,
-    error = super::errors::DescribeOpsMakePlansError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOpsMakePlans {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"12987655444\""`
+    /// `ProjectId`; example: `"\"12987655444\""`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"\"f47ac10b-58cc-4372-a567-0e02b2c3d479\""`
+    /// `PlanId`; example: `"\"f47ac10b-58cc-4372-a567-0e02b2c3d479\""`
     pub plan_id: Option<String>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"patch_20240409211651_1952"`
+    /// `PlanName`; example: `"patch_20240409211651_1952"`
     pub plan_name: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"task_0\""`
+    /// `TaskName`; example: `"\"task_0\""`
     pub task_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20230908070102098\""`
+    /// `TaskId`; example: `"\"20230908070102098\""`
     pub task_id: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"\"12876534\""`
+    /// `Creator`; example: `"\"12876534\""`
     pub creator: Option<String>,
 
-    /// `MinCreateTime`: a string.
-    ///
-    /// Example: `"\"2024-04-01 00:00:00"`
+    /// `MinCreateTime`; example: `"\"2024-04-01 00:00:00"`
     pub min_create_time: Option<String>,
 
-    /// `MaxCreateTime`: a string.
-    ///
-    /// Example: `"\"2024-04-09 00:00:00"`
+    /// `MaxCreateTime`; example: `"\"2024-04-09 00:00:00"`
     pub max_create_time: Option<String>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StateList`; example: `[1,2]`
     pub state_list: Option<Vec<i64>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"\"20230908070102098\""`
+    /// `Keyword`; example: `"\"20230908070102098\""`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeOpsMakePlans`] call returns.
 #[tc_model]
 pub struct DescribeOpsMakePlansResponse {
-    /// `Data`: a [`MakePlanOpsDtoCollection`](super::models::MakePlanOpsDtoCollection).
+    /// `Data`
     pub data: Option<models::MakePlanOpsDtoCollection>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7823,112 +7143,81 @@ pub struct DescribeOpsMakePlansResponse {
 /// The `DescribeOpsWorkflows` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOpsWorkflowsResponse`].
-/// The codes it documents are in [`DescribeOpsWorkflowsError`](super::errors::DescribeOpsWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOpsWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOpsWorkflows",
     output = DescribeOpsWorkflowsResponse,
-    error = super::errors::DescribeOpsWorkflowsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOpsWorkflows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `ProductNameList`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `ProductNameList`; example: `"TEST"`
     pub product_name_list: Option<String>,
 
-    /// `FolderIdList`: a string.
-    ///
-    /// Example: `"e1c0831c-e1a3-11ee-8ec8-b8599f277de5"`
+    /// `FolderIdList`; example: `"e1c0831c-e1a3-11ee-8ec8-b8599f277de5"`
     pub folder_id_list: Option<String>,
 
-    /// `WorkFlowIdList`: a string.
-    ///
-    /// Example: `"默认文件夹"`
+    /// `WorkFlowIdList`; example: `"默认文件夹"`
     pub work_flow_id_list: Option<String>,
 
-    /// `WorkFlowNameList`: a string.
-    ///
-    /// Example: `"testworkflow1"`
+    /// `WorkFlowNameList`; example: `"testworkflow1"`
     pub work_flow_name_list: Option<String>,
 
-    /// `TaskNameList`: a string.
-    ///
-    /// Example: `"taskname1"`
+    /// `TaskNameList`; example: `"taskname1"`
     pub task_name_list: Option<String>,
 
-    /// `TaskIdList`: a string.
-    ///
-    /// Example: `"taskId1"`
+    /// `TaskIdList`; example: `"taskId1"`
     pub task_id_list: Option<String>,
 
-    /// `StatusList`: a string.
-    ///
-    /// Example: `"ALL_STOPPTED"`
+    /// `StatusList`; example: `"ALL_STOPPTED"`
     pub status_list: Option<String>,
 
-    /// `InChargeList`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `InChargeList`; example: `"jack"`
     pub in_charge_list: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"SubmitTime"`
+    /// `SortItem`; example: `"SubmitTime"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `SortType`; example: `"DESC"`
     pub sort_type: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2763518183736183934"]`
+    /// `ProjectIds`; example: `["2763518183736183934"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `WorkflowTypeList`: a list of strings.
-    ///
-    /// Example: `["cycle"]`
+    /// `WorkflowTypeList`; example: `["cycle"]`
     pub workflow_type_list: Option<Vec<String>>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"test_wf"`
+    /// `KeyWord`; example: `"test_wf"`
     pub key_word: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `CheckPrivilege`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckPrivilege`; example: `true`
     pub check_privilege: Option<bool>,
 }
 
 /// What a successful [`DescribeOpsWorkflows`] call returns.
 #[tc_model]
 pub struct DescribeOpsWorkflowsResponse {
-    /// `Data`: a [`WorkflowExtOpsDtoPage`](super::models::WorkflowExtOpsDtoPage).
+    /// `Data`
     pub data: Option<models::WorkflowExtOpsDtoPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7938,58 +7227,51 @@ pub struct DescribeOpsWorkflowsResponse {
 /// The `DescribeOrganizationalFunctions` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeOrganizationalFunctionsResponse`].
-/// The codes it documents are in [`DescribeOrganizationalFunctionsError`](super::errors::DescribeOrganizationalFunctionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeOrganizationalFunctions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeOrganizationalFunctions",
     output = DescribeOrganizationalFunctionsResponse,
-    error = super::errors::DescribeOrganizationalFunctionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeOrganizationalFunctions {
-    /// `Type`: a string.
-    ///
-    /// Example: `"FUNC_DEVELOP、USE_SPACE"`
+    /// `Type`; example: `"FUNC_DEVELOP、USE_SPACE"`
     pub r#type: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Name`; example: `"wedata"`
     pub name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"fenxi"`
+    /// `DisplayName`; example: `"fenxi"`
     pub display_name: Option<String>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `EnvType`; example: `"dev"`
     pub env_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeOrganizationalFunctions`] call returns.
 #[tc_model]
 pub struct DescribeOrganizationalFunctionsResponse {
-    /// `Content`: a list of [`OrganizationalFunction`](super::models::OrganizationalFunction) objects.
+    /// `Content`
     pub content: Option<Vec<models::OrganizationalFunction>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"操作失败"`
+    /// `ErrorMessage`; example: `"操作失败"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7999,32 +7281,37 @@ pub struct DescribeOrganizationalFunctionsResponse {
 /// The `DescribeParentTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeParentTaskResponse`].
-/// The codes it documents are in [`DescribeParentTaskError`](super::errors::DescribeParentTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeParentTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeParentTask",
     output = DescribeParentTaskResponse,
-    error = super::errors::DescribeParentTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeParentTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250606112506283"`
+    /// `TaskId`; example: `"20250606112506283"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeParentTask`] call returns.
 #[tc_model]
 pub struct DescribeParentTaskResponse {
-    /// `Data`: a list of [`DependencyConfigDsDto`](super::models::DependencyConfigDsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::DependencyConfigDsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8034,35 +7321,38 @@ pub struct DescribeParentTaskResponse {
 /// The `DescribePendingSubmitTaskList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribePendingSubmitTaskListResponse`].
-/// The codes it documents are in [`DescribePendingSubmitTaskListError`](super::errors::DescribePendingSubmitTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribePendingSubmitTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.ConnectionTimeOutError`](super::errors::WedataErrorCode::FailedOperationConnectionTimeOutError)
+/// - [`InvalidParameter.MaxLimitExceeded`](super::errors::WedataErrorCode::InvalidParameterMaxLimitExceeded)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribePendingSubmitTaskList",
     output = DescribePendingSubmitTaskListResponse,
-    error = super::errors::DescribePendingSubmitTaskListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribePendingSubmitTaskList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `ProjectId`; example: `"1111"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `WorkflowId`; example: `"1111"`
     pub workflow_id: Option<String>,
 
-    /// `TaskIdList`: a list of strings.
+    /// `TaskIdList`
     pub task_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribePendingSubmitTaskList`] call returns.
 #[tc_model]
 pub struct DescribePendingSubmitTaskListResponse {
-    /// `Data`: a list of [`DescribePendingSubmitTaskInfo`](super::models::DescribePendingSubmitTaskInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescribePendingSubmitTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8072,57 +7362,49 @@ pub struct DescribePendingSubmitTaskListResponse {
 /// The `DescribeProject` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeProjectResponse`].
-/// The codes it documents are in [`DescribeProjectError`](super::errors::DescribeProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.WorkspaceNotExist`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNotExist)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeProject",
     output = DescribeProjectResponse,
-    error = super::errors::DescribeProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10023212"`
+    /// `ProjectId`; example: `"10023212"`
     pub project_id: Option<String>,
 
-    /// `DescribeClusters`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeClusters`; example: `true`
     pub describe_clusters: Option<bool>,
 
-    /// `DescribeExecutors`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeExecutors`; example: `true`
     pub describe_executors: Option<bool>,
 
-    /// `DescribeAdminUsers`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeAdminUsers`; example: `true`
     pub describe_admin_users: Option<bool>,
 
-    /// `DescribeMemberCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeMemberCount`; example: `true`
     pub describe_member_count: Option<bool>,
 
-    /// `DescribeCreator`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DescribeCreator`; example: `false`
     pub describe_creator: Option<bool>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `ProjectName`; example: `"abcd"`
     pub project_name: Option<String>,
 }
 
 /// What a successful [`DescribeProject`] call returns.
 #[tc_model]
 pub struct DescribeProjectResponse {
-    /// `Data`: a [`Project`](super::models::Project).
+    /// `Data`
     pub data: models::Project,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8132,48 +7414,45 @@ pub struct DescribeProjectResponse {
 /// The `DescribeProjectUsers` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeProjectUsersResponse`].
-/// The codes it documents are in [`DescribeProjectUsersError`](super::errors::DescribeProjectUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeProjectUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeProjectUsers",
     output = DescribeProjectUsersResponse,
-    error = super::errors::DescribeProjectUsersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeProjectUsers {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2872196915042496512"`
+    /// `ProjectId`; example: `"2872196915042496512"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `Filters`: a list of [`FilterOptional`](super::models::FilterOptional) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterOptional>>,
 
-    /// `OrderFields`: a list of [`OrderFieldOptional`](super::models::OrderFieldOptional) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderFieldOptional>>,
 
-    /// `IsProjectAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsProjectAdmin`; example: `true`
     pub is_project_admin: Option<bool>,
 }
 
 /// What a successful [`DescribeProjectUsers`] call returns.
 #[tc_model]
 pub struct DescribeProjectUsersResponse {
-    /// `Data`: a [`ProjectUsersPage`](super::models::ProjectUsersPage).
+    /// `Data`
     pub data: models::ProjectUsersPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8183,45 +7462,47 @@ pub struct DescribeProjectUsersResponse {
 /// The `DescribeQualityScore` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeQualityScoreResponse`].
-/// The codes it documents are in [`DescribeQualityScoreError`](super::errors::DescribeQualityScoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeQualityScore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeQualityScore",
     output = DescribeQualityScoreResponse,
-    error = super::errors::DescribeQualityScoreError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeQualityScore {
-    /// `StatisticsDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1679414400`
+    /// `StatisticsDate`; example: `1679414400`
     pub statistics_date: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"9801"`
+    /// `DatasourceId`; example: `"9801"`
     pub datasource_id: Option<String>,
 
-    /// `ScoreType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScoreType`; example: `"1"`
     pub score_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeQualityScore`] call returns.
 #[tc_model]
 pub struct DescribeQualityScoreResponse {
-    /// `Data`: a [`QualityScore`](super::models::QualityScore).
+    /// `Data`
     pub data: Option<models::QualityScore>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8231,50 +7512,51 @@ pub struct DescribeQualityScoreResponse {
 /// The `DescribeQualityScoreTrend` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeQualityScoreTrendResponse`].
-/// The codes it documents are in [`DescribeQualityScoreTrendError`](super::errors::DescribeQualityScoreTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeQualityScoreTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeQualityScoreTrend",
     output = DescribeQualityScoreTrendResponse,
-    error = super::errors::DescribeQualityScoreTrendError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeQualityScoreTrend {
-    /// `StatisticsStartDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1679414400`
+    /// `StatisticsStartDate`; example: `1679414400`
     pub statistics_start_date: i64,
 
-    /// `StatisticsEndDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1679414400`
+    /// `StatisticsEndDate`; example: `1679414400`
     pub statistics_end_date: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"190654903423"`
+    /// `ProjectId`; example: `"190654903423"`
     pub project_id: String,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"9081"`
+    /// `DatasourceId`; example: `"9081"`
     pub datasource_id: Option<String>,
 
-    /// `ScoreType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScoreType`; example: `"1"`
     pub score_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeQualityScoreTrend`] call returns.
 #[tc_model]
 pub struct DescribeQualityScoreTrendResponse {
-    /// `Data`: a [`QualityScoreTrend`](super::models::QualityScoreTrend).
+    /// `Data`
     pub data: Option<models::QualityScoreTrend>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8284,32 +7566,33 @@ pub struct DescribeQualityScoreTrendResponse {
 /// The `DescribeRealTimeTaskInstanceNodeInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRealTimeTaskInstanceNodeInfoResponse`].
-/// The codes it documents are in [`DescribeRealTimeTaskInstanceNodeInfoError`](super::errors::DescribeRealTimeTaskInstanceNodeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRealTimeTaskInstanceNodeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRealTimeTaskInstanceNodeInfo",
     output = DescribeRealTimeTaskInstanceNodeInfoResponse,
-    error = super::errors::DescribeRealTimeTaskInstanceNodeInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRealTimeTaskInstanceNodeInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220331184313320\""`
+    /// `TaskId`; example: `"\"20220331184313320\""`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"11022568003970304\""`
+    /// `ProjectId`; example: `"\"11022568003970304\""`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeRealTimeTaskInstanceNodeInfo`] call returns.
 #[tc_model]
 pub struct DescribeRealTimeTaskInstanceNodeInfoResponse {
-    /// `RealTimeTaskInstanceNodeInfo`: a [`RealTimeTaskInstanceNodeInfo`](super::models::RealTimeTaskInstanceNodeInfo).
+    /// `RealTimeTaskInstanceNodeInfo`
     pub real_time_task_instance_node_info: Option<models::RealTimeTaskInstanceNodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8319,84 +7602,63 @@ pub struct DescribeRealTimeTaskInstanceNodeInfoResponse {
 /// The `DescribeRealTimeTaskMetricOverview` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRealTimeTaskMetricOverviewResponse`].
-/// The codes it documents are in [`DescribeRealTimeTaskMetricOverviewError`](super::errors::DescribeRealTimeTaskMetricOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRealTimeTaskMetricOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRealTimeTaskMetricOverview",
     output = DescribeRealTimeTaskMetricOverviewResponse,
-    error = super::errors::DescribeRealTimeTaskMetricOverviewError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRealTimeTaskMetricOverview {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `TaskId`; example: `"taskId"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486804694126882816"`
+    /// `ProjectId`; example: `"1486804694126882816"`
     pub project_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1669693200000`
+    /// `StartTime`; example: `1669693200000`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1669693200000`
+    /// `EndTime`; example: `1669693200000`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeRealTimeTaskMetricOverview`] call returns.
 #[tc_model]
 pub struct DescribeRealTimeTaskMetricOverviewResponse {
-    /// `TotalRecordNumOfRead`: an unsigned 64-bit integer.
-    ///
-    /// Example: `91171`
+    /// `TotalRecordNumOfRead`; example: `91171`
     pub total_record_num_of_read: u64,
 
-    /// `TotalRecordByteNumOfRead`: an unsigned 64-bit integer.
-    ///
-    /// Example: `91171`
+    /// `TotalRecordByteNumOfRead`; example: `91171`
     pub total_record_byte_num_of_read: u64,
 
-    /// `TotalRecordNumOfWrite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `91171`
+    /// `TotalRecordNumOfWrite`; example: `91171`
     pub total_record_num_of_write: u64,
 
-    /// `TotalRecordByteNumOfWrite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1911271`
+    /// `TotalRecordByteNumOfWrite`; example: `1911271`
     pub total_record_byte_num_of_write: u64,
 
-    /// `TotalDirtyRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `91171`
+    /// `TotalDirtyRecordNum`; example: `91171`
     pub total_dirty_record_num: u64,
 
-    /// `TotalDirtyRecordByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1291171`
+    /// `TotalDirtyRecordByte`; example: `1291171`
     pub total_dirty_record_byte: u64,
 
-    /// `TotalDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `91171`
+    /// `TotalDuration`; example: `91171`
     pub total_duration: u64,
 
-    /// `BeginRunTime`: a string.
-    ///
-    /// Example: `"2022-04-10 16:27:09"`
+    /// `BeginRunTime`; example: `"2022-04-10 16:27:09"`
     pub begin_run_time: String,
 
-    /// `EndRunTime`: a string.
-    ///
-    /// Example: `"2022-04-11 17:46:40"`
+    /// `EndRunTime`; example: `"2022-04-11 17:46:40"`
     pub end_run_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8406,53 +7668,48 @@ pub struct DescribeRealTimeTaskMetricOverviewResponse {
 /// The `DescribeRealTimeTaskSpeed` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRealTimeTaskSpeedResponse`].
-/// The codes it documents are in [`DescribeRealTimeTaskSpeedError`](super::errors::DescribeRealTimeTaskSpeedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRealTimeTaskSpeed)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRealTimeTaskSpeed",
     output = DescribeRealTimeTaskSpeedResponse,
-    error = super::errors::DescribeRealTimeTaskSpeedError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRealTimeTaskSpeed {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `TaskId`; example: `"taskId"`
     pub task_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1712803796000`
+    /// `StartTime`; example: `1712803796000`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1712809796000`
+    /// `EndTime`; example: `1712809796000`
     pub end_time: u64,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Granularity`; example: `1`
     pub granularity: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ProjectId`; example: `"\"1\""`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeRealTimeTaskSpeed`] call returns.
 #[tc_model]
 pub struct DescribeRealTimeTaskSpeedResponse {
-    /// `RecordsSpeedList`: a list of [`RecordsSpeed`](super::models::RecordsSpeed) objects.
+    /// `RecordsSpeedList`
     pub records_speed_list: Vec<models::RecordsSpeed>,
 
-    /// `BytesSpeedList`: a list of [`BytesSpeed`](super::models::BytesSpeed) objects.
+    /// `BytesSpeedList`
     pub bytes_speed_list: Vec<models::BytesSpeed>,
 
-    /// `Data`: a [`RealTimeTaskSpeed`](super::models::RealTimeTaskSpeed).
+    /// `Data`
     pub data: models::RealTimeTaskSpeed,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8462,77 +7719,61 @@ pub struct DescribeRealTimeTaskSpeedResponse {
 /// The `DescribeRealViewDatabasePage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRealViewDatabasePageResponse`].
-/// The codes it documents are in [`DescribeRealViewDatabasePageError`](super::errors::DescribeRealViewDatabasePageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRealViewDatabasePage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRealViewDatabasePage",
     output = DescribeRealViewDatabasePageResponse,
-    error = super::errors::DescribeRealViewDatabasePageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRealViewDatabasePage {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DatasourceId`; example: `10`
     pub datasource_id: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ProjectId`; example: `"1000"`
     pub project_id: String,
 
-    /// `Asc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Asc`; example: `true`
     pub asc: Option<bool>,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"rpc"`
+    /// `ConnectionType`; example: `"rpc"`
     pub connection_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键字"`
+    /// `Keyword`; example: `"关键字"`
     pub keyword: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ResourceGroupId`; example: `"100"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: Option<i64>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"sort"`
+    /// `Sort`; example: `"sort"`
     pub sort: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"internal"`
+    /// `CatalogName`; example: `"internal"`
     pub catalog_name: Option<String>,
 }
 
 /// What a successful [`DescribeRealViewDatabasePage`] call returns.
 #[tc_model]
 pub struct DescribeRealViewDatabasePageResponse {
-    /// `Data`: a [`DatabaseRealViewVoPageVo`](super::models::DatabaseRealViewVoPageVo).
+    /// `Data`
     pub data: Option<models::DatabaseRealViewVoPageVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8542,15 +7783,20 @@ pub struct DescribeRealViewDatabasePageResponse {
 /// The `DescribeRealViewSchemaPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRealViewSchemaPageResponse`].
-/// The codes it documents are in [`DescribeRealViewSchemaPageError`](super::errors::DescribeRealViewSchemaPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRealViewSchemaPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRealViewSchemaPage",
     output = DescribeRealViewSchemaPageResponse,
-    error = super::errors::DescribeRealViewSchemaPageError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -8560,81 +7806,53 @@ pub struct DescribeRealViewDatabasePageResponse {
     )
 )]
 pub struct DescribeRealViewSchemaPage {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseName`; example: `"1"`
     pub database_name: String,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: String,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DataSourceType`; example: `"MYSQL"`
     pub data_source_type: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"development"`
+    /// `Env`; example: `"development"`
     pub env: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `Model`; example: `"SIMPLE"`
     pub model: Option<String>,
 
-    /// `DevDatasourceId`: a string.
-    ///
-    /// Example: `"1803"`
+    /// `DevDatasourceId`; example: `"1803"`
     pub dev_datasource_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Keyword`; example: `"hello"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeRealViewSchemaPage`] call returns.
 #[tc_model]
 pub struct DescribeRealViewSchemaPageResponse {
-    /// `Items`: a list of [`DatabaseSchemaIInfo`](super::models::DatabaseSchemaIInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::DatabaseSchemaIInfo>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPage`; example: `10`
     pub total_page: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8644,72 +7862,61 @@ pub struct DescribeRealViewSchemaPageResponse {
 /// The `DescribeRelatedTasksByTaskId` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRelatedTasksByTaskIdResponse`].
-/// The codes it documents are in [`DescribeRelatedTasksByTaskIdError`](super::errors::DescribeRelatedTasksByTaskIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRelatedTasksByTaskId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRelatedTasksByTaskId",
     output = DescribeRelatedTasksByTaskIdResponse,
-    error = super::errors::DescribeRelatedTasksByTaskIdError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRelatedTasksByTaskId {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250606112506283"`
+    /// `TaskId`; example: `"20250606112506283"`
     pub task_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `DependencyDirection`: a string.
-    ///
-    /// Example: `"UP"`
+    /// `DependencyDirection`; example: `"UP"`
     pub dependency_direction: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"DEV"`
+    /// `Environment`; example: `"DEV"`
     pub environment: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"taskName"`
+    /// `TaskName`; example: `"taskName"`
     pub task_name: Option<String>,
 
-    /// `CycleTypeList`: a list of strings.
-    ///
-    /// Example: `["D"]`
+    /// `CycleTypeList`; example: `["D"]`
     pub cycle_type_list: Option<Vec<String>>,
 
-    /// `StatusList`: a list of strings.
-    ///
-    /// Example: `["NS"]`
+    /// `StatusList`; example: `["NS"]`
     pub status_list: Option<Vec<String>>,
 
-    /// `OwnerNameList`: a list of strings.
-    ///
-    /// Example: `["1247636"]`
+    /// `OwnerNameList`; example: `["1247636"]`
     pub owner_name_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRelatedTasksByTaskId`] call returns.
 #[tc_model]
 pub struct DescribeRelatedTasksByTaskIdResponse {
-    /// `Data`: a [`DescribeRelatedTasksByTaskIdResp`](super::models::DescribeRelatedTasksByTaskIdResp).
+    /// `Data`
     pub data: Option<models::DescribeRelatedTasksByTaskIdResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8719,27 +7926,34 @@ pub struct DescribeRelatedTasksByTaskIdResponse {
 /// The `DescribeReportTaskDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeReportTaskDetailResponse`].
-/// The codes it documents are in [`DescribeReportTaskDetailError`](super::errors::DescribeReportTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeReportTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeReportTaskDetail",
     output = DescribeReportTaskDetailResponse,
-    error = super::errors::DescribeReportTaskDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeReportTaskDetail {
-    /// `EngineTaskId`: a string.
-    ///
-    /// Example: `"88d97390cc2511ef9abe525400eda0b2"`
+    /// `EngineTaskId`; example: `"88d97390cc2511ef9abe525400eda0b2"`
     pub engine_task_id: String,
 }
 
 /// What a successful [`DescribeReportTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeReportTaskDetailResponse {
-    /// `Data`: a [`ReportTaskDetail`](super::models::ReportTaskDetail).
+    /// `Data`
     pub data: Option<models::ReportTaskDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8749,77 +7963,64 @@ pub struct DescribeReportTaskDetailResponse {
 /// The `DescribeReportTaskList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeReportTaskListResponse`].
-/// The codes it documents are in [`DescribeReportTaskListError`](super::errors::DescribeReportTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeReportTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeReportTaskList",
     output = DescribeReportTaskListResponse,
-    error = super::errors::DescribeReportTaskListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeReportTaskList {
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2272143094841700352"`
+    /// `ProjectId`; example: `"2272143094841700352"`
     pub project_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20241226161711266"`
+    /// `TaskId`; example: `"20241226161711266"`
     pub task_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"20241226161711266_2025-01-06T19:58:18"`
+    /// `InstanceId`; example: `"20241226161711266_2025-01-06T19:58:18"`
     pub instance_id: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"6820250106195820001"`
+    /// `JobId`; example: `"6820250106195820001"`
     pub job_id: Option<String>,
 
-    /// `EngineTaskId`: a string.
-    ///
-    /// Example: `"88d97390cc2511ef9abe525400eda0b2"`
+    /// `EngineTaskId`; example: `"88d97390cc2511ef9abe525400eda0b2"`
     pub engine_task_id: Option<String>,
 
-    /// `ProductSource`: a string.
-    ///
-    /// Example: `"OM_CENTER"`
+    /// `ProductSource`; example: `"OM_CENTER"`
     pub product_source: Option<String>,
 
-    /// `OnwerUid`: a string.
-    ///
-    /// Example: `"100028448200"`
+    /// `OnwerUid`; example: `"100028448200"`
     pub onwer_uid: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:25"`
+    /// `StartTime`; example: `"2025-01-06 19:58:25"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:27"`
+    /// `EndTime`; example: `"2025-01-06 19:58:27"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeReportTaskList`] call returns.
 #[tc_model]
 pub struct DescribeReportTaskListResponse {
-    /// `Data`: a [`ReportTaskListInfo`](super::models::ReportTaskListInfo).
+    /// `Data`
     pub data: models::ReportTaskListInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8829,47 +8030,45 @@ pub struct DescribeReportTaskListResponse {
 /// The `DescribeResourceManagePathTrees` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeResourceManagePathTreesResponse`].
-/// The codes it documents are in [`DescribeResourceManagePathTreesError`](super::errors::DescribeResourceManagePathTreesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeResourceManagePathTrees)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeResourceManagePathTrees",
     output = DescribeResourceManagePathTreesResponse,
-    error = super::errors::DescribeResourceManagePathTreesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeResourceManagePathTrees {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"18984080899330334"`
+    /// `ProjectId`; example: `"18984080899330334"`
     pub project_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"app,csv,jar,py,sh,xml,zip"`
+    /// `FileType`; example: `"app,csv,jar,py,sh,xml,zip"`
     pub file_type: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `FilePath`; example: `"/path"`
     pub file_path: Option<String>,
 
-    /// `DirType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `DirType`; example: `"personal"`
     pub dir_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourceManagePathTrees`] call returns.
 #[tc_model]
 pub struct DescribeResourceManagePathTreesResponse {
-    /// `Data`: a list of [`ResourcePathTree`](super::models::ResourcePathTree) objects.
+    /// `Data`
     pub data: Option<Vec<models::ResourcePathTree>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8879,79 +8078,67 @@ pub struct DescribeResourceManagePathTreesResponse {
 /// The `DescribeRoleList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRoleListResponse`].
-/// The codes it documents are in [`DescribeRoleListError`](super::errors::DescribeRoleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRoleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRoleList",
     output = DescribeRoleListResponse,
-    error = super::errors::DescribeRoleListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRoleList {
-    /// `ShowAllRoles`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowAllRoles`; example: `true`
     pub show_all_roles: Option<bool>,
 
-    /// `IncludeRoleTypes`: a list of strings.
+    /// `IncludeRoleTypes`
     pub include_role_types: Option<Vec<String>>,
 
-    /// `DescribeMemberCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeMemberCount`; example: `true`
     pub describe_member_count: Option<bool>,
 
-    /// `DescribeOperator`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeOperator`; example: `true`
     pub describe_operator: Option<bool>,
 
-    /// `DescribeSystemRoleOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DescribeSystemRoleOnly`; example: `false`
     pub describe_system_role_only: Option<bool>,
 
-    /// `DescribeCustomRoleOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DescribeCustomRoleOnly`; example: `false`
     pub describe_custom_role_only: Option<bool>,
 
-    /// `DescribePrivileges`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DescribePrivileges`; example: `false`
     pub describe_privileges: Option<bool>,
 
-    /// `RoleIds`: a list of strings.
+    /// `RoleIds`
     pub role_ids: Option<Vec<String>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderFields`](super::models::OrderFields) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderFields>>,
 }
 
 /// What a successful [`DescribeRoleList`] call returns.
 #[tc_model]
 pub struct DescribeRoleListResponse {
-    /// `Data`: a [`PageRoles`](super::models::PageRoles).
+    /// `Data`
     pub data: models::PageRoles,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8961,32 +8148,36 @@ pub struct DescribeRoleListResponse {
 /// The `DescribeRule` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleResponse`].
-/// The codes it documents are in [`DescribeRuleError`](super::errors::DescribeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRule",
     output = DescribeRuleResponse,
-    error = super::errors::DescribeRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8901`
+    /// `RuleId`; example: `8901`
     pub rule_id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153160990365952"`
+    /// `ProjectId`; example: `"153160990365952"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeRule`] call returns.
 #[tc_model]
 pub struct DescribeRuleResponse {
-    /// `Data`: a [`Rule`](super::models::Rule).
+    /// `Data`
     pub data: Option<models::Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8996,37 +8187,37 @@ pub struct DescribeRuleResponse {
 /// The `DescribeRuleDimStat` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleDimStatResponse`].
-/// The codes it documents are in [`DescribeRuleDimStatError`](super::errors::DescribeRuleDimStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleDimStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleDimStat",
     output = DescribeRuleDimStatResponse,
-    error = super::errors::DescribeRuleDimStatError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleDimStat {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `BeginDate`; example: `"1645155262"`
     pub begin_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `EndDate`; example: `"1645155262"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeRuleDimStat`] call returns.
 #[tc_model]
 pub struct DescribeRuleDimStatResponse {
-    /// `Data`: a [`RuleDimStat`](super::models::RuleDimStat).
+    /// `Data`
     pub data: models::RuleDimStat,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9036,32 +8227,33 @@ pub struct DescribeRuleDimStatResponse {
 /// The `DescribeRuleExecDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleExecDetailResponse`].
-/// The codes it documents are in [`DescribeRuleExecDetailError`](super::errors::DescribeRuleExecDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleExecDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleExecDetail",
     output = DescribeRuleExecDetailResponse,
-    error = super::errors::DescribeRuleExecDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleExecDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ProjectId`; example: `"123456"`
     pub project_id: Option<String>,
 
-    /// `RuleExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `RuleExecId`; example: `123456`
     pub rule_exec_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRuleExecDetail`] call returns.
 #[tc_model]
 pub struct DescribeRuleExecDetailResponse {
-    /// `Data`: a [`RuleExecResultDetail`](super::models::RuleExecResultDetail).
+    /// `Data`
     pub data: Option<models::RuleExecResultDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9071,37 +8263,37 @@ pub struct DescribeRuleExecDetailResponse {
 /// The `DescribeRuleExecLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleExecLogResponse`].
-/// The codes it documents are in [`DescribeRuleExecLogError`](super::errors::DescribeRuleExecLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleExecLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError.CallSchedulerApiError`](super::errors::WedataErrorCode::InternalErrorCallSchedulerApiError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleExecLog",
     output = DescribeRuleExecLogResponse,
-    error = super::errors::DescribeRuleExecLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleExecLog {
-    /// `RuleExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345747`
+    /// `RuleExecId`; example: `345747`
     pub rule_exec_id: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"738492309867"`
+    /// `ProjectId`; example: `"738492309867"`
     pub project_id: String,
 
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupExecId`; example: `1`
     pub rule_group_exec_id: u64,
 }
 
 /// What a successful [`DescribeRuleExecLog`] call returns.
 #[tc_model]
 pub struct DescribeRuleExecLogResponse {
-    /// `Data`: a [`RuleExecLog`](super::models::RuleExecLog).
+    /// `Data`
     pub data: Option<models::RuleExecLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9111,38 +8303,40 @@ pub struct DescribeRuleExecLogResponse {
 /// The `DescribeRuleExecResults` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleExecResultsResponse`].
-/// The codes it documents are in [`DescribeRuleExecResultsError`](super::errors::DescribeRuleExecResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleExecResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleExecResults",
     output = DescribeRuleExecResultsResponse,
-    error = super::errors::DescribeRuleExecResultsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleExecResults {
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `RuleGroupExecId`; example: `53`
     pub rule_group_exec_id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"64823589236579"`
+    /// `ProjectId`; example: `"64823589236579"`
     pub project_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeRuleExecResults`] call returns.
 #[tc_model]
 pub struct DescribeRuleExecResultsResponse {
-    /// `Data`: a [`RuleExecResultPage`](super::models::RuleExecResultPage).
+    /// `Data`
     pub data: Option<models::RuleExecResultPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9152,37 +8346,37 @@ pub struct DescribeRuleExecResultsResponse {
 /// The `DescribeRuleExecStat` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleExecStatResponse`].
-/// The codes it documents are in [`DescribeRuleExecStatError`](super::errors::DescribeRuleExecStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleExecStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleExecStat",
     output = DescribeRuleExecStatResponse,
-    error = super::errors::DescribeRuleExecStatError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleExecStat {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"198342"`
+    /// `ProjectId`; example: `"198342"`
     pub project_id: String,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `BeginDate`; example: `"1645155262"`
     pub begin_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `EndDate`; example: `"1645155262"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeRuleExecStat`] call returns.
 #[tc_model]
 pub struct DescribeRuleExecStatResponse {
-    /// `Data`: a [`RuleExecStat`](super::models::RuleExecStat).
+    /// `Data`
     pub data: models::RuleExecStat,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9192,47 +8386,44 @@ pub struct DescribeRuleExecStatResponse {
 /// The `DescribeRuleGroup` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleGroupResponse`].
-/// The codes it documents are in [`DescribeRuleGroupError`](super::errors::DescribeRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleGroup",
     output = DescribeRuleGroupResponse,
-    error = super::errors::DescribeRuleGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleGroup {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RuleGroupId`; example: `42`
     pub rule_group_id: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"467"`
+    /// `DatasourceId`; example: `"467"`
     pub datasource_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"65R7TYFU9862YE"`
+    /// `TableId`; example: `"65R7TYFU9862YE"`
     pub table_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"365824613445735"`
+    /// `ProjectId`; example: `"365824613445735"`
     pub project_id: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"7568tfvgy57tfvgy"`
+    /// `DatabaseId`; example: `"7568tfvgy57tfvgy"`
     pub database_id: Option<String>,
 }
 
 /// What a successful [`DescribeRuleGroup`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupResponse {
-    /// `Data`: a [`RuleGroup`](super::models::RuleGroup).
+    /// `Data`
     pub data: Option<models::RuleGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9242,43 +8433,43 @@ pub struct DescribeRuleGroupResponse {
 /// The `DescribeRuleGroupExecResultsByPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleGroupExecResultsByPageResponse`].
-/// The codes it documents are in [`DescribeRuleGroupExecResultsByPageError`](super::errors::DescribeRuleGroupExecResultsByPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleGroupExecResultsByPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleGroupExecResultsByPage",
     output = DescribeRuleGroupExecResultsByPageResponse,
-    error = super::errors::DescribeRuleGroupExecResultsByPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleGroupExecResultsByPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeRuleGroupExecResultsByPage`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupExecResultsByPageResponse {
-    /// `Data`: a [`RuleGroupExecResultPage`](super::models::RuleGroupExecResultPage).
+    /// `Data`
     pub data: Option<models::RuleGroupExecResultPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9288,32 +8479,33 @@ pub struct DescribeRuleGroupExecResultsByPageResponse {
 /// The `DescribeRuleGroupSubscription` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleGroupSubscriptionResponse`].
-/// The codes it documents are in [`DescribeRuleGroupSubscriptionError`](super::errors::DescribeRuleGroupSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleGroupSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleGroupSubscription",
     output = DescribeRuleGroupSubscriptionResponse,
-    error = super::errors::DescribeRuleGroupSubscriptionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleGroupSubscription {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `RuleGroupId`; example: `42`
     pub rule_group_id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"46834613549"`
+    /// `ProjectId`; example: `"46834613549"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeRuleGroupSubscription`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupSubscriptionResponse {
-    /// `Data`: a [`RuleGroupSubscribe`](super::models::RuleGroupSubscribe).
+    /// `Data`
     pub data: Option<models::RuleGroupSubscribe>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9323,27 +8515,30 @@ pub struct DescribeRuleGroupSubscriptionResponse {
 /// The `DescribeRuleGroupTable` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleGroupTableResponse`].
-/// The codes it documents are in [`DescribeRuleGroupTableError`](super::errors::DescribeRuleGroupTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleGroupTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleGroupTable",
     output = DescribeRuleGroupTableResponse,
-    error = super::errors::DescribeRuleGroupTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleGroupTable {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"sqhsS5G57A"`
+    /// `TableId`; example: `"sqhsS5G57A"`
     pub table_id: String,
 }
 
 /// What a successful [`DescribeRuleGroupTable`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupTableResponse {
-    /// `Data`: a [`RuleGroupTable`](super::models::RuleGroupTable).
+    /// `Data`
     pub data: Option<models::RuleGroupTable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9353,43 +8548,46 @@ pub struct DescribeRuleGroupTableResponse {
 /// The `DescribeRuleGroupsByPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleGroupsByPageResponse`].
-/// The codes it documents are in [`DescribeRuleGroupsByPageError`](super::errors::DescribeRuleGroupsByPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleGroupsByPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleGroupsByPage",
     output = DescribeRuleGroupsByPageResponse,
-    error = super::errors::DescribeRuleGroupsByPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleGroupsByPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeRuleGroupsByPage`] call returns.
 #[tc_model]
 pub struct DescribeRuleGroupsByPageResponse {
-    /// `Data`: a [`RuleGroupPage`](super::models::RuleGroupPage).
+    /// `Data`
     pub data: Option<models::RuleGroupPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9399,32 +8597,34 @@ pub struct DescribeRuleGroupsByPageResponse {
 /// The `DescribeRuleTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleTemplateResponse`].
-/// The codes it documents are in [`DescribeRuleTemplateError`](super::errors::DescribeRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.RuleTemplateNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleTemplateNotExist)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleTemplate",
     output = DescribeRuleTemplateResponse,
-    error = super::errors::DescribeRuleTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: Option<String>,
 
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TemplateId`; example: `2`
     pub template_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRuleTemplate`] call returns.
 #[tc_model]
 pub struct DescribeRuleTemplateResponse {
-    /// `Data`: a [`RuleTemplate`](super::models::RuleTemplate).
+    /// `Data`
     pub data: Option<models::RuleTemplate>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9434,42 +8634,41 @@ pub struct DescribeRuleTemplateResponse {
 /// The `DescribeRuleTemplates` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleTemplatesResponse`].
-/// The codes it documents are in [`DescribeRuleTemplatesError`](super::errors::DescribeRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleTemplates",
     output = DescribeRuleTemplatesResponse,
-    error = super::errors::DescribeRuleTemplatesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleTemplates {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SourceObjectType`; example: `2`
     pub source_object_type: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153160365952"`
+    /// `ProjectId`; example: `"153160365952"`
     pub project_id: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `SourceEngineTypes`; example: `[1,2]`
     pub source_engine_types: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeRuleTemplates`] call returns.
 #[tc_model]
 pub struct DescribeRuleTemplatesResponse {
-    /// `Data`: a list of [`RuleTemplate`](super::models::RuleTemplate) objects.
+    /// `Data`
     pub data: Option<Vec<models::RuleTemplate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9479,43 +8678,44 @@ pub struct DescribeRuleTemplatesResponse {
 /// The `DescribeRuleTemplatesByPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRuleTemplatesByPageResponse`].
-/// The codes it documents are in [`DescribeRuleTemplatesByPageError`](super::errors::DescribeRuleTemplatesByPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRuleTemplatesByPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRuleTemplatesByPage",
     output = DescribeRuleTemplatesByPageResponse,
-    error = super::errors::DescribeRuleTemplatesByPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRuleTemplatesByPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRuleTemplatesByPage`] call returns.
 #[tc_model]
 pub struct DescribeRuleTemplatesByPageResponse {
-    /// `Data`: a [`RuleTemplatePage`](super::models::RuleTemplatePage).
+    /// `Data`
     pub data: models::RuleTemplatePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9525,37 +8725,37 @@ pub struct DescribeRuleTemplatesByPageResponse {
 /// The `DescribeRules` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRulesResponse`].
-/// The codes it documents are in [`DescribeRulesError`](super::errors::DescribeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRules {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161945204534"`
+    /// `ProjectId`; example: `"153161945204534"`
     pub project_id: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleGroupId`; example: `12`
     pub rule_group_id: Option<u64>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `EngineType`; example: `"HIVE"`
     pub engine_type: Option<String>,
 }
 
 /// What a successful [`DescribeRules`] call returns.
 #[tc_model]
 pub struct DescribeRulesResponse {
-    /// `Data`: a list of [`Rule`](super::models::Rule) objects.
+    /// `Data`
     pub data: Option<Vec<models::Rule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9565,43 +8765,44 @@ pub struct DescribeRulesResponse {
 /// The `DescribeRulesByPage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeRulesByPageResponse`].
-/// The codes it documents are in [`DescribeRulesByPageError`](super::errors::DescribeRulesByPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeRulesByPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeRulesByPage",
     output = DescribeRulesByPageResponse,
-    error = super::errors::DescribeRulesByPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeRulesByPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeRulesByPage`] call returns.
 #[tc_model]
 pub struct DescribeRulesByPageResponse {
-    /// `Data`: a [`RulePage`](super::models::RulePage).
+    /// `Data`
     pub data: Option<models::RulePage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9611,121 +8812,90 @@ pub struct DescribeRulesByPageResponse {
 /// The `DescribeScheduleInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeScheduleInstancesResponse`].
-/// The codes it documents are in [`DescribeScheduleInstancesError`](super::errors::DescribeScheduleInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeScheduleInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeScheduleInstances",
     output = DescribeScheduleInstancesResponse,
-    error = super::errors::DescribeScheduleInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeScheduleInstances {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckFather`; example: `true`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RerunType`; example: `"1"`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DependentWay`; example: `"1"`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SonInstanceType`; example: `"1"`
     pub son_instance_type: Option<String>,
 
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
+    /// `SearchCondition`
     pub search_condition: Option<models::InstanceApiOpsRequest>,
 
-    /// `OptType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `OptType`; example: `"\"1\""`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `OperatorName`; example: `"jack"`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"11231231032"`
+    /// `OperatorId`; example: `"11231231032"`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"project_wedata"`
+    /// `ProjectIdent`; example: `"project_wedata"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project_wedata"`
+    /// `ProjectName`; example: `"project_wedata"`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCount`; example: `false`
     pub is_count: Option<bool>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `ProjectIds`; example: `["1"]`
     pub project_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeScheduleInstances`] call returns.
 #[tc_model]
 pub struct DescribeScheduleInstancesResponse {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Data`: a [`CollectionInstanceOpsDto`](super::models::CollectionInstanceOpsDto).
+    /// `Data`
     pub data: models::CollectionInstanceOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9735,67 +8905,54 @@ pub struct DescribeScheduleInstancesResponse {
 /// The `DescribeSchedulerInstanceStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSchedulerInstanceStatusResponse`].
-/// The codes it documents are in [`DescribeSchedulerInstanceStatusError`](super::errors::DescribeSchedulerInstanceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSchedulerInstanceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSchedulerInstanceStatus",
     output = DescribeSchedulerInstanceStatusResponse,
-    error = super::errors::DescribeSchedulerInstanceStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSchedulerInstanceStatus {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `TaskTypeId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `TaskTypeId`; example: `"21"`
     pub task_type_id: Option<String>,
 
-    /// `ExecutionGroupId`: a string.
-    ///
-    /// Example: `"20231219152536401480"`
+    /// `ExecutionGroupId`; example: `"20231219152536401480"`
     pub execution_group_id: Option<String>,
 
-    /// `ExecutionGroupName`: a string.
-    ///
-    /// Example: `"scheduler_dev_1"`
+    /// `ExecutionGroupName`; example: `"scheduler_dev_1"`
     pub execution_group_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-04-10 00:00:00"`
+    /// `StartTime`; example: `"2024-04-10 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-04-10 00:00:00"`
+    /// `EndTime`; example: `"2024-04-10 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `InCharge`; example: `"jack"`
     pub in_charge: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"5cca14ac-e274-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"5cca14ac-e274-11ee-8ec8-b8599f277de5"`
     pub workflow_id: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2763518183736183934"]`
+    /// `ProjectIds`; example: `["2763518183736183934"]`
     pub project_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSchedulerInstanceStatus`] call returns.
 #[tc_model]
 pub struct DescribeSchedulerInstanceStatusResponse {
-    /// `Data`: a list of [`ScreenInstanceInfo`](super::models::ScreenInstanceInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::ScreenInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9805,77 +8962,61 @@ pub struct DescribeSchedulerInstanceStatusResponse {
 /// The `DescribeSchedulerRunTimeInstanceCntByStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSchedulerRunTimeInstanceCntByStatusResponse`].
-/// The codes it documents are in [`DescribeSchedulerRunTimeInstanceCntByStatusError`](super::errors::DescribeSchedulerRunTimeInstanceCntByStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSchedulerRunTimeInstanceCntByStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSchedulerRunTimeInstanceCntByStatus",
     output = DescribeSchedulerRunTimeInstanceCntByStatusResponse,
-    error = super::errors::DescribeSchedulerRunTimeInstanceCntByStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSchedulerRunTimeInstanceCntByStatus {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2658184615822913536"`
+    /// `ProjectId`; example: `"2658184615822913536"`
     pub project_id: String,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"C"`
+    /// `CycleUnit`; example: `"C"`
     pub cycle_unit: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `TimeUnit`; example: `"12h"`
     pub time_unit: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-03-02"`
+    /// `StartTime`; example: `"2023-03-02"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-03-20"`
+    /// `EndTime`; example: `"2023-03-20"`
     pub end_time: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TaskType`; example: `21`
     pub task_type: Option<i64>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `InCharge`; example: `"jack"`
     pub in_charge: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"65599fe7-d776-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"65599fe7-d776-11ee-8ec8-b8599f277de5"`
     pub workflow_id: Option<String>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"RunTime"`
+    /// `SortItem`; example: `"RunTime"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc, desc"`
+    /// `SortType`; example: `"asc, desc"`
     pub sort_type: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2658184615822913536"]`
+    /// `ProjectIds`; example: `["2658184615822913536"]`
     pub project_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSchedulerRunTimeInstanceCntByStatus`] call returns.
 #[tc_model]
 pub struct DescribeSchedulerRunTimeInstanceCntByStatusResponse {
-    /// `Data`: a list of [`RuntimeInstanceCntTop`](super::models::RuntimeInstanceCntTop) objects.
+    /// `Data`
     pub data: Option<Vec<models::RuntimeInstanceCntTop>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9885,57 +9026,48 @@ pub struct DescribeSchedulerRunTimeInstanceCntByStatusResponse {
 /// The `DescribeSchedulerTaskCntByStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSchedulerTaskCntByStatusResponse`].
-/// The codes it documents are in [`DescribeSchedulerTaskCntByStatusError`](super::errors::DescribeSchedulerTaskCntByStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSchedulerTaskCntByStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSchedulerTaskCntByStatus",
     output = DescribeSchedulerTaskCntByStatusResponse,
-    error = super::errors::DescribeSchedulerTaskCntByStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSchedulerTaskCntByStatus {
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"data_sync_task"`
+    /// `TypeName`; example: `"data_sync_task"`
     pub type_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"582936174093827465"`
+    /// `ProjectId`; example: `"582936174093827465"`
     pub project_id: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `InCharge`; example: `"user1"`
     pub in_charge: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1002"`
+    /// `WorkflowId`; example: `"1002"`
     pub workflow_id: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["582936174093827465","739284615027384956"]`
+    /// `ProjectIds`; example: `["582936174093827465","739284615027384956"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ResourceGroupIds`: a list of strings.
-    ///
-    /// Example: `["375829461","628493715"]`
+    /// `ResourceGroupIds`; example: `["375829461","628493715"]`
     pub resource_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSchedulerTaskCntByStatus`] call returns.
 #[tc_model]
 pub struct DescribeSchedulerTaskCntByStatusResponse {
-    /// `Data`: a list of [`ScreenTaskInfo`](super::models::ScreenTaskInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::ScreenTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9945,32 +9077,33 @@ pub struct DescribeSchedulerTaskCntByStatusResponse {
 /// The `DescribeSchedulerTaskTypeCnt` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSchedulerTaskTypeCntResponse`].
-/// The codes it documents are in [`DescribeSchedulerTaskTypeCntError`](super::errors::DescribeSchedulerTaskTypeCntError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSchedulerTaskTypeCnt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSchedulerTaskTypeCnt",
     output = DescribeSchedulerTaskTypeCntResponse,
-    error = super::errors::DescribeSchedulerTaskTypeCntError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSchedulerTaskTypeCnt {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153267892342"`
+    /// `ProjectId`; example: `"153267892342"`
     pub project_id: String,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `InCharge`; example: `"jack"`
     pub in_charge: Option<String>,
 }
 
 /// What a successful [`DescribeSchedulerTaskTypeCnt`] call returns.
 #[tc_model]
 pub struct DescribeSchedulerTaskTypeCntResponse {
-    /// `Data`: a list of [`TaskTypeCnt`](super::models::TaskTypeCnt) objects.
+    /// `Data`
     pub data: Option<Vec<models::TaskTypeCnt>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9980,102 +9113,75 @@ pub struct DescribeSchedulerTaskTypeCntResponse {
 /// The `DescribeStatisticInstanceStatusTrendOps` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeStatisticInstanceStatusTrendOpsResponse`].
-/// The codes it documents are in [`DescribeStatisticInstanceStatusTrendOpsError`](super::errors::DescribeStatisticInstanceStatusTrendOpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeStatisticInstanceStatusTrendOps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeStatisticInstanceStatusTrendOps",
     output = DescribeStatisticInstanceStatusTrendOpsResponse,
-    error = super::errors::DescribeStatisticInstanceStatusTrendOpsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeStatisticInstanceStatusTrendOps {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskTypeId`: a string.
-    ///
-    /// Example: `"26"`
+    /// `TaskTypeId`; example: `"26"`
     pub task_type_id: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"1d"`
+    /// `TimeType`; example: `"1d"`
     pub time_type: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"jdbcName"`
+    /// `TypeName`; example: `"jdbcName"`
     pub type_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-03-01"`
+    /// `StartTime`; example: `"2023-03-01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-03-12"`
+    /// `EndTime`; example: `"2023-03-12"`
     pub end_time: Option<String>,
 
-    /// `ExecutionGroupId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ExecutionGroupId`; example: `"10001"`
     pub execution_group_id: Option<String>,
 
-    /// `ExecutionGroupName`: a string.
-    ///
-    /// Example: `"test5"`
+    /// `ExecutionGroupName`; example: `"test5"`
     pub execution_group_name: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `InCharge`; example: `"tom"`
     pub in_charge: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StateList`; example: `[1,2]`
     pub state_list: Option<Vec<i64>>,
 
-    /// `AggregationUnit`: a string.
-    ///
-    /// Example: `"D"`
+    /// `AggregationUnit`; example: `"D"`
     pub aggregation_unit: Option<String>,
 
-    /// `AverageWindowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AverageWindowSize`; example: `1`
     pub average_window_size: Option<i64>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"09d8a38d-a051-42f6-8bba-239fa13d19c9"`
+    /// `WorkflowId`; example: `"09d8a38d-a051-42f6-8bba-239fa13d19c9"`
     pub workflow_id: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2763518183736183934"]`
+    /// `ProjectIds`; example: `["2763518183736183934"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `TimePoint`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimePoint`; example: `1`
     pub time_point: Option<u64>,
 }
 
 /// What a successful [`DescribeStatisticInstanceStatusTrendOps`] call returns.
 #[tc_model]
 pub struct DescribeStatisticInstanceStatusTrendOpsResponse {
-    /// `Data`: a list of [`InstanceStatisticInfo`](super::models::InstanceStatisticInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::InstanceStatisticInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10085,92 +9191,80 @@ pub struct DescribeStatisticInstanceStatusTrendOpsResponse {
 /// The `DescribeStreamTaskLogList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeStreamTaskLogListResponse`].
-/// The codes it documents are in [`DescribeStreamTaskLogListError`](super::errors::DescribeStreamTaskLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeStreamTaskLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeStreamTaskLogList",
     output = DescribeStreamTaskLogListResponse,
-    error = super::errors::DescribeStreamTaskLogListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeStreamTaskLogList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ProjectId`; example: `"\"1\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20230112170349643\""`
+    /// `TaskId`; example: `"\"20230112170349643\""`
     pub task_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"jobId"`
+    /// `JobId`; example: `"jobId"`
     pub job_id: String,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2312311232`
+    /// `EndTime`; example: `2312311232`
     pub end_time: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2312311211`
+    /// `StartTime`; example: `2312311211`
     pub start_time: u64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"\"pod\""`
+    /// `Container`; example: `"\"pod\""`
     pub container: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `OrderType`; example: `"\"desc\""`
     pub order_type: Option<String>,
 
-    /// `RunningOrderId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12312`
+    /// `RunningOrderId`; example: `12312`
     pub running_order_id: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"INFO"`
+    /// `Keyword`; example: `"INFO"`
     pub keyword: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"INTEGRATION/VALIDATE"`
+    /// `JobType`; example: `"INTEGRATION/VALIDATE"`
     pub job_type: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC1kMjA2MjRhZS1lYTRhLTQwMGUtODE3Zi0yZmI3NGU2OTMzNDAxNzg2NDE4NDk3MTAz"`
+    /// `Context`; example: `"Y29udGV4dC1kMjA2MjRhZS1lYTRhLTQwMGUtODE3Zi0yZmI3NGU2OTMzNDAxNzg2NDE4NDk3MTAz"`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeStreamTaskLogList`] call returns.
 #[tc_model]
 pub struct DescribeStreamTaskLogListResponse {
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ListOver`; example: `true`
     pub list_over: Option<bool>,
 
-    /// `LogContentList`: a list of [`LogContentInfo`](super::models::LogContentInfo) objects.
+    /// `LogContentList`
     pub log_content_list: Option<Vec<models::LogContentInfo>>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC1kMjA2MjRhZS1lYTRhLTQwMGUtODE3Zi0yZmI3NGU2OTMzNDAxNzg2NDE4NDk3MTAz"`
+    /// `Context`; example: `"Y29udGV4dC1kMjA2MjRhZS1lYTRhLTQwMGUtODE3Zi0yZmI3NGU2OTMzNDAxNzg2NDE4NDk3MTAz"`
     pub context: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10180,32 +9274,44 @@ pub struct DescribeStreamTaskLogListResponse {
 /// The `DescribeSuccessorOpsTaskInfos` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSuccessorOpsTaskInfosResponse`].
-/// The codes it documents are in [`DescribeSuccessorOpsTaskInfosError`](super::errors::DescribeSuccessorOpsTaskInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSuccessorOpsTaskInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSuccessorOpsTaskInfos",
     output = DescribeSuccessorOpsTaskInfosResponse,
-    error = super::errors::DescribeSuccessorOpsTaskInfosError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSuccessorOpsTaskInfos {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250807170933305"`
+    /// `TaskId`; example: `"20250807170933305"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1521340074532"`
+    /// `ProjectId`; example: `"1521340074532"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeSuccessorOpsTaskInfos`] call returns.
 #[tc_model]
 pub struct DescribeSuccessorOpsTaskInfosResponse {
-    /// `Data`: a list of [`TaskOpsDto`](super::models::TaskOpsDto) objects.
+    /// `Data`
     pub data: Vec<models::TaskOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10215,28 +9321,44 @@ pub struct DescribeSuccessorOpsTaskInfosResponse {
 /// The `DescribeSuccessorTaskInfoList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeSuccessorTaskInfoListResponse`].
-/// The codes it documents are in [`DescribeSuccessorTaskInfoListError`](super::errors::DescribeSuccessorTaskInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeSuccessorTaskInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeSuccessorTaskInfoList",
     output = DescribeSuccessorTaskInfoListResponse,
-    error = super::errors::DescribeSuccessorTaskInfoListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeSuccessorTaskInfoList {
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeSuccessorTaskInfoList`] call returns.
 #[tc_model]
 pub struct DescribeSuccessorTaskInfoListResponse {
-    /// `Data`: a list of [`SuccessorTaskInfo`](super::models::SuccessorTaskInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::SuccessorTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10246,15 +9368,20 @@ pub struct DescribeSuccessorTaskInfoListResponse {
 /// The `DescribeTableBasicInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableBasicInfoResponse`].
-/// The codes it documents are in [`DescribeTableBasicInfoError`](super::errors::DescribeTableBasicInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableBasicInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableBasicInfo",
     output = DescribeTableBasicInfoResponse,
-    error = super::errors::DescribeTableBasicInfoError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -10264,32 +9391,26 @@ pub struct DescribeSuccessorTaskInfoListResponse {
     )
 )]
 pub struct DescribeTableBasicInfo {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeTableBasicInfo`] call returns.
 #[tc_model]
 pub struct DescribeTableBasicInfoResponse {
-    /// `TableBasicInfoList`: a list of [`TableBasicInfo`](super::models::TableBasicInfo) objects.
+    /// `TableBasicInfoList`
     pub table_basic_info_list: Option<Vec<models::TableBasicInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10299,110 +9420,87 @@ pub struct DescribeTableBasicInfoResponse {
 /// The `DescribeTableContentPreview` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableContentPreviewResponse`].
-/// The codes it documents are in [`DescribeTableContentPreviewError`](super::errors::DescribeTableContentPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableContentPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.PreviewTimeOut`](super::errors::WedataErrorCode::FailedOperationPreviewTimeOut)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableContentPreview",
     output = DescribeTableContentPreviewResponse,
-    error = super::errors::DescribeTableContentPreviewError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableContentPreview {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `TableId`; example: `"1000"`
     pub table_id: String,
 
-    /// `TechnologyType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `TechnologyType`; example: `"HIVE"`
     pub technology_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-111"`
+    /// `ClusterId`; example: `"emr-111"`
     pub cluster_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `ResourceType`; example: `"TABLE"`
     pub resource_type: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `TableName`; example: `"user"`
     pub table_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1051972427153674240"`
+    /// `ProjectId`; example: `"1051972427153674240"`
     pub project_id: String,
 
-    /// `RowNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RowNum`; example: `5`
     pub row_num: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"useful"`
+    /// `DatabaseName`; example: `"useful"`
     pub database_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TaskId`; example: `"100"`
     pub task_id: Option<String>,
 
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"dt=2025-07-01/region=west"`
+    /// `PartitionName`; example: `"dt=2025-07-01/region=west"`
     pub partition_name: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"20260807150201900040"`
+    /// `ResourceGroupId`; example: `"20260807150201900040"`
     pub resource_group_id: Option<String>,
 
-    /// `Sql`: a string.
+    /// `Sql`
     pub sql: Option<String>,
 
-    /// `EngineId`: a string.
-    ///
-    /// Example: `"Studio专用"`
+    /// `EngineId`; example: `"Studio专用"`
     pub engine_id: Option<String>,
 
-    /// `EngineTypeDetail`: a string.
-    ///
-    /// Example: `"StandardSpark"`
+    /// `EngineTypeDetail`; example: `"StandardSpark"`
     pub engine_type_detail: Option<String>,
 
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<u64>,
 }
 
 /// What a successful [`DescribeTableContentPreview`] call returns.
 #[tc_model]
 pub struct DescribeTableContentPreviewResponse {
-    /// `ColumnNames`: a list of strings.
-    ///
-    /// Example: `["col"]`
+    /// `ColumnNames`; example: `["col"]`
     pub column_names: Option<Vec<String>>,
 
-    /// `TableRecordSet`: a list of [`TableRecord`](super::models::TableRecord) objects.
+    /// `TableRecordSet`
     pub table_record_set: Option<Vec<models::TableRecord>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `TaskId`; example: `"1000"`
     pub task_id: Option<String>,
 
-    /// `AsyncState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AsyncState`; example: `0`
     pub async_state: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10412,29 +9510,34 @@ pub struct DescribeTableContentPreviewResponse {
 /// The `DescribeTableDdl` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableDdlResponse`].
-/// The codes it documents are in [`DescribeTableDdlError`](super::errors::DescribeTableDdlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableDdl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableDdl",
     output = DescribeTableDdlResponse,
-    error = super::errors::DescribeTableDdlError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableDdl {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"gui d"`
+    /// `TableId`; example: `"gui d"`
     pub table_id: String,
 }
 
 /// What a successful [`DescribeTableDdl`] call returns.
 #[tc_model]
 pub struct DescribeTableDdlResponse {
-    /// `Ddl`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Ddl`; example: `"true"`
     pub ddl: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10444,35 +9547,39 @@ pub struct DescribeTableDdlResponse {
 /// The `DescribeTableInfoList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableInfoListResponse`].
-/// The codes it documents are in [`DescribeTableInfoListError`](super::errors::DescribeTableInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableInfoList",
     output = DescribeTableInfoListResponse,
-    error = super::errors::DescribeTableInfoListError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableInfoList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"\"rpc\""`
+    /// `ConnectionType`; example: `"\"rpc\""`
     pub connection_type: String,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"\"HIVE\""`
+    /// `Catalog`; example: `"\"HIVE\""`
     pub catalog: String,
 }
 
 /// What a successful [`DescribeTableInfoList`] call returns.
 #[tc_model]
 pub struct DescribeTableInfoListResponse {
-    /// `TableInfo`: a list of [`TableInfo`](super::models::TableInfo) objects.
+    /// `TableInfo`
     pub table_info: Option<Vec<models::TableInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10482,53 +9589,52 @@ pub struct DescribeTableInfoListResponse {
 /// The `DescribeTableLineage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableLineageResponse`].
-/// The codes it documents are in [`DescribeTableLineageError`](super::errors::DescribeTableLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableLineage",
     output = DescribeTableLineageResponse,
-    error = super::errors::DescribeTableLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableLineage {
-    /// `Direction`: a string.
-    ///
-    /// Example: `"BOTH"`
+    /// `Direction`; example: `"BOTH"`
     pub direction: String,
 
-    /// `Data`: a [`TableLineageInfo`](super::models::TableLineageInfo).
+    /// `Data`
     pub data: models::TableLineageInfo,
 
-    /// `InputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputDepth`; example: `1`
     pub input_depth: Option<i64>,
 
-    /// `OutputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputDepth`; example: `1`
     pub output_depth: Option<i64>,
 
-    /// `ExtParams`: a list of [`LineageParamRecord`](super::models::LineageParamRecord) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::LineageParamRecord>>,
 
-    /// `IgnoreTemp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreTemp`; example: `true`
     pub ignore_temp: Option<bool>,
 
-    /// `RecursiveSecond`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RecursiveSecond`; example: `true`
     pub recursive_second: Option<bool>,
 }
 
 /// What a successful [`DescribeTableLineage`] call returns.
 #[tc_model]
 pub struct DescribeTableLineageResponse {
-    /// `TableLineage`: a [`TableLineageInfo`](super::models::TableLineageInfo).
+    /// `TableLineage`
     pub table_lineage: Option<models::TableLineageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10538,53 +9644,52 @@ pub struct DescribeTableLineageResponse {
 /// The `DescribeTableLineageInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableLineageInfoResponse`].
-/// The codes it documents are in [`DescribeTableLineageInfoError`](super::errors::DescribeTableLineageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableLineageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableLineageInfo",
     output = DescribeTableLineageInfoResponse,
-    error = super::errors::DescribeTableLineageInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableLineageInfo {
-    /// `Direction`: a string.
-    ///
-    /// Example: `"BOTH"`
+    /// `Direction`; example: `"BOTH"`
     pub direction: String,
 
-    /// `Data`: a [`TableLineageInfo`](super::models::TableLineageInfo).
+    /// `Data`
     pub data: models::TableLineageInfo,
 
-    /// `InputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InputDepth`; example: `1`
     pub input_depth: Option<i64>,
 
-    /// `OutputDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OutputDepth`; example: `1`
     pub output_depth: Option<i64>,
 
-    /// `ExtParams`: a list of [`LineageParamRecord`](super::models::LineageParamRecord) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::LineageParamRecord>>,
 
-    /// `IgnoreTemp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreTemp`; example: `true`
     pub ignore_temp: Option<bool>,
 
-    /// `RecursiveSecond`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RecursiveSecond`; example: `true`
     pub recursive_second: Option<bool>,
 }
 
 /// What a successful [`DescribeTableLineageInfo`] call returns.
 #[tc_model]
 pub struct DescribeTableLineageInfoResponse {
-    /// `TableLineageBasicInfo`: a [`TableLineageBaseInfo`](super::models::TableLineageBaseInfo).
+    /// `TableLineageBasicInfo`
     pub table_lineage_basic_info: Option<models::TableLineageBaseInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10594,46 +9699,51 @@ pub struct DescribeTableLineageInfoResponse {
 /// The `DescribeTableMeta` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableMetaResponse`].
-/// The codes it documents are in [`DescribeTableMetaError`](super::errors::DescribeTableMetaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableMeta)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableMeta",
     output = DescribeTableMetaResponse,
-    error = super::errors::DescribeTableMetaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableMeta {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"guid"`
+    /// `TableId`; example: `"guid"`
     pub table_id: String,
 
-    /// `TableNameFilter`: a [`TableNameFilter`](super::models::TableNameFilter).
+    /// `TableNameFilter`
     pub table_name_filter: Option<models::TableNameFilter>,
 
-    /// `TableFilterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableFilterType`; example: `1`
     pub table_filter_type: Option<u64>,
 
-    /// `SearchNames`: a list of strings.
-    ///
-    /// Example: `["TAG"]`
+    /// `SearchNames`; example: `["TAG"]`
     pub search_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTableMeta`] call returns.
 #[tc_model]
 pub struct DescribeTableMetaResponse {
-    /// `TableMeta`: a [`TableMeta`](super::models::TableMeta).
+    /// `TableMeta`
     pub table_meta: Option<models::TableMeta>,
 
-    /// `LifecycleInfo`: a [`LifecycleInfo`](super::models::LifecycleInfo).
+    /// `LifecycleInfo`
     pub lifecycle_info: Option<models::LifecycleInfo>,
 
-    /// `TagVoteSumList`: a list of [`TagVoteSum`](super::models::TagVoteSum) objects.
+    /// `TagVoteSumList`
     pub tag_vote_sum_list: Option<Vec<models::TagVoteSum>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10643,15 +9753,20 @@ pub struct DescribeTableMetaResponse {
 /// The `DescribeTableMetas` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableMetasResponse`].
-/// The codes it documents are in [`DescribeTableMetasError`](super::errors::DescribeTableMetasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableMetas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableMetas",
     output = DescribeTableMetasResponse,
-    error = super::errors::DescribeTableMetasError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -10661,32 +9776,26 @@ pub struct DescribeTableMetaResponse {
     )
 )]
 pub struct DescribeTableMetas {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeTableMetas`] call returns.
 #[tc_model]
 pub struct DescribeTableMetasResponse {
-    /// `TableMetas`: a list of [`TableMeta`](super::models::TableMeta) objects.
+    /// `TableMetas`
     pub table_metas: Option<Vec<models::TableMeta>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10696,15 +9805,23 @@ pub struct DescribeTableMetasResponse {
 /// The `DescribeTablePartitions` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTablePartitionsResponse`].
-/// The codes it documents are in [`DescribeTablePartitionsError`](super::errors::DescribeTablePartitionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTablePartitions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTablePartitions",
     output = DescribeTablePartitionsResponse,
-    error = super::errors::DescribeTablePartitionsError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -10714,37 +9831,29 @@ pub struct DescribeTableMetasResponse {
     )
 )]
 pub struct DescribeTablePartitions {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `FilterSet`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterSet`
     pub filter_set: Option<Vec<models::Filter>>,
 
-    /// `OrderFieldSet`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFieldSet`
     pub order_field_set: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`DescribeTablePartitions`] call returns.
 #[tc_model]
 pub struct DescribeTablePartitionsResponse {
-    /// `TablePartitionSet`: a list of [`TablePartition`](super::models::TablePartition) objects.
+    /// `TablePartitionSet`
     pub table_partition_set: Option<Vec<models::TablePartition>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10754,58 +9863,58 @@ pub struct DescribeTablePartitionsResponse {
 /// The `DescribeTableQualityDetails` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableQualityDetailsResponse`].
-/// The codes it documents are in [`DescribeTableQualityDetailsError`](super::errors::DescribeTableQualityDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableQualityDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableQualityDetails",
     output = DescribeTableQualityDetailsResponse,
-    error = super::errors::DescribeTableQualityDetailsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableQualityDetails {
-    /// `StatisticsDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1679414400`
+    /// `StatisticsDate`; example: `1679414400`
     pub statistics_date: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"sykhj23ds-dsdh"`
+    /// `DatasourceId`; example: `"sykhj23ds-dsdh"`
     pub datasource_id: Option<String>,
 
-    /// `ScoreType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScoreType`; example: `"1"`
     pub score_type: Option<String>,
 }
 
 /// What a successful [`DescribeTableQualityDetails`] call returns.
 #[tc_model]
 pub struct DescribeTableQualityDetailsResponse {
-    /// `Data`: a [`TableQualityDetailPage`](super::models::TableQualityDetailPage).
+    /// `Data`
     pub data: Option<models::TableQualityDetailPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10815,72 +9924,57 @@ pub struct DescribeTableQualityDetailsResponse {
 /// The `DescribeTableSchemaInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableSchemaInfoResponse`].
-/// The codes it documents are in [`DescribeTableSchemaInfoError`](super::errors::DescribeTableSchemaInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableSchemaInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableSchemaInfo",
     output = DescribeTableSchemaInfoResponse,
-    error = super::errors::DescribeTableSchemaInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableSchemaInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"table_name\""`
+    /// `Name`; example: `"\"table_name\""`
     pub name: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"\"database_name\""`
+    /// `DatabaseName`; example: `"\"database_name\""`
     pub database_name: String,
 
-    /// `MsType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `MsType`; example: `"MYSQL"`
     pub ms_type: String,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `DatasourceId`; example: `"\"132\""`
     pub datasource_id: String,
 
-    /// `ConnectionType`: a string.
-    ///
-    /// Example: `"rpc"`
+    /// `ConnectionType`; example: `"rpc"`
     pub connection_type: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"\"SchemaName\""`
+    /// `SchemaName`; example: `"\"SchemaName\""`
     pub schema_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1455251608631480320\""`
+    /// `ProjectId`; example: `"\"1455251608631480320\""`
     pub project_id: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"env"`
+    /// `Env`; example: `"env"`
     pub env: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"\"model\""`
+    /// `Model`; example: `"\"model\""`
     pub model: Option<String>,
 
-    /// `DevDatasourceId`: a string.
-    ///
-    /// Example: `"\"132\""`
+    /// `DevDatasourceId`; example: `"\"132\""`
     pub dev_datasource_id: Option<String>,
 }
 
 /// What a successful [`DescribeTableSchemaInfo`] call returns.
 #[tc_model]
 pub struct DescribeTableSchemaInfoResponse {
-    /// `SchemaInfoList`: a list of [`SchemaDetail`](super::models::SchemaDetail) objects.
+    /// `SchemaInfoList`
     pub schema_info_list: Option<Vec<models::SchemaDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10890,47 +9984,50 @@ pub struct DescribeTableSchemaInfoResponse {
 /// The `DescribeTableScoreTrend` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableScoreTrendResponse`].
-/// The codes it documents are in [`DescribeTableScoreTrendError`](super::errors::DescribeTableScoreTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableScoreTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableScoreTrend",
     output = DescribeTableScoreTrendResponse,
-    error = super::errors::DescribeTableScoreTrendError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableScoreTrend {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153161111111111111"`
+    /// `ProjectId`; example: `"153161111111111111"`
     pub project_id: String,
 
-    /// `StatisticsStartDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1652415150`
+    /// `StatisticsStartDate`; example: `1652415150`
     pub statistics_start_date: i64,
 
-    /// `StatisticsEndDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1652415150`
+    /// `StatisticsEndDate`; example: `1652415150`
     pub statistics_end_date: i64,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"dewd-dqdsda"`
+    /// `TableId`; example: `"dewd-dqdsda"`
     pub table_id: String,
 
-    /// `ScoreType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScoreType`; example: `"1"`
     pub score_type: Option<String>,
 }
 
 /// What a successful [`DescribeTableScoreTrend`] call returns.
 #[tc_model]
 pub struct DescribeTableScoreTrendResponse {
-    /// `Data`: a [`QualityScoreTrend`](super::models::QualityScoreTrend).
+    /// `Data`
     pub data: Option<models::QualityScoreTrend>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10940,29 +10037,34 @@ pub struct DescribeTableScoreTrendResponse {
 /// The `DescribeTableSelect` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTableSelectResponse`].
-/// The codes it documents are in [`DescribeTableSelectError`](super::errors::DescribeTableSelectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTableSelect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTableSelect",
     output = DescribeTableSelectResponse,
-    error = super::errors::DescribeTableSelectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTableSelect {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"guid"`
+    /// `TableId`; example: `"guid"`
     pub table_id: String,
 }
 
 /// What a successful [`DescribeTableSelect`] call returns.
 #[tc_model]
 pub struct DescribeTableSelectResponse {
-    /// `Select`: a string.
-    ///
-    /// Example: `"select a from b"`
+    /// `Select`; example: `"select a from b"`
     pub select: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10972,15 +10074,29 @@ pub struct DescribeTableSelectResponse {
 /// The `DescribeTaskAlarmRegulations` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskAlarmRegulationsResponse`].
-/// The codes it documents are in [`DescribeTaskAlarmRegulationsError`](super::errors::DescribeTaskAlarmRegulationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskAlarmRegulations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskAlarmRegulations",
     output = DescribeTaskAlarmRegulationsResponse,
-    error = super::errors::DescribeTaskAlarmRegulationsError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -10990,47 +10106,35 @@ pub struct DescribeTableSelectResponse {
     )
 )]
 pub struct DescribeTaskAlarmRegulations {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"j224b9321-3be0-45de-ad6a-8fed924036a4"`
+    /// `TaskId`; example: `"j224b9321-3be0-45de-ad6a-8fed924036a4"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`DescribeTaskAlarmRegulations`] call returns.
 #[tc_model]
 pub struct DescribeTaskAlarmRegulationsResponse {
-    /// `TaskAlarmInfos`: a list of [`TaskAlarmInfo`](super::models::TaskAlarmInfo) objects.
+    /// `TaskAlarmInfos`
     pub task_alarm_infos: Option<Vec<models::TaskAlarmInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11040,52 +10144,45 @@ pub struct DescribeTaskAlarmRegulationsResponse {
 /// The `DescribeTaskByCycle` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskByCycleResponse`].
-/// The codes it documents are in [`DescribeTaskByCycleError`](super::errors::DescribeTaskByCycleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskByCycle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskByCycle",
     output = DescribeTaskByCycleResponse,
-    error = super::errors::DescribeTaskByCycleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskByCycle {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `InCharge`; example: `"tom"`
     pub in_charge: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `WorkflowId`; example: `"10001"`
     pub workflow_id: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["10002"]`
+    /// `ProjectIds`; example: `["10002"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ResourceGroupIds`: a list of strings.
-    ///
-    /// Example: `["10003"]`
+    /// `ResourceGroupIds`; example: `["10003"]`
     pub resource_group_ids: Option<Vec<String>>,
 
-    /// `TaskTypeIdList`: a list of strings.
-    ///
-    /// Example: `["10004"]`
+    /// `TaskTypeIdList`; example: `["10004"]`
     pub task_type_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTaskByCycle`] call returns.
 #[tc_model]
 pub struct DescribeTaskByCycleResponse {
-    /// `Data`: a list of [`TaskByCycle`](super::models::TaskByCycle) objects.
+    /// `Data`
     pub data: Vec<models::TaskByCycle>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11095,82 +10192,63 @@ pub struct DescribeTaskByCycleResponse {
 /// The `DescribeTaskByStatusReport` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskByStatusReportResponse`].
-/// The codes it documents are in [`DescribeTaskByStatusReportError`](super::errors::DescribeTaskByStatusReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskByStatusReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskByStatusReport",
     output = DescribeTaskByStatusReportResponse,
-    error = super::errors::DescribeTaskByStatusReportError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskByStatusReport {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"12h"`
+    /// `Type`; example: `"12h"`
     pub r#type: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"30"`
+    /// `TaskType`; example: `"30"`
     pub task_type: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"Python"`
+    /// `TypeName`; example: `"Python"`
     pub type_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-03-12"`
+    /// `StartTime`; example: `"2023-03-12"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-03-20"`
+    /// `EndTime`; example: `"2023-03-20"`
     pub end_time: Option<String>,
 
-    /// `AggregationUnit`: a string.
-    ///
-    /// Example: `"H"`
+    /// `AggregationUnit`; example: `"H"`
     pub aggregation_unit: Option<String>,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"C"`
+    /// `CycleUnit`; example: `"C"`
     pub cycle_unit: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `InCharge`; example: `"jack"`
     pub in_charge: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"65599fe7-d776-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"65599fe7-d776-11ee-8ec8-b8599f277de5"`
     pub workflow_id: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2763518183736183934"]`
+    /// `ProjectIds`; example: `["2763518183736183934"]`
     pub project_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTaskByStatusReport`] call returns.
 #[tc_model]
 pub struct DescribeTaskByStatusReportResponse {
-    /// `Data`: a list of [`TaskByStatus`](super::models::TaskByStatus) objects.
+    /// `Data`
     pub data: Option<Vec<models::TaskByStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11180,37 +10258,40 @@ pub struct DescribeTaskByStatusReportResponse {
 /// The `DescribeTaskDetailDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskDetailDsResponse`].
-/// The codes it documents are in [`DescribeTaskDetailDsError`](super::errors::DescribeTaskDetailDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskDetailDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskDetailDs",
     output = DescribeTaskDetailDsResponse,
-    error = super::errors::DescribeTaskDetailDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskDetailDs {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `TaskId`; example: `"20250227112841503"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: Option<String>,
 
-    /// `TaskAlarmStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskAlarmStatus`; example: `1`
     pub task_alarm_status: Option<i64>,
 }
 
 /// What a successful [`DescribeTaskDetailDs`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailDsResponse {
-    /// `Data`: a [`TaskDsDto`](super::models::TaskDsDto).
+    /// `Data`
     pub data: Option<models::TaskDsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11220,37 +10301,39 @@ pub struct DescribeTaskDetailDsResponse {
 /// The `DescribeTaskInstancesStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskInstancesStatusResponse`].
-/// The codes it documents are in [`DescribeTaskInstancesStatusError`](super::errors::DescribeTaskInstancesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskInstancesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskInstancesStatus",
     output = DescribeTaskInstancesStatusResponse,
-    error = super::errors::DescribeTaskInstancesStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskInstancesStatus {
-    /// `RecordIdList`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `RecordIdList`; example: `["1"]`
     pub record_id_list: Vec<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkflowId`; example: `"1"`
     pub workflow_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947872944267296"`
+    /// `ProjectId`; example: `"1460947872944267296"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeTaskInstancesStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskInstancesStatusResponse {
-    /// `Data`: a list of [`DescribeTaskInstancesStatusDto`](super::models::DescribeTaskInstancesStatusDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescribeTaskInstancesStatusDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11260,35 +10343,39 @@ pub struct DescribeTaskInstancesStatusResponse {
 /// The `DescribeTaskLineage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskLineageResponse`].
-/// The codes it documents are in [`DescribeTaskLineageError`](super::errors::DescribeTaskLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskLineage",
     output = DescribeTaskLineageResponse,
-    error = super::errors::DescribeTaskLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskLineage {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeTaskLineage`] call returns.
 #[tc_model]
 pub struct DescribeTaskLineageResponse {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `TaskLineageInfos`: a list of [`TaskLineageInfoPair`](super::models::TaskLineageInfoPair) objects.
+    /// `TaskLineageInfos`
     pub task_lineage_infos: Option<Vec<models::TaskLineageInfoPair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11298,37 +10385,37 @@ pub struct DescribeTaskLineageResponse {
 /// The `DescribeTaskLockStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskLockStatusResponse`].
-/// The codes it documents are in [`DescribeTaskLockStatusError`](super::errors::DescribeTaskLockStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskLockStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskLockStatus",
     output = DescribeTaskLockStatusResponse,
-    error = super::errors::DescribeTaskLockStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskLockStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220506145218687"`
+    /// `TaskId`; example: `"20220506145218687"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"11022568003970304"`
+    /// `ProjectId`; example: `"11022568003970304"`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: u64,
 }
 
 /// What a successful [`DescribeTaskLockStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskLockStatusResponse {
-    /// `TaskLockStatus`: a [`TaskLockStatus`](super::models::TaskLockStatus).
+    /// `TaskLockStatus`
     pub task_lock_status: models::TaskLockStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11338,28 +10425,35 @@ pub struct DescribeTaskLockStatusResponse {
 /// The `DescribeTaskParamDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskParamDsResponse`].
-/// The codes it documents are in [`DescribeTaskParamDsError`](super::errors::DescribeTaskParamDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskParamDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskParamDs",
     output = DescribeTaskParamDsResponse,
-    error = super::errors::DescribeTaskParamDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskParamDs {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeTaskParamDs`] call returns.
 #[tc_model]
 pub struct DescribeTaskParamDsResponse {
-    /// `Data`: a list of [`ParameterTaskDsDto`](super::models::ParameterTaskDsDto) objects.
+    /// `Data`
     pub data: Vec<models::ParameterTaskDsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11369,40 +10463,39 @@ pub struct DescribeTaskParamDsResponse {
 /// The `DescribeTaskRunHistory` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskRunHistoryResponse`].
-/// The codes it documents are in [`DescribeTaskRunHistoryError`](super::errors::DescribeTaskRunHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskRunHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskRunHistory",
     output = DescribeTaskRunHistoryResponse,
-    error = super::errors::DescribeTaskRunHistoryError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskRunHistory {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609952"`
+    /// `ProjectId`; example: `"1531609952"`
     pub project_id: String,
 
-    /// `SearchCondition`: an [`InstanceSearchCondition`](super::models::InstanceSearchCondition).
+    /// `SearchCondition`
     pub search_condition: models::InstanceSearchCondition,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: u64,
 }
 
 /// What a successful [`DescribeTaskRunHistory`] call returns.
 #[tc_model]
 pub struct DescribeTaskRunHistoryResponse {
-    /// `Data`: an [`InstanceOpsInfoPage`](super::models::InstanceOpsInfoPage).
+    /// `Data`
     pub data: Option<models::InstanceOpsInfoPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11412,32 +10505,33 @@ pub struct DescribeTaskRunHistoryResponse {
 /// The `DescribeTaskScript` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskScriptResponse`].
-/// The codes it documents are in [`DescribeTaskScriptError`](super::errors::DescribeTaskScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskScript",
     output = DescribeTaskScriptResponse,
-    error = super::errors::DescribeTaskScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskScript {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090365952"`
+    /// `ProjectId`; example: `"1531609696090365952"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20211220203934257"`
+    /// `TaskId`; example: `"20211220203934257"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeTaskScript`] call returns.
 #[tc_model]
 pub struct DescribeTaskScriptResponse {
-    /// `Data`: a [`TaskScriptContent`](super::models::TaskScriptContent).
+    /// `Data`
     pub data: Option<models::TaskScriptContent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11447,15 +10541,26 @@ pub struct DescribeTaskScriptResponse {
 /// The `DescribeTaskTableMetricOverview` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskTableMetricOverviewResponse`].
-/// The codes it documents are in [`DescribeTaskTableMetricOverviewError`](super::errors::DescribeTaskTableMetricOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskTableMetricOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskTableMetricOverview",
     output = DescribeTaskTableMetricOverviewResponse,
-    error = super::errors::DescribeTaskTableMetricOverviewError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -11465,57 +10570,41 @@ pub struct DescribeTaskScriptResponse {
     )
 )]
 pub struct DescribeTaskTableMetricOverview {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"taskId\""`
+    /// `TaskId`; example: `"\"taskId\""`
     pub task_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"\"SOURCE\""`
+    /// `NodeType`; example: `"\"SOURCE\""`
     pub node_type: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ProjectId`; example: `"\"1\""`
     pub project_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderFields`](super::models::OrderFields) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderFields>>,
 }
 
 /// What a successful [`DescribeTaskTableMetricOverview`] call returns.
 #[tc_model]
 pub struct DescribeTaskTableMetricOverviewResponse {
-    /// `TaskTableMetricInfos`: a list of [`TaskTableMetricInfo`](super::models::TaskTableMetricInfo) objects.
+    /// `TaskTableMetricInfos`
     pub task_table_metric_infos: Vec<models::TaskTableMetricInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"\"num\""`
+    /// `MetricType`; example: `"\"num\""`
     pub metric_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11525,45 +10614,42 @@ pub struct DescribeTaskTableMetricOverviewResponse {
 /// The `DescribeTaskTemplates` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskTemplatesResponse`].
-/// The codes it documents are in [`DescribeTaskTemplatesError`](super::errors::DescribeTaskTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTaskTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTaskTemplates",
     output = DescribeTaskTemplatesResponse,
-    error = super::errors::DescribeTaskTemplatesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTaskTemplates {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
-    ///
-    /// Example: `[{"Direction":"DESC","Name":"UpdateTime"}]`
+    /// `OrderFields`; example: `[{"Direction":"DESC","Name":"UpdateTime"}]`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTaskTemplates`] call returns.
 #[tc_model]
 pub struct DescribeTaskTemplatesResponse {
-    /// `Data`: a [`PageTaskTemplateInfo`](super::models::PageTaskTemplateInfo).
+    /// `Data`
     pub data: models::PageTaskTemplateInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11573,54 +10659,52 @@ pub struct DescribeTaskTemplatesResponse {
 /// The `DescribeTasksForCodeTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTasksForCodeTemplateResponse`].
-/// The codes it documents are in [`DescribeTasksForCodeTemplateError`](super::errors::DescribeTasksForCodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTasksForCodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTasksForCodeTemplate",
     output = DescribeTasksForCodeTemplateResponse,
-    error = super::errors::DescribeTasksForCodeTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTasksForCodeTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"1314520"`
+    /// `TemplateId`; example: `"1314520"`
     pub template_id: String,
 
-    /// `WorkflowIdList`: a list of strings.
+    /// `WorkflowIdList`
     pub workflow_id_list: Option<Vec<String>>,
 
-    /// `OwnerIdList`: a list of strings.
+    /// `OwnerIdList`
     pub owner_id_list: Option<Vec<String>>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `OrderCondition`: an [`OrderCondition`](super::models::OrderCondition).
+    /// `OrderCondition`
     pub order_condition: Option<models::OrderCondition>,
 }
 
 /// What a successful [`DescribeTasksForCodeTemplate`] call returns.
 #[tc_model]
 pub struct DescribeTasksForCodeTemplateResponse {
-    /// `Data`: a [`DescribeTasksForCodeTemplatePage`](super::models::DescribeTasksForCodeTemplatePage).
+    /// `Data`
     pub data: Option<models::DescribeTasksForCodeTemplatePage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11630,32 +10714,34 @@ pub struct DescribeTasksForCodeTemplateResponse {
 /// The `DescribeTemplateDimCount` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTemplateDimCountResponse`].
-/// The codes it documents are in [`DescribeTemplateDimCountError`](super::errors::DescribeTemplateDimCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTemplateDimCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTemplateDimCount",
     output = DescribeTemplateDimCountResponse,
-    error = super::errors::DescribeTemplateDimCountError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTemplateDimCount {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ProjectId`; example: `"123456"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribeTemplateDimCount`] call returns.
 #[tc_model]
 pub struct DescribeTemplateDimCountResponse {
-    /// `Data`: a list of [`DimensionCount`](super::models::DimensionCount) objects.
+    /// `Data`
     pub data: Option<Vec<models::DimensionCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11665,61 +10751,55 @@ pub struct DescribeTemplateDimCountResponse {
 /// The `DescribeTenantProjects` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTenantProjectsResponse`].
-/// The codes it documents are in [`DescribeTenantProjectsError`](super::errors::DescribeTenantProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTenantProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTenantProjects",
     output = DescribeTenantProjectsResponse,
-    error = super::errors::DescribeTenantProjectsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTenantProjects {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `DescribeExecutors`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeExecutors`; example: `true`
     pub describe_executors: Option<bool>,
 
-    /// `DescribeAdminUsers`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeAdminUsers`; example: `true`
     pub describe_admin_users: Option<bool>,
 
-    /// `DescribeMemberCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeMemberCount`; example: `true`
     pub describe_member_count: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `DescribeCreator`: a boolean.
+    /// `DescribeCreator`
     pub describe_creator: Option<bool>,
 
-    /// `DescribeResourcePools`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DescribeResourcePools`; example: `false`
     pub describe_resource_pools: Option<bool>,
 }
 
 /// What a successful [`DescribeTenantProjects`] call returns.
 #[tc_model]
 pub struct DescribeTenantProjectsResponse {
-    /// `Data`: a [`ProjectPage`](super::models::ProjectPage).
+    /// `Data`
     pub data: models::ProjectPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11729,15 +10809,23 @@ pub struct DescribeTenantProjectsResponse {
 /// The `DescribeTestRunningRecord` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTestRunningRecordResponse`].
-/// The codes it documents are in [`DescribeTestRunningRecordError`](super::errors::DescribeTestRunningRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTestRunningRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTestRunningRecord",
     output = DescribeTestRunningRecordResponse,
-    error = super::errors::DescribeTestRunningRecordError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -11746,74 +10834,50 @@ pub struct DescribeTenantProjectsResponse {
     )
 )]
 pub struct DescribeTestRunningRecord {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250918203021234"`
+    /// `TaskId`; example: `"20250918203021234"`
     pub task_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"select"`
+    /// `SearchWord`; example: `"select"`
     pub search_word: Option<String>,
 
-    /// `SearchUserUin`: a string.
-    ///
-    /// Example: `"100028581064"`
+    /// `SearchUserUin`; example: `"100028581064"`
     pub search_user_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-22 10:00:00"`
+    /// `CreateTime`; example: `"2025-09-22 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-09-22 10:00:00"`
+    /// `EndTime`; example: `"2025-09-22 10:00:00"`
     pub end_time: Option<String>,
 
-    /// `RecordIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RecordIdList`; example: `[1]`
     pub record_id_list: Option<Vec<i64>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `StatusList`: a list of strings.
-    ///
-    /// Example: `["RUNNING"]`
+    /// `StatusList`; example: `["RUNNING"]`
     pub status_list: Option<Vec<String>>,
 
-    /// `OrderConditionList`: a list of [`OrderCondition`](super::models::OrderCondition) objects.
+    /// `OrderConditionList`
     pub order_condition_list: Option<Vec<models::OrderCondition>>,
 }
 
 /// What a successful [`DescribeTestRunningRecord`] call returns.
 #[tc_model]
 pub struct DescribeTestRunningRecordResponse {
-    /// `Data`: a list of [`TestRunningRecord`](super::models::TestRunningRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::TestRunningRecord>>,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 
-    /// `TotalItems`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalItems`; example: `10`
     pub total_items: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11823,34 +10887,33 @@ pub struct DescribeTestRunningRecordResponse {
 /// The `DescribeThirdTaskRunLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeThirdTaskRunLogResponse`].
-/// The codes it documents are in [`DescribeThirdTaskRunLogError`](super::errors::DescribeThirdTaskRunLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeThirdTaskRunLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeThirdTaskRunLog",
     output = DescribeThirdTaskRunLogResponse,
-    error = super::errors::DescribeThirdTaskRunLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeThirdTaskRunLog {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20230215201434653\""`
+    /// `TaskId`; example: `"\"20230215201434653\""`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2023-03-09 00:00:00\""`
+    /// `CurRunDate`; example: `"\"2023-03-09 00:00:00\""`
     pub cur_run_date: String,
 }
 
 /// What a successful [`DescribeThirdTaskRunLog`] call returns.
 #[tc_model]
 pub struct DescribeThirdTaskRunLogResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"third party task logs"`
+    /// `Data`; example: `"third party task logs"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11860,37 +10923,37 @@ pub struct DescribeThirdTaskRunLogResponse {
 /// The `DescribeTopTableStat` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTopTableStatResponse`].
-/// The codes it documents are in [`DescribeTopTableStatError`](super::errors::DescribeTopTableStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTopTableStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTopTableStat",
     output = DescribeTopTableStatResponse,
-    error = super::errors::DescribeTopTableStatError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTopTableStat {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"158168856817664"`
+    /// `ProjectId`; example: `"158168856817664"`
     pub project_id: String,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `BeginDate`; example: `"1645155262"`
     pub begin_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `EndDate`; example: `"1645155262"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeTopTableStat`] call returns.
 #[tc_model]
 pub struct DescribeTopTableStatResponse {
-    /// `Data`: a [`TopTableStat`](super::models::TopTableStat).
+    /// `Data`
     pub data: models::TopTableStat,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11900,37 +10963,37 @@ pub struct DescribeTopTableStatResponse {
 /// The `DescribeTrendStat` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTrendStatResponse`].
-/// The codes it documents are in [`DescribeTrendStatError`](super::errors::DescribeTrendStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeTrendStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeTrendStat",
     output = DescribeTrendStatResponse,
-    error = super::errors::DescribeTrendStatError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeTrendStat {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1893423"`
+    /// `ProjectId`; example: `"1893423"`
     pub project_id: String,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `BeginDate`; example: `"1645155262"`
     pub begin_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"1645155262"`
+    /// `EndDate`; example: `"1645155262"`
     pub end_date: String,
 }
 
 /// What a successful [`DescribeTrendStat`] call returns.
 #[tc_model]
 pub struct DescribeTrendStatResponse {
-    /// `Data`: a list of [`RuleExecDateStat`](super::models::RuleExecDateStat) objects.
+    /// `Data`
     pub data: Vec<models::RuleExecDateStat>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11940,32 +11003,37 @@ pub struct DescribeTrendStatResponse {
 /// The `DescribeWorkflowByFordIds` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowByFordIdsResponse`].
-/// The codes it documents are in [`DescribeWorkflowByFordIdsError`](super::errors::DescribeWorkflowByFordIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowByFordIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowByFordIds",
     output = DescribeWorkflowByFordIdsResponse,
-    error = super::errors::DescribeWorkflowByFordIdsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowByFordIds {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `FolderIdList`: a list of strings.
-    ///
-    /// Example: `["0b3ceaca-d0b1-11ee-8ec8-b8599f277de5"]`
+    /// `FolderIdList`; example: `["0b3ceaca-d0b1-11ee-8ec8-b8599f277de5"]`
     pub folder_id_list: Vec<String>,
 }
 
 /// What a successful [`DescribeWorkflowByFordIds`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowByFordIdsResponse {
-    /// `Data`: a list of [`WorkflowDsDto`](super::models::WorkflowDsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::WorkflowDsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11975,37 +11043,36 @@ pub struct DescribeWorkflowByFordIdsResponse {
 /// The `DescribeWorkflowCanvasInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowCanvasInfoResponse`].
-/// The codes it documents are in [`DescribeWorkflowCanvasInfoError`](super::errors::DescribeWorkflowCanvasInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowCanvasInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowCanvasInfo",
     output = DescribeWorkflowCanvasInfoResponse,
-    error = super::errors::DescribeWorkflowCanvasInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowCanvasInfo {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"86f1fbd0-f0f0-11ee"`
+    /// `WorkflowId`; example: `"86f1fbd0-f0f0-11ee"`
     pub workflow_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"20231213212"`
+    /// `ProjectId`; example: `"20231213212"`
     pub project_id: String,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 }
 
 /// What a successful [`DescribeWorkflowCanvasInfo`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowCanvasInfoResponse {
-    /// `Data`: a [`WorkflowCanvasOpsDto`](super::models::WorkflowCanvasOpsDto).
+    /// `Data`
     pub data: Option<models::WorkflowCanvasOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12015,42 +11082,39 @@ pub struct DescribeWorkflowCanvasInfoResponse {
 /// The `DescribeWorkflowExecuteById` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowExecuteByIdResponse`].
-/// The codes it documents are in [`DescribeWorkflowExecuteByIdError`](super::errors::DescribeWorkflowExecuteByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowExecuteById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowExecuteById",
     output = DescribeWorkflowExecuteByIdResponse,
-    error = super::errors::DescribeWorkflowExecuteByIdError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowExecuteById {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2658184615822913536"`
+    /// `ProjectId`; example: `"2658184615822913536"`
     pub project_id: String,
 
-    /// `WorkFlowIdList`: a string.
-    ///
-    /// Example: `"09d8a38d-a051-42f6-8bba-239fa13d19c9"`
+    /// `WorkFlowIdList`; example: `"09d8a38d-a051-42f6-8bba-239fa13d19c9"`
     pub work_flow_id_list: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkflowExecuteById`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowExecuteByIdResponse {
-    /// `Data`: a [`WorkFlowExecuteDtoByPage`](super::models::WorkFlowExecuteDtoByPage).
+    /// `Data`
     pub data: Option<models::WorkFlowExecuteDtoByPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12060,32 +11124,33 @@ pub struct DescribeWorkflowExecuteByIdResponse {
 /// The `DescribeWorkflowInfoById` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowInfoByIdResponse`].
-/// The codes it documents are in [`DescribeWorkflowInfoByIdError`](super::errors::DescribeWorkflowInfoByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowInfoById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowInfoById",
     output = DescribeWorkflowInfoByIdResponse,
-    error = super::errors::DescribeWorkflowInfoByIdError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowInfoById {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"b770784d-ecf9-11ee-8d13-a4ae120ff272"`
+    /// `WorkflowId`; example: `"b770784d-ecf9-11ee-8d13-a4ae120ff272"`
     pub workflow_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1031609696090365952"`
+    /// `ProjectId`; example: `"1031609696090365952"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeWorkflowInfoById`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowInfoByIdResponse {
-    /// `Data`: a [`WorkflowSchedulerOpsDto`](super::models::WorkflowSchedulerOpsDto).
+    /// `Data`
     pub data: Option<models::WorkflowSchedulerOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12095,27 +11160,30 @@ pub struct DescribeWorkflowInfoByIdResponse {
 /// The `DescribeWorkflowListByProjectId` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowListByProjectIdResponse`].
-/// The codes it documents are in [`DescribeWorkflowListByProjectIdError`](super::errors::DescribeWorkflowListByProjectIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowListByProjectId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowListByProjectId",
     output = DescribeWorkflowListByProjectIdResponse,
-    error = super::errors::DescribeWorkflowListByProjectIdError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowListByProjectId {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202301213123"`
+    /// `ProjectId`; example: `"202301213123"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeWorkflowListByProjectId`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowListByProjectIdResponse {
-    /// `Data`: a list of [`WorkflowCanvasOpsDto`](super::models::WorkflowCanvasOpsDto) objects.
+    /// `Data`
     pub data: Option<Vec<models::WorkflowCanvasOpsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12125,28 +11193,33 @@ pub struct DescribeWorkflowListByProjectIdResponse {
 /// The `DescribeWorkflowSchedulerInfoDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowSchedulerInfoDsResponse`].
-/// The codes it documents are in [`DescribeWorkflowSchedulerInfoDsError`](super::errors::DescribeWorkflowSchedulerInfoDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowSchedulerInfoDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowSchedulerInfoDs",
     output = DescribeWorkflowSchedulerInfoDsResponse,
-    error = super::errors::DescribeWorkflowSchedulerInfoDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowSchedulerInfoDs {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: String,
 }
 
 /// What a successful [`DescribeWorkflowSchedulerInfoDs`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowSchedulerInfoDsResponse {
-    /// `Data`: a [`WorkflowScheduleDtoDs`](super::models::WorkflowScheduleDtoDs).
+    /// `Data`
     pub data: Option<models::WorkflowScheduleDtoDs>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12156,32 +11229,33 @@ pub struct DescribeWorkflowSchedulerInfoDsResponse {
 /// The `DescribeWorkflowTaskCount` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DescribeWorkflowTaskCountResponse`].
-/// The codes it documents are in [`DescribeWorkflowTaskCountError`](super::errors::DescribeWorkflowTaskCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DescribeWorkflowTaskCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DescribeWorkflowTaskCount",
     output = DescribeWorkflowTaskCountResponse,
-    error = super::errors::DescribeWorkflowTaskCountError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeWorkflowTaskCount {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"b770784d-ecf9-11e-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"b770784d-ecf9-11e-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696092265952"`
+    /// `ProjectId`; example: `"1531609696092265952"`
     pub project_id: String,
 }
 
 /// What a successful [`DescribeWorkflowTaskCount`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowTaskCountResponse {
-    /// `Data`: a [`WorkflowTaskCountOpsDto`](super::models::WorkflowTaskCountOpsDto).
+    /// `Data`
     pub data: Option<models::WorkflowTaskCountOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12191,80 +11265,81 @@ pub struct DescribeWorkflowTaskCountResponse {
 /// The `DiagnosePro` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DiagnoseProResponse`].
-/// The codes it documents are in [`DiagnoseProError`](super::errors::DiagnoseProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DiagnosePro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DiagnosePro",
     output = DiagnoseProResponse,
-    error = super::errors::DiagnoseProError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DiagnosePro {
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
-    ///
-    /// Example: `{"Instance":{"CurRunDate":"2024-04-1105:00:00","TaskId":"20231221111821390"}}`
+    /// `SearchCondition`; example: `{"Instance":{"CurRunDate":"2024-04-1105:00:00","TaskId":"20231221111821390"}}`
     pub search_condition: models::InstanceApiOpsRequest,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"155477816885681\""`
+    /// `ProjectId`; example: `"\"155477816885681\""`
     pub project_id: String,
 
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
+    /// `CheckFather`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
+    /// `RerunType`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
+    /// `DependentWay`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
+    /// `SkipEventListening`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
+    /// `SonInstanceType`
     pub son_instance_type: Option<String>,
 
-    /// `OptType`: a string.
+    /// `OptType`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
+    /// `OperatorName`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
+    /// `OperatorId`
     pub operator_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
+    /// `ProjectIdent`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
+    /// `PageIndex`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
+    /// `IsCount`
     pub is_count: Option<bool>,
 }
 
 /// What a successful [`DiagnosePro`] call returns.
 #[tc_model]
 pub struct DiagnoseProResponse {
-    /// `Data`: a [`DiagnoseRep`](super::models::DiagnoseRep).
+    /// `Data`
     pub data: models::DiagnoseRep,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12274,34 +11349,34 @@ pub struct DiagnoseProResponse {
 /// The `DisableProject` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DisableProjectResponse`].
-/// The codes it documents are in [`DisableProjectError`](super::errors::DisableProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DisableProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DisableProject",
     output = DisableProjectResponse,
-    error = super::errors::DisableProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DisableProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ProjectId`; example: `"\"test\""`
     pub project_id: String,
 
-    /// `ModuleKey`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ModuleKey`; example: `"\"test\""`
     pub module_key: Option<String>,
 }
 
 /// What a successful [`DisableProject`] call returns.
 #[tc_model]
 pub struct DisableProjectResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Data`; example: `false`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12311,92 +11386,87 @@ pub struct DisableProjectResponse {
 /// The `DownloadLogByLine` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DownloadLogByLineResponse`].
-/// The codes it documents are in [`DownloadLogByLineError`](super::errors::DownloadLogByLineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DownloadLogByLine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.CallSchedulerApiError`](super::errors::WedataErrorCode::InternalErrorCallSchedulerApiError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmReceiveAddressNotExist`](super::errors::WedataErrorCode::InvalidParameterAlarmReceiveAddressNotExist)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`InvalidParameter.DuplicateName`](super::errors::WedataErrorCode::InvalidParameterDuplicateName)
+/// - [`InvalidParameter.InvalidAlarmUrl`](super::errors::WedataErrorCode::InvalidParameterInvalidAlarmUrl)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::WedataErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DownloadLogByLine",
     output = DownloadLogByLineResponse,
-    error = super::errors::DownloadLogByLineError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DownloadLogByLine {
-    /// `StartLine`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartLine`; example: `1`
     pub start_line: i64,
 
-    /// `LineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `LineCount`; example: `11`
     pub line_count: i64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ProjectId`; example: `"11"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `TaskId`; example: `"11"`
     pub task_id: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2022-01-24 12:12:12"`
+    /// `CurRunDate`; example: `"2022-01-24 12:12:12"`
     pub cur_run_date: Option<String>,
 
-    /// `DetailId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `DetailId`; example: `"11"`
     pub detail_id: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/12e"`
+    /// `FilePath`; example: `"/12e"`
     pub file_path: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `RecordId`; example: `"\"test\""`
     pub record_id: Option<String>,
 
-    /// `SubJobId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `SubJobId`; example: `"\"test\""`
     pub sub_job_id: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"32"`
+    /// `JobType`; example: `"32"`
     pub job_type: Option<String>,
 
-    /// `ParseErrorTip`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ParseErrorTip`; example: `false`
     pub parse_error_tip: Option<bool>,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileType`; example: `0`
     pub file_type: Option<i64>,
 
-    /// `QueryFileFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueryFileFlag`; example: `0`
     pub query_file_flag: Option<i64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ExtInfo`; example: `"11"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`DownloadLogByLine`] call returns.
 #[tc_model]
 pub struct DownloadLogByLineResponse {
-    /// `Data`: an [`InstanceLogByLine`](super::models::InstanceLogByLine).
+    /// `Data`
     pub data: Option<models::InstanceLogByLine>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12406,64 +11476,67 @@ pub struct DownloadLogByLineResponse {
 /// The `DryRunDIOfflineTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`DryRunDIOfflineTaskResponse`].
-/// The codes it documents are in [`DryRunDIOfflineTaskError`](super::errors::DryRunDIOfflineTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=DryRunDIOfflineTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "DryRunDIOfflineTask",
     output = DryRunDIOfflineTaskResponse,
-    error = super::errors::DryRunDIOfflineTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DryRunDIOfflineTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220403160554926"`
+    /// `TaskId`; example: `"20220403160554926"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20220331190555092303"`
+    /// `ResourceGroup`; example: `"20220331190555092303"`
     pub resource_group: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `TaskTypeId`; example: `27`
     pub task_type_id: Option<u64>,
 }
 
 /// What a successful [`DryRunDIOfflineTask`] call returns.
 #[tc_model]
 pub struct DryRunDIOfflineTaskResponse {
-    /// `CurrentRunDate`: a string.
-    ///
-    /// Example: `"2022-04-12 17:00:15"`
+    /// `CurrentRunDate`; example: `"2022-04-12 17:00:15"`
     pub current_run_date: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Continue"`
+    /// `Status`; example: `"Continue"`
     pub status: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220403160554926"`
+    /// `TaskId`; example: `"20220403160554926"`
     pub task_id: String,
 
-    /// `TaskInstanceKey`: a string.
-    ///
-    /// Example: `"\"64893b7dff394c353ae305796ba2\""`
+    /// `TaskInstanceKey`; example: `"\"64893b7dff394c353ae305796ba2\""`
     pub task_instance_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12473,34 +11546,34 @@ pub struct DryRunDIOfflineTaskResponse {
 /// The `EnableProject` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`EnableProjectResponse`].
-/// The codes it documents are in [`EnableProjectError`](super::errors::EnableProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=EnableProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "EnableProject",
     output = EnableProjectResponse,
-    error = super::errors::EnableProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct EnableProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ProjectId`; example: `"\"test\""`
     pub project_id: String,
 
-    /// `ModuleKey`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ModuleKey`; example: `"\"test\""`
     pub module_key: Option<String>,
 }
 
 /// What a successful [`EnableProject`] call returns.
 #[tc_model]
 pub struct EnableProjectResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Data`; example: `false`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12510,27 +11583,33 @@ pub struct EnableProjectResponse {
 /// The `FindAllFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`FindAllFolderResponse`].
-/// The codes it documents are in [`FindAllFolderError`](super::errors::FindAllFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=FindAllFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "FindAllFolder",
     output = FindAllFolderResponse,
-    error = super::errors::FindAllFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct FindAllFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146094"`
+    /// `ProjectId`; example: `"146094"`
     pub project_id: String,
 }
 
 /// What a successful [`FindAllFolder`] call returns.
 #[tc_model]
 pub struct FindAllFolderResponse {
-    /// `FolderList`: a list of [`FolderDsDto`](super::models::FolderDsDto) objects.
+    /// `FolderList`
     pub folder_list: Option<Vec<models::FolderDsDto>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12540,37 +11619,36 @@ pub struct FindAllFolderResponse {
 /// The `FreezeOpsTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`FreezeOpsTasksResponse`].
-/// The codes it documents are in [`FreezeOpsTasksError`](super::errors::FreezeOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=FreezeOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "FreezeOpsTasks",
     output = FreezeOpsTasksResponse,
-    error = super::errors::FreezeOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct FreezeOpsTasks {
-    /// `Tasks`: a list of [`SimpleTaskInfo`](super::models::SimpleTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::SimpleTaskInfo>,
 
-    /// `OperateIsInform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OperateIsInform`; example: `true`
     pub operate_is_inform: bool,
 
-    /// `KillInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KillInstance`; example: `false`
     pub kill_instance: Option<bool>,
 }
 
 /// What a successful [`FreezeOpsTasks`] call returns.
 #[tc_model]
 pub struct FreezeOpsTasksResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12580,42 +11658,39 @@ pub struct FreezeOpsTasksResponse {
 /// The `FreezeTasksByWorkflowIds` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`FreezeTasksByWorkflowIdsResponse`].
-/// The codes it documents are in [`FreezeTasksByWorkflowIdsError`](super::errors::FreezeTasksByWorkflowIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=FreezeTasksByWorkflowIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "FreezeTasksByWorkflowIds",
     output = FreezeTasksByWorkflowIdsResponse,
-    error = super::errors::FreezeTasksByWorkflowIdsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct FreezeTasksByWorkflowIds {
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
+    /// `WorkflowIds`; example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
     pub workflow_ids: Vec<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696092265952"`
+    /// `ProjectId`; example: `"1531609696092265952"`
     pub project_id: String,
 
-    /// `KillInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KillInstance`; example: `false`
     pub kill_instance: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AsyncMode`; example: `false`
     pub async_mode: Option<bool>,
 }
 
 /// What a successful [`FreezeTasksByWorkflowIds`] call returns.
 #[tc_model]
 pub struct FreezeTasksByWorkflowIdsResponse {
-    /// `Data`: an [`OperationOpsDto`](super::models::OperationOpsDto).
+    /// `Data`
     pub data: Option<models::OperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12625,158 +11700,115 @@ pub struct FreezeTasksByWorkflowIdsResponse {
 /// The `GenHiveTableDDLSql` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GenHiveTableDDLSqlResponse`].
-/// The codes it documents are in [`GenHiveTableDDLSqlError`](super::errors::GenHiveTableDDLSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GenHiveTableDDLSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GenHiveTableDDLSql",
     output = GenHiveTableDDLSqlResponse,
-    error = super::errors::GenHiveTableDDLSqlError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GenHiveTableDDLSql {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `SinkDatabase`: a string.
-    ///
-    /// Example: `"test_hive"`
+    /// `SinkDatabase`; example: `"test_hive"`
     pub sink_database: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"132"`
+    /// `Id`; example: `"132"`
     pub id: Option<String>,
 
-    /// `MsType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `MsType`; example: `"MYSQL"`
     pub ms_type: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"915669"`
+    /// `DatasourceId`; example: `"915669"`
     pub datasource_id: Option<String>,
 
-    /// `SourceDatabase`: a string.
-    ///
-    /// Example: `"test_mysql"`
+    /// `SourceDatabase`; example: `"test_mysql"`
     pub source_database: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table_test"`
+    /// `TableName`; example: `"table_test"`
     pub table_name: Option<String>,
 
-    /// `SinkType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `SinkType`; example: `"HIVE"`
     pub sink_type: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `SourceFieldInfoList`: a list of [`SourceFieldInfo`](super::models::SourceFieldInfo) objects.
+    /// `SourceFieldInfoList`
     pub source_field_info_list: Option<Vec<models::SourceFieldInfo>>,
 
-    /// `Partitions`: a list of [`Partition`](super::models::Partition) objects.
+    /// `Partitions`
     pub partitions: Option<Vec<models::Partition>>,
 
-    /// `Properties`: a list of [`Property`](super::models::Property) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::Property>>,
 
-    /// `TableMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TableMode`; example: `0`
     pub table_mode: Option<i64>,
 
-    /// `TableVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TableVersion`; example: `"v1"`
     pub table_version: Option<String>,
 
-    /// `UpsertFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UpsertFlag`; example: `true`
     pub upsert_flag: Option<bool>,
 
-    /// `TableComment`: a string.
-    ///
-    /// Example: `"hghe"`
+    /// `TableComment`; example: `"hghe"`
     pub table_comment: Option<String>,
 
-    /// `AddDataFiles`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AddDataFiles`; example: `1000`
     pub add_data_files: Option<i64>,
 
-    /// `AddEqualityDeletes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AddEqualityDeletes`; example: `1000`
     pub add_equality_deletes: Option<i64>,
 
-    /// `AddPositionDeletes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AddPositionDeletes`; example: `1000`
     pub add_position_deletes: Option<i64>,
 
-    /// `AddDeleteFiles`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AddDeleteFiles`; example: `1000`
     pub add_delete_files: Option<i64>,
 
-    /// `TargetDatasourceId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `TargetDatasourceId`; example: `"132"`
     pub target_datasource_id: Option<String>,
 
-    /// `UpsertKeys`: a list of strings.
-    ///
-    /// Example: `["132"]`
+    /// `UpsertKeys`; example: `["132"]`
     pub upsert_keys: Option<Vec<String>>,
 
-    /// `TableBaseInfo`: a [`TableBaseInfo`](super::models::TableBaseInfo).
+    /// `TableBaseInfo`
     pub table_base_info: Option<models::TableBaseInfo>,
 
-    /// `SinkSchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SinkSchemaName`; example: `"public"`
     pub sink_schema_name: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `WriteMode`: a string.
-    ///
-    /// Example: `"append"`
+    /// `WriteMode`; example: `"append"`
     pub write_mode: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<i64>,
 
-    /// `SinkTableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `SinkTableName`; example: `"table"`
     pub sink_table_name: Option<String>,
 }
 
 /// What a successful [`GenHiveTableDDLSql`] call returns.
 #[tc_model]
 pub struct GenHiveTableDDLSqlResponse {
-    /// `DDLSql`: a string.
+    /// `DDLSql`
     #[tc(rename = "DDLSql")]
     pub ddl_sql: String,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12786,39 +11818,39 @@ pub struct GenHiveTableDDLSqlResponse {
 /// The `GetBatchDetailErrorLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetBatchDetailErrorLogResponse`].
-/// The codes it documents are in [`GetBatchDetailErrorLogError`](super::errors::GetBatchDetailErrorLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetBatchDetailErrorLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetBatchDetailErrorLog",
     output = GetBatchDetailErrorLogResponse,
-    error = super::errors::GetBatchDetailErrorLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetBatchDetailErrorLog {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1457`
+    /// `JobId`; example: `1457`
     pub job_id: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"efc02db7-f631-458e-84e7-7947762eab8d"`
+    /// `ResourceId`; example: `"efc02db7-f631-458e-84e7-7947762eab8d"`
     pub resource_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`GetBatchDetailErrorLog`] call returns.
 #[tc_model]
 pub struct GetBatchDetailErrorLogResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12828,67 +11860,60 @@ pub struct GetBatchDetailErrorLogResponse {
 /// The `GetCosToken` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetCosTokenResponse`].
-/// The codes it documents are in [`GetCosTokenError`](super::errors::GetCosTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetCosToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetCosToken",
     output = GetCosTokenResponse,
-    error = super::errors::GetCosTokenError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetCosToken {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `ProjectId`; example: `"13579"`
     pub project_id: String,
 
-    /// `OriginDomain`: a string.
-    ///
-    /// Example: `"*"`
+    /// `OriginDomain`; example: `"*"`
     pub origin_domain: String,
 
-    /// `CrossFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CrossFlag`; example: `true`
     pub cross_flag: bool,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"acf"`
+    /// `BucketName`; example: `"acf"`
     pub bucket_name: Option<String>,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"*"`
+    /// `RemotePath`; example: `"*"`
     pub remote_path: Option<String>,
 
-    /// `RemoteRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RemoteRegion`; example: `"ap-guangzhou"`
     pub remote_region: Option<String>,
 }
 
 /// What a successful [`GetCosToken`] call returns.
 #[tc_model]
 pub struct GetCosTokenResponse {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Token`: a [`CosTokenResponse`](super::models::CosTokenResponse).
+    /// `Token`
     pub token: Option<models::CosTokenResponse>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"dev-12345"`
+    /// `Bucket`; example: `"dev-12345"`
     pub bucket: Option<String>,
 
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"*"`
+    /// `EndPoint`; example: `"*"`
     pub end_point: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12898,32 +11923,36 @@ pub struct GetCosTokenResponse {
 /// The `GetFileInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetFileInfoResponse`].
-/// The codes it documents are in [`GetFileInfoError`](super::errors::GetFileInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetFileInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetFileInfo",
     output = GetFileInfoResponse,
-    error = super::errors::GetFileInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetFileInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/datastdio/personal/110042680225/test.sql"`
+    /// `FilePath`; example: `"/datastdio/personal/110042680225/test.sql"`
     pub file_path: String,
 }
 
 /// What a successful [`GetFileInfo`] call returns.
 #[tc_model]
 pub struct GetFileInfoResponse {
-    /// `UserFileInfo`: a [`UserFileInfo`](super::models::UserFileInfo).
+    /// `UserFileInfo`
     pub user_file_info: Option<models::UserFileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12933,77 +11962,60 @@ pub struct GetFileInfoResponse {
 /// The `GetInstanceLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetInstanceLogResponse`].
-/// The codes it documents are in [`GetInstanceLogError`](super::errors::GetInstanceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetInstanceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetInstanceLog",
     output = GetInstanceLogResponse,
-    error = super::errors::GetInstanceLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetInstanceLog {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: String,
 
-    /// `LifeRoundNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeRoundNum`; example: `1`
     pub life_round_num: u64,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"111***_vpc-4t9abvbv_1.0.1.1"`
+    /// `BrokerIp`; example: `"111***_vpc-4t9abvbv_1.0.1.1"`
     pub broker_ip: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"2024120517***3_2025-03-20 00:00:00_2025-03-20 00:02:49"`
+    /// `OriginFileName`; example: `"2024120517***3_2025-03-20 00:00:00_2025-03-20 00:02:49"`
     pub origin_file_name: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"153161333***"`
+    /// `ExecutionJobId`; example: `"153161333***"`
     pub execution_job_id: Option<String>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"All"`
+    /// `LogLevel`; example: `"All"`
     pub log_level: Option<String>,
 
-    /// `StartLineNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartLineNum`; example: `1`
     pub start_line_num: Option<u64>,
 
-    /// `EndLineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `EndLineCount`; example: `10000`
     pub end_line_count: Option<u64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"115715"`
+    /// `ExtInfo`; example: `"115715"`
     pub ext_info: Option<String>,
 }
 
 /// What a successful [`GetInstanceLog`] call returns.
 #[tc_model]
 pub struct GetInstanceLogResponse {
-    /// `Data`: an [`InstanceLogVo`](super::models::InstanceLogVo).
+    /// `Data`
     pub data: Option<models::InstanceLogVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13013,30 +12025,34 @@ pub struct GetInstanceLogResponse {
 /// The `GetIntegrationNodeColumnSchema` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetIntegrationNodeColumnSchemaResponse`].
-/// The codes it documents are in [`GetIntegrationNodeColumnSchemaError`](super::errors::GetIntegrationNodeColumnSchemaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetIntegrationNodeColumnSchema)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetIntegrationNodeColumnSchema",
     output = GetIntegrationNodeColumnSchemaResponse,
-    error = super::errors::GetIntegrationNodeColumnSchemaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetIntegrationNodeColumnSchema {
-    /// `ColumnContent`: a string.
+    /// `ColumnContent`
     pub column_content: Option<String>,
 
-    /// `DatasourceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DatasourceType`; example: `"MYSQL"`
     pub datasource_type: Option<String>,
 }
 
 /// What a successful [`GetIntegrationNodeColumnSchema`] call returns.
 #[tc_model]
 pub struct GetIntegrationNodeColumnSchemaResponse {
-    /// `Schemas`: a list of [`IntegrationNodeSchema`](super::models::IntegrationNodeSchema) objects.
+    /// `Schemas`
     pub schemas: Option<Vec<models::IntegrationNodeSchema>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13046,49 +12062,42 @@ pub struct GetIntegrationNodeColumnSchemaResponse {
 /// The `GetJobStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetJobStatusResponse`].
-/// The codes it documents are in [`GetJobStatusError`](super::errors::GetJobStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetJobStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetJobStatus",
     output = GetJobStatusResponse,
-    error = super::errors::GetJobStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetJobStatus {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `JobId`; example: `"123"`
     pub job_id: String,
 }
 
 /// What a successful [`GetJobStatus`] call returns.
 #[tc_model]
 pub struct GetJobStatusResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"754"`
+    /// `JobId`; example: `"754"`
     pub job_id: Option<String>,
 
-    /// `Completed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Completed`; example: `true`
     pub completed: Option<bool>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1750399557000"`
+    /// `CreateTime`; example: `"1750399557000"`
     pub create_time: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"数据库不存在"`
+    /// `ErrorMessage`; example: `"数据库不存在"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13098,15 +12107,36 @@ pub struct GetJobStatusResponse {
 /// The `GetOfflineDIInstanceList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetOfflineDIInstanceListResponse`].
-/// The codes it documents are in [`GetOfflineDIInstanceListError`](super::errors::GetOfflineDIInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetOfflineDIInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetOfflineDIInstanceList",
     output = GetOfflineDIInstanceListResponse,
-    error = super::errors::GetOfflineDIInstanceListError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -13116,34 +12146,26 @@ pub struct GetJobStatusResponse {
     )
 )]
 pub struct GetOfflineDIInstanceList {
-    /// `PageIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageIndex`; example: `0`
     pub page_index: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"148644656962993696"`
+    /// `ProjectId`; example: `"148644656962993696"`
     pub project_id: String,
 
-    /// `SearchCondition`: a [`SearchConditionNew`](super::models::SearchConditionNew).
+    /// `SearchCondition`
     pub search_condition: Option<models::SearchConditionNew>,
 }
 
 /// What a successful [`GetOfflineDIInstanceList`] call returns.
 #[tc_model]
 pub struct GetOfflineDIInstanceListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `List`: a list of [`OfflineInstance`](super::models::OfflineInstance) objects.
+    /// `List`
     pub list: Vec<models::OfflineInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13153,15 +12175,36 @@ pub struct GetOfflineDIInstanceListResponse {
 /// The `GetOfflineInstanceList` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetOfflineInstanceListResponse`].
-/// The codes it documents are in [`GetOfflineInstanceListError`](super::errors::GetOfflineInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetOfflineInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetOfflineInstanceList",
     output = GetOfflineInstanceListResponse,
-    error = super::errors::GetOfflineInstanceListError,
+    error = super::errors::WedataErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -13171,34 +12214,26 @@ pub struct GetOfflineDIInstanceListResponse {
     )
 )]
 pub struct GetOfflineInstanceList {
-    /// `PageIndex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageIndex`; example: `"1"`
     pub page_index: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `SearchCondition`: a [`SearchCondition`](super::models::SearchCondition).
+    /// `SearchCondition`
     pub search_condition: Option<models::SearchCondition>,
 }
 
 /// What a successful [`GetOfflineInstanceList`] call returns.
 #[tc_model]
 pub struct GetOfflineInstanceListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `List`: a list of [`OfflineInstance`](super::models::OfflineInstance) objects.
+    /// `List`
     pub list: Vec<models::OfflineInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13208,37 +12243,39 @@ pub struct GetOfflineInstanceListResponse {
 /// The `GetPaginationTaskScript` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetPaginationTaskScriptResponse`].
-/// The codes it documents are in [`GetPaginationTaskScriptError`](super::errors::GetPaginationTaskScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetPaginationTaskScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetPaginationTaskScript",
     output = GetPaginationTaskScriptResponse,
-    error = super::errors::GetPaginationTaskScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetPaginationTaskScript {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1474948357512937472"`
+    /// `ProjectId`; example: `"1474948357512937472"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250506211116096"`
+    /// `TaskId`; example: `"20250506211116096"`
     pub task_id: String,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 }
 
 /// What a successful [`GetPaginationTaskScript`] call returns.
 #[tc_model]
 pub struct GetPaginationTaskScriptResponse {
-    /// `Data`: a list of [`GetPaginationTaskScriptResponseInfo`](super::models::GetPaginationTaskScriptResponseInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::GetPaginationTaskScriptResponseInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13248,37 +12285,36 @@ pub struct GetPaginationTaskScriptResponse {
 /// The `GetTaskInstance` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`GetTaskInstanceResponse`].
-/// The codes it documents are in [`GetTaskInstanceError`](super::errors::GetTaskInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=GetTaskInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "GetTaskInstance",
     output = GetTaskInstanceResponse,
-    error = super::errors::GetTaskInstanceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskInstance {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: String,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 }
 
 /// What a successful [`GetTaskInstance`] call returns.
 #[tc_model]
 pub struct GetTaskInstanceResponse {
-    /// `Data`: an [`InstanceDetailVo`](super::models::InstanceDetailVo).
+    /// `Data`
     pub data: Option<models::InstanceDetailVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13288,28 +12324,33 @@ pub struct GetTaskInstanceResponse {
 /// The `JudgeResourceFile` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`JudgeResourceFileResponse`].
-/// The codes it documents are in [`JudgeResourceFileError`](super::errors::JudgeResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=JudgeResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "JudgeResourceFile",
     output = JudgeResourceFileResponse,
-    error = super::errors::JudgeResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct JudgeResourceFile {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: String,
 }
 
 /// What a successful [`JudgeResourceFile`] call returns.
 #[tc_model]
 pub struct JudgeResourceFileResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13319,44 +12360,39 @@ pub struct JudgeResourceFileResponse {
 /// The `KillOpsMakePlanInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`KillOpsMakePlanInstancesResponse`].
-/// The codes it documents are in [`KillOpsMakePlanInstancesError`](super::errors::KillOpsMakePlanInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=KillOpsMakePlanInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "KillOpsMakePlanInstances",
     output = KillOpsMakePlanInstancesResponse,
-    error = super::errors::KillOpsMakePlanInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct KillOpsMakePlanInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"128903434343\""`
+    /// `ProjectId`; example: `"\"128903434343\""`
     pub project_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"\"de3c6c05-9118-43db-9d76-e1b04a145de7\""`
+    /// `PlanId`; example: `"\"de3c6c05-9118-43db-9d76-e1b04a145de7\""`
     pub plan_id: String,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncMode`; example: `true`
     pub async_mode: Option<bool>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"patch_20241114125640_486"`
+    /// `PlanName`; example: `"patch_20241114125640_486"`
     pub plan_name: Option<String>,
 }
 
 /// What a successful [`KillOpsMakePlanInstances`] call returns.
 #[tc_model]
 pub struct KillOpsMakePlanInstancesResponse {
-    /// `Data`: a [`BatchOperateResultOpsDto`](super::models::BatchOperateResultOpsDto).
-    ///
-    /// Example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
+    /// `Data`; example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
     pub data: models::BatchOperateResultOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13366,85 +12402,84 @@ pub struct KillOpsMakePlanInstancesResponse {
 /// The `KillScheduleInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`KillScheduleInstancesResponse`].
-/// The codes it documents are in [`KillScheduleInstancesError`](super::errors::KillScheduleInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=KillScheduleInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "KillScheduleInstances",
     output = KillScheduleInstancesResponse,
-    error = super::errors::KillScheduleInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct KillScheduleInstances {
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
+    /// `CheckFather`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
+    /// `RerunType`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
+    /// `DependentWay`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
+    /// `SkipEventListening`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
+    /// `SonInstanceType`
     pub son_instance_type: Option<String>,
 
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
+    /// `SearchCondition`
     pub search_condition: Option<models::InstanceApiOpsRequest>,
 
-    /// `OptType`: a string.
+    /// `OptType`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
+    /// `OperatorName`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
+    /// `OperatorId`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"12634735943953945\""`
+    /// `ProjectId`; example: `"\"12634735943953945\""`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
+    /// `ProjectIdent`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
+    /// `PageIndex`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
+    /// `IsCount`
     pub is_count: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncMode`; example: `true`
     pub async_mode: Option<bool>,
 }
 
 /// What a successful [`KillScheduleInstances`] call returns.
 #[tc_model]
 pub struct KillScheduleInstancesResponse {
-    /// `Data`: a [`BatchOperateResultOpsDto`](super::models::BatchOperateResultOpsDto).
-    ///
-    /// Example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
+    /// `Data`; example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
     pub data: models::BatchOperateResultOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13454,65 +12489,57 @@ pub struct KillScheduleInstancesResponse {
 /// The `ListBatchDetail` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ListBatchDetailResponse`].
-/// The codes it documents are in [`ListBatchDetailError`](super::errors::ListBatchDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ListBatchDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ListBatchDetail",
     output = ListBatchDetailResponse,
-    error = super::errors::ListBatchDetailError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListBatchDetail {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1346`
+    /// `JobId`; example: `1346`
     pub job_id: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1357890"`
+    /// `ProjectId`; example: `"1357890"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`ListBatchDetail`] call returns.
 #[tc_model]
 pub struct ListBatchDetailResponse {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1357`
+    /// `JobId`; example: `1357`
     pub job_id: Option<u64>,
 
-    /// `RunType`: a string.
-    ///
-    /// Example: `"ASYNC"`
+    /// `RunType`; example: `"ASYNC"`
     pub run_type: Option<String>,
 
-    /// `SuccessResource`: a list of [`AsyncResourceVo`](super::models::AsyncResourceVo) objects.
+    /// `SuccessResource`
     pub success_resource: Option<Vec<models::AsyncResourceVo>>,
 
-    /// `FailResource`: a list of [`AsyncResourceVo`](super::models::AsyncResourceVo) objects.
+    /// `FailResource`
     pub fail_resource: Option<Vec<models::AsyncResourceVo>>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"BATCH_MODIFY_SCHEDULE"`
+    /// `JobType`; example: `"BATCH_MODIFY_SCHEDULE"`
     pub job_type: Option<String>,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `JobStatus`; example: `"FAIL"`
     pub job_status: Option<String>,
 
-    /// `TotalResource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalResource`; example: `1`
     pub total_resource: Option<u64>,
 
-    /// `NeedApprove`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedApprove`; example: `true`
     pub need_approve: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13522,117 +12549,90 @@ pub struct ListBatchDetailResponse {
 /// The `ListInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ListInstancesResponse`].
-/// The codes it documents are in [`ListInstancesError`](super::errors::ListInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ListInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ListInstances",
     output = ListInstancesResponse,
-    error = super::errors::ListInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `ScheduleTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `ScheduleTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub schedule_time_from: String,
 
-    /// `ScheduleTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `ScheduleTimeTo`; example: `"2025-03-20 00:00:00"`
     pub schedule_time_to: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `SortColumn`: a string.
-    ///
-    /// Example: `"SCHEDULE_DATE"`
+    /// `SortColumn`; example: `"SCHEDULE_DATE"`
     pub sort_column: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `InstanceStateList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[6,7,9,10,18]`
+    /// `InstanceStateList`; example: `[6,7,9,10,18]`
     pub instance_state_list: Option<Vec<u64>>,
 
-    /// `TaskTypeIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[35]`
+    /// `TaskTypeIdList`; example: `[35]`
     pub task_type_id_list: Option<Vec<u64>>,
 
-    /// `TaskCycleList`: a list of strings.
+    /// `TaskCycleList`
     pub task_cycle_list: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `Keyword`; example: `"cron_test"`
     pub keyword: Option<String>,
 
-    /// `InChargeList`: a list of strings.
+    /// `InChargeList`
     pub in_charge_list: Option<Vec<String>>,
 
-    /// `TaskFolderIdList`: a list of strings.
+    /// `TaskFolderIdList`
     pub task_folder_id_list: Option<Vec<String>>,
 
-    /// `WorkflowIdList`: a list of strings.
+    /// `WorkflowIdList`
     pub workflow_id_list: Option<Vec<String>>,
 
-    /// `ExecutorGroupIdList`: a list of strings.
+    /// `ExecutorGroupIdList`
     pub executor_group_id_list: Option<Vec<String>>,
 
-    /// `StartTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `StartTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub start_time_from: Option<String>,
 
-    /// `StartTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `StartTimeTo`; example: `"2025-03-20 00:00:00"`
     pub start_time_to: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `LastUpdateTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `LastUpdateTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub last_update_time_from: Option<String>,
 
-    /// `LastUpdateTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `LastUpdateTimeTo`; example: `"2025-03-20 00:00:00"`
     pub last_update_time_to: Option<String>,
 }
 
 /// What a successful [`ListInstances`] call returns.
 #[tc_model]
 pub struct ListInstancesResponse {
-    /// `Data`: an [`InstancePageVo`](super::models::InstancePageVo).
+    /// `Data`
     pub data: models::InstancePageVo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13642,34 +12642,49 @@ pub struct ListInstancesResponse {
 /// The `LockIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`LockIntegrationTaskResponse`].
-/// The codes it documents are in [`LockIntegrationTaskError`](super::errors::LockIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=LockIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "LockIntegrationTask",
     output = LockIntegrationTaskResponse,
-    error = super::errors::LockIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct LockIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220410163642075"`
+    /// `TaskId`; example: `"20220410163642075"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 }
 
 /// What a successful [`LockIntegrationTask`] call returns.
 #[tc_model]
 pub struct LockIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13679,37 +12694,37 @@ pub struct LockIntegrationTaskResponse {
 /// The `ModifyApproveStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyApproveStatusResponse`].
-/// The codes it documents are in [`ModifyApproveStatusError`](super::errors::ModifyApproveStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyApproveStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnsupportedOperation.FailedCheckTaskDependenceTimeZone`](super::errors::WedataErrorCode::UnsupportedOperationFailedCheckTaskDependenceTimeZone)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyApproveStatus",
     output = ModifyApproveStatusResponse,
-    error = super::errors::ModifyApproveStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyApproveStatus {
-    /// `ApproveIds`: a list of strings.
-    ///
-    /// Example: `["392205"]`
+    /// `ApproveIds`; example: `["392205"]`
     pub approve_ids: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"同意\""`
+    /// `Remark`; example: `"\"同意\""`
     pub remark: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"pass\""`
+    /// `Status`; example: `"\"pass\""`
     pub status: Option<String>,
 }
 
 /// What a successful [`ModifyApproveStatus`] call returns.
 #[tc_model]
 pub struct ModifyApproveStatusResponse {
-    /// `Data`: a list of [`ApproveModify`](super::models::ApproveModify) objects.
+    /// `Data`
     pub data: Vec<models::ApproveModify>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13719,127 +12734,90 @@ pub struct ModifyApproveStatusResponse {
 /// The `ModifyDataSource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyDataSourceResponse`].
-/// The codes it documents are in [`ModifyDataSourceError`](super::errors::ModifyDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyDataSource",
     output = ModifyDataSourceResponse,
-    error = super::errors::ModifyDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyDataSource {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Name`; example: `"\"test\""`
     pub name: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1111`
+    /// `ID`; example: `1111`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `BizParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `BizParams`; example: `"{\"key\":\"value\"}"`
     pub biz_params: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `Params`; example: `"{\"key\":\"value\"}"`
     pub params: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Display`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Display`; example: `"\"test\""`
     pub display: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `DatabaseName`; example: `"\"test\""`
     pub database_name: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Instance`; example: `"uuid"`
     pub instance: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `ClusterId`; example: `"\"test\""`
     pub cluster_id: Option<String>,
 
-    /// `Collect`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Collect`; example: `"true"`
     pub collect: Option<String>,
 
-    /// `OwnerProjectId`: a string.
-    ///
-    /// Example: `"10658941568945"`
+    /// `OwnerProjectId`; example: `"10658941568945"`
     pub owner_project_id: Option<String>,
 
-    /// `OwnerProjectName`: a string.
-    ///
-    /// Example: `"atasd"`
+    /// `OwnerProjectName`; example: `"atasd"`
     pub owner_project_name: Option<String>,
 
-    /// `OwnerProjectIdent`: a string.
-    ///
-    /// Example: `"adfsdg"`
+    /// `OwnerProjectIdent`; example: `"adfsdg"`
     pub owner_project_ident: Option<String>,
 
-    /// `COSBucket`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `COSBucket`; example: `"\"test\""`
     #[tc(rename = "COSBucket")]
     pub cos_bucket: Option<String>,
 
-    /// `COSRegion`: a string.
-    ///
-    /// Example: `"app-guangzhou"`
+    /// `COSRegion`; example: `"app-guangzhou"`
     #[tc(rename = "COSRegion")]
     pub cos_region: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"103656926486"`
+    /// `ProjectId`; example: `"103656926486"`
     pub project_id: Option<String>,
 
-    /// `DevelopmentParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `DevelopmentParams`; example: `"{\"key\":\"value\"}"`
     pub development_params: Option<String>,
 }
 
 /// What a successful [`ModifyDataSource`] call returns.
 #[tc_model]
 pub struct ModifyDataSourceResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13849,37 +12827,40 @@ pub struct ModifyDataSourceResponse {
 /// The `ModifyDimensionWeight` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyDimensionWeightResponse`].
-/// The codes it documents are in [`ModifyDimensionWeightError`](super::errors::ModifyDimensionWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyDimensionWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyDimensionWeight",
     output = ModifyDimensionWeightResponse,
-    error = super::errors::ModifyDimensionWeightError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyDimensionWeight {
-    /// `WeightInfoList`: a list of [`WeightInfo`](super::models::WeightInfo) objects.
+    /// `WeightInfoList`
     pub weight_info_list: Vec<models::WeightInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"19830435"`
+    /// `ProjectId`; example: `"19830435"`
     pub project_id: String,
 
-    /// `Refresh`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Refresh`; example: `true`
     pub refresh: bool,
 }
 
 /// What a successful [`ModifyDimensionWeight`] call returns.
 #[tc_model]
 pub struct ModifyDimensionWeightResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13889,44 +12870,42 @@ pub struct ModifyDimensionWeightResponse {
 /// The `ModifyDsFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyDsFolderResponse`].
-/// The codes it documents are in [`ModifyDsFolderError`](super::errors::ModifyDsFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyDsFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyDsFolder",
     output = ModifyDsFolderResponse,
-    error = super::errors::ModifyDsFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyDsFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146"`
+    /// `ProjectId`; example: `"146"`
     pub project_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"anyone"`
+    /// `FolderName`; example: `"anyone"`
     pub folder_name: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"fe6d12bb-0f1b-4a72-9c9e-8ec2a131c084"`
+    /// `FolderId`; example: `"fe6d12bb-0f1b-4a72-9c9e-8ec2a131c084"`
     pub folder_id: String,
 
-    /// `ParentsFolderId`: a string.
-    ///
-    /// Example: `"86"`
+    /// `ParentsFolderId`; example: `"86"`
     pub parents_folder_id: Option<String>,
 }
 
 /// What a successful [`ModifyDsFolder`] call returns.
 #[tc_model]
 pub struct ModifyDsFolderResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13936,112 +12915,83 @@ pub struct ModifyDsFolderResponse {
 /// The `ModifyExecStrategy` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyExecStrategyResponse`].
-/// The codes it documents are in [`ModifyExecStrategyError`](super::errors::ModifyExecStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyExecStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError.CallSchedulerApiError`](super::errors::WedataErrorCode::InternalErrorCallSchedulerApiError)
+/// - [`UnsupportedOperation.NoRuleInRuleGroup`](super::errors::WedataErrorCode::UnsupportedOperationNoRuleInRuleGroup)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyExecStrategy",
     output = ModifyExecStrategyResponse,
-    error = super::errors::ModifyExecStrategyError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyExecStrategy {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `RuleGroupId`; example: `53`
     pub rule_group_id: Option<u64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<u64>,
 
-    /// `ExecQueue`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `ExecQueue`; example: `"queue"`
     pub exec_queue: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"resource_group_1"`
+    /// `ExecutorGroupId`; example: `"resource_group_1"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `ExecutorGroupName`; example: `"group1"`
     pub executor_group_name: Option<String>,
 
-    /// `Tasks`: a list of [`ProdSchedulerTask`](super::models::ProdSchedulerTask) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::ProdSchedulerTask>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"678909876576"`
+    /// `ProjectId`; example: `"678909876576"`
     pub project_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-10-01"`
+    /// `StartTime`; example: `"2023-10-01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-10-01"`
+    /// `EndTime`; example: `"2023-10-01"`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"HOUR_CYCLE"`
+    /// `CycleType`; example: `"HOUR_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<u64>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TaskAction`; example: `"2"`
     pub task_action: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DelayTime`; example: `1`
     pub delay_time: Option<u64>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"67ytug70uugo34twef"`
+    /// `DatabaseId`; example: `"67ytug70uugo34twef"`
     pub database_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"87909876"`
+    /// `DatasourceId`; example: `"87909876"`
     pub datasource_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"76ty9gq23iebhfwak07uoaw"`
+    /// `TableId`; example: `"76ty9gq23iebhfwak07uoaw"`
     pub table_id: Option<String>,
 
-    /// `ExecEngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `ExecEngineType`; example: `"HIVE"`
     pub exec_engine_type: Option<String>,
 
-    /// `TriggerTypes`: a list of strings.
-    ///
-    /// Example: `["CYCLE"]`
+    /// `TriggerTypes`; example: `["CYCLE"]`
     pub trigger_types: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyExecStrategy`] call returns.
 #[tc_model]
 pub struct ModifyExecStrategyResponse {
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `Data`; example: `123456`
     pub data: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14051,47 +13001,59 @@ pub struct ModifyExecStrategyResponse {
 /// The `ModifyIntegrationNode` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyIntegrationNodeResponse`].
-/// The codes it documents are in [`ModifyIntegrationNodeError`](super::errors::ModifyIntegrationNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyIntegrationNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyIntegrationNode",
     output = ModifyIntegrationNodeResponse,
-    error = super::errors::ModifyIntegrationNodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyIntegrationNode {
-    /// `NodeInfo`: an [`IntegrationNodeInfo`](super::models::IntegrationNodeInfo).
+    /// `NodeInfo`
     pub node_info: models::IntegrationNodeInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"11022568003970304"`
+    /// `ProjectId`; example: `"11022568003970304"`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: Option<u64>,
 
-    /// `TaskMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskMode`; example: `2`
     pub task_mode: Option<u64>,
 }
 
 /// What a successful [`ModifyIntegrationNode`] call returns.
 #[tc_model]
 pub struct ModifyIntegrationNodeResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"10439"`
+    /// `Id`; example: `"10439"`
     pub id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20240410204219264"`
+    /// `TaskId`; example: `"20240410204219264"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14101,37 +13063,52 @@ pub struct ModifyIntegrationNodeResponse {
 /// The `ModifyIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyIntegrationTaskResponse`].
-/// The codes it documents are in [`ModifyIntegrationTaskError`](super::errors::ModifyIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyIntegrationTask",
     output = ModifyIntegrationTaskResponse,
-    error = super::errors::ModifyIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyIntegrationTask {
-    /// `TaskInfo`: an [`IntegrationTaskInfo`](super::models::IntegrationTaskInfo).
+    /// `TaskInfo`
     pub task_info: models::IntegrationTaskInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `RollbackFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RollbackFlag`; example: `false`
     pub rollback_flag: Option<bool>,
 }
 
 /// What a successful [`ModifyIntegrationTask`] call returns.
 #[tc_model]
 pub struct ModifyIntegrationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
+    /// `TaskId`; example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14141,39 +13118,38 @@ pub struct ModifyIntegrationTaskResponse {
 /// The `ModifyMonitorStatus` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyMonitorStatusResponse`].
-/// The codes it documents are in [`ModifyMonitorStatusError`](super::errors::ModifyMonitorStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyMonitorStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError.CallSchedulerApiError`](super::errors::WedataErrorCode::InternalErrorCallSchedulerApiError)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyMonitorStatus",
     output = ModifyMonitorStatusResponse,
-    error = super::errors::ModifyMonitorStatusError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyMonitorStatus {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1934035434134845"`
+    /// `ProjectId`; example: `"1934035434134845"`
     pub project_id: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1781`
+    /// `RuleGroupId`; example: `1781`
     pub rule_group_id: Option<u64>,
 
-    /// `MonitorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MonitorStatus`; example: `true`
     pub monitor_status: Option<bool>,
 }
 
 /// What a successful [`ModifyMonitorStatus`] call returns.
 #[tc_model]
 pub struct ModifyMonitorStatusResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14183,68 +13159,54 @@ pub struct ModifyMonitorStatusResponse {
 /// The `ModifyProject` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.WorkspaceNameDuplication`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNameDuplication)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1426\""`
+    /// `ProjectId`; example: `"\"1426\""`
     pub project_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"testpj"`
+    /// `DisplayName`; example: `"testpj"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注test"`
+    /// `Description`; example: `"备注test"`
     pub description: Option<String>,
 
-    /// `TaskSubmitApproval`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TaskSubmitApproval`; example: `true`
     pub task_submit_approval: Option<bool>,
 
-    /// `ResourcePoolInfo`: a [`ResourcePoolInfo`](super::models::ResourcePoolInfo).
+    /// `ResourcePoolInfo`
     pub resource_pool_info: Option<models::ResourcePoolInfo>,
 
-    /// `ProjectManagers`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `ProjectManagers`; example: `["1001"]`
     pub project_managers: Option<Vec<String>>,
 
-    /// `TaskStrictMode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TaskStrictMode`; example: `false`
     pub task_strict_mode: Option<bool>,
 
-    /// `ExtraOptions`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `ExtraOptions`; example: `"\"无\""`
     pub extra_options: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"\"SIMPLE\""`
+    /// `Model`; example: `"\"SIMPLE\""`
     pub model: Option<String>,
 
-    /// `ProjectOwner`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `ProjectOwner`; example: `["1001"]`
     pub project_owner: Option<Vec<String>>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"gitConfig"`
+    /// `ModifyType`; example: `"gitConfig"`
     pub modify_type: Option<String>,
 }
 
@@ -14258,160 +13220,112 @@ pub struct ModifyProjectResponse {
 /// The `ModifyRule` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyRuleResponse`].
-/// The codes it documents are in [`ModifyRuleError`](super::errors::ModifyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyRule",
     output = ModifyRuleResponse,
-    error = super::errors::ModifyRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"4830704826746357"`
+    /// `ProjectId`; example: `"4830704826746357"`
     pub project_id: Option<String>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `RuleId`; example: `53`
     pub rule_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `76`
+    /// `RuleGroupId`; example: `76`
     pub rule_group_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `Name`; example: `"rule1"`
     pub name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"480yhgfj03482hg08"`
+    /// `TableId`; example: `"480yhgfj03482hg08"`
     pub table_id: Option<String>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `RuleTemplateId`; example: `43`
     pub rule_template_id: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"int"`
+    /// `SourceObjectDataTypeName`; example: `"int"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SourceObjectValue`; example: `"name"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"dt=1"`
+    /// `ConditionExpression`; example: `"dt=1"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"select count(*) from person"`
+    /// `CustomSql`; example: `"select count(*) from person"`
     pub custom_sql: Option<String>,
 
-    /// `CompareRule`: a [`CompareRule`](super::models::CompareRule).
+    /// `CompareRule`
     pub compare_rule: Option<models::CompareRule>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"fhp4h8g5hofqwofh48qeir"`
+    /// `TargetDatabaseId`; example: `"fhp4h8g5hofqwofh48qeir"`
     pub target_database_id: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"isfy47q04iyhg80f8dhq9845y"`
+    /// `TargetTableId`; example: `"isfy47q04iyhg80f8dhq9845y"`
     pub target_table_id: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"createTime=${yyyymmdd}"`
+    /// `TargetConditionExpr`; example: `"createTime=${yyyymmdd}"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"a.age=b.age"`
+    /// `RelConditionExpr`; example: `"a.age=b.age"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`RuleFieldConfig`](super::models::RuleFieldConfig).
+    /// `FieldConfig`
     pub field_config: Option<models::RuleFieldConfig>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"city"`
+    /// `TargetObjectValue`; example: `"city"`
     pub target_object_value: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"db"`
+    /// `TargetDatabaseName`; example: `"db"`
     pub target_database_name: Option<String>,
 
-    /// `TargetSchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `TargetSchemaName`; example: `"schema"`
     pub target_schema_name: Option<String>,
 
-    /// `TargetTableName`: a string.
-    ///
-    /// Example: `"tb"`
+    /// `TargetTableName`; example: `"tb"`
     pub target_table_name: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `TargetCatalogName`: a string.
-    ///
-    /// Example: `"targetCatalog1"`
+    /// `TargetCatalogName`; example: `"targetCatalog1"`
     pub target_catalog_name: Option<String>,
 }
 
 /// What a successful [`ModifyRule`] call returns.
 #[tc_model]
 pub struct ModifyRuleResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14421,60 +13335,52 @@ pub struct ModifyRuleResponse {
 /// The `ModifyRuleGroupSubscription` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyRuleGroupSubscriptionResponse`].
-/// The codes it documents are in [`ModifyRuleGroupSubscriptionError`](super::errors::ModifyRuleGroupSubscriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyRuleGroupSubscription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.ServiceIsBusy`](super::errors::WedataErrorCode::InvalidParameterServiceIsBusy)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyRuleGroupSubscription",
     output = ModifyRuleGroupSubscriptionResponse,
-    error = super::errors::ModifyRuleGroupSubscriptionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyRuleGroupSubscription {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `348`
+    /// `RuleGroupId`; example: `348`
     pub rule_group_id: Option<u64>,
 
-    /// `Receivers`: a list of [`SubscribeReceiver`](super::models::SubscribeReceiver) objects.
+    /// `Receivers`
     pub receivers: Option<Vec<models::SubscribeReceiver>>,
 
-    /// `SubscribeType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `SubscribeType`; example: `[1,2]`
     pub subscribe_type: Option<Vec<u64>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"5667890432"`
+    /// `ProjectId`; example: `"5667890432"`
     pub project_id: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"q032wey8aifsdfui"`
+    /// `DatabaseId`; example: `"q032wey8aifsdfui"`
     pub database_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"567890"`
+    /// `DatasourceId`; example: `"567890"`
     pub datasource_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"38w4eryufh9odsjhhc"`
+    /// `TableId`; example: `"38w4eryufh9odsjhhc"`
     pub table_id: Option<String>,
 
-    /// `WebHooks`: a list of [`SubscribeWebHook`](super::models::SubscribeWebHook) objects.
+    /// `WebHooks`
     pub web_hooks: Option<Vec<models::SubscribeWebHook>>,
 }
 
 /// What a successful [`ModifyRuleGroupSubscription`] call returns.
 #[tc_model]
 pub struct ModifyRuleGroupSubscriptionResponse {
-    /// `Data`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `Data`; example: `123456`
     pub data: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14484,79 +13390,61 @@ pub struct ModifyRuleGroupSubscriptionResponse {
 /// The `ModifyRuleTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyRuleTemplateResponse`].
-/// The codes it documents are in [`ModifyRuleTemplateError`](super::errors::ModifyRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.RuleTemplateNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleTemplateNotExist)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyRuleTemplate",
     output = ModifyRuleTemplateResponse,
-    error = super::errors::ModifyRuleTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyRuleTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `TemplateId`; example: `123456`
     pub template_id: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tpl_name"`
+    /// `Name`; example: `"tpl_name"`
     pub name: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectType`; example: `1`
     pub source_object_type: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"数据质量规则模板描述"`
+    /// `Description`; example: `"数据质量规则模板描述"`
     pub description: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,4]`
+    /// `SourceEngineTypes`; example: `[2,4]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `SqlExpression`: a string.
-    ///
-    /// Example: `"c2VsZWN0IGNvdW50KCR7dGFibGVfY29sdW1uXzJ9ID0gJHt0YWJsZV9jb2x1bW5fMn0="`
+    /// `SqlExpression`; example: `"c2VsZWN0IGNvdW50KCR7dGFibGVfY29sdW1uXzJ9ID0gJHt0YWJsZV9jb2x1bW5fMn0="`
     pub sql_expression: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1934035434134845"`
+    /// `ProjectId`; example: `"1934035434134845"`
     pub project_id: Option<String>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 }
 
 /// What a successful [`ModifyRuleTemplate`] call returns.
 #[tc_model]
 pub struct ModifyRuleTemplateResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14566,37 +13454,43 @@ pub struct ModifyRuleTemplateResponse {
 /// The `ModifyTaskAlarmRegular` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskAlarmRegularResponse`].
-/// The codes it documents are in [`ModifyTaskAlarmRegularError`](super::errors::ModifyTaskAlarmRegularError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskAlarmRegular)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskAlarmRegular",
     output = ModifyTaskAlarmRegularResponse,
-    error = super::errors::ModifyTaskAlarmRegularError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskAlarmRegular {
-    /// `Id`: a string.
-    ///
-    /// Example: `"8756"`
+    /// `Id`; example: `"8756"`
     pub id: String,
 
-    /// `TaskAlarmInfo`: a [`TaskAlarmInfo`](super::models::TaskAlarmInfo).
+    /// `TaskAlarmInfo`
     pub task_alarm_info: models::TaskAlarmInfo,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 }
 
 /// What a successful [`ModifyTaskAlarmRegular`] call returns.
 #[tc_model]
 pub struct ModifyTaskAlarmRegularResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14606,183 +13500,129 @@ pub struct ModifyTaskAlarmRegularResponse {
 /// The `ModifyTaskInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskInfoResponse`].
-/// The codes it documents are in [`ModifyTaskInfoError`](super::errors::ModifyTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskInfo",
     output = ModifyTaskInfoResponse,
-    error = super::errors::ModifyTaskInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1995274688285233152\""`
+    /// `ProjectId`; example: `"\"1995274688285233152\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20240328231651087\""`
+    /// `TaskId`; example: `"\"20240328231651087\""`
     pub task_id: String,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DelayTime`; example: `10`
     pub delay_time: Option<i64>,
 
-    /// `StartupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartupTime`; example: `0`
     pub startup_time: Option<i64>,
 
-    /// `SelfDepend`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SelfDepend`; example: `1`
     pub self_depend: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2023-03-18 11:51:00\""`
+    /// `StartTime`; example: `"\"2023-03-18 11:51:00\""`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2099-03-18 23:59:59\""`
+    /// `EndTime`; example: `"\"2099-03-18 23:59:59\""`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"\"0,3,4\""`
+    /// `TaskAction`; example: `"\"0,3,4\""`
     pub task_action: Option<String>,
 
-    /// `CycleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleType`; example: `1`
     pub cycle_type: Option<i64>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<i64>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"\"0 0 0 * * ?\""`
+    /// `CrontabExpression`; example: `"\"0 0 0 * * ?\""`
     pub crontab_expression: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"\"00:00\""`
+    /// `ExecutionStartTime`; example: `"\"00:00\""`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"\"06:00\""`
+    /// `ExecutionEndTime`; example: `"\"06:00\""`
     pub execution_end_time: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"new_name\""`
+    /// `TaskName`; example: `"\"new_name\""`
     pub task_name: Option<String>,
 
-    /// `RetryWait`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryWait`; example: `1`
     pub retry_wait: Option<i64>,
 
-    /// `TryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<i64>,
 
-    /// `Retriable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retriable`; example: `1`
     pub retriable: Option<i64>,
 
-    /// `RunPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RunPriority`; example: `5`
     pub run_priority: Option<i64>,
 
-    /// `TaskExt`: a list of [`TaskExtInfo`](super::models::TaskExtInfo) objects.
+    /// `TaskExt`
     pub task_ext: Option<Vec<models::TaskExtInfo>>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"\"202401040908070\""`
+    /// `ResourceGroup`; example: `"\"202401040908070\""`
     pub resource_group: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"\"default\""`
+    /// `YarnQueue`; example: `"\"default\""`
     pub yarn_queue: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"\"any\""`
+    /// `BrokerIp`; example: `"\"any\""`
     pub broker_ip: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `InCharge`; example: `"\"tom\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub in_charge: Option<String>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Notes`; example: `"\"test\""`
     pub notes: Option<String>,
 
-    /// `TaskParamInfos`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `TaskParamInfos`
     pub task_param_infos: Option<Vec<models::ParamInfo>>,
 
-    /// `SourceServer`: a string.
-    ///
-    /// Example: `"\"default\""`
+    /// `SourceServer`; example: `"\"default\""`
     pub source_server: Option<String>,
 
-    /// `TargetServer`: a string.
-    ///
-    /// Example: `"\"default\""`
+    /// `TargetServer`; example: `"\"default\""`
     pub target_server: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"\"no\""`
+    /// `DependencyWorkflow`; example: `"\"no\""`
     pub dependency_workflow: Option<String>,
 
-    /// `DependencyConfigDTOs`: a list of [`DependencyConfig`](super::models::DependencyConfig) objects.
+    /// `DependencyConfigDTOs`
     #[tc(rename = "DependencyConfigDTOs")]
     pub dependency_config_dtos: Option<Vec<models::DependencyConfig>>,
 
-    /// `ExecutionTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTL`; example: `-1`
     #[tc(rename = "ExecutionTTL")]
     pub execution_ttl: Option<i64>,
 
-    /// `ScriptChange`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScriptChange`; example: `false`
     pub script_change: Option<bool>,
 
-    /// `InChargeIds`: a list of strings.
-    ///
-    /// Example: `["102341324"]`
+    /// `InChargeIds`; example: `["102341324"]`
     pub in_charge_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyTaskInfo`] call returns.
 #[tc_model]
 pub struct ModifyTaskInfoResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14792,203 +13632,143 @@ pub struct ModifyTaskInfoResponse {
 /// The `ModifyTaskInfoDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskInfoDsResponse`].
-/// The codes it documents are in [`ModifyTaskInfoDsError`](super::errors::ModifyTaskInfoDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskInfoDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskInfoDs",
     output = ModifyTaskInfoDsResponse,
-    error = super::errors::ModifyTaskInfoDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskInfoDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1461767738399854597"`
+    /// `ProjectId`; example: `"1461767738399854597"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250317220349191"`
+    /// `TaskId`; example: `"20250317220349191"`
     pub task_id: String,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayTime`; example: `30`
     pub delay_time: Option<i64>,
 
-    /// `StartupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartupTime`; example: `1`
     pub startup_time: Option<i64>,
 
-    /// `SelfDepend`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SelfDepend`; example: `1`
     pub self_depend: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-05-21 00:00:00"`
+    /// `StartTime`; example: `"2025-05-21 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `TaskAction`; example: `"1,2"`
     pub task_action: Option<String>,
 
-    /// `CycleType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CycleType`; example: `2`
     pub cycle_type: Option<i64>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CycleStep`; example: `5`
     pub cycle_step: Option<i64>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0-23/1 * * ?"`
+    /// `CrontabExpression`; example: `"0 0 0-23/1 * * ?"`
     pub crontab_expression: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"taskName"`
+    /// `TaskName`; example: `"taskName"`
     pub task_name: Option<String>,
 
-    /// `RetryWait`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryWait`; example: `1`
     pub retry_wait: Option<i64>,
 
-    /// `TryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<i64>,
 
-    /// `Retriable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retriable`; example: `0`
     pub retriable: Option<i64>,
 
-    /// `RunPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RunPriority`; example: `4`
     pub run_priority: Option<i64>,
 
-    /// `TaskExt`: a list of [`TaskExtInfo`](super::models::TaskExtInfo) objects.
+    /// `TaskExt`
     pub task_ext: Option<Vec<models::TaskExtInfo>>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ResourceGroup`; example: `"1"`
     pub resource_group: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `YarnQueue`; example: `"1"`
     pub yarn_queue: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `BrokerIp`; example: `"127.0.0.1"`
     pub broker_ip: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user1;user2"`
+    /// `InCharge`; example: `"user1;user2"`
     pub in_charge: Option<String>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"note"`
+    /// `Notes`; example: `"note"`
     pub notes: Option<String>,
 
-    /// `TaskParamInfos`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `TaskParamInfos`
     pub task_param_infos: Option<Vec<models::ParamInfo>>,
 
-    /// `SourceServer`: a string.
-    ///
-    /// Example: `"9076"`
+    /// `SourceServer`; example: `"9076"`
     pub source_server: Option<String>,
 
-    /// `TargetServer`: a string.
-    ///
-    /// Example: `"9075"`
+    /// `TargetServer`; example: `"9075"`
     pub target_server: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 
-    /// `DependencyConfigDTOs`: a list of [`DependencyConfig`](super::models::DependencyConfig) objects.
+    /// `DependencyConfigDTOs`
     #[tc(rename = "DependencyConfigDTOs")]
     pub dependency_config_dtos: Option<Vec<models::DependencyConfig>>,
 
-    /// `ExecutionTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ExecutionTTL`; example: `5`
     #[tc(rename = "ExecutionTTL")]
     pub execution_ttl: Option<i64>,
 
-    /// `ScriptChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptChange`; example: `true`
     pub script_change: Option<bool>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `ScheduleRunType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleRunType`; example: `0`
     pub schedule_run_type: Option<u64>,
 
-    /// `ConcurrentStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConcurrentStrategy`; example: `0`
     pub concurrent_strategy: Option<u64>,
 
-    /// `RegisterDsEventPublisherRequest`: a [`RegisterDsEventPublisherReq`](super::models::RegisterDsEventPublisherReq).
+    /// `RegisterDsEventPublisherRequest`
     pub register_ds_event_publisher_request: Option<models::RegisterDsEventPublisherReq>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE7"`
+    /// `Content`; example: `"c2VsZWN0IDE7"`
     pub content: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
 /// What a successful [`ModifyTaskInfoDs`] call returns.
 #[tc_model]
 pub struct ModifyTaskInfoDsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14998,54 +13778,48 @@ pub struct ModifyTaskInfoDsResponse {
 /// The `ModifyTaskLinks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskLinksResponse`].
-/// The codes it documents are in [`ModifyTaskLinksError`](super::errors::ModifyTaskLinksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskLinks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskLinks",
     output = ModifyTaskLinksResponse,
-    error = super::errors::ModifyTaskLinksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskLinks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `TaskFrom`: a string.
-    ///
-    /// Example: `"\"20240307211633923\""`
+    /// `TaskFrom`; example: `"\"20240307211633923\""`
     pub task_from: String,
 
-    /// `TaskTo`: a string.
-    ///
-    /// Example: `"\"20240307211852581\""`
+    /// `TaskTo`; example: `"\"20240307211852581\""`
     pub task_to: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"\"ca1253e8-dc84-11ee-8d13-a4ae120f8272\""`
+    /// `WorkflowId`; example: `"\"ca1253e8-dc84-11ee-8d13-a4ae120f8272\""`
     pub workflow_id: String,
 
-    /// `RealFromWorkflowId`: a string.
-    ///
-    /// Example: `"\"ca1253e8-dc84-11ee-8d13-a4ae120f8272\""`
+    /// `RealFromWorkflowId`; example: `"\"ca1253e8-dc84-11ee-8d13-a4ae120f8272\""`
     pub real_from_workflow_id: String,
 
-    /// `LinkDependencyType`: a string.
-    ///
-    /// Example: `"\"normal_all\""`
+    /// `LinkDependencyType`; example: `"\"normal_all\""`
     pub link_dependency_type: Option<String>,
 }
 
 /// What a successful [`ModifyTaskLinks`] call returns.
 #[tc_model]
 pub struct ModifyTaskLinksResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15055,69 +13829,58 @@ pub struct ModifyTaskLinksResponse {
 /// The `ModifyTaskLinksDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskLinksDsResponse`].
-/// The codes it documents are in [`ModifyTaskLinksDsError`](super::errors::ModifyTaskLinksDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskLinksDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskLinksDs",
     output = ModifyTaskLinksDsResponse,
-    error = super::errors::ModifyTaskLinksDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskLinksDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511691706699776"`
+    /// `ProjectId`; example: `"1492511691706699776"`
     pub project_id: String,
 
-    /// `TaskFrom`: a string.
-    ///
-    /// Example: `"20240307211633923"`
+    /// `TaskFrom`; example: `"20240307211633923"`
     pub task_from: String,
 
-    /// `TaskTo`: a string.
-    ///
-    /// Example: `"20240307211852581"`
+    /// `TaskTo`; example: `"20240307211852581"`
     pub task_to: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ca1253e8-dc84-11ee-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"ca1253e8-dc84-11ee-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `RealFromWorkflowId`: a string.
-    ///
-    /// Example: `"ca1253e8-dc84-11ee-8d13-a4ae120f82dasd"`
+    /// `RealFromWorkflowId`; example: `"ca1253e8-dc84-11ee-8d13-a4ae120f82dasd"`
     pub real_from_workflow_id: String,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `LinkDependencyType`: a string.
-    ///
-    /// Example: `"normal_all"`
+    /// `LinkDependencyType`; example: `"normal_all"`
     pub link_dependency_type: Option<String>,
 
-    /// `LinkExt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LinkExt`; example: `"1"`
     pub link_ext: Option<String>,
 }
 
 /// What a successful [`ModifyTaskLinksDs`] call returns.
 #[tc_model]
 pub struct ModifyTaskLinksDsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Data`; example: `false`
     pub data: Option<bool>,
 
-    /// `LinkId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LinkId`; example: `"1"`
     pub link_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15127,44 +13890,39 @@ pub struct ModifyTaskLinksDsResponse {
 /// The `ModifyTaskName` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskNameResponse`].
-/// The codes it documents are in [`ModifyTaskNameError`](super::errors::ModifyTaskNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskName",
     output = ModifyTaskNameResponse,
-    error = super::errors::ModifyTaskNameError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskName {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"newtaskname"`
+    /// `TaskName`; example: `"newtaskname"`
     pub task_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220410160743666"`
+    /// `TaskId`; example: `"20220410160743666"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620773677"`
+    /// `ProjectId`; example: `"1486446569620773677"`
     pub project_id: String,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Notes`; example: `"desc"`
     pub notes: Option<String>,
 }
 
 /// What a successful [`ModifyTaskName`] call returns.
 #[tc_model]
 pub struct ModifyTaskNameResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15174,40 +13932,39 @@ pub struct ModifyTaskNameResponse {
 /// The `ModifyTaskScript` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskScriptResponse`].
-/// The codes it documents are in [`ModifyTaskScriptError`](super::errors::ModifyTaskScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyTaskScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyTaskScript",
     output = ModifyTaskScriptResponse,
-    error = super::errors::ModifyTaskScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyTaskScript {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20240307211852581\""`
+    /// `TaskId`; example: `"\"20240307211852581\""`
     pub task_id: String,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"\"base64编码\""`
+    /// `ScriptContent`; example: `"\"base64编码\""`
     pub script_content: Option<String>,
 
-    /// `IntegrationNodeDetails`: a list of [`IntegrationNodeDetail`](super::models::IntegrationNodeDetail) objects.
+    /// `IntegrationNodeDetails`
     pub integration_node_details: Option<Vec<models::IntegrationNodeDetail>>,
 }
 
 /// What a successful [`ModifyTaskScript`] call returns.
 #[tc_model]
 pub struct ModifyTaskScriptResponse {
-    /// `Data`: a [`CommonContent`](super::models::CommonContent).
+    /// `Data`
     pub data: Option<models::CommonContent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15217,77 +13974,60 @@ pub struct ModifyTaskScriptResponse {
 /// The `ModifyWorkflowInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyWorkflowInfoResponse`].
-/// The codes it documents are in [`ModifyWorkflowInfoError`](super::errors::ModifyWorkflowInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyWorkflowInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyWorkflowInfo",
     output = ModifyWorkflowInfoResponse,
-    error = super::errors::ModifyWorkflowInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyWorkflowInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"202131121231312"`
+    /// `ProjectId`; example: `"202131121231312"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"bf2-2f78-11ee-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"bf2-2f78-11ee-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Owner`; example: `"jack"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"102523123"`
+    /// `OwnerId`; example: `"102523123"`
     pub owner_id: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `WorkflowDesc`; example: `"备注信息"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"测试工作流"`
+    /// `WorkflowName`; example: `"测试工作流"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"2f78-11ee-8d13-a4ae120f8272"`
+    /// `FolderId`; example: `"2f78-11ee-8d13-a4ae120f8272"`
     pub folder_id: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserGroupId`; example: `"1"`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"开发组"`
+    /// `UserGroupName`; example: `"开发组"`
     pub user_group_name: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
-    ///
-    /// Example: `[{"ParamKey":"ff","ParamValue":"11"}]`
+    /// `WorkflowParams`; example: `[{"ParamKey":"ff","ParamValue":"11"}]`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `GeneralTaskParams`: a list of [`GeneralTaskParam`](super::models::GeneralTaskParam) objects.
-    ///
-    /// Example: `[{"Type":"SPARK_SQL","Value":"cc"}]`
+    /// `GeneralTaskParams`; example: `[{"Type":"SPARK_SQL","Value":"cc"}]`
     pub general_task_params: Option<Vec<models::GeneralTaskParam>>,
 }
 
 /// What a successful [`ModifyWorkflowInfo`] call returns.
 #[tc_model]
 pub struct ModifyWorkflowInfoResponse {
-    /// `Data`: a boolean.
+    /// `Data`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15297,92 +14037,69 @@ pub struct ModifyWorkflowInfoResponse {
 /// The `ModifyWorkflowSchedule` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ModifyWorkflowScheduleResponse`].
-/// The codes it documents are in [`ModifyWorkflowScheduleError`](super::errors::ModifyWorkflowScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ModifyWorkflowSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ModifyWorkflowSchedule",
     output = ModifyWorkflowScheduleResponse,
-    error = super::errors::ModifyWorkflowScheduleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyWorkflowSchedule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511691123199776"`
+    /// `ProjectId`; example: `"1492511691123199776"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"41fd29d-164f-11ee-8d13-a4ae120f"`
+    /// `WorkflowId`; example: `"41fd29d-164f-11ee-8d13-a4ae120f"`
     pub workflow_id: String,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: i64,
 
-    /// `StartupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712883299`
+    /// `StartupTime`; example: `1712883299`
     pub startup_time: i64,
 
-    /// `SelfDepend`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SelfDepend`; example: `2`
     pub self_depend: i64,
 
-    /// `CycleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleType`; example: `1`
     pub cycle_type: i64,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CycleStep`; example: `10`
     pub cycle_step: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-04-07 10:00:00"`
+    /// `StartTime`; example: `"2024-04-07 10:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-04-13 12:00:00"`
+    /// `EndTime`; example: `"2024-04-13 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskAction`; example: `"0"`
     pub task_action: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"*/10 * * * *"`
+    /// `CrontabExpression`; example: `"*/10 * * * *"`
     pub crontab_expression: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"12:00"`
+    /// `ExecutionStartTime`; example: `"12:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 }
 
 /// What a successful [`ModifyWorkflowSchedule`] call returns.
 #[tc_model]
 pub struct ModifyWorkflowScheduleResponse {
-    /// `Data`: a [`BatchResult`](super::models::BatchResult).
+    /// `Data`
     pub data: models::BatchResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15392,39 +14109,42 @@ pub struct ModifyWorkflowScheduleResponse {
 /// The `MoveTasksToFolder` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`MoveTasksToFolderResponse`].
-/// The codes it documents are in [`MoveTasksToFolderError`](super::errors::MoveTasksToFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=MoveTasksToFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "MoveTasksToFolder",
     output = MoveTasksToFolderResponse,
-    error = super::errors::MoveTasksToFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct MoveTasksToFolder {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: String,
 
-    /// `TaskFolderId`: a string.
+    /// `TaskFolderId`
     pub task_folder_id: String,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Vec<String>,
 
-    /// `VirtualTaskIds`: a list of strings.
+    /// `VirtualTaskIds`
     pub virtual_task_ids: Vec<String>,
 }
 
 /// What a successful [`MoveTasksToFolder`] call returns.
 #[tc_model]
 pub struct MoveTasksToFolderResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15434,86 +14154,72 @@ pub struct MoveTasksToFolderResponse {
 /// The `RegisterDsEvent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RegisterDsEventResponse`].
-/// The codes it documents are in [`RegisterDsEventError`](super::errors::RegisterDsEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RegisterDsEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RegisterDsEvent",
     output = RegisterDsEventResponse,
-    error = super::errors::RegisterDsEventError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RegisterDsEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_event"`
+    /// `Name`; example: `"test_event"`
     pub name: String,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `EventSubType`; example: `"DAY"`
     pub event_sub_type: String,
 
-    /// `TimeToLive`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeToLive`; example: `"1"`
     pub time_to_live: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"DAYS"`
+    /// `TimeUnit`; example: `"DAYS"`
     pub time_unit: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Owner`; example: `"zhangsan"`
     pub owner: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"TIME_SERIES"`
+    /// `EventType`; example: `"TIME_SERIES"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub event_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"BROADCAST"`
+    /// `EventBroadcastType`; example: `"BROADCAST"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub event_broadcast_type: Option<String>,
 
-    /// `DimensionFormat`: a string.
-    ///
-    /// Example: `"yyyymmdd"`
+    /// `DimensionFormat`; example: `"yyyymmdd"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dimension_format: Option<String>,
 
-    /// `ValidConsumeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidConsumeCount`; example: `1`
     pub valid_consume_count: Option<i64>,
 }
 
 /// What a successful [`RegisterDsEvent`] call returns.
 #[tc_model]
 pub struct RegisterDsEventResponse {
-    /// `Data`: an [`EventDsDto`](super::models::EventDsDto).
+    /// `Data`
     pub data: Option<models::EventDsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15523,55 +14229,52 @@ pub struct RegisterDsEventResponse {
 /// The `RegisterDsEventListener` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RegisterDsEventListenerResponse`].
-/// The codes it documents are in [`RegisterDsEventListenerError`](super::errors::RegisterDsEventListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RegisterDsEventListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RegisterDsEventListener",
     output = RegisterDsEventListenerResponse,
-    error = super::errors::RegisterDsEventListenerError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RegisterDsEventListener {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1461767738399854592"`
+    /// `ProjectId`; example: `"1461767738399854592"`
     pub project_id: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"20250317220349191"`
+    /// `Key`; example: `"20250317220349191"`
     pub key: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"REST_API"`
+    /// `Type`; example: `"REST_API"`
     pub r#type: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"event"`
+    /// `EventName`; example: `"event"`
     pub event_name: String,
 
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Properties`: a list of [`ParamInfoDs`](super::models::ParamInfoDs) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::ParamInfoDs>>,
 
-    /// `EventProjectId`: a string.
-    ///
-    /// Example: `"1461767738399854592"`
+    /// `EventProjectId`; example: `"1461767738399854592"`
     pub event_project_id: Option<String>,
 }
 
 /// What a successful [`RegisterDsEventListener`] call returns.
 #[tc_model]
 pub struct RegisterDsEventListenerResponse {
-    /// `Data`: an [`EventListenerDto`](super::models::EventListenerDto).
+    /// `Data`
     pub data: Option<models::EventListenerDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15581,72 +14284,57 @@ pub struct RegisterDsEventListenerResponse {
 /// The `RegisterEvent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RegisterEventResponse`].
-/// The codes it documents are in [`RegisterEventError`](super::errors::RegisterEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RegisterEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RegisterEvent",
     output = RegisterEventResponse,
-    error = super::errors::RegisterEventError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RegisterEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511691706699776"`
+    /// `ProjectId`; example: `"1492511691706699776"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_event"`
+    /// `Name`; example: `"test_event"`
     pub name: String,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `EventSubType`; example: `"DAY"`
     pub event_sub_type: String,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `EventBroadcastType`; example: `"SINGLE"`
     pub event_broadcast_type: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"DAYS"`
+    /// `TimeUnit`; example: `"DAYS"`
     pub time_unit: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `Owner`; example: `"tom"`
     pub owner: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"TIME_SERIES"`
+    /// `EventType`; example: `"TIME_SERIES"`
     pub event_type: Option<String>,
 
-    /// `DimensionFormat`: a string.
-    ///
-    /// Example: `"yyyyMMdd"`
+    /// `DimensionFormat`; example: `"yyyyMMdd"`
     pub dimension_format: Option<String>,
 
-    /// `TimeToLive`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TimeToLive`; example: `30`
     pub time_to_live: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"天事件"`
+    /// `Description`; example: `"天事件"`
     pub description: Option<String>,
 }
 
 /// What a successful [`RegisterEvent`] call returns.
 #[tc_model]
 pub struct RegisterEventResponse {
-    /// `Data`: a [`BatchReturn`](super::models::BatchReturn).
+    /// `Data`
     pub data: Option<models::BatchReturn>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15656,47 +14344,42 @@ pub struct RegisterEventResponse {
 /// The `RegisterEventListener` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RegisterEventListenerResponse`].
-/// The codes it documents are in [`RegisterEventListenerError`](super::errors::RegisterEventListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RegisterEventListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RegisterEventListener",
     output = RegisterEventListenerResponse,
-    error = super::errors::RegisterEventListenerError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RegisterEventListener {
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"20240307211852581\""`
+    /// `Key`; example: `"\"20240307211852581\""`
     pub key: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"\"test_day_event\""`
+    /// `EventName`; example: `"\"test_day_event\""`
     pub event_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"REST_API\""`
+    /// `Type`; example: `"\"REST_API\""`
     pub r#type: Option<String>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{\"maxWaitEventTime\":1,\"maxWaitEventTimeUnit\":\"DAYS\"}"`
+    /// `Properties`; example: `"{\"maxWaitEventTime\":1,\"maxWaitEventTimeUnit\":\"DAYS\"}"`
     pub properties: Option<String>,
 }
 
 /// What a successful [`RegisterEventListener`] call returns.
 #[tc_model]
 pub struct RegisterEventListenerResponse {
-    /// `Data`: a [`BatchReturn`](super::models::BatchReturn).
+    /// `Data`
     pub data: Option<models::BatchReturn>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15706,34 +14389,33 @@ pub struct RegisterEventListenerResponse {
 /// The `RemoveDatabase` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RemoveDatabaseResponse`].
-/// The codes it documents are in [`RemoveDatabaseError`](super::errors::RemoveDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RemoveDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RemoveDatabase",
     output = RemoveDatabaseResponse,
-    error = super::errors::RemoveDatabaseError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RemoveDatabase {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 }
 
 /// What a successful [`RemoveDatabase`] call returns.
 #[tc_model]
 pub struct RemoveDatabaseResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"7542"`
+    /// `JobId`; example: `"7542"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15743,39 +14425,36 @@ pub struct RemoveDatabaseResponse {
 /// The `RemoveSchema` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RemoveSchemaResponse`].
-/// The codes it documents are in [`RemoveSchemaError`](super::errors::RemoveSchemaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RemoveSchema)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RemoveSchema",
     output = RemoveSchemaResponse,
-    error = super::errors::RemoveSchemaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RemoveSchema {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SchemaName`; example: `"user"`
     pub schema_name: String,
 }
 
 /// What a successful [`RemoveSchema`] call returns.
 #[tc_model]
 pub struct RemoveSchemaResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"7542"`
+    /// `JobId`; example: `"7542"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15785,44 +14464,39 @@ pub struct RemoveSchemaResponse {
 /// The `RemoveTable` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RemoveTableResponse`].
-/// The codes it documents are in [`RemoveTableError`](super::errors::RemoveTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RemoveTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RemoveTable",
     output = RemoveTableResponse,
-    error = super::errors::RemoveTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RemoveTable {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SchemaName`; example: `"user"`
     pub schema_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: String,
 }
 
 /// What a successful [`RemoveTable`] call returns.
 #[tc_model]
 pub struct RemoveTableResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15832,49 +14506,45 @@ pub struct RemoveTableResponse {
 /// The `RemoveWorkflowDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RemoveWorkflowDsResponse`].
-/// The codes it documents are in [`RemoveWorkflowDsError`](super::errors::RemoveWorkflowDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RemoveWorkflowDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RemoveWorkflowDs",
     output = RemoveWorkflowDsResponse,
-    error = super::errors::RemoveWorkflowDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RemoveWorkflowDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146094781111111111"`
+    /// `ProjectId`; example: `"146094781111111111"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkflowId`; example: `"1"`
     pub workflow_id: String,
 
-    /// `DeleteScript`: a string.
-    ///
-    /// Example: `"false"`
+    /// `DeleteScript`; example: `"false"`
     pub delete_script: Option<String>,
 
-    /// `OperateIsInform`: a string.
-    ///
-    /// Example: `"false"`
+    /// `OperateIsInform`; example: `"false"`
     pub operate_is_inform: Option<String>,
 
-    /// `DeleteMode`: a string.
-    ///
-    /// Example: `"false"`
+    /// `DeleteMode`; example: `"false"`
     pub delete_mode: Option<String>,
 }
 
 /// What a successful [`RemoveWorkflowDs`] call returns.
 #[tc_model]
 pub struct RemoveWorkflowDsResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15884,42 +14554,42 @@ pub struct RemoveWorkflowDsResponse {
 /// The `RenewWorkflowOwnerDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RenewWorkflowOwnerDsResponse`].
-/// The codes it documents are in [`RenewWorkflowOwnerDsError`](super::errors::RenewWorkflowOwnerDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RenewWorkflowOwnerDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RenewWorkflowOwnerDs",
     output = RenewWorkflowOwnerDsResponse,
-    error = super::errors::RenewWorkflowOwnerDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RenewWorkflowOwnerDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"jaydjhu"`
+    /// `Owner`; example: `"jaydjhu"`
     pub owner: String,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"100028664882"`
+    /// `OwnerId`; example: `"100028664882"`
     pub owner_id: String,
 
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["f5d1b42f-ed67-11ed-8909-bc97e105ba60"]`
+    /// `WorkflowIds`; example: `["f5d1b42f-ed67-11ed-8909-bc97e105ba60"]`
     pub workflow_ids: Vec<String>,
 }
 
 /// What a successful [`RenewWorkflowOwnerDs`] call returns.
 #[tc_model]
 pub struct RenewWorkflowOwnerDsResponse {
-    /// `Data`: a [`BatchResultDs`](super::models::BatchResultDs).
+    /// `Data`
     pub data: models::BatchResultDs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -15929,130 +14599,102 @@ pub struct RenewWorkflowOwnerDsResponse {
 /// The `RenewWorkflowSchedulerInfoDs` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RenewWorkflowSchedulerInfoDsResponse`].
-/// The codes it documents are in [`RenewWorkflowSchedulerInfoDsError`](super::errors::RenewWorkflowSchedulerInfoDsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RenewWorkflowSchedulerInfoDs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RenewWorkflowSchedulerInfoDs",
     output = RenewWorkflowSchedulerInfoDsResponse,
-    error = super::errors::RenewWorkflowSchedulerInfoDsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RenewWorkflowSchedulerInfoDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3424733028183638016"`
+    /// `ProjectId`; example: `"3424733028183638016"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"2d93b015-9f13-497d-8c9e-c6dc2b9f3743"`
+    /// `WorkflowId`; example: `"2d93b015-9f13-497d-8c9e-c6dc2b9f3743"`
     pub workflow_id: String,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: Option<u64>,
 
-    /// `StartupTime`: an unsigned 64-bit integer.
+    /// `StartupTime`
     pub startup_time: Option<u64>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-09 00:00:00"`
+    /// `StartTime`; example: `"2026-10-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
+    /// `TaskAction`
     pub task_action: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"MINUTE_CYCLE"`
+    /// `CycleType`; example: `"MINUTE_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CycleStep`; example: `5`
     pub cycle_step: Option<i64>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
+    /// `InstanceInitStrategy`
     pub instance_init_strategy: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 
-    /// `CrontabExpression`: a string.
+    /// `CrontabExpression`
     pub crontab_expression: Option<String>,
 
-    /// `ModifyCycleValue`: a string.
-    ///
-    /// Example: `"0、1"`
+    /// `ModifyCycleValue`; example: `"0、1"`
     pub modify_cycle_value: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CalendarOpen`; example: `"0"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarName`: a string.
+    /// `CalendarName`
     pub calendar_name: Option<String>,
 
-    /// `CalendarId`: a string.
+    /// `CalendarId`
     pub calendar_id: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `ClearLink`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ClearLink`; example: `true`
     pub clear_link: Option<bool>,
 
-    /// `MainCyclicConfig`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `MainCyclicConfig`; example: `"HOUR"`
     pub main_cyclic_config: Option<String>,
 
-    /// `SubordinateCyclicConfig`: a string.
-    ///
-    /// Example: `"CURRENT_HOUR"`
+    /// `SubordinateCyclicConfig`; example: `"CURRENT_HOUR"`
     pub subordinate_cyclic_config: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
 /// What a successful [`RenewWorkflowSchedulerInfoDs`] call returns.
 #[tc_model]
 pub struct RenewWorkflowSchedulerInfoDsResponse {
-    /// `Data`: a [`BatchResultDs`](super::models::BatchResultDs).
+    /// `Data`
     pub data: Option<models::BatchResultDs>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16062,49 +14704,42 @@ pub struct RenewWorkflowSchedulerInfoDsResponse {
 /// The `ReportDatabase` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ReportDatabaseResponse`].
-/// The codes it documents are in [`ReportDatabaseError`](super::errors::ReportDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ReportDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ReportDatabase",
     output = ReportDatabaseResponse,
-    error = super::errors::ReportDatabaseError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ReportDatabase {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `CreateTime`; example: `1750399557000`
     pub create_time: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `ModifiedTime`; example: `1750399557000`
     pub modified_time: Option<i64>,
 }
 
 /// What a successful [`ReportDatabase`] call returns.
 #[tc_model]
 pub struct ReportDatabaseResponse {
-    /// `Guid`: a string.
-    ///
-    /// Example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
+    /// `Guid`; example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
     pub guid: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16114,54 +14749,45 @@ pub struct ReportDatabaseResponse {
 /// The `ReportSchema` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ReportSchemaResponse`].
-/// The codes it documents are in [`ReportSchemaError`](super::errors::ReportSchemaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ReportSchema)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ReportSchema",
     output = ReportSchemaResponse,
-    error = super::errors::ReportSchemaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ReportSchema {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SchemaName`; example: `"user"`
     pub schema_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `CreateTime`; example: `1750399557000`
     pub create_time: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `ModifiedTime`; example: `1750399557000`
     pub modified_time: Option<i64>,
 }
 
 /// What a successful [`ReportSchema`] call returns.
 #[tc_model]
 pub struct ReportSchemaResponse {
-    /// `Guid`: a string.
-    ///
-    /// Example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
+    /// `Guid`; example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
     pub guid: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16171,67 +14797,54 @@ pub struct ReportSchemaResponse {
 /// The `ReportTable` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ReportTableResponse`].
-/// The codes it documents are in [`ReportTableError`](super::errors::ReportTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ReportTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ReportTable",
     output = ReportTableResponse,
-    error = super::errors::ReportTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ReportTable {
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `Type`; example: `"TABLE"`
     pub r#type: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `SchemaName`; example: `"user"`
     pub schema_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `CreateTime`; example: `1750399557000`
     pub create_time: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750399557000`
+    /// `ModifiedTime`; example: `1750399557000`
     pub modified_time: Option<i64>,
 
-    /// `Columns`: a list of [`ReportColumnInfo`](super::models::ReportColumnInfo) objects.
+    /// `Columns`
     pub columns: Option<Vec<models::ReportColumnInfo>>,
 }
 
 /// What a successful [`ReportTable`] call returns.
 #[tc_model]
 pub struct ReportTableResponse {
-    /// `Guid`: a string.
-    ///
-    /// Example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
+    /// `Guid`; example: `"ZxPE4RZ0cQnUCaDHz-awBw"`
     pub guid: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16241,48 +14854,45 @@ pub struct ReportTableResponse {
 /// The `ReportTaskLineage` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ReportTaskLineageResponse`].
-/// The codes it documents are in [`ReportTaskLineageError`](super::errors::ReportTaskLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ReportTaskLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ReportTaskLineage",
     output = ReportTaskLineageResponse,
-    error = super::errors::ReportTaskLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ReportTaskLineage {
-    /// `ChannelType`: a string.
-    ///
-    /// Example: `"THIRD_REPORT"`
+    /// `ChannelType`; example: `"THIRD_REPORT"`
     pub channel_type: String,
 
-    /// `Task`: a [`LineageTask`](super::models::LineageTask).
+    /// `Task`
     pub task: models::LineageTask,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `ProjectId`; example: `"110111121"`
     pub project_id: Option<String>,
 
-    /// `TableLineages`: a list of [`TableLineagePair`](super::models::TableLineagePair) objects.
+    /// `TableLineages`
     pub table_lineages: Option<Vec<models::TableLineagePair>>,
 
-    /// `ColumnLineages`: a list of [`ColumnLineagePair`](super::models::ColumnLineagePair) objects.
+    /// `ColumnLineages`
     pub column_lineages: Option<Vec<models::ColumnLineagePair>>,
 }
 
 /// What a successful [`ReportTaskLineage`] call returns.
 #[tc_model]
 pub struct ReportTaskLineageResponse {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16292,47 +14902,58 @@ pub struct ReportTaskLineageResponse {
 /// The `ResumeIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`ResumeIntegrationTaskResponse`].
-/// The codes it documents are in [`ResumeIntegrationTaskError`](super::errors::ResumeIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=ResumeIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "ResumeIntegrationTask",
     output = ResumeIntegrationTaskResponse,
-    error = super::errors::ResumeIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ResumeIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4c187b4a-394b-4eb7-b9b0-948ca0552378"`
+    /// `TaskId`; example: `"4c187b4a-394b-4eb7-b9b0-948ca0552378"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"RESUME"`
+    /// `Event`; example: `"RESUME"`
     pub event: Option<String>,
 
-    /// `ExtConfig`: a list of [`RecordField`](super::models::RecordField) objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<models::RecordField>>,
 
-    /// `EventDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `EventDesc`; example: `"desc"`
     pub event_desc: Option<String>,
 }
 
 /// What a successful [`ResumeIntegrationTask`] call returns.
 #[tc_model]
 pub struct ResumeIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16342,37 +14963,37 @@ pub struct ResumeIntegrationTaskResponse {
 /// The `RobAndLockIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RobAndLockIntegrationTaskResponse`].
-/// The codes it documents are in [`RobAndLockIntegrationTaskError`](super::errors::RobAndLockIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RobAndLockIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RobAndLockIntegrationTask",
     output = RobAndLockIntegrationTaskResponse,
-    error = super::errors::RobAndLockIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RobAndLockIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"b100e8264c67a3442df5ffd53ac2"`
+    /// `TaskId`; example: `"b100e8264c67a3442df5ffd53ac2"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1102250839503970304"`
+    /// `ProjectId`; example: `"1102250839503970304"`
     pub project_id: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: u64,
 }
 
 /// What a successful [`RobAndLockIntegrationTask`] call returns.
 #[tc_model]
 pub struct RobAndLockIntegrationTaskResponse {
-    /// `RobLockState`: a [`RobLockState`](super::models::RobLockState).
+    /// `RobLockState`
     pub rob_lock_state: models::RobLockState,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16382,111 +15003,84 @@ pub struct RobAndLockIntegrationTaskResponse {
 /// The `RunForceSucScheduleInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RunForceSucScheduleInstancesResponse`].
-/// The codes it documents are in [`RunForceSucScheduleInstancesError`](super::errors::RunForceSucScheduleInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RunForceSucScheduleInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RunForceSucScheduleInstances",
     output = RunForceSucScheduleInstancesResponse,
-    error = super::errors::RunForceSucScheduleInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RunForceSucScheduleInstances {
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckFather`; example: `false`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `RerunType`; example: `"\"1\""`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `DependentWay`; example: `"\"1\""`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `SonInstanceType`; example: `"\"1\""`
     pub son_instance_type: Option<String>,
 
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
+    /// `SearchCondition`
     pub search_condition: Option<models::InstanceApiOpsRequest>,
 
-    /// `OptType`: a string.
+    /// `OptType`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `OperatorName`; example: `"\"tom\""`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"\"1234\""`
+    /// `OperatorId`; example: `"\"1234\""`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1890343324343423\""`
+    /// `ProjectId`; example: `"\"1890343324343423\""`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"test_pro\""`
+    /// `ProjectIdent`; example: `"\"test_pro\""`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"test_pro\""`
+    /// `ProjectName`; example: `"\"test_pro\""`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCount`; example: `false`
     pub is_count: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncMode`; example: `true`
     pub async_mode: Option<bool>,
 }
 
 /// What a successful [`RunForceSucScheduleInstances`] call returns.
 #[tc_model]
 pub struct RunForceSucScheduleInstancesResponse {
-    /// `Data`: a [`BatchOperateResultOpsDto`](super::models::BatchOperateResultOpsDto).
-    ///
-    /// Example: `{"FailedCount":0,"SuccessCount":2,"TotalCount":2}`
+    /// `Data`; example: `{"FailedCount":0,"SuccessCount":2,"TotalCount":2}`
     pub data: models::BatchOperateResultOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16496,152 +15090,111 @@ pub struct RunForceSucScheduleInstancesResponse {
 /// The `RunRerunScheduleInstances` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RunRerunScheduleInstancesResponse`].
-/// The codes it documents are in [`RunRerunScheduleInstancesError`](super::errors::RunRerunScheduleInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RunRerunScheduleInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RunRerunScheduleInstances",
     output = RunRerunScheduleInstancesResponse,
-    error = super::errors::RunRerunScheduleInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RunRerunScheduleInstances {
-    /// `Instances`: a list of [`InstanceOpsDto`](super::models::InstanceOpsDto) objects.
+    /// `Instances`
     pub instances: Option<Vec<models::InstanceOpsDto>>,
 
-    /// `CheckFather`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckFather`; example: `true`
     pub check_father: Option<bool>,
 
-    /// `RerunType`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `RerunType`; example: `"\"3\""`
     pub rerun_type: Option<String>,
 
-    /// `DependentWay`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `DependentWay`; example: `"\"1\""`
     pub dependent_way: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `SonInstanceType`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `SonInstanceType`; example: `"\"1\""`
     pub son_instance_type: Option<String>,
 
-    /// `SearchCondition`: an [`InstanceApiOpsRequest`](super::models::InstanceApiOpsRequest).
+    /// `SearchCondition`
     pub search_condition: Option<models::InstanceApiOpsRequest>,
 
-    /// `OptType`: a string.
+    /// `OptType`
     pub opt_type: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `OperatorName`; example: `"\"tom\""`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"\"128765\""`
+    /// `OperatorId`; example: `"\"128765\""`
     pub operator_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1485413914375667\""`
+    /// `ProjectId`; example: `"\"1485413914375667\""`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"pro_1\""`
+    /// `ProjectIdent`; example: `"\"pro_1\""`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"pro_1\""`
+    /// `ProjectName`; example: `"\"pro_1\""`
     pub project_name: Option<String>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 
-    /// `RequestBaseInfo`: a [`ProjectBaseInfoOpsRequest`](super::models::ProjectBaseInfoOpsRequest).
+    /// `RequestBaseInfo`
     pub request_base_info: Option<models::ProjectBaseInfoOpsRequest>,
 
-    /// `IsCount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCount`; example: `true`
     pub is_count: Option<bool>,
 
-    /// `AsyncMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncMode`; example: `true`
     pub async_mode: Option<bool>,
 
-    /// `CheckParentType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `CheckParentType`; example: `"ALL"`
     pub check_parent_type: Option<String>,
 
-    /// `SameSelfDependType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameSelfDependType`; example: `true`
     pub same_self_depend_type: Option<bool>,
 
-    /// `ParallelNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ParallelNum`; example: `2`
     pub parallel_num: Option<i64>,
 
-    /// `SameSelfWorkflowDependType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameSelfWorkflowDependType`; example: `true`
     pub same_self_workflow_depend_type: Option<bool>,
 
-    /// `SelfWorkflowDependency`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `SelfWorkflowDependency`; example: `"yes"`
     pub self_workflow_dependency: Option<String>,
 
-    /// `DataTimeOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataTimeOrder`; example: `0`
     pub data_time_order: Option<i64>,
 
-    /// `ReDoParams`: a string.
+    /// `ReDoParams`
     pub re_do_params: Option<String>,
 
-    /// `MapParamList`: a list of [`StrToStrMap`](super::models::StrToStrMap) objects.
+    /// `MapParamList`
     pub map_param_list: Option<Vec<models::StrToStrMap>>,
 
-    /// `AppParam`: a string.
-    ///
-    /// Example: `"--executor-cores 2  --executor-memory 2g  --conf spark.task.maxFailures=3"`
+    /// `AppParam`; example: `"--executor-cores 2  --executor-memory 2g  --conf spark.task.maxFailures=3"`
     pub app_param: Option<String>,
 }
 
 /// What a successful [`RunRerunScheduleInstances`] call returns.
 #[tc_model]
 pub struct RunRerunScheduleInstancesResponse {
-    /// `Data`: a [`BatchOperateResultOpsDto`](super::models::BatchOperateResultOpsDto).
-    ///
-    /// Example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
+    /// `Data`; example: `{"ErrorDesc":null,"ErrorId":null,"Result":true}`
     pub data: models::BatchOperateResultOpsDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16651,37 +15204,36 @@ pub struct RunRerunScheduleInstancesResponse {
 /// The `RunTasksByMultiWorkflow` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`RunTasksByMultiWorkflowResponse`].
-/// The codes it documents are in [`RunTasksByMultiWorkflowError`](super::errors::RunTasksByMultiWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=RunTasksByMultiWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "RunTasksByMultiWorkflow",
     output = RunTasksByMultiWorkflowResponse,
-    error = super::errors::RunTasksByMultiWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RunTasksByMultiWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090362252"`
+    /// `ProjectId`; example: `"1531609696090362252"`
     pub project_id: String,
 
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
+    /// `WorkflowIds`; example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
     pub workflow_ids: Vec<String>,
 
-    /// `EnableMakeUp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableMakeUp`; example: `1`
     pub enable_make_up: u64,
 }
 
 /// What a successful [`RunTasksByMultiWorkflow`] call returns.
 #[tc_model]
 pub struct RunTasksByMultiWorkflowResponse {
-    /// `Data`: an [`OperationOpsDto`](super::models::OperationOpsDto).
+    /// `Data`
     pub data: Option<models::OperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16691,92 +15243,72 @@ pub struct RunTasksByMultiWorkflowResponse {
 /// The `SaveCustomFunction` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SaveCustomFunctionResponse`].
-/// The codes it documents are in [`SaveCustomFunctionError`](super::errors::SaveCustomFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SaveCustomFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SaveCustomFunction",
     output = SaveCustomFunctionResponse,
-    error = super::errors::SaveCustomFunctionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SaveCustomFunction {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"c7c17dd8-5348-470f-80dc-61e845624885"`
+    /// `FunctionId`; example: `"c7c17dd8-5348-470f-80dc-61e845624885"`
     pub function_id: String,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"ANALYSIS"`
+    /// `Kind`; example: `"ANALYSIS"`
     pub kind: String,
 
-    /// `ClusterIdentifier`: a string.
-    ///
-    /// Example: `"emr-7ih89qvf"`
+    /// `ClusterIdentifier`; example: `"emr-7ih89qvf"`
     pub cluster_identifier: String,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"com.tencent.tbds.test.hive.udf.Example"`
+    /// `ClassName`; example: `"com.tencent.tbds.test.hive.udf.Example"`
     pub class_name: String,
 
-    /// `ResourceList`: a list of [`FunctionResource`](super::models::FunctionResource) objects.
+    /// `ResourceList`
     pub resource_list: Vec<models::FunctionResource>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"MODIFIED"`
+    /// `Description`; example: `"MODIFIED"`
     pub description: String,
 
-    /// `Usage`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Usage`; example: `"test"`
     pub usage: String,
 
-    /// `ParamDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ParamDesc`; example: `"test"`
     pub param_desc: String,
 
-    /// `ReturnDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ReturnDesc`; example: `"test"`
     pub return_desc: String,
 
-    /// `Example`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Example`; example: `"wedata"`
     pub example: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1485413914375667712"`
+    /// `ProjectId`; example: `"1485413914375667712"`
     pub project_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `DbName`; example: `"wedata"`
     pub db_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Name`; example: `"wedata"`
     pub name: Option<String>,
 }
 
 /// What a successful [`SaveCustomFunction`] call returns.
 #[tc_model]
 pub struct SaveCustomFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"c7c17dd8-5348-470f-80dc-61e845624885"`
+    /// `FunctionId`; example: `"c7c17dd8-5348-470f-80dc-61e845624885"`
     pub function_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"创建函数失败"`
+    /// `ErrorMessage`; example: `"创建函数失败"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16786,30 +15318,36 @@ pub struct SaveCustomFunctionResponse {
 /// The `SetTaskAlarmNew` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SetTaskAlarmNewResponse`].
-/// The codes it documents are in [`SetTaskAlarmNewError`](super::errors::SetTaskAlarmNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SetTaskAlarmNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SetTaskAlarmNew",
     output = SetTaskAlarmNewResponse,
-    error = super::errors::SetTaskAlarmNewError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SetTaskAlarmNew {
-    /// `AlarmInfoList`: a list of [`AlarmInfo`](super::models::AlarmInfo) objects.
+    /// `AlarmInfoList`
     pub alarm_info_list: Vec<models::AlarmInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 }
 
 /// What a successful [`SetTaskAlarmNew`] call returns.
 #[tc_model]
 pub struct SetTaskAlarmNewResponse {
-    /// `Data`: a [`BatchOperateResult`](super::models::BatchOperateResult).
+    /// `Data`
     pub data: models::BatchOperateResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16819,47 +15357,58 @@ pub struct SetTaskAlarmNewResponse {
 /// The `StartIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`StartIntegrationTaskResponse`].
-/// The codes it documents are in [`StartIntegrationTaskError`](super::errors::StartIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=StartIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "StartIntegrationTask",
     output = StartIntegrationTaskResponse,
-    error = super::errors::StartIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct StartIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4c187b4a-394b-4eb7-b9b0-948ca0552378"`
+    /// `TaskId`; example: `"4c187b4a-394b-4eb7-b9b0-948ca0552378"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"START"`
+    /// `Event`; example: `"START"`
     pub event: Option<String>,
 
-    /// `ExtConfig`: a list of [`RecordField`](super::models::RecordField) objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<models::RecordField>>,
 
-    /// `EventDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `EventDesc`; example: `"desc"`
     pub event_desc: Option<String>,
 }
 
 /// What a successful [`StartIntegrationTask`] call returns.
 #[tc_model]
 pub struct StartIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16869,34 +15418,49 @@ pub struct StartIntegrationTaskResponse {
 /// The `StopIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`StopIntegrationTaskResponse`].
-/// The codes it documents are in [`StopIntegrationTaskError`](super::errors::StopIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=StopIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "StopIntegrationTask",
     output = StopIntegrationTaskResponse,
-    error = super::errors::StopIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct StopIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a64893b7dff394c3f89953a96ba2"`
+    /// `TaskId`; example: `"a64893b7dff394c3f89953a96ba2"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1102250833970304"`
+    /// `ProjectId`; example: `"1102250833970304"`
     pub project_id: String,
 }
 
 /// What a successful [`StopIntegrationTask`] call returns.
 #[tc_model]
 pub struct StopIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16906,49 +15470,45 @@ pub struct StopIntegrationTaskResponse {
 /// The `SubmitCustomFunction` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SubmitCustomFunctionResponse`].
-/// The codes it documents are in [`SubmitCustomFunctionError`](super::errors::SubmitCustomFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SubmitCustomFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SubmitCustomFunction",
     output = SubmitCustomFunctionResponse,
-    error = super::errors::SubmitCustomFunctionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitCustomFunction {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"d65df5af-28b4-4171-9a24-ce96fc4e83fa"`
+    /// `FunctionId`; example: `"d65df5af-28b4-4171-9a24-ce96fc4e83fa"`
     pub function_id: String,
 
-    /// `ClusterIdentifier`: a string.
-    ///
-    /// Example: `"emr-terse"`
+    /// `ClusterIdentifier`; example: `"emr-terse"`
     pub cluster_identifier: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Comment`; example: `"test"`
     pub comment: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"153160354643453465952"`
+    /// `ProjectId`; example: `"153160354643453465952"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`SubmitCustomFunction`] call returns.
 #[tc_model]
 pub struct SubmitCustomFunctionResponse {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"d65df5af-28b4-4171-9a24-ce96fc4e83fa"`
+    /// `FunctionId`; example: `"d65df5af-28b4-4171-9a24-ce96fc4e83fa"`
     pub function_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"提交失败"`
+    /// `ErrorMessage`; example: `"提交失败"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -16958,93 +15518,95 @@ pub struct SubmitCustomFunctionResponse {
 /// The `SubmitSqlTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SubmitSqlTaskResponse`].
-/// The codes it documents are in [`SubmitSqlTaskError`](super::errors::SubmitSqlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SubmitSqlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`InvalidParameter.WeDataRoleNotExists`](super::errors::WedataErrorCode::InvalidParameterWeDataRoleNotExists)
+/// - [`InvalidParameter.WorkspaceNotExist`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNotExist)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::WedataErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SubmitSqlTask",
     output = SubmitSqlTaskResponse,
-    error = super::errors::SubmitSqlTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitSqlTask {
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `DatabaseType`; example: `"HIVE"`
     pub database_type: String,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `4321`
+    /// `DatasourceId`; example: `4321`
     pub datasource_id: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"20240409152903400000"`
+    /// `GroupId`; example: `"20240409152903400000"`
     pub group_id: String,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"c6bff4c1-3ff1-4765-82b6-000000000"`
+    /// `ScriptId`; example: `"c6bff4c1-3ff1-4765-82b6-000000000"`
     pub script_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1485413111111111111"`
+    /// `ProjectId`; example: `"1485413111111111111"`
     pub project_id: String,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"databaseDemo"`
+    /// `DatabaseName`; example: `"databaseDemo"`
     pub database_name: Option<String>,
 
-    /// `EngineId`: a string.
-    ///
-    /// Example: `"emr-demo"`
+    /// `EngineId`; example: `"emr-demo"`
     pub engine_id: Option<String>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"LS1TUUwKLS0qKioqKio"`
+    /// `ScriptContent`; example: `"LS1TUUwKLS0qKioqKio"`
     pub script_content: Option<String>,
 
-    /// `ResourceQueue`: a string.
-    ///
-    /// Example: `"deault"`
+    /// `ResourceQueue`; example: `"deault"`
     pub resource_queue: Option<String>,
 
-    /// `DatasourceType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `DatasourceType`; example: `"HIVE"`
     pub datasource_type: Option<String>,
 
-    /// `ComputeResource`: a string.
-    ///
-    /// Example: `"deault"`
+    /// `ComputeResource`; example: `"deault"`
     pub compute_resource: Option<String>,
 
-    /// `RunParams`: a string.
-    ///
-    /// Example: `"{\\\"yyyy-MM-dd HH:mm:ss\\\":\\\"2024-04-15 15:36:30\\\"}"`
+    /// `RunParams`; example: `"{\\\"yyyy-MM-dd HH:mm:ss\\\":\\\"2024-04-15 15:36:30\\\"}"`
     pub run_params: Option<String>,
 
-    /// `ConfParams`: a string.
+    /// `ConfParams`
     pub conf_params: Option<String>,
 
-    /// `ScriptEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptEncryption`; example: `true`
     pub script_encryption: Option<bool>,
 }
 
 /// What a successful [`SubmitSqlTask`] call returns.
 #[tc_model]
 pub struct SubmitSqlTaskResponse {
-    /// `Record`: an [`AdhocRecord`](super::models::AdhocRecord).
+    /// `Record`
     pub record: models::AdhocRecord,
 
-    /// `Details`: a list of [`AdhocDetail`](super::models::AdhocDetail) objects.
+    /// `Details`
     pub details: Vec<models::AdhocDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17054,44 +15616,62 @@ pub struct SubmitSqlTaskResponse {
 /// The `SubmitTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SubmitTaskResponse`].
-/// The codes it documents are in [`SubmitTaskError`](super::errors::SubmitTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SubmitTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::WedataErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::WedataErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InternalCallCloudApiError`](super::errors::WedataErrorCode::InternalErrorInternalCallCloudApiError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`InvalidParameter.WeDataRoleNotExists`](super::errors::WedataErrorCode::InvalidParameterWeDataRoleNotExists)
+/// - [`InvalidParameter.WorkspaceNotExist`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNotExist)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::WedataErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SubmitTask",
     output = SubmitTaskResponse,
-    error = super::errors::SubmitTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20240307211852581\""`
+    /// `TaskId`; example: `"\"20240307211852581\""`
     pub task_id: String,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `VersionRemark`; example: `"\"3\""`
     pub version_remark: String,
 
-    /// `StartScheduling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StartScheduling`; example: `true`
     pub start_scheduling: bool,
 }
 
 /// What a successful [`SubmitTask`] call returns.
 #[tc_model]
 pub struct SubmitTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17101,77 +15681,64 @@ pub struct SubmitTaskResponse {
 /// The `SubmitTaskTestRun` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SubmitTaskTestRunResponse`].
-/// The codes it documents are in [`SubmitTaskTestRunError`](super::errors::SubmitTaskTestRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SubmitTaskTestRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.JobSplitLimitExceedCode`](super::errors::WedataErrorCode::FailedOperationJobSplitLimitExceedCode)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SubmitTaskTestRun",
     output = SubmitTaskTestRunResponse,
-    error = super::errors::SubmitTaskTestRunError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitTaskTestRun {
-    /// `TaskIds`: a string.
-    ///
-    /// Example: `"20230504163927698"`
+    /// `TaskIds`; example: `"20230504163927698"`
     pub task_ids: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `WorkFlowId`: a string.
-    ///
-    /// Example: `"c53ade0e-e382-4970-93e0-755cb4bb7d63"`
+    /// `WorkFlowId`; example: `"c53ade0e-e382-4970-93e0-755cb4bb7d63"`
     pub work_flow_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `Name`; example: `"wedata"`
     pub name: Option<String>,
 
-    /// `Tasks`: a list of [`StageCloudApiRequest`](super::models::StageCloudApiRequest) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::StageCloudApiRequest>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `RunParams`: a string.
-    ///
-    /// Example: `"{\\\"yyyy-MM-dd HH:mm:ss\\\":\\\"2024-01-11 15:39:09\\\"}"`
+    /// `RunParams`; example: `"{\\\"yyyy-MM-dd HH:mm:ss\\\":\\\"2024-01-11 15:39:09\\\"}"`
     pub run_params: Option<String>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScriptContent`; example: `"1"`
     pub script_content: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `VersionId`; example: `"10"`
     pub version_id: Option<String>,
 
-    /// `SubmitTaskTestRunType`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `SubmitTaskTestRunType`; example: `"WEDATA"`
     pub submit_task_test_run_type: Option<String>,
 }
 
 /// What a successful [`SubmitTaskTestRun`] call returns.
 #[tc_model]
 pub struct SubmitTaskTestRunResponse {
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `JobId`; example: `100`
     pub job_id: i64,
 
-    /// `RecordId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RecordId`; example: `[1]`
     pub record_id: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17183,42 +15750,43 @@ pub struct SubmitTaskTestRunResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`SubmitWorkflowResponse`].
-/// The codes it documents are in [`SubmitWorkflowError`](super::errors::SubmitWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SubmitWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.JobSplitLimitExceedCode`](super::errors::WedataErrorCode::FailedOperationJobSplitLimitExceedCode)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SubmitWorkflow",
     output = SubmitWorkflowResponse,
-    error = super::errors::SubmitWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511222699776"`
+    /// `ProjectId`; example: `"1492511222699776"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"d29d-164f-11ee-8d13-a4ae120f8"`
+    /// `WorkflowId`; example: `"d29d-164f-11ee-8d13-a4ae120f8"`
     pub workflow_id: String,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"test1712883299805"`
+    /// `VersionRemark`; example: `"test1712883299805"`
     pub version_remark: String,
 
-    /// `StartScheduling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StartScheduling`; example: `true`
     pub start_scheduling: bool,
 }
 
 /// What a successful [`SubmitWorkflow`] call returns.
 #[tc_model]
 pub struct SubmitWorkflowResponse {
-    /// `Data`: a [`SubmitWorkflow`](super::models::SubmitWorkflow).
+    /// `Data`
     pub data: models::SubmitWorkflow,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17228,39 +15796,52 @@ pub struct SubmitWorkflowResponse {
 /// The `SuspendIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`SuspendIntegrationTaskResponse`].
-/// The codes it documents are in [`SuspendIntegrationTaskError`](super::errors::SuspendIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=SuspendIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "SuspendIntegrationTask",
     output = SuspendIntegrationTaskResponse,
-    error = super::errors::SuspendIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SuspendIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c4c187b4a-394b-4eb7-b9b0-948ca0552378"`
+    /// `TaskId`; example: `"c4c187b4a-394b-4eb7-b9b0-948ca0552378"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"SUSPEND_WITHOUT_SP"`
+    /// `Event`; example: `"SUSPEND_WITHOUT_SP"`
     pub event: Option<String>,
 }
 
 /// What a successful [`SuspendIntegrationTask`] call returns.
 #[tc_model]
 pub struct SuspendIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17270,57 +15851,51 @@ pub struct SuspendIntegrationTaskResponse {
 /// The `TaskLog` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`TaskLogResponse`].
-/// The codes it documents are in [`TaskLogError`](super::errors::TaskLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=TaskLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "TaskLog",
     output = TaskLogResponse,
-    error = super::errors::TaskLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct TaskLog {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"l3f477376-928c-4a16-a5ba-d18e0760908a"`
+    /// `TaskId`; example: `"l3f477376-928c-4a16-a5ba-d18e0760908a"`
     pub task_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659258887409`
+    /// `StartTime`; example: `1659258887409`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659345287409`
+    /// `EndTime`; example: `1659345287409`
     pub end_time: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1192697471740538880"`
+    /// `ProjectId`; example: `"1192697471740538880"`
     pub project_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`TaskLog`] call returns.
 #[tc_model]
 pub struct TaskLogResponse {
-    /// `LogContentList`: a list of [`LogContent`](super::models::LogContent) objects.
+    /// `LogContentList`
     pub log_content_list: Vec<models::LogContent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17330,38 +15905,42 @@ pub struct TaskLogResponse {
 /// The `TriggerDsEvent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`TriggerDsEventResponse`].
-/// The codes it documents are in [`TriggerDsEventError`](super::errors::TriggerDsEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=TriggerDsEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "TriggerDsEvent",
     output = TriggerDsEventResponse,
-    error = super::errors::TriggerDsEventError
+    error = super::errors::WedataErrorCode
 )]
 pub struct TriggerDsEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947828944267296"`
+    /// `ProjectId`; example: `"1460947828944267296"`
     pub project_id: String,
 
-    /// `EventCaseList`: a list of [`EventCaseDto`](super::models::EventCaseDto) objects.
+    /// `EventCaseList`
     pub event_case_list: Option<Vec<models::EventCaseDto>>,
 
-    /// `EventBatchCaseList`: a list of [`EventBatchCaseDto`](super::models::EventBatchCaseDto) objects.
+    /// `EventBatchCaseList`
     pub event_batch_case_list: Option<Vec<models::EventBatchCaseDto>>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 }
 
 /// What a successful [`TriggerDsEvent`] call returns.
 #[tc_model]
 pub struct TriggerDsEventResponse {
-    /// `Data`: a [`BatchOpsDto`](super::models::BatchOpsDto).
+    /// `Data`
     pub data: Option<models::BatchOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17371,42 +15950,39 @@ pub struct TriggerDsEventResponse {
 /// The `TriggerEvent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`TriggerEventResponse`].
-/// The codes it documents are in [`TriggerEventError`](super::errors::TriggerEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=TriggerEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "TriggerEvent",
     output = TriggerEventResponse,
-    error = super::errors::TriggerEventError
+    error = super::errors::WedataErrorCode
 )]
 pub struct TriggerEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test_event_2\""`
+    /// `Name`; example: `"\"test_event_2\""`
     pub name: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"20240411\""`
+    /// `Dimension`; example: `"\"20240411\""`
     pub dimension: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Description`; example: `"\"test\""`
     pub description: Option<String>,
 }
 
 /// What a successful [`TriggerEvent`] call returns.
 #[tc_model]
 pub struct TriggerEventResponse {
-    /// `Data`: a [`BatchReturn`](super::models::BatchReturn).
+    /// `Data`
     pub data: Option<models::BatchReturn>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17416,91 +15992,72 @@ pub struct TriggerEventResponse {
 /// The `TriggerManualTasks` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`TriggerManualTasksResponse`].
-/// The codes it documents are in [`TriggerManualTasksError`](super::errors::TriggerManualTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=TriggerManualTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "TriggerManualTasks",
     output = TriggerManualTasksResponse,
-    error = super::errors::TriggerManualTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct TriggerManualTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"task_t1"`
+    /// `TriggerName`; example: `"task_t1"`
     pub trigger_name: String,
 
-    /// `TriggerScope`: a string.
-    ///
-    /// Example: `"ENTIRE_WORKFLOW"`
+    /// `TriggerScope`; example: `"ENTIRE_WORKFLOW"`
     pub trigger_scope: String,
 
-    /// `DataTimeList`: a list of strings.
+    /// `DataTimeList`
     pub data_time_list: Vec<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"9256-11ed-8909-bc"`
+    /// `WorkflowId`; example: `"9256-11ed-8909-bc"`
     pub workflow_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `SchedulerResourceGroup`: a string.
-    ///
-    /// Example: `"202406111033"`
+    /// `SchedulerResourceGroup`; example: `"202406111033"`
     pub scheduler_resource_group: Option<String>,
 
-    /// `IntegrationResourceGroup`: a string.
-    ///
-    /// Example: `"202406111044"`
+    /// `IntegrationResourceGroup`; example: `"202406111044"`
     pub integration_resource_group: Option<String>,
 
-    /// `ExecOrder`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `ExecOrder`; example: `"ASC"`
     pub exec_order: Option<String>,
 
-    /// `CustomParams`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `CustomParams`
     pub custom_params: Option<Vec<models::KvPair>>,
 
-    /// `ExtraParams`: a string.
-    ///
-    /// Example: `"jsonString"`
+    /// `ExtraParams`; example: `"jsonString"`
     pub extra_params: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"DATA_TIME"`
+    /// `TimeType`; example: `"DATA_TIME"`
     pub time_type: Option<String>,
 }
 
 /// What a successful [`TriggerManualTasks`] call returns.
 #[tc_model]
 pub struct TriggerManualTasksResponse {
-    /// `RequestFromSource`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `RequestFromSource`; example: `"Web"`
     pub request_from_source: Option<String>,
 
-    /// `Data`: a [`ManualTriggerRecordOpsDto`](super::models::ManualTriggerRecordOpsDto).
+    /// `Data`
     pub data: Option<models::ManualTriggerRecordOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17510,9 +16067,12 @@ pub struct TriggerManualTasksResponse {
 /// The `UnbindingResource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UnbindingResourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UnbindingResource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
@@ -17521,19 +16081,17 @@ pub struct TriggerManualTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UnbindingResource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `ResourceList`: a list of [`BundleResource`](super::models::BundleResource) objects.
+    /// `ResourceList`
     pub resource_list: Vec<models::BundleResource>,
 }
 
 /// What a successful [`UnbindingResource`] call returns.
 #[tc_model]
 pub struct UnbindingResourceResponse {
-    /// `Data`: a list of [`BooleanResponse`](super::models::BooleanResponse) objects.
+    /// `Data`
     pub data: Option<Vec<models::BooleanResponse>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17543,44 +16101,39 @@ pub struct UnbindingResourceResponse {
 /// The `UnboundProjectExecutorResource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UnboundProjectExecutorResourceResponse`].
-/// The codes it documents are in [`UnboundProjectExecutorResourceError`](super::errors::UnboundProjectExecutorResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UnboundProjectExecutorResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UnboundProjectExecutorResource",
     output = UnboundProjectExecutorResourceResponse,
-    error = super::errors::UnboundProjectExecutorResourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UnboundProjectExecutorResource {
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240401141340924945"`
+    /// `ExecutorGroupId`; example: `"20240401141340924945"`
     pub executor_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2897452092845441024"`
+    /// `ProjectId`; example: `"2897452092845441024"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdList`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `ProjectIdList`; example: `["string"]`
     pub project_id_list: Option<Vec<String>>,
 
-    /// `ExecutorResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `ExecutorResourcePackageIds`; example: `["string"]`
     pub executor_resource_package_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`UnboundProjectExecutorResource`] call returns.
 #[tc_model]
 pub struct UnboundProjectExecutorResourceResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17590,34 +16143,49 @@ pub struct UnboundProjectExecutorResourceResponse {
 /// The `UnlockIntegrationTask` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UnlockIntegrationTaskResponse`].
-/// The codes it documents are in [`UnlockIntegrationTaskError`](super::errors::UnlockIntegrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UnlockIntegrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::WedataErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::WedataErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WedataErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UnlockIntegrationTask",
     output = UnlockIntegrationTaskResponse,
-    error = super::errors::UnlockIntegrationTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UnlockIntegrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"64893b7dff394c3f899796ba2"`
+    /// `TaskId`; example: `"64893b7dff394c3f899796ba2"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1102250839503904"`
+    /// `ProjectId`; example: `"1102250839503904"`
     pub project_id: String,
 }
 
 /// What a successful [`UnlockIntegrationTask`] call returns.
 #[tc_model]
 pub struct UnlockIntegrationTaskResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17627,78 +16195,67 @@ pub struct UnlockIntegrationTaskResponse {
 /// The `UpdateCodeTemplate` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UpdateCodeTemplateResponse`].
-/// The codes it documents are in [`UpdateCodeTemplateError`](super::errors::UpdateCodeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UpdateCodeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UpdateCodeTemplate",
     output = UpdateCodeTemplateResponse,
-    error = super::errors::UpdateCodeTemplateError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateCodeTemplate {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"20250223153839112717"`
+    /// `CodeTemplateId`; example: `"20250223153839112717"`
     pub code_template_id: String,
 
-    /// `CodeTemplateName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `CodeTemplateName`; example: `"test"`
     pub code_template_name: String,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"874631"`
+    /// `InChargeId`; example: `"874631"`
     pub in_charge_id: String,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"test1;test2"`
+    /// `InCharge`; example: `"test1;test2"`
     pub in_charge: String,
 
-    /// `Ext`: a [`TaskExtDsVo`](super::models::TaskExtDsVo).
+    /// `Ext`
     pub ext: models::TaskExtDsVo,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"all"`
+    /// `BrokerIp`; example: `"all"`
     pub broker_ip: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20250223153839112717"`
+    /// `ResourceGroup`; example: `"20250223153839112717"`
     pub resource_group: Option<String>,
 
-    /// `CodeTemplateDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `CodeTemplateDesc`; example: `"test"`
     pub code_template_desc: Option<String>,
 
-    /// `RequestFromSource`: a string.
+    /// `RequestFromSource`
     pub request_from_source: Option<String>,
 
-    /// `ScriptChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptChange`; example: `true`
     pub script_change: Option<bool>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"cHJpbnQoMSk="`
+    /// `Content`; example: `"cHJpbnQoMSk="`
     pub content: Option<String>,
 }
 
 /// What a successful [`UpdateCodeTemplate`] call returns.
 #[tc_model]
 pub struct UpdateCodeTemplateResponse {
-    /// `Data`: a boolean.
+    /// `Data`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17708,89 +16265,67 @@ pub struct UpdateCodeTemplateResponse {
 /// The `UpdateDataModelRegistryInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UpdateDataModelRegistryInfoResponse`].
-/// The codes it documents are in [`UpdateDataModelRegistryInfoError`](super::errors::UpdateDataModelRegistryInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UpdateDataModelRegistryInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.UnsupportedProvider`](super::errors::WedataErrorCode::InvalidParameterValueUnsupportedProvider)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UpdateDataModelRegistryInfo",
     output = UpdateDataModelRegistryInfoResponse,
-    error = super::errors::UpdateDataModelRegistryInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateDataModelRegistryInfo {
-    /// `CloudappId`: a string.
-    ///
-    /// Example: `"cloudapp-x3hadra3"`
+    /// `CloudappId`; example: `"cloudapp-x3hadra3"`
     pub cloudapp_id: String,
 
-    /// `AppCamRole`: a string.
-    ///
-    /// Example: `"Cloudapp_x3HADRA3_Role"`
+    /// `AppCamRole`; example: `"Cloudapp_x3HADRA3_Role"`
     pub app_cam_role: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"140.xx.xx.xx"`
+    /// `Ip`; example: `"140.xx.xx.xx"`
     pub ip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18091`
+    /// `Port`; example: `18091`
     pub port: Option<u64>,
 
-    /// `AppCamRoleId`: a string.
-    ///
-    /// Example: `"4000000001321"`
+    /// `AppCamRoleId`; example: `"4000000001321"`
     pub app_cam_role_id: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"shuyu"`
+    /// `Provider`; example: `"shuyu"`
     pub provider: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1234456"`
+    /// `TenantId`; example: `"1234456"`
     pub tenant_id: Option<String>,
 
-    /// `OwnId`: a string.
-    ///
-    /// Example: `"1234456"`
+    /// `OwnId`; example: `"1234456"`
     pub own_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-96zopisr"`
+    /// `VpcId`; example: `"vpc-96zopisr"`
     pub vpc_id: Option<String>,
 
-    /// `VpcRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `VpcRegion`; example: `"ap-beijing"`
     pub vpc_region: Option<String>,
 
-    /// `Pip`: a string.
-    ///
-    /// Example: `"10.xx.xx.xx"`
+    /// `Pip`; example: `"10.xx.xx.xx"`
     pub pip: Option<String>,
 
-    /// `Pport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18091`
+    /// `Pport`; example: `18091`
     pub pport: Option<u64>,
 
-    /// `IsPublic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPublic`; example: `1`
     pub is_public: Option<u64>,
 }
 
 /// What a successful [`UpdateDataModelRegistryInfo`] call returns.
 #[tc_model]
 pub struct UpdateDataModelRegistryInfoResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17800,30 +16335,29 @@ pub struct UpdateDataModelRegistryInfoResponse {
 /// The `UpdateProjectUserRole` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UpdateProjectUserRoleResponse`].
-/// The codes it documents are in [`UpdateProjectUserRoleError`](super::errors::UpdateProjectUserRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UpdateProjectUserRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UpdateProjectUserRole",
     output = UpdateProjectUserRoleResponse,
-    error = super::errors::UpdateProjectUserRoleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateProjectUserRole {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"25844270020317184"`
+    /// `ProjectId`; example: `"25844270020317184"`
     pub project_id: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["1000374508","1002896846"]`
+    /// `UserIds`; example: `["1000374508","1002896846"]`
     pub user_ids: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["3083356274237440","3083352608462784"]`
+    /// `RoleIds`; example: `["3083356274237440","3083352608462784"]`
     pub role_ids: Vec<String>,
 }
 
@@ -17837,85 +16371,69 @@ pub struct UpdateProjectUserRoleResponse {
 /// The `UpdateWorkflowInfo` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UpdateWorkflowInfoResponse`].
-/// The codes it documents are in [`UpdateWorkflowInfoError`](super::errors::UpdateWorkflowInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UpdateWorkflowInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UpdateWorkflowInfo",
     output = UpdateWorkflowInfoResponse,
-    error = super::errors::UpdateWorkflowInfoError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateWorkflowInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"kevinnie"`
+    /// `OperatorName`; example: `"kevinnie"`
     pub operator_name: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
     pub workflow_id: String,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"kevinnie"`
+    /// `Owner`; example: `"kevinnie"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"1000285798991"`
+    /// `OwnerId`; example: `"1000285798991"`
     pub owner_id: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"更新工作流"`
+    /// `WorkflowDesc`; example: `"更新工作流"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow2"`
+    /// `WorkflowName`; example: `"workflow2"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"3dfadfde-af87-11ee-8ec8-b85900277de5"`
+    /// `FolderId`; example: `"3dfadfde-af87-11ee-8ec8-b85900277de5"`
     pub folder_id: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"1000285798900"`
+    /// `UserGroupId`; example: `"1000285798900"`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"kevinnie"`
+    /// `UserGroupName`; example: `"kevinnie"`
     pub user_group_name: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
-    ///
-    /// Example: `[{"ParamKey":"aa","ParamValue":"ss"}]`
+    /// `WorkflowParams`; example: `[{"ParamKey":"aa","ParamValue":"ss"}]`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `GeneralTaskParams`: a list of [`GeneralTaskParam`](super::models::GeneralTaskParam) objects.
-    ///
-    /// Example: `[{"Type":"SPARK_SQL","Value":"spark.executor=1"}]`
+    /// `GeneralTaskParams`; example: `[{"Type":"SPARK_SQL","Value":"spark.executor=1"}]`
     pub general_task_params: Option<Vec<models::GeneralTaskParam>>,
 
-    /// `DependencyWorkflow`: a string.
+    /// `DependencyWorkflow`
     pub dependency_workflow: Option<String>,
 }
 
 /// What a successful [`UpdateWorkflowInfo`] call returns.
 #[tc_model]
 pub struct UpdateWorkflowInfoResponse {
-    /// `Data`: a boolean.
+    /// `Data`
     pub data: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17925,42 +16443,40 @@ pub struct UpdateWorkflowInfoResponse {
 /// The `UpdateWorkflowOwner` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UpdateWorkflowOwnerResponse`].
-/// The codes it documents are in [`UpdateWorkflowOwnerError`](super::errors::UpdateWorkflowOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UpdateWorkflowOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UpdateWorkflowOwner",
     output = UpdateWorkflowOwnerResponse,
-    error = super::errors::UpdateWorkflowOwnerError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateWorkflowOwner {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090225952"`
+    /// `ProjectId`; example: `"1531609696090225952"`
     pub project_id: String,
 
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
+    /// `WorkflowIds`; example: `["09d8a38d-a051-42f6-8bba-239fa13d19c9"]`
     pub workflow_ids: Option<Vec<String>>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Owner`; example: `"jack"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"105692121"`
+    /// `OwnerId`; example: `"105692121"`
     pub owner_id: Option<String>,
 }
 
 /// What a successful [`UpdateWorkflowOwner`] call returns.
 #[tc_model]
 pub struct UpdateWorkflowOwnerResponse {
-    /// `Data`: a [`BatchOperationOpsDto`](super::models::BatchOperationOpsDto).
+    /// `Data`
     pub data: Option<models::BatchOperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -17970,31 +16486,42 @@ pub struct UpdateWorkflowOwnerResponse {
 /// The `UploadContent` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UploadContentResponse`].
-/// The codes it documents are in [`UploadContentError`](super::errors::UploadContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UploadContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.NoLock`](super::errors::WedataErrorCode::FailedOperationNoLock)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataEngineInstanceNotExists`](super::errors::WedataErrorCode::InvalidParameterDataEngineInstanceNotExists)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UploadContent",
     output = UploadContentResponse,
-    error = super::errors::UploadContentError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UploadContent {
-    /// `ScriptRequestInfo`: a [`ScriptRequestInfo`](super::models::ScriptRequestInfo).
+    /// `ScriptRequestInfo`
     pub script_request_info: models::ScriptRequestInfo,
 
-    /// `RequestFromSource`: a string.
+    /// `RequestFromSource`
     pub request_from_source: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`UploadContent`] call returns.
 #[tc_model]
 pub struct UploadContentResponse {
-    /// `ScriptInfo`: a [`ScriptInfoResponse`](super::models::ScriptInfoResponse).
+    /// `ScriptInfo`
     pub script_info: Option<models::ScriptInfoResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -18004,30 +16531,36 @@ pub struct UploadContentResponse {
 /// The `UploadResource` action of WEDATA API 2021-08-20.
 ///
 /// A successful call returns [`UploadResourceResponse`].
-/// The codes it documents are in [`UploadResourceError`](super::errors::UploadResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2021-08-20&Action=UploadResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2021-08-20",
     name = "UploadResource",
     output = UploadResourceResponse,
-    error = super::errors::UploadResourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UploadResource {
-    /// `UploadResourceRequestInfo`: an [`UploadResourceRequestInfo`](super::models::UploadResourceRequestInfo).
+    /// `UploadResourceRequestInfo`
     pub upload_resource_request_info: Option<models::UploadResourceRequestInfo>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2417334454903762941"`
+    /// `ProjectId`; example: `"2417334454903762941"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`UploadResource`] call returns.
 #[tc_model]
 pub struct UploadResourceResponse {
-    /// `Data`: a list of [`UserFileDtoNew`](super::models::UserFileDtoNew) objects.
+    /// `Data`
     pub data: Vec<models::UserFileDtoNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

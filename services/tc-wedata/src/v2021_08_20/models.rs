@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SubmitSqlTask`](super::SubmitSqlTask).
 #[tc_model]
 pub struct AdhocDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `Id`; example: `11111`
     pub id: u64,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"select 1"`
+    /// `ScriptContent`; example: `"select 1"`
     pub script_content: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-04-15T15:36:34+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-04-15T15:36:34+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-04-15T15:36:34+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-04-15T15:36:34+08:00"`
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CREATED"`
+    /// `Status`; example: `"CREATED"`
     pub status: String,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `RecordId`; example: `11111`
     pub record_id: u64,
 }
 
@@ -44,29 +32,19 @@ pub struct AdhocDetail {
 /// Returned in the output of [`SubmitSqlTask`](super::SubmitSqlTask).
 #[tc_model]
 pub struct AdhocRecord {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11111`
+    /// `Id`; example: `11111`
     pub id: Option<u64>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"\\n\\n\\n\\n\\nselect 1\\n"`
+    /// `ScriptContent`; example: `"\\n\\n\\n\\n\\nselect 1\\n"`
     pub script_content: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-04-15T15:36:34+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-04-15T15:36:34+08:00"`
     pub create_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CREATED"`
+    /// `Status`; example: `"CREATED"`
     pub status: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"20220218112409315_2022-03-02T12:34:03+08:00"`
+    /// `InstanceId`; example: `"20220218112409315_2022-03-02T12:34:03+08:00"`
     pub instance_id: Option<String>,
 }
 
@@ -75,19 +53,13 @@ pub struct AdhocRecord {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask).
 #[tc_model]
 pub struct AgentStatus {
-    /// `Running`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Running`; example: `3`
     pub running: Option<i64>,
 
-    /// `Abnormal`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Abnormal`; example: `6`
     pub abnormal: Option<i64>,
 
-    /// `InOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `InOperation`; example: `7`
     pub in_operation: Option<i64>,
 }
 
@@ -98,62 +70,40 @@ pub struct AgentStatus {
 #[doc(alias = "AiOpsEventListenerDTO")]
 #[tc_model]
 pub struct AiOpsEventListenerDto {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"bkk1215"`
+    /// `EventName`; example: `"bkk1215"`
     pub event_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-21 16:01:12"`
+    /// `CreateTime`; example: `"2026-01-21 16:01:12"`
     pub create_time: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"wedata数据开发"`
+    /// `ProjectDisplayName`; example: `"wedata数据开发"`
     pub project_display_name: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `EventSubType`; example: `"DAY"`
     pub event_sub_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: Option<String>,
 
-    /// `PropertiesList`: a list of [`ParamInfoDs`] objects.
+    /// `PropertiesList`
     pub properties_list: Option<Vec<ParamInfoDs>>,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"BROADCAST"`
+    /// `EventBroadcastType`; example: `"BROADCAST"`
     pub event_broadcast_type: Option<String>,
 
-    /// `ProducerTaskId`: a string.
-    ///
-    /// Example: `"20260129162245972"`
+    /// `ProducerTaskId`; example: `"20260129162245972"`
     pub producer_task_id: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"2026012916"`
+    /// `Dimension`; example: `"2026012916"`
     pub dimension: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `Status`; example: `"COMPLETED"`
     pub status: Option<String>,
 
-    /// `EventTriggerTs`: a string.
-    ///
-    /// Example: `"2026-02-02 23:02:21"`
+    /// `EventTriggerTs`; example: `"2026-02-02 23:02:21"`
     pub event_trigger_ts: Option<String>,
 
-    /// `CaseId`: a string.
-    ///
-    /// Example: `"e781b06ee96648babd306b2b57bf3b2b"`
+    /// `CaseId`; example: `"e781b06ee96648babd306b2b57bf3b2b"`
     pub case_id: Option<String>,
 }
 
@@ -164,16 +114,16 @@ pub struct AiOpsEventListenerDto {
 #[doc(alias = "AiopsDLCResourceConfigDto")]
 #[tc_model]
 pub struct AiopsDlcResourceConfigDto {
-    /// `DriverSize`: a string.
+    /// `DriverSize`
     pub driver_size: Option<String>,
 
-    /// `ExecutorSize`: a string.
+    /// `ExecutorSize`
     pub executor_size: Option<String>,
 
-    /// `ExecutorNumbers`: a string.
+    /// `ExecutorNumbers`
     pub executor_numbers: Option<String>,
 
-    /// `IsInherit`: a string.
+    /// `IsInherit`
     pub is_inherit: Option<String>,
 }
 
@@ -183,20 +133,16 @@ pub struct AiopsDlcResourceConfigDto {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct AiopsScriptInfo {
-    /// `ScriptContent`: a string.
-    /// Required in requests.
+    /// `ScriptContent`, required in requests
     pub script_content: Option<String>,
 
-    /// `CosPath`: a string.
-    /// Required in requests.
+    /// `CosPath`, required in requests
     pub cos_path: Option<String>,
 
-    /// `CosRegion`: a string.
-    /// Required in requests.
+    /// `CosRegion`, required in requests
     pub cos_region: Option<String>,
 
-    /// `CosBucketName`: a string.
-    /// Required in requests.
+    /// `CosBucketName`, required in requests
     pub cos_bucket_name: Option<String>,
 }
 
@@ -206,46 +152,46 @@ pub struct AiopsScriptInfo {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct AiopsSimpleTaskDto {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `CycleType`: a string.
+    /// `CycleType`
     pub cycle_type: Option<String>,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: Option<String>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
+    /// `ProjectIdent`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `ConfigType`: a string.
+    /// `ConfigType`
     pub config_type: Option<String>,
 
-    /// `TimeDimension`: a string.
+    /// `TimeDimension`
     pub time_dimension: Option<String>,
 
-    /// `InstanceScope`: a string.
+    /// `InstanceScope`
     pub instance_scope: Option<String>,
 
-    /// `ExectuorPolicy`: a string.
+    /// `ExectuorPolicy`
     pub exectuor_policy: Option<String>,
 }
 
@@ -255,46 +201,46 @@ pub struct AiopsSimpleTaskDto {
 #[doc(alias = "AlarmDsVO")]
 #[tc_model]
 pub struct AlarmDsVo {
-    /// `AlarmId`: a string.
+    /// `AlarmId`
     pub alarm_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AlarmType`: a string.
+    /// `AlarmType`
     pub alarm_type: Option<String>,
 
-    /// `AlarmWay`: a string.
+    /// `AlarmWay`
     pub alarm_way: Option<String>,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: Option<String>,
 
-    /// `AlarmRecipient`: a string.
+    /// `AlarmRecipient`
     pub alarm_recipient: Option<String>,
 
-    /// `AlarmRecipientId`: a string.
+    /// `AlarmRecipientId`
     pub alarm_recipient_id: Option<String>,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: Option<String>,
 
-    /// `LastFailTime`: a string.
+    /// `LastFailTime`
     pub last_fail_time: Option<String>,
 
-    /// `LastOverTime`: a string.
+    /// `LastOverTime`
     pub last_over_time: Option<String>,
 
-    /// `LastAlarmTime`: a string.
+    /// `LastAlarmTime`
     pub last_alarm_time: Option<String>,
 
-    /// `AlarmExt`: a list of [`AlarmExtDsVo`] objects.
+    /// `AlarmExt`
     pub alarm_ext: Option<Vec<AlarmExtDsVo>>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 }
 
@@ -303,153 +249,94 @@ pub struct AlarmDsVo {
 /// Returned in the output of [`DescribeAlarmEvents`](super::DescribeAlarmEvents).
 #[tc_model]
 pub struct AlarmEventInfo {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"4523"`
+    /// `AlarmId`; example: `"4523"`
     pub alarm_id: String,
 
-    /// `AlarmTime`: a string.
-    ///
-    /// Example: `"2020-10-10 10:10:10"`
+    /// `AlarmTime`; example: `"2020-10-10 10:10:10"`
     pub alarm_time: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"74567"`
+    /// `TaskId`; example: `"74567"`
     pub task_id: String,
 
-    /// `RegularName`: a string.
-    ///
-    /// Example: `"hjgjh"`
+    /// `RegularName`; example: `"hjgjh"`
     pub regular_name: String,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: u64,
 
-    /// `AlarmWay`: an unsigned 64-bit integer.
+    /// `AlarmWay`
     pub alarm_way: u64,
 
-    /// `AlarmRecipientId`: a string.
-    ///
-    /// Example: `"780798"`
+    /// `AlarmRecipientId`; example: `"780798"`
     pub alarm_recipient_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"8765"`
+    /// `ProjectId`; example: `"8765"`
     pub project_id: String,
 
-    /// `AlarmIndicator`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AlarmIndicator`, always sent in responses; example: `1`
     pub alarm_indicator: Option<u64>,
 
-    /// `AlarmIndicatorDesc`: a string.
-    ///
-    /// Example: `"hgff"`
+    /// `AlarmIndicatorDesc`; example: `"hgff"`
     pub alarm_indicator_desc: Option<String>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `EstimatedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `EstimatedTime`; example: `20`
     pub estimated_time: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"865764"`
+    /// `InstanceId`; example: `"865764"`
     pub instance_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"ggrt"`
+    /// `TaskName`; example: `"ggrt"`
     pub task_name: Option<String>,
 
-    /// `IsSendSuccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSendSuccess`; example: `0`
     pub is_send_success: Option<u64>,
 
-    /// `InQuitePeriods`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InQuitePeriods`; example: `0`
     pub in_quite_periods: Option<u64>,
 
-    /// `RecordId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RecordId`; example: `100`
     pub record_id: Option<u64>,
 
-    /// `MessageId`: a string.
-    ///
-    /// Example: `"kuytujnv"`
+    /// `MessageId`; example: `"kuytujnv"`
     pub message_id: Option<String>,
 
-    /// `Operator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operator`; example: `1`
     pub operator: Option<i64>,
 
-    /// `RegularId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `RegularId`; example: `"11"`
     pub regular_id: Option<String>,
 
-    /// `AlarmRecipientName`: a string.
-    ///
-    /// Example: `"dsf"`
+    /// `AlarmRecipientName`; example: `"dsf"`
     pub alarm_recipient_name: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `202`
+    /// `TaskType`; example: `202`
     pub task_type: Option<i64>,
 
-    /// `SendResult`: a string.
-    ///
-    /// Example: `"dsf"`
+    /// `SendResult`; example: `"dsf"`
     pub send_result: Option<String>,
 
-    /// `MonitorObjectId`: a string.
-    ///
-    /// Example: `"89"`
+    /// `MonitorObjectId`; example: `"89"`
     pub monitor_object_id: Option<String>,
 
-    /// `MonitorObjectName`: a string.
-    ///
-    /// Example: `"名称A"`
+    /// `MonitorObjectName`; example: `"名称A"`
     pub monitor_object_name: Option<String>,
 
-    /// `Threshold`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Threshold`; example: `80`
     pub threshold: Option<f64>,
 
-    /// `AlarmReason`: a string.
-    ///
-    /// Example: `"原因"`
+    /// `AlarmReason`; example: `"原因"`
     pub alarm_reason: Option<String>,
 
-    /// `IndicatorTimeRangeValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndicatorTimeRangeValue`; example: `1`
     pub indicator_time_range_value: Option<i64>,
 
-    /// `IndicatorTimeRangeUnit`: a string.
-    ///
-    /// Example: `"day"`
+    /// `IndicatorTimeRangeUnit`; example: `"day"`
     pub indicator_time_range_unit: Option<String>,
 
-    /// `SyncType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncType`; example: `1`
     pub sync_type: Option<i64>,
 }
 
@@ -459,19 +346,19 @@ pub struct AlarmEventInfo {
 #[doc(alias = "AlarmExtDsVO")]
 #[tc_model]
 pub struct AlarmExtDsVo {
-    /// `AlarmId`: a string.
+    /// `AlarmId`
     pub alarm_id: Option<String>,
 
-    /// `PropName`: a string.
+    /// `PropName`
     pub prop_name: Option<String>,
 
-    /// `PropValue`: a string.
+    /// `PropValue`
     pub prop_value: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: Option<String>,
 }
 
@@ -480,47 +367,31 @@ pub struct AlarmExtDsVo {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct AlarmGroup {
-    /// `AlarmWays`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `AlarmWays`; example: `["1","2"]`
     pub alarm_ways: Option<Vec<String>>,
 
-    /// `AlarmRecipientType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmRecipientType`; example: `1`
     pub alarm_recipient_type: Option<u64>,
 
-    /// `AlarmRecipients`: a list of strings.
-    ///
-    /// Example: `["tom"]`
+    /// `AlarmRecipients`; example: `["tom"]`
     pub alarm_recipients: Option<Vec<String>>,
 
-    /// `AlarmRecipientIds`: a list of strings.
-    ///
-    /// Example: `["100028579038"]`
+    /// `AlarmRecipientIds`; example: `["100028579038"]`
     pub alarm_recipient_ids: Option<Vec<String>>,
 
-    /// `AlarmEscalationRecipients`: a list of strings.
-    ///
-    /// Example: `["tom"]`
+    /// `AlarmEscalationRecipients`; example: `["tom"]`
     pub alarm_escalation_recipients: Option<Vec<String>>,
 
-    /// `AlarmEscalationRecipientIds`: a list of strings.
-    ///
-    /// Example: `["100028579038"]`
+    /// `AlarmEscalationRecipientIds`; example: `["100028579038"]`
     pub alarm_escalation_recipient_ids: Option<Vec<String>>,
 
-    /// `AlarmEscalationInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AlarmEscalationInterval`; example: `2`
     pub alarm_escalation_interval: Option<u64>,
 
-    /// `NotificationFatigue`: a [`NotificationFatigue`].
+    /// `NotificationFatigue`
     pub notification_fatigue: Option<NotificationFatigue>,
 
-    /// `AlarmMessageRule`: a string.
-    ///
-    /// Example: `"“无”"`
+    /// `AlarmMessageRule`; example: `"“无”"`
     pub alarm_message_rule: Option<String>,
 }
 
@@ -530,72 +401,43 @@ pub struct AlarmGroup {
 /// Returned in the output of [`DescribeTaskAlarmRegulations`](super::DescribeTaskAlarmRegulations).
 #[tc_model]
 pub struct AlarmIndicatorInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Id`; example: `"123"`
     pub id: Option<String>,
 
-    /// `AlarmIndicator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmIndicator`; example: `1`
     pub alarm_indicator: Option<u64>,
 
-    /// `AlarmIndicatorDesc`: a string.
-    ///
-    /// Example: `"任务失败"`
+    /// `AlarmIndicatorDesc`; example: `"任务失败"`
     pub alarm_indicator_desc: Option<String>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `EstimatedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `EstimatedTime`; example: `123`
     pub estimated_time: Option<u64>,
 
-    /// `Operator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operator`; example: `1`
     pub operator: Option<u64>,
 
-    /// `AlarmIndicatorUnit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `AlarmIndicatorUnit`; example: `"ms"`
     pub alarm_indicator_unit: Option<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Duration`, always sent in responses; example: `1`
     pub duration: Option<i64>,
 
-    /// `DurationUnit`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"minute"`
+    /// `DurationUnit`, always sent in responses; example: `"minute"`
     pub duration_unit: Option<String>,
 
-    /// `MaxTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MaxTimes`, always sent in responses; example: `1`
     pub max_times: Option<i64>,
 
-    /// `Threshold`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Threshold`; example: `50`
     pub threshold: Option<f64>,
 
-    /// `IndicatorTimeRangeUnit`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `IndicatorTimeRangeUnit`; example: `"minute"`
     pub indicator_time_range_unit: Option<String>,
 
-    /// `IndicatorTimeRangeValue`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `IndicatorTimeRangeValue`; example: `12`
     pub indicator_time_range_value: Option<i64>,
 }
 
@@ -604,54 +446,34 @@ pub struct AlarmIndicatorInfo {
 /// Sent in the input of [`SetTaskAlarmNew`](super::SetTaskAlarmNew).
 #[tc_model]
 pub struct AlarmInfo {
-    /// `TaskIds`: a string.
-    ///
-    /// Example: `"111,111"`
+    /// `TaskIds`; example: `"111,111"`
     pub task_ids: String,
 
-    /// `AlarmType`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `AlarmType`; example: `"failure"`
     pub alarm_type: String,
 
-    /// `AlarmWay`: a string.
-    ///
-    /// Example: `"SMS,Email"`
+    /// `AlarmWay`; example: `"SMS,Email"`
     pub alarm_way: String,
 
-    /// `AlarmRecipient`: a string.
-    ///
-    /// Example: `"wang;zhang"`
+    /// `AlarmRecipient`; example: `"wang;zhang"`
     pub alarm_recipient: String,
 
-    /// `AlarmRecipientId`: a string.
-    ///
-    /// Example: `"111;222"`
+    /// `AlarmRecipientId`; example: `"111;222"`
     pub alarm_recipient_id: String,
 
-    /// `Hours`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Hours`; example: `2`
     pub hours: u64,
 
-    /// `Minutes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Minutes`; example: `20`
     pub minutes: u64,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: u64,
 
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AlarmId`; example: `"xxx"`
     pub alarm_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -660,17 +482,13 @@ pub struct AlarmInfo {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct AlarmQuietInterval {
-    /// `DaysOfWeek`: a list of signed 64-bit integers.
+    /// `DaysOfWeek`
     pub days_of_week: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"01:01:01"`
+    /// `StartTime`; example: `"01:01:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"01:01:01"`
+    /// `EndTime`; example: `"01:01:01"`
     pub end_time: Option<String>,
 }
 
@@ -680,32 +498,22 @@ pub struct AlarmQuietInterval {
 /// Returned in the output of [`DescribeTaskAlarmRegulations`](super::DescribeTaskAlarmRegulations).
 #[tc_model]
 pub struct AlarmReceiverGroup {
-    /// `AlarmRecipientType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmRecipientType`; example: `1`
     pub alarm_recipient_type: Option<u64>,
 
-    /// `AlarmRecipientId`: a string.
-    ///
-    /// Example: `"121"`
+    /// `AlarmRecipientId`; example: `"121"`
     pub alarm_recipient_id: Option<String>,
 
-    /// `AlarmRecipientName`: a string.
-    ///
-    /// Example: `"qwer"`
+    /// `AlarmRecipientName`; example: `"qwer"`
     pub alarm_recipient_name: Option<String>,
 
-    /// `AlarmWay`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AlarmWay`; example: `"1"`
     pub alarm_way: Option<String>,
 
-    /// `QuietPeriods`: a list of [`QuietPeriod`] objects.
+    /// `QuietPeriods`
     pub quiet_periods: Option<Vec<QuietPeriod>>,
 
-    /// `AlarmMessageRule`: a string.
-    ///
-    /// Example: `"{\"alarmWay\":\"3,1,2,4,5,6\",\"webhooks\":[]}"`
+    /// `AlarmMessageRule`; example: `"{\"alarmWay\":\"3,1,2,4,5,6\",\"webhooks\":[]}"`
     pub alarm_message_rule: Option<String>,
 }
 
@@ -714,59 +522,37 @@ pub struct AlarmReceiverGroup {
 /// Returned in the output of [`DescribeAlarmReceiver`](super::DescribeAlarmReceiver).
 #[tc_model]
 pub struct AlarmReceiverInfo {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"76"`
+    /// `AlarmId`; example: `"76"`
     pub alarm_id: String,
 
-    /// `AlarmReceiver`: a string.
-    ///
-    /// Example: `"765645"`
+    /// `AlarmReceiver`; example: `"765645"`
     pub alarm_receiver: String,
 
-    /// `Email`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Email`; example: `1`
     pub email: u64,
 
-    /// `Sms`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sms`; example: `1`
     pub sms: u64,
 
-    /// `Wechat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Wechat`; example: `1`
     pub wechat: u64,
 
-    /// `Voice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Voice`; example: `1`
     pub voice: u64,
 
-    /// `Wecom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Wecom`; example: `1`
     pub wecom: u64,
 
-    /// `Http`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Http`; example: `1`
     pub http: u64,
 
-    /// `WecomGroup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WecomGroup`; example: `1`
     pub wecom_group: Option<u64>,
 
-    /// `LarkGroup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LarkGroup`; example: `1`
     pub lark_group: Option<u64>,
 
-    /// `AlarmMessageSendResult`: a string.
-    ///
-    /// Example: `"{\"a\":\"1\"}"`
+    /// `AlarmMessageSendResult`; example: `"{\"a\":\"1\"}"`
     pub alarm_message_send_result: Option<String>,
 }
 
@@ -775,114 +561,70 @@ pub struct AlarmReceiverInfo {
 /// Returned in the output of [`DescribeApproveList`](super::DescribeApproveList).
 #[tc_model]
 pub struct Apply {
-    /// `ApplicantId`: a string.
-    ///
-    /// Example: `"1001252651935"`
+    /// `ApplicantId`; example: `"1001252651935"`
     pub applicant_id: String,
 
-    /// `ApplicantName`: a string.
-    ///
-    /// Example: `"\"test_name\""`
+    /// `ApplicantName`; example: `"\"test_name\""`
     pub applicant_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `Remark`; example: `"\"test\""`
     pub remark: Option<String>,
 
-    /// `ApproveClassification`: a string.
-    ///
-    /// Example: `"\"db\""`
+    /// `ApproveClassification`; example: `"\"db\""`
     pub approve_classification: String,
 
-    /// `ApproveId`: a string.
-    ///
-    /// Example: `"1562"`
+    /// `ApproveId`; example: `"1562"`
     pub approve_id: String,
 
-    /// `ApproveType`: a string.
-    ///
-    /// Example: `"\"db_db\""`
+    /// `ApproveType`; example: `"\"db_db\""`
     pub approve_type: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"\"use test\""`
+    /// `Reason`; example: `"\"use test\""`
     pub reason: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2022-04-12T06:15:16+08:00\""`
+    /// `CreateTime`; example: `"\"2022-04-12T06:15:16+08:00\""`
     pub create_time: String,
 
-    /// `ApproveTime`: a string.
-    ///
-    /// Example: `"\"2022-04-12T06:15:16+08:00\""`
+    /// `ApproveTime`; example: `"\"2022-04-12T06:15:16+08:00\""`
     pub approve_time: Option<String>,
 
-    /// `ApproveClassificationName`: a string.
-    ///
-    /// Example: `"\"库表申请\""`
+    /// `ApproveClassificationName`; example: `"\"库表申请\""`
     pub approve_classification_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"pass\""`
+    /// `Status`; example: `"\"pass\""`
     pub status: String,
 
-    /// `ApproveTypeName`: a string.
-    ///
-    /// Example: `"\"库申请\""`
+    /// `ApproveTypeName`; example: `"\"库申请\""`
     pub approve_type_name: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"\"错误信息\""`
+    /// `ErrorMessage`; example: `"\"错误信息\""`
     pub error_message: String,
 
-    /// `ApplyName`: a string.
-    ///
-    /// Example: `"test_db153562203"`
+    /// `ApplyName`; example: `"test_db153562203"`
     pub apply_name: Option<String>,
 
-    /// `ApproverId`: a string.
-    ///
-    /// Example: `"10065986435"`
+    /// `ApproverId`; example: `"10065986435"`
     pub approver_id: Option<String>,
 
-    /// `ApproverName`: a string.
-    ///
-    /// Example: `"\"name1\""`
+    /// `ApproverName`; example: `"\"name1\""`
     pub approver_name: Option<String>,
 
-    /// `ApproveProjectName`: a string.
-    ///
-    /// Example: `"\"project_name\""`
+    /// `ApproveProjectName`; example: `"\"project_name\""`
     pub approve_project_name: Option<String>,
 
-    /// `ApplyId`: a string.
-    ///
-    /// Example: `"38179348"`
+    /// `ApplyId`; example: `"38179348"`
     pub apply_id: Option<String>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"4672837"`
+    /// `Metadata`; example: `"4672837"`
     pub metadata: Option<String>,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3293819`
+    /// `CreateTimestamp`; example: `3293819`
     pub create_timestamp: Option<u64>,
 
-    /// `ApproveTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `461871`
+    /// `ApproveTimestamp`; example: `461871`
     pub approve_timestamp: Option<u64>,
 
-    /// `ApproveCode`: a string.
-    ///
-    /// Example: `"SelfApproveDisabled"`
+    /// `ApproveCode`; example: `"SelfApproveDisabled"`
     pub approve_code: Option<String>,
 }
 
@@ -891,14 +633,10 @@ pub struct Apply {
 /// Returned in the output of [`ModifyApproveStatus`](super::ModifyApproveStatus).
 #[tc_model]
 pub struct ApproveModify {
-    /// `ApproveId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApproveId`; example: `"1"`
     pub approve_id: String,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 }
 
@@ -907,19 +645,13 @@ pub struct ApproveModify {
 /// Returned in the output of [`DescribeApproveTypeList`](super::DescribeApproveTypeList).
 #[tc_model]
 pub struct ApproveType {
-    /// `Type`: a string.
-    ///
-    /// Example: `"db_db"`
+    /// `Type`; example: `"db_db"`
     pub r#type: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"库申请"`
+    /// `TypeName`; example: `"库申请"`
     pub type_name: String,
 
-    /// `Classification`: a string.
-    ///
-    /// Example: `"db"`
+    /// `Classification`; example: `"db"`
     pub classification: String,
 }
 
@@ -928,82 +660,70 @@ pub struct ApproveType {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta).
 #[tc_model]
 pub struct AssetDim {
-    /// `FolderId`: an unsigned 64-bit integer.
+    /// `FolderId`
     pub folder_id: Option<u64>,
 
-    /// `DimCode`: a string.
-    ///
-    /// Example: `"DIM_1"`
+    /// `DimCode`; example: `"DIM_1"`
     pub dim_code: Option<String>,
 
-    /// `DimName`: a string.
+    /// `DimName`
     pub dim_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `OwnerAccount`: an unsigned 64-bit integer.
+    /// `OwnerAccount`
     pub owner_account: Option<u64>,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `ModifyUserId`: a signed 64-bit integer.
+    /// `ModifyUserId`
     pub modify_user_id: Option<i64>,
 
-    /// `ModifyUser`: a string.
+    /// `ModifyUser`
     pub modify_user: Option<String>,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `DimType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `DimType`; example: `"Manual"`
     pub dim_type: Option<String>,
 
-    /// `ValuePairCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValuePairCount`; example: `0`
     pub value_pair_count: Option<u64>,
 
-    /// `IndicatorPairCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IndicatorPairCount`; example: `0`
     pub indicator_pair_count: Option<u64>,
 
-    /// `TableColumnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TableColumnCount`; example: `0`
     pub table_column_count: Option<u64>,
 
-    /// `DimId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DimId`; example: `0`
     pub dim_id: Option<u64>,
 
-    /// `DimTableLink`: a [`DimTableLink`].
+    /// `DimTableLink`
     pub dim_table_link: Option<DimTableLink>,
 
-    /// `ValuePairs`: a list of [`Pair`] objects.
+    /// `ValuePairs`
     pub value_pairs: Option<Vec<Pair>>,
 
-    /// `TableColumns`: a list of [`AssetDimTableColumn`] objects.
+    /// `TableColumns`
     pub table_columns: Option<Vec<AssetDimTableColumn>>,
 
-    /// `SourceIndicatorIds`: a list of [`IndicatorBaseSimpleInfo`] objects.
+    /// `SourceIndicatorIds`
     pub source_indicator_ids: Option<Vec<IndicatorBaseSimpleInfo>>,
 
-    /// `DimPermission`: a [`PermissionStatus`].
+    /// `DimPermission`
     pub dim_permission: Option<PermissionStatus>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 }
 
@@ -1013,13 +733,13 @@ pub struct AssetDim {
 #[doc(alias = "AssetDimSimpleVO")]
 #[tc_model]
 pub struct AssetDimSimpleVo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `DimName`: a string.
+    /// `DimName`
     pub dim_name: Option<String>,
 
-    /// `DimCode`: a string.
+    /// `DimCode`
     pub dim_code: Option<String>,
 }
 
@@ -1028,44 +748,28 @@ pub struct AssetDimSimpleVo {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta) and [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct AssetDimTableColumn {
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"col_1"`
+    /// `ColumnName`; example: `"col_1"`
     pub column_name: Option<String>,
 
-    /// `ColumnNameCn`: a string.
-    ///
-    /// Example: `"列1"`
+    /// `ColumnNameCn`; example: `"列1"`
     pub column_name_cn: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ColumnType`; example: `"string"`
     pub column_type: Option<String>,
 
-    /// `ColumnDescription`: a string.
-    ///
-    /// Example: `"列描述"`
+    /// `ColumnDescription`; example: `"列描述"`
     pub column_description: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"测试表"`
+    /// `TableName`; example: `"测试表"`
     pub table_name: Option<String>,
 
-    /// `TableGuid`: a string.
-    ///
-    /// Example: `"测试表 GUID"`
+    /// `TableGuid`; example: `"测试表 GUID"`
     pub table_guid: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"测试库"`
+    /// `DatabaseName`; example: `"测试库"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"测试 Schema"`
+    /// `SchemaName`; example: `"测试 Schema"`
     pub schema_name: Option<String>,
 }
 
@@ -1075,16 +779,16 @@ pub struct AssetDimTableColumn {
 #[doc(alias = "AsyncResourceVO")]
 #[tc_model]
 pub struct AsyncResourceVo {
-    /// `ProcessId`: an unsigned 64-bit integer.
+    /// `ProcessId`
     pub process_id: Option<u64>,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: Option<String>,
 
-    /// `ExtraInfo`: a list of [`ParamInfo`] objects.
+    /// `ExtraInfo`
     pub extra_info: Option<Vec<ParamInfo>>,
 }
 
@@ -1095,13 +799,13 @@ pub struct AsyncResourceVo {
 #[doc(alias = "AttributeItemDTO")]
 #[tc_model]
 pub struct AttributeItemDto {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1112,13 +816,13 @@ pub struct AttributeItemDto {
 #[doc(alias = "AttributeItemDsVO")]
 #[tc_model]
 pub struct AttributeItemDsVo {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -1128,19 +832,13 @@ pub struct AttributeItemDsVo {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct AttributeItemOpsDto {
-    /// `Key`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Key`; example: `"1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 }
 
@@ -1149,99 +847,61 @@ pub struct AttributeItemOpsDto {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject) and [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct BaseClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"43453434sdsd"`
+    /// `ClusterId`; example: `"43453434sdsd"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"EMR"`
+    /// `ClusterType`; example: `"EMR"`
     pub cluster_type: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"testcluster"`
+    /// `ClusterName`; example: `"testcluster"`
     pub cluster_name: Option<String>,
 
-    /// `RegionCn`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `RegionCn`; example: `"北京"`
     pub region_cn: Option<String>,
 
-    /// `RegionEn`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `RegionEn`; example: `"beijing"`
     pub region_en: Option<String>,
 
-    /// `RegionArea`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `RegionArea`; example: `"beijing"`
     pub region_area: Option<String>,
 
-    /// `Used`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Used`; example: `true`
     pub used: Option<bool>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `StatusInfo`: a string.
-    ///
-    /// Example: `"success"`
+    /// `StatusInfo`; example: `"success"`
     pub status_info: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `StorageType`; example: `"test2"`
     pub storage_type: Option<String>,
 
-    /// `ComputeType`: a string.
-    ///
-    /// Example: `"test3"`
+    /// `ComputeType`; example: `"test3"`
     pub compute_type: Option<String>,
 
-    /// `ClusterResource`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ClusterResource`; example: `"test1"`
     pub cluster_resource: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ChargeType`; example: `"test1"`
     pub charge_type: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub create_time: Option<String>,
 
-    /// `ExtraConf`: a string.
-    ///
-    /// Example: `"{\"a\":\"b\"}"`
+    /// `ExtraConf`; example: `"{\"a\":\"b\"}"`
     pub extra_conf: Option<String>,
 
-    /// `RangerUserName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `RangerUserName`; example: `"user"`
     pub ranger_user_name: Option<String>,
 
-    /// `CdwUserName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `CdwUserName`; example: `"wedata"`
     pub cdw_user_name: Option<String>,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9384791`
+    /// `CreateTimestamp`; example: `9384791`
     pub create_timestamp: Option<u64>,
 
-    /// `UpdateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `46283748`
+    /// `UpdateTimestamp`; example: `46283748`
     pub update_timestamp: Option<u64>,
 }
 
@@ -1250,57 +910,34 @@ pub struct BaseClusterInfo {
 /// Sent in the input of [`CreateBaseProject`](super::CreateBaseProject).
 #[tc_model]
 pub struct BaseProject {
-    /// `ProjectName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"testpj"`
+    /// `ProjectName`, required in requests; example: `"testpj"`
     pub project_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"项目a"`
+    /// `DisplayName`, required in requests; example: `"项目a"`
     pub display_name: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"beijing"`
+    /// `Region`, required in requests; example: `"beijing"`
     pub region: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TenantId`; example: `"1"`
     pub tenant_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Description`; example: `"备注"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Model`; example: `"STANDARD"`
     pub model: Option<String>,
 
-    /// `ScheduleMode`: a string.
-    ///
-    /// Example: `"task"`
+    /// `ScheduleMode`; example: `"task"`
     pub schedule_mode: Option<String>,
 }
 
@@ -1309,84 +946,55 @@ pub struct BaseProject {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList).
 #[tc_model]
 pub struct BaseRole {
-    /// `RoleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `RoleId`, always sent in responses; example: `"1"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `RoleName`; example: `"Name"`
     pub role_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `DisplayName`; example: `"Name"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"system"`
+    /// `RoleType`; example: `"system"`
     pub role_type: Option<String>,
 
-    /// `SystemDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SystemDefault`; example: `true`
     pub system_default: Option<bool>,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: Option<String>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `MemberCount`; example: `123`
     pub member_count: Option<i64>,
 
-    /// `Privileges`: a list of [`RolePrivilege`] objects.
+    /// `Privileges`
     pub privileges: Option<Vec<RolePrivilege>>,
 
-    /// `Operator`: a [`BaseUser`].
+    /// `Operator`
     pub operator: Option<BaseUser>,
 
-    /// `OperateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `OperateTime`; example: `123`
     pub operate_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `CreateTime`; example: `123`
     pub create_time: Option<u64>,
 
-    /// `CreateTimeStr`: a string.
-    ///
-    /// Example: `"123"`
+    /// `CreateTimeStr`; example: `"123"`
     pub create_time_str: Option<String>,
 
-    /// `UpdateTimeStr`: a string.
-    ///
-    /// Example: `"123"`
+    /// `UpdateTimeStr`; example: `"123"`
     pub update_time_str: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"123"`
+    /// `UpdateTime`; example: `"123"`
     pub update_time: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Creator`; example: `"123"`
     pub creator: Option<String>,
 }
 
@@ -1395,38 +1003,22 @@ pub struct BaseRole {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject) and [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct BaseTenant {
-    /// `TenantId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100010"`
+    /// `TenantId`, required in requests; example: `"100010"`
     pub tenant_id: Option<String>,
 
-    /// `TenantName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"testtenant"`
+    /// `TenantName`, required in requests; example: `"testtenant"`
     pub tenant_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"测试租户"`
+    /// `DisplayName`, required in requests; example: `"测试租户"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"测试租户备注"`
+    /// `Description`, required in requests; example: `"测试租户备注"`
     pub description: Option<String>,
 
-    /// `OwnerUserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"12343445"`
+    /// `OwnerUserId`, required in requests; example: `"12343445"`
     pub owner_user_id: Option<String>,
 
-    /// `Params`: a string.
-    /// Required in requests.
+    /// `Params`, required in requests
     pub params: Option<String>,
 }
 
@@ -1435,32 +1027,22 @@ pub struct BaseTenant {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject), [`DescribeRoleList`](super::DescribeRoleList) and [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct BaseUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"u100019933"`
+    /// `UserName`; example: `"u100019933"`
     pub user_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"xiaoming"`
+    /// `DisplayName`; example: `"xiaoming"`
     pub display_name: Option<String>,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `PhoneNum`; example: `"18888888888"`
     pub phone_num: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@test.com"`
+    /// `Email`; example: `"test@test.com"`
     pub email: Option<String>,
 
-    /// `UserTag`: an unsigned 64-bit integer.
+    /// `UserTag`
     pub user_tag: Option<u64>,
 }
 
@@ -1470,20 +1052,13 @@ pub struct BaseUser {
 #[doc(alias = "BatchCreateTaskVersionDTO")]
 #[tc_model]
 pub struct BatchCreateTaskVersionDto {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123456"`
+    /// `TaskId`, required in requests; example: `"123456"`
     pub task_id: Option<String>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"ABC"`
+    /// `VersionRemark`; example: `"ABC"`
     pub version_remark: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"ABC"`
+    /// `FolderId`; example: `"ABC"`
     pub folder_id: Option<String>,
 }
 
@@ -1492,19 +1067,13 @@ pub struct BatchCreateTaskVersionDto {
 /// Returned in the output of [`SetTaskAlarmNew`](super::SetTaskAlarmNew).
 #[tc_model]
 pub struct BatchOperateResult {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessCount`; example: `0`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 }
 
@@ -1513,16 +1082,16 @@ pub struct BatchOperateResult {
 /// Returned in the output of [`KillOpsMakePlanInstances`](super::KillOpsMakePlanInstances), [`KillScheduleInstances`](super::KillScheduleInstances), [`RunForceSucScheduleInstances`](super::RunForceSucScheduleInstances) and [`RunRerunScheduleInstances`](super::RunRerunScheduleInstances).
 #[tc_model]
 pub struct BatchOperateResultOpsDto {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
-    /// `ErrorId`: a string.
+    /// `ErrorId`
     pub error_id: Option<String>,
 
-    /// `ErrorDesc`: a string.
+    /// `ErrorDesc`
     pub error_desc: Option<String>,
 
-    /// `AsyncActionId`: a string.
+    /// `AsyncActionId`
     pub async_action_id: Option<String>,
 }
 
@@ -1531,24 +1100,16 @@ pub struct BatchOperateResultOpsDto {
 /// Returned in the output of [`BatchDeleteOpsTasks`](super::BatchDeleteOpsTasks), [`BatchModifyOpsOwners`](super::BatchModifyOpsOwners), [`BatchStopOpsTasks`](super::BatchStopOpsTasks) and [`UpdateWorkflowOwner`](super::UpdateWorkflowOwner).
 #[tc_model]
 pub struct BatchOperationOpsDto {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `AsyncActionId`: a string.
-    ///
-    /// Example: `"111222"`
+    /// `AsyncActionId`; example: `"111222"`
     pub async_action_id: Option<String>,
 }
 
@@ -1558,22 +1119,16 @@ pub struct BatchOperationOpsDto {
 #[doc(alias = "BatchOpsDTO")]
 #[tc_model]
 pub struct BatchOpsDto {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessCount`; example: `2`
     pub success_count: Option<i64>,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `FailCount`; example: `8`
     pub fail_count: Option<i64>,
 
-    /// `FailMessageList`: a list of [`FailMessage`] objects.
+    /// `FailMessageList`
     pub fail_message_list: Option<Vec<FailMessage>>,
 }
 
@@ -1582,16 +1137,16 @@ pub struct BatchOpsDto {
 /// Returned in the output of [`ModifyWorkflowSchedule`](super::ModifyWorkflowSchedule).
 #[tc_model]
 pub struct BatchResult {
-    /// `Running`: a signed 64-bit integer.
+    /// `Running`
     pub running: i64,
 
-    /// `Success`: a signed 64-bit integer.
+    /// `Success`
     pub success: i64,
 
-    /// `Failed`: a signed 64-bit integer.
+    /// `Failed`
     pub failed: i64,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 }
 
@@ -1600,13 +1155,13 @@ pub struct BatchResult {
 /// Returned in the output of [`RenewWorkflowOwnerDs`](super::RenewWorkflowOwnerDs) and [`RenewWorkflowSchedulerInfoDs`](super::RenewWorkflowSchedulerInfoDs).
 #[tc_model]
 pub struct BatchResultDs {
-    /// `Success`: a signed 64-bit integer.
+    /// `Success`
     pub success: Option<i64>,
 
-    /// `Failed`: a signed 64-bit integer.
+    /// `Failed`
     pub failed: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 }
 
@@ -1615,13 +1170,13 @@ pub struct BatchResultDs {
 /// Returned in the output of [`RegisterEvent`](super::RegisterEvent), [`RegisterEventListener`](super::RegisterEventListener) and [`TriggerEvent`](super::TriggerEvent).
 #[tc_model]
 pub struct BatchReturn {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
-    /// `ErrorDesc`: a string.
+    /// `ErrorDesc`
     pub error_desc: Option<String>,
 
-    /// `ErrorId`: a string.
+    /// `ErrorId`
     pub error_id: Option<String>,
 }
 
@@ -1630,9 +1185,7 @@ pub struct BatchReturn {
 /// Returned in the output of [`BatchCreateTaskVersionAsync`](super::BatchCreateTaskVersionAsync).
 #[tc_model]
 pub struct BatchTaskOperateNew {
-    /// `JobId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobId`; example: `1`
     pub job_id: Option<u64>,
 }
 
@@ -1641,45 +1194,25 @@ pub struct BatchTaskOperateNew {
 /// Returned in the output of [`DescribeBaseBizCatalogs`](super::DescribeBaseBizCatalogs).
 #[tc_model]
 pub struct BizCatalogsInfo {
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1001"`
+    /// `AppId`, required in requests; example: `"1001"`
     pub app_id: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `122`
+    /// `Id`, required in requests; example: `122`
     pub id: Option<i64>,
 
-    /// `Level`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Level`, required in requests; example: `1`
     pub level: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"类目名称"`
+    /// `Name`, required in requests; example: `"类目名称"`
     pub name: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `144`
+    /// `ParentId`, required in requests; example: `144`
     pub parent_id: Option<i64>,
 
-    /// `Position`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Position`, required in requests; example: `1`
     pub position: Option<i64>,
 
-    /// `NameEn`: a string.
-    ///
-    /// Example: `"类目名称英文"`
+    /// `NameEn`; example: `"类目名称英文"`
     pub name_en: Option<String>,
 }
 
@@ -1688,20 +1221,16 @@ pub struct BizCatalogsInfo {
 /// Returned in the output of [`DescribeRealViewDatabasePage`](super::DescribeRealViewDatabasePage).
 #[tc_model]
 pub struct BizParams {
-    /// `NameCn`: a string.
-    ///
-    /// Example: `"字段中文名"`
+    /// `NameCn`; example: `"字段中文名"`
     pub name_cn: Option<String>,
 
-    /// `NameEn`: a string.
-    ///
-    /// Example: `"eng_name"`
+    /// `NameEn`; example: `"eng_name"`
     pub name_en: Option<String>,
 
-    /// `HasAdvancedConfig`: a string.
+    /// `HasAdvancedConfig`
     pub has_advanced_config: Option<String>,
 
-    /// `BizStandCode`: a string.
+    /// `BizStandCode`
     pub biz_stand_code: Option<String>,
 }
 
@@ -1710,24 +1239,16 @@ pub struct BizParams {
 /// Returned in the output of [`UnbindingResource`](super::UnbindingResource).
 #[tc_model]
 pub struct BooleanResponse {
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"参数不正确"`
+    /// `Message`; example: `"参数不正确"`
     pub message: Option<String>,
 
-    /// `BaselineId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaselineId`; example: `1`
     pub baseline_id: Option<i64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"NAME_EXIST"`
+    /// `Code`; example: `"NAME_EXIST"`
     pub code: Option<String>,
 }
 
@@ -1736,19 +1257,13 @@ pub struct BooleanResponse {
 /// Sent in the input of [`UnbindingResource`](super::UnbindingResource).
 #[tc_model]
 pub struct BundleResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `ResourceType`; example: `"TASK"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"659e034b-9e99-455a-a9f9-041fc9774c27"`
+    /// `ResourceId`; example: `"659e034b-9e99-455a-a9f9-041fc9774c27"`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"工作流"`
+    /// `ResourceName`; example: `"工作流"`
     pub resource_name: Option<String>,
 }
 
@@ -1757,17 +1272,13 @@ pub struct BundleResource {
 /// Returned in the output of [`DescribeRealTimeTaskSpeed`](super::DescribeRealTimeTaskSpeed).
 #[tc_model]
 pub struct BytesSpeed {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"SOURCE"`
+    /// `NodeType`; example: `"SOURCE"`
     pub node_type: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"mysql读取节点"`
+    /// `NodeName`; example: `"mysql读取节点"`
     pub node_name: Option<String>,
 
-    /// `Values`: a list of [`SpeedValue`] objects.
+    /// `Values`
     pub values: Option<Vec<SpeedValue>>,
 }
 
@@ -1776,14 +1287,10 @@ pub struct BytesSpeed {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeParentTask`](super::DescribeParentTask), [`DescribeTaskDetailDs`](super::DescribeTaskDetailDs) and [`DescribeWorkflowByFordIds`](super::DescribeWorkflowByFordIds).
 #[tc_model]
 pub struct CandidateDsDTo {
-    /// `Value`: a string.
-    ///
-    /// Example: `"ABC"`
+    /// `Value`; example: `"ABC"`
     pub value: Option<String>,
 
-    /// `ValueDesc`: a string.
-    ///
-    /// Example: `"ABC"`
+    /// `ValueDesc`; example: `"ABC"`
     pub value_desc: Option<String>,
 }
 
@@ -1792,25 +1299,25 @@ pub struct CandidateDsDTo {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct ChangeLog {
-    /// `ChangeType`: a string.
+    /// `ChangeType`
     pub change_type: Option<String>,
 
-    /// `OldValue`: a string.
+    /// `OldValue`
     pub old_value: Option<String>,
 
-    /// `NewValue`: a string.
+    /// `NewValue`
     pub new_value: Option<String>,
 
-    /// `ModifiedAccount`: a string.
+    /// `ModifiedAccount`
     pub modified_account: Option<String>,
 
-    /// `ModifiedTime`: a string.
+    /// `ModifiedTime`
     pub modified_time: Option<String>,
 
-    /// `ChangeReason`: a string.
+    /// `ChangeReason`
     pub change_reason: Option<String>,
 
-    /// `ModifiedAccountName`: a string.
+    /// `ModifiedAccountName`
     pub modified_account_name: Option<String>,
 }
 
@@ -1819,97 +1326,61 @@ pub struct ChangeLog {
 /// Returned in the output of [`DescribeCodeTemplateDetail`](super::DescribeCodeTemplateDetail) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct CodeTemplateDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460726726769418240"`
+    /// `ProjectId`; example: `"1460726726769418240"`
     pub project_id: Option<String>,
 
-    /// `CodeTemplateName`: a string.
-    ///
-    /// Example: `"code"`
+    /// `CodeTemplateName`; example: `"code"`
     pub code_template_name: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TaskType`; example: `30`
     pub task_type: Option<i64>,
 
-    /// `CodeTemplateDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `CodeTemplateDesc`; example: `"描述信息"`
     pub code_template_desc: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"e635a7fd-87c3-4cbb-9074-58de52d08757"`
+    /// `FolderId`; example: `"e635a7fd-87c3-4cbb-9074-58de52d08757"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"folderName"`
+    /// `FolderName`; example: `"folderName"`
     pub folder_name: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"leoftzhang"`
+    /// `InCharge`; example: `"leoftzhang"`
     pub in_charge: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `InChargeId`; example: `"100028578763"`
     pub in_charge_id: Option<String>,
 
-    /// `Ext`: a [`TaskExtDsVo`].
+    /// `Ext`
     pub ext: Option<TaskExtDsVo>,
 
-    /// `CodeTemplateId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `CodeTemplateId`; example: `"id"`
     pub code_template_id: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-10 17:51:45"`
+    /// `LastUpdateTime`; example: `"2025-03-10 17:51:45"`
     pub last_update_time: Option<String>,
 
-    /// `UpdateUser`: a string.
-    ///
-    /// Example: `"kg"`
+    /// `UpdateUser`; example: `"kg"`
     pub update_user: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    ///
-    /// Example: `"43827392"`
+    /// `UpdateUserId`; example: `"43827392"`
     pub update_user_id: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"10.1.1.1"`
+    /// `BrokerIp`; example: `"10.1.1.1"`
     pub broker_ip: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20241416031382"`
+    /// `ResourceGroup`; example: `"20241416031382"`
     pub resource_group: Option<String>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Submit`; example: `true`
     pub submit: Option<bool>,
 
-    /// `ScriptChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptChange`; example: `true`
     pub script_change: Option<bool>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE7"`
+    /// `Content`; example: `"c2VsZWN0IDE7"`
     pub content: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -1918,22 +1389,22 @@ pub struct CodeTemplateDetail {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew).
 #[tc_model]
 pub struct CollectionFolderOpsDto {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
+    /// `TotalPage`
     pub total_page: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Items`: a list of [`FolderOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<FolderOpsDto>>,
 }
 
@@ -1942,22 +1413,22 @@ pub struct CollectionFolderOpsDto {
 /// Returned in the output of [`DagInstances`](super::DagInstances) and [`DescribeScheduleInstances`](super::DescribeScheduleInstances).
 #[tc_model]
 pub struct CollectionInstanceOpsDto {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
+    /// `TotalPage`
     pub total_page: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Items`: a list of [`InstanceOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<InstanceOpsDto>>,
 }
 
@@ -1966,22 +1437,22 @@ pub struct CollectionInstanceOpsDto {
 /// Returned in the output of [`DescribeColumnLineage`](super::DescribeColumnLineage).
 #[tc_model]
 pub struct ColumnAggregationLineage {
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 
-    /// `ParentId`: a string.
+    /// `ParentId`
     pub parent_id: Option<String>,
 
-    /// `MetastoreType`: a string.
+    /// `MetastoreType`
     pub metastore_type: Option<String>,
 
-    /// `ParentSet`: a string.
+    /// `ParentSet`
     pub parent_set: Option<String>,
 
-    /// `ChildSet`: a string.
+    /// `ChildSet`
     pub child_set: Option<String>,
 
-    /// `ColumnInfoSet`: a list of [`SimpleColumnInfo`] objects.
+    /// `ColumnInfoSet`
     pub column_info_set: Option<Vec<SimpleColumnInfo>>,
 }
 
@@ -1990,104 +1461,64 @@ pub struct ColumnAggregationLineage {
 /// Returned in the output of [`DescribeFieldBasicInfo`](super::DescribeFieldBasicInfo).
 #[tc_model]
 pub struct ColumnBasicInfo {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `TableId`; example: `"12345"`
     pub table_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `DatasourceId`; example: `"111"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"emr-xx.default"`
+    /// `DatasourceName`; example: `"emr-xx.default"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DatabaseName`; example: `"Default"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"student"`
+    /// `TableName`; example: `"student"`
     pub table_name: Option<String>,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ColumnName`; example: `"name"`
     pub column_name: Option<String>,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `DataType`; example: `"string"`
     pub data_type: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"varchar"`
+    /// `ColumnType`; example: `"varchar"`
     pub column_type: Option<String>,
 
-    /// `ColumnDefault`: a string.
-    ///
-    /// Example: `"a"`
+    /// `ColumnDefault`; example: `"a"`
     pub column_default: Option<String>,
 
-    /// `ColumnKey`: a string.
-    ///
-    /// Example: `"PRI"`
+    /// `ColumnKey`; example: `"PRI"`
     pub column_key: Option<String>,
 
-    /// `ColumnPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnPosition`; example: `1`
     pub column_position: Option<i64>,
 
-    /// `ColumnComment`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `ColumnComment`; example: `"abc"`
     pub column_comment: Option<String>,
 
-    /// `StoreType`: a string.
-    ///
-    /// Example: `"a"`
+    /// `StoreType`; example: `"a"`
     pub store_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `ProjectId`; example: `"12345"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"project"`
+    /// `ProjectName`; example: `"project"`
     pub project_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"项目"`
+    /// `ProjectDisplayName`; example: `"项目"`
     pub project_display_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-26"`
+    /// `CreateTime`; example: `"2023-12-26"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-12-26"`
+    /// `UpdateTime`; example: `"2023-12-26"`
     pub update_time: Option<String>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Scale`; example: `10`
     pub scale: Option<i64>,
 }
 
@@ -2096,54 +1527,34 @@ pub struct ColumnBasicInfo {
 /// Returned in the output of [`DiagnosePro`](super::DiagnosePro).
 #[tc_model]
 pub struct ColumnData {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"ColumnName1"`
+    /// `EventName`; example: `"ColumnName1"`
     pub event_name: Option<String>,
 
-    /// `EventProjectName`: a string.
-    ///
-    /// Example: `"ColumnName1"`
+    /// `EventProjectName`; example: `"ColumnName1"`
     pub event_project_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CurRunDate`; example: `"1"`
     pub cur_run_date: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"1"`
+    /// `State`; example: `"1"`
     pub state: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventType`; example: `"1"`
     pub event_type: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_task"`
+    /// `TaskName`; example: `"test_task"`
     pub task_name: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"dev_pro"`
+    /// `ProjectName`; example: `"dev_pro"`
     pub project_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 }
 
@@ -2152,14 +1563,10 @@ pub struct ColumnData {
 /// Returned in the output of [`DiagnosePro`](super::DiagnosePro).
 #[tc_model]
 pub struct ColumnItem {
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"ColumnName1"`
+    /// `ColumnName`; example: `"ColumnName1"`
     pub column_name: Option<String>,
 
-    /// `ColumnRef`: a string.
-    ///
-    /// Example: `"ColumnName1"`
+    /// `ColumnRef`; example: `"ColumnName1"`
     pub column_ref: Option<String>,
 }
 
@@ -2168,51 +1575,31 @@ pub struct ColumnItem {
 /// Sent in the input of [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct ColumnLineage {
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"5001"`
+    /// `DatasourceId`, required in requests; example: `"5001"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"db"`
+    /// `DatabaseName`, required in requests; example: `"db"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"table"`
+    /// `TableName`, required in requests; example: `"table"`
     pub table_name: Option<String>,
 
-    /// `ColumnName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"c1"`
+    /// `ColumnName`, required in requests; example: `"c1"`
     pub column_name: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog"`
+    /// `CatalogName`; example: `"catalog"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SchemaName`; example: `"public"`
     pub schema_name: Option<String>,
 
-    /// `ExtParams`: a list of [`ExtParam`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<ExtParam>>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"tableType"`
+    /// `TableType`; example: `"tableType"`
     pub table_type: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"columnType"`
+    /// `ColumnType`; example: `"columnType"`
     pub column_type: Option<String>,
 }
 
@@ -2222,113 +1609,73 @@ pub struct ColumnLineage {
 /// Returned in the output of [`DescribeLineageColumns`](super::DescribeLineageColumns).
 #[tc_model]
 pub struct ColumnLineageInfo {
-    /// `Id`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123"`
+    /// `Id`, required in requests; example: `"123"`
     pub id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    /// Required in requests.
+    /// `DatasourceId`, required in requests
     pub datasource_id: Option<String>,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"a"`
+    /// `ColumnName`; example: `"a"`
     pub column_name: Option<String>,
 
-    /// `ColumnNameCn`: a string.
-    ///
-    /// Example: `"a"`
+    /// `ColumnNameCn`; example: `"a"`
     pub column_name_cn: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `ColumnType`; example: `"int"`
     pub column_type: Option<String>,
 
-    /// `RelationParams`: a string.
-    ///
-    /// Example: `"a"`
+    /// `RelationParams`; example: `"a"`
     pub relation_params: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Params`; example: `"a"`
     pub params: Option<String>,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ParentId`; example: `"123"`
     pub parent_id: Option<String>,
 
-    /// `MetastoreType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `MetastoreType`; example: `"HIVE"`
     pub metastore_type: Option<String>,
 
-    /// `MetastoreTypeName`: a string.
-    ///
-    /// Example: `"Hive"`
+    /// `MetastoreTypeName`; example: `"Hive"`
     pub metastore_type_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `TableName`; example: `"abc"`
     pub table_name: Option<String>,
 
-    /// `QualifiedName`: a string.
-    ///
-    /// Example: `"a.b.c"`
+    /// `QualifiedName`; example: `"a.b.c"`
     pub qualified_name: Option<String>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DownStreamCount`; example: `0`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpStreamCount`; example: `0`
     pub up_stream_count: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `Description`; example: `"abc"`
     pub description: Option<String>,
 
-    /// `PrefixPath`: a string.
-    ///
-    /// Example: `"a,b,c"`
+    /// `PrefixPath`; example: `"a,b,c"`
     pub prefix_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `CreateTime`; example: `"2021-08-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-08-01 00:00:00"`
+    /// `ModifyTime`; example: `"2021-08-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Tasks`: a list of strings.
-    ///
-    /// Example: `["123"]`
+    /// `Tasks`; example: `["123"]`
     pub tasks: Option<Vec<String>>,
 
-    /// `ParentSet`: a string.
+    /// `ParentSet`
     pub parent_set: Option<String>,
 
-    /// `ChildSet`: a string.
+    /// `ChildSet`
     pub child_set: Option<String>,
 
-    /// `ExtParams`: a list of [`LineageParamRecord`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<LineageParamRecord>>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `TableId`; example: `"12345"`
     pub table_id: Option<String>,
 }
 
@@ -2337,12 +1684,10 @@ pub struct ColumnLineageInfo {
 /// Sent in the input of [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct ColumnLineagePair {
-    /// `Sources`: a list of [`ColumnLineage`] objects.
-    /// Required in requests.
+    /// `Sources`, required in requests
     pub sources: Option<Vec<ColumnLineage>>,
 
-    /// `Target`: a [`ColumnLineage`].
-    /// Required in requests.
+    /// `Target`, required in requests
     pub target: Option<ColumnLineage>,
 }
 
@@ -2351,88 +1696,58 @@ pub struct ColumnLineagePair {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta).
 #[tc_model]
 pub struct ColumnMeta {
-    /// `NameEn`: a string.
-    ///
-    /// Example: `"age"`
+    /// `NameEn`; example: `"age"`
     pub name_en: Option<String>,
 
-    /// `NameCn`: a string.
-    ///
-    /// Example: `"年龄"`
+    /// `NameCn`; example: `"年龄"`
     pub name_cn: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"String"`
+    /// `Type`; example: `"String"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"年龄"`
+    /// `Description`; example: `"年龄"`
     pub description: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `IsPartition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPartition`; example: `false`
     pub is_partition: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"age"`
+    /// `Name`; example: `"age"`
     pub name: Option<String>,
 
-    /// `ColumnFamiliesFieldSet`: a list of [`Pair`] objects.
+    /// `ColumnFamiliesFieldSet`
     pub column_families_field_set: Option<Vec<Pair>>,
 
-    /// `DictionaryId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DictionaryId`; example: `"1"`
     pub dictionary_id: Option<String>,
 
-    /// `DictionaryName`: a string.
-    ///
-    /// Example: `"dict1"`
+    /// `DictionaryName`; example: `"dict1"`
     pub dictionary_name: Option<String>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"10"`
+    /// `LevelName`; example: `"10"`
     pub level_name: Option<String>,
 
-    /// `LevelRank`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelRank`; example: `1`
     pub level_rank: Option<i64>,
 
-    /// `InfluxCategory`: a string.
-    ///
-    /// Example: `"timetamp"`
+    /// `InfluxCategory`; example: `"timetamp"`
     pub influx_category: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"字段A使用说明"`
+    /// `Specification`; example: `"字段A使用说明"`
     pub specification: Option<String>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"test-catalog"`
+    /// `CategoryName`; example: `"test-catalog"`
     pub category_name: Option<String>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `OriginType`; example: `"int"`
     pub origin_type: Option<String>,
 
-    /// `IndicatorBase`: an [`IndicatorBaseSimpleInfo`].
+    /// `IndicatorBase`
     pub indicator_base: Option<IndicatorBaseSimpleInfo>,
 
-    /// `AssetDim`: an [`AssetDim`].
+    /// `AssetDim`
     pub asset_dim: Option<AssetDim>,
 }
 
@@ -2442,13 +1757,13 @@ pub struct ColumnMeta {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults), [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage) and 2 more.
 #[tc_model]
 pub struct ColumnValueConfig {
-    /// `FieldKey`: a string.
+    /// `FieldKey`
     pub field_key: Option<String>,
 
-    /// `FieldValue`: a string.
+    /// `FieldValue`
     pub field_value: Option<String>,
 
-    /// `FieldDataType`: a string.
+    /// `FieldDataType`
     pub field_data_type: Option<String>,
 }
 
@@ -2457,9 +1772,7 @@ pub struct ColumnValueConfig {
 /// Returned in the output of [`CommitIntegrationTask`](super::CommitIntegrationTask).
 #[tc_model]
 pub struct CommitTaskDataDto {
-    /// `TaskApproveId`: a string.
-    ///
-    /// Example: `"1213123123"`
+    /// `TaskApproveId`; example: `"1213123123"`
     pub task_approve_id: Option<String>,
 }
 
@@ -2468,7 +1781,7 @@ pub struct CommitTaskDataDto {
 /// Returned in the output of [`ModifyTaskScript`](super::ModifyTaskScript).
 #[tc_model]
 pub struct CommonContent {
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -2477,8 +1790,7 @@ pub struct CommonContent {
 /// Returned in the output of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct CommonId {
-    /// `Id`: a string.
-    /// Required in requests.
+    /// `Id`, required in requests
     pub id: Option<String>,
 }
 
@@ -2487,14 +1799,10 @@ pub struct CommonId {
 /// Returned in the output of [`CreateOpsMakePlan`](super::CreateOpsMakePlan).
 #[tc_model]
 pub struct CommonIdOpsDto {
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"patch_20250527184634_1417_ok“"`
+    /// `Id`; example: `"\"patch_20250527184634_1417_ok“"`
     pub id: Option<String>,
 
-    /// `MakeId`: a string.
-    ///
-    /// Example: `"5f78f35a-cfad-45df-8fce-fe47d800b625"`
+    /// `MakeId`; example: `"5f78f35a-cfad-45df-8fce-fe47d800b625"`
     pub make_id: Option<String>,
 }
 
@@ -2503,31 +1811,19 @@ pub struct CommonIdOpsDto {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults) and [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct CompareResult {
-    /// `Items`: a list of [`CompareResultItem`] objects.
-    /// Required in requests.
+    /// `Items`, required in requests
     pub items: Option<Vec<CompareResultItem>>,
 
-    /// `TotalRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `123456`
+    /// `TotalRows`, required in requests; example: `123456`
     pub total_rows: Option<u64>,
 
-    /// `PassRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `123456`
+    /// `PassRows`, required in requests; example: `123456`
     pub pass_rows: Option<u64>,
 
-    /// `TriggerRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `123456`
+    /// `TriggerRows`, required in requests; example: `123456`
     pub trigger_rows: Option<u64>,
 
-    /// `ComputeExpression`: a string.
-    ///
-    /// Example: `"((0a1)o2a3)"`
+    /// `ComputeExpression`; example: `"((0a1)o2a3)"`
     pub compute_expression: Option<String>,
 }
 
@@ -2536,38 +1832,22 @@ pub struct CompareResult {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults) and [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct CompareResultItem {
-    /// `FixResult`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `FixResult`, required in requests; example: `1`
     pub fix_result: Option<u64>,
 
-    /// `ResultValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example"`
+    /// `ResultValue`, required in requests; example: `"example"`
     pub result_value: Option<String>,
 
-    /// `Values`: a list of [`ThresholdValue`] objects.
-    /// Required in requests.
+    /// `Values`, required in requests
     pub values: Option<Vec<ThresholdValue>>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `">"`
+    /// `Operator`, required in requests; example: `">"`
     pub operator: Option<String>,
 
-    /// `CompareType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CompareType`, required in requests; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `ValueComputeType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ValueComputeType`, required in requests; example: `1`
     pub value_compute_type: Option<u64>,
 }
 
@@ -2577,15 +1857,13 @@ pub struct CompareResultItem {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct CompareRule {
-    /// `Items`: a list of [`CompareRuleItem`] objects.
+    /// `Items`
     pub items: Option<Vec<CompareRuleItem>>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
+    /// `CycleStep`
     pub cycle_step: Option<u64>,
 
-    /// `ComputeExpression`: a string.
-    ///
-    /// Example: `"((0a1)o2a3)"`
+    /// `ComputeExpression`; example: `"((0a1)o2a3)"`
     pub compute_expression: Option<String>,
 }
 
@@ -2595,22 +1873,16 @@ pub struct CompareRule {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct CompareRuleItem {
-    /// `CompareType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareType`; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"<"`
+    /// `Operator`; example: `"<"`
     pub operator: Option<String>,
 
-    /// `ValueComputeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueComputeType`; example: `1`
     pub value_compute_type: Option<u64>,
 
-    /// `ValueList`: a list of [`ThresholdValue`] objects.
+    /// `ValueList`
     pub value_list: Option<Vec<ThresholdValue>>,
 }
 
@@ -2619,34 +1891,22 @@ pub struct CompareRuleItem {
 /// Returned in the output of [`DiagnosePro`](super::DiagnosePro).
 #[tc_model]
 pub struct Content {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"任务id"`
+    /// `TaskId`; example: `"任务id"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"任务名称"`
+    /// `TaskName`; example: `"任务名称"`
     pub task_name: Option<String>,
 
-    /// `Diagnose`: a string.
-    ///
-    /// Example: `"诊断"`
+    /// `Diagnose`; example: `"诊断"`
     pub diagnose: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"理由"`
+    /// `Reason`; example: `"理由"`
     pub reason: Option<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"操作"`
+    /// `Operation`; example: `"操作"`
     pub operation: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"链接"`
+    /// `Url`; example: `"链接"`
     pub url: Option<String>,
 }
 
@@ -2655,34 +1915,34 @@ pub struct Content {
 /// Returned in the output of [`GetCosToken`](super::GetCosToken).
 #[tc_model]
 pub struct CosTokenResponse {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `SecretId`: a string.
+    /// `SecretId`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
+    /// `SecretKey`
     pub secret_key: Option<String>,
 
-    /// `Response`: a string.
+    /// `Response`
     pub response: Option<String>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
+    /// `ExpiredTime`
     pub expired_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<u64>,
 
-    /// `OperatorUin`: a string.
+    /// `OperatorUin`
     pub operator_uin: Option<String>,
 }
 
@@ -2692,14 +1952,10 @@ pub struct CosTokenResponse {
 #[doc(alias = "CreateAndDDLSupport")]
 #[tc_model]
 pub struct CreateAndDdlSupport {
-    /// `SupportSelect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportSelect`; example: `true`
     pub support_select: Option<bool>,
 
-    /// `SupportDdl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportDdl`; example: `true`
     pub support_ddl: Option<bool>,
 }
 
@@ -2709,24 +1965,16 @@ pub struct CreateAndDdlSupport {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct CreateMakeDatetimeInfo {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"\"2024-04-07\""`
+    /// `StartDate`; example: `"\"2024-04-07\""`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"\"2024-04-10\""`
+    /// `EndDate`; example: `"\"2024-04-10\""`
     pub end_date: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"00:00\""`
+    /// `StartTime`; example: `"\"00:00\""`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"23:59\""`
+    /// `EndTime`; example: `"\"23:59\""`
     pub end_time: Option<String>,
 }
 
@@ -2735,14 +1983,10 @@ pub struct CreateMakeDatetimeInfo {
 /// Returned in the output of [`DescribeQualityScoreTrend`](super::DescribeQualityScoreTrend) and [`DescribeTableScoreTrend`](super::DescribeTableScoreTrend).
 #[tc_model]
 pub struct DailyScoreInfo {
-    /// `StatisticsDate`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `StatisticsDate`; example: `123`
     pub statistics_date: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `12.02`
+    /// `Score`; example: `12.02`
     pub score: Option<f64>,
 }
 
@@ -2751,25 +1995,25 @@ pub struct DailyScoreInfo {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct DataAssetOption {
-    /// `HasPermission`: a boolean.
+    /// `HasPermission`
     pub has_permission: Option<bool>,
 
-    /// `HasFavorite`: a boolean.
+    /// `HasFavorite`
     pub has_favorite: Option<bool>,
 
-    /// `OtherOperate`: a string.
+    /// `OtherOperate`
     pub other_operate: Option<String>,
 
-    /// `FavoriteCount`: a signed 64-bit integer.
+    /// `FavoriteCount`
     pub favorite_count: Option<i64>,
 
-    /// `HasBizPermission`: a boolean.
+    /// `HasBizPermission`
     pub has_biz_permission: Option<bool>,
 
-    /// `HasProjectPermission`: a boolean.
+    /// `HasProjectPermission`
     pub has_project_permission: Option<bool>,
 
-    /// `ErrorTips`: a string.
+    /// `ErrorTips`
     pub error_tips: Option<String>,
 }
 
@@ -2778,34 +2022,22 @@ pub struct DataAssetOption {
 /// Returned in the output of [`DescribeDataCheckStat`](super::DescribeDataCheckStat).
 #[tc_model]
 pub struct DataCheckStat {
-    /// `TableTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableTotal`; example: `1`
     pub table_total: u64,
 
-    /// `ColumnTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnTotal`; example: `1`
     pub column_total: u64,
 
-    /// `TableConfig`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableConfig`; example: `1`
     pub table_config: u64,
 
-    /// `ColumnConfig`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnConfig`; example: `1`
     pub column_config: u64,
 
-    /// `TableExec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableExec`; example: `1`
     pub table_exec: u64,
 
-    /// `ColumnExec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnExec`; example: `1`
     pub column_exec: u64,
 }
 
@@ -2814,29 +2046,19 @@ pub struct DataCheckStat {
 /// Sent in the input of [`DescribeDataServicePublishedApiList`](super::DescribeDataServicePublishedApiList).
 #[tc_model]
 pub struct DataServicePublishedApiListFilter {
-    /// `PathUrl`: a string.
-    ///
-    /// Example: `"test"`
+    /// `PathUrl`; example: `"test"`
     pub path_url: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Keyword`; example: `"test"`
     pub keyword: Option<String>,
 
-    /// `AuthTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `AuthTypes`; example: `[0]`
     pub auth_types: Option<Vec<u64>>,
 
-    /// `ApiStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ApiStatus`; example: `[1]`
     pub api_status: Option<Vec<u64>>,
 
-    /// `ConfigTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ConfigTypes`; example: `[1]`
     pub config_types: Option<Vec<u64>>,
 }
 
@@ -2845,14 +2067,10 @@ pub struct DataServicePublishedApiListFilter {
 /// Sent in the input of [`DescribeDataServicePublishedApiList`](super::DescribeDataServicePublishedApiList).
 #[tc_model]
 pub struct DataServiceRequestListOrder {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CreateTime, ModifyTime"`
+    /// `Name`; example: `"CreateTime, ModifyTime"`
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Direction`; example: `"ASC"`
     pub direction: Option<String>,
 }
 
@@ -2861,60 +2079,34 @@ pub struct DataServiceRequestListOrder {
 /// Returned in the output of [`DescribeDataServicePublishedApiDetail`](super::DescribeDataServicePublishedApiDetail).
 #[tc_model]
 pub struct DataServiceRequestParam {
-    /// `ParamName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `ParamName`, required in requests; example: `"1"`
     pub param_name: Option<String>,
 
-    /// `BindField`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `BindField`, required in requests; example: `"123-abc"`
     pub bind_field: Option<String>,
 
-    /// `ParamType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `ParamType`, required in requests; example: `"123-abc"`
     pub param_type: Option<String>,
 
-    /// `ParamPosition`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"path"`
+    /// `ParamPosition`, required in requests; example: `"path"`
     pub param_position: Option<String>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"="`
+    /// `Operator`, required in requests; example: `"="`
     pub operator: Option<String>,
 
-    /// `NonEmpty`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `NonEmpty`, required in requests; example: `1`
     pub non_empty: Option<u64>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DefaultValue`; example: `"1"`
     pub default_value: Option<String>,
 
-    /// `ExampleValue`: a string.
-    ///
-    /// Example: `"123-abc"`
+    /// `ExampleValue`; example: `"123-abc"`
     pub example_value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"123-abc"`
+    /// `Description`; example: `"123-abc"`
     pub description: Option<String>,
 
-    /// `StdCode`: a string.
-    ///
-    /// Example: `"SEX"`
+    /// `StdCode`; example: `"SEX"`
     pub std_code: Option<String>,
 }
 
@@ -2923,34 +2115,19 @@ pub struct DataServiceRequestParam {
 /// Returned in the output of [`DescribeDataServicePublishedApiDetail`](super::DescribeDataServicePublishedApiDetail).
 #[tc_model]
 pub struct DataServiceResponseParam {
-    /// `ParamName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `ParamName`, required in requests; example: `"1"`
     pub param_name: Option<String>,
 
-    /// `BindField`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `BindField`, required in requests; example: `"123-abc"`
     pub bind_field: Option<String>,
 
-    /// `ParamType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `ParamType`, required in requests; example: `"123-abc"`
     pub param_type: Option<String>,
 
-    /// `ExampleValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `ExampleValue`, required in requests; example: `"123-abc"`
     pub example_value: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123-abc"`
+    /// `Description`, required in requests; example: `"123-abc"`
     pub description: Option<String>,
 }
 
@@ -2959,328 +2136,208 @@ pub struct DataServiceResponseParam {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct DataSetRecord {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `AssetId`; example: `"id"`
     pub asset_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"数据源名称"`
+    /// `DatasourceName`; example: `"数据源名称"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `DatabaseName`; example: `"名称"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `TableName`; example: `"名称"`
     pub table_name: Option<String>,
 
-    /// `TableNameCn`: a string.
-    ///
-    /// Example: `"中文名"`
+    /// `TableNameCn`; example: `"中文名"`
     pub table_name_cn: Option<String>,
 
-    /// `TableNameEn`: a string.
-    ///
-    /// Example: `"英文名称"`
+    /// `TableNameEn`; example: `"英文名称"`
     pub table_name_en: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `HeatValue`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `HeatValue`; example: `1.0`
     pub heat_value: Option<f64>,
 
-    /// `LabelNames`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `LabelNames`; example: `["1"]`
     pub label_names: Option<Vec<String>>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"11"`
+    /// `InCharge`; example: `"11"`
     pub in_charge: Option<String>,
 
-    /// `MetaCrawlType`: a string.
-    ///
-    /// Example: `"Table"`
+    /// `MetaCrawlType`; example: `"Table"`
     pub meta_crawl_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1431629952470544384"`
+    /// `ProjectId`; example: `"1431629952470544384"`
     pub project_id: Option<String>,
 
-    /// `LifeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeTime`; example: `1`
     pub life_time: Option<i64>,
 
-    /// `IsPartitionTable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPartitionTable`; example: `1`
     pub is_partition_table: Option<i64>,
 
-    /// `TableRecordFieldSet`: a list of [`SearchColumnDocVo`] objects.
+    /// `TableRecordFieldSet`
     pub table_record_field_set: Option<Vec<SearchColumnDocVo>>,
 
-    /// `TablePropertyScore`: a [`TablePropertyScore`].
+    /// `TablePropertyScore`
     pub table_property_score: Option<TablePropertyScore>,
 
-    /// `MsType`: a string.
-    ///
-    /// Example: `"DLC"`
+    /// `MsType`; example: `"DLC"`
     pub ms_type: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageSize`; example: `10`
     pub storage_size: Option<i64>,
 
-    /// `AssetLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetLevel`; example: `1`
     pub asset_level: Option<i64>,
 
-    /// `AssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetStatus`; example: `1`
     pub asset_status: Option<i64>,
 
-    /// `BizCatalogIds`: a list of strings.
-    ///
-    /// Example: `["10"]`
+    /// `BizCatalogIds`; example: `["10"]`
     pub biz_catalog_ids: Option<Vec<String>>,
 
-    /// `BizCatalogNames`: a list of strings.
-    ///
-    /// Example: `["目录"]`
+    /// `BizCatalogNames`; example: `["目录"]`
     pub biz_catalog_names: Option<Vec<String>>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<i64>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-26T15:26:54+08:00"`
+    /// `CreateTime`; example: `"2025-08-26T15:26:54+08:00"`
     pub create_time: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `OperateOption`: a [`DataAssetOption`].
+    /// `OperateOption`
     pub operate_option: Option<DataAssetOption>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `Schema`; example: `"schema"`
     pub schema: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Environment`; example: `"dev"`
     pub environment: Option<String>,
 
-    /// `IsView`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsView`; example: `false`
     pub is_view: Option<bool>,
 
-    /// `TechnologyType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `TechnologyType`; example: `"HIVE"`
     pub technology_type: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"ea"`
+    /// `ProjectName`; example: `"ea"`
     pub project_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectDisplayName`; example: `"测试项目"`
     pub project_display_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `StorageSizeWithUnit`: a string.
-    ///
-    /// Example: `"0B"`
+    /// `StorageSizeWithUnit`; example: `"0B"`
     pub storage_size_with_unit: Option<String>,
 
-    /// `CollectDatasourceList`: a list of [`GovDatasourceInfo`] objects.
+    /// `CollectDatasourceList`
     pub collect_datasource_list: Option<Vec<GovDatasourceInfo>>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterName`; example: `"1"`
     pub cluster_name: Option<String>,
 
-    /// `DataSourceCategory`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataSourceCategory`; example: `"1"`
     pub data_source_category: Option<String>,
 
-    /// `CollectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CollectId`; example: `1`
     pub collect_id: Option<i64>,
 
-    /// `Urn`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Urn`; example: `"1"`
     pub urn: Option<String>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetName`; example: `"1"`
     pub asset_name: Option<String>,
 
-    /// `AssetRunningStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetRunningStatus`; example: `"1"`
     pub asset_running_status: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskTypeId`; example: `1`
     pub task_type_id: Option<i64>,
 
-    /// `ExecuteTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecuteTime`; example: `"1"`
     pub execute_time: Option<String>,
 
-    /// `AssetLog`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetLog`; example: `"1"`
     pub asset_log: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetType`; example: `"1"`
     pub asset_type: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `JobName`; example: `"1"`
     pub job_name: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExpireTime`; example: `"1"`
     pub expire_time: Option<String>,
 
-    /// `LevelRank`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelRank`; example: `1`
     pub level_rank: Option<i64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LevelName`; example: `"1"`
     pub level_name: Option<String>,
 
-    /// `AssetCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetCode`; example: `"1"`
     pub asset_code: Option<String>,
 
-    /// `OwnerAccount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OwnerAccount`; example: `1`
     pub owner_account: Option<i64>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-08-26T15:42:37+08:00"`
+    /// `ModifyTime`; example: `"2025-08-26T15:42:37+08:00"`
     pub modify_time: Option<String>,
 
-    /// `LastAccessTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LastAccessTime`; example: `"1"`
     pub last_access_time: Option<String>,
 
-    /// `OwnerByEngine`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OwnerByEngine`; example: `"1"`
     pub owner_by_engine: Option<String>,
 
-    /// `DataLayerUuid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataLayerUuid`; example: `"1"`
     pub data_layer_uuid: Option<String>,
 
-    /// `DataLayerName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataLayerName`; example: `"1"`
     pub data_layer_name: Option<String>,
 
-    /// `ColumnCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnCount`; example: `1`
     pub column_count: Option<i64>,
 
-    /// `SearchHitColumns`: a list of [`SearchColumnDocVo`] objects.
+    /// `SearchHitColumns`
     pub search_hit_columns: Option<Vec<SearchColumnDocVo>>,
 
-    /// `LabelTagList`: a list of [`LabelTag`] objects.
+    /// `LabelTagList`
     pub label_tag_list: Option<Vec<LabelTag>>,
 
-    /// `Aliases`: a list of [`RegisteredModelAlias`] objects.
+    /// `Aliases`
     pub aliases: Option<Vec<RegisteredModelAlias>>,
 
-    /// `IsDeployed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDeployed`; example: `true`
     pub is_deployed: Option<bool>,
 
-    /// `Tags`: a list of [`RegisteredModelTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<RegisteredModelTag>>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"ML"`
+    /// `ModelType`; example: `"ML"`
     pub model_type: Option<String>,
 
-    /// `FullName`: a string.
-    ///
-    /// Example: `"catalog.schema.table"`
+    /// `FullName`; example: `"catalog.schema.table"`
     pub full_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Namespace`; example: `"DataLakeCatalog"`
     pub namespace: Option<String>,
 
-    /// `MetaFrom`: a string.
-    ///
-    /// Example: `"TC_CATALOG"`
+    /// `MetaFrom`; example: `"TC_CATALOG"`
     pub meta_from: Option<String>,
 
-    /// `EngineOwner`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `EngineOwner`; example: `"hadoop"`
     pub engine_owner: Option<String>,
 }
 
@@ -3289,34 +2346,22 @@ pub struct DataSetRecord {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList) and [`DescribeDatasource`](super::DescribeDatasource).
 #[tc_model]
 pub struct DataSourceConnectStatus {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: Option<String>,
 
-    /// `ConnectResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectResult`; example: `1`
     pub connect_result: Option<i64>,
 
-    /// `ConnectError`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectError`; example: `"1"`
     pub connect_error: Option<String>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timestamp`; example: `1`
     pub timestamp: Option<u64>,
 }
 
@@ -3325,49 +2370,31 @@ pub struct DataSourceConnectStatus {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList) and [`DescribeDatasource`](super::DescribeDatasource).
 #[tc_model]
 pub struct DataSourceEnvInfo {
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"hive"`
+    /// `DataSourceType`; example: `"hive"`
     pub data_source_type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr-asf418ag"`
+    /// `ClusterId`; example: `"emr-asf418ag"`
     pub cluster_id: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `Params`; example: `"{\"key\":\"value\"}"`
     pub params: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"156431984651549"`
+    /// `ProjectId`; example: `"156431984651549"`
     pub project_id: Option<String>,
 
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"1235"`
+    /// `DataSourceId`; example: `"1235"`
     pub data_source_id: Option<String>,
 
-    /// `EnvDataSourceId`: a string.
-    ///
-    /// Example: `"6546"`
+    /// `EnvDataSourceId`; example: `"6546"`
     pub env_data_source_id: Option<String>,
 
-    /// `BizParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `BizParams`; example: `"{\"key\":\"value\"}"`
     pub biz_params: Option<String>,
 
-    /// `TcCatalogOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TcCatalogOpen`; example: `true`
     pub tc_catalog_open: Option<bool>,
 }
 
@@ -3376,216 +2403,134 @@ pub struct DataSourceEnvInfo {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList) and [`DescribeDatasource`](super::DescribeDatasource).
 #[tc_model]
 pub struct DataSourceInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `Description`; example: `"Desc"`
     pub description: Option<String>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10035`
+    /// `ID`; example: `10035`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Instance`; example: `"null"`
     pub instance: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql_test"`
+    /// `Name`; example: `"mysql_test"`
     pub name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `Region`; example: `"beijing"`
     pub region: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cdb-xxx"`
+    /// `ClusterId`; example: `"cdb-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `87654321345678`
+    /// `AppId`; example: `87654321345678`
     pub app_id: Option<u64>,
 
-    /// `BizParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `BizParams`; example: `"{\"key\":\"value\"}"`
     pub biz_params: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: Option<String>,
 
-    /// `Display`: a string.
-    ///
-    /// Example: `"hive_test"`
+    /// `Display`; example: `"hive_test"`
     pub display: Option<String>,
 
-    /// `OwnerAccount`: a string.
-    ///
-    /// Example: `"100653484"`
+    /// `OwnerAccount`; example: `"100653484"`
     pub owner_account: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `Params`; example: `"{\"key\":\"value\"}"`
     pub params: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `OwnerAccountName`; example: `"admin"`
     pub owner_account_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"emr-7ih89qvf"`
+    /// `ClusterName`; example: `"emr-7ih89qvf"`
     pub cluster_name: Option<String>,
 
-    /// `OwnerProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OwnerProjectId`; example: `"1"`
     pub owner_project_id: Option<String>,
 
-    /// `OwnerProjectName`: a string.
-    ///
-    /// Example: `"project_test"`
+    /// `OwnerProjectName`; example: `"project_test"`
     pub owner_project_name: Option<String>,
 
-    /// `OwnerProjectIdent`: a string.
-    ///
-    /// Example: `"test_ident"`
+    /// `OwnerProjectIdent`; example: `"test_ident"`
     pub owner_project_ident: Option<String>,
 
-    /// `AuthorityProjectName`: a string.
-    ///
-    /// Example: `"project_test"`
+    /// `AuthorityProjectName`; example: `"project_test"`
     pub authority_project_name: Option<String>,
 
-    /// `AuthorityUserName`: a string.
-    ///
-    /// Example: `"aaasdg"`
+    /// `AuthorityUserName`; example: `"aaasdg"`
     pub authority_user_name: Option<String>,
 
-    /// `Edit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Edit`; example: `true`
     pub edit: Option<bool>,
 
-    /// `Author`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Author`; example: `true`
     pub author: Option<bool>,
 
-    /// `Deliver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deliver`; example: `true`
     pub deliver: Option<bool>,
 
-    /// `DataSourceStatus`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `DataSourceStatus`; example: `"Available"`
     pub data_source_status: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1712823812655`
+    /// `CreateTime`; example: `1712823812655`
     pub create_time: Option<i64>,
 
-    /// `ParamsString`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `ParamsString`; example: `"{\"key\":\"value\"}"`
     pub params_string: Option<String>,
 
-    /// `BizParamsString`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `BizParamsString`; example: `"{\"key\":\"value\"}"`
     pub biz_params_string: Option<String>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ModifiedTime`; example: `123`
     pub modified_time: Option<i64>,
 
-    /// `ShowType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `ShowType`; example: `"MYSQL"`
     pub show_type: Option<String>,
 
-    /// `ProductId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `110111121`
+    /// `ProductId`; example: `110111121`
     pub product_id: Option<u64>,
 
-    /// `DevelopmentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `110111121`
+    /// `DevelopmentId`; example: `110111121`
     pub development_id: Option<u64>,
 
-    /// `DevelopmentParams`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `DevelopmentParams`; example: `"{\"key\":\"value\"}"`
     pub development_params: Option<String>,
 
-    /// `ConnectStatus`: a [`DataSourceConnectStatus`].
+    /// `ConnectStatus`
     pub connect_status: Option<DataSourceConnectStatus>,
 
-    /// `DisplayType`: a string.
-    ///
-    /// Example: `"hive"`
+    /// `DisplayType`; example: `"hive"`
     pub display_type: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"production"`
+    /// `Env`; example: `"production"`
     pub env: Option<String>,
 
-    /// `DatasourceUrn`: a string.
-    ///
-    /// Example: `"HIVEemr-3hkbg9ej"`
+    /// `DatasourceUrn`; example: `"HIVEemr-3hkbg9ej"`
     pub datasource_urn: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"simple"`
+    /// `Model`; example: `"simple"`
     pub model: Option<String>,
 
-    /// `DataSourceEnvInfos`: a list of [`DataSourceEnvInfo`] objects.
+    /// `DataSourceEnvInfos`
     pub data_source_env_infos: Option<Vec<DataSourceEnvInfo>>,
 
-    /// `ForbidProbe`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForbidProbe`; example: `true`
     pub forbid_probe: Option<bool>,
 
-    /// `DatasourceType`: a string.
-    ///
-    /// Example: `"hive"`
+    /// `DatasourceType`; example: `"hive"`
     pub datasource_type: Option<String>,
 
-    /// `TcCatalogOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TcCatalogOpen`; example: `true`
     pub tc_catalog_open: Option<bool>,
 }
 
@@ -3594,32 +2539,22 @@ pub struct DataSourceInfo {
 /// Returned in the output of [`DescribeDataSourceList`](super::DescribeDataSourceList).
 #[tc_model]
 pub struct DataSourceInfoPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Rows`: a list of [`DataSourceInfo`] objects.
+    /// `Rows`
     pub rows: Option<Vec<DataSourceInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"“ijn”"`
+    /// `SnapshotId`; example: `"“ijn”"`
     pub snapshot_id: Option<String>,
 }
 
@@ -3628,64 +2563,40 @@ pub struct DataSourceInfoPage {
 /// Returned in the output of [`DescribeDatabaseInfoList`](super::DescribeDatabaseInfoList).
 #[tc_model]
 pub struct DatabaseInfo {
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"datasource1"`
+    /// `DatasourceName`; example: `"datasource1"`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"23487"`
+    /// `DatasourceId`; example: `"23487"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `DatabaseName`; example: `"database1"`
     pub database_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"23974"`
+    /// `DatabaseId`; example: `"23974"`
     pub database_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"EMR123456"`
+    /// `InstanceId`; example: `"EMR123456"`
     pub instance_id: Option<String>,
 
-    /// `DatasourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<u64>,
 
-    /// `OriginDatabaseName`: a string.
-    ///
-    /// Example: `"8973"`
+    /// `OriginDatabaseName`; example: `"8973"`
     pub origin_database_name: Option<String>,
 
-    /// `OriginSchemaName`: a string.
-    ///
-    /// Example: `"2"`
+    /// `OriginSchemaName`; example: `"2"`
     pub origin_schema_name: Option<String>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DsEnvType`; example: `0`
     pub ds_env_type: Option<i64>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ClusterDeployType`; example: `"CVM"`
     pub cluster_deploy_type: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `SchemaName`; example: `"schema"`
     pub schema_name: Option<String>,
 
-    /// `ShowEnableCatalog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowEnableCatalog`; example: `true`
     pub show_enable_catalog: Option<bool>,
 }
 
@@ -3694,155 +2605,97 @@ pub struct DatabaseInfo {
 /// Returned in the output of [`DescribeDatabaseByName`](super::DescribeDatabaseByName), [`DescribeDatabaseMeta`](super::DescribeDatabaseMeta) and [`DescribeDatabaseMetas`](super::DescribeDatabaseMetas).
 #[tc_model]
 pub struct DatabaseMeta {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"88882"`
+    /// `ProjectId`; example: `"88882"`
     pub project_id: Option<String>,
 
-    /// `MetastoreType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `MetastoreType`; example: `"MYSQL"`
     pub metastore_type: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"emr_xxx"`
+    /// `DatasourceName`; example: `"emr_xxx"`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `DatasourceId`; example: `123`
     pub datasource_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `ProjectName`; example: `"wedata"`
     pub project_name: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"emr_xxxx"`
+    /// `Instance`; example: `"emr_xxxx"`
     pub instance: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_name"`
+    /// `DatabaseName`; example: `"db_name"`
     pub database_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"测试项目"`
+    /// `ProjectDisplayName`; example: `"测试项目"`
     pub project_display_name: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OwnerAccountName`; example: `"1"`
     pub owner_account_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"xxxx.xxxx"`
+    /// `DisplayName`; example: `"xxxx.xxxx"`
     pub display_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1223"`
+    /// `DatabaseId`; example: `"1223"`
     pub database_id: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"hbase"`
+    /// `Catalog`; example: `"hbase"`
     pub catalog: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageSize`; example: `1`
     pub storage_size: Option<i64>,
 
-    /// `StorageSizeWithUnit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StorageSizeWithUnit`; example: `"1"`
     pub storage_size_with_unit: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreateTime`; example: `"1"`
     pub create_time: Option<String>,
 
-    /// `TableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableCount`; example: `1`
     pub table_count: Option<i64>,
 
-    /// `DatasourceList`: a list of [`GovDatasourceInfo`] objects.
+    /// `DatasourceList`
     pub datasource_list: Option<Vec<GovDatasourceInfo>>,
 
-    /// `CollectJobId`: a string.
-    ///
-    /// Example: `"job_1"`
+    /// `CollectJobId`; example: `"job_1"`
     pub collect_job_id: Option<String>,
 
-    /// `CollectJobName`: a string.
-    ///
-    /// Example: `"job_name"`
+    /// `CollectJobName`; example: `"job_name"`
     pub collect_job_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"emr_xxxx"`
+    /// `ClusterId`; example: `"emr_xxxx"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"emr_xxxx测试"`
+    /// `ClusterName`; example: `"emr_xxxx测试"`
     pub cluster_name: Option<String>,
 
-    /// `ModifiedTimeByTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ModifiedTimeByTables`; example: `10`
     pub modified_time_by_tables: Option<u64>,
 
-    /// `LastAccessTimeByTables`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LastAccessTimeByTables`; example: `10`
     pub last_access_time_by_tables: Option<u64>,
 
-    /// `DatabaseGuid`: a string.
-    ///
-    /// Example: `"guid-xxxx"`
+    /// `DatabaseGuid`; example: `"guid-xxxx"`
     pub database_guid: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Environment`; example: `"prod"`
     pub environment: Option<String>,
 
-    /// `OwnerAccount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5264893648`
+    /// `OwnerAccount`; example: `5264893648`
     pub owner_account: Option<u64>,
 
-    /// `OperateOption`: an [`OperateOption`].
+    /// `OperateOption`
     pub operate_option: Option<OperateOption>,
 }
 
@@ -3852,46 +2705,46 @@ pub struct DatabaseMeta {
 #[doc(alias = "DatabaseRealViewVO")]
 #[tc_model]
 pub struct DatabaseRealViewVo {
-    /// `CatalogName`: a string.
+    /// `CatalogName`
     pub catalog_name: Option<String>,
 
-    /// `DataSourceId`: a signed 64-bit integer.
+    /// `DataSourceId`
     pub data_source_id: Option<i64>,
 
-    /// `DataSourceName`: a string.
+    /// `DataSourceName`
     pub data_source_name: Option<String>,
 
-    /// `DataSourceInstance`: a string.
+    /// `DataSourceInstance`
     pub data_source_instance: Option<String>,
 
-    /// `DataSourceType`: a string.
+    /// `DataSourceType`
     pub data_source_type: Option<String>,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `OwnerAccount`: a signed 64-bit integer.
+    /// `OwnerAccount`
     pub owner_account: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
+    /// `ModifiedTime`
     pub modified_time: Option<i64>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 
-    /// `BizParams`: a [`BizParams`].
+    /// `BizParams`
     pub biz_params: Option<BizParams>,
 
-    /// `NextLevel`: a string.
+    /// `NextLevel`
     pub next_level: Option<String>,
 }
 
@@ -3901,32 +2754,22 @@ pub struct DatabaseRealViewVo {
 #[doc(alias = "DatabaseRealViewVOPageVO")]
 #[tc_model]
 pub struct DatabaseRealViewVoPageVo {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPageNumber`; example: `10`
     pub total_page_number: Option<i64>,
 
-    /// `Rows`: a list of [`DatabaseRealViewVo`] objects.
+    /// `Rows`
     pub rows: Option<Vec<DatabaseRealViewVo>>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"adhhs"`
+    /// `SnapshotId`; example: `"adhhs"`
     pub snapshot_id: Option<String>,
 }
 
@@ -3935,10 +2778,10 @@ pub struct DatabaseRealViewVoPageVo {
 /// Returned in the output of [`DescribeRealViewSchemaPage`](super::DescribeRealViewSchemaPage).
 #[tc_model]
 pub struct DatabaseSchemaIInfo {
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 
-    /// `OriginDatabaseName`: a string.
+    /// `OriginDatabaseName`
     pub origin_database_name: Option<String>,
 }
 
@@ -3947,70 +2790,44 @@ pub struct DatabaseSchemaIInfo {
 /// Returned in the output of [`DescribeDataSourceInfoList`](super::DescribeDataSourceInfoList).
 #[tc_model]
 pub struct DatasourceBaseInfo {
-    /// `DatabaseNames`: a list of strings.
-    ///
-    /// Example: `["wedata"]`
+    /// `DatabaseNames`; example: `["wedata"]`
     pub database_names: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `Description`; example: `"Desc"`
     pub description: Option<String>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Instance`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Instance`; example: `"uuid"`
     pub instance: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Name`; example: `"mysql"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `Region`; example: `"beijing"`
     pub region: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"\"2\""`
+    /// `Version`; example: `"\"2\""`
     pub version: Option<String>,
 
-    /// `ParamsString`: a string.
-    ///
-    /// Example: `"\"params\""`
+    /// `ParamsString`; example: `"\"params\""`
     pub params_string: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"11.158.31.139"`
+    /// `Ip`; example: `"11.158.31.139"`
     pub ip: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"12206"`
+    /// `Port`; example: `"12206"`
     pub port: Option<String>,
 }
 
@@ -4019,30 +2836,22 @@ pub struct DatasourceBaseInfo {
 /// Sent in the input of [`ModifyTaskInfo`](super::ModifyTaskInfo) and [`ModifyTaskInfoDs`](super::ModifyTaskInfoDs).
 #[tc_model]
 pub struct DependencyConfig {
-    /// `DependConfType`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `DependConfType`; example: `"HOUR"`
     pub depend_conf_type: String,
 
-    /// `SubordinateCyclicType`: a string.
-    ///
-    /// Example: `"CURRENT_HOUR"`
+    /// `SubordinateCyclicType`; example: `"CURRENT_HOUR"`
     pub subordinate_cyclic_type: String,
 
-    /// `DependencyStrategy`: a string.
-    ///
-    /// Example: `"WAITING"`
+    /// `DependencyStrategy`; example: `"WAITING"`
     pub dependency_strategy: String,
 
-    /// `ParentTask`: a [`TaskInnerInfo`].
+    /// `ParentTask`
     pub parent_task: Option<TaskInnerInfo>,
 
-    /// `SonTask`: a [`TaskInnerInfo`].
+    /// `SonTask`
     pub son_task: Option<TaskInnerInfo>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Offset`; example: `"1"`
     pub offset: Option<String>,
 }
 
@@ -4052,27 +2861,22 @@ pub struct DependencyConfig {
 #[doc(alias = "DependencyConfigDsDTO")]
 #[tc_model]
 pub struct DependencyConfigDsDto {
-    /// `ParentTask`: a [`TaskDsDto`].
-    /// Required in requests.
+    /// `ParentTask`, required in requests
     pub parent_task: Option<TaskDsDto>,
 
-    /// `SonTask`: a [`TaskDsDto`].
-    /// Required in requests.
+    /// `SonTask`, required in requests
     pub son_task: Option<TaskDsDto>,
 
-    /// `MainCyclicConfig`: a string.
-    /// Required in requests.
+    /// `MainCyclicConfig`, required in requests
     pub main_cyclic_config: Option<String>,
 
-    /// `SubordinateCyclicConfig`: a string.
-    /// Required in requests.
+    /// `SubordinateCyclicConfig`, required in requests
     pub subordinate_cyclic_config: Option<String>,
 
-    /// `DependencyStrategy`: a [`DependencyStrategyDs`].
-    /// Required in requests.
+    /// `DependencyStrategy`, required in requests
     pub dependency_strategy: Option<DependencyStrategyDs>,
 
-    /// `Offset`: a string.
+    /// `Offset`
     pub offset: Option<String>,
 }
 
@@ -4082,19 +2886,13 @@ pub struct DependencyConfigDsDto {
 #[doc(alias = "DependencyConfigTimeoutDTO")]
 #[tc_model]
 pub struct DependencyConfigTimeoutDto {
-    /// `TimeoutType`: a string.
-    ///
-    /// Example: `"WAIT_TOTAL_TIMEOUT"`
+    /// `TimeoutType`; example: `"WAIT_TOTAL_TIMEOUT"`
     pub timeout_type: Option<String>,
 
-    /// `TimeoutValue`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `TimeoutValue`; example: `120`
     pub timeout_value: Option<i64>,
 
-    /// `TimeoutPoint`: a string.
-    ///
-    /// Example: `"10:00"`
+    /// `TimeoutPoint`; example: `"10:00"`
     pub timeout_point: Option<String>,
 }
 
@@ -4103,22 +2901,16 @@ pub struct DependencyConfigTimeoutDto {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeParentTask`](super::DescribeParentTask), [`DescribeTaskDetailDs`](super::DescribeTaskDetailDs) and [`DescribeWorkflowByFordIds`](super::DescribeWorkflowByFordIds).
 #[tc_model]
 pub struct DependencyStrategyDs {
-    /// `PollingNullStrategy`: a string.
-    ///
-    /// Example: `"WAITING"`
+    /// `PollingNullStrategy`; example: `"WAITING"`
     pub polling_null_strategy: Option<String>,
 
-    /// `TaskDependencyExecutingStrategies`: a list of strings.
-    ///
-    /// Example: `["PARENT_EXPIRED","PARENT_TIMEOUT"]`
+    /// `TaskDependencyExecutingStrategies`; example: `["PARENT_EXPIRED","PARENT_TIMEOUT"]`
     pub task_dependency_executing_strategies: Option<Vec<String>>,
 
-    /// `TaskDependencyExecutingTimeoutValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskDependencyExecutingTimeoutValue`; example: `1`
     pub task_dependency_executing_timeout_value: Option<i64>,
 
-    /// `DependencyConfigTimeoutTypeList`: a list of [`DependencyConfigTimeoutDto`] objects.
+    /// `DependencyConfigTimeoutTypeList`
     pub dependency_config_timeout_type_list: Option<Vec<DependencyConfigTimeoutDto>>,
 }
 
@@ -4127,27 +2919,19 @@ pub struct DependencyStrategyDs {
 /// Returned in the output of [`DescribeApproveList`](super::DescribeApproveList).
 #[tc_model]
 pub struct DescribeApply {
-    /// `Rows`: a list of [`Apply`] objects.
+    /// `Rows`
     pub rows: Vec<Apply>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: u64,
 }
 
@@ -4157,114 +2941,70 @@ pub struct DescribeApply {
 #[doc(alias = "DescribeBatchOperateTaskDTO")]
 #[tc_model]
 pub struct DescribeBatchOperateTaskDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20260820211711278"`
+    /// `TaskId`; example: `"20260820211711278"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task"`
+    /// `TaskName`; example: `"task"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"e5c17655-1413-4d02-8458-87ee7485f827"`
+    /// `WorkflowId`; example: `"e5c17655-1413-4d02-8458-87ee7485f827"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf"`
+    /// `WorkflowName`; example: `"wf"`
     pub workflow_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`; example: `35`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"Shell"`
+    /// `TaskTypeDesc`; example: `"Shell"`
     pub task_type_desc: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"foler"`
+    /// `FolderName`; example: `"foler"`
     pub folder_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"0cfa124b-9620-11f1-b20e-b8599fc0ab4a"`
+    /// `FolderId`; example: `"0cfa124b-9620-11f1-b20e-b8599fc0ab4a"`
     pub folder_id: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"owener"`
+    /// `InCharge`; example: `"owener"`
     pub in_charge: Option<String>,
 
-    /// `Submit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Submit`; example: `1`
     pub submit: Option<u64>,
 
-    /// `DataEngine`: a string.
-    ///
-    /// Example: `"prsto"`
+    /// `DataEngine`; example: `"prsto"`
     pub data_engine: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-20 21:17:11"`
+    /// `UpdateTime`; example: `"2026-08-20 21:17:11"`
     pub update_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-20 21:17:11"`
+    /// `CreateTime`; example: `"2026-08-20 21:17:11"`
     pub create_time: Option<String>,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleUnit`; example: `"D"`
     pub cycle_unit: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"每天00:00执行一次"`
+    /// `ScheduleDesc`; example: `"每天00:00执行一次"`
     pub schedule_desc: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `DatasourceId`; example: `"null"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceType`: a string.
-    ///
-    /// Example: `"null"`
+    /// `DatasourceType`; example: `"null"`
     pub datasource_type: Option<String>,
 
-    /// `ComputeResource`: a string.
-    ///
-    /// Example: `"test-mlflow-spark-5"`
+    /// `ComputeResource`; example: `"test-mlflow-spark-5"`
     pub compute_resource: Option<String>,
 
-    /// `DlcRegion`: a string.
-    ///
-    /// Example: `"ap-beijing-fsi"`
+    /// `DlcRegion`; example: `"ap-beijing-fsi"`
     pub dlc_region: Option<String>,
 
-    /// `IsInherit`: a string.
-    ///
-    /// Example: `"null"`
+    /// `IsInherit`; example: `"null"`
     pub is_inherit: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -4273,17 +3013,13 @@ pub struct DescribeBatchOperateTaskDto {
 /// Returned in the output of [`DescribeBatchOperateTask`](super::DescribeBatchOperateTask).
 #[tc_model]
 pub struct DescribeBatchOperateTaskPage {
-    /// `PageCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `PageCount`, required in requests; example: `1`
     pub page_count: Option<u64>,
 
-    /// `Items`: a list of [`DescribeBatchOperateTaskDto`] objects.
-    /// Required in requests.
+    /// `Items`, required in requests
     pub items: Option<Vec<DescribeBatchOperateTaskDto>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 }
 
@@ -4292,95 +3028,61 @@ pub struct DescribeBatchOperateTaskPage {
 /// Returned in the output of [`DescribeDataServicePublishedApiDetail`](super::DescribeDataServicePublishedApiDetail).
 #[tc_model]
 pub struct DescribeDataServicePublishedApiDetailResp {
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"myapi_test"`
+    /// `ApiName`; example: `"myapi_test"`
     pub api_name: String,
 
-    /// `PathUrl`: a string.
-    ///
-    /// Example: `"/"`
+    /// `PathUrl`; example: `"/"`
     pub path_url: String,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OwnerName`; example: `"1"`
     pub owner_name: String,
 
-    /// `RequestType`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `RequestType`; example: `"POST"`
     pub request_type: String,
 
-    /// `ApiTagNames`: a string.
-    ///
-    /// Example: `"测试组"`
+    /// `ApiTagNames`; example: `"测试组"`
     pub api_tag_names: Option<String>,
 
-    /// `ApiDescription`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ApiDescription`; example: `"2"`
     pub api_description: Option<String>,
 
-    /// `RequestExample`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestExample`; example: `"1"`
     pub request_example: Option<String>,
 
-    /// `RequestSuccess`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestSuccess`; example: `"1"`
     pub request_success: Option<String>,
 
-    /// `RequestError`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestError`; example: `"1"`
     pub request_error: Option<String>,
 
-    /// `RequestParam`: a list of [`DataServiceRequestParam`] objects.
+    /// `RequestParam`
     pub request_param: Option<Vec<DataServiceRequestParam>>,
 
-    /// `ResponseParam`: a list of [`DataServiceResponseParam`] objects.
+    /// `ResponseParam`
     pub response_param: Option<Vec<DataServiceResponseParam>>,
 
-    /// `MaxAllowQps`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxAllowQps`; example: `100`
     pub max_allow_qps: i64,
 
-    /// `MaxAllowPageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxAllowPageSize`; example: `2000`
     pub max_allow_page_size: i64,
 
-    /// `TimeoutPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `TimeoutPeriod`; example: `5000`
     pub timeout_period: u64,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"20321213123"`
+    /// `ApiId`; example: `"20321213123"`
     pub api_id: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: u64,
 
-    /// `GatewayApiUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/test_0725_01"`
+    /// `GatewayApiUrl`; example: `"http://127.0.0.1/test_0725_01"`
     pub gateway_api_url: Option<String>,
 
-    /// `ApiStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiStatus`; example: `1`
     pub api_status: Option<u64>,
 
-    /// `EnablePage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnablePage`; example: `0`
     pub enable_page: Option<i64>,
 }
 
@@ -4389,59 +3091,37 @@ pub struct DescribeDataServicePublishedApiDetailResp {
 /// Returned in the output of [`DescribeDataServicePublishedApiList`](super::DescribeDataServicePublishedApiList).
 #[tc_model]
 pub struct DescribeDataServicePublishedApiListResp {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"apiName_test"`
+    /// `ApiName`; example: `"apiName_test"`
     pub api_name: String,
 
-    /// `ApiFolderName`: a string.
-    ///
-    /// Example: `"abcd"`
+    /// `ApiFolderName`; example: `"abcd"`
     pub api_folder_name: String,
 
-    /// `ApiTagNames`: a string.
-    ///
-    /// Example: `"测试"`
+    /// `ApiTagNames`; example: `"测试"`
     pub api_tag_names: String,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"104593123"`
+    /// `OwnerName`; example: `"104593123"`
     pub owner_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-09 12:00:00"`
+    /// `CreateTime`; example: `"2022-05-09 12:00:00"`
     pub create_time: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"\"1121\""`
+    /// `ApiId`; example: `"\"1121\""`
     pub api_id: String,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: i64,
 
-    /// `ApiStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiStatus`; example: `1`
     pub api_status: i64,
 
-    /// `ConfigType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigType`; example: `0`
     pub config_type: Option<u64>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-05-09 12:00:00"`
+    /// `ModifyTime`; example: `"2022-05-09 12:00:00"`
     pub modify_time: Option<String>,
 }
 
@@ -4450,22 +3130,16 @@ pub struct DescribeDataServicePublishedApiListResp {
 /// Returned in the output of [`DescribeFolderWorkflowList`](super::DescribeFolderWorkflowList).
 #[tc_model]
 pub struct DescribeFolderWorkflowListData {
-    /// `Items`: a list of [`Workflow`] objects.
+    /// `Items`
     pub items: Vec<Workflow>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 }
 
@@ -4474,52 +3148,34 @@ pub struct DescribeFolderWorkflowListData {
 /// Returned in the output of [`DescribePendingSubmitTaskList`](super::DescribePendingSubmitTaskList).
 #[tc_model]
 pub struct DescribePendingSubmitTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202509120856321"`
+    /// `TaskId`; example: `"202509120856321"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_test_01"`
+    /// `TaskName`; example: `"task_test_01"`
     pub task_name: Option<String>,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"N"`
+    /// `ModifyType`; example: `"N"`
     pub modify_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"N"`
+    /// `TaskStatus`; example: `"N"`
     pub task_status: Option<String>,
 
-    /// `SubmitPreCheck`: a string.
-    ///
-    /// Example: `"N"`
+    /// `SubmitPreCheck`; example: `"N"`
     pub submit_pre_check: Option<String>,
 
-    /// `SubmitPreCheckDetailList`: a list of [`TaskSubmitPreCheckDetailInfo`] objects.
+    /// `SubmitPreCheckDetailList`
     pub submit_pre_check_detail_list: Option<Vec<TaskSubmitPreCheckDetailInfo>>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"1010101"`
+    /// `ExecutorGroupId`; example: `"1010101"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"wedata_dev"`
+    /// `ExecutorGroupName`; example: `"wedata_dev"`
     pub executor_group_name: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TaskTypeId`; example: `21`
     pub task_type_id: Option<i64>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -4528,16 +3184,16 @@ pub struct DescribePendingSubmitTaskInfo {
 /// Returned in the output of [`DescribeRelatedTasksByTaskId`](super::DescribeRelatedTasksByTaskId).
 #[tc_model]
 pub struct DescribeRelatedTasksByTaskIdResp {
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `RelatedTaskList`: a list of [`RelatedTask`] objects.
+    /// `RelatedTaskList`
     pub related_task_list: Option<Vec<RelatedTask>>,
 }
 
@@ -4546,7 +3202,7 @@ pub struct DescribeRelatedTasksByTaskIdResp {
 /// Returned in the output of [`DescribeTaskInstancesStatus`](super::DescribeTaskInstancesStatus).
 #[tc_model]
 pub struct DescribeTaskInstancesStatusDto {
-    /// `Instances`: a list of [`ParamGetTaskInstancesStatusInfoResponseInstance`] objects.
+    /// `Instances`
     pub instances: Option<Vec<ParamGetTaskInstancesStatusInfoResponseInstance>>,
 }
 
@@ -4555,16 +3211,13 @@ pub struct DescribeTaskInstancesStatusDto {
 /// Returned in the output of [`DescribeTasksForCodeTemplate`](super::DescribeTasksForCodeTemplate).
 #[tc_model]
 pub struct DescribeTasksForCodeTemplatePage {
-    /// `PageCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `PageCount`, required in requests; example: `1`
     pub page_count: Option<u64>,
 
-    /// `Items`: a list of [`TaskSimpleVo`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskSimpleVo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 }
 
@@ -4573,10 +3226,10 @@ pub struct DescribeTasksForCodeTemplatePage {
 /// Returned in the output of [`DiagnosePro`](super::DiagnosePro).
 #[tc_model]
 pub struct DiagnoseRep {
-    /// `Content`: a [`Content`].
+    /// `Content`
     pub content: Option<Content>,
 
-    /// `Table`: a [`Table`].
+    /// `Table`
     pub table: Option<Table>,
 }
 
@@ -4585,27 +3238,16 @@ pub struct DiagnoseRep {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta).
 #[tc_model]
 pub struct DimTableLink {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"id"`
+    /// `Key`, required in requests; example: `"id"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `Value`, required in requests; example: `"name"`
     pub value: Option<String>,
 
-    /// `TableGuid`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"table_guid_1"`
+    /// `TableGuid`, required in requests; example: `"table_guid_1"`
     pub table_guid: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table_1"`
+    /// `TableName`; example: `"table_1"`
     pub table_name: Option<String>,
 }
 
@@ -4614,22 +3256,16 @@ pub struct DimTableLink {
 /// Returned in the output of [`DescribeTemplateDimCount`](super::DescribeTemplateDimCount).
 #[tc_model]
 pub struct DimensionCount {
-    /// `DimType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DimType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dim_type: Option<u64>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `Count`; example: `123456`
     pub count: Option<u64>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 }
 
@@ -4638,7 +3274,7 @@ pub struct DimensionCount {
 /// Returned in the output of [`DescribeDimensionScore`](super::DescribeDimensionScore).
 #[tc_model]
 pub struct DimensionScore {
-    /// `DimensionScoreList`: a list of [`DimensionScoreInfo`] objects.
+    /// `DimensionScoreList`
     pub dimension_score_list: Option<Vec<DimensionScoreInfo>>,
 }
 
@@ -4647,44 +3283,28 @@ pub struct DimensionScore {
 /// Returned in the output of [`DescribeDimensionScore`](super::DescribeDimensionScore).
 #[tc_model]
 pub struct DimensionScoreInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"准确性"`
+    /// `Name`; example: `"准确性"`
     pub name: Option<String>,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `Weight`; example: `0.2`
     pub weight: Option<f64>,
 
-    /// `UserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1242`
+    /// `UserId`; example: `1242`
     pub user_id: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"系统默认"`
+    /// `UserName`; example: `"系统默认"`
     pub user_name: Option<String>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123214`
+    /// `UpdateTime`; example: `123214`
     pub update_time: Option<i64>,
 
-    /// `JoinTableNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JoinTableNumber`; example: `1`
     pub join_table_number: i64,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `2.1`
+    /// `Score`; example: `2.1`
     pub score: f64,
 
-    /// `UserIdStr`: a string.
-    ///
-    /// Example: `"\"12345678\""`
+    /// `UserIdStr`; example: `"\"12345678\""`
     pub user_id_str: Option<String>,
 }
 
@@ -4693,31 +3313,25 @@ pub struct DimensionScoreInfo {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct DlcDataGovernPolicy {
-    /// `RewriteDataPolicy`: a [`DlcRewriteDataInfo`].
+    /// `RewriteDataPolicy`
     pub rewrite_data_policy: Option<DlcRewriteDataInfo>,
 
-    /// `ExpiredSnapshotsPolicy`: a [`DlcExpiredSnapshotsInfo`].
+    /// `ExpiredSnapshotsPolicy`
     pub expired_snapshots_policy: Option<DlcExpiredSnapshotsInfo>,
 
-    /// `RemoveOrphanFilesPolicy`: a [`DlcRemoveOrphanFilesInfo`].
+    /// `RemoveOrphanFilesPolicy`
     pub remove_orphan_files_policy: Option<DlcRemoveOrphanFilesInfo>,
 
-    /// `MergeManifestsPolicy`: a [`DlcMergeManifestsInfo`].
+    /// `MergeManifestsPolicy`
     pub merge_manifests_policy: Option<DlcMergeManifestsInfo>,
 
-    /// `InheritDataBase`: a string.
-    ///
-    /// Example: `"default"`
+    /// `InheritDataBase`; example: `"default"`
     pub inherit_data_base: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"Customize"`
+    /// `RuleType`; example: `"Customize"`
     pub rule_type: Option<String>,
 
-    /// `GovernEngine`: a string.
-    ///
-    /// Example: `"a"`
+    /// `GovernEngine`; example: `"a"`
     pub govern_engine: Option<String>,
 }
 
@@ -4726,34 +3340,22 @@ pub struct DlcDataGovernPolicy {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct DlcExpiredSnapshotsInfo {
-    /// `ExpiredSnapshotsEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `ExpiredSnapshotsEnable`; example: `"enable"`
     pub expired_snapshots_enable: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Engine`; example: `"a"`
     pub engine: Option<String>,
 
-    /// `RetainLast`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetainLast`; example: `0`
     pub retain_last: Option<u64>,
 
-    /// `BeforeDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeforeDays`; example: `0`
     pub before_days: Option<u64>,
 
-    /// `MaxConcurrentDeletes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxConcurrentDeletes`; example: `0`
     pub max_concurrent_deletes: Option<u64>,
 
-    /// `IntervalMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntervalMin`; example: `0`
     pub interval_min: Option<u64>,
 }
 
@@ -4762,19 +3364,13 @@ pub struct DlcExpiredSnapshotsInfo {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct DlcMergeManifestsInfo {
-    /// `MergeManifestsEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `MergeManifestsEnable`; example: `"enable"`
     pub merge_manifests_enable: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Engine`; example: `"a"`
     pub engine: Option<String>,
 
-    /// `IntervalMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntervalMin`; example: `0`
     pub interval_min: Option<u64>,
 }
 
@@ -4783,29 +3379,19 @@ pub struct DlcMergeManifestsInfo {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct DlcRemoveOrphanFilesInfo {
-    /// `RemoveOrphanFilesEnable`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `RemoveOrphanFilesEnable`; example: `"enable"`
     pub remove_orphan_files_enable: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Engine`; example: `"a"`
     pub engine: Option<String>,
 
-    /// `BeforeDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeforeDays`; example: `0`
     pub before_days: Option<u64>,
 
-    /// `MaxConcurrentDeletes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxConcurrentDeletes`; example: `0`
     pub max_concurrent_deletes: Option<u64>,
 
-    /// `IntervalMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntervalMin`; example: `0`
     pub interval_min: Option<u64>,
 }
 
@@ -4814,29 +3400,19 @@ pub struct DlcRemoveOrphanFilesInfo {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct DlcRewriteDataInfo {
-    /// `RewriteDataEnable`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `RewriteDataEnable`; example: `"disable"`
     pub rewrite_data_enable: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Engine`; example: `"a"`
     pub engine: Option<String>,
 
-    /// `MinInputFiles`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinInputFiles`; example: `0`
     pub min_input_files: Option<u64>,
 
-    /// `TargetFileSizeBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetFileSizeBytes`; example: `0`
     pub target_file_size_bytes: Option<u64>,
 
-    /// `IntervalMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntervalMin`; example: `0`
     pub interval_min: Option<u64>,
 }
 
@@ -4845,22 +3421,16 @@ pub struct DlcRewriteDataInfo {
 /// Returned in the output of [`DescribeDutyScheduleDetails`](super::DescribeDutyScheduleDetails).
 #[tc_model]
 pub struct Duty {
-    /// `DutyScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DutyScheduleId`; example: `1`
     pub duty_schedule_id: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `StartTime`; example: `"12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`; example: `"23:59:59"`
     pub end_time: Option<String>,
 
-    /// `DutyPersons`: a list of [`DutyPerson`] objects.
+    /// `DutyPersons`
     pub duty_persons: Option<Vec<DutyPerson>>,
 }
 
@@ -4869,34 +3439,22 @@ pub struct Duty {
 /// Returned in the output of [`DescribeDutyScheduleDetails`](super::DescribeDutyScheduleDetails).
 #[tc_model]
 pub struct DutyPerson {
-    /// `UserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123"`
+    /// `UserId`, required in requests; example: `"123"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `UserName`, required in requests; example: `"name"`
     pub user_name: Option<String>,
 
-    /// `OwnerUserId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OwnerUserId`; example: `"123"`
     pub owner_user_id: Option<String>,
 
-    /// `TenantId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TenantId`; example: `123`
     pub tenant_id: Option<i64>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"添加时间"`
+    /// `AddTime`; example: `"添加时间"`
     pub add_time: Option<String>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 }
 
@@ -4905,27 +3463,19 @@ pub struct DutyPerson {
 /// Returned in the output of [`DescribeDutyScheduleList`](super::DescribeDutyScheduleList).
 #[tc_model]
 pub struct DutySchedule {
-    /// `Rows`: a list of [`DutyScheduleData`] objects.
+    /// `Rows`
     pub rows: Option<Vec<DutyScheduleData>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: i64,
 }
 
@@ -4934,19 +3484,13 @@ pub struct DutySchedule {
 /// Returned in the output of [`DescribeDutyScheduleList`](super::DescribeDutyScheduleList).
 #[tc_model]
 pub struct DutyScheduleData {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"值班表A"`
+    /// `Name`; example: `"值班表A"`
     pub name: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `Creator`; example: `"12345"`
     pub creator: String,
 }
 
@@ -4955,12 +3499,10 @@ pub struct DutyScheduleData {
 /// Returned in the output of [`DescribeDutyScheduleDetails`](super::DescribeDutyScheduleDetails).
 #[tc_model]
 pub struct DutyScheduleDetailsInfo {
-    /// `Day`: a string.
-    ///
-    /// Example: `"2022-02-01"`
+    /// `Day`; example: `"2022-02-01"`
     pub day: String,
 
-    /// `Duty`: a list of [`Duty`] objects.
+    /// `Duty`
     pub duty: Option<Vec<Duty>>,
 }
 
@@ -4969,129 +3511,79 @@ pub struct DutyScheduleDetailsInfo {
 /// Returned in the output of [`DescribeReportTaskDetail`](super::DescribeReportTaskDetail).
 #[tc_model]
 pub struct EngineTaskInfo {
-    /// `EngineSubmitTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:25"`
+    /// `EngineSubmitTime`; example: `"2025-01-06 19:58:25"`
     pub engine_submit_time: Option<String>,
 
-    /// `EngineExeTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:55"`
+    /// `EngineExeTime`; example: `"2025-01-06 19:58:55"`
     pub engine_exe_time: Option<String>,
 
-    /// `EngineExeTimeCost`: a floating-point number.
-    ///
-    /// Example: `10.2`
+    /// `EngineExeTimeCost`; example: `10.2`
     pub engine_exe_time_cost: Option<f64>,
 
-    /// `CuConsume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CuConsume`; example: `4`
     pub cu_consume: Option<u64>,
 
-    /// `ResourceUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ResourceUsage`; example: `8`
     pub resource_usage: Option<i64>,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"DLC_Standard_Presto"`
+    /// `EngineName`; example: `"DLC_Standard_Presto"`
     pub engine_name: Option<String>,
 
-    /// `EngineExeStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EngineExeStatus`; example: `"1"`
     pub engine_exe_status: Option<String>,
 
-    /// `TaskKind`: a string.
-    ///
-    /// Example: `"KyuubiSQLTask"`
+    /// `TaskKind`; example: `"KyuubiSQLTask"`
     pub task_kind: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"StandardPrestoSQLTask"`
+    /// `TaskType`; example: `"StandardPrestoSQLTask"`
     pub task_type: Option<String>,
 
-    /// `TaskContent`: a string.
-    ///
-    /// Example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
+    /// `TaskContent`; example: `"U0VMRUNUICogRlJPTSBgdGVzdGA7"`
     pub task_content: Option<String>,
 
-    /// `InputBytesSum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99330`
+    /// `InputBytesSum`; example: `99330`
     pub input_bytes_sum: Option<u64>,
 
-    /// `ShuffleReadBytesSum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9807`
+    /// `ShuffleReadBytesSum`; example: `9807`
     pub shuffle_read_bytes_sum: Option<u64>,
 
-    /// `ShuffleReadRecordsSum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `ShuffleReadRecordsSum`; example: `28`
     pub shuffle_read_records_sum: Option<u64>,
 
-    /// `OutputRecordsSum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputRecordsSum`; example: `0`
     pub output_records_sum: Option<u64>,
 
-    /// `OutputBytesSum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputBytesSum`; example: `0`
     pub output_bytes_sum: Option<u64>,
 
-    /// `OutputFilesNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputFilesNum`; example: `0`
     pub output_files_num: Option<u64>,
 
-    /// `OutputSmallFilesNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputSmallFilesNum`; example: `0`
     pub output_small_files_num: Option<u64>,
 
-    /// `WaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `WaitTime`; example: `100`
     pub wait_time: Option<u64>,
 
-    /// `QueryResultTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `QueryResultTime`; example: `20`
     pub query_result_time: Option<u64>,
 
-    /// `CmdArgs`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CmdArgs`; example: `"null"`
     pub cmd_args: Option<String>,
 
-    /// `VCoreSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `VCoreSeconds`; example: `19`
     pub v_core_seconds: Option<u64>,
 
-    /// `MemorySeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemorySeconds`; example: `100`
     pub memory_seconds: Option<u64>,
 
-    /// `EmrUserName`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `EmrUserName`; example: `"hadoop"`
     pub emr_user_name: Option<String>,
 
-    /// `QueryId`: a string.
-    ///
-    /// Example: `"query_01"`
+    /// `QueryId`; example: `"query_01"`
     pub query_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"10457"`
+    /// `ApplicationId`; example: `"10457"`
     pub application_id: Option<String>,
 }
 
@@ -5101,44 +3593,28 @@ pub struct EngineTaskInfo {
 #[doc(alias = "EventBatchCaseDTO")]
 #[tc_model]
 pub struct EventBatchCaseDto {
-    /// `CaseId`: a string.
-    ///
-    /// Example: `"233"`
+    /// `CaseId`; example: `"233"`
     pub case_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"event"`
+    /// `Name`; example: `"event"`
     pub name: Option<String>,
 
-    /// `StartDimension`: a string.
-    ///
-    /// Example: `"20240101"`
+    /// `StartDimension`; example: `"20240101"`
     pub start_dimension: Option<String>,
 
-    /// `CreationTs`: a string.
-    ///
-    /// Example: `"2024-01-01 11:00:00"`
+    /// `CreationTs`; example: `"2024-01-01 11:00:00"`
     pub creation_ts: Option<String>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"1485413914375667712"`
+    /// `ConsumerId`; example: `"1485413914375667712"`
     pub consumer_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `EndDimension`: a string.
-    ///
-    /// Example: `"20240102"`
+    /// `EndDimension`; example: `"20240102"`
     pub end_dimension: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `EventSubType`; example: `"DAY"`
     pub event_sub_type: Option<String>,
 }
 
@@ -5148,70 +3624,44 @@ pub struct EventBatchCaseDto {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeEventCases`](super::DescribeEventCases), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances) and [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct EventCaseAuditLogOptDto {
-    /// `CaseId`: a string.
-    ///
-    /// Example: `"890bef797f4a4d78a968947736b76bd8"`
+    /// `CaseId`; example: `"890bef797f4a4d78a968947736b76bd8"`
     pub case_id: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"hour_event"`
+    /// `EventName`; example: `"hour_event"`
     pub event_name: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"TIME_SERIES"`
+    /// `EventType`; example: `"TIME_SERIES"`
     pub event_type: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `EventSubType`; example: `"HOUR"`
     pub event_sub_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `EventBroadcastType`; example: `"SINGLE"`
     pub event_broadcast_type: Option<String>,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TTL`; example: `30`
     #[tc(rename = "TTL")]
     pub ttl: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"DAYS"`
+    /// `TimeUnit`; example: `"DAYS"`
     pub time_unit: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"202508120105"`
+    /// `Dimension`; example: `"202508120105"`
     pub dimension: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"CONSUMING"`
+    /// `Status`; example: `"CONSUMING"`
     pub status: Option<String>,
 
-    /// `EventTriggerTimestamp`: a string.
-    ///
-    /// Example: `"2026-01-29T09:46:27.384003Z"`
+    /// `EventTriggerTimestamp`; example: `"2026-01-29T09:46:27.384003Z"`
     pub event_trigger_timestamp: Option<String>,
 
-    /// `LogTimestamp`: a string.
-    ///
-    /// Example: `"2026-01-29T11:23:37.774462Z"`
+    /// `LogTimestamp`; example: `"2026-01-29T11:23:37.774462Z"`
     pub log_timestamp: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"改事件为小时周期事件"`
+    /// `Description`; example: `"改事件为小时周期事件"`
     pub description: Option<String>,
 
-    /// `ConsumeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ConsumeCount`; example: `-1`
     pub consume_count: Option<i64>,
 }
 
@@ -5221,22 +3671,22 @@ pub struct EventCaseAuditLogOptDto {
 #[doc(alias = "EventCaseAuditLogVOCollection")]
 #[tc_model]
 pub struct EventCaseAuditLogVoCollection {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
+    /// `TotalPage`
     pub total_page: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`EventCaseAuditLogOptDto`] objects.
+    /// `Items`
     pub items: Option<Vec<EventCaseAuditLogOptDto>>,
 }
 
@@ -5245,27 +3695,19 @@ pub struct EventCaseAuditLogVoCollection {
 /// Returned in the output of [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks).
 #[tc_model]
 pub struct EventCaseConsumeLogOptDto {
-    /// `ConsumeLogId`: a string.
-    ///
-    /// Example: `"\"111\""`
+    /// `ConsumeLogId`; example: `"\"111\""`
     pub consume_log_id: Option<String>,
 
-    /// `EventCaseId`: a string.
-    ///
-    /// Example: `"\"3e2921c4eb9b48769e2b7a2f75a90464\""`
+    /// `EventCaseId`; example: `"\"3e2921c4eb9b48769e2b7a2f75a90464\""`
     pub event_case_id: Option<String>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"\"20120304345623098\""`
+    /// `ConsumerId`; example: `"\"20120304345623098\""`
     pub consumer_id: Option<String>,
 
-    /// `CreationTimestamp`: a string.
-    ///
-    /// Example: `"\"2021-01-02 14:53:00\""`
+    /// `CreationTimestamp`; example: `"\"2021-01-02 14:53:00\""`
     pub creation_timestamp: Option<String>,
 
-    /// `ConsumerDetail`: a [`TaskOpsDto`].
+    /// `ConsumerDetail`
     pub consumer_detail: Option<TaskOpsDto>,
 }
 
@@ -5274,32 +3716,22 @@ pub struct EventCaseConsumeLogOptDto {
 /// Returned in the output of [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks).
 #[tc_model]
 pub struct EventCaseConsumeLogOptDtoCollection {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageCount`; example: `10`
     pub page_count: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`EventCaseConsumeLogOptDto`] objects.
+    /// `Items`
     pub items: Option<Vec<EventCaseConsumeLogOptDto>>,
 }
 
@@ -5309,34 +3741,22 @@ pub struct EventCaseConsumeLogOptDtoCollection {
 #[doc(alias = "EventCaseDTO")]
 #[tc_model]
 pub struct EventCaseDto {
-    /// `CaseId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `CaseId`; example: `"123"`
     pub case_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"event"`
+    /// `Name`; example: `"event"`
     pub name: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"20240101"`
+    /// `Dimension`; example: `"20240101"`
     pub dimension: Option<String>,
 
-    /// `CreationTs`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `CreationTs`; example: `"wedata"`
     pub creation_ts: Option<String>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"1485413914375667712"`
+    /// `ConsumerId`; example: `"1485413914375667712"`
     pub consumer_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于a任务"`
+    /// `Description`; example: `"用于a任务"`
     pub description: Option<String>,
 }
 
@@ -5345,34 +3765,22 @@ pub struct EventCaseDto {
 /// Returned in the output of [`DescribeEvent`](super::DescribeEvent).
 #[tc_model]
 pub struct EventCaseOpsDto {
-    /// `CaseId`: a string.
-    ///
-    /// Example: `"\"7b55e80c3a7949428c34b02ab82b09b7\""`
+    /// `CaseId`; example: `"\"7b55e80c3a7949428c34b02ab82b09b7\""`
     pub case_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test_event_day\""`
+    /// `Name`; example: `"\"test_event_day\""`
     pub name: Option<String>,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"20240409\""`
+    /// `Dimension`; example: `"\"20240409\""`
     pub dimension: Option<String>,
 
-    /// `CreationTimestamp`: a string.
-    ///
-    /// Example: `"\"2024-04-11T06:37:20.662Z\""`
+    /// `CreationTimestamp`; example: `"\"2024-04-11T06:37:20.662Z\""`
     pub creation_timestamp: Option<String>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"\"20240302090100321\""`
+    /// `ConsumerId`; example: `"\"20240302090100321\""`
     pub consumer_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Description`; example: `"\"\""`
     pub description: Option<String>,
 }
 
@@ -5381,82 +3789,58 @@ pub struct EventCaseOpsDto {
 /// Returned in the output of [`RegisterDsEvent`](super::RegisterDsEvent).
 #[tc_model]
 pub struct EventDsDto {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"event"`
+    /// `Name`, required in requests; example: `"event"`
     pub name: Option<String>,
 
-    /// `EventType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"GENERAL"`
+    /// `EventType`, required in requests; example: `"GENERAL"`
     pub event_type: Option<String>,
 
-    /// `TimeToLive`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TimeToLive`, required in requests; example: `1`
     pub time_to_live: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DAYS"`
+    /// `TimeUnit`, required in requests; example: `"DAYS"`
     pub time_unit: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"SECOND"`
+    /// `EventSubType`; example: `"SECOND"`
     pub event_sub_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `EventBroadcastType`; example: `"SINGLE"`
     pub event_broadcast_type: Option<String>,
 
-    /// `DimensionFormat`: a string.
-    ///
-    /// Example: `"yyyyMMdd"`
+    /// `DimensionFormat`; example: `"yyyyMMdd"`
     pub dimension_format: Option<String>,
 
-    /// `CreationTs`: a string.
-    ///
-    /// Example: `"2023-04-21T03:42:04.707Z"`
+    /// `CreationTs`; example: `"2023-04-21T03:42:04.707Z"`
     pub creation_ts: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Owner`; example: `"张三"`
     pub owner: Option<String>,
 
-    /// `Properties`: a string.
+    /// `Properties`
     pub properties: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试"`
+    /// `Description`; example: `"测试"`
     pub description: Option<String>,
 
-    /// `Listeners`: a list of [`EventListenerDto`] objects.
+    /// `Listeners`
     pub listeners: Option<Vec<EventListenerDto>>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `ValidConsumeCount`: a signed 64-bit integer.
+    /// `ValidConsumeCount`
     pub valid_consume_count: Option<i64>,
 
-    /// `EventId`: a string.
+    /// `EventId`
     pub event_id: Option<String>,
 
-    /// `BundleId`: a string.
+    /// `BundleId`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 }
 
@@ -5466,36 +3850,25 @@ pub struct EventDsDto {
 #[doc(alias = "EventListenerDTO")]
 #[tc_model]
 pub struct EventListenerDto {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123"`
+    /// `Key`, required in requests; example: `"123"`
     pub key: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"REST_API"`
+    /// `Type`, required in requests; example: `"REST_API"`
     pub r#type: Option<String>,
 
-    /// `CreationTs`: a string.
-    /// Required in requests.
+    /// `CreationTs`, required in requests
     pub creation_ts: Option<String>,
 
-    /// `PropertiesList`: a list of [`ParamInfoDs`] objects.
-    /// Required in requests.
+    /// `PropertiesList`, required in requests
     pub properties_list: Option<Vec<ParamInfoDs>>,
 
-    /// `EventName`: a string.
-    /// Required in requests.
+    /// `EventName`, required in requests
     pub event_name: Option<String>,
 
-    /// `TaskInfo`: an [`EventListenerTaskInfo`].
-    /// Required in requests.
+    /// `TaskInfo`, required in requests
     pub task_info: Option<EventListenerTaskInfo>,
 
-    /// `EventProjectId`: a string.
-    /// Required in requests.
+    /// `EventProjectId`, required in requests
     pub event_project_id: Option<String>,
 }
 
@@ -5504,27 +3877,19 @@ pub struct EventListenerDto {
 /// Returned in the output of [`DescribeEvent`](super::DescribeEvent).
 #[tc_model]
 pub struct EventListenerOpsDto {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"\"test_day_event\""`
+    /// `EventName`; example: `"\"test_day_event\""`
     pub event_name: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"20240411143958297\""`
+    /// `Key`; example: `"\"20240411143958297\""`
     pub key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"REST_API\""`
+    /// `Type`; example: `"\"REST_API\""`
     pub r#type: Option<String>,
 
-    /// `Properties`: a string.
+    /// `Properties`
     pub properties: Option<String>,
 
-    /// `CreationTimestamp`: a string.
-    ///
-    /// Example: `"\"2024-04-11T06:37:20.662Z\""`
+    /// `CreationTimestamp`; example: `"\"2024-04-11T06:37:20.662Z\""`
     pub creation_timestamp: Option<String>,
 }
 
@@ -5533,56 +3898,31 @@ pub struct EventListenerOpsDto {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`RegisterDsEvent`](super::RegisterDsEvent) and [`RegisterDsEventListener`](super::RegisterDsEventListener).
 #[tc_model]
 pub struct EventListenerTaskInfo {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20260408150048612"`
+    /// `TaskId`, required in requests; example: `"20260408150048612"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"task_260408_150040"`
+    /// `TaskName`, required in requests; example: `"task_260408_150040"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"9cbf9946-660b-4f9e-83e5-1621b641c88c"`
+    /// `WorkflowId`, required in requests; example: `"9cbf9946-660b-4f9e-83e5-1621b641c88c"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"wf_260408_145840"`
+    /// `WorkflowName`, required in requests; example: `"wf_260408_145840"`
     pub workflow_name: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `32`
+    /// `TaskTypeId`, required in requests; example: `32`
     pub task_type_id: Option<i64>,
 
-    /// `TaskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DLC"`
+    /// `TaskType`, required in requests; example: `"DLC"`
     pub task_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"3197263226677186560"`
+    /// `ProjectId`, required in requests; example: `"3197263226677186560"`
     pub project_id: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"HOUR_CYCLE"`
+    /// `CycleType`; example: `"HOUR_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"event_01"`
+    /// `EventName`; example: `"event_01"`
     pub event_name: Option<String>,
 }
 
@@ -5591,63 +3931,43 @@ pub struct EventListenerTaskInfo {
 /// Returned in the output of [`DescribeEvent`](super::DescribeEvent).
 #[tc_model]
 pub struct EventOpsDto {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"test_day_event\""`
+    /// `Name`; example: `"\"test_day_event\""`
     pub name: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"\"TIME_SERIES\""`
+    /// `EventType`; example: `"\"TIME_SERIES\""`
     pub event_type: Option<String>,
 
-    /// `EventSubType`: a string.
-    ///
-    /// Example: `"\"DAY\""`
+    /// `EventSubType`; example: `"\"DAY\""`
     pub event_sub_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
+    /// `EventBroadcastType`
     pub event_broadcast_type: Option<String>,
 
-    /// `DimensionFormat`: a string.
-    ///
-    /// Example: `"\"yyyyMMdd\""`
+    /// `DimensionFormat`; example: `"\"yyyyMMdd\""`
     pub dimension_format: Option<String>,
 
-    /// `TimeToLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TimeToLive`; example: `30`
     pub time_to_live: Option<u64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"\"DAYS\""`
+    /// `TimeUnit`; example: `"\"DAYS\""`
     pub time_unit: Option<String>,
 
-    /// `CreationTimestamp`: a string.
-    ///
-    /// Example: `"\"2024-04-11T06:37:20.662Z\""`
+    /// `CreationTimestamp`; example: `"\"2024-04-11T06:37:20.662Z\""`
     pub creation_timestamp: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"\"tom\""`
+    /// `Owner`; example: `"\"tom\""`
     pub owner: Option<String>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Properties`; example: `"\"\""`
     pub properties: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Description`; example: `"\"\""`
     pub description: Option<String>,
 
-    /// `Listeners`: a list of [`EventListenerOpsDto`] objects.
+    /// `Listeners`
     pub listeners: Option<Vec<EventListenerOpsDto>>,
 
-    /// `EventCases`: a list of [`EventCaseOpsDto`] objects.
+    /// `EventCases`
     pub event_cases: Option<Vec<EventCaseOpsDto>>,
 }
 
@@ -5657,26 +3977,19 @@ pub struct EventOpsDto {
 #[doc(alias = "EventPublisherDTO")]
 #[tc_model]
 pub struct EventPublisherDto {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"123"`
+    /// `Key`, required in requests; example: `"123"`
     pub key: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
+    /// `Type`, required in requests
     pub r#type: Option<String>,
 
-    /// `CreationTs`: a string.
-    /// Required in requests.
+    /// `CreationTs`, required in requests
     pub creation_ts: Option<String>,
 
-    /// `PropertiesList`: a list of [`ParamInfoDs`] objects.
-    /// Required in requests.
+    /// `PropertiesList`, required in requests
     pub properties_list: Option<Vec<ParamInfoDs>>,
 
-    /// `Description`: a string.
-    /// Required in requests.
+    /// `Description`, required in requests
     pub description: Option<String>,
 }
 
@@ -5685,104 +3998,68 @@ pub struct EventPublisherDto {
 /// Returned in the output of [`DescribeExecutorGroupMetric`](super::DescribeExecutorGroupMetric).
 #[tc_model]
 pub struct ExecutorResourceGroupInfo {
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupId`; example: `"1"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupName`; example: `"1"`
     pub executor_group_name: Option<String>,
 
-    /// `ExecutorGroupDesc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupDesc`; example: `"1"`
     pub executor_group_desc: Option<String>,
 
-    /// `ExecutorResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutorResourceType`; example: `1`
     pub executor_resource_type: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Region`; example: `"1"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubnetId`; example: `"1"`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `BasicResourcePackage`: an [`ExecutorResourcePackageInfo`].
+    /// `BasicResourcePackage`
     pub basic_resource_package: Option<ExecutorResourcePackageInfo>,
 
-    /// `AdvanceResourcePackage`: an [`ExecutorResourcePackageInfo`].
+    /// `AdvanceResourcePackage`
     pub advance_resource_package: Option<ExecutorResourcePackageInfo>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `RegionEn`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionEn`; example: `"ap-beijing"`
     pub region_en: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RegionId`; example: `8`
     pub region_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"abcfa"`
+    /// `ProjectName`; example: `"abcfa"`
     pub project_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"abcfa"`
+    /// `ProjectDisplayName`; example: `"abcfa"`
     pub project_display_name: Option<String>,
 
-    /// `AssociateProjectNums`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssociateProjectNums`; example: `1`
     pub associate_project_nums: Option<i64>,
 
-    /// `IsLocked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLocked`; example: `true`
     pub is_locked: Option<bool>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: Option<i64>,
 
-    /// `MQPackageVO`: a [`MqPackageVo`].
+    /// `MQPackageVO`
     #[tc(rename = "MQPackageVO")]
     pub mq_package_vo: Option<MqPackageVo>,
 
-    /// `FirstChoice`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FirstChoice`; example: `true`
     pub first_choice: Option<bool>,
 
-    /// `PythonSubVersions`: a list of strings.
-    ///
-    /// Example: `["python3.7"]`
+    /// `PythonSubVersions`; example: `["python3.7"]`
     pub python_sub_versions: Option<Vec<String>>,
 }
 
@@ -5791,56 +4068,40 @@ pub struct ExecutorResourceGroupInfo {
 /// Returned in the output of [`DescribeExecutorGroupMetric`](super::DescribeExecutorGroupMetric).
 #[tc_model]
 pub struct ExecutorResourcePackageExtInfo {
-    /// `InlongGroupId`: a string.
+    /// `InlongGroupId`
     pub inlong_group_id: Option<String>,
 
-    /// `OceanusClusterId`: a string.
+    /// `OceanusClusterId`
     pub oceanus_cluster_id: Option<String>,
 
-    /// `ProductResourceIdList`: a list of strings.
+    /// `ProductResourceIdList`
     pub product_resource_id_list: Option<Vec<String>>,
 
-    /// `BillingSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BillingSuccess`; example: `true`
     pub billing_success: Option<bool>,
 
-    /// `ApigwServiceId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `ApigwServiceId`; example: `"111"`
     pub apigw_service_id: Option<String>,
 
-    /// `ApigwServiceName`: a string.
-    ///
-    /// Example: `"111"`
+    /// `ApigwServiceName`; example: `"111"`
     pub apigw_service_name: Option<String>,
 
-    /// `DataProxySpec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProxySpec`; example: `1`
     pub data_proxy_spec: Option<i64>,
 
-    /// `DataProxyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProxyNum`; example: `1`
     pub data_proxy_num: Option<i64>,
 
-    /// `DataProxyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProxyStatus`; example: `1`
     pub data_proxy_status: Option<i64>,
 
-    /// `InLongManagerUrl`: a string.
-    ///
-    /// Example: `"111"`
+    /// `InLongManagerUrl`; example: `"111"`
     pub in_long_manager_url: Option<String>,
 
-    /// `InLongVersion`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `InLongVersion`; example: `"1111"`
     pub in_long_version: Option<String>,
 
-    /// `ExecutorMachineIpList`: a string.
+    /// `ExecutorMachineIpList`
     pub executor_machine_ip_list: Option<String>,
 }
 
@@ -5849,79 +4110,61 @@ pub struct ExecutorResourcePackageExtInfo {
 /// Returned in the output of [`DescribeExecutorGroupMetric`](super::DescribeExecutorGroupMetric).
 #[tc_model]
 pub struct ExecutorResourcePackageInfo {
-    /// `ResourcePackageNum`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ResourcePackageNum`, required in requests; example: `1`
     pub resource_package_num: Option<i64>,
 
-    /// `CpuNum`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `CpuNum`, required in requests; example: `2`
     pub cpu_num: Option<i64>,
 
-    /// `ExecutorResourcePackageId`: a string.
+    /// `ExecutorResourcePackageId`
     pub executor_resource_package_id: Option<String>,
 
-    /// `MemSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemSize`; example: `1`
     pub mem_size: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `StatusDescription`: a string.
+    /// `StatusDescription`
     pub status_description: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<i64>,
 
-    /// `ExtInfo`: an [`ExecutorResourcePackageExtInfo`].
+    /// `ExtInfo`
     pub ext_info: Option<ExecutorResourcePackageExtInfo>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectBindTime`: a signed 64-bit integer.
+    /// `ProjectBindTime`
     pub project_bind_time: Option<i64>,
 
-    /// `ResourcePackageUsage`: an [`ExecutorResourcePackageUsageInfo`].
+    /// `ResourcePackageUsage`
     pub resource_package_usage: Option<ExecutorResourcePackageUsageInfo>,
 
-    /// `ProductResourceIdList`: a list of signed 64-bit integers.
+    /// `ProductResourceIdList`
     pub product_resource_id_list: Option<Vec<i64>>,
 
-    /// `LifeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LifeTime`; example: `30`
     pub life_time: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1mwl8y2w"`
+    /// `VpcId`; example: `"vpc-1mwl8y2w"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"VPC-CLOUD-BJ"`
+    /// `VpcName`; example: `"VPC-CLOUD-BJ"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-kt4zredb"`
+    /// `SubnetId`; example: `"subnet-kt4zredb"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"禁止使用-腾讯云TDMQ Pulsar"`
+    /// `SubnetName`; example: `"禁止使用-腾讯云TDMQ Pulsar"`
     pub subnet_name: Option<String>,
 
-    /// `ResourceStandard`: a string.
+    /// `ResourceStandard`
     pub resource_standard: Option<String>,
 
-    /// `TotalMemory`: an unsigned 64-bit integer.
+    /// `TotalMemory`
     pub total_memory: Option<u64>,
 }
 
@@ -5930,36 +4173,28 @@ pub struct ExecutorResourcePackageInfo {
 /// Returned in the output of [`DescribeExecutorGroupMetric`](super::DescribeExecutorGroupMetric).
 #[tc_model]
 pub struct ExecutorResourcePackageUsageInfo {
-    /// `CpuUsagePercent`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `CpuUsagePercent`; example: `0.1`
     pub cpu_usage_percent: Option<f64>,
 
-    /// `MemUsagePercent`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `MemUsagePercent`; example: `0.3`
     pub mem_usage_percent: Option<f64>,
 
-    /// `Status`: a floating-point number.
+    /// `Status`
     pub status: Option<f64>,
 
-    /// `RunningTaskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningTaskNum`; example: `1`
     pub running_task_num: Option<i64>,
 
-    /// `WaitingTaskNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WaitingTaskNum`; example: `1`
     pub waiting_task_num: Option<i64>,
 
-    /// `UsageTrendStartTime`: a date (`YYYY-MM-DD`).
+    /// `UsageTrendStartTime`, a date (`YYYY-MM-DD`)
     pub usage_trend_start_time: Option<String>,
 
-    /// `UsageTrendEndTime`: a date (`YYYY-MM-DD`).
+    /// `UsageTrendEndTime`, a date (`YYYY-MM-DD`)
     pub usage_trend_end_time: Option<String>,
 
-    /// `UsageTrendList`: a list of [`ExecutorUsageTrendInfo`] objects.
+    /// `UsageTrendList`
     pub usage_trend_list: Option<Vec<ExecutorUsageTrendInfo>>,
 }
 
@@ -5968,25 +4203,25 @@ pub struct ExecutorResourcePackageUsageInfo {
 /// Returned in the output of [`DescribeInstancesByExecutors`](super::DescribeInstancesByExecutors).
 #[tc_model]
 pub struct ExecutorTaskInstanceCount {
-    /// `ExecutorGroupId`: a string.
+    /// `ExecutorGroupId`
     pub executor_group_id: Option<String>,
 
-    /// `SchedulingTaskCount`: a signed 64-bit integer.
+    /// `SchedulingTaskCount`
     pub scheduling_task_count: Option<i64>,
 
-    /// `RunningInstanceCount`: a signed 64-bit integer.
+    /// `RunningInstanceCount`
     pub running_instance_count: Option<i64>,
 
-    /// `WaitingInstanceCount`: a signed 64-bit integer.
+    /// `WaitingInstanceCount`
     pub waiting_instance_count: Option<i64>,
 
-    /// `OthersTaskTypeSchedulingTaskCount`: a signed 64-bit integer.
+    /// `OthersTaskTypeSchedulingTaskCount`
     pub others_task_type_scheduling_task_count: Option<i64>,
 
-    /// `OthersTaskTypeRunningInstanceCount`: a signed 64-bit integer.
+    /// `OthersTaskTypeRunningInstanceCount`
     pub others_task_type_running_instance_count: Option<i64>,
 
-    /// `OthersTaskTypeWaitingInstanceCount`: a string.
+    /// `OthersTaskTypeWaitingInstanceCount`
     pub others_task_type_waiting_instance_count: Option<String>,
 }
 
@@ -5995,19 +4230,19 @@ pub struct ExecutorTaskInstanceCount {
 /// Returned in the output of [`DescribeExecutorGroupMetric`](super::DescribeExecutorGroupMetric).
 #[tc_model]
 pub struct ExecutorUsageTrendInfo {
-    /// `Timestamp`: a signed 64-bit integer.
+    /// `Timestamp`
     pub timestamp: Option<i64>,
 
-    /// `CpuUsagePercent`: a floating-point number.
+    /// `CpuUsagePercent`
     pub cpu_usage_percent: Option<f64>,
 
-    /// `MemUsagePercent`: a floating-point number.
+    /// `MemUsagePercent`
     pub mem_usage_percent: Option<f64>,
 
-    /// `ConcurrencyUsage`: a floating-point number.
+    /// `ConcurrencyUsage`
     pub concurrency_usage: Option<f64>,
 
-    /// `OceanusCuUsage`: a floating-point number.
+    /// `OceanusCuUsage`
     pub oceanus_cu_usage: Option<f64>,
 }
 
@@ -6016,14 +4251,10 @@ pub struct ExecutorUsageTrendInfo {
 /// Sent in the input of [`DeleteTaskLineage`](super::DeleteTaskLineage) and [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct ExtParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Value"`
+    /// `Value`; example: `"Value"`
     pub value: Option<String>,
 }
 
@@ -6033,19 +4264,19 @@ pub struct ExtParam {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct ExtResourceFlagDto {
-    /// `ParentTask`: a boolean.
+    /// `ParentTask`
     pub parent_task: Option<bool>,
 
-    /// `EventListener`: a string.
+    /// `EventListener`
     pub event_listener: Option<String>,
 
-    /// `DlcResourceConfig`: a string.
+    /// `DlcResourceConfig`
     pub dlc_resource_config: Option<String>,
 
-    /// `Script`: a string.
+    /// `Script`
     pub script: Option<String>,
 
-    /// `OfflineSyncTask`: a string.
+    /// `OfflineSyncTask`
     pub offline_sync_task: Option<String>,
 }
 
@@ -6055,19 +4286,13 @@ pub struct ExtResourceFlagDto {
 #[doc(alias = "ExtensionInfoVO")]
 #[tc_model]
 pub struct ExtensionInfoVo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `Key`; example: `"taskId"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Value`; example: `"123"`
     pub value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务id"`
+    /// `Description`; example: `"任务id"`
     pub description: Option<String>,
 }
 
@@ -6076,14 +4301,10 @@ pub struct ExtensionInfoVo {
 /// Returned in the output of [`TriggerDsEvent`](super::TriggerDsEvent).
 #[tc_model]
 pub struct FailMessage {
-    /// `Key`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Key`; example: `"123"`
     pub key: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"数据不存在"`
+    /// `ErrorMessage`; example: `"数据不存在"`
     pub error_message: Option<String>,
 }
 
@@ -6093,22 +4314,16 @@ pub struct FailMessage {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults), [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage) and 2 more.
 #[tc_model]
 pub struct FieldConfig {
-    /// `FieldKey`: a string.
-    ///
-    /// Example: `"table_n.column_n"`
+    /// `FieldKey`; example: `"table_n.column_n"`
     pub field_key: Option<String>,
 
-    /// `FieldValue`: a string.
-    ///
-    /// Example: `"city"`
+    /// `FieldValue`; example: `"city"`
     pub field_value: Option<String>,
 
-    /// `FieldDataType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `FieldDataType`; example: `"string"`
     pub field_data_type: Option<String>,
 
-    /// `ValueConfig`: a [`ColumnValueConfig`].
+    /// `ValueConfig`
     pub value_config: Option<ColumnValueConfig>,
 }
 
@@ -6117,12 +4332,10 @@ pub struct FieldConfig {
 /// Sent in the input of [`DescribeAlarmEvents`](super::DescribeAlarmEvents), [`DescribeColumnsMeta`](super::DescribeColumnsMeta), [`DescribeDataAssets`](super::DescribeDataAssets), [`DescribeDataSourceInfoList`](super::DescribeDataSourceInfoList), [`DescribeDataSourceList`](super::DescribeDataSourceList), [`DescribeDatabaseInfoList`](super::DescribeDatabaseInfoList) and 23 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SearchWord"`
+    /// `Name`; example: `"SearchWord"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -6131,12 +4344,10 @@ pub struct Filter {
 /// Sent in the input of [`DescribeApproveList`](super::DescribeApproveList) and [`DescribeProjectUsers`](super::DescribeProjectUsers).
 #[tc_model]
 pub struct FilterOptional {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SearchWord"`
+    /// `Name`; example: `"SearchWord"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -6145,60 +4356,40 @@ pub struct FilterOptional {
 /// Returned in the output of [`FindAllFolder`](super::FindAllFolder).
 #[tc_model]
 pub struct FolderDsDto {
-    /// `Id`: a string.
-    ///
-    /// Example: `"bfece259-9d4c-11f1-b20e-b8599fc0ab4a"`
+    /// `Id`; example: `"bfece259-9d4c-11f1-b20e-b8599fc0ab4a"`
     pub id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-12 15:33:02"`
+    /// `CreateTime`; example: `"2026-08-12 15:33:02"`
     pub create_time: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认文件夹"`
+    /// `Name`; example: `"默认文件夹"`
     pub name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3371255007138631680"`
+    /// `ProjectId`; example: `"3371255007138631680"`
     pub project_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-21 18:40:38"`
+    /// `UpdateTime`; example: `"2026-08-21 18:40:38"`
     pub update_time: Option<String>,
 
-    /// `ParentsFolderId`: a string.
-    ///
-    /// Example: `"0cfa124b-9620-11f1-b20e-b8599fc0ab4a"`
+    /// `ParentsFolderId`; example: `"0cfa124b-9620-11f1-b20e-b8599fc0ab4a"`
     pub parents_folder_id: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `Workflows`: a list of [`WorkflowCanvasOpsDto`] objects.
+    /// `Workflows`
     pub workflows: Option<Vec<WorkflowCanvasOpsDto>>,
 
-    /// `TotalFolders`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalFolders`; example: `0`
     pub total_folders: Option<i64>,
 
-    /// `Folders`: a list of [`FolderDsDto`] objects.
+    /// `Folders`
     pub folders: Option<Vec<FolderDsDto>>,
 
-    /// `FindType`: a string.
-    ///
-    /// Example: `"null"`
+    /// `FindType`; example: `"null"`
     pub find_type: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -6208,37 +4399,37 @@ pub struct FolderDsDto {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew).
 #[tc_model]
 pub struct FolderOpsDto {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `ParentsFolderId`: a string.
+    /// `ParentsFolderId`
     pub parents_folder_id: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `Workflows`: a list of [`WorkflowCanvasOpsDto`] objects.
+    /// `Workflows`
     pub workflows: Option<Vec<WorkflowCanvasOpsDto>>,
 
-    /// `TotalFolders`: a signed 64-bit integer.
+    /// `TotalFolders`
     pub total_folders: Option<i64>,
 
-    /// `FoldersList`: a string.
+    /// `FoldersList`
     pub folders_list: Option<String>,
 
-    /// `FindType`: a string.
+    /// `FindType`
     pub find_type: Option<String>,
 }
 
@@ -6247,23 +4438,19 @@ pub struct FolderOpsDto {
 /// Sent in the input of [`SaveCustomFunction`](super::SaveCustomFunction).
 #[tc_model]
 pub struct FunctionResource {
-    /// `Path`: a string.
-    /// Required in requests.
+    /// `Path`, required in requests
     pub path: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cos / hdfs"`
+    /// `Type`; example: `"cos / hdfs"`
     pub r#type: Option<String>,
 }
 
@@ -6272,19 +4459,13 @@ pub struct FunctionResource {
 /// Returned in the output of [`DescribeFunctionKinds`](super::DescribeFunctionKinds) and [`DescribeFunctionTypes`](super::DescribeFunctionTypes).
 #[tc_model]
 pub struct FunctionTypeOrKind {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TypeName"`
+    /// `Name`; example: `"TypeName"`
     pub name: String,
 
-    /// `ZhName`: a string.
-    ///
-    /// Example: `"analytical functions"`
+    /// `ZhName`; example: `"analytical functions"`
     pub zh_name: String,
 
-    /// `EnName`: a string.
-    ///
-    /// Example: `"分析函数"`
+    /// `EnName`; example: `"分析函数"`
     pub en_name: String,
 }
 
@@ -6293,29 +4474,25 @@ pub struct FunctionTypeOrKind {
 /// Returned in the output of [`DescribeOrganizationalFunctions`](super::DescribeOrganizationalFunctions).
 #[tc_model]
 pub struct FunctionVersion {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"V0"`
+    /// `Tag`; example: `"V0"`
     pub tag: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Type`; example: `"ADD"`
     pub r#type: String,
 
-    /// `Comment`: a string.
+    /// `Comment`
     pub comment: String,
 
-    /// `Timestamp`: a string.
+    /// `Timestamp`
     pub timestamp: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -6324,12 +4501,10 @@ pub struct FunctionVersion {
 /// Sent in the input of [`ModifyWorkflowInfo`](super::ModifyWorkflowInfo) and [`UpdateWorkflowInfo`](super::UpdateWorkflowInfo).
 #[tc_model]
 pub struct GeneralTaskParam {
-    /// `Type`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `Type`; example: `"SPARK_SQL"`
     pub r#type: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -6338,34 +4513,22 @@ pub struct GeneralTaskParam {
 /// Returned in the output of [`GetPaginationTaskScript`](super::GetPaginationTaskScript).
 #[tc_model]
 pub struct GetPaginationTaskScriptResponseInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3178765294825680384"`
+    /// `ProjectId`; example: `"3178765294825680384"`
     pub project_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20260523172811726"`
+    /// `TaskId`; example: `"20260523172811726"`
     pub task_id: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `8192`
+    /// `PageSize`; example: `8192`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `PageTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageTotal`; example: `1`
     pub page_total: Option<i64>,
 
-    /// `Base64ScriptContent`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE="`
+    /// `Base64ScriptContent`; example: `"c2VsZWN0IDE="`
     pub base64_script_content: Option<String>,
 }
 
@@ -6374,19 +4537,19 @@ pub struct GetPaginationTaskScriptResponseInfo {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets), [`DescribeDatabaseByName`](super::DescribeDatabaseByName), [`DescribeDatabaseMeta`](super::DescribeDatabaseMeta), [`DescribeDatabaseMetas`](super::DescribeDatabaseMetas), [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct GovDatasourceInfo {
-    /// `DatasourceId`: a string.
+    /// `DatasourceId`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
+    /// `DatasourceName`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceClusterId`: a string.
+    /// `DatasourceClusterId`
     pub datasource_cluster_id: Option<String>,
 
-    /// `DatasourceUrn`: a string.
+    /// `DatasourceUrn`
     pub datasource_urn: Option<String>,
 
-    /// `DatasourceEnv`: a string.
+    /// `DatasourceEnv`
     pub datasource_env: Option<String>,
 }
 
@@ -6395,133 +4558,133 @@ pub struct GovDatasourceInfo {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct IndicatorBaseInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IndicatorCode`: a string.
+    /// `IndicatorCode`
     pub indicator_code: Option<String>,
 
-    /// `IndicatorType`: a signed 64-bit integer.
+    /// `IndicatorType`
     pub indicator_type: Option<i64>,
 
-    /// `BizOwner`: a string.
+    /// `BizOwner`
     pub biz_owner: Option<String>,
 
-    /// `TechOwner`: a string.
+    /// `TechOwner`
     pub tech_owner: Option<String>,
 
-    /// `BizCaliber`: a string.
+    /// `BizCaliber`
     pub biz_caliber: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 
-    /// `CalLogic`: a string.
+    /// `CalLogic`
     pub cal_logic: Option<String>,
 
-    /// `CalFreq`: a string.
+    /// `CalFreq`
     pub cal_freq: Option<String>,
 
-    /// `MeasureUnit`: a signed 64-bit integer.
+    /// `MeasureUnit`
     pub measure_unit: Option<i64>,
 
-    /// `Accuracy`: a signed 64-bit integer.
+    /// `Accuracy`
     pub accuracy: Option<i64>,
 
-    /// `SourceIndicatorIds`: a list of [`IndicatorBaseSimpleInfo`] objects.
+    /// `SourceIndicatorIds`
     pub source_indicator_ids: Option<Vec<IndicatorBaseSimpleInfo>>,
 
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `DimensionIds`: a list of [`AssetDimSimpleVo`] objects.
+    /// `DimensionIds`
     pub dimension_ids: Option<Vec<AssetDimSimpleVo>>,
 
-    /// `FolderId`: a signed 64-bit integer.
+    /// `FolderId`
     pub folder_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `BizOwnerName`: a string.
+    /// `BizOwnerName`
     pub biz_owner_name: Option<String>,
 
-    /// `TechOwnerName`: a string.
+    /// `TechOwnerName`
     pub tech_owner_name: Option<String>,
 
-    /// `PublishTime`: a string.
+    /// `PublishTime`
     pub publish_time: Option<String>,
 
-    /// `PublishAccount`: a string.
+    /// `PublishAccount`
     pub publish_account: Option<String>,
 
-    /// `PublishAccountName`: a string.
+    /// `PublishAccountName`
     pub publish_account_name: Option<String>,
 
-    /// `LastModifyTime`: a string.
+    /// `LastModifyTime`
     pub last_modify_time: Option<String>,
 
-    /// `LastModifyAccount`: a string.
+    /// `LastModifyAccount`
     pub last_modify_account: Option<String>,
 
-    /// `LastModifyAccountName`: a string.
+    /// `LastModifyAccountName`
     pub last_modify_account_name: Option<String>,
 
-    /// `ChangeLogList`: a list of [`ChangeLog`] objects.
+    /// `ChangeLogList`
     pub change_log_list: Option<Vec<ChangeLog>>,
 
-    /// `TableColumns`: a list of [`AssetDimTableColumn`] objects.
+    /// `TableColumns`
     pub table_columns: Option<Vec<AssetDimTableColumn>>,
 
-    /// `AllSourceIndicatorIds`: a list of [`IndicatorBaseInfo`] objects.
+    /// `AllSourceIndicatorIds`
     pub all_source_indicator_ids: Option<Vec<IndicatorBaseInfo>>,
 
-    /// `AssetId`: a string.
+    /// `AssetId`
     pub asset_id: Option<String>,
 
-    /// `AssetType`: a string.
+    /// `AssetType`
     pub asset_type: Option<String>,
 
-    /// `AssetCode`: a string.
+    /// `AssetCode`
     pub asset_code: Option<String>,
 
-    /// `RelatedIndicatorIds`: a list of [`IndicatorBaseInfo`] objects.
+    /// `RelatedIndicatorIds`
     pub related_indicator_ids: Option<Vec<IndicatorBaseInfo>>,
 
-    /// `BizCatalogIds`: a list of signed 64-bit integers.
+    /// `BizCatalogIds`
     pub biz_catalog_ids: Option<Vec<i64>>,
 
-    /// `BizCatalogNames`: a list of strings.
+    /// `BizCatalogNames`
     pub biz_catalog_names: Option<Vec<String>>,
 
-    /// `AssetLevel`: a signed 64-bit integer.
+    /// `AssetLevel`
     pub asset_level: Option<i64>,
 
-    /// `AssetStatus`: a signed 64-bit integer.
+    /// `AssetStatus`
     pub asset_status: Option<i64>,
 
-    /// `AssetPublishTime`: a string.
+    /// `AssetPublishTime`
     pub asset_publish_time: Option<String>,
 
-    /// `AssetPublishAccount`: a string.
+    /// `AssetPublishAccount`
     pub asset_publish_account: Option<String>,
 
-    /// `AssetPublishAccountName`: a string.
+    /// `AssetPublishAccountName`
     pub asset_publish_account_name: Option<String>,
 
-    /// `IndicatorPermission`: a [`PermissionStatus`].
+    /// `IndicatorPermission`
     pub indicator_permission: Option<PermissionStatus>,
 
-    /// `OperateOption`: a [`DataAssetOption`].
+    /// `OperateOption`
     pub operate_option: Option<DataAssetOption>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 }
 
@@ -6530,31 +4693,31 @@ pub struct IndicatorBaseInfo {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta) and [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct IndicatorBaseSimpleInfo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `MeasureUnit`: a signed 64-bit integer.
+    /// `MeasureUnit`
     pub measure_unit: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `IndicatorCode`: a string.
+    /// `IndicatorCode`
     pub indicator_code: Option<String>,
 
-    /// `BizOwnerName`: a string.
+    /// `BizOwnerName`
     pub biz_owner_name: Option<String>,
 
-    /// `TechOwnerName`: a string.
+    /// `TechOwnerName`
     pub tech_owner_name: Option<String>,
 
-    /// `BizCaliber`: a string.
+    /// `BizCaliber`
     pub biz_caliber: Option<String>,
 
-    /// `IndicatorType`: a signed 64-bit integer.
+    /// `IndicatorType`
     pub indicator_type: Option<i64>,
 }
 
@@ -6563,185 +4726,115 @@ pub struct IndicatorBaseSimpleInfo {
 /// Sent in the input of [`DagInstances`](super::DagInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances), [`DiagnosePro`](super::DiagnosePro), [`KillScheduleInstances`](super::KillScheduleInstances), [`RunForceSucScheduleInstances`](super::RunForceSucScheduleInstances) and [`RunRerunScheduleInstances`](super::RunRerunScheduleInstances).
 #[tc_model]
 pub struct InstanceApiOpsRequest {
-    /// `Instance`: an [`InstanceOpsDto`].
+    /// `Instance`
     pub instance: Option<InstanceOpsDto>,
 
-    /// `SortCol`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `SortCol`; example: `"StartTime"`
     pub sort_col: Option<String>,
 
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["20250918***54304"]`
+    /// `TaskIdList`; example: `["20250918***54304"]`
     pub task_id_list: Option<Vec<String>>,
 
-    /// `TaskNameList`: a list of strings.
-    ///
-    /// Example: `["test_task"]`
+    /// `TaskNameList`; example: `["test_task"]`
     pub task_name_list: Option<Vec<String>>,
 
-    /// `FolderList`: a list of strings.
-    ///
-    /// Example: `["f32d3-232de"]`
+    /// `FolderList`; example: `["f32d3-232de"]`
     pub folder_list: Option<Vec<String>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 
-    /// `StateList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `StateList`; example: `[1]`
     pub state_list: Option<Vec<i64>>,
 
-    /// `TaskTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[26]`
+    /// `TaskTypeList`; example: `[26]`
     pub task_type_list: Option<Vec<i64>>,
 
-    /// `CycleList`: a list of strings.
-    ///
-    /// Example: `["D"]`
+    /// `CycleList`; example: `["D"]`
     pub cycle_list: Option<Vec<String>>,
 
-    /// `OwnerList`: a list of strings.
-    ///
-    /// Example: `["testUser"]`
+    /// `OwnerList`; example: `["testUser"]`
     pub owner_list: Option<Vec<String>>,
 
-    /// `DateFrom`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `DateFrom`; example: `"2025-06-01 00:00:00"`
     pub date_from: Option<String>,
 
-    /// `DateTo`: a string.
-    ///
-    /// Example: `"2025-07-01 00:00:00"`
+    /// `DateTo`; example: `"2025-07-01 00:00:00"`
     pub date_to: Option<String>,
 
-    /// `CreateTimeFrom`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `CreateTimeFrom`; example: `"2025-06-01 00:00:00"`
     pub create_time_from: Option<String>,
 
-    /// `CreateTimeTo`: a string.
-    ///
-    /// Example: `"2025-07-01 00:00:00"`
+    /// `CreateTimeTo`; example: `"2025-07-01 00:00:00"`
     pub create_time_to: Option<String>,
 
-    /// `StartFrom`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `StartFrom`; example: `"2025-06-01 00:00:00"`
     pub start_from: Option<String>,
 
-    /// `StartTo`: a string.
-    ///
-    /// Example: `"2025-07-01 00:00:00"`
+    /// `StartTo`; example: `"2025-07-01 00:00:00"`
     pub start_to: Option<String>,
 
-    /// `WorkflowIdList`: a list of strings.
-    ///
-    /// Example: `["7dsds9-8da9-ede3"]`
+    /// `WorkflowIdList`; example: `["7dsds9-8da9-ede3"]`
     pub workflow_id_list: Option<Vec<String>>,
 
-    /// `WorkflowNameList`: a list of strings.
-    ///
-    /// Example: `["test_workflow"]`
+    /// `WorkflowNameList`; example: `["test_workflow"]`
     pub workflow_name_list: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"sync"`
+    /// `Keyword`; example: `"sync"`
     pub keyword: Option<String>,
 
-    /// `SearchColumns`: a list of strings.
-    ///
-    /// Example: `["taskId"]`
+    /// `SearchColumns`; example: `["taskId"]`
     pub search_columns: Option<Vec<String>>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"14609478789****7296"`
+    /// `ProjectId`; example: `"14609478789****7296"`
     pub project_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TaskTypeMap`: a list of [`TaskTypeMap`] objects.
+    /// `TaskTypeMap`
     pub task_type_map: Option<Vec<TaskTypeMap>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `InstanceType`; example: `"0"`
     pub instance_type: Option<String>,
 
-    /// `DagDeal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DagDeal`; example: `false`
     pub dag_deal: Option<bool>,
 
-    /// `DagType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DagType`; example: `"1"`
     pub dag_type: Option<String>,
 
-    /// `DagDependent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DagDependent`; example: `"1"`
     pub dag_dependent: Option<String>,
 
-    /// `DagDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DagDepth`; example: `1`
     pub dag_depth: Option<i64>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1052313454"`
+    /// `TenantId`; example: `"1052313454"`
     pub tenant_id: Option<String>,
 
-    /// `DataTimeCycle`: a string.
-    ///
-    /// Example: `"CURRENT"`
+    /// `DataTimeCycle`; example: `"CURRENT"`
     pub data_time_cycle: Option<String>,
 
-    /// `ExecutorGroupIdList`: a list of strings.
-    ///
-    /// Example: `["2025080932531"]`
+    /// `ExecutorGroupIdList`; example: `["2025080932531"]`
     pub executor_group_id_list: Option<Vec<String>>,
 
-    /// `OnlyRerun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyRerun`; example: `false`
     pub only_rerun: Option<bool>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+7"`
+    /// `ScheduleTimeZone`; example: `"UTC+7"`
     pub schedule_time_zone: Option<String>,
 
-    /// `ScheduleTimeFrom`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `ScheduleTimeFrom`; example: `"2025-06-01 00:00:00"`
     pub schedule_time_from: Option<String>,
 
-    /// `ScheduleTimeTo`: a string.
-    ///
-    /// Example: `"2025-07-01 00:00:00"`
+    /// `ScheduleTimeTo`; example: `"2025-07-01 00:00:00"`
     pub schedule_time_to: Option<String>,
 
-    /// `RunPriorityList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `RunPriorityList`; example: `[4]`
     pub run_priority_list: Option<Vec<i64>>,
 
-    /// `InstanceCycleType`: a list of strings.
-    ///
-    /// Example: `["D"]`
+    /// `InstanceCycleType`; example: `["D"]`
     pub instance_cycle_type: Option<Vec<String>>,
 }
 
@@ -6750,10 +4843,10 @@ pub struct InstanceApiOpsRequest {
 /// Sent in the input of [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceCondition {
-    /// `ExecutionSpace`: a string.
+    /// `ExecutionSpace`
     pub execution_space: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 }
 
@@ -6763,141 +4856,91 @@ pub struct InstanceCondition {
 #[doc(alias = "InstanceDetailVO")]
 #[tc_model]
 pub struct InstanceDetailVo {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f7418cc8-84f8****"`
+    /// `FolderId`; example: `"f7418cc8-84f8****"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"testFolder"`
+    /// `FolderName`; example: `"testFolder"`
     pub folder_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ba48d170-3239***"`
+    /// `WorkflowId`; example: `"ba48d170-3239***"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"cron_test_wf"`
+    /// `WorkflowName`; example: `"cron_test_wf"`
     pub workflow_name: Option<String>,
 
-    /// `InChargeList`: a list of strings.
+    /// `InChargeList`
     pub in_charge_list: Option<Vec<String>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20240627201611119"`
+    /// `TaskId`; example: `"20240627201611119"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `TaskName`; example: `"cron_test"`
     pub task_name: Option<String>,
 
-    /// `TaskCycleType`: a string.
-    ///
-    /// Example: `"H"`
+    /// `TaskCycleType`; example: `"H"`
     pub task_cycle_type: Option<String>,
 
-    /// `TaskType`: a [`TaskTypeOpsDto`].
+    /// `TaskType`
     pub task_type: Option<TaskTypeOpsDto>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240821154428723333"`
+    /// `ExecutorGroupId`; example: `"20240821154428723333"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ExecutorGroupName`; example: `"测试资源组"`
     pub executor_group_name: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `CurRunDate`; example: `"2025-03-20 00:00:00"`
     pub cur_run_date: Option<String>,
 
-    /// `NextCurDate`: a string.
-    ///
-    /// Example: `"2025-03-20 01:00:00"`
+    /// `NextCurDate`; example: `"2025-03-20 01:00:00"`
     pub next_cur_date: Option<String>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<u64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `TotalRunNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRunNum`; example: `1`
     pub total_run_num: Option<u64>,
 
-    /// `LifeRoundNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeRoundNum`; example: `1`
     pub life_round_num: Option<u64>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `InstanceState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceState`; example: `2`
     pub instance_state: Option<u64>,
 
-    /// `SchedulerTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `SchedulerTime`; example: `"2025-03-20 00:00:00"`
     pub scheduler_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:01"`
+    /// `StartTime`; example: `"2025-03-20 00:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:11"`
+    /// `EndTime`; example: `"2025-03-20 00:00:11"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:00:11.000"`
+    /// `CostTime`; example: `"00:00:11.000"`
     pub cost_time: Option<String>,
 
-    /// `InstanceRunType`: a string.
-    ///
-    /// Example: `"PERIODIC"`
+    /// `InstanceRunType`; example: `"PERIODIC"`
     pub instance_run_type: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"1531612696034334445952"`
+    /// `ExecutionJobId`; example: `"1531612696034334445952"`
     pub execution_job_id: Option<String>,
 
-    /// `InstanceLifeCycleList`: a list of [`InstanceLifeCycleVo`] objects.
+    /// `InstanceLifeCycleList`
     pub instance_life_cycle_list: Option<Vec<InstanceLifeCycleVo>>,
 
-    /// `LatestLog`: an [`InstanceLogVo`].
+    /// `LatestLog`
     pub latest_log: Option<InstanceLogVo>,
 }
 
@@ -6906,10 +4949,10 @@ pub struct InstanceDetailVo {
 /// Returned in the output of [`DescribeInstanceLogFile`](super::DescribeInstanceLogFile).
 #[tc_model]
 pub struct InstanceDownloadLogInfo {
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 }
 
@@ -6919,66 +4962,58 @@ pub struct InstanceDownloadLogInfo {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeInstanceDetailInfo`](super::DescribeInstanceDetailInfo), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances) and [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceLifeCycleOpsDto {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task name"`
+    /// `TaskName`; example: `"task name"`
     pub task_name: Option<String>,
 
-    /// `CurRunDate`: a string.
+    /// `CurRunDate`
     pub cur_run_date: Option<String>,
 
-    /// `LifeRound`: a signed 64-bit integer.
+    /// `LifeRound`
     pub life_round: Option<i64>,
 
-    /// `RunType`: a string.
+    /// `RunType`
     pub run_type: Option<String>,
 
-    /// `Tries`: a signed 64-bit integer.
+    /// `Tries`
     pub tries: Option<i64>,
 
-    /// `InstanceLifeDetailDtoList`: a list of [`InstanceLifeDetailDto`] objects.
+    /// `InstanceLifeDetailDtoList`
     pub instance_life_detail_dto_list: Option<Vec<InstanceLifeDetailDto>>,
 
-    /// `RunnerState`: a string.
+    /// `RunnerState`
     pub runner_state: Option<String>,
 
-    /// `ErrorDesc`: a string.
+    /// `ErrorDesc`
     pub error_desc: Option<String>,
 
-    /// `ErrorCodeLevel`: a string.
+    /// `ErrorCodeLevel`
     pub error_code_level: Option<String>,
 
-    /// `InstanceLogListOpsDto`: an [`InstanceLogInfo`].
+    /// `InstanceLogListOpsDto`
     pub instance_log_list_ops_dto: Option<InstanceLogInfo>,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: Option<String>,
 
-    /// `ScheduleRunType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleRunType`; example: `0`
     pub schedule_run_type: Option<u64>,
 
-    /// `ExecutionJobId`: a string.
+    /// `ExecutionJobId`
     pub execution_job_id: Option<String>,
 
-    /// `InstanceRunType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceRunType`; example: `1`
     pub instance_run_type: Option<u64>,
 
-    /// `TotalLifeRound`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalLifeRound`; example: `5`
     pub total_life_round: Option<i64>,
 
-    /// `TaskType`: a [`TaskTypeOpsDto`].
+    /// `TaskType`
     pub task_type: Option<TaskTypeOpsDto>,
 
-    /// `ResourceGroup`: a string.
+    /// `ResourceGroup`
     pub resource_group: Option<String>,
 }
 
@@ -6988,62 +5023,40 @@ pub struct InstanceLifeCycleOpsDto {
 #[doc(alias = "InstanceLifeCycleVO")]
 #[tc_model]
 pub struct InstanceLifeCycleVo {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `InstanceState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceState`; example: `2`
     pub instance_state: Option<u64>,
 
-    /// `LifeRoundNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeRoundNum`; example: `1`
     pub life_round_num: Option<u64>,
 
-    /// `RunType`: a string.
-    ///
-    /// Example: `"PERIODIC"`
+    /// `RunType`; example: `"PERIODIC"`
     pub run_type: Option<String>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `LifeCycleDetailList`: a list of [`InstanceLifeDetailDto`] objects.
+    /// `LifeCycleDetailList`
     pub life_cycle_detail_list: Option<Vec<InstanceLifeDetailDto>>,
 
-    /// `CodeFileName`: a string.
-    ///
-    /// Example: `"code_file"`
+    /// `CodeFileName`; example: `"code_file"`
     pub code_file_name: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"1531612696034334445952"`
+    /// `ExecutionJobId`; example: `"1531612696034334445952"`
     pub execution_job_id: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"111***_vpc-4t9abvbv_1.0.1.1"`
+    /// `BrokerIp`; example: `"111***_vpc-4t9abvbv_1.0.1.1"`
     pub broker_ip: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"2024120517***3_2025-03-20 00:00:00_2025-03-20 00:02:49"`
+    /// `OriginFileName`; example: `"2024120517***3_2025-03-20 00:00:00_2025-03-20 00:02:49"`
     pub origin_file_name: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"run"`
+    /// `LogType`; example: `"run"`
     pub log_type: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:00:11.000"`
+    /// `CostTime`; example: `"00:00:11.000"`
     pub cost_time: Option<String>,
 }
 
@@ -7053,24 +5066,16 @@ pub struct InstanceLifeCycleVo {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeInstanceDetailInfo`](super::DescribeInstanceDetailInfo), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances), [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory) and [`GetTaskInstance`](super::GetTaskInstance).
 #[tc_model]
 pub struct InstanceLifeDetailDto {
-    /// `State`: a string.
-    ///
-    /// Example: `"1"`
+    /// `State`; example: `"1"`
     pub state: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-28 00:00:00"`
+    /// `StartTime`; example: `"2025-03-28 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `DetailState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `DetailState`; example: `"RUNNING"`
     pub detail_state: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-28 00:00:05"`
+    /// `EndTime`; example: `"2025-03-28 00:00:05"`
     pub end_time: Option<String>,
 }
 
@@ -7079,62 +5084,40 @@ pub struct InstanceLifeDetailDto {
 /// Returned in the output of [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct InstanceList {
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:01:07.000"`
+    /// `CostTime`; example: `"00:01:07.000"`
     pub cost_time: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2022-04-01 15:50:00"`
+    /// `CurRunDate`; example: `"2022-04-01 15:50:00"`
     pub cur_run_date: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"MINUTE_CYCLE"`
+    /// `CycleType`; example: `"MINUTE_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `DoFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DoFlag`; example: `2`
     pub do_flag: Option<i64>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user name"`
+    /// `InCharge`; example: `"user name"`
     pub in_charge: Option<String>,
 
-    /// `LastLog`: a string.
-    ///
-    /// Example: `"20220408140507294_2024-04-01 15:50:00_202204-11 11:04:23"`
+    /// `LastLog`; example: `"20220408140507294_2024-04-01 15:50:00_202204-11 11:04:23"`
     pub last_log: Option<String>,
 
-    /// `SchedulerDesc`: a string.
+    /// `SchedulerDesc`
     pub scheduler_desc: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-11 11:04:29"`
+    /// `StartTime`; example: `"2022-04-11 11:04:29"`
     pub start_time: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `State`; example: `"COMPLETED"`
     pub state: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220408140507294"`
+    /// `TaskId`; example: `"20220408140507294"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task test name"`
+    /// `TaskName`; example: `"task test name"`
     pub task_name: Option<String>,
 
-    /// `TryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TryLimit`; example: `3`
     pub try_limit: Option<i64>,
 }
 
@@ -7143,48 +5126,34 @@ pub struct InstanceList {
 /// Returned in the output of [`DownloadLogByLine`](super::DownloadLogByLine).
 #[tc_model]
 pub struct InstanceLogByLine {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Content`: a list of strings.
+    /// `Content`
     pub content: Option<Vec<String>>,
 
-    /// `Over`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Over`; example: `true`
     pub over: Option<bool>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `InstanceState`; example: `"SUCCESS"`
     pub instance_state: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `InstanceId`; example: `"123"`
     pub instance_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TaskId`; example: `"123"`
     pub task_id: Option<String>,
 
-    /// `WorkerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkerType`; example: `1`
     pub worker_type: Option<i64>,
 
-    /// `JobLogErrorTip`: a [`JobLogErrorTip`].
+    /// `JobLogErrorTip`
     pub job_log_error_tip: Option<JobLogErrorTip>,
 
-    /// `ExecutionExtendedProps`: a list of [`ExtensionInfoVo`] objects.
+    /// `ExecutionExtendedProps`
     pub execution_extended_props: Option<Vec<ExtensionInfoVo>>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"11"`
+    /// `ExtInfo`; example: `"11"`
     pub ext_info: Option<String>,
 }
 
@@ -7194,73 +5163,49 @@ pub struct InstanceLogByLine {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeInstanceDetailInfo`](super::DescribeInstanceDetailInfo), [`DescribeOpsInstanceLogList`](super::DescribeOpsInstanceLogList), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances) and [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceLogInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TaskId`; example: `"123"`
     pub task_id: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2022-12-12 00:00:00"`
+    /// `CurRunDate`; example: `"2022-12-12 00:00:00"`
     pub cur_run_date: Option<String>,
 
-    /// `Tries`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Tries`; example: `"1"`
     pub tries: Option<String>,
 
-    /// `LastUpdate`: a string.
-    ///
-    /// Example: `"2022-12-12 10:00:00"`
+    /// `LastUpdate`; example: `"2022-12-12 10:00:00"`
     pub last_update: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `BrokerIp`; example: `"127.0.0.1"`
     pub broker_ip: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"123"`
+    /// `FileSize`; example: `"123"`
     pub file_size: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"123_2022-12-12 00:00:00"`
+    /// `OriginFileName`; example: `"123_2022-12-12 00:00:00"`
     pub origin_file_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-12 00:00:00"`
+    /// `CreateTime`; example: `"2022-12-12 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `InstanceLogType`: a string.
-    ///
-    /// Example: `"run"`
+    /// `InstanceLogType`; example: `"run"`
     pub instance_log_type: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"测试"`
+    /// `TaskName`; example: `"测试"`
     pub task_name: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"123"`
+    /// `CostTime`; example: `"123"`
     pub cost_time: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `InstanceStatus`; example: `"COMPLETED"`
     pub instance_status: Option<String>,
 
-    /// `CodeFileName`: a string.
+    /// `CodeFileName`
     pub code_file_name: Option<String>,
 
-    /// `ExtensionInfo`: a list of [`AttributeItemDto`] objects.
+    /// `ExtensionInfo`
     pub extension_info: Option<Vec<AttributeItemDto>>,
 
-    /// `ExecutionJobId`: a string.
+    /// `ExecutionJobId`
     pub execution_job_id: Option<String>,
 }
 
@@ -7269,41 +5214,37 @@ pub struct InstanceLogInfo {
 /// Returned in the output of [`DescribeInstanceLogDetail`](super::DescribeInstanceLogDetail).
 #[tc_model]
 pub struct InstanceLogInfoOpsDto {
-    /// `LogInfo`: a string.
+    /// `LogInfo`
     pub log_info: Option<String>,
 
-    /// `YarnLogInfo`: a list of strings.
+    /// `YarnLogInfo`
     pub yarn_log_info: Option<Vec<String>>,
 
-    /// `DataLogInfo`: a string.
+    /// `DataLogInfo`
     pub data_log_info: Option<String>,
 
-    /// `ThirdTaskRunLogInfo`: a string.
+    /// `ThirdTaskRunLogInfo`
     pub third_task_run_log_info: Option<String>,
 
-    /// `ThirdTaskLogUrlDesc`: a string.
+    /// `ThirdTaskLogUrlDesc`
     pub third_task_log_url_desc: Option<String>,
 
-    /// `LineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `LineCount`; example: `10000`
     pub line_count: Option<i64>,
 
-    /// `ExtInfo`: a string.
+    /// `ExtInfo`
     pub ext_info: Option<String>,
 
-    /// `IsEnd`: a boolean.
+    /// `IsEnd`
     pub is_end: Option<bool>,
 
-    /// `FileSize`: a string.
+    /// `FileSize`
     pub file_size: Option<String>,
 
-    /// `MatchedBrokerIp`: a string.
-    ///
-    /// Example: `"NA"`
+    /// `MatchedBrokerIp`; example: `"NA"`
     pub matched_broker_ip: Option<String>,
 
-    /// `ExecutionExtendedProps`: a list of [`PairDto`] objects.
+    /// `ExecutionExtendedProps`
     pub execution_extended_props: Option<Vec<PairDto>>,
 }
 
@@ -7312,59 +5253,37 @@ pub struct InstanceLogInfoOpsDto {
 /// Returned in the output of [`DescribeInstanceLogList`](super::DescribeInstanceLogList).
 #[tc_model]
 pub struct InstanceLogList {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220408130054538\""`
+    /// `TaskId`; example: `"\"20220408130054538\""`
     pub task_id: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2022-04-10 19:38:37\""`
+    /// `CurRunDate`; example: `"\"2022-04-10 19:38:37\""`
     pub cur_run_date: Option<String>,
 
-    /// `Tries`: a string.
-    ///
-    /// Example: `"\"null\""`
+    /// `Tries`; example: `"\"null\""`
     pub tries: Option<String>,
 
-    /// `LastUpdate`: a string.
-    ///
-    /// Example: `"\"2022-04-10 19:38:37\""`
+    /// `LastUpdate`; example: `"\"2022-04-10 19:38:37\""`
     pub last_update: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"\"172.1.1.1\""`
+    /// `BrokerIp`; example: `"\"172.1.1.1\""`
     pub broker_ip: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"\"10mb\""`
+    /// `FileSize`; example: `"\"10mb\""`
     pub file_size: Option<String>,
 
-    /// `OriginFileName`: a string.
-    ///
-    /// Example: `"\"ins-1\""`
+    /// `OriginFileName`; example: `"\"ins-1\""`
     pub origin_file_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2022-04-10 19:38:37\""`
+    /// `CreateTime`; example: `"\"2022-04-10 19:38:37\""`
     pub create_time: Option<String>,
 
-    /// `InstanceLogType`: a string.
-    ///
-    /// Example: `"\"info\""`
+    /// `InstanceLogType`; example: `"\"info\""`
     pub instance_log_type: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `TaskName`; example: `"\"1\""`
     pub task_name: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"\"123000\""`
+    /// `CostTime`; example: `"\"123000\""`
     pub cost_time: Option<String>,
 }
 
@@ -7374,74 +5293,46 @@ pub struct InstanceLogList {
 #[doc(alias = "InstanceLogVO")]
 #[tc_model]
 pub struct InstanceLogVo {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `InstanceState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceState`; example: `2`
     pub instance_state: Option<u64>,
 
-    /// `RunType`: a string.
-    ///
-    /// Example: `"PERIODIC"`
+    /// `RunType`; example: `"PERIODIC"`
     pub run_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 20:00:05"`
+    /// `StartTime`; example: `"2025-03-20 20:00:05"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 20:00:10"`
+    /// `EndTime`; example: `"2025-03-20 20:00:10"`
     pub end_time: Option<String>,
 
-    /// `CodeInfo`: a string.
-    ///
-    /// Example: `"echo 1"`
+    /// `CodeInfo`; example: `"echo 1"`
     pub code_info: Option<String>,
 
-    /// `CodeFileSize`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CodeFileSize`; example: `"1"`
     pub code_file_size: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"111***_vpc-4t9abvbv_1.0.1.1"`
+    /// `BrokerIp`; example: `"111***_vpc-4t9abvbv_1.0.1.1"`
     pub broker_ip: Option<String>,
 
-    /// `LogInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LogInfo`; example: `"1"`
     pub log_info: Option<String>,
 
-    /// `LogFileSize`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LogFileSize`; example: `"1"`
     pub log_file_size: Option<String>,
 
-    /// `LineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LineCount`; example: `1`
     pub line_count: Option<u64>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"115715"`
+    /// `ExtInfo`; example: `"115715"`
     pub ext_info: Option<String>,
 
-    /// `IsEnd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEnd`; example: `true`
     pub is_end: Option<bool>,
 }
 
@@ -7450,19 +5341,13 @@ pub struct InstanceLogVo {
 /// Returned in the output of [`DescribeRealTimeTaskInstanceNodeInfo`](super::DescribeRealTimeTaskInstanceNodeInfo).
 #[tc_model]
 pub struct InstanceNodeInfo {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"SOURCE"`
+    /// `NodeType`; example: `"SOURCE"`
     pub node_type: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"11745"`
+    /// `NodeId`; example: `"11745"`
     pub node_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"nodeTestName"`
+    /// `NodeName`; example: `"nodeTestName"`
     pub node_name: Option<String>,
 }
 
@@ -7472,395 +5357,247 @@ pub struct InstanceNodeInfo {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances) and [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceOpsDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202509******04"`
+    /// `TaskId`; example: `"202509******04"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_task"`
+    /// `TaskName`; example: `"test_task"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"sd23d23-9dge-34fee-9dsa"`
+    /// `WorkflowId`; example: `"sd23d23-9dge-34fee-9dsa"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"test_workflow"`
+    /// `WorkflowName`; example: `"test_workflow"`
     pub workflow_name: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `InCharge`; example: `"test_user"`
     pub in_charge: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleType`; example: `"D"`
     pub cycle_type: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-06-01"`
+    /// `CurRunDate`; example: `"2025-06-01"`
     pub cur_run_date: Option<String>,
 
-    /// `NextCurDate`: a string.
-    ///
-    /// Example: `"2025-06-02"`
+    /// `NextCurDate`; example: `"2025-06-02"`
     pub next_cur_date: Option<String>,
 
-    /// `RunPriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RunPriority`; example: `4`
     pub run_priority: Option<u64>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<u64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Tries`; example: `0`
     pub tries: Option<u64>,
 
-    /// `TotalRunNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRunNum`; example: `1`
     pub total_run_num: Option<u64>,
 
-    /// `DoFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DoFlag`; example: `1`
     pub do_flag: Option<u64>,
 
-    /// `RedoFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RedoFlag`; example: `1`
     pub redo_flag: Option<u64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `State`; example: `"RUNNING"`
     pub state: Option<String>,
 
-    /// `RuntimeBroker`: a string.
-    ///
-    /// Example: `"10.341.312"`
+    /// `RuntimeBroker`; example: `"10.341.312"`
     pub runtime_broker: Option<String>,
 
-    /// `ErrorDesc`: a string.
-    ///
-    /// Example: `"执行失败"`
+    /// `ErrorDesc`; example: `"执行失败"`
     pub error_desc: Option<String>,
 
-    /// `TaskType`: a [`TaskTypeOpsDto`].
+    /// `TaskType`
     pub task_type: Option<TaskTypeOpsDto>,
 
-    /// `DependenceFulfillTime`: a string.
-    ///
-    /// Example: `"2025-06-01 01:23:21"`
+    /// `DependenceFulfillTime`; example: `"2025-06-01 01:23:21"`
     pub dependence_fulfill_time: Option<String>,
 
-    /// `FirstDependenceFulfillTime`: a string.
-    ///
-    /// Example: `"2025-06-01 01:23:01"`
+    /// `FirstDependenceFulfillTime`; example: `"2025-06-01 01:23:01"`
     pub first_dependence_fulfill_time: Option<String>,
 
-    /// `FirstStartTime`: a string.
-    ///
-    /// Example: `"2025-06-01 01:24:21"`
+    /// `FirstStartTime`; example: `"2025-06-01 01:24:21"`
     pub first_start_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-06-01 01:24:21"`
+    /// `StartTime`; example: `"2025-06-01 01:24:21"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-06-01 01:24:52"`
+    /// `EndTime`; example: `"2025-06-01 01:24:52"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:31"`
+    /// `CostTime`; example: `"00:31"`
     pub cost_time: Option<String>,
 
-    /// `CostMillisecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31000`
+    /// `CostMillisecond`; example: `31000`
     pub cost_millisecond: Option<u64>,
 
-    /// `MaxCostTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31000`
+    /// `MaxCostTime`; example: `31000`
     pub max_cost_time: Option<u64>,
 
-    /// `MinCostTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31000`
+    /// `MinCostTime`; example: `31000`
     pub min_cost_time: Option<u64>,
 
-    /// `AvgCostTime`: a floating-point number.
-    ///
-    /// Example: `31000.0`
+    /// `AvgCostTime`; example: `31000.0`
     pub avg_cost_time: Option<f64>,
 
-    /// `LastLog`: a string.
-    ///
-    /// Example: `"运行成功"`
+    /// `LastLog`; example: `"运行成功"`
     pub last_log: Option<String>,
 
-    /// `SchedulerDateTime`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `SchedulerDateTime`; example: `"2025-06-01 00:00:00"`
     pub scheduler_date_time: Option<String>,
 
-    /// `LastSchedulerDateTime`: a string.
-    ///
-    /// Example: `"2025-05-31 00:00:00"`
+    /// `LastSchedulerDateTime`; example: `"2025-05-31 00:00:00"`
     pub last_scheduler_date_time: Option<String>,
 
-    /// `LastUpdate`: a string.
-    ///
-    /// Example: `"2025-06-01 01:25:01"`
+    /// `LastUpdate`; example: `"2025-06-01 01:25:01"`
     pub last_update: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-06-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `DependencyRel`: a string.
-    ///
-    /// Example: `"and"`
+    /// `DependencyRel`; example: `"and"`
     pub dependency_rel: Option<String>,
 
-    /// `ExecutionSpace`: a string.
-    ///
-    /// Example: `"C"`
+    /// `ExecutionSpace`; example: `"C"`
     pub execution_space: Option<String>,
 
-    /// `IgnoreEvent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IgnoreEvent`; example: `true`
     pub ignore_event: Option<bool>,
 
-    /// `VirtualFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VirtualFlag`; example: `false`
     pub virtual_flag: Option<bool>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"[\"21xkd9d83dx3\"]"`
+    /// `FolderId`; example: `"[\"21xkd9d83dx3\"]"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"[\"test_folder\"]"`
+    /// `FolderName`; example: `"[\"test_folder\"]"`
     pub folder_name: Option<String>,
 
-    /// `SonList`: a string.
-    ///
-    /// Example: `"[\"12325\"]"`
+    /// `SonList`; example: `"[\"12325\"]"`
     pub son_list: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"data_dev"`
+    /// `ProductName`; example: `"data_dev"`
     pub product_name: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"202503011143903436"`
+    /// `ResourceGroup`; example: `"202503011143903436"`
     pub resource_group: Option<String>,
 
-    /// `ResourceInstanceId`: a string.
-    ///
-    /// Example: `"test_resource"`
+    /// `ResourceInstanceId`; example: `"test_resource"`
     pub resource_instance_id: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `YarnQueue`; example: `"default"`
     pub yarn_queue: Option<String>,
 
-    /// `SchedulerDesc`: a string.
-    ///
-    /// Example: `"每天0点执行"`
+    /// `SchedulerDesc`; example: `"每天0点执行"`
     pub scheduler_desc: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
-    ///
-    /// Example: `"2025-05-29 10:01:11"`
+    /// `FirstSubmitTime`; example: `"2025-05-29 10:01:11"`
     pub first_submit_time: Option<String>,
 
-    /// `FirstRunTime`: a string.
-    ///
-    /// Example: `"2025-05-30 00:00:00"`
+    /// `FirstRunTime`; example: `"2025-05-30 00:00:00"`
     pub first_run_time: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"test_project"`
+    /// `ProjectIdent`; example: `"test_project"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"test_project"`
+    /// `ProjectName`; example: `"test_project"`
     pub project_name: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1052313454"`
+    /// `TenantId`; example: `"1052313454"`
     pub tenant_id: Option<String>,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20250918***54304_2025-06-01 00:00:00"`
+    /// `InstanceKey`; example: `"20250918***54304_2025-06-01 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"202503011143903436"`
+    /// `ExecutorGroupId`; example: `"202503011143903436"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"test_resource"`
+    /// `ExecutorGroupName`; example: `"test_resource"`
     pub executor_group_name: Option<String>,
 
-    /// `RelatedInstanceList`: a list of [`InstanceOpsDto`] objects.
+    /// `RelatedInstanceList`
     pub related_instance_list: Option<Vec<InstanceOpsDto>>,
 
-    /// `RelatedInstanceSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RelatedInstanceSize`; example: `10`
     pub related_instance_size: Option<i64>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"14031256"`
+    /// `OwnerId`; example: `"14031256"`
     pub owner_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"14031256"`
+    /// `UserId`; example: `"14031256"`
     pub user_id: Option<String>,
 
-    /// `InstanceLifeCycleOpsDto`: an [`InstanceLifeCycleOpsDto`].
+    /// `InstanceLifeCycleOpsDto`
     pub instance_life_cycle_ops_dto: Option<InstanceLifeCycleOpsDto>,
 
-    /// `RetryAttempts`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryAttempts`; example: `2`
     pub retry_attempts: Option<u64>,
 
-    /// `DeletedFatherList`: a list of strings.
-    ///
-    /// Example: `["23523122356_2025-06-01 00:00:00"]`
+    /// `DeletedFatherList`; example: `["23523122356_2025-06-01 00:00:00"]`
     pub deleted_father_list: Option<Vec<String>>,
 
-    /// `CirculateInstanceList`: a list of [`InstanceOpsDto`] objects.
+    /// `CirculateInstanceList`
     pub circulate_instance_list: Option<Vec<InstanceOpsDto>>,
 
-    /// `ConcurrentStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConcurrentStrategy`; example: `1`
     pub concurrent_strategy: Option<u64>,
 
-    /// `ScheduleRunType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScheduleRunType`; example: `1`
     pub schedule_run_type: Option<u64>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `InstanceCycleType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `InstanceCycleType`; example: `"D"`
     pub instance_cycle_type: Option<String>,
 
-    /// `InstanceSchedulerDesc`: a string.
-    ///
-    /// Example: `"每天0点执行"`
+    /// `InstanceSchedulerDesc`; example: `"每天0点执行"`
     pub instance_scheduler_desc: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["CAN_MANAGE"]`
+    /// `Privileges`; example: `["CAN_MANAGE"]`
     pub privileges: Option<Vec<String>>,
 
-    /// `TaskExecutionId`: a string.
-    ///
-    /// Example: `"8475827384"`
+    /// `TaskExecutionId`; example: `"8475827384"`
     pub task_execution_id: Option<String>,
 
-    /// `DlcTaskId`: a string.
-    ///
-    /// Example: `"0f4e457e-9171-49d2-bf96-eeab7e0cc869"`
+    /// `DlcTaskId`; example: `"0f4e457e-9171-49d2-bf96-eeab7e0cc869"`
     pub dlc_task_id: Option<String>,
 
-    /// `DlcSparkJobId`: a string.
-    ///
-    /// Example: `"streaming_2793a8bf-86a8-4292-83e8-98629894cc30"`
+    /// `DlcSparkJobId`; example: `"streaming_2793a8bf-86a8-4292-83e8-98629894cc30"`
     pub dlc_spark_job_id: Option<String>,
 
-    /// `Ext`: a [`StrToStrMap`].
+    /// `Ext`
     pub ext: Option<StrToStrMap>,
 
-    /// `RelatedEventList`: a list of [`EventCaseAuditLogOptDto`] objects.
+    /// `RelatedEventList`
     pub related_event_list: Option<Vec<EventCaseAuditLogOptDto>>,
 
-    /// `ProxyTaskId`: a string.
-    ///
-    /// Example: `"20260609204755043"`
+    /// `ProxyTaskId`; example: `"20260609204755043"`
     pub proxy_task_id: Option<String>,
 
-    /// `WorkflowRunName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `WorkflowRunName`; example: `"name"`
     pub workflow_run_name: Option<String>,
 
-    /// `ProxyTaskType`: a [`TaskTypeOpsDto`].
+    /// `ProxyTaskType`
     pub proxy_task_type: Option<TaskTypeOpsDto>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"can_manage"`
+    /// `Privilege`; example: `"can_manage"`
     pub privilege: Option<String>,
 
-    /// `TriggerSource`: a string.
-    ///
-    /// Example: `"SUB_PROCESS_TRIGGER"`
+    /// `TriggerSource`; example: `"SUB_PROCESS_TRIGGER"`
     pub trigger_source: Option<String>,
 
-    /// `ParentSpTaskId`: a string.
-    ///
-    /// Example: `"20260815184558289"`
+    /// `ParentSpTaskId`; example: `"20260815184558289"`
     pub parent_sp_task_id: Option<String>,
 
-    /// `ParentSpInstanceName`: a string.
-    ///
-    /// Example: `"test_67890"`
+    /// `ParentSpInstanceName`; example: `"test_67890"`
     pub parent_sp_instance_name: Option<String>,
 
-    /// `ParentSpInstanceDataTime`: a string.
-    ///
-    /// Example: `"2026-10-12 00:00:00"`
+    /// `ParentSpInstanceDataTime`; example: `"2026-10-12 00:00:00"`
     pub parent_sp_instance_data_time: Option<String>,
 }
 
@@ -7869,10 +5606,10 @@ pub struct InstanceOpsDto {
 /// Returned in the output of [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceOpsInfoPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`InstanceOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<InstanceOpsDto>>,
 }
 
@@ -7882,32 +5619,22 @@ pub struct InstanceOpsInfoPage {
 #[doc(alias = "InstancePageVO")]
 #[tc_model]
 pub struct InstancePageVo {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPage`; example: `1`
     pub total_page: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: Option<u64>,
 
-    /// `Items`: a list of [`InstanceVo`] objects.
+    /// `Items`
     pub items: Option<Vec<InstanceVo>>,
 }
 
@@ -7916,28 +5643,28 @@ pub struct InstancePageVo {
 /// Sent in the input of [`DescribeTaskRunHistory`](super::DescribeTaskRunHistory).
 #[tc_model]
 pub struct InstanceSearchCondition {
-    /// `CycleList`: a list of strings.
+    /// `CycleList`
     pub cycle_list: Option<Vec<String>>,
 
-    /// `DateFrom`: a string.
+    /// `DateFrom`
     pub date_from: Option<String>,
 
-    /// `DateTo`: a string.
+    /// `DateTo`
     pub date_to: Option<String>,
 
-    /// `Instance`: an [`InstanceCondition`].
+    /// `Instance`
     pub instance: Option<InstanceCondition>,
 
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 
-    /// `Sort`: a string.
+    /// `Sort`
     pub sort: Option<String>,
 
-    /// `SortCol`: a string.
+    /// `SortCol`
     pub sort_col: Option<String>,
 
-    /// `StateList`: a list of strings.
+    /// `StateList`
     pub state_list: Option<Vec<String>>,
 }
 
@@ -7946,35 +5673,25 @@ pub struct InstanceSearchCondition {
 /// Returned in the output of [`DescribeStatisticInstanceStatusTrendOps`](super::DescribeStatisticInstanceStatusTrendOps).
 #[tc_model]
 pub struct InstanceStatisticInfo {
-    /// `CountList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,3,4]`
+    /// `CountList`; example: `[0,1,3,4]`
     pub count_list: Option<Vec<u64>>,
 
-    /// `TimeList`: a list of strings.
-    ///
-    /// Example: `["2022-02-26 07:00:00","2022-02-26 08:00:00"]`
+    /// `TimeList`; example: `["2022-02-26 07:00:00","2022-02-26 08:00:00"]`
     pub time_list: Option<Vec<String>>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"WAITING_RUNNING"`
+    /// `InstanceStatus`; example: `"WAITING_RUNNING"`
     pub instance_status: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `InstanceCount`; example: `34`
     pub instance_count: u64,
 
-    /// `ShowTime`: a string.
-    ///
-    /// Example: `"\"2022-03-03 14:25:28\""`
+    /// `ShowTime`; example: `"\"2022-03-03 14:25:28\""`
     pub show_time: Option<String>,
 
-    /// `ReportTime`: a string.
+    /// `ReportTime`
     pub report_time: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 }
 
@@ -7984,125 +5701,79 @@ pub struct InstanceStatisticInfo {
 #[doc(alias = "InstanceVO")]
 #[tc_model]
 pub struct InstanceVo {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f7418cc8-84f8****"`
+    /// `FolderId`; example: `"f7418cc8-84f8****"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"testFolder"`
+    /// `FolderName`; example: `"testFolder"`
     pub folder_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ba48d170-3239***"`
+    /// `WorkflowId`; example: `"ba48d170-3239***"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"cron_test_wf"`
+    /// `WorkflowName`; example: `"cron_test_wf"`
     pub workflow_name: Option<String>,
 
-    /// `InChargeList`: a list of strings.
+    /// `InChargeList`
     pub in_charge_list: Option<Vec<String>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20240627201611119"`
+    /// `TaskId`; example: `"20240627201611119"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `TaskName`; example: `"cron_test"`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a [`TaskTypeOpsDto`].
+    /// `TaskType`
     pub task_type: Option<TaskTypeOpsDto>,
 
-    /// `TaskCycleType`: a string.
-    ///
-    /// Example: `"H"`
+    /// `TaskCycleType`; example: `"H"`
     pub task_cycle_type: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `CurRunDate`; example: `"2025-03-20 00:00:00"`
     pub cur_run_date: Option<String>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<u64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `TotalRunNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRunNum`; example: `1`
     pub total_run_num: Option<u64>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `InstanceState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceState`; example: `2`
     pub instance_state: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:01"`
+    /// `StartTime`; example: `"2025-03-20 00:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:11"`
+    /// `EndTime`; example: `"2025-03-20 00:00:11"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:00:11.000"`
+    /// `CostTime`; example: `"00:00:11.000"`
     pub cost_time: Option<String>,
 
-    /// `SchedulerTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `SchedulerTime`; example: `"2025-03-20 00:00:00"`
     pub scheduler_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `LastUpdateTime`; example: `"2025-03-19 00:00:00"`
     pub last_update_time: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240821154428723333"`
+    /// `ExecutorGroupId`; example: `"20240821154428723333"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ExecutorGroupName`; example: `"测试资源组"`
     pub executor_group_name: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"用户代码和执行环境存在异常"`
+    /// `JobErrorMsg`; example: `"用户代码和执行环境存在异常"`
     pub job_error_msg: Option<String>,
 }
 
@@ -8111,9 +5782,7 @@ pub struct InstanceVo {
 /// Returned in the output of [`DescribeInstanceLog`](super::DescribeInstanceLog).
 #[tc_model]
 pub struct IntegrationInstanceLog {
-    /// `LogInfo`: a string.
-    ///
-    /// Example: `"\"[INFO][请求id]任务日志信息\""`
+    /// `LogInfo`; example: `"\"[INFO][请求id]任务日志信息\""`
     pub log_info: Option<String>,
 }
 
@@ -8122,46 +5791,34 @@ pub struct IntegrationInstanceLog {
 /// Sent in the input of [`ModifyTaskScript`](super::ModifyTaskScript).
 #[tc_model]
 pub struct IntegrationNodeDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"INPUT"`
+    /// `NodeType`; example: `"INPUT"`
     pub node_type: Option<String>,
 
-    /// `DataSourceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DataSourceType`; example: `"MYSQL"`
     pub data_source_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Description`; example: `"test"`
     pub description: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `DatasourceId`; example: `"123"`
     pub datasource_id: Option<String>,
 
-    /// `Config`: a list of [`RecordField`] objects.
+    /// `Config`
     pub config: Option<Vec<RecordField>>,
 
-    /// `ExtConfig`: a list of [`RecordField`] objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<RecordField>>,
 
-    /// `Schema`: a list of [`IntegrationNodeSchema`] objects.
+    /// `Schema`
     pub schema: Option<Vec<IntegrationNodeSchema>>,
 
-    /// `NodeMapping`: an [`IntegrationNodeMapping`].
+    /// `NodeMapping`
     pub node_mapping: Option<IntegrationNodeMapping>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OwnerUin`; example: `"123"`
     pub owner_uin: Option<String>,
 }
 
@@ -8171,93 +5828,58 @@ pub struct IntegrationNodeDetail {
 /// Returned in the output of [`DescribeIntegrationNode`](super::DescribeIntegrationNode), [`DescribeIntegrationTask`](super::DescribeIntegrationTask), [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks) and [`DescribeIntegrationVersionNodesInfo`](super::DescribeIntegrationVersionNodesInfo).
 #[tc_model]
 pub struct IntegrationNodeInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"130973"`
+    /// `Id`; example: `"130973"`
     pub id: Option<String>,
 
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
+    /// `TaskId`, always sent in responses; example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
     pub task_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nodeTestName"`
+    /// `Name`, always sent in responses; example: `"nodeTestName"`
     pub name: Option<String>,
 
-    /// `NodeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"INPUT"`
+    /// `NodeType`, always sent in responses; example: `"INPUT"`
     pub node_type: Option<String>,
 
-    /// `DataSourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DataSourceType`, always sent in responses; example: `"MYSQL"`
     pub data_source_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testdesc"`
+    /// `Description`; example: `"testdesc"`
     pub description: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"914840"`
+    /// `DatasourceId`; example: `"914840"`
     pub datasource_id: Option<String>,
 
-    /// `Config`: a list of [`RecordField`] objects.
+    /// `Config`
     pub config: Option<Vec<RecordField>>,
 
-    /// `ExtConfig`: a list of [`RecordField`] objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<RecordField>>,
 
-    /// `Schema`: a list of [`IntegrationNodeSchema`] objects.
+    /// `Schema`
     pub schema: Option<Vec<IntegrationNodeSchema>>,
 
-    /// `NodeMapping`: an [`IntegrationNodeMapping`].
+    /// `NodeMapping`
     pub node_mapping: Option<IntegrationNodeMapping>,
 
-    /// `AppId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1315051999"`
+    /// `AppId`, always sent in responses; example: `"1315051999"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`, always sent in responses; example: `"1486446569620893696"`
     pub project_id: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100028644005"`
+    /// `CreatorUin`; example: `"100028644005"`
     pub creator_uin: Option<String>,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"100028644005"`
+    /// `OperatorUin`; example: `"100028644005"`
     pub operator_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100028644005"`
+    /// `OwnerUin`, always sent in responses; example: `"100028644005"`
     pub owner_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `CreateTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `UpdateTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub update_time: Option<String>,
 }
 
@@ -8267,25 +5889,19 @@ pub struct IntegrationNodeInfo {
 /// Returned in the output of [`DescribeIntegrationNode`](super::DescribeIntegrationNode), [`DescribeIntegrationTask`](super::DescribeIntegrationTask), [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks) and [`DescribeIntegrationVersionNodesInfo`](super::DescribeIntegrationVersionNodesInfo).
 #[tc_model]
 pub struct IntegrationNodeMapping {
-    /// `SourceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"130973"`
+    /// `SourceId`, always sent in responses; example: `"130973"`
     pub source_id: Option<String>,
 
-    /// `SinkId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"130972"`
+    /// `SinkId`, always sent in responses; example: `"130972"`
     pub sink_id: Option<String>,
 
-    /// `SourceSchema`: a list of [`IntegrationNodeSchema`] objects.
+    /// `SourceSchema`
     pub source_schema: Option<Vec<IntegrationNodeSchema>>,
 
-    /// `SchemaMappings`: a list of [`IntegrationNodeSchemaMapping`] objects.
+    /// `SchemaMappings`
     pub schema_mappings: Option<Vec<IntegrationNodeSchemaMapping>>,
 
-    /// `ExtConfig`: a list of [`RecordField`] objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<RecordField>>,
 }
 
@@ -8295,42 +5911,28 @@ pub struct IntegrationNodeMapping {
 /// Returned in the output of [`DescribeIntegrationNode`](super::DescribeIntegrationNode), [`DescribeIntegrationTask`](super::DescribeIntegrationTask), [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks), [`DescribeIntegrationVersionNodesInfo`](super::DescribeIntegrationVersionNodesInfo) and [`GetIntegrationNodeColumnSchema`](super::GetIntegrationNodeColumnSchema).
 #[tc_model]
 pub struct IntegrationNodeSchema {
-    /// `Id`: a string.
-    ///
-    /// Example: `"597853056"`
+    /// `Id`; example: `"597853056"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"String"`
+    /// `Type`; example: `"String"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Value`; example: `"test"`
     pub value: Option<String>,
 
-    /// `Properties`: a list of [`RecordField`] objects.
+    /// `Properties`
     pub properties: Option<Vec<RecordField>>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Alias`; example: `"name"`
     pub alias: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Comment`; example: `"名称"`
     pub comment: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Category`; example: `"tag"`
     pub category: Option<String>,
 }
 
@@ -8340,14 +5942,10 @@ pub struct IntegrationNodeSchema {
 /// Returned in the output of [`DescribeIntegrationNode`](super::DescribeIntegrationNode), [`DescribeIntegrationTask`](super::DescribeIntegrationTask), [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks) and [`DescribeIntegrationVersionNodesInfo`](super::DescribeIntegrationVersionNodesInfo).
 #[tc_model]
 pub struct IntegrationNodeSchemaMapping {
-    /// `SourceSchemaId`: a string.
-    ///
-    /// Example: `"597853056"`
+    /// `SourceSchemaId`; example: `"597853056"`
     pub source_schema_id: String,
 
-    /// `SinkSchemaId`: a string.
-    ///
-    /// Example: `"616042880"`
+    /// `SinkSchemaId`; example: `"616042880"`
     pub sink_schema_id: String,
 }
 
@@ -8356,19 +5954,13 @@ pub struct IntegrationNodeSchemaMapping {
 /// Returned in the output of [`DescribeIntegrationStatisticsInstanceTrend`](super::DescribeIntegrationStatisticsInstanceTrend), [`DescribeIntegrationStatisticsRecordsTrend`](super::DescribeIntegrationStatisticsRecordsTrend) and [`DescribeIntegrationStatisticsTaskStatusTrend`](super::DescribeIntegrationStatisticsTaskStatusTrend).
 #[tc_model]
 pub struct IntegrationStatisticsTrendResult {
-    /// `StatisticName`: a list of strings.
-    ///
-    /// Example: `["00:30","01:00"]`
+    /// `StatisticName`; example: `["00:30","01:00"]`
     pub statistic_name: Option<Vec<String>>,
 
-    /// `StatisticValue`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,1]`
+    /// `StatisticValue`; example: `[1,1]`
     pub statistic_value: Option<Vec<i64>>,
 
-    /// `StatisticType`: a string.
-    ///
-    /// Example: `"\"FAILED\""`
+    /// `StatisticType`; example: `"\"FAILED\""`
     pub statistic_type: Option<String>,
 }
 
@@ -8378,14 +5970,10 @@ pub struct IntegrationStatisticsTrendResult {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask) and [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks).
 #[tc_model]
 pub struct IntegrationTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"负责人"`
+    /// `Key`; example: `"负责人"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Value`; example: `"张三"`
     pub value: Option<String>,
 }
 
@@ -8395,284 +5983,181 @@ pub struct IntegrationTag {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask) and [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks).
 #[tc_model]
 pub struct IntegrationTaskInfo {
-    /// `TaskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"testtaskname"`
+    /// `TaskName`, always sent in responses; example: `"testtaskname"`
     pub task_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testdesc"`
+    /// `Description`; example: `"testdesc"`
     pub description: Option<String>,
 
-    /// `SyncType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `SyncType`, always sent in responses; example: `2`
     pub sync_type: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `201`
+    /// `TaskType`, always sent in responses; example: `201`
     pub task_type: Option<i64>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"流id"`
+    /// `WorkflowId`; example: `"流id"`
     pub workflow_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
+    /// `TaskId`; example: `"n11a6d01c-0ec6-4efc-bd14-97a921d01d3f"`
     pub task_id: Option<String>,
 
-    /// `ScheduleTaskId`: a string.
-    ///
-    /// Example: `"cql-hjlx38yl"`
+    /// `ScheduleTaskId`; example: `"cql-hjlx38yl"`
     pub schedule_task_id: Option<String>,
 
-    /// `TaskGroupId`: a string.
-    ///
-    /// Example: `"a5d814828-452c-46f6-b128-19c1a3249bf0"`
+    /// `TaskGroupId`; example: `"a5d814828-452c-46f6-b128-19c1a3249bf0"`
     pub task_group_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100022187073"`
+    /// `CreatorUin`; example: `"100022187073"`
     pub creator_uin: Option<String>,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"100022187073"`
+    /// `OperatorUin`; example: `"100022187073"`
     pub operator_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100022187073"`
+    /// `OwnerUin`; example: `"100022187073"`
     pub owner_uin: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1257305888"`
+    /// `AppId`; example: `"1257305888"`
     pub app_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Nodes`: a list of [`IntegrationNodeInfo`] objects.
+    /// `Nodes`
     pub nodes: Option<Vec<IntegrationNodeInfo>>,
 
-    /// `ExecutorId`: a string.
-    ///
-    /// Example: `"20220331190555092303"`
+    /// `ExecutorId`; example: `"20220331190555092303"`
     pub executor_id: Option<String>,
 
-    /// `Config`: a list of [`RecordField`] objects.
+    /// `Config`
     pub config: Option<Vec<RecordField>>,
 
-    /// `ExtConfig`: a list of [`RecordField`] objects.
+    /// `ExtConfig`
     pub ext_config: Option<Vec<RecordField>>,
 
-    /// `ExecuteContext`: a list of [`RecordField`] objects.
+    /// `ExecuteContext`
     pub execute_context: Option<Vec<RecordField>>,
 
-    /// `Mappings`: a list of [`IntegrationNodeMapping`] objects.
+    /// `Mappings`
     pub mappings: Option<Vec<IntegrationNodeMapping>>,
 
-    /// `TaskMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TaskMode`; example: `"0"`
     pub task_mode: Option<String>,
 
-    /// `Incharge`: a string.
-    ///
-    /// Example: `"100028625403"`
+    /// `Incharge`; example: `"100028625403"`
     pub incharge: Option<String>,
 
-    /// `OfflineTaskAddEntity`: an [`OfflineTaskAddParam`].
+    /// `OfflineTaskAddEntity`
     pub offline_task_add_entity: Option<OfflineTaskAddParam>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"资源组01"`
+    /// `ExecutorGroupName`; example: `"资源组01"`
     pub executor_group_name: Option<String>,
 
-    /// `InLongManagerUrl`: a string.
-    ///
-    /// Example: `"172.16.64.68:8083"`
+    /// `InLongManagerUrl`; example: `"172.16.64.68:8083"`
     pub in_long_manager_url: Option<String>,
 
-    /// `InLongStreamId`: a string.
-    ///
-    /// Example: `"f8317843e-68f9-4373-914f-241d7200a9a4"`
+    /// `InLongStreamId`; example: `"f8317843e-68f9-4373-914f-241d7200a9a4"`
     pub in_long_stream_id: Option<String>,
 
-    /// `InLongManagerVersion`: a string.
-    ///
-    /// Example: `"v17"`
+    /// `InLongManagerVersion`; example: `"v17"`
     pub in_long_manager_version: Option<String>,
 
-    /// `DataProxyUrl`: a list of strings.
-    ///
-    /// Example: `["172.16.64.68:8086"]`
+    /// `DataProxyUrl`; example: `["172.16.64.68:8086"]`
     pub data_proxy_url: Option<Vec<String>>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Submit`; example: `true`
     pub submit: Option<bool>,
 
-    /// `InputDatasourceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `InputDatasourceType`; example: `"MYSQL"`
     pub input_datasource_type: Option<String>,
 
-    /// `OutputDatasourceType`: a string.
-    ///
-    /// Example: `"DLC"`
+    /// `OutputDatasourceType`; example: `"DLC"`
     pub output_datasource_type: Option<String>,
 
-    /// `NumRecordsIn`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `NumRecordsIn`; example: `1000`
     pub num_records_in: Option<i64>,
 
-    /// `NumRecordsOut`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `NumRecordsOut`; example: `1000`
     pub num_records_out: Option<i64>,
 
-    /// `ReaderDelay`: a floating-point number.
-    ///
-    /// Example: `5.0`
+    /// `ReaderDelay`; example: `5.0`
     pub reader_delay: Option<f64>,
 
-    /// `NumRestarts`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NumRestarts`; example: `2`
     pub num_restarts: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-07 10:13:21"`
+    /// `CreateTime`; example: `"2022-05-07 10:13:21"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-05-07 10:13:21"`
+    /// `UpdateTime`; example: `"2022-05-07 10:13:21"`
     pub update_time: Option<String>,
 
-    /// `LastRunTime`: a string.
-    ///
-    /// Example: `"2022-05-07 10:13:21"`
+    /// `LastRunTime`; example: `"2022-05-07 10:13:21"`
     pub last_run_time: Option<String>,
 
-    /// `StopTime`: a string.
-    ///
-    /// Example: `"2022-05-07 10:13:21"`
+    /// `StopTime`; example: `"2022-05-07 10:13:21"`
     pub stop_time: Option<String>,
 
-    /// `HasVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasVersion`; example: `true`
     pub has_version: Option<bool>,
 
-    /// `Locked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Locked`; example: `true`
     pub locked: Option<bool>,
 
-    /// `Locker`: a string.
-    ///
-    /// Example: `"100022187073"`
+    /// `Locker`; example: `"100022187073"`
     pub locker: Option<String>,
 
-    /// `RunningCu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `RunningCu`; example: `2.0`
     pub running_cu: Option<f64>,
 
-    /// `TaskAlarmRegularList`: a list of strings.
-    ///
-    /// Example: `["769","1768"]`
+    /// `TaskAlarmRegularList`; example: `["769","1768"]`
     pub task_alarm_regular_list: Option<Vec<String>>,
 
-    /// `SwitchResource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchResource`; example: `1`
     pub switch_resource: Option<i64>,
 
-    /// `ReadPhase`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadPhase`; example: `0`
     pub read_phase: Option<i64>,
 
-    /// `InstanceVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `InstanceVersion`; example: `12`
     pub instance_version: Option<i64>,
 
-    /// `ArrangeSpaceTaskId`: a string.
-    ///
-    /// Example: `"20230112170349643"`
+    /// `ArrangeSpaceTaskId`; example: `"20230112170349643"`
     pub arrange_space_task_id: Option<String>,
 
-    /// `OfflineTaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OfflineTaskStatus`; example: `1`
     pub offline_task_status: Option<i64>,
 
-    /// `TaskImportInfo`: a [`TaskImportInfo`].
+    /// `TaskImportInfo`
     pub task_import_info: Option<TaskImportInfo>,
 
-    /// `BusinessLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BusinessLatency`; example: `1000`
     pub business_latency: Option<i64>,
 
-    /// `CurrentSyncPosition`: a signed 64-bit integer.
-    ///
-    /// Example: `170000010000`
+    /// `CurrentSyncPosition`; example: `170000010000`
     pub current_sync_position: Option<i64>,
 
-    /// `TagList`: a list of [`IntegrationTag`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<IntegrationTag>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMessage`; example: `"error message"`
     pub error_message: Option<String>,
 
-    /// `TaskSubType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskSubType`; example: `1`
     pub task_sub_type: Option<i64>,
 
-    /// `NotExistsCheckPoint`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NotExistsCheckPoint`; example: `0`
     pub not_exists_check_point: Option<i64>,
 
-    /// `SavePointId`: a string.
-    ///
-    /// Example: `"sv-199"`
+    /// `SavePointId`; example: `"sv-199"`
     pub save_point_id: Option<String>,
 
-    /// `SavePointPath`: a string.
-    ///
-    /// Example: `"cos://k"`
+    /// `SavePointPath`; example: `"cos://k"`
     pub save_point_path: Option<String>,
 
-    /// `LastOperateInfo`: a [`LastOperateInfo`].
+    /// `LastOperateInfo`
     pub last_operate_info: Option<LastOperateInfo>,
 }
 
@@ -8681,19 +6166,13 @@ pub struct IntegrationTaskInfo {
 /// Returned in the output of [`DownloadLogByLine`](super::DownloadLogByLine).
 #[tc_model]
 pub struct JobLogErrorTip {
-    /// `Content`: a string.
-    ///
-    /// Example: `"sql语法错误信息"`
+    /// `Content`; example: `"sql语法错误信息"`
     pub content: Option<String>,
 
-    /// `LineNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LineNum`; example: `1`
     pub line_num: Option<u64>,
 
-    /// `ColumnNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ColumnNum`; example: `1`
     pub column_num: Option<u64>,
 }
 
@@ -8703,16 +6182,10 @@ pub struct JobLogErrorTip {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `K`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Name"`
+    /// `K`, required in requests; example: `"Name"`
     pub k: Option<String>,
 
-    /// `V`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Tom"`
+    /// `V`, required in requests; example: `"Tom"`
     pub v: Option<String>,
 }
 
@@ -8721,39 +6194,25 @@ pub struct KvPair {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets), [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct LabelTag {
-    /// `TagId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TagId`; example: `1`
     pub tag_id: Option<i64>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"tag001"`
+    /// `TagName`; example: `"tag001"`
     pub tag_name: Option<String>,
 
-    /// `TagDesc`: a string.
-    ///
-    /// Example: `"tag desc"`
+    /// `TagDesc`; example: `"tag desc"`
     pub tag_desc: Option<String>,
 
-    /// `TagValueId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TagValueId`; example: `12`
     pub tag_value_id: Option<i64>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"ab"`
+    /// `TagValue`; example: `"ab"`
     pub tag_value: Option<String>,
 
-    /// `TagIsDeleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TagIsDeleted`; example: `true`
     pub tag_is_deleted: Option<bool>,
 
-    /// `TagValueIsDeleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TagValueIsDeleted`; example: `true`
     pub tag_value_is_deleted: Option<bool>,
 }
 
@@ -8762,14 +6221,10 @@ pub struct LabelTag {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct LabelValueSelection {
-    /// `LabelId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `LabelId`; example: `12`
     pub label_id: Option<i64>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"label"`
+    /// `LabelValue`; example: `"label"`
     pub label_value: Option<String>,
 }
 
@@ -8779,19 +6234,19 @@ pub struct LabelValueSelection {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask) and [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks).
 #[tc_model]
 pub struct LastOperateInfo {
-    /// `TaskEvent`: a string.
+    /// `TaskEvent`
     pub task_event: Option<String>,
 
-    /// `OperateId`: a string.
+    /// `OperateId`
     pub operate_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `CreatedTime`: a string.
+    /// `CreatedTime`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: a string.
+    /// `UpdatedTime`
     pub updated_time: Option<String>,
 }
 
@@ -8800,15 +6255,13 @@ pub struct LastOperateInfo {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta).
 #[tc_model]
 pub struct LifecycleInfo {
-    /// `Lifecycle`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Lifecycle`; example: `1`
     pub lifecycle: Option<i64>,
 
-    /// `Columns`: a list of strings.
+    /// `Columns`
     pub columns: Option<Vec<String>>,
 
-    /// `DateFormat`: a list of strings.
+    /// `DateFormat`
     pub date_format: Option<Vec<String>>,
 }
 
@@ -8818,28 +6271,22 @@ pub struct LifecycleInfo {
 #[doc(alias = "LineageCommonInfoVO")]
 #[tc_model]
 pub struct LineageCommonInfoVo {
-    /// `CurrentResource`: a [`LineageResouce`].
+    /// `CurrentResource`
     pub current_resource: Option<LineageResouce>,
 
-    /// `ParentSet`: a list of [`LineageNodeInfoVo`] objects.
+    /// `ParentSet`
     pub parent_set: Option<Vec<LineageNodeInfoVo>>,
 
-    /// `ChildSet`: a list of [`LineageNodeInfoVo`] objects.
+    /// `ChildSet`
     pub child_set: Option<Vec<LineageNodeInfoVo>>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DownStreamCount`; example: `1`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpStreamCount`; example: `1`
     pub up_stream_count: Option<i64>,
 
-    /// `StreamCountFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StreamCountFlag`; example: `false`
     pub stream_count_flag: Option<bool>,
 }
 
@@ -8849,31 +6296,25 @@ pub struct LineageCommonInfoVo {
 #[doc(alias = "LineageNodeInfoVO")]
 #[tc_model]
 pub struct LineageNodeInfoVo {
-    /// `CurrentResource`: a [`LineageResouce`].
+    /// `CurrentResource`
     pub current_resource: Option<LineageResouce>,
 
-    /// `Relation`: a [`LineageRelationVo`].
+    /// `Relation`
     pub relation: Option<LineageRelationVo>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DownStreamCount`; example: `1`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpStreamCount`; example: `1`
     pub up_stream_count: Option<i64>,
 
-    /// `ParentSet`: a list of [`LineageNodeInfoVo`] objects.
+    /// `ParentSet`
     pub parent_set: Option<Vec<LineageNodeInfoVo>>,
 
-    /// `ChildSet`: a list of [`LineageNodeInfoVo`] objects.
+    /// `ChildSet`
     pub child_set: Option<Vec<LineageNodeInfoVo>>,
 
-    /// `StreamCountFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StreamCountFlag`; example: `true`
     pub stream_count_flag: Option<bool>,
 }
 
@@ -8883,15 +6324,10 @@ pub struct LineageNodeInfoVo {
 /// Returned in the output of [`DescribeLineageColumns`](super::DescribeLineageColumns), [`DescribeTableLineage`](super::DescribeTableLineage) and [`DescribeTableLineageInfo`](super::DescribeTableLineageInfo).
 #[tc_model]
 pub struct LineageParamRecord {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Name`; example: `"xx"`
     pub name: String,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"yy"`
+    /// `Value`, required in requests; example: `"yy"`
     pub value: Option<String>,
 }
 
@@ -8901,42 +6337,28 @@ pub struct LineageParamRecord {
 #[doc(alias = "LineageProcessVO")]
 #[tc_model]
 pub struct LineageProcessVo {
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProcessId`; example: `"1"`
     pub process_id: Option<String>,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"TABLE_MODEL"`
+    /// `ProcessType`; example: `"TABLE_MODEL"`
     pub process_type: Option<String>,
 
-    /// `ProcessSubType`: a string.
-    ///
-    /// Example: `"SQL_TASK"`
+    /// `ProcessSubType`; example: `"SQL_TASK"`
     pub process_sub_type: Option<String>,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProcessName`; example: `"1"`
     pub process_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `QualifiedId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QualifiedId`; example: `"1"`
     pub qualified_id: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`; example: `"WEDATA"`
     pub platform: Option<String>,
 
-    /// `ProcessProperties`: a list of [`LineageProperty`] objects.
+    /// `ProcessProperties`
     pub process_properties: Option<Vec<LineageProperty>>,
 }
 
@@ -8945,14 +6367,10 @@ pub struct LineageProcessVo {
 /// Returned in the output of [`DescribeLineageInfo`](super::DescribeLineageInfo).
 #[tc_model]
 pub struct LineageProperty {
-    /// `Name`: a string.
-    ///
-    /// Example: `"属性名称"`
+    /// `Name`; example: `"属性名称"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"属性值"`
+    /// `Value`; example: `"属性值"`
     pub value: Option<String>,
 }
 
@@ -8962,22 +6380,16 @@ pub struct LineageProperty {
 #[doc(alias = "LineageRelationVO")]
 #[tc_model]
 pub struct LineageRelationVo {
-    /// `RelationId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RelationId`; example: `"1"`
     pub relation_id: Option<String>,
 
-    /// `SourceQualifiedId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceQualifiedId`; example: `"1"`
     pub source_qualified_id: Option<String>,
 
-    /// `TargetQualifiedId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TargetQualifiedId`; example: `"1"`
     pub target_qualified_id: Option<String>,
 
-    /// `Processes`: a list of [`LineageProcessVo`] objects.
+    /// `Processes`
     pub processes: Option<Vec<LineageProcessVo>>,
 }
 
@@ -8986,47 +6398,31 @@ pub struct LineageRelationVo {
 /// Returned in the output of [`DescribeLineageInfo`](super::DescribeLineageInfo).
 #[tc_model]
 pub struct LineageResouce {
-    /// `ResourceOriId`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `ResourceOriId`; example: `"110111121"`
     pub resource_ori_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"xxx.table"`
+    /// `ResourceName`; example: `"xxx.table"`
     pub resource_name: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `ResourceType`; example: `"TABLE"`
     pub resource_type: Option<String>,
 
-    /// `QualifiedId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `QualifiedId`; example: `"uuid"`
     pub qualified_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这个是描述"`
+    /// `Description`; example: `"这个是描述"`
     pub description: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"来源"`
+    /// `Platform`; example: `"来源"`
     pub platform: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-31"`
+    /// `CreateTime`; example: `"2025-07-31"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-31"`
+    /// `UpdateTime`; example: `"2025-07-31"`
     pub update_time: Option<String>,
 
-    /// `ResourceProperties`: a list of [`LineageProperty`] objects.
+    /// `ResourceProperties`
     pub resource_properties: Option<Vec<LineageProperty>>,
 }
 
@@ -9035,24 +6431,16 @@ pub struct LineageResouce {
 /// Sent in the input of [`DeleteTaskLineage`](super::DeleteTaskLineage) and [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct LineageTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `TaskId`; example: `"110111121"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"taskType"`
+    /// `TaskType`; example: `"taskType"`
     pub task_type: Option<String>,
 
-    /// `TaskSource`: a string.
-    ///
-    /// Example: `"taskSource"`
+    /// `TaskSource`; example: `"taskSource"`
     pub task_source: Option<String>,
 
-    /// `ExtParams`: a list of [`ExtParam`] objects.
-    ///
-    /// Example: `[{"Key":"key","Value":"value"}]`
+    /// `ExtParams`; example: `[{"Key":"key","Value":"value"}]`
     pub ext_params: Option<Vec<ExtParam>>,
 }
 
@@ -9062,40 +6450,31 @@ pub struct LineageTask {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct LinkOpsDto {
-    /// `Id`: a string.
-    /// Required in requests.
+    /// `Id`, required in requests
     pub id: Option<String>,
 
-    /// `LinkKey`: a string.
-    /// Required in requests.
+    /// `LinkKey`, required in requests
     pub link_key: Option<String>,
 
-    /// `TaskFrom`: a string.
-    /// Required in requests.
+    /// `TaskFrom`, required in requests
     pub task_from: Option<String>,
 
-    /// `TaskTo`: a string.
-    /// Required in requests.
+    /// `TaskTo`, required in requests
     pub task_to: Option<String>,
 
-    /// `InCharge`: a string.
-    /// Required in requests.
+    /// `InCharge`, required in requests
     pub in_charge: Option<String>,
 
-    /// `LinkDependencyType`: a string.
-    /// Required in requests.
+    /// `LinkDependencyType`, required in requests
     pub link_dependency_type: Option<String>,
 
-    /// `Offset`: a string.
-    /// Required in requests.
+    /// `Offset`, required in requests
     pub offset: Option<String>,
 
-    /// `LinkType`: a string.
-    /// Required in requests.
+    /// `LinkType`, required in requests
     pub link_type: Option<String>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
+    /// `WorkflowId`, required in requests
     pub workflow_id: Option<String>,
 }
 
@@ -9104,19 +6483,13 @@ pub struct LinkOpsDto {
 /// Returned in the output of [`TaskLog`](super::TaskLog).
 #[tc_model]
 pub struct LogContent {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1659345269008`
+    /// `Time`; example: `1659345269008`
     pub time: Option<u64>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"593BC8F76290D10F-42"`
+    /// `PkgId`; example: `"593BC8F76290D10F-42"`
     pub pkg_id: Option<String>,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"jobmanager-future-thread-4"`
+    /// `Log`; example: `"jobmanager-future-thread-4"`
     pub log: String,
 }
 
@@ -9125,29 +6498,19 @@ pub struct LogContent {
 /// Returned in the output of [`DescribeStreamTaskLogList`](super::DescribeStreamTaskLogList).
 #[tc_model]
 pub struct LogContentInfo {
-    /// `Log`: a string.
-    ///
-    /// Example: `"\"日志内容\""`
+    /// `Log`; example: `"\"日志内容\""`
     pub log: Option<String>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `PkgId`; example: `"\"1\""`
     pub pkg_id: Option<String>,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `PkgLogId`; example: `"\"1\""`
     pub pkg_log_id: Option<String>,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1712803796000`
+    /// `Time`; example: `1712803796000`
     pub time: Option<u64>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"\"pod\""`
+    /// `ContainerName`; example: `"\"pod\""`
     pub container_name: Option<String>,
 }
 
@@ -9157,74 +6520,46 @@ pub struct LogContentInfo {
 #[doc(alias = "MQPackageVO")]
 #[tc_model]
 pub struct MqPackageVo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CKAFKA"`
+    /// `Type`; example: `"CKAFKA"`
     pub r#type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cls-a6owtz9t"`
+    /// `InstanceId`; example: `"cls-a6owtz9t"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"kafka测试集群"`
+    /// `InstanceName`; example: `"kafka测试集群"`
     pub instance_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8r6rj3be"`
+    /// `VpcId`; example: `"vpc-8r6rj3be"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-cx0644xr"`
+    /// `SubnetId`; example: `"subnet-cx0644xr"`
     pub subnet_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `StatusDescription`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDescription`; example: `"运行中"`
     pub status_description: Option<String>,
 
-    /// `DataProxySpec`: a string.
-    ///
-    /// Example: `"2C4G"`
+    /// `DataProxySpec`; example: `"2C4G"`
     pub data_proxy_spec: Option<String>,
 
-    /// `DataProxyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DataProxyNum`; example: `2`
     pub data_proxy_num: Option<i64>,
 
-    /// `DataProxyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProxyStatus`; example: `1`
     pub data_proxy_status: Option<i64>,
 
-    /// `DataProxyStatusDescription`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `DataProxyStatusDescription`; example: `"运行中"`
     pub data_proxy_status_description: Option<String>,
 
-    /// `BillingType`: a string.
-    ///
-    /// Example: `"包年包月"`
+    /// `BillingType`; example: `"包年包月"`
     pub billing_type: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1676025430000`
+    /// `ExpireTime`; example: `1676025430000`
     pub expire_time: Option<i64>,
 
-    /// `LifeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LifeTime`; example: `30`
     pub life_time: Option<i64>,
 }
 
@@ -9233,20 +6568,16 @@ pub struct MqPackageVo {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct MakePlanAlarmRule {
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `AlarmTypes`: a list of strings.
-    ///
-    /// Example: `["failure"]`
+    /// `AlarmTypes`; example: `["failure"]`
     pub alarm_types: Option<Vec<String>>,
 
-    /// `ExtInfo`: a string.
+    /// `ExtInfo`
     pub ext_info: Option<String>,
 
-    /// `AlarmGroup`: a list of [`AlarmGroup`] objects.
+    /// `AlarmGroup`
     pub alarm_group: Option<Vec<AlarmGroup>>,
 }
 
@@ -9255,22 +6586,22 @@ pub struct MakePlanAlarmRule {
 /// Returned in the output of [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances).
 #[tc_model]
 pub struct MakePlanInstanceOpsDtoCollection {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
+    /// `TotalPage`
     pub total_page: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Items`: a list of [`InstanceOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<InstanceOpsDto>>,
 }
 
@@ -9279,211 +6610,133 @@ pub struct MakePlanInstanceOpsDtoCollection {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct MakePlanOpsDto {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"\"665cc3****dd83f92\""`
+    /// `PlanId`; example: `"\"665cc3****dd83f92\""`
     pub plan_id: Option<String>,
 
-    /// `MakeName`: a string.
-    ///
-    /// Example: `"patch_xxxx"`
+    /// `MakeName`; example: `"patch_xxxx"`
     pub make_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"14558***1757"`
+    /// `ProjectId`; example: `"14558***1757"`
     pub project_id: Option<String>,
 
-    /// `CheckParent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckParent`; example: `true`
     pub check_parent: Option<bool>,
 
-    /// `SameSelfDependType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameSelfDependType`; example: `true`
     pub same_self_depend_type: Option<bool>,
 
-    /// `ParallelNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ParallelNum`; example: `2`
     pub parallel_num: Option<i64>,
 
-    /// `SameCycle`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameCycle`; example: `true`
     pub same_cycle: Option<bool>,
 
-    /// `SourceTaskCycle`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `SourceTaskCycle`; example: `"DAY"`
     pub source_task_cycle: Option<String>,
 
-    /// `TargetTaskCycle`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `TargetTaskCycle`; example: `"DAY"`
     pub target_task_cycle: Option<String>,
 
-    /// `TargetTaskAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetTaskAction`; example: `1`
     pub target_task_action: Option<i64>,
 
-    /// `MapParamList`: a list of [`StrToStrMap`] objects.
+    /// `MapParamList`
     pub map_param_list: Option<Vec<StrToStrMap>>,
 
-    /// `MakeExtList`: a list of [`StrToStrMap`] objects.
+    /// `MakeExtList`
     pub make_ext_list: Option<Vec<StrToStrMap>>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"13458***001"`
+    /// `CreatorId`; example: `"13458***001"`
     pub creator_id: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"carlshi"`
+    /// `Creator`; example: `"carlshi"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-24 23:20:26"`
+    /// `CreateTime`; example: `"2025-11-24 23:20:26"`
     pub create_time: Option<String>,
 
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["2025108984**22c"]`
+    /// `TaskIdList`; example: `["2025108984**22c"]`
     pub task_id_list: Option<Vec<String>>,
 
-    /// `MakeDatetimeList`: a list of [`CreateMakeDatetimeInfo`] objects.
+    /// `MakeDatetimeList`
     pub make_datetime_list: Option<Vec<CreateMakeDatetimeInfo>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"请审批"`
+    /// `Remark`; example: `"请审批"`
     pub remark: Option<String>,
 
-    /// `SchedulerResourceGroup`: a string.
-    ///
-    /// Example: `"vmabcxd"`
+    /// `SchedulerResourceGroup`; example: `"vmabcxd"`
     pub scheduler_resource_group: Option<String>,
 
-    /// `SchedulerResourceGroupName`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `SchedulerResourceGroupName`; example: `"resource-xxx"`
     pub scheduler_resource_group_name: Option<String>,
 
-    /// `IntegrationResourceGroup`: a string.
-    ///
-    /// Example: `"vm--xx"`
+    /// `IntegrationResourceGroup`; example: `"vm--xx"`
     pub integration_resource_group: Option<String>,
 
-    /// `IntegrationResourceGroupName`: a string.
-    ///
-    /// Example: `"resource-inte"`
+    /// `IntegrationResourceGroupName`; example: `"resource-inte"`
     pub integration_resource_group_name: Option<String>,
 
-    /// `TaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskCount`; example: `2`
     pub task_count: Option<i64>,
 
-    /// `CompletePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CompletePercent`; example: `10`
     pub complete_percent: Option<i64>,
 
-    /// `SuccessPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SuccessPercent`; example: `20`
     pub success_percent: Option<i64>,
 
-    /// `CheckParentType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `CheckParentType`; example: `"ALL"`
     pub check_parent_type: Option<String>,
 
-    /// `SameSelfWorkflowDependType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SameSelfWorkflowDependType`; example: `true`
     pub same_self_workflow_depend_type: Option<bool>,
 
-    /// `SelfWorkflowDependency`: a string.
-    ///
-    /// Example: `"yes/no"`
+    /// `SelfWorkflowDependency`; example: `"yes/no"`
     pub self_workflow_dependency: Option<String>,
 
-    /// `MakeDataTimeOrder`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `MakeDataTimeOrder`; example: `"NORMAL"`
     pub make_data_time_order: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `AppParam`: a string.
-    ///
-    /// Example: `"-executor-cores 2  --executor-memory 2g  --conf spark.task.maxFailures=3"`
+    /// `AppParam`; example: `"-executor-cores 2  --executor-memory 2g  --conf spark.task.maxFailures=3"`
     pub app_param: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"DATA_TIME"`
+    /// `TimeType`; example: `"DATA_TIME"`
     pub time_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-11-24 23:20:26"`
+    /// `StartTime`; example: `"2025-11-24 23:20:26"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-11-24 23:21:26"`
+    /// `EndTime`; example: `"2025-11-24 23:21:26"`
     pub end_time: Option<String>,
 
-    /// `FailurePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailurePercent`; example: `0`
     pub failure_percent: Option<i64>,
 
-    /// `AlarmRule`: a [`MakePlanAlarmRule`].
+    /// `AlarmRule`
     pub alarm_rule: Option<MakePlanAlarmRule>,
 
-    /// `RunType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunType`; example: `0`
     pub run_type: Option<i64>,
 
-    /// `RunDateTime`: a string.
-    ///
-    /// Example: `"2025-11-02 22:14:41"`
+    /// `RunDateTime`; example: `"2025-11-02 22:14:41"`
     pub run_date_time: Option<String>,
 
-    /// `RunScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `RunScheduleTimeZone`; example: `"UTC+8"`
     pub run_schedule_time_zone: Option<String>,
 
-    /// `RunScheduleRangeStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `RunScheduleRangeStartTime`; example: `"00:00"`
     pub run_schedule_range_start_time: Option<String>,
 
-    /// `RunScheduleRangeEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `RunScheduleRangeEndTime`; example: `"23:59"`
     pub run_schedule_range_end_time: Option<String>,
 
-    /// `RunScheduleRangeWeekDays`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RunScheduleRangeWeekDays`; example: `[1,2]`
     pub run_schedule_range_week_days: Option<Vec<i64>>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_VIEW"`
+    /// `Privilege`; example: `"CAN_VIEW"`
     pub privilege: Option<String>,
 }
 
@@ -9492,22 +6745,22 @@ pub struct MakePlanOpsDto {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct MakePlanOpsDtoCollection {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
+    /// `TotalPage`
     pub total_page: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Items`: a list of [`MakePlanOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<MakePlanOpsDto>>,
 }
 
@@ -9516,32 +6769,22 @@ pub struct MakePlanOpsDtoCollection {
 /// Returned in the output of [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks).
 #[tc_model]
 pub struct MakePlanTaskOpsDto {
-    /// `TaskBaseInfo`: a [`TaskOpsDto`].
+    /// `TaskBaseInfo`
     pub task_base_info: Option<TaskOpsDto>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InstanceCount`; example: `10`
     pub instance_count: Option<i64>,
 
-    /// `CompletePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CompletePercent`; example: `3`
     pub complete_percent: Option<i64>,
 
-    /// `SuccessPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessPercent`; example: `1`
     pub success_percent: Option<i64>,
 
-    /// `InstanceTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `InstanceTotalCount`; example: `20`
     pub instance_total_count: Option<i64>,
 
-    /// `FailurePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailurePercent`; example: `0`
     pub failure_percent: Option<i64>,
 }
 
@@ -9550,32 +6793,22 @@ pub struct MakePlanTaskOpsDto {
 /// Returned in the output of [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks).
 #[tc_model]
 pub struct MakePlanTaskOpsDtoCollection {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TotalCount`; example: `35`
     pub total_count: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalPage`; example: `4`
     pub total_page: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageCount`; example: `10`
     pub page_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Items`: a list of [`MakePlanTaskOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<MakePlanTaskOpsDto>>,
 }
 
@@ -9584,127 +6817,79 @@ pub struct MakePlanTaskOpsDtoCollection {
 /// Returned in the output of [`DescribeManualTriggerRecordPage`](super::DescribeManualTriggerRecordPage) and [`TriggerManualTasks`](super::TriggerManualTasks).
 #[tc_model]
 pub struct ManualTriggerRecordOpsDto {
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"a123"`
+    /// `TriggerId`; example: `"a123"`
     pub trigger_id: Option<String>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"test_t1"`
+    /// `TriggerName`; example: `"test_t1"`
     pub trigger_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"run"`
+    /// `Remark`; example: `"run"`
     pub remark: Option<String>,
 
-    /// `DatetimeList`: a list of strings.
-    ///
-    /// Example: `["2024-12-12 11:11:11"]`
+    /// `DatetimeList`; example: `["2024-12-12 11:11:11"]`
     pub datetime_list: Option<Vec<String>>,
 
-    /// `TaskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCnt`; example: `1`
     pub task_cnt: Option<u64>,
 
-    /// `InstanceCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCnt`; example: `1`
     pub instance_cnt: Option<u64>,
 
-    /// `FinishedInstanceCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinishedInstanceCnt`; example: `0`
     pub finished_instance_cnt: Option<u64>,
 
-    /// `SuccessInstanceCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessInstanceCnt`; example: `0`
     pub success_instance_cnt: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"INIT"`
+    /// `Status`; example: `"INIT"`
     pub status: Option<String>,
 
-    /// `TriggerParams`: a string.
+    /// `TriggerParams`
     pub trigger_params: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028649389"`
+    /// `OwnerUin`; example: `"100028649389"`
     pub owner_uin: Option<String>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"10002864933"`
+    /// `UserUin`; example: `"10002864933"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `UserName`; example: `"jack"`
     pub user_name: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"10002864"`
+    /// `TenantId`; example: `"10002864"`
     pub tenant_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"[\"2024-12-12 11:11:11\"]"`
+    /// `CreateTime`; example: `"[\"2024-12-12 11:11:11\"]"`
     pub create_time: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `TimeType`: a string.
-    ///
-    /// Example: `"DATA_TIME"`
+    /// `TimeType`; example: `"DATA_TIME"`
     pub time_type: Option<String>,
 
-    /// `TriggerSource`: a string.
-    ///
-    /// Example: `"SUB_PROCESS_TRIGGER"`
+    /// `TriggerSource`; example: `"SUB_PROCESS_TRIGGER"`
     pub trigger_source: Option<String>,
 
-    /// `TriggerSourceId`: a string.
-    ///
-    /// Example: `"20260604165005205_2026-06-04 14:26:18"`
+    /// `TriggerSourceId`; example: `"20260604165005205_2026-06-04 14:26:18"`
     pub trigger_source_id: Option<String>,
 
-    /// `ParentSpTaskId`: a string.
-    ///
-    /// Example: `"20260604165005205"`
+    /// `ParentSpTaskId`; example: `"20260604165005205"`
     pub parent_sp_task_id: Option<String>,
 
-    /// `ParentSpInstanceName`: a string.
-    ///
-    /// Example: `"嵌套工作流节点A"`
+    /// `ParentSpInstanceName`; example: `"嵌套工作流节点A"`
     pub parent_sp_instance_name: Option<String>,
 
-    /// `ParentSpInstanceDataTime`: a string.
-    ///
-    /// Example: `"2026-05-29 00:00:00"`
+    /// `ParentSpInstanceDataTime`; example: `"2026-05-29 00:00:00"`
     pub parent_sp_instance_data_time: Option<String>,
 
-    /// `ScheduleTimeList`: a list of strings.
-    ///
-    /// Example: `["2024-12-12 11:11:11"]`
+    /// `ScheduleTimeList`; example: `["2024-12-12 11:11:11"]`
     pub schedule_time_list: Option<Vec<String>>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"can_manage"`
+    /// `Privilege`; example: `"can_manage"`
     pub privilege: Option<String>,
 }
 
@@ -9713,32 +6898,22 @@ pub struct ManualTriggerRecordOpsDto {
 /// Returned in the output of [`DescribeManualTriggerRecordPage`](super::DescribeManualTriggerRecordPage).
 #[tc_model]
 pub struct ManualTriggerRecordOpsDtoPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`ManualTriggerRecordOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<ManualTriggerRecordOpsDto>>,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPage`; example: `10`
     pub total_page: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 }
 
@@ -9747,17 +6922,13 @@ pub struct ManualTriggerRecordOpsDtoPage {
 /// Returned in the output of [`DescribeOpsMakePlans`](super::DescribeOpsMakePlans).
 #[tc_model]
 pub struct NotificationFatigue {
-    /// `NotifyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotifyCount`; example: `1`
     pub notify_count: Option<i64>,
 
-    /// `NotifyInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NotifyInterval`; example: `5`
     pub notify_interval: Option<i64>,
 
-    /// `QuietIntervals`: a list of [`AlarmQuietInterval`] objects.
+    /// `QuietIntervals`
     pub quiet_intervals: Option<Vec<AlarmQuietInterval>>,
 }
 
@@ -9766,87 +6937,55 @@ pub struct NotificationFatigue {
 /// Returned in the output of [`GetOfflineDIInstanceList`](super::GetOfflineDIInstanceList) and [`GetOfflineInstanceList`](super::GetOfflineInstanceList).
 #[tc_model]
 pub struct OfflineInstance {
-    /// `CreateUin`: a string.
-    ///
-    /// Example: `"100028644555"`
+    /// `CreateUin`; example: `"100028644555"`
     pub create_uin: Option<String>,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"100028644555"`
+    /// `OperatorUin`; example: `"100028644555"`
     pub operator_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028644555"`
+    /// `OwnerUin`; example: `"100028644555"`
     pub owner_uin: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1315051999"`
+    /// `AppId`; example: `"1315051999"`
     pub app_id: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `WorkspaceId`; example: `"1486446569620893696"`
     pub workspace_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20220403160554926"`
+    /// `TaskId`; example: `"20220403160554926"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2022-04-01 15:50:00"`
+    /// `CurRunDate`; example: `"2022-04-01 15:50:00"`
     pub cur_run_date: String,
 
-    /// `IssueId`: a string.
-    ///
-    /// Example: `"2022-04-19 10:16:33"`
+    /// `IssueId`; example: `"2022-04-19 10:16:33"`
     pub issue_id: String,
 
-    /// `InlongTaskId`: a string.
-    ///
-    /// Example: `"uf2863331-0cb5-4a23-ae25-a9f970bcb18a"`
+    /// `InlongTaskId`; example: `"uf2863331-0cb5-4a23-ae25-a9f970bcb18a"`
     pub inlong_task_id: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20221220114407994449"`
+    /// `ResourceGroup`; example: `"20221220114407994449"`
     pub resource_group: Option<String>,
 
-    /// `TaskRunType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskRunType`; example: `1`
     pub task_run_type: u64,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `State`; example: `"COMPLETED"`
     pub state: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-11 11:04:29"`
+    /// `StartTime`; example: `"2022-04-11 11:04:29"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-04-11 12:04:29"`
+    /// `EndTime`; example: `"2022-04-11 12:04:29"`
     pub end_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-04-01 11:04:29"`
+    /// `CreateTime`; example: `"2022-04-01 11:04:29"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-04-14 11:04:29"`
+    /// `UpdateTime`; example: `"2022-04-14 11:04:29"`
     pub update_time: String,
 
-    /// `InstanceKey`: a string.
+    /// `InstanceKey`
     pub instance_key: Option<String>,
 }
 
@@ -9856,98 +6995,61 @@ pub struct OfflineInstance {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask) and [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks).
 #[tc_model]
 pub struct OfflineTaskAddParam {
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: String,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-10 00:00:00"`
+    /// `StartTime`; example: `"2022-04-10 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 00:00:00"`
+    /// `EndTime`; example: `"2099-12-31 00:00:00"`
     pub end_time: String,
 
-    /// `CycleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleType`; example: `1`
     pub cycle_type: u64,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: u64,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: u64,
 
-    /// `CrontabExpression`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0 5 0,5 * * ?"`
+    /// `CrontabExpression`, required in requests; example: `"0 5 0,5 * * ?"`
     pub crontab_expression: Option<String>,
 
-    /// `RetryWait`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetryWait`; example: `3`
     pub retry_wait: u64,
 
-    /// `Retriable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retriable`; example: `1`
     pub retriable: u64,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TryLimit`; example: `3`
     pub try_limit: u64,
 
-    /// `RunPriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriority`; example: `6`
     pub run_priority: u64,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"DATA_INTEGRATION"`
+    /// `ProductName`; example: `"DATA_INTEGRATION"`
     pub product_name: String,
 
-    /// `SelfDepend`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SelfDepend`; example: `3`
     pub self_depend: u64,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskAction`; example: `"1"`
     pub task_action: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `TaskAutoSubmit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TaskAutoSubmit`; example: `true`
     pub task_auto_submit: Option<bool>,
 
-    /// `InstanceInitStrategy`: a string.
-    ///
-    /// Example: `"T+0"`
+    /// `InstanceInitStrategy`; example: `"T+0"`
     pub instance_init_strategy: Option<String>,
 }
 
@@ -9956,7 +7058,7 @@ pub struct OfflineTaskAddParam {
 /// Returned in the output of [`DescribeDatabaseByName`](super::DescribeDatabaseByName), [`DescribeDatabaseMeta`](super::DescribeDatabaseMeta) and [`DescribeDatabaseMetas`](super::DescribeDatabaseMetas).
 #[tc_model]
 pub struct OperateOption {
-    /// `HasProjectPermission`: a boolean.
+    /// `HasProjectPermission`
     pub has_project_permission: Option<bool>,
 }
 
@@ -9965,21 +7067,19 @@ pub struct OperateOption {
 /// Returned in the output of [`BatchStopWorkflowsByIds`](super::BatchStopWorkflowsByIds), [`DeleteWorkflowById`](super::DeleteWorkflowById), [`FreezeTasksByWorkflowIds`](super::FreezeTasksByWorkflowIds) and [`RunTasksByMultiWorkflow`](super::RunTasksByMultiWorkflow).
 #[tc_model]
 pub struct OperationOpsDto {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
-    /// `ResultMsg`: a string.
+    /// `ResultMsg`
     pub result_msg: Option<String>,
 
-    /// `ErrorId`: a string.
+    /// `ErrorId`
     pub error_id: Option<String>,
 
-    /// `ErrorDesc`: a string.
+    /// `ErrorDesc`
     pub error_desc: Option<String>,
 
-    /// `AsyncActionId`: a string.
+    /// `AsyncActionId`
     pub async_action_id: Option<String>,
 }
 
@@ -9988,139 +7088,97 @@ pub struct OperationOpsDto {
 /// Returned in the output of [`DescribeDependOpsTasks`](super::DescribeDependOpsTasks).
 #[tc_model]
 pub struct OpsTaskCanvasDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"111\""`
+    /// `TaskId`; example: `"\"111\""`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"\"周期任务\""`
+    /// `TaskName`; example: `"\"周期任务\""`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"\"xxxxx-yyyy\""`
+    /// `WorkflowId`; example: `"\"xxxxx-yyyy\""`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"\"工作流名称\""`
+    /// `WorkflowName`; example: `"\"工作流名称\""`
     pub workflow_name: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"项目名称\""`
+    /// `ProjectName`; example: `"\"项目名称\""`
     pub project_name: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"\"项目标识\""`
+    /// `ProjectIdent`; example: `"\"项目标识\""`
     pub project_ident: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"Y\""`
+    /// `Status`; example: `"\"Y\""`
     pub status: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"\"shell\""`
+    /// `TaskTypeDesc`; example: `"\"shell\""`
     pub task_type_desc: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"12\""`
+    /// `ProjectId`; example: `"\"12\""`
     pub project_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"\"测试文件夹\""`
+    /// `FolderName`; example: `"\"测试文件夹\""`
     pub folder_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"\"12\""`
+    /// `FolderId`; example: `"\"12\""`
     pub folder_id: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
-    ///
-    /// Example: `"2022-09-08 12:00:00"`
+    /// `FirstSubmitTime`; example: `"2022-09-08 12:00:00"`
     pub first_submit_time: Option<String>,
 
-    /// `FirstRunTime`: a string.
-    ///
-    /// Example: `"2022-09-08 12:00:00"`
+    /// `FirstRunTime`; example: `"2022-09-08 12:00:00"`
     pub first_run_time: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"从2022-09-08 12:00:00 开始 ，间隔1天执行一次"`
+    /// `ScheduleDesc`; example: `"从2022-09-08 12:00:00 开始 ，间隔1天执行一次"`
     pub schedule_desc: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"wang;ling;"`
+    /// `InCharge`; example: `"wang;ling;"`
     pub in_charge: Option<String>,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"\"O\""`
+    /// `CycleUnit`; example: `"\"O\""`
     pub cycle_unit: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `234.34`
+    /// `LeftCoordinate`; example: `234.34`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `345.23`
+    /// `TopCoordinate`; example: `345.23`
     pub top_coordinate: Option<f64>,
 
-    /// `VirtualFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VirtualFlag`; example: `true`
     pub virtual_flag: Option<bool>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `TaskAction`; example: `"\"3\""`
     pub task_action: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelayTime`; example: `0`
     pub delay_time: Option<u64>,
 
-    /// `ExecutionStartTime`: a string.
+    /// `ExecutionStartTime`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
+    /// `ExecutionEndTime`
     pub execution_end_time: Option<String>,
 
-    /// `Layer`: a string.
+    /// `Layer`
     pub layer: Option<String>,
 
-    /// `SourceServiceId`: a string.
+    /// `SourceServiceId`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
+    /// `SourceServiceType`
     pub source_service_type: Option<String>,
 
-    /// `TargetServiceId`: a string.
+    /// `TargetServiceId`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
+    /// `TargetServiceType`
     pub target_service_type: Option<String>,
 
-    /// `AlarmType`: a string.
+    /// `AlarmType`
     pub alarm_type: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 }
 
@@ -10129,13 +7187,13 @@ pub struct OpsTaskCanvasDto {
 /// Returned in the output of [`DescribeDependOpsTasks`](super::DescribeDependOpsTasks).
 #[tc_model]
 pub struct OpsTaskCanvasInfoList {
-    /// `TasksList`: a list of [`OpsTaskCanvasDto`] objects.
+    /// `TasksList`
     pub tasks_list: Vec<OpsTaskCanvasDto>,
 
-    /// `LinksList`: a list of [`OpsTaskLinkInfoDto`] objects.
+    /// `LinksList`
     pub links_list: Vec<OpsTaskLinkInfoDto>,
 
-    /// `CirculateTaskList`: a list of [`OpsTaskCanvasDto`] objects.
+    /// `CirculateTaskList`
     pub circulate_task_list: Option<Vec<OpsTaskCanvasDto>>,
 }
 
@@ -10144,32 +7202,22 @@ pub struct OpsTaskCanvasInfoList {
 /// Returned in the output of [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks).
 #[tc_model]
 pub struct OpsTaskInfoPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: u64,
 
-    /// `Items`: a list of [`TaskOpsDto`] objects.
+    /// `Items`
     pub items: Vec<TaskOpsDto>,
 
-    /// `TotalPage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPage`; example: `10`
     pub total_page: u64,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 }
 
@@ -10178,29 +7226,19 @@ pub struct OpsTaskInfoPage {
 /// Returned in the output of [`DescribeDependOpsTasks`](super::DescribeDependOpsTasks).
 #[tc_model]
 pub struct OpsTaskLinkInfoDto {
-    /// `TaskTo`: a string.
-    ///
-    /// Example: `"\"111111\""`
+    /// `TaskTo`; example: `"\"111111\""`
     pub task_to: String,
 
-    /// `TaskFrom`: a string.
-    ///
-    /// Example: `"\"222222\""`
+    /// `TaskFrom`; example: `"\"222222\""`
     pub task_from: String,
 
-    /// `LinkType`: a string.
-    ///
-    /// Example: `"\"real_real\""`
+    /// `LinkType`; example: `"\"real_real\""`
     pub link_type: String,
 
-    /// `LinkId`: a string.
-    ///
-    /// Example: `"\"121212\""`
+    /// `LinkId`; example: `"\"121212\""`
     pub link_id: String,
 
-    /// `LinkStyle`: a string.
-    ///
-    /// Example: `"normal,circulate"`
+    /// `LinkStyle`; example: `"normal,circulate"`
     pub link_style: Option<String>,
 }
 
@@ -10209,12 +7247,10 @@ pub struct OpsTaskLinkInfoDto {
 /// Sent in the input of [`DescribeTasksForCodeTemplate`](super::DescribeTasksForCodeTemplate) and [`DescribeTestRunningRecord`](super::DescribeTestRunningRecord).
 #[tc_model]
 pub struct OrderCondition {
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    /// Required in requests.
+    /// `Direction`, required in requests
     pub direction: Option<String>,
 }
 
@@ -10223,14 +7259,10 @@ pub struct OrderCondition {
 /// Sent in the input of [`DescribeAlarmEvents`](super::DescribeAlarmEvents), [`DescribeColumnsMeta`](super::DescribeColumnsMeta), [`DescribeDataAssets`](super::DescribeDataAssets), [`DescribeDataSourceInfoList`](super::DescribeDataSourceInfoList), [`DescribeDataSourceList`](super::DescribeDataSourceList), [`DescribeDatabaseMetas`](super::DescribeDatabaseMetas) and 15 more.
 #[tc_model]
 pub struct OrderField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Direction`; example: `"ASC"`
     pub direction: String,
 }
 
@@ -10239,14 +7271,10 @@ pub struct OrderField {
 /// Sent in the input of [`DescribeApproveList`](super::DescribeApproveList) and [`DescribeProjectUsers`](super::DescribeProjectUsers).
 #[tc_model]
 pub struct OrderFieldOptional {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Direction`; example: `"ASC"`
     pub direction: Option<String>,
 }
 
@@ -10255,14 +7283,10 @@ pub struct OrderFieldOptional {
 /// Sent in the input of [`DescribeRoleList`](super::DescribeRoleList) and [`DescribeTaskTableMetricOverview`](super::DescribeTaskTableMetricOverview).
 #[tc_model]
 pub struct OrderFields {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Direction`; example: `"desc"`
     pub direction: Option<String>,
 }
 
@@ -10271,116 +7295,94 @@ pub struct OrderFields {
 /// Returned in the output of [`DescribeOrganizationalFunctions`](super::DescribeOrganizationalFunctions).
 #[tc_model]
 pub struct OrganizationalFunction {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: String,
 
-    /// `LayerPath`: a string.
-    ///
-    /// Example: `"/SPARK/CUSTOM"`
+    /// `LayerPath`; example: `"/SPARK/CUSTOM"`
     pub layer_path: String,
 
-    /// `ParentLayerPath`: a string.
-    ///
-    /// Example: `"/SPARK"`
+    /// `ParentLayerPath`; example: `"/SPARK"`
     pub parent_layer_path: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HIVE、SPARK"`
+    /// `Type`; example: `"HIVE、SPARK"`
     pub r#type: Option<String>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"ANALYSIS、ENCRYPTION"`
+    /// `Kind`; example: `"ANALYSIS、ENCRYPTION"`
     pub kind: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"BUILD_IN、CUSTOM"`
+    /// `Category`; example: `"BUILD_IN、CUSTOM"`
     pub category: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NEW、SAVED"`
+    /// `Status`; example: `"NEW、SAVED"`
     pub status: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Usage`: a string.
+    /// `Usage`
     pub usage: Option<String>,
 
-    /// `ParamDesc`: a string.
+    /// `ParamDesc`
     pub param_desc: Option<String>,
 
-    /// `ReturnDesc`: a string.
+    /// `ReturnDesc`
     pub return_desc: Option<String>,
 
-    /// `Example`: a string.
+    /// `Example`
     pub example: Option<String>,
 
-    /// `ClusterIdentifier`: a string.
+    /// `ClusterIdentifier`
     pub cluster_identifier: Option<String>,
 
-    /// `FuncId`: a string.
+    /// `FuncId`
     pub func_id: Option<String>,
 
-    /// `ClassName`: a string.
+    /// `ClassName`
     pub class_name: Option<String>,
 
-    /// `ResourceList`: a list of [`FunctionVersion`] objects.
+    /// `ResourceList`
     pub resource_list: Option<Vec<FunctionVersion>>,
 
-    /// `OperatorUserIds`: a list of signed 64-bit integers.
+    /// `OperatorUserIds`
     pub operator_user_ids: Option<Vec<i64>>,
 
-    /// `OwnerUserIds`: a list of signed 64-bit integers.
+    /// `OwnerUserIds`
     pub owner_user_ids: Option<Vec<i64>>,
 
-    /// `DbName`: a string.
+    /// `DbName`
     pub db_name: Option<String>,
 
-    /// `SubmitErrorMsg`: a string.
+    /// `SubmitErrorMsg`
     pub submit_error_msg: Option<String>,
 
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 
-    /// `CommandFormat`: a string.
+    /// `CommandFormat`
     pub command_format: Option<String>,
 
-    /// `OwnerName`: a string.
+    /// `OwnerName`
     pub owner_name: Option<String>,
 
-    /// `SubmitTimestamp`: a string.
+    /// `SubmitTimestamp`
     pub submit_timestamp: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"createSource=DLC&virtualFunctionId=id"`
+    /// `Tag`; example: `"createSource=DLC&virtualFunctionId=id"`
     pub tag: Option<String>,
 
-    /// `OperatorUserIdsStr`: a list of strings.
-    ///
-    /// Example: `["123456"]`
+    /// `OperatorUserIdsStr`; example: `["123456"]`
     pub operator_user_ids_str: Option<Vec<String>>,
 
-    /// `OwnerUserIdsStr`: a list of strings.
-    ///
-    /// Example: `["123456"]`
+    /// `OwnerUserIdsStr`; example: `["123456"]`
     pub owner_user_ids_str: Option<Vec<String>>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"DEV;PROD"`
+    /// `EnvType`; example: `"DEV;PROD"`
     pub env_type: Option<String>,
 
-    /// `FunctionResourceFileType`: a string.
-    ///
-    /// Example: `"JAR;PYTHON"`
+    /// `FunctionResourceFileType`; example: `"JAR;PYTHON"`
     pub function_resource_file_type: Option<String>,
 }
 
@@ -10389,27 +7391,19 @@ pub struct OrganizationalFunction {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList).
 #[tc_model]
 pub struct PageRoles {
-    /// `Rows`: a list of [`BaseRole`] objects.
+    /// `Rows`
     pub rows: Option<Vec<BaseRole>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -10418,27 +7412,19 @@ pub struct PageRoles {
 /// Returned in the output of [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct PageTaskTemplateInfo {
-    /// `Items`: a list of [`CodeTemplateDetail`] objects.
+    /// `Items`
     pub items: Vec<CodeTemplateDetail>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageCount`; example: `10`
     pub page_count: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
@@ -10447,19 +7433,13 @@ pub struct PageTaskTemplateInfo {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta).
 #[tc_model]
 pub struct Pair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `Value`; example: `"Tom"`
     pub value: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Id`; example: `"id"`
     pub id: Option<String>,
 }
 
@@ -10468,19 +7448,13 @@ pub struct Pair {
 /// Returned in the output of [`DescribeInstanceLogDetail`](super::DescribeInstanceLogDetail) and [`DescribeWorkflowTaskCount`](super::DescribeWorkflowTaskCount).
 #[tc_model]
 pub struct PairDto {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Key`; example: `"Name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `Value`; example: `"Tom"`
     pub value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"yarn id"`
+    /// `Description`; example: `"yarn id"`
     pub description: Option<String>,
 }
 
@@ -10489,24 +7463,16 @@ pub struct PairDto {
 /// Returned in the output of [`DescribeTaskInstancesStatus`](super::DescribeTaskInstancesStatus).
 #[tc_model]
 pub struct ParamGetTaskInstancesStatusInfoResponseInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"11111"`
+    /// `InstanceId`; example: `"11111"`
     pub instance_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `Status`; example: `"UNKNOWN"`
     pub status: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `RecordId`; example: `"1111"`
     pub record_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `TaskId`; example: `"1111"`
     pub task_id: Option<String>,
 }
 
@@ -10516,10 +7482,10 @@ pub struct ParamGetTaskInstancesStatusInfoResponseInstance {
 /// Returned in the output of [`DeleteFilePath`](super::DeleteFilePath), [`GetFileInfo`](super::GetFileInfo) and [`ListBatchDetail`](super::ListBatchDetail).
 #[tc_model]
 pub struct ParamInfo {
-    /// `ParamKey`: a string.
+    /// `ParamKey`
     pub param_key: String,
 
-    /// `ParamValue`: a string.
+    /// `ParamValue`
     pub param_value: String,
 }
 
@@ -10529,10 +7495,10 @@ pub struct ParamInfo {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeCodeTemplateDetail`](super::DescribeCodeTemplateDetail), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks) and 12 more.
 #[tc_model]
 pub struct ParamInfoDs {
-    /// `ParamKey`: a string.
+    /// `ParamKey`
     pub param_key: String,
 
-    /// `ParamValue`: a string.
+    /// `ParamValue`
     pub param_value: String,
 }
 
@@ -10542,10 +7508,10 @@ pub struct ParamInfoDs {
 /// Returned in the output of [`DescribeFormVersionParam`](super::DescribeFormVersionParam).
 #[tc_model]
 pub struct ParamMapDsDto {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -10554,27 +7520,25 @@ pub struct ParamMapDsDto {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeParentTask`](super::DescribeParentTask), [`DescribeTaskDetailDs`](super::DescribeTaskDetailDs), [`DescribeTaskParamDs`](super::DescribeTaskParamDs) and [`DescribeWorkflowByFordIds`](super::DescribeWorkflowByFordIds).
 #[tc_model]
 pub struct ParameterTaskDsDto {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `ParamKey`: a string.
+    /// `ParamKey`
     pub param_key: Option<String>,
 
-    /// `ParamDefine`: a string.
+    /// `ParamDefine`
     pub param_define: Option<String>,
 
-    /// `ParamValue`: a string.
+    /// `ParamValue`
     pub param_value: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"text"`
+    /// `InputType`; example: `"text"`
     pub input_type: Option<String>,
 }
 
@@ -10583,48 +7547,37 @@ pub struct ParameterTaskDsDto {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeParentTask`](super::DescribeParentTask), [`DescribeTaskDetailDs`](super::DescribeTaskDetailDs) and [`DescribeWorkflowByFordIds`](super::DescribeWorkflowByFordIds).
 #[tc_model]
 pub struct ParameterTaskInDsDto {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Id`, required in requests
     pub id: Option<i64>,
 
-    /// `TaskId`: a string.
-    /// Required in requests.
+    /// `TaskId`, required in requests
     pub task_id: Option<String>,
 
-    /// `ParamKey`: a string.
-    /// Required in requests.
+    /// `ParamKey`, required in requests
     pub param_key: Option<String>,
 
-    /// `ParamDesc`: a string.
-    /// Required in requests.
+    /// `ParamDesc`, required in requests
     pub param_desc: Option<String>,
 
-    /// `FromTaskId`: a string.
-    /// Required in requests.
+    /// `FromTaskId`, required in requests
     pub from_task_id: Option<String>,
 
-    /// `FromParamKey`: a string.
-    /// Required in requests.
+    /// `FromParamKey`, required in requests
     pub from_param_key: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
+    /// `CreateTime`, required in requests
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
+    /// `UpdateTime`, required in requests
     pub update_time: Option<String>,
 
-    /// `FromTaskName`: a string.
-    /// Required in requests.
+    /// `FromTaskName`, required in requests
     pub from_task_name: Option<String>,
 
-    /// `FromProjectId`: a string.
-    /// Required in requests.
+    /// `FromProjectId`, required in requests
     pub from_project_id: Option<String>,
 
-    /// `FromProjectName`: a string.
-    /// Required in requests.
+    /// `FromProjectName`, required in requests
     pub from_project_name: Option<String>,
 }
 
@@ -10633,64 +7586,34 @@ pub struct ParameterTaskInDsDto {
 /// Returned in the output of [`DescribeDsTaskVersionInfo`](super::DescribeDsTaskVersionInfo), [`DescribeDsTaskVersionList`](super::DescribeDsTaskVersionList), [`DescribeParentTask`](super::DescribeParentTask), [`DescribeTaskDetailDs`](super::DescribeTaskDetailDs) and [`DescribeWorkflowByFordIds`](super::DescribeWorkflowByFordIds).
 #[tc_model]
 pub struct ParameterTaskOutDsDto {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `14773`
+    /// `Id`, required in requests; example: `14773`
     pub id: Option<i64>,
 
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20250814105559473"`
+    /// `TaskId`, required in requests; example: `"20250814105559473"`
     pub task_id: Option<String>,
 
-    /// `ParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"aewqe"`
+    /// `ParamKey`, required in requests; example: `"aewqe"`
     pub param_key: Option<String>,
 
-    /// `ParamDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dsds"`
+    /// `ParamDesc`, required in requests; example: `"dsds"`
     pub param_desc: Option<String>,
 
-    /// `ParamDefine`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dsds"`
+    /// `ParamDefine`, required in requests; example: `"dsds"`
     pub param_define: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-04-11 11:03:02"`
+    /// `CreateTime`, required in requests; example: `"2026-04-11 11:03:02"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-04-11 11:03:02"`
+    /// `UpdateTime`, required in requests; example: `"2026-04-11 11:03:02"`
     pub update_time: Option<String>,
 
-    /// `TaskName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"wdada"`
+    /// `TaskName`, required in requests; example: `"wdada"`
     pub task_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"19377487728365568"`
+    /// `ProjectId`, required in requests; example: `"19377487728365568"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"auto_project_wedata"`
+    /// `ProjectName`, required in requests; example: `"auto_project_wedata"`
     pub project_name: Option<String>,
 }
 
@@ -10699,17 +7622,13 @@ pub struct ParameterTaskOutDsDto {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct Partition {
-    /// `Transform`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Transform`; example: `"10"`
     pub transform: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `Name`; example: `"aa"`
     pub name: Option<String>,
 
-    /// `TransformArgs`: a list of strings.
+    /// `TransformArgs`
     pub transform_args: Option<Vec<String>>,
 }
 
@@ -10719,25 +7638,25 @@ pub struct Partition {
 #[doc(alias = "PathNodeDsVO")]
 #[tc_model]
 pub struct PathNodeDsVo {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `ParentId`: a string.
+    /// `ParentId`
     pub parent_id: Option<String>,
 
-    /// `IsLeaf`: a boolean.
+    /// `IsLeaf`
     pub is_leaf: Option<bool>,
 
-    /// `Children`: a list of [`PathNodeDsVo`] objects.
+    /// `Children`
     pub children: Option<Vec<PathNodeDsVo>>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 }
 
@@ -10746,19 +7665,13 @@ pub struct PathNodeDsVo {
 /// Returned in the output of [`DescribeColumnsMeta`](super::DescribeColumnsMeta) and [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct PermissionStatus {
-    /// `CanWrite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanWrite`; example: `true`
     pub can_write: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanRead`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRead`; example: `true`
     pub can_read: Option<bool>,
 }
 
@@ -10768,50 +7681,31 @@ pub struct PermissionStatus {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeExecStrategy`](super::DescribeExecStrategy), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct ProdSchedulerTask {
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `WorkflowId`, required in requests; example: `"1"`
     pub workflow_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `TaskName`; example: `"task1"`
     pub task_name: Option<String>,
 
-    /// `CycleType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `CycleType`; example: `6`
     pub cycle_type: Option<i64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `TaskType`; example: `"type1"`
     pub task_type: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `InChargeIdList`: a list of strings.
-    ///
-    /// Example: `["393868"]`
+    /// `InChargeIdList`; example: `["393868"]`
     pub in_charge_id_list: Option<Vec<String>>,
 
-    /// `InChargeNameList`: a list of strings.
-    ///
-    /// Example: `["zhangsan"]`
+    /// `InChargeNameList`; example: `["zhangsan"]`
     pub in_charge_name_list: Option<Vec<String>>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"DELETED"`
+    /// `TaskStatus`; example: `"DELETED"`
     pub task_status: Option<String>,
 }
 
@@ -10820,82 +7714,58 @@ pub struct ProdSchedulerTask {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject) and [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct Project {
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TenantId`; example: `"1"`
     pub tenant_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"testpj"`
+    /// `ProjectName`; example: `"testpj"`
     pub project_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"项目a"`
+    /// `DisplayName`; example: `"项目a"`
     pub display_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `Region`; example: `"beijing"`
     pub region: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Description`; example: `"备注"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2014-08-03T12:00:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2014-08-03T12:00:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `Creator`: a [`BaseUser`].
+    /// `Creator`
     pub creator: Option<BaseUser>,
 
-    /// `Tenant`: a [`BaseTenant`].
+    /// `Tenant`
     pub tenant: Option<BaseTenant>,
 
-    /// `AdminUsers`: a list of [`BaseUser`] objects.
+    /// `AdminUsers`
     pub admin_users: Option<Vec<BaseUser>>,
 
-    /// `Clusters`: a list of [`BaseClusterInfo`] objects.
+    /// `Clusters`
     pub clusters: Option<Vec<BaseClusterInfo>>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{etr='a'}"`
+    /// `Params`; example: `"{etr='a'}"`
     pub params: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Model`; example: `"STANDARD"`
     pub model: Option<String>,
 
-    /// `SecondModuleList`: a list of strings.
-    ///
-    /// Example: `["101101"]`
+    /// `SecondModuleList`; example: `["101101"]`
     pub second_module_list: Option<Vec<String>>,
 
-    /// `Owner`: a [`BaseUser`].
+    /// `Owner`
     pub owner: Option<BaseUser>,
 
-    /// `WorkspaceExt`: a list of [`WorkspaceExt`] objects.
+    /// `WorkspaceExt`
     pub workspace_ext: Option<Vec<WorkspaceExt>>,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `124245566`
+    /// `CreateTimestamp`; example: `124245566`
     pub create_timestamp: Option<u64>,
 }
 
@@ -10904,16 +7774,16 @@ pub struct Project {
 /// Sent in the input of [`DagInstances`](super::DagInstances), [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeScheduleInstances`](super::DescribeScheduleInstances), [`DiagnosePro`](super::DiagnosePro), [`KillScheduleInstances`](super::KillScheduleInstances), [`RunForceSucScheduleInstances`](super::RunForceSucScheduleInstances) and [`RunRerunScheduleInstances`](super::RunRerunScheduleInstances).
 #[tc_model]
 pub struct ProjectBaseInfoOpsRequest {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
+    /// `ProjectIdent`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `IsAdmin`: a boolean.
+    /// `IsAdmin`
     pub is_admin: Option<bool>,
 }
 
@@ -10922,27 +7792,19 @@ pub struct ProjectBaseInfoOpsRequest {
 /// Returned in the output of [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct ProjectPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Rows`: a list of [`Project`] objects.
+    /// `Rows`
     pub rows: Option<Vec<Project>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 }
 
@@ -10951,75 +7813,49 @@ pub struct ProjectPage {
 /// Returned in the output of [`DescribeProjectUsers`](super::DescribeProjectUsers).
 #[tc_model]
 pub struct ProjectUserRole {
-    /// `Roles`: a list of [`SystemRole`] objects.
+    /// `Roles`
     pub roles: Option<Vec<SystemRole>>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `UserName`; example: `"名称"`
     pub user_name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreateTime`; example: `"1"`
     pub create_time: Option<String>,
 
-    /// `Creator`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Creator`; example: `true`
     pub creator: Option<bool>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `DisplayName`; example: `"test1"`
     pub display_name: Option<String>,
 
-    /// `IsProjectAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsProjectAdmin`; example: `true`
     pub is_project_admin: Option<bool>,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `PhoneNum`; example: `"18888888888"`
     pub phone_num: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"1@1.com"`
+    /// `Email`; example: `"1@1.com"`
     pub email: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"137486"`
+    /// `OwnerUin`; example: `"137486"`
     pub owner_uin: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"23746"`
+    /// `AppId`; example: `"23746"`
     pub app_id: Option<String>,
 
-    /// `IsProjectOwner`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsProjectOwner`; example: `true`
     pub is_project_owner: Option<bool>,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4928349`
+    /// `CreateTimestamp`; example: `4928349`
     pub create_timestamp: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `UserTag`: an unsigned 64-bit integer.
+    /// `UserTag`
     pub user_tag: Option<u64>,
 }
 
@@ -11028,27 +7864,19 @@ pub struct ProjectUserRole {
 /// Returned in the output of [`DescribeProjectUsers`](super::DescribeProjectUsers).
 #[tc_model]
 pub struct ProjectUsersPage {
-    /// `Rows`: a list of [`ProjectUserRole`] objects.
+    /// `Rows`
     pub rows: Option<Vec<ProjectUserRole>>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 }
 
@@ -11057,14 +7885,10 @@ pub struct ProjectUsersPage {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql) and [`SubmitTaskTestRun`](super::SubmitTaskTestRun).
 #[tc_model]
 pub struct Property {
-    /// `Key`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `Key`; example: `"aa"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"bb"`
+    /// `Value`; example: `"bb"`
     pub value: String,
 }
 
@@ -11073,17 +7897,13 @@ pub struct Property {
 /// Returned in the output of [`DescribeQualityScore`](super::DescribeQualityScore).
 #[tc_model]
 pub struct QualityScore {
-    /// `CompositeScore`: a floating-point number.
-    ///
-    /// Example: `12.0`
+    /// `CompositeScore`; example: `12.0`
     pub composite_score: Option<f64>,
 
-    /// `ScoringDistribution`: a list of [`TableScoreStatisticsInfo`] objects.
+    /// `ScoringDistribution`
     pub scoring_distribution: Option<Vec<TableScoreStatisticsInfo>>,
 
-    /// `TotalTableNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalTableNumber`; example: `1`
     pub total_table_number: Option<i64>,
 }
 
@@ -11092,12 +7912,10 @@ pub struct QualityScore {
 /// Returned in the output of [`DescribeQualityScoreTrend`](super::DescribeQualityScoreTrend) and [`DescribeTableScoreTrend`](super::DescribeTableScoreTrend).
 #[tc_model]
 pub struct QualityScoreTrend {
-    /// `AverageScore`: a floating-point number.
-    ///
-    /// Example: `12.12`
+    /// `AverageScore`; example: `12.12`
     pub average_score: Option<f64>,
 
-    /// `DailyScoreList`: a list of [`DailyScoreInfo`] objects.
+    /// `DailyScoreList`
     pub daily_score_list: Option<Vec<DailyScoreInfo>>,
 }
 
@@ -11107,19 +7925,13 @@ pub struct QualityScoreTrend {
 /// Returned in the output of [`DescribeTaskAlarmRegulations`](super::DescribeTaskAlarmRegulations).
 #[tc_model]
 pub struct QuietPeriod {
-    /// `DaysOfWeek`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `DaysOfWeek`; example: `[1,2]`
     pub days_of_week: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"10:00:00"`
+    /// `StartTime`; example: `"10:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `EndTime`; example: `"12:00:00"`
     pub end_time: Option<String>,
 }
 
@@ -11128,17 +7940,13 @@ pub struct QuietPeriod {
 /// Returned in the output of [`DescribeRealTimeTaskInstanceNodeInfo`](super::DescribeRealTimeTaskInstanceNodeInfo).
 #[tc_model]
 pub struct RealTimeTaskInstanceNodeInfo {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"taskTestName"`
+    /// `TaskName`; example: `"taskTestName"`
     pub task_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1e12a7d0-81a6-4b36-90f9-deabefb0dc7a"`
+    /// `TaskId`; example: `"1e12a7d0-81a6-4b36-90f9-deabefb0dc7a"`
     pub task_id: Option<String>,
 
-    /// `InstanceNodeInfoList`: a list of [`InstanceNodeInfo`] objects.
+    /// `InstanceNodeInfoList`
     pub instance_node_info_list: Option<Vec<InstanceNodeInfo>>,
 }
 
@@ -11147,16 +7955,16 @@ pub struct RealTimeTaskInstanceNodeInfo {
 /// Returned in the output of [`DescribeRealTimeTaskSpeed`](super::DescribeRealTimeTaskSpeed).
 #[tc_model]
 pub struct RealTimeTaskSpeed {
-    /// `RecordsSpeedList`: a list of [`RecordsSpeed`] objects.
+    /// `RecordsSpeedList`
     pub records_speed_list: Vec<RecordsSpeed>,
 
-    /// `BytesSpeedList`: a list of [`BytesSpeed`] objects.
+    /// `BytesSpeedList`
     pub bytes_speed_list: Vec<BytesSpeed>,
 
-    /// `RecordsLogSpeed`: a list of [`RecordsSpeed`] objects.
+    /// `RecordsLogSpeed`
     pub records_log_speed: Option<Vec<RecordsSpeed>>,
 
-    /// `BytesLogSpeed`: a list of [`BytesSpeed`] objects.
+    /// `BytesLogSpeed`
     pub bytes_log_speed: Option<Vec<BytesSpeed>>,
 }
 
@@ -11166,14 +7974,10 @@ pub struct RealTimeTaskSpeed {
 #[doc(alias = "RealtimeTaskInstanceVO")]
 #[tc_model]
 pub struct RealtimeTaskInstanceVo {
-    /// `InstanceDate`: a string.
-    ///
-    /// Example: `"2026-08-13 17:11:35"`
+    /// `InstanceDate`; example: `"2026-08-13 17:11:35"`
     pub instance_date: Option<String>,
 
-    /// `RunningOrderId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningOrderId`; example: `1`
     pub running_order_id: Option<i64>,
 }
 
@@ -11183,16 +7987,10 @@ pub struct RealtimeTaskInstanceVo {
 /// Returned in the output of [`DescribeIntegrationNode`](super::DescribeIntegrationNode), [`DescribeIntegrationTask`](super::DescribeIntegrationTask), [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks), [`DescribeIntegrationVersionNodesInfo`](super::DescribeIntegrationVersionNodesInfo), [`DescribeTableLineage`](super::DescribeTableLineage), [`DescribeTableLineageInfo`](super::DescribeTableLineageInfo) and [`GetIntegrationNodeColumnSchema`](super::GetIntegrationNodeColumnSchema).
 #[tc_model]
 pub struct RecordField {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"concurrency\""`
+    /// `Name`, always sent in responses; example: `"\"concurrency\""`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"1\""`
+    /// `Value`, always sent in responses; example: `"\"1\""`
     pub value: Option<String>,
 }
 
@@ -11201,17 +7999,13 @@ pub struct RecordField {
 /// Returned in the output of [`DescribeRealTimeTaskSpeed`](super::DescribeRealTimeTaskSpeed).
 #[tc_model]
 pub struct RecordsSpeed {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"SOURCE"`
+    /// `NodeType`; example: `"SOURCE"`
     pub node_type: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"mysql读取节点"`
+    /// `NodeName`; example: `"mysql读取节点"`
     pub node_name: Option<String>,
 
-    /// `Values`: a list of [`SpeedValue`] objects.
+    /// `Values`
     pub values: Option<Vec<SpeedValue>>,
 }
 
@@ -11220,25 +8014,19 @@ pub struct RecordsSpeed {
 /// Sent in the input of [`ModifyTaskInfoDs`](super::ModifyTaskInfoDs).
 #[tc_model]
 pub struct RegisterDsEventPublisherReq {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123345"`
+    /// `ProjectId`; example: `"123345"`
     pub project_id: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"1234"`
+    /// `Key`; example: `"1234"`
     pub key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"REST_API"`
+    /// `Type`; example: `"REST_API"`
     pub r#type: Option<String>,
 
-    /// `Properties`: a list of [`ParamInfoDs`] objects.
+    /// `Properties`
     pub properties: Option<Vec<ParamInfoDs>>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -11247,14 +8035,10 @@ pub struct RegisterDsEventPublisherReq {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct RegisteredModelAlias {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"模型A"`
+    /// `Alias`; example: `"模型A"`
     pub alias: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v23"`
+    /// `Version`; example: `"v23"`
     pub version: Option<String>,
 }
 
@@ -11263,14 +8047,10 @@ pub struct RegisteredModelAlias {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets).
 #[tc_model]
 pub struct RegisteredModelTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"分类"`
+    /// `Key`; example: `"分类"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"生活"`
+    /// `Value`; example: `"生活"`
     pub value: Option<String>,
 }
 
@@ -11279,37 +8059,37 @@ pub struct RegisteredModelTag {
 /// Returned in the output of [`DescribeRelatedTasksByTaskId`](super::DescribeRelatedTasksByTaskId).
 #[tc_model]
 pub struct RelatedTask {
-    /// `DependencyDirection`: a string.
+    /// `DependencyDirection`
     pub dependency_direction: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `CycleType`: a string.
+    /// `CycleType`
     pub cycle_type: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `OwnerName`: a string.
+    /// `OwnerName`
     pub owner_name: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
+    /// `ProjectDisplayName`
     pub project_display_name: Option<String>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: Option<i64>,
 }
 
@@ -11318,37 +8098,22 @@ pub struct RelatedTask {
 /// Sent in the input of [`ReportTable`](super::ReportTable).
 #[tc_model]
 pub struct ReportColumnInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"column1"`
+    /// `Name`, required in requests; example: `"column1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `Type`, required in requests; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Position`, required in requests; example: `1`
     pub position: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1750399557000"`
+    /// `CreateTime`; example: `"1750399557000"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1750399557000"`
+    /// `ModifiedTime`; example: `"1750399557000"`
     pub modified_time: Option<String>,
 }
 
@@ -11357,37 +8122,25 @@ pub struct ReportColumnInfo {
 /// Returned in the output of [`DescribeReportTaskDetail`](super::DescribeReportTaskDetail).
 #[tc_model]
 pub struct ReportTaskDetail {
-    /// `EngineTaskId`: a string.
-    ///
-    /// Example: `"88d97390cc2511ef9abe525400e"`
+    /// `EngineTaskId`; example: `"88d97390cc2511ef9abe525400e"`
     pub engine_task_id: Option<String>,
 
-    /// `EngineExeStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `EngineExeStatus`; example: `"SUCCESS"`
     pub engine_exe_status: Option<String>,
 
-    /// `EngineExeStartTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:25"`
+    /// `EngineExeStartTime`; example: `"2025-01-06 19:58:25"`
     pub engine_exe_start_time: Option<String>,
 
-    /// `EngineExeEndTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:27"`
+    /// `EngineExeEndTime`; example: `"2025-01-06 19:58:27"`
     pub engine_exe_end_time: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TaskTypeId`; example: `8`
     pub task_type_id: Option<u64>,
 
-    /// `BusinessInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `BusinessInfo`; example: `"null"`
     pub business_info: Option<String>,
 
-    /// `EngineTaskInfo`: an [`EngineTaskInfo`].
+    /// `EngineTaskInfo`
     pub engine_task_info: Option<EngineTaskInfo>,
 }
 
@@ -11396,27 +8149,19 @@ pub struct ReportTaskDetail {
 /// Returned in the output of [`DescribeReportTaskList`](super::DescribeReportTaskList).
 #[tc_model]
 pub struct ReportTaskListInfo {
-    /// `Rows`: a list of [`TaskInfoVo`] objects.
+    /// `Rows`
     pub rows: Option<Vec<TaskInfoVo>>,
 
-    /// `PageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 }
 
@@ -11425,84 +8170,52 @@ pub struct ReportTaskListInfo {
 /// Returned in the output of [`DescribeResourceManagePathTrees`](super::DescribeResourceManagePathTrees).
 #[tc_model]
 pub struct ResourcePathTree {
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo.zip"`
+    /// `Name`; example: `"demo.zip"`
     pub name: Option<String>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: Option<bool>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"03343a77-b586-4b78-8e3e-222222222"`
+    /// `ResourceId`; example: `"03343a77-b586-4b78-8e3e-222222222"`
     pub resource_id: Option<String>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/1171938333333/demo/1-201111193502.zip"`
+    /// `LocalPath`; example: `"/datastudio/resource/1171938333333/demo/1-201111193502.zip"`
     pub local_path: Option<String>,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/1171938333333/demo/1-201111193502.zip"`
+    /// `RemotePath`; example: `"/datastudio/resource/1171938333333/demo/1-201111193502.zip"`
     pub remote_path: Option<String>,
 
-    /// `FileExtensionType`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `FileExtensionType`; example: `"zip"`
     pub file_extension_type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Size`; example: `1000`
     pub size: Option<i64>,
 
-    /// `Md5Value`: a string.
-    ///
-    /// Example: `"md5Demo"`
+    /// `Md5Value`; example: `"md5Demo"`
     pub md5_value: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"demoUser"`
+    /// `OwnerName`; example: `"demoUser"`
     pub owner_name: Option<String>,
 
-    /// `UpdateUser`: a string.
-    ///
-    /// Example: `"demoUser"`
+    /// `UpdateUser`; example: `"demoUser"`
     pub update_user: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    ///
-    /// Example: `"125733333"`
+    /// `UpdateUserId`; example: `"125733333"`
     pub update_user_id: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1663299308000`
+    /// `CreateTime`; example: `1663299308000`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1663299308000`
+    /// `UpdateTime`; example: `1663299308000`
     pub update_time: Option<u64>,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"demo-125733333"`
+    /// `CosBucket`; example: `"demo-125733333"`
     pub cos_bucket: Option<String>,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosRegion`; example: `"ap-guangzhou"`
     pub cos_region: Option<String>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ExtraInfo`; example: `"null"`
     pub extra_info: Option<String>,
 }
 
@@ -11511,27 +8224,19 @@ pub struct ResourcePathTree {
 /// Sent in the input of [`ModifyProject`](super::ModifyProject).
 #[tc_model]
 pub struct ResourcePoolInfo {
-    /// `ResourcePools`: a list of strings.
+    /// `ResourcePools`
     pub resource_pools: Option<Vec<String>>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageSize`; example: `1`
     pub storage_size: Option<i64>,
 
-    /// `StorageFileNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageFileNum`; example: `1`
     pub storage_file_num: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"hdfs"`
+    /// `StorageType`; example: `"hdfs"`
     pub storage_type: Option<String>,
 }
 
@@ -11540,14 +8245,10 @@ pub struct ResourcePoolInfo {
 /// Returned in the output of [`RobAndLockIntegrationTask`](super::RobAndLockIntegrationTask).
 #[tc_model]
 pub struct RobLockState {
-    /// `IsRob`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRob`; example: `false`
     pub is_rob: bool,
 
-    /// `Locker`: a string.
-    ///
-    /// Example: `"100022256608"`
+    /// `Locker`; example: `"100022256608"`
     pub locker: String,
 }
 
@@ -11556,39 +8257,25 @@ pub struct RobLockState {
 /// Returned in the output of [`DescribeProjectUsers`](super::DescribeProjectUsers) and [`DescribeRoleList`](super::DescribeRoleList).
 #[tc_model]
 pub struct RolePrivilege {
-    /// `PrivilegeId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PrivilegeId`; example: `"1"`
     pub privilege_id: Option<String>,
 
-    /// `PrivilegeName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `PrivilegeName`; example: `"名称"`
     pub privilege_name: Option<String>,
 
-    /// `RestPath`: a string.
-    ///
-    /// Example: `"路径"`
+    /// `RestPath`; example: `"路径"`
     pub rest_path: Option<String>,
 
-    /// `RestMethod`: a string.
-    ///
-    /// Example: `"方法"`
+    /// `RestMethod`; example: `"方法"`
     pub rest_method: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"模块id"`
+    /// `ModuleId`; example: `"模块id"`
     pub module_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RWD"`
+    /// `Type`; example: `"RWD"`
     pub r#type: Option<String>,
 }
 
@@ -11597,286 +8284,178 @@ pub struct RolePrivilege {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct Rule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4563452`
+    /// `RuleId`; example: `4563452`
     pub rule_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234656`
+    /// `RuleGroupId`; example: `234656`
     pub rule_group_id: Option<u64>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `Name`; example: `"rule1"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345234`
+    /// `RuleTemplateId`; example: `345234`
     pub rule_template_id: Option<u64>,
 
-    /// `RuleTemplateContent`: a string.
-    ///
-    /// Example: `"准确性：表行数，与固定值比较"`
+    /// `RuleTemplateContent`; example: `"准确性：表行数，与固定值比较"`
     pub rule_template_content: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceObjectType`; example: `3`
     pub source_object_type: Option<u64>,
 
-    /// `SourceObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectDataType`; example: `1`
     pub source_object_data_type: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"int"`
+    /// `SourceObjectDataTypeName`; example: `"int"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `SourceObjectValue`; example: `"Name"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConditionType`; example: `2`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"dt=1"`
+    /// `ConditionExpression`; example: `"dt=1"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"select count(*) from person"`
+    /// `CustomSql`; example: `"select count(*) from person"`
     pub custom_sql: Option<String>,
 
-    /// `CompareRule`: a [`CompareRule`].
+    /// `CompareRule`
     pub compare_rule: Option<CompareRule>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Description`; example: `"demo"`
     pub description: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"park"`
+    /// `Operator`; example: `"park"`
     pub operator: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TargetDatabaseId`; example: `"1"`
     pub target_database_id: Option<String>,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"tdb"`
+    /// `TargetDatabaseName`; example: `"tdb"`
     pub target_database_name: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"39497f9hg9348gyhao"`
+    /// `TargetTableId`; example: `"39497f9hg9348gyhao"`
     pub target_table_id: Option<String>,
 
-    /// `TargetTableName`: a string.
-    ///
-    /// Example: `"example_name"`
+    /// `TargetTableName`; example: `"example_name"`
     pub target_table_name: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"dt=${yyyymmdd}"`
+    /// `TargetConditionExpr`; example: `"dt=${yyyymmdd}"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"a.age=b.age"`
+    /// `RelConditionExpr`; example: `"a.age=b.age"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`RuleFieldConfig`].
+    /// `FieldConfig`
     pub field_config: Option<RuleFieldConfig>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 
-    /// `TemplateSql`: a string.
-    ///
-    /// Example: `"select count(1) from ${table_1}"`
+    /// `TemplateSql`; example: `"select count(1) from ${table_1}"`
     pub template_sql: Option<String>,
 
-    /// `SubQualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubQualityDim`; example: `0`
     pub sub_quality_dim: Option<u64>,
 
-    /// `TargetObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetObjectType`; example: `1`
     pub target_object_type: Option<u64>,
 
-    /// `TargetObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetObjectDataType`; example: `1`
     pub target_object_data_type: Option<u64>,
 
-    /// `TargetObjectDataTypeName`: a string.
-    ///
-    /// Example: `"INT"`
+    /// `TargetObjectDataTypeName`; example: `"INT"`
     pub target_object_data_type_name: Option<String>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `TargetObjectValue`; example: `"NULL"`
     pub target_object_value: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `TableName`; example: `"table"`
     pub table_name: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"tableowner"`
+    /// `TableOwnerName`; example: `"tableowner"`
     pub table_owner_name: Option<String>,
 
-    /// `ExecStrategy`: a [`RuleGroupExecStrategy`].
+    /// `ExecStrategy`
     pub exec_strategy: Option<RuleGroupExecStrategy>,
 
-    /// `Subscription`: a [`RuleGroupSubscribe`].
+    /// `Subscription`
     pub subscription: Option<RuleGroupSubscribe>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-20 12:22:22"`
+    /// `CreateTime`; example: `"2023-07-20 12:22:22"`
     pub create_time: Option<String>,
 
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<u64>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"databaseId1"`
+    /// `DatabaseId`; example: `"databaseId1"`
     pub database_id: Option<String>,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: Option<i64>,
 
-    /// `TriggerCondition`: a string.
-    ///
-    /// Example: `"波动率上升大于等于10% 或 下降小于等于10% 或 下降在[10%,20%)区间内"`
+    /// `TriggerCondition`; example: `"波动率上升大于等于10% 或 下降小于等于10% 或 下降在[10%,20%)区间内"`
     pub trigger_condition: Option<String>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DsEnvType`; example: `1`
     pub ds_env_type: Option<i64>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `SchemaName`; example: `"schema"`
     pub schema_name: Option<String>,
 
-    /// `TargetSchemaName`: a string.
-    ///
-    /// Example: `"tSchema"`
+    /// `TargetSchemaName`; example: `"tSchema"`
     pub target_schema_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"projectName"`
+    /// `ProjectName`; example: `"projectName"`
     pub project_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-07-20 12:22:22"`
+    /// `UpdateTime`; example: `"2023-07-20 12:22:22"`
     pub update_time: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"ds"`
+    /// `DatasourceName`; example: `"ds"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db"`
+    /// `DatabaseName`; example: `"db"`
     pub database_name: Option<String>,
 
-    /// `FailMsg`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `FailMsg`; example: `"msg"`
     pub fail_msg: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `GroupType`; example: `"default"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AspectTaskId`; example: `"1"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `TargetCatalogName`: a string.
-    ///
-    /// Example: `"targetCatalog1"`
+    /// `TargetCatalogName`; example: `"targetCatalog1"`
     pub target_catalog_name: Option<String>,
 }
 
@@ -11885,24 +8464,16 @@ pub struct Rule {
 /// Sent in the input of [`CommitRuleGroupTask`](super::CommitRuleGroupTask).
 #[tc_model]
 pub struct RuleConfig {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `RuleId`; example: `123456`
     pub rule_id: Option<u64>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"dt=1"`
+    /// `Condition`; example: `"dt=1"`
     pub condition: Option<String>,
 
-    /// `TargetCondition`: a string.
-    ///
-    /// Example: `"st=1"`
+    /// `TargetCondition`; example: `"st=1"`
     pub target_condition: Option<String>,
 }
 
@@ -11911,14 +8482,10 @@ pub struct RuleConfig {
 /// Returned in the output of [`DescribeRuleDimStat`](super::DescribeRuleDimStat).
 #[tc_model]
 pub struct RuleDimCnt {
-    /// `Dim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Dim`; example: `1`
     pub dim: u64,
 
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cnt`; example: `1`
     pub cnt: u64,
 }
 
@@ -11927,12 +8494,10 @@ pub struct RuleDimCnt {
 /// Returned in the output of [`DescribeRuleDimStat`](super::DescribeRuleDimStat).
 #[tc_model]
 pub struct RuleDimStat {
-    /// `TotalCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: u64,
 
-    /// `DimCntList`: a list of [`RuleDimCnt`] objects.
+    /// `DimCntList`
     pub dim_cnt_list: Vec<RuleDimCnt>,
 }
 
@@ -11941,27 +8506,19 @@ pub struct RuleDimStat {
 /// Sent in the input of [`CommitRuleGroupTask`](super::CommitRuleGroupTask).
 #[tc_model]
 pub struct RuleExecConfig {
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `QueueName`; example: `"Default"`
     pub queue_name: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ExecutorGroupId`; example: `"123456"`
     pub executor_group_id: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `EngineType`; example: `"HIVE"`
     pub engine_type: Option<String>,
 
-    /// `DlcGroupName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DlcGroupName`; example: `"default"`
     pub dlc_group_name: Option<String>,
 
-    /// `EngineParam`: a string.
+    /// `EngineParam`
     pub engine_param: Option<String>,
 }
 
@@ -11970,19 +8527,13 @@ pub struct RuleExecConfig {
 /// Returned in the output of [`DescribeTrendStat`](super::DescribeTrendStat).
 #[tc_model]
 pub struct RuleExecDateStat {
-    /// `StatDate`: a string.
-    ///
-    /// Example: `"2022-01-12"`
+    /// `StatDate`; example: `"2022-01-12"`
     pub stat_date: String,
 
-    /// `AlarmCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmCnt`; example: `1`
     pub alarm_cnt: u64,
 
-    /// `PipelineCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PipelineCnt`; example: `1`
     pub pipeline_cnt: u64,
 }
 
@@ -11991,12 +8542,10 @@ pub struct RuleExecDateStat {
 /// Returned in the output of [`DescribeRuleExecLog`](super::DescribeRuleExecLog).
 #[tc_model]
 pub struct RuleExecLog {
-    /// `Finished`: a boolean.
+    /// `Finished`
     pub finished: Option<bool>,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Log`; example: `"1"`
     pub log: Option<String>,
 }
 
@@ -12005,186 +8554,116 @@ pub struct RuleExecLog {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults) and [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct RuleExecResult {
-    /// `RuleExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `532312`
+    /// `RuleExecId`; example: `532312`
     pub rule_exec_id: Option<u64>,
 
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32423`
+    /// `RuleGroupExecId`; example: `32423`
     pub rule_group_exec_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3424`
+    /// `RuleGroupId`; example: `3424`
     pub rule_group_id: Option<u64>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5452`
+    /// `RuleId`; example: `5452`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: Option<String>,
 
-    /// `RuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"int"`
+    /// `SourceObjectDataTypeName`; example: `"int"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `SourceObjectValue`; example: `"Name"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"dt=1"`
+    /// `ConditionExpression`; example: `"dt=1"`
     pub condition_expression: Option<String>,
 
-    /// `ExecResultStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecResultStatus`; example: `1`
     pub exec_result_status: Option<u64>,
 
-    /// `TriggerResult`: a string.
-    ///
-    /// Example: `"告警发送成功, 阻断任务成功"`
+    /// `TriggerResult`; example: `"告警发送成功, 阻断任务成功"`
     pub trigger_result: Option<String>,
 
-    /// `CompareResult`: a [`CompareResult`].
+    /// `CompareResult`
     pub compare_result: Option<CompareResult>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `TemplateName`; example: `"Name"`
     pub template_name: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `TargetDBTableName`: a string.
-    ///
-    /// Example: `"person"`
+    /// `TargetDBTableName`; example: `"person"`
     #[tc(rename = "TargetDBTableName")]
     pub target_db_table_name: Option<String>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"city"`
+    /// `TargetObjectValue`; example: `"city"`
     pub target_object_value: Option<String>,
 
-    /// `TargetObjectDataType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `TargetObjectDataType`; example: `"string"`
     pub target_object_data_type: Option<String>,
 
-    /// `FieldConfig`: a [`RuleFieldConfig`].
+    /// `FieldConfig`
     pub field_config: Option<RuleFieldConfig>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"a=b"`
+    /// `RelConditionExpr`; example: `"a=b"`
     pub rel_condition_expr: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-09-10 01:00:00"`
+    /// `StartTime`; example: `"2023-09-10 01:00:00"`
     pub start_time: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `TriggerCondition`: a string.
-    ///
-    /// Example: `"固定值>1"`
+    /// `TriggerCondition`; example: `"固定值>1"`
     pub trigger_condition: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    ///
-    /// Example: `"任务"`
+    /// `RuleGroupName`; example: `"任务"`
     pub rule_group_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"89723"`
+    /// `DatasourceId`; example: `"89723"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"dsName"`
+    /// `DatasourceName`; example: `"dsName"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `DatabaseName`; example: `"dbName"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"SchemaName"`
+    /// `SchemaName`; example: `"SchemaName"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tableName"`
+    /// `TableName`; example: `"tableName"`
     pub table_name: Option<String>,
 
-    /// `RuleGroupExist`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleGroupExist`; example: `0`
     pub rule_group_exist: Option<i64>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `RuleGroupTableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `323`
+    /// `RuleGroupTableId`; example: `323`
     pub rule_group_table_id: Option<u64>,
 
-    /// `MonitorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<i64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2023-09-10 01:00:00"`
+    /// `FinishTime`; example: `"2023-09-10 01:00:00"`
     pub finish_time: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `GroupType`; example: `"default"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"04841094754"`
+    /// `AspectTaskId`; example: `"04841094754"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `RuleExecStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleExecStatus`; example: `2`
     pub rule_exec_status: Option<i64>,
 }
 
@@ -12193,57 +8672,37 @@ pub struct RuleExecResult {
 /// Returned in the output of [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail).
 #[tc_model]
 pub struct RuleExecResultDetail {
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `DatasourceId`; example: `123456`
     pub datasource_id: Option<u64>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DatasourceName`; example: `"Default"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DatabaseName`; example: `"Default"`
     pub database_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceId`; example: `"1"`
     pub instance_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"person"`
+    /// `TableName`; example: `"person"`
     pub table_name: Option<String>,
 
-    /// `RuleExecResult`: a [`RuleExecResult`].
+    /// `RuleExecResult`
     pub rule_exec_result: Option<RuleExecResult>,
 
-    /// `TableOwnerUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `TableOwnerUserId`; example: `123456`
     pub table_owner_user_id: Option<u64>,
 
-    /// `DatasourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<u64>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ClusterDeployType`; example: `"CVM"`
     pub cluster_deploy_type: Option<String>,
 }
 
@@ -12252,12 +8711,10 @@ pub struct RuleExecResultDetail {
 /// Returned in the output of [`DescribeRuleExecResults`](super::DescribeRuleExecResults).
 #[tc_model]
 pub struct RuleExecResultPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`RuleExecResult`] objects.
+    /// `Items`
     pub items: Vec<RuleExecResult>,
 }
 
@@ -12266,82 +8723,52 @@ pub struct RuleExecResultPage {
 /// Returned in the output of [`DescribeRuleExecStat`](super::DescribeRuleExecStat).
 #[tc_model]
 pub struct RuleExecStat {
-    /// `TotalCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCnt`; example: `1`
     pub total_cnt: u64,
 
-    /// `LastTotalCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastTotalCnt`; example: `1`
     pub last_total_cnt: Option<u64>,
 
-    /// `TotalCntRatio`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TotalCntRatio`; example: `1`
     pub total_cnt_ratio: f64,
 
-    /// `LastTotalCntRatio`: a floating-point number.
+    /// `LastTotalCntRatio`
     pub last_total_cnt_ratio: Option<f64>,
 
-    /// `TriggerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCnt`; example: `1`
     pub trigger_cnt: u64,
 
-    /// `LastTriggerCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastTriggerCnt`; example: `1`
     pub last_trigger_cnt: Option<u64>,
 
-    /// `TriggerCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `TriggerCntRatio`; example: `0.6`
     pub trigger_cnt_ratio: f64,
 
-    /// `LastTriggerCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `LastTriggerCntRatio`; example: `0.6`
     pub last_trigger_cnt_ratio: Option<f64>,
 
-    /// `AlarmCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmCnt`; example: `1`
     pub alarm_cnt: u64,
 
-    /// `LastAlarmCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastAlarmCnt`; example: `1`
     pub last_alarm_cnt: Option<u64>,
 
-    /// `AlarmCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `AlarmCntRatio`; example: `0.6`
     pub alarm_cnt_ratio: f64,
 
-    /// `LastAlarmCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `LastAlarmCntRatio`; example: `0.6`
     pub last_alarm_cnt_ratio: Option<f64>,
 
-    /// `PipelineCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PipelineCnt`; example: `1`
     pub pipeline_cnt: u64,
 
-    /// `LastPipelineCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastPipelineCnt`; example: `1`
     pub last_pipeline_cnt: Option<u64>,
 
-    /// `PipelineCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `PipelineCntRatio`; example: `0.6`
     pub pipeline_cnt_ratio: f64,
 
-    /// `LastPipelineCntRatio`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `LastPipelineCntRatio`; example: `0.6`
     pub last_pipeline_cnt_ratio: Option<f64>,
 }
 
@@ -12351,10 +8778,10 @@ pub struct RuleExecStat {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults), [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage) and 2 more.
 #[tc_model]
 pub struct RuleFieldConfig {
-    /// `WhereConfig`: a list of [`FieldConfig`] objects.
+    /// `WhereConfig`
     pub where_config: Option<Vec<FieldConfig>>,
 
-    /// `TableConfig`: a list of [`TableConfig`] objects.
+    /// `TableConfig`
     pub table_config: Option<Vec<TableConfig>>,
 }
 
@@ -12363,175 +8790,109 @@ pub struct RuleFieldConfig {
 /// Returned in the output of [`DescribeRuleGroup`](super::DescribeRuleGroup) and [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage).
 #[tc_model]
 pub struct RuleGroup {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupId`; example: `1`
     pub rule_group_id: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"mysql_test"`
+    /// `DatasourceName`; example: `"mysql_test"`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<u64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-02-08 14:30:30"`
+    /// `UpdateTime`; example: `"2022-02-08 14:30:30"`
     pub update_time: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"person"`
+    /// `TableName`; example: `"person"`
     pub table_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"park"`
+    /// `TableOwnerName`; example: `"park"`
     pub table_owner_name: Option<String>,
 
-    /// `ExecStrategy`: a [`RuleGroupExecStrategy`].
+    /// `ExecStrategy`
     pub exec_strategy: Option<RuleGroupExecStrategy>,
 
-    /// `Subscription`: a [`RuleGroupSubscribe`].
+    /// `Subscription`
     pub subscription: Option<RuleGroupSubscribe>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"35f324y54gerg"`
+    /// `DatabaseId`; example: `"35f324y54gerg"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"base1"`
+    /// `DatabaseName`; example: `"base1"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"testSc"`
+    /// `SchemaName`; example: `"testSc"`
     pub schema_name: Option<String>,
 
-    /// `Permission`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Permission`; example: `false`
     pub permission: Option<bool>,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleCount`; example: `12`
     pub rule_count: Option<u64>,
 
-    /// `MonitorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MonitorStatus`; example: `true`
     pub monitor_status: Option<bool>,
 
-    /// `TableOwnerUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `342455`
+    /// `TableOwnerUserId`; example: `342455`
     pub table_owner_user_id: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"qxd324"`
+    /// `InstanceId`; example: `"qxd324"`
     pub instance_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-08-01 00:00:00"`
+    /// `CreateTime`; example: `"2023-08-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `StrategyConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StrategyConfig`; example: `true`
     pub strategy_config: Option<bool>,
 
-    /// `SubscribeConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SubscribeConfig`; example: `true`
     pub subscribe_config: Option<bool>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DsEnvType`; example: `0`
     pub ds_env_type: Option<i64>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ClusterDeployType`; example: `"CVM"`
     pub cluster_deploy_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `Name`; example: `"task1"`
     pub name: Option<String>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"离线周期检测  2024-12-18 ~ 2024-12-19，每天00:00执行一次"`
+    /// `ExecDetail`; example: `"离线周期检测  2024-12-18 ~ 2024-12-19，每天00:00执行一次"`
     pub exec_detail: Option<String>,
 
-    /// `PipelineTaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PipelineTaskCount`; example: `12`
     pub pipeline_task_count: Option<i64>,
 
-    /// `EnableRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `EnableRuleCount`; example: `11`
     pub enable_rule_count: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务"`
+    /// `Description`; example: `"任务"`
     pub description: Option<String>,
 
-    /// `CreateUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CreateUserName`; example: `"zhangsan"`
     pub create_user_name: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"WORKFLOW_NODE"`
+    /// `GroupType`; example: `"WORKFLOW_NODE"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AspectTaskId`; example: `"1"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"700******788"`
+    /// `InChargeId`; example: `"700******788"`
     pub in_charge_id: Option<String>,
 
-    /// `InChargeName`: a string.
-    ///
-    /// Example: `"************@tencent.com"`
+    /// `InChargeName`; example: `"************@tencent.com"`
     pub in_charge_name: Option<String>,
 }
 
@@ -12540,109 +8901,67 @@ pub struct RuleGroup {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeExecStrategy`](super::DescribeExecStrategy), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct RuleGroupConfig {
-    /// `AnalysisType`: a string.
-    ///
-    /// Example: `"INFERENCE"`
+    /// `AnalysisType`; example: `"INFERENCE"`
     pub analysis_type: Option<String>,
 
-    /// `ModelMonitorType`: a string.
-    ///
-    /// Example: `"CLAASSIFICATION"`
+    /// `ModelMonitorType`; example: `"CLAASSIFICATION"`
     pub model_monitor_type: Option<String>,
 
-    /// `PredictColumn`: a string.
-    ///
-    /// Example: `"predict"`
+    /// `PredictColumn`; example: `"predict"`
     pub predict_column: Option<String>,
 
-    /// `PredictColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `PredictColumnType`; example: `"int"`
     pub predict_column_type: Option<String>,
 
-    /// `LabelColumn`: a string.
-    ///
-    /// Example: `"label"`
+    /// `LabelColumn`; example: `"label"`
     pub label_column: Option<String>,
 
-    /// `LabelColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `LabelColumnType`; example: `"int"`
     pub label_column_type: Option<String>,
 
-    /// `ModelIdColumn`: a string.
-    ///
-    /// Example: `"modelVersion"`
+    /// `ModelIdColumn`; example: `"modelVersion"`
     pub model_id_column: Option<String>,
 
-    /// `ModelIdColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `ModelIdColumnType`; example: `"int"`
     pub model_id_column_type: Option<String>,
 
-    /// `TimestampColumn`: a string.
-    ///
-    /// Example: `"1285279835"`
+    /// `TimestampColumn`; example: `"1285279835"`
     pub timestamp_column: Option<String>,
 
-    /// `TimestampColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `TimestampColumnType`; example: `"int"`
     pub timestamp_column_type: Option<String>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Granularity`; example: `10`
     pub granularity: Option<i64>,
 
-    /// `GranularityType`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `GranularityType`; example: `"HOUR"`
     pub granularity_type: Option<String>,
 
-    /// `BaseTable`: a string.
-    ///
-    /// Example: `"baseTb"`
+    /// `BaseTable`; example: `"baseTb"`
     pub base_table: Option<String>,
 
-    /// `BaseDb`: a string.
-    ///
-    /// Example: `"baseDb"`
+    /// `BaseDb`; example: `"baseDb"`
     pub base_db: Option<String>,
 
-    /// `ComparisonColumn`: a string.
-    ///
-    /// Example: `"sex"`
+    /// `ComparisonColumn`; example: `"sex"`
     pub comparison_column: Option<String>,
 
-    /// `ComparisonColumnType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ComparisonColumnType`; example: `"string"`
     pub comparison_column_type: Option<String>,
 
-    /// `ProtectionValue`: a string.
-    ///
-    /// Example: `"男"`
+    /// `ProtectionValue`; example: `"男"`
     pub protection_value: Option<String>,
 
-    /// `PositiveValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PositiveValue`; example: `"1"`
     pub positive_value: Option<String>,
 
-    /// `FeatureColumn`: a string.
-    ///
-    /// Example: `"age"`
+    /// `FeatureColumn`; example: `"age"`
     pub feature_column: Option<String>,
 
-    /// `CategoricalFeatureColumn`: a string.
-    ///
-    /// Example: `"gender"`
+    /// `CategoricalFeatureColumn`; example: `"gender"`
     pub categorical_feature_column: Option<String>,
 
-    /// `BaseCatalog`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `BaseCatalog`; example: `"catalog1"`
     pub base_catalog: Option<String>,
 }
 
@@ -12651,143 +8970,89 @@ pub struct RuleGroupConfig {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask) and [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct RuleGroupExecResult {
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4576345`
+    /// `RuleGroupExecId`; example: `4576345`
     pub rule_group_exec_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23456345`
+    /// `RuleGroupId`; example: `23456345`
     pub rule_group_id: Option<u64>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `ExecTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `ExecTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub exec_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `AlarmRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AlarmRuleCount`; example: `10`
     pub alarm_rule_count: Option<u64>,
 
-    /// `TotalRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalRuleCount`; example: `10`
     pub total_rule_count: Option<u64>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"park"`
+    /// `TableOwnerName`; example: `"park"`
     pub table_owner_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"person"`
+    /// `TableName`; example: `"person"`
     pub table_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: Option<String>,
 
-    /// `Permission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Permission`; example: `true`
     pub permission: Option<bool>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"调度计划"`
+    /// `ExecDetail`; example: `"调度计划"`
     pub exec_detail: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `EngineType`; example: `"HIVE"`
     pub engine_type: Option<String>,
 
-    /// `RuleExecResultVOList`: a list of [`RuleExecResult`] objects.
+    /// `RuleExecResultVOList`
     #[tc(rename = "RuleExecResultVOList")]
     pub rule_exec_result_vo_list: Option<Vec<RuleExecResult>>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testA"`
+    /// `DatabaseName`; example: `"testA"`
     pub database_name: Option<String>,
 
-    /// `RuleGroupTableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleGroupTableId`; example: `"1"`
     pub rule_group_table_id: Option<String>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ClusterDeployType`; example: `"CVM"`
     pub cluster_deploy_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"12346u"`
+    /// `InstanceId`; example: `"12346u"`
     pub instance_id: Option<String>,
 
-    /// `DsEnvType`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `DsEnvType`; example: `"type1"`
     pub ds_env_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目1"`
+    /// `ProjectName`; example: `"项目1"`
     pub project_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"INITIAL"`
+    /// `InstanceStatus`; example: `"INITIAL"`
     pub instance_status: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `StartTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub start_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `FinishTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub finish_time: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    ///
-    /// Example: `"监控1"`
+    /// `RuleGroupName`; example: `"监控1"`
     pub rule_group_name: Option<String>,
 
-    /// `RuleGroupExist`: a string.
-    ///
-    /// Example: `"example"`
+    /// `RuleGroupExist`; example: `"example"`
     pub rule_group_exist: Option<String>,
 }
 
@@ -12796,12 +9061,10 @@ pub struct RuleGroupExecResult {
 /// Returned in the output of [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct RuleGroupExecResultPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`RuleGroupExecResult`] objects.
+    /// `Items`
     pub items: Option<Vec<RuleGroupExecResult>>,
 }
 
@@ -12810,145 +9073,91 @@ pub struct RuleGroupExecResultPage {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeExecStrategy`](super::DescribeExecStrategy), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage), [`DescribeRules`](super::DescribeRules) and [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct RuleGroupExecStrategy {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `235234`
+    /// `RuleGroupId`; example: `235234`
     pub rule_group_id: Option<u64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<u64>,
 
-    /// `ExecQueue`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ExecQueue`; example: `"Default"`
     pub exec_queue: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecutorGroupId`; example: `"1"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `ExecutorGroupName`; example: `"group1"`
     pub executor_group_name: Option<String>,
 
-    /// `Tasks`: a list of [`ProdSchedulerTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ProdSchedulerTask>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"2024-01-01 00:00:00\""`
+    /// `StartTime`; example: `"\"2024-01-01 00:00:00\""`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2024-01-02 00:00:00\""`
+    /// `EndTime`; example: `"\"2024-01-02 00:00:00\""`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"H"`
+    /// `CycleType`; example: `"H"`
     pub cycle_type: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DelayTime`; example: `1000`
     pub delay_time: Option<u64>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<u64>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"example"`
+    /// `TaskAction`; example: `"example"`
     pub task_action: Option<String>,
 
-    /// `ExecEngineType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `ExecEngineType`; example: `"HIVE"`
     pub exec_engine_type: Option<String>,
 
-    /// `ExecPlan`: a string.
-    ///
-    /// Example: `"每间隔10分钟执行一次"`
+    /// `ExecPlan`; example: `"每间隔10分钟执行一次"`
     pub exec_plan: Option<String>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `342346`
+    /// `RuleId`; example: `342346`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule1"`
+    /// `RuleName`; example: `"rule1"`
     pub rule_name: Option<String>,
 
-    /// `TriggerTypes`: a list of strings.
-    ///
-    /// Example: `["CYCLE"]`
+    /// `TriggerTypes`; example: `["CYCLE"]`
     pub trigger_types: Option<Vec<String>>,
 
-    /// `DlcGroupName`: a string.
-    ///
-    /// Example: `"dlc_group"`
+    /// `DlcGroupName`; example: `"dlc_group"`
     pub dlc_group_name: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `RuleGroupName`; example: `"任务1"`
     pub rule_group_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testTable"`
+    /// `TableName`; example: `"testTable"`
     pub table_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `Description`; example: `"任务1"`
     pub description: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+13"`
+    /// `ScheduleTimeZone`; example: `"UTC+13"`
     pub schedule_time_zone: Option<String>,
 
-    /// `GroupConfig`: a [`RuleGroupConfig`].
+    /// `GroupConfig`
     pub group_config: Option<RuleGroupConfig>,
 
-    /// `EngineParam`: a string.
-    ///
-    /// Example: `"--executor-cores 2 --executor-memory 4G"`
+    /// `EngineParam`; example: `"--executor-cores 2 --executor-memory 4G"`
     pub engine_param: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `ExecFailBlock`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecFailBlock`; example: `1`
     pub exec_fail_block: Option<u64>,
 }
 
@@ -12957,17 +9166,13 @@ pub struct RuleGroupExecStrategy {
 /// Returned in the output of [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage).
 #[tc_model]
 pub struct RuleGroupPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`RuleGroup`] objects.
+    /// `Items`
     pub items: Option<Vec<RuleGroup>>,
 
-    /// `MonitorEnabledCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorEnabledCount`; example: `1`
     pub monitor_enabled_count: Option<u64>,
 }
 
@@ -12976,57 +9181,37 @@ pub struct RuleGroupPage {
 /// Returned in the output of [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable).
 #[tc_model]
 pub struct RuleGroupSchedulerInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `MonitorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StartTime`; example: `"1"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EndTime`; example: `"1"`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"H"`
+    /// `CycleType`; example: `"H"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<i64>,
 
-    /// `CycleDesc`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleDesc`; example: `"DAY_CYCLE"`
     pub cycle_desc: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskAction`; example: `"1"`
     pub task_action: Option<String>,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DelayTime`; example: `1`
     pub delay_time: Option<i64>,
 
-    /// `CycleTaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CycleTaskId`; example: `"1"`
     pub cycle_task_id: Option<String>,
 
-    /// `AssociateTaskIds`: a list of strings.
+    /// `AssociateTaskIds`
     pub associate_task_ids: Option<Vec<String>>,
 }
 
@@ -13035,33 +9220,25 @@ pub struct RuleGroupSchedulerInfo {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupSubscription`](super::DescribeRuleGroupSubscription), [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage) and 2 more.
 #[tc_model]
 pub struct RuleGroupSubscribe {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3456`
+    /// `RuleGroupId`; example: `3456`
     pub rule_group_id: Option<u64>,
 
-    /// `Receivers`: a list of [`SubscribeReceiver`] objects.
+    /// `Receivers`
     pub receivers: Option<Vec<SubscribeReceiver>>,
 
-    /// `SubscribeType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `SubscribeType`; example: `[1,2]`
     pub subscribe_type: Option<Vec<u64>>,
 
-    /// `WebHooks`: a list of [`SubscribeWebHook`] objects.
+    /// `WebHooks`
     pub web_hooks: Option<Vec<SubscribeWebHook>>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234563456`
+    /// `RuleId`; example: `234563456`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"example_name"`
+    /// `RuleName`; example: `"example_name"`
     pub rule_name: Option<String>,
 
-    /// `AlarmMessageRule`: a string.
+    /// `AlarmMessageRule`
     pub alarm_message_rule: Option<String>,
 }
 
@@ -13070,13 +9247,13 @@ pub struct RuleGroupSubscribe {
 /// Returned in the output of [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable).
 #[tc_model]
 pub struct RuleGroupTable {
-    /// `TableInfo`: a [`RuleGroupTableInnerInfo`].
+    /// `TableInfo`
     pub table_info: Option<RuleGroupTableInnerInfo>,
 
-    /// `RuleGroups`: a list of [`RuleGroupSchedulerInfo`] objects.
+    /// `RuleGroups`
     pub rule_groups: Option<Vec<RuleGroupSchedulerInfo>>,
 
-    /// `Subscriptions`: a list of [`RuleGroupSubscribe`] objects.
+    /// `Subscriptions`
     pub subscriptions: Option<Vec<RuleGroupSubscribe>>,
 }
 
@@ -13085,52 +9262,34 @@ pub struct RuleGroupTable {
 /// Returned in the output of [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable).
 #[tc_model]
 pub struct RuleGroupTableInnerInfo {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableName`; example: `"1"`
     pub table_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceId`; example: `"1"`
     pub instance_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceId`; example: `"1"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatasourceName`; example: `"1"`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseName`; example: `"1"`
     pub database_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<i64>,
 
-    /// `UserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: Option<i64>,
 }
 
@@ -13139,12 +9298,10 @@ pub struct RuleGroupTableInnerInfo {
 /// Returned in the output of [`DescribeRulesByPage`](super::DescribeRulesByPage).
 #[tc_model]
 pub struct RulePage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`Rule`] objects.
+    /// `Items`
     pub items: Option<Vec<Rule>>,
 }
 
@@ -13153,107 +9310,67 @@ pub struct RulePage {
 /// Returned in the output of [`DescribeRuleTemplate`](super::DescribeRuleTemplate), [`DescribeRuleTemplates`](super::DescribeRuleTemplates) and [`DescribeRuleTemplatesByPage`](super::DescribeRuleTemplatesByPage).
 #[tc_model]
 pub struct RuleTemplate {
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleTemplateId`; example: `1`
     pub rule_template_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"表行数"`
+    /// `Name`; example: `"表行数"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"计算表的行数"`
+    /// `Description`; example: `"计算表的行数"`
     pub description: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SourceObjectType`; example: `2`
     pub source_object_type: u64,
 
-    /// `SourceObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectDataType`; example: `1`
     pub source_object_data_type: u64,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceContent`; example: `"1"`
     pub source_content: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `CompareType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareType`; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `CitationCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CitationCount`; example: `100`
     pub citation_count: Option<u64>,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `UserId`; example: `123456`
     pub user_id: Option<u64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `UserName`; example: `"wedata"`
     pub user_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `UpdateTime`; example: `"yyyy-MM-dd HH:mm:ss"`
     pub update_time: Option<String>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `SqlExpression`: a string.
-    ///
-    /// Example: `"select count(*) from table"`
+    /// `SqlExpression`; example: `"select count(*) from table"`
     pub sql_expression: Option<String>,
 
-    /// `SubQualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubQualityDim`; example: `1`
     pub sub_quality_dim: Option<u64>,
 
-    /// `ResolvedSqlExpression`: a [`SqlExpression`].
+    /// `ResolvedSqlExpression`
     pub resolved_sql_expression: Option<SqlExpression>,
 
-    /// `DatasourceTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DatasourceTypes`; example: `[1]`
     pub datasource_types: Option<Vec<i64>>,
 
-    /// `UserIdStr`: a string.
-    ///
-    /// Example: `"\"2345678\""`
+    /// `UserIdStr`; example: `"\"2345678\""`
     pub user_id_str: Option<String>,
 }
 
@@ -13262,12 +9379,10 @@ pub struct RuleTemplate {
 /// Returned in the output of [`DescribeRuleTemplatesByPage`](super::DescribeRuleTemplatesByPage).
 #[tc_model]
 pub struct RuleTemplatePage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Items`: a list of [`RuleTemplate`] objects.
+    /// `Items`
     pub items: Vec<RuleTemplate>,
 }
 
@@ -13276,36 +9391,34 @@ pub struct RuleTemplatePage {
 /// Returned in the output of [`DescribeSchedulerRunTimeInstanceCntByStatus`](super::DescribeSchedulerRunTimeInstanceCntByStatus).
 #[tc_model]
 pub struct RuntimeInstanceCntTop {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskId`; example: `"1"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `InCharge`: a string.
+    /// `InCharge`
     pub in_charge: Option<String>,
 
-    /// `CycleUnit`: a string.
+    /// `CycleUnit`
     pub cycle_unit: Option<String>,
 
-    /// `State`: a string.
+    /// `State`
     pub state: Option<String>,
 
-    /// `RunTime`: an unsigned 64-bit integer.
+    /// `RunTime`
     pub run_time: Option<u64>,
 
-    /// `CurRunTime`: a string.
+    /// `CurRunTime`
     pub cur_run_time: Option<String>,
 
-    /// `WaitScheduleTime`: an unsigned 64-bit integer.
+    /// `WaitScheduleTime`
     pub wait_schedule_time: Option<u64>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 }
 
@@ -13314,14 +9427,10 @@ pub struct RuntimeInstanceCntTop {
 /// Sent in the input of [`BatchForceSuccessIntegrationTaskInstances`](super::BatchForceSuccessIntegrationTaskInstances), [`BatchKillIntegrationTaskInstances`](super::BatchKillIntegrationTaskInstances) and [`BatchRerunIntegrationTaskInstances`](super::BatchRerunIntegrationTaskInstances).
 #[tc_model]
 pub struct SchedulerTaskInstanceInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20220506145218687\""`
+    /// `TaskId`; example: `"\"20220506145218687\""`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"\"2022-04-12 17:00:15\""`
+    /// `CurRunDate`; example: `"\"2022-04-12 17:00:15\""`
     pub cur_run_date: String,
 }
 
@@ -13330,24 +9439,16 @@ pub struct SchedulerTaskInstanceInfo {
 /// Returned in the output of [`DescribeTableSchemaInfo`](super::DescribeTableSchemaInfo).
 #[tc_model]
 pub struct SchemaDetail {
-    /// `ColumnKey`: a string.
-    ///
-    /// Example: `"\"ColumnKey\""`
+    /// `ColumnKey`; example: `"\"ColumnKey\""`
     pub column_key: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"Description\""`
+    /// `Description`; example: `"\"Description\""`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"Name\""`
+    /// `Name`; example: `"\"Name\""`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"Mysql\""`
+    /// `Type`; example: `"\"Mysql\""`
     pub r#type: Option<String>,
 }
 
@@ -13356,54 +9457,34 @@ pub struct SchemaDetail {
 /// Returned in the output of [`DescribeSchedulerInstanceStatus`](super::DescribeSchedulerInstanceStatus).
 #[tc_model]
 pub struct ScreenInstanceInfo {
-    /// `CountTag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CountTag`; example: `0`
     pub count_tag: Option<u64>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalNum`; example: `2`
     pub total_num: Option<u64>,
 
-    /// `RunningNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RunningNum`; example: `12`
     pub running_num: Option<u64>,
 
-    /// `WaitRunningNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `WaitRunningNum`; example: `12`
     pub wait_running_num: Option<u64>,
 
-    /// `DependencyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DependencyNum`; example: `12`
     pub dependency_num: Option<u64>,
 
-    /// `WaitEventNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WaitEventNum`; example: `"1"`
     pub wait_event_num: Option<String>,
 
-    /// `StoppingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StoppingNum`; example: `2`
     pub stopping_num: Option<u64>,
 
-    /// `SucceedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SucceedNum`; example: `1`
     pub succeed_num: Option<u64>,
 
-    /// `FailedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FailedNum`; example: `10`
     pub failed_num: Option<u64>,
 
-    /// `SkipRunningNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SkipRunningNum`; example: `1`
     pub skip_running_num: Option<i64>,
 }
 
@@ -13412,49 +9493,46 @@ pub struct ScreenInstanceInfo {
 /// Returned in the output of [`DescribeSchedulerTaskCntByStatus`](super::DescribeSchedulerTaskCntByStatus).
 #[tc_model]
 pub struct ScreenTaskInfo {
-    /// `CountTag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CountTag`, always sent in responses; example: `0`
     pub count_tag: Option<u64>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
+    /// `TotalNum`
     pub total_num: Option<u64>,
 
-    /// `RunningNum`: an unsigned 64-bit integer.
+    /// `RunningNum`
     pub running_num: Option<u64>,
 
-    /// `StoppingNum`: an unsigned 64-bit integer.
+    /// `StoppingNum`
     pub stopping_num: Option<u64>,
 
-    /// `StoppedNum`: an unsigned 64-bit integer.
+    /// `StoppedNum`
     pub stopped_num: Option<u64>,
 
-    /// `FrozenNum`: an unsigned 64-bit integer.
+    /// `FrozenNum`
     pub frozen_num: Option<u64>,
 
-    /// `InvalidNum`: an unsigned 64-bit integer.
+    /// `InvalidNum`
     pub invalid_num: Option<u64>,
 
-    /// `YearNum`: an unsigned 64-bit integer.
+    /// `YearNum`
     pub year_num: Option<u64>,
 
-    /// `MonthNum`: an unsigned 64-bit integer.
+    /// `MonthNum`
     pub month_num: Option<u64>,
 
-    /// `WeekNum`: an unsigned 64-bit integer.
+    /// `WeekNum`
     pub week_num: Option<u64>,
 
-    /// `DayNum`: an unsigned 64-bit integer.
+    /// `DayNum`
     pub day_num: Option<u64>,
 
-    /// `HourNum`: an unsigned 64-bit integer.
+    /// `HourNum`
     pub hour_num: Option<u64>,
 
-    /// `MinuteNum`: an unsigned 64-bit integer.
+    /// `MinuteNum`
     pub minute_num: Option<u64>,
 
-    /// `WorkflowNum`: an unsigned 64-bit integer.
+    /// `WorkflowNum`
     pub workflow_num: Option<u64>,
 }
 
@@ -13463,61 +9541,61 @@ pub struct ScreenTaskInfo {
 /// Returned in the output of [`UploadContent`](super::UploadContent).
 #[tc_model]
 pub struct ScriptInfoResponse {
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: Option<String>,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `FileExtensionType`: a string.
+    /// `FileExtensionType`
     pub file_extension_type: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Md5Value`: a string.
+    /// `Md5Value`
     pub md5_value: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `Size`: a floating-point number.
+    /// `Size`
     pub size: Option<f64>,
 
-    /// `LocalPath`: a string.
+    /// `LocalPath`
     pub local_path: Option<String>,
 
-    /// `RemotePath`: a string.
+    /// `RemotePath`
     pub remote_path: Option<String>,
 
-    /// `OwnerName`: a string.
+    /// `OwnerName`
     pub owner_name: Option<String>,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `PathDepth`: a signed 64-bit integer.
+    /// `PathDepth`
     pub path_depth: Option<i64>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ExtraInfo`: a string.
+    /// `ExtraInfo`
     pub extra_info: Option<String>,
 
-    /// `LocalTempPath`: a string.
+    /// `LocalTempPath`
     pub local_temp_path: Option<String>,
 
-    /// `ZipPath`: a string.
+    /// `ZipPath`
     pub zip_path: Option<String>,
 
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 }
 
@@ -13526,30 +9604,28 @@ pub struct ScriptInfoResponse {
 /// Sent in the input of [`UploadContent`](super::UploadContent).
 #[tc_model]
 pub struct ScriptRequestInfo {
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/datastudio/personal/sqlTTT.sql"`
+    /// `FilePath`; example: `"/datastudio/personal/sqlTTT.sql"`
     pub file_path: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Operation`: a string.
+    /// `Operation`
     pub operation: Option<String>,
 
-    /// `ExtraInfo`: a string.
+    /// `ExtraInfo`
     pub extra_info: Option<String>,
 
-    /// `BucketName`: a string.
+    /// `BucketName`
     pub bucket_name: Option<String>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 
-    /// `FileExtensionType`: a string.
+    /// `FileExtensionType`
     pub file_extension_type: Option<String>,
 }
 
@@ -13559,74 +9635,46 @@ pub struct ScriptRequestInfo {
 #[doc(alias = "SearchColumnDocVO")]
 #[tc_model]
 pub struct SearchColumnDocVo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `Name`; example: `"table1"`
     pub name: Option<String>,
 
-    /// `ChineseName`: a string.
-    ///
-    /// Example: `"表1"`
+    /// `ChineseName`; example: `"表1"`
     pub chinese_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"int"`
+    /// `Type`; example: `"int"`
     pub r#type: Option<String>,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Length`; example: `20`
     pub length: Option<u64>,
 
-    /// `Precision`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Precision`; example: `1`
     pub precision: Option<u64>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Scale`; example: `10`
     pub scale: Option<i64>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DefaultValue`; example: `"10"`
     pub default_value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"字段描述"`
+    /// `Description`; example: `"字段描述"`
     pub description: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `IsPartition`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPartition`; example: `false`
     pub is_partition: Option<bool>,
 
-    /// `ColumnKey`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ColumnKey`; example: `"id"`
     pub column_key: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-25 11:22:33"`
+    /// `CreateTime`; example: `"2025-08-25 11:22:33"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2025-08-25 11:22:33"`
+    /// `ModifiedTime`; example: `"2025-08-25 11:22:33"`
     pub modified_time: Option<String>,
 
-    /// `Specification`: a string.
-    ///
-    /// Example: `"字段A使用说明"`
+    /// `Specification`; example: `"字段A使用说明"`
     pub specification: Option<String>,
 }
 
@@ -13635,16 +9683,16 @@ pub struct SearchColumnDocVo {
 /// Sent in the input of [`GetOfflineInstanceList`](super::GetOfflineInstanceList).
 #[tc_model]
 pub struct SearchCondition {
-    /// `Instance`: a [`SearchConditionInstanceNew`].
+    /// `Instance`
     pub instance: SearchConditionInstanceNew,
 
-    /// `Keyword`: a string.
+    /// `Keyword`
     pub keyword: Option<String>,
 
-    /// `Sort`: a string.
+    /// `Sort`
     pub sort: Option<String>,
 
-    /// `SortCol`: a string.
+    /// `SortCol`
     pub sort_col: Option<String>,
 }
 
@@ -13653,19 +9701,13 @@ pub struct SearchCondition {
 /// Sent in the input of [`GetOfflineDIInstanceList`](super::GetOfflineDIInstanceList) and [`GetOfflineInstanceList`](super::GetOfflineInstanceList).
 #[tc_model]
 pub struct SearchConditionInstanceNew {
-    /// `ExecutionSpace`: a string.
-    ///
-    /// Example: `"DRY_RUN"`
+    /// `ExecutionSpace`; example: `"DRY_RUN"`
     pub execution_space: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"DATA_INTEGRATION"`
+    /// `ProductName`; example: `"DATA_INTEGRATION"`
     pub product_name: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20220228110048059"`
+    /// `ResourceGroup`; example: `"20220228110048059"`
     pub resource_group: Option<String>,
 }
 
@@ -13674,22 +9716,16 @@ pub struct SearchConditionInstanceNew {
 /// Sent in the input of [`GetOfflineDIInstanceList`](super::GetOfflineDIInstanceList).
 #[tc_model]
 pub struct SearchConditionNew {
-    /// `Instance`: a [`SearchConditionInstanceNew`].
+    /// `Instance`
     pub instance: SearchConditionInstanceNew,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"\"keyword\""`
+    /// `Keyword`; example: `"\"keyword\""`
     pub keyword: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"\"asc\""`
+    /// `Sort`; example: `"\"asc\""`
     pub sort: Option<String>,
 
-    /// `SortCol`: a string.
-    ///
-    /// Example: `"\"costTime\""`
+    /// `SortCol`; example: `"\"costTime\""`
     pub sort_col: Option<String>,
 }
 
@@ -13698,49 +9734,49 @@ pub struct SearchConditionNew {
 /// Returned in the output of [`DescribeColumnLineage`](super::DescribeColumnLineage).
 #[tc_model]
 pub struct SimpleColumnInfo {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `QualifiedName`: a string.
+    /// `QualifiedName`
     pub qualified_name: Option<String>,
 
-    /// `ColumnName`: a string.
+    /// `ColumnName`
     pub column_name: Option<String>,
 
-    /// `ColumnNameCn`: a string.
+    /// `ColumnNameCn`
     pub column_name_cn: Option<String>,
 
-    /// `ColumnType`: a string.
+    /// `ColumnType`
     pub column_type: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `PrefixPath`: a string.
+    /// `PrefixPath`
     pub prefix_path: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: Option<String>,
 
-    /// `DatasourceId`: a string.
+    /// `DatasourceId`
     pub datasource_id: Option<String>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
+    /// `DownStreamCount`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
+    /// `UpStreamCount`
     pub up_stream_count: Option<i64>,
 
-    /// `RelationParams`: a string.
+    /// `RelationParams`
     pub relation_params: Option<String>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `Tasks`: a list of strings.
+    /// `Tasks`
     pub tasks: Option<Vec<String>>,
 }
 
@@ -13749,10 +9785,10 @@ pub struct SimpleColumnInfo {
 /// Sent in the input of [`FreezeOpsTasks`](super::FreezeOpsTasks).
 #[tc_model]
 pub struct SimpleTaskInfo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: String,
 }
 
@@ -13761,27 +9797,16 @@ pub struct SimpleTaskInfo {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct SourceFieldInfo {
-    /// `FieldName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"123"`
+    /// `FieldName`, always sent in responses; example: `"123"`
     pub field_name: Option<String>,
 
-    /// `FieldType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"int"`
+    /// `FieldType`, always sent in responses; example: `"int"`
     pub field_type: Option<String>,
 
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"123"`
+    /// `Alias`, always sent in responses; example: `"123"`
     pub alias: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `Comment`; example: `"aa"`
     pub comment: Option<String>,
 }
 
@@ -13790,14 +9815,10 @@ pub struct SourceFieldInfo {
 /// Returned in the output of [`DescribeRealTimeTaskSpeed`](super::DescribeRealTimeTaskSpeed).
 #[tc_model]
 pub struct SpeedValue {
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1712910802000`
+    /// `Time`; example: `1712910802000`
     pub time: Option<u64>,
 
-    /// `Speed`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `Speed`; example: `1`
     pub speed: Option<f64>,
 }
 
@@ -13806,13 +9827,13 @@ pub struct SpeedValue {
 /// Returned in the output of [`DescribeRuleTemplate`](super::DescribeRuleTemplate), [`DescribeRuleTemplates`](super::DescribeRuleTemplates) and [`DescribeRuleTemplatesByPage`](super::DescribeRuleTemplatesByPage).
 #[tc_model]
 pub struct SqlExpression {
-    /// `TableExpressions`: a list of [`SqlExpressionTable`] objects.
+    /// `TableExpressions`
     pub table_expressions: Option<Vec<SqlExpressionTable>>,
 
-    /// `ParamExpressions`: a list of strings.
+    /// `ParamExpressions`
     pub param_expressions: Option<Vec<String>>,
 
-    /// `SystemTemplateExpressions`: a list of strings.
+    /// `SystemTemplateExpressions`
     pub system_template_expressions: Option<Vec<String>>,
 }
 
@@ -13821,12 +9842,10 @@ pub struct SqlExpression {
 /// Returned in the output of [`DescribeRuleTemplate`](super::DescribeRuleTemplate), [`DescribeRuleTemplates`](super::DescribeRuleTemplates) and [`DescribeRuleTemplatesByPage`](super::DescribeRuleTemplatesByPage).
 #[tc_model]
 pub struct SqlExpressionTable {
-    /// `TableExpression`: a string.
-    ///
-    /// Example: `"table_1"`
+    /// `TableExpression`; example: `"table_1"`
     pub table_expression: Option<String>,
 
-    /// `ColumnExpression`: a list of strings.
+    /// `ColumnExpression`
     pub column_expression: Option<Vec<String>>,
 }
 
@@ -13835,46 +9854,46 @@ pub struct SqlExpressionTable {
 /// Sent in the input of [`SubmitTaskTestRun`](super::SubmitTaskTestRun).
 #[tc_model]
 pub struct StageCloudApiRequest {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: Option<String>,
 
-    /// `StageId`: a string.
+    /// `StageId`
     pub stage_id: Option<String>,
 
-    /// `JobId`: a string.
+    /// `JobId`
     pub job_id: Option<String>,
 
-    /// `StageName`: a string.
+    /// `StageName`
     pub stage_name: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: Option<String>,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `Queue`: a string.
+    /// `Queue`
     pub queue: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 
-    /// `Parameters`: a list of [`Property`] objects.
+    /// `Parameters`
     pub parameters: Option<Vec<Property>>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `JobType`: a string.
+    /// `JobType`
     pub job_type: Option<String>,
 
-    /// `WorkFlowId`: a string.
+    /// `WorkFlowId`
     pub work_flow_id: Option<String>,
 }
 
@@ -13883,22 +9902,16 @@ pub struct StageCloudApiRequest {
 /// Sent in the input of [`BatchStartIntegrationTasks`](super::BatchStartIntegrationTasks).
 #[tc_model]
 pub struct StartTaskInfo {
-    /// `Event`: a string.
-    ///
-    /// Example: `"START"`
+    /// `Event`; example: `"START"`
     pub event: Option<String>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20220506145218687"]`
+    /// `TaskIds`; example: `["20220506145218687"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `Config`: a list of [`RecordField`] objects.
+    /// `Config`
     pub config: Option<Vec<RecordField>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"test descript\"\""`
+    /// `Description`; example: `"\"test descript\"\""`
     pub description: Option<String>,
 }
 
@@ -13908,10 +9921,10 @@ pub struct StartTaskInfo {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanInstances`](super::DescribeOpsMakePlanInstances) and 8 more.
 #[tc_model]
 pub struct StrToStrMap {
-    /// `K`: a string.
+    /// `K`
     pub k: Option<String>,
 
-    /// `V`: a string.
+    /// `V`
     pub v: Option<String>,
 }
 
@@ -13920,16 +9933,16 @@ pub struct StrToStrMap {
 /// Returned in the output of [`SubmitWorkflow`](super::SubmitWorkflow).
 #[tc_model]
 pub struct SubmitWorkflow {
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
-    /// `ErrorDesc`: a string.
+    /// `ErrorDesc`
     pub error_desc: Option<String>,
 
-    /// `ErrorId`: a string.
+    /// `ErrorId`
     pub error_id: Option<String>,
 }
 
@@ -13939,19 +9952,13 @@ pub struct SubmitWorkflow {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupSubscription`](super::DescribeRuleGroupSubscription), [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage) and 2 more.
 #[tc_model]
 pub struct SubscribeReceiver {
-    /// `ReceiverUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `ReceiverUserId`; example: `123456`
     pub receiver_user_id: Option<u64>,
 
-    /// `ReceiverName`: a string.
-    ///
-    /// Example: `"park"`
+    /// `ReceiverName`; example: `"park"`
     pub receiver_name: Option<String>,
 
-    /// `ReceiverUserIdStr`: a string.
-    ///
-    /// Example: `"\"345678764567\""`
+    /// `ReceiverUserIdStr`; example: `"\"345678764567\""`
     pub receiver_user_id_str: Option<String>,
 }
 
@@ -13961,14 +9968,10 @@ pub struct SubscribeReceiver {
 /// Returned in the output of [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleGroup`](super::DescribeRuleGroup), [`DescribeRuleGroupSubscription`](super::DescribeRuleGroupSubscription), [`DescribeRuleGroupTable`](super::DescribeRuleGroupTable), [`DescribeRuleGroupsByPage`](super::DescribeRuleGroupsByPage) and 2 more.
 #[tc_model]
 pub struct SubscribeWebHook {
-    /// `HookType`: a string.
-    ///
-    /// Example: `"feishu"`
+    /// `HookType`; example: `"feishu"`
     pub hook_type: Option<String>,
 
-    /// `HookAddress`: a string.
-    ///
-    /// Example: `"https://open.feishu.cn/open-apis/bot/v2/hook/11111111"`
+    /// `HookAddress`; example: `"https://open.feishu.cn/open-apis/bot/v2/hook/11111111"`
     pub hook_address: Option<String>,
 }
 
@@ -13977,74 +9980,46 @@ pub struct SubscribeWebHook {
 /// Returned in the output of [`DescribeSuccessorTaskInfoList`](super::DescribeSuccessorTaskInfoList).
 #[tc_model]
 pub struct SuccessorTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202****3505"`
+    /// `TaskId`; example: `"202****3505"`
     pub task_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"0185***b9bf6"`
+    /// `WorkflowId`; example: `"0185***b9bf6"`
     pub workflow_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"taskName"`
+    /// `TaskName`; example: `"taskName"`
     pub task_name: String,
 
-    /// `Layer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Layer`; example: `0`
     pub layer: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: String,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskTypeId`; example: `1`
     pub task_type_id: i64,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `InCharge`; example: `"test1"`
     pub in_charge: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"186***269"`
+    /// `ProjectId`; example: `"186***269"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `ProjectName`; example: `"test2"`
     pub project_name: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workFlow"`
+    /// `WorkflowName`; example: `"workFlow"`
     pub workflow_name: String,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleUnit`; example: `"D"`
     pub cycle_unit: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ScheduleDesc`; example: `"desc"`
     pub schedule_desc: Option<String>,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `TaskTypeDesc`; example: `"desc"`
     pub task_type_desc: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["CAN_MANAGE"]`
+    /// `Privileges`; example: `["CAN_MANAGE"]`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -14053,57 +10028,37 @@ pub struct SuccessorTaskInfo {
 /// Returned in the output of [`DescribeProjectUsers`](super::DescribeProjectUsers).
 #[tc_model]
 pub struct SystemRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoleId`; example: `"1"`
     pub role_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: Option<String>,
 
-    /// `NameCn`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `NameCn`; example: `"Name"`
     pub name_cn: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"读写"`
+    /// `Description`; example: `"读写"`
     pub description: Option<String>,
 
-    /// `Privileges`: a list of [`RolePrivilege`] objects.
+    /// `Privileges`
     pub privileges: Option<Vec<RolePrivilege>>,
 
-    /// `MethodPaths`: a list of strings.
-    ///
-    /// Example: `["abe"]`
+    /// `MethodPaths`; example: `["abe"]`
     pub method_paths: Option<Vec<String>>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `RoleType`; example: `"Custom"`
     pub role_type: Option<String>,
 
-    /// `SystemInit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SystemInit`; example: `false`
     pub system_init: Option<bool>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"“12”"`
+    /// `Params`; example: `"“12”"`
     pub params: Option<String>,
 
-    /// `CreateTimeStr`: a string.
-    ///
-    /// Example: `"1652252787000"`
+    /// `CreateTimeStr`; example: `"1652252787000"`
     pub create_time_str: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"zhangshan"`
+    /// `Creator`; example: `"zhangshan"`
     pub creator: Option<String>,
 }
 
@@ -14112,10 +10067,10 @@ pub struct SystemRole {
 /// Returned in the output of [`DiagnosePro`](super::DiagnosePro).
 #[tc_model]
 pub struct Table {
-    /// `Column`: a list of [`ColumnItem`] objects.
+    /// `Column`
     pub column: Option<Vec<ColumnItem>>,
 
-    /// `Data`: a list of [`ColumnData`] objects.
+    /// `Data`
     pub data: Option<Vec<ColumnData>>,
 }
 
@@ -14124,52 +10079,34 @@ pub struct Table {
 /// Sent in the input of [`GenHiveTableDDLSql`](super::GenHiveTableDDLSql).
 #[tc_model]
 pub struct TableBaseInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `DatabaseName`; example: `"aa"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"bb"`
+    /// `TableName`; example: `"bb"`
     pub table_name: Option<String>,
 
-    /// `DatasourceConnectionName`: a string.
-    ///
-    /// Example: `"cc"`
+    /// `DatasourceConnectionName`; example: `"cc"`
     pub datasource_connection_name: Option<String>,
 
-    /// `TableComment`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `TableComment`; example: `"aa"`
     pub table_comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `Type`; example: `"aa"`
     pub r#type: Option<String>,
 
-    /// `TableFormat`: a string.
-    ///
-    /// Example: `"iceberg"`
+    /// `TableFormat`; example: `"iceberg"`
     pub table_format: Option<String>,
 
-    /// `UserAlias`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `UserAlias`; example: `"aa"`
     pub user_alias: Option<String>,
 
-    /// `UserSubUin`: a string.
-    ///
-    /// Example: `"aaa"`
+    /// `UserSubUin`; example: `"aaa"`
     pub user_sub_uin: Option<String>,
 
-    /// `GovernPolicy`: a [`DlcDataGovernPolicy`].
+    /// `GovernPolicy`
     pub govern_policy: Option<DlcDataGovernPolicy>,
 
-    /// `DbGovernPolicyIsDisable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `DbGovernPolicyIsDisable`; example: `"true"`
     pub db_govern_policy_is_disable: Option<String>,
 }
 
@@ -14178,141 +10115,91 @@ pub struct TableBaseInfo {
 /// Returned in the output of [`DescribeTableBasicInfo`](super::DescribeTableBasicInfo).
 #[tc_model]
 pub struct TableBasicInfo {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `TableId`; example: `"12345"`
     pub table_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `DatasourceId`; example: `"111"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"emr-xx.default"`
+    /// `DatasourceName`; example: `"emr-xx.default"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DatabaseName`; example: `"Default"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"student"`
+    /// `TableName`; example: `"student"`
     pub table_name: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"hive/mysql/doris/hbase/kafka/squirrel/es"`
+    /// `EngineType`; example: `"hive/mysql/doris/hbase/kafka/squirrel/es"`
     pub engine_type: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"MANAGED_TABLE、EXTERNAL_TABLE、VIRTUAL_VIEW、ALIAS_TABLE"`
+    /// `TableType`; example: `"MANAGED_TABLE、EXTERNAL_TABLE、VIRTUAL_VIEW、ALIAS_TABLE"`
     pub table_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"school"`
+    /// `ProjectName`; example: `"school"`
     pub project_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"学校"`
+    /// `ProjectDisplayName`; example: `"学校"`
     pub project_display_name: Option<String>,
 
-    /// `TableOwnerId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TableOwnerId`; example: `"123"`
     pub table_owner_id: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"zhang"`
+    /// `TableOwnerName`; example: `"zhang"`
     pub table_owner_name: Option<String>,
 
-    /// `StorageLocation`: a signed 64-bit integer.
+    /// `StorageLocation`
     pub storage_location: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是学生信息表"`
+    /// `Description`; example: `"这是学生信息表"`
     pub description: Option<String>,
 
-    /// `IsPartitionTable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPartitionTable`; example: `0`
     pub is_partition_table: Option<i64>,
 
-    /// `PartitionColumns`: a list of strings.
+    /// `PartitionColumns`
     pub partition_columns: Option<Vec<String>>,
 
-    /// `StorageFormat`: a string.
-    ///
-    /// Example: `"text"`
+    /// `StorageFormat`; example: `"text"`
     pub storage_format: Option<String>,
 
-    /// `StorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10241`
+    /// `StorageSize`; example: `10241`
     pub storage_size: Option<u64>,
 
-    /// `StorageSizeWithUnit`: a string.
-    ///
-    /// Example: `"bytes"`
+    /// `StorageSizeWithUnit`; example: `"bytes"`
     pub storage_size_with_unit: Option<String>,
 
-    /// `TotalSizeMb`: an unsigned 64-bit integer.
+    /// `TotalSizeMb`
     pub total_size_mb: Option<u64>,
 
-    /// `ReplicaCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicaCount`; example: `1`
     pub replica_count: Option<i64>,
 
-    /// `FileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileCount`; example: `1`
     pub file_count: Option<i64>,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: Option<i64>,
 
-    /// `PartitionFieldCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionFieldCount`; example: `1`
     pub partition_field_count: Option<i64>,
 
-    /// `PartitionExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionExpireDays`; example: `1`
     pub partition_expire_days: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-01'T'00:00:00+0800"`
+    /// `CreateTime`; example: `"2021-07-01'T'00:00:00+0800"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-07-01'T'00:00:00+0800"`
+    /// `UpdateTime`; example: `"2021-07-01'T'00:00:00+0800"`
     pub update_time: Option<String>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 }
 
@@ -14322,32 +10209,22 @@ pub struct TableBasicInfo {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults), [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage) and 2 more.
 #[tc_model]
 pub struct TableConfig {
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"9801"`
+    /// `DatabaseId`; example: `"9801"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DatabaseName`; example: `"default"`
     pub database_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"Tyxuyt"`
+    /// `TableId`; example: `"Tyxuyt"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_tb"`
+    /// `TableName`; example: `"test_tb"`
     pub table_name: Option<String>,
 
-    /// `TableKey`: a string.
-    ///
-    /// Example: `"TABLE_NAME"`
+    /// `TableKey`; example: `"TABLE_NAME"`
     pub table_key: Option<String>,
 
-    /// `FieldConfig`: a list of [`FieldConfig`] objects.
+    /// `FieldConfig`
     pub field_config: Option<Vec<FieldConfig>>,
 }
 
@@ -14356,24 +10233,16 @@ pub struct TableConfig {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct TableHeat {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `TableId`; example: `"12345"`
     pub table_id: Option<String>,
 
-    /// `DayTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `DayTime`, an ISO 8601 timestamp; example: `"2004-05-03T17:30:08+08:00"`
     pub day_time: Option<String>,
 
-    /// `Heat`: a floating-point number.
-    ///
-    /// Example: `222.0`
+    /// `Heat`; example: `222.0`
     pub heat: Option<f64>,
 
-    /// `MaxHeat`: a floating-point number.
-    ///
-    /// Example: `1000.0`
+    /// `MaxHeat`; example: `1000.0`
     pub max_heat: Option<f64>,
 }
 
@@ -14382,27 +10251,19 @@ pub struct TableHeat {
 /// Returned in the output of [`DescribeTableInfoList`](super::DescribeTableInfoList).
 #[tc_model]
 pub struct TableInfo {
-    /// `TableId`: a string.
+    /// `TableId`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test name"`
+    /// `TableName`; example: `"test name"`
     pub table_name: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"数据表类型"`
+    /// `TableType`; example: `"数据表类型"`
     pub table_type: Option<String>,
 
-    /// `OriginDatabaseName`: a string.
-    ///
-    /// Example: `"database test name"`
+    /// `OriginDatabaseName`; example: `"database test name"`
     pub origin_database_name: Option<String>,
 
-    /// `OriginSchemaName`: a string.
-    ///
-    /// Example: `"schema test name"`
+    /// `OriginSchemaName`; example: `"schema test name"`
     pub origin_schema_name: Option<String>,
 }
 
@@ -14411,40 +10272,25 @@ pub struct TableInfo {
 /// Sent in the input of [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct TableLineage {
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"5009"`
+    /// `DatasourceId`, required in requests; example: `"5009"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"db"`
+    /// `DatabaseName`, required in requests; example: `"db"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tableName"`
+    /// `TableName`, required in requests; example: `"tableName"`
     pub table_name: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog"`
+    /// `CatalogName`; example: `"catalog"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SchemaName`; example: `"public"`
     pub schema_name: Option<String>,
 
-    /// `ExtParams`: a list of [`ExtParam`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<ExtParam>>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `TableType`; example: `"TABLE"`
     pub table_type: Option<String>,
 }
 
@@ -14453,91 +10299,61 @@ pub struct TableLineage {
 /// Returned in the output of [`DescribeTableLineageInfo`](super::DescribeTableLineageInfo).
 #[tc_model]
 pub struct TableLineageBaseInfo {
-    /// `MetastoreType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HIVE"`
+    /// `MetastoreType`, required in requests; example: `"HIVE"`
     pub metastore_type: Option<String>,
 
-    /// `PrefixPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"a,b,c"`
+    /// `PrefixPath`, required in requests; example: `"a,b,c"`
     pub prefix_path: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `DatasourceId`; example: `"123"`
     pub datasource_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TableId`; example: `"123"`
     pub table_id: Option<String>,
 
-    /// `Params`: a list of [`LineageParamRecord`] objects.
+    /// `Params`
     pub params: Option<Vec<LineageParamRecord>>,
 
-    /// `ParentSet`: a string.
+    /// `ParentSet`
     pub parent_set: Option<String>,
 
-    /// `ChildSet`: a string.
+    /// `ChildSet`
     pub child_set: Option<String>,
 
-    /// `ExtParams`: a list of [`RecordField`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<RecordField>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Id`; example: `"123"`
     pub id: Option<String>,
 
-    /// `MetastoreTypeName`: a string.
-    ///
-    /// Example: `"Hive"`
+    /// `MetastoreTypeName`; example: `"Hive"`
     pub metastore_type_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `TableName`; example: `"abc123"`
     pub table_name: Option<String>,
 
-    /// `QualifiedName`: a string.
-    ///
-    /// Example: `"a.abc123"`
+    /// `QualifiedName`; example: `"a.abc123"`
     pub qualified_name: Option<String>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DownStreamCount`; example: `0`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpStreamCount`; example: `0`
     pub up_stream_count: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `Description`; example: `"abc"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-01 00:00:00"`
+    /// `CreateTime`; example: `"2021-07-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-07-01 00:00:00"`
+    /// `ModifyTime`; example: `"2021-07-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Tasks`: a list of strings.
+    /// `Tasks`
     pub tasks: Option<Vec<String>>,
 }
 
@@ -14547,135 +10363,88 @@ pub struct TableLineageBaseInfo {
 /// Returned in the output of [`DescribeTableLineage`](super::DescribeTableLineage).
 #[tc_model]
 pub struct TableLineageInfo {
-    /// `MetastoreType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HIVE"`
+    /// `MetastoreType`, required in requests; example: `"HIVE"`
     pub metastore_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `ProjectId`; example: `"123"`
     pub project_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `DatasourceId`; example: `"123"`
     pub datasource_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TableId`; example: `"123"`
     pub table_id: Option<String>,
 
-    /// `Params`: a list of [`LineageParamRecord`] objects.
+    /// `Params`
     pub params: Option<Vec<LineageParamRecord>>,
 
-    /// `ParentSet`: a string.
+    /// `ParentSet`
     pub parent_set: Option<String>,
 
-    /// `ChildSet`: a string.
+    /// `ChildSet`
     pub child_set: Option<String>,
 
-    /// `ExtParams`: a list of [`RecordField`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<RecordField>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Id`; example: `"123"`
     pub id: Option<String>,
 
-    /// `MetastoreTypeName`: a string.
-    ///
-    /// Example: `"Hive"`
+    /// `MetastoreTypeName`; example: `"Hive"`
     pub metastore_type_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `TableName`; example: `"abc123"`
     pub table_name: Option<String>,
 
-    /// `QualifiedName`: a string.
-    ///
-    /// Example: `"a.abc123"`
+    /// `QualifiedName`; example: `"a.abc123"`
     pub qualified_name: Option<String>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DownStreamCount`; example: `0`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpStreamCount`; example: `0`
     pub up_stream_count: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"血缘描述"`
+    /// `Description`; example: `"血缘描述"`
     pub description: Option<String>,
 
-    /// `PrefixPath`: a string.
-    ///
-    /// Example: `"a,b,c"`
+    /// `PrefixPath`; example: `"a,b,c"`
     pub prefix_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-07-01 00:00:00"`
+    /// `CreateTime`; example: `"2021-07-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-07-01 00:00:00"`
+    /// `ModifyTime`; example: `"2021-07-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Tasks`: a list of strings.
+    /// `Tasks`
     pub tasks: Option<Vec<String>>,
 
-    /// `ChannelType`: a string.
-    ///
-    /// Example: `"DATASERVICE"`
+    /// `ChannelType`; example: `"DATASERVICE"`
     pub channel_type: Option<String>,
 
-    /// `DisplayType`: a string.
-    ///
-    /// Example: `"TDSQL-PostgreSQL"`
+    /// `DisplayType`; example: `"TDSQL-PostgreSQL"`
     pub display_type: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"VIEW"`
+    /// `EngineType`; example: `"VIEW"`
     pub engine_type: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"VIEW"`
+    /// `TableType`; example: `"VIEW"`
     pub table_type: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"datasourceName"`
+    /// `DatasourceName`; example: `"datasourceName"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"DatabaseName"`
+    /// `DatabaseName`; example: `"DatabaseName"`
     pub database_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"DatabaseId"`
+    /// `DatabaseId`; example: `"DatabaseId"`
     pub database_id: Option<String>,
 
-    /// `DataFromType`: a string.
-    ///
-    /// Example: `"Lineage"`
+    /// `DataFromType`; example: `"Lineage"`
     pub data_from_type: Option<String>,
 
-    /// `CollectJobId`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `CollectJobId`; example: `"110111121"`
     pub collect_job_id: Option<String>,
 }
 
@@ -14684,12 +10453,10 @@ pub struct TableLineageInfo {
 /// Sent in the input of [`ReportTaskLineage`](super::ReportTaskLineage).
 #[tc_model]
 pub struct TableLineagePair {
-    /// `Sources`: a list of [`TableLineage`] objects.
-    /// Required in requests.
+    /// `Sources`, required in requests
     pub sources: Option<Vec<TableLineage>>,
 
-    /// `Target`: a [`TableLineage`].
-    /// Required in requests.
+    /// `Target`, required in requests
     pub target: Option<TableLineage>,
 }
 
@@ -14698,399 +10465,251 @@ pub struct TableLineagePair {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct TableMeta {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"3sURDHOlTaSQyx7lfuILJg"`
+    /// `TableId`; example: `"3sURDHOlTaSQyx7lfuILJg"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"student"`
+    /// `TableName`; example: `"student"`
     pub table_name: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `TableOwnerName`; example: `"zh"`
     pub table_owner_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `9263`
+    /// `DatasourceId`; example: `9263`
     pub datasource_id: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"23"`
+    /// `ClusterName`; example: `"23"`
     pub cluster_name: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"emr-xx.default"`
+    /// `DatasourceName`; example: `"emr-xx.default"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `DatabaseName`; example: `"Default"`
     pub database_name: Option<String>,
 
-    /// `TablePath`: a string.
-    ///
-    /// Example: `"hdfs://xxx"`
+    /// `TablePath`; example: `"hdfs://xxx"`
     pub table_path: Option<String>,
 
-    /// `TableNameCn`: a string.
-    ///
-    /// Example: `"学生表"`
+    /// `TableNameCn`; example: `"学生表"`
     pub table_name_cn: Option<String>,
 
-    /// `MetastoreId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetastoreId`; example: `1`
     pub metastore_id: Option<i64>,
 
-    /// `MetastoreType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `MetastoreType`; example: `"HIVE"`
     pub metastore_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是学生信息表"`
+    /// `Description`; example: `"这是学生信息表"`
     pub description: Option<String>,
 
-    /// `ColumnSeparator`: a string.
-    ///
-    /// Example: `","`
+    /// `ColumnSeparator`; example: `","`
     pub column_separator: Option<String>,
 
-    /// `StorageFormat`: a string.
-    ///
-    /// Example: `"text"`
+    /// `StorageFormat`; example: `"text"`
     pub storage_format: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10241`
+    /// `StorageSize`; example: `10241`
     pub storage_size: Option<i64>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"MANAGED_TABLE"`
+    /// `TableType`; example: `"MANAGED_TABLE"`
     pub table_type: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T16:18:20+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-05-13T16:18:20+08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T16:18:20+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-05-13T16:18:20+08:00"`
     pub modify_time: Option<String>,
 
-    /// `DdlModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T16:18:20+08:00"`
+    /// `DdlModifyTime`, an ISO 8601 timestamp; example: `"2025-05-13T16:18:20+08:00"`
     pub ddl_modify_time: Option<String>,
 
-    /// `LastAccessTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T16:18:20+08:00"`
+    /// `LastAccessTime`, an ISO 8601 timestamp; example: `"2025-05-13T16:18:20+08:00"`
     pub last_access_time: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"school"`
+    /// `ProjectName`; example: `"school"`
     pub project_name: Option<String>,
 
-    /// `BizCatalogIds`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `BizCatalogIds`; example: `["1","2"]`
     pub biz_catalog_ids: Option<Vec<String>>,
 
-    /// `BizCatalogNames`: a list of strings.
-    ///
-    /// Example: `["支付","金融"]`
+    /// `BizCatalogNames`; example: `["支付","金融"]`
     pub biz_catalog_names: Option<Vec<String>>,
 
-    /// `HasFavorite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasFavorite`; example: `true`
     pub has_favorite: Option<bool>,
 
-    /// `StorageSizeWithUnit`: a string.
-    ///
-    /// Example: `"9.13TB"`
+    /// `StorageSizeWithUnit`; example: `"9.13TB"`
     pub storage_size_with_unit: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1333"`
+    /// `InstanceId`; example: `"1333"`
     pub instance_id: Option<String>,
 
-    /// `TechnologyType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `TechnologyType`; example: `"HIVE"`
     pub technology_type: Option<String>,
 
-    /// `TableNameEn`: a string.
-    ///
-    /// Example: `"student"`
+    /// `TableNameEn`; example: `"student"`
     pub table_name_en: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"project-123"`
+    /// `ProjectId`; example: `"project-123"`
     pub project_id: Option<String>,
 
-    /// `Partitions`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Partitions`; example: `"3"`
     pub partitions: Option<String>,
 
-    /// `ReplicationFactor`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ReplicationFactor`; example: `"2"`
     pub replication_factor: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"学校"`
+    /// `ProjectDisplayName`; example: `"学校"`
     pub project_display_name: Option<String>,
 
-    /// `DataModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T16:18:20+08:00"`
+    /// `DataModifyTime`, an ISO 8601 timestamp; example: `"2025-05-13T16:18:20+08:00"`
     pub data_modify_time: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tbds-hoplnvlm"`
+    /// `ClusterId`; example: `"tbds-hoplnvlm"`
     pub cluster_id: Option<String>,
 
-    /// `HasAdminAuthority`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasAdminAuthority`; example: `true`
     pub has_admin_authority: Option<bool>,
 
-    /// `DatasourceDisplayName`: a string.
-    ///
-    /// Example: `"emrziyong.default"`
+    /// `DatasourceDisplayName`; example: `"emrziyong.default"`
     pub datasource_display_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DatabaseId`; example: `"1"`
     pub database_id: Option<String>,
 
-    /// `FavoriteCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FavoriteCount`; example: `11`
     pub favorite_count: Option<i64>,
 
-    /// `LikeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LikeCount`; example: `2`
     pub like_count: Option<i64>,
 
-    /// `HasLike`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasLike`; example: `true`
     pub has_like: Option<bool>,
 
-    /// `TablePropertyScore`: a [`TablePropertyScore`].
+    /// `TablePropertyScore`
     pub table_property_score: Option<TablePropertyScore>,
 
-    /// `TableHeat`: a [`TableHeat`].
+    /// `TableHeat`
     pub table_heat: Option<TableHeat>,
 
-    /// `OwnerProjectId`: a string.
-    ///
-    /// Example: `"project-1"`
+    /// `OwnerProjectId`; example: `"project-1"`
     pub owner_project_id: Option<String>,
 
-    /// `TableOwnerId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableOwnerId`; example: `"1"`
     pub table_owner_id: Option<String>,
 
-    /// `DataSourceCategory`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `DataSourceCategory`; example: `"DB"`
     pub data_source_category: Option<String>,
 
-    /// `Columns`: a list of [`SearchColumnDocVo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<SearchColumnDocVo>>,
 
-    /// `MetaCrawlType`: a string.
-    ///
-    /// Example: `"VIEW"`
+    /// `MetaCrawlType`; example: `"VIEW"`
     pub meta_crawl_type: Option<String>,
 
-    /// `IsView`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsView`; example: `true`
     pub is_view: Option<bool>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"cos://xx.com/name"`
+    /// `Location`; example: `"cos://xx.com/name"`
     pub location: Option<String>,
 
-    /// `LifeCycleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeCycleTime`; example: `1`
     pub life_cycle_time: Option<i64>,
 
-    /// `IsPartitionTable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPartitionTable`; example: `1`
     pub is_partition_table: Option<i64>,
 
-    /// `PartitionColumns`: a list of strings.
-    ///
-    /// Example: `["id"]`
+    /// `PartitionColumns`; example: `["id"]`
     pub partition_columns: Option<Vec<String>>,
 
-    /// `DateFormat`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd"`
+    /// `DateFormat`; example: `"yyyy-MM-dd"`
     pub date_format: Option<String>,
 
-    /// `PartitionExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PartitionExpireDays`; example: `30`
     pub partition_expire_days: Option<i64>,
 
-    /// `TableProperties`: a list of [`TableMetaProperty`] objects.
+    /// `TableProperties`
     pub table_properties: Option<Vec<TableMetaProperty>>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Environment`; example: `"dev"`
     pub environment: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Schema`; example: `"public"`
     pub schema: Option<String>,
 
-    /// `CollectDatasourceList`: a list of [`GovDatasourceInfo`] objects.
+    /// `CollectDatasourceList`
     pub collect_datasource_list: Option<Vec<GovDatasourceInfo>>,
 
-    /// `CollectJobId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CollectJobId`; example: `"1"`
     pub collect_job_id: Option<String>,
 
-    /// `CollectJobName`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `CollectJobName`; example: `"task1"`
     pub collect_job_name: Option<String>,
 
-    /// `Urn`: a string.
-    ///
-    /// Example: `"urn1"`
+    /// `Urn`; example: `"urn1"`
     pub urn: Option<String>,
 
-    /// `HasBizPermission`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasBizPermission`; example: `false`
     pub has_biz_permission: Option<bool>,
 
-    /// `OwnerByEngine`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `OwnerByEngine`; example: `"hadoop"`
     pub owner_by_engine: Option<String>,
 
-    /// `ErrorTips`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrorTips`; example: `"ok"`
     pub error_tips: Option<String>,
 
-    /// `IfSupportCreateAndDDL`: a [`CreateAndDdlSupport`].
+    /// `IfSupportCreateAndDDL`
     #[tc(rename = "IfSupportCreateAndDDL")]
     pub if_support_create_and_ddl: Option<CreateAndDdlSupport>,
 
-    /// `DataFromType`: a string.
-    ///
-    /// Example: `"Lineage"`
+    /// `DataFromType`; example: `"Lineage"`
     pub data_from_type: Option<String>,
 
-    /// `EngineOwner`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `EngineOwner`; example: `"hadoop"`
     pub engine_owner: Option<String>,
 
-    /// `DataLayerUuid`: a string.
-    ///
-    /// Example: `"uuid-1"`
+    /// `DataLayerUuid`; example: `"uuid-1"`
     pub data_layer_uuid: Option<String>,
 
-    /// `DataLayerName`: a string.
-    ///
-    /// Example: `"layer1"`
+    /// `DataLayerName`; example: `"layer1"`
     pub data_layer_name: Option<String>,
 
-    /// `ColumnCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ColumnCount`; example: `2`
     pub column_count: Option<i64>,
 
-    /// `TablePermissionFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TablePermissionFlag`; example: `false`
     pub table_permission_flag: Option<bool>,
 
-    /// `AssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetStatus`; example: `1`
     pub asset_status: Option<i64>,
 
-    /// `AssetLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AssetLevel`; example: `20`
     pub asset_level: Option<i64>,
 
-    /// `AssetCode`: a string.
-    ///
-    /// Example: `"tbl_1"`
+    /// `AssetCode`; example: `"tbl_1"`
     pub asset_code: Option<String>,
 
-    /// `AssetAuditStatus`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `AssetAuditStatus`; example: `"pass"`
     pub asset_audit_status: Option<String>,
 
-    /// `PublishedTime`: a string.
-    ///
-    /// Example: `"2021-07-01'T'00:00:00+0800"`
+    /// `PublishedTime`; example: `"2021-07-01'T'00:00:00+0800"`
     pub published_time: Option<String>,
 
-    /// `TagInfoList`: a list of [`LabelTag`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<LabelTag>>,
 
-    /// `LabelValueSelections`: a list of [`LabelValueSelection`] objects.
+    /// `LabelValueSelections`
     pub label_value_selections: Option<Vec<LabelValueSelection>>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `Namespace`; example: `"DataLakeCatalog"`
     pub namespace: Option<String>,
 
-    /// `MetaFrom`: a string.
-    ///
-    /// Example: `"TC_CATALOG"`
+    /// `MetaFrom`; example: `"TC_CATALOG"`
     pub meta_from: Option<String>,
 
-    /// `EngineCreator`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `EngineCreator`; example: `"hadoop"`
     pub engine_creator: Option<String>,
 
-    /// `ProjectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectStatus`; example: `0`
     pub project_status: Option<i64>,
 }
 
@@ -15099,10 +10718,10 @@ pub struct TableMeta {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct TableMetaProperty {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -15111,19 +10730,19 @@ pub struct TableMetaProperty {
 /// Sent in the input of [`DescribeTableMeta`](super::DescribeTableMeta).
 #[tc_model]
 pub struct TableNameFilter {
-    /// `MsType`: a string.
+    /// `MsType`
     pub ms_type: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
+    /// `DatasourceId`
     pub datasource_id: Option<i64>,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -15132,44 +10751,28 @@ pub struct TableNameFilter {
 /// Returned in the output of [`DescribeTablePartitions`](super::DescribeTablePartitions).
 #[tc_model]
 pub struct TablePartition {
-    /// `PartitionName`: a string.
-    ///
-    /// Example: `"dt=20220128"`
+    /// `PartitionName`; example: `"dt=20220128"`
     pub partition_name: String,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `RecordCount`; example: `111`
     pub record_count: i64,
 
-    /// `StorageSize`: a string.
-    ///
-    /// Example: `"10241"`
+    /// `StorageSize`; example: `"10241"`
     pub storage_size: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub create_time: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub modified_time: String,
 
-    /// `StorageSizeWithUnit`: a string.
-    ///
-    /// Example: `"9.13TB"`
+    /// `StorageSizeWithUnit`; example: `"9.13TB"`
     pub storage_size_with_unit: String,
 
-    /// `NumFiles`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumFiles`; example: `1`
     pub num_files: Option<i64>,
 
-    /// `AverageFileSizeWithUnit`: a string.
-    ///
-    /// Example: `"1MB"`
+    /// `AverageFileSizeWithUnit`; example: `"1MB"`
     pub average_file_size_with_unit: Option<String>,
 }
 
@@ -15178,44 +10781,28 @@ pub struct TablePartition {
 /// Returned in the output of [`DescribeDataAssets`](super::DescribeDataAssets), [`DescribeTableMeta`](super::DescribeTableMeta) and [`DescribeTableMetas`](super::DescribeTableMetas).
 #[tc_model]
 pub struct TablePropertyScore {
-    /// `TableId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `TableId`; example: `"12345"`
     pub table_id: String,
 
-    /// `DayTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `DayTime`, an ISO 8601 timestamp; example: `"2004-05-03T17:30:08+08:00"`
     pub day_time: String,
 
-    /// `Integrity`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Integrity`; example: `98.15`
     pub integrity: f64,
 
-    /// `Safety`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Safety`; example: `98.15`
     pub safety: f64,
 
-    /// `Timeliness`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Timeliness`; example: `98.15`
     pub timeliness: f64,
 
-    /// `Stability`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Stability`; example: `98.15`
     pub stability: f64,
 
-    /// `Normative`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Normative`; example: `98.15`
     pub normative: f64,
 
-    /// `Average`: a floating-point number.
-    ///
-    /// Example: `98.15`
+    /// `Average`; example: `98.15`
     pub average: f64,
 }
 
@@ -15224,69 +10811,43 @@ pub struct TablePropertyScore {
 /// Returned in the output of [`DescribeTableQualityDetails`](super::DescribeTableQualityDetails).
 #[tc_model]
 pub struct TableQualityDetail {
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"346"`
+    /// `DatabaseId`; example: `"346"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"4345"`
+    /// `TableId`; example: `"4345"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tb1"`
+    /// `TableName`; example: `"tb1"`
     pub table_name: Option<String>,
 
-    /// `OwnerUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `OwnerUserId`; example: `1234`
     pub owner_user_id: Option<i64>,
 
-    /// `OwnerUserName`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `OwnerUserName`; example: `"小明"`
     pub owner_user_name: Option<String>,
 
-    /// `DatabaseScore`: a floating-point number.
-    ///
-    /// Example: `12.21`
+    /// `DatabaseScore`; example: `12.21`
     pub database_score: Option<f64>,
 
-    /// `TableScore`: a floating-point number.
-    ///
-    /// Example: `12.21`
+    /// `TableScore`; example: `12.21`
     pub table_score: Option<f64>,
 
-    /// `LastPeriodRatio`: a floating-point number.
-    ///
-    /// Example: `12.1`
+    /// `LastPeriodRatio`; example: `12.1`
     pub last_period_ratio: Option<f64>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DsEnvType`; example: `0`
     pub ds_env_type: Option<i64>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `SchemaName`; example: `"schema"`
     pub schema_name: Option<String>,
 
-    /// `RuleGroupTableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleGroupTableId`; example: `"1"`
     pub rule_group_table_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 }
 
@@ -15295,12 +10856,10 @@ pub struct TableQualityDetail {
 /// Returned in the output of [`DescribeTableQualityDetails`](super::DescribeTableQualityDetails).
 #[tc_model]
 pub struct TableQualityDetailPage {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`TableQualityDetail`] objects.
+    /// `Items`
     pub items: Option<Vec<TableQualityDetail>>,
 }
 
@@ -15309,7 +10868,7 @@ pub struct TableQualityDetailPage {
 /// Returned in the output of [`DescribeTableContentPreview`](super::DescribeTableContentPreview).
 #[tc_model]
 pub struct TableRecord {
-    /// `TableRecordFieldSet`: a list of [`TableRecordField`] objects.
+    /// `TableRecordFieldSet`
     pub table_record_field_set: Vec<TableRecordField>,
 }
 
@@ -15318,14 +10877,10 @@ pub struct TableRecord {
 /// Returned in the output of [`DescribeTableContentPreview`](super::DescribeTableContentPreview).
 #[tc_model]
 pub struct TableRecordField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Name`; example: `"a"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"a"`
+    /// `Value`; example: `"a"`
     pub value: String,
 }
 
@@ -15334,19 +10889,13 @@ pub struct TableRecordField {
 /// Returned in the output of [`DescribeQualityScore`](super::DescribeQualityScore).
 #[tc_model]
 pub struct TableScoreStatisticsInfo {
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<i64>,
 
-    /// `Scale`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scale`; example: `1`
     pub scale: Option<i64>,
 
-    /// `TableNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableNumber`; example: `1`
     pub table_number: Option<i64>,
 }
 
@@ -15355,51 +10904,31 @@ pub struct TableScoreStatisticsInfo {
 /// Returned in the output of [`DescribeTableMeta`](super::DescribeTableMeta).
 #[tc_model]
 pub struct TagVoteSum {
-    /// `TagId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TagId`; example: `12`
     pub tag_id: i64,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"标签名"`
+    /// `TagName`; example: `"标签名"`
     pub tag_name: String,
 
-    /// `VoteSum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VoteSum`, always sent in responses; example: `1`
     pub vote_sum: Option<i64>,
 
-    /// `Status`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Status`, always sent in responses; example: `true`
     pub status: Option<bool>,
 
-    /// `TagDesc`: a string.
-    ///
-    /// Example: `"标签描述"`
+    /// `TagDesc`; example: `"标签描述"`
     pub tag_desc: Option<String>,
 
-    /// `TagValueId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TagValueId`; example: `12`
     pub tag_value_id: Option<i64>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"测试标签"`
+    /// `TagValue`; example: `"测试标签"`
     pub tag_value: Option<String>,
 
-    /// `TagIsDeleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TagIsDeleted`; example: `true`
     pub tag_is_deleted: Option<bool>,
 
-    /// `TagValueIsDeleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TagValueIsDeleted`; example: `true`
     pub tag_value_is_deleted: Option<bool>,
 }
 
@@ -15409,189 +10938,118 @@ pub struct TagVoteSum {
 /// Returned in the output of [`DescribeTaskAlarmRegulations`](super::DescribeTaskAlarmRegulations).
 #[tc_model]
 pub struct TaskAlarmInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"`
+    /// `TaskId`; example: `"3cd6b1b3-76a0-4147-8f0e-6df206bc58c0"`
     pub task_id: String,
 
-    /// `RegularName`: a string.
-    ///
-    /// Example: `"测试规则"`
+    /// `RegularName`; example: `"测试规则"`
     pub regular_name: String,
 
-    /// `RegularStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegularStatus`; example: `1`
     pub regular_status: u64,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmLevel`; example: `0`
     pub alarm_level: u64,
 
-    /// `AlarmWay`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AlarmWay`; example: `"1"`
     pub alarm_way: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TaskType`; example: `201`
     pub task_type: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1289287"`
+    /// `Id`; example: `"1289287"`
     pub id: Option<String>,
 
-    /// `RegularId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1769"`
+    /// `RegularId`, always sent in responses; example: `"1769"`
     pub regular_id: Option<String>,
 
-    /// `AlarmIndicator`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AlarmIndicator`, always sent in responses; example: `1`
     pub alarm_indicator: Option<u64>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `EstimatedTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `EstimatedTime`; example: `20`
     pub estimated_time: Option<u64>,
 
-    /// `AlarmRecipientId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100028448903"`
+    /// `AlarmRecipientId`, always sent in responses; example: `"100028448903"`
     pub alarm_recipient_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486446569620893696"`
+    /// `ProjectId`; example: `"1486446569620893696"`
     pub project_id: Option<String>,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"100028448903"`
+    /// `Creater`; example: `"100028448903"`
     pub creater: Option<String>,
 
-    /// `AlarmRecipientName`: a string.
-    ///
-    /// Example: `"100028448903"`
+    /// `AlarmRecipientName`; example: `"100028448903"`
     pub alarm_recipient_name: Option<String>,
 
-    /// `AlarmIndicatorDesc`: a string.
-    ///
-    /// Example: `"任务失败"`
+    /// `AlarmIndicatorDesc`; example: `"任务失败"`
     pub alarm_indicator_desc: Option<String>,
 
-    /// `Operator`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100028448903`
+    /// `Operator`; example: `100028448903`
     pub operator: Option<u64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NodeId`; example: `"1"`
     pub node_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"toNode"`
+    /// `NodeName`; example: `"toNode"`
     pub node_name: Option<String>,
 
-    /// `AlarmIndicatorInfos`: a list of [`AlarmIndicatorInfo`] objects.
+    /// `AlarmIndicatorInfos`
     pub alarm_indicator_infos: Option<Vec<AlarmIndicatorInfo>>,
 
-    /// `AlarmRecipientType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmRecipientType`; example: `0`
     pub alarm_recipient_type: Option<u64>,
 
-    /// `QuietPeriods`: a list of [`QuietPeriod`] objects.
+    /// `QuietPeriods`
     pub quiet_periods: Option<Vec<QuietPeriod>>,
 
-    /// `WeComHook`: a string.
-    ///
-    /// Example: `"https://www.feishu.cn/"`
+    /// `WeComHook`; example: `"https://www.feishu.cn/"`
     pub we_com_hook: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"100028448903"`
+    /// `UpdateTime`; example: `"100028448903"`
     pub update_time: Option<String>,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"100028448903"`
+    /// `OperatorUin`; example: `"100028448903"`
     pub operator_uin: Option<String>,
 
-    /// `TaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskCount`; example: `0`
     pub task_count: Option<i64>,
 
-    /// `MonitorType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MonitorType`; example: `2`
     pub monitor_type: Option<i64>,
 
-    /// `MonitorObjectIds`: a list of strings.
+    /// `MonitorObjectIds`
     pub monitor_object_ids: Option<Vec<String>>,
 
-    /// `LatestAlarmInstanceId`: a string.
-    ///
-    /// Example: `"3047"`
+    /// `LatestAlarmInstanceId`; example: `"3047"`
     pub latest_alarm_instance_id: Option<String>,
 
-    /// `LatestAlarmTime`: a string.
-    ///
-    /// Example: `"2024-04-11 10:49:56"`
+    /// `LatestAlarmTime`; example: `"2024-04-11 10:49:56"`
     pub latest_alarm_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"test-regule\""`
+    /// `Description`; example: `"\"test-regule\""`
     pub description: Option<String>,
 
-    /// `LarkWebHooks`: a string.
-    ///
-    /// Example: `"https://www.feishu.cn/"`
+    /// `LarkWebHooks`; example: `"https://www.feishu.cn/"`
     pub lark_web_hooks: Option<String>,
 
-    /// `DingDingWebHooks`: a string.
-    ///
-    /// Example: `"https://www.dingtalk.com/"`
+    /// `DingDingWebHooks`; example: `"https://www.dingtalk.com/"`
     pub ding_ding_web_hooks: Option<String>,
 
-    /// `BusinessType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BusinessType`; example: `0`
     pub business_type: Option<i64>,
 
-    /// `AlarmMessageRule`: a string.
-    ///
-    /// Example: `"{\"\":\"\"}"`
+    /// `AlarmMessageRule`; example: `"{\"\":\"\"}"`
     pub alarm_message_rule: Option<String>,
 
-    /// `ReportTarget`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportTarget`; example: `1`
     pub report_target: Option<i64>,
 
-    /// `AlarmReceiverGroups`: a list of [`AlarmReceiverGroup`] objects.
+    /// `AlarmReceiverGroups`
     pub alarm_receiver_groups: Option<Vec<AlarmReceiverGroup>>,
 
-    /// `AlarmReceiverGroupFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmReceiverGroupFlag`; example: `0`
     pub alarm_receiver_group_flag: Option<u64>,
 }
 
@@ -15600,15 +11058,13 @@ pub struct TaskAlarmInfo {
 /// Returned in the output of [`DescribeInstanceByCycle`](super::DescribeInstanceByCycle) and [`DescribeTaskByCycle`](super::DescribeTaskByCycle).
 #[tc_model]
 pub struct TaskByCycle {
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: Option<u64>,
 
-    /// `CycleUnit`: a string.
+    /// `CycleUnit`
     pub cycle_unit: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 }
 
@@ -15617,30 +11073,22 @@ pub struct TaskByCycle {
 /// Returned in the output of [`DescribeTaskByStatusReport`](super::DescribeTaskByStatusReport).
 #[tc_model]
 pub struct TaskByStatus {
-    /// `CountGroup`: a string.
-    ///
-    /// Example: `"[19, 19]"`
+    /// `CountGroup`; example: `"[19, 19]"`
     pub count_group: Option<String>,
 
-    /// `ShowTimeGroup`: a string.
-    ///
-    /// Example: `"[2023030605, 2023030606]"`
+    /// `ShowTimeGroup`; example: `"[2023030605, 2023030606]"`
     pub show_time_group: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"F"`
+    /// `Status`; example: `"F"`
     pub status: Option<String>,
 
-    /// `CycleUnit`: a string.
-    ///
-    /// Example: `"I"`
+    /// `CycleUnit`; example: `"I"`
     pub cycle_unit: Option<String>,
 
-    /// `ReportTime`: a string.
+    /// `ReportTime`
     pub report_time: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 }
 
@@ -15650,17 +11098,13 @@ pub struct TaskByStatus {
 #[doc(alias = "TaskCollectionParamDTO")]
 #[tc_model]
 pub struct TaskCollectionParamDto {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageCount`; example: `10`
     pub page_count: Option<i64>,
 
-    /// `Items`: a list of [`TaskFormParams`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskFormParams>>,
 }
 
@@ -15670,76 +11114,58 @@ pub struct TaskCollectionParamDto {
 #[doc(alias = "TaskCycleLinkDTO")]
 #[tc_model]
 pub struct TaskCycleLinkDto {
-    /// `Id`: a string.
-    /// Required in requests.
+    /// `Id`, required in requests
     pub id: Option<String>,
 
-    /// `TaskFrom`: a string.
-    /// Required in requests.
+    /// `TaskFrom`, required in requests
     pub task_from: Option<String>,
 
-    /// `TaskFromProjectId`: a string.
-    /// Required in requests.
+    /// `TaskFromProjectId`, required in requests
     pub task_from_project_id: Option<String>,
 
-    /// `TaskFromWorkflowId`: a string.
-    /// Required in requests.
+    /// `TaskFromWorkflowId`, required in requests
     pub task_from_workflow_id: Option<String>,
 
-    /// `TaskTo`: a string.
-    /// Required in requests.
+    /// `TaskTo`, required in requests
     pub task_to: Option<String>,
 
-    /// `TaskToProjectId`: a string.
-    /// Required in requests.
+    /// `TaskToProjectId`, required in requests
     pub task_to_project_id: Option<String>,
 
-    /// `TaskToWorkflowId`: a string.
-    /// Required in requests.
+    /// `TaskToWorkflowId`, required in requests
     pub task_to_workflow_id: Option<String>,
 
-    /// `TaskToInfo`: a [`TaskDsDto`].
-    /// Required in requests.
+    /// `TaskToInfo`, required in requests
     pub task_to_info: Option<TaskDsDto>,
 
-    /// `MainCyclicConfig`: a string.
-    /// Required in requests.
+    /// `MainCyclicConfig`, required in requests
     pub main_cyclic_config: Option<String>,
 
-    /// `SubordinateCyclicConfig`: a string.
-    /// Required in requests.
+    /// `SubordinateCyclicConfig`, required in requests
     pub subordinate_cyclic_config: Option<String>,
 
-    /// `DependencyStrategy`: a string.
-    /// Required in requests.
+    /// `DependencyStrategy`, required in requests
     pub dependency_strategy: Option<String>,
 
-    /// `Offset`: a string.
-    /// Required in requests.
+    /// `Offset`, required in requests
     pub offset: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    /// Required in requests.
+    /// `UpdateUserId`, required in requests
     pub update_user_id: Option<String>,
 
-    /// `CreateUserId`: a string.
-    /// Required in requests.
+    /// `CreateUserId`, required in requests
     pub create_user_id: Option<String>,
 
-    /// `AppId`: a string.
-    /// Required in requests.
+    /// `AppId`, required in requests
     pub app_id: Option<String>,
 
-    /// `OwnerUserId`: a string.
-    /// Required in requests.
+    /// `OwnerUserId`, required in requests
     pub owner_user_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
+    /// `CreateTime`, required in requests
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
+    /// `UpdateTime`, required in requests
     pub update_time: Option<String>,
 }
 
@@ -15749,121 +11175,64 @@ pub struct TaskCycleLinkDto {
 #[doc(alias = "TaskDataRegistryDTO")]
 #[tc_model]
 pub struct TaskDataRegistryDto {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20260121200015111"`
+    /// `TaskId`, required in requests; example: `"20260121200015111"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dlc_sql_260121_200009"`
+    /// `TaskName`, required in requests; example: `"dlc_sql_260121_200009"`
     pub task_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1244"`
+    /// `ProjectId`, required in requests; example: `"1244"`
     pub project_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"352"`
+    /// `DatasourceId`, required in requests; example: `"352"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tst"`
+    /// `DatabaseName`, required in requests; example: `"tst"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"a21"`
+    /// `TableName`, required in requests; example: `"a21"`
     pub table_name: Option<String>,
 
-    /// `DbGuid`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"r_yVV_9GamCMMmyn5yQGuy"`
+    /// `DbGuid`, required in requests; example: `"r_yVV_9GamCMMmyn5yQGuy"`
     pub db_guid: Option<String>,
 
-    /// `TableGuid`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"r_yVV_9GamCMMmyn5yQGuw"`
+    /// `TableGuid`, required in requests; example: `"r_yVV_9GamCMMmyn5yQGuw"`
     pub table_guid: Option<String>,
 
-    /// `PartitionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"asc"`
+    /// `PartitionName`, required in requests; example: `"asc"`
     pub partition_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `23`
+    /// `Id`, required in requests; example: `23`
     pub id: Option<i64>,
 
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1315051789"`
+    /// `AppId`, required in requests; example: `"1315051789"`
     pub app_id: Option<String>,
 
-    /// `DataFlowType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"UPSTREAM"`
+    /// `DataFlowType`, required in requests; example: `"UPSTREAM"`
     pub data_flow_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-01-21 20:02:38"`
+    /// `CreateTime`, required in requests; example: `"2026-01-21 20:02:38"`
     pub create_time: Option<String>,
 
-    /// `UserUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100028579111"`
+    /// `UserUin`, required in requests; example: `"100028579111"`
     pub user_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100028441111"`
+    /// `OwnerUin`, required in requests; example: `"100028441111"`
     pub owner_uin: Option<String>,
 
-    /// `Ext`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"extInfo"`
+    /// `Ext`, required in requests; example: `"extInfo"`
     pub ext: Option<String>,
 
-    /// `TablePhysicalId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1315051789-ap-beijing-null-DLC-DataLakeCatalog-a0a0a-null-a21"`
+    /// `TablePhysicalId`, required in requests; example: `"1315051789-ap-beijing-null-DLC-DataLakeCatalog-a0a0a-null-a21"`
     pub table_physical_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"a0a0a"`
+    /// `DatasourceName`; example: `"a0a0a"`
     pub datasource_name: Option<String>,
 
-    /// `QualifiedName`: a string.
-    ///
-    /// Example: `"a1010.a123"`
+    /// `QualifiedName`; example: `"a1010.a123"`
     pub qualified_name: Option<String>,
 }
 
@@ -15873,523 +11242,329 @@ pub struct TaskDataRegistryDto {
 #[doc(alias = "TaskDsDTO")]
 #[tc_model]
 pub struct TaskDsDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250805162153115"`
+    /// `TaskId`; example: `"20250805162153115"`
     pub task_id: Option<String>,
 
-    /// `VirtualTaskId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `VirtualTaskId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub virtual_task_id: Option<String>,
 
-    /// `VirtualFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VirtualFlag`; example: `true`
     pub virtual_flag: Option<bool>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"wedatatest"`
+    /// `TaskName`; example: `"wedatatest"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"e4044365-f76a-42ad-a644-7783ea60f7b4"`
+    /// `WorkflowId`; example: `"e4044365-f76a-42ad-a644-7783ea60f7b4"`
     pub workflow_id: Option<String>,
 
-    /// `RealWorkflowId`: a string.
-    ///
-    /// Example: `"e4044365-f76a-42ad-a644-7783ea60f7b4"`
+    /// `RealWorkflowId`; example: `"e4044365-f76a-42ad-a644-7783ea60f7b4"`
     pub real_workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflowName"`
+    /// `WorkflowName`; example: `"workflowName"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"e6d7bba7-c4dd-4fce-8ce1-bb0836c7794b"`
+    /// `FolderId`; example: `"e6d7bba7-c4dd-4fce-8ce1-bb0836c7794b"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"folder"`
+    /// `FolderName`; example: `"folder"`
     pub folder_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `CreateTime`; example: `"2025-07-31 21:11:24"`
     pub create_time: Option<String>,
 
-    /// `LastUpdate`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `LastUpdate`; example: `"2025-07-31 21:11:24"`
     pub last_update: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `InCharge`; example: `"user1"`
     pub in_charge: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `InChargeId`; example: `"100028578763"`
     pub in_charge_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `StartTime`; example: `"2025-07-31 21:11:24"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `EndTime`; example: `"2025-07-31 21:11:24"`
     pub end_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"01:11:24"`
+    /// `ExecutionStartTime`; example: `"01:11:24"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"21:11:24"`
+    /// `ExecutionEndTime`; example: `"21:11:24"`
     pub execution_end_time: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460726726769418240"`
+    /// `ProjectId`; example: `"1460726726769418240"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"ident"`
+    /// `ProjectIdent`; example: `"ident"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目1"`
+    /// `ProjectName`; example: `"项目1"`
     pub project_name: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleType`; example: `"D"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<i64>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 0 1 0"`
+    /// `CrontabExpression`; example: `"0 0 0 0 1 0"`
     pub crontab_expression: Option<String>,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DelayTime`; example: `120`
     pub delay_time: Option<i64>,
 
-    /// `StartupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `StartupTime`; example: `120`
     pub startup_time: Option<i64>,
 
-    /// `RetryWait`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryWait`; example: `1`
     pub retry_wait: Option<i64>,
 
-    /// `Retriable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Retriable`; example: `1`
     pub retriable: Option<i64>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"submit"`
+    /// `TaskAction`; example: `"submit"`
     pub task_action: Option<String>,
 
-    /// `TryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TryLimit`; example: `1`
     pub try_limit: Option<i64>,
 
-    /// `RunPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RunPriority`; example: `4`
     pub run_priority: Option<i64>,
 
-    /// `TaskType`: a [`TaskTypeDsVo`].
+    /// `TaskType`
     pub task_type: Option<TaskTypeDsVo>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `BrokerIp`; example: `"127.0.0.1"`
     pub broker_ip: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cdfr"`
+    /// `ClusterId`; example: `"cdfr"`
     pub cluster_id: Option<String>,
 
-    /// `MinDateTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `MinDateTime`; example: `"00:00:00"`
     pub min_date_time: Option<String>,
 
-    /// `MaxDateTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `MaxDateTime`; example: `"00:00:00"`
     pub max_date_time: Option<String>,
 
-    /// `ExecutionTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionTTL`; example: `1`
     #[tc(rename = "ExecutionTTL")]
     pub execution_ttl: Option<i64>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `542.0`
+    /// `LeftCoordinate`; example: `542.0`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `432.0`
+    /// `TopCoordinate`; example: `432.0`
     pub top_coordinate: Option<f64>,
 
-    /// `TaskExt`: a [`TaskExtDsVo`].
+    /// `TaskExt`
     pub task_ext: Option<TaskExtDsVo>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{\"taskId\":\"20250142892\"}"`
+    /// `Properties`; example: `"{\"taskId\":\"20250142892\"}"`
     pub properties: Option<String>,
 
-    /// `Notes`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Notes`; example: `"备注信息"`
     pub notes: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
-    ///
-    /// Example: `"T_PLUS_0"`
+    /// `InstanceInitStrategy`; example: `"T_PLUS_0"`
     pub instance_init_strategy: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `YarnQueue`; example: `"auto"`
     pub yarn_queue: Option<String>,
 
-    /// `Alarms`: a list of [`AlarmDsVo`] objects.
+    /// `Alarms`
     pub alarms: Option<Vec<AlarmDsVo>>,
 
-    /// `Alarm`: a string.
-    ///
-    /// Example: `"{{\"taskId\":\"20250142892\"}"`
+    /// `Alarm`; example: `"{{\"taskId\":\"20250142892\"}"`
     pub alarm: Option<String>,
 
-    /// `ScriptChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptChange`; example: `true`
     pub script_change: Option<bool>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Submit`; example: `true`
     pub submit: Option<bool>,
 
-    /// `LastSchedulerCommitTime`: a string.
-    ///
-    /// Example: `"2025-08-01 06:43:08"`
+    /// `LastSchedulerCommitTime`; example: `"2025-08-01 06:43:08"`
     pub last_scheduler_commit_time: Option<String>,
 
-    /// `NormalizedJobStartTime`: a string.
-    ///
-    /// Example: `"任务序列化信息"`
+    /// `NormalizedJobStartTime`; example: `"任务序列化信息"`
     pub normalized_job_start_time: Option<String>,
 
-    /// `RecoverFreezeStartTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:10:08"`
+    /// `RecoverFreezeStartTime`; example: `"2025-07-31 21:10:08"`
     pub recover_freeze_start_time: Option<String>,
 
-    /// `SourceServer`: a string.
-    ///
-    /// Example: `"3478"`
+    /// `SourceServer`; example: `"3478"`
     pub source_server: Option<String>,
 
-    /// `TargetServer`: a string.
-    ///
-    /// Example: `"6216"`
+    /// `TargetServer`; example: `"6216"`
     pub target_server: Option<String>,
 
-    /// `Tasks`: a list of [`TaskDsDto`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<TaskDsDto>>,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Creater`; example: `"user"`
     pub creater: Option<String>,
 
-    /// `DependencyRel`: a string.
-    ///
-    /// Example: `"and"`
+    /// `DependencyRel`; example: `"and"`
     pub dependency_rel: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 
-    /// `EventListenerConfig`: a string.
-    ///
-    /// Example: `"{\"taskId\":\"20250142892\"}"`
+    /// `EventListenerConfig`; example: `"{\"taskId\":\"20250142892\"}"`
     pub event_listener_config: Option<String>,
 
-    /// `EventPublisherConfig`: a string.
-    ///
-    /// Example: `"{\"taskId\":\"20250142892\"}"`
+    /// `EventPublisherConfig`; example: `"{\"taskId\":\"20250142892\"}"`
     pub event_publisher_config: Option<String>,
 
-    /// `DependencyConfigList`: a list of [`DependencyConfigDsDto`] objects.
+    /// `DependencyConfigList`
     pub dependency_config_list: Option<Vec<DependencyConfigDsDto>>,
 
-    /// `VirtualTaskStatus`: a string.
-    ///
-    /// Example: `"N"`
+    /// `VirtualTaskStatus`; example: `"N"`
     pub virtual_task_status: Option<String>,
 
-    /// `RecycleTips`: a string.
-    ///
-    /// Example: `"任务已回收"`
+    /// `RecycleTips`; example: `"任务已回收"`
     pub recycle_tips: Option<String>,
 
-    /// `RecycleUser`: a string.
-    ///
-    /// Example: `"100028538763"`
+    /// `RecycleUser`; example: `"100028538763"`
     pub recycle_user: Option<String>,
 
-    /// `NewOrUpdate`: a string.
-    ///
-    /// Example: `"New"`
+    /// `NewOrUpdate`; example: `"New"`
     pub new_or_update: Option<String>,
 
-    /// `Params`: a list of [`ParameterTaskDsDto`] objects.
+    /// `Params`
     pub params: Option<Vec<ParameterTaskDsDto>>,
 
-    /// `TaskLinkInfo`: a list of [`TaskLinkDsDto`] objects.
+    /// `TaskLinkInfo`
     pub task_link_info: Option<Vec<TaskLinkDsDto>>,
 
-    /// `ImportResult`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ImportResult`; example: `true`
     pub import_result: Option<bool>,
 
-    /// `ImportErrMsg`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `ImportErrMsg`; example: `"错误信息"`
     pub import_err_msg: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"select"`
+    /// `ContentType`; example: `"select"`
     pub content_type: Option<String>,
 
-    /// `TaskAutoSubmit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TaskAutoSubmit`; example: `true`
     pub task_auto_submit: Option<bool>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `ProductName`; example: `"dev"`
     pub product_name: Option<String>,
 
-    /// `OwnId`: a string.
-    ///
-    /// Example: `"101028578763"`
+    /// `OwnId`; example: `"101028578763"`
     pub own_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"100228578763"`
+    /// `UserId`; example: `"100228578763"`
     pub user_id: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"1315051782"`
+    /// `TenantId`; example: `"1315051782"`
     pub tenant_id: Option<String>,
 
-    /// `UpdateUser`: a string.
-    ///
-    /// Example: `"user2"`
+    /// `UpdateUser`; example: `"user2"`
     pub update_user: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:10:12"`
+    /// `UpdateTime`; example: `"2025-07-31 21:10:12"`
     pub update_time: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `UpdateUserId`; example: `"100028578763"`
     pub update_user_id: Option<String>,
 
-    /// `SchedulerDesc`: a string.
-    ///
-    /// Example: `"2025年07月31日 21:10:08执行"`
+    /// `SchedulerDesc`; example: `"2025年07月31日 21:10:08执行"`
     pub scheduler_desc: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20230704114445477037"`
+    /// `ResourceGroup`; example: `"20230704114445477037"`
     pub resource_group: Option<String>,
 
-    /// `VersionDesc`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `VersionDesc`; example: `"V1"`
     pub version_desc: Option<String>,
 
-    /// `LinkId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `LinkId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub link_id: Option<String>,
 
-    /// `UserFileId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `UserFileId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub user_file_id: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"3415"`
+    /// `SourceServiceId`; example: `"3415"`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `SourceServiceType`; example: `"mysql"`
     pub source_service_type: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"4521"`
+    /// `TargetServiceId`; example: `"4521"`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    ///
-    /// Example: `"Hive"`
+    /// `TargetServiceType`; example: `"Hive"`
     pub target_service_type: Option<String>,
 
-    /// `ParamInList`: a list of [`ParameterTaskInDsDto`] objects.
+    /// `ParamInList`
     pub param_in_list: Option<Vec<ParameterTaskInDsDto>>,
 
-    /// `ParamOutList`: a list of [`ParameterTaskOutDsDto`] objects.
+    /// `ParamOutList`
     pub param_out_list: Option<Vec<ParameterTaskOutDsDto>>,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `TaskFolderId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub task_folder_id: Option<String>,
 
-    /// `MaxRetryAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRetryAttempts`; example: `1`
     pub max_retry_attempts: Option<i64>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `ResourceGroupName`; example: `"groupName"`
     pub resource_group_name: Option<String>,
 
-    /// `SourceServiceName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `SourceServiceName`; example: `"service"`
     pub source_service_name: Option<String>,
 
-    /// `TaskRegisterOutputTable`: a list of [`TaskDataRegistryDto`] objects.
+    /// `TaskRegisterOutputTable`
     pub task_register_output_table: Option<Vec<TaskDataRegistryDto>>,
 
-    /// `CycleDependencyConfigList`: a list of [`TaskCycleLinkDto`] objects.
+    /// `CycleDependencyConfigList`
     pub cycle_dependency_config_list: Option<Vec<TaskCycleLinkDto>>,
 
-    /// `Warning`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `Warning`; example: `"错误信息"`
     pub warning: Option<String>,
 
-    /// `ScheduleRunType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleRunType`; example: `0`
     pub schedule_run_type: Option<i64>,
 
-    /// `ConcurrentStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConcurrentStrategy`; example: `0`
     pub concurrent_strategy: Option<i64>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"20250731210848987"`
+    /// `TemplateId`; example: `"20250731210848987"`
     pub template_id: Option<String>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `BundleId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundle名称与路径信息"`
+    /// `BundleInfo`; example: `"bundle名称与路径信息"`
     pub bundle_info: Option<String>,
 
-    /// `AllowDownstreamDependency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowDownstreamDependency`; example: `1`
     pub allow_downstream_dependency: Option<i64>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_FAILED"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_FAILED"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `LastUpdateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1774614599000`
+    /// `LastUpdateTimestamp`; example: `1774614599000`
     pub last_update_timestamp: Option<u64>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -16400,16 +11575,16 @@ pub struct TaskDsDto {
 #[doc(alias = "TaskExtDsVO")]
 #[tc_model]
 pub struct TaskExtDsVo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Properties`: a list of [`ParamInfoDs`] objects.
+    /// `Properties`
     pub properties: Option<Vec<ParamInfoDs>>,
 
-    /// `DryRunExtAttributes`: a list of [`AttributeItemDsVo`] objects.
+    /// `DryRunExtAttributes`
     pub dry_run_ext_attributes: Option<Vec<AttributeItemDsVo>>,
 
-    /// `DryRunParameter`: a list of [`AttributeItemDsVo`] objects.
+    /// `DryRunParameter`
     pub dry_run_parameter: Option<Vec<AttributeItemDsVo>>,
 }
 
@@ -16418,10 +11593,10 @@ pub struct TaskExtDsVo {
 /// Sent in the input of [`CreateTask`](super::CreateTask), [`CreateTaskNew`](super::CreateTaskNew), [`ModifyTaskInfo`](super::ModifyTaskInfo) and [`ModifyTaskInfoDs`](super::ModifyTaskInfoDs).
 #[tc_model]
 pub struct TaskExtInfo {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -16431,16 +11606,16 @@ pub struct TaskExtInfo {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct TaskExtOpsDto {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Properties`: a [`StrToStrMap`].
+    /// `Properties`
     pub properties: Option<StrToStrMap>,
 
-    /// `DryRunExtAttributes`: a list of [`AttributeItemOpsDto`] objects.
+    /// `DryRunExtAttributes`
     pub dry_run_ext_attributes: Option<Vec<AttributeItemOpsDto>>,
 
-    /// `DryRunParameter`: a list of [`AttributeItemOpsDto`] objects.
+    /// `DryRunParameter`
     pub dry_run_parameter: Option<Vec<AttributeItemOpsDto>>,
 }
 
@@ -16450,57 +11625,37 @@ pub struct TaskExtOpsDto {
 /// Returned in the output of [`DescribeFormVersionParam`](super::DescribeFormVersionParam).
 #[tc_model]
 pub struct TaskFormParams {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20251223142222919"`
+    /// `TaskId`; example: `"20251223142222919"`
     pub task_id: Option<String>,
 
-    /// `MapParamList`: a list of [`ParamMapDsDto`] objects.
+    /// `MapParamList`
     pub map_param_list: Option<Vec<ParamMapDsDto>>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"43a7e80d-d65a-47a8-b950-ca89b2addb91"`
+    /// `WorkflowId`; example: `"43a7e80d-d65a-47a8-b950-ca89b2addb91"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow1"`
+    /// `WorkflowName`; example: `"workflow1"`
     pub workflow_name: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"45872369"`
+    /// `InChargeId`; example: `"45872369"`
     pub in_charge_id: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user"`
+    /// `InCharge`; example: `"user"`
     pub in_charge: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_1"`
+    /// `TaskName`; example: `"task_1"`
     pub task_name: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"DATA_DEV"`
+    /// `ProductName`; example: `"DATA_DEV"`
     pub product_name: Option<String>,
 
-    /// `LatestSavedVersion`: a string.
-    ///
-    /// Example: `"V2"`
+    /// `LatestSavedVersion`; example: `"V2"`
     pub latest_saved_version: Option<String>,
 
-    /// `LatestSavedVersionId`: a string.
-    ///
-    /// Example: `"w3dw34rf-d65a-47a8-b950-ca89b2addb91"`
+    /// `LatestSavedVersionId`; example: `"w3dw34rf-d65a-47a8-b950-ca89b2addb91"`
     pub latest_saved_version_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: Option<String>,
 }
 
@@ -16510,44 +11665,28 @@ pub struct TaskFormParams {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask) and [`DescribeIntegrationTasks`](super::DescribeIntegrationTasks).
 #[tc_model]
 pub struct TaskImportInfo {
-    /// `IsImport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsImport`; example: `true`
     pub is_import: Option<bool>,
 
-    /// `IsNewWorkFlow`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNewWorkFlow`; example: `true`
     pub is_new_work_flow: Option<bool>,
 
-    /// `WorkFlowFolderId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkFlowFolderId`; example: `"1"`
     pub work_flow_folder_id: Option<String>,
 
-    /// `WorkFlowFolderName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `WorkFlowFolderName`; example: `"名称"`
     pub work_flow_folder_name: Option<String>,
 
-    /// `WorkFlowId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkFlowId`; example: `"1"`
     pub work_flow_id: Option<String>,
 
-    /// `WorkFlowName`: a string.
-    ///
-    /// Example: `"工作流名称示例"`
+    /// `WorkFlowName`; example: `"工作流名称示例"`
     pub work_flow_name: Option<String>,
 
-    /// `TaskNameExistMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskNameExistMode`; example: `1`
     pub task_name_exist_mode: Option<u64>,
 
-    /// `WorkFlowFolderPath`: a string.
-    ///
-    /// Example: `"/path/workflow1"`
+    /// `WorkFlowFolderPath`; example: `"/path/workflow1"`
     pub work_flow_folder_path: Option<String>,
 }
 
@@ -16556,100 +11695,62 @@ pub struct TaskImportInfo {
 /// Returned in the output of [`DescribeReportTaskList`](super::DescribeReportTaskList).
 #[tc_model]
 pub struct TaskInfoVo {
-    /// `AppID`: a string.
-    ///
-    /// Example: `"1315051777"`
+    /// `AppID`; example: `"1315051777"`
     #[tc(rename = "AppID")]
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20241226161711266"`
+    /// `TaskId`; example: `"20241226161711266"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"testDlcSql1"`
+    /// `TaskName`; example: `"testDlcSql1"`
     pub task_name: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TaskTypeId`; example: `8`
     pub task_type_id: Option<u64>,
 
-    /// `OnwerUid`: a string.
-    ///
-    /// Example: `"100028448999"`
+    /// `OnwerUid`; example: `"100028448999"`
     pub onwer_uid: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"100028448999"`
+    /// `InChargeId`; example: `"100028448999"`
     pub in_charge_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"20241226161711266_2025-01-06T19:58:18"`
+    /// `InstanceId`; example: `"20241226161711266_2025-01-06T19:58:18"`
     pub instance_id: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"6820250106195820001"`
+    /// `JobId`; example: `"6820250106195820001"`
     pub job_id: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"DLC"`
+    /// `EngineType`; example: `"DLC"`
     pub engine_type: Option<String>,
 
-    /// `EngineName`: a string.
-    ///
-    /// Example: `"bbvox9a1"`
+    /// `EngineName`; example: `"bbvox9a1"`
     pub engine_name: Option<String>,
 
-    /// `EngineSubType`: a string.
-    ///
-    /// Example: `"DLC_Standard_Presto"`
+    /// `EngineSubType`; example: `"DLC_Standard_Presto"`
     pub engine_sub_type: Option<String>,
 
-    /// `EngineTaskId`: a string.
-    ///
-    /// Example: `"88d97390cc2511ef9abe525400eda0b2"`
+    /// `EngineTaskId`; example: `"88d97390cc2511ef9abe525400eda0b2"`
     pub engine_task_id: Option<String>,
 
-    /// `EngineExeStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `EngineExeStatus`; example: `"SUCCESS"`
     pub engine_exe_status: Option<String>,
 
-    /// `EngineExeUser`: a string.
-    ///
-    /// Example: `"100028448999"`
+    /// `EngineExeUser`; example: `"100028448999"`
     pub engine_exe_user: Option<String>,
 
-    /// `EngineExeStartTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:25"`
+    /// `EngineExeStartTime`; example: `"2025-01-06 19:58:25"`
     pub engine_exe_start_time: Option<String>,
 
-    /// `EngineExeEndTime`: a string.
-    ///
-    /// Example: `"2025-01-06 19:58:26"`
+    /// `EngineExeEndTime`; example: `"2025-01-06 19:58:26"`
     pub engine_exe_end_time: Option<String>,
 
-    /// `ProductSource`: a string.
-    ///
-    /// Example: `"OM_CENTER"`
+    /// `ProductSource`; example: `"OM_CENTER"`
     pub product_source: Option<String>,
 
-    /// `IntegrationType`: a string.
-    ///
-    /// Example: `"READ"`
+    /// `IntegrationType`; example: `"READ"`
     pub integration_type: Option<String>,
 }
 
@@ -16658,48 +11759,37 @@ pub struct TaskInfoVo {
 /// Sent in the input of [`ModifyTaskInfo`](super::ModifyTaskInfo) and [`ModifyTaskInfoDs`](super::ModifyTaskInfoDs).
 #[tc_model]
 pub struct TaskInnerInfo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    /// Always sent in responses.
+    /// `TaskName`, always sent in responses
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    /// Always sent in responses.
+    /// `WorkflowId`, always sent in responses
     pub workflow_id: Option<String>,
 
-    /// `CycleType`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `CycleType`, always sent in responses
     pub cycle_type: Option<i64>,
 
-    /// `VirtualTaskId`: a string.
+    /// `VirtualTaskId`
     pub virtual_task_id: Option<String>,
 
-    /// `VirtualFlag`: a boolean.
+    /// `VirtualFlag`
     pub virtual_flag: Option<bool>,
 
-    /// `RealWorkflowId`: a string.
+    /// `RealWorkflowId`
     pub real_workflow_id: Option<String>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<i64>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskAction`; example: `"1"`
     pub task_action: Option<String>,
 
-    /// `DependencyRel`: a string.
-    ///
-    /// Example: `"and"`
+    /// `DependencyRel`; example: `"and"`
     pub dependency_rel: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 }
 
@@ -16708,34 +11798,22 @@ pub struct TaskInnerInfo {
 /// Returned in the output of [`CountOpsInstanceState`](super::CountOpsInstanceState).
 #[tc_model]
 pub struct TaskInstanceCountDto {
-    /// `Success`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Success`; example: `0`
     pub success: u64,
 
-    /// `Running`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Running`; example: `0`
     pub running: u64,
 
-    /// `Waiting`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Waiting`; example: `0`
     pub waiting: u64,
 
-    /// `Depend`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Depend`; example: `0`
     pub depend: u64,
 
-    /// `Failed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Failed`; example: `0`
     pub failed: u64,
 
-    /// `Stopped`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stopped`; example: `0`
     pub stopped: u64,
 }
 
@@ -16744,31 +11822,31 @@ pub struct TaskInstanceCountDto {
 /// Returned in the output of [`DescribeTaskLineage`](super::DescribeTaskLineage).
 #[tc_model]
 pub struct TaskLineageInfo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 
-    /// `TableUri`: a string.
+    /// `TableUri`
     pub table_uri: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: Option<i64>,
 
-    /// `DataSourceId`: a signed 64-bit integer.
+    /// `DataSourceId`
     pub data_source_id: Option<i64>,
 
-    /// `DataSourceType`: a string.
+    /// `DataSourceType`
     pub data_source_type: Option<String>,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 }
 
@@ -16777,10 +11855,10 @@ pub struct TaskLineageInfo {
 /// Returned in the output of [`DescribeTaskLineage`](super::DescribeTaskLineage).
 #[tc_model]
 pub struct TaskLineageInfoPair {
-    /// `SourceTable`: a [`TaskLineageInfo`].
+    /// `SourceTable`
     pub source_table: Option<TaskLineageInfo>,
 
-    /// `TargetTable`: a [`TaskLineageInfo`].
+    /// `TargetTable`
     pub target_table: Option<TaskLineageInfo>,
 }
 
@@ -16790,55 +11868,55 @@ pub struct TaskLineageInfoPair {
 #[doc(alias = "TaskLinkDsDTO")]
 #[tc_model]
 pub struct TaskLinkDsDto {
-    /// `TaskTo`: a string.
+    /// `TaskTo`
     pub task_to: Option<String>,
 
-    /// `TaskFrom`: a string.
+    /// `TaskFrom`
     pub task_from: Option<String>,
 
-    /// `LinkType`: a string.
+    /// `LinkType`
     pub link_type: Option<String>,
 
-    /// `LinkKey`: a string.
+    /// `LinkKey`
     pub link_key: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `InCharge`: a string.
+    /// `InCharge`
     pub in_charge: Option<String>,
 
-    /// `LinkDependencyType`: a string.
+    /// `LinkDependencyType`
     pub link_dependency_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `RealFromTaskId`: a string.
+    /// `RealFromTaskId`
     pub real_from_task_id: Option<String>,
 
-    /// `RealFromTaskName`: a string.
+    /// `RealFromTaskName`
     pub real_from_task_name: Option<String>,
 
-    /// `RealFromWorkflowId`: a string.
+    /// `RealFromWorkflowId`
     pub real_from_workflow_id: Option<String>,
 
-    /// `RealFromWorkflowName`: a string.
+    /// `RealFromWorkflowName`
     pub real_from_workflow_name: Option<String>,
 
-    /// `RealProjectId`: a string.
+    /// `RealProjectId`
     pub real_project_id: Option<String>,
 
-    /// `RealProjectIdent`: a string.
+    /// `RealProjectIdent`
     pub real_project_ident: Option<String>,
 
-    /// `RealProjectName`: a string.
+    /// `RealProjectName`
     pub real_project_name: Option<String>,
 
-    /// `CurveType`: a string.
+    /// `CurveType`
     pub curve_type: Option<String>,
 }
 
@@ -16847,24 +11925,16 @@ pub struct TaskLinkDsDto {
 /// Returned in the output of [`DescribeTaskLockStatus`](super::DescribeTaskLockStatus).
 #[tc_model]
 pub struct TaskLockStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TaskId`; example: `"123"`
     pub task_id: String,
 
-    /// `Locker`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Locker`; example: `"123"`
     pub locker: String,
 
-    /// `IsLocker`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLocker`; example: `1`
     pub is_locker: i64,
 
-    /// `IsRob`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRob`; example: `1`
     pub is_rob: i64,
 }
 
@@ -16873,14 +11943,10 @@ pub struct TaskLockStatus {
 /// Sent in the input of [`BatchCreateTaskVersionAsync`](super::BatchCreateTaskVersionAsync).
 #[tc_model]
 pub struct TaskMissingInstanceStrategy {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20260603165514880"`
+    /// `TaskId`; example: `"20260603165514880"`
     pub task_id: Option<String>,
 
-    /// `MissingInstanceStrategy`: a string.
-    ///
-    /// Example: `"SKIP"`
+    /// `MissingInstanceStrategy`; example: `"SKIP"`
     pub missing_instance_strategy: Option<String>,
 }
 
@@ -16890,574 +11956,310 @@ pub struct TaskMissingInstanceStrategy {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks), [`DescribeOpsMakePlanTasks`](super::DescribeOpsMakePlanTasks), [`DescribeSuccessorOpsTaskInfos`](super::DescribeSuccessorOpsTaskInfos) and 3 more.
 #[tc_model]
 pub struct TaskOpsDto {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025****6518"`
+    /// `TaskId`, required in requests; example: `"2025****6518"`
     pub task_id: Option<String>,
 
-    /// `VirtualTaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"202***6518"`
+    /// `VirtualTaskId`, required in requests; example: `"202***6518"`
     pub virtual_task_id: Option<String>,
 
-    /// `VirtualFlag`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `VirtualFlag`, required in requests; example: `true`
     pub virtual_flag: Option<bool>,
 
-    /// `TaskName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"myTask"`
+    /// `TaskName`, required in requests; example: `"myTask"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0004e***7dcad1c04e"`
+    /// `WorkflowId`, required in requests; example: `"0004e***7dcad1c04e"`
     pub workflow_id: Option<String>,
 
-    /// `RealWorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"23404e***7dcad1c04e"`
+    /// `RealWorkflowId`, required in requests; example: `"23404e***7dcad1c04e"`
     pub real_workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"myWorkFlow"`
+    /// `WorkflowName`, required in requests; example: `"myWorkFlow"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"62d7d****9f277de5"`
+    /// `FolderId`, required in requests; example: `"62d7d****9f277de5"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FolderName"`
+    /// `FolderName`, required in requests; example: `"FolderName"`
     pub folder_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `CreateTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub create_time: Option<String>,
 
-    /// `LastUpdate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `LastUpdate`, required in requests; example: `"2025-10-11 12:22:00"`
     pub last_update: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Status`, required in requests; example: `"1"`
     pub status: Option<String>,
 
-    /// `InCharge`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test1"`
+    /// `InCharge`, required in requests; example: `"test1"`
     pub in_charge: Option<String>,
 
-    /// `InChargeId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100****468"`
+    /// `InChargeId`, required in requests; example: `"100****468"`
     pub in_charge_id: Option<String>,
 
-    /// `StartTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `StartTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `EndTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub end_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `ExecutionStartTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `ExecutionEndTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub execution_end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `CycleType`, required in requests; example: `"2025-10-11 12:22:00"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CycleStep`, required in requests; example: `1`
     pub cycle_step: Option<u64>,
 
-    /// `CrontabExpression`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0 0 0 * * ? *"`
+    /// `CrontabExpression`, required in requests; example: `"0 0 0 * * ? *"`
     pub crontab_expression: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `DelayTime`, required in requests; example: `100`
     pub delay_time: Option<u64>,
 
-    /// `StartupTime`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `StartupTime`, required in requests; example: `0`
     pub startup_time: Option<u64>,
 
-    /// `RetryWait`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RetryWait`, required in requests; example: `1`
     pub retry_wait: Option<u64>,
 
-    /// `RetryAble`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `RetryAble`, required in requests; example: `0`
     pub retry_able: Option<u64>,
 
-    /// `TaskAction`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0"`
+    /// `TaskAction`, required in requests; example: `"0"`
     pub task_action: Option<String>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `4`
+    /// `TryLimit`, required in requests; example: `4`
     pub try_limit: Option<u64>,
 
-    /// `RunPriority`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `4`
+    /// `RunPriority`, required in requests; example: `4`
     pub run_priority: Option<u64>,
 
-    /// `TaskType`: a [`TaskTypeOpsDto`].
-    /// Required in requests.
+    /// `TaskType`, required in requests
     pub task_type: Option<TaskTypeOpsDto>,
 
-    /// `BrokerIp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.2.3.4"`
+    /// `BrokerIp`, required in requests; example: `"10.2.3.4"`
     pub broker_ip: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"admddxx"`
+    /// `ClusterId`, required in requests; example: `"admddxx"`
     pub cluster_id: Option<String>,
 
-    /// `MinDateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `MinDateTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub min_date_time: Option<String>,
 
-    /// `MaxDateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `MaxDateTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub max_date_time: Option<String>,
 
-    /// `ExecutionTTL`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ExecutionTTL`, required in requests; example: `1`
     #[tc(rename = "ExecutionTTL")]
     pub execution_ttl: Option<i64>,
 
-    /// `SelfDepend`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"self"`
+    /// `SelfDepend`, required in requests; example: `"self"`
     pub self_depend: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.0`
+    /// `LeftCoordinate`, required in requests; example: `0.0`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.0`
+    /// `TopCoordinate`, required in requests; example: `0.0`
     pub top_coordinate: Option<f64>,
 
-    /// `Notes`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"note"`
+    /// `Notes`, required in requests; example: `"note"`
     pub notes: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"T+1"`
+    /// `InstanceInitStrategy`, required in requests; example: `"T+1"`
     pub instance_init_strategy: Option<String>,
 
-    /// `YarnQueue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"qq"`
+    /// `YarnQueue`, required in requests; example: `"qq"`
     pub yarn_queue: Option<String>,
 
-    /// `LastSchedulerCommitTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `LastSchedulerCommitTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub last_scheduler_commit_time: Option<String>,
 
-    /// `NormalizedJobStartTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 00:00:00"`
+    /// `NormalizedJobStartTime`, required in requests; example: `"2025-10-11 00:00:00"`
     pub normalized_job_start_time: Option<String>,
 
-    /// `SchedulerDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"desc"`
+    /// `SchedulerDesc`, required in requests; example: `"desc"`
     pub scheduler_desc: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource"`
+    /// `ResourceGroup`, required in requests; example: `"resource"`
     pub resource_group: Option<String>,
 
-    /// `Creator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test1"`
+    /// `Creator`, required in requests; example: `"test1"`
     pub creator: Option<String>,
 
-    /// `DependencyRel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dep"`
+    /// `DependencyRel`, required in requests; example: `"dep"`
     pub dependency_rel: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"self"`
+    /// `DependencyWorkflow`, required in requests; example: `"self"`
     pub dependency_workflow: Option<String>,
 
-    /// `EventListenerConfig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"event"`
+    /// `EventListenerConfig`, required in requests; example: `"event"`
     pub event_listener_config: Option<String>,
 
-    /// `EventPublisherConfig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"event"`
+    /// `EventPublisherConfig`, required in requests; example: `"event"`
     pub event_publisher_config: Option<String>,
 
-    /// `VirtualTaskStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0"`
+    /// `VirtualTaskStatus`, required in requests; example: `"0"`
     pub virtual_task_status: Option<String>,
 
-    /// `TaskLinkInfo`: a [`LinkOpsDto`].
-    /// Required in requests.
+    /// `TaskLinkInfo`, required in requests
     pub task_link_info: Option<LinkOpsDto>,
 
-    /// `ProductName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dev"`
+    /// `ProductName`, required in requests; example: `"dev"`
     pub product_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"197***296"`
+    /// `ProjectId`, required in requests; example: `"197***296"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test1"`
+    /// `ProjectIdent`, required in requests; example: `"test1"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test2"`
+    /// `ProjectName`, required in requests; example: `"test2"`
     pub project_name: Option<String>,
 
-    /// `OwnId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100*7778"`
+    /// `OwnId`, required in requests; example: `"100*7778"`
     pub own_id: Option<String>,
 
-    /// `UserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100*764"`
+    /// `UserId`, required in requests; example: `"100*764"`
     pub user_id: Option<String>,
 
-    /// `TenantId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100**897"`
+    /// `TenantId`, required in requests; example: `"100**897"`
     pub tenant_id: Option<String>,
 
-    /// `UpdateUser`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test2"`
+    /// `UpdateUser`, required in requests; example: `"test2"`
     pub update_user: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `UpdateTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub update_time: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100***773"`
+    /// `UpdateUserId`, required in requests; example: `"100***773"`
     pub update_user_id: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `26`
+    /// `TaskTypeId`, required in requests; example: `26`
     pub task_type_id: Option<i64>,
 
-    /// `TaskTypeDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"desc"`
+    /// `TaskTypeDesc`, required in requests; example: `"desc"`
     pub task_type_desc: Option<String>,
 
-    /// `ShowWorkflow`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `ShowWorkflow`, required in requests; example: `true`
     pub show_workflow: Option<bool>,
 
-    /// `FirstSubmitTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `FirstSubmitTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub first_submit_time: Option<String>,
 
-    /// `FirstRunTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `FirstRunTime`, required in requests; example: `"2025-10-11 12:22:00"`
     pub first_run_time: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"desc"`
+    /// `ScheduleDesc`, required in requests; example: `"desc"`
     pub schedule_desc: Option<String>,
 
-    /// `CycleNum`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CycleNum`, required in requests; example: `1`
     pub cycle_num: Option<i64>,
 
-    /// `Crontab`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0 0 0 * * ? *"`
+    /// `Crontab`, required in requests; example: `"0 0 0 * * ? *"`
     pub crontab: Option<String>,
 
-    /// `StartDate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `StartDate`, required in requests; example: `"2025-10-11 12:22:00"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-10-11 12:22:00"`
+    /// `EndDate`, required in requests; example: `"2025-10-11 12:22:00"`
     pub end_date: Option<String>,
 
-    /// `CycleUnit`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"D"`
+    /// `CycleUnit`, required in requests; example: `"D"`
     pub cycle_unit: Option<String>,
 
-    /// `InitStrategy`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"T+1"`
+    /// `InitStrategy`, required in requests; example: `"T+1"`
     pub init_strategy: Option<String>,
 
-    /// `Layer`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"first\""`
+    /// `Layer`, required in requests; example: `"\"first\""`
     pub layer: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"124003"`
+    /// `SourceServiceId`, required in requests; example: `"124003"`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"source"`
+    /// `SourceServiceType`, required in requests; example: `"source"`
     pub source_service_type: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"target"`
+    /// `TargetServiceId`, required in requests; example: `"target"`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"servicetype"`
+    /// `TargetServiceType`, required in requests; example: `"servicetype"`
     pub target_service_type: Option<String>,
 
-    /// `TasksStr`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"taskstr"`
+    /// `TasksStr`, required in requests; example: `"taskstr"`
     pub tasks_str: Option<String>,
 
-    /// `Submit`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Submit`, required in requests; example: `true`
     pub submit: Option<bool>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"xxxabc"`
+    /// `ExecutorGroupId`; example: `"xxxabc"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `ExecutorGroupName`; example: `"groupName"`
     pub executor_group_name: Option<String>,
 
-    /// `TaskExtInfo`: a string.
-    ///
-    /// Example: `"{\"dep\": \"o\"}"`
+    /// `TaskExtInfo`; example: `"{\"dep\": \"o\"}"`
     pub task_ext_info: Option<String>,
 
-    /// `EventListenerInfos`: a list of [`AiOpsEventListenerDto`] objects.
+    /// `EventListenerInfos`
     pub event_listener_infos: Option<Vec<AiOpsEventListenerDto>>,
 
-    /// `ScriptInfo`: an [`AiopsScriptInfo`].
+    /// `ScriptInfo`
     pub script_info: Option<AiopsScriptInfo>,
 
-    /// `DLCResourceConfig`: an [`AiopsDlcResourceConfigDto`].
+    /// `DLCResourceConfig`
     #[tc(rename = "DLCResourceConfig")]
     pub dlc_resource_config: Option<AiopsDlcResourceConfigDto>,
 
-    /// `ParentTaskInfos`: an [`AiopsSimpleTaskDto`].
+    /// `ParentTaskInfos`
     pub parent_task_infos: Option<AiopsSimpleTaskDto>,
 
-    /// `ExtResourceFlag`: an [`ExtResourceFlagDto`].
+    /// `ExtResourceFlag`
     pub ext_resource_flag: Option<ExtResourceFlagDto>,
 
-    /// `NewParentTaskInfos`: a list of [`AiopsSimpleTaskDto`] objects.
+    /// `NewParentTaskInfos`
     pub new_parent_task_infos: Option<Vec<AiopsSimpleTaskDto>>,
 
-    /// `SelfWorkFlowDependType`: a string.
-    ///
-    /// Example: `"self"`
+    /// `SelfWorkFlowDependType`; example: `"self"`
     pub self_work_flow_depend_type: Option<String>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"allow"`
+    /// `AllowRedoType`; example: `"allow"`
     pub allow_redo_type: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"100**68"`
+    /// `OwnerId`; example: `"100**68"`
     pub owner_id: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["CAN_MANAGE"]`
+    /// `Privileges`; example: `["CAN_MANAGE"]`
     pub privileges: Option<Vec<String>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"1232344112"`
+    /// `BundleId`; example: `"1232344112"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundle test info"`
+    /// `BundleInfo`; example: `"bundle test info"`
     pub bundle_info: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `TaskExtDTO`: a [`TaskExtOpsDto`].
+    /// `TaskExtDTO`
     #[tc(rename = "TaskExtDTO")]
     pub task_ext_dto: Option<TaskExtOpsDto>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `ProxyTaskId`: a string.
-    ///
-    /// Example: `"2025****6518"`
+    /// `ProxyTaskId`; example: `"2025****6518"`
     pub proxy_task_id: Option<String>,
 
-    /// `ProxyTaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `140`
+    /// `ProxyTaskTypeId`; example: `140`
     pub proxy_task_type_id: Option<i64>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -17466,7 +12268,7 @@ pub struct TaskOpsDto {
 /// Returned in the output of [`DescribeTaskScript`](super::DescribeTaskScript).
 #[tc_model]
 pub struct TaskScriptContent {
-    /// `ScriptContent`: a string.
+    /// `ScriptContent`
     pub script_content: Option<String>,
 }
 
@@ -17475,34 +12277,34 @@ pub struct TaskScriptContent {
 /// Returned in the output of [`DescribeTasksForCodeTemplate`](super::DescribeTasksForCodeTemplate).
 #[tc_model]
 pub struct TaskSimpleVo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: Option<String>,
 
-    /// `InCharge`: a string.
+    /// `InCharge`
     pub in_charge: Option<String>,
 
-    /// `OwnId`: a string.
+    /// `OwnId`
     pub own_id: Option<String>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `TenantId`: a string.
+    /// `TenantId`
     pub tenant_id: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: Option<i64>,
 }
 
@@ -17511,34 +12313,22 @@ pub struct TaskSimpleVo {
 /// Returned in the output of [`DescribePendingSubmitTaskList`](super::DescribePendingSubmitTaskList).
 #[tc_model]
 pub struct TaskSubmitPreCheckDetailInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `TaskId`; example: `"1111"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_p1"`
+    /// `TaskName`; example: `"task_p1"`
     pub task_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `ProjectId`; example: `"1111"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"proj_test_01"`
+    /// `ProjectName`; example: `"proj_test_01"`
     pub project_name: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `InChargeId`; example: `"1111"`
     pub in_charge_id: Option<String>,
 
-    /// `InCharge`: a string.
-    ///
-    /// Example: `"user_01"`
+    /// `InCharge`; example: `"user_01"`
     pub in_charge: Option<String>,
 }
 
@@ -17547,99 +12337,85 @@ pub struct TaskSubmitPreCheckDetailInfo {
 /// Returned in the output of [`DescribeTaskTableMetricOverview`](super::DescribeTaskTableMetricOverview).
 #[tc_model]
 pub struct TaskTableMetricInfo {
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 
-    /// `TotalRecordNum`: a signed 64-bit integer.
+    /// `TotalRecordNum`
     pub total_record_num: Option<i64>,
 
-    /// `TotalRecordByteNum`: a signed 64-bit integer.
+    /// `TotalRecordByteNum`
     pub total_record_byte_num: Option<i64>,
 
-    /// `TotalDirtyRecordNum`: a signed 64-bit integer.
+    /// `TotalDirtyRecordNum`
     pub total_dirty_record_num: Option<i64>,
 
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 
-    /// `Topic`: a string.
+    /// `Topic`
     pub topic: Option<String>,
 
-    /// `Collection`: a string.
+    /// `Collection`
     pub collection: Option<String>,
 
-    /// `DataSourceName`: a string.
-    ///
-    /// Example: `"测试数据源"`
+    /// `DataSourceName`; example: `"测试数据源"`
     pub data_source_name: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1212"`
+    /// `NodeId`; example: `"1212"`
     pub node_id: String,
 
-    /// `LogicDatabase`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `LogicDatabase`; example: `"database1"`
     pub logic_database: Option<String>,
 
-    /// `LogicTable`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `LogicTable`; example: `"table1"`
     pub logic_table: Option<String>,
 
-    /// `LogicSchema`: a string.
+    /// `LogicSchema`
     pub logic_schema: Option<String>,
 
-    /// `TaskTableMetricInfos`: a list of [`TaskTableMetricInfo`] objects.
+    /// `TaskTableMetricInfos`
     pub task_table_metric_infos: Option<Vec<TaskTableMetricInfo>>,
 
-    /// `SyncStatus`: a signed 64-bit integer.
+    /// `SyncStatus`
     pub sync_status: Option<i64>,
 
-    /// `TargetDatabaseName`: a string.
+    /// `TargetDatabaseName`
     pub target_database_name: Option<String>,
 
-    /// `TargetTableName`: a string.
+    /// `TargetTableName`
     pub target_table_name: Option<String>,
 
-    /// `WriteTotalRecordNum`: a signed 64-bit integer.
+    /// `WriteTotalRecordNum`
     pub write_total_record_num: Option<i64>,
 
-    /// `WriteTotalRecordByteNum`: a string.
+    /// `WriteTotalRecordByteNum`
     pub write_total_record_byte_num: Option<String>,
 
-    /// `TargetSchemaName`: a string.
+    /// `TargetSchemaName`
     pub target_schema_name: Option<String>,
 
-    /// `TargetTopic`: a string.
+    /// `TargetTopic`
     pub target_topic: Option<String>,
 
-    /// `TargetCollection`: a string.
+    /// `TargetCollection`
     pub target_collection: Option<String>,
 
-    /// `TargetDataSourceName`: a string.
-    ///
-    /// Example: `"测试数据源"`
+    /// `TargetDataSourceName`; example: `"测试数据源"`
     pub target_data_source_name: Option<String>,
 
-    /// `TargetNodeId`: a string.
-    ///
-    /// Example: `"1212"`
+    /// `TargetNodeId`; example: `"1212"`
     pub target_node_id: Option<String>,
 
-    /// `TotalRecordSpeed`: a floating-point number.
+    /// `TotalRecordSpeed`
     pub total_record_speed: Option<f64>,
 
-    /// `WriteTotalRecordSpeed`: a floating-point number.
+    /// `WriteTotalRecordSpeed`
     pub write_total_record_speed: Option<f64>,
 
-    /// `ExceptionReason`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `ExceptionReason`; example: `"1,2"`
     pub exception_reason: Option<String>,
 }
 
@@ -17648,12 +12424,10 @@ pub struct TaskTableMetricInfo {
 /// Sent in the input of [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks).
 #[tc_model]
 pub struct TaskTag {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"Database"`
+    /// `TagName`; example: `"Database"`
     pub tag_name: String,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Vec<String>,
 }
 
@@ -17662,15 +12436,13 @@ pub struct TaskTag {
 /// Returned in the output of [`DescribeSchedulerTaskTypeCnt`](super::DescribeSchedulerTaskTypeCnt).
 #[tc_model]
 pub struct TaskTypeCnt {
-    /// `Number`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Number`; example: `"1"`
     pub number: Option<String>,
 
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: Option<String>,
 
-    /// `TypeName`: a string.
+    /// `TypeName`
     pub type_name: Option<String>,
 }
 
@@ -17680,73 +12452,73 @@ pub struct TaskTypeCnt {
 #[doc(alias = "TaskTypeDsVO")]
 #[tc_model]
 pub struct TaskTypeDsVo {
-    /// `TypeId`: a signed 64-bit integer.
+    /// `TypeId`
     pub type_id: Option<i64>,
 
-    /// `TypeDesc`: a string.
+    /// `TypeDesc`
     pub type_desc: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `SourceServerType`: a string.
+    /// `SourceServerType`
     pub source_server_type: Option<String>,
 
-    /// `TargetServerType`: a string.
+    /// `TargetServerType`
     pub target_server_type: Option<String>,
 
-    /// `RunJarName`: a string.
+    /// `RunJarName`
     pub run_jar_name: Option<String>,
 
-    /// `KillAble`: a signed 64-bit integer.
+    /// `KillAble`
     pub kill_able: Option<i64>,
 
-    /// `TypeSort`: a string.
+    /// `TypeSort`
     pub type_sort: Option<String>,
 
-    /// `InCharge`: a string.
+    /// `InCharge`
     pub in_charge: Option<String>,
 
-    /// `BrokerParallelism`: a signed 64-bit integer.
+    /// `BrokerParallelism`
     pub broker_parallelism: Option<i64>,
 
-    /// `TaskParallelism`: a signed 64-bit integer.
+    /// `TaskParallelism`
     pub task_parallelism: Option<i64>,
 
-    /// `DoRedoParallelism`: a signed 64-bit integer.
+    /// `DoRedoParallelism`
     pub do_redo_parallelism: Option<i64>,
 
-    /// `DowngradePriorityTries`: a signed 64-bit integer.
+    /// `DowngradePriorityTries`
     pub downgrade_priority_tries: Option<i64>,
 
-    /// `RetryWait`: a signed 64-bit integer.
+    /// `RetryWait`
     pub retry_wait: Option<i64>,
 
-    /// `RetryLimit`: a signed 64-bit integer.
+    /// `RetryLimit`
     pub retry_limit: Option<i64>,
 
-    /// `DefaultAliveWait`: a signed 64-bit integer.
+    /// `DefaultAliveWait`
     pub default_alive_wait: Option<i64>,
 
-    /// `PollingSeconds`: a signed 64-bit integer.
+    /// `PollingSeconds`
     pub polling_seconds: Option<i64>,
 
-    /// `ParamList`: a string.
+    /// `ParamList`
     pub param_list: Option<String>,
 
-    /// `TaskTypeExtension`: a list of [`TaskTypeExtParamDsVo`] objects.
+    /// `TaskTypeExtension`
     pub task_type_extension: Option<Vec<TaskTypeExtParamDsVo>>,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: Option<String>,
 
-    /// `SelectFilePath`: a boolean.
+    /// `SelectFilePath`
     pub select_file_path: Option<bool>,
 
-    /// `ExcludeCommonLib`: a boolean.
+    /// `ExcludeCommonLib`
     pub exclude_common_lib: Option<bool>,
 
-    /// `PostHooks`: a string.
+    /// `PostHooks`
     pub post_hooks: Option<String>,
 }
 
@@ -17756,121 +12528,64 @@ pub struct TaskTypeDsVo {
 #[doc(alias = "TaskTypeExtDsVO")]
 #[tc_model]
 pub struct TaskTypeExtDsVo {
-    /// `TypeId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `34`
+    /// `TypeId`, required in requests; example: `34`
     pub type_id: Option<i64>,
 
-    /// `PropName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"source_service"`
+    /// `PropName`, required in requests; example: `"source_service"`
     pub prop_name: Option<String>,
 
-    /// `PropLabel`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"源数据源"`
+    /// `PropLabel`, required in requests; example: `"源数据源"`
     pub prop_label: Option<String>,
 
-    /// `DefaultFlag`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `DefaultFlag`, required in requests; example: `1`
     pub default_flag: Option<i64>,
 
-    /// `VisibleFlag`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `VisibleFlag`, required in requests; example: `1`
     pub visible_flag: Option<i64>,
 
-    /// `PropDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HDFS 数据源"`
+    /// `PropDesc`, required in requests; example: `"HDFS 数据源"`
     pub prop_desc: Option<String>,
 
-    /// `RankId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `16`
+    /// `RankId`, required in requests; example: `16`
     pub rank_id: Option<i64>,
 
-    /// `InputType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"select-option"`
+    /// `InputType`, required in requests; example: `"select-option"`
     pub input_type: Option<String>,
 
-    /// `ValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `ValueType`, required in requests; example: `"string"`
     pub value_type: Option<String>,
 
-    /// `DefaultValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"no"`
+    /// `DefaultValue`, required in requests; example: `"no"`
     pub default_value: Option<String>,
 
-    /// `CandidateValues`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"no"`
+    /// `CandidateValues`, required in requests; example: `"no"`
     pub candidate_values: Option<String>,
 
-    /// `IsMandatory`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `IsMandatory`, required in requests; example: `1`
     pub is_mandatory: Option<i64>,
 
-    /// `MaxValue`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `MaxValue`, required in requests; example: `0`
     pub max_value: Option<i64>,
 
-    /// `MinValue`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `MinValue`, required in requests; example: `0`
     pub min_value: Option<i64>,
 
-    /// `ConfLevel`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ConfLevel`, required in requests; example: `1`
     pub conf_level: Option<i64>,
 
-    /// `CandidateTexts`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"no"`
+    /// `CandidateTexts`, required in requests; example: `"no"`
     pub candidate_texts: Option<String>,
 
-    /// `CopyKey`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CopyKey`, required in requests; example: `1`
     pub copy_key: Option<i64>,
 
-    /// `Regex`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `".*"`
+    /// `Regex`, required in requests; example: `".*"`
     pub regex: Option<String>,
 
-    /// `Tip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"need to fulltill rex"`
+    /// `Tip`, required in requests; example: `"need to fulltill rex"`
     pub tip: Option<String>,
 
-    /// `Candidates`: a list of [`CandidateDsDTo`] objects.
+    /// `Candidates`
     pub candidates: Option<Vec<CandidateDsDTo>>,
 }
 
@@ -17880,10 +12595,10 @@ pub struct TaskTypeExtDsVo {
 #[doc(alias = "TaskTypeExtParamDsVO")]
 #[tc_model]
 pub struct TaskTypeExtParamDsVo {
-    /// `TaskTypeExtKey`: a string.
+    /// `TaskTypeExtKey`
     pub task_type_ext_key: Option<String>,
 
-    /// `TaskTypeExtValue`: a [`TaskTypeExtDsVo`].
+    /// `TaskTypeExtValue`
     pub task_type_ext_value: Option<TaskTypeExtDsVo>,
 }
 
@@ -17892,10 +12607,10 @@ pub struct TaskTypeExtParamDsVo {
 /// Sent in the input of [`DagInstances`](super::DagInstances), [`DescribeScheduleInstances`](super::DescribeScheduleInstances), [`DiagnosePro`](super::DiagnosePro), [`KillScheduleInstances`](super::KillScheduleInstances), [`RunForceSucScheduleInstances`](super::RunForceSucScheduleInstances) and [`RunRerunScheduleInstances`](super::RunRerunScheduleInstances).
 #[tc_model]
 pub struct TaskTypeMap {
-    /// `Key`: a signed 64-bit integer.
+    /// `Key`
     pub key: Option<i64>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -17905,19 +12620,13 @@ pub struct TaskTypeMap {
 /// Returned in the output of [`DagInstances`](super::DagInstances), [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeDependTaskLists`](super::DescribeDependTaskLists), [`DescribeEventConsumeTasks`](super::DescribeEventConsumeTasks), [`DescribeInstanceDetailInfo`](super::DescribeInstanceDetailInfo), [`DescribeOperateOpsTasks`](super::DescribeOperateOpsTasks) and 10 more.
 #[tc_model]
 pub struct TaskTypeOpsDto {
-    /// `TypeDesc`: a string.
-    ///
-    /// Example: `"shell任务"`
+    /// `TypeDesc`; example: `"shell任务"`
     pub type_desc: Option<String>,
 
-    /// `TypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TypeId`; example: `35`
     pub type_id: Option<i64>,
 
-    /// `TypeSort`: a string.
-    ///
-    /// Example: `"数据计算"`
+    /// `TypeSort`; example: `"数据计算"`
     pub type_sort: Option<String>,
 }
 
@@ -17927,69 +12636,67 @@ pub struct TaskTypeOpsDto {
 #[doc(alias = "TaskVersionDsDTO")]
 #[tc_model]
 pub struct TaskVersionDsDto {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"20221219102936239"`
+    /// `VersionId`; example: `"20221219102936239"`
     pub version_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `VersionNum`: a string.
+    /// `VersionNum`
     pub version_num: Option<String>,
 
-    /// `VersionRemark`: a string.
+    /// `VersionRemark`
     pub version_remark: Option<String>,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `LastSchedulerCommitTime`: a string.
+    /// `LastSchedulerCommitTime`
     pub last_scheduler_commit_time: Option<String>,
 
-    /// `UsedVersion`: a signed 64-bit integer.
+    /// `UsedVersion`
     pub used_version: Option<i64>,
 
-    /// `TaskInfo`: a [`TaskDsDto`].
+    /// `TaskInfo`
     pub task_info: Option<TaskDsDto>,
 
-    /// `TaskParaInfo`: a list of [`ParameterTaskDsDto`] objects.
+    /// `TaskParaInfo`
     pub task_para_info: Option<Vec<ParameterTaskDsDto>>,
 
-    /// `TaskInputParam`: a list of [`ParameterTaskInDsDto`] objects.
+    /// `TaskInputParam`
     pub task_input_param: Option<Vec<ParameterTaskInDsDto>>,
 
-    /// `TaskOutputParam`: a list of [`ParameterTaskOutDsDto`] objects.
+    /// `TaskOutputParam`
     pub task_output_param: Option<Vec<ParameterTaskOutDsDto>>,
 
-    /// `TaskLinkInfo`: a list of [`TaskLinkDsDto`] objects.
+    /// `TaskLinkInfo`
     pub task_link_info: Option<Vec<TaskLinkDsDto>>,
 
-    /// `ApproveStatus`: a string.
+    /// `ApproveStatus`
     pub approve_status: Option<String>,
 
-    /// `ApproveName`: a string.
+    /// `ApproveName`
     pub approve_name: Option<String>,
 
-    /// `TaskEventPublisher`: a list of [`EventPublisherDto`] objects.
+    /// `TaskEventPublisher`
     pub task_event_publisher: Option<Vec<EventPublisherDto>>,
 
-    /// `TaskRegisterOutputTable`: a list of [`TaskDataRegistryDto`] objects.
+    /// `TaskRegisterOutputTable`
     pub task_register_output_table: Option<Vec<TaskDataRegistryDto>>,
 
-    /// `TaskCycleLinkInfo`: a list of [`TaskCycleLinkDto`] objects.
+    /// `TaskCycleLinkInfo`
     pub task_cycle_link_info: Option<Vec<TaskCycleLinkDto>>,
 
-    /// `TaskEventListener`: a list of [`EventListenerDto`] objects.
+    /// `TaskEventListener`
     pub task_event_listener: Option<Vec<EventListenerDto>>,
 
-    /// `ApproveTime`: a string.
+    /// `ApproveTime`
     pub approve_time: Option<String>,
 }
 
@@ -17998,34 +12705,22 @@ pub struct TaskVersionDsDto {
 /// Returned in the output of [`DescribeIntegrationTask`](super::DescribeIntegrationTask).
 #[tc_model]
 pub struct TaskVersionInstance {
-    /// `InstanceVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `InstanceVersion`; example: `12`
     pub instance_version: Option<i64>,
 
-    /// `VersionDesc`: a string.
-    ///
-    /// Example: `"版本"`
+    /// `VersionDesc`; example: `"版本"`
     pub version_desc: Option<String>,
 
-    /// `ChangeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChangeType`; example: `0`
     pub change_type: Option<i64>,
 
-    /// `SubmitterUin`: a string.
-    ///
-    /// Example: `"100006908545"`
+    /// `SubmitterUin`; example: `"100006908545"`
     pub submitter_uin: Option<String>,
 
-    /// `InstanceDate`: a string.
-    ///
-    /// Example: `"2022-09-29 16:40:38"`
+    /// `InstanceDate`; example: `"2022-09-29 16:40:38"`
     pub instance_date: Option<String>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceStatus`; example: `0`
     pub instance_status: Option<i64>,
 }
 
@@ -18034,85 +12729,55 @@ pub struct TaskVersionInstance {
 /// Returned in the output of [`DescribeTestRunningRecord`](super::DescribeTestRunningRecord).
 #[tc_model]
 pub struct TestRunningRecord {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:35:27"`
+    /// `StartTime`; example: `"2025-09-09T15:35:27"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:36:03"`
+    /// `EndTime`; example: `"2025-09-09T15:36:03"`
     pub end_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:37:15"`
+    /// `UpdateTime`; example: `"2025-09-09T15:37:15"`
     pub update_time: Option<String>,
 
-    /// `RecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `10672`
+    /// `RecordId`; example: `10672`
     pub record_id: Option<i64>,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `9280`
+    /// `JobId`; example: `9280`
     pub job_id: Option<i64>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"6820250909153523040_2025-09-09T15:35:20+08:00"`
+    /// `ExecutionJobId`; example: `"6820250909153523040_2025-09-09T15:35:20+08:00"`
     pub execution_job_id: Option<String>,
 
-    /// `RecordName`: a string.
-    ///
-    /// Example: `"20250909-1535"`
+    /// `RecordName`; example: `"20250909-1535"`
     pub record_name: Option<String>,
 
-    /// `ScriptContent`: a string.
+    /// `ScriptContent`
     pub script_content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `TimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `TimeCost`; example: `36`
     pub time_cost: Option<i64>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100043952927"`
+    /// `UserUin`; example: `"100043952927"`
     pub user_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028448903"`
+    /// `OwnerUin`; example: `"100028448903"`
     pub owner_uin: Option<String>,
 
-    /// `SubRecordList`: a list of [`TestRunningSubRecord`] objects.
+    /// `SubRecordList`
     pub sub_record_list: Option<Vec<TestRunningSubRecord>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`; example: `"ap-nanjing"`
     pub region: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"wedata-fusion-dev-1257305158"`
+    /// `BucketName`; example: `"wedata-fusion-dev-1257305158"`
     pub bucket_name: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"资源耗尽"`
+    /// `ErrorMessage`; example: `"资源耗尽"`
     pub error_message: Option<String>,
 
-    /// `ScriptContentTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScriptContentTruncated`; example: `false`
     pub script_content_truncated: Option<bool>,
 }
 
@@ -18121,96 +12786,64 @@ pub struct TestRunningRecord {
 /// Returned in the output of [`DescribeTestRunningRecord`](super::DescribeTestRunningRecord).
 #[tc_model]
 pub struct TestRunningSubRecord {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:35:30"`
+    /// `StartTime`; example: `"2025-09-09T15:35:30"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:37:10"`
+    /// `EndTime`; example: `"2025-09-09T15:37:10"`
     pub end_time: Option<String>,
 
-    /// `ExecutionJobId`: a string.
-    ///
-    /// Example: `"6820250909153523040_2025-09-09T15:35:20+08:00"`
+    /// `ExecutionJobId`; example: `"6820250909153523040_2025-09-09T15:35:20+08:00"`
     pub execution_job_id: Option<String>,
 
-    /// `ExecutionSubJobId`: a string.
-    ///
-    /// Example: `"6820250909153523040_0"`
+    /// `ExecutionSubJobId`; example: `"6820250909153523040_0"`
     pub execution_sub_job_id: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"457"`
+    /// `JobId`; example: `"457"`
     pub job_id: Option<String>,
 
-    /// `DetailId`: a signed 64-bit integer.
-    ///
-    /// Example: `5088`
+    /// `DetailId`; example: `5088`
     pub detail_id: Option<i64>,
 
-    /// `RecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `10672`
+    /// `RecordId`; example: `10672`
     pub record_id: Option<i64>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"show DATABASES"`
+    /// `ScriptContent`; example: `"show DATABASES"`
     pub script_content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `Status`; example: `"FAILED"`
     pub status: Option<String>,
 
-    /// `TimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TimeCost`; example: `100`
     pub time_cost: Option<i64>,
 
-    /// `ResultTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultTotalCount`; example: `0`
     pub result_total_count: Option<i64>,
 
-    /// `ResultPreviewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultPreviewCount`; example: `0`
     pub result_preview_count: Option<i64>,
 
-    /// `ResultFilePath`: a string.
+    /// `ResultFilePath`
     pub result_file_path: Option<String>,
 
-    /// `ResultPreviewFilePath`: a string.
+    /// `ResultPreviewFilePath`
     pub result_preview_file_path: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-09-09T15:35:25"`
+    /// `UpdateTime`; example: `"2025-09-09T15:35:25"`
     pub update_time: Option<String>,
 
-    /// `Sequence`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Sequence`; example: `"1"`
     pub sequence: Option<String>,
 
-    /// `LogFilePath`: a string.
+    /// `LogFilePath`
     pub log_file_path: Option<String>,
 
-    /// `HasSubResultSet`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasSubResultSet`; example: `true`
     pub has_sub_result_set: Option<bool>,
 
-    /// `ScriptContentTruncated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScriptContentTruncated`; example: `true`
     pub script_content_truncated: Option<bool>,
 
-    /// `SchemaInfoFilePath`: a string.
+    /// `SchemaInfoFilePath`
     pub schema_info_file_path: Option<String>,
 }
 
@@ -18220,14 +12853,10 @@ pub struct TestRunningSubRecord {
 /// Returned in the output of [`CommitRuleGroupTask`](super::CommitRuleGroupTask), [`CreateRule`](super::CreateRule), [`DescribeRule`](super::DescribeRule), [`DescribeRuleExecDetail`](super::DescribeRuleExecDetail), [`DescribeRuleExecResults`](super::DescribeRuleExecResults), [`DescribeRuleGroupExecResultsByPage`](super::DescribeRuleGroupExecResultsByPage) and 2 more.
 #[tc_model]
 pub struct ThresholdValue {
-    /// `ValueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueType`; example: `1`
     pub value_type: Option<u64>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Value`; example: `"12"`
     pub value: Option<String>,
 }
 
@@ -18236,10 +12865,10 @@ pub struct ThresholdValue {
 /// Returned in the output of [`DescribeTopTableStat`](super::DescribeTopTableStat).
 #[tc_model]
 pub struct TopTableStat {
-    /// `AlarmTables`: a list of [`TopTableStatItem`] objects.
+    /// `AlarmTables`
     pub alarm_tables: Vec<TopTableStatItem>,
 
-    /// `PipelineTables`: a list of [`TopTableStatItem`] objects.
+    /// `PipelineTables`
     pub pipeline_tables: Vec<TopTableStatItem>,
 }
 
@@ -18248,15 +12877,13 @@ pub struct TopTableStat {
 /// Returned in the output of [`DescribeTopTableStat`](super::DescribeTopTableStat).
 #[tc_model]
 pub struct TopTableStatItem {
-    /// `TableId`: a string.
+    /// `TableId`
     pub table_id: String,
 
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cnt`; example: `1`
     pub cnt: u64,
 }
 
@@ -18265,45 +12892,31 @@ pub struct TopTableStatItem {
 /// Sent in the input of [`UploadResource`](super::UploadResource).
 #[tc_model]
 pub struct UploadResourceRequestInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2417334454903762941"`
+    /// `ProjectId`; example: `"2417334454903762941"`
     pub project_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/datastudio/resource"`
+    /// `FilePath`; example: `"/datastudio/resource"`
     pub file_path: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"1219-agent-1315051711"`
+    /// `BucketName`; example: `"1219-agent-1315051711"`
     pub bucket_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `NewFile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NewFile`; example: `true`
     pub new_file: bool,
 
-    /// `FileList`: a list of strings.
+    /// `FileList`
     pub file_list: Option<Vec<String>>,
 
-    /// `FileSizeList`: a list of strings.
+    /// `FileSizeList`
     pub file_size_list: Option<Vec<String>>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"698D51A19D8A121CE581499D7B701668"`
+    /// `FileMd5`; example: `"698D51A19D8A121CE581499D7B701668"`
     pub file_md5: Option<String>,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/a/1111.jar"`
+    /// `RemotePath`; example: `"/a/1111.jar"`
     pub remote_path: Option<String>,
 }
 
@@ -18313,114 +12926,76 @@ pub struct UploadResourceRequestInfo {
 #[doc(alias = "UserFileDTONew")]
 #[tc_model]
 pub struct UserFileDtoNew {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"111111"`
+    /// `ResourceId`; example: `"111111"`
     pub resource_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `FileName`; example: `"1111"`
     pub file_name: Option<String>,
 
-    /// `FileExtensionType`: a string.
-    ///
-    /// Example: `"jar"`
+    /// `FileExtensionType`; example: `"jar"`
     pub file_extension_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"resouce"`
+    /// `Type`; example: `"resouce"`
     pub r#type: Option<String>,
 
-    /// `Md5Value`: a string.
-    ///
-    /// Example: `"aaaaa"`
+    /// `Md5Value`; example: `"aaaaa"`
     pub md5_value: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-02-27 00:00:00"`
+    /// `CreateTime`; example: `"2023-02-27 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-02-27 00:00:00"`
+    /// `UpdateTime`; example: `"2023-02-27 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123123`
+    /// `Size`; example: `123123`
     pub size: Option<u64>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/jaydenjhu/xxxx/wedata-spark-1.0-SNAPSHOT.ja"`
+    /// `LocalPath`; example: `"/datastudio/resource/jaydenjhu/xxxx/wedata-spark-1.0-SNAPSHOT.ja"`
     pub local_path: Option<String>,
 
-    /// `LocalTempPath`: a string.
-    ///
-    /// Example: `"/tmp/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wed"`
+    /// `LocalTempPath`; example: `"/tmp/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wed"`
     pub local_temp_path: Option<String>,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wedata-s"`
+    /// `RemotePath`; example: `"/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wedata-s"`
     pub remote_path: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"fe"`
+    /// `OwnerName`; example: `"fe"`
     pub owner_name: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"100022256608"`
+    /// `Owner`; example: `"100022256608"`
     pub owner: Option<String>,
 
-    /// `PathDepth`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PathDepth`; example: `"1"`
     pub path_depth: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `ProjectId`; example: `"1111"`
     pub project_id: Option<String>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `ExtraInfo`; example: `"xxxx"`
     pub extra_info: Option<String>,
 
-    /// `ZipPath`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ZipPath`; example: `"xxx"`
     pub zip_path: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"agent-test-1257305158"`
+    /// `Bucket`; example: `"agent-test-1257305158"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `DeleteName`: a string.
+    /// `DeleteName`
     pub delete_name: Option<String>,
 
-    /// `DeleteOwner`: a string.
+    /// `DeleteOwner`
     pub delete_owner: Option<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `OperatorName`: a string.
+    /// `OperatorName`
     pub operator_name: Option<String>,
 
-    /// `FullPath`: a string.
+    /// `FullPath`
     pub full_path: Option<String>,
 }
 
@@ -18429,112 +13004,76 @@ pub struct UserFileDtoNew {
 /// Returned in the output of [`DeleteFilePath`](super::DeleteFilePath) and [`GetFileInfo`](super::GetFileInfo).
 #[tc_model]
 pub struct UserFileInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"111111"`
+    /// `ResourceId`; example: `"111111"`
     pub resource_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `FileName`; example: `"1111"`
     pub file_name: Option<String>,
 
-    /// `FileExtensionType`: a string.
-    ///
-    /// Example: `"jar"`
+    /// `FileExtensionType`; example: `"jar"`
     pub file_extension_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"resouce"`
+    /// `Type`; example: `"resouce"`
     pub r#type: Option<String>,
 
-    /// `Md5Value`: a string.
-    ///
-    /// Example: `"aaaaa"`
+    /// `Md5Value`; example: `"aaaaa"`
     pub md5_value: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-02-27 00:00:00"`
+    /// `CreateTime`; example: `"2023-02-27 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-02-27 00:00:00"`
+    /// `UpdateTime`; example: `"2023-02-27 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123123`
+    /// `Size`; example: `123123`
     pub size: Option<u64>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/jaydenjhu/xxxx/wedata-spark-1.0-SNAPSHOT.ja"`
+    /// `LocalPath`; example: `"/datastudio/resource/jaydenjhu/xxxx/wedata-spark-1.0-SNAPSHOT.ja"`
     pub local_path: Option<String>,
 
-    /// `LocalTempPath`: a string.
-    ///
-    /// Example: `"/tmp/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wed"`
+    /// `LocalTempPath`; example: `"/tmp/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wed"`
     pub local_temp_path: Option<String>,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wedata-s"`
+    /// `RemotePath`; example: `"/datastudio/resource/1171938931991703552/jaydenjhu/xxxx/wedata-s"`
     pub remote_path: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"fe"`
+    /// `OwnerName`; example: `"fe"`
     pub owner_name: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"100022256608"`
+    /// `Owner`; example: `"100022256608"`
     pub owner: Option<String>,
 
-    /// `PathDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathDepth`; example: `1`
     pub path_depth: Option<i64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `ProjectId`; example: `"1111"`
     pub project_id: Option<String>,
 
-    /// `ExtraInfo`: a list of [`ParamInfo`] objects.
+    /// `ExtraInfo`
     pub extra_info: Option<Vec<ParamInfo>>,
 
-    /// `ZipPath`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ZipPath`; example: `"xxx"`
     pub zip_path: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"agent-test-1257305158"`
+    /// `Bucket`; example: `"agent-test-1257305158"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `DeleteName`: a string.
+    /// `DeleteName`
     pub delete_name: Option<String>,
 
-    /// `DeleteOwner`: a string.
+    /// `DeleteOwner`
     pub delete_owner: Option<String>,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `OperatorName`: a string.
+    /// `OperatorName`
     pub operator_name: Option<String>,
 
-    /// `EncodeExtraInfo`: a string.
+    /// `EncodeExtraInfo`
     pub encode_extra_info: Option<String>,
 }
 
@@ -18543,14 +13082,10 @@ pub struct UserFileInfo {
 /// Sent in the input of [`ModifyDimensionWeight`](super::ModifyDimensionWeight).
 #[tc_model]
 pub struct WeightInfo {
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Weight`; example: `12`
     pub weight: i64,
 
-    /// `QualityDim`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: i64,
 }
 
@@ -18559,19 +13094,13 @@ pub struct WeightInfo {
 /// Returned in the output of [`DescribeWorkflowExecuteById`](super::DescribeWorkflowExecuteById).
 #[tc_model]
 pub struct WorkFlowExecuteDto {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-31 00:00:00"`
+    /// `StartTime`; example: `"2023-02-31 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-02-31 01:01:11"`
+    /// `EndTime`; example: `"2023-02-31 01:01:11"`
     pub end_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 }
 
@@ -18580,17 +13109,13 @@ pub struct WorkFlowExecuteDto {
 /// Returned in the output of [`DescribeWorkflowExecuteById`](super::DescribeWorkflowExecuteById).
 #[tc_model]
 pub struct WorkFlowExecuteDtoByPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`WorkFlowExecuteDto`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkFlowExecuteDto>>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 }
 
@@ -18599,37 +13124,37 @@ pub struct WorkFlowExecuteDtoByPage {
 /// Returned in the output of [`DescribeFolderWorkflowList`](super::DescribeFolderWorkflowList).
 #[tc_model]
 pub struct Workflow {
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: String,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
+    /// `OwnerId`
     pub owner_id: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `ProjectIdent`: a string.
+    /// `ProjectIdent`
     pub project_ident: String,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 
-    /// `WorkflowDesc`: a string.
+    /// `WorkflowDesc`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: String,
 
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: String,
 
-    /// `UserGroupId`: a string.
+    /// `UserGroupId`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
+    /// `UserGroupName`
     pub user_group_name: Option<String>,
 }
 
@@ -18639,80 +13164,52 @@ pub struct Workflow {
 /// Returned in the output of [`DescribeAllByFolderNew`](super::DescribeAllByFolderNew), [`DescribeWorkflowCanvasInfo`](super::DescribeWorkflowCanvasInfo), [`DescribeWorkflowListByProjectId`](super::DescribeWorkflowListByProjectId) and [`FindAllFolder`](super::FindAllFolder).
 #[tc_model]
 pub struct WorkflowCanvasOpsDto {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"6115b5a4-0b0c-4511-bf9d-199ec12d3566"`
+    /// `WorkflowId`; example: `"6115b5a4-0b0c-4511-bf9d-199ec12d3566"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"null"`
+    /// `WorkflowDesc`; example: `"null"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf-view"`
+    /// `WorkflowName`; example: `"wf-view"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"067b9cba-9620-11f1-b20e-b8599fc0ab4a"`
+    /// `FolderId`; example: `"067b9cba-9620-11f1-b20e-b8599fc0ab4a"`
     pub folder_id: Option<String>,
 
-    /// `FolderIds`: a list of strings.
-    ///
-    /// Example: `[" "]`
+    /// `FolderIds`; example: `[" "]`
     pub folder_ids: Option<Vec<String>>,
 
-    /// `Tasks`: a list of [`TaskOpsDto`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<TaskOpsDto>>,
 
-    /// `Links`: a list of [`LinkOpsDto`] objects.
+    /// `Links`
     pub links: Option<Vec<LinkOpsDto>>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `UserGroupId`; example: `"null"`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"null"`
+    /// `UserGroupName`; example: `"null"`
     pub user_group_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3371255007138631680"`
+    /// `ProjectId`; example: `"3371255007138631680"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"lroad_task"`
+    /// `ProjectIdent`; example: `"lroad_task"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"lroad_task"`
+    /// `ProjectName`; example: `"lroad_task"`
     pub project_name: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"wedata-test8@tencent.com"`
+    /// `Owner`; example: `"wedata-test8@tencent.com"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"700002050586"`
+    /// `OwnerId`; example: `"700002050586"`
     pub owner_id: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -18722,101 +13219,67 @@ pub struct WorkflowCanvasOpsDto {
 #[doc(alias = "WorkflowDsDTO")]
 #[tc_model]
 pub struct WorkflowDsDto {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `WorkflowId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub workflow_id: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Owner`; example: `"user"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"100028538763"`
+    /// `OwnerId`; example: `"100028538763"`
     pub owner_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460726726769418240"`
+    /// `ProjectId`; example: `"1460726726769418240"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"ident"`
+    /// `ProjectIdent`; example: `"ident"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"auto_test"`
+    /// `ProjectName`; example: `"auto_test"`
     pub project_name: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `WorkflowDesc`; example: `"描述信息"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflowName"`
+    /// `WorkflowName`; example: `"workflowName"`
     pub workflow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `FolderId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub folder_id: Option<String>,
 
-    /// `SparkParams`: a string.
-    ///
-    /// Example: `"memory=100"`
+    /// `SparkParams`; example: `"memory=100"`
     pub spark_params: Option<String>,
 
-    /// `Tasks`: a list of [`TaskDsDto`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<TaskDsDto>>,
 
-    /// `Links`: a list of [`TaskLinkDsDto`] objects.
+    /// `Links`
     pub links: Option<Vec<TaskLinkDsDto>>,
 
-    /// `Params`: a list of [`ParameterTaskDsDto`] objects.
+    /// `Params`
     pub params: Option<Vec<ParameterTaskDsDto>>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `UpdateUser`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UpdateUser`; example: `"user"`
     pub update_user: Option<String>,
 
-    /// `UpdateUserId`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `UpdateUserId`; example: `"100028578763"`
     pub update_user_id: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
+    /// `BundleId`; example: `"6c199238-5641-4fba-9bf2-91e2d2b0b471"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 
-    /// `ExecuteUserName`: a string.
-    ///
-    /// Example: `"student"`
+    /// `ExecuteUserName`; example: `"student"`
     pub execute_user_name: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -18825,104 +13288,64 @@ pub struct WorkflowDsDto {
 /// Returned in the output of [`DescribeOpsWorkflows`](super::DescribeOpsWorkflows).
 #[tc_model]
 pub struct WorkflowExtOpsDto {
-    /// `TaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCount`; example: `1`
     pub task_count: Option<u64>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `FolderName`; example: `"test1"`
     pub folder_name: Option<String>,
 
-    /// `WorkFlowId`: a string.
-    ///
-    /// Example: `"474b*****9250"`
+    /// `WorkFlowId`; example: `"474b*****9250"`
     pub work_flow_id: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `Owner`; example: `"test2"`
     pub owner: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"100***885"`
+    /// `OwnerId`; example: `"100***885"`
     pub owner_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1486*****16"`
+    /// `ProjectId`; example: `"1486*****16"`
     pub project_id: Option<String>,
 
-    /// `ProjectIdent`: a string.
-    ///
-    /// Example: `"DI"`
+    /// `ProjectIdent`; example: `"DI"`
     pub project_ident: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"data_integration"`
+    /// `ProjectName`; example: `"data_integration"`
     pub project_name: Option<String>,
 
-    /// `WorkFlowDesc`: a string.
-    ///
-    /// Example: `"for test"`
+    /// `WorkFlowDesc`; example: `"for test"`
     pub work_flow_desc: Option<String>,
 
-    /// `WorkFlowName`: a string.
-    ///
-    /// Example: `"workflow1"`
+    /// `WorkFlowName`; example: `"workflow1"`
     pub work_flow_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"62d7dda***b8599f277de5"`
+    /// `FolderId`; example: `"62d7dda***b8599f277de5"`
     pub folder_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_STOPPTED"`
+    /// `Status`; example: `"ALL_STOPPTED"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-19 20:08:00"`
+    /// `CreateTime`; example: `"2025-09-19 20:08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-09-19 20:08:00"`
+    /// `ModifyTime`; example: `"2025-09-19 20:08:00"`
     pub modify_time: Option<String>,
 
-    /// `ModifyUser`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `ModifyUser`; example: `"jack"`
     pub modify_user: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"d7b6bc80f*****75ae017"`
+    /// `BundleId`; example: `"d7b6bc80f*****75ae017"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"path\": \"/a/b/c\"}"`
+    /// `BundleInfo`; example: `"{\"path\": \"/a/b/c\"}"`
     pub bundle_info: Option<String>,
 
-    /// `NestedBySpTaskIds`: a list of strings.
-    ///
-    /// Example: `["2025-09-19 20:08:00"]`
+    /// `NestedBySpTaskIds`; example: `["2025-09-19 20:08:00"]`
     pub nested_by_sp_task_ids: Option<Vec<String>>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -18931,10 +13354,10 @@ pub struct WorkflowExtOpsDto {
 /// Returned in the output of [`DescribeOpsWorkflows`](super::DescribeOpsWorkflows).
 #[tc_model]
 pub struct WorkflowExtOpsDtoPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`WorkflowExtOpsDto`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkflowExtOpsDto>>,
 }
 
@@ -18943,139 +13366,85 @@ pub struct WorkflowExtOpsDtoPage {
 /// Returned in the output of [`DescribeWorkflowSchedulerInfoDs`](super::DescribeWorkflowSchedulerInfoDs).
 #[tc_model]
 pub struct WorkflowScheduleDtoDs {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3371255007138631680"`
+    /// `ProjectId`; example: `"3371255007138631680"`
     pub project_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"42cc79f0-2682-40d7-a881-83f7fa4f61c2"`
+    /// `WorkflowId`; example: `"42cc79f0-2682-40d7-a881-83f7fa4f61c2"`
     pub workflow_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `CreateTime`; example: `"time"`
     pub create_time: Option<String>,
 
-    /// `Creater`: a string.
-    ///
-    /// Example: `"time"`
+    /// `Creater`; example: `"time"`
     pub creater: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `ModifyTime`; example: `"time"`
     pub modify_time: Option<String>,
 
-    /// `DelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DelayTime`; example: `1`
     pub delay_time: Option<i64>,
 
-    /// `StartupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartupTime`; example: `1`
     pub startup_time: Option<i64>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"depend"`
+    /// `SelfDepend`; example: `"depend"`
     pub self_depend: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `StartTime`; example: `"time"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `EndTime`; example: `"time"`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"time"`
+    /// `TaskAction`; example: `"time"`
     pub task_action: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"time_unit"`
+    /// `CycleType`; example: `"time_unit"`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<i64>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"cron"`
+    /// `CrontabExpression`; example: `"cron"`
     pub crontab_expression: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `ExecutionStartTime`; example: `"time"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `ExecutionEndTime`; example: `"time"`
     pub execution_end_time: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
-    ///
-    /// Example: `"strategy"`
+    /// `InstanceInitStrategy`; example: `"strategy"`
     pub instance_init_strategy: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"depend"`
+    /// `DependencyWorkflow`; example: `"depend"`
     pub dependency_workflow: Option<String>,
 
-    /// `SchedulerDesc`: a string.
-    ///
-    /// Example: `"plan"`
+    /// `SchedulerDesc`; example: `"plan"`
     pub scheduler_desc: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `FirstSubmitTime`; example: `"time"`
     pub first_submit_time: Option<String>,
 
-    /// `LatestSubmitTime`: a string.
-    ///
-    /// Example: `"time"`
+    /// `LatestSubmitTime`; example: `"time"`
     pub latest_submit_time: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CalendarOpen`; example: `"null"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarName`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CalendarName`; example: `"null"`
     pub calendar_name: Option<String>,
 
-    /// `CalendarId`: a string.
-    ///
-    /// Example: `"null"`
+    /// `CalendarId`; example: `"null"`
     pub calendar_id: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ScheduleTimeZone`; example: `"null"`
     pub schedule_time_zone: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -19084,64 +13453,64 @@ pub struct WorkflowScheduleDtoDs {
 /// Returned in the output of [`DescribeWorkflowInfoById`](super::DescribeWorkflowInfoById).
 #[tc_model]
 pub struct WorkflowSchedulerOpsDto {
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: Option<String>,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
+    /// `DelayTime`
     pub delay_time: Option<u64>,
 
-    /// `StartupTime`: an unsigned 64-bit integer.
+    /// `StartupTime`
     pub startup_time: Option<u64>,
 
-    /// `SelfDepend`: a string.
+    /// `SelfDepend`
     pub self_depend: Option<String>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `TaskAction`: a string.
+    /// `TaskAction`
     pub task_action: Option<String>,
 
-    /// `CycleType`: a string.
+    /// `CycleType`
     pub cycle_type: Option<String>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
+    /// `CycleStep`
     pub cycle_step: Option<u64>,
 
-    /// `CrontabExpression`: a string.
+    /// `CrontabExpression`
     pub crontab_expression: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
+    /// `ExecutionStartTime`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
+    /// `ExecutionEndTime`
     pub execution_end_time: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
+    /// `InstanceInitStrategy`
     pub instance_init_strategy: Option<String>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
+    /// `DependencyWorkflow`
     pub dependency_workflow: Option<String>,
 
-    /// `SchedulerDesc`: a string.
+    /// `SchedulerDesc`
     pub scheduler_desc: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
+    /// `FirstSubmitTime`
     pub first_submit_time: Option<String>,
 
-    /// `LatestSubmitTime`: a string.
+    /// `LatestSubmitTime`
     pub latest_submit_time: Option<String>,
 }
 
@@ -19150,13 +13519,13 @@ pub struct WorkflowSchedulerOpsDto {
 /// Returned in the output of [`DescribeWorkflowTaskCount`](super::DescribeWorkflowTaskCount).
 #[tc_model]
 pub struct WorkflowTaskCountOpsDto {
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 
-    /// `TypeCount`: a list of [`PairDto`] objects.
+    /// `TypeCount`
     pub type_count: Option<Vec<PairDto>>,
 
-    /// `CycleCount`: a list of [`PairDto`] objects.
+    /// `CycleCount`
     pub cycle_count: Option<Vec<PairDto>>,
 }
 
@@ -19165,18 +13534,12 @@ pub struct WorkflowTaskCountOpsDto {
 /// Returned in the output of [`DescribeProject`](super::DescribeProject) and [`DescribeTenantProjects`](super::DescribeTenantProjects).
 #[tc_model]
 pub struct WorkspaceExt {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"项目id"`
+    /// `ProjectId`; example: `"项目id"`
     pub project_id: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"自定义key"`
+    /// `Key`; example: `"自定义key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"自定义value"`
+    /// `Value`; example: `"自定义value"`
     pub value: Option<String>,
 }

@@ -7,23 +7,28 @@ use super::models;
 /// The `AddCalcEnginesToProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`AddCalcEnginesToProjectResponse`].
-/// The codes it documents are in [`AddCalcEnginesToProjectError`](super::errors::AddCalcEnginesToProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=AddCalcEnginesToProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.WorkspaceNotExist`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNotExist)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "AddCalcEnginesToProject",
     output = AddCalcEnginesToProjectResponse,
-    error = super::errors::AddCalcEnginesToProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct AddCalcEnginesToProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1452"`
+    /// `ProjectId`; example: `"1452"`
     pub project_id: String,
 
-    /// `DLCInfo`: a list of [`DlcClusterInfo`](super::models::DlcClusterInfo) objects.
+    /// `DLCInfo`
     #[tc(rename = "DLCInfo")]
     pub dlc_info: Vec<models::DlcClusterInfo>,
 }
@@ -38,32 +43,36 @@ pub struct AddCalcEnginesToProjectResponse {
 /// The `AssociateResourceGroupToProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`AssociateResourceGroupToProjectResponse`].
-/// The codes it documents are in [`AssociateResourceGroupToProjectError`](super::errors::AssociateResourceGroupToProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=AssociateResourceGroupToProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`FailedOperation.ExecutorClusterStatusError`](super::errors::WedataErrorCode::FailedOperationExecutorClusterStatusError)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "AssociateResourceGroupToProject",
     output = AssociateResourceGroupToProjectResponse,
-    error = super::errors::AssociateResourceGroupToProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct AssociateResourceGroupToProject {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"20250715195858735487"`
+    /// `ResourceGroupId`; example: `"20250715195858735487"`
     pub resource_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2887093688679612416"`
+    /// `ProjectId`; example: `"2887093688679612416"`
     pub project_id: String,
 }
 
 /// What a successful [`AssociateResourceGroupToProject`] call returns.
 #[tc_model]
 pub struct AssociateResourceGroupToProjectResponse {
-    /// `Data`: a [`ResourceStatus`](super::models::ResourceStatus).
+    /// `Data`
     pub data: Option<models::ResourceStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -73,37 +82,36 @@ pub struct AssociateResourceGroupToProjectResponse {
 /// The `AuthorizeDataSource` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`AuthorizeDataSourceResponse`].
-/// The codes it documents are in [`AuthorizeDataSourceError`](super::errors::AuthorizeDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=AuthorizeDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "AuthorizeDataSource",
     output = AuthorizeDataSourceResponse,
-    error = super::errors::AuthorizeDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct AuthorizeDataSource {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `DataSourceId`; example: `"132"`
     pub data_source_id: String,
 
-    /// `AuthProjectId`: a string.
-    ///
-    /// Example: `"5368325"`
+    /// `AuthProjectId`; example: `"5368325"`
     pub auth_project_id: Option<String>,
 
-    /// `AuthUsers`: a list of strings.
-    ///
-    /// Example: `["35236_324324"]`
+    /// `AuthUsers`; example: `["35236_324324"]`
     pub auth_users: Option<Vec<String>>,
 }
 
 /// What a successful [`AuthorizeDataSource`] call returns.
 #[tc_model]
 pub struct AuthorizeDataSourceResponse {
-    /// `Data`: a [`DataSourceStatus`](super::models::DataSourceStatus).
+    /// `Data`
     pub data: Option<models::DataSourceStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -113,31 +121,41 @@ pub struct AuthorizeDataSourceResponse {
 /// The `AuthorizePrivileges` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`AuthorizePrivilegesResponse`].
-/// The codes it documents are in [`AuthorizePrivilegesError`](super::errors::AuthorizePrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=AuthorizePrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "AuthorizePrivileges",
     output = AuthorizePrivilegesResponse,
-    error = super::errors::AuthorizePrivilegesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct AuthorizePrivileges {
-    /// `Resources`: a list of [`PrivilegeResource`](super::models::PrivilegeResource) objects.
+    /// `Resources`
     pub resources: Vec<models::PrivilegeResource>,
 
-    /// `Subjects`: a list of [`Subject`](super::models::Subject) objects.
+    /// `Subjects`
     pub subjects: Vec<models::Subject>,
 
-    /// `Privileges`: a list of [`PrivilegeInfo`](super::models::PrivilegeInfo) objects.
+    /// `Privileges`
     pub privileges: Vec<models::PrivilegeInfo>,
 }
 
 /// What a successful [`AuthorizePrivileges`] call returns.
 #[tc_model]
 pub struct AuthorizePrivilegesResponse {
-    /// `Data`: an [`AuthorizePrivilegesRsp`](super::models::AuthorizePrivilegesRsp).
+    /// `Data`
     pub data: Option<models::AuthorizePrivilegesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -147,45 +165,42 @@ pub struct AuthorizePrivilegesResponse {
 /// The `CreateCodeFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateCodeFileResponse`].
-/// The codes it documents are in [`CreateCodeFileError`](super::errors::CreateCodeFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateCodeFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateCodeFile",
     output = CreateCodeFileResponse,
-    error = super::errors::CreateCodeFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCodeFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeFileName`: a string.
-    ///
-    /// Example: `"testFile-0917-1.ipynb"`
+    /// `CodeFileName`; example: `"testFile-0917-1.ipynb"`
     pub code_file_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ParentFolderPath`; example: `"/"`
     pub parent_folder_path: String,
 
-    /// `CodeFileConfig`: a [`CodeFileConfig`](super::models::CodeFileConfig).
+    /// `CodeFileConfig`
     pub code_file_config: Option<models::CodeFileConfig>,
 
-    /// `CodeFileContent`: a string.
-    ///
-    /// Example: `"print(\"xxx\")"`
+    /// `CodeFileContent`; example: `"print(\"xxx\")"`
     pub code_file_content: Option<String>,
 }
 
 /// What a successful [`CreateCodeFile`] call returns.
 #[tc_model]
 pub struct CreateCodeFileResponse {
-    /// `Data`: a [`CodeFile`](super::models::CodeFile).
+    /// `Data`
     pub data: models::CodeFile,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -195,37 +210,36 @@ pub struct CreateCodeFileResponse {
 /// The `CreateCodeFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateCodeFolderResponse`].
-/// The codes it documents are in [`CreateCodeFolderError`](super::errors::CreateCodeFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateCodeFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateCodeFolder",
     output = CreateCodeFolderResponse,
-    error = super::errors::CreateCodeFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCodeFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test0917"`
+    /// `FolderName`; example: `"test0917"`
     pub folder_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ParentFolderPath`; example: `"/"`
     pub parent_folder_path: String,
 }
 
 /// What a successful [`CreateCodeFolder`] call returns.
 #[tc_model]
 pub struct CreateCodeFolderResponse {
-    /// `Data`: a [`CodeStudioFolderResult`](super::models::CodeStudioFolderResult).
+    /// `Data`
     pub data: models::CodeStudioFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -235,30 +249,33 @@ pub struct CreateCodeFolderResponse {
 /// The `CreateCodePermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateCodePermissionsResponse`].
-/// The codes it documents are in [`CreateCodePermissionsError`](super::errors::CreateCodePermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateCodePermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateCodePermissions",
     output = CreateCodePermissionsResponse,
-    error = super::errors::CreateCodePermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateCodePermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"14609478794467296"`
+    /// `ProjectId`; example: `"14609478794467296"`
     pub project_id: String,
 
-    /// `AuthorizePermissionObjects`: a list of [`ExploreAuthorizationObject`](super::models::ExploreAuthorizationObject) objects.
+    /// `AuthorizePermissionObjects`
     pub authorize_permission_objects: Vec<models::ExploreAuthorizationObject>,
 }
 
 /// What a successful [`CreateCodePermissions`] call returns.
 #[tc_model]
 pub struct CreateCodePermissionsResponse {
-    /// `Data`: a list of [`CodePermissionsResultItem`](super::models::CodePermissionsResultItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::CodePermissionsResultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,91 +285,73 @@ pub struct CreateCodePermissionsResponse {
 /// The `CreateDataBackfillPlan` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateDataBackfillPlanResponse`].
-/// The codes it documents are in [`CreateDataBackfillPlanError`](super::errors::CreateDataBackfillPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateDataBackfillPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateDataBackfillPlan",
     output = CreateDataBackfillPlanResponse,
-    error = super::errors::CreateDataBackfillPlanError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateDataBackfillPlan {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250807170931205"]`
+    /// `TaskIds`; example: `["20250807170931205"]`
     pub task_ids: Vec<String>,
 
-    /// `DataBackfillRangeList`: a list of [`DataBackfillRange`](super::models::DataBackfillRange) objects.
+    /// `DataBackfillRangeList`
     pub data_backfill_range_list: Vec<models::DataBackfillRange>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `DataBackfillPlanName`: a string.
-    ///
-    /// Example: `"pacth_backfill"`
+    /// `DataBackfillPlanName`; example: `"pacth_backfill"`
     pub data_backfill_plan_name: Option<String>,
 
-    /// `CheckParentType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `CheckParentType`; example: `"ALL"`
     pub check_parent_type: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `RedefineSelfWorkflowDependency`: a string.
-    ///
-    /// Example: `"no"`
+    /// `RedefineSelfWorkflowDependency`; example: `"no"`
     pub redefine_self_workflow_dependency: Option<String>,
 
-    /// `RedefineParallelNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RedefineParallelNum`; example: `2`
     pub redefine_parallel_num: Option<u64>,
 
-    /// `SchedulerResourceGroupId`: a string.
-    ///
-    /// Example: `"32545122123255"`
+    /// `SchedulerResourceGroupId`; example: `"32545122123255"`
     pub scheduler_resource_group_id: Option<String>,
 
-    /// `IntegrationResourceGroupId`: a string.
-    ///
-    /// Example: `"08932456012323"`
+    /// `IntegrationResourceGroupId`; example: `"08932456012323"`
     pub integration_resource_group_id: Option<String>,
 
-    /// `RedefineParamList`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `RedefineParamList`
     pub redefine_param_list: Option<Vec<models::KvPair>>,
 
-    /// `DataTimeOrder`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DataTimeOrder`; example: `"NORMAL"`
     pub data_time_order: Option<String>,
 
-    /// `RedefineCycleType`: a string.
-    ///
-    /// Example: `"MONTH_CYCLE"`
+    /// `RedefineCycleType`; example: `"MONTH_CYCLE"`
     pub redefine_cycle_type: Option<String>,
 
-    /// `ComputeConfigMappings`: a list of [`ComputeConfigMapping`](super::models::ComputeConfigMapping) objects.
+    /// `ComputeConfigMappings`
     pub compute_config_mappings: Option<Vec<models::ComputeConfigMapping>>,
 }
 
 /// What a successful [`CreateDataBackfillPlan`] call returns.
 #[tc_model]
 pub struct CreateDataBackfillPlanResponse {
-    /// `Data`: a [`CreateDataReplenishmentPlan`](super::models::CreateDataReplenishmentPlan).
+    /// `Data`
     pub data: models::CreateDataReplenishmentPlan,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -362,59 +361,54 @@ pub struct CreateDataBackfillPlanResponse {
 /// The `CreateDataSource` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateDataSourceResponse`].
-/// The codes it documents are in [`CreateDataSourceError`](super::errors::CreateDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateDataSource",
     output = CreateDataSourceResponse,
-    error = super::errors::CreateDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateDataSource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"289125457566"`
+    /// `ProjectId`; example: `"289125457566"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql_test"`
+    /// `Name`; example: `"mysql_test"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: String,
 
-    /// `ProdConProperties`: a string.
+    /// `ProdConProperties`
     pub prod_con_properties: String,
 
-    /// `DevConProperties`: a string.
+    /// `DevConProperties`
     pub dev_con_properties: Option<String>,
 
-    /// `ProdFileUpload`: a [`DataSourceFileUpload`](super::models::DataSourceFileUpload).
+    /// `ProdFileUpload`
     pub prod_file_upload: Option<models::DataSourceFileUpload>,
 
-    /// `DevFileUpload`: a [`DataSourceFileUpload`](super::models::DataSourceFileUpload).
+    /// `DevFileUpload`
     pub dev_file_upload: Option<models::DataSourceFileUpload>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"mysql_1"`
+    /// `DisplayName`; example: `"mysql_1"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateDataSource`] call returns.
 #[tc_model]
 pub struct CreateDataSourceResponse {
-    /// `Data`: a [`DataSourceResult`](super::models::DataSourceResult).
+    /// `Data`
     pub data: Option<models::DataSourceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -424,63 +418,57 @@ pub struct CreateDataSourceResponse {
 /// The `CreateOpsAlarmRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateOpsAlarmRuleResponse`].
-/// The codes it documents are in [`CreateOpsAlarmRuleError`](super::errors::CreateOpsAlarmRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateOpsAlarmRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.MissingRequestParameter`](super::errors::WedataErrorCode::InvalidParameterMissingRequestParameter)
+/// - [`InvalidParameterValue.RuleNameRepeated`](super::errors::WedataErrorCode::InvalidParameterValueRuleNameRepeated)
+/// - [`InvalidParameterValue.ValidationError`](super::errors::WedataErrorCode::InvalidParameterValueValidationError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateOpsAlarmRule",
     output = CreateOpsAlarmRuleResponse,
-    error = super::errors::CreateOpsAlarmRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateOpsAlarmRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"14609*****7296\""`
+    /// `ProjectId`; example: `"\"14609*****7296\""`
     pub project_id: String,
 
-    /// `AlarmRuleName`: a string.
-    ///
-    /// Example: `"\"alarmRuleName\""`
+    /// `AlarmRuleName`; example: `"\"alarmRuleName\""`
     pub alarm_rule_name: String,
 
-    /// `MonitorObjectIds`: a list of strings.
-    ///
-    /// Example: `["ddc"]`
+    /// `MonitorObjectIds`; example: `["ddc"]`
     pub monitor_object_ids: Vec<String>,
 
-    /// `AlarmTypes`: a list of strings.
-    ///
-    /// Example: `["failure"]`
+    /// `AlarmTypes`; example: `["failure"]`
     pub alarm_types: Vec<String>,
 
-    /// `AlarmGroups`: a list of [`AlarmGroup`](super::models::AlarmGroup) objects.
+    /// `AlarmGroups`
     pub alarm_groups: Vec<models::AlarmGroup>,
 
-    /// `MonitorObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorObjectType`; example: `1`
     pub monitor_object_type: Option<u64>,
 
-    /// `AlarmRuleDetail`: an [`AlarmRuleDetail`](super::models::AlarmRuleDetail).
+    /// `AlarmRuleDetail`
     pub alarm_rule_detail: Option<models::AlarmRuleDetail>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"This is a rule for task"`
+    /// `Description`; example: `"This is a rule for task"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateOpsAlarmRule`] call returns.
 #[tc_model]
 pub struct CreateOpsAlarmRuleResponse {
-    /// `Data`: a [`CreateAlarmRuleData`](super::models::CreateAlarmRuleData).
+    /// `Data`
     pub data: models::CreateAlarmRuleData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -490,34 +478,39 @@ pub struct CreateOpsAlarmRuleResponse {
 /// The `CreateProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.QuotaExceedError`](super::errors::WedataErrorCode::InvalidParameterQuotaExceedError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateProject {
-    /// `Project`: a [`ProjectRequest`](super::models::ProjectRequest).
+    /// `Project`
     pub project: models::ProjectRequest,
 
-    /// `DLCInfo`: a [`DlcClusterInfo`](super::models::DlcClusterInfo).
+    /// `DLCInfo`
     #[tc(rename = "DLCInfo")]
     pub dlc_info: Option<models::DlcClusterInfo>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["2917360018413740032"]`
+    /// `ResourceIds`; example: `["2917360018413740032"]`
     pub resource_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `Data`: a [`CreateProjectResult`](super::models::CreateProjectResult).
+    /// `Data`
     pub data: models::CreateProjectResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -527,37 +520,36 @@ pub struct CreateProjectResponse {
 /// The `CreateProjectMember` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateProjectMemberResponse`].
-/// The codes it documents are in [`CreateProjectMemberError`](super::errors::CreateProjectMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateProjectMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateProjectMember",
     output = CreateProjectMemberResponse,
-    error = super::errors::CreateProjectMemberError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateProjectMember {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12627832231084032"`
+    /// `ProjectId`; example: `"12627832231084032"`
     pub project_id: String,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["100028721707"]`
+    /// `UserUins`; example: `["100028721707"]`
     pub user_uins: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["3083352602742540"]`
+    /// `RoleIds`; example: `["3083352602742540"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`CreateProjectMember`] call returns.
 #[tc_model]
 pub struct CreateProjectMemberResponse {
-    /// `Data`: a [`ProjectResult`](super::models::ProjectResult).
+    /// `Data`
     pub data: models::ProjectResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -567,28 +559,31 @@ pub struct CreateProjectMemberResponse {
 /// The `CreateQualityRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateQualityRuleResponse`].
-/// The codes it documents are in [`CreateQualityRuleError`](super::errors::CreateQualityRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateQualityRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.DuplicateName`](super::errors::WedataErrorCode::InvalidParameterDuplicateName)
+/// - [`InvalidParameter.ServiceIsBusy`](super::errors::WedataErrorCode::InvalidParameterServiceIsBusy)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateQualityRule",
     output = CreateQualityRuleResponse,
-    error = super::errors::CreateQualityRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateQualityRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"18965"`
+    /// `ProjectId`; example: `"18965"`
     pub project_id: String,
 
-    /// `CreateRuleScene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateRuleScene`; example: `1`
     pub create_rule_scene: i64,
 
-    /// `RuleBOList`: a list of [`QualityRuleInfo`](super::models::QualityRuleInfo) objects.
+    /// `RuleBOList`
     #[tc(rename = "RuleBOList")]
     pub rule_bo_list: Vec<models::QualityRuleInfo>,
 }
@@ -596,7 +591,7 @@ pub struct CreateQualityRule {
 /// What a successful [`CreateQualityRule`] call returns.
 #[tc_model]
 pub struct CreateQualityRuleResponse {
-    /// `Data`: a [`CreateQualityRuleVo`](super::models::CreateQualityRuleVo).
+    /// `Data`
     pub data: Option<models::CreateQualityRuleVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -606,31 +601,36 @@ pub struct CreateQualityRuleResponse {
 /// The `CreateQualityRuleGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateQualityRuleGroupResponse`].
-/// The codes it documents are in [`CreateQualityRuleGroupError`](super::errors::CreateQualityRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateQualityRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.DuplicateName`](super::errors::WedataErrorCode::InvalidParameterDuplicateName)
+/// - [`InvalidParameter.ServiceIsBusy`](super::errors::WedataErrorCode::InvalidParameterServiceIsBusy)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateQualityRuleGroup",
     output = CreateQualityRuleGroupResponse,
-    error = super::errors::CreateQualityRuleGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateQualityRuleGroup {
-    /// `RuleGroupExecStrategyBOList`: a list of [`QualityRuleGroupExecStrategy`](super::models::QualityRuleGroupExecStrategy) objects.
+    /// `RuleGroupExecStrategyBOList`
     #[tc(rename = "RuleGroupExecStrategyBOList")]
     pub rule_group_exec_strategy_bo_list: Vec<models::QualityRuleGroupExecStrategy>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"89765"`
+    /// `ProjectId`; example: `"89765"`
     pub project_id: String,
 }
 
 /// What a successful [`CreateQualityRuleGroup`] call returns.
 #[tc_model]
 pub struct CreateQualityRuleGroupResponse {
-    /// `Data`: a [`CreateQualityRuleGroupResultVo`](super::models::CreateQualityRuleGroupResultVo).
+    /// `Data`
     pub data: Option<models::CreateQualityRuleGroupResultVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -640,62 +640,55 @@ pub struct CreateQualityRuleGroupResponse {
 /// The `CreateResourceFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateResourceFileResponse`].
-/// The codes it documents are in [`CreateResourceFileError`](super::errors::CreateResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateResourceFile",
     output = CreateResourceFileResponse,
-    error = super::errors::CreateResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090365952"`
+    /// `ProjectId`; example: `"1531609696090365952"`
     pub project_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"create.sql"`
+    /// `ResourceName`; example: `"create.sql"`
     pub resource_name: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"wedata-cos"`
+    /// `BucketName`; example: `"wedata-cos"`
     pub bucket_name: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `CosRegion`; example: `"ap-shanghai"`
     pub cos_region: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/q**liu/wedata"`
+    /// `ParentFolderPath`; example: `"/q**liu/wedata"`
     pub parent_folder_path: String,
 
-    /// `ResourceFile`: a string.
-    ///
-    /// Example: `"/path/to/localFile.txt"`
+    /// `ResourceFile`; example: `"/path/to/localFile.txt"`
     pub resource_file: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"267"`
+    /// `BundleId`; example: `"267"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `BundleInfo`; example: `"wedata"`
     pub bundle_info: Option<String>,
 }
 
 /// What a successful [`CreateResourceFile`] call returns.
 #[tc_model]
 pub struct CreateResourceFileResponse {
-    /// `Data`: a [`CreateResourceFileResult`](super::models::CreateResourceFileResult).
+    /// `Data`
     pub data: models::CreateResourceFileResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -705,37 +698,40 @@ pub struct CreateResourceFileResponse {
 /// The `CreateResourceFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateResourceFolderResponse`].
-/// The codes it documents are in [`CreateResourceFolderError`](super::errors::CreateResourceFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateResourceFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateResourceFolder",
     output = CreateResourceFolderResponse,
-    error = super::errors::CreateResourceFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateResourceFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947***597296"`
+    /// `ProjectId`; example: `"1460947***597296"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/qm***iu"`
+    /// `ParentFolderPath`; example: `"/qm***iu"`
     pub parent_folder_path: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"wedata1"`
+    /// `FolderName`; example: `"wedata1"`
     pub folder_name: String,
 }
 
 /// What a successful [`CreateResourceFolder`] call returns.
 #[tc_model]
 pub struct CreateResourceFolderResponse {
-    /// `Data`: a [`CreateFolderResult`](super::models::CreateFolderResult).
+    /// `Data`
     pub data: models::CreateFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -745,68 +741,61 @@ pub struct CreateResourceFolderResponse {
 /// The `CreateResourceGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateResourceGroupResponse`].
-/// The codes it documents are in [`CreateResourceGroupError`](super::errors::CreateResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateResourceGroup",
     output = CreateResourceGroupResponse,
-    error = super::errors::CreateResourceGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateResourceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test8"`
+    /// `Name`; example: `"test8"`
     pub name: String,
 
-    /// `Type`: a [`ResourceType`](super::models::ResourceType).
+    /// `Type`
     pub r#type: models::ResourceType,
 
-    /// `AutoRenewEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewEnabled`; example: `true`
     pub auto_renew_enabled: bool,
 
-    /// `PurchasePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PurchasePeriod`; example: `1`
     pub purchase_period: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kprq42xxx"`
+    /// `VpcId`; example: `"vpc-kprq42xxx"`
     pub vpc_id: String,
 
-    /// `SubNet`: a string.
-    ///
-    /// Example: `"subnet-ga23jxxxx"`
+    /// `SubNet`; example: `"subnet-ga23jxxxx"`
     pub sub_net: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-singapore"`
+    /// `ResourceRegion`; example: `"ap-singapore"`
     pub resource_region: String,
 
-    /// `AssociatedProjectId`: a string.
-    ///
-    /// Example: `"1357924680"`
+    /// `AssociatedProjectId`; example: `"1357924680"`
     pub associated_project_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ResourceTag>>,
 }
 
 /// What a successful [`CreateResourceGroup`] call returns.
 #[tc_model]
 pub struct CreateResourceGroupResponse {
-    /// `Data`: a [`ResourceResult`](super::models::ResourceResult).
+    /// `Data`
     pub data: models::ResourceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -816,42 +805,39 @@ pub struct CreateResourceGroupResponse {
 /// The `CreateSQLFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateSQLFolderResponse`].
-/// The codes it documents are in [`CreateSQLFolderError`](super::errors::CreateSQLFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateSQLFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateSQLFolder",
     output = CreateSQLFolderResponse,
-    error = super::errors::CreateSQLFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateSQLFolder {
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"/a"`
+    /// `FolderName`; example: `"/a"`
     pub folder_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1917307609463795712"`
+    /// `ProjectId`; example: `"1917307609463795712"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ParentFolderPath`; example: `"/"`
     pub parent_folder_path: String,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 }
 
 /// What a successful [`CreateSQLFolder`] call returns.
 #[tc_model]
 pub struct CreateSQLFolderResponse {
-    /// `Data`: a [`SqlCreateResult`](super::models::SqlCreateResult).
+    /// `Data`
     pub data: Option<models::SqlCreateResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -861,50 +847,45 @@ pub struct CreateSQLFolderResponse {
 /// The `CreateSQLScript` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateSQLScriptResponse`].
-/// The codes it documents are in [`CreateSQLScriptError`](super::errors::CreateSQLScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateSQLScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateSQLScript",
     output = CreateSQLScriptResponse,
-    error = super::errors::CreateSQLScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateSQLScript {
-    /// `ScriptName`: a string.
-    ///
-    /// Example: `"test_sql2"`
+    /// `ScriptName`; example: `"test_sql2"`
     pub script_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2912854921119117312"`
+    /// `ProjectId`; example: `"2912854921119117312"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `ParentFolderPath`; example: `"/data"`
     pub parent_folder_path: Option<String>,
 
-    /// `ScriptConfig`: a [`SqlScriptConfig`](super::models::SqlScriptConfig).
+    /// `ScriptConfig`
     pub script_config: Option<models::SqlScriptConfig>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE7"`
+    /// `ScriptContent`; example: `"c2VsZWN0IDE7"`
     pub script_content: Option<String>,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 }
 
 /// What a successful [`CreateSQLScript`] call returns.
 #[tc_model]
 pub struct CreateSQLScriptResponse {
-    /// `Data`: a [`SqlScript`](super::models::SqlScript).
+    /// `Data`
     pub data: models::SqlScript,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -914,36 +895,42 @@ pub struct CreateSQLScriptResponse {
 /// The `CreateTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateTaskResponse`].
-/// The codes it documents are in [`CreateTaskError`](super::errors::CreateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateTask",
     output = CreateTaskResponse,
-    error = super::errors::CreateTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2378393617299558400"`
+    /// `ProjectId`; example: `"2378393617299558400"`
     pub project_id: String,
 
-    /// `TaskBaseAttribute`: a [`CreateTaskBaseAttribute`](super::models::CreateTaskBaseAttribute).
+    /// `TaskBaseAttribute`
     pub task_base_attribute: models::CreateTaskBaseAttribute,
 
-    /// `TaskConfiguration`: a [`CreateTaskConfiguration`](super::models::CreateTaskConfiguration).
+    /// `TaskConfiguration`
     pub task_configuration: models::CreateTaskConfiguration,
 
-    /// `TaskSchedulerConfiguration`: a [`CreateTaskSchedulerConfiguration`](super::models::CreateTaskSchedulerConfiguration).
+    /// `TaskSchedulerConfiguration`
     pub task_scheduler_configuration: models::CreateTaskSchedulerConfiguration,
 }
 
 /// What a successful [`CreateTask`] call returns.
 #[tc_model]
 pub struct CreateTaskResponse {
-    /// `Data`: a [`CreateTaskResult`](super::models::CreateTaskResult).
+    /// `Data`
     pub data: Option<models::CreateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -953,47 +940,49 @@ pub struct CreateTaskResponse {
 /// The `CreateTaskFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateTaskFolderResponse`].
-/// The codes it documents are in [`CreateTaskFolderError`](super::errors::CreateTaskFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateTaskFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateTaskFolder",
     output = CreateTaskFolderResponse,
-    error = super::errors::CreateTaskFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: String,
 
-    /// `ParentTaskFolderPath`: a string.
-    ///
-    /// Example: `"/0_zl"`
+    /// `ParentTaskFolderPath`; example: `"/0_zl"`
     pub parent_task_folder_path: String,
 
-    /// `TaskFolderName`: a string.
-    ///
-    /// Example: `"arr_250225_212306"`
+    /// `TaskFolderName`; example: `"arr_250225_212306"`
     pub task_folder_name: String,
 
-    /// `TaskFolderType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `TaskFolderType`; example: `"GENERAL"`
     pub task_folder_type: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"c92b2554-ac43-4ee3-8e5d-94cdd6f2afc0"`
+    /// `WorkflowId`; example: `"c92b2554-ac43-4ee3-8e5d-94cdd6f2afc0"`
     pub workflow_id: String,
 }
 
 /// What a successful [`CreateTaskFolder`] call returns.
 #[tc_model]
 pub struct CreateTaskFolderResponse {
-    /// `Data`: a [`CreateTaskFolderResult`](super::models::CreateTaskFolderResult).
+    /// `Data`
     pub data: Option<models::CreateTaskFolderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1003,36 +992,43 @@ pub struct CreateTaskFolderResponse {
 /// The `CreateTriggerTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateTriggerTaskResponse`].
-/// The codes it documents are in [`CreateTriggerTaskError`](super::errors::CreateTriggerTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateTriggerTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateTriggerTask",
     output = CreateTriggerTaskResponse,
-    error = super::errors::CreateTriggerTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTriggerTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2378393617299558400"`
+    /// `ProjectId`; example: `"2378393617299558400"`
     pub project_id: String,
 
-    /// `TriggerTaskBaseAttribute`: a [`CreateTriggerTaskBaseAttribute`](super::models::CreateTriggerTaskBaseAttribute).
+    /// `TriggerTaskBaseAttribute`
     pub trigger_task_base_attribute: models::CreateTriggerTaskBaseAttribute,
 
-    /// `TriggerTaskConfiguration`: a [`CreateTriggerTaskConfiguration`](super::models::CreateTriggerTaskConfiguration).
+    /// `TriggerTaskConfiguration`
     pub trigger_task_configuration: models::CreateTriggerTaskConfiguration,
 
-    /// `TriggerTaskSchedulerConfiguration`: a [`CreateTriggerTaskSchedulerConfiguration`](super::models::CreateTriggerTaskSchedulerConfiguration).
+    /// `TriggerTaskSchedulerConfiguration`
     pub trigger_task_scheduler_configuration: models::CreateTriggerTaskSchedulerConfiguration,
 }
 
 /// What a successful [`CreateTriggerTask`] call returns.
 #[tc_model]
 pub struct CreateTriggerTaskResponse {
-    /// `Data`: a [`CreateTaskResult`](super::models::CreateTaskResult).
+    /// `Data`
     pub data: Option<models::CreateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1042,86 +1038,74 @@ pub struct CreateTriggerTaskResponse {
 /// The `CreateTriggerWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateTriggerWorkflowResponse`].
-/// The codes it documents are in [`CreateTriggerWorkflowError`](super::errors::CreateTriggerWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateTriggerWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateTriggerWorkflow",
     output = CreateTriggerWorkflowResponse,
-    error = super::errors::CreateTriggerWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTriggerWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"213das"`
+    /// `WorkflowName`; example: `"213das"`
     pub workflow_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/默认文件夹"`
+    /// `ParentFolderPath`; example: `"/默认文件夹"`
     pub parent_folder_path: String,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `WorkflowDesc`; example: `"描述信息"`
     pub workflow_desc: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `OwnerUin`; example: `"100028579606"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `TriggerWorkflowSchedulerConfigurations`: a list of [`WorkflowTriggerConfig`](super::models::WorkflowTriggerConfig) objects.
+    /// `TriggerWorkflowSchedulerConfigurations`
     pub trigger_workflow_scheduler_configurations: Option<
         Vec<models::WorkflowTriggerConfig>,
     >,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `BundleId`; example: `"132"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundleInfo信息"`
+    /// `BundleInfo`; example: `"bundleInfo信息"`
     pub bundle_info: Option<String>,
 
-    /// `GeneralTaskParams`: a list of [`WorkflowGeneralTaskParam`](super::models::WorkflowGeneralTaskParam) objects.
+    /// `GeneralTaskParams`
     pub general_task_params: Option<Vec<models::WorkflowGeneralTaskParam>>,
 
-    /// `TriggerWorkflowRunConfiguration`: a [`WorkflowRunConfig`](super::models::WorkflowRunConfig).
+    /// `TriggerWorkflowRunConfiguration`
     pub trigger_workflow_run_configuration: Option<models::WorkflowRunConfig>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `SchedulerStatus`; example: `"ACTIVE"`
     pub scheduler_status: Option<String>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"TIME_TRIGGER"`
+    /// `TriggerMode`; example: `"TIME_TRIGGER"`
     pub trigger_mode: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 }
 
 /// What a successful [`CreateTriggerWorkflow`] call returns.
 #[tc_model]
 pub struct CreateTriggerWorkflowResponse {
-    /// `Data`: a [`CreateTriggerWorkflowResult`](super::models::CreateTriggerWorkflowResult).
+    /// `Data`
     pub data: Option<models::CreateTriggerWorkflowResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1131,50 +1115,55 @@ pub struct CreateTriggerWorkflowResponse {
 /// The `CreateTriggerWorkflowRun` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateTriggerWorkflowRunResponse`].
-/// The codes it documents are in [`CreateTriggerWorkflowRunError`](super::errors::CreateTriggerWorkflowRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateTriggerWorkflowRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::WedataErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ParamIllegalError`](super::errors::WedataErrorCode::InvalidParameterValueParamIllegalError)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateTriggerWorkflowRun",
     output = CreateTriggerWorkflowRunResponse,
-    error = super::errors::CreateTriggerWorkflowRunError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateTriggerWorkflowRun {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3126203***945134080"`
+    /// `ProjectId`; example: `"3126203***945134080"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"9f551833-215***772-8ec1-78019779617c"`
+    /// `WorkflowId`; example: `"9f551833-215***772-8ec1-78019779617c"`
     pub workflow_id: String,
 
-    /// `AdvancedParams`: a list of [`SchedulingParameter`](super::models::SchedulingParameter) objects.
+    /// `AdvancedParams`
     pub advanced_params: Option<Vec<models::SchedulingParameter>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["202601***53102448"]`
+    /// `TaskIds`; example: `["202601***53102448"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `SchedulingResourceGroupId`: a string.
-    ///
-    /// Example: `"2026010***5230846836"`
+    /// `SchedulingResourceGroupId`; example: `"2026010***5230846836"`
     pub scheduling_resource_group_id: Option<String>,
 
-    /// `IntegrationResourceGroupId`: a string.
-    ///
-    /// Example: `"2025062***2930469737"`
+    /// `IntegrationResourceGroupId`; example: `"2025062***2930469737"`
     pub integration_resource_group_id: Option<String>,
 }
 
 /// What a successful [`CreateTriggerWorkflowRun`] call returns.
 #[tc_model]
 pub struct CreateTriggerWorkflowRunResponse {
-    /// `Data`: a [`CreateTriggerWorkflowRunResult`](super::models::CreateTriggerWorkflowRunResult).
+    /// `Data`
     pub data: Option<models::CreateTriggerWorkflowRunResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1184,70 +1173,62 @@ pub struct CreateTriggerWorkflowRunResponse {
 /// The `CreateWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateWorkflowResponse`].
-/// The codes it documents are in [`CreateWorkflowError`](super::errors::CreateWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateWorkflow",
     output = CreateWorkflowResponse,
-    error = super::errors::CreateWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"213das"`
+    /// `WorkflowName`; example: `"213das"`
     pub workflow_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/默认文件夹"`
+    /// `ParentFolderPath`; example: `"/默认文件夹"`
     pub parent_folder_path: String,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `WorkflowDesc`; example: `"描述信息"`
     pub workflow_desc: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `OwnerUin`; example: `"100028579606"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `WorkflowSchedulerConfiguration`: a [`WorkflowSchedulerConfigurationInfo`](super::models::WorkflowSchedulerConfigurationInfo).
+    /// `WorkflowSchedulerConfiguration`
     pub workflow_scheduler_configuration: Option<
         models::WorkflowSchedulerConfigurationInfo,
     >,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `BundleId`; example: `"132"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundleInfo信息"`
+    /// `BundleInfo`; example: `"bundleInfo信息"`
     pub bundle_info: Option<String>,
 }
 
 /// What a successful [`CreateWorkflow`] call returns.
 #[tc_model]
 pub struct CreateWorkflowResponse {
-    /// `Data`: a [`CreateWorkflowResult`](super::models::CreateWorkflowResult).
+    /// `Data`
     pub data: models::CreateWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1257,37 +1238,43 @@ pub struct CreateWorkflowResponse {
 /// The `CreateWorkflowFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateWorkflowFolderResponse`].
-/// The codes it documents are in [`CreateWorkflowFolderError`](super::errors::CreateWorkflowFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateWorkflowFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateWorkflowFolder",
     output = CreateWorkflowFolderResponse,
-    error = super::errors::CreateWorkflowFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateWorkflowFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1314520691706699776"`
+    /// `ProjectId`; example: `"1314520691706699776"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/0_only/0_sub"`
+    /// `ParentFolderPath`; example: `"/0_only/0_sub"`
     pub parent_folder_path: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"child"`
+    /// `FolderName`; example: `"child"`
     pub folder_name: String,
 }
 
 /// What a successful [`CreateWorkflowFolder`] call returns.
 #[tc_model]
 pub struct CreateWorkflowFolderResponse {
-    /// `Data`: a [`CreateFolderResult`](super::models::CreateFolderResult).
+    /// `Data`
     pub data: models::CreateFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1297,36 +1284,42 @@ pub struct CreateWorkflowFolderResponse {
 /// The `CreateWorkflowPermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`CreateWorkflowPermissionsResponse`].
-/// The codes it documents are in [`CreateWorkflowPermissionsError`](super::errors::CreateWorkflowPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=CreateWorkflowPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "CreateWorkflowPermissions",
     output = CreateWorkflowPermissionsResponse,
-    error = super::errors::CreateWorkflowPermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct CreateWorkflowPermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1613605354717142016"`
+    /// `ProjectId`; example: `"1613605354717142016"`
     pub project_id: String,
 
-    /// `EntityId`: a string.
+    /// `EntityId`
     pub entity_id: String,
 
-    /// `EntityType`: a string.
+    /// `EntityType`
     pub entity_type: String,
 
-    /// `PermissionList`: a list of [`WorkflowPermission`](super::models::WorkflowPermission) objects.
+    /// `PermissionList`
     pub permission_list: Vec<models::WorkflowPermission>,
 }
 
 /// What a successful [`CreateWorkflowPermissions`] call returns.
 #[tc_model]
 pub struct CreateWorkflowPermissionsResponse {
-    /// `Data`: a [`CreateWorkflowPermissionsResult`](super::models::CreateWorkflowPermissionsResult).
+    /// `Data`
     pub data: models::CreateWorkflowPermissionsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1336,32 +1329,33 @@ pub struct CreateWorkflowPermissionsResponse {
 /// The `DeleteCodeFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteCodeFileResponse`].
-/// The codes it documents are in [`DeleteCodeFileError`](super::errors::DeleteCodeFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteCodeFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteCodeFile",
     output = DeleteCodeFileResponse,
-    error = super::errors::DeleteCodeFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteCodeFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeFileId`: a string.
-    ///
-    /// Example: `"2bfa8813-344f-4858-a2cc-7a07bd10ac1d"`
+    /// `CodeFileId`; example: `"2bfa8813-344f-4858-a2cc-7a07bd10ac1d"`
     pub code_file_id: String,
 }
 
 /// What a successful [`DeleteCodeFile`] call returns.
 #[tc_model]
 pub struct DeleteCodeFileResponse {
-    /// `Data`: a [`CodeStudioFileActionResult`](super::models::CodeStudioFileActionResult).
+    /// `Data`
     pub data: models::CodeStudioFileActionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1371,32 +1365,33 @@ pub struct DeleteCodeFileResponse {
 /// The `DeleteCodeFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteCodeFolderResponse`].
-/// The codes it documents are in [`DeleteCodeFolderError`](super::errors::DeleteCodeFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteCodeFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteCodeFolder",
     output = DeleteCodeFolderResponse,
-    error = super::errors::DeleteCodeFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteCodeFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"1a83a84c-b7c3-473a-bbac-d2d1cc6f6cc1"`
+    /// `FolderId`; example: `"1a83a84c-b7c3-473a-bbac-d2d1cc6f6cc1"`
     pub folder_id: String,
 }
 
 /// What a successful [`DeleteCodeFolder`] call returns.
 #[tc_model]
 pub struct DeleteCodeFolderResponse {
-    /// `Data`: a [`CodeStudioFolderActionResult`](super::models::CodeStudioFolderActionResult).
+    /// `Data`
     pub data: models::CodeStudioFolderActionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1406,30 +1401,33 @@ pub struct DeleteCodeFolderResponse {
 /// The `DeleteCodePermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteCodePermissionsResponse`].
-/// The codes it documents are in [`DeleteCodePermissionsError`](super::errors::DeleteCodePermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteCodePermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteCodePermissions",
     output = DeleteCodePermissionsResponse,
-    error = super::errors::DeleteCodePermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteCodePermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `RecyclePolicySet`: a list of [`ExploreAuthorizationRecycleObject`](super::models::ExploreAuthorizationRecycleObject) objects.
+    /// `RecyclePolicySet`
     pub recycle_policy_set: Option<Vec<models::ExploreAuthorizationRecycleObject>>,
 }
 
 /// What a successful [`DeleteCodePermissions`] call returns.
 #[tc_model]
 pub struct DeleteCodePermissionsResponse {
-    /// `Data`: a list of [`CodePermissionsResultItem`](super::models::CodePermissionsResultItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::CodePermissionsResultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1439,32 +1437,34 @@ pub struct DeleteCodePermissionsResponse {
 /// The `DeleteDataBackfillPlanAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteDataBackfillPlanAsyncResponse`].
-/// The codes it documents are in [`DeleteDataBackfillPlanAsyncError`](super::errors::DeleteDataBackfillPlanAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteDataBackfillPlanAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteDataBackfillPlanAsync",
     output = DeleteDataBackfillPlanAsyncResponse,
-    error = super::errors::DeleteDataBackfillPlanAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteDataBackfillPlanAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `DataBackfillPlanId`: a string.
-    ///
-    /// Example: `"13faeebf-4c61-4289-924b-7fc8b6f8ca6a"`
+    /// `DataBackfillPlanId`; example: `"13faeebf-4c61-4289-924b-7fc8b6f8ca6a"`
     pub data_backfill_plan_id: String,
 }
 
 /// What a successful [`DeleteDataBackfillPlanAsync`] call returns.
 #[tc_model]
 pub struct DeleteDataBackfillPlanAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: models::OpsAsyncResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1474,32 +1474,33 @@ pub struct DeleteDataBackfillPlanAsyncResponse {
 /// The `DeleteDataSource` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteDataSourceResponse`].
-/// The codes it documents are in [`DeleteDataSourceError`](super::errors::DeleteDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteDataSource",
     output = DeleteDataSourceResponse,
-    error = super::errors::DeleteDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteDataSource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1357924680"`
+    /// `ProjectId`; example: `"1357924680"`
     pub project_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `62267`
+    /// `Id`; example: `62267`
     pub id: u64,
 }
 
 /// What a successful [`DeleteDataSource`] call returns.
 #[tc_model]
 pub struct DeleteDataSourceResponse {
-    /// `Data`: a [`DataSourceStatus`](super::models::DataSourceStatus).
+    /// `Data`
     pub data: models::DataSourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1509,25 +1510,30 @@ pub struct DeleteDataSourceResponse {
 /// The `DeleteLineage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteLineageResponse`].
-/// The codes it documents are in [`DeleteLineageError`](super::errors::DeleteLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteLineage",
     output = DeleteLineageResponse,
-    error = super::errors::DeleteLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteLineage {
-    /// `Relations`: a list of [`LineagePair`](super::models::LineagePair) objects.
+    /// `Relations`
     pub relations: Vec<models::LineagePair>,
 }
 
 /// What a successful [`DeleteLineage`] call returns.
 #[tc_model]
 pub struct DeleteLineageResponse {
-    /// `Data`: an [`OperateResult`](super::models::OperateResult).
+    /// `Data`
     pub data: Option<models::OperateResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1537,32 +1543,33 @@ pub struct DeleteLineageResponse {
 /// The `DeleteOpsAlarmRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteOpsAlarmRuleResponse`].
-/// The codes it documents are in [`DeleteOpsAlarmRuleError`](super::errors::DeleteOpsAlarmRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteOpsAlarmRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteOpsAlarmRule",
     output = DeleteOpsAlarmRuleResponse,
-    error = super::errors::DeleteOpsAlarmRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteOpsAlarmRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464****02784"`
+    /// `ProjectId`; example: `"1464****02784"`
     pub project_id: String,
 
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"5466*****681e5a"`
+    /// `AlarmRuleId`; example: `"5466*****681e5a"`
     pub alarm_rule_id: String,
 }
 
 /// What a successful [`DeleteOpsAlarmRule`] call returns.
 #[tc_model]
 pub struct DeleteOpsAlarmRuleResponse {
-    /// `Data`: a [`DeleteAlarmRuleResult`](super::models::DeleteAlarmRuleResult).
+    /// `Data`
     pub data: Option<models::DeleteAlarmRuleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1572,27 +1579,30 @@ pub struct DeleteOpsAlarmRuleResponse {
 /// The `DeleteProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"4363276"`
+    /// `ProjectId`; example: `"4363276"`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteProject`] call returns.
 #[tc_model]
 pub struct DeleteProjectResponse {
-    /// `Data`: a [`ProjectResult`](super::models::ProjectResult).
+    /// `Data`
     pub data: models::ProjectResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1602,25 +1612,26 @@ pub struct DeleteProjectResponse {
 /// The `DeleteProjectMember` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteProjectMemberResponse`].
-/// The codes it documents are in [`DeleteProjectMemberError`](super::errors::DeleteProjectMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteProjectMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteProjectMember",
     output = DeleteProjectMemberResponse,
-    error = super::errors::DeleteProjectMemberError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteProjectMember {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1521813957238786585"`
+    /// `ProjectId`; example: `"1521813957238786585"`
     pub project_id: String,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["100042327609"]`
+    /// `UserUins`; example: `["100042327609"]`
     pub user_uins: Vec<String>,
 }
 
@@ -1634,34 +1645,36 @@ pub struct DeleteProjectMemberResponse {
 /// The `DeleteQualityRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteQualityRuleResponse`].
-/// The codes it documents are in [`DeleteQualityRuleError`](super::errors::DeleteQualityRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteQualityRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteQualityRule",
     output = DeleteQualityRuleResponse,
-    error = super::errors::DeleteQualityRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteQualityRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"305470229"`
+    /// `ProjectId`; example: `"305470229"`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteQualityRule`] call returns.
 #[tc_model]
 pub struct DeleteQualityRuleResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1671,32 +1684,33 @@ pub struct DeleteQualityRuleResponse {
 /// The `DeleteQualityRuleGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteQualityRuleGroupResponse`].
-/// The codes it documents are in [`DeleteQualityRuleGroupError`](super::errors::DeleteQualityRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteQualityRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteQualityRuleGroup",
     output = DeleteQualityRuleGroupResponse,
-    error = super::errors::DeleteQualityRuleGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteQualityRuleGroup {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"98243675"`
+    /// `ProjectId`; example: `"98243675"`
     pub project_id: String,
 
-    /// `RuleGroupIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RuleGroupIdList`; example: `[1,2]`
     pub rule_group_id_list: Vec<u64>,
 }
 
 /// What a successful [`DeleteQualityRuleGroup`] call returns.
 #[tc_model]
 pub struct DeleteQualityRuleGroupResponse {
-    /// `Data`: a [`DeleteQualityRuleGroupResultVo`](super::models::DeleteQualityRuleGroupResultVo).
+    /// `Data`
     pub data: Option<models::DeleteQualityRuleGroupResultVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1706,32 +1720,37 @@ pub struct DeleteQualityRuleGroupResponse {
 /// The `DeleteResourceFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteResourceFileResponse`].
-/// The codes it documents are in [`DeleteResourceFileError`](super::errors::DeleteResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteResourceFile",
     output = DeleteResourceFileResponse,
-    error = super::errors::DeleteResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470575647377821696"`
+    /// `ProjectId`; example: `"1470575647377821696"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
+    /// `ResourceId`; example: `"bd9211c6-3388-41e1-868f-cabd751c8877"`
     pub resource_id: String,
 }
 
 /// What a successful [`DeleteResourceFile`] call returns.
 #[tc_model]
 pub struct DeleteResourceFileResponse {
-    /// `Data`: a [`DeleteResourceFileResult`](super::models::DeleteResourceFileResult).
+    /// `Data`
     pub data: models::DeleteResourceFileResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1741,32 +1760,37 @@ pub struct DeleteResourceFileResponse {
 /// The `DeleteResourceFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteResourceFolderResponse`].
-/// The codes it documents are in [`DeleteResourceFolderError`](super::errors::DeleteResourceFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteResourceFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteResourceFolder",
     output = DeleteResourceFolderResponse,
-    error = super::errors::DeleteResourceFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResourceFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2153380290671734784"`
+    /// `ProjectId`; example: `"2153380290671734784"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"3d7ba119-d302-43af-9791-e3751636af86"`
+    /// `FolderId`; example: `"3d7ba119-d302-43af-9791-e3751636af86"`
     pub folder_id: String,
 }
 
 /// What a successful [`DeleteResourceFolder`] call returns.
 #[tc_model]
 pub struct DeleteResourceFolderResponse {
-    /// `Data`: a [`DeleteFolderResult`](super::models::DeleteFolderResult).
+    /// `Data`
     pub data: models::DeleteFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1776,27 +1800,34 @@ pub struct DeleteResourceFolderResponse {
 /// The `DeleteResourceGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteResourceGroupResponse`].
-/// The codes it documents are in [`DeleteResourceGroupError`](super::errors::DeleteResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteResourceGroup",
     output = DeleteResourceGroupResponse,
-    error = super::errors::DeleteResourceGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteResourceGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `Id`; example: `"13579"`
     pub id: String,
 }
 
 /// What a successful [`DeleteResourceGroup`] call returns.
 #[tc_model]
 pub struct DeleteResourceGroupResponse {
-    /// `Data`: a [`ResourceStatus`](super::models::ResourceStatus).
+    /// `Data`
     pub data: models::ResourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1806,32 +1837,33 @@ pub struct DeleteResourceGroupResponse {
 /// The `DeleteSQLFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteSQLFolderResponse`].
-/// The codes it documents are in [`DeleteSQLFolderError`](super::errors::DeleteSQLFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteSQLFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteSQLFolder",
     output = DeleteSQLFolderResponse,
-    error = super::errors::DeleteSQLFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteSQLFolder {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"fa1bdb1e-8b04-4543-8a0b-7ce353aa4eab"`
+    /// `FolderId`; example: `"fa1bdb1e-8b04-4543-8a0b-7ce353aa4eab"`
     pub folder_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2917455276892352512"`
+    /// `ProjectId`; example: `"2917455276892352512"`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteSQLFolder`] call returns.
 #[tc_model]
 pub struct DeleteSQLFolderResponse {
-    /// `Data`: a [`SqlContentActionResult`](super::models::SqlContentActionResult).
+    /// `Data`
     pub data: models::SqlContentActionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1841,28 +1873,33 @@ pub struct DeleteSQLFolderResponse {
 /// The `DeleteSQLScript` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteSQLScriptResponse`].
-/// The codes it documents are in [`DeleteSQLScriptError`](super::errors::DeleteSQLScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteSQLScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteSQLScript",
     output = DeleteSQLScriptResponse,
-    error = super::errors::DeleteSQLScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteSQLScript {
-    /// `ScriptId`: a string.
+    /// `ScriptId`
     pub script_id: String,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 }
 
 /// What a successful [`DeleteSQLScript`] call returns.
 #[tc_model]
 pub struct DeleteSQLScriptResponse {
-    /// `Data`: a [`SqlContentActionResult`](super::models::SqlContentActionResult).
+    /// `Data`
     pub data: models::SqlContentActionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1872,42 +1909,42 @@ pub struct DeleteSQLScriptResponse {
 /// The `DeleteTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteTaskResponse`].
-/// The codes it documents are in [`DeleteTaskError`](super::errors::DeleteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteTask",
     output = DeleteTaskResponse,
-    error = super::errors::DeleteTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250827143324825"`
+    /// `TaskId`; example: `"20250827143324825"`
     pub task_id: String,
 
-    /// `OperateInform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OperateInform`; example: `true`
     pub operate_inform: Option<bool>,
 
-    /// `DeleteMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteMode`; example: `true`
     pub delete_mode: Option<bool>,
 }
 
 /// What a successful [`DeleteTask`] call returns.
 #[tc_model]
 pub struct DeleteTaskResponse {
-    /// `Data`: a [`DeleteTaskResult`](super::models::DeleteTaskResult).
+    /// `Data`
     pub data: Option<models::DeleteTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1917,37 +1954,43 @@ pub struct DeleteTaskResponse {
 /// The `DeleteTaskFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteTaskFolderResponse`].
-/// The codes it documents are in [`DeleteTaskFolderError`](super::errors::DeleteTaskFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteTaskFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteTaskFolder",
     output = DeleteTaskFolderResponse,
-    error = super::errors::DeleteTaskFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
+    /// `TaskFolderId`; example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
     pub task_folder_id: String,
 }
 
 /// What a successful [`DeleteTaskFolder`] call returns.
 #[tc_model]
 pub struct DeleteTaskFolderResponse {
-    /// `Data`: a [`DeleteTaskFolderResult`](super::models::DeleteTaskFolderResult).
+    /// `Data`
     pub data: Option<models::DeleteTaskFolderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1957,42 +2000,43 @@ pub struct DeleteTaskFolderResponse {
 /// The `DeleteTriggerTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteTriggerTaskResponse`].
-/// The codes it documents are in [`DeleteTriggerTaskError`](super::errors::DeleteTriggerTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteTriggerTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteTriggerTask",
     output = DeleteTriggerTaskResponse,
-    error = super::errors::DeleteTriggerTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTriggerTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20251124113217312"`
+    /// `TaskId`; example: `"20251124113217312"`
     pub task_id: String,
 
-    /// `OperateInform`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OperateInform`; example: `true`
     pub operate_inform: Option<bool>,
 
-    /// `DeleteMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteMode`; example: `true`
     pub delete_mode: Option<bool>,
 }
 
 /// What a successful [`DeleteTriggerTask`] call returns.
 #[tc_model]
 pub struct DeleteTriggerTaskResponse {
-    /// `Data`: a [`DeleteTaskResult`](super::models::DeleteTaskResult).
+    /// `Data`
     pub data: Option<models::DeleteTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2002,32 +2046,36 @@ pub struct DeleteTriggerTaskResponse {
 /// The `DeleteTriggerWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteTriggerWorkflowResponse`].
-/// The codes it documents are in [`DeleteTriggerWorkflowError`](super::errors::DeleteTriggerWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteTriggerWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteTriggerWorkflow",
     output = DeleteTriggerWorkflowResponse,
-    error = super::errors::DeleteTriggerWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteTriggerWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"20240222212719833743"`
+    /// `ProjectId`; example: `"20240222212719833743"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
+    /// `WorkflowId`; example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
     pub workflow_id: String,
 }
 
 /// What a successful [`DeleteTriggerWorkflow`] call returns.
 #[tc_model]
 pub struct DeleteTriggerWorkflowResponse {
-    /// `Data`: a [`DeleteTriggerWorkflowResult`](super::models::DeleteTriggerWorkflowResult).
+    /// `Data`
     pub data: models::DeleteTriggerWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2037,32 +2085,36 @@ pub struct DeleteTriggerWorkflowResponse {
 /// The `DeleteWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteWorkflowResponse`].
-/// The codes it documents are in [`DeleteWorkflowError`](super::errors::DeleteWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteWorkflow",
     output = DeleteWorkflowResponse,
-    error = super::errors::DeleteWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"5dbb66d3-a4ca-4a45-9836-d449fa3472bd"`
+    /// `WorkflowId`; example: `"5dbb66d3-a4ca-4a45-9836-d449fa3472bd"`
     pub workflow_id: String,
 }
 
 /// What a successful [`DeleteWorkflow`] call returns.
 #[tc_model]
 pub struct DeleteWorkflowResponse {
-    /// `Data`: a [`DeleteWorkflowResult`](super::models::DeleteWorkflowResult).
+    /// `Data`
     pub data: models::DeleteWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,32 +2124,40 @@ pub struct DeleteWorkflowResponse {
 /// The `DeleteWorkflowFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteWorkflowFolderResponse`].
-/// The codes it documents are in [`DeleteWorkflowFolderError`](super::errors::DeleteWorkflowFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteWorkflowFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteWorkflowFolder",
     output = DeleteWorkflowFolderResponse,
-    error = super::errors::DeleteWorkflowFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteWorkflowFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f526424c-81b8-11f0-9366-7c8c09fca71c"`
+    /// `FolderId`; example: `"f526424c-81b8-11f0-9366-7c8c09fca71c"`
     pub folder_id: String,
 }
 
 /// What a successful [`DeleteWorkflowFolder`] call returns.
 #[tc_model]
 pub struct DeleteWorkflowFolderResponse {
-    /// `Data`: a [`DeleteFolderResult`](super::models::DeleteFolderResult).
+    /// `Data`
     pub data: models::DeleteFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2107,36 +2167,42 @@ pub struct DeleteWorkflowFolderResponse {
 /// The `DeleteWorkflowPermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DeleteWorkflowPermissionsResponse`].
-/// The codes it documents are in [`DeleteWorkflowPermissionsError`](super::errors::DeleteWorkflowPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DeleteWorkflowPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DeleteWorkflowPermissions",
     output = DeleteWorkflowPermissionsResponse,
-    error = super::errors::DeleteWorkflowPermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DeleteWorkflowPermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2372741094841700352"`
+    /// `ProjectId`; example: `"2372741094841700352"`
     pub project_id: String,
 
-    /// `EntityId`: a string.
+    /// `EntityId`
     pub entity_id: String,
 
-    /// `EntityType`: a string.
+    /// `EntityType`
     pub entity_type: String,
 
-    /// `DeletePermissionList`: a list of [`DeleteWorkflowPermission`](super::models::DeleteWorkflowPermission) objects.
+    /// `DeletePermissionList`
     pub delete_permission_list: Vec<models::DeleteWorkflowPermission>,
 }
 
 /// What a successful [`DeleteWorkflowPermissions`] call returns.
 #[tc_model]
 pub struct DeleteWorkflowPermissionsResponse {
-    /// `Data`: a [`DeleteWorkflowPermissionsResult`](super::models::DeleteWorkflowPermissionsResult).
+    /// `Data`
     pub data: models::DeleteWorkflowPermissionsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2146,27 +2212,30 @@ pub struct DeleteWorkflowPermissionsResponse {
 /// The `DescribeDataSourceAuthority` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DescribeDataSourceAuthorityResponse`].
-/// The codes it documents are in [`DescribeDataSourceAuthorityError`](super::errors::DescribeDataSourceAuthorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DescribeDataSourceAuthority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DescribeDataSourceAuthority",
     output = DescribeDataSourceAuthorityResponse,
-    error = super::errors::DescribeDataSourceAuthorityError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DescribeDataSourceAuthority {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34654`
+    /// `Id`; example: `34654`
     pub id: u64,
 }
 
 /// What a successful [`DescribeDataSourceAuthority`] call returns.
 #[tc_model]
 pub struct DescribeDataSourceAuthorityResponse {
-    /// `Data`: an [`AuthInfo`](super::models::AuthInfo).
+    /// `Data`
     pub data: Option<models::AuthInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2176,27 +2245,31 @@ pub struct DescribeDataSourceAuthorityResponse {
 /// The `DisableProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DisableProjectResponse`].
-/// The codes it documents are in [`DisableProjectError`](super::errors::DisableProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DisableProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DisableProject",
     output = DisableProjectResponse,
-    error = super::errors::DisableProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DisableProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2536"`
+    /// `ProjectId`; example: `"2536"`
     pub project_id: String,
 }
 
 /// What a successful [`DisableProject`] call returns.
 #[tc_model]
 pub struct DisableProjectResponse {
-    /// `Data`: a [`ProjectResult`](super::models::ProjectResult).
+    /// `Data`
     pub data: models::ProjectResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2206,32 +2279,33 @@ pub struct DisableProjectResponse {
 /// The `DissociateResourceGroupFromProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`DissociateResourceGroupFromProjectResponse`].
-/// The codes it documents are in [`DissociateResourceGroupFromProjectError`](super::errors::DissociateResourceGroupFromProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=DissociateResourceGroupFromProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "DissociateResourceGroupFromProject",
     output = DissociateResourceGroupFromProjectResponse,
-    error = super::errors::DissociateResourceGroupFromProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct DissociateResourceGroupFromProject {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"20250715195858735487"`
+    /// `ResourceGroupId`; example: `"20250715195858735487"`
     pub resource_group_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2887093688679612416"`
+    /// `ProjectId`; example: `"2887093688679612416"`
     pub project_id: String,
 }
 
 /// What a successful [`DissociateResourceGroupFromProject`] call returns.
 #[tc_model]
 pub struct DissociateResourceGroupFromProjectResponse {
-    /// `Data`: a [`ResourceStatus`](super::models::ResourceStatus).
+    /// `Data`
     pub data: models::ResourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2241,27 +2315,31 @@ pub struct DissociateResourceGroupFromProjectResponse {
 /// The `EnableProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`EnableProjectResponse`].
-/// The codes it documents are in [`EnableProjectError`](super::errors::EnableProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=EnableProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "EnableProject",
     output = EnableProjectResponse,
-    error = super::errors::EnableProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct EnableProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1342"`
+    /// `ProjectId`; example: `"1342"`
     pub project_id: String,
 }
 
 /// What a successful [`EnableProject`] call returns.
 #[tc_model]
 pub struct EnableProjectResponse {
-    /// `Data`: a [`ProjectResult`](super::models::ProjectResult).
+    /// `Data`
     pub data: models::ProjectResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2271,35 +2349,36 @@ pub struct EnableProjectResponse {
 /// The `GetAlarmMessage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetAlarmMessageResponse`].
-/// The codes it documents are in [`GetAlarmMessageError`](super::errors::GetAlarmMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetAlarmMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetAlarmMessage",
     output = GetAlarmMessageResponse,
-    error = super::errors::GetAlarmMessageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetAlarmMessage {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `AlarmMessageId`: a string.
-    ///
-    /// Example: `"115987"`
+    /// `AlarmMessageId`; example: `"115987"`
     pub alarm_message_id: String,
 
-    /// `TimeZone`: a string.
+    /// `TimeZone`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`GetAlarmMessage`] call returns.
 #[tc_model]
 pub struct GetAlarmMessageResponse {
-    /// `Data`: an [`AlarmMessage`](super::models::AlarmMessage).
+    /// `Data`
     pub data: Option<models::AlarmMessage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2309,37 +2388,36 @@ pub struct GetAlarmMessageResponse {
 /// The `GetCodeFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetCodeFileResponse`].
-/// The codes it documents are in [`GetCodeFileError`](super::errors::GetCodeFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetCodeFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetCodeFile",
     output = GetCodeFileResponse,
-    error = super::errors::GetCodeFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetCodeFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeFileId`: a string.
-    ///
-    /// Example: `"c0e17cbc-7226-47d4-b9f2-f591705a9ffc"`
+    /// `CodeFileId`; example: `"c0e17cbc-7226-47d4-b9f2-f591705a9ffc"`
     pub code_file_id: String,
 
-    /// `IncludeContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeContent`; example: `false`
     pub include_content: Option<bool>,
 }
 
 /// What a successful [`GetCodeFile`] call returns.
 #[tc_model]
 pub struct GetCodeFileResponse {
-    /// `Data`: a [`CodeFile`](super::models::CodeFile).
+    /// `Data`
     pub data: models::CodeFile,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2349,32 +2427,33 @@ pub struct GetCodeFileResponse {
 /// The `GetCodeFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetCodeFolderResponse`].
-/// The codes it documents are in [`GetCodeFolderError`](super::errors::GetCodeFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetCodeFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetCodeFolder",
     output = GetCodeFolderResponse,
-    error = super::errors::GetCodeFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetCodeFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"dqkwwijcwq"`
+    /// `FolderId`; example: `"dqkwwijcwq"`
     pub folder_id: String,
 }
 
 /// What a successful [`GetCodeFolder`] call returns.
 #[tc_model]
 pub struct GetCodeFolderResponse {
-    /// `Data`: a [`CodeFolderNode`](super::models::CodeFolderNode).
+    /// `Data`
     pub data: Option<models::CodeFolderNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2384,37 +2463,37 @@ pub struct GetCodeFolderResponse {
 /// The `GetDataBackfillPlan` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetDataBackfillPlanResponse`].
-/// The codes it documents are in [`GetDataBackfillPlanError`](super::errors::GetDataBackfillPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetDataBackfillPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetDataBackfillPlan",
     output = GetDataBackfillPlanResponse,
-    error = super::errors::GetDataBackfillPlanError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetDataBackfillPlan {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `DataBackfillPlanId`: a string.
-    ///
-    /// Example: `"13faeebf-4c61-4289-924b-7fc8b6f8ca6a"`
+    /// `DataBackfillPlanId`; example: `"13faeebf-4c61-4289-924b-7fc8b6f8ca6a"`
     pub data_backfill_plan_id: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`GetDataBackfillPlan`] call returns.
 #[tc_model]
 pub struct GetDataBackfillPlanResponse {
-    /// `Data`: a [`DataBackfill`](super::models::DataBackfill).
+    /// `Data`
     pub data: Option<models::DataBackfill>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2424,32 +2503,34 @@ pub struct GetDataBackfillPlanResponse {
 /// The `GetDataSource` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetDataSourceResponse`].
-/// The codes it documents are in [`GetDataSourceError`](super::errors::GetDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetDataSource",
     output = GetDataSourceResponse,
-    error = super::errors::GetDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetDataSource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1357924680"`
+    /// `ProjectId`; example: `"1357924680"`
     pub project_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `62268`
+    /// `Id`; example: `62268`
     pub id: i64,
 }
 
 /// What a successful [`GetDataSource`] call returns.
 #[tc_model]
 pub struct GetDataSourceResponse {
-    /// `Data`: a [`DataSource`](super::models::DataSource).
+    /// `Data`
     pub data: Option<models::DataSource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2459,27 +2540,30 @@ pub struct GetDataSourceResponse {
 /// The `GetDataSourceRelatedTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetDataSourceRelatedTasksResponse`].
-/// The codes it documents are in [`GetDataSourceRelatedTasksError`](super::errors::GetDataSourceRelatedTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetDataSourceRelatedTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetDataSourceRelatedTasks",
     output = GetDataSourceRelatedTasksResponse,
-    error = super::errors::GetDataSourceRelatedTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetDataSourceRelatedTasks {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `61964`
+    /// `Id`; example: `61964`
     pub id: u64,
 }
 
 /// What a successful [`GetDataSourceRelatedTasks`] call returns.
 #[tc_model]
 pub struct GetDataSourceRelatedTasksResponse {
-    /// `Data`: a list of [`DatasourceRelationTaskInfo`](super::models::DatasourceRelationTaskInfo) objects.
+    /// `Data`
     pub data: Vec<models::DatasourceRelationTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2489,32 +2573,33 @@ pub struct GetDataSourceRelatedTasksResponse {
 /// The `GetMyCodeMaxPermission` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetMyCodeMaxPermissionResponse`].
-/// The codes it documents are in [`GetMyCodeMaxPermissionError`](super::errors::GetMyCodeMaxPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetMyCodeMaxPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetMyCodeMaxPermission",
     output = GetMyCodeMaxPermissionResponse,
-    error = super::errors::GetMyCodeMaxPermissionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetMyCodeMaxPermission {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"20d6fbdb-5122-49ad-a94e-ac182099e11e"`
+    /// `ResourceId`; example: `"20d6fbdb-5122-49ad-a94e-ac182099e11e"`
     pub resource_id: String,
 }
 
 /// What a successful [`GetMyCodeMaxPermission`] call returns.
 #[tc_model]
 pub struct GetMyCodeMaxPermissionResponse {
-    /// `Data`: a [`CodeStudioMaxPermission`](super::models::CodeStudioMaxPermission).
+    /// `Data`
     pub data: models::CodeStudioMaxPermission,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2524,37 +2609,39 @@ pub struct GetMyCodeMaxPermissionResponse {
 /// The `GetMyWorkflowMaxPermission` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetMyWorkflowMaxPermissionResponse`].
-/// The codes it documents are in [`GetMyWorkflowMaxPermissionError`](super::errors::GetMyWorkflowMaxPermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetMyWorkflowMaxPermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetMyWorkflowMaxPermission",
     output = GetMyWorkflowMaxPermissionResponse,
-    error = super::errors::GetMyWorkflowMaxPermissionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetMyWorkflowMaxPermission {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511691706699776"`
+    /// `ProjectId`; example: `"1492511691706699776"`
     pub project_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"6ca10a0b-3abd-4717-ba50-7421a3340004"`
+    /// `EntityId`; example: `"6ca10a0b-3abd-4717-ba50-7421a3340004"`
     pub entity_id: String,
 
-    /// `EntityType`: a string.
-    ///
-    /// Example: `"folder"`
+    /// `EntityType`; example: `"folder"`
     pub entity_type: String,
 }
 
 /// What a successful [`GetMyWorkflowMaxPermission`] call returns.
 #[tc_model]
 pub struct GetMyWorkflowMaxPermissionResponse {
-    /// `Data`: a [`WorkflowMaxPermission`](super::models::WorkflowMaxPermission).
+    /// `Data`
     pub data: Option<models::WorkflowMaxPermission>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2564,32 +2651,36 @@ pub struct GetMyWorkflowMaxPermissionResponse {
 /// The `GetOpsAlarmRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsAlarmRuleResponse`].
-/// The codes it documents are in [`GetOpsAlarmRuleError`](super::errors::GetOpsAlarmRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsAlarmRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsAlarmRule",
     output = GetOpsAlarmRuleResponse,
-    error = super::errors::GetOpsAlarmRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsAlarmRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146****537296"`
+    /// `ProjectId`; example: `"146****537296"`
     pub project_id: String,
 
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"ac11ae*****0cd9db4"`
+    /// `AlarmRuleId`; example: `"ac11ae*****0cd9db4"`
     pub alarm_rule_id: String,
 }
 
 /// What a successful [`GetOpsAlarmRule`] call returns.
 #[tc_model]
 pub struct GetOpsAlarmRuleResponse {
-    /// `Data`: an [`AlarmRuleData`](super::models::AlarmRuleData).
+    /// `Data`
     pub data: Option<models::AlarmRuleData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2599,32 +2690,36 @@ pub struct GetOpsAlarmRuleResponse {
 /// The `GetOpsAsyncJob` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsAsyncJobResponse`].
-/// The codes it documents are in [`GetOpsAsyncJobError`](super::errors::GetOpsAsyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsAsyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsAsyncJob",
     output = GetOpsAsyncJobResponse,
-    error = super::errors::GetOpsAsyncJobError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsAsyncJob {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `AsyncId`: a string.
-    ///
-    /// Example: `"c2d687cf-f0a9-4357-bada-942bf43e33b7"`
+    /// `AsyncId`; example: `"c2d687cf-f0a9-4357-bada-942bf43e33b7"`
     pub async_id: String,
 }
 
 /// What a successful [`GetOpsAsyncJob`] call returns.
 #[tc_model]
 pub struct GetOpsAsyncJobResponse {
-    /// `Data`: an [`OpsAsyncJobDetail`](super::models::OpsAsyncJobDetail).
+    /// `Data`
     pub data: Option<models::OpsAsyncJobDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2634,30 +2729,34 @@ pub struct GetOpsAsyncJobResponse {
 /// The `GetOpsTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsTaskResponse`].
-/// The codes it documents are in [`GetOpsTaskError`](super::errors::GetOpsTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsTask",
     output = GetOpsTaskResponse,
-    error = super::errors::GetOpsTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `TaskId`; example: `"20250227112841503"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 }
 
 /// What a successful [`GetOpsTask`] call returns.
 #[tc_model]
 pub struct GetOpsTaskResponse {
-    /// `Data`: a [`Task`](super::models::Task).
+    /// `Data`
     pub data: models::Task,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2667,32 +2766,33 @@ pub struct GetOpsTaskResponse {
 /// The `GetOpsTaskCode` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsTaskCodeResponse`].
-/// The codes it documents are in [`GetOpsTaskCodeError`](super::errors::GetOpsTaskCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsTaskCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsTaskCode",
     output = GetOpsTaskCodeResponse,
-    error = super::errors::GetOpsTaskCodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsTaskCode {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250807170913305"`
+    /// `TaskId`; example: `"20250807170913305"`
     pub task_id: String,
 }
 
 /// What a successful [`GetOpsTaskCode`] call returns.
 #[tc_model]
 pub struct GetOpsTaskCodeResponse {
-    /// `Data`: a [`TaskCode`](super::models::TaskCode).
+    /// `Data`
     pub data: models::TaskCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2702,37 +2802,42 @@ pub struct GetOpsTaskCodeResponse {
 /// The `GetOpsTriggerWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsTriggerWorkflowResponse`].
-/// The codes it documents are in [`GetOpsTriggerWorkflowError`](super::errors::GetOpsTriggerWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsTriggerWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsTriggerWorkflow",
     output = GetOpsTriggerWorkflowResponse,
-    error = super::errors::GetOpsTriggerWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsTriggerWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10293145472"`
+    /// `ProjectId`; example: `"10293145472"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3bd546ed-eb41-4725-be14-db6e329df597"`
+    /// `WorkflowId`; example: `"3bd546ed-eb41-4725-be14-db6e329df597"`
     pub workflow_id: String,
 
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"001680a8-18c8-4501-8edf-eb6783a037d8"`
+    /// `WorkflowExecutionId`; example: `"001680a8-18c8-4501-8edf-eb6783a037d8"`
     pub workflow_execution_id: Option<String>,
 }
 
 /// What a successful [`GetOpsTriggerWorkflow`] call returns.
 #[tc_model]
 pub struct GetOpsTriggerWorkflowResponse {
-    /// `Data`: a [`TriggerTaskDagBrief`](super::models::TriggerTaskDagBrief).
+    /// `Data`
     pub data: Option<models::TriggerTaskDagBrief>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2742,32 +2847,36 @@ pub struct GetOpsTriggerWorkflowResponse {
 /// The `GetOpsWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetOpsWorkflowResponse`].
-/// The codes it documents are in [`GetOpsWorkflowError`](super::errors::GetOpsWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetOpsWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetOpsWorkflow",
     output = GetOpsWorkflowResponse,
-    error = super::errors::GetOpsWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetOpsWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947871941565296"`
+    /// `ProjectId`; example: `"1460947871941565296"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"b770784d-ecf9-11ee-8d13-a4ae120ff272"`
+    /// `WorkflowId`; example: `"b770784d-ecf9-11ee-8d13-a4ae120ff272"`
     pub workflow_id: String,
 }
 
 /// What a successful [`GetOpsWorkflow`] call returns.
 #[tc_model]
 pub struct GetOpsWorkflowResponse {
-    /// `Data`: an [`OpsWorkflowDetail`](super::models::OpsWorkflowDetail).
+    /// `Data`
     pub data: models::OpsWorkflowDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2777,27 +2886,31 @@ pub struct GetOpsWorkflowResponse {
 /// The `GetProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetProjectResponse`].
-/// The codes it documents are in [`GetProjectError`](super::errors::GetProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.WorkspaceNotExist`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNotExist)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetProject",
     output = GetProjectResponse,
-    error = super::errors::GetProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10023212"`
+    /// `ProjectId`; example: `"10023212"`
     pub project_id: String,
 }
 
 /// What a successful [`GetProject`] call returns.
 #[tc_model]
 pub struct GetProjectResponse {
-    /// `Data`: a [`Project`](super::models::Project).
+    /// `Data`
     pub data: Option<models::Project>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2807,32 +2920,37 @@ pub struct GetProjectResponse {
 /// The `GetResourceFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetResourceFileResponse`].
-/// The codes it documents are in [`GetResourceFileError`](super::errors::GetResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetResourceFile",
     output = GetResourceFileResponse,
-    error = super::errors::GetResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090365952"`
+    /// `ProjectId`; example: `"1531609696090365952"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"e087dab6-9a5b-11ef-8d13-a4ae120f8272"`
+    /// `ResourceId`; example: `"e087dab6-9a5b-11ef-8d13-a4ae120f8272"`
     pub resource_id: String,
 }
 
 /// What a successful [`GetResourceFile`] call returns.
 #[tc_model]
 pub struct GetResourceFileResponse {
-    /// `Data`: a [`ResourceFile`](super::models::ResourceFile).
+    /// `Data`
     pub data: models::ResourceFile,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2842,32 +2960,37 @@ pub struct GetResourceFileResponse {
 /// The `GetResourceFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetResourceFolderResponse`].
-/// The codes it documents are in [`GetResourceFolderError`](super::errors::GetResourceFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetResourceFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetResourceFolder",
     output = GetResourceFolderResponse,
-    error = super::errors::GetResourceFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetResourceFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
+    /// `FolderId`; example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
     pub folder_id: String,
 }
 
 /// What a successful [`GetResourceFolder`] call returns.
 #[tc_model]
 pub struct GetResourceFolderResponse {
-    /// `Data`: a [`ResourceFolderDetail`](super::models::ResourceFolderDetail).
+    /// `Data`
     pub data: Option<models::ResourceFolderDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2877,47 +3000,42 @@ pub struct GetResourceFolderResponse {
 /// The `GetResourceGroupMetrics` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetResourceGroupMetricsResponse`].
-/// The codes it documents are in [`GetResourceGroupMetricsError`](super::errors::GetResourceGroupMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetResourceGroupMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetResourceGroupMetrics",
     output = GetResourceGroupMetricsResponse,
-    error = super::errors::GetResourceGroupMetricsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetResourceGroupMetrics {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"20240401132517098618"`
+    /// `ResourceGroupId`; example: `"20240401132517098618"`
     pub resource_group_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1757391457258`
+    /// `StartTime`; example: `1757391457258`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1757395057258`
+    /// `EndTime`; example: `1757395057258`
     pub end_time: Option<u64>,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `MetricType`; example: `"all"`
     pub metric_type: Option<String>,
 
-    /// `Granularity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Granularity`; example: `5`
     pub granularity: Option<u64>,
 }
 
 /// What a successful [`GetResourceGroupMetrics`] call returns.
 #[tc_model]
 pub struct GetResourceGroupMetricsResponse {
-    /// `Data`: a [`ResourceGroupMetrics`](super::models::ResourceGroupMetrics).
+    /// `Data`
     pub data: Option<models::ResourceGroupMetrics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2927,32 +3045,33 @@ pub struct GetResourceGroupMetricsResponse {
 /// The `GetSQLFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetSQLFolderResponse`].
-/// The codes it documents are in [`GetSQLFolderError`](super::errors::GetSQLFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetSQLFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetSQLFolder",
     output = GetSQLFolderResponse,
-    error = super::errors::GetSQLFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetSQLFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"aduqwiunca"`
+    /// `FolderId`; example: `"aduqwiunca"`
     pub folder_id: String,
 }
 
 /// What a successful [`GetSQLFolder`] call returns.
 #[tc_model]
 pub struct GetSQLFolderResponse {
-    /// `Data`: a [`SqlFolderNode`](super::models::SqlFolderNode).
+    /// `Data`
     pub data: Option<models::SqlFolderNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2962,9 +3081,12 @@ pub struct GetSQLFolderResponse {
 /// The `GetSQLRunResult` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetSQLRunResultResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetSQLRunResult)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
@@ -2973,26 +3095,20 @@ pub struct GetSQLFolderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetSQLRunResult {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2924443218685956096"`
+    /// `ProjectId`; example: `"2924443218685956096"`
     pub project_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `JobId`; example: `"17676143448574812"`
     pub job_id: String,
 
-    /// `JobExecutionId`: a string.
-    ///
-    /// Example: `"17676143448574813"`
+    /// `JobExecutionId`; example: `"17676143448574813"`
     pub job_execution_id: Option<String>,
 }
 
 /// What a successful [`GetSQLRunResult`] call returns.
 #[tc_model]
 pub struct GetSQLRunResultResponse {
-    /// `Data`: a [`SqlRunResult`](super::models::SqlRunResult).
+    /// `Data`
     pub data: Option<models::SqlRunResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3002,28 +3118,33 @@ pub struct GetSQLRunResultResponse {
 /// The `GetSQLScript` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetSQLScriptResponse`].
-/// The codes it documents are in [`GetSQLScriptError`](super::errors::GetSQLScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetSQLScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetSQLScript",
     output = GetSQLScriptResponse,
-    error = super::errors::GetSQLScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetSQLScript {
-    /// `ScriptId`: a string.
+    /// `ScriptId`
     pub script_id: String,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 }
 
 /// What a successful [`GetSQLScript`] call returns.
 #[tc_model]
 pub struct GetSQLScriptResponse {
-    /// `Data`: a [`SqlScript`](super::models::SqlScript).
+    /// `Data`
     pub data: Option<models::SqlScript>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3033,27 +3154,32 @@ pub struct GetSQLScriptResponse {
 /// The `GetTable` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTableResponse`].
-/// The codes it documents are in [`GetTableError`](super::errors::GetTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTable",
     output = GetTableResponse,
-    error = super::errors::GetTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTable {
-    /// `TableGuid`: a string.
-    ///
-    /// Example: `"byV1bs2QGzbTepNlHhi2gA"`
+    /// `TableGuid`; example: `"byV1bs2QGzbTepNlHhi2gA"`
     pub table_guid: String,
 }
 
 /// What a successful [`GetTable`] call returns.
 #[tc_model]
 pub struct GetTableResponse {
-    /// `Data`: a [`TableInfo`](super::models::TableInfo).
+    /// `Data`
     pub data: Option<models::TableInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3063,27 +3189,31 @@ pub struct GetTableResponse {
 /// The `GetTableColumns` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTableColumnsResponse`].
-/// The codes it documents are in [`GetTableColumnsError`](super::errors::GetTableColumnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTableColumns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTableColumns",
     output = GetTableColumnsResponse,
-    error = super::errors::GetTableColumnsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTableColumns {
-    /// `TableGuid`: a string.
-    ///
-    /// Example: `"byV1bs2QGzbTepNlHhi2gA"`
+    /// `TableGuid`; example: `"byV1bs2QGzbTepNlHhi2gA"`
     pub table_guid: String,
 }
 
 /// What a successful [`GetTableColumns`] call returns.
 #[tc_model]
 pub struct GetTableColumnsResponse {
-    /// `Data`: a list of [`ColumnInfo`](super::models::ColumnInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::ColumnInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3093,32 +3223,36 @@ pub struct GetTableColumnsResponse {
 /// The `GetTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskResponse`].
-/// The codes it documents are in [`GetTaskError`](super::errors::GetTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTask",
     output = GetTaskResponse,
-    error = super::errors::GetTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2378393617299558400"`
+    /// `ProjectId`; example: `"2378393617299558400"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250812174835531"`
+    /// `TaskId`; example: `"20250812174835531"`
     pub task_id: String,
 }
 
 /// What a successful [`GetTask`] call returns.
 #[tc_model]
 pub struct GetTaskResponse {
-    /// `Data`: a [`Task`](super::models::Task).
+    /// `Data`
     pub data: Option<models::Task>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3128,32 +3262,35 @@ pub struct GetTaskResponse {
 /// The `GetTaskCode` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskCodeResponse`].
-/// The codes it documents are in [`GetTaskCodeError`](super::errors::GetTaskCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTaskCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTaskCode",
     output = GetTaskCodeResponse,
-    error = super::errors::GetTaskCodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskCode {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250916150406743"`
+    /// `TaskId`; example: `"20250916150406743"`
     pub task_id: String,
 }
 
 /// What a successful [`GetTaskCode`] call returns.
 #[tc_model]
 pub struct GetTaskCodeResponse {
-    /// `Data`: a [`TaskCodeResult`](super::models::TaskCodeResult).
+    /// `Data`
     pub data: models::TaskCodeResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3163,37 +3300,43 @@ pub struct GetTaskCodeResponse {
 /// The `GetTaskFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskFolderResponse`].
-/// The codes it documents are in [`GetTaskFolderError`](super::errors::GetTaskFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTaskFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTaskFolder",
     output = GetTaskFolderResponse,
-    error = super::errors::GetTaskFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `TaskFolderId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub task_folder_id: String,
 }
 
 /// What a successful [`GetTaskFolder`] call returns.
 #[tc_model]
 pub struct GetTaskFolderResponse {
-    /// `Data`: a [`TaskFolderDetail`](super::models::TaskFolderDetail).
+    /// `Data`
     pub data: Option<models::TaskFolderDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3203,37 +3346,39 @@ pub struct GetTaskFolderResponse {
 /// The `GetTaskInstance` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskInstanceResponse`].
-/// The codes it documents are in [`GetTaskInstanceError`](super::errors::GetTaskInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTaskInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTaskInstance",
     output = GetTaskInstanceResponse,
-    error = super::errors::GetTaskInstanceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskInstance {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20250807170933305_2025-03-01 00:00:00"`
+    /// `InstanceKey`; example: `"20250807170933305_2025-03-01 00:00:00"`
     pub instance_key: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`GetTaskInstance`] call returns.
 #[tc_model]
 pub struct GetTaskInstanceResponse {
-    /// `Data`: a [`TaskInstanceDetail`](super::models::TaskInstanceDetail).
+    /// `Data`
     pub data: models::TaskInstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3243,47 +3388,45 @@ pub struct GetTaskInstanceResponse {
 /// The `GetTaskInstanceLog` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskInstanceLogResponse`].
-/// The codes it documents are in [`GetTaskInstanceLogError`](super::errors::GetTaskInstanceLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTaskInstanceLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTaskInstanceLog",
     output = GetTaskInstanceLogResponse,
-    error = super::errors::GetTaskInstanceLogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskInstanceLog {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: String,
 
-    /// `LifeRoundNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LifeRoundNum`; example: `0`
     pub life_round_num: Option<u64>,
 
-    /// `LogLevel`: a string.
-    ///
-    /// Example: `"All"`
+    /// `LogLevel`; example: `"All"`
     pub log_level: Option<String>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"115715"`
+    /// `NextCursor`; example: `"115715"`
     pub next_cursor: Option<String>,
 }
 
 /// What a successful [`GetTaskInstanceLog`] call returns.
 #[tc_model]
 pub struct GetTaskInstanceLogResponse {
-    /// `Data`: an [`InstanceLog`](super::models::InstanceLog).
+    /// `Data`
     pub data: Option<models::InstanceLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3293,37 +3436,40 @@ pub struct GetTaskInstanceLogResponse {
 /// The `GetTaskVersion` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTaskVersionResponse`].
-/// The codes it documents are in [`GetTaskVersionError`](super::errors::GetTaskVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTaskVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTaskVersion",
     output = GetTaskVersionResponse,
-    error = super::errors::GetTaskVersionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTaskVersion {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"20250723102549746_20250826152851866"`
+    /// `VersionId`; example: `"20250723102549746_20250826152851866"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`GetTaskVersion`] call returns.
 #[tc_model]
 pub struct GetTaskVersionResponse {
-    /// `Data`: a [`TaskVersionDetail`](super::models::TaskVersionDetail).
+    /// `Data`
     pub data: Option<models::TaskVersionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3333,32 +3479,37 @@ pub struct GetTaskVersionResponse {
 /// The `GetTriggerTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerTaskResponse`].
-/// The codes it documents are in [`GetTriggerTaskError`](super::errors::GetTriggerTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerTask",
     output = GetTriggerTaskResponse,
-    error = super::errors::GetTriggerTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2378393617299558400"`
+    /// `ProjectId`; example: `"2378393617299558400"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250812174835531"`
+    /// `TaskId`; example: `"20250812174835531"`
     pub task_id: String,
 }
 
 /// What a successful [`GetTriggerTask`] call returns.
 #[tc_model]
 pub struct GetTriggerTaskResponse {
-    /// `Data`: a [`TriggerTask`](super::models::TriggerTask).
+    /// `Data`
     pub data: Option<models::TriggerTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3368,32 +3519,37 @@ pub struct GetTriggerTaskResponse {
 /// The `GetTriggerTaskCode` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerTaskCodeResponse`].
-/// The codes it documents are in [`GetTriggerTaskCodeError`](super::errors::GetTriggerTaskCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerTaskCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerTaskCode",
     output = GetTriggerTaskCodeResponse,
-    error = super::errors::GetTriggerTaskCodeError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerTaskCode {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"13579"`
+    /// `ProjectId`; example: `"13579"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2468"`
+    /// `TaskId`; example: `"2468"`
     pub task_id: String,
 }
 
 /// What a successful [`GetTriggerTaskCode`] call returns.
 #[tc_model]
 pub struct GetTriggerTaskCodeResponse {
-    /// `Data`: a [`TaskCodeResult`](super::models::TaskCodeResult).
+    /// `Data`
     pub data: Option<models::TaskCodeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3403,32 +3559,37 @@ pub struct GetTriggerTaskCodeResponse {
 /// The `GetTriggerTaskRun` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerTaskRunResponse`].
-/// The codes it documents are in [`GetTriggerTaskRunError`](super::errors::GetTriggerTaskRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerTaskRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerTaskRun",
     output = GetTriggerTaskRunResponse,
-    error = super::errors::GetTriggerTaskRunError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerTaskRun {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"123212312"`
+    /// `ProjectId`; example: `"123212312"`
     pub project_id: String,
 
-    /// `TaskExecutionId`: a string.
-    ///
-    /// Example: `"212321"`
+    /// `TaskExecutionId`; example: `"212321"`
     pub task_execution_id: String,
 }
 
 /// What a successful [`GetTriggerTaskRun`] call returns.
 #[tc_model]
 pub struct GetTriggerTaskRunResponse {
-    /// `Data`: a [`TriggerTaskRunBrief`](super::models::TriggerTaskRunBrief).
+    /// `Data`
     pub data: Option<models::TriggerTaskRunBrief>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3438,37 +3599,40 @@ pub struct GetTriggerTaskRunResponse {
 /// The `GetTriggerTaskVersion` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerTaskVersionResponse`].
-/// The codes it documents are in [`GetTriggerTaskVersionError`](super::errors::GetTriggerTaskVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerTaskVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerTaskVersion",
     output = GetTriggerTaskVersionResponse,
-    error = super::errors::GetTriggerTaskVersionError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerTaskVersion {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VersionId`; example: `"1"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`GetTriggerTaskVersion`] call returns.
 #[tc_model]
 pub struct GetTriggerTaskVersionResponse {
-    /// `Data`: a [`TriggerTaskVersionDetail`](super::models::TriggerTaskVersionDetail).
+    /// `Data`
     pub data: Option<models::TriggerTaskVersionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3478,32 +3642,36 @@ pub struct GetTriggerTaskVersionResponse {
 /// The `GetTriggerWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerWorkflowResponse`].
-/// The codes it documents are in [`GetTriggerWorkflowError`](super::errors::GetTriggerWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerWorkflow",
     output = GetTriggerWorkflowResponse,
-    error = super::errors::GetTriggerWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
     pub workflow_id: String,
 }
 
 /// What a successful [`GetTriggerWorkflow`] call returns.
 #[tc_model]
 pub struct GetTriggerWorkflowResponse {
-    /// `Data`: a [`TriggerWorkflowDetail`](super::models::TriggerWorkflowDetail).
+    /// `Data`
     pub data: Option<models::TriggerWorkflowDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3513,38 +3681,45 @@ pub struct GetTriggerWorkflowResponse {
 /// The `GetTriggerWorkflowRun` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetTriggerWorkflowRunResponse`].
-/// The codes it documents are in [`GetTriggerWorkflowRunError`](super::errors::GetTriggerWorkflowRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetTriggerWorkflowRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetTriggerWorkflowRun",
     output = GetTriggerWorkflowRunResponse,
-    error = super::errors::GetTriggerWorkflowRunError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetTriggerWorkflowRun {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10293145472"`
+    /// `ProjectId`; example: `"10293145472"`
     pub project_id: String,
 
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"2343287832"`
+    /// `WorkflowExecutionId`; example: `"2343287832"`
     pub workflow_execution_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`GetTriggerWorkflowRun`] call returns.
 #[tc_model]
 pub struct GetTriggerWorkflowRunResponse {
-    /// `Data`: a [`TriggerWorkflowTaskRunDetailBrief`](super::models::TriggerWorkflowTaskRunDetailBrief).
+    /// `Data`
     pub data: Option<models::TriggerWorkflowTaskRunDetailBrief>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3554,32 +3729,36 @@ pub struct GetTriggerWorkflowRunResponse {
 /// The `GetWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetWorkflowResponse`].
-/// The codes it documents are in [`GetWorkflowError`](super::errors::GetWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetWorkflow",
     output = GetWorkflowResponse,
-    error = super::errors::GetWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2860707393964244992"`
+    /// `ProjectId`; example: `"2860707393964244992"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"0b785b8d-bd8e-4513-be65-36f989bc8a64"`
+    /// `WorkflowId`; example: `"0b785b8d-bd8e-4513-be65-36f989bc8a64"`
     pub workflow_id: String,
 }
 
 /// What a successful [`GetWorkflow`] call returns.
 #[tc_model]
 pub struct GetWorkflowResponse {
-    /// `Data`: a [`WorkflowDetail`](super::models::WorkflowDetail).
+    /// `Data`
     pub data: Option<models::WorkflowDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3589,32 +3768,40 @@ pub struct GetWorkflowResponse {
 /// The `GetWorkflowFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GetWorkflowFolderResponse`].
-/// The codes it documents are in [`GetWorkflowFolderError`](super::errors::GetWorkflowFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GetWorkflowFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GetWorkflowFolder",
     output = GetWorkflowFolderResponse,
-    error = super::errors::GetWorkflowFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GetWorkflowFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
+    /// `FolderId`; example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
     pub folder_id: String,
 }
 
 /// What a successful [`GetWorkflowFolder`] call returns.
 #[tc_model]
 pub struct GetWorkflowFolderResponse {
-    /// `Data`: a [`WorkflowFolderDetail`](super::models::WorkflowFolderDetail).
+    /// `Data`
     pub data: Option<models::WorkflowFolderDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3624,30 +3811,29 @@ pub struct GetWorkflowFolderResponse {
 /// The `GrantMemberProjectRole` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`GrantMemberProjectRoleResponse`].
-/// The codes it documents are in [`GrantMemberProjectRoleError`](super::errors::GrantMemberProjectRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=GrantMemberProjectRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "GrantMemberProjectRole",
     output = GrantMemberProjectRoleResponse,
-    error = super::errors::GrantMemberProjectRoleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct GrantMemberProjectRole {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2982744633770700800"`
+    /// `ProjectId`; example: `"2982744633770700800"`
     pub project_id: String,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100028721707"`
+    /// `UserUin`; example: `"100028721707"`
     pub user_uin: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["308335260945326080"]`
+    /// `RoleIds`; example: `["308335260945326080"]`
     pub role_ids: Vec<String>,
 }
 
@@ -3661,32 +3847,36 @@ pub struct GrantMemberProjectRoleResponse {
 /// The `KillTaskInstancesAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`KillTaskInstancesAsyncResponse`].
-/// The codes it documents are in [`KillTaskInstancesAsyncError`](super::errors::KillTaskInstancesAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=KillTaskInstancesAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "KillTaskInstancesAsync",
     output = KillTaskInstancesAsyncResponse,
-    error = super::errors::KillTaskInstancesAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct KillTaskInstancesAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKeyList`: a list of strings.
-    ///
-    /// Example: `["20240627201611119_2025-03-20 00:00:00"]`
+    /// `InstanceKeyList`; example: `["20240627201611119_2025-03-20 00:00:00"]`
     pub instance_key_list: Vec<String>,
 }
 
 /// What a successful [`KillTaskInstancesAsync`] call returns.
 #[tc_model]
 pub struct KillTaskInstancesAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: models::OpsAsyncResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3696,47 +3886,48 @@ pub struct KillTaskInstancesAsyncResponse {
 /// The `KillTriggerWorkflowRuns` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`KillTriggerWorkflowRunsResponse`].
-/// The codes it documents are in [`KillTriggerWorkflowRunsError`](super::errors::KillTriggerWorkflowRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=KillTriggerWorkflowRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::WedataErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "KillTriggerWorkflowRuns",
     output = KillTriggerWorkflowRunsResponse,
-    error = super::errors::KillTriggerWorkflowRunsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct KillTriggerWorkflowRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1205345798739"`
+    /// `ProjectId`; example: `"1205345798739"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"dsfknknknlkas"`
+    /// `WorkflowId`; example: `"dsfknknknlkas"`
     pub workflow_id: String,
 
-    /// `WorkflowExecutionIdList`: a list of strings.
-    ///
-    /// Example: `["xsamldfmlsmflksd"]`
+    /// `WorkflowExecutionIdList`; example: `["xsamldfmlsmflksd"]`
     pub workflow_execution_id_list: Option<Vec<String>>,
 
-    /// `All`: a boolean.
-    ///
-    /// Example: `true`
+    /// `All`; example: `true`
     pub all: Option<bool>,
 
-    /// `Pending`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Pending`; example: `true`
     pub pending: Option<bool>,
 }
 
 /// What a successful [`KillTriggerWorkflowRuns`] call returns.
 #[tc_model]
 pub struct KillTriggerWorkflowRunsResponse {
-    /// `Data`: a list of [`ExecutionActionBrief`](super::models::ExecutionActionBrief) objects.
+    /// `Data`
     pub data: Option<Vec<models::ExecutionActionBrief>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3746,60 +3937,51 @@ pub struct KillTriggerWorkflowRunsResponse {
 /// The `ListAlarmMessages` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListAlarmMessagesResponse`].
-/// The codes it documents are in [`ListAlarmMessagesError`](super::errors::ListAlarmMessagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListAlarmMessages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListAlarmMessages",
     output = ListAlarmMessagesResponse,
-    error = super::errors::ListAlarmMessagesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListAlarmMessages {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1859317240494305280"`
+    /// `ProjectId`; example: `"1859317240494305280"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1971-01-01 00:00:00"`
+    /// `StartTime`; example: `"1971-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-11 17:31:19"`
+    /// `EndTime`; example: `"2025-08-11 17:31:19"`
     pub end_time: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmRecipientId`: a string.
-    ///
-    /// Example: `"100042232112"`
+    /// `AlarmRecipientId`; example: `"100042232112"`
     pub alarm_recipient_id: Option<String>,
 
-    /// `TimeZone`: a string.
+    /// `TimeZone`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`ListAlarmMessages`] call returns.
 #[tc_model]
 pub struct ListAlarmMessagesResponse {
-    /// `Data`: a [`ListAlarmMessages`](super::models::ListAlarmMessages).
+    /// `Data`
     pub data: Option<models::ListAlarmMessages>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3809,37 +3991,36 @@ pub struct ListAlarmMessagesResponse {
 /// The `ListCatalog` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListCatalogResponse`].
-/// The codes it documents are in [`ListCatalogError`](super::errors::ListCatalogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListCatalog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListCatalog",
     output = ListCatalogResponse,
-    error = super::errors::ListCatalogError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListCatalog {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ParentCatalogId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ParentCatalogId`; example: `"0"`
     pub parent_catalog_id: Option<String>,
 }
 
 /// What a successful [`ListCatalog`] call returns.
 #[tc_model]
 pub struct ListCatalogResponse {
-    /// `Data`: a [`ListCatalogPage`](super::models::ListCatalogPage).
+    /// `Data`
     pub data: models::ListCatalogPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3849,47 +4030,42 @@ pub struct ListCatalogResponse {
 /// The `ListCodeFolderContents` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListCodeFolderContentsResponse`].
-/// The codes it documents are in [`ListCodeFolderContentsError`](super::errors::ListCodeFolderContentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListCodeFolderContents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListCodeFolderContents",
     output = ListCodeFolderContentsResponse,
-    error = super::errors::ListCodeFolderContentsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListCodeFolderContents {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ParentFolderPath`; example: `"/"`
     pub parent_folder_path: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"u76eeu5f55"`
+    /// `Keyword`; example: `"u76eeu5f55"`
     pub keyword: Option<String>,
 
-    /// `OnlyFolderNode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyFolderNode`; example: `true`
     pub only_folder_node: Option<bool>,
 
-    /// `OnlyUserSelfScript`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyUserSelfScript`; example: `false`
     pub only_user_self_script: Option<bool>,
 }
 
 /// What a successful [`ListCodeFolderContents`] call returns.
 #[tc_model]
 pub struct ListCodeFolderContentsResponse {
-    /// `Data`: a list of [`CodeFolderNode`](super::models::CodeFolderNode) objects.
+    /// `Data`
     pub data: Option<Vec<models::CodeFolderNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3899,45 +4075,42 @@ pub struct ListCodeFolderContentsResponse {
 /// The `ListCodePermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListCodePermissionsResponse`].
-/// The codes it documents are in [`ListCodePermissionsError`](super::errors::ListCodePermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListCodePermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListCodePermissions",
     output = ListCodePermissionsResponse,
-    error = super::errors::ListCodePermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListCodePermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Resource`: an [`ExploreFileResource`](super::models::ExploreFileResource).
+    /// `Resource`
     pub resource: models::ExploreFileResource,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["100028650795"]`
+    /// `Users`; example: `["100028650795"]`
     pub users: Option<Vec<String>>,
 }
 
 /// What a successful [`ListCodePermissions`] call returns.
 #[tc_model]
 pub struct ListCodePermissionsResponse {
-    /// `Data`: an [`ExploreFilePermissionsPage`](super::models::ExploreFilePermissionsPage).
+    /// `Data`
     pub data: Option<models::ExploreFilePermissionsPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3947,52 +4120,45 @@ pub struct ListCodePermissionsResponse {
 /// The `ListColumnLineage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListColumnLineageResponse`].
-/// The codes it documents are in [`ListColumnLineageError`](super::errors::ListColumnLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListColumnLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListColumnLineage",
     output = ListColumnLineageResponse,
-    error = super::errors::ListColumnLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListColumnLineage {
-    /// `TableUniqueId`: a string.
-    ///
-    /// Example: `"1230000"`
+    /// `TableUniqueId`; example: `"1230000"`
     pub table_unique_id: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"OUTPUT"`
+    /// `Direction`; example: `"OUTPUT"`
     pub direction: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ColumnName`; example: `"name"`
     pub column_name: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`; example: `"WEDATA"`
     pub platform: String,
 }
 
 /// What a successful [`ListColumnLineage`] call returns.
 #[tc_model]
 pub struct ListColumnLineageResponse {
-    /// `Data`: a [`ListLineagePage`](super::models::ListLineagePage).
+    /// `Data`
     pub data: models::ListLineagePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4002,47 +4168,42 @@ pub struct ListColumnLineageResponse {
 /// The `ListDataBackfillInstances` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDataBackfillInstancesResponse`].
-/// The codes it documents are in [`ListDataBackfillInstancesError`](super::errors::ListDataBackfillInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDataBackfillInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDataBackfillInstances",
     output = ListDataBackfillInstancesResponse,
-    error = super::errors::ListDataBackfillInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDataBackfillInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `DataBackfillPlanId`: a string.
-    ///
-    /// Example: `"a4bd6263-5bb2-4a88-ae00-5fc6ed9c8af4"`
+    /// `DataBackfillPlanId`; example: `"a4bd6263-5bb2-4a88-ae00-5fc6ed9c8af4"`
     pub data_backfill_plan_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250515143235"`
+    /// `TaskId`; example: `"20250515143235"`
     pub task_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListDataBackfillInstances`] call returns.
 #[tc_model]
 pub struct ListDataBackfillInstancesResponse {
-    /// `Data`: a [`BackfillInstanceCollection`](super::models::BackfillInstanceCollection).
+    /// `Data`
     pub data: models::BackfillInstanceCollection,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4052,57 +4213,49 @@ pub struct ListDataBackfillInstancesResponse {
 /// The `ListDataSources` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDataSourcesResponse`].
-/// The codes it documents are in [`ListDataSourcesError`](super::errors::ListDataSourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDataSources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDataSources",
     output = ListDataSourcesResponse,
-    error = super::errors::ListDataSourcesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDataSources {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"13524679"`
+    /// `ProjectId`; example: `"13524679"`
     pub project_id: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql1"`
+    /// `Name`; example: `"mysql1"`
     pub name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"mysql_1"`
+    /// `DisplayName`; example: `"mysql_1"`
     pub display_name: Option<String>,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["MYSQL"]`
+    /// `Type`; example: `["MYSQL"]`
     pub r#type: Option<Vec<String>>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Creator`; example: `"user1"`
     pub creator: Option<String>,
 }
 
 /// What a successful [`ListDataSources`] call returns.
 #[tc_model]
 pub struct ListDataSourcesResponse {
-    /// `Data`: a [`DataSourceInfo`](super::models::DataSourceInfo).
+    /// `Data`
     pub data: Option<models::DataSourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4112,47 +4265,43 @@ pub struct ListDataSourcesResponse {
 /// The `ListDatabase` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDatabaseResponse`].
-/// The codes it documents are in [`ListDatabaseError`](super::errors::ListDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDatabase",
     output = ListDatabaseResponse,
-    error = super::errors::ListDatabaseError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDatabase {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CatalogName`; example: `"0"`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `8586`
+    /// `DatasourceId`; example: `8586`
     pub datasource_id: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"orcl"`
+    /// `Keyword`; example: `"orcl"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListDatabase`] call returns.
 #[tc_model]
 pub struct ListDatabaseResponse {
-    /// `Data`: a [`ListDatabasePage`](super::models::ListDatabasePage).
+    /// `Data`
     pub data: models::ListDatabasePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4162,42 +4311,43 @@ pub struct ListDatabaseResponse {
 /// The `ListDownstreamOpsTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDownstreamOpsTasksResponse`].
-/// The codes it documents are in [`ListDownstreamOpsTasksError`](super::errors::ListDownstreamOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDownstreamOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDownstreamOpsTasks",
     output = ListDownstreamOpsTasksResponse,
-    error = super::errors::ListDownstreamOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDownstreamOpsTasks {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `TaskId`; example: `"20250227112841503"`
     pub task_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `PageNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNumber`; example: `"1"`
     pub page_number: Option<String>,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageSize`; example: `"10"`
     pub page_size: Option<String>,
 }
 
 /// What a successful [`ListDownstreamOpsTasks`] call returns.
 #[tc_model]
 pub struct ListDownstreamOpsTasksResponse {
-    /// `Data`: a [`ChildDependencyConfigPage`](super::models::ChildDependencyConfigPage).
+    /// `Data`
     pub data: models::ChildDependencyConfigPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4207,47 +4357,46 @@ pub struct ListDownstreamOpsTasksResponse {
 /// The `ListDownstreamTaskInstances` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDownstreamTaskInstancesResponse`].
-/// The codes it documents are in [`ListDownstreamTaskInstancesError`](super::errors::ListDownstreamTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDownstreamTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDownstreamTaskInstances",
     output = ListDownstreamTaskInstancesResponse,
-    error = super::errors::ListDownstreamTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDownstreamTaskInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListDownstreamTaskInstances`] call returns.
 #[tc_model]
 pub struct ListDownstreamTaskInstancesResponse {
-    /// `Data`: a [`TaskInstancePage`](super::models::TaskInstancePage).
+    /// `Data`
     pub data: models::TaskInstancePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4257,42 +4406,43 @@ pub struct ListDownstreamTaskInstancesResponse {
 /// The `ListDownstreamTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDownstreamTasksResponse`].
-/// The codes it documents are in [`ListDownstreamTasksError`](super::errors::ListDownstreamTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDownstreamTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDownstreamTasks",
     output = ListDownstreamTasksResponse,
-    error = super::errors::ListDownstreamTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDownstreamTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListDownstreamTasks`] call returns.
 #[tc_model]
 pub struct ListDownstreamTasksResponse {
-    /// `Data`: a [`DependencyConfigPage`](super::models::DependencyConfigPage).
+    /// `Data`
     pub data: models::DependencyConfigPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4302,42 +4452,43 @@ pub struct ListDownstreamTasksResponse {
 /// The `ListDownstreamTriggerTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListDownstreamTriggerTasksResponse`].
-/// The codes it documents are in [`ListDownstreamTriggerTasksError`](super::errors::ListDownstreamTriggerTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListDownstreamTriggerTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListDownstreamTriggerTasks",
     output = ListDownstreamTriggerTasksResponse,
-    error = super::errors::ListDownstreamTriggerTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListDownstreamTriggerTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListDownstreamTriggerTasks`] call returns.
 #[tc_model]
 pub struct ListDownstreamTriggerTasksResponse {
-    /// `Data`: a [`TriggerDependencyConfigPage`](super::models::TriggerDependencyConfigPage).
+    /// `Data`
     pub data: Option<models::TriggerDependencyConfigPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4347,52 +4498,49 @@ pub struct ListDownstreamTriggerTasksResponse {
 /// The `ListLineage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListLineageResponse`].
-/// The codes it documents are in [`ListLineageError`](super::errors::ListLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListLineage",
     output = ListLineageResponse,
-    error = super::errors::ListLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListLineage {
-    /// `ResourceUniqueId`: a string.
-    ///
-    /// Example: `"19930327"`
+    /// `ResourceUniqueId`; example: `"19930327"`
     pub resource_unique_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `ResourceType`; example: `"TABLE"`
     pub resource_type: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"INPUT"`
+    /// `Direction`; example: `"INPUT"`
     pub direction: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`; example: `"WEDATA"`
     pub platform: String,
 }
 
 /// What a successful [`ListLineage`] call returns.
 #[tc_model]
 pub struct ListLineageResponse {
-    /// `Data`: a [`ListLineagePage`](super::models::ListLineagePage).
+    /// `Data`
     pub data: models::ListLineagePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4402,92 +4550,69 @@ pub struct ListLineageResponse {
 /// The `ListOpsAlarmRules` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListOpsAlarmRulesResponse`].
-/// The codes it documents are in [`ListOpsAlarmRulesError`](super::errors::ListOpsAlarmRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListOpsAlarmRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListOpsAlarmRules",
     output = ListOpsAlarmRulesResponse,
-    error = super::errors::ListOpsAlarmRulesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListOpsAlarmRules {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"147*****64"`
+    /// `ProjectId`; example: `"147*****64"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PageSize`; example: `30`
     pub page_size: Option<u64>,
 
-    /// `MonitorObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorObjectType`; example: `1`
     pub monitor_object_type: Option<i64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202****4486"`
+    /// `TaskId`; example: `"202****4486"`
     pub task_id: Option<String>,
 
-    /// `AlarmType`: a string.
-    ///
-    /// Example: `"overtime"`
+    /// `AlarmType`; example: `"overtime"`
     pub alarm_type: Option<String>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `AlarmRecipientId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AlarmRecipientId`; example: `"2"`
     pub alarm_recipient_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"ruleName"`
+    /// `Keyword`; example: `"ruleName"`
     pub keyword: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100022256608"`
+    /// `CreateUserUin`; example: `"100022256608"`
     pub create_user_uin: Option<String>,
 
-    /// `CreateTimeFrom`: a string.
-    ///
-    /// Example: `"2025-08-17 00:00:00"`
+    /// `CreateTimeFrom`; example: `"2025-08-17 00:00:00"`
     pub create_time_from: Option<String>,
 
-    /// `CreateTimeTo`: a string.
-    ///
-    /// Example: `"2025-08-26 23:59:59"`
+    /// `CreateTimeTo`; example: `"2025-08-26 23:59:59"`
     pub create_time_to: Option<String>,
 
-    /// `UpdateTimeFrom`: a string.
-    ///
-    /// Example: `"2025-08-26 00:00:00"`
+    /// `UpdateTimeFrom`; example: `"2025-08-26 00:00:00"`
     pub update_time_from: Option<String>,
 
-    /// `UpdateTimeTo`: a string.
-    ///
-    /// Example: `"2025-08-26 23:59:59"`
+    /// `UpdateTimeTo`; example: `"2025-08-26 23:59:59"`
     pub update_time_to: Option<String>,
 }
 
 /// What a successful [`ListOpsAlarmRules`] call returns.
 #[tc_model]
 pub struct ListOpsAlarmRulesResponse {
-    /// `Data`: a [`ListAlarmRulesResult`](super::models::ListAlarmRulesResult).
+    /// `Data`
     pub data: Option<models::ListAlarmRulesResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4497,92 +4622,69 @@ pub struct ListOpsAlarmRulesResponse {
 /// The `ListOpsTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListOpsTasksResponse`].
-/// The codes it documents are in [`ListOpsTasksError`](super::errors::ListOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListOpsTasks",
     output = ListOpsTasksResponse,
-    error = super::errors::ListOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListOpsTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageSize`; example: `"10"`
     pub page_size: Option<String>,
 
-    /// `PageNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNumber`; example: `"1"`
     pub page_number: Option<String>,
 
-    /// `TaskTypeId`: a string.
-    ///
-    /// Example: `"26"`
+    /// `TaskTypeId`; example: `"26"`
     pub task_type_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"05239aa-325b-4d12-9c86-db4358ef64ce"`
+    /// `WorkflowId`; example: `"05239aa-325b-4d12-9c86-db4358ef64ce"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `WorkflowName`; example: `"testName"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"10028448903"`
+    /// `OwnerUin`; example: `"10028448903"`
     pub owner_uin: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"8a098d2e-3cff-11ef-8ec8-b8599f277de5"`
+    /// `FolderId`; example: `"8a098d2e-3cff-11ef-8ec8-b8599f277de5"`
     pub folder_id: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"9638"`
+    /// `SourceServiceId`; example: `"9638"`
     pub source_service_id: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"9638"`
+    /// `TargetServiceId`; example: `"9638"`
     pub target_service_id: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20221219061532357712"`
+    /// `ExecutorGroupId`; example: `"20221219061532357712"`
     pub executor_group_id: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`ListOpsTasks`] call returns.
 #[tc_model]
 pub struct ListOpsTasksResponse {
-    /// `Data`: a [`ListOpsTasksPage`](super::models::ListOpsTasksPage).
+    /// `Data`
     pub data: models::ListOpsTasksPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4592,43 +4694,48 @@ pub struct ListOpsTasksResponse {
 /// The `ListOpsTriggerWorkflows` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListOpsTriggerWorkflowsResponse`].
-/// The codes it documents are in [`ListOpsTriggerWorkflowsError`](super::errors::ListOpsTriggerWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListOpsTriggerWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListOpsTriggerWorkflows",
     output = ListOpsTriggerWorkflowsResponse,
-    error = super::errors::ListOpsTriggerWorkflowsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListOpsTriggerWorkflows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12432453453"`
+    /// `ProjectId`; example: `"12432453453"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`ListOpsTriggerWorkflows`] call returns.
 #[tc_model]
 pub struct ListOpsTriggerWorkflowsResponse {
-    /// `Data`: a [`TriggerWorkflowResult`](super::models::TriggerWorkflowResult).
+    /// `Data`
     pub data: Option<models::TriggerWorkflowResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4638,87 +4745,67 @@ pub struct ListOpsTriggerWorkflowsResponse {
 /// The `ListOpsWorkflows` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListOpsWorkflowsResponse`].
-/// The codes it documents are in [`ListOpsWorkflowsError`](super::errors::ListOpsWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListOpsWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListOpsWorkflows",
     output = ListOpsWorkflowsResponse,
-    error = super::errors::ListOpsWorkflowsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListOpsWorkflows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"e96fc104-c531-11ef-8c70-043f72d4907c"`
+    /// `FolderId`; example: `"e96fc104-c531-11ef-8c70-043f72d4907c"`
     pub folder_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_RUNNING"`
+    /// `Status`; example: `"ALL_RUNNING"`
     pub status: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"10028596846"`
+    /// `OwnerUin`; example: `"10028596846"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"Cycle"`
+    /// `WorkflowType`; example: `"Cycle"`
     pub workflow_type: Option<String>,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"da_run_uNO04G"`
+    /// `KeyWord`; example: `"da_run_uNO04G"`
     pub key_word: Option<String>,
 
-    /// `SortItem`: a string.
-    ///
-    /// Example: `"TaskCount"`
+    /// `SortItem`; example: `"TaskCount"`
     pub sort_item: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortType`; example: `"desc"`
     pub sort_type: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"10028596846"`
+    /// `CreateUserUin`; example: `"10028596846"`
     pub create_user_uin: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-08-27 23:05:31"`
+    /// `ModifyTime`; example: `"2025-08-27 23:05:31"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-27 23:05:31"`
+    /// `CreateTime`; example: `"2025-08-27 23:05:31"`
     pub create_time: Option<String>,
 }
 
 /// What a successful [`ListOpsWorkflows`] call returns.
 #[tc_model]
 pub struct ListOpsWorkflowsResponse {
-    /// `Data`: an [`OpsWorkflows`](super::models::OpsWorkflows).
+    /// `Data`
     pub data: models::OpsWorkflows,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4728,34 +4815,43 @@ pub struct ListOpsWorkflowsResponse {
 /// The `ListPermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListPermissionsResponse`].
-/// The codes it documents are in [`ListPermissionsError`](super::errors::ListPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InvalidParameter`](super::errors::WedataErrorCode::InternalErrorInvalidParameter)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParamsError`](super::errors::WedataErrorCode::InvalidParameterInvalidParamsError)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListPermissions",
     output = ListPermissionsResponse,
-    error = super::errors::ListPermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListPermissions {
-    /// `Resource`: a [`PrivilegeResource`](super::models::PrivilegeResource).
+    /// `Resource`
     pub resource: Option<models::PrivilegeResource>,
 
-    /// `Filters`: a list of [`SecurityFilter`](super::models::SecurityFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::SecurityFilter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `Page`: a [`Page`](super::models::Page).
+    /// `Page`
     pub page: Option<models::Page>,
 }
 
 /// What a successful [`ListPermissions`] call returns.
 #[tc_model]
 pub struct ListPermissionsResponse {
-    /// `Data`: a [`GetResourcePrivilegeDetailRsp`](super::models::GetResourcePrivilegeDetailRsp).
+    /// `Data`
     pub data: Option<models::GetResourcePrivilegeDetailRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4765,47 +4861,46 @@ pub struct ListPermissionsResponse {
 /// The `ListProcessLineage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListProcessLineageResponse`].
-/// The codes it documents are in [`ListProcessLineageError`](super::errors::ListProcessLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListProcessLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InternalError.InvalidParameter`](super::errors::WedataErrorCode::InternalErrorInvalidParameter)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParamsError`](super::errors::WedataErrorCode::InvalidParameterInvalidParamsError)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListProcessLineage",
     output = ListProcessLineageResponse,
-    error = super::errors::ListProcessLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListProcessLineage {
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `ProcessId`; example: `"110111121"`
     pub process_id: String,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"SCHEDULE_TASK"`
+    /// `ProcessType`; example: `"SCHEDULE_TASK"`
     pub process_type: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`; example: `"WEDATA"`
     pub platform: String,
 }
 
 /// What a successful [`ListProcessLineage`] call returns.
 #[tc_model]
 pub struct ListProcessLineageResponse {
-    /// `Data`: a [`ListProcessLineagePage`](super::models::ListProcessLineagePage).
+    /// `Data`
     pub data: models::ListProcessLineagePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4815,47 +4910,42 @@ pub struct ListProcessLineageResponse {
 /// The `ListProjectMembers` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListProjectMembersResponse`].
-/// The codes it documents are in [`ListProjectMembersError`](super::errors::ListProjectMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListProjectMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListProjectMembers",
     output = ListProjectMembersResponse,
-    error = super::errors::ListProjectMembersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListProjectMembers {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2872196915042496512"`
+    /// `ProjectId`; example: `"2872196915042496512"`
     pub project_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"jianwjwang"`
+    /// `UserName`; example: `"jianwjwang"`
     pub user_name: Option<String>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100028721707"`
+    /// `UserUin`; example: `"100028721707"`
     pub user_uin: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 }
 
 /// What a successful [`ListProjectMembers`] call returns.
 #[tc_model]
 pub struct ListProjectMembersResponse {
-    /// `Data`: a [`ProjectUsersBrief`](super::models::ProjectUsersBrief).
+    /// `Data`
     pub data: models::ProjectUsersBrief,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4865,42 +4955,40 @@ pub struct ListProjectMembersResponse {
 /// The `ListProjectRoles` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListProjectRolesResponse`].
-/// The codes it documents are in [`ListProjectRolesError`](super::errors::ListProjectRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListProjectRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListProjectRoles",
     output = ListProjectRolesResponse,
-    error = super::errors::ListProjectRolesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListProjectRoles {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"352683"`
+    /// `ProjectId`; example: `"352683"`
     pub project_id: String,
 
-    /// `RoleDisplayName`: a string.
-    ///
-    /// Example: `"管理员"`
+    /// `RoleDisplayName`; example: `"管理员"`
     pub role_display_name: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListProjectRoles`] call returns.
 #[tc_model]
 pub struct ListProjectRolesResponse {
-    /// `Data`: a [`PageRoles`](super::models::PageRoles).
+    /// `Data`
     pub data: models::PageRoles,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4910,52 +4998,46 @@ pub struct ListProjectRolesResponse {
 /// The `ListProjects` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListProjectsResponse`].
-/// The codes it documents are in [`ListProjectsError`](super::errors::ListProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`OperationDenied.UserNotInWhitelistError`](super::errors::WedataErrorCode::OperationDeniedUserNotInWhitelistError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListProjects",
     output = ListProjectsResponse,
-    error = super::errors::ListProjectsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListProjects {
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["2916098084817846272"]`
+    /// `ProjectIds`; example: `["2916098084817846272"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"jian_pro1"`
+    /// `ProjectName`; example: `"jian_pro1"`
     pub project_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ProjectModel`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `ProjectModel`; example: `"SIMPLE"`
     pub project_model: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListProjects`] call returns.
 #[tc_model]
 pub struct ListProjectsResponse {
-    /// `Data`: a [`ProjectBrief`](super::models::ProjectBrief).
+    /// `Data`
     pub data: models::ProjectBrief,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4965,43 +5047,43 @@ pub struct ListProjectsResponse {
 /// The `ListQualityRuleGroupExecResultsByPage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListQualityRuleGroupExecResultsByPageResponse`].
-/// The codes it documents are in [`ListQualityRuleGroupExecResultsByPageError`](super::errors::ListQualityRuleGroupExecResultsByPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListQualityRuleGroupExecResultsByPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListQualityRuleGroupExecResultsByPage",
     output = ListQualityRuleGroupExecResultsByPageResponse,
-    error = super::errors::ListQualityRuleGroupExecResultsByPageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListQualityRuleGroupExecResultsByPage {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"29486720"`
+    /// `ProjectId`; example: `"29486720"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`ListQualityRuleGroupExecResultsByPage`] call returns.
 #[tc_model]
 pub struct ListQualityRuleGroupExecResultsByPageResponse {
-    /// `Data`: a [`ListQualityRuleGroupExecResultPage`](super::models::ListQualityRuleGroupExecResultPage).
+    /// `Data`
     pub data: Option<models::ListQualityRuleGroupExecResultPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5011,43 +5093,46 @@ pub struct ListQualityRuleGroupExecResultsByPageResponse {
 /// The `ListQualityRuleGroups` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListQualityRuleGroupsResponse`].
-/// The codes it documents are in [`ListQualityRuleGroupsError`](super::errors::ListQualityRuleGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListQualityRuleGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListQualityRuleGroups",
     output = ListQualityRuleGroupsResponse,
-    error = super::errors::ListQualityRuleGroupsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListQualityRuleGroups {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`ListQualityRuleGroups`] call returns.
 #[tc_model]
 pub struct ListQualityRuleGroupsResponse {
-    /// `Data`: a [`QualityRuleGroupPage`](super::models::QualityRuleGroupPage).
+    /// `Data`
     pub data: Option<models::QualityRuleGroupPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5057,43 +5142,46 @@ pub struct ListQualityRuleGroupsResponse {
 /// The `ListQualityRuleGroupsTable` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListQualityRuleGroupsTableResponse`].
-/// The codes it documents are in [`ListQualityRuleGroupsTableError`](super::errors::ListQualityRuleGroupsTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListQualityRuleGroupsTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListQualityRuleGroupsTable",
     output = ListQualityRuleGroupsTableResponse,
-    error = super::errors::ListQualityRuleGroupsTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListQualityRuleGroupsTable {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"9348672"`
+    /// `ProjectId`; example: `"9348672"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`ListQualityRuleGroupsTable`] call returns.
 #[tc_model]
 pub struct ListQualityRuleGroupsTableResponse {
-    /// `Data`: a [`QualityRuleGroupsTableVo`](super::models::QualityRuleGroupsTableVo).
+    /// `Data`
     pub data: Option<models::QualityRuleGroupsTableVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5103,43 +5191,44 @@ pub struct ListQualityRuleGroupsTableResponse {
 /// The `ListQualityRuleTemplates` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListQualityRuleTemplatesResponse`].
-/// The codes it documents are in [`ListQualityRuleTemplatesError`](super::errors::ListQualityRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListQualityRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListQualityRuleTemplates",
     output = ListQualityRuleTemplatesResponse,
-    error = super::errors::ListQualityRuleTemplatesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListQualityRuleTemplates {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"30234213412"`
+    /// `ProjectId`; example: `"30234213412"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListQualityRuleTemplates`] call returns.
 #[tc_model]
 pub struct ListQualityRuleTemplatesResponse {
-    /// `Data`: a [`QualityRuleTemplatePage`](super::models::QualityRuleTemplatePage).
+    /// `Data`
     pub data: models::QualityRuleTemplatePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5149,43 +5238,44 @@ pub struct ListQualityRuleTemplatesResponse {
 /// The `ListQualityRules` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListQualityRulesResponse`].
-/// The codes it documents are in [`ListQualityRulesError`](super::errors::ListQualityRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListQualityRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.InvalidFilterParameter`](super::errors::WedataErrorCode::InvalidParameterInvalidFilterParameter)
+/// - [`UnauthorizedOperation.UserNotInProject`](super::errors::WedataErrorCode::UnauthorizedOperationUserNotInProject)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListQualityRules",
     output = ListQualityRulesResponse,
-    error = super::errors::ListQualityRulesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListQualityRules {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2398577"`
+    /// `ProjectId`; example: `"2398577"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 }
 
 /// What a successful [`ListQualityRules`] call returns.
 #[tc_model]
 pub struct ListQualityRulesResponse {
-    /// `Data`: a [`QualityRulePage`](super::models::QualityRulePage).
+    /// `Data`
     pub data: Option<models::QualityRulePage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5195,72 +5285,61 @@ pub struct ListQualityRulesResponse {
 /// The `ListResourceFiles` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListResourceFilesResponse`].
-/// The codes it documents are in [`ListResourceFilesError`](super::errors::ListResourceFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListResourceFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListResourceFiles",
     output = ListResourceFilesResponse,
-    error = super::errors::ListResourceFilesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListResourceFiles {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"15316096960xxx52"`
+    /// `ProjectId`; example: `"15316096960xxx52"`
     pub project_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"wedata_a"`
+    /// `ResourceName`; example: `"wedata_a"`
     pub resource_name: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/qxxxxu"`
+    /// `ParentFolderPath`; example: `"/qxxxxu"`
     pub parent_folder_path: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"1000285xxxx6"`
+    /// `CreateUserUin`; example: `"1000285xxxx6"`
     pub create_user_uin: Option<String>,
 
-    /// `ModifyTimeStart`: a string.
-    ///
-    /// Example: `"2025-08-25 22:00:00"`
+    /// `ModifyTimeStart`; example: `"2025-08-25 22:00:00"`
     pub modify_time_start: Option<String>,
 
-    /// `ModifyTimeEnd`: a string.
-    ///
-    /// Example: `"2025-08-26 23:00:00"`
+    /// `ModifyTimeEnd`; example: `"2025-08-26 23:00:00"`
     pub modify_time_end: Option<String>,
 
-    /// `CreateTimeStart`: a string.
-    ///
-    /// Example: `"2025-08-25 22:00:00"`
+    /// `CreateTimeStart`; example: `"2025-08-25 22:00:00"`
     pub create_time_start: Option<String>,
 
-    /// `CreateTimeEnd`: a string.
-    ///
-    /// Example: `"2025-08-26 23:00:00"`
+    /// `CreateTimeEnd`; example: `"2025-08-26 23:00:00"`
     pub create_time_end: Option<String>,
 }
 
 /// What a successful [`ListResourceFiles`] call returns.
 #[tc_model]
 pub struct ListResourceFilesResponse {
-    /// `Data`: a [`ResourceFilePage`](super::models::ResourceFilePage).
+    /// `Data`
     pub data: models::ResourceFilePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5270,42 +5349,43 @@ pub struct ListResourceFilesResponse {
 /// The `ListResourceFolders` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListResourceFoldersResponse`].
-/// The codes it documents are in [`ListResourceFoldersError`](super::errors::ListResourceFoldersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListResourceFolders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListResourceFolders",
     output = ListResourceFoldersResponse,
-    error = super::errors::ListResourceFoldersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListResourceFolders {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2153380***734784"`
+    /// `ProjectId`; example: `"2153380***734784"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/datastud***ce/ascvb"`
+    /// `ParentFolderPath`; example: `"/datastud***ce/ascvb"`
     pub parent_folder_path: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListResourceFolders`] call returns.
 #[tc_model]
 pub struct ListResourceFoldersResponse {
-    /// `Data`: a [`ResourceFolderPage`](super::models::ResourceFolderPage).
+    /// `Data`
     pub data: models::ResourceFolderPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5315,52 +5395,45 @@ pub struct ListResourceFoldersResponse {
 /// The `ListResourceGroups` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListResourceGroupsResponse`].
-/// The codes it documents are in [`ListResourceGroupsError`](super::errors::ListResourceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListResourceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListResourceGroups",
     output = ListResourceGroupsResponse,
-    error = super::errors::ListResourceGroupsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListResourceGroups {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Schedule"`
+    /// `Type`; example: `"Schedule"`
     pub r#type: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1357"`
+    /// `Id`; example: `"1357"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Name`; example: `"test1"`
     pub name: Option<String>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["20250804165728181516"]`
+    /// `ProjectIds`; example: `["20250804165728181516"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListResourceGroups`] call returns.
 #[tc_model]
 pub struct ListResourceGroupsResponse {
-    /// `Data`: an [`ExecutorResourceGroupData`](super::models::ExecutorResourceGroupData).
+    /// `Data`
     pub data: models::ExecutorResourceGroupData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5370,52 +5443,45 @@ pub struct ListResourceGroupsResponse {
 /// The `ListSQLFolderContents` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListSQLFolderContentsResponse`].
-/// The codes it documents are in [`ListSQLFolderContentsError`](super::errors::ListSQLFolderContentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListSQLFolderContents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListSQLFolderContents",
     output = ListSQLFolderContentsResponse,
-    error = super::errors::ListSQLFolderContentsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListSQLFolderContents {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"7c2f9937-8531-4d36-a6d7-020a90d1abad"`
+    /// `ParentFolderPath`; example: `"7c2f9937-8531-4d36-a6d7-020a90d1abad"`
     pub parent_folder_path: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"we"`
+    /// `Keyword`; example: `"we"`
     pub keyword: Option<String>,
 
-    /// `OnlyFolderNode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyFolderNode`; example: `true`
     pub only_folder_node: Option<bool>,
 
-    /// `OnlyUserSelfScript`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyUserSelfScript`; example: `true`
     pub only_user_self_script: Option<bool>,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 }
 
 /// What a successful [`ListSQLFolderContents`] call returns.
 #[tc_model]
 pub struct ListSQLFolderContentsResponse {
-    /// `Data`: a list of [`SqlFolderNode`](super::models::SqlFolderNode) objects.
+    /// `Data`
     pub data: Vec<models::SqlFolderNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5425,57 +5491,48 @@ pub struct ListSQLFolderContentsResponse {
 /// The `ListSQLScriptRuns` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListSQLScriptRunsResponse`].
-/// The codes it documents are in [`ListSQLScriptRunsError`](super::errors::ListSQLScriptRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListSQLScriptRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListSQLScriptRuns",
     output = ListSQLScriptRunsResponse,
-    error = super::errors::ListSQLScriptRunsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListSQLScriptRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2924443218685956096"`
+    /// `ProjectId`; example: `"2924443218685956096"`
     pub project_id: String,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"d61a6a13-630a-42ed-813c-326ebef4a35e"`
+    /// `ScriptId`; example: `"d61a6a13-630a-42ed-813c-326ebef4a35e"`
     pub script_id: String,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"6820250919163511029"`
+    /// `JobId`; example: `"6820250919163511029"`
     pub job_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"select"`
+    /// `SearchWord`; example: `"select"`
     pub search_word: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"4925236657012589085"`
+    /// `ExecuteUserUin`; example: `"4925236657012589085"`
     pub execute_user_uin: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-19 16:36:50"`
+    /// `StartTime`; example: `"2025-09-19 16:36:50"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-09-19 16:40:56"`
+    /// `EndTime`; example: `"2025-09-19 16:40:56"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`ListSQLScriptRuns`] call returns.
 #[tc_model]
 pub struct ListSQLScriptRunsResponse {
-    /// `Data`: a list of [`JobDto`](super::models::JobDto) objects.
+    /// `Data`
     pub data: Vec<models::JobDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5485,52 +5542,45 @@ pub struct ListSQLScriptRunsResponse {
 /// The `ListSchema` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListSchemaResponse`].
-/// The codes it documents are in [`ListSchemaError`](super::errors::ListSchemaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListSchema)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListSchema",
     output = ListSchemaResponse,
-    error = super::errors::ListSchemaError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListSchema {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CatalogName`; example: `"0"`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `8499`
+    /// `DatasourceId`; example: `8499`
     pub datasource_id: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"orcl"`
+    /// `DatabaseName`; example: `"orcl"`
     pub database_name: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Keyword`; example: `"dev"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListSchema`] call returns.
 #[tc_model]
 pub struct ListSchemaResponse {
-    /// `Data`: a [`ListSchemaPage`](super::models::ListSchemaPage).
+    /// `Data`
     pub data: models::ListSchemaPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5540,57 +5590,48 @@ pub struct ListSchemaResponse {
 /// The `ListTable` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTableResponse`].
-/// The codes it documents are in [`ListTableError`](super::errors::ListTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTable",
     output = ListTableResponse,
-    error = super::errors::ListTableError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTable {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CatalogName`; example: `"0"`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `62159`
+    /// `DatasourceId`; example: `62159`
     pub datasource_id: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DatabaseName`; example: `"test_db"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SchemaName`; example: `"public"`
     pub schema_name: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Keyword`; example: `"table"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListTable`] call returns.
 #[tc_model]
 pub struct ListTableResponse {
-    /// `Data`: a [`ListTablePage`](super::models::ListTablePage).
+    /// `Data`
     pub data: models::ListTablePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5600,52 +5641,52 @@ pub struct ListTableResponse {
 /// The `ListTaskFolders` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTaskFoldersResponse`].
-/// The codes it documents are in [`ListTaskFoldersError`](super::errors::ListTaskFoldersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTaskFolders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTaskFolders",
     output = ListTaskFoldersResponse,
-    error = super::errors::ListTaskFoldersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTaskFolders {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: String,
 
-    /// `ParentTaskFolderPath`: a string.
-    ///
-    /// Example: `"/0_zl"`
+    /// `ParentTaskFolderPath`; example: `"/0_zl"`
     pub parent_task_folder_path: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"c92b2554-ac43-4ee3-8e5d-94cdd6f2afc0"`
+    /// `WorkflowId`; example: `"c92b2554-ac43-4ee3-8e5d-94cdd6f2afc0"`
     pub workflow_id: String,
 
-    /// `TaskFolderType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `TaskFolderType`; example: `"GENERAL"`
     pub task_folder_type: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListTaskFolders`] call returns.
 #[tc_model]
 pub struct ListTaskFoldersResponse {
-    /// `Data`: a [`TaskFolderPage`](super::models::TaskFolderPage).
+    /// `Data`
     pub data: Option<models::TaskFolderPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5655,47 +5696,45 @@ pub struct ListTaskFoldersResponse {
 /// The `ListTaskInstanceExecutions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTaskInstanceExecutionsResponse`].
-/// The codes it documents are in [`ListTaskInstanceExecutionsError`](super::errors::ListTaskInstanceExecutionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTaskInstanceExecutions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTaskInstanceExecutions",
     output = ListTaskInstanceExecutionsResponse,
-    error = super::errors::ListTaskInstanceExecutionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTaskInstanceExecutions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20250714200130106_2025-10-01 00:00:00"`
+    /// `InstanceKey`; example: `"20250714200130106_2025-10-01 00:00:00"`
     pub instance_key: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNumber`; example: `10`
     pub page_number: Option<u64>,
 }
 
 /// What a successful [`ListTaskInstanceExecutions`] call returns.
 #[tc_model]
 pub struct ListTaskInstanceExecutionsResponse {
-    /// `Data`: a [`TaskInstanceExecutions`](super::models::TaskInstanceExecutions).
+    /// `Data`
     pub data: models::TaskInstanceExecutions,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5705,127 +5744,93 @@ pub struct ListTaskInstanceExecutionsResponse {
 /// The `ListTaskInstances` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTaskInstancesResponse`].
-/// The codes it documents are in [`ListTaskInstancesError`](super::errors::ListTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTaskInstances",
     output = ListTaskInstancesResponse,
-    error = super::errors::ListTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTaskInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `Keyword`; example: `"cron_test"`
     pub keyword: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"0"`
+    /// `InstanceState`; example: `"0"`
     pub instance_state: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`; example: `35`
     pub task_type_id: Option<u64>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"MONTH_CYCLE"`
+    /// `CycleType`; example: `"MONTH_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100039183322"`
+    /// `OwnerUin`; example: `"100039183322"`
     pub owner_uin: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"a1eb11e9-6f1a-11ed-1224-bc97e105ba60"`
+    /// `FolderId`; example: `"a1eb11e9-6f1a-11ed-1224-bc97e105ba60"`
     pub folder_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1f0911b9-032e-4e4f-a564-69e4b871d7e2"`
+    /// `WorkflowId`; example: `"1f0911b9-032e-4e4f-a564-69e4b871d7e2"`
     pub workflow_id: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20200222212719833743"`
+    /// `ExecutorGroupId`; example: `"20200222212719833743"`
     pub executor_group_id: Option<String>,
 
-    /// `ScheduleTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `ScheduleTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub schedule_time_from: Option<String>,
 
-    /// `ScheduleTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `ScheduleTimeTo`; example: `"2025-03-20 00:00:00"`
     pub schedule_time_to: Option<String>,
 
-    /// `StartTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `StartTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub start_time_from: Option<String>,
 
-    /// `StartTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `StartTimeTo`; example: `"2025-03-20 00:00:00"`
     pub start_time_to: Option<String>,
 
-    /// `LastUpdateTimeFrom`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `LastUpdateTimeFrom`; example: `"2025-03-19 00:00:00"`
     pub last_update_time_from: Option<String>,
 
-    /// `LastUpdateTimeTo`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `LastUpdateTimeTo`; example: `"2025-03-20 00:00:00"`
     pub last_update_time_to: Option<String>,
 
-    /// `SortColumn`: a string.
-    ///
-    /// Example: `"SCHEDULE_DATE"`
+    /// `SortColumn`; example: `"SCHEDULE_DATE"`
     pub sort_column: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortType`; example: `"ASC"`
     pub sort_type: Option<String>,
 }
 
 /// What a successful [`ListTaskInstances`] call returns.
 #[tc_model]
 pub struct ListTaskInstancesResponse {
-    /// `Data`: a [`TaskInstancePage`](super::models::TaskInstancePage).
+    /// `Data`
     pub data: models::TaskInstancePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5835,52 +5840,48 @@ pub struct ListTaskInstancesResponse {
 /// The `ListTaskVersions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTaskVersionsResponse`].
-/// The codes it documents are in [`ListTaskVersionsError`](super::errors::ListTaskVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTaskVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTaskVersions",
     output = ListTaskVersionsResponse,
-    error = super::errors::ListTaskVersionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTaskVersions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `TaskVersionType`: a string.
-    ///
-    /// Example: `"SUBMIT"`
+    /// `TaskVersionType`; example: `"SUBMIT"`
     pub task_version_type: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `UsedVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsedVersion`; example: `true`
     pub used_version: Option<bool>,
 }
 
 /// What a successful [`ListTaskVersions`] call returns.
 #[tc_model]
 pub struct ListTaskVersionsResponse {
-    /// `Data`: a [`ListTaskVersions`](super::models::ListTaskVersions).
+    /// `Data`
     pub data: Option<models::ListTaskVersions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5890,102 +5891,78 @@ pub struct ListTaskVersionsResponse {
 /// The `ListTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTasksResponse`].
-/// The codes it documents are in [`ListTasksError`](super::errors::ListTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTasks",
     output = ListTasksResponse,
-    error = super::errors::ListTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"135"`
+    /// `ProjectId`; example: `"135"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"任务名"`
+    /// `TaskName`; example: `"任务名"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"20250904154242224"`
+    /// `WorkflowId`; example: `"20250904154242224"`
     pub workflow_id: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"135"`
+    /// `OwnerUin`; example: `"135"`
     pub owner_uin: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskTypeId`; example: `26`
     pub task_type_id: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"F"`
+    /// `Status`; example: `"F"`
     pub status: Option<String>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Submit`; example: `true`
     pub submit: Option<bool>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `BundleId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub bundle_id: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"135"`
+    /// `CreateUserUin`; example: `"135"`
     pub create_user_uin: Option<String>,
 
-    /// `ModifyTime`: a list of strings.
-    ///
-    /// Example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
+    /// `ModifyTime`; example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
     pub modify_time: Option<Vec<String>>,
 
-    /// `CreateTime`: a list of strings.
-    ///
-    /// Example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
+    /// `CreateTime`; example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
     pub create_time: Option<Vec<String>>,
 
-    /// `TaskFolderPathList`: a list of strings.
-    ///
-    /// Example: `["/folder"]`
+    /// `TaskFolderPathList`; example: `["/folder"]`
     pub task_folder_path_list: Option<Vec<String>>,
 
-    /// `WorkflowFolderPathList`: a list of strings.
-    ///
-    /// Example: `["/folder"]`
+    /// `WorkflowFolderPathList`; example: `["/folder"]`
     pub workflow_folder_path_list: Option<Vec<String>>,
 
-    /// `TaskNodeTypeList`: a list of strings.
-    ///
-    /// Example: `["EMR"]`
+    /// `TaskNodeTypeList`; example: `["EMR"]`
     pub task_node_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ListTasks`] call returns.
 #[tc_model]
 pub struct ListTasksResponse {
-    /// `Data`: a [`ListTaskInfo`](super::models::ListTaskInfo).
+    /// `Data`
     pub data: models::ListTaskInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5995,27 +5972,33 @@ pub struct ListTasksResponse {
 /// The `ListTenantRoles` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTenantRolesResponse`].
-/// The codes it documents are in [`ListTenantRolesError`](super::errors::ListTenantRolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTenantRoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTenantRoles",
     output = ListTenantRolesResponse,
-    error = super::errors::ListTenantRolesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTenantRoles {
-    /// `RoleDisplayName`: a string.
-    ///
-    /// Example: `"管理"`
+    /// `RoleDisplayName`; example: `"管理"`
     pub role_display_name: Option<String>,
 }
 
 /// What a successful [`ListTenantRoles`] call returns.
 #[tc_model]
 pub struct ListTenantRolesResponse {
-    /// `Data`: a list of [`SystemRole`](super::models::SystemRole) objects.
+    /// `Data`
     pub data: Option<Vec<models::SystemRole>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6025,43 +6008,48 @@ pub struct ListTenantRolesResponse {
 /// The `ListTriggerTaskRuns` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTriggerTaskRunsResponse`].
-/// The codes it documents are in [`ListTriggerTaskRunsError`](super::errors::ListTriggerTaskRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTriggerTaskRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTriggerTaskRuns",
     output = ListTriggerTaskRunsResponse,
-    error = super::errors::ListTriggerTaskRunsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTriggerTaskRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3149092944204222464"`
+    /// `ProjectId`; example: `"3149092944204222464"`
     pub project_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListTriggerTaskRuns`] call returns.
 #[tc_model]
 pub struct ListTriggerTaskRunsResponse {
-    /// `Data`: a [`ListTriggerTaskRunResult`](super::models::ListTriggerTaskRunResult).
+    /// `Data`
     pub data: Option<models::ListTriggerTaskRunResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6071,47 +6059,45 @@ pub struct ListTriggerTaskRunsResponse {
 /// The `ListTriggerTaskVersions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTriggerTaskVersionsResponse`].
-/// The codes it documents are in [`ListTriggerTaskVersionsError`](super::errors::ListTriggerTaskVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTriggerTaskVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTriggerTaskVersions",
     output = ListTriggerTaskVersionsResponse,
-    error = super::errors::ListTriggerTaskVersionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTriggerTaskVersions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"13659932"`
+    /// `ProjectId`; example: `"13659932"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"23253125"`
+    /// `TaskId`; example: `"23253125"`
     pub task_id: String,
 
-    /// `TaskVersionType`: a string.
-    ///
-    /// Example: `"SAVE"`
+    /// `TaskVersionType`; example: `"SAVE"`
     pub task_version_type: Option<String>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListTriggerTaskVersions`] call returns.
 #[tc_model]
 pub struct ListTriggerTaskVersionsResponse {
-    /// `Data`: a [`ListTriggerTaskVersions`](super::models::ListTriggerTaskVersions).
+    /// `Data`
     pub data: Option<models::ListTriggerTaskVersions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6121,102 +6107,78 @@ pub struct ListTriggerTaskVersionsResponse {
 /// The `ListTriggerTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTriggerTasksResponse`].
-/// The codes it documents are in [`ListTriggerTasksError`](super::errors::ListTriggerTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTriggerTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTriggerTasks",
     output = ListTriggerTasksResponse,
-    error = super::errors::ListTriggerTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTriggerTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TaskName`; example: `"name"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
+    /// `WorkflowId`; example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
     pub workflow_id: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`; example: `35`
     pub task_type_id: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: Option<String>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Submit`; example: `true`
     pub submit: Option<bool>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `BundleId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub bundle_id: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `CreateUserUin`; example: `"100028579801"`
     pub create_user_uin: Option<String>,
 
-    /// `ModifyTime`: a list of strings.
-    ///
-    /// Example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
+    /// `ModifyTime`; example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
     pub modify_time: Option<Vec<String>>,
 
-    /// `CreateTime`: a list of strings.
-    ///
-    /// Example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
+    /// `CreateTime`; example: `["2023-06-20 14:29:59","2026-06-20 14:29:59"]`
     pub create_time: Option<Vec<String>>,
 
-    /// `TaskFolderPathList`: a list of strings.
-    ///
-    /// Example: `["/folder"]`
+    /// `TaskFolderPathList`; example: `["/folder"]`
     pub task_folder_path_list: Option<Vec<String>>,
 
-    /// `WorkflowFolderPathList`: a list of strings.
-    ///
-    /// Example: `["/folder"]`
+    /// `WorkflowFolderPathList`; example: `["/folder"]`
     pub workflow_folder_path_list: Option<Vec<String>>,
 
-    /// `TaskNodeTypeList`: a list of strings.
-    ///
-    /// Example: `["EMR"]`
+    /// `TaskNodeTypeList`; example: `["EMR"]`
     pub task_node_type_list: Option<Vec<String>>,
 }
 
 /// What a successful [`ListTriggerTasks`] call returns.
 #[tc_model]
 pub struct ListTriggerTasksResponse {
-    /// `Data`: a [`ListTriggerTaskInfo`](super::models::ListTriggerTaskInfo).
+    /// `Data`
     pub data: Option<models::ListTriggerTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6226,43 +6188,48 @@ pub struct ListTriggerTasksResponse {
 /// The `ListTriggerWorkflowRuns` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTriggerWorkflowRunsResponse`].
-/// The codes it documents are in [`ListTriggerWorkflowRunsError`](super::errors::ListTriggerWorkflowRunsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTriggerWorkflowRuns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTriggerWorkflowRuns",
     output = ListTriggerWorkflowRunsResponse,
-    error = super::errors::ListTriggerWorkflowRunsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTriggerWorkflowRuns {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1289453534546"`
+    /// `ProjectId`; example: `"1289453534546"`
     pub project_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderFields`: a list of [`OrderField`](super::models::OrderField) objects.
+    /// `OrderFields`
     pub order_fields: Option<Vec<models::OrderField>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListTriggerWorkflowRuns`] call returns.
 #[tc_model]
 pub struct ListTriggerWorkflowRunsResponse {
-    /// `Data`: a [`TriggerWorkflowRunResult`](super::models::TriggerWorkflowRunResult).
+    /// `Data`
     pub data: Option<models::TriggerWorkflowRunResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6272,75 +6239,64 @@ pub struct ListTriggerWorkflowRunsResponse {
 /// The `ListTriggerWorkflows` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListTriggerWorkflowsResponse`].
-/// The codes it documents are in [`ListTriggerWorkflowsError`](super::errors::ListTriggerWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListTriggerWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListTriggerWorkflows",
     output = ListTriggerWorkflowsResponse,
-    error = super::errors::ListTriggerWorkflowsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListTriggerWorkflows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"464962169590902784"`
+    /// `ProjectId`; example: `"464962169590902784"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/默认文件夹"`
+    /// `ParentFolderPath`; example: `"/默认文件夹"`
     pub parent_folder_path: Option<String>,
 
-    /// `BundleId`: a string.
+    /// `BundleId`
     pub bundle_id: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `CreateUserUin`; example: `"100028579801"`
     pub create_user_uin: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 
-    /// `ModifyTime`: a list of strings.
-    ///
-    /// Example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
+    /// `ModifyTime`; example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
     pub modify_time: Option<Vec<String>>,
 
-    /// `CreateTime`: a list of strings.
-    ///
-    /// Example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
+    /// `CreateTime`; example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
     pub create_time: Option<Vec<String>>,
 }
 
 /// What a successful [`ListTriggerWorkflows`] call returns.
 #[tc_model]
 pub struct ListTriggerWorkflowsResponse {
-    /// `Data`: a [`ListTriggerWorkflowInfo`](super::models::ListTriggerWorkflowInfo).
+    /// `Data`
     pub data: models::ListTriggerWorkflowInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6350,42 +6306,43 @@ pub struct ListTriggerWorkflowsResponse {
 /// The `ListUpstreamOpsTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListUpstreamOpsTasksResponse`].
-/// The codes it documents are in [`ListUpstreamOpsTasksError`](super::errors::ListUpstreamOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListUpstreamOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListUpstreamOpsTasks",
     output = ListUpstreamOpsTasksResponse,
-    error = super::errors::ListUpstreamOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListUpstreamOpsTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `TaskId`; example: `"20250227112841503"`
     pub task_id: String,
 
-    /// `PageNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNumber`; example: `"1"`
     pub page_number: Option<String>,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageSize`; example: `"10"`
     pub page_size: Option<String>,
 }
 
 /// What a successful [`ListUpstreamOpsTasks`] call returns.
 #[tc_model]
 pub struct ListUpstreamOpsTasksResponse {
-    /// `Data`: a [`ParentDependencyConfigPage`](super::models::ParentDependencyConfigPage).
+    /// `Data`
     pub data: models::ParentDependencyConfigPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6395,47 +6352,46 @@ pub struct ListUpstreamOpsTasksResponse {
 /// The `ListUpstreamTaskInstances` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListUpstreamTaskInstancesResponse`].
-/// The codes it documents are in [`ListUpstreamTaskInstancesError`](super::errors::ListUpstreamTaskInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListUpstreamTaskInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListUpstreamTaskInstances",
     output = ListUpstreamTaskInstancesResponse,
-    error = super::errors::ListUpstreamTaskInstancesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListUpstreamTaskInstances {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `TimeZone`; example: `"UTC+8"`
     pub time_zone: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListUpstreamTaskInstances`] call returns.
 #[tc_model]
 pub struct ListUpstreamTaskInstancesResponse {
-    /// `Data`: a [`TaskInstancePage`](super::models::TaskInstancePage).
+    /// `Data`
     pub data: models::TaskInstancePage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6445,42 +6401,43 @@ pub struct ListUpstreamTaskInstancesResponse {
 /// The `ListUpstreamTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListUpstreamTasksResponse`].
-/// The codes it documents are in [`ListUpstreamTasksError`](super::errors::ListUpstreamTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListUpstreamTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientIpNotAuthorized`](super::errors::WedataErrorCode::InvalidParameterClientIpNotAuthorized)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListUpstreamTasks",
     output = ListUpstreamTasksResponse,
-    error = super::errors::ListUpstreamTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListUpstreamTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListUpstreamTasks`] call returns.
 #[tc_model]
 pub struct ListUpstreamTasksResponse {
-    /// `Data`: a [`DependencyConfigPage`](super::models::DependencyConfigPage).
+    /// `Data`
     pub data: models::DependencyConfigPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6490,42 +6447,43 @@ pub struct ListUpstreamTasksResponse {
 /// The `ListUpstreamTriggerTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListUpstreamTriggerTasksResponse`].
-/// The codes it documents are in [`ListUpstreamTriggerTasksError`](super::errors::ListUpstreamTriggerTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListUpstreamTriggerTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListUpstreamTriggerTasks",
     output = ListUpstreamTriggerTasksResponse,
-    error = super::errors::ListUpstreamTriggerTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListUpstreamTriggerTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784 20250723102549746"`
+    /// `ProjectId`; example: `"1464962169590902784 20250723102549746"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250723102549746"`
+    /// `TaskId`; example: `"20250723102549746"`
     pub task_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListUpstreamTriggerTasks`] call returns.
 #[tc_model]
 pub struct ListUpstreamTriggerTasksResponse {
-    /// `Data`: a [`TriggerDependencyConfigPage`](super::models::TriggerDependencyConfigPage).
+    /// `Data`
     pub data: Option<models::TriggerDependencyConfigPage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6535,42 +6493,46 @@ pub struct ListUpstreamTriggerTasksResponse {
 /// The `ListWorkflowFolders` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListWorkflowFoldersResponse`].
-/// The codes it documents are in [`ListWorkflowFoldersError`](super::errors::ListWorkflowFoldersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListWorkflowFolders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListWorkflowFolders",
     output = ListWorkflowFoldersResponse,
-    error = super::errors::ListWorkflowFoldersError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListWorkflowFolders {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/u9ed8u8ba4u6587u4ef6u5939"`
+    /// `ParentFolderPath`; example: `"/u9ed8u8ba4u6587u4ef6u5939"`
     pub parent_folder_path: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListWorkflowFolders`] call returns.
 #[tc_model]
 pub struct ListWorkflowFoldersResponse {
-    /// `Data`: a [`WorkflowFolderPage`](super::models::WorkflowFolderPage).
+    /// `Data`
     pub data: models::WorkflowFolderPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6580,47 +6542,45 @@ pub struct ListWorkflowFoldersResponse {
 /// The `ListWorkflowPermissions` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListWorkflowPermissionsResponse`].
-/// The codes it documents are in [`ListWorkflowPermissionsError`](super::errors::ListWorkflowPermissionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListWorkflowPermissions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListWorkflowPermissions",
     output = ListWorkflowPermissionsResponse,
-    error = super::errors::ListWorkflowPermissionsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListWorkflowPermissions {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1492511691706699776"`
+    /// `ProjectId`; example: `"1492511691706699776"`
     pub project_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"6ca10a0b-3abd-4717-ba50-7421a3340004"`
+    /// `EntityId`; example: `"6ca10a0b-3abd-4717-ba50-7421a3340004"`
     pub entity_id: String,
 
-    /// `EntityType`: a string.
-    ///
-    /// Example: `"folder"`
+    /// `EntityType`; example: `"folder"`
     pub entity_type: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`ListWorkflowPermissions`] call returns.
 #[tc_model]
 pub struct ListWorkflowPermissionsResponse {
-    /// `Data`: a [`WorkflowPermissionPage`](super::models::WorkflowPermissionPage).
+    /// `Data`
     pub data: models::WorkflowPermissionPage,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6630,77 +6590,64 @@ pub struct ListWorkflowPermissionsResponse {
 /// The `ListWorkflows` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ListWorkflowsResponse`].
-/// The codes it documents are in [`ListWorkflowsError`](super::errors::ListWorkflowsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ListWorkflows)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ListWorkflows",
     output = ListWorkflowsResponse,
-    error = super::errors::ListWorkflowsError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ListWorkflows {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/默认文件夹"`
+    /// `ParentFolderPath`; example: `"/默认文件夹"`
     pub parent_folder_path: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `BundleId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub bundle_id: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"136"`
+    /// `OwnerUin`; example: `"136"`
     pub owner_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"13572"`
+    /// `CreateUserUin`; example: `"13572"`
     pub create_user_uin: Option<String>,
 
-    /// `ModifyTime`: a list of strings.
-    ///
-    /// Example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
+    /// `ModifyTime`; example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
     pub modify_time: Option<Vec<String>>,
 
-    /// `CreateTime`: a list of strings.
-    ///
-    /// Example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
+    /// `CreateTime`; example: `["2024-08-20 14:15:31","2025-08-20 14:15:31"]`
     pub create_time: Option<Vec<String>>,
 }
 
 /// What a successful [`ListWorkflows`] call returns.
 #[tc_model]
 pub struct ListWorkflowsResponse {
-    /// `Data`: a [`ListWorkflowInfo`](super::models::ListWorkflowInfo).
+    /// `Data`
     pub data: models::ListWorkflowInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6710,160 +6657,112 @@ pub struct ListWorkflowsResponse {
 /// The `ModifyQualityRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ModifyQualityRuleResponse`].
-/// The codes it documents are in [`ModifyQualityRuleError`](super::errors::ModifyQualityRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ModifyQualityRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ModifyQualityRule",
     output = ModifyQualityRuleResponse,
-    error = super::errors::ModifyQualityRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyQualityRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"280357363890"`
+    /// `ProjectId`; example: `"280357363890"`
     pub project_id: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `RuleId`; example: `11`
     pub rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `CompareRule`: a [`QualityCompareRule`](super::models::QualityCompareRule).
+    /// `CompareRule`
     pub compare_rule: models::QualityCompareRule,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: u64,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"23"`
+    /// `TableId`; example: `"23"`
     pub table_id: Option<String>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `RuleTemplateId`; example: `11`
     pub rule_template_id: Option<u64>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `QualityDim`; example: `6`
     pub quality_dim: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1245`
+    /// `RuleGroupId`; example: `1245`
     pub rule_group_id: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"int"`
+    /// `SourceObjectDataTypeName`; example: `"int"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"id"`
+    /// `SourceObjectValue`; example: `"id"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"time='${yyyy-MM-dd}'"`
+    /// `ConditionExpression`; example: `"time='${yyyy-MM-dd}'"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"select * from tb1"`
+    /// `CustomSql`; example: `"select * from tb1"`
     pub custom_sql: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"检查空"`
+    /// `Description`; example: `"检查空"`
     pub description: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `TargetDatabaseId`; example: `"12"`
     pub target_database_id: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `TargetTableId`; example: `"21"`
     pub target_table_id: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"time='${yyyy-MM-dd}'"`
+    /// `TargetConditionExpr`; example: `"time='${yyyy-MM-dd}'"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"id == id"`
+    /// `RelConditionExpr`; example: `"id == id"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`QualityRuleFieldConfig`](super::models::QualityRuleFieldConfig).
+    /// `FieldConfig`
     pub field_config: Option<models::QualityRuleFieldConfig>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"id"`
+    /// `TargetObjectValue`; example: `"id"`
     pub target_object_value: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"db2"`
+    /// `TargetDatabaseName`; example: `"db2"`
     pub target_database_name: Option<String>,
 
-    /// `TargetSchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `TargetSchemaName`; example: `"schema1"`
     pub target_schema_name: Option<String>,
 
-    /// `TargetTableName`: a string.
-    ///
-    /// Example: `"tb1"`
+    /// `TargetTableName`; example: `"tb1"`
     pub target_table_name: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `TargetCatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `TargetCatalogName`; example: `"DataLakeCatalog"`
     pub target_catalog_name: Option<String>,
 }
 
 /// What a successful [`ModifyQualityRule`] call returns.
 #[tc_model]
 pub struct ModifyQualityRuleResponse {
-    /// `Data`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Data`; example: `true`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6873,33 +6772,37 @@ pub struct ModifyQualityRuleResponse {
 /// The `ModifyQualityRuleGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`ModifyQualityRuleGroupResponse`].
-/// The codes it documents are in [`ModifyQualityRuleGroupError`](super::errors::ModifyQualityRuleGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=ModifyQualityRuleGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.RuleNotExist`](super::errors::WedataErrorCode::InvalidParameterRuleNotExist)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "ModifyQualityRuleGroup",
     output = ModifyQualityRuleGroupResponse,
-    error = super::errors::ModifyQualityRuleGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct ModifyQualityRuleGroup {
-    /// `RuleGroupExecStrategyBOList`: a list of [`QualityRuleGroupExecStrategy`](super::models::QualityRuleGroupExecStrategy) objects.
+    /// `RuleGroupExecStrategyBOList`
     #[tc(rename = "RuleGroupExecStrategyBOList")]
     pub rule_group_exec_strategy_bo_list: Option<
         Vec<models::QualityRuleGroupExecStrategy>,
     >,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1280264"`
+    /// `ProjectId`; example: `"1280264"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`ModifyQualityRuleGroup`] call returns.
 #[tc_model]
 pub struct ModifyQualityRuleGroupResponse {
-    /// `Data`: a [`ModifyQualityRuleGroupResultVo`](super::models::ModifyQualityRuleGroupResultVo).
+    /// `Data`
     pub data: Option<models::ModifyQualityRuleGroupResultVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6909,35 +6812,38 @@ pub struct ModifyQualityRuleGroupResponse {
 /// The `PauseOpsTasksAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`PauseOpsTasksAsyncResponse`].
-/// The codes it documents are in [`PauseOpsTasksAsyncError`](super::errors::PauseOpsTasksAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=PauseOpsTasksAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "PauseOpsTasksAsync",
     output = PauseOpsTasksAsyncResponse,
-    error = super::errors::PauseOpsTasksAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct PauseOpsTasksAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250630162948606","20250725151016827"]`
+    /// `TaskIds`; example: `["20250630162948606","20250725151016827"]`
     pub task_ids: Vec<String>,
 
-    /// `KillInstance`: a boolean.
+    /// `KillInstance`
     pub kill_instance: Option<bool>,
 }
 
 /// What a successful [`PauseOpsTasksAsync`] call returns.
 #[tc_model]
 pub struct PauseOpsTasksAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: models::OpsAsyncResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6947,25 +6853,32 @@ pub struct PauseOpsTasksAsyncResponse {
 /// The `RegisterLineage` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RegisterLineageResponse`].
-/// The codes it documents are in [`RegisterLineageError`](super::errors::RegisterLineageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RegisterLineage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RegisterLineage",
     output = RegisterLineageResponse,
-    error = super::errors::RegisterLineageError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RegisterLineage {
-    /// `Relations`: a list of [`LineagePair`](super::models::LineagePair) objects.
+    /// `Relations`
     pub relations: Vec<models::LineagePair>,
 }
 
 /// What a successful [`RegisterLineage`] call returns.
 #[tc_model]
 pub struct RegisterLineageResponse {
-    /// `Data`: an [`OperateResult`](super::models::OperateResult).
+    /// `Data`
     pub data: Option<models::OperateResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6975,30 +6888,29 @@ pub struct RegisterLineageResponse {
 /// The `RemoveMemberProjectRole` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RemoveMemberProjectRoleResponse`].
-/// The codes it documents are in [`RemoveMemberProjectRoleError`](super::errors::RemoveMemberProjectRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RemoveMemberProjectRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RemoveMemberProjectRole",
     output = RemoveMemberProjectRoleResponse,
-    error = super::errors::RemoveMemberProjectRoleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RemoveMemberProjectRole {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"25844270020317184"`
+    /// `ProjectId`; example: `"25844270020317184"`
     pub project_id: String,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100028721707"`
+    /// `UserUin`; example: `"100028721707"`
     pub user_uin: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["308335260274237440"]`
+    /// `RoleIds`; example: `["308335260274237440"]`
     pub role_ids: Vec<String>,
 }
 
@@ -7012,65 +6924,54 @@ pub struct RemoveMemberProjectRoleResponse {
 /// The `RerunTaskInstancesAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RerunTaskInstancesAsyncResponse`].
-/// The codes it documents are in [`RerunTaskInstancesAsyncError`](super::errors::RerunTaskInstancesAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RerunTaskInstancesAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RerunTaskInstancesAsync",
     output = RerunTaskInstancesAsyncResponse,
-    error = super::errors::RerunTaskInstancesAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RerunTaskInstancesAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKeyList`: a list of strings.
-    ///
-    /// Example: `["20240627201611119_2025-03-20 00:00:00"]`
+    /// `InstanceKeyList`; example: `["20240627201611119_2025-03-20 00:00:00"]`
     pub instance_key_list: Vec<String>,
 
-    /// `RerunType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RerunType`; example: `"1"`
     pub rerun_type: Option<String>,
 
-    /// `CheckParentType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `CheckParentType`; example: `"ALL"`
     pub check_parent_type: Option<String>,
 
-    /// `SonRangeType`: a string.
-    ///
-    /// Example: `"WORKFLOW"`
+    /// `SonRangeType`; example: `"WORKFLOW"`
     pub son_range_type: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SkipEventListening`; example: `true`
     pub skip_event_listening: Option<bool>,
 
-    /// `RedefineParallelNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RedefineParallelNum`; example: `2`
     pub redefine_parallel_num: Option<i64>,
 
-    /// `RedefineSelfWorkflowDependency`: a string.
-    ///
-    /// Example: `"no"`
+    /// `RedefineSelfWorkflowDependency`; example: `"no"`
     pub redefine_self_workflow_dependency: Option<String>,
 
-    /// `RedefineParamList`: a [`KvMap`](super::models::KvMap).
+    /// `RedefineParamList`
     pub redefine_param_list: Option<models::KvMap>,
 }
 
 /// What a successful [`RerunTaskInstancesAsync`] call returns.
 #[tc_model]
 pub struct RerunTaskInstancesAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: models::OpsAsyncResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7080,60 +6981,56 @@ pub struct RerunTaskInstancesAsyncResponse {
 /// The `RerunTriggerWorkflowRunAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RerunTriggerWorkflowRunAsyncResponse`].
-/// The codes it documents are in [`RerunTriggerWorkflowRunAsyncError`](super::errors::RerunTriggerWorkflowRunAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RerunTriggerWorkflowRunAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RerunTriggerWorkflowRunAsync",
     output = RerunTriggerWorkflowRunAsyncResponse,
-    error = super::errors::RerunTriggerWorkflowRunAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RerunTriggerWorkflowRunAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12934056868"`
+    /// `ProjectId`; example: `"12934056868"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"sdfsgerlkmlkm"`
+    /// `WorkflowId`; example: `"sdfsgerlkmlkm"`
     pub workflow_id: String,
 
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"bmopfmlmlkml"`
+    /// `WorkflowExecutionId`; example: `"bmopfmlmlkml"`
     pub workflow_execution_id: String,
 
-    /// `ExecuteType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExecuteType`; example: `"1"`
     pub execute_type: String,
 
-    /// `AdvancedParams`: a list of [`SchedulingParameter`](super::models::SchedulingParameter) objects.
+    /// `AdvancedParams`
     pub advanced_params: Option<Vec<models::SchedulingParameter>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["xsdadknlk"]`
+    /// `TaskIds`; example: `["xsdadknlk"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `SchedulingResourceGroup`: a string.
-    ///
-    /// Example: `"\"202532423423\""`
+    /// `SchedulingResourceGroup`; example: `"\"202532423423\""`
     pub scheduling_resource_group: Option<String>,
 
-    /// `IntegrationResourceGroup`: a string.
-    ///
-    /// Example: `"\"20258904305\""`
+    /// `IntegrationResourceGroup`; example: `"\"20258904305\""`
     pub integration_resource_group: Option<String>,
 }
 
 /// What a successful [`RerunTriggerWorkflowRunAsync`] call returns.
 #[tc_model]
 pub struct RerunTriggerWorkflowRunAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: Option<models::OpsAsyncResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7143,37 +7040,41 @@ pub struct RerunTriggerWorkflowRunAsyncResponse {
 /// The `RevokeDataSourceAuthorization` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RevokeDataSourceAuthorizationResponse`].
-/// The codes it documents are in [`RevokeDataSourceAuthorizationError`](super::errors::RevokeDataSourceAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RevokeDataSourceAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::WedataErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::WedataErrorCode::UnknownParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RevokeDataSourceAuthorization",
     output = RevokeDataSourceAuthorizationResponse,
-    error = super::errors::RevokeDataSourceAuthorizationError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RevokeDataSourceAuthorization {
-    /// `DataSourceId`: a string.
-    ///
-    /// Example: `"3647"`
+    /// `DataSourceId`; example: `"3647"`
     pub data_source_id: String,
 
-    /// `RevokeProjectId`: a string.
-    ///
-    /// Example: `"1836253"`
+    /// `RevokeProjectId`; example: `"1836253"`
     pub revoke_project_id: Option<String>,
 
-    /// `RevokeUser`: a string.
-    ///
-    /// Example: `"1836253_3562"`
+    /// `RevokeUser`; example: `"1836253_3562"`
     pub revoke_user: Option<String>,
 }
 
 /// What a successful [`RevokeDataSourceAuthorization`] call returns.
 #[tc_model]
 pub struct RevokeDataSourceAuthorizationResponse {
-    /// `Data`: a [`DataSourceStatus`](super::models::DataSourceStatus).
+    /// `Data`
     pub data: models::DataSourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7183,31 +7084,41 @@ pub struct RevokeDataSourceAuthorizationResponse {
 /// The `RevokePrivileges` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RevokePrivilegesResponse`].
-/// The codes it documents are in [`RevokePrivilegesError`](super::errors::RevokePrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RevokePrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::WedataErrorCode::AuthFailure)
+/// - [`AuthFailure.SignatureExpire`](super::errors::WedataErrorCode::AuthFailureSignatureExpire)
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::WedataErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RevokePrivileges",
     output = RevokePrivilegesResponse,
-    error = super::errors::RevokePrivilegesError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RevokePrivileges {
-    /// `Resources`: a list of [`PrivilegeResource`](super::models::PrivilegeResource) objects.
+    /// `Resources`
     pub resources: Vec<models::PrivilegeResource>,
 
-    /// `Subjects`: a list of [`Subject`](super::models::Subject) objects.
+    /// `Subjects`
     pub subjects: Vec<models::Subject>,
 
-    /// `Privileges`: a list of [`PrivilegeInfo`](super::models::PrivilegeInfo) objects.
+    /// `Privileges`
     pub privileges: Vec<models::PrivilegeInfo>,
 }
 
 /// What a successful [`RevokePrivileges`] call returns.
 #[tc_model]
 pub struct RevokePrivilegesResponse {
-    /// `Data`: a [`RevokePrivilegesRsp`](super::models::RevokePrivilegesRsp).
+    /// `Data`
     pub data: Option<models::RevokePrivilegesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7217,45 +7128,42 @@ pub struct RevokePrivilegesResponse {
 /// The `RunSQLScript` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`RunSQLScriptResponse`].
-/// The codes it documents are in [`RunSQLScriptError`](super::errors::RunSQLScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=RunSQLScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "RunSQLScript",
     output = RunSQLScriptResponse,
-    error = super::errors::RunSQLScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct RunSQLScript {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2924443218685956096"`
+    /// `ProjectId`; example: `"2924443218685956096"`
     pub project_id: String,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"d61a6a13-630a-42ed-813c-326ebef4a35e"`
+    /// `ScriptId`; example: `"d61a6a13-630a-42ed-813c-326ebef4a35e"`
     pub script_id: Option<String>,
 
-    /// `ScriptConfig`: a [`SqlScriptConfig`](super::models::SqlScriptConfig).
+    /// `ScriptConfig`
     pub script_config: Option<models::SqlScriptConfig>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE7"`
+    /// `ScriptContent`; example: `"c2VsZWN0IDE7"`
     pub script_content: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"eyJleGVjdXRvck51bSI6MX0="`
+    /// `Params`; example: `"eyJleGVjdXRvck51bSI6MX0="`
     pub params: Option<String>,
 }
 
 /// What a successful [`RunSQLScript`] call returns.
 #[tc_model]
 pub struct RunSQLScriptResponse {
-    /// `Data`: a [`JobDto`](super::models::JobDto).
+    /// `Data`
     pub data: models::JobDto,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7265,32 +7173,33 @@ pub struct RunSQLScriptResponse {
 /// The `SetSuccessTaskInstancesAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`SetSuccessTaskInstancesAsyncResponse`].
-/// The codes it documents are in [`SetSuccessTaskInstancesAsyncError`](super::errors::SetSuccessTaskInstancesAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=SetSuccessTaskInstancesAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "SetSuccessTaskInstancesAsync",
     output = SetSuccessTaskInstancesAsyncResponse,
-    error = super::errors::SetSuccessTaskInstancesAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SetSuccessTaskInstancesAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: String,
 
-    /// `InstanceKeyList`: a list of strings.
-    ///
-    /// Example: `["20240627201611119_2025-03-20 00:00:00"]`
+    /// `InstanceKeyList`; example: `["20240627201611119_2025-03-20 00:00:00"]`
     pub instance_key_list: Vec<String>,
 }
 
 /// What a successful [`SetSuccessTaskInstancesAsync`] call returns.
 #[tc_model]
 pub struct SetSuccessTaskInstancesAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: models::OpsAsyncResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7300,37 +7209,36 @@ pub struct SetSuccessTaskInstancesAsyncResponse {
 /// The `StartOpsTasks` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`StartOpsTasksResponse`].
-/// The codes it documents are in [`StartOpsTasksError`](super::errors::StartOpsTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=StartOpsTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "StartOpsTasks",
     output = StartOpsTasksResponse,
-    error = super::errors::StartOpsTasksError
+    error = super::errors::WedataErrorCode
 )]
 pub struct StartOpsTasks {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250630162948606","20250725151016827"]`
+    /// `TaskIds`; example: `["20250630162948606","20250725151016827"]`
     pub task_ids: Vec<String>,
 
-    /// `EnableDataBackfill`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDataBackfill`; example: `false`
     pub enable_data_backfill: Option<bool>,
 }
 
 /// What a successful [`StartOpsTasks`] call returns.
 #[tc_model]
 pub struct StartOpsTasksResponse {
-    /// `Data`: a [`StartTasks`](super::models::StartTasks).
+    /// `Data`
     pub data: models::StartTasks,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7340,35 +7248,38 @@ pub struct StartOpsTasksResponse {
 /// The `StopOpsTasksAsync` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`StopOpsTasksAsyncResponse`].
-/// The codes it documents are in [`StopOpsTasksAsyncError`](super::errors::StopOpsTasksAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=StopOpsTasksAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "StopOpsTasksAsync",
     output = StopOpsTasksAsyncResponse,
-    error = super::errors::StopOpsTasksAsyncError
+    error = super::errors::WedataErrorCode
 )]
 pub struct StopOpsTasksAsync {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250807170933305"]`
+    /// `TaskIds`; example: `["20250807170933305"]`
     pub task_ids: Vec<String>,
 
-    /// `KillInstance`: a boolean.
+    /// `KillInstance`
     pub kill_instance: Option<bool>,
 }
 
 /// What a successful [`StopOpsTasksAsync`] call returns.
 #[tc_model]
 pub struct StopOpsTasksAsyncResponse {
-    /// `Data`: an [`OpsAsyncResponse`](super::models::OpsAsyncResponse).
+    /// `Data`
     pub data: Option<models::OpsAsyncResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7378,32 +7289,35 @@ pub struct StopOpsTasksAsyncResponse {
 /// The `StopSQLScriptRun` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`StopSQLScriptRunResponse`].
-/// The codes it documents are in [`StopSQLScriptRunError`](super::errors::StopSQLScriptRunError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=StopSQLScriptRun)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "StopSQLScriptRun",
     output = StopSQLScriptRunResponse,
-    error = super::errors::StopSQLScriptRunError
+    error = super::errors::WedataErrorCode
 )]
 pub struct StopSQLScriptRun {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"eaf9c198-467c-4858-9b4f-af24efad8083"`
+    /// `JobId`; example: `"eaf9c198-467c-4858-9b4f-af24efad8083"`
     pub job_id: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2917511217424453632"`
+    /// `ProjectId`; example: `"2917511217424453632"`
     pub project_id: String,
 }
 
 /// What a successful [`StopSQLScriptRun`] call returns.
 #[tc_model]
 pub struct StopSQLScriptRunResponse {
-    /// `Data`: a [`SqlStopResult`](super::models::SqlStopResult).
+    /// `Data`
     pub data: models::SqlStopResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7413,37 +7327,38 @@ pub struct StopSQLScriptRunResponse {
 /// The `SubmitTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`SubmitTaskResponse`].
-/// The codes it documents are in [`SubmitTaskError`](super::errors::SubmitTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=SubmitTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "SubmitTask",
     output = SubmitTaskResponse,
-    error = super::errors::SubmitTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"\"1492511691706699776\""`
+    /// `ProjectId`; example: `"\"1492511691706699776\""`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"\"20240307211852581\""`
+    /// `TaskId`; example: `"\"20240307211852581\""`
     pub task_id: String,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `VersionRemark`; example: `"\"3\""`
     pub version_remark: String,
 }
 
 /// What a successful [`SubmitTask`] call returns.
 #[tc_model]
 pub struct SubmitTaskResponse {
-    /// `Data`: a [`SubmitTaskResult`](super::models::SubmitTaskResult).
+    /// `Data`
     pub data: models::SubmitTaskResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7453,37 +7368,40 @@ pub struct SubmitTaskResponse {
 /// The `SubmitTriggerTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`SubmitTriggerTaskResponse`].
-/// The codes it documents are in [`SubmitTriggerTaskError`](super::errors::SubmitTriggerTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=SubmitTriggerTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "SubmitTriggerTask",
     output = SubmitTriggerTaskResponse,
-    error = super::errors::SubmitTriggerTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct SubmitTriggerTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20251121160447036"`
+    /// `TaskId`; example: `"20251121160447036"`
     pub task_id: String,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"submit_test"`
+    /// `VersionRemark`; example: `"submit_test"`
     pub version_remark: String,
 }
 
 /// What a successful [`SubmitTriggerTask`] call returns.
 #[tc_model]
 pub struct SubmitTriggerTaskResponse {
-    /// `Data`: a [`SubmitTaskResult`](super::models::SubmitTaskResult).
+    /// `Data`
     pub data: Option<models::SubmitTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7493,43 +7411,42 @@ pub struct SubmitTriggerTaskResponse {
 /// The `UpdateCodeFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateCodeFileResponse`].
-/// The codes it documents are in [`UpdateCodeFileError`](super::errors::UpdateCodeFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateCodeFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateCodeFile",
     output = UpdateCodeFileResponse,
-    error = super::errors::UpdateCodeFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateCodeFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `CodeFileId`: a string.
-    ///
-    /// Example: `"0c5e2684-fafc-40eb-b75e-326d3d58ab79"`
+    /// `CodeFileId`; example: `"0c5e2684-fafc-40eb-b75e-326d3d58ab79"`
     pub code_file_id: String,
 
-    /// `CodeFileConfig`: a [`CodeFileConfig`](super::models::CodeFileConfig).
+    /// `CodeFileConfig`
     pub code_file_config: Option<models::CodeFileConfig>,
 
-    /// `CodeFileContent`: a string.
-    ///
-    /// Example: `"34242"`
+    /// `CodeFileContent`; example: `"34242"`
     pub code_file_content: Option<String>,
 
-    /// `SubmitAction`: a boolean.
+    /// `SubmitAction`
     pub submit_action: Option<bool>,
 }
 
 /// What a successful [`UpdateCodeFile`] call returns.
 #[tc_model]
 pub struct UpdateCodeFileResponse {
-    /// `Data`: a [`CodeFile`](super::models::CodeFile).
+    /// `Data`
     pub data: models::CodeFile,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7539,37 +7456,36 @@ pub struct UpdateCodeFileResponse {
 /// The `UpdateCodeFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateCodeFolderResponse`].
-/// The codes it documents are in [`UpdateCodeFolderError`](super::errors::UpdateCodeFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateCodeFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateCodeFolder",
     output = UpdateCodeFolderResponse,
-    error = super::errors::UpdateCodeFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateCodeFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"1a83a84c-b7c3-473a-bbac-d2d1cc6f6cc1"`
+    /// `FolderId`; example: `"1a83a84c-b7c3-473a-bbac-d2d1cc6f6cc1"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test0917-1"`
+    /// `FolderName`; example: `"test0917-1"`
     pub folder_name: String,
 }
 
 /// What a successful [`UpdateCodeFolder`] call returns.
 #[tc_model]
 pub struct UpdateCodeFolderResponse {
-    /// `Data`: a [`CodeStudioFolderActionResult`](super::models::CodeStudioFolderActionResult).
+    /// `Data`
     pub data: models::CodeStudioFolderActionResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7579,54 +7495,51 @@ pub struct UpdateCodeFolderResponse {
 /// The `UpdateDataSource` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateDataSourceResponse`].
-/// The codes it documents are in [`UpdateDataSourceError`](super::errors::UpdateDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateDataSource",
     output = UpdateDataSourceResponse,
-    error = super::errors::UpdateDataSourceError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateDataSource {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `62266`
+    /// `Id`; example: `62266`
     pub id: u64,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"146094787944777296"`
+    /// `ProjectId`; example: `"146094787944777296"`
     pub project_id: String,
 
-    /// `ProdConProperties`: a string.
+    /// `ProdConProperties`
     pub prod_con_properties: Option<String>,
 
-    /// `DevConProperties`: a string.
+    /// `DevConProperties`
     pub dev_con_properties: Option<String>,
 
-    /// `ProdFileUpload`: a [`DataSourceFileUpload`](super::models::DataSourceFileUpload).
+    /// `ProdFileUpload`
     pub prod_file_upload: Option<models::DataSourceFileUpload>,
 
-    /// `DevFileUpload`: a [`DataSourceFileUpload`](super::models::DataSourceFileUpload).
+    /// `DevFileUpload`
     pub dev_file_upload: Option<models::DataSourceFileUpload>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"mysql_22_33"`
+    /// `DisplayName`; example: `"mysql_22_33"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateDataSource`] call returns.
 #[tc_model]
 pub struct UpdateDataSourceResponse {
-    /// `Data`: a [`DataSourceStatus`](super::models::DataSourceStatus).
+    /// `Data`
     pub data: models::DataSourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7636,73 +7549,63 @@ pub struct UpdateDataSourceResponse {
 /// The `UpdateOpsAlarmRule` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateOpsAlarmRuleResponse`].
-/// The codes it documents are in [`UpdateOpsAlarmRuleError`](super::errors::UpdateOpsAlarmRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateOpsAlarmRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.MissingRequestParameter`](super::errors::WedataErrorCode::InvalidParameterMissingRequestParameter)
+/// - [`InvalidParameterValue.RuleNameRepeated`](super::errors::WedataErrorCode::InvalidParameterValueRuleNameRepeated)
+/// - [`InvalidParameterValue.ValidationError`](super::errors::WedataErrorCode::InvalidParameterValueValidationError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateOpsAlarmRule",
     output = UpdateOpsAlarmRuleResponse,
-    error = super::errors::UpdateOpsAlarmRuleError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateOpsAlarmRule {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"147****264"`
+    /// `ProjectId`; example: `"147****264"`
     pub project_id: String,
 
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"c7692a59****e3e"`
+    /// `AlarmRuleId`; example: `"c7692a59****e3e"`
     pub alarm_rule_id: String,
 
-    /// `AlarmRuleName`: a string.
-    ///
-    /// Example: `"ruleNameRename"`
+    /// `AlarmRuleName`; example: `"ruleNameRename"`
     pub alarm_rule_name: Option<String>,
 
-    /// `MonitorObjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorObjectType`; example: `1`
     pub monitor_object_type: Option<i64>,
 
-    /// `MonitorObjectIds`: a list of strings.
-    ///
-    /// Example: `["2323**32465"]`
+    /// `MonitorObjectIds`; example: `["2323**32465"]`
     pub monitor_object_ids: Option<Vec<String>>,
 
-    /// `AlarmTypes`: a list of strings.
-    ///
-    /// Example: `["failure"]`
+    /// `AlarmTypes`; example: `["failure"]`
     pub alarm_types: Option<Vec<String>>,
 
-    /// `AlarmRuleDetail`: an [`AlarmRuleDetail`](super::models::AlarmRuleDetail).
+    /// `AlarmRuleDetail`
     pub alarm_rule_detail: Option<models::AlarmRuleDetail>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `AlarmGroups`: a list of [`AlarmGroup`](super::models::AlarmGroup) objects.
+    /// `AlarmGroups`
     pub alarm_groups: Option<Vec<models::AlarmGroup>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is your description"`
+    /// `Description`; example: `"this is your description"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateOpsAlarmRule`] call returns.
 #[tc_model]
 pub struct UpdateOpsAlarmRuleResponse {
-    /// `Data`: a [`ModifyAlarmRuleResult`](super::models::ModifyAlarmRuleResult).
+    /// `Data`
     pub data: Option<models::ModifyAlarmRuleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7712,37 +7615,39 @@ pub struct UpdateOpsAlarmRuleResponse {
 /// The `UpdateOpsTasksOwner` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateOpsTasksOwnerResponse`].
-/// The codes it documents are in [`UpdateOpsTasksOwnerError`](super::errors::UpdateOpsTasksOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateOpsTasksOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.MissingRequestParameter`](super::errors::WedataErrorCode::InvalidParameterMissingRequestParameter)
+/// - [`InvalidParameterValue.RuleNameRepeated`](super::errors::WedataErrorCode::InvalidParameterValueRuleNameRepeated)
+/// - [`InvalidParameterValue.ValidationError`](super::errors::WedataErrorCode::InvalidParameterValueValidationError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateOpsTasksOwner",
     output = UpdateOpsTasksOwnerResponse,
-    error = super::errors::UpdateOpsTasksOwnerError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateOpsTasksOwner {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: String,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20250807170933305"]`
+    /// `TaskIds`; example: `["20250807170933305"]`
     pub task_ids: Vec<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100042232112"`
+    /// `OwnerUin`; example: `"100042232112"`
     pub owner_uin: String,
 }
 
 /// What a successful [`UpdateOpsTasksOwner`] call returns.
 #[tc_model]
 pub struct UpdateOpsTasksOwnerResponse {
-    /// `Data`: an [`UpdateTasksOwner`](super::models::UpdateTasksOwner).
+    /// `Data`
     pub data: Option<models::UpdateTasksOwner>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7752,37 +7657,39 @@ pub struct UpdateOpsTasksOwnerResponse {
 /// The `UpdateOpsTriggerTasksOwner` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateOpsTriggerTasksOwnerResponse`].
-/// The codes it documents are in [`UpdateOpsTriggerTasksOwnerError`](super::errors::UpdateOpsTriggerTasksOwnerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateOpsTriggerTasksOwner)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.MissingRequestParameter`](super::errors::WedataErrorCode::InvalidParameterMissingRequestParameter)
+/// - [`InvalidParameterValue.RuleNameRepeated`](super::errors::WedataErrorCode::InvalidParameterValueRuleNameRepeated)
+/// - [`InvalidParameterValue.ValidationError`](super::errors::WedataErrorCode::InvalidParameterValueValidationError)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateOpsTriggerTasksOwner",
     output = UpdateOpsTriggerTasksOwnerResponse,
-    error = super::errors::UpdateOpsTriggerTasksOwnerError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateOpsTriggerTasksOwner {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12465479879"`
+    /// `ProjectId`; example: `"12465479879"`
     pub project_id: String,
 
-    /// `OwnerIds`: a list of strings.
-    ///
-    /// Example: `["5123"]`
+    /// `OwnerIds`; example: `["5123"]`
     pub owner_ids: Vec<String>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["sdadknkas"]`
+    /// `TaskIds`; example: `["sdadknkas"]`
     pub task_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateOpsTriggerTasksOwner`] call returns.
 #[tc_model]
 pub struct UpdateOpsTriggerTasksOwnerResponse {
-    /// `Data`: a [`BatchOperationOpsDto`](super::models::BatchOperationOpsDto).
+    /// `Data`
     pub data: Option<models::BatchOperationOpsDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7792,35 +7699,34 @@ pub struct UpdateOpsTriggerTasksOwnerResponse {
 /// The `UpdateProject` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateProjectResponse`].
-/// The codes it documents are in [`UpdateProjectError`](super::errors::UpdateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter.WorkspaceNameDuplication`](super::errors::WedataErrorCode::InvalidParameterWorkspaceNameDuplication)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateProject",
     output = UpdateProjectResponse,
-    error = super::errors::UpdateProjectError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1426"`
+    /// `ProjectId`; example: `"1426"`
     pub project_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"testpj"`
+    /// `DisplayName`; example: `"testpj"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注test"`
+    /// `Description`; example: `"备注test"`
     pub description: Option<String>,
 
-    /// `ProjectOwnerUin`: a string.
-    ///
-    /// Example: `"1426"`
+    /// `ProjectOwnerUin`; example: `"1426"`
     pub project_owner_uin: Option<String>,
 }
 
@@ -7834,52 +7740,49 @@ pub struct UpdateProjectResponse {
 /// The `UpdateResourceFile` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateResourceFileResponse`].
-/// The codes it documents are in [`UpdateResourceFileError`](super::errors::UpdateResourceFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateResourceFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateResourceFile",
     output = UpdateResourceFileResponse,
-    error = super::errors::UpdateResourceFileError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947xxxxxxxxx6"`
+    /// `ProjectId`; example: `"1460947xxxxxxxxx6"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"a24201c2-1d13-4ec2-94aa-b99d166be95b"`
+    /// `ResourceId`; example: `"a24201c2-1d13-4ec2-94aa-b99d166be95b"`
     pub resource_id: String,
 
-    /// `ResourceFile`: a string.
-    ///
-    /// Example: `"/datastudio/resource/14609478xxxxxxx6/qxxxu/q2/once.sql"`
+    /// `ResourceFile`; example: `"/datastudio/resource/14609478xxxxxxx6/qxxxu/q2/once.sql"`
     pub resource_file: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"aaa.json"`
+    /// `ResourceName`; example: `"aaa.json"`
     pub resource_name: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"23"`
+    /// `BundleId`; example: `"23"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"wedatatest"`
+    /// `BundleInfo`; example: `"wedatatest"`
     pub bundle_info: Option<String>,
 }
 
 /// What a successful [`UpdateResourceFile`] call returns.
 #[tc_model]
 pub struct UpdateResourceFileResponse {
-    /// `Data`: an [`UpdateResourceFileResult`](super::models::UpdateResourceFileResult).
+    /// `Data`
     pub data: models::UpdateResourceFileResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7889,37 +7792,40 @@ pub struct UpdateResourceFileResponse {
 /// The `UpdateResourceFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateResourceFolderResponse`].
-/// The codes it documents are in [`UpdateResourceFolderError`](super::errors::UpdateResourceFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateResourceFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateResourceFolder",
     output = UpdateResourceFolderResponse,
-    error = super::errors::UpdateResourceFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateResourceFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947***597296"`
+    /// `ProjectId`; example: `"1460947***597296"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"09d8a328-2b0***15fcb1898614"`
+    /// `FolderId`; example: `"09d8a328-2b0***15fcb1898614"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `FolderName`; example: `"wedata"`
     pub folder_name: String,
 }
 
 /// What a successful [`UpdateResourceFolder`] call returns.
 #[tc_model]
 pub struct UpdateResourceFolderResponse {
-    /// `Data`: an [`UpdateFolderResult`](super::models::UpdateFolderResult).
+    /// `Data`
     pub data: models::UpdateFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7929,45 +7835,46 @@ pub struct UpdateResourceFolderResponse {
 /// The `UpdateResourceGroup` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateResourceGroupResponse`].
-/// The codes it documents are in [`UpdateResourceGroupError`](super::errors::UpdateResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateResourceGroup",
     output = UpdateResourceGroupResponse,
-    error = super::errors::UpdateResourceGroupError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateResourceGroup {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1357924680"`
+    /// `Id`; example: `"1357924680"`
     pub id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"integrated"`
+    /// `Type`; example: `"integrated"`
     pub r#type: Option<String>,
 
-    /// `PurchasePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PurchasePeriod`; example: `1`
     pub purchase_period: Option<i64>,
 
-    /// `Number`: a [`ResourceNumber`](super::models::ResourceNumber).
+    /// `Number`
     pub number: Option<models::ResourceNumber>,
 
-    /// `AutoRenewEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewEnabled`; example: `true`
     pub auto_renew_enabled: Option<bool>,
 }
 
 /// What a successful [`UpdateResourceGroup`] call returns.
 #[tc_model]
 pub struct UpdateResourceGroupResponse {
-    /// `Data`: a [`ResourceStatus`](super::models::ResourceStatus).
+    /// `Data`
     pub data: models::ResourceStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7977,42 +7884,39 @@ pub struct UpdateResourceGroupResponse {
 /// The `UpdateSQLFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateSQLFolderResponse`].
-/// The codes it documents are in [`UpdateSQLFolderError`](super::errors::UpdateSQLFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateSQLFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateSQLFolder",
     output = UpdateSQLFolderResponse,
-    error = super::errors::UpdateSQLFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateSQLFolder {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"b757d015-da6c-41ba-8f5b-50f6da8f5a2d"`
+    /// `FolderId`; example: `"b757d015-da6c-41ba-8f5b-50f6da8f5a2d"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"data2"`
+    /// `FolderName`; example: `"data2"`
     pub folder_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2917455276892352512"`
+    /// `ProjectId`; example: `"2917455276892352512"`
     pub project_id: String,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 }
 
 /// What a successful [`UpdateSQLFolder`] call returns.
 #[tc_model]
 pub struct UpdateSQLFolderResponse {
-    /// `Data`: a [`SqlContentActionResult`](super::models::SqlContentActionResult).
+    /// `Data`
     pub data: Option<models::SqlContentActionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8022,34 +7926,39 @@ pub struct UpdateSQLFolderResponse {
 /// The `UpdateSQLScript` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateSQLScriptResponse`].
-/// The codes it documents are in [`UpdateSQLScriptError`](super::errors::UpdateSQLScriptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateSQLScript)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateSQLScript",
     output = UpdateSQLScriptResponse,
-    error = super::errors::UpdateSQLScriptError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateSQLScript {
-    /// `ScriptId`: a string.
+    /// `ScriptId`
     pub script_id: String,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `ScriptConfig`: a [`SqlScriptConfig`](super::models::SqlScriptConfig).
+    /// `ScriptConfig`
     pub script_config: Option<models::SqlScriptConfig>,
 
-    /// `ScriptContent`: a string.
+    /// `ScriptContent`
     pub script_content: Option<String>,
 }
 
 /// What a successful [`UpdateSQLScript`] call returns.
 #[tc_model]
 pub struct UpdateSQLScriptResponse {
-    /// `Data`: a [`SqlScript`](super::models::SqlScript).
+    /// `Data`
     pub data: Option<models::SqlScript>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8059,35 +7968,39 @@ pub struct UpdateSQLScriptResponse {
 /// The `UpdateTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTaskResponse`].
-/// The codes it documents are in [`UpdateTaskError`](super::errors::UpdateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTask",
     output = UpdateTaskResponse,
-    error = super::errors::UpdateTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2417334454903762944"`
+    /// `ProjectId`; example: `"2417334454903762944"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250825215302649"`
+    /// `TaskId`; example: `"20250825215302649"`
     pub task_id: String,
 
-    /// `Task`: an [`UpdateTaskBrief`](super::models::UpdateTaskBrief).
+    /// `Task`
     pub task: models::UpdateTaskBrief,
 }
 
 /// What a successful [`UpdateTask`] call returns.
 #[tc_model]
 pub struct UpdateTaskResponse {
-    /// `Data`: an [`UpdateTaskResult`](super::models::UpdateTaskResult).
+    /// `Data`
     pub data: Option<models::UpdateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8097,42 +8010,46 @@ pub struct UpdateTaskResponse {
 /// The `UpdateTaskFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTaskFolderResponse`].
-/// The codes it documents are in [`UpdateTaskFolderError`](super::errors::UpdateTaskFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTaskFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTaskFolder",
     output = UpdateTaskFolderResponse,
-    error = super::errors::UpdateTaskFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `WorkflowId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub workflow_id: String,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
+    /// `TaskFolderId`; example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
     pub task_folder_id: String,
 
-    /// `TaskFolderName`: a string.
-    ///
-    /// Example: `"tf_251112_01"`
+    /// `TaskFolderName`; example: `"tf_251112_01"`
     pub task_folder_name: String,
 }
 
 /// What a successful [`UpdateTaskFolder`] call returns.
 #[tc_model]
 pub struct UpdateTaskFolderResponse {
-    /// `Data`: an [`UpdateTaskFolderResult`](super::models::UpdateTaskFolderResult).
+    /// `Data`
     pub data: models::UpdateTaskFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8142,38 +8059,42 @@ pub struct UpdateTaskFolderResponse {
 /// The `UpdateTaskPartially` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTaskPartiallyResponse`].
-/// The codes it documents are in [`UpdateTaskPartiallyError`](super::errors::UpdateTaskPartiallyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTaskPartially)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTaskPartially",
     output = UpdateTaskPartiallyResponse,
-    error = super::errors::UpdateTaskPartiallyError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTaskPartially {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250411154757333"`
+    /// `TaskId`; example: `"20250411154757333"`
     pub task_id: String,
 
-    /// `NewSetting`: an [`UpdateTaskPart`](super::models::UpdateTaskPart).
+    /// `NewSetting`
     pub new_setting: Option<models::UpdateTaskPart>,
 
-    /// `FieldToRemoveList`: a list of strings.
+    /// `FieldToRemoveList`
     pub field_to_remove_list: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateTaskPartially`] call returns.
 #[tc_model]
 pub struct UpdateTaskPartiallyResponse {
-    /// `Data`: an [`UpdateTaskResult`](super::models::UpdateTaskResult).
+    /// `Data`
     pub data: Option<models::UpdateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8183,35 +8104,40 @@ pub struct UpdateTaskPartiallyResponse {
 /// The `UpdateTriggerTask` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTriggerTaskResponse`].
-/// The codes it documents are in [`UpdateTriggerTaskError`](super::errors::UpdateTriggerTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTriggerTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTriggerTask",
     output = UpdateTriggerTaskResponse,
-    error = super::errors::UpdateTriggerTaskError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTriggerTask {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2417334454903762944"`
+    /// `ProjectId`; example: `"2417334454903762944"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250825215302649"`
+    /// `TaskId`; example: `"20250825215302649"`
     pub task_id: String,
 
-    /// `Task`: an [`UpdateTriggerTaskBrief`](super::models::UpdateTriggerTaskBrief).
+    /// `Task`
     pub task: models::UpdateTriggerTaskBrief,
 }
 
 /// What a successful [`UpdateTriggerTask`] call returns.
 #[tc_model]
 pub struct UpdateTriggerTaskResponse {
-    /// `Data`: an [`UpdateTaskResult`](super::models::UpdateTaskResult).
+    /// `Data`
     pub data: Option<models::UpdateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8221,38 +8147,43 @@ pub struct UpdateTriggerTaskResponse {
 /// The `UpdateTriggerTaskPartially` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTriggerTaskPartiallyResponse`].
-/// The codes it documents are in [`UpdateTriggerTaskPartiallyError`](super::errors::UpdateTriggerTaskPartiallyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTriggerTaskPartially)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTriggerTaskPartially",
     output = UpdateTriggerTaskPartiallyResponse,
-    error = super::errors::UpdateTriggerTaskPartiallyError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTriggerTaskPartially {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250411154757333"`
+    /// `TaskId`; example: `"20250411154757333"`
     pub task_id: String,
 
-    /// `NewSetting`: an [`UpdateTriggerTaskPart`](super::models::UpdateTriggerTaskPart).
+    /// `NewSetting`
     pub new_setting: Option<models::UpdateTriggerTaskPart>,
 
-    /// `FieldToRemoveList`: a list of strings.
+    /// `FieldToRemoveList`
     pub field_to_remove_list: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateTriggerTaskPartially`] call returns.
 #[tc_model]
 pub struct UpdateTriggerTaskPartiallyResponse {
-    /// `Data`: an [`UpdateTaskResult`](super::models::UpdateTaskResult).
+    /// `Data`
     pub data: Option<models::UpdateTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8262,86 +8193,74 @@ pub struct UpdateTriggerTaskPartiallyResponse {
 /// The `UpdateTriggerWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTriggerWorkflowResponse`].
-/// The codes it documents are in [`UpdateTriggerWorkflowError`](super::errors::UpdateTriggerWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTriggerWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTriggerWorkflow",
     output = UpdateTriggerWorkflowResponse,
-    error = super::errors::UpdateTriggerWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTriggerWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
     pub workflow_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow2"`
+    /// `WorkflowName`; example: `"workflow2"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"更新工作流"`
+    /// `WorkflowDesc`; example: `"更新工作流"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `TriggerWorkflowSchedulerConfigurations`: a list of [`WorkflowTriggerConfig`](super::models::WorkflowTriggerConfig) objects.
+    /// `TriggerWorkflowSchedulerConfigurations`
     pub trigger_workflow_scheduler_configurations: Option<
         Vec<models::WorkflowTriggerConfig>,
     >,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `BundleId`; example: `"132"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundleInfo"`
+    /// `BundleInfo`; example: `"bundleInfo"`
     pub bundle_info: Option<String>,
 
-    /// `GeneralTaskParams`: a list of [`WorkflowGeneralTaskParam`](super::models::WorkflowGeneralTaskParam) objects.
+    /// `GeneralTaskParams`
     pub general_task_params: Option<Vec<models::WorkflowGeneralTaskParam>>,
 
-    /// `TriggerWorkflowRunConfiguration`: a [`WorkflowRunConfig`](super::models::WorkflowRunConfig).
+    /// `TriggerWorkflowRunConfiguration`
     pub trigger_workflow_run_configuration: Option<models::WorkflowRunConfig>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `SchedulerStatus`; example: `"ACTIVE"`
     pub scheduler_status: Option<String>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"TIME_TRIGGER"`
+    /// `TriggerMode`; example: `"TIME_TRIGGER"`
     pub trigger_mode: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"700001893691"`
+    /// `ExecuteUserUin`; example: `"700001893691"`
     pub execute_user_uin: Option<String>,
 }
 
 /// What a successful [`UpdateTriggerWorkflow`] call returns.
 #[tc_model]
 pub struct UpdateTriggerWorkflowResponse {
-    /// `Data`: an [`UpdateTriggerWorkflowResult`](super::models::UpdateTriggerWorkflowResult).
+    /// `Data`
     pub data: models::UpdateTriggerWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8351,40 +8270,42 @@ pub struct UpdateTriggerWorkflowResponse {
 /// The `UpdateTriggerWorkflowPartially` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateTriggerWorkflowPartiallyResponse`].
-/// The codes it documents are in [`UpdateTriggerWorkflowPartiallyError`](super::errors::UpdateTriggerWorkflowPartiallyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateTriggerWorkflowPartially)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateTriggerWorkflowPartially",
     output = UpdateTriggerWorkflowPartiallyResponse,
-    error = super::errors::UpdateTriggerWorkflowPartiallyError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateTriggerWorkflowPartially {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"da46d950-d5ca-4cfb-a5a9-f3c2eeea1bf0"`
+    /// `WorkflowId`; example: `"da46d950-d5ca-4cfb-a5a9-f3c2eeea1bf0"`
     pub workflow_id: String,
 
-    /// `NewSetting`: an [`UpdateTriggerWorkflowPartially`](super::models::UpdateTriggerWorkflowPartially).
+    /// `NewSetting`
     pub new_setting: Option<models::UpdateTriggerWorkflowPartially>,
 
-    /// `FieldToRemoveList`: a list of strings.
-    ///
-    /// Example: `["ab"]`
+    /// `FieldToRemoveList`; example: `["ab"]`
     pub field_to_remove_list: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateTriggerWorkflowPartially`] call returns.
 #[tc_model]
 pub struct UpdateTriggerWorkflowPartiallyResponse {
-    /// `Data`: an [`UpdateTriggerWorkflowResult`](super::models::UpdateTriggerWorkflowResult).
+    /// `Data`
     pub data: models::UpdateTriggerWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8394,65 +8315,59 @@ pub struct UpdateTriggerWorkflowPartiallyResponse {
 /// The `UpdateWorkflow` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateWorkflowResponse`].
-/// The codes it documents are in [`UpdateWorkflowError`](super::errors::UpdateWorkflowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateWorkflow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateWorkflow",
     output = UpdateWorkflowResponse,
-    error = super::errors::UpdateWorkflowError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateWorkflow {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
+    /// `WorkflowId`; example: `"3dfadfde-af87-11ee-8ec8-b8599f277de5"`
     pub workflow_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow2"`
+    /// `WorkflowName`; example: `"workflow2"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"更新工作流"`
+    /// `WorkflowDesc`; example: `"更新工作流"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<models::ParamInfo>>,
 
-    /// `WorkflowSchedulerConfiguration`: a [`WorkflowSchedulerConfigurationInfo`](super::models::WorkflowSchedulerConfigurationInfo).
+    /// `WorkflowSchedulerConfiguration`
     pub workflow_scheduler_configuration: Option<
         models::WorkflowSchedulerConfigurationInfo,
     >,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"132"`
+    /// `BundleId`; example: `"132"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"bundleInfo"`
+    /// `BundleInfo`; example: `"bundleInfo"`
     pub bundle_info: Option<String>,
 }
 
 /// What a successful [`UpdateWorkflow`] call returns.
 #[tc_model]
 pub struct UpdateWorkflowResponse {
-    /// `Data`: an [`UpdateWorkflowResult`](super::models::UpdateWorkflowResult).
+    /// `Data`
     pub data: models::UpdateWorkflowResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8462,37 +8377,43 @@ pub struct UpdateWorkflowResponse {
 /// The `UpdateWorkflowFolder` action of WEDATA API 2025-08-06.
 ///
 /// A successful call returns [`UpdateWorkflowFolderResponse`].
-/// The codes it documents are in [`UpdateWorkflowFolderError`](super::errors::UpdateWorkflowFolderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wedata&Version=2025-08-06&Action=UpdateWorkflowFolder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WedataErrorCode`](super::errors::WedataErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::WedataErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::WedataErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WedataErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::WedataErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::WedataErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::WedataErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::WedataErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::WedataErrorCode::ResourceNotFound)
 #[tc_action(
     service = "wedata",
     version = "2025-08-06",
     name = "UpdateWorkflowFolder",
     output = UpdateWorkflowFolderResponse,
-    error = super::errors::UpdateWorkflowFolderError
+    error = super::errors::WedataErrorCode
 )]
 pub struct UpdateWorkflowFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f526424c-81b8-11f0-9366-7c8c09fca71c"`
+    /// `FolderId`; example: `"f526424c-81b8-11f0-9366-7c8c09fca71c"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"0_new_folder"`
+    /// `FolderName`; example: `"0_new_folder"`
     pub folder_name: String,
 }
 
 /// What a successful [`UpdateWorkflowFolder`] call returns.
 #[tc_model]
 pub struct UpdateWorkflowFolderResponse {
-    /// `Data`: an [`UpdateFolderResult`](super::models::UpdateFolderResult).
+    /// `Data`
     pub data: models::UpdateFolderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,40 +9,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct AlarmGroup {
-    /// `AlarmEscalationRecipientIds`: a list of strings.
-    ///
-    /// Example: `["700002126788"]`
+    /// `AlarmEscalationRecipientIds`; example: `["700002126788"]`
     pub alarm_escalation_recipient_ids: Option<Vec<String>>,
 
-    /// `AlarmEscalationInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AlarmEscalationInterval`; example: `2`
     pub alarm_escalation_interval: Option<i64>,
 
-    /// `NotificationFatigue`: a [`NotificationFatigue`].
+    /// `NotificationFatigue`
     pub notification_fatigue: Option<NotificationFatigue>,
 
-    /// `AlarmWays`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `AlarmWays`; example: `["1"]`
     pub alarm_ways: Option<Vec<String>>,
 
-    /// `WebHooks`: a list of [`AlarmWayWebHook`] objects.
+    /// `WebHooks`
     pub web_hooks: Option<Vec<AlarmWayWebHook>>,
 
-    /// `AlarmRecipientType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmRecipientType`; example: `1`
     pub alarm_recipient_type: Option<i64>,
 
-    /// `AlarmRecipientIds`: a list of strings.
-    ///
-    /// Example: `["700002126788"]`
+    /// `AlarmRecipientIds`; example: `["700002126788"]`
     pub alarm_recipient_ids: Option<Vec<String>>,
 
-    /// `CustomEmails`: a list of strings.
-    ///
-    /// Example: `["38@qq.com"]`
+    /// `CustomEmails`; example: `["38@qq.com"]`
     pub custom_emails: Option<Vec<String>>,
 }
 
@@ -51,59 +39,37 @@ pub struct AlarmGroup {
 /// Returned in the output of [`GetAlarmMessage`](super::GetAlarmMessage) and [`ListAlarmMessages`](super::ListAlarmMessages).
 #[tc_model]
 pub struct AlarmMessage {
-    /// `AlarmMessageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `115987`
+    /// `AlarmMessageId`; example: `115987`
     pub alarm_message_id: Option<u64>,
 
-    /// `AlarmTime`: a string.
-    ///
-    /// Example: `"2025-08-07 16:00:00"`
+    /// `AlarmTime`; example: `"2025-08-07 16:00:00"`
     pub alarm_time: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"succ_task1"`
+    /// `TaskName`; example: `"succ_task1"`
     pub task_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250326112047650"`
+    /// `TaskId`; example: `"20250326112047650"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-09-08 15:00:00"`
+    /// `CurRunDate`; example: `"2025-09-08 15:00:00"`
     pub cur_run_date: String,
 
-    /// `AlarmReason`: a string.
-    ///
-    /// Example: `"4"`
+    /// `AlarmReason`; example: `"4"`
     pub alarm_reason: String,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: u64,
 
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"51d5c5f0-c88a-4c4a-ba0f-4175af27ad96"`
+    /// `AlarmRuleId`; example: `"51d5c5f0-c88a-4c4a-ba0f-4175af27ad96"`
     pub alarm_rule_id: String,
 
-    /// `AlarmWays`: a list of strings.
-    ///
-    /// Example: `["email","sms"]`
+    /// `AlarmWays`; example: `["email","sms"]`
     pub alarm_ways: Vec<String>,
 
-    /// `AlarmRecipients`: a list of strings.
-    ///
-    /// Example: `["mytestdd"]`
+    /// `AlarmRecipients`; example: `["mytestdd"]`
     pub alarm_recipients: Vec<String>,
 
-    /// `CustomEmails`: a list of strings.
-    ///
-    /// Example: `["38@qq.com"]`
+    /// `CustomEmails`; example: `["38@qq.com"]`
     pub custom_emails: Option<Vec<String>>,
 }
 
@@ -113,19 +79,13 @@ pub struct AlarmMessage {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct AlarmQuietInterval {
-    /// `DaysOfWeek`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `DaysOfWeek`; example: `[1,2]`
     pub days_of_week: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"01:01:01"`
+    /// `StartTime`; example: `"01:01:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"02:01:01"`
+    /// `EndTime`; example: `"02:01:01"`
     pub end_time: Option<String>,
 }
 
@@ -134,57 +94,43 @@ pub struct AlarmQuietInterval {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct AlarmRuleData {
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"5466614e****a681e5a"`
+    /// `AlarmRuleId`; example: `"5466614e****a681e5a"`
     pub alarm_rule_id: String,
 
-    /// `AlarmRuleName`: a string.
-    ///
-    /// Example: `"RuleName"`
+    /// `AlarmRuleName`; example: `"RuleName"`
     pub alarm_rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `MonitorObjectType`: a signed 64-bit integer.
+    /// `MonitorObjectType`
     pub monitor_object_type: Option<i64>,
 
-    /// `MonitorObjectIds`: a list of strings.
-    ///
-    /// Example: `["2023***597"]`
+    /// `MonitorObjectIds`; example: `["2023***597"]`
     pub monitor_object_ids: Option<Vec<String>>,
 
-    /// `AlarmTypes`: a list of strings.
-    ///
-    /// Example: `["failure"]`
+    /// `AlarmTypes`; example: `["failure"]`
     pub alarm_types: Option<Vec<String>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `AlarmRuleDetail`: an [`AlarmRuleDetail`].
+    /// `AlarmRuleDetail`
     pub alarm_rule_detail: Option<AlarmRuleDetail>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `BundleId`: a string.
+    /// `BundleId`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 
-    /// `AlarmGroups`: a list of [`AlarmGroup`] objects.
+    /// `AlarmGroups`
     pub alarm_groups: Option<Vec<AlarmGroup>>,
 }
 
@@ -194,43 +140,39 @@ pub struct AlarmRuleData {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct AlarmRuleDetail {
-    /// `Trigger`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Trigger`; example: `1`
     pub trigger: Option<i64>,
 
-    /// `DataBackfillOrRerunTrigger`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataBackfillOrRerunTrigger`; example: `1`
     pub data_backfill_or_rerun_trigger: Option<i64>,
 
-    /// `TimeOutExtInfo`: a list of [`TimeOutStrategyInfo`] objects.
+    /// `TimeOutExtInfo`
     pub time_out_ext_info: Option<Vec<TimeOutStrategyInfo>>,
 
-    /// `DataBackfillOrRerunTimeOutExtInfo`: a list of [`TimeOutStrategyInfo`] objects.
+    /// `DataBackfillOrRerunTimeOutExtInfo`
     pub data_backfill_or_rerun_time_out_ext_info: Option<Vec<TimeOutStrategyInfo>>,
 
-    /// `ProjectInstanceStatisticsAlarmInfoList`: a list of [`ProjectInstanceStatisticsAlarmInfo`] objects.
+    /// `ProjectInstanceStatisticsAlarmInfoList`
     pub project_instance_statistics_alarm_info_list: Option<
         Vec<ProjectInstanceStatisticsAlarmInfo>,
     >,
 
-    /// `ReconciliationExtInfo`: a list of [`ReconciliationStrategyInfo`] objects.
+    /// `ReconciliationExtInfo`
     pub reconciliation_ext_info: Option<Vec<ReconciliationStrategyInfo>>,
 
-    /// `MonitorWhiteTasks`: a list of [`MonitorWhiteTask`] objects.
+    /// `MonitorWhiteTasks`
     pub monitor_white_tasks: Option<Vec<MonitorWhiteTask>>,
 
-    /// `WorkflowCompletionTimeCycleExtInfo`: a list of [`TimeOutStrategyInfo`] objects.
+    /// `WorkflowCompletionTimeCycleExtInfo`
     pub workflow_completion_time_cycle_ext_info: Option<Vec<TimeOutStrategyInfo>>,
 
-    /// `WorkflowExecutionTrigger`: a signed 64-bit integer.
+    /// `WorkflowExecutionTrigger`
     pub workflow_execution_trigger: Option<i64>,
 
-    /// `WorkflowExecutionFailureTrigger`: a signed 64-bit integer.
+    /// `WorkflowExecutionFailureTrigger`
     pub workflow_execution_failure_trigger: Option<i64>,
 
-    /// `WorkflowExecutionSuccessTrigger`: a signed 64-bit integer.
+    /// `WorkflowExecutionSuccessTrigger`
     pub workflow_execution_success_trigger: Option<i64>,
 }
 
@@ -240,14 +182,10 @@ pub struct AlarmRuleDetail {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct AlarmWayWebHook {
-    /// `AlarmWay`: a string.
-    ///
-    /// Example: `"7"`
+    /// `AlarmWay`; example: `"7"`
     pub alarm_way: Option<String>,
 
-    /// `WebHooks`: a list of strings.
-    ///
-    /// Example: `["https://open****"]`
+    /// `WebHooks`; example: `["https://open****"]`
     pub web_hooks: Option<Vec<String>>,
 }
 
@@ -256,14 +194,10 @@ pub struct AlarmWayWebHook {
 /// Returned in the output of [`DescribeDataSourceAuthority`](super::DescribeDataSourceAuthority).
 #[tc_model]
 pub struct AuthInfo {
-    /// `AuthProjectIds`: a list of strings.
-    ///
-    /// Example: `["234234","324354"]`
+    /// `AuthProjectIds`; example: `["234234","324354"]`
     pub auth_project_ids: Option<Vec<String>>,
 
-    /// `AuthUsers`: a list of strings.
-    ///
-    /// Example: `["32535_32432"]`
+    /// `AuthUsers`; example: `["32535_32432"]`
     pub auth_users: Option<Vec<String>>,
 }
 
@@ -272,10 +206,10 @@ pub struct AuthInfo {
 /// Returned in the output of [`AuthorizePrivileges`](super::AuthorizePrivileges).
 #[tc_model]
 pub struct AuthorizePrivilegesRsp {
-    /// `OverallSuccess`: a boolean.
+    /// `OverallSuccess`
     pub overall_success: Option<bool>,
 
-    /// `Results`: a list of [`AuthorizeResult`] objects.
+    /// `Results`
     pub results: Option<Vec<AuthorizeResult>>,
 }
 
@@ -284,13 +218,13 @@ pub struct AuthorizePrivilegesRsp {
 /// Returned in the output of [`AuthorizePrivileges`](super::AuthorizePrivileges) and [`RevokePrivileges`](super::RevokePrivileges).
 #[tc_model]
 pub struct AuthorizeResult {
-    /// `Resource`: a [`PrivilegeResource`].
+    /// `Resource`
     pub resource: Option<PrivilegeResource>,
 
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 }
 
@@ -299,39 +233,25 @@ pub struct AuthorizeResult {
 /// Returned in the output of [`ListDataBackfillInstances`](super::ListDataBackfillInstances).
 #[tc_model]
 pub struct BackfillInstance {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"replenishment_test"`
+    /// `TaskName`; example: `"replenishment_test"`
     pub task_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250807170933305"`
+    /// `TaskId`; example: `"20250807170933305"`
     pub task_id: String,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-08-07 15:40:00"`
+    /// `CurRunDate`; example: `"2025-08-07 15:40:00"`
     pub cur_run_date: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `State`; example: `"COMPLETED"`
     pub state: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-07 15:46:04"`
+    /// `StartTime`; example: `"2025-08-07 15:46:04"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-07 15:52:09"`
+    /// `EndTime`; example: `"2025-08-07 15:52:09"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a string.
-    ///
-    /// Example: `"00:06:05.000"`
+    /// `CostTime`; example: `"00:06:05.000"`
     pub cost_time: Option<String>,
 }
 
@@ -340,19 +260,19 @@ pub struct BackfillInstance {
 /// Returned in the output of [`ListDataBackfillInstances`](super::ListDataBackfillInstances).
 #[tc_model]
 pub struct BackfillInstanceCollection {
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: u64,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: u64,
 
-    /// `Items`: a list of [`BackfillInstance`] objects.
+    /// `Items`
     pub items: Vec<BackfillInstance>,
 }
 
@@ -361,24 +281,16 @@ pub struct BackfillInstanceCollection {
 /// Returned in the output of [`UpdateOpsTriggerTasksOwner`](super::UpdateOpsTriggerTasksOwner).
 #[tc_model]
 pub struct BatchOperationOpsDto {
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `AsyncActionId`: a string.
-    ///
-    /// Example: `"111222"`
+    /// `AsyncActionId`; example: `"111222"`
     pub async_action_id: Option<String>,
 }
 
@@ -387,19 +299,13 @@ pub struct BatchOperationOpsDto {
 /// Returned in the output of [`ListResourceGroups`](super::ListResourceGroups).
 #[tc_model]
 pub struct BindProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"20250728105857482734"`
+    /// `ProjectId`; example: `"20250728105857482734"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ProjectName`; example: `"test1"`
     pub project_name: Option<String>,
 
-    /// `ProjectDisplayName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `ProjectDisplayName`; example: `"test1"`
     pub project_display_name: Option<String>,
 }
 
@@ -408,19 +314,13 @@ pub struct BindProject {
 /// Returned in the output of [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun).
 #[tc_model]
 pub struct BizStateEnumInfoBrief {
-    /// `LabelKey`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LabelKey`; example: `"SUCCESS"`
     pub label_key: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `LabelValue`; example: `"成功"`
     pub label_value: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<u64>,
 }
 
@@ -429,16 +329,16 @@ pub struct BizStateEnumInfoBrief {
 /// Returned in the output of [`GetDataSourceRelatedTasks`](super::GetDataSourceRelatedTasks).
 #[tc_model]
 pub struct BriefTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `OwnerUinList`: a list of strings.
+    /// `OwnerUinList`
     pub owner_uin_list: Option<Vec<String>>,
 }
 
@@ -447,7 +347,7 @@ pub struct BriefTask {
 /// Returned in the output of [`GetTable`](super::GetTable) and [`ListTable`](super::ListTable).
 #[tc_model]
 pub struct BusinessMetadata {
-    /// `TagNames`: a list of strings.
+    /// `TagNames`
     pub tag_names: Option<Vec<String>>,
 }
 
@@ -456,7 +356,7 @@ pub struct BusinessMetadata {
 /// Returned in the output of [`ListCatalog`](super::ListCatalog).
 #[tc_model]
 pub struct CatalogInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -465,25 +365,19 @@ pub struct CatalogInfo {
 /// Returned in the output of [`ListDownstreamOpsTasks`](super::ListDownstreamOpsTasks).
 #[tc_model]
 pub struct ChildDependencyConfigPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`OpsTaskDepend`] objects.
+    /// `Items`
     pub items: Option<Vec<OpsTaskDepend>>,
 }
 
@@ -492,67 +386,43 @@ pub struct ChildDependencyConfigPage {
 /// Returned in the output of [`CreateCodeFile`](super::CreateCodeFile), [`GetCodeFile`](super::GetCodeFile) and [`UpdateCodeFile`](super::UpdateCodeFile).
 #[tc_model]
 pub struct CodeFile {
-    /// `CodeFileId`: a string.
-    ///
-    /// Example: `"41da32a9-865d-42a8-93c0-3cf205c66190"`
+    /// `CodeFileId`; example: `"41da32a9-865d-42a8-93c0-3cf205c66190"`
     pub code_file_id: Option<String>,
 
-    /// `CodeFileName`: a string.
-    ///
-    /// Example: `"数据工程师.bat"`
+    /// `CodeFileName`; example: `"数据工程师.bat"`
     pub code_file_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100041136799"`
+    /// `OwnerUin`; example: `"100041136799"`
     pub owner_uin: Option<String>,
 
-    /// `CodeFileConfig`: a [`CodeFileConfig`].
+    /// `CodeFileConfig`
     pub code_file_config: Option<CodeFileConfig>,
 
-    /// `CodeFileContent`: a string.
-    ///
-    /// Example: `"{\"name\":\"1234\"}"`
+    /// `CodeFileContent`; example: `"{\"name\":\"1234\"}"`
     pub code_file_content: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"100041136799"`
+    /// `UpdateUserUin`; example: `"100041136799"`
     pub update_user_uin: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-09-18 18:29:13"`
+    /// `UpdateTime`; example: `"2025-09-18 18:29:13"`
     pub update_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-17 19:26:30"`
+    /// `CreateTime`; example: `"2025-09-17 19:26:30"`
     pub create_time: Option<String>,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/mereditest/batfile/数据工程师.bat"`
+    /// `Path`; example: `"/mereditest/batfile/数据工程师.bat"`
     pub path: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/aaa/bbb/ccc"`
+    /// `ParentFolderPath`; example: `"/aaa/bbb/ccc"`
     pub parent_folder_path: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"934a8d8b-6b99-43b1-abc2-fa0485d00bec"`
+    /// `VersionId`; example: `"934a8d8b-6b99-43b1-abc2-fa0485d00bec"`
     pub version_id: Option<String>,
 }
 
@@ -562,10 +432,10 @@ pub struct CodeFile {
 /// Returned in the output of [`CreateCodeFile`](super::CreateCodeFile), [`GetCodeFile`](super::GetCodeFile) and [`UpdateCodeFile`](super::UpdateCodeFile).
 #[tc_model]
 pub struct CodeFileConfig {
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `NotebookSessionInfo`: a [`NotebookSessionInfo`].
+    /// `NotebookSessionInfo`
     pub notebook_session_info: Option<NotebookSessionInfo>,
 }
 
@@ -574,62 +444,40 @@ pub struct CodeFileConfig {
 /// Returned in the output of [`GetCodeFolder`](super::GetCodeFolder) and [`ListCodeFolderContents`](super::ListCodeFolderContents).
 #[tc_model]
 pub struct CodeFolderNode {
-    /// `Id`: a string.
-    ///
-    /// Example: `"d5226c07-d079-448b-8262-7dd2a882d3f6"`
+    /// `Id`; example: `"d5226c07-d079-448b-8262-7dd2a882d3f6"`
     pub id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `Title`; example: `"test2"`
     pub title: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"folder"`
+    /// `Type`; example: `"folder"`
     pub r#type: Option<String>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: Option<bool>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"'{\"afd\":\"cwe\"}'"`
+    /// `Params`; example: `"'{\"afd\":\"cwe\"}'"`
     pub params: Option<String>,
 
-    /// `AccessScope`: a string.
-    ///
-    /// Example: `"SHARED"`
+    /// `AccessScope`; example: `"SHARED"`
     pub access_scope: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/000112x_10121/111.ipynb"`
+    /// `Path`; example: `"/000112x_10121/111.ipynb"`
     pub path: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100041136802"`
+    /// `OwnerUin`; example: `"100041136802"`
     pub owner_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028650795"`
+    /// `CreateUserUin`; example: `"100028650795"`
     pub create_user_uin: Option<String>,
 
-    /// `NodePermission`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `NodePermission`; example: `"CAN_MANAGE"`
     pub node_permission: Option<String>,
 
-    /// `Children`: a list of [`CodeFolderNode`] objects.
+    /// `Children`
     pub children: Option<Vec<CodeFolderNode>>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/aaa/bbb/ccc"`
+    /// `ParentFolderPath`; example: `"/aaa/bbb/ccc"`
     pub parent_folder_path: Option<String>,
 }
 
@@ -638,13 +486,13 @@ pub struct CodeFolderNode {
 /// Returned in the output of [`CreateCodePermissions`](super::CreateCodePermissions) and [`DeleteCodePermissions`](super::DeleteCodePermissions).
 #[tc_model]
 pub struct CodePermissionsResultItem {
-    /// `Item`: a string.
+    /// `Item`
     pub item: Option<String>,
 
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 }
 
@@ -653,10 +501,10 @@ pub struct CodePermissionsResultItem {
 /// Returned in the output of [`DeleteCodeFile`](super::DeleteCodeFile).
 #[tc_model]
 pub struct CodeStudioFileActionResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 
-    /// `CodeFileId`: a string.
+    /// `CodeFileId`
     pub code_file_id: Option<String>,
 }
 
@@ -665,10 +513,10 @@ pub struct CodeStudioFileActionResult {
 /// Returned in the output of [`DeleteCodeFolder`](super::DeleteCodeFolder) and [`UpdateCodeFolder`](super::UpdateCodeFolder).
 #[tc_model]
 pub struct CodeStudioFolderActionResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: Option<String>,
 }
 
@@ -677,7 +525,7 @@ pub struct CodeStudioFolderActionResult {
 /// Returned in the output of [`CreateCodeFolder`](super::CreateCodeFolder).
 #[tc_model]
 pub struct CodeStudioFolderResult {
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: Option<String>,
 }
 
@@ -686,9 +534,7 @@ pub struct CodeStudioFolderResult {
 /// Returned in the output of [`GetMyCodeMaxPermission`](super::GetMyCodeMaxPermission).
 #[tc_model]
 pub struct CodeStudioMaxPermission {
-    /// `PermissionType`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `PermissionType`; example: `"CAN_MANAGE"`
     pub permission_type: Option<String>,
 }
 
@@ -697,22 +543,22 @@ pub struct CodeStudioMaxPermission {
 /// Returned in the output of [`GetTableColumns`](super::GetTableColumns).
 #[tc_model]
 pub struct ColumnInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Length`: a signed 64-bit integer.
+    /// `Length`
     pub length: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
+    /// `Position`
     pub position: Option<i64>,
 
-    /// `IsPartition`: a boolean.
+    /// `IsPartition`
     pub is_partition: Option<bool>,
 }
 
@@ -721,24 +567,16 @@ pub struct ColumnInfo {
 /// Returned in the output of [`DeleteQualityRuleGroup`](super::DeleteQualityRuleGroup).
 #[tc_model]
 pub struct CommonQualityOperateResult {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"testMsg"`
+    /// `Msg`; example: `"testMsg"`
     pub msg: Option<String>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 }
 
@@ -747,31 +585,19 @@ pub struct CommonQualityOperateResult {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct CompareQualityResult {
-    /// `Items`: a list of [`CompareQualityResultItem`] objects.
-    /// Required in requests.
+    /// `Items`, required in requests
     pub items: Option<Vec<CompareQualityResultItem>>,
 
-    /// `TotalRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TotalRows`, required in requests; example: `1`
     pub total_rows: Option<u64>,
 
-    /// `PassRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `PassRows`, required in requests; example: `1`
     pub pass_rows: Option<u64>,
 
-    /// `TriggerRows`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TriggerRows`, required in requests; example: `1`
     pub trigger_rows: Option<u64>,
 
-    /// `ComputeExpression`: a string.
-    ///
-    /// Example: `"testExpressior"`
+    /// `ComputeExpression`; example: `"testExpressior"`
     pub compute_expression: Option<String>,
 }
 
@@ -780,38 +606,22 @@ pub struct CompareQualityResult {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct CompareQualityResultItem {
-    /// `FixResult`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `FixResult`, required in requests; example: `1`
     pub fix_result: Option<u64>,
 
-    /// `ResultValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"testValue"`
+    /// `ResultValue`, required in requests; example: `"testValue"`
     pub result_value: Option<String>,
 
-    /// `Values`: a list of [`QualityThresholdValue`] objects.
-    /// Required in requests.
+    /// `Values`, required in requests
     pub values: Option<Vec<QualityThresholdValue>>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"creator"`
+    /// `Operator`, required in requests; example: `"creator"`
     pub operator: Option<String>,
 
-    /// `CompareType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CompareType`, required in requests; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `ValueComputeType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ValueComputeType`, required in requests; example: `1`
     pub value_compute_type: Option<u64>,
 }
 
@@ -820,29 +630,19 @@ pub struct CompareQualityResultItem {
 /// Sent in the input of [`CreateDataBackfillPlan`](super::CreateDataBackfillPlan).
 #[tc_model]
 pub struct ComputeConfigMapping {
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TaskTypeId`; example: `32`
     pub task_type_id: Option<i64>,
 
-    /// `ComputeConfigItem`: a string.
-    ///
-    /// Example: `"COMPUTE_ENGINE"`
+    /// `ComputeConfigItem`; example: `"COMPUTE_ENGINE"`
     pub compute_config_item: Option<String>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["20260610195152637"]`
+    /// `TaskIds`; example: `["20260610195152637"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `SourceValue`: a string.
-    ///
-    /// Example: `"studio_2"`
+    /// `SourceValue`; example: `"studio_2"`
     pub source_value: Option<String>,
 
-    /// `TargetValue`: a string.
-    ///
-    /// Example: `"studio_2"`
+    /// `TargetValue`; example: `"studio_2"`
     pub target_value: Option<String>,
 }
 
@@ -851,9 +651,7 @@ pub struct ComputeConfigMapping {
 /// Returned in the output of [`CreateOpsAlarmRule`](super::CreateOpsAlarmRule).
 #[tc_model]
 pub struct CreateAlarmRuleData {
-    /// `AlarmRuleId`: a string.
-    ///
-    /// Example: `"b84aa****89f2de"`
+    /// `AlarmRuleId`; example: `"b84aa****89f2de"`
     pub alarm_rule_id: String,
 }
 
@@ -862,7 +660,7 @@ pub struct CreateAlarmRuleData {
 /// Returned in the output of [`CreateDataBackfillPlan`](super::CreateDataBackfillPlan).
 #[tc_model]
 pub struct CreateDataReplenishmentPlan {
-    /// `DataBackfillPlanId`: a string.
+    /// `DataBackfillPlanId`
     pub data_backfill_plan_id: String,
 }
 
@@ -871,7 +669,7 @@ pub struct CreateDataReplenishmentPlan {
 /// Returned in the output of [`CreateResourceFolder`](super::CreateResourceFolder) and [`CreateWorkflowFolder`](super::CreateWorkflowFolder).
 #[tc_model]
 pub struct CreateFolderResult {
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: String,
 }
 
@@ -880,7 +678,7 @@ pub struct CreateFolderResult {
 /// Returned in the output of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct CreateProjectResult {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 }
 
@@ -890,7 +688,7 @@ pub struct CreateProjectResult {
 #[doc(alias = "CreateQualityRuleGroupResultVO")]
 #[tc_model]
 pub struct CreateQualityRuleGroupResultVo {
-    /// `RuleGroupResultList`: a list of [`QualityRuleGroupResult`] objects.
+    /// `RuleGroupResultList`
     pub rule_group_result_list: Option<Vec<QualityRuleGroupResult>>,
 }
 
@@ -900,32 +698,22 @@ pub struct CreateQualityRuleGroupResultVo {
 #[doc(alias = "CreateQualityRuleVO")]
 #[tc_model]
 pub struct CreateQualityRuleVo {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"共配置1条规则，其中0条生成成功，1条生成失败"`
+    /// `Msg`; example: `"共配置1条规则，其中0条生成成功，1条生成失败"`
     pub msg: Option<String>,
 
-    /// `Results`: a list of [`QualityRuleCreateResult`] objects.
+    /// `Results`
     pub results: Option<Vec<QualityRuleCreateResult>>,
 
-    /// `SumCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SumCount`; example: `1`
     pub sum_count: Option<u64>,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessCount`; example: `0`
     pub success_count: Option<u64>,
 
-    /// `FailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: Option<u64>,
 
-    /// `SuccessRuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `SuccessRuleIds`; example: `[1001]`
     pub success_rule_ids: Option<Vec<u64>>,
 }
 
@@ -934,7 +722,7 @@ pub struct CreateQualityRuleVo {
 /// Returned in the output of [`CreateResourceFile`](super::CreateResourceFile).
 #[tc_model]
 pub struct CreateResourceFileResult {
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: String,
 }
 
@@ -943,34 +731,22 @@ pub struct CreateResourceFileResult {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct CreateTaskBaseAttribute {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"sh_api_250827_205043"`
+    /// `TaskName`; example: `"sh_api_250827_205043"`
     pub task_name: String,
 
-    /// `TaskTypeId`: a string.
-    ///
-    /// Example: `"35"`
+    /// `TaskTypeId`; example: `"35"`
     pub task_type_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"09cfab2c-8d4d-45e5-8af5-80b82f87ccb4"`
+    /// `WorkflowId`; example: `"09cfab2c-8d4d-45e5-8af5-80b82f87ccb4"`
     pub workflow_id: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028571357"`
+    /// `OwnerUin`; example: `"100028571357"`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"this is a shell task!"`
+    /// `TaskDescription`; example: `"this is a shell task!"`
     pub task_description: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -979,55 +755,37 @@ pub struct CreateTaskBaseAttribute {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct CreateTaskConfiguration {
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20240222212719833743"`
+    /// `ResourceGroup`; example: `"20240222212719833743"`
     pub resource_group: Option<String>,
 
-    /// `CodeContent`: a string.
-    ///
-    /// Example: `"cHJpbnQoJ2hlbGxvIHdvcmxkIScp"`
+    /// `CodeContent`; example: `"cHJpbnQoJ2hlbGxvIHdvcmxkIScp"`
     pub code_content: Option<String>,
 
-    /// `TaskExtConfigurationList`: a list of [`TaskExtParameter`] objects.
+    /// `TaskExtConfigurationList`
     pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
 
-    /// `DataCluster`: a string.
-    ///
-    /// Example: `"2568295b-56ac-4a74-8b37-4c8b17545353"`
+    /// `DataCluster`; example: `"2568295b-56ac-4a74-8b37-4c8b17545353"`
     pub data_cluster: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"any"`
+    /// `BrokerIp`; example: `"any"`
     pub broker_ip: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `YarnQueue`; example: `"default"`
     pub yarn_queue: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"8444"`
+    /// `SourceServiceId`; example: `"8444"`
     pub source_service_id: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"61933"`
+    /// `TargetServiceId`; example: `"61933"`
     pub target_service_id: Option<String>,
 
-    /// `TaskSchedulingParameterList`: a list of [`TaskSchedulingParameter`] objects.
+    /// `TaskSchedulingParameterList`
     pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BundleId`; example: `"1"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"BundleName\":\"test\", BundlePath:\"/test\"}"`
+    /// `BundleInfo`; example: `"{\"BundleName\":\"test\", BundlePath:\"/test\"}"`
     pub bundle_info: Option<String>,
 }
 
@@ -1036,9 +794,7 @@ pub struct CreateTaskConfiguration {
 /// Returned in the output of [`CreateTaskFolder`](super::CreateTaskFolder).
 #[tc_model]
 pub struct CreateTaskFolderResult {
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
+    /// `TaskFolderId`; example: `"bb220f80-1211-4e92-bf2b-2444011896cc"`
     pub task_folder_id: String,
 }
 
@@ -1047,9 +803,7 @@ pub struct CreateTaskFolderResult {
 /// Returned in the output of [`CreateTask`](super::CreateTask) and [`CreateTriggerTask`](super::CreateTriggerTask).
 #[tc_model]
 pub struct CreateTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250827172510504"`
+    /// `TaskId`; example: `"20250827172510504"`
     pub task_id: Option<String>,
 }
 
@@ -1058,179 +812,125 @@ pub struct CreateTaskResult {
 /// Sent in the input of [`CreateTask`](super::CreateTask).
 #[tc_model]
 pub struct CreateTaskSchedulerConfiguration {
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 * * ? *"`
+    /// `CrontabExpression`; example: `"0 0 0 * * ? *"`
     pub crontab_expression: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-26 00:00:00"`
+    /// `StartTime`; example: `"2025-08-26 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CalendarOpen`; example: `"0"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarId`: a string.
-    ///
-    /// Example: `"26"`
+    /// `CalendarId`; example: `"26"`
     pub calendar_id: Option<String>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: Option<String>,
 
-    /// `UpstreamDependencyConfigList`: a list of [`DependencyTaskBrief`] objects.
+    /// `UpstreamDependencyConfigList`
     pub upstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
 
-    /// `EventListenerList`: a list of [`EventListener`] objects.
+    /// `EventListenerList`
     pub event_listener_list: Option<Vec<EventListener>>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `ParamTaskOutList`: a list of [`OutTaskParameter`] objects.
+    /// `ParamTaskOutList`
     pub param_task_out_list: Option<Vec<OutTaskParameter>>,
 
-    /// `ParamTaskInList`: a list of [`InTaskParameter`] objects.
+    /// `ParamTaskInList`
     pub param_task_in_list: Option<Vec<InTaskParameter>>,
 
-    /// `TaskOutputRegistryList`: a list of [`TaskDataRegistry`] objects.
+    /// `TaskOutputRegistryList`
     pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
 
-    /// `InitStrategy`: a string.
-    ///
-    /// Example: `"T_PLUS_0"`
+    /// `InitStrategy`; example: `"T_PLUS_0"`
     pub init_strategy: Option<String>,
 
-    /// `ScheduleRunType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScheduleRunType`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub schedule_run_type: Option<String>,
 
-    /// `RunPriority`: a string.
-    ///
-    /// Example: `"6"`
+    /// `RunPriority`; example: `"6"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub run_priority: Option<String>,
 
-    /// `RetryWait`: a string.
-    ///
-    /// Example: `"5"`
+    /// `RetryWait`; example: `"5"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub retry_wait: Option<String>,
 
-    /// `MaxRetryAttempts`: a string.
-    ///
-    /// Example: `"4"`
+    /// `MaxRetryAttempts`; example: `"4"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_retry_attempts: Option<String>,
 
-    /// `ExecutionTTL`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `ExecutionTTL`; example: `"-1"`
     #[tc(rename = "ExecutionTTL")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub execution_ttl: Option<String>,
 
-    /// `WaitExecutionTotalTTL`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `WaitExecutionTotalTTL`; example: `"-1"`
     #[tc(rename = "WaitExecutionTotalTTL")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub wait_execution_total_ttl: Option<String>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleType`; example: `0`
     pub schedule_type: Option<i64>,
 
-    /// `RunPriorityType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriorityType`; example: `6`
     pub run_priority_type: Option<i64>,
 
-    /// `RetryWaitMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryWaitMinute`; example: `5`
     pub retry_wait_minute: Option<i64>,
 
-    /// `MaxRetryNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxRetryNumber`; example: `4`
     pub max_retry_number: Option<i64>,
 
-    /// `ExecutionTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTLMinute`; example: `-1`
     #[tc(rename = "ExecutionTTLMinute")]
     pub execution_ttl_minute: Option<i64>,
 
-    /// `WaitExecutionTotalTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WaitExecutionTotalTTLMinute`; example: `-1`
     #[tc(rename = "WaitExecutionTotalTTLMinute")]
     pub wait_execution_total_ttl_minute: Option<i64>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `AllowDownstreamDependency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowDownstreamDependency`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub allow_downstream_dependency: Option<i64>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -1239,34 +939,22 @@ pub struct CreateTaskSchedulerConfiguration {
 /// Sent in the input of [`CreateTriggerTask`](super::CreateTriggerTask).
 #[tc_model]
 pub struct CreateTriggerTaskBaseAttribute {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"sh_api_250827_205043"`
+    /// `TaskName`; example: `"sh_api_250827_205043"`
     pub task_name: String,
 
-    /// `TaskTypeId`: a string.
-    ///
-    /// Example: `"35"`
+    /// `TaskTypeId`; example: `"35"`
     pub task_type_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"09cfab2c-8d4d-45e5-8af5-80b82f87ccb4"`
+    /// `WorkflowId`; example: `"09cfab2c-8d4d-45e5-8af5-80b82f87ccb4"`
     pub workflow_id: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028571357"`
+    /// `OwnerUin`; example: `"100028571357"`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"this is a shell task!"`
+    /// `TaskDescription`; example: `"this is a shell task!"`
     pub task_description: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -1275,55 +963,37 @@ pub struct CreateTriggerTaskBaseAttribute {
 /// Sent in the input of [`CreateTriggerTask`](super::CreateTriggerTask).
 #[tc_model]
 pub struct CreateTriggerTaskConfiguration {
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20240222212719833743"`
+    /// `ResourceGroup`; example: `"20240222212719833743"`
     pub resource_group: Option<String>,
 
-    /// `CodeContent`: a string.
-    ///
-    /// Example: `"cHJpbnQoJ2hlbGxvIHdvcmxkIScp"`
+    /// `CodeContent`; example: `"cHJpbnQoJ2hlbGxvIHdvcmxkIScp"`
     pub code_content: Option<String>,
 
-    /// `TaskExtConfigurationList`: a list of [`TaskExtParameter`] objects.
+    /// `TaskExtConfigurationList`
     pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
 
-    /// `DataCluster`: a string.
-    ///
-    /// Example: `"2568295b-56ac-4a74-8b37-4c8b17545353"`
+    /// `DataCluster`; example: `"2568295b-56ac-4a74-8b37-4c8b17545353"`
     pub data_cluster: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"any"`
+    /// `BrokerIp`; example: `"any"`
     pub broker_ip: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"default"`
+    /// `YarnQueue`; example: `"default"`
     pub yarn_queue: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"8444"`
+    /// `SourceServiceId`; example: `"8444"`
     pub source_service_id: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"61933"`
+    /// `TargetServiceId`; example: `"61933"`
     pub target_service_id: Option<String>,
 
-    /// `TaskSchedulingParameterList`: a list of [`TaskSchedulingParameter`] objects.
+    /// `TaskSchedulingParameterList`
     pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BundleId`; example: `"1"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"BundleName\":\"test\", BundlePath:\"/test\"}"`
+    /// `BundleInfo`; example: `"{\"BundleName\":\"test\", BundlePath:\"/test\"}"`
     pub bundle_info: Option<String>,
 }
 
@@ -1332,63 +1002,45 @@ pub struct CreateTriggerTaskConfiguration {
 /// Sent in the input of [`CreateTriggerTask`](super::CreateTriggerTask).
 #[tc_model]
 pub struct CreateTriggerTaskSchedulerConfiguration {
-    /// `UpstreamDependencyConfigList`: a list of [`DependencyTriggerTaskBrief`] objects.
+    /// `UpstreamDependencyConfigList`
     pub upstream_dependency_config_list: Option<Vec<DependencyTriggerTaskBrief>>,
 
-    /// `RunPriorityType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriorityType`; example: `6`
     pub run_priority_type: Option<i64>,
 
-    /// `RetryWaitMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryWaitMinute`; example: `5`
     pub retry_wait_minute: Option<i64>,
 
-    /// `MaxRetryNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxRetryNumber`; example: `4`
     pub max_retry_number: Option<i64>,
 
-    /// `ExecutionTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTLMinute`; example: `-1`
     #[tc(rename = "ExecutionTTLMinute")]
     pub execution_ttl_minute: Option<i64>,
 
-    /// `WaitExecutionTotalTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WaitExecutionTotalTTLMinute`; example: `-1`
     #[tc(rename = "WaitExecutionTotalTTLMinute")]
     pub wait_execution_total_ttl_minute: Option<i64>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `ParamTaskOutList`: a list of [`OutTaskParameter`] objects.
+    /// `ParamTaskOutList`
     pub param_task_out_list: Option<Vec<OutTaskParameter>>,
 
-    /// `ParamTaskInList`: a list of [`InTaskParameter`] objects.
+    /// `ParamTaskInList`
     pub param_task_in_list: Option<Vec<InTaskParameter>>,
 
-    /// `TaskOutputRegistryList`: a list of [`TaskDataRegistry`] objects.
+    /// `TaskOutputRegistryList`
     pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `AllowDownstreamDependency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowDownstreamDependency`; example: `1`
     pub allow_downstream_dependency: Option<i64>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleType`; example: `0`
     pub schedule_type: Option<i64>,
 }
 
@@ -1397,9 +1049,7 @@ pub struct CreateTriggerTaskSchedulerConfiguration {
 /// Returned in the output of [`CreateTriggerWorkflow`](super::CreateTriggerWorkflow).
 #[tc_model]
 pub struct CreateTriggerWorkflowResult {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"true"`
+    /// `WorkflowId`; example: `"true"`
     pub workflow_id: Option<String>,
 }
 
@@ -1408,9 +1058,7 @@ pub struct CreateTriggerWorkflowResult {
 /// Returned in the output of [`CreateTriggerWorkflowRun`](super::CreateTriggerWorkflowRun).
 #[tc_model]
 pub struct CreateTriggerWorkflowRunResult {
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"c4f74d96-6095-4834-8e52-485ec193e877"`
+    /// `WorkflowExecutionId`; example: `"c4f74d96-6095-4834-8e52-485ec193e877"`
     pub workflow_execution_id: Option<String>,
 }
 
@@ -1419,7 +1067,7 @@ pub struct CreateTriggerWorkflowRunResult {
 /// Returned in the output of [`CreateWorkflowPermissions`](super::CreateWorkflowPermissions).
 #[tc_model]
 pub struct CreateWorkflowPermissionsResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 }
 
@@ -1428,7 +1076,7 @@ pub struct CreateWorkflowPermissionsResult {
 /// Returned in the output of [`CreateWorkflow`](super::CreateWorkflow).
 #[tc_model]
 pub struct CreateWorkflowResult {
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: String,
 }
 
@@ -1438,37 +1086,22 @@ pub struct CreateWorkflowResult {
 #[doc(alias = "DLCClusterInfo")]
 #[tc_model]
 pub struct DlcClusterInfo {
-    /// `ComputeResources`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["svmgao_superSQL_Spark作业"]`
+    /// `ComputeResources`, required in requests; example: `["svmgao_superSQL_Spark作业"]`
     pub compute_resources: Option<Vec<String>>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `DefaultDatabase`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lgx_test_0825"`
+    /// `DefaultDatabase`, required in requests; example: `"lgx_test_0825"`
     pub default_database: Option<String>,
 
-    /// `StandardModeEnvTag`: a string.
-    ///
-    /// Example: `"Dev"`
+    /// `StandardModeEnvTag`; example: `"Dev"`
     pub standard_mode_env_tag: Option<String>,
 
-    /// `AccessAccount`: a string.
-    ///
-    /// Example: `"SUB"`
+    /// `AccessAccount`; example: `"SUB"`
     pub access_account: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"153574"`
+    /// `SubAccountUin`; example: `"153574"`
     pub sub_account_uin: Option<String>,
 }
 
@@ -1477,61 +1110,61 @@ pub struct DlcClusterInfo {
 /// Returned in the output of [`GetDataBackfillPlan`](super::GetDataBackfillPlan).
 #[tc_model]
 pub struct DataBackfill {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `DataBackfillPlanId`: a string.
+    /// `DataBackfillPlanId`
     pub data_backfill_plan_id: String,
 
-    /// `DataBackfillPlanName`: a string.
+    /// `DataBackfillPlanName`
     pub data_backfill_plan_name: Option<String>,
 
-    /// `TaskIds`: a list of strings.
+    /// `TaskIds`
     pub task_ids: Option<Vec<String>>,
 
-    /// `DataBackfillRangeList`: a list of [`DataBackfillRange`] objects.
+    /// `DataBackfillRangeList`
     pub data_backfill_range_list: Option<Vec<DataBackfillRange>>,
 
-    /// `CheckParentType`: a string.
+    /// `CheckParentType`
     pub check_parent_type: Option<String>,
 
-    /// `SkipEventListening`: a boolean.
+    /// `SkipEventListening`
     pub skip_event_listening: Option<bool>,
 
-    /// `RedefineParallelNum`: an unsigned 64-bit integer.
+    /// `RedefineParallelNum`
     pub redefine_parallel_num: Option<u64>,
 
-    /// `RedefineSelfWorkflowDependency`: a string.
+    /// `RedefineSelfWorkflowDependency`
     pub redefine_self_workflow_dependency: Option<String>,
 
-    /// `SchedulerResourceGroupId`: a string.
+    /// `SchedulerResourceGroupId`
     pub scheduler_resource_group_id: Option<String>,
 
-    /// `IntegrationResourceGroupId`: a string.
+    /// `IntegrationResourceGroupId`
     pub integration_resource_group_id: Option<String>,
 
-    /// `RedefineCycleType`: a string.
+    /// `RedefineCycleType`
     pub redefine_cycle_type: Option<String>,
 
-    /// `RedefineParamList`: a list of [`KvPair`] objects.
+    /// `RedefineParamList`
     pub redefine_param_list: Option<Vec<KvPair>>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `CreateUserUin`: a string.
+    /// `CreateUserUin`
     pub create_user_uin: Option<String>,
 
-    /// `CompletePercent`: an unsigned 64-bit integer.
+    /// `CompletePercent`
     pub complete_percent: Option<u64>,
 
-    /// `SuccessPercent`: an unsigned 64-bit integer.
+    /// `SuccessPercent`
     pub success_percent: Option<u64>,
 
-    /// `DataTimeOrder`: a string.
+    /// `DataTimeOrder`
     pub data_time_order: Option<String>,
 }
 
@@ -1541,16 +1174,16 @@ pub struct DataBackfill {
 /// Returned in the output of [`GetDataBackfillPlan`](super::GetDataBackfillPlan).
 #[tc_model]
 pub struct DataBackfillRange {
-    /// `StartDate`: a string.
+    /// `StartDate`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
+    /// `EndDate`
     pub end_date: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
+    /// `ExecutionStartTime`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
+    /// `ExecutionEndTime`
     pub execution_end_time: Option<String>,
 }
 
@@ -1559,70 +1192,46 @@ pub struct DataBackfillRange {
 /// Returned in the output of [`GetDataSource`](super::GetDataSource) and [`ListDataSources`](super::ListDataSources).
 #[tc_model]
 pub struct DataSource {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"13524679"`
+    /// `ProjectId`; example: `"13524679"`
     pub project_id: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1357`
+    /// `Id`; example: `1357`
     pub id: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `Type`; example: `"MYSQL"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql1"`
+    /// `Name`; example: `"mysql1"`
     pub name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"mysql1"`
+    /// `DisplayName`; example: `"mysql1"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目A"`
+    /// `ProjectName`; example: `"项目A"`
     pub project_name: Option<String>,
 
-    /// `CreateUser`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `CreateUser`; example: `"user1"`
     pub create_user: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-10-10 12:00:00"`
+    /// `CreateTime`; example: `"2025-10-10 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyUser`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `ModifyUser`; example: `"user1"`
     pub modify_user: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-10-10 12:00:00"`
+    /// `ModifyTime`; example: `"2025-10-10 12:00:00"`
     pub modify_time: Option<String>,
 
-    /// `ProdConProperties`: a string.
+    /// `ProdConProperties`
     pub prod_con_properties: Option<String>,
 
-    /// `DevConProperties`: a string.
+    /// `DevConProperties`
     pub dev_con_properties: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"DB"`
+    /// `Category`; example: `"DB"`
     pub category: Option<String>,
 }
 
@@ -1631,36 +1240,36 @@ pub struct DataSource {
 /// Sent in the input of [`CreateDataSource`](super::CreateDataSource) and [`UpdateDataSource`](super::UpdateDataSource).
 #[tc_model]
 pub struct DataSourceFileUpload {
-    /// `TrustStore`: a string.
+    /// `TrustStore`
     pub trust_store: Option<String>,
 
-    /// `KeyStore`: a string.
+    /// `KeyStore`
     pub key_store: Option<String>,
 
-    /// `CoreSite`: a string.
+    /// `CoreSite`
     pub core_site: Option<String>,
 
-    /// `HdfsSite`: a string.
+    /// `HdfsSite`
     pub hdfs_site: Option<String>,
 
-    /// `HiveSite`: a string.
+    /// `HiveSite`
     pub hive_site: Option<String>,
 
-    /// `HBASESite`: a string.
+    /// `HBASESite`
     #[tc(rename = "HBASESite")]
     pub hbase_site: Option<String>,
 
-    /// `KeyTab`: a string.
+    /// `KeyTab`
     pub key_tab: Option<String>,
 
-    /// `KRB5Conf`: a string.
+    /// `KRB5Conf`
     #[tc(rename = "KRB5Conf")]
     pub krb5_conf: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: Option<String>,
 }
 
@@ -1669,19 +1278,19 @@ pub struct DataSourceFileUpload {
 /// Returned in the output of [`ListDataSources`](super::ListDataSources).
 #[tc_model]
 pub struct DataSourceInfo {
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`DataSource`] objects.
+    /// `Items`
     pub items: Option<Vec<DataSource>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 }
 
@@ -1690,14 +1299,10 @@ pub struct DataSourceInfo {
 /// Returned in the output of [`CreateDataSource`](super::CreateDataSource).
 #[tc_model]
 pub struct DataSourceResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `DataSourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1357`
+    /// `DataSourceId`; example: `1357`
     pub data_source_id: Option<i64>,
 }
 
@@ -1706,9 +1311,7 @@ pub struct DataSourceResult {
 /// Returned in the output of [`AuthorizeDataSource`](super::AuthorizeDataSource), [`DeleteDataSource`](super::DeleteDataSource), [`RevokeDataSourceAuthorization`](super::RevokeDataSourceAuthorization) and [`UpdateDataSource`](super::UpdateDataSource).
 #[tc_model]
 pub struct DataSourceStatus {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -1717,28 +1320,28 @@ pub struct DataSourceStatus {
 /// Returned in the output of [`ListDatabase`](super::ListDatabase).
 #[tc_model]
 pub struct DatabaseInfo {
-    /// `Guid`: a string.
+    /// `Guid`
     pub guid: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `CatalogName`: a string.
+    /// `CatalogName`
     pub catalog_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
+    /// `StorageSize`
     pub storage_size: Option<i64>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
+    /// `DatasourceId`
     pub datasource_id: Option<i64>,
 
-    /// `DatasourceType`: a string.
+    /// `DatasourceType`
     pub datasource_type: Option<String>,
 }
 
@@ -1747,17 +1350,13 @@ pub struct DatabaseInfo {
 /// Returned in the output of [`GetDataSourceRelatedTasks`](super::GetDataSourceRelatedTasks).
 #[tc_model]
 pub struct DatasourceRelationTaskInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2467542"`
+    /// `ProjectId`; example: `"2467542"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目"`
+    /// `ProjectName`; example: `"项目"`
     pub project_name: Option<String>,
 
-    /// `TaskInfo`: a list of [`RelateTask`] objects.
+    /// `TaskInfo`
     pub task_info: Option<Vec<RelateTask>>,
 }
 
@@ -1766,7 +1365,7 @@ pub struct DatasourceRelationTaskInfo {
 /// Returned in the output of [`DeleteOpsAlarmRule`](super::DeleteOpsAlarmRule).
 #[tc_model]
 pub struct DeleteAlarmRuleResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 }
 
@@ -1775,9 +1374,7 @@ pub struct DeleteAlarmRuleResult {
 /// Returned in the output of [`DeleteResourceFolder`](super::DeleteResourceFolder) and [`DeleteWorkflowFolder`](super::DeleteWorkflowFolder).
 #[tc_model]
 pub struct DeleteFolderResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -1787,22 +1384,16 @@ pub struct DeleteFolderResult {
 #[doc(alias = "DeleteQualityRuleGroupResultVO")]
 #[tc_model]
 pub struct DeleteQualityRuleGroupResultVo {
-    /// `SumCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SumCount`; example: `10`
     pub sum_count: Option<u64>,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SuccessCount`; example: `10`
     pub success_count: Option<u64>,
 
-    /// `FailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: Option<u64>,
 
-    /// `Results`: a list of [`CommonQualityOperateResult`] objects.
+    /// `Results`
     pub results: Option<Vec<CommonQualityOperateResult>>,
 }
 
@@ -1811,7 +1402,7 @@ pub struct DeleteQualityRuleGroupResultVo {
 /// Returned in the output of [`DeleteResourceFile`](super::DeleteResourceFile).
 #[tc_model]
 pub struct DeleteResourceFileResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -1820,7 +1411,7 @@ pub struct DeleteResourceFileResult {
 /// Returned in the output of [`DeleteTaskFolder`](super::DeleteTaskFolder).
 #[tc_model]
 pub struct DeleteTaskFolderResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -1829,9 +1420,7 @@ pub struct DeleteTaskFolderResult {
 /// Returned in the output of [`DeleteTask`](super::DeleteTask) and [`DeleteTriggerTask`](super::DeleteTriggerTask).
 #[tc_model]
 pub struct DeleteTaskResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -1840,9 +1429,7 @@ pub struct DeleteTaskResult {
 /// Returned in the output of [`DeleteTriggerWorkflow`](super::DeleteTriggerWorkflow).
 #[tc_model]
 pub struct DeleteTriggerWorkflowResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -1851,13 +1438,13 @@ pub struct DeleteTriggerWorkflowResult {
 /// Sent in the input of [`DeleteWorkflowPermissions`](super::DeleteWorkflowPermissions).
 #[tc_model]
 pub struct DeleteWorkflowPermission {
-    /// `PermissionTargetType`: a string.
+    /// `PermissionTargetType`
     pub permission_target_type: String,
 
-    /// `PermissionTargetId`: a string.
+    /// `PermissionTargetId`
     pub permission_target_id: String,
 
-    /// `PermissionTypeList`: a list of strings.
+    /// `PermissionTypeList`
     pub permission_type_list: Vec<String>,
 }
 
@@ -1866,9 +1453,7 @@ pub struct DeleteWorkflowPermission {
 /// Returned in the output of [`DeleteWorkflowPermissions`](super::DeleteWorkflowPermissions).
 #[tc_model]
 pub struct DeleteWorkflowPermissionsResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -1877,7 +1462,7 @@ pub struct DeleteWorkflowPermissionsResult {
 /// Returned in the output of [`DeleteWorkflow`](super::DeleteWorkflow).
 #[tc_model]
 pub struct DeleteWorkflowResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -1886,27 +1471,19 @@ pub struct DeleteWorkflowResult {
 /// Returned in the output of [`ListDownstreamTasks`](super::ListDownstreamTasks) and [`ListUpstreamTasks`](super::ListUpstreamTasks).
 #[tc_model]
 pub struct DependencyConfigPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`TaskDependDto`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskDependDto>>,
 }
 
@@ -1916,19 +1493,13 @@ pub struct DependencyConfigPage {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct DependencyStrategyTask {
-    /// `PollingNullStrategy`: a string.
-    ///
-    /// Example: `"EXECUTING"`
+    /// `PollingNullStrategy`; example: `"EXECUTING"`
     pub polling_null_strategy: Option<String>,
 
-    /// `TaskDependencyExecutingStrategies`: a list of strings.
-    ///
-    /// Example: `["PARENT_TIMEOUT"]`
+    /// `TaskDependencyExecutingStrategies`; example: `["PARENT_TIMEOUT"]`
     pub task_dependency_executing_strategies: Option<Vec<String>>,
 
-    /// `TaskDependencyExecutingTimeoutValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskDependencyExecutingTimeoutValue`; example: `1`
     pub task_dependency_executing_timeout_value: Option<i64>,
 }
 
@@ -1938,29 +1509,19 @@ pub struct DependencyStrategyTask {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct DependencyTaskBrief {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"250814205035"`
+    /// `TaskId`, required in requests; example: `"250814205035"`
     pub task_id: Option<String>,
 
-    /// `MainCyclicConfig`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DAY"`
+    /// `MainCyclicConfig`, required in requests; example: `"DAY"`
     pub main_cyclic_config: Option<String>,
 
-    /// `SubordinateCyclicConfig`: a string.
-    ///
-    /// Example: `"CURRENT_DAY"`
+    /// `SubordinateCyclicConfig`; example: `"CURRENT_DAY"`
     pub subordinate_cyclic_config: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `Offset`; example: `"0,1"`
     pub offset: Option<String>,
 
-    /// `DependencyStrategy`: a [`DependencyStrategyTask`].
+    /// `DependencyStrategy`
     pub dependency_strategy: Option<DependencyStrategyTask>,
 }
 
@@ -1970,10 +1531,7 @@ pub struct DependencyTaskBrief {
 /// Returned in the output of [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct DependencyTriggerTaskBrief {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"146"`
+    /// `TaskId`, required in requests; example: `"146"`
     pub task_id: Option<String>,
 }
 
@@ -1983,25 +1541,16 @@ pub struct DependencyTriggerTaskBrief {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct EventListener {
-    /// `EventName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test_auto111"`
+    /// `EventName`, required in requests; example: `"test_auto111"`
     pub event_name: Option<String>,
 
-    /// `EventSubType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DAY"`
+    /// `EventSubType`, required in requests; example: `"DAY"`
     pub event_sub_type: Option<String>,
 
-    /// `EventBroadcastType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"BROADCAST"`
+    /// `EventBroadcastType`, required in requests; example: `"BROADCAST"`
     pub event_broadcast_type: Option<String>,
 
-    /// `PropertiesList`: a list of [`ParamInfo`] objects.
+    /// `PropertiesList`
     pub properties_list: Option<Vec<ParamInfo>>,
 }
 
@@ -2010,29 +1559,19 @@ pub struct EventListener {
 /// Returned in the output of [`KillTriggerWorkflowRuns`](super::KillTriggerWorkflowRuns).
 #[tc_model]
 pub struct ExecutionActionBrief {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"dasdanknkfnsfnsdkfn"`
+    /// `ItemId`; example: `"dasdanknkfnsfnsdkfn"`
     pub item_id: Option<String>,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"wf-name"`
+    /// `ItemName`; example: `"wf-name"`
     pub item_name: Option<String>,
 
-    /// `ExecutionActionId`: a string.
-    ///
-    /// Example: `"dadacbnjasknckdfs"`
+    /// `ExecutionActionId`; example: `"dadacbnjasknckdfs"`
     pub execution_action_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMessage`; example: `"error message"`
     pub error_message: Option<String>,
 
-    /// `OpStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpStatus`; example: `false`
     pub op_status: Option<bool>,
 }
 
@@ -2041,27 +1580,19 @@ pub struct ExecutionActionBrief {
 /// Returned in the output of [`ListResourceGroups`](super::ListResourceGroups).
 #[tc_model]
 pub struct ExecutorResourceGroupData {
-    /// `Items`: a list of [`ExecutorResourceGroupInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ExecutorResourceGroupInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPageNumber`; example: `10`
     pub total_page_number: Option<i64>,
 }
 
@@ -2070,33 +1601,31 @@ pub struct ExecutorResourceGroupData {
 /// Returned in the output of [`ListResourceGroups`](super::ListResourceGroups).
 #[tc_model]
 pub struct ExecutorResourceGroupInfo {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `ResourceGroupType`: a string.
+    /// `ResourceGroupType`
     pub resource_group_type: Option<String>,
 
-    /// `AssociateProjects`: a list of [`BindProject`] objects.
+    /// `AssociateProjects`
     pub associate_projects: Option<Vec<BindProject>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `Region`; example: `"beijing"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `SubNet`: a string.
+    /// `SubNet`
     pub sub_net: Option<String>,
 
-    /// `AutoRenewEnabled`: a boolean.
+    /// `AutoRenewEnabled`
     pub auto_renew_enabled: Option<bool>,
 }
 
@@ -2105,10 +1634,10 @@ pub struct ExecutorResourceGroupInfo {
 /// Sent in the input of [`CreateCodePermissions`](super::CreateCodePermissions).
 #[tc_model]
 pub struct ExploreAuthorizationObject {
-    /// `Resource`: an [`ExploreFileResource`].
+    /// `Resource`
     pub resource: Option<ExploreFileResource>,
 
-    /// `AuthorizeSubjects`: a list of [`ExploreAuthorizeSubject`] objects.
+    /// `AuthorizeSubjects`
     pub authorize_subjects: Option<Vec<ExploreAuthorizeSubject>>,
 }
 
@@ -2117,10 +1646,10 @@ pub struct ExploreAuthorizationObject {
 /// Sent in the input of [`DeleteCodePermissions`](super::DeleteCodePermissions).
 #[tc_model]
 pub struct ExploreAuthorizationRecycleObject {
-    /// `Resource`: an [`ExploreFileResource`].
+    /// `Resource`
     pub resource: Option<ExploreFileResource>,
 
-    /// `RecycleSubjects`: a list of [`ExploreAuthorizeSubject`] objects.
+    /// `RecycleSubjects`
     pub recycle_subjects: Option<Vec<ExploreAuthorizeSubject>>,
 }
 
@@ -2129,13 +1658,13 @@ pub struct ExploreAuthorizationRecycleObject {
 /// Sent in the input of [`CreateCodePermissions`](super::CreateCodePermissions) and [`DeleteCodePermissions`](super::DeleteCodePermissions).
 #[tc_model]
 pub struct ExploreAuthorizeSubject {
-    /// `SubjectType`: a string.
+    /// `SubjectType`
     pub subject_type: Option<String>,
 
-    /// `SubjectValues`: a list of strings.
+    /// `SubjectValues`
     pub subject_values: Option<Vec<String>>,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -2144,19 +1673,19 @@ pub struct ExploreAuthorizeSubject {
 /// Returned in the output of [`ListCodePermissions`](super::ListCodePermissions).
 #[tc_model]
 pub struct ExploreFilePermissionsPage {
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `Rows`: a list of [`ExploreFilePrivilegeItem`] objects.
+    /// `Rows`
     pub rows: Option<Vec<ExploreFilePrivilegeItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<i64>,
 }
 
@@ -2165,19 +1694,19 @@ pub struct ExploreFilePermissionsPage {
 /// Returned in the output of [`ListCodePermissions`](super::ListCodePermissions).
 #[tc_model]
 pub struct ExploreFilePrivilegeItem {
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Option<Vec<String>>,
 
-    /// `RoleType`: a string.
+    /// `RoleType`
     pub role_type: Option<String>,
 
-    /// `RoleId`: a string.
+    /// `RoleId`
     pub role_id: Option<String>,
 
-    /// `Resource`: an [`ExploreFileResource`].
+    /// `Resource`
     pub resource: Option<ExploreFileResource>,
 
-    /// `DeleteAble`: a boolean.
+    /// `DeleteAble`
     pub delete_able: Option<bool>,
 }
 
@@ -2187,24 +1716,16 @@ pub struct ExploreFilePrivilegeItem {
 /// Returned in the output of [`ListCodePermissions`](super::ListCodePermissions).
 #[tc_model]
 pub struct ExploreFileResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"script"`
+    /// `ResourceType`; example: `"script"`
     pub resource_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"lsl"`
+    /// `ResourceId`; example: `"lsl"`
     pub resource_id: Option<String>,
 
-    /// `ResourceIdForPath`: a string.
-    ///
-    /// Example: `"dbd"`
+    /// `ResourceIdForPath`; example: `"dbd"`
     pub resource_id_for_path: Option<String>,
 
-    /// `ResourceCFSPath`: a string.
-    ///
-    /// Example: `"kksk"`
+    /// `ResourceCFSPath`; example: `"kksk"`
     #[tc(rename = "ResourceCFSPath")]
     pub resource_cfs_path: Option<String>,
 }
@@ -2214,14 +1735,10 @@ pub struct ExploreFileResource {
 /// Sent in the input of [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun), [`ListOpsTriggerWorkflows`](super::ListOpsTriggerWorkflows), [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage), [`ListQualityRuleGroups`](super::ListQualityRuleGroups), [`ListQualityRuleGroupsTable`](super::ListQualityRuleGroupsTable), [`ListQualityRuleTemplates`](super::ListQualityRuleTemplates) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"WorkflowId"`
+    /// `Name`; example: `"WorkflowId"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["51bc7c53-1191-4dec-b47e-8f0bbc3eee20"]`
+    /// `Values`; example: `["51bc7c53-1191-4dec-b47e-8f0bbc3eee20"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2230,10 +1747,10 @@ pub struct Filter {
 /// Returned in the output of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct GetResourcePrivilegeDetailRsp {
-    /// `Details`: a list of [`ResourcePrivilegeDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<ResourcePrivilegeDetail>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 }
 
@@ -2243,33 +1760,19 @@ pub struct GetResourcePrivilegeDetailRsp {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct InTaskParameter {
-    /// `ParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"intask_v"`
+    /// `ParamKey`, required in requests; example: `"intask_v"`
     pub param_key: Option<String>,
 
-    /// `ParamDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DATA_DEV_SIM_PROJ_01.sh_241204_111248.taskout_v1"`
+    /// `ParamDesc`, required in requests; example: `"DATA_DEV_SIM_PROJ_01.sh_241204_111248.taskout_v1"`
     pub param_desc: Option<String>,
 
-    /// `FromTaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20241204111252781"`
+    /// `FromTaskId`, required in requests; example: `"20241204111252781"`
     pub from_task_id: Option<String>,
 
-    /// `FromParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"taskout_v1"`
+    /// `FromParamKey`, required in requests; example: `"taskout_v1"`
     pub from_param_key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TASK"`
+    /// `Type`; example: `"TASK"`
     pub r#type: Option<String>,
 }
 
@@ -2278,35 +1781,25 @@ pub struct InTaskParameter {
 /// Returned in the output of [`ListTaskInstanceExecutions`](super::ListTaskInstanceExecutions).
 #[tc_model]
 pub struct InstanceExecution {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `LifeRoundNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LifeRoundNum`; example: `0`
     pub life_round_num: Option<u64>,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: Option<String>,
 
-    /// `RunType`: a string.
-    ///
-    /// Example: `"PERIODIC"`
+    /// `RunType`; example: `"PERIODIC"`
     pub run_type: Option<String>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `ExecutionPhaseList`: a list of [`InstanceExecutionPhase`] objects.
+    /// `ExecutionPhaseList`
     pub execution_phase_list: Option<Vec<InstanceExecutionPhase>>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CostTime`; example: `10`
     pub cost_time: Option<i64>,
 }
 
@@ -2315,19 +1808,13 @@ pub struct InstanceExecution {
 /// Returned in the output of [`ListTaskInstanceExecutions`](super::ListTaskInstanceExecutions).
 #[tc_model]
 pub struct InstanceExecutionPhase {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-28 00:00:00"`
+    /// `StartTime`; example: `"2025-03-28 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `DetailState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `DetailState`; example: `"RUNNING"`
     pub detail_state: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-28 00:00:05"`
+    /// `EndTime`; example: `"2025-03-28 00:00:05"`
     pub end_time: Option<String>,
 }
 
@@ -2336,27 +1823,19 @@ pub struct InstanceExecutionPhase {
 /// Returned in the output of [`GetTaskInstanceLog`](super::GetTaskInstanceLog).
 #[tc_model]
 pub struct InstanceLog {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `CodeContent`: a string.
+    /// `CodeContent`
     pub code_content: Option<String>,
 
-    /// `LogInfo`: a string.
-    ///
-    /// Example: `"[INFO] echo 1"`
+    /// `LogInfo`; example: `"[INFO] echo 1"`
     pub log_info: Option<String>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"115715"`
+    /// `NextCursor`; example: `"115715"`
     pub next_cursor: Option<String>,
 }
 
@@ -2365,10 +1844,10 @@ pub struct InstanceLog {
 /// Sent in the input of [`CreateResourceGroup`](super::CreateResourceGroup).
 #[tc_model]
 pub struct IntegrationResource {
-    /// `RealTimeDataSync`: a [`ResourceGroupSpecification`].
+    /// `RealTimeDataSync`
     pub real_time_data_sync: Option<ResourceGroupSpecification>,
 
-    /// `OfflineDataSync`: a [`ResourceGroupSpecification`].
+    /// `OfflineDataSync`
     pub offline_data_sync: Option<ResourceGroupSpecification>,
 }
 
@@ -2377,72 +1856,46 @@ pub struct IntegrationResource {
 /// Returned in the output of [`ListSQLScriptRuns`](super::ListSQLScriptRuns) and [`RunSQLScript`](super::RunSQLScript).
 #[tc_model]
 pub struct JobDto {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"6820260903180522033"`
+    /// `JobId`; example: `"6820260903180522033"`
     pub job_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"20260903-1805"`
+    /// `JobName`; example: `"20260903-1805"`
     pub job_name: Option<String>,
 
-    /// `JobType`: a string.
-    ///
-    /// Example: `"EXECUTOR"`
+    /// `JobType`; example: `"EXECUTOR"`
     pub job_type: Option<String>,
 
-    /// `ScriptId`: a string.
-    ///
-    /// Example: `"adhoc-f085e4ba-33ef-45ec-aba2-7e6def785510"`
+    /// `ScriptId`; example: `"adhoc-f085e4ba-33ef-45ec-aba2-7e6def785510"`
     pub script_id: Option<String>,
 
-    /// `JobExecutionList`: a list of [`JobExecutionDto`] objects.
+    /// `JobExecutionList`
     pub job_execution_list: Option<Vec<JobExecutionDto>>,
 
-    /// `ScriptContent`: a string.
-    ///
-    /// Example: `"show databases;"`
+    /// `ScriptContent`; example: `"show databases;"`
     pub script_content: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-03 18:05:19"`
+    /// `CreateTime`; example: `"2026-09-03 18:05:19"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-03 18:05:28"`
+    /// `UpdateTime`; example: `"2026-09-03 18:05:28"`
     pub update_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-03 18:05:28"`
+    /// `EndTime`; example: `"2026-09-03 18:05:28"`
     pub end_time: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"700001893691"`
+    /// `OwnerUin`; example: `"700001893691"`
     pub owner_uin: Option<String>,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"700001893691"`
+    /// `UserUin`; example: `"700001893691"`
     pub user_uin: Option<String>,
 
-    /// `TimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `TimeCost`; example: `9000`
     pub time_cost: Option<i64>,
 
-    /// `ScriptContentTruncate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScriptContentTruncate`; example: `false`
     pub script_content_truncate: Option<bool>,
 }
 
@@ -2451,107 +1904,67 @@ pub struct JobDto {
 /// Returned in the output of [`ListSQLScriptRuns`](super::ListSQLScriptRuns) and [`RunSQLScript`](super::RunSQLScript).
 #[tc_model]
 pub struct JobExecutionDto {
-    /// `JobId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"6820260903180522033"`
+    /// `JobId`, required in requests; example: `"6820260903180522033"`
     pub job_id: Option<String>,
 
-    /// `JobExecutionId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"6820260903180522033_0"`
+    /// `JobExecutionId`, required in requests; example: `"6820260903180522033_0"`
     pub job_execution_id: Option<String>,
 
-    /// `JobExecutionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"结果1"`
+    /// `JobExecutionName`, required in requests; example: `"结果1"`
     pub job_execution_name: Option<String>,
 
-    /// `ScriptContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"show databases"`
+    /// `ScriptContent`, required in requests; example: `"show databases"`
     pub script_content: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`, required in requests; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-09-03 18:05:19"`
+    /// `CreateTime`, required in requests; example: `"2026-09-03 18:05:19"`
     pub create_time: Option<String>,
 
-    /// `ExecuteStageInfo`: a string.
-    ///
-    /// Example: `"LAUNCH_JOB_SUCCESS"`
+    /// `ExecuteStageInfo`; example: `"LAUNCH_JOB_SUCCESS"`
     pub execute_stage_info: Option<String>,
 
-    /// `LogFilePath`: a string.
+    /// `LogFilePath`
     pub log_file_path: Option<String>,
 
-    /// `ResultFilePath`: a string.
+    /// `ResultFilePath`
     pub result_file_path: Option<String>,
 
-    /// `ResultPreviewFilePath`: a string.
+    /// `ResultPreviewFilePath`
     pub result_preview_file_path: Option<String>,
 
-    /// `SchemaInfoFilePath`: a string.
+    /// `SchemaInfoFilePath`
     pub schema_info_file_path: Option<String>,
 
-    /// `ResultTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ResultTotalCount`; example: `100`
     pub result_total_count: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-03 18:05:28"`
+    /// `UpdateTime`; example: `"2026-09-03 18:05:28"`
     pub update_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-03 18:05:28"`
+    /// `EndTime`; example: `"2026-09-03 18:05:28"`
     pub end_time: Option<String>,
 
-    /// `TimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `9000`
+    /// `TimeCost`; example: `9000`
     pub time_cost: Option<i64>,
 
-    /// `ContextScriptContent`: a list of strings.
-    ///
-    /// Example: `["set spark.sql.shuffle.partitions=200;"]`
+    /// `ContextScriptContent`; example: `["set spark.sql.shuffle.partitions=200;"]`
     pub context_script_content: Option<Vec<String>>,
 
-    /// `ResultPreviewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ResultPreviewCount`; example: `100`
     pub result_preview_count: Option<i64>,
 
-    /// `ResultEffectCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResultEffectCount`; example: `0`
     pub result_effect_count: Option<i64>,
 
-    /// `CollectingTotalResult`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CollectingTotalResult`; example: `false`
     pub collecting_total_result: Option<bool>,
 
-    /// `ScriptContentTruncate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScriptContentTruncate`; example: `false`
     pub script_content_truncate: Option<bool>,
 
-    /// `CollectedPreviewResult`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CollectedPreviewResult`; example: `true`
     pub collected_preview_result: Option<bool>,
 }
 
@@ -2561,10 +1974,10 @@ pub struct JobExecutionDto {
 #[doc(alias = "KVMap")]
 #[tc_model]
 pub struct KvMap {
-    /// `K`: a string.
+    /// `K`
     pub k: Option<String>,
 
-    /// `V`: a string.
+    /// `V`
     pub v: Option<String>,
 }
 
@@ -2575,14 +1988,10 @@ pub struct KvMap {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `K`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `K`; example: `"Name"`
     pub k: Option<String>,
 
-    /// `V`: a string.
-    ///
-    /// Example: `"Tom"`
+    /// `V`; example: `"Tom"`
     pub v: Option<String>,
 }
 
@@ -2591,30 +2000,22 @@ pub struct KvPair {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage) and [`ListLineage`](super::ListLineage).
 #[tc_model]
 pub struct LineageNodeInfo {
-    /// `Resource`: a [`LineageResource`].
+    /// `Resource`
     pub resource: Option<LineageResource>,
 
-    /// `Relation`: a [`LineageRelation`].
+    /// `Relation`
     pub relation: Option<LineageRelation>,
 
-    /// `DownStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DownStreamCount`; example: `1`
     pub down_stream_count: Option<i64>,
 
-    /// `UpStreamCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpStreamCount`; example: `1`
     pub up_stream_count: Option<i64>,
 
-    /// `SourceColumnName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `SourceColumnName`; example: `"id"`
     pub source_column_name: Option<String>,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ColumnName`; example: `"name"`
     pub column_name: Option<String>,
 }
 
@@ -2624,16 +2025,13 @@ pub struct LineageNodeInfo {
 /// Returned in the output of [`ListProcessLineage`](super::ListProcessLineage).
 #[tc_model]
 pub struct LineagePair {
-    /// `Source`: a [`LineageResouce`].
-    /// Required in requests.
+    /// `Source`, required in requests
     pub source: Option<LineageResouce>,
 
-    /// `Target`: a [`LineageResouce`].
-    /// Required in requests.
+    /// `Target`, required in requests
     pub target: Option<LineageResouce>,
 
-    /// `Processes`: a list of [`LineageProcess`] objects.
-    /// Required in requests.
+    /// `Processes`, required in requests
     pub processes: Option<Vec<LineageProcess>>,
 }
 
@@ -2643,33 +2041,22 @@ pub struct LineagePair {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage), [`ListLineage`](super::ListLineage) and [`ListProcessLineage`](super::ListProcessLineage).
 #[tc_model]
 pub struct LineageProcess {
-    /// `ProcessId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"110111121"`
+    /// `ProcessId`, required in requests; example: `"110111121"`
     pub process_id: Option<String>,
 
-    /// `ProcessType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SCHEDULE_TASK"`
+    /// `ProcessType`, required in requests; example: `"SCHEDULE_TASK"`
     pub process_type: Option<String>,
 
-    /// `Platform`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`, required in requests; example: `"WEDATA"`
     pub platform: Option<String>,
 
-    /// `ProcessSubType`: a string.
-    ///
-    /// Example: `"SQL_TASK"`
+    /// `ProcessSubType`; example: `"SQL_TASK"`
     pub process_sub_type: Option<String>,
 
-    /// `ProcessProperties`: a list of [`LineageProperty`] objects.
+    /// `ProcessProperties`
     pub process_properties: Option<Vec<LineageProperty>>,
 
-    /// `LineageNodeId`: a string.
+    /// `LineageNodeId`
     pub lineage_node_id: Option<String>,
 }
 
@@ -2679,10 +2066,10 @@ pub struct LineageProcess {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage), [`ListLineage`](super::ListLineage) and [`ListProcessLineage`](super::ListProcessLineage).
 #[tc_model]
 pub struct LineageProperty {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -2691,18 +2078,16 @@ pub struct LineageProperty {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage) and [`ListLineage`](super::ListLineage).
 #[tc_model]
 pub struct LineageRelation {
-    /// `RelationId`: a string.
-    ///
-    /// Example: `"r90Fgu4vYm6UHyBrPDZ"`
+    /// `RelationId`; example: `"r90Fgu4vYm6UHyBrPDZ"`
     pub relation_id: Option<String>,
 
-    /// `SourceUniqueId`: a string.
+    /// `SourceUniqueId`
     pub source_unique_id: Option<String>,
 
-    /// `TargetUniqueId`: a string.
+    /// `TargetUniqueId`
     pub target_unique_id: Option<String>,
 
-    /// `Processes`: a list of [`LineageProcess`] objects.
+    /// `Processes`
     pub processes: Option<Vec<LineageProcess>>,
 }
 
@@ -2712,46 +2097,31 @@ pub struct LineageRelation {
 /// Returned in the output of [`ListProcessLineage`](super::ListProcessLineage).
 #[tc_model]
 pub struct LineageResouce {
-    /// `ResourceUniqueId`: a string.
-    /// Required in requests.
+    /// `ResourceUniqueId`, required in requests
     pub resource_unique_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TABLE"`
+    /// `ResourceType`, required in requests; example: `"TABLE"`
     pub resource_type: Option<String>,
 
-    /// `Platform`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"WEDATA"`
+    /// `Platform`, required in requests; example: `"WEDATA"`
     pub platform: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"xxx.xxx.xxx"`
+    /// `ResourceName`; example: `"xxx.xxx.xxx"`
     pub resource_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `Description`; example: `"HIVE"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-14 00:00:00"`
+    /// `CreateTime`; example: `"2025-08-14 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-14 00:00:00"`
+    /// `UpdateTime`; example: `"2025-08-14 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `ResourceProperties`: a list of [`LineageProperty`] objects.
+    /// `ResourceProperties`
     pub resource_properties: Option<Vec<LineageProperty>>,
 
-    /// `LineageNodeId`: a string.
+    /// `LineageNodeId`
     pub lineage_node_id: Option<String>,
 }
 
@@ -2760,31 +2130,31 @@ pub struct LineageResouce {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage) and [`ListLineage`](super::ListLineage).
 #[tc_model]
 pub struct LineageResource {
-    /// `ResourceUniqueId`: a string.
+    /// `ResourceUniqueId`
     pub resource_unique_id: Option<String>,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: Option<String>,
 
-    /// `ResourceType`: a string.
+    /// `ResourceType`
     pub resource_type: Option<String>,
 
-    /// `LineageNodeId`: a string.
+    /// `LineageNodeId`
     pub lineage_node_id: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Platform`: a string.
+    /// `Platform`
     pub platform: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `ResourceProperties`: a list of [`LineageProperty`] objects.
+    /// `ResourceProperties`
     pub resource_properties: Option<Vec<LineageProperty>>,
 }
 
@@ -2793,25 +2163,19 @@ pub struct LineageResource {
 /// Returned in the output of [`ListAlarmMessages`](super::ListAlarmMessages).
 #[tc_model]
 pub struct ListAlarmMessages {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: u64,
 
-    /// `Items`: a list of [`AlarmMessage`] objects.
+    /// `Items`
     pub items: Vec<AlarmMessage>,
 }
 
@@ -2820,21 +2184,19 @@ pub struct ListAlarmMessages {
 /// Returned in the output of [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct ListAlarmRulesResult {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`AlarmRuleData`] objects.
+    /// `Items`
     pub items: Option<Vec<AlarmRuleData>>,
 }
 
@@ -2843,19 +2205,19 @@ pub struct ListAlarmRulesResult {
 /// Returned in the output of [`ListCatalog`](super::ListCatalog).
 #[tc_model]
 pub struct ListCatalogPage {
-    /// `Items`: a list of [`CatalogInfo`] objects.
+    /// `Items`
     pub items: Vec<CatalogInfo>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 }
 
@@ -2864,19 +2226,19 @@ pub struct ListCatalogPage {
 /// Returned in the output of [`ListDatabase`](super::ListDatabase).
 #[tc_model]
 pub struct ListDatabasePage {
-    /// `Items`: a list of [`DatabaseInfo`] objects.
+    /// `Items`
     pub items: Vec<DatabaseInfo>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 }
 
@@ -2885,27 +2247,19 @@ pub struct ListDatabasePage {
 /// Returned in the output of [`ListColumnLineage`](super::ListColumnLineage) and [`ListLineage`](super::ListLineage).
 #[tc_model]
 pub struct ListLineagePage {
-    /// `Items`: a list of [`LineageNodeInfo`] objects.
+    /// `Items`
     pub items: Vec<LineageNodeInfo>,
 
-    /// `PageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -2914,27 +2268,19 @@ pub struct ListLineagePage {
 /// Returned in the output of [`ListOpsTasks`](super::ListOpsTasks).
 #[tc_model]
 pub struct ListOpsTasksPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPageNumber`; example: `5`
     pub total_page_number: Option<u64>,
 
-    /// `Items`: a list of [`TaskOpsInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskOpsInfo>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
@@ -2943,27 +2289,19 @@ pub struct ListOpsTasksPage {
 /// Returned in the output of [`ListProcessLineage`](super::ListProcessLineage).
 #[tc_model]
 pub struct ListProcessLineagePage {
-    /// `Items`: a list of [`LineagePair`] objects.
+    /// `Items`
     pub items: Vec<LineagePair>,
 
-    /// `PageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -2972,158 +2310,98 @@ pub struct ListProcessLineagePage {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct ListQualityRuleGroupExecResult {
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupExecId`; example: `1`
     pub rule_group_exec_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupId`; example: `1`
     pub rule_group_id: Option<u64>,
 
-    /// `TriggerType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<u64>,
 
-    /// `ExecTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ExecTime`; example: `"testParameter"`
     pub exec_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `AlarmRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmRuleCount`; example: `1`
     pub alarm_rule_count: Option<u64>,
 
-    /// `TotalRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRuleCount`; example: `1`
     pub total_rule_count: Option<u64>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableOwnerName`; example: `"testParameter"`
     pub table_owner_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableName`; example: `"testParameter"`
     pub table_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableId`; example: `"testParameter"`
     pub table_id: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseId`; example: `"testParameter"`
     pub database_id: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatasourceId`; example: `"testParameter"`
     pub datasource_id: Option<String>,
 
-    /// `Permission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Permission`; example: `true`
     pub permission: Option<bool>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ExecDetail`; example: `"testParameter"`
     pub exec_detail: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `EngineType`; example: `"testParameter"`
     pub engine_type: Option<String>,
 
-    /// `RuleExecResultVOList`: a list of [`QualityRuleExecResult`] objects.
+    /// `RuleExecResultVOList`
     #[tc(rename = "RuleExecResultVOList")]
     pub rule_exec_result_vo_list: Option<Vec<QualityRuleExecResult>>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseName`; example: `"testParameter"`
     pub database_name: Option<String>,
 
-    /// `RuleGroupTableId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupTableId`; example: `1`
     pub rule_group_table_id: Option<i64>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ClusterDeployType`; example: `"testParameter"`
     pub cluster_deploy_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `InstanceId`; example: `"testParameter"`
     pub instance_id: Option<String>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DsEnvType`; example: `1`
     pub ds_env_type: Option<i64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ProjectId`; example: `"testParameter"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ProjectName`; example: `"testParameter"`
     pub project_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `InstanceStatus`; example: `"testParameter"`
     pub instance_status: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `StartTime`; example: `"testParameter"`
     pub start_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FinishTime`; example: `"testParameter"`
     pub finish_time: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `RuleGroupName`; example: `"testParameter"`
     pub rule_group_name: Option<String>,
 
-    /// `RuleGroupExist`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupExist`; example: `1`
     pub rule_group_exist: Option<i64>,
 
-    /// `BizCatalogName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `BizCatalogName`; example: `"testParameter"`
     pub biz_catalog_name: Option<String>,
 
-    /// `BizCatalogId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `BizCatalogId`; example: `"testParameter"`
     pub biz_catalog_id: Option<String>,
 
-    /// `FailMsg`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FailMsg`; example: `"testParameter"`
     pub fail_msg: Option<String>,
 }
 
@@ -3132,12 +2410,10 @@ pub struct ListQualityRuleGroupExecResult {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct ListQualityRuleGroupExecResultPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`ListQualityRuleGroupExecResult`] objects.
+    /// `Items`
     pub items: Option<Vec<ListQualityRuleGroupExecResult>>,
 }
 
@@ -3146,19 +2422,19 @@ pub struct ListQualityRuleGroupExecResultPage {
 /// Returned in the output of [`ListSchema`](super::ListSchema).
 #[tc_model]
 pub struct ListSchemaPage {
-    /// `Items`: a list of [`SchemaInfo`] objects.
+    /// `Items`
     pub items: Vec<SchemaInfo>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 }
 
@@ -3167,19 +2443,19 @@ pub struct ListSchemaPage {
 /// Returned in the output of [`ListTable`](super::ListTable).
 #[tc_model]
 pub struct ListTablePage {
-    /// `Items`: a list of [`TableInfo`] objects.
+    /// `Items`
     pub items: Vec<TableInfo>,
 
-    /// `PageCount`: a signed 64-bit integer.
+    /// `PageCount`
     pub page_count: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 }
 
@@ -3188,27 +2464,19 @@ pub struct ListTablePage {
 /// Returned in the output of [`ListTasks`](super::ListTasks).
 #[tc_model]
 pub struct ListTaskInfo {
-    /// `Items`: a list of [`TaskBaseAttribute`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskBaseAttribute>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPageNumber`; example: `10`
     pub total_page_number: Option<u64>,
 }
 
@@ -3217,32 +2485,22 @@ pub struct ListTaskInfo {
 /// Returned in the output of [`ListTaskVersions`](super::ListTaskVersions).
 #[tc_model]
 pub struct ListTaskVersions {
-    /// `Items`: a list of [`TaskVersion`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskVersion>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 }
 
@@ -3251,27 +2509,19 @@ pub struct ListTaskVersions {
 /// Returned in the output of [`ListTriggerTasks`](super::ListTriggerTasks).
 #[tc_model]
 pub struct ListTriggerTaskInfo {
-    /// `Items`: a list of [`TriggerTaskBaseAttribute`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerTaskBaseAttribute>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 }
 
@@ -3280,94 +2530,58 @@ pub struct ListTriggerTaskInfo {
 /// Returned in the output of [`ListTriggerTaskRuns`](super::ListTriggerTaskRuns).
 #[tc_model]
 pub struct ListTriggerTaskRunBrief {
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"ba84de3e-3c83-433c-a773-80f6a476a469"`
+    /// `ExecutionId`; example: `"ba84de3e-3c83-433c-a773-80f6a476a469"`
     pub execution_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"25e2a265-9310-48e6-9ee8-176d51122f63"`
+    /// `WorkflowId`; example: `"25e2a265-9310-48e6-9ee8-176d51122f63"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"74bcce7c-be90-4347-9a80-0cbf53a08939"`
+    /// `WorkflowExecutionId`; example: `"74bcce7c-be90-4347-9a80-0cbf53a08939"`
     pub workflow_execution_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20260205211120670"`
+    /// `TaskId`; example: `"20260205211120670"`
     pub task_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `TriggerType`; example: `"Manual"`
     pub trigger_type: Option<String>,
 
-    /// `WaitTime`: a string.
-    ///
-    /// Example: `"132576"`
+    /// `WaitTime`; example: `"132576"`
     pub wait_time: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"700001893691"`
+    /// `ExecuteUserUin`; example: `"700001893691"`
     pub execute_user_uin: Option<String>,
 
-    /// `ScheduleTime`: a string.
-    ///
-    /// Example: `"1770802186493"`
+    /// `ScheduleTime`; example: `"1770802186493"`
     pub schedule_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"1770802348000"`
+    /// `ExecutionStartTime`; example: `"1770802348000"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"1770802349000"`
+    /// `ExecutionEndTime`; example: `"1770802349000"`
     pub execution_end_time: Option<String>,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"5000"`
+    /// `ExecutionTime`; example: `"5000"`
     pub execution_time: Option<String>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetryTimes`; example: `3`
     pub retry_times: Option<i64>,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"DependencyNotSatisfiedSkipped"`
+    /// `ErrorCodeStr`; example: `"DependencyNotSatisfiedSkipped"`
     pub error_code_str: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"t1_C"`
+    /// `TaskName`; example: `"t1_C"`
     pub task_name: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `WorkflowName`; example: `"t1"`
     pub workflow_name: Option<String>,
 
-    /// `RerunTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RerunTimes`; example: `2`
     pub rerun_times: Option<i64>,
 
-    /// `TaskExecutionState`: a string.
-    ///
-    /// Example: `"SKIPPED"`
+    /// `TaskExecutionState`; example: `"SKIPPED"`
     pub task_execution_state: Option<String>,
 
-    /// `IsLatestExecution`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestExecution`; example: `true`
     pub is_latest_execution: Option<bool>,
 }
 
@@ -3376,27 +2590,19 @@ pub struct ListTriggerTaskRunBrief {
 /// Returned in the output of [`ListTriggerTaskRuns`](super::ListTriggerTaskRuns).
 #[tc_model]
 pub struct ListTriggerTaskRunResult {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalPageNumber`; example: `4`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`ListTriggerTaskRunBrief`] objects.
+    /// `Items`
     pub items: Option<Vec<ListTriggerTaskRunBrief>>,
 }
 
@@ -3405,32 +2611,22 @@ pub struct ListTriggerTaskRunResult {
 /// Returned in the output of [`ListTriggerTaskVersions`](super::ListTriggerTaskVersions).
 #[tc_model]
 pub struct ListTriggerTaskVersions {
-    /// `Items`: a list of [`TriggerTaskVersion`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerTaskVersion>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPageNumber`; example: `10`
     pub total_page_number: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageCount`; example: `10`
     pub page_count: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 }
 
@@ -3439,27 +2635,19 @@ pub struct ListTriggerTaskVersions {
 /// Returned in the output of [`ListTriggerWorkflows`](super::ListTriggerWorkflows).
 #[tc_model]
 pub struct ListTriggerWorkflowInfo {
-    /// `Items`: a list of [`TriggerWorkflowInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerWorkflowInfo>>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 }
 
@@ -3468,27 +2656,19 @@ pub struct ListTriggerWorkflowInfo {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct ListWorkflowInfo {
-    /// `Items`: a list of [`WorkflowInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkflowInfo>>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalPageNumber`; example: `20`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: Option<u64>,
 }
 
@@ -3497,17 +2677,13 @@ pub struct ListWorkflowInfo {
 /// Returned in the output of [`GetResourceGroupMetrics`](super::GetResourceGroupMetrics).
 #[tc_model]
 pub struct MetricData {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `MetricName`; example: `"cpu"`
     pub metric_name: Option<String>,
 
-    /// `SnapshotValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SnapshotValue`; example: `10`
     pub snapshot_value: Option<u64>,
 
-    /// `TrendList`: a list of [`TrendData`] objects.
+    /// `TrendList`
     pub trend_list: Option<Vec<TrendData>>,
 }
 
@@ -3516,7 +2692,7 @@ pub struct MetricData {
 /// Returned in the output of [`UpdateOpsAlarmRule`](super::UpdateOpsAlarmRule).
 #[tc_model]
 pub struct ModifyAlarmRuleResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -3526,9 +2702,7 @@ pub struct ModifyAlarmRuleResult {
 #[doc(alias = "ModifyQualityRuleGroupResultVO")]
 #[tc_model]
 pub struct ModifyQualityRuleGroupResultVo {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -3538,14 +2712,10 @@ pub struct ModifyQualityRuleGroupResultVo {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct MonitorWhiteTask {
-    /// `MonitorObjectId`: a string.
-    ///
-    /// Example: `"5c2836a****25"`
+    /// `MonitorObjectId`; example: `"5c2836a****25"`
     pub monitor_object_id: Option<String>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["2025****28299"]`
+    /// `TaskIds`; example: `["2025****28299"]`
     pub task_ids: Option<Vec<String>>,
 }
 
@@ -3555,10 +2725,10 @@ pub struct MonitorWhiteTask {
 /// Returned in the output of [`CreateCodeFile`](super::CreateCodeFile), [`GetCodeFile`](super::GetCodeFile) and [`UpdateCodeFile`](super::UpdateCodeFile).
 #[tc_model]
 pub struct NotebookSessionInfo {
-    /// `NotebookSessionId`: a string.
+    /// `NotebookSessionId`
     pub notebook_session_id: Option<String>,
 
-    /// `NotebookSessionName`: a string.
+    /// `NotebookSessionName`
     pub notebook_session_name: Option<String>,
 }
 
@@ -3568,17 +2738,13 @@ pub struct NotebookSessionInfo {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct NotificationFatigue {
-    /// `NotifyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotifyCount`; example: `1`
     pub notify_count: Option<u64>,
 
-    /// `NotifyInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NotifyInterval`; example: `5`
     pub notify_interval: Option<u64>,
 
-    /// `QuietIntervals`: a list of [`AlarmQuietInterval`] objects.
+    /// `QuietIntervals`
     pub quiet_intervals: Option<Vec<AlarmQuietInterval>>,
 }
 
@@ -3587,7 +2753,7 @@ pub struct NotificationFatigue {
 /// Returned in the output of [`DeleteLineage`](super::DeleteLineage) and [`RegisterLineage`](super::RegisterLineage).
 #[tc_model]
 pub struct OperateResult {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 }
 
@@ -3596,53 +2762,37 @@ pub struct OperateResult {
 /// Returned in the output of [`GetOpsAsyncJob`](super::GetOpsAsyncJob).
 #[tc_model]
 pub struct OpsAsyncJobDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531612696090365952"`
+    /// `ProjectId`; example: `"1531612696090365952"`
     pub project_id: Option<String>,
 
-    /// `AsyncId`: a string.
+    /// `AsyncId`
     pub async_id: Option<String>,
 
-    /// `AsyncType`: a string.
+    /// `AsyncType`
     pub async_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `ErrorDesc`: a string.
-    ///
-    /// Example: `"invalid request"`
+    /// `ErrorDesc`; example: `"invalid request"`
     pub error_desc: Option<String>,
 
-    /// `TotalSubProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalSubProcessCount`; example: `10`
     pub total_sub_process_count: Option<u64>,
 
-    /// `FinishedSubProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FinishedSubProcessCount`; example: `10`
     pub finished_sub_process_count: Option<u64>,
 
-    /// `SuccessSubProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessSubProcessCount`; example: `2`
     pub success_sub_process_count: Option<u64>,
 
-    /// `CreateUserUin`: a string.
+    /// `CreateUserUin`
     pub create_user_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-08 19:42:40"`
+    /// `CreateTime`; example: `"2025-08-08 19:42:40"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-08 19:42:40"`
+    /// `UpdateTime`; example: `"2025-08-08 19:42:40"`
     pub update_time: Option<String>,
 }
 
@@ -3651,7 +2801,7 @@ pub struct OpsAsyncJobDetail {
 /// Returned in the output of [`DeleteDataBackfillPlanAsync`](super::DeleteDataBackfillPlanAsync), [`KillTaskInstancesAsync`](super::KillTaskInstancesAsync), [`PauseOpsTasksAsync`](super::PauseOpsTasksAsync), [`RerunTaskInstancesAsync`](super::RerunTaskInstancesAsync), [`RerunTriggerWorkflowRunAsync`](super::RerunTriggerWorkflowRunAsync), [`SetSuccessTaskInstancesAsync`](super::SetSuccessTaskInstancesAsync) and [`StopOpsTasksAsync`](super::StopOpsTasksAsync).
 #[tc_model]
 pub struct OpsAsyncResponse {
-    /// `AsyncId`: a string.
+    /// `AsyncId`
     pub async_id: String,
 }
 
@@ -3660,58 +2810,58 @@ pub struct OpsAsyncResponse {
 /// Returned in the output of [`ListDownstreamOpsTasks`](super::ListDownstreamOpsTasks) and [`ListUpstreamOpsTasks`](super::ListUpstreamOpsTasks).
 #[tc_model]
 pub struct OpsTaskDepend {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
+    /// `WorkflowId`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
+    /// `WorkflowName`
     pub workflow_name: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeDesc`: a string.
+    /// `TaskTypeDesc`
     pub task_type_desc: Option<String>,
 
-    /// `FolderName`: a string.
+    /// `FolderName`
     pub folder_name: Option<String>,
 
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
+    /// `FirstSubmitTime`
     pub first_submit_time: Option<String>,
 
-    /// `FirstRunTime`: a string.
+    /// `FirstRunTime`
     pub first_run_time: Option<String>,
 
-    /// `ScheduleDesc`: a string.
+    /// `ScheduleDesc`
     pub schedule_desc: Option<String>,
 
-    /// `CycleType`: a string.
+    /// `CycleType`
     pub cycle_type: Option<String>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
+    /// `ExecutionStartTime`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
+    /// `ExecutionEndTime`
     pub execution_end_time: Option<String>,
 }
 
@@ -3720,74 +2870,46 @@ pub struct OpsTaskDepend {
 /// Returned in the output of [`ListOpsWorkflows`](super::ListOpsWorkflows).
 #[tc_model]
 pub struct OpsWorkflow {
-    /// `TaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCount`; example: `1`
     pub task_count: u64,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"示例文件名"`
+    /// `FolderName`; example: `"示例文件名"`
     pub folder_name: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"91df5247-677b-11f0-9366-7c8c09fca71c"`
+    /// `FolderId`; example: `"91df5247-677b-11f0-9366-7c8c09fca71c"`
     pub folder_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8131486e-9274-4dac-999f-f36546325116"`
+    /// `WorkflowId`; example: `"8131486e-9274-4dac-999f-f36546325116"`
     pub workflow_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `WorkflowName`; example: `"demo"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: String,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `WorkflowDesc`; example: `"demo"`
     pub workflow_desc: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"ryanrliao"`
+    /// `OwnerUin`; example: `"ryanrliao"`
     pub owner_uin: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"20250227112841503"`
+    /// `ProjectId`; example: `"20250227112841503"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"TestProjectName"`
+    /// `ProjectName`; example: `"TestProjectName"`
     pub project_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_RUNNING"`
+    /// `Status`; example: `"ALL_RUNNING"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-25 20:05:59"`
+    /// `CreateTime`; example: `"2025-06-25 20:05:59"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-09-14 11:41:32"`
+    /// `UpdateTime`; example: `"2023-09-14 11:41:32"`
     pub update_time: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"jasonzcwang"`
+    /// `UpdateUserUin`; example: `"jasonzcwang"`
     pub update_user_uin: Option<String>,
 }
 
@@ -3796,94 +2918,58 @@ pub struct OpsWorkflow {
 /// Returned in the output of [`GetOpsWorkflow`](super::GetOpsWorkflow).
 #[tc_model]
 pub struct OpsWorkflowDetail {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"d953cf42-6ade-4b02-825f-0a045e2c459d"`
+    /// `WorkflowId`; example: `"d953cf42-6ade-4b02-825f-0a045e2c459d"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `WorkflowDesc`; example: `"demo"`
     pub workflow_desc: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-09 17:47:56"`
+    /// `CreateTime`; example: `"2025-05-09 17:47:56"`
     pub create_time: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"vin"`
+    /// `CreateUserUin`; example: `"vin"`
     pub create_user_uin: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-09 17:47:56"`
+    /// `UpdateTime`; example: `"2025-05-09 17:47:56"`
     pub update_time: Option<String>,
 
-    /// `StartupTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StartupTime`; example: `5`
     pub startup_time: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-11 16:36:49"`
+    /// `StartTime`; example: `"2025-08-11 16:36:49"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"6445aa5a-7e58-11f0-9366-7c8c09fca71c"`
+    /// `FolderId`; example: `"6445aa5a-7e58-11f0-9366-7c8c09fca71c"`
     pub folder_id: Option<String>,
 
-    /// `InstanceInitStrategy`: a string.
-    ///
-    /// Example: `"T_PLUS_0"`
+    /// `InstanceInitStrategy`; example: `"T_PLUS_0"`
     pub instance_init_strategy: Option<String>,
 
-    /// `SchedulerDesc`: a string.
-    ///
-    /// Example: `"每天00:00执行一次"`
+    /// `SchedulerDesc`; example: `"每天00:00执行一次"`
     pub scheduler_desc: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
-    ///
-    /// Example: `"2025-06-25 20:07:15"`
+    /// `FirstSubmitTime`; example: `"2025-06-25 20:07:15"`
     pub first_submit_time: Option<String>,
 
-    /// `LatestSubmitTime`: a string.
-    ///
-    /// Example: `"2025-06-26 19:03:55"`
+    /// `LatestSubmitTime`; example: `"2025-06-26 19:03:55"`
     pub latest_submit_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_RUNNING"`
+    /// `Status`; example: `"ALL_RUNNING"`
     pub status: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `";100042680225;"`
+    /// `OwnerUin`; example: `";100042680225;"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"test_yulingfan"`
+    /// `WorkflowName`; example: `"test_yulingfan"`
     pub workflow_name: Option<String>,
 }
 
@@ -3892,27 +2978,19 @@ pub struct OpsWorkflowDetail {
 /// Returned in the output of [`ListOpsWorkflows`](super::ListOpsWorkflows).
 #[tc_model]
 pub struct OpsWorkflows {
-    /// `Items`: a list of [`OpsWorkflow`] objects.
+    /// `Items`
     pub items: Option<Vec<OpsWorkflow>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPageNumber`; example: `5`
     pub total_page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 }
 
@@ -3921,14 +2999,10 @@ pub struct OpsWorkflows {
 /// Sent in the input of [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun), [`ListOpsTriggerWorkflows`](super::ListOpsTriggerWorkflows), [`ListPermissions`](super::ListPermissions), [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage), [`ListQualityRuleGroups`](super::ListQualityRuleGroups), [`ListQualityRuleGroupsTable`](super::ListQualityRuleGroupsTable) and 4 more.
 #[tc_model]
 pub struct OrderField {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Name`; example: `"CreateTime"`
     pub name: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Direction`; example: `"ASC"`
     pub direction: String,
 }
 
@@ -3938,16 +3012,10 @@ pub struct OrderField {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct OutTaskParameter {
-    /// `ParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"taskout_v1"`
+    /// `ParamKey`, required in requests; example: `"taskout_v1"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `ParamValue`, required in requests; example: `"1"`
     pub param_value: Option<String>,
 }
 
@@ -3956,10 +3024,10 @@ pub struct OutTaskParameter {
 /// Sent in the input of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct Page {
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
@@ -3968,19 +3036,19 @@ pub struct Page {
 /// Returned in the output of [`ListProjectRoles`](super::ListProjectRoles).
 #[tc_model]
 pub struct PageRoles {
-    /// `Items`: a list of [`SystemRole`] objects.
+    /// `Items`
     pub items: Option<Vec<SystemRole>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<i64>,
 }
 
@@ -3990,14 +3058,10 @@ pub struct PageRoles {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerWorkflow`](super::GetTriggerWorkflow) and [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct ParamInfo {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"aba"`
+    /// `ParamKey`; example: `"aba"`
     pub param_key: String,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"cab"`
+    /// `ParamValue`; example: `"cab"`
     pub param_value: String,
 }
 
@@ -4006,27 +3070,19 @@ pub struct ParamInfo {
 /// Returned in the output of [`ListUpstreamOpsTasks`](super::ListUpstreamOpsTasks).
 #[tc_model]
 pub struct ParentDependencyConfigPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPageNumber`; example: `5`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`OpsTaskDepend`] objects.
+    /// `Items`
     pub items: Option<Vec<OpsTaskDepend>>,
 }
 
@@ -4036,48 +3092,48 @@ pub struct ParentDependencyConfigPage {
 /// Returned in the output of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct PrivilegeInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `IsRead`: a boolean.
+    /// `IsRead`
     pub is_read: Option<bool>,
 
-    /// `IsManage`: a boolean.
+    /// `IsManage`
     pub is_manage: Option<bool>,
 
-    /// `Granted`: a boolean.
+    /// `Granted`
     pub granted: Option<bool>,
 
-    /// `InheritedObject`: a [`PrivilegeResource`].
+    /// `InheritedObject`
     pub inherited_object: Option<PrivilegeResource>,
 
-    /// `Inherited`: a boolean.
+    /// `Inherited`
     pub inherited: Option<bool>,
 
-    /// `IsEdit`: a boolean.
+    /// `IsEdit`
     pub is_edit: Option<bool>,
 
-    /// `IsMetaDataPermission`: a boolean.
+    /// `IsMetaDataPermission`
     pub is_meta_data_permission: Option<bool>,
 
-    /// `CatalogID`: a string.
+    /// `CatalogID`
     #[tc(rename = "CatalogID")]
     pub catalog_id: Option<String>,
 
-    /// `CatalogName`: a string.
+    /// `CatalogName`
     pub catalog_name: Option<String>,
 
-    /// `WorkSpaceID`: a string.
+    /// `WorkSpaceID`
     #[tc(rename = "WorkSpaceID")]
     pub work_space_id: Option<String>,
 
-    /// `WorkSpaceName`: a string.
+    /// `WorkSpaceName`
     pub work_space_name: Option<String>,
 }
 
@@ -4087,10 +3143,10 @@ pub struct PrivilegeInfo {
 /// Returned in the output of [`AuthorizePrivileges`](super::AuthorizePrivileges), [`ListPermissions`](super::ListPermissions) and [`RevokePrivileges`](super::RevokePrivileges).
 #[tc_model]
 pub struct PrivilegeResource {
-    /// `ResourceType`: a string.
+    /// `ResourceType`
     pub resource_type: Option<String>,
 
-    /// `ResourceUri`: a string.
+    /// `ResourceUri`
     pub resource_uri: Option<String>,
 }
 
@@ -4099,57 +3155,37 @@ pub struct PrivilegeResource {
 /// Returned in the output of [`GetProject`](super::GetProject) and [`ListProjects`](super::ListProjects).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"3003576285225394100"`
+    /// `ProjectId`; example: `"3003576285225394100"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"sam_p"`
+    /// `ProjectName`; example: `"sam_p"`
     pub project_name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"sam_p"`
+    /// `DisplayName`; example: `"sam_p"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-20T17:11:34+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-08-20T17:11:34+08:00"`
     pub create_time: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"700002383656"`
+    /// `CreatorUin`; example: `"700002383656"`
     pub creator_uin: Option<String>,
 
-    /// `ProjectOwnerUin`: a string.
-    ///
-    /// Example: `"700002380000"`
+    /// `ProjectOwnerUin`; example: `"700002380000"`
     pub project_owner_uin: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `DisplayStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `DisplayStatus`; example: `"ENABLED"`
     pub display_status: Option<String>,
 
-    /// `ProjectModel`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `ProjectModel`; example: `"SIMPLE"`
     pub project_model: Option<String>,
 
-    /// `WorkspaceExt`: a list of [`WorkspaceExt`] objects.
+    /// `WorkspaceExt`
     pub workspace_ext: Option<Vec<WorkspaceExt>>,
 }
 
@@ -4158,19 +3194,19 @@ pub struct Project {
 /// Returned in the output of [`ListProjects`](super::ListProjects).
 #[tc_model]
 pub struct ProjectBrief {
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`Project`] objects.
+    /// `Items`
     pub items: Option<Vec<Project>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 }
 
@@ -4180,36 +3216,25 @@ pub struct ProjectBrief {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct ProjectInstanceStatisticsAlarmInfo {
-    /// `AlarmType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"projectSuccessInstanceDownwardFluctuationAlarm"`
+    /// `AlarmType`, required in requests; example: `"projectSuccessInstanceDownwardFluctuationAlarm"`
     pub alarm_type: Option<String>,
 
-    /// `InstanceThresholdCountPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InstanceThresholdCountPercent`; example: `10`
     pub instance_threshold_count_percent: Option<u64>,
 
-    /// `InstanceThresholdCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InstanceThresholdCount`; example: `10`
     pub instance_threshold_count: Option<u64>,
 
-    /// `StabilizeThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StabilizeThreshold`; example: `1`
     pub stabilize_threshold: Option<u64>,
 
-    /// `StabilizeStatisticsCycle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `StabilizeStatisticsCycle`; example: `5`
     pub stabilize_statistics_cycle: Option<u64>,
 
-    /// `IsCumulant`: a boolean.
+    /// `IsCumulant`
     pub is_cumulant: Option<bool>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
+    /// `InstanceCount`
     pub instance_count: Option<u64>,
 }
 
@@ -4218,24 +3243,16 @@ pub struct ProjectInstanceStatisticsAlarmInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct ProjectRequest {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"xiangmu1"`
+    /// `ProjectName`; example: `"xiangmu1"`
     pub project_name: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"xiangmu1"`
+    /// `DisplayName`; example: `"xiangmu1"`
     pub display_name: String,
 
-    /// `ProjectModel`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `ProjectModel`; example: `"SIMPLE"`
     pub project_model: Option<String>,
 
-    /// `ScheduleMode`: a string.
-    ///
-    /// Example: `"workflow"`
+    /// `ScheduleMode`; example: `"workflow"`
     pub schedule_mode: Option<String>,
 }
 
@@ -4244,7 +3261,7 @@ pub struct ProjectRequest {
 /// Returned in the output of [`CreateProjectMember`](super::CreateProjectMember), [`DeleteProject`](super::DeleteProject), [`DisableProject`](super::DisableProject) and [`EnableProject`](super::EnableProject).
 #[tc_model]
 pub struct ProjectResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -4253,37 +3270,37 @@ pub struct ProjectResult {
 /// Returned in the output of [`ListProjectMembers`](super::ListProjectMembers).
 #[tc_model]
 pub struct ProjectUserRole {
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: Option<String>,
 
-    /// `RootAccountId`: a string.
+    /// `RootAccountId`
     pub root_account_id: Option<String>,
 
-    /// `UserUin`: a string.
+    /// `UserUin`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 
-    /// `Roles`: a list of [`SystemRole`] objects.
+    /// `Roles`
     pub roles: Option<Vec<SystemRole>>,
 
-    /// `IsCreator`: a boolean.
+    /// `IsCreator`
     pub is_creator: Option<bool>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `IsProjectOwner`: a boolean.
+    /// `IsProjectOwner`
     pub is_project_owner: Option<bool>,
 
-    /// `PhoneNum`: a string.
+    /// `PhoneNum`
     pub phone_num: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 }
 
@@ -4292,19 +3309,19 @@ pub struct ProjectUserRole {
 /// Returned in the output of [`ListProjectMembers`](super::ListProjectMembers).
 #[tc_model]
 pub struct ProjectUsersBrief {
-    /// `Items`: a list of [`ProjectUserRole`] objects.
+    /// `Items`
     pub items: Option<Vec<ProjectUserRole>>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 }
 
@@ -4314,19 +3331,13 @@ pub struct ProjectUsersBrief {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityColumnValueConfig {
-    /// `FieldKey`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldKey`; example: `"testParameter"`
     pub field_key: Option<String>,
 
-    /// `FieldValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldValue`; example: `"testParameter"`
     pub field_value: Option<String>,
 
-    /// `FieldDataType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldDataType`; example: `"testParameter"`
     pub field_data_type: Option<String>,
 }
 
@@ -4336,18 +3347,13 @@ pub struct QualityColumnValueConfig {
 /// Returned in the output of [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityCompareRule {
-    /// `Items`: a list of [`QualityCompareRuleItem`] objects.
-    /// Required in requests.
+    /// `Items`, required in requests
     pub items: Option<Vec<QualityCompareRuleItem>>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<u64>,
 
-    /// `ComputeExpression`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ComputeExpression`; example: `"testParameter"`
     pub compute_expression: Option<String>,
 }
 
@@ -4357,22 +3363,16 @@ pub struct QualityCompareRule {
 /// Returned in the output of [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityCompareRuleItem {
-    /// `CompareType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareType`; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Operator`; example: `"testParameter"`
     pub operator: Option<String>,
 
-    /// `ValueComputeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueComputeType`; example: `1`
     pub value_compute_type: Option<u64>,
 
-    /// `ValueList`: a list of [`QualityThresholdValue`] objects.
+    /// `ValueList`
     pub value_list: Option<Vec<QualityThresholdValue>>,
 }
 
@@ -4382,22 +3382,16 @@ pub struct QualityCompareRuleItem {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityFieldConfig {
-    /// `FieldKey`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldKey`; example: `"testParameter"`
     pub field_key: Option<String>,
 
-    /// `FieldValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldValue`; example: `"testParameter"`
     pub field_value: Option<String>,
 
-    /// `FieldDataType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FieldDataType`; example: `"testParameter"`
     pub field_data_type: Option<String>,
 
-    /// `ValueConfig`: a [`QualityColumnValueConfig`].
+    /// `ValueConfig`
     pub value_config: Option<QualityColumnValueConfig>,
 }
 
@@ -4407,52 +3401,31 @@ pub struct QualityFieldConfig {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityProdSchedulerTask {
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"49e2197f-957b-43c1-bc8f-162e6ffe9432"`
+    /// `WorkflowId`, required in requests; example: `"49e2197f-957b-43c1-bc8f-162e6ffe9432"`
     pub workflow_id: Option<String>,
 
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20251121143935616"`
+    /// `TaskId`, required in requests; example: `"20251121143935616"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1121testkkk"`
+    /// `TaskName`, required in requests; example: `"1121testkkk"`
     pub task_name: Option<String>,
 
-    /// `CycleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleType`; example: `1`
     pub cycle_type: Option<i64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskType`; example: `"1"`
     pub task_type: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `InChargeIdList`: a list of strings.
-    ///
-    /// Example: `["1076342"]`
+    /// `InChargeIdList`; example: `["1076342"]`
     pub in_charge_id_list: Option<Vec<String>>,
 
-    /// `InChargeNameList`: a list of strings.
-    ///
-    /// Example: `["bob"]`
+    /// `InChargeNameList`; example: `["bob"]`
     pub in_charge_name_list: Option<Vec<String>>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"DELETED"`
+    /// `TaskStatus`; example: `"DELETED"`
     pub task_status: Option<String>,
 }
 
@@ -4461,286 +3434,178 @@ pub struct QualityProdSchedulerTask {
 /// Returned in the output of [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupId`; example: `1`
     pub rule_group_id: Option<u64>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableId`; example: `"testParameter"`
     pub table_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Name`; example: `"testParameter"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleTemplateId`; example: `1`
     pub rule_template_id: Option<u64>,
 
-    /// `RuleTemplateContent`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `RuleTemplateContent`; example: `"testParameter"`
     pub rule_template_content: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectType`; example: `1`
     pub source_object_type: Option<u64>,
 
-    /// `SourceObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectDataType`; example: `1`
     pub source_object_data_type: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SourceObjectDataTypeName`; example: `"testParameter"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SourceObjectValue`; example: `"testParameter"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ConditionExpression`; example: `"testParameter"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `CustomSql`; example: `"testParameter"`
     pub custom_sql: Option<String>,
 
-    /// `CompareRule`: a [`QualityCompareRule`].
+    /// `CompareRule`
     pub compare_rule: Option<QualityCompareRule>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Description`; example: `"testParameter"`
     pub description: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Operator`; example: `"testParameter"`
     pub operator: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetDatabaseId`; example: `"testParameter"`
     pub target_database_id: Option<String>,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetDatabaseName`; example: `"testParameter"`
     pub target_database_name: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetTableId`; example: `"testParameter"`
     pub target_table_id: Option<String>,
 
-    /// `TargetTableName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetTableName`; example: `"testParameter"`
     pub target_table_name: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetConditionExpr`; example: `"testParameter"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `RelConditionExpr`; example: `"testParameter"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`QualityRuleFieldConfig`].
+    /// `FieldConfig`
     pub field_config: Option<QualityRuleFieldConfig>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 
-    /// `TemplateSql`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TemplateSql`; example: `"testParameter"`
     pub template_sql: Option<String>,
 
-    /// `SubQualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubQualityDim`; example: `1`
     pub sub_quality_dim: Option<u64>,
 
-    /// `TargetObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetObjectType`; example: `1`
     pub target_object_type: Option<u64>,
 
-    /// `TargetObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetObjectDataType`; example: `1`
     pub target_object_data_type: Option<u64>,
 
-    /// `TargetObjectDataTypeName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetObjectDataTypeName`; example: `"testParameter"`
     pub target_object_data_type_name: Option<String>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetObjectValue`; example: `"testParameter"`
     pub target_object_value: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableName`; example: `"testParameter"`
     pub table_name: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableOwnerName`; example: `"testParameter"`
     pub table_owner_name: Option<String>,
 
-    /// `ExecStrategy`: a [`QualityRuleGroupExecStrategy`].
+    /// `ExecStrategy`
     pub exec_strategy: Option<QualityRuleGroupExecStrategy>,
 
-    /// `Subscription`: a [`QualityRuleGroupSubscribe`].
+    /// `Subscription`
     pub subscription: Option<QualityRuleGroupSubscribe>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `CreateTime`; example: `"testParameter"`
     pub create_time: Option<String>,
 
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<u64>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseId`; example: `"testParameter"`
     pub database_id: Option<String>,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: Option<i64>,
 
-    /// `TriggerCondition`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TriggerCondition`; example: `"testParameter"`
     pub trigger_condition: Option<String>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DsEnvType`; example: `1`
     pub ds_env_type: Option<i64>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SchemaName`; example: `"testParameter"`
     pub schema_name: Option<String>,
 
-    /// `TargetSchemaName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TargetSchemaName`; example: `"testParameter"`
     pub target_schema_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ProjectId`; example: `"testParameter"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ProjectName`; example: `"testParameter"`
     pub project_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `UpdateTime`; example: `"testParameter"`
     pub update_time: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatasourceName`; example: `"testParameter"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseName`; example: `"testParameter"`
     pub database_name: Option<String>,
 
-    /// `FailMsg`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FailMsg`; example: `"testParameter"`
     pub fail_msg: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `GroupType`; example: `"testParameter"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"20251231160201243"`
+    /// `AspectTaskId`; example: `"20251231160201243"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `TargetCatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `TargetCatalogName`; example: `"DataLakeCatalog"`
     pub target_catalog_name: Option<String>,
 }
 
@@ -4749,34 +3614,22 @@ pub struct QualityRule {
 /// Returned in the output of [`CreateQualityRule`](super::CreateQualityRule).
 #[tc_model]
 pub struct QualityRuleCreateResult {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"创建成功"`
+    /// `Msg`; example: `"创建成功"`
     pub msg: Option<String>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"new_rule_5555"`
+    /// `Name`; example: `"new_rule_5555"`
     pub name: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `727`
+    /// `RuleGroupId`; example: `727`
     pub rule_group_id: Option<u64>,
 
-    /// `RuleGroupTableId`: a signed 64-bit integer.
-    ///
-    /// Example: `328`
+    /// `RuleGroupTableId`; example: `328`
     pub rule_group_table_id: Option<i64>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `RuleId`; example: `1001`
     pub rule_id: Option<u64>,
 }
 
@@ -4785,186 +3638,116 @@ pub struct QualityRuleCreateResult {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage).
 #[tc_model]
 pub struct QualityRuleExecResult {
-    /// `RuleExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `135`
+    /// `RuleExecId`; example: `135`
     pub rule_exec_id: Option<u64>,
 
-    /// `RuleGroupExecId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `245`
+    /// `RuleGroupExecId`; example: `245`
     pub rule_group_exec_id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RuleGroupId`; example: `23`
     pub rule_group_id: Option<u64>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `RuleId`; example: `43`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"testRule"`
+    /// `RuleName`; example: `"testRule"`
     pub rule_name: Option<String>,
 
-    /// `RuleType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<u64>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"testSource"`
+    /// `SourceObjectDataTypeName`; example: `"testSource"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"testSource"`
+    /// `SourceObjectValue`; example: `"testSource"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"testExpression"`
+    /// `ConditionExpression`; example: `"testExpression"`
     pub condition_expression: Option<String>,
 
-    /// `ExecResultStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecResultStatus`; example: `1`
     pub exec_result_status: Option<u64>,
 
-    /// `TriggerResult`: a string.
-    ///
-    /// Example: `"result"`
+    /// `TriggerResult`; example: `"result"`
     pub trigger_result: Option<String>,
 
-    /// `CompareResult`: a [`CompareQualityResult`].
+    /// `CompareResult`
     pub compare_result: Option<CompareQualityResult>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"testTemplate"`
+    /// `TemplateName`; example: `"testTemplate"`
     pub template_name: Option<String>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `TargetDBTableName`: a string.
-    ///
-    /// Example: `"testTable"`
+    /// `TargetDBTableName`; example: `"testTable"`
     #[tc(rename = "TargetDBTableName")]
     pub target_db_table_name: Option<String>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"testObject"`
+    /// `TargetObjectValue`; example: `"testObject"`
     pub target_object_value: Option<String>,
 
-    /// `TargetObjectDataType`: a string.
-    ///
-    /// Example: `"testObject"`
+    /// `TargetObjectDataType`; example: `"testObject"`
     pub target_object_data_type: Option<String>,
 
-    /// `FieldConfig`: a [`QualityRuleFieldConfig`].
+    /// `FieldConfig`
     pub field_config: Option<QualityRuleFieldConfig>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"expre"`
+    /// `RelConditionExpr`; example: `"expre"`
     pub rel_condition_expr: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-10-01 22:00:00"`
+    /// `StartTime`; example: `"2020-10-01 22:00:00"`
     pub start_time: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `TriggerCondition`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `TriggerCondition`; example: `"testResult"`
     pub trigger_condition: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `RuleGroupName`; example: `"testResult"`
     pub rule_group_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatasourceId`; example: `"testResult"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatasourceName`; example: `"testResult"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatabaseName`; example: `"testResult"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `SchemaName`; example: `"testResult"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `TableName`; example: `"testResult"`
     pub table_name: Option<String>,
 
-    /// `RuleGroupExist`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupExist`; example: `1`
     pub rule_group_exist: Option<i64>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `RuleGroupTableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupTableId`; example: `1`
     pub rule_group_table_id: Option<u64>,
 
-    /// `MonitorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<i64>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `FinishTime`; example: `"testResult"`
     pub finish_time: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `GroupType`; example: `"DEFAULT"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"20251231160201243"`
+    /// `AspectTaskId`; example: `"20251231160201243"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `RuleExecStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleExecStatus`; example: `2`
     pub rule_exec_status: Option<i64>,
 }
 
@@ -4974,10 +3757,10 @@ pub struct QualityRuleExecResult {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRuleFieldConfig {
-    /// `WhereConfig`: a list of [`QualityFieldConfig`] objects.
+    /// `WhereConfig`
     pub where_config: Option<Vec<QualityFieldConfig>>,
 
-    /// `TableConfig`: a list of [`QualityTableConfig`] objects.
+    /// `TableConfig`
     pub table_config: Option<Vec<QualityTableConfig>>,
 }
 
@@ -4986,175 +3769,109 @@ pub struct QualityRuleFieldConfig {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups).
 #[tc_model]
 pub struct QualityRuleGroup {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `743`
+    /// `RuleGroupId`; example: `743`
     pub rule_group_id: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"8860"`
+    /// `DatasourceId`; example: `"8860"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"dlc_DLC_hx756s1y"`
+    /// `DatasourceName`; example: `"dlc_DLC_hx756s1y"`
     pub datasource_name: Option<String>,
 
-    /// `DatasourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DatasourceType`; example: `3`
     pub datasource_type: Option<u64>,
 
-    /// `MonitorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MonitorType`; example: `2`
     pub monitor_type: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-01-05 17:09:27"`
+    /// `UpdateTime`; example: `"2026-01-05 17:09:27"`
     pub update_time: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"gee01"`
+    /// `TableName`; example: `"gee01"`
     pub table_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"64QEkwfYFHBPDWXr_7_0qg"`
+    /// `TableId`; example: `"64QEkwfYFHBPDWXr_7_0qg"`
     pub table_id: Option<String>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"yaowenjie"`
+    /// `TableOwnerName`; example: `"yaowenjie"`
     pub table_owner_name: Option<String>,
 
-    /// `ExecStrategy`: a [`QualityRuleGroupExecStrategy`].
+    /// `ExecStrategy`
     pub exec_strategy: Option<QualityRuleGroupExecStrategy>,
 
-    /// `Subscription`: a [`QualityRuleGroupSubscribe`].
+    /// `Subscription`
     pub subscription: Option<QualityRuleGroupSubscribe>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"K5jTcpdZs-VEQ6lRSCzpSQ"`
+    /// `DatabaseId`; example: `"K5jTcpdZs-VEQ6lRSCzpSQ"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"at_dlc_cloud_gz_prod_mc"`
+    /// `DatabaseName`; example: `"at_dlc_cloud_gz_prod_mc"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: Option<String>,
 
-    /// `Permission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Permission`; example: `true`
     pub permission: Option<bool>,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCount`; example: `0`
     pub rule_count: Option<u64>,
 
-    /// `MonitorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MonitorStatus`; example: `true`
     pub monitor_status: Option<bool>,
 
-    /// `TableOwnerUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `700002050586`
+    /// `TableOwnerUserId`; example: `700002050586`
     pub table_owner_user_id: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"hw6nitfo"`
+    /// `InstanceId`; example: `"hw6nitfo"`
     pub instance_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-05 16:33:34"`
+    /// `CreateTime`; example: `"2026-01-05 16:33:34"`
     pub create_time: Option<String>,
 
-    /// `StrategyConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StrategyConfig`; example: `true`
     pub strategy_config: Option<bool>,
 
-    /// `SubscribeConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SubscribeConfig`; example: `true`
     pub subscribe_config: Option<bool>,
 
-    /// `DsEnvType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DsEnvType`; example: `1`
     pub ds_env_type: Option<i64>,
 
-    /// `ClusterDeployType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ClusterDeployType`; example: `"CVM"`
     pub cluster_deploy_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mico_rule_group_101"`
+    /// `Name`; example: `"mico_rule_group_101"`
     pub name: Option<String>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"20250826201812341"`
+    /// `ExecDetail`; example: `"20250826201812341"`
     pub exec_detail: Option<String>,
 
-    /// `PipelineTaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PipelineTaskCount`; example: `1`
     pub pipeline_task_count: Option<i64>,
 
-    /// `EnableRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableRuleCount`; example: `0`
     pub enable_rule_count: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create ruleGroup"`
+    /// `Description`; example: `"create ruleGroup"`
     pub description: Option<String>,
 
-    /// `CreateUserName`: a string.
-    ///
-    /// Example: `"wenjieyao"`
+    /// `CreateUserName`; example: `"wenjieyao"`
     pub create_user_name: Option<String>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `GroupType`; example: `"DEFAULT"`
     pub group_type: Option<String>,
 
-    /// `AspectTaskId`: a string.
-    ///
-    /// Example: `"20260105170922315"`
+    /// `AspectTaskId`; example: `"20260105170922315"`
     pub aspect_task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `InChargeId`: a string.
-    ///
-    /// Example: `"700******586"`
+    /// `InChargeId`; example: `"700******586"`
     pub in_charge_id: Option<String>,
 
-    /// `InChargeName`: a string.
-    ///
-    /// Example: `"t*****1"`
+    /// `InChargeName`; example: `"t*****1"`
     pub in_charge_name: Option<String>,
 }
 
@@ -5164,99 +3881,61 @@ pub struct QualityRuleGroup {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRuleGroupConfig {
-    /// `AnalysisType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `AnalysisType`; example: `"testParameter"`
     pub analysis_type: Option<String>,
 
-    /// `ModelMonitorType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ModelMonitorType`; example: `"testParameter"`
     pub model_monitor_type: Option<String>,
 
-    /// `PredictColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `PredictColumn`; example: `"testParameter"`
     pub predict_column: Option<String>,
 
-    /// `PredictColumnType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `PredictColumnType`; example: `"testParameter"`
     pub predict_column_type: Option<String>,
 
-    /// `LabelColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `LabelColumn`; example: `"testParameter"`
     pub label_column: Option<String>,
 
-    /// `LabelColumnType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `LabelColumnType`; example: `"testParameter"`
     pub label_column_type: Option<String>,
 
-    /// `ModelIdColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ModelIdColumn`; example: `"testParameter"`
     pub model_id_column: Option<String>,
 
-    /// `ModelIdColumnType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ModelIdColumnType`; example: `"testParameter"`
     pub model_id_column_type: Option<String>,
 
-    /// `TimestampColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TimestampColumn`; example: `"testParameter"`
     pub timestamp_column: Option<String>,
 
-    /// `TimestampColumnType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TimestampColumnType`; example: `"testParameter"`
     pub timestamp_column_type: Option<String>,
 
-    /// `Granularity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Granularity`; example: `1`
     pub granularity: Option<i64>,
 
-    /// `GranularityType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `GranularityType`; example: `"testParameter"`
     pub granularity_type: Option<String>,
 
-    /// `BaseTable`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `BaseTable`; example: `"testParameter"`
     pub base_table: Option<String>,
 
-    /// `BaseDb`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `BaseDb`; example: `"testParameter"`
     pub base_db: Option<String>,
 
-    /// `ComparisonColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ComparisonColumn`; example: `"testParameter"`
     pub comparison_column: Option<String>,
 
-    /// `ComparisonColumnType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ComparisonColumnType`; example: `"testParameter"`
     pub comparison_column_type: Option<String>,
 
-    /// `ProtectionValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ProtectionValue`; example: `"testParameter"`
     pub protection_value: Option<String>,
 
-    /// `PositiveValue`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `PositiveValue`; example: `"testParameter"`
     pub positive_value: Option<String>,
 
-    /// `FeatureColumn`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FeatureColumn`; example: `"testParameter"`
     pub feature_column: Option<String>,
 }
 
@@ -5266,149 +3945,91 @@ pub struct QualityRuleGroupConfig {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRuleGroupExecStrategy {
-    /// `MonitorType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `MonitorType`, required in requests; example: `3`
     pub monitor_type: Option<u64>,
 
-    /// `ExecutorGroupId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20240222212719833743"`
+    /// `ExecutorGroupId`, required in requests; example: `"20240222212719833743"`
     pub executor_group_id: Option<String>,
 
-    /// `RuleGroupName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mico_rule_group_101"`
+    /// `RuleGroupName`, required in requests; example: `"mico_rule_group_101"`
     pub rule_group_name: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"at_dlc_cloud_gz_prod_mc"`
+    /// `DatabaseName`, required in requests; example: `"at_dlc_cloud_gz_prod_mc"`
     pub database_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"8860"`
+    /// `DatasourceId`, required in requests; example: `"8860"`
     pub datasource_id: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"gee01"`
+    /// `TableName`, required in requests; example: `"gee01"`
     pub table_name: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `738`
+    /// `RuleGroupId`; example: `738`
     pub rule_group_id: Option<u64>,
 
-    /// `ExecQueue`: a string.
-    ///
-    /// Example: `"spark_new"`
+    /// `ExecQueue`; example: `"spark_new"`
     pub exec_queue: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"qfh_test"`
+    /// `ExecutorGroupName`; example: `"qfh_test"`
     pub executor_group_name: Option<String>,
 
-    /// `Tasks`: a list of [`QualityProdSchedulerTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<QualityProdSchedulerTask>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-01-05 00:00:00"`
+    /// `StartTime`; example: `"2026-01-05 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-01-10 23:59:59"`
+    /// `EndTime`; example: `"2026-01-10 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleType`; example: `"D"`
     pub cycle_type: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DelayTime`; example: `120`
     pub delay_time: Option<u64>,
 
-    /// `CycleStep`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleStep`; example: `1`
     pub cycle_step: Option<u64>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `TaskAction`; example: `"1,2"`
     pub task_action: Option<String>,
 
-    /// `ExecEngineType`: a string.
-    ///
-    /// Example: `"DLC"`
+    /// `ExecEngineType`; example: `"DLC"`
     pub exec_engine_type: Option<String>,
 
-    /// `ExecPlan`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ExecPlan`; example: `"testParameter"`
     pub exec_plan: Option<String>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1081`
+    /// `RuleId`; example: `1081`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"new_rule_55555"`
+    /// `RuleName`; example: `"new_rule_55555"`
     pub rule_name: Option<String>,
 
-    /// `TriggerTypes`: a list of strings.
-    ///
-    /// Example: `["CYCLE","MAKE_UP","RERUN"]`
+    /// `TriggerTypes`; example: `["CYCLE","MAKE_UP","RERUN"]`
     pub trigger_types: Option<Vec<String>>,
 
-    /// `DlcGroupName`: a string.
-    ///
-    /// Example: `"default-rg-17tv8vfgvy"`
+    /// `DlcGroupName`; example: `"default-rg-17tv8vfgvy"`
     pub dlc_group_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"sc_1"`
+    /// `SchemaName`; example: `"sc_1"`
     pub schema_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create ruleGroup"`
+    /// `Description`; example: `"create ruleGroup"`
     pub description: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `GroupConfig`: a [`QualityRuleGroupConfig`].
+    /// `GroupConfig`
     pub group_config: Option<QualityRuleGroupConfig>,
 
-    /// `EngineParam`: a string.
+    /// `EngineParam`
     pub engine_param: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `ExecFailBlock`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecFailBlock`; example: `0`
     pub exec_fail_block: Option<i64>,
 }
 
@@ -5417,12 +4038,10 @@ pub struct QualityRuleGroupExecStrategy {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups).
 #[tc_model]
 pub struct QualityRuleGroupPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`QualityRuleGroup`] objects.
+    /// `Items`
     pub items: Option<Vec<QualityRuleGroup>>,
 }
 
@@ -5431,59 +4050,37 @@ pub struct QualityRuleGroupPage {
 /// Returned in the output of [`CreateQualityRuleGroup`](super::CreateQualityRuleGroup).
 #[tc_model]
 pub struct QualityRuleGroupResult {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Name`; example: `"testParameter"`
     pub name: Option<String>,
 
-    /// `RuleGroupTableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupTableId`; example: `1`
     pub rule_group_table_id: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatasourceId`; example: `"testParameter"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseName`; example: `"testParameter"`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SchemaName`; example: `"testParameter"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableName`; example: `"testParameter"`
     pub table_name: Option<String>,
 
-    /// `MonitorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorType`; example: `1`
     pub monitor_type: Option<i64>,
 
-    /// `ExecDetail`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ExecDetail`; example: `"testParameter"`
     pub exec_detail: Option<String>,
 
-    /// `FailMsg`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `FailMsg`; example: `"testParameter"`
     pub fail_msg: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `CatalogName`; example: `"testParameter"`
     pub catalog_name: Option<String>,
 }
 
@@ -5492,35 +4089,25 @@ pub struct QualityRuleGroupResult {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRuleGroupSubscribe {
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupId`; example: `1`
     pub rule_group_id: Option<u64>,
 
-    /// `Receivers`: a list of [`QualitySubscribeReceiver`] objects.
+    /// `Receivers`
     pub receivers: Option<Vec<QualitySubscribeReceiver>>,
 
-    /// `SubscribeType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SubscribeType`; example: `[1]`
     pub subscribe_type: Option<Vec<u64>>,
 
-    /// `WebHooks`: a list of [`QualitySubscribeWebHook`] objects.
+    /// `WebHooks`
     pub web_hooks: Option<Vec<QualitySubscribeWebHook>>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `RuleName`; example: `"testParameter"`
     pub rule_name: Option<String>,
 
-    /// `AlarmMessageRule`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `AlarmMessageRule`; example: `"testParameter"`
     pub alarm_message_rule: Option<String>,
 }
 
@@ -5529,99 +4116,61 @@ pub struct QualityRuleGroupSubscribe {
 /// Returned in the output of [`ListQualityRuleGroupsTable`](super::ListQualityRuleGroupsTable).
 #[tc_model]
 pub struct QualityRuleGroupTableV2 {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupId`; example: `1`
     pub rule_group_id: Option<u64>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `TableId`; example: `"testResult"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `TableName`; example: `"testResult"`
     pub table_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `SchemaName`; example: `"testResult"`
     pub schema_name: Option<String>,
 
-    /// `TableOwnerUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableOwnerUserId`; example: `1`
     pub table_owner_user_id: Option<u64>,
 
-    /// `TableOwnerName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `TableOwnerName`; example: `"testResult"`
     pub table_owner_name: Option<String>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatasourceId`; example: `"testResult"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatasourceName`; example: `"testResult"`
     pub datasource_name: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatabaseId`; example: `"testResult"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `DatabaseName`; example: `"testResult"`
     pub database_name: Option<String>,
 
-    /// `DatasourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceType`; example: `1`
     pub datasource_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `InstanceId`; example: `"testResult"`
     pub instance_id: Option<String>,
 
-    /// `RuleGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleGroupCount`; example: `1`
     pub rule_group_count: Option<u64>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleCount`; example: `1`
     pub rule_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `CreateTime`; example: `"testResult"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `UpdateTime`; example: `"testResult"`
     pub update_time: Option<String>,
 
-    /// `EnableRuleGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableRuleGroupCount`; example: `1`
     pub enable_rule_group_count: Option<u64>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"testResult"`
+    /// `CatalogName`; example: `"testResult"`
     pub catalog_name: Option<String>,
 }
 
@@ -5631,12 +4180,10 @@ pub struct QualityRuleGroupTableV2 {
 #[doc(alias = "QualityRuleGroupsTableVO")]
 #[tc_model]
 pub struct QualityRuleGroupsTableVo {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`QualityRuleGroupTableV2`] objects.
+    /// `Items`
     pub items: Option<Vec<QualityRuleGroupTableV2>>,
 }
 
@@ -5645,177 +4192,106 @@ pub struct QualityRuleGroupsTableVo {
 /// Sent in the input of [`CreateQualityRule`](super::CreateQualityRule).
 #[tc_model]
 pub struct QualityRuleInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"new_rule_5555"`
+    /// `Name`, required in requests; example: `"new_rule_5555"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Type`, required in requests; example: `1`
     pub r#type: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"8860"`
+    /// `DatasourceId`, required in requests; example: `"8860"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"at_dlc_cloud_gz_prod_mc"`
+    /// `DatabaseName`, required in requests; example: `"at_dlc_cloud_gz_prod_mc"`
     pub database_name: Option<String>,
 
-    /// `CompareRule`: a [`QualityCompareRule`].
-    /// Required in requests.
+    /// `CompareRule`, required in requests
     pub compare_rule: Option<QualityCompareRule>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AlarmLevel`, required in requests; example: `2`
     pub alarm_level: Option<u64>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    /// Required in requests.
-    ///
-    /// Example: `[16]`
+    /// `SourceEngineTypes`, required in requests; example: `[16]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"gee01"`
+    /// `TableName`; example: `"gee01"`
     pub table_name: Option<String>,
 
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6142`
+    /// `RuleTemplateId`; example: `6142`
     pub rule_template_id: Option<u64>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1470547050521227264"`
+    /// `ProjectId`; example: `"1470547050521227264"`
     pub project_id: Option<String>,
 
-    /// `RuleGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `727`
+    /// `RuleGroupId`; example: `727`
     pub rule_group_id: Option<u64>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"125"`
+    /// `TableId`; example: `"125"`
     pub table_id: Option<String>,
 
-    /// `SourceObjectDataTypeName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `SourceObjectDataTypeName`; example: `"table"`
     pub source_object_data_type_name: Option<String>,
 
-    /// `SourceObjectValue`: a string.
-    ///
-    /// Example: `"表"`
+    /// `SourceObjectValue`; example: `"表"`
     pub source_object_value: Option<String>,
 
-    /// `ConditionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionType`; example: `1`
     pub condition_type: Option<u64>,
 
-    /// `ConditionExpression`: a string.
-    ///
-    /// Example: `"1=1"`
+    /// `ConditionExpression`; example: `"1=1"`
     pub condition_expression: Option<String>,
 
-    /// `CustomSql`: a string.
-    ///
-    /// Example: `"c2VsZWN0ICogZnJvbSB0YjE="`
+    /// `CustomSql`; example: `"c2VsZWN0ICogZnJvbSB0YjE="`
     pub custom_sql: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"row count"`
+    /// `Description`; example: `"row count"`
     pub description: Option<String>,
 
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DatabaseId`; example: `"12"`
     pub database_id: Option<String>,
 
-    /// `TargetDatabaseId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `TargetDatabaseId`; example: `"12"`
     pub target_database_id: Option<String>,
 
-    /// `TargetTableId`: a string.
-    ///
-    /// Example: `"171"`
+    /// `TargetTableId`; example: `"171"`
     pub target_table_id: Option<String>,
 
-    /// `TargetConditionExpr`: a string.
-    ///
-    /// Example: `"1=1"`
+    /// `TargetConditionExpr`; example: `"1=1"`
     pub target_condition_expr: Option<String>,
 
-    /// `RelConditionExpr`: a string.
-    ///
-    /// Example: `"tb1.name=tb2.name"`
+    /// `RelConditionExpr`; example: `"tb1.name=tb2.name"`
     pub rel_condition_expr: Option<String>,
 
-    /// `FieldConfig`: a [`QualityRuleFieldConfig`].
+    /// `FieldConfig`
     pub field_config: Option<QualityRuleFieldConfig>,
 
-    /// `TargetObjectValue`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TargetObjectValue`; example: `"name"`
     pub target_object_value: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"50464ee-6775-7037-4e0a-c02ae7baf8d"`
+    /// `Index`; example: `"50464ee-6775-7037-4e0a-c02ae7baf8d"`
     pub index: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: Option<String>,
 
-    /// `TargetSchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `TargetSchemaName`; example: `"default"`
     pub target_schema_name: Option<String>,
 
-    /// `TargetDatabaseName`: a string.
-    ///
-    /// Example: `"db_1"`
+    /// `TargetDatabaseName`; example: `"db_1"`
     pub target_database_name: Option<String>,
 
-    /// `TargetTableName`: a string.
-    ///
-    /// Example: `"tb2"`
+    /// `TargetTableName`; example: `"tb2"`
     pub target_table_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"202309110827"`
+    /// `TaskId`; example: `"202309110827"`
     pub task_id: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: Option<String>,
 
-    /// `TargetCatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `TargetCatalogName`; example: `"DataLakeCatalog"`
     pub target_catalog_name: Option<String>,
 }
 
@@ -5824,12 +4300,10 @@ pub struct QualityRuleInfo {
 /// Returned in the output of [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityRulePage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `Items`: a list of [`QualityRule`] objects.
+    /// `Items`
     pub items: Option<Vec<QualityRule>>,
 }
 
@@ -5838,107 +4312,67 @@ pub struct QualityRulePage {
 /// Returned in the output of [`ListQualityRuleTemplates`](super::ListQualityRuleTemplates).
 #[tc_model]
 pub struct QualityRuleTemplate {
-    /// `RuleTemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleTemplateId`; example: `1`
     pub rule_template_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Name`; example: `"testParameter"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Description`; example: `"testParameter"`
     pub description: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `SourceObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectType`; example: `1`
     pub source_object_type: u64,
 
-    /// `SourceObjectDataType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceObjectDataType`; example: `1`
     pub source_object_data_type: u64,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SourceContent`; example: `"testParameter"`
     pub source_content: Option<String>,
 
-    /// `SourceEngineTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SourceEngineTypes`; example: `[1]`
     pub source_engine_types: Option<Vec<u64>>,
 
-    /// `QualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QualityDim`; example: `1`
     pub quality_dim: Option<u64>,
 
-    /// `CompareType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompareType`; example: `1`
     pub compare_type: Option<u64>,
 
-    /// `CitationCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CitationCount`; example: `1`
     pub citation_count: Option<u64>,
 
-    /// `UserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: Option<u64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `UserName`; example: `"testParameter"`
     pub user_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `UpdateTime`; example: `"testParameter"`
     pub update_time: Option<String>,
 
-    /// `WhereFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WhereFlag`; example: `true`
     pub where_flag: Option<bool>,
 
-    /// `MultiSourceFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiSourceFlag`; example: `true`
     pub multi_source_flag: Option<bool>,
 
-    /// `SqlExpression`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `SqlExpression`; example: `"testParameter"`
     pub sql_expression: Option<String>,
 
-    /// `SubQualityDim`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubQualityDim`; example: `1`
     pub sub_quality_dim: Option<u64>,
 
-    /// `ResolvedSqlExpression`: a [`QualitySqlExpression`].
+    /// `ResolvedSqlExpression`
     pub resolved_sql_expression: Option<QualitySqlExpression>,
 
-    /// `DatasourceTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DatasourceTypes`; example: `[1]`
     pub datasource_types: Option<Vec<i64>>,
 
-    /// `UserIdStr`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `UserIdStr`; example: `"testParameter"`
     pub user_id_str: Option<String>,
 }
 
@@ -5947,12 +4381,10 @@ pub struct QualityRuleTemplate {
 /// Returned in the output of [`ListQualityRuleTemplates`](super::ListQualityRuleTemplates).
 #[tc_model]
 pub struct QualityRuleTemplatePage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `Items`: a list of [`QualityRuleTemplate`] objects.
+    /// `Items`
     pub items: Vec<QualityRuleTemplate>,
 }
 
@@ -5961,17 +4393,13 @@ pub struct QualityRuleTemplatePage {
 /// Returned in the output of [`ListQualityRuleTemplates`](super::ListQualityRuleTemplates).
 #[tc_model]
 pub struct QualitySqlExpression {
-    /// `TableExpressions`: a list of [`QualitySqlExpressionTable`] objects.
+    /// `TableExpressions`
     pub table_expressions: Option<Vec<QualitySqlExpressionTable>>,
 
-    /// `ParamExpressions`: a list of strings.
-    ///
-    /// Example: `["testParameter"]`
+    /// `ParamExpressions`; example: `["testParameter"]`
     pub param_expressions: Option<Vec<String>>,
 
-    /// `SystemTemplateExpressions`: a list of strings.
-    ///
-    /// Example: `["testParameter"]`
+    /// `SystemTemplateExpressions`; example: `["testParameter"]`
     pub system_template_expressions: Option<Vec<String>>,
 }
 
@@ -5980,14 +4408,10 @@ pub struct QualitySqlExpression {
 /// Returned in the output of [`ListQualityRuleTemplates`](super::ListQualityRuleTemplates).
 #[tc_model]
 pub struct QualitySqlExpressionTable {
-    /// `TableExpression`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableExpression`; example: `"testParameter"`
     pub table_expression: Option<String>,
 
-    /// `ColumnExpression`: a list of strings.
-    ///
-    /// Example: `["testParameter"]`
+    /// `ColumnExpression`; example: `["testParameter"]`
     pub column_expression: Option<Vec<String>>,
 }
 
@@ -5996,19 +4420,13 @@ pub struct QualitySqlExpressionTable {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualitySubscribeReceiver {
-    /// `ReceiverUserId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiverUserId`; example: `1`
     pub receiver_user_id: Option<u64>,
 
-    /// `ReceiverName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ReceiverName`; example: `"testParameter"`
     pub receiver_name: Option<String>,
 
-    /// `ReceiverUserIdStr`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `ReceiverUserIdStr`; example: `"testParameter"`
     pub receiver_user_id_str: Option<String>,
 }
 
@@ -6017,14 +4435,10 @@ pub struct QualitySubscribeReceiver {
 /// Returned in the output of [`ListQualityRuleGroups`](super::ListQualityRuleGroups) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualitySubscribeWebHook {
-    /// `HookType`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `HookType`; example: `"testParameter"`
     pub hook_type: Option<String>,
 
-    /// `HookAddress`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `HookAddress`; example: `"testParameter"`
     pub hook_address: Option<String>,
 }
 
@@ -6034,32 +4448,22 @@ pub struct QualitySubscribeWebHook {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityTableConfig {
-    /// `DatabaseId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseId`; example: `"testParameter"`
     pub database_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `DatabaseName`; example: `"testParameter"`
     pub database_name: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableId`; example: `"testParameter"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableName`; example: `"testParameter"`
     pub table_name: Option<String>,
 
-    /// `TableKey`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `TableKey`; example: `"testParameter"`
     pub table_key: Option<String>,
 
-    /// `FieldConfig`: a list of [`QualityFieldConfig`] objects.
+    /// `FieldConfig`
     pub field_config: Option<Vec<QualityFieldConfig>>,
 }
 
@@ -6069,14 +4473,10 @@ pub struct QualityTableConfig {
 /// Returned in the output of [`ListQualityRuleGroupExecResultsByPage`](super::ListQualityRuleGroupExecResultsByPage) and [`ListQualityRules`](super::ListQualityRules).
 #[tc_model]
 pub struct QualityThresholdValue {
-    /// `ValueType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueType`; example: `1`
     pub value_type: Option<u64>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"testParameter"`
+    /// `Value`; example: `"testParameter"`
     pub value: Option<String>,
 }
 
@@ -6086,16 +4486,16 @@ pub struct QualityThresholdValue {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct ReconciliationStrategyInfo {
-    /// `RuleType`: a string.
+    /// `RuleType`
     pub rule_type: Option<String>,
 
-    /// `MismatchCount`: an unsigned 64-bit integer.
+    /// `MismatchCount`
     pub mismatch_count: Option<u64>,
 
-    /// `Hour`: a signed 64-bit integer.
+    /// `Hour`
     pub hour: Option<i64>,
 
-    /// `Min`: a signed 64-bit integer.
+    /// `Min`
     pub min: Option<i64>,
 }
 
@@ -6104,15 +4504,13 @@ pub struct ReconciliationStrategyInfo {
 /// Returned in the output of [`GetDataSourceRelatedTasks`](super::GetDataSourceRelatedTasks).
 #[tc_model]
 pub struct RelateTask {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"OfflineIntegration"`
+    /// `TaskType`; example: `"OfflineIntegration"`
     pub task_type: Option<String>,
 
-    /// `TaskNum`: a signed 64-bit integer.
+    /// `TaskNum`
     pub task_num: Option<i64>,
 
-    /// `TaskList`: a list of [`BriefTask`] objects.
+    /// `TaskList`
     pub task_list: Option<Vec<BriefTask>>,
 }
 
@@ -6121,72 +4519,52 @@ pub struct RelateTask {
 /// Returned in the output of [`GetResourceFile`](super::GetResourceFile).
 #[tc_model]
 pub struct ResourceFile {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1531609696090365952"`
+    /// `ProjectId`; example: `"1531609696090365952"`
     pub project_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ec921143-2fb0-435d-b646-5c8e964e1a05"`
+    /// `ResourceId`; example: `"ec921143-2fb0-435d-b646-5c8e964e1a05"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: String,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/datast1udio/resource/1625"`
+    /// `LocalPath`; example: `"/datast1udio/resource/1625"`
     pub local_path: String,
 
-    /// `RemotePath`: a string.
-    ///
-    /// Example: `"/datast1udio/resource/1"`
+    /// `RemotePath`; example: `"/datast1udio/resource/1"`
     pub remote_path: String,
 
-    /// `FileExtensionType`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `FileExtensionType`; example: `"zip"`
     pub file_extension_type: Option<String>,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"1MB"`
+    /// `Size`; example: `"1MB"`
     pub size: String,
 
-    /// `CreatorUserUin`: a string.
+    /// `CreatorUserUin`
     pub creator_user_uin: String,
 
-    /// `CreatorUserName`: a string.
+    /// `CreatorUserName`
     pub creator_user_name: String,
 
-    /// `UpdateUserName`: a string.
+    /// `UpdateUserName`
     pub update_user_name: Option<String>,
 
-    /// `UpdateUserUin`: a string.
+    /// `UpdateUserUin`
     pub update_user_uin: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"xb-bj-13150517"`
+    /// `BucketName`; example: `"xb-bj-13150517"`
     pub bucket_name: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CosRegion`; example: `"ap-beijing"`
     pub cos_region: String,
 
-    /// `ResourceSourceMode`: a string.
-    ///
-    /// Example: `"UPLOAD_MODE"`
+    /// `ResourceSourceMode`; example: `"UPLOAD_MODE"`
     pub resource_source_mode: String,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `BundleId`; example: `"11"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 }
 
@@ -6195,24 +4573,16 @@ pub struct ResourceFile {
 /// Returned in the output of [`ListResourceFiles`](super::ListResourceFiles).
 #[tc_model]
 pub struct ResourceFileItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1531609696090365952"`
+    /// `ResourceId`; example: `"1531609696090365952"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"wedata.json"`
+    /// `ResourceName`; example: `"wedata.json"`
     pub resource_name: String,
 
-    /// `FileExtensionType`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `FileExtensionType`; example: `"zip"`
     pub file_extension_type: String,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"aaaaa/qw/wedata.json"`
+    /// `LocalPath`; example: `"aaaaa/qw/wedata.json"`
     pub local_path: String,
 }
 
@@ -6221,27 +4591,19 @@ pub struct ResourceFileItem {
 /// Returned in the output of [`ListResourceFiles`](super::ListResourceFiles).
 #[tc_model]
 pub struct ResourceFilePage {
-    /// `Items`: a list of [`ResourceFileItem`] objects.
+    /// `Items`
     pub items: Vec<ResourceFileItem>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
@@ -6250,19 +4612,19 @@ pub struct ResourceFilePage {
 /// Returned in the output of [`ListResourceFolders`](super::ListResourceFolders).
 #[tc_model]
 pub struct ResourceFolder {
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: String,
 
-    /// `CreateUserUin`: a string.
+    /// `CreateUserUin`
     pub create_user_uin: String,
 
-    /// `CreateUserName`: a string.
+    /// `CreateUserName`
     pub create_user_name: String,
 
-    /// `FolderPath`: a string.
+    /// `FolderPath`
     pub folder_path: String,
 
-    /// `FolderName`: a string.
+    /// `FolderName`
     pub folder_name: String,
 }
 
@@ -6271,39 +4633,25 @@ pub struct ResourceFolder {
 /// Returned in the output of [`GetResourceFolder`](super::GetResourceFolder).
 #[tc_model]
 pub struct ResourceFolderDetail {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
+    /// `FolderId`; example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
     pub folder_id: String,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100029386028"`
+    /// `CreateUserUin`; example: `"100029386028"`
     pub create_user_uin: String,
 
-    /// `CreateUserName`: a string.
-    ///
-    /// Example: `"spir"`
+    /// `CreateUserName`; example: `"spir"`
     pub create_user_name: String,
 
-    /// `FolderPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `FolderPath`; example: `"/a/b"`
     pub folder_path: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"b"`
+    /// `FolderName`; example: `"b"`
     pub folder_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/a"`
+    /// `ParentFolderPath`; example: `"/a"`
     pub parent_folder_path: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 }
 
@@ -6312,27 +4660,19 @@ pub struct ResourceFolderDetail {
 /// Returned in the output of [`ListResourceFolders`](super::ListResourceFolders).
 #[tc_model]
 pub struct ResourceFolderPage {
-    /// `Items`: a list of [`ResourceFolder`] objects.
+    /// `Items`
     pub items: Vec<ResourceFolder>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
@@ -6341,25 +4681,25 @@ pub struct ResourceFolderPage {
 /// Returned in the output of [`GetResourceGroupMetrics`](super::GetResourceGroupMetrics).
 #[tc_model]
 pub struct ResourceGroupMetrics {
-    /// `CpuNum`: an unsigned 64-bit integer.
+    /// `CpuNum`
     pub cpu_num: Option<u64>,
 
-    /// `DiskVolume`: an unsigned 64-bit integer.
+    /// `DiskVolume`
     pub disk_volume: Option<u64>,
 
-    /// `MemSize`: an unsigned 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<u64>,
 
-    /// `LifeCycle`: an unsigned 64-bit integer.
+    /// `LifeCycle`
     pub life_cycle: Option<u64>,
 
-    /// `MaximumConcurrency`: an unsigned 64-bit integer.
+    /// `MaximumConcurrency`
     pub maximum_concurrency: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `MetricSnapshots`: a list of [`MetricData`] objects.
+    /// `MetricSnapshots`
     pub metric_snapshots: Option<Vec<MetricData>>,
 }
 
@@ -6368,10 +4708,10 @@ pub struct ResourceGroupMetrics {
 /// Sent in the input of [`CreateResourceGroup`](super::CreateResourceGroup).
 #[tc_model]
 pub struct ResourceGroupSpecification {
-    /// `Specification`: a string.
+    /// `Specification`
     pub specification: String,
 
-    /// `Number`: a signed 64-bit integer.
+    /// `Number`
     pub number: i64,
 }
 
@@ -6380,14 +4720,10 @@ pub struct ResourceGroupSpecification {
 /// Sent in the input of [`UpdateResourceGroup`](super::UpdateResourceGroup).
 #[tc_model]
 pub struct ResourceNumber {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Type`; example: `"ADD"`
     pub r#type: Option<String>,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 }
 
@@ -6396,13 +4732,13 @@ pub struct ResourceNumber {
 /// Returned in the output of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct ResourcePrivilegeDetail {
-    /// `Resource`: a [`PrivilegeResource`].
+    /// `Resource`
     pub resource: Option<PrivilegeResource>,
 
-    /// `SubjectDetails`: a list of [`SubjectInfo`] objects.
+    /// `SubjectDetails`
     pub subject_details: Option<Vec<SubjectInfo>>,
 
-    /// `PermissionDetails`: a list of [`PrivilegeInfo`] objects.
+    /// `PermissionDetails`
     pub permission_details: Option<Vec<PrivilegeInfo>>,
 }
 
@@ -6411,14 +4747,10 @@ pub struct ResourcePrivilegeDetail {
 /// Returned in the output of [`CreateResourceGroup`](super::CreateResourceGroup).
 #[tc_model]
 pub struct ResourceResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"123457"`
+    /// `ResourceGroupId`; example: `"123457"`
     pub resource_group_id: Option<String>,
 }
 
@@ -6427,9 +4759,7 @@ pub struct ResourceResult {
 /// Returned in the output of [`AssociateResourceGroupToProject`](super::AssociateResourceGroupToProject), [`DeleteResourceGroup`](super::DeleteResourceGroup), [`DissociateResourceGroupFromProject`](super::DissociateResourceGroupFromProject) and [`UpdateResourceGroup`](super::UpdateResourceGroup).
 #[tc_model]
 pub struct ResourceStatus {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -6438,16 +4768,10 @@ pub struct ResourceStatus {
 /// Sent in the input of [`CreateResourceGroup`](super::CreateResourceGroup).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cost_center"`
+    /// `TagKey`, required in requests; example: `"cost_center"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"hello"`
+    /// `TagValue`, required in requests; example: `"hello"`
     pub tag_value: Option<String>,
 }
 
@@ -6456,18 +4780,16 @@ pub struct ResourceTag {
 /// Sent in the input of [`CreateResourceGroup`](super::CreateResourceGroup).
 #[tc_model]
 pub struct ResourceType {
-    /// `ResourceGroupType`: a string.
-    ///
-    /// Example: `"Schedule"`
+    /// `ResourceGroupType`; example: `"Schedule"`
     pub resource_group_type: String,
 
-    /// `Integration`: an [`IntegrationResource`].
+    /// `Integration`
     pub integration: Option<IntegrationResource>,
 
-    /// `Schedule`: a [`ResourceGroupSpecification`].
+    /// `Schedule`
     pub schedule: Option<ResourceGroupSpecification>,
 
-    /// `DataService`: a [`ResourceGroupSpecification`].
+    /// `DataService`
     pub data_service: Option<ResourceGroupSpecification>,
 }
 
@@ -6476,14 +4798,10 @@ pub struct ResourceType {
 /// Returned in the output of [`GetSQLRunResult`](super::GetSQLRunResult).
 #[tc_model]
 pub struct ResultColumnInfo {
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ColumnName`; example: `"id"`
     pub column_name: Option<String>,
 
-    /// `ColumnType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `ColumnType`; example: `"int"`
     pub column_type: Option<String>,
 }
 
@@ -6492,10 +4810,10 @@ pub struct ResultColumnInfo {
 /// Returned in the output of [`RevokePrivileges`](super::RevokePrivileges).
 #[tc_model]
 pub struct RevokePrivilegesRsp {
-    /// `OverallSuccess`: a boolean.
+    /// `OverallSuccess`
     pub overall_success: Option<bool>,
 
-    /// `Results`: a list of [`AuthorizeResult`] objects.
+    /// `Results`
     pub results: Option<Vec<AuthorizeResult>>,
 }
 
@@ -6505,10 +4823,10 @@ pub struct RevokePrivilegesRsp {
 #[doc(alias = "SQLContentActionResult")]
 #[tc_model]
 pub struct SqlContentActionResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: Option<String>,
 }
 
@@ -6518,40 +4836,40 @@ pub struct SqlContentActionResult {
 #[doc(alias = "SQLFolderNode")]
 #[tc_model]
 pub struct SqlFolderNode {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `ParentFolderPath`: a string.
+    /// `ParentFolderPath`
     pub parent_folder_path: Option<String>,
 
-    /// `IsLeaf`: a boolean.
+    /// `IsLeaf`
     pub is_leaf: Option<bool>,
 
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `AccessScope`: a string.
+    /// `AccessScope`
     pub access_scope: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 
-    /// `CreateUserUin`: a string.
+    /// `CreateUserUin`
     pub create_user_uin: Option<String>,
 
-    /// `NodePermission`: a string.
+    /// `NodePermission`
     pub node_permission: Option<String>,
 
-    /// `Children`: a list of [`SqlFolderNode`] objects.
+    /// `Children`
     pub children: Option<Vec<SqlFolderNode>>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 }
 
@@ -6561,40 +4879,40 @@ pub struct SqlFolderNode {
 #[doc(alias = "SQLScript")]
 #[tc_model]
 pub struct SqlScript {
-    /// `ScriptId`: a string.
+    /// `ScriptId`
     pub script_id: Option<String>,
 
-    /// `ScriptName`: a string.
+    /// `ScriptName`
     pub script_name: Option<String>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `ParentFolderPath`: a string.
+    /// `ParentFolderPath`
     pub parent_folder_path: Option<String>,
 
-    /// `ScriptConfig`: a [`SqlScriptConfig`].
+    /// `ScriptConfig`
     pub script_config: Option<SqlScriptConfig>,
 
-    /// `ScriptContent`: a string.
+    /// `ScriptContent`
     pub script_content: Option<String>,
 
-    /// `UpdateUserUin`: a string.
+    /// `UpdateUserUin`
     pub update_user_uin: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `AccessScope`: a string.
+    /// `AccessScope`
     pub access_scope: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 }
 
@@ -6605,32 +4923,22 @@ pub struct SqlScript {
 #[doc(alias = "SQLScriptConfig")]
 #[tc_model]
 pub struct SqlScriptConfig {
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"9584"`
+    /// `DatasourceId`; example: `"9584"`
     pub datasource_id: Option<String>,
 
-    /// `DatasourceEnv`: a string.
-    ///
-    /// Example: `"development"`
+    /// `DatasourceEnv`; example: `"development"`
     pub datasource_env: Option<String>,
 
-    /// `ComputeResource`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ComputeResource`; example: `"default"`
     pub compute_resource: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240102201245028277"`
+    /// `ExecutorGroupId`; example: `"20240102201245028277"`
     pub executor_group_id: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"userSSL\": true}"`
+    /// `Params`; example: `"{\"userSSL\": true}"`
     pub params: Option<String>,
 
-    /// `AdvanceConfig`: a string.
+    /// `AdvanceConfig`
     pub advance_config: Option<String>,
 }
 
@@ -6640,9 +4948,7 @@ pub struct SqlScriptConfig {
 #[doc(alias = "SQLStopResult")]
 #[tc_model]
 pub struct SqlStopResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -6651,19 +4957,13 @@ pub struct SqlStopResult {
 /// Sent in the input of [`CreateTriggerWorkflowRun`](super::CreateTriggerWorkflowRun) and [`RerunTriggerWorkflowRunAsync`](super::RerunTriggerWorkflowRunAsync).
 #[tc_model]
 pub struct SchedulingParameter {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ParamKey`; example: `"name"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"testNameVal"`
+    /// `ParamValue`; example: `"testNameVal"`
     pub param_value: Option<String>,
 
-    /// `ExtProperties`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `ExtProperties`; example: `"\"{}\""`
     pub ext_properties: Option<String>,
 }
 
@@ -6672,13 +4972,13 @@ pub struct SchedulingParameter {
 /// Returned in the output of [`ListSchema`](super::ListSchema).
 #[tc_model]
 pub struct SchemaInfo {
-    /// `Guid`: a string.
+    /// `Guid`
     pub guid: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 }
 
@@ -6687,10 +4987,10 @@ pub struct SchemaInfo {
 /// Sent in the input of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct SecurityFilter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -6699,9 +4999,7 @@ pub struct SecurityFilter {
 /// Returned in the output of [`CreateSQLFolder`](super::CreateSQLFolder).
 #[tc_model]
 pub struct SqlCreateResult {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"wer25267"`
+    /// `FolderId`; example: `"wer25267"`
     pub folder_id: Option<String>,
 }
 
@@ -6710,35 +5008,25 @@ pub struct SqlCreateResult {
 /// Returned in the output of [`GetSQLRunResult`](super::GetSQLRunResult).
 #[tc_model]
 pub struct SqlRunExecutionResult {
-    /// `JobExecutionId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `JobExecutionId`; example: `"17676143448574812"`
     pub job_execution_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `Columns`: a list of [`ResultColumnInfo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ResultColumnInfo>>,
 
-    /// `Rows`: a list of [`SqlRunResultRow`] objects.
+    /// `Rows`
     pub rows: Option<Vec<SqlRunResultRow>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `CostMs`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CostMs`; example: `12`
     pub cost_ms: Option<i64>,
 
-    /// `Truncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Truncated`; example: `false`
     pub truncated: Option<bool>,
 }
 
@@ -6747,32 +5035,22 @@ pub struct SqlRunExecutionResult {
 /// Returned in the output of [`GetSQLRunResult`](super::GetSQLRunResult).
 #[tc_model]
 pub struct SqlRunResult {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `JobId`; example: `"17676143448574812"`
     pub job_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"任务尚未执行完成，当前无结果数据，请使用相同的 JobId 稍后重试"`
+    /// `StatusMessage`; example: `"任务尚未执行完成，当前无结果数据，请使用相同的 JobId 稍后重试"`
     pub status_message: Option<String>,
 
-    /// `CostMs`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CostMs`; example: `12`
     pub cost_ms: Option<i64>,
 
-    /// `Truncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Truncated`; example: `false`
     pub truncated: Option<bool>,
 
-    /// `Results`: a list of [`SqlRunExecutionResult`] objects.
+    /// `Results`
     pub results: Option<Vec<SqlRunExecutionResult>>,
 }
 
@@ -6781,9 +5059,7 @@ pub struct SqlRunResult {
 /// Returned in the output of [`GetSQLRunResult`](super::GetSQLRunResult).
 #[tc_model]
 pub struct SqlRunResultRow {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1","Alice"]`
+    /// `Values`; example: `["1","Alice"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -6792,9 +5068,7 @@ pub struct SqlRunResultRow {
 /// Returned in the output of [`StartOpsTasks`](super::StartOpsTasks).
 #[tc_model]
 pub struct StartTasks {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -6803,10 +5077,10 @@ pub struct StartTasks {
 /// Sent in the input of [`AuthorizePrivileges`](super::AuthorizePrivileges) and [`RevokePrivileges`](super::RevokePrivileges).
 #[tc_model]
 pub struct Subject {
-    /// `SubjectType`: a string.
+    /// `SubjectType`
     pub subject_type: Option<String>,
 
-    /// `SubjectValues`: a list of strings.
+    /// `SubjectValues`
     pub subject_values: Option<Vec<String>>,
 }
 
@@ -6815,16 +5089,16 @@ pub struct Subject {
 /// Returned in the output of [`ListPermissions`](super::ListPermissions).
 #[tc_model]
 pub struct SubjectInfo {
-    /// `SubjectType`: a string.
+    /// `SubjectType`
     pub subject_type: Option<String>,
 
-    /// `SubjectTypeDisplayName`: a string.
+    /// `SubjectTypeDisplayName`
     pub subject_type_display_name: Option<String>,
 
-    /// `SubjectValue`: a string.
+    /// `SubjectValue`
     pub subject_value: Option<String>,
 
-    /// `SubjectValueDisplayName`: a string.
+    /// `SubjectValueDisplayName`
     pub subject_value_display_name: Option<String>,
 }
 
@@ -6833,14 +5107,10 @@ pub struct SubjectInfo {
 /// Returned in the output of [`SubmitTask`](super::SubmitTask) and [`SubmitTriggerTask`](super::SubmitTriggerTask).
 #[tc_model]
 pub struct SubmitTaskResult {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"203437477419_243242348237"`
+    /// `VersionId`; example: `"203437477419_243242348237"`
     pub version_id: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -6849,16 +5119,16 @@ pub struct SubmitTaskResult {
 /// Returned in the output of [`ListProjectMembers`](super::ListProjectMembers), [`ListProjectRoles`](super::ListProjectRoles) and [`ListTenantRoles`](super::ListTenantRoles).
 #[tc_model]
 pub struct SystemRole {
-    /// `RoleId`: a string.
+    /// `RoleId`
     pub role_id: String,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: Option<String>,
 
-    /// `RoleDisplayName`: a string.
+    /// `RoleDisplayName`
     pub role_display_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -6867,43 +5137,43 @@ pub struct SystemRole {
 /// Returned in the output of [`GetTable`](super::GetTable) and [`ListTable`](super::ListTable).
 #[tc_model]
 pub struct TableInfo {
-    /// `Guid`: a string.
+    /// `Guid`
     pub guid: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `DatabaseName`: a string.
+    /// `DatabaseName`
     pub database_name: Option<String>,
 
-    /// `SchemaName`: a string.
+    /// `SchemaName`
     pub schema_name: Option<String>,
 
-    /// `TableType`: a string.
+    /// `TableType`
     pub table_type: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `TechnicalMetadata`: a [`TechnicalMetadata`].
+    /// `TechnicalMetadata`
     pub technical_metadata: Option<TechnicalMetadata>,
 
-    /// `BusinessMetadata`: a [`BusinessMetadata`].
+    /// `BusinessMetadata`
     pub business_metadata: Option<BusinessMetadata>,
 
-    /// `CatalogName`: a string.
+    /// `CatalogName`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceId`: a signed 64-bit integer.
+    /// `DatasourceId`
     pub datasource_id: Option<i64>,
 
-    /// `DatasourceType`: a string.
+    /// `DatasourceType`
     pub datasource_type: Option<String>,
 }
 
@@ -6912,16 +5182,13 @@ pub struct TableInfo {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct Task {
-    /// `TaskBaseAttribute`: a [`TaskBaseAttribute`].
-    /// Required in requests.
+    /// `TaskBaseAttribute`, required in requests
     pub task_base_attribute: Option<TaskBaseAttribute>,
 
-    /// `TaskConfiguration`: a [`TaskConfiguration`].
-    /// Required in requests.
+    /// `TaskConfiguration`, required in requests
     pub task_configuration: Option<TaskConfiguration>,
 
-    /// `TaskSchedulerConfiguration`: a [`TaskSchedulerConfiguration`].
-    /// Required in requests.
+    /// `TaskSchedulerConfiguration`, required in requests
     pub task_scheduler_configuration: Option<TaskSchedulerConfiguration>,
 }
 
@@ -6930,102 +5197,61 @@ pub struct Task {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion) and [`ListTasks`](super::ListTasks).
 #[tc_model]
 pub struct TaskBaseAttribute {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"250814213724"`
+    /// `TaskId`, required in requests; example: `"250814213724"`
     pub task_id: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `TaskTypeId`, required in requests; example: `30`
     pub task_type_id: Option<u64>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
+    /// `WorkflowId`, required in requests; example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
     pub workflow_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_01"`
+    /// `TaskName`; example: `"task_01"`
     pub task_name: Option<String>,
 
-    /// `TaskLatestVersionNo`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `TaskLatestVersionNo`; example: `"V1"`
     pub task_latest_version_no: Option<String>,
 
-    /// `TaskLatestSubmitVersionNo`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `TaskLatestSubmitVersionNo`; example: `"V1"`
     pub task_latest_submit_version_no: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf_01"`
+    /// `WorkflowName`; example: `"wf_01"`
     pub workflow_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: Option<String>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Submit`; example: `false`
     pub submit: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-02-12 11:13:41"`
+    /// `CreateTime`; example: `"2022-02-12 11:13:41"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `LastUpdateTime`; example: `"2025-08-27 17:27:58"`
     pub last_update_time: Option<String>,
 
-    /// `LastUpdateUserName`: a string.
-    ///
-    /// Example: `"zhanglin"`
+    /// `LastUpdateUserName`; example: `"zhanglin"`
     pub last_update_user_name: Option<String>,
 
-    /// `LastOpsTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `LastOpsTime`; example: `"2025-08-27 17:27:58"`
     pub last_ops_time: Option<String>,
 
-    /// `LastOpsUserName`: a string.
-    ///
-    /// Example: `"zhanglin"`
+    /// `LastOpsUserName`; example: `"zhanglin"`
     pub last_ops_user_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"test task!"`
+    /// `TaskDescription`; example: `"test task!"`
     pub task_description: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `UpdateUserUin`; example: `"100028579801"`
     pub update_user_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `CreateUserUin`; example: `"100028579801"`
     pub create_user_uin: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -7034,10 +5260,10 @@ pub struct TaskBaseAttribute {
 /// Returned in the output of [`GetOpsTaskCode`](super::GetOpsTaskCode).
 #[tc_model]
 pub struct TaskCode {
-    /// `CodeContent`: a string.
+    /// `CodeContent`
     pub code_content: String,
 
-    /// `CodeFileSize`: an unsigned 64-bit integer.
+    /// `CodeFileSize`
     pub code_file_size: u64,
 }
 
@@ -7046,12 +5272,10 @@ pub struct TaskCode {
 /// Returned in the output of [`GetTaskCode`](super::GetTaskCode) and [`GetTriggerTaskCode`](super::GetTriggerTaskCode).
 #[tc_model]
 pub struct TaskCodeResult {
-    /// `CodeInfo`: a string.
+    /// `CodeInfo`
     pub code_info: Option<String>,
 
-    /// `CodeFileSize`: a string.
-    ///
-    /// Example: `"144"`
+    /// `CodeFileSize`; example: `"144"`
     pub code_file_size: Option<String>,
 }
 
@@ -7061,80 +5285,52 @@ pub struct TaskCodeResult {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct TaskConfiguration {
-    /// `CodeContent`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE="`
+    /// `CodeContent`; example: `"c2VsZWN0IDE="`
     pub code_content: Option<String>,
 
-    /// `TaskExtConfigurationList`: a list of [`TaskExtParameter`] objects.
+    /// `TaskExtConfigurationList`
     pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
 
-    /// `DataCluster`: a string.
-    ///
-    /// Example: `"emr-kvo70628"`
+    /// `DataCluster`; example: `"emr-kvo70628"`
     pub data_cluster: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"any"`
+    /// `BrokerIp`; example: `"any"`
     pub broker_ip: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `YarnQueue`; example: `"queue"`
     pub yarn_queue: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"100647"`
+    /// `SourceServiceId`; example: `"100647"`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
-    ///
-    /// Example: `"setats"`
+    /// `SourceServiceType`; example: `"setats"`
     pub source_service_type: Option<String>,
 
-    /// `SourceServiceName`: a string.
-    ///
-    /// Example: `"Setats_cluster-0yswvrky"`
+    /// `SourceServiceName`; example: `"Setats_cluster-0yswvrky"`
     pub source_service_name: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"100648"`
+    /// `TargetServiceId`; example: `"100648"`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    ///
-    /// Example: `"setats"`
+    /// `TargetServiceType`; example: `"setats"`
     pub target_service_type: Option<String>,
 
-    /// `TargetServiceName`: a string.
-    ///
-    /// Example: `"Setats_cluster-0yswvrkx"`
+    /// `TargetServiceName`; example: `"Setats_cluster-0yswvrkx"`
     pub target_service_name: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20230112132636530791"`
+    /// `ResourceGroup`; example: `"20230112132636530791"`
     pub resource_group: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"test_rg1"`
+    /// `ResourceGroupName`; example: `"test_rg1"`
     pub resource_group_name: Option<String>,
 
-    /// `TaskSchedulingParameterList`: a list of [`TaskSchedulingParameter`] objects.
+    /// `TaskSchedulingParameterList`
     pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"525793f2-8425-4238-af46-c5caea381a5e"`
+    /// `BundleId`; example: `"525793f2-8425-4238-af46-c5caea381a5e"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"bundleName\":\"bundle名称\",\"bundlePath\":\"bundle路径\"}"`
+    /// `BundleInfo`; example: `"{\"bundleName\":\"bundle名称\",\"bundlePath\":\"bundle路径\"}"`
     pub bundle_info: Option<String>,
 }
 
@@ -7144,65 +5340,37 @@ pub struct TaskConfiguration {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TaskDataRegistry {
-    /// `DatasourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"9588"`
+    /// `DatasourceId`, required in requests; example: `"9588"`
     pub datasource_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"a0a0a"`
+    /// `DatabaseName`, required in requests; example: `"a0a0a"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"baseline_features"`
+    /// `TableName`, required in requests; example: `"baseline_features"`
     pub table_name: Option<String>,
 
-    /// `PartitionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2"`
+    /// `PartitionName`, required in requests; example: `"2"`
     pub partition_name: Option<String>,
 
-    /// `DataFlowType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"UPSTREAM"`
+    /// `DataFlowType`, required in requests; example: `"UPSTREAM"`
     pub data_flow_type: Option<String>,
 
-    /// `TablePhysicalId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1315051759-ap-beijing-null-DLC-DataLakeCatalog-a0a0a-null-baseline_features"`
+    /// `TablePhysicalId`, required in requests; example: `"1315051759-ap-beijing-null-DLC-DataLakeCatalog-a0a0a-null-baseline_features"`
     pub table_physical_id: Option<String>,
 
-    /// `DbGuid`: a string.
-    ///
-    /// Example: `"250910180035"`
+    /// `DbGuid`; example: `"250910180035"`
     pub db_guid: Option<String>,
 
-    /// `TableGuid`: a string.
-    ///
-    /// Example: `"250910180037"`
+    /// `TableGuid`; example: `"250910180037"`
     pub table_guid: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `DatasourceName`: a string.
-    ///
-    /// Example: `"a0a0a"`
+    /// `DatasourceName`; example: `"a0a0a"`
     pub datasource_name: Option<String>,
 
-    /// `QualifiedName`: a string.
-    ///
-    /// Example: `"a1010.a123"`
+    /// `QualifiedName`; example: `"a1010.a123"`
     pub qualified_name: Option<String>,
 }
 
@@ -7211,89 +5379,55 @@ pub struct TaskDataRegistry {
 /// Returned in the output of [`ListDownstreamTasks`](super::ListDownstreamTasks) and [`ListUpstreamTasks`](super::ListUpstreamTasks).
 #[tc_model]
 pub struct TaskDependDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250918205013913"`
+    /// `TaskId`; example: `"20250918205013913"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TaskName`; example: `"name"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
+    /// `WorkflowId`; example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow_name"`
+    /// `WorkflowName`; example: `"workflow_name"`
     pub workflow_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`; example: `35`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"shell任务"`
+    /// `TaskTypeDesc`; example: `"shell任务"`
     pub task_type_desc: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"从2025年08月21日 00:00:00开始,每天00:00~23:59内，每间隔5分钟执行一次"`
+    /// `ScheduleDesc`; example: `"从2025年08月21日 00:00:00开始,每天00:00~23:59内，每间隔5分钟执行一次"`
     pub schedule_desc: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `StartTime`; example: `"2025-07-31 21:11:24"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-07-31 21:11:24"`
+    /// `EndTime`; example: `"2025-07-31 21:11:24"`
     pub end_time: Option<String>,
 
-    /// `DelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DelayTime`; example: `120`
     pub delay_time: Option<u64>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CycleType`; example: `"D"`
     pub cycle_type: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `OwnerUin`; example: `"100028578763"`
     pub owner_uin: Option<String>,
 
-    /// `TaskAction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskAction`; example: `"1"`
     pub task_action: Option<String>,
 
-    /// `InitStrategy`: a string.
-    ///
-    /// Example: `"T+1"`
+    /// `InitStrategy`; example: `"T+1"`
     pub init_strategy: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 0 1 0"`
+    /// `CrontabExpression`; example: `"0 0 0 0 1 0"`
     pub crontab_expression: Option<String>,
 }
 
@@ -7303,16 +5437,10 @@ pub struct TaskDependDto {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TaskExtParameter {
-    /// `ParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"extraInfo"`
+    /// `ParamKey`, required in requests; example: `"extraInfo"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"{\"fromMapping\":false}"`
+    /// `ParamValue`, required in requests; example: `"{\"fromMapping\":false}"`
     pub param_value: Option<String>,
 }
 
@@ -7321,24 +5449,16 @@ pub struct TaskExtParameter {
 /// Returned in the output of [`ListTaskFolders`](super::ListTaskFolders).
 #[tc_model]
 pub struct TaskFolder {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: Option<String>,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `TaskFolderId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub task_folder_id: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/zl"`
+    /// `TaskFolderPath`; example: `"/zl"`
     pub task_folder_path: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"251112212650"`
+    /// `CreateUserUin`; example: `"251112212650"`
     pub create_user_uin: Option<String>,
 }
 
@@ -7347,44 +5467,28 @@ pub struct TaskFolder {
 /// Returned in the output of [`GetTaskFolder`](super::GetTaskFolder).
 #[tc_model]
 pub struct TaskFolderDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1576328529015705600"`
+    /// `ProjectId`; example: `"1576328529015705600"`
     pub project_id: Option<String>,
 
-    /// `TaskFolderId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `TaskFolderId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub task_folder_id: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/0_zl/case_for"`
+    /// `TaskFolderPath`; example: `"/0_zl/case_for"`
     pub task_folder_path: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"251112221655"`
+    /// `CreateUserUin`; example: `"251112221655"`
     pub create_user_uin: Option<String>,
 
-    /// `ParentTaskFolderPath`: a string.
-    ///
-    /// Example: `"/0_zl"`
+    /// `ParentTaskFolderPath`; example: `"/0_zl"`
     pub parent_task_folder_path: Option<String>,
 
-    /// `TaskFolderName`: a string.
-    ///
-    /// Example: `"case_for"`
+    /// `TaskFolderName`; example: `"case_for"`
     pub task_folder_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"d9e9f6d6-70b2-40e1-b5a5-a8d178103ccf"`
+    /// `WorkflowId`; example: `"d9e9f6d6-70b2-40e1-b5a5-a8d178103ccf"`
     pub workflow_id: Option<String>,
 
-    /// `TaskFolderType`: a string.
-    ///
-    /// Example: `"GENERAL"`
+    /// `TaskFolderType`; example: `"GENERAL"`
     pub task_folder_type: Option<String>,
 }
 
@@ -7393,27 +5497,19 @@ pub struct TaskFolderDetail {
 /// Returned in the output of [`ListTaskFolders`](super::ListTaskFolders).
 #[tc_model]
 pub struct TaskFolderPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalPageNumber`; example: `10`
     pub total_page_number: Option<u64>,
 
-    /// `Items`: a list of [`TaskFolder`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskFolder>>,
 }
 
@@ -7422,119 +5518,79 @@ pub struct TaskFolderPage {
 /// Returned in the output of [`ListDownstreamTaskInstances`](super::ListDownstreamTaskInstances), [`ListTaskInstances`](super::ListTaskInstances) and [`ListUpstreamTaskInstances`](super::ListUpstreamTaskInstances).
 #[tc_model]
 pub struct TaskInstance {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: Option<String>,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025-03-20 00:00:00"`
+    /// `InstanceKey`; example: `"20240627201611119_2025-03-20 00:00:00"`
     pub instance_key: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f7418cc8-84f8****"`
+    /// `FolderId`; example: `"f7418cc8-84f8****"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"testFolder"`
+    /// `FolderName`; example: `"testFolder"`
     pub folder_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ba48d170-3239***"`
+    /// `WorkflowId`; example: `"ba48d170-3239***"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"cron_test_wf"`
+    /// `WorkflowName`; example: `"cron_test_wf"`
     pub workflow_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20240627201611119"`
+    /// `TaskId`; example: `"20240627201611119"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `TaskName`; example: `"cron_test"`
     pub task_name: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `CurRunDate`; example: `"2025-03-20 00:00:00"`
     pub cur_run_date: Option<String>,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: Option<String>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `OwnerUinList`: a list of strings.
+    /// `OwnerUinList`
     pub owner_uin_list: Option<Vec<String>>,
 
-    /// `TotalRunNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRunNum`; example: `1`
     pub total_run_num: Option<u64>,
 
-    /// `TaskType`: a string.
+    /// `TaskType`
     pub task_type: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: Option<i64>,
 
-    /// `CycleType`: a string.
+    /// `CycleType`
     pub cycle_type: Option<String>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<u64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:01"`
+    /// `StartTime`; example: `"2025-03-20 00:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:11"`
+    /// `EndTime`; example: `"2025-03-20 00:00:11"`
     pub end_time: Option<String>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CostTime`; example: `100`
     pub cost_time: Option<i64>,
 
-    /// `SchedulerTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `SchedulerTime`; example: `"2025-03-20 00:00:00"`
     pub scheduler_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `LastUpdateTime`; example: `"2025-03-19 00:00:00"`
     pub last_update_time: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240821154428723333"`
+    /// `ExecutorGroupId`; example: `"20240821154428723333"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ExecutorGroupName`; example: `"测试资源组"`
     pub executor_group_name: Option<String>,
 }
 
@@ -7543,130 +5599,82 @@ pub struct TaskInstance {
 /// Returned in the output of [`GetTaskInstance`](super::GetTaskInstance).
 #[tc_model]
 pub struct TaskInstanceDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"2763518183736183934"`
+    /// `ProjectId`; example: `"2763518183736183934"`
     pub project_id: Option<String>,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"20240627201611119_2025"`
+    /// `InstanceKey`; example: `"20240627201611119_2025"`
     pub instance_key: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"f7418cc8-84f8****"`
+    /// `FolderId`; example: `"f7418cc8-84f8****"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"testFolder"`
+    /// `FolderName`; example: `"testFolder"`
     pub folder_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ba48d170-3239***"`
+    /// `WorkflowId`; example: `"ba48d170-3239***"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"cron_test_wf"`
+    /// `WorkflowName`; example: `"cron_test_wf"`
     pub workflow_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20240627201611119"`
+    /// `TaskId`; example: `"20240627201611119"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"cron_test"`
+    /// `TaskName`; example: `"cron_test"`
     pub task_name: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TaskTypeId`; example: `32`
     pub task_type_id: Option<i64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SHELL"`
+    /// `TaskType`; example: `"SHELL"`
     pub task_type: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"YEAR_CYCLE"`
+    /// `CycleType`; example: `"YEAR_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CurRunDate`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `CurRunDate`; example: `"2025-03-20 00:00:00"`
     pub cur_run_date: Option<String>,
 
-    /// `InstanceState`: a string.
+    /// `InstanceState`
     pub instance_state: Option<String>,
 
-    /// `InstanceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<u64>,
 
-    /// `OwnerUinList`: a list of strings.
+    /// `OwnerUinList`
     pub owner_uin_list: Option<Vec<String>>,
 
-    /// `TotalRunNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRunNum`; example: `1`
     pub total_run_num: Option<u64>,
 
-    /// `TryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TryLimit`; example: `5`
     pub try_limit: Option<u64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `CostTime`; example: `11`
     pub cost_time: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:01"`
+    /// `StartTime`; example: `"2025-03-20 00:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:11"`
+    /// `EndTime`; example: `"2025-03-20 00:00:11"`
     pub end_time: Option<String>,
 
-    /// `SchedulerTime`: a string.
-    ///
-    /// Example: `"2025-03-20 00:00:00"`
+    /// `SchedulerTime`; example: `"2025-03-20 00:00:00"`
     pub scheduler_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-19 00:00:00"`
+    /// `LastUpdateTime`; example: `"2025-03-19 00:00:00"`
     pub last_update_time: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20240821154428723333"`
+    /// `ExecutorGroupId`; example: `"20240821154428723333"`
     pub executor_group_id: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"测试资源组"`
+    /// `ExecutorGroupName`; example: `"测试资源组"`
     pub executor_group_name: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"用户代码和执行环境存在异常"`
+    /// `JobErrorMsg`; example: `"用户代码和执行环境存在异常"`
     pub job_error_msg: Option<String>,
 }
 
@@ -7675,19 +5683,19 @@ pub struct TaskInstanceDetail {
 /// Returned in the output of [`ListTaskInstanceExecutions`](super::ListTaskInstanceExecutions).
 #[tc_model]
 pub struct TaskInstanceExecutions {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 
-    /// `Items`: a list of [`InstanceExecution`] objects.
+    /// `Items`
     pub items: Option<Vec<InstanceExecution>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 }
 
@@ -7696,25 +5704,19 @@ pub struct TaskInstanceExecutions {
 /// Returned in the output of [`ListDownstreamTaskInstances`](super::ListDownstreamTaskInstances), [`ListTaskInstances`](super::ListTaskInstances) and [`ListUpstreamTaskInstances`](super::ListUpstreamTaskInstances).
 #[tc_model]
 pub struct TaskInstancePage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`TaskInstance`] objects.
+    /// `Items`
     pub items: Option<Vec<TaskInstance>>,
 }
 
@@ -7723,114 +5725,70 @@ pub struct TaskInstancePage {
 /// Returned in the output of [`ListOpsTasks`](super::ListOpsTasks).
 #[tc_model]
 pub struct TaskOpsInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250725151016827"`
+    /// `TaskId`; example: `"20250725151016827"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"test_task"`
+    /// `TaskName`; example: `"test_task"`
     pub task_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028448913"`
+    /// `OwnerUin`; example: `"100028448913"`
     pub owner_uin: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"e0609ae9-2ab8-4ffe-b46b-95e4352df281"`
+    /// `FolderId`; example: `"e0609ae9-2ab8-4ffe-b46b-95e4352df281"`
     pub folder_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"test_folder"`
+    /// `FolderName`; example: `"test_folder"`
     pub folder_name: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"a091bc68-cfcc-4c78-b6c0-c34dd0173d22"`
+    /// `WorkflowId`; example: `"a091bc68-cfcc-4c78-b6c0-c34dd0173d22"`
     pub workflow_id: String,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"test_work_flow_name"`
+    /// `WorkflowName`; example: `"test_work_flow_name"`
     pub workflow_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878144537296"`
+    /// `ProjectId`; example: `"1460947878144537296"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"调度demo项目"`
+    /// `ProjectName`; example: `"调度demo项目"`
     pub project_name: String,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"100036013191"`
+    /// `UpdateUserUin`; example: `"100036013191"`
     pub update_user_uin: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskTypeId`; example: `26`
     pub task_type_id: u64,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"Shell"`
+    /// `TaskTypeDesc`; example: `"Shell"`
     pub task_type_desc: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `ExecutorGroupId`: a string.
-    ///
-    /// Example: `"20230302191306287347"`
+    /// `ExecutorGroupId`; example: `"20230302191306287347"`
     pub executor_group_id: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"从2024年06月18日 00:00:00开始,每天00:00~23:59内，每间隔5分钟执行一次"`
+    /// `ScheduleDesc`; example: `"从2024年06月18日 00:00:00开始,每天00:00~23:59内，每间隔5分钟执行一次"`
     pub schedule_desc: Option<String>,
 
-    /// `ExecutorGroupName`: a string.
-    ///
-    /// Example: `"集成资源组-test"`
+    /// `ExecutorGroupName`; example: `"集成资源组-test"`
     pub executor_group_name: String,
 
-    /// `LastSchedulerCommitTime`: a string.
-    ///
-    /// Example: `"2025-07-25 15:10:28"`
+    /// `LastSchedulerCommitTime`; example: `"2025-07-25 15:10:28"`
     pub last_scheduler_commit_time: Option<String>,
 
-    /// `FirstRunTime`: a string.
-    ///
-    /// Example: `"2025-04-17 00:00:00"`
+    /// `FirstRunTime`; example: `"2025-04-17 00:00:00"`
     pub first_run_time: Option<String>,
 
-    /// `FirstSubmitTime`: a string.
-    ///
-    /// Example: `"2024-07-11 23:51:23"`
+    /// `FirstSubmitTime`; example: `"2024-07-11 23:51:23"`
     pub first_submit_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-25 15:10:19"`
+    /// `CreateTime`; example: `"2025-07-25 15:10:19"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2024-07-11 23:51:23"`
+    /// `LastUpdateTime`; example: `"2024-07-11 23:51:23"`
     pub last_update_time: Option<String>,
 }
 
@@ -7840,190 +5798,134 @@ pub struct TaskOpsInfo {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask) and [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct TaskSchedulerConfiguration {
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"Cron表达式"`
+    /// `CrontabExpression`; example: `"Cron表达式"`
     pub crontab_expression: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-07-30 00:00:00"`
+    /// `StartTime`; example: `"2025-07-30 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CalendarOpen`; example: `"0"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarId`: a string.
-    ///
-    /// Example: `"720"`
+    /// `CalendarId`; example: `"720"`
     pub calendar_id: Option<String>,
 
-    /// `CalendarName`: a string.
-    ///
-    /// Example: `"交易所日历"`
+    /// `CalendarName`; example: `"交易所日历"`
     pub calendar_name: Option<String>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: Option<String>,
 
-    /// `UpstreamDependencyConfigList`: a list of [`DependencyTaskBrief`] objects.
+    /// `UpstreamDependencyConfigList`
     pub upstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
 
-    /// `DownstreamDependencyConfigList`: a list of [`DependencyTaskBrief`] objects.
+    /// `DownstreamDependencyConfigList`
     pub downstream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
 
-    /// `EventListenerList`: a list of [`EventListener`] objects.
+    /// `EventListenerList`
     pub event_listener_list: Option<Vec<EventListener>>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `ParamTaskOutList`: a list of [`OutTaskParameter`] objects.
+    /// `ParamTaskOutList`
     pub param_task_out_list: Option<Vec<OutTaskParameter>>,
 
-    /// `ParamTaskInList`: a list of [`InTaskParameter`] objects.
+    /// `ParamTaskInList`
     pub param_task_in_list: Option<Vec<InTaskParameter>>,
 
-    /// `TaskOutputRegistryList`: a list of [`TaskDataRegistry`] objects.
+    /// `TaskOutputRegistryList`
     pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
 
-    /// `InitStrategy`: a string.
-    ///
-    /// Example: `"T_PLUS_0"`
+    /// `InitStrategy`; example: `"T_PLUS_0"`
     pub init_strategy: Option<String>,
 
-    /// `ScheduleRunType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleRunType`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub schedule_run_type: Option<i64>,
 
-    /// `DownStreamDependencyConfigList`: a list of [`DependencyTaskBrief`] objects.
+    /// `DownStreamDependencyConfigList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub down_stream_dependency_config_list: Option<Vec<DependencyTaskBrief>>,
 
-    /// `RunPriority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriority`; example: `6`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub run_priority: Option<u64>,
 
-    /// `RetryWait`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryWait`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub retry_wait: Option<i64>,
 
-    /// `MaxRetryAttempts`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxRetryAttempts`; example: `4`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub max_retry_attempts: Option<i64>,
 
-    /// `ExecutionTTL`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTL`; example: `-1`
     #[tc(rename = "ExecutionTTL")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub execution_ttl: Option<i64>,
 
-    /// `WaitExecutionTotalTTL`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `WaitExecutionTotalTTL`; example: `"-1"`
     #[tc(rename = "WaitExecutionTotalTTL")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub wait_execution_total_ttl: Option<String>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleType`; example: `0`
     pub schedule_type: Option<i64>,
 
-    /// `RunPriorityType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriorityType`; example: `6`
     pub run_priority_type: Option<i64>,
 
-    /// `RetryWaitMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryWaitMinute`; example: `5`
     pub retry_wait_minute: Option<i64>,
 
-    /// `MaxRetryNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxRetryNumber`; example: `4`
     pub max_retry_number: Option<i64>,
 
-    /// `ExecutionTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTLMinute`; example: `-1`
     #[tc(rename = "ExecutionTTLMinute")]
     pub execution_ttl_minute: Option<i64>,
 
-    /// `WaitExecutionTotalTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WaitExecutionTotalTTLMinute`; example: `-1`
     #[tc(rename = "WaitExecutionTotalTTLMinute")]
     pub wait_execution_total_ttl_minute: Option<i64>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `AllowDownstreamDependency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowDownstreamDependency`; example: `1`
     pub allow_downstream_dependency: Option<i64>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -8033,16 +5935,10 @@ pub struct TaskSchedulerConfiguration {
 /// Returned in the output of [`GetOpsTask`](super::GetOpsTask), [`GetTask`](super::GetTask), [`GetTaskVersion`](super::GetTaskVersion), [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TaskSchedulingParameter {
-    /// `ParamKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"q"`
+    /// `ParamKey`, required in requests; example: `"q"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"11"`
+    /// `ParamValue`, required in requests; example: `"11"`
     pub param_value: Option<String>,
 }
 
@@ -8051,49 +5947,31 @@ pub struct TaskSchedulingParameter {
 /// Returned in the output of [`ListTaskVersions`](super::ListTaskVersions).
 #[tc_model]
 pub struct TaskVersion {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-27 14:48:32"`
+    /// `CreateTime`; example: `"2025-08-27 14:48:32"`
     pub create_time: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"V41"`
+    /// `VersionNum`; example: `"V41"`
     pub version_num: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `CreateUserUin`; example: `"100028579606"`
     pub create_user_uin: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"20250723102549746_20250827144832136"`
+    /// `VersionId`; example: `"20250723102549746_20250827144832136"`
     pub version_id: Option<String>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"11"`
+    /// `VersionRemark`; example: `"11"`
     pub version_remark: Option<String>,
 
-    /// `ApproveStatus`: a string.
-    ///
-    /// Example: `"Approval in progress"`
+    /// `ApproveStatus`; example: `"Approval in progress"`
     pub approve_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `ApproveUserUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `ApproveUserUin`; example: `"100028579606"`
     pub approve_user_uin: Option<String>,
 
-    /// `UsedVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsedVersion`; example: `true`
     pub used_version: Option<bool>,
 }
 
@@ -8102,47 +5980,31 @@ pub struct TaskVersion {
 /// Returned in the output of [`GetTaskVersion`](super::GetTaskVersion).
 #[tc_model]
 pub struct TaskVersionDetail {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-26 15:28:52"`
+    /// `CreateTime`; example: `"2025-08-26 15:28:52"`
     pub create_time: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"V30"`
+    /// `VersionNum`; example: `"V30"`
     pub version_num: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028578753"`
+    /// `CreateUserUin`; example: `"100028578753"`
     pub create_user_uin: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"20250723102549746_20250826152851866"`
+    /// `VersionId`; example: `"20250723102549746_20250826152851866"`
     pub version_id: Option<String>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"11"`
+    /// `VersionRemark`; example: `"11"`
     pub version_remark: Option<String>,
 
-    /// `ApproveStatus`: a string.
-    ///
-    /// Example: `"REJECT"`
+    /// `ApproveStatus`; example: `"REJECT"`
     pub approve_status: Option<String>,
 
-    /// `ApproveTime`: a string.
-    ///
-    /// Example: `"2025-08-26 15:28:52"`
+    /// `ApproveTime`; example: `"2025-08-26 15:28:52"`
     pub approve_time: Option<String>,
 
-    /// `Task`: a [`Task`].
+    /// `Task`
     pub task: Option<Task>,
 
-    /// `ApproveUserUin`: a string.
-    ///
-    /// Example: `"100028578753"`
+    /// `ApproveUserUin`; example: `"100028578753"`
     pub approve_user_uin: Option<String>,
 }
 
@@ -8151,13 +6013,13 @@ pub struct TaskVersionDetail {
 /// Returned in the output of [`GetTable`](super::GetTable) and [`ListTable`](super::ListTable).
 #[tc_model]
 pub struct TechnicalMetadata {
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 
-    /// `Location`: a string.
+    /// `Location`
     pub location: Option<String>,
 
-    /// `StorageSize`: a signed 64-bit integer.
+    /// `StorageSize`
     pub storage_size: Option<i64>,
 }
 
@@ -8167,36 +6029,28 @@ pub struct TechnicalMetadata {
 /// Returned in the output of [`GetOpsAlarmRule`](super::GetOpsAlarmRule) and [`ListOpsAlarmRules`](super::ListOpsAlarmRules).
 #[tc_model]
 pub struct TimeOutStrategyInfo {
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: Option<i64>,
 
-    /// `Hour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Hour`; example: `0`
     pub hour: Option<u64>,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Min`; example: `1`
     pub min: Option<i64>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+7"`
+    /// `ScheduleTimeZone`; example: `"UTC+7"`
     pub schedule_time_zone: Option<String>,
 
-    /// `Second`: a signed 64-bit integer.
+    /// `Second`
     pub second: Option<i64>,
 
-    /// `Times`: a signed 64-bit integer.
+    /// `Times`
     pub times: Option<i64>,
 
-    /// `AlarmTriggerFrequency`: a signed 64-bit integer.
+    /// `AlarmTriggerFrequency`
     pub alarm_trigger_frequency: Option<i64>,
 }
 
@@ -8205,10 +6059,10 @@ pub struct TimeOutStrategyInfo {
 /// Returned in the output of [`GetResourceGroupMetrics`](super::GetResourceGroupMetrics).
 #[tc_model]
 pub struct TrendData {
-    /// `Timestamp`: an unsigned 64-bit integer.
+    /// `Timestamp`
     pub timestamp: Option<u64>,
 
-    /// `Value`: an unsigned 64-bit integer.
+    /// `Value`
     pub value: Option<u64>,
 }
 
@@ -8217,27 +6071,19 @@ pub struct TrendData {
 /// Returned in the output of [`ListDownstreamTriggerTasks`](super::ListDownstreamTriggerTasks) and [`ListUpstreamTriggerTasks`](super::ListUpstreamTriggerTasks).
 #[tc_model]
 pub struct TriggerDependencyConfigPage {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`TriggerTaskDependDto`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerTaskDependDto>>,
 }
 
@@ -8246,16 +6092,13 @@ pub struct TriggerDependencyConfigPage {
 /// Returned in the output of [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TriggerTask {
-    /// `TriggerTaskBaseAttribute`: a [`TriggerTaskBaseAttribute`].
-    /// Required in requests.
+    /// `TriggerTaskBaseAttribute`, required in requests
     pub trigger_task_base_attribute: Option<TriggerTaskBaseAttribute>,
 
-    /// `TriggerTaskConfiguration`: a [`TriggerTaskConfiguration`].
-    /// Required in requests.
+    /// `TriggerTaskConfiguration`, required in requests
     pub trigger_task_configuration: Option<TriggerTaskConfiguration>,
 
-    /// `TriggerTaskSchedulerConfiguration`: a [`TriggerTaskSchedulerConfiguration`].
-    /// Required in requests.
+    /// `TriggerTaskSchedulerConfiguration`, required in requests
     pub trigger_task_scheduler_configuration: Option<TriggerTaskSchedulerConfiguration>,
 }
 
@@ -8264,102 +6107,61 @@ pub struct TriggerTask {
 /// Returned in the output of [`GetTriggerTask`](super::GetTriggerTask), [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion) and [`ListTriggerTasks`](super::ListTriggerTasks).
 #[tc_model]
 pub struct TriggerTaskBaseAttribute {
-    /// `TaskId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"250814213724"`
+    /// `TaskId`, required in requests; example: `"250814213724"`
     pub task_id: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`, required in requests; example: `35`
     pub task_type_id: Option<u64>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
+    /// `WorkflowId`, required in requests; example: `"185c35d4-958e-4574-9f6c-3eca00b95870"`
     pub workflow_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task_01"`
+    /// `TaskName`; example: `"task_01"`
     pub task_name: Option<String>,
 
-    /// `TaskLatestVersionNo`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `TaskLatestVersionNo`; example: `"V1"`
     pub task_latest_version_no: Option<String>,
 
-    /// `TaskLatestSubmitVersionNo`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `TaskLatestSubmitVersionNo`; example: `"V1"`
     pub task_latest_submit_version_no: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf_01"`
+    /// `WorkflowName`; example: `"wf_01"`
     pub workflow_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"N"`
+    /// `Status`; example: `"N"`
     pub status: Option<String>,
 
-    /// `Submit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Submit`; example: `false`
     pub submit: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-02-12 11:13:41"`
+    /// `CreateTime`; example: `"2022-02-12 11:13:41"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2022-02-12 11:13:41"`
+    /// `LastUpdateTime`; example: `"2022-02-12 11:13:41"`
     pub last_update_time: Option<String>,
 
-    /// `LastUpdateUserName`: a string.
-    ///
-    /// Example: `"zhanglin"`
+    /// `LastUpdateUserName`; example: `"zhanglin"`
     pub last_update_user_name: Option<String>,
 
-    /// `LastOpsTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `LastOpsTime`; example: `"2025-08-27 17:27:58"`
     pub last_ops_time: Option<String>,
 
-    /// `LastOpsUserName`: a string.
-    ///
-    /// Example: `"zhanglin"`
+    /// `LastOpsUserName`; example: `"zhanglin"`
     pub last_ops_user_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"test task!"`
+    /// `TaskDescription`; example: `"test task!"`
     pub task_description: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `UpdateUserUin`; example: `"100028579801"`
     pub update_user_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `CreateUserUin`; example: `"100028579801"`
     pub create_user_uin: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -8368,89 +6170,55 @@ pub struct TriggerTaskBaseAttribute {
 /// Returned in the output of [`GetOpsTriggerWorkflow`](super::GetOpsTriggerWorkflow).
 #[tc_model]
 pub struct TriggerTaskBrief {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12093485602"`
+    /// `ProjectId`; example: `"12093485602"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `ProjectName`; example: `"test_name"`
     pub project_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"1fac4126-507b-4649-8bca-8d2176701d20"`
+    /// `WorkflowId`; example: `"1fac4126-507b-4649-8bca-8d2176701d20"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf-name"`
+    /// `WorkflowName`; example: `"wf-name"`
     pub workflow_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"0b174412-403a-444f-abeb-cd710f3bd586"`
+    /// `TaskId`; example: `"0b174412-403a-444f-abeb-cd710f3bd586"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"tk-name"`
+    /// `TaskName`; example: `"tk-name"`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"NOTEBOOK"`
+    /// `TaskType`; example: `"NOTEBOOK"`
     pub task_type: Option<String>,
 
-    /// `UserUinInCharge`: a string.
-    ///
-    /// Example: `"2830456"`
+    /// `UserUinInCharge`; example: `"2830456"`
     pub user_uin_in_charge: Option<String>,
 
-    /// `UserNameInCharge`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserNameInCharge`; example: `"zhangsan"`
     pub user_name_in_charge: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"9iu74412-403a-4n4f-abeb-chdf3bd586"`
+    /// `FolderId`; example: `"9iu74412-403a-4n4f-abeb-chdf3bd586"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"fd-name"`
+    /// `FolderName`; example: `"fd-name"`
     pub folder_name: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskTypeId`; example: `26`
     pub task_type_id: Option<u64>,
 
-    /// `ExecutionState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ExecutionState`; example: `"SUCCESS"`
     pub execution_state: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"\"1765984067097\""`
+    /// `ExecutionStartTime`; example: `"\"1765984067097\""`
     pub execution_start_time: Option<String>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"2830456"`
+    /// `ExecuteUserUin`; example: `"2830456"`
     pub execute_user_uin: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 }
 
@@ -8460,80 +6228,52 @@ pub struct TriggerTaskBrief {
 /// Returned in the output of [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TriggerTaskConfiguration {
-    /// `CodeContent`: a string.
-    ///
-    /// Example: `"c2VsZWN0IDE="`
+    /// `CodeContent`; example: `"c2VsZWN0IDE="`
     pub code_content: Option<String>,
 
-    /// `TaskExtConfigurationList`: a list of [`TaskExtParameter`] objects.
+    /// `TaskExtConfigurationList`
     pub task_ext_configuration_list: Option<Vec<TaskExtParameter>>,
 
-    /// `DataCluster`: a string.
-    ///
-    /// Example: `"emr-kvo70628"`
+    /// `DataCluster`; example: `"emr-kvo70628"`
     pub data_cluster: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"any"`
+    /// `BrokerIp`; example: `"any"`
     pub broker_ip: Option<String>,
 
-    /// `YarnQueue`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `YarnQueue`; example: `"queue"`
     pub yarn_queue: Option<String>,
 
-    /// `SourceServiceId`: a string.
-    ///
-    /// Example: `"100647"`
+    /// `SourceServiceId`; example: `"100647"`
     pub source_service_id: Option<String>,
 
-    /// `SourceServiceType`: a string.
-    ///
-    /// Example: `"setats"`
+    /// `SourceServiceType`; example: `"setats"`
     pub source_service_type: Option<String>,
 
-    /// `SourceServiceName`: a string.
-    ///
-    /// Example: `"Setats_cluster-0yswvrky"`
+    /// `SourceServiceName`; example: `"Setats_cluster-0yswvrky"`
     pub source_service_name: Option<String>,
 
-    /// `TargetServiceId`: a string.
-    ///
-    /// Example: `"100648"`
+    /// `TargetServiceId`; example: `"100648"`
     pub target_service_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    ///
-    /// Example: `"setats"`
+    /// `TargetServiceType`; example: `"setats"`
     pub target_service_type: Option<String>,
 
-    /// `TargetServiceName`: a string.
-    ///
-    /// Example: `"Setats_cluster-0yswvrkx"`
+    /// `TargetServiceName`; example: `"Setats_cluster-0yswvrkx"`
     pub target_service_name: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"20230112132636530791"`
+    /// `ResourceGroup`; example: `"20230112132636530791"`
     pub resource_group: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"test_rg1"`
+    /// `ResourceGroupName`; example: `"test_rg1"`
     pub resource_group_name: Option<String>,
 
-    /// `TaskSchedulingParameterList`: a list of [`TaskSchedulingParameter`] objects.
+    /// `TaskSchedulingParameterList`
     pub task_scheduling_parameter_list: Option<Vec<TaskSchedulingParameter>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"525793f2-8425-4238-af46-c5caea381a5e"`
+    /// `BundleId`; example: `"525793f2-8425-4238-af46-c5caea381a5e"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"bundleName\":\"bundle名称\",\"bundlePath\":\"bundle路径\"}"`
+    /// `BundleInfo`; example: `"{\"bundleName\":\"bundle名称\",\"bundlePath\":\"bundle路径\"}"`
     pub bundle_info: Option<String>,
 }
 
@@ -8543,10 +6283,10 @@ pub struct TriggerTaskConfiguration {
 #[doc(alias = "TriggerTaskDAGBrief")]
 #[tc_model]
 pub struct TriggerTaskDagBrief {
-    /// `TriggerTasks`: a list of [`TriggerTaskBrief`] objects.
+    /// `TriggerTasks`
     pub trigger_tasks: Option<Vec<TriggerTaskBrief>>,
 
-    /// `TriggerTaskLinks`: a list of [`TriggerTaskLinkBrief`] objects.
+    /// `TriggerTaskLinks`
     pub trigger_task_links: Option<Vec<TriggerTaskLinkBrief>>,
 }
 
@@ -8555,49 +6295,31 @@ pub struct TriggerTaskDagBrief {
 /// Returned in the output of [`ListDownstreamTriggerTasks`](super::ListDownstreamTriggerTasks) and [`ListUpstreamTriggerTasks`](super::ListUpstreamTriggerTasks).
 #[tc_model]
 pub struct TriggerTaskDependDto {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"20250918205013913"`
+    /// `TaskId`; example: `"20250918205013913"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TaskName`; example: `"name"`
     pub task_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
+    /// `WorkflowId`; example: `"834671df-e995-43ab-86cf-8fd422a7ec3f"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"workflow_name"`
+    /// `WorkflowName`; example: `"workflow_name"`
     pub workflow_name: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1464962169590902784"`
+    /// `ProjectId`; example: `"1464962169590902784"`
     pub project_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TaskTypeId`; example: `35`
     pub task_type_id: Option<u64>,
 
-    /// `TaskTypeDesc`: a string.
-    ///
-    /// Example: `"shell任务"`
+    /// `TaskTypeDesc`; example: `"shell任务"`
     pub task_type_desc: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028578763"`
+    /// `OwnerUin`; example: `"100028578763"`
     pub owner_uin: Option<String>,
 }
 
@@ -8606,29 +6328,19 @@ pub struct TriggerTaskDependDto {
 /// Returned in the output of [`GetOpsTriggerWorkflow`](super::GetOpsTriggerWorkflow).
 #[tc_model]
 pub struct TriggerTaskLinkBrief {
-    /// `LinkId`: a string.
-    ///
-    /// Example: `"0664f425-a5d8-40ef-bba1-1084526f392d"`
+    /// `LinkId`; example: `"0664f425-a5d8-40ef-bba1-1084526f392d"`
     pub link_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"777320ff-6ac7-43fc-9dbc-1ffdf36b99ff"`
+    /// `WorkflowId`; example: `"777320ff-6ac7-43fc-9dbc-1ffdf36b99ff"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowVersionId`: a string.
-    ///
-    /// Example: `"c893e-40-4269-6757c-d6yusda9"`
+    /// `WorkflowVersionId`; example: `"c893e-40-4269-6757c-d6yusda9"`
     pub workflow_version_id: Option<String>,
 
-    /// `UpstreamTaskId`: a string.
-    ///
-    /// Example: `"2e994925-a1d0-4648-8133-2361d7c95fb7"`
+    /// `UpstreamTaskId`; example: `"2e994925-a1d0-4648-8133-2361d7c95fb7"`
     pub upstream_task_id: Option<String>,
 
-    /// `DownstreamTaskId`: a string.
-    ///
-    /// Example: `"c9e3aa3e-0000-4829-857c-5d16516ea553"`
+    /// `DownstreamTaskId`; example: `"c9e3aa3e-0000-4829-857c-5d16516ea553"`
     pub downstream_task_id: Option<String>,
 }
 
@@ -8637,304 +6349,184 @@ pub struct TriggerTaskLinkBrief {
 /// Returned in the output of [`GetTriggerTaskRun`](super::GetTriggerTaskRun) and [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun).
 #[tc_model]
 pub struct TriggerTaskRunBrief {
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"o1byd46si972c5y7rt"`
+    /// `ExecutionId`; example: `"o1byd46si972c5y7rt"`
     pub execution_id: Option<String>,
 
-    /// `ExecutionState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ExecutionState`; example: `"SUCCESS"`
     pub execution_state: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"158746972540691"`
+    /// `ProjectId`; example: `"158746972540691"`
     pub project_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"a1s746si972c540c6om91"`
+    /// `WorkflowId`; example: `"a1s746si972c540c6om91"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowExecutionId`: a string.
-    ///
-    /// Example: `"b1sd46si972c5yme"`
+    /// `WorkflowExecutionId`; example: `"b1sd46si972c5yme"`
     pub workflow_execution_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a1s746si972c540c6om91"`
+    /// `TaskId`; example: `"a1s746si972c540c6om91"`
     pub task_id: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AutoGen"`
+    /// `TaskType`; example: `"AutoGen"`
     pub task_type: Option<String>,
 
-    /// `TaskVersionId`: a string.
-    ///
-    /// Example: `"fsfsdfgdfgfdgf"`
+    /// `TaskVersionId`; example: `"fsfsdfgdfgfdgf"`
     pub task_version_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"dryRun"`
+    /// `TriggerType`; example: `"dryRun"`
     pub trigger_type: Option<String>,
 
-    /// `WaitTime`: a string.
-    ///
-    /// Example: `"826"`
+    /// `WaitTime`; example: `"826"`
     pub wait_time: Option<String>,
 
-    /// `ResourceGroup`: a string.
-    ///
-    /// Example: `"fsdgdgfht"`
+    /// `ResourceGroup`; example: `"fsdgdgfht"`
     pub resource_group: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"Cancelled"`
+    /// `ErrorCode`; example: `"Cancelled"`
     pub error_code: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"760115600"`
+    /// `ExecuteUserUin`; example: `"760115600"`
     pub execute_user_uin: Option<String>,
 
-    /// `CreaterUin`: a string.
-    ///
-    /// Example: `"760115600"`
+    /// `CreaterUin`; example: `"760115600"`
     pub creater_uin: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"23543658"`
+    /// `JobId`; example: `"23543658"`
     pub job_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `CreateTime`; example: `"1760338224444"`
     pub create_time: Option<String>,
 
-    /// `ScheduleTime`: a string.
-    ///
-    /// Example: `"1660338224444"`
+    /// `ScheduleTime`; example: `"1660338224444"`
     pub schedule_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `UpdateTime`; example: `"1760338224444"`
     pub update_time: Option<String>,
 
-    /// `DependenceFinishedTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `DependenceFinishedTime`; example: `"1760338224444"`
     pub dependence_finished_time: Option<String>,
 
-    /// `QueueStartTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `QueueStartTime`; example: `"1760338224444"`
     pub queue_start_time: Option<String>,
 
-    /// `PendingStartTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `PendingStartTime`; example: `"1760338224444"`
     pub pending_start_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `ExecutionStartTime`; example: `"1760338224444"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `ExecutionEndTime`; example: `"1760338224444"`
     pub execution_end_time: Option<String>,
 
-    /// `QueueCostTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `QueueCostTime`; example: `"1760338224444"`
     pub queue_cost_time: Option<String>,
 
-    /// `ExecutionTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `ExecutionTime`; example: `"1760338224444"`
     pub execution_time: Option<String>,
 
-    /// `AllCostTime`: a string.
-    ///
-    /// Example: `"1760338224444"`
+    /// `AllCostTime`; example: `"1760338224444"`
     pub all_cost_time: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"utc+8"`
+    /// `TimeZone`; example: `"utc+8"`
     pub time_zone: Option<String>,
 
-    /// `DependOnList`: a list of strings.
-    ///
-    /// Example: `["task_id1","task_id2"]`
+    /// `DependOnList`; example: `["task_id1","task_id2"]`
     pub depend_on_list: Option<Vec<String>>,
 
-    /// `RunParams`: a string.
-    ///
-    /// Example: `"\"['key':'value']\""`
+    /// `RunParams`; example: `"\"['key':'value']\""`
     pub run_params: Option<String>,
 
-    /// `TaskTypeExtensions`: a string.
-    ///
-    /// Example: `"{\"key_id\", \"value_str\"}"`
+    /// `TaskTypeExtensions`; example: `"{\"key_id\", \"value_str\"}"`
     pub task_type_extensions: Option<String>,
 
-    /// `RetryTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryTimes`; example: `0`
     pub retry_times: Option<u64>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LeftCoordinate`; example: `1.0`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `TopCoordinate`; example: `2.0`
     pub top_coordinate: Option<f64>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"dgdfhfjmkjnk"`
+    /// `ResourceGroupId`; example: `"dgdfhfjmkjnk"`
     pub resource_group_id: Option<String>,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"无效参数"`
+    /// `ErrorCodeStr`; example: `"无效参数"`
     pub error_code_str: Option<String>,
 
-    /// `CreateUin`: a string.
-    ///
-    /// Example: `"2944356"`
+    /// `CreateUin`; example: `"2944356"`
     pub create_uin: Option<String>,
 
-    /// `IssueTime`: a string.
-    ///
-    /// Example: `"13543050367"`
+    /// `IssueTime`; example: `"13543050367"`
     pub issue_time: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TaskName`; example: `"testname"`
     pub task_name: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf-name"`
+    /// `WorkflowName`; example: `"wf-name"`
     pub workflow_name: Option<String>,
 
-    /// `ExecuteUserName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `ExecuteUserName`; example: `"testname"`
     pub execute_user_name: Option<String>,
 
-    /// `RerunTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RerunTimes`; example: `0`
     pub rerun_times: Option<u64>,
 
-    /// `IsLatestExecution`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestExecution`; example: `true`
     pub is_latest_execution: Option<bool>,
 
-    /// `TaskExecutionState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `TaskExecutionState`; example: `"SUCCESS"`
     pub task_execution_state: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"ONEOFF_CYCLE"`
+    /// `CycleType`; example: `"ONEOFF_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `UserNameInCharge`: a string.
-    ///
-    /// Example: `"测试人"`
+    /// `UserNameInCharge`; example: `"测试人"`
     pub user_name_in_charge: Option<String>,
 
-    /// `UserUinInCharge`: a string.
-    ///
-    /// Example: `"2321"`
+    /// `UserUinInCharge`; example: `"2321"`
     pub user_uin_in_charge: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"资源组task"`
+    /// `ResourceGroupName`; example: `"资源组task"`
     pub resource_group_name: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"Asia/shanghai"`
+    /// `Timezone`; example: `"Asia/shanghai"`
     pub timezone: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"24234"`
+    /// `FolderId`; example: `"24234"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"文件夹AAA"`
+    /// `FolderName`; example: `"文件夹AAA"`
     pub folder_name: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"wedata"`
+    /// `ProjectName`; example: `"wedata"`
     pub project_name: Option<String>,
 
-    /// `TaskTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TaskTypeId`; example: `26`
     pub task_type_id: Option<i64>,
 
-    /// `WorkflowParams`: a string.
-    ///
-    /// Example: `"{\"aa\":\"aa\"}"`
+    /// `WorkflowParams`; example: `"{\"aa\":\"aa\"}"`
     pub workflow_params: Option<String>,
 
-    /// `SupportRerun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportRerun`; example: `true`
     pub support_rerun: Option<bool>,
 
-    /// `WorkflowExecutionState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `WorkflowExecutionState`; example: `"SUCCESS"`
     pub workflow_execution_state: Option<String>,
 
-    /// `ExecutionResult`: a string.
-    ///
-    /// Example: `"{\"workflowExecutionId\":\"bcb186f6-286b-40f6-be08-2543466307eb\"}"`
+    /// `ExecutionResult`; example: `"{\"workflowExecutionId\":\"bcb186f6-286b-40f6-be08-2543466307eb\"}"`
     pub execution_result: Option<String>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `AssociatedEntityExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AssociatedEntityExist`; example: `true`
     pub associated_entity_exist: Option<bool>,
 
-    /// `ScheduleRunType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScheduleRunType`; example: `"0"`
     pub schedule_run_type: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGe"`
+    /// `Privilege`; example: `"CAN_MANAGe"`
     pub privilege: Option<String>,
 }
 
@@ -8944,63 +6536,45 @@ pub struct TriggerTaskRunBrief {
 /// Returned in the output of [`GetTriggerTask`](super::GetTriggerTask) and [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TriggerTaskSchedulerConfiguration {
-    /// `UpstreamDependencyConfigList`: a list of [`DependencyTriggerTaskBrief`] objects.
+    /// `UpstreamDependencyConfigList`
     pub upstream_dependency_config_list: Option<Vec<DependencyTriggerTaskBrief>>,
 
-    /// `RunPriorityType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RunPriorityType`; example: `6`
     pub run_priority_type: Option<i64>,
 
-    /// `RetryWaitMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetryWaitMinute`; example: `5`
     pub retry_wait_minute: Option<i64>,
 
-    /// `MaxRetryNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MaxRetryNumber`; example: `4`
     pub max_retry_number: Option<i64>,
 
-    /// `ExecutionTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ExecutionTTLMinute`; example: `-1`
     #[tc(rename = "ExecutionTTLMinute")]
     pub execution_ttl_minute: Option<i64>,
 
-    /// `WaitExecutionTotalTTLMinute`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WaitExecutionTotalTTLMinute`; example: `-1`
     #[tc(rename = "WaitExecutionTotalTTLMinute")]
     pub wait_execution_total_ttl_minute: Option<i64>,
 
-    /// `AllowRedoType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `AllowRedoType`; example: `"ALL"`
     pub allow_redo_type: Option<String>,
 
-    /// `ParamTaskOutList`: a list of [`OutTaskParameter`] objects.
+    /// `ParamTaskOutList`
     pub param_task_out_list: Option<Vec<OutTaskParameter>>,
 
-    /// `ParamTaskInList`: a list of [`InTaskParameter`] objects.
+    /// `ParamTaskInList`
     pub param_task_in_list: Option<Vec<InTaskParameter>>,
 
-    /// `TaskOutputRegistryList`: a list of [`TaskDataRegistry`] objects.
+    /// `TaskOutputRegistryList`
     pub task_output_registry_list: Option<Vec<TaskDataRegistry>>,
 
-    /// `DependencyTriggerPolicy`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependencyTriggerPolicy`; example: `"ALL_SUCCESS"`
     pub dependency_trigger_policy: Option<String>,
 
-    /// `AllowDownstreamDependency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllowDownstreamDependency`; example: `1`
     pub allow_downstream_dependency: Option<i64>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScheduleType`; example: `0`
     pub schedule_type: Option<i64>,
 }
 
@@ -9009,49 +6583,31 @@ pub struct TriggerTaskSchedulerConfiguration {
 /// Returned in the output of [`ListTriggerTaskVersions`](super::ListTriggerTaskVersions).
 #[tc_model]
 pub struct TriggerTaskVersion {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-27 14:48:32"`
+    /// `CreateTime`; example: `"2025-08-27 14:48:32"`
     pub create_time: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"V41"`
+    /// `VersionNum`; example: `"V41"`
     pub version_num: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `CreateUserUin`; example: `"100028579606"`
     pub create_user_uin: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"0250723102549746_20250827144832136"`
+    /// `VersionId`; example: `"0250723102549746_20250827144832136"`
     pub version_id: Option<String>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"132"`
+    /// `VersionRemark`; example: `"132"`
     pub version_remark: Option<String>,
 
-    /// `ApproveStatus`: a string.
-    ///
-    /// Example: `"Approval in progress"`
+    /// `ApproveStatus`; example: `"Approval in progress"`
     pub approve_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `Status`; example: `"Y"`
     pub status: Option<String>,
 
-    /// `ApproveUserUin`: a string.
-    ///
-    /// Example: `"100028579606"`
+    /// `ApproveUserUin`; example: `"100028579606"`
     pub approve_user_uin: Option<String>,
 
-    /// `UsedVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UsedVersion`; example: `true`
     pub used_version: Option<bool>,
 }
 
@@ -9060,47 +6616,31 @@ pub struct TriggerTaskVersion {
 /// Returned in the output of [`GetTriggerTaskVersion`](super::GetTriggerTaskVersion).
 #[tc_model]
 pub struct TriggerTaskVersionDetail {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-26 15:28:52"`
+    /// `CreateTime`; example: `"2025-08-26 15:28:52"`
     pub create_time: Option<String>,
 
-    /// `VersionNum`: a string.
-    ///
-    /// Example: `"V30"`
+    /// `VersionNum`; example: `"V30"`
     pub version_num: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028578753"`
+    /// `CreateUserUin`; example: `"100028578753"`
     pub create_user_uin: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"20250723102549746_20250826152851866"`
+    /// `VersionId`; example: `"20250723102549746_20250826152851866"`
     pub version_id: Option<String>,
 
-    /// `VersionRemark`: a string.
-    ///
-    /// Example: `"11"`
+    /// `VersionRemark`; example: `"11"`
     pub version_remark: Option<String>,
 
-    /// `ApproveStatus`: a string.
-    ///
-    /// Example: `"REJECT"`
+    /// `ApproveStatus`; example: `"REJECT"`
     pub approve_status: Option<String>,
 
-    /// `ApproveTime`: a string.
-    ///
-    /// Example: `"2025-08-26 15:28:52"`
+    /// `ApproveTime`; example: `"2025-08-26 15:28:52"`
     pub approve_time: Option<String>,
 
-    /// `ApproveUserUin`: a string.
-    ///
-    /// Example: `"100028578753"`
+    /// `ApproveUserUin`; example: `"100028578753"`
     pub approve_user_uin: Option<String>,
 
-    /// `Task`: a [`TriggerTask`].
+    /// `Task`
     pub task: Option<TriggerTask>,
 }
 
@@ -9109,57 +6649,37 @@ pub struct TriggerTaskVersionDetail {
 /// Returned in the output of [`ListOpsTriggerWorkflows`](super::ListOpsTriggerWorkflows).
 #[tc_model]
 pub struct TriggerWorkflowBrief {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"12945864667"`
+    /// `ProjectId`; example: `"12945864667"`
     pub project_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"dsa45njnkj534"`
+    /// `WorkflowId`; example: `"dsa45njnkj534"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf"`
+    /// `WorkflowName`; example: `"wf"`
     pub workflow_name: Option<String>,
 
-    /// `TaskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskCount`; example: `2`
     pub task_count: Option<u64>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"324324234"`
+    /// `FolderId`; example: `"324324234"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"fd"`
+    /// `FolderName`; example: `"fd"`
     pub folder_name: Option<String>,
 
-    /// `WorkflowTriggerConfig`: a [`WorkflowTriggerConfig`].
+    /// `WorkflowTriggerConfig`
     pub workflow_trigger_config: Option<WorkflowTriggerConfig>,
 
-    /// `UserNameInCharge`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `UserNameInCharge`; example: `"testname"`
     pub user_name_in_charge: Option<String>,
 
-    /// `UserUinInCharge`: a string.
-    ///
-    /// Example: `"380230526"`
+    /// `UserUinInCharge`; example: `"380230526"`
     pub user_uin_in_charge: Option<String>,
 
-    /// `WorkflowParams`: a string.
-    ///
-    /// Example: `"{\\\"param\\\":\\\"value\\\"}\""`
+    /// `WorkflowParams`; example: `"{\\\"param\\\":\\\"value\\\"}\""`
     pub workflow_params: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 }
 
@@ -9168,66 +6688,46 @@ pub struct TriggerWorkflowBrief {
 /// Returned in the output of [`GetTriggerWorkflow`](super::GetTriggerWorkflow).
 #[tc_model]
 pub struct TriggerWorkflowDetail {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"hour_to_一次性"`
+    /// `WorkflowName`; example: `"hour_to_一次性"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100029705957"`
+    /// `OwnerUin`; example: `"100029705957"`
     pub owner_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100029705957"`
+    /// `CreateUserUin`; example: `"100029705957"`
     pub create_user_uin: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`] objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<ParamInfo>>,
 
-    /// `TriggerWorkflowSchedulerConfigurations`: a list of [`WorkflowTriggerConfig`] objects.
+    /// `TriggerWorkflowSchedulerConfigurations`
     pub trigger_workflow_scheduler_configurations: Option<Vec<WorkflowTriggerConfig>>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `WorkflowDesc`; example: `"描述信息"`
     pub workflow_desc: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/keyl_p0_test/hour_to_一次性"`
+    /// `Path`; example: `"/keyl_p0_test/hour_to_一次性"`
     pub path: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `BundleId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"aaa\":\"bbb\"}"`
+    /// `BundleInfo`; example: `"{\"aaa\":\"bbb\"}"`
     pub bundle_info: Option<String>,
 
-    /// `GeneralTaskParams`: a list of [`WorkflowGeneralTaskParam`] objects.
+    /// `GeneralTaskParams`
     pub general_task_params: Option<Vec<WorkflowGeneralTaskParam>>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `SchedulerStatus`; example: `"ACTIVE"`
     pub scheduler_status: Option<String>,
 
-    /// `TriggerWorkflowRunConfiguration`: a [`WorkflowRunConfig`].
+    /// `TriggerWorkflowRunConfiguration`
     pub trigger_workflow_run_configuration: Option<WorkflowRunConfig>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"TIME_TRIGGER"`
+    /// `TriggerMode`; example: `"TIME_TRIGGER"`
     pub trigger_mode: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 }
 
@@ -9236,49 +6736,31 @@ pub struct TriggerWorkflowDetail {
 /// Returned in the output of [`ListTriggerWorkflows`](super::ListTriggerWorkflows).
 #[tc_model]
 pub struct TriggerWorkflowInfo {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `WorkflowId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `WorkflowName`; example: `"name"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-02-12 11:13:41"`
+    /// `CreateTime`; example: `"2022-02-12 11:13:41"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `ModifyTime`; example: `"2025-08-27 17:27:58"`
     pub modify_time: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `UpdateUserUin`; example: `"100028579801"`
     pub update_user_uin: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"test workflow!"`
+    /// `WorkflowDesc`; example: `"test workflow!"`
     pub workflow_desc: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `CreateUserUin`; example: `"100028579801"`
     pub create_user_uin: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 }
 
@@ -9287,27 +6769,19 @@ pub struct TriggerWorkflowInfo {
 /// Returned in the output of [`ListOpsTriggerWorkflows`](super::ListOpsTriggerWorkflows).
 #[tc_model]
 pub struct TriggerWorkflowResult {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPageNumber`; example: `5`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`TriggerWorkflowBrief`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerWorkflowBrief>>,
 }
 
@@ -9316,189 +6790,115 @@ pub struct TriggerWorkflowResult {
 /// Returned in the output of [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun) and [`ListTriggerWorkflowRuns`](super::ListTriggerWorkflowRuns).
 #[tc_model]
 pub struct TriggerWorkflowRunBrief {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1394028945"`
+    /// `AppId`; example: `"1394028945"`
     pub app_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1359789"`
+    /// `ProjectId`; example: `"1359789"`
     pub project_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"wf_test"`
+    /// `WorkflowName`; example: `"wf_test"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"5dbb66d3-a4ca-4a45-9836"`
+    /// `WorkflowId`; example: `"5dbb66d3-a4ca-4a45-9836"`
     pub workflow_id: Option<String>,
 
-    /// `ExecutionId`: a string.
-    ///
-    /// Example: `"89dty66d3-a4ca-4aa45-9805"`
+    /// `ExecutionId`; example: `"89dty66d3-a4ca-4aa45-9805"`
     pub execution_id: Option<String>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"02cfb302-4175-4a74-9238-15f044dff4b7"`
+    /// `TriggerId`; example: `"02cfb302-4175-4a74-9238-15f044dff4b7"`
     pub trigger_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Scheduler"`
+    /// `TriggerType`; example: `"Scheduler"`
     pub trigger_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `CreateTime`; example: `"1761201295754"`
     pub create_time: Option<String>,
 
-    /// `ScheduleTime`: a string.
-    ///
-    /// Example: `"1770363300000"`
+    /// `ScheduleTime`; example: `"1770363300000"`
     pub schedule_time: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `ExecutionStartTime`; example: `"1761201295754"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `ExecutionEndTime`; example: `"1761201295754"`
     pub execution_end_time: Option<String>,
 
-    /// `ExecutionCostTime`: a string.
-    ///
-    /// Example: `"291"`
+    /// `ExecutionCostTime`; example: `"291"`
     pub execution_cost_time: Option<String>,
 
-    /// `QueueCostTime`: a string.
-    ///
-    /// Example: `"267"`
+    /// `QueueCostTime`; example: `"267"`
     pub queue_cost_time: Option<String>,
 
-    /// `PendingCostTime`: a string.
-    ///
-    /// Example: `"759"`
+    /// `PendingCostTime`; example: `"759"`
     pub pending_cost_time: Option<String>,
 
-    /// `ExecutionState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ExecutionState`; example: `"SUCCESS"`
     pub execution_state: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"623423"`
+    /// `ExecuteUserUin`; example: `"623423"`
     pub execute_user_uin: Option<String>,
 
-    /// `ExecuteUserName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `ExecuteUserName`; example: `"testName"`
     pub execute_user_name: Option<String>,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"UserCanceled"`
+    /// `ErrorCodeStr`; example: `"UserCanceled"`
     pub error_code_str: Option<String>,
 
-    /// `WorkflowParams`: a string.
-    ///
-    /// Example: `"\"['key':'value']\""`
+    /// `WorkflowParams`; example: `"\"['key':'value']\""`
     pub workflow_params: Option<String>,
 
-    /// `WorkflowVersionId`: a string.
-    ///
-    /// Example: `"ksi5dbb66d3"`
+    /// `WorkflowVersionId`; example: `"ksi5dbb66d3"`
     pub workflow_version_id: Option<String>,
 
-    /// `SupportRerun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportRerun`; example: `false`
     pub support_rerun: Option<bool>,
 
-    /// `RerunTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RerunTimes`; example: `1`
     pub rerun_times: Option<u64>,
 
-    /// `SelectedTaskIds`: a list of strings.
-    ///
-    /// Example: `["dsd5d67ad8a"]`
+    /// `SelectedTaskIds`; example: `["dsd5d67ad8a"]`
     pub selected_task_ids: Option<Vec<String>>,
 
-    /// `PendingStartTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `PendingStartTime`; example: `"1761201295754"`
     pub pending_start_time: Option<String>,
 
-    /// `QueueStartTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `QueueStartTime`; example: `"1761201295754"`
     pub queue_start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `EndTime`; example: `"1761201295754"`
     pub end_time: Option<String>,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"ghsopjbkjxbkj"`
+    /// `FolderId`; example: `"ghsopjbkjxbkj"`
     pub folder_id: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `FolderName`; example: `"TEST"`
     pub folder_name: Option<String>,
 
-    /// `PlannedSchedulingTime`: a string.
-    ///
-    /// Example: `"1761201295754"`
+    /// `PlannedSchedulingTime`; example: `"1761201295754"`
     pub planned_scheduling_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"ONEOFF_CYCLE"`
+    /// `CycleType`; example: `"ONEOFF_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `UserNameInCharge`: a string.
-    ///
-    /// Example: `"测试人"`
+    /// `UserNameInCharge`; example: `"测试人"`
     pub user_name_in_charge: Option<String>,
 
-    /// `UserUinInCharge`: a string.
-    ///
-    /// Example: `"3231"`
+    /// `UserUinInCharge`; example: `"3231"`
     pub user_uin_in_charge: Option<String>,
 
-    /// `AssociatedEntityExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AssociatedEntityExist`; example: `true`
     pub associated_entity_exist: Option<bool>,
 
-    /// `ParentWorkflowExecutionId`: a string.
-    ///
-    /// Example: `"e5c03aff-d488-43ab-a7bb-3185a23b703b"`
+    /// `ParentWorkflowExecutionId`; example: `"e5c03aff-d488-43ab-a7bb-3185a23b703b"`
     pub parent_workflow_execution_id: Option<String>,
 
-    /// `ParentTaskExecutionId`: a string.
-    ///
-    /// Example: `"de651816-fbcb-40e0-a3b1-5ad8c3a3b9b4"`
+    /// `ParentTaskExecutionId`; example: `"de651816-fbcb-40e0-a3b1-5ad8c3a3b9b4"`
     pub parent_task_execution_id: Option<String>,
 
-    /// `ParentTaskExecutionName`: a string.
-    ///
-    /// Example: `"嵌套任务"`
+    /// `ParentTaskExecutionName`; example: `"嵌套任务"`
     pub parent_task_execution_name: Option<String>,
 
-    /// `Privilege`: a string.
-    ///
-    /// Example: `"CAN_MANAGE"`
+    /// `Privilege`; example: `"CAN_MANAGE"`
     pub privilege: Option<String>,
 }
 
@@ -9507,27 +6907,19 @@ pub struct TriggerWorkflowRunBrief {
 /// Returned in the output of [`ListTriggerWorkflowRuns`](super::ListTriggerWorkflowRuns).
 #[tc_model]
 pub struct TriggerWorkflowRunResult {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: Option<u64>,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalPageNumber`; example: `5`
     pub total_page_number: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Items`: a list of [`TriggerWorkflowRunBrief`] objects.
+    /// `Items`
     pub items: Option<Vec<TriggerWorkflowRunBrief>>,
 }
 
@@ -9536,13 +6928,13 @@ pub struct TriggerWorkflowRunResult {
 /// Returned in the output of [`GetTriggerWorkflowRun`](super::GetTriggerWorkflowRun).
 #[tc_model]
 pub struct TriggerWorkflowTaskRunDetailBrief {
-    /// `TriggerWorkflowRun`: a [`TriggerWorkflowRunBrief`].
+    /// `TriggerWorkflowRun`
     pub trigger_workflow_run: Option<TriggerWorkflowRunBrief>,
 
-    /// `TriggerTaskRuns`: a list of [`TriggerTaskRunBrief`] objects.
+    /// `TriggerTaskRuns`
     pub trigger_task_runs: Option<Vec<TriggerTaskRunBrief>>,
 
-    /// `BizStateEnumInfos`: a list of [`BizStateEnumInfoBrief`] objects.
+    /// `BizStateEnumInfos`
     pub biz_state_enum_infos: Option<Vec<BizStateEnumInfoBrief>>,
 }
 
@@ -9551,7 +6943,7 @@ pub struct TriggerWorkflowTaskRunDetailBrief {
 /// Returned in the output of [`UpdateResourceFolder`](super::UpdateResourceFolder) and [`UpdateWorkflowFolder`](super::UpdateWorkflowFolder).
 #[tc_model]
 pub struct UpdateFolderResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -9560,7 +6952,7 @@ pub struct UpdateFolderResult {
 /// Returned in the output of [`UpdateResourceFile`](super::UpdateResourceFile).
 #[tc_model]
 pub struct UpdateResourceFileResult {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: bool,
 }
 
@@ -9569,24 +6961,16 @@ pub struct UpdateResourceFileResult {
 /// Sent in the input of [`UpdateTask`](super::UpdateTask).
 #[tc_model]
 pub struct UpdateTaskBaseAttribute {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"sh_241204_111248"`
+    /// `TaskName`; example: `"sh_241204_111248"`
     pub task_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: String,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"this is a task"`
+    /// `TaskDescription`; example: `"this is a task"`
     pub task_description: String,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -9595,24 +6979,16 @@ pub struct UpdateTaskBaseAttribute {
 /// Sent in the input of [`UpdateTaskPartially`](super::UpdateTaskPartially).
 #[tc_model]
 pub struct UpdateTaskBaseAttributePart {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"testupdatepart"`
+    /// `TaskName`; example: `"testupdatepart"`
     pub task_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1315051789"`
+    /// `OwnerUin`; example: `"1315051789"`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"新任务"`
+    /// `TaskDescription`; example: `"新任务"`
     pub task_description: Option<String>,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"任务文件夹路径"`
+    /// `TaskFolderPath`; example: `"任务文件夹路径"`
     pub task_folder_path: Option<String>,
 }
 
@@ -9621,13 +6997,13 @@ pub struct UpdateTaskBaseAttributePart {
 /// Sent in the input of [`UpdateTask`](super::UpdateTask).
 #[tc_model]
 pub struct UpdateTaskBrief {
-    /// `TaskBaseAttribute`: an [`UpdateTaskBaseAttribute`].
+    /// `TaskBaseAttribute`
     pub task_base_attribute: UpdateTaskBaseAttribute,
 
-    /// `TaskConfiguration`: a [`TaskConfiguration`].
+    /// `TaskConfiguration`
     pub task_configuration: TaskConfiguration,
 
-    /// `TaskSchedulerConfiguration`: a [`TaskSchedulerConfiguration`].
+    /// `TaskSchedulerConfiguration`
     pub task_scheduler_configuration: TaskSchedulerConfiguration,
 }
 
@@ -9636,9 +7012,7 @@ pub struct UpdateTaskBrief {
 /// Returned in the output of [`UpdateTaskFolder`](super::UpdateTaskFolder).
 #[tc_model]
 pub struct UpdateTaskFolderResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -9647,13 +7021,13 @@ pub struct UpdateTaskFolderResult {
 /// Sent in the input of [`UpdateTaskPartially`](super::UpdateTaskPartially).
 #[tc_model]
 pub struct UpdateTaskPart {
-    /// `TaskBaseAttribute`: an [`UpdateTaskBaseAttributePart`].
+    /// `TaskBaseAttribute`
     pub task_base_attribute: Option<UpdateTaskBaseAttributePart>,
 
-    /// `TaskConfiguration`: a [`TaskConfiguration`].
+    /// `TaskConfiguration`
     pub task_configuration: Option<TaskConfiguration>,
 
-    /// `TaskSchedulerConfiguration`: a [`TaskSchedulerConfiguration`].
+    /// `TaskSchedulerConfiguration`
     pub task_scheduler_configuration: Option<TaskSchedulerConfiguration>,
 }
 
@@ -9662,9 +7036,7 @@ pub struct UpdateTaskPart {
 /// Returned in the output of [`UpdateTask`](super::UpdateTask), [`UpdateTaskPartially`](super::UpdateTaskPartially), [`UpdateTriggerTask`](super::UpdateTriggerTask) and [`UpdateTriggerTaskPartially`](super::UpdateTriggerTaskPartially).
 #[tc_model]
 pub struct UpdateTaskResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -9673,9 +7045,7 @@ pub struct UpdateTaskResult {
 /// Returned in the output of [`UpdateOpsTasksOwner`](super::UpdateOpsTasksOwner).
 #[tc_model]
 pub struct UpdateTasksOwner {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -9684,24 +7054,16 @@ pub struct UpdateTasksOwner {
 /// Sent in the input of [`UpdateTriggerTask`](super::UpdateTriggerTask).
 #[tc_model]
 pub struct UpdateTriggerTaskBaseAttribute {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"sh_241204_111248"`
+    /// `TaskName`; example: `"sh_241204_111248"`
     pub task_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100028579801"`
+    /// `OwnerUin`; example: `"100028579801"`
     pub owner_uin: String,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"this is a task"`
+    /// `TaskDescription`; example: `"this is a task"`
     pub task_description: String,
 
-    /// `TaskFolderPath`: a string.
-    ///
-    /// Example: `"/tf_01"`
+    /// `TaskFolderPath`; example: `"/tf_01"`
     pub task_folder_path: Option<String>,
 }
 
@@ -9710,13 +7072,13 @@ pub struct UpdateTriggerTaskBaseAttribute {
 /// Sent in the input of [`UpdateTriggerTaskPartially`](super::UpdateTriggerTaskPartially).
 #[tc_model]
 pub struct UpdateTriggerTaskBaseAttributePart {
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: Option<String>,
 
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `TaskDescription`: a string.
+    /// `TaskDescription`
     pub task_description: Option<String>,
 }
 
@@ -9725,13 +7087,13 @@ pub struct UpdateTriggerTaskBaseAttributePart {
 /// Sent in the input of [`UpdateTriggerTask`](super::UpdateTriggerTask).
 #[tc_model]
 pub struct UpdateTriggerTaskBrief {
-    /// `TriggerTaskBaseAttribute`: an [`UpdateTriggerTaskBaseAttribute`].
+    /// `TriggerTaskBaseAttribute`
     pub trigger_task_base_attribute: UpdateTriggerTaskBaseAttribute,
 
-    /// `TriggerTaskConfiguration`: a [`TriggerTaskConfiguration`].
+    /// `TriggerTaskConfiguration`
     pub trigger_task_configuration: TriggerTaskConfiguration,
 
-    /// `TriggerTaskSchedulerConfiguration`: a [`TriggerTaskSchedulerConfiguration`].
+    /// `TriggerTaskSchedulerConfiguration`
     pub trigger_task_scheduler_configuration: TriggerTaskSchedulerConfiguration,
 }
 
@@ -9740,13 +7102,13 @@ pub struct UpdateTriggerTaskBrief {
 /// Sent in the input of [`UpdateTriggerTaskPartially`](super::UpdateTriggerTaskPartially).
 #[tc_model]
 pub struct UpdateTriggerTaskPart {
-    /// `TriggerTaskBaseAttribute`: an [`UpdateTriggerTaskBaseAttributePart`].
+    /// `TriggerTaskBaseAttribute`
     pub trigger_task_base_attribute: Option<UpdateTriggerTaskBaseAttributePart>,
 
-    /// `TriggerTaskConfiguration`: a [`TriggerTaskConfiguration`].
+    /// `TriggerTaskConfiguration`
     pub trigger_task_configuration: Option<TriggerTaskConfiguration>,
 
-    /// `TriggerTaskSchedulerConfiguration`: a [`TriggerTaskSchedulerConfiguration`].
+    /// `TriggerTaskSchedulerConfiguration`
     pub trigger_task_scheduler_configuration: Option<TriggerTaskSchedulerConfiguration>,
 }
 
@@ -9755,56 +7117,40 @@ pub struct UpdateTriggerTaskPart {
 /// Sent in the input of [`UpdateTriggerWorkflowPartially`](super::UpdateTriggerWorkflowPartially).
 #[tc_model]
 pub struct UpdateTriggerWorkflowPartially {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `WorkflowName`; example: `"name"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"123453453"`
+    /// `OwnerUin`; example: `"123453453"`
     pub owner_uin: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`] objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<ParamInfo>>,
 
-    /// `TriggerWorkflowSchedulerConfigurations`: a list of [`WorkflowTriggerConfig`] objects.
+    /// `TriggerWorkflowSchedulerConfigurations`
     pub trigger_workflow_scheduler_configurations: Option<Vec<WorkflowTriggerConfig>>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"工作流描述"`
+    /// `WorkflowDesc`; example: `"工作流描述"`
     pub workflow_desc: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"atret"`
+    /// `BundleId`; example: `"atret"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"dsa"`
+    /// `BundleInfo`; example: `"dsa"`
     pub bundle_info: Option<String>,
 
-    /// `GeneralTaskParams`: a list of [`WorkflowGeneralTaskParam`] objects.
+    /// `GeneralTaskParams`
     pub general_task_params: Option<Vec<WorkflowGeneralTaskParam>>,
 
-    /// `TriggerWorkflowRunConfiguration`: a [`WorkflowRunConfig`].
+    /// `TriggerWorkflowRunConfiguration`
     pub trigger_workflow_run_configuration: Option<WorkflowRunConfig>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `SchedulerStatus`; example: `"ACTIVE"`
     pub scheduler_status: Option<String>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"TIME_TRIGGER"`
+    /// `TriggerMode`; example: `"TIME_TRIGGER"`
     pub trigger_mode: Option<String>,
 
-    /// `ExecuteUserUin`: a string.
-    ///
-    /// Example: `"135797531"`
+    /// `ExecuteUserUin`; example: `"135797531"`
     pub execute_user_uin: Option<String>,
 }
 
@@ -9813,9 +7159,7 @@ pub struct UpdateTriggerWorkflowPartially {
 /// Returned in the output of [`UpdateTriggerWorkflow`](super::UpdateTriggerWorkflow) and [`UpdateTriggerWorkflowPartially`](super::UpdateTriggerWorkflowPartially).
 #[tc_model]
 pub struct UpdateTriggerWorkflowResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -9824,9 +7168,7 @@ pub struct UpdateTriggerWorkflowResult {
 /// Returned in the output of [`UpdateWorkflow`](super::UpdateWorkflow).
 #[tc_model]
 pub struct UpdateWorkflowResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -9835,50 +7177,34 @@ pub struct UpdateWorkflowResult {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct WorkflowDetail {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"hour_to_一次性"`
+    /// `WorkflowName`; example: `"hour_to_一次性"`
     pub workflow_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100029705957"`
+    /// `OwnerUin`; example: `"100029705957"`
     pub owner_uin: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100029705957"`
+    /// `CreateUserUin`; example: `"100029705957"`
     pub create_user_uin: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `WorkflowParams`: a list of [`ParamInfo`] objects.
+    /// `WorkflowParams`
     pub workflow_params: Option<Vec<ParamInfo>>,
 
-    /// `WorkflowSchedulerConfiguration`: a [`WorkflowSchedulerConfiguration`].
+    /// `WorkflowSchedulerConfiguration`
     pub workflow_scheduler_configuration: Option<WorkflowSchedulerConfiguration>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `WorkflowDesc`; example: `"描述信息"`
     pub workflow_desc: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/keyl_p0_test/hour_to_一次性"`
+    /// `Path`; example: `"/keyl_p0_test/hour_to_一次性"`
     pub path: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
+    /// `BundleId`; example: `"be4b6673-96da-4402-beae-a89dbc4d627b"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"aaa\":\"bbb\"}"`
+    /// `BundleInfo`; example: `"{\"aaa\":\"bbb\"}"`
     pub bundle_info: Option<String>,
 }
 
@@ -9887,16 +7213,16 @@ pub struct WorkflowDetail {
 /// Returned in the output of [`ListWorkflowFolders`](super::ListWorkflowFolders).
 #[tc_model]
 pub struct WorkflowFolder {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `FolderId`: a string.
+    /// `FolderId`
     pub folder_id: String,
 
-    /// `FolderPath`: a string.
+    /// `FolderPath`
     pub folder_path: String,
 
-    /// `CreateUserUin`: a string.
+    /// `CreateUserUin`
     pub create_user_uin: Option<String>,
 }
 
@@ -9905,34 +7231,22 @@ pub struct WorkflowFolder {
 /// Returned in the output of [`GetWorkflowFolder`](super::GetWorkflowFolder).
 #[tc_model]
 pub struct WorkflowFolderDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1460947878944567296"`
+    /// `ProjectId`; example: `"1460947878944567296"`
     pub project_id: String,
 
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
+    /// `FolderId`; example: `"c214c7d4-f617-11ee-8ec8-b8599f277de5"`
     pub folder_id: String,
 
-    /// `FolderPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `FolderPath`; example: `"/a/b"`
     pub folder_path: String,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100029386028"`
+    /// `CreateUserUin`; example: `"100029386028"`
     pub create_user_uin: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/a"`
+    /// `ParentFolderPath`; example: `"/a"`
     pub parent_folder_path: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"b"`
+    /// `FolderName`; example: `"b"`
     pub folder_name: String,
 }
 
@@ -9941,27 +7255,19 @@ pub struct WorkflowFolderDetail {
 /// Returned in the output of [`ListWorkflowFolders`](super::ListWorkflowFolders).
 #[tc_model]
 pub struct WorkflowFolderPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPageNumber`; example: `2`
     pub total_page_number: u64,
 
-    /// `Items`: a list of [`WorkflowFolder`] objects.
+    /// `Items`
     pub items: Vec<WorkflowFolder>,
 }
 
@@ -9971,14 +7277,10 @@ pub struct WorkflowFolderPage {
 /// Returned in the output of [`GetTriggerWorkflow`](super::GetTriggerWorkflow).
 #[tc_model]
 pub struct WorkflowGeneralTaskParam {
-    /// `Type`: a string.
-    ///
-    /// Example: `"SPARK_SQL"`
+    /// `Type`; example: `"SPARK_SQL"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Value`; example: `"name"`
     pub value: Option<String>,
 }
 
@@ -9987,49 +7289,31 @@ pub struct WorkflowGeneralTaskParam {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowInfo {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"135"`
+    /// `WorkflowId`; example: `"135"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"135"`
+    /// `WorkflowName`; example: `"135"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowType`: a string.
-    ///
-    /// Example: `"cycle"`
+    /// `WorkflowType`; example: `"cycle"`
     pub workflow_type: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"135"`
+    /// `OwnerUin`; example: `"135"`
     pub owner_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-22 17:03:05"`
+    /// `CreateTime`; example: `"2025-09-22 17:03:05"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-09-25 17:03:05"`
+    /// `ModifyTime`; example: `"2025-09-25 17:03:05"`
     pub modify_time: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"135"`
+    /// `UpdateUserUin`; example: `"135"`
     pub update_user_uin: Option<String>,
 
-    /// `WorkflowDesc`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `WorkflowDesc`; example: `"v1"`
     pub workflow_desc: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"135"`
+    /// `CreateUserUin`; example: `"135"`
     pub create_user_uin: Option<String>,
 }
 
@@ -10038,7 +7322,7 @@ pub struct WorkflowInfo {
 /// Returned in the output of [`GetMyWorkflowMaxPermission`](super::GetMyWorkflowMaxPermission).
 #[tc_model]
 pub struct WorkflowMaxPermission {
-    /// `PermissionType`: a string.
+    /// `PermissionType`
     pub permission_type: Option<String>,
 }
 
@@ -10048,22 +7332,13 @@ pub struct WorkflowMaxPermission {
 /// Returned in the output of [`ListWorkflowPermissions`](super::ListWorkflowPermissions).
 #[tc_model]
 pub struct WorkflowPermission {
-    /// `PermissionTargetType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `PermissionTargetType`, required in requests; example: `"user"`
     pub permission_target_type: Option<String>,
 
-    /// `PermissionTargetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100028578851"`
+    /// `PermissionTargetId`, required in requests; example: `"100028578851"`
     pub permission_target_id: Option<String>,
 
-    /// `PermissionTypeList`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["CAN_MANAGE"]`
+    /// `PermissionTypeList`, required in requests; example: `["CAN_MANAGE"]`
     pub permission_type_list: Option<Vec<String>>,
 }
 
@@ -10072,19 +7347,19 @@ pub struct WorkflowPermission {
 /// Returned in the output of [`ListWorkflowPermissions`](super::ListWorkflowPermissions).
 #[tc_model]
 pub struct WorkflowPermissionPage {
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: u64,
 
-    /// `TotalPageNumber`: an unsigned 64-bit integer.
+    /// `TotalPageNumber`
     pub total_page_number: u64,
 
-    /// `Items`: a list of [`WorkflowPermission`] objects.
+    /// `Items`
     pub items: Vec<WorkflowPermission>,
 }
 
@@ -10094,14 +7369,10 @@ pub struct WorkflowPermissionPage {
 /// Returned in the output of [`GetTriggerWorkflow`](super::GetTriggerWorkflow).
 #[tc_model]
 pub struct WorkflowRunConfig {
-    /// `MaxConcurrentNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxConcurrentNum`; example: `10`
     pub max_concurrent_num: Option<u64>,
 
-    /// `QueuingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueuingMode`; example: `0`
     pub queuing_mode: Option<u64>,
 }
 
@@ -10110,69 +7381,43 @@ pub struct WorkflowRunConfig {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct WorkflowSchedulerConfiguration {
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"HOUR_CYCLE"`
+    /// `CycleType`; example: `"HOUR_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-11 00:00:00"`
+    /// `StartTime`; example: `"2025-09-11 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 * * ?"`
+    /// `CrontabExpression`; example: `"0 0 0 * * ?"`
     pub crontab_expression: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CalendarOpen`; example: `"1"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarName`: a string.
-    ///
-    /// Example: `"交易所日历"`
+    /// `CalendarName`; example: `"交易所日历"`
     pub calendar_name: Option<String>,
 
-    /// `CalendarId`: a string.
-    ///
-    /// Example: `"105"`
+    /// `CalendarId`; example: `"105"`
     pub calendar_id: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -10181,84 +7426,52 @@ pub struct WorkflowSchedulerConfiguration {
 /// Sent in the input of [`CreateWorkflow`](super::CreateWorkflow) and [`UpdateWorkflow`](super::UpdateWorkflow).
 #[tc_model]
 pub struct WorkflowSchedulerConfigurationInfo {
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: String,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"HOUR_CYCLE"`
+    /// `CycleType`; example: `"HOUR_CYCLE"`
     pub cycle_type: String,
 
-    /// `SelfDepend`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `SelfDepend`; example: `"serial"`
     pub self_depend: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-09-04 16:00:17"`
+    /// `StartTime`; example: `"2025-09-04 16:00:17"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2099-12-31 23:59:59"`
+    /// `EndTime`; example: `"2099-12-31 23:59:59"`
     pub end_time: String,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 * * ?"`
+    /// `CrontabExpression`; example: `"0 0 0 * * ?"`
     pub crontab_expression: String,
 
-    /// `DependencyWorkflow`: a string.
-    ///
-    /// Example: `"no"`
+    /// `DependencyWorkflow`; example: `"no"`
     pub dependency_workflow: Option<String>,
 
-    /// `ModifyCycleValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModifyCycleValue`; example: `"1"`
     pub modify_cycle_value: Option<String>,
 
-    /// `ClearLink`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ClearLink`; example: `true`
     pub clear_link: Option<bool>,
 
-    /// `MainCyclicConfig`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `MainCyclicConfig`; example: `"HOUR"`
     pub main_cyclic_config: Option<String>,
 
-    /// `SubordinateCyclicConfig`: a string.
-    ///
-    /// Example: `"CURRENT_HOUR"`
+    /// `SubordinateCyclicConfig`; example: `"CURRENT_HOUR"`
     pub subordinate_cyclic_config: Option<String>,
 
-    /// `ExecutionStartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `ExecutionStartTime`; example: `"00:00"`
     pub execution_start_time: Option<String>,
 
-    /// `ExecutionEndTime`: a string.
-    ///
-    /// Example: `"23:59"`
+    /// `ExecutionEndTime`; example: `"23:59"`
     pub execution_end_time: Option<String>,
 
-    /// `CalendarOpen`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CalendarOpen`; example: `"1"`
     pub calendar_open: Option<String>,
 
-    /// `CalendarId`: a string.
-    ///
-    /// Example: `"105"`
+    /// `CalendarId`; example: `"105"`
     pub calendar_id: Option<String>,
 
-    /// `MinuteOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinuteOffset`; example: `3`
     pub minute_offset: Option<u64>,
 }
 
@@ -10268,87 +7481,55 @@ pub struct WorkflowSchedulerConfigurationInfo {
 /// Returned in the output of [`GetTriggerWorkflow`](super::GetTriggerWorkflow) and [`ListOpsTriggerWorkflows`](super::ListOpsTriggerWorkflows).
 #[tc_model]
 pub struct WorkflowTriggerConfig {
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"CONTINUE_RUN"`
+    /// `TriggerMode`; example: `"CONTINUE_RUN"`
     pub trigger_mode: Option<String>,
 
-    /// `ExtraInfo`: a string.
+    /// `ExtraInfo`
     pub extra_info: Option<String>,
 
-    /// `ScheduleTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `ScheduleTimeZone`; example: `"UTC+8"`
     pub schedule_time_zone: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `StartTime`; example: `"2025-08-27 17:27:58"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-27 17:27:58"`
+    /// `EndTime`; example: `"2025-08-27 17:27:58"`
     pub end_time: Option<String>,
 
-    /// `ConfigMode`: a string.
-    ///
-    /// Example: `"CRON_EXPRESSION"`
+    /// `ConfigMode`; example: `"CRON_EXPRESSION"`
     pub config_mode: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"ONEOFF_CYCLE"`
+    /// `CycleType`; example: `"ONEOFF_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 4 19 * * ? *"`
+    /// `CrontabExpression`; example: `"0 4 19 * * ? *"`
     pub crontab_expression: Option<String>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
+    /// `TriggerId`; example: `"a63aef9a-f37b-11ef-8d13-a4ae120f8272"`
     pub trigger_id: Option<String>,
 
-    /// `FileArrivalPath`: a string.
-    ///
-    /// Example: `"data/"`
+    /// `FileArrivalPath`; example: `"data/"`
     pub file_arrival_path: Option<String>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `SchedulerStatus`; example: `"ACTIVE"`
     pub scheduler_status: Option<String>,
 
-    /// `FileNamePattern`: a string.
-    ///
-    /// Example: `"*.csv"`
+    /// `FileNamePattern`; example: `"*.csv"`
     pub file_name_pattern: Option<String>,
 
-    /// `Recursive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Recursive`; example: `1`
     pub recursive: Option<i64>,
 
-    /// `TriggerMinimumInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TriggerMinimumInterval`; example: `2`
     pub trigger_minimum_interval: Option<i64>,
 
-    /// `TriggerWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TriggerWaitTime`; example: `5`
     pub trigger_wait_time: Option<i64>,
 
-    /// `TriggerMinimumIntervalSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TriggerMinimumIntervalSecond`; example: `60`
     pub trigger_minimum_interval_second: Option<i64>,
 
-    /// `TriggerWaitTimeSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TriggerWaitTimeSecond`; example: `60`
     pub trigger_wait_time_second: Option<i64>,
 }
 
@@ -10357,13 +7538,9 @@ pub struct WorkflowTriggerConfig {
 /// Returned in the output of [`GetProject`](super::GetProject) and [`ListProjects`](super::ListProjects).
 #[tc_model]
 pub struct WorkspaceExt {
-    /// `Key`: a string.
-    ///
-    /// Example: `"scheduleMode"`
+    /// `Key`; example: `"scheduleMode"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Value`; example: `"task"`
     pub value: Option<String>,
 }

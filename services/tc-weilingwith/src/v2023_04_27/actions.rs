@@ -7,47 +7,50 @@ use super::models;
 /// The `AddAlarmProcessRecord` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`AddAlarmProcessRecordResponse`].
-/// The codes it documents are in [`AddAlarmProcessRecordError`](super::errors::AddAlarmProcessRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=AddAlarmProcessRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidTenantId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidTenantId)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`LimitExceeded.ApiLimitExceeded`](super::errors::WeilingwithErrorCode::LimitExceededApiLimitExceeded)
+/// - [`OperationDenied.ApiPermissionDenied`](super::errors::WeilingwithErrorCode::OperationDeniedApiPermissionDenied)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AlarmIdNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundAlarmIdNotExist)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "AddAlarmProcessRecord",
     output = AddAlarmProcessRecordResponse,
-    error = super::errors::AddAlarmProcessRecordError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct AddAlarmProcessRecord {
-    /// `RecordSet`: a list of [`ProcessRecordInfo`](super::models::ProcessRecordInfo) objects.
+    /// `RecordSet`
     pub record_set: Vec<models::ProcessRecordInfo>,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `ApplicationId`: a signed 64-bit integer.
-    ///
-    /// Example: `10051`
+    /// `ApplicationId`; example: `10051`
     pub application_id: Option<i64>,
 
-    /// `ExtendOne`: a string.
-    ///
-    /// Example: `"cda323aa-da67-451f-8d27-71cb6748b0bf"`
+    /// `ExtendOne`; example: `"cda323aa-da67-451f-8d27-71cb6748b0bf"`
     pub extend_one: Option<String>,
 }
 
 /// What a successful [`AddAlarmProcessRecord`] call returns.
 #[tc_model]
 pub struct AddAlarmProcessRecordResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,35 +60,42 @@ pub struct AddAlarmProcessRecordResponse {
 /// The `BatchCreateDevice` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`BatchCreateDeviceResponse`].
-/// The codes it documents are in [`BatchCreateDeviceError`](super::errors::BatchCreateDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=BatchCreateDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::WeilingwithErrorCode::FailedOperationDbError)
+/// - [`InternalError.ManagerSrvFailed`](super::errors::WeilingwithErrorCode::InternalErrorManagerSrvFailed)
+/// - [`InternalError.UnknownError`](super::errors::WeilingwithErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`LimitExceeded.DeviceLimitExceeded`](super::errors::WeilingwithErrorCode::LimitExceededDeviceLimitExceeded)
+/// - [`MissingParameter`](super::errors::WeilingwithErrorCode::MissingParameter)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "BatchCreateDevice",
     output = BatchCreateDeviceResponse,
-    error = super::errors::BatchCreateDeviceError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct BatchCreateDevice {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `AddDeviceSet`: a list of [`AddDeviceInfo`](super::models::AddDeviceInfo) objects.
+    /// `AddDeviceSet`
     pub add_device_set: Vec<models::AddDeviceInfo>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`BatchCreateDevice`] call returns.
 #[tc_model]
 pub struct BatchCreateDeviceResponse {
-    /// `Result`: a [`BatchCreateDeviceRes`](super::models::BatchCreateDeviceRes).
+    /// `Result`
     pub result: Option<models::BatchCreateDeviceRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -95,40 +105,37 @@ pub struct BatchCreateDeviceResponse {
 /// The `BatchDeleteDevice` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`BatchDeleteDeviceResponse`].
-/// The codes it documents are in [`BatchDeleteDeviceError`](super::errors::BatchDeleteDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=BatchDeleteDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "BatchDeleteDevice",
     output = BatchDeleteDeviceResponse,
-    error = super::errors::BatchDeleteDeviceError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct BatchDeleteDevice {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `WIDSet`: a list of strings.
-    ///
-    /// Example: `["wid1","wid2"]`
+    /// `WIDSet`; example: `["wid1","wid2"]`
     #[tc(rename = "WIDSet")]
     pub wid_set: Vec<String>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`BatchDeleteDevice`] call returns.
 #[tc_model]
 pub struct BatchDeleteDeviceResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,80 +145,72 @@ pub struct BatchDeleteDeviceResponse {
 /// The `BatchKillAlarm` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`BatchKillAlarmResponse`].
-/// The codes it documents are in [`BatchKillAlarmError`](super::errors::BatchKillAlarmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=BatchKillAlarm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`OperationDenied.ApiPermissionDenied`](super::errors::WeilingwithErrorCode::OperationDeniedApiPermissionDenied)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "BatchKillAlarm",
     output = BatchKillAlarmResponse,
-    error = super::errors::BatchKillAlarmError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct BatchKillAlarm {
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693416987`
+    /// `BeginTime`; example: `1693416987`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693417958`
+    /// `EndTime`; example: `1693417958`
     pub end_time: i64,
 
-    /// `StatusSet`: a list of strings.
+    /// `StatusSet`
     pub status_set: Vec<String>,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `UserId`; example: `"12"`
     pub user_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserName`; example: `"username"`
     pub user_name: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `ProcessorId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ProcessorId`; example: `"12"`
     pub processor_id: Option<String>,
 
-    /// `AlarmTypeSet`: a list of [`AlarmTypeInfo`](super::models::AlarmTypeInfo) objects.
+    /// `AlarmTypeSet`
     pub alarm_type_set: Option<Vec<models::AlarmTypeInfo>>,
 
-    /// `LevelSet`: a list of signed 64-bit integers.
+    /// `LevelSet`
     pub level_set: Option<Vec<i64>>,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Option<Vec<String>>,
 
-    /// `IdSet`: a list of strings.
+    /// `IdSet`
     pub id_set: Option<Vec<String>>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"消警"`
+    /// `Desc`; example: `"消警"`
     pub desc: Option<String>,
 }
 
 /// What a successful [`BatchKillAlarm`] call returns.
 #[tc_model]
 pub struct BatchKillAlarmResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -221,35 +220,38 @@ pub struct BatchKillAlarmResponse {
 /// The `BatchReportAppMessage` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`BatchReportAppMessageResponse`].
-/// The codes it documents are in [`BatchReportAppMessageError`](super::errors::BatchReportAppMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=BatchReportAppMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "BatchReportAppMessage",
     output = BatchReportAppMessageResponse,
-    error = super::errors::BatchReportAppMessageError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct BatchReportAppMessage {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `ReportSet`: a list of [`ReportAppMessage`](super::models::ReportAppMessage) objects.
+    /// `ReportSet`
     pub report_set: Option<Vec<models::ReportAppMessage>>,
 }
 
 /// What a successful [`BatchReportAppMessage`] call returns.
 #[tc_model]
 pub struct BatchReportAppMessageResponse {
-    /// `Result`: a [`BatchReportAppMessageRes`](super::models::BatchReportAppMessageRes).
+    /// `Result`
     pub result: Option<models::BatchReportAppMessageRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -259,89 +261,77 @@ pub struct BatchReportAppMessageResponse {
 /// The `ChangeAlarmStatus` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ChangeAlarmStatusResponse`].
-/// The codes it documents are in [`ChangeAlarmStatusError`](super::errors::ChangeAlarmStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ChangeAlarmStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAlarmContent`](super::errors::WeilingwithErrorCode::InvalidParameterInvalidAlarmContent)
+/// - [`InvalidParameter.StatusNotMatchProcessType`](super::errors::WeilingwithErrorCode::InvalidParameterStatusNotMatchProcessType)
+/// - [`InvalidParameterValue.InvalidAlarmStatus`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidAlarmStatus)
+/// - [`InvalidParameterValue.InvalidTenantId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidTenantId)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`MissingParameter.EmptyAlarmId`](super::errors::WeilingwithErrorCode::MissingParameterEmptyAlarmId)
+/// - [`OperationDenied.ApiPermissionDenied`](super::errors::WeilingwithErrorCode::OperationDeniedApiPermissionDenied)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AlarmIDNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundAlarmIdNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ChangeAlarmStatus",
     output = ChangeAlarmStatusResponse,
-    error = super::errors::ChangeAlarmStatusError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ChangeAlarmStatus {
-    /// `Id`: a string.
-    ///
-    /// Example: `"40b52dda-c596-4510-84c4-a5e1aa6ae359"`
+    /// `Id`; example: `"40b52dda-c596-4510-84c4-a5e1aa6ae359"`
     pub id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"processed"`
+    /// `Status`; example: `"processed"`
     pub status: String,
 
-    /// `ProcessTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1683343450674`
+    /// `ProcessTime`; example: `1683343450674`
     pub process_time: i64,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"kill_warning-other"`
+    /// `ProcessType`; example: `"kill_warning-other"`
     pub process_type: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`; example: `"andy"`
     pub user_name: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `Processor`: a string.
-    ///
-    /// Example: `"Processor"`
+    /// `Processor`; example: `"Processor"`
     pub processor: Option<String>,
 
-    /// `ProcessDescription`: a string.
-    ///
-    /// Example: `"ProcessDescription"`
+    /// `ProcessDescription`; example: `"ProcessDescription"`
     pub process_description: Option<String>,
 
-    /// `ProcessExtend`: a string.
-    ///
-    /// Example: `"ProcessExtend"`
+    /// `ProcessExtend`; example: `"ProcessExtend"`
     pub process_extend: Option<String>,
 
-    /// `ExtendOne`: a string.
-    ///
-    /// Example: `"extend"`
+    /// `ExtendOne`; example: `"extend"`
     pub extend_one: Option<String>,
 
-    /// `ApplicationId`: a signed 64-bit integer.
-    ///
-    /// Example: `10085`
+    /// `ApplicationId`; example: `10085`
     pub application_id: Option<i64>,
 }
 
 /// What a successful [`ChangeAlarmStatus`] call returns.
 #[tc_model]
 pub struct ChangeAlarmStatusResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -351,46 +341,43 @@ pub struct ChangeAlarmStatusResponse {
 /// The `ControlCameraPTZ` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ControlCameraPTZResponse`].
-/// The codes it documents are in [`ControlCameraPTZError`](super::errors::ControlCameraPTZError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ControlCameraPTZ)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`UnsupportedOperation.UnsupportedCMD`](super::errors::WeilingwithErrorCode::UnsupportedOperationUnsupportedCmd)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ControlCameraPTZ",
     output = ControlCameraPTZResponse,
-    error = super::errors::ControlCameraPTZError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ControlCameraPTZ {
-    /// `WID`: a string.
-    ///
-    /// Example: `"4de8f447-b4b6-4f6c-a6a2-55eeb7b0da03"`
+    /// `WID`; example: `"4de8f447-b4b6-4f6c-a6a2-55eeb7b0da03"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `CMD`: a string.
-    ///
-    /// Example: `"left"`
+    /// `CMD`; example: `"left"`
     #[tc(rename = "CMD")]
     pub cmd: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
+    /// `ApplicationToken`; example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
     pub application_token: String,
 }
 
 /// What a successful [`ControlCameraPTZ`] call returns.
 #[tc_model]
 pub struct ControlCameraPTZResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -400,46 +387,49 @@ pub struct ControlCameraPTZResponse {
 /// The `ControlDevice` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ControlDeviceResponse`].
-/// The codes it documents are in [`ControlDeviceError`](super::errors::ControlDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ControlDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`FailedOperation.SendMsgError`](super::errors::WeilingwithErrorCode::FailedOperationSendMsgError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound.EmptyDeviceList`](super::errors::WeilingwithErrorCode::ResourceNotFoundEmptyDeviceList)
+/// - [`UnauthorizedOperation.APIAuthFailed`](super::errors::WeilingwithErrorCode::UnauthorizedOperationApiAuthFailed)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ControlDevice",
     output = ControlDeviceResponse,
-    error = super::errors::ControlDeviceError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ControlDevice {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Vec<String>,
 
-    /// `ControlData`: a string.
-    ///
-    /// Example: `"left"`
+    /// `ControlData`; example: `"left"`
     pub control_data: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 
-    /// `IsSynchronized`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSynchronized`; example: `false`
     pub is_synchronized: Option<bool>,
 }
 
 /// What a successful [`ControlDevice`] call returns.
 #[tc_model]
 pub struct ControlDeviceResponse {
-    /// `Result`: a [`ControlDeviceSet`](super::models::ControlDeviceSet).
+    /// `Result`
     pub result: Option<models::ControlDeviceSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -449,47 +439,48 @@ pub struct ControlDeviceResponse {
 /// The `CreateApplicationToken` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`CreateApplicationTokenResponse`].
-/// The codes it documents are in [`CreateApplicationTokenError`](super::errors::CreateApplicationTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=CreateApplicationToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BusinessLogicError`](super::errors::WeilingwithErrorCode::InternalErrorBusinessLogicError)
+/// - [`InternalError.Timeout`](super::errors::WeilingwithErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameter.InvalidRequestTime`](super::errors::WeilingwithErrorCode::InvalidParameterInvalidRequestTime)
+/// - [`InvalidParameterValue.InvalidApplicationId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidApplicationId)
+/// - [`InvalidParameterValue.InvalidNonce`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidNonce)
+/// - [`InvalidParameterValue.InvalidRequestTime`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidRequestTime)
+/// - [`InvalidParameterValue.InvalidSignature`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidSignature)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "CreateApplicationToken",
     output = CreateApplicationTokenResponse,
-    error = super::errors::CreateApplicationTokenError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct CreateApplicationToken {
-    /// `ApplicationId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10048`
+    /// `ApplicationId`; example: `10048`
     pub application_id: u64,
 
-    /// `Nonce`: a string.
-    ///
-    /// Example: `"f9b25481-e060-43e3-ad26-cb4e5f2e5d67"`
+    /// `Nonce`; example: `"f9b25481-e060-43e3-ad26-cb4e5f2e5d67"`
     pub nonce: String,
 
-    /// `TenantId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100055`
+    /// `TenantId`; example: `100055`
     pub tenant_id: u64,
 
-    /// `RequestTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1691028252348`
+    /// `RequestTime`; example: `1691028252348`
     pub request_time: u64,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"cfed53f585017cf8f2559e3ecd84b3b4"`
+    /// `Signature`; example: `"cfed53f585017cf8f2559e3ecd84b3b4"`
     pub signature: String,
 }
 
 /// What a successful [`CreateApplicationToken`] call returns.
 #[tc_model]
 pub struct CreateApplicationTokenResponse {
-    /// `Result`: an [`ApplicationTokenInfo`](super::models::ApplicationTokenInfo).
+    /// `Result`
     pub result: Option<models::ApplicationTokenInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -499,37 +490,42 @@ pub struct CreateApplicationTokenResponse {
 /// The `DeleteDeviceGroup` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DeleteDeviceGroupResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupError`](super::errors::DeleteDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DeleteDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BusinessLogicError`](super::errors::WeilingwithErrorCode::InternalErrorBusinessLogicError)
+/// - [`InternalError.Timeout`](super::errors::WeilingwithErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameter.InvalidRequestTime`](super::errors::WeilingwithErrorCode::InvalidParameterInvalidRequestTime)
+/// - [`InvalidParameterValue.InvalidApplicationId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidApplicationId)
+/// - [`InvalidParameterValue.InvalidNonce`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidNonce)
+/// - [`InvalidParameterValue.InvalidRequestTime`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidRequestTime)
+/// - [`InvalidParameterValue.InvalidSignature`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidSignature)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DeleteDeviceGroup",
     output = DeleteDeviceGroupResponse,
-    error = super::errors::DeleteDeviceGroupError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DeleteDeviceGroup {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: i64,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`DeleteDeviceGroup`] call returns.
 #[tc_model]
 pub struct DeleteDeviceGroupResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
+    /// `Result`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -539,50 +535,47 @@ pub struct DeleteDeviceGroupResponse {
 /// The `DescribeActionList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeActionListResponse`].
-/// The codes it documents are in [`DescribeActionListError`](super::errors::DescribeActionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeActionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeActionList",
     output = DescribeActionListResponse,
-    error = super::errors::DescribeActionListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeActionList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"device"`
+    /// `ActionType`; example: `"device"`
     pub action_type: Option<String>,
 
-    /// `IdSet`: a list of signed 64-bit integers.
+    /// `IdSet`
     pub id_set: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeActionList`] call returns.
 #[tc_model]
 pub struct DescribeActionListResponse {
-    /// `Result`: a [`DescribeActionListRes`](super::models::DescribeActionListRes).
+    /// `Result`
     pub result: Option<models::DescribeActionListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -592,37 +585,38 @@ pub struct DescribeActionListResponse {
 /// The `DescribeAdministrationByTag` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeAdministrationByTagResponse`].
-/// The codes it documents are in [`DescribeAdministrationByTagError`](super::errors::DescribeAdministrationByTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeAdministrationByTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeAdministrationByTag",
     output = DescribeAdministrationByTagResponse,
-    error = super::errors::DescribeAdministrationByTagError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeAdministrationByTag {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Lawbk967Ng41d934u8vveoS"`
+    /// `ApplicationToken`; example: `"Lawbk967Ng41d934u8vveoS"`
     pub application_token: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"城市"`
+    /// `Tag`; example: `"城市"`
     pub tag: String,
 }
 
 /// What a successful [`DescribeAdministrationByTag`] call returns.
 #[tc_model]
 pub struct DescribeAdministrationByTagResponse {
-    /// `Result`: a [`DescribeAdministrationByTagRes`](super::models::DescribeAdministrationByTagRes).
+    /// `Result`
     pub result: Option<models::DescribeAdministrationByTagRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -632,32 +626,35 @@ pub struct DescribeAdministrationByTagResponse {
 /// The `DescribeAlarmLevelList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeAlarmLevelListResponse`].
-/// The codes it documents are in [`DescribeAlarmLevelListError`](super::errors::DescribeAlarmLevelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeAlarmLevelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeAlarmLevelList",
     output = DescribeAlarmLevelListResponse,
-    error = super::errors::DescribeAlarmLevelListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeAlarmLevelList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeAlarmLevelList`] call returns.
 #[tc_model]
 pub struct DescribeAlarmLevelListResponse {
-    /// `Result`: a [`DescribeAlarmLevelListRes`](super::models::DescribeAlarmLevelListRes).
+    /// `Result`
     pub result: Option<models::DescribeAlarmLevelListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -667,88 +664,83 @@ pub struct DescribeAlarmLevelListResponse {
 /// The `DescribeAlarmList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeAlarmListResponse`].
-/// The codes it documents are in [`DescribeAlarmListError`](super::errors::DescribeAlarmListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeAlarmList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeAlarmList",
     output = DescribeAlarmListResponse,
-    error = super::errors::DescribeAlarmListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeAlarmList {
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1684464518`
+    /// `BeginTime`; example: `1684464518`
     pub begin_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1684723718`
+    /// `EndTime`; example: `1684723718`
     pub end_time: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `Statuses`: a list of strings.
+    /// `Statuses`
     pub statuses: Option<Vec<String>>,
 
-    /// `AlarmTypeSet`: a list of [`AlarmTypeInfo`](super::models::AlarmTypeInfo) objects.
+    /// `AlarmTypeSet`
     pub alarm_type_set: Option<Vec<models::AlarmTypeInfo>>,
 
-    /// `LevelSet`: a list of signed 64-bit integers.
+    /// `LevelSet`
     pub level_set: Option<Vec<i64>>,
 
-    /// `IdSet`: a list of strings.
+    /// `IdSet`
     pub id_set: Option<Vec<String>>,
 
-    /// `AppIdSet`: a list of signed 64-bit integers.
+    /// `AppIdSet`
     pub app_id_set: Option<Vec<i64>>,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Option<Vec<String>>,
 
-    /// `SpaceCodeSet`: a list of strings.
+    /// `SpaceCodeSet`
     pub space_code_set: Option<Vec<String>>,
 
-    /// `ExtendOne`: a list of strings.
+    /// `ExtendOne`
     pub extend_one: Option<Vec<String>>,
 
-    /// `ExtendTwo`: a list of strings.
+    /// `ExtendTwo`
     pub extend_two: Option<Vec<String>>,
 
-    /// `ProcessorSet`: a list of strings.
+    /// `ProcessorSet`
     pub processor_set: Option<Vec<String>>,
 
-    /// `GroupIdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `GroupIdSet`; example: `[1,2,3]`
     pub group_id_set: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAlarmList`] call returns.
 #[tc_model]
 pub struct DescribeAlarmListResponse {
-    /// `Result`: a [`DescribeAlarmListRes`](super::models::DescribeAlarmListRes).
+    /// `Result`
     pub result: Option<models::DescribeAlarmListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -758,32 +750,38 @@ pub struct DescribeAlarmListResponse {
 /// The `DescribeAlarmStatusList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeAlarmStatusListResponse`].
-/// The codes it documents are in [`DescribeAlarmStatusListError`](super::errors::DescribeAlarmStatusListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeAlarmStatusList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.ApiAuthorizationNotFound`](super::errors::WeilingwithErrorCode::AuthFailureApiAuthorizationNotFound)
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`InternalError.ApiGatewayInternalError`](super::errors::WeilingwithErrorCode::InternalErrorApiGatewayInternalError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeAlarmStatusList",
     output = DescribeAlarmStatusListResponse,
-    error = super::errors::DescribeAlarmStatusListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeAlarmStatusList {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Lawbk967Ng41d934u8vveoS"`
+    /// `ApplicationToken`; example: `"Lawbk967Ng41d934u8vveoS"`
     pub application_token: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1016"`
+    /// `WorkspaceId`; example: `"1016"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DescribeAlarmStatusList`] call returns.
 #[tc_model]
 pub struct DescribeAlarmStatusListResponse {
-    /// `Result`: a [`DescribeAlarmStatusListRes`](super::models::DescribeAlarmStatusListRes).
+    /// `Result`
     pub result: Option<models::DescribeAlarmStatusListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -793,37 +791,38 @@ pub struct DescribeAlarmStatusListResponse {
 /// The `DescribeAlarmTypeList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeAlarmTypeListResponse`].
-/// The codes it documents are in [`DescribeAlarmTypeListError`](super::errors::DescribeAlarmTypeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeAlarmTypeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeAlarmTypeList",
     output = DescribeAlarmTypeListResponse,
-    error = super::errors::DescribeAlarmTypeListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeAlarmTypeList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `ParentType`: a string.
-    ///
-    /// Example: `"ParentType"`
+    /// `ParentType`; example: `"ParentType"`
     pub parent_type: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmTypeList`] call returns.
 #[tc_model]
 pub struct DescribeAlarmTypeListResponse {
-    /// `Result`: a [`DescribeAlarmTypeListRes`](super::models::DescribeAlarmTypeListRes).
+    /// `Result`
     pub result: Option<models::DescribeAlarmTypeListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,47 +832,48 @@ pub struct DescribeAlarmTypeListResponse {
 /// The `DescribeApplicationList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeApplicationListResponse`].
-/// The codes it documents are in [`DescribeApplicationListError`](super::errors::DescribeApplicationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeApplicationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.ApiAuthorizationNotFound`](super::errors::WeilingwithErrorCode::AuthFailureApiAuthorizationNotFound)
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InternalError.ApiGatewayInternalError`](super::errors::WeilingwithErrorCode::InternalErrorApiGatewayInternalError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WeilingwithErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidApplicationId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidApplicationId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeApplicationList",
     output = DescribeApplicationListResponse,
-    error = super::errors::DescribeApplicationListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeApplicationList {
-    /// `WorkspaceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `WorkspaceId`; example: `1001`
     pub workspace_id: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
+    /// `ApplicationToken`; example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
     pub application_token: String,
 
-    /// `ApplicationId`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10000,10001,10002]`
+    /// `ApplicationId`; example: `[10000,10001,10002]`
     pub application_id: Option<Vec<u64>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeApplicationList`] call returns.
 #[tc_model]
 pub struct DescribeApplicationListResponse {
-    /// `Result`: an [`ApplicationList`](super::models::ApplicationList).
+    /// `Result`
     pub result: Option<models::ApplicationList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -883,40 +883,45 @@ pub struct DescribeApplicationListResponse {
 /// The `DescribeBuildingList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeBuildingListResponse`].
-/// The codes it documents are in [`DescribeBuildingListError`](super::errors::DescribeBuildingListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeBuildingList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`InternalError.ApiGatewayInternalError`](super::errors::WeilingwithErrorCode::InternalErrorApiGatewayInternalError)
+/// - [`InternalError.ApiRequestPathParameterError`](super::errors::WeilingwithErrorCode::InternalErrorApiRequestPathParameterError)
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InternalError.BusinessLogicError`](super::errors::WeilingwithErrorCode::InternalErrorBusinessLogicError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeBuildingList",
     output = DescribeBuildingListResponse,
-    error = super::errors::DescribeBuildingListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeBuildingList {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1109\""`
+    /// `WorkspaceId`; example: `"\"1109\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"LMb6piRXpioR7nmwFhXpvZd4GC4wf0B4\""`
+    /// `ApplicationToken`; example: `"\"LMb6piRXpioR7nmwFhXpvZd4GC4wf0B4\""`
     pub application_token: String,
 
-    /// `HasModel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasModel`; example: `true`
     pub has_model: Option<bool>,
 
-    /// `SpaceCodes`: a list of strings.
+    /// `SpaceCodes`
     pub space_codes: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBuildingList`] call returns.
 #[tc_model]
 pub struct DescribeBuildingListResponse {
-    /// `Result`: a [`BuildingListRes`](super::models::BuildingListRes).
+    /// `Result`
     pub result: Option<models::BuildingListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,37 +931,38 @@ pub struct DescribeBuildingListResponse {
 /// The `DescribeBuildingModel` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeBuildingModelResponse`].
-/// The codes it documents are in [`DescribeBuildingModelError`](super::errors::DescribeBuildingModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeBuildingModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeBuildingModel",
     output = DescribeBuildingModelResponse,
-    error = super::errors::DescribeBuildingModelError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeBuildingModel {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"82d5fb5a-52d0-4636-a225-d46245e911ef\""`
+    /// `BuildingId`; example: `"\"82d5fb5a-52d0-4636-a225-d46245e911ef\""`
     pub building_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
+    /// `ApplicationToken`; example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeBuildingModel`] call returns.
 #[tc_model]
 pub struct DescribeBuildingModelResponse {
-    /// `Result`: a [`BuildingModelRes`](super::models::BuildingModelRes).
+    /// `Result`
     pub result: Option<models::BuildingModelRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,37 +972,38 @@ pub struct DescribeBuildingModelResponse {
 /// The `DescribeBuildingProfile` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeBuildingProfileResponse`].
-/// The codes it documents are in [`DescribeBuildingProfileError`](super::errors::DescribeBuildingProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeBuildingProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeBuildingProfile",
     output = DescribeBuildingProfileResponse,
-    error = super::errors::DescribeBuildingProfileError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeBuildingProfile {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"2e374df6-7ba7-45d2-a44d-2a92bb2a6668\""`
+    /// `BuildingId`; example: `"\"2e374df6-7ba7-45d2-a44d-2a92bb2a6668\""`
     pub building_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
+    /// `ApplicationToken`; example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeBuildingProfile`] call returns.
 #[tc_model]
 pub struct DescribeBuildingProfileResponse {
-    /// `Result`: a [`BuildingProfileRes`](super::models::BuildingProfileRes).
+    /// `Result`
     pub result: Option<models::BuildingProfileRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1006,40 +1013,39 @@ pub struct DescribeBuildingProfileResponse {
 /// The `DescribeCameraExtendInfo` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeCameraExtendInfoResponse`].
-/// The codes it documents are in [`DescribeCameraExtendInfoError`](super::errors::DescribeCameraExtendInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeCameraExtendInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraInfoNotExist)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeCameraExtendInfo",
     output = DescribeCameraExtendInfoResponse,
-    error = super::errors::DescribeCameraExtendInfoError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeCameraExtendInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"4de8f447-b4b6-4f6c-a6a2-55eeb7b0da03"`
+    /// `WID`; example: `"4de8f447-b4b6-4f6c-a6a2-55eeb7b0da03"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
+    /// `ApplicationToken`; example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeCameraExtendInfo`] call returns.
 #[tc_model]
 pub struct DescribeCameraExtendInfoResponse {
-    /// `Result`: a [`CameraExtendInfoRes`](super::models::CameraExtendInfoRes).
-    ///
-    /// Example: `{"HistoryResolution":0,"LiveResolution":0,"SaveDay":60,"SaveType":"cosmtav"}`
+    /// `Result`; example: `{"HistoryResolution":0,"LiveResolution":0,"SaveDay":60,"SaveType":"cosmtav"}`
     pub result: Option<models::CameraExtendInfoRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1049,37 +1055,38 @@ pub struct DescribeCameraExtendInfoResponse {
 /// The `DescribeDeviceGroupList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceGroupListResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupListError`](super::errors::DescribeDeviceGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraInfoNotExist)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceGroupList",
     output = DescribeDeviceGroupListResponse,
-    error = super::errors::DescribeDeviceGroupListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceGroupList {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Lawbk967Ng41d934u8vveoS"`
+    /// `ApplicationToken`; example: `"Lawbk967Ng41d934u8vveoS"`
     pub application_token: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12836`
+    /// `GroupId`; example: `12836`
     pub group_id: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceGroupList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupListResponse {
-    /// `Result`: a [`DescribeDeviceGroupListRes`](super::models::DescribeDeviceGroupListRes).
+    /// `Result`
     pub result: Option<models::DescribeDeviceGroupListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1089,81 +1096,78 @@ pub struct DescribeDeviceGroupListResponse {
 /// The `DescribeDeviceList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceListResponse`].
-/// The codes it documents are in [`DescribeDeviceListError`](super::errors::DescribeDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.ApiAuthorizationNotFound`](super::errors::WeilingwithErrorCode::AuthFailureApiAuthorizationNotFound)
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`InternalError.ApiGatewayInternalError`](super::errors::WeilingwithErrorCode::InternalErrorApiGatewayInternalError)
+/// - [`InternalError.BusinessLogicError`](super::errors::WeilingwithErrorCode::InternalErrorBusinessLogicError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound.EmptyDeviceList`](super::errors::WeilingwithErrorCode::ResourceNotFoundEmptyDeviceList)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"wA9bELuI4oulQCBK876UDBxe00dNcxQW"`
+    /// `ApplicationToken`; example: `"wA9bELuI4oulQCBK876UDBxe00dNcxQW"`
     pub application_token: String,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 
-    /// `ProductIdSet`: a list of signed 64-bit integers.
+    /// `ProductIdSet`
     pub product_id_set: Option<Vec<i64>>,
 
-    /// `TagIdSet`: a list of signed 64-bit integers.
+    /// `TagIdSet`
     pub tag_id_set: Option<Vec<i64>>,
 
-    /// `SpaceCodeSet`: a list of strings.
+    /// `SpaceCodeSet`
     pub space_code_set: Option<Vec<String>>,
 
-    /// `DeviceTagSet`: a list of strings.
+    /// `DeviceTagSet`
     pub device_tag_set: Option<Vec<String>>,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Option<Vec<String>>,
 
-    /// `Field`: a [`CustomField`](super::models::CustomField).
-    ///
-    /// Example: `{"Id":67,"Val":"1"}`
+    /// `Field`; example: `{"Id":67,"Val":"1"}`
     pub field: Option<models::CustomField>,
 
-    /// `GroupIdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `GroupIdSet`; example: `[1,2,3]`
     pub group_id_set: Option<Vec<i64>>,
 
-    /// `IsActive`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `IsActive`; example: `"\"1\""`
     pub is_active: Option<String>,
 
-    /// `IsCamera`: a string.
-    ///
-    /// Example: `"\"false\""`
+    /// `IsCamera`; example: `"\"false\""`
     pub is_camera: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceListResponse {
-    /// `Result`: a [`DescribeDeviceListRes`](super::models::DescribeDeviceListRes).
+    /// `Result`
     pub result: Option<models::DescribeDeviceListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1173,61 +1177,63 @@ pub struct DescribeDeviceListResponse {
 /// The `DescribeDeviceShadowList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceShadowListResponse`].
-/// The codes it documents are in [`DescribeDeviceShadowListError`](super::errors::DescribeDeviceShadowListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceShadowList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`FailedOperation.RedisOperationFailed`](super::errors::WeilingwithErrorCode::FailedOperationRedisOperationFailed)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound.EmptyDeviceList`](super::errors::WeilingwithErrorCode::ResourceNotFoundEmptyDeviceList)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceShadowList",
     output = DescribeDeviceShadowListResponse,
-    error = super::errors::DescribeDeviceShadowListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceShadowList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Vec<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Lawbk967Ng41d934u8vveoS"`
+    /// `ApplicationToken`; example: `"Lawbk967Ng41d934u8vveoS"`
     pub application_token: String,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 
-    /// `ProductIdSet`: a list of signed 64-bit integers.
+    /// `ProductIdSet`
     pub product_id_set: Option<Vec<i64>>,
 
-    /// `TagIdSet`: a list of signed 64-bit integers.
+    /// `TagIdSet`
     pub tag_id_set: Option<Vec<i64>>,
 
-    /// `SpaceCodeSet`: a list of strings.
+    /// `SpaceCodeSet`
     pub space_code_set: Option<Vec<String>>,
 
-    /// `DeviceTagSet`: a list of strings.
+    /// `DeviceTagSet`
     pub device_tag_set: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDeviceShadowList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceShadowListResponse {
-    /// `Result`: a [`DeviceShadowRes`](super::models::DeviceShadowRes).
+    /// `Result`
     pub result: Option<models::DeviceShadowRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1237,70 +1243,72 @@ pub struct DescribeDeviceShadowListResponse {
 /// The `DescribeDeviceStatusList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceStatusListResponse`].
-/// The codes it documents are in [`DescribeDeviceStatusListError`](super::errors::DescribeDeviceStatusListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceStatusList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiRuleConfigError`](super::errors::WeilingwithErrorCode::FailedOperationApiRuleConfigError)
+/// - [`FailedOperation.RedisOperationFailed`](super::errors::WeilingwithErrorCode::FailedOperationRedisOperationFailed)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound.EmptyDeviceList`](super::errors::WeilingwithErrorCode::ResourceNotFoundEmptyDeviceList)
+/// - [`UnauthorizedOperation.UnauthorizedApi`](super::errors::WeilingwithErrorCode::UnauthorizedOperationUnauthorizedApi)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceStatusList",
     output = DescribeDeviceStatusListResponse,
-    error = super::errors::DescribeDeviceStatusListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceStatusList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 
-    /// `ProductIdSet`: a list of signed 64-bit integers.
+    /// `ProductIdSet`
     pub product_id_set: Option<Vec<i64>>,
 
-    /// `TagIdSet`: a list of signed 64-bit integers.
+    /// `TagIdSet`
     pub tag_id_set: Option<Vec<i64>>,
 
-    /// `SpaceCodeSet`: a list of strings.
+    /// `SpaceCodeSet`
     pub space_code_set: Option<Vec<String>>,
 
-    /// `WIDSet`: a list of strings.
+    /// `WIDSet`
     #[tc(rename = "WIDSet")]
     pub wid_set: Option<Vec<String>>,
 
-    /// `DeviceTagSet`: a list of strings.
+    /// `DeviceTagSet`
     pub device_tag_set: Option<Vec<String>>,
 
-    /// `DeviceStatusSet`: a list of strings.
+    /// `DeviceStatusSet`
     pub device_status_set: Option<Vec<String>>,
 
-    /// `StatusSet`: a list of strings.
+    /// `StatusSet`
     pub status_set: Option<Vec<String>>,
 
-    /// `IsAlive`: a list of booleans.
+    /// `IsAlive`
     pub is_alive: Option<Vec<bool>>,
 }
 
 /// What a successful [`DescribeDeviceStatusList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceStatusListResponse {
-    /// `Result`: a [`DeviceStatusRes`](super::models::DeviceStatusRes).
+    /// `Result`
     pub result: Option<models::DeviceStatusRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1310,43 +1318,43 @@ pub struct DescribeDeviceStatusListResponse {
 /// The `DescribeDeviceStatusStat` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceStatusStatResponse`].
-/// The codes it documents are in [`DescribeDeviceStatusStatError`](super::errors::DescribeDeviceStatusStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceStatusStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RedisOperationFailed`](super::errors::WeilingwithErrorCode::FailedOperationRedisOperationFailed)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceStatusStat",
     output = DescribeDeviceStatusStatResponse,
-    error = super::errors::DescribeDeviceStatusStatError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceStatusStat {
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Level`; example: `0`
     pub level: i64,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `SpaceCodeSet`: a list of strings.
+    /// `SpaceCodeSet`
     pub space_code_set: Option<Vec<String>>,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDeviceStatusStat`] call returns.
 #[tc_model]
 pub struct DescribeDeviceStatusStatResponse {
-    /// `Result`: a [`DeviceStatusStatRes`](super::models::DeviceStatusStatRes).
+    /// `Result`
     pub result: Option<models::DeviceStatusStatRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1356,42 +1364,41 @@ pub struct DescribeDeviceStatusStatResponse {
 /// The `DescribeDeviceTagList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceTagListResponse`].
-/// The codes it documents are in [`DescribeDeviceTagListError`](super::errors::DescribeDeviceTagListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceTagList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetTagsFailed`](super::errors::WeilingwithErrorCode::FailedOperationGetTagsFailed)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceTagList",
     output = DescribeDeviceTagListResponse,
-    error = super::errors::DescribeDeviceTagListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceTagList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeDeviceTagList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceTagListResponse {
-    /// `Result`: a [`DeviceTagRes`](super::models::DeviceTagRes).
+    /// `Result`
     pub result: Option<models::DeviceTagRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1401,37 +1408,38 @@ pub struct DescribeDeviceTagListResponse {
 /// The `DescribeDeviceTypeList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeDeviceTypeListResponse`].
-/// The codes it documents are in [`DescribeDeviceTypeListError`](super::errors::DescribeDeviceTypeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeDeviceTypeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`InvalidParameter.TokenFieldNotFound`](super::errors::WeilingwithErrorCode::InvalidParameterTokenFieldNotFound)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeDeviceTypeList",
     output = DescribeDeviceTypeListResponse,
-    error = super::errors::DescribeDeviceTypeListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeDeviceTypeList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 
-    /// `Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Flag`; example: `0`
     pub flag: Option<i64>,
 }
 
 /// What a successful [`DescribeDeviceTypeList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceTypeListResponse {
-    /// `Result`: a [`DeviceTypeSet`](super::models::DeviceTypeSet).
+    /// `Result`
     pub result: Option<models::DeviceTypeSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1441,32 +1449,35 @@ pub struct DescribeDeviceTypeListResponse {
 /// The `DescribeEdgeApplicationToken` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeEdgeApplicationTokenResponse`].
-/// The codes it documents are in [`DescribeEdgeApplicationTokenError`](super::errors::DescribeEdgeApplicationTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeEdgeApplicationToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WeilingwithErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeEdgeApplicationToken",
     output = DescribeEdgeApplicationTokenResponse,
-    error = super::errors::DescribeEdgeApplicationTokenError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeEdgeApplicationToken {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
+    /// `ApplicationToken`; example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
     pub application_token: String,
 
-    /// `Refresh`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Refresh`; example: `true`
     pub refresh: Option<bool>,
 }
 
 /// What a successful [`DescribeEdgeApplicationToken`] call returns.
 #[tc_model]
 pub struct DescribeEdgeApplicationTokenResponse {
-    /// `Result`: an [`ApplicationTokenInfo`](super::models::ApplicationTokenInfo).
+    /// `Result`
     pub result: Option<models::ApplicationTokenInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,78 +1487,65 @@ pub struct DescribeEdgeApplicationTokenResponse {
 /// The `DescribeElementProfilePage` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeElementProfilePageResponse`].
-/// The codes it documents are in [`DescribeElementProfilePageError`](super::errors::DescribeElementProfilePageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeElementProfilePage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeElementProfilePage",
     output = DescribeElementProfilePageResponse,
-    error = super::errors::DescribeElementProfilePageError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeElementProfilePage {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"956bd069-c802-4bbb-b325-18d30d7bcd3c\""`
+    /// `BuildingId`; example: `"\"956bd069-c802-4bbb-b325-18d30d7bcd3c\""`
     pub building_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
+    /// `ApplicationToken`; example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
     pub application_token: String,
 
-    /// `ParentElementIds`: a list of strings.
+    /// `ParentElementIds`
     pub parent_element_ids: Option<Vec<String>>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Level`; example: `7`
     pub level: Option<u64>,
 
-    /// `SpaceTypeCode`: a string.
-    ///
-    /// Example: `"spacetypecode"`
+    /// `SpaceTypeCode`; example: `"spacetypecode"`
     pub space_type_code: Option<String>,
 
-    /// `EntityTypes`: a list of strings.
+    /// `EntityTypes`
     pub entity_types: Option<Vec<String>>,
 
-    /// `IncludeDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeDelete`; example: `false`
     pub include_delete: Option<bool>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1683981442`
+    /// `StartTime`; example: `1683981442`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1699879043`
+    /// `EndTime`; example: `1699879043`
     pub end_time: Option<u64>,
 }
 
 /// What a successful [`DescribeElementProfilePage`] call returns.
 #[tc_model]
 pub struct DescribeElementProfilePageResponse {
-    /// `Result`: an [`ElementProfilePageRes`](super::models::ElementProfilePageRes).
+    /// `Result`
     pub result: Option<models::ElementProfilePageRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1557,52 +1555,47 @@ pub struct DescribeElementProfilePageResponse {
 /// The `DescribeElementProfileTree` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeElementProfileTreeResponse`].
-/// The codes it documents are in [`DescribeElementProfileTreeError`](super::errors::DescribeElementProfileTreeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeElementProfileTree)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeElementProfileTree",
     output = DescribeElementProfileTreeResponse,
-    error = super::errors::DescribeElementProfileTreeError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeElementProfileTree {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"82d5fb5a-52d0-4636-a225-d46245e911ef\""`
+    /// `BuildingId`; example: `"\"82d5fb5a-52d0-4636-a225-d46245e911ef\""`
     pub building_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
+    /// `ApplicationToken`; example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
     pub application_token: String,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"\"61049c1b-158d-41bd-9f0b-df30a50401bd\""`
+    /// `ElementId`; example: `"\"61049c1b-158d-41bd-9f0b-df30a50401bd\""`
     pub element_id: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Level`; example: `8`
     pub level: Option<u64>,
 
-    /// `SpaceTypeCode`: a string.
-    ///
-    /// Example: `"spacetypecode"`
+    /// `SpaceTypeCode`; example: `"spacetypecode"`
     pub space_type_code: Option<String>,
 }
 
 /// What a successful [`DescribeElementProfileTree`] call returns.
 #[tc_model]
 pub struct DescribeElementProfileTreeResponse {
-    /// `Result`: an [`ElementProfileTreeRes`](super::models::ElementProfileTreeRes).
+    /// `Result`
     pub result: Option<models::ElementProfileTreeRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1612,50 +1605,47 @@ pub struct DescribeElementProfileTreeResponse {
 /// The `DescribeEventList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeEventListResponse`].
-/// The codes it documents are in [`DescribeEventListError`](super::errors::DescribeEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeEventList",
     output = DescribeEventListResponse,
-    error = super::errors::DescribeEventListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeEventList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"app"`
+    /// `TriggerType`; example: `"app"`
     pub trigger_type: Option<String>,
 
-    /// `IdSet`: a list of signed 64-bit integers.
+    /// `IdSet`
     pub id_set: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeEventList`] call returns.
 #[tc_model]
 pub struct DescribeEventListResponse {
-    /// `Result`: a [`DescribeEventListRes`](super::models::DescribeEventListRes).
+    /// `Result`
     pub result: Option<models::DescribeEventListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1665,39 +1655,40 @@ pub struct DescribeEventListResponse {
 /// The `DescribeFileDownloadURL` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeFileDownloadURLResponse`].
-/// The codes it documents are in [`DescribeFileDownloadURLError`](super::errors::DescribeFileDownloadURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeFileDownloadURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::WeilingwithErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.StorageInitFailed`](super::errors::WeilingwithErrorCode::FailedOperationStorageInitFailed)
+/// - [`FailedOperation.URLGenerateFailed`](super::errors::WeilingwithErrorCode::FailedOperationUrlGenerateFailed)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeFileDownloadURL",
     output = DescribeFileDownloadURLResponse,
-    error = super::errors::DescribeFileDownloadURLError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeFileDownloadURL {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"fileid"`
+    /// `FileId`; example: `"fileid"`
     pub file_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeFileDownloadURL`] call returns.
 #[tc_model]
 pub struct DescribeFileDownloadURLResponse {
-    /// `Result`: a [`FileDownloadUrl`](super::models::FileDownloadUrl).
-    ///
-    /// Example: `{"FileURL":"https://xxx.xxx"}`
+    /// `Result`; example: `{"FileURL":"https://xxx.xxx"}`
     pub result: Option<models::FileDownloadUrl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1707,63 +1698,56 @@ pub struct DescribeFileDownloadURLResponse {
 /// The `DescribeFileUploadURL` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeFileUploadURLResponse`].
-/// The codes it documents are in [`DescribeFileUploadURLError`](super::errors::DescribeFileUploadURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeFileUploadURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBError`](super::errors::WeilingwithErrorCode::FailedOperationDbError)
+/// - [`FailedOperation.StorageInitFailed`](super::errors::WeilingwithErrorCode::FailedOperationStorageInitFailed)
+/// - [`FailedOperation.URLGenerateFailed`](super::errors::WeilingwithErrorCode::FailedOperationUrlGenerateFailed)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeFileUploadURL",
     output = DescribeFileUploadURLResponse,
-    error = super::errors::DescribeFileUploadURLError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeFileUploadURL {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileSize`; example: `10`
     pub file_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 
-    /// `FileMD5`: a string.
-    ///
-    /// Example: `"e096797dd8d220861b03f8df7386037b"`
+    /// `FileMD5`; example: `"e096797dd8d220861b03f8df7386037b"`
     #[tc(rename = "FileMD5")]
     pub file_md5: Option<String>,
 
-    /// `SaveType`: a string.
-    ///
-    /// Example: `"TEST2"`
+    /// `SaveType`; example: `"TEST2"`
     pub save_type: Option<String>,
 
-    /// `FileExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1680259132`
+    /// `FileExpireTime`; example: `1680259132`
     pub file_expire_time: Option<i64>,
 
-    /// `NoExpireFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NoExpireFlag`; example: `false`
     pub no_expire_flag: Option<bool>,
 }
 
 /// What a successful [`DescribeFileUploadURL`] call returns.
 #[tc_model]
 pub struct DescribeFileUploadURLResponse {
-    /// `Result`: a [`FileUploadUrl`](super::models::FileUploadUrl).
+    /// `Result`
     pub result: Option<models::FileUploadUrl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1773,52 +1757,47 @@ pub struct DescribeFileUploadURLResponse {
 /// The `DescribeInterfaceList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeInterfaceListResponse`].
-/// The codes it documents are in [`DescribeInterfaceListError`](super::errors::DescribeInterfaceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeInterfaceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WeilingwithErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeInterfaceList",
     output = DescribeInterfaceListResponse,
-    error = super::errors::DescribeInterfaceListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeInterfaceList {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
+    /// `ApplicationToken`; example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
     pub application_token: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"视频"`
+    /// `Keyword`; example: `"视频"`
     pub keyword: Option<String>,
 
-    /// `Style`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Style`; example: `[1,2]`
     pub style: Option<Vec<u64>>,
 
-    /// `Type`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Type`; example: `[1,2]`
     pub r#type: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeInterfaceList`] call returns.
 #[tc_model]
 pub struct DescribeInterfaceListResponse {
-    /// `Result`: an [`ApiInfoList`](super::models::ApiInfoList).
+    /// `Result`
     pub result: Option<models::ApiInfoList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1828,50 +1807,47 @@ pub struct DescribeInterfaceListResponse {
 /// The `DescribeLinkRuleList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeLinkRuleListResponse`].
-/// The codes it documents are in [`DescribeLinkRuleListError`](super::errors::DescribeLinkRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeLinkRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeLinkRuleList",
     output = DescribeLinkRuleListResponse,
-    error = super::errors::DescribeLinkRuleListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeLinkRuleList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `TriggerType`; example: `"timer"`
     pub trigger_type: Option<String>,
 
-    /// `IdSet`: a list of signed 64-bit integers.
+    /// `IdSet`
     pub id_set: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeLinkRuleList`] call returns.
 #[tc_model]
 pub struct DescribeLinkRuleListResponse {
-    /// `Result`: a [`DescribeLinkRuleListRes`](super::models::DescribeLinkRuleListRes).
+    /// `Result`
     pub result: Option<models::DescribeLinkRuleListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,51 +1857,51 @@ pub struct DescribeLinkRuleListResponse {
 /// The `DescribeModelList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeModelListResponse`].
-/// The codes it documents are in [`DescribeModelListError`](super::errors::DescribeModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.TokenExpired`](super::errors::WeilingwithErrorCode::AuthFailureTokenExpired)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeModelList",
     output = DescribeModelListResponse,
-    error = super::errors::DescribeModelListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeModelList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 
-    /// `ProductIdSet`: a list of signed 64-bit integers.
+    /// `ProductIdSet`
     pub product_id_set: Option<Vec<i64>>,
 
-    /// `ModelIdSet`: a list of strings.
+    /// `ModelIdSet`
     pub model_id_set: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeModelList`] call returns.
 #[tc_model]
 pub struct DescribeModelListResponse {
-    /// `Result`: a [`ModelSet`](super::models::ModelSet).
+    /// `Result`
     pub result: Option<models::ModelSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1935,51 +1911,52 @@ pub struct DescribeModelListResponse {
 /// The `DescribeProductList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeProductListResponse`].
-/// The codes it documents are in [`DescribeProductListError`](super::errors::DescribeProductListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeProductList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.ApiAuthorizationNotFound`](super::errors::WeilingwithErrorCode::AuthFailureApiAuthorizationNotFound)
+/// - [`InternalError.AppApiNoSpacePermission`](super::errors::WeilingwithErrorCode::InternalErrorAppApiNoSpacePermission)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeProductList",
     output = DescribeProductListResponse,
-    error = super::errors::DescribeProductListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeProductList {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
+    /// `ApplicationToken`; example: `"YzenL5LdGoxQM5gqJfCCoMDeGqUSsY78"`
     pub application_token: String,
 
-    /// `DeviceTypeSet`: a list of strings.
+    /// `DeviceTypeSet`
     pub device_type_set: Option<Vec<String>>,
 
-    /// `ProductIdSet`: a list of signed 64-bit integers.
+    /// `ProductIdSet`
     pub product_id_set: Option<Vec<i64>>,
 
-    /// `ModelIdSet`: a list of strings.
+    /// `ModelIdSet`
     pub model_id_set: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeProductList`] call returns.
 #[tc_model]
 pub struct DescribeProductListResponse {
-    /// `Result`: a [`ProductSet`](super::models::ProductSet).
+    /// `Result`
     pub result: Option<models::ProductSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1989,42 +1966,41 @@ pub struct DescribeProductListResponse {
 /// The `DescribePropertyList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribePropertyListResponse`].
-/// The codes it documents are in [`DescribePropertyListError`](super::errors::DescribePropertyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribePropertyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribePropertyList",
     output = DescribePropertyListResponse,
-    error = super::errors::DescribePropertyListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribePropertyList {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"377e4f9d-d20e-4209-b1e8-0ddb32e888c8\""`
+    /// `BuildingId`; example: `"\"377e4f9d-d20e-4209-b1e8-0ddb32e888c8\""`
     pub building_id: String,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"\"b66aece1-62e9-49d3-872e-6e66156a853b\""`
+    /// `ElementId`; example: `"\"b66aece1-62e9-49d3-872e-6e66156a853b\""`
     pub element_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1124\""`
+    /// `WorkspaceId`; example: `"\"1124\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"Sl5ZDmVuHzhN52o8n1KWagl7sLdrLfN7\""`
+    /// `ApplicationToken`; example: `"\"Sl5ZDmVuHzhN52o8n1KWagl7sLdrLfN7\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribePropertyList`] call returns.
 #[tc_model]
 pub struct DescribePropertyListResponse {
-    /// `Result`: an [`ElementPropertyRes`](super::models::ElementPropertyRes).
+    /// `Result`
     pub result: Option<models::ElementPropertyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2034,37 +2010,39 @@ pub struct DescribePropertyListResponse {
 /// The `DescribeRuleDetail` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeRuleDetailResponse`].
-/// The codes it documents are in [`DescribeRuleDetailError`](super::errors::DescribeRuleDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeRuleDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamNotMatch`](super::errors::WeilingwithErrorCode::InvalidParameterParamNotMatch)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeRuleDetail",
     output = DescribeRuleDetailResponse,
-    error = super::errors::DescribeRuleDetailError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeRuleDetail {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1016"`
+    /// `WorkspaceId`; example: `"1016"`
     pub workspace_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"29"`
+    /// `Id`; example: `"29"`
     pub id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeRuleDetail`] call returns.
 #[tc_model]
 pub struct DescribeRuleDetailResponse {
-    /// `Result`: a [`RuleDetailRes`](super::models::RuleDetailRes).
+    /// `Result`
     pub result: Option<models::RuleDetailRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2074,32 +2052,35 @@ pub struct DescribeRuleDetailResponse {
 /// The `DescribeSceneList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSceneListResponse`].
-/// The codes it documents are in [`DescribeSceneListError`](super::errors::DescribeSceneListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSceneList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSceneList",
     output = DescribeSceneListResponse,
-    error = super::errors::DescribeSceneListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSceneList {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"x1DSknvmd61KzG20nGIBAx2fD4GZB8yh\""`
+    /// `ApplicationToken`; example: `"\"x1DSknvmd61KzG20nGIBAx2fD4GZB8yh\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSceneList`] call returns.
 #[tc_model]
 pub struct DescribeSceneListResponse {
-    /// `Result`: a [`SceneListRes`](super::models::SceneListRes).
+    /// `Result`
     pub result: Option<models::SceneListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2109,52 +2090,47 @@ pub struct DescribeSceneListResponse {
 /// The `DescribeSpaceDeviceIdList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSpaceDeviceIdListResponse`].
-/// The codes it documents are in [`DescribeSpaceDeviceIdListError`](super::errors::DescribeSpaceDeviceIdListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSpaceDeviceIdList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSpaceDeviceIdList",
     output = DescribeSpaceDeviceIdListResponse,
-    error = super::errors::DescribeSpaceDeviceIdListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSpaceDeviceIdList {
-    /// `ElementIds`: a list of strings.
-    ///
-    /// Example: `["377a53a6-c5a7-445d-a3b7-c2d721f95408"]`
+    /// `ElementIds`; example: `["377a53a6-c5a7-445d-a3b7-c2d721f95408"]`
     pub element_ids: Vec<String>,
 
-    /// `IsCascade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCascade`; example: `true`
     pub is_cascade: bool,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"GUsHDOIP614sDxEIiliCx7GIKTqyONoX\""`
+    /// `ApplicationToken`; example: `"\"GUsHDOIP614sDxEIiliCx7GIKTqyONoX\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSpaceDeviceIdList`] call returns.
 #[tc_model]
 pub struct DescribeSpaceDeviceIdListResponse {
-    /// `Result`: a [`SpaceDeviceIdListRes`](super::models::SpaceDeviceIdListRes).
+    /// `Result`
     pub result: Option<models::SpaceDeviceIdListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2164,52 +2140,47 @@ pub struct DescribeSpaceDeviceIdListResponse {
 /// The `DescribeSpaceDeviceRelationList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSpaceDeviceRelationListResponse`].
-/// The codes it documents are in [`DescribeSpaceDeviceRelationListError`](super::errors::DescribeSpaceDeviceRelationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSpaceDeviceRelationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSpaceDeviceRelationList",
     output = DescribeSpaceDeviceRelationListResponse,
-    error = super::errors::DescribeSpaceDeviceRelationListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSpaceDeviceRelationList {
-    /// `ElementIds`: a list of strings.
-    ///
-    /// Example: `["82d5fb5a-52d0-4636-a225-d46245e911ef"]`
+    /// `ElementIds`; example: `["82d5fb5a-52d0-4636-a225-d46245e911ef"]`
     pub element_ids: Vec<String>,
 
-    /// `IsCascade`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCascade`; example: `true`
     pub is_cascade: bool,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
+    /// `ApplicationToken`; example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSpaceDeviceRelationList`] call returns.
 #[tc_model]
 pub struct DescribeSpaceDeviceRelationListResponse {
-    /// `Result`: a [`SpaceDeviceRelationRes`](super::models::SpaceDeviceRelationRes).
+    /// `Result`
     pub result: Option<models::SpaceDeviceRelationRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2219,37 +2190,38 @@ pub struct DescribeSpaceDeviceRelationListResponse {
 /// The `DescribeSpaceInfoByDeviceId` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSpaceInfoByDeviceIdResponse`].
-/// The codes it documents are in [`DescribeSpaceInfoByDeviceIdError`](super::errors::DescribeSpaceInfoByDeviceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSpaceInfoByDeviceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSpaceInfoByDeviceId",
     output = DescribeSpaceInfoByDeviceIdResponse,
-    error = super::errors::DescribeSpaceInfoByDeviceIdError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSpaceInfoByDeviceId {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"1c902558-d360-4a93-9b6f-1b49970534f7\""`
+    /// `DeviceId`; example: `"\"1c902558-d360-4a93-9b6f-1b49970534f7\""`
     pub device_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
+    /// `ApplicationToken`; example: `"\"0VGYLwQaH4ejNnwSMIfYtl0zlstprsdZ\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSpaceInfoByDeviceId`] call returns.
 #[tc_model]
 pub struct DescribeSpaceInfoByDeviceIdResponse {
-    /// `Result`: a [`DeviceSpaceInfoRes`](super::models::DeviceSpaceInfoRes).
+    /// `Result`
     pub result: Option<models::DeviceSpaceInfoRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2259,37 +2231,38 @@ pub struct DescribeSpaceInfoByDeviceIdResponse {
 /// The `DescribeSpaceRelationByDeviceId` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSpaceRelationByDeviceIdResponse`].
-/// The codes it documents are in [`DescribeSpaceRelationByDeviceIdError`](super::errors::DescribeSpaceRelationByDeviceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSpaceRelationByDeviceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSpaceRelationByDeviceId",
     output = DescribeSpaceRelationByDeviceIdResponse,
-    error = super::errors::DescribeSpaceRelationByDeviceIdError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSpaceRelationByDeviceId {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"\"ad655ba1-975a-4238-94d7-5d2015d1cf1f\""`
+    /// `DeviceId`; example: `"\"ad655ba1-975a-4238-94d7-5d2015d1cf1f\""`
     pub device_id: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1016\""`
+    /// `WorkspaceId`; example: `"\"1016\""`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"GUsHDOIP614sDxEIiliCx7GIKTqyONoX\""`
+    /// `ApplicationToken`; example: `"\"GUsHDOIP614sDxEIiliCx7GIKTqyONoX\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSpaceRelationByDeviceId`] call returns.
 #[tc_model]
 pub struct DescribeSpaceRelationByDeviceIdResponse {
-    /// `Result`: a [`SpaceRelationRes`](super::models::SpaceRelationRes).
+    /// `Result`
     pub result: Option<models::SpaceRelationRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2299,42 +2272,41 @@ pub struct DescribeSpaceRelationByDeviceIdResponse {
 /// The `DescribeSpaceTypeList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeSpaceTypeListResponse`].
-/// The codes it documents are in [`DescribeSpaceTypeListError`](super::errors::DescribeSpaceTypeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeSpaceTypeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeSpaceTypeList",
     output = DescribeSpaceTypeListResponse,
-    error = super::errors::DescribeSpaceTypeListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeSpaceTypeList {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1124\""`
+    /// `WorkspaceId`; example: `"\"1124\""`
     pub workspace_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"Sl5ZDmVuHzhN52o8n1KWagl7sLdrLfN7\""`
+    /// `ApplicationToken`; example: `"\"Sl5ZDmVuHzhN52o8n1KWagl7sLdrLfN7\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeSpaceTypeList`] call returns.
 #[tc_model]
 pub struct DescribeSpaceTypeListResponse {
-    /// `Result`: a [`SpaceTypeListRes`](super::models::SpaceTypeListRes).
+    /// `Result`
     pub result: Option<models::SpaceTypeListRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2344,32 +2316,35 @@ pub struct DescribeSpaceTypeListResponse {
 /// The `DescribeTenantBuildingCountAndArea` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeTenantBuildingCountAndAreaResponse`].
-/// The codes it documents are in [`DescribeTenantBuildingCountAndAreaError`](super::errors::DescribeTenantBuildingCountAndAreaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeTenantBuildingCountAndArea)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeTenantBuildingCountAndArea",
     output = DescribeTenantBuildingCountAndAreaResponse,
-    error = super::errors::DescribeTenantBuildingCountAndAreaError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeTenantBuildingCountAndArea {
-    /// `WorkspaceIdList`: a list of strings.
-    ///
-    /// Example: `["1015","1016","1018"]`
+    /// `WorkspaceIdList`; example: `["1015","1016","1018"]`
     pub workspace_id_list: Vec<String>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
+    /// `ApplicationToken`; example: `"\"ZRCJHdnhqEUEqO1vyskCgWimPucHhREV\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeTenantBuildingCountAndArea`] call returns.
 #[tc_model]
 pub struct DescribeTenantBuildingCountAndAreaResponse {
-    /// `Result`: a [`SpaceDataTotalStatsRes`](super::models::SpaceDataTotalStatsRes).
+    /// `Result`
     pub result: Option<models::SpaceDataTotalStatsRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2379,57 +2354,49 @@ pub struct DescribeTenantBuildingCountAndAreaResponse {
 /// The `DescribeTenantDepartmentList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeTenantDepartmentListResponse`].
-/// The codes it documents are in [`DescribeTenantDepartmentListError`](super::errors::DescribeTenantDepartmentListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeTenantDepartmentList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::WeilingwithErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeTenantDepartmentList",
     output = DescribeTenantDepartmentListResponse,
-    error = super::errors::DescribeTenantDepartmentListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeTenantDepartmentList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"zD3G1qtO9Fy4mu5HAMydrXNHBputBQVS"`
+    /// `ApplicationToken`; example: `"zD3G1qtO9Fy4mu5HAMydrXNHBputBQVS"`
     pub application_token: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `TenantId`; example: `"10001"`
     pub tenant_id: Option<String>,
 
-    /// `UpdateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1680836659`
+    /// `UpdateAt`; example: `1680836659`
     pub update_at: Option<i64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DepartmentId`; example: `"12"`
     pub department_id: Option<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Cursor`; example: `"财务部"`
     pub cursor: Option<String>,
 }
 
 /// What a successful [`DescribeTenantDepartmentList`] call returns.
 #[tc_model]
 pub struct DescribeTenantDepartmentListResponse {
-    /// `Result`: a [`SsoDepartmentsResult`](super::models::SsoDepartmentsResult).
+    /// `Result`
     pub result: Option<models::SsoDepartmentsResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2439,77 +2406,63 @@ pub struct DescribeTenantDepartmentListResponse {
 /// The `DescribeTenantUserList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeTenantUserListResponse`].
-/// The codes it documents are in [`DescribeTenantUserListError`](super::errors::DescribeTenantUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeTenantUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.TokenNotFound`](super::errors::WeilingwithErrorCode::AuthFailureTokenNotFound)
+/// - [`InternalError.ApiGatewayInternalError`](super::errors::WeilingwithErrorCode::InternalErrorApiGatewayInternalError)
+/// - [`InternalError.UnknownError`](super::errors::WeilingwithErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeTenantUserList",
     output = DescribeTenantUserListResponse,
-    error = super::errors::DescribeTenantUserListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeTenantUserList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Z2GWsZyAcnKt1zIK65FQz5XsFk5nTKqx"`
+    /// `ApplicationToken`; example: `"Z2GWsZyAcnKt1zIK65FQz5XsFk5nTKqx"`
     pub application_token: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `TenantId`; example: `"10001"`
     pub tenant_id: Option<String>,
 
-    /// `UpdateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1681314106`
+    /// `UpdateAt`; example: `1681314106`
     pub update_at: Option<i64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DepartmentId`; example: `"12"`
     pub department_id: Option<String>,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
+    /// `Cursor`; example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
     pub cursor: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1016"`
+    /// `WorkspaceId`; example: `"1016"`
     pub workspace_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 
-    /// `NoRecursive`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NoRecursive`; example: `"1"`
     pub no_recursive: Option<String>,
 }
 
 /// What a successful [`DescribeTenantUserList`] call returns.
 #[tc_model]
 pub struct DescribeTenantUserListResponse {
-    /// `Result`: a [`SsoUserResult`](super::models::SsoUserResult).
+    /// `Result`
     pub result: Option<models::SsoUserResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2519,50 +2472,46 @@ pub struct DescribeTenantUserListResponse {
 /// The `DescribeVideoCloudRecord` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeVideoCloudRecordResponse`].
-/// The codes it documents are in [`DescribeVideoCloudRecordError`](super::errors::DescribeVideoCloudRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeVideoCloudRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidTimeRange`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidTimeRange)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraBaseInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraBaseInfoNotExist)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeVideoCloudRecord",
     output = DescribeVideoCloudRecordResponse,
-    error = super::errors::DescribeVideoCloudRecordError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeVideoCloudRecord {
-    /// `WID`: a string.
-    ///
-    /// Example: `"c6cb1e55-7bd7-4f08-a97b-0b530f8a66f3"`
+    /// `WID`; example: `"c6cb1e55-7bd7-4f08-a97b-0b530f8a66f3"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693466144`
+    /// `StartTime`; example: `1693466144`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1693470107`
+    /// `EndTime`; example: `1693470107`
     pub end_time: i64,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"RewYT6DXVWDg51Sx8tdcj89cX1pEns2h"`
+    /// `ApplicationToken`; example: `"RewYT6DXVWDg51Sx8tdcj89cX1pEns2h"`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeVideoCloudRecord`] call returns.
 #[tc_model]
 pub struct DescribeVideoCloudRecordResponse {
-    /// `Result`: a [`VideoCloudRecordRes`](super::models::VideoCloudRecordRes).
-    ///
-    /// Example: `{"RecordSet":[],"TotalCount":0}`
+    /// `Result`; example: `{"RecordSet":[],"TotalCount":0}`
     pub result: Option<models::VideoCloudRecordRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2572,53 +2521,60 @@ pub struct DescribeVideoCloudRecordResponse {
 /// The `DescribeVideoLiveStream` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeVideoLiveStreamResponse`].
-/// The codes it documents are in [`DescribeVideoLiveStreamError`](super::errors::DescribeVideoLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeVideoLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LockRedisCacheFailed`](super::errors::WeilingwithErrorCode::FailedOperationLockRedisCacheFailed)
+/// - [`FailedOperation.SendMsgToIOTFailed`](super::errors::WeilingwithErrorCode::FailedOperationSendMsgToIotFailed)
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidMetaData`](super::errors::WeilingwithErrorCode::InvalidParameterInvalidMetaData)
+/// - [`InvalidParameterValue.InvalidProtocol`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidProtocol)
+/// - [`InvalidParameterValue.InvalidStreamId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidStreamId)
+/// - [`LimitExceeded.VideoStreamThresholdExceeded`](super::errors::WeilingwithErrorCode::LimitExceededVideoStreamThresholdExceeded)
+/// - [`LimitExceeded.VideoTranscode`](super::errors::WeilingwithErrorCode::LimitExceededVideoTranscode)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraBaseInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraBaseInfoNotExist)
+/// - [`ResourceNotFound.CameraStatusNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraStatusNotExist)
+/// - [`ResourceNotFound.SRSHookServiceNode`](super::errors::WeilingwithErrorCode::ResourceNotFoundSrsHookServiceNode)
+/// - [`ResourceNotFound.SRSNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundSrsNotExist)
+/// - [`ResourceNotFound.VideoPushServiceNode`](super::errors::WeilingwithErrorCode::ResourceNotFoundVideoPushServiceNode)
+/// - [`ResourceUnavailable.DeviceOffline`](super::errors::WeilingwithErrorCode::ResourceUnavailableDeviceOffline)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeVideoLiveStream",
     output = DescribeVideoLiveStreamResponse,
-    error = super::errors::DescribeVideoLiveStreamError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeVideoLiveStream {
-    /// `WID`: a string.
-    ///
-    /// Example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
+    /// `WID`; example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `Protocol`; example: `"hls"`
     pub protocol: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
+    /// `ApplicationToken`; example: `"ct5E8QNPQEZZqNW7ShPAJQVzrTV9xIbL"`
     pub application_token: String,
 
-    /// `StreamId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamId`; example: `0`
     pub stream_id: Option<i64>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Env`; example: `"0"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeVideoLiveStream`] call returns.
 #[tc_model]
 pub struct DescribeVideoLiveStreamResponse {
-    /// `Result`: a [`VideoRecordStreamRes`](super::models::VideoRecordStreamRes).
+    /// `Result`
     pub result: Option<models::VideoRecordStreamRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2628,68 +2584,72 @@ pub struct DescribeVideoLiveStreamResponse {
 /// The `DescribeVideoRecordStream` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeVideoRecordStreamResponse`].
-/// The codes it documents are in [`DescribeVideoRecordStreamError`](super::errors::DescribeVideoRecordStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeVideoRecordStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SendMsgToIOTFailed`](super::errors::WeilingwithErrorCode::FailedOperationSendMsgToIotFailed)
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidMediaData`](super::errors::WeilingwithErrorCode::InvalidParameterInvalidMediaData)
+/// - [`InvalidParameterValue.InvalidGB28181Config`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidGb28181Config)
+/// - [`InvalidParameterValue.InvalidProtocol`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidProtocol)
+/// - [`InvalidParameterValue.InvalidSaveType`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidSaveType)
+/// - [`InvalidParameterValue.InvalidTimeRange`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidTimeRange)
+/// - [`InvalidParameterValue.InvalidVideoPlayRate`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidVideoPlayRate)
+/// - [`LimitExceeded.VideoStreamThresholdExceeded`](super::errors::WeilingwithErrorCode::LimitExceededVideoStreamThresholdExceeded)
+/// - [`LimitExceeded.VideoTranscode`](super::errors::WeilingwithErrorCode::LimitExceededVideoTranscode)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraBaseInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraBaseInfoNotExist)
+/// - [`ResourceNotFound.CameraInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraInfoNotExist)
+/// - [`ResourceNotFound.NVROrCVRConfigNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundNvrOrCvrConfigNotExist)
+/// - [`ResourceNotFound.SRSHookServiceNode`](super::errors::WeilingwithErrorCode::ResourceNotFoundSrsHookServiceNode)
+/// - [`ResourceNotFound.SRSNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundSrsNotExist)
+/// - [`ResourceNotFound.StreamNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundStreamNotExist)
+/// - [`ResourceNotFound.VideoPushServiceNode`](super::errors::WeilingwithErrorCode::ResourceNotFoundVideoPushServiceNode)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeVideoRecordStream",
     output = DescribeVideoRecordStreamResponse,
-    error = super::errors::DescribeVideoRecordStreamError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeVideoRecordStream {
-    /// `WID`: a string.
-    ///
-    /// Example: `"693bc0a4-ca2b-4f37-af04-4c8c0a88e000"`
+    /// `WID`; example: `"693bc0a4-ca2b-4f37-af04-4c8c0a88e000"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"hls"`
+    /// `Protocol`; example: `"hls"`
     pub protocol: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699876800`
+    /// `StartTime`; example: `1699876800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1699876817`
+    /// `EndTime`; example: `1699876817`
     pub end_time: i64,
 
-    /// `PlayBackRate`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `PlayBackRate`; example: `1`
     pub play_back_rate: f64,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"Lawbk967Ng41d934u8vveoSJgsj"`
+    /// `ApplicationToken`; example: `"Lawbk967Ng41d934u8vveoSJgsj"`
     pub application_token: String,
 
-    /// `Stream`: a string.
-    ///
-    /// Example: `"c6cb1e55-7bd7-4f08-a97b-0b530f8a60f1"`
+    /// `Stream`; example: `"c6cb1e55-7bd7-4f08-a97b-0b530f8a60f1"`
     pub stream: Option<String>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Env`; example: `"0"`
     pub env: Option<String>,
 }
 
 /// What a successful [`DescribeVideoRecordStream`] call returns.
 #[tc_model]
 pub struct DescribeVideoRecordStreamResponse {
-    /// `Result`: a [`VideoRecordStreamRes`](super::models::VideoRecordStreamRes).
+    /// `Result`
     pub result: Option<models::VideoRecordStreamRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2699,30 +2659,35 @@ pub struct DescribeVideoRecordStreamResponse {
 /// The `DescribeWorkSpaceBuildingCountAndArea` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeWorkSpaceBuildingCountAndAreaResponse`].
-/// The codes it documents are in [`DescribeWorkSpaceBuildingCountAndAreaError`](super::errors::DescribeWorkSpaceBuildingCountAndAreaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeWorkSpaceBuildingCountAndArea)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BIMAppInternalError`](super::errors::WeilingwithErrorCode::InternalErrorBimAppInternalError)
+/// - [`InvalidParameterValue.InvalidElementIdOrProjectId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidElementIdOrProjectId)
+/// - [`ResourceNotFound.ElementNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFoundElementNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeWorkSpaceBuildingCountAndArea",
     output = DescribeWorkSpaceBuildingCountAndAreaResponse,
-    error = super::errors::DescribeWorkSpaceBuildingCountAndAreaError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeWorkSpaceBuildingCountAndArea {
-    /// `WorkspaceIdList`: a list of strings.
+    /// `WorkspaceIdList`
     pub workspace_id_list: Vec<String>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"\"fquCgDi2QfNDMlNyQ5YPoMR2Zw4tQs2B\""`
+    /// `ApplicationToken`; example: `"\"fquCgDi2QfNDMlNyQ5YPoMR2Zw4tQs2B\""`
     pub application_token: String,
 }
 
 /// What a successful [`DescribeWorkSpaceBuildingCountAndArea`] call returns.
 #[tc_model]
 pub struct DescribeWorkSpaceBuildingCountAndAreaResponse {
-    /// `Result`: a [`SpaceDataListStatsRes`](super::models::SpaceDataListStatsRes).
+    /// `Result`
     pub result: Option<models::SpaceDataListStatsRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2732,32 +2697,36 @@ pub struct DescribeWorkSpaceBuildingCountAndAreaResponse {
 /// The `DescribeWorkspaceList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeWorkspaceListResponse`].
-/// The codes it documents are in [`DescribeWorkspaceListError`](super::errors::DescribeWorkspaceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeWorkspaceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::WeilingwithErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeWorkspaceList",
     output = DescribeWorkspaceListResponse,
-    error = super::errors::DescribeWorkspaceListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeWorkspaceList {
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
+    /// `ApplicationToken`; example: `"XaaJvayJyusfUwuoJ2OlT5Z2YAVb6bVo"`
     pub application_token: String,
 
-    /// `WorkspaceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `WorkspaceId`; example: `1101`
     pub workspace_id: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkspaceList`] call returns.
 #[tc_model]
 pub struct DescribeWorkspaceListResponse {
-    /// `Result`: a [`WorkspaceInfoList`](super::models::WorkspaceInfoList).
+    /// `Result`
     pub result: Option<models::WorkspaceInfoList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2767,52 +2736,47 @@ pub struct DescribeWorkspaceListResponse {
 /// The `DescribeWorkspaceUserList` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`DescribeWorkspaceUserListResponse`].
-/// The codes it documents are in [`DescribeWorkspaceUserListError`](super::errors::DescribeWorkspaceUserListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=DescribeWorkspaceUserList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AppApiNoSpacePermission`](super::errors::WeilingwithErrorCode::InternalErrorAppApiNoSpacePermission)
+/// - [`InternalError.UnknownError`](super::errors::WeilingwithErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "DescribeWorkspaceUserList",
     output = DescribeWorkspaceUserListResponse,
-    error = super::errors::DescribeWorkspaceUserListError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct DescribeWorkspaceUserList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1016"`
+    /// `WorkspaceId`; example: `"1016"`
     pub workspace_id: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"o9ftuUNOFkOVf2o5etJ0nHou396ufAes"`
+    /// `ApplicationToken`; example: `"o9ftuUNOFkOVf2o5etJ0nHou396ufAes"`
     pub application_token: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `TenantId`; example: `"10001"`
     pub tenant_id: Option<String>,
 
-    /// `UpdateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1689755305`
+    /// `UpdateAt`; example: `1689755305`
     pub update_at: Option<i64>,
 }
 
 /// What a successful [`DescribeWorkspaceUserList`] call returns.
 #[tc_model]
 pub struct DescribeWorkspaceUserListResponse {
-    /// `Result`: a [`SsoTeamUserResult`](super::models::SsoTeamUserResult).
+    /// `Result`
     pub result: Option<models::SsoTeamUserResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2822,37 +2786,36 @@ pub struct DescribeWorkspaceUserListResponse {
 /// The `ModifyDeviceField` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ModifyDeviceFieldResponse`].
-/// The codes it documents are in [`ModifyDeviceFieldError`](super::errors::ModifyDeviceFieldError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ModifyDeviceField)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ModifyDeviceField",
     output = ModifyDeviceFieldResponse,
-    error = super::errors::ModifyDeviceFieldError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ModifyDeviceField {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Set`: a list of [`ModifyDeviceFieldInfo`](super::models::ModifyDeviceFieldInfo) objects.
+    /// `Set`
     pub set: Vec<models::ModifyDeviceFieldInfo>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`ModifyDeviceField`] call returns.
 #[tc_model]
 pub struct ModifyDeviceFieldResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2862,39 +2825,36 @@ pub struct ModifyDeviceFieldResponse {
 /// The `ModifyDeviceGroup` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ModifyDeviceGroupResponse`].
-/// The codes it documents are in [`ModifyDeviceGroupError`](super::errors::ModifyDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ModifyDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ModifyDeviceGroup",
     output = ModifyDeviceGroupResponse,
-    error = super::errors::ModifyDeviceGroupError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ModifyDeviceGroup {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Set`: a list of [`ModifyDeviceGroupInfo`](super::models::ModifyDeviceGroupInfo) objects.
-    ///
-    /// Example: `[{"GroupId":100,"WID":"wid1"},{"GroupId":100,"WID":"wid2"}]`
+    /// `Set`; example: `[{"GroupId":100,"WID":"wid1"},{"GroupId":100,"WID":"wid2"}]`
     pub set: Vec<models::ModifyDeviceGroupInfo>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`ModifyDeviceGroup`] call returns.
 #[tc_model]
 pub struct ModifyDeviceGroupResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2904,37 +2864,40 @@ pub struct ModifyDeviceGroupResponse {
 /// The `ModifyDeviceName` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ModifyDeviceNameResponse`].
-/// The codes it documents are in [`ModifyDeviceNameError`](super::errors::ModifyDeviceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ModifyDeviceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyDeviceError`](super::errors::WeilingwithErrorCode::FailedOperationModifyDeviceError)
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound.EmptyDeviceList`](super::errors::WeilingwithErrorCode::ResourceNotFoundEmptyDeviceList)
+/// - [`ResourceNotFound.WIDNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundWidNotExist)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ModifyDeviceName",
     output = ModifyDeviceNameResponse,
-    error = super::errors::ModifyDeviceNameError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ModifyDeviceName {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Set`: a list of [`DeviceModifyInfo`](super::models::DeviceModifyInfo) objects.
+    /// `Set`
     pub set: Vec<models::DeviceModifyInfo>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`ModifyDeviceName`] call returns.
 #[tc_model]
 pub struct ModifyDeviceNameResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2944,39 +2907,36 @@ pub struct ModifyDeviceNameResponse {
 /// The `ModifyDeviceTag` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ModifyDeviceTagResponse`].
-/// The codes it documents are in [`ModifyDeviceTagError`](super::errors::ModifyDeviceTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ModifyDeviceTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ModifyDeviceTag",
     output = ModifyDeviceTagResponse,
-    error = super::errors::ModifyDeviceTagError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ModifyDeviceTag {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Set`: a list of [`ModifyDeviceTagInfo`](super::models::ModifyDeviceTagInfo) objects.
-    ///
-    /// Example: `[{"NameSet":["name1","name2"],"WID":"wid"}]`
+    /// `Set`; example: `[{"NameSet":["name1","name2"],"WID":"wid"}]`
     pub set: Vec<models::ModifyDeviceTagInfo>,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 }
 
 /// What a successful [`ModifyDeviceTag`] call returns.
 #[tc_model]
 pub struct ModifyDeviceTagResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2986,67 +2946,56 @@ pub struct ModifyDeviceTagResponse {
 /// The `ReportAppMessage` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`ReportAppMessageResponse`].
-/// The codes it documents are in [`ReportAppMessageError`](super::errors::ReportAppMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=ReportAppMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "ReportAppMessage",
     output = ReportAppMessageResponse,
-    error = super::errors::ReportAppMessageError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct ReportAppMessage {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Profile`: a [`MessageProfile`](super::models::MessageProfile).
-    ///
-    /// Example: `{"appType":"security_monitoring","modelId":"1000","poiCode":"t234329"}`
+    /// `Profile`; example: `{"appType":"security_monitoring","modelId":"1000","poiCode":"t234329"}`
     pub profile: models::MessageProfile,
 
-    /// `ReportTs`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportTs`; example: `1`
     pub report_ts: i64,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
+    /// `Properties`; example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
     pub properties: String,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
+    /// `ApplicationToken`; example: `"baSTzPx0vZ6LPuv2EifNa5CqRBj9hoY0"`
     pub application_token: String,
 
-    /// `EventSet`: a string.
+    /// `EventSet`
     pub event_set: Option<String>,
 
-    /// `ServiceSet`: a string.
-    ///
-    /// Example: `"x-json:{}"`
+    /// `ServiceSet`; example: `"x-json:{}"`
     pub service_set: Option<String>,
 
-    /// `ExtendTwo`: a string.
-    ///
-    /// Example: `"extendtwo"`
+    /// `ExtendTwo`; example: `"extendtwo"`
     pub extend_two: Option<String>,
 
-    /// `Echo`: a string.
-    ///
-    /// Example: `"echo"`
+    /// `Echo`; example: `"echo"`
     pub echo: Option<String>,
 }
 
 /// What a successful [`ReportAppMessage`] call returns.
 #[tc_model]
 pub struct ReportAppMessageResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3056,52 +3005,47 @@ pub struct ReportAppMessageResponse {
 /// The `SaveDeviceGroup` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`SaveDeviceGroupResponse`].
-/// The codes it documents are in [`SaveDeviceGroupError`](super::errors::SaveDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=SaveDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::WeilingwithErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "SaveDeviceGroup",
     output = SaveDeviceGroupResponse,
-    error = super::errors::SaveDeviceGroupError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct SaveDeviceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"云API分组"`
+    /// `Name`; example: `"云API分组"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"云API分组描述"`
+    /// `Description`; example: `"云API分组描述"`
     pub description: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
+    /// `ApplicationToken`; example: `"YVySZSL1Lp5UtSJ5uJVLJYOKDEGfCCH2"`
     pub application_token: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: Option<i64>,
 }
 
 /// What a successful [`SaveDeviceGroup`] call returns.
 #[tc_model]
 pub struct SaveDeviceGroupResponse {
-    /// `Result`: a [`SaveDeviceGroupRes`](super::models::SaveDeviceGroupRes).
+    /// `Result`
     pub result: Option<models::SaveDeviceGroupRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3111,45 +3055,46 @@ pub struct SaveDeviceGroupResponse {
 /// The `StopVideoStreaming` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`StopVideoStreamingResponse`].
-/// The codes it documents are in [`StopVideoStreamingError`](super::errors::StopVideoStreamingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=StopVideoStreaming)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WeilingwithErrorCode::InternalError)
+/// - [`MissingParameter.EmptyStream`](super::errors::WeilingwithErrorCode::MissingParameterEmptyStream)
+/// - [`MissingParameter.EmptyWID`](super::errors::WeilingwithErrorCode::MissingParameterEmptyWid)
+/// - [`ResourceNotFound.CameraBaseInfoNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraBaseInfoNotExist)
+/// - [`ResourceNotFound.CameraStatusNotExist`](super::errors::WeilingwithErrorCode::ResourceNotFoundCameraStatusNotExist)
+/// - [`ResourceUnavailable.DeviceOffline`](super::errors::WeilingwithErrorCode::ResourceUnavailableDeviceOffline)
+/// - [`UnsupportedOperation.NotStreaming`](super::errors::WeilingwithErrorCode::UnsupportedOperationNotStreaming)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "StopVideoStreaming",
     output = StopVideoStreamingResponse,
-    error = super::errors::StopVideoStreamingError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct StopVideoStreaming {
-    /// `Stream`: a string.
-    ///
-    /// Example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
+    /// `Stream`; example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
     pub stream: String,
 
-    /// `WID`: a string.
-    ///
-    /// Example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
+    /// `WID`; example: `"c0e3f641-6ec6-444e-8ac9-3cfecc755cb0"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"RewYT6DXVWDg51Sx8tdcj89cX1pEns2h"`
+    /// `ApplicationToken`; example: `"RewYT6DXVWDg51Sx8tdcj89cX1pEns2h"`
     pub application_token: String,
 }
 
 /// What a successful [`StopVideoStreaming`] call returns.
 #[tc_model]
 pub struct StopVideoStreamingResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3159,44 +3104,43 @@ pub struct StopVideoStreamingResponse {
 /// The `UpdateWorkspaceParkAttributes` action of WEILINGWITH API 2023-04-27.
 ///
 /// A successful call returns [`UpdateWorkspaceParkAttributesResponse`].
-/// The codes it documents are in [`UpdateWorkspaceParkAttributesError`](super::errors::UpdateWorkspaceParkAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=weilingwith&Version=2023-04-27&Action=UpdateWorkspaceParkAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WeilingwithErrorCode`](super::errors::WeilingwithErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UpdateParkInfoFailed`](super::errors::WeilingwithErrorCode::InternalErrorUpdateParkInfoFailed)
+/// - [`InvalidParameter.DuplicateParkCode`](super::errors::WeilingwithErrorCode::InvalidParameterDuplicateParkCode)
+/// - [`InvalidParameter.ExceedParkLengthLimit`](super::errors::WeilingwithErrorCode::InvalidParameterExceedParkLengthLimit)
+/// - [`InvalidParameterValue.InvalidWorkspaceId`](super::errors::WeilingwithErrorCode::InvalidParameterValueInvalidWorkspaceId)
+/// - [`ResourceNotFound`](super::errors::WeilingwithErrorCode::ResourceNotFound)
 #[tc_action(
     service = "weilingwith",
     version = "2023-04-27",
     name = "UpdateWorkspaceParkAttributes",
     output = UpdateWorkspaceParkAttributesResponse,
-    error = super::errors::UpdateWorkspaceParkAttributesError
+    error = super::errors::WeilingwithErrorCode
 )]
 pub struct UpdateWorkspaceParkAttributes {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `ApplicationToken`: a string.
-    ///
-    /// Example: `"vfy4zPtG74k6OYKr9rNa9"`
+    /// `ApplicationToken`; example: `"vfy4zPtG74k6OYKr9rNa9"`
     pub application_token: String,
 
-    /// `ParkName`: a string.
-    ///
-    /// Example: `"parkname"`
+    /// `ParkName`; example: `"parkname"`
     pub park_name: Option<String>,
 
-    /// `ParkNum`: a string.
-    ///
-    /// Example: `"1023"`
+    /// `ParkNum`; example: `"1023"`
     pub park_num: Option<String>,
 }
 
 /// What a successful [`UpdateWorkspaceParkAttributes`] call returns.
 #[tc_model]
 pub struct UpdateWorkspaceParkAttributesResponse {
-    /// `Result`: an [`EmptyRes`](super::models::EmptyRes).
-    ///
-    /// Example: `{"Msg":"ok"}`
+    /// `Result`; example: `{"Msg":"ok"}`
     pub result: Option<models::EmptyRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeLinkRuleList`](super::DescribeLinkRuleList).
 #[tc_model]
 pub struct Action {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 }
 
@@ -24,51 +20,35 @@ pub struct Action {
 /// Returned in the output of [`DescribeActionList`](super::DescribeActionList).
 #[tc_model]
 pub struct ActionDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Id`; example: `22`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"deviceControl"`
+    /// `ActionType`; example: `"deviceControl"`
     pub action_type: Option<String>,
 
-    /// `ActionDesc`: a string.
-    ///
-    /// Example: `"测试控制开灯"`
+    /// `ActionDesc`; example: `"测试控制开灯"`
     pub action_desc: Option<String>,
 
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"model"`
+    /// `MsgType`; example: `"model"`
     pub msg_type: Option<String>,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"msgcontent"`
+    /// `MsgContent`; example: `"msgcontent"`
     pub msg_content: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-05-15 16:29:17"`
+    /// `CreateTime`; example: `"2023-05-15 16:29:17"`
     pub create_time: Option<String>,
 
-    /// `WID`: a string.
-    ///
-    /// Example: `"wid"`
+    /// `WID`; example: `"wid"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `LinkRuleSet`: a list of [`LinkRule`] objects.
+    /// `LinkRuleSet`
     pub link_rule_set: Option<Vec<LinkRule>>,
 
-    /// `SinkConfig`: a string.
+    /// `SinkConfig`
     pub sink_config: Option<String>,
 }
 
@@ -77,47 +57,31 @@ pub struct ActionDetail {
 /// Returned in the output of [`DescribeRuleDetail`](super::DescribeRuleDetail).
 #[tc_model]
 pub struct ActionObj {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `71`
+    /// `Id`; example: `71`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"nearbyDevices"`
+    /// `Type`; example: `"nearbyDevices"`
     pub r#type: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Desc`; example: `"desc"`
     pub desc: Option<String>,
 
-    /// `MsgType`: a string.
-    ///
-    /// Example: `"nearbyDevices"`
+    /// `MsgType`; example: `"nearbyDevices"`
     pub msg_type: Option<String>,
 
-    /// `MsgContent`: a string.
-    ///
-    /// Example: `"x-json:xxx"`
+    /// `MsgContent`; example: `"x-json:xxx"`
     pub msg_content: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-05-23 14:38:13"`
+    /// `CreateTime`; example: `"2023-05-23 14:38:13"`
     pub create_time: Option<String>,
 
-    /// `SinkConfig`: a string.
+    /// `SinkConfig`
     pub sink_config: Option<String>,
 
-    /// `ApplyDevice`: a string.
-    ///
-    /// Example: `"10051"`
+    /// `ApplyDevice`; example: `"10051"`
     pub apply_device: Option<String>,
 }
 
@@ -126,26 +90,18 @@ pub struct ActionObj {
 /// Sent in the input of [`BatchCreateDevice`](super::BatchCreateDevice).
 #[tc_model]
 pub struct AddDeviceInfo {
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `200022`
+    /// `ProductId`; example: `200022`
     pub product_id: i64,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"sn"`
+    /// `SN`; example: `"sn"`
     #[tc(rename = "SN")]
     pub sn: String,
 
-    /// `ParentWID`: a string.
-    ///
-    /// Example: `"parentwid"`
+    /// `ParentWID`; example: `"parentwid"`
     #[tc(rename = "ParentWID")]
     pub parent_wid: Option<String>,
 
-    /// `KeySource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeySource`; example: `0`
     pub key_source: Option<i64>,
 }
 
@@ -154,14 +110,10 @@ pub struct AddDeviceInfo {
 /// Returned in the output of [`DescribeAdministrationByTag`](super::DescribeAdministrationByTag).
 #[tc_model]
 pub struct AdministrationData {
-    /// `AdministrationCode`: a string.
-    ///
-    /// Example: `"110000"`
+    /// `AdministrationCode`; example: `"110000"`
     pub administration_code: Option<String>,
 
-    /// `AdministrationName`: a string.
-    ///
-    /// Example: `"北京市"`
+    /// `AdministrationName`; example: `"北京市"`
     pub administration_name: Option<String>,
 }
 
@@ -170,111 +122,71 @@ pub struct AdministrationData {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct AlarmInfo {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: Option<i64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"0c6ec1cc-25d6-43bc-96b1-6b4131f1771a"`
+    /// `Id`; example: `"0c6ec1cc-25d6-43bc-96b1-6b4131f1771a"`
     pub id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unprocessed"`
+    /// `Status`; example: `"unprocessed"`
     pub status: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1693416976`
+    /// `Time`; example: `1693416976`
     pub time: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"energy"`
+    /// `Type`; example: `"energy"`
     pub r#type: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"能源"`
+    /// `TypeName`; example: `"能源"`
     pub type_name: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"water_limit"`
+    /// `SubType`; example: `"water_limit"`
     pub sub_type: Option<String>,
 
-    /// `SubTypeName`: a string.
-    ///
-    /// Example: `"c"`
+    /// `SubTypeName`; example: `"c"`
     pub sub_type_name: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: Option<i64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"严重"`
+    /// `LevelName`; example: `"严重"`
     pub level_name: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: Option<i64>,
 
-    /// `WID`: a string.
-    ///
-    /// Example: `"b1fd7aa3-4407-4b82-9dc3-aff9b3034a9f"`
+    /// `WID`; example: `"b1fd7aa3-4407-4b82-9dc3-aff9b3034a9f"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"20楼水表"`
+    /// `DeviceName`; example: `"20楼水表"`
     pub device_name: Option<String>,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"滨海大厦-7F"`
+    /// `Position`; example: `"滨海大厦-7F"`
     pub position: Option<String>,
 
-    /// `ReportImg`: a [`ReportImg`].
-    ///
-    /// Example: `{"Data":"","Type":0}`
+    /// `ReportImg`; example: `{"Data":"","Type":0}`
     pub report_img: Option<ReportImg>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"水量使用超限"`
+    /// `Desc`; example: `"水量使用超限"`
     pub desc: Option<String>,
 
-    /// `HandlePersonSet`: a list of [`HandlerPersonInfo`] objects.
+    /// `HandlePersonSet`
     pub handle_person_set: Option<Vec<HandlerPersonInfo>>,
 
-    /// `HandleRecordSet`: a list of [`HandleRecordInfo`] objects.
+    /// `HandleRecordSet`
     pub handle_record_set: Option<Vec<HandleRecordInfo>>,
 
-    /// `Extend`: a string.
-    ///
-    /// Example: `"x-json:{\\\"alarmLevel\\\":3,\\\"alarmValue\\\":13730945.6}"`
+    /// `Extend`; example: `"x-json:{\\\"alarmLevel\\\":3,\\\"alarmValue\\\":13730945.6}"`
     pub extend: Option<String>,
 
-    /// `ExtendOne`: a string.
-    ///
-    /// Example: `"x-json:xxxx"`
+    /// `ExtendOne`; example: `"x-json:xxxx"`
     pub extend_one: Option<String>,
 
-    /// `ExtendTwo`: a string.
-    ///
-    /// Example: `"x-json:xxxx"`
+    /// `ExtendTwo`; example: `"x-json:xxxx"`
     pub extend_two: Option<String>,
 
-    /// `Echo`: a string.
-    ///
-    /// Example: `"x-json:abc"`
+    /// `Echo`; example: `"x-json:abc"`
     pub echo: Option<String>,
 }
 
@@ -283,14 +195,10 @@ pub struct AlarmInfo {
 /// Returned in the output of [`DescribeAlarmLevelList`](super::DescribeAlarmLevelList).
 #[tc_model]
 pub struct AlarmLevelInfo {
-    /// `LevelId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LevelId`; example: `3`
     pub level_id: Option<i64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"严重"`
+    /// `LevelName`; example: `"严重"`
     pub level_name: Option<String>,
 }
 
@@ -299,20 +207,14 @@ pub struct AlarmLevelInfo {
 /// Returned in the output of [`DescribeAlarmStatusList`](super::DescribeAlarmStatusList).
 #[tc_model]
 pub struct AlarmStatusData {
-    /// `StatusID`: a string.
-    ///
-    /// Example: `"unprocessed"`
+    /// `StatusID`; example: `"unprocessed"`
     #[tc(rename = "StatusID")]
     pub status_id: Option<String>,
 
-    /// `StatusName`: a string.
-    ///
-    /// Example: `"待处理"`
+    /// `StatusName`; example: `"待处理"`
     pub status_name: Option<String>,
 
-    /// `StatusType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `StatusType`; example: `"0"`
     pub status_type: Option<String>,
 }
 
@@ -321,29 +223,19 @@ pub struct AlarmStatusData {
 /// Returned in the output of [`DescribeAlarmTypeList`](super::DescribeAlarmTypeList).
 #[tc_model]
 pub struct AlarmTypeDetailInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `Id`; example: `26`
     pub id: Option<i64>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `ParentId`; example: `25`
     pub parent_id: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"人流数量异常"`
+    /// `Name`; example: `"人流数量异常"`
     pub name: Option<String>,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"excessive"`
+    /// `EnglishName`; example: `"excessive"`
     pub english_name: Option<String>,
 }
 
@@ -352,14 +244,10 @@ pub struct AlarmTypeDetailInfo {
 /// Sent in the input of [`BatchKillAlarm`](super::BatchKillAlarm) and [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct AlarmTypeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"xxx-a"`
+    /// `Type`; example: `"xxx-a"`
     pub r#type: String,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"xxx-b"`
+    /// `SubType`; example: `"xxx-b"`
     pub sub_type: Option<String>,
 }
 
@@ -368,39 +256,25 @@ pub struct AlarmTypeInfo {
 /// Returned in the output of [`DescribeInterfaceList`](super::DescribeInterfaceList).
 #[tc_model]
 pub struct ApiContent {
-    /// `Id`: a string.
-    ///
-    /// Example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
+    /// `Id`; example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"获取视频流"`
+    /// `Name`; example: `"获取视频流"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Dynamic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dynamic`; example: `true`
     pub dynamic: Option<bool>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
+    /// `Value`; example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
     pub value: Option<String>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
+    /// `DefaultValue`; example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
     pub default_value: Option<String>,
 }
 
@@ -409,97 +283,67 @@ pub struct ApiContent {
 /// Returned in the output of [`DescribeInterfaceList`](super::DescribeInterfaceList).
 #[tc_model]
 pub struct ApiInfo {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
+    /// `ApiId`; example: `"741f3abd-639c-49ad-b9ed-b52a0f08a62e"`
     pub api_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"获取视频流"`
+    /// `Name`; example: `"获取视频流"`
     pub name: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `AppId`; example: `"10001"`
     pub app_id: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `WorkspaceId`; example: `"1101"`
     pub workspace_id: Option<String>,
 
-    /// `PoiCode`: a string.
-    ///
-    /// Example: `"api000"`
+    /// `PoiCode`; example: `"api000"`
     pub poi_code: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `DataAudit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataAudit`; example: `1`
     pub data_audit: Option<u64>,
 
-    /// `ApplyAudit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplyAudit`; example: `1`
     pub apply_audit: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"获取视频流"`
+    /// `Description`; example: `"获取视频流"`
     pub description: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"/video/ControlCameraPtz"`
+    /// `Address`; example: `"/video/ControlCameraPtz"`
     pub address: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `PreviewUrl`: a string.
+    /// `PreviewUrl`
     pub preview_url: Option<String>,
 
-    /// `QueryParams`: a list of [`ApiContent`] objects.
+    /// `QueryParams`
     pub query_params: Option<Vec<ApiContent>>,
 
-    /// `PathParams`: a list of [`ApiContent`] objects.
+    /// `PathParams`
     pub path_params: Option<Vec<ApiContent>>,
 
-    /// `RequestHeaders`: a list of [`ApiContent`] objects.
+    /// `RequestHeaders`
     pub request_headers: Option<Vec<ApiContent>>,
 
-    /// `ResponseHeaders`: a list of [`ApiContent`] objects.
+    /// `ResponseHeaders`
     pub response_headers: Option<Vec<ApiContent>>,
 
-    /// `IsCommonSpace`: a boolean.
+    /// `IsCommonSpace`
     pub is_common_space: Option<bool>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"body"`
+    /// `Body`; example: `"body"`
     pub body: Option<String>,
 
-    /// `ResponseBody`: a string.
-    ///
-    /// Example: `"responsebody"`
+    /// `ResponseBody`; example: `"responsebody"`
     pub response_body: Option<String>,
 
-    /// `Style`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Style`; example: `1`
     pub style: Option<u64>,
 }
 
@@ -508,12 +352,10 @@ pub struct ApiInfo {
 /// Returned in the output of [`DescribeInterfaceList`](super::DescribeInterfaceList).
 #[tc_model]
 pub struct ApiInfoList {
-    /// `ApiInfo`: a list of [`ApiInfo`] objects.
+    /// `ApiInfo`
     pub api_info: Option<Vec<ApiInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 }
 
@@ -522,37 +364,25 @@ pub struct ApiInfoList {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct ApplicationInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ApplicationId`; example: `"10001"`
     pub application_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"能源管理"`
+    /// `Name`; example: `"能源管理"`
     pub name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"http://www.address.com"`
+    /// `Address`; example: `"http://www.address.com"`
     pub address: Option<String>,
 
-    /// `ApplicationLogo`: an [`ApplicationLogo`].
+    /// `ApplicationLogo`
     pub application_logo: Option<ApplicationLogo>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"应用英文名"`
+    /// `EnglishName`; example: `"应用英文名"`
     pub english_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"应用详情"`
+    /// `Description`; example: `"应用详情"`
     pub description: Option<String>,
 }
 
@@ -561,12 +391,10 @@ pub struct ApplicationInfo {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct ApplicationList {
-    /// `ApplicationInfoList`: a list of [`ApplicationInfo`] objects.
+    /// `ApplicationInfoList`
     pub application_info_list: Option<Vec<ApplicationInfo>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"符合查询条件的数据总条数"`
+    /// `TotalCount`; example: `"符合查询条件的数据总条数"`
     pub total_count: Option<String>,
 }
 
@@ -575,12 +403,10 @@ pub struct ApplicationList {
 /// Returned in the output of [`DescribeApplicationList`](super::DescribeApplicationList).
 #[tc_model]
 pub struct ApplicationLogo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"d442d82a-ded2-49f1-92e7-81a7f0f45ac6"`
+    /// `FileId`; example: `"d442d82a-ded2-49f1-92e7-81a7f0f45ac6"`
     pub file_id: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -589,9 +415,7 @@ pub struct ApplicationLogo {
 /// Returned in the output of [`CreateApplicationToken`](super::CreateApplicationToken) and [`DescribeEdgeApplicationToken`](super::DescribeEdgeApplicationToken).
 #[tc_model]
 pub struct ApplicationTokenInfo {
-    /// `Token`: a string.
-    ///
-    /// Example: `"Oq9lShbmhCT3FLnemDCecrXAnAHQe6SJ"`
+    /// `Token`; example: `"Oq9lShbmhCT3FLnemDCecrXAnAHQe6SJ"`
     pub token: Option<String>,
 }
 
@@ -600,10 +424,10 @@ pub struct ApplicationTokenInfo {
 /// Returned in the output of [`BatchCreateDevice`](super::BatchCreateDevice).
 #[tc_model]
 pub struct BatchCreateDeviceRes {
-    /// `SuccessSet`: a list of [`CreateDeviceSucceeded`] objects.
+    /// `SuccessSet`
     pub success_set: Option<Vec<CreateDeviceSucceeded>>,
 
-    /// `FailSet`: a list of [`CreateDeviceFailed`] objects.
+    /// `FailSet`
     pub fail_set: Option<Vec<CreateDeviceFailed>>,
 }
 
@@ -612,17 +436,13 @@ pub struct BatchCreateDeviceRes {
 /// Returned in the output of [`BatchReportAppMessage`](super::BatchReportAppMessage).
 #[tc_model]
 pub struct BatchReportAppMessageRes {
-    /// `TotalElements`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalElements`; example: `1`
     pub total_elements: Option<i64>,
 
-    /// `Commit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Commit`; example: `1`
     pub commit: Option<i64>,
 
-    /// `SpanMap`: a list of [`ReportMsgRes`] objects.
+    /// `SpanMap`
     pub span_map: Option<Vec<ReportMsgRes>>,
 }
 
@@ -631,7 +451,7 @@ pub struct BatchReportAppMessageRes {
 /// Returned in the output of [`DescribeBuildingList`](super::DescribeBuildingList).
 #[tc_model]
 pub struct BuildingListRes {
-    /// `BuildingProfileList`: a list of [`BuildingProfile`] objects.
+    /// `BuildingProfileList`
     pub building_profile_list: Option<Vec<BuildingProfile>>,
 }
 
@@ -640,22 +460,16 @@ pub struct BuildingListRes {
 /// Returned in the output of [`DescribeBuildingModel`](super::DescribeBuildingModel).
 #[tc_model]
 pub struct BuildingModel {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
+    /// `ElementId`; example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
     pub element_id: Option<String>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"验证专用"`
+    /// `ElementName`; example: `"验证专用"`
     pub element_name: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"MODEL_ORIGIN"`
+    /// `ModelType`; example: `"MODEL_ORIGIN"`
     pub model_type: Option<String>,
 
-    /// `ModelUrl`: a string.
+    /// `ModelUrl`
     pub model_url: Option<String>,
 }
 
@@ -664,7 +478,7 @@ pub struct BuildingModel {
 /// Returned in the output of [`DescribeBuildingModel`](super::DescribeBuildingModel).
 #[tc_model]
 pub struct BuildingModelRes {
-    /// `Models`: a list of [`BuildingModel`] objects.
+    /// `Models`
     pub models: Option<Vec<BuildingModel>>,
 }
 
@@ -673,34 +487,22 @@ pub struct BuildingModelRes {
 /// Returned in the output of [`DescribeBuildingList`](super::DescribeBuildingList) and [`DescribeBuildingProfile`](super::DescribeBuildingProfile).
 #[tc_model]
 pub struct BuildingProfile {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"2da7d294-483e-4033-a99a-49f7323fd6ef"`
+    /// `BuildingId`; example: `"2da7d294-483e-4033-a99a-49f7323fd6ef"`
     pub building_id: Option<String>,
 
-    /// `BuildingName`: a string.
-    ///
-    /// Example: `"样例模型1"`
+    /// `BuildingName`; example: `"样例模型1"`
     pub building_name: Option<String>,
 
-    /// `SpaceCode`: a string.
-    ///
-    /// Example: `"000009"`
+    /// `SpaceCode`; example: `"000009"`
     pub space_code: Option<String>,
 
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `116.38269`
+    /// `Longitude`; example: `116.38269`
     pub longitude: Option<f64>,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `39.92442`
+    /// `Latitude`; example: `39.92442`
     pub latitude: Option<f64>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市,丰台区样例地址1#楼"`
+    /// `Address`; example: `"北京市,丰台区样例地址1#楼"`
     pub address: Option<String>,
 }
 
@@ -709,7 +511,7 @@ pub struct BuildingProfile {
 /// Returned in the output of [`DescribeBuildingProfile`](super::DescribeBuildingProfile).
 #[tc_model]
 pub struct BuildingProfileRes {
-    /// `BuildingProfile`: a [`BuildingProfile`].
+    /// `BuildingProfile`
     pub building_profile: Option<BuildingProfile>,
 }
 
@@ -718,24 +520,16 @@ pub struct BuildingProfileRes {
 /// Returned in the output of [`DescribeCameraExtendInfo`](super::DescribeCameraExtendInfo).
 #[tc_model]
 pub struct CameraExtendInfoRes {
-    /// `SaveType`: a string.
-    ///
-    /// Example: `"nvr"`
+    /// `SaveType`; example: `"nvr"`
     pub save_type: Option<String>,
 
-    /// `SaveDay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SaveDay`; example: `0`
     pub save_day: Option<i64>,
 
-    /// `LiveResolution`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LiveResolution`; example: `0`
     pub live_resolution: Option<i64>,
 
-    /// `HistoryResolution`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HistoryResolution`; example: `0`
     pub history_resolution: Option<i64>,
 }
 
@@ -744,25 +538,17 @@ pub struct CameraExtendInfoRes {
 /// Returned in the output of [`ControlDevice`](super::ControlDevice).
 #[tc_model]
 pub struct ControlDeviceRes {
-    /// `WID`: a string.
-    ///
-    /// Example: `"70e673c7-11b8-4ca0-b11c-dfa360a44638"`
+    /// `WID`; example: `"70e673c7-11b8-4ca0-b11c-dfa360a44638"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Result`; example: `"success"`
     pub result: Option<String>,
 
-    /// `Seq`: a string.
-    ///
-    /// Example: `"21909094-b304-4942-af6a-eb781ddd0a2a"`
+    /// `Seq`; example: `"21909094-b304-4942-af6a-eb781ddd0a2a"`
     pub seq: Option<String>,
 }
 
@@ -771,7 +557,7 @@ pub struct ControlDeviceRes {
 /// Returned in the output of [`ControlDevice`](super::ControlDevice).
 #[tc_model]
 pub struct ControlDeviceSet {
-    /// `Set`: a list of [`ControlDeviceRes`] objects.
+    /// `Set`
     pub set: Option<Vec<ControlDeviceRes>>,
 }
 
@@ -780,25 +566,17 @@ pub struct ControlDeviceSet {
 /// Returned in the output of [`BatchCreateDevice`](super::BatchCreateDevice).
 #[tc_model]
 pub struct CreateDeviceFailed {
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `200022`
+    /// `ProductId`; example: `200022`
     pub product_id: Option<i64>,
 
-    /// `ParentWID`: a string.
-    ///
-    /// Example: `"xxx-aaaa"`
+    /// `ParentWID`; example: `"xxx-aaaa"`
     #[tc(rename = "ParentWID")]
     pub parent_wid: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `Reason`; example: `"atest"`
     pub reason: Option<String>,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `SN`; example: `"atest"`
     #[tc(rename = "SN")]
     pub sn: Option<String>,
 }
@@ -808,26 +586,18 @@ pub struct CreateDeviceFailed {
 /// Returned in the output of [`BatchCreateDevice`](super::BatchCreateDevice).
 #[tc_model]
 pub struct CreateDeviceSucceeded {
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `200200`
+    /// `ProductId`; example: `200200`
     pub product_id: Option<i64>,
 
-    /// `ParentWID`: a string.
-    ///
-    /// Example: `"xxx-aaa"`
+    /// `ParentWID`; example: `"xxx-aaa"`
     #[tc(rename = "ParentWID")]
     pub parent_wid: Option<String>,
 
-    /// `WID`: a string.
-    ///
-    /// Example: `"75c83fbd-4862-4c4e-8091-18ccba3e2419"`
+    /// `WID`; example: `"75c83fbd-4862-4c4e-8091-18ccba3e2419"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `SN`; example: `"atest"`
     #[tc(rename = "SN")]
     pub sn: Option<String>,
 }
@@ -837,14 +607,10 @@ pub struct CreateDeviceSucceeded {
 /// Sent in the input of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct CustomField {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Val`; example: `"value"`
     pub val: Option<String>,
 }
 
@@ -853,24 +619,16 @@ pub struct CustomField {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct CustomFieldInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"color"`
+    /// `Key`; example: `"color"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"颜色"`
+    /// `Name`; example: `"颜色"`
     pub name: Option<String>,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"yellow"`
+    /// `Val`; example: `"yellow"`
     pub val: Option<String>,
 }
 
@@ -879,27 +637,19 @@ pub struct CustomFieldInfo {
 /// Returned in the output of [`DescribeActionList`](super::DescribeActionList).
 #[tc_model]
 pub struct DescribeActionListRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalRow`; example: `2`
     pub total_row: Option<i64>,
 
-    /// `ActionDetailSet`: a list of [`ActionDetail`] objects.
+    /// `ActionDetailSet`
     pub action_detail_set: Option<Vec<ActionDetail>>,
 }
 
@@ -908,7 +658,7 @@ pub struct DescribeActionListRes {
 /// Returned in the output of [`DescribeAdministrationByTag`](super::DescribeAdministrationByTag).
 #[tc_model]
 pub struct DescribeAdministrationByTagRes {
-    /// `List`: a list of [`AdministrationData`] objects.
+    /// `List`
     pub list: Option<Vec<AdministrationData>>,
 }
 
@@ -917,7 +667,7 @@ pub struct DescribeAdministrationByTagRes {
 /// Returned in the output of [`DescribeAlarmLevelList`](super::DescribeAlarmLevelList).
 #[tc_model]
 pub struct DescribeAlarmLevelListRes {
-    /// `AlarmLevelSet`: a list of [`AlarmLevelInfo`] objects.
+    /// `AlarmLevelSet`
     pub alarm_level_set: Option<Vec<AlarmLevelInfo>>,
 }
 
@@ -926,27 +676,19 @@ pub struct DescribeAlarmLevelListRes {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct DescribeAlarmListRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalRow`; example: `20`
     pub total_row: Option<i64>,
 
-    /// `AlarmInfoSet`: a list of [`AlarmInfo`] objects.
+    /// `AlarmInfoSet`
     pub alarm_info_set: Option<Vec<AlarmInfo>>,
 }
 
@@ -955,7 +697,7 @@ pub struct DescribeAlarmListRes {
 /// Returned in the output of [`DescribeAlarmStatusList`](super::DescribeAlarmStatusList).
 #[tc_model]
 pub struct DescribeAlarmStatusListRes {
-    /// `List`: a list of [`AlarmStatusData`] objects.
+    /// `List`
     pub list: Option<Vec<AlarmStatusData>>,
 }
 
@@ -964,7 +706,7 @@ pub struct DescribeAlarmStatusListRes {
 /// Returned in the output of [`DescribeAlarmTypeList`](super::DescribeAlarmTypeList).
 #[tc_model]
 pub struct DescribeAlarmTypeListRes {
-    /// `AlarmTypeSet`: a list of [`AlarmTypeDetailInfo`] objects.
+    /// `AlarmTypeSet`
     pub alarm_type_set: Option<Vec<AlarmTypeDetailInfo>>,
 }
 
@@ -973,7 +715,7 @@ pub struct DescribeAlarmTypeListRes {
 /// Returned in the output of [`DescribeDeviceGroupList`](super::DescribeDeviceGroupList).
 #[tc_model]
 pub struct DescribeDeviceGroupListRes {
-    /// `List`: a list of [`DescribeGroupInfo`] objects.
+    /// `List`
     pub list: Option<Vec<DescribeGroupInfo>>,
 }
 
@@ -982,27 +724,19 @@ pub struct DescribeDeviceGroupListRes {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct DescribeDeviceListRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalRow`; example: `20`
     pub total_row: Option<i64>,
 
-    /// `DeviceDataSet`: a list of [`DeviceDataInfo`] objects.
+    /// `DeviceDataSet`
     pub device_data_set: Option<Vec<DeviceDataInfo>>,
 }
 
@@ -1011,27 +745,19 @@ pub struct DescribeDeviceListRes {
 /// Returned in the output of [`DescribeEventList`](super::DescribeEventList).
 #[tc_model]
 pub struct DescribeEventListRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalRow`; example: `2`
     pub total_row: Option<i64>,
 
-    /// `EventDetailSet`: a list of [`EventDetail`] objects.
+    /// `EventDetailSet`
     pub event_detail_set: Option<Vec<EventDetail>>,
 }
 
@@ -1040,27 +766,16 @@ pub struct DescribeEventListRes {
 /// Returned in the output of [`DescribeDeviceGroupList`](super::DescribeDeviceGroupList).
 #[tc_model]
 pub struct DescribeGroupInfo {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"分组001"`
+    /// `Name`, always sent in responses; example: `"分组001"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"分组描述"`
+    /// `Description`, always sent in responses; example: `"分组描述"`
     pub description: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: Option<i64>,
 }
 
@@ -1069,27 +784,19 @@ pub struct DescribeGroupInfo {
 /// Returned in the output of [`DescribeLinkRuleList`](super::DescribeLinkRuleList).
 #[tc_model]
 pub struct DescribeLinkRuleListRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalRow`; example: `2`
     pub total_row: Option<i64>,
 
-    /// `LinkRuleSet`: a list of [`LinkRuleInfo`] objects.
+    /// `LinkRuleSet`
     pub link_rule_set: Option<Vec<LinkRuleInfo>>,
 }
 
@@ -1098,112 +805,74 @@ pub struct DescribeLinkRuleListRes {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct DeviceDataInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"1c902558-d360-4a93-9b6f-1b49970534f7中文标签测试"`
+    /// `WID`; example: `"1c902558-d360-4a93-9b6f-1b49970534f7中文标签测试"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
+    /// `DeviceName`; example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
     pub device_name: Option<String>,
 
-    /// `DeviceTypeCode`: a string.
-    ///
-    /// Example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
+    /// `DeviceTypeCode`; example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
     pub device_type_code: Option<String>,
 
-    /// `DeviceTypeName`: a string.
-    ///
-    /// Example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
+    /// `DeviceTypeName`; example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
     pub device_type_name: Option<String>,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `2000053`
+    /// `ProductId`; example: `2000053`
     pub product_id: Option<i64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"其它网关"`
+    /// `ProductName`; example: `"其它网关"`
     pub product_name: Option<String>,
 
-    /// `ProductAbility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductAbility`; example: `1`
     pub product_ability: Option<i64>,
 
-    /// `SpaceInfoSet`: a list of [`DeviceSpaceInfo`] objects.
+    /// `SpaceInfoSet`
     pub space_info_set: Option<Vec<DeviceSpaceInfo>>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"1232"`
+    /// `ModelId`; example: `"1232"`
     pub model_id: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"modelname"`
+    /// `ModelName`; example: `"modelname"`
     pub model_name: Option<String>,
 
-    /// `DeviceTagSet`: a list of strings.
+    /// `DeviceTagSet`
     pub device_tag_set: Option<Vec<String>>,
 
-    /// `IsActive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsActive`; example: `1`
     pub is_active: Option<i64>,
 
-    /// `ActiveTime`: a string.
-    ///
-    /// Example: `"2023-04-13T09:41:38+08:00"`
+    /// `ActiveTime`; example: `"2023-04-13T09:41:38+08:00"`
     pub active_time: Option<String>,
 
-    /// `IsLive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLive`; example: `false`
     pub is_live: Option<bool>,
 
-    /// `ParentWID`: a string.
-    ///
-    /// Example: `"parentwid"`
+    /// `ParentWID`; example: `"parentwid"`
     #[tc(rename = "ParentWID")]
     pub parent_wid: Option<String>,
 
-    /// `ParentWIDName`: a string.
-    ///
-    /// Example: `"parentwidname"`
+    /// `ParentWIDName`; example: `"parentwidname"`
     #[tc(rename = "ParentWIDName")]
     pub parent_wid_name: Option<String>,
 
-    /// `SN`: a string.
-    ///
-    /// Example: `"tony001"`
+    /// `SN`; example: `"tony001"`
     #[tc(rename = "SN")]
     pub sn: Option<String>,
 
-    /// `Location`: a [`DeviceLocation`].
-    ///
-    /// Example: `{"X":-197697.515625,"Y":22156.90234375,"Z":0}`
+    /// `Location`; example: `{"X":-197697.515625,"Y":22156.90234375,"Z":0}`
     pub location: Option<DeviceLocation>,
 
-    /// `FieldList`: a list of [`CustomFieldInfo`] objects.
+    /// `FieldList`
     pub field_list: Option<Vec<CustomFieldInfo>>,
 
-    /// `GroupInfo`: a string.
-    ///
-    /// Example: `"xx/xx/xx"`
+    /// `GroupInfo`; example: `"xx/xx/xx"`
     pub group_info: Option<String>,
 
-    /// `DeviceStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `DeviceStatus`; example: `"online"`
     pub device_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 }
 
@@ -1212,19 +881,13 @@ pub struct DeviceDataInfo {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct DeviceLocation {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `-197697.515625`
+    /// `X`; example: `-197697.515625`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `-197697.515625`
+    /// `Y`; example: `-197697.515625`
     pub y: Option<f64>,
 
-    /// `Z`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Z`; example: `0`
     pub z: Option<f64>,
 }
 
@@ -1233,15 +896,11 @@ pub struct DeviceLocation {
 /// Sent in the input of [`ModifyDeviceName`](super::ModifyDeviceName).
 #[tc_model]
 pub struct DeviceModifyInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
+    /// `WID`; example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"devicename"`
+    /// `DeviceName`; example: `"devicename"`
     pub device_name: String,
 }
 
@@ -1250,18 +909,14 @@ pub struct DeviceModifyInfo {
 /// Returned in the output of [`DescribeDeviceShadowList`](super::DescribeDeviceShadowList).
 #[tc_model]
 pub struct DeviceShadowInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"026d1dd8-a6d7-4fb7-9a94-0df07edaaff8"`
+    /// `WID`; example: `"026d1dd8-a6d7-4fb7-9a94-0df07edaaff8"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `DeviceShadow`: a string.
+    /// `DeviceShadow`
     pub device_shadow: Option<String>,
 
-    /// `DeviceShadowUpdateTime`: a string.
-    ///
-    /// Example: `"2023-08-30 12:42:22"`
+    /// `DeviceShadowUpdateTime`; example: `"2023-08-30 12:42:22"`
     pub device_shadow_update_time: Option<String>,
 }
 
@@ -1270,27 +925,19 @@ pub struct DeviceShadowInfo {
 /// Returned in the output of [`DescribeDeviceShadowList`](super::DescribeDeviceShadowList).
 #[tc_model]
 pub struct DeviceShadowRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageSize`; example: `5`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalRow`; example: `10`
     pub total_row: Option<i64>,
 
-    /// `Set`: a list of [`DeviceShadowInfo`] objects.
+    /// `Set`
     pub set: Option<Vec<DeviceShadowInfo>>,
 }
 
@@ -1299,24 +946,16 @@ pub struct DeviceShadowRes {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct DeviceSpaceInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"7e0eba7e-aa9b-43bd-8a68-2ea7153828de"`
+    /// `Id`; example: `"7e0eba7e-aa9b-43bd-8a68-2ea7153828de"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"验证专用"`
+    /// `Name`; example: `"验证专用"`
     pub name: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Level`; example: `5`
     pub level: Option<i64>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"001234"`
+    /// `Code`; example: `"001234"`
     pub code: Option<String>,
 }
 
@@ -1325,39 +964,25 @@ pub struct DeviceSpaceInfo {
 /// Returned in the output of [`DescribeSpaceInfoByDeviceId`](super::DescribeSpaceInfoByDeviceId).
 #[tc_model]
 pub struct DeviceSpaceInfoRes {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
+    /// `BuildingId`; example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
     pub building_id: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"8a74aba0-46e3-4097-89e6-7adbeb9ccaef"`
+    /// `ElementId`; example: `"8a74aba0-46e3-4097-89e6-7adbeb9ccaef"`
     pub element_id: Option<String>,
 
-    /// `EntityType`: a string.
-    ///
-    /// Example: `"TBIM_CAMERA"`
+    /// `EntityType`; example: `"TBIM_CAMERA"`
     pub entity_type: Option<String>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"1232533半球摄像头"`
+    /// `ElementName`; example: `"1232533半球摄像头"`
     pub element_name: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Level`; example: `9`
     pub level: Option<u64>,
 
-    /// `BottomHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `BottomHeight`; example: `3000`
     pub bottom_height: Option<i64>,
 
-    /// `SpaceCode`: a string.
-    ///
-    /// Example: `"00003000300000008"`
+    /// `SpaceCode`; example: `"00003000300000008"`
     pub space_code: Option<String>,
 }
 
@@ -1366,30 +991,20 @@ pub struct DeviceSpaceInfoRes {
 /// Returned in the output of [`DescribeDeviceStatusList`](super::DescribeDeviceStatusList).
 #[tc_model]
 pub struct DeviceStatusInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
+    /// `WID`; example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 
-    /// `DeviceStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `DeviceStatus`; example: `"online"`
     pub device_status: Option<String>,
 
-    /// `DeviceStatusUpdateTime`: a string.
-    ///
-    /// Example: `"2023-08-31 00:57:28"`
+    /// `DeviceStatusUpdateTime`; example: `"2023-08-31 00:57:28"`
     pub device_status_update_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `IsAlive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAlive`; example: `true`
     pub is_alive: Option<bool>,
 }
 
@@ -1398,27 +1013,19 @@ pub struct DeviceStatusInfo {
 /// Returned in the output of [`DescribeDeviceStatusList`](super::DescribeDeviceStatusList).
 #[tc_model]
 pub struct DeviceStatusRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalRow`; example: `20`
     pub total_row: Option<i64>,
 
-    /// `DeviceStatusSet`: a list of [`DeviceStatusInfo`] objects.
+    /// `DeviceStatusSet`
     pub device_status_set: Option<Vec<DeviceStatusInfo>>,
 }
 
@@ -1427,35 +1034,25 @@ pub struct DeviceStatusRes {
 /// Returned in the output of [`DescribeDeviceStatusStat`](super::DescribeDeviceStatusStat).
 #[tc_model]
 pub struct DeviceStatusStatRes {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `8791`
+    /// `Total`; example: `8791`
     pub total: Option<i64>,
 
-    /// `NormalSum`: a signed 64-bit integer.
-    ///
-    /// Example: `87`
+    /// `NormalSum`; example: `87`
     pub normal_sum: Option<i64>,
 
-    /// `OfflineSum`: a signed 64-bit integer.
-    ///
-    /// Example: `8689`
+    /// `OfflineSum`; example: `8689`
     pub offline_sum: Option<i64>,
 
-    /// `FaultSum`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FaultSum`; example: `15`
     pub fault_sum: Option<i64>,
 
-    /// `DeviceTypeOverviewSet`: a list of [`DeviceTypeOverview`] objects.
+    /// `DeviceTypeOverviewSet`
     pub device_type_overview_set: Option<Vec<DeviceTypeOverview>>,
 
-    /// `StatLevelSet`: a list of [`StatLevel`] objects.
+    /// `StatLevelSet`
     pub stat_level_set: Option<Vec<StatLevel>>,
 }
 
@@ -1464,14 +1061,10 @@ pub struct DeviceStatusStatRes {
 /// Returned in the output of [`DescribeDeviceTagList`](super::DescribeDeviceTagList).
 #[tc_model]
 pub struct DeviceTagInfo {
-    /// `TagId`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `TagId`; example: `35`
     pub tag_id: Option<i64>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"西安真实摄像头"`
+    /// `TagName`; example: `"西安真实摄像头"`
     pub tag_name: Option<String>,
 }
 
@@ -1480,27 +1073,19 @@ pub struct DeviceTagInfo {
 /// Returned in the output of [`DescribeDeviceTagList`](super::DescribeDeviceTagList).
 #[tc_model]
 pub struct DeviceTagRes {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `TotalRow`; example: `40`
     pub total_row: Option<i64>,
 
-    /// `Set`: a list of [`DeviceTagInfo`] objects.
+    /// `Set`
     pub set: Option<Vec<DeviceTagInfo>>,
 }
 
@@ -1509,29 +1094,19 @@ pub struct DeviceTagRes {
 /// Returned in the output of [`DescribeDeviceTypeList`](super::DescribeDeviceTypeList).
 #[tc_model]
 pub struct DeviceType {
-    /// `Code`: a string.
-    ///
-    /// Example: `"w0301006"`
+    /// `Code`; example: `"w0301006"`
     pub code: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"烟感报警器"`
+    /// `Name`; example: `"烟感报警器"`
     pub name: Option<String>,
 
-    /// `ParentCode`: a string.
-    ///
-    /// Example: `"0301"`
+    /// `ParentCode`; example: `"0301"`
     pub parent_code: Option<String>,
 
-    /// `ParentName`: a string.
-    ///
-    /// Example: `"火灾自动报警及联动系统"`
+    /// `ParentName`; example: `"火灾自动报警及联动系统"`
     pub parent_name: Option<String>,
 
-    /// `IsSubsystem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSubsystem`; example: `0`
     pub is_subsystem: Option<i64>,
 }
 
@@ -1540,34 +1115,22 @@ pub struct DeviceType {
 /// Returned in the output of [`DescribeDeviceStatusStat`](super::DescribeDeviceStatusStat).
 #[tc_model]
 pub struct DeviceTypeOverview {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"w02002"`
+    /// `DeviceType`; example: `"w02002"`
     pub device_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `Name`; example: `"atest"`
     pub name: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Normal`; example: `0`
     pub normal: Option<i64>,
 
-    /// `Offline`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offline`; example: `0`
     pub offline: Option<i64>,
 
-    /// `Fault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fault`; example: `0`
     pub fault: Option<i64>,
 }
 
@@ -1576,7 +1139,7 @@ pub struct DeviceTypeOverview {
 /// Returned in the output of [`DescribeDeviceTypeList`](super::DescribeDeviceTypeList).
 #[tc_model]
 pub struct DeviceTypeSet {
-    /// `Set`: a list of [`DeviceType`] objects.
+    /// `Set`
     pub set: Option<Vec<DeviceType>>,
 }
 
@@ -1585,19 +1148,13 @@ pub struct DeviceTypeSet {
 /// Returned in the output of [`DescribePropertyList`](super::DescribePropertyList).
 #[tc_model]
 pub struct ElementCoordinates {
-    /// `Longitude`: a floating-point number.
-    ///
-    /// Example: `117.25139600000004`
+    /// `Longitude`; example: `117.25139600000004`
     pub longitude: Option<f64>,
 
-    /// `Latitude`: a floating-point number.
-    ///
-    /// Example: `39.12852507853361`
+    /// `Latitude`; example: `39.12852507853361`
     pub latitude: Option<f64>,
 
-    /// `Altitude`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Altitude`; example: `0`
     pub altitude: Option<f64>,
 }
 
@@ -1606,74 +1163,46 @@ pub struct ElementCoordinates {
 /// Returned in the output of [`DescribeElementProfilePage`](super::DescribeElementProfilePage) and [`DescribeElementProfileTree`](super::DescribeElementProfileTree).
 #[tc_model]
 pub struct ElementProfile {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
+    /// `BuildingId`; example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
     pub building_id: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"61049c1b-158d-41bd-9f0b-df30a50401bd"`
+    /// `ElementId`; example: `"61049c1b-158d-41bd-9f0b-df30a50401bd"`
     pub element_id: Option<String>,
 
-    /// `EntityType`: a string.
-    ///
-    /// Example: `"TBIM_BUILDINGSTOREY"`
+    /// `EntityType`; example: `"TBIM_BUILDINGSTOREY"`
     pub entity_type: Option<String>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"RF"`
+    /// `ElementName`; example: `"RF"`
     pub element_name: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Level`; example: `7`
     pub level: Option<u64>,
 
-    /// `BottomHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `BottomHeight`; example: `3000`
     pub bottom_height: Option<i64>,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sort`; example: `1`
     pub sort: Option<u64>,
 
-    /// `SpaceCode`: a string.
-    ///
-    /// Example: `"000030003"`
+    /// `SpaceCode`; example: `"000030003"`
     pub space_code: Option<String>,
 
-    /// `SpaceTypeCode`: a string.
-    ///
-    /// Example: `"spacetypecode"`
+    /// `SpaceTypeCode`; example: `"spacetypecode"`
     pub space_type_code: Option<String>,
 
-    /// `SpaceTypeName`: a string.
-    ///
-    /// Example: `"spacetypename"`
+    /// `SpaceTypeName`; example: `"spacetypename"`
     pub space_type_name: Option<String>,
 
-    /// `ParentElementId`: a string.
-    ///
-    /// Example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
+    /// `ParentElementId`; example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
     pub parent_element_id: Option<String>,
 
-    /// `SpacePoiId`: a string.
-    ///
-    /// Example: `"spacepoiid"`
+    /// `SpacePoiId`; example: `"spacepoiid"`
     pub space_poi_id: Option<String>,
 
-    /// `ElementDesc`: a string.
-    ///
-    /// Example: `"elementdesc"`
+    /// `ElementDesc`; example: `"elementdesc"`
     pub element_desc: Option<String>,
 
-    /// `IsDelete`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelete`; example: `0`
     pub is_delete: Option<u64>,
 }
 
@@ -1682,12 +1211,10 @@ pub struct ElementProfile {
 /// Returned in the output of [`DescribeElementProfilePage`](super::DescribeElementProfilePage).
 #[tc_model]
 pub struct ElementProfilePageRes {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `List`: a list of [`ElementProfile`] objects.
+    /// `List`
     pub list: Option<Vec<ElementProfile>>,
 }
 
@@ -1696,10 +1223,10 @@ pub struct ElementProfilePageRes {
 /// Returned in the output of [`DescribeElementProfileTree`](super::DescribeElementProfileTree).
 #[tc_model]
 pub struct ElementProfileTreeNode {
-    /// `ElementProfile`: an [`ElementProfile`].
+    /// `ElementProfile`
     pub element_profile: Option<ElementProfile>,
 
-    /// `Children`: a list of [`ElementProfileTreeNode`] objects.
+    /// `Children`
     pub children: Option<Vec<ElementProfileTreeNode>>,
 }
 
@@ -1708,17 +1235,13 @@ pub struct ElementProfileTreeNode {
 /// Returned in the output of [`DescribeElementProfileTree`](super::DescribeElementProfileTree).
 #[tc_model]
 pub struct ElementProfileTreeRes {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
+    /// `BuildingId`; example: `"82d5fb5a-52d0-4636-a225-d46245e911ef"`
     pub building_id: Option<String>,
 
-    /// `ParentElementId`: a string.
-    ///
-    /// Example: `"61049c1b-158d-41bd-9f0b-df30a50401bd"`
+    /// `ParentElementId`; example: `"61049c1b-158d-41bd-9f0b-df30a50401bd"`
     pub parent_element_id: Option<String>,
 
-    /// `Root`: an [`ElementProfileTreeNode`].
+    /// `Root`
     pub root: Option<ElementProfileTreeNode>,
 }
 
@@ -1727,19 +1250,13 @@ pub struct ElementProfileTreeRes {
 /// Returned in the output of [`DescribePropertyList`](super::DescribePropertyList).
 #[tc_model]
 pub struct ElementProperty {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Materials and Finishes"`
+    /// `Name`; example: `"Materials and Finishes"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"{Material=None}"`
+    /// `Content`; example: `"{Material=None}"`
     pub content: Option<String>,
 }
 
@@ -1748,42 +1265,28 @@ pub struct ElementProperty {
 /// Returned in the output of [`DescribePropertyList`](super::DescribePropertyList).
 #[tc_model]
 pub struct ElementPropertyRes {
-    /// `BuildingId`: a string.
-    ///
-    /// Example: `"\"377e4f9d-d20e-4209-b1e8-0ddb32e888c8\""`
+    /// `BuildingId`; example: `"\"377e4f9d-d20e-4209-b1e8-0ddb32e888c8\""`
     pub building_id: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"\"b66aece1-62e9-49d3-872e-6e66156a853b\""`
+    /// `ElementId`; example: `"\"b66aece1-62e9-49d3-872e-6e66156a853b\""`
     pub element_id: Option<String>,
 
-    /// `PropertySet`: a list of [`ElementProperty`] objects.
+    /// `PropertySet`
     pub property_set: Option<Vec<ElementProperty>>,
 
-    /// `Coordinates`: an [`ElementCoordinates`].
-    ///
-    /// Example: `{"Altitude":0,"Latitude":39.12852507853361,"Longitude":117.25139600000004}`
+    /// `Coordinates`; example: `{"Altitude":0,"Latitude":39.12852507853361,"Longitude":117.25139600000004}`
     pub coordinates: Option<ElementCoordinates>,
 
-    /// `Translate`: an [`ElementTranslate`].
-    ///
-    /// Example: `{"X":0,"Y":0,"Z":0}`
+    /// `Translate`; example: `{"X":0,"Y":0,"Z":0}`
     pub translate: Option<ElementTranslate>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"\"Level : F4\""`
+    /// `ElementName`; example: `"\"Level : F4\""`
     pub element_name: Option<String>,
 
-    /// `EntityTypeCode`: a string.
-    ///
-    /// Example: `"\"TBIM_BUILDINGSTOREY\""`
+    /// `EntityTypeCode`; example: `"\"TBIM_BUILDINGSTOREY\""`
     pub entity_type_code: Option<String>,
 
-    /// `EntityTypeName`: a string.
-    ///
-    /// Example: `"\"楼层\""`
+    /// `EntityTypeName`; example: `"\"楼层\""`
     pub entity_type_name: Option<String>,
 }
 
@@ -1792,19 +1295,13 @@ pub struct ElementPropertyRes {
 /// Returned in the output of [`DescribePropertyList`](super::DescribePropertyList).
 #[tc_model]
 pub struct ElementTranslate {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `X`; example: `0`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Y`; example: `0`
     pub y: Option<f64>,
 
-    /// `Z`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Z`; example: `0`
     pub z: Option<f64>,
 }
 
@@ -1813,9 +1310,7 @@ pub struct ElementTranslate {
 /// Returned in the output of [`AddAlarmProcessRecord`](super::AddAlarmProcessRecord), [`BatchDeleteDevice`](super::BatchDeleteDevice), [`BatchKillAlarm`](super::BatchKillAlarm), [`ChangeAlarmStatus`](super::ChangeAlarmStatus), [`ControlCameraPTZ`](super::ControlCameraPTZ), [`DeleteDeviceGroup`](super::DeleteDeviceGroup) and 7 more.
 #[tc_model]
 pub struct EmptyRes {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Msg`; example: `"ok"`
     pub msg: Option<String>,
 }
 
@@ -1824,14 +1319,10 @@ pub struct EmptyRes {
 /// Returned in the output of [`DescribeLinkRuleList`](super::DescribeLinkRuleList).
 #[tc_model]
 pub struct Event {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Id`; example: `24`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 }
 
@@ -1840,47 +1331,31 @@ pub struct Event {
 /// Returned in the output of [`DescribeEventList`](super::DescribeEventList).
 #[tc_model]
 pub struct EventDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Id`; example: `14`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"timer"`
+    /// `TriggerType`; example: `"timer"`
     pub trigger_type: Option<String>,
 
-    /// `TriggerCondition`: a string.
-    ///
-    /// Example: `"x-json:xxx"`
+    /// `TriggerCondition`; example: `"x-json:xxx"`
     pub trigger_condition: Option<String>,
 
-    /// `ValidPeriod`: a string.
-    ///
-    /// Example: `"validperiod"`
+    /// `ValidPeriod`; example: `"validperiod"`
     pub valid_period: Option<String>,
 
-    /// `LinkRuleSet`: a list of [`LinkRule`] objects.
+    /// `LinkRuleSet`
     pub link_rule_set: Option<Vec<LinkRule>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-05-13 20:23:37"`
+    /// `CreateTime`; example: `"2023-05-13 20:23:37"`
     pub create_time: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"devicetype"`
+    /// `DeviceType`; example: `"devicetype"`
     pub device_type: Option<String>,
 
-    /// `WID`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx"`
+    /// `WID`; example: `"xxx-xxx-xxx"`
     #[tc(rename = "WID")]
     pub wid: Option<String>,
 }
@@ -1890,24 +1365,16 @@ pub struct EventDetail {
 /// Returned in the output of [`DescribeRuleDetail`](super::DescribeRuleDetail).
 #[tc_model]
 pub struct EventObj {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `Id`; example: `36`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"具体设备"`
+    /// `Name`; example: `"具体设备"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"device"`
+    /// `Type`; example: `"device"`
     pub r#type: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"condition"`
+    /// `Condition`; example: `"condition"`
     pub condition: Option<String>,
 }
 
@@ -1917,9 +1384,7 @@ pub struct EventObj {
 #[doc(alias = "FileDownloadURL")]
 #[tc_model]
 pub struct FileDownloadUrl {
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://xxx.xxx"`
+    /// `FileURL`; example: `"https://xxx.xxx"`
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
 }
@@ -1929,14 +1394,10 @@ pub struct FileDownloadUrl {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"192"`
+    /// `FileId`; example: `"192"`
     pub file_id: Option<String>,
 
-    /// `ReportName`: a string.
-    ///
-    /// Example: `"reportname"`
+    /// `ReportName`; example: `"reportname"`
     pub report_name: Option<String>,
 }
 
@@ -1946,20 +1407,14 @@ pub struct FileInfo {
 #[doc(alias = "FileUploadURL")]
 #[tc_model]
 pub struct FileUploadUrl {
-    /// `UploadURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx"`
+    /// `UploadURL`; example: `"http://xxx.xxx"`
     #[tc(rename = "UploadURL")]
     pub upload_url: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"fileid"`
+    /// `FileId`; example: `"fileid"`
     pub file_id: Option<String>,
 
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx"`
+    /// `DownloadURL`; example: `"http://xxx.xxx"`
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
 }
@@ -1969,47 +1424,31 @@ pub struct FileUploadUrl {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct HandleRecordInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `30293`
+    /// `Id`; example: `30293`
     pub id: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description"`
+    /// `Description`; example: `"description"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"消警"`
+    /// `OperationType`; example: `"消警"`
     pub operation_type: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"1693416991"`
+    /// `Time`; example: `"1693416991"`
     pub time: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"rule_alarm_elimination"`
+    /// `Type`; example: `"rule_alarm_elimination"`
     pub r#type: Option<String>,
 
-    /// `FileSet`: a list of [`FileInfo`] objects.
+    /// `FileSet`
     pub file_set: Option<Vec<FileInfo>>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: Option<i64>,
 
-    /// `ExtendOne`: a string.
-    ///
-    /// Example: `"x-json:xxx"`
+    /// `ExtendOne`; example: `"x-json:xxx"`
     pub extend_one: Option<String>,
 }
 
@@ -2018,14 +1457,10 @@ pub struct HandleRecordInfo {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct HandlerPersonInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Id`; example: `"12"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 }
 
@@ -2034,14 +1469,10 @@ pub struct HandlerPersonInfo {
 /// Returned in the output of [`DescribeActionList`](super::DescribeActionList) and [`DescribeEventList`](super::DescribeEventList).
 #[tc_model]
 pub struct LinkRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Id`; example: `23`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 }
 
@@ -2050,40 +1481,28 @@ pub struct LinkRule {
 /// Returned in the output of [`DescribeLinkRuleList`](super::DescribeLinkRuleList).
 #[tc_model]
 pub struct LinkRuleInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Id`; example: `24`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"体验"`
+    /// `Name`; example: `"体验"`
     pub name: Option<String>,
 
-    /// `EventSet`: a list of [`Event`] objects.
+    /// `EventSet`
     pub event_set: Option<Vec<Event>>,
 
-    /// `ActionSet`: a list of [`Action`] objects.
+    /// `ActionSet`
     pub action_set: Option<Vec<Action>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Status`; example: `24`
     pub status: Option<i64>,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-05-03"`
+    /// `BeginDate`; example: `"2023-05-03"`
     pub begin_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-05-22"`
+    /// `EndDate`; example: `"2023-05-22"`
     pub end_date: Option<String>,
 
-    /// `ValidPeriod`: a string.
-    ///
-    /// Example: `"x-json:xxxx"`
+    /// `ValidPeriod`; example: `"x-json:xxxx"`
     pub valid_period: Option<String>,
 }
 
@@ -2092,19 +1511,13 @@ pub struct LinkRuleInfo {
 /// Sent in the input of [`BatchReportAppMessage`](super::BatchReportAppMessage) and [`ReportAppMessage`](super::ReportAppMessage).
 #[tc_model]
 pub struct MessageProfile {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"security_monitoring"`
+    /// `AppType`; example: `"security_monitoring"`
     pub app_type: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ModelId`; example: `"1000"`
     pub model_id: Option<String>,
 
-    /// `PoiCode`: a string.
-    ///
-    /// Example: `"t234329"`
+    /// `PoiCode`; example: `"t234329"`
     pub poi_code: Option<String>,
 }
 
@@ -2113,42 +1526,28 @@ pub struct MessageProfile {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelInfo {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: Option<i64>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"边缘温控器"`
+    /// `ModelName`; example: `"边缘温控器"`
     pub model_name: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"2000055"`
+    /// `ModelId`; example: `"2000055"`
     pub model_id: Option<String>,
 
-    /// `RelatedProduct`: a list of [`RelatedProduct`] objects.
+    /// `RelatedProduct`
     pub related_product: Option<Vec<RelatedProduct>>,
 
-    /// `DeviceTypeName`: a string.
-    ///
-    /// Example: `"空调温控器"`
+    /// `DeviceTypeName`; example: `"空调温控器"`
     pub device_type_name: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"w0404024"`
+    /// `DeviceType`; example: `"w0404024"`
     pub device_type: Option<String>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 
-    /// `ModelParams`: a string.
-    ///
-    /// Example: `"x-json:\"xxxx\""`
+    /// `ModelParams`; example: `"x-json:\"xxxx\""`
     pub model_params: Option<String>,
 }
 
@@ -2157,27 +1556,19 @@ pub struct ModelInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelSet {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalPage`; example: `2`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalRow`; example: `2`
     pub total_row: Option<i64>,
 
-    /// `Set`: a list of [`ModelInfo`] objects.
+    /// `Set`
     pub set: Option<Vec<ModelInfo>>,
 }
 
@@ -2186,20 +1577,14 @@ pub struct ModelSet {
 /// Sent in the input of [`ModifyDeviceField`](super::ModifyDeviceField).
 #[tc_model]
 pub struct ModifyDeviceFieldInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
+    /// `WID`; example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"keyname"`
+    /// `Key`; example: `"keyname"`
     pub key: String,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Val`; example: `"value"`
     pub val: String,
 }
 
@@ -2208,15 +1593,11 @@ pub struct ModifyDeviceFieldInfo {
 /// Sent in the input of [`ModifyDeviceGroup`](super::ModifyDeviceGroup).
 #[tc_model]
 pub struct ModifyDeviceGroupInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
+    /// `WID`; example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `GroupId`; example: `100`
     pub group_id: i64,
 }
 
@@ -2225,15 +1606,11 @@ pub struct ModifyDeviceGroupInfo {
 /// Sent in the input of [`ModifyDeviceTag`](super::ModifyDeviceTag).
 #[tc_model]
 pub struct ModifyDeviceTagInfo {
-    /// `WID`: a string.
-    ///
-    /// Example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
+    /// `WID`; example: `"be2ea997-b7f4-4167-9545-9aa275158a92"`
     #[tc(rename = "WID")]
     pub wid: String,
 
-    /// `NameSet`: a list of strings.
-    ///
-    /// Example: `["aaa","bbb"]`
+    /// `NameSet`; example: `["aaa","bbb"]`
     pub name_set: Vec<String>,
 }
 
@@ -2242,32 +1619,22 @@ pub struct ModifyDeviceTagInfo {
 /// Sent in the input of [`AddAlarmProcessRecord`](super::AddAlarmProcessRecord).
 #[tc_model]
 pub struct ProcessRecordInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"cdf85c7c-cf04-41b5-9631-fa4a7290e615"`
+    /// `Id`; example: `"cdf85c7c-cf04-41b5-9631-fa4a7290e615"`
     pub id: String,
 
-    /// `ProcessTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1688114263000`
+    /// `ProcessTime`; example: `1688114263000`
     pub process_time: i64,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"add_record-other"`
+    /// `ProcessType`; example: `"add_record-other"`
     pub process_type: String,
 
-    /// `Processor`: a string.
-    ///
-    /// Example: `"[{\\\"id\\\":\\\"123\\\",\\\"name\\\":\\\"tes\\\"}]"`
+    /// `Processor`; example: `"[{\\\"id\\\":\\\"123\\\",\\\"name\\\":\\\"tes\\\"}]"`
     pub processor: Option<String>,
 
-    /// `ProcessDescription`: a string.
-    ///
-    /// Example: `"processdesc"`
+    /// `ProcessDescription`; example: `"processdesc"`
     pub process_description: Option<String>,
 
-    /// `AttachedFileId`: a string.
+    /// `AttachedFileId`
     pub attached_file_id: Option<String>,
 }
 
@@ -2276,69 +1643,43 @@ pub struct ProcessRecordInfo {
 /// Returned in the output of [`DescribeProductList`](super::DescribeProductList).
 #[tc_model]
 pub struct ProductInfo {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: Option<i64>,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `200055`
+    /// `ProductId`; example: `200055`
     pub product_id: Option<i64>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `ProductName`; example: `"atest"`
     pub product_name: Option<String>,
 
-    /// `DeviceTypeName`: a string.
-    ///
-    /// Example: `"温控器"`
+    /// `DeviceTypeName`; example: `"温控器"`
     pub device_type_name: Option<String>,
 
-    /// `DeviceTypeId`: a string.
-    ///
-    /// Example: `"w04042"`
+    /// `DeviceTypeId`; example: `"w04042"`
     pub device_type_id: Option<String>,
 
-    /// `Attribute`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Attribute`; example: `3`
     pub attribute: Option<i64>,
 
-    /// `ProductType`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `ProductType`; example: `"atest"`
     pub product_type: Option<String>,
 
-    /// `ProductAbility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductAbility`; example: `1`
     pub product_ability: Option<i64>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `Manufacturer`; example: `"atest"`
     pub manufacturer: Option<String>,
 
-    /// `MaintenanceMfr`: a string.
-    ///
-    /// Example: `"atest"`
+    /// `MaintenanceMfr`; example: `"atest"`
     pub maintenance_mfr: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"温控"`
+    /// `ModelName`; example: `"温控"`
     pub model_name: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"200055"`
+    /// `ModelId`; example: `"200055"`
     pub model_id: Option<String>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 }
 
@@ -2347,27 +1688,19 @@ pub struct ProductInfo {
 /// Returned in the output of [`DescribeProductList`](super::DescribeProductList).
 #[tc_model]
 pub struct ProductSet {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `TotalPage`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalPage`; example: `3`
     pub total_page: Option<i64>,
 
-    /// `TotalRow`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalRow`; example: `100`
     pub total_row: Option<i64>,
 
-    /// `Product`: a list of [`ProductInfo`] objects.
+    /// `Product`
     pub product: Option<Vec<ProductInfo>>,
 }
 
@@ -2376,42 +1709,28 @@ pub struct ProductSet {
 /// Returned in the output of [`DescribeVideoLiveStream`](super::DescribeVideoLiveStream) and [`DescribeVideoRecordStream`](super::DescribeVideoRecordStream).
 #[tc_model]
 pub struct RawInfo {
-    /// `SM4Vector`: a string.
-    ///
-    /// Example: `"LT50CB5unVXLDjkM"`
+    /// `SM4Vector`; example: `"LT50CB5unVXLDjkM"`
     #[tc(rename = "SM4Vector")]
     pub sm4_vector: Option<String>,
 
-    /// `NATIP`: a string.
-    ///
-    /// Example: `"1.47.110.0"`
+    /// `NATIP`; example: `"1.47.110.0"`
     #[tc(rename = "NATIP")]
     pub natip: Option<String>,
 
-    /// `StreamToken`: a string.
-    ///
-    /// Example: `"18c434ca"`
+    /// `StreamToken`; example: `"18c434ca"`
     pub stream_token: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9001`
+    /// `Port`; example: `9001`
     pub port: Option<i64>,
 
-    /// `StreamEnKey`: a string.
-    ///
-    /// Example: `"VRK0JsivUkHWon7K"`
+    /// `StreamEnKey`; example: `"VRK0JsivUkHWon7K"`
     pub stream_en_key: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"185.47.110.0"`
+    /// `IP`; example: `"185.47.110.0"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `InnerIP`: a string.
-    ///
-    /// Example: `"11.121.500.32"`
+    /// `InnerIP`; example: `"11.121.500.32"`
     #[tc(rename = "InnerIP")]
     pub inner_ip: Option<String>,
 }
@@ -2421,17 +1740,13 @@ pub struct RawInfo {
 /// Returned in the output of [`DescribeVideoCloudRecord`](super::DescribeVideoCloudRecord).
 #[tc_model]
 pub struct RecordInfo {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616466060`
+    /// `StartTime`; example: `1616466060`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1616466098`
+    /// `EndTime`; example: `1616466098`
     pub end_time: Option<i64>,
 
-    /// `VideoURL`: a string.
+    /// `VideoURL`
     #[tc(rename = "VideoURL")]
     pub video_url: Option<String>,
 }
@@ -2441,14 +1756,10 @@ pub struct RecordInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct RelatedProduct {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2000055`
+    /// `Id`; example: `2000055`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"边缘温控器"`
+    /// `Name`; example: `"边缘温控器"`
     pub name: Option<String>,
 }
 
@@ -2457,42 +1768,28 @@ pub struct RelatedProduct {
 /// Sent in the input of [`BatchReportAppMessage`](super::BatchReportAppMessage).
 #[tc_model]
 pub struct ReportAppMessage {
-    /// `WorkspaceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1016`
+    /// `WorkspaceId`; example: `1016`
     pub workspace_id: i64,
 
-    /// `Profile`: a [`MessageProfile`].
-    ///
-    /// Example: `{"appType":"security_monitoring","modelId":1000,"poiCode":"t234329"}`
+    /// `Profile`; example: `{"appType":"security_monitoring","modelId":1000,"poiCode":"t234329"}`
     pub profile: Option<MessageProfile>,
 
-    /// `ReportTs`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportTs`; example: `1`
     pub report_ts: Option<i64>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
+    /// `Properties`; example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
     pub properties: Option<String>,
 
-    /// `EventSet`: a string.
+    /// `EventSet`
     pub event_set: Option<String>,
 
-    /// `ServiceSet`: a string.
-    ///
-    /// Example: `"x-json:xxx"`
+    /// `ServiceSet`; example: `"x-json:xxx"`
     pub service_set: Option<String>,
 
-    /// `ExtendTwo`: a string.
-    ///
-    /// Example: `"x-json:xxx"`
+    /// `ExtendTwo`; example: `"x-json:xxx"`
     pub extend_two: Option<String>,
 
-    /// `Echo`: a string.
-    ///
-    /// Example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
+    /// `Echo`; example: `"x-json:{\"executeId\": \"RX_TASK\"}"`
     pub echo: Option<String>,
 }
 
@@ -2501,14 +1798,10 @@ pub struct ReportAppMessage {
 /// Returned in the output of [`DescribeAlarmList`](super::DescribeAlarmList).
 #[tc_model]
 pub struct ReportImg {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<i64>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"testurl"`
+    /// `Data`; example: `"testurl"`
     pub data: Option<String>,
 }
 
@@ -2517,14 +1810,10 @@ pub struct ReportImg {
 /// Returned in the output of [`BatchReportAppMessage`](super::BatchReportAppMessage).
 #[tc_model]
 pub struct ReportMsgRes {
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"0000000000000000"`
+    /// `ReportId`; example: `"0000000000000000"`
     pub report_id: Option<String>,
 
-    /// `ReportStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportStatus`; example: `1`
     pub report_status: Option<i64>,
 }
 
@@ -2533,55 +1822,37 @@ pub struct ReportMsgRes {
 /// Returned in the output of [`DescribeRuleDetail`](super::DescribeRuleDetail).
 #[tc_model]
 pub struct RuleDetailRes {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `RuleId`; example: `29`
     pub rule_id: Option<i64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"联动同一建筑332"`
+    /// `RuleName`; example: `"联动同一建筑332"`
     pub rule_name: Option<String>,
 
-    /// `RuleDesc`: a string.
-    ///
-    /// Example: `"联动同一建筑"`
+    /// `RuleDesc`; example: `"联动同一建筑"`
     pub rule_desc: Option<String>,
 
-    /// `ValidType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidType`; example: `1`
     pub valid_type: Option<i64>,
 
-    /// `ValidPeriod`: a string.
-    ///
-    /// Example: `"x-json:xxxx"`
+    /// `ValidPeriod`; example: `"x-json:xxxx"`
     pub valid_period: Option<String>,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-8-22"`
+    /// `BeginDate`; example: `"2023-8-22"`
     pub begin_date: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2023-8-24"`
+    /// `EndDate`; example: `"2023-8-24"`
     pub end_date: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `EventRule`: a string.
-    ///
-    /// Example: `"26"`
+    /// `EventRule`; example: `"26"`
     pub event_rule: Option<String>,
 
-    /// `EventInfoSet`: a list of [`EventObj`] objects.
+    /// `EventInfoSet`
     pub event_info_set: Option<Vec<EventObj>>,
 
-    /// `ActionInfoSet`: a list of [`ActionObj`] objects.
+    /// `ActionInfoSet`
     pub action_info_set: Option<Vec<ActionObj>>,
 }
 
@@ -2590,9 +1861,7 @@ pub struct RuleDetailRes {
 /// Returned in the output of [`SaveDeviceGroup`](super::SaveDeviceGroup).
 #[tc_model]
 pub struct SaveDeviceGroupRes {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 }
 
@@ -2601,19 +1870,13 @@ pub struct SaveDeviceGroupRes {
 /// Returned in the output of [`DescribeSceneList`](super::DescribeSceneList).
 #[tc_model]
 pub struct SceneInfo {
-    /// `SceneId`: a string.
-    ///
-    /// Example: `"0abe73dd-d06f-44f5-af82-43dea23af230"`
+    /// `SceneId`; example: `"0abe73dd-d06f-44f5-af82-43dea23af230"`
     pub scene_id: Option<String>,
 
-    /// `SceneName`: a string.
-    ///
-    /// Example: `"三层商务办公楼单位修正"`
+    /// `SceneName`; example: `"三层商务办公楼单位修正"`
     pub scene_name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"20230705160410780"`
+    /// `Version`; example: `"20230705160410780"`
     pub version: Option<String>,
 }
 
@@ -2622,7 +1885,7 @@ pub struct SceneInfo {
 /// Returned in the output of [`DescribeSceneList`](super::DescribeSceneList).
 #[tc_model]
 pub struct SceneListRes {
-    /// `SceneList`: a list of [`SceneInfo`] objects.
+    /// `SceneList`
     pub scene_list: Option<Vec<SceneInfo>>,
 }
 
@@ -2631,7 +1894,7 @@ pub struct SceneListRes {
 /// Returned in the output of [`DescribeWorkSpaceBuildingCountAndArea`](super::DescribeWorkSpaceBuildingCountAndArea).
 #[tc_model]
 pub struct SpaceDataListStatsRes {
-    /// `List`: a list of [`SpaceDataStats`] objects.
+    /// `List`
     pub list: Option<Vec<SpaceDataStats>>,
 }
 
@@ -2640,24 +1903,16 @@ pub struct SpaceDataListStatsRes {
 /// Returned in the output of [`DescribeWorkSpaceBuildingCountAndArea`](super::DescribeWorkSpaceBuildingCountAndArea).
 #[tc_model]
 pub struct SpaceDataStats {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1016"`
+    /// `WorkspaceId`; example: `"1016"`
     pub workspace_id: Option<String>,
 
-    /// `WorkspaceName`: a string.
-    ///
-    /// Example: `"华南园区项目"`
+    /// `WorkspaceName`; example: `"华南园区项目"`
     pub workspace_name: Option<String>,
 
-    /// `BuildingCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `BuildingCount`; example: `127`
     pub building_count: Option<u64>,
 
-    /// `BuildingArea`: a floating-point number.
-    ///
-    /// Example: `202928.77732501808`
+    /// `BuildingArea`; example: `202928.77732501808`
     pub building_area: Option<f64>,
 }
 
@@ -2666,14 +1921,10 @@ pub struct SpaceDataStats {
 /// Returned in the output of [`DescribeTenantBuildingCountAndArea`](super::DescribeTenantBuildingCountAndArea).
 #[tc_model]
 pub struct SpaceDataTotalStatsRes {
-    /// `BuildingCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `137`
+    /// `BuildingCount`; example: `137`
     pub building_count: Option<u64>,
 
-    /// `BuildingArea`: a floating-point number.
-    ///
-    /// Example: `202928.77732501808`
+    /// `BuildingArea`; example: `202928.77732501808`
     pub building_area: Option<f64>,
 }
 
@@ -2682,7 +1933,7 @@ pub struct SpaceDataTotalStatsRes {
 /// Returned in the output of [`DescribeSpaceDeviceIdList`](super::DescribeSpaceDeviceIdList).
 #[tc_model]
 pub struct SpaceDeviceIdListRes {
-    /// `DeviceIds`: a list of strings.
+    /// `DeviceIds`
     pub device_ids: Option<Vec<String>>,
 }
 
@@ -2691,14 +1942,10 @@ pub struct SpaceDeviceIdListRes {
 /// Returned in the output of [`DescribeSpaceDeviceRelationList`](super::DescribeSpaceDeviceRelationList).
 #[tc_model]
 pub struct SpaceDeviceRelation {
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
+    /// `DeviceId`; example: `"1c902558-d360-4a93-9b6f-1b49970534f7"`
     pub device_id: Option<String>,
 
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"8a74aba0-46e3-4097-89e6-7adbeb9ccaef"`
+    /// `ElementId`; example: `"8a74aba0-46e3-4097-89e6-7adbeb9ccaef"`
     pub element_id: Option<String>,
 }
 
@@ -2707,7 +1954,7 @@ pub struct SpaceDeviceRelation {
 /// Returned in the output of [`DescribeSpaceDeviceRelationList`](super::DescribeSpaceDeviceRelationList).
 #[tc_model]
 pub struct SpaceDeviceRelationRes {
-    /// `SpaceDeviceRelationList`: a list of [`SpaceDeviceRelation`] objects.
+    /// `SpaceDeviceRelationList`
     pub space_device_relation_list: Option<Vec<SpaceDeviceRelation>>,
 }
 
@@ -2716,59 +1963,37 @@ pub struct SpaceDeviceRelationRes {
 /// Returned in the output of [`DescribeWorkspaceList`](super::DescribeWorkspaceList).
 #[tc_model]
 pub struct SpaceInfo {
-    /// `WorkspaceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `WorkspaceId`; example: `1101`
     pub workspace_id: Option<u64>,
 
-    /// `TenantId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `TenantId`; example: `100000`
     pub tenant_id: Option<u64>,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"testspace"`
+    /// `EnglishName`; example: `"testspace"`
     pub english_name: Option<String>,
 
-    /// `ChineseName`: a string.
-    ///
-    /// Example: `"华南项目空间"`
+    /// `ChineseName`; example: `"华南项目空间"`
     pub chinese_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"华南项目空间"`
+    /// `Description`; example: `"华南项目空间"`
     pub description: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `IsCommWorkspace`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCommWorkspace`; example: `true`
     pub is_comm_workspace: Option<bool>,
 
-    /// `ValidityStartTime`: a string.
-    ///
-    /// Example: `"1693193293"`
+    /// `ValidityStartTime`; example: `"1693193293"`
     pub validity_start_time: Option<String>,
 
-    /// `ValidityEndTime`: a string.
-    ///
-    /// Example: `"1693193293"`
+    /// `ValidityEndTime`; example: `"1693193293"`
     pub validity_end_time: Option<String>,
 
-    /// `Selected`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Selected`; example: `1`
     pub selected: Option<u64>,
 
-    /// `IsSystem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSystem`; example: `1`
     pub is_system: Option<u64>,
 }
 
@@ -2777,32 +2002,22 @@ pub struct SpaceInfo {
 /// Returned in the output of [`DescribeSpaceRelationByDeviceId`](super::DescribeSpaceRelationByDeviceId).
 #[tc_model]
 pub struct SpaceRelation {
-    /// `ElementId`: a string.
-    ///
-    /// Example: `"bdbbf537-d6c4-4b1e-80ae-e0bcaab8b06f"`
+    /// `ElementId`; example: `"bdbbf537-d6c4-4b1e-80ae-e0bcaab8b06f"`
     pub element_id: Option<String>,
 
-    /// `ElementName`: a string.
-    ///
-    /// Example: `"test_no_100"`
+    /// `ElementName`; example: `"test_no_100"`
     pub element_name: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Level`; example: `9`
     pub level: Option<u64>,
 
-    /// `SpaceCode`: a string.
-    ///
-    /// Example: `"00016200200000003"`
+    /// `SpaceCode`; example: `"00016200200000003"`
     pub space_code: Option<String>,
 
-    /// `ParentSpaceCode`: a string.
-    ///
-    /// Example: `"000162002"`
+    /// `ParentSpaceCode`; example: `"000162002"`
     pub parent_space_code: Option<String>,
 
-    /// `Children`: a list of [`SpaceRelation`] objects.
+    /// `Children`
     pub children: Option<Vec<SpaceRelation>>,
 }
 
@@ -2811,7 +2026,7 @@ pub struct SpaceRelation {
 /// Returned in the output of [`DescribeSpaceRelationByDeviceId`](super::DescribeSpaceRelationByDeviceId).
 #[tc_model]
 pub struct SpaceRelationRes {
-    /// `SpaceRelation`: a [`SpaceRelation`].
+    /// `SpaceRelation`
     pub space_relation: Option<SpaceRelation>,
 }
 
@@ -2820,14 +2035,10 @@ pub struct SpaceRelationRes {
 /// Returned in the output of [`DescribeSpaceTypeList`](super::DescribeSpaceTypeList).
 #[tc_model]
 pub struct SpaceType {
-    /// `SpaceTypeCode`: a string.
-    ///
-    /// Example: `"DIANTIJIAN"`
+    /// `SpaceTypeCode`; example: `"DIANTIJIAN"`
     pub space_type_code: Option<String>,
 
-    /// `SpaceTypeName`: a string.
-    ///
-    /// Example: `"电梯间"`
+    /// `SpaceTypeName`; example: `"电梯间"`
     pub space_type_name: Option<String>,
 }
 
@@ -2836,7 +2047,7 @@ pub struct SpaceType {
 /// Returned in the output of [`DescribeSpaceTypeList`](super::DescribeSpaceTypeList).
 #[tc_model]
 pub struct SpaceTypeListRes {
-    /// `SpaceTypeList`: a list of [`SpaceType`] objects.
+    /// `SpaceTypeList`
     pub space_type_list: Option<Vec<SpaceType>>,
 }
 
@@ -2845,19 +2056,13 @@ pub struct SpaceTypeListRes {
 /// Returned in the output of [`DescribeTenantDepartmentList`](super::DescribeTenantDepartmentList).
 #[tc_model]
 pub struct SsoDepartment {
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `DepartmentId`; example: `"21"`
     pub department_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: Option<String>,
 
-    /// `ParentDepartmentId`: a string.
-    ///
-    /// Example: `"9"`
+    /// `ParentDepartmentId`; example: `"9"`
     pub parent_department_id: Option<String>,
 }
 
@@ -2866,12 +2071,10 @@ pub struct SsoDepartment {
 /// Returned in the output of [`DescribeTenantDepartmentList`](super::DescribeTenantDepartmentList).
 #[tc_model]
 pub struct SsoDepartmentsResult {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Departments`: a list of [`SsoDepartment`] objects.
+    /// `Departments`
     pub departments: Option<Vec<SsoDepartment>>,
 }
 
@@ -2880,57 +2083,37 @@ pub struct SsoDepartmentsResult {
 /// Returned in the output of [`DescribeWorkspaceUserList`](super::DescribeWorkspaceUserList).
 #[tc_model]
 pub struct SsoTeamUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
+    /// `UserId`; example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
     pub user_id: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"3"`
+    /// `UserType`; example: `"3"`
     pub user_type: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `TenantId`; example: `"10001"`
     pub tenant_id: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@163.com"`
+    /// `Email`; example: `"test@163.com"`
     pub email: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"186xxxx234"`
+    /// `Phone`; example: `"186xxxx234"`
     pub phone: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `CreateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1680836659`
+    /// `CreateAt`; example: `1680836659`
     pub create_at: Option<i64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DepartmentId`; example: `"12"`
     pub department_id: Option<String>,
 
-    /// `DepartmentName`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `DepartmentName`; example: `"财务部"`
     pub department_name: Option<String>,
 
-    /// `LinkFilter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LinkFilter`; example: `1`
     pub link_filter: Option<i64>,
 }
 
@@ -2939,12 +2122,10 @@ pub struct SsoTeamUser {
 /// Returned in the output of [`DescribeWorkspaceUserList`](super::DescribeWorkspaceUserList).
 #[tc_model]
 pub struct SsoTeamUserResult {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Users`: a list of [`SsoTeamUser`] objects.
+    /// `Users`
     pub users: Option<Vec<SsoTeamUser>>,
 }
 
@@ -2953,84 +2134,52 @@ pub struct SsoTeamUserResult {
 /// Returned in the output of [`DescribeTenantUserList`](super::DescribeTenantUserList).
 #[tc_model]
 pub struct SsoUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
+    /// `UserId`; example: `"0d0a98561b3c4f72963eba5c5fcf56e1"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"3"`
+    /// `UserType`; example: `"3"`
     pub user_type: Option<String>,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"100055"`
+    /// `TenantId`; example: `"100055"`
     pub tenant_id: Option<String>,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"12"`
+    /// `UserGroup`; example: `"12"`
     pub user_group: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@163.com"`
+    /// `Email`; example: `"test@163.com"`
     pub email: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18612341234"`
+    /// `Phone`; example: `"18612341234"`
     pub phone: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1680836659`
+    /// `CreateAt`; example: `1680836659`
     pub create_at: Option<i64>,
 
-    /// `UpdateAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1680836659`
+    /// `UpdateAt`; example: `1680836659`
     pub update_at: Option<i64>,
 
-    /// `BelongTeam`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BelongTeam`; example: `1`
     pub belong_team: Option<i64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"departmentid"`
+    /// `DepartmentId`; example: `"departmentid"`
     pub department_id: Option<String>,
 
-    /// `DepartmentName`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `DepartmentName`; example: `"财务部"`
     pub department_name: Option<String>,
 
-    /// `DepartmentUserId`: a signed 64-bit integer.
-    ///
-    /// Example: `100011`
+    /// `DepartmentUserId`; example: `100011`
     pub department_user_id: Option<i64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"***"`
+    /// `Password`; example: `"***"`
     pub password: Option<String>,
 }
 
@@ -3039,12 +2188,10 @@ pub struct SsoUser {
 /// Returned in the output of [`DescribeTenantUserList`](super::DescribeTenantUserList).
 #[tc_model]
 pub struct SsoUserResult {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `Total`; example: `28`
     pub total: Option<i64>,
 
-    /// `Users`: a list of [`SsoUser`] objects.
+    /// `Users`
     pub users: Option<Vec<SsoUser>>,
 }
 
@@ -3053,34 +2200,22 @@ pub struct SsoUserResult {
 /// Returned in the output of [`DescribeDeviceStatusStat`](super::DescribeDeviceStatusStat).
 #[tc_model]
 pub struct StatDeviceType {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `Normal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Normal`; example: `0`
     pub normal: Option<i64>,
 
-    /// `Offline`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offline`; example: `0`
     pub offline: Option<i64>,
 
-    /// `Fault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fault`; example: `0`
     pub fault: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"w020202"`
+    /// `DeviceType`; example: `"w020202"`
     pub device_type: Option<String>,
 }
 
@@ -3089,32 +2224,22 @@ pub struct StatDeviceType {
 /// Returned in the output of [`DescribeDeviceStatusStat`](super::DescribeDeviceStatusStat).
 #[tc_model]
 pub struct StatLevel {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `NormalSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NormalSum`; example: `0`
     pub normal_sum: Option<i64>,
 
-    /// `OfflineSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OfflineSum`; example: `0`
     pub offline_sum: Option<i64>,
 
-    /// `FaultSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FaultSum`; example: `0`
     pub fault_sum: Option<i64>,
 
-    /// `SpaceCode`: a string.
-    ///
-    /// Example: `"100110"`
+    /// `SpaceCode`; example: `"100110"`
     pub space_code: Option<String>,
 
-    /// `StatDeviceTypeSet`: a list of [`StatDeviceType`] objects.
+    /// `StatDeviceTypeSet`
     pub stat_device_type_set: Option<Vec<StatDeviceType>>,
 }
 
@@ -3123,12 +2248,10 @@ pub struct StatLevel {
 /// Returned in the output of [`DescribeVideoCloudRecord`](super::DescribeVideoCloudRecord).
 #[tc_model]
 pub struct VideoCloudRecordRes {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `RecordSet`: a list of [`RecordInfo`] objects.
+    /// `RecordSet`
     pub record_set: Vec<RecordInfo>,
 }
 
@@ -3137,29 +2260,27 @@ pub struct VideoCloudRecordRes {
 /// Returned in the output of [`DescribeVideoLiveStream`](super::DescribeVideoLiveStream) and [`DescribeVideoRecordStream`](super::DescribeVideoRecordStream).
 #[tc_model]
 pub struct VideoRecordStreamRes {
-    /// `FLV`: a string.
+    /// `FLV`
     #[tc(rename = "FLV")]
     pub flv: Option<String>,
 
-    /// `RTMP`: a string.
+    /// `RTMP`
     #[tc(rename = "RTMP")]
     pub rtmp: Option<String>,
 
-    /// `HLS`: a string.
+    /// `HLS`
     #[tc(rename = "HLS")]
     pub hls: Option<String>,
 
-    /// `WebRTC`: a string.
+    /// `WebRTC`
     #[tc(rename = "WebRTC")]
     pub web_rtc: Option<String>,
 
-    /// `RAW`: a [`RawInfo`].
+    /// `RAW`
     #[tc(rename = "RAW")]
     pub raw: Option<RawInfo>,
 
-    /// `Stream`: a string.
-    ///
-    /// Example: `"76d8109e-64cd-4a85-b011-4a0c29a654e8"`
+    /// `Stream`; example: `"76d8109e-64cd-4a85-b011-4a0c29a654e8"`
     pub stream: Option<String>,
 }
 
@@ -3168,6 +2289,6 @@ pub struct VideoRecordStreamRes {
 /// Returned in the output of [`DescribeWorkspaceList`](super::DescribeWorkspaceList).
 #[tc_model]
 pub struct WorkspaceInfoList {
-    /// `List`: a list of [`SpaceInfo`] objects.
+    /// `List`
     pub list: Option<Vec<SpaceInfo>>,
 }

@@ -6,34 +6,38 @@ use ::tc_core::{tc_action, tc_model};
 /// The `SearchByText` action of WIMGS API 2025-11-06.
 ///
 /// A successful call returns [`SearchByTextResponse`].
-/// The codes it documents are in [`SearchByTextError`](super::errors::SearchByTextError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wimgs&Version=2025-11-06&Action=SearchByText)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WimgsErrorCode`](super::errors::WimgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WimgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WimgsErrorCode::InvalidParameter)
+/// - [`RequestLimitExceeded`](super::errors::WimgsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::WimgsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WimgsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WimgsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wimgs",
     version = "2025-11-06",
     name = "SearchByText",
     output = SearchByTextResponse,
-    error = super::errors::SearchByTextError
+    error = super::errors::WimgsErrorCode
 )]
 pub struct SearchByText {
-    /// `Query`: a string.
-    ///
-    /// Example: `"北京故宫"`
+    /// `Query`; example: `"北京故宫"`
     pub query: String,
 }
 
 /// What a successful [`SearchByText`] call returns.
 #[tc_model]
 pub struct SearchByTextResponse {
-    /// `Query`: a string.
-    ///
-    /// Example: `"car"`
+    /// `Query`; example: `"car"`
     pub query: Option<String>,
 
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["{\"siteName\":\"搜狗百科\",\"title\":\"the car book\"}"]`
+    /// `Images`; example: `["{\"siteName\":\"搜狗百科\",\"title\":\"the car book\"}"]`
     pub images: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,9 +7,12 @@ use super::models;
 /// The `BindExternalAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`BindExternalAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=BindExternalAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -18,33 +21,23 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct BindExternalAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `A2AAgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `A2AAgentId`; example: `"736918300000000001"`
     pub a2_a_agent_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`BindExternalAgent`] call returns.
 #[tc_model]
 pub struct BindExternalAgentResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `BindingId`: a string.
-    ///
-    /// Example: `"bind-k4l5m6"`
+    /// `BindingId`; example: `"bind-k4l5m6"`
     pub binding_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,9 +47,12 @@ pub struct BindExternalAgentResponse {
 /// The `CreateAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`CreateAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=CreateAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -65,87 +61,59 @@ pub struct BindExternalAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgent {
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `Model`; example: `"hunyuan-turbos-latest"`
     pub model: Option<String>,
 
-    /// `Manifest`: a string.
-    ///
-    /// Example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
+    /// `Manifest`; example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
     pub manifest: Option<String>,
 
-    /// `ConnectorSet`: a list of [`ConnectorRefInput`](super::models::ConnectorRefInput) objects.
+    /// `ConnectorSet`
     pub connector_set: Option<Vec<models::ConnectorRefInput>>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 }
 
 /// What a successful [`CreateAgent`] call returns.
 #[tc_model]
 pub struct CreateAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDebug`; example: `true`
     pub is_debug: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:00:00"`
     pub modified_time: Option<String>,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Option<Vec<models::RoutingItem>>,
 
-    /// `A2AConfig`: an [`A2AConfig`](super::models::A2AConfig).
+    /// `A2AConfig`
     pub a2_a_config: Option<models::A2AConfig>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -155,9 +123,12 @@ pub struct CreateAgentResponse {
 /// The `CreateAgentSession` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`CreateAgentSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=CreateAgentSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -166,26 +137,20 @@ pub struct CreateAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentSession {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `VersionId`; example: `"2101589342229893121"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`CreateAgentSession`] call returns.
 #[tc_model]
 pub struct CreateAgentSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"2101973232405491712"`
+    /// `SessionId`; example: `"2101973232405491712"`
     pub session_id: Option<String>,
 
-    /// `EndpointSet`: a list of [`ChatEndpoint`](super::models::ChatEndpoint) objects.
+    /// `EndpointSet`
     pub endpoint_set: Option<Vec<models::ChatEndpoint>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -195,9 +160,12 @@ pub struct CreateAgentSessionResponse {
 /// The `CreateAgentVersion` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`CreateAgentVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=CreateAgentVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -206,84 +174,56 @@ pub struct CreateAgentSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentVersion {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试版本"`
+    /// `Description`; example: `"测试版本"`
     pub description: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SandboxTemplateId`; example: `"test1"`
     pub sandbox_template_id: Option<String>,
 }
 
 /// What a successful [`CreateAgentVersion`] call returns.
 #[tc_model]
 pub struct CreateAgentVersionResponse {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101975266957500416"`
+    /// `VersionId`; example: `"2101975266957500416"`
     pub version_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"test-2"`
+    /// `VersionName`; example: `"test-2"`
     pub version_name: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `VersionType`; example: `"TEST"`
     pub version_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试版本"`
+    /// `Description`; example: `"测试版本"`
     pub description: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `CreatedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `ModifiedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub modified_time: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SandboxTemplateId`; example: `"test1"`
     pub sandbox_template_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,9 +233,12 @@ pub struct CreateAgentVersionResponse {
 /// The `CreateAgentVersionFromSource` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`CreateAgentVersionFromSourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=CreateAgentVersionFromSource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -304,89 +247,59 @@ pub struct CreateAgentVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentVersionFromSource {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `SourceVersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `SourceVersionId`; example: `"2101589342229893121"`
     pub source_version_id: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试版本"`
+    /// `Description`; example: `"测试版本"`
     pub description: Option<String>,
 
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SandboxTemplateId`; example: `"test1"`
     pub sandbox_template_id: Option<String>,
 }
 
 /// What a successful [`CreateAgentVersionFromSource`] call returns.
 #[tc_model]
 pub struct CreateAgentVersionFromSourceResponse {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101976040663908352"`
+    /// `VersionId`; example: `"2101976040663908352"`
     pub version_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"test-3"`
+    /// `VersionName`; example: `"test-3"`
     pub version_name: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `VersionType`; example: `"TEST"`
     pub version_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"init from source default"`
+    /// `Description`; example: `"init from source default"`
     pub description: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `CreatedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `ModifiedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub modified_time: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SandboxTemplateId`; example: `"test1"`
     pub sandbox_template_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -396,9 +309,12 @@ pub struct CreateAgentVersionFromSourceResponse {
 /// The `DeleteAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DeleteAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DeleteAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -407,9 +323,7 @@ pub struct CreateAgentVersionFromSourceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2ZBZVRN7BRHN6ZF2N1H4E6B"`
+    /// `AgentId`; example: `"01M2ZBZVRN7BRHN6ZF2N1H4E6B"`
     pub agent_id: String,
 }
 
@@ -423,9 +337,12 @@ pub struct DeleteAgentResponse {
 /// The `DescribeAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -434,64 +351,44 @@ pub struct DeleteAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M07AMA4*********JT4BAPDK"`
+    /// `AgentId`; example: `"01M07AMA4*********JT4BAPDK"`
     pub agent_id: String,
 }
 
 /// What a successful [`DescribeAgent`] call returns.
 #[tc_model]
 pub struct DescribeAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M07AMA4*********JT4BAPDK"`
+    /// `AgentId`; example: `"01M07AMA4*********JT4BAPDK"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"某某智能助手"`
+    /// `AgentName`; example: `"某某智能助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"某某智能助手，用来协助完成日常工作"`
+    /// `Description`; example: `"某某智能助手，用来协助完成日常工作"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxx.png"`
+    /// `AvatarUrl`; example: `"https://xxxx.com/xxxx.png"`
     pub avatar_url: Option<String>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDebug`; example: `false`
     pub is_debug: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-08-17T15:40:27.681+08:00"`
+    /// `CreatedTime`; example: `"2026-08-17T15:40:27.681+08:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-08-17T15:40:27.681+08:00"`
+    /// `ModifiedTime`; example: `"2026-08-17T15:40:27.681+08:00"`
     pub modified_time: Option<String>,
 
-    /// `ActiveSessionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActiveSessionCount`; example: `0`
     pub active_session_count: Option<i64>,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Option<Vec<models::RoutingItem>>,
 
-    /// `A2AConfig`: an [`A2AConfig`](super::models::A2AConfig).
+    /// `A2AConfig`
     pub a2_a_config: Option<models::A2AConfig>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -501,9 +398,12 @@ pub struct DescribeAgentResponse {
 /// The `DescribeAgentList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgentList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -519,39 +419,29 @@ pub struct DescribeAgentResponse {
     )
 )]
 pub struct DescribeAgentList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"CreatedTime"`
+    /// `SortBy`; example: `"CreatedTime"`
     pub sort_by: Option<String>,
 
-    /// `SortDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `SortDirection`; example: `"DESC"`
     pub sort_direction: Option<String>,
 }
 
 /// What a successful [`DescribeAgentList`] call returns.
 #[tc_model]
 pub struct DescribeAgentListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `AgentSet`: a list of [`AgentItem`](super::models::AgentItem) objects.
+    /// `AgentSet`
     pub agent_set: Option<Vec<models::AgentItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -561,9 +451,12 @@ pub struct DescribeAgentListResponse {
 /// The `DescribeAgentSession` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgentSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -572,71 +465,47 @@ pub struct DescribeAgentListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentSession {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sess_a1b2c3d4"`
+    /// `SessionId`; example: `"sess_a1b2c3d4"`
     pub session_id: String,
 }
 
 /// What a successful [`DescribeAgentSession`] call returns.
 #[tc_model]
 pub struct DescribeAgentSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sess_a1b2c3d4"`
+    /// `SessionId`; example: `"sess_a1b2c3d4"`
     pub session_id: Option<String>,
 
-    /// `SessionName`: a string.
-    ///
-    /// Example: `"每日日报"`
+    /// `SessionName`; example: `"每日日报"`
     pub session_name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionName`; example: `"v12"`
     pub version_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `Creator`; example: `"100012345678"`
     pub creator: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"authorized"`
+    /// `Source`; example: `"authorized"`
     pub source: Option<String>,
 
-    /// `EndpointSet`: a list of [`ChatEndpoint`](super::models::ChatEndpoint) objects.
+    /// `EndpointSet`
     pub endpoint_set: Option<Vec<models::ChatEndpoint>>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:00:00"`
     pub modified_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -646,9 +515,12 @@ pub struct DescribeAgentSessionResponse {
 /// The `DescribeAgentSessionList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentSessionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgentSessionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -664,39 +536,29 @@ pub struct DescribeAgentSessionResponse {
     )
 )]
 pub struct DescribeAgentSessionList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"CreatedTime"`
+    /// `SortBy`; example: `"CreatedTime"`
     pub sort_by: Option<String>,
 
-    /// `SortDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `SortDirection`; example: `"DESC"`
     pub sort_direction: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAgentSessionList`] call returns.
 #[tc_model]
 pub struct DescribeAgentSessionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `SessionSet`: a list of [`SessionItem`](super::models::SessionItem) objects.
+    /// `SessionSet`
     pub session_set: Option<Vec<models::SessionItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -706,9 +568,12 @@ pub struct DescribeAgentSessionListResponse {
 /// The `DescribeAgentVersion` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgentVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -717,76 +582,50 @@ pub struct DescribeAgentSessionListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentVersion {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `VersionId`; example: `"2101589342229893121"`
     pub version_id: String,
 }
 
 /// What a successful [`DescribeAgentVersion`] call returns.
 #[tc_model]
 pub struct DescribeAgentVersionResponse {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `VersionId`; example: `"2101589342229893121"`
     pub version_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `VersionName`; example: `"default"`
     pub version_name: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `VersionType`; example: `"DEFAULT"`
     pub version_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"新版本"`
+    /// `Description`; example: `"新版本"`
     pub description: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `Manifest`: a string.
+    /// `Manifest`
     pub manifest: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-21T01:50:55Z"`
+    /// `CreatedTime`; example: `"2026-09-21T01:50:55Z"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-21T01:51:25Z"`
+    /// `ModifiedTime`; example: `"2026-09-21T01:51:25Z"`
     pub modified_time: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `SandboxTemplateId`; example: `"test1"`
     pub sandbox_template_id: Option<String>,
 
-    /// `SessionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `SessionCount`; example: `8`
     pub session_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -796,9 +635,12 @@ pub struct DescribeAgentVersionResponse {
 /// The `DescribeAgentVersionList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeAgentVersionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeAgentVersionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -814,34 +656,26 @@ pub struct DescribeAgentVersionResponse {
     )
 )]
 pub struct DescribeAgentVersionList {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAgentVersionList`] call returns.
 #[tc_model]
 pub struct DescribeAgentVersionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `AgentVersionSet`: a list of [`AgentVersionItem`](super::models::AgentVersionItem) objects.
+    /// `AgentVersionSet`
     pub agent_version_set: Option<Vec<models::AgentVersionItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -851,9 +685,12 @@ pub struct DescribeAgentVersionListResponse {
 /// The `DescribeBuiltinModelList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeBuiltinModelListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeBuiltinModelList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -869,34 +706,26 @@ pub struct DescribeAgentVersionListResponse {
     )
 )]
 pub struct DescribeBuiltinModelList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 }
 
 /// What a successful [`DescribeBuiltinModelList`] call returns.
 #[tc_model]
 pub struct DescribeBuiltinModelListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `BuiltinModelSet`: a list of [`BuiltinModel`](super::models::BuiltinModel) objects.
+    /// `BuiltinModelSet`
     pub builtin_model_set: Option<Vec<models::BuiltinModel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -906,9 +735,12 @@ pub struct DescribeBuiltinModelListResponse {
 /// The `DescribeConnectorList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeConnectorListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeConnectorList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -924,39 +756,29 @@ pub struct DescribeBuiltinModelListResponse {
     )
 )]
 pub struct DescribeConnectorList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConnectorList`] call returns.
 #[tc_model]
 pub struct DescribeConnectorListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ConnectorSet`: a list of [`ConnectorInfo`](super::models::ConnectorInfo) objects.
+    /// `ConnectorSet`
     pub connector_set: Vec<models::ConnectorInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,9 +788,12 @@ pub struct DescribeConnectorListResponse {
 /// The `DescribeExpertList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeExpertListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeExpertList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -984,37 +809,29 @@ pub struct DescribeConnectorListResponse {
     )
 )]
 pub struct DescribeExpertList {
-    /// `Source`: a string.
-    ///
-    /// Example: `"BUILTIN"`
+    /// `Source`; example: `"BUILTIN"`
     pub source: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeExpertList`] call returns.
 #[tc_model]
 pub struct DescribeExpertListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `323`
+    /// `TotalCount`; example: `323`
     pub total_count: Option<i64>,
 
-    /// `ExpertSet`: a list of [`ExpertItem`](super::models::ExpertItem) objects.
+    /// `ExpertSet`
     pub expert_set: Option<Vec<models::ExpertItem>>,
 
-    /// `Counts`: an [`ExpertCounts`](super::models::ExpertCounts).
+    /// `Counts`
     pub counts: Option<models::ExpertCounts>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1024,9 +841,12 @@ pub struct DescribeExpertListResponse {
 /// The `DescribeExternalAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeExternalAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeExternalAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1035,61 +855,41 @@ pub struct DescribeExpertListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeExternalAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2ZBZVRN7BRHN6ZF2N1H4E6B"`
+    /// `AgentId`; example: `"01M2ZBZVRN7BRHN6ZF2N1H4E6B"`
     pub agent_id: String,
 
-    /// `A2AAgentId`: a string.
-    ///
-    /// Example: `"pub_c644b27d2e457ea57f808021077271a8"`
+    /// `A2AAgentId`; example: `"pub_c644b27d2e457ea57f808021077271a8"`
     pub a2_a_agent_id: String,
 }
 
 /// What a successful [`DescribeExternalAgent`] call returns.
 #[tc_model]
 pub struct DescribeExternalAgentResponse {
-    /// `A2AAgentId`: a string.
-    ///
-    /// Example: `"pub_c644b27d2e457ea57f808021077271a8"`
+    /// `A2AAgentId`; example: `"pub_c644b27d2e457ea57f808021077271a8"`
     pub a2_a_agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tdx-indicator-screener"`
+    /// `Name`; example: `"tdx-indicator-screener"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"技术面、基本面、资金面多维度NLP智能选股工具，支持自然语言条件输入，独立使用频率最高的核心技能"`
+    /// `Description`; example: `"技术面、基本面、资金面多维度NLP智能选股工具，支持自然语言条件输入，独立使用频率最高的核心技能"`
     pub description: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://staging.workbuddy.cn/a2a/agents/pub_c644b27d2e457ea57f808021077271a8"`
+    /// `Endpoint`; example: `"https://staging.workbuddy.cn/a2a/agents/pub_c644b27d2e457ea57f808021077271a8"`
     pub endpoint: Option<String>,
 
-    /// `BindingId`: a string.
-    ///
-    /// Example: `"395"`
+    /// `BindingId`; example: `"395"`
     pub binding_id: Option<String>,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: Option<bool>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://example.com"`
+    /// `IconUrl`; example: `"https://example.com"`
     pub icon_url: Option<String>,
 
-    /// `A2AVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `A2AVersion`; example: `"v1"`
     pub a2_a_version: Option<String>,
 
-    /// `A2ASkillSet`: a list of [`A2ASkillItem`](super::models::A2ASkillItem) objects.
+    /// `A2ASkillSet`
     pub a2_a_skill_set: Option<Vec<models::A2ASkillItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,9 +899,12 @@ pub struct DescribeExternalAgentResponse {
 /// The `DescribeExternalAgentList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeExternalAgentListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeExternalAgentList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1117,44 +920,32 @@ pub struct DescribeExternalAgentResponse {
     )
 )]
 pub struct DescribeExternalAgentList {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `DescribeExternalAgentList`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `DescribeExternalAgentList`; example: `"736918300000000001"`
     pub describe_external_agent_list: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`DescribeExternalAgentList`] call returns.
 #[tc_model]
 pub struct DescribeExternalAgentListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ExternalAgentSet`: a list of [`ExternalAgentInfo`](super::models::ExternalAgentInfo) objects.
+    /// `ExternalAgentSet`
     pub external_agent_set: Option<Vec<models::ExternalAgentInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1164,9 +955,12 @@ pub struct DescribeExternalAgentListResponse {
 /// The `DescribeMessageEventList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeMessageEventListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeMessageEventList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1182,39 +976,29 @@ pub struct DescribeExternalAgentListResponse {
     )
 )]
 pub struct DescribeMessageEventList {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"2101867800935825408"`
+    /// `SessionId`; example: `"2101867800935825408"`
     pub session_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2SAF5W26NZRCPPT3P75YK0Y"`
+    /// `AgentId`; example: `"01M2SAF5W26NZRCPPT3P75YK0Y"`
     pub agent_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMessageEventList`] call returns.
 #[tc_model]
 pub struct DescribeMessageEventListResponse {
-    /// `MessageEventSet`: a list of [`MessageEvent`](super::models::MessageEvent) objects.
+    /// `MessageEventSet`
     pub message_event_set: Vec<models::MessageEvent>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1224,9 +1008,12 @@ pub struct DescribeMessageEventListResponse {
 /// The `DescribeSkillList` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeSkillListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeSkillList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1242,47 +1029,35 @@ pub struct DescribeMessageEventListResponse {
     )
 )]
 pub struct DescribeSkillList {
-    /// `Source`: a string.
-    ///
-    /// Example: `"authorized"`
+    /// `Source`; example: `"authorized"`
     pub source: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`DescribeSkillList`] call returns.
 #[tc_model]
 pub struct DescribeSkillListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `SkillSet`: a list of [`SkillItem`](super::models::SkillItem) objects.
+    /// `SkillSet`
     pub skill_set: Option<Vec<models::SkillItem>>,
 
-    /// `Counts`: a [`SkillCounts`](super::models::SkillCounts).
+    /// `Counts`
     pub counts: Option<models::SkillCounts>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1292,9 +1067,12 @@ pub struct DescribeSkillListResponse {
 /// The `DescribeUserAccessToken` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`DescribeUserAccessTokenResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=DescribeUserAccessToken)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1314,9 +1092,12 @@ pub struct DescribeUserAccessTokenResponse {
 /// The `MigrateAgentSession` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`MigrateAgentSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=MigrateAgentSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1325,33 +1106,23 @@ pub struct DescribeUserAccessTokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct MigrateAgentSession {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"2101973232405491712"`
+    /// `SessionId`; example: `"2101973232405491712"`
     pub session_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
+    /// `AgentId`; example: `"01M2YYX05YE46QG88E1SEPMZ9J"`
     pub agent_id: String,
 
-    /// `TargetVersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `TargetVersionId`; example: `"2101589342229893121"`
     pub target_version_id: String,
 }
 
 /// What a successful [`MigrateAgentSession`] call returns.
 #[tc_model]
 pub struct MigrateAgentSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"2101973232405491712"`
+    /// `SessionId`; example: `"2101973232405491712"`
     pub session_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1361,9 +1132,12 @@ pub struct MigrateAgentSessionResponse {
 /// The `ModifyAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`ModifyAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=ModifyAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1372,74 +1146,50 @@ pub struct MigrateAgentSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 }
 
 /// What a successful [`ModifyAgent`] call returns.
 #[tc_model]
 pub struct ModifyAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDebug`; example: `true`
     pub is_debug: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:00:00"`
     pub modified_time: Option<String>,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Option<Vec<models::RoutingItem>>,
 
-    /// `A2AConfig`: an [`A2AConfig`](super::models::A2AConfig).
+    /// `A2AConfig`
     pub a2_a_config: Option<models::A2AConfig>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1449,9 +1199,12 @@ pub struct ModifyAgentResponse {
 /// The `ModifyAgentA2AConfig` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`ModifyAgentA2AConfigResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=ModifyAgentA2AConfig)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1460,62 +1213,44 @@ pub struct ModifyAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgentA2AConfig {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `A2AEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `A2AEnabled`; example: `true`
     pub a2_a_enabled: Option<bool>,
 
-    /// `A2ASkillSet`: a list of [`A2ASkillInput`](super::models::A2ASkillInput) objects.
+    /// `A2ASkillSet`
     pub a2_a_skill_set: Option<Vec<models::A2ASkillInput>>,
 }
 
 /// What a successful [`ModifyAgentA2AConfig`] call returns.
 #[tc_model]
 pub struct ModifyAgentA2AConfigResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDebug`; example: `true`
     pub is_debug: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-06-01 09:00:00"`
+    /// `CreatedTime`; example: `"2026-06-01 09:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-10 15:20:00"`
+    /// `ModifiedTime`; example: `"2026-09-10 15:20:00"`
     pub modified_time: Option<String>,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Option<Vec<models::RoutingItem>>,
 
-    /// `A2AConfig`: an [`A2AConfig`](super::models::A2AConfig).
+    /// `A2AConfig`
     pub a2_a_config: Option<models::A2AConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,9 +1260,12 @@ pub struct ModifyAgentA2AConfigResponse {
 /// The `ModifyAgentRouting` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`ModifyAgentRoutingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=ModifyAgentRouting)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1536,62 +1274,44 @@ pub struct ModifyAgentA2AConfigResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgentRouting {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Vec<models::RoutingItem>,
 }
 
 /// What a successful [`ModifyAgentRouting`] call returns.
 #[tc_model]
 pub struct ModifyAgentRoutingResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDebug`; example: `true`
     pub is_debug: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:00:00"`
     pub modified_time: Option<String>,
 
-    /// `RoutingSet`: a list of [`RoutingItem`](super::models::RoutingItem) objects.
+    /// `RoutingSet`
     pub routing_set: Option<Vec<models::RoutingItem>>,
 
-    /// `A2AConfig`: an [`A2AConfig`](super::models::A2AConfig).
+    /// `A2AConfig`
     pub a2_a_config: Option<models::A2AConfig>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"ent-9f8e7d6c"`
+    /// `AccountId`; example: `"ent-9f8e7d6c"`
     pub account_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1601,9 +1321,12 @@ pub struct ModifyAgentRoutingResponse {
 /// The `ModifyAgentVersion` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`ModifyAgentVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=ModifyAgentVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1612,96 +1335,62 @@ pub struct ModifyAgentRoutingResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgentVersion {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: String,
 
-    /// `Manifest`: a string.
-    ///
-    /// Example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
+    /// `Manifest`; example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
     pub manifest: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `Model`; example: `"hunyuan-turbos-latest"`
     pub model: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"tpl-m1n2o3"`
+    /// `SandboxTemplateId`; example: `"tpl-m1n2o3"`
     pub sandbox_template_id: Option<String>,
 
-    /// `ConnectorSet`: a list of [`ConnectorRefInput`](super::models::ConnectorRefInput) objects.
+    /// `ConnectorSet`
     pub connector_set: Option<Vec<models::ConnectorRefInput>>,
 }
 
 /// What a successful [`ModifyAgentVersion`] call returns.
 #[tc_model]
 pub struct ModifyAgentVersionResponse {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionName`; example: `"v12"`
     pub version_name: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"RELEASE"`
+    /// `VersionType`; example: `"RELEASE"`
     pub version_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"示例描述：负责每日数据汇总"`
+    /// `Description`; example: `"示例描述：负责每日数据汇总"`
     pub description: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `Model`; example: `"hunyuan-turbos-latest"`
     pub model: Option<String>,
 
-    /// `Manifest`: a string.
-    ///
-    /// Example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
+    /// `Manifest`; example: `"{\"version\": \"1.0\", \"entry\": \"main\"}"`
     pub manifest: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:00:00"`
     pub modified_time: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"tpl-m1n2o3"`
+    /// `SandboxTemplateId`; example: `"tpl-m1n2o3"`
     pub sandbox_template_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1711,9 +1400,12 @@ pub struct ModifyAgentVersionResponse {
 /// The `UnbindExternalAgent` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
 /// A successful call returns [`UnbindExternalAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=workbuddyenterprise&Version=2026-07-09&Action=UnbindExternalAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "workbuddyenterprise",
     version = "2026-07-09",
@@ -1722,33 +1414,23 @@ pub struct ModifyAgentVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UnbindExternalAgent {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: String,
 
-    /// `A2AAgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `A2AAgentId`; example: `"736918300000000001"`
     pub a2_a_agent_id: Option<String>,
 
-    /// `BindingId`: a string.
-    ///
-    /// Example: `"bind-k4l5m6"`
+    /// `BindingId`; example: `"bind-k4l5m6"`
     pub binding_id: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 }
 
 /// What a successful [`UnbindExternalAgent`] call returns.
 #[tc_model]
 pub struct UnbindExternalAgentResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateAgent`](super::CreateAgent), [`DescribeAgent`](super::DescribeAgent), [`ModifyAgent`](super::ModifyAgent), [`ModifyAgentA2AConfig`](super::ModifyAgentA2AConfig) and [`ModifyAgentRouting`](super::ModifyAgentRouting).
 #[tc_model]
 pub struct A2AConfig {
-    /// `A2AEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `A2AEnabled`; example: `true`
     pub a2_a_enabled: Option<bool>,
 
-    /// `A2APublicRef`: a string.
-    ///
-    /// Example: `"agents/data-analyst"`
+    /// `A2APublicRef`; example: `"agents/data-analyst"`
     pub a2_a_public_ref: Option<String>,
 
-    /// `A2AEndpoint`: a string.
-    ///
-    /// Example: `"https://a2a.example.com/agents/data-analyst"`
+    /// `A2AEndpoint`; example: `"https://a2a.example.com/agents/data-analyst"`
     pub a2_a_endpoint: Option<String>,
 
-    /// `A2AStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `A2AStatus`; example: `"ACTIVE"`
     pub a2_a_status: Option<String>,
 }
 
@@ -34,29 +26,19 @@ pub struct A2AConfig {
 /// Sent in the input of [`ModifyAgentA2AConfig`](super::ModifyAgentA2AConfig).
 #[tc_model]
 pub struct A2ASkillInput {
-    /// `A2ASkillId`: a string.
-    ///
-    /// Example: `"order_query"`
+    /// `A2ASkillId`; example: `"order_query"`
     pub a2_a_skill_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"订单查询"`
+    /// `Name`; example: `"订单查询"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"可以查询订单"`
+    /// `Description`; example: `"可以查询订单"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["订单"]`
+    /// `Tags`; example: `["订单"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Examples`: a list of strings.
-    ///
-    /// Example: `["查一下上周订单"]`
+    /// `Examples`; example: `["查一下上周订单"]`
     pub examples: Option<Vec<String>>,
 }
 
@@ -65,19 +47,13 @@ pub struct A2ASkillInput {
 /// Returned in the output of [`DescribeExternalAgent`](super::DescribeExternalAgent) and [`DescribeExternalAgentList`](super::DescribeExternalAgentList).
 #[tc_model]
 pub struct A2ASkillItem {
-    /// `A2ASkillId`: a string.
-    ///
-    /// Example: `"skill-7f8g9h"`
+    /// `A2ASkillId`; example: `"skill-7f8g9h"`
     pub a2_a_skill_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数据分析"`
+    /// `Name`; example: `"数据分析"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"负责数据查询与分析技能"`
+    /// `Description`; example: `"负责数据查询与分析技能"`
     pub description: Option<String>,
 }
 
@@ -86,87 +62,55 @@ pub struct A2ASkillItem {
 /// Returned in the output of [`DescribeAgentList`](super::DescribeAgentList).
 #[tc_model]
 pub struct AgentItem {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"负责每日运营数据的汇总与分析"`
+    /// `Description`; example: `"负责每日运营数据的汇总与分析"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/avatar/agent-001.png"`
+    /// `AvatarUrl`; example: `"https://example.com/avatar/agent-001.png"`
     pub avatar_url: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-06-01T09:00:00Z"`
+    /// `CreatedTime`; example: `"2026-06-01T09:00:00Z"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-10T15:20:00Z"`
+    /// `ModifiedTime`; example: `"2026-09-10T15:20:00Z"`
     pub modified_time: Option<String>,
 
-    /// `A2AEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `A2AEnabled`; example: `true`
     pub a2_a_enabled: Option<bool>,
 
-    /// `SessionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `SessionCount`; example: `42`
     pub session_count: Option<i64>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `Model`; example: `"hunyuan-turbos-latest"`
     pub model: Option<String>,
 
-    /// `LatestVersionId`: a string.
-    ///
-    /// Example: `"2087791755109965825"`
+    /// `LatestVersionId`; example: `"2087791755109965825"`
     pub latest_version_id: Option<String>,
 
-    /// `LatestVersionName`: a string.
-    ///
-    /// Example: `"prod-3"`
+    /// `LatestVersionName`; example: `"prod-3"`
     pub latest_version_name: Option<String>,
 
-    /// `A2AEndpoint`: a string.
+    /// `A2AEndpoint`
     pub a2_a_endpoint: Option<String>,
 
-    /// `A2AStatus`: a string.
-    ///
-    /// Example: `"REGISTERED"`
+    /// `A2AStatus`; example: `"REGISTERED"`
     pub a2_a_status: Option<String>,
 
-    /// `PublicApiEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PublicApiEnabled`; example: `true`
     pub public_api_enabled: Option<bool>,
 
-    /// `PublicApiUrl`: a string.
-    ///
-    /// Example: `"https://736918300000000001-tc-nanjing.example-workbuddy.com"`
+    /// `PublicApiUrl`; example: `"https://736918300000000001-tc-nanjing.example-workbuddy.com"`
     pub public_api_url: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `CreatorUin`; example: `"100012345678"`
     pub creator_uin: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"1438693592234206274"`
+    /// `AccountId`; example: `"1438693592234206274"`
     pub account_id: Option<String>,
 }
 
@@ -175,49 +119,31 @@ pub struct AgentItem {
 /// Returned in the output of [`DescribeAgentVersionList`](super::DescribeAgentVersionList).
 #[tc_model]
 pub struct AgentVersionItem {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"2101589342229893121"`
+    /// `VersionId`; example: `"2101589342229893121"`
     pub version_id: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `VersionName`; example: `"default"`
     pub version_name: Option<String>,
 
-    /// `VersionType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `VersionType`; example: `"DEFAULT"`
     pub version_type: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"glm-5.2"`
+    /// `Model`; example: `"glm-5.2"`
     pub model: Option<String>,
 
-    /// `SandboxTemplateId`: a string.
-    ///
-    /// Example: `"tpl-fxuctus69mgw"`
+    /// `SandboxTemplateId`; example: `"tpl-fxuctus69mgw"`
     pub sandbox_template_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `SessionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SessionCount`; example: `6`
     pub session_count: Option<i64>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `CreatedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z07:00"`
+    /// `ModifiedTime`; example: `"2006-01-02T15:04:05Z07:00"`
     pub modified_time: Option<String>,
 }
 
@@ -226,74 +152,46 @@ pub struct AgentVersionItem {
 /// Returned in the output of [`DescribeBuiltinModelList`](super::DescribeBuiltinModelList).
 #[tc_model]
 pub struct BuiltinModel {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"hunyuan-turbos-latest"`
+    /// `ModelId`; example: `"hunyuan-turbos-latest"`
     pub model_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"混元 Turbos"`
+    /// `Name`; example: `"混元 Turbos"`
     pub name: Option<String>,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"TENCENT"`
+    /// `Vendor`; example: `"TENCENT"`
     pub vendor: Option<String>,
 
-    /// `MaxOutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `32768`
+    /// `MaxOutputTokens`; example: `32768`
     pub max_output_tokens: Option<i64>,
 
-    /// `MaxInputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `262144`
+    /// `MaxInputTokens`; example: `262144`
     pub max_input_tokens: Option<i64>,
 
-    /// `SupportsToolCall`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportsToolCall`; example: `true`
     pub supports_tool_call: Option<bool>,
 
-    /// `SupportsImages`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportsImages`; example: `false`
     pub supports_images: Option<bool>,
 
-    /// `DescriptionZh`: a string.
-    ///
-    /// Example: `"混元 Turbo 版模型，速度快、成本低"`
+    /// `DescriptionZh`; example: `"混元 Turbo 版模型，速度快、成本低"`
     pub description_zh: Option<String>,
 
-    /// `DescriptionEn`: a string.
-    ///
-    /// Example: `"Hunyuan Turbo model with fast speed and low cost"`
+    /// `DescriptionEn`; example: `"Hunyuan Turbo model with fast speed and low cost"`
     pub description_en: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["chat","tool_call"]`
+    /// `Tags`; example: `["chat","tool_call"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Clients`: a list of strings.
-    ///
-    /// Example: `["web","desktop"]`
+    /// `Clients`; example: `["web","desktop"]`
     pub clients: Option<Vec<String>>,
 
-    /// `ServiceEndpoint`: a string.
-    ///
-    /// Example: `"https://hunyuan.tencentcloudapi.woa.com"`
+    /// `ServiceEndpoint`; example: `"https://hunyuan.tencentcloudapi.woa.com"`
     pub service_endpoint: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `AgentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `AgentCount`; example: `128`
     pub agent_count: Option<i64>,
 }
 
@@ -302,14 +200,10 @@ pub struct BuiltinModel {
 /// Returned in the output of [`CreateAgentSession`](super::CreateAgentSession) and [`DescribeAgentSession`](super::DescribeAgentSession).
 #[tc_model]
 pub struct ChatEndpoint {
-    /// `EndpointType`: a string.
-    ///
-    /// Example: `"WEB"`
+    /// `EndpointType`; example: `"WEB"`
     pub endpoint_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://example.com/chat/agent-001"`
+    /// `Url`; example: `"https://example.com/chat/agent-001"`
     pub url: Option<String>,
 }
 
@@ -318,92 +212,58 @@ pub struct ChatEndpoint {
 /// Returned in the output of [`DescribeConnectorList`](super::DescribeConnectorList).
 #[tc_model]
 pub struct ConnectorInfo {
-    /// `ConnectorId`: a string.
-    ///
-    /// Example: `"conn_a3b91f0e2d7c4f88"`
+    /// `ConnectorId`; example: `"conn_a3b91f0e2d7c4f88"`
     pub connector_id: Option<String>,
 
-    /// `ConnectorSlug`: a string.
-    ///
-    /// Example: `"notion-k3x9m2"`
+    /// `ConnectorSlug`; example: `"notion-k3x9m2"`
     pub connector_slug: Option<String>,
 
-    /// `ConnectorKey`: a string.
-    ///
-    /// Example: `"notion-k3x9m2-v2"`
+    /// `ConnectorKey`; example: `"notion-k3x9m2-v2"`
     pub connector_key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"notion"`
+    /// `Name`; example: `"notion"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"企业 Notion 接入"`
+    /// `Description`; example: `"企业 Notion 接入"`
     pub description: Option<String>,
 
-    /// `AvatarUrl`: a string.
-    ///
-    /// Example: `"https://example.com/icon.png"`
+    /// `AvatarUrl`; example: `"https://example.com/icon.png"`
     pub avatar_url: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"ENTERPRISE_AGENT"`
+    /// `Source`; example: `"ENTERPRISE_AGENT"`
     pub source: Option<String>,
 
-    /// `EnterpriseId`: a string.
-    ///
-    /// Example: `"ent-xxxx"`
+    /// `EnterpriseId`; example: `"ent-xxxx"`
     pub enterprise_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MCP_SERVER"`
+    /// `Type`; example: `"MCP_SERVER"`
     pub r#type: Option<String>,
 
-    /// `ServiceUrl`: a string.
-    ///
-    /// Example: `"https://mcp.notion.internal/v1"`
+    /// `ServiceUrl`; example: `"https://mcp.notion.internal/v1"`
     pub service_url: Option<String>,
 
-    /// `AuthModes`: a list of strings.
-    ///
-    /// Example: `["ONEID"]`
+    /// `AuthModes`; example: `["ONEID"]`
     pub auth_modes: Option<Vec<String>>,
 
-    /// `LatestVersionNo`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LatestVersionNo`; example: `2`
     pub latest_version_no: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `CreatorId`: a string.
-    ///
-    /// Example: `"100012345"`
+    /// `CreatorId`; example: `"100012345"`
     pub creator_id: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-08-26T09:10:03Z"`
+    /// `CreatedTime`; example: `"2026-08-26T09:10:03Z"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-08-26T11:20:44Z"`
+    /// `ModifiedTime`; example: `"2026-08-26T11:20:44Z"`
     pub modified_time: Option<String>,
 
-    /// `VpcConfigId`: a string.
-    ///
-    /// Example: `"2110326474825162752"`
+    /// `VpcConfigId`; example: `"2110326474825162752"`
     pub vpc_config_id: Option<String>,
 
-    /// `DisplayName`: a string.
+    /// `DisplayName`
     pub display_name: Option<String>,
 }
 
@@ -412,9 +272,7 @@ pub struct ConnectorInfo {
 /// Sent in the input of [`CreateAgent`](super::CreateAgent) and [`ModifyAgentVersion`](super::ModifyAgentVersion).
 #[tc_model]
 pub struct ConnectorRefInput {
-    /// `ConnectorId`: a string.
-    ///
-    /// Example: `"conn-p1q2r3"`
+    /// `ConnectorId`; example: `"conn-p1q2r3"`
     pub connector_id: Option<String>,
 }
 
@@ -423,19 +281,13 @@ pub struct ConnectorRefInput {
 /// Returned in the output of [`DescribeExpertList`](super::DescribeExpertList).
 #[tc_model]
 pub struct ExpertCounts {
-    /// `Builtin`: a signed 64-bit integer.
-    ///
-    /// Example: `323`
+    /// `Builtin`; example: `323`
     pub builtin: Option<i64>,
 
-    /// `Custom`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Custom`; example: `0`
     pub custom: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `323`
+    /// `Total`; example: `323`
     pub total: Option<i64>,
 }
 
@@ -444,50 +296,34 @@ pub struct ExpertCounts {
 /// Returned in the output of [`DescribeExpertList`](super::DescribeExpertList).
 #[tc_model]
 pub struct ExpertItem {
-    /// `Source`: a string.
-    ///
-    /// Example: `"BUILTIN"`
+    /// `Source`; example: `"BUILTIN"`
     pub source: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"伯乐乐"`
+    /// `DisplayName`; example: `"伯乐乐"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"精通人才招聘全流程，为团队找到最佳人才"`
+    /// `Description`; example: `"精通人才招聘全流程，为团队找到最佳人才"`
     pub description: Option<String>,
 
-    /// `Icon`: a string.
+    /// `Icon`
     pub icon: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-07-20T12:11:47Z"`
+    /// `ModifiedTime`; example: `"2026-07-20T12:11:47Z"`
     pub modified_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `Status`; example: `"ENABLED"`
     pub status: Option<String>,
 
-    /// `ExpertId`: a string.
-    ///
-    /// Example: `"ex_McsoRGB85Aax"`
+    /// `ExpertId`; example: `"ex_McsoRGB85Aax"`
     pub expert_id: Option<String>,
 
-    /// `ExpertVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `ExpertVersion`; example: `"1.0.1"`
     pub expert_version: Option<String>,
 }
 
@@ -496,47 +332,31 @@ pub struct ExpertItem {
 /// Returned in the output of [`DescribeExternalAgentList`](super::DescribeExternalAgentList).
 #[tc_model]
 pub struct ExternalAgentInfo {
-    /// `A2AAgentId`: a string.
-    ///
-    /// Example: `"a2a-q7r8s9t0"`
+    /// `A2AAgentId`; example: `"a2a-q7r8s9t0"`
     pub a2_a_agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"外部助手"`
+    /// `Name`; example: `"外部助手"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一个用于外部协作的智能助手"`
+    /// `Description`; example: `"一个用于外部协作的智能助手"`
     pub description: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://example.com/a2a/agent"`
+    /// `Endpoint`; example: `"https://example.com/a2a/agent"`
     pub endpoint: Option<String>,
 
-    /// `BindingId`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `BindingId`; example: `"1024"`
     pub binding_id: Option<String>,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: Option<bool>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"http://xxx.xx/"`
+    /// `IconUrl`; example: `"http://xxx.xx/"`
     pub icon_url: Option<String>,
 
-    /// `A2AVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `A2AVersion`; example: `"1.0"`
     pub a2_a_version: Option<String>,
 
-    /// `A2ASkillSet`: a list of [`A2ASkillItem`] objects.
+    /// `A2ASkillSet`
     pub a2_a_skill_set: Option<Vec<A2ASkillItem>>,
 }
 
@@ -545,19 +365,13 @@ pub struct ExternalAgentInfo {
 /// Sent in the input of [`DescribeAgentList`](super::DescribeAgentList), [`DescribeAgentSessionList`](super::DescribeAgentSessionList), [`DescribeAgentVersionList`](super::DescribeAgentVersionList), [`DescribeBuiltinModelList`](super::DescribeBuiltinModelList), [`DescribeConnectorList`](super::DescribeConnectorList), [`DescribeExpertList`](super::DescribeExpertList) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TaskName"`
+    /// `Name`; example: `"TaskName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["每日日报","每周周报"]`
+    /// `Values`; example: `["每日日报","每周周报"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -566,25 +380,19 @@ pub struct Filter {
 /// Returned in the output of [`DescribeMessageEventList`](super::DescribeMessageEventList).
 #[tc_model]
 pub struct MessageEvent {
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `Sequence`; example: `29`
     pub sequence: Option<i64>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"TOOL"`
+    /// `EventType`; example: `"TOOL"`
     pub event_type: Option<String>,
 
-    /// `OccurredAt`: a string.
-    ///
-    /// Example: `"2026-09-22T03:31:06Z"`
+    /// `OccurredAt`; example: `"2026-09-22T03:31:06Z"`
     pub occurred_at: Option<String>,
 
-    /// `Message`: a [`MessageEventMessage`].
+    /// `Message`
     pub message: Option<MessageEventMessage>,
 
-    /// `ToolCall`: a [`MessageEventToolCall`].
+    /// `ToolCall`
     pub tool_call: Option<MessageEventToolCall>,
 }
 
@@ -593,12 +401,10 @@ pub struct MessageEvent {
 /// Returned in the output of [`DescribeMessageEventList`](super::DescribeMessageEventList).
 #[tc_model]
 pub struct MessageEventMessage {
-    /// `Content`: a string.
-    ///
-    /// Example: `"随便使用个工具，查一下当前目录有多少文件"`
+    /// `Content`; example: `"随便使用个工具，查一下当前目录有多少文件"`
     pub content: Option<String>,
 
-    /// `TokenUsage`: a [`TokenUsage`].
+    /// `TokenUsage`
     pub token_usage: Option<TokenUsage>,
 }
 
@@ -607,40 +413,28 @@ pub struct MessageEventMessage {
 /// Returned in the output of [`DescribeMessageEventList`](super::DescribeMessageEventList).
 #[tc_model]
 pub struct MessageEventToolCall {
-    /// `ToolCallId`: a string.
-    ///
-    /// Example: `"call_f4b4a3c718354152a953c5de"`
+    /// `ToolCallId`; example: `"call_f4b4a3c718354152a953c5de"`
     pub tool_call_id: Option<String>,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"Bash"`
+    /// `ToolName`; example: `"Bash"`
     pub tool_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `Status`; example: `"SUCCEEDED"`
     pub status: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: Option<String>,
 
-    /// `Output`: a string.
+    /// `Output`
     pub output: Option<String>,
 
-    /// `EndedAt`: a string.
-    ///
-    /// Example: `"2026-09-22T03:31:10Z"`
+    /// `EndedAt`; example: `"2026-09-22T03:31:10Z"`
     pub ended_at: Option<String>,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DurationMs`; example: `100`
     pub duration_ms: Option<i64>,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2026-09-22T03:31:10Z"`
+    /// `StartedAt`; example: `"2026-09-22T03:31:10Z"`
     pub started_at: Option<String>,
 }
 
@@ -650,14 +444,10 @@ pub struct MessageEventToolCall {
 /// Returned in the output of [`CreateAgent`](super::CreateAgent), [`DescribeAgent`](super::DescribeAgent), [`ModifyAgent`](super::ModifyAgent), [`ModifyAgentA2AConfig`](super::ModifyAgentA2AConfig) and [`ModifyAgentRouting`](super::ModifyAgentRouting).
 #[tc_model]
 pub struct RoutingItem {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<f64>,
 }
 
@@ -666,59 +456,37 @@ pub struct RoutingItem {
 /// Returned in the output of [`DescribeAgentSessionList`](super::DescribeAgentSessionList).
 #[tc_model]
 pub struct SessionItem {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sess_a1b2c3d4"`
+    /// `SessionId`; example: `"sess_a1b2c3d4"`
     pub session_id: Option<String>,
 
-    /// `SessionName`: a string.
-    ///
-    /// Example: `"每日日报"`
+    /// `SessionName`; example: `"每日日报"`
     pub session_name: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"736918300000000001"`
+    /// `AgentId`; example: `"736918300000000001"`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `AgentName`; example: `"数据分析助手"`
     pub agent_name: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionName`; example: `"v12"`
     pub version_name: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"v12"`
+    /// `VersionId`; example: `"v12"`
     pub version_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `Status`; example: `"COMPLETED"`
     pub status: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `Creator`; example: `"100012345678"`
     pub creator: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"WEB"`
+    /// `Source`; example: `"WEB"`
     pub source: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:00:00"`
+    /// `CreatedTime`; example: `"2026-09-18 10:00:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-09-18 10:30:00"`
+    /// `ModifiedTime`; example: `"2026-09-18 10:30:00"`
     pub modified_time: Option<String>,
 }
 
@@ -727,19 +495,13 @@ pub struct SessionItem {
 /// Returned in the output of [`DescribeSkillList`](super::DescribeSkillList).
 #[tc_model]
 pub struct SkillCounts {
-    /// `Builtin`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Builtin`; example: `8`
     pub builtin: Option<i64>,
 
-    /// `Custom`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Custom`; example: `5`
     pub custom: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `Total`; example: `13`
     pub total: Option<i64>,
 }
 
@@ -748,59 +510,37 @@ pub struct SkillCounts {
 /// Returned in the output of [`DescribeSkillList`](super::DescribeSkillList).
 #[tc_model]
 pub struct SkillItem {
-    /// `Source`: a string.
-    ///
-    /// Example: `"authorized"`
+    /// `Source`; example: `"authorized"`
     pub source: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tst"`
+    /// `Name`; example: `"tst"`
     pub name: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"t"`
+    /// `DisplayName`; example: `"t"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"t"`
+    /// `Description`; example: `"t"`
     pub description: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"t"`
+    /// `Icon`; example: `"t"`
     pub icon: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"d"`
+    /// `DownloadUrl`; example: `"d"`
     pub download_url: Option<String>,
 
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"skill-7f8g9h"`
+    /// `SkillId`; example: `"skill-7f8g9h"`
     pub skill_id: Option<String>,
 
-    /// `SkillVersion`: a string.
-    ///
-    /// Example: `"v1.2.0"`
+    /// `SkillVersion`; example: `"v1.2.0"`
     pub skill_version: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-11T09:23:10Z"`
+    /// `CreateTime`; example: `"2026-08-11T09:23:10Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-09-15T06:51:26Z"`
+    /// `UpdateTime`; example: `"2026-09-15T06:51:26Z"`
     pub update_time: Option<String>,
 }
 
@@ -809,23 +549,15 @@ pub struct SkillItem {
 /// Returned in the output of [`DescribeMessageEventList`](super::DescribeMessageEventList).
 #[tc_model]
 pub struct TokenUsage {
-    /// `InputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `19143`
+    /// `InputTokens`; example: `19143`
     pub input_tokens: Option<i64>,
 
-    /// `OutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `OutputTokens`; example: `42`
     pub output_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `19185`
+    /// `TotalTokens`; example: `19185`
     pub total_tokens: Option<i64>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"TURN"`
+    /// `Scope`; example: `"TURN"`
     pub scope: Option<String>,
 }

@@ -6,74 +6,62 @@ use ::tc_core::{tc_action, tc_model};
 /// The `SearchPro` action of WSA API 2025-05-08.
 ///
 /// A successful call returns [`SearchProResponse`].
-/// The codes it documents are in [`SearchProError`](super::errors::SearchProError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wsa&Version=2025-05-08&Action=SearchPro)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WsaErrorCode`](super::errors::WsaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WsaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::WsaErrorCode::InvalidParameter)
+/// - [`RequestLimitExceeded`](super::errors::WsaErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::WsaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::WsaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::WsaErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "wsa",
     version = "2025-05-08",
     name = "SearchPro",
     output = SearchProResponse,
-    error = super::errors::SearchProError
+    error = super::errors::WsaErrorCode
 )]
 pub struct SearchPro {
-    /// `Query`: a string.
-    ///
-    /// Example: `"今天北京的天气"`
+    /// `Query`; example: `"今天北京的天气"`
     pub query: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mode`; example: `2`
     pub mode: Option<i64>,
 
-    /// `Site`: a string.
-    ///
-    /// Example: `"zhihu.com"`
+    /// `Site`; example: `"zhihu.com"`
     pub site: Option<String>,
 
-    /// `Cnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Cnt`; example: `10`
     pub cnt: Option<u64>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"news"`
+    /// `Industry`; example: `"news"`
     pub industry: Option<String>,
 
-    /// `Freshness`: a string.
-    ///
-    /// Example: `"d3"`
+    /// `Freshness`; example: `"d3"`
     pub freshness: Option<String>,
 
-    /// `Deeplinks`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deeplinks`; example: `true`
     pub deeplinks: Option<bool>,
 }
 
 /// What a successful [`SearchPro`] call returns.
 #[tc_model]
 pub struct SearchProResponse {
-    /// `Query`: a string.
-    ///
-    /// Example: `"今天北京的天气"`
+    /// `Query`; example: `"今天北京的天气"`
     pub query: Option<String>,
 
-    /// `Pages`: a list of strings.
-    ///
-    /// Example: `["{\"passage\":\"aaa\"}","{\"passage\":\"bbb\"}"]`
+    /// `Pages`; example: `["{\"passage\":\"aaa\"}","{\"passage\":\"bbb\"}"]`
     pub pages: Option<Vec<String>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Version`; example: `"standard"`
     pub version: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"hit black query"`
+    /// `Msg`; example: `"hit black query"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,21 +7,30 @@ use super::models;
 /// The `DeleteCert` action of WSS API 2018-04-26.
 ///
 /// A successful call returns [`DeleteCertResponse`].
-/// The codes it documents are in [`DeleteCertError`](super::errors::DeleteCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wss&Version=2018-04-26&Action=DeleteCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WssErrorCode`](super::errors::WssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertInvalidParam`](super::errors::WssErrorCode::FailedOperationCertInvalidParam)
+/// - [`InternalError`](super::errors::WssErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::WssErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::WssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RepTypeIsInvalid`](super::errors::WssErrorCode::InvalidParameterRepTypeIsInvalid)
 #[tc_action(
     service = "wss",
     version = "2018-04-26",
     name = "DeleteCert",
     output = DeleteCertResponse,
-    error = super::errors::DeleteCertError
+    error = super::errors::WssErrorCode
 )]
 pub struct DeleteCert {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `ModuleType`: a string.
+    /// `ModuleType`
     pub module_type: String,
 }
 
@@ -35,15 +44,23 @@ pub struct DeleteCertResponse {
 /// The `DescribeCertList` action of WSS API 2018-04-26.
 ///
 /// A successful call returns [`DescribeCertListResponse`].
-/// The codes it documents are in [`DescribeCertListError`](super::errors::DescribeCertListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wss&Version=2018-04-26&Action=DescribeCertList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WssErrorCode`](super::errors::WssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::WssErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::WssErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::WssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RepTypeIsInvalid`](super::errors::WssErrorCode::InvalidParameterRepTypeIsInvalid)
 #[tc_action(
     service = "wss",
     version = "2018-04-26",
     name = "DescribeCertList",
     output = DescribeCertListResponse,
-    error = super::errors::DescribeCertListError,
+    error = super::errors::WssErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -53,38 +70,38 @@ pub struct DeleteCertResponse {
     )
 )]
 pub struct DescribeCertList {
-    /// `ModuleType`: a string.
+    /// `ModuleType`
     pub module_type: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `WithCert`: a string.
+    /// `WithCert`
     pub with_cert: Option<String>,
 
-    /// `AltDomain`: a string.
+    /// `AltDomain`
     pub alt_domain: Option<String>,
 }
 
 /// What a successful [`DescribeCertList`] call returns.
 #[tc_model]
 pub struct DescribeCertListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `CertificateSet`: a list of [`SslCertificate`](super::models::SslCertificate) objects.
+    /// `CertificateSet`
     pub certificate_set: Option<Vec<models::SslCertificate>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -94,40 +111,51 @@ pub struct DescribeCertListResponse {
 /// The `UploadCert` action of WSS API 2018-04-26.
 ///
 /// A successful call returns [`UploadCertResponse`].
-/// The codes it documents are in [`UploadCertError`](super::errors::UploadCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=wss&Version=2018-04-26&Action=UploadCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`WssErrorCode`](super::errors::WssErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertInvalidParam`](super::errors::WssErrorCode::FailedOperationCertInvalidParam)
+/// - [`FailedOperation.CertMismatch`](super::errors::WssErrorCode::FailedOperationCertMismatch)
+/// - [`FailedOperation.InvalidCert`](super::errors::WssErrorCode::FailedOperationInvalidCert)
+/// - [`InternalError`](super::errors::WssErrorCode::InternalError)
+/// - [`InternalError.DomainInternalError`](super::errors::WssErrorCode::InternalErrorDomainInternalError)
+/// - [`InvalidParameter`](super::errors::WssErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RepTypeIsInvalid`](super::errors::WssErrorCode::InvalidParameterRepTypeIsInvalid)
 #[tc_action(
     service = "wss",
     version = "2018-04-26",
     name = "UploadCert",
     output = UploadCertResponse,
-    error = super::errors::UploadCertError
+    error = super::errors::WssErrorCode
 )]
 pub struct UploadCert {
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: String,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: String,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: String,
 
-    /// `ModuleType`: a string.
+    /// `ModuleType`
     pub module_type: String,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 }
 
 /// What a successful [`UploadCert`] call returns.
 #[tc_model]
 pub struct UploadCertResponse {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

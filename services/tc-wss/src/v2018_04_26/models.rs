@@ -9,82 +9,82 @@ use ::tc_core::tc_model;
 #[doc(alias = "SSLCertificate")]
 #[tc_model]
 pub struct SslCertificate {
-    /// `OwnerUin`: a string.
+    /// `OwnerUin`
     pub owner_uin: Option<String>,
 
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `From`: a string.
+    /// `From`
     pub from: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: Option<String>,
 
-    /// `ProductZhName`: a string.
+    /// `ProductZhName`
     pub product_zh_name: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `VulnerabilityStatus`: a string.
+    /// `VulnerabilityStatus`
     pub vulnerability_status: Option<String>,
 
-    /// `StatusMsg`: a string.
+    /// `StatusMsg`
     pub status_msg: Option<String>,
 
-    /// `VerifyType`: a string.
+    /// `VerifyType`
     pub verify_type: Option<String>,
 
-    /// `CertBeginTime`: a date and time, as the service writes it.
+    /// `CertBeginTime`, a date and time as the service writes it
     pub cert_begin_time: Option<String>,
 
-    /// `CertEndTime`: a date and time, as the service writes it.
+    /// `CertEndTime`, a date and time as the service writes it
     pub cert_end_time: Option<String>,
 
-    /// `ValidityPeriod`: a string.
+    /// `ValidityPeriod`
     pub validity_period: Option<String>,
 
-    /// `InsertTime`: a date and time, as the service writes it.
+    /// `InsertTime`, a date and time as the service writes it
     pub insert_time: Option<String>,
 
-    /// `ProjectInfo`: a [`SslProjectInfo`].
+    /// `ProjectInfo`
     pub project_info: Option<SslProjectInfo>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `SubjectAltName`: a list of strings.
+    /// `SubjectAltName`
     pub subject_alt_name: Option<Vec<String>>,
 
-    /// `TypeName`: a string.
+    /// `TypeName`
     pub type_name: Option<String>,
 
-    /// `StatusName`: a string.
+    /// `StatusName`
     pub status_name: Option<String>,
 
-    /// `IsVip`: a boolean.
+    /// `IsVip`
     pub is_vip: Option<bool>,
 
-    /// `IsDv`: a boolean.
+    /// `IsDv`
     pub is_dv: Option<bool>,
 
-    /// `IsWildcard`: a boolean.
+    /// `IsWildcard`
     pub is_wildcard: Option<bool>,
 
-    /// `IsVulnerability`: a boolean.
+    /// `IsVulnerability`
     pub is_vulnerability: Option<bool>,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 }
 
@@ -94,21 +94,21 @@ pub struct SslCertificate {
 #[doc(alias = "SSLProjectInfo")]
 #[tc_model]
 pub struct SslProjectInfo {
-    /// `ProjectId`: a string.
+    /// `ProjectId`
     pub project_id: Option<String>,
 
-    /// `OwnerUin`: a signed 64-bit integer.
+    /// `OwnerUin`
     pub owner_uin: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `CreatorUin`: a signed 64-bit integer.
+    /// `CreatorUin`
     pub creator_uin: Option<i64>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ApplyChorus` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`ApplyChorusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=ApplyChorus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
@@ -18,43 +21,29 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ApplyChorus {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"超酷音乐盒"`
+    /// `AppName`; example: `"超酷音乐盒"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"ua21nf932"`
+    /// `UserId`; example: `"ua21nf932"`
     pub user_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"93ncds8r"`
+    /// `RoomId`; example: `"93ncds8r"`
     pub room_id: String,
 
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"912ncsuu412"`
+    /// `MusicId`; example: `"912ncsuu412"`
     pub music_id: String,
 
-    /// `MaxChorusNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `MaxChorusNum`; example: `8`
     pub max_chorus_num: Option<u64>,
 
-    /// `ChorusUserIds`: a list of strings.
-    ///
-    /// Example: `["02hfw83ef","307023hsdi"]`
+    /// `ChorusUserIds`; example: `["02hfw83ef","307023hsdi"]`
     pub chorus_user_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ApplyChorus`] call returns.
 #[tc_model]
 pub struct ApplyChorusResponse {
-    /// `ChorusToken`: a string.
-    ///
-    /// Example: `"3mcwprujq9"`
+    /// `ChorusToken`; example: `"3mcwprujq9"`
     pub chorus_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -64,58 +53,51 @@ pub struct ApplyChorusResponse {
 /// The `BatchDescribeKTVMusicDetails` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`BatchDescribeKTVMusicDetailsResponse`].
-/// The codes it documents are in [`BatchDescribeKTVMusicDetailsError`](super::errors::BatchDescribeKTVMusicDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=BatchDescribeKTVMusicDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.UserLiveVipTimeExpire`](super::errors::YinsudaErrorCode::FailedOperationUserLiveVipTimeExpire)
+/// - [`FailedOperation.UserNotLiveVip`](super::errors::YinsudaErrorCode::FailedOperationUserNotLiveVip)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "BatchDescribeKTVMusicDetails",
     output = BatchDescribeKTVMusicDetailsResponse,
-    error = super::errors::BatchDescribeKTVMusicDetailsError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct BatchDescribeKTVMusicDetails {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"7jd457rjz2"`
+    /// `UserId`; example: `"7jd457rjz2"`
     pub user_id: String,
 
-    /// `MusicIds`: a list of strings.
-    ///
-    /// Example: `["ttxvqa4buy","c2ez447xpd"]`
+    /// `MusicIds`; example: `["ttxvqa4buy","c2ez447xpd"]`
     pub music_ids: Vec<String>,
 
-    /// `PlayScene`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `PlayScene`; example: `"Chat"`
     pub play_scene: Option<String>,
 
-    /// `GuestUserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `GuestUserId`; example: `"d2w7m6t9z8"`
     pub guest_user_id: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"29ds5emhuf"`
+    /// `RoomId`; example: `"29ds5emhuf"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`BatchDescribeKTVMusicDetails`] call returns.
 #[tc_model]
 pub struct BatchDescribeKTVMusicDetailsResponse {
-    /// `KTVMusicDetailInfoSet`: a list of [`KtvMusicDetailInfo`](super::models::KtvMusicDetailInfo) objects.
+    /// `KTVMusicDetailInfoSet`
     #[tc(rename = "KTVMusicDetailInfoSet")]
     pub ktv_music_detail_info_set: Vec<models::KtvMusicDetailInfo>,
 
-    /// `NotExistMusicIdSet`: a list of strings.
-    ///
-    /// Example: `["7jd457rjz2"]`
+    /// `NotExistMusicIdSet`; example: `["7jd457rjz2"]`
     pub not_exist_music_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -125,46 +107,49 @@ pub struct BatchDescribeKTVMusicDetailsResponse {
 /// The `CreateKTVRobot` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`CreateKTVRobotResponse`].
-/// The codes it documents are in [`CreateKTVRobotError`](super::errors::CreateKTVRobotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=CreateKTVRobot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "CreateKTVRobot",
     output = CreateKTVRobotResponse,
-    error = super::errors::CreateKTVRobotError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct CreateKTVRobot {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"ktv"`
+    /// `AppName`; example: `"ktv"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `UserId`; example: `"10001"`
     pub user_id: String,
 
-    /// `RTCSystem`: a string.
-    ///
-    /// Example: `"TRTC"`
+    /// `RTCSystem`; example: `"TRTC"`
     #[tc(rename = "RTCSystem")]
     pub rtc_system: String,
 
-    /// `JoinRoomInput`: a [`JoinRoomInput`](super::models::JoinRoomInput).
+    /// `JoinRoomInput`
     pub join_room_input: models::JoinRoomInput,
 
-    /// `SyncRobotCommands`: a list of [`SyncRobotCommand`](super::models::SyncRobotCommand) objects.
+    /// `SyncRobotCommands`
     pub sync_robot_commands: Option<Vec<models::SyncRobotCommand>>,
 }
 
 /// What a successful [`CreateKTVRobot`] call returns.
 #[tc_model]
 pub struct CreateKTVRobotResponse {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"xxxxxx"`
+    /// `RobotId`; example: `"xxxxxx"`
     pub robot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -174,38 +159,45 @@ pub struct CreateKTVRobotResponse {
 /// The `DescribeKTVMatchMusics` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVMatchMusicsResponse`].
-/// The codes it documents are in [`DescribeKTVMatchMusicsError`](super::errors::DescribeKTVMatchMusicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVMatchMusics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVMatchMusics",
     output = DescribeKTVMatchMusicsResponse,
-    error = super::errors::DescribeKTVMatchMusicsError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeKTVMatchMusics {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"超酷音乐盒子"`
+    /// `AppName`; example: `"超酷音乐盒子"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"2a7ivdfh4u"`
+    /// `UserId`; example: `"2a7ivdfh4u"`
     pub user_id: String,
 
-    /// `Rules`: a list of [`KtvMatchRule`](super::models::KtvMatchRule) objects.
+    /// `Rules`
     pub rules: Vec<models::KtvMatchRule>,
 }
 
 /// What a successful [`DescribeKTVMatchMusics`] call returns.
 #[tc_model]
 pub struct DescribeKTVMatchMusicsResponse {
-    /// `MatchMusicSet`: a list of [`KtvMatchMusic`](super::models::KtvMatchMusic) objects.
+    /// `MatchMusicSet`
     pub match_music_set: Vec<models::KtvMatchMusic>,
 
-    /// `NotMatchRuleSet`: a list of [`KtvMatchRule`](super::models::KtvMatchRule) objects.
+    /// `NotMatchRuleSet`
     pub not_match_rule_set: Vec<models::KtvMatchRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -215,77 +207,62 @@ pub struct DescribeKTVMatchMusicsResponse {
 /// The `DescribeKTVMusicAccompanySegmentUrl` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVMusicAccompanySegmentUrlResponse`].
-/// The codes it documents are in [`DescribeKTVMusicAccompanySegmentUrlError`](super::errors::DescribeKTVMusicAccompanySegmentUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVMusicAccompanySegmentUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.UserLiveVipTimeExpire`](super::errors::YinsudaErrorCode::FailedOperationUserLiveVipTimeExpire)
+/// - [`FailedOperation.UserNotLiveVip`](super::errors::YinsudaErrorCode::FailedOperationUserNotLiveVip)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVMusicAccompanySegmentUrl",
     output = DescribeKTVMusicAccompanySegmentUrlResponse,
-    error = super::errors::DescribeKTVMusicAccompanySegmentUrlError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeKTVMusicAccompanySegmentUrl {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `UserId`; example: `"test"`
     pub user_id: String,
 
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"mid-test"`
+    /// `MusicId`; example: `"mid-test"`
     pub music_id: String,
 
-    /// `PlayScene`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `PlayScene`; example: `"Chat"`
     pub play_scene: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"4324556"`
+    /// `RoomId`; example: `"4324556"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeKTVMusicAccompanySegmentUrl`] call returns.
 #[tc_model]
 pub struct DescribeKTVMusicAccompanySegmentUrlResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xxxx"`
+    /// `Url`; example: `"http://xxxx"`
     pub url: Option<String>,
 
-    /// `ExtName`: a string.
-    ///
-    /// Example: `"mkv"`
+    /// `ExtName`; example: `"mkv"`
     pub ext_name: Option<String>,
 
-    /// `SegmentBegin`: a signed 64-bit integer.
-    ///
-    /// Example: `12452323`
+    /// `SegmentBegin`; example: `12452323`
     pub segment_begin: Option<i64>,
 
-    /// `SegmentEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1234566`
+    /// `SegmentEnd`; example: `1234566`
     pub segment_end: Option<i64>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileSize`; example: `100`
     pub file_size: Option<i64>,
 
-    /// `OtherSegments`: a list of [`KtvOtherSegments`](super::models::KtvOtherSegments) objects.
+    /// `OtherSegments`
     pub other_segments: Option<Vec<models::KtvOtherSegments>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -295,69 +272,56 @@ pub struct DescribeKTVMusicAccompanySegmentUrlResponse {
 /// The `DescribeKTVMusicAccompanySegmentUrlVip` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVMusicAccompanySegmentUrlVipResponse`].
-/// The codes it documents are in [`DescribeKTVMusicAccompanySegmentUrlVipError`](super::errors::DescribeKTVMusicAccompanySegmentUrlVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVMusicAccompanySegmentUrlVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.UserLiveVipTimeExpire`](super::errors::YinsudaErrorCode::FailedOperationUserLiveVipTimeExpire)
+/// - [`FailedOperation.UserNotLiveVip`](super::errors::YinsudaErrorCode::FailedOperationUserNotLiveVip)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVMusicAccompanySegmentUrlVip",
     output = DescribeKTVMusicAccompanySegmentUrlVipResponse,
-    error = super::errors::DescribeKTVMusicAccompanySegmentUrlVipError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeKTVMusicAccompanySegmentUrlVip {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"bmp7a8yut5"`
+    /// `UserId`; example: `"bmp7a8yut5"`
     pub user_id: String,
 
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"jcrnwqzdp3"`
+    /// `MusicId`; example: `"jcrnwqzdp3"`
     pub music_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"sgqufpd75i"`
+    /// `RoomId`; example: `"sgqufpd75i"`
     pub room_id: Option<String>,
 }
 
 /// What a successful [`DescribeKTVMusicAccompanySegmentUrlVip`] call returns.
 #[tc_model]
 pub struct DescribeKTVMusicAccompanySegmentUrlVipResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://url.tencent.com"`
+    /// `Url`; example: `"http://url.tencent.com"`
     pub url: Option<String>,
 
-    /// `ExtName`: a string.
-    ///
-    /// Example: `"mkv"`
+    /// `ExtName`; example: `"mkv"`
     pub ext_name: Option<String>,
 
-    /// `SegmentBegin`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SegmentBegin`; example: `100`
     pub segment_begin: Option<i64>,
 
-    /// `SegmentEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `18000`
+    /// `SegmentEnd`; example: `18000`
     pub segment_end: Option<i64>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2412390`
+    /// `FileSize`; example: `2412390`
     pub file_size: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -367,15 +331,22 @@ pub struct DescribeKTVMusicAccompanySegmentUrlVipResponse {
 /// The `DescribeKTVMusicsByTag` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVMusicsByTagResponse`].
-/// The codes it documents are in [`DescribeKTVMusicsByTagError`](super::errors::DescribeKTVMusicsByTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVMusicsByTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.UserLiveVipTimeExpire`](super::errors::YinsudaErrorCode::FailedOperationUserLiveVipTimeExpire)
+/// - [`FailedOperation.UserNotLiveVip`](super::errors::YinsudaErrorCode::FailedOperationUserNotLiveVip)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVMusicsByTag",
     output = DescribeKTVMusicsByTagResponse,
-    error = super::errors::DescribeKTVMusicsByTagError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -385,52 +356,36 @@ pub struct DescribeKTVMusicAccompanySegmentUrlVipResponse {
     )
 )]
 pub struct DescribeKTVMusicsByTag {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 
-    /// `TagId`: a string.
-    ///
-    /// Example: `"vvws7nzzxg"`
+    /// `TagId`; example: `"vvws7nzzxg"`
     pub tag_id: String,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"vyg79z45nz"`
+    /// `ScrollToken`; example: `"vyg79z45nz"`
     pub scroll_token: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `RightFilters`: a list of strings.
-    ///
-    /// Example: `["Play"]`
+    /// `RightFilters`; example: `["Play"]`
     pub right_filters: Option<Vec<String>>,
 
-    /// `MaterialFilters`: a list of strings.
-    ///
-    /// Example: `["Lyrics"]`
+    /// `MaterialFilters`; example: `["Lyrics"]`
     pub material_filters: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeKTVMusicsByTag`] call returns.
 #[tc_model]
 pub struct DescribeKTVMusicsByTagResponse {
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"ttxvqa4buy"`
+    /// `ScrollToken`; example: `"ttxvqa4buy"`
     pub scroll_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -440,15 +395,20 @@ pub struct DescribeKTVMusicsByTagResponse {
 /// The `DescribeKTVPlaylistDetail` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVPlaylistDetailResponse`].
-/// The codes it documents are in [`DescribeKTVPlaylistDetailError`](super::errors::DescribeKTVPlaylistDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVPlaylistDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVPlaylistDetail",
     output = DescribeKTVPlaylistDetailResponse,
-    error = super::errors::DescribeKTVPlaylistDetailError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -458,57 +418,39 @@ pub struct DescribeKTVMusicsByTagResponse {
     )
 )]
 pub struct DescribeKTVPlaylistDetail {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"超酷音乐盒"`
+    /// `AppName`; example: `"超酷音乐盒"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"wig792a58y"`
+    /// `UserId`; example: `"wig792a58y"`
     pub user_id: String,
 
-    /// `PlaylistId`: a string.
-    ///
-    /// Example: `"xxv252gtn5"`
+    /// `PlaylistId`; example: `"xxv252gtn5"`
     pub playlist_id: String,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"vbcekmwwy8"`
+    /// `ScrollToken`; example: `"vbcekmwwy8"`
     pub scroll_token: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `RightFilters`: a list of strings.
-    ///
-    /// Example: `["Play"]`
+    /// `RightFilters`; example: `["Play"]`
     pub right_filters: Option<Vec<String>>,
 
-    /// `PlayScene`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `PlayScene`; example: `"Chat"`
     pub play_scene: Option<String>,
 
-    /// `MaterialFilters`: a list of strings.
-    ///
-    /// Example: `["Lyrics"]`
+    /// `MaterialFilters`; example: `["Lyrics"]`
     pub material_filters: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeKTVPlaylistDetail`] call returns.
 #[tc_model]
 pub struct DescribeKTVPlaylistDetailResponse {
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"fqc9u4giz9"`
+    /// `ScrollToken`; example: `"fqc9u4giz9"`
     pub scroll_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -518,15 +460,20 @@ pub struct DescribeKTVPlaylistDetailResponse {
 /// The `DescribeKTVPlaylists` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVPlaylistsResponse`].
-/// The codes it documents are in [`DescribeKTVPlaylistsError`](super::errors::DescribeKTVPlaylistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVPlaylists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVPlaylists",
     output = DescribeKTVPlaylistsResponse,
-    error = super::errors::DescribeKTVPlaylistsError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -536,41 +483,29 @@ pub struct DescribeKTVPlaylistDetailResponse {
     )
 )]
 pub struct DescribeKTVPlaylists {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"超酷音乐盒"`
+    /// `AppName`; example: `"超酷音乐盒"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"nkwmazaqmd"`
+    /// `UserId`; example: `"nkwmazaqmd"`
     pub user_id: String,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["OfficialRec"]`
+    /// `Types`; example: `["OfficialRec"]`
     pub types: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVPlaylists`] call returns.
 #[tc_model]
 pub struct DescribeKTVPlaylistsResponse {
-    /// `PlaylistBaseInfoSet`: a list of [`KtvPlaylistBaseInfo`](super::models::KtvPlaylistBaseInfo) objects.
+    /// `PlaylistBaseInfoSet`
     pub playlist_base_info_set: Vec<models::KtvPlaylistBaseInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -580,15 +515,26 @@ pub struct DescribeKTVPlaylistsResponse {
 /// The `DescribeKTVRobots` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVRobotsResponse`].
-/// The codes it documents are in [`DescribeKTVRobotsError`](super::errors::DescribeKTVRobotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVRobots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVRobots",
     output = DescribeKTVRobotsResponse,
-    error = super::errors::DescribeKTVRobotsError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -598,51 +544,35 @@ pub struct DescribeKTVPlaylistsResponse {
     )
 )]
 pub struct DescribeKTVRobots {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `UserId`; example: `"10001"`
     pub user_id: String,
 
-    /// `RobotIds`: a list of strings.
-    ///
-    /// Example: `["d2w7m6t9z8"]`
+    /// `RobotIds`; example: `["d2w7m6t9z8"]`
     pub robot_ids: Option<Vec<String>>,
 
-    /// `Statuses`: a list of strings.
-    ///
-    /// Example: `["Play"]`
+    /// `Statuses`; example: `["Play"]`
     pub statuses: Option<Vec<String>>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
-    ///
-    /// Example: `{"After":"2020-12-10T07:25:52Z","Before":"2020-12-10T07:25:52Z"}`
+    /// `CreateTime`; example: `{"After":"2020-12-10T07:25:52Z","Before":"2020-12-10T07:25:52Z"}`
     pub create_time: Option<models::TimeRange>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVRobots`] call returns.
 #[tc_model]
 pub struct DescribeKTVRobotsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `KTVRobotInfoSet`: a list of [`KtvRobotInfo`](super::models::KtvRobotInfo) objects.
+    /// `KTVRobotInfoSet`
     #[tc(rename = "KTVRobotInfoSet")]
     pub ktv_robot_info_set: Vec<models::KtvRobotInfo>,
 
@@ -653,31 +583,42 @@ pub struct DescribeKTVRobotsResponse {
 /// The `DescribeKTVSuggestions` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVSuggestionsResponse`].
-/// The codes it documents are in [`DescribeKTVSuggestionsError`](super::errors::DescribeKTVSuggestionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVSuggestions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVSuggestions",
     output = DescribeKTVSuggestionsResponse,
-    error = super::errors::DescribeKTVSuggestionsError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeKTVSuggestions {
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `KeyWord`: a string.
+    /// `KeyWord`
     pub key_word: String,
 }
 
 /// What a successful [`DescribeKTVSuggestions`] call returns.
 #[tc_model]
 pub struct DescribeKTVSuggestionsResponse {
-    /// `KTVSuggestionInfoSet`: a list of [`KtvSuggestionInfo`](super::models::KtvSuggestionInfo) objects.
+    /// `KTVSuggestionInfoSet`
     #[tc(rename = "KTVSuggestionInfoSet")]
     pub ktv_suggestion_info_set: Vec<models::KtvSuggestionInfo>,
 
@@ -688,32 +629,39 @@ pub struct DescribeKTVSuggestionsResponse {
 /// The `DescribeKTVTags` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeKTVTagsResponse`].
-/// The codes it documents are in [`DescribeKTVTagsError`](super::errors::DescribeKTVTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeKTVTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeKTVTags",
     output = DescribeKTVTagsResponse,
-    error = super::errors::DescribeKTVTagsError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeKTVTags {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 }
 
 /// What a successful [`DescribeKTVTags`] call returns.
 #[tc_model]
 pub struct DescribeKTVTagsResponse {
-    /// `TagGroupInfoSet`: a list of [`KtvTagGroupInfo`](super::models::KtvTagGroupInfo) objects.
+    /// `TagGroupInfoSet`
     pub tag_group_info_set: Vec<models::KtvTagGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -723,15 +671,24 @@ pub struct DescribeKTVTagsResponse {
 /// The `DescribeLiveVipTradeInfos` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeLiveVipTradeInfosResponse`].
-/// The codes it documents are in [`DescribeLiveVipTradeInfosError`](super::errors::DescribeLiveVipTradeInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeLiveVipTradeInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::YinsudaErrorCode::MissingParameter)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeLiveVipTradeInfos",
     output = DescribeLiveVipTradeInfosResponse,
-    error = super::errors::DescribeLiveVipTradeInfosError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -741,51 +698,35 @@ pub struct DescribeKTVTagsResponse {
     )
 )]
 pub struct DescribeLiveVipTradeInfos {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-06-06T18:29:33Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-06-06T18:29:33Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-07-06T18:29:33Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2022-07-06T18:29:33Z"`
     pub end_time: Option<String>,
 
-    /// `TradeSerialNos`: a list of strings.
-    ///
-    /// Example: `["ymccjurfpz","aseycksjxh"]`
+    /// `TradeSerialNos`; example: `["ymccjurfpz","aseycksjxh"]`
     pub trade_serial_nos: Option<Vec<String>>,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["pgg5cibqa6","gq2nj5kymz"]`
+    /// `UserIds`; example: `["pgg5cibqa6","gq2nj5kymz"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLiveVipTradeInfos`] call returns.
 #[tc_model]
 pub struct DescribeLiveVipTradeInfosResponse {
-    /// `LiveVipTradeInfoSet`: a list of [`LiveVipTradeInfo`](super::models::LiveVipTradeInfo) objects.
+    /// `LiveVipTradeInfoSet`
     pub live_vip_trade_info_set: Vec<models::LiveVipTradeInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -795,32 +736,37 @@ pub struct DescribeLiveVipTradeInfosResponse {
 /// The `DescribeUserInfo` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeUserInfoResponse`].
-/// The codes it documents are in [`DescribeUserInfoError`](super::errors::DescribeUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeUserInfo",
     output = DescribeUserInfoResponse,
-    error = super::errors::DescribeUserInfoError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeUserInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 }
 
 /// What a successful [`DescribeUserInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserInfoResponse {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: models::UserInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -830,54 +776,49 @@ pub struct DescribeUserInfoResponse {
 /// The `DescribeVipUserInfo` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DescribeVipUserInfoResponse`].
-/// The codes it documents are in [`DescribeVipUserInfoError`](super::errors::DescribeVipUserInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DescribeVipUserInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DescribeVipUserInfo",
     output = DescribeVipUserInfoResponse,
-    error = super::errors::DescribeVipUserInfoError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DescribeVipUserInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `UserId`; example: `"test"`
     pub user_id: String,
 }
 
 /// What a successful [`DescribeVipUserInfo`] call returns.
 #[tc_model]
 pub struct DescribeVipUserInfoResponse {
-    /// `IsVip`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsVip`; example: `0`
     pub is_vip: Option<i64>,
 
-    /// `AnchorId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `AnchorId`; example: `"d2w7m6t9z8"`
     pub anchor_id: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"vvws7nzzxg"`
+    /// `RoomId`; example: `"vvws7nzzxg"`
     pub room_id: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-06-06T18:29:33Z"`
+    /// `EndTime`; example: `"2022-06-06T18:29:33Z"`
     pub end_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -887,30 +828,35 @@ pub struct DescribeVipUserInfoResponse {
 /// The `DestroyKTVRobot` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`DestroyKTVRobotResponse`].
-/// The codes it documents are in [`DestroyKTVRobotError`](super::errors::DestroyKTVRobotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=DestroyKTVRobot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "DestroyKTVRobot",
     output = DestroyKTVRobotResponse,
-    error = super::errors::DestroyKTVRobotError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct DestroyKTVRobot {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"ktv"`
+    /// `AppName`; example: `"ktv"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `UserId`; example: `"10001"`
     pub user_id: String,
 
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"xxxxxx"`
+    /// `RobotId`; example: `"xxxxxx"`
     pub robot_id: String,
 }
 
@@ -924,57 +870,54 @@ pub struct DestroyKTVRobotResponse {
 /// The `RechargeLiveVip` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`RechargeLiveVipResponse`].
-/// The codes it documents are in [`RechargeLiveVipError`](super::errors::RechargeLiveVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=RechargeLiveVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateTradeSerialNo`](super::errors::YinsudaErrorCode::FailedOperationDuplicateTradeSerialNo)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::YinsudaErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "RechargeLiveVip",
     output = RechargeLiveVipResponse,
-    error = super::errors::RechargeLiveVipError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct RechargeLiveVip {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 
-    /// `TradeSerialNo`: a string.
-    ///
-    /// Example: `"vvws7nzzxg"`
+    /// `TradeSerialNo`; example: `"vvws7nzzxg"`
     pub trade_serial_no: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"vyg79z45nz"`
+    /// `RoomId`; example: `"vyg79z45nz"`
     pub room_id: String,
 
-    /// `VipDays`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `VipDays`; example: `60`
     pub vip_days: i64,
 
-    /// `GiveType`: a string.
-    ///
-    /// Example: `"room_card-包月房卡"`
+    /// `GiveType`; example: `"room_card-包月房卡"`
     pub give_type: Option<String>,
 
-    /// `PlayScene`: a string.
-    ///
-    /// Example: `"Live"`
+    /// `PlayScene`; example: `"Live"`
     pub play_scene: Option<String>,
 }
 
 /// What a successful [`RechargeLiveVip`] call returns.
 #[tc_model]
 pub struct RechargeLiveVipResponse {
-    /// `LiveVipUserInfo`: a [`LiveVipUserInfo`](super::models::LiveVipUserInfo).
+    /// `LiveVipUserInfo`
     pub live_vip_user_info: models::LiveVipUserInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -984,59 +927,54 @@ pub struct RechargeLiveVipResponse {
 /// The `RechargeVip` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`RechargeVipResponse`].
-/// The codes it documents are in [`RechargeVipError`](super::errors::RechargeVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=RechargeVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateTradeSerialNo`](super::errors::YinsudaErrorCode::FailedOperationDuplicateTradeSerialNo)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::YinsudaErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "RechargeVip",
     output = RechargeVipResponse,
-    error = super::errors::RechargeVipError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct RechargeVip {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `UserId`; example: `"test"`
     pub user_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"23431"`
+    /// `RoomId`; example: `"23431"`
     pub room_id: String,
 
-    /// `VipDays`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `VipDays`; example: `31`
     pub vip_days: i64,
 
-    /// `AnchorId`: a string.
-    ///
-    /// Example: `"78976"`
+    /// `AnchorId`; example: `"78976"`
     pub anchor_id: String,
 }
 
 /// What a successful [`RechargeVip`] call returns.
 #[tc_model]
 pub struct RechargeVipResponse {
-    /// `PartnerNo`: a string.
-    ///
-    /// Example: `"3manipbf6x"`
+    /// `PartnerNo`; example: `"3manipbf6x"`
     pub partner_no: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `OrderNo`; example: `"d2w7m6t9z8"`
     pub order_no: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-06T18:29:33Z"`
+    /// `CreateTime`; example: `"2022-06-06T18:29:33Z"`
     pub create_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1046,15 +984,26 @@ pub struct RechargeVipResponse {
 /// The `SearchKTVMusics` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`SearchKTVMusicsResponse`].
-/// The codes it documents are in [`SearchKTVMusicsError`](super::errors::SearchKTVMusicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=SearchKTVMusics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateTradeSerialNo`](super::errors::YinsudaErrorCode::FailedOperationDuplicateTradeSerialNo)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::YinsudaErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "SearchKTVMusics",
     output = SearchKTVMusicsResponse,
-    error = super::errors::SearchKTVMusicsError,
+    error = super::errors::YinsudaErrorCode,
     paginate(
         token = scroll_token,
         limit = limit,
@@ -1064,57 +1013,39 @@ pub struct RechargeVipResponse {
     )
 )]
 pub struct SearchKTVMusics {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"伤感"`
+    /// `KeyWord`; example: `"伤感"`
     pub key_word: String,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"vvws7nzzxg"`
+    /// `ScrollToken`; example: `"vvws7nzzxg"`
     pub scroll_token: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `RightFilters`: a list of strings.
-    ///
-    /// Example: `["Play"]`
+    /// `RightFilters`; example: `["Play"]`
     pub right_filters: Option<Vec<String>>,
 
-    /// `PlayScene`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `PlayScene`; example: `"Chat"`
     pub play_scene: Option<String>,
 
-    /// `MaterialFilters`: a list of strings.
-    ///
-    /// Example: `["Lyrics"]`
+    /// `MaterialFilters`; example: `["Lyrics"]`
     pub material_filters: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchKTVMusics`] call returns.
 #[tc_model]
 pub struct SearchKTVMusicsResponse {
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
-    /// `ScrollToken`: a string.
-    ///
-    /// Example: `"vyg79z45nz"`
+    /// `ScrollToken`; example: `"vyg79z45nz"`
     pub scroll_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1124,33 +1055,38 @@ pub struct SearchKTVMusicsResponse {
 /// The `SyncKTVRobotCommand` action of YINSUDA API 2022-05-27.
 ///
 /// A successful call returns [`SyncKTVRobotCommandResponse`].
-/// The codes it documents are in [`SyncKTVRobotCommandError`](super::errors::SyncKTVRobotCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yinsuda&Version=2022-05-27&Action=SyncKTVRobotCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YinsudaErrorCode`](super::errors::YinsudaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::YinsudaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::YinsudaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::YinsudaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::YinsudaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::YinsudaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::YinsudaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::YinsudaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "yinsuda",
     version = "2022-05-27",
     name = "SyncKTVRobotCommand",
     output = SyncKTVRobotCommandResponse,
-    error = super::errors::SyncKTVRobotCommandError
+    error = super::errors::YinsudaErrorCode
 )]
 pub struct SyncKTVRobotCommand {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"ktv"`
+    /// `AppName`; example: `"ktv"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `UserId`; example: `"100001"`
     pub user_id: String,
 
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `RobotId`; example: `"xxxxx"`
     pub robot_id: String,
 
-    /// `SyncRobotCommands`: a list of [`SyncRobotCommand`](super::models::SyncRobotCommand) objects.
+    /// `SyncRobotCommands`
     pub sync_robot_commands: Vec<models::SyncRobotCommand>,
 }
 

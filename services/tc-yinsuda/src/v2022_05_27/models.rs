@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "AMEMusicBaseInfo")]
 #[tc_model]
 pub struct AmeMusicBaseInfo {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"bmp7a8yut5"`
+    /// `MusicId`; example: `"bmp7a8yut5"`
     pub music_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"反方向的钟"`
+    /// `Name`; example: `"反方向的钟"`
     pub name: String,
 
-    /// `SingerSet`: a list of strings.
-    ///
-    /// Example: `["周杰伦","陈奕迅"]`
+    /// `SingerSet`; example: `["周杰伦","陈奕迅"]`
     pub singer_set: Vec<String>,
 }
 
@@ -30,14 +24,10 @@ pub struct AmeMusicBaseInfo {
 /// Returned in the output of [`BatchDescribeKTVMusicDetails`](super::BatchDescribeKTVMusicDetails).
 #[tc_model]
 pub struct ChorusClip {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `StartTime`; example: `300`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `EndTime`; example: `1800`
     pub end_time: i64,
 }
 
@@ -47,7 +37,7 @@ pub struct ChorusClip {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct JoinRoomInput {
-    /// `TRTCJoinRoomInput`: a [`TrtcJoinRoomInput`].
+    /// `TRTCJoinRoomInput`
     #[tc(rename = "TRTCJoinRoomInput")]
     pub trtc_join_room_input: TrtcJoinRoomInput,
 }
@@ -58,14 +48,10 @@ pub struct JoinRoomInput {
 #[doc(alias = "KTVBPMInfo")]
 #[tc_model]
 pub struct KtvbpmInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Slow"`
+    /// `Type`; example: `"Slow"`
     pub r#type: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: i64,
 }
 
@@ -75,16 +61,14 @@ pub struct KtvbpmInfo {
 #[doc(alias = "KTVMatchMusic")]
 #[tc_model]
 pub struct KtvMatchMusic {
-    /// `KTVMusicBaseInfo`: a [`KtvMusicBaseInfo`].
+    /// `KTVMusicBaseInfo`
     #[tc(rename = "KTVMusicBaseInfo")]
     pub ktv_music_base_info: KtvMusicBaseInfo,
 
-    /// `MatchRule`: a [`KtvMatchRule`].
+    /// `MatchRule`
     pub match_rule: KtvMatchRule,
 
-    /// `AMEMusicBaseInfo`: an [`AmeMusicBaseInfo`].
-    ///
-    /// Example: `{"MusicId":"bmp7a8yut5","Name":"反方向的钟","SingerSet":["周杰伦","陈奕迅"]}`
+    /// `AMEMusicBaseInfo`; example: `{"MusicId":"bmp7a8yut5","Name":"反方向的钟","SingerSet":["周杰伦","陈奕迅"]}`
     #[tc(rename = "AMEMusicBaseInfo")]
     pub ame_music_base_info: Option<AmeMusicBaseInfo>,
 }
@@ -96,22 +80,14 @@ pub struct KtvMatchMusic {
 #[doc(alias = "KTVMatchRule")]
 #[tc_model]
 pub struct KtvMatchRule {
-    /// `AMEMusicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bmp7a8yut5"`
+    /// `AMEMusicId`, always sent in responses; example: `"bmp7a8yut5"`
     #[tc(rename = "AMEMusicId")]
     pub ame_music_id: Option<String>,
 
-    /// `MusicInfo`: a [`KtvMatchRuleMusicInfo`].
-    ///
-    /// Example: `{"MusicName":"反方向的钟","SingerSet":["周杰伦","陈奕迅"]}`
+    /// `MusicInfo`; example: `{"MusicName":"反方向的钟","SingerSet":["周杰伦","陈奕迅"]}`
     pub music_info: Option<KtvMatchRuleMusicInfo>,
 
-    /// `MusicIdToMatchAME`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"hr9nqvkz46"`
+    /// `MusicIdToMatchAME`, always sent in responses; example: `"hr9nqvkz46"`
     #[tc(rename = "MusicIdToMatchAME")]
     pub music_id_to_match_ame: Option<String>,
 }
@@ -123,14 +99,10 @@ pub struct KtvMatchRule {
 #[doc(alias = "KTVMatchRuleMusicInfo")]
 #[tc_model]
 pub struct KtvMatchRuleMusicInfo {
-    /// `MusicName`: a string.
-    ///
-    /// Example: `"反方向的钟"`
+    /// `MusicName`; example: `"反方向的钟"`
     pub music_name: String,
 
-    /// `SingerSet`: a list of strings.
-    ///
-    /// Example: `["周杰伦","陈奕迅"]`
+    /// `SingerSet`; example: `["周杰伦","陈奕迅"]`
     pub singer_set: Vec<String>,
 }
 
@@ -140,42 +112,28 @@ pub struct KtvMatchRuleMusicInfo {
 #[doc(alias = "KTVMusicBaseInfo")]
 #[tc_model]
 pub struct KtvMusicBaseInfo {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"3mcwprujq9"`
+    /// `MusicId`; example: `"3mcwprujq9"`
     pub music_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"七里香"`
+    /// `Name`; example: `"七里香"`
     pub name: String,
 
-    /// `SingerSet`: a list of strings.
-    ///
-    /// Example: `["周杰伦"]`
+    /// `SingerSet`; example: `["周杰伦"]`
     pub singer_set: Vec<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Duration`; example: `120`
     pub duration: i64,
 
-    /// `SingerImageUrl`: a string.
-    ///
-    /// Example: `"http://image.tencent.com"`
+    /// `SingerImageUrl`; example: `"http://image.tencent.com"`
     pub singer_image_url: String,
 
-    /// `AlbumInfo`: a [`MusicAlbumInfo`].
+    /// `AlbumInfo`
     pub album_info: Option<MusicAlbumInfo>,
 
-    /// `RightSet`: a list of strings.
-    ///
-    /// Example: `["Play"]`
+    /// `RightSet`; example: `["Play"]`
     pub right_set: Vec<String>,
 
-    /// `RecommendType`: a string.
-    ///
-    /// Example: `"Featured"`
+    /// `RecommendType`; example: `"Featured"`
     pub recommend_type: String,
 }
 
@@ -185,43 +143,29 @@ pub struct KtvMusicBaseInfo {
 #[doc(alias = "KTVMusicDetailInfo")]
 #[tc_model]
 pub struct KtvMusicDetailInfo {
-    /// `KTVMusicBaseInfo`: a [`KtvMusicBaseInfo`].
+    /// `KTVMusicBaseInfo`
     #[tc(rename = "KTVMusicBaseInfo")]
     pub ktv_music_base_info: KtvMusicBaseInfo,
 
-    /// `PlayToken`: a string.
-    ///
-    /// Example: `"4g8jfa9bjz"`
+    /// `PlayToken`; example: `"4g8jfa9bjz"`
     pub play_token: String,
 
-    /// `LyricsUrl`: a string.
-    ///
-    /// Example: `"http://download.tencent.com"`
+    /// `LyricsUrl`; example: `"http://download.tencent.com"`
     pub lyrics_url: String,
 
-    /// `MidiUrl`: a string.
-    ///
-    /// Example: `"http://download.tencent.com"`
+    /// `MidiUrl`; example: `"http://download.tencent.com"`
     pub midi_url: String,
 
-    /// `ChorusClipSet`: a list of [`ChorusClip`] objects.
-    ///
-    /// Example: `[{"EndTime":1800,"StartTime":300}]`
+    /// `ChorusClipSet`; example: `[{"EndTime":1800,"StartTime":300}]`
     pub chorus_clip_set: Vec<ChorusClip>,
 
-    /// `PreludeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PreludeInterval`; example: `100`
     pub prelude_interval: i64,
 
-    /// `GenreSet`: a list of strings.
-    ///
-    /// Example: `["2a7ivdfh4u","pejyjvfitc"]`
+    /// `GenreSet`; example: `["2a7ivdfh4u","pejyjvfitc"]`
     pub genre_set: Vec<String>,
 
-    /// `BPMInfo`: a [`KtvbpmInfo`].
-    ///
-    /// Example: `{"Type":"Slow","Value":100}`
+    /// `BPMInfo`; example: `{"Type":"Slow","Value":100}`
     #[tc(rename = "BPMInfo")]
     pub bpm_info: Option<KtvbpmInfo>,
 }
@@ -232,14 +176,10 @@ pub struct KtvMusicDetailInfo {
 #[doc(alias = "KTVOtherSegments")]
 #[tc_model]
 pub struct KtvOtherSegments {
-    /// `SegmentBegin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SegmentBegin`; example: `0`
     pub segment_begin: Option<i64>,
 
-    /// `SegmentEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SegmentEnd`; example: `1`
     pub segment_end: Option<i64>,
 }
 
@@ -249,14 +189,10 @@ pub struct KtvOtherSegments {
 #[doc(alias = "KTVPlaylistBaseInfo")]
 #[tc_model]
 pub struct KtvPlaylistBaseInfo {
-    /// `PlaylistId`: a string.
-    ///
-    /// Example: `"bqw27wdnr6"`
+    /// `PlaylistId`; example: `"bqw27wdnr6"`
     pub playlist_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"中文DJ舞曲"`
+    /// `Title`; example: `"中文DJ舞曲"`
     pub title: String,
 }
 
@@ -266,46 +202,32 @@ pub struct KtvPlaylistBaseInfo {
 #[doc(alias = "KTVRobotInfo")]
 #[tc_model]
 pub struct KtvRobotInfo {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `RobotId`; example: `"d2w7m6t9z8"`
     pub robot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Play"`
+    /// `Status`; example: `"Play"`
     pub status: String,
 
-    /// `Playlists`: a list of strings.
-    ///
-    /// Example: `["vvws7nzzxg"]`
+    /// `Playlists`; example: `["vvws7nzzxg"]`
     pub playlists: Vec<String>,
 
-    /// `CurIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurIndex`; example: `1`
     pub cur_index: i64,
 
-    /// `Position`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120000`
+    /// `Position`; example: `120000`
     pub position: u64,
 
-    /// `SetAudioParamInput`: a [`SetAudioParamCommandInput`].
+    /// `SetAudioParamInput`
     pub set_audio_param_input: SetAudioParamCommandInput,
 
-    /// `JoinRoomInput`: a [`JoinRoomInput`].
+    /// `JoinRoomInput`
     pub join_room_input: JoinRoomInput,
 
-    /// `RTCSystem`: a string.
-    ///
-    /// Example: `"TRTC"`
+    /// `RTCSystem`; example: `"TRTC"`
     #[tc(rename = "RTCSystem")]
     pub rtc_system: String,
 
-    /// `SetPlayModeInput`: a [`SetPlayModeCommandInput`].
-    ///
-    /// Example: `{"PlayMode":"RepeatPlaylist"}`
+    /// `SetPlayModeInput`; example: `{"PlayMode":"RepeatPlaylist"}`
     pub set_play_mode_input: SetPlayModeCommandInput,
 }
 
@@ -315,9 +237,7 @@ pub struct KtvRobotInfo {
 #[doc(alias = "KTVSuggestionInfo")]
 #[tc_model]
 pub struct KtvSuggestionInfo {
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"联想"`
+    /// `Suggestion`; example: `"联想"`
     pub suggestion: String,
 }
 
@@ -327,19 +247,13 @@ pub struct KtvSuggestionInfo {
 #[doc(alias = "KTVTagGroupInfo")]
 #[tc_model]
 pub struct KtvTagGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"vvws7nzzxg"`
+    /// `GroupId`; example: `"vvws7nzzxg"`
     pub group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"娱乐大队"`
+    /// `Name`; example: `"娱乐大队"`
     pub name: String,
 
-    /// `TagInfoSet`: a list of [`KtvTagInfo`] objects.
-    ///
-    /// Example: `[{"Name":"流行音乐","TagId":"wig792a58y"}]`
+    /// `TagInfoSet`; example: `[{"Name":"流行音乐","TagId":"wig792a58y"}]`
     pub tag_info_set: Vec<KtvTagInfo>,
 }
 
@@ -349,14 +263,10 @@ pub struct KtvTagGroupInfo {
 #[doc(alias = "KTVTagInfo")]
 #[tc_model]
 pub struct KtvTagInfo {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"wig792a58y"`
+    /// `TagId`; example: `"wig792a58y"`
     pub tag_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"流行音乐"`
+    /// `Name`; example: `"流行音乐"`
     pub name: String,
 }
 
@@ -365,39 +275,25 @@ pub struct KtvTagInfo {
 /// Returned in the output of [`DescribeLiveVipTradeInfos`](super::DescribeLiveVipTradeInfos).
 #[tc_model]
 pub struct LiveVipTradeInfo {
-    /// `TradeSerialNo`: a string.
-    ///
-    /// Example: `"x8pr6f6wvx"`
+    /// `TradeSerialNo`; example: `"x8pr6f6wvx"`
     pub trade_serial_no: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"gq2nj5kymz"`
+    /// `UserId`; example: `"gq2nj5kymz"`
     pub user_id: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"ymccjurfpz"`
+    /// `RoomId`; example: `"ymccjurfpz"`
     pub room_id: String,
 
-    /// `VipDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `VipDays`; example: `30`
     pub vip_days: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-06-06T18:29:33Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-06-06T18:29:33Z"`
     pub create_time: String,
 }
 
@@ -406,19 +302,13 @@ pub struct LiveVipTradeInfo {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo) and [`RechargeLiveVip`](super::RechargeLiveVip).
 #[tc_model]
 pub struct LiveVipUserInfo {
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"awv5dis27j"`
+    /// `RoomId`; example: `"awv5dis27j"`
     pub room_id: String,
 
-    /// `LiveVipEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `LiveVipEndTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub live_vip_end_time: String,
 
-    /// `LiveVipStatus`: a string.
-    ///
-    /// Example: `"Valid"`
+    /// `LiveVipStatus`; example: `"Valid"`
     pub live_vip_status: String,
 }
 
@@ -427,14 +317,10 @@ pub struct LiveVipUserInfo {
 /// Returned in the output of [`BatchDescribeKTVMusicDetails`](super::BatchDescribeKTVMusicDetails), [`DescribeKTVMatchMusics`](super::DescribeKTVMatchMusics), [`DescribeKTVMusicsByTag`](super::DescribeKTVMusicsByTag), [`DescribeKTVPlaylistDetail`](super::DescribeKTVPlaylistDetail) and [`SearchKTVMusics`](super::SearchKTVMusics).
 #[tc_model]
 pub struct MusicAlbumCoverInfo {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"Mini"`
+    /// `Dimension`; example: `"Mini"`
     pub dimension: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://download.tencent.com"`
+    /// `Url`; example: `"http://download.tencent.com"`
     pub url: String,
 }
 
@@ -443,14 +329,10 @@ pub struct MusicAlbumCoverInfo {
 /// Returned in the output of [`BatchDescribeKTVMusicDetails`](super::BatchDescribeKTVMusicDetails), [`DescribeKTVMatchMusics`](super::DescribeKTVMatchMusics), [`DescribeKTVMusicsByTag`](super::DescribeKTVMusicsByTag), [`DescribeKTVPlaylistDetail`](super::DescribeKTVPlaylistDetail) and [`SearchKTVMusics`](super::SearchKTVMusics).
 #[tc_model]
 pub struct MusicAlbumInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"一个浪漫的专辑"`
+    /// `Name`; example: `"一个浪漫的专辑"`
     pub name: String,
 
-    /// `CoverInfoSet`: a list of [`MusicAlbumCoverInfo`] objects.
-    ///
-    /// Example: `[{"Dimension":"Mini","Url":"http://download.tencent.com"}]`
+    /// `CoverInfoSet`; example: `[{"Dimension":"Mini","Url":"http://download.tencent.com"}]`
     pub cover_info_set: Vec<MusicAlbumCoverInfo>,
 }
 
@@ -459,9 +341,7 @@ pub struct MusicAlbumInfo {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct PlayCommandInput {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Index`; example: `2`
     pub index: i64,
 }
 
@@ -470,9 +350,7 @@ pub struct PlayCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SeekCommandInput {
-    /// `Position`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Position`; example: `120`
     pub position: u64,
 }
 
@@ -481,14 +359,10 @@ pub struct SeekCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SendMessageCommandInput {
-    /// `Message`: a string.
-    ///
-    /// Example: `"{\"field\":\"value\"}"`
+    /// `Message`; example: `"{\"field\":\"value\"}"`
     pub message: String,
 
-    /// `Repeat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Repeat`; example: `2`
     pub repeat: Option<u64>,
 }
 
@@ -498,9 +372,7 @@ pub struct SendMessageCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetAudioParamCommandInput {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `Type`; example: `"Original"`
     pub r#type: Option<String>,
 }
 
@@ -509,14 +381,10 @@ pub struct SetAudioParamCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SetDestroyModeCommandInput {
-    /// `DestroyMode`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `DestroyMode`; example: `"Auto"`
     pub destroy_mode: String,
 
-    /// `DestroyExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DestroyExpireTime`; example: `120`
     pub destroy_expire_time: Option<i64>,
 }
 
@@ -526,10 +394,7 @@ pub struct SetDestroyModeCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetPlayModeCommandInput {
-    /// `PlayMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"RepeatPlaylist"`
+    /// `PlayMode`, required in requests; example: `"RepeatPlaylist"`
     pub play_mode: Option<String>,
 }
 
@@ -538,24 +403,16 @@ pub struct SetPlayModeCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SetPlaylistCommandInput {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `Type`; example: `"Add"`
     pub r#type: String,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `ChangedIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChangedIndex`; example: `2`
     pub changed_index: Option<i64>,
 
-    /// `MusicIds`: a list of strings.
-    ///
-    /// Example: `["d2w7m6t9z8","vvws7nzzxg"]`
+    /// `MusicIds`; example: `["d2w7m6t9z8","vvws7nzzxg"]`
     pub music_ids: Option<Vec<String>>,
 }
 
@@ -564,42 +421,28 @@ pub struct SetPlaylistCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SyncRobotCommand {
-    /// `Command`: a string.
-    ///
-    /// Example: `"Play"`
+    /// `Command`; example: `"Play"`
     pub command: String,
 
-    /// `PlayCommandInput`: a [`PlayCommandInput`].
-    ///
-    /// Example: `{"Index":2}`
+    /// `PlayCommandInput`; example: `{"Index":2}`
     pub play_command_input: Option<PlayCommandInput>,
 
-    /// `SetPlaylistCommandInput`: a [`SetPlaylistCommandInput`].
-    ///
-    /// Example: `{"ChangedIndex":2,"Index":1,"MusicIds":["d2w7m6t9z8","vvws7nzzxg"],"Type":"Add"}`
+    /// `SetPlaylistCommandInput`; example: `{"ChangedIndex":2,"Index":1,"MusicIds":["d2w7m6t9z8","vvws7nzzxg"],"Type":"Add"}`
     pub set_playlist_command_input: Option<SetPlaylistCommandInput>,
 
-    /// `SeekCommandInput`: a [`SeekCommandInput`].
-    ///
-    /// Example: `{"Position":120}`
+    /// `SeekCommandInput`; example: `{"Position":120}`
     pub seek_command_input: Option<SeekCommandInput>,
 
-    /// `SetAudioParamCommandInput`: a [`SetAudioParamCommandInput`].
+    /// `SetAudioParamCommandInput`
     pub set_audio_param_command_input: Option<SetAudioParamCommandInput>,
 
-    /// `SendMessageCommandInput`: a [`SendMessageCommandInput`].
-    ///
-    /// Example: `{"Message":{"field":"value"},"Repeat":2}`
+    /// `SendMessageCommandInput`; example: `{"Message":{"field":"value"},"Repeat":2}`
     pub send_message_command_input: Option<SendMessageCommandInput>,
 
-    /// `SetPlayModeCommandInput`: a [`SetPlayModeCommandInput`].
-    ///
-    /// Example: `{"PlayMode":"RepeatPlaylist"}`
+    /// `SetPlayModeCommandInput`; example: `{"PlayMode":"RepeatPlaylist"}`
     pub set_play_mode_command_input: Option<SetPlayModeCommandInput>,
 
-    /// `SetDestroyModeCommandInput`: a [`SetDestroyModeCommandInput`].
-    ///
-    /// Example: `{"DestroyExpireTime":120,"DestroyMode":"Auto"}`
+    /// `SetDestroyModeCommandInput`; example: `{"DestroyExpireTime":120,"DestroyMode":"Auto"}`
     pub set_destroy_mode_command_input: Option<SetDestroyModeCommandInput>,
 }
 
@@ -610,29 +453,19 @@ pub struct SyncRobotCommand {
 #[doc(alias = "TRTCJoinRoomInput")]
 #[tc_model]
 pub struct TrtcJoinRoomInput {
-    /// `Sign`: a string.
-    ///
-    /// Example: `"我是孤独的鹰"`
+    /// `Sign`; example: `"我是孤独的鹰"`
     pub sign: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"1234"`
+    /// `RoomId`; example: `"1234"`
     pub room_id: String,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"140000001"`
+    /// `SdkAppId`; example: `"140000001"`
     pub sdk_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `UserId`; example: `"tom"`
     pub user_id: String,
 
-    /// `RoomIdType`: a string.
-    ///
-    /// Example: `"Integer"`
+    /// `RoomIdType`; example: `"Integer"`
     pub room_id_type: Option<String>,
 }
 
@@ -641,14 +474,10 @@ pub struct TrtcJoinRoomInput {
 /// Sent in the input of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct TimeRange {
-    /// `Before`: a string.
-    ///
-    /// Example: `"2020-12-10T07:25:52Z"`
+    /// `Before`; example: `"2020-12-10T07:25:52Z"`
     pub before: Option<String>,
 
-    /// `After`: a string.
-    ///
-    /// Example: `"2020-12-10T07:25:52Z"`
+    /// `After`; example: `"2020-12-10T07:25:52Z"`
     pub after: Option<String>,
 }
 
@@ -657,21 +486,15 @@ pub struct TimeRange {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo).
 #[tc_model]
 pub struct UserInfo {
-    /// `AppName`: a string.
-    ///
-    /// Example: `"app-test"`
+    /// `AppName`; example: `"app-test"`
     pub app_name: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"d2w7m6t9z8"`
+    /// `UserId`; example: `"d2w7m6t9z8"`
     pub user_id: String,
 
-    /// `LiveVipUserInfo`: a [`LiveVipUserInfo`].
+    /// `LiveVipUserInfo`
     pub live_vip_user_info: Option<LiveVipUserInfo>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `UserType`; example: `"Normal"`
     pub user_type: String,
 }

@@ -7,18 +7,26 @@ use super::models;
 /// The `AddLoginWhiteList` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`AddLoginWhiteListResponse`].
-/// The codes it documents are in [`AddLoginWhiteListError`](super::errors::AddLoginWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=AddLoginWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "AddLoginWhiteList",
     output = AddLoginWhiteListResponse,
-    error = super::errors::AddLoginWhiteListError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct AddLoginWhiteList {
-    /// `Rules`: a [`LoginWhiteListsRule`](super::models::LoginWhiteListsRule).
+    /// `Rules`
     pub rules: models::LoginWhiteListsRule,
 }
 
@@ -32,27 +40,35 @@ pub struct AddLoginWhiteListResponse {
 /// The `AddMachineTag` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`AddMachineTagResponse`].
-/// The codes it documents are in [`AddMachineTagError`](super::errors::AddMachineTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=AddMachineTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "AddMachineTag",
     output = AddMachineTagResponse,
-    error = super::errors::AddMachineTagError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct AddMachineTag {
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `TagId`: an unsigned 64-bit integer.
+    /// `TagId`
     pub tag_id: u64,
 
-    /// `MRegion`: a string.
+    /// `MRegion`
     pub m_region: String,
 
-    /// `MArea`: a string.
+    /// `MArea`
     pub m_area: String,
 }
 
@@ -66,18 +82,30 @@ pub struct AddMachineTagResponse {
 /// The `CloseProVersion` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`CloseProVersionResponse`].
-/// The codes it documents are in [`CloseProVersionError`](super::errors::CloseProVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=CloseProVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CloseProVersion`](super::errors::YunjingErrorCode::FailedOperationCloseProVersion)
+/// - [`FailedOperation.OpenProVersion`](super::errors::YunjingErrorCode::FailedOperationOpenProVersion)
+/// - [`FailedOperation.PrePayMode`](super::errors::YunjingErrorCode::FailedOperationPrePayMode)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "CloseProVersion",
     output = CloseProVersionResponse,
-    error = super::errors::CloseProVersionError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct CloseProVersion {
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: Option<String>,
 }
 
@@ -91,39 +119,49 @@ pub struct CloseProVersionResponse {
 /// The `CreateBaselineStrategy` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`CreateBaselineStrategyResponse`].
-/// The codes it documents are in [`CreateBaselineStrategyError`](super::errors::CreateBaselineStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=CreateBaselineStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NoProfessionHost`](super::errors::YunjingErrorCode::FailedOperationNoProfessionHost)
+/// - [`FailedOperation.TooManyStrategy`](super::errors::YunjingErrorCode::FailedOperationTooManyStrategy)
+/// - [`InternalError.MainDBFail`](super::errors::YunjingErrorCode::InternalErrorMainDbFail)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "CreateBaselineStrategy",
     output = CreateBaselineStrategyResponse,
-    error = super::errors::CreateBaselineStrategyError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct CreateBaselineStrategy {
-    /// `StrategyName`: a string.
+    /// `StrategyName`
     pub strategy_name: String,
 
-    /// `ScanCycle`: an unsigned 64-bit integer.
+    /// `ScanCycle`
     pub scan_cycle: u64,
 
-    /// `ScanAt`: a string.
+    /// `ScanAt`
     pub scan_at: String,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
+    /// `CategoryIds`
     pub category_ids: Vec<u64>,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: u64,
 
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: String,
 
-    /// `RegionCode`: a string.
+    /// `RegionCode`
     pub region_code: String,
 
-    /// `Quuids`: a list of strings.
+    /// `Quuids`
     pub quuids: Option<Vec<String>>,
 }
 
@@ -137,18 +175,27 @@ pub struct CreateBaselineStrategyResponse {
 /// The `CreateOpenPortTask` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`CreateOpenPortTaskResponse`].
-/// The codes it documents are in [`CreateOpenPortTaskError`](super::errors::CreateOpenPortTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=CreateOpenPortTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOpenPortTask`](super::errors::YunjingErrorCode::FailedOperationCreateOpenPortTask)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "CreateOpenPortTask",
     output = CreateOpenPortTaskResponse,
-    error = super::errors::CreateOpenPortTaskError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct CreateOpenPortTask {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
@@ -162,18 +209,29 @@ pub struct CreateOpenPortTaskResponse {
 /// The `CreateProcessTask` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`CreateProcessTaskResponse`].
-/// The codes it documents are in [`CreateProcessTaskError`](super::errors::CreateProcessTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=CreateProcessTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateProcessTask`](super::errors::YunjingErrorCode::FailedOperationCreateProcessTask)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "CreateProcessTask",
     output = CreateProcessTaskResponse,
-    error = super::errors::CreateProcessTaskError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct CreateProcessTask {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
@@ -187,21 +245,30 @@ pub struct CreateProcessTaskResponse {
 /// The `CreateUsualLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`CreateUsualLoginPlacesResponse`].
-/// The codes it documents are in [`CreateUsualLoginPlacesError`](super::errors::CreateUsualLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=CreateUsualLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "CreateUsualLoginPlaces",
     output = CreateUsualLoginPlacesResponse,
-    error = super::errors::CreateUsualLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct CreateUsualLoginPlaces {
-    /// `Uuids`: a list of strings.
+    /// `Uuids`
     pub uuids: Vec<String>,
 
-    /// `Places`: a list of [`Place`](super::models::Place) objects.
+    /// `Places`
     pub places: Vec<models::Place>,
 }
 
@@ -215,18 +282,28 @@ pub struct CreateUsualLoginPlacesResponse {
 /// The `DeleteAttackLogs` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteAttackLogsResponse`].
-/// The codes it documents are in [`DeleteAttackLogsError`](super::errors::DeleteAttackLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteAttackLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteAttackLogs",
     output = DeleteAttackLogsResponse,
-    error = super::errors::DeleteAttackLogsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteAttackLogs {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -240,18 +317,30 @@ pub struct DeleteAttackLogsResponse {
 /// The `DeleteBashEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteBashEventsResponse`].
-/// The codes it documents are in [`DeleteBashEventsError`](super::errors::DeleteBashEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteBashEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteBashEvents",
     output = DeleteBashEventsResponse,
-    error = super::errors::DeleteBashEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteBashEvents {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -265,18 +354,32 @@ pub struct DeleteBashEventsResponse {
 /// The `DeleteBashRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteBashRulesResponse`].
-/// The codes it documents are in [`DeleteBashRulesError`](super::errors::DeleteBashRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteBashRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteBashRules",
     output = DeleteBashRulesResponse,
-    error = super::errors::DeleteBashRulesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteBashRules {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -290,18 +393,26 @@ pub struct DeleteBashRulesResponse {
 /// The `DeleteBruteAttacks` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteBruteAttacksResponse`].
-/// The codes it documents are in [`DeleteBruteAttacksError`](super::errors::DeleteBruteAttacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteBruteAttacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteBruteAttacks",
     output = DeleteBruteAttacksResponse,
-    error = super::errors::DeleteBruteAttacksError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteBruteAttacks {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -315,18 +426,26 @@ pub struct DeleteBruteAttacksResponse {
 /// The `DeleteLoginWhiteList` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteLoginWhiteListResponse`].
-/// The codes it documents are in [`DeleteLoginWhiteListError`](super::errors::DeleteLoginWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteLoginWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteLoginWhiteList",
     output = DeleteLoginWhiteListResponse,
-    error = super::errors::DeleteLoginWhiteListError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteLoginWhiteList {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -340,18 +459,28 @@ pub struct DeleteLoginWhiteListResponse {
 /// The `DeleteMachine` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteMachineResponse`].
-/// The codes it documents are in [`DeleteMachineError`](super::errors::DeleteMachineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteMachine)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MachineDelete`](super::errors::YunjingErrorCode::FailedOperationMachineDelete)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteMachine",
     output = DeleteMachineResponse,
-    error = super::errors::DeleteMachineError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteMachine {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
@@ -365,18 +494,26 @@ pub struct DeleteMachineResponse {
 /// The `DeleteMachineTag` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteMachineTagResponse`].
-/// The codes it documents are in [`DeleteMachineTagError`](super::errors::DeleteMachineTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteMachineTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteMachineTag",
     output = DeleteMachineTagResponse,
-    error = super::errors::DeleteMachineTagError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteMachineTag {
-    /// `Rid`: an unsigned 64-bit integer.
+    /// `Rid`
     pub rid: u64,
 }
 
@@ -390,18 +527,24 @@ pub struct DeleteMachineTagResponse {
 /// The `DeleteMaliciousRequests` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteMaliciousRequestsResponse`].
-/// The codes it documents are in [`DeleteMaliciousRequestsError`](super::errors::DeleteMaliciousRequestsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteMaliciousRequests)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteMaliciousRequests",
     output = DeleteMaliciousRequestsResponse,
-    error = super::errors::DeleteMaliciousRequestsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteMaliciousRequests {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -415,18 +558,26 @@ pub struct DeleteMaliciousRequestsResponse {
 /// The `DeleteMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteMalwaresResponse`].
-/// The codes it documents are in [`DeleteMalwaresError`](super::errors::DeleteMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteMalwares",
     output = DeleteMalwaresResponse,
-    error = super::errors::DeleteMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteMalwares {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -440,18 +591,26 @@ pub struct DeleteMalwaresResponse {
 /// The `DeleteNonlocalLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteNonlocalLoginPlacesResponse`].
-/// The codes it documents are in [`DeleteNonlocalLoginPlacesError`](super::errors::DeleteNonlocalLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteNonlocalLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteNonlocalLoginPlaces",
     output = DeleteNonlocalLoginPlacesResponse,
-    error = super::errors::DeleteNonlocalLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteNonlocalLoginPlaces {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -465,18 +624,28 @@ pub struct DeleteNonlocalLoginPlacesResponse {
 /// The `DeletePrivilegeEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeletePrivilegeEventsResponse`].
-/// The codes it documents are in [`DeletePrivilegeEventsError`](super::errors::DeletePrivilegeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeletePrivilegeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeletePrivilegeEvents",
     output = DeletePrivilegeEventsResponse,
-    error = super::errors::DeletePrivilegeEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeletePrivilegeEvents {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -490,18 +659,32 @@ pub struct DeletePrivilegeEventsResponse {
 /// The `DeletePrivilegeRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeletePrivilegeRulesResponse`].
-/// The codes it documents are in [`DeletePrivilegeRulesError`](super::errors::DeletePrivilegeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeletePrivilegeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeletePrivilegeRules",
     output = DeletePrivilegeRulesResponse,
-    error = super::errors::DeletePrivilegeRulesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeletePrivilegeRules {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -515,18 +698,29 @@ pub struct DeletePrivilegeRulesResponse {
 /// The `DeleteReverseShellEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteReverseShellEventsResponse`].
-/// The codes it documents are in [`DeleteReverseShellEventsError`](super::errors::DeleteReverseShellEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteReverseShellEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteReverseShellEvents",
     output = DeleteReverseShellEventsResponse,
-    error = super::errors::DeleteReverseShellEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteReverseShellEvents {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -540,18 +734,33 @@ pub struct DeleteReverseShellEventsResponse {
 /// The `DeleteReverseShellRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteReverseShellRulesResponse`].
-/// The codes it documents are in [`DeleteReverseShellRulesError`](super::errors::DeleteReverseShellRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteReverseShellRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`InvalidParameter.ReverShellKeyFieldAllEmpty`](super::errors::YunjingErrorCode::InvalidParameterReverShellKeyFieldAllEmpty)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteReverseShellRules",
     output = DeleteReverseShellRulesResponse,
-    error = super::errors::DeleteReverseShellRulesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteReverseShellRules {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -565,18 +774,26 @@ pub struct DeleteReverseShellRulesResponse {
 /// The `DeleteTags` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteTagsResponse`].
-/// The codes it documents are in [`DeleteTagsError`](super::errors::DeleteTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteTags",
     output = DeleteTagsResponse,
-    error = super::errors::DeleteTagsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteTags {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -590,21 +807,29 @@ pub struct DeleteTagsResponse {
 /// The `DeleteUsualLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DeleteUsualLoginPlacesResponse`].
-/// The codes it documents are in [`DeleteUsualLoginPlacesError`](super::errors::DeleteUsualLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DeleteUsualLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DeleteUsualLoginPlaces",
     output = DeleteUsualLoginPlacesResponse,
-    error = super::errors::DeleteUsualLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DeleteUsualLoginPlaces {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `CityIds`: a list of unsigned 64-bit integers.
+    /// `CityIds`
     pub city_ids: Vec<u64>,
 }
 
@@ -618,15 +843,24 @@ pub struct DeleteUsualLoginPlacesResponse {
 /// The `DescribeAccountStatistics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAccountStatisticsResponse`].
-/// The codes it documents are in [`DescribeAccountStatisticsError`](super::errors::DescribeAccountStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAccountStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAccountStatistics",
     output = DescribeAccountStatisticsResponse,
-    error = super::errors::DescribeAccountStatisticsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -636,23 +870,23 @@ pub struct DeleteUsualLoginPlacesResponse {
     )
 )]
 pub struct DescribeAccountStatistics {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccountStatistics`] call returns.
 #[tc_model]
 pub struct DescribeAccountStatisticsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `AccountStatistics`: a list of [`AccountStatistics`](super::models::AccountStatistics) objects.
+    /// `AccountStatistics`
     pub account_statistics: Option<Vec<models::AccountStatistics>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -662,15 +896,23 @@ pub struct DescribeAccountStatisticsResponse {
 /// The `DescribeAccounts` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -680,29 +922,29 @@ pub struct DescribeAccountStatisticsResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::Account>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -712,15 +954,23 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeAgentVuls` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAgentVulsResponse`].
-/// The codes it documents are in [`DescribeAgentVulsError`](super::errors::DescribeAgentVulsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAgentVuls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAgentVuls",
     output = DescribeAgentVulsResponse,
-    error = super::errors::DescribeAgentVulsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -730,29 +980,29 @@ pub struct DescribeAccountsResponse {
     )
 )]
 pub struct DescribeAgentVuls {
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAgentVuls`] call returns.
 #[tc_model]
 pub struct DescribeAgentVulsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `AgentVuls`: a list of [`AgentVul`](super::models::AgentVul) objects.
+    /// `AgentVuls`
     pub agent_vuls: Option<Vec<models::AgentVul>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -762,31 +1012,36 @@ pub struct DescribeAgentVulsResponse {
 /// The `DescribeAlarmAttribute` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAlarmAttributeResponse`].
-/// The codes it documents are in [`DescribeAlarmAttributeError`](super::errors::DescribeAlarmAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAlarmAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAlarmAttribute",
     output = DescribeAlarmAttributeResponse,
-    error = super::errors::DescribeAlarmAttributeError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeAlarmAttribute {}
 
 /// What a successful [`DescribeAlarmAttribute`] call returns.
 #[tc_model]
 pub struct DescribeAlarmAttributeResponse {
-    /// `Offline`: a string.
+    /// `Offline`
     pub offline: Option<String>,
 
-    /// `Malware`: a string.
+    /// `Malware`
     pub malware: Option<String>,
 
-    /// `NonlocalLogin`: a string.
+    /// `NonlocalLogin`
     pub nonlocal_login: Option<String>,
 
-    /// `CrackSuccess`: a string.
+    /// `CrackSuccess`
     pub crack_success: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -796,70 +1051,79 @@ pub struct DescribeAlarmAttributeResponse {
 /// The `DescribeAttackLogInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAttackLogInfoResponse`].
-/// The codes it documents are in [`DescribeAttackLogInfoError`](super::errors::DescribeAttackLogInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAttackLogInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAttackLogInfo",
     output = DescribeAttackLogInfoResponse,
-    error = super::errors::DescribeAttackLogInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeAttackLogInfo {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 }
 
 /// What a successful [`DescribeAttackLogInfo`] call returns.
 #[tc_model]
 pub struct DescribeAttackLogInfoResponse {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: Option<String>,
 
-    /// `SrcPort`: an unsigned 64-bit integer.
+    /// `SrcPort`
     pub src_port: Option<u64>,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: Option<String>,
 
-    /// `DstPort`: an unsigned 64-bit integer.
+    /// `DstPort`
     pub dst_port: Option<u64>,
 
-    /// `DstIp`: a string.
+    /// `DstIp`
     pub dst_ip: Option<String>,
 
-    /// `HttpMethod`: a string.
+    /// `HttpMethod`
     pub http_method: Option<String>,
 
-    /// `HttpHost`: a string.
+    /// `HttpHost`
     pub http_host: Option<String>,
 
-    /// `HttpHead`: a string.
+    /// `HttpHead`
     pub http_head: Option<String>,
 
-    /// `HttpUserAgent`: a string.
+    /// `HttpUserAgent`
     pub http_user_agent: Option<String>,
 
-    /// `HttpReferer`: a string.
+    /// `HttpReferer`
     pub http_referer: Option<String>,
 
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: Option<String>,
 
-    /// `HttpCgi`: a string.
+    /// `HttpCgi`
     pub http_cgi: Option<String>,
 
-    /// `HttpParam`: a string.
+    /// `HttpParam`
     pub http_param: Option<String>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `HttpContent`: a string.
+    /// `HttpContent`
     pub http_content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -869,15 +1133,23 @@ pub struct DescribeAttackLogInfoResponse {
 /// The `DescribeAttackLogs` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeAttackLogsResponse`].
-/// The codes it documents are in [`DescribeAttackLogsError`](super::errors::DescribeAttackLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeAttackLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeAttackLogs",
     output = DescribeAttackLogsResponse,
-    error = super::errors::DescribeAttackLogsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -887,29 +1159,29 @@ pub struct DescribeAttackLogInfoResponse {
     )
 )]
 pub struct DescribeAttackLogs {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: Option<String>,
 }
 
 /// What a successful [`DescribeAttackLogs`] call returns.
 #[tc_model]
 pub struct DescribeAttackLogsResponse {
-    /// `AttackLogs`: a list of [`DefendAttackLog`](super::models::DefendAttackLog) objects.
+    /// `AttackLogs`
     pub attack_logs: Option<Vec<models::DefendAttackLog>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -919,15 +1191,26 @@ pub struct DescribeAttackLogsResponse {
 /// The `DescribeBashEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeBashEventsResponse`].
-/// The codes it documents are in [`DescribeBashEventsError`](super::errors::DescribeBashEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeBashEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeBashEvents",
     output = DescribeBashEventsResponse,
-    error = super::errors::DescribeBashEventsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -937,23 +1220,23 @@ pub struct DescribeAttackLogsResponse {
     )
 )]
 pub struct DescribeBashEvents {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeBashEvents`] call returns.
 #[tc_model]
 pub struct DescribeBashEventsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `List`: a list of [`BashEvent`](super::models::BashEvent) objects.
+    /// `List`
     pub list: Option<Vec<models::BashEvent>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -963,15 +1246,26 @@ pub struct DescribeBashEventsResponse {
 /// The `DescribeBashRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeBashRulesResponse`].
-/// The codes it documents are in [`DescribeBashRulesError`](super::errors::DescribeBashRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeBashRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeBashRules",
     output = DescribeBashRulesResponse,
-    error = super::errors::DescribeBashRulesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -981,26 +1275,26 @@ pub struct DescribeBashEventsResponse {
     )
 )]
 pub struct DescribeBashRules {
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeBashRules`] call returns.
 #[tc_model]
 pub struct DescribeBashRulesResponse {
-    /// `List`: a list of [`BashRule`](super::models::BashRule) objects.
+    /// `List`
     pub list: Option<Vec<models::BashRule>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1010,15 +1304,23 @@ pub struct DescribeBashRulesResponse {
 /// The `DescribeBruteAttacks` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeBruteAttacksResponse`].
-/// The codes it documents are in [`DescribeBruteAttacksError`](super::errors::DescribeBruteAttacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeBruteAttacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeBruteAttacks",
     output = DescribeBruteAttacksResponse,
-    error = super::errors::DescribeBruteAttacksError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1028,26 +1330,26 @@ pub struct DescribeBashRulesResponse {
     )
 )]
 pub struct DescribeBruteAttacks {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeBruteAttacks`] call returns.
 #[tc_model]
 pub struct DescribeBruteAttacksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `BruteAttacks`: a list of [`BruteAttack`](super::models::BruteAttack) objects.
+    /// `BruteAttacks`
     pub brute_attacks: Option<Vec<models::BruteAttack>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1057,37 +1359,47 @@ pub struct DescribeBruteAttacksResponse {
 /// The `DescribeComponentInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeComponentInfoResponse`].
-/// The codes it documents are in [`DescribeComponentInfoError`](super::errors::DescribeComponentInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeComponentInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeComponentInfo",
     output = DescribeComponentInfoResponse,
-    error = super::errors::DescribeComponentInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeComponentInfo {
-    /// `ComponentId`: an unsigned 64-bit integer.
+    /// `ComponentId`
     pub component_id: u64,
 }
 
 /// What a successful [`DescribeComponentInfo`] call returns.
 #[tc_model]
 pub struct DescribeComponentInfoResponse {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `ComponentName`: a string.
+    /// `ComponentName`
     pub component_name: Option<String>,
 
-    /// `ComponentType`: a string.
+    /// `ComponentType`
     pub component_type: Option<String>,
 
-    /// `Homepage`: a string.
+    /// `Homepage`
     pub homepage: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1097,15 +1409,24 @@ pub struct DescribeComponentInfoResponse {
 /// The `DescribeComponentStatistics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeComponentStatisticsResponse`].
-/// The codes it documents are in [`DescribeComponentStatisticsError`](super::errors::DescribeComponentStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeComponentStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeComponentStatistics",
     output = DescribeComponentStatisticsResponse,
-    error = super::errors::DescribeComponentStatisticsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1115,23 +1436,23 @@ pub struct DescribeComponentInfoResponse {
     )
 )]
 pub struct DescribeComponentStatistics {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeComponentStatistics`] call returns.
 #[tc_model]
 pub struct DescribeComponentStatisticsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `ComponentStatistics`: a list of [`ComponentStatistics`](super::models::ComponentStatistics) objects.
+    /// `ComponentStatistics`
     pub component_statistics: Option<Vec<models::ComponentStatistics>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1141,15 +1462,23 @@ pub struct DescribeComponentStatisticsResponse {
 /// The `DescribeComponents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeComponentsResponse`].
-/// The codes it documents are in [`DescribeComponentsError`](super::errors::DescribeComponentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeComponents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeComponents",
     output = DescribeComponentsResponse,
-    error = super::errors::DescribeComponentsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1159,29 +1488,29 @@ pub struct DescribeComponentStatisticsResponse {
     )
 )]
 pub struct DescribeComponents {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `ComponentId`: an unsigned 64-bit integer.
+    /// `ComponentId`
     pub component_id: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeComponents`] call returns.
 #[tc_model]
 pub struct DescribeComponentsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Components`: a list of [`Component`](super::models::Component) objects.
+    /// `Components`
     pub components: Option<Vec<models::Component>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1191,15 +1520,24 @@ pub struct DescribeComponentsResponse {
 /// The `DescribeHistoryAccounts` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeHistoryAccountsResponse`].
-/// The codes it documents are in [`DescribeHistoryAccountsError`](super::errors::DescribeHistoryAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeHistoryAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeHistoryAccounts",
     output = DescribeHistoryAccountsResponse,
-    error = super::errors::DescribeHistoryAccountsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1209,26 +1547,26 @@ pub struct DescribeComponentsResponse {
     )
 )]
 pub struct DescribeHistoryAccounts {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeHistoryAccounts`] call returns.
 #[tc_model]
 pub struct DescribeHistoryAccountsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `HistoryAccounts`: a list of [`HistoryAccount`](super::models::HistoryAccount) objects.
+    /// `HistoryAccounts`
     pub history_accounts: Option<Vec<models::HistoryAccount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,15 +1576,23 @@ pub struct DescribeHistoryAccountsResponse {
 /// The `DescribeImpactedHosts` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeImpactedHostsResponse`].
-/// The codes it documents are in [`DescribeImpactedHostsError`](super::errors::DescribeImpactedHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeImpactedHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeImpactedHosts",
     output = DescribeImpactedHostsResponse,
-    error = super::errors::DescribeImpactedHostsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1256,26 +1602,26 @@ pub struct DescribeHistoryAccountsResponse {
     )
 )]
 pub struct DescribeImpactedHosts {
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeImpactedHosts`] call returns.
 #[tc_model]
 pub struct DescribeImpactedHostsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `ImpactedHosts`: a list of [`ImpactedHost`](super::models::ImpactedHost) objects.
+    /// `ImpactedHosts`
     pub impacted_hosts: Option<Vec<models::ImpactedHost>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1285,15 +1631,23 @@ pub struct DescribeImpactedHostsResponse {
 /// The `DescribeLoginWhiteList` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeLoginWhiteListResponse`].
-/// The codes it documents are in [`DescribeLoginWhiteListError`](super::errors::DescribeLoginWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeLoginWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeLoginWhiteList",
     output = DescribeLoginWhiteListResponse,
-    error = super::errors::DescribeLoginWhiteListError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1303,23 +1657,23 @@ pub struct DescribeImpactedHostsResponse {
     )
 )]
 pub struct DescribeLoginWhiteList {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeLoginWhiteList`] call returns.
 #[tc_model]
 pub struct DescribeLoginWhiteListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `LoginWhiteLists`: a list of [`LoginWhiteLists`](super::models::LoginWhiteLists) objects.
+    /// `LoginWhiteLists`
     pub login_white_lists: Option<Vec<models::LoginWhiteLists>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1329,70 +1683,79 @@ pub struct DescribeLoginWhiteListResponse {
 /// The `DescribeMachineInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeMachineInfoResponse`].
-/// The codes it documents are in [`DescribeMachineInfoError`](super::errors::DescribeMachineInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeMachineInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeMachineInfo",
     output = DescribeMachineInfoResponse,
-    error = super::errors::DescribeMachineInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeMachineInfo {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 }
 
 /// What a successful [`DescribeMachineInfo`] call returns.
 #[tc_model]
 pub struct DescribeMachineInfoResponse {
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: Option<String>,
 
-    /// `ProtectDays`: an unsigned 64-bit integer.
+    /// `ProtectDays`
     pub protect_days: Option<u64>,
 
-    /// `MachineOs`: a string.
+    /// `MachineOs`
     pub machine_os: Option<String>,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: Option<String>,
 
-    /// `MachineStatus`: a string.
+    /// `MachineStatus`
     pub machine_status: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `MachineWanIp`: a string.
+    /// `MachineWanIp`
     pub machine_wan_ip: Option<String>,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: Option<String>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `IsProVersion`: a boolean.
+    /// `IsProVersion`
     pub is_pro_version: Option<bool>,
 
-    /// `ProVersionOpenDate`: a string.
+    /// `ProVersionOpenDate`
     pub pro_version_open_date: Option<String>,
 
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: Option<String>,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: Option<String>,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: Option<String>,
 
-    /// `FreeMalwaresLeft`: an unsigned 64-bit integer.
+    /// `FreeMalwaresLeft`
     pub free_malwares_left: Option<u64>,
 
-    /// `FreeVulsLeft`: an unsigned 64-bit integer.
+    /// `FreeVulsLeft`
     pub free_vuls_left: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1402,15 +1765,24 @@ pub struct DescribeMachineInfoResponse {
 /// The `DescribeMachines` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeMachinesResponse`].
-/// The codes it documents are in [`DescribeMachinesError`](super::errors::DescribeMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeMachines",
     output = DescribeMachinesResponse,
-    error = super::errors::DescribeMachinesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1420,29 +1792,29 @@ pub struct DescribeMachineInfoResponse {
     )
 )]
 pub struct DescribeMachines {
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: String,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMachines`] call returns.
 #[tc_model]
 pub struct DescribeMachinesResponse {
-    /// `Machines`: a list of [`Machine`](super::models::Machine) objects.
+    /// `Machines`
     pub machines: Option<Vec<models::Machine>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1452,15 +1824,21 @@ pub struct DescribeMachinesResponse {
 /// The `DescribeMaliciousRequests` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeMaliciousRequestsResponse`].
-/// The codes it documents are in [`DescribeMaliciousRequestsError`](super::errors::DescribeMaliciousRequestsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeMaliciousRequests)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeMaliciousRequests",
     output = DescribeMaliciousRequestsResponse,
-    error = super::errors::DescribeMaliciousRequestsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1470,26 +1848,26 @@ pub struct DescribeMachinesResponse {
     )
 )]
 pub struct DescribeMaliciousRequests {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 }
 
 /// What a successful [`DescribeMaliciousRequests`] call returns.
 #[tc_model]
 pub struct DescribeMaliciousRequestsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `MaliciousRequests`: a list of [`MaliciousRequest`](super::models::MaliciousRequest) objects.
+    /// `MaliciousRequests`
     pub malicious_requests: Option<Vec<models::MaliciousRequest>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1499,15 +1877,23 @@ pub struct DescribeMaliciousRequestsResponse {
 /// The `DescribeMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeMalwaresResponse`].
-/// The codes it documents are in [`DescribeMalwaresError`](super::errors::DescribeMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeMalwares",
     output = DescribeMalwaresResponse,
-    error = super::errors::DescribeMalwaresError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1517,26 +1903,26 @@ pub struct DescribeMaliciousRequestsResponse {
     )
 )]
 pub struct DescribeMalwares {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMalwares`] call returns.
 #[tc_model]
 pub struct DescribeMalwaresResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Malwares`: a list of [`Malware`](super::models::Malware) objects.
+    /// `Malwares`
     pub malwares: Option<Vec<models::Malware>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1546,15 +1932,23 @@ pub struct DescribeMalwaresResponse {
 /// The `DescribeNonlocalLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeNonlocalLoginPlacesResponse`].
-/// The codes it documents are in [`DescribeNonlocalLoginPlacesError`](super::errors::DescribeNonlocalLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeNonlocalLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeNonlocalLoginPlaces",
     output = DescribeNonlocalLoginPlacesResponse,
-    error = super::errors::DescribeNonlocalLoginPlacesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1564,26 +1958,26 @@ pub struct DescribeMalwaresResponse {
     )
 )]
 pub struct DescribeNonlocalLoginPlaces {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeNonlocalLoginPlaces`] call returns.
 #[tc_model]
 pub struct DescribeNonlocalLoginPlacesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `NonLocalLoginPlaces`: a list of [`NonLocalLoginPlace`](super::models::NonLocalLoginPlace) objects.
+    /// `NonLocalLoginPlaces`
     pub non_local_login_places: Option<Vec<models::NonLocalLoginPlace>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1593,15 +1987,22 @@ pub struct DescribeNonlocalLoginPlacesResponse {
 /// The `DescribeOpenPortStatistics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeOpenPortStatisticsResponse`].
-/// The codes it documents are in [`DescribeOpenPortStatisticsError`](super::errors::DescribeOpenPortStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeOpenPortStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeOpenPortStatistics",
     output = DescribeOpenPortStatisticsResponse,
-    error = super::errors::DescribeOpenPortStatisticsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1611,23 +2012,23 @@ pub struct DescribeNonlocalLoginPlacesResponse {
     )
 )]
 pub struct DescribeOpenPortStatistics {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeOpenPortStatistics`] call returns.
 #[tc_model]
 pub struct DescribeOpenPortStatisticsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `OpenPortStatistics`: a list of [`OpenPortStatistics`](super::models::OpenPortStatistics) objects.
+    /// `OpenPortStatistics`
     pub open_port_statistics: Option<Vec<models::OpenPortStatistics>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1637,25 +2038,34 @@ pub struct DescribeOpenPortStatisticsResponse {
 /// The `DescribeOpenPortTaskStatus` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeOpenPortTaskStatusResponse`].
-/// The codes it documents are in [`DescribeOpenPortTaskStatusError`](super::errors::DescribeOpenPortTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeOpenPortTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AgentOffline`](super::errors::YunjingErrorCode::FailedOperationAgentOffline)
+/// - [`FailedOperation.OpenPortTaskNotFound`](super::errors::YunjingErrorCode::FailedOperationOpenPortTaskNotFound)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeOpenPortTaskStatus",
     output = DescribeOpenPortTaskStatusResponse,
-    error = super::errors::DescribeOpenPortTaskStatusError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeOpenPortTaskStatus {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
 /// What a successful [`DescribeOpenPortTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeOpenPortTaskStatusResponse {
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1665,15 +2075,23 @@ pub struct DescribeOpenPortTaskStatusResponse {
 /// The `DescribeOpenPorts` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeOpenPortsResponse`].
-/// The codes it documents are in [`DescribeOpenPortsError`](super::errors::DescribeOpenPortsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeOpenPorts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeOpenPorts",
     output = DescribeOpenPortsResponse,
-    error = super::errors::DescribeOpenPortsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1683,29 +2101,29 @@ pub struct DescribeOpenPortTaskStatusResponse {
     )
 )]
 pub struct DescribeOpenPorts {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeOpenPorts`] call returns.
 #[tc_model]
 pub struct DescribeOpenPortsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `OpenPorts`: a list of [`OpenPort`](super::models::OpenPort) objects.
+    /// `OpenPorts`
     pub open_ports: Option<Vec<models::OpenPort>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1715,40 +2133,47 @@ pub struct DescribeOpenPortsResponse {
 /// The `DescribeOverviewStatistics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeOverviewStatisticsResponse`].
-/// The codes it documents are in [`DescribeOverviewStatisticsError`](super::errors::DescribeOverviewStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeOverviewStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeOverviewStatistics",
     output = DescribeOverviewStatisticsResponse,
-    error = super::errors::DescribeOverviewStatisticsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeOverviewStatistics {}
 
 /// What a successful [`DescribeOverviewStatistics`] call returns.
 #[tc_model]
 pub struct DescribeOverviewStatisticsResponse {
-    /// `OnlineMachineNum`: an unsigned 64-bit integer.
+    /// `OnlineMachineNum`
     pub online_machine_num: Option<u64>,
 
-    /// `ProVersionMachineNum`: an unsigned 64-bit integer.
+    /// `ProVersionMachineNum`
     pub pro_version_machine_num: Option<u64>,
 
-    /// `MalwareNum`: an unsigned 64-bit integer.
+    /// `MalwareNum`
     pub malware_num: Option<u64>,
 
-    /// `NonlocalLoginNum`: an unsigned 64-bit integer.
+    /// `NonlocalLoginNum`
     pub nonlocal_login_num: Option<u64>,
 
-    /// `BruteAttackSuccessNum`: an unsigned 64-bit integer.
+    /// `BruteAttackSuccessNum`
     pub brute_attack_success_num: Option<u64>,
 
-    /// `VulNum`: an unsigned 64-bit integer.
+    /// `VulNum`
     pub vul_num: Option<u64>,
 
-    /// `BaseLineNum`: an unsigned 64-bit integer.
+    /// `BaseLineNum`
     pub base_line_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1758,15 +2183,26 @@ pub struct DescribeOverviewStatisticsResponse {
 /// The `DescribePrivilegeEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribePrivilegeEventsResponse`].
-/// The codes it documents are in [`DescribePrivilegeEventsError`](super::errors::DescribePrivilegeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribePrivilegeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribePrivilegeEvents",
     output = DescribePrivilegeEventsResponse,
-    error = super::errors::DescribePrivilegeEventsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1776,23 +2212,23 @@ pub struct DescribeOverviewStatisticsResponse {
     )
 )]
 pub struct DescribePrivilegeEvents {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrivilegeEvents`] call returns.
 #[tc_model]
 pub struct DescribePrivilegeEventsResponse {
-    /// `List`: a list of [`PrivilegeEscalationProcess`](super::models::PrivilegeEscalationProcess) objects.
+    /// `List`
     pub list: Option<Vec<models::PrivilegeEscalationProcess>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1802,15 +2238,26 @@ pub struct DescribePrivilegeEventsResponse {
 /// The `DescribePrivilegeRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribePrivilegeRulesResponse`].
-/// The codes it documents are in [`DescribePrivilegeRulesError`](super::errors::DescribePrivilegeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribePrivilegeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribePrivilegeRules",
     output = DescribePrivilegeRulesResponse,
-    error = super::errors::DescribePrivilegeRulesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1820,23 +2267,23 @@ pub struct DescribePrivilegeEventsResponse {
     )
 )]
 pub struct DescribePrivilegeRules {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePrivilegeRules`] call returns.
 #[tc_model]
 pub struct DescribePrivilegeRulesResponse {
-    /// `List`: a list of [`PrivilegeRule`](super::models::PrivilegeRule) objects.
+    /// `List`
     pub list: Option<Vec<models::PrivilegeRule>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1846,28 +2293,33 @@ pub struct DescribePrivilegeRulesResponse {
 /// The `DescribeProVersionInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeProVersionInfoResponse`].
-/// The codes it documents are in [`DescribeProVersionInfoError`](super::errors::DescribeProVersionInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeProVersionInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeProVersionInfo",
     output = DescribeProVersionInfoResponse,
-    error = super::errors::DescribeProVersionInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeProVersionInfo {}
 
 /// What a successful [`DescribeProVersionInfo`] call returns.
 #[tc_model]
 pub struct DescribeProVersionInfoResponse {
-    /// `PostPayCost`: an unsigned 64-bit integer.
+    /// `PostPayCost`
     pub post_pay_cost: Option<u64>,
 
-    /// `IsAutoOpenProVersion`: a boolean.
+    /// `IsAutoOpenProVersion`
     pub is_auto_open_pro_version: Option<bool>,
 
-    /// `ProVersionNum`: an unsigned 64-bit integer.
+    /// `ProVersionNum`
     pub pro_version_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1877,15 +2329,24 @@ pub struct DescribeProVersionInfoResponse {
 /// The `DescribeProcessStatistics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeProcessStatisticsResponse`].
-/// The codes it documents are in [`DescribeProcessStatisticsError`](super::errors::DescribeProcessStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeProcessStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeProcessStatistics",
     output = DescribeProcessStatisticsResponse,
-    error = super::errors::DescribeProcessStatisticsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1895,23 +2356,23 @@ pub struct DescribeProVersionInfoResponse {
     )
 )]
 pub struct DescribeProcessStatistics {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeProcessStatistics`] call returns.
 #[tc_model]
 pub struct DescribeProcessStatisticsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `ProcessStatistics`: a list of [`ProcessStatistics`](super::models::ProcessStatistics) objects.
+    /// `ProcessStatistics`
     pub process_statistics: Option<Vec<models::ProcessStatistics>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1921,25 +2382,36 @@ pub struct DescribeProcessStatisticsResponse {
 /// The `DescribeProcessTaskStatus` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeProcessTaskStatusResponse`].
-/// The codes it documents are in [`DescribeProcessTaskStatusError`](super::errors::DescribeProcessTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeProcessTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProcessTaskNotFound`](super::errors::YunjingErrorCode::FailedOperationProcessTaskNotFound)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeProcessTaskStatus",
     output = DescribeProcessTaskStatusResponse,
-    error = super::errors::DescribeProcessTaskStatusError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeProcessTaskStatus {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
 /// What a successful [`DescribeProcessTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeProcessTaskStatusResponse {
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1949,15 +2421,24 @@ pub struct DescribeProcessTaskStatusResponse {
 /// The `DescribeProcesses` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeProcessesResponse`].
-/// The codes it documents are in [`DescribeProcessesError`](super::errors::DescribeProcessesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeProcesses)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeProcesses",
     output = DescribeProcessesResponse,
-    error = super::errors::DescribeProcessesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1967,29 +2448,29 @@ pub struct DescribeProcessTaskStatusResponse {
     )
 )]
 pub struct DescribeProcesses {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeProcesses`] call returns.
 #[tc_model]
 pub struct DescribeProcessesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Processes`: a list of [`Process`](super::models::Process) objects.
+    /// `Processes`
     pub processes: Option<Vec<models::Process>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1999,15 +2480,26 @@ pub struct DescribeProcessesResponse {
 /// The `DescribeReverseShellEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeReverseShellEventsResponse`].
-/// The codes it documents are in [`DescribeReverseShellEventsError`](super::errors::DescribeReverseShellEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeReverseShellEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeReverseShellEvents",
     output = DescribeReverseShellEventsResponse,
-    error = super::errors::DescribeReverseShellEventsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2017,23 +2509,23 @@ pub struct DescribeProcessesResponse {
     )
 )]
 pub struct DescribeReverseShellEvents {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeReverseShellEvents`] call returns.
 #[tc_model]
 pub struct DescribeReverseShellEventsResponse {
-    /// `List`: a list of [`ReverseShell`](super::models::ReverseShell) objects.
+    /// `List`
     pub list: Option<Vec<models::ReverseShell>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2043,15 +2535,29 @@ pub struct DescribeReverseShellEventsResponse {
 /// The `DescribeReverseShellRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeReverseShellRulesResponse`].
-/// The codes it documents are in [`DescribeReverseShellRulesError`](super::errors::DescribeReverseShellRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeReverseShellRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeReverseShellRules",
     output = DescribeReverseShellRulesResponse,
-    error = super::errors::DescribeReverseShellRulesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2061,23 +2567,23 @@ pub struct DescribeReverseShellEventsResponse {
     )
 )]
 pub struct DescribeReverseShellRules {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeReverseShellRules`] call returns.
 #[tc_model]
 pub struct DescribeReverseShellRulesResponse {
-    /// `List`: a list of [`ReverseShellRule`](super::models::ReverseShellRule) objects.
+    /// `List`
     pub list: Option<Vec<models::ReverseShellRule>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2087,15 +2593,22 @@ pub struct DescribeReverseShellRulesResponse {
 /// The `DescribeSecurityDynamics` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeSecurityDynamicsResponse`].
-/// The codes it documents are in [`DescribeSecurityDynamicsError`](super::errors::DescribeSecurityDynamicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeSecurityDynamics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeSecurityDynamics",
     output = DescribeSecurityDynamicsResponse,
-    error = super::errors::DescribeSecurityDynamicsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2105,20 +2618,20 @@ pub struct DescribeReverseShellRulesResponse {
     )
 )]
 pub struct DescribeSecurityDynamics {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeSecurityDynamics`] call returns.
 #[tc_model]
 pub struct DescribeSecurityDynamicsResponse {
-    /// `SecurityDynamics`: a list of [`SecurityDynamic`](super::models::SecurityDynamic) objects.
+    /// `SecurityDynamics`
     pub security_dynamics: Option<Vec<models::SecurityDynamic>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2128,55 +2641,63 @@ pub struct DescribeSecurityDynamicsResponse {
 /// The `DescribeSecurityTrends` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeSecurityTrendsResponse`].
-/// The codes it documents are in [`DescribeSecurityTrendsError`](super::errors::DescribeSecurityTrendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeSecurityTrends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeSecurityTrends",
     output = DescribeSecurityTrendsResponse,
-    error = super::errors::DescribeSecurityTrendsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeSecurityTrends {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
+    /// `EndDate`, a date (`YYYY-MM-DD`)
     pub end_date: String,
 }
 
 /// What a successful [`DescribeSecurityTrends`] call returns.
 #[tc_model]
 pub struct DescribeSecurityTrendsResponse {
-    /// `Malwares`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `Malwares`
     pub malwares: Option<Vec<models::SecurityTrend>>,
 
-    /// `NonLocalLoginPlaces`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `NonLocalLoginPlaces`
     pub non_local_login_places: Option<Vec<models::SecurityTrend>>,
 
-    /// `BruteAttacks`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `BruteAttacks`
     pub brute_attacks: Option<Vec<models::SecurityTrend>>,
 
-    /// `Vuls`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `Vuls`
     pub vuls: Option<Vec<models::SecurityTrend>>,
 
-    /// `BaseLines`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `BaseLines`
     pub base_lines: Option<Vec<models::SecurityTrend>>,
 
-    /// `MaliciousRequests`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `MaliciousRequests`
     pub malicious_requests: Option<Vec<models::SecurityTrend>>,
 
-    /// `HighRiskBashs`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `HighRiskBashs`
     pub high_risk_bashs: Option<Vec<models::SecurityTrend>>,
 
-    /// `ReverseShells`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `ReverseShells`
     pub reverse_shells: Option<Vec<models::SecurityTrend>>,
 
-    /// `PrivilegeEscalations`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `PrivilegeEscalations`
     pub privilege_escalations: Option<Vec<models::SecurityTrend>>,
 
-    /// `CyberAttacks`: a list of [`SecurityTrend`](super::models::SecurityTrend) objects.
+    /// `CyberAttacks`
     pub cyber_attacks: Option<Vec<models::SecurityTrend>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2186,25 +2707,33 @@ pub struct DescribeSecurityTrendsResponse {
 /// The `DescribeTagMachines` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeTagMachinesResponse`].
-/// The codes it documents are in [`DescribeTagMachinesError`](super::errors::DescribeTagMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeTagMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeTagMachines",
     output = DescribeTagMachinesResponse,
-    error = super::errors::DescribeTagMachinesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeTagMachines {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 }
 
 /// What a successful [`DescribeTagMachines`] call returns.
 #[tc_model]
 pub struct DescribeTagMachinesResponse {
-    /// `List`: a list of [`TagMachine`](super::models::TagMachine) objects.
+    /// `List`
     pub list: Option<Vec<models::TagMachine>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2214,28 +2743,37 @@ pub struct DescribeTagMachinesResponse {
 /// The `DescribeTags` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeTagsResponse`].
-/// The codes it documents are in [`DescribeTagsError`](super::errors::DescribeTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeTags",
     output = DescribeTagsResponse,
-    error = super::errors::DescribeTagsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeTags {
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: Option<String>,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: Option<String>,
 }
 
 /// What a successful [`DescribeTags`] call returns.
 #[tc_model]
 pub struct DescribeTagsResponse {
-    /// `List`: a list of [`Tag`](super::models::Tag) objects.
+    /// `List`
     pub list: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2245,25 +2783,34 @@ pub struct DescribeTagsResponse {
 /// The `DescribeUsualLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeUsualLoginPlacesResponse`].
-/// The codes it documents are in [`DescribeUsualLoginPlacesError`](super::errors::DescribeUsualLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeUsualLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeUsualLoginPlaces",
     output = DescribeUsualLoginPlacesResponse,
-    error = super::errors::DescribeUsualLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeUsualLoginPlaces {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
 /// What a successful [`DescribeUsualLoginPlaces`] call returns.
 #[tc_model]
 pub struct DescribeUsualLoginPlacesResponse {
-    /// `UsualLoginPlaces`: a list of [`UsualPlace`](super::models::UsualPlace) objects.
+    /// `UsualLoginPlaces`
     pub usual_login_places: Option<Vec<models::UsualPlace>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2273,46 +2820,55 @@ pub struct DescribeUsualLoginPlacesResponse {
 /// The `DescribeVulInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeVulInfoResponse`].
-/// The codes it documents are in [`DescribeVulInfoError`](super::errors::DescribeVulInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeVulInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeVulInfo",
     output = DescribeVulInfoResponse,
-    error = super::errors::DescribeVulInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeVulInfo {
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: u64,
 }
 
 /// What a successful [`DescribeVulInfo`] call returns.
 #[tc_model]
 pub struct DescribeVulInfoResponse {
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: Option<u64>,
 
-    /// `VulName`: a string.
+    /// `VulName`
     pub vul_name: Option<String>,
 
-    /// `VulLevel`: a string.
+    /// `VulLevel`
     pub vul_level: Option<String>,
 
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `RepairPlan`: a string.
+    /// `RepairPlan`
     pub repair_plan: Option<String>,
 
-    /// `CveId`: a string.
+    /// `CveId`
     pub cve_id: Option<String>,
 
-    /// `Reference`: a string.
+    /// `Reference`
     pub reference: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2322,34 +2878,42 @@ pub struct DescribeVulInfoResponse {
 /// The `DescribeVulScanResult` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeVulScanResultResponse`].
-/// The codes it documents are in [`DescribeVulScanResultError`](super::errors::DescribeVulScanResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeVulScanResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeVulScanResult",
     output = DescribeVulScanResultResponse,
-    error = super::errors::DescribeVulScanResultError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeVulScanResult {}
 
 /// What a successful [`DescribeVulScanResult`] call returns.
 #[tc_model]
 pub struct DescribeVulScanResultResponse {
-    /// `VulNum`: an unsigned 64-bit integer.
+    /// `VulNum`
     pub vul_num: Option<u64>,
 
-    /// `ProVersionNum`: an unsigned 64-bit integer.
+    /// `ProVersionNum`
     pub pro_version_num: Option<u64>,
 
-    /// `ImpactedHostNum`: an unsigned 64-bit integer.
+    /// `ImpactedHostNum`
     pub impacted_host_num: Option<u64>,
 
-    /// `HostNum`: an unsigned 64-bit integer.
+    /// `HostNum`
     pub host_num: Option<u64>,
 
-    /// `BasicVersionNum`: an unsigned 64-bit integer.
+    /// `BasicVersionNum`
     pub basic_version_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2359,15 +2923,22 @@ pub struct DescribeVulScanResultResponse {
 /// The `DescribeVuls` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeVulsResponse`].
-/// The codes it documents are in [`DescribeVulsError`](super::errors::DescribeVulsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeVuls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2377,26 +2948,26 @@ pub struct DescribeVulScanResultResponse {
     )
 )]
 pub struct DescribeVuls {
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeVuls`] call returns.
 #[tc_model]
 pub struct DescribeVulsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Vuls`: a list of [`Vul`](super::models::Vul) objects.
+    /// `Vuls`
     pub vuls: Option<Vec<models::Vul>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2406,15 +2977,22 @@ pub struct DescribeVulsResponse {
 /// The `DescribeWeeklyReportBruteAttacks` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportBruteAttacksResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportBruteAttacksError`](super::errors::DescribeWeeklyReportBruteAttacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReportBruteAttacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReportBruteAttacks",
     output = DescribeWeeklyReportBruteAttacksResponse,
-    error = super::errors::DescribeWeeklyReportBruteAttacksError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2424,23 +3002,23 @@ pub struct DescribeVulsResponse {
     )
 )]
 pub struct DescribeWeeklyReportBruteAttacks {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeWeeklyReportBruteAttacks`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportBruteAttacksResponse {
-    /// `WeeklyReportBruteAttacks`: a list of [`WeeklyReportBruteAttack`](super::models::WeeklyReportBruteAttack) objects.
+    /// `WeeklyReportBruteAttacks`
     pub weekly_report_brute_attacks: Option<Vec<models::WeeklyReportBruteAttack>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2450,61 +3028,67 @@ pub struct DescribeWeeklyReportBruteAttacksResponse {
 /// The `DescribeWeeklyReportInfo` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportInfoResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportInfoError`](super::errors::DescribeWeeklyReportInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReportInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReportInfo",
     output = DescribeWeeklyReportInfoResponse,
-    error = super::errors::DescribeWeeklyReportInfoError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct DescribeWeeklyReportInfo {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 }
 
 /// What a successful [`DescribeWeeklyReportInfo`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportInfoResponse {
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: Option<String>,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
+    /// `MachineNum`
     pub machine_num: Option<u64>,
 
-    /// `OnlineMachineNum`: an unsigned 64-bit integer.
+    /// `OnlineMachineNum`
     pub online_machine_num: Option<u64>,
 
-    /// `OfflineMachineNum`: an unsigned 64-bit integer.
+    /// `OfflineMachineNum`
     pub offline_machine_num: Option<u64>,
 
-    /// `ProVersionMachineNum`: an unsigned 64-bit integer.
+    /// `ProVersionMachineNum`
     pub pro_version_machine_num: Option<u64>,
 
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
+    /// `EndDate`, a date (`YYYY-MM-DD`)
     pub end_date: Option<String>,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: Option<String>,
 
-    /// `MalwareNum`: an unsigned 64-bit integer.
+    /// `MalwareNum`
     pub malware_num: Option<u64>,
 
-    /// `NonlocalLoginNum`: an unsigned 64-bit integer.
+    /// `NonlocalLoginNum`
     pub nonlocal_login_num: Option<u64>,
 
-    /// `BruteAttackSuccessNum`: an unsigned 64-bit integer.
+    /// `BruteAttackSuccessNum`
     pub brute_attack_success_num: Option<u64>,
 
-    /// `VulNum`: an unsigned 64-bit integer.
+    /// `VulNum`
     pub vul_num: Option<u64>,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2514,15 +3098,22 @@ pub struct DescribeWeeklyReportInfoResponse {
 /// The `DescribeWeeklyReportMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportMalwaresResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportMalwaresError`](super::errors::DescribeWeeklyReportMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReportMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReportMalwares",
     output = DescribeWeeklyReportMalwaresResponse,
-    error = super::errors::DescribeWeeklyReportMalwaresError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2532,23 +3123,23 @@ pub struct DescribeWeeklyReportInfoResponse {
     )
 )]
 pub struct DescribeWeeklyReportMalwares {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeWeeklyReportMalwares`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportMalwaresResponse {
-    /// `WeeklyReportMalwares`: a list of [`WeeklyReportMalware`](super::models::WeeklyReportMalware) objects.
+    /// `WeeklyReportMalwares`
     pub weekly_report_malwares: Option<Vec<models::WeeklyReportMalware>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2558,15 +3149,22 @@ pub struct DescribeWeeklyReportMalwaresResponse {
 /// The `DescribeWeeklyReportNonlocalLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportNonlocalLoginPlacesResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportNonlocalLoginPlacesError`](super::errors::DescribeWeeklyReportNonlocalLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReportNonlocalLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReportNonlocalLoginPlaces",
     output = DescribeWeeklyReportNonlocalLoginPlacesResponse,
-    error = super::errors::DescribeWeeklyReportNonlocalLoginPlacesError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2576,25 +3174,25 @@ pub struct DescribeWeeklyReportMalwaresResponse {
     )
 )]
 pub struct DescribeWeeklyReportNonlocalLoginPlaces {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeWeeklyReportNonlocalLoginPlaces`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportNonlocalLoginPlacesResponse {
-    /// `WeeklyReportNonlocalLoginPlaces`: a list of [`WeeklyReportNonlocalLoginPlace`](super::models::WeeklyReportNonlocalLoginPlace) objects.
+    /// `WeeklyReportNonlocalLoginPlaces`
     pub weekly_report_nonlocal_login_places: Option<
         Vec<models::WeeklyReportNonlocalLoginPlace>,
     >,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2604,15 +3202,22 @@ pub struct DescribeWeeklyReportNonlocalLoginPlacesResponse {
 /// The `DescribeWeeklyReportVuls` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportVulsResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportVulsError`](super::errors::DescribeWeeklyReportVulsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReportVuls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReportVuls",
     output = DescribeWeeklyReportVulsResponse,
-    error = super::errors::DescribeWeeklyReportVulsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2622,23 +3227,23 @@ pub struct DescribeWeeklyReportNonlocalLoginPlacesResponse {
     )
 )]
 pub struct DescribeWeeklyReportVuls {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeWeeklyReportVuls`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportVulsResponse {
-    /// `WeeklyReportVuls`: a list of [`WeeklyReportVul`](super::models::WeeklyReportVul) objects.
+    /// `WeeklyReportVuls`
     pub weekly_report_vuls: Option<Vec<models::WeeklyReportVul>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2648,15 +3253,21 @@ pub struct DescribeWeeklyReportVulsResponse {
 /// The `DescribeWeeklyReports` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`DescribeWeeklyReportsResponse`].
-/// The codes it documents are in [`DescribeWeeklyReportsError`](super::errors::DescribeWeeklyReportsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=DescribeWeeklyReports)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "DescribeWeeklyReports",
     output = DescribeWeeklyReportsResponse,
-    error = super::errors::DescribeWeeklyReportsError,
+    error = super::errors::YunjingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2666,20 +3277,20 @@ pub struct DescribeWeeklyReportVulsResponse {
     )
 )]
 pub struct DescribeWeeklyReports {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeWeeklyReports`] call returns.
 #[tc_model]
 pub struct DescribeWeeklyReportsResponse {
-    /// `WeeklyReports`: a list of [`WeeklyReport`](super::models::WeeklyReport) objects.
+    /// `WeeklyReports`
     pub weekly_reports: Option<Vec<models::WeeklyReport>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2689,36 +3300,49 @@ pub struct DescribeWeeklyReportsResponse {
 /// The `EditBashRule` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`EditBashRuleResponse`].
-/// The codes it documents are in [`EditBashRuleError`](super::errors::EditBashRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=EditBashRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.IpNoValid`](super::errors::YunjingErrorCode::InvalidParameterIpNoValid)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`InvalidParameter.RuleHostipErr`](super::errors::YunjingErrorCode::InvalidParameterRuleHostipErr)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "EditBashRule",
     output = EditBashRuleResponse,
-    error = super::errors::EditBashRuleError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct EditBashRule {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
+    /// `Level`
     pub level: u64,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: String,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: Option<String>,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: Option<u64>,
 }
 
@@ -2732,33 +3356,48 @@ pub struct EditBashRuleResponse {
 /// The `EditPrivilegeRule` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`EditPrivilegeRuleResponse`].
-/// The codes it documents are in [`EditPrivilegeRuleError`](super::errors::EditPrivilegeRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=EditPrivilegeRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`InvalidParameter.RuleHostipErr`](super::errors::YunjingErrorCode::InvalidParameterRuleHostipErr)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "EditPrivilegeRule",
     output = EditPrivilegeRuleResponse,
-    error = super::errors::EditPrivilegeRuleError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct EditPrivilegeRule {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: Option<String>,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: Option<String>,
 
-    /// `SMode`: an unsigned 64-bit integer.
+    /// `SMode`
     pub s_mode: Option<u64>,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: Option<u64>,
 }
 
@@ -2772,36 +3411,53 @@ pub struct EditPrivilegeRuleResponse {
 /// The `EditReverseShellRule` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`EditReverseShellRuleResponse`].
-/// The codes it documents are in [`EditReverseShellRuleError`](super::errors::EditReverseShellRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=EditReverseShellRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.IpNoValid`](super::errors::YunjingErrorCode::InvalidParameterIpNoValid)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.PortNoValid`](super::errors::YunjingErrorCode::InvalidParameterPortNoValid)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`InvalidParameter.ReverShellKeyFieldAllEmpty`](super::errors::YunjingErrorCode::InvalidParameterReverShellKeyFieldAllEmpty)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "EditReverseShellRule",
     output = EditReverseShellRuleResponse,
-    error = super::errors::EditReverseShellRuleError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct EditReverseShellRule {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: Option<String>,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: Option<String>,
 
-    /// `DestIp`: a string.
+    /// `DestIp`
     pub dest_ip: Option<String>,
 
-    /// `DestPort`: a string.
+    /// `DestPort`
     pub dest_port: Option<String>,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: Option<String>,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: Option<u64>,
 }
 
@@ -2815,24 +3471,34 @@ pub struct EditReverseShellRuleResponse {
 /// The `EditTags` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`EditTagsResponse`].
-/// The codes it documents are in [`EditTagsError`](super::errors::EditTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=EditTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameterValue.TagNameLengthLimit`](super::errors::YunjingErrorCode::InvalidParameterValueTagNameLengthLimit)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "EditTags",
     output = EditTagsResponse,
-    error = super::errors::EditTagsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct EditTags {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Quuids`: a list of strings.
+    /// `Quuids`
     pub quuids: Option<Vec<String>>,
 }
 
@@ -2846,25 +3512,31 @@ pub struct EditTagsResponse {
 /// The `ExportAttackLogs` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportAttackLogsResponse`].
-/// The codes it documents are in [`ExportAttackLogsError`](super::errors::ExportAttackLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportAttackLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportAttackLogs",
     output = ExportAttackLogsResponse,
-    error = super::errors::ExportAttackLogsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportAttackLogs {}
 
 /// What a successful [`ExportAttackLogs`] call returns.
 #[tc_model]
 pub struct ExportAttackLogsResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2874,22 +3546,28 @@ pub struct ExportAttackLogsResponse {
 /// The `ExportBashEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportBashEventsResponse`].
-/// The codes it documents are in [`ExportBashEventsError`](super::errors::ExportBashEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportBashEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportBashEvents",
     output = ExportBashEventsResponse,
-    error = super::errors::ExportBashEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportBashEvents {}
 
 /// What a successful [`ExportBashEvents`] call returns.
 #[tc_model]
 pub struct ExportBashEventsResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2899,22 +3577,28 @@ pub struct ExportBashEventsResponse {
 /// The `ExportBruteAttacks` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportBruteAttacksResponse`].
-/// The codes it documents are in [`ExportBruteAttacksError`](super::errors::ExportBruteAttacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportBruteAttacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportBruteAttacks",
     output = ExportBruteAttacksResponse,
-    error = super::errors::ExportBruteAttacksError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportBruteAttacks {}
 
 /// What a successful [`ExportBruteAttacks`] call returns.
 #[tc_model]
 pub struct ExportBruteAttacksResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2924,22 +3608,28 @@ pub struct ExportBruteAttacksResponse {
 /// The `ExportMaliciousRequests` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportMaliciousRequestsResponse`].
-/// The codes it documents are in [`ExportMaliciousRequestsError`](super::errors::ExportMaliciousRequestsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportMaliciousRequests)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportMaliciousRequests",
     output = ExportMaliciousRequestsResponse,
-    error = super::errors::ExportMaliciousRequestsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportMaliciousRequests {}
 
 /// What a successful [`ExportMaliciousRequests`] call returns.
 #[tc_model]
 pub struct ExportMaliciousRequestsResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2949,22 +3639,28 @@ pub struct ExportMaliciousRequestsResponse {
 /// The `ExportMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportMalwaresResponse`].
-/// The codes it documents are in [`ExportMalwaresError`](super::errors::ExportMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportMalwares",
     output = ExportMalwaresResponse,
-    error = super::errors::ExportMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportMalwares {}
 
 /// What a successful [`ExportMalwares`] call returns.
 #[tc_model]
 pub struct ExportMalwaresResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2974,25 +3670,31 @@ pub struct ExportMalwaresResponse {
 /// The `ExportNonlocalLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportNonlocalLoginPlacesResponse`].
-/// The codes it documents are in [`ExportNonlocalLoginPlacesError`](super::errors::ExportNonlocalLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportNonlocalLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportNonlocalLoginPlaces",
     output = ExportNonlocalLoginPlacesResponse,
-    error = super::errors::ExportNonlocalLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportNonlocalLoginPlaces {}
 
 /// What a successful [`ExportNonlocalLoginPlaces`] call returns.
 #[tc_model]
 pub struct ExportNonlocalLoginPlacesResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3002,22 +3704,28 @@ pub struct ExportNonlocalLoginPlacesResponse {
 /// The `ExportPrivilegeEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportPrivilegeEventsResponse`].
-/// The codes it documents are in [`ExportPrivilegeEventsError`](super::errors::ExportPrivilegeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportPrivilegeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportPrivilegeEvents",
     output = ExportPrivilegeEventsResponse,
-    error = super::errors::ExportPrivilegeEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportPrivilegeEvents {}
 
 /// What a successful [`ExportPrivilegeEvents`] call returns.
 #[tc_model]
 pub struct ExportPrivilegeEventsResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3027,22 +3735,32 @@ pub struct ExportPrivilegeEventsResponse {
 /// The `ExportReverseShellEvents` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ExportReverseShellEventsResponse`].
-/// The codes it documents are in [`ExportReverseShellEventsError`](super::errors::ExportReverseShellEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ExportReverseShellEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Export`](super::errors::YunjingErrorCode::FailedOperationExport)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ExportReverseShellEvents",
     output = ExportReverseShellEventsResponse,
-    error = super::errors::ExportReverseShellEventsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ExportReverseShellEvents {}
 
 /// What a successful [`ExportReverseShellEvents`] call returns.
 #[tc_model]
 pub struct ExportReverseShellEventsResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3052,18 +3770,27 @@ pub struct ExportReverseShellEventsResponse {
 /// The `IgnoreImpactedHosts` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`IgnoreImpactedHostsResponse`].
-/// The codes it documents are in [`IgnoreImpactedHostsError`](super::errors::IgnoreImpactedHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=IgnoreImpactedHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "IgnoreImpactedHosts",
     output = IgnoreImpactedHostsResponse,
-    error = super::errors::IgnoreImpactedHostsError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct IgnoreImpactedHosts {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -3077,31 +3804,38 @@ pub struct IgnoreImpactedHostsResponse {
 /// The `InquiryPriceOpenProVersionPrepaid` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`InquiryPriceOpenProVersionPrepaidResponse`].
-/// The codes it documents are in [`InquiryPriceOpenProVersionPrepaidError`](super::errors::InquiryPriceOpenProVersionPrepaidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=InquiryPriceOpenProVersionPrepaid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InquiryPrice`](super::errors::YunjingErrorCode::FailedOperationInquiryPrice)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "InquiryPriceOpenProVersionPrepaid",
     output = InquiryPriceOpenProVersionPrepaidResponse,
-    error = super::errors::InquiryPriceOpenProVersionPrepaidError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct InquiryPriceOpenProVersionPrepaid {
-    /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `ChargePrepaid`
     pub charge_prepaid: models::ChargePrepaid,
 
-    /// `Machines`: a list of [`ProVersionMachine`](super::models::ProVersionMachine) objects.
+    /// `Machines`
     pub machines: Vec<models::ProVersionMachine>,
 }
 
 /// What a successful [`InquiryPriceOpenProVersionPrepaid`] call returns.
 #[tc_model]
 pub struct InquiryPriceOpenProVersionPrepaidResponse {
-    /// `OriginalPrice`: a floating-point number.
+    /// `OriginalPrice`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
+    /// `DiscountPrice`
     pub discount_price: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3111,18 +3845,26 @@ pub struct InquiryPriceOpenProVersionPrepaidResponse {
 /// The `MisAlarmNonlocalLoginPlaces` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`MisAlarmNonlocalLoginPlacesResponse`].
-/// The codes it documents are in [`MisAlarmNonlocalLoginPlacesError`](super::errors::MisAlarmNonlocalLoginPlacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=MisAlarmNonlocalLoginPlaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "MisAlarmNonlocalLoginPlaces",
     output = MisAlarmNonlocalLoginPlacesResponse,
-    error = super::errors::MisAlarmNonlocalLoginPlacesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct MisAlarmNonlocalLoginPlaces {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -3136,21 +3878,29 @@ pub struct MisAlarmNonlocalLoginPlacesResponse {
 /// The `ModifyAlarmAttribute` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ModifyAlarmAttributeResponse`].
-/// The codes it documents are in [`ModifyAlarmAttributeError`](super::errors::ModifyAlarmAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ModifyAlarmAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ModifyAlarmAttribute",
     output = ModifyAlarmAttributeResponse,
-    error = super::errors::ModifyAlarmAttributeError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ModifyAlarmAttribute {
-    /// `Attribute`: a string.
+    /// `Attribute`
     pub attribute: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -3164,18 +3914,23 @@ pub struct ModifyAlarmAttributeResponse {
 /// The `ModifyAutoOpenProVersionConfig` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ModifyAutoOpenProVersionConfigResponse`].
-/// The codes it documents are in [`ModifyAutoOpenProVersionConfigError`](super::errors::ModifyAutoOpenProVersionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ModifyAutoOpenProVersionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ModifyAutoOpenProVersionConfig",
     output = ModifyAutoOpenProVersionConfigResponse,
-    error = super::errors::ModifyAutoOpenProVersionConfigError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ModifyAutoOpenProVersionConfig {
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -3189,18 +3944,26 @@ pub struct ModifyAutoOpenProVersionConfigResponse {
 /// The `ModifyLoginWhiteList` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ModifyLoginWhiteListResponse`].
-/// The codes it documents are in [`ModifyLoginWhiteListError`](super::errors::ModifyLoginWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ModifyLoginWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ModifyLoginWhiteList",
     output = ModifyLoginWhiteListResponse,
-    error = super::errors::ModifyLoginWhiteListError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ModifyLoginWhiteList {
-    /// `Rules`: a [`LoginWhiteListsRule`](super::models::LoginWhiteListsRule).
+    /// `Rules`
     pub rules: models::LoginWhiteListsRule,
 }
 
@@ -3214,21 +3977,28 @@ pub struct ModifyLoginWhiteListResponse {
 /// The `ModifyProVersionRenewFlag` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`ModifyProVersionRenewFlagResponse`].
-/// The codes it documents are in [`ModifyProVersionRenewFlagError`](super::errors::ModifyProVersionRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=ModifyProVersionRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "ModifyProVersionRenewFlag",
     output = ModifyProVersionRenewFlagResponse,
-    error = super::errors::ModifyProVersionRenewFlagError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct ModifyProVersionRenewFlag {
-    /// `RenewFlag`: a string.
+    /// `RenewFlag`
     pub renew_flag: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 }
 
@@ -3242,27 +4012,38 @@ pub struct ModifyProVersionRenewFlagResponse {
 /// The `OpenProVersion` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`OpenProVersionResponse`].
-/// The codes it documents are in [`OpenProVersionError`](super::errors::OpenProVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=OpenProVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OpenProVersion`](super::errors::YunjingErrorCode::FailedOperationOpenProVersion)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "OpenProVersion",
     output = OpenProVersionResponse,
-    error = super::errors::OpenProVersionError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct OpenProVersion {
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: String,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: String,
 
-    /// `Quuids`: a list of strings.
+    /// `Quuids`
     pub quuids: Vec<String>,
 
-    /// `ActivityId`: an unsigned 64-bit integer.
+    /// `ActivityId`
     pub activity_id: Option<u64>,
 }
 
@@ -3276,28 +4057,35 @@ pub struct OpenProVersionResponse {
 /// The `OpenProVersionPrepaid` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`OpenProVersionPrepaidResponse`].
-/// The codes it documents are in [`OpenProVersionPrepaidError`](super::errors::OpenProVersionPrepaidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=OpenProVersionPrepaid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeError`](super::errors::YunjingErrorCode::FailedOperationTradeError)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "OpenProVersionPrepaid",
     output = OpenProVersionPrepaidResponse,
-    error = super::errors::OpenProVersionPrepaidError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct OpenProVersionPrepaid {
-    /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `ChargePrepaid`
     pub charge_prepaid: models::ChargePrepaid,
 
-    /// `Machines`: a list of [`ProVersionMachine`](super::models::ProVersionMachine) objects.
+    /// `Machines`
     pub machines: Vec<models::ProVersionMachine>,
 }
 
 /// What a successful [`OpenProVersionPrepaid`] call returns.
 #[tc_model]
 pub struct OpenProVersionPrepaidResponse {
-    /// `DealIds`: a list of strings.
+    /// `DealIds`
     pub deal_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3307,28 +4095,37 @@ pub struct OpenProVersionPrepaidResponse {
 /// The `RecoverMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`RecoverMalwaresResponse`].
-/// The codes it documents are in [`RecoverMalwaresError`](super::errors::RecoverMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=RecoverMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Recover`](super::errors::YunjingErrorCode::FailedOperationRecover)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "RecoverMalwares",
     output = RecoverMalwaresResponse,
-    error = super::errors::RecoverMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct RecoverMalwares {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
 /// What a successful [`RecoverMalwares`] call returns.
 #[tc_model]
 pub struct RecoverMalwaresResponse {
-    /// `SuccessIds`: a list of unsigned 64-bit integers.
+    /// `SuccessIds`
     pub success_ids: Option<Vec<u64>>,
 
-    /// `FailedIds`: a list of unsigned 64-bit integers.
+    /// `FailedIds`
     pub failed_ids: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3338,21 +4135,29 @@ pub struct RecoverMalwaresResponse {
 /// The `RenewProVersion` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`RenewProVersionResponse`].
-/// The codes it documents are in [`RenewProVersionError`](super::errors::RenewProVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=RenewProVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeError`](super::errors::YunjingErrorCode::FailedOperationTradeError)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "RenewProVersion",
     output = RenewProVersionResponse,
-    error = super::errors::RenewProVersionError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct RenewProVersion {
-    /// `ChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `ChargePrepaid`
     pub charge_prepaid: models::ChargePrepaid,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 }
 
@@ -3366,18 +4171,29 @@ pub struct RenewProVersionResponse {
 /// The `RescanImpactedHost` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`RescanImpactedHostResponse`].
-/// The codes it documents are in [`RescanImpactedHostError`](super::errors::RescanImpactedHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=RescanImpactedHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AgentOffline`](super::errors::YunjingErrorCode::FailedOperationAgentOffline)
+/// - [`FailedOperation.RescanVul`](super::errors::YunjingErrorCode::FailedOperationRescanVul)
+/// - [`FailedOperation.RescanVulProcessInUse`](super::errors::YunjingErrorCode::FailedOperationRescanVulProcessInUse)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "RescanImpactedHost",
     output = RescanImpactedHostResponse,
-    error = super::errors::RescanImpactedHostError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct RescanImpactedHost {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 }
 
@@ -3391,28 +4207,38 @@ pub struct RescanImpactedHostResponse {
 /// The `SeparateMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`SeparateMalwaresResponse`].
-/// The codes it documents are in [`SeparateMalwaresError`](super::errors::SeparateMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=SeparateMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PartSeparate`](super::errors::YunjingErrorCode::FailedOperationPartSeparate)
+/// - [`FailedOperation.SingleSeparate`](super::errors::YunjingErrorCode::FailedOperationSingleSeparate)
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "SeparateMalwares",
     output = SeparateMalwaresResponse,
-    error = super::errors::SeparateMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct SeparateMalwares {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
 /// What a successful [`SeparateMalwares`] call returns.
 #[tc_model]
 pub struct SeparateMalwaresResponse {
-    /// `SuccessIds`: a list of unsigned 64-bit integers.
+    /// `SuccessIds`
     pub success_ids: Option<Vec<u64>>,
 
-    /// `FailedIds`: a list of unsigned 64-bit integers.
+    /// `FailedIds`
     pub failed_ids: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3422,21 +4248,31 @@ pub struct SeparateMalwaresResponse {
 /// The `SetBashEventsStatus` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`SetBashEventsStatusResponse`].
-/// The codes it documents are in [`SetBashEventsStatusError`](super::errors::SetBashEventsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=SetBashEventsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "SetBashEventsStatus",
     output = SetBashEventsStatusResponse,
-    error = super::errors::SetBashEventsStatusError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct SetBashEventsStatus {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 }
 
@@ -3450,21 +4286,35 @@ pub struct SetBashEventsStatusResponse {
 /// The `SwitchBashRules` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`SwitchBashRulesResponse`].
-/// The codes it documents are in [`SwitchBashRulesError`](super::errors::SwitchBashRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=SwitchBashRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.DateRange`](super::errors::YunjingErrorCode::InvalidParameterDateRange)
+/// - [`InvalidParameter.IllegalRequest`](super::errors::YunjingErrorCode::InvalidParameterIllegalRequest)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`InvalidParameter.RegexRuleError`](super::errors::YunjingErrorCode::InvalidParameterRegexRuleError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "SwitchBashRules",
     output = SwitchBashRulesResponse,
-    error = super::errors::SwitchBashRulesError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct SwitchBashRules {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Disabled`: an unsigned 64-bit integer.
+    /// `Disabled`
     pub disabled: u64,
 }
 
@@ -3478,18 +4328,24 @@ pub struct SwitchBashRulesResponse {
 /// The `TrustMaliciousRequest` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`TrustMaliciousRequestResponse`].
-/// The codes it documents are in [`TrustMaliciousRequestError`](super::errors::TrustMaliciousRequestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=TrustMaliciousRequest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "TrustMaliciousRequest",
     output = TrustMaliciousRequestResponse,
-    error = super::errors::TrustMaliciousRequestError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct TrustMaliciousRequest {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 }
 
@@ -3503,18 +4359,27 @@ pub struct TrustMaliciousRequestResponse {
 /// The `TrustMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`TrustMalwaresResponse`].
-/// The codes it documents are in [`TrustMalwaresError`](super::errors::TrustMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=TrustMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`LimitExceeded.AreaQuota`](super::errors::YunjingErrorCode::LimitExceededAreaQuota)
+/// - [`MissingParameter`](super::errors::YunjingErrorCode::MissingParameter)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "TrustMalwares",
     output = TrustMalwaresResponse,
-    error = super::errors::TrustMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct TrustMalwares {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 
@@ -3528,18 +4393,25 @@ pub struct TrustMalwaresResponse {
 /// The `UntrustMaliciousRequest` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`UntrustMaliciousRequestResponse`].
-/// The codes it documents are in [`UntrustMaliciousRequestError`](super::errors::UntrustMaliciousRequestError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=UntrustMaliciousRequest)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
+/// - [`ResourceNotFound`](super::errors::YunjingErrorCode::ResourceNotFound)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "UntrustMaliciousRequest",
     output = UntrustMaliciousRequestResponse,
-    error = super::errors::UntrustMaliciousRequestError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct UntrustMaliciousRequest {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 }
 
@@ -3553,18 +4425,26 @@ pub struct UntrustMaliciousRequestResponse {
 /// The `UntrustMalwares` action of YUNJING API 2018-02-28.
 ///
 /// A successful call returns [`UntrustMalwaresResponse`].
-/// The codes it documents are in [`UntrustMalwaresError`](super::errors::UntrustMalwaresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunjing&Version=2018-02-28&Action=UntrustMalwares)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunjingErrorCode`](super::errors::YunjingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::YunjingErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidFormat`](super::errors::YunjingErrorCode::InvalidParameterInvalidFormat)
+/// - [`InvalidParameter.MissingParameter`](super::errors::YunjingErrorCode::InvalidParameterMissingParameter)
+/// - [`InvalidParameter.ParsingError`](super::errors::YunjingErrorCode::InvalidParameterParsingError)
 #[tc_action(
     service = "yunjing",
     version = "2018-02-28",
     name = "UntrustMalwares",
     output = UntrustMalwaresResponse,
-    error = super::errors::UntrustMalwaresError
+    error = super::errors::YunjingErrorCode
 )]
 pub struct UntrustMalwares {
-    /// `Ids`: a list of unsigned 64-bit integers.
+    /// `Ids`
     pub ids: Vec<u64>,
 }
 

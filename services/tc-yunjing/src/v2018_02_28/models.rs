@@ -8,31 +8,31 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct Account {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `Groups`: a string.
+    /// `Groups`
     pub groups: String,
 
-    /// `Privilege`: a string.
+    /// `Privilege`
     pub privilege: String,
 
-    /// `AccountCreateTime`: a date and time, as the service writes it.
+    /// `AccountCreateTime`, a date and time as the service writes it
     pub account_create_time: String,
 
-    /// `LastLoginTime`: a date and time, as the service writes it.
+    /// `LastLoginTime`, a date and time as the service writes it
     pub last_login_time: String,
 }
 
@@ -41,10 +41,10 @@ pub struct Account {
 /// Returned in the output of [`DescribeAccountStatistics`](super::DescribeAccountStatistics).
 #[tc_model]
 pub struct AccountStatistics {
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
+    /// `MachineNum`
     pub machine_num: u64,
 }
 
@@ -53,28 +53,28 @@ pub struct AccountStatistics {
 /// Returned in the output of [`DescribeAgentVuls`](super::DescribeAgentVuls).
 #[tc_model]
 pub struct AgentVul {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `VulName`: a string.
+    /// `VulName`
     pub vul_name: String,
 
-    /// `VulLevel`: a string.
+    /// `VulLevel`
     pub vul_level: String,
 
-    /// `LastScanTime`: a date and time, as the service writes it.
+    /// `LastScanTime`, a date and time as the service writes it
     pub last_scan_time: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: u64,
 
-    /// `VulStatus`: a string.
+    /// `VulStatus`
     pub vul_status: String,
 }
 
@@ -83,43 +83,43 @@ pub struct AgentVul {
 /// Returned in the output of [`DescribeBashEvents`](super::DescribeBashEvents).
 #[tc_model]
 pub struct BashEvent {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 
-    /// `User`: a string.
+    /// `User`
     pub user: String,
 
-    /// `Platform`: an unsigned 64-bit integer.
+    /// `Platform`
     pub platform: u64,
 
-    /// `BashCmd`: a string.
+    /// `BashCmd`
     pub bash_cmd: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
+    /// `RuleId`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: String,
 
-    /// `RuleLevel`: an unsigned 64-bit integer.
+    /// `RuleLevel`
     pub rule_level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 }
 
@@ -128,40 +128,40 @@ pub struct BashEvent {
 /// Returned in the output of [`DescribeBashRules`](super::DescribeBashRules).
 #[tc_model]
 pub struct BashRule {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
+    /// `Level`
     pub level: u64,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: String,
 
-    /// `Decription`: a string.
+    /// `Decription`
     pub decription: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 }
 
@@ -170,49 +170,49 @@ pub struct BashRule {
 /// Returned in the output of [`DescribeBruteAttacks`](super::DescribeBruteAttacks).
 #[tc_model]
 pub struct BruteAttack {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `City`: an unsigned 64-bit integer.
+    /// `City`
     pub city: u64,
 
-    /// `Country`: an unsigned 64-bit integer.
+    /// `Country`
     pub country: u64,
 
-    /// `Province`: an unsigned 64-bit integer.
+    /// `Province`
     pub province: u64,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `IsProVersion`: a boolean.
+    /// `IsProVersion`
     pub is_pro_version: bool,
 
-    /// `BanStatus`: a string.
+    /// `BanStatus`
     pub ban_status: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 }
 
@@ -221,10 +221,10 @@ pub struct BruteAttack {
 /// Sent in the input of [`InquiryPriceOpenProVersionPrepaid`](super::InquiryPriceOpenProVersionPrepaid), [`OpenProVersionPrepaid`](super::OpenProVersionPrepaid) and [`RenewProVersion`](super::RenewProVersion).
 #[tc_model]
 pub struct ChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `RenewFlag`: a string.
+    /// `RenewFlag`
     pub renew_flag: Option<String>,
 }
 
@@ -233,28 +233,28 @@ pub struct ChargePrepaid {
 /// Returned in the output of [`DescribeComponents`](super::DescribeComponents).
 #[tc_model]
 pub struct Component {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `ComponentVersion`: a string.
+    /// `ComponentVersion`
     pub component_version: String,
 
-    /// `ComponentType`: a string.
+    /// `ComponentType`
     pub component_type: String,
 
-    /// `ComponentName`: a string.
+    /// `ComponentName`
     pub component_name: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: String,
 }
 
@@ -263,19 +263,19 @@ pub struct Component {
 /// Returned in the output of [`DescribeComponentStatistics`](super::DescribeComponentStatistics).
 #[tc_model]
 pub struct ComponentStatistics {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
+    /// `MachineNum`
     pub machine_num: u64,
 
-    /// `ComponentName`: a string.
+    /// `ComponentName`
     pub component_name: String,
 
-    /// `ComponentType`: a string.
+    /// `ComponentType`
     pub component_type: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 }
 
@@ -284,46 +284,46 @@ pub struct ComponentStatistics {
 /// Returned in the output of [`DescribeAttackLogs`](super::DescribeAttackLogs).
 #[tc_model]
 pub struct DefendAttackLog {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `SrcPort`: an unsigned 64-bit integer.
+    /// `SrcPort`
     pub src_port: u64,
 
-    /// `HttpMethod`: a string.
+    /// `HttpMethod`
     pub http_method: String,
 
-    /// `HttpCgi`: a string.
+    /// `HttpCgi`
     pub http_cgi: String,
 
-    /// `HttpParam`: a string.
+    /// `HttpParam`
     pub http_param: String,
 
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: String,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `DstIp`: a string.
+    /// `DstIp`
     pub dst_ip: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
+    /// `DstPort`
     pub dst_port: u64,
 
-    /// `HttpContent`: a string.
+    /// `HttpContent`
     pub http_content: String,
 }
 
@@ -332,10 +332,10 @@ pub struct DefendAttackLog {
 /// Sent in the input of [`DescribeAccountStatistics`](super::DescribeAccountStatistics), [`DescribeAccounts`](super::DescribeAccounts), [`DescribeAgentVuls`](super::DescribeAgentVuls), [`DescribeAttackLogs`](super::DescribeAttackLogs), [`DescribeBashEvents`](super::DescribeBashEvents), [`DescribeBashRules`](super::DescribeBashRules) and 19 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -344,25 +344,25 @@ pub struct Filter {
 /// Returned in the output of [`DescribeHistoryAccounts`](super::DescribeHistoryAccounts).
 #[tc_model]
 pub struct HistoryAccount {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `ModifyType`: a string.
+    /// `ModifyType`
     pub modify_type: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: String,
 }
 
@@ -371,31 +371,31 @@ pub struct HistoryAccount {
 /// Returned in the output of [`DescribeImpactedHosts`](super::DescribeImpactedHosts).
 #[tc_model]
 pub struct ImpactedHost {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `LastScanTime`: a date and time, as the service writes it.
+    /// `LastScanTime`, a date and time as the service writes it
     pub last_scan_time: String,
 
-    /// `VulStatus`: a string.
+    /// `VulStatus`
     pub vul_status: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: u64,
 
-    /// `IsProVersion`: a boolean.
+    /// `IsProVersion`
     pub is_pro_version: bool,
 }
 
@@ -404,40 +404,40 @@ pub struct ImpactedHost {
 /// Returned in the output of [`DescribeLoginWhiteList`](super::DescribeLoginWhiteList).
 #[tc_model]
 pub struct LoginWhiteLists {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `IsGlobal`: a boolean.
+    /// `IsGlobal`
     pub is_global: bool,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `HostIp`: a string.
+    /// `HostIp`
     pub host_ip: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 }
 
@@ -446,28 +446,28 @@ pub struct LoginWhiteLists {
 /// Sent in the input of [`AddLoginWhiteList`](super::AddLoginWhiteList) and [`ModifyLoginWhiteList`](super::ModifyLoginWhiteList).
 #[tc_model]
 pub struct LoginWhiteListsRule {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `IsGlobal`: a boolean.
+    /// `IsGlobal`
     pub is_global: bool,
 
-    /// `HostIp`: a string.
+    /// `HostIp`
     pub host_ip: String,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 }
 
@@ -476,55 +476,55 @@ pub struct LoginWhiteListsRule {
 /// Returned in the output of [`DescribeMachines`](super::DescribeMachines).
 #[tc_model]
 pub struct Machine {
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
+    /// `MachineOs`
     pub machine_os: String,
 
-    /// `MachineStatus`: a string.
+    /// `MachineStatus`
     pub machine_status: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `VulNum`: a signed 64-bit integer.
+    /// `VulNum`
     pub vul_num: i64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `IsProVersion`: a boolean.
+    /// `IsProVersion`
     pub is_pro_version: bool,
 
-    /// `MachineWanIp`: a string.
+    /// `MachineWanIp`
     pub machine_wan_ip: String,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: String,
 
-    /// `MalwareNum`: a signed 64-bit integer.
+    /// `MalwareNum`
     pub malware_num: i64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
+    /// `Tag`
     pub tag: Vec<MachineTag>,
 
-    /// `BaselineNum`: a signed 64-bit integer.
+    /// `BaselineNum`
     pub baseline_num: i64,
 
-    /// `CyberAttackNum`: a signed 64-bit integer.
+    /// `CyberAttackNum`
     pub cyber_attack_num: i64,
 
-    /// `SecurityStatus`: a string.
+    /// `SecurityStatus`
     pub security_status: String,
 
-    /// `InvasionNum`: a signed 64-bit integer.
+    /// `InvasionNum`
     pub invasion_num: i64,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 }
 
@@ -533,13 +533,13 @@ pub struct Machine {
 /// Returned in the output of [`DescribeMachines`](super::DescribeMachines).
 #[tc_model]
 pub struct MachineTag {
-    /// `Rid`: a signed 64-bit integer.
+    /// `Rid`
     pub rid: i64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `TagId`: an unsigned 64-bit integer.
+    /// `TagId`
     pub tag_id: u64,
 }
 
@@ -548,49 +548,49 @@ pub struct MachineTag {
 /// Returned in the output of [`DescribeMaliciousRequests`](super::DescribeMaliciousRequests).
 #[tc_model]
 pub struct MaliciousRequest {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Reference`: a string.
+    /// `Reference`
     pub reference: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `MergeTime`: a date and time, as the service writes it.
+    /// `MergeTime`, a date and time as the service writes it
     pub merge_time: String,
 
-    /// `ProcessMd5`: a string.
+    /// `ProcessMd5`
     pub process_md5: String,
 
-    /// `CmdLine`: a string.
+    /// `CmdLine`
     pub cmd_line: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
+    /// `Pid`
     pub pid: u64,
 }
 
@@ -599,31 +599,31 @@ pub struct MaliciousRequest {
 /// Returned in the output of [`DescribeMalwares`](super::DescribeMalwares).
 #[tc_model]
 pub struct Malware {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `FileCreateTime`: a date and time, as the service writes it.
+    /// `FileCreateTime`, a date and time as the service writes it
     pub file_create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
+    /// `ModifyTime`, an ISO 8601 timestamp
     pub modify_time: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
@@ -632,37 +632,37 @@ pub struct Malware {
 /// Returned in the output of [`DescribeNonlocalLoginPlaces`](super::DescribeNonlocalLoginPlaces).
 #[tc_model]
 pub struct NonLocalLoginPlace {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `City`: an unsigned 64-bit integer.
+    /// `City`
     pub city: u64,
 
-    /// `Country`: an unsigned 64-bit integer.
+    /// `Country`
     pub country: u64,
 
-    /// `Province`: an unsigned 64-bit integer.
+    /// `Province`
     pub province: u64,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `LoginTime`: a date and time, as the service writes it.
+    /// `LoginTime`, a date and time as the service writes it
     pub login_time: String,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 }
 
@@ -671,31 +671,31 @@ pub struct NonLocalLoginPlace {
 /// Returned in the output of [`DescribeOpenPorts`](super::DescribeOpenPorts).
 #[tc_model]
 pub struct OpenPort {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
+    /// `Pid`
     pub pid: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: String,
 }
 
@@ -704,10 +704,10 @@ pub struct OpenPort {
 /// Returned in the output of [`DescribeOpenPortStatistics`](super::DescribeOpenPortStatistics).
 #[tc_model]
 pub struct OpenPortStatistics {
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
+    /// `MachineNum`
     pub machine_num: u64,
 }
 
@@ -717,13 +717,13 @@ pub struct OpenPortStatistics {
 /// Returned in the output of [`DescribeLoginWhiteList`](super::DescribeLoginWhiteList).
 #[tc_model]
 pub struct Place {
-    /// `CityId`: an unsigned 64-bit integer.
+    /// `CityId`
     pub city_id: u64,
 
-    /// `ProvinceId`: an unsigned 64-bit integer.
+    /// `ProvinceId`
     pub province_id: u64,
 
-    /// `CountryId`: an unsigned 64-bit integer.
+    /// `CountryId`
     pub country_id: u64,
 }
 
@@ -732,58 +732,58 @@ pub struct Place {
 /// Returned in the output of [`DescribePrivilegeEvents`](super::DescribePrivilegeEvents).
 #[tc_model]
 pub struct PrivilegeEscalationProcess {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `FullPath`: a string.
+    /// `FullPath`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
+    /// `CmdLine`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
+    /// `UserGroup`
     pub user_group: String,
 
-    /// `ProcFilePrivilege`: a string.
+    /// `ProcFilePrivilege`
     pub proc_file_privilege: String,
 
-    /// `ParentProcName`: a string.
+    /// `ParentProcName`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
+    /// `ParentProcUser`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
+    /// `ParentProcGroup`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
+    /// `ParentProcPath`
     pub parent_proc_path: String,
 
-    /// `ProcTree`: a string.
+    /// `ProcTree`
     pub proc_tree: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 }
 
@@ -792,34 +792,34 @@ pub struct PrivilegeEscalationProcess {
 /// Returned in the output of [`DescribePrivilegeRules`](super::DescribePrivilegeRules).
 #[tc_model]
 pub struct PrivilegeRule {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `SMode`: an unsigned 64-bit integer.
+    /// `SMode`
     pub s_mode: u64,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 }
 
@@ -828,13 +828,13 @@ pub struct PrivilegeRule {
 /// Sent in the input of [`InquiryPriceOpenProVersionPrepaid`](super::InquiryPriceOpenProVersionPrepaid) and [`OpenProVersionPrepaid`](super::OpenProVersionPrepaid).
 #[tc_model]
 pub struct ProVersionMachine {
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: String,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 }
 
@@ -843,37 +843,37 @@ pub struct ProVersionMachine {
 /// Returned in the output of [`DescribeProcesses`](super::DescribeProcesses).
 #[tc_model]
 pub struct Process {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
+    /// `Pid`
     pub pid: u64,
 
-    /// `Ppid`: an unsigned 64-bit integer.
+    /// `Ppid`
     pub ppid: u64,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `Platform`: a string.
+    /// `Platform`
     pub platform: String,
 
-    /// `FullPath`: a string.
+    /// `FullPath`
     pub full_path: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -882,10 +882,10 @@ pub struct Process {
 /// Returned in the output of [`DescribeProcessStatistics`](super::DescribeProcessStatistics).
 #[tc_model]
 pub struct ProcessStatistics {
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
+    /// `MachineNum`
     pub machine_num: u64,
 }
 
@@ -894,16 +894,16 @@ pub struct ProcessStatistics {
 /// Returned in the output of [`DescribeMachines`](super::DescribeMachines).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `RegionName`: a string.
+    /// `RegionName`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
+    /// `RegionId`
     pub region_id: u64,
 
-    /// `RegionCode`: a string.
+    /// `RegionCode`
     pub region_code: String,
 }
 
@@ -912,61 +912,61 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeReverseShellEvents`](super::DescribeReverseShellEvents).
 #[tc_model]
 pub struct ReverseShell {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 
-    /// `DstIp`: a string.
+    /// `DstIp`
     pub dst_ip: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
+    /// `DstPort`
     pub dst_port: u64,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `FullPath`: a string.
+    /// `FullPath`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
+    /// `CmdLine`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
+    /// `UserGroup`
     pub user_group: String,
 
-    /// `ParentProcName`: a string.
+    /// `ParentProcName`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
+    /// `ParentProcUser`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
+    /// `ParentProcGroup`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
+    /// `ParentProcPath`
     pub parent_proc_path: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `ProcTree`: a string.
+    /// `ProcTree`
     pub proc_tree: String,
 }
 
@@ -975,37 +975,37 @@ pub struct ReverseShell {
 /// Returned in the output of [`DescribeReverseShellRules`](super::DescribeReverseShellRules).
 #[tc_model]
 pub struct ReverseShellRule {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `ProcessName`: a string.
+    /// `ProcessName`
     pub process_name: String,
 
-    /// `DestIp`: a string.
+    /// `DestIp`
     pub dest_ip: String,
 
-    /// `DestPort`: a string.
+    /// `DestPort`
     pub dest_port: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
+    /// `IsGlobal`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
+    /// `ModifyTime`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
+    /// `Hostip`
     pub hostip: String,
 }
 
@@ -1014,19 +1014,19 @@ pub struct ReverseShellRule {
 /// Returned in the output of [`DescribeSecurityDynamics`](super::DescribeSecurityDynamics).
 #[tc_model]
 pub struct SecurityDynamic {
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `EventTime`: a date and time, as the service writes it.
+    /// `EventTime`, a date and time as the service writes it
     pub event_time: String,
 
-    /// `EventType`: a string.
+    /// `EventType`
     pub event_type: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `SecurityLevel`: a string.
+    /// `SecurityLevel`
     pub security_level: String,
 }
 
@@ -1035,10 +1035,10 @@ pub struct SecurityDynamic {
 /// Returned in the output of [`DescribeSecurityTrends`](super::DescribeSecurityTrends).
 #[tc_model]
 pub struct SecurityTrend {
-    /// `Date`: a date (`YYYY-MM-DD`).
+    /// `Date`, a date (`YYYY-MM-DD`)
     pub date: String,
 
-    /// `EventNum`: an unsigned 64-bit integer.
+    /// `EventNum`
     pub event_num: u64,
 }
 
@@ -1047,13 +1047,13 @@ pub struct SecurityTrend {
 /// Returned in the output of [`DescribeTags`](super::DescribeTags).
 #[tc_model]
 pub struct Tag {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 }
 
@@ -1062,25 +1062,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTagMachines`](super::DescribeTagMachines).
 #[tc_model]
 pub struct TagMachine {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Quuid`: a string.
+    /// `Quuid`
     pub quuid: String,
 
-    /// `MachineName`: a string.
+    /// `MachineName`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
+    /// `MachineWanIp`
     pub machine_wan_ip: String,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: String,
 
-    /// `MachineType`: a string.
+    /// `MachineType`
     pub machine_type: String,
 }
 
@@ -1089,19 +1089,19 @@ pub struct TagMachine {
 /// Returned in the output of [`DescribeUsualLoginPlaces`](super::DescribeUsualLoginPlaces).
 #[tc_model]
 pub struct UsualPlace {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Uuid`: a string.
+    /// `Uuid`
     pub uuid: String,
 
-    /// `CountryId`: an unsigned 64-bit integer.
+    /// `CountryId`
     pub country_id: u64,
 
-    /// `ProvinceId`: an unsigned 64-bit integer.
+    /// `ProvinceId`
     pub province_id: u64,
 
-    /// `CityId`: an unsigned 64-bit integer.
+    /// `CityId`
     pub city_id: u64,
 }
 
@@ -1110,22 +1110,22 @@ pub struct UsualPlace {
 /// Returned in the output of [`DescribeVuls`](super::DescribeVuls).
 #[tc_model]
 pub struct Vul {
-    /// `VulId`: an unsigned 64-bit integer.
+    /// `VulId`
     pub vul_id: u64,
 
-    /// `VulName`: a string.
+    /// `VulName`
     pub vul_name: String,
 
-    /// `VulLevel`: a string.
+    /// `VulLevel`
     pub vul_level: String,
 
-    /// `LastScanTime`: a date and time, as the service writes it.
+    /// `LastScanTime`, a date and time as the service writes it
     pub last_scan_time: String,
 
-    /// `ImpactedHostNum`: an unsigned 64-bit integer.
+    /// `ImpactedHostNum`
     pub impacted_host_num: u64,
 
-    /// `VulStatus`: a string.
+    /// `VulStatus`
     pub vul_status: String,
 }
 
@@ -1134,10 +1134,10 @@ pub struct Vul {
 /// Returned in the output of [`DescribeWeeklyReports`](super::DescribeWeeklyReports).
 #[tc_model]
 pub struct WeeklyReport {
-    /// `BeginDate`: a date (`YYYY-MM-DD`).
+    /// `BeginDate`, a date (`YYYY-MM-DD`)
     pub begin_date: String,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
+    /// `EndDate`, a date (`YYYY-MM-DD`)
     pub end_date: String,
 }
 
@@ -1146,19 +1146,19 @@ pub struct WeeklyReport {
 /// Returned in the output of [`DescribeWeeklyReportBruteAttacks`](super::DescribeWeeklyReportBruteAttacks).
 #[tc_model]
 pub struct WeeklyReportBruteAttack {
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 
-    /// `AttackTime`: a date and time, as the service writes it.
+    /// `AttackTime`, a date and time as the service writes it
     pub attack_time: String,
 }
 
@@ -1167,19 +1167,19 @@ pub struct WeeklyReportBruteAttack {
 /// Returned in the output of [`DescribeWeeklyReportMalwares`](super::DescribeWeeklyReportMalwares).
 #[tc_model]
 pub struct WeeklyReportMalware {
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: String,
 
-    /// `Md5`: a string.
+    /// `Md5`
     pub md5: String,
 
-    /// `FindTime`: a date and time, as the service writes it.
+    /// `FindTime`, a date and time as the service writes it
     pub find_time: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -1188,25 +1188,25 @@ pub struct WeeklyReportMalware {
 /// Returned in the output of [`DescribeWeeklyReportNonlocalLoginPlaces`](super::DescribeWeeklyReportNonlocalLoginPlaces).
 #[tc_model]
 pub struct WeeklyReportNonlocalLoginPlace {
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `Username`: a string.
+    /// `Username`
     pub username: String,
 
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `Country`: an unsigned 64-bit integer.
+    /// `Country`
     pub country: u64,
 
-    /// `Province`: an unsigned 64-bit integer.
+    /// `Province`
     pub province: u64,
 
-    /// `City`: an unsigned 64-bit integer.
+    /// `City`
     pub city: u64,
 
-    /// `LoginTime`: a date and time, as the service writes it.
+    /// `LoginTime`, a date and time as the service writes it
     pub login_time: String,
 }
 
@@ -1215,21 +1215,21 @@ pub struct WeeklyReportNonlocalLoginPlace {
 /// Returned in the output of [`DescribeWeeklyReportVuls`](super::DescribeWeeklyReportVuls).
 #[tc_model]
 pub struct WeeklyReportVul {
-    /// `MachineIp`: a string.
+    /// `MachineIp`
     pub machine_ip: String,
 
-    /// `VulName`: a string.
+    /// `VulName`
     pub vul_name: String,
 
-    /// `VulType`: a string.
+    /// `VulType`
     pub vul_type: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `VulStatus`: a string.
+    /// `VulStatus`
     pub vul_status: String,
 
-    /// `LastScanTime`: a date and time, as the service writes it.
+    /// `LastScanTime`, a date and time as the service writes it
     pub last_scan_time: String,
 }

@@ -7,34 +7,46 @@ use super::models;
 /// The `DataManipulation` action of YUNSOU API 2019-11-15.
 ///
 /// A successful call returns [`DataManipulationResponse`].
-/// The codes it documents are in [`DataManipulationError`](super::errors::DataManipulationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunsou&Version=2019-11-15&Action=DataManipulation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunsouErrorCode`](super::errors::YunsouErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountInfo`](super::errors::YunsouErrorCode::FailedOperationAccountInfo)
+/// - [`FailedOperation.AppInfo`](super::errors::YunsouErrorCode::FailedOperationAppInfo)
+/// - [`FailedOperation.Search`](super::errors::YunsouErrorCode::FailedOperationSearch)
+/// - [`FailedOperation.UploadDataApiFail`](super::errors::YunsouErrorCode::FailedOperationUploadDataApiFail)
+/// - [`InvalidParameter`](super::errors::YunsouErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataContent`](super::errors::YunsouErrorCode::InvalidParameterDataContent)
+/// - [`LimitExceeded.Search`](super::errors::YunsouErrorCode::LimitExceededSearch)
+/// - [`UnauthorizedOperation`](super::errors::YunsouErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "yunsou",
     version = "2019-11-15",
     name = "DataManipulation",
     output = DataManipulationResponse,
-    error = super::errors::DataManipulationError
+    error = super::errors::YunsouErrorCode
 )]
 pub struct DataManipulation {
-    /// `OpType`: a string.
+    /// `OpType`
     pub op_type: String,
 
-    /// `Encoding`: a string.
+    /// `Encoding`
     pub encoding: String,
 
-    /// `Contents`: a string.
+    /// `Contents`
     pub contents: String,
 
-    /// `ResourceId`: an unsigned 64-bit integer.
+    /// `ResourceId`
     pub resource_id: u64,
 }
 
 /// What a successful [`DataManipulation`] call returns.
 #[tc_model]
 pub struct DataManipulationResponse {
-    /// `Data`: a [`DataManipulationResult`](super::models::DataManipulationResult).
+    /// `Data`
     pub data: Option<models::DataManipulationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,91 +56,103 @@ pub struct DataManipulationResponse {
 /// The `DataSearch` action of YUNSOU API 2019-11-15.
 ///
 /// A successful call returns [`DataSearchResponse`].
-/// The codes it documents are in [`DataSearchError`](super::errors::DataSearchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=yunsou&Version=2019-11-15&Action=DataSearch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`YunsouErrorCode`](super::errors::YunsouErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountInfo`](super::errors::YunsouErrorCode::FailedOperationAccountInfo)
+/// - [`FailedOperation.AppInfo`](super::errors::YunsouErrorCode::FailedOperationAppInfo)
+/// - [`FailedOperation.Search`](super::errors::YunsouErrorCode::FailedOperationSearch)
+/// - [`FailedOperation.UploadDataApiFail`](super::errors::YunsouErrorCode::FailedOperationUploadDataApiFail)
+/// - [`InvalidParameter`](super::errors::YunsouErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataContent`](super::errors::YunsouErrorCode::InvalidParameterDataContent)
+/// - [`LimitExceeded.Search`](super::errors::YunsouErrorCode::LimitExceededSearch)
+/// - [`UnauthorizedOperation`](super::errors::YunsouErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "yunsou",
     version = "2019-11-15",
     name = "DataSearch",
     output = DataSearchResponse,
-    error = super::errors::DataSearchError
+    error = super::errors::YunsouErrorCode
 )]
 pub struct DataSearch {
-    /// `ResourceId`: an unsigned 64-bit integer.
+    /// `ResourceId`
     pub resource_id: u64,
 
-    /// `SearchQuery`: a string.
+    /// `SearchQuery`
     pub search_query: Option<String>,
 
-    /// `PageId`: an unsigned 64-bit integer.
+    /// `PageId`
     pub page_id: Option<u64>,
 
-    /// `NumPerPage`: an unsigned 64-bit integer.
+    /// `NumPerPage`
     pub num_per_page: Option<u64>,
 
-    /// `SearchId`: a string.
+    /// `SearchId`
     pub search_id: Option<String>,
 
-    /// `QueryEncode`: an unsigned 64-bit integer.
+    /// `QueryEncode`
     pub query_encode: Option<u64>,
 
-    /// `RankType`: an unsigned 64-bit integer.
+    /// `RankType`
     pub rank_type: Option<u64>,
 
-    /// `NumFilter`: a string.
+    /// `NumFilter`
     pub num_filter: Option<String>,
 
-    /// `ClFilter`: a string.
+    /// `ClFilter`
     pub cl_filter: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `SourceId`: an unsigned 64-bit integer.
+    /// `SourceId`
     pub source_id: Option<u64>,
 
-    /// `SecondSearch`: an unsigned 64-bit integer.
+    /// `SecondSearch`
     pub second_search: Option<u64>,
 
-    /// `MaxDocReturn`: an unsigned 64-bit integer.
+    /// `MaxDocReturn`
     pub max_doc_return: Option<u64>,
 
-    /// `IsSmartbox`: an unsigned 64-bit integer.
+    /// `IsSmartbox`
     pub is_smartbox: Option<u64>,
 
-    /// `EnableAbsHighlight`: an unsigned 64-bit integer.
+    /// `EnableAbsHighlight`
     pub enable_abs_highlight: Option<u64>,
 
-    /// `QcBid`: an unsigned 64-bit integer.
+    /// `QcBid`
     pub qc_bid: Option<u64>,
 
-    /// `GroupBy`: a string.
+    /// `GroupBy`
     pub group_by: Option<String>,
 
-    /// `Distinct`: a string.
+    /// `Distinct`
     pub distinct: Option<String>,
 
-    /// `L4RankExpression`: a string.
+    /// `L4RankExpression`
     pub l4_rank_expression: Option<String>,
 
-    /// `MatchValue`: a string.
+    /// `MatchValue`
     pub match_value: Option<String>,
 
-    /// `Longitude`: a floating-point number.
+    /// `Longitude`
     pub longitude: Option<f64>,
 
-    /// `Latitude`: a floating-point number.
+    /// `Latitude`
     pub latitude: Option<f64>,
 
-    /// `MultiFilter`: a list of strings.
+    /// `MultiFilter`
     pub multi_filter: Option<Vec<String>>,
 }
 
 /// What a successful [`DataSearch`] call returns.
 #[tc_model]
 pub struct DataSearchResponse {
-    /// `Data`: a [`SearchResult`](super::models::SearchResult).
+    /// `Data`
     pub data: Option<models::SearchResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

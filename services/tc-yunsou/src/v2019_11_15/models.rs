@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DataManipulation`](super::DataManipulation).
 #[tc_model]
 pub struct DataManipulationResult {
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `Seq`: a signed 64-bit integer.
+    /// `Seq`
     pub seq: i64,
 
-    /// `TotalResult`: a string.
+    /// `TotalResult`
     pub total_result: String,
 
-    /// `Result`: a list of [`DataManipulationResultItem`] objects.
+    /// `Result`
     pub result: Option<Vec<DataManipulationResultItem>>,
 
-    /// `ErrorResult`: a string.
+    /// `ErrorResult`
     pub error_result: Option<String>,
 }
 
@@ -29,13 +29,13 @@ pub struct DataManipulationResult {
 /// Returned in the output of [`DataManipulation`](super::DataManipulation).
 #[tc_model]
 pub struct DataManipulationResultItem {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
-    /// `DocId`: a string.
+    /// `DocId`
     pub doc_id: String,
 
-    /// `Errno`: a signed 64-bit integer.
+    /// `Errno`
     pub errno: i64,
 }
 
@@ -44,25 +44,25 @@ pub struct DataManipulationResultItem {
 /// Returned in the output of [`DataSearch`](super::DataSearch).
 #[tc_model]
 pub struct SearchResult {
-    /// `CostTime`: an unsigned 64-bit integer.
+    /// `CostTime`
     pub cost_time: u64,
 
-    /// `DisplayNum`: an unsigned 64-bit integer.
+    /// `DisplayNum`
     pub display_num: u64,
 
-    /// `Echo`: a string.
+    /// `Echo`
     pub echo: String,
 
-    /// `EResultNum`: an unsigned 64-bit integer.
+    /// `EResultNum`
     pub e_result_num: u64,
 
-    /// `ResultNum`: an unsigned 64-bit integer.
+    /// `ResultNum`
     pub result_num: u64,
 
-    /// `ResultList`: a list of [`SearchResultItem`] objects.
+    /// `ResultList`
     pub result_list: Option<Vec<SearchResultItem>>,
 
-    /// `SegList`: a list of [`SearchResultSeg`] objects.
+    /// `SegList`
     pub seg_list: Option<Vec<SearchResultSeg>>,
 }
 
@@ -71,19 +71,19 @@ pub struct SearchResult {
 /// Returned in the output of [`DataSearch`](super::DataSearch).
 #[tc_model]
 pub struct SearchResultItem {
-    /// `DocAbs`: a string.
+    /// `DocAbs`
     pub doc_abs: String,
 
-    /// `DocId`: a string.
+    /// `DocId`
     pub doc_id: String,
 
-    /// `DocMeta`: a string.
+    /// `DocMeta`
     pub doc_meta: String,
 
-    /// `L2Score`: a floating-point number.
+    /// `L2Score`
     pub l2_score: f64,
 
-    /// `SearchDebuginfo`: a string.
+    /// `SearchDebuginfo`
     pub search_debuginfo: String,
 }
 
@@ -92,6 +92,6 @@ pub struct SearchResultItem {
 /// Returned in the output of [`DataSearch`](super::DataSearch).
 #[tc_model]
 pub struct SearchResultSeg {
-    /// `SegStr`: a string.
+    /// `SegStr`
     pub seg_str: String,
 }
